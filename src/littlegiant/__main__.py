@@ -1,0 +1,3 @@
+from littlegiant.cli import main
+
+main()

@@ -1,0 +1,188 @@
+"""The command line: parse options, call the engine, render. Nothing else lives here.
+
+Heavy modules (rich, PyYAML, the rule sets) are imported inside the commands that need them,
+so ``--help`` and ``--version`` stay close to typer's own start-up cost.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from littlegiant import __version__
+
+EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+app = typer.Typer(
+    name="littlegiant",
+    help="Check a Chinese SME against MIIT's ladder of titles (创新型/科技型, 专精特新, 小巨人) and see what it lacks.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr, then exit: the shape every bad-input path uses."""
+    sys.stderr.write(f"littlegiant: error: {message}\n")
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"littlegiant {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """littlegiant: 专精特新 self-assessment."""
+
+
+def parse_as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--as-of: expected a date YYYY-MM-DD, got {text!r}")
+
+
+def check_lang(lang: str | None) -> str:
+    from littlegiant.i18n import default_lang
+
+    if lang is None:
+        return default_lang()
+    if lang not in ("zh", "en"):
+        fail(f"--lang: expected zh or en, got {lang!r}")
+    return lang
+
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to --output atomically (temporary file, then rename), or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from littlegiant.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror}")
+
+
+@app.command(epilog="""Examples:
+
+  littlegiant assess examples/little-giant-2022.yaml --as-of 2026-03-01
+
+  littlegiant assess company.yaml --format json --output result.json
+
+  littlegiant assess company.yaml --set financials.2025.rd_expense=700 --lang zh
+""")
+def assess(
+    profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
+    renewal: Annotated[bool, typer.Option("--renewal", help="A renewal (复核): judged under miit-2022.")] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, markdown or html.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
+    save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
+    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
+) -> None:
+    """Score a company profile against the criteria and report every tier's verdict."""
+    from littlegiant.errors import InputError
+
+    language = check_lang(lang)
+    if fmt not in FORMATS:
+        fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    day = parse_as_of(as_of)
+    try:
+        from littlegiant import engine, profile as profiles, rules as rulesets
+
+        rule_id = rules if rules is not None else rulesets.select_version(day, renewal)
+        rs = rulesets.load(rule_id)
+        if profile is None:
+            fail("interactive assessment is not available in this version: give a PROFILE file "
+                 "(write one with a text editor from examples/)")
+        prof = profiles.load_profile(profile, rs)
+        if set_:
+            prof = profiles.apply_sets(prof, rs, set_)
+        result = engine.evaluate(rs, prof, day, renewal)
+    except InputError as exc:
+        fail(str(exc))
+    if explain is not None:
+        from littlegiant.explain import explain_text
+
+        found = result.criterion(explain)
+        if found is None:
+            fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
+        write_output(explain_text(result, *found, language), output)
+        return
+    write_output(render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty()), output)
+
+
+def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
+    """The report in one of FORMATS as a string."""
+    from littlegiant.result import Result
+
+    assert isinstance(result, Result)
+    if fmt == "json":
+        import json
+
+        from littlegiant.result import to_dict
+
+        return json.dumps(to_dict(result, lang, __version__), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from littlegiant.render_markdown import render_markdown
+
+        return render_markdown(result, lang)
+    if fmt == "html":
+        from littlegiant.render_html import render_html
+
+        return render_html(result, lang)
+    import io
+
+    from littlegiant.render_text import render as render_text
+
+    buf = io.StringIO()
+    width = None if to_terminal else int(os.environ.get("COLUMNS", "110"))
+    render_text(result, lang, buf, width=width, color=True if to_terminal and "NO_COLOR" not in os.environ else False)
+    return buf.getvalue()
+
+
+def main() -> None:
+    """Console entry point: click's usage errors become one line and exit code 2."""
+    import click
+
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # help was printed
+        code = 0 if exc.ctx is None else 0
+    except click.exceptions.UsageError as exc:
+        sys.stderr.write(f"littlegiant: error: {exc.format_message()} (see --help)\n")
+        code = EXIT_INPUT
+    except click.exceptions.Abort:
+        sys.stderr.write("littlegiant: interrupted\n")
+        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        sys.stderr.write("littlegiant: interrupted\n")
+        code = EXIT_INTERRUPTED
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    sys.exit(code or 0)

@@ -1,0 +1,38 @@
+"""The one exception type that the CLI turns into a one-line message and exit code 2."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input from a user or a rule author: a file, a field, and what was expected.
+
+    Rendered as ``file:line: field: message`` so that editors can jump to it, and so that
+    every bad-input path in the tool produces the same one-line shape.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.field = field
+
+    def located(self, file: str | None = None) -> InputError:
+        """Return a copy that names ``file`` when the error did not know it yet."""
+        if self.file is None and file is not None:
+            return InputError(self.message, file=file, line=self.line, field=self.field)
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [p for p in (where, self.field) if p]
+        return ": ".join([*parts, self.message])

@@ -1,0 +1,270 @@
+"""Company profiles: strict loading against a rule set's field definitions.
+
+A profile is held flat, as concrete dotted paths (``financials.2025.revenue``) mapped to
+known values. An absent or null field is simply not there: unknown, never a default.
+The same flat form is what ``--set``, CSV columns and the interview write to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from littlegiant.errors import InputError
+from littlegiant.rules import FieldDef, RuleSet
+from littlegiant.yamlio import line_of, read_data_file
+
+Scalar = Decimal | bool | str
+YEAR_MIN, YEAR_MAX = 1990, 2100
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class Profile:
+    """A validated profile: known values by concrete path, and where it came from."""
+
+    values: dict[str, Scalar] = field(default_factory=dict)
+    source: str = "<profile>"
+
+    @property
+    def name(self) -> str | None:
+        v = self.values.get("name")
+        return v if isinstance(v, str) else None
+
+    def sha256(self) -> str:
+        """A digest of the canonical form, the same for equal YAML, JSON and CSV input."""
+        canonical = {k: _canonical(v) for k, v in sorted(self.values.items())}
+        text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def nested(self) -> dict[str, Any]:
+        """The profile as the nested structure of the profile file (for saving)."""
+        out: dict[str, Any] = {}
+        for path, value in self.values.items():
+            parts = path.split(".")
+            node = out
+            for part in parts[:-1]:
+                key: Any = int(part) if _YEAR.match(part) else part
+                node = node.setdefault(key, {})
+            last: Any = int(parts[-1]) if _YEAR.match(parts[-1]) else parts[-1]
+            node[last] = value
+        return out
+
+
+def _canonical(v: Scalar) -> Any:
+    if isinstance(v, Decimal):
+        text = format(v.normalize(), "f")
+        return text[:-2] if text.endswith(".0") else text
+    return v
+
+
+class _Trie:
+    """The profile's key structure, built from field paths; ``{year}`` is a wildcard."""
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.field: FieldDef | None = None
+
+    @classmethod
+    def build(cls, fields: Iterable[FieldDef]) -> _Trie:
+        root = cls()
+        for f in fields:
+            node = root
+            for part in f.path.split("."):
+                node = node.children.setdefault(part, cls())
+            node.field = f
+        return root
+
+
+_TRIES: dict[int, _Trie] = {}
+
+
+def _trie(rules: RuleSet) -> _Trie:
+    key = id(rules)
+    if key not in _TRIES:
+        _TRIES[key] = _Trie.build(rules.fields.values())
+    return _TRIES[key]
+
+
+def load_profile(path: Path, rules: RuleSet) -> Profile:
+    """Read and validate a YAML or JSON profile file."""
+    data = read_data_file(path)
+    return from_data(data, rules, str(path))
+
+
+def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
+    """Validate parsed profile data (nested, as in the file)."""
+    if data is None:
+        raise InputError("the profile is empty", file=source)
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping of profile fields at the top", file=source)
+    values: dict[str, Scalar] = {}
+    _walk(data, _trie(rules), "", values, source)
+    return Profile(values, source)
+
+
+def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
+    for key, value in data.items():
+        line = line_of(data, key)
+        where = f"{prefix}{key}"
+        if "{year}" in trie.children:
+            year = _year(key)
+            if year is None:
+                raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {key!r}",
+                                 file=source, line=line, field=where)
+            child = trie.children["{year}"]
+            key = str(year)
+            where = f"{prefix}{key}"
+        else:
+            child = trie.children.get(str(key)) if isinstance(key, str) else None
+            if child is None:
+                known = ", ".join(sorted(trie.children)) or "nothing"
+                raise InputError(f"unknown field (expected one of: {known})", file=source, line=line, field=where)
+        if child.field is not None:
+            if value is None:
+                continue
+            out[where] = check_value(child.field, value, source=source, line=line, where=where)
+        elif value is None:
+            continue
+        elif isinstance(value, dict):
+            _walk(value, child, where + ".", out, source)
+        else:
+            raise InputError(f"expected a mapping, got {_describe(value)}", file=source, line=line, field=where)
+
+
+def _year(key: Any) -> int | None:
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int) or (isinstance(key, str) and _YEAR.match(key)):
+        y = int(key)
+        if YEAR_MIN <= y <= YEAR_MAX:
+            return y
+    return None
+
+
+def _describe(v: Any) -> str:
+    if isinstance(v, bool):
+        return f"{str(v).lower()}"
+    if isinstance(v, str):
+        return f"text {v!r}"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return str(v)
+
+
+_EXPECT = {
+    "bool": "true or false",
+    "int": "a whole number",
+    "number": "a number",
+    "money": "an amount in 万元 (a number, not negative)",
+    "signed_money": "an amount in 万元",
+    "percent": "a percentage from 0 to 100",
+    "text": "text",
+}
+
+
+def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int | None = None,
+                where: str | None = None) -> Scalar:
+    """Check one value against its field definition; return it in canonical type."""
+    where = where or f.path
+
+    def fail(msg: str) -> InputError:
+        return InputError(msg, file=source, line=line, field=where)
+
+    if f.type == "bool":
+        if not isinstance(value, bool):
+            raise fail(f"expected true or false, got {_describe(value)}")
+        return value
+    if f.type == "text":
+        if not isinstance(value, str):
+            raise fail(f"expected text, got {_describe(value)}")
+        return value
+    if f.type == "choice":
+        if not isinstance(value, str) or value not in f.choices:
+            raise fail(f"expected one of {', '.join(f.choices)}, got {_describe(value)}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise fail(f"expected {_EXPECT[f.type]}, got {_describe(value)}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise fail(f"expected {_EXPECT[f.type]}, got {value}")
+    if f.type == "int" and number != number.to_integral_value():
+        raise fail(f"expected a whole number, got {value}")
+    if f.type == "money" and number < 0:
+        raise fail(f"expected an amount that is not negative, got {value}")
+    if f.type == "percent" and not (0 <= number <= 100):
+        raise fail(f"expected a percentage from 0 to 100, got {value}")
+    if f.minimum is not None and number < f.minimum:
+        raise fail(f"expected at least {f.minimum}, got {value}")
+    if f.maximum is not None and number > f.maximum:
+        raise fail(f"expected at most {f.maximum}, got {value}")
+    return Decimal(int(number)) if f.type == "int" else number
+
+
+def field_for_path(rules: RuleSet, path: str) -> FieldDef:
+    """The field definition of a concrete dotted path, or an InputError naming it."""
+    node = _trie(rules)
+    parts = path.split(".")
+    for i, part in enumerate(parts):
+        if "{year}" in node.children and _year(part) is not None:
+            node = node.children["{year}"]
+        elif part in node.children:
+            node = node.children[part]
+        else:
+            raise InputError(f"no such field {'.'.join(parts[: i + 1])!r}", field=path)
+    if node.field is None:
+        raise InputError("names a group of fields, not one field", field=path)
+    return node.field
+
+
+def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Scalar | None:
+    """Turn typed text (``--set``, CSV cells, answers) into a value; empty text is unknown.
+
+    Accepts ``1,200`` and ``1200.5`` for numbers, true/false/yes/no/是/否 for yes-no
+    fields; anything else is an InputError saying what was expected.
+    """
+    raw = text.strip()
+    if raw == "" or raw.lower() in ("null", "~"):
+        return None
+    if f.type == "bool":
+        low = raw.lower()
+        if low in ("true", "yes", "y", "是", "1"):
+            return True
+        if low in ("false", "no", "n", "否", "0"):
+            return False
+        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {raw!r}", field=where or f.path)
+    if f.type in ("text", "choice"):
+        return check_value(f, raw, where=where)
+    cleaned = raw.replace(",", "").replace("，", "").replace("_", "")
+    if f.unit and cleaned.endswith(f.unit):
+        cleaned = cleaned[: -len(f.unit)].strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {raw!r}", field=where or f.path) from None
+    return check_value(f, number, where=where)
+
+
+def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
+    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied."""
+    values = dict(profile.values)
+    for item in assignments:
+        path, sep, text = item.partition("=")
+        path = path.strip()
+        if not sep or not path:
+            raise InputError(f"expected FIELD=VALUE, got {item!r}", field="--set")
+        f = field_for_path(rules, path)
+        value = parse_text_value(f, text, where=f"--set {path}")
+        if value is None:
+            values.pop(path, None)
+        else:
+            values[path] = value
+    return Profile(values, profile.source)

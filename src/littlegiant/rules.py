@@ -1,0 +1,934 @@
+"""Rule sets: the data model, and a strict loader from YAML.
+
+Rule files are data, possibly from third parties. The loader accepts only the keys it
+knows, checks every type, compiles formulas with the whitelisted evaluator in
+:mod:`littlegiant.expr`, resolves ``use:`` references and ``extends:`` chains, and reports
+problems as ``file:line: path: what was expected``. It knows nothing of scoring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from littlegiant import expr
+from littlegiant.errors import InputError
+from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
+
+CONFIDENCE = ("gov", "multi", "single", "recalled")
+FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
+NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
+APPLIES = ("always", "new", "renewal")
+TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in both languages the tool speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One input of the profile: where it sits, what it holds, how to ask for it."""
+
+    id: str
+    path: str  # dotted; "{year}" marks a per-year segment
+    type: str
+    label: Text
+    help: Text | None = None
+    unit: str | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    choice_labels: dict[str, Text] = field(default_factory=dict)
+    qualitative: bool = False
+    evidence: tuple[Text, ...] = ()
+
+    @property
+    def per_year(self) -> bool:
+        return "{year}" in self.path
+
+    def concrete_path(self, year: int | None) -> str:
+        return self.path.replace("{year}", str(year)) if year is not None else self.path
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A quantity computed from fields, shown with its formula."""
+
+    id: str
+    expression: expr.Expression
+    label: Text
+    unit: str | None
+    per_year: bool
+    formula: Text | None
+    confidence: str | None
+
+
+@dataclass(frozen=True)
+class Band:
+    """One line of a score table: the first line whose condition holds gives its points."""
+
+    points: Decimal
+    at_least: Decimal | None = None
+    at_most: Decimal | None = None
+    when: expr.Expression | None = None
+    review: bool = False  # the points rest on a qualitative answer and await the authority
+    label: Text | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A value and the bands it is scored against (one of the ways of a best-of item)."""
+
+    value: expr.Expression | None
+    bands: tuple[Band, ...]
+    unit: str | None
+    label: Text | None
+
+
+@dataclass(frozen=True)
+class ScoreItem:
+    """One indicator of a score table."""
+
+    id: str
+    title: Text
+    group: str
+    max: Decimal
+    source: str
+    confidence: str
+    scales: tuple[Scale, ...]  # more than one: the best of them counts
+    each: tuple[Band, ...] = ()  # points for each condition that holds, capped at max
+    points_from_value: expr.Expression | None = None  # the value itself is the points
+    note: Text | None = None
+    evidence: tuple[Text, ...] = ()
+    line: int | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoreGroup:
+    id: str
+    title: Text
+    max: Decimal
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    id: str
+    title: Text
+    max: Decimal
+    groups: tuple[ScoreGroup, ...]
+    items: tuple[ScoreItem, ...]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A criterion, or a group of criteria (all-of / any-of)."""
+
+    id: str
+    kind: str
+    title: Text
+    source: str | None = None
+    confidence: str | None = None
+    children: tuple[Node, ...] = ()
+    value: expr.Expression | None = None
+    op: str | None = None
+    threshold: Any = None
+    unit: str | None = None
+    field: str | None = None
+    table: str | None = None
+    group: str | None = None
+    applies: str = "always"
+    note: Text | None = None
+    evidence: tuple[Text, ...] = ()
+    line: int | None = None
+    file: str | None = None
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class SizeClass:
+    """The 300号 bounds of one industry; each dict maps 'staff'/'revenue'/'assets' to a bound."""
+
+    id: str
+    label: Text
+    ceiling: dict[str, Decimal]
+    medium: dict[str, Decimal]
+    small: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class SizeStandard:
+    source: str
+    confidence: str
+    inputs: dict[str, expr.Expression]
+    industries: dict[str, SizeClass]
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    title: Text
+    criteria: Node  # an "all" node
+    score_table: str | None
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    title: Text
+    in_force_from: date
+    in_force_to: date | None
+    source: str
+    url: str | None
+    fields: dict[str, FieldDef]
+    derived: dict[str, Derived]
+    size: SizeStandard
+    scores: dict[str, ScoreTable]
+    tiers: dict[str, Tier]
+    origin: str  # the file it came from
+    extends: str | None = None
+
+    def field_by_path(self) -> dict[str, FieldDef]:
+        return {f.path: f for f in self.fields.values()}
+
+    def all_nodes(self) -> Iterator[tuple[str, Node]]:
+        for tier in self.tiers.values():
+            for node in tier.criteria.walk():
+                yield tier.id, node
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Typed access to one mapping of a rule file, with located errors."""
+
+    def __init__(self, data: Any, file: str, path: str, line: int | None = None) -> None:
+        self.file = _file_of(data, file)
+        self.path = path
+        self.line = line if line is not None else getattr(data, "line", None)
+        if not isinstance(data, dict):
+            self.fail(f"expected a mapping, got {_kind(data)}")
+        self.data: dict[str, Any] = data
+
+    def fail(self, message: str, key: str | None = None) -> None:
+        line = line_of(self.data, key) if key is not None and hasattr(self, "data") else self.line
+        where = f"{self.path}.{key}" if key is not None and self.path else (key or self.path)
+        raise InputError(message, file=self.file, line=line, field=where or None)
+
+    def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+        for key in self.data:
+            if key not in required and key not in optional:
+                allowed = ", ".join((*required, *optional))
+                self.fail(f"unknown key {key!r} (expected one of: {allowed})", str(key))
+        for key in required:
+            if key not in self.data:
+                self.fail(f"missing required key {key!r}")
+
+    def sub(self, key: str) -> _Reader:
+        return _Reader(self.data[key], self.file, self._join(key), line_of(self.data, key))
+
+    def _join(self, key: object) -> str:
+        return f"{self.path}.{key}" if self.path else str(key)
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None
+
+    def str(self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if not isinstance(v, str) or not v.strip():
+            self.fail(f"expected a non-empty string, got {_kind(v)}", key)
+        if pattern is not None and not pattern.match(v):
+            self.fail(f"{v!r} is not a valid id (lower-case letters, digits, '_')", key)
+        return v
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> Any:
+        v = self.data.get(key, default)
+        if v not in allowed:
+            self.fail(f"expected one of {', '.join(allowed)}, got {v!r}", key)
+        return v
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        v = self.data.get(key, default)
+        if not isinstance(v, bool):
+            self.fail(f"expected true or false, got {_kind(v)}", key)
+        return v
+
+    def number(self, key: str, *, optional: bool = False) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int | Decimal):
+            self.fail(f"expected a number, got {_kind(v)}", key)
+        return Decimal(v)
+
+    def text(self, key: str, *, optional: bool = False) -> Any:
+        if not self.has(key):
+            if optional:
+                return None
+            self.fail(f"missing required key {key!r} (a mapping with zh and en)")
+        r = self.sub(key)
+        r.keys(("zh", "en"))
+        return Text(r.str("zh"), r.str("en"))
+
+    def texts(self, key: str) -> tuple[Text, ...]:
+        if not self.has(key):
+            return ()
+        items = self.data[key]
+        if not isinstance(items, list):
+            self.fail(f"expected a list of {{zh, en}} texts, got {_kind(items)}", key)
+        out = []
+        for i, item in enumerate(items):
+            r = _Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(items, i))
+            r.keys(("zh", "en"))
+            out.append(Text(r.str("zh"), r.str("en")))
+        return tuple(out)
+
+    def expression(self, key: str, *, optional: bool = False) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if isinstance(v, bool):
+            self.fail("expected a formula, got a boolean", key)
+        if isinstance(v, int | Decimal):
+            v = str(v)
+        if not isinstance(v, str):
+            self.fail(f"expected a formula string, got {_kind(v)}", key)
+        try:
+            return expr.parse(v)
+        except expr.ExprError as exc:
+            self.fail(str(exc), key)
+
+    def items(self, key: str) -> list[tuple[_Reader, Any]]:
+        v = self.data.get(key)
+        if not isinstance(v, list):
+            self.fail(f"expected a list, got {_kind(v)}", key)
+        return [
+            (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
+            for i, item in enumerate(v)
+        ]
+
+
+def _kind(v: object) -> str:
+    if v is None:
+        return "nothing"
+    if isinstance(v, bool):
+        return f"boolean {v}"
+    if isinstance(v, int | Decimal):
+        return f"number {v}"
+    if isinstance(v, str):
+        return f"string {v!r}"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "a mapping"
+    return type(v).__name__
+
+
+def _tag(data: Any, file: str) -> None:
+    """Remember in every mapping and list which file it came from (for merged overlays)."""
+    if isinstance(data, LineDict | LineList):
+        data.file = file  # type: ignore[union-attr]
+        for v in data.values() if isinstance(data, dict) else data:
+            _tag(v, file)
+
+
+def _file_of(data: Any, default: str) -> str:
+    return getattr(data, "file", default)
+
+
+# ------------------------------------------------------------------- built-in lookup
+
+
+def builtin_dir() -> Path:
+    """Where the built-in rule sets are: inside the wheel, or the checkout's ``rules/``.
+
+    A wheel carries them as ``littlegiant/rules`` (hatch force-include); an editable install
+    does not, so the top-level ``rules/`` of the source tree is the fallback.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def builtin_ids() -> list[str]:
+    d = builtin_dir()
+    return sorted(p.stem for p in d.glob("*.yaml") if not p.stem.startswith("_"))
+
+
+def resolve_rules_arg(arg: str) -> Path:
+    """A ``--rules`` value: a built-in id, a YAML file, or a folder holding one rule set."""
+    path = Path(arg)
+    if path.suffix.lower() in (".yaml", ".yml") or path.is_dir() or path.exists():
+        if path.is_dir():
+            candidates = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            if len(candidates) != 1:
+                raise InputError(
+                    f"a rules folder must hold exactly one rule set, found {len(candidates)}",
+                    file=str(path),
+                )
+            return candidates[0]
+        if not path.exists():
+            raise InputError("no such rule file", file=str(path))
+        return path
+    builtin = builtin_dir() / f"{arg}.yaml"
+    if not _ID_OR_DASH.match(arg) or not builtin.is_file():
+        known = ", ".join(builtin_ids())
+        raise InputError(f"unknown rule set {arg!r} (built-in: {known}; or give a YAML file)",
+                         field="--rules")
+    return builtin
+
+
+_ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+# ------------------------------------------------------------------------- loading
+
+_CACHE: dict[Path, RuleSet] = {}
+
+
+def load(arg: str | Path) -> RuleSet:
+    """Load a rule set by built-in id or path, following ``extends:``; cached per process."""
+    path = resolve_rules_arg(str(arg)).resolve()
+    cached = _CACHE.get(path)
+    if cached is None:
+        raw = _read_merged(path, seen=())
+        cached = _build(raw, str(_display(path)))
+        _CACHE[path] = cached
+    return cached
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+_MERGED_SECTIONS = ("fields", "derived", "nodes", "scores", "tiers")
+_TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "size_standard",
+             *_MERGED_SECTIONS, "replace_items", "notes")
+
+
+def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
+    name = str(_display(path))
+    data = read_data_file(path)
+    _tag(data, name)
+    top = _Reader(data, name, "")
+    top.keys(("format", "id"), _TOP_KEYS[2:])
+    if top.get("format") != 1:
+        top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+    parent_ref = top.str("extends", optional=True)
+    if parent_ref is None:
+        return data
+    if parent_ref.endswith((".yaml", ".yml")):
+        parent_path = (path.parent / parent_ref).resolve()
+        if not parent_path.is_file():
+            top.fail(f"extends {parent_ref!r}, which does not exist", "extends")
+    else:
+        parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
+        if not parent_path.is_file():
+            top.fail(f"extends unknown rule set {parent_ref!r}", "extends")
+    if parent_path in seen or parent_path == path:
+        top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
+    base = _read_merged(parent_path, (*seen, path))
+    merged = LineDict(base)
+    merged.lines = dict(base.lines)
+    merged.line = base.line
+    merged.file = name  # type: ignore[attr-defined]
+    for key, value in data.items():
+        if key in _MERGED_SECTIONS and isinstance(value, dict) and isinstance(base.get(key), dict):
+            section = LineDict(base[key])
+            section.lines = dict(getattr(base[key], "lines", {}))
+            section.line = getattr(value, "line", None)
+            section.file = name  # type: ignore[attr-defined]
+            for k, v in value.items():
+                section[k] = v
+                section.lines[k] = value.lines.get(k, 0) if isinstance(value, LineDict) else 0
+            merged[key] = section
+        else:
+            merged[key] = value
+        merged.lines[key] = data.lines.get(key, 0)
+    merged["extends"] = parent_ref
+    return merged
+
+
+def _build(data: LineDict, file: str) -> RuleSet:
+    top = _Reader(data, _file_of(data, file), "")
+    top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
+             _TOP_KEYS)
+    rule_id = top.str("id")
+    if not _ID_OR_DASH.match(rule_id):
+        top.fail(f"{rule_id!r} is not a valid rule set id", "id")
+    title = top.text("title")
+    force = top.sub("in_force")
+    force.keys(("from",), ("to",))
+    start = _date(force, "from")
+    end = _date(force, "to") if force.has("to") else None
+
+    fields = _fields(top)
+    derived = _derived(top, fields)
+    names = {**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}}
+    _check_refs_all(derived, names)
+    size = _size(top, names)
+    scores = _scores(top, names, fields)
+    if top.has("replace_items"):
+        scores = _replace_items(top, scores, names, fields)
+    shared = _shared_nodes(top)
+    tiers = _tiers(top, shared, names, fields, scores)
+    return RuleSet(
+        id=rule_id, title=title, in_force_from=start, in_force_to=end,
+        source=top.str("source"), url=top.str("url", optional=True), fields=fields,
+        derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
+        extends=top.str("extends", optional=True),
+    )
+
+
+def _date(r: _Reader, key: str) -> date:
+    v = r.get(key)
+    try:
+        return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("x")
+    except ValueError:
+        r.fail(f"expected a date YYYY-MM-DD, got {_kind(v)}", key)
+    raise AssertionError  # pragma: no cover
+
+
+def _fields(top: _Reader) -> dict[str, FieldDef]:
+    section = top.sub("fields")
+    out: dict[str, FieldDef] = {}
+    paths: dict[str, str] = {}
+    for fid in section.data:
+        r = section.sub(fid)
+        if not isinstance(fid, str) or not _ID.match(fid):
+            section.fail("a field id is lower-case letters, digits and '_'", str(fid))
+        r.keys(("path", "type", "zh", "en"),
+               ("help", "unit", "min", "max", "choices", "qualitative", "evidence"))
+        ftype = r.choice("type", FIELD_TYPES)
+        path = r.str("path")
+        if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
+            r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
+        if path in paths:
+            r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
+        paths[path] = fid
+        choices: tuple[str, ...] = ()
+        labels: dict[str, Text] = {}
+        if ftype == "choice":
+            if not r.has("choices"):
+                r.fail("a choice field needs 'choices'", "choices")
+            ch = r.sub("choices")
+            for key in ch.data:
+                cr = ch.sub(key)
+                cr.keys(("zh", "en"))
+                labels[str(key)] = Text(cr.str("zh"), cr.str("en"))
+            choices = tuple(labels)
+        elif r.has("choices"):
+            r.fail("only a choice field has 'choices'", "choices")
+        helptext = None
+        if r.has("help"):
+            h = r.sub("help")
+            h.keys(("zh", "en"))
+            helptext = Text(h.str("zh"), h.str("en"))
+        out[fid] = FieldDef(
+            id=fid, path=path, type=ftype, label=Text(r.str("zh"), r.str("en")), help=helptext,
+            unit=r.str("unit", optional=True), minimum=r.number("min", optional=True),
+            maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
+            qualitative=r.bool("qualitative"), evidence=r.texts("evidence"),
+        )
+    return out
+
+
+def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
+    out: dict[str, Derived] = {}
+    if not top.has("derived"):
+        return out
+    section = top.sub("derived")
+    for did in section.data:
+        r = section.sub(did)
+        if not isinstance(did, str) or not _ID.match(did):
+            section.fail("a derived id is lower-case letters, digits and '_'", str(did))
+        if did in fields:
+            section.fail(f"{did!r} is already a field", did)
+        r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
+        formula = r.text("formula", optional=True)
+        out[did] = Derived(
+            id=did, expression=r.expression("expr"), label=Text(r.str("zh"), r.str("en")),
+            unit=r.str("unit", optional=True), per_year=r.bool("per_year"), formula=formula,
+            confidence=r.choice("confidence", (*CONFIDENCE, None), None),
+        )
+    # cycles between derived quantities
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            section.fail(f"derived quantities refer to each other in a cycle: {' -> '.join((*trail, name))}", name)
+        state[name] = 1
+        for ref in out[name].expression.refs:
+            if ref.name in out:
+                visit(ref.name, (*trail, name))
+        state[name] = 2
+
+    for name in out:
+        visit(name, ())
+    return out
+
+
+def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str,
+                *, in_per_year: bool = False) -> None:
+    for ref in e.refs:
+        if ref.name not in names:
+            r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}", key)
+        per_year = names[ref.name]
+        if per_year and ref.offset is None:
+            r.fail(f"{ref.name!r} is per year: write {ref.name}[y1] (or y2, y3)", key)
+        if not per_year and ref.offset is not None:
+            r.fail(f"{ref.name!r} is not per year: write {ref.name} without an index", key)
+        if ref.param and not in_per_year:
+            r.fail("[y] is only allowed in a per-year derived quantity", key)
+
+
+def _check_refs_all(derived: dict[str, Derived], names: dict[str, bool]) -> None:
+    for d in derived.values():
+        # the derived section has already been validated structurally; re-locate errors
+        dummy = _Reader({}, "", f"derived.{d.id}")
+        try:
+            _check_refs(d.expression, names, dummy, "expr", in_per_year=d.per_year)
+        except InputError as exc:
+            raise InputError(exc.message, field=exc.field) from None
+
+
+def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
+    r = top.sub("size_standard")
+    r.keys(("source", "confidence", "inputs", "industries"))
+    ir = r.sub("inputs")
+    ir.keys((), ("staff", "revenue", "assets"))
+    inputs = {}
+    for k in ir.data:
+        inputs[k] = ir.expression(k)
+        _check_refs(inputs[k], names, ir, k)
+    industries: dict[str, SizeClass] = {}
+    ind = r.sub("industries")
+    for iid in ind.data:
+        cr = ind.sub(iid)
+        cr.keys(("zh", "en", "ceiling", "medium", "small"))
+        bounds = []
+        for part in ("ceiling", "medium", "small"):
+            pr = cr.sub(part)
+            pr.keys((), tuple(inputs))
+            if not pr.data:
+                pr.fail("expected at least one of staff, revenue, assets")
+            bounds.append({k: pr.number(k) for k in pr.data})
+        if set(bounds[1]) != set(bounds[2]):
+            cr.fail("medium and small must bound the same figures", "small")
+        industries[str(iid)] = SizeClass(str(iid), Text(cr.str("zh"), cr.str("en")), *bounds)
+    return SizeStandard(r.str("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
+
+
+def _bands(r: _Reader, key: str, names: dict[str, bool], *, numeric: bool) -> tuple[Band, ...]:
+    out = []
+    seen_fallback = False
+    for br, _ in r.items(key):
+        br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
+        conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
+        if len(conds) > 1:
+            br.fail("a band has one condition: at_least, at_most or when")
+        if seen_fallback:
+            br.fail("a band after the catch-all band (one without a condition) is never reached")
+        if not conds:
+            seen_fallback = True
+        if conds and conds[0] in ("at_least", "at_most") and not numeric:
+            br.fail(f"{conds[0]} needs the item to have a 'value'", conds[0])
+        when = br.expression("when", optional=True)
+        if when is not None:
+            _check_refs(when, names, br, "when")
+        label = Text(br.str("zh"), br.str("en")) if br.has("zh") or br.has("en") else None
+        out.append(Band(points=br.number("points"), at_least=br.number("at_least", optional=True),
+                        at_most=br.number("at_most", optional=True), when=when,
+                        review=br.bool("review"), label=label))
+    if not out:
+        r.fail("expected at least one band", key)
+    return tuple(out)
+
+
+def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: Decimal) -> None:
+    """Bands must be ordered so that the first match is the most favourable (criteria.md §3)."""
+    lows = [b.at_least for b in bands if b.at_least is not None]
+    highs = [b.at_most for b in bands if b.at_most is not None]
+    if lows and highs:
+        r.fail("a scale mixes at_least and at_most bands", key)
+    if lows != sorted(lows, reverse=True) or len(set(lows)) != len(lows):
+        r.fail("at_least bands must go from the highest bound down, each bound once", key)
+    if highs != sorted(highs) or len(set(highs)) != len(highs):
+        r.fail("at_most bands must go from the lowest bound up, each bound once", key)
+    for b in bands:
+        if b.points > maximum:
+            r.fail(f"a band gives {b.points} points, above the item's maximum {maximum}", key)
+    if (lows or highs) and bands[-1].at_least is None and bands[-1].at_most is None:
+        return
+    if lows or highs:
+        r.fail("a numeric scale needs a last band without a bound (what scores below the lowest)", key)
+
+
+def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup]) -> ScoreItem:
+    r.keys(("id", "zh", "en", "group", "max", "source", "confidence"),
+           ("value", "unit", "bands", "best_of", "each", "points_from_value", "note", "evidence"))
+    ways = [k for k in ("bands", "best_of", "each", "points_from_value") if r.has(k)]
+    if len(ways) != 1:
+        r.fail("an item scores by exactly one of: bands, best_of, each, points_from_value")
+    group = r.str("group")
+    if group not in groups:
+        r.fail(f"unknown group {group!r} (groups: {', '.join(groups)})", "group")
+    maximum = r.number("max")
+    scales: list[Scale] = []
+    if r.has("bands"):
+        value = r.expression("value", optional=True)
+        if value is not None:
+            _check_refs(value, names, r, "value")
+        bands = _bands(r, "bands", names, numeric=value is not None)
+        _check_band_order(r, "bands", bands, maximum)
+        scales.append(Scale(value, bands, r.str("unit", optional=True), None))
+    elif r.has("best_of"):
+        for sr, _ in r.items("best_of"):
+            sr.keys(("bands",), ("value", "unit", "zh", "en"))
+            value = sr.expression("value", optional=True)
+            if value is not None:
+                _check_refs(value, names, sr, "value")
+            bands = _bands(sr, "bands", names, numeric=value is not None)
+            _check_band_order(sr, "bands", bands, maximum)
+            label = Text(sr.str("zh"), sr.str("en")) if sr.has("zh") else None
+            scales.append(Scale(value, bands, sr.str("unit", optional=True), label))
+    each: tuple[Band, ...] = ()
+    if r.has("each"):
+        each = _bands(r, "each", names, numeric=False)
+        if any(b.when is None for b in each):
+            r.fail("every line of 'each' needs a 'when'", "each")
+    pfv = r.expression("points_from_value", optional=True)
+    if pfv is not None:
+        _check_refs(pfv, names, r, "points_from_value")
+    return ScoreItem(
+        id=r.str("id", pattern=_ID), title=Text(r.str("zh"), r.str("en")), group=group,
+        max=maximum, source=r.str("source"), confidence=r.choice("confidence", CONFIDENCE),
+        scales=tuple(scales), each=each, points_from_value=pfv, note=r.text("note", optional=True),
+        evidence=r.texts("evidence"), line=r.line, file=r.file,
+    )
+
+
+def _scores(top: _Reader, names: dict[str, bool], fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
+    out: dict[str, ScoreTable] = {}
+    if not top.has("scores"):
+        return out
+    section = top.sub("scores")
+    for tid in section.data:
+        r = section.sub(tid)
+        r.keys(("zh", "en", "max", "groups", "items"))
+        groups: dict[str, ScoreGroup] = {}
+        gs = r.sub("groups")
+        for gid in gs.data:
+            gr = gs.sub(gid)
+            gr.keys(("zh", "en", "max"))
+            groups[str(gid)] = ScoreGroup(str(gid), Text(gr.str("zh"), gr.str("en")), gr.number("max"))
+        items = [_score_item(ir, names, groups) for ir, _ in r.items("items")]
+        out[str(tid)] = _check_table(r, ScoreTable(str(tid), Text(r.str("zh"), r.str("en")),
+                                                   r.number("max"), tuple(groups.values()), tuple(items)))
+    return out
+
+
+def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
+    ids = [i.id for i in table.items]
+    for i in ids:
+        if ids.count(i) > 1:
+            r.fail(f"item id {i!r} appears twice", "items")
+    for g in table.groups:
+        total = sum((i.max for i in table.items if i.group == g.id), Decimal(0))
+        if total != g.max:
+            r.fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", "groups")
+    if sum((g.max for g in table.groups), Decimal(0)) != table.max:
+        r.fail(f"the groups do not add up to the table's max {table.max}", "max")
+    return table
+
+
+def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: dict[str, bool],
+                   fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
+    """An overlay's ``replace_items: {table.item: [items]}`` swaps one indicator for others."""
+    section = top.sub("replace_items")
+    out = dict(scores)
+    for key in section.data:
+        table_id, _, item_id = str(key).partition(".")
+        if table_id not in out or item_id not in [i.id for i in out[table_id].items]:
+            section.fail(f"{key!r} names no score item (write table.item)", str(key))
+        table = out[table_id]
+        groups = {g.id: g for g in table.groups}
+        new_items = [_score_item(ir, names, groups) for ir, _ in section.items(str(key))]
+        items: list[ScoreItem] = []
+        for item in table.items:
+            items.extend(new_items if item.id == item_id else [item])
+        replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
+        out[table_id] = _check_table(section, replaced)
+    return out
+
+
+def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
+    if not top.has("nodes"):
+        return {}
+    section = top.sub("nodes")
+    return {str(k): (section.data[k], section) for k in section.data}
+
+
+class _NodeBuilder:
+    def __init__(self, shared: dict[str, tuple[Any, _Reader]], names: dict[str, bool],
+                 fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> None:
+        self.shared = shared
+        self.names = names
+        self.fields = fields
+        self.scores = scores
+        self.ids: dict[str, tuple[str, int | None]] = {}
+        self.stack: list[str] = []
+
+    def build(self, r: _Reader, tier: str) -> Node:
+        kind = r.choice("kind", NODE_KINDS, "check")
+        if kind == "use":
+            r.keys(("kind", "ref"))
+            ref = r.str("ref")
+            if ref not in self.shared:
+                r.fail(f"uses undefined node {ref!r}", "ref")
+            if ref in self.stack:
+                r.fail(f"node {ref!r} uses itself", "ref")
+            data, section = self.shared[ref]
+            self.stack.append(ref)
+            node = self.build(section.sub(ref), tier)
+            self.stack.pop()
+            return node
+        common = ("id", "kind", "zh", "en")
+        optional = ("source", "confidence", "applies", "note", "evidence")
+        per_kind = {
+            "all": ("children",), "any": ("children",),
+            "check": ("value", "op", "threshold", "unit"),
+            "veto": ("field",), "qualitative": ("field",), "sme": (),
+            "score": ("table", "op", "threshold", "group"),
+        }[kind]
+        required = {"all": ("children",), "any": ("children",), "check": ("value", "op", "threshold"),
+                    "veto": ("field",), "qualitative": ("field",), "sme": (),
+                    "score": ("table", "op", "threshold")}[kind]
+        r.keys((*common, *required) if kind != "check" else ("id", "zh", "en", *required),
+               (*optional, *per_kind, "kind"))
+        nid = r.str("id", pattern=_NODE_ID)
+        key = f"{tier}:{nid}"
+        if key in self.ids and self.ids[key][0] != r.file + str(r.line):
+            r.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
+        self.ids[key] = (r.file + str(r.line), r.line)
+        leaf = kind not in ("all", "any")
+        source = r.str("source", optional=True)
+        confidence = r.choice("confidence", (*CONFIDENCE, None), None)
+        if leaf and (source is None or confidence is None):
+            r.fail("every criterion needs a 'source' and a 'confidence'")
+        children: tuple[Node, ...] = ()
+        if not leaf:
+            children = tuple(self.build(cr, tier) for cr, _ in r.items("children"))
+            if not children:
+                r.fail("a group needs at least one child", "children")
+        value = op = threshold = fld = table = group = None
+        if kind == "check":
+            value = r.expression("value")
+            _check_refs(value, self.names, r, "value")
+            op = r.choice("op", expr.COMPARISONS)
+            threshold = self._threshold(r, op)
+        elif kind in ("veto", "qualitative"):
+            fld = r.str("field")
+            if fld not in self.fields or self.fields[fld].type != "bool":
+                r.fail(f"{fld!r} is not a yes/no field", "field")
+        elif kind == "score":
+            table = r.str("table")
+            if table not in self.scores:
+                r.fail(f"unknown score table {table!r}", "table")
+            group = r.str("group", optional=True)
+            if group is not None and group not in [g.id for g in self.scores[table].groups]:
+                r.fail(f"table {table!r} has no group {group!r}", "group")
+            op = r.choice("op", (">=", ">"))
+            threshold = r.number("threshold")
+        return Node(
+            id=nid, kind=kind, title=Text(r.str("zh"), r.str("en")), source=source,
+            confidence=confidence, children=children, value=value, op=op, threshold=threshold,
+            unit=r.str("unit", optional=True), field=fld, table=table, group=group,
+            applies=r.choice("applies", APPLIES, "always"), note=r.text("note", optional=True),
+            evidence=r.texts("evidence"), line=r.line, file=r.file,
+        )
+
+    def _threshold(self, r: _Reader, op: str) -> Any:
+        v = r.get("threshold")
+        if op == "in":
+            if not isinstance(v, list) or not v:
+                r.fail("'in' needs a list of values", "threshold")
+            return tuple(v)
+        if op == "between":
+            if not isinstance(v, list) or len(v) != 2:
+                r.fail("'between' needs [low, high]", "threshold")
+            return (Decimal(v[0]), Decimal(v[1]))
+        if isinstance(v, bool) or isinstance(v, str):
+            return v
+        return r.number("threshold")
+
+
+def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: dict[str, bool],
+           fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> dict[str, Tier]:
+    section = top.sub("tiers")
+    builder = _NodeBuilder(shared, names, fields, scores)
+    out: dict[str, Tier] = {}
+    for tid in section.data:
+        if tid not in TIER_IDS:
+            section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+        r = section.sub(tid)
+        r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
+        table = r.str("score_table", optional=True)
+        if table is not None and table not in scores:
+            r.fail(f"unknown score table {table!r}", "score_table")
+        children = tuple(builder.build(cr, tid) for cr, _ in r.items("criteria"))
+        title = Text(r.str("zh"), r.str("en"))
+        root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
+        out[tid] = Tier(tid, title, root, table, r.texts("notes"))
+    for tid in TIER_IDS:
+        if tid not in out:
+            section.fail(f"missing tier {tid!r}")
+    return {t: out[t] for t in TIER_IDS}
+
+
+def select_version(as_of: date, renewal: bool) -> str:
+    """The built-in rule set in force on ``as_of`` (criteria.md §1); renewals use miit-2022."""
+    if renewal:
+        return "miit-2022"
+    candidates = []
+    for rid in builtin_ids():
+        rs = load(rid)
+        if rs.in_force_from <= as_of and (rs.in_force_to is None or as_of <= rs.in_force_to):
+            candidates.append(rs)
+    if not candidates:
+        raise InputError(f"no built-in rule set is in force on {as_of.isoformat()} "
+                         "(the earliest starts 2022-08-01)", field="--as-of")
+    return max(candidates, key=lambda rs: rs.in_force_from).id
