@@ -113,7 +113,9 @@ def assess(
         fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     day = parse_as_of(as_of)
     try:
-        from littlegiant import engine, profile as profiles, rules as rulesets
+        from littlegiant import engine
+        from littlegiant import profile as profiles
+        from littlegiant import rules as rulesets
 
         rule_id = rules if rules is not None else rulesets.select_version(day, renewal)
         rs = rulesets.load(rule_id)
@@ -166,23 +168,36 @@ def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
     return buf.getvalue()
 
 
-def main() -> None:
-    """Console entry point: click's usage errors become one line and exit code 2."""
-    import click
+def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
+    """(NoArgsIsHelpError, UsageError, ClickException) of whichever click typer runs on.
+
+    typer 0.29 vendors click as ``typer._click``; older typers use the click package.
+    """
+    import importlib
 
     try:
+        ex = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover - typer < 0.29
+        ex = importlib.import_module("click.exceptions")
+    return ex.NoArgsIsHelpError, ex.UsageError, ex.ClickException
+
+
+def main() -> None:
+    """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
+    no_args, usage_error, click_error = _click_errors()
+    try:
         code = app(standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:  # help was printed
-        code = 0 if exc.ctx is None else 0
-    except click.exceptions.UsageError as exc:
-        sys.stderr.write(f"littlegiant: error: {exc.format_message()} (see --help)\n")
+    except no_args:  # help was printed
+        code = 0
+    except usage_error as exc:
+        sys.stderr.write(f"littlegiant: error: {exc.format_message()} (see --help)\n")  # type: ignore[attr-defined]
         code = EXIT_INPUT
-    except click.exceptions.Abort:
+    except click_error as exc:
+        sys.stderr.write(f"littlegiant: error: {exc.format_message()}\n")  # type: ignore[attr-defined]
+        code = EXIT_INPUT
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("littlegiant: interrupted\n")
         code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        sys.stderr.write("littlegiant: interrupted\n")
-        code = EXIT_INTERRUPTED
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         code = exc.exit_code
     sys.exit(code or 0)

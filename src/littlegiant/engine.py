@@ -128,10 +128,11 @@ def _cmp_text(op: str | None, threshold: object, unit: str | None, lang: str) ->
         return ""
     u = unit_text(unit, lang)
     if op == "between":
-        lo, hi = threshold  # type: ignore[misc]
-        return f"{fmt(lo)}–{fmt(hi)}{u}"
+        assert isinstance(threshold, tuple)
+        return f"{fmt(threshold[0])}–{fmt(threshold[1])}{u}"
     if op == "in":
-        return "∈ {" + ", ".join(str(t) for t in threshold) + "}"  # type: ignore[union-attr]
+        assert isinstance(threshold, tuple)
+        return "∈ {" + ", ".join(str(t) for t in threshold) + "}"
     if isinstance(threshold, bool):
         return f"= {fmt(threshold, lang=lang)}"
     return f"{expr.comparison_text(op)} {fmt(threshold)}{u}"
@@ -228,14 +229,14 @@ def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
         high = sum((b.points for b, c in zip(item.each, conds, strict=True) if c is not False), Decimal(0))
         strict = sum((b.points for b, c in zip(item.each, conds, strict=True) if c and not b.review), Decimal(0))
         held = sum(1 for c in conds if c)
-        value = Decimal(held) if None not in conds else None
+        count: expr.Value = Decimal(held) if None not in conds else None
         review = any(c and b.review for b, c in zip(item.each, conds, strict=True))
-        return _ItemScore(item, min(low, cap), min(high, cap), min(strict, cap), value, reads, None, review)
+        return _ItemScore(item, min(low, cap), min(high, cap), min(strict, cap), count, reads, None, review)
     lows, highs, stricts = [], [], []
     value: expr.Value = None
     label: Text | None = None
     review = False
-    best: Decimal | None = None
+    best: Decimal = Decimal(-1)
     for scale in item.scales:
         ctx.reads = {}
         v = scale.value(ctx) if scale.value is not None else None
@@ -246,7 +247,7 @@ def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
         lows.append(lo)
         highs.append(hi)
         stricts.append(s_lo)
-        if best is None or lo > best:
+        if lo > best:
             best = lo
             value = v
             label = chosen.label if chosen is not None else None

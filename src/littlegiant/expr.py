@@ -162,7 +162,7 @@ def parse(source: str) -> Expression:
     return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn)
 
 
-def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:  # noqa: C901 - one case per node type
+def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
     if isinstance(node, ast.Constant):
         value = _literal(node)
         return lambda env, p: value  # type: ignore[return-value]
@@ -278,8 +278,8 @@ def compare(op: str, value: Value, threshold: object) -> bool | None:
     if op == "in":
         return value in threshold  # type: ignore[operator]
     if op == "between":
-        lo, hi = threshold  # type: ignore[misc]
-        return bool(lo <= value <= hi)  # type: ignore[operator]
+        bounds: tuple[Decimal, Decimal] = threshold  # type: ignore[assignment]
+        return bool(bounds[0] <= value <= bounds[1])  # type: ignore[operator]
     fn = {">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt],
           "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}[op]
     return fn(value, threshold)

@@ -122,10 +122,11 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
             key = str(year)
             where = f"{prefix}{key}"
         else:
-            child = trie.children.get(str(key)) if isinstance(key, str) else None
-            if child is None:
+            found = trie.children.get(str(key)) if isinstance(key, str) else None
+            if found is None:
                 known = ", ".join(sorted(trie.children)) or "nothing"
                 raise InputError(f"unknown field (expected one of: {known})", file=source, line=line, field=where)
+            child = found
         if child.field is not None:
             if value is None:
                 continue

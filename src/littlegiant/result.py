@@ -37,7 +37,7 @@ class CriterionResult:
     confidence: str | None = None
     missing: list[str] = field(default_factory=list)
     inputs: dict[str, Any] = field(default_factory=dict)
-    explanation: Text = Text("", "")
+    explanation: Text = field(default_factory=lambda: Text("", ""))
     formula: Text | None = None
     evidence: tuple[Text, ...] = ()
     note: Text | None = None

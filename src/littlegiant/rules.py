@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from littlegiant import expr
 from littlegiant.errors import InputError
@@ -231,7 +231,7 @@ class _Reader:
             self.fail(f"expected a mapping, got {_kind(data)}")
         self.data: dict[str, Any] = data
 
-    def fail(self, message: str, key: str | None = None) -> None:
+    def fail(self, message: str, key: str | None = None) -> NoReturn:
         line = line_of(self.data, key) if key is not None and hasattr(self, "data") else self.line
         where = f"{self.path}.{key}" if key is not None and self.path else (key or self.path)
         raise InputError(message, file=self.file, line=line, field=where or None)
@@ -257,7 +257,7 @@ class _Reader:
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
 
-    def str(self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None) -> Any:
+    def string(self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None) -> Any:
         v = self.data.get(key)
         if v is None and optional:
             return None
@@ -267,13 +267,13 @@ class _Reader:
             self.fail(f"{v!r} is not a valid id (lower-case letters, digits, '_')", key)
         return v
 
-    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> Any:
+    def choice(self, key: str, allowed: tuple[str | None, ...], default: str | None = None) -> Any:
         v = self.data.get(key, default)
         if v not in allowed:
-            self.fail(f"expected one of {', '.join(allowed)}, got {v!r}", key)
+            self.fail(f"expected one of {', '.join(a for a in allowed if a)}, got {v!r}", key)
         return v
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def flag(self, key: str, default: bool = False) -> bool:
         v = self.data.get(key, default)
         if not isinstance(v, bool):
             self.fail(f"expected true or false, got {_kind(v)}", key)
@@ -294,19 +294,19 @@ class _Reader:
             self.fail(f"missing required key {key!r} (a mapping with zh and en)")
         r = self.sub(key)
         r.keys(("zh", "en"))
-        return Text(r.str("zh"), r.str("en"))
+        return Text(r.string("zh"), r.string("en"))
 
     def texts(self, key: str) -> tuple[Text, ...]:
         if not self.has(key):
             return ()
-        items = self.data[key]
+        items: Any = self.data[key]
         if not isinstance(items, list):
             self.fail(f"expected a list of {{zh, en}} texts, got {_kind(items)}", key)
         out = []
         for i, item in enumerate(items):
             r = _Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(items, i))
             r.keys(("zh", "en"))
-            out.append(Text(r.str("zh"), r.str("en")))
+            out.append(Text(r.string("zh"), r.string("en")))
         return tuple(out)
 
     def expression(self, key: str, *, optional: bool = False) -> Any:
@@ -445,7 +445,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
         top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
-    parent_ref = top.str("extends", optional=True)
+    parent_ref = top.string("extends", optional=True)
     if parent_ref is None:
         return data
     if parent_ref.endswith((".yaml", ".yml")):
@@ -484,7 +484,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
     top = _Reader(data, _file_of(data, file), "")
     top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
              _TOP_KEYS)
-    rule_id = top.str("id")
+    rule_id = top.string("id")
     if not _ID_OR_DASH.match(rule_id):
         top.fail(f"{rule_id!r} is not a valid rule set id", "id")
     title = top.text("title")
@@ -505,9 +505,9 @@ def _build(data: LineDict, file: str) -> RuleSet:
     tiers = _tiers(top, shared, names, fields, scores)
     return RuleSet(
         id=rule_id, title=title, in_force_from=start, in_force_to=end,
-        source=top.str("source"), url=top.str("url", optional=True), fields=fields,
+        source=top.string("source"), url=top.string("url", optional=True), fields=fields,
         derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
-        extends=top.str("extends", optional=True),
+        extends=top.string("extends", optional=True),
     )
 
 
@@ -531,7 +531,7 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
         r.keys(("path", "type", "zh", "en"),
                ("help", "unit", "min", "max", "choices", "qualitative", "evidence"))
         ftype = r.choice("type", FIELD_TYPES)
-        path = r.str("path")
+        path = r.string("path")
         if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
             r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
         if path in paths:
@@ -546,7 +546,7 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
             for key in ch.data:
                 cr = ch.sub(key)
                 cr.keys(("zh", "en"))
-                labels[str(key)] = Text(cr.str("zh"), cr.str("en"))
+                labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
             choices = tuple(labels)
         elif r.has("choices"):
             r.fail("only a choice field has 'choices'", "choices")
@@ -554,12 +554,12 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
         if r.has("help"):
             h = r.sub("help")
             h.keys(("zh", "en"))
-            helptext = Text(h.str("zh"), h.str("en"))
+            helptext = Text(h.string("zh"), h.string("en"))
         out[fid] = FieldDef(
-            id=fid, path=path, type=ftype, label=Text(r.str("zh"), r.str("en")), help=helptext,
-            unit=r.str("unit", optional=True), minimum=r.number("min", optional=True),
+            id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
+            unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
             maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
-            qualitative=r.bool("qualitative"), evidence=r.texts("evidence"),
+            qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
         )
     return out
 
@@ -578,8 +578,8 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
         formula = r.text("formula", optional=True)
         out[did] = Derived(
-            id=did, expression=r.expression("expr"), label=Text(r.str("zh"), r.str("en")),
-            unit=r.str("unit", optional=True), per_year=r.bool("per_year"), formula=formula,
+            id=did, expression=r.expression("expr"), label=Text(r.string("zh"), r.string("en")),
+            unit=r.string("unit", optional=True), per_year=r.flag("per_year"), formula=formula,
             confidence=r.choice("confidence", (*CONFIDENCE, None), None),
         )
     # cycles between derived quantities
@@ -648,8 +648,8 @@ def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
             bounds.append({k: pr.number(k) for k in pr.data})
         if set(bounds[1]) != set(bounds[2]):
             cr.fail("medium and small must bound the same figures", "small")
-        industries[str(iid)] = SizeClass(str(iid), Text(cr.str("zh"), cr.str("en")), *bounds)
-    return SizeStandard(r.str("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
+        industries[str(iid)] = SizeClass(str(iid), Text(cr.string("zh"), cr.string("en")), *bounds)
+    return SizeStandard(r.string("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
 
 
 def _bands(r: _Reader, key: str, names: dict[str, bool], *, numeric: bool) -> tuple[Band, ...]:
@@ -669,10 +669,10 @@ def _bands(r: _Reader, key: str, names: dict[str, bool], *, numeric: bool) -> tu
         when = br.expression("when", optional=True)
         if when is not None:
             _check_refs(when, names, br, "when")
-        label = Text(br.str("zh"), br.str("en")) if br.has("zh") or br.has("en") else None
+        label = Text(br.string("zh"), br.string("en")) if br.has("zh") or br.has("en") else None
         out.append(Band(points=br.number("points"), at_least=br.number("at_least", optional=True),
                         at_most=br.number("at_most", optional=True), when=when,
-                        review=br.bool("review"), label=label))
+                        review=br.flag("review"), label=label))
     if not out:
         r.fail("expected at least one band", key)
     return tuple(out)
@@ -703,7 +703,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
     ways = [k for k in ("bands", "best_of", "each", "points_from_value") if r.has(k)]
     if len(ways) != 1:
         r.fail("an item scores by exactly one of: bands, best_of, each, points_from_value")
-    group = r.str("group")
+    group = r.string("group")
     if group not in groups:
         r.fail(f"unknown group {group!r} (groups: {', '.join(groups)})", "group")
     maximum = r.number("max")
@@ -714,7 +714,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
             _check_refs(value, names, r, "value")
         bands = _bands(r, "bands", names, numeric=value is not None)
         _check_band_order(r, "bands", bands, maximum)
-        scales.append(Scale(value, bands, r.str("unit", optional=True), None))
+        scales.append(Scale(value, bands, r.string("unit", optional=True), None))
     elif r.has("best_of"):
         for sr, _ in r.items("best_of"):
             sr.keys(("bands",), ("value", "unit", "zh", "en"))
@@ -723,8 +723,8 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
                 _check_refs(value, names, sr, "value")
             bands = _bands(sr, "bands", names, numeric=value is not None)
             _check_band_order(sr, "bands", bands, maximum)
-            label = Text(sr.str("zh"), sr.str("en")) if sr.has("zh") else None
-            scales.append(Scale(value, bands, sr.str("unit", optional=True), label))
+            label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
+            scales.append(Scale(value, bands, sr.string("unit", optional=True), label))
     each: tuple[Band, ...] = ()
     if r.has("each"):
         each = _bands(r, "each", names, numeric=False)
@@ -734,8 +734,8 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
     if pfv is not None:
         _check_refs(pfv, names, r, "points_from_value")
     return ScoreItem(
-        id=r.str("id", pattern=_ID), title=Text(r.str("zh"), r.str("en")), group=group,
-        max=maximum, source=r.str("source"), confidence=r.choice("confidence", CONFIDENCE),
+        id=r.string("id", pattern=_ID), title=Text(r.string("zh"), r.string("en")), group=group,
+        max=maximum, source=r.string("source"), confidence=r.choice("confidence", CONFIDENCE),
         scales=tuple(scales), each=each, points_from_value=pfv, note=r.text("note", optional=True),
         evidence=r.texts("evidence"), line=r.line, file=r.file,
     )
@@ -754,9 +754,9 @@ def _scores(top: _Reader, names: dict[str, bool], fields: dict[str, FieldDef]) -
         for gid in gs.data:
             gr = gs.sub(gid)
             gr.keys(("zh", "en", "max"))
-            groups[str(gid)] = ScoreGroup(str(gid), Text(gr.str("zh"), gr.str("en")), gr.number("max"))
+            groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
         items = [_score_item(ir, names, groups) for ir, _ in r.items("items")]
-        out[str(tid)] = _check_table(r, ScoreTable(str(tid), Text(r.str("zh"), r.str("en")),
+        out[str(tid)] = _check_table(r, ScoreTable(str(tid), Text(r.string("zh"), r.string("en")),
                                                    r.number("max"), tuple(groups.values()), tuple(items)))
     return out
 
@@ -816,12 +816,12 @@ class _NodeBuilder:
         kind = r.choice("kind", NODE_KINDS, "check")
         if kind == "use":
             r.keys(("kind", "ref"))
-            ref = r.str("ref")
+            ref = r.string("ref")
             if ref not in self.shared:
                 r.fail(f"uses undefined node {ref!r}", "ref")
             if ref in self.stack:
                 r.fail(f"node {ref!r} uses itself", "ref")
-            data, section = self.shared[ref]
+            _, section = self.shared[ref]
             self.stack.append(ref)
             node = self.build(section.sub(ref), tier)
             self.stack.pop()
@@ -839,13 +839,13 @@ class _NodeBuilder:
                     "score": ("table", "op", "threshold")}[kind]
         r.keys((*common, *required) if kind != "check" else ("id", "zh", "en", *required),
                (*optional, *per_kind, "kind"))
-        nid = r.str("id", pattern=_NODE_ID)
+        nid = r.string("id", pattern=_NODE_ID)
         key = f"{tier}:{nid}"
         if key in self.ids and self.ids[key][0] != r.file + str(r.line):
             r.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
         self.ids[key] = (r.file + str(r.line), r.line)
         leaf = kind not in ("all", "any")
-        source = r.str("source", optional=True)
+        source = r.string("source", optional=True)
         confidence = r.choice("confidence", (*CONFIDENCE, None), None)
         if leaf and (source is None or confidence is None):
             r.fail("every criterion needs a 'source' and a 'confidence'")
@@ -858,25 +858,25 @@ class _NodeBuilder:
         if kind == "check":
             value = r.expression("value")
             _check_refs(value, self.names, r, "value")
-            op = r.choice("op", expr.COMPARISONS)
+            op = r.choice("op", tuple(expr.COMPARISONS))
             threshold = self._threshold(r, op)
         elif kind in ("veto", "qualitative"):
-            fld = r.str("field")
+            fld = r.string("field")
             if fld not in self.fields or self.fields[fld].type != "bool":
                 r.fail(f"{fld!r} is not a yes/no field", "field")
         elif kind == "score":
-            table = r.str("table")
+            table = r.string("table")
             if table not in self.scores:
                 r.fail(f"unknown score table {table!r}", "table")
-            group = r.str("group", optional=True)
+            group = r.string("group", optional=True)
             if group is not None and group not in [g.id for g in self.scores[table].groups]:
                 r.fail(f"table {table!r} has no group {group!r}", "group")
             op = r.choice("op", (">=", ">"))
             threshold = r.number("threshold")
         return Node(
-            id=nid, kind=kind, title=Text(r.str("zh"), r.str("en")), source=source,
+            id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
             confidence=confidence, children=children, value=value, op=op, threshold=threshold,
-            unit=r.str("unit", optional=True), field=fld, table=table, group=group,
+            unit=r.string("unit", optional=True), field=fld, table=table, group=group,
             applies=r.choice("applies", APPLIES, "always"), note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
         )
@@ -906,11 +906,11 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: dict[str
             section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
         r = section.sub(tid)
         r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
-        table = r.str("score_table", optional=True)
+        table = r.string("score_table", optional=True)
         if table is not None and table not in scores:
             r.fail(f"unknown score table {table!r}", "score_table")
         children = tuple(builder.build(cr, tid) for cr, _ in r.items("criteria"))
-        title = Text(r.str("zh"), r.str("en"))
+        title = Text(r.string("zh"), r.string("en"))
         root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
         out[tid] = Tier(tid, title, root, table, r.texts("notes"))
     for tid in TIER_IDS:
@@ -919,16 +919,40 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: dict[str
     return {t: out[t] for t in TIER_IDS}
 
 
+_IN_FORCE_LINE = re.compile(r"^in_force:\s*(\{[^#\n]*\})\s*$", re.MULTILINE)
+
+
+def _in_force(path: Path) -> tuple[date, date | None]:
+    """A built-in set's dates, read from its one-line ``in_force`` mapping when it has one.
+
+    Choosing a version must not cost building every rule set (start-up time); a file whose
+    ``in_force`` is not on one line is simply loaded in full.
+    """
+    from littlegiant.yamlio import parse_text
+
+    match = _IN_FORCE_LINE.search(path.read_text(encoding="utf-8"))
+    if match is not None:
+        data = parse_text(match.group(1), str(path))
+        if isinstance(data, dict) and isinstance(data.get("from"), str):
+            try:
+                end = data.get("to")
+                return date.fromisoformat(data["from"]), date.fromisoformat(end) if isinstance(end, str) else None
+            except ValueError:
+                pass
+    rs = load(path)
+    return rs.in_force_from, rs.in_force_to
+
+
 def select_version(as_of: date, renewal: bool) -> str:
     """The built-in rule set in force on ``as_of`` (criteria.md §1); renewals use miit-2022."""
     if renewal:
         return "miit-2022"
-    candidates = []
+    best: tuple[date, str] | None = None
     for rid in builtin_ids():
-        rs = load(rid)
-        if rs.in_force_from <= as_of and (rs.in_force_to is None or as_of <= rs.in_force_to):
-            candidates.append(rs)
-    if not candidates:
+        start, end = _in_force(builtin_dir() / f"{rid}.yaml")
+        if start <= as_of and (end is None or as_of <= end) and (best is None or start > best[0]):
+            best = (start, rid)
+    if best is None:
         raise InputError(f"no built-in rule set is in force on {as_of.isoformat()} "
                          "(the earliest starts 2022-08-01)", field="--as-of")
-    return max(candidates, key=lambda rs: rs.in_force_from).id
+    return best[1]

@@ -130,7 +130,7 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
     try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        return yaml.load(text, Loader=StrictLoader)
     except InputError as exc:
         raise exc.located(name) from None
     except yaml.MarkedYAMLError as exc:

@@ -1,0 +1,60 @@
+"""Shared helpers: build profiles from flat dotted paths and assess them in-process."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from littlegiant import engine, profile, rules
+from littlegiant.result import CriterionResult, Result
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+AS_OF_2022 = date(2026, 3, 1)  # last year 2025, miit-2022 in force
+AS_OF_2026 = date(2026, 11, 26)  # last year 2025, miit-2026 in force
+
+
+def flat(path: Path, rule_id: str = "miit-2026") -> dict[str, Any]:
+    """An example profile as flat dotted paths."""
+    return dict(profile.load_profile(path, rules.load(rule_id)).values)
+
+
+def make(rule_id: str, base: dict[str, Any], **changes: Any) -> profile.Profile:
+    """A validated profile: ``base`` with ``changes`` (keys use __ for dots; None removes)."""
+    rs = rules.load(rule_id)
+    values = dict(base)
+    for key, value in changes.items():
+        path = key.replace("__", ".")
+        if value is None:
+            values.pop(path, None)
+            continue
+        f = profile.field_for_path(rs, path)
+        if isinstance(value, int | float | str) and not isinstance(value, bool) and f.type not in ("choice", "text"):
+            value = Decimal(str(value))
+        values[path] = profile.check_value(f, value)
+    return profile.Profile(values)
+
+
+def run(rule_id: str, base: dict[str, Any], as_of: date | None = None, renewal: bool = False, **changes: Any) -> Result:
+    as_of = as_of or (AS_OF_2022 if rule_id == "miit-2022" else AS_OF_2026)
+    return engine.evaluate(rules.load(rule_id), make(rule_id, base, **changes), as_of, renewal)
+
+
+def crit(result: Result, cid: str) -> CriterionResult:
+    found = result.criterion(cid)
+    assert found is not None, f"no criterion {cid}"
+    return found[1]
+
+
+@pytest.fixture(scope="session")
+def lg2026() -> dict[str, Any]:
+    return flat(EXAMPLES / "little-giant-2026.yaml")
+
+
+@pytest.fixture(scope="session")
+def lg2022() -> dict[str, Any]:
+    return flat(EXAMPLES / "little-giant-2022.yaml")

@@ -1,0 +1,496 @@
+"""Both sides of every threshold and band edge, with expected values taken from criteria.md.
+
+A value exactly on a band edge takes the more favourable band (criteria.md §3); 「不低于」「以上」
+mean ≥ and 「不高于」 means ≤. Amounts just past an edge move by 0.01 万元 (one hundred yuan).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+import pytest
+from tests.conftest import crit, run
+
+Y1, Y2, Y3 = "financials__2025__", "financials__2024__", "financials__2023__"
+
+
+def points(rule_id: str, base: dict[str, Any], item: str, **changes: Any) -> Any:
+    c = crit(run(rule_id, base, **changes), item)
+    assert c.points_min == c.points_max, f"{item} is not decided: {c.explanation.en}"
+    return c.points
+
+
+def status(rule_id: str, base: dict[str, Any], cid: str, renewal: bool = False, **changes: Any) -> str:
+    return crit(run(rule_id, base, renewal=renewal, **changes), cid).status
+
+
+# ---------------------------------------------------------------- §4.1 创新型 score table
+
+RD_SHARE_2022_T1 = [(500, 20), (499.99, 15), (300, 15), (299.99, 10), (200, 10), (199.99, 5), (100, 5), (99.99, 0)]
+
+
+@pytest.mark.parametrize(("rd", "expected"), RD_SHARE_2022_T1)
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_innovative_rd_share_bands(lg2026: dict[str, Any], rule_id: str, rd: float, expected: int) -> None:
+    """R&D share of revenue: ≥5% 20 · 3–5% 15 · 2–3% 10 · 1–2% 5 · <1% 0 (revenue 10000)."""
+    assert points(rule_id, lg2026, "innovative.points.rd_share", **{Y1 + "revenue": 10000, Y1 + "rd_expense": rd}) == expected
+
+
+@pytest.mark.parametrize(("main_y1", "expected"), [(11500, 20), (11499.99, 15), (11000, 15), (10999.99, 10),
+                                                     (10500, 10), (10499.99, 5), (10000, 5), (9999.99, 0)])
+def test_innovative_growth_bands(lg2026: dict[str, Any], main_y1: float, expected: int) -> None:
+    """Main revenue growth: ≥15% 20 · 10–15% 15 · 5–10% 10 · 0–5% 5 · <0 0."""
+    assert points("miit-2022", lg2026, "innovative.points.main_growth",
+                  **{Y1 + "main_revenue": main_y1, Y2 + "main_revenue": 10000}) == expected
+
+
+@pytest.mark.parametrize(("liab", "expected"), [(5500, 10), (5500.01, 5), (7500, 5), (7500.01, 0)])
+def test_innovative_debt_bands(lg2026: dict[str, Any], liab: float, expected: int) -> None:
+    """Debt ratio: ≤55% 10 · 55–75% 5 · >75% 0 (exactly 55% scores 10)."""
+    assert points("miit-2022", lg2026, "innovative.points.debt_ratio",
+                  **{Y1 + "total_assets": 10000, Y1 + "total_liabilities": liab}) == expected
+
+
+@pytest.mark.parametrize(("main", "expected"), [(7000, 20), (6999.99, 15), (6000, 15), (5999.99, 10), (5500, 10),
+                                                 (5499.99, 5), (5000, 5), (4999.99, 0)])
+def test_innovative_main_share_bands(lg2026: dict[str, Any], main: float, expected: int) -> None:
+    """Main-business share: ≥70% 20 · 60–70% 15 · 55–60% 10 · 50–55% 5 · <50% 0."""
+    assert points("miit-2022", lg2026, "innovative.points.main_share",
+                  **{Y1 + "revenue": 10000, Y1 + "main_revenue": main}) == expected
+
+
+@pytest.mark.parametrize(("ip", "expected"), [
+    ({"ip__class1_high_value": 1, "ip__class1_self_developed": 0, "ip__class1": 1, "ip__class2": 0}, 20),
+    ({"ip__class1_high_value": 0, "ip__class1_self_developed": 1, "ip__class1": 1, "ip__class2": 0}, 15),
+    ({"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 1, "ip__class2": 0}, 10),
+    ({"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class2": 1}, 5),
+    ({"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class2": 0}, 0),
+])
+def test_innovative_ip_bands(lg2026: dict[str, Any], ip: dict[str, int], expected: int) -> None:
+    """IP: high-value Ⅰ 20 · self-developed Ⅰ 15 · Ⅰ 10 · Ⅱ 5 · none 0."""
+    assert points("miit-2022", lg2026, "innovative.points.ip", **ip) == expected
+
+
+@pytest.mark.parametrize(("strategic", "expected"), [(True, 10), (False, 5)])
+def test_innovative_field(lg2026: dict[str, Any], strategic: bool, expected: int) -> None:
+    assert points("miit-2022", lg2026, "innovative.points.field", strategic_emerging_industry=strategic) == expected
+
+
+@pytest.mark.parametrize(("equity", "expected"), [(500, "met"), (499.99, "unmet")])
+def test_innovative_direct_equity(lg2026: dict[str, Any], equity: float, expected: str) -> None:
+    """近三年新增股权融资 500万元以上 (sum of the three years)."""
+    changes = {"equity_financing__2025": equity, "equity_financing__2024": 0, "equity_financing__2023": 0}
+    assert status("miit-2022", lg2026, "innovative.direct.equity", **changes) == expected
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"awards__provincial_rank": 9, "awards__national_rank": 0}, "met"),
+    ({"awards__provincial_rank": 0, "awards__national_rank": 1}, "met"),
+    ({"awards__provincial_rank": 0, "awards__national_rank": 0}, "unmet"),
+])
+def test_innovative_direct_award(lg2026: dict[str, Any], changes: dict[str, int], expected: str) -> None:
+    assert status("miit-2022", lg2026, "innovative.direct.award", **changes) == expected
+
+
+@pytest.mark.parametrize(("level", "expected"), [("national", "met"), ("provincial", "met"), ("city", "unmet"),
+                                                  ("below_city", "unmet"), ("none", "unmet")])
+def test_innovative_direct_institution(lg2026: dict[str, Any], level: str, expected: str) -> None:
+    assert status("miit-2022", lg2026, "innovative.direct.institution", rd_institution=level) == expected
+
+
+def test_innovative_group_minimums(lg2026: dict[str, Any]) -> None:
+    """Score ≥ 60 is not enough: 专业化 below 15 fails the score route (criteria.md §4.1)."""
+    r = run("miit-2022", lg2026, strategic_emerging_industry=False,
+            **{Y1 + "revenue": 10000, Y1 + "main_revenue": 4999.99, Y2 + "main_revenue": 4000})
+    assert r.tiers["innovative_sme"].score == 75  # 20 + 20 + 20 + 10 + 5 + 0
+    assert crit(r, "innovative.score.specialisation").status == "unmet"  # 5 + 0
+    assert crit(r, "innovative.score").status == "met"
+    assert crit(r, "innovative.scored").status == "unmet"
+
+
+# ---------------------------------------------------------------- §5.1 2022 tier 2
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("zjtx.niche_years", {"niche_years": 2}, "met"),
+    ("zjtx.niche_years", {"niche_years": 1.99}, "unmet"),
+    ("zjtx.rd.amount", {Y1 + "rd_expense": 100}, "met"),
+    ("zjtx.rd.amount", {Y1 + "rd_expense": 99.99}, "unmet"),
+    ("zjtx.rd.share", {Y1 + "revenue": 10000, Y1 + "rd_expense": 300}, "met"),
+    ("zjtx.rd.share", {Y1 + "revenue": 10000, Y1 + "rd_expense": 299.99}, "unmet"),
+    ("zjtx.revenue.amount", {Y1 + "revenue": 1000}, "met"),
+    ("zjtx.revenue.amount", {Y1 + "revenue": 999.99}, "unmet"),
+    ("zjtx.revenue.equity", {"equity_financing__2025": 1000, "equity_financing__2024": 1000}, "met"),
+    ("zjtx.revenue.equity", {"equity_financing__2025": 1000, "equity_financing__2024": 999.99}, "unmet"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 3, "awards__national_rank": 0}, "met"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 4, "awards__national_rank": 0}, "unmet"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 0, "awards__national_rank": 5}, "met"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 0, "awards__national_rank": 6}, "unmet"),
+    ("zjtx.direct.rd_avg", {Y1 + "rd_expense": 1000, Y2 + "rd_expense": 1000}, "met"),
+    ("zjtx.direct.rd_avg", {Y1 + "rd_expense": 1000, Y2 + "rd_expense": 999.99}, "unmet"),
+    ("zjtx.direct.equity", {"equity_financing__2025": 3000, "equity_financing__2024": 3000}, "met"),
+    ("zjtx.direct.equity", {"equity_financing__2025": 3000, "equity_financing__2024": 2999.99}, "unmet"),
+    ("zjtx.direct.maker", {"awards__maker_china": "top500"}, "met"),
+    ("zjtx.direct.maker", {"awards__maker_china": "top50"}, "met"),
+    ("zjtx.direct.maker", {"awards__maker_china": "none"}, "unmet"),
+    ("zjtx.prerequisite", {"titles__innovative_sme": False}, "unmet"),
+])
+def test_zjtx_2022_conditions(lg2022: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
+    assert status("miit-2022", lg2022, cid, **changes) == expected
+
+
+def _growth(avg: float) -> dict[str, float]:
+    """Main revenue with y2 = y3 = 10000, so the 2-year average growth is (y1/10000 − 1)/2."""
+    return {Y3 + "main_revenue": 10000, Y2 + "main_revenue": 10000, Y1 + "main_revenue": 10000 * (1 + 2 * avg)}
+
+
+@pytest.mark.parametrize(("item", "changes", "expected"), [
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 8000}, 5),
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 7999.99}, 3),
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 7000}, 3),
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 6999.99}, 1),
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 6000}, 1),
+    ("main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 5999.99}, 0),
+    ("main_growth_avg", _growth(0.10), 10),
+    ("main_growth_avg", {**_growth(0.10), Y1 + "main_revenue": 11999.99}, 8),
+    ("main_growth_avg", _growth(0.08), 8),
+    ("main_growth_avg", {**_growth(0.08), Y1 + "main_revenue": 11599.99}, 6),
+    ("main_growth_avg", _growth(0.06), 6),
+    ("main_growth_avg", {**_growth(0.06), Y1 + "main_revenue": 11199.99}, 4),
+    ("main_growth_avg", _growth(0.04), 4),
+    ("main_growth_avg", {**_growth(0.04), Y1 + "main_revenue": 10799.99}, 2),
+    ("main_growth_avg", _growth(0), 2),
+    ("main_growth_avg", {**_growth(0), Y1 + "main_revenue": 9999.99}, 0),
+    ("niche_years", {"niche_years": 10}, 5),
+    ("niche_years", {"niche_years": 30}, 5),
+    ("niche_years", {"niche_years": 9.99}, 4),
+    ("niche_years", {"niche_years": 8}, 4),
+    ("niche_years", {"niche_years": 7}, 3),
+    ("niche_years", {"niche_years": 4}, 2),
+    ("niche_years", {"niche_years": 3.99}, 1),
+    ("niche_years", {"niche_years": 2}, 1),
+    ("niche_years", {"niche_years": 1.99}, 0),
+    ("field", {"field__chain_role": True, "field__foundation": False}, 5),
+    ("field", {"field__chain_role": False, "field__foundation": True}, 3),
+    ("field", {"field__chain_role": False, "field__foundation": False}, 0),
+    ("digital_level", {"digital_level": 4}, 5),
+    ("digital_level", {"digital_level": 3}, 5),
+    ("digital_level", {"digital_level": 2}, 3),
+    ("digital_level", {"digital_level": 1}, 0),
+    ("quality", {"quality__provincial_award": True, "quality__iso9001": False, "quality__own_brand": False, "quality__standards": False}, 3),
+    ("quality", {"quality__provincial_award": True, "quality__iso9001": True, "quality__own_brand": False, "quality__standards": False}, 5),
+    ("quality", {"quality__provincial_award": False, "quality__iso9001": False, "quality__own_brand": False, "quality__standards": False}, 0),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 1000}, 10),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 999.99}, 8),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 800}, 8),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 799.99}, 6),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 600}, 6),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 599.99}, 4),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 400}, 4),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 399.99}, 2),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 200}, 2),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": 199.99}, 0),
+    ("net_margin", {Y1 + "revenue": 10000, Y1 + "net_profit": -500}, 0),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 5000}, 5),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 5000.01}, 3),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 6000}, 3),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 6000.01}, 1),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7000}, 1),
+    ("debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7000.01}, 0),
+    ("characteristic", {"characteristic_score": 15}, 15),
+    ("characteristic", {"characteristic_score": 0}, 0),
+    ("characteristic", {"characteristic_score": 7.5}, 7.5),
+    ("ip", {"ip__class1_high_value": 1}, 10),
+    ("ip", {"ip__class1_high_value": 0, "ip__class1_self_developed": 1}, 8),
+    ("ip", {"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 1}, 6),
+    ("ip", {"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class2": 1}, 2),
+    ("ip", {"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class2": 0}, 0),
+    # amount bands with a share too small to matter (revenue 100000 → share < 1%)
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 500}, 10),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 499.99}, 8),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 400}, 8),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 399.99}, 6),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 300}, 6),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 299.99}, 4),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 200}, 4),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 199.99}, 2),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 100}, 2),
+    ("rd_input", {Y1 + "revenue": 100000, Y1 + "rd_expense": 99.99}, 0),
+    # share bands with an amount under 100万 (revenue 900)
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 90}, 10),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 89.99}, 8),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 72}, 8),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 71.99}, 6),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 54}, 6),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 53.99}, 4),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 36}, 4),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 35.99}, 2),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 27}, 2),
+    ("rd_input", {Y1 + "revenue": 900, Y1 + "rd_expense": 26.99}, 0),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 20}, 5),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 19}, 3),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 10}, 3),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 9}, 1),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 5}, 1),
+    ("rd_staff_share", {"employees": 100, "rd_staff": 4}, 0),
+    ("rd_institution", {"rd_institution": "national"}, 10),
+    ("rd_institution", {"rd_institution": "provincial"}, 8),
+    ("rd_institution", {"rd_institution": "city"}, 4),
+    ("rd_institution", {"rd_institution": "below_city"}, 2),
+    ("rd_institution", {"rd_institution": "none"}, 0),
+])
+def test_zjtx_2022_score_bands(lg2022: dict[str, Any], item: str, changes: dict[str, Any], expected: float) -> None:
+    assert points("miit-2022", lg2022, f"zjtx.points.{item}", **changes) == pytest.approx(expected)
+
+
+def test_zjtx_2022_score_threshold(lg2022: dict[str, Any]) -> None:
+    """Score exactly 60 passes and 59 fails (the direct paths closed)."""
+    # 专业化 5+10+3+3, 精细化 0+5+0+5, 创新能力 10+10+5+0: 56 points before the characteristic score
+    low = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
+           Y2 + "rd_expense": 100, "field__chain_role": False, "digital_level": 1, Y1 + "net_profit": 0,
+           "rd_institution": "none"}
+    at = run("miit-2022", lg2022, characteristic_score=4, **low)
+    below = run("miit-2022", lg2022, characteristic_score=3, **low)
+    assert (at.tiers["zjtx_sme"].score, crit(at, "zjtx.score_or_direct").status) == (60, "met")
+    assert (below.tiers["zjtx_sme"].score, crit(below, "zjtx.score_or_direct").status) == (59, "unmet")
+
+
+def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> None:
+    """Chain-role points count as answered, but a pass that rests on them awaits review (§9)."""
+    closed = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
+              Y2 + "rd_expense": 100, "field__foundation": False}
+    # 87 with chain role (5) and foundation (3); without foundation still 87 since chain wins
+    r = run("miit-2022", lg2022, characteristic_score=0, **closed)  # 77
+    assert crit(r, "zjtx.points.field").status == "manual_review"
+    assert crit(r, "zjtx.score").status == "met"  # 77 − 5 ≥ 60
+    r = run("miit-2022", lg2022, characteristic_score=0, digital_level=1, **{**closed, Y1 + "net_profit": 0,
+            "rd_institution": "city"})  # 77 − 5 − 6 − 4 = 62; without the 5 review points 57
+    assert r.tiers["zjtx_sme"].score == 62
+    assert crit(r, "zjtx.score").status == "manual_review"
+
+
+# ---------------------------------------------------------------- §6.1 2022 tier 3
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("lg.niche_years", {"niche_years": 3}, "met"),
+    ("lg.niche_years", {"niche_years": 2.99}, "unmet"),
+    ("lg.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 7000}, "met"),
+    ("lg.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 6999.99}, "unmet"),
+    ("lg.main_growth_avg", _growth(0.05), "met"),
+    ("lg.main_growth_avg", {**_growth(0.05), Y1 + "main_revenue": 10999.99}, "unmet"),
+    ("lg.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7000}, "met"),
+    ("lg.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7000.01}, "unmet"),
+    ("lg.market_share", {"market__domestic_share": 10}, "met"),
+    ("lg.market_share", {"market__domestic_share": 9.99}, "unmet"),
+    ("lg.certification", {"certification__management_system": False, "certification__developed_market_product": True}, "met"),
+    ("lg.certification", {"certification__management_system": False, "certification__developed_market_product": False}, "unmet"),
+    ("lg.ip_applied", {"ip__class1_applied": 2}, "met"),
+    ("lg.ip_applied", {"ip__class1_applied": 1}, "unmet"),
+    ("lg.institution", {"rd_institution": "below_city"}, "met"),
+    ("lg.institution", {"rd_institution": "none"}, "unmet"),
+    ("lg.direct.award", {"awards__national_rank": 3}, "met"),
+    ("lg.direct.award", {"awards__national_rank": 4}, "unmet"),
+    ("lg.direct.maker", {"awards__maker_china": "top50"}, "met"),
+    ("lg.direct.maker", {"awards__maker_china": "top500"}, "unmet"),
+    ("lg.exclusion.single_champion", {"exclusions__single_champion": True}, "unmet"),
+    ("lg.exclusion.related", {"exclusions__related_to_little_giant": True}, "unmet"),
+    ("lg.chain_role", {"field__chain_role": True}, "manual_review"),
+    ("lg.chain_role", {"field__chain_role": False}, "unmet"),
+])
+def test_little_giant_2022_conditions(lg2022: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
+    assert status("miit-2022", lg2022, cid, **changes) == expected
+
+
+def _rd_years(revenue: str, share_y1: str, share_y2: str) -> dict[str, Decimal]:
+    """R&D of exactly the given shares (rounded up to the cent) of revenue y1 and of 10000 in y2."""
+    rev = Decimal(revenue)
+    rd1 = (rev * Decimal(share_y1)).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+    return {Y1 + "revenue": rev, Y2 + "revenue": Decimal(10000), Y1 + "rd_expense": rd1,
+            Y2 + "rd_expense": Decimal(10000) * Decimal(share_y2)}
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    (_rd_years("10000", "0.03", "0.03"), "met"),  # exactly 1亿 is in the ≥ 1亿 band (decision)
+    ({**_rd_years("10000", "0.03", "0.03"), Y2 + "rd_expense": 299.99}, "unmet"),
+    (_rd_years("9999.99", "0.06", "0.06"), "met"),  # just under 1亿 needs 6%
+    (_rd_years("9999.99", "0.05", "0.05"), "unmet"),
+    (_rd_years("5000", "0.06", "0.06"), "met"),
+    ({**_rd_years("5000", "0.06", "0.06"), Y1 + "rd_expense": 299.99}, "unmet"),
+])
+def test_little_giant_2022_rd_bands(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
+    """R&D by revenue band: ≥1亿 3% each year · 5000万–1亿 6% each year."""
+    assert status("miit-2022", lg2022, "lg.innovation.rd", **changes) == expected
+
+
+SMALL_BAND = {Y1 + "revenue": 4999.99, Y1 + "rd_expense": 1500, Y2 + "rd_expense": 1500,
+              "equity_financing__2025": 4000, "equity_financing__2024": 4000, "employees": 100, "rd_staff": 50}
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    (SMALL_BAND, "met"),
+    ({**SMALL_BAND, Y2 + "rd_expense": 1499.99}, "unmet"),  # 2-year total 3000 (decision)
+    ({**SMALL_BAND, "equity_financing__2024": 3999.99}, "unmet"),
+    ({**SMALL_BAND, "rd_staff": 49}, "unmet"),
+])
+def test_little_giant_2022_small_band(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
+    """Under 5000万: 8000万 equity and 3000万 R&D over 2 years, R&D staff ≥ 50%."""
+    assert status("miit-2022", lg2022, "lg.innovation.rd.small", **changes) == expected
+
+
+# ---------------------------------------------------------------- §5.2 2026 tier 2
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("zjtx26.prerequisite", {"titles__innovative_sme": False, "titles__tech_sme": True}, "met"),
+    ("zjtx26.prerequisite", {"titles__innovative_sme": False, "titles__tech_sme": False}, "unmet"),
+    ("zjtx26.niche_years", {"niche_years": 3}, "met"),
+    ("zjtx26.niche_years", {"niche_years": 2.99}, "unmet"),
+    ("zjtx26.revenue.amount", {Y1 + "revenue": 1500}, "met"),
+    ("zjtx26.revenue.amount", {Y1 + "revenue": 1499.99}, "unmet"),
+    ("zjtx26.revenue.equity", {"equity_financing__2025": 2000, "equity_financing__2024": 0}, "met"),
+    ("zjtx26.revenue.equity", {"equity_financing__2025": 1999.99, "equity_financing__2024": 0}, "unmet"),
+    ("zjtx26.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 8000}, "met"),
+    ("zjtx26.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 7999.99}, "unmet"),
+    ("zjtx26.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 8000}, "met"),
+    ("zjtx26.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 8000.01}, "unmet"),
+    ("zjtx26.rd", {Y1 + "revenue": 3000, Y2 + "revenue": 3000, Y1 + "rd_expense": 100, Y2 + "rd_expense": 100}, "met"),
+    ("zjtx26.rd", {Y1 + "revenue": 3000, Y2 + "revenue": 3000, Y1 + "rd_expense": 100, Y2 + "rd_expense": 99.99}, "unmet"),
+    ("zjtx26.rd", {Y1 + "revenue": 10000, Y2 + "revenue": 10000, Y1 + "rd_expense": 300, Y2 + "rd_expense": 299.99}, "unmet"),
+    ("zjtx26.ip", {"ip__class1_applied": 1}, "met"),
+    ("zjtx26.ip", {"ip__class1_applied": 0, "rd_institution": "city", "awards__provincial_rank": 0, "awards__national_rank": 0}, "unmet"),
+    ("zjtx26.ip", {"ip__class1_applied": 0, "rd_institution": "provincial", "awards__provincial_rank": 0}, "met"),
+    ("zjtx26.ip", {"ip__class1_applied": 0, "rd_institution": "city", "awards__provincial_rank": 3}, "met"),
+    ("zjtx26.ip", {"ip__class1_applied": 0, "rd_institution": "city", "awards__provincial_rank": 4, "awards__national_rank": 0}, "unmet"),
+    ("zjtx26.market", {"market__leading": True}, "manual_review"),
+    ("zjtx26.market", {"market__leading": False}, "unmet"),
+    ("zjtx26.market", {"market__leading": None}, "unknown"),
+    ("zjtx26.platform", {"platform_score": 50}, "met"),
+    ("zjtx26.platform", {"platform_score": 49.99}, "unmet"),
+])
+def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
+    assert status("miit-2026", lg2026, cid, **changes) == expected
+
+
+# ---------------------------------------------------------------- §6.2 2026 tier 3
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("lg26.revenue", {Y1 + "revenue": 5000}, "met"),
+    ("lg26.revenue", {Y1 + "revenue": 4999.99}, "unmet"),
+    ("lg26.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 9000}, "met"),
+    ("lg26.main_share", {Y1 + "revenue": 10000, Y1 + "main_revenue": 8999.99}, "unmet"),
+    ("lg26.cagr", {Y1 + "revenue": 11025, Y3 + "revenue": 10000}, "met"),  # sqrt(1.1025) − 1 = 5% exactly
+    ("lg26.cagr", {Y1 + "revenue": 11024.99, Y3 + "revenue": 10000}, "unmet"),
+    ("lg26.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7500}, "met"),
+    ("lg26.debt_ratio", {Y1 + "total_assets": 10000, Y1 + "total_liabilities": 7500.01}, "unmet"),
+    ("lg26.rd.total", {Y1 + "rd_expense": 600, Y2 + "rd_expense": 600}, "met"),
+    ("lg26.rd.total", {Y1 + "rd_expense": 600, Y2 + "rd_expense": 599.99}, "unmet"),
+    ("lg26.rd", {Y1 + "revenue": 20000, Y1 + "rd_expense": 600, Y2 + "rd_expense": 600}, "met"),  # 3% exactly
+    ("lg26.rd", {Y1 + "revenue": 20000, Y1 + "rd_expense": 599.99, Y2 + "rd_expense": 700}, "unmet"),
+    ("lg26.ip", {"ip__class1_top3_holder": 4}, "met"),
+    ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 0}, "unmet"),
+    ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 3}, "met"),
+    ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 4}, "unmet"),
+    ("lg26.market", {"market__domestic_share": 10, "market__domestic_rank": 0}, "met"),
+    ("lg26.market", {"market__domestic_share": 9.99, "market__domestic_rank": 0, "market__international_share": 0}, "unmet"),
+    ("lg26.market", {"market__domestic_share": 1, "market__domestic_rank": 0, "market__international_share": 10}, "met"),
+    ("lg26.market", {"market__domestic_share": 1, "market__domestic_rank": 3, "market__international_share": 0}, "met"),
+    ("lg26.market", {"market__domestic_share": 1, "market__domestic_rank": 4, "market__international_share": 0}, "unmet"),
+    ("lg26.platform", {"platform_score": 60}, "met"),
+    ("lg26.platform", {"platform_score": 59.99}, "unmet"),
+    ("lg26.prerequisite", {"titles__zjtx_sme": False}, "unmet"),
+    ("lg26.niche_years", {"niche_years": 2.99}, "unmet"),
+])
+def test_little_giant_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
+    assert status("miit-2026", lg2026, cid, **changes) == expected
+
+
+def test_little_giant_2026_renewal_clauses(lg2026: dict[str, Any]) -> None:
+    """Renewals: growth is not checked, and either of the last two platform scores counts."""
+    slow = {Y1 + "revenue": 9000, Y3 + "revenue": 9000, "platform_score": 55, "platform_score_previous": 61}
+    new = run("miit-2026", lg2026, **slow)
+    assert crit(new, "lg26.cagr").status == "unmet"
+    assert crit(new, "lg26.platform").status == "unmet"
+    renewal = run("miit-2026", lg2026, renewal=True, **slow)
+    assert renewal.criterion("lg26.cagr") is None
+    assert crit(renewal, "lg26.platform_renewal").status == "met"
+    assert renewal.tiers["little_giant"].status == "manual_review"
+
+
+# ---------------------------------------------------------------- §4.2 科技型
+
+TECH = {"titles__innovative_sme": False, "honors__high_tech_enterprise": False, "awards__national_5y_rank": 0,
+        "rd_institution": "city", "awards__led_standard_5y": False}
+
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("tech.employees", {"employees": 500}, "met"),
+    ("tech.employees", {"employees": 501}, "unmet"),
+    ("tech.revenue", {Y1 + "revenue": 20000}, "met"),
+    ("tech.revenue", {Y1 + "revenue": 20000.01}, "unmet"),
+    ("tech.assets", {Y1 + "total_assets": 20000}, "met"),
+    ("tech.assets", {Y1 + "total_assets": 20000.01}, "unmet"),
+    ("tech.direct.high_tech", {"honors__high_tech_enterprise": True}, "met"),
+    ("tech.direct.award", {"awards__national_5y_rank": 3}, "met"),
+    ("tech.direct.award", {"awards__national_5y_rank": 4}, "unmet"),
+    ("tech.direct.institution", {"rd_institution": "provincial"}, "met"),
+    ("tech.direct.standard", {"awards__led_standard_5y": True}, "met"),
+    ("tech.direct", TECH, "unmet"),
+])
+def test_tech_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
+    assert status("miit-2026", lg2026, cid, **{**TECH, **changes}) == expected
+
+
+@pytest.mark.parametrize(("tech_staff", "expected"), [(30, 20), (29, 16), (25, 16), (24, 12), (20, 12), (19, 8),
+                                                       (15, 8), (14, 4), (10, 4), (9, 0)])
+def test_tech_staff_bands(lg2026: dict[str, Any], tech_staff: int, expected: int) -> None:
+    assert points("miit-2026", lg2026, "tech.points.tech_staff", employees=100, tech_staff=tech_staff) == expected
+
+
+@pytest.mark.parametrize(("rd", "costs", "expected"), [
+    (600, 1000000, 50), (599.99, 1000000, 40), (500, 1000000, 40), (499.99, 1000000, 30), (400, 1000000, 30),
+    (399.99, 1000000, 20), (300, 1000000, 20), (299.99, 1000000, 10), (200, 1000000, 10), (199.99, 1000000, 0),
+    # ② R&D / total costs, revenue share kept under 2% (revenue 10000, R&D ≤ 199.99)
+    (150, 500, 50), (149.99, 500, 40), (125, 500, 40), (124.99, 500, 30), (100, 500, 30), (99.99, 500, 20),
+    (75, 500, 20), (74.99, 500, 10), (50, 500, 10), (49.99, 500, 0),
+])
+def test_tech_rd_best_of(lg2026: dict[str, Any], rd: float, costs: float, expected: int) -> None:
+    """R&D: the higher of ① R&D/revenue (6/5/4/3/2%) and ② R&D/total costs (30/25/20/15/10%)."""
+    assert points("miit-2026", lg2026, "tech.points.rd_input",
+                  **{Y1 + "revenue": 10000, Y1 + "rd_expense": rd, Y1 + "total_costs": costs}) == expected
+
+
+@pytest.mark.parametrize(("class1", "class2", "expected"), [(1, 0, 30), (0, 5, 24), (0, 4, 24), (0, 3, 18),
+                                                            (0, 2, 12), (0, 1, 6), (0, 0, 0)])
+def test_tech_ip_bands(lg2026: dict[str, Any], class1: int, class2: int, expected: int) -> None:
+    assert points("miit-2026", lg2026, "tech.points.ip", ip__class1=class1, ip__class2=class2) == expected
+
+
+def test_tech_staff_points_must_be_above_zero(lg2026: dict[str, Any]) -> None:
+    """A score of 80 fails the 科技型 route when 科技人员 scores 0 (share under 10%)."""
+    r = run("miit-2026", lg2026, employees=100, tech_staff=9, **{**TECH, Y1 + "revenue": 10000,
+                                                                   Y1 + "rd_expense": 600})
+    assert crit(r, "tech.score").status == "met"
+    assert crit(r, "tech.score.staff").status == "unmet"
+    assert crit(r, "tech.scored").status == "unmet"
+
+
+# ---------------------------------------------------------------- §2 gate and red lines
+
+@pytest.mark.parametrize("red_line", ["abnormal_operation", "serious_dishonesty", "prohibited_products",
+                                      "major_incident", "tax_violation"])
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_red_line_vetoes_every_tier(lg2026: dict[str, Any], rule_id: str, red_line: str) -> None:
+    r = run(rule_id, lg2026, **{f"compliance__{red_line}": True})
+    assert {t.status for t in r.tiers.values()} == {"unmet"}
+    assert crit(r, f"gate.{red_line}").status == "unmet"
+
+
+def test_unanswered_red_line_is_unknown_not_clear(lg2026: dict[str, Any]) -> None:
+    r = run("miit-2026", lg2026, compliance__major_incident=None)
+    assert crit(r, "gate.major_incident").status == "unknown"
+    assert crit(r, "gate.major_incident").missing == ["compliance.major_incident"]
+    assert {t.status for t in r.tiers.values()} == {"unknown"}
+
+
+def test_not_registered_in_china(lg2026: dict[str, Any]) -> None:
+    r = run("miit-2026", lg2026, registered_in_china=False)
+    assert {t.status for t in r.tiers.values()} == {"unmet"}

@@ -1,0 +1,231 @@
+"""`littlegiant assess PROFILE` as a user runs it: real files in, output and exit codes checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from littlegiant.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> Any:
+    return runner.invoke(app, list(args), env={"COLUMNS": "120", "NO_COLOR": "1", "LANG": "en_US.UTF-8"})
+
+
+def assess_json(path: Path, *extra: str) -> dict[str, Any]:
+    result = invoke("assess", str(path), "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# Verdicts recorded by hand from criteria.md: (file, rules, sme size, {tier: (status, score, min, max)})
+EXPECTED = [
+    ("micro-startup.yaml", "miit-2022", "micro", {"innovative_sme": ("unmet", 60, 60, 60), "zjtx_sme": ("unmet", None, 25, 50), "little_giant": ("unmet", None, None, None)}),
+    ("micro-startup.yaml", "miit-2026", "micro", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("tier1-only.yaml", "miit-2022", "small", {"innovative_sme": ("met", 75, 75, 75), "zjtx_sme": ("unmet", 52, 52, 52), "little_giant": ("unmet", None, None, None)}),
+    ("tier1-only.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("little-giant-2022.yaml", "miit-2022", "small", {"innovative_sme": ("met", 90, 90, 90), "zjtx_sme": ("met", 87, 87, 87), "little_giant": ("manual_review", None, None, None)}),
+    ("little-giant-2022.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("little-giant-2026.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("manual_review", None, None, None)}),
+    ("red-line.yaml", "miit-2022", "small", {"innovative_sme": ("unmet", 95, 95, 95), "zjtx_sme": ("unmet", 87, 87, 87), "little_giant": ("unmet", None, None, None)}),
+    ("red-line.yaml", "miit-2026", "small", {"innovative_sme": ("unmet", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("half-missing.yaml", "miit-2022", "small", {"innovative_sme": ("unknown", None, 30, 95), "zjtx_sme": ("unknown", None, 35, 74), "little_giant": ("unmet", None, None, None)}),
+    ("half-missing.yaml", "miit-2026", "small", {"innovative_sme": ("unknown", None, None, None), "zjtx_sme": ("unknown", None, None, None), "little_giant": ("unmet", None, None, None)}),
+]
+
+
+@pytest.mark.parametrize(("name", "rule_id", "size", "tiers"), EXPECTED, ids=[f"{e[0]}-{e[1]}" for e in EXPECTED])
+def test_example_verdicts(name: str, rule_id: str, size: str, tiers: dict[str, tuple[Any, ...]]) -> None:
+    doc = assess_json(EXAMPLES / name, "--rules", rule_id, "--as-of", "2026-11-26")
+    assert doc["sme"] == {"status": "met", "size": size}
+    got = {t: (v["status"], v["score"], v["score_min"], v["score_max"]) for t, v in doc["tiers"].items()}
+    assert got == tiers
+
+
+def test_every_example_is_covered() -> None:
+    assert {e[0] for e in EXPECTED} == {p.name for p in EXAMPLES.glob("*.yaml")}
+    assert len({e[0] for e in EXPECTED}) >= 6
+
+
+def test_json_contract_shape() -> None:
+    doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
+    assert doc["rules"]["id"] == "miit-2026" and doc["rules"]["in_force_from"] == "2026-04-01"
+    assert doc["as_of"] == "2026-11-26" and doc["last_year"] == 2025
+    assert re.fullmatch(r"[0-9a-f]{64}", doc["input_sha256"])
+    assert set(doc["tiers"]) == {"innovative_sme", "zjtx_sme", "little_giant"}
+    for tier in doc["tiers"].values():
+        assert tier["status"] in ("met", "unmet", "unknown", "manual_review")
+        for c in tier["criteria"]:
+            for key in ("id", "title", "status", "value", "threshold", "points", "source", "confidence", "missing", "explanation"):
+                assert key in c, (c["id"], key)
+            if c["kind"] not in ("all", "any"):
+                assert c["source"] and c["confidence"] in ("gov", "multi", "single", "recalled"), c["id"]
+
+
+def test_as_of_picks_version_and_renewal_uses_2022() -> None:
+    path = EXAMPLES / "little-giant-2022.yaml"
+    assert assess_json(path, "--as-of", "2026-03-31")["rules"]["id"] == "miit-2022"
+    assert assess_json(path, "--as-of", "2026-04-01")["rules"]["id"] == "miit-2026"
+    renewal = assess_json(path, "--as-of", "2026-11-26", "--renewal")
+    assert renewal["rules"]["id"] == "miit-2022" and renewal["renewal"] is True
+    assert renewal["tiers"]["little_giant"]["status"] == "manual_review"
+
+
+def test_yaml_and_json_profiles_agree(tmp_path: Path) -> None:
+    """The same profile as JSON gives the same verdicts and the same input digest."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
+    as_json = tmp_path / "p.json"
+    as_json.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    a = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
+    b = assess_json(as_json, "--as-of", "2026-11-26")
+    assert a["input_sha256"] == b["input_sha256"]
+    assert a["tiers"] == b["tiers"]
+
+
+def test_text_report_has_a_panel_per_tier() -> None:
+    result = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26")
+    assert result.exit_code == 0
+    for title in ("Technology-based and innovative SME", "Specialised and sophisticated SME", "Little Giant"):
+        assert title in result.stdout
+    assert "self-assessment, not an official determination" in result.stdout
+
+
+def test_text_report_in_chinese() -> None:
+    result = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "专精特新中小企业" in result.stdout and "不满足" in result.stdout
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--format", "json", "--output", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["sme"]["size"] == "small"
+
+
+def test_markdown_report_has_every_tier_and_footer() -> None:
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--format", "markdown", "--as-of", "2026-11-26")
+    assert result.exit_code == 0
+    md = result.stdout
+    assert md.count("\n## ") == 3
+    doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
+    assert f"input sha256 {doc['input_sha256']}" in md
+    assert "Rule set miit-2026 · as of 2026-11-26" in md and "littlegiant 0.1.0" in md
+    assert "self-assessment, not an official determination" in md
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.refs += [v or "" for k, v in attrs if k in ("src", "href")]
+
+
+def test_html_report_is_self_contained() -> None:
+    result = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--format", "html", "--as-of", "2026-03-01", "--lang", "zh")
+    assert result.exit_code == 0
+    parser = _Collect()
+    parser.feed(result.stdout)
+    assert parser.tags.count("section") == 3
+    assert "script" not in parser.tags and "link" not in parser.tags
+    assert parser.refs == []
+    assert "@import" not in result.stdout and "url(" not in result.stdout
+    assert "本报告为企业自评结果，不是主管部门的正式认定。" in result.stdout
+
+
+def test_set_what_if_changes_the_verdict() -> None:
+    path = EXAMPLES / "little-giant-2022.yaml"
+    before = assess_json(path, "--as-of", "2026-11-26")
+    after = assess_json(path, "--as-of", "2026-11-26", "--set", "financials.2025.main_revenue=10800")
+    assert before["tiers"]["little_giant"]["status"] == "unmet"
+    assert after["tiers"]["little_giant"]["status"] == "manual_review"  # 10800 / 12000 = 90%
+
+
+def test_explain_prints_the_trace() -> None:
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
+    assert result.exit_code == 0
+    assert "financials.2025.rd_expense = 650" in result.stdout
+    assert "650 / 12000 × 100 = 5.42%" in result.stdout
+    assert "工信部企业〔2026〕2号" in result.stdout and "single" in result.stdout
+
+
+BAD_PROFILES = [
+    ("unknown key", "name: x\nindustri: industrial\n", "p.yaml:2: industri: unknown field"),
+    ("wrong type", "employees: many\n", "p.yaml:1: employees: expected a whole number, got text 'many'"),
+    ("negative money", "financials:\n  2025: {revenue: -5}\n", "p.yaml:2: financials.2025.revenue: expected an amount that is not negative, got -5"),
+    ("percent out of range", "market: {domestic_share: 120}\n", "p.yaml:1: market.domestic_share: expected a percentage from 0 to 100, got 120"),
+    ("bad year", "financials:\n  20x5: {revenue: 5}\n", "p.yaml:2: financials.20x5: expected a year between 1990 and 2100"),
+    ("bad choice", "industry: mining\n", "p.yaml:1: industry: expected one of agriculture"),
+    ("yaml 1.1 boolean", "registered_in_china: yes\n", "p.yaml:1: registered_in_china: expected true or false, got text 'yes'"),
+    ("duplicate key", "employees: 5\nemployees: 6\n", "p.yaml:2: duplicate key 'employees' (first at line 1)"),
+    ("invalid yaml", "employees: [1,\n", "p.yaml:2: invalid YAML"),
+    ("not a mapping", "- 1\n- 2\n", "p.yaml: expected a mapping of profile fields"),
+    ("empty", "", "p.yaml: the profile is empty"),
+    ("fraction of a person", "employees: 5.5\n", "p.yaml:1: employees: expected a whole number, got 5.5"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "message"), BAD_PROFILES, ids=[b[0] for b in BAD_PROFILES])
+def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, text: str, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.yaml").write_text(text, encoding="utf-8")
+    result = invoke("assess", "p.yaml", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("littlegiant: error: " + message), lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["assess", "missing.yaml"], "missing.yaml: no such file"),
+    (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
+    (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
+    (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no built-in rule set is in force on 2021-01-01"),
+    (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
+    (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),
+    (["assess", "EX", "--set", "nonsense"], "--set: expected FIELD=VALUE"),
+    (["assess", "EX", "--set", "financials.2025.revenu=5"], "financials.2025.revenu: no such field"),
+    (["assess", "EX", "--set", "financials.2025.revenue=lots"], "--set financials.2025.revenue: expected an amount in 万元"),
+    (["assess", "EX", "--explain", "no.such"], "--explain: no criterion 'no.such'"),
+])
+def test_bad_options_exit_2(args: list[str], message: str) -> None:
+    args = [str(EXAMPLES / "tier1-only.yaml") if a == "EX" else a for a in args]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:
+    rule = tmp_path / "r.yaml"
+    rule.write_text("format: 1\nid: x\nextends: miit-2022\ntiers:\n  little_giant:\n    zh: a\n    en: b\n    criteria:\n"
+                    "      - {id: bad, value: 'revenue[y1] ** 2', op: '>=', threshold: 1, zh: a, en: b, source: s, confidence: gov}\n",
+                    encoding="utf-8")
+    result = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--rules", str(rule))
+    assert result.exit_code == 2
+    assert "r.yaml:9: tiers.little_giant.criteria[0].value: operator not allowed" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert invoke("--version").stdout.strip() == "littlegiant 0.1.0"
+    for cmd in (["--help"], ["assess", "--help"]):
+        result = invoke(*cmd)
+        assert result.exit_code == 0 and "Usage" in result.stdout
+    assert "Examples" in invoke("assess", "--help").stdout

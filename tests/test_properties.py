@@ -1,0 +1,135 @@
+"""Properties over generated profiles (hypothesis): any input evaluates or fails cleanly, and
+more R&D or more Ⅰ类 IP never lowers a score nor turns a met criterion unmet."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from littlegiant import engine, profile, rules
+from littlegiant.errors import InputError
+from littlegiant.result import Result
+
+RULE_IDS = ("miit-2022", "miit-2026")
+money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
+absurd = st.one_of(
+    st.none(), st.booleans(), st.text(max_size=8), st.integers(min_value=-10**12, max_value=10**12),
+    st.decimals(allow_nan=True, allow_infinity=True), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+YEARS = (2023, 2024, 2025)
+FIN = ("revenue", "main_revenue", "rd_expense", "net_profit", "total_assets", "total_liabilities", "total_costs")
+
+
+@st.composite
+def plausible(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid profile with any subset of fields known (unknowns left out)."""
+    d: dict[str, Any] = {}
+
+    def maybe(key: str, strategy: st.SearchStrategy[Any]) -> None:
+        if draw(st.booleans()):
+            d[key] = draw(strategy)
+
+    maybe("industry", st.sampled_from(["industrial", "software_it", "retail", "other", "real_estate"]))
+    for k in ("employees", "rd_staff", "tech_staff"):
+        maybe(k, st.integers(0, 5000))
+    maybe("niche_years", st.decimals(0, 50, places=1))
+    maybe("registered_in_china", st.booleans())
+    d["compliance"] = {k: draw(st.booleans()) for k in ("abnormal_operation", "serious_dishonesty",
+                                                       "prohibited_products", "major_incident", "tax_violation")
+                       if draw(st.integers(0, 3))}
+    d["financials"] = {y: {k: draw(money) for k in FIN if draw(st.integers(0, 3))} for y in YEARS}
+    d["equity_financing"] = {y: draw(money) for y in YEARS if draw(st.booleans())}
+    d["ip"] = {k: draw(st.integers(0, 30)) for k in ("class1", "class1_self_developed", "class1_high_value",
+                                                    "class1_applied", "class1_top3_holder", "class2") if draw(st.booleans())}
+    maybe("rd_institution", st.sampled_from(["none", "below_city", "city", "provincial", "national"]))
+    maybe("digital_level", st.integers(1, 4))
+    d["quality"] = {k: draw(st.booleans()) for k in ("provincial_award", "iso9001", "own_brand", "standards") if draw(st.booleans())}
+    d["market"] = {k: draw(st.decimals(0, 100, places=2)) for k in ("domestic_share", "international_share") if draw(st.booleans())}
+    d["field"] = {k: draw(st.booleans()) for k in ("chain_role", "foundation", "priority_domain") if draw(st.booleans())}
+    d["awards"] = {k: draw(st.integers(0, 8)) for k in ("national_rank", "national_5y_rank", "provincial_rank") if draw(st.booleans())}
+    d["titles"] = {k: draw(st.booleans()) for k in ("innovative_sme", "tech_sme", "zjtx_sme") if draw(st.booleans())}
+    maybe("platform_score", st.decimals(0, 100, places=1))
+    maybe("characteristic_score", st.decimals(0, 15, places=1))
+    maybe("strategic_emerging_industry", st.booleans())
+    return d
+
+
+def _eval(rule_id: str, data: dict[str, Any], renewal: bool = False) -> Result:
+    rs = rules.load(rule_id)
+    return engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), date(2026, 11, 26), renewal)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.dictionaries(st.sampled_from(["employees", "industry", "financials", "ip", "market", "nonsense",
+                                             "titles", "niche_years", "compliance"]), absurd, max_size=6),
+       rule_id=st.sampled_from(RULE_IDS))
+def test_absurd_input_evaluates_or_fails_cleanly(data: dict[str, Any], rule_id: str) -> None:
+    try:
+        result = _eval(rule_id, data)
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc)
+        return
+    assert all(t.status in ("met", "unmet", "unknown", "manual_review") for t in result.tiers.values())
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=plausible(), rule_id=st.sampled_from(RULE_IDS), renewal=st.booleans())
+def test_plausible_profiles_always_evaluate(data: dict[str, Any], rule_id: str, renewal: bool) -> None:
+    result = _eval(rule_id, data, renewal)
+    for tier in result.tiers.values():
+        if tier.score_min is not None:
+            assert tier.score_min <= tier.score_max  # type: ignore[operator]
+            if tier.score is not None:
+                assert tier.score == tier.score_min == tier.score_max
+
+
+def _statuses(result: Result) -> dict[str, str]:
+    return {f"{t.id}:{c.id}": c.status for t in result.tiers.values() for c in t.criteria}
+
+
+def _scores(result: Result) -> list[tuple[Any, Any]]:
+    out = []
+    for t in result.tiers.values():
+        out.append((t.score_min, t.score_max))
+        out += [(c.points_min, c.points_max) for c in t.criteria if c.points_min is not None]
+    return out
+
+
+def _no_worse(before: Result, after: Result) -> None:
+    for (lo0, hi0), (lo1, hi1) in zip(_scores(before), _scores(after), strict=True):
+        if lo0 is not None:
+            assert lo1 >= lo0 and hi1 >= hi0
+    b, a = _statuses(before), _statuses(after)
+    for key, status in b.items():
+        if status == "met":
+            assert a[key] != "unmet", key
+    order = {"unmet": 0, "unknown": 1, "manual_review": 2, "met": 3}
+    for tid, tier in before.tiers.items():
+        if tier.status in ("met", "manual_review"):
+            assert order[after.tiers[tid].status] >= order[tier.status], tid
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=plausible(), rule_id=st.sampled_from(RULE_IDS), year=st.sampled_from(YEARS),
+       extra=st.decimals(min_value=Decimal("0.01"), max_value=10**5, places=2))
+def test_more_rd_never_hurts(data: dict[str, Any], rule_id: str, year: int, extra: Decimal) -> None:
+    assume("rd_expense" in data["financials"][year])  # raising an unknown amount is answering, not raising
+    before = _eval(rule_id, data)
+    fin = {y: dict(v) for y, v in data["financials"].items()}
+    fin[year]["rd_expense"] += extra
+    _no_worse(before, _eval(rule_id, {**data, "financials": fin}))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(data=plausible(), rule_id=st.sampled_from(RULE_IDS),
+       key=st.sampled_from(["class1", "class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder"]),
+       extra=st.integers(1, 10))
+def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, key: str, extra: int) -> None:
+    assume(key in data["ip"])  # raising an unknown count is answering a question, not an increase
+    before = _eval(rule_id, data)
+    _no_worse(before, _eval(rule_id, {**data, "ip": {**data["ip"], key: data["ip"][key] + extra}}))
