@@ -229,3 +229,32 @@ def test_version_and_help() -> None:
         result = invoke(*cmd)
         assert result.exit_code == 0 and "Usage" in result.stdout
     assert "Examples" in invoke("assess", "--help").stdout
+
+
+def test_compare_names_the_2026_criteria_that_fail() -> None:
+    result = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26",
+                    "--compare", "miit-2022,miit-2026")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Little Giant\"  —  miit-2022: awaits review  miit-2026: not met" in out
+    section_2026 = out.split("miit-2026: not met")[1]
+    assert "[not met] lg26.main_share" in section_2026
+    # branches of groups that are met anyway are not listed as failures
+    assert "innovative.direct.equity" not in out
+
+
+def test_compare_json_carries_both_results() -> None:
+    doc = assess_json(EXAMPLES / "little-giant-2022.yaml", "--as-of", "2026-11-26", "--compare", "miit-2022,miit-2026")
+    assert [d["rules"]["id"] for d in doc["compare"]] == ["miit-2022", "miit-2026"]
+    assert [d["tiers"]["little_giant"]["status"] for d in doc["compare"]] == ["manual_review", "unmet"]
+
+
+def test_what_if_reports_the_statuses_that_moved() -> None:
+    doc = assess_json(EXAMPLES / "little-giant-2022.yaml", "--as-of", "2026-11-26",
+                      "--set", "financials.2025.main_revenue=10800")
+    changes = {(c["id"], c["before"], c["after"]) for c in doc["what_if"]["changes"]}
+    assert ("little_giant", "unmet", "manual_review") in changes
+    assert ("lg26.main_share", "unmet", "met") in changes
+    text = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26",
+                  "--set", "financials.2025.main_revenue=10800").stdout
+    assert "lg26.main_share: not met → met" in text

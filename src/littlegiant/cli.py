@@ -104,6 +104,7 @@ def assess(
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
+    compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -123,11 +124,37 @@ def assess(
             fail("interactive assessment is not available in this version: give a PROFILE file "
                  "(write one with a text editor from examples/)")
         prof = profiles.load_profile(profile, rs)
+        baseline = None
         if set_:
+            baseline = engine.evaluate(rs, prof, day, renewal)
             prof = profiles.apply_sets(prof, rs, set_)
         result = engine.evaluate(rs, prof, day, renewal)
+        compared = []
+        if compare is not None:
+            names = [c.strip() for c in compare.split(",") if c.strip()]
+            if len(names) != 2:
+                fail(f"--compare: expected two rule sets separated by a comma, got {compare!r}")
+            for name in names:
+                other = rulesets.load(name)
+                other_profile = profiles.load_profile(profile, other)
+                if set_:
+                    other_profile = profiles.apply_sets(other_profile, other, set_)
+                compared.append(engine.evaluate(other, other_profile, day, renewal))
     except InputError as exc:
         fail(str(exc))
+    if compared:
+        from littlegiant.compare import compare_text
+
+        if fmt == "json":
+            import json
+
+            from littlegiant.result import to_dict
+
+            docs = [to_dict(r, language, __version__) for r in compared]
+            write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
+        else:
+            write_output(compare_text(compared, language), output)
+        return
     if explain is not None:
         from littlegiant.explain import explain_text
 
@@ -136,7 +163,21 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    write_output(render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty()), output)
+    text = render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty())
+    if baseline is not None:
+        from littlegiant.compare import moves, moves_text
+
+        changed = moves(baseline, result, language)
+        if fmt == "json":
+            import json
+
+            doc = json.loads(text)
+            doc["what_if"] = {"set": list(set_ or []), "changes": [
+                {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in changed]}
+            text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "text":
+            text += "\n" + moves_text(changed, language)
+    write_output(text, output)
 
 
 def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
