@@ -180,6 +180,88 @@ def assess(
     write_output(text, output)
 
 
+@app.command(epilog="""Examples:
+
+  littlegiant batch companies.csv --output results.csv
+
+  littlegiant batch profiles/ more.jsonl --output results.jsonl --format json --jobs 2
+""")
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="CSV files (columns are dotted profile paths), JSON Lines files, or folders of profile files.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company) or .jsonl.", show_default=False)],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
+    renewal: Annotated[bool, typer.Option("--renewal", help="Renewals (复核): judged under miit-2022.")] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Score on this many processes (output order kept).")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Score many companies; every input row gets an output row, errors included."""
+    from littlegiant.errors import InputError
+
+    language = check_lang(lang)
+    day = parse_as_of(as_of)
+    if fmt not in ("summary", "json"):
+        fail(f"--format: expected summary or json, got {fmt!r}")
+    if jobs < 1:
+        fail(f"--jobs: expected 1 or more, got {jobs}")
+    try:
+        from littlegiant import batch as batching
+        from littlegiant import rules as rulesets
+
+        rule_ref = rules if rules is not None else rulesets.select_version(day, renewal)
+        rulesets.load(rule_ref)  # a bad rule file stops the run before any row
+        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__)
+        writer = batching.Writer(output)
+    except InputError as exc:
+        fail(str(exc))
+    counts = {"read": 0, "scored": 0, "errors": 0}
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.completed} rows"), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+        progress.start()
+        task = progress.add_task("batch", total=None)
+    pool = None
+    try:
+        items = batching.read_inputs(list(inputs))
+        if jobs > 1:
+            import multiprocessing
+
+            pool = multiprocessing.Pool(jobs)
+            rows = pool.imap(scorer, items, chunksize=64)
+        else:
+            rows = map(scorer, items)
+        for row in rows:
+            counts["read"] += 1
+            counts["errors" if row["status"] == "error" else "scored"] += 1
+            writer.write(row)
+            if progress is not None:
+                progress.update(task, completed=counts["read"])
+    except InputError as exc:
+        writer.close()
+        fail(str(exc))
+    except KeyboardInterrupt:
+        writer.close()
+        if progress is not None:
+            progress.stop()
+        sys.stderr.write(f"littlegiant: interrupted; {writer.rows} rows written to {output}\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        if pool is not None:
+            pool.terminate()
+        if progress is not None:
+            progress.stop()
+    writer.close()
+    sys.stderr.write(f"read {counts['read']}, scored {counts['scored']}, errors {counts['errors']} -> {output}\n")
+    if counts["errors"]:
+        raise typer.Exit(EXIT_ROWS)
+
+
 def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
     """The report in one of FORMATS as a string."""
     from littlegiant.result import Result

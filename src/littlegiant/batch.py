@@ -1,0 +1,213 @@
+"""Batch scoring: read profiles one at a time from CSV, JSON Lines or folders, score, write a row.
+
+Nothing is held beyond the current row, so memory does not grow with the input. Every input row
+produces exactly one output row: a row that fails validation becomes an ``error`` row with the
+message, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from littlegiant import engine, profile
+from littlegiant.compare import holding_back
+from littlegiant.errors import InputError
+from littlegiant.result import MET, Result, json_value, to_dict
+from littlegiant.rules import TIER_IDS, RuleSet
+
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One company to score: where it came from, and either its parsed data or why it has none."""
+
+    source: str
+    kind: str  # "csv" (flat cells), "data" (nested, parsed), "file" (a profile file), "error"
+    payload: Any
+
+
+def read_inputs(paths: list[Path]) -> Iterator[Item]:
+    """Yield one Item per company in the inputs, in order. Unreadable inputs raise InputError."""
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file())
+            for f in files:
+                yield Item(str(f), "file", f)
+        elif not path.exists():
+            raise InputError("no such file or folder", file=str(path))
+        elif path.suffix.lower() == ".csv":
+            yield from _csv_rows(path)
+        elif path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _jsonl_rows(path)
+        else:
+            raise InputError("expected a .csv or .jsonl file, or a folder of profiles", file=str(path))
+
+
+def _csv_rows(path: Path) -> Iterator[Item]:
+    try:
+        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    with handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            return
+        header = [h.strip() for h in header]
+        if any(_has_bad_bytes(h) for h in header):
+            raise InputError("the header is not UTF-8 text", file=str(path), line=1)
+        for cells in reader:
+            where = f"{path}:{reader.line_num}"
+            if not any(c.strip() for c in cells):
+                continue  # a blank line is not a company
+            if any(_has_bad_bytes(c) for c in cells):
+                yield Item(where, "error", "the row is not UTF-8 text (save the file as UTF-8)")
+            elif len(cells) != len(header):
+                yield Item(where, "error", f"the row has {len(cells)} cells but the header has {len(header)} columns")
+            else:
+                yield Item(where, "csv", dict(zip(header, cells, strict=True)))
+
+
+def _has_bad_bytes(text: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _jsonl_rows(path: Path) -> Iterator[Item]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8")
+                data = json.loads(text, parse_float=Decimal)
+            except UnicodeDecodeError:
+                yield Item(where, "error", "the line is not UTF-8 text")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Item(where, "error", f"invalid JSON: {exc.msg}")
+                continue
+            yield Item(where, "data", data)
+
+
+def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
+    """Validate one Item into a Profile (InputError when it is not valid)."""
+    if item.kind == "error":
+        raise InputError(str(item.payload))
+    if item.kind == "file":
+        return profile.load_profile(item.payload, rules)
+    if item.kind == "data":
+        return profile.from_data(item.payload, rules, item.source)
+    values: dict[str, Any] = {}
+    for column, cell in item.payload.items():
+        f = profile.field_for_path(rules, column)
+        value = profile.parse_text_value(f, cell, where=column)
+        if value is not None:
+            values[column] = value
+    return profile.Profile(values, item.source)
+
+
+SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
+
+
+def summary_row(item: Item, result: Result | None, error: str | None, lang: str) -> dict[str, Any]:
+    """The compact output row: tiers' statuses and scores, and the first thing holding one back."""
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
+    row["source"] = item.source
+    if result is None:
+        row["status"], row["error"] = "error", error
+        return row
+    row["status"] = "scored"
+    row["name"] = result.name or ""
+    row["sme_size"] = result.sme_size or ""
+    for tid, tier in result.tiers.items():
+        row[f"{tid}_status"] = tier.status
+        if tier.score is not None:
+            row[f"{tid}_score"] = json_value(tier.score)
+        elif tier.score_min is not None:
+            row[f"{tid}_score"] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+    for tid, tier in result.tiers.items():
+        if tier.status != MET:
+            blockers = holding_back(result, tid)
+            if blockers:
+                c = blockers[0]
+                row["next_step"] = f"{tid}: {c.id} — {c.title.get(lang)}"
+            break
+    return row
+
+
+class Scorer:
+    """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
+
+    def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str) -> None:
+        self.rules_ref = rules_ref
+        self.as_of = as_of
+        self.renewal = renewal
+        self.lang = lang
+        self.full = full
+        self.version = version
+        self._rules: RuleSet | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_rules": None}
+
+    def __call__(self, item: Item) -> dict[str, Any]:
+        from littlegiant import rules as rulesets
+
+        if self._rules is None:
+            self._rules = rulesets.load(self.rules_ref)
+        try:
+            prof = to_profile(item, self._rules)
+        except InputError as exc:
+            return summary_row(item, None, str(exc.located(None)), self.lang)
+        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+        row = summary_row(item, result, None, self.lang)
+        if self.full:
+            row = {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
+        return row
+
+
+class Writer:
+    """Streams rows to a .csv (summary columns) or .jsonl file."""
+
+    def __init__(self, path: Path) -> None:
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".jsonl", ".ndjson"):
+            raise InputError("expected an output file ending in .csv or .jsonl", field="--output")
+        try:
+            self.handle = path.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+        self.csv = None
+        if suffix == ".csv":
+            self.csv = csv.DictWriter(self.handle, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore")
+            self.csv.writeheader()
+        self.rows = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self.csv is not None:
+            if "result" in row:
+                raise InputError("--format json rows need a .jsonl output", field="--output")
+            self.csv.writerow(row)
+        else:
+            self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.rows += 1
+        if self.rows % 200 == 0:
+            self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.flush()
+        self.handle.close()

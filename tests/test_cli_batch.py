@@ -1,0 +1,94 @@
+"""`littlegiant batch`: every input row becomes an output row, errors explained, exit codes kept."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from littlegiant.cli import app
+
+runner = CliRunner()
+HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"
+GOOD = "Good Co,industrial,100,5000,200,true\n"
+
+
+def batch(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["batch", "--as-of", "2026-11-26", *args], env={"LANG": "en_US.UTF-8"})
+    return result.exit_code, result.stderr
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_bytes((HEADER + GOOD
+                     + "Bad number,industrial,lots,5000,200,true\n"
+                     + "Bad industry,mining,100,5000,200,true\n"
+                     + "Negative,industrial,100,-1,200,true\n"
+                     + "Short,industrial\n"
+                     + "Extra,industrial,100,5000,200,true,surplus\n"
+                     + "Blank cells,industrial,,,,\n").encode("utf-8")
+                    + b"Bytes,industrial,5,\xff\xfe,1,true\n")
+    out = tmp_path / "out.csv"
+    code, err = batch(str(src), "--output", str(out))
+    assert code == 1
+    assert err.strip().endswith(f"read 8, scored 2, errors 6 -> {out}")
+    rows = read_csv(out)
+    assert len(rows) == 8
+    by_line = {r["source"].rsplit(":", 1)[1]: r for r in rows}
+    assert by_line["2"]["status"] == "scored" and by_line["2"]["sme_size"] == "small"
+    assert by_line["3"]["error"] == "employees: expected a whole number, got 'lots'"
+    assert by_line["4"]["error"].startswith("industry: expected one of agriculture")
+    assert by_line["5"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -1"
+    assert by_line["6"]["error"] == "the row has 2 cells but the header has 6 columns"
+    assert by_line["7"]["error"] == "the row has 7 cells but the header has 6 columns"
+    assert by_line["8"]["status"] == "scored" and by_line["8"]["innovative_sme_status"] == "unknown"
+    assert by_line["9"]["error"] == "the row is not UTF-8 text (save the file as UTF-8)"
+
+
+def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"name": "J", "industry": "retail", "employees": 12}) + "\n{oops\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, err = batch(str(EXAMPLES), str(lines), "--output", str(out), "--format", "json")
+    assert code == 1
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    n_examples = len(list(EXAMPLES.glob("*.yaml")))
+    assert len(rows) == n_examples + 2
+    scored = {Path(r["source"]).name: r for r in rows if r["status"] == "scored"}
+    assert scored["little-giant-2026.yaml"]["result"]["tiers"]["little_giant"]["status"] == "manual_review"
+    assert rows[-1]["status"] == "error" and rows[-1]["error"].startswith("invalid JSON")
+    assert f"read {n_examples + 2}, scored {n_examples + 1}, errors 1" in err
+
+
+def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(150)), encoding="utf-8")
+    one, many = tmp_path / "one.csv", tmp_path / "many.csv"
+    assert batch(str(src), "--output", str(one))[0] == 0
+    assert batch(str(src), "--output", str(many), "--jobs", "2")[0] == 0
+    assert read_csv(one) == read_csv(many)
+    assert [r["name"] for r in read_csv(many)] == [f"Co {i}" for i in range(150)]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.csv", "--output", "OUT"], "missing.csv: no such file or folder"),
+    (["README", "--output", "OUT"], "expected a .csv or .jsonl file, or a folder of profiles"),
+    (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv or .jsonl"),
+    (["IN", "--output", "OUT", "--jobs", "0"], "--jobs: expected 1 or more"),
+])
+def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("IN").mkdir()
+    Path("README").write_text("x", encoding="utf-8")
+    code, err = batch(*[str(tmp_path / "o.csv") if a == "OUT" else a for a in args])
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1
