@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -229,6 +230,7 @@ def batch(
     pool = None
     try:
         items = batching.read_inputs(list(inputs))
+        rows: Iterator[dict[str, Any]]
         if jobs > 1:
             import multiprocessing
 
