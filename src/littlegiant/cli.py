@@ -264,6 +264,60 @@ def batch(
         raise typer.Exit(EXIT_ROWS)
 
 
+@app.command(epilog="Example:\n\n  littlegiant schema > profile.schema.json")
+def schema(
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to describe. Default: the one in force today.", show_default=False)] = None,
+) -> None:
+    """Print the JSON Schema of the profile file (for editors' YAML completion and checking)."""
+    import json
+
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.schema import profile_schema
+
+    try:
+        rs = rulesets.load(rules or rulesets.select_version(date.today(), False))
+    except InputError as exc:
+        fail(str(exc))
+    write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
+
+
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv")
+def init(
+    file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a batch CSV header with a sample row instead.", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented profile template (zh/en) to fill in, or a CSV header for batch."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.schema import csv_header, template
+
+    day = parse_as_of(as_of)
+    try:
+        rs = rulesets.load(rulesets.select_version(day, False))
+    except InputError as exc:
+        fail(str(exc))
+    target = csv_file or file
+    if target is not None and target.exists() and not force:
+        fail(f"{target}: already exists (use --force to overwrite)")
+    if csv_file is not None:
+        import csv
+        import io
+
+        header = csv_header(rs, day.year - 1)
+        sample = {"name": "示例公司", "industry": "industrial", "employees": "120", "registered_in_china": "true",
+                  f"financials.{day.year - 1}.revenue": "3000", f"financials.{day.year - 1}.rd_expense": "150"}
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerow([sample.get(col, "") for col in header])
+        write_output(buf.getvalue(), csv_file)
+        return
+    write_output(template(rs, day.year - 1), file)
+
+
 def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
     """The report in one of FORMATS as a string."""
     from littlegiant.result import Result
