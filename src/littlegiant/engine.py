@@ -163,6 +163,7 @@ class _ItemScore:
     reads: dict[str, expr.Value]
     label: Text | None
     review: bool
+    scale_values: tuple[expr.Value, ...] = ()
 
 
 @dataclass
@@ -173,7 +174,6 @@ class _TableScore:
     high: Decimal = Decimal(0)
     strict_low: Decimal = Decimal(0)
     groups: dict[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
-    emitted: bool = False
 
 
 def _band_conditions(ctx: _Ctx, bands: tuple[Band, ...], value: expr.Value) -> list[bool | None]:
@@ -237,9 +237,11 @@ def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
     label: Text | None = None
     review = False
     best: Decimal = Decimal(-1)
+    values: list[expr.Value] = []
     for scale in item.scales:
         ctx.reads = {}
         v = scale.value(ctx) if scale.value is not None else None
+        values.append(v)
         conds = _band_conditions(ctx, scale.bands, v)
         reads.update(ctx.reads)
         lo, hi, chosen = _scan(scale.bands, conds, strict=False)
@@ -253,7 +255,7 @@ def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
             label = chosen.label if chosen is not None else None
             review = bool(chosen is not None and chosen.review)
     return _ItemScore(item, min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap), value, reads,
-                      label, review)
+                      label, review, tuple(values))
 
 
 def _score_table(ctx: _Ctx, table: ScoreTable) -> _TableScore:
@@ -482,10 +484,8 @@ class _TierEval:
             if len(item.scales) > 1:
                 unit = None
             parts_zh, parts_en = [], []
-            for scale in item.scales:
+            for scale, v in zip(item.scales, s.scale_values, strict=True):
                 if scale.value is not None:
-                    self.ctx.reads = {}
-                    v = scale.value(self.ctx)
                     lbl = scale.label or Text("", "")
                     parts_zh.append(f"{lbl.zh} {fmt(v, lang='zh')}{unit_text(scale.unit, 'zh') if v is not None else ''}")
                     parts_en.append(f"{lbl.en} {fmt(v)}{unit_text(scale.unit, 'en') if v is not None else ''}")

@@ -11,7 +11,7 @@ from rich.text import Text as RichText
 
 from littlegiant import __version__
 from littlegiant.engine import fmt
-from littlegiant.i18n import CONFIDENCE, SIZE, STATUS, t
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.result import Result, TierResult
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
@@ -86,6 +86,3 @@ def _tier_panel(tier: TierResult, lang: str, verbose: bool) -> Panel:
 def _style_of(status: str) -> str:
     return _STYLE[status]
 
-
-def confidence_legend(lang: str) -> str:
-    return "; ".join(f"{k}: {v[lang]}" for k, v in CONFIDENCE.items())

@@ -81,7 +81,6 @@ class Result:
     sme_status: str
     sme_size: str | None
     tiers: dict[str, TierResult]
-    confidence_counts: dict[str, int] = field(default_factory=dict)
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
         for tier in self.tiers.values():
