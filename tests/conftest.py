@@ -44,6 +44,18 @@ def run(rule_id: str, base: dict[str, Any], as_of: date | None = None, renewal: 
     return engine.evaluate(rules.load(rule_id), make(rule_id, base, **changes), as_of, renewal)
 
 
+def typed(value: object, rule_id: str, path: str) -> str:
+    """What a user types at the interview for ``value``: 是/n, ``12,000``, a choice's number; Enter for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "n"
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    f = profile.field_for_path(rules.load(rule_id), path)
+    return str(f.choices.index(value) + 1) if f.type == "choice" else str(value)
+
+
 def crit(result: Result, cid: str) -> CriterionResult:
     found = result.criterion(cid)
     assert found is not None, f"no criterion {cid}"

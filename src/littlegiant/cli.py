@@ -93,6 +93,8 @@ def write_output(text: str, output: Path | None) -> None:
   littlegiant assess company.yaml --format json --output result.json
 
   littlegiant assess company.yaml --set financials.2025.rd_expense=700 --lang zh
+
+  littlegiant assess --save acme.yaml          (interactive: answer the questions; resume later)
 """)
 def assess(
     profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
@@ -122,8 +124,9 @@ def assess(
         rule_id = rules if rules is not None else rulesets.select_version(day, renewal)
         rs = rulesets.load(rule_id)
         if profile is None:
-            fail("interactive assessment is not available in this version: give a PROFILE file "
-                 "(write one with a text editor from examples/)")
+            profile = _interview(rs, day, renewal, language, save, set_ or [],
+                                 resume=(as_of, rules, renewal, lang))
+            set_ = None  # already answers of the interview
         prof = profiles.load_profile(profile, rs)
         baseline = None
         if set_:
@@ -179,6 +182,28 @@ def assess(
         elif fmt == "text":
             text += "\n" + moves_text(changed, language)
     write_output(text, output)
+
+
+def _interview(rs: Any, day: date, renewal: bool, lang: str, save: Path, sets: list[str],
+               resume: tuple[str | None, str | None, bool, str | None]) -> Path:
+    """Run the interview to its end and return the saved profile; exit 130 when interrupted."""
+    from littlegiant import interactive
+    from littlegiant.interview import Interview
+    from littlegiant.profile import Profile, apply_sets
+
+    if save.is_dir() or not (save.parent if str(save.parent) else Path(".")).is_dir():
+        fail(f"--save {save}: expected a file in an existing folder")
+    preset = apply_sets(Profile(), rs, sets).values if sets else {}
+    interview = Interview(rs, day, renewal)
+    term = interactive.Terminal(sys.stdin, sys.stderr)
+    try:
+        interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
+                        preset.items())
+    except interactive.Interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except OSError as exc:
+        fail(f"{save}: cannot save the answers: {exc.strerror}")
+    return save
 
 
 @app.command(epilog="""Examples:

@@ -1,0 +1,188 @@
+"""The interview at the terminal: prompts on stderr, answers from stdin, a save after every answer.
+
+Prompts go to stderr so that stdout carries only the final report (``--format json`` stays
+pure JSON). Every answer is written to the save file atomically before the next question
+is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from littlegiant.engine import fmt, unit_text
+from littlegiant.errors import InputError
+from littlegiant.fileio import atomic_write_text
+from littlegiant.interview import Interview, Question, dump_profile, null_paths
+from littlegiant.profile import Scalar, field_for_path, from_data
+from littlegiant.rules import RuleSet
+from littlegiant.yamlio import read_data_file
+
+_T = {
+    "intro": {
+        "zh": "littlegiant 交互式自评（规则 {rules}，评估日期 {as_of}，上年度 {year}）。\n"
+              "直接回车或输入 ? 表示「不知道」。每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+        "en": "littlegiant interactive assessment (rules {rules}, as of {as_of}, last year {year}).\n"
+              "Press Enter or type ? for \"don't know\". Every answer is saved to {save} at once; "
+              "Ctrl-C stops and you can resume later.\n",
+    },
+    "question": {"zh": "问题 {n}（最多还剩 {left} 个）· {path}", "en": "Question {n} (at most {left} left) · {path}"},
+    "year": {"zh": "{year} 年度", "en": "fiscal year {year}"},
+    "yesno": {"zh": "[是/否，y/n]", "en": "[y/n]"},
+    "pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
+    "retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道）\n", "en": "  ✗ {msg}. Please answer again (Enter = don't know)\n"},
+    "unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
+    "found": {
+        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
+        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
+    },
+    "found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
+             "en": "\nDone: {n} answers, saved to {save}.\n\n"},
+    "stopped": {
+        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：{cmd}\n",
+        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run: {cmd}\n",
+    },
+    "nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
+}
+
+HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
+          "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    return _T[key][lang].format(**kw)
+
+
+class Interrupted(Exception):
+    """The user stopped the interview (Ctrl-C or end of input); the answers are saved."""
+
+
+@dataclass
+class Terminal:
+    """Where the interview reads and writes; tests and the CLI pass real streams."""
+
+    stdin: IO[str]
+    out: IO[str]
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        if line == "":
+            raise Interrupted
+        return line.rstrip("\r\n")
+
+
+def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]:
+    """The answers of an earlier interview: known values and the paths answered "don't know"."""
+    data = read_data_file(path)
+    prof = from_data(data, rules, str(path))
+    unknown = set()
+    for p in null_paths(data):
+        try:
+            field_for_path(rules, p)
+        except InputError:
+            continue  # a null group such as ``financials: {2025: null}`` asks nothing
+        unknown.add(p)
+    return dict(prof.values), unknown
+
+
+def describe(q: Question, lang: str) -> str:
+    """The question as shown: label, year, unit, help and the choices."""
+    f = q.field
+    head = f.label.get(lang)
+    if q.year is not None:
+        head += " · " + _t("year", lang, year=q.year)
+    if f.unit:
+        head += f" [{unit_text(f.unit, lang).strip(' ()') if lang == 'en' else f.unit}]"
+    lines = [head]
+    if f.help is not None:
+        lines.append("  " + f.help.get(lang))
+    if f.type == "bool":
+        lines.append("  " + _t("yesno", lang))
+    elif f.type == "choice":
+        for i, choice in enumerate(f.choices, 1):
+            label = f.choice_labels.get(choice)
+            lines.append(f"  {i}) {choice}" + (f" — {label.get(lang)}" if label is not None else ""))
+        lines.append("  " + _t("pick", lang))
+    elif f.maximum is not None or (f.minimum is not None and f.minimum != 0):
+        lo = fmt(f.minimum) if f.minimum is not None else "…"
+        hi = fmt(f.maximum) if f.maximum is not None else "…"
+        lines.append(f"  ({lo}–{hi})")
+    return "\n".join(lines) + "\n> "
+
+
+def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
+        preset: Iterable[tuple[str, Scalar | None]] = ()) -> None:
+    """Ask until nothing relevant is left. Raises Interrupted (answers saved) on Ctrl-C or end of input."""
+    header = HEADER.format(rules=interview.rules.id, as_of=interview.as_of.isoformat(), save=save)
+
+    def persist() -> None:
+        atomic_write_text(save, dump_profile(interview.saved_data(), header))
+
+    if save.exists():
+        values, unknown = load_saved(save, interview.rules)
+        while True:
+            try:
+                choice = term.ask(_t("found", lang, save=save, n=len(values) + len(unknown))).strip().lower()
+            except (KeyboardInterrupt, Interrupted):
+                term.out.write(_t("nothing", lang))
+                raise Interrupted from None
+            if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
+                interview.values.update(values)
+                interview.unknown |= unknown
+                break
+            if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
+                break
+            term.out.write(_t("found_retry", lang))
+    for path, value in preset:
+        interview.record(path, value)
+    if interview.values or interview.unknown:
+        persist()
+    term.out.write(_t("intro", lang, rules=interview.rules.id, as_of=interview.as_of.isoformat(),
+                      year=interview.last_year, save=save))
+    number = len(interview.values) + len(interview.unknown)
+    try:
+        while (q := interview.next_question()) is not None:
+            number += 1
+            left = max(interview.remaining_bound() - 1, 0)
+            term.out.write("\n" + _t("question", lang, n=number, left=left, path=q.path) + "\n")
+            prompt = describe(q, lang)
+            while True:
+                text = term.ask(prompt)
+                prompt = "> "
+                try:
+                    value = interview.answer(q, text)
+                except InputError as exc:
+                    term.out.write(_t("retry", lang, msg=exc.message))
+                    continue
+                break
+            if value is None:
+                term.out.write(_t("unknown", lang))
+            persist()
+    except (KeyboardInterrupt, Interrupted):
+        n = len(interview.values) + len(interview.unknown)
+        if n:
+            persist()  # again, in case the interrupt landed between an answer and its save
+        term.out.write(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if n else _t("nothing", lang))
+        raise Interrupted from None
+    if not (interview.values or interview.unknown):
+        persist()  # nothing was relevant: still leave a valid (empty-answer) file behind
+    term.out.write(_t("done", lang, n=len(interview.values) + len(interview.unknown), save=save))
+
+
+def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: bool, lang: str | None) -> str:
+    """The command line that picks the interview up again (same rule set and date)."""
+    parts = ["littlegiant", "assess", "--save", str(save)]
+    if as_of:
+        parts += ["--as-of", as_of]
+    if rules:
+        parts += ["--rules", rules]
+    if renewal:
+        parts.append("--renewal")
+    if lang:
+        parts += ["--lang", lang]
+    return " ".join(parts)

@@ -1,0 +1,301 @@
+"""The adaptive interview: which question to ask next, and the answers so far.
+
+No terminal here (``interactive.py`` does the prompting). After every answer the
+profile is re-evaluated; a question is *relevant* only when its input is missing from
+a criterion that can still move a tier: the criterion is unknown, every group above it
+is unknown too (a met any-of or an unmet all-of is settled), and its tier is unknown.
+Points items stay relevant while their tier is not unmet and its score is an interval.
+Statuses only ever move from unknown to known as answers arrive, so a settled tier
+never reopens and a question skipped as irrelevant never becomes relevant again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from littlegiant import engine, expr
+from littlegiant.errors import InputError
+from littlegiant.profile import Profile, Scalar, field_for_path, parse_text_value
+from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem
+
+
+@dataclass(frozen=True)
+class Question:
+    """One input to ask for: a concrete profile path and its field definition."""
+
+    path: str
+    field: FieldDef
+    year: int | None
+
+
+def _year_of(f: FieldDef, path: str) -> int | None:
+    if not f.per_year:
+        return None
+    template = f.path.split(".")
+    for part, concrete in zip(template, path.split("."), strict=True):
+        if part == "{year}":
+            return int(concrete)
+    return None
+
+
+class _Paths:
+    """The concrete input paths a node or score item could ever read (a static upper bound)."""
+
+    def __init__(self, rules: RuleSet, last_year: int) -> None:
+        self.rules = rules
+        self.last_year = last_year
+        self.memo: dict[tuple[str, int], frozenset[str]] = {}
+        self.nodes = {node.id: node for _, node in rules.all_nodes()}
+        self.items = {f"{t.id}.points.{i.id}": i for t in rules.scores.values() for i in t.items}
+
+    def of_expression(self, e: expr.Expression, param: int) -> set[str]:
+        out: set[str] = set()
+        for ref in e.refs:
+            offset = param if ref.param else ref.offset
+            if ref.name in self.rules.fields:
+                f = self.rules.fields[ref.name]
+                out.add(f.concrete_path(self.last_year - (offset or 0)) if f.per_year else f.path)
+            elif ref.name in self.rules.derived:
+                key = (ref.name, offset or 0)
+                if key not in self.memo:
+                    self.memo[key] = frozenset(self.of_expression(self.rules.derived[ref.name].expression, offset or 0))
+                out |= self.memo[key]
+        return out
+
+    def of_item(self, item: ScoreItem) -> set[str]:
+        out: set[str] = set()
+        exprs = [item.points_from_value] + [b.when for b in item.each]
+        for scale in item.scales:
+            exprs.append(scale.value)
+            exprs.extend(b.when for b in scale.bands)
+        for e in exprs:
+            if e is not None:
+                out |= self.of_expression(e, 0)
+        return out
+
+    def of_node(self, node: Node) -> set[str]:
+        if node.kind == "check" and node.value is not None:
+            return self.of_expression(node.value, 0)
+        if node.kind in ("veto", "qualitative") and node.field is not None:
+            return {self.rules.fields[node.field].path}
+        if node.kind == "sme":
+            out = {"industry"}
+            for e in self.rules.size.inputs.values():
+                out |= self.of_expression(e, 0)
+            return out
+        if node.kind == "score" and node.table is not None:
+            out = set()
+            for item in self.rules.scores[node.table].items:
+                if node.group is None or item.group == node.group:
+                    out |= self.of_item(item)
+            return out
+        return set()
+
+    def of_criterion(self, c: CriterionResult) -> set[str]:
+        if c.kind == "points":
+            item = self.items.get(c.id)
+            return self.of_item(item) if item is not None else set()
+        node = self.nodes.get(c.id)
+        return self.of_node(node) if node is not None else set()
+
+
+def _score_open(tier: TierResult) -> bool:
+    return tier.status != UNMET and tier.score_table is not None and tier.score_min != tier.score_max
+
+
+def _live(tier: TierResult) -> list[CriterionResult]:
+    """The criteria of ``tier`` whose answer could still change its status or score."""
+    if tier.status == UNMET:
+        return []
+    status = {c.id: c.status for c in tier.criteria}
+    parent = {c.id: c.parent for c in tier.criteria}
+    prefix = f"{tier.score_table}.points." if tier.score_table else None
+    live = []
+    for c in tier.criteria:
+        if c.status != UNKNOWN and not (c.kind == "points" and c.points_min != c.points_max):
+            continue
+        if prefix is not None and c.kind == "points" and c.id.startswith(prefix) and _score_open(tier):
+            live.append(c)
+            continue
+        if tier.status != UNKNOWN or c.status != UNKNOWN:
+            continue
+        up = c.parent
+        while up is not None and status.get(up) == UNKNOWN:
+            up = parent.get(up)
+        if up is None:
+            live.append(c)
+    return live
+
+
+@dataclass
+class Interview:
+    """The answers so far and the choice of the next question."""
+
+    rules: RuleSet
+    as_of: date
+    renewal: bool = False
+    values: dict[str, Scalar] = field(default_factory=dict)
+    unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
+    asked: int = 0
+    _result: Result | None = None
+
+    def __post_init__(self) -> None:
+        self._paths = _Paths(self.rules, self.as_of.year - 1)
+
+    @property
+    def last_year(self) -> int:
+        return self.as_of.year - 1
+
+    def profile(self) -> Profile:
+        return Profile(dict(self.values), "<interview>")
+
+    def result(self) -> Result:
+        if self._result is None:
+            self._result = engine.evaluate(self.rules, self.profile(), self.as_of, self.renewal)
+        return self._result
+
+    def answered(self, path: str) -> bool:
+        return path in self.values or path in self.unknown
+
+    def weights(self) -> dict[str, float]:
+        """How much each open question could settle: Σ 1/len(missing) over the live criteria needing it."""
+        weights: dict[str, float] = {}
+        for tier in self.result().tiers.values():
+            for c in _live(tier):
+                todo = [p for p in c.missing if not self.answered(p)]
+                share = (1.0 if c.required else 0.5) / max(len(todo), 1)
+                for p in todo:
+                    weights[p] = weights.get(p, 0.0) + share
+        return weights
+
+    def next_question(self) -> Question | None:
+        """The most decisive relevant question; ties go to the rule set's field order, latest year first."""
+        weights = self.weights()
+        if not weights:
+            return None
+        order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
+
+        def rank(p: str) -> tuple[float, int, int]:
+            f = field_for_path(self.rules, p)
+            return (-weights[p], order[f.id], -(_year_of(f, p) or 0))
+
+        path = min(weights, key=rank)
+        f = field_for_path(self.rules, path)
+        return Question(path, f, _year_of(f, path))
+
+    def relevant(self, tier_id: str) -> set[str]:
+        """The unanswered inputs that could still move ``tier_id``'s status or score."""
+        tier = self.result().tiers[tier_id]
+        return {p for c in _live(tier) for p in c.missing if not self.answered(p)}
+
+    def possible(self, tier_id: str | None = None) -> set[str]:
+        """Every input the rule set could ever ask about (for one tier, or all): the interview's ceiling."""
+        paths: set[str] = set()
+        for tid, tier in self.rules.tiers.items():
+            if tier_id is None or tid == tier_id:
+                for node in self._applicable(tier.criteria):
+                    paths |= self._paths.of_node(node)
+        return paths
+
+    def _applicable(self, node: Node) -> Iterable[Node]:
+        if node.applies == "always" or (node.applies == "renewal") == self.renewal:
+            yield node
+            for child in node.children:
+                yield from self._applicable(child)
+
+    def remaining_bound(self) -> int:
+        """At most this many questions are left: every input the unsettled criteria could read."""
+        paths: set[str] = set()
+        for tier in self.result().tiers.values():
+            for c in _live(tier):
+                paths |= self._paths.of_criterion(c)
+        return len({p for p in paths if not self.answered(p)})
+
+    def answer(self, q: Question, text: str) -> Scalar | None:
+        """Record an answer typed as text; empty or ``?`` is "don't know". Bad text raises InputError."""
+        raw = text.strip()
+        value: Scalar | None
+        if raw in ("", "?", "？"):
+            value = None
+        elif q.field.type == "choice" and raw.isdigit() and 1 <= int(raw) <= len(q.field.choices):
+            value = q.field.choices[int(raw) - 1]
+        elif q.field.type == "choice":
+            choice = _choice_by_label(q.field, raw)
+            if choice is None:
+                raise InputError(f"expected a number from 1 to {len(q.field.choices)} or one of the names listed, "
+                                 f"got {raw!r}", field=q.path)
+            value = choice
+        else:
+            value = parse_text_value(q.field, raw, where=q.path)
+        self.record(q.path, value)
+        self.asked += 1
+        return value
+
+    def record(self, path: str, value: Scalar | None) -> None:
+        if value is None:
+            self.values.pop(path, None)
+            self.unknown.add(path)
+        else:
+            self.unknown.discard(path)
+            self.values[path] = value
+        self._result = None
+
+    def saved_data(self) -> dict[str, Any]:
+        """The answers as a nested profile (field order, latest year first); don't-knows are null."""
+        order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
+        entries: list[tuple[int, int, str, Scalar | None]] = []
+        for path in set(self.values) | self.unknown:
+            f = field_for_path(self.rules, path)
+            entries.append((order[f.id], -(_year_of(f, path) or 0), path, self.values.get(path)))
+        out: dict[Any, Any] = {}
+        for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
+            node = out
+            parts = path.split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(int(part) if part.isdigit() else part, {})
+            last = parts[-1]
+            node[int(last) if last.isdigit() else last] = value
+        return out
+
+
+def _choice_by_label(f: FieldDef, raw: str) -> str | None:
+    """Accept a choice's label (in either language) as well as its id."""
+    low = raw.lower()
+    for choice in f.choices:
+        label = f.choice_labels.get(choice)
+        if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
+            return choice
+    return None
+
+
+def null_paths(data: Any, prefix: str = "") -> Iterable[str]:
+    """The dotted paths a saved profile holds as null: the questions answered "don't know"."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}{key}"
+            if value is None:
+                yield path
+            elif isinstance(value, dict):
+                yield from null_paths(value, path + ".")
+
+
+def dump_profile(data: dict[str, Any], header: str) -> str:
+    """YAML text of a nested profile that the strict loader reads back to the same values."""
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+        text = format(value, "f")
+        tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
+        return dumper.represent_scalar(tag, text)
+
+    _Dumper.add_representer(Decimal, decimal)
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return header + body

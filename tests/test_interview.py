@@ -1,0 +1,204 @@
+"""The adaptive interview, driven by a respondent who answers from an example profile.
+
+The respondent knows only the example file: a question about a field the file leaves out
+is answered "don't know", exactly as a user pressing Enter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, typed
+
+from littlegiant import engine, profile, rules
+from littlegiant.errors import InputError
+from littlegiant.interview import Interview, Question, dump_profile
+from littlegiant.result import UNKNOWN, UNMET
+
+VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
+
+
+def interview_from(values: dict[str, object], rule_id: str, as_of: date,
+                   preset: tuple[str, ...] = ()) -> tuple[Interview, list[str]]:
+    """Run a whole interview, answering each question from ``values`` (absent: don't know).
+
+    ``preset`` paths are answered before the first question (as resumed or ``--set`` answers).
+    """
+    iv = Interview(rules.load(rule_id), as_of)
+    for path in preset:
+        iv.record(path, values[path])  # type: ignore[arg-type]
+    asked: list[str] = []
+    while (q := iv.next_question()) is not None:
+        assert q.path not in asked, f"{q.path} asked twice"
+        asked.append(q.path)
+        iv.answer(q, typed(values.get(q.path), rule_id, q.path))
+        assert len(asked) <= 200
+    return iv, asked
+
+
+def statuses(result: engine.Result) -> dict[str, str]:
+    return {tid: t.status for tid, t in result.tiers.items()}
+
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_interview_reaches_the_verdicts_of_the_file(example: Path, rule_id: str, as_of: date) -> None:
+    rs = rules.load(rule_id)
+    prof = profile.load_profile(example, rs)
+    expected = engine.evaluate(rs, prof, as_of)
+    iv, asked = interview_from(prof.values, rule_id, as_of)
+    got = iv.result()
+    assert statuses(got) == statuses(expected)
+    for tid, tier in got.tiers.items():
+        if tier.status != UNMET and expected.tiers[tid].score_table is not None:
+            assert (tier.score_min, tier.score_max) == (expected.tiers[tid].score_min, expected.tiers[tid].score_max)
+    assert len(asked) <= len(iv.possible())
+
+
+# The red-line and clear-failure profiles: the interview stops early.
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", ["red-line", "micro-startup"])
+def test_interview_asks_at_most_60_percent_for_clear_outcomes(name: str, rule_id: str, as_of: date) -> None:
+    rs = rules.load(rule_id)
+    prof = profile.load_profile(EXAMPLES / f"{name}.yaml", rs)
+    iv, asked = interview_from(prof.values, rule_id, as_of)
+    total = len(iv.possible())
+    assert total >= 45
+    assert len(asked) <= 0.6 * total, f"{len(asked)} of {total}: {asked}"
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+def test_a_red_line_answered_yes_ends_the_interview(rule_id: str, as_of: date) -> None:
+    iv = Interview(rules.load(rule_id), as_of)
+    first = iv.next_question()
+    assert first is not None
+    asked = 0
+    while (q := iv.next_question()) is not None and q.path != "compliance.tax_violation":
+        iv.answer(q, "")
+        asked += 1
+    assert q is not None, "the tax red line was never asked"
+    iv.answer(q, "y")
+    assert iv.next_question() is None
+    assert iv.remaining_bound() == 0
+    assert set(statuses(iv.result()).values()) == {UNMET}
+
+
+def test_revenue_over_100_million_drops_the_equity_route_of_tier_3() -> None:
+    iv = Interview(rules.load("miit-2022"), AS_OF_2022)
+    equity = {"equity_financing.2025", "equity_financing.2024"}
+    assert equity <= iv.relevant("little_giant")
+    iv.record("financials.2025.revenue", Decimal("10000.01"))
+    assert not equity & iv.relevant("little_giant")
+    iv.record("financials.2025.revenue", Decimal("4999.99"))  # under 50 million: the route is back
+    assert equity <= iv.relevant("little_giant")
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+def test_tier_3_details_are_not_asked_once_tier_3_fails_twice(rule_id: str, as_of: date, lg2026: dict[str, object]) -> None:
+    values = dict(lg2026)
+    values["titles.zjtx_sme"] = False  # no 专精特新 title: tier 3 unmet
+    values["exclusions.single_champion"] = True  # and already a single champion
+    iv, asked = interview_from(values, rule_id, as_of, preset=("titles.zjtx_sme", "exclusions.single_champion"))
+    assert iv.result().tiers["little_giant"].status == UNMET
+    only_tier3 = iv.possible("little_giant") - iv.possible("zjtx_sme") - iv.possible("innovative_sme")
+    only_tier3 -= {"titles.zjtx_sme", "exclusions.single_champion"}
+    assert only_tier3, "the rule set has tier-3-only inputs"
+    assert not only_tier3 & set(asked), sorted(only_tier3 & set(asked))
+
+
+def test_the_bound_never_grows_and_is_never_beaten(lg2022: dict[str, object]) -> None:
+    iv = Interview(rules.load("miit-2022"), AS_OF_2022)
+    bounds = []
+    while (q := iv.next_question()) is not None:
+        bounds.append(iv.remaining_bound())
+        iv.answer(q, typed(lg2022.get(q.path), "miit-2022", q.path))
+    assert bounds == sorted(bounds, reverse=True)
+    assert all(b >= len(bounds) - i for i, b in enumerate(bounds))
+
+
+def test_most_decisive_first_and_no_question_for_settled_tiers() -> None:
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026)
+    q = iv.next_question()
+    assert q is not None and q.path == "financials.2025.revenue"  # read by every tier's hardest checks
+    iv.record("compliance.abnormal_operation", True)
+    assert iv.next_question() is None
+
+
+def question(rule_id: str, path: str) -> Question:
+    rs = rules.load(rule_id)
+    f = profile.field_for_path(rs, path)
+    return Question(path, f, 2025 if f.per_year else None)
+
+
+@pytest.mark.parametrize(("path", "text", "expected"), [
+    ("financials.2025.revenue", "1,200", Decimal(1200)),
+    ("financials.2025.revenue", "1200.5", Decimal("1200.5")),
+    ("financials.2025.revenue", "1200万元", Decimal(1200)),
+    ("financials.2025.revenue", " 80 ", Decimal(80)),
+    ("registered_in_china", "y", True),
+    ("registered_in_china", "否", False),
+    ("registered_in_china", "是", True),
+    ("registered_in_china", "No", False),
+    ("industry", "2", "industrial"),
+    ("industry", "software_it", "software_it"),
+    ("industry", "工业", "industrial"),
+    ("industry", "Wholesale", "wholesale"),
+    ("employees", "", None),
+    ("employees", "?", None),
+    ("employees", "？", None),
+])
+def test_answers_are_read_as_users_type_them(path: str, text: str, expected: object) -> None:
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026)
+    assert iv.answer(question("miit-2026", path), text) == expected
+    if expected is None:
+        assert iv.answered(path) and path not in iv.values
+    else:
+        assert iv.values[path] == expected
+
+
+@pytest.mark.parametrize(("path", "text", "message"), [
+    ("financials.2025.revenue", "abc", "expected an amount in 万元"),
+    ("financials.2025.revenue", "-5", "not negative"),
+    ("employees", "12.5", "whole number"),
+    ("registered_in_china", "maybe", "expected yes or no"),
+    ("industry", "17", "a number from 1 to 16"),
+    ("industry", "steel", "a number from 1 to 16"),
+    ("market.domestic_share", "120", "percentage from 0 to 100"),
+    ("digital_level", "7", "at most 4"),
+])
+def test_a_bad_answer_is_refused_and_records_nothing(path: str, text: str, message: str) -> None:
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026)
+    with pytest.raises(InputError, match=message):
+        iv.answer(question("miit-2026", path), text)
+    assert not iv.answered(path)
+    assert iv.asked == 0
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+def test_the_saved_answers_are_a_profile_with_the_same_verdicts(tmp_path: Path, rule_id: str, as_of: date,
+                                                                 lg2022: dict[str, object]) -> None:
+    values = {k: v for k, v in lg2022.items() if not k.startswith("financials.2024")}  # some unknowns
+    iv, asked = interview_from(values, rule_id, as_of)
+    saved = tmp_path / "answers.yaml"
+    saved.write_text(dump_profile(iv.saved_data(), "# test\n"), encoding="utf-8")
+    rs = rules.load(rule_id)
+    reread = profile.load_profile(saved, rs)
+    assert reread.values == iv.values
+    assert reread.sha256() == iv.profile().sha256()
+    again = engine.evaluate(rs, reread, as_of)
+    assert statuses(again) == statuses(iv.result())
+    text = saved.read_text(encoding="utf-8")
+    assert "null" in text  # the don't-knows are kept, so a resumed interview does not ask them again
+    assert len(asked) == len(iv.values) + len(iv.unknown)
+
+
+def test_an_unknown_answer_leaves_the_tier_unknown() -> None:
+    iv, asked = interview_from({}, "miit-2026", AS_OF_2026)
+    assert set(statuses(iv.result()).values()) == {UNKNOWN}
+    assert not iv.values and len(iv.unknown) == len(asked)
