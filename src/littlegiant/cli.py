@@ -133,6 +133,10 @@ def assess(
             baseline = engine.evaluate(rs, prof, day, renewal)
             prof = profiles.apply_sets(prof, rs, set_)
         result = engine.evaluate(rs, prof, day, renewal)
+        if compare is None and explain is None:
+            from littlegiant.gaps import analyse
+
+            result.advice = {g.tier: g for g in analyse(rs, result, prof)}
         compared = []
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]

@@ -545,3 +545,19 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = Fals
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers,
     )
+
+
+# ------------------------------------------------------------------ probes for advice
+
+
+def check_holds(rules: RuleSet, values: dict[str, object], last_year: int, node: Node) -> bool | None:
+    """Whether one check node holds on ``values``: the cheap probe the gap search repeats."""
+    assert node.value is not None and node.op is not None
+    ctx = _Ctx(rules, Profile(values), last_year)  # type: ignore[arg-type]
+    return expr.compare(node.op, node.value(ctx), node.threshold)
+
+
+def item_points(rules: RuleSet, values: dict[str, object], last_year: int, item: ScoreItem) -> tuple[Decimal, Decimal]:
+    """(lowest, highest) points of one score item on ``values``."""
+    s = _score_item(_Ctx(rules, Profile(values), last_year), item)  # type: ignore[arg-type]
+    return s.low, s.high

@@ -43,7 +43,7 @@ def _year_of(f: FieldDef, path: str) -> int | None:
     return None
 
 
-class _Paths:
+class InputPaths:
     """The concrete input paths a node or score item could ever read (a static upper bound)."""
 
     def __init__(self, rules: RuleSet, last_year: int) -> None:
@@ -145,7 +145,7 @@ class Interview:
     _result: Result | None = None
 
     def __post_init__(self) -> None:
-        self._paths = _Paths(self.rules, self.as_of.year - 1)
+        self._paths = InputPaths(self.rules, self.as_of.year - 1)
 
     @property
     def last_year(self) -> int:

@@ -6,7 +6,7 @@ from html import escape
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import evidence, footer_line
+from littlegiant.report_common import ADVICE, advice_lines, evidence, footer_line
 from littlegiant.result import Result, TierResult
 
 _CSS = """
@@ -67,6 +67,11 @@ def render_html(result: Result, lang: str) -> str:
                        f"<td>{detail}</td></tr>")
         out.append("</tbody></table>")
         out.extend(f'<p class="muted"><em>{escape(n.get(lang))}</em></p>' for n in tier.notes)
+        advice = advice_lines(result, tier, lang)
+        if advice:
+            out.append(f"<h3>{escape(ADVICE[lang])}</h3><ol>")
+            out.extend(f"<li>{escape(a)}</li>" for a in advice)
+            out.append("</ol>")
         ev = evidence(tier, lang)
         if ev:
             out.append(f"<h3>{escape(t('evidence', lang))}</h3><ul>")

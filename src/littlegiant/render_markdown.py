@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import evidence, footer_line
+from littlegiant.report_common import ADVICE, advice_lines, evidence, footer_line
 from littlegiant.result import Result
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -47,6 +47,12 @@ def render_markdown(result: Result, lang: str) -> str:
         lines.append("")
         for note in tier.notes:
             lines.append(f"> {note.get(lang)}")
+            lines.append("")
+        advice = advice_lines(result, tier, lang)
+        if advice:
+            lines.append(f"**{ADVICE[lang]}**")
+            lines.append("")
+            lines.extend(f"1. {_cell(a)}" for a in advice)
             lines.append("")
         ev = evidence(tier, lang)
         if ev:

@@ -12,6 +12,7 @@ from rich.text import Text as RichText
 from littlegiant import __version__
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
+from littlegiant.report_common import ADVICE, advice_lines
 from littlegiant.result import Result, TierResult
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
@@ -39,7 +40,7 @@ def render(result: Result, lang: str, stream: IO[str], *, width: int | None = No
     head.append(f" · {SIZE[result.sme_size][lang]}")
     console.print(head)
     for tier in result.tiers.values():
-        console.print(_tier_panel(tier, lang, verbose))
+        console.print(_tier_panel(tier, lang, verbose, advice_lines(result, tier, lang)))
     foot = RichText(style="dim")
     foot.append(f"{t('rules', lang)} {result.rules_id} · {t('as_of', lang)} {result.as_of.isoformat()} · "
                 f"sha256 {result.input_sha256[:16]}… · littlegiant {__version__}\n")
@@ -47,7 +48,7 @@ def render(result: Result, lang: str, stream: IO[str], *, width: int | None = No
     console.print(foot)
 
 
-def _tier_panel(tier: TierResult, lang: str, verbose: bool) -> Panel:
+def _tier_panel(tier: TierResult, lang: str, verbose: bool, advice: list[str]) -> Panel:
     table = Table(show_header=True, header_style="bold", expand=True, box=None, pad_edge=False)
     table.add_column(t("status", lang), no_wrap=True, width=10)
     table.add_column(t("criterion", lang), ratio=3)
@@ -80,6 +81,13 @@ def _tier_panel(tier: TierResult, lang: str, verbose: bool) -> Panel:
         parts.insert(0, RichText(g, style="dim"))
     for note in tier.notes:
         parts.append(RichText(note.get(lang), style="italic dim"))
+    if advice:
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1)
+        for line in advice:
+            steps.add_row("→", line)
+        parts.extend([RichText(ADVICE[lang], style="bold"), steps])
     return Panel(Group(*parts), title=title, title_align="left", border_style=_style_of(tier.status))
 
 

@@ -16,6 +16,24 @@ def footer_line(result: Result, lang: str) -> str:
                                version=__version__)
 
 
+ADVICE = {"zh": "差距与建议", "en": "What it would take"}
+
+
+def advice_lines(result: Result, tier: TierResult, lang: str, limit: int = 12) -> list[str]:
+    """The gap steps of one tier as sentences, smallest change first (empty when not analysed)."""
+    gap = result.advice.get(tier.id)
+    if gap is None:
+        return []
+    lines = []
+    for step in gap.steps:
+        sets = [c.set_arg for c in step.changes] if step.kind in ("change", "points", "title") else []
+        lines.append(step.text(lang) + ("  [--set " + " --set ".join(sets) + "]" if sets else ""))
+    if len(lines) > limit:
+        more = len(lines) - limit
+        lines = [*lines[:limit], f"…另有 {more} 项" if lang == "zh" else f"… and {more} more"]
+    return lines
+
+
 def evidence(tier: TierResult, lang: str) -> list[tuple[str, list[str]]]:
     """(criterion title, documents) for every criterion met or awaiting review that names evidence."""
     out: list[tuple[str, list[str]]] = []

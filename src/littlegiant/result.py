@@ -81,6 +81,7 @@ class Result:
     sme_status: str
     sme_size: str | None
     tiers: dict[str, TierResult]
+    advice: dict[str, Any] = field(default_factory=dict)  # tier id -> gaps.TierGap, when asked for
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
         for tier in self.tiers.values():
@@ -137,6 +138,7 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "input_sha256": result.input_sha256,
         "sme": {"status": result.sme_status, "size": result.sme_size},
         "tiers": tiers,
+        **({"gaps": {tid: g.to_dict(lang) for tid, g in result.advice.items()}} if result.advice else {}),
         "self_assessment": True,
     }
 

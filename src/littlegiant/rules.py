@@ -56,6 +56,7 @@ class FieldDef:
     choice_labels: dict[str, Text] = field(default_factory=dict)
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
+    lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
 
     @property
     def per_year(self) -> bool:
@@ -529,7 +530,7 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
         if not isinstance(fid, str) or not _ID.match(fid):
             section.fail("a field id is lower-case letters, digits and '_'", str(fid))
         r.keys(("path", "type", "zh", "en"),
-               ("help", "unit", "min", "max", "choices", "qualitative", "evidence"))
+               ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever"))
         ftype = r.choice("type", FIELD_TYPES)
         path = r.string("path")
         if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -560,6 +561,7 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
             unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
             maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
             qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
+            lever=r.choice("lever", ("up", "down", "none"), "up"),
         )
     return out
 

@@ -1,0 +1,153 @@
+"""Gap analysis: the amounts it suggests are exact, its score moves are the fewest, and it names steps."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, crit
+
+from littlegiant import engine, gaps, profile, rules
+from littlegiant.result import MET, UNMET, Result
+
+VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
+
+
+def analysed(rule_id: str, values: dict[str, Any], as_of: date) -> tuple[Result, list[gaps.TierGap]]:
+    rs = rules.load(rule_id)
+    prof = profile.Profile(dict(values))
+    result = engine.evaluate(rs, prof, as_of)
+    return result, gaps.analyse(rs, result, prof)
+
+
+def status_after(rule_id: str, values: dict[str, Any], as_of: date, changes: dict[str, Any], cid: str) -> str:
+    moved = {**values, **changes}
+    return crit(engine.evaluate(rules.load(rule_id), profile.Profile(moved), as_of), cid).status
+
+
+def example(name: str, rule_id: str) -> dict[str, Any]:
+    return dict(profile.load_profile(EXAMPLES / f"{name}.yaml", rules.load(rule_id)).values)
+
+
+VARIANTS = {
+    "tier1-only": {},
+    "micro-startup": {},
+    "half-missing": {},
+    "little-giant-2026": {"financials.2025.rd_expense": Decimal("300"), "financials.2025.revenue": Decimal("12345.67")},
+    "little-giant-2022": {"financials.2025.total_liabilities": Decimal("12000.5"), "niche_years": Decimal(2)},
+}
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_every_suggested_amount_is_exact(name: str, rule_id: str, as_of: date) -> None:
+    values = {**example(name, rule_id), **VARIANTS[name]}
+    _, found = analysed(rule_id, values, as_of)
+    checked = 0
+    for gap in found:
+        for step in gap.steps:
+            if step.kind not in ("change", "title"):
+                continue
+            (change,) = step.changes
+            assert status_after(rule_id, values, as_of, {change.path: change.after}, step.criterion) == MET, step.text("en")
+            if change.delta is not None:
+                unit = Decimal(1) if change.field.type == "int" else Decimal("0.01")
+                one_less = change.after - unit if change.delta > 0 else change.after + unit
+                assert status_after(rule_id, values, as_of, {change.path: one_less}, step.criterion) != MET, \
+                    f"{step.text('en')}: {one_less} already meets it"
+            checked += 1
+    if name in ("tier1-only", "micro-startup"):
+        assert checked >= 3
+
+
+def test_a_share_threshold_gives_the_exact_rd_expense() -> None:
+    values = {**example("little-giant-2026", "miit-2026"),
+              "financials.2025.rd_expense": Decimal("300"), "financials.2025.revenue": Decimal("12345.67")}
+    _, found = analysed("miit-2026", values, AS_OF_2026)
+    steps = [s for g in found for s in g.steps if s.criterion == "zjtx26.rd.share_y1"]
+    assert steps, [s.criterion for g in found for s in g.steps]
+    (change,) = steps[0].changes
+    # 3% of 12,345.67 is 370.3701: the first amount in cents that reaches it is 370.38
+    assert change.path == "financials.2025.rd_expense" and change.after == Decimal("370.38")
+    assert change.delta == Decimal("70.38")
+    assert "+70.38" in steps[0].text("en") and "370.38" in steps[0].text("zh")
+
+
+def test_a_debt_ratio_is_met_by_lowering_liabilities() -> None:
+    values = {**example("little-giant-2022", "miit-2022"), "financials.2025.total_liabilities": Decimal("12000.5")}
+    _, found = analysed("miit-2022", values, AS_OF_2022)
+    steps = [s for g in found for s in g.steps if s.criterion == "lg.debt_ratio"]
+    (change,) = steps[0].changes
+    assert change.path == "financials.2025.total_liabilities"
+    assert change.after == Decimal("10500")  # 70% of 15,000 total assets; at most 70% meets it
+    assert change.delta == Decimal("-1500.5")
+
+
+def test_score_moves_are_the_fewest_that_pass() -> None:
+    values = example("tier1-only", "miit-2022")
+    result, found = analysed("miit-2022", values, AS_OF_2022)
+    assert crit(result, "zjtx.score").status == UNMET
+    (step,) = [s for g in found for s in g.steps if s.kind == "points" and s.criterion == "zjtx.score"]
+    moved = {c.path: c.after for c in step.changes}
+    assert status_after("miit-2022", values, AS_OF_2022, moved, "zjtx.score") == MET
+    for path in moved:  # every move is needed, or a smaller set would have been chosen
+        fewer = {p: v for p, v in moved.items() if p != path}
+        assert status_after("miit-2022", values, AS_OF_2022, fewer, "zjtx.score") == UNMET
+    assert "score 52 → at least 60" in step.text("en")
+
+
+def test_titles_red_lines_and_qualitative_criteria_are_named_as_steps() -> None:
+    _, found = analysed("miit-2026", example("micro-startup", "miit-2026"), AS_OF_2026)
+    zjtx = next(g for g in found if g.tier == "zjtx_sme")
+    title = next(s for s in zjtx.steps if s.kind == "title")
+    assert title.changes[0].path == "titles.innovative_sme"
+    assert title.text("zh").startswith("先取得：") and title.text("en").startswith("first obtain: ")
+    assert any(s.kind == "qualitative" and s.answered_no for s in zjtx.steps)
+
+    _, found = analysed("miit-2022", example("red-line", "miit-2022"), AS_OF_2022)
+    for gap in found:
+        assert gap.steps[0].kind == "red_line" and gap.steps[0].criterion == "gate.tax_violation"
+
+
+def test_unknown_tiers_name_the_answers_that_decide_them() -> None:
+    values = example("half-missing", "miit-2022")
+    result, found = analysed("miit-2022", values, AS_OF_2022)
+    zjtx = next(g for g in found if g.tier == "zjtx_sme")
+    assert zjtx.status == "unknown"
+    (step,) = zjtx.steps
+    assert step.kind == "answer" and step.missing
+    tier = result.tiers["zjtx_sme"]
+    assert set(step.missing) <= {m for c in tier.criteria for m in c.missing}
+    text = step.text("en")
+    assert text.startswith("answering these decides") and "points" in text
+    assert f"between {tier.score_min} and {tier.score_max} points" in text
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False)
+
+
+def test_the_cli_gap_amount_applied_with_set_meets_and_one_cent_less_does_not(tmp_path: Path) -> None:
+    src = tmp_path / "co.yaml"
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    src.write_text(text.replace("rd_expense: 650", "rd_expense: 300").replace("revenue: 12000", "revenue: 12345.67"),
+                   encoding="utf-8")
+    base = ["assess", str(src), "--as-of", "2026-11-26", "--format", "json"]
+    doc = json.loads(cli(*base).stdout)
+    steps = [s for s in doc["gaps"]["zjtx_sme"]["steps"] if s["criterion"] == "zjtx26.rd.share_y1"]
+    assert steps[0]["changes"][0]["set"] == "financials.2025.rd_expense=370.38"
+
+    def status(value: str) -> str:
+        out = json.loads(cli(*base, "--set", f"financials.2025.rd_expense={value}").stdout)
+        return next(c["status"] for c in out["tiers"]["zjtx_sme"]["criteria"] if c["id"] == "zjtx26.rd.share_y1")
+
+    assert status("370.38") == "met"
+    assert status("370.37") == "unmet"
+    shown = cli("assess", str(src), "--as-of", "2026-11-26", "--lang", "en").stdout
+    assert "What it would take" in shown and "--set financials.2025.rd_expense=370.38" in shown
