@@ -293,16 +293,21 @@ def batch(
         raise typer.Exit(EXIT_ROWS)
 
 
-@app.command(epilog="Example:\n\n  littlegiant schema > profile.schema.json")
+@app.command(epilog="Examples:\n\n  littlegiant schema > profile.schema.json\n\n  littlegiant schema --rule-file > rule-file.schema.json")
 def schema(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to describe. Default: the one in force today.", show_default=False)] = None,
+    rule_file: Annotated[bool, typer.Option("--rule-file", help="Print the JSON Schema of rule files instead.")] = False,
 ) -> None:
     """Print the JSON Schema of the profile file (for editors' YAML completion and checking)."""
     import json
 
     from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
-    from littlegiant.schema import profile_schema
+    from littlegiant.schema import profile_schema, rule_file_schema
+
+    if rule_file:
+        write_output(json.dumps(rule_file_schema(), ensure_ascii=False, indent=2) + "\n", None)
+        return
 
     try:
         rs = rulesets.load(rules or rulesets.select_version(date.today(), False))
@@ -345,6 +350,121 @@ def init(
         write_output(buf.getvalue(), csv_file)
         return
     write_output(template(rs, day.year - 1), file)
+
+
+rules_app = typer.Typer(
+    name="rules",
+    help="The rule sets: list them, show one rule, validate a rule file, run rule tests, diff two versions.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app)
+
+
+@rules_app.command("list", epilog="Example:\n\n  littlegiant rules list my-province.yaml")
+def rules_list(
+    files: Annotated[list[str] | None, typer.Argument(help="More rule files to list besides the built-in ones.", show_default=False)] = None,
+) -> None:
+    """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import confidence_counts, rule_files
+
+    rows = []
+    for ref in rule_files(list(files or [])):
+        try:
+            rs = rulesets.load(ref)
+        except InputError as exc:
+            fail(str(exc))
+        counts = confidence_counts(rs)
+        until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
+        tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
+        rows.append(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until:<10}  {tags:<34} {ref}\n    {rs.title.zh} / {rs.title.en}")
+    write_output("\n".join(rows) + "\n", None)
+
+
+@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh")
+def rules_show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A tier, criterion, score item (table.item), derived or field id.", show_default=False)],
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """One rule in zh and en: wording, thresholds or bands, source, confidence, evidence, fields read."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import find, show_text
+
+    language = check_lang(lang)
+    try:
+        sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
+        found = [rs for rs in sets if find(rs, ident) is not None]
+        if not found:
+            fail(f"no rule {ident!r} in {', '.join(rs.id for rs in sets)} (ids: littlegiant assess FILE --format json)")
+        write_output("\n".join(show_text(rs, ident, language) for rs in found), None)
+    except InputError as exc:
+        fail(str(exc))
+
+
+@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
+def rules_validate(
+    files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
+) -> None:
+    """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
+    from littlegiant import rules as rulesets
+
+    problems = 0
+    for ref in files:
+        errors = rulesets.validate(ref)
+        for e in errors:
+            sys.stderr.write(f"{e}\n")
+        problems += len(errors)
+        if not errors:
+            sys.stdout.write(f"{ref}: ok\n")
+    if problems:
+        sys.stderr.write(f"littlegiant: {problems} problem{'s' if problems != 1 else ''} found\n")
+        raise typer.Exit(EXIT_INPUT)
+
+
+@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test rules/overlays/shandong-2022.yaml")
+def rules_test(
+    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test (ids or files). Default: the built-in ones and their overlays.", show_default=False)] = None,
+) -> None:
+    """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import rule_files, run_tests
+
+    failed = 0
+    for ref in paths or rule_files([]):
+        try:
+            outcome = run_tests(ref)
+        except InputError as exc:
+            fail(str(exc))
+        for line in outcome.failures:
+            sys.stdout.write(f"FAIL {line}\n")
+        failed += len(outcome.failures)
+        verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
+        sys.stdout.write(f"{outcome.rules_id}: {outcome.cases} cases, {outcome.generated} generated boundary cases: {verdict}\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@rules_app.command("diff", epilog="Example:\n\n  littlegiant rules diff miit-2022 miit-2026 --lang zh")
+def rules_diff(
+    a: Annotated[str, typer.Argument(metavar="A", help="The older rule set (id or file).", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="The newer rule set (id or file).", show_default=False)],
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """What changed between two rule sets, criterion by criterion: added, removed, threshold from → to."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import diff_text
+
+    language = check_lang(lang)
+    try:
+        text = diff_text(rulesets.load(a), rulesets.load(b), language)
+    except InputError as exc:
+        fail(str(exc))
+    write_output(text, None)
 
 
 def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:

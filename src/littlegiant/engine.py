@@ -373,14 +373,13 @@ class _TierEval:
         missing = [p for p, v in reads.items() if v is None] if status == UNKNOWN else []
         formula: Text | None = None
         source, param = "", 0
-        refs = node.value.refs
-        if len(refs) == 1 and node.value.source.replace(" ", "") in (refs[0].name, f"{refs[0].name}[y1]",
-                                                                       f"{refs[0].name}[y2]", f"{refs[0].name}[y3]"):
-            d = self.rules.derived.get(refs[0].name)
+        only = node.value.only
+        if only is not None:
+            d = self.rules.derived.get(only.name)
             if d is not None:
                 formula = d.formula
-                source, param = d.expression.source, refs[0].offset or 0
-        elif len(refs) > 1 or not isinstance(value, Decimal):
+                source, param = d.expression.source, only.offset or 0
+        elif len(node.value.refs) > 1 or not isinstance(value, Decimal):
             source = node.value.source
         word = status_word(status)
         texts = []
@@ -550,14 +549,26 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = Fals
 # ------------------------------------------------------------------ probes for advice
 
 
-def check_holds(rules: RuleSet, values: dict[str, object], last_year: int, node: Node) -> bool | None:
+Overrides = dict[tuple[str, int | None], expr.Value]
+
+
+def _probe_ctx(rules: RuleSet, values: dict[str, object], last_year: int, overrides: Overrides | None) -> _Ctx:
+    ctx = _Ctx(rules, Profile(values), last_year)  # type: ignore[arg-type]
+    for key, value in (overrides or {}).items():
+        ctx.cache[key] = (value, {})  # a derived quantity forced to a value (boundary cases)
+    return ctx
+
+
+def check_holds(rules: RuleSet, values: dict[str, object], last_year: int, node: Node,
+                overrides: Overrides | None = None) -> bool | None:
     """Whether one check node holds on ``values``: the cheap probe the gap search repeats."""
     assert node.value is not None and node.op is not None
-    ctx = _Ctx(rules, Profile(values), last_year)  # type: ignore[arg-type]
+    ctx = _probe_ctx(rules, values, last_year, overrides)
     return expr.compare(node.op, node.value(ctx), node.threshold)
 
 
-def item_points(rules: RuleSet, values: dict[str, object], last_year: int, item: ScoreItem) -> tuple[Decimal, Decimal]:
+def item_points(rules: RuleSet, values: dict[str, object], last_year: int, item: ScoreItem,
+                overrides: Overrides | None = None) -> tuple[Decimal, Decimal]:
     """(lowest, highest) points of one score item on ``values``."""
-    s = _score_item(_Ctx(rules, Profile(values), last_year), item)  # type: ignore[arg-type]
+    s = _score_item(_probe_ctx(rules, values, last_year, overrides), item)
     return s.low, s.high

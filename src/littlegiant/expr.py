@@ -132,6 +132,7 @@ class Expression:
     source: str
     refs: tuple[Ref, ...]
     fn: Compiled
+    only: Ref | None = None  # the expression is nothing but this one reference
 
     def __call__(self, env: Env, param: int = 0) -> Value:
         return self.fn(env, param)
@@ -159,7 +160,8 @@ def parse(source: str) -> Expression:
         raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
     refs: list[Ref] = []
     fn = _compile(tree.body, refs)
-    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn)
+    only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
+    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only)
 
 
 def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:

@@ -9,12 +9,13 @@ problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from littlegiant import expr
 from littlegiant.errors import InputError
@@ -26,6 +27,25 @@ NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use
 APPLIES = ("always", "new", "renewal")
 TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_T = TypeVar("_T")
+_COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
+
+
+class _Stop(Exception):
+    """Under ``validate``: the problems are recorded and the rule set cannot be built further."""
+
+
+def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
+    """Run one part of the loading. Normally an error propagates; under ``validate`` it is
+    recorded and the part skipped, so that one run lists every problem of a file."""
+    errors = _COLLECT.get()
+    if errors is None:
+        return fn(*args, **kwargs)
+    try:
+        return fn(*args, **kwargs)
+    except InputError as exc:
+        errors.append(exc)
+        return None
 _NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
 
 
@@ -241,7 +261,7 @@ class _Reader:
         for key in self.data:
             if key not in required and key not in optional:
                 allowed = ", ".join((*required, *optional))
-                self.fail(f"unknown key {key!r} (expected one of: {allowed})", str(key))
+                _attempt(self.fail, f"unknown key {key!r} (expected one of: {allowed})", str(key))
         for key in required:
             if key not in self.data:
                 self.fail(f"missing required key {key!r}")
@@ -381,7 +401,7 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     d = builtin_dir()
-    return sorted(p.stem for p in d.glob("*.yaml") if not p.stem.startswith("_"))
+    return sorted(p.stem for p in d.glob("*.yaml") if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml"))
 
 
 def resolve_rules_arg(arg: str) -> Path:
@@ -389,7 +409,8 @@ def resolve_rules_arg(arg: str) -> Path:
     path = Path(arg)
     if path.suffix.lower() in (".yaml", ".yml") or path.is_dir() or path.exists():
         if path.is_dir():
-            candidates = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+            candidates = [p for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+                          if not p.name.endswith(".tests.yaml")]
             if len(candidates) != 1:
                 raise InputError(
                     f"a rules folder must hold exactly one rule set, found {len(candidates)}",
@@ -413,6 +434,25 @@ _ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # ------------------------------------------------------------------------- loading
 
 _CACHE: dict[Path, RuleSet] = {}
+
+
+def validate(arg: str | Path) -> list[InputError]:
+    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean."""
+    errors: list[InputError] = []
+    token = _COLLECT.set(errors)
+    try:
+        path = resolve_rules_arg(str(arg)).resolve()
+        _build(_read_merged(path, seen=()), str(_display(path)))
+    except InputError as exc:
+        errors.append(exc)
+    except _Stop:
+        pass
+    finally:
+        _COLLECT.reset(token)
+    unique: dict[str, InputError] = {}
+    for e in errors:
+        unique.setdefault(str(e), e)
+    return list(unique.values())
 
 
 def load(arg: str | Path) -> RuleSet:
@@ -440,7 +480,7 @@ _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "s
 
 def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
     name = str(_display(path))
-    data = read_data_file(path)
+    data = read_data_file(Path(name))
     _tag(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
@@ -497,7 +537,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
     fields = _fields(top)
     derived = _derived(top, fields)
     names = {**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}}
-    _check_refs_all(derived, names)
+    _check_refs_all(top, derived, names)
     size = _size(top, names)
     scores = _scores(top, names, fields)
     if top.has("replace_items"):
@@ -526,44 +566,50 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
     out: dict[str, FieldDef] = {}
     paths: dict[str, str] = {}
     for fid in section.data:
-        r = section.sub(fid)
-        if not isinstance(fid, str) or not _ID.match(fid):
-            section.fail("a field id is lower-case letters, digits and '_'", str(fid))
-        r.keys(("path", "type", "zh", "en"),
-               ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever"))
-        ftype = r.choice("type", FIELD_TYPES)
-        path = r.string("path")
-        if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
-            r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
-        if path in paths:
-            r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
-        paths[path] = fid
-        choices: tuple[str, ...] = ()
-        labels: dict[str, Text] = {}
-        if ftype == "choice":
-            if not r.has("choices"):
-                r.fail("a choice field needs 'choices'", "choices")
-            ch = r.sub("choices")
-            for key in ch.data:
-                cr = ch.sub(key)
-                cr.keys(("zh", "en"))
-                labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
-            choices = tuple(labels)
-        elif r.has("choices"):
-            r.fail("only a choice field has 'choices'", "choices")
-        helptext = None
-        if r.has("help"):
-            h = r.sub("help")
-            h.keys(("zh", "en"))
-            helptext = Text(h.string("zh"), h.string("en"))
-        out[fid] = FieldDef(
-            id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
-            unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
-            maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
-            qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
-            lever=r.choice("lever", ("up", "down", "none"), "up"),
-        )
+        f = _attempt(_field, section, fid, paths)
+        if f is not None:
+            out[fid] = f
     return out
+
+
+def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
+    r = section.sub(fid)
+    if not isinstance(fid, str) or not _ID.match(fid):
+        section.fail("a field id is lower-case letters, digits and '_'", str(fid))
+    r.keys(("path", "type", "zh", "en"),
+           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever"))
+    ftype = r.choice("type", FIELD_TYPES)
+    path = r.string("path")
+    if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
+        r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
+    if path in paths:
+        r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
+    paths[path] = fid
+    choices: tuple[str, ...] = ()
+    labels: dict[str, Text] = {}
+    if ftype == "choice":
+        if not r.has("choices"):
+            r.fail("a choice field needs 'choices'", "choices")
+        ch = r.sub("choices")
+        for key in ch.data:
+            cr = ch.sub(key)
+            cr.keys(("zh", "en"))
+            labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
+        choices = tuple(labels)
+    elif r.has("choices"):
+        r.fail("only a choice field has 'choices'", "choices")
+    helptext = None
+    if r.has("help"):
+        h = r.sub("help")
+        h.keys(("zh", "en"))
+        helptext = Text(h.string("zh"), h.string("en"))
+    return FieldDef(
+        id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
+        unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
+        maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
+        qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
+        lever=r.choice("lever", ("up", "down", "none"), "up"),
+    )
 
 
 def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
@@ -571,7 +617,8 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
     if not top.has("derived"):
         return out
     section = top.sub("derived")
-    for did in section.data:
+
+    def one(did: Any) -> Derived:
         r = section.sub(did)
         if not isinstance(did, str) or not _ID.match(did):
             section.fail("a derived id is lower-case letters, digits and '_'", str(did))
@@ -579,11 +626,16 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
             section.fail(f"{did!r} is already a field", did)
         r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
         formula = r.text("formula", optional=True)
-        out[did] = Derived(
+        return Derived(
             id=did, expression=r.expression("expr"), label=Text(r.string("zh"), r.string("en")),
             unit=r.string("unit", optional=True), per_year=r.flag("per_year"), formula=formula,
             confidence=r.choice("confidence", (*CONFIDENCE, None), None),
         )
+
+    for did in section.data:
+        d = _attempt(one, did)
+        if d is not None:
+            out[did] = d
     # cycles between derived quantities
     state: dict[str, int] = {}
 
@@ -599,7 +651,7 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         state[name] = 2
 
     for name in out:
-        visit(name, ())
+        _attempt(visit, name, ())
     return out
 
 
@@ -617,14 +669,13 @@ def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str
             r.fail("[y] is only allowed in a per-year derived quantity", key)
 
 
-def _check_refs_all(derived: dict[str, Derived], names: dict[str, bool]) -> None:
+def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: dict[str, bool]) -> None:
+    """Derived formulas may refer to derived quantities defined after them: checked once all are read."""
+    if not derived:
+        return
+    section = top.sub("derived")
     for d in derived.values():
-        # the derived section has already been validated structurally; re-locate errors
-        dummy = _Reader({}, "", f"derived.{d.id}")
-        try:
-            _check_refs(d.expression, names, dummy, "expr", in_per_year=d.per_year)
-        except InputError as exc:
-            raise InputError(exc.message, field=exc.field) from None
+        _attempt(_check_refs, d.expression, names, section.sub(d.id), "expr", in_per_year=d.per_year)
 
 
 def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
@@ -638,7 +689,8 @@ def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
         _check_refs(inputs[k], names, ir, k)
     industries: dict[str, SizeClass] = {}
     ind = r.sub("industries")
-    for iid in ind.data:
+
+    def one(iid: Any) -> SizeClass:
         cr = ind.sub(iid)
         cr.keys(("zh", "en", "ceiling", "medium", "small"))
         bounds = []
@@ -650,7 +702,12 @@ def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
             bounds.append({k: pr.number(k) for k in pr.data})
         if set(bounds[1]) != set(bounds[2]):
             cr.fail("medium and small must bound the same figures", "small")
-        industries[str(iid)] = SizeClass(str(iid), Text(cr.string("zh"), cr.string("en")), *bounds)
+        return SizeClass(str(iid), Text(cr.string("zh"), cr.string("en")), *bounds)
+
+    for iid in ind.data:
+        cls = _attempt(one, iid)
+        if cls is not None:
+            industries[str(iid)] = cls
     return SizeStandard(r.string("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
 
 
@@ -749,18 +806,28 @@ def _scores(top: _Reader, names: dict[str, bool], fields: dict[str, FieldDef]) -
         return out
     section = top.sub("scores")
     for tid in section.data:
-        r = section.sub(tid)
-        r.keys(("zh", "en", "max", "groups", "items"))
-        groups: dict[str, ScoreGroup] = {}
-        gs = r.sub("groups")
-        for gid in gs.data:
-            gr = gs.sub(gid)
-            gr.keys(("zh", "en", "max"))
-            groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
-        items = [_score_item(ir, names, groups) for ir, _ in r.items("items")]
-        out[str(tid)] = _check_table(r, ScoreTable(str(tid), Text(r.string("zh"), r.string("en")),
-                                                   r.number("max"), tuple(groups.values()), tuple(items)))
+        table = _attempt(_score_table, section, tid, names)
+        if table is not None:
+            out[str(tid)] = table
     return out
+
+
+def _score_table(section: _Reader, tid: Any, names: dict[str, bool]) -> ScoreTable:
+    r = section.sub(tid)
+    r.keys(("zh", "en", "max", "groups", "items"))
+    groups: dict[str, ScoreGroup] = {}
+    gs = r.sub("groups")
+    for gid in gs.data:
+        gr = gs.sub(gid)
+        gr.keys(("zh", "en", "max"))
+        groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
+    items = [i for ir, _ in r.items("items") if (i := _attempt(_score_item, ir, names, groups)) is not None]
+    maximum = _attempt(r.number, "max")  # a bad max is reported once, not again as a sum that differs
+    if maximum is None:
+        maximum = sum((g.max for g in groups.values()), Decimal(0))
+    table = ScoreTable(str(tid), Text(r.string("zh"), r.string("en")), maximum, tuple(groups.values()), tuple(items))
+    _attempt(_check_table, r, table)
+    return table
 
 
 def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
@@ -771,7 +838,8 @@ def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
     for g in table.groups:
         total = sum((i.max for i in table.items if i.group == g.id), Decimal(0))
         if total != g.max:
-            r.fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", "groups")
+            where = r.sub("groups") if isinstance(r.get("groups"), dict) else r
+            where.fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
     if sum((g.max for g in table.groups), Decimal(0)) != table.max:
         r.fail(f"the groups do not add up to the table's max {table.max}", "max")
     return table
@@ -788,12 +856,14 @@ def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: dict[str,
             section.fail(f"{key!r} names no score item (write table.item)", str(key))
         table = out[table_id]
         groups = {g.id: g for g in table.groups}
-        new_items = [_score_item(ir, names, groups) for ir, _ in section.items(str(key))]
+        new_items = [i for ir, _ in section.items(str(key))
+                     if (i := _attempt(_score_item, ir, names, groups)) is not None]
         items: list[ScoreItem] = []
         for item in table.items:
             items.extend(new_items if item.id == item_id else [item])
         replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
-        out[table_id] = _check_table(section, replaced)
+        _attempt(_check_table, section, replaced)
+        out[table_id] = replaced
     return out
 
 
@@ -853,7 +923,7 @@ class _NodeBuilder:
             r.fail("every criterion needs a 'source' and a 'confidence'")
         children: tuple[Node, ...] = ()
         if not leaf:
-            children = tuple(self.build(cr, tier) for cr, _ in r.items("children"))
+            children = tuple(n for cr, _ in r.items("children") if (n := _attempt(self.build, cr, tier)) is not None)
             if not children:
                 r.fail("a group needs at least one child", "children")
         value = op = threshold = fld = table = group = None
@@ -904,21 +974,29 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: dict[str
     builder = _NodeBuilder(shared, names, fields, scores)
     out: dict[str, Tier] = {}
     for tid in section.data:
-        if tid not in TIER_IDS:
-            section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
-        r = section.sub(tid)
-        r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
-        table = r.string("score_table", optional=True)
-        if table is not None and table not in scores:
-            r.fail(f"unknown score table {table!r}", "score_table")
-        children = tuple(builder.build(cr, tid) for cr, _ in r.items("criteria"))
-        title = Text(r.string("zh"), r.string("en"))
-        root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
-        out[tid] = Tier(tid, title, root, table, r.texts("notes"))
+        tier = _attempt(_tier, section, tid, builder, scores)
+        if tier is not None:
+            out[tid] = tier
     for tid in TIER_IDS:
-        if tid not in out:
+        if tid not in section.data:
             section.fail(f"missing tier {tid!r}")
+    if len(out) < len(TIER_IDS):  # only under validate: a broken tier was recorded, nothing more to build
+        raise _Stop
     return {t: out[t] for t in TIER_IDS}
+
+
+def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable]) -> Tier:
+    if tid not in TIER_IDS:
+        section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+    r = section.sub(tid)
+    r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
+    table = r.string("score_table", optional=True)
+    if table is not None and table not in scores:
+        r.fail(f"unknown score table {table!r}", "score_table")
+    children = tuple(n for cr, _ in r.items("criteria") if (n := _attempt(builder.build, cr, tid)) is not None)
+    title = Text(r.string("zh"), r.string("en"))
+    root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
+    return Tier(tid, title, root, table, r.texts("notes"))
 
 
 _IN_FORCE_LINE = re.compile(r"^in_force:\s*(\{[^#\n]*\})\s*$", re.MULTILINE)

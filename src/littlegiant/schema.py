@@ -93,3 +93,91 @@ def csv_header(rules: RuleSet, last_year: int) -> list[str]:
         else:
             cols.append(f.path)
     return cols
+
+
+def _obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        out["required"] = list(required)
+    return out
+
+
+def rule_file_schema() -> dict[str, Any]:
+    """A draft 2020-12 JSON Schema of rule files, for editors; the loader's own checks go further
+    (references, cycles, band order, group sums), so ``littlegiant rules validate`` stays the judge."""
+    from littlegiant.expr import COMPARISONS
+    from littlegiant.rules import APPLIES, CONFIDENCE, FIELD_TYPES, NODE_KINDS, TIER_IDS
+
+    text = _obj({"zh": {"type": "string"}, "en": {"type": "string"}}, ("zh", "en"))
+    texts = {"type": "array", "items": {"$ref": "#/$defs/text"}}
+    number = {"type": "number"}
+    formula = {"type": "string", "description": "a formula over field and derived ids, e.g. rd_expense[y1] / revenue[y1] * 100"}
+    confidence = {"enum": list(CONFIDENCE)}
+    band = _obj({"points": number, "at_least": number, "at_most": number, "when": formula,
+                 "review": {"type": "boolean"}, "zh": {"type": "string"}, "en": {"type": "string"}}, ("points",))
+    bands = {"type": "array", "items": {"$ref": "#/$defs/band"}, "minItems": 1}
+    item = _obj({
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "zh": {"type": "string"}, "en": {"type": "string"},
+        "group": {"type": "string"}, "max": number, "source": {"type": "string"}, "confidence": confidence,
+        "value": formula, "unit": {"type": "string"}, "bands": bands,
+        "best_of": {"type": "array", "items": _obj({"value": formula, "unit": {"type": "string"}, "bands": bands,
+                                                     "zh": {"type": "string"}, "en": {"type": "string"}}, ("bands",))},
+        "each": bands, "points_from_value": formula, "note": {"$ref": "#/$defs/text"}, "evidence": texts,
+    }, ("id", "zh", "en", "group", "max", "source", "confidence"))
+    node = _obj({
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_.]*$"}, "kind": {"enum": list(NODE_KINDS)},
+        "zh": {"type": "string"}, "en": {"type": "string"}, "source": {"type": "string"}, "confidence": confidence,
+        "applies": {"enum": list(APPLIES)}, "note": {"$ref": "#/$defs/text"}, "evidence": texts,
+        "children": {"type": "array", "items": {"$ref": "#/$defs/node"}, "minItems": 1},
+        "value": formula, "op": {"enum": list(COMPARISONS)},
+        "threshold": {"type": ["number", "boolean", "string", "array"]}, "unit": {"type": "string"},
+        "field": {"type": "string"}, "table": {"type": "string"}, "group": {"type": "string"}, "ref": {"type": "string"},
+    })
+    field = _obj({
+        "path": {"type": "string", "pattern": r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$"},
+        "type": {"enum": list(FIELD_TYPES)}, "zh": {"type": "string"}, "en": {"type": "string"},
+        "help": {"$ref": "#/$defs/text"}, "unit": {"type": "string"}, "min": number, "max": number,
+        "choices": {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}},
+        "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
+    }, ("path", "type", "zh", "en"))
+    bounds = _obj({"staff": number, "revenue": number, "assets": number})
+    tier = _obj({"zh": {"type": "string"}, "en": {"type": "string"}, "score_table": {"type": "string"},
+                 "notes": texts, "criteria": {"type": "array", "items": {"$ref": "#/$defs/node"}}},
+                ("zh", "en", "criteria"))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://littlegiant.invalid/rule-file.schema.json",
+        "title": "littlegiant rule file",
+        "description": "A rule set (or an overlay that extends one). Check with: littlegiant rules validate FILE",
+        **_obj({
+            "format": {"const": 1}, "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            "title": {"$ref": "#/$defs/text"}, "source": {"type": "string"}, "url": {"type": "string"},
+            "extends": {"type": "string"},
+            "in_force": _obj({"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}},
+                             ("from",)),
+            "notes": texts,
+            "fields": {"type": "object", "additionalProperties": {"$ref": "#/$defs/field"}},
+            "derived": {"type": "object", "additionalProperties": _obj({
+                "expr": formula, "zh": {"type": "string"}, "en": {"type": "string"}, "unit": {"type": "string"},
+                "per_year": {"type": "boolean"}, "formula": {"$ref": "#/$defs/text"}, "confidence": confidence,
+            }, ("expr", "zh", "en"))},
+            "size_standard": _obj({
+                "source": {"type": "string"}, "confidence": confidence,
+                "inputs": _obj({"staff": formula, "revenue": formula, "assets": formula}),
+                "industries": {"type": "object", "additionalProperties": _obj({
+                    "zh": {"type": "string"}, "en": {"type": "string"}, "ceiling": bounds, "medium": bounds,
+                    "small": bounds}, ("zh", "en", "ceiling", "medium", "small"))},
+            }, ("source", "confidence", "inputs", "industries")),
+            "nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/node"}},
+            "scores": {"type": "object", "additionalProperties": _obj({
+                "zh": {"type": "string"}, "en": {"type": "string"}, "max": number,
+                "groups": {"type": "object", "additionalProperties": _obj(
+                    {"zh": {"type": "string"}, "en": {"type": "string"}, "max": number}, ("zh", "en", "max"))},
+                "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+            }, ("zh", "en", "max", "groups", "items"))},
+            "tiers": _obj({t: {"$ref": "#/$defs/tier"} for t in TIER_IDS}),
+            "replace_items": {"type": "object", "propertyNames": {"pattern": r"^[a-z0-9_]+\.[a-z0-9_]+$"},
+                              "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/item"}}},
+        }, ("format", "id")),
+        "$defs": {"text": text, "band": band, "item": item, "node": node, "field": field, "tier": tier},
+    }

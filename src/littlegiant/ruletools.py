@@ -1,0 +1,442 @@
+"""Tools for rule authors: list, show, diff, and test rule sets (no terminal here; the CLI prints).
+
+Test cases live beside each rule set as ``NAME.tests.yaml``. Besides them, ``run_tests``
+generates boundary cases at every threshold and score band edge of the rule set and checks
+them against criteria.md §3: 「不低于」「以上」 include the number, 「超过」「不满」 exclude it, and
+a value exactly on a band edge takes the more favourable band. The operator of every
+threshold is also checked against the words of its Chinese title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from littlegiant import engine, expr
+from littlegiant.errors import InputError
+from littlegiant.profile import from_data
+from littlegiant.rules import Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.yamlio import line_of, read_data_file
+
+TESTS_SUFFIX = ".tests.yaml"
+
+
+# ---------------------------------------------------------------------------- list
+
+
+def confidence_counts(rs: RuleSet) -> Counter[str]:
+    """Leaf criteria (each id once) and score items, by confidence tag."""
+    seen: dict[str, str] = {}
+    for _, node in rs.all_nodes():
+        if node.kind not in ("all", "any") and node.confidence is not None:
+            seen.setdefault(node.id, node.confidence)
+    for table in rs.scores.values():
+        for item in table.items:
+            seen.setdefault(f"{table.id}.points.{item.id}", item.confidence)
+    return Counter(seen.values())
+
+
+def rule_files(extra: list[str]) -> list[str]:
+    """The built-in ids, the overlays shipped with them, then whatever the user named."""
+    overlays = sorted(_shown(p) for p in (builtin_dir() / "overlays").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
+    return [*builtin_ids(), *overlays, *extra]
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------- show
+
+
+def _fields_read(rs: RuleSet, e: expr.Expression, seen: set[str] | None = None) -> list[str]:
+    seen = set() if seen is None else seen
+    out: list[str] = []
+    for ref in e.refs:
+        if ref.name in seen:
+            continue
+        seen.add(ref.name)
+        if ref.name in rs.fields:
+            out.append(rs.fields[ref.name].path)
+        elif ref.name in rs.derived:
+            out.extend(_fields_read(rs, rs.derived[ref.name].expression, seen))
+    return out
+
+
+def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
+    """(kind, object) for a tier, criterion, score item (``table.item`` or ``table.points.item``), derived or field id."""
+    if ident in rs.tiers:
+        return "tier", rs.tiers[ident]
+    for _, node in rs.all_nodes():
+        if node.id == ident:
+            return "criterion", node
+    table_id, _, rest = ident.partition(".")
+    item_id = rest.removeprefix("points.")
+    if table_id in rs.scores:
+        for item in rs.scores[table_id].items:
+            if item.id == item_id:
+                return "item", item
+    if ident in rs.derived:
+        return "derived", rs.derived[ident]
+    if ident in rs.fields:
+        return "field", rs.fields[ident]
+    return None
+
+
+def show_text(rs: RuleSet, ident: str, lang: str) -> str:
+    found = find(rs, ident)
+    if found is None:
+        raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
+    kind, obj = found
+    zh = lang == "zh"
+    lines = [f"{ident} — {rs.id} ({kind})"]
+    if hasattr(obj, "title"):
+        lines += [f"  zh: {obj.title.zh}", f"  en: {obj.title.en}"]
+    elif hasattr(obj, "label"):
+        lines += [f"  zh: {obj.label.zh}", f"  en: {obj.label.en}"]
+    reads: list[str] = []
+    if kind == "tier":
+        lines.append(("  条件：" if zh else "  criteria: ") + ", ".join(c.id for c in obj.criteria.children))
+        if obj.score_table:
+            lines.append(("  评分表：" if zh else "  score table: ") + obj.score_table)
+    elif kind == "criterion":
+        node: Node = obj
+        lines.append(f"  kind: {node.kind}" + (f"   applies: {node.applies}" if node.applies != "always" else ""))
+        if node.kind == "check" and node.value is not None:
+            lines.append(f"  {node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else ""))
+            reads = _fields_read(rs, node.value)
+        elif node.kind in ("veto", "qualitative") and node.field:
+            reads = [rs.fields[node.field].path]
+        elif node.kind == "score":
+            lines.append(f"  {node.table}{'.' + node.group if node.group else ''} {node.op} {node.threshold}")
+        elif node.children:
+            lines.append(("  子条件：" if zh else "  children: ") + ", ".join(c.id for c in node.children))
+        lines += _provenance(node.source, node.confidence, node.evidence, node.note, lang)
+    elif kind == "item":
+        item: ScoreItem = obj
+        lines.append(f"  group: {item.group}   max: {item.max}")
+        for scale in item.scales:
+            if scale.value is not None:
+                lines.append(f"  value: {scale.value.source}" + (f" ({scale.unit})" if scale.unit else ""))
+                reads += _fields_read(rs, scale.value)
+            lines.extend("    " + _band_text(b, lang) for b in scale.bands)
+        for b in item.each:
+            lines.append("    each " + _band_text(b, lang))
+        if item.points_from_value is not None:
+            lines.append(f"  points = {item.points_from_value.source}")
+            reads += _fields_read(rs, item.points_from_value)
+        lines += _provenance(item.source, item.confidence, item.evidence, item.note, lang)
+    elif kind == "derived":
+        lines.append(f"  = {obj.expression.source}")
+        reads = _fields_read(rs, obj.expression)
+    elif kind == "field":
+        lines.append(f"  path: {obj.path}   type: {obj.type}" + (f"   unit: {obj.unit}" if obj.unit else ""))
+    if reads:
+        lines.append(("  读取字段：" if zh else "  reads: ") + ", ".join(dict.fromkeys(reads)))
+    return "\n".join(lines) + "\n"
+
+
+def _op_text(op: str | None, threshold: Any) -> str:
+    if op == "between":
+        return f"between {threshold[0]} and {threshold[1]}"
+    if op == "in":
+        return "in [" + ", ".join(str(t) for t in threshold) + "]"
+    return f"{op} {str(threshold).lower() if isinstance(threshold, bool) else threshold}"
+
+
+def _band_text(b: Any, lang: str) -> str:
+    cond = (f"≥ {b.at_least}" if b.at_least is not None else f"≤ {b.at_most}" if b.at_most is not None
+            else b.when.source if b.when is not None else ("其他" if lang == "zh" else "otherwise"))
+    label = f"  ({b.label.get(lang)})" if b.label is not None else ""
+    return f"{cond}: {b.points}{' [review]' if b.review else ''}{label}"
+
+
+def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text, ...], note: Text | None,
+                lang: str) -> list[str]:
+    zh = lang == "zh"
+    out = [("  依据：" if zh else "  source: ") + (source or "-"), ("  可靠度：" if zh else "  confidence: ") + (confidence or "-")]
+    if evidence:
+        out.append(("  需准备材料：" if zh else "  evidence: ") + "; ".join(e.get(lang) for e in evidence))
+    if note is not None:
+        out.append(("  说明：" if zh else "  note: ") + note.get(lang))
+    return out
+
+
+# ---------------------------------------------------------------------------- diff
+
+
+def _leaves(rs: RuleSet) -> dict[str, list[Node]]:
+    """Leaf criteria per tier (each id once per tier)."""
+    out: dict[str, list[Node]] = {}
+    for tid, tier in rs.tiers.items():
+        seen: dict[str, Node] = {}
+        for node in tier.criteria.walk():
+            if node.kind not in ("all", "any") and node is not tier.criteria:
+                seen.setdefault(node.id, node)
+        out[tid] = list(seen.values())
+    return out
+
+
+def _key(node: Node) -> str:
+    """What a criterion measures, whatever its id: the formula, the field, or the score table."""
+    if node.kind == "check" and node.value is not None:
+        return f"check:{node.value.source.replace(' ', '')}:{node.applies}"
+    if node.kind in ("veto", "qualitative"):
+        return f"{node.kind}:{node.field}"
+    if node.kind == "score":
+        return f"score:{node.table}:{node.group}"
+    return f"{node.kind}:{node.id}"
+
+
+@dataclass
+class DiffLine:
+    tier: str
+    change: str  # added | removed | changed
+    before: Node | None
+    after: Node | None
+
+
+def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
+    """Criterion by criterion, per tier: matched by what they measure, then by order."""
+    out: list[DiffLine] = []
+    la, lb = _leaves(a), _leaves(b)
+    for tid in a.tiers:
+        left: dict[str, list[Node]] = {}
+        for n in la.get(tid, []):
+            left.setdefault(_key(n), []).append(n)
+        for n in lb.get(tid, []):
+            pool = left.get(_key(n))
+            if pool:
+                old = pool.pop(0)
+                if (old.op, old.threshold) != (n.op, n.threshold) or old.unit != n.unit:
+                    out.append(DiffLine(tid, "changed", old, n))
+            else:
+                out.append(DiffLine(tid, "added", None, n))
+        for pool in left.values():
+            out.extend(DiffLine(tid, "removed", n, None) for n in pool)
+    return out
+
+
+def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
+    zh = lang == "zh"
+    lines = [f"{a.id} → {b.id}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
+    words = {"added": ("新增", "added"), "removed": ("删除", "removed"), "changed": ("修改", "changed")}
+    current = None
+    counts: Counter[str] = Counter()
+    for d in diff(a, b):
+        if d.tier != current:
+            current = d.tier
+            lines.append("")
+            lines.append(f"## {b.tiers[d.tier].title.get(lang) if d.tier in b.tiers else d.tier} ({d.tier})")
+        counts[d.change] += 1
+        word = words[d.change][0 if zh else 1]
+        if d.change == "changed":
+            assert d.before is not None and d.after is not None
+            lines.append(f"  {word}: {d.after.title.get(lang)}  [{d.before.id} → {d.after.id}]")
+            lines.append(f"      {_threshold(d.before)} → {_threshold(d.after)}")
+        else:
+            node = d.after or d.before
+            assert node is not None
+            extra = f"  ({_threshold(node)})" if node.kind == "check" else ""
+            lines.append(f"  {word}: {node.title.get(lang)}  [{node.id}]{extra}")
+    total = ("共 {added} 项新增、{removed} 项删除、{changed} 项修改" if zh
+             else "{added} added, {removed} removed, {changed} changed")
+    lines.append("")
+    lines.append(total.format(added=counts["added"], removed=counts["removed"], changed=counts["changed"]))
+    return "\n".join(lines) + "\n"
+
+
+def _threshold(node: Node) -> str:
+    if node.kind == "check" and node.value is not None:
+        return f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+    if node.kind == "score":
+        return f"score {node.op} {node.threshold}"
+    return node.kind
+
+
+# ---------------------------------------------------------------------------- test
+
+
+@dataclass
+class Outcome:
+    rules_id: str
+    cases: int = 0
+    generated: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def tests_file_for(rule_path: Path) -> Path:
+    return rule_path.with_name(rule_path.name.removesuffix(".yaml") + TESTS_SUFFIX)
+
+
+def run_tests(rule_ref: str) -> Outcome:
+    """The YAML cases beside the rule set, then the generated boundary cases."""
+    from littlegiant.rules import resolve_rules_arg
+
+    path = resolve_rules_arg(rule_ref)
+    rs = load(rule_ref)
+    outcome = Outcome(rs.id)
+    cases_file = tests_file_for(path)
+    if cases_file.is_file():
+        _run_cases(rs, cases_file, outcome)
+    _boundaries(rs, outcome)
+    return outcome
+
+
+_CASE_KEYS = ("name", "as_of", "renewal", "profile", "expect")
+_EXPECT_KEYS = ("sme", "tiers", "scores", "criteria")
+
+
+def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+    data = read_data_file(file)
+    where = str(file)
+    if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list):
+        raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
+    for i, case in enumerate(data["cases"]):
+        line = line_of(data["cases"], i)
+        if not isinstance(case, dict):
+            raise InputError("expected a mapping for a case", file=where, line=line)
+        unknown = set(case) - set(_CASE_KEYS)
+        if unknown or "name" not in case or "expect" not in case or "profile" not in case:
+            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name, profile and expect required)"
+                             + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
+                             file=where, line=line)
+        try:
+            as_of = date.fromisoformat(str(case.get("as_of", "")))
+        except ValueError:
+            raise InputError(f"as_of: expected YYYY-MM-DD, got {case.get('as_of')!r}", file=where, line=line) from None
+        prof = from_data(case["profile"], rs, f"{where} case {case['name']!r}")
+        result = engine.evaluate(rs, prof, as_of, bool(case.get("renewal", False)))
+        expect = case["expect"]
+        if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
+            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=where, line=line)
+        outcome.cases += 1
+        name = f"{file.name}:{line} {case['name']}"
+        if "sme" in expect and expect["sme"] != result.sme_size:
+            outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
+        for tid, status in (expect.get("tiers") or {}).items():
+            got = result.tiers[tid].status if tid in result.tiers else None
+            if got != status:
+                outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
+        for tid, score in (expect.get("scores") or {}).items():
+            got_score = result.tiers[tid].score if tid in result.tiers else None
+            if got_score is None or Decimal(score) != got_score:
+                outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
+        for cid, status in (expect.get("criteria") or {}).items():
+            found = result.criterion(cid)
+            got = found[1].status if found else None
+            if got != status:
+                outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
+
+
+# words of a Chinese threshold and the operators they allow (criteria.md §3)
+_WORDING = (
+    ("不低于", (">=", "between")), ("不少于", (">=", "between")), ("不高于", ("<=",)), ("不超过", ("<=",)),
+    ("超过", (">",)), ("不满", ("<",)), ("低于", ("<",)), ("以上", (">=", "between")), ("达到", (">=", "between")),
+)
+
+
+def _expected_ops(title: str) -> tuple[str, ...] | None:
+    for word, ops in _WORDING:
+        if word in title:
+            return ops
+    return None
+
+
+def _holds(op: str, value: Decimal, threshold: Any) -> bool:
+    result = expr.compare(op, value, threshold)
+    assert result is not None
+    return result
+
+
+def _step(rs: RuleSet, name: str) -> Decimal:
+    f = rs.fields.get(name)
+    return Decimal(1) if f is not None and f.type == "int" else Decimal("0.01")
+
+
+def _inject(rs: RuleSet, ref: expr.Ref, last_year: int, value: Decimal) -> tuple[dict[str, Any], engine.Overrides]:
+    if ref.name in rs.fields:
+        f = rs.fields[ref.name]
+        path = f.concrete_path(last_year - (ref.offset or 0)) if f.per_year else f.path
+        return {path: value}, {}
+    return {}, {(ref.name, ref.offset): value}
+
+
+def _in_bounds(rs: RuleSet, ref: expr.Ref, value: Decimal) -> bool:
+    f = rs.fields.get(ref.name)
+    if f is None:
+        return True
+    low = f.minimum if f.minimum is not None else (None if f.type == "signed_money" else Decimal(0))
+    high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else None)
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
+    last_year = 2025
+    seen: set[str] = set()
+    for _, node in rs.all_nodes():
+        if node.kind != "check" or node.id in seen or node.value is None or node.value.only is None:
+            continue
+        seen.add(node.id)
+        op, thr = node.op, node.threshold
+        if op not in (">=", ">", "<=", "<", "between"):
+            continue
+        allowed = _expected_ops(node.title.zh)
+        if allowed is not None and op not in allowed:
+            outcome.failures.append(f"{node.id}: the wording 「{node.title.zh}」 means {' or '.join(allowed)}, "
+                                    f"but the rule uses {op}")
+        ref = node.value.only
+        delta = _step(rs, ref.name)
+        edges = [thr[0], thr[1]] if op == "between" else [thr]
+        for edge in edges:
+            for value in (edge - delta, edge, edge + delta):
+                if not _in_bounds(rs, ref, value):
+                    continue
+                values, overrides = _inject(rs, ref, last_year, value)
+                got = engine.check_holds(rs, values, last_year, node, overrides)
+                want = _holds(op or ">=", value, thr)
+                outcome.generated += 1
+                if got is not want:
+                    outcome.failures.append(f"{node.id}: at {value} the rule gives {got}, §3 says {want}")
+    for table in rs.scores.values():
+        for item in table.items:
+            if len(item.scales) != 1 or item.scales[0].value is None or item.scales[0].value.only is None:
+                continue
+            _band_edges(rs, item, item.scales[0].value.only, last_year, outcome)
+
+
+def _band_edges(rs: RuleSet, item: ScoreItem, ref: expr.Ref, last_year: int, outcome: Outcome) -> None:
+    """A value exactly on a band's edge takes that band (the more favourable); one step off takes the next."""
+    bands = item.scales[0].bands
+    delta = _step(rs, ref.name)
+    for i, band in enumerate(bands):
+        edge = band.at_least if band.at_least is not None else band.at_most
+        if edge is None or any(b.when is not None for b in bands):
+            continue
+        outside = edge - delta if band.at_least is not None else edge + delta
+        nxt = next((b for b in bands[i + 1:] if _band_takes(b, outside)), None)
+        for value, want in ((edge, band.points), (outside, nxt.points if nxt is not None else Decimal(0))):
+            if not _in_bounds(rs, ref, value):
+                continue
+            values, overrides = _inject(rs, ref, last_year, value)
+            low, high = engine.item_points(rs, values, last_year, item, overrides)
+            outcome.generated += 1
+            want = min(want, item.max)
+            if not low == high == want:
+                outcome.failures.append(f"{item.id}: at {value} the item gives {low}–{high} points, §3 says {want}")
+
+
+def _band_takes(band: Any, value: Decimal) -> bool:
+    if band.at_least is not None:
+        return bool(value >= band.at_least)
+    if band.at_most is not None:
+        return bool(value <= band.at_most)
+    return True

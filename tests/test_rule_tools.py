@@ -1,0 +1,255 @@
+"""Tools for rule authors: validate (every problem, with its line), test, show, list, diff, overlays, schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from tests.conftest import EXAMPLES, ROOT
+
+from littlegiant import rules, ruletools
+from littlegiant.schema import rule_file_schema
+
+OK = """\
+format: 1
+id: mine
+title: {zh: 测试, en: Test}
+in_force: {from: "2026-04-01"}
+source: test
+extends: _base
+derived:
+  double_revenue: {expr: "revenue[y] * 2", per_year: true, zh: 两倍收入, en: Twice the revenue}
+scores:
+  tiny:
+    zh: 小表
+    en: Tiny table
+    max: 10
+    groups:
+      g: {zh: 组, en: Group, max: 10}
+    items:
+      - id: rd
+        zh: 研发
+        en: R&D
+        group: g
+        max: 10
+        source: test
+        confidence: gov
+        value: "rd_expense[y1]"
+        bands: [{at_least: 100, points: 10}, {at_least: 50, points: 5}, {points: 0}]
+tiers:
+  innovative_sme:
+    zh: 一
+    en: One
+    criteria:
+      - {id: t1.rev, value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元, en: Revenue, source: test, confidence: gov}
+  zjtx_sme:
+    zh: 二
+    en: Two
+    score_table: tiny
+    criteria:
+      - {id: t2.score, kind: score, table: tiny, op: ">=", threshold: 5, zh: 得分, en: Score, source: test, confidence: gov}
+  little_giant:
+    zh: 三
+    en: Three
+    criteria:
+      - {id: t3.rev, value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue, source: test, confidence: gov}
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                          check=False, cwd=cwd)
+
+
+def marked(text: str) -> int:
+    """The line carrying the ``# <-`` marker: where the problem is."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if "# <-" in line)
+
+
+def test_the_template_is_clean(tmp_path: Path) -> None:
+    path = write(tmp_path, OK)
+    assert rules.validate(path) == []
+    done = cli("rules", "validate", str(path))
+    assert done.returncode == 0 and done.stdout.endswith(": ok\n")
+
+
+# (what is broken, the text with the broken line marked, words the message must hold)
+BROKEN = [
+    ("unknown key", OK.replace("      - {id: t1.rev, value:", "      - {id: t1.rev, valeu: x, value:"), "unknown key 'valeu'"),
+    ("wrong type", OK.replace("    max: 10\n    groups:", "    max: ten  # <-\n    groups:"), "expected a number"),
+    ("duplicate YAML key", OK.replace("source: test\nextends: _base", "source: test\nsource: again  # <-\nextends: _base"),
+     "duplicate key 'source'"),
+    ("duplicate criterion id", OK.rstrip("\n") + "\n      - {id: t3.rev, value: \"revenue[y1]\", op: \">=\", threshold: 1, "
+     "zh: a, en: b, source: s, confidence: gov}  # <-\n", "duplicate criterion id 't3.rev'"),
+    ("undefined field", OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
+                                   'value: "revenu[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue'), "undefined 'revenu'"),
+    ("undefined criterion", OK.replace("      - {id: t3.rev,", "      - {kind: use, ref: gate_nowhere}  # <-\n      - {id: t3.rev,"),
+     "uses undefined node 'gate_nowhere'"),
+    ("cycle", OK.replace("derived:\n", "derived:\n  a: {expr: \"b + 1\", zh: A, en: A}  # <-\n  b: {expr: \"a + 1\", zh: B, en: B}\n"),
+     "cycle: a -> b -> a"),
+    ("band order", OK.replace("bands: [{at_least: 100, points: 10}, {at_least: 50, points: 5}, {points: 0}]",
+                              "bands: [{at_least: 50, points: 5}, {at_least: 100, points: 10}, {points: 0}]"),
+     "at_least bands must go from the highest bound down"),
+    ("points above the group's maximum", OK.replace("      g: {zh: 组, en: Group, max: 10}", "      g: {zh: 组, en: Group, max: 8}  # <-"),
+     "group 'g' has max 8 but its items add up to 10"),
+    ("band above the item's maximum", OK.replace("{at_least: 100, points: 10}", "{at_least: 100, points: 12}"),
+     "above the item's maximum 10"),
+    ("missing en text", OK.replace("  zjtx_sme:\n    zh: 二\n    en: Two\n", "  zjtx_sme:  # <-\n    zh: 二\n"),
+     "missing required key 'en'"),
+    ("missing source", OK.replace("zh: 收入, en: Revenue, source: test, confidence: gov}",
+                                  "zh: 收入, en: Revenue, confidence: gov}  # <-"), "needs a 'source' and a 'confidence'"),
+    ("bad confidence", OK.replace("        confidence: gov\n        value:", "        confidence: sure  # <-\n        value:"),
+     "expected one of"),
+]
+
+
+def expected_line(text: str, words: str) -> int:
+    if "# <-" in text:
+        return marked(text)
+    for i, line in enumerate(text.splitlines(), 1):  # the changed line differs from the template
+        if i > len(OK.splitlines()) or line != OK.splitlines()[i - 1]:
+            return i
+    raise AssertionError(words)
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_kind_of_problem_is_reported_at_its_line(tmp_path: Path, kind: str, text: str, words: str) -> None:
+    assert text != OK, kind
+    path = write(tmp_path, text)
+    done = cli("rules", "validate", str(path), cwd=tmp_path)
+    assert done.returncode == 2, done.stdout
+    line = expected_line(text, words)
+    problems = [ln for ln in done.stderr.splitlines() if not ln.startswith("littlegiant:")]
+    assert any(p.startswith(f"mine.yaml:{line}:") and words in p for p in problems), (line, done.stderr)
+    assert "Traceback" not in done.stderr
+
+
+def test_every_problem_is_listed_in_one_run(tmp_path: Path) -> None:
+    text = (OK.replace("    max: 10\n    groups:", "    max: ten\n    groups:")
+            .replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
+                     'value: "revenu[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue')
+            .replace("    zh: 二\n    en: Two\n", "    zh: 二\n    en: Two\n    colour: red\n"))
+    path = write(tmp_path, text)
+    done = cli("rules", "validate", str(path), cwd=tmp_path)
+    assert done.returncode == 2
+    problems = [ln for ln in done.stderr.splitlines() if ln.startswith("mine.yaml:")]
+    assert len(problems) == 3, done.stderr
+    assert "3 problems found" in done.stderr
+    assert {p.split(":")[2].strip() for p in problems} == {"scores.tiny.max", "tiers.zjtx_sme.colour",
+                                                           "tiers.little_giant.criteria[0].value"}
+
+
+def test_builtin_rule_sets_and_the_overlay_validate_clean() -> None:
+    done = cli("rules", "validate", "miit-2022", "miit-2026", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count(": ok") == 3
+
+
+@pytest.mark.parametrize("ref", ruletools.rule_files([]))
+def test_the_rule_test_cases_and_generated_boundaries_pass(ref: str) -> None:
+    outcome = ruletools.run_tests(ref)
+    assert outcome.failures == []
+    assert outcome.cases >= 2
+    assert outcome.generated >= 100
+
+
+def test_rules_test_summarises_cases_and_generated_boundaries() -> None:
+    done = cli("rules", "test")
+    assert done.returncode == 0, done.stdout
+    lines = done.stdout.splitlines()
+    for rid in ("miit-2022", "miit-2026", "shandong-2022"):
+        line = next(ln for ln in lines if ln.startswith(f"{rid}:"))
+        assert "generated boundary cases: all passed" in line
+        assert int(line.split(", ")[1].split()[0]) >= 100
+
+
+def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: Path) -> None:
+    rule = write(tmp_path, OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">="', '{id: t1.rev, value: "revenue[y1]", op: ">"'))
+    write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
+                    "    profile: {financials: {2025: {revenue: 100}}}\n"
+                    "    expect: {criteria: {t1.rev: met}}\n", "mine.tests.yaml")
+    done = cli("rules", "test", str(rule))
+    assert done.returncode == 1
+    assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in done.stdout
+    assert "FAIL mine.tests.yaml:3 small: criterion t1.rev is unmet, expected met" in done.stdout
+    assert "mine: 1 cases" in done.stdout
+
+
+def test_boundary_cases_are_generated_at_every_threshold_and_band_edge(tmp_path: Path) -> None:
+    full = ruletools.run_tests(str(write(tmp_path, OK)))
+    fewer = ruletools.run_tests(str(write(tmp_path, OK.replace("{at_least: 50, points: 5}, ", "").replace(
+        '      - {id: t3.rev, value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue, source: test, '
+        'confidence: gov}', '      - {id: t3.rev, kind: score, table: tiny, op: ">", threshold: 0, zh: 收入, en: Revenue, '
+        'source: test, confidence: gov}'), "fewer.yaml")))
+    assert full.failures == [] and fewer.failures == []
+    # one threshold less: 99.99, 100, 100.01; one band edge less: on the edge and one cent below
+    assert full.generated - fewer.generated == 3 + 2
+
+
+def test_rules_list_show_and_diff() -> None:
+    done = cli("rules", "list")
+    assert done.returncode == 0
+    assert "miit-2022        2022-08-01 – 2026-03-31" in done.stdout and "gov:" in done.stdout
+    assert "shandong-2022" in done.stdout and "rules/overlays/shandong-2022.yaml" in done.stdout
+
+    shown = cli("rules", "show", "lg.debt_ratio", "--lang", "zh").stdout
+    assert "zh: 截至上年末资产负债率不高于70%" in shown and "en: Debt-to-asset ratio" in shown
+    assert "debt_ratio[y1] <= 70 %" in shown and "依据：工信部企业〔2022〕63号" in shown and "可靠度：multi" in shown
+    assert "financials.{year}.total_liabilities" in shown
+    item = cli("rules", "show", "zjtx.points.debt_ratio", "--lang", "en").stdout
+    assert "≤ 50: 5" in item and "otherwise: 0" in item
+    missing = cli("rules", "show", "no.such.rule")
+    assert missing.returncode == 2 and "no rule 'no.such.rule'" in missing.stderr
+
+    diff = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "en")
+    assert diff.returncode == 0
+    assert "niche_years >= 2 年 → niche_years >= 3 年" in diff.stdout
+    assert "revenue[y1] >= 1000 万元 → revenue[y1] >= 1500 万元" in diff.stdout
+    assert "removed: Score at least 60  [zjtx.score]" in diff.stdout
+    zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
+    assert "修改：" in zh or "修改: " in zh
+    assert "项新增" in zh
+
+
+def test_the_shandong_overlay_end_to_end() -> None:
+    overlay = ROOT / "rules" / "overlays" / "shandong-2022.yaml"
+    for rules_arg in (str(overlay), str(overlay.parent)):
+        done = cli("assess", str(EXAMPLES / "overlays" / "shandong.yaml"), "--rules", rules_arg,
+                   "--as-of", "2026-03-01", "--format", "json")
+        assert done.returncode == 0, done.stderr
+        doc = json.loads(done.stdout)
+        assert doc["rules"]["id"] == "shandong-2022"
+        zjtx = doc["tiers"]["zjtx_sme"]
+        assert (zjtx["status"], zjtx["score"]) == ("met", 85)
+        points = {c["id"]: (c["status"], c["points"]) for c in zjtx["criteria"]}
+        assert points["zjtx.points.sd_priority_industry"] == ("manual_review", 4)
+        assert points["zjtx.points.sd_innovative_operation"] == ("met", 4)
+        assert points["zjtx.points.sd_listing"] == ("unmet", 0)
+        assert "zjtx.points.characteristic" not in points
+    plain = cli("assess", str(EXAMPLES / "overlays" / "shandong.yaml"), "--as-of", "2026-03-01")
+    assert plain.returncode == 2 and "shandong" in plain.stderr  # the built-in set has no such fields
+
+
+def test_the_rule_file_schema_is_shipped_and_accepts_the_builtin_files() -> None:
+    shipped = json.loads((ROOT / "rules" / "rule-file.schema.json").read_text(encoding="utf-8"))
+    assert shipped == rule_file_schema()
+    assert json.loads(cli("schema", "--rule-file").stdout) == shipped
+    validator = jsonschema.Draft202012Validator(shipped)
+    for path in [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "rules" / "overlays").glob("*.yaml")]:
+        if path.name.endswith(".tests.yaml"):
+            continue
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        assert list(validator.iter_errors(data)) == [], path
+    broken = yaml.safe_load(OK.replace("confidence: gov}", "confidence: sure}"))
+    assert list(validator.iter_errors(json.loads(json.dumps(broken, default=str))))
