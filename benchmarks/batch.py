@@ -9,6 +9,7 @@ check of one tier (target ≤ 5x). Usage: python benchmarks/batch.py [N]   (defa
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -50,16 +51,31 @@ def child_peak_kib(cmd: list[str]) -> tuple[float, int]:
 
 
 def hand_written_tier(p: dict) -> bool:
-    """The 2026 Little Giant's numeric conditions, written straight (the baseline the engine is held to)."""
-    f = p["financials"]
-    y1, y2, y3 = f["2025"], f["2024"], f["2023"]
-    rev = Decimal(y1["revenue"])
-    return (p["titles"].get("zjtx_sme", False) and p["niche_years"] >= 3 and rev >= 5000
-            and Decimal(y1["main_revenue"]) / rev * 100 >= 90
-            and ((rev / Decimal(y3["revenue"])).sqrt() - 1) * 100 >= 5
-            and Decimal(y1["total_liabilities"]) / Decimal(y1["total_assets"]) * 100 <= 75
-            and Decimal(y1["rd_expense"]) + Decimal(y2["rd_expense"]) >= 1200
-            and p["platform_score"] >= 60)
+    """The 2026 Little Giant (new applicant) written straight, in the rule's order: the gate (registered,
+    SME under the industrial size standard, five red lines), then every tier-3 condition. It treats a
+    missing answer as "no", as a quick script would; the engine keeps it unknown. The baseline the
+    compiled plan is held to."""
+    c = p.get("compliance", {})
+    f = p.get("financials", {})
+    y1, y2, y3 = f.get("2025", {}), f.get("2024", {}), f.get("2023", {})
+    rev = Decimal(y1.get("revenue", 0))
+    if not (p.get("registered_in_china") and (p.get("employees", 10**9) < 1000 or rev < 40000)
+            and not any(c.get(k, True) for k in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
+                                                   "major_incident", "tax_violation"))):
+        return False
+    ex, ip, mk, fld = p.get("exclusions", {}), p.get("ip", {}), p.get("market", {}), p.get("field", {})
+    return bool(p.get("titles", {}).get("zjtx_sme") and p.get("niche_years", 0) >= 3
+                and ex.get("single_champion") is False and ex.get("related_to_little_giant") is False
+                and rev >= 5000 and Decimal(y1["main_revenue"]) / rev * 100 >= 90
+                and ((rev / Decimal(y3["revenue"])).sqrt() - 1) * 100 >= 5
+                and Decimal(y1["total_liabilities"]) / Decimal(y1["total_assets"]) * 100 <= 75
+                and Decimal(y1["rd_expense"]) + Decimal(y2["rd_expense"]) >= 1200
+                and Decimal(y1["rd_expense"]) / rev * 100 >= 3
+                and Decimal(y2["rd_expense"]) / Decimal(y2["revenue"]) * 100 >= 3
+                and (ip.get("class1_top3_holder", 0) >= 4 or 1 <= p.get("awards", {}).get("national_rank", 0) <= 3)
+                and (mk.get("domestic_share", 0) >= 10 or mk.get("international_share", 0) >= 10
+                     or 1 <= mk.get("domestic_rank", 0) <= 3)
+                and fld.get("priority_domain") and fld.get("chain_role") and p.get("platform_score", 0) >= 60)
 
 
 def main() -> None:
@@ -75,27 +91,42 @@ def main() -> None:
     cmd = ["littlegiant", "batch", "--as-of", "2026-11-26", "--quiet", "--output"]
     wall_big, peak_big = child_peak_kib([*cmd, str(tmp / "out-big.csv"), str(big)])
     _, peak_small = child_peak_kib([*cmd, str(tmp / "out-small.csv"), str(small)])
+    jobs = os.cpu_count() or 1
+    wall_jobs, _ = child_peak_kib([*cmd, str(tmp / "out-jobs.csv"), "--jobs", str(jobs), str(big)])
 
     from littlegiant import engine, profile, rules
+    from littlegiant.plan import plan_for
 
     rs = rules.load("miit-2026")
     sample = parsed[:2000]
     profiles = [profile.from_data(p, rs, "bench") for p in sample]
-    start = time.perf_counter()
-    for prof in profiles:
-        engine.evaluate(rs, prof, date(2026, 11, 26))
-    engine_each = (time.perf_counter() - start) / len(profiles)
-    start = time.perf_counter()
-    for p in sample:
-        hand_written_tier(p)
-    hand_each = (time.perf_counter() - start) / len(sample)
+    day = date(2026, 11, 26)
+    plan = plan_for(rs, day.year - 1, False)
+
+    def per_profile(fn: object, items: list = profiles) -> float:  # type: ignore[assignment]
+        """Best of 5 rounds, so that machine noise does not decide a ratio."""
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            for item in items:
+                fn(item)  # type: ignore[operator]
+            best = min(best, (time.perf_counter() - start) / len(items))
+        return best
+
+    full_each = per_profile(lambda prof: engine.evaluate(rs, prof, day), profiles[:300])
+    plan_each = per_profile(lambda prof: plan.run(prof.values))
+    tier_each = per_profile(lambda prof: plan.tier_status(prof.values, "little_giant"))
+    hand_each = per_profile(hand_written_tier, sample)
 
     print(f"profiles: {n}")
     print(f"profiles per second (whole batch command): {n / wall_big:,.0f}")
-    print(f"batch wall time / json.loads-only time: {wall_big / parse_time:.1f}x (target <= 3x)")
+    print(f"batch wall time / json.loads-only time: {wall_big / parse_time:.1f}x (target <= 3x); "
+          f"with --jobs {jobs}: {wall_jobs / parse_time:.1f}x")
     print(f"peak memory N={n} / N={max(n // 10, 1)}: {peak_big / peak_small:.2f}x (target <= 1.2x)")
-    print(f"engine per profile / hand-written one tier: {engine_each / hand_each:.1f}x (target <= 5x)"
-          f"  [{engine_each * 1e6:.0f} us vs {hand_each * 1e6:.1f} us]")
+    print(f"compiled plan, one tier / hand-written one tier: {tier_each / hand_each:.1f}x (target <= 5x)"
+          f"  [{tier_each * 1e6:.1f} us vs {hand_each * 1e6:.1f} us]")
+    print(f"per profile: compiled plan, all tiers {plan_each * 1e6:.0f} us; full evaluation with explanations "
+          f"(assess, batch --format json) {full_each * 1e6:.0f} us")
 
 
 if __name__ == "__main__":

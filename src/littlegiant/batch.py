@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant import engine, profile
-from littlegiant.compare import holding_back
 from littlegiant.errors import InputError
-from littlegiant.result import MET, Result, json_value, to_dict
-from littlegiant.rules import TIER_IDS, RuleSet
+from littlegiant.plan import Summary, plan_for
+from littlegiant.result import MET, json_value, to_dict
+from littlegiant.rules import TIER_IDS, RuleSet, Text
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -123,30 +123,39 @@ SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
     f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
 
 
-def summary_row(item: Item, result: Result | None, error: str | None, lang: str) -> dict[str, Any]:
-    """The compact output row: tiers' statuses and scores, and the first thing holding one back."""
+def error_row(item: Item, message: str) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
-    row["source"] = item.source
-    if result is None:
-        row["status"], row["error"] = "error", error
-        return row
-    row["status"] = "scored"
-    row["name"] = result.name or ""
-    row["sme_size"] = result.sme_size or ""
-    for tid, tier in result.tiers.items():
+    row["source"], row["status"], row["error"] = item.source, "error", message
+    return row
+
+
+def screening_row(item: Item, name: str | None, summary: Summary, rules: RuleSet, lang: str) -> dict[str, Any]:
+    """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
+    row["source"], row["status"], row["name"] = item.source, "scored", name or ""
+    row["sme_size"] = summary.sme_size or ""
+    step = None
+    for tid, tier in summary.tiers.items():
         row[f"{tid}_status"] = tier.status
         if tier.score is not None:
             row[f"{tid}_score"] = json_value(tier.score)
         elif tier.score_min is not None:
             row[f"{tid}_score"] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
-    for tid, tier in result.tiers.items():
-        if tier.status != MET:
-            blockers = holding_back(result, tid)
-            if blockers:
-                c = blockers[0]
-                row["next_step"] = f"{tid}: {c.id} — {c.title.get(lang)}"
-            break
+        if step is None and tier.status != MET:
+            step = (tid, tier.blocker) if tier.blocker else ("", "")
+    if step and step[1]:
+        title = _titles(rules).get(step[1])
+        row["next_step"] = f"{step[0]}: {step[1]} — {title.get(lang) if title else ''}"
     return row
+
+
+_TITLE_CACHE: dict[int, dict[str, Text]] = {}
+
+
+def _titles(rules: RuleSet) -> dict[str, Text]:
+    if id(rules) not in _TITLE_CACHE:
+        _TITLE_CACHE[id(rules)] = {n.id: n.title for _, n in rules.all_nodes()}
+    return _TITLE_CACHE[id(rules)]
 
 
 class Scorer:
@@ -172,12 +181,12 @@ class Scorer:
         try:
             prof = to_profile(item, self._rules)
         except InputError as exc:
-            return summary_row(item, None, str(exc.located(None)), self.lang)
-        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
-        row = summary_row(item, result, None, self.lang)
+            return error_row(item, str(exc.located(None)))
         if self.full:
-            row = {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
-        return row
+            result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+            return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
+        summary = plan_for(self._rules, self.as_of.year - 1, self.renewal).run(prof.values)  # type: ignore[arg-type]
+        return screening_row(item, prof.name, summary, self._rules, self.lang)
 
 
 class Writer:

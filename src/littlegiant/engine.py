@@ -211,7 +211,7 @@ def _scan(bands: tuple[Band, ...], conds: list[bool | None], strict: bool) -> tu
     return min(possible), max(possible), chosen
 
 
-def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
+def score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
     ctx.reads = {}
     reads: dict[str, expr.Value] = {}
     cap = item.max
@@ -259,7 +259,7 @@ def _score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
 
 
 def _score_table(ctx: _Ctx, table: ScoreTable) -> _TableScore:
-    result = _TableScore(table, [_score_item(ctx, i) for i in table.items])
+    result = _TableScore(table, [score_item(ctx, i) for i in table.items])
     for g in table.groups:
         members = [s for s in result.items if s.item.group == g.id]
         result.groups[g.id] = (sum((s.low for s in members), Decimal(0)),
@@ -570,5 +570,5 @@ def check_holds(rules: RuleSet, values: dict[str, object], last_year: int, node:
 def item_points(rules: RuleSet, values: dict[str, object], last_year: int, item: ScoreItem,
                 overrides: Overrides | None = None) -> tuple[Decimal, Decimal]:
     """(lowest, highest) points of one score item on ``values``."""
-    s = _score_item(_probe_ctx(rules, values, last_year, overrides), item)
+    s = score_item(_probe_ctx(rules, values, last_year, overrides), item)
     return s.low, s.high

@@ -273,18 +273,24 @@ def comparison_text(op: str) -> str:
     return {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}.get(op, op)
 
 
-def compare(op: str, value: Value, threshold: object) -> bool | None:
-    """Apply a rule-format comparison; unknown in, unknown out."""
-    if value is None:
-        return None
+def comparer(op: str, threshold: object) -> Callable[[Value], bool | None]:
+    """A rule-format comparison against a fixed threshold, built once; unknown in, unknown out."""
     if op == "in":
-        return value in threshold  # type: ignore[operator]
+        choices = threshold
+        return lambda v: None if v is None else v in choices  # type: ignore[operator]
     if op == "between":
         bounds: tuple[Decimal, Decimal] = threshold  # type: ignore[assignment]
-        return bool(bounds[0] <= value <= bounds[1])  # type: ignore[operator]
-    fn = {">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt],
-          "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}[op]
-    return fn(value, threshold)
+        low, high = bounds
+        return lambda v: None if v is None else bool(low <= v <= high)  # type: ignore[operator]
+    fn = _BY_OP[op]
+    return lambda v: None if v is None else fn(v, threshold)
 
 
+def compare(op: str, value: Value, threshold: object) -> bool | None:
+    """Apply a rule-format comparison; unknown in, unknown out."""
+    return comparer(op, threshold)(value)
+
+
+_BY_OP = {">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt],
+          "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}
 COMPARISONS: Sequence[str] = (">=", "<=", ">", "<", "==", "!=", "in", "between")

@@ -110,33 +110,38 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 
 
 def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
-    for key, value in data.items():
-        line = line_of(data, key)
+    for raw_key, value in data.items():
+        key = raw_key
         where = f"{prefix}{key}"
         if "{year}" in trie.children:
             year = _year(key)
             if year is None:
                 raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {key!r}",
-                                 file=source, line=line, field=where)
+                                 file=source, line=line_of(data, key), field=where)
             child = trie.children["{year}"]
             key = str(year)
             where = f"{prefix}{key}"
         else:
-            found = trie.children.get(str(key)) if isinstance(key, str) else None
+            found = trie.children.get(key) if isinstance(key, str) else None
             if found is None:
                 known = ", ".join(sorted(trie.children)) or "nothing"
-                raise InputError(f"unknown field (expected one of: {known})", file=source, line=line, field=where)
+                raise InputError(f"unknown field (expected one of: {known})", file=source, line=line_of(data, key),
+                                 field=where)
             child = found
         if child.field is not None:
             if value is None:
                 continue
-            out[where] = check_value(child.field, value, source=source, line=line, where=where)
+            try:
+                out[where] = check_value(child.field, value, where=where)
+            except InputError as exc:  # the line is looked up only when something is wrong
+                raise InputError(exc.message, file=source, line=line_of(data, raw_key), field=where) from None
         elif value is None:
             continue
         elif isinstance(value, dict):
             _walk(value, child, where + ".", out, source)
         else:
-            raise InputError(f"expected a mapping, got {_describe(value)}", file=source, line=line, field=where)
+            raise InputError(f"expected a mapping, got {_describe(value)}", file=source,
+                             line=line_of(data, raw_key), field=where)
 
 
 def _year(key: Any) -> int | None:
