@@ -18,10 +18,13 @@ from littlegiant import engine, expr
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET
 from littlegiant.rules import Node, RuleSet, ScoreItem
 
-_RANK_ALL = {UNMET: 3, UNKNOWN: 2, REVIEW: 1, MET: 0}  # the worst wins in an all-of
-_RANK_ANY = {MET: 3, REVIEW: 2, UNKNOWN: 1, UNMET: 0}  # the best wins in an any-of
+# Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
+# (CONTRACT.md: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
+C_MET, C_REVIEW, C_UNKNOWN, C_UNMET = 0, 1, 2, 3
+_NAMES = (MET, REVIEW, UNKNOWN, UNMET)
+_OK: tuple[int, None] = (C_MET, None)
 
-Outcome = tuple[str, str | None]  # (status, the first leaf id holding it back, None when met)
+Outcome = tuple[int, str | None]  # (status code, the first leaf id holding it back, None when met)
 
 
 @dataclass
@@ -41,22 +44,27 @@ class Summary:
 
 
 class _Env:
-    """What compiled formulas read: fields by (name, year offset), derived quantities memoised."""
+    """Per profile: what compiled formulas read (fields by name and year offset, derived quantities
+    memoised), and the score tables and SME size once computed."""
 
-    __slots__ = ("derived", "memo", "paths", "reads", "values")
+    __slots__ = ("derived", "memo", "paths", "reads", "sme", "sme_code", "tables", "values")
 
     def __init__(self, plan: Plan, values: dict[str, object]) -> None:
         self.paths = plan.paths
         self.derived = plan.derived
         self.values = values
         self.memo: dict[tuple[str, int | None], expr.Value] = {}
-        self.reads: dict[str, expr.Value] = {}  # engine._score_item resets it; nothing is recorded here
+        self.reads: dict[str, expr.Value] = {}  # the Env protocol's; nothing is recorded here
+        self.tables: dict[str, tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]] = {}
+        self.sme: tuple[str, str | None] | None = None
+        self.sme_code: int | None = None
 
     def get(self, name: str, offset: int | None) -> expr.Value:
-        path = self.paths.get((name, offset))
-        if path is not None:
-            return self.values.get(path)  # type: ignore[return-value]
         key = (name, offset)
+        try:
+            return self.values.get(self.paths[key])  # type: ignore[return-value]
+        except KeyError:  # not a field: a derived quantity
+            pass
         if key in self.memo:
             return self.memo[key]
         value = self.derived[name](self, offset or 0)
@@ -64,19 +72,7 @@ class _Env:
         return value
 
 
-class _State:
-    """Per profile: the environment, and the score tables and SME size once computed."""
-
-    __slots__ = ("env", "sme", "sme_full", "tables")
-
-    def __init__(self, env: _Env) -> None:
-        self.env = env
-        self.tables: dict[str, tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]] = {}
-        self.sme: tuple[str, str | None] | None = None
-        self.sme_full = False
-
-
-Compiled = Callable[[_State], Outcome]
+Compiled = Callable[[_Env], Outcome]
 
 
 class Plan:
@@ -93,54 +89,75 @@ class Plan:
             else:
                 self.paths[(f.id, None)] = f.path
         self.derived = {d.id: d.expression for d in rules.derived.values()}
+        self.ceilings = {iid: [(rules.size.inputs[k].fn, bound) for k, bound in cls.ceiling.items()]
+                         for iid, cls in rules.size.industries.items()}
         self.items = {tid: [(item.group, _compile_item(item)) for item in t.items] for tid, t in rules.scores.items()}
         self.groups = {tid: [g.id for g in t.groups] for tid, t in rules.scores.items()}
         self.tiers: list[tuple[str, Compiled, str | None]] = [
             (tid, self._compile(tier.criteria), tier.score_table) for tid, tier in rules.tiers.items()]
 
     def run(self, values: dict[str, object]) -> Summary:
-        state = _State(_Env(self, values))
+        state = _Env(self, values)
         tiers = {}
         for tid, fn, table in self.tiers:
-            status, blocker = fn(state)
+            code, blocker = fn(state)
+            status = _NAMES[code]
             score = low = high = None
             if table is not None:
                 low, high, _, _ = self._table(state, table)
                 score = low if low == high else None
             tiers[tid] = TierSummary(status, score, low, high, blocker)
-        sme_status, size = self._sme(state, size_too=True)
+        sme_status, size = self._sme(state)
         return Summary(sme_status, size, tiers)
 
     def tier_status(self, values: dict[str, object], tier_id: str) -> str:
         """One tier's status alone (what a screen for a single title needs)."""
         for tid, fn, _ in self.tiers:
             if tid == tier_id:
-                return fn(_State(_Env(self, values)))[0]
+                return _NAMES[fn(_Env(self, values))[0]]
         raise KeyError(tier_id)
 
     # ---- per-profile pieces, computed once
 
-    def _sme(self, state: _State, *, size_too: bool = False) -> tuple[str, str | None]:
-        """(status, size); the status alone needs only the ceiling figures, so criteria ask for that."""
-        if state.sme is None or (size_too and not state.sme_full):
+    def _sme(self, state: _Env) -> tuple[str, str | None]:
+        """(status, size) as engine.classify_size gives them (the report's SME line)."""
+        if state.sme is None:
             size = self.rules.size
-            industry = state.env.values.get("industry")
+            industry = state.values.get("industry")
             inputs: dict[str, expr.Value] = {}
             if isinstance(industry, str) and industry in size.industries:
                 cls = size.industries[industry]
-                for k in (set(cls.ceiling) | set(cls.medium)) if size_too else cls.ceiling:
-                    inputs[k] = size.inputs[k](state.env)
+                for k in set(cls.ceiling) | set(cls.medium):
+                    inputs[k] = size.inputs[k](state)
             state.sme = engine.classify_size(size, industry if isinstance(industry, str) else None, inputs)
-            state.sme_full = size_too
         return state.sme
 
-    def _table(self, state: _State, table_id: str) -> tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]:
+    def _sme_status(self, state: _Env) -> int:
+        """Whether it is an SME at all: 'X以下' under any ceiling figure (the first step of classify_size)."""
+        if state.sme_code is None:
+            spec = self.ceilings.get(state.values.get("industry"))  # type: ignore[call-overload]
+            code = C_UNKNOWN
+            if spec is not None:
+                unknown = False
+                for fn, bound in spec:
+                    v = fn(state, 0)
+                    if v is None:
+                        unknown = True
+                    elif v < bound:  # type: ignore[operator]
+                        code = C_MET
+                        break
+                else:
+                    code = C_UNKNOWN if unknown else C_UNMET
+            state.sme_code = code
+        return state.sme_code
+
+    def _table(self, state: _Env, table_id: str) -> tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]:
         hit = state.tables.get(table_id)
         if hit is None:
             sums = {g: [Decimal(0), Decimal(0), Decimal(0)] for g in self.groups[table_id]}
             low = high = strict = Decimal(0)
             for group, item in self.items[table_id]:
-                lo, hi, st = item(state.env)
+                lo, hi, st = item(state)
                 acc = sums[group]
                 acc[0] += lo
                 acc[1] += hi
@@ -163,34 +180,34 @@ class Plan:
             return self._group(node)
         nid = node.id
         if kind == "check":
-            value, op, threshold = node.value, node.op or ">=", node.threshold
-            assert node.op is not None
-            assert value is not None
-
+            value, op, threshold = node.value, node.op, node.threshold
+            assert value is not None and op is not None
             holds, fn = expr.comparer(op, threshold), value.fn
+            unknown, unmet = (C_UNKNOWN, nid), (C_UNMET, nid)
 
-            def check(state: _State) -> Outcome:
-                ok = holds(fn(state.env, 0))
+            def check(state: _Env) -> Outcome:
+                ok = holds(fn(state, 0))
                 if ok is None:
-                    return UNKNOWN, nid
-                return (MET, None) if ok else (UNMET, nid)
+                    return unknown
+                return _OK if ok else unmet
             return check
         if kind in ("veto", "qualitative"):
             path = self.rules.fields[node.field].path  # type: ignore[index]
-            veto = kind == "veto"
+            unknown, unmet, review = (C_UNKNOWN, nid), (C_UNMET, nid), (C_REVIEW, nid)
+            if kind == "veto":
+                def veto(state: _Env) -> Outcome:
+                    v = state.values.get(path)
+                    return unknown if v is None else unmet if v else _OK
+                return veto
 
-            def answer(state: _State) -> Outcome:
-                v = state.env.values.get(path)
-                if v is None:
-                    return UNKNOWN, nid
-                if veto:
-                    return (UNMET, nid) if v else (MET, None)
-                return (REVIEW, nid) if v else (UNMET, nid)
-            return answer
+            def qualitative(state: _Env) -> Outcome:
+                v = state.values.get(path)
+                return unknown if v is None else review if v else unmet
+            return qualitative
         if kind == "sme":
-            def sme(state: _State) -> Outcome:
-                status = self._sme(state)[0]
-                return status, (None if status == MET else nid)
+            def sme(state: _Env) -> Outcome:
+                code = self._sme_status(state)
+                return _OK if code == C_MET else (code, nid)
             return sme
         if kind == "score":
             table, group, score_op, thr = node.table, node.group, node.op, node.threshold
@@ -199,46 +216,47 @@ class Plan:
             def passes(x: Decimal) -> bool:
                 return bool(x >= thr) if score_op == ">=" else bool(x > thr)
 
-            def score(state: _State) -> Outcome:
+            def score(state: _Env) -> Outcome:
                 low, high, strict, groups = self._table(state, table)
                 if group is not None:
                     low, high, strict = groups[group]
                 if passes(strict):
-                    return MET, None
+                    return _OK
                 if passes(low):
-                    return REVIEW, nid
+                    return C_REVIEW, nid
                 if not passes(high):
-                    return UNMET, nid
-                return UNKNOWN, nid
+                    return C_UNMET, nid
+                return C_UNKNOWN, nid
             return score
         raise ValueError(f"cannot compile a {kind} node")  # the loader admits no other kinds
 
     def _group(self, node: Node) -> Compiled:
         children = [self._compile(c) for c in node.children if self._applies(c)]
         if node.kind == "all":
-            def all_of(state: _State) -> Outcome:
-                worst, first = MET, None
+            def all_of(state: _Env) -> Outcome:
+                worst, first = C_MET, None
                 for child in children:
-                    status, blocker = child(state)
-                    if status != MET and first is None:
-                        first = blocker
-                    if status == UNMET:
-                        return UNMET, first
-                    if _RANK_ALL[status] > _RANK_ALL[worst]:
-                        worst = status
+                    code, blocker = child(state)
+                    if code:
+                        if first is None:
+                            first = blocker
+                        if code == C_UNMET:
+                            return C_UNMET, first
+                        if code > worst:
+                            worst = code
                 return worst, first
             return all_of
 
-        def any_of(state: _State) -> Outcome:
-            best, first = UNMET, None
+        def any_of(state: _Env) -> Outcome:
+            best, first = C_UNMET, None
             for child in children:
-                status, blocker = child(state)
-                if status == MET:
-                    return MET, None
+                code, blocker = child(state)
+                if not code:
+                    return _OK
                 if first is None:
                     first = blocker
-                if _RANK_ANY[status] > _RANK_ANY[best]:
-                    best = status
+                if code < best:
+                    best = code
             return best, first
         return any_of
 
