@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, crit
+from tests.test_properties import plausible
 
 from littlegiant import engine, gaps, profile, rules
 from littlegiant.result import MET, UNMET, Result
@@ -151,3 +154,19 @@ def test_the_cli_gap_amount_applied_with_set_meets_and_one_cent_less_does_not(tm
     assert status("370.37") == "unmet"
     shown = cli("assess", str(src), "--as-of", "2026-11-26", "--lang", "en").stdout
     assert "What it would take" in shown and "--set financials.2025.rd_expense=370.38" in shown
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=plausible(), rule_id=st.sampled_from(("miit-2022", "miit-2026")))
+def test_any_profile_gets_advice_and_every_amount_is_exact(data: dict[str, Any], rule_id: str) -> None:
+    rs = rules.load(rule_id)
+    values = dict(profile.from_data(data, rs, "<gen>").values)
+    as_of = AS_OF_2022 if rule_id == "miit-2022" else AS_OF_2026
+    result, found = analysed(rule_id, values, as_of)
+    assert {g.tier for g in found} >= {t for t, tier in result.tiers.items() if tier.status in (UNMET, "unknown")}
+    for gap in found:
+        for step in gap.steps:
+            assert step.text("zh") and step.text("en")
+            if step.kind == "change":
+                (change,) = step.changes
+                assert status_after(rule_id, values, as_of, {change.path: change.after}, step.criterion) == MET

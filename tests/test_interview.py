@@ -11,7 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, typed
+from tests.test_properties import plausible
 
 from littlegiant import engine, profile, rules
 from littlegiant.errors import InputError
@@ -202,3 +205,15 @@ def test_an_unknown_answer_leaves_the_tier_unknown() -> None:
     iv, asked = interview_from({}, "miit-2026", AS_OF_2026)
     assert set(statuses(iv.result()).values()) == {UNKNOWN}
     assert not iv.values and len(iv.unknown) == len(asked)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=plausible(), version=st.sampled_from(VERSIONS))
+def test_any_respondent_reaches_the_verdicts_of_their_full_answers(data: dict[str, object],
+                                                                    version: tuple[str, date]) -> None:
+    rule_id, as_of = version
+    rs = rules.load(rule_id)
+    values = dict(profile.from_data(data, rs, "<gen>").values)
+    iv, asked = interview_from(values, rule_id, as_of)
+    assert statuses(iv.result()) == statuses(engine.evaluate(rs, profile.Profile(values), as_of))
+    assert len(asked) <= len(iv.possible())

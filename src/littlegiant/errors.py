@@ -36,3 +36,18 @@ class InputError(Exception):
             where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [p for p in (where, self.field) if p]
         return ": ".join([*parts, self.message])
+
+
+def describe(value: object) -> str:
+    """A bad value as messages show it ("got text 'many'", "got a list"), for profiles and rule files alike."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return str(value)

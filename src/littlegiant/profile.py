@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from littlegiant.errors import InputError
+from littlegiant.errors import InputError, describe
 from littlegiant.rules import FieldDef, RuleSet
 from littlegiant.yamlio import line_of, read_data_file
 
@@ -140,7 +140,7 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
         elif isinstance(value, dict):
             _walk(value, child, where + ".", out, source)
         else:
-            raise InputError(f"expected a mapping, got {_describe(value)}", file=source,
+            raise InputError(f"expected a mapping, got {describe(value)}", file=source,
                              line=line_of(data, raw_key), field=where)
 
 
@@ -152,18 +152,6 @@ def _year(key: Any) -> int | None:
         if YEAR_MIN <= y <= YEAR_MAX:
             return y
     return None
-
-
-def _describe(v: Any) -> str:
-    if isinstance(v, bool):
-        return f"{str(v).lower()}"
-    if isinstance(v, str):
-        return f"text {v!r}"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    return str(v)
 
 
 _EXPECT = {
@@ -187,18 +175,18 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
 
     if f.type == "bool":
         if not isinstance(value, bool):
-            raise fail(f"expected true or false, got {_describe(value)}")
+            raise fail(f"expected true or false, got {describe(value)}")
         return value
     if f.type == "text":
         if not isinstance(value, str):
-            raise fail(f"expected text, got {_describe(value)}")
+            raise fail(f"expected text, got {describe(value)}")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
-            raise fail(f"expected one of {', '.join(f.choices)}, got {_describe(value)}")
+            raise fail(f"expected one of {', '.join(f.choices)}, got {describe(value)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise fail(f"expected {_EXPECT[f.type]}, got {_describe(value)}")
+        raise fail(f"expected {_EXPECT[f.type]}, got {describe(value)}")
     number = Decimal(value)
     if not number.is_finite():
         raise fail(f"expected {_EXPECT[f.type]}, got {value}")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from littlegiant import expr
-from littlegiant.errors import InputError
+from littlegiant.errors import InputError, describe
 from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
 
 CONFIDENCE = ("gov", "multi", "single", "recalled")
@@ -249,7 +249,7 @@ class _Reader:
         self.path = path
         self.line = line if line is not None else getattr(data, "line", None)
         if not isinstance(data, dict):
-            self.fail(f"expected a mapping, got {_kind(data)}")
+            self.fail(f"expected a mapping, got {describe(data)}")
         self.data: dict[str, Any] = data
 
     def fail(self, message: str, key: str | None = None) -> NoReturn:
@@ -283,7 +283,7 @@ class _Reader:
         if v is None and optional:
             return None
         if not isinstance(v, str) or not v.strip():
-            self.fail(f"expected a non-empty string, got {_kind(v)}", key)
+            self.fail(f"expected a non-empty string, got {describe(v)}", key)
         if pattern is not None and not pattern.match(v):
             self.fail(f"{v!r} is not a valid id (lower-case letters, digits, '_')", key)
         return v
@@ -297,7 +297,7 @@ class _Reader:
     def flag(self, key: str, default: bool = False) -> bool:
         v = self.data.get(key, default)
         if not isinstance(v, bool):
-            self.fail(f"expected true or false, got {_kind(v)}", key)
+            self.fail(f"expected true or false, got {describe(v)}", key)
         return v
 
     def number(self, key: str, *, optional: bool = False) -> Any:
@@ -305,7 +305,7 @@ class _Reader:
         if v is None and optional:
             return None
         if isinstance(v, bool) or not isinstance(v, int | Decimal):
-            self.fail(f"expected a number, got {_kind(v)}", key)
+            self.fail(f"expected a number, got {describe(v)}", key)
         return Decimal(v)
 
     def text(self, key: str, *, optional: bool = False) -> Any:
@@ -322,7 +322,7 @@ class _Reader:
             return ()
         items: Any = self.data[key]
         if not isinstance(items, list):
-            self.fail(f"expected a list of {{zh, en}} texts, got {_kind(items)}", key)
+            self.fail(f"expected a list of {{zh, en}} texts, got {describe(items)}", key)
         out = []
         for i, item in enumerate(items):
             r = _Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(items, i))
@@ -339,7 +339,7 @@ class _Reader:
         if isinstance(v, int | Decimal):
             v = str(v)
         if not isinstance(v, str):
-            self.fail(f"expected a formula string, got {_kind(v)}", key)
+            self.fail(f"expected a formula string, got {describe(v)}", key)
         try:
             return expr.parse(v)
         except expr.ExprError as exc:
@@ -348,27 +348,11 @@ class _Reader:
     def items(self, key: str) -> list[tuple[_Reader, Any]]:
         v = self.data.get(key)
         if not isinstance(v, list):
-            self.fail(f"expected a list, got {_kind(v)}", key)
+            self.fail(f"expected a list, got {describe(v)}", key)
         return [
             (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
             for i, item in enumerate(v)
         ]
-
-
-def _kind(v: object) -> str:
-    if v is None:
-        return "nothing"
-    if isinstance(v, bool):
-        return f"boolean {v}"
-    if isinstance(v, int | Decimal):
-        return f"number {v}"
-    if isinstance(v, str):
-        return f"string {v!r}"
-    if isinstance(v, list):
-        return "a list"
-    if isinstance(v, dict):
-        return "a mapping"
-    return type(v).__name__
 
 
 def _tag(data: Any, file: str) -> None:
@@ -557,7 +541,7 @@ def _date(r: _Reader, key: str) -> date:
     try:
         return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("x")
     except ValueError:
-        r.fail(f"expected a date YYYY-MM-DD, got {_kind(v)}", key)
+        r.fail(f"expected a date YYYY-MM-DD, got {describe(v)}", key)
     raise AssertionError  # pragma: no cover
 
 
