@@ -273,3 +273,16 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
     assert child.exitstatus == 0
     assert tier_statuses(assess_json(tmp_path / "tty.yaml", "--as-of", "2026-11-26")) == {
         "innovative_sme": "met", "zjtx_sme": "manual_review", "little_giant": "manual_review"}
+
+
+def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) -> None:
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "zh.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("一万二")
+    retry = s.until_prompt()
+    assert retry is not None and "请输入金额（万元，不能为负数）" in retry and "请重新输入" in retry
+    s.send("12,000")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130
+    assert "revenue: 12000" in (tmp_path / "zh.yaml").read_text(encoding="utf-8")

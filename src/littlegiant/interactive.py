@@ -90,6 +90,29 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
     return dict(prof.values), unknown
 
 
+_EXPECT_ZH = {
+    "bool": "请回答 是 或 否（y/n）",
+    "int": "请输入整数",
+    "number": "请输入数字",
+    "money": "请输入金额（万元，不能为负数）",
+    "signed_money": "请输入金额（万元）",
+    "percent": "请输入 0 到 100 之间的百分数",
+    "choice": "请输入选项编号或名称",
+    "text": "请输入文字",
+}
+
+
+def expected_zh(q: Question) -> str:
+    """What a field expects, in Chinese (the loader's own messages are English)."""
+    f = q.field
+    text = _EXPECT_ZH.get(f.type, "请重新输入")
+    if f.type not in ("bool", "choice", "text") and (f.maximum is not None or f.minimum not in (None, 0)):
+        lo = fmt(f.minimum) if f.minimum is not None else "…"
+        hi = fmt(f.maximum) if f.maximum is not None else "…"
+        text += f"，范围 {lo}–{hi}"
+    return text
+
+
 def describe(q: Question, lang: str) -> str:
     """The question as shown: label, year, unit, help and the choices."""
     f = q.field
@@ -157,7 +180,8 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
                 try:
                     value = interview.answer(q, text)
                 except InputError as exc:
-                    term.out.write(_t("retry", lang, msg=exc.message))
+                    msg = exc.message if lang == "en" else f"{expected_zh(q)}（{exc.message}）"
+                    term.out.write(_t("retry", lang, msg=msg))
                     continue
                 break
             if value is None:
