@@ -81,7 +81,7 @@ def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.csv", "--output", "OUT"], "missing.csv: no such file or folder"),
-    (["README", "--output", "OUT"], "expected a .csv or .jsonl file, or a folder of profiles"),
+    (["README", "--output", "OUT"], "expected a .csv or .jsonl file, a profile file, or a folder of profiles"),
     (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv or .jsonl"),
     (["IN", "--output", "OUT", "--jobs", "0"], "--jobs: expected 1 or more"),
 ])
@@ -92,3 +92,17 @@ def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     code, err = batch(*[str(tmp_path / "o.csv") if a == "OUT" else a for a in args])
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_advice_puts_the_exact_first_step_in_next_step(tmp_path: Path) -> None:
+    out = tmp_path / "advice.csv"
+    code, _ = batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(out), "--advice", "--lang", "en")
+    assert code == 0
+    (row,) = read_csv(out)
+    assert row["next_step"].startswith("zjtx_sme: R&D expense 2025: 90 → 100")
+    assert row["next_step"].endswith("[--set financials.2025.rd_expense=100]")
+    plain = tmp_path / "plain.csv"
+    batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en")
+    (fast,) = read_csv(plain)
+    assert {k: v for k, v in fast.items() if k != "next_step"} == {k: v for k, v in row.items() if k != "next_step"}
+    assert fast["next_step"].startswith("zjtx_sme: zjtx26.prerequisite")

@@ -47,8 +47,10 @@ def read_inputs(paths: list[Path]) -> Iterator[Item]:
             yield from _csv_rows(path)
         elif path.suffix.lower() in (".jsonl", ".ndjson"):
             yield from _jsonl_rows(path)
+        elif path.suffix.lower() in PROFILE_SUFFIXES:
+            yield Item(str(path), "file", path)  # one profile file, as in a folder
         else:
-            raise InputError("expected a .csv or .jsonl file, or a folder of profiles", file=str(path))
+            raise InputError("expected a .csv or .jsonl file, a profile file, or a folder of profiles", file=str(path))
 
 
 def _csv_rows(path: Path) -> Iterator[Item]:
@@ -161,7 +163,9 @@ def _titles(rules: RuleSet) -> dict[str, Text]:
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
-    def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str) -> None:
+    def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str,
+                 advice: bool = False) -> None:
+        self.advice = advice
         self.rules_ref = rules_ref
         self.as_of = as_of
         self.renewal = renewal
@@ -186,7 +190,25 @@ class Scorer:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         summary = plan_for(self._rules, self.as_of.year - 1, self.renewal).run(prof.values)  # type: ignore[arg-type]
-        return screening_row(item, prof.name, summary, self._rules, self.lang)
+        row = screening_row(item, prof.name, summary, self._rules, self.lang)
+        if self.advice:
+            row["next_step"] = self._advice(prof, summary) or row["next_step"]
+        return row
+
+    def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
+        """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
+        from littlegiant.gaps import analyse
+
+        assert self._rules is not None
+        tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
+        if tier is None:
+            return None
+        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+        for gap in analyse(self._rules, result, prof, only=tier):
+            for step in gap.steps:
+                sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
+                return f"{tier}: {step.text(self.lang)}" + (f"  [{sets}]" if sets else "")
+        return None
 
 
 class Writer:

@@ -215,6 +215,8 @@ def _interview(rs: Any, day: date, renewal: bool, lang: str, save: Path, sets: l
   littlegiant batch companies.csv --output results.csv
 
   littlegiant batch profiles/ more.jsonl --output results.jsonl --format json --jobs 2
+
+  littlegiant batch clients.csv --output advice.csv --advice
 """)
 def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV files (columns are dotted profile paths), JSON Lines files, or folders of profile files.", show_default=False)],
@@ -226,6 +228,7 @@ def batch(
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Score on this many processes (output order kept).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
     from littlegiant.errors import InputError
@@ -242,7 +245,7 @@ def batch(
 
         rule_ref = rules if rules is not None else rulesets.select_version(day, renewal)
         rulesets.load(rule_ref)  # a bad rule file stops the run before any row
-        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__)
+        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice)
         writer = batching.Writer(output)
     except InputError as exc:
         fail(str(exc))

@@ -346,12 +346,14 @@ def _merge(changes: list[Change]) -> list[Change]:
     return list(by_path.values())
 
 
-def analyse(rules: RuleSet, result: Result, profile: Profile) -> list[TierGap]:
-    """Steps for every tier that is not met, ranked: the smallest relative change first."""
+def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None = None) -> list[TierGap]:
+    """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first."""
     advisor = _Advisor(rules, result, profile)
     out: list[TierGap] = []
     interview: Interview | None = None
     for tier in result.tiers.values():
+        if only is not None and tier.id != only:
+            continue
         if tier.status in (MET, REVIEW):
             review = [Step(tier.id, c.id, "qualitative", c.title) for c in tier.criteria
                       if c.status == REVIEW and c.kind == "qualitative"]
