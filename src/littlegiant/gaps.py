@@ -17,7 +17,7 @@ from typing import Any
 
 from littlegiant import engine
 from littlegiant.engine import fmt, unit_text
-from littlegiant.interview import InputPaths, Interview
+from littlegiant.inputs import InputPaths
 from littlegiant.profile import Profile, Scalar, field_for_path
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
 from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem, Text
@@ -350,7 +350,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
     """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first."""
     advisor = _Advisor(rules, result, profile)
     out: list[TierGap] = []
-    interview: Interview | None = None
+    interview = None
     for tier in result.tiers.values():
         if only is not None and tier.id != only:
             continue
@@ -377,6 +377,8 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                                   missing_labels=[_label(rules, p) for p in relevant]))
         elif tier.status == UNKNOWN:
             if interview is None:
+                from littlegiant.interview import Interview  # only unknown tiers need the interview's relevance
+
                 interview = Interview(rules, result.as_of, result.renewal, dict(profile.values))
             weights = interview.weights()
             relevant = sorted(interview.relevant(tier.id), key=lambda p: (-weights.get(p, 0), p))
