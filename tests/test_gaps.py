@@ -170,3 +170,13 @@ def test_any_profile_gets_advice_and_every_amount_is_exact(data: dict[str, Any],
             if step.kind == "change":
                 (change,) = step.changes
                 assert status_after(rule_id, values, as_of, {change.path: change.after}, step.criterion) == MET
+
+
+def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:
+    _, found = analysed("miit-2026", example("half-missing", "miit-2026"), AS_OF_2026)
+    lg = next(g for g in found if g.tier == "little_giant")
+    assert lg.status == UNMET
+    assert [s.kind for s in lg.steps][-1] == "answer"
+    assert lg.steps[-1].text("en").startswith("still unanswered besides: ")
+    assert lg.steps[-1].text("zh").startswith("此外尚缺以下数据：")
+    assert lg.steps[0].kind in ("change", "title")

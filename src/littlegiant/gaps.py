@@ -91,6 +91,7 @@ class Step:
     missing_labels: list[Text] = field(default_factory=list)
     note: Text | None = None
     answered_no: bool = False
+    deciding: bool = True  # an answer step for an unknown tier; False: an unmet tier's remaining unknowns
 
     def cost(self) -> Decimal:
         return sum((c.cost() for c in self.changes), Decimal(0))
@@ -116,8 +117,12 @@ class Step:
             if len(self.missing_labels) > 8:
                 names.append(f"…（另 {len(self.missing_labels) - 8} 项）" if lang == "zh"
                              else f"… ({len(self.missing_labels) - 8} more)")
-            lead = f"回答以下问题即可判定「{title}」：" + "、".join(names) if lang == "zh" else \
-                f"answering these decides {title}: " + "; ".join(names)
+            if self.deciding:
+                lead = f"回答以下问题即可判定「{title}」：" + "、".join(names) if lang == "zh" else \
+                    f"answering these decides {title}: " + "; ".join(names)
+            else:
+                lead = "此外尚缺以下数据：" + "、".join(names) if lang == "zh" else \
+                    "still unanswered besides: " + "; ".join(names)
         elif self.kind == "qualitative" and self.answered_no:
             lead = f"定性条件「{title}」自评为否；如实际具备，请改答并准备材料" if lang == "zh" else \
                 f"qualitative: {title}; answered no. If the company does meet it, answer yes and prepare the evidence"
@@ -245,8 +250,8 @@ class _Advisor:
             return min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
         if node is None:
             return None
-        if c.kind == "veto":
-            return [Step(tier.id, c.id, "red_line", c.title)]
+        if c.kind == "veto" and node.field is not None:  # named by the problem, not by its absence
+            return [Step(tier.id, c.id, "red_line", self.rules.fields[node.field].label)]
         if c.kind == "qualitative":
             return [Step(tier.id, c.id, "qualitative", c.title, answered_no=True)]
         if c.kind == "check":
@@ -374,7 +379,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
             if unknown:  # once the unmet ones are mended, these answers decide the tier
                 relevant = sorted(dict.fromkeys(unknown))
                 steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant,
-                                  missing_labels=[_label(rules, p) for p in relevant]))
+                                  missing_labels=[_label(rules, p) for p in relevant], deciding=False))
         elif tier.status == UNKNOWN:
             if interview is None:
                 from littlegiant.interview import Interview  # only unknown tiers need the interview's relevance
