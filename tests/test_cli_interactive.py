@@ -286,3 +286,12 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     code, _ = s.finish()
     assert code == 130
     assert "revenue: 12000" in (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+
+
+def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path) -> None:
+    save = tmp_path / "kept.yaml"
+    save.write_text("employees: 5\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(save), "--lang", "en"],
+                          input="", capture_output=True, text=True, env=ENV, check=False)
+    assert done.returncode == 130
+    assert "the answers saved in" in done.stderr and save.read_text(encoding="utf-8") == "employees: 5\n"

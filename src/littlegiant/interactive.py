@@ -45,6 +45,7 @@ _T = {
         "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：{cmd}\n",
         "en": "\ninterrupted: {n} answers saved to {save}. To resume, run: {cmd}\n",
     },
+    "kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
 }
 
@@ -152,7 +153,7 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
             try:
                 choice = term.ask(_t("found", lang, save=save, n=len(values) + len(unknown))).strip().lower()
             except (KeyboardInterrupt, Interrupted):
-                term.out.write(_t("nothing", lang))
+                term.out.write(_t("kept", lang, save=save))
                 raise Interrupted from None
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
