@@ -174,6 +174,12 @@ def test_rules_test_summarises_cases_and_generated_boundaries() -> None:
         assert int(line.split(", ")[1].split()[0]) >= 100
 
 
+def test_rules_test_takes_a_folder_or_a_cases_file() -> None:
+    done = cli("rules", "test", str(ROOT / "rules" / "overlays"), str(ROOT / "rules" / "miit-2026.tests.yaml"))
+    assert done.returncode == 0, done.stdout
+    assert [ln.split(":")[0] for ln in done.stdout.splitlines()] == ["shandong-2022", "miit-2026"]
+
+
 def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: Path) -> None:
     rule = write(tmp_path, OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">="', '{id: t1.rev, value: "revenue[y1]", op: ">"'))
     write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"

@@ -430,14 +430,14 @@ def rules_validate(
 
 @rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test rules/overlays/shandong-2022.yaml")
 def rules_test(
-    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test (ids or files). Default: the built-in ones and their overlays.", show_default=False)] = None,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
 ) -> None:
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import rule_files, run_tests
+    from littlegiant.ruletools import rule_files, run_tests, test_targets
 
     failed = 0
-    for ref in paths or rule_files([]):
+    for ref in test_targets(paths) if paths else rule_files([]):
         try:
             outcome = run_tests(ref)
         except InputError as exc:

@@ -54,6 +54,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def test_targets(paths: list[str]) -> list[str]:
+    """What ``rules test PATH...`` runs: a rule set id or file, the rule file beside a ``.tests.yaml``,
+    or every rule file in a folder."""
+    out: list[str] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            out.extend(_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX))
+        elif path.name.endswith(TESTS_SUFFIX):
+            out.append(str(path.with_name(path.name.removesuffix(TESTS_SUFFIX) + ".yaml")))
+        else:
+            out.append(arg)
+    return out
+
+
 # ---------------------------------------------------------------------------- show
 
 
