@@ -37,6 +37,33 @@ MESSAGES = {
     "confidence": {"zh": "依据可靠度", "en": "Source confidence"},
     "footer": {"zh": "输入摘要", "en": "Input sha256"},
     "tool": {"zh": "工具版本", "en": "Tool version"},
+    # the interview (interactive.py)
+    "interview.intro": {
+        "zh": "littlegiant 交互式自评（规则 {rules}，评估日期 {as_of}，上年度 {year}）。\n"
+              "直接回车或输入 ? 表示「不知道」。每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+        "en": "littlegiant interactive assessment (rules {rules}, as of {as_of}, last year {year}).\n"
+              "Press Enter or type ? for \"don't know\". Every answer is saved to {save} at once; "
+              "Ctrl-C stops and you can resume later.\n",
+    },
+    "interview.question": {"zh": "问题 {n}（最多还剩 {left} 个）· {path}", "en": "Question {n} (at most {left} left) · {path}"},
+    "interview.year": {"zh": "{year} 年度", "en": "fiscal year {year}"},
+    "interview.yesno": {"zh": "[是/否，y/n]", "en": "[y/n]"},
+    "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
+    "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道）\n", "en": "  ✗ {msg}. Please answer again (Enter = don't know)\n"},
+    "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
+    "interview.found": {
+        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
+        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
+    },
+    "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
+             "en": "\nDone: {n} answers, saved to {save}.\n\n"},
+    "interview.stopped": {
+        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：{cmd}\n",
+        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run: {cmd}\n",
+    },
+    "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
+    "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
 }
 CONFIDENCE = {
     "gov": {"zh": "政府网站原文", "en": "government page"},
@@ -55,5 +82,20 @@ def default_lang() -> str:
     return "en"
 
 
-def t(key: str, lang: str) -> str:
-    return MESSAGES[key][lang]
+def t(key: str, lang: str, **fields: object) -> str:
+    """A message in ``lang``, with ``{name}`` fields filled in when given."""
+    text = MESSAGES[key][lang]
+    return text.format(**fields) if fields else text
+
+
+# what a field type expects, in Chinese (the loaders' own messages are English)
+EXPECT_ZH = {
+    "bool": "请回答 是 或 否（y/n）",
+    "int": "请输入整数",
+    "number": "请输入数字",
+    "money": "请输入金额（万元，不能为负数）",
+    "signed_money": "请输入金额（万元）",
+    "percent": "请输入 0 到 100 之间的百分数",
+    "choice": "请输入选项编号或名称",
+    "text": "请输入文字",
+}

@@ -15,46 +15,18 @@ from typing import IO
 from littlegiant.engine import fmt, unit_text
 from littlegiant.errors import InputError
 from littlegiant.fileio import atomic_write_text
+from littlegiant.i18n import EXPECT_ZH, t
 from littlegiant.interview import Interview, Question, dump_profile, null_paths
 from littlegiant.profile import Scalar, field_for_path, from_data
 from littlegiant.rules import RuleSet
 from littlegiant.yamlio import read_data_file
-
-_T = {
-    "intro": {
-        "zh": "littlegiant 交互式自评（规则 {rules}，评估日期 {as_of}，上年度 {year}）。\n"
-              "直接回车或输入 ? 表示「不知道」。每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
-        "en": "littlegiant interactive assessment (rules {rules}, as of {as_of}, last year {year}).\n"
-              "Press Enter or type ? for \"don't know\". Every answer is saved to {save} at once; "
-              "Ctrl-C stops and you can resume later.\n",
-    },
-    "question": {"zh": "问题 {n}（最多还剩 {left} 个）· {path}", "en": "Question {n} (at most {left} left) · {path}"},
-    "year": {"zh": "{year} 年度", "en": "fiscal year {year}"},
-    "yesno": {"zh": "[是/否，y/n]", "en": "[y/n]"},
-    "pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
-    "retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道）\n", "en": "  ✗ {msg}. Please answer again (Enter = don't know)\n"},
-    "unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
-    "found": {
-        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
-        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
-    },
-    "found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
-    "done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
-             "en": "\nDone: {n} answers, saved to {save}.\n\n"},
-    "stopped": {
-        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：{cmd}\n",
-        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run: {cmd}\n",
-    },
-    "kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
-    "nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
-}
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
-    return _T[key][lang].format(**kw)
+    return t(f"interview.{key}", lang, **kw)
 
 
 class Interrupted(Exception):
@@ -91,22 +63,10 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
     return dict(prof.values), unknown
 
 
-_EXPECT_ZH = {
-    "bool": "请回答 是 或 否（y/n）",
-    "int": "请输入整数",
-    "number": "请输入数字",
-    "money": "请输入金额（万元，不能为负数）",
-    "signed_money": "请输入金额（万元）",
-    "percent": "请输入 0 到 100 之间的百分数",
-    "choice": "请输入选项编号或名称",
-    "text": "请输入文字",
-}
-
-
 def expected_zh(q: Question) -> str:
     """What a field expects, in Chinese (the loader's own messages are English)."""
     f = q.field
-    text = _EXPECT_ZH.get(f.type, "请重新输入")
+    text = EXPECT_ZH.get(f.type, "请重新输入")
     if f.type not in ("bool", "choice", "text") and (f.maximum is not None or f.minimum not in (None, 0)):
         lo = fmt(f.minimum) if f.minimum is not None else "…"
         hi = fmt(f.maximum) if f.maximum is not None else "…"
