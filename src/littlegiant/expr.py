@@ -51,9 +51,9 @@ class ExprError(ValueError):
 
 def settle(value: Decimal) -> Decimal:
     """Round a quotient to 30 places, dropping the zeros that rounding added."""
-    if value.as_tuple().exponent >= -30:  # type: ignore[operator]
-        return value
     settled = value.quantize(_SETTLE, context=CTX)
+    if settled == value:  # 30 places or fewer: nothing to settle (cheaper than reading the exponent)
+        return value
     if settled == settled.to_integral_value():
         return settled.quantize(Decimal(1), context=CTX)
     return settled.normalize(CTX)

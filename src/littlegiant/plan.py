@@ -88,7 +88,7 @@ class Plan:
                     self.paths[(f.id, offset)] = f.concrete_path(last_year - offset)
             else:
                 self.paths[(f.id, None)] = f.path
-        self.derived = {d.id: d.expression for d in rules.derived.values()}
+        self.derived = {d.id: d.expression.fn for d in rules.derived.values()}
         self.ceilings = {iid: [(rules.size.inputs[k].fn, bound) for k, bound in cls.ceiling.items()]
                          for iid, cls in rules.size.industries.items()}
         self.items = {tid: [(item.group, _compile_item(item)) for item in t.items] for tid, t in rules.scores.items()}
@@ -269,22 +269,22 @@ def _compile_item(item: ScoreItem) -> ItemFn:
     """(lowest, highest, lowest without points that await review) of one score item, as engine.score_item."""
     cap = item.max
     if item.points_from_value is not None:
-        pfv = item.points_from_value
+        pfv = item.points_from_value.fn
 
         def from_value(env: _Env) -> tuple[Decimal, Decimal, Decimal]:
-            v = pfv(env)
+            v = pfv(env, 0)
             if v is None:
                 return _ZERO, cap, _ZERO
             pts = min(max(v, _ZERO), cap)  # type: ignore[type-var]
             return pts, pts, pts  # type: ignore[return-value]
         return from_value
     if item.each:
-        each = [(b.when, b.points, b.review) for b in item.each]
+        each = [(b.when.fn if b.when is not None else None, b.points, b.review) for b in item.each]
 
         def each_of(env: _Env) -> tuple[Decimal, Decimal, Decimal]:
             low = high = strict = _ZERO
             for when, pts, review in each:
-                c = when(env) if when is not None else True
+                c = when(env, 0) if when is not None else True
                 if c is None:
                     high += pts
                 elif c:
@@ -294,13 +294,15 @@ def _compile_item(item: ScoreItem) -> ItemFn:
                         strict += pts
             return min(low, cap), min(high, cap), min(strict, cap)
         return each_of
-    scales = [(sc.value, [(b.at_least, b.at_most, b.when, b.points, b.review) for b in sc.bands]) for sc in item.scales]
+    scales = [(sc.value.fn if sc.value is not None else None,
+               [(b.at_least, b.at_most, b.when.fn if b.when is not None else None, b.points, b.review) for b in sc.bands])
+              for sc in item.scales]
 
     def banded(env: _Env) -> tuple[Decimal, Decimal, Decimal]:
         best_low = best_high = best_strict = _ZERO
         first = True
         for value, bands in scales:
-            v = value(env) if value is not None else None
+            v = value(env, 0) if value is not None else None
             low, high, strict = _scan(bands, v, env)
             if first or low > best_low:
                 best_low = low
@@ -313,7 +315,7 @@ def _compile_item(item: ScoreItem) -> ItemFn:
     return banded
 
 
-Band = tuple[Decimal | None, Decimal | None, expr.Expression | None, Decimal, bool]
+Band = tuple[Decimal | None, Decimal | None, expr.Compiled | None, Decimal, bool]
 
 
 def _scan(bands: list[Band], v: expr.Value, env: _Env) -> tuple[Decimal, Decimal, Decimal]:
@@ -329,7 +331,7 @@ def _scan(bands: list[Band], v: expr.Value, env: _Env) -> tuple[Decimal, Decimal
         elif at_most is not None:
             c = None if v is None else v <= at_most  # type: ignore[operator]
         elif when is not None:
-            w = when(env)
+            w = when(env, 0)
             c = None if w is None else bool(w)
         else:
             c = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -70,6 +70,8 @@ class _Trie:
     def __init__(self) -> None:
         self.children: dict[str, _Trie] = {}
         self.field: FieldDef | None = None
+        self.accept: Callable[[Any], Scalar | None] = _never
+        self.years: _Trie | None = None  # the {year} child, when this level is keyed by year
 
     @classmethod
     def build(cls, fields: Iterable[FieldDef]) -> _Trie:
@@ -79,7 +81,51 @@ class _Trie:
             for part in f.path.split("."):
                 node = node.children.setdefault(part, cls())
             node.field = f
+            node.accept = _acceptor(f)
+        for node in root.walk():
+            node.years = node.children.get("{year}")
         return root
+
+    def walk(self) -> Iterator[_Trie]:
+        yield self
+        for child in self.children.values():
+            yield from child.walk()
+
+
+def _never(value: Any) -> Scalar | None:
+    return None
+
+
+def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
+    """A fast check that returns the value in canonical form when it is plainly valid, else None.
+
+    None sends the value through ``check_value``, which accepts it the same way or explains what
+    is wrong; batch rows are mostly plain, so most never pay for the full check.
+    """
+    if f.type == "bool":
+        return lambda v: v if v is True or v is False else None
+    if f.type == "text":
+        return lambda v: v if type(v) is str else None
+    if f.type == "choice":
+        choices = frozenset(f.choices)
+        return lambda v: v if type(v) is str and v in choices else None
+    lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
+    highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
+    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
+    whole = f.type == "int"
+
+    def number(v: Any) -> Scalar | None:
+        kind = type(v)
+        if kind is int:
+            d = Decimal(v)
+        elif kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()):
+            d = Decimal(int(v)) if whole else v
+        else:
+            return None
+        if (low is not None and d < low) or (high is not None and d > high):
+            return None
+        return d
+    return number
 
 
 _TRIES: dict[int, _Trie] = {}
@@ -112,16 +158,16 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
     for raw_key, value in data.items():
         key = raw_key
-        where = f"{prefix}{key}"
-        if "{year}" in trie.children:
+        if trie.years is not None:
             year = _year(key)
             if year is None:
                 raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {key!r}",
-                                 file=source, line=line_of(data, key), field=where)
-            child = trie.children["{year}"]
+                                 file=source, line=line_of(data, key), field=f"{prefix}{key}")
+            child = trie.years
             key = str(year)
             where = f"{prefix}{key}"
         else:
+            where = f"{prefix}{key}"
             found = trie.children.get(key) if isinstance(key, str) else None
             if found is None:
                 known = ", ".join(sorted(trie.children)) or "nothing"
@@ -130,6 +176,10 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
             child = found
         if child.field is not None:
             if value is None:
+                continue
+            accepted = child.accept(value)
+            if accepted is not None:
+                out[where] = accepted
                 continue
             try:
                 out[where] = check_value(child.field, value, where=where)
