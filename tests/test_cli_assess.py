@@ -231,6 +231,16 @@ def test_version_and_help() -> None:
     assert "Examples" in invoke("assess", "--help").stdout
 
 
+@pytest.mark.parametrize(("args", "listed"), [([], "assess"), (["rules"], "validate")])
+def test_a_bare_command_prints_its_help(args: list[str], listed: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Usage:") and "Commands:" in done.stdout and listed in done.stdout
+
+
 def test_compare_names_the_2026_criteria_that_fail() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26",
                     "--compare", "miit-2022,miit-2026")

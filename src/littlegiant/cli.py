@@ -518,7 +518,8 @@ def main() -> None:
     no_args, usage_error, click_error = _click_errors()
     try:
         code = app(standalone_mode=False)
-    except no_args:  # help was printed
+    except no_args as exc:  # a bare command: its help, on stdout as --help prints it
+        sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0
     except usage_error as exc:
         sys.stderr.write(f"littlegiant: error: {exc.format_message()} (see --help)\n")  # type: ignore[attr-defined]
