@@ -223,6 +223,10 @@ def test_rules_list_show_and_diff() -> None:
     assert "niche_years >= 2 年 → niche_years >= 3 年" in diff.stdout
     assert "revenue[y1] >= 1000 万元 → revenue[y1] >= 1500 万元" in diff.stdout
     assert "removed: Score at least 60  [zjtx.score]" in diff.stdout
+    overlay = cli("rules", "diff", "miit-2022", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"), "--lang", "en")
+    assert "removed: Provincial characteristic indicators (set by each province, 0-15)  [characteristic]" in overlay.stdout
+    assert "added: Listing progress (Shandong)  [sd_listing]  (max 3; sd_listing: 3, otherwise: 0)" in overlay.stdout
+    assert overlay.stdout.rstrip().endswith("4 added, 1 removed, 0 changed")
     zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
     assert "修改：" in zh or "修改: " in zh
     assert "项新增" in zh

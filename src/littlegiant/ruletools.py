@@ -213,14 +213,19 @@ def _key(node: Node) -> str:
 
 @dataclass
 class DiffLine:
-    tier: str
+    """One criterion or score item that differs: where it sits (a tier or a score table), ids, what it checks."""
+
+    section: str
     change: str  # added | removed | changed
-    before: Node | None
-    after: Node | None
+    title: Text
+    ids: str
+    before: str | None
+    after: str | None
 
 
 def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
-    """Criterion by criterion, per tier: matched by what they measure, then by order."""
+    """Criterion by criterion per tier (matched by what they measure, then by order), then score
+    items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
     la, lb = _leaves(a), _leaves(b)
     for tid in a.tiers:
@@ -232,12 +237,35 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
             if pool:
                 old = pool.pop(0)
                 if (old.op, old.threshold) != (n.op, n.threshold) or old.unit != n.unit:
-                    out.append(DiffLine(tid, "changed", old, n))
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n)))
             else:
-                out.append(DiffLine(tid, "added", None, n))
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n)))
         for pool in left.values():
-            out.extend(DiffLine(tid, "removed", n, None) for n in pool)
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None) for n in pool)
+    for table_id in dict.fromkeys([*a.scores, *b.scores]):
+        old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
+        new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
+        section = f"scores.{table_id}"
+        for iid, item in new_items.items():
+            if iid not in old_items:
+                out.append(DiffLine(section, "added", item.title, iid, None, _item_text(item)))
+            elif _item_text(old_items[iid]) != _item_text(item):
+                out.append(DiffLine(section, "changed", item.title, iid, _item_text(old_items[iid]), _item_text(item)))
+        out.extend(DiffLine(section, "removed", item.title, iid, _item_text(item), None)
+                   for iid, item in old_items.items() if iid not in new_items)
     return out
+
+
+def _item_text(item: ScoreItem) -> str:
+    """A score item in one line: its maximum and bands (what a diff compares)."""
+    parts = [f"max {item.max}"]
+    for scale in item.scales:
+        value = f"{scale.value.source}: " if scale.value is not None else ""
+        parts.append(value + ", ".join(_band_text(b, "en") for b in scale.bands))
+    parts.extend(f"each {_band_text(b, 'en')}" for b in item.each)
+    if item.points_from_value is not None:
+        parts.append(f"points = {item.points_from_value.source}")
+    return "; ".join(parts)
 
 
 def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
@@ -247,21 +275,23 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     current = None
     counts: Counter[str] = Counter()
     for d in diff(a, b):
-        if d.tier != current:
-            current = d.tier
+        if d.section != current:
+            current = d.section
             lines.append("")
-            lines.append(f"## {b.tiers[d.tier].title.get(lang) if d.tier in b.tiers else d.tier} ({d.tier})")
+            if d.section in b.tiers:
+                lines.append(f"## {b.tiers[d.section].title.get(lang)} ({d.section})")
+            else:
+                table = d.section.removeprefix("scores.")
+                title = (b.scores.get(table) or a.scores[table]).title.get(lang)
+                lines.append(f"## {'评分表' if zh else 'Score table'} {title} ({table})")
         counts[d.change] += 1
         word = words[d.change][0 if zh else 1]
         if d.change == "changed":
-            assert d.before is not None and d.after is not None
-            lines.append(f"  {word}: {d.after.title.get(lang)}  [{d.before.id} → {d.after.id}]")
-            lines.append(f"      {_threshold(d.before)} → {_threshold(d.after)}")
+            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]")
+            lines.append(f"      {d.before} → {d.after}")
         else:
-            node = d.after or d.before
-            assert node is not None
-            extra = f"  ({_threshold(node)})" if node.kind == "check" else ""
-            lines.append(f"  {word}: {node.title.get(lang)}  [{node.id}]{extra}")
+            shown = d.after or d.before
+            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
     total = ("共 {added} 项新增、{removed} 项删除、{changed} 项修改" if zh
              else "{added} added, {removed} removed, {changed} changed")
     lines.append("")
