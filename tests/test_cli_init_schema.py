@@ -53,3 +53,13 @@ def test_csv_template_feeds_batch(tmp_path: Path) -> None:
     result = runner.invoke(app, ["batch", str(csv_file), "--output", str(out), "--as-of", "2026-11-26"])
     assert result.exit_code == 0
     assert "read 1, scored 1, errors 0" in result.stderr
+
+
+def test_an_overlay_template_asks_for_the_overlay_fields(tmp_path: Path) -> None:
+    overlay = str(Path(__file__).resolve().parent.parent / "rules" / "overlays" / "shandong-2022.yaml")
+    target = tmp_path / "sd.yaml"
+    assert runner.invoke(app, ["init", str(target), "--rules", overlay, "--as-of", "2026-03-01"]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "listing_progress:" in text and "上市进展" in text
+    empty = runner.invoke(app, ["assess", str(target), "--rules", overlay, "--as-of", "2026-03-01", "--format", "json"])
+    assert empty.exit_code == 0 and json.loads(empty.stdout)["rules"]["id"] == "shandong-2022"

@@ -319,12 +319,13 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a batch CSV header with a sample row instead.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
 ) -> None:
     """Write a commented profile template (zh/en) to fill in, or a CSV header for batch."""
     from littlegiant import rules as rulesets
@@ -333,7 +334,7 @@ def init(
 
     day = parse_as_of(as_of)
     try:
-        rs = rulesets.load(rulesets.select_version(day, False))
+        rs = rulesets.load(rules or rulesets.select_version(day, False))
     except InputError as exc:
         fail(str(exc))
     target = csv_file or file
