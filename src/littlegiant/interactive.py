@@ -7,6 +7,7 @@ is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was ans
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,4 +171,4 @@ def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: bo
         parts.append("--renewal")
     if lang:
         parts += ["--lang", lang]
-    return " ".join(parts)
+    return shlex.join(parts)  # a path with spaces still pastes as one argument
