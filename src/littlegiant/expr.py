@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import ast
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
-from typing import Protocol
+from typing import Any, Protocol
 
 Value = Decimal | bool | str | None
 
@@ -89,18 +90,18 @@ _FUNCS: dict[str, Callable[..., Decimal | None]] = {
     "abs": lambda a: abs(a),
 }
 _ARITH: dict[type, Callable[[Decimal, Decimal], Decimal | None]] = {
-    ast.Add: lambda a, b: CTX.add(a, b),
-    ast.Sub: lambda a, b: CTX.subtract(a, b),
-    ast.Mult: lambda a, b: CTX.multiply(a, b),
+    ast.Add: CTX.add,
+    ast.Sub: CTX.subtract,
+    ast.Mult: CTX.multiply,
     ast.Div: _div,
 }
-_CMP: dict[type, Callable[[object, object], bool]] = {
-    ast.Lt: lambda a, b: a < b,  # type: ignore[operator]
-    ast.LtE: lambda a, b: a <= b,  # type: ignore[operator]
-    ast.Gt: lambda a, b: a > b,  # type: ignore[operator]
-    ast.GtE: lambda a, b: a >= b,  # type: ignore[operator]
-    ast.Eq: lambda a, b: a == b,
-    ast.NotEq: lambda a, b: a != b,
+_CMP: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
     ast.In: lambda a, b: a in b,  # type: ignore[operator]
     ast.NotIn: lambda a, b: a not in b,  # type: ignore[operator]
 }
@@ -197,6 +198,8 @@ def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
             a, b = left(env, p), right(env, p)
             if a is None or b is None:
                 return None
+            if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
+                return op(a, b)
             return op(_num(a, text), _num(b, text))
 
         return binop

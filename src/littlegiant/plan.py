@@ -61,11 +61,10 @@ class _Env:
 
     def get(self, name: str, offset: int | None) -> expr.Value:
         key = (name, offset)
-        try:
-            return self.values.get(self.paths[key])  # type: ignore[return-value]
-        except KeyError:  # not a field: a derived quantity
-            pass
-        if key in self.memo:
+        path = self.paths.get(key)
+        if path is not None:
+            return self.values.get(path)  # type: ignore[return-value]
+        if key in self.memo:  # a derived quantity, already computed for this profile
             return self.memo[key]
         value = self.derived[name](self, offset or 0)
         self.memo[key] = value
