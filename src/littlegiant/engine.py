@@ -176,39 +176,79 @@ class _TableScore:
     groups: dict[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
 
 
-def _band_conditions(ctx: _Ctx, bands: tuple[Band, ...], value: expr.Value) -> list[bool | None]:
-    conds: list[bool | None] = []
-    for b in bands:
-        if b.at_least is not None:
-            conds.append(None if value is None else bool(value >= b.at_least))  # type: ignore[operator]
-        elif b.at_most is not None:
-            conds.append(None if value is None else bool(value <= b.at_most))  # type: ignore[operator]
-        elif b.when is not None:
-            v = b.when(ctx)
-            conds.append(None if v is None else bool(v))
-        else:
-            conds.append(True)
-    return conds
+def _condition(band: Band, value: expr.Value, env: expr.Env) -> bool | None:
+    if band.at_least is not None:
+        return None if value is None else bool(value >= band.at_least)  # type: ignore[operator]
+    if band.at_most is not None:
+        return None if value is None else bool(value <= band.at_most)  # type: ignore[operator]
+    if band.when is not None:
+        v = band.when(env)
+        return None if v is None else bool(v)
+    return True
 
 
-def _scan(bands: tuple[Band, ...], conds: list[bool | None], strict: bool) -> tuple[Decimal, Decimal, Band | None]:
-    """Possible points of a first-match band list: (lowest, highest, the band surely chosen)."""
+_ZERO = Decimal(0)
+
+
+def band_points(bands: tuple[Band, ...], value: expr.Value, env: expr.Env, *,
+                complete: bool = False) -> tuple[Decimal, Decimal, Decimal, Band | None]:
+    """A first-match band list under unknown conditions: (lowest possible points, highest possible,
+    lowest when points resting on qualitative answers are not counted, the band surely chosen).
+
+    The one implementation of band scoring, for reports and batch plans alike. ``complete``
+    evaluates every condition even after the outcome is settled, so that the engine records
+    every input a band reads; plans stop as soon as nothing further can change.
+    """
     possible: list[Decimal] = []
+    strict_possible: list[Decimal] = []
     chosen: Band | None = None
-    for band, cond in zip(bands, conds, strict=True):
-        if strict and band.review:
-            cond = False
-        if cond is None:
-            possible.append(band.points)
-        elif cond:
-            possible.append(band.points)
-            chosen = band
+    settled = False
+    strict_open = True  # no band surely chosen yet when review bands count as not holding
+    for band in bands:
+        if settled and not strict_open and not complete:
             break
-    else:
-        possible.append(Decimal(0))
+        cond = _condition(band, value, env)
+        if strict_open:
+            strict = False if band.review else cond
+            if strict is None:
+                strict_possible.append(band.points)
+            elif strict:
+                strict_possible.append(band.points)
+                strict_open = False
+        if not settled:
+            if cond is None:
+                possible.append(band.points)
+            elif cond:
+                possible.append(band.points)
+                chosen, settled = band, True
+    if not settled:
+        possible.append(_ZERO)
+    if strict_open:
+        strict_possible.append(_ZERO)
     if len(possible) > 1:
         chosen = None
-    return min(possible), max(possible), chosen
+    return min(possible), max(possible), min(strict_possible), chosen
+
+
+def each_points(bands: tuple[Band, ...], env: expr.Env) -> tuple[Decimal, Decimal, Decimal, expr.Value, bool]:
+    """Points for each condition that holds: (lowest, highest, lowest without review points,
+    how many hold or None when some are unknown, whether review points are counted); uncapped."""
+    low = high = strict = _ZERO
+    held, unknown, review = 0, False, False
+    for band in bands:
+        cond = _condition(band, None, env)
+        if cond is None:
+            unknown = True
+            high += band.points
+        elif cond:
+            held += 1
+            low += band.points
+            high += band.points
+            if band.review:
+                review = True
+            else:
+                strict += band.points
+    return low, high, strict, (None if unknown else Decimal(held)), review
 
 
 def score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
@@ -223,14 +263,8 @@ def score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
         pts = min(max(v, Decimal(0)), cap)  # type: ignore[type-var]
         return _ItemScore(item, pts, pts, pts, v, reads, None, False)  # type: ignore[arg-type]
     if item.each:
-        conds = _band_conditions(ctx, item.each, None)
+        low, high, strict, count, review = each_points(item.each, ctx)
         reads.update(ctx.reads)
-        low = sum((b.points for b, c in zip(item.each, conds, strict=True) if c), Decimal(0))
-        high = sum((b.points for b, c in zip(item.each, conds, strict=True) if c is not False), Decimal(0))
-        strict = sum((b.points for b, c in zip(item.each, conds, strict=True) if c and not b.review), Decimal(0))
-        held = sum(1 for c in conds if c)
-        count: expr.Value = Decimal(held) if None not in conds else None
-        review = any(c and b.review for b, c in zip(item.each, conds, strict=True))
         return _ItemScore(item, min(low, cap), min(high, cap), min(strict, cap), count, reads, None, review)
     lows, highs, stricts = [], [], []
     value: expr.Value = None
@@ -242,10 +276,8 @@ def score_item(ctx: _Ctx, item: ScoreItem) -> _ItemScore:
         ctx.reads = {}
         v = scale.value(ctx) if scale.value is not None else None
         values.append(v)
-        conds = _band_conditions(ctx, scale.bands, v)
+        lo, hi, s_lo, chosen = band_points(scale.bands, v, ctx, complete=True)
         reads.update(ctx.reads)
-        lo, hi, chosen = _scan(scale.bands, conds, strict=False)
-        s_lo, _, _ = _scan(scale.bands, conds, strict=True)
         lows.append(lo)
         highs.append(hi)
         stricts.append(s_lo)

@@ -265,7 +265,8 @@ _ZERO = Decimal(0)
 
 
 def _compile_item(item: ScoreItem) -> ItemFn:
-    """(lowest, highest, lowest without points that await review) of one score item, as engine.score_item."""
+    """(lowest, highest, lowest without points that await review) of one score item, scored by the
+    engine's own band functions; only the labels and reads that reports need are left out."""
     cap = item.max
     if item.points_from_value is not None:
         pfv = item.points_from_value.fn
@@ -278,87 +279,23 @@ def _compile_item(item: ScoreItem) -> ItemFn:
             return pts, pts, pts  # type: ignore[return-value]
         return from_value
     if item.each:
-        each = [(b.when.fn if b.when is not None else None, b.points, b.review) for b in item.each]
+        each = item.each
 
         def each_of(env: _Env) -> tuple[Decimal, Decimal, Decimal]:
-            low = high = strict = _ZERO
-            for when, pts, review in each:
-                c = when(env, 0) if when is not None else True
-                if c is None:
-                    high += pts
-                elif c:
-                    low += pts
-                    high += pts
-                    if not review:
-                        strict += pts
+            low, high, strict, _, _ = engine.each_points(each, env)
             return min(low, cap), min(high, cap), min(strict, cap)
         return each_of
-    scales = [(sc.value.fn if sc.value is not None else None,
-               [(b.at_least, b.at_most, b.when.fn if b.when is not None else None, b.points, b.review) for b in sc.bands])
-              for sc in item.scales]
+    scales = [(sc.value.fn if sc.value is not None else None, sc.bands) for sc in item.scales]
 
     def banded(env: _Env) -> tuple[Decimal, Decimal, Decimal]:
-        best_low = best_high = best_strict = _ZERO
-        first = True
+        lows, highs, stricts = [], [], []
         for value, bands in scales:
-            v = value(env, 0) if value is not None else None
-            low, high, strict = _scan(bands, v, env)
-            if first or low > best_low:
-                best_low = low
-            if first or high > best_high:
-                best_high = high
-            if first or strict > best_strict:
-                best_strict = strict
-            first = False
-        return min(best_low, cap), min(best_high, cap), min(best_strict, cap)
+            low, high, strict, _ = engine.band_points(bands, value(env, 0) if value is not None else None, env)
+            lows.append(low)
+            highs.append(high)
+            stricts.append(strict)
+        return min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap)
     return banded
-
-
-Band = tuple[Decimal | None, Decimal | None, expr.Compiled | None, Decimal, bool]
-
-
-def _scan(bands: list[Band], v: expr.Value, env: _Env) -> tuple[Decimal, Decimal, Decimal]:
-    """First-match bands over an unknown-aware condition: possible points, and the strict low."""
-    low = high = None
-    strict: Decimal | None = None
-    strict_open = True  # no band surely chosen yet when review bands count as not holding
-    strict_possible: list[Decimal] = []
-    settled = False
-    for at_least, at_most, when, pts, review in bands:
-        if at_least is not None:
-            c = None if v is None else v >= at_least  # type: ignore[operator]
-        elif at_most is not None:
-            c = None if v is None else v <= at_most  # type: ignore[operator]
-        elif when is not None:
-            w = when(env, 0)
-            c = None if w is None else bool(w)
-        else:
-            c = True
-        if strict_open:
-            sc = False if review else c
-            if sc is None:
-                strict_possible.append(pts)
-            elif sc:
-                strict_possible.append(pts)
-                strict_open = False
-        if not settled:
-            if c is None:
-                low = pts if low is None or pts < low else low
-                high = pts if high is None or pts > high else high
-            elif c:
-                low = pts if low is None or pts < low else low
-                high = pts if high is None or pts > high else high
-                settled = True
-        if settled and not strict_open:
-            break
-    if not settled:
-        low = _ZERO if low is None or _ZERO < low else low
-        high = _ZERO if high is None or _ZERO > high else high
-    if strict_open:
-        strict_possible.append(_ZERO)
-    strict = min(strict_possible)
-    assert low is not None and high is not None
-    return low, high, strict
 
 
 _PLANS: dict[tuple[int, int, bool], Plan] = {}
