@@ -18,7 +18,7 @@ from typing import Any
 from littlegiant import engine
 from littlegiant.engine import fmt, unit_text
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path
+from littlegiant.profile import Profile, Scalar, field_for_path, input_label
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
 from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
@@ -62,10 +62,7 @@ class Change:
                 "delta": json_value(self.delta), "set": self.set_arg}
 
     def text(self, lang: str) -> str:
-        label = self.field.label.get(lang)
-        year = _year(self.path)
-        if year:
-            label += f"（{year}年）" if lang == "zh" else f" {year}"
+        label = input_label(self.field, self.path).get(lang)
         if isinstance(self.after, bool):
             return f"{label}：{fmt(self.after, lang='zh')}" if lang == "zh" else f"{label}: {fmt(self.after)}"
         if isinstance(self.after, str):
@@ -150,13 +147,6 @@ class TierGap:
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         return {"status": self.status, "steps": [s.to_dict(lang) for s in self.steps]}
-
-
-def _year(path: str) -> str | None:
-    for part in path.split("."):
-        if part.isdigit() and len(part) == 4:
-            return part
-    return None
 
 
 def _unit(f: FieldDef) -> Decimal:
@@ -402,6 +392,4 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
 
 
 def _label(rules: RuleSet, path: str) -> Text:
-    f = field_for_path(rules, path)
-    year = _year(path)
-    return Text(f"{f.label.zh}{'（' + year + '年）' if year else ''}", f"{f.label.en}{' ' + year if year else ''}")
+    return input_label(field_for_path(rules, path), path)

@@ -20,7 +20,7 @@ from typing import Any
 from littlegiant import engine
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path, parse_text_value
+from littlegiant.profile import Profile, Scalar, field_for_path, parse_text_value, year_in_path
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
 
@@ -32,16 +32,6 @@ class Question:
     path: str
     field: FieldDef
     year: int | None
-
-
-def _year_of(f: FieldDef, path: str) -> int | None:
-    if not f.per_year:
-        return None
-    template = f.path.split(".")
-    for part, concrete in zip(template, path.split("."), strict=True):
-        if part == "{year}":
-            return int(concrete)
-    return None
 
 
 def _score_open(tier: TierResult) -> bool:
@@ -122,11 +112,11 @@ class Interview:
 
         def rank(p: str) -> tuple[float, int, int]:
             f = field_for_path(self.rules, p)
-            return (-weights[p], order[f.id], -(_year_of(f, p) or 0))
+            return (-weights[p], order[f.id], -(year_in_path(f, p) or 0))
 
         path = min(weights, key=rank)
         f = field_for_path(self.rules, path)
-        return Question(path, f, _year_of(f, path))
+        return Question(path, f, year_in_path(f, path))
 
     def relevant(self, tier_id: str) -> set[str]:
         """The unanswered inputs that could still move ``tier_id``'s status or score."""
@@ -191,7 +181,7 @@ class Interview:
         entries: list[tuple[int, int, str, Scalar | None]] = []
         for path in set(self.values) | self.unknown:
             f = field_for_path(self.rules, path)
-            entries.append((order[f.id], -(_year_of(f, path) or 0), path, self.values.get(path)))
+            entries.append((order[f.id], -(year_in_path(f, path) or 0), path, self.values.get(path)))
         out: dict[Any, Any] = {}
         for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
             node = out

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
-from littlegiant.rules import FieldDef, RuleSet
+from littlegiant.rules import FieldDef, RuleSet, Text
 from littlegiant.yamlio import line_of, read_data_file
 
 Scalar = Decimal | bool | str
@@ -267,6 +267,24 @@ def field_for_path(rules: RuleSet, path: str) -> FieldDef:
     if node.field is None:
         raise InputError("names a group of fields, not one field", field=path)
     return node.field
+
+
+def year_in_path(f: FieldDef, path: str) -> int | None:
+    """The fiscal year a concrete path of a per-year field names (``financials.2025.revenue`` → 2025)."""
+    if not f.per_year:
+        return None
+    for part, concrete in zip(f.path.split("."), path.split("."), strict=True):
+        if part == "{year}":
+            return int(concrete)
+    return None
+
+
+def input_label(f: FieldDef, path: str) -> Text:
+    """A field's label with the year of its concrete path: 研发费用（2025年） / R&D expense 2025."""
+    year = year_in_path(f, path)
+    if year is None:
+        return f.label
+    return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 
 def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Scalar | None:
