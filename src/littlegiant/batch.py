@@ -20,7 +20,7 @@ from littlegiant import engine, profile
 from littlegiant.errors import InputError
 from littlegiant.plan import Summary, plan_for
 from littlegiant.result import MET, json_value, to_dict
-from littlegiant.rules import TIER_IDS, RuleSet, Text
+from littlegiant.rules import TIER_IDS, RuleSet
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -131,7 +131,7 @@ def error_row(item: Item, message: str) -> dict[str, Any]:
     return row
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, rules: RuleSet, lang: str) -> dict[str, Any]:
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> dict[str, Any]:
     """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
     row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
     row["source"], row["status"], row["name"] = item.source, "scored", name or ""
@@ -144,20 +144,11 @@ def screening_row(item: Item, name: str | None, summary: Summary, rules: RuleSet
         elif tier.score_min is not None:
             row[f"{tid}_score"] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
         if step is None and tier.status != MET:
-            step = (tid, tier.blocker) if tier.blocker else ("", "")
-    if step and step[1]:
-        title = _titles(rules).get(step[1])
-        row["next_step"] = f"{step[0]}: {step[1]} — {title.get(lang) if title else ''}"
+            step = (tid, tier)
+    if step is not None and step[1].blocker:
+        title = step[1].blocker_title
+        row["next_step"] = f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}"
     return row
-
-
-_TITLE_CACHE: dict[int, dict[str, Text]] = {}
-
-
-def _titles(rules: RuleSet) -> dict[str, Text]:
-    if id(rules) not in _TITLE_CACHE:
-        _TITLE_CACHE[id(rules)] = {n.id: n.title for _, n in rules.all_nodes()}
-    return _TITLE_CACHE[id(rules)]
 
 
 class Scorer:
@@ -190,7 +181,7 @@ class Scorer:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         summary = plan_for(self._rules, self.as_of.year - 1, self.renewal).run(prof.values)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self._rules, self.lang)
+        row = screening_row(item, prof.name, summary, self.lang)
         if self.advice:
             row["next_step"] = self._advice(prof, summary) or row["next_step"]
         return row

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from littlegiant import engine, expr
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET
-from littlegiant.rules import Node, RuleSet, ScoreItem
+from littlegiant.rules import Node, RuleSet, ScoreItem, Text
 
 # Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
 # (CONTRACT.md: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
@@ -34,6 +34,7 @@ class TierSummary:
     score_min: Decimal | None
     score_max: Decimal | None
     blocker: str | None
+    blocker_title: Text | None = None
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Plan:
             else:
                 self.paths[(f.id, None)] = f.path
         self.derived = {d.id: d.expression.fn for d in rules.derived.values()}
+        self.titles = {node.id: node.title for _, node in rules.all_nodes()}
         self.ceilings = {iid: [(rules.size.inputs[k].fn, bound) for k, bound in cls.ceiling.items()]
                          for iid, cls in rules.size.industries.items()}
         self.items = {tid: [(item.group, _compile_item(item)) for item in t.items] for tid, t in rules.scores.items()}
@@ -105,7 +107,8 @@ class Plan:
             if table is not None:
                 low, high, _, _ = self._table(state, table)
                 score = low if low == high else None
-            tiers[tid] = TierSummary(status, score, low, high, blocker)
+            tiers[tid] = TierSummary(status, score, low, high, blocker,
+                                     self.titles.get(blocker) if blocker is not None else None)
         sme_status, size = self._sme(state)
         return Summary(sme_status, size, tiers)
 
