@@ -374,7 +374,8 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
             if interview is None:
                 from littlegiant.interview import Interview  # only unknown tiers need the interview's relevance
 
-                interview = Interview(rules, result.as_of, result.renewal, dict(profile.values))
+                # the evaluation is already done: hand it over instead of repeating it
+                interview = Interview(rules, result.as_of, result.renewal, dict(profile.values), _result=result)
             weights = interview.weights()
             relevant = sorted(interview.relevant(tier.id), key=lambda p: (-weights.get(p, 0), p))
             labels = [_label(rules, p) for p in relevant]
