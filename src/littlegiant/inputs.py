@@ -13,9 +13,13 @@ from littlegiant.rules import Node, RuleSet, ScoreItem
 
 
 class InputPaths:
-    """The concrete input paths a node or score item could ever read (a static upper bound)."""
+    """The concrete input paths a node or score item could ever read (a static upper bound).
 
-    def __init__(self, rules: RuleSet, last_year: int) -> None:
+    With ``last_year`` None the paths of per-year fields stay templates (``financials.{year}.revenue``),
+    which is how ``rules show`` lists what a rule reads.
+    """
+
+    def __init__(self, rules: RuleSet, last_year: int | None) -> None:
         self.rules = rules
         self.last_year = last_year
         self.memo: dict[tuple[str, int], frozenset[str]] = {}
@@ -28,7 +32,8 @@ class InputPaths:
             offset = param if ref.param else ref.offset
             if ref.name in self.rules.fields:
                 f = self.rules.fields[ref.name]
-                out.add(f.concrete_path(self.last_year - (offset or 0)) if f.per_year else f.path)
+                per_year = f.per_year and self.last_year is not None
+                out.add(f.concrete_path(self.last_year - (offset or 0)) if per_year else f.path)  # type: ignore[operator]
             elif ref.name in self.rules.derived:
                 key = (ref.name, offset or 0)
                 if key not in self.memo:

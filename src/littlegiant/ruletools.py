@@ -18,6 +18,7 @@ from typing import Any
 
 from littlegiant import engine, expr
 from littlegiant.errors import InputError
+from littlegiant.inputs import InputPaths
 from littlegiant.profile import from_data
 from littlegiant.rules import Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.yamlio import line_of, read_data_file
@@ -72,20 +73,6 @@ def test_targets(paths: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------- show
 
 
-def _fields_read(rs: RuleSet, e: expr.Expression, seen: set[str] | None = None) -> list[str]:
-    seen = set() if seen is None else seen
-    out: list[str] = []
-    for ref in e.refs:
-        if ref.name in seen:
-            continue
-        seen.add(ref.name)
-        if ref.name in rs.fields:
-            out.append(rs.fields[ref.name].path)
-        elif ref.name in rs.derived:
-            out.extend(_fields_read(rs, rs.derived[ref.name].expression, seen))
-    return out
-
-
 def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
     """(kind, object) for a tier, criterion, score item (``table.item`` or ``table.points.item``), derived or field id."""
     if ident in rs.tiers:
@@ -117,7 +104,8 @@ def show_text(rs: RuleSet, ident: str, lang: str) -> str:
         lines += [f"  zh: {obj.title.zh}", f"  en: {obj.title.en}"]
     elif hasattr(obj, "label"):
         lines += [f"  zh: {obj.label.zh}", f"  en: {obj.label.en}"]
-    reads: list[str] = []
+    inputs = InputPaths(rs, None)
+    reads: set[str] = set()
     if kind == "tier":
         lines.append(("  条件：" if zh else "  criteria: ") + ", ".join(c.id for c in obj.criteria.children))
         if obj.score_table:
@@ -127,13 +115,12 @@ def show_text(rs: RuleSet, ident: str, lang: str) -> str:
         lines.append(f"  kind: {node.kind}" + (f"   applies: {node.applies}" if node.applies != "always" else ""))
         if node.kind == "check" and node.value is not None:
             lines.append(f"  {node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else ""))
-            reads = _fields_read(rs, node.value)
-        elif node.kind in ("veto", "qualitative") and node.field:
-            reads = [rs.fields[node.field].path]
         elif node.kind == "score":
             lines.append(f"  {node.table}{'.' + node.group if node.group else ''} {node.op} {node.threshold}")
         elif node.children:
             lines.append(("  子条件：" if zh else "  children: ") + ", ".join(c.id for c in node.children))
+        if node.kind != "score":  # a score criterion reads its whole table: see the table's items
+            reads = inputs.of_node(node)
         lines += _provenance(node.source, node.confidence, node.evidence, node.note, lang)
     elif kind == "item":
         item: ScoreItem = obj
@@ -141,21 +128,20 @@ def show_text(rs: RuleSet, ident: str, lang: str) -> str:
         for scale in item.scales:
             if scale.value is not None:
                 lines.append(f"  value: {scale.value.source}" + (f" ({scale.unit})" if scale.unit else ""))
-                reads += _fields_read(rs, scale.value)
             lines.extend("    " + _band_text(b, lang) for b in scale.bands)
         for b in item.each:
             lines.append("    each " + _band_text(b, lang))
         if item.points_from_value is not None:
             lines.append(f"  points = {item.points_from_value.source}")
-            reads += _fields_read(rs, item.points_from_value)
+        reads = inputs.of_item(item)
         lines += _provenance(item.source, item.confidence, item.evidence, item.note, lang)
     elif kind == "derived":
         lines.append(f"  = {obj.expression.source}")
-        reads = _fields_read(rs, obj.expression)
+        reads = inputs.of_expression(obj.expression, 0)
     elif kind == "field":
         lines.append(f"  path: {obj.path}   type: {obj.type}" + (f"   unit: {obj.unit}" if obj.unit else ""))
     if reads:
-        lines.append(("  读取字段：" if zh else "  reads: ") + ", ".join(dict.fromkeys(reads)))
+        lines.append(("  读取字段：" if zh else "  reads: ") + ", ".join(sorted(reads)))
     return "\n".join(lines) + "\n"
 
 
