@@ -268,3 +268,13 @@ def test_what_if_reports_the_statuses_that_moved() -> None:
     text = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26",
                   "--set", "financials.2025.main_revenue=10800").stdout
     assert "lg26.main_share: not met → met" in text
+
+
+def test_a_choice_can_be_named_by_its_label() -> None:
+    by_id = json.loads(invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--format", "json", "--as-of", "2026-11-26",
+                              "--set", "industry=software_it").stdout)
+    by_label = json.loads(invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--format", "json", "--as-of",
+                                 "2026-11-26", "--set", "industry=软件和信息技术服务业").stdout)
+    assert by_id["input_sha256"] == by_label["input_sha256"]
+    bad = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--set", "industry=steel")
+    assert bad.exit_code == 2 and "expected one of agriculture" in bad.stderr

@@ -20,7 +20,7 @@ from typing import Any
 from littlegiant import engine
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path, parse_text_value, year_in_path
+from littlegiant.profile import Profile, Scalar, choice_named, field_for_path, parse_text_value, year_in_path
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
 
@@ -155,7 +155,7 @@ class Interview:
         elif q.field.type == "choice" and raw.isdigit() and 1 <= int(raw) <= len(q.field.choices):
             value = q.field.choices[int(raw) - 1]
         elif q.field.type == "choice":
-            choice = _choice_by_label(q.field, raw)
+            choice = choice_named(q.field, raw)
             if choice is None:
                 raise InputError(f"expected a number from 1 to {len(q.field.choices)} or one of the names listed, "
                                  f"got {raw!r}", field=q.path)
@@ -191,16 +191,6 @@ class Interview:
             last = parts[-1]
             node[int(last) if last.isdigit() else last] = value
         return out
-
-
-def _choice_by_label(f: FieldDef, raw: str) -> str | None:
-    """Accept a choice's label (in either language) as well as its id."""
-    low = raw.lower()
-    for choice in f.choices:
-        label = f.choice_labels.get(choice)
-        if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
-            return choice
-    return None
 
 
 def null_paths(data: Any, prefix: str = "") -> Iterable[str]:

@@ -287,11 +287,21 @@ def input_label(f: FieldDef, path: str) -> Text:
     return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 
+def choice_named(f: FieldDef, text: str) -> str | None:
+    """The choice ``text`` names: its id or its label in either language, in any letter case."""
+    low = text.strip().lower()
+    for choice in f.choices:
+        label = f.choice_labels.get(choice)
+        if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
+            return choice
+    return None
+
+
 def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Scalar | None:
     """Turn typed text (``--set``, CSV cells, answers) into a value; empty text is unknown.
 
     Accepts ``1,200`` and ``1200.5`` for numbers, true/false/yes/no/是/否 for yes-no
-    fields; anything else is an InputError saying what was expected.
+    fields, a choice's id or label (工业 / Industry); anything else is an InputError saying what was expected.
     """
     raw = text.strip()
     if raw == "" or raw.lower() in ("null", "~"):
@@ -303,7 +313,9 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
         if low in ("false", "no", "n", "否", "0"):
             return False
         raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {raw!r}", field=where or f.path)
-    if f.type in ("text", "choice"):
+    if f.type == "choice":
+        return check_value(f, choice_named(f, raw) or raw, where=where)
+    if f.type == "text":
         return check_value(f, raw, where=where)
     cleaned = raw.replace(",", "").replace("，", "").replace("_", "")
     if f.unit and cleaned.endswith(f.unit):
