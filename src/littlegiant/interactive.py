@@ -19,7 +19,7 @@ from littlegiant.fileio import atomic_write_text
 from littlegiant.i18n import EXPECT_ZH, t
 from littlegiant.interview import Interview, Question, dump_profile, null_paths
 from littlegiant.profile import Scalar, field_for_path, from_data
-from littlegiant.rules import RuleSet
+from littlegiant.rules import FieldDef, RuleSet
 from littlegiant.yamlio import read_data_file
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
@@ -64,15 +64,20 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
     return dict(prof.values), unknown
 
 
+def _range(f: FieldDef) -> str | None:
+    """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
+    if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):
+        return None
+    lo = fmt(f.minimum) if f.minimum is not None else "…"
+    hi = fmt(f.maximum) if f.maximum is not None else "…"
+    return f"{lo}–{hi}"
+
+
 def expected_zh(q: Question) -> str:
     """What a field expects, in Chinese (the loader's own messages are English)."""
-    f = q.field
-    text = EXPECT_ZH.get(f.type, "请重新输入")
-    if f.type not in ("bool", "choice", "text") and (f.maximum is not None or f.minimum not in (None, 0)):
-        lo = fmt(f.minimum) if f.minimum is not None else "…"
-        hi = fmt(f.maximum) if f.maximum is not None else "…"
-        text += f"，范围 {lo}–{hi}"
-    return text
+    text = EXPECT_ZH.get(q.field.type, "请重新输入")
+    bounds = _range(q.field)
+    return text + (f"，范围 {bounds}" if bounds else "")
 
 
 def describe(q: Question, lang: str) -> str:
@@ -93,10 +98,8 @@ def describe(q: Question, lang: str) -> str:
             label = f.choice_labels.get(choice)
             lines.append(f"  {i}) {choice}" + (f" — {label.get(lang)}" if label is not None else ""))
         lines.append("  " + _t("pick", lang))
-    elif f.maximum is not None or (f.minimum is not None and f.minimum != 0):
-        lo = fmt(f.minimum) if f.minimum is not None else "…"
-        hi = fmt(f.maximum) if f.maximum is not None else "…"
-        lines.append(f"  ({lo}–{hi})")
+    elif (bounds := _range(f)) is not None:
+        lines.append(f"  ({bounds})")
     return "\n".join(lines) + "\n> "
 
 
