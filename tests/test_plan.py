@@ -5,6 +5,7 @@ holding a tier back — on the examples, the Shandong overlay, and generated pro
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from littlegiant import engine, profile, rules
 from littlegiant.compare import holding_back
 from littlegiant.plan import plan_for
 from littlegiant.result import MET
+from littlegiant.rules import Band
 
 DAY = date(2026, 11, 26)
 
@@ -60,3 +62,42 @@ def test_the_plan_agrees_under_the_overlay() -> None:
 def test_the_plan_agrees_on_generated_profiles(data: dict[str, Any], rule_id: str, renewal: bool) -> None:
     rs = rules.load(rule_id)
     same(rule_id, dict(profile.from_data(data, rs, "<gen>").values), renewal)
+
+
+def _bands(draw: st.DrawFn) -> tuple[Band, ...]:
+    points = st.integers(0, 50).map(Decimal)
+    bound = st.integers(-5, 105).map(Decimal)
+    one = st.one_of(st.builds(lambda b, p: Band(p, at_least=b), bound, points),
+                    st.builds(lambda b, p: Band(p, at_most=b), bound, points))
+    bands = draw(st.lists(one, min_size=1, max_size=6))
+    if draw(st.booleans()):
+        bands.append(Band(draw(points)))  # the unconditional last line most tables end with
+    return tuple(bands)
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_a_prepared_band_list_scores_as_band_points_does(data: st.DataObject) -> None:
+    """The batch plan's band scorer is held to the engine's band_points on threshold lists, for
+    unknown values and for values on, just below and just above every bound."""
+    bands = data.draw(st.composite(_bands)())
+    edges = [b.at_least if b.at_least is not None else b.at_most for b in bands]
+    near = [e + d for e in edges if e is not None for d in (Decimal("-0.01"), Decimal(0), Decimal("0.01"))]
+    value = data.draw(st.one_of(st.none(), st.sampled_from(near) if near else st.none(),
+                                st.decimals(-10, 110, places=2)))
+    assert engine.band_scorer(bands)(value, None) == engine.band_points(bands, value, None)
+
+
+def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
+    """A `when` list walks known conditions itself; the first unknown hands the list to band_points."""
+    rs = rules.load("miit-2026")
+    ip = next(i for i in rs.scores["innovative"].items if i.id == "ip")
+    scorer = engine.band_scorer(ip.scales[0].bands)
+    ctx = engine._Ctx(rs, profile.Profile({"ip.class1": Decimal(2)}), DAY.year - 1)
+    expected = engine.band_points(ip.scales[0].bands, None, ctx)
+    assert scorer(None, ctx) == expected
+    assert expected[:3] == (Decimal(10), Decimal(20), Decimal(10))  # 10 surely, 20 if the unknowns hold
+    known = engine._Ctx(rs, profile.Profile({"ip.class1": Decimal(2), "ip.class1_high_value": Decimal(0),
+                                             "ip.class1_self_developed": Decimal(0)}), DAY.year - 1)
+    assert scorer(None, known) == engine.band_points(ip.scales[0].bands, None, known) == \
+        (Decimal(10), Decimal(10), Decimal(10), ip.scales[0].bands[2])

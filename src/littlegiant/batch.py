@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant import engine, profile
 from littlegiant.errors import InputError
@@ -25,12 +24,15 @@ from littlegiant.rules import TIER_IDS, RuleSet
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-@dataclass(frozen=True)
-class Item:
-    """One company to score: where it came from, and either its parsed data or why it has none."""
+class Item(NamedTuple):
+    """One company to score: where it came from, and its raw form or why it has none.
+
+    JSON Lines stay bytes until they are scored, so that with ``--jobs`` the parsing happens in
+    the workers and the reading process only reads.
+    """
 
     source: str
-    kind: str  # "csv" (flat cells), "data" (nested, parsed), "file" (a profile file), "error"
+    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "error"
     payload: Any
 
 
@@ -82,26 +84,29 @@ def _has_bad_bytes(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal)
+"""One decoder for every line: ``json.loads`` with an argument builds a new one per call."""
+
+
 def _jsonl_rows(path: Path) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    name = str(path)
     with handle:
         for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                text = raw.decode("utf-8")
-                data = json.loads(text, parse_float=Decimal)
-            except UnicodeDecodeError:
-                yield Item(where, "error", "the line is not UTF-8 text")
-                continue
-            except json.JSONDecodeError as exc:
-                yield Item(where, "error", f"invalid JSON: {exc.msg}")
-                continue
-            yield Item(where, "data", data)
+            if not raw.isspace():  # a blank line is not a company
+                yield Item(f"{name}:{number}", "json", raw)
+
+
+def _json_data(raw: bytes) -> Any:
+    try:
+        return _DECODER.decode(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError("the line is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}") from None
 
 
 def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
@@ -110,8 +115,8 @@ def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
         raise InputError(str(item.payload))
     if item.kind == "file":
         return profile.load_profile(item.payload, rules)
-    if item.kind == "data":
-        return profile.from_data(item.payload, rules, item.source)
+    if item.kind == "json":
+        return profile.from_data(_json_data(item.payload), rules, item.source)
     values: dict[str, Any] = {}
     for column, cell in item.payload.items():
         f = profile.field_for_path(rules, column)
@@ -176,7 +181,9 @@ class Scorer:
         try:
             prof = to_profile(item, self._rules)
         except InputError as exc:
-            return error_row(item, str(exc.located(None)))
+            if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
+                exc = InputError(exc.message, field=exc.field)
+            return error_row(item, str(exc))
         if self.full:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
@@ -215,15 +222,15 @@ class Writer:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
         self.csv = None
         if suffix == ".csv":
-            self.csv = csv.DictWriter(self.handle, fieldnames=SUMMARY_COLUMNS, extrasaction="ignore")
-            self.csv.writeheader()
+            self.csv = csv.writer(self.handle)
+            self.csv.writerow(SUMMARY_COLUMNS)
         self.rows = 0
 
     def write(self, row: dict[str, Any]) -> None:
         if self.csv is not None:
             if "result" in row:
                 raise InputError("--format json rows need a .jsonl output", field="--output")
-            self.csv.writerow(row)
+            self.csv.writerow(map(row.__getitem__, SUMMARY_COLUMNS))  # summary rows have every column
         else:
             self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.rows += 1

@@ -9,9 +9,11 @@ CONTRACT.md §3 says: all-of takes the worst, any-of the best branch.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from littlegiant import expr
 from littlegiant.profile import Profile
@@ -176,38 +178,50 @@ class _TableScore:
     groups: dict[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
 
 
-def _condition(band: Band, value: expr.Value, env: expr.Env) -> bool | None:
+Cond = Callable[[Any, int], expr.Value]
+"""A band's ``when`` condition as compiled for some environment (``fn(env, 0)``)."""
+
+
+def _condition(band: Band, value: expr.Value, env: Any, when: Cond | None) -> bool | None:
     if band.at_least is not None:
         return None if value is None else bool(value >= band.at_least)  # type: ignore[operator]
     if band.at_most is not None:
         return None if value is None else bool(value <= band.at_most)  # type: ignore[operator]
-    if band.when is not None:
-        v = band.when(env)
+    if when is not None:
+        v = when(env, 0)
         return None if v is None else bool(v)
     return True
 
 
+def _whens(bands: tuple[Band, ...]) -> tuple[Cond | None, ...]:
+    return tuple(b.when.fn if b.when is not None else None for b in bands)
+
+
 _ZERO = Decimal(0)
+BandScore = tuple[Decimal, Decimal, Decimal, Band | None]
 
 
-def band_points(bands: tuple[Band, ...], value: expr.Value, env: expr.Env, *,
-                complete: bool = False) -> tuple[Decimal, Decimal, Decimal, Band | None]:
+def band_points(bands: tuple[Band, ...], value: expr.Value, env: Any, *,
+                complete: bool = False, whens: tuple[Cond | None, ...] | None = None) -> BandScore:
     """A first-match band list under unknown conditions: (lowest possible points, highest possible,
     lowest when points resting on qualitative answers are not counted, the band surely chosen).
 
     The one implementation of band scoring, for reports and batch plans alike. ``complete``
     evaluates every condition even after the outcome is settled, so that the engine records
-    every input a band reads; plans stop as soon as nothing further can change.
+    every input a band reads; plans stop as soon as nothing further can change. ``whens`` are
+    the bands' conditions compiled for ``env`` when it is not the engine's (a batch plan's).
     """
+    if whens is None:
+        whens = _whens(bands)
     possible: list[Decimal] = []
     strict_possible: list[Decimal] = []
     chosen: Band | None = None
     settled = False
     strict_open = True  # no band surely chosen yet when review bands count as not holding
-    for band in bands:
+    for band, when in zip(bands, whens, strict=True):
         if settled and not strict_open and not complete:
             break
-        cond = _condition(band, value, env)
+        cond = _condition(band, value, env, when)
         if strict_open:
             strict = False if band.review else cond
             if strict is None:
@@ -230,13 +244,75 @@ def band_points(bands: tuple[Band, ...], value: expr.Value, env: expr.Env, *,
     return min(possible), max(possible), min(strict_possible), chosen
 
 
-def each_points(bands: tuple[Band, ...], env: expr.Env) -> tuple[Decimal, Decimal, Decimal, expr.Value, bool]:
+def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None = None
+                ) -> Callable[[expr.Value, Any], BandScore]:
+    """``band_points`` for one band list, prepared once for scoring many profiles.
+
+    Without review points, when every condition up to the first that holds is a known no,
+    ``band_points`` gives that band's points as low, high and strict alike (and all zero when none
+    holds): those results are made here, once, and a profile whose conditions are all known walks
+    the list to its first band that holds. An unknown value of a plain threshold list gives
+    ``band_points``'s own answer for an unknown, also computed here once. Any other unknown, and
+    every list with review points, is scored by ``band_points`` on the call.
+    """
+    conds = whens if whens is not None else _whens(bands)
+    if any(b.review for b in bands):
+        return lambda value, env: band_points(bands, value, env, whens=conds)
+    missed: BandScore = (_ZERO, _ZERO, _ZERO, None)
+    steps = []
+    for b, when in zip(bands, conds, strict=True):
+        result: BandScore = (b.points, b.points, b.points, b)
+        if b.at_least is None and b.at_most is None and when is None:
+            missed = result  # unconditional: every later band is unreachable
+            break
+        steps.append((b.at_least, b.at_most, when, result))
+    if all(when is None for _, _, when, _ in steps):
+        unknown = band_points(bands, None, None, whens=conds)
+        if all(low is not None for low, _, _, _ in steps):
+            floors = [(low, result) for low, _, _, result in steps]
+
+            def at_least(value: expr.Value, env: Any) -> BandScore:
+                if value is None:
+                    return unknown
+                for bound, result in floors:
+                    if value >= bound:  # type: ignore[operator]
+                        return result
+                return missed
+            return at_least
+
+        def thresholds(value: expr.Value, env: Any) -> BandScore:
+            if value is None:
+                return unknown
+            for low, high, _, result in steps:
+                if (value >= low) if low is not None else (value <= high):  # type: ignore[operator]
+                    return result
+            return missed
+        return thresholds
+
+    def conditions(value: expr.Value, env: Any) -> BandScore:
+        for low, high, when, result in steps:
+            if low is not None:
+                holds = None if value is None else value >= low  # type: ignore[operator]
+            elif high is not None:
+                holds = None if value is None else value <= high  # type: ignore[operator]
+            else:
+                holds = when(env, 0)  # type: ignore[misc]
+            if holds is None:
+                return band_points(bands, value, env, whens=conds)
+            if holds:
+                return result
+        return missed
+    return conditions
+
+
+def each_points(bands: tuple[Band, ...], env: Any, whens: tuple[Cond | None, ...] | None = None
+                ) -> tuple[Decimal, Decimal, Decimal, expr.Value, bool]:
     """Points for each condition that holds: (lowest, highest, lowest without review points,
     how many hold or None when some are unknown, whether review points are counted); uncapped."""
     low = high = strict = _ZERO
     held, unknown, review = 0, False, False
-    for band in bands:
-        cond = _condition(band, None, env)
+    for band, when in zip(bands, whens if whens is not None else _whens(bands), strict=True):
+        cond = _condition(band, None, env, when)
         if cond is None:
             unknown = True
             high += band.points

@@ -110,8 +110,19 @@ _CMP_TEXT = {
     ast.In: "in", ast.NotIn: "not in",
 }
 
-Compiled = Callable[[Env, int], Value]
-"""A compiled expression: ``fn(env, param_offset)``."""
+Compiled = Callable[[Any, int], Value]
+"""A compiled expression: ``fn(env, param_offset)``; ``env`` is what its leaves read from (an
+:class:`Env` for the engine, a plan's per-profile dict for batch plans)."""
+
+Leaf = Callable[[str, int | None, bool], Compiled]
+"""How a name is read: ``leaf(name, offset, is_param)`` gives the compiled read of that reference."""
+
+
+def _env_leaf(name: str, offset: int | None, param: bool) -> Compiled:
+    """The default read: ask the environment, which resolves fields, years and derived quantities."""
+    if param:
+        return lambda env, p: env.get(name, p)
+    return lambda env, p: env.get(name, offset)
 
 
 @dataclass(frozen=True)
@@ -160,38 +171,46 @@ def parse(source: str) -> Expression:
     except SyntaxError as exc:
         raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
     refs: list[Ref] = []
-    fn = _compile(tree.body, refs)
+    fn = _compile(tree.body, refs, _env_leaf)
     only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
     return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only)
 
 
-def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
+def recompile(expression: Expression, leaf: Leaf) -> Compiled:
+    """The same expression compiled with its names read by ``leaf`` instead of ``env.get``.
+
+    A batch plan resolves every field to its concrete path and every derived quantity to its memo
+    once, when it is built, so a profile's evaluation reads its dict directly. The source was
+    accepted by :func:`parse` already; the whitelist is applied again all the same.
+    """
+    return _compile(ast.parse(expression.source, mode="eval").body, [], leaf)
+
+
+def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
     if isinstance(node, ast.Constant):
         value = _literal(node)
         return lambda env, p: value  # type: ignore[return-value]
     if isinstance(node, ast.Name):
         if node.id in YEAR_NAMES or node.id == PARAM_YEAR:
             raise ExprError(f"{node.id} is a year and can only be used as an index, as in revenue[{node.id}]")
-        name = node.id
-        refs.append(Ref(name, None))
-        return lambda env, p: env.get(name, None)
+        refs.append(Ref(node.id, None))
+        return leaf(node.id, None, False)
     if isinstance(node, ast.Subscript):
         if not isinstance(node.value, ast.Name) or not isinstance(node.slice, ast.Name):
             raise ExprError(f"an index must look like revenue[y1], not {ast.unparse(node)!r}")
         name, year = node.value.id, node.slice.id
         if year == PARAM_YEAR:
             refs.append(Ref(name, 0, param=True))
-            return lambda env, p: env.get(name, p)
+            return leaf(name, 0, True)
         if year not in YEAR_NAMES:
             raise ExprError(f"unknown year {year!r} (use y1, y2, y3, y4, y5 or y)")
-        offset = YEAR_NAMES[year]
-        refs.append(Ref(name, offset))
-        return lambda env, p: env.get(name, offset)
+        refs.append(Ref(name, YEAR_NAMES[year]))
+        return leaf(name, YEAR_NAMES[year], False)
     if isinstance(node, ast.BinOp):
         op = _ARITH.get(type(node.op))
         if op is None:
             raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
-        left, right = _compile(node.left, refs), _compile(node.right, refs)
+        left, right = _compile(node.left, refs, leaf), _compile(node.right, refs, leaf)
         text = ast.unparse(node)
 
         def binop(env: Env, p: int) -> Value:
@@ -204,14 +223,14 @@ def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
 
         return binop
     if isinstance(node, ast.UnaryOp):
-        operand = _compile(node.operand, refs)
+        operand = _compile(node.operand, refs, leaf)
         if isinstance(node.op, ast.USub):
             return lambda env, p: (None if (v := operand(env, p)) is None else -_num(v, "-"))
         if isinstance(node.op, ast.Not):
             return lambda env, p: (None if (v := operand(env, p)) is None else not v)
         raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(v, refs) for v in node.values]
+        parts = [_compile(v, refs, leaf) for v in node.values]
         is_and = isinstance(node.op, ast.And)
 
         def boolop(env: Env, p: int) -> Value:
@@ -231,14 +250,14 @@ def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
         cmp = _CMP.get(type(node.ops[0]))
         if cmp is None:
             raise ExprError(f"comparison not allowed in {ast.unparse(node)!r}")
-        left = _compile(node.left, refs)
+        left = _compile(node.left, refs, leaf)
         target = node.comparators[0]
         if isinstance(node.ops[0], ast.In | ast.NotIn):
             if not isinstance(target, ast.Tuple | ast.List):
                 raise ExprError(f"'in' needs a list of values: {ast.unparse(node)!r}")
             choices = tuple(_literal(e) for e in target.elts)
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
-        right = _compile(target, refs)
+        right = _compile(target, refs, leaf)
 
         def compare(env: Env, p: int) -> Value:
             a, b = left(env, p), right(env, p)
@@ -253,7 +272,7 @@ def _compile(node: ast.expr, refs: list[Ref]) -> Compiled:
                 f"only {', '.join(sorted(_FUNCS))} may be called: {ast.unparse(node)!r}"
             )
         func = _FUNCS[node.func.id]
-        args = [_compile(a, refs) for a in node.args]
+        args = [_compile(a, refs, leaf) for a in node.args]
         if not args:
             raise ExprError(f"{node.func.id}() needs an argument")
         text = ast.unparse(node)
@@ -285,7 +304,7 @@ def comparer(op: str, threshold: object) -> Callable[[Value], bool | None]:
         bounds: tuple[Decimal, Decimal] = threshold  # type: ignore[assignment]
         low, high = bounds
         return lambda v: None if v is None else bool(low <= v <= high)  # type: ignore[operator]
-    fn = _BY_OP[op]
+    fn = OPERATORS[op]
     return lambda v: None if v is None else fn(v, threshold)
 
 
@@ -294,6 +313,7 @@ def compare(op: str, value: Value, threshold: object) -> bool | None:
     return comparer(op, threshold)(value)
 
 
-_BY_OP = {">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt],
-          "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}
+OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    ">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt], "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}
+"""The rule format's two-sided comparisons (``in`` and ``between`` are built by :func:`comparer`)."""
 COMPARISONS: Sequence[str] = (">=", "<=", ">", "<", "==", "!=", "in", "between")

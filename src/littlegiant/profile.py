@@ -117,14 +117,14 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     def number(v: Any) -> Scalar | None:
         kind = type(v)
         if kind is int:
-            d = Decimal(v)
+            d = v  # compared as it is, converted once it is accepted
         elif kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()):
-            d = Decimal(int(v)) if whole else v
+            d = v
         else:
             return None
         if (low is not None and d < low) or (high is not None and d > high):
             return None
-        return d
+        return Decimal(int(d)) if whole or kind is int else d
     return number
 
 
@@ -156,27 +156,30 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 
 
 def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
+    years = trie.years
+    children = trie.children
     for raw_key, value in data.items():
-        key = raw_key
-        if trie.years is not None:
-            year = _year(key)
+        if years is not None:
+            year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
             if year is None:
-                raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {key!r}",
-                                 file=source, line=line_of(data, key), field=f"{prefix}{key}")
-            child = trie.years
-            key = str(year)
-            where = f"{prefix}{key}"
+                number = _year(raw_key)
+                if number is None:
+                    raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {raw_key!r}",
+                                     file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+                year = str(number)
+            child = years
+            where = prefix + year
         else:
-            where = f"{prefix}{key}"
-            found = trie.children.get(key) if isinstance(key, str) else None
+            found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
-                known = ", ".join(sorted(trie.children)) or "nothing"
-                raise InputError(f"unknown field (expected one of: {known})", file=source, line=line_of(data, key),
-                                 field=where)
+                known = ", ".join(sorted(children)) or "nothing"
+                raise InputError(f"unknown field (expected one of: {known})", file=source,
+                                 line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
             child = found
+            where = prefix + raw_key
+        if value is None:
+            continue
         if child.field is not None:
-            if value is None:
-                continue
             accepted = child.accept(value)
             if accepted is not None:
                 out[where] = accepted
@@ -185,13 +188,15 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
                 out[where] = check_value(child.field, value, where=where)
             except InputError as exc:  # the line is looked up only when something is wrong
                 raise InputError(exc.message, file=source, line=line_of(data, raw_key), field=where) from None
-        elif value is None:
-            continue
         elif isinstance(value, dict):
             _walk(value, child, where + ".", out, source)
         else:
             raise InputError(f"expected a mapping, got {describe(value)}", file=source,
                              line=line_of(data, raw_key), field=where)
+
+
+_YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
+"""Year keys as they are usually written, looked up instead of parsed (the rest go through _year)."""
 
 
 def _year(key: Any) -> int | None:
