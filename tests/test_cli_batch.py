@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,6 +111,7 @@ def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
     (["README", "--output", "OUT"], "expected a .csv or .jsonl file, a profile file, or a folder of profiles"),
     (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv or .jsonl"),
     (["IN", "--output", "OUT", "--jobs", "0"], "--jobs: expected 1 or more"),
+    (["IN", "--output", "OUT", "--format", "json"], "--output: --format json rows need a .jsonl output"),
 ])
 def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
     monkeypatch.chdir(tmp_path)
@@ -128,3 +134,30 @@ def test_advice_puts_the_exact_first_step_in_next_step(tmp_path: Path) -> None:
     (fast,) = read_csv(plain)
     assert {k: v for k, v in fast.items() if k != "next_step"} == {k: v for k, v in row.items() if k != "next_step"}
     assert fast["next_step"].startswith("zjtx_sme: zjtx26.prerequisite")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: str) -> None:
+    """Ctrl-C reaches the whole process group, as from a terminal: workers leave it to the parent,
+    which closes the output with whole rows only and says how many, without a traceback."""
+    line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50,
+                       "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
+    src = tmp_path / "big.jsonl"
+    src.write_text((line + "\n") * 200_000, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "--output", str(out),
+                              "--as-of", "2026-11-26", "--jobs", jobs],
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while (not out.exists() or out.stat().st_size < 20_000) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert "Traceback" not in err
+    (message,) = err.strip().splitlines()
+    written = int(message.split("; ")[1].split(" ")[0])
+    assert message == f"littlegiant: interrupted; {written} rows written to {out}"
+    rows = read_csv(out)
+    assert 0 < written == len(rows) < 200_000
+    assert all(r["status"] == "scored" and r["next_step"] for r in rows)

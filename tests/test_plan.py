@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_properties import plausible
 
-from littlegiant import engine, profile, rules
+from littlegiant import engine, expr, profile, rules
 from littlegiant.compare import holding_back
 from littlegiant.plan import plan_for
 from littlegiant.result import MET
@@ -101,3 +101,33 @@ def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
                                              "ip.class1_self_developed": Decimal(0)}), DAY.year - 1)
     assert scorer(None, known) == engine.band_points(ip.scales[0].bands, None, known) == \
         (Decimal(10), Decimal(10), Decimal(10), ip.scales[0].bands[2])
+
+
+class _Answers:
+    """An environment of three counts, any of them unknown."""
+
+    def __init__(self, values: dict[str, Decimal | None]) -> None:
+        self.values = values
+
+    def get(self, name: str, offset: int | None) -> Decimal | None:
+        return self.values.get(name)
+
+
+_WHENS = [expr.parse(s) for s in ("a >= 1", "b >= 2", "b == 1", "a + b >= 3", "c", "not c", "a >= 1 and b >= 1")]
+
+
+@settings(max_examples=400)
+@given(data=st.data())
+def test_condition_lists_score_as_band_points_does(data: st.DataObject) -> None:
+    """`when` lines mixed with thresholds, each condition possibly unknown: the prepared scorer
+    continues past unknowns as band_points does (possible points up to the first sure line)."""
+    points = st.integers(0, 30).map(Decimal)
+    line = st.one_of(st.builds(lambda w, p: Band(p, when=w), st.sampled_from(_WHENS), points),
+                     st.builds(lambda b, p: Band(p, at_least=Decimal(b)), st.integers(0, 3), points))
+    bands = data.draw(st.lists(line, min_size=1, max_size=6))
+    if data.draw(st.booleans()):
+        bands.append(Band(data.draw(points)))
+    count = st.one_of(st.none(), st.integers(0, 3).map(Decimal))
+    env = _Answers({"a": data.draw(count), "b": data.draw(count), "c": data.draw(st.one_of(st.none(), count))})
+    value = data.draw(count)
+    assert engine.band_scorer(tuple(bands))(value, env) == engine.band_points(tuple(bands), value, env)

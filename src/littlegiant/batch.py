@@ -8,16 +8,20 @@ message, and the run goes on.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+import os
+import signal
+from collections.abc import Generator, Iterator
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant import engine, profile
 from littlegiant.errors import InputError
-from littlegiant.plan import Summary, plan_for
+from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.result import MET, json_value, to_dict
 from littlegiant.rules import TIER_IDS, RuleSet
 
@@ -169,9 +173,10 @@ class Scorer:
         self.full = full
         self.version = version
         self._rules: RuleSet | None = None
+        self._plan: Plan | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_rules": None}
+        return {**self.__dict__, "_rules": None, "_plan": None}
 
     def __call__(self, item: Item) -> dict[str, Any]:
         from littlegiant import rules as rulesets
@@ -187,7 +192,9 @@ class Scorer:
         if self.full:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
-        summary = plan_for(self._rules, self.as_of.year - 1, self.renewal).run(prof.values)  # type: ignore[arg-type]
+        if self._plan is None:
+            self._plan = plan_for(self._rules, self.as_of.year - 1, self.renewal)
+        summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang)
         if self.advice:
             row["next_step"] = self._advice(prof, summary) or row["next_step"]
@@ -209,30 +216,93 @@ class Scorer:
         return None
 
 
-class Writer:
-    """Streams rows to a .csv (summary columns) or .jsonl file."""
+AUTO_JOBS_AFTER = 2000
+"""With ``--jobs`` left to its default, rows up to here are scored in this process: a small batch
+never pays for starting workers, and only a long one is spread over the CPUs."""
 
-    def __init__(self, path: Path) -> None:
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (not all of the machine's under a container's limits)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and says how many rows were written;
+    otherwise each would die printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class Job:
+    """Scores one item into its output line; picklable, so that workers format their own rows and
+    send back a line of text rather than a row of fields."""
+
+    def __init__(self, scorer: Scorer, csv_rows: bool) -> None:
+        self.scorer = scorer
+        self.csv_rows = csv_rows
+        self._buffer: io.StringIO | None = None
+        self._csv: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_buffer": None, "_csv": None}
+
+    def __call__(self, item: Item) -> tuple[bool, str]:
+        row = self.scorer(item)
+        return row["status"] == "error", self.line(row)
+
+    def line(self, row: dict[str, Any]) -> str:
+        if not self.csv_rows:
+            return json.dumps(row, ensure_ascii=False) + "\n"
+        if self._buffer is None:
+            self._buffer = io.StringIO()
+            self._csv = csv.writer(self._buffer)
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._csv.writerow(map(row.__getitem__, SUMMARY_COLUMNS))  # summary rows have every column
+        return self._buffer.getvalue()
+
+
+def score_all(items: Iterator[Item], job: Job, jobs: int | None) -> Generator[tuple[bool, str], None, None]:
+    """(whether it is an error row, its output line) for each item, in input order: on this process,
+    or on ``jobs`` processes (``None``: one per CPU once the input is longer than AUTO_JOBS_AFTER rows)."""
+    if jobs is None:
+        jobs = cpu_count()
+        yield from map(job, islice(items, AUTO_JOBS_AFTER))
+    if jobs <= 1:
+        yield from map(job, items)
+        return
+    import multiprocessing
+
+    pool = multiprocessing.Pool(jobs, initializer=_quiet_worker)
+    try:
+        yield from pool.imap(job, items, chunksize=256)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+class Writer:
+    """Streams output lines to a .csv (summary columns) or .jsonl file."""
+
+    def __init__(self, path: Path, full: bool) -> None:
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".jsonl", ".ndjson"):
             raise InputError("expected an output file ending in .csv or .jsonl", field="--output")
+        if full and suffix == ".csv":
+            raise InputError("--format json rows need a .jsonl output", field="--output")
+        self.csv_rows = suffix == ".csv"
         try:
             self.handle = path.open("w", encoding="utf-8", newline="")
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
-        self.csv = None
-        if suffix == ".csv":
-            self.csv = csv.writer(self.handle)
-            self.csv.writerow(SUMMARY_COLUMNS)
+        if self.csv_rows:
+            csv.writer(self.handle).writerow(SUMMARY_COLUMNS)
         self.rows = 0
 
-    def write(self, row: dict[str, Any]) -> None:
-        if self.csv is not None:
-            if "result" in row:
-                raise InputError("--format json rows need a .jsonl output", field="--output")
-            self.csv.writerow(map(row.__getitem__, SUMMARY_COLUMNS))  # summary rows have every column
-        else:
-            self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    def write(self, line: str) -> None:
+        self.handle.write(line)
         self.rows += 1
         if self.rows % 200 == 0:
             self.handle.flush()

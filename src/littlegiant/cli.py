@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -226,7 +225,7 @@ def batch(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Score on this many processes (output order kept).")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU once the input passes 2,000 rows.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
 ) -> None:
@@ -237,7 +236,7 @@ def batch(
     day = parse_as_of(as_of)
     if fmt not in ("summary", "json"):
         fail(f"--format: expected summary or json, got {fmt!r}")
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         fail(f"--jobs: expected 1 or more, got {jobs}")
     try:
         from littlegiant import batch as batching
@@ -246,7 +245,7 @@ def batch(
         rule_ref = rules if rules is not None else rulesets.select_version(day, renewal)
         rulesets.load(rule_ref)  # a bad rule file stops the run before any row
         scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice)
-        writer = batching.Writer(output)
+        writer = batching.Writer(output, fmt == "json")
     except InputError as exc:
         fail(str(exc))
     counts = {"read": 0, "scored": 0, "errors": 0}
@@ -259,21 +258,12 @@ def batch(
                             console=Console(stderr=True), transient=True)
         progress.start()
         task = progress.add_task("batch", total=None)
-    pool = None
+    rows = batching.score_all(batching.read_inputs(list(inputs)), batching.Job(scorer, writer.csv_rows), jobs)
     try:
-        items = batching.read_inputs(list(inputs))
-        rows: Iterator[dict[str, Any]]
-        if jobs > 1:
-            import multiprocessing
-
-            pool = multiprocessing.Pool(jobs)
-            rows = pool.imap(scorer, items, chunksize=64)
-        else:
-            rows = map(scorer, items)
-        for row in rows:
+        for error, line in rows:
             counts["read"] += 1
-            counts["errors" if row["status"] == "error" else "scored"] += 1
-            writer.write(row)
+            counts["errors" if error else "scored"] += 1
+            writer.write(line)
             if progress is not None:
                 progress.update(task, completed=counts["read"])
     except InputError as exc:
@@ -286,8 +276,7 @@ def batch(
         sys.stderr.write(f"littlegiant: interrupted; {writer.rows} rows written to {output}\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
-        if pool is not None:
-            pool.terminate()
+        rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
     writer.close()

@@ -248,12 +248,13 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
                 ) -> Callable[[expr.Value, Any], BandScore]:
     """``band_points`` for one band list, prepared once for scoring many profiles.
 
-    Without review points, when every condition up to the first that holds is a known no,
-    ``band_points`` gives that band's points as low, high and strict alike (and all zero when none
-    holds): those results are made here, once, and a profile whose conditions are all known walks
-    the list to its first band that holds. An unknown value of a plain threshold list gives
-    ``band_points``'s own answer for an unknown, also computed here once. Any other unknown, and
-    every list with review points, is scored by ``band_points`` on the call.
+    Without review points, ``band_points`` reduces to: every band whose condition is unknown is
+    possible, up to the first that surely holds (or the unconditional last line, or zero), and the
+    lowest possible is also the strict low. When every condition on the way is a known no, that
+    is the first band that holds, alone: those results are made here, once. An unknown value of a
+    plain threshold list gives ``band_points``'s own answer for an unknown, also made once. Lists
+    with review points are scored by ``band_points`` on each call. A property test holds the two
+    to the same answers.
     """
     conds = whens if whens is not None else _whens(bands)
     if any(b.review for b in bands):
@@ -290,18 +291,31 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
         return thresholds
 
     def conditions(value: expr.Value, env: Any) -> BandScore:
-        for low, high, when, result in steps:
-            if low is not None:
-                holds = None if value is None else value >= low  # type: ignore[operator]
-            elif high is not None:
-                holds = None if value is None else value <= high  # type: ignore[operator]
+        # band_points without review bands: every band not surely skipped is possible, up to the
+        # first that surely holds, and the lowest possible is also the strict low.
+        low = high = None
+        for at_least, at_most, when, result in steps:
+            if at_least is not None:
+                holds = None if value is None else value >= at_least  # type: ignore[operator]
+            elif at_most is not None:
+                holds = None if value is None else value <= at_most  # type: ignore[operator]
             else:
                 holds = when(env, 0)  # type: ignore[misc]
             if holds is None:
-                return band_points(bands, value, env, whens=conds)
-            if holds:
-                return result
-        return missed
+                points = result[0]
+                if low is None or high is None:
+                    low = high = points
+                elif points < low:
+                    low = points
+                elif points > high:
+                    high = points
+            elif holds:
+                if low is None or high is None:
+                    return result
+                return min(low, result[0]), max(high, result[0]), min(low, result[0]), None
+        if low is None or high is None:
+            return missed
+        return min(low, missed[0]), max(high, missed[0]), min(low, missed[0]), None
     return conditions
 
 

@@ -114,8 +114,9 @@ Compiled = Callable[[Any, int], Value]
 """A compiled expression: ``fn(env, param_offset)``; ``env`` is what its leaves read from (an
 :class:`Env` for the engine, a plan's per-profile dict for batch plans)."""
 
-Leaf = Callable[[str, int | None, bool], Compiled]
-"""How a name is read: ``leaf(name, offset, is_param)`` gives the compiled read of that reference."""
+Leaf = Callable[[str, int | None, bool], "Compiled | str"]
+"""How a name is read: ``leaf(name, offset, is_param)`` gives the compiled read of that reference,
+or a key when the environment is a mapping that holds the value under it (``env.get(key)``)."""
 
 
 def _env_leaf(name: str, offset: int | None, param: bool) -> Compiled:
@@ -186,35 +187,62 @@ def recompile(expression: Expression, leaf: Leaf) -> Compiled:
     return _compile(ast.parse(expression.source, mode="eval").body, [], leaf)
 
 
-def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
+def _reader(read: Compiled | str) -> Compiled:
+    if isinstance(read, str):
+        return lambda env, p: env.get(read)
+    return read
+
+
+def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf) -> tuple[Compiled | None, str | None, Value]:
+    """An operand as (compiled, None, None), or (None, key, None) for a plain read of a mapping,
+    or (None, None, value) for a constant."""
     if isinstance(node, ast.Constant):
         value = _literal(node)
-        return lambda env, p: value  # type: ignore[return-value]
+        assert not isinstance(value, tuple)  # _literal gives tuples only for `in` lists
+        return None, None, value
+    if isinstance(node, ast.Name | ast.Subscript):
+        read = _name(node, refs, leaf)
+        return (None, read, None) if isinstance(read, str) else (read, None, None)
+    return _compile(node, refs, leaf), None, None
+
+
+def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compiled | str:
+    """A reference to a field or derived quantity, with or without a year."""
     if isinstance(node, ast.Name):
         if node.id in YEAR_NAMES or node.id == PARAM_YEAR:
             raise ExprError(f"{node.id} is a year and can only be used as an index, as in revenue[{node.id}]")
         refs.append(Ref(node.id, None))
         return leaf(node.id, None, False)
-    if isinstance(node, ast.Subscript):
-        if not isinstance(node.value, ast.Name) or not isinstance(node.slice, ast.Name):
-            raise ExprError(f"an index must look like revenue[y1], not {ast.unparse(node)!r}")
-        name, year = node.value.id, node.slice.id
-        if year == PARAM_YEAR:
-            refs.append(Ref(name, 0, param=True))
-            return leaf(name, 0, True)
-        if year not in YEAR_NAMES:
-            raise ExprError(f"unknown year {year!r} (use y1, y2, y3, y4, y5 or y)")
-        refs.append(Ref(name, YEAR_NAMES[year]))
-        return leaf(name, YEAR_NAMES[year], False)
+    if not isinstance(node.value, ast.Name) or not isinstance(node.slice, ast.Name):
+        raise ExprError(f"an index must look like revenue[y1], not {ast.unparse(node)!r}")
+    name, year = node.value.id, node.slice.id
+    if year == PARAM_YEAR:
+        refs.append(Ref(name, 0, param=True))
+        return leaf(name, 0, True)
+    if year not in YEAR_NAMES:
+        raise ExprError(f"unknown year {year!r} (use y1, y2, y3, y4, y5 or y)")
+    refs.append(Ref(name, YEAR_NAMES[year]))
+    return leaf(name, YEAR_NAMES[year], False)
+
+
+def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
+    if isinstance(node, ast.Constant):
+        value = _literal(node)
+        return lambda env, p: value  # type: ignore[return-value]
+    if isinstance(node, ast.Name | ast.Subscript):
+        return _reader(_name(node, refs, leaf))
     if isinstance(node, ast.BinOp):
         op = _ARITH.get(type(node.op))
         if op is None:
             raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
-        left, right = _compile(node.left, refs, leaf), _compile(node.right, refs, leaf)
+        fa, ka, ca = _operand(node.left, refs, leaf)
+        fb, kb, cb = _operand(node.right, refs, leaf)
         text = ast.unparse(node)
 
         def binop(env: Env, p: int) -> Value:
-            a, b = left(env, p), right(env, p)
+            # Operands that are plain reads or constants are fetched here rather than called.
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)  # type: ignore[call-arg]
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)  # type: ignore[call-arg]
             if a is None or b is None:
                 return None
             if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
@@ -230,13 +258,13 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
             return lambda env, p: (None if (v := operand(env, p)) is None else not v)
         raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(v, refs, leaf) for v in node.values]
+        parts = [_operand(v, refs, leaf) for v in node.values]
         is_and = isinstance(node.op, ast.And)
 
         def boolop(env: Env, p: int) -> Value:
             unknown = False
-            for part in parts:
-                v = part(env, p)
+            for fn, key, const in parts:
+                v = env.get(key) if key is not None else const if fn is None else fn(env, p)  # type: ignore[call-arg]
                 if v is None:
                     unknown = True
                 elif bool(v) is not is_and:
@@ -250,17 +278,19 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
         cmp = _CMP.get(type(node.ops[0]))
         if cmp is None:
             raise ExprError(f"comparison not allowed in {ast.unparse(node)!r}")
-        left = _compile(node.left, refs, leaf)
+        fa, ka, ca = _operand(node.left, refs, leaf)
+        left = fa if fa is not None else _reader(ka) if ka is not None else (lambda env, p: ca)
         target = node.comparators[0]
         if isinstance(node.ops[0], ast.In | ast.NotIn):
             if not isinstance(target, ast.Tuple | ast.List):
                 raise ExprError(f"'in' needs a list of values: {ast.unparse(node)!r}")
             choices = tuple(_literal(e) for e in target.elts)
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
-        right = _compile(target, refs, leaf)
+        fb, kb, cb = _operand(target, refs, leaf)
 
         def compare(env: Env, p: int) -> Value:
-            a, b = left(env, p), right(env, p)
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)  # type: ignore[call-arg]
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)  # type: ignore[call-arg]
             if a is None or b is None:
                 return None
             return cmp(a, b)

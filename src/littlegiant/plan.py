@@ -28,7 +28,7 @@ _OK: tuple[int, None] = (C_MET, None)
 Outcome = tuple[int, str | None]  # (status code, the first leaf id holding it back, None when met)
 
 
-@dataclass
+@dataclass(slots=True)
 class TierSummary:
     status: str
     score: Decimal | None
@@ -38,7 +38,7 @@ class TierSummary:
     blocker_title: Text | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Summary:
     sme_status: str
     sme_size: str | None
@@ -53,7 +53,7 @@ with a NUL, which no profile path can."""
 
 Compiled = Callable[[State], Outcome]
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
-ItemFn = Callable[[State], tuple[Decimal, Decimal, Decimal]]
+ItemFn = Callable[[State], "engine.BandScore"]
 _ZERO = Decimal(0)
 
 
@@ -115,12 +115,12 @@ class Plan:
     def _leaf(self, param_offset: int) -> expr.Leaf:
         """Reads for a formula evaluated with its year parameter ``y`` at ``param_offset``."""
 
-        def leaf(name: str, offset: int | None, param: bool) -> expr.Compiled:
+        def leaf(name: str, offset: int | None, param: bool) -> expr.Compiled | str:
             if param:
                 offset = param_offset
             path = self.paths.get((name, offset))
             if path is not None:
-                return lambda state, p: state.get(path)
+                return path  # read straight from the profile's dict
             if name not in self.rules.derived:
                 raise ValueError(f"{name} is neither a field nor a derived quantity")  # the loader rejects these
             return self._derived_reader(name, offset or 0)
@@ -188,7 +188,7 @@ class Plan:
                 for group, items in members:
                     g_low = g_high = g_strict = _ZERO
                     for item in items:
-                        lo, hi, st = item(state)
+                        lo, hi, st, _ = item(state)
                         g_low += lo
                         g_high += hi
                         g_strict += st
@@ -207,39 +207,38 @@ class Plan:
         if item.points_from_value is not None:
             pfv = self._expr(item.points_from_value)
 
-            def from_value(state: State) -> tuple[Decimal, Decimal, Decimal]:
-                v = pfv(state, 0)  # type: ignore[arg-type]
+            def from_value(state: State) -> engine.BandScore:
+                v = pfv(state, 0)
                 if v is None:
-                    return _ZERO, cap, _ZERO
+                    return _ZERO, cap, _ZERO, None
                 pts = min(max(v, _ZERO), cap)  # type: ignore[type-var]
-                return pts, pts, pts  # type: ignore[return-value]
+                return pts, pts, pts, None  # type: ignore[return-value]
             return from_value
         if item.each:
             each, each_whens = item.each, self._whens(item.each)
 
-            def each_of(state: State) -> tuple[Decimal, Decimal, Decimal]:
+            def each_of(state: State) -> engine.BandScore:
                 low, high, strict, _, _ = engine.each_points(each, state, each_whens)
-                return min(low, cap), min(high, cap), min(strict, cap)
+                return min(low, cap), min(high, cap), min(strict, cap), None
             return each_of
         scales = [(self._expr(sc.value) if sc.value is not None else None,
                    engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
         capped = any(b.points > cap for sc in item.scales for b in sc.bands)
         if len(scales) == 1 and not capped:
             value, scorer = scales[0]
+            if value is None:
+                return lambda state: scorer(None, state)
+            read = value
+            return lambda state: scorer(read(state, 0), state)
 
-            def one_scale(state: State) -> tuple[Decimal, Decimal, Decimal]:
-                low, high, strict, _ = scorer(value(state, 0) if value is not None else None, state)  # type: ignore[arg-type]
-                return low, high, strict
-            return one_scale
-
-        def best_of(state: State) -> tuple[Decimal, Decimal, Decimal]:
+        def best_of(state: State) -> engine.BandScore:
             lows, highs, stricts = [], [], []
             for value, scorer in scales:
-                low, high, strict, _ = scorer(value(state, 0) if value is not None else None, state)  # type: ignore[arg-type]
+                low, high, strict, _ = scorer(value(state, 0) if value is not None else None, state)
                 lows.append(low)
                 highs.append(high)
                 stricts.append(strict)
-            return min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap)
+            return min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap), None
         return best_of
 
     def _whens(self, bands: tuple[Band, ...]) -> tuple[engine.Cond | None, ...]:
@@ -271,10 +270,20 @@ class Plan:
                         return unknown
                     return _OK if cmp(v, threshold) else unmet
                 return field_check
-            holds, fn = expr.comparer(op, threshold), self._expr(value)
+            fn = self._expr(value)
+            if cmp is not None:
+                binary = cmp
+
+                def value_check(state: State) -> Outcome:
+                    v = fn(state, 0)
+                    if v is None:
+                        return unknown
+                    return _OK if binary(v, threshold) else unmet
+                return value_check
+            holds = expr.comparer(op, threshold)  # in, between
 
             def check(state: State) -> Outcome:
-                ok = holds(fn(state, 0))  # type: ignore[arg-type]
+                ok = holds(fn(state, 0))
                 if ok is None:
                     return unknown
                 return _OK if ok else unmet

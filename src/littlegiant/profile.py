@@ -72,6 +72,7 @@ class _Trie:
         self.field: FieldDef | None = None
         self.accept: Callable[[Any], Scalar | None] = _never
         self.years: _Trie | None = None  # the {year} child, when this level is keyed by year
+        self.leaves: dict[str, tuple[Callable[[Any], Scalar | None], FieldDef]] = {}  # field keys here
 
     @classmethod
     def build(cls, fields: Iterable[FieldDef]) -> _Trie:
@@ -84,6 +85,7 @@ class _Trie:
             node.accept = _acceptor(f)
         for node in root.walk():
             node.years = node.children.get("{year}")
+            node.leaves = {k: (c.accept, c.field) for k, c in node.children.items() if c.field is not None}
         return root
 
     def walk(self) -> Iterator[_Trie]:
@@ -117,14 +119,20 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     def number(v: Any) -> Scalar | None:
         kind = type(v)
         if kind is int:
-            d = v  # compared as it is, converted once it is accepted
-        elif kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()):
-            d = v
-        else:
-            return None
-        if (low is not None and d < low) or (high is not None and d > high):
-            return None
-        return Decimal(int(d)) if whole or kind is int else d
+            if (low is not None and v < low) or (high is not None and v > high):
+                return None
+            return Decimal(v)
+        if kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()):
+            if (low is not None and v < low) or (high is not None and v > high):
+                return None
+            return Decimal(int(v)) if whole else v
+        return None
+
+    if low is not None and high is None:  # amounts and counts: not below a floor
+
+        def floored(v: Any) -> Scalar | None:
+            return Decimal(v) if type(v) is int and v >= low else number(v)
+        return floored
     return number
 
 
@@ -156,10 +164,28 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 
 
 def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
-    years = trie.years
-    children = trie.children
+    years, leaves, children = trie.years, trie.leaves, trie.children
     for raw_key, value in data.items():
-        if years is not None:
+        if years is None:
+            try:
+                leaf = leaves.get(raw_key)
+            except TypeError:  # an unhashable key (YAML allows them)
+                leaf = None
+            if leaf is not None:  # a field: the usual case, kept short
+                if value is not None:
+                    accepted = leaf[0](value)
+                    if accepted is None:
+                        accepted = _checked(leaf[1], value, data, raw_key, prefix + raw_key, source)
+                    out[prefix + raw_key] = accepted
+                continue
+            found = children.get(raw_key) if isinstance(raw_key, str) else None
+            if found is None:
+                known = ", ".join(sorted(children)) or "nothing"
+                raise InputError(f"unknown field (expected one of: {known})", file=source,
+                                 line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+            child = found
+            where = prefix + raw_key
+        else:
             year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
             if year is None:
                 number = _year(raw_key)
@@ -169,30 +195,24 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
                 year = str(number)
             child = years
             where = prefix + year
-        else:
-            found = children.get(raw_key) if isinstance(raw_key, str) else None
-            if found is None:
-                known = ", ".join(sorted(children)) or "nothing"
-                raise InputError(f"unknown field (expected one of: {known})", file=source,
-                                 line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
-            child = found
-            where = prefix + raw_key
         if value is None:
             continue
-        if child.field is not None:
+        if child.field is not None:  # a field keyed by year
             accepted = child.accept(value)
-            if accepted is not None:
-                out[where] = accepted
-                continue
-            try:
-                out[where] = check_value(child.field, value, where=where)
-            except InputError as exc:  # the line is looked up only when something is wrong
-                raise InputError(exc.message, file=source, line=line_of(data, raw_key), field=where) from None
+            out[where] = accepted if accepted is not None else _checked(child.field, value, data, raw_key, where, source)
         elif isinstance(value, dict):
             _walk(value, child, where + ".", out, source)
         else:
             raise InputError(f"expected a mapping, got {describe(value)}", file=source,
                              line=line_of(data, raw_key), field=where)
+
+
+def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
+    """The full check of a value the fast acceptor did not take: the same value, or why not."""
+    try:
+        return check_value(f, value, where=where)
+    except InputError as exc:  # the line is looked up only when something is wrong
+        raise InputError(exc.message, file=source, line=line_of(data, key), field=where) from None
 
 
 _YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
