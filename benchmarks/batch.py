@@ -4,12 +4,15 @@ Generates N synthetic profiles as JSON Lines, then prints: profiles per second; 
 the time to only json.loads the same file (target ≤ 3x at N = 100,000); peak memory at N over peak
 memory at N/10 (target ≤ 1.2x); and the engine's per-profile time over a hand-written straight-line
 check of one tier (target ≤ 5x). Usage: python benchmarks/batch.py [N]   (default 100000)
+
+The batch runs as users run it (``--jobs`` left to its default: one process per CPU once the input
+passes 2,000 rows), and again on one process. Each figure is the fastest of three rounds that
+interleave the parse and the batch runs.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 import sys
@@ -78,23 +81,37 @@ def hand_written_tier(p: dict) -> bool:
                 and fld.get("priority_domain") and fld.get("chain_role") and p.get("platform_score", 0) >= 60)
 
 
+def parse_only(path: Path) -> float:
+    start = time.perf_counter()
+    with path.open(encoding="utf-8") as handle:
+        parsed = [json.loads(line) for line in handle]
+    elapsed = time.perf_counter() - start
+    del parsed
+    return elapsed
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     tmp = Path(tempfile.mkdtemp())
     big, small = tmp / "big.jsonl", tmp / "small.jsonl"
     generate(big, n)
     generate(small, max(n // 10, 1))
-    start = time.perf_counter()
     with big.open(encoding="utf-8") as handle:
-        parsed = [json.loads(line) for line in handle]
-    parse_time = time.perf_counter() - start
-    cmd = ["littlegiant", "batch", "--as-of", "2026-11-26", "--quiet", "--output"]
-    wall_big, peak_big = child_peak_kib([*cmd, str(tmp / "out-big.csv"), str(big)])
+        parsed = [json.loads(line) for _, line in zip(range(2000), handle, strict=False)]
+    cmd = [sys.executable, "-m", "littlegiant", "batch", "--as-of", "2026-11-26", "--quiet", "--output"]
+    # Rounds interleave the parse and the batch, and each keeps its fastest: noise on a shared
+    # machine comes in phases of seconds and only ever adds time, so neither side is favoured.
+    parse_time = wall_big = wall_one = float("inf")
+    peak_big = 0
+    for _ in range(3):
+        parse_time = min(parse_time, parse_only(big))
+        wall, peak_big = child_peak_kib([*cmd, str(tmp / "out-big.csv"), str(big)])
+        wall_big = min(wall_big, wall)
+        parse_time = min(parse_time, parse_only(big))
+        wall_one = min(wall_one, child_peak_kib([*cmd, str(tmp / "out-one.csv"), "--jobs", "1", str(big)])[0])
     _, peak_small = child_peak_kib([*cmd, str(tmp / "out-small.csv"), str(small)])
-    jobs = os.cpu_count() or 1
-    wall_jobs, _ = child_peak_kib([*cmd, str(tmp / "out-jobs.csv"), "--jobs", str(jobs), str(big)])
 
-    from littlegiant import engine, profile, rules
+    from littlegiant import batch, engine, profile, rules
     from littlegiant.plan import plan_for
 
     rs = rules.load("miit-2026")
@@ -118,10 +135,12 @@ def main() -> None:
     tier_each = per_profile(lambda prof: plan.tier_status(prof.values, "little_giant"))
     hand_each = per_profile(hand_written_tier, sample)
 
-    print(f"profiles: {n}")
+    cpus = batch.cpu_count()
+    print(f"profiles: {n}; CPUs: {cpus}")
     print(f"profiles per second (whole batch command): {n / wall_big:,.0f}")
-    print(f"batch wall time / json.loads-only time: {wall_big / parse_time:.1f}x (target <= 3x); "
-          f"with --jobs {jobs}: {wall_jobs / parse_time:.1f}x")
+    print(f"batch wall time / json.loads-only time: {wall_big / parse_time:.1f}x (target <= 3x) "
+          f"[{wall_big:.2f} s vs {parse_time:.2f} s; default --jobs: one per CPU past {batch.AUTO_JOBS_AFTER} rows]")
+    print(f"  the same on one process (--jobs 1): {wall_one / parse_time:.1f}x [{wall_one:.2f} s]")
     print(f"peak memory N={n} / N={max(n // 10, 1)}: {peak_big / peak_small:.2f}x (target <= 1.2x)")
     print(f"compiled plan, one tier / hand-written one tier: {tier_each / hand_each:.1f}x (target <= 5x)"
           f"  [{tier_each * 1e6:.1f} us vs {hand_each * 1e6:.1f} us]")

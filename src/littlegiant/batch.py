@@ -8,11 +8,10 @@ message, and the run goes on.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import signal
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import Decimal
 from itertools import islice
@@ -242,11 +241,11 @@ class Job:
     def __init__(self, scorer: Scorer, csv_rows: bool) -> None:
         self.scorer = scorer
         self.csv_rows = csv_rows
-        self._buffer: io.StringIO | None = None
+        self._lines: list[str] = []
         self._csv: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_buffer": None, "_csv": None}
+        return {**self.__dict__, "_lines": [], "_csv": None}
 
     def __call__(self, item: Item) -> tuple[bool, str]:
         row = self.scorer(item)
@@ -255,13 +254,17 @@ class Job:
     def line(self, row: dict[str, Any]) -> str:
         if not self.csv_rows:
             return json.dumps(row, ensure_ascii=False) + "\n"
-        if self._buffer is None:
-            self._buffer = io.StringIO()
-            self._csv = csv.writer(self._buffer)
-        self._buffer.seek(0)
-        self._buffer.truncate()
+        if self._csv is None:  # the csv module quotes; its one write per row lands in a list
+            self._csv = csv.writer(_Sink(self._lines.append))
         self._csv.writerow(map(row.__getitem__, SUMMARY_COLUMNS))  # summary rows have every column
-        return self._buffer.getvalue()
+        return self._lines.pop()
+
+
+class _Sink:
+    """A file-like target for csv.writer that hands each written line to ``write``."""
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self.write = write
 
 
 def score_all(items: Iterator[Item], job: Job, jobs: int | None) -> Generator[tuple[bool, str], None, None]:

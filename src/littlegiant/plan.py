@@ -80,6 +80,8 @@ class Plan:
         self.size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.ceilings = {iid: [(self.size_inputs[k], bound) for k, bound in cls.ceiling.items()]
                          for iid, cls in rules.size.industries.items()}
+        self.size_reads = {iid: [(k, self.size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
+                           for iid, cls in rules.size.industries.items()}
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
         # Groups that several tiers use (the gate) are evaluated once per profile.
         seen = Counter(_where(n) for tier in rules.tiers.values() for n in tier.criteria.walk())
@@ -146,14 +148,11 @@ class Plan:
 
     def _sme(self, state: State) -> tuple[str, str | None]:
         """(status, size) as engine.classify_size gives them (the report's SME line)."""
-        size = self.rules.size
         industry = state.get("industry")
-        inputs: dict[str, expr.Value] = {}
-        if isinstance(industry, str) and industry in size.industries:
-            cls = size.industries[industry]
-            for k in set(cls.ceiling) | set(cls.medium):
-                inputs[k] = self.size_inputs[k](state, 0)  # type: ignore[arg-type]
-        return engine.classify_size(size, industry if isinstance(industry, str) else None, inputs)
+        reads = self.size_reads.get(industry) if isinstance(industry, str) else None
+        if reads is None:
+            return engine.classify_size(self.rules.size, None, {})
+        return engine.classify_size(self.rules.size, industry, {k: fn(state, 0) for k, fn in reads})  # type: ignore[arg-type]
 
     def _sme_status(self, state: State) -> int:
         """Whether it is an SME at all: 'X以下' under any ceiling figure (the first step of classify_size)."""
