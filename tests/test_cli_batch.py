@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
+from littlegiant import batch as batching
 from littlegiant.cli import app
 
 runner = CliRunner()
@@ -104,6 +105,21 @@ def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
     assert batch(str(src), "--output", str(many), "--jobs", "2")[0] == 0
     assert read_csv(one) == read_csv(many)
     assert [r["name"] for r in read_csv(many)] == [f"Co {i}" for i in range(150)]
+
+
+def test_default_jobs_spread_a_long_input_and_keep_its_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the first rows the default hands the rest to workers; the output is the same, in order."""
+    monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 40)
+    monkeypatch.setattr(batching, "cpu_count", lambda: 2)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300))
+                   + "Bad,industrial,lots,1,1,true\n", encoding="utf-8")
+    auto, one = tmp_path / "auto.csv", tmp_path / "one.csv"
+    code, err = batch(str(src), "--output", str(auto))
+    assert (code, err.strip().splitlines()[-1]) == (1, f"read 301, scored 300, errors 1 -> {auto}")
+    assert batch(str(src), "--output", str(one), "--jobs", "1")[0] == 1
+    assert read_csv(auto) == read_csv(one)
+    assert [r["name"] for r in read_csv(auto)][:-1] == [f"Co {i}" for i in range(300)]
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -218,6 +218,9 @@ class Scorer:
 AUTO_JOBS_AFTER = 2000
 """With ``--jobs`` left to its default, rows up to here are scored in this process: a small batch
 never pays for starting workers, and only a long one is spread over the CPUs."""
+AUTO_JOBS_MAX = 8
+"""The most workers the default starts: each holds its own copy of the rule set (tens of MB), and a
+park's server with 64 CPUs should not hand a screening run 64 of them unasked."""
 
 
 def cpu_count() -> int:
@@ -269,9 +272,10 @@ class _Sink:
 
 def score_all(items: Iterator[Item], job: Job, jobs: int | None) -> Generator[tuple[bool, str], None, None]:
     """(whether it is an error row, its output line) for each item, in input order: on this process,
-    or on ``jobs`` processes (``None``: one per CPU once the input is longer than AUTO_JOBS_AFTER rows)."""
+    or on ``jobs`` processes (``None``: one per CPU, at most AUTO_JOBS_MAX, once the input is longer
+    than AUTO_JOBS_AFTER rows)."""
     if jobs is None:
-        jobs = cpu_count()
+        jobs = min(cpu_count(), AUTO_JOBS_MAX)
         yield from map(job, islice(items, AUTO_JOBS_AFTER))
     if jobs <= 1:
         yield from map(job, items)
