@@ -239,10 +239,10 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
         fb, kb, cb = _operand(node.right, refs, leaf)
         text = ast.unparse(node)
 
-        def binop(env: Env, p: int) -> Value:
+        def binop(env: Any, p: int) -> Value:
             # Operands that are plain reads or constants are fetched here rather than called.
-            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)  # type: ignore[call-arg]
-            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)  # type: ignore[call-arg]
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)
             if a is None or b is None:
                 return None
             if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
@@ -261,10 +261,10 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
         parts = [_operand(v, refs, leaf) for v in node.values]
         is_and = isinstance(node.op, ast.And)
 
-        def boolop(env: Env, p: int) -> Value:
+        def boolop(env: Any, p: int) -> Value:
             unknown = False
             for fn, key, const in parts:
-                v = env.get(key) if key is not None else const if fn is None else fn(env, p)  # type: ignore[call-arg]
+                v = env.get(key) if key is not None else const if fn is None else fn(env, p)
                 if v is None:
                     unknown = True
                 elif bool(v) is not is_and:
@@ -288,9 +288,9 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
         fb, kb, cb = _operand(target, refs, leaf)
 
-        def compare(env: Env, p: int) -> Value:
-            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)  # type: ignore[call-arg]
-            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)  # type: ignore[call-arg]
+        def compare(env: Any, p: int) -> Value:
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)
             if a is None or b is None:
                 return None
             return cmp(a, b)
@@ -307,7 +307,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
             raise ExprError(f"{node.func.id}() needs an argument")
         text = ast.unparse(node)
 
-        def call(env: Env, p: int) -> Value:
+        def call(env: Any, p: int) -> Value:
             values = [a(env, p) for a in args]
             if any(v is None for v in values):
                 return None

@@ -85,7 +85,7 @@ class Plan:
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
         # Groups that several tiers use (the gate) are evaluated once per profile.
         seen = Counter(_where(n) for tier in rules.tiers.values() for n in tier.criteria.walk())
-        self.shared = {where for where, count in seen.items() if count > 1}
+        self.shared = {where for where, count in seen.items() if count > 1 and where is not None}
         self._groups: dict[str, Compiled] = {}
         self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = [
             (tid, self._compile(tier.criteria), self.tables[tier.score_table] if tier.score_table else None)
@@ -325,7 +325,7 @@ class Plan:
 
     def _group(self, node: Node) -> Compiled:
         where = _where(node)
-        if where not in self.shared:
+        if where is None or where not in self.shared:
             return self._group_fn(node)
         if where not in self._groups:
             fn, key = self._group_fn(node), "\0node:" + where
@@ -369,8 +369,11 @@ class Plan:
         return any_of
 
 
-def _where(node: Node) -> str:
-    """Where a node is defined: the same place means the same node, wherever a tier uses it."""
+def _where(node: Node) -> str | None:
+    """Where a node is defined: the same place means the same node, wherever a tier uses it.
+    None for a node that does not know its place (built in code): it is never shared."""
+    if node.file is None or node.line is None:
+        return None
     return f"{node.file}:{node.line}:{node.id}"
 
 
