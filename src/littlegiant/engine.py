@@ -251,10 +251,10 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
     Without review points, ``band_points`` reduces to: every band whose condition is unknown is
     possible, up to the first that surely holds (or the unconditional last line, or zero), and the
     lowest possible is also the strict low. When every condition on the way is a known no, that
-    is the first band that holds, alone: those results are made here, once. An unknown value of a
-    plain threshold list gives ``band_points``'s own answer for an unknown, also made once. Lists
-    with review points are scored by ``band_points`` on each call. A property test holds the two
-    to the same answers.
+    is the first band that holds, alone: those results are made here, once. An unknown value of an
+    "at least" list gives ``band_points``'s own answer for an unknown, also made once. Lists with
+    review points are scored by ``band_points`` on each call. Property tests hold the two to the
+    same answers.
     """
     conds = whens if whens is not None else _whens(bands)
     if any(b.review for b in bands):
@@ -267,28 +267,18 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
             missed = result  # unconditional: every later band is unreachable
             break
         steps.append((b.at_least, b.at_most, when, result))
-    if all(when is None for _, _, when, _ in steps):
+    if steps and all(low is not None for low, _, _, _ in steps):  # "at least" lines: most score items
         unknown = band_points(bands, None, None, whens=conds)
-        if all(low is not None for low, _, _, _ in steps):
-            floors = [(low, result) for low, _, _, result in steps]
+        floors = [(low, result) for low, _, _, result in steps]
 
-            def at_least(value: expr.Value, env: Any) -> BandScore:
-                if value is None:
-                    return unknown
-                for bound, result in floors:
-                    if value >= bound:  # type: ignore[operator]
-                        return result
-                return missed
-            return at_least
-
-        def thresholds(value: expr.Value, env: Any) -> BandScore:
+        def at_least(value: expr.Value, env: Any) -> BandScore:
             if value is None:
                 return unknown
-            for low, high, _, result in steps:
-                if (value >= low) if low is not None else (value <= high):  # type: ignore[operator]
+            for bound, result in floors:
+                if value >= bound:  # type: ignore[operator]
                     return result
             return missed
-        return thresholds
+        return at_least
 
     def conditions(value: expr.Value, env: Any) -> BandScore:
         # band_points without review bands: every band not surely skipped is possible, up to the
