@@ -24,6 +24,7 @@ from littlegiant.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 C_MET, C_REVIEW, C_UNKNOWN, C_UNMET = 0, 1, 2, 3
 _NAMES = (MET, REVIEW, UNKNOWN, UNMET)
 _OK: tuple[int, None] = (C_MET, None)
+_CODES = {name: code for code, name in enumerate(_NAMES)}
 
 Outcome = tuple[int, str | None]  # (status code, the first leaf id holding it back, None when met)
 
@@ -77,10 +78,8 @@ class Plan:
                 self.paths[(f.id, None)] = f.path
         self._derived: dict[str, expr.Compiled] = {}
         self.titles = {node.id: node.title for _, node in rules.all_nodes()}
-        self.size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
-        self.ceilings = {iid: [(self.size_inputs[k], bound) for k, bound in cls.ceiling.items()]
-                         for iid, cls in rules.size.industries.items()}
-        self.size_reads = {iid: [(k, self.size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
+        size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
+        self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
         # Groups that several tiers use (the gate) are evaluated once per profile.
@@ -147,32 +146,18 @@ class Plan:
     # ---- per-profile pieces, computed once
 
     def _sme(self, state: State) -> tuple[str, str | None]:
-        """(status, size) as engine.classify_size gives them (the report's SME line)."""
-        industry = state.get("industry")
-        reads = self.size_reads.get(industry) if isinstance(industry, str) else None
-        if reads is None:
-            return engine.classify_size(self.rules.size, None, {})
-        return engine.classify_size(self.rules.size, industry, {k: fn(state, 0) for k, fn in reads})  # type: ignore[arg-type]
-
-    def _sme_status(self, state: State) -> int:
-        """Whether it is an SME at all: 'X以下' under any ceiling figure (the first step of classify_size)."""
-        code = state.get("\0sme", _MISS)
-        if code is _MISS:
-            spec = self.ceilings.get(state.get("industry"))  # type: ignore[call-overload]
-            code = C_UNKNOWN
-            if spec is not None:
-                unknown = False
-                for fn, bound in spec:
-                    v = fn(state, 0)  # type: ignore[arg-type]
-                    if v is None:
-                        unknown = True
-                    elif v < bound:  # type: ignore[operator]
-                        code = C_MET
-                        break
-                else:
-                    code = C_UNKNOWN if unknown else C_UNMET
-            state["\0sme"] = code
-        return code  # type: ignore[return-value]
+        """(status, size) as engine.classify_size gives them: the report's SME line and, its status,
+        the gate's SME criterion (as in the engine). Computed once per profile."""
+        hit = state.get("\0sme")
+        if hit is None:
+            industry = state.get("industry")
+            reads = self.size_reads.get(industry) if isinstance(industry, str) else None
+            if reads is None or not isinstance(industry, str):
+                hit = engine.classify_size(self.rules.size, None, {})
+            else:
+                hit = engine.classify_size(self.rules.size, industry, {k: fn(state, 0) for k, fn in reads})
+            state["\0sme"] = hit
+        return hit  # type: ignore[return-value]
 
     def _compile_table(self, table_id: str, table: ScoreTable) -> Callable[[State], Table]:
         """(low, high, strict low, per group) of a score table, computed once per profile."""
@@ -302,7 +287,7 @@ class Plan:
             return qualitative
         if kind == "sme":
             def sme(state: State) -> Outcome:
-                code = self._sme_status(state)
+                code = _CODES[self._sme(state)[0]]
                 return _OK if code == C_MET else (code, nid)
             return sme
         if kind == "score":
