@@ -75,26 +75,32 @@ def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
     assert f"read {n_examples + 2}, scored {n_examples + 1}, errors 1" in err
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, jobs: str) -> None:
-    """JSON Lines travel as bytes to whichever process scores them; a bad line is still its own row."""
+@pytest.mark.parametrize(("jobs", "block"), [("1", batching.BLOCK_BYTES), ("2", batching.BLOCK_BYTES), ("1", 16), ("2", 16)])
+def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       jobs: str, block: int) -> None:
+    """JSON Lines travel as blocks of bytes to whichever process scores them; each line keeps its number,
+    a bad line is still its own row, and a block smaller than a line changes nothing."""
+    monkeypatch.setattr(batching, "BLOCK_BYTES", block)
     good = json.dumps({"name": "Decimal Co", "industry": "industrial", "employees": 10,
                        "financials": {"2025": {"revenue": 1000.25}}}).encode("utf-8")
     src = tmp_path / "in.jsonl"
     src.write_bytes(good + b"\n\n  \n" + b'{"name": "Caf\xe9"}\n' + b"[1, 2]\n"
-                    + b'{"financials": {"2025": {"revenue": -5}}}\n' + b"{oops\n" + good)
+                    + b'{"financials": {"2025": {"revenue": -5}}}\n' + b"{oops\n" + good + b"\r\n"
+                    + b"[" * 100_000 + b"]" * 100_000 + b"\n" + b'{"employees": NaN}\n' + good)
     out = tmp_path / "out.csv"
     code, err = batch(str(src), "--output", str(out), "--jobs", jobs)
     assert code == 1
-    assert err.strip().endswith(f"read 6, scored 2, errors 4 -> {out}")
+    assert err.strip().endswith(f"read 9, scored 3, errors 6 -> {out}")
     rows = {r["source"].rsplit(":", 1)[1]: r for r in read_csv(out)}
-    assert list(rows) == ["1", "4", "5", "6", "7", "8"]  # blank lines 2 and 3 are not companies
-    assert rows["1"]["status"] == rows["8"]["status"] == "scored"
+    assert list(rows) == ["1", "4", "5", "6", "7", "8", "9", "10", "11"]  # blank lines 2 and 3 are not companies
+    assert rows["1"]["status"] == rows["8"]["status"] == rows["11"]["status"] == "scored"
     assert rows["1"]["sme_size"] == "micro"
     assert rows["4"]["error"] == "the line is not UTF-8 text"
     assert rows["5"]["error"] == "expected a mapping of profile fields at the top"
     assert rows["6"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -5"
     assert rows["7"]["error"].startswith("invalid JSON: Expecting property name")
+    assert rows["9"]["error"] == "invalid JSON: nested too deeply"
+    assert rows["10"]["error"] == "employees: expected a whole number, got nan"
 
 
 def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
@@ -110,6 +116,7 @@ def test_all_good_exits_0_and_jobs_keep_order(tmp_path: Path) -> None:
 def test_default_jobs_spread_a_long_input_and_keep_its_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the first rows the default hands the rest to workers; the output is the same, in order."""
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 40)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
     monkeypatch.setattr(batching, "cpu_count", lambda: 2)
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300))

@@ -258,12 +258,13 @@ def batch(
                             console=Console(stderr=True), transient=True)
         progress.start()
         task = progress.add_task("batch", total=None)
-    rows = batching.score_all(batching.read_inputs(list(inputs)), batching.Job(scorer, writer.csv_rows), jobs)
+    rows = batching.score_all(batching.read_chunks(list(inputs)), batching.Job(scorer, writer.csv_rows), jobs)
     try:
-        for error, line in rows:
-            counts["read"] += 1
-            counts["errors" if error else "scored"] += 1
-            writer.write(line)
+        for done in rows:
+            counts["read"] += done.rows
+            counts["scored"] += done.rows - done.errors
+            counts["errors"] += done.errors
+            writer.write(done)
             if progress is not None:
                 progress.update(task, completed=counts["read"])
     except InputError as exc:
