@@ -72,6 +72,15 @@ def _div(a: Decimal, b: Decimal) -> Decimal | None:
     return settle(CTX.divide(a, b))
 
 
+def _div_unsettled(a: Decimal, b: Decimal) -> Decimal | None:
+    """The quotient :func:`_div` gives, rounded to the same 30 places but with its zeros kept: the
+    same value at half the cost. Decimal arithmetic and comparison depend on values alone, so
+    everything computed from it has the same value too; for plans, which never show it."""
+    if b == 0:
+        return None
+    return CTX.divide(a, b).quantize(_SETTLE, context=CTX)
+
+
 def _sqrt(a: Decimal) -> Decimal | None:
     if a < 0:
         return None
@@ -95,6 +104,7 @@ _ARITH: dict[type, Callable[[Decimal, Decimal], Decimal | None]] = {
     ast.Mult: CTX.multiply,
     ast.Div: _div,
 }
+_ARITH_UNSETTLED = {**_ARITH, ast.Div: _div_unsettled}
 _CMP: dict[type, Callable[[Any, Any], Any]] = {
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
@@ -177,14 +187,16 @@ def parse(source: str) -> Expression:
     return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only)
 
 
-def recompile(expression: Expression, leaf: Leaf) -> Compiled:
+def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compiled:
     """The same expression compiled with its names read by ``leaf`` instead of ``env.get``.
 
     A batch plan resolves every field to its concrete path and every derived quantity to its memo
     once, when it is built, so a profile's evaluation reads its dict directly. The source was
-    accepted by :func:`parse` already; the whitelist is applied again all the same.
+    accepted by :func:`parse` already; the whitelist is applied again all the same. With
+    ``settled=False`` quotients keep the zeros that settling drops (see _div_unsettled).
     """
-    return _compile(ast.parse(expression.source, mode="eval").body, [], leaf)
+    arith = _ARITH if settled else _ARITH_UNSETTLED
+    return _compile(ast.parse(expression.source, mode="eval").body, [], leaf, arith)
 
 
 def _reader(read: Compiled | str) -> Compiled:
@@ -193,7 +205,7 @@ def _reader(read: Compiled | str) -> Compiled:
     return read
 
 
-def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf) -> tuple[Compiled | None, str | None, Value]:
+def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]) -> tuple[Compiled | None, str | None, Value]:
     """An operand as (compiled, None, None), or (None, key, None) for a plain read of a mapping,
     or (None, None, value) for a constant."""
     if isinstance(node, ast.Constant):
@@ -203,7 +215,7 @@ def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf) -> tuple[Compiled | No
     if isinstance(node, ast.Name | ast.Subscript):
         read = _name(node, refs, leaf)
         return (None, read, None) if isinstance(read, str) else (read, None, None)
-    return _compile(node, refs, leaf), None, None
+    return _compile(node, refs, leaf, arith), None, None
 
 
 def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compiled | str:
@@ -225,18 +237,18 @@ def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compil
     return leaf(name, YEAR_NAMES[year], False)
 
 
-def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
+def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any] = _ARITH) -> Compiled:
     if isinstance(node, ast.Constant):
         value = _literal(node)
         return lambda env, p: value  # type: ignore[return-value]
     if isinstance(node, ast.Name | ast.Subscript):
         return _reader(_name(node, refs, leaf))
     if isinstance(node, ast.BinOp):
-        op = _ARITH.get(type(node.op))
+        op = arith.get(type(node.op))
         if op is None:
             raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
-        fa, ka, ca = _operand(node.left, refs, leaf)
-        fb, kb, cb = _operand(node.right, refs, leaf)
+        fa, ka, ca = _operand(node.left, refs, leaf, arith)
+        fb, kb, cb = _operand(node.right, refs, leaf, arith)
         text = ast.unparse(node)
 
         def binop(env: Any, p: int) -> Value:
@@ -251,14 +263,14 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
 
         return binop
     if isinstance(node, ast.UnaryOp):
-        operand = _compile(node.operand, refs, leaf)
+        operand = _compile(node.operand, refs, leaf, arith)
         if isinstance(node.op, ast.USub):
             return lambda env, p: (None if (v := operand(env, p)) is None else -_num(v, "-"))
         if isinstance(node.op, ast.Not):
             return lambda env, p: (None if (v := operand(env, p)) is None else not v)
         raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
     if isinstance(node, ast.BoolOp):
-        parts = [_operand(v, refs, leaf) for v in node.values]
+        parts = [_operand(v, refs, leaf, arith) for v in node.values]
         is_and = isinstance(node.op, ast.And)
 
         def boolop(env: Any, p: int) -> Value:
@@ -278,7 +290,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
         cmp = _CMP.get(type(node.ops[0]))
         if cmp is None:
             raise ExprError(f"comparison not allowed in {ast.unparse(node)!r}")
-        fa, ka, ca = _operand(node.left, refs, leaf)
+        fa, ka, ca = _operand(node.left, refs, leaf, arith)
         left = fa if fa is not None else _reader(ka) if ka is not None else (lambda env, p: ca)
         target = node.comparators[0]
         if isinstance(node.ops[0], ast.In | ast.NotIn):
@@ -286,7 +298,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
                 raise ExprError(f"'in' needs a list of values: {ast.unparse(node)!r}")
             choices = tuple(_literal(e) for e in target.elts)
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
-        fb, kb, cb = _operand(target, refs, leaf)
+        fb, kb, cb = _operand(target, refs, leaf, arith)
 
         def compare(env: Any, p: int) -> Value:
             a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)
@@ -302,7 +314,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf) -> Compiled:
                 f"only {', '.join(sorted(_FUNCS))} may be called: {ast.unparse(node)!r}"
             )
         func = _FUNCS[node.func.id]
-        args = [_compile(a, refs, leaf) for a in node.args]
+        args = [_compile(a, refs, leaf, arith) for a in node.args]
         if not args:
             raise ExprError(f"{node.func.id}() needs an argument")
         text = ast.unparse(node)

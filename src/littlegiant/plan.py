@@ -131,7 +131,7 @@ class Plan:
         key = f"\0{name}@{offset}"
         fn = self._derived.get(key)
         if fn is None:
-            fn = self._derived[key] = expr.recompile(self.rules.derived[name].expression, self._leaf(offset))
+            fn = self._derived[key] = expr.recompile(self.rules.derived[name].expression, self._leaf(offset), settled=False)
 
         def derived(state: State, p: int) -> expr.Value:
             v = state.get(key, _MISS)
@@ -141,7 +141,7 @@ class Plan:
         return derived
 
     def _expr(self, e: expr.Expression) -> expr.Compiled:
-        return expr.recompile(e, self._leaf(0))
+        return expr.recompile(e, self._leaf(0), settled=False)  # a plan never shows a quotient
 
     # ---- per-profile pieces, computed once
 
