@@ -72,7 +72,7 @@ class _Trie:
         self.field: FieldDef | None = None
         self.accept: Callable[[Any], Scalar | None] = _never
         self.years: _Trie | None = None  # the {year} child, when this level is keyed by year
-        self.leaves: dict[str, tuple[Callable[[Any], Scalar | None], FieldDef]] = {}  # field keys here
+        self.leaves: dict[str, Leaf] = {}  # the fields keyed at this level
 
     @classmethod
     def build(cls, fields: Iterable[FieldDef]) -> _Trie:
@@ -85,7 +85,7 @@ class _Trie:
             node.accept = _acceptor(f)
         for node in root.walk():
             node.years = node.children.get("{year}")
-            node.leaves = {k: (c.accept, c.field) for k, c in node.children.items() if c.field is not None}
+            node.leaves = {k: _leaf(c.field, c.accept) for k, c in node.children.items() if c.field is not None}
         return root
 
     def walk(self) -> Iterator[_Trie]:
@@ -96,6 +96,31 @@ class _Trie:
 
 def _never(value: Any) -> Scalar | None:
     return None
+
+
+Leaf = tuple[int, Any, Callable[[Any], Scalar | None], FieldDef]
+"""A field as _walk checks it: (how, floor, acceptor, definition). ``how`` is _FLOORED for a number
+with only a floor (an int at or above ``floor`` is taken as it is), _BOOL for yes/no, or _OTHER;
+the two common cases are checked inline, without calling the acceptor."""
+PlacedLeaf = tuple[int, Any, Callable[[Any], Scalar | None], FieldDef, str]
+"""A Leaf with its concrete path (``financials.2025.revenue``) as the last element."""
+_FLOORED, _BOOL, _OTHER = 0, 1, 2
+
+
+def _leaf(f: FieldDef, accept: Callable[[Any], Scalar | None]) -> Leaf:
+    if f.type == "bool":
+        return _BOOL, None, accept, f
+    low, high = _bounds(f)
+    if low is not None and high is None:
+        return _FLOORED, low, accept, f
+    return _OTHER, None, accept, f
+
+
+def _bounds(f: FieldDef) -> tuple[Decimal | None, Decimal | None]:
+    """The lowest and highest value a number field takes, from its type and its own limits."""
+    lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
+    highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
+    return (max(lows) if lows else None), (min(highs) if highs else None)
 
 
 def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
@@ -111,9 +136,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     if f.type == "choice":
         choices = frozenset(f.choices)
         return lambda v: v if type(v) is str and v in choices else None
-    lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
-    highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
-    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
+    low, high = _bounds(f)
     whole = f.type == "int"
 
     def number(v: Any) -> Scalar | None:
@@ -159,12 +182,47 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     if not isinstance(data, dict):
         raise InputError("expected a mapping of profile fields at the top", file=source)
     values: dict[str, Scalar] = {}
-    _walk(data, _trie(rules), "", values, source)
+    _walk(data, _root(rules), values, source)
     return Profile(values, source)
 
 
-def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scalar], source: str) -> None:
-    years, leaves, children = trie.years, trie.leaves, trie.children
+class _Place:
+    """A trie node at a concrete prefix (``financials.2025.``), with its fields' concrete paths.
+
+    Places are made once, the first time a profile reaches them, so that validating a profile
+    builds and hashes no path strings: a batch of 100,000 rows reuses the same few dozen.
+    At most one place per trie node and year (years are 1990 to 2100), so they stay few.
+    """
+
+    __slots__ = ("leaves", "places", "prefix", "trie")
+
+    def __init__(self, trie: _Trie, prefix: str) -> None:
+        self.trie = trie
+        self.prefix = prefix
+        self.leaves: dict[str, PlacedLeaf] = {k: (*leaf, prefix + k) for k, leaf in trie.leaves.items()}
+        self.places: dict[str, _Place] = {}
+
+    def child(self, key: str, trie: _Trie) -> _Place:
+        """The place under ``key`` (a checked field name or year)."""
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = _Place(trie, f"{self.prefix}{key}.")
+        return place
+
+
+_ROOTS: dict[int, _Place] = {}
+
+
+def _root(rules: RuleSet) -> _Place:
+    key = id(rules)
+    if key not in _ROOTS:
+        _ROOTS[key] = _Place(_trie(rules), "")
+    return _ROOTS[key]
+
+
+def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str) -> None:
+    trie, leaves, prefix = place.trie, place.leaves, place.prefix
+    years, children = trie.years, trie.children
     for raw_key, value in data.items():
         if years is None:
             try:
@@ -172,19 +230,25 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
             except TypeError:  # an unhashable key (YAML allows them)
                 leaf = None
             if leaf is not None:  # a field: the usual case, kept short
-                if value is not None:
-                    accepted = leaf[0](value)
+                if value is None:
+                    continue
+                how = leaf[0]
+                if how == _FLOORED and type(value) is int and value >= leaf[1]:
+                    out[leaf[4]] = Decimal(value)
+                elif how == _BOOL and (value is True or value is False):
+                    out[leaf[4]] = value
+                else:
+                    accepted = leaf[2](value)
                     if accepted is None:
-                        accepted = _checked(leaf[1], value, data, raw_key, prefix + raw_key, source)
-                    out[prefix + raw_key] = accepted
+                        accepted = _checked(leaf[3], value, data, raw_key, leaf[4], source)
+                    out[leaf[4]] = accepted
                 continue
             found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
                 known = ", ".join(sorted(children)) or "nothing"
                 raise InputError(f"unknown field (expected one of: {known})", file=source,
                                  line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
-            child = found
-            where = prefix + raw_key
+            key, child = raw_key, found
         else:
             year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
             if year is None:
@@ -193,18 +257,18 @@ def _walk(data: Mapping[Any, Any], trie: _Trie, prefix: str, out: dict[str, Scal
                     raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {raw_key!r}",
                                      file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
                 year = str(number)
-            child = years
-            where = prefix + year
+            key, child = year, years
         if value is None:
             continue
         if child.field is not None:  # a field keyed by year
+            where = prefix + key
             accepted = child.accept(value)
             out[where] = accepted if accepted is not None else _checked(child.field, value, data, raw_key, where, source)
         elif isinstance(value, dict):
-            _walk(value, child, where + ".", out, source)
+            _walk(value, place.child(key, child), out, source)
         else:
             raise InputError(f"expected a mapping, got {describe(value)}", file=source,
-                             line=line_of(data, raw_key), field=where)
+                             line=line_of(data, raw_key), field=prefix + key)
 
 
 def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
