@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
@@ -184,3 +188,28 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     rows = read_csv(out)
     assert 0 < written == len(rows) < 200_000
     assert all(r["status"] == "scored" and r["next_step"] for r in rows)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\t;\'é—，'), max_size=6),
+                min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)),
+       st.integers(0, 120), st.floats(0, 100, allow_nan=False))
+def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, part: float) -> None:
+    """Summary lines are joined by hand when no cell needs quoting; every line is still exactly the
+    csv module's, quotes, commas, line breaks and numbers included."""
+    row = dict(zip(batching.SUMMARY_COLUMNS, cells, strict=True))
+    row["innovative_sme_score"], row["zjtx_sme_score"] = whole, part
+    job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=True)
+    job.line(row)
+    expected = io.StringIO()
+    csv.writer(expected).writerow(row[c] for c in batching.SUMMARY_COLUMNS)
+    assert job._lines == [expected.getvalue()]
+
+
+def test_names_with_commas_quotes_and_line_breaks_survive_the_round_trip(tmp_path: Path) -> None:
+    names = ["Plain Co", 'Comma, Inc', 'The "Quoted" Co', "Two\nLines Co", "科技，有限公司"]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"name": n, "industry": "industrial"}, ensure_ascii=False) + "\n" for n in names),
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert batch(str(src), "--output", str(out))[0] == 0
+    assert [r["name"] for r in read_csv(out)] == names

@@ -352,9 +352,17 @@ class Job:
         if not self.csv_rows:
             self._lines.append(json.dumps(row, ensure_ascii=False) + "\n")
             return
+        cells = list(map(str, map(row.__getitem__, SUMMARY_COLUMNS)))  # summary rows have every column
+        line = ",".join(cells)
+        if line.count(",") == _SEPARATORS and '"' not in line and "\n" not in line and "\r" not in line:
+            self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
+            return
         if self._csv is None:  # the csv module quotes; its one write per row lands in the list
             self._csv = csv.writer(_Sink(self._lines.append))
-        self._csv.writerow(map(row.__getitem__, SUMMARY_COLUMNS))  # summary rows have every column
+        self._csv.writerow(cells)
+
+
+_SEPARATORS = len(SUMMARY_COLUMNS) - 1
 
 
 class _Sink:
