@@ -213,3 +213,41 @@ def test_names_with_commas_quotes_and_line_breaks_survive_the_round_trip(tmp_pat
     out = tmp_path / "out.csv"
     assert batch(str(src), "--output", str(out))[0] == 0
     assert [r["name"] for r in read_csv(out)] == names
+
+
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
+def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: list[str]) -> None:
+    """The default decides on workers by reading ahead; an unreadable input met while reading ahead
+    still leaves every row before it scored and written."""
+    monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 100)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    monkeypatch.setattr(batching, "cpu_count", lambda: 2)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(50)), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = batch(str(src), str(tmp_path / "missing.csv"), "--output", str(out), *jobs)
+    assert (code, err.strip()) == (2, f"littlegiant: error: {tmp_path / 'missing.csv'}: no such file or folder")
+    assert [r["name"] for r in read_csv(out)] == [f"Co {i}" for i in range(50)]
+
+
+def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    started: list[object] = []
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        started.append(args)
+        raise RuntimeError("no workers in this test")
+
+    monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 100)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    monkeypatch.setattr(batching, "cpu_count", lambda: 2)
+    monkeypatch.setattr(multiprocessing, "Pool", no_pool)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(100)), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert batch(str(src), "--output", str(out))[0] == 0
+    assert len(read_csv(out)) == 100 and started == []
+    monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 99)  # one row more than the limit: workers
+    batch(str(src), "--output", str(out))
+    assert started == [(2,)]

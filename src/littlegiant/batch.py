@@ -14,6 +14,7 @@ import signal
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -374,17 +375,27 @@ class _Sink:
 
 def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[Done, None, None]:
     """Each chunk scored, in input order: on this process, or on ``jobs`` processes (``None``: one
-    per CPU, at most AUTO_JOBS_MAX, once the input is longer than AUTO_JOBS_AFTER rows)."""
+    per CPU, at most AUTO_JOBS_MAX, when the input is longer than AUTO_JOBS_AFTER rows).
+
+    The default reads ahead to decide, so that a long input is spread over the workers from its
+    first row on and a short one never starts them.
+    """
     if jobs is None:
         jobs = min(cpu_count(), AUTO_JOBS_MAX)
-        done = 0
-        while done < AUTO_JOBS_AFTER:
-            chunk = next(chunks, None)
-            if chunk is None:
-                return
-            result = job(chunk)
-            done += result.rows
-            yield result
+        ahead: list[Chunk] = []
+        rows = 0
+        try:
+            for chunk in chunks:
+                ahead.append(chunk)
+                rows += _rows_in(chunk)
+                if rows > AUTO_JOBS_AFTER:
+                    break
+            else:
+                jobs = 1  # the whole input is short
+        except InputError:  # an unreadable input: the rows before it are still scored and written
+            yield from map(job, ahead)
+            raise
+        chunks = chain(ahead, chunks)
     if jobs <= 1:
         yield from map(job, chunks)
         return
@@ -396,6 +407,13 @@ def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[
     finally:
         pool.terminate()
         pool.join()
+
+
+def _rows_in(chunk: Chunk) -> int:
+    """How many rows a chunk holds, blank lines of JSON Lines counted (enough to decide --jobs)."""
+    if isinstance(chunk, Lines):
+        return chunk.data.count(b"\n") + (not chunk.data.endswith(b"\n"))
+    return len(chunk)
 
 
 class Writer:
