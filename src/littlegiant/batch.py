@@ -23,7 +23,7 @@ import msgspec
 from littlegiant import engine, profile
 from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
-from littlegiant.result import MET, json_value, to_dict
+from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rules import TIER_IDS, RuleSet
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -221,17 +221,21 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> 
     row["sme_size"] = summary.sme_size or ""
     step = None
     for tid, tier in summary.tiers.items():
-        row[f"{tid}_status"] = tier.status
+        status_key, score_key = _TIER_COLUMNS[tid]
+        row[status_key] = tier.status
         if tier.score is not None:
-            row[f"{tid}_score"] = json_value(tier.score)
+            row[score_key] = json_number(tier.score)
         elif tier.score_min is not None:
-            row[f"{tid}_score"] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+            row[score_key] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
         if step is None and tier.status != MET:
             step = (tid, tier)
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
         row["next_step"] = f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}"
     return row
+
+
+_TIER_COLUMNS = {t: (f"{t}_status", f"{t}_score") for t in TIER_IDS}
 
 
 class Scorer:
