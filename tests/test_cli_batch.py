@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -83,12 +84,13 @@ def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
 def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        jobs: str, block: int) -> None:
     """JSON Lines travel as blocks of bytes to whichever process scores them; each line keeps its number,
-    a bad line is still its own row, and a block smaller than a line changes nothing."""
+    a bad line is still its own row, a block smaller than a line changes nothing, and a byte-order mark
+    (Windows editors' "UTF-8") is not part of the first line."""
     monkeypatch.setattr(batching, "BLOCK_BYTES", block)
     good = json.dumps({"name": "Decimal Co", "industry": "industrial", "employees": 10,
                        "financials": {"2025": {"revenue": 1000.25}}}).encode("utf-8")
     src = tmp_path / "in.jsonl"
-    src.write_bytes(good + b"\n\n  \n" + b'{"name": "Caf\xe9"}\n' + b"[1, 2]\n"
+    src.write_bytes(codecs.BOM_UTF8 + good + b"\n\n  \n" + b'{"name": "Caf\xe9"}\n' + b"[1, 2]\n"
                     + b'{"financials": {"2025": {"revenue": -5}}}\n' + b"{oops\n" + good + b"\r\n"
                     + b"[" * 100_000 + b"]" * 100_000 + b"\n" + b'{"employees": NaN}\n' + good)
     out = tmp_path / "out.csv"

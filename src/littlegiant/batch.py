@@ -7,6 +7,7 @@ message, and the run goes on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -152,6 +153,8 @@ def _jsonl_blocks(path: Path) -> Iterator[Lines]:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     name, number, rest = str(path), 1, b""
     with handle:
+        if handle.read(3) != codecs.BOM_UTF8:  # as Windows editors save "UTF-8": not part of line 1
+            handle.seek(0)
         while data := handle.read(BLOCK_BYTES):
             data = rest + data
             cut = data.rfind(b"\n") + 1  # a block ends with a whole line
