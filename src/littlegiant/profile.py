@@ -116,11 +116,16 @@ def _leaf(f: FieldDef, accept: Callable[[Any], Scalar | None]) -> Leaf:
     return _OTHER, None, accept, f
 
 
-def _bounds(f: FieldDef) -> tuple[Decimal | None, Decimal | None]:
-    """The lowest and highest value a number field takes, from its type and its own limits."""
+def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
+    """The lowest and highest value a number field takes, from its type and its own limits; whole
+    bounds as ints, which JSON's whole numbers are compared with without a conversion."""
     lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
     highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
-    return (max(lows) if lows else None), (min(highs) if highs else None)
+    return _whole(max(lows) if lows else None), _whole(min(highs) if highs else None)
+
+
+def _whole(bound: Decimal | None) -> Decimal | int | None:
+    return int(bound) if bound is not None and bound == bound.to_integral_value() else bound
 
 
 def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
