@@ -233,8 +233,6 @@ def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: p
 
 
 def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import multiprocessing
-
     started: list[object] = []
 
     def no_pool(*args: object, **kwargs: object) -> None:
@@ -244,7 +242,7 @@ def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 100)
     monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
     monkeypatch.setattr(batching, "cpu_count", lambda: 2)
-    monkeypatch.setattr(multiprocessing, "Pool", no_pool)
+    monkeypatch.setattr(batching, "_pool_class", lambda: no_pool)
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(100)), encoding="utf-8")
     out = tmp_path / "out.csv"
