@@ -30,6 +30,7 @@ Value = Decimal | bool | str | None
 
 CTX = Context(prec=60)
 _SETTLE = Decimal(1).scaleb(-30)
+_ONE = Decimal(1)
 
 YEAR_NAMES = {"y1": 0, "y2": 1, "y3": 2, "y4": 3, "y5": 4}
 """``y1`` is the last fiscal year before the as-of year, ``y2`` the one before, and so on."""
@@ -52,11 +53,11 @@ class ExprError(ValueError):
 
 def settle(value: Decimal) -> Decimal:
     """Round a quotient to 30 places, dropping the zeros that rounding added."""
-    settled = value.quantize(_SETTLE, context=CTX)
+    settled = CTX.quantize(value, _SETTLE)  # positional: keyword arguments cost more than the rounding
     if settled == value:  # 30 places or fewer: nothing to settle (cheaper than reading the exponent)
         return value
     if settled == settled.to_integral_value():
-        return settled.quantize(Decimal(1), context=CTX)
+        return CTX.quantize(settled, _ONE)
     return settled.normalize(CTX)
 
 
@@ -78,7 +79,7 @@ def _div_unsettled(a: Decimal, b: Decimal) -> Decimal | None:
     everything computed from it has the same value too; for plans, which never show it."""
     if b == 0:
         return None
-    return CTX.divide(a, b).quantize(_SETTLE, context=CTX)
+    return CTX.quantize(CTX.divide(a, b), _SETTLE)
 
 
 def _sqrt(a: Decimal) -> Decimal | None:
