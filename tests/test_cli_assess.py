@@ -278,3 +278,19 @@ def test_a_choice_can_be_named_by_its_label() -> None:
     assert by_id["input_sha256"] == by_label["input_sha256"]
     bad = invoke("assess", str(EXAMPLES / "tier1-only.yaml"), "--set", "industry=steel")
     assert bad.exit_code == 2 and "expected one of agriculture" in bad.stderr
+
+
+def test_json_is_the_same_on_every_run() -> None:
+    """Python orders sets of strings differently from one process to the next; the report must not
+    follow it (a consultant diffs this week's result against last week's)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in map(str, range(1, 9)):  # unsorted, two inputs land in either order about half the time
+        done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(EXAMPLES / "little-giant-2026.yaml"),
+                               "--as-of", "2026-11-26", "--format", "json"], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -634,7 +634,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = Fals
     ctx.reads["industry"] = industry
     if isinstance(industry, str) and industry in rules.size.industries:
         cls = rules.size.industries[industry]
-        for k in set(cls.ceiling) | set(cls.medium):
+        for k in sorted(set(cls.ceiling) | set(cls.medium)):  # sorted: the same JSON on every run
             size_inputs[k] = rules.size.inputs[k](ctx)
     sme_reads = dict(ctx.reads)
     sme_status, size = classify_size(rules.size, industry if isinstance(industry, str) else None, size_inputs)
