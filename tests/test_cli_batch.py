@@ -198,12 +198,13 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
 def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, part: float) -> None:
     """Summary lines are joined by hand when no cell needs quoting; every line is still exactly the
     csv module's, quotes, commas, line breaks and numbers included."""
-    row = dict(zip(batching.SUMMARY_COLUMNS, cells, strict=True))
-    row["innovative_sme_score"], row["zjtx_sme_score"] = whole, part
+    row: list[object] = list(cells)
+    row[batching.SUMMARY_COLUMNS.index("innovative_sme_score")] = whole
+    row[batching.SUMMARY_COLUMNS.index("zjtx_sme_score")] = part
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=True)
     job.line(row)
     expected = io.StringIO()
-    csv.writer(expected).writerow(row[c] for c in batching.SUMMARY_COLUMNS)
+    csv.writer(expected).writerow(row)
     assert job._lines == [expected.getvalue()]
 
 

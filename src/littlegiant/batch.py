@@ -211,34 +211,43 @@ SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
     f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
 
 
-def error_row(item: Item, message: str) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
-    row["source"], row["status"], row["error"] = item.source, "error", message
-    return row
+Cells = list[Any]
+"""A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
+pairs them with the column names)."""
+_STATUS, _ERROR, _NEXT_STEP = SUMMARY_COLUMNS.index("status"), SUMMARY_COLUMNS.index("error"), len(SUMMARY_COLUMNS) - 1
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> dict[str, Any]:
+def error_row(item: Item, message: str) -> Cells:
+    cells: Cells = [""] * len(SUMMARY_COLUMNS)
+    cells[0], cells[_STATUS], cells[_ERROR] = item.source, "error", message
+    return cells
+
+
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> Cells:
     """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
-    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, "")
-    row["source"], row["status"], row["name"] = item.source, "scored", name or ""
-    row["sme_size"] = summary.sme_size or ""
+    cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     step = None
-    for tid, tier in summary.tiers.items():
-        status_key, score_key = _TIER_COLUMNS[tid]
-        row[status_key] = tier.status
+    tiers = summary.tiers
+    for tid in TIER_IDS:
+        tier = tiers.get(tid)
+        if tier is None:
+            cells += ("", "")
+            continue
         if tier.score is not None:
-            row[score_key] = json_number(tier.score)
+            score: Any = json_number(tier.score)
         elif tier.score_min is not None:
-            row[score_key] = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+            score = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+        else:
+            score = ""
+        cells += (tier.status, score)
         if step is None and tier.status != MET:
             step = (tid, tier)
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
-        row["next_step"] = f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}"
-    return row
-
-
-_TIER_COLUMNS = {t: (f"{t}_status", f"{t}_score") for t in TIER_IDS}
+        cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
+    else:
+        cells.append("")
+    return cells
 
 
 class Scorer:
@@ -259,10 +268,11 @@ class Scorer:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
 
-    def __call__(self, item: Item) -> dict[str, Any]:
-        from littlegiant import rules as rulesets
-
+    def __call__(self, item: Item) -> Cells | dict[str, Any]:
+        """A summary row's cells, or with ``--format json`` the full result (an error row is always cells)."""
         if self._rules is None:
+            from littlegiant import rules as rulesets
+
             self._rules = rulesets.load(self.rules_ref)
         try:
             prof = to_profile(item, self._rules)
@@ -278,7 +288,7 @@ class Scorer:
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang)
         if self.advice:
-            row["next_step"] = self._advice(prof, summary) or row["next_step"]
+            row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
@@ -348,19 +358,20 @@ class Job:
             for item in items_in(chunk):
                 row = scorer(item)
                 rows += 1
-                if row["status"] == "error":
+                if type(row) is list and row[_STATUS] == "error":
                     errors += 1
                 line(row)
             return Done(rows, errors, "".join(lines))
         finally:
             lines.clear()
 
-    def line(self, row: dict[str, Any]) -> None:
+    def line(self, row: Cells | dict[str, Any]) -> None:
         """Add the row's output line to this chunk's lines."""
         if not self.csv_rows:
-            self._lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+            record = dict(zip(SUMMARY_COLUMNS, row, strict=True)) if isinstance(row, list) else row
+            self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             return
-        cells = list(map(str, map(row.__getitem__, SUMMARY_COLUMNS)))  # summary rows have every column
+        cells = list(map(str, row))  # full results never go to a .csv (Writer refuses)
         line = ",".join(cells)
         if line.count(",") == _SEPARATORS and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
