@@ -386,41 +386,42 @@ def _score_table(ctx: _Ctx, table: ScoreTable) -> _TableScore:
 # ------------------------------------------------------------------------------ SME
 
 
+def _any_under(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
+    unknown = False
+    for k, bound in bounds.items():
+        v = inputs.get(k)
+        if v is None:
+            unknown = True
+        elif v < bound:  # type: ignore[operator]
+            return True
+    return None if unknown else False
+
+
+def _all_at_least(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
+    unknown = False
+    for k, bound in bounds.items():
+        v = inputs.get(k)
+        if v is None:
+            unknown = True
+        elif not v >= bound:  # type: ignore[operator]
+            return False
+    return None if unknown else True
+
+
 def classify_size(size: SizeStandard, industry: str | None, inputs: dict[str, expr.Value]) -> tuple[str, str | None]:
     """(status, size) under the 300号 standard; 'X以下' exclusive, 'X及以上' inclusive."""
     if industry is None or industry not in size.industries:
         return UNKNOWN, None
     cls = size.industries[industry]
-
-    def any_under(bounds: dict[str, Decimal]) -> bool | None:
-        unknown = False
-        for k, bound in bounds.items():
-            v = inputs.get(k)
-            if v is None:
-                unknown = True
-            elif v < bound:  # type: ignore[operator]
-                return True
-        return None if unknown else False
-
-    def all_at_least(bounds: dict[str, Decimal]) -> bool | None:
-        unknown = False
-        for k, bound in bounds.items():
-            v = inputs.get(k)
-            if v is None:
-                unknown = True
-            elif not v >= bound:  # type: ignore[operator]
-                return False
-        return None if unknown else True
-
-    is_sme = any_under(cls.ceiling)
+    is_sme = _any_under(cls.ceiling, inputs)
     if is_sme is False:
         return UNMET, "large"
     if is_sme is None:
         return UNKNOWN, None
-    medium = all_at_least(cls.medium)
+    medium = _all_at_least(cls.medium, inputs)
     if medium:
         return MET, "medium"
-    small = all_at_least(cls.small)
+    small = _all_at_least(cls.small, inputs)
     if medium is False and small is not None:
         return MET, "small" if small else "micro"
     if small is False:  # the medium bounds lie above the small ones, so neither holds
