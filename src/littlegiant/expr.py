@@ -68,7 +68,7 @@ def _num(v: Value, what: str) -> Decimal:
 
 
 def _div(a: Decimal, b: Decimal) -> Decimal | None:
-    if b == 0:
+    if not b:  # zero (a comparison with the int 0 would convert it first)
         return None  # criteria.md §3: a ratio whose denominator is zero is unknown
     return settle(CTX.divide(a, b))
 
@@ -77,7 +77,7 @@ def _div_unsettled(a: Decimal, b: Decimal) -> Decimal | None:
     """The quotient :func:`_div` gives, rounded to the same 30 places but with its zeros kept: the
     same value at half the cost. Decimal arithmetic and comparison depend on values alone, so
     everything computed from it has the same value too; for plans, which never show it."""
-    if b == 0:
+    if not b:
         return None
     return CTX.quantize(CTX.divide(a, b), _SETTLE)
 
