@@ -14,6 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pexpect
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -252,3 +253,28 @@ def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 99)  # one row more than the limit: workers
     batch(str(src), "--output", str(out))
     assert started == [(2,)]
+
+
+def _companies(path: Path, n: int) -> None:
+    path.write_text("".join(json.dumps({"name": f"Co {i}", "industry": "industrial", "employees": 10 + i % 500,
+                                        "financials": {"2025": {"revenue": 1000 + i}}}) + "\n" for i in range(n)),
+                    encoding="utf-8")
+
+
+def test_progress_shows_in_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    """In a terminal, stderr counts the rows while the batch runs and ends on the summary; piped,
+    stderr holds the summary alone."""
+    src = tmp_path / "in.jsonl"
+    _companies(src, 30_000)
+    env = {**os.environ, "LANG": "en_US.UTF-8", "COLUMNS": "120", "TERM": "xterm"}
+    cmd = [sys.executable, "-m", "littlegiant", "batch", "--as-of", "2026-11-26", "--output", str(tmp_path / "tty.csv"), str(src)]
+    child = pexpect.spawn(cmd[0], cmd[1:], env=env, encoding="utf-8", timeout=120, dimensions=(40, 120))
+    child.expect(r"(\d+) rows")
+    assert int(child.match.group(1)) < 30_000  # counted while it ran
+    child.expect(r"read 30000, scored 30000, errors 0 -> ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    piped = subprocess.run([*cmd[:-2], str(tmp_path / "piped.csv"), str(src)], env=env, capture_output=True,
+                           text=True, check=True)
+    assert piped.stderr == f"read 30000, scored 30000, errors 0 -> {tmp_path / 'piped.csv'}\n"
