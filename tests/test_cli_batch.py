@@ -278,3 +278,23 @@ def test_progress_shows_in_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
     piped = subprocess.run([*cmd[:-2], str(tmp_path / "piped.csv"), str(src)], env=env, capture_output=True,
                            text=True, check=True)
     assert piped.stderr == f"read 30000, scored 30000, errors 0 -> {tmp_path / 'piped.csv'}\n"
+
+
+@pytest.mark.parametrize(("revenue", "error"), [
+    ("0", ""), ("0.000001", ""), ("999999999999999", ""), ("999999999999999.99", ""),
+    ("0.0000009", "financials.2025.revenue: expected 0 or a number from 0.000001 to 999999999999999 in size, got 9E-7"),
+    ("1000000000000000", "financials.2025.revenue: expected 0 or a number from 0.000001 to 999999999999999 in size, "
+                         "got 1000000000000000"),
+    ("1e-10", "financials.2025.revenue: expected 0 or a number from 0.000001 to 999999999999999 in size, got 1E-10"),
+])
+def test_amounts_outside_any_real_size_are_refused(tmp_path: Path, revenue: str, error: str) -> None:
+    """1e-10 of revenue under 1e35 of R&D made a ratio too long to settle, and the run stopped with a
+    traceback; such sizes are refused as input, both sides of each edge checked."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"industry": "industrial", "financials": {"2025": {"revenue": ' + revenue
+                   + ', "rd_expense": 999999999999999}}}\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = batch(str(src), "--output", str(out))
+    assert "Traceback" not in err
+    row = read_csv(out)[0]
+    assert (row["status"], row["error"], code) == (("error", error, 1) if error else ("scored", "", 0))

@@ -154,3 +154,14 @@ def test_unsettled_quotients_give_the_settled_values(a: Decimal, b: Decimal, c: 
     settled = expr.parse(text)
     unsettled = expr.recompile(settled, lambda name, offset, param: name, settled=False)
     assert unsettled(values, 0) == settled(_Values(values))
+
+
+def test_a_quotient_too_long_to_settle_is_kept_whole() -> None:
+    """A third-party formula may multiply ratios; one with 30 digits or more before the point has no
+    places left to round within the 60 kept, and both the reports and the plan keep it as it is."""
+    values = {"a": Decimal("999999999999999"), "b": Decimal("0.000001")}
+    e = expr.parse("a / b * (a / b) / (b / a)")
+    unsettled = expr.recompile(e, lambda name, offset, param: name, settled=False)
+    got = e(_Values(values))
+    assert got == unsettled(values, 0)
+    assert Decimal("9.99999999999997e62") < got < Decimal("1e63")  # (1e15 - 1)^3 / 1e-18, to 60 digits

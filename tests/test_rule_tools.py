@@ -111,6 +111,15 @@ BROKEN = [
                                   "zh: 收入, en: Revenue, confidence: gov}  # <-"), "needs a 'source' and a 'confidence'"),
     ("bad confidence", OK.replace("        confidence: gov\n        value:", "        confidence: sure  # <-\n        value:"),
      "expected one of"),
+    ("text in a sum", OK.replace('revenue[y] * 2", per_year', 'revenue[y] * 2 + industry", per_year'),
+     "industry is text, where a number is needed"),
+    ("yes/no compared as a number", OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
+                                               'value: "registered_in_china", op: ">=", threshold: 1, zh: 收入, en: Revenue'),
+     "gives true or false, where a number is needed"),
+    ("text scored on bands", OK.replace('        value: "rd_expense[y1]"', '        value: "name"'),
+     "formula 'name' gives text, where a number is needed"),
+    ("text ordered in a condition", OK.replace("{at_least: 50, points: 5}", '{when: "industry > 3", points: 5}'),
+     "in 'industry > 3', industry is text, where a number is needed"),
 ]
 
 
@@ -263,3 +272,16 @@ def test_the_rule_file_schema_is_shipped_and_accepts_the_builtin_files() -> None
         assert list(validator.iter_errors(data)) == [], path
     broken = yaml.safe_load(OK.replace("confidence: gov}", "confidence: sure}"))
     assert list(validator.iter_errors(json.loads(json.dumps(broken, default=str))))
+
+
+def test_a_formula_that_fails_on_types_is_refused_before_any_profile(tmp_path: Path) -> None:
+    """The rule file loads only if its formulas can be evaluated: assess and batch used to stop on
+    the first profile with a traceback, while `rules validate` said ok."""
+    path = write(tmp_path, OK.replace('revenue[y] * 2", per_year', 'revenue[y] * industry", per_year'))
+    profile = write(tmp_path, "industry: industrial\nfinancials: {2025: {revenue: 100}}\n", "p.yaml")
+    for args in (["assess", str(profile)], ["batch", str(profile), "--output", str(tmp_path / "o.csv")]):
+        done = cli(*args, "--rules", str(path), "--as-of", "2026-11-26", cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().splitlines() == [
+            "littlegiant: error: mine.yaml:8: derived.double_revenue.expr: in 'revenue[y] * industry', industry is text, "
+            "where a number is needed"]

@@ -51,9 +51,18 @@ class ExprError(ValueError):
     """An expression that the whitelist rejects or that refers to something undefined."""
 
 
+def _places30(value: Decimal) -> Decimal:
+    """``value`` rounded to 30 places; one of 30 digits or more before the point has no places left
+    to round within the 60 digits kept, and stays as it is."""
+    try:
+        return CTX.quantize(value, _SETTLE)  # positional: keyword arguments cost more than the rounding
+    except InvalidOperation:
+        return value
+
+
 def settle(value: Decimal) -> Decimal:
     """Round a quotient to 30 places, dropping the zeros that rounding added."""
-    settled = CTX.quantize(value, _SETTLE)  # positional: keyword arguments cost more than the rounding
+    settled = _places30(value)
     if settled == value:  # 30 places or fewer: nothing to settle (cheaper than reading the exponent)
         return value
     if settled == settled.to_integral_value():
@@ -79,7 +88,11 @@ def _div_unsettled(a: Decimal, b: Decimal) -> Decimal | None:
     everything computed from it has the same value too; for plans, which never show it."""
     if not b:
         return None
-    return CTX.quantize(CTX.divide(a, b), _SETTLE)
+    quotient = CTX.divide(a, b)
+    try:  # _places30, inlined: every ratio of every batch row comes here
+        return CTX.quantize(quotient, _SETTLE)
+    except InvalidOperation:
+        return quotient
 
 
 def _sqrt(a: Decimal) -> Decimal | None:
@@ -331,6 +344,62 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
 
         return call
     raise ExprError(f"not allowed in a rule expression: {ast.unparse(node)!r}")
+
+
+NUMBER, BOOL, TEXT, ANY = "a number", "true or false", "text", "anything"
+"""What an expression gives, as :func:`kind_of` infers it from the names' kinds (ANY: not known)."""
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def kind_of(expression: Expression, kinds: Callable[[str], str | None]) -> str:
+    """What an accepted expression gives, given what each name it reads gives.
+
+    Raises ExprError where an operator meets a value it cannot take (text in a sum, a yes/no
+    compared with ``>=``...), so that a rule file with such a formula is refused when it loads
+    instead of failing on the first profile that reaches it.
+    """
+    return _kind(ast.parse(expression.source, mode="eval").body, kinds, expression.source)
+
+
+def _kind(node: ast.expr, kinds: Callable[[str], str | None], source: str) -> str:
+    def need(part: ast.expr, want: str) -> None:
+        got = _kind(part, kinds, source)
+        if got not in (want, ANY):
+            raise ExprError(f"in {source!r}, {ast.unparse(part)} is {got}, where {want} is needed")
+
+    if isinstance(node, ast.Constant):
+        v = node.value
+        return BOOL if isinstance(v, bool) else TEXT if isinstance(v, str) else ANY if v is None else NUMBER
+    if isinstance(node, ast.Name):
+        return kinds(node.id) or ANY
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        return kinds(node.value.id) or ANY
+    if isinstance(node, ast.BinOp):
+        need(node.left, NUMBER)
+        need(node.right, NUMBER)
+        return NUMBER
+    if isinstance(node, ast.UnaryOp):
+        if isinstance(node.op, ast.USub):
+            need(node.operand, NUMBER)
+            return NUMBER
+        _kind(node.operand, kinds, source)
+        return BOOL
+    if isinstance(node, ast.BoolOp):
+        for operand in node.values:
+            _kind(operand, kinds, source)
+        return BOOL
+    if isinstance(node, ast.Compare):
+        if isinstance(node.ops[0], _ORDERING):
+            need(node.left, NUMBER)
+            need(node.comparators[0], NUMBER)
+        else:
+            _kind(node.left, kinds, source)
+        return BOOL
+    if isinstance(node, ast.Call):
+        for a in node.args:
+            need(a, NUMBER)
+        return NUMBER
+    return ANY  # parse() admits nothing else
 
 
 def comparison_text(op: str) -> str:

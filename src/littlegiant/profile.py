@@ -116,6 +116,17 @@ def _leaf(f: FieldDef, accept: Callable[[Any], Scalar | None]) -> Leaf:
     return _OTHER, None, accept, f
 
 
+_HUGE = 10**15
+_TINY = Decimal("0.000001")
+
+
+def _plain_size(v: Decimal) -> bool:
+    """0, or a size from 0.000001 to under 10^15: no real amount (in 万元), count or ratio lies
+    outside, and inside it every quotient the rules take is settled to 30 places within the 60
+    digits the arithmetic keeps. 1e-10 over 1e35 would not be."""
+    return not v or _TINY <= abs(v) < _HUGE
+
+
 def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
     """The lowest and highest value a number field takes, from its type and its own limits; whole
     bounds as ints, which JSON's whole numbers are compared with without a conversion."""
@@ -147,10 +158,10 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     def number(v: Any) -> Scalar | None:
         kind = type(v)
         if kind is int:
-            if (low is not None and v < low) or (high is not None and v > high):
+            if (low is not None and v < low) or (high is not None and v > high) or not -_HUGE < v < _HUGE:
                 return None
             return Decimal(v)
-        if kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()):
+        if kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()) and _plain_size(v):
             if (low is not None and v < low) or (high is not None and v > high):
                 return None
             return Decimal(int(v)) if whole else v
@@ -159,7 +170,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     if low is not None and high is None:  # amounts and counts: not below a floor
 
         def floored(v: Any) -> Scalar | None:
-            return Decimal(v) if type(v) is int and v >= low else number(v)
+            return Decimal(v) if type(v) is int and low <= v < _HUGE else number(v)
         return floored
     return number
 
@@ -238,7 +249,7 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 if value is None:
                     continue
                 how = leaf[0]
-                if how == _FLOORED and type(value) is int and value >= leaf[1]:
+                if how == _FLOORED and type(value) is int and leaf[1] <= value < _HUGE:
                     out[leaf[4]] = Decimal(value)
                 elif how == _BOOL and (value is True or value is False):
                     out[leaf[4]] = value
@@ -334,6 +345,8 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     number = Decimal(value)
     if not number.is_finite():
         raise fail(f"expected {_EXPECT[f.type]}, got {value}")
+    if not _plain_size(number):
+        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {value}")
     if f.type == "int" and number != number.to_integral_value():
         raise fail(f"expected a whole number, got {value}")
     if f.type == "money" and number < 0:

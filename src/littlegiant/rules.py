@@ -520,7 +520,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
 
     fields = _fields(top)
     derived = _derived(top, fields)
-    names = {**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}}
+    names = _names(fields, derived)
     _check_refs_all(top, derived, names)
     size = _size(top, names)
     scores = _scores(top, names, fields)
@@ -639,8 +639,43 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
     return out
 
 
+class _Names(dict[str, bool]):
+    """Every field and derived quantity a formula may name (→ whether it is per year), and what
+    each gives (``kinds``: a number, true or false, text), so that formulas are checked for both."""
+
+    kinds: dict[str, str]
+
+
+_FIELD_KINDS = {"bool": expr.BOOL, "text": expr.TEXT, "choice": expr.TEXT}
+
+
+def _names(fields: dict[str, FieldDef], derived: dict[str, Derived]) -> _Names:
+    names = _Names({**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}})
+    names.kinds = {k: _FIELD_KINDS.get(f.type, expr.NUMBER) for k, f in fields.items()}
+    visiting: set[str] = set()
+
+    def kind(name: str) -> str | None:
+        """A derived quantity gives what its formula gives (ANY while a cycle, reported elsewhere, is open)."""
+        if name in names.kinds or name not in derived or name in visiting:
+            return names.kinds.get(name)
+        visiting.add(name)
+        try:
+            names.kinds[name] = expr.kind_of(derived[name].expression, kind)
+        except expr.ExprError:
+            names.kinds[name] = expr.ANY  # reported where the derived quantity is checked
+        finally:
+            visiting.discard(name)
+        return names.kinds[name]
+
+    for name in derived:
+        kind(name)
+    return names
+
+
 def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str,
-                *, in_per_year: bool = False) -> None:
+                *, in_per_year: bool = False, want: str | None = None) -> None:
+    """Every name a formula reads is defined and read as it is kept (per year or not), and every
+    operator gets what it can take; ``want``: what the formula must give where it is used."""
     for ref in e.refs:
         if ref.name not in names:
             r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}", key)
@@ -651,6 +686,15 @@ def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str
             r.fail(f"{ref.name!r} is not per year: write {ref.name} without an index", key)
         if ref.param and not in_per_year:
             r.fail("[y] is only allowed in a per-year derived quantity", key)
+    kinds = getattr(names, "kinds", None)
+    if kinds is None:
+        return
+    try:
+        got = expr.kind_of(e, kinds.get)
+    except expr.ExprError as exc:
+        r.fail(str(exc), key)
+    if want is not None and got not in (want, expr.ANY):
+        r.fail(f"formula {e.source!r} gives {got}, where {want} is needed", key)
 
 
 def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: dict[str, bool]) -> None:
@@ -670,7 +714,7 @@ def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
     inputs = {}
     for k in ir.data:
         inputs[k] = ir.expression(k)
-        _check_refs(inputs[k], names, ir, k)
+        _check_refs(inputs[k], names, ir, k, want=expr.NUMBER)
     industries: dict[str, SizeClass] = {}
     ind = r.sub("industries")
 
@@ -754,7 +798,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
     if r.has("bands"):
         value = r.expression("value", optional=True)
         if value is not None:
-            _check_refs(value, names, r, "value")
+            _check_refs(value, names, r, "value", want=expr.NUMBER)
         bands = _bands(r, "bands", names, numeric=value is not None)
         _check_band_order(r, "bands", bands, maximum)
         scales.append(Scale(value, bands, r.string("unit", optional=True), None))
@@ -763,7 +807,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
             sr.keys(("bands",), ("value", "unit", "zh", "en"))
             value = sr.expression("value", optional=True)
             if value is not None:
-                _check_refs(value, names, sr, "value")
+                _check_refs(value, names, sr, "value", want=expr.NUMBER)
             bands = _bands(sr, "bands", names, numeric=value is not None)
             _check_band_order(sr, "bands", bands, maximum)
             label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
@@ -775,7 +819,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
             r.fail("every line of 'each' needs a 'when'", "each")
     pfv = r.expression("points_from_value", optional=True)
     if pfv is not None:
-        _check_refs(pfv, names, r, "points_from_value")
+        _check_refs(pfv, names, r, "points_from_value", want=expr.NUMBER)
     return ScoreItem(
         id=r.string("id", pattern=_ID), title=Text(r.string("zh"), r.string("en")), group=group,
         max=maximum, source=r.string("source"), confidence=r.choice("confidence", CONFIDENCE),
@@ -913,8 +957,8 @@ class _NodeBuilder:
         value = op = threshold = fld = table = group = None
         if kind == "check":
             value = r.expression("value")
-            _check_refs(value, self.names, r, "value")
             op = r.choice("op", tuple(expr.COMPARISONS))
+            _check_refs(value, self.names, r, "value", want=expr.NUMBER if op in (">=", "<=", ">", "<", "between") else None)
             threshold = self._threshold(r, op)
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
