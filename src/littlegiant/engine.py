@@ -387,6 +387,7 @@ def _score_table(ctx: _Ctx, table: ScoreTable) -> _TableScore:
 
 
 def _any_under(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
+    """Whether some figure lies under its bound (unknown when none does but some are missing)."""
     unknown = False
     for k, bound in bounds.items():
         v = inputs.get(k)
@@ -398,14 +399,8 @@ def _any_under(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> boo
 
 
 def _all_at_least(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
-    unknown = False
-    for k, bound in bounds.items():
-        v = inputs.get(k)
-        if v is None:
-            unknown = True
-        elif not v >= bound:  # type: ignore[operator]
-            return False
-    return None if unknown else True
+    under = _any_under(bounds, inputs)
+    return None if under is None else not under
 
 
 def classify_size(size: SizeStandard, industry: str | None, inputs: dict[str, expr.Value]) -> tuple[str, str | None]:
