@@ -96,12 +96,6 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         number += 1
 
 
-def read_inputs(paths: list[Path]) -> Iterator[Item]:
-    """Yield one Item per company in the inputs, in order. Unreadable inputs raise InputError."""
-    for chunk in read_chunks(paths):
-        yield from items_in(chunk)
-
-
 def _items(path: Path) -> Iterator[Item]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file())
