@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import csv
 import io
 import json
@@ -13,6 +14,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -244,7 +246,7 @@ def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 100)
     monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
     monkeypatch.setattr(batching, "cpu_count", lambda: 2)
-    monkeypatch.setattr(batching, "_pool_class", lambda: no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(100)), encoding="utf-8")
     out = tmp_path / "out.csv"
@@ -298,3 +300,26 @@ def test_amounts_outside_any_real_size_are_refused(tmp_path: Path, revenue: str,
     assert "Traceback" not in err
     row = read_csv(out)[0]
     assert (row["status"], row["error"], code) == (("error", error, 1) if error else ("scored", "", 0))
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-run (the OOM killer, say) used to leave the run waiting forever for the rows
+    it held; now the run stops with a one-line message, the rows before them written whole."""
+    parent = os.getpid()
+    real_items = batching.items_in
+
+    def dying(chunk: batching.Chunk) -> Any:
+        if os.getpid() != parent and any(item.payload.get("name") == "Co 200" for item in chunk):  # type: ignore[union-attr]
+            os._exit(9)
+        return real_items(chunk)
+
+    monkeypatch.setattr(batching, "items_in", dying)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = batch(str(src), "--output", str(out), "--jobs", "2")
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith("littlegiant: error: a worker process stopped unexpectedly")
+    names = [r["name"] for r in read_csv(out)]
+    assert names == [f"Co {i}" for i in range(len(names))] and len(names) <= 192  # whole chunks before Co 200's

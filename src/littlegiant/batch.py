@@ -411,30 +411,36 @@ def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[
     if jobs <= 1:
         yield from map(job, chunks)
         return
-    pool = _pool_class()(jobs, initializer=_quiet_worker)
+    yield from _on_workers(job, chunks, jobs)
+
+
+def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done, None, None]:
+    """The chunks scored on ``jobs`` processes, in order, with at most two chunks a worker in flight
+    (so memory does not grow with the input). A worker that dies (killed, out of memory) stops the
+    run with a message rather than leaving it waiting for the rows that worker held."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(jobs, initializer=_quiet_worker)
+    pending: deque[Any] = deque()
     try:
-        yield from pool.imap(job, chunks)
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(job, chunk))
+                if len(pending) > 2 * jobs:
+                    yield pending.popleft().result()
+        except InputError:  # an unreadable input: the rows before it are still written
+            while pending:
+                yield pending.popleft().result()
+            raise
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise InputError("a worker process stopped unexpectedly (killed, or out of memory?); "
+                         "the output holds the rows scored before it") from None
     finally:
-        pool.terminate()
-        pool.join()
-
-
-def _pool_class() -> type:
-    """multiprocessing's Pool, except that its worker-minding thread no longer wakes up for every
-    result that arrives.
-
-    Pool's minding thread waits on the result pipe as well as on the workers' exits, and until the
-    result-reading thread has taken a result off the pipe it wakes up again and again: on this 2-CPU
-    machine that took 0.2-1 s of CPU from the workers in a 100,000-row run. It needs to wake only
-    when a worker exits (it still does) or the pool changes state (it still does).
-    """
-    from multiprocessing.pool import Pool
-
-    class QuietPool(Pool):
-        def _get_sentinels(self) -> list[Any]:
-            return [self._change_notifier._reader]  # type: ignore[attr-defined]
-
-    return QuietPool
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _rows_in(chunk: Chunk) -> int:
