@@ -13,6 +13,7 @@ interleave the parse and the batch runs.
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -44,12 +45,17 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
             }) + "\n")
 
 
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The batch runs as an installed copy does, from .pyc files (the first run writes them, ignored by
+git) even where PYTHONDONTWRITEBYTECODE is set; there, every run would compile the sources again."""
+
+
 def child_peak_kib(cmd: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", "import resource,subprocess,sys;"
                            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
                            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *cmd],
-                          check=True, capture_output=True, text=True)
+                          check=True, capture_output=True, text=True, env=ENV)
     return time.perf_counter() - start, int(proc.stdout.strip())
 
 
