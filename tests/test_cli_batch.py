@@ -323,3 +323,21 @@ def test_a_worker_that_dies_stops_the_run_with_a_message(tmp_path: Path, monkeyp
     assert err.strip().splitlines()[-1].startswith("littlegiant: error: a worker process stopped unexpectedly")
     names = [r["name"] for r in read_csv(out)]
     assert names == [f"Co {i}" for i in range(len(names))] and len(names) <= 192  # whole chunks before Co 200's
+
+
+def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C landing between writing a chunk and counting it made the message a chunk short of
+    the file; the writer holds it back until both are done, then stops."""
+    writer = batching.Writer(tmp_path / "out.csv", full=False)
+    real_write = writer.handle.write
+
+    def interrupted_write(text: str) -> int:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while the chunk is being written
+        return real_write(text)
+
+    monkeypatch.setattr(writer.handle, "write", interrupted_write)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write(batching.Done(3, 0, "a,1\r\nb,2\r\nc,3\r\n"))
+    writer.close()
+    assert writer.rows == len(read_csv(tmp_path / "out.csv")) == 3
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

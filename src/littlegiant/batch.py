@@ -418,11 +418,15 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
     """The chunks scored on ``jobs`` processes, in order, with at most two chunks a worker in flight
     (so memory does not grow with the input). A worker that dies (killed, out of memory) stops the
     run with a message rather than leaving it waiting for the rows that worker held."""
+    import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(jobs, initializer=_quiet_worker)
+    # Forked workers start with the rule set and plan already loaded; Python 3.14 makes another
+    # start method the default on Linux, which would load them again in every worker.
+    forked = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(jobs, mp_context=forked, initializer=_quiet_worker)
     pending: deque[Any] = deque()
     try:
         try:
@@ -450,6 +454,13 @@ def _rows_in(chunk: Chunk) -> int:
     return len(chunk)
 
 
+def _main_thread() -> bool:
+    """Whether signal handlers may be set here (Python allows it in the main thread only)."""
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
 class Writer:
     """Streams output lines to a .csv (summary columns) or .jsonl file."""
 
@@ -469,9 +480,22 @@ class Writer:
         self.rows = 0
 
     def write(self, done: Done) -> None:
-        self.handle.write(done.text)
-        self.handle.flush()  # rows written are rows on disk, should the run be stopped
-        self.rows += done.rows
+        """Write a chunk's rows and count them, as one step as far as Ctrl-C is concerned: the
+        count printed after an interruption is then the number of rows in the file. (Ctrl-C could
+        otherwise land between the write and the count, and the message be a chunk short.)"""
+        held: list[int] = []
+        previous = signal.getsignal(signal.SIGINT) if _main_thread() else None  # None: not ours to change
+        if previous is not None:
+            signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+        try:
+            self.handle.write(done.text)
+            self.handle.flush()  # rows written are rows on disk, should the run be stopped
+            self.rows += done.rows
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+        if held:
+            raise KeyboardInterrupt
 
     def close(self) -> None:
         self.handle.flush()
