@@ -672,7 +672,7 @@ def _names(fields: dict[str, FieldDef], derived: dict[str, Derived]) -> _Names:
     return names
 
 
-def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str,
+def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
                 *, in_per_year: bool = False, want: str | None = None) -> None:
     """Every name a formula reads is defined and read as it is kept (per year or not), and every
     operator gets what it can take; ``want``: what the formula must give where it is used."""
@@ -686,18 +686,15 @@ def _check_refs(e: expr.Expression, names: dict[str, bool], r: _Reader, key: str
             r.fail(f"{ref.name!r} is not per year: write {ref.name} without an index", key)
         if ref.param and not in_per_year:
             r.fail("[y] is only allowed in a per-year derived quantity", key)
-    kinds = getattr(names, "kinds", None)
-    if kinds is None:
-        return
     try:
-        got = expr.kind_of(e, kinds.get)
+        got = expr.kind_of(e, names.kinds.get)
     except expr.ExprError as exc:
         r.fail(str(exc), key)
     if want is not None and got not in (want, expr.ANY):
         r.fail(f"formula {e.source!r} gives {got}, where {want} is needed", key)
 
 
-def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: dict[str, bool]) -> None:
+def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: _Names) -> None:
     """Derived formulas may refer to derived quantities defined after them: checked once all are read."""
     if not derived:
         return
@@ -706,7 +703,7 @@ def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: dict[str, 
         _attempt(_check_refs, d.expression, names, section.sub(d.id), "expr", in_per_year=d.per_year)
 
 
-def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
+def _size(top: _Reader, names: _Names) -> SizeStandard:
     r = top.sub("size_standard")
     r.keys(("source", "confidence", "inputs", "industries"))
     ir = r.sub("inputs")
@@ -739,7 +736,7 @@ def _size(top: _Reader, names: dict[str, bool]) -> SizeStandard:
     return SizeStandard(r.string("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
 
 
-def _bands(r: _Reader, key: str, names: dict[str, bool], *, numeric: bool) -> tuple[Band, ...]:
+def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band, ...]:
     out = []
     seen_fallback = False
     for br, _ in r.items(key):
@@ -784,7 +781,7 @@ def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: De
         r.fail("a numeric scale needs a last band without a bound (what scores below the lowest)", key)
 
 
-def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup]) -> ScoreItem:
+def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> ScoreItem:
     r.keys(("id", "zh", "en", "group", "max", "source", "confidence"),
            ("value", "unit", "bands", "best_of", "each", "points_from_value", "note", "evidence"))
     ways = [k for k in ("bands", "best_of", "each", "points_from_value") if r.has(k)]
@@ -828,7 +825,7 @@ def _score_item(r: _Reader, names: dict[str, bool], groups: dict[str, ScoreGroup
     )
 
 
-def _scores(top: _Reader, names: dict[str, bool], fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
+def _scores(top: _Reader, names: _Names, fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
     out: dict[str, ScoreTable] = {}
     if not top.has("scores"):
         return out
@@ -840,7 +837,7 @@ def _scores(top: _Reader, names: dict[str, bool], fields: dict[str, FieldDef]) -
     return out
 
 
-def _score_table(section: _Reader, tid: Any, names: dict[str, bool]) -> ScoreTable:
+def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
     r = section.sub(tid)
     r.keys(("zh", "en", "max", "groups", "items"))
     groups: dict[str, ScoreGroup] = {}
@@ -873,7 +870,7 @@ def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
     return table
 
 
-def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: dict[str, bool],
+def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
                    fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
     """An overlay's ``replace_items: {table.item: [items]}`` swaps one indicator for others."""
     section = top.sub("replace_items")
@@ -903,7 +900,7 @@ def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
 
 
 class _NodeBuilder:
-    def __init__(self, shared: dict[str, tuple[Any, _Reader]], names: dict[str, bool],
+    def __init__(self, shared: dict[str, tuple[Any, _Reader]], names: _Names,
                  fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> None:
         self.shared = shared
         self.names = names
@@ -996,7 +993,7 @@ class _NodeBuilder:
         return r.number("threshold")
 
 
-def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: dict[str, bool],
+def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
            fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> dict[str, Tier]:
     section = top.sub("tiers")
     builder = _NodeBuilder(shared, names, fields, scores)
