@@ -302,8 +302,8 @@ class Scorer:
 
 
 AUTO_JOBS_AFTER = 2000
-"""With ``--jobs`` left to its default, rows up to here are scored in this process: a small batch
-never pays for starting workers, and only a long one is spread over the CPUs."""
+"""With ``--jobs`` left to its default, an input of up to this many rows is scored in this process
+(a small batch never pays for starting workers); a longer one is spread over the CPUs."""
 AUTO_JOBS_MAX = 8
 """The most workers the default starts: each holds its own copy of the rule set (tens of MB), and a
 park's server with 64 CPUs should not hand a screening run 64 of them unasked."""

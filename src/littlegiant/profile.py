@@ -361,7 +361,22 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
 
 
 def field_for_path(rules: RuleSet, path: str) -> FieldDef:
-    """The field definition of a concrete dotted path, or an InputError naming it."""
+    """The field definition of a concrete dotted path, or an InputError naming it.
+
+    Looked up once per path: a CSV batch asks for every cell of every row, and gap analysis and
+    the interview ask for the same few paths again and again. Only valid paths are kept, so the
+    cache holds at most one entry per field and year."""
+    key = (id(rules), path)
+    found = _FIELD_OF.get(key)
+    if found is None:
+        found = _FIELD_OF[key] = _walk_path(rules, path)
+    return found
+
+
+_FIELD_OF: dict[tuple[int, str], FieldDef] = {}
+
+
+def _walk_path(rules: RuleSet, path: str) -> FieldDef:
     node = _trie(rules)
     parts = path.split(".")
     for i, part in enumerate(parts):
