@@ -22,7 +22,7 @@ import ast
 import math
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any, Protocol
 
@@ -170,6 +170,12 @@ class Expression:
     refs: tuple[Ref, ...]
     fn: Compiled
     only: Ref | None = None  # the expression is nothing but this one reference
+    tree: ast.expr | None = field(default=None, compare=False, repr=False)  # kept for recompile and kind_of
+
+    @property
+    def body(self) -> ast.expr:
+        """The accepted syntax tree (parsed again only for an Expression built without one)."""
+        return self.tree if self.tree is not None else ast.parse(self.source, mode="eval").body
 
     def __call__(self, env: Env, param: int = 0) -> Value:
         return self.fn(env, param)
@@ -198,7 +204,7 @@ def parse(source: str) -> Expression:
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
     only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
-    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only)
+    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only, tree.body)
 
 
 def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compiled:
@@ -210,7 +216,7 @@ def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compi
     ``settled=False`` quotients keep the zeros that settling drops (see _div_unsettled).
     """
     arith = _ARITH if settled else _ARITH_UNSETTLED
-    return _compile(ast.parse(expression.source, mode="eval").body, [], leaf, arith)
+    return _compile(expression.body, [], leaf, arith)
 
 
 def _reader(read: Compiled | str) -> Compiled:
@@ -358,7 +364,7 @@ def kind_of(expression: Expression, kinds: Callable[[str], str | None]) -> str:
     compared with ``>=``...), so that a rule file with such a formula is refused when it loads
     instead of failing on the first profile that reaches it.
     """
-    return _kind(ast.parse(expression.source, mode="eval").body, kinds, expression.source)
+    return _kind(expression.body, kinds, expression.source)
 
 
 def _kind(node: ast.expr, kinds: Callable[[str], str | None], source: str) -> str:
