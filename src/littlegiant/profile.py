@@ -167,12 +167,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
             return Decimal(int(v)) if whole else v
         return None
 
-    if low is not None and high is None:  # amounts and counts: not below a floor
-
-        def floored(v: Any) -> Scalar | None:
-            return Decimal(v) if type(v) is int and low <= v < _HUGE else number(v)
-        return floored
-    return number
+    return number  # plain whole amounts above a floor do not get here: _walk takes them inline
 
 
 _TRIES: dict[int, _Trie] = {}
