@@ -82,6 +82,16 @@ def example_values(name: str, rule_id: str) -> dict[str, Any]:
     return dict(profile.load_profile(EXAMPLES / f"{name}.yaml", rules.load(rule_id)).values)
 
 
+def interview(tmp_path: Path, example: str, rule_id: str, args: list[str]) -> tuple[Session, list[str], str]:
+    """Run ``assess ARGS`` interactively, answering from an example profile, to a clean end:
+    (the session, the paths asked in order, stdout)."""
+    s = Session(["assess", *args], tmp_path)
+    asked = answer_all(s, example_values(example, rule_id), rule_id)
+    code, out = s.finish()
+    assert code == 0, s.transcript
+    return s, asked, out
+
+
 def assess_json(path: Path, *extra: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--format", "json", *extra],
                           capture_output=True, text=True, env=ENV, check=False)
@@ -95,12 +105,8 @@ def tier_statuses(doc: dict[str, Any]) -> dict[str, str]:
 
 
 def test_a_little_giant_interview_ends_in_the_same_report_as_the_file(tmp_path: Path) -> None:
-    values = example_values("little-giant-2026", "miit-2026")
-    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--format", "json", "--save", "acme.yaml"],
-                tmp_path)
-    asked = answer_all(s, values, "miit-2026")
-    code, out = s.finish()
-    assert code == 0, s.transcript
+    s, asked, out = interview(tmp_path, "little-giant-2026", "miit-2026",
+                              ["--as-of", "2026-11-26", "--lang", "en", "--format", "json", "--save", "acme.yaml"])
     report = json.loads(out)  # stdout holds only the report: the questions went to stderr
     expected = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     assert tier_statuses(report) == tier_statuses(expected) == {
@@ -115,11 +121,7 @@ def test_a_little_giant_interview_ends_in_the_same_report_as_the_file(tmp_path: 
 
 
 def test_a_red_line_stops_the_interview(tmp_path: Path) -> None:
-    values = example_values("red-line", "miit-2022")
-    s = Session(["assess", "--as-of", "2026-03-01", "--lang", "zh", "--save", "red.yaml"], tmp_path)
-    asked = answer_all(s, values, "miit-2022")
-    code, out = s.finish()
-    assert code == 0, s.transcript
+    s, asked, out = interview(tmp_path, "red-line", "miit-2022", ["--as-of", "2026-03-01", "--lang", "zh", "--save", "red.yaml"])
     assert asked[-1] == "compliance.tax_violation"  # nothing is asked after the veto
     assert "问题 1（最多还剩" in s.transcript
     saved = profile.load_profile(tmp_path / "red.yaml", rules.load("miit-2022"))
@@ -132,11 +134,8 @@ def test_a_red_line_stops_the_interview(tmp_path: Path) -> None:
 
 def test_dont_know_answers_are_kept_and_reported(tmp_path: Path) -> None:
     values = example_values("half-missing", "miit-2026")
-    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--format", "json", "--save", "half.yaml"],
-                tmp_path)
-    asked = answer_all(s, values, "miit-2026")
-    code, out = s.finish()
-    assert code == 0
+    s, asked, out = interview(tmp_path, "half-missing", "miit-2026",
+                              ["--as-of", "2026-11-26", "--lang", "en", "--format", "json", "--save", "half.yaml"])
     report = json.loads(out)
     assert report["tiers"]["zjtx_sme"]["status"] == "unknown"
     missing = {m for t in report["tiers"].values() for c in t["criteria"] for m in c["missing"]}
