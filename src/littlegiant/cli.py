@@ -248,7 +248,7 @@ def batch(
         writer = batching.Writer(output, fmt == "json")
     except InputError as exc:
         fail(str(exc))
-    counts = {"read": 0, "scored": 0, "errors": 0}
+    counts = {"read": 0, "errors": 0}  # scored: the rest
     progress = None
     if not quiet and sys.stderr.isatty():
         from rich.console import Console
@@ -262,7 +262,6 @@ def batch(
     try:
         for done in rows:
             counts["read"] += done.rows
-            counts["scored"] += done.rows - done.errors
             counts["errors"] += done.errors
             writer.write(done)
             if progress is not None:
@@ -281,7 +280,7 @@ def batch(
         if progress is not None:
             progress.stop()
     writer.close()
-    sys.stderr.write(f"read {counts['read']}, scored {counts['scored']}, errors {counts['errors']} -> {output}\n")
+    sys.stderr.write(f"read {counts['read']}, scored {counts['read'] - counts['errors']}, errors {counts['errors']} -> {output}\n")
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
 

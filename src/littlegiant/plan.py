@@ -131,7 +131,7 @@ class Plan:
         key = f"\0{name}@{offset}"
         fn = self._derived.get(key)
         if fn is None:
-            fn = self._derived[key] = expr.recompile(self.rules.derived[name].expression, self._leaf(offset), settled=False)
+            fn = self._derived[key] = self._expr(self.rules.derived[name].expression, offset)
 
         def derived(state: State, p: int) -> expr.Value:
             v = state.get(key, _MISS)
@@ -140,8 +140,9 @@ class Plan:
             return v  # type: ignore[return-value]
         return derived
 
-    def _expr(self, e: expr.Expression) -> expr.Compiled:
-        return expr.recompile(e, self._leaf(0), settled=False)  # a plan never shows a quotient
+    def _expr(self, e: expr.Expression, param_offset: int = 0) -> expr.Compiled:
+        """``e`` compiled to read this plan's profile dicts (``y`` at ``param_offset``)."""
+        return expr.recompile(e, self._leaf(param_offset), settled=False)  # a plan never shows a quotient
 
     # ---- per-profile pieces, computed once
 
