@@ -12,6 +12,7 @@ import csv
 import json
 import os
 import signal
+import threading
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import Decimal
@@ -454,13 +455,6 @@ def _rows_in(chunk: Chunk) -> int:
     return len(chunk)
 
 
-def _main_thread() -> bool:
-    """Whether signal handlers may be set here (Python allows it in the main thread only)."""
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
-
-
 class Writer:
     """Streams output lines to a .csv (summary columns) or .jsonl file."""
 
@@ -484,7 +478,8 @@ class Writer:
         count printed after an interruption is then the number of rows in the file. (Ctrl-C could
         otherwise land between the write and the count, and the message be a chunk short.)"""
         held: list[int] = []
-        previous = signal.getsignal(signal.SIGINT) if _main_thread() else None  # None: not ours to change
+        # Python lets only the main thread set handlers; None: a handler not ours to change.
+        previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
         if previous is not None:
             signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
         try:
