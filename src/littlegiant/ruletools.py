@@ -20,6 +20,8 @@ from littlegiant import engine, expr
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
 from littlegiant.profile import from_data
+from littlegiant.result import Result
+from littlegiant.rulecalendar import CALENDAR_FILE, RENEWABLE
 from littlegiant.rules import Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.yamlio import line_of, read_data_file
 
@@ -47,6 +49,12 @@ def rule_files(extra: list[str]) -> list[str]:
     return [*builtin_ids(), *overlays, *extra]
 
 
+def test_refs() -> list[str]:
+    """What a bare ``rules test`` runs: every rule set and overlay, every round file, and the calendar."""
+    rounds = sorted(_shown(p) for p in (builtin_dir() / "rounds").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
+    return [*rule_files([]), *rounds, CALENDAR_ID]
+
+
 def _shown(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     try:
@@ -63,6 +71,8 @@ def test_targets(paths: list[str]) -> list[str]:
         path = Path(arg)
         if path.is_dir():
             out.extend(_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX))
+        elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
+            out.append(str(path.with_name(CALENDAR_FILE)))
         elif path.name.endswith(TESTS_SUFFIX):
             out.append(str(path.with_name(path.name.removesuffix(TESTS_SUFFIX) + ".yaml")))
         else:
@@ -309,12 +319,14 @@ def tests_file_for(rule_path: Path) -> Path:
 
 
 def run_tests(rule_ref: str) -> Outcome:
-    """The YAML cases beside the rule set, then the generated boundary cases."""
+    """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases."""
     from littlegiant.rules import resolve_rules_arg
 
+    if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
+        return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
     path = resolve_rules_arg(rule_ref)
     rs = load(rule_ref)
-    outcome = Outcome(rs.id)
+    outcome = Outcome(rs.id if rs.round is None else f"{rs.id} + {rs.round}")
     cases_file = tests_file_for(path)
     if cases_file.is_file():
         _run_cases(rs, cases_file, outcome)
@@ -322,50 +334,96 @@ def run_tests(rule_ref: str) -> Outcome:
     return outcome
 
 
+CALENDAR_ID = "calendar"
 _CASE_KEYS = ("name", "as_of", "renewal", "profile", "expect")
 _EXPECT_KEYS = ("sme", "tiers", "scores", "criteria")
+_CALENDAR_EXPECT_KEYS = ("rule_set", "round", *_EXPECT_KEYS)
 
 
-def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | None]]:
+    """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
     data = read_data_file(file)
     where = str(file)
     if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list):
         raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
+    out = []
     for i, case in enumerate(data["cases"]):
         line = line_of(data["cases"], i)
         if not isinstance(case, dict):
             raise InputError("expected a mapping for a case", file=where, line=line)
         unknown = set(case) - set(_CASE_KEYS)
-        if unknown or "name" not in case or "expect" not in case or "profile" not in case:
-            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name, profile and expect required)"
+        if unknown or "name" not in case or "expect" not in case:
+            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name and expect required)"
                              + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
                              file=where, line=line)
         try:
             as_of = date.fromisoformat(str(case.get("as_of", "")))
         except ValueError:
             raise InputError(f"as_of: expected YYYY-MM-DD, got {case.get('as_of')!r}", file=where, line=line) from None
-        prof = from_data(case["profile"], rs, f"{where} case {case['name']!r}")
-        result = engine.evaluate(rs, prof, as_of, bool(case.get("renewal", False)))
+        renewal = case.get("renewal")
+        if renewal is not None and renewal not in RENEWABLE:
+            raise InputError(f"renewal: expected one of {', '.join(RENEWABLE)}, got {renewal!r}", file=where, line=line)
+        out.append((case, line, as_of, renewal))
+    return out
+
+
+def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+    for case, line, as_of, renewal in _cases(file):
+        if "profile" not in case:
+            raise InputError("a case needs a profile", file=str(file), line=line)
+        prof = from_data(case["profile"], rs, f"{file} case {case['name']!r}")
+        result = engine.evaluate(rs, prof, as_of, renewal)
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
-            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=where, line=line)
+            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=str(file), line=line)
         outcome.cases += 1
-        name = f"{file.name}:{line} {case['name']}"
-        if "sme" in expect and expect["sme"] != result.sme_size:
-            outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
-        for tid, status in (expect.get("tiers") or {}).items():
-            got = result.tiers[tid].status if tid in result.tiers else None
-            if got != status:
-                outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
-        for tid, score in (expect.get("scores") or {}).items():
-            got_score = result.tiers[tid].score if tid in result.tiers else None
-            if got_score is None or Decimal(score) != got_score:
-                outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
-        for cid, status in (expect.get("criteria") or {}).items():
-            found = result.criterion(cid)
-            got = found[1].status if found else None
-            if got != status:
-                outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
+        _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
+
+
+def run_calendar_tests(calendar_file: Path) -> Outcome:
+    """The cases beside the calendar: the set and round chosen on a date, and, with a profile, the verdicts."""
+    from littlegiant.rules import choose
+
+    outcome = Outcome(CALENDAR_ID)
+    cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)
+    if not cases_file.is_file():
+        return outcome
+    for case, line, as_of, renewal in _cases(cases_file):
+        expect = case["expect"]
+        if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS):
+            raise InputError(f"expect: expected a mapping of {', '.join(_CALENDAR_EXPECT_KEYS)}",
+                             file=str(cases_file), line=line)
+        name = f"{cases_file.name}:{line} {case['name']}"
+        ref, choice = choose(as_of, renewal)
+        outcome.cases += 1
+        if "rule_set" in expect and expect["rule_set"] != choice.rule_set:
+            outcome.failures.append(f"{name}: rule set {choice.rule_set}, expected {expect['rule_set']}")
+        got_round = choice.round.ref if choice.round else None
+        if "round" in expect and expect["round"] != got_round:
+            outcome.failures.append(f"{name}: round {got_round}, expected {expect['round']}")
+        if "profile" in case:
+            rs = load(ref)
+            prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
+            _check_expect(engine.evaluate(rs, prof, as_of, renewal, choice), expect, name, outcome)
+    return outcome
+
+
+def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Outcome) -> None:
+    if "sme" in expect and expect["sme"] != result.sme_size:
+        outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
+    for tid, status in (expect.get("tiers") or {}).items():
+        got = result.tiers[tid].status if tid in result.tiers else None
+        if got != status:
+            outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
+    for tid, score in (expect.get("scores") or {}).items():
+        got_score = result.tiers[tid].score if tid in result.tiers else None
+        if got_score is None or Decimal(score) != got_score:
+            outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
+    for cid, status in (expect.get("criteria") or {}).items():
+        found = result.criterion(cid)
+        got = found[1].status if found else None
+        if got != status:
+            outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
 
 
 # words of a Chinese threshold and the operators they allow (criteria.md §3)
