@@ -129,6 +129,7 @@ def assess(
         from littlegiant import engine
         from littlegiant import profile as profiles
         from littlegiant import rules as rulesets
+        from littlegiant.rulecalendar import forced
 
         rule_ref, choice = rulesets.choose(day, renewal, rules)
         rs = rulesets.load(rule_ref)
@@ -156,8 +157,7 @@ def assess(
                 other_profile = profiles.load_profile(profile, other)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_)
-                compared.append(engine.evaluate(other, other_profile, day, renewal,
-                                                rulesets.forced(other.id, renewal)))
+                compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
         fail(str(exc))
     if compared:

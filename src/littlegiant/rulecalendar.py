@@ -15,22 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
+from littlegiant.rules import CONFIDENCE, Text
 from littlegiant.yamlio import line_of, read_data_file
 
 APPLICATION = "application"
 RENEWABLE = ("zjtx_sme", "little_giant")  # the titles a renewal (复核) can name
 KINDS = (APPLICATION, *RENEWABLE)
-CONFIDENCE = ("gov", "multi", "single", "recalled")
-CALENDAR_FILE = "calendar.yaml"
-
-
-@dataclass(frozen=True)
-class Words:
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
@@ -39,8 +29,8 @@ class Round:
 
     id: str
     ref: str  # the notice's document number, e.g. 工信厅企业函〔2025〕190号
-    title: Words
-    summary: Words
+    title: Text
+    summary: Text
     rules: str | None  # a round file beside the calendar that modifies the set, or None
     source: str
     confidence: str
@@ -53,7 +43,7 @@ class Period:
     kinds: tuple[str, ...]
     rules: str
     round: Round | None
-    reason: Words
+    reason: Text
     source: str
     confidence: str
     line: int | None
@@ -67,7 +57,7 @@ class Choice:
     renewal: str | None  # the tier id renewed
     rule_set: str
     round: Round | None
-    reason: Words
+    reason: Text
     source: str | None
     confidence: str | None
     forced: bool = False
@@ -115,7 +105,7 @@ class Calendar:
 def forced(rule_set: str, renewal: str | None) -> Choice:
     """The choice when ``--rules`` names the set: the calendar is not asked."""
     return Choice("renewal" if renewal else APPLICATION, renewal, rule_set, None,
-                  Words("由 --rules 指定的规则集", "the rule set named by --rules"), None, None, forced=True)
+                  Text("由 --rules 指定的规则集", "the rule set named by --rules"), None, None, forced=True)
 
 
 _CACHE: dict[Path, Calendar] = {}
@@ -129,10 +119,10 @@ def load_calendar(path: Path) -> Calendar:
     return _CACHE[key]
 
 
-def _words(v: Any, where: str, name: str, line: int | None) -> Words:
+def _words(v: Any, where: str, name: str, line: int | None) -> Text:
     if not isinstance(v, dict) or set(v) != {"zh", "en"} or not all(isinstance(x, str) and x for x in v.values()):
         raise InputError("expected {zh: ..., en: ...} with both texts", file=where, line=line, field=name)
-    return Words(v["zh"], v["en"])
+    return Text(v["zh"], v["en"])
 
 
 def _string(d: dict[str, Any], key: str, where: str, name: str) -> str:
@@ -193,7 +183,7 @@ def _read(path: Path) -> Calendar:
                     or Path(rules).is_absolute() or not (path.parent / rules).is_file():
                 raise InputError(f"expected a round file beside the calendar, got {describe(rules)}", file=where,
                                  line=line_of(r, "rules"), field=f"{name}.rules")
-        rounds[str(rid)] = Round(str(rid), _string(r, "ref", where, name), Words(_string(r, "zh", where, name),
+        rounds[str(rid)] = Round(str(rid), _string(r, "ref", where, name), Text(_string(r, "zh", where, name),
                                  _string(r, "en", where, name)),
                                  _words(r["summary"], where, f"{name}.summary", line_of(r, "summary")),
                                  rules, _string(r, "source", where, name), _confidence(r, where, name))

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant import expr
 from littlegiant.errors import InputError, describe
-from littlegiant.rulecalendar import CALENDAR_FILE, Calendar, Choice, forced, load_calendar
 from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
 
+if TYPE_CHECKING:
+    from littlegiant.rulecalendar import Calendar, Choice
+
 CONFIDENCE = ("gov", "multi", "single", "recalled")
+CALENDAR_FILE = "calendar.yaml"
 FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
 NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
 APPLIES = ("always", "new", "renewal")
@@ -1056,6 +1059,8 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
 
 def calendar() -> Calendar:
     """The shipped rule calendar (``rules/calendar.yaml``)."""
+    from littlegiant.rulecalendar import load_calendar
+
     return load_calendar(builtin_dir() / CALENDAR_FILE)
 
 
@@ -1065,6 +1070,8 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
     ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
     and the round notice, if any, whose round file modifies it.
     """
+    from littlegiant.rulecalendar import forced
+
     if rules_arg is not None:
         return rules_arg, forced(load(rules_arg).id, renewal)
     cal = calendar()

@@ -21,8 +21,8 @@ from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
 from littlegiant.profile import from_data
 from littlegiant.result import Result
-from littlegiant.rulecalendar import CALENDAR_FILE, RENEWABLE
-from littlegiant.rules import Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.rulecalendar import RENEWABLE
+from littlegiant.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.yamlio import line_of, read_data_file
 
 TESTS_SUFFIX = ".tests.yaml"
