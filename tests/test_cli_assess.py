@@ -120,7 +120,8 @@ def test_markdown_report_has_every_tier_and_footer() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--format", "markdown", "--as-of", "2026-11-26")
     assert result.exit_code == 0
     md = result.stdout
-    assert md.count("\n## ") == 3
+    assert md.count("\n## ") == 4  # the three tiers, then what the assessment rests on
+    assert "third-party transcriptions" in md.split("\n## What this rests on")[1]
     doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     assert f"input sha256 {doc['input_sha256']}" in md
     assert "Rule set miit-2026 · as of 2026-11-26" in md and "littlegiant 0.1.0" in md

@@ -373,7 +373,7 @@ def rules_list(
     """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
     from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import confidence_counts, rule_files
+    from littlegiant.ruletools import calendar_text, confidence_counts, rule_files
 
     rows = []
     for ref in rule_files(list(files or [])):
@@ -385,7 +385,30 @@ def rules_list(
         until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
         tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
         rows.append(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until:<10}  {tags:<34} {ref}\n    {rs.title.zh} / {rs.title.en}")
+    try:
+        rows.append("\n" + calendar_text(rulesets.calendar(), check_lang(None)).rstrip("\n"))
+    except InputError as exc:
+        fail(str(exc))
     write_output("\n".join(rows) + "\n", None)
+
+
+@rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
+def rules_calendar(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="A date YYYY-MM-DD: what applies that day to a new application and to each renewal. Without it, the whole calendar.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """Which rule set and round notice judge an application or a renewal (复核) on a date, and why."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import calendar_text
+
+    language = check_lang(lang)
+    day = parse_as_of(as_of) if as_of is not None else None
+    try:
+        text = calendar_text(rulesets.calendar(), language, day)
+    except InputError as exc:
+        fail(str(exc))
+    write_output(text, None)
 
 
 @rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh")

@@ -657,8 +657,22 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
     return Result(
         rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from, rules_source=rules.source,
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
-        sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar,
+        sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
+        documents=documents(rules),
     )
+
+
+_DOCUMENT = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
+
+
+def documents(rules: RuleSet) -> tuple[str, ...]:
+    """The official texts a rule set rests on: every document number its sources cite, in order."""
+    found: dict[str, None] = {}
+    for text in (rules.source, rules.size.source, *(n.source or "" for _, n in rules.all_nodes()),
+                 *(i.source for t in rules.scores.values() for i in t.items)):
+        for m in _DOCUMENT.findall(text):
+            found.setdefault(m, None)
+    return tuple(found)
 
 
 # ------------------------------------------------------------------ probes for advice

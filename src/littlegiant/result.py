@@ -84,6 +84,8 @@ class Result:
     tiers: dict[str, TierResult]
     advice: dict[str, Any] = field(default_factory=dict)  # tier id -> gaps.TierGap, when asked for
     calendar: Choice | None = None  # which set judged it and why (rules/calendar.yaml)
+    rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
+    documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
         for tier in self.tiers.values():
@@ -132,7 +134,8 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "tool_version": tool_version,
         "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
-                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source},
+                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
+                  "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
         "as_of": result.as_of.isoformat(),
         "last_year": result.last_year,
         "renewal": result.renewal,

@@ -233,6 +233,7 @@ class RuleSet:
     origin: str  # the file it came from
     extends: str | None = None
     round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
+    notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
 
     def field_by_path(self) -> dict[str, FieldDef]:
         return {f.path: f for f in self.fields.values()}
@@ -541,7 +542,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
         id=rule_id, title=title, in_force_from=start, in_force_to=end,
         source=top.string("source"), url=top.string("url", optional=True), fields=fields,
         derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
-        extends=top.string("extends", optional=True), round=round_id,
+        extends=top.string("extends", optional=True), round=round_id, notes=top.texts("notes"),
     )
 
 

@@ -21,7 +21,7 @@ from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
 from littlegiant.profile import from_data
 from littlegiant.result import Result
-from littlegiant.rulecalendar import RENEWABLE
+from littlegiant.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.yamlio import line_of, read_data_file
 
@@ -78,6 +78,41 @@ def test_targets(paths: list[str]) -> list[str]:
         else:
             out.append(arg)
     return out
+
+
+# ---------------------------------------------------------------------------- calendar
+
+_KIND_WORDS = {"application": Text("新申请", "new application"),
+               "zjtx_sme": Text("专精特新中小企业复核", "renewal of 专精特新中小企业"),
+               "little_giant": Text("小巨人复核", "renewal of 小巨人")}
+
+
+def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
+    """The calendar as people read it: every period, or for one day what applies to each kind."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    if as_of is not None:
+        lines.append(f"{as_of.isoformat()} 适用的规则：" if zh else f"What applies on {as_of.isoformat()}:")
+        for kind in KINDS:
+            choice = cal.choose(as_of, None if kind == "application" else kind)
+            rnd = f" + {choice.round.ref}" if choice.round else ""
+            lines.append(f"  {_KIND_WORDS[kind].get(lang)}: {choice.rule_set}{rnd}")
+            lines.append(f"      {choice.reason.get(lang)}")
+            lines.append(f"      {'依据' if zh else 'source'}: {choice.source} [{choice.confidence}]")
+        return "\n".join(lines) + "\n"
+    lines.append("规则日历（rules/calendar.yaml）：" if zh else "The rule calendar (rules/calendar.yaml):")
+    for p in cal.periods:
+        until = p.end.isoformat() if p.end else "…"
+        kinds = "、".join(_KIND_WORDS[k].get(lang) for k in p.kinds) if zh \
+            else ", ".join(_KIND_WORDS[k].get(lang) for k in p.kinds)
+        rnd = f" + {p.round.ref}" if p.round else ""
+        lines.append(f"  {p.start.isoformat()} – {until:<10}  {p.rules}{rnd}  ({kinds}) [{p.confidence}]")
+    if cal.rounds:
+        lines.append("年度通知：" if zh else "Round notices:")
+        for r in cal.rounds.values():
+            lines.append(f"  {r.ref}  {r.title.get(lang)} [{r.confidence}]")
+            lines.append(f"      {r.summary.get(lang)}")
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------- show
