@@ -219,22 +219,60 @@ def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text
 # ---------------------------------------------------------------------------- diff
 
 
-def _leaves(rs: RuleSet) -> dict[str, list[Node]]:
-    """Leaf criteria per tier (each id once per tier)."""
-    out: dict[str, list[Node]] = {}
+# How a criterion stands in its tier: required of every applicant, one condition of an alternative
+# route (inside an any-of), or the band that picks a route (the same quantity sorts two or more
+# routes, like the 2022 tier-3 revenue bands 1亿 / 5000万–1亿 / 5000万以下). A diff pairs criteria
+# only within the same standing, so a band that moved into a minimum reads "band removed" and
+# "new minimum", never "1亿 → 5000万".
+REQUIRED, ROUTE, BAND = "required", "route", "band"
+
+
+def _standing(tier: Node) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def visit(node: Node, in_route: bool) -> None:
+        bands: set[tuple[str, int | None]] = set()
+        if node.kind == "any":
+            seen: dict[tuple[str, int | None], int] = {}
+            branches = [b for b in node.children if b.kind == "all"]
+            for branch in branches:
+                reads = {(r.name, r.offset) for c in branch.children if c.kind == "check" and c.value is not None
+                         for r in c.value.refs}
+                for ref in reads:
+                    seen[ref] = seen.get(ref, 0) + 1
+            # the quantity every route tests sorts the applicants between them: that is the band
+            bands = {ref for ref, n in seen.items() if n == len(branches) >= 2}
+        for child in node.children:
+            if child.kind in ("all", "any"):
+                if bands and child.kind == "all":
+                    for c in child.children:
+                        if c.kind == "check" and c.value is not None and {(r.name, r.offset) for r in c.value.refs} <= bands:
+                            out.setdefault(c.id, BAND)
+                visit(child, in_route or node.kind == "any")
+            else:
+                out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+
+    visit(tier, False)
+    return out
+
+
+def _leaves(rs: RuleSet) -> dict[str, list[tuple[Node, str]]]:
+    """Leaf criteria per tier (each id once per tier), each with its standing."""
+    out: dict[str, list[tuple[Node, str]]] = {}
     for tid, tier in rs.tiers.items():
+        standing = _standing(tier.criteria)
         seen: dict[str, Node] = {}
         for node in tier.criteria.walk():
             if node.kind not in ("all", "any") and node is not tier.criteria:
                 seen.setdefault(node.id, node)
-        out[tid] = list(seen.values())
+        out[tid] = [(n, standing.get(n.id, REQUIRED)) for n in seen.values()]
     return out
 
 
-def _key(node: Node) -> str:
-    """What a criterion measures, whatever its id: the formula, the field, or the score table."""
+def _key(node: Node, standing: str) -> str:
+    """What a criterion measures and how it stands, whatever its id: the formula, the field, or the score table."""
     if node.kind == "check" and node.value is not None:
-        return f"check:{node.value.source.replace(' ', '')}:{node.applies}"
+        return f"check:{node.value.source.replace(' ', '')}:{standing}"
     if node.kind in ("veto", "qualitative"):
         return f"{node.kind}:{node.field}"
     if node.kind == "score":
@@ -252,27 +290,28 @@ class DiffLine:
     ids: str
     before: str | None
     after: str | None
+    standing: str = REQUIRED
 
 
 def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
-    """Criterion by criterion per tier (matched by what they measure, then by order), then score
-    items per table (matched by id: an overlay that swaps one indicator shows here)."""
+    """Criterion by criterion per tier (matched by what they measure and how they stand, then by
+    order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
     la, lb = _leaves(a), _leaves(b)
     for tid in a.tiers:
-        left: dict[str, list[Node]] = {}
-        for n in la.get(tid, []):
-            left.setdefault(_key(n), []).append(n)
-        for n in lb.get(tid, []):
-            pool = left.get(_key(n))
+        left: dict[str, list[tuple[Node, str]]] = {}
+        for n, st in la.get(tid, []):
+            left.setdefault(_key(n, st), []).append((n, st))
+        for n, st in lb.get(tid, []):
+            pool = left.get(_key(n, st))
             if pool:
-                old = pool.pop(0)
-                if (old.op, old.threshold) != (n.op, n.threshold) or old.unit != n.unit:
-                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n)))
+                old, _ = pool.pop(0)
+                if (old.op, old.threshold, old.unit, old.applies) != (n.op, n.threshold, n.unit, n.applies):
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st))
             else:
-                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n)))
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st))
         for pool in left.values():
-            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None) for n in pool)
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st) for n, st in pool)
     for table_id in dict.fromkeys([*a.scores, *b.scores]):
         old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
         new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
@@ -301,8 +340,13 @@ def _item_text(item: ScoreItem) -> str:
 
 def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     zh = lang == "zh"
-    lines = [f"{a.id} → {b.id}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
-    words = {"added": ("新增", "added"), "removed": ("删除", "removed"), "changed": ("修改", "changed")}
+    def name(rs: RuleSet) -> str:
+        return rs.id + (f" + {rs.round}" if rs.round else "")
+
+    lines = [f"{name(a)} → {name(b)}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
+    words = {("added", REQUIRED): ("新增最低要求", "new minimum"), ("removed", REQUIRED): ("删除要求", "requirement removed"),
+             ("added", ROUTE): ("新增可选条件", "new alternative"), ("removed", ROUTE): ("删除可选条件", "alternative removed"),
+             ("added", BAND): ("新增分档", "new band"), ("removed", BAND): ("删除分档", "band removed")}
     current = None
     counts: Counter[str] = Counter()
     for d in diff(a, b):
@@ -316,7 +360,12 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
                 title = (b.scores.get(table) or a.scores[table]).title.get(lang)
                 lines.append(f"## {'评分表' if zh else 'Score table'} {title} ({table})")
         counts[d.change] += 1
-        word = words[d.change][0 if zh else 1]
+        if d.change == "changed":
+            word = "修改" if zh else "changed"
+        elif d.section.startswith("scores."):
+            word = {"added": ("新增", "added"), "removed": ("删除", "removed")}[d.change][0 if zh else 1]
+        else:
+            word = words[(d.change, d.standing)][0 if zh else 1]
         if d.change == "changed":
             lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]")
             lines.append(f"      {d.before} → {d.after}")
@@ -330,9 +379,13 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
+
+
 def _threshold(node: Node) -> str:
     if node.kind == "check" and node.value is not None:
-        return f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+        return (f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+                + _APPLIES_TEXT[node.applies])
     if node.kind == "score":
         return f"score {node.op} {node.threshold}"
     return node.kind
