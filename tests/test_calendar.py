@@ -3,7 +3,6 @@ picks the set and round notice, the renewed tier uses its renewal clauses, and e
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,24 +10,16 @@ from typing import Any
 import pytest
 import yaml
 from tests.conftest import ROOT
-from typer.testing import CliRunner
+from tests.test_cli_assess import assess_json, invoke
 
-from littlegiant.cli import app
 from littlegiant.errors import InputError
 from littlegiant.rulecalendar import load_calendar
 
-runner = CliRunner()
 R190, R117 = "工信厅企业函〔2025〕190号", "工信厅企业函〔2026〕117号"
 
 
-def invoke(*args: str) -> Any:
-    return runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1", "LANG": "en_US.UTF-8"})
-
-
 def assess(path: Path, *extra: str) -> dict[str, Any]:
-    result = invoke("assess", str(path), "--format", "json", *extra)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return assess_json(path, *extra)
 
 
 def company(last_year: int, main: tuple[int, int, int], revenue: tuple[int, int, int] = (12000, 12000, 12000),
