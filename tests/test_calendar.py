@@ -18,10 +18,6 @@ from littlegiant.rulecalendar import load_calendar
 R190, R117 = "工信厅企业函〔2025〕190号", "工信厅企业函〔2026〕117号"
 
 
-def assess(path: Path, *extra: str) -> dict[str, Any]:
-    return assess_json(path, *extra)
-
-
 def company(last_year: int, main: tuple[int, int, int], revenue: tuple[int, int, int] = (12000, 12000, 12000),
             **extra: Any) -> dict[str, Any]:
     """A company that meets every 2022 and 2026 tier-3 condition but the ones a test varies."""
@@ -87,7 +83,7 @@ def test_each_row_of_the_calendar(tmp_path: Path, day: str, renewal: str | None,
                                   round_ref: str | None) -> None:
     """The JSON names the set, the round and the kind the calendar gives for that date and title."""
     last = date.fromisoformat(day).year - 1
-    doc = assess(write(tmp_path, company(last, (11000, 10500, 10000))), "--as-of", day,
+    doc = assess_json(write(tmp_path, company(last, (11000, 10500, 10000))), "--as-of", day,
                  *(("--renewal", renewal) if renewal else ()))
     assert doc["rules"]["id"] == rule_set
     assert doc["renewal"] == renewal
@@ -101,16 +97,16 @@ def test_2025_little_giant_renewal_waives_the_growth_condition(tmp_path: Path) -
     and so do the 2024 renewal and the 2026 renewal round judged by 63号 under 117号."""
     slow = company(2024, (8600, 8550, 8500))
     path = write(tmp_path, slow)
-    renewal = assess(path, "--as-of", "2025-06-30", "--renewal", "little_giant")
+    renewal = assess_json(path, "--as-of", "2025-06-30", "--renewal", "little_giant")
     assert status(renewal, "little_giant") == "manual_review"
     assert status(renewal, "little_giant", "lg.main_growth_avg") is None
-    application = assess(path, "--as-of", "2025-06-30")
+    application = assess_json(path, "--as-of", "2025-06-30")
     assert status(application, "little_giant") == "unmet"
     assert status(application, "little_giant", "lg.main_growth_avg") == "unmet"
-    before = assess(write(tmp_path, company(2023, (8600, 8550, 8500)), "2024.yaml"),
+    before = assess_json(write(tmp_path, company(2023, (8600, 8550, 8500)), "2024.yaml"),
                     "--as-of", "2024-06-30", "--renewal", "little_giant")
     assert status(before, "little_giant", "lg.main_growth_avg") == "unmet"
-    round_117 = assess(write(tmp_path, company(2025, (8600, 8550, 8500)), "2026.yaml"),
+    round_117 = assess_json(write(tmp_path, company(2025, (8600, 8550, 8500)), "2026.yaml"),
                        "--as-of", "2026-11-26", "--renewal", "little_giant")
     assert round_117["calendar"]["round"] == R117
     assert status(round_117, "little_giant", "lg.main_growth_avg") == "unmet"
@@ -120,14 +116,14 @@ def test_2025_round_closes_the_small_company_route(tmp_path: Path) -> None:
     """A 4000万 company on the 2022 small-company route is unmet in 2025 for the round notice's floor,
     and the same company dated 2026-03-15 is not held to it."""
     kw: dict[str, Any] = {"rd": 1600, "employees": 100, "rd_staff": 60, "equity": 4000}
-    in_2025 = assess(write(tmp_path, company(2024, (3800, 3400, 3000), (4000, 4000, 4000), **dict(kw))),
+    in_2025 = assess_json(write(tmp_path, company(2024, (3800, 3400, 3000), (4000, 4000, 4000), **dict(kw))),
                      "--as-of", "2025-06-30")
     assert status(in_2025, "little_giant") == "unmet"
     assert status(in_2025, "little_giant", "lg.innovation.rd.small") == "met"
     assert status(in_2025, "little_giant", "lg.round2025.revenue") == "unmet"
     blocker = next(c for c in in_2025["tiers"]["little_giant"]["criteria"] if c["id"] == "lg.round2025.revenue")
     assert R190 in blocker["source"]
-    in_2026 = assess(write(tmp_path, company(2025, (3800, 3400, 3000), (4000, 4000, 4000), **dict(kw)), "b.yaml"),
+    in_2026 = assess_json(write(tmp_path, company(2025, (3800, 3400, 3000), (4000, 4000, 4000), **dict(kw)), "b.yaml"),
                      "--as-of", "2026-03-15")
     assert in_2026["calendar"]["round"] is None
     assert status(in_2026, "little_giant") == "manual_review"
@@ -139,22 +135,22 @@ def test_2026_renewals_use_the_previous_years_platform_score(tmp_path: Path) -> 
     year; in 2027 a 小巨人 renewal skips the compound growth (0% here) and takes last year's 65 points."""
     zjtx = write(tmp_path, company(2025, (11000, 10200, 9500), (12000, 11000, 10000),
                                    platform_score=45, platform_score_previous=55))
-    renewal = assess(zjtx, "--as-of", "2026-11-26", "--renewal", "zjtx_sme")
+    renewal = assess_json(zjtx, "--as-of", "2026-11-26", "--renewal", "zjtx_sme")
     assert status(renewal, "zjtx_sme") == "manual_review"
     assert status(renewal, "zjtx_sme", "zjtx26.platform_renewal") == "met"
     assert status(renewal, "little_giant", "lg26.platform") == "unmet"  # other tiers: as new applications
-    assert status(assess(zjtx, "--as-of", "2026-11-26"), "zjtx_sme") == "unmet"
+    assert status(assess_json(zjtx, "--as-of", "2026-11-26"), "zjtx_sme") == "unmet"
     flat = write(tmp_path, company(2026, (11000, 11000, 11000), platform_score=55, platform_score_previous=65), "lg.yaml")
-    lg = assess(flat, "--as-of", "2027-03-01", "--renewal", "little_giant")
+    lg = assess_json(flat, "--as-of", "2027-03-01", "--renewal", "little_giant")
     assert (lg["rules"]["id"], status(lg, "little_giant")) == ("miit-2026", "manual_review")
     assert status(lg, "little_giant", "lg26.cagr") is None
-    new = assess(flat, "--as-of", "2027-03-01")
+    new = assess_json(flat, "--as-of", "2027-03-01")
     assert status(new, "little_giant", "lg26.cagr") == "unmet" and status(new, "little_giant") == "unmet"
 
 
 def test_forced_rules_say_so(tmp_path: Path) -> None:
     """--rules overrides the calendar, and the result says it was forced."""
-    doc = assess(write(tmp_path, company(2026, (11000, 10500, 10000))), "--as-of", "2027-03-01",
+    doc = assess_json(write(tmp_path, company(2026, (11000, 10500, 10000))), "--as-of", "2027-03-01",
                  "--rules", "miit-2022", "--renewal", "little_giant")
     assert doc["rules"]["id"] == "miit-2022" and doc["calendar"]["forced"] is True
     assert doc["calendar"]["round"] is None and doc["renewal"] == "little_giant"
