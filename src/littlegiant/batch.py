@@ -194,13 +194,7 @@ def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
         return profile.load_profile(item.payload, rules)
     if item.kind == "json":
         return profile.from_data(_json_data(item.payload), rules, item.source)
-    values: dict[str, Any] = {}
-    for column, cell in item.payload.items():
-        f = profile.field_for_path(rules, column)
-        value = profile.parse_text_value(f, cell, where=column)
-        if value is not None:
-            values[column] = value
-    return profile.Profile(values, item.source)
+    return profile.from_row(item.payload, rules, item.source)
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[

@@ -372,12 +372,10 @@ def _where(node: Node) -> str | None:
     return f"{node.file}:{node.line}:{node.id}"
 
 
-_PLANS: dict[tuple[int, int, str | None], Plan] = {}
-
-
 def plan_for(rules: RuleSet, last_year: int, renewal: str | None) -> Plan:
     """The compiled plan, built once per rule set, year and applicant type in a process."""
-    key = (id(rules), last_year, renewal)
-    if key not in _PLANS:
-        _PLANS[key] = Plan(rules, last_year, renewal)
-    return _PLANS[key]
+    plans: dict[tuple[int, str | None], Plan] = rules.memo.setdefault("plan", {})
+    key = (last_year, renewal)
+    if key not in plans:
+        plans[key] = Plan(rules, last_year, renewal)
+    return plans[key]

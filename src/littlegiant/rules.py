@@ -234,6 +234,9 @@ class RuleSet:
     extends: str | None = None
     round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
     notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
+    # What other modules build from this set (the profile trie, batch plans), held by the set itself:
+    # a cache keyed by id() would hand a freed set's work to a new set at the same address.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def field_by_path(self) -> dict[str, FieldDef]:
         return {f.path: f for f in self.fields.values()}
