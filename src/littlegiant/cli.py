@@ -78,6 +78,7 @@ def check_lang(lang: str | None) -> str:
 
 
 FORMATS = ("text", "json", "markdown", "html")
+ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -116,6 +117,7 @@ def assess(
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -131,8 +133,8 @@ def assess(
         from littlegiant import rules as rulesets
         from littlegiant.rulecalendar import forced
 
-        rule_ref, choice = rulesets.choose(day, renewal, rules)
-        rs = rulesets.load(rule_ref)
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rs = rulesets.load(rule_ref, allow_outside=allow_outside)
         if profile is None:
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
@@ -251,6 +253,7 @@ def batch(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
     from littlegiant.errors import InputError
@@ -266,8 +269,8 @@ def batch(
         from littlegiant import batch as batching
         from littlegiant import rules as rulesets
 
-        rule_ref, choice = rulesets.choose(day, renewal, rules)
-        rulesets.load(rule_ref)  # a bad rule file stops the run before any row
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
         scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice)
         writer = batching.Writer(output, fmt == "json")
     except InputError as exc:
@@ -448,13 +451,14 @@ def rules_show(
 @rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
     from littlegiant import rules as rulesets
 
     problems = 0
     for ref in files:
-        errors = rulesets.validate(ref)
+        errors = rulesets.validate(ref, allow_outside=allow_outside)
         for e in errors:
             sys.stderr.write(f"{e}\n")
         problems += len(errors)
