@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
+from littlegiant.fileio import check_input_file
 from littlegiant.rules import FieldDef, RuleSet, Text
 from littlegiant.yamlio import line_of, read_data_file
 
@@ -58,9 +59,11 @@ class Profile:
 
 
 def _canonical(v: Scalar) -> Any:
+    """A number's digits exactly, without trailing zeros (``normalize`` would round to 28 digits,
+    and two profiles differing past them would share a digest)."""
     if isinstance(v, Decimal):
-        text = format(v.normalize(), "f")
-        return text[:-2] if text.endswith(".0") else text
+        text = format(v, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return v
 
 
@@ -124,7 +127,8 @@ def _plain_size(v: Decimal) -> bool:
     """0, or a size from 0.000001 to under 10^15: no real amount (in 万元), count or ratio lies
     outside, and inside it every quotient the rules take is settled to 30 places within the 60
     digits the arithmetic keeps. 1e-10 over 1e35 would not be."""
-    return not v or _TINY <= abs(v) < _HUGE
+    size = v.copy_abs()  # abs() rounds in the context, and overflows on 1e999999999
+    return not v or _TINY <= size < _HUGE
 
 
 def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
@@ -148,7 +152,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     if f.type == "bool":
         return lambda v: v if v is True or v is False else None
     if f.type == "text":
-        return lambda v: v if type(v) is str else None
+        return lambda v: v if type(v) is str and _is_text(v) else None
     if f.type == "choice":
         choices = frozenset(f.choices)
         return lambda v: v if type(v) is str and v in choices else None
@@ -161,7 +165,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
             if (low is not None and v < low) or (high is not None and v > high) or not -_HUGE < v < _HUGE:
                 return None
             return Decimal(v)
-        if kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()) and _plain_size(v):
+        if kind is Decimal and v.is_finite() and _plain_size(v) and not (whole and v != v.to_integral_value()):
             if (low is not None and v < low) or (high is not None and v > high):
                 return None
             return Decimal(int(v)) if whole else v
@@ -181,7 +185,8 @@ def _trie(rules: RuleSet) -> _Trie:
 
 
 def load_profile(path: Path, rules: RuleSet) -> Profile:
-    """Read and validate a YAML or JSON profile file."""
+    """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero never end)."""
+    check_input_file(path)
     data = read_data_file(path)
     return from_data(data, rules, str(path))
 
@@ -330,6 +335,8 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.type == "text":
         if not isinstance(value, str):
             raise fail(f"expected text, got {describe(value)}")
+        if not _is_text(value):
+            raise fail("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
@@ -353,6 +360,15 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.maximum is not None and number > f.maximum:
         raise fail(f"expected at most {f.maximum}, got {value}")
     return Decimal(int(number)) if f.type == "int" else number
+
+
+def _is_text(value: str) -> bool:
+    """No lone surrogate (a JSON or YAML ``\\ud800`` escape): such text cannot be written to any file."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def field_for_path(rules: RuleSet, path: str) -> FieldDef:
