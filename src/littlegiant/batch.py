@@ -189,8 +189,9 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
             problem = (f"a cell is longer than {CSV_FIELD_LIMIT:,} characters" if "field limit" in str(exc)
                        else f"not valid CSV ({exc})")
         else:
-            if len(lines.taken) == 1 or columns is None or len(cells) == columns:
-                yield lines.taken[0][0], cells
+            single = len(lines.taken) == 1
+            if columns is None or len(cells) == columns or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
+                yield lines.taken[0][0], cells  # a wrong number of cells is the caller's to say
                 continue
             problem = "a quote (\") opens a cell that does not close; check the quotes on this line"
         taken = lines.taken
@@ -237,9 +238,10 @@ def _has_bad_bytes(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
-BLOCK_LINES = 1024
-"""At most this many JSON Lines in a block: a file of short lines (``{}``) would otherwise put tens
-of thousands of rows, and with ``--format json`` their full results, in one chunk."""
+BLOCK_LINES = 256
+"""At most this many JSON Lines in a block, as CHUNK_ROWS for other inputs: a 270 KB file of ``{}``
+lines made one block of 90,000 rows, and with ``--format json`` (about 50 KB a row) one chunk of
+4 GB. Now a chunk's output stays near 256 full results (about 15 MB)."""
 
 
 def _jsonl_blocks(path: Path) -> Iterator[Lines]:
@@ -624,21 +626,16 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
     except BrokenProcessPool:
         raise InputError("a worker process stopped unexpectedly (killed, or out of memory?); "
                          "the rows scored before it are kept") from None
-    except BaseException:  # interrupted, or the caller stopped reading: no worker outlives the run
-        _stop_workers(pool)
+    except BaseException:  # interrupted, or the caller stopped reading: stop now, not after the
+        # chunks the workers hold (seconds each with --format json or --advice). Killed outright,
+        # this process takes them with it instead (quiet_worker).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
         raise
     finally:
+        # wait: the pool's own thread must be done before the interpreter exits, or its exit hook
+        # writes to a pipe that thread closed (a traceback on Python 3.11)
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _stop_workers(pool: Any) -> None:
-    """End the workers now rather than after their current chunks (up to seconds each with --advice)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.kill()
-    for process in processes:
-        process.join(5)
 
 
 def _rows_in(chunk: Chunk) -> int:

@@ -6,6 +6,7 @@ so ``--help`` and ``--version`` stay close to typer's own start-up cost.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
@@ -98,6 +99,11 @@ def write_output(text: str, output: Path | None) -> None:
             out.handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror}")
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether a standard stream is a terminal; a closed one (``>&-``: None) is not."""
+    return stream is not None and stream.isatty()
 
 
 def _drop_stdout() -> None:
@@ -216,7 +222,7 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    text = render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty())
+    text = render(result, fmt, language, to_terminal=output is None and _is_terminal(sys.stdout))
     if baseline is not None:
         from littlegiant.compare import moves, moves_text
 
@@ -243,7 +249,7 @@ def _interview(rs: Any, day: date, renewal: bool, lang: str, save: Path, sets: l
 
     preset = apply_sets(Profile(), rs, sets).values if sets else {}
     interview = Interview(rs, day, renewal)
-    term = interactive.Terminal(sys.stdin, sys.stderr)
+    term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
@@ -260,8 +266,6 @@ def _checked_save(save: Path, rules: str | None) -> Path:
     would end up inside the saved file's comments), a regular file or none, not the rule file."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
         fail(f"--save {str(save)!r}: expected a file name without line breaks or other control characters")
-    if save.is_dir() or not (save.parent if str(save.parent) else Path(".")).is_dir():
-        fail(f"--save {save}: expected a file in an existing folder")
     return checked_output(save, [rules_path(rules)], "--save")
 
 
@@ -321,7 +325,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = None
-    if not quiet and sys.stderr.isatty():
+    if not quiet and _is_terminal(sys.stderr):
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -369,7 +373,8 @@ def _kept(writer: Any, output: Path) -> str:
         if partial is not None:
             partial.unlink(missing_ok=True)
         return f"no rows written; {output} left as it was"
-    return f"{writer.rows} rows written to {partial} ({output} left as it was)"
+    shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
+    return f"{writer.rows} rows written to {shown} ({output} left as it was)"
 
 
 @app.command(epilog="Examples:\n\n  littlegiant schema > profile.schema.json\n\n  littlegiant schema --rule-file > rule-file.schema.json")
@@ -499,7 +504,7 @@ def rules_validate(
             sys.stderr.write(f"{e}\n")
         problems += len(errors)
         if not errors:
-            sys.stdout.write(f"{ref}: ok\n")
+            write_output(f"{ref}: ok\n", None)
     if problems:
         sys.stderr.write(f"littlegiant: {problems} problem{'s' if problems != 1 else ''} found\n")
         raise typer.Exit(EXIT_INPUT)
@@ -520,10 +525,10 @@ def rules_test(
         except InputError as exc:
             fail(str(exc))
         for line in outcome.failures:
-            sys.stdout.write(f"FAIL {line}\n")
+            write_output(f"FAIL {line}\n", None)
         failed += len(outcome.failures)
         verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        sys.stdout.write(f"{outcome.rules_id}: {outcome.cases} cases, {outcome.generated} generated boundary cases: {verdict}\n")
+        write_output(f"{outcome.rules_id}: {outcome.cases} cases, {outcome.generated} generated boundary cases: {verdict}\n", None)
     if failed:
         raise typer.Exit(1)
 

@@ -77,6 +77,7 @@ def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--outpu
     nothing, a read-only file, a folder that does not exist. A symlink to a regular file is
     followed: the returned path is the file it points to."""
     name = f"{option} {path}"
+    inputs = list(inputs)
     target = Path(path)
     if os.path.islink(target):
         if not os.path.exists(target):
@@ -95,8 +96,10 @@ def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--outpu
         if same is not None:
             what = "" if same == Path(path) else f" ({same})"
             raise InputError(f"is one of the inputs{what}; write the output to another file", field=name)
-        if not os.access(target, os.W_OK):
+        if not st.st_mode & 0o222 or not os.access(target, os.W_OK):  # marked read-only: even root keeps off
             raise InputError("is read-only; give another file or make it writable", field=name)
+    elif os.path.realpath(target) in {os.path.realpath(p) for p in inputs}:  # the interview's answers, not saved yet
+        raise InputError("is one of the inputs; write the output to another file", field=name)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("expected a file in an existing folder", field=name)

@@ -187,7 +187,12 @@ def _trie(rules: RuleSet) -> _Trie:
 def load_profile(path: Path, rules: RuleSet) -> Profile:
     """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero never end)."""
     check_input_file(path)
-    data = read_data_file(path)
+    try:
+        data = read_data_file(path)
+    except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
+        if "digits" not in str(exc):
+            raise
+        raise InputError("a number has more than 4,300 digits", file=str(path)) from None
     return from_data(data, rules, str(path))
 
 
@@ -346,20 +351,29 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         raise fail(f"expected {_EXPECT[f.type]}, got {describe(value)}")
     number = Decimal(value)
     if not number.is_finite():
-        raise fail(f"expected {_EXPECT[f.type]}, got {value}")
+        raise fail(f"expected {_EXPECT[f.type]}, got {_brief(value)}")
     if not _plain_size(number):
-        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {value}")
+        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {_brief(value)}")
     if f.type == "int" and number != number.to_integral_value():
-        raise fail(f"expected a whole number, got {value}")
+        raise fail(f"expected a whole number, got {_brief(value)}")
     if f.type == "money" and number < 0:
-        raise fail(f"expected an amount that is not negative, got {value}")
+        raise fail(f"expected an amount that is not negative, got {_brief(value)}")
     if f.type == "percent" and not (0 <= number <= 100):
-        raise fail(f"expected a percentage from 0 to 100, got {value}")
+        raise fail(f"expected a percentage from 0 to 100, got {_brief(value)}")
     if f.minimum is not None and number < f.minimum:
-        raise fail(f"expected at least {f.minimum}, got {value}")
+        raise fail(f"expected at least {f.minimum}, got {_brief(value)}")
     if f.maximum is not None and number > f.maximum:
-        raise fail(f"expected at most {f.maximum}, got {value}")
+        raise fail(f"expected at most {f.maximum}, got {_brief(value)}")
     return Decimal(int(number)) if f.type == "int" else number
+
+
+def _brief(value: object) -> str:
+    """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
+    try:
+        text = str(value)
+    except ValueError:  # an int past Python's 4,300 digits for str()
+        return "a number of more than 4,300 digits"
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
 
 
 def _is_text(value: str) -> bool:
@@ -445,7 +459,7 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
             return True
         if low in ("false", "no", "n", "否", "0"):
             return False
-        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {raw!r}", field=where or f.path)
+        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {_brief(raw)!r}", field=where or f.path)
     if f.type == "choice":
         return check_value(f, choice_named(f, raw) or raw, where=where)
     if f.type == "text":
@@ -456,7 +470,7 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {raw!r}", field=where or f.path) from None
+        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {_brief(raw)!r}", field=where or f.path) from None
     return check_value(f, number, where=where)
 
 
