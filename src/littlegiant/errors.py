@@ -61,3 +61,13 @@ def describe(value: object) -> str:
     if isinstance(value, list | tuple):
         return "a list"
     return str(value)
+
+
+INTERNAL = "internal error"
+"""How the message of an exception no check expected (a bug) starts; a batch counts such rows and exits 3."""
+
+
+def internal_message(exc: BaseException) -> str:
+    """One line for an exception no check expected: a bug, to be reported with the input that met it."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"{INTERNAL} (a bug in littlegiant; please report it with the input that caused it): {type(exc).__name__}: {detail}"
