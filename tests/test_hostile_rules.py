@@ -126,6 +126,9 @@ BOMBS: list[tuple[str, Callable[[], str], str]] = [
     ("chain of 200 derived", lambda: with_derived(
         ["d0: {expr: \"employees\", zh: D, en: D}"]
         + [f"d{i}: {{expr: \"d{i - 1} + 1\", zh: D, en: D}}" for i in range(1, 200)]), "a chain of more than 16"),
+    ("chain of 40 fields each part of the next", lambda: OK.replace("derived:\n", "fields:\n" + "".join(
+        f"  p{i}: {{path: p{i}, type: number, part_of: p{i + 1}, zh: P, en: P}}\n" for i in range(40))
+        + "  p40: {path: p40, type: number, zh: P, en: P}\nderived:\n"), "a chain of more than 16 fields"),
     ("score table of 61 items", lambda: with_table([item(i, 1) for i in range(61)], 61), "61 items (at most 60)"),
     ("a scale of 30 bands", lambda: with_table([item(0, 30, "[" + ", ".join(
         f"{{at_least: {100 - j}, points: {30 - j}}}" for j in range(29)) + ", {points: 0}]")], 30),
@@ -303,7 +306,7 @@ def test_the_limits_are_the_documented_numbers() -> None:
     section = readme[readme.index("### Rule files"):]
     for number in (f"{yamlio.MAX_FILE_BYTES:,}", f"{yamlio.MAX_NODES:,}", str(yamlio.MAX_ALIASES),
                    str(yamlio.MAX_DEPTH), str(expr.MAX_CHARS), str(expr.MAX_NODES), str(expr.MAX_DEPTH),
-                   str(rules.MAX_DERIVED_CHAIN), f"{rules.MAX_CRITERIA:,}", str(rules.MAX_CRITERIA_DEPTH),
+                   str(rules.MAX_DERIVED_CHAIN), str(rules.MAX_PART_OF_CHAIN), f"{rules.MAX_CRITERIA:,}", str(rules.MAX_CRITERIA_DEPTH),
                    str(rules.MAX_SCORE_ITEMS), str(rules.MAX_BANDS), str(rules.MAX_EXTENDS),
                    f"{gaps.MAX_PROBES:,}"):
         assert f"| {number} " in section or f" {number} " in section, number

@@ -44,6 +44,8 @@ MAX_PLACES = 12
 """Decimal places of a number in a rule file (2)."""
 MAX_DERIVED_CHAIN = 16
 """Derived quantities computed from derived quantities, one from the next (2)."""
+MAX_PART_OF_CHAIN = 16
+"""Fields each ``part_of`` the next (3)."""
 MAX_CRITERIA = 2_000
 """Criteria of one rule set once every ``use:`` is expanded (99)."""
 MAX_CRITERIA_DEPTH = 16
@@ -712,6 +714,9 @@ def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
                 _attempt(section.sub(f.id).fail, f"part_of goes round in a circle: {' -> '.join((*seen, whole))}",
                          "part_of")
                 break
+            if len(seen) > MAX_PART_OF_CHAIN:  # else each field would walk a chain as long as the file
+                _over_limit(section.sub(f.id), f"a chain of more than {MAX_PART_OF_CHAIN} fields, each part of "
+                            "the next", "part_of")
             seen.append(whole)
             whole = fields[whole].part_of
 
