@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 import signal
@@ -27,6 +28,8 @@ from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rules import TIER_IDS, RuleSet
+from littlegiant.tabular import FORMULA_STARTS, RowError, inert, row_profile
+from littlegiant.yamlio import read_data_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -60,19 +63,30 @@ BLOCK_BYTES = 1 << 18
 """JSON Lines are read in blocks of about this many bytes (a few hundred companies each)."""
 
 
-def read_chunks(paths: list[Path]) -> Iterator[Chunk]:
+class ReadOptions(NamedTuple):
+    """How to read the inputs: a forced text encoding (else detected per file), one sheet of a
+    workbook (else every sheet), and which cells are column headers (to find a sheet's header row
+    under its title rows)."""
+
+    encoding: str | None = None
+    sheet: str | None = None
+    known_header: Callable[[object], bool] | None = None
+
+
+def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
     """The inputs' companies in order, in chunks. An unreadable input raises InputError once the
     chunks before it have been handed out, so their rows are still scored and written."""
+    options = options or ReadOptions()
     pending: list[Item] = []
     for path in paths:
         if path.suffix.lower() in (".jsonl", ".ndjson") and path.is_file():
             if pending:
                 yield pending
                 pending = []
-            yield from _jsonl_blocks(path)
+            yield from _jsonl_blocks(path, options.encoding)
             continue
         try:
-            for item in _items(path):
+            for item in _items(path, options):
                 pending.append(item)
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
@@ -97,7 +111,7 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         number += 1
 
 
-def _items(path: Path) -> Iterator[Item]:
+def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file())
         for f in files:
@@ -105,18 +119,30 @@ def _items(path: Path) -> Iterator[Item]:
     elif not path.exists():
         raise InputError("no such file or folder", file=str(path))
     elif path.suffix.lower() == ".csv":
-        yield from _csv_rows(path)
+        yield from _csv_rows(path, options.encoding)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        from littlegiant.xlsx import sheet_rows
+
+        for source, cells in sheet_rows(path, options.sheet, options.known_header):
+            yield Item(source, "error" if isinstance(cells, str) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     else:
-        raise InputError("expected a .csv or .jsonl file, a profile file, or a folder of profiles", file=str(path))
+        raise InputError("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
+                         file=str(path))
 
 
-def _csv_rows(path: Path) -> Iterator[Item]:
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
+    from littlegiant.charsets import TRIED, sniff_file
+
     try:
-        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+        raw = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    codec, bom = sniff_file(raw, encoding)
+    raw.seek(bom)
+    handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
+    not_text = f"not {codec.upper()} text" if encoding else f"not text in any encoding tried ({TRIED})"
     with handle:
         reader = csv.reader(handle)
         header = next(reader, None)
@@ -124,13 +150,14 @@ def _csv_rows(path: Path) -> Iterator[Item]:
             return
         header = [h.strip() for h in header]
         if any(_has_bad_bytes(h) for h in header):
-            raise InputError("the header is not UTF-8 text", file=str(path), line=1)
+            raise InputError(f"the header is {not_text}", file=str(path), line=1)
         for cells in reader:
             where = f"{path}:{reader.line_num}"
             if not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
             if any(_has_bad_bytes(c) for c in cells):
-                yield Item(where, "error", "the row is not UTF-8 text (save the file as UTF-8)")
+                yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
+                                           "encoding with --encoding)")
             elif len(cells) != len(header):
                 yield Item(where, "error", f"the row has {len(cells)} cells but the header has {len(header)} columns")
             else:
@@ -141,16 +168,19 @@ def _has_bad_bytes(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
-def _jsonl_blocks(path: Path) -> Iterator[Lines]:
+def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     name, number, rest = str(path), 1, b""
     with handle:
-        if handle.read(3) != codecs.BOM_UTF8:  # as Windows editors save "UTF-8": not part of line 1
-            handle.seek(0)
-        while data := handle.read(BLOCK_BYTES):
+        from littlegiant.charsets import sniff_file
+
+        codec, bom = sniff_file(handle, encoding)
+        handle.seek(bom)  # a byte-order mark, as Windows editors save "UTF-8", is not part of line 1
+        read = handle.read if codec == "utf-8" else _as_utf8(handle, codec)
+        while data := read(BLOCK_BYTES):
             data = rest + data
             cut = data.rfind(b"\n") + 1  # a block ends with a whole line
             if cut == 0:
@@ -161,6 +191,21 @@ def _jsonl_blocks(path: Path) -> Iterator[Lines]:
             number += block.count(b"\n")
     if rest:
         yield Lines(name, number, rest)  # the last line had no newline
+
+
+def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
+    """A ``read`` that returns the file's GBK or UTF-16 text as UTF-8 bytes, which is what the
+    workers parse (undecodable bytes kept, to be reported as their line's error)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="surrogateescape")
+
+    def read(size: int) -> bytes:
+        while True:  # b"" only at the end: a piece shorter than one character is read on
+            data = handle.read(size)
+            text = decoder.decode(data, final=not data)
+            if text or not data:
+                return text.encode("utf-8", "surrogateescape")
+
+    return read
 
 
 _DECODER = json.JSONDecoder(parse_float=Decimal)
@@ -185,21 +230,26 @@ def _json_data(raw: bytes) -> Any:
         raise InputError("invalid JSON: nested too deeply") from None
 
 
-def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
-    """Validate one Item into a Profile (InputError when it is not valid)."""
+def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
+    """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
+    the company's name, when the row has one)."""
     if item.kind == "error":
         raise InputError(str(item.payload))
+    if item.kind == "csv":
+        return row_profile(item.payload, rules, item.source)
     if item.kind == "file":
-        return profile.load_profile(item.payload, rules)
-    if item.kind == "json":
-        return profile.from_data(_json_data(item.payload), rules, item.source)
-    values: dict[str, Any] = {}
-    for column, cell in item.payload.items():
-        f = profile.field_for_path(rules, column)
-        value = profile.parse_text_value(f, cell, where=column)
-        if value is not None:
-            values[column] = value
-    return profile.Profile(values, item.source)
+        data = read_data_file(item.payload, encoding)
+    else:
+        data = _json_data(item.payload)
+    try:
+        return profile.from_data(data, rules, item.source)
+    except InputError as exc:
+        name = data.get("name") if isinstance(data, dict) else None
+        if not isinstance(name, str):
+            raise
+        named = RowError([str(exc)], name)
+        named.file, named.line, named.field, named.message = exc.file, exc.line, exc.field, exc.message
+        raise named from None
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
@@ -212,9 +262,9 @@ pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = SUMMARY_COLUMNS.index("status"), SUMMARY_COLUMNS.index("error"), len(SUMMARY_COLUMNS) - 1
 
 
-def error_row(item: Item, message: str) -> Cells:
+def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     cells: Cells = [""] * len(SUMMARY_COLUMNS)
-    cells[0], cells[_STATUS], cells[_ERROR] = item.source, "error", message
+    cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
     return cells
 
 
@@ -249,8 +299,9 @@ class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
     def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str,
-                 advice: bool = False) -> None:
+                 advice: bool = False, encoding: str | None = None) -> None:
         self.advice = advice
+        self.encoding = encoding
         self.rules_ref = rules_ref
         self.as_of = as_of
         self.renewal = renewal
@@ -270,11 +321,12 @@ class Scorer:
 
             self._rules = rulesets.load(self.rules_ref)
         try:
-            prof = to_profile(item, self._rules)
+            prof = to_profile(item, self._rules, self.encoding)
         except InputError as exc:
+            name = exc.name if isinstance(exc, RowError) else None
             if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
                 exc = InputError(exc.message, field=exc.field)
-            return error_row(item, str(exc))
+            return error_row(item, str(exc), name)
         if self.full:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
@@ -367,6 +419,9 @@ class Job:
             self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             return
         cells = list(map(str, row))  # full results never go to a .csv (Writer refuses)
+        for i in _TEXT_CELLS:  # text a spreadsheet would run as a formula is made inert
+            if cells[i].startswith(FORMULA_STARTS):
+                cells[i] = inert(cells[i])
         line = ",".join(cells)
         if line.count(",") == _SEPARATORS and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
@@ -377,6 +432,8 @@ class Job:
 
 
 _SEPARATORS = len(SUMMARY_COLUMNS) - 1
+_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
+"""The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
 
 
 class _Sink:
@@ -456,22 +513,37 @@ def _rows_in(chunk: Chunk) -> int:
 
 
 class Writer:
-    """Streams output lines to a .csv (summary columns) or .jsonl file."""
+    """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file.
 
-    def __init__(self, path: Path, full: bool) -> None:
+    A .csv is UTF-8 with a byte-order mark unless ``encoding`` says otherwise: without the mark,
+    Chinese Excel opens UTF-8 as GBK and garbles it. An .xlsx is fed the JSON Lines of the summary
+    rows (``about`` says which rule set, date, language and tool made it)."""
+
+    def __init__(self, path: Path, full: bool, *, encoding: str | None = None,
+                 about: dict[str, Any] | None = None) -> None:
         suffix = path.suffix.lower()
-        if suffix not in (".csv", ".jsonl", ".ndjson"):
-            raise InputError("expected an output file ending in .csv or .jsonl", field="--output")
-        if full and suffix == ".csv":
+        if suffix not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+            raise InputError("expected an output file ending in .csv, .jsonl or .xlsx", field="--output")
+        if full and suffix in (".csv", ".xlsx"):
             raise InputError("--format json rows need a .jsonl output", field="--output")
         self.csv_rows = suffix == ".csv"
+        self.rows = 0
+        if suffix == ".xlsx":
+            from littlegiant.xlsx import ResultBook
+
+            self.handle: Any = ResultBook(path, about or {})
+            return
+        from littlegiant.charsets import codec_name
+
+        codec = codec_name(encoding, field="--output-encoding") if encoding else "utf-8"
+        if codec == "utf-8" and self.csv_rows and encoding is None:
+            codec = "utf-8-sig"
         try:
-            self.handle = path.open("w", encoding="utf-8", newline="")
+            self.handle = path.open("w", encoding=codec, errors="replace", newline="")
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
         if self.csv_rows:
             csv.writer(self.handle).writerow(SUMMARY_COLUMNS)
-        self.rows = 0
 
     def write(self, done: Done) -> None:
         """Write a chunk's rows and count them, as one step as far as Ctrl-C is concerned: the

@@ -180,9 +180,9 @@ def _trie(rules: RuleSet) -> _Trie:
     return _TRIES[key]
 
 
-def load_profile(path: Path, rules: RuleSet) -> Profile:
-    """Read and validate a YAML or JSON profile file."""
-    data = read_data_file(path)
+def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
+    """Read and validate a YAML or JSON profile file (its encoding detected unless given)."""
+    data = read_data_file(path, encoding)
     return from_data(data, rules, str(path))
 
 

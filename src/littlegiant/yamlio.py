@@ -142,8 +142,9 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
         raise InputError(f"invalid YAML: {exc}", file=name) from None
 
 
-def read_data_file(path: Path) -> Any:
-    """Read a YAML or JSON file (by extension; JSON is strict) with clean errors."""
+def read_data_file(path: Path, encoding: str | None = None) -> Any:
+    """Read a YAML or JSON file (by extension; JSON is strict) with clean errors; its encoding is
+    detected (UTF-8, GB18030/GBK, UTF-16 with a byte-order mark) unless ``encoding`` is given."""
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -153,10 +154,9 @@ def read_data_file(path: Path) -> Any:
         raise InputError("is a folder, expected a file", file=name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=name) from None
+    from littlegiant.charsets import decode
+
+    text = decode(raw, name, encoding)
     return parse_text(text, name, json_only=path.suffix.lower() == ".json")
 
 
