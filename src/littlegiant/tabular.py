@@ -94,7 +94,7 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
         if f is None:
             continue
         if not f.per_year:
-            if year is None:
+            if year is None or candidate == norm:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
             continue
         if year is None:
