@@ -292,3 +292,22 @@ def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
     shown = render(result, "text", "en", to_terminal=True)
     assert "Evil\\x1b[2J\\u202eCo" in shown and "\x1b[2J" not in shown
     assert escape_controls("甲公司 Ltd.") == "甲公司 Ltd."
+
+
+def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> None:
+    """12.5% typed into Excel is stored as 0.125 with a % format; it is read as 12.5 (percent), so
+    150% is refused as more than 100 rather than taken as 1.5%."""
+    src = tmp_path / "share.xlsx"
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "主导产品国内细分市场占有率"])
+    ws.append(["甲", 0.125])
+    ws.append(["乙", 1.5])
+    for row in (2, 3):
+        ws.cell(row=row, column=2).number_format = "0.0%"
+    book.save(src)
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert code == 1 and rows[0]["status"] == "scored"
+    assert rows[1]["error"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,16 @@ def count_rows(path: Path, sheet: str | None) -> int:
         book.close()
 
 
+def _cell(cell: Any) -> str:
+    """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
+    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%."""
+    value = cell.value
+    if type(value) in (float, int) and "%" in (cell.number_format or ""):
+        text = format(Decimal(repr(value)) * 100, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return cell_text(value)
+
+
 def _is_header(values: list[str], known: Callable[[object], bool] | None) -> bool:
     filled = [v for v in values if v]
     if not filled:
@@ -85,9 +96,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterat
     blank: list[int] = []
     number = 0
     seen = 0
-    for raw in ws.iter_rows(values_only=True):
+    for raw in ws.iter_rows():
         number += 1
-        values = [cell_text(v) for v in raw]
+        values = [_cell(c) for c in raw]
         if not any(v.strip() for v in values):
             continue
         if header is None:
@@ -186,19 +197,20 @@ class ResultBook:
         for label, value in made:
             info.append([self._text(info, label), self._text(info, value)])
 
-    def _text(self, ws: Any, value: Any) -> Any:
-        """A cell that holds text as text, even text starting with = (which openpyxl would write
-        as a formula); numbers stay numbers."""
+    def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
+        """A cell that holds text as text, even text starting with = or # (which openpyxl would
+        write as a formula or an error value); numbers stay numbers. Plain values are appended as
+        they are, which is faster than a cell object each."""
         from openpyxl.cell import WriteOnlyCell
 
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not (styled or value.startswith(("=", "#"))):
             return value
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"
         return cell
 
     def _header(self, ws: Any, labels: list[str]) -> list[Any]:
-        cells = [self._text(ws, label) for label in labels]
+        cells = [self._text(ws, label, styled=True) for label in labels]
         for cell in cells:
             cell.font = self.bold
         return cells
@@ -207,7 +219,7 @@ class ResultBook:
         """A verdict in words, coloured as Excel colours good and bad."""
         if not status:
             return None
-        cell = self._text(self.results, word or (STATUS[status][self.lang] if status in STATUS else status))
+        cell = self._text(self.results, word or (STATUS[status][self.lang] if status in STATUS else status), True)
         fill = self.fills.get(status)
         if fill is not None:
             cell.fill = fill
