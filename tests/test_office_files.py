@@ -311,3 +311,19 @@ def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> Non
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert code == 1 and rows[0]["status"] == "scored"
     assert rows[1]["error"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
+
+
+def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:
+    """A JSON line with three bad fields becomes an error row with the company's name and all three
+    problems, each with its field; a line with one keeps the loader's single message."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"name": "甲", "employees": "lots", "financials": {"2025": {"revenue": -1}},
+                               "bogus": 1}, ensure_ascii=False) + "\n"
+                   + json.dumps({"name": "乙", "employees": 1.5}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 1
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["name"] for r in rows] == ["甲", "乙"]
+    problems = rows[0]["error"].split("\n")
+    assert [p.split(":")[0] for p in problems] == ["employees", "financials.2025.revenue", "bogus"]
+    assert rows[1]["error"] == "employees: expected a whole number, got 1.5"

@@ -28,7 +28,7 @@ from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rules import TIER_IDS, RuleSet
-from littlegiant.tabular import FORMULA_STARTS, RowError, inert, row_profile
+from littlegiant.tabular import FORMULA_STARTS, RowError, every_problem, inert, row_profile
 from littlegiant.yamlio import read_data_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -244,12 +244,9 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profi
     try:
         return profile.from_data(data, rules, item.source)
     except InputError as exc:
-        name = data.get("name") if isinstance(data, dict) else None
-        if not isinstance(name, str):
+        if not isinstance(data, dict):
             raise
-        named = RowError([str(exc)], name)
-        named.file, named.line, named.field, named.message = exc.file, exc.line, exc.field, exc.message
-        raise named from None
+        raise every_problem(data, rules, item.source, exc) from None
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[

@@ -206,3 +206,54 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
         except (OSError, InputError):
             return None
     return total
+
+
+PROBLEMS_LIMIT = 50
+"""At most this many problems are listed for one row (a row of garbage need not list hundreds)."""
+
+
+def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: InputError) -> RowError:
+    """Every problem of a nested profile (a JSON line, a profile file) that failed with ``first``,
+    found by taking out each field in error and validating again, so each message is the loader's
+    own; with the company's name. Only a row in error pays for this."""
+    from littlegiant.profile import from_data
+
+    problems = [first]
+    current: Any = data
+    while len(problems) < PROBLEMS_LIMIT:
+        current = _without(current, problems[-1].field)
+        if current is None:
+            break
+        try:
+            from_data(current, rules, source)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        break
+    name = data.get("name")
+    messages = [str(InputError(p.message, field=p.field)) if p.file == source and p.line is None else str(p)
+                for p in problems]
+    return RowError(messages, name if isinstance(name, str) else None)
+
+
+def _without(data: Any, field: str | None) -> Any:
+    """A copy of nested ``data`` without the key at the dotted ``field`` (year keys matched as
+    text), or None when there is no such key to take out."""
+    if field is None or not isinstance(data, dict):
+        return None
+    head, _, rest = field.partition(".")
+    key = next((k for k in data if str(k) == head), _MISSING)
+    if key is _MISSING:
+        return None
+    copy = dict(data)
+    if not rest:
+        del copy[key]
+        return copy
+    inner = _without(data[key], rest)
+    if inner is None:
+        return None
+    copy[key] = inner
+    return copy
+
+
+_MISSING = object()

@@ -134,14 +134,15 @@ _SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
 _ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
 
 
-def _words(next_step: str, tiers: dict[str, str]) -> tuple[str, str]:
+def _words(next_step: str, tiers: dict[str, str], lang: str) -> tuple[str, str]:
     """(what holds the company back, the first step to take) in words, from a next_step cell
     (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out."""
     if not next_step:
         return "", ""
     found = _SCREENING.match(next_step)
     if found:
-        return f"{tiers.get(found.group(1), found.group(1))}：{found.group(3)}", ""
+        colon = "：" if lang == "zh" else ": "
+        return f"{tiers.get(found.group(1), found.group(1))}{colon}{found.group(3)}", ""
     found = _ADVICE.match(next_step)
     if found:
         return tiers.get(found.group(1), found.group(1)), found.group(2)
@@ -231,7 +232,7 @@ class ResultBook:
         for line in text.splitlines():
             row = json.loads(line)
             error = row["status"] == "error"
-            blocker, step = _words(row["next_step"], self.tiers)
+            blocker, step = _words(row["next_step"], self.tiers, lang)
             cells = [text_cell(results, row["source"]), text_cell(results, row["name"]),
                      self._verdict("error", t("xlsx.error", lang)) if error else t("xlsx.scored", lang),
                      SIZE[row["sme_size"] or None][lang] if not error else None]
