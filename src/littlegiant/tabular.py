@@ -42,15 +42,10 @@ def _norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-_LABELS: dict[int, dict[str, FieldDef]] = {}
-_COLUMNS: dict[tuple[int, str], tuple[str, FieldDef]] = {}
-
-
 def _labels(rules: RuleSet) -> dict[str, FieldDef]:
-    key = id(rules)
-    found = _LABELS.get(key)
+    found: dict[str, FieldDef] | None = rules.memo.get("tabular.labels")
     if found is None:
-        found = _LABELS[key] = {}
+        found = rules.memo["tabular.labels"] = {}
         short: dict[str, FieldDef | None] = {}
         for f in rules.fields.values():
             for label in (f.label.zh, f.label.en):
@@ -71,10 +66,10 @@ def column(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
     2025年营业收入), a unit in brackets allowed at the end (营业收入（2025年）（万元）).
 
     Looked up once per header and rule set; only headers that name a field are kept."""
-    key = (id(rules), header)
-    found = _COLUMNS.get(key)
+    cache: dict[str, tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
+    found = cache.get(header)
     if found is None:
-        found = _COLUMNS[key] = _resolve(rules, header)
+        found = cache[header] = _resolve(rules, header)
     return found
 
 

@@ -227,7 +227,14 @@ class ResultBook:
         return cell
 
     def write(self, text: str) -> None:
-        """Append the companies of some JSON Lines of summary rows."""
+        """Append the companies of some JSON Lines of summary rows (a full disk is bad output, not a bug)."""
+        try:
+            self._write(text)
+        except OSError as exc:
+            self.handle.close()  # nothing more can be written: close() then has nothing to do
+            raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
+
+    def _write(self, text: str) -> None:
         lang, results, text_cell = self.lang, self.results, self._text
         for line in text.splitlines():
             row = json.loads(line)
@@ -255,6 +262,8 @@ class ResultBook:
             return
         try:
             self.book.save(self.handle)
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
         finally:
             self.handle.close()
 
