@@ -327,3 +327,18 @@ def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -
     problems = rows[0]["error"].split("\n")
     assert [p.split(":")[0] for p in problems] == ["employees", "financials.2025.revenue", "bogus"]
     assert rows[1]["error"] == "employees: expected a whole number, got 1.5"
+
+
+def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path: Path) -> None:
+    """On a terminal the progress line counts rows of the total (counted from the file), with the rate
+    and the time left, on stderr; piped, nothing but the closing line (test_cli_batch holds that)."""
+    import pexpect
+
+    src = tmp_path / "in.csv"
+    src.write_text("name,employees\n" + "".join(f"Co {i},{i % 900}\n" for i in range(3000)), encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "batch", str(src), "-o", str(tmp_path / "o.csv"),
+                                           "--jobs", "1", "--as-of", AS_OF], encoding="utf-8", timeout=120,
+                          dimensions=(40, 120), env={**os.environ, "LANG": "en_US.UTF-8"})
+    seen = child.read()
+    assert "/3000" in seen and "rows/s" in seen
+    assert "read 3000, scored 3000, errors 0" in seen
