@@ -24,12 +24,14 @@ from typing import Any, NamedTuple
 import msgspec
 
 from littlegiant import engine, profile
+from littlegiant.consistency import unusual_figures
 from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
+from littlegiant.report_common import part_text, warning_text
 from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
-from littlegiant.tabular import FORMULA_STARTS, RowError, every_problem, inert, row_profile
+from littlegiant.tabular import FORMULA_STARTS, PROBLEMS_SEPARATOR, RowError, every_problem, inert, row_profile
 from littlegiant.yamlio import read_data_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -251,13 +253,13 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profi
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
 
 
 Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
-_STATUS, _ERROR, _NEXT_STEP = SUMMARY_COLUMNS.index("status"), SUMMARY_COLUMNS.index("error"), len(SUMMARY_COLUMNS) - 1
+_STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
@@ -266,8 +268,9 @@ def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     return cells
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> Cells:
-    """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
+    """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
+    the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     step = None
     tiers = summary.tiers
@@ -290,6 +293,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> 
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
     else:
         cells.append("")
+    cells.append(warnings)
     return cells
 
 
@@ -322,20 +326,30 @@ class Scorer:
         try:
             prof = to_profile(item, self._rules, self.encoding)
         except InputError as exc:
-            name = exc.name if isinstance(exc, RowError) else None
-            if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
-                exc = InputError(exc.message, field=exc.field)
-            return error_row(item, str(exc), name)
+            found = exc.errors if isinstance(exc, RowError) else [exc]
+            return error_row(item, PROBLEMS_SEPARATOR.join(self._said(e, item) for e in found),
+                             exc.name if isinstance(exc, RowError) else None)
         if self.full:
             result = engine.evaluate(self._rules, prof, self.as_of, self.renewal, self.calendar)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(self._rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self.lang)
+        unusual = unusual_figures(self._rules, prof.values)
+        warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
+        row = screening_row(item, prof.name, summary, self.lang, warnings)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row
+
+    def _said(self, exc: InputError, item: Item) -> str:
+        """One problem as the error cell shows it: a part above its whole in words, and without the
+        file when the source column already says where (a JSON line)."""
+        if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
+            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
+        if exc.file == item.source and exc.line is None:
+            exc = InputError(exc.message, field=exc.field)
+        return str(exc)
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from littlegiant.consistency import PartOverWhole, part_violations
 from littlegiant.errors import InputError, describe
 from littlegiant.rules import FieldDef, RuleSet, Text
 from littlegiant.yamlio import line_of, read_data_file
@@ -191,6 +192,7 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
         raise InputError("expected a mapping of profile fields at the top", file=source)
     values: dict[str, Scalar] = {}
     _walk(data, _root(rules), values, source)
+    check_parts(rules, values, source=source, data=data)
     return Profile(values, source)
 
 
@@ -200,6 +202,47 @@ def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
     from littlegiant.tabular import row_profile
 
     return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
+
+
+class PartExceedsWhole(InputError):
+    """A part above its whole (criteria.md §8a): bad input, carrying both figures so that the
+    interview can say it in words; the message names both fields and their values."""
+
+    def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        part, whole = violation.part, violation.whole
+        super().__init__(f"{_plain(part.value)} is more than {whole.path} ({_plain(whole.value)}); "
+                         "a part cannot exceed its whole", file=file, line=line, field=field or part.path)
+        self.violation = violation
+
+
+def _plain(v: Decimal) -> str:
+    return str(_canonical(v))
+
+
+def check_parts(rules: RuleSet, values: dict[str, Scalar], *, source: str | None = None, data: Any = None) -> None:
+    """Refuse a profile in which a part exceeds its whole: the first such pair, as PartExceedsWhole.
+
+    ``source`` names where the figures came from (a file, ``--set``); ``data``, the nested file,
+    gives the part's line."""
+    found = part_violations(rules, values)
+    if found:
+        v = found[0]
+        raise PartExceedsWhole(v, file=source, line=_line_at(data, v.part.path) if data is not None else None)
+
+
+def _line_at(data: Any, path: str) -> int | None:
+    """The line of a dotted path in nested file data (year keys may be ints), when it is known."""
+    node, line = data, None
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return line
+        key: Any = part if part in node else int(part) if part.isdigit() and int(part) in node else None
+        if key is None:
+            return line
+        line = line_of(node, key) or line
+        node = node[key]
+    return line
 
 
 class _Place:
@@ -457,4 +500,5 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
             values.pop(path, None)
         else:
             values[path] = value
+    check_parts(rules, values, source="--set")
     return Profile(values, profile.source)

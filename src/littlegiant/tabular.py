@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.profile import Profile, Scalar, field_for_path, input_label, parse_text_value
+from littlegiant.profile import (
+    PartExceedsWhole,
+    Profile,
+    Scalar,
+    check_parts,
+    field_for_path,
+    input_label,
+    parse_text_value,
+)
 from littlegiant.rules import FieldDef, RuleSet
 
 PROBLEMS_SEPARATOR = "\n"
@@ -27,9 +35,9 @@ so a problem never holds a newline of its own, and the xlsx errors sheet can spl
 class RowError(InputError):
     """Every problem of one row, with the company's name so that the error row still says whose it is."""
 
-    def __init__(self, problems: list[str], name: str | None) -> None:
-        super().__init__(PROBLEMS_SEPARATOR.join(problems))
-        self.problems = problems
+    def __init__(self, errors: list[InputError], name: str | None) -> None:
+        super().__init__(PROBLEMS_SEPARATOR.join(map(str, errors)))
+        self.errors = errors
         self.name = name
 
 
@@ -115,25 +123,30 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
     """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
     its column, and the company's name, when any cell is wrong."""
     values: dict[str, Scalar] = {}
-    problems: list[str] = []
+    problems: list[InputError] = []
     taken: dict[str, str] = {}
     for header, cell in cells.items():
         if not header.strip():
             if cell.strip():
-                problems.append(f"{cell.strip()!r} is in a column without a header")
+                problems.append(InputError(f"{cell.strip()!r} is in a column without a header"))
             continue
         try:
             path, f = column(rules, header)
             value = parse_text_value(f, cell, where=header)
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
             continue
         if path in taken:
-            problems.append(f"{header}: the same field as column {taken[path]!r}")
+            problems.append(InputError(f"the same field as column {taken[path]!r}", field=header))
             continue
         taken[path] = header
         if value is not None:
             values[path] = value
+    if not problems:
+        try:
+            check_parts(rules, values)
+        except PartExceedsWhole as exc:
+            problems.append(exc)
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
@@ -226,9 +239,7 @@ def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: Inpu
             continue
         break
     name = data.get("name")
-    messages = [str(InputError(p.message, field=p.field)) if p.file == source and p.line is None else str(p)
-                for p in problems]
-    return RowError(messages, name if isinstance(name, str) else None)
+    return RowError(problems, name if isinstance(name, str) else None)
 
 
 def _without(data: Any, field: str | None) -> Any:
