@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from littlegiant import batch as batching
 from littlegiant.cli import app
+from littlegiant.tabular import inert
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"
@@ -37,7 +38,7 @@ def batch(*args: str) -> tuple[int, str]:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -65,7 +66,7 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     assert by_line["6"]["error"] == "the row has 2 cells but the header has 6 columns"
     assert by_line["7"]["error"] == "the row has 7 cells but the header has 6 columns"
     assert by_line["8"]["status"] == "scored" and by_line["8"]["innovative_sme_status"] == "unknown"
-    assert by_line["9"]["error"] == "the row is not UTF-8 text (save the file as UTF-8)"
+    assert by_line["9"]["error"].startswith("the row is not text in any encoding tried (UTF-8, GB18030/GBK")
 
 
 def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
@@ -140,8 +141,8 @@ def test_default_jobs_spread_a_long_input_and_keep_its_order(tmp_path: Path, mon
 
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.csv", "--output", "OUT"], "missing.csv: no such file or folder"),
-    (["README", "--output", "OUT"], "expected a .csv or .jsonl file, a profile file, or a folder of profiles"),
-    (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv or .jsonl"),
+    (["README", "--output", "OUT"], "expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles"),
+    (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv, .jsonl or .xlsx"),
     (["IN", "--output", "OUT", "--jobs", "0"], "--jobs: expected 1 or more"),
     (["IN", "--output", "OUT", "--format", "json"], "--output: --format json rows need a .jsonl output"),
 ])
@@ -198,19 +199,21 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     assert all(r["status"] == "scored" and r["next_step"] for r in rows)
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\t;\'é—，'), max_size=6),
+@given(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\t;\'é—，=+-@1'), max_size=6),
                 min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)),
        st.integers(0, 120), st.floats(0, 100, allow_nan=False))
 def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, part: float) -> None:
     """Summary lines are joined by hand when no cell needs quoting; every line is still exactly the
-    csv module's, quotes, commas, line breaks and numbers included."""
+    csv module's, quotes, commas, line breaks and numbers included (text cells made formula-inert)."""
     row: list[object] = list(cells)
     row[batching.SUMMARY_COLUMNS.index("innovative_sme_score")] = whole
     row[batching.SUMMARY_COLUMNS.index("zjtx_sme_score")] = part
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=True)
     job.line(row)
     expected = io.StringIO()
-    csv.writer(expected).writerow(row)
+    text_cells = ("source", "name", "error", "next_step")
+    csv.writer(expected).writerow([inert(str(c)) if col in text_cells else c
+                                   for col, c in zip(batching.SUMMARY_COLUMNS, row, strict=True)])
     assert job._lines == [expected.getvalue()]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 from collections import deque
@@ -31,6 +32,8 @@ from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
 from littlegiant.stopping import held, quiet_worker
+from littlegiant.tabular import FORMULA_STARTS, PROBLEMS_SEPARATOR, RowError, every_problem, inert, row_profile
+from littlegiant.yamlio import read_data_file
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -64,19 +67,30 @@ BLOCK_BYTES = 1 << 18
 """JSON Lines are read in blocks of about this many bytes (a few hundred companies each)."""
 
 
-def read_chunks(paths: list[Path]) -> Iterator[Chunk]:
+class ReadOptions(NamedTuple):
+    """How to read the inputs: a forced text encoding (else detected per file), one sheet of a
+    workbook (else every sheet), and which cells are column headers (to find a sheet's header row
+    under its title rows)."""
+
+    encoding: str | None = None
+    sheet: str | None = None
+    known_header: Callable[[object], bool] | None = None
+
+
+def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
     """The inputs' companies in order, in chunks. An unreadable input raises InputError once the
     chunks before it have been handed out, so their rows are still scored and written."""
+    options = options or ReadOptions()
     pending: list[Item] = []
     for path in paths:
         if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
             if pending:
                 yield pending
                 pending = []
-            yield from _jsonl_blocks(path)
+            yield from _jsonl_blocks(path, options.encoding)
             continue
         try:
-            for item in _items(path):
+            for item in _items(path, options):
                 pending.append(item)
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
@@ -101,7 +115,7 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         number += 1
 
 
-def _items(path: Path) -> Iterator[Item]:
+def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
     if path.is_dir():
         # Not only regular files: a FIFO or link to nothing named like a profile becomes an error row
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and not p.is_dir())
@@ -111,11 +125,18 @@ def _items(path: Path) -> Iterator[Item]:
         raise InputError("no such file or folder", file=str(path))
     elif path.suffix.lower() == ".csv":
         check_input_file(path)
-        yield from _csv_rows(path)
+        yield from _csv_rows(path, options.encoding)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        from littlegiant.xlsx import sheet_rows
+
+        check_input_file(path)
+        for source, cells in sheet_rows(path, options.sheet, options.known_header):
+            yield Item(source, "error" if isinstance(cells, str) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     else:
-        raise InputError("expected a .csv or .jsonl file, a profile file, or a folder of profiles", file=str(path))
+        raise InputError("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
+                         file=str(path))
 
 
 CSV_FIELD_LIMIT = 131_072
@@ -202,11 +223,17 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
-def _csv_rows(path: Path) -> Iterator[Item]:
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
+    from littlegiant.charsets import TRIED, sniff_file
+
     try:
-        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+        raw = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    codec, bom = sniff_file(raw, encoding)
+    raw.seek(bom)
+    handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
+    not_text = f"not {codec.upper()} text" if encoding else f"not text in any encoding tried ({TRIED})"
     with handle:
         lines = _CsvLines(handle)
         first = next(_csv_records(lines, None), None)
@@ -216,7 +243,7 @@ def _csv_rows(path: Path) -> Iterator[Item]:
             raise InputError(f"the header row: {first[1]}", file=str(path), line=first[0])
         header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
-            raise InputError("the header is not UTF-8 text", file=str(path), line=1)
+            raise InputError(f"the header is {not_text}", file=str(path), line=1)
         seen: dict[str, int] = {}
         for number, column in enumerate(header, 1):
             if column in seen:
@@ -230,7 +257,8 @@ def _csv_rows(path: Path) -> Iterator[Item]:
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
             elif any(_has_bad_bytes(c) for c in cells):
-                yield Item(where, "error", "the row is not UTF-8 text (save the file as UTF-8)")
+                yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
+                                           "encoding with --encoding)")
             elif len(cells) != len(header):
                 yield Item(where, "error", f"the row has {len(cells)} cells but the header has {len(header)} columns")
             else:
@@ -247,7 +275,7 @@ lines made one block of 90,000 rows, and with ``--format json`` (about 50 KB a r
 4 GB. Now a chunk's output stays near 256 full results (about 15 MB)."""
 
 
-def _jsonl_blocks(path: Path) -> Iterator[Lines]:
+def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
     check_input_file(path)
     try:
         handle = path.open("rb")
@@ -255,9 +283,12 @@ def _jsonl_blocks(path: Path) -> Iterator[Lines]:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     name, number, rest = str(path), 1, b""
     with handle:
-        if handle.read(3) != codecs.BOM_UTF8:  # as Windows editors save "UTF-8": not part of line 1
-            handle.seek(0)
-        while data := handle.read(BLOCK_BYTES):
+        from littlegiant.charsets import sniff_file
+
+        codec, bom = sniff_file(handle, encoding)
+        handle.seek(bom)  # a byte-order mark, as Windows editors save "UTF-8", is not part of line 1
+        read = handle.read if codec == "utf-8" else _as_utf8(handle, codec)
+        while data := read(BLOCK_BYTES):
             data = rest + data
             cut = data.rfind(b"\n") + 1  # a block ends with a whole line
             if cut == 0:
@@ -288,6 +319,23 @@ def _at_most_lines(block: bytes) -> Iterator[bytes]:
         start = end
 
 
+def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
+    """A ``read`` that returns the file's GBK or UTF-16 text as UTF-8 bytes, which is what the
+    workers parse (undecodable bytes kept, to be reported as their line's error)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="surrogateescape")
+
+    def read(size: int) -> bytes:
+        while True:  # b"" only at the end: a piece shorter than one character is read on
+            data = handle.read(size)
+            text = decoder.decode(data, final=not data)
+            if text or not data:
+                return text.encode("utf-8", "surrogateescape")
+
+    return read
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal)
+"""One decoder for every line: ``json.loads`` with an argument builds a new one per call."""
 _FAST = msgspec.json.Decoder(float_hook=Decimal).decode
 """msgspec parses a line in under half the time, floats to the same exact Decimal. It is tried
 first; a line it refuses goes through the standard decoder, whose messages say what is wrong."""
@@ -369,15 +417,23 @@ def _check_text(data: Any) -> None:
                 raise InputError("the line holds an unpaired \\ud800-\\udfff escape, which is not text") from None
 
 
-def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
-    """Validate one Item into a Profile (InputError when it is not valid)."""
+def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
+    """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
+    the company's name, when the row has one)."""
     if item.kind == "error":
         raise InputError(str(item.payload))
+    if item.kind == "csv":
+        return row_profile(item.payload, rules, item.source)
     if item.kind == "file":
-        return profile.load_profile(item.payload, rules)
-    if item.kind == "json":
-        return profile.from_data(_json_data(item.payload), rules, item.source)
-    return profile.from_row(item.payload, rules, item.source)
+        data = read_data_file(item.payload, encoding)
+    else:
+        data = _json_data(item.payload)
+    try:
+        return profile.from_data(data, rules, item.source)
+    except InputError as exc:
+        if not isinstance(data, dict):
+            raise
+        raise every_problem(data, rules, item.source, exc) from None
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
@@ -390,9 +446,9 @@ pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 
 
-def error_row(item: Item, message: str) -> Cells:
+def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     cells: Cells = [""] * len(SUMMARY_COLUMNS)
-    cells[0], cells[_STATUS], cells[_ERROR] = item.source, "error", message
+    cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
     return cells
 
 
@@ -429,9 +485,10 @@ class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
     def __init__(self, rules_ref: str, as_of: date, renewal: str | None, lang: str, full: bool, version: str,
-                 advice: bool = False, calendar: Choice | None = None) -> None:
+                 advice: bool = False, calendar: Choice | None = None, encoding: str | None = None) -> None:
         self.advice = advice
         self.calendar = calendar
+        self.encoding = encoding
         self.rules_ref = rules_ref
         self.as_of = as_of
         self.renewal = renewal
@@ -453,16 +510,14 @@ class Scorer:
         try:
             return self._score(item, self._rules)
         except InputError as exc:
-            if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
-                exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
-            if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
-                exc = InputError(exc.message, field=exc.field)
-            return error_row(item, str(exc))
+            found = exc.errors if isinstance(exc, RowError) else [exc]
+            return error_row(item, PROBLEMS_SEPARATOR.join(self._said(e, item) for e in found),
+                             exc.name if isinstance(exc, RowError) else None)
         except Exception as exc:  # a bug met on this row: the row says so, the run goes on
             return error_row(item, internal_message(exc))
 
     def _score(self, item: Item, rules: RuleSet) -> Cells | dict[str, Any]:
-        prof = to_profile(item, rules)
+        prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
@@ -475,6 +530,15 @@ class Scorer:
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row
+
+    def _said(self, exc: InputError, item: Item) -> str:
+        """One problem as the error cell shows it: a part above its whole in words, and without the
+        file when the source column already says where (a JSON line)."""
+        if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
+            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
+        if exc.file == item.source and exc.line is None:
+            exc = InputError(exc.message, field=exc.field)
+        return str(exc)
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
@@ -554,6 +618,9 @@ class Job:
             self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             return
         cells = list(map(str, row))  # full results never go to a .csv (Writer refuses)
+        for i in _TEXT_CELLS:  # text a spreadsheet would run as a formula is made inert
+            if cells[i].startswith(FORMULA_STARTS):
+                cells[i] = inert(cells[i])
         line = ",".join(cells)
         if line.count(",") == _SEPARATORS and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
@@ -564,6 +631,8 @@ class Job:
 
 
 _SEPARATORS = len(SUMMARY_COLUMNS) - 1
+_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
+"""The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
 
 
 class _Sink:
@@ -650,29 +719,51 @@ def _rows_in(chunk: Chunk) -> int:
 
 
 class Writer:
-    """Streams output lines to a .csv (summary columns) or .jsonl file: to a temporary file beside
-    it (``partial``) that ``close`` renames into place once every row is written. An interrupted or
-    failed run leaves the previous output as it was and ``abandon`` names the partial file.
+    """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
+    beside it (``partial``) that ``close`` renames into place once every row is written. An
+    interrupted or failed run leaves the previous output as it was and ``abandon`` names the
+    partial file. ``path`` must have passed ``fileio.check_output`` (never an input, never a
+    special file).
 
-    ``path`` must have passed ``fileio.check_output`` (never an input, never a special file)."""
+    A .csv is UTF-8 with a byte-order mark unless ``encoding`` says otherwise: without the mark,
+    Chinese Excel opens UTF-8 as GBK and garbles it. An .xlsx is fed the JSON Lines of the summary
+    rows (``about`` says which rule set, date, language and tool made it)."""
 
-    def __init__(self, path: Path, full: bool) -> None:
+    def __init__(self, path: Path, full: bool, *, encoding: str | None = None,
+                 about: dict[str, Any] | None = None) -> None:
         suffix = path.suffix.lower()
-        if suffix not in (".csv", ".jsonl", ".ndjson"):
-            raise InputError("expected an output file ending in .csv or .jsonl", field="--output")
-        if full and suffix == ".csv":
+        if suffix not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+            raise InputError("expected an output file ending in .csv, .jsonl or .xlsx", field="--output")
+        if full and suffix in (".csv", ".xlsx"):
             raise InputError("--format json rows need a .jsonl output", field="--output")
         self.csv_rows = suffix == ".csv"
+        self.rows = 0
+        self.xlsx = suffix == ".xlsx"
+        if self.xlsx:
+            from littlegiant.xlsx import ResultBook
+
+            try:
+                self.out = AtomicWriter(path, keep_partial=True, binary=True)
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+            self.partial = self.out.temp
+            self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
+            return
+        from littlegiant.charsets import codec_name
+
+        codec = codec_name(encoding, field="--output-encoding") if encoding else "utf-8"
+        if codec == "utf-8" and self.csv_rows and encoding is None:
+            codec = "utf-8-sig"
         try:
             # errors: a lone surrogate no check caught is written as \ud800, not a crash mid-run
-            self.out = AtomicWriter(path, keep_partial=True, newline="", errors="backslashreplace")
+            self.out = AtomicWriter(path, keep_partial=True, newline="", encoding=codec,
+                                    errors="backslashreplace" if codec.startswith("utf") else "replace")
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
         self.handle = self.out.handle
         self.partial = self.out.temp
         if self.csv_rows:
             csv.writer(self.handle).writerow(SUMMARY_COLUMNS)
-        self.rows = 0
 
     def write(self, done: Done) -> None:
         """Write a chunk's rows and count them, as one step as far as Ctrl-C, SIGTERM and SIGHUP
@@ -684,9 +775,17 @@ class Writer:
             self.rows += done.rows
 
     def close(self) -> None:
-        """Every row is written: put the output in place."""
+        """Every row is written: put the output in place (an .xlsx is written whole here)."""
+        if self.xlsx:
+            self.handle.close()
         self.out.commit()
 
     def abandon(self) -> Path | None:
-        """The run stopped: the previous output stays; the partial one's path, if anything was written."""
+        """The run stopped: the previous output stays; the partial one's path, if anything was written
+        (an .xlsx partial holds the rows so far, as a workbook Excel opens)."""
+        if self.xlsx:
+            try:
+                self.handle.close()
+            except (InputError, OSError):
+                pass
         return self.out.abandon()

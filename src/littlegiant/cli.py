@@ -78,13 +78,14 @@ def check_renewal(renewal: str | None) -> str | None:
 
 
 def check_lang(lang: str | None) -> str:
-    from littlegiant.i18n import default_lang
+    from littlegiant.i18n import default_lang, lang_of
 
     if lang is None:
         return default_lang()
-    if lang not in ("zh", "en"):
-        fail(f"--lang: expected zh or en, got {lang!r}")
-    return lang
+    found = lang_of(lang)
+    if found is None:
+        fail(f"--lang: expected zh or en (or a tag such as zh-CN, en-US), got {lang!r}")
+    return found
 
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -166,6 +167,7 @@ def assess(
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file. Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -191,7 +193,7 @@ def assess(
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
             set_ = None  # already answers of the interview
-        prof = profiles.load_profile(profile, rs)
+        prof = profiles.load_profile(profile, rs, encoding)
         baseline = None
         if set_:
             baseline = engine.evaluate(rs, prof, day, renewal, choice)
@@ -208,7 +210,7 @@ def assess(
                 fail(f"--compare: expected two rule sets separated by a comma, got {compare!r}")
             for name in names:
                 other = rulesets.load(name)
-                other_profile = profiles.load_profile(profile, other)
+                other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
@@ -301,10 +303,12 @@ def _checked_save(save: Path, rules: str | None) -> Path:
   littlegiant batch profiles/ more.jsonl --output results.jsonl --format json --jobs 2
 
   littlegiant batch clients.csv --output advice.csv --advice
+
+  littlegiant batch 企业名单.xlsx -o 评估结果.xlsx --lang zh
 """)
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="CSV files (columns are dotted profile paths), JSON Lines files, or folders of profile files.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company) or .jsonl.", show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme or little_giant; the rule calendar picks the set.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
@@ -314,6 +318,9 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the input CSV, JSON Lines and profile files. Default: detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
+    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of a .csv output, e.g. gb18030. Default: UTF-8 with BOM, which Excel opens correctly.", show_default=False)] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Read only this sheet of .xlsx inputs. Default: every sheet.", show_default=False)] = None,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
     from littlegiant.errors import InputError
@@ -334,33 +341,35 @@ def batch(
         from littlegiant import rules as rulesets
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
-        rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
-        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice)
-        writer = batching.Writer(target, fmt == "json")
+        rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+        if encoding is not None:
+            from littlegiant.charsets import codec_name
+
+            codec_name(encoding)
+        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice,
+                                 encoding)
+        about = {"lang": language, "rules_id": rs.id, "rules_title": getattr(rs.title, language),
+                 "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
+                 "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()}}
+        writer = batching.Writer(target, fmt == "json", encoding=output_encoding, about=about)
     except InputError as exc:
         fail(str(exc))
     from littlegiant.stopping import like_ctrl_c
+    from littlegiant.tabular import known_header
 
+    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell))
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet)
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options)
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool) -> None:
+               quiet: bool, options: Any) -> None:
     """Score every row into the writer; put the output in place only once all are written."""
     from littlegiant.errors import InputError
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
-    progress = None
-    if not quiet and _is_terminal(sys.stderr):
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), TextColumn("{task.completed} rows"), TimeElapsedColumn(),
-                            console=Console(stderr=True), transient=True)
-        progress.start()
-        task = progress.add_task("batch", total=None)
-    rows = batching.score_all(batching.read_chunks(list(inputs)), batching.Job(scorer, writer.csv_rows), jobs)
+    progress = _progress(list(inputs), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
+    rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows), jobs)
     try:
         for done in rows:
             counts["read"] += done.rows
@@ -368,8 +377,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["internal"] += done.internal
             writer.write(done)
             if progress is not None:
-                progress.update(task, completed=counts["read"])
-        writer.close()
+                task = progress.tasks[0]
+                rate = counts["read"] / task.elapsed if task.elapsed else 0
+                progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+        writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
         fail(f"{exc}; {_kept(writer, output)}")
     except OSError as exc:  # a full disk
@@ -404,6 +415,31 @@ def _kept(writer: Any, output: Path) -> str:
     return f"{writer.rows} rows written to {shown} ({output} left as it was)"
 
 
+def _progress(inputs: list[Path], sheet: str | None) -> Any:
+    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know, the
+    rate, and the time left."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from littlegiant.tabular import estimate_rows
+
+    total = estimate_rows(inputs, sheet)
+    progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    progress.start()
+    progress.add_task("batch", total=total, rate="")
+    return progress
+
+
 @app.command(epilog="Examples:\n\n  littlegiant schema > profile.schema.json\n\n  littlegiant schema --rule-file > rule-file.schema.json")
 def schema(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to describe. Default: the one in force today.", show_default=False)] = None,
@@ -427,15 +463,17 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a batch CSV header with a sample row instead.", show_default=False)] = None,
+    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
 ) -> None:
-    """Write a commented profile template (zh/en) to fill in, or a CSV header for batch."""
+    """Write a commented profile template (zh/en) to fill in, or a CSV header or Excel sheet for batch."""
     from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
     from littlegiant.schema import csv_header, template
@@ -445,9 +483,21 @@ def init(
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
         fail(str(exc))
-    target = csv_file or file
+    language = check_lang(lang)
+    target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
         fail(f"{target}: already exists (use --force to overwrite)")
+    if xlsx_file is not None:
+        from littlegiant.fileio import atomic_write_bytes
+        from littlegiant.xlsx import template as xlsx_template
+
+        if xlsx_file.suffix.lower() != ".xlsx":
+            fail(f"--xlsx {xlsx_file}: expected a file name ending in .xlsx")
+        try:
+            atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
+        except OSError as exc:
+            fail(f"{xlsx_file}: cannot write: {exc.strerror}")
+        return
     if csv_file is not None:
         import csv
         import io
@@ -609,6 +659,10 @@ def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
     from littlegiant.result import Result
 
     assert isinstance(result, Result)
+    if to_terminal and result.name and fmt != "json":
+        from littlegiant.charsets import escape_controls
+
+        result.name = escape_controls(result.name)
     if fmt == "json":
         import json
 
@@ -666,6 +720,9 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
 
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
+    from littlegiant.charsets import plain_fallback
+
+    plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()
     argv = sys.argv[1:]
     for i, arg in enumerate(argv):  # `--renewal` was a bare flag once: the title must follow it now

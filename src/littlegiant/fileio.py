@@ -134,7 +134,7 @@ class AtomicWriter:
     (openpyxl's ``save``)."""
 
     def __init__(self, target: Path, *, keep_partial: bool = False, binary: bool = False,
-                 newline: str | None = "\n", errors: str = "strict") -> None:
+                 newline: str | None = "\n", errors: str = "strict", encoding: str = "utf-8") -> None:
         self.target = Path(target)
         self.keep_partial = keep_partial
         folder = self.target.parent if str(self.target.parent) else Path(".")
@@ -148,7 +148,7 @@ class AtomicWriter:
         try:
             os.fchmod(fd, mode)
             self.handle: IO[Any] = (os.fdopen(fd, "wb") if binary
-                                    else os.fdopen(fd, "w", encoding="utf-8", newline=newline, errors=errors))
+                                    else os.fdopen(fd, "w", encoding=encoding, newline=newline, errors=errors))
         except BaseException:
             os.close(fd)
             os.unlink(temp)
@@ -211,3 +211,13 @@ def atomic_write_text(path: Path, text: str) -> None:
         target = Path(os.path.realpath(target))
     with AtomicWriter(target) as out:
         out.handle.write(text)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over ``path``
+    (through a symlink to a regular file, to the file it points to)."""
+    target = Path(path)
+    if os.path.islink(target) and os.path.exists(target):
+        target = Path(os.path.realpath(target))
+    with AtomicWriter(target, binary=True) as out:
+        out.handle.write(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 STATUS = {
     "met": {"zh": "满足", "en": "met"},
@@ -65,6 +66,30 @@ MESSAGES = {
     "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
 }
+MESSAGES.update({
+    # batch's .xlsx output and init --xlsx (xlsx.py)
+    "xlsx.results": {"zh": "评估结果", "en": "Results"},
+    "xlsx.errors": {"zh": "错误明细", "en": "Errors"},
+    "xlsx.about": {"zh": "说明", "en": "About"},
+    "xlsx.source": {"zh": "来源（文件:行）", "en": "Source (file:row)"},
+    "xlsx.name": {"zh": "企业名称", "en": "Company"},
+    "xlsx.status": {"zh": "处理结果", "en": "Outcome"},
+    "xlsx.scored": {"zh": "已评估", "en": "scored"},
+    "xlsx.error": {"zh": "出错", "en": "error"},
+    "xlsx.problems": {"zh": "错误说明", "en": "Problems"},
+    "xlsx.problem": {"zh": "问题（列：说明）", "en": "Problem (column: what is wrong)"},
+    "xlsx.blocker": {"zh": "主要差距", "en": "What holds it back"},
+    "xlsx.next_step": {"zh": "下一步", "en": "Next step"},
+    "xlsx.made": {"zh": "生成时间", "en": "Made at"},
+    "xlsx.colours": {"zh": "结论（按颜色）", "en": "Verdicts (by colour)"},
+    "xlsx.companies": {"zh": "企业名单", "en": "Companies"},
+    "xlsx.choices": {"zh": "选项", "en": "Choices"},
+    "xlsx.yes_no": {"zh": "是 / 否", "en": "yes / no"},
+    "xlsx.yes_no_list": {"zh": "是,否", "en": "yes,no"},
+    "xlsx.text": {"zh": "文字", "en": "text"},
+    "xlsx.number": {"zh": "数字", "en": "number"},
+    "xlsx.bad_number": {"zh": "请输入符合范围的数字（见第 2 行说明）", "en": "Enter a number in range (see the notes in row 2)"},
+})
 CONFIDENCE = {
     "gov": {"zh": "政府网站原文", "en": "government page"},
     "multi": {"zh": "多个独立转载一致", "en": "several independent reposts"},
@@ -73,12 +98,23 @@ CONFIDENCE = {
 }
 
 
+def lang_of(tag: str) -> str | None:
+    """The catalog language a language tag or locale names (zh, zh-CN, zh_CN.UTF-8, zh-Hans,
+    en, en-US, C), or None when it names neither."""
+    base = re.split(r"[-_.@]", tag.strip().lower(), maxsplit=1)[0]
+    if base == "zh":
+        return "zh"
+    if base in ("en", "c", "posix"):
+        return "en"
+    return None
+
+
 def default_lang() -> str:
     """zh when the locale says Chinese, else en (CONTRACT.md §1)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return "zh" if lang_of(value) == "zh" else "en"
     return "en"
 
 

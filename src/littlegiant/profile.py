@@ -182,11 +182,12 @@ def _trie(rules: RuleSet) -> _Trie:
     return found
 
 
-def load_profile(path: Path, rules: RuleSet) -> Profile:
-    """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero never end)."""
+def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
+    """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero
+    never end; its encoding detected unless given)."""
     check_input_file(path)
     try:
-        data = read_data_file(path)
+        data = read_data_file(path, encoding)
     except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
         if "digits" not in str(exc):
             raise
@@ -207,15 +208,11 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
-    """Validate a flat row (dotted paths to text as typed in a spreadsheet cell; empty is unknown)."""
-    values: dict[str, Scalar] = {}
-    for column, cell in row.items():
-        f = field_for_path(rules, column)
-        value = parse_text_value(f, cell, where=column)
-        if value is not None:
-            values[column] = value
-    check_parts(rules, values)
-    return Profile(values, source)
+    """Validate a flat row (dotted paths, or their zh/en labels with the year, to text as typed in a
+    spreadsheet cell; empty or None is unknown); an error lists every problem of the row."""
+    from littlegiant.tabular import row_profile
+
+    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
 
 
 class PartExceedsWhole(InputError):

@@ -282,8 +282,9 @@ def _json_constant(text: str) -> None:
     raise InputError(f"{text} is not a number JSON allows")
 
 
-def read_data_file(path: Path) -> Any:
-    """Read a YAML or JSON file (by extension; JSON is strict) with clean errors.
+def read_data_file(path: Path, encoding: str | None = None) -> Any:
+    """Read a YAML or JSON file (by extension; JSON is strict) with clean errors; its encoding is
+    detected (UTF-8, GB18030/GBK, UTF-16 with a byte-order mark) unless ``encoding`` is given.
 
     Only a regular file is read, and at most :data:`MAX_FILE_BYTES` of it: a pipe would hang
     and ``/dev/zero`` would fill the memory.
@@ -306,10 +307,9 @@ def read_data_file(path: Path) -> Any:
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(f"larger than {MAX_FILE_BYTES:,} bytes (the limit for one profile or rule file)",
                          file=name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file=name) from None
+    from littlegiant.charsets import decode
+
+    text = decode(raw, name, encoding)
     return parse_text(text, name, json_only=path.suffix.lower() == ".json")
 
 

@@ -1,0 +1,265 @@
+"""Spreadsheet-shaped input and output: column headers in either language, whole-row validation,
+formula-safe cells.
+
+A sheet filled in by a finance manager has Chinese headers (营业收入（2025年）), a consultant's
+script has field ids (financials.2025.revenue); both name the same field. A row is checked whole,
+so that its error lists every problem with its column, not only the first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from littlegiant.errors import InputError
+from littlegiant.profile import (
+    PartExceedsWhole,
+    Profile,
+    Scalar,
+    check_parts,
+    field_for_path,
+    input_label,
+    parse_text_value,
+)
+from littlegiant.rules import FieldDef, RuleSet
+
+PROBLEMS_SEPARATOR = "\n"
+"""Between the problems of one row in its error cell. Messages quote what users typed with repr,
+so a problem never holds a newline of its own, and the xlsx errors sheet can split them again."""
+
+
+class RowError(InputError):
+    """Every problem of one row, with the company's name so that the error row still says whose it is."""
+
+    def __init__(self, errors: list[InputError], name: str | None) -> None:
+        super().__init__(PROBLEMS_SEPARATOR.join(map(str, errors)))
+        self.errors = errors
+        self.name = name
+
+
+_YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
+_TRAILING_GROUP = re.compile(r"\([^()]*\)$")
+
+
+def _norm(text: str) -> str:
+    """A header as compared: full-width forms folded (（）→()), letter case and spaces ignored."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _labels(rules: RuleSet) -> dict[str, FieldDef]:
+    found: dict[str, FieldDef] | None = rules.memo.get("tabular.labels")
+    if found is None:
+        found = rules.memo["tabular.labels"] = {}
+        short: dict[str, FieldDef | None] = {}
+        for f in rules.fields.values():
+            for label in (f.label.zh, f.label.en):
+                found.setdefault(_norm(label), f)
+                # 行业 for 行业（《中小企业划型标准规定》）, as people head a column; kept when unambiguous
+                brief = _TRAILING_GROUP.sub("", _norm(label))
+                if brief and brief != _norm(label):
+                    short[brief] = f if short.get(brief, f) is f else None
+        for brief, only in short.items():
+            if only is not None:
+                found.setdefault(brief, only)
+    return found
+
+
+def column(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
+    """The concrete profile path and field a column header names: a dotted field path, or a field's
+    zh or en label, per-year fields with their year (营业收入（2025年）, "Operating revenue 2025",
+    2025年营业收入), a unit in brackets allowed at the end (营业收入（2025年）（万元）).
+
+    Looked up once per header and rule set; only headers that name a field are kept."""
+    cache: dict[str, tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
+    found = cache.get(header)
+    if found is None:
+        found = cache[header] = _resolve(rules, header)
+    return found
+
+
+def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
+    text = header.strip()
+    try:
+        return text, field_for_path(rules, text)
+    except InputError:
+        pass
+    labels = _labels(rules)
+    norm = _norm(text)
+    year_match = _YEAR.search(norm)
+    year = int(year_match.group(1)) if year_match else None
+    rest = norm[: year_match.start()] + norm[year_match.end():] if year_match else norm
+    for candidate in (norm, rest, _TRAILING_GROUP.sub("", rest)):
+        f = labels.get(candidate)
+        if f is None:
+            continue
+        if not f.per_year:
+            if year is None or candidate == norm:  # a label may hold a year of its own (〔2011〕300号)
+                return f.path, f
+            continue
+        if year is None:
+            raise InputError(f"needs its year, e.g. {input_label(f, f.concrete_path(2025)).zh} or "
+                             f"{f.concrete_path(2025)}", field=text)
+        return f.concrete_path(year), f
+    raise InputError("unknown column (expected a field id such as financials.2025.revenue, or its label "
+                     "such as 营业收入（2025年）)", field=text)
+
+
+def known_header(rules: RuleSet, header: object) -> bool:
+    """Whether a cell reads as a column header (to find the header row under a sheet's title)."""
+    if not isinstance(header, str) or not header.strip():
+        return False
+    try:
+        column(rules, header)
+    except InputError:
+        return False
+    return True
+
+
+def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profile:
+    """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
+    its column, and the company's name, when any cell is wrong."""
+    values: dict[str, Scalar] = {}
+    problems: list[InputError] = []
+    taken: dict[str, str] = {}
+    for header, cell in cells.items():
+        if not header.strip():
+            if cell.strip():
+                problems.append(InputError(f"{cell.strip()!r} is in a column without a header"))
+            continue
+        try:
+            path, f = column(rules, header)
+            value = parse_text_value(f, cell, where=header)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        if path in taken:
+            problems.append(InputError(f"the same field as column {taken[path]!r}", field=header))
+            continue
+        taken[path] = header
+        if value is not None:
+            values[path] = value
+    if not problems:
+        try:
+            check_parts(rules, values)
+        except PartExceedsWhole as exc:
+            problems.append(exc)
+    if problems:
+        name = values.get("name")
+        raise RowError(problems, name if isinstance(name, str) else None)
+    return Profile(values, source)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet will show rather than run: a cell starting like a formula (=, +, -, @,
+    tab, CR) gets a leading apostrophe, unless it is a plain number (-5 stays -5)."""
+    if text.startswith(FORMULA_STARTS):
+        try:
+            Decimal(text)
+        except InvalidOperation:
+            return "'" + text
+        if text.strip() != text:
+            return "'" + text
+    return text
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet cell's value as the text a CSV cell would hold (whole floats without ".0")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "isoformat"):
+        text: str = value.isoformat()
+        return text.removesuffix("T00:00:00")
+    return str(value)
+
+
+COUNT_LIMIT = 1 << 30
+"""Inputs up to this size (1 GB) have their lines counted for the progress bar's total: a fast
+scan next to the scoring. Beyond it, or for what cannot be counted cheaply, the bar has no total."""
+
+
+def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
+    """About how many companies the inputs hold (lines of text files, rows of sheets, profile files),
+    for a progress bar's total and time left; None when that would cost more than it is worth."""
+    total = 0
+    for path in paths:
+        try:
+            suffix = path.suffix.lower()
+            if path.is_dir():
+                total += sum(1 for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
+            elif suffix in (".xlsx", ".xlsm"):
+                from littlegiant.xlsx import count_rows
+
+                total += count_rows(path, sheet)
+            elif suffix in (".csv", ".jsonl", ".ndjson"):
+                if path.stat().st_size > COUNT_LIMIT:
+                    return None
+                lines = 0
+                with path.open("rb") as handle:
+                    while block := handle.read(1 << 20):
+                        lines += block.count(b"\n")
+                total += max(lines - (suffix == ".csv"), 0)
+            else:
+                total += 1
+        except (OSError, InputError):
+            return None
+    return total
+
+
+PROBLEMS_LIMIT = 50
+"""At most this many problems are listed for one row (a row of garbage need not list hundreds)."""
+
+
+def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: InputError) -> RowError:
+    """Every problem of a nested profile (a JSON line, a profile file) that failed with ``first``,
+    found by taking out each field in error and validating again, so each message is the loader's
+    own; with the company's name. Only a row in error pays for this."""
+    from littlegiant.profile import from_data
+
+    problems = [first]
+    current: Any = data
+    while len(problems) < PROBLEMS_LIMIT:
+        current = _without(current, problems[-1].field)
+        if current is None:
+            break
+        try:
+            from_data(current, rules, source)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        break
+    name = data.get("name")
+    return RowError(problems, name if isinstance(name, str) else None)
+
+
+def _without(data: Any, field: str | None) -> Any:
+    """A copy of nested ``data`` without the key at the dotted ``field`` (year keys matched as
+    text), or None when there is no such key to take out."""
+    if field is None or not isinstance(data, dict):
+        return None
+    head, _, rest = field.partition(".")
+    key = next((k for k in data if str(k) == head), _MISSING)
+    if key is _MISSING:
+        return None
+    copy = dict(data)
+    if not rest:
+        del copy[key]
+        return copy
+    inner = _without(data[key], rest)
+    if inner is None:
+        return None
+    copy[key] = inner
+    return copy
+
+
+_MISSING = object()

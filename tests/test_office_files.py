@@ -1,0 +1,345 @@
+"""Chinese office files: GBK and UTF-16 inputs, Excel in and out, labelled headers, formula-safe cells,
+language tags and consoles that cannot show every symbol."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import Cell
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from littlegiant import rules
+from littlegiant.charsets import escape_controls
+from littlegiant.cli import app, render
+from littlegiant.profile import input_label
+from littlegiant.tabular import column, inert
+
+runner = CliRunner()
+AS_OF = "2026-11-26"
+ZH_HEADER = ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）",
+             "在中华人民共和国境内工商注册登记、具有独立法人资格"]
+ZH_ROWS = [["甲精密部件有限公司", "工业", "120", "5000", "200", "是"],
+           ["乙软件股份有限公司", "软件和信息技术服务业", "80", "3,000", "400", "是"],
+           ["丙食品（集团）有限公司", "工业", "300", "12000", "360", "否"]]
+
+
+def excel_csv(rows: list[list[str]]) -> str:
+    """CSV text as Excel writes it: CRLF line ends, quotes only where a cell needs them."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue()
+
+
+def invoke(*args: str, lang_env: str = "en_US.UTF-8") -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"LANG": lang_env})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def results_sheet(path: Path) -> list[dict[str, object]]:
+    """The first sheet of an output workbook, as openpyxl reads it back, one dict per row."""
+    book = load_workbook(path, read_only=True)
+    rows = list(book[book.sheetnames[0]].iter_rows(values_only=True))
+    book.close()
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) -> None:
+    """A CSV in GBK with CRLF line ends, Chinese headers and names (as 另存为 CSV writes it) scores every
+    row, and the names come back as they were."""
+    src = tmp_path / "企业名单.csv"
+    src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("gbk"))
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
+    assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {out}")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["name"] for r in rows] == [r[0] for r in ZH_ROWS]
+    assert [r["status"] for r in rows] == ["scored"] * 3
+    assert rows[0]["sme_size"] == "small" and rows[2]["innovative_sme_status"] == "unmet"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030"])
+def test_utf16_and_bom_csv_and_jsonl_are_read(tmp_path: Path, codec: str) -> None:
+    """CSV and JSON Lines saved as "Unicode" (UTF-16 with BOM), UTF-8 with BOM or GB18030 are detected."""
+    src = tmp_path / "in.csv"
+    src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode(codec))
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes("".join(json.dumps({"name": r[0], "employees": int(r[2])}, ensure_ascii=False) + "\n"
+                              for r in ZH_ROWS).encode(codec))
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), str(lines), "-o", str(out), "--as-of", AS_OF)
+    assert code == 0, err
+    names = [json.loads(x)["name"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert names == [r[0] for r in ZH_ROWS] * 2
+
+
+def test_a_gb18030_yaml_profile_assesses(tmp_path: Path) -> None:
+    """A profile saved in GB18030 (a Chinese Windows editor's default) assesses like its UTF-8 original."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    gb = tmp_path / "company.yaml"
+    gb.write_bytes(text.encode("gb18030"))
+    code, out, err = invoke("assess", str(gb), "--format", "json", "--as-of", AS_OF)
+    _, out_utf8, _ = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--format", "json",
+                                    "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["name"] == "示例精密部件有限公司"
+    assert json.loads(out)["tiers"] == json.loads(out_utf8)["tiers"]
+
+
+def test_an_undecodable_profile_names_the_encodings_tried(tmp_path: Path) -> None:
+    """A file that is no known text gets one line naming what was tried, and exit 2."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"name: \xff\xfe\xff\n")
+    code, _, err = invoke("assess", str(bad))
+    assert code == 2
+    assert err == (f"littlegiant: error: {bad}: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16 with "
+                   "a byte-order mark); save it as UTF-8 or name its encoding with --encoding\n")
+    assert invoke("assess", str(bad), "--encoding", "klingon")[0] == 2
+
+
+def make_workbook(path: Path) -> None:
+    """A park's sheet: a title row, a date row, Chinese headers, three companies, one of them broken
+    in two cells, and a company whose name is a formula."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["2026年专精特新企业摸底名单"])
+    ws.append(["填报日期：2026-11-20"])
+    ws.append(ZH_HEADER)
+    ws.append(["甲精密部件有限公司", "工业", 120, 5000, 200, "是"])
+    ws.append(["乙科技有限公司", "工业", "很多", -5, 200, "是"])
+    ws.append([None] * 6)
+    name = Cell(ws, value="=1+1")
+    name.data_type = "s"  # typed as text, as Excel stores '=1+1
+    ws.append([name, "工业", 10, 100.5, 1, "否"])
+    book.save(path)
+
+
+def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) -> None:
+    """An openpyxl workbook (title row, Chinese headers, one broken row) becomes an xlsx whose results
+    sheet has every company; the broken row keeps its name and both problems, each with its column."""
+    src = tmp_path / "名单.xlsx"
+    make_workbook(src)
+    out = tmp_path / "结果.xlsx"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert (code, err.strip().splitlines()[-1]) == (1, f"read 3, scored 2, errors 1 -> {out}")
+    rows = results_sheet(out)
+    assert [r["企业名称"] for r in rows] == ["甲精密部件有限公司", "乙科技有限公司", "=1+1"]
+    assert [r["来源（文件:行）"] for r in rows] == [f"{src}:名单:{n}" for n in (4, 5, 7)]
+    assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
+    assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
+    assert rows[1]["错误说明"] == ("从业人员（上年末）: expected a whole number, got '很多'\n"
+                                 "营业收入（2025年）: expected an amount that is not negative, got -5")
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames == ["评估结果", "错误明细", "说明"]
+    errors = list(book["错误明细"].iter_rows(values_only=True))
+    assert [e[1] for e in errors[1:]] == ["乙科技有限公司", "乙科技有限公司"]
+    about = dict(book["说明"].iter_rows(values_only=True))
+    assert about["规则版本"].startswith("miit-2026") and about["评估日期"] == AS_OF
+    assert about["工具版本"].startswith("littlegiant ")
+
+
+def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
+    """A name =1+1 comes back with an apostrophe in CSV and as a text cell (not a formula) in xlsx;
+    scores stay numbers in xlsx."""
+    src = tmp_path / "in.csv"
+    src.write_text("name,industry,employees\n=1+1,industrial,10\n+86 Co,industrial,10\n-5,industrial,10\n"
+                   "@SUM(A1),industrial,x\n", encoding="utf-8")
+    csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    invoke("batch", str(src), "-o", str(csv_out), "--as-of", AS_OF)
+    invoke("batch", str(src), str(EXAMPLES / "little-giant-2022.yaml"), "-o", str(xlsx_out), "--as-of", "2026-03-01",
+           "--rules", "miit-2022")
+    rows = list(csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
+    assert [r["name"] for r in rows] == ["'=1+1", "'+86 Co", "-5", "'@SUM(A1)"]
+    book = load_workbook(xlsx_out)  # the full reader, to see each cell's type
+    ws = book[book.sheetnames[0]]
+    names = [ws.cell(row=r, column=2) for r in range(2, 6)]
+    assert [(c.value, c.data_type) for c in names] == [
+        ("=1+1", "s"), ("+86 Co", "s"), ("-5", "s"), ("@SUM(A1)", "s")]
+    assert [ws.cell(row=6, column=c).value for c in (6, 8)] == [90, 87]  # the example's scores, as numbers
+    assert {ws.cell(row=r, column=6).data_type for r in range(2, 5)} == {"s"}  # ranges such as 0-75 stay text
+
+
+def test_csv_output_has_a_bom_and_round_trips(tmp_path: Path) -> None:
+    """The .csv output starts with a UTF-8 byte-order mark (Excel then shows Chinese) and reads back to
+    the same rows; --output-encoding gb18030 writes GB18030 without one."""
+    src = tmp_path / "in.csv"
+    src.write_text(excel_csv([ZH_HEADER, *ZH_ROWS]), encoding="utf-8")
+    out, gb = tmp_path / "out.csv", tmp_path / "gb.csv"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 0
+    assert invoke("batch", str(src), "-o", str(gb), "--as-of", AS_OF, "--output-encoding", "gb18030")[0] == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows == list(csv.reader(io.StringIO(gb.read_bytes().decode("gb18030"), newline="")))
+    assert [r[1] for r in rows[1:]] == [r[0] for r in ZH_ROWS]
+    again = tmp_path / "again.csv"
+    again.write_bytes(data)
+    assert list(csv.reader(again.open(encoding="utf-8-sig", newline=""))) == rows
+
+
+def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None:
+    """init --xlsx writes zh labels, a notes row and drop-down lists; filled in with labels and 是/否,
+    it scores, the notes row not counted as a company."""
+    template = tmp_path / "模板.xlsx"
+    code, _, err = invoke("init", "--xlsx", str(template), "--lang", "zh", "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    book = load_workbook(template)
+    ws = book.active
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["企业名称", "行业（《中小企业划型标准规定》）", "从业人员（上年末）"]
+    assert "营业收入（2025年）" in header
+    assert ws["A2"].value == "填写说明（本行不计入）" and ws.cell(row=2, column=3).value == "人"
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert any(dv.formula1 == '"是,否"' for dv in lists) and len(lists) >= 3
+    ws["A3"], ws["B3"], ws["C3"] = "甲精密部件有限公司", "工业", 120
+    ws.cell(row=3, column=header.index("营业收入（2025年）") + 1, value=5000)
+    ws.cell(row=3, column=header.index("在中华人民共和国境内工商注册登记、具有独立法人资格") + 1, value="是")
+    book.save(template)
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(template), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"read 1, scored 1, errors 0 -> {out}")
+    assert [r["企业名称"] for r in results_sheet(out)] == ["甲精密部件有限公司"]
+    assert invoke("init", "--xlsx", str(template), "--lang", "zh")[0] == 2  # no overwrite without --force
+
+
+def test_sheet_option_and_a_missing_sheet(tmp_path: Path) -> None:
+    """--sheet reads one sheet; a sheet that is not there stops with the sheets there are, exit 2."""
+    src = tmp_path / "book.xlsx"
+    book = Workbook()
+    book.active.title = "A"
+    book.active.append(["name", "employees"])
+    book.active.append(["Only A", 5])
+    other = book.create_sheet("B")
+    other.append(["name", "employees"])
+    other.append(["Only B", 6])
+    book.save(src)
+    out = tmp_path / "out.csv"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--sheet", "B")[0] == 0
+    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only B"]
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 0
+    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only A", "Only B"]
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--sheet", "C")
+    assert code == 2 and err.strip() == (f"littlegiant: error: {src}: --sheet: no sheet 'C' (the workbook has: A, B)"
+                                         f"; no rows written; {out} left as it was")
+
+
+@given(st.sampled_from(sorted(rules.load("miit-2026").fields)), st.integers(2020, 2030),
+       st.sampled_from(["zh", "en"]))
+def test_every_field_label_with_its_year_names_its_field(field_id: str, year: int, lang: str) -> None:
+    """The labels the template and reports use (zh or en, with the year) read back as the field's path."""
+    rs = rules.load("miit-2026")
+    f = rs.fields[field_id]
+    path = f.concrete_path(year)
+    label = input_label(f, path)
+    assert column(rs, label.zh if lang == "zh" else label.en)[0] == path
+    assert column(rs, path)[0] == path
+
+
+@given(st.text(max_size=8))
+def test_inert_text_never_starts_like_a_formula(text: str) -> None:
+    """After inert(), a cell starts with =, +, -, @, tab or CR only when it is a plain number."""
+    out = inert(text)
+    if out[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        float(out)
+    assert out in (text, "'" + text)
+
+
+@pytest.mark.parametrize("tag", ["zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans", "ZH-hans-CN"])
+def test_lang_takes_language_tags(tag: str) -> None:
+    """--lang zh-CN and its cousins give the Chinese report; en-US the English one; nonsense exits 2."""
+    code, out, _ = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", tag, "--as-of", AS_OF)
+    assert code == 0 and "企业规模" in out
+    assert "SME size" in invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "en-US")[1]
+    assert invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "fr")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+@pytest.mark.parametrize("env", [{"LC_ALL": "zh_CN.GBK"}, {"LC_ALL": "zh_CN.GBK", "PYTHONIOENCODING": "gbk"},
+                                 {"PYTHONIOENCODING": "ascii"}])
+def test_a_report_on_a_gbk_console_redirected_exits_0(tmp_path: Path, fmt: str, env: dict[str, str]) -> None:
+    """Under a GBK locale with stdout redirected, every report format is written (symbols GBK cannot hold
+    as plain text) and the run exits 0, no traceback."""
+    out = tmp_path / "report"
+    with out.open("wb") as handle:
+        proc = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(EXAMPLES / "little-giant-2026.yaml"),
+                               "--format", fmt, "--as-of", AS_OF], stdout=handle, stderr=subprocess.PIPE,
+                              env={**os.environ, **env}, check=False)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    encoding = env.get("PYTHONIOENCODING", "utf-8")
+    text = out.read_bytes().decode(encoding)
+    assert "示例精密部件有限公司" in text or encoding == "ascii"
+    if fmt == "json":
+        assert json.loads(text)["rules"]["id"] == "miit-2026"
+
+
+def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
+    """A name carrying an escape sequence or a right-to-left override is shown escaped on a terminal."""
+    from littlegiant import engine, profile
+
+    rs = rules.load("miit-2026")
+    result = engine.evaluate(rs, profile.Profile({"name": "Evil\x1b[2J\u202eCo"}), date(2026, 11, 26), False)
+    shown = render(result, "text", "en", to_terminal=True)
+    assert "Evil\\x1b[2J\\u202eCo" in shown and "\x1b[2J" not in shown
+    assert escape_controls("甲公司 Ltd.") == "甲公司 Ltd."
+
+
+def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> None:
+    """12.5% typed into Excel is stored as 0.125 with a % format; it is read as 12.5 (percent), so
+    150% is refused as more than 100 rather than taken as 1.5%."""
+    src = tmp_path / "share.xlsx"
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "主导产品国内细分市场占有率"])
+    ws.append(["甲", 0.125])
+    ws.append(["乙", 1.5])
+    for row in (2, 3):
+        ws.cell(row=row, column=2).number_format = "0.0%"
+    book.save(src)
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert code == 1 and rows[0]["status"] == "scored"
+    assert rows[1]["error"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
+
+
+def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:
+    """A JSON line with three bad fields becomes an error row with the company's name and all three
+    problems, each with its field; a line with one keeps the loader's single message."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"name": "甲", "employees": "lots", "financials": {"2025": {"revenue": -1}},
+                               "bogus": 1}, ensure_ascii=False) + "\n"
+                   + json.dumps({"name": "乙", "employees": 1.5}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 1
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["name"] for r in rows] == ["甲", "乙"]
+    problems = rows[0]["error"].split("\n")
+    assert [p.split(":")[0] for p in problems] == ["employees", "financials.2025.revenue", "bogus"]
+    assert rows[1]["error"] == "employees: expected a whole number, got 1.5"
+
+
+def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path: Path) -> None:
+    """On a terminal the progress line counts rows of the total (counted from the file), with the rate
+    and the time left, on stderr; piped, nothing but the closing line (test_cli_batch holds that)."""
+    import pexpect
+
+    src = tmp_path / "in.csv"
+    src.write_text("name,employees\n" + "".join(f"Co {i},{i % 900}\n" for i in range(3000)), encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "batch", str(src), "-o", str(tmp_path / "o.csv"),
+                                           "--jobs", "1", "--as-of", AS_OF], encoding="utf-8", timeout=120,
+                          dimensions=(40, 120), env={**os.environ, "LANG": "en_US.UTF-8"})
+    seen = child.read()
+    assert "/3000" in seen and "rows/s" in seen
+    assert "read 3000, scored 3000, errors 0" in seen
