@@ -92,6 +92,7 @@ def write_output(text: str, output: Path | None) -> None:
             _drop_stdout()
             fail(f"cannot write the report to standard output: {getattr(exc, 'strerror', None) or 'it is closed'}")
         return
+    from littlegiant.errors import InputError
     from littlegiant.fileio import AtomicWriter
 
     try:
@@ -99,6 +100,8 @@ def write_output(text: str, output: Path | None) -> None:
             out.handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror}")
+    except InputError as exc:  # something other than a file put there meanwhile
+        fail(str(exc))
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -266,7 +269,8 @@ def _checked_save(save: Path, rules: str | None) -> Path:
     would end up inside the saved file's comments), a regular file or none, not the rule file."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
         fail(f"--save {str(save)!r}: expected a file name without line breaks or other control characters")
-    return checked_output(save, [rules_path(rules)], "--save")
+    checked_output(save, [rules_path(rules)], "--save")
+    return save  # as named: the interview names it in its messages, and its saves follow a link themselves
 
 
 @app.command(epilog="""Examples:
@@ -421,6 +425,8 @@ def init(
     target = csv_file or file
     if target is not None and target.exists() and not force:
         fail(f"{target}: already exists (use --force to overwrite)")
+    if target is not None:
+        checked_output(target, [rules_path(rules)], "--csv" if csv_file is not None else "FILE")
     if csv_file is not None:
         import csv
         import io
