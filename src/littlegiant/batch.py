@@ -23,10 +23,13 @@ from typing import Any, NamedTuple
 import msgspec
 
 from littlegiant import engine, profile
+from littlegiant.consistency import unusual_figures
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.fileio import AtomicWriter, check_input_file
 from littlegiant.plan import Plan, Summary, plan_for
+from littlegiant.report_common import part_text, warning_text
 from littlegiant.result import MET, json_number, json_value, to_dict
+from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
 from littlegiant.stopping import held, quiet_worker
 
@@ -393,23 +396,17 @@ def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
         return profile.load_profile(item.payload, rules)
     if item.kind == "json":
         return profile.from_data(_json_data(item.payload), rules, item.source)
-    values: dict[str, Any] = {}
-    for column, cell in item.payload.items():
-        f = profile.field_for_path(rules, column)
-        value = profile.parse_text_value(f, cell, where=column)
-        if value is not None:
-            values[column] = value
-    return profile.Profile(values, item.source)
+    return profile.from_row(item.payload, rules, item.source)
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
 
 
 Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
-_STATUS, _ERROR, _NEXT_STEP = SUMMARY_COLUMNS.index("status"), SUMMARY_COLUMNS.index("error"), len(SUMMARY_COLUMNS) - 1
+_STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 
 
 def error_row(item: Item, message: str) -> Cells:
@@ -418,8 +415,9 @@ def error_row(item: Item, message: str) -> Cells:
     return cells
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> Cells:
-    """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
+    """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
+    the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     step = None
     tiers = summary.tiers
@@ -442,15 +440,17 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> 
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
     else:
         cells.append("")
+    cells.append(warnings)
     return cells
 
 
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
-    def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str,
-                 advice: bool = False) -> None:
+    def __init__(self, rules_ref: str, as_of: date, renewal: str | None, lang: str, full: bool, version: str,
+                 advice: bool = False, calendar: Choice | None = None) -> None:
         self.advice = advice
+        self.calendar = calendar
         self.rules_ref = rules_ref
         self.as_of = as_of
         self.renewal = renewal
@@ -472,6 +472,8 @@ class Scorer:
         try:
             return self._score(item, self._rules)
         except InputError as exc:
+            if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
+                exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
             if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
                 exc = InputError(exc.message, field=exc.field)
             return error_row(item, str(exc))
@@ -481,12 +483,14 @@ class Scorer:
     def _score(self, item: Item, rules: RuleSet) -> Cells | dict[str, Any]:
         prof = to_profile(item, rules)
         if self.full:
-            result = engine.evaluate(rules, prof, self.as_of, self.renewal)
+            result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self.lang)
+        unusual = unusual_figures(rules, prof.values)
+        warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
+        row = screening_row(item, prof.name, summary, self.lang, warnings)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row

@@ -34,8 +34,18 @@ class InputError(Exception):
         where = ""
         if self.file:
             where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [p for p in (where, self.field) if p]
-        return ": ".join([*parts, self.message])
+        parts = [p for p in (where, clip(self.field, 120) if self.field else None) if p]
+        return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
+
+
+MESSAGE_CHARS = 300
+"""A message quotes at most this much of what it was given: one short line, never a whole file."""
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
+    one = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
 def describe(value: object) -> str:
@@ -45,7 +55,7 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {clip(value, 40)!r}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):

@@ -18,9 +18,18 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant import engine
+from littlegiant.consistency import part_violations
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, choice_named, field_for_path, parse_text_value, year_in_path
+from littlegiant.profile import (
+    PartExceedsWhole,
+    Profile,
+    Scalar,
+    choice_named,
+    field_for_path,
+    parse_text_value,
+    year_in_path,
+)
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
 
@@ -68,7 +77,7 @@ class Interview:
 
     rules: RuleSet
     as_of: date
-    renewal: bool = False
+    renewal: str | None = None  # the tier renewed
     values: dict[str, Scalar] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
     asked: int = 0
@@ -128,15 +137,15 @@ class Interview:
         paths: set[str] = set()
         for tid, tier in self.rules.tiers.items():
             if tier_id is None or tid == tier_id:
-                for node in self._applicable(tier.criteria):
+                for node in self._applicable(tier.criteria, self.renewal == tid):
                     paths |= self._paths.of_node(node)
         return paths
 
-    def _applicable(self, node: Node) -> Iterable[Node]:
-        if node.applies == "always" or (node.applies == "renewal") == self.renewal:
+    def _applicable(self, node: Node, renewing: bool) -> Iterable[Node]:
+        if node.applies == "always" or (node.applies == "renewal") == renewing:
             yield node
             for child in node.children:
-                yield from self._applicable(child)
+                yield from self._applicable(child, renewing)
 
     def remaining_bound(self) -> int:
         """At most this many questions are left: every input the unsettled criteria could read."""
@@ -162,9 +171,17 @@ class Interview:
             value = choice
         else:
             value = parse_text_value(q.field, raw, where=q.path)
+        if value is not None:
+            self.check_parts(q.path, value)
         self.record(q.path, value)
         self.asked += 1
         return value
+
+    def check_parts(self, path: str, value: Scalar) -> None:
+        """Refuse an answer that puts a part above its whole (criteria.md §8a), before it is recorded."""
+        for v in part_violations(self.rules, {**self.values, path: value}):
+            if path in (v.part.path, v.whole.path):
+                raise PartExceedsWhole(v, field=path)
 
     def record(self, path: str, value: Scalar | None) -> None:
         if value is None:
