@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 
 from littlegiant import batch as batching
@@ -272,6 +274,32 @@ def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal
     assert not [w for w in workers if _alive(w)]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_workers_end_when_the_batch_is_killed_outright(tmp_path: Path) -> None:
+    """`kill -9` on `batch --jobs 2` cannot be caught: the workers still end with it, and the
+    previous results stay as they were."""
+    line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50})
+    (tmp_path / "big.jsonl").write_text((line + "\n") * 200_000, encoding="utf-8")
+    (tmp_path / "out.csv").write_text("previous\n", encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", "big.jsonl", "-o", "out.csv", "--jobs", "2"],
+                             cwd=tmp_path, stderr=subprocess.DEVNULL, preexec_fn=_limited)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob("out.partial-*")):
+            time.sleep(0.05)
+        workers = _children(child.pid)
+        child.kill()
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and [w for w in workers if _alive(w)]:
+        time.sleep(0.1)
+    assert not [w for w in workers if _alive(w)]
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "previous\n"
+
+
 def test_sigterm_stops_the_interview_with_the_answers_saved(tmp_path: Path) -> None:
     """SIGTERM (or a closed terminal's SIGHUP) during the interview: as Ctrl-C, answers saved, exit 130."""
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "assess", "--save", "s.yaml", "--as-of", "2026-11-26"],
@@ -317,6 +345,22 @@ def test_a_quoted_cell_with_line_breaks_still_reads(tmp_path: Path) -> None:
                                      encoding="utf-8")
     assert lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)[0] == 0
     assert [r["name"] for r in read_rows(tmp_path / "out.csv")] == ["Two\nLines Co", "Next Co"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from('ab ,"\r\n\t;é—，'), max_size=6), min_size=3, max_size=3),
+                min_size=1, max_size=8))
+def test_well_formed_csv_reads_as_the_csv_module_reads_it(rows: list[list[str]]) -> None:
+    """The reader that survives stray quotes (and splits quote-free lines itself) reads any CSV the
+    csv module writes exactly as the csv module reads it: line breaks, quotes and commas in cells."""
+    import io
+
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    handle = io.StringIO(text.getvalue(), newline="")
+    got = [cells for _, cells in batching._csv_records(batching._CsvLines(handle), 3)]
+    expected = list(csv.reader(io.StringIO(text.getvalue(), newline="")))
+    assert got == expected
 
 
 def test_long_cells_and_lines_are_error_rows_with_the_limit(tmp_path: Path) -> None:

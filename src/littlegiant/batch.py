@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
@@ -170,20 +171,23 @@ class _CsvLines:
     def __iter__(self) -> _CsvLines:
         return self
 
-    def __next__(self) -> str:
+    def pull(self) -> tuple[int, str | None]:
+        """The next line (to be read again first, or from the file) and its number; None for a
+        line past CSV_ROW_CHARS, whose rest is skipped. StopIteration at the end."""
         if self.replay:
-            item = self.replay.popleft()
-        else:
-            text = self.readline(CSV_ROW_CHARS + 1)
-            if not text:
-                raise StopIteration
-            self.number += 1
-            if len(text) > CSV_ROW_CHARS and text[-1] not in "\r\n":  # skip the rest of the line
-                while text and text[-1] not in "\r\n":
-                    text = self.readline(1 << 16)
-                item = (self.number, None)
-            else:
-                item = (self.number, text)
+            return self.replay.popleft()
+        text = self.readline(CSV_ROW_CHARS + 1)
+        if not text:
+            raise StopIteration
+        self.number += 1
+        if len(text) > CSV_ROW_CHARS and text[-1] not in "\r\n":
+            while text and text[-1] not in "\r\n":
+                text = self.readline(1 << 16)
+            return self.number, None
+        return self.number, text
+
+    def __next__(self) -> str:
+        item = self.pull()
         self.taken.append(item)
         if item[1] is None:
             raise _TooLong
@@ -198,7 +202,16 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
     None (the header) a row spanning lines is taken whatever its number of cells."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.reader(lines)
+    pull, replay = lines.pull, lines.replay
     while True:
+        try:
+            number, text = pull()
+        except StopIteration:
+            return
+        if text is not None and '"' not in text and len(text) <= CSV_FIELD_LIMIT:
+            yield number, text.rstrip("\r\n").split(",")  # no quote: exactly what csv.reader gives
+            continue
+        replay.appendleft((number, text))  # quotes, or long: the csv module reads it
         lines.taken, lines.chars = [], 0
         problem = None
         try:
@@ -256,7 +269,7 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 yield Item(where, "error", cells)
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
-            elif any(_has_bad_bytes(c) for c in cells):
+            elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
                                            "encoding with --encoding)")
             elif len(cells) != len(header):
@@ -265,8 +278,12 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
 
 
+_BAD_BYTES = re.compile("[\udc80-\udcff]")
+
+
 def _has_bad_bytes(text: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
+    """Bytes that are not UTF-8, as ``errors="surrogateescape"`` kept them."""
+    return _BAD_BYTES.search(text) is not None
 
 
 BLOCK_LINES = 256
@@ -357,16 +374,18 @@ _STRICT = json.JSONDecoder(parse_float=Decimal, object_pairs_hook=_unique_pairs)
 
 
 def _keys(data: Any) -> int:
-    """How many keys the decoded line holds, nested ones included (no recursion: nesting is the
-    decoder's to limit)."""
+    """How many keys the decoded line holds in its nested mappings (no recursion: nesting is the
+    decoder's to limit). Mappings inside lists are not counted: a line with them goes through the
+    strict decoder, and no profile field takes a list."""
+    if type(data) is not dict:
+        return 0
     count, stack = 0, [data]
     while stack:
         node = stack.pop()
-        if type(node) is dict:
-            count += len(node)
-            stack.extend(v for v in node.values() if type(v) is dict or type(v) is list)
-        elif type(node) is list:
-            stack.extend(v for v in node if type(v) is dict or type(v) is list)
+        count += len(node)
+        for value in node.values():
+            if type(value) is dict:
+                stack.append(value)
     return count
 
 

@@ -103,6 +103,7 @@ def write_output(text: str, output: Path | None) -> None:
             _drop_stdout()
             fail(f"cannot write the report to standard output: {getattr(exc, 'strerror', None) or 'it is closed'}")
         return
+    from littlegiant.errors import InputError
     from littlegiant.fileio import AtomicWriter
 
     try:
@@ -110,6 +111,8 @@ def write_output(text: str, output: Path | None) -> None:
             out.handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror}")
+    except InputError as exc:  # something other than a file put there meanwhile
+        fail(str(exc))
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -293,7 +296,8 @@ def _checked_save(save: Path, rules: str | None) -> Path:
     would end up inside the saved file's comments), a regular file or none, not the rule file."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
         fail(f"--save {str(save)!r}: expected a file name without line breaks or other control characters")
-    return checked_output(save, [rules_path(rules)], "--save")
+    checked_output(save, [rules_path(rules)], "--save")
+    return save  # as named: the interview names it in its messages, and its saves follow a link themselves
 
 
 @app.command(epilog="""Examples:
@@ -487,6 +491,8 @@ def init(
     target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
         fail(f"{target}: already exists (use --force to overwrite)")
+    if target is not None:
+        checked_output(target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE")
     if xlsx_file is not None:
         from littlegiant.fileio import atomic_write_bytes
         from littlegiant.xlsx import template as xlsx_template

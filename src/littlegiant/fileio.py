@@ -154,6 +154,7 @@ class AtomicWriter:
             os.unlink(temp)
             raise
         self.done = False
+        self.kept: Path | None = None
 
     def commit(self) -> None:
         """Flush to disk and put the file in place. The target is checked again: something put
@@ -179,14 +180,15 @@ class AtomicWriter:
     def abandon(self) -> Path | None:
         """Close without putting the file in place: the partial file's path when kept, else None."""
         if self.done:
-            return None
+            return self.kept
         self.done = True
         try:
             self.handle.close()
         except OSError:
             pass  # a full disk: what reached it is what is kept
         if self.keep_partial and self.temp.exists():
-            return self.temp
+            self.kept = self.temp
+            return self.kept
         try:
             os.unlink(self.temp)
         except OSError:

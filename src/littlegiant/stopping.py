@@ -72,4 +72,10 @@ def quiet_worker() -> None:
         pr_set_pdeathsig = 1
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):  # not Linux: the parent's shutdown still stops the workers
-        pass
+        return
+    import multiprocessing
+    import os
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent ended before the signal was set
+        os._exit(0)
