@@ -69,14 +69,11 @@ def _prefix(f: FieldDef) -> str:
     return f.path.split("{year}")[0]
 
 
-_COMPILED: dict[int, tuple[RuleSet, _Compiled]] = {}
-
-
 def _compiled(rules: RuleSet) -> _Compiled:
-    hit = _COMPILED.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = _COMPILED[id(rules)] = (rules, _Compiled(rules))
-    return hit[1]
+    found: _Compiled | None = rules.memo.get("consistency")
+    if found is None:
+        found = rules.memo["consistency"] = _Compiled(rules)
+    return found
 
 
 def _years(c: _Compiled, values: dict[str, Any]) -> dict[str, list[int]]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.consistency import Unusual
+from littlegiant.rulecalendar import Choice
 from littlegiant.rules import Text
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
@@ -76,13 +77,16 @@ class Result:
     rules_source: str
     as_of: date
     last_year: int
-    renewal: bool
+    renewal: str | None  # the tier id renewed, or None for a new application
     input_sha256: str
     name: str | None
     sme_status: str
     sme_size: str | None
     tiers: dict[str, TierResult]
     advice: dict[str, Any] = field(default_factory=dict)  # tier id -> gaps.TierGap, when asked for
+    calendar: Choice | None = None  # which set judged it and why (rules/calendar.yaml)
+    rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
+    documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
@@ -94,7 +98,10 @@ class Result:
 
 
 def json_number(v: Decimal) -> int | float:
-    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places."""
+    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places; one beyond 10^20
+    (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
+    if v.adjusted() >= 20:
+        return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
     if v == v.to_integral_value():
         return int(v)
     return float(round(v, 6))
@@ -132,10 +139,12 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "tool_version": tool_version,
         "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
-                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source},
+                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
+                  "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
         "as_of": result.as_of.isoformat(),
         "last_year": result.last_year,
         "renewal": result.renewal,
+        "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
         "name": result.name,
         "input_sha256": result.input_sha256,
         "sme": {"status": result.sme_status, "size": result.sme_size},

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant import expr
-from littlegiant.errors import InputError, describe
+from littlegiant.errors import InputError, clip, describe
 from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
 
+if TYPE_CHECKING:
+    from littlegiant.rulecalendar import Calendar, Choice
+
 CONFIDENCE = ("gov", "multi", "single", "recalled")
+CALENDAR_FILE = "calendar.yaml"
 FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
 NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
 APPLIES = ("always", "new", "renewal")
@@ -29,6 +33,40 @@ TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _T = TypeVar("_T")
 _COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
+
+# Limits on what one rule set may ask of the tool (README, "Limits and threat model"). Each is far
+# above what the built-in sets use (in brackets), and each is checked before the work it bounds.
+MAX_NUMBER = Decimal(10) ** 15
+"""A number in a rule file (a bound, threshold or points) is 0 or of a size from MIN_NUMBER to under
+this, as a profile's numbers are (the built-in ones go from 0.5 to 200000)."""
+MIN_NUMBER = Decimal("0.000001")
+MAX_PLACES = 12
+"""Decimal places of a number in a rule file (2)."""
+MAX_DERIVED_CHAIN = 16
+"""Derived quantities computed from derived quantities, one from the next (2)."""
+MAX_CRITERIA = 2_000
+"""Criteria of one rule set once every ``use:`` is expanded (99)."""
+MAX_CRITERIA_DEPTH = 16
+"""Levels of criteria within criteria, ``use:`` included (6)."""
+MAX_SCORE_ITEMS = 60
+"""Items of one score table (16)."""
+MAX_BANDS = 24
+"""Lines of one ``bands`` or ``each`` list (6), and at most MAX_SCALES ways of a ``best_of`` (2)."""
+MAX_SCALES = 6
+MAX_EXTENDS = 8
+"""Rule files in one ``extends:`` chain (3: an overlay, miit-2022, _base)."""
+
+
+def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
+    """A broken limit ends the reading even under ``validate``: going on would do the work it bounds."""
+    try:
+        r.fail(message, key)
+    except InputError as exc:
+        errors = _COLLECT.get()
+        if errors is None:
+            raise
+        errors.append(exc)
+        raise _Stop from None
 
 
 class _Stop(Exception):
@@ -232,6 +270,11 @@ class RuleSet:
     tiers: dict[str, Tier]
     origin: str  # the file it came from
     extends: str | None = None
+    round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
+    notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
+    # What other modules build from this set (the profile trie, batch plans), held by the set itself:
+    # a cache keyed by id() would hand a freed set's work to a new set at the same address.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def field_by_path(self) -> dict[str, FieldDef]:
         return {f.path: f for f in self.fields.values()}
@@ -264,7 +307,7 @@ class _Reader:
     def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         for key in self.data:
             if key not in required and key not in optional:
-                allowed = ", ".join((*required, *optional))
+                allowed = ", ".join(dict.fromkeys((*required, *optional)))
                 _attempt(self.fail, f"unknown key {key!r} (expected one of: {allowed})", str(key))
         for key in required:
             if key not in self.data:
@@ -310,7 +353,7 @@ class _Reader:
             return None
         if isinstance(v, bool) or not isinstance(v, int | Decimal):
             self.fail(f"expected a number, got {describe(v)}", key)
-        return Decimal(v)
+        return checked_number(v, lambda message: self.fail(message, key))
 
     def text(self, key: str, *, optional: bool = False) -> Any:
         if not self.has(key):
@@ -359,6 +402,18 @@ class _Reader:
         ]
 
 
+def checked_number(v: int | Decimal, fail: Callable[[str], NoReturn]) -> Decimal:
+    """A rule file's number within the sizes a profile's numbers have and :data:`MAX_PLACES`; beyond
+    them a number is no rule, and ``1.0e999999999`` would hang every comparison that rounds it."""
+    d = Decimal(v)
+    if not d.is_finite() or d.copy_abs() >= MAX_NUMBER or (d and d.copy_abs() < MIN_NUMBER):
+        fail(f"{clip(str(v), 40)} is not a size a rule uses (0, or from 0.000001 to under 10^15)")
+    exponent = d.as_tuple().exponent
+    if d and isinstance(exponent, int) and exponent < -MAX_PLACES and d != d.quantize(Decimal(1).scaleb(-MAX_PLACES)):
+        fail(f"{clip(str(v), 40)} has more than {MAX_PLACES} decimal places")
+    return d
+
+
 def _tag(data: Any, file: str) -> None:
     """Remember in every mapping and list which file it came from (for merged overlays)."""
     if isinstance(data, LineDict | LineList):
@@ -389,7 +444,8 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     d = builtin_dir()
-    return sorted(p.stem for p in d.glob("*.yaml") if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml"))
+    return sorted(p.stem for p in d.glob("*.yaml")
+                  if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml") and p.name != CALENDAR_FILE)
 
 
 def resolve_rules_arg(arg: str) -> Path:
@@ -424,13 +480,16 @@ _ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CACHE: dict[Path, RuleSet] = {}
 
 
-def validate(arg: str | Path) -> list[InputError]:
-    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean."""
+def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError]:
+    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean.
+
+    It reads exactly as :func:`load` does, so a file it passes loads and assesses without error.
+    """
     errors: list[InputError] = []
     token = _COLLECT.set(errors)
     try:
         path = resolve_rules_arg(str(arg)).resolve()
-        _build(_read_merged(path, seen=()), str(_display(path)))
+        _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
     except InputError as exc:
         errors.append(exc)
     except _Stop:
@@ -443,12 +502,17 @@ def validate(arg: str | Path) -> list[InputError]:
     return list(unique.values())
 
 
-def load(arg: str | Path) -> RuleSet:
-    """Load a rule set by built-in id or path, following ``extends:``; cached per process."""
+def load(arg: str | Path, *, allow_outside: bool = False) -> RuleSet:
+    """Load a rule set by built-in id or path, following ``extends:``; cached per process.
+
+    ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
+    unless ``allow_outside``. The set is cached by its path with the permission it was first
+    loaded with, so that batch workers forked later load the same set by its reference.
+    """
     path = resolve_rules_arg(str(arg)).resolve()
     cached = _CACHE.get(path)
     if cached is None:
-        raw = _read_merged(path, seen=())
+        raw = _read_merged(path, seen=(), allow_outside=allow_outside)
         cached = _build(raw, str(_display(path)))
         _CACHE[path] = cached
     return cached
@@ -463,10 +527,10 @@ def _display(path: Path) -> Path:
 
 _MERGED_SECTIONS = ("fields", "derived", "nodes", "scores", "tiers")
 _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "size_standard",
-             *_MERGED_SECTIONS, "replace_items", "notes")
+             *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
 
 
-def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
+def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
     data = read_data_file(Path(name))
     _tag(data, name)
@@ -479,15 +543,20 @@ def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
         return data
     if parent_ref.endswith((".yaml", ".yml")):
         parent_path = (path.parent / parent_ref).resolve()
+        if not allow_outside and not parent_path.is_relative_to(path.parent):
+            top.fail(f"extends {clip(parent_ref, 60)!r}, outside this rule file's folder "
+                     "(give --allow-outside to read it)", "extends")
         if not parent_path.is_file():
             top.fail(f"extends {parent_ref!r}, which does not exist", "extends")
     else:
         parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
-        if not parent_path.is_file():
+        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file():
             top.fail(f"extends unknown rule set {parent_ref!r}", "extends")
     if parent_path in seen or parent_path == path:
         top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
-    base = _read_merged(parent_path, (*seen, path))
+    if len(seen) >= MAX_EXTENDS:
+        top.fail(f"extends more than {MAX_EXTENDS} rule sets in a chain", "extends")
+    base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside)
     merged = LineDict(base)
     merged.lines = dict(base.lines)
     merged.line = base.line
@@ -516,6 +585,9 @@ def _build(data: LineDict, file: str) -> RuleSet:
     rule_id = top.string("id")
     if not _ID_OR_DASH.match(rule_id):
         top.fail(f"{rule_id!r} is not a valid rule set id", "id")
+    round_id = top.string("round", optional=True, pattern=_ID_OR_DASH)
+    if round_id is not None and rule_id != top.get("extends"):
+        top.fail(f"a round file modifies the set it extends and keeps its id: expected id {top.get('extends')!r}", "id")
     title = top.text("title")
     force = top.sub("in_force")
     force.keys(("from",), ("to",))
@@ -537,7 +609,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
         id=rule_id, title=title, in_force_from=start, in_force_to=end,
         source=top.string("source"), url=top.string("url", optional=True), fields=fields,
         derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
-        extends=top.string("extends", optional=True),
+        extends=top.string("extends", optional=True), round=round_id, notes=top.texts("notes"),
     )
 
 
@@ -668,23 +740,40 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         d = _attempt(one, did)
         if d is not None:
             out[did] = d
-    # cycles between derived quantities
-    state: dict[str, int] = {}
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if state.get(name) == 2:
-            return
-        if state.get(name) == 1:
-            section.fail(f"derived quantities refer to each other in a cycle: {' -> '.join((*trail, name))}", name)
-        state[name] = 1
-        for ref in out[name].expression.refs:
-            if ref.name in out:
-                visit(ref.name, (*trail, name))
-        state[name] = 2
-
-    for name in out:
-        _attempt(visit, name, ())
+    _check_chains(section, out)
     return out
+
+
+def _check_chains(section: _Reader, derived: dict[str, Derived]) -> None:
+    """Refuse a cycle of derived quantities, or a chain longer than :data:`MAX_DERIVED_CHAIN`, found
+    without recursion. Either ends the reading: what comes after follows chains recursively."""
+    length: dict[str, int] = {}
+    for start in derived:
+        if start in length:
+            continue
+        stack: list[tuple[str, bool]] = [(start, False)]
+        path: list[str] = []
+        while stack:
+            name, done = stack.pop()
+            refs = [r.name for r in derived[name].expression.refs if r.name in derived]
+            if done:
+                path.pop()
+                length[name] = 1 + max((length[n] for n in refs), default=0)
+                if length[name] > MAX_DERIVED_CHAIN:
+                    _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                                "each computed from the next", name)
+                continue
+            if name in length:
+                continue
+            if name in path:
+                trail = " -> ".join((*path[path.index(name):], name))
+                _over_limit(section, f"derived quantities refer to each other in a cycle: {trail}", name)
+            path.append(name)
+            if len(path) > MAX_DERIVED_CHAIN:
+                _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                            "each computed from the next", name)
+            stack.append((name, True))
+            stack.extend((n, False) for n in reversed(refs) if n not in length)
 
 
 class _Names(dict[str, bool]):
@@ -787,7 +876,10 @@ def _size(top: _Reader, names: _Names) -> SizeStandard:
 def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band, ...]:
     out = []
     seen_fallback = False
-    for br, _ in r.items(key):
+    lines = r.items(key)
+    if len(lines) > MAX_BANDS:
+        _over_limit(r, f"{len(lines)} lines (at most {MAX_BANDS})", key)
+    for br, _ in lines:
         br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
         conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
         if len(conds) > 1:
@@ -848,7 +940,10 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
         _check_band_order(r, "bands", bands, maximum)
         scales.append(Scale(value, bands, r.string("unit", optional=True), None))
     elif r.has("best_of"):
-        for sr, _ in r.items("best_of"):
+        listed = r.items("best_of")
+        if len(listed) > MAX_SCALES:
+            _over_limit(r, f"{len(listed)} ways to score (at most {MAX_SCALES})", "best_of")
+        for sr, _ in listed:
             sr.keys(("bands",), ("value", "unit", "zh", "en"))
             value = sr.expression("value", optional=True)
             if value is not None:
@@ -894,7 +989,10 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
         gr = gs.sub(gid)
         gr.keys(("zh", "en", "max"))
         groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
-    items = [i for ir, _ in r.items("items") if (i := _attempt(_score_item, ir, names, groups)) is not None]
+    listed = r.items("items")
+    if len(listed) > MAX_SCORE_ITEMS:
+        _over_limit(r, f"{len(listed)} items (at most {MAX_SCORE_ITEMS})", "items")
+    items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
     maximum = _attempt(r.number, "max")  # a bad max is reported once, not again as a sum that differs
     if maximum is None:
         maximum = sum((g.max for g in groups.values()), Decimal(0))
@@ -904,6 +1002,8 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
 
 
 def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
+    if len(table.items) > MAX_SCORE_ITEMS:  # an overlay's replace_items can add some
+        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", "items")
     ids = [i.id for i in table.items]
     for i in ids:
         if ids.count(i) > 1:
@@ -956,8 +1056,26 @@ class _NodeBuilder:
         self.scores = scores
         self.ids: dict[str, tuple[str, int | None]] = {}
         self.stack: list[str] = []
+        self.applies: dict[str, str] = {}  # set_applies: criterion id -> new 'applies'
+        self.applied: set[str] = set()
+        self.built = 0
+        self.depth = 0
 
     def build(self, r: _Reader, tier: str) -> Node:
+        """One criterion, counted against the limits before its children (or its ``use:``) are built:
+        shared nodes used four times at each of sixteen levels would otherwise be built 4**16 times."""
+        self.built += 1
+        if self.built > MAX_CRITERIA:
+            _over_limit(r, f"more than {MAX_CRITERIA:,} criteria once every 'use' is expanded")
+        if self.depth >= MAX_CRITERIA_DEPTH:
+            _over_limit(r, f"criteria nested more than {MAX_CRITERIA_DEPTH} levels deep ('use' included)")
+        self.depth += 1
+        try:
+            return self._build(r, tier)
+        finally:
+            self.depth -= 1
+
+    def _build(self, r: _Reader, tier: str) -> Node:
         kind = r.choice("kind", NODE_KINDS, "check")
         if kind == "use":
             r.keys(("kind", "ref"))
@@ -1004,7 +1122,7 @@ class _NodeBuilder:
             value = r.expression("value")
             op = r.choice("op", tuple(expr.COMPARISONS))
             _check_refs(value, self.names, r, "value", want=expr.NUMBER if op in (">=", "<=", ">", "<", "between") else None)
-            threshold = self._threshold(r, op)
+            threshold = self._threshold(r, op, expr.kind_of(value, self.names.kinds.get))
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
             if fld not in self.fields or self.fields[fld].type != "bool":
@@ -1018,48 +1136,78 @@ class _NodeBuilder:
                 r.fail(f"table {table!r} has no group {group!r}", "group")
             op = r.choice("op", (">=", ">"))
             threshold = r.number("threshold")
+        applies = r.choice("applies", APPLIES, "always")
+        if nid in self.applies:
+            applies = self.applies[nid]
+            self.applied.add(nid)
         return Node(
             id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
             confidence=confidence, children=children, value=value, op=op, threshold=threshold,
             unit=r.string("unit", optional=True), field=fld, table=table, group=group,
-            applies=r.choice("applies", APPLIES, "always"), note=r.text("note", optional=True),
+            applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
         )
 
-    def _threshold(self, r: _Reader, op: str) -> Any:
+    def _threshold(self, r: _Reader, op: str, gives: str) -> Any:
+        """The threshold, of the kind the formula gives (a number for ``>=`` and ``between``), so that
+        no comparison can fail on the first profile that reaches it."""
         v = r.get("threshold")
         if op == "in":
             if not isinstance(v, list) or not v:
                 r.fail("'in' needs a list of values", "threshold")
-            return tuple(v)
+            return tuple(self._scalar(r, item, gives) for item in v)
         if op == "between":
             if not isinstance(v, list) or len(v) != 2:
                 r.fail("'between' needs [low, high]", "threshold")
-            return (Decimal(v[0]), Decimal(v[1]))
-        if isinstance(v, bool) or isinstance(v, str):
-            return v
-        return r.number("threshold")
+            low, high = (self._scalar(r, item, expr.NUMBER) for item in v)
+            if low > high:
+                r.fail(f"'between' needs [low, high], got {low} above {high}", "threshold")
+            return (low, high)
+        return self._scalar(r, v, expr.NUMBER if op in (">=", "<=", ">", "<") else gives)
+
+    @staticmethod
+    def _scalar(r: _Reader, v: Any, want: str) -> Any:
+        got = expr.BOOL if isinstance(v, bool) else expr.TEXT if isinstance(v, str) else \
+            expr.NUMBER if isinstance(v, int | Decimal) else None
+        if got is None or (want != expr.ANY and got != want):
+            r.fail(f"the threshold must be {want} like its formula, got {describe(v)}", "threshold")
+        return checked_number(v, lambda m: r.fail(m, "threshold")) if got == expr.NUMBER else v
 
 
 def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
            fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> dict[str, Tier]:
     section = top.sub("tiers")
     builder = _NodeBuilder(shared, names, fields, scores)
+    additions: _Reader | None = None
+    if top.has("add_criteria"):
+        additions = top.sub("add_criteria")
+        for tid in additions.data:
+            if tid not in TIER_IDS:
+                additions.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+    if top.has("set_applies"):
+        patch = top.sub("set_applies")
+        for nid in patch.data:
+            builder.applies[str(nid)] = patch.choice(nid, APPLIES)
     out: dict[str, Tier] = {}
     for tid in section.data:
-        tier = _attempt(_tier, section, tid, builder, scores)
+        tier = _attempt(_tier, section, tid, builder, scores, additions)
         if tier is not None:
             out[tid] = tier
     for tid in TIER_IDS:
         if tid not in section.data:
             section.fail(f"missing tier {tid!r}")
+    for nid in builder.applies:
+        if nid not in builder.applied:
+            top.sub("set_applies").fail(f"no criterion {nid!r} to change", nid)
     if len(out) < len(TIER_IDS):  # only under validate: a broken tier was recorded, nothing more to build
         raise _Stop
     return {t: out[t] for t in TIER_IDS}
 
 
-def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable]) -> Tier:
+def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable],
+          additions: _Reader | None = None) -> Tier:
+    """One tier; a round file's ``add_criteria`` for it come after the tier's own criteria."""
     if tid not in TIER_IDS:
         section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
     r = section.sub(tid)
@@ -1067,46 +1215,38 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
     table = r.string("score_table", optional=True)
     if table is not None and table not in scores:
         r.fail(f"unknown score table {table!r}", "score_table")
-    children = tuple(n for cr, _ in r.items("criteria") if (n := _attempt(builder.build, cr, tid)) is not None)
+    readers = [cr for cr, _ in r.items("criteria")]
+    if additions is not None and tid in additions.data:
+        readers.extend(cr for cr, _ in additions.items(tid))
+    children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
     return Tier(tid, title, root, table, r.texts("notes"))
 
 
-_IN_FORCE_LINE = re.compile(r"^in_force:\s*(\{[^#\n]*\})\s*$", re.MULTILINE)
+def calendar() -> Calendar:
+    """The shipped rule calendar (``rules/calendar.yaml``)."""
+    from littlegiant.rulecalendar import load_calendar
+
+    return load_calendar(builtin_dir() / CALENDAR_FILE)
 
 
-def _in_force(path: Path) -> tuple[date, date | None]:
-    """A built-in set's dates, read from its one-line ``in_force`` mapping when it has one.
+def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None, *,
+           allow_outside: bool = False) -> tuple[str, Choice]:
+    """What to load for an assessment on ``as_of`` and why (docs/criteria.md §1).
 
-    Choosing a version must not cost building every rule set (start-up time); a file whose
-    ``in_force`` is not on one line is simply loaded in full.
+    ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
+    and the round notice, if any, whose round file modifies it.
     """
-    from littlegiant.yamlio import parse_text
+    from littlegiant.rulecalendar import forced
 
-    match = _IN_FORCE_LINE.search(path.read_text(encoding="utf-8"))
-    if match is not None:
-        data = parse_text(match.group(1), str(path))
-        if isinstance(data, dict) and isinstance(data.get("from"), str):
-            try:
-                end = data.get("to")
-                return date.fromisoformat(data["from"]), date.fromisoformat(end) if isinstance(end, str) else None
-            except ValueError:
-                pass
-    rs = load(path)
-    return rs.in_force_from, rs.in_force_to
+    if rules_arg is not None:
+        return rules_arg, forced(load(rules_arg, allow_outside=allow_outside).id, renewal)
+    cal = calendar()
+    choice = cal.choose(as_of, renewal)
+    return cal.rule_ref(choice, builtin_dir()), choice
 
 
-def select_version(as_of: date, renewal: bool) -> str:
-    """The built-in rule set in force on ``as_of`` (criteria.md §1); renewals use miit-2022."""
-    if renewal:
-        return "miit-2022"
-    best: tuple[date, str] | None = None
-    for rid in builtin_ids():
-        start, end = _in_force(builtin_dir() / f"{rid}.yaml")
-        if start <= as_of and (end is None or as_of <= end) and (best is None or start > best[0]):
-            best = (start, rid)
-    if best is None:
-        raise InputError(f"no built-in rule set is in force on {as_of.isoformat()} "
-                         "(the earliest starts 2022-08-01)", field="--as-of")
-    return best[1]
+def select_version(as_of: date, renewal: str | None = None) -> str:
+    """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
+    return calendar().choose(as_of, renewal).rule_set
