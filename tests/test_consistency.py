@@ -233,3 +233,33 @@ def test_growth_warning_words_and_batch_column(tmp_path: Path) -> None:
     assert rows[0]["warnings"] == "「营业收入（2025年）」7000万元，比上年（1000万元）变化 +600%，超过 ±500%：少见，请核对"
     assert rows[1]["warnings"] == ""  # exactly +500%
     assert [r["status"] for r in rows] == ["scored", "scored"]
+
+
+# ------------------------------------------------------------------ 数据造假 and the 2026 tax line
+
+
+def test_data_fabrication_is_in_every_profile_the_template_and_the_schema() -> None:
+    """compliance.data_fabrication is accepted under both rule sets and offered by init and schema."""
+    for rule_id in AS_OF:
+        rs = rules.load(rule_id)
+        assert profile.from_data({"compliance": {"data_fabrication": True}}, rs, "<t>").values == {
+            "compliance.data_fabrication": True}
+    template = invoke("init", "--rules", "miit-2022")
+    assert template.exit_code == 0 and "data_fabrication:" in template.stdout and "数据造假" in template.stdout
+    schema = json.loads(invoke("schema", "--rules", "miit-2022").stdout)
+    assert schema["properties"]["compliance"]["properties"]["data_fabrication"]["type"] == ["boolean", "null"]
+
+
+def test_the_2026_tax_line_is_shown_for_review_with_its_reason_at_80_columns() -> None:
+    """zh at 80 columns: the tax line awaits review, the reason is readable in full, and the advice says who decides."""
+    shown = invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "zh").stdout
+    text = "".join(line.strip("│ ") for line in shown.splitlines())
+    assert "待审核" in text and "所读到的2026年办法文本未列出偷漏税" in text and "由认定机关判断" in text
+    assert "本规则不作一票否决，能否认定由认定机关判断" in text
+    assert "✘ 不满足    参评基本条件" not in shown
+    doc = json.loads(invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--format", "json").stdout)
+    tax = next(c for c in doc["tiers"]["little_giant"]["criteria"] if c["id"] == "gate.tax_violation")
+    assert tax["status"] == "manual_review" and tax["confidence"] == "recalled" and "does not list" in tax["note"]
+    assert doc["warnings"] == []
+    old = json.loads(invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-03-01", "--format", "json").stdout)
+    assert {t["status"] for t in old["tiers"].values()} == {"unmet"}  # miit-2022: still a veto

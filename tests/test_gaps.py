@@ -57,12 +57,14 @@ def test_every_suggested_amount_is_exact(name: str, rule_id: str, as_of: date) -
         for step in gap.steps:
             if step.kind not in ("change", "title"):
                 continue
-            (change,) = step.changes
-            assert status_after(rule_id, values, as_of, {change.path: change.after}, step.criterion) == MET, step.text("en")
+            change, *wholes = step.changes  # a part raised above its whole takes the whole with it
+            assert [w.path for w in wholes] == ([change.whole.path] if change.whole else [])
+            moved = {c.path: c.after for c in step.changes}
+            assert status_after(rule_id, values, as_of, moved, step.criterion) == MET, step.text("en")
             if change.delta is not None:
                 unit = Decimal(1) if change.field.type == "int" else Decimal("0.01")
                 one_less = change.after - unit if change.delta > 0 else change.after + unit
-                assert status_after(rule_id, values, as_of, {change.path: one_less}, step.criterion) != MET, \
+                assert status_after(rule_id, values, as_of, {**moved, change.path: one_less}, step.criterion) != MET, \
                     f"{step.text('en')}: {one_less} already meets it"
             checked += 1
     if name in ("tier1-only", "micro-startup"):
@@ -93,16 +95,40 @@ def test_a_debt_ratio_is_met_by_lowering_liabilities() -> None:
 
 
 def test_score_moves_are_the_fewest_that_pass() -> None:
+    """The score route's moves are each needed, and a part's rise takes its whole along (a 创客中国 placing is the
+    cheaper route here, so the score route is asked for directly)."""
     values = example("tier1-only", "miit-2022")
-    result, found = analysed("miit-2022", values, AS_OF_2022)
+    result, _ = analysed("miit-2022", values, AS_OF_2022)
     assert crit(result, "zjtx.score").status == UNMET
-    (step,) = [s for g in found for s in g.steps if s.kind == "points" and s.criterion == "zjtx.score"]
+    tier = result.tiers["zjtx_sme"]
+    kids: dict[str | None, list[Any]] = {}
+    for c in tier.criteria:
+        kids.setdefault(c.parent, []).append(c)
+    advisor = gaps._Advisor(rules.load("miit-2022"), result, profile.Profile(dict(values)))
+    (step,) = advisor.steps(tier, crit(result, "zjtx.score"), kids) or []
     moved = {c.path: c.after for c in step.changes}
     assert status_after("miit-2022", values, AS_OF_2022, moved, "zjtx.score") == MET
-    for path in moved:  # every move is needed, or a smaller set would have been chosen
+    taken_along = {c.whole.path for c in step.changes if c.whole is not None}
+    for path in set(moved) - taken_along:  # every move is needed, or a smaller set would have been chosen
         fewer = {p: v for p, v in moved.items() if p != path}
         assert status_after("miit-2022", values, AS_OF_2022, fewer, "zjtx.score") == UNMET
     assert "score 52 → at least 60" in step.text("en")
+    profile.apply_sets(profile.Profile(values), rules.load("miit-2022"), [c.set_arg for c in step.changes])
+
+
+def test_a_part_raised_past_its_whole_takes_the_whole_along() -> None:
+    """Advice never suggests a high-value Ⅰ类 IP while the count of Ⅰ类 IP stays 0 (criteria.md §8a)."""
+    rs = rules.load("miit-2026")
+    values: dict[str, Any] = {"ip.class1": Decimal(0), "ip.class1_high_value": Decimal(0), "ip.class1_applied": Decimal(2),
+                              "financials.2025.revenue": Decimal(100), "financials.2025.main_revenue": Decimal(90)}
+    search = gaps._Search(rs, values, 2025)
+    change = search.amount("ip.class1_high_value", lambda v: v["ip.class1_high_value"] >= 2)
+    assert change is not None and change.after == 2 and change.whole is not None
+    assert (change.whole.path, change.whole.before, change.whole.after) == ("ip.class1", 0, 2)
+    main = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 95)
+    assert main is not None and main.whole is None  # still within its whole: the whole stays
+    above = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 120)
+    assert above is not None and above.whole is not None and above.whole.after == 120
 
 
 def test_titles_red_lines_and_qualitative_criteria_are_named_as_steps() -> None:
@@ -168,8 +194,10 @@ def test_any_profile_gets_advice_and_every_amount_is_exact(data: dict[str, Any],
         for step in gap.steps:
             assert step.text("zh") and step.text("en")
             if step.kind == "change":
-                (change,) = step.changes
-                assert status_after(rule_id, values, as_of, {change.path: change.after}, step.criterion) == MET
+                moved = {c.path: c.after for c in step.changes}  # a part and, where it passes it, its whole
+                assert status_after(rule_id, values, as_of, moved, step.criterion) == MET
+            if step.kind in ("change", "points", "title"):  # what the step says to --set is accepted
+                profile.apply_sets(profile.Profile(values), rs, [c.set_arg for c in step.changes])
 
 
 def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:

@@ -150,7 +150,7 @@ def test_more_rd_never_hurts(data: dict[str, Any], rule_id: str, year: int, extr
     _no_worse(before, _eval(rule_id, {**data, "financials": fin}))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=plausible(), rule_id=st.sampled_from(RULE_IDS),
        key=st.sampled_from(["class1", "class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder"]),
        extra=st.integers(1, 10))
@@ -162,7 +162,7 @@ def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, key: str
     _no_worse(before, _eval(rule_id, raised))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=unchecked(), rule_id=st.sampled_from(RULE_IDS))
 def test_a_part_over_its_whole_is_refused_and_no_ip_is_met_without_class1(data: dict[str, Any], rule_id: str) -> None:
     """Every profile either puts a part over its whole and is refused, naming both, or evaluates; and

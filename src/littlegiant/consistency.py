@@ -59,40 +59,40 @@ class _Compiled:
         self.parts = [(f, fields[f.part_of]) for f in fields.values() if f.part_of in fields]
         self.above = [(f, fields[f.warn_above]) for f in fields.values() if f.warn_above in fields]
         self.growth = [f for f in fields.values() if f.warn_growth is not None and f.per_year]
-        # the part of a per-year path before "{year}": the keys that say which years a profile holds
-        self.prefixes = sorted({f.path.split("{year}")[0] for f in fields.values() if f.per_year})
+        # the part of a per-year path before "{year}", for the fields compared: the keys that say which
+        # years a profile holds (a batch row's few dozen keys are scanned once per prefix)
+        compared = [f for pair in (*self.parts, *self.above) for f in pair] + self.growth
+        self.prefixes = sorted({_prefix(f) for f in compared if f.per_year})
 
 
-_COMPILED: dict[int, tuple[RuleSet, _Compiled]] = {}
+def _prefix(f: FieldDef) -> str:
+    return f.path.split("{year}")[0]
 
 
 def _compiled(rules: RuleSet) -> _Compiled:
-    hit = _COMPILED.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = _COMPILED[id(rules)] = (rules, _Compiled(rules))
-    return hit[1]
+    found: _Compiled | None = rules.memo.get("consistency")
+    if found is None:
+        found = rules.memo["consistency"] = _Compiled(rules)
+    return found
 
 
 def _years(c: _Compiled, values: dict[str, Any]) -> dict[str, list[int]]:
     """The years a profile holds under each per-year prefix, latest first."""
-    found: dict[str, set[int]] = {p: set() for p in c.prefixes}
-    for key in values:
-        for prefix in c.prefixes:
-            if key.startswith(prefix):
-                year = key[len(prefix):len(prefix) + 4]
-                if year.isdigit():
-                    found[prefix].add(int(year))
-    return {p: sorted(ys, reverse=True) for p, ys in found.items()}
+    out = {}
+    for prefix in c.prefixes:
+        start = len(prefix)
+        found = {key[start:start + 4] for key in values if key.startswith(prefix)}
+        out[prefix] = sorted((int(y) for y in found if y.isdigit()), reverse=True)
+    return out
 
 
-def _pairs(c: _Compiled, values: dict[str, Any], a: FieldDef, b: FieldDef,
-           years: dict[str, list[int]] | None) -> list[tuple[Figure, Figure]]:
-    """Both figures of a pair where both are known numbers: once, or once per year held."""
+def _above(values: dict[str, Any], a: FieldDef, b: FieldDef, years: dict[str, list[int]]) -> list[tuple[Figure, Figure]]:
+    """Each (a, b) where both are known numbers and a is above b: once, or once per year held."""
     out = []
-    for year in (years or {}).get(a.path.split("{year}")[0], []) if a.per_year else [None]:
+    for year in years.get(_prefix(a), ()) if a.per_year else (None,):
         pa, pb = a.concrete_path(year), b.concrete_path(year)
         va, vb = values.get(pa), values.get(pb)
-        if isinstance(va, Decimal) and isinstance(vb, Decimal):
+        if isinstance(va, Decimal) and isinstance(vb, Decimal) and va > vb:
             out.append((Figure(a, pa, va), Figure(b, pb, vb)))
     return out
 
@@ -103,9 +103,8 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
     A part or a whole that is unknown is no violation: nothing is known to disagree.
     """
     c = _compiled(rules)
-    years = _years(c, values) if any(p.per_year for p, _ in c.parts) else None
-    return [PartOverWhole(part, whole) for p, w in c.parts for part, whole in _pairs(c, values, p, w, years)
-            if part.value > whole.value]
+    years = _years(c, values)
+    return [PartOverWhole(part, whole) for p, w in c.parts for part, whole in _above(values, p, w, years)]
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
@@ -114,12 +113,11 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
     if not (c.above or c.growth):
         return []
     years = _years(c, values)
-    out = [Unusual(ABOVE, fig, other) for f, o in c.above for fig, other in _pairs(c, values, f, o, years)
-           if fig.value > other.value]
+    out = [Unusual(ABOVE, fig, other) for f, o in c.above for fig, other in _above(values, f, o, years)]
     for f in c.growth:
         limit = f.warn_growth
         assert limit is not None
-        for year in years.get(f.path.split("{year}")[0], []):
+        for year in years.get(_prefix(f), []):
             now, before = f.concrete_path(year), f.concrete_path(year - 1)
             v, prev = values.get(now), values.get(before)
             if not (isinstance(v, Decimal) and isinstance(prev, Decimal)) or prev <= 0:

@@ -46,6 +46,7 @@ class Change:
     field: FieldDef
     before: Scalar | None
     after: Scalar
+    whole: Change | None = None  # a part raised above its whole takes the whole up with it (criteria.md §8a)
 
     @property
     def delta(self) -> Decimal | None:
@@ -58,7 +59,7 @@ class Change:
         d = self.delta
         if d is None or not isinstance(self.before, Decimal):
             return Decimal(1)
-        return abs(d) / max(abs(self.before), Decimal(1))
+        return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)
 
     @property
     def set_arg(self) -> str:
@@ -91,7 +92,7 @@ class Step:
 
     tier: str
     criterion: str
-    kind: str  # change | points | answer | title | qualitative | red_line | blocked
+    kind: str  # change | points | answer | title | qualitative | red_line | authority | blocked
     title: Text
     changes: list[Change] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths whose answers decide the tier
@@ -137,6 +138,9 @@ class Step:
         elif self.kind == "qualitative":
             lead = f"定性条件「{title}」：准备材料，由认定机关判断" if lang == "zh" else \
                 f"qualitative: {title}; prepare the evidence for the authority"
+        elif self.kind == "authority":  # a red line this rule set leaves to the authority (criteria.md §2)
+            lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
+                f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
         elif self.kind == "red_line":
             lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
                 f"red line: {title}; no tier can be met while it stands"
@@ -201,17 +205,21 @@ class _Search:
         up = f.lever == "up"
         low = f.minimum if f.minimum is not None else (-LIMIT if f.type == "signed_money" else Decimal(0))
         high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else LIMIT)
-        whole = self.values.get(self.rules.fields[f.part_of].concrete_path(year_in_path(f, path))) \
-            if f.part_of in self.rules.fields else None
-        if isinstance(whole, Decimal):
-            high = min(high, whole)  # a part never rises above its whole (criteria.md §8a)
         room = int((high - current) / unit) if up else int((current - low) / unit)
+        whole_f = self.rules.fields.get(f.part_of) if f.part_of is not None else None
+        whole_path = whole_f.concrete_path(year_in_path(f, path)) if whole_f is not None else ""
+        whole = self.values.get(whole_path) if up else None
 
         def at(k: int) -> Decimal:
             return current + unit * k if up else current - unit * k
 
+        def moved(k: int) -> dict[str, Scalar]:
+            """The part at step k, and its whole with it where the part would pass it."""
+            v = at(k)
+            return {path: v, whole_path: v} if isinstance(whole, Decimal) and v > whole else {path: v}
+
         def ok(k: int) -> bool:
-            return holds(self.with_({path: at(k)})) is True
+            return holds(self.with_(moved(k))) is True
 
         if room < 1 or self.spent():
             return None
@@ -228,7 +236,10 @@ class _Search:
                 good = mid
             else:
                 bad = mid
-        return Change(path, f, current, at(good))
+        change = Change(path, f, current, at(good))
+        if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
+            change.whole = Change(whole_path, whole_f, whole, change.after)
+        return change
 
     def flag_or_choice(self, path: str, holds: Pred) -> Change | None:
         """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
@@ -301,7 +312,7 @@ class _Advisor:
             return None
         best = min(candidates, key=lambda ch: (ch.cost(), ch.path))
         kind = "title" if best.path.startswith("titles.") else "change"
-        return [Step(tier.id, c.id, kind, c.title, [best])]
+        return [Step(tier.id, c.id, kind, c.title, _with_wholes([best]))]
 
     def _score(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
         """The fewest band moves (then the smallest relative change) that lift the score over the mark."""
@@ -332,7 +343,7 @@ class _Advisor:
             best = nxt
         if need not in best:
             return None
-        changes = _merge(best[need][2])
+        changes = _merge(_with_wholes(best[need][2]))
         note = Text(f"得分 {fmt(now)} → 至少 {fmt(now + need)}（要求 {fmt(thr)}）",
                     f"score {fmt(now)} → at least {fmt(now + need)} (required {fmt(thr)})")
         return [Step(tier.id, c.id, "points", c.title, changes, note=note)]
@@ -367,6 +378,11 @@ class _Advisor:
         return out
 
 
+def _with_wholes(changes: list[Change]) -> list[Change]:
+    """The changes, each followed by the move of the whole it takes up with it (one step applies both)."""
+    return [x for ch in changes for x in (ch, ch.whole) if x is not None]
+
+
 def _merge(changes: list[Change]) -> list[Change]:
     """Two moves of one input keep the further one (criteria are monotone along the lever)."""
     by_path: dict[str, Change] = {}
@@ -387,8 +403,9 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
         if only is not None and tier.id != only:
             continue
         if tier.status in (MET, REVIEW):
-            review = [Step(tier.id, c.id, "qualitative", c.title) for c in tier.criteria
-                      if c.status == REVIEW and c.kind == "qualitative"]
+            review = [Step(tier.id, c.id, "qualitative", c.title) if c.kind == "qualitative" else
+                      Step(tier.id, c.id, "authority", _label(rules, next(iter(c.inputs))))  # named by the problem
+                      for c in tier.criteria if c.status == REVIEW and c.kind in ("qualitative", "veto")]
             if review:
                 out.append(TierGap(tier.id, tier.title, tier.status, review, tier.score_min, tier.score_max))
             continue

@@ -61,7 +61,7 @@ def _tier_panel(tier: TierResult, lang: str, verbose: bool, advice: list[str]) -
     table = Table(show_header=True, header_style="bold", expand=True, box=None, pad_edge=False)
     table.add_column(t("status", lang), no_wrap=True, width=10)
     table.add_column(t("criterion", lang), ratio=3)
-    table.add_column(t("detail", lang), ratio=4)
+    table.add_column(t("detail", lang), ratio=4, overflow="fold")
     gate_ok = all(c.status == "met" for c in tier.criteria if c.id.startswith("gate.") or c.id == "gate")
     for c in tier.criteria:
         if not verbose and gate_ok and (c.id.startswith("gate.")):
@@ -99,7 +99,7 @@ def _bullets(mark: str, lines: list[str]) -> Table:
     """Lines under a mark, wrapped beside it."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")
     for line in lines:
         grid.add_row(mark, line)
     return grid

@@ -103,7 +103,7 @@ def warning_text(w: Unusual, lang: str) -> str:
     sign = "+" if w.growth is not None and w.growth > 0 else ""
     if lang == "zh":
         return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"
-    return f"{name} is {value}, {sign}{growth}% on the year before ({other_value}), beyond ±{limit}%: unusual, please check"
+    return f"{name} is {value}, {sign}{growth}% on {other} at {other_value}, beyond ±{limit}%: unusual, please check"
 
 
 def warning_lines(result: Result, lang: str) -> list[str]:
