@@ -8,9 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from littlegiant import engine, profile, rules
 from littlegiant.result import CriterionResult, Result
+
+# Examples are timed on a shared 2-CPU machine, where a slow minute is not a failure: no deadlines.
+settings.register_profile("littlegiant", deadline=None)
+settings.load_profile("littlegiant")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
