@@ -107,6 +107,7 @@ def assess(
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -132,10 +133,13 @@ def assess(
             baseline = engine.evaluate(rs, prof, day, renewal)
             prof = profiles.apply_sets(prof, rs, set_)
         result = engine.evaluate(rs, prof, day, renewal)
+        plans = {}
         if compare is None and explain is None:
             from littlegiant.gaps import analyse
+            from littlegiant.tierplan import plan_all
 
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
+            plans = plan_all(rs, result, prof)
         compared = []
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]
@@ -150,7 +154,7 @@ def assess(
     except InputError as exc:
         fail(str(exc))
     if compared:
-        from littlegiant.compare import compare_text
+        from littlegiant.compare import compare_html, compare_markdown, compare_text
 
         if fmt == "json":
             import json
@@ -160,7 +164,8 @@ def assess(
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
         else:
-            write_output(compare_text(compared, language), output)
+            make = {"markdown": compare_markdown, "html": compare_html}.get(fmt, compare_text)
+            write_output(make(compared, language), output)
         return
     if explain is not None:
         from littlegiant.explain import explain_text
@@ -170,20 +175,15 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    text = render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty())
+    from littlegiant.report_common import Report
+
+    report = Report(result, language, rs, plans, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
+                    detail=detail or fmt != "text")
     if baseline is not None:
-        from littlegiant.compare import moves, moves_text
+        from littlegiant.compare import moves
 
-        changed = moves(baseline, result, language)
-        if fmt == "json":
-            import json
-
-            doc = json.loads(text)
-            doc["what_if"] = {"set": list(set_ or []), "changes": [
-                {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in changed]}
-            text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        elif fmt == "text":
-            text += "\n" + moves_text(changed, language)
+        report.what_if = moves(baseline, result, language)
+    text = render(report, fmt, to_terminal=output is None and sys.stdout.isatty())
     write_output(text, output)
 
 
@@ -460,32 +460,39 @@ def rules_diff(
     write_output(text, None)
 
 
-def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
+def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
     """The report in one of FORMATS as a string."""
-    from littlegiant.result import Result
+    from littlegiant.report_common import Report
 
-    assert isinstance(result, Result)
+    assert isinstance(report, Report)
     if fmt == "json":
         import json
 
+        from littlegiant.report_common import plans_json
         from littlegiant.result import to_dict
 
-        return json.dumps(to_dict(result, lang, __version__), ensure_ascii=False, indent=2) + "\n"
+        doc = to_dict(report.result, report.lang, __version__)
+        if report.plans:
+            doc["plans"] = plans_json(report)
+        if report.what_if is not None:
+            doc["what_if"] = {"set": report.sets, "changes": [
+                {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         from littlegiant.render_markdown import render_markdown
 
-        return render_markdown(result, lang)
+        return render_markdown(report)
     if fmt == "html":
         from littlegiant.render_html import render_html
 
-        return render_html(result, lang)
+        return render_html(report)
     import io
 
     from littlegiant.render_text import render as render_text
 
     buf = io.StringIO()
     width = None if to_terminal else int(os.environ.get("COLUMNS", "110"))
-    render_text(result, lang, buf, width=width, color=True if to_terminal and "NO_COLOR" not in os.environ else False)
+    render_text(report, buf, width=width, color=True if to_terminal and "NO_COLOR" not in os.environ else False)
     return buf.getvalue()
 
 
