@@ -133,13 +133,10 @@ def assess(
             baseline = engine.evaluate(rs, prof, day, renewal)
             prof = profiles.apply_sets(prof, rs, set_)
         result = engine.evaluate(rs, prof, day, renewal)
-        plans = {}
         if compare is None and explain is None:
             from littlegiant.gaps import analyse
-            from littlegiant.tierplan import plan_all
 
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
-            plans = plan_all(rs, result, prof)
         compared = []
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]
@@ -175,10 +172,10 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    from littlegiant.report_common import Report
+    from littlegiant.report_common import make_report
 
-    report = Report(result, language, rs, plans, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
-                    detail=detail or fmt != "text")
+    report = make_report(rs, prof, result, language, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
+                         detail=detail or fmt != "text")
     if baseline is not None:
         from littlegiant.compare import moves
 

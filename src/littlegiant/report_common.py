@@ -12,6 +12,7 @@ from typing import Any
 
 from littlegiant import __version__
 from littlegiant.compare import Move as StatusMove
+from littlegiant.profile import Profile
 from littlegiant.report_words import Words, evidence, red_lines, set_args, w
 from littlegiant.result import Result, TierResult
 from littlegiant.rules import RuleSet
@@ -104,6 +105,13 @@ class Report:
             return ["假设变化没有改变任何判定。" if zh else "The what-if changed no verdict."]
         return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
                 f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
+
+
+def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
+    """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+    from littlegiant.tierplan import plan_all
+
+    return Report(result, lang, rules, plan_all(rules, result, profile), **kw)
 
 
 def plans_json(report: Report) -> dict[str, Any]:

@@ -150,6 +150,12 @@ class Words:
             allowed = ("或" if zh else " or ").join(f"「{self.choice(path, x)}」" if zh else self.choice(path, x)
                                                    for x in c.threshold)
             return (f"现为「{now}」，要求{allowed}：{verdict}" if zh else f"now {now}; required {allowed}: {verdict}")
+        if isinstance(c.value, str) or isinstance(c.threshold, str):
+            path = paths[0] if len(paths) == 1 else None
+            now, need = self.choice(path, c.value), self.choice(path, c.threshold)
+            word = OPS[self.lang].get(c.op or "", "")
+            return (f"现为「{now}」，要求{word}「{need}」：{verdict}" if zh else
+                    f"now {now}; required {word + ' ' if word else ''}{need}: {verdict}")
         if c.op == "between" and isinstance(c.threshold, tuple):
             lo, hi = c.threshold
             need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"

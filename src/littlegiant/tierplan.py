@@ -140,8 +140,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     for _ in range(ITERATIONS):
         now = engine.evaluate(rules, Profile(values), day, result.renewal)
         t = now.tiers[tier.id]
-        if t.status in (MET, REVIEW):
-            break
+        if t.status in (MET, REVIEW, UNKNOWN):
+            break  # met, or answers (not changes) decide it now
         gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed)
         steps = gaps[0].steps if gaps else []
         new: list[Move] = []
