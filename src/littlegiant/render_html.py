@@ -77,7 +77,9 @@ def render_html(report: Report) -> str:
            f"{escape(SIZE[result.sme_size][lang])}<br>"
            + "<br>".join(escape(b) for b in report.basis()) + "</p></header>"]
     out.append(f'<section class="card" id="summary"><h2>{escape(w("answer", lang))}</h2><ul>')
-    for tier, line, why in report.summary():
+    for tier, _line, why in report.summary():
+        score = words.score(tier)
+        line = tier.title.get(lang) + ((f"（{score}）" if zh else f" ({score})") if score else "")
         out.append(f'<li>{_status(tier.status, lang)} <span class="verdict">{escape(line)}</span>'
                    + (f'<span class="why">{escape(why)}</span>' if why else "") + "</li>")
     out.append("</ul></section>")
