@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from littlegiant.i18n import STATUS
-from littlegiant.result import MET, CriterionResult, Result
+from littlegiant.report_words import holding_back
+from littlegiant.result import Result
 
 
 @dataclass(frozen=True)
@@ -31,22 +32,6 @@ def moves(before: Result, after: Result, lang: str) -> list[Move]:
             prev = old_by_id.get(c.id)
             if prev is not None and prev.status != c.status:
                 out.append(Move(tid, c.id, c.title.get(lang), prev.status, c.status))
-    return out
-
-
-def holding_back(result: Result, tier: str) -> list[CriterionResult]:
-    """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
-    t = result.tiers[tier]
-    by_id = {c.id: c for c in t.criteria}
-    out = []
-    for c in t.criteria:
-        if not c.required or c.kind in ("all", "any") or c.status == MET:
-            continue
-        parent = by_id.get(c.parent) if c.parent else None
-        while parent is not None and parent.status != MET:
-            parent = by_id.get(parent.parent) if parent.parent else None
-        if parent is None:
-            out.append(c)
     return out
 
 

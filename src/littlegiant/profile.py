@@ -170,14 +170,11 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     return number  # plain whole amounts above a floor do not get here: _walk takes them inline
 
 
-_TRIES: dict[int, _Trie] = {}
-
-
 def _trie(rules: RuleSet) -> _Trie:
-    key = id(rules)
-    if key not in _TRIES:
-        _TRIES[key] = _Trie.build(rules.fields.values())
-    return _TRIES[key]
+    found: _Trie | None = rules.memo.get("profile.trie")
+    if found is None:
+        found = rules.memo["profile.trie"] = _Trie.build(rules.fields.values())
+    return found
 
 
 def load_profile(path: Path, rules: RuleSet) -> Profile:
@@ -194,6 +191,17 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
         raise InputError("expected a mapping of profile fields at the top", file=source)
     values: dict[str, Scalar] = {}
     _walk(data, _root(rules), values, source)
+    return Profile(values, source)
+
+
+def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
+    """Validate a flat row (dotted paths to text as typed in a spreadsheet cell; empty is unknown)."""
+    values: dict[str, Scalar] = {}
+    for column, cell in row.items():
+        f = field_for_path(rules, column)
+        value = parse_text_value(f, cell, where=column)
+        if value is not None:
+            values[column] = value
     return Profile(values, source)
 
 
@@ -221,14 +229,11 @@ class _Place:
         return place
 
 
-_ROOTS: dict[int, _Place] = {}
-
-
 def _root(rules: RuleSet) -> _Place:
-    key = id(rules)
-    if key not in _ROOTS:
-        _ROOTS[key] = _Place(_trie(rules), "")
-    return _ROOTS[key]
+    found: _Place | None = rules.memo.get("profile.root")
+    if found is None:
+        found = rules.memo["profile.root"] = _Place(_trie(rules), "")
+    return found
 
 
 def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str) -> None:
@@ -361,14 +366,11 @@ def field_for_path(rules: RuleSet, path: str) -> FieldDef:
     Looked up once per path: a CSV batch asks for every cell of every row, and gap analysis and
     the interview ask for the same few paths again and again. Only valid paths are kept, so the
     cache holds at most one entry per field and year."""
-    key = (id(rules), path)
-    found = _FIELD_OF.get(key)
+    cache: dict[str, FieldDef] = rules.memo.setdefault("profile.field_of", {})
+    found = cache.get(path)
     if found is None:
-        found = _FIELD_OF[key] = _walk_path(rules, path)
+        found = cache[path] = _walk_path(rules, path)
     return found
-
-
-_FIELD_OF: dict[tuple[int, str], FieldDef] = {}
 
 
 def _walk_path(rules: RuleSet, path: str) -> FieldDef:

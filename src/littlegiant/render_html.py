@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import Report, footer_line
+from littlegiant.report_common import BASIS, Report, footer_line
 from littlegiant.report_words import ICON, MARK, w
 from littlegiant.result import TierResult
 
@@ -106,6 +106,10 @@ def render_html(report: Report) -> str:
     if legend:
         out.append(f'<section id="legend"><h2>{escape(w("legend", lang))}</h2><ul>'
                    + "".join(f"<li>{escape(x.replace(chr(9), ' '))}</li>" for x in legend) + "</ul></section>")
+    basis = report.basis_detail()
+    if basis:
+        out.append(f'<section id="basis"><h2>{escape(BASIS[lang])}</h2><ul>'
+                   + "".join(f"<li>{escape(b)}</li>" for b in basis) + "</ul></section>")
     out.append(f'<section id="detail"><h2>{escape(w("detail", lang))}</h2>')
     for tier in result.tiers.values():
         out.append(_trace(report, tier))

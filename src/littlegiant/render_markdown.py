@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import Report, footer_line
+from littlegiant.report_common import BASIS, Report, footer_line
 from littlegiant.report_words import MARK, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -52,6 +52,11 @@ def render_markdown(report: Report) -> str:
     if legend:
         lines += [f"## {w('legend', lang)}", ""]
         lines += [f"- {x.replace(chr(9), ' ')}" for x in legend]
+        lines.append("")
+    basis = report.basis_detail()
+    if basis:
+        lines += [f"## {BASIS[lang]}", ""]
+        lines += [f"- {_cell(b)}" for b in basis]
         lines.append("")
     lines += [f"## {w('detail', lang)}", ""]
     for tier in result.tiers.values():

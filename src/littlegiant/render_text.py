@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import Report, footer_line
+from littlegiant.report_common import BASIS, Report, footer_line
 from littlegiant.report_words import ICON, MARK, w
 from littlegiant.result import TierResult
 
@@ -89,6 +89,11 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         console.print()
         console.print(RichText(w("legend", lang), style="bold"))
         _hanging(console, [tuple(line.split("\t", 1)) for line in legend], style="dim")  # type: ignore[misc]
+    basis = report.basis_detail()
+    if basis:
+        console.print()
+        console.print(RichText(BASIS[lang], style="bold"))
+        _hanging(console, [("·", line) for line in basis])
     if report.detail:
         for tier in result.tiers.values():
             console.print()

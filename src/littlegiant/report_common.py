@@ -8,15 +8,17 @@ these parts out its own way; the words come from ``report_words``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.compare import Move as StatusMove
 from littlegiant.profile import Profile
 from littlegiant.report_words import Words, evidence, red_lines, set_args, w
 from littlegiant.result import Result, TierResult
 from littlegiant.rules import RuleSet
 from littlegiant.tierplan import TierPlan
+
+if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
+    from littlegiant.compare import Move as StatusMove
 
 FOOTER = {
     "zh": "规则版本 {rules} · 评估日期 {as_of} · 输入指纹 {sha} · littlegiant {version}",
@@ -27,6 +29,34 @@ FOOTER = {
 def footer_line(result: Result, lang: str, short: bool = False) -> str:
     sha = result.input_sha256[:16] if short else result.input_sha256
     return FOOTER[lang].format(rules=result.rules_id, as_of=result.as_of.isoformat(), sha=sha, version=__version__)
+
+
+BASIS = {"zh": "评估依据", "en": "What this rests on"}
+_TIER_WORDS = {"zjtx_sme": {"zh": "专精特新中小企业", "en": "专精特新中小企业 (specialised SME)"},
+               "little_giant": {"zh": "专精特新\"小巨人\"企业", "en": "Little Giant (小巨人)"}}
+
+
+def basis_lines(result: Result, lang: str) -> list[str]:
+    """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    cal = result.calendar
+    if cal is not None:
+        lines.append(cal.reason.get(lang) + ("。" if zh and not cal.reason.get(lang).endswith("。") else ""))
+        if cal.round is not None and not cal.forced and cal.round.ref not in cal.reason.get(lang):
+            lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
+                         else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    if result.renewal is not None:
+        title = _TIER_WORDS.get(result.renewal, {"zh": result.renewal, "en": result.renewal})[lang]
+        lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按新申请评估，仅供参考。" if zh
+                     else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; "
+                          "the other tiers are judged as new applications, for reference.")
+    if result.documents:
+        sep = "、" if zh else ", "
+        lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(result.documents)
+                     + ("。" if zh else "."))
+    lines.extend(n.get(lang) for n in result.rules_notes)
+    return lines
 
 
 @dataclass
@@ -48,13 +78,17 @@ class Report:
         return Words(self.result, self.rules, self.plans, self.lang)
 
     def basis(self) -> list[str]:
-        """Which rules judged it, and why: the rule calendar (the lead's) fills in the reason and sources."""
+        """The header's one line: which rules judged it (the reason and sources follow in BASIS)."""
         r = self.result
         zh = self.lang == "zh"
         line = f"{w('basis', self.lang)}{'：' if zh else ': '}{r.rules_title.get(self.lang)}"
         if r.renewal:
-            line += "（复核）" if zh else " (renewal)"
+            line += f"（{_TIER_WORDS.get(r.renewal, {'zh': '', 'en': ''})['zh']}复核）" if zh else " (renewal)"
         return [line]
+
+    def basis_detail(self) -> list[str]:
+        """Why these rules (the calendar), the official texts, and the notes on how firm they are."""
+        return basis_lines(self.result, self.lang)
 
     def summary(self) -> list[tuple[TierResult, str, str]]:
         """(tier, verdict line, what holds it back) for every tier, in ladder order."""
@@ -90,7 +124,7 @@ class Report:
             if not args:
                 continue
             cmd = f"littlegiant assess {self.profile_file or 'PROFILE'} --as-of {p.as_of.isoformat() if p.as_of else ''}"
-            cmd += (" --renewal" if self.result.renewal else "") + (f" --rules {self.rules_ref}" if self.rules_ref else "")
+            cmd += (f" --renewal {self.result.renewal}" if self.result.renewal else "") + f" --rules {self.rules_ref or self.result.rules_id}"
             cmd += "".join(f" --set {a}" for a in [*self.sets, *args])
             out.append((self.result.tiers[tid].title.get(self.lang), cmd))
         return out
@@ -133,3 +167,16 @@ def plans_json(report: Report) -> dict[str, Any]:
             "text": [head, *notes, *steps],
         }
     return out
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The JSON document of a report: CONTRACT.md §3, the checked plans, and what the user's --set moved."""
+    from littlegiant.result import to_dict
+
+    doc = to_dict(report.result, report.lang, __version__)
+    if report.plans:
+        doc["plans"] = plans_json(report)
+    if report.what_if is not None:
+        doc["what_if"] = {"set": report.sets, "changes": [
+            {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
+    return doc

@@ -199,8 +199,6 @@ class Words:
 
     def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
         """The one or two things that keep the tier from met, in plain words."""
-        from littlegiant.compare import holding_back
-
         zh = self.lang == "zh"
         out: list[str] = []
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
@@ -375,6 +373,22 @@ def _years_on(lang: str) -> str:
     from littlegiant.tierplan import ROUNDS
 
     return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
+
+
+def holding_back(result: Result, tier: str) -> list[CriterionResult]:
+    """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
+    t = result.tiers[tier]
+    by_id = {c.id: c for c in t.criteria}
+    out = []
+    for c in t.criteria:
+        if not c.required or c.kind in ("all", "any") or c.status == MET:
+            continue
+        parent = by_id.get(c.parent) if c.parent else None
+        while parent is not None and parent.status != MET:
+            parent = by_id.get(parent.parent) if parent.parent else None
+        if parent is None:
+            out.append(c)
+    return out
 
 
 def red_lines(result: Result) -> list[CriterionResult]:
