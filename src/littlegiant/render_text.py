@@ -64,7 +64,8 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     console.print(verdicts)
     why = [(tier.title.get(lang), reason) for tier, _, reason in summary if reason]
     if why:
-        _hanging(console, [("  ", f"{name} {reason}") for name, reason in why])
+        sep = "——" if zh else " — "  # no space in zh: a long run folds to the full width instead of jumping a line
+        _hanging(console, [("  ", f"{name}{sep}{reason}") for name, reason in why])
     moved = report.what_if_lines()
     if moved:
         console.print()
