@@ -289,7 +289,7 @@ class Words:
             steps.append(self._move(m, p))
         if p.missing and p.checked not in (MET, REVIEW):
             steps.append(f"另需回答：{self.questions(p.missing)}" if zh else
-                          f"also answer: {self.questions(p.missing)}")
+                          f"Also answer: {self.questions(p.missing)}")
         return head, notes, steps
 
     def _red_label(self, cid: str) -> str:
@@ -322,11 +322,11 @@ class Words:
             name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
             if held is not None and held.status in (MET, REVIEW):
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
-                        f"you meet {name} ({self.status(held.status)}): apply for it first")
+                        f"You meet {name} ({self.status(held.status)}): apply for it first")
             if held is not None:
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
-                        f"first obtain {name} (this report: {self.status(held.status)}, see above)")
-            return f"先取得：{name}" if zh else f"first obtain: {name}"
+                        f"First obtain {name} (this report: {self.status(held.status)}, see above)")
+            return f"先取得：{name}" if zh else f"First obtain: {name}"
         if m.kind == "wait":
             reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
             unit = unit_text(m.field.unit, self.lang)
@@ -336,7 +336,7 @@ class Words:
             return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
                     f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
         if isinstance(m.after, bool):
-            return f"取得：{label}" if zh else f"obtain: {label}"
+            return f"取得：{label}" if zh else f"Obtain: {label}"
         if isinstance(m.after, str):
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
