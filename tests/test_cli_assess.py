@@ -37,7 +37,7 @@ EXPECTED = [
     ("little-giant-2022.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("unmet", None, None, None)}),
     ("little-giant-2026.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("manual_review", None, None, None)}),
     ("red-line.yaml", "miit-2022", "small", {"innovative_sme": ("unmet", 95, 95, 95), "zjtx_sme": ("unmet", 87, 87, 87), "little_giant": ("unmet", None, None, None)}),
-    ("red-line.yaml", "miit-2026", "small", {"innovative_sme": ("unmet", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("red-line.yaml", "miit-2026", "small", {"innovative_sme": ("manual_review", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("manual_review", None, None, None)}),
     ("half-missing.yaml", "miit-2022", "small", {"innovative_sme": ("unknown", None, 30, 95), "zjtx_sme": ("unknown", None, 35, 74), "little_giant": ("unmet", None, None, None)}),
     ("half-missing.yaml", "miit-2026", "small", {"innovative_sme": ("unknown", None, None, None), "zjtx_sme": ("unknown", None, None, None), "little_giant": ("unmet", None, None, None)}),
 ]

@@ -206,11 +206,11 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
 
 def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: Path) -> None:
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "a.yaml",
-                 "--set", "compliance.tax_violation=yes"], tmp_path)
+                 "--set", "compliance.data_fabrication=yes"], tmp_path)
     assert s.until_prompt() is None  # the red line settles everything: no question at all
     code, _ = s.finish()
     assert code == 0 and "Done: 1 answers, saved to a.yaml" in s.transcript
-    assert "tax_violation: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "data_fabrication: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(tmp_path / "no" / "a.yaml")],
                           capture_output=True, text=True, env=ENV, check=False, input="")
     assert done.returncode == 2 and "existing folder" in done.stderr

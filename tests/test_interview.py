@@ -76,16 +76,20 @@ def test_interview_asks_at_most_60_percent_for_clear_outcomes(name: str, rule_id
     assert len(asked) <= 0.6 * total, f"{len(asked)} of {total}: {asked}"
 
 
+RED_LINE = {"miit-2022": "compliance.tax_violation", "miit-2026": "compliance.data_fabrication"}
+
+
 @pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
 def test_a_red_line_answered_yes_ends_the_interview(rule_id: str, as_of: date) -> None:
+    """The rule set's own red line (2022 偷漏税, 2026 数据造假) is asked, and a yes ends the interview."""
     iv = Interview(rules.load(rule_id), as_of)
     first = iv.next_question()
     assert first is not None
     asked = 0
-    while (q := iv.next_question()) is not None and q.path != "compliance.tax_violation":
+    while (q := iv.next_question()) is not None and q.path != RED_LINE[rule_id]:
         iv.answer(q, "")
         asked += 1
-    assert q is not None, "the tax red line was never asked"
+    assert q is not None, "the red line was never asked"
     iv.answer(q, "y")
     assert iv.next_question() is None
     assert iv.remaining_bound() == 0

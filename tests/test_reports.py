@@ -235,19 +235,21 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
 
 
 def test_raising_revenue_keeps_the_main_business_share() -> None:
-    """A plan that raises revenue raises main-business revenue with it, so the share does not fall."""
-    values = example("tier1-only", "miit-2026")
+    """A plan that raises revenue raises main-business revenue with it: the share holds, the part stays under the whole."""
+    values = {**example("little-giant-2026", "miit-2026"), "financials.2025.revenue": Decimal(4000),
+              "financials.2025.main_revenue": Decimal(3800)}
     plan = report_for("miit-2026", values, AS_OF_2026, "zh").plans["little_giant"]
     moves = {m.path: m for m in plan.moves}
-    rev = next(p for p in moves if p.endswith(".revenue"))
-    main = moves[rev.replace(".revenue", ".main_revenue")]
-    assert main.after / moves[rev].after >= main.before / moves[rev].before - Decimal("0.0001")
+    rev, main = moves["financials.2025.revenue"], moves["financials.2025.main_revenue"]
+    assert rev.after > 5000 and main.kind == "follows" and plan.ok
+    assert main.after <= rev.after
+    assert abs(main.after / rev.after - Decimal(3800) / Decimal(4000)) < Decimal("0.0001")
 
 
 def test_red_line_names_the_veto_and_lists_no_materials() -> None:
-    """A red line stops every tier: the report names it once and asks for no materials."""
+    """A red line (a tax violation under miit-2022) stops every tier: the report names it and asks for no materials."""
     for fmt in ("text", "markdown", "html"):
-        out = cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt)
+        out = cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-03-01", "--lang", "zh", "--format", fmt)
         assert "红线「近三年有偷漏税等违法违规行为」" in out
         assert "需准备的材料" not in out
 

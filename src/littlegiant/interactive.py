@@ -18,7 +18,8 @@ from littlegiant.errors import InputError
 from littlegiant.fileio import atomic_write_text
 from littlegiant.i18n import EXPECT_ZH, t
 from littlegiant.interview import Interview, Question, dump_profile, null_paths
-from littlegiant.profile import Scalar, field_for_path, from_data
+from littlegiant.profile import PartExceedsWhole, Scalar, field_for_path, from_data
+from littlegiant.report_common import part_text
 from littlegiant.rules import FieldDef, RuleSet
 from littlegiant.yamlio import read_data_file
 
@@ -144,6 +145,9 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
                 prompt = "> "
                 try:
                     value = interview.answer(q, text)
+                except PartExceedsWhole as exc:
+                    term.out.write(_t("retry", lang, msg=part_text(exc.violation, lang)))
+                    continue
                 except InputError as exc:
                     msg = exc.message if lang == "en" else f"{expected_zh(q)}（{exc.message}）"
                     term.out.write(_t("retry", lang, msg=msg))

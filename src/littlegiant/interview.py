@@ -18,9 +18,18 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant import engine
+from littlegiant.consistency import part_violations
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, choice_named, field_for_path, parse_text_value, year_in_path
+from littlegiant.profile import (
+    PartExceedsWhole,
+    Profile,
+    Scalar,
+    choice_named,
+    field_for_path,
+    parse_text_value,
+    year_in_path,
+)
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
 
@@ -162,9 +171,17 @@ class Interview:
             value = choice
         else:
             value = parse_text_value(q.field, raw, where=q.path)
+        if value is not None:
+            self.check_parts(q.path, value)
         self.record(q.path, value)
         self.asked += 1
         return value
+
+    def check_parts(self, path: str, value: Scalar) -> None:
+        """Refuse an answer that puts a part above its whole (criteria.md §8a), before it is recorded."""
+        for v in part_violations(self.rules, {**self.values, path: value}):
+            if path in (v.part.path, v.whole.path):
+                raise PartExceedsWhole(v, field=path)
 
     def record(self, path: str, value: Scalar | None) -> None:
         if value is None:

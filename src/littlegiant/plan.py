@@ -285,9 +285,11 @@ class Plan:
             path = self.rules.fields[node.field].path  # type: ignore[index]
             unknown, unmet, review = (C_UNKNOWN, nid), (C_UNMET, nid), (C_REVIEW, nid)
             if kind == "veto":
+                present = review if node.when_present == REVIEW else unmet
+
                 def veto(state: State) -> Outcome:
                     v = state.get(path)
-                    return unknown if v is None else unmet if v else _OK
+                    return unknown if v is None else present if v else _OK
                 return veto
 
             def qualitative(state: State) -> Outcome:

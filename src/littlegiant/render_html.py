@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import BASIS, Report, footer_line
+from littlegiant.report_common import BASIS, WARNINGS, Report, footer_line, warning_lines
 from littlegiant.report_words import ICON, MARK, w
 from littlegiant.result import TierResult
 
@@ -22,6 +22,7 @@ h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bott
 .muted{color:#666;font-size:.9em}
 .card{border:2px solid #4a7bb7;border-radius:8px;padding:.8em 1em;margin:1em 0;background:#f7faff}
 .card h2{margin-top:0;border:0}
+.warnings{border-left:4px solid #c9a100;padding:.2em .8em;background:#fffbe6}
 .card ul{list-style:none;padding:0;margin:0}.card li{margin:.4em 0}
 .card .why{display:block;color:#444;font-size:.92em;margin-left:1.6em}
 .verdict{font-weight:bold}
@@ -83,6 +84,10 @@ def render_html(report: Report) -> str:
         out.append(f'<li>{_status(tier.status, lang)} <span class="verdict">{escape(line)}</span>'
                    + (f'<span class="why">{escape(why)}</span>' if why else "") + "</li>")
     out.append("</ul></section>")
+    warnings = warning_lines(result, lang)
+    if warnings:
+        out.append(f'<section class="warnings" id="warnings"><h2>⚠ {escape(WARNINGS[lang])}</h2><ul>'
+                   + "".join(f"<li>{escape(x)}</li>" for x in warnings) + "</ul></section>")
     moved = report.what_if_lines()
     if moved:
         out.append(f"<h2>{escape('假设变化带来的判定变化' if zh else 'What the what-if changed')}</h2><ul>"

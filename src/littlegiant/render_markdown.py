@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import BASIS, Report, footer_line
+from littlegiant.report_common import BASIS, WARNINGS, Report, footer_line, warning_lines
 from littlegiant.report_words import MARK, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -28,6 +28,11 @@ def render_markdown(report: Report) -> str:
     for tier, line, why in report.summary():
         lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
     lines.append("")
+    warnings = warning_lines(result, lang)
+    if warnings:
+        lines += [f"**⚠ {WARNINGS[lang]}**", ""]
+        lines += [f"- {_cell(x)}" for x in warnings]
+        lines.append("")
     moved = report.what_if_lines()
     if moved:
         lines += [f"**{'假设变化带来的判定变化' if zh else 'What the what-if changed'}**", ""]

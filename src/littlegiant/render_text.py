@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import BASIS, Report, footer_line
+from littlegiant.report_common import BASIS, WARNINGS, Report, footer_line, warning_lines
 from littlegiant.report_words import ICON, MARK, w
 from littlegiant.result import TierResult
 
@@ -66,6 +66,11 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if why:
         sep = "——" if zh else " — "  # no space in zh: a long run folds to the full width instead of jumping a line
         _hanging(console, [("  ", f"{name}{sep}{reason}") for name, reason in why])
+    warnings = warning_lines(result, lang)
+    if warnings:
+        console.print()
+        console.print(RichText(f"⚠ {WARNINGS[lang]}", style="bold yellow"))
+        _hanging(console, [("⚠", line) for line in warnings])
     moved = report.what_if_lines()
     if moved:
         console.print()

@@ -191,21 +191,23 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
            start: dict[str, Scalar]) -> None:
     """Apply one move (and the figure that moves with it), keeping the value before the plan."""
     old = moves.get(m.path)
+    current = values.get(m.path)  # may differ from m.before when another move of this pass set it
     values[m.path] = m.after
     moves[m.path] = Move(m.path, m.field, start.get(m.path) if old is None else old.before, m.after,
-                         m.kind if old is None else old.kind, m.criterion, m.title)
+                         m.kind if old is None or old.kind == "follows" else old.kind, m.criterion, m.title)
     partner = FOLLOWS.get(m.field.id)
     year = year_in_path(m.field, m.path)
     if partner is None or year is None or partner not in rules.fields:
         return
     pf = rules.fields[partner]
     ppath = pf.concrete_path(year)
-    before, main = m.before, values.get(ppath)
+    before, main = current, values.get(ppath)
     if not (isinstance(before, Decimal) and isinstance(m.after, Decimal) and isinstance(main, Decimal)) or before <= 0:
         return
     if ppath in moves and moves[ppath].kind != "follows":
         return  # the plan moves it on its own account
-    after = (main * m.after / before).quantize(CENT, rounding=ROUND_HALF_UP)
+    # the same share of the new figure, never more than the whole (a part cannot exceed it)
+    after = min((main * m.after / before).quantize(CENT, rounding=ROUND_HALF_UP), m.after)
     values[ppath] = after
     prev = moves.get(ppath)
     moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
