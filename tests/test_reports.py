@@ -202,7 +202,7 @@ def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
             assert "已验证" in head
             checked += 1
         else:
-            assert head and (plan.blockers or plan.missing or "无法" in head), head
+            assert head and (plan.blockers or plan.missing or "无法" in head or "仍不满足" in head), head
     return checked
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.engine import fmt, unit_text
-from littlegiant.gaps import Change
+from littlegiant.gaps import CUT_SHORT, Change
 from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.profile import field_for_path, input_label
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
@@ -263,6 +263,8 @@ class Words:
             return head, [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
+        if p.cut_short:
+            notes.append(CUT_SHORT.get(self.lang))
         if p.checked is None:
             if p.blockers:
                 head = (f"{name}：在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
@@ -281,6 +283,9 @@ class Words:
         if p.checked in (MET, REVIEW):
             head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet it (checked: re-assessed with all of them, {verdict})")
+        elif p.checked == UNMET:
+            head = (f"{name}：以下各项全部做到后仍不满足（已验证：合并后重新评估为「{verdict}」），须进一步调整" if zh else
+                    f"{name}: after all of the following it is still not met (checked: {verdict}); more is needed")
         else:
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
@@ -311,7 +316,8 @@ class Words:
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
         if b.kind == "wait":
             return (f"「{title}」要等时间累积，本轮不能满足" if zh else f"\"{title}\" needs time to pass: not this round")
-        return (f"「{title}」无法通过调整数据满足" if zh else f"\"{title}\": no change to the inputs meets it")
+        return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
+                f"\"{title}\": no change of one input meets it (several may have to move together); check it item by item")
 
     def _move(self, m: Move, p: TierPlan) -> str:
         zh = self.lang == "zh"

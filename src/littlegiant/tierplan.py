@@ -70,6 +70,7 @@ class TierPlan:
     blockers: list[Blocker] = field(default_factory=list)  # why this round cannot work (when later > 0 or no plan)
     missing: list[str] = field(default_factory=list)  # answers still needed to decide the tier after the moves
     assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
+    cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
 
     @property
     def ok(self) -> bool:
@@ -147,6 +148,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         new: list[Move] = []
         blockers: list[Blocker] = []
         by_id = {c.id: c for c in t.criteria}
+        if any(s.cut_short for s in steps):
+            plan.cut_short = True
         for s in steps:
             if s.kind == "red_line":
                 blockers.append(Blocker("red_line", s.criterion, s.title))
@@ -171,6 +174,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             break
         for m in new:
             _apply(rules, m, values, moves, start)
+        if plan.cut_short:
+            break  # the budget is spent: check what we have rather than search again
     final = engine.evaluate(rules, Profile(values), day, result.renewal).tiers[tier.id]
     if plan.blockers:
         plan.checked = None
