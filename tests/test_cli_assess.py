@@ -120,7 +120,8 @@ def test_markdown_report_has_every_tier_and_footer() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--format", "markdown", "--as-of", "2026-11-26")
     assert result.exit_code == 0
     md = result.stdout
-    assert md.count("\n## ") == 4  # the three tiers, then what the assessment rests on
+    assert md.count("\n### ") == 3  # one criterion table per tier, after the answer
+    assert md.index("## The answer") < md.index("## Criterion by criterion")
     assert "third-party transcriptions" in md.split("\n## What this rests on")[1]
     doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     assert f"input sha256 {doc['input_sha256']}" in md
@@ -144,7 +145,8 @@ def test_html_report_is_self_contained() -> None:
     assert result.exit_code == 0
     parser = _Collect()
     parser.feed(result.stdout)
-    assert parser.tags.count("section") == 3
+    assert parser.tags.count("table") == 3  # one criterion table per tier
+    assert 'name="viewport"' in result.stdout
     assert "script" not in parser.tags and "link" not in parser.tags
     assert parser.refs == []
     assert "@import" not in result.stdout and "url(" not in result.stdout
@@ -164,7 +166,7 @@ def test_explain_prints_the_trace() -> None:
     assert result.exit_code == 0
     assert "financials.2025.rd_expense = 650" in result.stdout
     assert "650 / 12000 × 100 = 5.42%" in result.stdout
-    assert "工信部企业〔2026〕2号" in result.stdout and "multi" in result.stdout
+    assert "工信部企业〔2026〕2号" in result.stdout and "Confidence: multi" in result.stdout
 
 
 BAD_PROFILES = [
@@ -249,11 +251,12 @@ def test_compare_names_the_2026_criteria_that_fail() -> None:
                     "--compare", "miit-2022,miit-2026")
     assert result.exit_code == 0
     out = result.stdout
-    assert "Little Giant\"  —  miit-2022: awaits review  miit-2026: not met" in out
-    section_2026 = out.split("miit-2026: not met")[1]
-    assert "[not met] lg26.main_share" in section_2026
+    lg = out.split('"Little Giant"')[1]
+    assert "(2022): awaits review" in lg and "(2026): not met" in lg
+    section_2026 = lg.split("(2026): not met")[1]
+    assert "Main-business share of revenue last year at least 90%" in section_2026
     # branches of groups that are met anyway are not listed as failures
-    assert "innovative.direct.equity" not in out
+    assert "New equity financing" not in out and "lg26." not in out
 
 
 def test_compare_json_carries_both_results() -> None:
@@ -270,7 +273,7 @@ def test_what_if_reports_the_statuses_that_moved() -> None:
     assert ("lg26.main_share", "unmet", "met") in changes
     text = invoke("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26",
                   "--set", "financials.2025.main_revenue=10800").stdout
-    assert "lg26.main_share: not met → met" in text
+    assert "Main-business share of revenue last year at least 90%: not met → met" in text
 
 
 def test_a_choice_can_be_named_by_its_label() -> None:

@@ -59,8 +59,12 @@ class Assessment:
     baseline: Result | None = None  # before the what-if changes, when there were any
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """The document ``littlegiant assess --format json`` writes."""
-        return to_json(self.result, lang)
+        """The document ``littlegiant assess --format json`` writes (with the checked plans when advised)."""
+        if not self.result.advice:
+            return to_json(self.result, lang)
+        from littlegiant.report_common import make_report, report_json
+
+        return report_json(make_report(self.rules, self.profile, self.result, lang))
 
 
 def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | None = None,

@@ -169,6 +169,7 @@ def assess(
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file. Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
 ) -> None:
@@ -220,7 +221,7 @@ def assess(
     except InputError as exc:
         fail(str(in_words(exc, language)))
     if compared:
-        from littlegiant.compare import compare_text
+        from littlegiant.compare import compare_html, compare_markdown, compare_text
 
         if fmt == "json":
             import json
@@ -230,7 +231,8 @@ def assess(
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
         else:
-            write_output(compare_text(compared, language), output)
+            make = {"markdown": compare_markdown, "html": compare_html}.get(fmt, compare_text)
+            write_output(make(compared, language), output)
         return
     if explain is not None:
         from littlegiant.explain import explain_text
@@ -240,20 +242,15 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    text = render(result, fmt, language, to_terminal=output is None and _is_terminal(sys.stdout))
+    from littlegiant.report_common import make_report
+
+    report = make_report(rs, prof, result, language, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
+                         detail=detail or fmt != "text")
     if baseline is not None:
-        from littlegiant.compare import moves, moves_text
+        from littlegiant.compare import moves
 
-        changed = moves(baseline, result, language)
-        if fmt == "json":
-            import json
-
-            doc = json.loads(text)
-            doc["what_if"] = {"set": list(set_ or []), "changes": [
-                {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in changed]}
-            text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        elif fmt == "text":
-            text += "\n" + moves_text(changed, language)
+        report.what_if = moves(baseline, result, language)
+    text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output)
 
 
@@ -660,35 +657,36 @@ def rules_diff(
     write_output(text, None)
 
 
-def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
+def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
     """The report in one of FORMATS as a string."""
-    from littlegiant.result import Result
+    from littlegiant.report_common import Report
 
-    assert isinstance(result, Result)
-    if to_terminal and result.name and fmt != "json":
+    assert isinstance(report, Report)
+    if to_terminal and report.result.name and fmt != "json":
         from littlegiant.charsets import escape_controls
 
-        result.name = escape_controls(result.name)
+        report.result.name = escape_controls(report.result.name)
     if fmt == "json":
         import json
 
-        from littlegiant.result import to_dict
+        from littlegiant.report_common import report_json
 
-        return json.dumps(to_dict(result, lang, __version__), ensure_ascii=False, indent=2) + "\n"
+        doc = report_json(report)
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         from littlegiant.render_markdown import render_markdown
 
-        return render_markdown(result, lang)
+        return render_markdown(report)
     if fmt == "html":
         from littlegiant.render_html import render_html
 
-        return render_html(result, lang)
+        return render_html(report)
     import io
 
     from littlegiant.render_text import render as render_text
 
     buf = io.StringIO()
-    render_text(result, lang, buf, width=text_width(to_terminal),
+    render_text(report, buf, width=text_width(to_terminal),
                 color=True if to_terminal and "NO_COLOR" not in os.environ else False)
     return buf.getvalue()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from littlegiant.i18n import STATUS
-from littlegiant.result import MET, CriterionResult, Result
+from littlegiant.report_words import holding_back
+from littlegiant.result import Result
 
 
 @dataclass(frozen=True)
@@ -34,41 +35,74 @@ def moves(before: Result, after: Result, lang: str) -> list[Move]:
     return out
 
 
-def moves_text(items: list[Move], lang: str) -> str:
-    head = "假设变化（--set）带来的状态变化：" if lang == "zh" else "What changed with --set:"
-    if not items:
-        return head + (" 无\n" if lang == "zh" else " nothing\n")
-    lines = [head]
-    lines += [f"  {m.tier} · {m.id}: {STATUS[m.before][lang]} → {STATUS[m.after][lang]}  ({m.title})" for m in items]
-    return "\n".join(lines) + "\n"
-
-
-def holding_back(result: Result, tier: str) -> list[CriterionResult]:
-    """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
-    t = result.tiers[tier]
-    by_id = {c.id: c for c in t.criteria}
+def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set."""
     out = []
-    for c in t.criteria:
-        if not c.required or c.kind in ("all", "any") or c.status == MET:
-            continue
-        parent = by_id.get(c.parent) if c.parent else None
-        while parent is not None and parent.status != MET:
-            parent = by_id.get(parent.parent) if parent.parent else None
-        if parent is None:
-            out.append(c)
+    for tid, tier in results[0].tiers.items():
+        cells = []
+        for r in results:
+            t = r.tiers.get(tid)
+            if t is None:
+                continue
+            cells.append((r.rules_title.get(lang), t.status, [c.title.get(lang) for c in holding_back(r, tid)]))
+        out.append((tier.title.get(lang), cells))
     return out
+
+
+def _head(results: list[Result], lang: str) -> str:
+    names = [r.rules_title.get(lang) for r in results]
+    return ("对比：" + " 与 ".join(names)) if lang == "zh" else "Comparison: " + " vs ".join(names)
 
 
 def compare_text(results: list[Result], lang: str) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back."""
-    ids = [r.rules_id for r in results]
-    lines = [("对比：" if lang == "zh" else "Comparison: ") + " vs ".join(ids)]
-    for tid, tier in results[0].tiers.items():
-        row = "  ".join(f"{r.rules_id}: {STATUS[r.tiers[tid].status][lang]}" for r in results)
-        lines.append(f"\n{tier.title.get(lang)}  —  {row}")
-        for r in results:
-            fails = [(c.id, c.status, c.title.get(lang)) for c in holding_back(r, tid)]
-            if fails:
-                lines.append(f"  {r.rules_id}:")
-                lines += [f"    [{STATUS[s][lang]}] {cid}: {title}" for cid, s, title in fails]
+    lines = [_head(results, lang)]
+    for title, cells in _compare_rows(results, lang):
+        lines.append(f"\n{title}")
+        for name, status, fails in cells:
+            lines.append(f"  {name}：{STATUS[status][lang]}" if lang == "zh" else f"  {name}: {STATUS[status][lang]}")
+            lines += [f"    - {f}" for f in fails]
     return "\n".join(lines) + "\n"
+
+
+def compare_markdown(results: list[Result], lang: str) -> str:
+    """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
+    lines = [f"# {_head(results, lang)}", ""]
+    names = [r.rules_title.get(lang) for r in results]
+    lines.append("| " + (" | ".join(["层级" if lang == "zh" else "Tier", *names])) + " |")
+    lines.append("|" + " --- |" * (len(names) + 1))
+    rows = _compare_rows(results, lang)
+    for title, cells in rows:
+        lines.append("| " + " | ".join([title, *(STATUS[s][lang] for _, s, _ in cells)]) + " |")
+    lines.append("")
+    for title, cells in rows:
+        for name, _, fails in cells:
+            if fails:
+                lines.append(f"**{title} · {name}**")
+                lines.append("")
+                lines += [f"- {f}" for f in fails]
+                lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def compare_html(results: list[Result], lang: str) -> str:
+    """The comparison as one offline HTML file, laid out like the assessment report."""
+    from html import escape
+
+    from littlegiant.render_html import page
+
+    names = [r.rules_title.get(lang) for r in results]
+    rows = _compare_rows(results, lang)
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", '<div class="wide"><table><thead><tr><th>'
+            + escape("层级" if lang == "zh" else "Tier") + "</th>"
+            + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr></thead><tbody>"]
+    for title, cells in rows:
+        body.append(f"<tr><td>{escape(title)}</td>" + "".join(
+            f'<td class="status {s}">{escape(STATUS[s][lang])}</td>' for _, s, _ in cells) + "</tr>")
+    body.append("</tbody></table></div>")
+    for title, cells in rows:
+        for name, _, fails in cells:
+            if fails:
+                body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
+                            + "".join(f"<li>{escape(f)}</li>" for f in fails) + "</ul>")
+    return page(_head(results, lang), lang, "\n".join(body))

@@ -174,10 +174,12 @@ def _unit(f: FieldDef) -> Decimal:
 class _Search:
     """The probes: re-evaluate one node or item on a copy of the values with one input moved."""
 
-    def __init__(self, rules: RuleSet, values: Values, last_year: int) -> None:
+    def __init__(self, rules: RuleSet, values: Values, last_year: int,
+                 fixed: Callable[[str], bool] | None = None) -> None:
         self.rules = rules
         self.values = values
         self.last_year = last_year
+        self.fixed = fixed or (lambda path: False)  # inputs no step may move (closed years, waiting)
         self.probes = MAX_PROBES
         self.deadline = time.monotonic() + MAX_SECONDS
         self.cut_short = False  # the budget ran out, or the score search dropped totals
@@ -199,7 +201,7 @@ class _Search:
         """The smallest move of ``path`` along its lever that makes ``holds`` true (exact to one unit)."""
         f = field_for_path(self.rules, path)
         current = self.values.get(path)
-        if not isinstance(current, Decimal) or f.lever == "none":
+        if not isinstance(current, Decimal) or f.lever == "none" or self.fixed(path):
             return None
         unit = _unit(f)
         up = f.lever == "up"
@@ -245,6 +247,8 @@ class _Search:
         """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
         f = field_for_path(self.rules, path)
         current = self.values.get(path)
+        if self.fixed(path):
+            return None
         options: list[Scalar] = [True] if f.type == "bool" else list(f.choices) if f.type == "choice" else []
         for option in options:
             if self.spent():
@@ -255,10 +259,11 @@ class _Search:
 
 
 class _Advisor:
-    def __init__(self, rules: RuleSet, result: Result, profile: Profile) -> None:
+    def __init__(self, rules: RuleSet, result: Result, profile: Profile,
+                 fixed: Callable[[str], bool] | None = None) -> None:
         self.rules = rules
         self.result = result
-        self.search = _Search(rules, dict(profile.values), result.last_year)
+        self.search = _Search(rules, dict(profile.values), result.last_year, fixed)
         self.nodes = {n.id: n for _, n in rules.all_nodes()}
         self.inputs = InputPaths(rules, result.last_year)
 
@@ -394,9 +399,12 @@ def _merge(changes: list[Change]) -> list[Change]:
     return list(by_path.values())
 
 
-def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None = None) -> list[TierGap]:
-    """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first."""
-    advisor = _Advisor(rules, result, profile)
+def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None = None,
+            fixed: Callable[[str], bool] | None = None) -> list[TierGap]:
+    """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first.
+
+    ``fixed`` names inputs no step may move (a checked plan holds closed years and waiting still)."""
+    advisor = _Advisor(rules, result, profile, fixed)
     out: list[TierGap] = []
     interview = None
     for tier in result.tiers.values():

@@ -1,0 +1,276 @@
+"""Reports a client can read: the answer first, Chinese that wraps and is never cut, plain words without
+code, and plans that meet the tier when all their changes are applied at once."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import io
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES
+from tests.test_properties import plausible
+from typer.testing import CliRunner
+
+from littlegiant import engine, profile, rules
+from littlegiant.cli import app
+from littlegiant.i18n import STATUS
+from littlegiant.render_html import render_html
+from littlegiant.render_markdown import render_markdown
+from littlegiant.render_text import render
+from littlegiant.report_common import Report, make_report
+from littlegiant.report_words import set_args
+from littlegiant.result import MET, REVIEW
+from littlegiant.tierplan import waits
+
+NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
+
+
+def cli(*args: str, columns: int = 100) -> str:
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": str(columns), "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("name", NAMES)
+def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, columns: int) -> None:
+    """At 60, 80 and 120 columns nothing is cut with "…", lines fit, and the first 12 lines hold every verdict."""
+    path = str(EXAMPLES / f"{name}.yaml")
+    doc = json.loads(cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--format", "json"))
+    for extra in ((), ("--detail",)):
+        out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", *extra, columns=columns)
+        assert "…" not in out
+        rs = rules.load("miit-2026")
+        labels = {f.label.zh for f in rs.fields.values()}
+        assert not any("…" in label for label in labels)  # so a "…" could only be a cut
+        assert max(cell_len(line) for line in out.splitlines()) <= columns
+        head = "\n".join(out.splitlines()[:12])
+        for tier in doc["tiers"].values():
+            assert f"{tier['title']}：{STATUS[tier['status']]['zh']}" in head
+        flat = squash(out)
+        for plan in doc.get("plans", {}).values():
+            if any(b["kind"] == "red_line" for b in plan["blockers"]):
+                continue  # one red-line line stands for every tier's plan
+            for line in plan["text"]:  # every plan line whole, only wrapped
+                assert squash(line) in flat
+
+
+def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
+    rs = rules.load(rule_id)
+    prof = profile.Profile(dict(values))
+    result = engine.evaluate(rs, prof, as_of)
+    return make_report(rs, prof, result, lang)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip = tag in ("style", "pre")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def client_texts(report: Report) -> list[str]:
+    """What a client reads: the terminal report with its trace, Markdown and HTML text, appendix left out."""
+    buf = io.StringIO()
+    render(report, buf, width=2000, color=False)  # wide: a word folded at the edge is not a word
+    md = render_markdown(report).split("\n## 附录")[0].split("\n## Appendix")[0]
+    md = md.replace("<br>", "\n").replace("&nbsp;", " ")  # Markdown's own markup
+    parser = _Text()
+    parser.feed(render_html(report))
+    return [buf.getvalue(), md, "\n".join(parser.parts)]
+
+
+def _texts(obj: Any, lang: str, out: set[str], seen: set[int]) -> None:
+    """Every string of one language in the rule data (names and official titles live there)."""
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, rules.Text):
+        out.add(obj.get(lang))
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            _texts(getattr(obj, f.name), lang, out, seen)
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            _texts(v, lang, out, seen)
+    elif isinstance(obj, list | tuple):
+        for v in obj:
+            _texts(v, lang, out, seen)
+
+
+@functools.cache
+def allowed(rule_id: str, lang: str) -> frozenset[str]:
+    """ASCII words allowed in zh reports, or CJK runs allowed in en ones: those the rule data itself uses."""
+    found: set[str] = set()
+    _texts(rules.load(rule_id), lang, found, set())
+    pattern = re.compile(r"[A-Za-z][A-Za-z0-9]*") if lang == "zh" else CJK
+    return frozenset(m for text in found for m in pattern.findall(text))
+
+
+def check_words(report: Report, rule_id: str) -> None:
+    rs = rules.load(rule_id)
+    choice_ids = {c for f in rs.fields.values() for c in f.choices}
+    name = report.result.name or ""
+    for text in client_texts(report):
+        text = text.replace(name, "").replace(report.result.input_sha256, "").replace(report.result.input_sha256[:16], "")
+        if report.lang == "zh":
+            for bad in (">=", " or ", " and ", "{"):
+                assert bad not in text, bad
+            assert not re.search(r"\b[a-z_]+(\.[a-z0-9_]+)+\b", text.replace("littlegiant", "")), "a field path"
+            words = set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", text))
+            ok = allowed(rule_id, "zh") | {"littlegiant", "miit", "detail", "explain"}
+            assert not (words & choice_ids) - ok, "a choice id"
+            assert not words - ok, f"English in a zh report: {sorted(words - ok)[:5]}"
+        else:
+            runs = set(CJK.findall(text))
+            refs = list(report.result.documents)  # official texts are cited by their Chinese numbers
+            cal = report.result.calendar
+            if cal is not None and cal.round is not None:
+                refs.append(cal.round.ref)
+            ok = allowed(rule_id, "en") | {"，", "、"} | {m for ref in refs for m in CJK.findall(ref)}
+            assert not runs - ok, f"Chinese in an en report: {sorted(runs - ok)[:5]}"
+
+
+VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
+
+
+def example(name: str, rule_id: str) -> dict[str, Any]:
+    return dict(profile.load_profile(EXAMPLES / f"{name}.yaml", rules.load(rule_id)).values)
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_examples_read_as_words_not_code(name: str, rule_id: str, as_of: date, lang: str) -> None:
+    """No operator, field path, choice id or English in zh reports; no Chinese in en ones but names and titles."""
+    check_words(report_for(rule_id, example(name, rule_id), as_of, lang), rule_id)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=plausible(), version=st.sampled_from(VERSIONS), lang=st.sampled_from(["zh", "en"]))
+def test_generated_profiles_read_as_words_not_code(data: dict[str, Any], version: tuple[str, date], lang: str) -> None:
+    """The same holds for any plausible profile, whatever it lacks."""
+    rule_id, as_of = version
+    values = profile.from_data(data, rules.load(rule_id), "<gen>").values
+    check_words(report_for(rule_id, values, as_of, lang), rule_id)
+
+
+def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
+    """Apply every change of each plan at once: the tier is met (or awaits review), or the plan says why not."""
+    rs = rules.load(rule_id)
+    report = report_for(rule_id, values, as_of, "zh")
+    last = report.result.last_year
+    checked = 0
+    for tid, plan in report.plans.items():
+        tier = report.result.tiers[tid]
+        head, _notes, _steps = report.words.plan_lines(tier)
+        for m in plan.moves:  # closed years and waiting counts are never levers
+            year = profile.year_in_path(m.field, m.path)
+            assert year is None or year >= last, m.path
+            assert not waits(m.field) or m.kind == "wait", m.path
+        if plan.ok:
+            assert plan.as_of is not None
+            moved = profile.apply_sets(profile.Profile(dict(values)), rs, set_args(plan, rs))
+            after = engine.evaluate(rs, moved, plan.as_of).tiers[tid].status
+            assert after in (MET, REVIEW) and after == plan.checked
+            assert "已验证" in head
+            checked += 1
+        else:
+            assert head and (plan.blockers or plan.missing or "无法" in head or "仍不满足" in head), head
+    return checked
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_plan_of_the_examples_meets_its_tier_when_applied_at_once(name: str, rule_id: str, as_of: date) -> None:
+    """Each example's plans, applied all together with --set, meet their tier, or say why none exists."""
+    check_plans(rule_id, example(name, rule_id), as_of)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=plausible(), version=st.sampled_from(VERSIONS))
+def test_every_plan_of_a_generated_profile_meets_its_tier(data: dict[str, Any], version: tuple[str, date]) -> None:
+    """Generated profiles too: a plan that claims its tier is checked by evaluating it."""
+    rule_id, as_of = version
+    check_plans(rule_id, dict(profile.from_data(data, rules.load(rule_id), "<gen>").values), as_of)
+
+
+def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> None:
+    """tier1-only: 2024 R&D is closed, the niche needs a year: the plan is for 2027, says so, and meets tier 2."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh")
+    plan = out.split("行动计划")[1].split("需准备的材料")[0]
+    flat = squash(plan)
+    assert "专精特新中小企业：最早2027年申报" in flat
+    assert "2024年的数据，已无法改变" in flat
+    assert "从事特定细分市场年限（截至上年末）：2027-01-01达到3年" in flat
+    assert "本报告判定您已满足「科技和创新型中小企业」（满足）：先申请这一称号" in flat
+    assert "已验证" in flat and "--set" not in out
+    assert "研发费用（2024年）" not in flat
+
+
+def test_raising_revenue_keeps_the_main_business_share() -> None:
+    """A plan that raises revenue raises main-business revenue with it: the share holds, the part stays under the whole."""
+    values = {**example("little-giant-2026", "miit-2026"), "financials.2025.revenue": Decimal(4000),
+              "financials.2025.main_revenue": Decimal(3800)}
+    plan = report_for("miit-2026", values, AS_OF_2026, "zh").plans["little_giant"]
+    moves = {m.path: m for m in plan.moves}
+    rev, main = moves["financials.2025.revenue"], moves["financials.2025.main_revenue"]
+    assert rev.after > 5000 and main.kind == "follows" and plan.ok
+    assert main.after <= rev.after
+    assert abs(main.after / rev.after - Decimal(3800) / Decimal(4000)) < Decimal("0.0001")
+
+
+def test_red_line_names_the_veto_and_lists_no_materials() -> None:
+    """A red line (a tax violation under miit-2022) stops every tier: the report names it and asks for no materials."""
+    for fmt in ("text", "markdown", "html"):
+        out = cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-03-01", "--lang", "zh", "--format", fmt)
+        assert "红线「近三年有偷漏税等违法违规行为」" in out
+        assert "需准备的材料" not in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_compare_and_set_work_in_every_format(fmt: str, tmp_path: Path) -> None:
+    """--compare and --set write the asked format (no plain text in an .html file)."""
+    path = str(EXAMPLES / "little-giant-2022.yaml")
+    out = tmp_path / f"x.{fmt}"
+    cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--compare", "miit-2022,miit-2026", "--format", fmt,
+        "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") if fmt == "html" else text.startswith("# 对比")
+    assert "不满足" in text and "待审核" in text
+    what_if = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt,
+                  "--set", "financials.2025.main_revenue=10800")
+    assert "上年度主营业务收入占营业收入比重不低于90%：不满足 → 满足" in what_if
+
+
+def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
+    """A share reads as the figure, its two inputs and the requirement, with grouped thousands."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--detail",
+              columns=200)
+    assert re.search(r"5\.42%（650 ÷ 12,000），要求不低于3%：满足", out)
