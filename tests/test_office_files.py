@@ -287,10 +287,12 @@ def test_a_report_on_a_gbk_console_redirected_exits_0(tmp_path: Path, fmt: str, 
 def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
     """A name carrying an escape sequence or a right-to-left override is shown escaped on a terminal."""
     from littlegiant import engine, profile
+    from littlegiant.report_common import make_report
 
     rs = rules.load("miit-2026")
-    result = engine.evaluate(rs, profile.Profile({"name": "Evil\x1b[2J\u202eCo"}), date(2026, 11, 26), False)
-    shown = render(result, "text", "en", to_terminal=True)
+    prof = profile.Profile({"name": "Evil\x1b[2J\u202eCo"})
+    result = engine.evaluate(rs, prof, date(2026, 11, 26))
+    shown = render(make_report(rs, prof, result, "en"), "text", to_terminal=True)
     assert "Evil\\x1b[2J\\u202eCo" in shown and "\x1b[2J" not in shown
     assert escape_controls("甲公司 Ltd.") == "甲公司 Ltd."
 

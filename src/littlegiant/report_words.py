@@ -235,8 +235,11 @@ class Words:
             head += f"（{score}）" if zh else f" ({score})"
         why = ""
         if tier.status not in (MET,):
+            # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                c.title.get(self.lang) for c in tier.criteria if c.status == REVIEW and c.kind == "qualitative"][:2]
+                c.explanation.get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
+                if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
