@@ -266,7 +266,7 @@ def test_the_rule_file_schema_is_shipped_and_accepts_the_builtin_files() -> None
     assert json.loads(cli("schema", "--rule-file").stdout) == shipped
     validator = jsonschema.Draft202012Validator(shipped)
     for path in [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "rules" / "overlays").glob("*.yaml")]:
-        if path.name.endswith(".tests.yaml"):
+        if path.name.endswith(".tests.yaml") or path.name == "_glossary.yaml":  # the glossary is no rule file
             continue
         data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
         assert list(validator.iter_errors(data)) == [], path

@@ -18,11 +18,55 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant import engine
-from littlegiant.errors import InputError
+from littlegiant.answers import Conversion, parse_answer
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, choice_named, field_for_path, parse_text_value, year_in_path
+from littlegiant.profile import Profile, Scalar, field_for_path, year_in_path
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
+
+# A part and the whole it belongs to (criteria.md §8a). The rule data will say so itself (a field's
+# ``part_of:``); until a rule set does, this is the built-in fields' list.
+PARTS = {"main_revenue": "revenue", "ip_class1_self": "ip_class1", "ip_class1_high_value": "ip_class1",
+         "ip_class1_applied": "ip_class1", "ip_class1_top3": "ip_class1", "rd_staff": "employees",
+         "tech_staff": "employees"}
+# Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
+PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
+                 "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
+                 "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
+                 "ip_class1_top3": 5000, "ip_class2": 5000}
+MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
+GROWTH_LIMIT = Decimal(5)  # ±500% from one year to the next
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Something odd about an answer next to the answers already given.
+
+    ``refused`` concerns (a part over its whole) cannot be true: the answer is asked again. The
+    others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
+    with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
+
+    kind: str  # part_over_whole, whole_under_part, rd_over_revenue, liabilities_over_assets, growth, large
+    refused: bool
+    path: str
+    value: Decimal
+    other: str | None = None
+    other_value: Decimal | None = None
+    limit: Decimal | None = None
+
+
+def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
+    """The field ``f`` is a part of: the rule data's ``part_of`` when it has one, else PARTS."""
+    named = getattr(f, "part_of", None)
+    if not isinstance(named, str):
+        named = PARTS.get(f.id)
+    return rules.fields.get(named) if named else None
+
+
+def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
+    """The path of ``other`` for the same year as ``path`` (shifted by ``year_shift``)."""
+    year = year_in_path(f, path)
+    return other.concrete_path(year + year_shift if year is not None and other.per_year else None)
 
 
 @dataclass(frozen=True)
@@ -140,31 +184,79 @@ class Interview:
 
     def remaining_bound(self) -> int:
         """At most this many questions are left: every input the unsettled criteria could read."""
+        return len(self.remaining_paths())
+
+    def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
+        """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
+        recorded. Bad text raises InputError."""
+        return parse_answer(q.field, text, q.path)
+
+    def answer(self, q: Question, text: str) -> Scalar | None:
+        """Record an answer typed as text; empty is "don't know". Bad text raises InputError."""
+        value, _ = self.parse(q, text)
+        self.record(q.path, value)
+        self.asked += 1
+        return value
+
+    def whole(self, q: Question) -> tuple[str, FieldDef] | None:
+        """The path and field of the whole ``q`` is a part of (its revenue for a main revenue)."""
+        whole = whole_of(self.rules, q.field)
+        return (sibling_path(q.field, q.path, whole), whole) if whole is not None else None
+
+    def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
+        """What is odd about answering ``value`` to ``q``, given the other answers (criteria.md §8a)."""
+        if not isinstance(value, Decimal):
+            return []
+        out: list[Concern] = []
+        f, path = q.field, q.path
+
+        def known(p: str) -> Decimal | None:
+            v = self.values.get(p)
+            return v if isinstance(v, Decimal) and p != path else None
+
+        whole = self.whole(q)
+        if whole is not None and (w := known(whole[0])) is not None and value > w:
+            out.append(Concern("part_over_whole", True, path, value, whole[0], w))
+        for part in self.rules.fields.values():
+            if whole_of(self.rules, part) is f:
+                p = sibling_path(f, path, part)
+                if (v := known(p)) is not None and v > value:
+                    out.append(Concern("whole_under_part", True, path, value, p, v))
+        pairs = {"rd_expense": ("revenue", "rd_over_revenue", False), "revenue": ("rd_expense", "rd_over_revenue", True),
+                 "total_liabilities": ("total_assets", "liabilities_over_assets", False),
+                 "total_assets": ("total_liabilities", "liabilities_over_assets", True)}
+        if f.id in pairs and pairs[f.id][0] in self.rules.fields:
+            other_id, kind, flipped = pairs[f.id]
+            p = sibling_path(f, path, self.rules.fields[other_id])
+            if (v := known(p)) is not None and ((v > value) if flipped else (value > v)):
+                out.append(Concern(kind, False, path, value, p, v))
+        if f.per_year and f.id in ("revenue", "main_revenue"):
+            for shift in (-1, 1):
+                p = sibling_path(f, path, f, shift)
+                if (v := known(p)) is not None:
+                    old, new = (v, value) if shift < 0 else (value, v)
+                    if old > 0 and abs(new / old - 1) > GROWTH_LIMIT:
+                        out.append(Concern("growth", False, path, value, p, v, (new / old - 1) * 100))
+        limit = PLAUSIBLE_MAX.get(f.id)
+        if limit is not None and value > limit:
+            out.append(Concern("large", False, path, value, limit=Decimal(limit)))
+        elif f.type in ("money", "signed_money") and abs(value) > MONEY_PLAUSIBLE_MAX:
+            out.append(Concern("large", False, path, value, limit=MONEY_PLAUSIBLE_MAX))
+        return out
+
+    def remaining_paths(self) -> set[str]:
+        """Every input the unsettled criteria could still read and nobody has answered yet."""
         paths: set[str] = set()
         for tier in self.result().tiers.values():
             for c in _live(tier):
                 paths |= self._paths.of_criterion(c)
-        return len({p for p in paths if not self.answered(p)})
+        return {p for p in paths if not self.answered(p)}
 
-    def answer(self, q: Question, text: str) -> Scalar | None:
-        """Record an answer typed as text; empty or ``?`` is "don't know". Bad text raises InputError."""
-        raw = text.strip()
-        value: Scalar | None
-        if raw in ("", "?", "？"):
-            value = None
-        elif q.field.type == "choice" and raw.isdigit() and 1 <= int(raw) <= len(q.field.choices):
-            value = q.field.choices[int(raw) - 1]
-        elif q.field.type == "choice":
-            choice = choice_named(q.field, raw)
-            if choice is None:
-                raise InputError(f"expected a number from 1 to {len(q.field.choices)} or one of the names listed, "
-                                 f"got {raw!r}", field=q.path)
-            value = choice
-        else:
-            value = parse_text_value(q.field, raw, where=q.path)
-        self.record(q.path, value)
-        self.asked += 1
-        return value
+    def forget(self, path: str) -> None:
+        """Take an answer back (the user went back to it): the question is open again."""
+        self.values.pop(path, None)
+        self.unknown.discard(path)
+        self._result = None
 
     def record(self, path: str, value: Scalar | None) -> None:
         if value is None:

@@ -77,6 +77,7 @@ class FieldDef:
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
+    terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
 
     @property
     def per_year(self) -> bool:
@@ -561,7 +562,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
-           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever"))
+           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -592,7 +593,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
         maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
-        lever=r.choice("lever", ("up", "down", "none"), "up"),
+        lever=r.choice("lever", ("up", "down", "none"), "up"), terms=_field_terms(r),
     )
 
 
@@ -1061,3 +1062,54 @@ def select_version(as_of: date, renewal: bool) -> str:
         raise InputError(f"no built-in rule set is in force on {as_of.isoformat()} "
                          "(the earliest starts 2022-08-01)", field="--as-of")
     return best[1]
+
+
+# ------------------------------------------------------------------------ glossary
+
+
+@dataclass(frozen=True)
+class Term:
+    """An official term the field help leans on (Ⅰ类知识产权, 主导产品), explained in plain words."""
+
+    id: str
+    name: Text
+    text: Text
+    source: str | None
+
+
+_GLOSSARY: dict[str, Term] = {}
+
+
+def glossary() -> dict[str, Term]:
+    """The built-in glossary (rules/_glossary.yaml), read as strictly as a rule file; cached."""
+    if not _GLOSSARY:
+        path = builtin_dir() / "_glossary.yaml"
+        name = str(_display(path.resolve()))
+        top = _Reader(read_data_file(path), name, "")
+        top.keys(("format", "terms"))
+        if top.get("format") != 1:
+            top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+        section = top.sub("terms")
+        terms = {}
+        for tid in section.data:
+            if not isinstance(tid, str) or not _ID.match(tid):
+                section.fail("a term id is lower-case letters, digits and '_'", str(tid))
+            r = section.sub(tid)
+            r.keys(("zh", "en", "text"), ("source",))
+            terms[tid] = Term(tid, Text(r.string("zh"), r.string("en")), r.text("text"), r.string("source", optional=True))
+        _GLOSSARY.update(terms)
+    return _GLOSSARY
+
+
+def _field_terms(r: _Reader) -> tuple[str, ...]:
+    """A field's ``terms:``: a list of glossary ids, each of which must exist."""
+    if not r.has("terms"):
+        return ()
+    items = r.get("terms")
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        r.fail(f"expected a list of glossary term ids, got {describe(items)}", "terms")
+    known = glossary()
+    for item in items:
+        if item not in known:
+            r.fail(f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
+    return tuple(items)

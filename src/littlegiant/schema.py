@@ -139,6 +139,8 @@ def rule_file_schema() -> dict[str, Any]:
         "help": {"$ref": "#/$defs/text"}, "unit": {"type": "string"}, "min": number, "max": number,
         "choices": {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}},
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
+        "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+                  "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},
     }, ("path", "type", "zh", "en"))
     bounds = _obj({"staff": number, "revenue": number, "assets": number})
     tier = _obj({"zh": {"type": "string"}, "en": {"type": "string"}, "score_table": {"type": "string"},
