@@ -204,6 +204,10 @@ def _interview(rs: Any, day: date, renewal: bool, lang: str, save: Path, sets: l
                         preset.items())
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except interactive.Locked:
+        from littlegiant.i18n import t
+
+        fail(t("interview.locked", lang, save=save))
     except OSError as exc:
         fail(f"{save}: cannot save the answers: {exc.strerror}")
     return save
