@@ -448,3 +448,50 @@ def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path)
                           input="", capture_output=True, text=True, env=ENV, check=False)
     assert done.returncode == 130
     assert "the answers saved in" in done.stderr and save.read_text(encoding="utf-8") == "employees: 5\n"
+
+
+def test_a_second_interview_on_the_same_file_exits_2_and_the_first_keeps_every_answer(tmp_path: Path) -> None:
+    """While one interview saves to a file, another on it is refused and changes nothing."""
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "shared.yaml"]
+    first = Session(args, tmp_path)
+    for text in ("First Ltd", "12,000", "650"):
+        assert first.until_prompt() is not None
+        first.send(text)
+    assert first.until_prompt() is not None  # waiting at question 4, three answers saved
+    saved = (tmp_path / "shared.yaml").read_text(encoding="utf-8")
+    for lang, words in (("en", "in use by another interview"), ("zh", "正由另一个问答使用")):
+        second = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "shared.yaml",
+                                 "--lang", lang], cwd=tmp_path, input="o\nSecond Ltd\n1\n", capture_output=True,
+                                text=True, env=ENV, check=False, timeout=60)
+        assert second.returncode == 2, second.stderr
+        assert words in second.stderr and second.stderr.count("\n") == 1 and "Traceback" not in second.stderr
+        assert (tmp_path / "shared.yaml").read_text(encoding="utf-8") == saved
+    first.send("5,000")
+    assert first.until_prompt() is not None
+    code, _ = first.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "shared.yaml", rules.load("miit-2026")).values
+    assert values["name"] == "First Ltd" and values["financials.2025.revenue"] == Decimal(12000)
+    assert values["financials.2025.rd_expense"] == Decimal(650) and values["financials.2025.main_revenue"] == Decimal(5000)
+    assert not (tmp_path / ".shared.yaml.lock").exists()  # the lock goes with the interview
+    again = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "shared.yaml", "--lang", "en"],
+                           cwd=tmp_path, input="", capture_output=True, text=True, env=ENV, check=False, timeout=60)
+    assert again.returncode == 130 and "holds 4 saved answers" in again.stderr  # free again once it ended
+
+
+def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path) -> None:
+    """Before the report every answer is listed; typing its number asks it again."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "sum.yaml",
+                 "--set", "compliance.tax_violation=是", "--format", "json"], tmp_path)
+    assert "企业名称" in (s.until_prompt() or "")
+    s.send("甲公司")
+    summary = s.until_prompt() or ""
+    assert "全部 2 个回答" in summary and "1. 企业名称：甲公司" in summary and "近三年有偷漏税等违法违规行为：是" in summary
+    s.send("1")
+    assert "修改：企业名称" in (s.until_prompt() or "")
+    s.send("乙公司")
+    assert "1. 企业名称：乙公司" in (s.until_prompt() or "")
+    s.send("")
+    code, out = s.finish()
+    assert code == 0 and json.loads(out)["name"] == "乙公司"
+    assert "name: 乙公司" in (tmp_path / "sum.yaml").read_text(encoding="utf-8")

@@ -240,3 +240,42 @@ def test_any_respondent_reaches_the_verdicts_of_their_full_answers(data: dict[st
     iv, asked = interview_from(values, rule_id, as_of)
     assert statuses(iv.result()) == statuses(engine.evaluate(rs, profile.Profile(values), as_of))
     assert len(asked) <= len(iv.possible())
+
+
+def concerns_of(given: dict[str, str], path: str, text: str) -> list[tuple[str, bool]]:
+    """The (kind, refused) findings of answering ``text`` to ``path`` after the ``given`` answers."""
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026)
+    for p, t in given.items():
+        iv.answer(question("miit-2026", p), t)
+    q = question("miit-2026", path)
+    value, _ = iv.parse(q, text)
+    return [(c.kind, c.refused) for c in iv.concerns(q, value)]
+
+
+@pytest.mark.parametrize(("given", "path", "text", "expected"), [
+    ({"financials.2025.revenue": "6000"}, "financials.2025.main_revenue", "10000", [("part_over_whole", True)]),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.main_revenue", "6000", []),
+    ({"financials.2025.main_revenue": "10000"}, "financials.2025.revenue", "6000", [("whole_under_part", True)]),
+    ({"financials.2024.revenue": "6000"}, "financials.2025.main_revenue", "10000", []),  # another year
+    ({"ip.class1": "3"}, "ip.class1_high_value", "4", [("part_over_whole", True)]),
+    ({"ip.class1": "3"}, "ip.class1_top3_holder", "3", []),
+    ({"employees": "40"}, "rd_staff", "41", [("part_over_whole", True)]),
+    ({"tech_staff": "41"}, "employees", "40", [("whole_under_part", True)]),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000", [("rd_over_revenue", False)]),
+    ({"financials.2025.rd_expense": "700"}, "financials.2025.revenue", "600", [("rd_over_revenue", False)]),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "5999", []),
+    ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5001", [("liabilities_over_assets", False)]),
+    ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5000", []),
+    ({"financials.2024.revenue": "1000"}, "financials.2025.revenue", "6001", [("growth", False)]),
+    ({"financials.2024.revenue": "1000"}, "financials.2025.revenue", "6000", []),  # exactly +500%
+    ({"financials.2025.main_revenue": "6001"}, "financials.2024.main_revenue", "1000", [("growth", False)]),
+    ({}, "awards.provincial_rank", "10500", [("large", False)]),
+    ({}, "awards.provincial_rank", "3", []),
+    ({}, "financials.2025.revenue", "80,000,000", [("large", False)]),  # 元 typed as 万元
+    ({}, "financials.2025.revenue", "80,000,000元", []),
+])
+def test_answers_are_checked_against_the_answers_already_given(given: dict[str, str], path: str, text: str,
+                                                              expected: list[tuple[str, bool]]) -> None:
+    """A part over its whole is refused; R&D at or over revenue, debts over assets, ±500% growth and
+    implausible sizes are to be confirmed; ordinary figures pass."""
+    assert concerns_of(given, path, text) == expected

@@ -70,8 +70,8 @@ MESSAGES = {
         "en": "{this} ({value}) is less than {other} ({other_value}) already given: a whole cannot be less than its part.",
     },
     "interview.rd_over_revenue": {
-        "zh": "研发费用高于同年营业收入（{this} {value}，{other} {other_value}），这很少见。",
-        "en": "R&D expense above the same year's revenue ({this} {value}, {other} {other_value}) is rare.",
+        "zh": "研发费用达到或超过同年营业收入（{this} {value}，{other} {other_value}），这很少见。",
+        "en": "R&D expense at or above the same year's revenue ({this} {value}, {other} {other_value}) is rare.",
     },
     "interview.liabilities_over_assets": {
         "zh": "负债高于资产（{this} {value}，{other} {other_value}），即资不抵债。",

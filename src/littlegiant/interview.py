@@ -222,14 +222,18 @@ class Interview:
                 p = sibling_path(f, path, part)
                 if (v := known(p)) is not None and v > value:
                     out.append(Concern("whole_under_part", True, path, value, p, v))
-        pairs = {"rd_expense": ("revenue", "rd_over_revenue", False), "revenue": ("rd_expense", "rd_over_revenue", True),
-                 "total_liabilities": ("total_assets", "liabilities_over_assets", False),
-                 "total_assets": ("total_liabilities", "liabilities_over_assets", True)}
+        # (the other figure, the finding, whether this answer is the larger side's, whether equal counts)
+        pairs = {"rd_expense": ("revenue", "rd_over_revenue", True, True),
+                 "revenue": ("rd_expense", "rd_over_revenue", False, True),
+                 "total_liabilities": ("total_assets", "liabilities_over_assets", True, False),
+                 "total_assets": ("total_liabilities", "liabilities_over_assets", False, False)}
         if f.id in pairs and pairs[f.id][0] in self.rules.fields:
-            other_id, kind, flipped = pairs[f.id]
+            other_id, kind, larger, equal = pairs[f.id]
             p = sibling_path(f, path, self.rules.fields[other_id])
-            if (v := known(p)) is not None and ((v > value) if flipped else (value > v)):
-                out.append(Concern(kind, False, path, value, p, v))
+            if (v := known(p)) is not None and v > 0:
+                big, small = (value, v) if larger else (v, value)
+                if big > small or (equal and big == small):
+                    out.append(Concern(kind, False, path, value, p, v))
         if f.per_year and f.id in ("revenue", "main_revenue"):
             for shift in (-1, 1):
                 p = sibling_path(f, path, f, shift)
