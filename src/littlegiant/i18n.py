@@ -47,7 +47,7 @@ MESSAGES = {
               "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
     },
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
-    "interview.edit": {"zh": "修改：{label}", "en": "Change: {label}"},
+    "interview.edit": {"zh": "修改这一项（现在是：{now}）", "en": "Change this answer (now: {now})"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
     "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
@@ -92,7 +92,7 @@ MESSAGES = {
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
-    "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车。\n", "en": "  Please type a number from 1 to {n}, or press Enter.\n"},
+    "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
         "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
         "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from littlegiant.answers import Conversion, normalise
+from littlegiant.answers import NO, Conversion, normalise
 from littlegiant.errors import InputError
 from littlegiant.fileio import atomic_write_text
 from littlegiant.i18n import EXPECT_ZH, t
@@ -35,7 +35,7 @@ HEADER = ("# littlegiant profile written by the interactive assessment ({rules},
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
-_UNITS_EN = {"万元": "10k CNY", "人": "people", "项": "items", "年": "years", "分": "points", "%": "%"}
+_UNITS_EN = {"万元": "万元", "人": "people", "项": "items", "年": "years", "分": "points", "%": "%"}
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -173,24 +173,31 @@ _TOKEN = re.compile(r"[A-Za-z0-9_.,%+\-/()'\"…]+ *|.", re.S)
 _NO_LINE_START = set("。，、；：？！）」』”’》%,.;:?!)")
 
 
-def wrap(text: str, indent: str = "  ", width: int | None = None) -> str:
+def wrap(text: str, indent: str = "  ", width: int | None = None, first: str | None = None) -> str:
     """``text`` broken into lines that fit the terminal, counting a Chinese character as two columns
-    and never starting a line with a closing mark; the terminal's own wrapping cuts anywhere."""
+    and never starting a line with a closing mark; the terminal's own wrapping cuts anywhere.
+    ``first`` replaces the indent of the first line (a list number)."""
     from rich.cells import cell_len
 
     if width is None:
         width = int(os.environ.get("COLUMNS", "0")) or shutil.get_terminal_size((80, 24)).columns
-    room = max(width - cell_len(indent) - 3, 20)  # a closing mark may still follow
     lines: list[str] = []
+    lead = indent if first is None else first
     line = ""
     for token in _TOKEN.findall(text):
+        room = max(width - cell_len(lead if not lines else indent) - 3, 20)  # a closing mark may still follow
         if line and cell_len(line + token.rstrip()) > room and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
             line += token
     lines.append(line.rstrip())
-    return "\n".join(indent + ln for ln in lines)
+    return "\n".join((lead if i == 0 else indent) + ln for i, ln in enumerate(lines))
+
+
+def wrap_all(text: str) -> str:
+    """Every line of a message wrapped (no indent), its blank lines kept."""
+    return "\n".join(wrap(ln, indent="") if ln.strip() else ln for ln in text.split("\n"))
 
 
 def first_sentence(text: str) -> str:
@@ -244,13 +251,13 @@ class Asker:
                 text = f"{label(wfield, wpath, lang)}: {with_unit(self.iv.values.get(wpath), wfield, lang)}; of which {part}"
         u = unit(f, lang)
         if u and f.type != "bool":
-            text += f"（{u}）" if lang == "zh" else f" ({u})"
+            text += f"（{u}）" if lang == "zh" else f" ({u}{' = 10k CNY' if u == '万元' else ''})"
         return text + ("？" if lang == "zh" else "?")
 
     def describe(self, q: Question) -> str:
         """The question as shown: heading, the help's first sentence, how to answer."""
         lang, f = self.lang, q.field
-        lines = [self.heading(q)]
+        lines = [wrap(self.heading(q), indent="")]
         if f.help is not None:
             lines.append(wrap(first_sentence(fill_years(f.help.get(lang), q.year or self.iv.last_year))))
         if f.type == "bool":
@@ -327,7 +334,7 @@ class Asker:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
                 msg = exc.message if lang == "en" else expected_zh(q)
-                self.term.say(_t("retry", lang, msg=msg))
+                self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n")) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
@@ -360,7 +367,8 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            lines.append(f"  {i:>2}. {label(f, p, lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}")
+            lines.append(wrap(f"{label(f, p, lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
+                              indent="      ", first=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -404,8 +412,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         interview.record(path, value)
     if interview.values or interview.unknown:
         persist()
-    term.say(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
-                year=interview.last_year, save=save))
+    term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
+                         year=interview.last_year, save=save)))
     asker = Asker(interview, term, lang)
     name = interview.rules.fields.get("name")
     pending: Question | None = None
@@ -420,29 +428,32 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 q = interview.next_question()
             if q is None:
                 paths = asker.summary()
-                try:
-                    reply = normalise(term.ask(_t("change", lang, n=len(paths))))
-                except Interrupted:  # end of input here: nothing more to change, on to the report
-                    term.say("\n")
-                    break
-                if reply in BACK and asker.history:
+                prompt = _t("change", lang, n=len(paths))
+                while True:
+                    try:
+                        reply = normalise(term.ask(prompt)).lower()
+                    except Interrupted:  # end of input here: nothing more to change, on to the report
+                        term.say("\n")
+                        reply = ""
+                    if reply == "" or reply in NO or (reply in BACK and asker.history) or (
+                            reply.isdigit() and 1 <= int(reply) <= len(paths)):
+                        break
+                    prompt = _t("change_retry", lang, n=len(paths))
+                if reply in BACK:
                     pending = _back(interview, asker)
                     persist()
                     continue
-                if reply.isdigit() and 1 <= int(reply) <= len(paths):
+                if reply.isdigit() and reply not in NO:
                     path = paths[int(reply) - 1]
                     f = field_for_path(interview.rules, path)
                     pending = Question(path, f, year_in_path(f, path))
                     editing = True
                     continue
-                if reply:
-                    term.say(_t("change_retry", lang, n=len(paths)))
-                    continue
                 break
             number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
             later = interview.remaining_paths() - {q.path}
             total = number + len(later)
-            head = (_t("edit", lang, label=label(q.field, q.path, lang)) if editing else
+            head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
             editing = False
             if asker.ask(q, head) == "back":
