@@ -202,8 +202,8 @@ def wrap_all(text: str) -> str:
 
 def first_sentence(text: str) -> str:
     """The help's first sentence, shown under the question; ``?`` shows the whole of it."""
-    m = re.search(r"[。；：]|(?<!e\.g)(?<!i\.e)\. |; |: ", text)
-    return text if m is None else text[: m.start()].rstrip() + ("。" if m.group().strip() in "。；：" else ".")
+    m = re.search(r"[。；]|(?<!e\.g)(?<!i\.e)\. |; ", text)
+    return text if m is None else text[: m.start()].rstrip() + ("。" if m.group().strip() in "。；" else ".")
 
 
 def _range(f: FieldDef) -> str | None:
@@ -242,13 +242,16 @@ class Asker:
         whole = self.iv.whole(q)
         if whole is not None:
             wpath, wfield = whole
-            part = text
+            known = self.iv.values.get(wpath)
+            wlabel = label(wfield, wpath, lang)
             if lang == "zh":
                 part = f.label.zh.removeprefix("其中")
-                text = f"{label(wfield, wpath, lang)} {with_unit(self.iv.values.get(wpath), wfield, lang)}，其中{part}"
+                text = (f"{wlabel} {with_unit(known, wfield, lang)}，其中{part}" if known is not None
+                        else f"{wlabel}中的{part}")
             else:
                 part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
-                text = f"{label(wfield, wpath, lang)}: {with_unit(self.iv.values.get(wpath), wfield, lang)}; of which {part}"
+                text = (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
+                        else f"{wlabel}: of which {part}")
         u = unit(f, lang)
         if u and f.type != "bool":
             text += f"（{u}）" if lang == "zh" else f" ({u}{' = 10k CNY' if u == '万元' else ''})"
