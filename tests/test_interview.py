@@ -279,3 +279,25 @@ def test_answers_are_checked_against_the_answers_already_given(given: dict[str, 
     """A part over its whole is refused; R&D at or over revenue, debts over assets, ±500% growth and
     implausible sizes are to be confirmed; ordinary figures pass."""
     assert concerns_of(given, path, text) == expected
+
+
+FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+
+
+@settings(max_examples=200, deadline=None)
+@given(yuan=st.integers(min_value=0, max_value=10**13), unit=st.sampled_from(["元", "千元", "万元", "万", "亿", "亿元"]),
+       wide=st.booleans(), separators=st.booleans())
+def test_an_amount_in_any_unit_is_saved_in_wan_yuan_exactly(yuan: int, unit: str, wide: bool, separators: bool) -> None:
+    """An amount typed in 元, 千元, 万 or 亿 (with separators, in full-width digits) is the same 万元 figure."""
+    factor = {"元": 1, "千元": 1000, "万元": 10000, "万": 10000, "亿": 10**8, "亿元": 10**8}[unit]
+    typed_number = Decimal(yuan) / factor
+    text = f"{typed_number:,f}" if separators else f"{typed_number:f}"
+    text += unit
+    if wide:
+        text = text.translate(FULL_WIDTH)
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026)
+    value, conversion = iv.parse(question("miit-2026", "financials.2025.revenue"), text)
+    assert value == Decimal(yuan) / 10000
+    assert (conversion is None) == (unit in ("万元", "万"))
+    if conversion is not None:
+        assert conversion.value == value and conversion.typed == text
