@@ -497,3 +497,18 @@ def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path
     code, out = s.finish()
     assert code == 0 and json.loads(out)["name"] == "乙公司"
     assert "name: 乙公司" in (tmp_path / "sum.yaml").read_text(encoding="utf-8")
+
+
+def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
+    """SIGTERM (or a closed terminal's SIGHUP) keeps the answers, says how to resume and exits 130."""
+    import signal
+
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "term.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("Term Ltd")
+    assert s.until_prompt() is not None
+    s.proc.send_signal(signal.SIGTERM)
+    code, _ = s.finish()
+    assert code == 130 and "1 answers saved to term.yaml" in s.transcript
+    assert "name: Term Ltd" in (tmp_path / "term.yaml").read_text(encoding="utf-8")
+    assert not (tmp_path / ".term.yaml.lock").exists()
