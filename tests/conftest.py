@@ -39,7 +39,7 @@ def make(rule_id: str, base: dict[str, Any], **changes: Any) -> profile.Profile:
     return profile.Profile(values)
 
 
-def run(rule_id: str, base: dict[str, Any], as_of: date | None = None, renewal: bool = False, **changes: Any) -> Result:
+def run(rule_id: str, base: dict[str, Any], as_of: date | None = None, renewal: str | None = None, **changes: Any) -> Result:
     as_of = as_of or (AS_OF_2022 if rule_id == "miit-2022" else AS_OF_2026)
     return engine.evaluate(rules.load(rule_id), make(rule_id, base, **changes), as_of, renewal)
 

@@ -21,7 +21,7 @@ def points(rule_id: str, base: dict[str, Any], item: str, **changes: Any) -> Any
     return c.points
 
 
-def status(rule_id: str, base: dict[str, Any], cid: str, renewal: bool = False, **changes: Any) -> str:
+def status(rule_id: str, base: dict[str, Any], cid: str, renewal: str | None = None, **changes: Any) -> str:
     return crit(run(rule_id, base, renewal=renewal, **changes), cid).status
 
 
@@ -409,7 +409,7 @@ def test_little_giant_2026_renewal_clauses(lg2026: dict[str, Any]) -> None:
     new = run("miit-2026", lg2026, **slow)
     assert crit(new, "lg26.cagr").status == "unmet"
     assert crit(new, "lg26.platform").status == "unmet"
-    renewal = run("miit-2026", lg2026, renewal=True, **slow)
+    renewal = run("miit-2026", lg2026, renewal="little_giant", **slow)
     assert renewal.criterion("lg26.cagr") is None
     assert crit(renewal, "lg26.platform_renewal").status == "met"
     assert renewal.tiers["little_giant"].status == "manual_review"

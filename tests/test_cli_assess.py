@@ -71,12 +71,14 @@ def test_json_contract_shape() -> None:
                 assert c["source"] and c["confidence"] in ("gov", "multi", "single", "recalled"), c["id"]
 
 
-def test_as_of_picks_version_and_renewal_uses_2022() -> None:
+def test_as_of_picks_version_and_renewal_uses_the_calendar() -> None:
+    """The date picks the set; a 2026 Little Giant renewal is judged by the 2022 measures under 117号."""
     path = EXAMPLES / "little-giant-2022.yaml"
     assert assess_json(path, "--as-of", "2026-03-31")["rules"]["id"] == "miit-2022"
     assert assess_json(path, "--as-of", "2026-04-01")["rules"]["id"] == "miit-2026"
-    renewal = assess_json(path, "--as-of", "2026-11-26", "--renewal")
-    assert renewal["rules"]["id"] == "miit-2022" and renewal["renewal"] is True
+    renewal = assess_json(path, "--as-of", "2026-11-26", "--renewal", "little_giant")
+    assert renewal["rules"]["id"] == "miit-2022" and renewal["renewal"] == "little_giant"
+    assert renewal["calendar"]["round"] == "工信厅企业函〔2026〕117号"
     assert renewal["tiers"]["little_giant"]["status"] == "manual_review"
 
 
@@ -118,7 +120,8 @@ def test_markdown_report_has_every_tier_and_footer() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--format", "markdown", "--as-of", "2026-11-26")
     assert result.exit_code == 0
     md = result.stdout
-    assert md.count("\n## ") == 3
+    assert md.count("\n## ") == 4  # the three tiers, then what the assessment rests on
+    assert "third-party transcriptions" in md.split("\n## What this rests on")[1]
     doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     assert f"input sha256 {doc['input_sha256']}" in md
     assert "Rule set miit-2026 · as of 2026-11-26" in md and "littlegiant 0.1.0" in md
@@ -197,7 +200,7 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
-    (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no built-in rule set is in force on 2021-01-01"),
+    (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),
     (["assess", "EX", "--set", "nonsense"], "--set: expected FIELD=VALUE"),

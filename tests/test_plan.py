@@ -23,7 +23,7 @@ from littlegiant.rules import Band
 DAY = date(2026, 11, 26)
 
 
-def same(rule_ref: str, values: dict[str, Any], renewal: bool) -> None:
+def same(rule_ref: str, values: dict[str, Any], renewal: str | None) -> None:
     rs = rules.load(rule_ref)
     full = engine.evaluate(rs, profile.Profile(dict(values)), DAY, renewal)
     fast = plan_for(rs, DAY.year - 1, renewal).run(values)
@@ -39,11 +39,11 @@ def same(rule_ref: str, values: dict[str, Any], renewal: bool) -> None:
 
 
 CASES = [(str(p), rid, renewal) for p in sorted(EXAMPLES.glob("*.yaml")) for rid in ("miit-2022", "miit-2026")
-         for renewal in (False, True)]
+         for renewal in (None, "zjtx_sme", "little_giant")]
 
 
 @pytest.mark.parametrize(("path", "rule_id", "renewal"), CASES)
-def test_the_plan_agrees_on_every_example(path: str, rule_id: str, renewal: bool) -> None:
+def test_the_plan_agrees_on_every_example(path: str, rule_id: str, renewal: str | None) -> None:
     rs = rules.load(rule_id)
     same(rule_id, dict(profile.load_profile(EXAMPLES / path, rs).values), renewal)
 
@@ -58,8 +58,8 @@ def test_the_plan_agrees_under_the_overlay() -> None:
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-@given(data=plausible(), rule_id=st.sampled_from(("miit-2022", "miit-2026")), renewal=st.booleans())
-def test_the_plan_agrees_on_generated_profiles(data: dict[str, Any], rule_id: str, renewal: bool) -> None:
+@given(data=plausible(), rule_id=st.sampled_from(("miit-2022", "miit-2026")), renewal=st.sampled_from((None, "zjtx_sme", "little_giant")))
+def test_the_plan_agrees_on_generated_profiles(data: dict[str, Any], rule_id: str, renewal: str | None) -> None:
     rs = rules.load(rule_id)
     same(rule_id, dict(profile.from_data(data, rs, "<gen>").values), renewal)
 

@@ -64,20 +64,10 @@ def test_size_unknown_without_figures() -> None:
     assert run("miit-2026", {}).sme_status == "unknown"  # no industry
 
 
-@pytest.mark.parametrize(("as_of", "renewal", "expected"), [
-    (date(2022, 8, 1), False, "miit-2022"),
-    (date(2026, 3, 31), False, "miit-2022"),
-    (date(2026, 4, 1), False, "miit-2026"),
-    (date(2026, 11, 26), False, "miit-2026"),
-    (date(2026, 11, 26), True, "miit-2022"),
-])
-def test_version_by_date(as_of: date, renewal: bool, expected: str) -> None:
-    assert rules.select_version(as_of, renewal) == expected
-
-
 def test_no_version_before_2022() -> None:
-    with pytest.raises(InputError, match="no built-in rule set is in force on 2022-07-31"):
-        rules.select_version(date(2022, 7, 31), False)
+    """Before the 2022 measures took effect the calendar names no set, and says where it starts."""
+    with pytest.raises(InputError, match=r"no rule set is in force on 2022-07-31 \(the calendar starts 2022-08-01\)"):
+        rules.select_version(date(2022, 7, 31))
 
 
 def test_last_year_follows_as_of(lg2026: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from littlegiant import engine, profile
 from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.result import MET, json_number, json_value, to_dict
+from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -248,9 +249,10 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> 
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
-    def __init__(self, rules_ref: str, as_of: date, renewal: bool, lang: str, full: bool, version: str,
-                 advice: bool = False) -> None:
+    def __init__(self, rules_ref: str, as_of: date, renewal: str | None, lang: str, full: bool, version: str,
+                 advice: bool = False, calendar: Choice | None = None) -> None:
         self.advice = advice
+        self.calendar = calendar
         self.rules_ref = rules_ref
         self.as_of = as_of
         self.renewal = renewal
@@ -276,7 +278,7 @@ class Scorer:
                 exc = InputError(exc.message, field=exc.field)
             return error_row(item, str(exc))
         if self.full:
-            result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+            result = engine.evaluate(self._rules, prof, self.as_of, self.renewal, self.calendar)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(self._rules, self.as_of.year - 1, self.renewal)

@@ -58,6 +58,15 @@ def parse_as_of(text: str | None) -> date:
         fail(f"--as-of: expected a date YYYY-MM-DD, got {text!r}")
 
 
+RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)"
+
+
+def check_renewal(renewal: str | None) -> str | None:
+    if renewal is not None and renewal not in ("zjtx_sme", "little_giant"):
+        fail(f"--renewal: {RENEWAL_HINT}; got {renewal!r}")
+    return renewal
+
+
 def check_lang(lang: str | None) -> str:
     from littlegiant.i18n import default_lang
 
@@ -98,7 +107,7 @@ def write_output(text: str, output: Path | None) -> None:
 def assess(
     profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
-    renewal: Annotated[bool, typer.Option("--renewal", help="A renewal (复核): judged under miit-2022.")] = False,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业) or little_giant (小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json, markdown or html.")] = "text",
@@ -112,6 +121,7 @@ def assess(
     from littlegiant.errors import InputError
 
     language = check_lang(lang)
+    renewal = check_renewal(renewal)
     if fmt not in FORMATS:
         fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     day = parse_as_of(as_of)
@@ -119,9 +129,10 @@ def assess(
         from littlegiant import engine
         from littlegiant import profile as profiles
         from littlegiant import rules as rulesets
+        from littlegiant.rulecalendar import forced
 
-        rule_id = rules if rules is not None else rulesets.select_version(day, renewal)
-        rs = rulesets.load(rule_id)
+        rule_ref, choice = rulesets.choose(day, renewal, rules)
+        rs = rulesets.load(rule_ref)
         if profile is None:
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
@@ -129,9 +140,9 @@ def assess(
         prof = profiles.load_profile(profile, rs)
         baseline = None
         if set_:
-            baseline = engine.evaluate(rs, prof, day, renewal)
+            baseline = engine.evaluate(rs, prof, day, renewal, choice)
             prof = profiles.apply_sets(prof, rs, set_)
-        result = engine.evaluate(rs, prof, day, renewal)
+        result = engine.evaluate(rs, prof, day, renewal, choice)
         if compare is None and explain is None:
             from littlegiant.gaps import analyse
 
@@ -146,7 +157,7 @@ def assess(
                 other_profile = profiles.load_profile(profile, other)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_)
-                compared.append(engine.evaluate(other, other_profile, day, renewal))
+                compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
         fail(str(exc))
     if compared:
@@ -187,8 +198,8 @@ def assess(
     write_output(text, output)
 
 
-def _interview(rs: Any, day: date, renewal: bool, lang: str, save: Path, sets: list[str],
-               resume: tuple[str | None, str | None, bool, str | None]) -> Path:
+def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
+               resume: tuple[str | None, str | None, str | None, str | None]) -> Path:
     """Run the interview to its end and return the saved profile; exit 130 when interrupted."""
     from littlegiant import interactive
     from littlegiant.interview import Interview
@@ -225,7 +236,7 @@ def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV files (columns are dotted profile paths), JSON Lines files, or folders of profile files.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
-    renewal: Annotated[bool, typer.Option("--renewal", help="Renewals (复核): judged under miit-2022.")] = False,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme or little_giant; the rule calendar picks the set.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
@@ -237,6 +248,7 @@ def batch(
     from littlegiant.errors import InputError
 
     language = check_lang(lang)
+    renewal = check_renewal(renewal)
     day = parse_as_of(as_of)
     if fmt not in ("summary", "json"):
         fail(f"--format: expected summary or json, got {fmt!r}")
@@ -246,9 +258,9 @@ def batch(
         from littlegiant import batch as batching
         from littlegiant import rules as rulesets
 
-        rule_ref = rules if rules is not None else rulesets.select_version(day, renewal)
+        rule_ref, choice = rulesets.choose(day, renewal, rules)
         rulesets.load(rule_ref)  # a bad rule file stops the run before any row
-        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice)
+        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice)
         writer = batching.Writer(output, fmt == "json")
     except InputError as exc:
         fail(str(exc))
@@ -306,7 +318,7 @@ def schema(
         return
 
     try:
-        rs = rulesets.load(rules or rulesets.select_version(date.today(), False))
+        rs = rulesets.load(rules or rulesets.select_version(date.today()))
     except InputError as exc:
         fail(str(exc))
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
@@ -327,7 +339,7 @@ def init(
 
     day = parse_as_of(as_of)
     try:
-        rs = rulesets.load(rules or rulesets.select_version(day, False))
+        rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
         fail(str(exc))
     target = csv_file or file
@@ -365,7 +377,7 @@ def rules_list(
     """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
     from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import confidence_counts, rule_files
+    from littlegiant.ruletools import calendar_text, confidence_counts, rule_files
 
     rows = []
     for ref in rule_files(list(files or [])):
@@ -377,7 +389,30 @@ def rules_list(
         until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
         tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
         rows.append(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until:<10}  {tags:<34} {ref}\n    {rs.title.zh} / {rs.title.en}")
+    try:
+        rows.append("\n" + calendar_text(rulesets.calendar(), check_lang(None)).rstrip("\n"))
+    except InputError as exc:
+        fail(str(exc))
     write_output("\n".join(rows) + "\n", None)
+
+
+@rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
+def rules_calendar(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="A date YYYY-MM-DD: what applies that day to a new application and to each renewal. Without it, the whole calendar.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """Which rule set and round notice judge an application or a renewal (复核) on a date, and why."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import calendar_text
+
+    language = check_lang(lang)
+    day = parse_as_of(as_of) if as_of is not None else None
+    try:
+        text = calendar_text(rulesets.calendar(), language, day)
+    except InputError as exc:
+        fail(str(exc))
+    write_output(text, None)
 
 
 @rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh")
@@ -414,7 +449,7 @@ def rules_glossary(
 
     language = check_lang(lang)
     try:
-        rs = rulesets.load(rules or rulesets.select_version(date.today(), False))
+        rs = rulesets.load(rules or rulesets.select_version(date.today()))
         text = glossary_text(language, rs)
     except InputError as exc:
         fail(str(exc))
@@ -447,10 +482,10 @@ def rules_test(
 ) -> None:
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import rule_files, run_tests, test_targets
+    from littlegiant.ruletools import run_tests, test_refs, test_targets
 
     failed = 0
-    for ref in test_targets(paths) if paths else rule_files([]):
+    for ref in test_targets(paths) if paths else test_refs():
         try:
             outcome = run_tests(ref)
         except InputError as exc:
@@ -459,7 +494,8 @@ def rules_test(
             sys.stdout.write(f"FAIL {line}\n")
         failed += len(outcome.failures)
         verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        sys.stdout.write(f"{outcome.rules_id}: {outcome.cases} cases, {outcome.generated} generated boundary cases: {verdict}\n")
+        generated = f", {outcome.generated} generated boundary cases" if outcome.rules_id != "calendar" else ""
+        sys.stdout.write(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n")
     if failed:
         raise typer.Exit(1)
 
@@ -529,13 +565,21 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
     no_args, usage_error, click_error = _click_errors()
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):  # `--renewal` was a bare flag once: the title must follow it now
+        if arg == "--renewal" and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            sys.stderr.write(f"littlegiant: error: --renewal: {RENEWAL_HINT}\n")
+            sys.exit(EXIT_INPUT)
     try:
         code = app(standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0
     except usage_error as exc:
-        sys.stderr.write(f"littlegiant: error: {exc.format_message()} (see --help)\n")  # type: ignore[attr-defined]
+        message = exc.format_message()  # type: ignore[attr-defined]
+        if "'--renewal'" in message:  # the old bare flag: say what it now needs
+            message = f"--renewal: {RENEWAL_HINT}"
+        sys.stderr.write(f"littlegiant: error: {message} (see --help)\n")
         code = EXIT_INPUT
     except click_error as exc:
         sys.stderr.write(f"littlegiant: error: {exc.format_message()}\n")  # type: ignore[attr-defined]

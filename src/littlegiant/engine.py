@@ -18,6 +18,7 @@ from typing import Any
 from littlegiant import expr
 from littlegiant.profile import Profile
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, Result, TierResult
+from littlegiant.rulecalendar import Choice
 from littlegiant.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, SizeStandard, Text
 
 _ORDER_ANY = (MET, REVIEW, UNKNOWN, UNMET)  # best first
@@ -619,8 +620,14 @@ class _TierEval:
             ))
 
 
-def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = False) -> Result:
-    """Assess ``profile`` under ``rules`` as of ``as_of`` (last year = as_of.year − 1)."""
+def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None = None,
+             calendar: Choice | None = None) -> Result:
+    """Assess ``profile`` under ``rules`` as of ``as_of`` (last year = as_of.year − 1).
+
+    ``renewal`` names the tier renewed: that tier uses its renewal clauses and the others are
+    judged as new applications. ``calendar`` is carried into the result so that every report can
+    say which set judged it and why; the engine does not read it.
+    """
     last_year = as_of.year - 1
     ctx = _Ctx(rules, profile, last_year)
     tables = {tid: _score_table(ctx, t) for tid, t in rules.scores.items()}
@@ -636,7 +643,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = Fals
     sme_status, size = classify_size(rules.size, industry if isinstance(industry, str) else None, size_inputs)
     tiers: dict[str, TierResult] = {}
     for tid, tier in rules.tiers.items():
-        te = _TierEval(ctx, rules, renewal, tables, (sme_status, size, sme_reads))
+        te = _TierEval(ctx, rules, renewal == tid, tables, (sme_status, size, sme_reads))
         status = te.visit(tier.criteria, 0, None)
         score = low = high = None
         groups: list[GroupScore] = []
@@ -650,8 +657,22 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: bool = Fals
     return Result(
         rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from, rules_source=rules.source,
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
-        sme_status=sme_status, sme_size=size, tiers=tiers,
+        sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
+        documents=documents(rules),
     )
+
+
+_DOCUMENT = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
+
+
+def documents(rules: RuleSet) -> tuple[str, ...]:
+    """The official texts a rule set rests on: every document number its sources cite, in order."""
+    found: dict[str, None] = {}
+    for text in (rules.source, rules.size.source, *(n.source or "" for _, n in rules.all_nodes()),
+                 *(i.source for t in rules.scores.values() for i in t.items)):
+        for m in _DOCUMENT.findall(text):
+            found.setdefault(m, None)
+    return tuple(found)
 
 
 # ------------------------------------------------------------------ probes for advice

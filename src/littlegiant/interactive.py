@@ -508,7 +508,7 @@ def _back(interview: Interview, asker: Asker) -> Question:
     return Question(path, f, year_in_path(f, path))
 
 
-def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: bool, lang: str | None) -> str:
+def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:
     """The command line that picks the interview up again (same rule set and date)."""
     parts = ["littlegiant", "assess", "--save", str(save)]
     if as_of:
@@ -516,7 +516,7 @@ def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: bo
     if rules:
         parts += ["--rules", rules]
     if renewal:
-        parts.append("--renewal")
+        parts.extend(("--renewal", renewal))
     if lang:
         parts += ["--lang", lang]
     return shlex.join(parts)  # a path with spaces still pastes as one argument

@@ -112,7 +112,7 @@ class Interview:
 
     rules: RuleSet
     as_of: date
-    renewal: bool = False
+    renewal: str | None = None  # the tier renewed
     values: dict[str, Scalar] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
     asked: int = 0
@@ -172,15 +172,15 @@ class Interview:
         paths: set[str] = set()
         for tid, tier in self.rules.tiers.items():
             if tier_id is None or tid == tier_id:
-                for node in self._applicable(tier.criteria):
+                for node in self._applicable(tier.criteria, self.renewal == tid):
                     paths |= self._paths.of_node(node)
         return paths
 
-    def _applicable(self, node: Node) -> Iterable[Node]:
-        if node.applies == "always" or (node.applies == "renewal") == self.renewal:
+    def _applicable(self, node: Node, renewing: bool) -> Iterable[Node]:
+        if node.applies == "always" or (node.applies == "renewal") == renewing:
             yield node
             for child in node.children:
-                yield from self._applicable(child)
+                yield from self._applicable(child, renewing)
 
     def remaining_bound(self) -> int:
         """At most this many questions are left: every input the unsettled criteria could read."""

@@ -66,9 +66,10 @@ class Plan:
     directly, which is most of what makes a batch of 100,000 rows fast.
     """
 
-    def __init__(self, rules: RuleSet, last_year: int, renewal: bool) -> None:
+    def __init__(self, rules: RuleSet, last_year: int, renewal: str | None) -> None:
         self.rules = rules
         self.renewal = renewal
+        self._renewing = False  # whether the tier being compiled is the one renewed
         self.paths: dict[tuple[str, int | None], str] = {}
         for f in rules.fields.values():
             if f.per_year:
@@ -86,9 +87,11 @@ class Plan:
         seen = Counter(_where(n) for tier in rules.tiers.values() for n in tier.criteria.walk())
         self.shared = {where for where, count in seen.items() if count > 1 and where is not None}
         self._groups: dict[str, Compiled] = {}
-        self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = [
-            (tid, self._compile(tier.criteria), self.tables[tier.score_table] if tier.score_table else None)
-            for tid, tier in rules.tiers.items()]
+        self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = []
+        for tid, tier in rules.tiers.items():
+            self._renewing = renewal == tid
+            self.tiers.append((tid, self._compile(tier.criteria),
+                               self.tables[tier.score_table] if tier.score_table else None))
 
     def run(self, values: dict[str, object]) -> Summary:
         state = dict(values)
@@ -237,7 +240,7 @@ class Plan:
     # ---- compiling nodes
 
     def _applies(self, node: Node) -> bool:
-        return node.applies == "always" or (node.applies == "renewal") == self.renewal
+        return node.applies == "always" or (node.applies == "renewal") == self._renewing
 
     def _compile(self, node: Node) -> Compiled:
         kind = node.kind
@@ -318,6 +321,7 @@ class Plan:
         where = _where(node)
         if where is None or where not in self.shared:
             return self._group_fn(node)
+        where = f"{where}:{'renewal' if self._renewing else 'new'}"  # a shared group may hold renewal clauses
         if where not in self._groups:
             fn, key = self._group_fn(node), "\0node:" + where
 
@@ -368,10 +372,10 @@ def _where(node: Node) -> str | None:
     return f"{node.file}:{node.line}:{node.id}"
 
 
-_PLANS: dict[tuple[int, int, bool], Plan] = {}
+_PLANS: dict[tuple[int, int, str | None], Plan] = {}
 
 
-def plan_for(rules: RuleSet, last_year: int, renewal: bool) -> Plan:
+def plan_for(rules: RuleSet, last_year: int, renewal: str | None) -> Plan:
     """The compiled plan, built once per rule set, year and applicant type in a process."""
     key = (id(rules), last_year, renewal)
     if key not in _PLANS:

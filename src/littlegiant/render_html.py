@@ -6,7 +6,7 @@ from html import escape
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, advice_lines, evidence, footer_line
+from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines, evidence, footer_line
 from littlegiant.result import Result, TierResult
 
 _CSS = """
@@ -78,6 +78,8 @@ def render_html(result: Result, lang: str) -> str:
             out.extend(f"<li>{escape(title)}: {escape('; '.join(docs))}</li>" for title, docs in ev)
             out.append("</ul>")
         out.append("</section>")
+    out.append(f'<aside class="basis"><h2>{escape(BASIS[lang])}</h2><ul>'
+               + "".join(f"<li>{escape(b)}</li>" for b in basis_lines(result, lang)) + "</ul></aside>")
     out.append(f"<footer><p>{escape(footer_line(result, lang))}</p><p><strong>{escape(t('disclaimer', lang))}"
                "</strong></p></footer></body></html>")
     return "\n".join(out) + "\n"

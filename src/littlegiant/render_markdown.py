@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, advice_lines, evidence, footer_line
+from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines, evidence, footer_line
 from littlegiant.result import Result
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -60,6 +60,10 @@ def render_markdown(result: Result, lang: str) -> str:
             lines.append("")
             lines.extend(f"- {title}: {'; '.join(docs)}" for title, docs in ev)
             lines.append("")
+    lines.append(f"## {BASIS[lang]}")
+    lines.append("")
+    lines.extend(f"- {_cell(b)}" for b in basis_lines(result, lang))
+    lines.append("")
     lines.append("---")
     lines.append("")
     lines.append(footer_line(result, lang))

@@ -12,7 +12,7 @@ from rich.text import Text as RichText
 from littlegiant import __version__
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, advice_lines
+from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines
 from littlegiant.result import Result, TierResult
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
@@ -41,6 +41,12 @@ def render(result: Result, lang: str, stream: IO[str], *, width: int | None = No
     console.print(head)
     for tier in result.tiers.values():
         console.print(_tier_panel(tier, lang, verbose, advice_lines(result, tier, lang)))
+    basis = Table.grid(padding=(0, 1))
+    basis.add_column(no_wrap=True)
+    basis.add_column(overflow="fold")  # long Chinese runs fold inside their column, never cut
+    for line in basis_lines(result, lang):
+        basis.add_row("·", line)
+    console.print(RichText(BASIS[lang], style="bold"), basis, "")
     foot = RichText(style="dim")
     foot.append(f"{t('rules', lang)} {result.rules_id} · {t('as_of', lang)} {result.as_of.isoformat()} · "
                 f"sha256 {result.input_sha256[:16]}… · littlegiant {__version__}\n")

@@ -16,6 +16,34 @@ def footer_line(result: Result, lang: str) -> str:
                                version=__version__)
 
 
+BASIS = {"zh": "评估依据", "en": "What this rests on"}
+_TIER_WORDS = {"zjtx_sme": {"zh": "专精特新中小企业", "en": "专精特新中小企业 (specialised SME)"},
+               "little_giant": {"zh": "专精特新\"小巨人\"企业", "en": "Little Giant (小巨人)"}}
+
+
+def basis_lines(result: Result, lang: str) -> list[str]:
+    """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    cal = result.calendar
+    if cal is not None:
+        lines.append(cal.reason.get(lang) + ("。" if zh and not cal.reason.get(lang).endswith("。") else ""))
+        if cal.round is not None and not cal.forced and cal.round.ref not in cal.reason.get(lang):
+            lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
+                         else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    if result.renewal is not None:
+        title = _TIER_WORDS.get(result.renewal, {"zh": result.renewal, "en": result.renewal})[lang]
+        lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按新申请评估，仅供参考。" if zh
+                     else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; "
+                          "the other tiers are judged as new applications, for reference.")
+    if result.documents:
+        sep = "、" if zh else ", "
+        lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(result.documents)
+                     + ("。" if zh else "."))
+    lines.extend(n.get(lang) for n in result.rules_notes)
+    return lines
+
+
 ADVICE = {"zh": "差距与建议", "en": "What it would take"}
 
 

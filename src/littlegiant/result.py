@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from littlegiant.rulecalendar import Choice
 from littlegiant.rules import Text
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
@@ -75,13 +76,16 @@ class Result:
     rules_source: str
     as_of: date
     last_year: int
-    renewal: bool
+    renewal: str | None  # the tier id renewed, or None for a new application
     input_sha256: str
     name: str | None
     sme_status: str
     sme_size: str | None
     tiers: dict[str, TierResult]
     advice: dict[str, Any] = field(default_factory=dict)  # tier id -> gaps.TierGap, when asked for
+    calendar: Choice | None = None  # which set judged it and why (rules/calendar.yaml)
+    rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
+    documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
         for tier in self.tiers.values():
@@ -130,10 +134,12 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "tool_version": tool_version,
         "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
-                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source},
+                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
+                  "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
         "as_of": result.as_of.isoformat(),
         "last_year": result.last_year,
         "renewal": result.renewal,
+        "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
         "name": result.name,
         "input_sha256": result.input_sha256,
         "sme": {"status": result.sme_status, "size": result.sme_size},

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant import expr
 from littlegiant.errors import InputError, describe
 from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
 
+if TYPE_CHECKING:
+    from littlegiant.rulecalendar import Calendar, Choice
+
 CONFIDENCE = ("gov", "multi", "single", "recalled")
+CALENDAR_FILE = "calendar.yaml"
 FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
 NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
 APPLIES = ("always", "new", "renewal")
@@ -229,6 +233,8 @@ class RuleSet:
     tiers: dict[str, Tier]
     origin: str  # the file it came from
     extends: str | None = None
+    round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
+    notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
 
     def field_by_path(self) -> dict[str, FieldDef]:
         return {f.path: f for f in self.fields.values()}
@@ -386,7 +392,8 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     d = builtin_dir()
-    return sorted(p.stem for p in d.glob("*.yaml") if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml"))
+    return sorted(p.stem for p in d.glob("*.yaml")
+                  if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml") and p.name != CALENDAR_FILE)
 
 
 def resolve_rules_arg(arg: str) -> Path:
@@ -460,7 +467,7 @@ def _display(path: Path) -> Path:
 
 _MERGED_SECTIONS = ("fields", "derived", "nodes", "scores", "tiers")
 _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "size_standard",
-             *_MERGED_SECTIONS, "replace_items", "notes")
+             *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
 
 
 def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
@@ -513,6 +520,9 @@ def _build(data: LineDict, file: str) -> RuleSet:
     rule_id = top.string("id")
     if not _ID_OR_DASH.match(rule_id):
         top.fail(f"{rule_id!r} is not a valid rule set id", "id")
+    round_id = top.string("round", optional=True, pattern=_ID_OR_DASH)
+    if round_id is not None and rule_id != top.get("extends"):
+        top.fail(f"a round file modifies the set it extends and keeps its id: expected id {top.get('extends')!r}", "id")
     title = top.text("title")
     force = top.sub("in_force")
     force.keys(("from",), ("to",))
@@ -533,7 +543,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
         id=rule_id, title=title, in_force_from=start, in_force_to=end,
         source=top.string("source"), url=top.string("url", optional=True), fields=fields,
         derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
-        extends=top.string("extends", optional=True),
+        extends=top.string("extends", optional=True), round=round_id, notes=top.texts("notes"),
     )
 
 
@@ -909,6 +919,8 @@ class _NodeBuilder:
         self.scores = scores
         self.ids: dict[str, tuple[str, int | None]] = {}
         self.stack: list[str] = []
+        self.applies: dict[str, str] = {}  # set_applies: criterion id -> new 'applies'
+        self.applied: set[str] = set()
 
     def build(self, r: _Reader, tier: str) -> Node:
         kind = r.choice("kind", NODE_KINDS, "check")
@@ -971,11 +983,15 @@ class _NodeBuilder:
                 r.fail(f"table {table!r} has no group {group!r}", "group")
             op = r.choice("op", (">=", ">"))
             threshold = r.number("threshold")
+        applies = r.choice("applies", APPLIES, "always")
+        if nid in self.applies:
+            applies = self.applies[nid]
+            self.applied.add(nid)
         return Node(
             id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
             confidence=confidence, children=children, value=value, op=op, threshold=threshold,
             unit=r.string("unit", optional=True), field=fld, table=table, group=group,
-            applies=r.choice("applies", APPLIES, "always"), note=r.text("note", optional=True),
+            applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
         )
 
@@ -998,20 +1014,35 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
            fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> dict[str, Tier]:
     section = top.sub("tiers")
     builder = _NodeBuilder(shared, names, fields, scores)
+    additions: _Reader | None = None
+    if top.has("add_criteria"):
+        additions = top.sub("add_criteria")
+        for tid in additions.data:
+            if tid not in TIER_IDS:
+                additions.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+    if top.has("set_applies"):
+        patch = top.sub("set_applies")
+        for nid in patch.data:
+            builder.applies[str(nid)] = patch.choice(nid, APPLIES)
     out: dict[str, Tier] = {}
     for tid in section.data:
-        tier = _attempt(_tier, section, tid, builder, scores)
+        tier = _attempt(_tier, section, tid, builder, scores, additions)
         if tier is not None:
             out[tid] = tier
     for tid in TIER_IDS:
         if tid not in section.data:
             section.fail(f"missing tier {tid!r}")
+    for nid in builder.applies:
+        if nid not in builder.applied:
+            top.sub("set_applies").fail(f"no criterion {nid!r} to change", nid)
     if len(out) < len(TIER_IDS):  # only under validate: a broken tier was recorded, nothing more to build
         raise _Stop
     return {t: out[t] for t in TIER_IDS}
 
 
-def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable]) -> Tier:
+def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable],
+          additions: _Reader | None = None) -> Tier:
+    """One tier; a round file's ``add_criteria`` for it come after the tier's own criteria."""
     if tid not in TIER_IDS:
         section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
     r = section.sub(tid)
@@ -1019,49 +1050,40 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
     table = r.string("score_table", optional=True)
     if table is not None and table not in scores:
         r.fail(f"unknown score table {table!r}", "score_table")
-    children = tuple(n for cr, _ in r.items("criteria") if (n := _attempt(builder.build, cr, tid)) is not None)
+    readers = [cr for cr, _ in r.items("criteria")]
+    if additions is not None and tid in additions.data:
+        readers.extend(cr for cr, _ in additions.items(tid))
+    children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
     return Tier(tid, title, root, table, r.texts("notes"))
 
 
-_IN_FORCE_LINE = re.compile(r"^in_force:\s*(\{[^#\n]*\})\s*$", re.MULTILINE)
+def calendar() -> Calendar:
+    """The shipped rule calendar (``rules/calendar.yaml``)."""
+    from littlegiant.rulecalendar import load_calendar
+
+    return load_calendar(builtin_dir() / CALENDAR_FILE)
 
 
-def _in_force(path: Path) -> tuple[date, date | None]:
-    """A built-in set's dates, read from its one-line ``in_force`` mapping when it has one.
+def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None) -> tuple[str, Choice]:
+    """What to load for an assessment on ``as_of`` and why (docs/criteria.md §1).
 
-    Choosing a version must not cost building every rule set (start-up time); a file whose
-    ``in_force`` is not on one line is simply loaded in full.
+    ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
+    and the round notice, if any, whose round file modifies it.
     """
-    from littlegiant.yamlio import parse_text
+    from littlegiant.rulecalendar import forced
 
-    match = _IN_FORCE_LINE.search(path.read_text(encoding="utf-8"))
-    if match is not None:
-        data = parse_text(match.group(1), str(path))
-        if isinstance(data, dict) and isinstance(data.get("from"), str):
-            try:
-                end = data.get("to")
-                return date.fromisoformat(data["from"]), date.fromisoformat(end) if isinstance(end, str) else None
-            except ValueError:
-                pass
-    rs = load(path)
-    return rs.in_force_from, rs.in_force_to
+    if rules_arg is not None:
+        return rules_arg, forced(load(rules_arg).id, renewal)
+    cal = calendar()
+    choice = cal.choose(as_of, renewal)
+    return cal.rule_ref(choice, builtin_dir()), choice
 
 
-def select_version(as_of: date, renewal: bool) -> str:
-    """The built-in rule set in force on ``as_of`` (criteria.md §1); renewals use miit-2022."""
-    if renewal:
-        return "miit-2022"
-    best: tuple[date, str] | None = None
-    for rid in builtin_ids():
-        start, end = _in_force(builtin_dir() / f"{rid}.yaml")
-        if start <= as_of and (end is None or as_of <= end) and (best is None or start > best[0]):
-            best = (start, rid)
-    if best is None:
-        raise InputError(f"no built-in rule set is in force on {as_of.isoformat()} "
-                         "(the earliest starts 2022-08-01)", field="--as-of")
-    return best[1]
+def select_version(as_of: date, renewal: str | None = None) -> str:
+    """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
+    return calendar().choose(as_of, renewal).rule_set
 
 
 # ------------------------------------------------------------------------ glossary

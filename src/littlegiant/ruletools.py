@@ -20,7 +20,9 @@ from littlegiant import engine, expr
 from littlegiant.errors import InputError
 from littlegiant.inputs import InputPaths
 from littlegiant.profile import from_data
-from littlegiant.rules import Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.result import Result
+from littlegiant.rulecalendar import KINDS, RENEWABLE, Calendar
+from littlegiant.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.yamlio import line_of, read_data_file
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -47,6 +49,12 @@ def rule_files(extra: list[str]) -> list[str]:
     return [*builtin_ids(), *overlays, *extra]
 
 
+def test_refs() -> list[str]:
+    """What a bare ``rules test`` runs: every rule set and overlay, every round file, and the calendar."""
+    rounds = sorted(_shown(p) for p in (builtin_dir() / "rounds").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
+    return [*rule_files([]), *rounds, CALENDAR_ID]
+
+
 def _shown(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
     try:
@@ -63,11 +71,48 @@ def test_targets(paths: list[str]) -> list[str]:
         path = Path(arg)
         if path.is_dir():
             out.extend(_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX))
+        elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
+            out.append(str(path.with_name(CALENDAR_FILE)))
         elif path.name.endswith(TESTS_SUFFIX):
             out.append(str(path.with_name(path.name.removesuffix(TESTS_SUFFIX) + ".yaml")))
         else:
             out.append(arg)
     return out
+
+
+# ---------------------------------------------------------------------------- calendar
+
+_KIND_WORDS = {"application": Text("新申请", "new application"),
+               "zjtx_sme": Text("专精特新中小企业复核", "renewal of 专精特新中小企业"),
+               "little_giant": Text("小巨人复核", "renewal of 小巨人")}
+
+
+def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
+    """The calendar as people read it: every period, or for one day what applies to each kind."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    if as_of is not None:
+        lines.append(f"{as_of.isoformat()} 适用的规则：" if zh else f"What applies on {as_of.isoformat()}:")
+        for kind in KINDS:
+            choice = cal.choose(as_of, None if kind == "application" else kind)
+            rnd = f" + {choice.round.ref}" if choice.round else ""
+            lines.append(f"  {_KIND_WORDS[kind].get(lang)}: {choice.rule_set}{rnd}")
+            lines.append(f"      {choice.reason.get(lang)}")
+            lines.append(f"      {'依据' if zh else 'source'}: {choice.source} [{choice.confidence}]")
+        return "\n".join(lines) + "\n"
+    lines.append("规则日历（rules/calendar.yaml）：" if zh else "The rule calendar (rules/calendar.yaml):")
+    for p in cal.periods:
+        until = p.end.isoformat() if p.end else "…"
+        kinds = "、".join(_KIND_WORDS[k].get(lang) for k in p.kinds) if zh \
+            else ", ".join(_KIND_WORDS[k].get(lang) for k in p.kinds)
+        rnd = f" + {p.round.ref}" if p.round else ""
+        lines.append(f"  {p.start.isoformat()} – {until:<10}  {p.rules}{rnd}  ({kinds}) [{p.confidence}]")
+    if cal.rounds:
+        lines.append("年度通知：" if zh else "Round notices:")
+        for r in cal.rounds.values():
+            lines.append(f"  {r.ref}  {r.title.get(lang)} [{r.confidence}]")
+            lines.append(f"      {r.summary.get(lang)}")
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------- glossary
@@ -197,22 +242,60 @@ def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text
 # ---------------------------------------------------------------------------- diff
 
 
-def _leaves(rs: RuleSet) -> dict[str, list[Node]]:
-    """Leaf criteria per tier (each id once per tier)."""
-    out: dict[str, list[Node]] = {}
+# How a criterion stands in its tier: required of every applicant, one condition of an alternative
+# route (inside an any-of), or the band that picks a route (the same quantity sorts two or more
+# routes, like the 2022 tier-3 revenue bands 1亿 / 5000万–1亿 / 5000万以下). A diff pairs criteria
+# only within the same standing, so a band that moved into a minimum reads "band removed" and
+# "new minimum", never "1亿 → 5000万".
+REQUIRED, ROUTE, BAND = "required", "route", "band"
+
+
+def _standing(tier: Node) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def visit(node: Node, in_route: bool) -> None:
+        bands: set[tuple[str, int | None]] = set()
+        if node.kind == "any":
+            seen: dict[tuple[str, int | None], int] = {}
+            branches = [b for b in node.children if b.kind == "all"]
+            for branch in branches:
+                reads = {(r.name, r.offset) for c in branch.children if c.kind == "check" and c.value is not None
+                         for r in c.value.refs}
+                for ref in reads:
+                    seen[ref] = seen.get(ref, 0) + 1
+            # the quantity every route tests sorts the applicants between them: that is the band
+            bands = {ref for ref, n in seen.items() if n == len(branches) >= 2}
+        for child in node.children:
+            if child.kind in ("all", "any"):
+                if bands and child.kind == "all":
+                    for c in child.children:
+                        if c.kind == "check" and c.value is not None and {(r.name, r.offset) for r in c.value.refs} <= bands:
+                            out.setdefault(c.id, BAND)
+                visit(child, in_route or node.kind == "any")
+            else:
+                out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+
+    visit(tier, False)
+    return out
+
+
+def _leaves(rs: RuleSet) -> dict[str, list[tuple[Node, str]]]:
+    """Leaf criteria per tier (each id once per tier), each with its standing."""
+    out: dict[str, list[tuple[Node, str]]] = {}
     for tid, tier in rs.tiers.items():
+        standing = _standing(tier.criteria)
         seen: dict[str, Node] = {}
         for node in tier.criteria.walk():
             if node.kind not in ("all", "any") and node is not tier.criteria:
                 seen.setdefault(node.id, node)
-        out[tid] = list(seen.values())
+        out[tid] = [(n, standing.get(n.id, REQUIRED)) for n in seen.values()]
     return out
 
 
-def _key(node: Node) -> str:
-    """What a criterion measures, whatever its id: the formula, the field, or the score table."""
+def _key(node: Node, standing: str) -> str:
+    """What a criterion measures and how it stands, whatever its id: the formula, the field, or the score table."""
     if node.kind == "check" and node.value is not None:
-        return f"check:{node.value.source.replace(' ', '')}:{node.applies}"
+        return f"check:{node.value.source.replace(' ', '')}:{standing}"
     if node.kind in ("veto", "qualitative"):
         return f"{node.kind}:{node.field}"
     if node.kind == "score":
@@ -230,27 +313,28 @@ class DiffLine:
     ids: str
     before: str | None
     after: str | None
+    standing: str = REQUIRED
 
 
 def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
-    """Criterion by criterion per tier (matched by what they measure, then by order), then score
-    items per table (matched by id: an overlay that swaps one indicator shows here)."""
+    """Criterion by criterion per tier (matched by what they measure and how they stand, then by
+    order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
     la, lb = _leaves(a), _leaves(b)
     for tid in a.tiers:
-        left: dict[str, list[Node]] = {}
-        for n in la.get(tid, []):
-            left.setdefault(_key(n), []).append(n)
-        for n in lb.get(tid, []):
-            pool = left.get(_key(n))
+        left: dict[str, list[tuple[Node, str]]] = {}
+        for n, st in la.get(tid, []):
+            left.setdefault(_key(n, st), []).append((n, st))
+        for n, st in lb.get(tid, []):
+            pool = left.get(_key(n, st))
             if pool:
-                old = pool.pop(0)
-                if (old.op, old.threshold) != (n.op, n.threshold) or old.unit != n.unit:
-                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n)))
+                old, _ = pool.pop(0)
+                if (old.op, old.threshold, old.unit, old.applies) != (n.op, n.threshold, n.unit, n.applies):
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st))
             else:
-                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n)))
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st))
         for pool in left.values():
-            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None) for n in pool)
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st) for n, st in pool)
     for table_id in dict.fromkeys([*a.scores, *b.scores]):
         old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
         new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
@@ -279,8 +363,13 @@ def _item_text(item: ScoreItem) -> str:
 
 def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     zh = lang == "zh"
-    lines = [f"{a.id} → {b.id}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
-    words = {"added": ("新增", "added"), "removed": ("删除", "removed"), "changed": ("修改", "changed")}
+    def name(rs: RuleSet) -> str:
+        return rs.id + (f" + {rs.round}" if rs.round else "")
+
+    lines = [f"{name(a)} → {name(b)}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
+    words = {("added", REQUIRED): ("新增最低要求", "new minimum"), ("removed", REQUIRED): ("删除要求", "requirement removed"),
+             ("added", ROUTE): ("新增可选条件", "new alternative"), ("removed", ROUTE): ("删除可选条件", "alternative removed"),
+             ("added", BAND): ("新增分档", "new band"), ("removed", BAND): ("删除分档", "band removed")}
     current = None
     counts: Counter[str] = Counter()
     for d in diff(a, b):
@@ -294,7 +383,12 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
                 title = (b.scores.get(table) or a.scores[table]).title.get(lang)
                 lines.append(f"## {'评分表' if zh else 'Score table'} {title} ({table})")
         counts[d.change] += 1
-        word = words[d.change][0 if zh else 1]
+        if d.change == "changed":
+            word = "修改" if zh else "changed"
+        elif d.section.startswith("scores."):
+            word = {"added": ("新增", "added"), "removed": ("删除", "removed")}[d.change][0 if zh else 1]
+        else:
+            word = words[(d.change, d.standing)][0 if zh else 1]
         if d.change == "changed":
             lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]")
             lines.append(f"      {d.before} → {d.after}")
@@ -308,9 +402,13 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
+
+
 def _threshold(node: Node) -> str:
     if node.kind == "check" and node.value is not None:
-        return f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+        return (f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+                + _APPLIES_TEXT[node.applies])
     if node.kind == "score":
         return f"score {node.op} {node.threshold}"
     return node.kind
@@ -332,12 +430,14 @@ def tests_file_for(rule_path: Path) -> Path:
 
 
 def run_tests(rule_ref: str) -> Outcome:
-    """The YAML cases beside the rule set, then the generated boundary cases."""
+    """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases."""
     from littlegiant.rules import resolve_rules_arg
 
+    if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
+        return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
     path = resolve_rules_arg(rule_ref)
     rs = load(rule_ref)
-    outcome = Outcome(rs.id)
+    outcome = Outcome(rs.id if rs.round is None else f"{rs.id} + {rs.round}")
     cases_file = tests_file_for(path)
     if cases_file.is_file():
         _run_cases(rs, cases_file, outcome)
@@ -345,50 +445,96 @@ def run_tests(rule_ref: str) -> Outcome:
     return outcome
 
 
+CALENDAR_ID = "calendar"
 _CASE_KEYS = ("name", "as_of", "renewal", "profile", "expect")
 _EXPECT_KEYS = ("sme", "tiers", "scores", "criteria")
+_CALENDAR_EXPECT_KEYS = ("rule_set", "round", *_EXPECT_KEYS)
 
 
-def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | None]]:
+    """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
     data = read_data_file(file)
     where = str(file)
     if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list):
         raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
+    out = []
     for i, case in enumerate(data["cases"]):
         line = line_of(data["cases"], i)
         if not isinstance(case, dict):
             raise InputError("expected a mapping for a case", file=where, line=line)
         unknown = set(case) - set(_CASE_KEYS)
-        if unknown or "name" not in case or "expect" not in case or "profile" not in case:
-            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name, profile and expect required)"
+        if unknown or "name" not in case or "expect" not in case:
+            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name and expect required)"
                              + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
                              file=where, line=line)
         try:
             as_of = date.fromisoformat(str(case.get("as_of", "")))
         except ValueError:
             raise InputError(f"as_of: expected YYYY-MM-DD, got {case.get('as_of')!r}", file=where, line=line) from None
-        prof = from_data(case["profile"], rs, f"{where} case {case['name']!r}")
-        result = engine.evaluate(rs, prof, as_of, bool(case.get("renewal", False)))
+        renewal = case.get("renewal")
+        if renewal is not None and renewal not in RENEWABLE:
+            raise InputError(f"renewal: expected one of {', '.join(RENEWABLE)}, got {renewal!r}", file=where, line=line)
+        out.append((case, line, as_of, renewal))
+    return out
+
+
+def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+    for case, line, as_of, renewal in _cases(file):
+        if "profile" not in case:
+            raise InputError("a case needs a profile", file=str(file), line=line)
+        prof = from_data(case["profile"], rs, f"{file} case {case['name']!r}")
+        result = engine.evaluate(rs, prof, as_of, renewal)
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
-            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=where, line=line)
+            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=str(file), line=line)
         outcome.cases += 1
-        name = f"{file.name}:{line} {case['name']}"
-        if "sme" in expect and expect["sme"] != result.sme_size:
-            outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
-        for tid, status in (expect.get("tiers") or {}).items():
-            got = result.tiers[tid].status if tid in result.tiers else None
-            if got != status:
-                outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
-        for tid, score in (expect.get("scores") or {}).items():
-            got_score = result.tiers[tid].score if tid in result.tiers else None
-            if got_score is None or Decimal(score) != got_score:
-                outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
-        for cid, status in (expect.get("criteria") or {}).items():
-            found = result.criterion(cid)
-            got = found[1].status if found else None
-            if got != status:
-                outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
+        _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
+
+
+def run_calendar_tests(calendar_file: Path) -> Outcome:
+    """The cases beside the calendar: the set and round chosen on a date, and, with a profile, the verdicts."""
+    from littlegiant.rules import choose
+
+    outcome = Outcome(CALENDAR_ID)
+    cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)
+    if not cases_file.is_file():
+        return outcome
+    for case, line, as_of, renewal in _cases(cases_file):
+        expect = case["expect"]
+        if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS):
+            raise InputError(f"expect: expected a mapping of {', '.join(_CALENDAR_EXPECT_KEYS)}",
+                             file=str(cases_file), line=line)
+        name = f"{cases_file.name}:{line} {case['name']}"
+        ref, choice = choose(as_of, renewal)
+        outcome.cases += 1
+        if "rule_set" in expect and expect["rule_set"] != choice.rule_set:
+            outcome.failures.append(f"{name}: rule set {choice.rule_set}, expected {expect['rule_set']}")
+        got_round = choice.round.ref if choice.round else None
+        if "round" in expect and expect["round"] != got_round:
+            outcome.failures.append(f"{name}: round {got_round}, expected {expect['round']}")
+        if "profile" in case:
+            rs = load(ref)
+            prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
+            _check_expect(engine.evaluate(rs, prof, as_of, renewal, choice), expect, name, outcome)
+    return outcome
+
+
+def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Outcome) -> None:
+    if "sme" in expect and expect["sme"] != result.sme_size:
+        outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
+    for tid, status in (expect.get("tiers") or {}).items():
+        got = result.tiers[tid].status if tid in result.tiers else None
+        if got != status:
+            outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
+    for tid, score in (expect.get("scores") or {}).items():
+        got_score = result.tiers[tid].score if tid in result.tiers else None
+        if got_score is None or Decimal(score) != got_score:
+            outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
+    for cid, status in (expect.get("criteria") or {}).items():
+        found = result.criterion(cid)
+        got = found[1].status if found else None
+        if got != status:
+            outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
 
 
 # words of a Chinese threshold and the operators they allow (criteria.md §3)

@@ -180,6 +180,10 @@ def rule_file_schema() -> dict[str, Any]:
             "tiers": _obj({t: {"$ref": "#/$defs/tier"} for t in TIER_IDS}),
             "replace_items": {"type": "object", "propertyNames": {"pattern": r"^[a-z0-9_]+\.[a-z0-9_]+$"},
                               "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/item"}}},
+            "round": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$",
+                      "description": "a round file: the round notice (rules/calendar.yaml) whose changes it applies"},
+            "add_criteria": _obj({t: {"type": "array", "items": {"$ref": "#/$defs/node"}} for t in TIER_IDS}),
+            "set_applies": {"type": "object", "additionalProperties": {"enum": list(APPLIES)}},
         }, ("format", "id")),
         "$defs": {"text": text, "band": band, "item": item, "node": node, "field": field, "tier": tier},
     }
