@@ -162,6 +162,8 @@ def question(rule_id: str, path: str) -> Question:
     ("financials.2025.revenue", "1,234.5千元", Decimal("123.45")),
     ("financials.2025.revenue", "３千万", Decimal(3000)),
     ("financials.2025.net_profit", "-0.05亿", Decimal(-500)),
+    ("financials.2025.net_profit", "（120）", Decimal(-120)),
+    ("financials.2025.net_profit", "−120万", Decimal(-120)),
     ("market.domestic_share", "12.5%", Decimal("12.5")),
     ("market.domestic_share", "１２．５％", Decimal("12.5")),
     ("market.domestic_share", "30", Decimal(30)),

@@ -92,6 +92,9 @@ def parse_answer(f: FieldDef, text: str, where: str | None = None) -> tuple[Scal
                              f"got {text.strip()!r}", field=where)
         return found, None
     if f.type in ("money", "signed_money"):
+        raw = raw.replace("−", "-")  # the minus sign of Word and Excel
+        if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
+            raw = "-" + raw[1:-1]  # (120) is how statements write a loss
         for unit, factor in MONEY_UNITS:
             if raw.endswith(unit):
                 number = _number(f, raw[: -len(unit)], where)
