@@ -66,8 +66,10 @@ MESSAGES = {
         "en": "{this} ({value}) is more than {other} ({other_value}): a part cannot exceed its whole.",
     },
     "interview.whole_under_part": {
-        "zh": "{this} {value} 小于已填的 {other} {other_value}：总数不会少于其中的一部分。",
-        "en": "{this} ({value}) is less than {other} ({other_value}) already given: a whole cannot be less than its part.",
+        "zh": "{this} {value} 小于已填的 {other} {other_value}：总数不会少于其中的一部分。"
+              "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
+        "en": "{this} ({value}) is less than {other} ({other_value}) already given: a whole cannot be less than its part."
+              " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
     },
     "interview.rd_over_revenue": {
         "zh": "研发费用达到或超过同年营业收入（{this} {value}，{other} {other_value}），这很少见。",
