@@ -29,17 +29,20 @@ def generate(path: Path, n: int, seed: int = 7) -> None:
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             rev = rnd.randint(500, 30000)
+            staff = rnd.randint(10, 900)
+            class1 = rnd.randint(0, 5)
             out.write(json.dumps({
-                "name": f"Co {i}", "industry": "industrial", "employees": rnd.randint(10, 900),
-                "rd_staff": rnd.randint(0, 100), "niche_years": rnd.randint(0, 12), "registered_in_china": True,
+                "name": f"Co {i}", "industry": "industrial", "employees": staff,
+                "rd_staff": rnd.randint(0, min(100, staff)), "niche_years": rnd.randint(0, 12), "registered_in_china": True,
                 "compliance": {"abnormal_operation": False, "serious_dishonesty": False, "prohibited_products": False,
-                               "major_incident": False, "tax_violation": rnd.random() < 0.02},
+                               "major_incident": False, "tax_violation": rnd.random() < 0.02,
+                               "data_fabrication": rnd.random() < 0.01},
                 "financials": {"2025": {"revenue": rev, "main_revenue": int(rev * rnd.uniform(0.5, 1)),
                                         "rd_expense": int(rev * rnd.uniform(0, 0.1)), "net_profit": int(rev * 0.08),
                                         "total_assets": rev, "total_liabilities": int(rev * rnd.uniform(0.2, 0.9))},
                                "2024": {"revenue": int(rev * 0.9), "main_revenue": int(rev * 0.8), "rd_expense": int(rev * 0.04)},
                                "2023": {"revenue": int(rev * 0.8), "main_revenue": int(rev * 0.7)}},
-                "ip": {"class1": rnd.randint(0, 5), "class2": rnd.randint(0, 10), "class1_applied": rnd.randint(0, 3)},
+                "ip": {"class1": class1, "class2": rnd.randint(0, 10), "class1_applied": rnd.randint(0, min(3, class1))},
                 "titles": {"innovative_sme": rnd.random() < 0.5, "zjtx_sme": rnd.random() < 0.3},
                 "platform_score": rnd.randint(30, 90),
             }) + "\n")
@@ -61,7 +64,8 @@ def child_peak_kib(cmd: list[str]) -> tuple[float, int]:
 
 def hand_written_tier(p: dict) -> bool:
     """The 2026 Little Giant (new applicant) written straight, in the rule's order: the gate (registered,
-    SME under the industrial size standard, five red lines), then every tier-3 condition. It treats a
+    SME under the industrial size standard, five red lines with 数据造假 and without 偷漏税, which under 2026 only
+    sends a tier to review), then every tier-3 condition. It treats a
     missing answer as "no", as a quick script would; the engine keeps it unknown. The baseline the
     compiled plan is held to."""
     c = p.get("compliance", {})
@@ -70,7 +74,7 @@ def hand_written_tier(p: dict) -> bool:
     rev = Decimal(y1.get("revenue", 0))
     if not (p.get("registered_in_china") and (p.get("employees", 10**9) < 1000 or rev < 40000)
             and not any(c.get(k, True) for k in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
-                                                   "major_incident", "tax_violation"))):
+                                                   "major_incident", "data_fabrication"))):
         return False
     ex, ip, mk, fld = p.get("exclusions", {}), p.get("ip", {}), p.get("market", {}), p.get("field", {})
     return bool(p.get("titles", {}).get("zjtx_sme") and p.get("niche_years", 0) >= 3

@@ -475,13 +475,38 @@ def test_tech_staff_points_must_be_above_zero(lg2026: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------- §2 gate and red lines
 
-@pytest.mark.parametrize("red_line", ["abnormal_operation", "serious_dishonesty", "prohibited_products",
-                                      "major_incident", "tax_violation"])
-@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+@pytest.mark.parametrize(("rule_id", "red_line"), [
+    *[("miit-2022", line) for line in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
+                                       "major_incident", "tax_violation")],
+    *[("miit-2026", line) for line in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
+                                       "major_incident", "data_fabrication")]])
 def test_red_line_vetoes_every_tier(lg2026: dict[str, Any], rule_id: str, red_line: str) -> None:
+    """Each red line of a rule set (criteria.md §2) makes every tier unmet."""
     r = run(rule_id, lg2026, **{f"compliance__{red_line}": True})
     assert {t.status for t in r.tiers.values()} == {"unmet"}
     assert crit(r, f"gate.{red_line}").status == "unmet"
+
+
+def test_a_2026_tax_violation_sends_every_tier_to_review_with_the_reason(lg2026: dict[str, Any]) -> None:
+    """Under miit-2026 a tax violation is no veto: each tier is at best manual_review, and says why."""
+    clean = run("miit-2026", lg2026)
+    r = run("miit-2026", lg2026, compliance__tax_violation=True)
+    for tid, tier in r.tiers.items():
+        before = clean.tiers[tid].status
+        assert tier.status == ("unmet" if before == "unmet" else "unknown" if before == "unknown" else "manual_review")
+    c = crit(r, "gate.tax_violation")
+    assert c.status == "manual_review" and c.confidence == "recalled"
+    assert "2026" in c.explanation.zh and "认定机关" in c.explanation.zh
+    assert "does not list" in c.explanation.en and "authority decides" in c.explanation.en
+
+
+def test_data_fabrication_is_read_only_under_2026(lg2026: dict[str, Any]) -> None:
+    """数据造假 is a 2026 red line; the 2022 rules do not read it (criteria.md §2)."""
+    r = run("miit-2022", lg2026, compliance__data_fabrication=True)
+    assert r.criterion("gate.data_fabrication") is None
+    assert r.tiers["innovative_sme"].status == run("miit-2022", lg2026).tiers["innovative_sme"].status
+    unanswered = run("miit-2026", lg2026, compliance__data_fabrication=None)
+    assert crit(unanswered, "gate.data_fabrication").status == "unknown"
 
 
 def test_unanswered_red_line_is_unknown_not_clear(lg2026: dict[str, Any]) -> None:

@@ -27,7 +27,7 @@ def company(last_year: int, main: tuple[int, int, int], revenue: tuple[int, int,
         "name": "复核测试企业", "industry": "industrial", "employees": 260, "rd_staff": 58, "tech_staff": 60,
         "niche_years": 6, "registered_in_china": True,
         "compliance": {"abnormal_operation": False, "serious_dishonesty": False, "prohibited_products": False,
-                       "major_incident": False, "tax_violation": False},
+                       "major_incident": False, "tax_violation": False, "data_fabrication": False},
         "financials": {y: {"revenue": r, "main_revenue": m, "rd_expense": rd, "net_profit": 900,
                            "total_assets": 15000, "total_liabilities": 6000, "total_costs": 10500}
                        for y, m, r in zip(years, main, revenue, strict=True)},

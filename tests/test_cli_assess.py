@@ -37,7 +37,7 @@ EXPECTED = [
     ("little-giant-2022.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("unmet", None, None, None)}),
     ("little-giant-2026.yaml", "miit-2026", "small", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("manual_review", None, None, None)}),
     ("red-line.yaml", "miit-2022", "small", {"innovative_sme": ("unmet", 95, 95, 95), "zjtx_sme": ("unmet", 87, 87, 87), "little_giant": ("unmet", None, None, None)}),
-    ("red-line.yaml", "miit-2026", "small", {"innovative_sme": ("unmet", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),
+    ("red-line.yaml", "miit-2026", "small", {"innovative_sme": ("manual_review", None, None, None), "zjtx_sme": ("manual_review", None, None, None), "little_giant": ("manual_review", None, None, None)}),
     ("half-missing.yaml", "miit-2022", "small", {"innovative_sme": ("unknown", None, 30, 95), "zjtx_sme": ("unknown", None, 35, 74), "little_giant": ("unmet", None, None, None)}),
     ("half-missing.yaml", "miit-2026", "small", {"innovative_sme": ("unknown", None, None, None), "zjtx_sme": ("unknown", None, None, None), "little_giant": ("unmet", None, None, None)}),
 ]
@@ -164,7 +164,7 @@ def test_explain_prints_the_trace() -> None:
     assert result.exit_code == 0
     assert "financials.2025.rd_expense = 650" in result.stdout
     assert "650 / 12000 × 100 = 5.42%" in result.stdout
-    assert "工信部企业〔2026〕2号" in result.stdout and "single" in result.stdout
+    assert "工信部企业〔2026〕2号" in result.stdout and "multi" in result.stdout
 
 
 BAD_PROFILES = [

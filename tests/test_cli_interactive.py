@@ -265,7 +265,7 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
 
 def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: Path) -> None:
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "a.yaml",
-                 "--set", "compliance.tax_violation=yes"], tmp_path)
+                 "--set", "compliance.data_fabrication=yes"], tmp_path)
     prompt = s.until_prompt()
     assert prompt is not None and "Company name" in prompt  # only the name: the red line settles everything
     s.send("")
@@ -275,7 +275,7 @@ def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: P
     assert s.until_prompt() is None
     code, _ = s.finish()
     assert code == 0 and "Done: 2 answers, saved to a.yaml" in s.transcript
-    assert "tax_violation: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "data_fabrication: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(tmp_path / "no" / "a.yaml")],
                           capture_output=True, text=True, env=ENV, check=False, input="")
     assert done.returncode == 2 and "existing folder" in done.stderr
@@ -363,7 +363,7 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
 
 WORDS = {
     "zh": {"revenue": "2025年营业收入（万元）？", "help_term": "· 研发费用：",
-           "refused": "其中的一部分不会超过总数", "parent": "2025年营业收入 8,000 万元，其中主营业务收入",
+           "refused": "其中的部分不能超过总数", "parent": "2025年营业收入 8,000 万元，其中主营业务收入",
            "rd": "2025年研发费用（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共"},
     "en": {"revenue": "Operating revenue 2025 (万元 = 10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
            "parent": "Operating revenue 2025: 8,000 万元; of which Main-business revenue",
@@ -484,11 +484,11 @@ def test_a_second_interview_on_the_same_file_exits_2_and_the_first_keeps_every_a
 def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path) -> None:
     """Before the report every answer is listed; typing its number asks it again."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "sum.yaml",
-                 "--set", "compliance.tax_violation=是", "--format", "json"], tmp_path)
+                 "--set", "compliance.data_fabrication=是", "--format", "json"], tmp_path)
     assert "企业名称" in (s.until_prompt() or "")
     s.send("甲公司")
     summary = s.until_prompt() or ""
-    assert "全部 2 个回答" in summary and "1. 企业名称：甲公司" in summary and "近三年有偷漏税等违法违规行为：是" in summary
+    assert "全部 2 个回答" in summary and "1. 企业名称：甲公司" in summary and "近三年有数据造假行为：是" in summary
     s.send("1")
     assert "修改这一项（现在是：甲公司）\n企业名称？" in (s.until_prompt() or "")
     s.send("乙公司")

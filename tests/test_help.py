@@ -73,7 +73,8 @@ def test_help_is_cut_to_its_first_sentence_and_wrapped_by_display_width() -> Non
     assert first_sentence("取利润表。其余说明") == "取利润表。"
     assert first_sentence("The line, e.g. 3.5 years. More") == "The line, e.g. 3.5 years."
     text = "取2025年研发费用辅助账的全年合计（一般等于利润表\"研发费用\"行和加计扣除申报数）。" * 3
-    lines = wrap(text, width=80).split("\n")
+    lines = wrap(text, 80).split("\n")
+    assert wrap(text, 0) == "  " + text  # not a terminal: left whole
     assert len(lines) > 1
     from rich.cells import cell_len
 

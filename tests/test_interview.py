@@ -76,16 +76,20 @@ def test_interview_asks_at_most_60_percent_for_clear_outcomes(name: str, rule_id
     assert len(asked) <= 0.6 * total, f"{len(asked)} of {total}: {asked}"
 
 
+RED_LINE = {"miit-2022": "compliance.tax_violation", "miit-2026": "compliance.data_fabrication"}
+
+
 @pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
 def test_a_red_line_answered_yes_ends_the_interview(rule_id: str, as_of: date) -> None:
+    """The rule set's own red line (2022 偷漏税, 2026 数据造假) is asked, and a yes ends the interview."""
     iv = Interview(rules.load(rule_id), as_of)
     first = iv.next_question()
     assert first is not None
     asked = 0
-    while (q := iv.next_question()) is not None and q.path != "compliance.tax_violation":
+    while (q := iv.next_question()) is not None and q.path != RED_LINE[rule_id]:
         iv.answer(q, "")
         asked += 1
-    assert q is not None, "the tax red line was never asked"
+    assert q is not None, "the red line was never asked"
     iv.answer(q, "y")
     assert iv.next_question() is None
     assert iv.remaining_bound() == 0
@@ -263,10 +267,11 @@ def concerns_of(given: dict[str, str], path: str, text: str) -> list[tuple[str, 
     ({"ip.class1": "3"}, "ip.class1_top3_holder", "3", []),
     ({"employees": "40"}, "rd_staff", "41", [("part_over_whole", True)]),
     ({"tech_staff": "41"}, "employees", "40", [("whole_under_part", True)]),
-    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000", [("rd_over_revenue", False)]),
-    ({"financials.2025.rd_expense": "700"}, "financials.2025.revenue", "600", [("rd_over_revenue", False)]),
-    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "5999", []),
-    ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5001", [("liabilities_over_assets", False)]),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000.01", [("above", False)]),
+    ({"financials.2025.rd_expense": "700"}, "financials.2025.revenue", "600", [("below", False)]),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000", []),
+    ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5001", [("above", False)]),
+    ({"financials.2025.total_liabilities": "5001"}, "financials.2025.total_assets", "5000", [("below", False)]),
     ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5000", []),
     ({"financials.2024.revenue": "1000"}, "financials.2025.revenue", "6001", [("growth", False)]),
     ({"financials.2024.revenue": "1000"}, "financials.2025.revenue", "6000", []),  # exactly +500%
@@ -278,8 +283,8 @@ def concerns_of(given: dict[str, str], path: str, text: str) -> list[tuple[str, 
 ])
 def test_answers_are_checked_against_the_answers_already_given(given: dict[str, str], path: str, text: str,
                                                               expected: list[tuple[str, bool]]) -> None:
-    """A part over its whole is refused; R&D at or over revenue, debts over assets, ±500% growth and
-    implausible sizes are to be confirmed; ordinary figures pass."""
+    """A part over its whole is refused; R&D over revenue, debts over assets, ±500% growth (the rule
+    data's warnings, as assess reports them) and implausible sizes are to be confirmed; ordinary figures pass."""
     assert concerns_of(given, path, text) == expected
 
 

@@ -26,8 +26,8 @@ FIN = ("revenue", "main_revenue", "rd_expense", "net_profit", "total_assets", "t
 
 
 @st.composite
-def plausible(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid profile with any subset of fields known (unknowns left out)."""
+def unchecked(draw: st.DrawFn) -> dict[str, Any]:
+    """A profile of valid values with any subset of fields known, parts not kept within their wholes."""
     d: dict[str, Any] = {}
 
     def maybe(key: str, strategy: st.SearchStrategy[Any]) -> None:
@@ -40,7 +40,8 @@ def plausible(draw: st.DrawFn) -> dict[str, Any]:
     maybe("niche_years", st.decimals(0, 50, places=1))
     maybe("registered_in_china", st.booleans())
     d["compliance"] = {k: draw(st.booleans()) for k in ("abnormal_operation", "serious_dishonesty",
-                                                       "prohibited_products", "major_incident", "tax_violation")
+                                                       "prohibited_products", "major_incident", "tax_violation",
+                                                       "data_fabrication")
                        if draw(st.integers(0, 3))}
     d["financials"] = {y: {k: draw(money) for k in FIN if draw(st.integers(0, 3))} for y in YEARS}
     d["equity_financing"] = {y: draw(money) for y in YEARS if draw(st.booleans())}
@@ -57,6 +58,30 @@ def plausible(draw: st.DrawFn) -> dict[str, Any]:
     maybe("characteristic_score", st.decimals(0, 15, places=1))
     maybe("strategic_emerging_industry", st.booleans())
     return d
+
+
+IP_PARTS = ("class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder")
+
+
+def within_wholes(d: dict[str, Any]) -> dict[str, Any]:
+    """The profile with every part cut down to its whole (criteria.md §8a), where both are known."""
+    d = {**d, "ip": dict(d["ip"]), "financials": {y: dict(v) for y, v in d["financials"].items()}}
+    if "class1" in d["ip"]:
+        for k in IP_PARTS:
+            if k in d["ip"]:
+                d["ip"][k] = min(d["ip"][k], d["ip"]["class1"])
+    for k in ("rd_staff", "tech_staff"):
+        if k in d and "employees" in d:
+            d[k] = min(d[k], d["employees"])
+    for fin in d["financials"].values():
+        if "main_revenue" in fin and "revenue" in fin:
+            fin["main_revenue"] = min(fin["main_revenue"], fin["revenue"])
+    return d
+
+
+def plausible() -> st.SearchStrategy[dict[str, Any]]:
+    """A valid profile with any subset of fields known (unknowns left out), parts within their wholes."""
+    return unchecked().map(within_wholes)
 
 
 def _eval(rule_id: str, data: dict[str, Any], renewal: str | None = None) -> Result:
@@ -131,5 +156,34 @@ def test_more_rd_never_hurts(data: dict[str, Any], rule_id: str, year: int, extr
        extra=st.integers(1, 10))
 def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, key: str, extra: int) -> None:
     assume(key in data["ip"])  # raising an unknown count is answering a question, not an increase
+    raised = {**data, "ip": {**data["ip"], key: data["ip"][key] + extra}}
+    assume(key == "class1" or raised["ip"][key] <= raised["ip"].get("class1", raised["ip"][key]))  # a part stays a part
     before = _eval(rule_id, data)
-    _no_worse(before, _eval(rule_id, {**data, "ip": {**data["ip"], key: data["ip"][key] + extra}}))
+    _no_worse(before, _eval(rule_id, raised))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(data=unchecked(), rule_id=st.sampled_from(RULE_IDS))
+def test_a_part_over_its_whole_is_refused_and_no_ip_is_met_without_class1(data: dict[str, Any], rule_id: str) -> None:
+    """Every profile either puts a part over its whole and is refused, naming both, or evaluates; and
+    with no Ⅰ类 IP at all no criterion that counts Ⅰ类 IP is met (criteria.md §8a)."""
+    ip, fin = data["ip"], data["financials"]
+    over = [k for k in IP_PARTS if k in ip and "class1" in ip and ip[k] > ip["class1"]]
+    over += [k for k in ("rd_staff", "tech_staff") if k in data and "employees" in data and data[k] > data["employees"]]
+    over += [f"{y}.main_revenue" for y, v in fin.items() if "main_revenue" in v and "revenue" in v
+             and v["main_revenue"] > v["revenue"]]
+    try:
+        result = _eval(rule_id, data)
+    except profile.PartExceedsWhole as exc:
+        assert over, "refused a consistent profile"
+        part, whole = exc.violation.part, exc.violation.whole
+        assert part.value > whole.value and part.path in str(exc) and whole.path in str(exc)
+        return
+    assert not over, f"accepted {over}"
+    counted = [c for t in result.tiers.values() for c in t.criteria if c.id in CLASS1_CRITERIA[rule_id]]
+    assert counted  # the criteria that count Ⅰ类 IP are there to be checked
+    if ip.get("class1") == 0:
+        assert all(c.status != "met" for c in counted), [c.id for c in counted if c.status == "met"]
+
+
+CLASS1_CRITERIA = {"miit-2022": ("lg.ip_applied",), "miit-2026": ("zjtx26.ip.applied", "lg26.ip.top3")}

@@ -23,8 +23,10 @@ from typing import Any, NamedTuple
 import msgspec
 
 from littlegiant import engine, profile
+from littlegiant.consistency import unusual_figures
 from littlegiant.errors import InputError
 from littlegiant.plan import Plan, Summary, plan_for
+from littlegiant.report_common import part_text, warning_text
 from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
@@ -194,23 +196,17 @@ def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
         return profile.load_profile(item.payload, rules)
     if item.kind == "json":
         return profile.from_data(_json_data(item.payload), rules, item.source)
-    values: dict[str, Any] = {}
-    for column, cell in item.payload.items():
-        f = profile.field_for_path(rules, column)
-        value = profile.parse_text_value(f, cell, where=column)
-        if value is not None:
-            values[column] = value
-    return profile.Profile(values, item.source)
+    return profile.from_row(item.payload, rules, item.source)
 
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step"]
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
 
 
 Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
-_STATUS, _ERROR, _NEXT_STEP = SUMMARY_COLUMNS.index("status"), SUMMARY_COLUMNS.index("error"), len(SUMMARY_COLUMNS) - 1
+_STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 
 
 def error_row(item: Item, message: str) -> Cells:
@@ -219,8 +215,9 @@ def error_row(item: Item, message: str) -> Cells:
     return cells
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> Cells:
-    """The compact output row: tiers' statuses and scores, and the first criterion holding one back."""
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
+    """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
+    the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     step = None
     tiers = summary.tiers
@@ -243,6 +240,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str) -> 
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
     else:
         cells.append("")
+    cells.append(warnings)
     return cells
 
 
@@ -274,6 +272,8 @@ class Scorer:
         try:
             prof = to_profile(item, self._rules)
         except InputError as exc:
+            if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
+                exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
             if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
                 exc = InputError(exc.message, field=exc.field)
             return error_row(item, str(exc))
@@ -283,7 +283,9 @@ class Scorer:
         if self._plan is None:
             self._plan = plan_for(self._rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self.lang)
+        unusual = unusual_figures(self._rules, prof.values)
+        warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
+        row = screening_row(item, prof.name, summary, self.lang, warnings)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row

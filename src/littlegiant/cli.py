@@ -159,7 +159,7 @@ def assess(
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
-        fail(str(exc))
+        fail(str(in_words(exc, language)))
     if compared:
         from littlegiant.compare import compare_text
 
@@ -196,6 +196,18 @@ def assess(
         elif fmt == "text":
             text += "\n" + moves_text(changed, language)
     write_output(text, output)
+
+
+def in_words(exc: Exception, lang: str) -> Exception:
+    """A part above its whole said in the reader's language (its place kept); other errors as they are."""
+    from littlegiant.profile import PartExceedsWhole
+
+    if not isinstance(exc, PartExceedsWhole) or lang == "en":
+        return exc
+    from littlegiant.errors import InputError
+    from littlegiant.report_common import part_text
+
+    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field)
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],

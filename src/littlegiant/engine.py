@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from littlegiant import expr
+from littlegiant.consistency import unusual_figures
 from littlegiant.profile import Profile
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, Result, TierResult
 from littlegiant.rulecalendar import Choice
@@ -504,14 +505,25 @@ class _TierEval:
     def _veto(self, node: Node) -> CriterionResult:
         f = self.rules.fields[node.field]  # type: ignore[index]
         v = self.ctx.values.get(f.path)
-        status = UNKNOWN if v is None else (UNMET if v else MET)
-        expl = {
-            UNKNOWN: Text(f"未回答「{f.label.zh}」；如存在则一票否决", f"not answered: \"{f.label.en}\"; if true it vetoes every tier"),
-            UNMET: Text(f"存在：{f.label.zh}（一票否决）", f"present: {f.label.en} (a veto on every tier)"),
-            MET: Text("不存在", "not present"),
-        }[status]
+        present = REVIEW if node.when_present == REVIEW else UNMET
+        status = UNKNOWN if v is None else (present if v else MET)
+        if present == REVIEW:  # a red line the rule set does not treat as a veto: the authority decides
+            expl = {
+                UNKNOWN: Text(f"未回答「{f.label.zh}」；如存在，由认定机关判断", f"not answered: \"{f.label.en}\"; "
+                              "if true, the authority decides"),
+                REVIEW: Text(f"存在：{f.label.zh}。" + (node.note.zh if node.note else "不作一票否决，由认定机关判断。"),
+                             f"present: {f.label.en}. " + (node.note.en if node.note else
+                                                            "Not a veto here; the authority decides.")),
+                MET: Text("不存在", "not present"),
+            }[status]
+        else:
+            expl = {
+                UNKNOWN: Text(f"未回答「{f.label.zh}」；如存在则一票否决", f"not answered: \"{f.label.en}\"; if true it vetoes every tier"),
+                UNMET: Text(f"存在：{f.label.zh}（一票否决）", f"present: {f.label.en} (a veto on every tier)"),
+                MET: Text("不存在", "not present"),
+            }[status]
         return self._base(node, status, value=v, op="==", threshold=False, inputs={f.path: v},
-                          missing=[f.path] if v is None else [], explanation=expl)
+                          missing=[f.path] if v is None else [], explanation=expl, review=status == REVIEW)
 
     def _qualitative(self, node: Node) -> CriterionResult:
         f = self.rules.fields[node.field]  # type: ignore[index]
@@ -658,7 +670,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from, rules_source=rules.source,
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
-        documents=documents(rules),
+        documents=documents(rules), warnings=unusual_figures(rules, profile.values),
     )
 
 

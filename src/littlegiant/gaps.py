@@ -18,7 +18,7 @@ from typing import Any
 from littlegiant import engine
 from littlegiant.engine import fmt, unit_text
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path, input_label
+from littlegiant.profile import Profile, Scalar, field_for_path, input_label, year_in_path
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
 from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
@@ -176,6 +176,10 @@ class _Search:
         up = f.lever == "up"
         low = f.minimum if f.minimum is not None else (-LIMIT if f.type == "signed_money" else Decimal(0))
         high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else LIMIT)
+        whole = self.values.get(self.rules.fields[f.part_of].concrete_path(year_in_path(f, path))) \
+            if f.part_of in self.rules.fields else None
+        if isinstance(whole, Decimal):
+            high = min(high, whole)  # a part never rises above its whole (criteria.md §8a)
         room = int((high - current) / unit) if up else int((current - low) / unit)
 
         def at(k: int) -> Decimal:

@@ -61,23 +61,17 @@ MESSAGES = {
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
     "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
     "interview.confirm": {"zh": "确认无误吗？[是/否]", "en": " Is that right? [y/n]"},
-    "interview.part_over_whole": {
-        "zh": "{this} {value} 大于 {other} {other_value}：其中的一部分不会超过总数。",
-        "en": "{this} ({value}) is more than {other} ({other_value}): a part cannot exceed its whole.",
+    "interview.fix_earlier": {
+        "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
+        "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
     },
-    "interview.whole_under_part": {
-        "zh": "{this} {value} 小于已填的 {other} {other_value}：总数不会少于其中的一部分。"
-              "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
-        "en": "{this} ({value}) is less than {other} ({other_value}) already given: a whole cannot be less than its part."
-              " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
+    "interview.above": {
+        "zh": "{this} {value} 高于同年的 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is above {other} ({other_value}) of the same year, which is unusual.",
     },
-    "interview.rd_over_revenue": {
-        "zh": "研发费用达到或超过同年营业收入（{this} {value}，{other} {other_value}），这很少见。",
-        "en": "R&D expense at or above the same year's revenue ({this} {value}, {other} {other_value}) is rare.",
-    },
-    "interview.liabilities_over_assets": {
-        "zh": "负债高于资产（{this} {value}，{other} {other_value}），即资不抵债。",
-        "en": "Liabilities above assets ({this} {value}, {other} {other_value}) mean the company is insolvent.",
+    "interview.below": {
+        "zh": "{this} {value} 低于已填的同年 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is below {other} ({other_value}) already given for that year, which is unusual.",
     },
     "interview.growth": {
         "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，超过 ±500%。",

@@ -28,6 +28,7 @@ from littlegiant.fileio import atomic_write_text
 from littlegiant.i18n import EXPECT_ZH, t
 from littlegiant.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.profile import Scalar, field_for_path, from_data, input_label, year_in_path
+from littlegiant.report_common import part_text
 from littlegiant.rules import FieldDef, RuleSet, glossary
 from littlegiant.yamlio import read_data_file
 
@@ -64,6 +65,14 @@ class Terminal:
         if line == "":
             raise Interrupted
         return line.rstrip("\r\n")
+
+    def width(self) -> int:
+        """The terminal's width for wrapping; 0 (no wrapping) when the output is not a terminal."""
+        try:
+            tty = self.out.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        return shutil.get_terminal_size((80, 24)).columns if tty else 0
 
     def say(self, text: str) -> None:
         self.out.write(text)
@@ -173,16 +182,16 @@ _TOKEN = re.compile(r"[A-Za-z0-9_.,%+\-/()'\"…]+ *|.", re.S)
 _NO_LINE_START = set("。，、；：？！）」』”’》%,.;:?!)")
 
 
-def wrap(text: str, indent: str = "  ", width: int | None = None, first: str | None = None) -> str:
-    """``text`` broken into lines that fit the terminal, counting a Chinese character as two columns
-    and never starting a line with a closing mark; the terminal's own wrapping cuts anywhere.
-    ``first`` replaces the indent of the first line (a list number)."""
+def wrap(text: str, width: int, indent: str = "  ", first: str | None = None) -> str:
+    """``text`` broken into lines that fit ``width`` columns, counting a Chinese character as two and
+    never starting a line with a closing mark (a terminal's own wrapping cuts anywhere). ``first``
+    replaces the indent of the first line (a list number); a width of 0 leaves the text whole."""
     from rich.cells import cell_len
 
-    if width is None:
-        width = int(os.environ.get("COLUMNS", "0")) or shutil.get_terminal_size((80, 24)).columns
-    lines: list[str] = []
     lead = indent if first is None else first
+    if width <= 0:
+        return lead + text
+    lines: list[str] = []
     line = ""
     for token in _TOKEN.findall(text):
         room = max(width - cell_len(lead if not lines else indent) - 3, 20)  # a closing mark may still follow
@@ -195,9 +204,9 @@ def wrap(text: str, indent: str = "  ", width: int | None = None, first: str | N
     return "\n".join((lead if i == 0 else indent) + ln for i, ln in enumerate(lines))
 
 
-def wrap_all(text: str) -> str:
+def wrap_all(text: str, width: int) -> str:
     """Every line of a message wrapped (no indent), its blank lines kept."""
-    return "\n".join(wrap(ln, indent="") if ln.strip() else ln for ln in text.split("\n"))
+    return "\n".join(wrap(ln, width, indent="") if ln.strip() else ln for ln in text.split("\n"))
 
 
 def first_sentence(text: str) -> str:
@@ -229,6 +238,7 @@ class Asker:
         self.iv = interview
         self.term = term
         self.lang = lang
+        self.width = term.width()
         self.history: list[str] = []  # paths answered at this sitting, in order (for "<")
 
     @property
@@ -260,9 +270,9 @@ class Asker:
     def describe(self, q: Question) -> str:
         """The question as shown: heading, the help's first sentence, how to answer."""
         lang, f = self.lang, q.field
-        lines = [wrap(self.heading(q), indent="")]
+        lines = [wrap(self.heading(q), self.width, indent="")]
         if f.help is not None:
-            lines.append(wrap(first_sentence(fill_years(f.help.get(lang), q.year or self.iv.last_year))))
+            lines.append(wrap(first_sentence(fill_years(f.help.get(lang), q.year or self.iv.last_year)), self.width))
         if f.type == "bool":
             lines.append("  " + _t("yesno", lang))
         elif f.type == "choice":
@@ -289,11 +299,14 @@ class Asker:
                        else f"· {term.name.get(lang)}: {term.text.get(lang)}")
         if not out:
             out.append(_t("no_help", lang))
-        return "\n".join(wrap(line) for line in out) + "\n"
+        return "\n".join(wrap(line, self.width) for line in out) + "\n"
 
     def concern_text(self, c: Concern) -> str:
         """A consistency check's finding in plain words."""
         lang = self.lang
+        if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
+            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
+                _t("fix_earlier", lang) if c.kind == "whole_under_part" else "")
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": label(f, c.path, lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
@@ -337,16 +350,17 @@ class Asker:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
                 msg = exc.message if lang == "en" else expected_zh(q)
-                self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n")) + "\n")
+                self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n"), self.width) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
             concerns = self.iv.concerns(q, value)
             refused = [c for c in concerns if c.refused]
             if refused:
-                self.term.say(wrap("✗ " + self.concern_text(refused[0]) + _t("again", lang)) + "\n")
+                self.term.say(wrap("✗ " + self.concern_text(refused[0]) + _t("again", lang), self.width) + "\n")
                 continue
-            if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang)) + " ") for c in concerns):
+            if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
+                   for c in concerns):
                 self.term.say(_t("again_plain", lang))
                 continue
             self.iv.record(q.path, value)
@@ -371,7 +385,7 @@ class Asker:
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
             lines.append(wrap(f"{label(f, p, lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
-                              indent="      ", first=f"  {i:>2}. "))
+                              self.width, indent="      ", first=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -438,7 +452,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     if interview.values or interview.unknown:
         persist()
     term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
-                         year=interview.last_year, save=save)))
+                         year=interview.last_year, save=save), term.width()))
     asker = Asker(interview, term, lang)
     name = interview.rules.fields.get("name")
     pending: Question | None = None

@@ -19,23 +19,18 @@ from typing import Any
 
 from littlegiant import engine
 from littlegiant.answers import Conversion, parse_answer
+from littlegiant.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path, year_in_path
+from littlegiant.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
 
-# A part and the whole it belongs to (criteria.md §8a). The rule data will say so itself (a field's
-# ``part_of:``); until a rule set does, this is the built-in fields' list.
-PARTS = {"main_revenue": "revenue", "ip_class1_self": "ip_class1", "ip_class1_high_value": "ip_class1",
-         "ip_class1_applied": "ip_class1", "ip_class1_top3": "ip_class1", "rd_staff": "employees",
-         "tech_staff": "employees"}
 # Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
 PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
                  "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
                  "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
                  "ip_class1_top3": 5000, "ip_class2": 5000}
 MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
-GROWTH_LIMIT = Decimal(5)  # ±500% from one year to the next
 
 
 @dataclass(frozen=True)
@@ -46,21 +41,19 @@ class Concern:
     others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
     with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
 
-    kind: str  # part_over_whole, whole_under_part, rd_over_revenue, liabilities_over_assets, growth, large
+    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large (confirmed)
     refused: bool
     path: str
     value: Decimal
     other: str | None = None
     other_value: Decimal | None = None
     limit: Decimal | None = None
+    violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
 
 
 def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
-    """The field ``f`` is a part of: the rule data's ``part_of`` when it has one, else PARTS."""
-    named = getattr(f, "part_of", None)
-    if not isinstance(named, str):
-        named = PARTS.get(f.id)
-    return rules.fields.get(named) if named else None
+    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
+    return rules.fields.get(f.part_of) if f.part_of else None
 
 
 def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
@@ -192,8 +185,13 @@ class Interview:
         return parse_answer(q.field, text, q.path)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
-        """Record an answer typed as text; empty is "don't know". Bad text raises InputError."""
+        """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part
+        above its whole (or a whole below a part) PartExceedsWhole."""
         value, _ = self.parse(q, text)
+        if value is not None:
+            for v in part_violations(self.rules, {**self.values, q.path: value}):
+                if q.path in (v.part.path, v.whole.path):
+                    raise PartExceedsWhole(v, field=q.path)
         self.record(q.path, value)
         self.asked += 1
         return value
@@ -204,43 +202,28 @@ class Interview:
         return (sibling_path(q.field, q.path, whole), whole) if whole is not None else None
 
     def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
-        """What is odd about answering ``value`` to ``q``, given the other answers (criteria.md §8a)."""
+        """What is odd about answering ``value`` to ``q``, given the other answers: the rule data's
+        part-of relations and unusual figures (consistency.py, as ``assess FILE`` warns of them), and
+        sizes past PLAUSIBLE_MAX, which only a person typing gets wrong."""
         if not isinstance(value, Decimal):
             return []
+        path, f = q.path, q.field
+        values = {**self.values, path: value}
         out: list[Concern] = []
-        f, path = q.field, q.path
-
-        def known(p: str) -> Decimal | None:
-            v = self.values.get(p)
-            return v if isinstance(v, Decimal) and p != path else None
-
-        whole = self.whole(q)
-        if whole is not None and (w := known(whole[0])) is not None and value > w:
-            out.append(Concern("part_over_whole", True, path, value, whole[0], w))
-        for part in self.rules.fields.values():
-            if whole_of(self.rules, part) is f:
-                p = sibling_path(f, path, part)
-                if (v := known(p)) is not None and v > value:
-                    out.append(Concern("whole_under_part", True, path, value, p, v))
-        # (the other figure, the finding, whether this answer is the larger side's, whether equal counts)
-        pairs = {"rd_expense": ("revenue", "rd_over_revenue", True, True),
-                 "revenue": ("rd_expense", "rd_over_revenue", False, True),
-                 "total_liabilities": ("total_assets", "liabilities_over_assets", True, False),
-                 "total_assets": ("total_liabilities", "liabilities_over_assets", False, False)}
-        if f.id in pairs and pairs[f.id][0] in self.rules.fields:
-            other_id, kind, larger, equal = pairs[f.id]
-            p = sibling_path(f, path, self.rules.fields[other_id])
-            if (v := known(p)) is not None and v > 0:
-                big, small = (value, v) if larger else (v, value)
-                if big > small or (equal and big == small):
-                    out.append(Concern(kind, False, path, value, p, v))
-        if f.per_year and f.id in ("revenue", "main_revenue"):
-            for shift in (-1, 1):
-                p = sibling_path(f, path, f, shift)
-                if (v := known(p)) is not None:
-                    old, new = (v, value) if shift < 0 else (value, v)
-                    if old > 0 and abs(new / old - 1) > GROWTH_LIMIT:
-                        out.append(Concern("growth", False, path, value, p, v, (new / old - 1) * 100))
+        for v in part_violations(self.rules, values):
+            if v.part.path == path:
+                out.append(Concern("part_over_whole", True, path, value, v.whole.path, v.whole.value, violation=v))
+            elif v.whole.path == path:
+                out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
+        for w in unusual_figures(self.rules, values):
+            if path not in (w.figure.path, w.other.path):
+                continue
+            other = w.other if w.figure.path == path else w.figure
+            if w.kind == GROWTH:
+                out.append(Concern("growth", False, path, value, other.path, other.value, w.growth))
+            else:  # this figure above the other, or the other above this one
+                out.append(Concern("above" if w.figure.path == path else "below", False, path, value,
+                                   other.path, other.value))
         limit = PLAUSIBLE_MAX.get(f.id)
         if limit is not None and value > limit:
             out.append(Concern("large", False, path, value, limit=Decimal(limit)))

@@ -285,9 +285,11 @@ class Plan:
             path = self.rules.fields[node.field].path  # type: ignore[index]
             unknown, unmet, review = (C_UNKNOWN, nid), (C_UNMET, nid), (C_REVIEW, nid)
             if kind == "veto":
+                present = review if node.when_present == REVIEW else unmet
+
                 def veto(state: State) -> Outcome:
                     v = state.get(path)
-                    return unknown if v is None else unmet if v else _OK
+                    return unknown if v is None else present if v else _OK
                 return veto
 
             def qualitative(state: State) -> Outcome:
@@ -372,12 +374,10 @@ def _where(node: Node) -> str | None:
     return f"{node.file}:{node.line}:{node.id}"
 
 
-_PLANS: dict[tuple[int, int, str | None], Plan] = {}
-
-
 def plan_for(rules: RuleSet, last_year: int, renewal: str | None) -> Plan:
     """The compiled plan, built once per rule set, year and applicant type in a process."""
-    key = (id(rules), last_year, renewal)
-    if key not in _PLANS:
-        _PLANS[key] = Plan(rules, last_year, renewal)
-    return _PLANS[key]
+    plans: dict[tuple[int, str | None], Plan] = rules.memo.setdefault("plan", {})
+    key = (last_year, renewal)
+    if key not in plans:
+        plans[key] = Plan(rules, last_year, renewal)
+    return plans[key]

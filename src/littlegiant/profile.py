@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from littlegiant.consistency import PartOverWhole, part_violations
 from littlegiant.errors import InputError, describe
 from littlegiant.rules import FieldDef, RuleSet, Text
 from littlegiant.yamlio import line_of, read_data_file
@@ -170,14 +171,11 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     return number  # plain whole amounts above a floor do not get here: _walk takes them inline
 
 
-_TRIES: dict[int, _Trie] = {}
-
-
 def _trie(rules: RuleSet) -> _Trie:
-    key = id(rules)
-    if key not in _TRIES:
-        _TRIES[key] = _Trie.build(rules.fields.values())
-    return _TRIES[key]
+    found: _Trie | None = rules.memo.get("profile.trie")
+    if found is None:
+        found = rules.memo["profile.trie"] = _Trie.build(rules.fields.values())
+    return found
 
 
 def load_profile(path: Path, rules: RuleSet) -> Profile:
@@ -194,7 +192,61 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
         raise InputError("expected a mapping of profile fields at the top", file=source)
     values: dict[str, Scalar] = {}
     _walk(data, _root(rules), values, source)
+    check_parts(rules, values, source=source, data=data)
     return Profile(values, source)
+
+
+def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
+    """Validate a flat row (dotted paths to text as typed in a spreadsheet cell; empty is unknown)."""
+    values: dict[str, Scalar] = {}
+    for column, cell in row.items():
+        f = field_for_path(rules, column)
+        value = parse_text_value(f, cell, where=column)
+        if value is not None:
+            values[column] = value
+    check_parts(rules, values)
+    return Profile(values, source)
+
+
+class PartExceedsWhole(InputError):
+    """A part above its whole (criteria.md §8a): bad input, carrying both figures so that the
+    interview can say it in words; the message names both fields and their values."""
+
+    def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        part, whole = violation.part, violation.whole
+        super().__init__(f"{_plain(part.value)} is more than {whole.path} ({_plain(whole.value)}); "
+                         "a part cannot exceed its whole", file=file, line=line, field=field or part.path)
+        self.violation = violation
+
+
+def _plain(v: Decimal) -> str:
+    return str(_canonical(v))
+
+
+def check_parts(rules: RuleSet, values: dict[str, Scalar], *, source: str | None = None, data: Any = None) -> None:
+    """Refuse a profile in which a part exceeds its whole: the first such pair, as PartExceedsWhole.
+
+    ``source`` names where the figures came from (a file, ``--set``); ``data``, the nested file,
+    gives the part's line."""
+    found = part_violations(rules, values)
+    if found:
+        v = found[0]
+        raise PartExceedsWhole(v, file=source, line=_line_at(data, v.part.path) if data is not None else None)
+
+
+def _line_at(data: Any, path: str) -> int | None:
+    """The line of a dotted path in nested file data (year keys may be ints), when it is known."""
+    node, line = data, None
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return line
+        key: Any = part if part in node else int(part) if part.isdigit() and int(part) in node else None
+        if key is None:
+            return line
+        line = line_of(node, key) or line
+        node = node[key]
+    return line
 
 
 class _Place:
@@ -221,14 +273,11 @@ class _Place:
         return place
 
 
-_ROOTS: dict[int, _Place] = {}
-
-
 def _root(rules: RuleSet) -> _Place:
-    key = id(rules)
-    if key not in _ROOTS:
-        _ROOTS[key] = _Place(_trie(rules), "")
-    return _ROOTS[key]
+    found: _Place | None = rules.memo.get("profile.root")
+    if found is None:
+        found = rules.memo["profile.root"] = _Place(_trie(rules), "")
+    return found
 
 
 def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str) -> None:
@@ -361,14 +410,11 @@ def field_for_path(rules: RuleSet, path: str) -> FieldDef:
     Looked up once per path: a CSV batch asks for every cell of every row, and gap analysis and
     the interview ask for the same few paths again and again. Only valid paths are kept, so the
     cache holds at most one entry per field and year."""
-    key = (id(rules), path)
-    found = _FIELD_OF.get(key)
+    cache: dict[str, FieldDef] = rules.memo.setdefault("profile.field_of", {})
+    found = cache.get(path)
     if found is None:
-        found = _FIELD_OF[key] = _walk_path(rules, path)
+        found = cache[path] = _walk_path(rules, path)
     return found
-
-
-_FIELD_OF: dict[tuple[int, str], FieldDef] = {}
 
 
 def _walk_path(rules: RuleSet, path: str) -> FieldDef:
@@ -458,4 +504,5 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
             values.pop(path, None)
         else:
             values[path] = value
+    check_parts(rules, values, source="--set")
     return Profile(values, profile.source)

@@ -6,7 +6,16 @@ from html import escape
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines, evidence, footer_line
+from littlegiant.report_common import (
+    ADVICE,
+    BASIS,
+    WARNINGS,
+    advice_lines,
+    basis_lines,
+    evidence,
+    footer_line,
+    warning_lines,
+)
 from littlegiant.result import Result, TierResult
 
 _CSS = """
@@ -44,6 +53,11 @@ def render_html(result: Result, lang: str) -> str:
            f"{escape(t('as_of', lang))}: {result.as_of.isoformat()} · {escape(t('last_year', lang))} {result.last_year}<br>"
            f'{escape(t("sme", lang))}: <span class="{result.sme_status}">{escape(STATUS[result.sme_status][lang])}</span>'
            f" · {escape(SIZE[result.sme_size][lang])}</p>"]
+    warnings = warning_lines(result, lang)
+    if warnings:
+        out.append(f'<section class="warnings"><h2>⚠ {escape(WARNINGS[lang])}</h2><ul>')
+        out.extend(f"<li>{escape(w)}</li>" for w in warnings)
+        out.append("</ul></section>")
     for tier in result.tiers.values():
         score = ""
         if tier.score is not None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines, evidence, footer_line
+from littlegiant.report_common import (
+    ADVICE,
+    BASIS,
+    WARNINGS,
+    advice_lines,
+    basis_lines,
+    evidence,
+    footer_line,
+    warning_lines,
+)
 from littlegiant.result import Result
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -21,6 +30,9 @@ def render_markdown(result: Result, lang: str) -> str:
     lines.append(f"- {t('as_of', lang)}: {result.as_of.isoformat()} ({t('last_year', lang)} {result.last_year})")
     lines.append(f"- {t('sme', lang)}: {STATUS[result.sme_status][lang]} · {SIZE[result.sme_size][lang]}")
     lines.append("")
+    warnings = warning_lines(result, lang)
+    if warnings:
+        lines.extend([f"**⚠ {WARNINGS[lang]}**", "", *(f"- {_cell(w)}" for w in warnings), ""])
     for tier in result.tiers.values():
         head = f"## {tier.title.get(lang)} — {_ICON[tier.status]} {STATUS[tier.status][lang]}"
         lines.append(head)

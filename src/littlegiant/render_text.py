@@ -12,7 +12,7 @@ from rich.text import Text as RichText
 from littlegiant import __version__
 from littlegiant.engine import fmt
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import ADVICE, BASIS, advice_lines, basis_lines
+from littlegiant.report_common import ADVICE, BASIS, WARNINGS, advice_lines, basis_lines, warning_lines
 from littlegiant.result import Result, TierResult
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
@@ -39,6 +39,9 @@ def render(result: Result, lang: str, stream: IO[str], *, width: int | None = No
     head.append_text(status_label(result.sme_status, lang))
     head.append(f" · {SIZE[result.sme_size][lang]}")
     console.print(head)
+    warnings = warning_lines(result, lang)
+    if warnings:
+        console.print(Panel(_bullets("⚠", warnings), title=WARNINGS[lang], title_align="left", border_style="yellow"))
     for tier in result.tiers.values():
         console.print(_tier_panel(tier, lang, verbose, advice_lines(result, tier, lang)))
     basis = Table.grid(padding=(0, 1))
@@ -88,13 +91,18 @@ def _tier_panel(tier: TierResult, lang: str, verbose: bool, advice: list[str]) -
     for note in tier.notes:
         parts.append(RichText(note.get(lang), style="italic dim"))
     if advice:
-        steps = Table.grid(padding=(0, 1))
-        steps.add_column(no_wrap=True)
-        steps.add_column(ratio=1)
-        for line in advice:
-            steps.add_row("→", line)
-        parts.extend([RichText(ADVICE[lang], style="bold"), steps])
+        parts.extend([RichText(ADVICE[lang], style="bold"), _bullets("→", advice)])
     return Panel(Group(*parts), title=title, title_align="left", border_style=_style_of(tier.status))
+
+
+def _bullets(mark: str, lines: list[str]) -> Table:
+    """Lines under a mark, wrapped beside it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in lines:
+        grid.add_row(mark, line)
+    return grid
 
 
 def _style_of(status: str) -> str:

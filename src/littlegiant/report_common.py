@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from littlegiant import __version__
+from littlegiant.consistency import ABOVE, Figure, PartOverWhole, Unusual
+from littlegiant.engine import fmt, unit_text
+from littlegiant.profile import input_label
 from littlegiant.result import MET, REVIEW, Result, TierResult
 
 FOOTER = {
@@ -71,3 +74,38 @@ def evidence(tier: TierResult, lang: str) -> list[tuple[str, list[str]]]:
             seen.add(c.id)
             out.append((c.title.get(lang), [e.get(lang) for e in c.evidence]))
     return out
+
+
+WARNINGS = {"zh": "请核对的数字", "en": "Figures to check"}
+
+
+def _figure(fig: Figure, lang: str) -> tuple[str, str]:
+    """(label with its year, value with its unit) of one figure, as a reader names them."""
+    return input_label(fig.field, fig.path).get(lang), fmt(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+
+
+def part_text(v: PartOverWhole, lang: str) -> str:
+    """Why a part above its whole is refused, in words (the interview's retry message)."""
+    (part, pv), (whole, wv) = _figure(v.part, lang), _figure(v.whole, lang)
+    if lang == "zh":
+        return f"「{part}」为 {pv}，多于「{whole}」{wv}：其中的部分不能超过总数"
+    return f"{part} ({pv}) is more than {whole} ({wv}): a part cannot exceed its whole"
+
+
+def warning_text(w: Unusual, lang: str) -> str:
+    """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
+    if w.kind == ABOVE:
+        if lang == "zh":
+            return f"「{name}」{value} 高于「{other}」{other_value}：少见，请核对"
+        return f"{name} is {value}, above {other} at {other_value}: unusual, please check"
+    growth, limit = fmt(w.growth, lang=lang), fmt(w.limit, lang=lang)
+    sign = "+" if w.growth is not None and w.growth > 0 else ""
+    if lang == "zh":
+        return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"
+    return f"{name} is {value}, {sign}{growth}% on the year before ({other_value}), beyond ±{limit}%: unusual, please check"
+
+
+def warning_lines(result: Result, lang: str) -> list[str]:
+    """The result's unusual figures as sentences (empty when there are none)."""
+    return [warning_text(w, lang) for w in result.warnings]

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from littlegiant.consistency import Unusual
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import Text
 
@@ -86,6 +87,7 @@ class Result:
     calendar: Choice | None = None  # which set judged it and why (rules/calendar.yaml)
     rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
     documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
+    warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
 
     def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
         for tier in self.tiers.values():
@@ -145,6 +147,7 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "sme": {"status": result.sme_status, "size": result.sme_size},
         "tiers": tiers,
         **({"gaps": {tid: g.to_dict(lang) for tid, g in result.advice.items()}} if result.advice else {}),
+        "warnings": [_warning_dict(w, lang) for w in result.warnings],
         "self_assessment": True,
     }
 
@@ -183,4 +186,17 @@ def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
         d["note"] = c.note.get(lang)
     if c.review:
         d["awaits_review"] = True
+    return d
+
+
+def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
+    """An unusual figure in the JSON result (an addition to CONTRACT.md §3): the figures and a sentence."""
+    from littlegiant.report_common import warning_text
+
+    d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value),
+                         "compared_with": w.other.path, "compared_value": json_value(w.other.value)}
+    if w.growth is not None:
+        d["growth_percent"] = json_value(w.growth)
+        d["limit_percent"] = json_value(w.limit)
+    d["message"] = warning_text(w, lang)
     return d

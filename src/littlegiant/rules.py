@@ -82,6 +82,9 @@ class FieldDef:
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
     terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
+    part_of: str | None = None  # the field this one is a part of: never above it (criteria.md §8a)
+    warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
+    warn_growth: Decimal | None = None  # a change from one year to the next beyond ± this percent: a warning
 
     @property
     def per_year(self) -> bool:
@@ -183,6 +186,7 @@ class Node:
     evidence: tuple[Text, ...] = ()
     line: int | None = None
     file: str | None = None
+    when_present: str = "unmet"  # a veto's status when the problem exists: unmet, or manual_review
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -235,6 +239,9 @@ class RuleSet:
     extends: str | None = None
     round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
     notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
+    # What other modules build from this set (the profile trie, batch plans), held by the set itself:
+    # a cache keyed by id() would hand a freed set's work to a new set at the same address.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def field_by_path(self) -> dict[str, FieldDef]:
         return {f.path: f for f in self.fields.values()}
@@ -530,6 +537,7 @@ def _build(data: LineDict, file: str) -> RuleSet:
     end = _date(force, "to") if force.has("to") else None
 
     fields = _fields(top)
+    _check_relations(top, fields)
     derived = _derived(top, fields)
     names = _names(fields, derived)
     _check_refs_all(top, derived, names)
@@ -572,7 +580,8 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
-           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "terms"))
+           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "part_of", "warn_above",
+            "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -603,8 +612,50 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
         maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
-        lever=r.choice("lever", ("up", "down", "none"), "up"), terms=_field_terms(r),
+        lever=r.choice("lever", ("up", "down", "none"), "up"),
+        part_of=r.string("part_of", optional=True, pattern=_ID),
+        warn_above=r.string("warn_above", optional=True, pattern=_ID),
+        warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),
     )
+
+
+def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:
+    limit = r.number("warn_growth", optional=True)
+    if limit is not None and (limit <= 0 or ftype not in _NUMERIC or "{year}" not in path):
+        r.fail("warn_growth is a percentage above 0, on a number kept per year", "warn_growth")
+    return limit  # type: ignore[no-any-return]
+
+
+_NUMERIC = ("int", "number", "money", "signed_money", "percent")
+
+
+def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
+    """``part_of`` and ``warn_above`` name another number field kept the same way (both per year, or
+    neither), so that a part is compared with its whole of the same year; parts never loop."""
+    section = top.sub("fields")
+    for f in fields.values():
+        for key, other in (("part_of", f.part_of), ("warn_above", f.warn_above)):
+            if other is None:
+                continue
+            r = section.sub(f.id)
+            if other == f.id:
+                _attempt(r.fail, "a field cannot be compared with itself", key)
+            elif other not in fields:
+                _attempt(r.fail, f"{other!r} is not a field of this rule set", key)
+            elif f.type not in _NUMERIC or fields[other].type not in _NUMERIC:
+                _attempt(r.fail, f"{f.id!r} and {other!r} must both be numbers", key)
+            elif f.per_year != fields[other].per_year:
+                _attempt(r.fail, f"{f.id!r} and {other!r} must both be kept per year, or neither", key)
+    for f in fields.values():
+        seen = [f.id]
+        whole = f.part_of
+        while whole is not None and whole in fields:
+            if whole in seen:
+                _attempt(section.sub(f.id).fail, f"part_of goes round in a circle: {' -> '.join((*seen, whole))}",
+                         "part_of")
+                break
+            seen.append(whole)
+            whole = fields[whole].part_of
 
 
 def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
@@ -941,7 +992,7 @@ class _NodeBuilder:
         per_kind = {
             "all": ("children",), "any": ("children",),
             "check": ("value", "op", "threshold", "unit"),
-            "veto": ("field",), "qualitative": ("field",), "sme": (),
+            "veto": ("field", "when_present"), "qualitative": ("field",), "sme": (),
             "score": ("table", "op", "threshold", "group"),
         }[kind]
         required = {"all": ("children",), "any": ("children",), "check": ("value", "op", "threshold"),
@@ -993,6 +1044,7 @@ class _NodeBuilder:
             unit=r.string("unit", optional=True), field=fld, table=table, group=group,
             applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
+            when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
         )
 
     def _threshold(self, r: _Reader, op: str) -> Any:

@@ -132,6 +132,8 @@ def rule_file_schema() -> dict[str, Any]:
         "value": formula, "op": {"enum": list(COMPARISONS)},
         "threshold": {"type": ["number", "boolean", "string", "array"]}, "unit": {"type": "string"},
         "field": {"type": "string"}, "table": {"type": "string"}, "group": {"type": "string"}, "ref": {"type": "string"},
+        "when_present": {"enum": ["unmet", "manual_review"],
+                         "description": "veto: the status when the problem exists (default unmet)"},
     })
     field = _obj({
         "path": {"type": "string", "pattern": r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$"},
@@ -141,6 +143,10 @@ def rule_file_schema() -> dict[str, Any]:
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
                   "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},
+        "part_of": {"type": "string", "description": "the id of the field this one is a part of: never above it"},
+        "warn_above": {"type": "string", "description": "the id of a field this one is seldom above (a warning)"},
+        "warn_growth": {"type": "number", "exclusiveMinimum": 0,
+                        "description": "a change from one year to the next beyond ± this percent is a warning"},
     }, ("path", "type", "zh", "en"))
     bounds = _obj({"staff": number, "revenue": number, "assets": number})
     tier = _obj({"zh": {"type": "string"}, "en": {"type": "string"}, "score_table": {"type": "string"},

@@ -1,0 +1,142 @@
+"""The Python API: what a consultant's script or a notebook needs, without the command line.
+
+Every function here is a thin, typed front to the same loaders, engine and advice search the CLI
+uses, so a result from Python renders to exactly the JSON ``littlegiant assess --format json``
+writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
+:class:`littlegiant.InputError` with the file, field and what was expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from littlegiant import __version__, engine
+from littlegiant import profile as profiles
+from littlegiant import rules as rulesets
+from littlegiant.errors import InputError
+from littlegiant.plan import Summary, plan_for
+from littlegiant.profile import Profile
+from littlegiant.result import Result, to_dict
+from littlegiant.rulecalendar import Choice, forced
+from littlegiant.rules import RuleSet
+
+ProfileSource = Profile | Mapping[str, Any] | str | Path
+
+
+def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
+               renewal: str | None = None) -> RuleSet:
+    """A rule set: a built-in id (``"miit-2026"``), a YAML file or folder, or with no ``ref`` the
+    set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed)."""
+    if ref is not None:
+        return rulesets.load(ref)
+    return rulesets.load(rulesets.choose(as_of or date.today(), renewal)[0])
+
+
+def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
+    """A validated profile from a file path, nested data as in a profile file, or a flat row whose
+    keys are dotted paths and whose values are text as typed in a CSV cell (``"1,200"``, ``"是"``)."""
+    if isinstance(source, Profile):
+        return source
+    if isinstance(source, str | Path):
+        return profiles.load_profile(Path(source), rules)
+    if any(isinstance(k, str) and "." in k for k in source) and all(
+            isinstance(v, str) or v is None for v in source.values()):
+        return profiles.from_row(source, rules, "<row>")
+    return profiles.from_data(dict(source), rules, "<data>")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One assessment: the result every renderer draws, and the profile it was made from."""
+
+    result: Result
+    profile: Profile
+    rules: RuleSet
+    baseline: Result | None = None  # before the what-if changes, when there were any
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The document ``littlegiant assess --format json`` writes."""
+        return to_json(self.result, lang)
+
+
+def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | None = None,
+           renewal: str | None = None, what_if: Mapping[str, Any] | Iterable[str] = (),
+           advice: bool = True) -> Assessment:
+    """Assess one company as ``littlegiant assess`` does.
+
+    ``rules`` defaults to the calendar's choice for ``as_of`` and ``renewal``; ``what_if`` takes
+    ``{"financials.2025.rd_expense": 700}`` or ``["financials.2025.rd_expense=700"]``; ``advice``
+    adds, for every tier not met, the steps that would meet it (``result.advice``).
+    """
+    day = as_of or date.today()
+    if renewal is not None and renewal not in ("zjtx_sme", "little_giant"):
+        raise InputError(f"expected zjtx_sme or little_giant, got {renewal!r}", field="renewal")
+    if rules is None:
+        ref, choice = rulesets.choose(day, renewal)
+        rs = rulesets.load(ref)
+    else:
+        rs = rules if isinstance(rules, RuleSet) else rulesets.load(rules)
+        choice = forced(rs.id, renewal)
+    prof = read_profile(source, rs)
+    baseline = None
+    sets = [f"{k}={v}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
+    if sets:
+        baseline = engine.evaluate(rs, prof, day, renewal, choice)
+        prof = profiles.apply_sets(prof, rs, sets)
+    result = engine.evaluate(rs, prof, day, renewal, choice)
+    if advice:
+        from littlegiant.gaps import analyse
+
+        result.advice = {g.tier: g for g in analyse(rs, result, prof)}
+    return Assessment(result, prof, rs, baseline)
+
+
+def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,
+            renewal: str | None = None) -> list[Result]:
+    """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
+    day = as_of or date.today()
+    out = []
+    for ref in rule_sets:
+        rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
+        out.append(engine.evaluate(rs, read_profile(source, rs), day, renewal, forced(rs.id, renewal)))
+    return out
+
+
+@dataclass(frozen=True)
+class Screened:
+    """One company of a screen: its summary (statuses, scores, first blocker), or why it could not be read."""
+
+    index: int
+    summary: Summary | None
+    error: str | None
+    name: str | None
+
+
+def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None = None, *,
+           as_of: date | None = None, renewal: str | None = None) -> Iterator[Screened]:
+    """Screen many companies lazily, one summary per input in order; a bad input is an error item,
+    never a stop (what ``littlegiant batch`` does, for an iterator of profiles)."""
+    day = as_of or date.today()
+    rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
+    plan = plan_for(rs, day.year - 1, renewal)
+    for i, source in enumerate(sources):
+        try:
+            prof = read_profile(source, rs)
+        except InputError as exc:
+            yield Screened(i, None, str(exc), None)
+            continue
+        yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
+
+
+def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
+    """Which set and round notice judge an assessment on ``as_of`` (a renewal names its title), and why."""
+    return rulesets.choose(as_of, renewal)[1]
+
+
+def to_json(result: Result, lang: str = "en") -> dict[str, Any]:
+    """The JSON document of a result, the same the CLI writes (docs/output.md)."""
+    return to_dict(result, lang, __version__)

@@ -1,0 +1,235 @@
+"""A part never exceeds its whole (criteria.md §8a): each declared relation at its edge (accepted) and
+one over (refused, naming both figures) through a profile file, ``--set``, a batch row and the interview;
+unusual but possible figures are warnings in every report format and in batch rows, never errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import EXAMPLES, flat
+from typer.testing import CliRunner
+
+from littlegiant import consistency, profile, rules
+from littlegiant.cli import app
+from littlegiant.errors import InputError
+from littlegiant.interview import Interview, dump_profile
+
+runner = CliRunner()
+ENV = {"COLUMNS": "80", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
+AS_OF = {"miit-2022": "2026-03-01", "miit-2026": "2026-11-26"}
+
+# (part, whole, the whole's value, one over it, the rule set whose criteria read the part)
+RELATIONS = [
+    ("ip.class1_self_developed", "ip.class1", "4", "5", "miit-2026"),
+    ("ip.class1_high_value", "ip.class1", "4", "5", "miit-2026"),
+    ("ip.class1_applied", "ip.class1", "4", "5", "miit-2026"),
+    ("ip.class1_top3_holder", "ip.class1", "4", "5", "miit-2026"),
+    ("financials.2025.main_revenue", "financials.2025.revenue", "12000", "12000.01", "miit-2026"),
+    ("rd_staff", "employees", "260", "261", "miit-2022"),
+    ("tech_staff", "employees", "260", "261", "miit-2026"),
+]
+IDS = [r[0] for r in RELATIONS]
+
+
+def invoke(*args: str, stdin: str | None = None) -> Any:
+    return runner.invoke(app, list(args), env=ENV, input=stdin)
+
+
+def example_with(tmp_path: Path, rule_id: str, **values: str) -> Path:
+    """The 2026 Little Giant example with some figures replaced (dotted path → typed text), as a file."""
+    rs = rules.load(rule_id)
+    data = flat(EXAMPLES / "little-giant-2026.yaml", rule_id)
+    for path, text in values.items():
+        data[path] = profile.parse_text_value(profile.field_for_path(rs, path), text)
+    out = tmp_path / "co.yaml"
+    out.write_text(dump_profile(profile.Profile(data).nested(), "# test\n"), encoding="utf-8")
+    return out
+
+
+def one_line_naming(stderr: str, part: str, over: str, whole: str, at: str) -> None:
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+    assert part in stderr and whole in stderr and f" {over} " in stderr and f"({at})" in stderr, stderr
+
+
+@pytest.mark.parametrize(("part", "whole", "at", "over", "rule_id"), RELATIONS, ids=IDS)
+def test_a_profile_file_with_a_part_over_its_whole_is_refused(tmp_path: Path, part: str, whole: str, at: str,
+                                                              over: str, rule_id: str) -> None:
+    """assess: the part equal to its whole runs; one over exits 2 with one line naming both figures."""
+    args = ("--rules", rule_id, "--as-of", AS_OF[rule_id], "--format", "json")
+    ok = invoke("assess", str(example_with(tmp_path, rule_id, **{whole: at, part: at})), *args)
+    assert ok.exit_code == 0, ok.stderr
+    assert json.loads(ok.stdout)["tiers"]
+    bad = invoke("assess", str(example_with(tmp_path, rule_id, **{whole: at, part: over})), *args)
+    assert bad.exit_code == 2 and bad.stdout == ""
+    one_line_naming(bad.stderr, part, over, whole, at)
+    assert "co.yaml:" in bad.stderr  # the file and the line of the part
+
+
+@pytest.mark.parametrize(("part", "whole", "at", "over", "rule_id"), RELATIONS, ids=IDS)
+def test_set_cannot_put_a_part_over_its_whole(tmp_path: Path, part: str, whole: str, at: str, over: str,
+                                              rule_id: str) -> None:
+    """--set: a what-if that puts a part over its whole exits 2, whichever of the two it moves."""
+    src = str(EXAMPLES / "little-giant-2026.yaml")
+    args = ("--rules", rule_id, "--as-of", AS_OF[rule_id])
+    assert invoke("assess", src, *args, "--set", f"{whole}={at}", "--set", f"{part}={at}").exit_code == 0
+    bad = invoke("assess", src, *args, "--set", f"{whole}={at}", "--set", f"{part}={over}")
+    assert bad.exit_code == 2
+    one_line_naming(bad.stderr, part, over, whole, at)
+    assert bad.stderr.startswith("littlegiant: error: --set: ")
+    lowered = invoke("assess", src, *args, "--set", f"{part}={over}", "--set", f"{whole}={at}")
+    assert lowered.exit_code == 2  # the whole moved under its part
+
+
+@pytest.mark.parametrize(("part", "whole", "at", "over", "rule_id"), RELATIONS, ids=IDS)
+def test_a_batch_row_with_a_part_over_its_whole_is_an_error_row(tmp_path: Path, part: str, whole: str, at: str,
+                                                                over: str, rule_id: str) -> None:
+    """batch: the row at the edge is scored, the row one over is an error row naming both; no row is lost."""
+    src = tmp_path / "in.csv"
+    src.write_text(f"name,industry,{whole},{part}\nEdge,industrial,{at},{at}\nOver,industrial,{at},{over}\n",
+                   encoding="utf-8")
+    jsonl = tmp_path / "in.jsonl"
+    nested = profile.Profile({whole: Decimal(at), part: Decimal(over)}).nested()
+    jsonl.write_text(json.dumps(nested, default=str).replace('"' + over + '"', over)
+                     .replace('"' + at + '"', at) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(src), str(jsonl), "--output", str(out), "--rules", rule_id,
+                               "--as-of", AS_OF[rule_id]], env=ENV)
+    assert done.exit_code == 1
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["status"] for r in rows] == ["scored", "error", "error"]
+    for row in rows[1:]:
+        assert part in row["error"] and whole in row["error"] and f"({at})" in row["error"], row["error"]
+
+
+def questions_before(rule_id: str, path: str, preset: dict[str, str]) -> int:
+    """How many questions the interview asks before ``path`` when every one is answered "don't know"."""
+    rs = rules.load(rule_id)
+    iv = Interview(rs, date.fromisoformat(AS_OF[rule_id]))
+    for p, text in preset.items():
+        iv.record(p, profile.parse_text_value(profile.field_for_path(rs, p), text))
+    n = 0
+    while (q := iv.next_question()) is not None and q.path != path:
+        iv.answer(q, "")
+        n += 1
+    assert q is not None, f"{path} is never asked under {rule_id}"
+    return n
+
+
+@pytest.mark.parametrize(("part", "whole", "at", "over", "rule_id", "lang"),
+                         [(*r, "zh" if i % 2 == 0 else "en") for i, r in enumerate(RELATIONS)], ids=IDS)
+def test_the_interview_refuses_a_part_over_its_whole_and_asks_again(tmp_path: Path, part: str, whole: str, at: str,
+                                                                    over: str, rule_id: str, lang: str) -> None:
+    """Interview: an answer over the whole is refused in words and asked again; the answer at the edge is kept."""
+    n = questions_before(rule_id, part, {whole: at})
+    answers = "\n" * (n + 1) + f"{over}\n{at}\n" + "\n" * 200  # + 1: the company name comes first
+    save = tmp_path / "answers.yaml"
+    done = runner.invoke(app, ["assess", "--rules", rule_id, "--as-of", AS_OF[rule_id], "--lang", lang,
+                               "--save", str(save), "--set", f"{whole}={at}"], env=ENV, input=answers)
+    assert done.exit_code == 0, done.output
+    said = done.stderr
+    if lang == "zh":
+        assert "多于" in said and "其中的部分不能超过总数" in said and "请重新输入" in said
+    else:
+        assert "more than" in said and "a part cannot exceed its whole" in said and "Please answer again" in said
+    assert part not in said.split("✗")[1].split("\n")[0]  # the retry line is words, not paths
+    kept = profile.load_profile(save, rules.load(rule_id)).values
+    assert kept[part] == kept[whole] == Decimal(at)
+
+
+def test_the_interview_refuses_a_whole_under_a_part_already_given(tmp_path: Path) -> None:
+    """Interview: the whole answered below a part given before is refused the same way."""
+    n = questions_before("miit-2026", "ip.class1", {"ip.class1_applied": "3"})
+    answers = "\n" * (n + 1) + "2\n3\n" + "\n" * 200  # + 1: the company name comes first
+    done = runner.invoke(app, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", str(tmp_path / "a.yaml"),
+                               "--set", "ip.class1_applied=3"], env=ENV, input=answers)
+    assert done.exit_code == 0, done.output
+    assert "「其中实际应用并已产生经济效益的Ⅰ类知识产权」为 3项，多于「与主导产品相关的有效Ⅰ类知识产权」2项" in done.stderr
+    assert profile.load_profile(tmp_path / "a.yaml", rules.load("miit-2026")).values["ip.class1"] == Decimal(3)
+
+
+def test_unknown_parts_or_wholes_are_no_violation() -> None:
+    """Both unknown, or one unknown: nothing is known to disagree, so the profile is accepted."""
+    rs = rules.load("miit-2026")
+    for data in ({}, {"ip": {"class1_applied": 9}}, {"ip": {"class1": 0}}, {"financials": {2025: {"main_revenue": 5}},
+                                                                            "employees": 1, "tech_staff": None}):
+        assert consistency.part_violations(rs, dict(profile.from_data(data, rs, "<t>").values)) == []
+
+
+def test_an_overlay_declares_its_own_part_and_the_loader_checks_the_reference(tmp_path: Path) -> None:
+    """Rule authors declare part_of in an overlay; a reference to no field is reported with file and line."""
+    good = tmp_path / "good.yaml"
+    good.write_text("format: 1\nid: local\nextends: miit-2026\nfields:\n"
+                    "  female_staff: {path: female_staff, type: int, min: 0, part_of: employees, zh: 女职工, en: Women staff}\n",
+                    encoding="utf-8")
+    rs = rules.load(good)
+    assert profile.from_data({"employees": 10, "female_staff": 10}, rs, "<t>").values["female_staff"] == 10
+    with pytest.raises(profile.PartExceedsWhole, match=r"female_staff: 11 is more than employees \(10\)"):
+        profile.from_data({"employees": 10, "female_staff": 11}, rs, "<t>")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nid: local\nextends: miit-2026\nfields:\n"
+                   "  female_staff: {path: female_staff, type: int, min: 0, part_of: staff, zh: 女职工, en: Women staff}\n"
+                   "  boss: {path: boss, type: text, part_of: employees, zh: 负责人, en: Head}\n",
+                   encoding="utf-8")
+    problems = [str(e) for e in rules.validate(bad)]
+    assert any(p.startswith(f"{bad}:5:") and "'staff' is not a field" in p for p in problems), problems
+    assert any(":6:" in p and "must both be numbers" in p for p in problems), problems
+    with pytest.raises(InputError):
+        rules.load(bad)
+
+
+# ------------------------------------------------------------------ unusual figures: warnings
+
+
+UNUSUAL = {  # figures changed in the 2026 Little Giant example → the warning each gives
+    "rd": ({"financials.2025.rd_expense": "12000.01"}, "above", "financials.2025.rd_expense"),
+    "debt": ({"financials.2025.total_liabilities": "15000.01"}, "above", "financials.2025.total_liabilities"),
+    "growth": ({"financials.2024.revenue": "1999.99", "financials.2024.main_revenue": "1999.99"}, "growth",
+               "financials.2025.revenue"),
+}
+EDGES = {"financials.2025.rd_expense": "12000", "financials.2025.total_liabilities": "15000",
+         "financials.2024.revenue": "2000", "financials.2024.main_revenue": "2000"}  # equal; growth exactly +500%
+
+
+@pytest.mark.parametrize("name", list(UNUSUAL))
+def test_unusual_figures_are_warnings_in_every_format_never_errors(tmp_path: Path, name: str) -> None:
+    """R&D over revenue, liabilities over assets, growth beyond ±500%: a warning in json, text, markdown and html."""
+    changes, kind, path = UNUSUAL[name]
+    src = example_with(tmp_path, "miit-2026", **changes)
+    doc = invoke("assess", str(src), "--as-of", "2026-11-26", "--format", "json")
+    assert doc.exit_code == 0
+    warnings = json.loads(doc.stdout)["warnings"]
+    assert [(w["kind"], w["path"]) for w in warnings] == [(kind, path)]
+    for fmt, lang, words in (("text", "zh", "少见，请核对"), ("markdown", "en", "unusual, please check"),
+                             ("html", "zh", "请核对的数字")):
+        shown = invoke("assess", str(src), "--as-of", "2026-11-26", "--format", fmt, "--lang", lang)
+        assert shown.exit_code == 0 and words in shown.stdout, shown.stdout
+    clean = invoke("assess", str(example_with(tmp_path, "miit-2026", **{p: EDGES[p] for p in changes})),
+                   "--as-of", "2026-11-26", "--format", "json")
+    assert json.loads(clean.stdout)["warnings"] == []
+
+
+def test_growth_warning_words_and_batch_column(tmp_path: Path) -> None:
+    """A revenue jump beyond +500% reads as a sentence with both years' figures, also in a batch row's column."""
+    rs = rules.load("miit-2026")
+    values = {"financials.2025.revenue": Decimal(7000), "financials.2024.revenue": Decimal(1000)}
+    (w,) = consistency.unusual_figures(rs, values)
+    assert w.kind == consistency.GROWTH and w.growth == 600 and w.limit == 500
+    src = tmp_path / "in.csv"
+    src.write_text("name,industry,financials.2025.revenue,financials.2024.revenue,financials.2025.rd_expense\n"
+                   "Jump,industrial,7000,1000,10\nCalm,industrial,6000,1000,10\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(src), "--output", str(out), "--as-of", "2026-11-26", "--lang", "zh"],
+                         env=ENV)
+    assert done.exit_code == 0
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["warnings"] == "「营业收入（2025年）」7000万元，比上年（1000万元）变化 +600%，超过 ±500%：少见，请核对"
+    assert rows[1]["warnings"] == ""  # exactly +500%
+    assert [r["status"] for r in rows] == ["scored", "scored"]
