@@ -66,12 +66,12 @@ MESSAGES = {
         "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
     },
     "interview.above": {
-        "zh": "{this} {value} 高于同年的 {other} {other_value}，这很少见。",
-        "en": "{this} ({value}) is above {other} ({other_value}) of the same year, which is unusual.",
+        "zh": "{this} {value} 高于 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is above {other} ({other_value}), which is unusual.",
     },
     "interview.below": {
-        "zh": "{this} {value} 低于已填的同年 {other} {other_value}，这很少见。",
-        "en": "{this} ({value}) is below {other} ({other_value}) already given for that year, which is unusual.",
+        "zh": "{this} {value} 低于已填的 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is below {other} ({other_value}) already given, which is unusual.",
     },
     "interview.growth": {
         "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，超过 ±500%。",
