@@ -74,8 +74,8 @@ MESSAGES = {
         "en": "{this} ({value}) is below {other} ({other_value}) already given, which is unusual.",
     },
     "interview.growth": {
-        "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，超过 ±500%。",
-        "en": "{this} ({value}) against {other} ({other_value}) is a change of {growth}%, beyond ±500%.",
+        "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，幅度异常大。",
+        "en": "{this} ({value}) against {other} ({other_value}) is a change of {growth}%, unusually large.",
     },
     "interview.large": {
         "zh": "{this} {value} 超出常见范围（一般不超过 {limit}）。",
