@@ -512,3 +512,26 @@ def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
     assert code == 130 and "1 answers saved to term.yaml" in s.transcript
     assert "name: Term Ltd" in (tmp_path / "term.yaml").read_text(encoding="utf-8")
     assert not (tmp_path / ".term.yaml.lock").exists()
+
+
+def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
+    """R&D over revenue is shown in words and kept only when confirmed; 否 asks the question again."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "odd.yaml"], tmp_path)
+    for text in ("丙公司", "8000"):
+        assert s.until_prompt() is not None
+        s.send(text)
+    assert "2025年研发费用" in (s.until_prompt() or "")
+    s.send("9000")
+    confirm = s.until_prompt() or ""
+    assert "2025年研发费用 9,000 万元 高于 2025年营业收入 8,000 万元，这很少见。确认无误吗？[是/否]" in confirm
+    s.send("否")
+    assert "好的，请重新输入" in (s.until_prompt() or "")
+    s.send("900")
+    assert "其中主营业务收入" in (s.until_prompt() or "")
+    s.send("8,000万")  # at the edge: equal to the whole is no concern
+    assert "第 5 题" in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "odd.yaml", rules.load("miit-2026")).values
+    assert values["financials.2025.rd_expense"] == Decimal(900)
+    assert values["financials.2025.main_revenue"] == Decimal(8000)
