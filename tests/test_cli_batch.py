@@ -177,11 +177,12 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     src = tmp_path / "big.jsonl"
     src.write_text((line + "\n") * 200_000, encoding="utf-8")
     out = tmp_path / "out.csv"
+    out.write_text("previous results\n", encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "--output", str(out),
                               "--as-of", "2026-11-26", "--jobs", jobs],
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
-    while (not out.exists() or out.stat().st_size < 20_000) and time.monotonic() < deadline:
+    while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob("out.partial-*.csv")):
         time.sleep(0.05)
     os.killpg(child.pid, signal.SIGINT)
     _, err = child.communicate(timeout=60)
@@ -189,8 +190,10 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     assert "Traceback" not in err
     (message,) = err.strip().splitlines()
     written = int(message.split("; ")[1].split(" ")[0])
-    assert message == f"littlegiant: interrupted; {written} rows written to {out}"
-    rows = read_csv(out)
+    (partial,) = tmp_path.glob("out.partial-*.csv")
+    assert message == f"littlegiant: interrupted; {written} rows written to {partial} ({out} left as it was)"
+    assert out.read_text(encoding="utf-8") == "previous results\n"
+    rows = read_csv(partial)
     assert 0 < written == len(rows) < 200_000
     assert all(r["status"] == "scored" and r["next_step"] for r in rows)
 
@@ -232,8 +235,11 @@ def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: p
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(50)), encoding="utf-8")
     out = tmp_path / "out.csv"
     code, err = batch(str(src), str(tmp_path / "missing.csv"), "--output", str(out), *jobs)
-    assert (code, err.strip()) == (2, f"littlegiant: error: {tmp_path / 'missing.csv'}: no such file or folder")
-    assert [r["name"] for r in read_csv(out)] == [f"Co {i}" for i in range(50)]
+    (partial,) = tmp_path.glob("out.partial-*.csv")
+    assert (code, err.strip()) == (2, f"littlegiant: error: {tmp_path / 'missing.csv'}: no such file or folder; "
+                                      f"50 rows written to {partial} ({out} left as it was)")
+    assert [r["name"] for r in read_csv(partial)] == [f"Co {i}" for i in range(50)]
+    assert not out.exists()
 
 
 def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -321,7 +327,8 @@ def test_a_worker_that_dies_stops_the_run_with_a_message(tmp_path: Path, monkeyp
     code, err = batch(str(src), "--output", str(out), "--jobs", "2")
     assert code == 2
     assert err.strip().splitlines()[-1].startswith("littlegiant: error: a worker process stopped unexpectedly")
-    names = [r["name"] for r in read_csv(out)]
+    (partial,) = tmp_path.glob("out.partial-*.csv")
+    names = [r["name"] for r in read_csv(partial)]
     assert names == [f"Co {i}" for i in range(len(names))] and len(names) <= 192  # whole chunks before Co 200's
 
 
@@ -338,6 +345,6 @@ def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path
     monkeypatch.setattr(writer.handle, "write", interrupted_write)
     with pytest.raises(KeyboardInterrupt):
         writer.write(batching.Done(3, 0, "a,1\r\nb,2\r\nc,3\r\n"))
-    writer.close()
-    assert writer.rows == len(read_csv(tmp_path / "out.csv")) == 3
+    partial = writer.abandon()
+    assert partial is not None and writer.rows == len(read_csv(partial)) == 3
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -11,8 +11,7 @@ import codecs
 import csv
 import json
 import os
-import signal
-import threading
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import Decimal
@@ -24,12 +23,14 @@ import msgspec
 
 from littlegiant import engine, profile
 from littlegiant.consistency import unusual_figures
-from littlegiant.errors import InputError
+from littlegiant.errors import INTERNAL, InputError, internal_message
+from littlegiant.fileio import AtomicWriter, check_input_file
 from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.report_common import part_text, warning_text
 from littlegiant.result import MET, json_number, json_value, to_dict
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
+from littlegiant.stopping import held, quiet_worker
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -68,7 +69,7 @@ def read_chunks(paths: list[Path]) -> Iterator[Chunk]:
     chunks before it have been handed out, so their rows are still scored and written."""
     pending: list[Item] = []
     for path in paths:
-        if path.suffix.lower() in (".jsonl", ".ndjson") and path.is_file():
+        if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
             if pending:
                 yield pending
                 pending = []
@@ -102,17 +103,103 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
 
 def _items(path: Path) -> Iterator[Item]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file())
+        # Not only regular files: a FIFO or link to nothing named like a profile becomes an error row
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and not p.is_dir())
         for f in files:
             yield Item(str(f), "file", f)
-    elif not path.exists():
+    elif not os.path.lexists(path):
         raise InputError("no such file or folder", file=str(path))
     elif path.suffix.lower() == ".csv":
+        check_input_file(path)
         yield from _csv_rows(path)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     else:
         raise InputError("expected a .csv or .jsonl file, a profile file, or a folder of profiles", file=str(path))
+
+
+CSV_FIELD_LIMIT = 131_072
+"""Characters in one CSV cell (the csv module's default, set explicitly): a longer cell makes its
+row an error row."""
+CSV_ROW_CHARS = 1 << 20
+"""Characters in one CSV row, line breaks inside quoted cells included: a longer row is an error
+row, and reading never holds more than this of one row (a file without line breaks included)."""
+CSV_ROW_LINES = 100
+"""Lines one CSV row may span (cells with line breaks in quotes). A stray quote opens a cell that
+swallows the lines after it; past this, or when the swallowed row has the wrong number of cells,
+its first line becomes an error row and reading starts again on the line after it."""
+
+
+class _TooLong(Exception):
+    """A CSV row past CSV_ROW_CHARS or CSV_ROW_LINES."""
+
+
+class _CsvLines:
+    """The lines of a CSV file for csv.reader, numbered and capped, with the lines of the row
+    being read kept (``taken``) so that a row a stray quote ran on can be read again from its
+    second line (``replay``)."""
+
+    def __init__(self, handle: Any) -> None:
+        self.readline = handle.readline
+        self.number = 0
+        self.replay: deque[tuple[int, str | None]] = deque()
+        self.taken: list[tuple[int, str | None]] = []
+        self.chars = 0
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        if self.replay:
+            item = self.replay.popleft()
+        else:
+            text = self.readline(CSV_ROW_CHARS + 1)
+            if not text:
+                raise StopIteration
+            self.number += 1
+            if len(text) > CSV_ROW_CHARS and text[-1] not in "\r\n":  # skip the rest of the line
+                while text and text[-1] not in "\r\n":
+                    text = self.readline(1 << 16)
+                item = (self.number, None)
+            else:
+                item = (self.number, text)
+        self.taken.append(item)
+        if item[1] is None:
+            raise _TooLong
+        self.chars += len(item[1])
+        if self.chars > CSV_ROW_CHARS or len(self.taken) > CSV_ROW_LINES:
+            raise _TooLong
+        return item[1]
+
+
+def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
+    None (the header) a row spanning lines is taken whatever its number of cells."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(lines)
+    while True:
+        lines.taken, lines.chars = [], 0
+        problem = None
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except _TooLong:
+            first = lines.taken[0]
+            problem = (f"the row is longer than {CSV_ROW_CHARS:,} characters" if first[1] is None
+                       else "a quote (\") opens a cell that does not close; check the quotes on this line")
+        except csv.Error as exc:
+            problem = (f"a cell is longer than {CSV_FIELD_LIMIT:,} characters" if "field limit" in str(exc)
+                       else f"not valid CSV ({exc})")
+        else:
+            single = len(lines.taken) == 1
+            if columns is None or len(cells) == columns or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
+                yield lines.taken[0][0], cells  # a wrong number of cells is the caller's to say
+                continue
+            problem = "a quote (\") opens a cell that does not close; check the quotes on this line"
+        taken = lines.taken
+        yield taken[0][0], problem
+        lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
 def _csv_rows(path: Path) -> Iterator[Item]:
@@ -121,18 +208,28 @@ def _csv_rows(path: Path) -> Iterator[Item]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     with handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
+        lines = _CsvLines(handle)
+        first = next(_csv_records(lines, None), None)
+        if first is None:
             return
-        header = [h.strip() for h in header]
+        if isinstance(first[1], str):
+            raise InputError(f"the header row: {first[1]}", file=str(path), line=first[0])
+        header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
             raise InputError("the header is not UTF-8 text", file=str(path), line=1)
-        for cells in reader:
-            where = f"{path}:{reader.line_num}"
-            if not any(c.strip() for c in cells):
+        seen: dict[str, int] = {}
+        for number, column in enumerate(header, 1):
+            if column in seen:
+                raise InputError(f"column {column!r} appears twice (columns {seen[column]} and {number})",
+                                 file=str(path), line=first[0])
+            seen[column] = number
+        for line, cells in _csv_records(lines, len(header)):
+            where = f"{path}:{line}"
+            if isinstance(cells, str):
+                yield Item(where, "error", cells)
+            elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
-            if any(_has_bad_bytes(c) for c in cells):
+            elif any(_has_bad_bytes(c) for c in cells):
                 yield Item(where, "error", "the row is not UTF-8 text (save the file as UTF-8)")
             elif len(cells) != len(header):
                 yield Item(where, "error", f"the row has {len(cells)} cells but the header has {len(header)} columns")
@@ -144,7 +241,14 @@ def _has_bad_bytes(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
+BLOCK_LINES = 256
+"""At most this many JSON Lines in a block, as CHUNK_ROWS for other inputs: a 270 KB file of ``{}``
+lines made one block of 90,000 rows, and with ``--format json`` (about 50 KB a row) one chunk of
+4 GB. Now a chunk's output stays near 256 full results (about 15 MB)."""
+
+
 def _jsonl_blocks(path: Path) -> Iterator[Lines]:
+    check_input_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -160,32 +264,109 @@ def _jsonl_blocks(path: Path) -> Iterator[Lines]:
                 rest = data  # one line longer than a block: read on
                 continue
             block, rest = data[:cut], data[cut:]
-            yield Lines(name, number, block)
-            number += block.count(b"\n")
+            for part in _at_most_lines(block):
+                yield Lines(name, number, part)
+                number += part.count(b"\n")
     if rest:
         yield Lines(name, number, rest)  # the last line had no newline
 
 
-_DECODER = json.JSONDecoder(parse_float=Decimal)
-"""One decoder for every line: ``json.loads`` with an argument builds a new one per call."""
+def _at_most_lines(block: bytes) -> Iterator[bytes]:
+    """A block of whole lines cut into parts of at most BLOCK_LINES lines."""
+    if block.count(b"\n") <= BLOCK_LINES:
+        yield block
+        return
+    start = 0
+    while start < len(block):
+        end = start
+        for _ in range(BLOCK_LINES):
+            end = block.find(b"\n", end) + 1
+            if end == 0:
+                end = len(block)
+                break
+        yield block[start:end]
+        start = end
+
+
 _FAST = msgspec.json.Decoder(float_hook=Decimal).decode
 """msgspec parses a line in under half the time, floats to the same exact Decimal. It is tried
 first; a line it refuses goes through the standard decoder, whose messages say what is wrong."""
 
 
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InputError(f"duplicate key {key!r}")
+            seen.add(key)
+    return out
+
+
+_STRICT = json.JSONDecoder(parse_float=Decimal, object_pairs_hook=_unique_pairs)
+"""The reference decoder: duplicate keys refused (msgspec, like json.loads, keeps the last)."""
+
+
+def _keys(data: Any) -> int:
+    """How many keys the decoded line holds, nested ones included (no recursion: nesting is the
+    decoder's to limit)."""
+    count, stack = 0, [data]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            count += len(node)
+            stack.extend(v for v in node.values() if type(v) is dict or type(v) is list)
+        elif type(node) is list:
+            stack.extend(v for v in node if type(v) is dict or type(v) is list)
+    return count
+
+
 def _json_data(raw: bytes) -> Any:
     try:
-        return _FAST(raw)
+        data = _FAST(raw)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        pass  # explained, or accepted, below: the standard decoder is the reference
+        return _json_strict(raw)  # explained, or accepted, by the standard decoder: the reference
+    # Every key is followed by a colon outside the text: as many colons as keys means no key twice.
+    # More colons (in text, like "10:30", or a duplicate key): the strict decoder tells which.
+    if raw.count(b":") != _keys(data):
+        return _json_strict(raw)
+    return data
+
+
+def _json_strict(raw: bytes) -> Any:
     try:
-        return _DECODER.decode(raw.decode("utf-8"))
+        data = _STRICT.decode(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError("the line is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}") from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # Python's limit on digits in a whole number
+        if "digits" in str(exc):
+            raise InputError("a number has more than 4,300 digits") from None
+        raise
+    if b"\\u" in raw:
+        _check_text(data)
+    return data
+
+
+def _check_text(data: Any) -> None:
+    """Refuse text with an unpaired ``\\ud800``-style escape: it is not text, and no file can hold it."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError("the line holds an unpaired \\ud800-\\udfff escape, which is not text") from None
 
 
 def to_profile(item: Item, rules: RuleSet) -> profile.Profile:
@@ -270,20 +451,25 @@ class Scorer:
 
             self._rules = rulesets.load(self.rules_ref)
         try:
-            prof = to_profile(item, self._rules)
+            return self._score(item, self._rules)
         except InputError as exc:
             if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
                 exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
             if exc.file == item.source and exc.line is None:  # a JSON line: the source column says where
                 exc = InputError(exc.message, field=exc.field)
             return error_row(item, str(exc))
+        except Exception as exc:  # a bug met on this row: the row says so, the run goes on
+            return error_row(item, internal_message(exc))
+
+    def _score(self, item: Item, rules: RuleSet) -> Cells | dict[str, Any]:
+        prof = to_profile(item, rules)
         if self.full:
-            result = engine.evaluate(self._rules, prof, self.as_of, self.renewal, self.calendar)
+            result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
-            self._plan = plan_for(self._rules, self.as_of.year - 1, self.renewal)
+            self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
-        unusual = unusual_figures(self._rules, prof.values)
+        unusual = unusual_figures(rules, prof.values)
         warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
         row = screening_row(item, prof.name, summary, self.lang, warnings)
         if self.advice:
@@ -322,18 +508,14 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and says how many rows were written;
-    otherwise each would die printing its own traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 class Done(NamedTuple):
-    """A scored chunk: how many rows, how many of them errors, and their output lines as one text."""
+    """A scored chunk: how many rows, how many of them errors (``internal`` of those: bugs), and
+    their output lines as one text."""
 
     rows: int
     errors: int
     text: str
+    internal: int = 0
 
 
 class Job:
@@ -350,7 +532,7 @@ class Job:
         return {**self.__dict__, "_lines": [], "_csv": None}
 
     def __call__(self, chunk: Chunk) -> Done:
-        rows = errors = 0
+        rows = errors = internal = 0
         lines = self._lines
         scorer, line = self.scorer, self.line
         try:
@@ -359,8 +541,9 @@ class Job:
                 rows += 1
                 if type(row) is list and row[_STATUS] == "error":
                     errors += 1
+                    internal += row[_ERROR].startswith(INTERNAL)
                 line(row)
-            return Done(rows, errors, "".join(lines))
+            return Done(rows, errors, "".join(lines), internal)
         finally:
             lines.clear()
 
@@ -424,14 +607,13 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
     (so memory does not grow with the input). A worker that dies (killed, out of memory) stops the
     run with a message rather than leaving it waiting for the rows that worker held."""
     import multiprocessing
-    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # Forked workers start with the rule set and plan already loaded; Python 3.14 makes another
     # start method the default on Linux, which would load them again in every worker.
     forked = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = ProcessPoolExecutor(jobs, mp_context=forked, initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(jobs, mp_context=forked, initializer=quiet_worker)
     pending: deque[Any] = deque()
     try:
         try:
@@ -447,8 +629,16 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
             yield pending.popleft().result()
     except BrokenProcessPool:
         raise InputError("a worker process stopped unexpectedly (killed, or out of memory?); "
-                         "the output holds the rows scored before it") from None
+                         "the rows scored before it are kept") from None
+    except BaseException:  # interrupted, or the caller stopped reading: stop now, not after the
+        # chunks the workers hold (seconds each with --format json or --advice). Killed outright,
+        # this process takes them with it instead (quiet_worker).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        raise
     finally:
+        # wait: the pool's own thread must be done before the interpreter exits, or its exit hook
+        # writes to a pipe that thread closed (a traceback on Python 3.11)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -460,7 +650,11 @@ def _rows_in(chunk: Chunk) -> int:
 
 
 class Writer:
-    """Streams output lines to a .csv (summary columns) or .jsonl file."""
+    """Streams output lines to a .csv (summary columns) or .jsonl file: to a temporary file beside
+    it (``partial``) that ``close`` renames into place once every row is written. An interrupted or
+    failed run leaves the previous output as it was and ``abandon`` names the partial file.
+
+    ``path`` must have passed ``fileio.check_output`` (never an input, never a special file)."""
 
     def __init__(self, path: Path, full: bool) -> None:
         suffix = path.suffix.lower()
@@ -470,32 +664,29 @@ class Writer:
             raise InputError("--format json rows need a .jsonl output", field="--output")
         self.csv_rows = suffix == ".csv"
         try:
-            self.handle = path.open("w", encoding="utf-8", newline="")
+            # errors: a lone surrogate no check caught is written as \ud800, not a crash mid-run
+            self.out = AtomicWriter(path, keep_partial=True, newline="", errors="backslashreplace")
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+        self.handle = self.out.handle
+        self.partial = self.out.temp
         if self.csv_rows:
             csv.writer(self.handle).writerow(SUMMARY_COLUMNS)
         self.rows = 0
 
     def write(self, done: Done) -> None:
-        """Write a chunk's rows and count them, as one step as far as Ctrl-C is concerned: the
-        count printed after an interruption is then the number of rows in the file. (Ctrl-C could
-        otherwise land between the write and the count, and the message be a chunk short.)"""
-        held: list[int] = []
-        # Python lets only the main thread set handlers; None: a handler not ours to change.
-        previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
-        if previous is not None:
-            signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
-        try:
+        """Write a chunk's rows and count them, as one step as far as Ctrl-C, SIGTERM and SIGHUP
+        are concerned: the count printed after an interruption is then the number of rows in the
+        file. (A signal could otherwise land between the write and the count, or mid-row.)"""
+        with held():
             self.handle.write(done.text)
             self.handle.flush()  # rows written are rows on disk, should the run be stopped
             self.rows += done.rows
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGINT, previous)
-        if held:
-            raise KeyboardInterrupt
 
     def close(self) -> None:
-        self.handle.flush()
-        self.handle.close()
+        """Every row is written: put the output in place."""
+        self.out.commit()
+
+    def abandon(self) -> Path | None:
+        """The run stopped: the previous output stays; the partial one's path, if anything was written."""
+        return self.out.abandon()

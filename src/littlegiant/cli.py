@@ -6,6 +6,7 @@ so ``--help`` and ``--version`` stay close to typer's own start-up cost.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
@@ -16,7 +17,7 @@ import typer
 
 from littlegiant import __version__
 
-EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     name="littlegiant",
@@ -29,9 +30,18 @@ app = typer.Typer(
 )
 
 
+def say(line: str) -> None:
+    """One line for people on stderr; a closed terminal (SIGHUP) or stderr is no reason to crash."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):  # closed, None, or a closed file object
+        pass
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """One line on stderr, then exit: the shape every bad-input path uses."""
-    sys.stderr.write(f"littlegiant: error: {message}\n")
+    say(f"littlegiant: error: {message}")
     raise typer.Exit(code)
 
 
@@ -78,20 +88,59 @@ def check_lang(lang: str | None) -> str:
 
 
 FORMATS = ("text", "json", "markdown", "html")
+ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write to --output atomically (temporary file, then rename), or to stdout."""
+    """Write to --output atomically (temporary file, then rename), or to stdout. ``output`` must
+    have passed ``checked_output``."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except (OSError, AttributeError, ValueError) as exc:  # a full disk, a closed pipe, no stdout at all
+            _drop_stdout()
+            fail(f"cannot write the report to standard output: {getattr(exc, 'strerror', None) or 'it is closed'}")
         return
-    from littlegiant.fileio import atomic_write_text
+    from littlegiant.fileio import AtomicWriter
 
     try:
-        atomic_write_text(output, text)
+        with AtomicWriter(output) as out:
+            out.handle.write(text)
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror}")
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether a standard stream is a terminal; a closed one (``>&-``: None) is not."""
+    return stream is not None and stream.isatty()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so that Python's own flush at exit does not fail a second time
+    with a traceback of its own."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    sys.stdout = None  # type: ignore[assignment]
+
+
+def checked_output(output: Path, inputs: list[Path | None], option: str = "--output") -> Path:
+    """The file to write for an output option, or exit 2: never an input, never a special file."""
+    from littlegiant.errors import InputError
+    from littlegiant.fileio import check_output
+
+    try:
+        return check_output(output, [p for p in inputs if p is not None], option)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def rules_path(rules: str | None) -> Path | None:
+    """A --rules value that names a file or folder on disk (an input an output must not replace)."""
+    return Path(rules) if rules is not None and os.path.exists(rules) else None
 
 
 @app.command(epilog="""Examples:
@@ -116,6 +165,7 @@ def assess(
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
     explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -125,14 +175,18 @@ def assess(
     if fmt not in FORMATS:
         fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
     day = parse_as_of(as_of)
+    if profile is None:
+        save = _checked_save(save, rules)
+    if output is not None:
+        output = checked_output(output, [profile, rules_path(rules), save if profile is None else None])
     try:
         from littlegiant import engine
         from littlegiant import profile as profiles
         from littlegiant import rules as rulesets
         from littlegiant.rulecalendar import forced
 
-        rule_ref, choice = rulesets.choose(day, renewal, rules)
-        rs = rulesets.load(rule_ref)
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rs = rulesets.load(rule_ref, allow_outside=allow_outside)
         if profile is None:
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
@@ -181,7 +235,7 @@ def assess(
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
         write_output(explain_text(result, *found, language), output)
         return
-    text = render(result, fmt, language, to_terminal=output is None and sys.stdout.isatty())
+    text = render(result, fmt, language, to_terminal=output is None and _is_terminal(sys.stdout))
     if baseline is not None:
         from littlegiant.compare import moves, moves_text
 
@@ -216,15 +270,15 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     from littlegiant import interactive
     from littlegiant.interview import Interview
     from littlegiant.profile import Profile, apply_sets
+    from littlegiant.stopping import like_ctrl_c
 
-    if save.is_dir() or not (save.parent if str(save.parent) else Path(".")).is_dir():
-        fail(f"--save {save}: expected a file in an existing folder")
     preset = apply_sets(Profile(), rs, sets).values if sets else {}
     interview = Interview(rs, day, renewal)
-    term = interactive.Terminal(sys.stdin, sys.stderr)
+    term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
     try:
-        interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                        preset.items())
+        with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
+            interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
+                            preset.items())
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
@@ -234,6 +288,14 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except OSError as exc:
         fail(f"{save}: cannot save the answers: {exc.strerror}")
     return save
+
+
+def _checked_save(save: Path, rules: str | None) -> Path:
+    """The interview's save file: a name without line breaks or other control characters (they
+    would end up inside the saved file's comments), a regular file or none, not the rule file."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
+        fail(f"--save {str(save)!r}: expected a file name without line breaks or other control characters")
+    return checked_output(save, [rules_path(rules)], "--save")
 
 
 @app.command(epilog="""Examples:
@@ -255,6 +317,7 @@ def batch(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
     from littlegiant.errors import InputError
@@ -266,19 +329,34 @@ def batch(
         fail(f"--format: expected summary or json, got {fmt!r}")
     if jobs is not None and jobs < 1:
         fail(f"--jobs: expected 1 or more, got {jobs}")
+    from littlegiant import batch as batching
+
+    if jobs is not None and jobs > (most := batching.cpu_count() * 2):
+        fail(f"--jobs: expected at most {most} (twice the {most // 2} CPUs this process may use), got {jobs}")
+    target = checked_output(output, [*inputs, rules_path(rules)])
     try:
-        from littlegiant import batch as batching
         from littlegiant import rules as rulesets
 
-        rule_ref, choice = rulesets.choose(day, renewal, rules)
-        rulesets.load(rule_ref)  # a bad rule file stops the run before any row
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
         scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice)
-        writer = batching.Writer(output, fmt == "json")
+        writer = batching.Writer(target, fmt == "json")
     except InputError as exc:
         fail(str(exc))
-    counts = {"read": 0, "errors": 0}  # scored: the rest
+    from littlegiant.stopping import like_ctrl_c
+
+    with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet)
+
+
+def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
+               quiet: bool) -> None:
+    """Score every row into the writer; put the output in place only once all are written."""
+    from littlegiant.errors import InputError
+
+    counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = None
-    if not quiet and sys.stderr.isatty():
+    if not quiet and _is_terminal(sys.stderr):
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -291,26 +369,43 @@ def batch(
         for done in rows:
             counts["read"] += done.rows
             counts["errors"] += done.errors
+            counts["internal"] += done.internal
             writer.write(done)
             if progress is not None:
                 progress.update(task, completed=counts["read"])
+        writer.close()
     except InputError as exc:
-        writer.close()
-        fail(str(exc))
+        fail(f"{exc}; {_kept(writer, output)}")
+    except OSError as exc:  # a full disk
+        fail(f"{output}: cannot write: {exc.strerror}; {_kept(writer, output)}")
     except KeyboardInterrupt:
-        writer.close()
         if progress is not None:
             progress.stop()
-        sys.stderr.write(f"littlegiant: interrupted; {writer.rows} rows written to {output}\n")
+        say(f"littlegiant: interrupted; {_kept(writer, output)}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
+        writer.abandon()  # after close: nothing to do
         rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
-    writer.close()
-    sys.stderr.write(f"read {counts['read']}, scored {counts['read'] - counts['errors']}, errors {counts['errors']} -> {output}\n")
+    say(f"read {counts['read']}, scored {counts['read'] - counts['errors']}, errors {counts['errors']} -> {output}")
+    if counts["internal"]:
+        say(f"littlegiant: {counts['internal']} row{'s' if counts['internal'] != 1 else ''} met an internal error "
+            "(a bug in littlegiant): please report it with the rows marked 'internal error'")
+        raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
+
+
+def _kept(writer: Any, output: Path) -> str:
+    """What a stopped run left: the previous output untouched, the rows written under another name."""
+    partial = writer.abandon()
+    if partial is None or writer.rows == 0:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        return f"no rows written; {output} left as it was"
+    shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
+    return f"{writer.rows} rows written to {shown} ({output} left as it was)"
 
 
 @app.command(epilog="Examples:\n\n  littlegiant schema > profile.schema.json\n\n  littlegiant schema --rule-file > rule-file.schema.json")
@@ -471,18 +566,19 @@ def rules_glossary(
 @rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
     from littlegiant import rules as rulesets
 
     problems = 0
     for ref in files:
-        errors = rulesets.validate(ref)
+        errors = rulesets.validate(ref, allow_outside=allow_outside)
         for e in errors:
             sys.stderr.write(f"{e}\n")
         problems += len(errors)
         if not errors:
-            sys.stdout.write(f"{ref}: ok\n")
+            write_output(f"{ref}: ok\n", None)
     if problems:
         sys.stderr.write(f"littlegiant: {problems} problem{'s' if problems != 1 else ''} found\n")
         raise typer.Exit(EXIT_INPUT)
@@ -503,11 +599,11 @@ def rules_test(
         except InputError as exc:
             fail(str(exc))
         for line in outcome.failures:
-            sys.stdout.write(f"FAIL {line}\n")
+            write_output(f"FAIL {line}\n", None)
         failed += len(outcome.failures)
         verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
         generated = f", {outcome.generated} generated boundary cases" if outcome.rules_id != "calendar" else ""
-        sys.stdout.write(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n")
+        write_output(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n", None)
     if failed:
         raise typer.Exit(1)
 
@@ -555,9 +651,26 @@ def render(result: object, fmt: str, lang: str, *, to_terminal: bool) -> str:
     from littlegiant.render_text import render as render_text
 
     buf = io.StringIO()
-    width = None if to_terminal else int(os.environ.get("COLUMNS", "110"))
-    render_text(result, lang, buf, width=width, color=True if to_terminal and "NO_COLOR" not in os.environ else False)
+    render_text(result, lang, buf, width=text_width(to_terminal),
+                color=True if to_terminal and "NO_COLOR" not in os.environ else False)
     return buf.getvalue()
+
+
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 1000, 110
+
+
+def text_width(to_terminal: bool) -> int:
+    """Columns for the text report: COLUMNS when it is a sane number, else the terminal's width,
+    else 110. ``COLUMNS=abc`` crashed and ``COLUMNS=0`` printed nothing."""
+    import shutil
+
+    raw = os.environ.get("COLUMNS", "").strip()
+    width = int(raw) if raw.isdigit() and len(raw) < 6 else 0
+    if width < MIN_WIDTH and to_terminal:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    if width < MIN_WIDTH:
+        width = DEFAULT_WIDTH
+    return min(width, MAX_WIDTH)
 
 
 def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
@@ -597,8 +710,13 @@ def main() -> None:
         sys.stderr.write(f"littlegiant: error: {exc.format_message()}\n")  # type: ignore[attr-defined]
         code = EXIT_INPUT
     except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("littlegiant: interrupted\n")
+        say("littlegiant: interrupted")
         code = EXIT_INTERRUPTED
     except typer.Exit as exc:
         code = exc.exit_code
+    except Exception as exc:  # a bug: one line that says so, not a traceback
+        from littlegiant.errors import internal_message
+
+        say(f"littlegiant: {internal_message(exc)}")
+        code = EXIT_INTERNAL
     sys.exit(code or 0)

@@ -101,6 +101,8 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         return "yes" if v else "no"
     if not isinstance(v, Decimal):
         return "?" if v is None else str(v)
+    if v.adjusted() >= 20:  # no figure of a company, only a (hostile) rule's product: too long to write out
+        return f"{v.scaleb(-v.adjusted()).quantize(Decimal('0.01')).normalize()}×10^{v.adjusted()}"
     for places in (2, 4, 6):
         q = v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         if not (isinstance(near, Decimal) and q == near and v != near):

@@ -34,8 +34,18 @@ class InputError(Exception):
         where = ""
         if self.file:
             where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [p for p in (where, self.field) if p]
-        return ": ".join([*parts, self.message])
+        parts = [p for p in (where, clip(self.field, 120) if self.field else None) if p]
+        return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
+
+
+MESSAGE_CHARS = 300
+"""A message quotes at most this much of what it was given: one short line, never a whole file."""
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
+    one = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
 def describe(value: object) -> str:
@@ -45,9 +55,19 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {clip(value, 40)!r}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
     return str(value)
+
+
+INTERNAL = "internal error"
+"""How the message of an exception no check expected (a bug) starts; a batch counts such rows and exits 3."""
+
+
+def internal_message(exc: BaseException) -> str:
+    """One line for an exception no check expected: a bug, to be reported with the input that met it."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"{INTERNAL} (a bug in littlegiant; please report it with the input that caused it): {type(exc).__name__}: {detail}"

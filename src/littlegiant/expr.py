@@ -38,6 +38,16 @@ YEAR_NAMES = {"y1": 0, "y2": 1, "y3": 2, "y4": 3, "y5": 4}
 PARAM_YEAR = "y"
 """Inside a per-year derived quantity, ``y`` is the year it is computed for."""
 
+# Limits on one formula (README, "Limits and threat model"); the built-in ones stay under a fifth.
+MAX_CHARS = 500
+"""Characters of one formula (the longest built-in one has 97)."""
+MAX_NODES = 200
+"""Parts of one formula: names, numbers, operators (42)."""
+MAX_DEPTH = 24
+"""Operators within operators (8); deeper nesting would recurse through the compiler."""
+MAX_CONSTANT = Decimal(10) ** 15
+"""A formula's numbers are under this (1e309 would be infinite as a float), as a profile's are."""
+
 
 class Env(Protocol):
     """What an expression reads its names from (the engine's evaluation context)."""
@@ -102,9 +112,13 @@ def _sqrt(a: Decimal) -> Decimal | None:
 
 
 def _floor(a: Decimal) -> Decimal:
+    if a.adjusted() >= CTX.prec:  # already whole: math.floor would build an integer of its every digit
+        return a
     return Decimal(math.floor(a))
 
 
+_ARITY: dict[str, tuple[int, int | None]] = {"sqrt": (1, 1), "floor": (1, 1), "abs": (1, 1),
+                                              "min": (1, None), "max": (1, None)}
 _FUNCS: dict[str, Callable[..., Decimal | None]] = {
     "sqrt": _sqrt,
     "floor": _floor,
@@ -187,20 +201,51 @@ def _literal(node: ast.expr) -> Value | tuple[Value, ...]:
         if isinstance(v, bool) or v is None or isinstance(v, str):
             return v
         if isinstance(v, int):
-            return Decimal(v)
+            return _bounded(Decimal(v), node)
         if isinstance(v, float):
-            return Decimal(repr(v))
-    raise ExprError(f"unsupported constant {ast.unparse(node)!r}")
+            return _bounded(Decimal(repr(v)), node)
+    raise ExprError(f"unsupported constant {_short(node)!r}")
+
+
+def _bounded(value: Decimal, node: ast.expr) -> Decimal:
+    if not value.is_finite() or value.copy_abs() >= MAX_CONSTANT:
+        raise ExprError(f"the number {_short(node)} is too large (a formula's numbers are under 10^15)")
+    return value
+
+
+def _short(node: ast.expr) -> str:
+    """A part of a formula as messages quote it: one line, not the whole of a long formula."""
+    text = ast.unparse(node)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _check_size(tree: ast.expr, source: str) -> None:
+    """Refuse a formula too large or too deep before anything recurses through it."""
+    count = 0
+    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise ExprError(f"a formula of more than {MAX_NODES} parts")
+        if depth > MAX_DEPTH:
+            raise ExprError(f"a formula nested more than {MAX_DEPTH} levels deep")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
+                     if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
 
 
 def parse(source: str) -> Expression:
     """Parse and compile ``source``; raise ExprError for anything outside the whitelist."""
     if not isinstance(source, str) or not source.strip():
         raise ExprError("an expression must be a non-empty string")
+    if len(source) > MAX_CHARS:
+        raise ExprError(f"a formula of {len(source)} characters (at most {MAX_CHARS})")
     try:
         tree = ast.parse(source.strip(), mode="eval")
-    except SyntaxError as exc:
-        raise ExprError(f"cannot parse {source!r}: {exc.msg}") from None
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        problem = exc.msg if isinstance(exc, SyntaxError) else "too complex"
+        raise ExprError(f"cannot parse {source.strip()!r}: {problem}") from None
+    _check_size(tree.body, source)
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
     only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
@@ -277,9 +322,12 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)
             if a is None or b is None:
                 return None
-            if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
-                return op(a, b)
-            return op(_num(a, text), _num(b, text))
+            try:
+                if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
+                    return op(a, b)
+                return op(_num(a, text), _num(b, text))
+            except ArithmeticError:  # beyond 1e999999 (a hostile chain of products): not a number to judge by
+                return None
 
         return binop
     if isinstance(node, ast.UnaryOp):
@@ -335,8 +383,10 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             )
         func = _FUNCS[node.func.id]
         args = [_compile(a, refs, leaf, arith) for a in node.args]
-        if not args:
-            raise ExprError(f"{node.func.id}() needs an argument")
+        least, most = _ARITY[node.func.id]
+        if not least <= len(args) <= (most if most is not None else len(args)):
+            wanted = f"{least} argument" if least == most else f"at least {least} argument"
+            raise ExprError(f"{node.func.id}() takes {wanted}, got {len(args)}: {_short(node)!r}")
         text = ast.unparse(node)
 
         def call(env: Any, p: int) -> Value:
@@ -345,8 +395,8 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
                 return None
             try:
                 return func(*[_num(v, text) for v in values])
-            except (InvalidOperation, ValueError, TypeError) as exc:
-                raise ExprError(f"{text}: {exc}") from None
+            except ArithmeticError:  # as for the operators above
+                return None
 
         return call
     raise ExprError(f"not allowed in a rule expression: {ast.unparse(node)!r}")

@@ -1,26 +1,213 @@
-"""Atomic file writes: a reader never sees half a file, and Ctrl-C never leaves one."""
+"""Safe file handling: inputs that are plain files, outputs that never overwrite an input, and
+atomic writes that respect the umask.
+
+A reader never sees half a file, Ctrl-C never leaves one at the target, and ``os.replace`` (which
+replaces whatever is at a path: a symlink, a FIFO, a device node when run as root) is only ever
+called once the target has been checked to be a regular file or nothing.
+
+Symlink policy: an output path that is a symlink to a regular file is followed, as the shell's
+``>`` does: the file it points to gets the new content and the link stays. A symlink to nothing,
+to a folder or to a special file is refused.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from littlegiant.errors import InputError
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words a user knows."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def check_input_file(path: Path) -> os.stat_result:
+    """The stat of an input file that can be read to its end: a FIFO would hang the run and a
+    device like /dev/zero never ends, so only regular files (through links) are read."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"is {kind_of(st.st_mode)}, expected a regular file", file=str(path))
+    return st
+
+
+def _identities(inputs: Iterable[Path]) -> dict[tuple[int, int], Path]:
+    """(device, inode) of every input file, and of the files directly inside input folders."""
+    found: dict[tuple[int, int], Path] = {}
+    for path in inputs:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue  # a missing input is reported where it is read
+        found[(st.st_dev, st.st_ino)] = Path(path)
+        if stat.S_ISDIR(st.st_mode):
+            try:
+                children = list(os.scandir(path))
+            except OSError:
+                continue
+            for entry in children:
+                try:
+                    child = entry.stat()
+                except OSError:
+                    continue
+                found[(child.st_dev, child.st_ino)] = Path(entry.path)
+    return found
+
+
+def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--output") -> Path:
+    """The file to write for an output ``path``, or an InputError (exit 2) when writing it would
+    destroy an input or something that is not a regular file.
+
+    Refused: the same file as any input (by device and inode, so through links and hard links;
+    for a folder input, any file directly in it), a folder, FIFO, device or socket, a symlink to
+    nothing, a read-only file, a folder that does not exist. A symlink to a regular file is
+    followed: the returned path is the file it points to."""
+    name = f"{option} {path}"
+    inputs = list(inputs)
+    target = Path(path)
+    if os.path.islink(target):
+        if not os.path.exists(target):
+            raise InputError("is a link to nothing; give the path of a file", field=name)
+        target = Path(os.path.realpath(target))
+    try:
+        st: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", field=name) from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"is {kind_of(st.st_mode)}, expected a regular file to write", field=name)
+        same = _identities(inputs).get((st.st_dev, st.st_ino))
+        if same is not None:
+            what = "" if same == Path(path) else f" ({same})"
+            raise InputError(f"is one of the inputs{what}; write the output to another file", field=name)
+        if not st.st_mode & 0o222 or not os.access(target, os.W_OK):  # marked read-only: even root keeps off
+            raise InputError("is read-only; give another file or make it writable", field=name)
+    elif os.path.realpath(target) in {os.path.realpath(p) for p in inputs}:  # the interview's answers, not saved yet
+        raise InputError("is one of the inputs; write the output to another file", field=name)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("expected a file in an existing folder", field=name)
+    return target
+
+
+def umask() -> int:
+    """The process's umask (read by setting it and putting it back; the CLI is single-threaded here)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode(target: Path) -> int:
+    """The mode the written file gets: the existing file's, or what ``open`` would give a new one."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~umask()
+
+
+class AtomicWriter:
+    """An output written to a temporary file beside its target, renamed over it by ``commit``.
+
+    Until then the target keeps its previous content. ``abandon`` removes the temporary file, or
+    with ``keep_partial`` leaves it, under a visible name with the target's extension (so that a
+    spreadsheet program opens it), and returns that name for the message. The temporary file gets
+    the target's mode (or the umask's) from the start, never mkstemp's 0600.
+
+    ``check_output`` first: this class trusts the path it is given. ``handle`` is a text handle,
+    or with ``binary`` a binary one; ``temp`` is the temporary path for writers that want a name
+    (openpyxl's ``save``)."""
+
+    def __init__(self, target: Path, *, keep_partial: bool = False, binary: bool = False,
+                 newline: str | None = "\n", errors: str = "strict") -> None:
+        self.target = Path(target)
+        self.keep_partial = keep_partial
+        folder = self.target.parent if str(self.target.parent) else Path(".")
+        if keep_partial:
+            prefix, suffix = f"{self.target.stem}.partial-", self.target.suffix
+        else:
+            prefix, suffix = f".{self.target.name}.", ".tmp"
+        mode = new_file_mode(self.target)
+        fd, temp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        self.temp = Path(temp)
+        try:
+            os.fchmod(fd, mode)
+            self.handle: IO[Any] = (os.fdopen(fd, "wb") if binary
+                                    else os.fdopen(fd, "w", encoding="utf-8", newline=newline, errors=errors))
+        except BaseException:
+            os.close(fd)
+            os.unlink(temp)
+            raise
+        self.done = False
+
+    def commit(self) -> None:
+        """Flush to disk and put the file in place. The target is checked again: something put
+        there while the output was written (a FIFO, a folder) is not replaced."""
+        try:
+            if not self.handle.closed:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+                self.handle.close()
+            try:
+                st = os.lstat(self.target)
+            except FileNotFoundError:
+                st = None
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                raise InputError(f"became {kind_of(st.st_mode)} while the output was written; not replaced",
+                                 file=str(self.target))
+            os.replace(self.temp, self.target)
+            self.done = True
+        except BaseException:
+            self.abandon()
+            raise
+
+    def abandon(self) -> Path | None:
+        """Close without putting the file in place: the partial file's path when kept, else None."""
+        if self.done:
+            return None
+        self.done = True
+        try:
+            self.handle.close()
+        except OSError:
+            pass  # a full disk: what reached it is what is kept
+        if self.keep_partial and self.temp.exists():
+            return self.temp
+        try:
+            os.unlink(self.temp)
+        except OSError:
+            pass
+        return None
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abandon()
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, fsync it, then rename over ``path``."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``text`` to a temporary file beside ``path``, fsync it, then rename over ``path``
+    (through a symlink to a regular file, to the file it points to)."""
+    target = Path(path)
+    if os.path.islink(target) and os.path.exists(target):
+        target = Path(os.path.realpath(target))
+    with AtomicWriter(target) as out:
+        out.handle.write(text)

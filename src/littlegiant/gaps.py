@@ -10,6 +10,7 @@ the search simply finds nothing and no amount is offered.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +25,15 @@ from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
 CENT = Decimal("0.01")
 LIMIT = Decimal(10) ** 9  # no advice beyond a trillion 万元
+MAX_PROBES = 10_000
+"""Re-evaluations one assessment's advice may spend (the built-in sets need under 2,000): a hostile
+rule set cannot make every assessment slow. Past it, the advice says the search stopped early."""
+MAX_SECONDS = 1.0
+"""The same budget in time, for rule sets whose every evaluation is slow."""
+MAX_STATES = 500
+"""Point totals the score search keeps per item (a table with points 1, 2, 4... would keep 2**n)."""
+CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
+                 "the search for advice stopped at its work limit; a smaller change may exist")
 Values = dict[str, Scalar]
 Pred = Callable[[Values], "bool | None"]
 
@@ -89,6 +99,7 @@ class Step:
     note: Text | None = None
     answered_no: bool = False
     deciding: bool = True  # an answer step for an unknown tier; False: an unmet tier's remaining unknowns
+    cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
 
     def cost(self) -> Decimal:
         return sum((c.cost() for c in self.changes), Decimal(0))
@@ -129,6 +140,9 @@ class Step:
         elif self.kind == "red_line":
             lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
                 f"red line: {title}; no tier can be met while it stands"
+        elif self.cut_short:
+            lead = f"「{title}」：建议的搜索达到工作量上限，未能找到可行的调整" if lang == "zh" else \
+                f"{title}: the search for advice reached its work limit before finding a change"
         else:
             lead = f"「{title}」无法通过调整数据满足" if lang == "zh" else f"{title}: no change to your inputs meets it"
         if self.note is not None:
@@ -160,8 +174,19 @@ class _Search:
         self.rules = rules
         self.values = values
         self.last_year = last_year
+        self.probes = MAX_PROBES
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.cut_short = False  # the budget ran out, or the score search dropped totals
+
+    def spent(self) -> bool:
+        """Whether the budget is gone (and say so): every search then stops where it is."""
+        if self.probes <= 0 or time.monotonic() > self.deadline:
+            self.probes = 0
+            self.cut_short = True
+        return self.probes <= 0
 
     def with_(self, changes: dict[str, Scalar]) -> Values:
+        self.probes -= 1
         v = dict(self.values)
         v.update(changes)
         return v
@@ -188,14 +213,16 @@ class _Search:
         def ok(k: int) -> bool:
             return holds(self.with_({path: at(k)})) is True
 
-        if room < 1:
+        if room < 1 or self.spent():
             return None
         bad, good = 0, 1  # gallop to a step count that holds, then bisect down to the first one
         while not ok(good):
-            if good == room:
+            if good == room or self.spent():
                 return None
             bad, good = good, min(good * 2, room)
         while good - bad > 1:
+            if self.spent():
+                return None
             mid = (good + bad) // 2
             if ok(mid):
                 good = mid
@@ -209,6 +236,8 @@ class _Search:
         current = self.values.get(path)
         options: list[Scalar] = [True] if f.type == "bool" else list(f.choices) if f.type == "choice" else []
         for option in options:
+            if self.spent():
+                return None
             if option != current and holds(self.with_({path: option})) is True:
                 return Change(path, f, current, option)
         return None
@@ -290,12 +319,16 @@ class _Advisor:
         best: dict[Decimal, tuple[int, Decimal, list[Change]]] = {Decimal(0): (0, Decimal(0), [])}
         for opts in options:
             nxt = dict(best)
+            costed = [(gain, ch, ch.cost()) for gain, ch in opts]
             for gained, (moves, cost, chs) in best.items():
-                for gain, ch in opts:
+                for gain, ch, ch_cost in costed:
                     g = min(gained + gain, need)
-                    cand = (moves + 1, cost + ch.cost(), [*chs, ch])
+                    cand = (moves + 1, cost + ch_cost, [*chs, ch])
                     if g not in nxt or cand[:2] < nxt[g][:2]:
                         nxt[g] = cand
+            if len(nxt) > MAX_STATES:  # keep the highest totals: the one that reaches `need` stays
+                self.search.cut_short = True
+                nxt = dict(sorted(nxt.items(), key=lambda kv: (-kv[0], kv[1][:2]))[:MAX_STATES])
             best = nxt
         if need not in best:
             return None
@@ -369,6 +402,12 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                     continue
                 found = advisor.steps(tier, c, kids)
                 steps.extend(found if found is not None else [Step(tier.id, c.id, "blocked", c.title)])
+                if advisor.search.cut_short:
+                    for step in found or steps[-1:]:
+                        step.cut_short = True
+                        if step.kind != "blocked":
+                            step.note = CUT_SHORT if step.note is None else Text(
+                                f"{step.note.zh}；{CUT_SHORT.zh}", f"{step.note.en}; {CUT_SHORT.en}")
             unknown = [p for c in tier.criteria if c.status == UNKNOWN and c.kind != "points" for p in c.missing]
             if unknown:  # once the unmet ones are mended, these answers decide the tier
                 relevant = sorted(dict.fromkeys(unknown))

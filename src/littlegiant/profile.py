@@ -18,6 +18,7 @@ from typing import Any
 
 from littlegiant.consistency import PartOverWhole, part_violations
 from littlegiant.errors import InputError, describe
+from littlegiant.fileio import check_input_file
 from littlegiant.rules import FieldDef, RuleSet, Text
 from littlegiant.yamlio import line_of, read_data_file
 
@@ -59,9 +60,11 @@ class Profile:
 
 
 def _canonical(v: Scalar) -> Any:
+    """A number's digits exactly, without trailing zeros (``normalize`` would round to 28 digits,
+    and two profiles differing past them would share a digest)."""
     if isinstance(v, Decimal):
-        text = format(v.normalize(), "f")
-        return text[:-2] if text.endswith(".0") else text
+        text = format(v, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return v
 
 
@@ -125,7 +128,8 @@ def _plain_size(v: Decimal) -> bool:
     """0, or a size from 0.000001 to under 10^15: no real amount (in 万元), count or ratio lies
     outside, and inside it every quotient the rules take is settled to 30 places within the 60
     digits the arithmetic keeps. 1e-10 over 1e35 would not be."""
-    return not v or _TINY <= abs(v) < _HUGE
+    size = v.copy_abs()  # abs() rounds in the context, and overflows on 1e999999999
+    return not v or _TINY <= size < _HUGE
 
 
 def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
@@ -149,7 +153,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
     if f.type == "bool":
         return lambda v: v if v is True or v is False else None
     if f.type == "text":
-        return lambda v: v if type(v) is str else None
+        return lambda v: v if type(v) is str and _is_text(v) else None
     if f.type == "choice":
         choices = frozenset(f.choices)
         return lambda v: v if type(v) is str and v in choices else None
@@ -162,7 +166,7 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
             if (low is not None and v < low) or (high is not None and v > high) or not -_HUGE < v < _HUGE:
                 return None
             return Decimal(v)
-        if kind is Decimal and v.is_finite() and not (whole and v != v.to_integral_value()) and _plain_size(v):
+        if kind is Decimal and v.is_finite() and _plain_size(v) and not (whole and v != v.to_integral_value()):
             if (low is not None and v < low) or (high is not None and v > high):
                 return None
             return Decimal(int(v)) if whole else v
@@ -179,8 +183,14 @@ def _trie(rules: RuleSet) -> _Trie:
 
 
 def load_profile(path: Path, rules: RuleSet) -> Profile:
-    """Read and validate a YAML or JSON profile file."""
-    data = read_data_file(path)
+    """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero never end)."""
+    check_input_file(path)
+    try:
+        data = read_data_file(path)
+    except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
+        if "digits" not in str(exc):
+            raise
+        raise InputError("a number has more than 4,300 digits", file=str(path)) from None
     return from_data(data, rules, str(path))
 
 
@@ -379,6 +389,8 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.type == "text":
         if not isinstance(value, str):
             raise fail(f"expected text, got {describe(value)}")
+        if not _is_text(value):
+            raise fail("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
@@ -388,20 +400,38 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         raise fail(f"expected {_EXPECT[f.type]}, got {describe(value)}")
     number = Decimal(value)
     if not number.is_finite():
-        raise fail(f"expected {_EXPECT[f.type]}, got {value}")
+        raise fail(f"expected {_EXPECT[f.type]}, got {_brief(value)}")
     if not _plain_size(number):
-        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {value}")
+        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {_brief(value)}")
     if f.type == "int" and number != number.to_integral_value():
-        raise fail(f"expected a whole number, got {value}")
+        raise fail(f"expected a whole number, got {_brief(value)}")
     if f.type == "money" and number < 0:
-        raise fail(f"expected an amount that is not negative, got {value}")
+        raise fail(f"expected an amount that is not negative, got {_brief(value)}")
     if f.type == "percent" and not (0 <= number <= 100):
-        raise fail(f"expected a percentage from 0 to 100, got {value}")
+        raise fail(f"expected a percentage from 0 to 100, got {_brief(value)}")
     if f.minimum is not None and number < f.minimum:
-        raise fail(f"expected at least {f.minimum}, got {value}")
+        raise fail(f"expected at least {f.minimum}, got {_brief(value)}")
     if f.maximum is not None and number > f.maximum:
-        raise fail(f"expected at most {f.maximum}, got {value}")
+        raise fail(f"expected at most {f.maximum}, got {_brief(value)}")
     return Decimal(int(number)) if f.type == "int" else number
+
+
+def _brief(value: object) -> str:
+    """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
+    try:
+        text = str(value)
+    except ValueError:  # an int past Python's 4,300 digits for str()
+        return "a number of more than 4,300 digits"
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+
+
+def _is_text(value: str) -> bool:
+    """No lone surrogate (a JSON or YAML ``\\ud800`` escape): such text cannot be written to any file."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def field_for_path(rules: RuleSet, path: str) -> FieldDef:
@@ -475,7 +505,7 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
             return True
         if low in ("false", "no", "n", "否", "0"):
             return False
-        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {raw!r}", field=where or f.path)
+        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {_brief(raw)!r}", field=where or f.path)
     if f.type == "choice":
         return check_value(f, choice_named(f, raw) or raw, where=where)
     if f.type == "text":
@@ -486,7 +516,7 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {raw!r}", field=where or f.path) from None
+        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {_brief(raw)!r}", field=where or f.path) from None
     return check_value(f, number, where=where)
 
 

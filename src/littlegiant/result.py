@@ -98,7 +98,10 @@ class Result:
 
 
 def json_number(v: Decimal) -> int | float:
-    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places."""
+    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places; one beyond 10^20
+    (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
+    if v.adjusted() >= 20:
+        return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
     if v == v.to_integral_value():
         return int(v)
     return float(round(v, 6))

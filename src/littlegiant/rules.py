@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant import expr
-from littlegiant.errors import InputError, describe
+from littlegiant.errors import InputError, clip, describe
 from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
 
 if TYPE_CHECKING:
@@ -33,6 +33,40 @@ TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _T = TypeVar("_T")
 _COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
+
+# Limits on what one rule set may ask of the tool (README, "Limits and threat model"). Each is far
+# above what the built-in sets use (in brackets), and each is checked before the work it bounds.
+MAX_NUMBER = Decimal(10) ** 15
+"""A number in a rule file (a bound, threshold or points) is 0 or of a size from MIN_NUMBER to under
+this, as a profile's numbers are (the built-in ones go from 0.5 to 200000)."""
+MIN_NUMBER = Decimal("0.000001")
+MAX_PLACES = 12
+"""Decimal places of a number in a rule file (2)."""
+MAX_DERIVED_CHAIN = 16
+"""Derived quantities computed from derived quantities, one from the next (2)."""
+MAX_CRITERIA = 2_000
+"""Criteria of one rule set once every ``use:`` is expanded (99)."""
+MAX_CRITERIA_DEPTH = 16
+"""Levels of criteria within criteria, ``use:`` included (6)."""
+MAX_SCORE_ITEMS = 60
+"""Items of one score table (16)."""
+MAX_BANDS = 24
+"""Lines of one ``bands`` or ``each`` list (6), and at most MAX_SCALES ways of a ``best_of`` (2)."""
+MAX_SCALES = 6
+MAX_EXTENDS = 8
+"""Rule files in one ``extends:`` chain (3: an overlay, miit-2022, _base)."""
+
+
+def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
+    """A broken limit ends the reading even under ``validate``: going on would do the work it bounds."""
+    try:
+        r.fail(message, key)
+    except InputError as exc:
+        errors = _COLLECT.get()
+        if errors is None:
+            raise
+        errors.append(exc)
+        raise _Stop from None
 
 
 class _Stop(Exception):
@@ -274,7 +308,7 @@ class _Reader:
     def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         for key in self.data:
             if key not in required and key not in optional:
-                allowed = ", ".join((*required, *optional))
+                allowed = ", ".join(dict.fromkeys((*required, *optional)))
                 _attempt(self.fail, f"unknown key {key!r} (expected one of: {allowed})", str(key))
         for key in required:
             if key not in self.data:
@@ -320,7 +354,7 @@ class _Reader:
             return None
         if isinstance(v, bool) or not isinstance(v, int | Decimal):
             self.fail(f"expected a number, got {describe(v)}", key)
-        return Decimal(v)
+        return checked_number(v, lambda message: self.fail(message, key))
 
     def text(self, key: str, *, optional: bool = False) -> Any:
         if not self.has(key):
@@ -367,6 +401,18 @@ class _Reader:
             (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
             for i, item in enumerate(v)
         ]
+
+
+def checked_number(v: int | Decimal, fail: Callable[[str], NoReturn]) -> Decimal:
+    """A rule file's number within the sizes a profile's numbers have and :data:`MAX_PLACES`; beyond
+    them a number is no rule, and ``1.0e999999999`` would hang every comparison that rounds it."""
+    d = Decimal(v)
+    if not d.is_finite() or d.copy_abs() >= MAX_NUMBER or (d and d.copy_abs() < MIN_NUMBER):
+        fail(f"{clip(str(v), 40)} is not a size a rule uses (0, or from 0.000001 to under 10^15)")
+    exponent = d.as_tuple().exponent
+    if d and isinstance(exponent, int) and exponent < -MAX_PLACES and d != d.quantize(Decimal(1).scaleb(-MAX_PLACES)):
+        fail(f"{clip(str(v), 40)} has more than {MAX_PLACES} decimal places")
+    return d
 
 
 def _tag(data: Any, file: str) -> None:
@@ -435,13 +481,16 @@ _ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CACHE: dict[Path, RuleSet] = {}
 
 
-def validate(arg: str | Path) -> list[InputError]:
-    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean."""
+def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError]:
+    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean.
+
+    It reads exactly as :func:`load` does, so a file it passes loads and assesses without error.
+    """
     errors: list[InputError] = []
     token = _COLLECT.set(errors)
     try:
         path = resolve_rules_arg(str(arg)).resolve()
-        _build(_read_merged(path, seen=()), str(_display(path)))
+        _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
     except InputError as exc:
         errors.append(exc)
     except _Stop:
@@ -454,12 +503,17 @@ def validate(arg: str | Path) -> list[InputError]:
     return list(unique.values())
 
 
-def load(arg: str | Path) -> RuleSet:
-    """Load a rule set by built-in id or path, following ``extends:``; cached per process."""
+def load(arg: str | Path, *, allow_outside: bool = False) -> RuleSet:
+    """Load a rule set by built-in id or path, following ``extends:``; cached per process.
+
+    ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
+    unless ``allow_outside``. The set is cached by its path with the permission it was first
+    loaded with, so that batch workers forked later load the same set by its reference.
+    """
     path = resolve_rules_arg(str(arg)).resolve()
     cached = _CACHE.get(path)
     if cached is None:
-        raw = _read_merged(path, seen=())
+        raw = _read_merged(path, seen=(), allow_outside=allow_outside)
         cached = _build(raw, str(_display(path)))
         _CACHE[path] = cached
     return cached
@@ -477,7 +531,7 @@ _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "s
              *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
 
 
-def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
+def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
     data = read_data_file(Path(name))
     _tag(data, name)
@@ -490,15 +544,20 @@ def _read_merged(path: Path, seen: tuple[Path, ...]) -> LineDict:
         return data
     if parent_ref.endswith((".yaml", ".yml")):
         parent_path = (path.parent / parent_ref).resolve()
+        if not allow_outside and not parent_path.is_relative_to(path.parent):
+            top.fail(f"extends {clip(parent_ref, 60)!r}, outside this rule file's folder "
+                     "(give --allow-outside to read it)", "extends")
         if not parent_path.is_file():
             top.fail(f"extends {parent_ref!r}, which does not exist", "extends")
     else:
         parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
-        if not parent_path.is_file():
+        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file():
             top.fail(f"extends unknown rule set {parent_ref!r}", "extends")
     if parent_path in seen or parent_path == path:
         top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
-    base = _read_merged(parent_path, (*seen, path))
+    if len(seen) >= MAX_EXTENDS:
+        top.fail(f"extends more than {MAX_EXTENDS} rule sets in a chain", "extends")
+    base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside)
     merged = LineDict(base)
     merged.lines = dict(base.lines)
     merged.line = base.line
@@ -682,23 +741,40 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         d = _attempt(one, did)
         if d is not None:
             out[did] = d
-    # cycles between derived quantities
-    state: dict[str, int] = {}
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if state.get(name) == 2:
-            return
-        if state.get(name) == 1:
-            section.fail(f"derived quantities refer to each other in a cycle: {' -> '.join((*trail, name))}", name)
-        state[name] = 1
-        for ref in out[name].expression.refs:
-            if ref.name in out:
-                visit(ref.name, (*trail, name))
-        state[name] = 2
-
-    for name in out:
-        _attempt(visit, name, ())
+    _check_chains(section, out)
     return out
+
+
+def _check_chains(section: _Reader, derived: dict[str, Derived]) -> None:
+    """Refuse a cycle of derived quantities, or a chain longer than :data:`MAX_DERIVED_CHAIN`, found
+    without recursion. Either ends the reading: what comes after follows chains recursively."""
+    length: dict[str, int] = {}
+    for start in derived:
+        if start in length:
+            continue
+        stack: list[tuple[str, bool]] = [(start, False)]
+        path: list[str] = []
+        while stack:
+            name, done = stack.pop()
+            refs = [r.name for r in derived[name].expression.refs if r.name in derived]
+            if done:
+                path.pop()
+                length[name] = 1 + max((length[n] for n in refs), default=0)
+                if length[name] > MAX_DERIVED_CHAIN:
+                    _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                                "each computed from the next", name)
+                continue
+            if name in length:
+                continue
+            if name in path:
+                trail = " -> ".join((*path[path.index(name):], name))
+                _over_limit(section, f"derived quantities refer to each other in a cycle: {trail}", name)
+            path.append(name)
+            if len(path) > MAX_DERIVED_CHAIN:
+                _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                            "each computed from the next", name)
+            stack.append((name, True))
+            stack.extend((n, False) for n in reversed(refs) if n not in length)
 
 
 class _Names(dict[str, bool]):
@@ -801,7 +877,10 @@ def _size(top: _Reader, names: _Names) -> SizeStandard:
 def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band, ...]:
     out = []
     seen_fallback = False
-    for br, _ in r.items(key):
+    lines = r.items(key)
+    if len(lines) > MAX_BANDS:
+        _over_limit(r, f"{len(lines)} lines (at most {MAX_BANDS})", key)
+    for br, _ in lines:
         br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
         conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
         if len(conds) > 1:
@@ -862,7 +941,10 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
         _check_band_order(r, "bands", bands, maximum)
         scales.append(Scale(value, bands, r.string("unit", optional=True), None))
     elif r.has("best_of"):
-        for sr, _ in r.items("best_of"):
+        listed = r.items("best_of")
+        if len(listed) > MAX_SCALES:
+            _over_limit(r, f"{len(listed)} ways to score (at most {MAX_SCALES})", "best_of")
+        for sr, _ in listed:
             sr.keys(("bands",), ("value", "unit", "zh", "en"))
             value = sr.expression("value", optional=True)
             if value is not None:
@@ -908,7 +990,10 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
         gr = gs.sub(gid)
         gr.keys(("zh", "en", "max"))
         groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
-    items = [i for ir, _ in r.items("items") if (i := _attempt(_score_item, ir, names, groups)) is not None]
+    listed = r.items("items")
+    if len(listed) > MAX_SCORE_ITEMS:
+        _over_limit(r, f"{len(listed)} items (at most {MAX_SCORE_ITEMS})", "items")
+    items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
     maximum = _attempt(r.number, "max")  # a bad max is reported once, not again as a sum that differs
     if maximum is None:
         maximum = sum((g.max for g in groups.values()), Decimal(0))
@@ -918,6 +1003,8 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
 
 
 def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
+    if len(table.items) > MAX_SCORE_ITEMS:  # an overlay's replace_items can add some
+        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", "items")
     ids = [i.id for i in table.items]
     for i in ids:
         if ids.count(i) > 1:
@@ -972,8 +1059,24 @@ class _NodeBuilder:
         self.stack: list[str] = []
         self.applies: dict[str, str] = {}  # set_applies: criterion id -> new 'applies'
         self.applied: set[str] = set()
+        self.built = 0
+        self.depth = 0
 
     def build(self, r: _Reader, tier: str) -> Node:
+        """One criterion, counted against the limits before its children (or its ``use:``) are built:
+        shared nodes used four times at each of sixteen levels would otherwise be built 4**16 times."""
+        self.built += 1
+        if self.built > MAX_CRITERIA:
+            _over_limit(r, f"more than {MAX_CRITERIA:,} criteria once every 'use' is expanded")
+        if self.depth >= MAX_CRITERIA_DEPTH:
+            _over_limit(r, f"criteria nested more than {MAX_CRITERIA_DEPTH} levels deep ('use' included)")
+        self.depth += 1
+        try:
+            return self._build(r, tier)
+        finally:
+            self.depth -= 1
+
+    def _build(self, r: _Reader, tier: str) -> Node:
         kind = r.choice("kind", NODE_KINDS, "check")
         if kind == "use":
             r.keys(("kind", "ref"))
@@ -1020,7 +1123,7 @@ class _NodeBuilder:
             value = r.expression("value")
             op = r.choice("op", tuple(expr.COMPARISONS))
             _check_refs(value, self.names, r, "value", want=expr.NUMBER if op in (">=", "<=", ">", "<", "between") else None)
-            threshold = self._threshold(r, op)
+            threshold = self._threshold(r, op, expr.kind_of(value, self.names.kinds.get))
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
             if fld not in self.fields or self.fields[fld].type != "bool":
@@ -1047,19 +1150,30 @@ class _NodeBuilder:
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
         )
 
-    def _threshold(self, r: _Reader, op: str) -> Any:
+    def _threshold(self, r: _Reader, op: str, gives: str) -> Any:
+        """The threshold, of the kind the formula gives (a number for ``>=`` and ``between``), so that
+        no comparison can fail on the first profile that reaches it."""
         v = r.get("threshold")
         if op == "in":
             if not isinstance(v, list) or not v:
                 r.fail("'in' needs a list of values", "threshold")
-            return tuple(v)
+            return tuple(self._scalar(r, item, gives) for item in v)
         if op == "between":
             if not isinstance(v, list) or len(v) != 2:
                 r.fail("'between' needs [low, high]", "threshold")
-            return (Decimal(v[0]), Decimal(v[1]))
-        if isinstance(v, bool) or isinstance(v, str):
-            return v
-        return r.number("threshold")
+            low, high = (self._scalar(r, item, expr.NUMBER) for item in v)
+            if low > high:
+                r.fail(f"'between' needs [low, high], got {low} above {high}", "threshold")
+            return (low, high)
+        return self._scalar(r, v, expr.NUMBER if op in (">=", "<=", ">", "<") else gives)
+
+    @staticmethod
+    def _scalar(r: _Reader, v: Any, want: str) -> Any:
+        got = expr.BOOL if isinstance(v, bool) else expr.TEXT if isinstance(v, str) else \
+            expr.NUMBER if isinstance(v, int | Decimal) else None
+        if got is None or (want != expr.ANY and got != want):
+            r.fail(f"the threshold must be {want} like its formula, got {describe(v)}", "threshold")
+        return checked_number(v, lambda m: r.fail(m, "threshold")) if got == expr.NUMBER else v
 
 
 def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
@@ -1118,7 +1232,8 @@ def calendar() -> Calendar:
     return load_calendar(builtin_dir() / CALENDAR_FILE)
 
 
-def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None) -> tuple[str, Choice]:
+def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None, *,
+           allow_outside: bool = False) -> tuple[str, Choice]:
     """What to load for an assessment on ``as_of`` and why (docs/criteria.md §1).
 
     ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
@@ -1127,7 +1242,7 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
     from littlegiant.rulecalendar import forced
 
     if rules_arg is not None:
-        return rules_arg, forced(load(rules_arg).id, renewal)
+        return rules_arg, forced(load(rules_arg, allow_outside=allow_outside).id, renewal)
     cal = calendar()
     choice = cal.choose(as_of, renewal)
     return cal.rule_ref(choice, builtin_dir()), choice

@@ -1,0 +1,545 @@
+"""Hostile profiles, batch inputs and output paths (issue 13): nothing lost, nothing hangs.
+
+Every case runs the real command in a child process, as a user would, and checks the documented
+exit code, a one-line message without a traceback, the inputs left intact and, for batch, one
+output row for every input row. Special files (FIFOs, symlinks, device nodes) are made in the
+test's own temporary folder, never taken from the machine's /dev.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+
+from littlegiant import batch as batching
+
+PROFILE = EXAMPLES / "tier1-only.yaml"
+HEADER = "name,industry,employees,financials.2025.revenue\n"
+ROOT = os.geteuid() == 0
+FILE_LIMIT = 300 << 20
+
+
+def _limited() -> None:
+    """Children may not write files past FILE_LIMIT: a run that fails to stop cannot fill the disk."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_LIMIT, FILE_LIMIT))
+
+
+def lg(*args: str, cwd: Path, stdin: str | None = None, timeout: float = 120, **env: str) -> tuple[int, str, str]:
+    """``littlegiant ARGS`` in ``cwd``: exit code, stdout, stderr."""
+    full_env = {**os.environ, "LANG": "en_US.UTF-8", "COLUMNS": "80", "NO_COLOR": "1", **env}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, timeout=timeout, env=full_env, preexec_fn=_limited)
+    return done.returncode, done.stdout, done.stderr
+
+
+def one_line(err: str, start: str = "littlegiant: error: ") -> str:
+    """The single message line on stderr (no traceback, nothing else)."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(start), lines[0]
+    return lines[0]
+
+
+def companies(path: Path, n: int, bad: dict[int, str] | None = None) -> None:
+    """A CSV of ``n`` companies; ``bad`` replaces some rows (0-based) with other text."""
+    rows = [f"Co {i},industrial,{10 + i},{1000 + i}" for i in range(n)]
+    for i, text in (bad or {}).items():
+        rows[i] = text
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes | None]]:
+    """Every entry of a folder: its mode and, for regular files, its bytes (to show nothing changed)."""
+    out: dict[str, tuple[int, bytes | None]] = {}
+    for p in sorted(folder.iterdir()):
+        st = os.lstat(p)
+        out[p.name] = (st.st_mode, p.read_bytes() if stat.S_ISREG(st.st_mode) else None)
+    return out
+
+
+# --- outputs: never an input, never a special file -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("make", "args", "needle"), [
+    ("csv", ["batch", "in.csv", "-o", "in.csv"], "--output in.csv: is one of the inputs"),
+    ("csv", ["batch", "in.csv", "-o", "link.csv"], "--output link.csv: is one of the inputs (in.csv)"),
+    ("csv", ["batch", "in.csv", "-o", "hard.csv"], "--output hard.csv: is one of the inputs (in.csv)"),
+    ("jsonl", ["batch", "in.jsonl", "-o", "in.jsonl"], "--output in.jsonl: is one of the inputs"),
+    ("folder", ["batch", "profiles", "-o", "hard.jsonl"], "is one of the inputs (profiles/p.json)"),
+    ("yaml", ["assess", "p.yaml", "-o", "p.yaml"], "--output p.yaml: is one of the inputs"),
+    ("rules", ["assess", "p.yaml", "--rules", "r.yaml", "-o", "r.yaml"], "--output r.yaml: is one of the inputs"),
+    ("save", ["assess", "--save", "s.yaml", "-o", "s.yaml"], "--output s.yaml: is one of the inputs"),
+    ("none", ["assess", "--save", "new.yaml", "-o", "new.yaml"], "--output new.yaml: is one of the inputs"),
+])
+def test_an_output_that_is_an_input_is_refused(tmp_path: Path, make: str, args: list[str], needle: str) -> None:
+    """`batch a.csv -o a.csv` emptied its input, `assess p.yaml -o p.yaml` replaced the profile: now
+    exit 2 with one line, and every file as it was (through symlinks and hard links too)."""
+    if make == "csv":
+        companies(tmp_path / "in.csv", 3)
+        (tmp_path / "link.csv").symlink_to("in.csv")
+        os.link(tmp_path / "in.csv", tmp_path / "hard.csv")
+    elif make == "jsonl":
+        (tmp_path / "in.jsonl").write_text('{"name": "A", "industry": "industrial"}\n', encoding="utf-8")
+    elif make == "folder":
+        (tmp_path / "profiles").mkdir()
+        (tmp_path / "profiles" / "p.json").write_text('{"name": "A"}', encoding="utf-8")
+        os.link(tmp_path / "profiles" / "p.json", tmp_path / "hard.jsonl")
+    elif make == "save":
+        (tmp_path / "s.yaml").write_text("employees: 12\n", encoding="utf-8")
+    elif make == "rules":
+        (tmp_path / "r.yaml").write_bytes((EXAMPLES.parent / "rules" / "miit-2026.yaml").read_bytes())
+    (tmp_path / "p.yaml").write_bytes(PROFILE.read_bytes())
+    before = snapshot(tmp_path)
+    code, out, err = lg(*args, "--as-of", "2026-11-26", cwd=tmp_path, stdin="")
+    assert code == 2 and out == ""
+    assert needle in one_line(err)
+    assert snapshot(tmp_path) == before
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    """A special file made in the test's own folder."""
+    target = tmp_path / f"special-{kind}"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "device":  # the /dev/full device (1, 7), as a node of our own
+        os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "dangling":
+        target.symlink_to(tmp_path / "nowhere")
+    elif kind == "readonly":
+        target.write_text("keep me\n", encoding="utf-8")
+        target.chmod(0o444)
+    return target
+
+
+SPECIALS = [("fifo", "is a named pipe (FIFO), expected a regular file to write"),
+            pytest.param("device", "is a device, expected a regular file to write",
+                         marks=pytest.mark.skipif(not ROOT, reason="making a device node needs root")),
+            ("folder", "is a folder, expected a regular file to write"),
+            ("dangling", "is a link to nothing"),
+            ("readonly", "is read-only")]
+
+
+@pytest.mark.parametrize(("kind", "message"), SPECIALS)
+@pytest.mark.parametrize("command", ["assess -o", "batch -o", "assess --save"])
+def test_a_special_output_is_refused_and_left_alone(tmp_path: Path, kind: str, message: str, command: str) -> None:
+    """`-o` and `--save` replaced whatever was there (a device node became a regular file, a FIFO,
+    a symlink, a read-only file): now exit 2 with one line, and the special file unchanged."""
+    target = _special(tmp_path, kind)
+    if kind == "device" and command == "assess --save":
+        target = target.rename(tmp_path / "special-device.yaml")
+    companies(tmp_path / "in.csv", 2)
+    name = target.name
+    args = {"assess -o": ["assess", str(PROFILE), "-o", name],
+            "batch -o": ["batch", "in.csv", "-o", name + ".csv" if kind != "fifo" else name],
+            "assess --save": ["assess", "--save", name]}[command]
+    if command == "batch -o" and kind != "fifo":
+        os.rename(target, tmp_path / (name + ".csv"))
+    before = snapshot(tmp_path)
+    code, _, err = lg(*args, cwd=tmp_path, stdin="", timeout=30)
+    assert code == 2
+    assert message in one_line(err)
+    assert snapshot(tmp_path) == before
+
+
+def test_a_symlink_to_a_regular_file_is_followed(tmp_path: Path) -> None:
+    """The README's policy: `-o link` writes the file the link points to; the link stays a link."""
+    (tmp_path / "real.csv").write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to("real.csv")
+    companies(tmp_path / "in.csv", 3)
+    code, _, err = lg("batch", "in.csv", "-o", "link.csv", cwd=tmp_path)
+    assert code == 0 and "Traceback" not in err
+    assert (tmp_path / "link.csv").is_symlink() and len(read_rows(tmp_path / "real.csv")) == 3
+    (tmp_path / "report.md").write_text("old\n", encoding="utf-8")
+    (tmp_path / "rlink.md").symlink_to("report.md")
+    assert lg("assess", str(PROFILE), "--format", "markdown", "-o", "rlink.md", cwd=tmp_path)[0] == 0
+    assert (tmp_path / "rlink.md").is_symlink() and (tmp_path / "report.md").read_text(encoding="utf-8").startswith("#")
+
+
+@pytest.mark.parametrize("command", ["assess", "batch", "save"])
+def test_new_files_follow_the_umask_and_old_files_keep_their_mode(tmp_path: Path, command: str) -> None:
+    """Files were created 0600 whatever the umask and an existing 0644 file became 0600."""
+    companies(tmp_path / "in.csv", 2)
+    target = tmp_path / {"assess": "r.txt", "batch": "r.csv", "save": "s.yaml"}[command]
+    args = {"assess": ["assess", str(PROFILE), "-o", target.name], "batch": ["batch", "in.csv", "-o", target.name],
+            "save": ["assess", "--save", target.name, "--set", "employees=12"]}[command]
+    shell = f"umask 027 && exec {sys.executable} -m littlegiant " + " ".join(args)
+    env = {**os.environ, "LANG": "en_US.UTF-8"}
+    subprocess.run(["sh", "-c", shell], cwd=tmp_path, env=env, input="", capture_output=True, text=True, timeout=120,
+                   preexec_fn=_limited)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    target.chmod(0o604)
+    subprocess.run(["sh", "-c", shell], cwd=tmp_path, env=env, input="r\n", capture_output=True, text=True, timeout=120,
+                   preexec_fn=_limited)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(tmp_path: Path) -> None:
+    """`batch -o` truncated the results file at the start: a later failure left only the header.
+    Now the previous results stay, and the rows written are under the name the message gives."""
+    companies(tmp_path / "in.csv", 40)
+    (tmp_path / "out.csv").write_text("previous results\n", encoding="utf-8")
+    code, _, err = lg("batch", "in.csv", "missing.csv", "-o", "out.csv", cwd=tmp_path)
+    (partial,) = tmp_path.glob("out.partial-*.csv")
+    assert code == 2
+    assert one_line(err) == (f"littlegiant: error: missing.csv: no such file or folder; 40 rows written to "
+                             f"{partial.name} (out.csv left as it was)")
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "previous results\n"
+    assert len(read_rows(partial)) == 40
+
+
+# --- signals ------------------------------------------------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
+@pytest.mark.parametrize(("sig", "jobs"), [(signal.SIGTERM, "2"), (signal.SIGHUP, "1"), (signal.SIGTERM, "1")])
+def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal.Signals, jobs: str) -> None:
+    """SIGTERM to `batch --jobs 2` left both workers running forever and cut the last row: now exit
+    130, whole rows in the partial file the message names, the old results untouched, no worker left."""
+    line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50,
+                       "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
+    (tmp_path / "big.jsonl").write_text((line + "\n") * 5_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", "big.jsonl", "-o", "out.jsonl",
+                              "--jobs", jobs, "--format", "json", "--as-of", "2026-11-26"],
+                             cwd=tmp_path, stderr=subprocess.PIPE, text=True, env={**os.environ, "LANG": "en_US.UTF-8"},
+                             preexec_fn=_limited)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any(p.stat().st_size > 200_000 for p in tmp_path.glob("out.partial-*")):
+            time.sleep(0.05)
+        workers = _children(child.pid)
+        child.send_signal(sig)
+        _, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert len(workers) == (2 if jobs == "2" else 0)
+    assert child.returncode == 130
+    message = one_line(err, "littlegiant: interrupted; ")
+    (partial,) = tmp_path.glob("out.partial-*.jsonl")
+    written = int(message.split("; ")[1].split()[0])
+    assert message == f"littlegiant: interrupted; {written} rows written to {partial.name} (out.jsonl left as it was)"
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    text = partial.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    rows = [json.loads(r) for r in text.splitlines()]  # every line whole
+    assert 0 < len(rows) == written < 5_000 and all(r["status"] == "scored" for r in rows)
+    time.sleep(0.5)
+    assert not [w for w in workers if _alive(w)]
+
+
+def test_sigterm_stops_the_interview_with_the_answers_saved(tmp_path: Path) -> None:
+    """SIGTERM (or a closed terminal's SIGHUP) during the interview: as Ctrl-C, answers saved, exit 130."""
+    child = subprocess.Popen([sys.executable, "-m", "littlegiant", "assess", "--save", "s.yaml", "--as-of", "2026-11-26"],
+                             cwd=tmp_path, stdin=subprocess.PIPE, stderr=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "LANG": "en_US.UTF-8"}, preexec_fn=_limited)
+    assert child.stdin is not None
+    try:
+        child.stdin.write("12000\n")
+        child.stdin.flush()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (tmp_path / "s.yaml").exists():
+            time.sleep(0.05)
+        time.sleep(0.3)
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    assert child.returncode == 130 and "Traceback" not in err
+    assert "1 answers saved to s.yaml" in err
+    assert "revenue: 12000" in (tmp_path / "s.yaml").read_text(encoding="utf-8")
+
+
+# --- rows: one bad row never stops the run ------------------------------------------------------------------------
+
+
+def test_a_stray_quote_costs_one_row_not_the_190_after_it(tmp_path: Path) -> None:
+    """One stray `"` merged about 190 later rows into one (or, in a large file, stopped the run):
+    now that line is an error row, reading starts again on the next line, rows in = rows out."""
+    companies(tmp_path / "in.csv", 400, {5: '"Co 5,industrial,15,1005', 399: '"Co 399,industrial,409,1399'})
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--as-of", "2026-11-26", cwd=tmp_path)
+    assert code == 1 and one_line(err, "read ") == "read 400, scored 398, errors 2 -> out.csv"
+    rows = read_rows(tmp_path / "out.csv")
+    assert len(rows) == 400
+    errors = [r for r in rows if r["status"] == "error"]
+    assert [r["source"] for r in errors] == ["in.csv:7", "in.csv:401"]
+    assert all("quote" in r["error"] for r in errors)
+    assert [r["name"] for r in rows if r["status"] == "scored"] == [f"Co {i}" for i in range(400) if i not in (5, 399)]
+
+
+def test_a_quoted_cell_with_line_breaks_still_reads(tmp_path: Path) -> None:
+    """Resynchronising does not break real multi-line cells (an address typed with Alt+Enter)."""
+    (tmp_path / "in.csv").write_text(HEADER + '"Two\nLines Co",industrial,10,100\nNext Co,industrial,11,101\n',
+                                     encoding="utf-8")
+    assert lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)[0] == 0
+    assert [r["name"] for r in read_rows(tmp_path / "out.csv")] == ["Two\nLines Co", "Next Co"]
+
+
+def test_long_cells_and_lines_are_error_rows_with_the_limit(tmp_path: Path) -> None:
+    """A CSV cell over 128 KB stopped the run (0 rows written); the limits are now explicit and per row."""
+    cell = "x" * (batching.CSV_FIELD_LIMIT + 1)
+    line = "y" * (batching.CSV_ROW_CHARS + 10)  # a line with no end in sight
+    companies(tmp_path / "in.csv", 5, {1: f"{cell},industrial,1,1", 3: line})
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)
+    assert code == 1 and "Traceback" not in err
+    rows = read_rows(tmp_path / "out.csv")
+    assert len(rows) == 5
+    assert rows[1]["error"] == "a cell is longer than 131,072 characters"
+    assert rows[3]["error"] == "the row is longer than 1,048,576 characters"
+    assert [r["status"] for r in rows] == ["scored", "error", "scored", "error", "scored"]
+
+
+def test_duplicate_csv_columns_are_refused(tmp_path: Path) -> None:
+    """A column named twice silently kept the last; now exit 2 naming it."""
+    (tmp_path / "in.csv").write_text("name,employees,name\nA,1,B\n", encoding="utf-8")
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)
+    assert code == 2
+    assert "in.csv:1: column 'name' appears twice (columns 1 and 3)" in one_line(err)
+    assert not (tmp_path / "out.csv").exists() and not list(tmp_path.glob("out.partial-*"))
+
+
+@pytest.mark.parametrize(("line", "error"), [
+    ('{"name": "\\ud800"}', "the line holds an unpaired \\ud800-\\udfff escape, which is not text"),
+    ('{"employees": ' + "1" * 5000 + "}", "a number has more than 4,300 digits"),
+    ("[" * 100_000 + "]" * 100_000, "invalid JSON: nested too deeply"),
+    ('{"name": "A", "name": "B"}', "duplicate key 'name'"),
+    ('{"financials": {"2025": {"revenue": 1, "revenue": 2}}}', "duplicate key 'revenue'"),
+    ('{"employees": 1.0e999999999}', "employees: expected 0 or a number from 0.000001 to 999999999999999 in size"),
+    ('{"employees": NaN}', "employees: expected a whole number, got nan"),
+    ('{"name": "Opens 10:30", "industry": "industrial"}', None),
+])
+def test_hostile_json_lines_become_error_rows(tmp_path: Path, line: str, error: str | None) -> None:
+    """Each of these killed the run with a traceback; now each is one error row between good ones."""
+    good = '{"name": "Good", "industry": "industrial"}'
+    (tmp_path / "in.jsonl").write_text(f"{good}\n{line}\n{good}\n", encoding="utf-8")
+    code, _, err = lg("batch", "in.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert "Traceback" not in err
+    rows = read_rows(tmp_path / "out.jsonl")
+    assert len(rows) == 3 and rows[0]["status"] == rows[2]["status"] == "scored"
+    if error is None:
+        assert code == 0 and rows[1]["status"] == "scored"
+    else:
+        assert code == 1 and rows[1]["status"] == "error" and rows[1]["error"].startswith(error)
+
+
+@pytest.mark.parametrize("cell", ["1.0e999999999", "9" * 5000, "nan", "inf", "-Infinity", "1e99999999999999999999"])
+def test_impossible_numbers_in_a_csv_are_error_rows(tmp_path: Path, cell: str) -> None:
+    """`1.0e999999999` in row 50,000 of 100,000 left 49,920 rows (decimal.Overflow); now one error row."""
+    companies(tmp_path / "in.csv", 3, {1: f"Co 1,industrial,11,{cell}"})
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)
+    assert code == 1 and "Traceback" not in err
+    rows = read_rows(tmp_path / "out.csv")
+    assert [r["status"] for r in rows] == ["scored", "error", "scored"]
+    assert rows[1]["error"].startswith("financials.2025.revenue: expected") and len(rows[1]["error"]) < 200
+
+
+def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any exception while scoring one row becomes that row's error, marked internal; the run goes
+    on and ends with exit 3 and a one-line "please report" summary."""
+    from typer.testing import CliRunner
+
+    from littlegiant import plan
+    from littlegiant.cli import app
+
+    real = plan.Plan.run
+
+    def buggy(self: plan.Plan, values: dict[str, object]) -> plan.Summary:
+        if values.get("name") == "Co 1":
+            raise ZeroDivisionError("division by zero")
+        return real(self, values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan.Plan, "run", buggy)
+    companies(tmp_path / "in.csv", 3)
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--jobs", "1"])
+    assert result.exit_code == 3
+    summary, report = result.stderr.strip().splitlines()
+    assert summary.startswith("read 3, scored 2, errors 1")
+    assert report.startswith("littlegiant: 1 row met an internal error") and "please report" in report
+    rows = read_rows(tmp_path / "out.csv")
+    assert len(rows) == 3 and rows[1]["error"].startswith("internal error (a bug in littlegiant; please report")
+
+
+# --- profile values and files -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("employees: 1.0e999999999\n", "p.yaml:1: employees: expected 0 or a number from 0.000001 to 999999999999999 in size"),
+    ("financials:\n  2025:\n    revenue: 1.0e999999999\n", "p.yaml:3: financials.2025.revenue: expected 0 or a number"),
+    ("employees: " + "7" * 5000 + "\n", "p.yaml: a number has more than 4,300 digits"),
+    ('{"name": "\\ud800"}', "p.json: name: expected text, got an unpaired"),
+])
+def test_impossible_profile_values_exit_2(tmp_path: Path, text: str, message: str) -> None:
+    """`assess` on these crashed with a traceback; now one line and exit 2."""
+    name = "p.json" if text.startswith("{") else "p.yaml"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, err = lg("assess", name, cwd=tmp_path)
+    assert code == 2 and out == ""
+    assert message in one_line(err)
+
+
+def test_json_profile_with_a_huge_integer_exits_2(tmp_path: Path) -> None:
+    """A JSON integer over 4,300 digits: one line, exit 2."""
+    (tmp_path / "p.json").write_text('{"employees": ' + "7" * 5000 + "}", encoding="utf-8")
+    code, _, err = lg("assess", "p.json", cwd=tmp_path)
+    assert code == 2 and "a number has more than 4,300 digits" in one_line(err)
+
+
+def test_input_digest_keeps_every_digit(tmp_path: Path) -> None:
+    """input_sha256 was the same for values differing past 28 digits (Decimal.normalize rounds)."""
+    digests = []
+    for tail in ("1", "2"):
+        (tmp_path / "p.json").write_text('{"financials": {"2025": {"revenue": 1000.' + "0" * 30 + tail + "}}}",
+                                         encoding="utf-8")
+        code, out, _ = lg("assess", "p.json", "--format", "json", cwd=tmp_path)
+        assert code == 0
+        digests.append(json.loads(out)["input_sha256"])
+    assert digests[0] != digests[1]
+
+
+def test_an_interview_answer_too_large_is_asked_again(tmp_path: Path) -> None:
+    """The answer `1e999999999` crashed the interview; now it is refused and the question asked again."""
+    code, _, err = lg("assess", "--save", "s.yaml", "--as-of", "2026-11-26", cwd=tmp_path, stdin="1e999999999\n9000\n")
+    assert code == 130 and "Traceback" not in err
+    assert "expected 0 or a number from 0.000001 to 999999999999999 in size" in err
+    assert "revenue: 9000" in (tmp_path / "s.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["a\nb.yaml", "a\rb.yaml", "a\x1bb.yaml"])
+def test_save_names_with_control_characters_are_refused(tmp_path: Path, name: str) -> None:
+    """A newline in the --save name injected YAML into the saved profile's header."""
+    code, _, err = lg("assess", "--save", name, cwd=tmp_path, stdin="")
+    assert code == 2 and "without line breaks or other control characters" in one_line(err)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", pytest.param("zero", marks=pytest.mark.skipif(not ROOT, reason="mknod needs root"))])
+def test_a_profile_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None:
+    """A FIFO hung `assess` and /dev/zero ran out of memory: only regular files are read."""
+    target = tmp_path / "p.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # a /dev/zero of our own
+    code, _, err = lg("assess", "p.yaml", cwd=tmp_path, timeout=30)
+    assert code == 2 and "expected a regular file" in one_line(err)
+    (tmp_path / "in.csv").symlink_to(target)  # a batch input, through a link
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path, timeout=30)
+    assert code == 2 and "in.csv: is " in one_line(err)
+    (tmp_path / "folder").mkdir()
+    os.rename(target, tmp_path / "folder" / "p.yaml")
+    (tmp_path / "folder" / "good.yaml").write_bytes(PROFILE.read_bytes())
+    code, _, err = lg("batch", "folder", "-o", "out.csv", cwd=tmp_path, timeout=30)
+    rows = read_rows(tmp_path / "out.csv")
+    assert code == 1 and [r["status"] for r in rows] == ["scored", "error"]
+    assert "expected a regular file" in rows[1]["error"]
+
+
+@pytest.mark.parametrize("columns", ["abc", "0", "-5", "99999999999"])
+def test_odd_columns_fall_back_to_a_sane_width(tmp_path: Path, columns: str) -> None:
+    """`COLUMNS=abc` crashed and `COLUMNS=0` printed nothing."""
+    code, out, err = lg("assess", str(PROFILE), "--lang", "zh", cwd=tmp_path, COLUMNS=columns)
+    assert code == 0 and err == ""
+    assert "宁波恒达密封件有限公司" in out and max(len(line) for line in out.splitlines()) <= 1000
+
+
+@pytest.mark.skipif(not ROOT, reason="making a device node needs root")
+def test_a_full_disk_on_stdout_is_one_line(tmp_path: Path) -> None:
+    """Writing the report to a full device gave a traceback; now one line, exit 2."""
+    full = tmp_path / "full"
+    os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # /dev/full, as a node of our own
+    with full.open("w") as sink:
+        done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(PROFILE)], stdout=sink,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2
+    assert one_line(done.stderr) == "littlegiant: error: cannot write the report to standard output: No space left on device"
+
+
+@pytest.mark.parametrize("how", ["closed pipe", "closed stdout"])
+def test_a_closed_stdout_is_one_line(tmp_path: Path, how: str) -> None:
+    """A closed pipe or a closed stdout gave a traceback; now one line, exit 2."""
+    if how == "closed pipe":
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(PROFILE)], stdout=write_end,
+                                  stderr=subprocess.PIPE, text=True, timeout=60)
+        finally:
+            os.close(write_end)
+    else:
+        done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m littlegiant assess "{PROFILE}" >&-'],
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2
+    assert one_line(done.stderr).startswith("littlegiant: error: cannot write the report to standard output")
+
+
+# --- limits -------------------------------------------------------------------------------------------------------
+
+
+def test_jobs_are_capped_at_twice_the_cpus(tmp_path: Path) -> None:
+    """`--jobs 300` started 300 processes."""
+    companies(tmp_path / "in.csv", 2)
+    most = batching.cpu_count() * 2
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--jobs", str(most + 1), cwd=tmp_path)
+    assert code == 2
+    assert one_line(err) == (f"littlegiant: error: --jobs: expected at most {most} (twice the {most // 2} CPUs this "
+                             f"process may use), got {most + 1}")
+    assert lg("batch", "in.csv", "-o", "out.csv", "--jobs", str(most), cwd=tmp_path)[0] == 0
+
+
+def _chunks(path: Path) -> Iterator[int]:
+    for chunk in batching.read_chunks([path]):
+        yield batching._rows_in(chunk)
+
+
+def test_a_chunk_of_short_json_lines_stays_small(tmp_path: Path) -> None:
+    """A 270 KB file of `{}` lines made one chunk of 90,000 rows, and with --format json over 4 GB;
+    chunks now hold at most BLOCK_LINES rows, and no row is lost or counted twice."""
+    (tmp_path / "in.jsonl").write_text("{}\n" * 90_000, encoding="utf-8")
+    sizes = list(_chunks(tmp_path / "in.jsonl"))
+    assert max(sizes) <= batching.BLOCK_LINES and sum(sizes) == 90_000
+    numbers = [item.source for chunk in batching.read_chunks([tmp_path / "in.jsonl"]) for item in batching.items_in(chunk)]
+    assert numbers == [f"{tmp_path / 'in.jsonl'}:{n}" for n in range(1, 90_001)]

@@ -1,0 +1,434 @@
+"""Hostile rule files (issue #13): each is refused in one line, in bounded time, or works; never a traceback."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
+from tests.test_rule_tools import OK
+from typer.testing import CliRunner
+
+from littlegiant import expr, gaps, rules, yamlio
+from littlegiant.cli import app
+from littlegiant.errors import InputError
+
+PROFILE = str(EXAMPLES / "tier1-only.yaml")
+AS_OF = ("--as-of", "2026-05-01")
+SECONDS = 5  # every rule-file bomb ends (refused or done) well within this
+runner = CliRunner()
+
+
+def cli(*args: str, cwd: Path | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+    """The command as a user types it, in its own process, stopped if it outlives SECONDS."""
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                          check=False, cwd=cwd, timeout=SECONDS * 3)
+    return done, time.monotonic() - start
+
+
+def refused_in_one_line(done: subprocess.CompletedProcess[str], words: str) -> str:
+    """Exit 2, no traceback, and the one problem line that says ``words``."""
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert "Traceback" not in done.stderr
+    lines = [ln for ln in done.stderr.splitlines() if ln and not re.fullmatch(r"littlegiant: \d+ problems? found", ln)]
+    assert len(lines) == 1, done.stderr[-2000:]
+    assert words in lines[0], lines[0]
+    assert len(lines[0]) < 400
+    return lines[0]
+
+
+def with_table(items: list[str], total: int | str) -> str:
+    """The template with its score table replaced by ``items`` (YAML list entries) adding up to ``total``."""
+    start, end = OK.index("  tiny:"), OK.index("tiers:")
+    table = (f"  tiny:\n    zh: 小表\n    en: Tiny table\n    max: {total}\n    groups:\n"
+             f"      g: {{zh: 组, en: Group, max: {total}}}\n    items:\n" + "\n".join(items) + "\n")
+    return OK[:start] + table + OK[end:]
+
+
+def item(i: int, points: int, bands: str | None = None) -> str:
+    """One score item worth ``points`` for R&D expense of at least 1000 万元 (or the given bands)."""
+    bands = bands or f"[{{at_least: {1000 + i}, points: {points}}}, {{points: 0}}]"
+    return (f"      - {{id: i{i}, zh: 项{i}, en: Item {i}, group: g, max: {points}, source: t, confidence: gov, "
+            f"value: \"rd_expense[y1]\", bands: {bands}}}")
+
+
+def with_criterion(line: str) -> str:
+    """The template with tier 1's criterion replaced by ``line`` (one flow mapping)."""
+    old = '      - {id: t1.rev, value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元, en: Revenue, source: test, confidence: gov}'
+    assert old in OK
+    return OK.replace(old, f"      - {line}")
+
+
+def check(value: str, op: str, threshold: str) -> str:
+    return with_criterion(f'{{id: t1.x, value: "{value}", op: "{op}", threshold: {threshold}, zh: 条件, en: Test, '
+                          "source: test, confidence: gov}")
+
+
+def with_derived(lines: list[str]) -> str:
+    return OK.replace("derived:\n", "derived:\n" + "".join(f"  {ln}\n" for ln in lines))
+
+
+def laughs() -> str:
+    lines = ["x0: &x0 [a, a, a, a, a, a, a, a, a]"]
+    lines += [f"x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n" + OK
+
+
+def fan_out(levels: int, width: int) -> str:
+    """Shared nodes that each use the next one ``width`` times: 4**16 criteria once expanded."""
+    nodes = ["nodes:"]
+    for k in range(levels):
+        children = ", ".join([f"{{kind: use, ref: n{k + 1}}}"] * width)
+        nodes.append(f"  n{k}: {{id: n{k}, kind: all, zh: 组, en: Group, children: [{children}]}}")
+    nodes.append(f"  n{levels}: {{id: leaf, value: \"revenue[y1]\", op: \">=\", threshold: 1, zh: 收入, en: Revenue, "
+                 "source: test, confidence: gov}")
+    return with_criterion("{kind: use, ref: n0}").replace("tiers:\n", "\n".join(nodes) + "\ntiers:\n")
+
+
+def write(folder: Path, text: str, name: str = "mine.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# (id, the file's text, words of the one-line refusal)
+BOMBS: list[tuple[str, Callable[[], str], str]] = [
+    ("billion laughs", laughs, "values once its aliases are expanded"),
+    ("many aliases", lambda: "x: &x a\ny: [" + ", ".join(["*x"] * 101) + "]\n" + OK, "more than 100 alias uses"),
+    ("alias in a loop", lambda: "x: &x [*x]\n" + OK, "refers to the mapping or list that holds it"),
+    ("deep nesting", lambda: "x: " + "[" * 40 + "]" * 40 + "\n" + OK, "nested more than 32 levels deep"),
+    ("file over 1 MB", lambda: OK + "# padding padding padding\n" * 40_000, "larger than 1,000,000 bytes"),
+    ("a number of 5000 digits", lambda: OK.replace("max: 10\n    groups", "max: " + "9" * 5000 + "\n    groups"),
+     "a number of 5000 characters"),
+    ("use fan-out of 16 levels", lambda: fan_out(16, 4), "criteria nested more than 16 levels deep"),
+    ("use fan-out of 6 levels", lambda: fan_out(6, 12), "more than 2,000 criteria once every 'use' is expanded"),
+    ("field bound 1.0e999999999", lambda: OK.replace("derived:\n", "fields:\n  big: {path: big, type: number, "
+                                                     "min: 1.0e999999999, zh: 大, en: Big}\nderived:\n"),
+     "is not a size a rule uses (0, or from 0.000001 to under 10^15)"),
+    ("threshold 1e-999999999", lambda: check("revenue[y1]", ">=", "1.0e-999999999"), "is not a size a rule uses"),
+    ("threshold of 13 places", lambda: check("revenue[y1]", ">=", "1.0000000000001"), "more than 12 decimal places"),
+    ("400-term formula", lambda: check(" + ".join(["revenue[y1]"] * 400), ">=", "1"), "(at most 500)"),
+    ("formula nested 30 deep", lambda: check("-(" * 30 + "revenue[y1]" + ")" * 30, ">=", "1"),
+     "nested more than 24 levels deep"),
+    ("formula of 201 parts", lambda: check("min(" + ",".join(["1"] * 200) + ")", ">=", "1"), "more than 200 parts"),
+    ("chain of 200 derived", lambda: with_derived(
+        ["d0: {expr: \"employees\", zh: D, en: D}"]
+        + [f"d{i}: {{expr: \"d{i - 1} + 1\", zh: D, en: D}}" for i in range(1, 200)]), "a chain of more than 16"),
+    ("score table of 61 items", lambda: with_table([item(i, 1) for i in range(61)], 61), "61 items (at most 60)"),
+    ("a scale of 30 bands", lambda: with_table([item(0, 30, "[" + ", ".join(
+        f"{{at_least: {100 - j}, points: {30 - j}}}" for j in range(29)) + ", {points: 0}]")], 30),
+     "30 lines (at most 24)"),
+]
+
+# (id, the file's text, words): type errors that validate used to pass and assess then crashed on
+MISTYPED: list[tuple[str, Callable[[], str], str]] = [
+    ("threshold 'abc' with >=", lambda: check("revenue[y1]", ">=", '"abc"'), "the threshold must be a number"),
+    ("threshold '2亿' with >=", lambda: check("revenue[y1]", ">=", '"2亿"'), "got text '2亿'"),
+    ("abs(1,2)", lambda: check("abs(1, 2)", ">=", "1"), "abs() takes 1 argument, got 2"),
+    ("sqrt()", lambda: check("sqrt()", ">=", "1"), "sqrt() takes 1 argument, got 0"),
+    ("floor(1e309)", lambda: check("floor(1e309)", ">=", "1"), "the number 1e309 is too large"),
+    ("1e309-1e309", lambda: check("1e309 - 1e309", ">=", "1"), "is too large"),
+    ("a 450-digit constant", lambda: check("revenue[y1] + " + "9" * 450, ">=", "1"), "is too large"),
+    ("between of [a, b]", lambda: check("revenue[y1]", "between", '["a", "b"]'), "the threshold must be a number"),
+    ("between high to low", lambda: check("revenue[y1]", "between", "[5, 1]"), "got 5 above 1"),
+    ("yes/no against text", lambda: check("registered_in_china", "==", '"yes"'),
+     "the threshold must be true or false"),
+    ("text against a number", lambda: check("industry", "!=", "3"), "the threshold must be text"),
+    ("in with a mapping", lambda: check("industry", "in", "[{a: 1}]"), "got a mapping"),
+]
+
+TAGS = ["!!int abc", "!!float .nan", "!!bool maybe", "!!python/object/apply:os.system [echo hacked]",
+        "!!timestamp 2025-01-01", "!!binary aGVsbG8="]
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), BOMBS, ids=[b[0] for b in BOMBS])
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_a_rule_file_bomb_is_refused_quickly_in_one_line(
+        tmp_path: Path, kind: str, text: Callable[[], str], words: str, command: str) -> None:
+    """`rules validate F` and `assess P --rules F` both refuse it: exit 2, one line, no traceback, under 5 s."""
+    path = write(tmp_path, text())
+    args = ["rules", "validate", str(path)] if command == "validate" else ["assess", PROFILE, "--rules", str(path), *AS_OF]
+    done, seconds = cli(*args)
+    refused_in_one_line(done, words)
+    assert seconds < SECONDS, seconds
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), MISTYPED, ids=[b[0] for b in MISTYPED])
+def test_a_mistyped_rule_is_refused_by_validate_and_assess_alike(
+        tmp_path: Path, kind: str, text: Callable[[], str], words: str) -> None:
+    """What used to pass `rules validate` and then crash every `assess` is refused by both, in one line."""
+    path = write(tmp_path, text())
+    for args in (["rules", "validate", str(path)], ["assess", PROFILE, "--rules", str(path), *AS_OF]):
+        result = runner.invoke(app, args)
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
+        lines = [ln for ln in result.stderr.splitlines() if not re.fullmatch(r"littlegiant: \d+ problems? found", ln)]
+        assert result.exit_code == 2 and len(lines) == 1 and words in lines[0], result.stderr
+        assert lines[0].startswith(f"{path}:31: " if args[0] == "rules" else f"littlegiant: error: {path}:31: ")
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_an_explicit_yaml_tag_is_refused(tmp_path: Path, tag: str) -> None:
+    """`!!int abc` and its kin name a type the reader does not build: one line with the tag and its line."""
+    path = write(tmp_path, OK.replace("source: test\nextends", f"source: {tag}\nextends"))
+    done, _ = cli("rules", "validate", str(path))
+    line = refused_in_one_line(done, "explicit tag !!")
+    assert line.startswith(f"{path}:5: ")
+    assert "hacked" not in done.stdout + done.stderr
+
+
+def test_a_year_written_as_number_and_as_text_is_one_duplicate_key(tmp_path: Path) -> None:
+    """`2025:` and `"2025":` in one mapping name the same thing: refused with both lines."""
+    text = OK.replace("derived:\n", "fields:\n  pick:\n    path: pick\n    type: choice\n    zh: 选\n    en: Pick\n"
+                      "    choices:\n      2025: {zh: 甲, en: A}\n      \"2025\": {zh: 乙, en: B}\nderived:\n")
+    path = write(tmp_path, text)
+    done, _ = cli("rules", "validate", str(path))
+    assert refused_in_one_line(done, "duplicate key '2025' (first at line 14)").startswith(f"{path}:15: ")
+
+
+def test_json_rule_files_with_a_lone_surrogate_deep_nesting_or_nan_are_refused(tmp_path: Path) -> None:
+    """JSON has its own traps: a `\\ud800` escape, 100,000 nested lists, NaN; each one line, exit 2."""
+    cases = {"surrogate.json": ('{"format": 1, "id": "x\\ud800"}', "lone surrogate"),
+             "deep.json": ("[" * 100_000 + "]" * 100_000, "nested more than 32 levels deep"),
+             "nan.json": ('{"format": NaN}', "NaN is not a number JSON allows")}
+    for name, (text, words) in cases.items():
+        done, seconds = cli("rules", "validate", str(write(tmp_path, text, name)))
+        refused_in_one_line(done, words)
+        assert seconds < SECONDS
+
+
+def test_a_file_that_is_not_a_rule_file_is_quoted_by_one_short_line(tmp_path: Path) -> None:
+    """`--rules` given a passwd-like file names it without printing it: at most a line's start is quoted."""
+    lines = [f"user{i}:x:{1000 + i}:{1000 + i}:User {i}:/home/user{i}:/bin/bash" for i in range(40)]
+    path = write(tmp_path, "\n".join(lines) + "\n", "passwd")
+    for args in (["rules", "validate", str(path)], ["assess", PROFILE, "--rules", str(path), *AS_OF]):
+        done, _ = cli(*args)
+        line = refused_in_one_line(done, "expected a mapping")
+        assert "user1:" not in line and "user2:" not in line
+
+
+def test_a_pipe_or_a_folder_is_not_read_as_a_rule_file(tmp_path: Path) -> None:
+    """A FIFO would hang the reader: it is refused at once, as is a folder of several rule sets."""
+    fifo = tmp_path / "rules.yaml"
+    os.mkfifo(fifo)
+    done, seconds = cli("rules", "validate", str(fifo))
+    refused_in_one_line(done, "not a regular file")
+    assert seconds < SECONDS
+
+
+def outside_layout(tmp_path: Path) -> tuple[Path, Path]:
+    """A shared parent rule set in one folder and a rule file in a sibling folder that extends it."""
+    shared = tmp_path / "shared"
+    mine = tmp_path / "mine"
+    shared.mkdir()
+    mine.mkdir()
+    write(shared, OK.replace("id: mine", "id: parent"), "parent.yaml")
+    child = write(mine, "format: 1\nid: child\nextends: ../shared/parent.yaml\n", "child.yaml")
+    return shared, child
+
+
+def test_extends_outside_the_folder_needs_allow_outside(tmp_path: Path) -> None:
+    """`extends: ../x.yaml` is refused by validate, assess and batch; with --allow-outside each works."""
+    _, child = outside_layout(tmp_path)
+    csv = write(tmp_path, "name,financials.2025.revenue\n甲,500\n", "in.csv")
+    out = tmp_path / "out.csv"
+    commands = [["rules", "validate", str(child)], ["assess", PROFILE, "--rules", str(child), *AS_OF],
+                ["batch", str(csv), "-o", str(out), "--rules", str(child), *AS_OF]]
+    for args in commands:
+        done, _ = cli(*args)
+        refused_in_one_line(done, "outside this rule file's folder (give --allow-outside to read it)")
+        done, _ = cli(*args, "--allow-outside")
+        assert done.returncode == 0, done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_extends_by_absolute_path_symlink_or_dotted_id_is_refused(tmp_path: Path) -> None:
+    """An absolute path, a link that leads out of the folder, and `../..` dressed as a built-in id."""
+    shared, child = outside_layout(tmp_path)
+    (child.parent / "link.yaml").symlink_to(shared / "parent.yaml")
+    for ref, words in ((str(shared / "parent.yaml"), "outside this rule file's folder"),
+                       ("link.yaml", "outside this rule file's folder"),
+                       ("../../../../etc/passwd", "extends unknown rule set")):
+        write(child.parent, f"format: 1\nid: child\nextends: {ref}\n", "child.yaml")
+        done, _ = cli("rules", "validate", str(child))
+        refused_in_one_line(done, words)
+
+
+def test_extends_inside_the_folder_and_builtin_ids_still_work(tmp_path: Path) -> None:
+    """The ordinary cases: a parent in a subfolder of the rule file's own folder, and a built-in id."""
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", OK.replace("id: mine", "id: parent"), "parent.yaml")
+    child = write(tmp_path, "format: 1\nid: child\nextends: sub/parent.yaml\n", "child.yaml")
+    done, _ = cli("assess", PROFILE, "--rules", str(child), *AS_OF)
+    assert done.returncode == 0, done.stderr
+    assert rules.validate(tmp_path / "child.yaml") == []
+
+
+def test_a_long_extends_chain_is_refused(tmp_path: Path) -> None:
+    """Ten files each extending the next: more than the 8 a chain may hold."""
+    write(tmp_path, OK, "r10.yaml")
+    for i in range(10):
+        write(tmp_path, f"format: 1\nid: r{i}\nextends: r{i + 1}.yaml\n", f"r{i}.yaml")
+    done, _ = cli("rules", "validate", str(tmp_path / "r0.yaml"))
+    refused_in_one_line(done, "extends more than 8 rule sets in a chain")
+
+
+def test_a_doubling_score_table_gives_advice_in_bounded_time(tmp_path: Path) -> None:
+    """22 items worth 1, 2, 4… points: the advice search stops at its budget and says so (it took 20 s, 2.2 GB)."""
+    total = 2 ** 22 - 1
+    text = with_table([item(i, 2 ** i) for i in range(22)], total).replace("threshold: 5, zh: 得分",
+                                                                           f"threshold: {total}, zh: 得分")
+    path = write(tmp_path, text)
+    done, seconds = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    assert seconds < SECONDS, seconds
+    assert "研发费用（2025年）: 90 → 1021万元" in done.stdout
+    assert gaps.CUT_SHORT.zh[:12] in done.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_the_limits_are_the_documented_numbers() -> None:
+    """The README's table and the code agree (the numbers a rule author can rely on)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Rule files"):]
+    for number in (f"{yamlio.MAX_FILE_BYTES:,}", f"{yamlio.MAX_NODES:,}", str(yamlio.MAX_ALIASES),
+                   str(yamlio.MAX_DEPTH), str(expr.MAX_CHARS), str(expr.MAX_NODES), str(expr.MAX_DEPTH),
+                   str(rules.MAX_DERIVED_CHAIN), f"{rules.MAX_CRITERIA:,}", str(rules.MAX_CRITERIA_DEPTH),
+                   str(rules.MAX_SCORE_ITEMS), str(rules.MAX_BANDS), str(rules.MAX_EXTENDS),
+                   f"{gaps.MAX_PROBES:,}"):
+        assert f"| {number} " in section or f" {number} " in section, number
+
+
+# ------------------------------------------------------------------ generated rule files
+
+NUMBER_NAMES = ["revenue[y1]", "rd_expense[y1]", "revenue[y2]", "employees", "double_revenue[y1]"]
+NUMBER_CONSTANTS = ["0", "1", "100", "0.5", "99999999999999", "0.000001", "1e-30"]
+
+
+def numeric(names: list[str]) -> st.SearchStrategy[str]:
+    """Formulas that give a number, from ``names`` and constants."""
+    return st.recursive(
+        st.sampled_from(names + NUMBER_CONSTANTS),
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+            st.tuples(st.sampled_from(["abs", "floor", "sqrt"]), inner).map(lambda t: f"{t[0]}({t[1]})"),
+            st.tuples(st.sampled_from(["min", "max"]), st.lists(inner, min_size=1, max_size=3))
+            .map(lambda t: f"{t[0]}({', '.join(t[1])})"),
+            inner.map(lambda a: f"-{a}"),
+        ),
+        max_leaves=8,
+    )
+
+
+NUMERIC = numeric(NUMBER_NAMES)
+PER_YEAR = numeric(["revenue[y]", "rd_expense[y]", "employees"])
+BOOLEAN: st.SearchStrategy[str] = st.recursive(
+    st.one_of(st.sampled_from(["registered_in_china", "industry in ['industrial', 'retail']", "industry == 'other'"]),
+              st.tuples(NUMERIC, st.sampled_from([">=", "<", "==", "!="]), NUMERIC).map(" ".join)),
+    lambda inner: st.one_of(st.tuples(inner, st.sampled_from(["and", "or"]), inner).map(lambda t: f"({' '.join(t)})"),
+                            inner.map(lambda a: f"not {a}")),
+    max_leaves=4,
+)
+# pieces a rule author might get wrong, or an attacker might try
+HOSTILE_FORMULAS = ["abs(1, 2)", "floor(1e309)", "1e309 - 1e309", "name + 1", "industry >= 3", "revenue", "sqrt()",
+                    "__import__('os')", "revenue[y1].real", "(lambda: 1)()", "undefined_name", "revenue[y9]",
+                    "min(" + ", ".join(["1"] * 250) + ")", " + ".join(["employees"] * 300), "'abc' * 3", "None + 1",
+                    "employees * 99999999999999 * 99999999999999 * 99999999999999", "revenue[y1] / 0"]
+NUMBERS = st.sampled_from(["0", "1", "-1", "100", "0.001", "5", "99999999999999"])
+HOSTILE_NUMBERS = ["1.0e999999999", "1e-30", "1e15", '"abc"', '"2亿"', "true", "null", "[]", "{a: 1}"]
+SITES = ("value", "threshold", "derived", "item", "band", "score")
+
+
+def mutated(data: st.DataObject) -> str:
+    """The template with its thresholds, operators, formulas and bands replaced by drawn ones: half the
+    files well-typed throughout (so that many validate), the others with one hostile piece."""
+    hostile_site = data.draw(st.sampled_from((None,) * len(SITES) + SITES))
+
+    def piece(site: str, valid: st.SearchStrategy[str], hostile: list[str]) -> str:
+        return data.draw(st.sampled_from(hostile) if site == hostile_site else valid)
+
+    op = data.draw(st.sampled_from(expr.COMPARISONS))
+    if op == "between":
+        low, high = sorted(data.draw(st.lists(st.integers(-10, 10_000), min_size=2, max_size=2)))
+        threshold = piece("threshold", st.just(f"[{low}, {high}]"), ['["a", "b"]', "[5, 1]", "[1]", "[1, 1e999999]"])
+    elif op == "in":
+        threshold = piece("threshold", st.lists(NUMBERS, min_size=1, max_size=3).map(lambda xs: f"[{', '.join(xs)}]"),
+                          ['["industrial"]', "[{a: 1}]", "[]", "[true]"])
+    else:
+        threshold = piece("threshold", NUMBERS, HOSTILE_NUMBERS)
+    if op in ("==", "!=") and data.draw(st.booleans()):
+        value = piece("value", BOOLEAN, HOSTILE_FORMULAS)
+        threshold = piece("threshold", st.sampled_from(["true", "false"]), HOSTILE_NUMBERS)
+    else:
+        value = piece("value", NUMERIC, HOSTILE_FORMULAS)
+    text = OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">=", threshold: 100,',
+                      f'{{id: t1.rev, value: "{value}", op: "{op}", threshold: {threshold},')
+    derived = piece("derived", PER_YEAR, HOSTILE_FORMULAS)
+    text = text.replace('revenue[y] * 2", per_year', f'revenue[y] * {derived}", per_year')
+    text = text.replace('value: "rd_expense[y1]"', f'value: "{piece("item", NUMERIC, HOSTILE_FORMULAS)}"')
+    when = data.draw(BOOLEAN)
+    hostile_when = data.draw(st.sampled_from(HOSTILE_FORMULAS))
+    band = piece("band", st.sampled_from(["{at_least: 50, points: 5}", "{at_least: 99.5, points: 5}",
+                                          f'{{when: "{when}", points: 5}}']),
+                 ["{at_least: 100, points: 5}", "{at_most: 50, points: 5}", "{at_least: 1e999999, points: 5}",
+                  "{at_least: 50, points: 1e20}", f'{{when: "{hostile_when}", points: 5}}'])
+    text = text.replace("{at_least: 50, points: 5}", band)
+    score = piece("score", NUMBERS, HOSTILE_NUMBERS)
+    return text.replace('kind: score, table: tiny, op: ">=", threshold: 5',
+                        f'kind: score, table: tiny, op: ">=", threshold: {score}')
+
+
+_counter = itertools.count()
+CSV = ("name,industry,employees,registered_in_china,financials.2025.revenue,financials.2025.rd_expense,"
+       "financials.2024.revenue\n甲,industrial,45,true,2500,90,2200\n乙,,,,,,\n丙,retail,0,false,0,0,0\n")
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])
+@given(st.data())
+def test_what_validate_accepts_assess_and_batch_run_on(data: st.DataObject) -> None:
+    """Rule files drawn from the schema, valid and mutated: whenever `rules validate` says ok, `assess`
+    (text and JSON) and `batch` (summary with advice, and JSON) end without an exception; when it
+    does not, loading refuses the file too."""
+    text = mutated(data)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = write(folder, text, f"drawn{next(_counter)}.yaml")
+        problems = rules.validate(path)
+        event("refused" if problems else "accepted")
+        if problems:
+            with pytest.raises(InputError):
+                rules.load(path)
+            return
+        csv = write(folder, CSV, "in.csv")
+        runs = [["assess", PROFILE, "--format", "text"], ["assess", PROFILE, "--format", "json"],
+                ["batch", str(csv), "-o", str(folder / "out.csv"), "--advice"],
+                ["batch", str(csv), "-o", str(folder / "out.jsonl"), "--format", "json"]]
+        for args in runs:
+            result = runner.invoke(app, [*args, "--rules", str(path), *AS_OF])
+            assert result.exception is None or isinstance(result.exception, SystemExit), \
+                (text, args, repr(result.exception))
+            assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+        assert json.loads(runner.invoke(app, ["assess", PROFILE, "--rules", str(path), *AS_OF, "--format", "json"])
+                          .stdout)["rules"]["id"] == "mine"
+        assert len((folder / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_the_template_behind_the_generated_files_is_valid() -> None:
+    """The unmutated template validates and assesses: the property above tests valid files too."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder), OK, "template.yaml")
+        assert rules.validate(path) == []
+        result = runner.invoke(app, ["assess", PROFILE, "--rules", str(path), *AS_OF])
+        assert result.exit_code == 0, result.stderr
+
