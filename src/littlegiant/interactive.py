@@ -399,30 +399,8 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
         preset: Iterable[tuple[str, Scalar | None]] = ()) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
     (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``."""
-    with locked(save), _stopped_by_signals():
+    with locked(save):
         _run(interview, term, save, lang, resume_cmd, preset)
-
-
-@contextmanager
-def _stopped_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP (a closed terminal) stop the interview as Ctrl-C does: answers saved, exit 130."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {sig: signal.signal(sig, stop) for sig in wanted}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
