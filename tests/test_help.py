@@ -98,8 +98,7 @@ def test_a_rule_file_linking_an_unknown_term_is_refused_at_its_line(tmp_path: Pa
     """terms: names glossary ids only; anything else is a rule-file error with file and line."""
     path = tmp_path / "mine.yaml"
     base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
-    text = base.replace("extends: miit-2022", f"extends: {ROOT / 'rules' / 'miit-2022.yaml'}")
-    text = text.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
+    text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
     assert "made_up" in text
     path.write_text(text, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "validate", str(path)],
