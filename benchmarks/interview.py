@@ -33,7 +33,8 @@ def main() -> None:
             same = all(full.tiers[t].status == s.status for t, s in iv.result().tiers.items())
             could = len(iv.possible())
             print(f"{example.stem:<20} {rule_id:<10} {iv.asked:>5} {could:>5} {iv.asked / could:>6.0%}  {same}")
-    print(f"(the profile has {len(rules.load('miit-2026').fields)} field definitions; per-year fields count once per year asked)")
+    print(f"(the profile has {len(rules.load('miit-2026').fields)} field definitions; per-year fields count once per year asked;")
+    print(" at the terminal the company name is asked first, one question more than each row shows)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """`littlegiant assess` with no file: whole interviews through the real command.
 
-A respondent reads each prompt the command prints, finds the profile path it names, and
-types the answer from an example profile (or Enter for a field the example leaves out).
+A respondent reads each prompt the command prints and types the answer from an example profile
+(or Enter for a field the example leaves out). The prompts name no profile path, so the
+respondent follows along with the interview core in this process: it knows which field comes
+next, and checks that the prompt asks for it by its label.
 """
 
 from __future__ import annotations
@@ -12,17 +14,21 @@ import re
 import select
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pexpect
+import pytest
 from tests.conftest import EXAMPLES, typed
 
 from littlegiant import profile, rules
+from littlegiant.interview import Interview, Question
 
-QUESTION = re.compile(r"· ([a-z_0-9.]+)\n")
 ENV = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
+PROMPT_ENDS = (b"> ", b"[R/o] ", b"[y/n] ", "[是/否] ".encode())
+SUMMARY = ("Enter makes the report", "直接回车生成报告")
 
 
 class Session:
@@ -36,7 +42,7 @@ class Session:
         self.transcript = ""
 
     def until_prompt(self, timeout: float = 30) -> str | None:
-        """Read stderr up to the next "> " or "[R/o] " prompt; None when the command has ended."""
+        """Read stderr up to the next prompt; None when the command has ended."""
         assert self.proc.stderr is not None
         chunk = b""
         while True:
@@ -47,7 +53,7 @@ class Session:
                 self.transcript += chunk.decode("utf-8")
                 return None
             chunk += byte
-            if chunk.endswith(b"> ") or chunk.endswith(b"[R/o] "):
+            if chunk.endswith(PROMPT_ENDS):
                 text = chunk.decode("utf-8")
                 self.transcript += text
                 return text
@@ -67,14 +73,56 @@ class Session:
         return code, self.stdout_file.read_text(encoding="utf-8")
 
 
-def answer_all(session: Session, values: dict[str, Any], rule_id: str) -> list[str]:
-    """Answer every question from ``values``; the paths asked, in order."""
+class Respondent:
+    """Answers from an example's values, following the interview in step with the command."""
+
+    def __init__(self, values: dict[str, Any], rule_id: str, as_of: date, lang: str) -> None:
+        self.values = values
+        self.rule_id = rule_id
+        self.rs = rules.load(rule_id)
+        self.iv = Interview(self.rs, as_of)
+        self.lang = lang
+
+    def expected(self) -> Question | None:
+        name = self.rs.fields["name"]
+        if not self.iv.answered("name"):
+            return Question("name", name, None)
+        return self.iv.next_question()
+
+    def shown(self, q: Question) -> str:
+        """The words of the field's label a prompt must show (a part's without its "of which")."""
+        text = q.field.label.get(self.lang)
+        return text.removeprefix("其中").removeprefix("…of which ")
+
+    def answer(self, prompt: str) -> tuple[str, str]:
+        """(the path asked, what to type) for a question prompt."""
+        q = self.expected()
+        assert q is not None, f"the command asks more than the core would:\n{prompt}"
+        flat = re.sub(r"\s+", "", prompt)  # lines are wrapped to the terminal
+        assert re.sub(r"\s+", "", self.shown(q)) in flat, f"expected a question about {q.path}, got:\n{prompt}"
+        assert "." not in q.path or q.path not in prompt  # no profile path shown
+        value = self.values.get(q.path)
+        self.iv.record(q.path, value)
+        return q.path, typed(value, self.rule_id, q.path)
+
+    def preset(self, paths: list[str]) -> None:
+        for p in paths:
+            self.iv.record(p, self.values.get(p))
+
+
+def answer_all(session: Session, who: Respondent) -> list[str]:
+    """Answer every question (and confirm every unusual figure) until the command ends; the paths
+    asked, in order. The summary before the report is accepted as it is."""
     asked: list[str] = []
     while (prompt := session.until_prompt()) is not None:
-        found = QUESTION.findall(prompt)
-        assert found, f"a prompt without a question: {prompt!r}"
-        asked.append(found[-1])
-        session.send(typed(values.get(found[-1]), rule_id, found[-1]))
+        if any(s in prompt for s in SUMMARY):
+            session.send("")
+        elif prompt.endswith(("[y/n] ", "[是/否] ")):
+            session.send("y")  # the example's figures are what the company reported
+        else:
+            path, text = who.answer(prompt)
+            asked.append(path)
+            session.send(text)
     return asked
 
 
@@ -85,8 +133,10 @@ def example_values(name: str, rule_id: str) -> dict[str, Any]:
 def interview(tmp_path: Path, example: str, rule_id: str, args: list[str]) -> tuple[Session, list[str], str]:
     """Run ``assess ARGS`` interactively, answering from an example profile, to a clean end:
     (the session, the paths asked in order, stdout)."""
+    as_of = date.fromisoformat(args[args.index("--as-of") + 1])
+    lang = args[args.index("--lang") + 1]
     s = Session(["assess", *args], tmp_path)
-    asked = answer_all(s, example_values(example, rule_id), rule_id)
+    asked = answer_all(s, Respondent(example_values(example, rule_id), rule_id, as_of, lang))
     code, out = s.finish()
     assert code == 0, s.transcript
     return s, asked, out
@@ -111,8 +161,9 @@ def test_a_little_giant_interview_ends_in_the_same_report_as_the_file(tmp_path: 
     expected = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     assert tier_statuses(report) == tier_statuses(expected) == {
         "innovative_sme": "met", "zjtx_sme": "manual_review", "little_giant": "manual_review"}
-    assert "Question 1 (at most" in s.transcript and f"Done: {len(asked)} answers, saved to acme.yaml" in s.transcript
-    assert "name" not in asked  # the company name moves no verdict
+    assert "Question 1 of at most" in s.transcript and f"Done: {len(asked)} answers, saved to acme.yaml" in s.transcript
+    assert asked[0] == "name"  # asked first: the report is titled with it
+    assert report["name"] == "示例精密部件有限公司"
     saved = tmp_path / "acme.yaml"
     again = assess_json(saved, "--as-of", "2026-11-26")
     assert tier_statuses(again) == tier_statuses(report)
@@ -123,7 +174,7 @@ def test_a_little_giant_interview_ends_in_the_same_report_as_the_file(tmp_path: 
 def test_a_red_line_stops_the_interview(tmp_path: Path) -> None:
     s, asked, out = interview(tmp_path, "red-line", "miit-2022", ["--as-of", "2026-03-01", "--lang", "zh", "--save", "red.yaml"])
     assert asked[-1] == "compliance.tax_violation"  # nothing is asked after the veto
-    assert "问题 1（最多还剩" in s.transcript
+    assert "第 1 题，最多共" in s.transcript and "最多还剩" not in s.transcript
     saved = profile.load_profile(tmp_path / "red.yaml", rules.load("miit-2022"))
     assert saved.values["compliance.tax_violation"] is True
     assert set(saved.values) == set(asked)  # only what was asked is in the file
@@ -148,15 +199,18 @@ def test_dont_know_answers_are_kept_and_reported(tmp_path: Path) -> None:
 
 
 def test_end_of_input_saves_and_exits_130_then_resume_finishes(tmp_path: Path) -> None:
+    """Input ending mid-interview keeps every answer; the next run resumes where it stopped."""
     values = example_values("little-giant-2022", "miit-2022")
     args = ["assess", "--as-of", "2026-03-01", "--lang", "en", "--format", "json", "--save", "lg.yaml"]
     s = Session(args, tmp_path)
+    who = Respondent(values, "miit-2022", date(2026, 3, 1), "en")
     first: list[str] = []
     for _ in range(5):
         prompt = s.until_prompt()
         assert prompt is not None
-        first.append(QUESTION.findall(prompt)[-1])
-        s.send(typed(values.get(first[-1]), "miit-2022", first[-1]))
+        path, text = who.answer(prompt)
+        first.append(path)
+        s.send(text)
     assert s.until_prompt() is not None
     code, out = s.finish()  # end of input in the middle of question 6
     assert code == 130 and out == ""
@@ -169,11 +223,13 @@ def test_end_of_input_saves_and_exits_130_then_resume_finishes(tmp_path: Path) -
     prompt = s.until_prompt()
     assert prompt is not None and "holds 5 saved answers" in prompt
     s.send("r")
-    rest = answer_all(s, values, "miit-2022")
+    who = Respondent(values, "miit-2022", date(2026, 3, 1), "en")
+    who.preset(first)
+    rest = answer_all(s, who)
     code, out = s.finish()
     assert code == 0
     assert not set(rest) & set(first)  # nothing asked twice
-    assert "Question 6 (at most" in s.transcript
+    assert "Question 6 of at most" in s.transcript
     expected = assess_json(EXAMPLES / "little-giant-2022.yaml", "--as-of", "2026-03-01")
     assert tier_statuses(json.loads(out)) == tier_statuses(expected)
 
@@ -188,13 +244,16 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
     assert "Please type r (resume) or o (start over)" in (s.until_prompt() or "")
     s.send("o")
     prompt = s.until_prompt()
-    assert prompt is not None and "Question 1 (at most" in prompt
+    assert prompt is not None and "Question 1 of at most" in prompt and "Company name" in prompt
+    s.send("Acme Ltd")
+    prompt = s.until_prompt()
+    assert prompt is not None and "Question 2 of at most" in prompt and "Operating revenue 2025" in prompt
     s.send("12,000")
     assert s.until_prompt() is not None
     code, _ = s.finish()
     assert code == 130
     text = save.read_text(encoding="utf-8")
-    assert "employees" not in text and "revenue: 12000" in text
+    assert "employees" not in text and "revenue: 12000" in text and "name: Acme Ltd" in text
 
     save.write_text("employes: 12\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(save)], input="r\n",
@@ -207,9 +266,15 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
 def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: Path) -> None:
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "a.yaml",
                  "--set", "compliance.data_fabrication=yes"], tmp_path)
-    assert s.until_prompt() is None  # the red line settles everything: no question at all
+    prompt = s.until_prompt()
+    assert prompt is not None and "Company name" in prompt  # only the name: the red line settles everything
+    s.send("")
+    prompt = s.until_prompt()
+    assert prompt is not None and "All 2 answers" in prompt and "Enter makes the report" in prompt
+    s.send("")
+    assert s.until_prompt() is None
     code, _ = s.finish()
-    assert code == 0 and "Done: 1 answers, saved to a.yaml" in s.transcript
+    assert code == 0 and "Done: 2 answers, saved to a.yaml" in s.transcript
     assert "data_fabrication: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(tmp_path / "no" / "a.yaml")],
                           capture_output=True, text=True, env=ENV, check=False, input="")
@@ -219,35 +284,63 @@ def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: P
 
 
 
+PTY_PROMPTS = ["> ", r"\[y/n\] ", r"\[是/否\] "]
+
+
+def spawn(tmp_path: Path, args: list[str]) -> Any:
+    """The command in a real pseudo-terminal, 200 columns wide."""
+    return pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                         env={**ENV, "COLUMNS": "200"}, encoding="utf-8", timeout=30, dimensions=(50, 200))
+
+
+def pty_prompt(child: Any) -> str:
+    """Everything up to and including the next prompt."""
+    child.expect(PTY_PROMPTS)
+    return str(child.before) + str(child.after)
+
+
+def pty_answer_all(child: Any, who: Respondent) -> list[str]:
+    """Answer every question in the terminal until the report; the paths asked."""
+    asked = []
+    while True:
+        i = child.expect([*PTY_PROMPTS, "Done: ", "问答结束"])
+        text = str(child.before) + str(child.after)
+        if i >= 3:
+            return asked
+        if any(s in text for s in SUMMARY):
+            child.sendline("")
+        elif i > 0:
+            child.sendline("y")
+        else:
+            path, typed_text = who.answer(text)
+            asked.append(path)
+            child.sendline(typed_text)
+
+
 def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) -> None:
+    """In a real terminal, Ctrl-C keeps the answers and a second run resumes to the same verdicts."""
     values = example_values("little-giant-2026", "miit-2026")
-    cmd = [sys.executable, "-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "en",
-           "--save", "tty.yaml"]
-
-    def spawn() -> Any:
-        return pexpect.spawn(cmd[0], cmd[1:], cwd=str(tmp_path), env={**ENV, "COLUMNS": "200"},
-                             encoding="utf-8", timeout=30, dimensions=(50, 200))
-
-    child = spawn()
-    child.expect(r"Question 1 \(at most \d+ left\) · ([a-z_0-9.]+)\r?\n")
-    first = child.match.group(1)
-    assert first == "financials.2025.revenue"
-    child.expect("> ")
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "tty.yaml"]
+    who = Respondent(values, "miit-2026", date(2026, 11, 26), "en")
+    child = spawn(tmp_path, args)
+    assert "Question 1 of at most" in pty_prompt(child)
+    child.sendline("Acme Precision")
+    who.iv.record("name", "Acme Precision")
+    prompt = pty_prompt(child)
+    assert "Question 2 of at most" in prompt and "Operating revenue 2025" in prompt
     child.sendline("twelve thousand")
     child.expect("expected an amount in 万元")
-    child.expect("> ")
+    pty_prompt(child)
     child.sendline("12,000")
-    answered = [first]
+    who.iv.record("financials.2025.revenue", Decimal(12000))
+    answered = ["name", "financials.2025.revenue"]
     for _ in range(3):
-        child.expect(r"· ([a-z_0-9.]+)\r?\n")
-        path = child.match.group(1)
-        child.expect("> ")
-        child.sendline(typed(values.get(path), "miit-2026", path))
+        path, text = who.answer(pty_prompt(child))
+        child.sendline(text)
         answered.append(path)
-    child.expect(r"· ([a-z_0-9.]+)\r?\n")
-    child.expect("> ")
+    pty_prompt(child)
     child.sendintr()
-    child.expect("interrupted: 4 answers saved to tty.yaml")
+    child.expect("interrupted: 5 answers saved to tty.yaml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -255,17 +348,11 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
     assert saved.values["financials.2025.revenue"] == Decimal(12000)
     assert set(saved.values) == set(answered)
 
-    child = spawn()
-    child.expect(r"holds 4 saved answers")
+    child = spawn(tmp_path, args)
+    child.expect(r"holds 5 saved answers")
     child.sendline("")  # Enter: resume
-    while True:
-        i = child.expect([r"· ([a-z_0-9.]+)\r?\n", "Done: "])
-        if i == 1:
-            break
-        path = child.match.group(1)
-        assert path not in answered
-        child.expect("> ")
-        child.sendline(typed(values.get(path), "miit-2026", path))
+    rest = pty_answer_all(child, who)
+    assert not set(rest) & set(answered)
     child.expect("Little Giant")
     child.expect(pexpect.EOF)
     child.close()
@@ -274,12 +361,81 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
         "innovative_sme": "met", "zjtx_sme": "manual_review", "little_giant": "manual_review"}
 
 
+WORDS = {
+    "zh": {"revenue": "2025年营业收入（万元）？", "help_term": "· 研发费用：",
+           "refused": "其中的部分不能超过总数", "parent": "2025年营业收入 8,000 万元，其中主营业务收入",
+           "rd": "2025年研发费用（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共"},
+    "en": {"revenue": "Operating revenue 2025 (万元 = 10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
+           "parent": "Operating revenue 2025: 8,000 万元; of which Main-business revenue",
+           "rd": "R&D expense 2025 (万元 = 10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most"},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tmp_path: Path, lang: str) -> None:
+    """0.8亿 is saved as 8000, 对/没有 as yes/no, ? explains, < goes back, a part over its whole is
+    asked again, and the name titles the saved file and the HTML report."""
+    w = WORDS[lang]
+    child = spawn(tmp_path, ["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", "t.yaml",
+                             "--format", "html", "--output", "t.html"])
+    assert w["first"] in pty_prompt(child)
+    child.sendline("杭州精工机械有限公司")
+    assert w["revenue"] in pty_prompt(child)
+    child.sendline("0.8亿")
+    child.expect_exact("0.8亿 = 8,000 万元")  # the conversion, shown back
+    assert w["rd"] in pty_prompt(child)
+    child.sendline("?")
+    assert w["help_term"] in pty_prompt(child)  # the help, with the glossary term it leans on
+    child.sendline("300万")
+    assert w["parent"] in pty_prompt(child)  # main revenue, shown with its parent total
+    child.sendline("9000")
+    assert w["refused"] in pty_prompt(child)
+    child.sendline("<")  # back to the R&D question, answered anew
+    assert w["rd"] in pty_prompt(child)
+    child.sendline("400")
+    assert w["parent"] in pty_prompt(child)
+    child.sendline("7,000")
+    bools = 0
+    while bools < 2:  # the first two yes/no questions (registered in China, then a red line): 对, then 没有
+        i = child.expect([*PTY_PROMPTS, "Done: ", "问答结束"])
+        text = str(child.before) + str(child.after)
+        assert i < 3, f"the interview ended before two yes/no questions: {child.before}"
+        if any(s in text for s in SUMMARY):
+            child.sendline("")
+        elif i > 0:
+            child.sendline("y")
+        elif "[是/否]\r\n>" in text.replace(" ", "") or "[y/n]\r\n>" in text.replace(" ", ""):
+            child.sendline(w["yes"] if bools == 0 else w["no"])
+            bools += 1
+        else:
+            child.sendline("")
+    while True:  # the rest: don't know
+        i = child.expect([*PTY_PROMPTS, "Done: ", "问答结束"])
+        if i >= 3:
+            break
+        child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    rs = rules.load("miit-2026")
+    saved = profile.load_profile(tmp_path / "t.yaml", rs)
+    assert saved.values["name"] == "杭州精工机械有限公司"
+    assert saved.values["financials.2025.revenue"] == Decimal(8000)
+    assert "revenue: 8000\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+    assert saved.values["financials.2025.rd_expense"] == Decimal(400)
+    assert saved.values["financials.2025.main_revenue"] == Decimal(7000)
+    assert sorted(v for v in saved.values.values() if isinstance(v, bool)) == [False, True]
+    assert "<title>杭州精工机械有限公司</title>" in (tmp_path / "t.html").read_text(encoding="utf-8")
+
+
 def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) -> None:
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "zh.yaml"], tmp_path)
     assert s.until_prompt() is not None
+    s.send("某某公司")
+    assert s.until_prompt() is not None
     s.send("一万二")
     retry = s.until_prompt()
-    assert retry is not None and "请输入金额（万元，不能为负数）" in retry and "请重新输入" in retry
+    assert retry is not None and "请输入金额（万元，不能为负数" in retry and "请重新输入" in retry
     s.send("12,000")
     assert s.until_prompt() is not None
     code, _ = s.finish()
@@ -294,3 +450,88 @@ def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path)
                           input="", capture_output=True, text=True, env=ENV, check=False)
     assert done.returncode == 130
     assert "the answers saved in" in done.stderr and save.read_text(encoding="utf-8") == "employees: 5\n"
+
+
+def test_a_second_interview_on_the_same_file_exits_2_and_the_first_keeps_every_answer(tmp_path: Path) -> None:
+    """While one interview saves to a file, another on it is refused and changes nothing."""
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "shared.yaml"]
+    first = Session(args, tmp_path)
+    for text in ("First Ltd", "12,000", "650"):
+        assert first.until_prompt() is not None
+        first.send(text)
+    assert first.until_prompt() is not None  # waiting at question 4, three answers saved
+    saved = (tmp_path / "shared.yaml").read_text(encoding="utf-8")
+    for lang, words in (("en", "in use by another interview"), ("zh", "正由另一个问答使用")):
+        second = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "shared.yaml",
+                                 "--lang", lang], cwd=tmp_path, input="o\nSecond Ltd\n1\n", capture_output=True,
+                                text=True, env=ENV, check=False, timeout=60)
+        assert second.returncode == 2, second.stderr
+        assert words in second.stderr and second.stderr.count("\n") == 1 and "Traceback" not in second.stderr
+        assert (tmp_path / "shared.yaml").read_text(encoding="utf-8") == saved
+    first.send("5,000")
+    assert first.until_prompt() is not None
+    code, _ = first.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "shared.yaml", rules.load("miit-2026")).values
+    assert values["name"] == "First Ltd" and values["financials.2025.revenue"] == Decimal(12000)
+    assert values["financials.2025.rd_expense"] == Decimal(650) and values["financials.2025.main_revenue"] == Decimal(5000)
+    assert not (tmp_path / ".shared.yaml.lock").exists()  # the lock goes with the interview
+    again = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "shared.yaml", "--lang", "en"],
+                           cwd=tmp_path, input="", capture_output=True, text=True, env=ENV, check=False, timeout=60)
+    assert again.returncode == 130 and "holds 4 saved answers" in again.stderr  # free again once it ended
+
+
+def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path) -> None:
+    """Before the report every answer is listed; typing its number asks it again."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "sum.yaml",
+                 "--set", "compliance.data_fabrication=是", "--format", "json"], tmp_path)
+    assert "企业名称" in (s.until_prompt() or "")
+    s.send("甲公司")
+    summary = s.until_prompt() or ""
+    assert "全部 2 个回答" in summary and "1. 企业名称：甲公司" in summary and "近三年有数据造假行为：是" in summary
+    s.send("1")
+    assert "修改这一项（现在是：甲公司）\n企业名称？" in (s.until_prompt() or "")
+    s.send("乙公司")
+    assert "1. 企业名称：乙公司" in (s.until_prompt() or "")
+    s.send("")
+    code, out = s.finish()
+    assert code == 0 and json.loads(out)["name"] == "乙公司"
+    assert "name: 乙公司" in (tmp_path / "sum.yaml").read_text(encoding="utf-8")
+
+
+def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
+    """SIGTERM (or a closed terminal's SIGHUP) keeps the answers, says how to resume and exits 130."""
+    import signal
+
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "term.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("Term Ltd")
+    assert s.until_prompt() is not None
+    s.proc.send_signal(signal.SIGTERM)
+    code, _ = s.finish()
+    assert code == 130 and "1 answers saved to term.yaml" in s.transcript
+    assert "name: Term Ltd" in (tmp_path / "term.yaml").read_text(encoding="utf-8")
+    assert not (tmp_path / ".term.yaml.lock").exists()
+
+
+def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
+    """R&D over revenue is shown in words and kept only when confirmed; 否 asks the question again."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "odd.yaml"], tmp_path)
+    for text in ("丙公司", "8000"):
+        assert s.until_prompt() is not None
+        s.send(text)
+    assert "2025年研发费用" in (s.until_prompt() or "")
+    s.send("9000")
+    confirm = s.until_prompt() or ""
+    assert "2025年研发费用 9,000 万元 高于 2025年营业收入 8,000 万元，这很少见。确认无误吗？[是/否]" in confirm
+    s.send("否")
+    assert "好的，请重新输入" in (s.until_prompt() or "")
+    s.send("900")
+    assert "其中主营业务收入" in (s.until_prompt() or "")
+    s.send("8,000万")  # at the edge: equal to the whole is no concern
+    assert "第 5 题" in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "odd.yaml", rules.load("miit-2026")).values
+    assert values["financials.2025.rd_expense"] == Decimal(900)
+    assert values["financials.2025.main_revenue"] == Decimal(8000)

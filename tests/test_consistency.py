@@ -128,7 +128,7 @@ def test_the_interview_refuses_a_part_over_its_whole_and_asks_again(tmp_path: Pa
                                                                     over: str, rule_id: str, lang: str) -> None:
     """Interview: an answer over the whole is refused in words and asked again; the answer at the edge is kept."""
     n = questions_before(rule_id, part, {whole: at})
-    answers = "\n" * n + f"{over}\n{at}\n" + "\n" * 200
+    answers = "\n" * (n + 1) + f"{over}\n{at}\n" + "\n" * 200  # + 1: the company name comes first
     save = tmp_path / "answers.yaml"
     done = runner.invoke(app, ["assess", "--rules", rule_id, "--as-of", AS_OF[rule_id], "--lang", lang,
                                "--save", str(save), "--set", f"{whole}={at}"], env=ENV, input=answers)
@@ -146,7 +146,7 @@ def test_the_interview_refuses_a_part_over_its_whole_and_asks_again(tmp_path: Pa
 def test_the_interview_refuses_a_whole_under_a_part_already_given(tmp_path: Path) -> None:
     """Interview: the whole answered below a part given before is refused the same way."""
     n = questions_before("miit-2026", "ip.class1", {"ip.class1_applied": "3"})
-    answers = "\n" * n + "2\n3\n" + "\n" * 200
+    answers = "\n" * (n + 1) + "2\n3\n" + "\n" * 200  # + 1: the company name comes first
     done = runner.invoke(app, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", str(tmp_path / "a.yaml"),
                                "--set", "ip.class1_applied=3"], env=ENV, input=answers)
     assert done.exit_code == 0, done.output

@@ -267,7 +267,7 @@ def test_the_rule_file_schema_is_shipped_and_accepts_the_builtin_files() -> None
     validator = jsonschema.Draft202012Validator(shipped)
     for path in [*(ROOT / "rules").glob("*.yaml"), *(ROOT / "rules" / "overlays").glob("*.yaml"),
                  *(ROOT / "rules" / "rounds").glob("*.yaml")]:
-        if path.name.endswith(".tests.yaml") or path.name == "calendar.yaml":
+        if path.name.endswith(".tests.yaml") or path.name in ("calendar.yaml", "_glossary.yaml"):  # not rule files
             continue
         data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
         assert list(validator.iter_errors(data)) == [], path

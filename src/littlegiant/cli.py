@@ -283,6 +283,10 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
                             preset.items())
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except interactive.Locked:
+        from littlegiant.i18n import t
+
+        fail(t("interview.locked", lang, save=save))
     except OSError as exc:
         fail(f"{save}: cannot save the answers: {exc.strerror}")
     return save
@@ -519,7 +523,7 @@ def init(
 
 rules_app = typer.Typer(
     name="rules",
-    help="The rule sets: list them, show one rule, validate a rule file, run rule tests, diff two versions.",
+    help="The rule sets: list them, show one rule, explain the terms, validate a rule file, run rule tests, diff two versions.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -591,6 +595,25 @@ def rules_show(
         write_output("\n".join(show_text(rs, ident, language) for rs in found), None)
     except InputError as exc:
         fail(str(exc))
+
+
+@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules rules/overlays/shandong-2022.yaml")
+def rules_glossary(
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose questions to list under each term. Default: the one in force today.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """The official terms the questions use (Ⅰ类知识产权, 主导产品, 上年度 ...), explained in plain words."""
+    from littlegiant import rules as rulesets
+    from littlegiant.errors import InputError
+    from littlegiant.ruletools import glossary_text
+
+    language = check_lang(lang)
+    try:
+        rs = rulesets.load(rules or rulesets.select_version(date.today()))
+        text = glossary_text(language, rs)
+    except InputError as exc:
+        fail(str(exc))
+    write_output(text, None)
 
 
 @rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")

@@ -40,18 +40,56 @@ MESSAGES = {
     "tool": {"zh": "工具版本", "en": "Tool version"},
     # the interview (interactive.py)
     "interview.intro": {
-        "zh": "littlegiant 交互式自评（规则 {rules}，评估日期 {as_of}，上年度 {year}）。\n"
-              "直接回车或输入 ? 表示「不知道」。每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
-        "en": "littlegiant interactive assessment (rules {rules}, as of {as_of}, last year {year}).\n"
-              "Press Enter or type ? for \"don't know\". Every answer is saved to {save} at once; "
-              "Ctrl-C stops and you can resume later.\n",
+        "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
+              "直接回车 = 不知道；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
+              "每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+        "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
+              "Enter = don't know; ? explains the question; < goes back one question.\n"
+              "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
     },
-    "interview.question": {"zh": "问题 {n}（最多还剩 {left} 个）· {path}", "en": "Question {n} (at most {left} left) · {path}"},
-    "interview.year": {"zh": "{year} 年度", "en": "fiscal year {year}"},
-    "interview.yesno": {"zh": "[是/否，y/n]", "en": "[y/n]"},
+    "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
+    "interview.edit": {"zh": "修改这一项（现在是：{now}）", "en": "Change this answer (now: {now})"},
+    "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
+    "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
+    "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
     "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
-    "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道）\n", "en": "  ✗ {msg}. Please answer again (Enter = don't know)\n"},
+    "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 500万, 0.8亿 or 80,000,000元 work too"},
+    "interview.unknown_value": {"zh": "不知道", "en": "don't know"},
+    "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
+    "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",
+                        "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
+    "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
+    "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
+    "interview.confirm": {"zh": "确认无误吗？[是/否]", "en": " Is that right? [y/n]"},
+    "interview.fix_earlier": {
+        "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
+        "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
+    },
+    "interview.above": {
+        "zh": "{this} {value} 高于 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is above {other} ({other_value}), which is unusual.",
+    },
+    "interview.below": {
+        "zh": "{this} {value} 低于已填的 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is below {other} ({other_value}) already given, which is unusual.",
+    },
+    "interview.growth": {
+        "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，幅度异常大。",
+        "en": "{this} ({value}) against {other} ({other_value}) is a change of {growth}%, unusually large.",
+    },
+    "interview.large": {
+        "zh": "{this} {value} 超出常见范围（一般不超过 {limit}）。",
+        "en": "{this} of {value} is beyond the usual range (at most {limit} as a rule).",
+    },
+    "interview.large_money": {
+        "zh": "{this} {value} 即 {yi} 亿元，是否把「元」当成了「万元」？",
+        "en": "{this} of {value} is {yi} hundred million CNY: were 元 typed as 万元?",
+    },
+    "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
+    "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
+                         "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
+    "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
         "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
         "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
@@ -65,6 +103,10 @@ MESSAGES = {
     },
     "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
+    "interview.locked": {
+        "zh": "{save} 正由另一个问答使用（它的回答不会被改动）。请先结束那个问答，或用 --save 另存一个文件",
+        "en": "{save} is in use by another interview (its answers are left alone); finish that one first or --save to another file",
+    },
 }
 MESSAGES.update({
     # batch's .xlsx output and init --xlsx (xlsx.py)
@@ -126,12 +168,12 @@ def t(key: str, lang: str, **fields: object) -> str:
 
 # what a field type expects, in Chinese (the loaders' own messages are English)
 EXPECT_ZH = {
-    "bool": "请回答 是 或 否（y/n）",
+    "bool": "请回答 是 或 否（也可以写 对/不是、有/没有、y/n）",
     "int": "请输入整数",
     "number": "请输入数字",
-    "money": "请输入金额（万元，不能为负数）",
-    "signed_money": "请输入金额（万元）",
-    "percent": "请输入 0 到 100 之间的百分数",
+    "money": "请输入金额（万元，不能为负数；如 8000、8000万、0.8亿）",
+    "signed_money": "请输入金额（万元；亏损写负数，如 -120万）",
+    "percent": "请输入 0 到 100 之间的百分数（如 12.5 或 12.5%）",
     "choice": "请输入选项编号或名称",
     "text": "请输入文字",
 }

@@ -18,20 +18,48 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant import engine
-from littlegiant.consistency import part_violations
-from littlegiant.errors import InputError
+from littlegiant.answers import Conversion, parse_answer
+from littlegiant.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
 from littlegiant.inputs import InputPaths
-from littlegiant.profile import (
-    PartExceedsWhole,
-    Profile,
-    Scalar,
-    choice_named,
-    field_for_path,
-    parse_text_value,
-    year_in_path,
-)
+from littlegiant.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.rules import FieldDef, Node, RuleSet
+
+# Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
+PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
+                 "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
+                 "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
+                 "ip_class1_top3": 5000, "ip_class2": 5000}
+MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Something odd about an answer next to the answers already given.
+
+    ``refused`` concerns (a part over its whole) cannot be true: the answer is asked again. The
+    others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
+    with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
+
+    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large (confirmed)
+    refused: bool
+    path: str
+    value: Decimal
+    other: str | None = None
+    other_value: Decimal | None = None
+    limit: Decimal | None = None
+    violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
+
+
+def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
+    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
+    return rules.fields.get(f.part_of) if f.part_of else None
+
+
+def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
+    """The path of ``other`` for the same year as ``path`` (shifted by ``year_shift``)."""
+    year = year_in_path(f, path)
+    return other.concrete_path(year + year_shift if year is not None and other.per_year else None)
 
 
 @dataclass(frozen=True)
@@ -149,39 +177,73 @@ class Interview:
 
     def remaining_bound(self) -> int:
         """At most this many questions are left: every input the unsettled criteria could read."""
-        paths: set[str] = set()
-        for tier in self.result().tiers.values():
-            for c in _live(tier):
-                paths |= self._paths.of_criterion(c)
-        return len({p for p in paths if not self.answered(p)})
+        return len(self.remaining_paths())
+
+    def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
+        """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
+        recorded. Bad text raises InputError."""
+        return parse_answer(q.field, text, q.path)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
-        """Record an answer typed as text; empty or ``?`` is "don't know". Bad text raises InputError."""
-        raw = text.strip()
-        value: Scalar | None
-        if raw in ("", "?", "？"):
-            value = None
-        elif q.field.type == "choice" and raw.isdigit() and 1 <= int(raw) <= len(q.field.choices):
-            value = q.field.choices[int(raw) - 1]
-        elif q.field.type == "choice":
-            choice = choice_named(q.field, raw)
-            if choice is None:
-                raise InputError(f"expected a number from 1 to {len(q.field.choices)} or one of the names listed, "
-                                 f"got {raw!r}", field=q.path)
-            value = choice
-        else:
-            value = parse_text_value(q.field, raw, where=q.path)
+        """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part
+        above its whole (or a whole below a part) PartExceedsWhole."""
+        value, _ = self.parse(q, text)
         if value is not None:
-            self.check_parts(q.path, value)
+            for v in part_violations(self.rules, {**self.values, q.path: value}):
+                if q.path in (v.part.path, v.whole.path):
+                    raise PartExceedsWhole(v, field=q.path)
         self.record(q.path, value)
         self.asked += 1
         return value
 
-    def check_parts(self, path: str, value: Scalar) -> None:
-        """Refuse an answer that puts a part above its whole (criteria.md §8a), before it is recorded."""
-        for v in part_violations(self.rules, {**self.values, path: value}):
-            if path in (v.part.path, v.whole.path):
-                raise PartExceedsWhole(v, field=path)
+    def whole(self, q: Question) -> tuple[str, FieldDef] | None:
+        """The path and field of the whole ``q`` is a part of (its revenue for a main revenue)."""
+        whole = whole_of(self.rules, q.field)
+        return (sibling_path(q.field, q.path, whole), whole) if whole is not None else None
+
+    def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
+        """What is odd about answering ``value`` to ``q``, given the other answers: the rule data's
+        part-of relations and unusual figures (consistency.py, as ``assess FILE`` warns of them), and
+        sizes past PLAUSIBLE_MAX, which only a person typing gets wrong."""
+        if not isinstance(value, Decimal):
+            return []
+        path, f = q.path, q.field
+        values = {**self.values, path: value}
+        out: list[Concern] = []
+        for v in part_violations(self.rules, values):
+            if v.part.path == path:
+                out.append(Concern("part_over_whole", True, path, value, v.whole.path, v.whole.value, violation=v))
+            elif v.whole.path == path:
+                out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
+        for w in unusual_figures(self.rules, values):
+            if path not in (w.figure.path, w.other.path):
+                continue
+            other = w.other if w.figure.path == path else w.figure
+            if w.kind == GROWTH:
+                out.append(Concern("growth", False, path, value, other.path, other.value, w.growth))
+            else:  # this figure above the other, or the other above this one
+                out.append(Concern("above" if w.figure.path == path else "below", False, path, value,
+                                   other.path, other.value))
+        limit = PLAUSIBLE_MAX.get(f.id)
+        if limit is not None and value > limit:
+            out.append(Concern("large", False, path, value, limit=Decimal(limit)))
+        elif f.type in ("money", "signed_money") and abs(value) > MONEY_PLAUSIBLE_MAX:
+            out.append(Concern("large", False, path, value, limit=MONEY_PLAUSIBLE_MAX))
+        return out
+
+    def remaining_paths(self) -> set[str]:
+        """Every input the unsettled criteria could still read and nobody has answered yet."""
+        paths: set[str] = set()
+        for tier in self.result().tiers.values():
+            for c in _live(tier):
+                paths |= self._paths.of_criterion(c)
+        return {p for p in paths if not self.answered(p)}
+
+    def forget(self, path: str) -> None:
+        """Take an answer back (the user went back to it): the question is open again."""
+        self.values.pop(path, None)
+        self.unknown.discard(path)
+        self._result = None
 
     def record(self, path: str, value: Scalar | None) -> None:
         if value is None:

@@ -117,6 +117,7 @@ class FieldDef:
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
+    terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
     part_of: str | None = None  # the field this one is a part of: never above it (criteria.md §8a)
     warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
     warn_growth: Decimal | None = None  # a change from one year to the next beyond ± this percent: a warning
@@ -641,7 +642,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
            ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "part_of", "warn_above",
-            "warn_growth"))
+            "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -675,7 +676,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         lever=r.choice("lever", ("up", "down", "none"), "up"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
-        warn_growth=_growth_limit(r, ftype, path),
+        warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),
     )
 
 
@@ -1255,3 +1256,54 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
 def select_version(as_of: date, renewal: str | None = None) -> str:
     """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
     return calendar().choose(as_of, renewal).rule_set
+
+
+# ------------------------------------------------------------------------ glossary
+
+
+@dataclass(frozen=True)
+class Term:
+    """An official term the field help leans on (Ⅰ类知识产权, 主导产品), explained in plain words."""
+
+    id: str
+    name: Text
+    text: Text
+    source: str | None
+
+
+_GLOSSARY: dict[str, Term] = {}
+
+
+def glossary() -> dict[str, Term]:
+    """The built-in glossary (rules/_glossary.yaml), read as strictly as a rule file; cached."""
+    if not _GLOSSARY:
+        path = builtin_dir() / "_glossary.yaml"
+        name = str(_display(path.resolve()))
+        top = _Reader(read_data_file(path), name, "")
+        top.keys(("format", "terms"))
+        if top.get("format") != 1:
+            top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+        section = top.sub("terms")
+        terms = {}
+        for tid in section.data:
+            if not isinstance(tid, str) or not _ID.match(tid):
+                section.fail("a term id is lower-case letters, digits and '_'", str(tid))
+            r = section.sub(tid)
+            r.keys(("zh", "en", "text"), ("source",))
+            terms[tid] = Term(tid, Text(r.string("zh"), r.string("en")), r.text("text"), r.string("source", optional=True))
+        _GLOSSARY.update(terms)
+    return _GLOSSARY
+
+
+def _field_terms(r: _Reader) -> tuple[str, ...]:
+    """A field's ``terms:``: a list of glossary ids, each of which must exist."""
+    if not r.has("terms"):
+        return ()
+    items = r.get("terms")
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        r.fail(f"expected a list of glossary term ids, got {describe(items)}", "terms")
+    known = glossary()
+    for item in items:
+        if item not in known:
+            r.fail(f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
+    return tuple(items)

@@ -115,6 +115,29 @@ def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------- glossary
+
+
+def glossary_text(lang: str, rules: RuleSet | None = None) -> str:
+    """Every official term the field help leans on, explained, with the questions that use it."""
+    from littlegiant.rules import glossary
+
+    used: dict[str, list[str]] = {}
+    if rules is not None:
+        for f in rules.fields.values():
+            for tid in f.terms:
+                used.setdefault(tid, []).append(f.label.get(lang))
+    blocks = []
+    for term in glossary().values():
+        lines = [term.name.get(lang), "  " + term.text.get(lang)]
+        if term.source:
+            lines.append(("  依据：" if lang == "zh" else "  Source: ") + term.source)
+        if used.get(term.id):
+            lines.append(("  用于：" if lang == "zh" else "  Used by: ") + ("、" if lang == "zh" else "; ").join(used[term.id]))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
 # ---------------------------------------------------------------------------- show
 
 

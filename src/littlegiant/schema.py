@@ -141,6 +141,8 @@ def rule_file_schema() -> dict[str, Any]:
         "help": {"$ref": "#/$defs/text"}, "unit": {"type": "string"}, "min": number, "max": number,
         "choices": {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}},
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
+        "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+                  "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},
         "part_of": {"type": "string", "description": "the id of the field this one is a part of: never above it"},
         "warn_above": {"type": "string", "description": "the id of a field this one is seldom above (a warning)"},
         "warn_growth": {"type": "number", "exclusiveMinimum": 0,

@@ -1,0 +1,108 @@
+"""Help for every question and the glossary of official terms it leans on (rule data, read strictly)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import ROOT
+
+from littlegiant import rules
+from littlegiant.interactive import fill_years, first_sentence, wrap
+from littlegiant.ruletools import rule_files
+
+RULE_SETS = rule_files([])  # the built-in sets and the shipped overlays
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("ref", RULE_SETS)
+def test_every_field_of_every_rule_set_has_help_in_zh_and_en(ref: str) -> None:
+    """A finance manager gets an explanation for every question, in either language."""
+    rs = rules.load(ref)
+    for f in rs.fields.values():
+        assert f.help is not None, f"{ref}: {f.id} has no help"
+        assert CJK.search(f.help.zh), f"{ref}: {f.id}: the zh help is not Chinese"
+        assert sum(c.isascii() for c in f.help.en) > 0.8 * len(f.help.en), f"{ref}: {f.id}: the en help is not English"
+        assert f.help.zh != f.help.en
+        for text in (f.help.zh, f.help.en):
+            leftover = _YEARLESS.sub("", text)
+            assert "{" not in leftover and "}" not in leftover, f"{f.id}: a placeholder other than {{year}}: {text}"
+
+
+_YEARLESS = re.compile(r"\{year(-[1-9])?\}")
+
+
+@pytest.mark.parametrize("ref", RULE_SETS)
+def test_every_glossary_term_used_in_help_exists_and_every_named_term_is_linked(ref: str) -> None:
+    """The terms a question links exist, and an official term its label or help names is linked."""
+    rs = rules.load(ref)
+    terms = rules.glossary()
+    for f in rs.fields.values():
+        assert set(f.terms) <= set(terms), f"{f.id}: {set(f.terms) - set(terms)}"
+        text = f.label.zh + (f.help.zh if f.help else "")
+        named = {t.id for t in terms.values() if t.name.zh in text}
+        assert named <= set(f.terms), f"{ref}: {f.id} names {named - set(f.terms)} without linking them"
+
+
+def test_the_glossary_explains_section_7_and_the_platform_score() -> None:
+    """Ⅰ类/Ⅱ类/高价值 IP follow criteria.md §7 and the platform score says where to find it (§10)."""
+    g = rules.glossary()
+    assert "发明专利" in g["class1_ip"].text.zh and "集成电路布图设计专有权" in g["class1_ip"].text.zh
+    assert "维持超过2年" in g["class2_ip"].text.zh and "软件著作权" in g["class2_ip"].text.zh
+    assert all(w in g["high_value_ip"].text.zh for w in ("海外", "10年", "质押融资", "中国专利奖"))
+    assert "企业账号" in g["platform_score"].text.zh and "无法计算" in g["platform_score"].text.zh
+    assert "2026年评估，上年度就是2025年" in g["last_year"].text.zh
+    for term in g.values():
+        assert CJK.search(term.name.zh) and CJK.search(term.text.zh)
+        assert sum(c.isascii() for c in term.text.en) > 0.8 * len(term.text.en), term.id
+
+
+def test_help_names_the_year_it_means() -> None:
+    """{year} in help becomes the question's year (or last year), {year-2} two years before."""
+    rs = rules.load("miit-2026")
+    assert "2025年12月31日" in fill_years(rs.fields["employees"].help.zh, 2025)  # type: ignore[union-attr]
+    assert "2023年至今" in fill_years(rs.fields["tax_violation"].help.zh, 2025)  # type: ignore[union-attr]
+    assert fill_years("{year}, {year-4}, {yearly}", 2025) == "2025, 2021, {yearly}"
+
+
+def test_help_is_cut_to_its_first_sentence_and_wrapped_by_display_width() -> None:
+    """Under a question only the first sentence; lines fit 80 columns and never start with a closing mark."""
+    assert first_sentence("取利润表。其余说明") == "取利润表。"
+    assert first_sentence("The line, e.g. 3.5 years. More") == "The line, e.g. 3.5 years."
+    text = "取2025年研发费用辅助账的全年合计（一般等于利润表\"研发费用\"行和加计扣除申报数）。" * 3
+    lines = wrap(text, 80).split("\n")
+    assert wrap(text, 0) == "  " + text  # not a terminal: left whole
+    assert len(lines) > 1
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in lines)
+    assert not any(line.strip()[0] in "。，）；" for line in lines)
+
+
+def test_rules_glossary_prints_every_term_in_both_languages() -> None:
+    """`littlegiant rules glossary` lists every term with its explanation and the questions using it."""
+    for lang in ("zh", "en"):
+        done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "glossary", "--lang", lang],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        for term in rules.glossary().values():
+            assert term.name.get(lang) in done.stdout and term.text.get(lang) in done.stdout
+    assert "用于：" in subprocess.run([sys.executable, "-m", "littlegiant", "rules", "glossary", "--lang", "zh"],
+                                    capture_output=True, text=True, check=False).stdout
+
+
+def test_a_rule_file_linking_an_unknown_term_is_refused_at_its_line(tmp_path: Path) -> None:
+    """terms: names glossary ids only; anything else is a rule-file error with file and line."""
+    path = tmp_path / "mine.yaml"
+    base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
+    text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
+    assert "made_up" in text
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "validate", str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "made_up" in ln)
+    assert f"mine.yaml:{line}:" in done.stderr and "no glossary term 'made_up'" in done.stderr
