@@ -1,6 +1,6 @@
-"""Both sides of every threshold and band edge, with expected values taken from criteria.md.
+"""Both sides of every threshold and band edge, with expected values taken from docs/criteria.md.
 
-A value exactly on a band edge takes the more favourable band (criteria.md §3); 「不低于」「以上」
+A value exactly on a band edge takes the more favourable band (docs/criteria.md §3); 「不低于」「以上」
 mean ≥ and 「不高于」 means ≤. Amounts just past an edge move by 0.01 万元 (one hundred yuan).
 """
 
@@ -100,7 +100,7 @@ def test_innovative_direct_institution(lg2026: dict[str, Any], level: str, expec
 
 
 def test_innovative_group_minimums(lg2026: dict[str, Any]) -> None:
-    """Score ≥ 60 is not enough: 专业化 below 15 fails the score route (criteria.md §4.1)."""
+    """Score ≥ 60 is not enough: 专业化 below 15 fails the score route (docs/criteria.md §4.1)."""
     r = run("miit-2022", lg2026, strategic_emerging_industry=False,
             **{Y1 + "revenue": 10000, Y1 + "main_revenue": 4999.99, Y2 + "main_revenue": 4000})
     assert r.tiers["innovative_sme"].score == 75  # 20 + 20 + 20 + 10 + 5 + 0
@@ -481,7 +481,7 @@ def test_tech_staff_points_must_be_above_zero(lg2026: dict[str, Any]) -> None:
     *[("miit-2026", line) for line in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
                                        "major_incident", "data_fabrication")]])
 def test_red_line_vetoes_every_tier(lg2026: dict[str, Any], rule_id: str, red_line: str) -> None:
-    """Each red line of a rule set (criteria.md §2) makes every tier unmet."""
+    """Each red line of a rule set (docs/criteria.md §2) makes every tier unmet."""
     r = run(rule_id, lg2026, **{f"compliance__{red_line}": True})
     assert {t.status for t in r.tiers.values()} == {"unmet"}
     assert crit(r, f"gate.{red_line}").status == "unmet"
@@ -501,7 +501,7 @@ def test_a_2026_tax_violation_sends_every_tier_to_review_with_the_reason(lg2026:
 
 
 def test_data_fabrication_is_read_only_under_2026(lg2026: dict[str, Any]) -> None:
-    """数据造假 is a 2026 red line; the 2022 rules do not read it (criteria.md §2)."""
+    """数据造假 is a 2026 red line; the 2022 rules do not read it (docs/criteria.md §2)."""
     r = run("miit-2022", lg2026, compliance__data_fabrication=True)
     assert r.criterion("gate.data_fabrication") is None
     assert r.tiers["innovative_sme"].status == run("miit-2022", lg2026).tiers["innovative_sme"].status

@@ -63,7 +63,7 @@ def status(doc: dict[str, Any], tier: str, cid: str | None = None) -> str | None
     return found[0] if found else None
 
 
-# criteria.md §1, row by row, with the first and last day of each period: (date, kind, set, round)
+# docs/criteria.md §1, row by row, with the first and last day of each period: (date, kind, set, round)
 TABLE = [
     ("2022-08-01", None, "miit-2022", None), ("2024-06-30", None, "miit-2022", None),
     ("2024-06-30", "zjtx_sme", "miit-2022", None), ("2024-12-31", "little_giant", "miit-2022", None),

@@ -27,7 +27,7 @@ def assess_json(path: Path, *extra: str) -> dict[str, Any]:
     return json.loads(result.stdout)
 
 
-# Verdicts recorded by hand from criteria.md: (file, rules, sme size, {tier: (status, score, min, max)})
+# Verdicts recorded by hand from docs/criteria.md: (file, rules, sme size, {tier: (status, score, min, max)})
 EXPECTED = [
     ("micro-startup.yaml", "miit-2022", "micro", {"innovative_sme": ("unmet", 60, 60, 60), "zjtx_sme": ("unmet", None, 25, 50), "little_giant": ("unmet", None, None, None)}),
     ("micro-startup.yaml", "miit-2026", "micro", {"innovative_sme": ("met", None, None, None), "zjtx_sme": ("unmet", None, None, None), "little_giant": ("unmet", None, None, None)}),

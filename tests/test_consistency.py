@@ -1,4 +1,4 @@
-"""A part never exceeds its whole (criteria.md §8a): each declared relation at its edge (accepted) and
+"""A part never exceeds its whole (docs/criteria.md §8a): each declared relation at its edge (accepted) and
 one over (refused, naming both figures) through a profile file, ``--set``, a batch row and the interview;
 unusual but possible figures are warnings in every report format and in batch rows, never errors."""
 

@@ -117,7 +117,7 @@ def test_score_moves_are_the_fewest_that_pass() -> None:
 
 
 def test_a_part_raised_past_its_whole_takes_the_whole_along() -> None:
-    """Advice never suggests a high-value Ⅰ类 IP while the count of Ⅰ类 IP stays 0 (criteria.md §8a)."""
+    """Advice never suggests a high-value Ⅰ类 IP while the count of Ⅰ类 IP stays 0 (docs/criteria.md §8a)."""
     rs = rules.load("miit-2026")
     values: dict[str, Any] = {"ip.class1": Decimal(0), "ip.class1_high_value": Decimal(0), "ip.class1_applied": Decimal(2),
                               "financials.2025.revenue": Decimal(100), "financials.2025.main_revenue": Decimal(90)}

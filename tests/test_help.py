@@ -48,7 +48,7 @@ def test_every_glossary_term_used_in_help_exists_and_every_named_term_is_linked(
 
 
 def test_the_glossary_explains_section_7_and_the_platform_score() -> None:
-    """Ⅰ类/Ⅱ类/高价值 IP follow criteria.md §7 and the platform score says where to find it (§10)."""
+    """Ⅰ类/Ⅱ类/高价值 IP follow docs/criteria.md §7 and the platform score says where to find it (§10)."""
     g = rules.glossary()
     assert "发明专利" in g["class1_ip"].text.zh and "集成电路布图设计专有权" in g["class1_ip"].text.zh
     assert "维持超过2年" in g["class2_ip"].text.zh and "软件著作权" in g["class2_ip"].text.zh

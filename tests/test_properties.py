@@ -64,7 +64,7 @@ IP_PARTS = ("class1_self_developed", "class1_high_value", "class1_applied", "cla
 
 
 def within_wholes(d: dict[str, Any]) -> dict[str, Any]:
-    """The profile with every part cut down to its whole (criteria.md §8a), where both are known."""
+    """The profile with every part cut down to its whole (docs/criteria.md §8a), where both are known."""
     d = {**d, "ip": dict(d["ip"]), "financials": {y: dict(v) for y, v in d["financials"].items()}}
     if "class1" in d["ip"]:
         for k in IP_PARTS:
@@ -166,7 +166,7 @@ def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, key: str
 @given(data=unchecked(), rule_id=st.sampled_from(RULE_IDS))
 def test_a_part_over_its_whole_is_refused_and_no_ip_is_met_without_class1(data: dict[str, Any], rule_id: str) -> None:
     """Every profile either puts a part over its whole and is refused, naming both, or evaluates; and
-    with no Ⅰ类 IP at all no criterion that counts Ⅰ类 IP is met (criteria.md §8a)."""
+    with no Ⅰ类 IP at all no criterion that counts Ⅰ类 IP is met (docs/criteria.md §8a)."""
     ip, fin = data["ip"], data["financials"]
     over = [k for k in IP_PARTS if k in ip and "class1" in ip and ip[k] > ip["class1"]]
     over += [k for k in ("rd_staff", "tech_staff") if k in data and "employees" in data and data[k] > data["employees"]]

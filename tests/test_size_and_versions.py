@@ -1,4 +1,4 @@
-"""The 300号 size table (criteria.md §2.1), rule-version choice (§1), exactness and unknowns (§3)."""
+"""The 300号 size table (docs/criteria.md §2.1), rule-version choice (§1), exactness and unknowns (§3)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.conftest import crit, run
 from littlegiant import engine, rules
 from littlegiant.errors import InputError
 
-# industry: (ceiling, medium, small) written from criteria.md §2.1; keys staff / revenue / assets
+# industry: (ceiling, medium, small) written from docs/criteria.md §2.1; keys staff / revenue / assets
 TABLE: dict[str, tuple[dict[str, int], dict[str, int], dict[str, int]]] = {
     "agriculture": ({"revenue": 20000}, {"revenue": 500}, {"revenue": 50}),
     "industrial": ({"staff": 1000, "revenue": 40000}, {"staff": 300, "revenue": 2000}, {"staff": 20, "revenue": 300}),

@@ -1,4 +1,4 @@
-"""Whether a profile's figures hang together (criteria.md §8a), as data: no words, no files.
+"""Whether a profile's figures hang together (docs/criteria.md §8a), as data: no words, no files.
 
 Two checks, both declared in the rule data on the fields: ``part_of`` (a part never exceeds its
 whole: a profile that says otherwise is bad input, refused wherever it comes in) and

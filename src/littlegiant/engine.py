@@ -3,7 +3,7 @@
 It knows nothing of terminals or files. Unknown inputs stay unknown: a criterion whose
 inputs are missing is ``unknown`` and a score with missing inputs is an interval
 [score_min, score_max] over every value those inputs could take. Statuses combine as
-CONTRACT.md §3 says: all-of takes the worst, any-of the best branch.
+docs/output.md §4 says: all-of takes the worst, any-of the best branch.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def _num(v: Value, what: str) -> Decimal:
 
 def _div(a: Decimal, b: Decimal) -> Decimal | None:
     if not b:  # zero (a comparison with the int 0 would convert it first)
-        return None  # criteria.md §3: a ratio whose denominator is zero is unknown
+        return None  # docs/criteria.md §3: a ratio whose denominator is zero is unknown
     return settle(CTX.divide(a, b))
 
 

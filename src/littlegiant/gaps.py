@@ -46,7 +46,7 @@ class Change:
     field: FieldDef
     before: Scalar | None
     after: Scalar
-    whole: Change | None = None  # a part raised above its whole takes the whole up with it (criteria.md §8a)
+    whole: Change | None = None  # a part raised above its whole takes the whole up with it (docs/criteria.md §8a)
 
     @property
     def delta(self) -> Decimal | None:
@@ -138,7 +138,7 @@ class Step:
         elif self.kind == "qualitative":
             lead = f"定性条件「{title}」：准备材料，由认定机关判断" if lang == "zh" else \
                 f"qualitative: {title}; prepare the evidence for the authority"
-        elif self.kind == "authority":  # a red line this rule set leaves to the authority (criteria.md §2)
+        elif self.kind == "authority":  # a red line this rule set leaves to the authority (docs/criteria.md §2)
             lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
                 f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
         elif self.kind == "red_line":

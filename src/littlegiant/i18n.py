@@ -152,7 +152,7 @@ def lang_of(tag: str) -> str | None:
 
 
 def default_lang() -> str:
-    """zh when the locale says Chinese, else en (CONTRACT.md §1)."""
+    """zh when the locale says Chinese, else en (docs/output.md §1)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:

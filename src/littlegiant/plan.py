@@ -20,7 +20,7 @@ from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET
 from littlegiant.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 
 # Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
-# (CONTRACT.md: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
+# (docs/output.md §5: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
 C_MET, C_REVIEW, C_UNKNOWN, C_UNMET = 0, 1, 2, 3
 _NAMES = (MET, REVIEW, UNKNOWN, UNMET)
 _OK: tuple[int, None] = (C_MET, None)

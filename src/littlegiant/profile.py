@@ -216,7 +216,7 @@ def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
 
 
 class PartExceedsWhole(InputError):
-    """A part above its whole (criteria.md §8a): bad input, carrying both figures so that the
+    """A part above its whole (docs/criteria.md §8a): bad input, carrying both figures so that the
     interview can say it in words; the message names both fields and their values."""
 
     def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,

@@ -172,7 +172,7 @@ def plans_json(report: Report) -> dict[str, Any]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    """The JSON document of a report: CONTRACT.md §3, the checked plans, and what the user's --set moved."""
+    """The JSON document of a report: docs/output.md §4, the checked plans, and what the user's --set moved."""
     from littlegiant.result import to_dict
 
     doc = to_dict(report.result, report.lang, __version__)

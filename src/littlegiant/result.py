@@ -118,7 +118,7 @@ def json_value(v: Any) -> Any:
 
 
 def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
-    """The JSON document of CONTRACT.md §3 (plus additions: format_version, names, groups)."""
+    """The JSON document of docs/output.md §4 (plus additions: format_version, names, groups)."""
     tiers: dict[str, Any] = {}
     for tid, t in result.tiers.items():
         tiers[tid] = {
@@ -193,7 +193,7 @@ def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
 
 
 def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
-    """An unusual figure in the JSON result (an addition to CONTRACT.md §3): the figures and a sentence."""
+    """An unusual figure in the JSON result (an addition to docs/output.md §4): the figures and a sentence."""
     from littlegiant.report_common import warning_text
 
     d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value),

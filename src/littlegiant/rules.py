@@ -118,7 +118,7 @@ class FieldDef:
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
     terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
-    part_of: str | None = None  # the field this one is a part of: never above it (criteria.md §8a)
+    part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
     warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
     warn_growth: Decimal | None = None  # a change from one year to the next beyond ± this percent: a warning
 
@@ -909,7 +909,7 @@ def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band,
 
 
 def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: Decimal) -> None:
-    """Bands must be ordered so that the first match is the most favourable (criteria.md §3)."""
+    """Bands must be ordered so that the first match is the most favourable (docs/criteria.md §3)."""
     lows = [b.at_least for b in bands if b.at_least is not None]
     highs = [b.at_most for b in bands if b.at_most is not None]
     if lows and highs:

@@ -2,7 +2,7 @@
 
 Test cases live beside each rule set as ``NAME.tests.yaml``. Besides them, ``run_tests``
 generates boundary cases at every threshold and score band edge of the rule set and checks
-them against criteria.md §3: 「不低于」「以上」 include the number, 「超过」「不满」 exclude it, and
+them against docs/criteria.md §3: 「不低于」「以上」 include the number, 「超过」「不满」 exclude it, and
 a value exactly on a band edge takes the more favourable band. The operator of every
 threshold is also checked against the words of its Chinese title.
 """
@@ -537,7 +537,7 @@ def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Ou
             outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
 
 
-# words of a Chinese threshold and the operators they allow (criteria.md §3)
+# words of a Chinese threshold and the operators they allow (docs/criteria.md §3)
 _WORDING = (
     ("不低于", (">=", "between")), ("不少于", (">=", "between")), ("不高于", ("<=",)), ("不超过", ("<=",)),
     ("超过", (">",)), ("不满", ("<",)), ("低于", ("<",)), ("以上", (">=", "between")), ("达到", (">=", "between")),
