@@ -169,6 +169,15 @@ def test_explain_prints_the_trace() -> None:
     assert "工信部企业〔2026〕2号" in result.stdout and "Confidence: multi" in result.stdout
 
 
+def test_explain_with_json_writes_only_json() -> None:
+    """--format json writes only JSON to stdout, --explain included: the criterion as the full result has it."""
+    args = ("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
+    doc = json.loads(invoke(*args, "--format", "json").stdout)
+    full = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
+    same = next(c for c in full["tiers"]["zjtx_sme"]["criteria"] if c["id"] == "zjtx26.rd.share_y1")
+    assert doc == {"tier": "zjtx_sme", "criterion": same}
+
+
 BAD_PROFILES = [
     ("unknown key", "name: x\nindustri: industrial\n", "p.yaml:2: industri: unknown field"),
     ("wrong type", "employees: many\n", "p.yaml:1: employees: expected a whole number, got text 'many'"),

@@ -52,7 +52,8 @@ def results_sheet(path: Path) -> list[dict[str, object]]:
     book = load_workbook(path, read_only=True)
     rows = list(book[book.sheetnames[0]].iter_rows(values_only=True))
     book.close()
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    width = len(rows[0])  # a row read back ends at its last cell with a value
+    return [dict(zip(rows[0], [*row, *[None] * (width - len(row))], strict=True)) for row in rows[1:]]
 
 
 def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) -> None:
@@ -148,6 +149,18 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     about = dict(book["说明"].iter_rows(values_only=True))
     assert about["规则版本"].startswith("miit-2026") and about["评估日期"] == AS_OF
     assert about["工具版本"].startswith("littlegiant ")
+
+
+def test_unusual_figures_show_in_the_xlsx_results(tmp_path: Path) -> None:
+    """A figure to check (R&D above revenue) is a warning in the results sheet, as in CSV, not an error."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"name": "丙公司", "industry": "industrial", "financials": {"2025": {"revenue": 100, '
+                   '"rd_expense": 150}}}\n', encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert code == 0
+    (row,) = results_sheet(out)
+    assert row["处理结果"] == "已评估" and "研发费用" in row["需核对的数据"]
 
 
 def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:

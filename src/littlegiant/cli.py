@@ -240,6 +240,14 @@ def assess(
         found = result.criterion(explain)
         if found is None:
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
+        if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
+            import json
+
+            from littlegiant.result import criterion_dict
+
+            doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
+            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+            return
         write_output(explain_text(result, *found, language), output)
         return
     from littlegiant.report_common import make_report

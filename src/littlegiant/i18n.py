@@ -119,6 +119,7 @@ MESSAGES.update({
     "xlsx.scored": {"zh": "已评估", "en": "scored"},
     "xlsx.error": {"zh": "出错", "en": "error"},
     "xlsx.problems": {"zh": "错误说明", "en": "Problems"},
+    "xlsx.warnings": {"zh": "需核对的数据", "en": "Figures to check"},
     "xlsx.problem": {"zh": "问题（列：说明）", "en": "Problem (column: what is wrong)"},
     "xlsx.blocker": {"zh": "主要差距", "en": "What holds it back"},
     "xlsx.next_step": {"zh": "下一步", "en": "Next step"},

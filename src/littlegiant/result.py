@@ -132,7 +132,7 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
                  "min_points": json_value(g.low), "max_points": json_value(g.high)}
                 for g in t.groups
             ],
-            "criteria": [_criterion_dict(c, lang) for c in t.criteria],
+            "criteria": [criterion_dict(c, lang) for c in t.criteria],
             "notes": [n.get(lang) for n in t.notes],
         }
     return {
@@ -155,7 +155,7 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
     }
 
 
-def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
+def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
     d: dict[str, Any] = {
         "id": c.id,
         "kind": c.kind,

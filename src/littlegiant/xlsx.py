@@ -176,9 +176,10 @@ class ResultBook:
         for tid in TIER_IDS:
             title = self.tiers.get(tid, tid)
             columns += [title, f"{title} {t('score', lang)}"]
-        columns += [t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang)]
-        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50]
-        for letter, width in zip("ABCDEFGHIJKLM", widths, strict=True):
+        columns += [t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang),
+                    t("xlsx.warnings", lang)]
+        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50]
+        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
             self.results.column_dimensions[letter].width = width
         self.results.freeze_panes = "C2"
         self.results.append(self._header(self.results, columns))
@@ -247,7 +248,8 @@ class ResultBook:
             for tid in TIER_IDS:
                 score = row[f"{tid}_score"]
                 cells += [self._verdict(row[f"{tid}_status"]), text_cell(results, score) if score != "" else None]
-            cells += [text_cell(results, blocker), text_cell(results, step), text_cell(results, row["error"])]
+            cells += [text_cell(results, blocker), text_cell(results, step), text_cell(results, row["error"]),
+                      text_cell(results, row.get("warnings") or None)]
             results.append(cells)
             if error:
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
