@@ -176,7 +176,7 @@ def test_every_report_names_its_basis(tmp_path: Path) -> None:
         out = invoke("assess", str(path), "--as-of", "2026-11-26", "--renewal", "zjtx_sme", "--format", fmt,
                      "--lang", "zh").stdout
         assert "专精特新中小企业复核按2026年办法" in out, fmt
-        assert "其他层级按新申请评估，仅供参考" in out, fmt
+        assert "其他层级按同一办法（优质中小企业梯度培育管理办法（2026））的新申请条件评估" in "".join(out.split()), fmt
         assert "工信部企业〔2026〕2号" in out and "第三方转载" in out, fmt
     plain = invoke("assess", str(path), "--as-of", "2026-03-01", "--lang", "zh").stdout
     assert "第三方转载" not in plain and "工信部企业〔2022〕63号" in plain

@@ -256,7 +256,7 @@ def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal
             time.sleep(0.05)
         workers = _children(child.pid)
         child.send_signal(sig)
-        _, err = child.communicate(timeout=60)
+        _, err = child.communicate(timeout=240)
     finally:
         child.kill()
     assert len(workers) == (2 if jobs == "2" else 0)

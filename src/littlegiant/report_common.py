@@ -50,9 +50,12 @@ def basis_lines(result: Result, lang: str) -> list[str]:
                          else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
     if result.renewal is not None:
         title = _TIER_WORDS.get(result.renewal, {"zh": result.renewal, "en": result.renewal})[lang]
-        lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按新申请评估，仅供参考。" if zh
-                     else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; "
-                          "the other tiers are judged as new applications, for reference.")
+        rules = result.rules_title.get(lang)
+        lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按同一办法（{rules}）的新申请条件评估，"
+                     "仅供参考，不代表今天新申请适用的标准。" if zh
+                     else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; the other tiers "
+                          f"are judged as new applications under the same measures ({rules}), for reference only: "
+                          "a new application today may follow other rules.")
     if result.documents:
         sep = "、" if zh else ", "
         lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(result.documents)
