@@ -222,16 +222,18 @@ def test_every_plan_of_a_generated_profile_meets_its_tier(data: dict[str, Any], 
 
 
 def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> None:
-    """tier1-only: 2024 R&D is closed, the niche needs a year: the plan is for 2027, says so, and meets tier 2."""
+    """tier1-only: 2024 and 2025 R&D are closed (both under 100万), so the first round whose two years can
+    still move is 2028: the plan says so, dates the niche years, and meets tier 2."""
     out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh")
     plan = out.split("行动计划")[1].split("需准备的材料")[0]
     flat = squash(plan)
-    assert "专精特新中小企业：最早2027年申报" in flat
-    assert "2024年的数据，已无法改变" in flat
-    assert "从事特定细分市场年限（截至上年末）：2027-01-01达到3年" in flat
+    assert "专精特新中小企业：最早2028年申报（以2027年数据计）" in flat
+    assert "2024、2025年的数据，已无法改变" in flat
+    assert "从事特定细分市场年限（截至上年末）：2028-01-01达到4年" in flat
+    assert "研发费用（2027年）：90→100万元" in flat and "研发费用（2026年）：90→100万元" in flat
     assert "本报告判定您已满足「科技和创新型中小企业」（满足）：先申请这一称号" in flat
     assert "已验证" in flat and "--set" not in out
-    assert "研发费用（2024年）" not in flat
+    assert "研发费用（2024年）" not in flat and "研发费用（2025年）" not in flat
 
 
 def test_raising_revenue_keeps_the_main_business_share() -> None:
@@ -240,7 +242,8 @@ def test_raising_revenue_keeps_the_main_business_share() -> None:
               "financials.2025.main_revenue": Decimal(3800)}
     plan = report_for("miit-2026", values, AS_OF_2026, "zh").plans["little_giant"]
     moves = {m.path: m for m in plan.moves}
-    rev, main = moves["financials.2025.revenue"], moves["financials.2025.main_revenue"]
+    # 2025's books are shut on 2026-11-26: the revenue to raise is the coming year's
+    rev, main = moves["financials.2026.revenue"], moves["financials.2026.main_revenue"]
     assert rev.after > 5000 and main.kind == "follows" and plan.ok
     assert main.after <= rev.after
     assert abs(main.after / rev.after - Decimal(3800) / Decimal(4000)) < Decimal("0.0001")

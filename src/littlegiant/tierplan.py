@@ -6,7 +6,7 @@ tier to meet first. So the plan applies every move, evaluates the whole profile 
 analysis what is still missing, and repeats until the tier is met (or awaits only the authority's
 review) or nothing more can be moved. The verdict of that last evaluation is the plan's ``checked``.
 
-What no one can move is held still: figures of closed years (before last year) and counts that grow
+What no one can move is held still: figures of closed years (last year and before) and counts that grow
 only with time (years in the niche market). When those hold a tier back, the plan looks at the next
 application rounds (up to three years on), with later years' figures assumed equal to last year's,
 and the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
@@ -134,7 +134,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         except Exception:
             return True
         year = year_in_path(f, path)
-        return (year is not None and year < result.last_year) or waits(f)  # closed: before last year
+        # closed: every fiscal year before the assessment's own year, last year included (its books are shut)
+        return (year is not None and year <= result.last_year) or waits(f)
 
     plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later)
     moves: dict[str, Move] = {}
