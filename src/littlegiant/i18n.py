@@ -98,8 +98,8 @@ MESSAGES = {
     "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
              "en": "\nDone: {n} answers, saved to {save}.\n\n"},
     "interview.stopped": {
-        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：{cmd}\n",
-        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run: {cmd}\n",
+        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：\n{cmd}\n",
+        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run:\n{cmd}\n",
     },
     "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
