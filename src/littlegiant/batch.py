@@ -351,8 +351,6 @@ def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
     return read
 
 
-_DECODER = json.JSONDecoder(parse_float=Decimal)
-"""One decoder for every line: ``json.loads`` with an argument builds a new one per call."""
 _FAST = msgspec.json.Decoder(float_hook=Decimal).decode
 """msgspec parses a line in under half the time, floats to the same exact Decimal. It is tried
 first; a line it refuses goes through the standard decoder, whose messages say what is wrong."""
