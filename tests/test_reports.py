@@ -31,7 +31,7 @@ from littlegiant.render_text import render
 from littlegiant.report_common import Report, make_report
 from littlegiant.report_words import set_args
 from littlegiant.result import MET, REVIEW
-from littlegiant.tierplan import waits
+from littlegiant.tierplan import titles_first, waits
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -194,6 +194,13 @@ def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
             year = profile.year_in_path(m.field, m.path)
             assert year is None or year >= last, m.path
             assert not waits(m.field) or m.kind == "wait", m.path
+        if plan.checked is not None:  # a tier comes no sooner than the titles it needs first
+            for first in titles_first(plan):
+                if first in report.plans:
+                    needed = report.plans[first]
+                    assert needed.checked is not None and needed.as_of is not None and plan.as_of is not None
+                    assert plan.as_of.year >= needed.as_of.year, (tid, first)
+                    assert f"最早{plan.as_of.year}年" in head or plan.later == 0
         if plan.ok:
             assert plan.as_of is not None
             moved = profile.apply_sets(profile.Profile(dict(values)), rs, set_args(plan, rs))
@@ -234,6 +241,10 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
     assert "本报告判定您已满足「科技和创新型中小企业」（满足）：先申请这一称号" in flat
     assert "已验证" in flat and "--set" not in out
     assert "研发费用（2024年）" not in flat and "研发费用（2025年）" not in flat
+    # 小巨人 needs the 专精特新 title first: never an earlier round than that title's
+    assert '专精特新"小巨人"企业：最早2028年申报（以2027年数据计）' in flat
+    assert "须先取得「专精特新中小企业」称号，该称号最早2028年申报" in flat
+    assert "先取得「专精特新中小企业」称号（按上面的计划最早2028年申报）" in flat
 
 
 def test_raising_revenue_keeps_the_main_business_share() -> None:

@@ -317,6 +317,13 @@ class Words:
             ys = "、".join(years) if zh else ", ".join(years)
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
+        if b.kind == "title":
+            if b.year is None:
+                return (f"须先取得「{title}」称号，而该层级在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
+                        f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")
+            return (f"须先取得「{title}」称号，该称号最早{b.year}年申报，本层级不能早于这一年" if zh else
+                    f"the {title} title comes first, and it can be applied for in {b.year} at the earliest: "
+                    "not before then")
         if b.kind == "wait":
             return (f"「{title}」要等时间累积，本轮不能满足" if zh else f"\"{title}\" needs time to pass: not this round")
         return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
@@ -332,6 +339,10 @@ class Words:
             if held is not None and held.status in (MET, REVIEW):
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
+            ahead = self.plans.get(tid) if tid else None
+            if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+                return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
+                        f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
             if held is not None:
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
