@@ -288,3 +288,39 @@ def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
     out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--detail",
               columns=200)
     assert re.search(r"5\.42%（650 ÷ 12,000），要求不低于3%：满足", out)
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legend_counts_each_rule_once_and_lists_every_tier(name: str, rule_id: str, as_of: date, lang: str) -> None:
+    """The † / ‡ legend counts what `rules list` counts (each rule once, the shared gate too), names every
+    third-party rule and lists every tier."""
+    from littlegiant.ruletools import confidence_counts
+
+    report = report_for(rule_id, example(name, rule_id), as_of, lang)
+    counts = confidence_counts(rules.load(rule_id))
+    legend = {mark: (head, parts) for mark, head, parts in report.words.legend()}
+    for tag, mark in (("single", "†"), ("recalled", "‡")):
+        marked = {c.id: c.title.get(lang) for t in report.result.tiers.values() for c in t.criteria
+                  if c.confidence == tag}
+        assert set(marked) and len(marked) == counts[tag]  # a new application reads every rule of the set
+        head, parts = legend[mark]
+        assert (f"共{counts[tag]}条" if lang == "zh" else f": {counts[tag]} rule") in head
+        numbers = [int(n) for p in parts for n in re.findall(r"[（(](\d+)(?:条)?[）)]", p.split("：" if lang == "zh" else ": ")[0])]
+        assert sum(numbers) == counts[tag], parts
+        for title in marked.values():
+            assert sum(title in p for p in parts) == 1, title
+        for tier in report.result.tiers.values():
+            assert any(p.startswith(tier.title.get(lang)) for p in parts), tier.id
+
+
+def test_legend_in_the_zh_terminal_names_the_shared_gate_and_the_tier_rules() -> None:
+    """tier1-only under the 2026 rules: 10 single-source rules (6 of the shared gate, 4 of 小巨人), 1 recalled."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh", columns=80)
+    legend = squash(out.split("依据说明")[1].split("评估依据")[0])
+    assert "†单一第三方来源，未交叉核对：共10条" in legend
+    assert "各层级共用的「参评基本条件」（6条）：境内工商注册登记" in legend
+    assert '专精特新"小巨人"企业（4条）：拥有4项以上' in legend and "位于产业链关键环节" in legend
+    assert "‡凭记忆，未见来源，请核实：共1条" in legend and "近三年无偷漏税等违法违规行为" in legend
+    assert "科技和创新型中小企业：除共用条件外没有" in legend and "共22条" not in legend

@@ -94,7 +94,9 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if legend:
         console.print()
         console.print(RichText(w("legend", lang), style="bold"))
-        _hanging(console, [tuple(line.split("\t", 1)) for line in legend], style="dim")  # type: ignore[misc]
+        for mark, head, lines in legend:
+            _hanging(console, [(mark, head)], style="dim")
+            _hanging(console, [("  ·", line) for line in lines], style="dim")
     basis = report.basis_detail()
     if basis:
         console.print()

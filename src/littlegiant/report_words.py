@@ -374,19 +374,69 @@ class Words:
 
     # ---- the legend
 
-    def legend(self) -> list[str]:
-        """Confidence tags explained once, and which tiers rest on third-party sources."""
+    def legend(self) -> list[tuple[str, str, list[str]]]:
+        """(mark, what it means, the rules it marks) per confidence tag, each rule counted once.
+
+        The gate's criteria belong to every tier; they are named once as shared, then each tier with what
+        only it holds (or that it holds none), so the total is the rule data's own count (``rules list``).
+        """
         zh = self.lang == "zh"
-        out: list[str] = []
+        sep = "；" if zh else "; "
+        tiers = list(self.result.tiers.values())
+        out: list[tuple[str, str, list[str]]] = []
         for tag in THIRD_PARTY:
-            tiers = [t for t in self.result.tiers.values() if any(c.confidence == tag for c in t.criteria)]
-            if not tiers:
+            holders: dict[str, list[TierResult]] = {}
+            titles: dict[str, str] = {}
+            for t in tiers:
+                for c in t.criteria:
+                    if c.confidence == tag:
+                        titles.setdefault(c.id, c.title.get(self.lang))
+                        if t not in holders.setdefault(c.id, []):
+                            holders[c.id].append(t)
+            if not titles:
                 continue
-            count = sum(1 for t in tiers for c in t.criteria if c.confidence == tag)
-            names = ("、" if zh else ", ").join(t.title.get(self.lang) for t in tiers)
-            out.append(f"{MARK[tag]}\t{CONFIDENCE[tag][self.lang]}：{names}（共{count}条）" if zh else
-                       f"{MARK[tag]}\t{CONFIDENCE[tag][self.lang]}: {names} ({count} criteria)")
+            lines: list[str] = []
+            groups: dict[tuple[str, ...], list[str]] = {}
+            parents: dict[tuple[str, ...], set[str | None]] = {}
+            for cid, held in holders.items():
+                key = tuple(t.id for t in held)
+                groups.setdefault(key, []).append(titles[cid])
+                parents.setdefault(key, set()).add(next(c.parent for c in held[0].criteria if c.id == cid))
+            for key, names in groups.items():
+                if len(key) < 2:
+                    continue
+                what = self._group_title(self.result.tiers[key[0]], parents[key])
+                who = ("各层级共用" if zh else "shared by every tier") if len(key) == len(tiers) else \
+                    ("、".join(self.result.tiers[k].title.zh for k in key) + "共用" if zh else
+                     "shared by " + ", ".join(self.result.tiers[k].title.en for k in key))
+                if what:
+                    who = f"{who}的「{what}」" if zh else f"{what}, {who}"
+                elif not zh:
+                    who = who[0].upper() + who[1:]
+                lines.append(f"{who}（{len(names)}条）：{sep.join(names)}" if zh else
+                             f"{who} ({len(names)}): {sep.join(names)}")
+            shared = any(len(k) > 1 for k in groups)
+            for t in tiers:
+                names = groups.get((t.id,), [])
+                name = t.title.get(self.lang)
+                if names:
+                    lines.append(f"{name}（{len(names)}条）：{sep.join(names)}" if zh else
+                                 f"{name} ({len(names)}): {sep.join(names)}")
+                else:
+                    lines.append(f"{name}：{'除共用条件外' if shared else ''}没有" if zh else
+                                  f"{name}: none{' beyond the shared ones' if shared else ''}")
+            head = (f"{CONFIDENCE[tag]['zh']}：共{len(titles)}条" if zh else
+                    f"{CONFIDENCE[tag]['en']}: {len(titles)} rule{'s' if len(titles) > 1 else ''}")
+            out.append((MARK[tag], head, lines))
         return out
+
+
+    def _group_title(self, tier: TierResult, parents: set[str | None]) -> str:
+        """The title of the one group (the gate) the shared criteria sit in, else nothing."""
+        if len(parents) != 1:
+            return ""
+        pid = next(iter(parents))
+        return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
 
 
 def _years_on(lang: str) -> str:
