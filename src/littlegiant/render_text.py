@@ -94,9 +94,9 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if legend:
         console.print()
         console.print(RichText(w("legend", lang), style="bold"))
-        for mark, head, lines in legend:
-            _hanging(console, [(mark, head)], style="dim")
-            _hanging(console, [("  ·", line) for line in lines], style="dim")
+        for mark, meaning, parts in legend:
+            _hanging(console, [(mark, meaning)], style="dim")
+            _hanging(console, [("  ·", part) for part in parts], style="dim")
     basis = report.basis_detail()
     if basis:
         console.print()
