@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from littlegiant import engine, profile, rules
 from littlegiant.cli import app
 from littlegiant.i18n import STATUS
+from littlegiant.linebreak import NO_END, NO_START
 from littlegiant.render_html import render_html
 from littlegiant.render_markdown import render_markdown
 from littlegiant.render_text import render
@@ -60,6 +61,7 @@ def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, c
         labels = {f.label.zh for f in rs.fields.values()}
         assert not any("…" in label for label in labels)  # so a "…" could only be a cut
         assert max(cell_len(line) for line in out.splitlines()) <= columns
+        check_breaks(out)
         head = "\n".join(out.splitlines()[:12])
         for tier in doc["tiers"].values():
             assert f"{tier['title']}：{STATUS[tier['status']]['zh']}" in head
@@ -69,6 +71,20 @@ def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, c
                 continue  # one red-line line stands for every tier's plan
             for line in plan["text"]:  # every plan line whole, only wrapped
                 assert squash(line) in flat
+
+
+CLOSING = {c for c in NO_START if not c.isascii() and c != "·"}  # ? and · are also the report's marks
+
+
+def check_breaks(out: str) -> None:
+    """No line (nor table cell: columns stand two spaces apart) starts with 。，、；：）」… or ends with （「…,
+    and no line carries trailing spaces."""
+    for line in out.splitlines():
+        assert line == line.rstrip(), f"trailing spaces: {line!r}"
+        starts = [m.end() for m in re.finditer(r"^\s*|\s{2,}", line)]
+        opens = [line[i] for i in starts if i < len(line)]
+        assert not set(opens) & CLOSING, f"a closing mark opens: {line!r}"
+        assert line[-1:] not in NO_END, f"an opening mark ends: {line!r}"
 
 
 def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
