@@ -30,7 +30,7 @@ from littlegiant.render_html import render_html
 from littlegiant.render_markdown import render_markdown
 from littlegiant.render_text import render
 from littlegiant.report_common import Report, make_report
-from littlegiant.report_words import set_args
+from littlegiant.report_words import holding_back, set_args
 from littlegiant.result import MET, REVIEW
 from littlegiant.tierplan import titles_first, waits
 
@@ -85,6 +85,27 @@ def check_breaks(out: str) -> None:
         opens = [line[i] for i in starts if i < len(line)]
         assert not set(opens) & CLOSING, f"a closing mark opens: {line!r}"
         assert line[-1:] not in NO_END, f"an opening mark ends: {line!r}"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("name", NAMES)
+def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
+    """--compare in the terminal wraps like the report at 60, 80 and 120 columns: lines fit, nothing is cut,
+    no line opens with a closing mark, no trailing spaces, every verdict and reason whole."""
+    path = str(EXAMPLES / f"{name}.yaml")
+    args = ("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--compare", "miit-2022,miit-2026")
+    out = cli(*args, columns=columns)
+    assert "…" not in out
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    check_breaks(out)
+    flat = squash(out)
+    for rule_id in ("miit-2022", "miit-2026"):
+        rs = rules.load(rule_id)
+        result = engine.evaluate(rs, profile.load_profile(Path(path), rs), date(2026, 11, 26))
+        for tid, tier in result.tiers.items():
+            assert squash(f"{rs.title.zh}：{STATUS[tier.status]['zh']}") in flat, tid
+            for c in holding_back(result, tid):
+                assert squash(c.title.zh) in flat, c.id
 
 
 def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:

@@ -95,3 +95,9 @@ def wrap_rich(text: Text, width: int) -> list[Text]:
             line.rstrip()
             out.append(line)
     return out
+
+
+def hang(mark: str, text: str, width: int) -> list[str]:
+    """``text`` wrapped beside ``mark``, its later lines under the text, not under the mark."""
+    room = cell_len(mark)
+    return [(mark if i == 0 else " " * room) + line for i, line in enumerate(wrap(text, width - room))]
