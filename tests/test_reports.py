@@ -175,13 +175,14 @@ def check_words(report: Report, rule_id: str) -> None:
     choice_ids = {c for f in rs.fields.values() for c in f.choices}
     name = report.result.name or ""
     for text in client_texts(report):
+        assert not re.search(r"(?<![\w-])--[a-z]", text.replace(name, "")), "a command-line option in client text"
         text = text.replace(name, "").replace(report.result.input_sha256, "").replace(report.result.input_sha256[:16], "")
         if report.lang == "zh":
             for bad in (">=", " or ", " and ", "{"):
                 assert bad not in text, bad
             assert not re.search(r"\b[a-z_]+(\.[a-z0-9_]+)+\b", text.replace("littlegiant", "")), "a field path"
             words = set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", text))
-            ok = allowed(rule_id, "zh") | {"littlegiant", "miit", "detail", "explain"}
+            ok = allowed(rule_id, "zh") | {"littlegiant", "miit"}
             assert not (words & choice_ids) - ok, "a choice id"
             assert not words - ok, f"English in a zh report: {sorted(words - ok)[:5]}"
         else:
@@ -350,6 +351,21 @@ def test_legend_counts_each_rule_once_and_lists_every_tier(name: str, rule_id: s
             assert sum(title in p for p in parts) == 1, title
         for tier in report.result.tiers.values():
             assert any(p.startswith(tier.title.get(lang)) for p in parts), tier.id
+
+
+def test_only_the_terminal_says_how_to_see_more_and_says_it_in_words() -> None:
+    """Without --detail the terminal says in a sentence how to see every criterion; Markdown and HTML,
+    which carry the whole trace, name no command-line option outside the appendix of commands."""
+    path = str(EXAMPLES / "tier1-only.yaml")
+    text = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", columns=80)
+    assert squash("想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。") in squash(text)
+    assert "--explain" not in text
+    for fmt in ("markdown", "html"):
+        out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt)
+        client = out.split("## 附录")[0].split('<section id="appendix">')[0]
+        assert "--detail" not in out and "--explain" not in out
+        assert not re.search(r"(?<![\w-])--[a-z]", client), fmt
+        assert "逐条明细" in client  # the trace itself is there
 
 
 def test_legend_in_the_zh_terminal_names_the_shared_gate_and_the_tier_rules() -> None:

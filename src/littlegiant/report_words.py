@@ -37,8 +37,9 @@ W = {
     "missing": {"zh": "尚缺", "en": "still needed"},
     "score": {"zh": "得分", "en": "score"},
     "score_range": {"zh": "得分区间", "en": "score range"},
-    "detail_hint": {"zh": "逐条计算见 --detail；单条见 --explain 条件编号。",
-                    "en": "Every criterion: --detail; one criterion: --explain ID."},
+    # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
+    "detail_hint": {"zh": "想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。",
+                    "en": "To see how each criterion was worked out, run the same command again with --detail added."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
 }
