@@ -20,11 +20,11 @@ from openpyxl.cell import Cell
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant import rules
-from littlegiant.charsets import escape_controls
-from littlegiant.cli import app, render
-from littlegiant.profile import input_label
-from littlegiant.tabular import column, inert
+from littlegiant.cli.app import app, render
+from littlegiant.load import rules
+from littlegiant.load.charsets import escape_controls
+from littlegiant.load.profile import input_label
+from littlegiant.load.tabular import column, inert
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -299,8 +299,9 @@ def test_a_report_on_a_gbk_console_redirected_exits_0(tmp_path: Path, fmt: str, 
 
 def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
     """A name carrying an escape sequence or a right-to-left override is shown escaped on a terminal."""
-    from littlegiant import engine, profile
-    from littlegiant.report_common import make_report
+    from littlegiant.core import engine
+    from littlegiant.load import profile
+    from littlegiant.report.common import make_report
 
     rs = rules.load("miit-2026")
     prof = profile.Profile({"name": "Evil\x1b[2J\u202eCo"})

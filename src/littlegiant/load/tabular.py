@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.profile import (
+from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
@@ -25,7 +25,7 @@ from littlegiant.profile import (
     input_label,
     parse_text_value,
 )
-from littlegiant.rules import FieldDef, RuleSet
+from littlegiant.load.rules import FieldDef, RuleSet
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -198,7 +198,7 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
             if path.is_dir():
                 total += sum(1 for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
             elif suffix in (".xlsx", ".xlsm"):
-                from littlegiant.xlsx import count_rows
+                from littlegiant.load.xlsx import count_rows
 
                 total += count_rows(path, sheet)
             elif suffix in (".csv", ".jsonl", ".ndjson"):
@@ -224,7 +224,7 @@ def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: Inpu
     """Every problem of a nested profile (a JSON line, a profile file) that failed with ``first``,
     found by taking out each field in error and validating again, so each message is the loader's
     own; with the company's name. Only a row in error pays for this."""
-    from littlegiant.profile import from_data
+    from littlegiant.load.profile import from_data
 
     problems = [first]
     current: Any = data

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.rules import TIER_IDS, FieldDef, RuleSet
-from littlegiant.tabular import PROBLEMS_SEPARATOR, cell_text
+from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.load.tabular import PROBLEMS_SEPARATOR, cell_text
+from littlegiant.report.i18n import SIZE, STATUS, t
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
 """The first cell of the template's notes row: a row starting with it is not a company."""
@@ -304,7 +304,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from littlegiant.profile import field_for_path, input_label
+    from littlegiant.load.profile import field_for_path, input_label
 
     book = Workbook()
     ws = book.active
