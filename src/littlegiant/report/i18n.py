@@ -93,7 +93,7 @@ MESSAGES = {
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
-        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答 (r)，还是清空重新开始 (o)？[R/o] ",
+        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答请输入 r，清空重新开始请输入 o：[R/o] ",
         "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
     },
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
