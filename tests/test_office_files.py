@@ -62,12 +62,12 @@ def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) ->
     src = tmp_path / "企业名单.csv"
     src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("gbk"))
     out = tmp_path / "out.csv"
-    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
     assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {out}")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [r["name"] for r in rows] == [r[0] for r in ZH_ROWS]
-    assert [r["status"] for r in rows] == ["scored"] * 3
-    assert rows[0]["sme_size"] == "small" and rows[2]["innovative_sme_status"] == "unmet"
+    assert [r["企业名称"] for r in rows] == [r[0] for r in ZH_ROWS]
+    assert [r["处理结果"] for r in rows] == ["已评估"] * 3
+    assert rows[0]["企业规模"] == "小型" and rows[2]["科技和创新型中小企业"] == "不满足"
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030"])
@@ -174,7 +174,7 @@ def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
     invoke("batch", str(src), str(EXAMPLES / "little-giant-2022.yaml"), "-o", str(xlsx_out), "--as-of", "2026-03-01",
            "--rules", "miit-2022")
     rows = list(csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert [r["name"] for r in rows] == ["'=1+1", "'+86 Co", "-5", "'@SUM(A1)"]
+    assert [r["Company name"] for r in rows] == ["'=1+1", "'+86 Co", "-5", "'@SUM(A1)"]
     book = load_workbook(xlsx_out)  # the full reader, to see each cell's type
     ws = book[book.sheetnames[0]]
     names = [ws.cell(row=r, column=2) for r in range(2, 6)]
@@ -240,9 +240,9 @@ def test_sheet_option_and_a_missing_sheet(tmp_path: Path) -> None:
     book.save(src)
     out = tmp_path / "out.csv"
     assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--sheet", "B")[0] == 0
-    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only B"]
+    assert [r["Company name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only B"]
     assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 0
-    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only A", "Only B"]
+    assert [r["Company name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only A", "Only B"]
     code, _, err = invoke("batch", str(src), "-o", str(out), "--sheet", "C")
     assert code == 2 and err.strip() == (f"littlegiant: error: {src}: --sheet: no sheet 'C' (the workbook has: A, B)"
                                          f"; no rows written; {out} left as it was")
@@ -325,8 +325,8 @@ def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> Non
     out = tmp_path / "out.csv"
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert code == 1 and rows[0]["status"] == "scored"
-    assert rows[1]["error"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
+    assert code == 1 and rows[0]["Outcome"] == "scored"
+    assert rows[1]["Problems"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
 
 
 def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:
