@@ -171,7 +171,7 @@ def assess(
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file. Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file, e.g. gbk, when it does not show its own (a byte-order mark or UTF-8 text is read as that). Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
