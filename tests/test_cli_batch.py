@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant import batch as batching
-from littlegiant.cli import app
-from littlegiant.tabular import inert
+from littlegiant.cli import batch as batching
+from littlegiant.cli.app import app
+from littlegiant.load.tabular import inert
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"

@@ -9,7 +9,7 @@ import yaml
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant.cli import app
+from littlegiant.cli.app import app
 
 runner = CliRunner()
 

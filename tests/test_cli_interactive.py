@@ -23,8 +23,8 @@ import pexpect
 import pytest
 from tests.conftest import EXAMPLES, typed
 
-from littlegiant import profile, rules
-from littlegiant.interview import Interview, Question
+from littlegiant.core.interview import Interview, Question
+from littlegiant.load import profile, rules
 
 ENV = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
 PROMPT_ENDS = (b"> ", b"[R/o] ", b"[y/n] ", "[是/否] ".encode())

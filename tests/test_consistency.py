@@ -15,10 +15,10 @@ import pytest
 from tests.conftest import EXAMPLES, flat
 from typer.testing import CliRunner
 
-from littlegiant import consistency, profile, rules
-from littlegiant.cli import app
+from littlegiant.cli.app import app
+from littlegiant.core.interview import Interview, dump_profile
 from littlegiant.errors import InputError
-from littlegiant.interview import Interview, dump_profile
+from littlegiant.load import consistency, profile, rules
 
 runner = CliRunner()
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 
-from littlegiant import batch as batching
+from littlegiant.cli import batch as batching
 
 PROFILE = EXAMPLES / "tier1-only.yaml"
 HEADER = "name,industry,employees,financials.2025.revenue\n"
@@ -427,8 +427,8 @@ def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, mo
     on and ends with exit 3 and a one-line "please report" summary."""
     from typer.testing import CliRunner
 
-    from littlegiant import plan
-    from littlegiant.cli import app
+    from littlegiant.cli.app import app
+    from littlegiant.core import plan
 
     real = plan.Plan.run
 

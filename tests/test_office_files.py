@@ -23,11 +23,11 @@ from openpyxl.cell import Cell
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant import rules
-from littlegiant.charsets import escape_controls
-from littlegiant.cli import app, render
-from littlegiant.profile import field_for_path, input_label
-from littlegiant.tabular import column, inert, known_header
+from littlegiant.cli.app import app, render
+from littlegiant.load import rules
+from littlegiant.load.charsets import escape_controls
+from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.tabular import column, inert, known_header
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -302,8 +302,9 @@ def test_a_report_on_a_gbk_console_redirected_exits_0(tmp_path: Path, fmt: str, 
 
 def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
     """A name carrying an escape sequence or a right-to-left override is shown escaped on a terminal."""
-    from littlegiant import engine, profile
-    from littlegiant.report_common import make_report
+    from littlegiant.core import engine
+    from littlegiant.load import profile
+    from littlegiant.report.common import make_report
 
     rs = rules.load("miit-2026")
     prof = profile.Profile({"name": "Evil\x1b[2J\u202eCo"})
@@ -432,7 +433,7 @@ def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) 
 def test_no_result_column_is_taken_for_a_figure() -> None:
     """The result columns batch writes (ids and words in both languages) are no input field's header,
     except the company name, which reads back as the name."""
-    from littlegiant.tabular import SUMMARY_COLUMNS, Labels, result_header
+    from littlegiant.load.tabular import SUMMARY_COLUMNS, Labels, result_header
 
     rs = rules.load("miit-2026")
     for lang in ("zh", "en"):
@@ -503,8 +504,8 @@ def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path)
 def test_a_cell_amount_with_a_unit_is_exact_decimal_wan_yuan(amount: Decimal, unit: tuple[str, Decimal]) -> None:
     """A cell's amount with a unit converts to 万元 exactly (Decimal, no float on the way), as the
     interview converts the same answer."""
-    from littlegiant.answers import parse_answer
-    from littlegiant.tabular import row_profile
+    from littlegiant.load.answers import parse_answer
+    from littlegiant.load.tabular import row_profile
 
     assume(amount * unit[1] == 0 or amount * unit[1] >= Decimal("0.000001"))  # smaller is refused as no real size
     rs = rules.load("miit-2026")

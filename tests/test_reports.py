@@ -22,16 +22,17 @@ from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES
 from tests.test_properties import plausible
 from typer.testing import CliRunner
 
-from littlegiant import engine, profile, rules
-from littlegiant.cli import app
-from littlegiant.i18n import STATUS
-from littlegiant.render_html import render_html
-from littlegiant.render_markdown import render_markdown
-from littlegiant.render_text import render
-from littlegiant.report_common import Report, make_report
-from littlegiant.report_words import set_args
-from littlegiant.result import MET, REVIEW
-from littlegiant.tierplan import waits
+from littlegiant.cli.app import app
+from littlegiant.core import engine
+from littlegiant.core.result import MET, REVIEW
+from littlegiant.core.tierplan import waits
+from littlegiant.load import profile, rules
+from littlegiant.report.common import Report, make_report
+from littlegiant.report.html import render_html
+from littlegiant.report.i18n import STATUS
+from littlegiant.report.markdown import render_markdown
+from littlegiant.report.text import render
+from littlegiant.report.words import set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")

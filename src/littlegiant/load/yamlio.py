@@ -307,7 +307,7 @@ def read_data_file(path: Path, encoding: str | None = None) -> Any:
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(f"larger than {MAX_FILE_BYTES:,} bytes (the limit for one profile or rule file)",
                          file=name)
-    from littlegiant.charsets import decode
+    from littlegiant.load.charsets import decode
 
     text = decode(raw, name, encoding)
     return parse_text(text, name, json_only=path.suffix.lower() == ".json")

@@ -78,7 +78,7 @@ def check_renewal(renewal: str | None) -> str | None:
 
 
 def check_lang(lang: str | None) -> str:
-    from littlegiant.i18n import default_lang, lang_of
+    from littlegiant.report.i18n import default_lang, lang_of
 
     if lang is None:
         return default_lang()
@@ -104,7 +104,7 @@ def write_output(text: str, output: Path | None) -> None:
             fail(f"cannot write the report to standard output: {getattr(exc, 'strerror', None) or 'it is closed'}")
         return
     from littlegiant.errors import InputError
-    from littlegiant.fileio import AtomicWriter
+    from littlegiant.load.fileio import AtomicWriter
 
     try:
         with AtomicWriter(output) as out:
@@ -134,7 +134,7 @@ def _drop_stdout() -> None:
 def checked_output(output: Path, inputs: list[Path | None], option: str = "--output") -> Path:
     """The file to write for an output option, or exit 2: never an input, never a special file."""
     from littlegiant.errors import InputError
-    from littlegiant.fileio import check_output
+    from littlegiant.load.fileio import check_output
 
     try:
         return check_output(output, [p for p in inputs if p is not None], option)
@@ -186,10 +186,10 @@ def assess(
     if output is not None:
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None])
     try:
-        from littlegiant import engine
-        from littlegiant import profile as profiles
-        from littlegiant import rules as rulesets
-        from littlegiant.rulecalendar import forced
+        from littlegiant.core import engine
+        from littlegiant.load import profile as profiles
+        from littlegiant.load import rules as rulesets
+        from littlegiant.load.rulecalendar import forced
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)
@@ -204,7 +204,7 @@ def assess(
             prof = profiles.apply_sets(prof, rs, set_)
         result = engine.evaluate(rs, prof, day, renewal, choice)
         if compare is None and explain is None:
-            from littlegiant.gaps import analyse
+            from littlegiant.core.gaps import analyse
 
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
         compared = []
@@ -221,12 +221,12 @@ def assess(
     except InputError as exc:
         fail(str(in_words(exc, language)))
     if compared:
-        from littlegiant.compare import compare_html, compare_markdown, compare_text
+        from littlegiant.report.compare import compare_html, compare_markdown, compare_text
 
         if fmt == "json":
             import json
 
-            from littlegiant.result import to_dict
+            from littlegiant.core.result import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
@@ -235,7 +235,7 @@ def assess(
             write_output(make(compared, language), output)
         return
     if explain is not None:
-        from littlegiant.explain import explain_text
+        from littlegiant.report.explain import explain_text
 
         found = result.criterion(explain)
         if found is None:
@@ -243,19 +243,19 @@ def assess(
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
 
-            from littlegiant.result import criterion_dict
+            from littlegiant.core.result import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
             return
         write_output(explain_text(result, *found, language), output)
         return
-    from littlegiant.report_common import make_report
+    from littlegiant.report.common import make_report
 
     report = make_report(rs, prof, result, language, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
                          detail=detail or fmt != "text")
     if baseline is not None:
-        from littlegiant.compare import moves
+        from littlegiant.report.compare import moves
 
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
@@ -264,12 +264,12 @@ def assess(
 
 def in_words(exc: Exception, lang: str) -> Exception:
     """A part above its whole said in the reader's language (its place kept); other errors as they are."""
-    from littlegiant.profile import PartExceedsWhole
+    from littlegiant.load.profile import PartExceedsWhole
 
     if not isinstance(exc, PartExceedsWhole) or lang == "en":
         return exc
     from littlegiant.errors import InputError
-    from littlegiant.report_common import part_text
+    from littlegiant.report.common import part_text
 
     return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field)
 
@@ -277,10 +277,10 @@ def in_words(exc: Exception, lang: str) -> Exception:
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
                resume: tuple[str | None, str | None, str | None, str | None]) -> Path:
     """Run the interview to its end and return the saved profile; exit 130 when interrupted."""
-    from littlegiant import interactive
-    from littlegiant.interview import Interview
-    from littlegiant.profile import Profile, apply_sets
-    from littlegiant.stopping import like_ctrl_c
+    from littlegiant.cli import interactive
+    from littlegiant.cli.stopping import like_ctrl_c
+    from littlegiant.core.interview import Interview
+    from littlegiant.load.profile import Profile, apply_sets
 
     preset = apply_sets(Profile(), rs, sets).values if sets else {}
     interview = Interview(rs, day, renewal)
@@ -292,7 +292,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
-        from littlegiant.i18n import t
+        from littlegiant.report.i18n import t
 
         fail(t("interview.locked", lang, save=save))
     except OSError as exc:
@@ -355,19 +355,19 @@ def batch(
         fail(f"--columns: expected labels or ids, got {columns!r}")
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
         fail(f"--columns {columns}: only for a .csv output (an .xlsx has labels, JSON Lines has ids)")
-    from littlegiant import batch as batching
+    from littlegiant.cli import batch as batching
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
         fail(f"--jobs: expected at most {most} (twice the {most // 2} CPUs this process may use), got {jobs}")
     target = checked_output(output, [*inputs, rules_path(rules)])
     try:
-        from littlegiant import rules as rulesets
+        from littlegiant.load import rules as rulesets
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
         out_encoding = output_encoding
         if encoding is not None:
-            from littlegiant.charsets import codec_name
+            from littlegiant.load.charsets import codec_name
 
             codec = codec_name(encoding)
             if output_encoding is None and kind == ".csv":  # UTF-8 keeps the byte-order mark Excel needs
@@ -382,8 +382,8 @@ def batch(
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(str(exc))
-    from littlegiant.stopping import like_ctrl_c
-    from littlegiant.tabular import known_header
+    from littlegiant.cli.stopping import like_ctrl_c
+    from littlegiant.load.tabular import known_header
 
     options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell))
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
@@ -457,7 +457,7 @@ def _progress(inputs: list[Path], sheet: str | None) -> Any:
         TimeRemainingColumn,
     )
 
-    from littlegiant.tabular import estimate_rows
+    from littlegiant.load.tabular import estimate_rows
 
     total = estimate_rows(inputs, sheet)
     progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
@@ -476,9 +476,9 @@ def schema(
     """Print the JSON Schema of the profile file (for editors' YAML completion and checking)."""
     import json
 
-    from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
-    from littlegiant.schema import profile_schema, rule_file_schema
+    from littlegiant.load import rules as rulesets
+    from littlegiant.load.schema import profile_schema, rule_file_schema
 
     if rule_file:
         write_output(json.dumps(rule_file_schema(), ensure_ascii=False, indent=2) + "\n", None)
@@ -503,9 +503,9 @@ def init(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
 ) -> None:
     """Write a commented profile template (zh/en) to fill in, or a CSV header or Excel sheet for batch."""
-    from littlegiant import rules as rulesets
     from littlegiant.errors import InputError
-    from littlegiant.schema import csv_header, template
+    from littlegiant.load import rules as rulesets
+    from littlegiant.load.schema import csv_header, template
 
     day = parse_as_of(as_of)
     try:
@@ -521,8 +521,8 @@ def init(
     if target is not None:
         checked_output(target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE")
     if xlsx_file is not None:
-        from littlegiant.fileio import atomic_write_bytes
-        from littlegiant.xlsx import template as xlsx_template
+        from littlegiant.load.fileio import atomic_write_bytes
+        from littlegiant.load.xlsx import template as xlsx_template
 
         if xlsx_file.suffix.lower() != ".xlsx":
             fail(f"--xlsx {xlsx_file}: expected a file name ending in .xlsx")
@@ -532,7 +532,7 @@ def init(
             fail(f"{xlsx_file}: cannot write: {exc.strerror}")
         return
     if csv_file is not None:
-        from littlegiant.tabular import csv_template
+        from littlegiant.load.tabular import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_file)
@@ -554,9 +554,9 @@ def rules_list(
     files: Annotated[list[str] | None, typer.Argument(help="More rule files to list besides the built-in ones.", show_default=False)] = None,
 ) -> None:
     """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
-    from littlegiant import rules as rulesets
+    from littlegiant.cli.ruletools import calendar_text, confidence_counts, rule_files
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import calendar_text, confidence_counts, rule_files
+    from littlegiant.load import rules as rulesets
 
     rows = []
     for ref in rule_files(list(files or [])):
@@ -581,9 +581,9 @@ def rules_calendar(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Which rule set and round notice judge an application or a renewal (复核) on a date, and why."""
-    from littlegiant import rules as rulesets
+    from littlegiant.cli.ruletools import calendar_text
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import calendar_text
+    from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     day = parse_as_of(as_of) if as_of is not None else None
@@ -601,9 +601,9 @@ def rules_show(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """One rule in zh and en: wording, thresholds or bands, source, confidence, evidence, fields read."""
-    from littlegiant import rules as rulesets
+    from littlegiant.cli.ruletools import find, show_text
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import find, show_text
+    from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
@@ -622,9 +622,9 @@ def rules_glossary(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """The official terms the questions use (Ⅰ类知识产权, 主导产品, 上年度 ...), explained in plain words."""
-    from littlegiant import rules as rulesets
+    from littlegiant.cli.ruletools import glossary_text
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import glossary_text
+    from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
@@ -641,7 +641,7 @@ def rules_validate(
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
-    from littlegiant import rules as rulesets
+    from littlegiant.load import rules as rulesets
 
     problems = 0
     for ref in files:
@@ -661,8 +661,8 @@ def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
 ) -> None:
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
+    from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import run_tests, test_refs, test_targets
 
     failed = 0
     for ref in test_targets(paths) if paths else test_refs():
@@ -687,9 +687,9 @@ def rules_diff(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """What changed between two rule sets, criterion by criterion: added, removed, threshold from → to."""
-    from littlegiant import rules as rulesets
+    from littlegiant.cli.ruletools import diff_text
     from littlegiant.errors import InputError
-    from littlegiant.ruletools import diff_text
+    from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
@@ -701,31 +701,31 @@ def rules_diff(
 
 def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
     """The report in one of FORMATS as a string."""
-    from littlegiant.report_common import Report
+    from littlegiant.report.common import Report
 
     assert isinstance(report, Report)
     if to_terminal and report.result.name and fmt != "json":
-        from littlegiant.charsets import escape_controls
+        from littlegiant.load.charsets import escape_controls
 
         report.result.name = escape_controls(report.result.name)
     if fmt == "json":
         import json
 
-        from littlegiant.report_common import report_json
+        from littlegiant.report.common import report_json
 
         doc = report_json(report)
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        from littlegiant.render_markdown import render_markdown
+        from littlegiant.report.markdown import render_markdown
 
         return render_markdown(report)
     if fmt == "html":
-        from littlegiant.render_html import render_html
+        from littlegiant.report.html import render_html
 
         return render_html(report)
     import io
 
-    from littlegiant.render_text import render as render_text
+    from littlegiant.report.text import render as render_text
 
     buf = io.StringIO()
     render_text(report, buf, width=text_width(to_terminal),
@@ -766,7 +766,7 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
 
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
-    from littlegiant.charsets import plain_fallback
+    from littlegiant.load.charsets import plain_fallback
 
     plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()

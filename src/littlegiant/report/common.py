@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.consistency import ABOVE, Figure, PartOverWhole, Unusual
-from littlegiant.engine import fmt, unit_text
-from littlegiant.profile import Profile, input_label
-from littlegiant.report_words import Words, evidence, red_lines, set_args, w
-from littlegiant.result import Result, TierResult
-from littlegiant.rules import RuleSet
-from littlegiant.tierplan import TierPlan
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.result import Result, TierResult
+from littlegiant.core.tierplan import TierPlan
+from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
+from littlegiant.load.profile import Profile, input_label
+from littlegiant.load.rules import RuleSet
+from littlegiant.report.words import Words, evidence, red_lines, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
-    from littlegiant.compare import Move as StatusMove
+    from littlegiant.report.compare import Move as StatusMove
 
 FOOTER = {
     "zh": "规则版本 {rules} · 评估日期 {as_of} · 输入指纹 {sha} · littlegiant {version}",
@@ -148,14 +148,14 @@ class Report:
 
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
-    from littlegiant.tierplan import plan_all
+    from littlegiant.core.tierplan import plan_all
 
     return Report(result, lang, rules, plan_all(rules, result, profile), **kw)
 
 
 def plans_json(report: Report) -> dict[str, Any]:
     """The plans for the JSON result: every move with its ``--set`` argument, the re-assessed verdict."""
-    from littlegiant.result import json_value
+    from littlegiant.core.result import json_value
 
     out: dict[str, Any] = {}
     words = report.words
@@ -176,7 +176,7 @@ def plans_json(report: Report) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     """The JSON document of a report: docs/output.md §4, the checked plans, and what the user's --set moved."""
-    from littlegiant.result import to_dict
+    from littlegiant.core.result import to_dict
 
     doc = to_dict(report.result, report.lang, __version__)
     if report.plans:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report_words import ICON, MARK, w
-from littlegiant.result import TierResult
+from littlegiant.core.result import TierResult
+from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.i18n import SIZE, STATUS, t
+from littlegiant.report.words import ICON, MARK, w
 
 CSS = """
 *{box-sizing:border-box}

@@ -16,11 +16,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from littlegiant.consistency import PartOverWhole, part_violations
 from littlegiant.errors import InputError, describe
-from littlegiant.fileio import check_input_file
-from littlegiant.rules import FieldDef, RuleSet, Text
-from littlegiant.yamlio import line_of, read_data_file
+from littlegiant.load.consistency import PartOverWhole, part_violations
+from littlegiant.load.fileio import check_input_file
+from littlegiant.load.rules import FieldDef, RuleSet, Text
+from littlegiant.load.yamlio import line_of, read_data_file
 
 Scalar = Decimal | bool | str
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -210,7 +210,7 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
     """Validate a flat row (dotted paths, or their zh/en labels with the year, to text as typed in a
     spreadsheet cell; empty or None is unknown); an error lists every problem of the row."""
-    from littlegiant.tabular import row_profile
+    from littlegiant.load.tabular import row_profile
 
     return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
 

@@ -22,15 +22,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from littlegiant.answers import NO, Conversion, normalise
+from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
-from littlegiant.fileio import atomic_write_text
-from littlegiant.i18n import EXPECT_ZH, t
-from littlegiant.interview import Concern, Interview, Question, dump_profile, null_paths
-from littlegiant.profile import Scalar, field_for_path, from_data, input_label, year_in_path
-from littlegiant.report_common import part_text
-from littlegiant.rules import FieldDef, RuleSet, glossary
-from littlegiant.yamlio import read_data_file
+from littlegiant.load.answers import NO, Conversion, normalise
+from littlegiant.load.fileio import atomic_write_text
+from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
+from littlegiant.load.rules import FieldDef, RuleSet, glossary
+from littlegiant.load.yamlio import read_data_file
+from littlegiant.report.common import part_text
+from littlegiant.report.i18n import EXPECT_ZH, t
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")

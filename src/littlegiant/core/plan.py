@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from littlegiant import engine, expr
-from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET
-from littlegiant.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
+from littlegiant.core import engine
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET
+from littlegiant.load import expr
+from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 
 # Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
 # (docs/output.md §5: unmet > unknown > manual_review > met for all-of, the reverse for any-of).

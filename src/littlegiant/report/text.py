@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report_common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report_words import ICON, MARK, w
-from littlegiant.result import TierResult
+from littlegiant.core.result import TierResult
+from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.i18n import SIZE, STATUS, t
+from littlegiant.report.words import ICON, MARK, w
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
 

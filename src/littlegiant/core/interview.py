@@ -17,13 +17,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant import engine
-from littlegiant.answers import Conversion, parse_answer
-from littlegiant.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
-from littlegiant.inputs import InputPaths
-from littlegiant.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
-from littlegiant.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.rules import FieldDef, Node, RuleSet
+from littlegiant.core import engine
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.load.answers import Conversion, parse_answer
+from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
+from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.rules import FieldDef, Node, RuleSet
 
 # Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
 PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from littlegiant import engine
-from littlegiant.engine import fmt, unit_text
-from littlegiant.inputs import InputPaths
-from littlegiant.profile import Profile, Scalar, field_for_path, input_label, year_in_path
-from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
-from littlegiant.rules import FieldDef, Node, RuleSet, ScoreItem, Text
+from littlegiant.core import engine
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
+from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
+from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
 CENT = Decimal("0.01")
 LIMIT = Decimal(10) ** 9  # no advice beyond a trillion 万元
@@ -440,7 +440,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                                   missing_labels=[_label(rules, p) for p in relevant], deciding=False))
         elif tier.status == UNKNOWN:
             if interview is None:
-                from littlegiant.interview import Interview  # only unknown tiers need the interview's relevance
+                from littlegiant.core.interview import Interview  # only unknown tiers need the interview's relevance
 
                 # the evaluation is already done: hand it over instead of repeating it
                 interview = Interview(rules, result.as_of, result.renewal, dict(profile.values), _result=result)

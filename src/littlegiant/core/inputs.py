@@ -7,9 +7,9 @@ answers happen not to reach (the size table reads nothing until the industry is 
 
 from __future__ import annotations
 
-from littlegiant import expr
-from littlegiant.result import CriterionResult
-from littlegiant.rules import Node, RuleSet, ScoreItem
+from littlegiant.core.result import CriterionResult
+from littlegiant.load import expr
+from littlegiant.load.rules import Node, RuleSet, ScoreItem
 
 
 class InputPaths:

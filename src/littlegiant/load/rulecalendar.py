@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
-from littlegiant.rules import CONFIDENCE, Text
-from littlegiant.yamlio import line_of, read_data_file
+from littlegiant.load.rules import CONFIDENCE, Text
+from littlegiant.load.yamlio import line_of, read_data_file
 
 APPLICATION = "application"
 RENEWABLE = ("zjtx_sme", "little_giant")  # the titles a renewal (复核) can name

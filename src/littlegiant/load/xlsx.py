@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import STATUS, t
-from littlegiant.rules import TIER_IDS, RuleSet
-from littlegiant.tabular import (
+from littlegiant.load.rules import TIER_IDS, RuleSet
+from littlegiant.load.tabular import (
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
     RESULT_TEXT,
@@ -30,6 +29,7 @@ from littlegiant.tabular import (
     result_header,
     result_words,
 )
+from littlegiant.report.i18n import STATUS, t
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
@@ -267,7 +267,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from littlegiant.profile import field_for_path, input_label
+    from littlegiant.load.profile import field_for_path, input_label
 
     book = Workbook()
     ws = book.active

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.rules import FieldDef, RuleSet
+from littlegiant.load.rules import FieldDef, RuleSet
 
 ABOVE, GROWTH = "above", "growth"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from littlegiant.errors import InputError
-from littlegiant.profile import Scalar, check_value, choice_named
-from littlegiant.rules import FieldDef
+from littlegiant.load.profile import Scalar, check_value, choice_named
+from littlegiant.load.rules import FieldDef
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})

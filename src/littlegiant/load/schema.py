@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from littlegiant.rules import FieldDef, RuleSet
+from littlegiant.load.rules import FieldDef, RuleSet
 
 _YEAR_KEY = "^(199[0-9]|20[0-9][0-9]|2100)$"
 
@@ -105,8 +105,8 @@ def _obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str
 def rule_file_schema() -> dict[str, Any]:
     """A draft 2020-12 JSON Schema of rule files, for editors; the loader's own checks go further
     (references, cycles, band order, group sums), so ``littlegiant rules validate`` stays the judge."""
-    from littlegiant.expr import COMPARISONS
-    from littlegiant.rules import APPLIES, CONFIDENCE, FIELD_TYPES, NODE_KINDS, TIER_IDS
+    from littlegiant.load.expr import COMPARISONS
+    from littlegiant.load.rules import APPLIES, CONFIDENCE, FIELD_TYPES, NODE_KINDS, TIER_IDS
 
     text = _obj({"zh": {"type": "string"}, "en": {"type": "string"}}, ("zh", "en"))
     texts = {"type": "array", "items": {"$ref": "#/$defs/text"}}

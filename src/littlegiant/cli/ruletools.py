@@ -16,14 +16,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from littlegiant import engine, expr
+from littlegiant.core import engine
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import Result
 from littlegiant.errors import InputError
-from littlegiant.inputs import InputPaths
-from littlegiant.profile import from_data
-from littlegiant.result import Result
-from littlegiant.rulecalendar import KINDS, RENEWABLE, Calendar
-from littlegiant.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
-from littlegiant.yamlio import line_of, read_data_file
+from littlegiant.load import expr
+from littlegiant.load.profile import from_data
+from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
+from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.load.yamlio import line_of, read_data_file
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -120,7 +121,7 @@ def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
 
 def glossary_text(lang: str, rules: RuleSet | None = None) -> str:
     """Every official term the field help leans on, explained, with the questions that use it."""
-    from littlegiant.rules import glossary
+    from littlegiant.load.rules import glossary
 
     used: dict[str, list[str]] = {}
     if rules is not None:
@@ -431,7 +432,7 @@ def tests_file_for(rule_path: Path) -> Path:
 
 def run_tests(rule_ref: str) -> Outcome:
     """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases."""
-    from littlegiant.rules import resolve_rules_arg
+    from littlegiant.load.rules import resolve_rules_arg
 
     if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
         return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
@@ -493,7 +494,7 @@ def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
 
 def run_calendar_tests(calendar_file: Path) -> Outcome:
     """The cases beside the calendar: the set and round chosen on a date, and, with a profile, the verdicts."""
-    from littlegiant.rules import choose
+    from littlegiant.load.rules import choose
 
     outcome = Outcome(CALENDAR_ID)
     cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.profile import (
+from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
@@ -26,7 +25,8 @@ from littlegiant.profile import (
     input_label,
     parse_text_value,
 )
-from littlegiant.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.report.i18n import SIZE, STATUS, t
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -135,7 +135,7 @@ def cell_value(f: FieldDef, cell: str, where: str) -> Scalar | None:
         if f.type not in NUMERIC_TYPES or cell.strip().lower() in ("null", "~"):
             raise
         refused = exc
-    from littlegiant.answers import parse_answer
+    from littlegiant.load.answers import parse_answer
 
     try:
         return parse_answer(f, cell, where)[0]
@@ -365,7 +365,7 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
             if path.is_dir():
                 total += sum(1 for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
             elif suffix in (".xlsx", ".xlsm"):
-                from littlegiant.xlsx import count_rows
+                from littlegiant.load.xlsx import count_rows
 
                 total += count_rows(path, sheet)
             elif suffix in (".csv", ".jsonl", ".ndjson"):
@@ -391,7 +391,7 @@ def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: Inpu
     """Every problem of a nested profile (a JSON line, a profile file) that failed with ``first``,
     found by taking out each field in error and validating again, so each message is the loader's
     own; with the company's name. Only a row in error pays for this."""
-    from littlegiant.profile import from_data
+    from littlegiant.load.profile import from_data
 
     problems = [first]
     current: Any = data

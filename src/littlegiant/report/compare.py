@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from littlegiant.i18n import STATUS
-from littlegiant.report_words import holding_back
-from littlegiant.result import Result
+from littlegiant.core.result import Result
+from littlegiant.report.i18n import STATUS
+from littlegiant.report.words import holding_back
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def compare_html(results: list[Result], lang: str) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
     from html import escape
 
-    from littlegiant.render_html import page
+    from littlegiant.report.html import page
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)

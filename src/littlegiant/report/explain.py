@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from littlegiant.engine import fmt
-from littlegiant.i18n import CONFIDENCE, STATUS
-from littlegiant.result import CriterionResult, Result, TierResult
+from littlegiant.core.engine import fmt
+from littlegiant.core.result import CriterionResult, Result, TierResult
+from littlegiant.report.i18n import CONFIDENCE, STATUS
 
 _L = {
     "tier": {"zh": "层级", "en": "Tier"},

@@ -13,13 +13,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.engine import fmt, unit_text
-from littlegiant.gaps import CUT_SHORT, Change
-from littlegiant.i18n import CONFIDENCE, STATUS
-from littlegiant.profile import field_for_path, input_label
-from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.rules import RuleSet
-from littlegiant.tierplan import Move, TierPlan
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.gaps import CUT_SHORT, Change
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.rules import RuleSet
+from littlegiant.report.i18n import CONFIDENCE, STATUS
 
 ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
 THIRD_PARTY = ("single", "recalled")
@@ -379,7 +379,7 @@ class Words:
 
 
 def _years_on(lang: str) -> str:
-    from littlegiant.tierplan import ROUNDS
+    from littlegiant.core.tierplan import ROUNDS
 
     return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
 

@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.consistency import Unusual
-from littlegiant.rulecalendar import Choice
-from littlegiant.rules import Text
+from littlegiant.load.consistency import Unusual
+from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rules import Text
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
 STATUSES = (MET, UNMET, UNKNOWN, REVIEW)
@@ -194,7 +194,7 @@ def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
 
 def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
     """An unusual figure in the JSON result (an addition to docs/output.md §4): the figures and a sentence."""
-    from littlegiant.report_common import warning_text
+    from littlegiant.report.common import warning_text
 
     d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value),
                          "compared_with": w.other.path, "compared_value": json_value(w.other.value)}

@@ -15,12 +15,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from littlegiant import expr
-from littlegiant.consistency import unusual_figures
-from littlegiant.profile import Profile
-from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, Result, TierResult
-from littlegiant.rulecalendar import Choice
-from littlegiant.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, SizeStandard, Text
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, Result, TierResult
+from littlegiant.load import expr
+from littlegiant.load.consistency import unusual_figures
+from littlegiant.load.profile import Profile
+from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, SizeStandard, Text
 
 _ORDER_ANY = (MET, REVIEW, UNKNOWN, UNMET)  # best first
 

@@ -2,7 +2,7 @@
 
 Rule files are data, possibly from third parties. The loader accepts only the keys it
 knows, checks every type, compiles formulas with the whitelisted evaluator in
-:mod:`littlegiant.expr`, resolves ``use:`` references and ``extends:`` chains, and reports
+:mod:`littlegiant.load.expr`, resolves ``use:`` references and ``extends:`` chains, and reports
 problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 """
 
@@ -17,12 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from littlegiant import expr
 from littlegiant.errors import InputError, clip, describe
-from littlegiant.yamlio import LineDict, LineList, line_of, read_data_file
+from littlegiant.load import expr
+from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
 
 if TYPE_CHECKING:
-    from littlegiant.rulecalendar import Calendar, Choice
+    from littlegiant.load.rulecalendar import Calendar, Choice
 
 CONFIDENCE = ("gov", "multi", "single", "recalled")
 CALENDAR_FILE = "calendar.yaml"
@@ -438,7 +438,7 @@ def builtin_dir() -> Path:
     A wheel carries them as ``littlegiant/rules`` (hatch force-include); an editable install
     does not, so the top-level ``rules/`` of the source tree is the fallback.
     """
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the littlegiant package
     packaged = here / "rules"
     if packaged.is_dir():
         return packaged
@@ -1232,7 +1232,7 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
 
 def calendar() -> Calendar:
     """The shipped rule calendar (``rules/calendar.yaml``)."""
-    from littlegiant.rulecalendar import load_calendar
+    from littlegiant.load.rulecalendar import load_calendar
 
     return load_calendar(builtin_dir() / CALENDAR_FILE)
 
@@ -1244,7 +1244,7 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
     ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
     and the round notice, if any, whose round file modifies it.
     """
-    from littlegiant.rulecalendar import forced
+    from littlegiant.load.rulecalendar import forced
 
     if rules_arg is not None:
         return rules_arg, forced(load(rules_arg, allow_outside=allow_outside).id, renewal)

@@ -23,17 +23,17 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from littlegiant import engine, profile
-from littlegiant.consistency import unusual_figures
+from littlegiant.cli.stopping import held, quiet_worker
+from littlegiant.core import engine
+from littlegiant.core.plan import Plan, Summary, plan_for
+from littlegiant.core.result import MET, json_number, json_value, to_dict
 from littlegiant.errors import INTERNAL, InputError, internal_message
-from littlegiant.fileio import AtomicWriter, check_input_file
-from littlegiant.plan import Plan, Summary, plan_for
-from littlegiant.report_common import part_text, warning_text
-from littlegiant.result import MET, json_number, json_value, to_dict
-from littlegiant.rulecalendar import Choice
-from littlegiant.rules import TIER_IDS, RuleSet
-from littlegiant.stopping import held, quiet_worker
-from littlegiant.tabular import (
+from littlegiant.load import profile
+from littlegiant.load.consistency import unusual_figures
+from littlegiant.load.fileio import AtomicWriter, check_input_file
+from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rules import TIER_IDS, RuleSet
+from littlegiant.load.tabular import (
     FORMULA_STARTS,
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
@@ -47,7 +47,8 @@ from littlegiant.tabular import (
     result_words,
     row_profile,
 )
-from littlegiant.yamlio import read_data_file
+from littlegiant.load.yamlio import read_data_file
+from littlegiant.report.common import part_text, warning_text
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -141,7 +142,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         check_input_file(path)
         yield from _csv_rows(path, options.encoding)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
-        from littlegiant.xlsx import sheet_rows
+        from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
         for source, cells in sheet_rows(path, options.sheet, options.known_header):
@@ -250,7 +251,7 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
 
 
 def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
-    from littlegiant.charsets import TRIED, sniff_file
+    from littlegiant.load.charsets import TRIED, sniff_file
 
     try:
         raw = path.open("rb")
@@ -316,7 +317,7 @@ def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
     name, number, rest = str(path), 1, b""
     with handle:
-        from littlegiant.charsets import sniff_file
+        from littlegiant.load.charsets import sniff_file
 
         codec, bom = sniff_file(handle, encoding)
         handle.seek(bom)  # a byte-order mark, as Windows editors save "UTF-8", is not part of line 1
@@ -533,7 +534,7 @@ class Scorer:
     def __call__(self, item: Item) -> Cells | dict[str, Any]:
         """A summary row's cells, or with ``--format json`` the full result (an error row is always cells)."""
         if self._rules is None:
-            from littlegiant import rules as rulesets
+            from littlegiant.load import rules as rulesets
 
             self._rules = rulesets.load(self.rules_ref)
         try:
@@ -571,7 +572,7 @@ class Scorer:
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
-        from littlegiant.gaps import analyse
+        from littlegiant.core.gaps import analyse
 
         assert self._rules is not None
         tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
@@ -777,7 +778,7 @@ class Writer:
         self.rows = 0
         self.xlsx = suffix == ".xlsx"
         if self.xlsx:
-            from littlegiant.xlsx import ResultBook
+            from littlegiant.load.xlsx import ResultBook
 
             try:
                 self.out = AtomicWriter(path, keep_partial=True, binary=True)
@@ -786,7 +787,7 @@ class Writer:
             self.partial = self.out.temp
             self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
             return
-        from littlegiant.charsets import codec_name
+        from littlegiant.load.charsets import codec_name
 
         codec = codec_name(encoding, field="--output-encoding") if encoding else "utf-8"
         if codec == "utf-8" and self.csv_rows and encoding is None:

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from littlegiant import engine
-from littlegiant.gaps import CENT, Change, analyse
-from littlegiant.profile import Profile, Scalar, field_for_path, year_in_path
-from littlegiant.result import MET, REVIEW, UNKNOWN, CriterionResult, Result, TierResult
-from littlegiant.rules import FieldDef, RuleSet, Text
+from littlegiant.core import engine
+from littlegiant.core.gaps import CENT, Change, analyse
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, CriterionResult, Result, TierResult
+from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.rules import FieldDef, RuleSet, Text
 
 ROUNDS = 4  # this round and up to three later ones
 ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
