@@ -171,7 +171,7 @@ def assess(
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file. Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file, e.g. gbk, when it does not show its own (a byte-order mark or UTF-8 text is read as that). Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
 ) -> None:
     """Score a company profile against the criteria and report every tier's verdict."""
     from littlegiant.errors import InputError
@@ -320,6 +320,10 @@ def _checked_save(save: Path, rules: str | None) -> Path:
   littlegiant batch clients.csv --output advice.csv --advice
 
   littlegiant batch 企业名单.xlsx -o 评估结果.xlsx --lang zh
+
+  littlegiant batch 企业名单.csv -o 评估结果.csv --lang zh --encoding gb18030
+
+  littlegiant batch companies.csv -o results.csv --columns ids
 """)
 def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files.", show_default=False)],
@@ -333,8 +337,9 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the input CSV, JSON Lines and profile files. Default: detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
-    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of a .csv output, e.g. gb18030. Default: UTF-8 with BOM, which Excel opens correctly.", show_default=False)] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
+    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM).", show_default=False)] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers and values of a .csv output: labels (the words of --lang, as in the .xlsx results sheet) or ids (stable English ids, for scripts; JSON Lines always has ids). Default: labels.", show_default=False)] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Read only this sheet of .xlsx inputs. Default: every sheet.", show_default=False)] = None,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
@@ -347,6 +352,11 @@ def batch(
         fail(f"--format: expected summary or json, got {fmt!r}")
     if jobs is not None and jobs < 1:
         fail(f"--jobs: expected 1 or more, got {jobs}")
+    kind = output.suffix.lower()
+    if columns not in (None, "labels", "ids"):
+        fail(f"--columns: expected labels or ids, got {columns!r}")
+    if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
+        fail(f"--columns {columns}: only for a .csv output (an .xlsx has labels, JSON Lines has ids)")
     from littlegiant.cli import batch as batching
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
@@ -357,16 +367,21 @@ def batch(
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+        out_encoding = output_encoding
         if encoding is not None:
             from littlegiant.load.charsets import codec_name
 
-            codec_name(encoding)
+            codec = codec_name(encoding)
+            if output_encoding is None and kind == ".csv":  # UTF-8 keeps the byte-order mark Excel needs
+                out_encoding = "utf-8-sig" if codec == "utf-8" else encoding
         scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice,
                                  encoding)
         about = {"lang": language, "rules_id": rs.id, "rules_title": getattr(rs.title, language),
                  "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
-                 "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()}}
-        writer = batching.Writer(target, fmt == "json", encoding=output_encoding, about=about)
+                 "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
+                 "name_label": getattr(rs.fields["name"].label, language)}
+        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
+        writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(str(exc))
     from littlegiant.cli.stopping import like_ctrl_c
@@ -384,7 +399,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = _progress(list(inputs), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
-    rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows), jobs)
+    rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows, writer.labels), jobs)
     try:
         for done in rows:
             counts["read"] += done.rows
@@ -478,12 +493,13 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv companies.csv\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
-    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a batch CSV header with a sample row instead.", show_default=False)] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers of --csv: labels of --lang, with a notes row of units (read back by batch), or field ids for scripts. Default: labels.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
@@ -499,6 +515,8 @@ def init(
     except InputError as exc:
         fail(str(exc))
     language = check_lang(lang)
+    if columns not in (None, "labels", "ids"):
+        fail(f"--columns: expected labels or ids, got {columns!r}")
     target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
         fail(f"{target}: already exists (use --force to overwrite)")
@@ -516,17 +534,10 @@ def init(
             fail(f"{xlsx_file}: cannot write: {exc.strerror}")
         return
     if csv_file is not None:
-        import csv
-        import io
+        from littlegiant.load.tabular import csv_template
 
-        header = csv_header(rs, day.year - 1)
-        sample = {"name": "示例公司", "industry": "industrial", "employees": "120", "registered_in_china": "true",
-                  f"financials.{day.year - 1}.revenue": "3000", f"financials.{day.year - 1}.rd_expense": "150"}
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerow([sample.get(col, "") for col in header])
-        write_output(buf.getvalue(), csv_file)
+        text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
+        write_output(text, csv_file)
         return
     write_output(template(rs, day.year - 1), file)
 

@@ -33,7 +33,20 @@ from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
-from littlegiant.load.tabular import FORMULA_STARTS, PROBLEMS_SEPARATOR, RowError, every_problem, inert, row_profile
+from littlegiant.load.tabular import (
+    FORMULA_STARTS,
+    NOTES_MARK,
+    PROBLEMS_SEPARATOR,
+    RESULT_TEXT,
+    SUMMARY_COLUMNS,
+    Labels,
+    RowError,
+    every_problem,
+    inert,
+    result_header,
+    result_words,
+    row_profile,
+)
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.report.common import part_text, warning_text
 
@@ -270,6 +283,8 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 yield Item(where, "error", cells)
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
+            elif next(c for c in cells if c.strip()).strip() in _NOTES:
+                continue  # the notes row of init --csv (units and choices), marked as not read
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
                                            "encoding with --encoding)")
@@ -279,6 +294,7 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
 
 
+_NOTES = frozenset(NOTES_MARK.values())
 _BAD_BYTES = re.compile("[\udc80-\udcff]")
 
 
@@ -454,10 +470,6 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profi
         raise every_problem(data, rules, item.source, exc) from None
 
 
-SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
-
-
 Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
@@ -604,9 +616,10 @@ class Job:
     """Scores a chunk into its output lines; picklable, so that workers format their own rows and
     send back one text per chunk rather than a row of fields per company."""
 
-    def __init__(self, scorer: Scorer, csv_rows: bool) -> None:
+    def __init__(self, scorer: Scorer, csv_rows: bool, labels: Labels | None = None) -> None:
         self.scorer = scorer
         self.csv_rows = csv_rows
+        self.labels = labels  # CSV rows in words (result_words), else in ids
         self._lines: list[str] = []
         self._csv: Any = None
 
@@ -635,12 +648,18 @@ class Job:
             record = dict(zip(SUMMARY_COLUMNS, row, strict=True)) if isinstance(row, list) else row
             self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             return
-        cells = list(map(str, row))  # full results never go to a .csv (Writer refuses)
-        for i in _TEXT_CELLS:  # text a spreadsheet would run as a formula is made inert
+        # full results never go to a .csv (Writer refuses)
+        text_cells: tuple[int, ...] = _TEXT_CELLS
+        if self.labels is None:
+            cells = list(map(str, row))
+        else:
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)  # type: ignore[arg-type]
+            cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
+        for i in text_cells:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
         line = ",".join(cells)
-        if line.count(",") == _SEPARATORS and '"' not in line and "\n" not in line and "\r" not in line:
+        if line.count(",") == len(cells) - 1 and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
             return
         if self._csv is None:  # the csv module quotes; its one write per row lands in the list
@@ -648,7 +667,6 @@ class Job:
         self._csv.writerow(cells)
 
 
-_SEPARATORS = len(SUMMARY_COLUMNS) - 1
 _TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
 """The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
 
@@ -744,17 +762,19 @@ class Writer:
     special file).
 
     A .csv is UTF-8 with a byte-order mark unless ``encoding`` says otherwise: without the mark,
-    Chinese Excel opens UTF-8 as GBK and garbles it. An .xlsx is fed the JSON Lines of the summary
+    Chinese Excel opens UTF-8 as GBK and garbles it. Its header and values are ids, or with
+    ``labels`` the words of the .xlsx results sheet. An .xlsx is fed the JSON Lines of the summary
     rows (``about`` says which rule set, date, language and tool made it)."""
 
     def __init__(self, path: Path, full: bool, *, encoding: str | None = None,
-                 about: dict[str, Any] | None = None) -> None:
+                 about: dict[str, Any] | None = None, labels: Labels | None = None) -> None:
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
             raise InputError("expected an output file ending in .csv, .jsonl or .xlsx", field="--output")
         if full and suffix in (".csv", ".xlsx"):
             raise InputError("--format json rows need a .jsonl output", field="--output")
         self.csv_rows = suffix == ".csv"
+        self.labels = labels if self.csv_rows else None
         self.rows = 0
         self.xlsx = suffix == ".xlsx"
         if self.xlsx:
@@ -781,7 +801,7 @@ class Writer:
         self.handle = self.out.handle
         self.partial = self.out.temp
         if self.csv_rows:
-            csv.writer(self.handle).writerow(SUMMARY_COLUMNS)
+            csv.writer(self.handle).writerow(SUMMARY_COLUMNS if self.labels is None else result_header(self.labels))
 
     def write(self, done: Done) -> None:
         """Write a chunk's rows and count them, as one step as far as Ctrl-C, SIGTERM and SIGHUP

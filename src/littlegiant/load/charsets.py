@@ -36,28 +36,52 @@ def codec_name(name: str, *, field: str = "--encoding") -> str:
 
 def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
     """(codec, byte-order-mark length) for a file starting with ``head``. An undecidable file is
-    read as UTF-8, so that its undecodable rows are reported one by one."""
-    if forced is not None:
-        codec = codec_name(forced)
-        if codec == "utf-8" and head.startswith(codecs.BOM_UTF8):
-            return codec, len(codecs.BOM_UTF8)
-        return codec, 0
-    for bom, codec in _BOMS:
+    read as UTF-8, so that its undecodable rows are reported one by one.
+
+    ``forced`` (``--encoding``) names the encoding of a file that does not show its own: a
+    byte-order mark, or non-ASCII text that is UTF-8, is read as what it is whatever ``forced``
+    says. GB18030 decodes almost any bytes, so UTF-8 forced as GB18030 would turn every Chinese
+    name to garbage without an error; ``--encoding gb18030``, given for the output, must not do
+    that to a UTF-8 input."""
+    codec = codec_name(forced) if forced is not None else None
+    for bom, marked in _BOMS:
         if head.startswith(bom):
-            return codec, len(bom)
-    return guess(head), 0
+            return marked, len(bom)
+    if head.isascii():
+        return codec or "utf-8", 0
+    start = next(i for i, b in enumerate(head) if b >= 0x80)
+    return _decide(head[start:], codec), 0
+
+
+def _decide(sample: bytes, codec: str | None) -> str:
+    """The encoding of a file whose first non-ASCII stretch is ``sample``: detected, or ``codec``
+    unless the stretch is UTF-8."""
+    if codec is None:
+        return guess(sample)
+    if codec != "utf-8" and _is_utf8(sample):
+        return "utf-8"
+    return codec
+
+
+def _is_utf8(sample: bytes) -> bool:
+    """Whether ``sample`` (possibly cut mid-character at its end) is UTF-8."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def guess(sample: bytes) -> str:
     """UTF-8 when ``sample`` (possibly cut mid-character at its end) is UTF-8, else GB18030 when it
     decodes as that, else UTF-8 (its bad bytes then show up as errors where they are)."""
-    for codec in ("utf-8", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(codec)().decode(sample, final=False)
-        except UnicodeDecodeError:
-            continue
-        return codec
-    return "utf-8"
+    if _is_utf8(sample):
+        return "utf-8"
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "utf-8"
+    return "gb18030"
 
 
 def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
@@ -68,18 +92,19 @@ def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
     head = handle.read(_SAMPLE)
     try:
         codec, bom = sniff(head, forced)
-        if bom or forced is not None or not head.isascii():
+        if bom or not head.isascii():
             return codec, bom
+        forced_codec = codec_name(forced) if forced is not None else None
         seen = len(head)
         while seen < _SCAN_LIMIT:
             block = handle.read(_SAMPLE)
             if not block:
-                return "utf-8", 0
+                break
             seen += len(block)
             if not block.isascii():
                 start = next(i for i, b in enumerate(block) if b >= 0x80)
-                return guess(block[start:]), 0
-        return "utf-8", 0
+                return _decide(block[start:], forced_codec), 0
+        return forced_codec or "utf-8", 0
     finally:
         handle.seek(0)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from decimal import Decimal
@@ -17,12 +16,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
-from littlegiant.load.tabular import PROBLEMS_SEPARATOR, cell_text
-from littlegiant.report.i18n import SIZE, STATUS, t
+from littlegiant.load.rules import TIER_IDS, RuleSet
+from littlegiant.load.tabular import (
+    NOTES_MARK,
+    PROBLEMS_SEPARATOR,
+    RESULT_TEXT,
+    RESULT_VERDICTS,
+    Labels,
+    cell_text,
+    choice_word,
+    column_note,
+    result_header,
+    result_words,
+)
+from littlegiant.report.i18n import STATUS, t
 
-NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
-"""The first cell of the template's notes row: a row starting with it is not a company."""
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
 
@@ -131,25 +139,6 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterat
 
 _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_review": "FFEB9C", "error": "FFC7CE"}
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
-_SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
-_ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
-
-
-def _words(next_step: str, tiers: dict[str, str], lang: str) -> tuple[str, str]:
-    """(what holds the company back, the first step to take) in words, from a next_step cell
-    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out."""
-    if not next_step:
-        return "", ""
-    found = _SCREENING.match(next_step)
-    if found:
-        colon = "：" if lang == "zh" else ": "
-        return f"{tiers.get(found.group(1), found.group(1))}{colon}{found.group(3)}", ""
-    found = _ADVICE.match(next_step)
-    if found:
-        return tiers.get(found.group(1), found.group(1)), found.group(2)
-    return "", next_step
-
-
 class ResultBook:
     """The batch's .xlsx output, written as the rows come: a results sheet (one row per company,
     verdicts in words and colour), an errors sheet (one row per problem) and a sheet saying which
@@ -165,19 +154,14 @@ class ResultBook:
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
         self.lang = lang = about.get("lang", "en")
-        self.tiers: dict[str, str] = about.get("tiers", {})
+        self.labels = Labels(lang, about.get("tiers", {}), about.get("name_label") or t("xlsx.name", lang))
         self.book = Workbook(write_only=True)
         self.fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
         self.bold = Font(bold=True)
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         info = self.book.create_sheet(t("xlsx.about", lang))
-        columns = [t("xlsx.source", lang), t("xlsx.name", lang), t("xlsx.status", lang), t("sme", lang)]
-        for tid in TIER_IDS:
-            title = self.tiers.get(tid, tid)
-            columns += [title, f"{title} {t('score', lang)}"]
-        columns += [t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang),
-                    t("xlsx.warnings", lang)]
+        columns = result_header(self.labels)
         widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50]
         for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
             self.results.column_dimensions[letter].width = width
@@ -218,11 +202,11 @@ class ResultBook:
             cell.font = self.bold
         return cells
 
-    def _verdict(self, status: str, word: str | None = None) -> Any:
+    def _verdict(self, status: str, word: str | None) -> Any:
         """A verdict in words, coloured as Excel colours good and bad."""
         if not status:
             return None
-        cell = self._text(self.results, word or (STATUS[status][self.lang] if status in STATUS else status), True)
+        cell = self._text(self.results, word, True)
         fill = self.fills.get(status)
         if fill is not None:
             cell.fill = fill
@@ -237,19 +221,19 @@ class ResultBook:
             raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
 
     def _write(self, text: str) -> None:
-        lang, results, text_cell = self.lang, self.results, self._text
+        results, text_cell, verdict = self.results, self._text, self._verdict
         for line in text.splitlines():
             row = json.loads(line)
             error = row["status"] == "error"
-            blocker, step = _words(row["next_step"], self.tiers, lang)
-            cells = [text_cell(results, row["source"]), text_cell(results, row["name"]),
-                     self._verdict("error", t("xlsx.error", lang)) if error else t("xlsx.scored", lang),
-                     SIZE[row["sme_size"] or None][lang] if not error else None]
-            for tid in TIER_IDS:
-                score = row[f"{tid}_score"]
-                cells += [self._verdict(row[f"{tid}_status"]), text_cell(results, score) if score != "" else None]
-            cells += [text_cell(results, blocker), text_cell(results, step), text_cell(results, row["error"]),
-                      text_cell(results, row.get("warnings") or None)]
+            cells = result_words(row, self.labels)
+            for i in RESULT_TEXT:
+                cells[i] = text_cell(results, cells[i])
+            if error:
+                cells[2] = verdict("error", cells[2])
+            for i, tid in zip(RESULT_VERDICTS, TIER_IDS, strict=True):
+                cells[i] = verdict(row[f"{tid}_status"], cells[i])
+                if cells[i + 1] is not None:
+                    cells[i + 1] = text_cell(results, cells[i + 1])
             results.append(cells)
             if error:
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
@@ -271,27 +255,6 @@ class ResultBook:
             raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
         finally:
             self.handle.close()
-
-
-def _note(f: FieldDef, lang: str) -> str:
-    """What a template's notes row says under a column: its unit, its choices, or yes/no."""
-    if f.type == "bool":
-        return t("xlsx.yes_no", lang)
-    if f.type == "choice":
-        return " / ".join(_choice_word(f, c, lang) for c in f.choices)
-    if f.type == "percent":
-        return "%（0–100）" if lang == "zh" else "% (0-100)"
-    if f.unit:
-        return f.unit
-    return t("xlsx.text", lang) if f.type == "text" else t("xlsx.number", lang)
-
-
-def _choice_word(f: FieldDef, choice: str, lang: str) -> str:
-    """A choice as the template offers it: its label in ``lang`` (the reader takes ids and labels)."""
-    label = f.choice_labels.get(choice)
-    if label is None:
-        return choice
-    return label.zh if lang == "zh" else label.en
 
 
 def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> bytes:
@@ -323,7 +286,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
         head = ws.cell(row=1, column=i, value=label.zh if lang == "zh" else label.en)
         head.font = Font(bold=True)
         head.alignment = Alignment(wrap_text=True, vertical="top")
-        note = ws.cell(row=2, column=i, value=NOTES_MARK[lang] if i == 1 else _note(f, lang))
+        note = ws.cell(row=2, column=i, value=NOTES_MARK[lang] if i == 1 else column_note(f, lang))
         note.fill = notes_fill
         note.data_type = "s"
         ws.column_dimensions[letter].width = 28 if i == 1 else 16
@@ -334,7 +297,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             list_column += 1
             list_letter = get_column_letter(list_column)
             for j, choice in enumerate(f.choices, start=1):
-                lists.cell(row=j, column=list_column, value=_choice_word(f, choice, lang))
+                lists.cell(row=j, column=list_column, value=choice_word(f, choice, lang))
             rule = DataValidation(type="list", allow_blank=True,
                                   formula1=f"'{lists.title}'!${list_letter}$1:${list_letter}${len(f.choices)}")
             ws.add_data_validation(rule)
