@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant.cli import app
+from littlegiant.cli.app import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed (apt-get install chromium)")

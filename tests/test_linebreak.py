@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 
-from littlegiant.linebreak import NO_END, NO_START, pieces, wrap, wrap_rich
+from littlegiant.report.linebreak import NO_END, NO_START, pieces, wrap, wrap_rich
 
 PIECES = st.one_of(
     st.text(alphabet="研发费用占营业收入比重不低于专精特新小巨人企业称号", min_size=1, max_size=12),

@@ -22,17 +22,18 @@ from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES
 from tests.test_properties import plausible
 from typer.testing import CliRunner
 
-from littlegiant import engine, profile, rules
-from littlegiant.cli import app
-from littlegiant.i18n import STATUS
-from littlegiant.linebreak import NO_END, NO_START
-from littlegiant.render_html import render_html
-from littlegiant.render_markdown import render_markdown
-from littlegiant.render_text import render
-from littlegiant.report_common import Report, make_report
-from littlegiant.report_words import holding_back, set_args
-from littlegiant.result import MET, REVIEW
-from littlegiant.tierplan import titles_first, waits
+from littlegiant.cli.app import app
+from littlegiant.core import engine
+from littlegiant.core.result import MET, REVIEW
+from littlegiant.core.tierplan import titles_first, waits
+from littlegiant.load import profile, rules
+from littlegiant.report.common import Report, make_report
+from littlegiant.report.html import render_html
+from littlegiant.report.i18n import STATUS
+from littlegiant.report.linebreak import NO_END, NO_START
+from littlegiant.report.markdown import render_markdown
+from littlegiant.report.text import render
+from littlegiant.report.words import holding_back, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -334,7 +335,7 @@ def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
 def test_legend_counts_each_rule_once_and_lists_every_tier(name: str, rule_id: str, as_of: date, lang: str) -> None:
     """The † / ‡ legend counts what `rules list` counts (each rule once, the shared gate too), names every
     third-party rule and lists every tier."""
-    from littlegiant.ruletools import confidence_counts
+    from littlegiant.cli.ruletools import confidence_counts
 
     report = report_for(rule_id, example(name, rule_id), as_of, lang)
     counts = confidence_counts(rules.load(rule_id))
