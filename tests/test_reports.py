@@ -89,6 +89,17 @@ def check_breaks(out: str) -> None:
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
+def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
+    """English reports and comparisons too: lines fit, no trailing spaces, no line opening with a closing mark."""
+    for name in NAMES:
+        path = str(EXAMPLES / f"{name}.yaml")
+        for extra in (("--detail",), ("--compare", "miit-2022,miit-2026")):
+            out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", *extra, columns=columns)
+            assert max(cell_len(line) for line in out.splitlines()) <= columns
+            check_breaks(out)
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("name", NAMES)
 def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
     """--compare in the terminal wraps like the report at 60, 80 and 120 columns: lines fit, nothing is cut,
