@@ -191,8 +191,8 @@ class DevTools:
     def close(self) -> None:
         try:
             self.send("Browser.close")
-        except (EOFError, OSError):
-            pass
+        except (EOFError, OSError, AssertionError):
+            pass  # already gone or silent: the wait below ends it
         finally:
             os.close(self.into)
             os.close(self.out)
