@@ -515,6 +515,8 @@ def init(
     language = check_lang(lang)
     if columns not in (None, "labels", "ids"):
         fail(f"--columns: expected labels or ids, got {columns!r}")
+    if columns is not None and csv_file is None:
+        fail(f"--columns {columns}: only with --csv (an .xlsx template has labels, a profile template field ids)")
     target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
         fail(f"{target}: already exists (use --force to overwrite)")
