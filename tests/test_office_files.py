@@ -622,3 +622,17 @@ def test_a_unit_in_the_header_converts_the_column(header: str, cell: str, wan: s
 
     values = row_profile({"企业名称": "甲", header: cell}, rules.load("miit-2026"), "t").values
     assert values["financials.2025.revenue"] == Decimal(wan)
+
+
+@pytest.mark.parametrize(("cell", "value"), [("有", True), ("无", False), ("没有", False), ("对", True), ("是", True),
+                                             ("否", False), ("✓", True), ("false", False)])
+def test_yes_no_cells_take_the_interviews_words(cell: str, value: bool) -> None:
+    """A 是/否 column filled with 有/无, 对 or ✓ reads as the interview reads those answers; a choice
+    column still refuses "1" (the interview's number for its first choice would pick one silently)."""
+    from littlegiant.load.tabular import RowError, row_profile
+
+    rs = rules.load("miit-2026")
+    values = row_profile({"被列入经营异常名录": cell}, rs, "t").values
+    assert values["compliance.abnormal_operation"] is value
+    with pytest.raises(RowError, match="行业"):
+        row_profile({"行业": "1"}, rs, "t")

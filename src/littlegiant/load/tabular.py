@@ -147,11 +147,11 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
 def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1)) -> Scalar | None:
     """One cell's value; a plain amount in a column whose header names another unit than 万元
     (``unit``, from header_unit) is converted to 万元. A number the plain reading refuses is read
-    as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名), with the same parser,
-    so that a sheet takes what a person types; money converts to 万元 in Decimal, a unit in the
-    cell winning over the header's. When neither reads it, the plain reading's message says what
-    was expected. (Choices and yes/no keep the plain reading: an answer's "1" for the first
-    choice would silently pick a choice in a sheet.)"""
+    as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名; 有/无, 对, 没有 for yes
+    and no), with the same parser, so that a sheet takes what a person types; money converts to
+    万元 in Decimal, a unit in the cell winning over the header's. When neither reads it, the plain
+    reading's message says what was expected. (Choices keep the plain reading: an answer's "1"
+    for the first choice would silently pick a choice in a sheet.)"""
     try:
         value = parse_text_value(f, cell, where=where)
         if unit != 1 and isinstance(value, Decimal):
@@ -160,7 +160,7 @@ def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1)) -
             value = check_value(f, plain(value * unit), where=where)
         return value
     except InputError as exc:
-        if f.type not in NUMERIC_TYPES or cell.strip().lower() in ("null", "~"):
+        if (f.type not in NUMERIC_TYPES and f.type != "bool") or cell.strip().lower() in ("null", "~"):
             raise
         refused = exc
     from littlegiant.load.answers import parse_answer
