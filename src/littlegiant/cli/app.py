@@ -231,8 +231,10 @@ def assess(
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
         else:
-            make = {"markdown": compare_markdown, "html": compare_html}.get(fmt, compare_text)
-            write_output(make(compared, language), output)
+            make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
+            write_output(make(compared, language) if make else
+                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout))),
+                         output)
         return
     if explain is not None:
         from littlegiant.report.explain import explain_text

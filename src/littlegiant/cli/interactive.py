@@ -36,6 +36,7 @@ HEADER = ("# littlegiant profile written by the interactive assessment ({rules},
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
+_NUMERIC = frozenset({"money", "signed_money", "int", "number", "percent"})
 _UNITS_EN = {"万元": "万元", "人": "people", "项": "items", "年": "years", "分": "points", "%": "%"}
 
 
@@ -351,6 +352,10 @@ class Asker:
             try:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
+                if q.field.type in _NUMERIC and stripped.lower() in NO:
+                    # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
+                    self.term.say(wrap("✗ " + _t("none_is_zero", lang), self.width) + "\n")
+                    continue
                 msg = exc.message if lang == "en" else expected_zh(q)
                 self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n"), self.width) + "\n")
                 continue
@@ -437,6 +442,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     name = interview.rules.fields.get("name")
     pending: Question | None = None
     editing = False
+    went_back: str | None = None  # the answer taken back with "<", shown with its question again
     try:
         while True:
             q = pending
@@ -459,7 +465,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                         break
                     prompt = _t("change_retry", lang, n=len(paths))
                 if reply in BACK:
-                    pending = _back(interview, asker)
+                    pending, went_back = _back(interview, asker, lang)
                     persist()
                     continue
                 if reply.isdigit() and reply not in NO:
@@ -473,14 +479,15 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             later = interview.remaining_paths() - {q.path}
             total = number + len(later)
             head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
+                    _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
-            editing = False
+            editing, went_back = False, None
             if asker.ask(q, head) == "back":
                 if not asker.history:
                     term.say(_t("first", lang))
                     pending = q
                     continue
-                pending = _back(interview, asker)
+                pending, went_back = _back(interview, asker, lang)
             else:
                 asker.history.append(q.path)
             persist()
@@ -494,12 +501,14 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     term.say(_t("done", lang, n=asker.answered, save=save))
 
 
-def _back(interview: Interview, asker: Asker) -> Question:
-    """Take the last answer of this sitting back and return its question, to be asked again."""
+def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]:
+    """Take the last answer of this sitting back: its question, to be asked again, and the answer it had
+    (so that a user who went back to check a figure sees what they typed)."""
     path = asker.history.pop()
-    interview.forget(path)
     f = field_for_path(interview.rules, path)
-    return Question(path, f, year_in_path(f, path))
+    was = with_unit(interview.values.get(path), f, lang)
+    interview.forget(path)
+    return Question(path, f, year_in_path(f, path)), was
 
 
 def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:

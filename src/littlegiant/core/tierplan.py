@@ -52,10 +52,11 @@ class Move:
 class Blocker:
     """What stops a round: a red line, a criterion no input can meet, or inputs fixed by time."""
 
-    kind: str  # red_line | blocked | closed | wait
+    kind: str  # red_line | blocked | closed | wait | title (a title held first comes no sooner)
     criterion: str
     title: Text
     paths: list[str] = field(default_factory=list)  # the fixed inputs it rests on
+    year: int | None = None  # title: the first round the title itself can be applied for
 
 
 @dataclass
@@ -107,12 +108,12 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str) -> TierPlan:
-    """The first round (this one or a later one) whose moves, applied together, meet the tier."""
+def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, start: int = 0) -> TierPlan:
+    """The first round (``start`` rounds on or later) whose moves, applied together, meet the tier."""
     tier = result.tiers[tier_id]
-    first = _round(rules, result, profile, tier, 0)
+    first = _round(rules, result, profile, tier, start)
     p = first
-    for later in range(1, ROUNDS):
+    for later in range(start + 1, ROUNDS):
         if p.checked is not None or not any(b.kind in ("closed", "wait") for b in p.blockers):
             break  # a plan, or no wait helps (a red line, a large enterprise, answers needed)
         p = _round(rules, result, profile, tier, later)
@@ -235,6 +236,51 @@ def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
 
 
 def plan_all(rules: RuleSet, result: Result, profile: Profile) -> dict[str, TierPlan]:
-    """A checked plan for every tier that is neither met nor awaiting review."""
-    return {tid: plan_tier(rules, result, profile, tid) for tid, t in result.tiers.items()
-            if t.status not in (MET, REVIEW)}
+    """A checked plan for every tier that is neither met nor awaiting review, in ladder order.
+
+    A tier whose plan asks for a lower tier's title first can be applied for no sooner than that title:
+    its plan starts at the round of the lower tier's own plan (2028 for 专精特新 makes 小巨人 2028 at the
+    earliest), and has none when the lower tier has none.
+    """
+    plans: dict[str, TierPlan] = {}
+    for tid, t in result.tiers.items():
+        if t.status in (MET, REVIEW):
+            continue
+        p = plan_tier(rules, result, profile, tid)
+        plans[tid] = _after_titles(rules, result, profile, p, plans)
+    return plans
+
+
+def titles_first(p: TierPlan) -> list[str]:
+    """The tiers whose titles the plan asks for first (title moves name ``titles.<tier>``)."""
+    return [m.path.split(".", 1)[1] for m in p.moves if m.kind == "title" and m.path.startswith("titles.")]
+
+
+def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,
+                  plans: dict[str, TierPlan]) -> TierPlan:
+    """The plan moved to the round of the titles it needs first, never before them."""
+    needed = [(tid, plans[tid]) for tid in titles_first(p) if tid in plans]
+    if not needed:
+        return p
+    moves = {m.path: m for m in p.moves}
+
+    def blocker(tid: str, q: TierPlan) -> Blocker:
+        m = moves[f"titles.{tid}"]
+        return Blocker("title", m.criterion, result.tiers[tid].title, [m.path],
+                       q.as_of.year if q.checked is not None and q.as_of is not None else None)
+
+    hopeless = [(tid, q) for tid, q in needed if q.checked is None]
+    if hopeless:  # no plan for the title: none for the tier that needs it
+        tid, q = hopeless[0]
+        return TierPlan(p.tier, p.status, as_of=p.as_of, last_year=p.last_year, later=p.later,
+                        blockers=[blocker(tid, q), *p.blockers])
+    earliest = max(q.later for _, q in needed)
+    if earliest <= p.later:
+        return p
+    later = plan_tier(rules, result, profile, p.tier, start=earliest)
+    why = [blocker(tid, q) for tid, q in needed if q.later == earliest]
+    blockers: dict[tuple[str, str], Blocker] = {}
+    for b in [*why, *p.blockers, *(later.blockers if later.checked is None else [])]:
+        blockers.setdefault((b.kind, b.criterion), b)
+    later.blockers = list(blockers.values())
+    return later

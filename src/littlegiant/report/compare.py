@@ -54,14 +54,19 @@ def _head(results: list[Result], lang: str) -> str:
     return ("对比：" + " 与 ".join(names)) if lang == "zh" else "Comparison: " + " vs ".join(names)
 
 
-def compare_text(results: list[Result], lang: str) -> str:
-    """Each tier under each rule set side by side, and the criteria that hold each one back."""
-    lines = [_head(results, lang)]
+def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
+    """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
+    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）)."""
+    from littlegiant.report.linebreak import hang, wrap
+
+    colon = "：" if lang == "zh" else ": "
+    lines = wrap(_head(results, lang), width)
     for title, cells in _compare_rows(results, lang):
-        lines.append(f"\n{title}")
+        lines += ["", *wrap(title, width)]
         for name, status, fails in cells:
-            lines.append(f"  {name}：{STATUS[status][lang]}" if lang == "zh" else f"  {name}: {STATUS[status][lang]}")
-            lines += [f"    - {f}" for f in fails]
+            lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
+            for f in fails:
+                lines += hang("    - ", f, width)
     return "\n".join(lines) + "\n"
 
 

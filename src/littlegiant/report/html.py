@@ -110,7 +110,9 @@ def render_html(report: Report) -> str:
     legend = words.legend()
     if legend:
         out.append(f'<section id="legend"><h2>{escape(w("legend", lang))}</h2><ul>'
-                   + "".join(f"<li>{escape(x.replace(chr(9), ' '))}</li>" for x in legend) + "</ul></section>")
+                   + "".join(f'<li><span class="mark">{mark}</span> {escape(head)}<ul>'
+                             + "".join(f"<li>{escape(x)}</li>" for x in parts) + "</ul></li>"
+                             for mark, head, parts in legend) + "</ul></section>")
     basis = report.basis_detail()
     if basis:
         out.append(f'<section id="basis"><h2>{escape(BASIS[lang])}</h2><ul>'

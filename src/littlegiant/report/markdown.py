@@ -56,7 +56,9 @@ def render_markdown(report: Report) -> str:
     legend = words.legend()
     if legend:
         lines += [f"## {w('legend', lang)}", ""]
-        lines += [f"- {x.replace(chr(9), ' ')}" for x in legend]
+        for mark, head, parts in legend:
+            lines.append(f"- {mark} {_cell(head)}")
+            lines += [f"  - {_cell(x)}" for x in parts]
         lines.append("")
     basis = report.basis_detail()
     if basis:

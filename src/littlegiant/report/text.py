@@ -1,7 +1,7 @@
 """The terminal report: the answer first (a verdict per tier), then the plan and the evidence; the trace on --detail.
 
-Long Chinese text wraps (``overflow="fold"``), never cut with "…"; the status column keeps one line
-at a fixed width. The layout holds from 60 columns up.
+Long Chinese text wraps by ``linebreak`` (never cut with "…", no line starting with "。" or "）", no
+trailing spaces); the status column keeps one line at a fixed width. The layout holds from 60 columns up.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import IO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
 from littlegiant.report.i18n import SIZE, STATUS, t
+from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, w
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
@@ -28,14 +28,24 @@ def _status_width(lang: str) -> int:
     return max(len(STATUS[s][lang]) * (2 if lang == "zh" else 1) + 2 for s in STATUS)
 
 
-def _hanging(console: Console, rows: list[tuple[str, str]], style: str = "") -> None:
-    """Rows of (mark, text): the text wraps under itself, never under the mark."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    for mark, text in rows:
-        grid.add_row(mark, RichText(text, style=style))
-    console.print(grid)
+def _hanging(console: Console, rows: list[tuple[str | RichText, str | RichText]], style: str = "") -> None:
+    """Rows of (mark, text): the text wraps under itself, never under the mark (see ``linebreak``)."""
+    marks = [m if isinstance(m, RichText) else RichText(m) for m, _ in rows]
+    room = max((m.cell_len for m in marks), default=0)
+    room += 1 if room else 0  # a space after the mark
+    for mark, (_, text) in zip(marks, rows, strict=True):
+        body = text if isinstance(text, RichText) else RichText(text, style=style)
+        for i, line in enumerate(wrap_rich(body, console.width - room)):
+            out = mark.copy() if i == 0 else RichText()
+            out.pad_right(room - out.cell_len)
+            out.append_text(line)
+            out.rstrip()
+            console.print(out, soft_wrap=True)
+
+
+def _line(console: Console, text: str | RichText, style: str = "") -> None:
+    """One paragraph, wrapped by ``linebreak`` (no line starts with closing punctuation, none padded)."""
+    _hanging(console, [("", RichText(text, style=style) if isinstance(text, str) else text)])
 
 
 def render(report: Report, stream: IO[str], *, width: int | None = None, color: bool | None = None) -> None:
@@ -50,18 +60,14 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         head.append(result.name + "\n", style="bold")
     head.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
                 f"{t('sme', lang)}{'：' if zh else ': '}{SIZE[result.sme_size][lang]}")
-    console.print(head)
+    _line(console, head)
     for line in report.basis():
-        console.print(RichText(line, style="dim"))
+        _line(console, line, style="dim")
     console.print()
     console.print(RichText(w("answer", lang), style="bold"))
     summary = report.summary()
-    verdicts = Table.grid(padding=(0, 1))
-    verdicts.add_column(no_wrap=True)
-    verdicts.add_column(ratio=1, overflow="fold")
-    for tier, line, _ in summary:
-        verdicts.add_row(RichText(ICON[tier.status], style=_STYLE[tier.status]), RichText(line, style="bold"))
-    console.print(verdicts)
+    _hanging(console, [(RichText(ICON[tier.status], style=_STYLE[tier.status]), RichText(line, style="bold"))
+                       for tier, line, _ in summary])
     why = [(tier.title.get(lang), reason) for tier, _, reason in summary if reason]
     if why:
         sep = "——" if zh else " — "  # no space in zh: a long run folds to the full width instead of jumping a line
@@ -94,7 +100,9 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if legend:
         console.print()
         console.print(RichText(w("legend", lang), style="bold"))
-        _hanging(console, [tuple(line.split("\t", 1)) for line in legend], style="dim")  # type: ignore[misc]
+        for mark, meaning, parts in legend:
+            _hanging(console, [(mark, meaning)], style="dim")
+            _hanging(console, [("  ·", part) for part in parts], style="dim")
     basis = report.basis_detail()
     if basis:
         console.print()
@@ -106,11 +114,11 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
             _trace(console, report, tier)
     else:
         console.print()
-        console.print(RichText(w("detail_hint", lang), style="dim"))
+        _line(console, w("detail_hint", lang), style="dim")
     foot = RichText(style="dim")
     foot.append(footer_line(result, lang, short=True) + "\n")
     foot.append(t("disclaimer", lang))
-    console.print(foot)
+    _line(console, foot)
 
 
 def _trace(console: Console, report: Report, tier: TierResult) -> None:
@@ -118,20 +126,37 @@ def _trace(console: Console, report: Report, tier: TierResult) -> None:
     words = report.words
     title = RichText(f"{w('detail', lang)} · {tier.title.get(lang)}  ", style="bold")
     title.append_text(status_label(tier.status, lang))
-    console.print(title)
-    table = Table(show_header=True, header_style="bold", expand=True, box=None, pad_edge=False)
-    table.add_column(t("status", lang), no_wrap=True, width=_status_width(lang))
-    table.add_column(t("criterion", lang), ratio=2, overflow="fold")
-    table.add_column(t("detail", lang), ratio=3, overflow="fold")
+    _line(console, title)
+    sw = _status_width(lang)
+    room = console.width - sw - 1 - 2  # status, a space, the criterion, two spaces, the sentence
+    crit = max(room * 2 // 5, 8)
+    widths = (sw, crit, max(room - crit, 8))
+    _row(console, widths, [RichText(t(k, lang), style="bold") for k in ("status", "criterion", "detail")])
     gate_ok = all(c.status == "met" for c in tier.criteria if c.id == "gate")
     for c in tier.criteria:
         if gate_ok and c.id.startswith("gate."):
             continue  # the gate's parts only when something in it is not met
-        indent = " " * max(c.depth - 1, 0)
-        name = RichText(indent + c.title.get(lang), style="bold" if c.kind in ("all", "any") else "")
+        indent = max(c.depth - 1, 0)
+        name = RichText(c.title.get(lang), style="bold" if c.kind in ("all", "any") else "")
         if c.confidence in MARK:
             name.append(MARK[c.confidence], style="dim")
-        table.add_row(status_label(c.status, lang), name, words.sentence(c))
-    console.print(table)
+        _row(console, widths, [status_label(c.status, lang), name, RichText(words.sentence(c))], indent)
     for note in tier.notes:
-        console.print(RichText(note.get(lang), style="italic dim"))
+        _line(console, note.get(lang), style="italic dim")
+
+
+def _row(console: Console, widths: tuple[int, int, int], cells: list[RichText], indent: int = 0) -> None:
+    """One row of the criterion table: each cell wrapped in its column, the last line of each unpadded."""
+    status, name, detail = cells
+    names = [RichText(" " * indent) + line for line in wrap_rich(name, widths[1] - indent)]
+    details = wrap_rich(detail, widths[2])
+    for i in range(max(len(names), len(details), 1)):
+        out = status.copy() if i == 0 else RichText()
+        out.pad_right(widths[0] + 1 - out.cell_len)
+        if i < len(names):
+            out.append_text(names[i])
+        out.pad_right(widths[0] + 1 + widths[1] + 2 - out.cell_len)
+        if i < len(details):
+            out.append_text(details[i])
+        out.rstrip()
+        console.print(out, soft_wrap=True)

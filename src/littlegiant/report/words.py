@@ -37,8 +37,9 @@ W = {
     "missing": {"zh": "尚缺", "en": "still needed"},
     "score": {"zh": "得分", "en": "score"},
     "score_range": {"zh": "得分区间", "en": "score range"},
-    "detail_hint": {"zh": "逐条计算见 --detail；单条见 --explain 条件编号。",
-                    "en": "Every criterion: --detail; one criterion: --explain ID."},
+    # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
+    "detail_hint": {"zh": "想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。",
+                    "en": "To see how each criterion was worked out, run the same command again with --detail added."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
 }
@@ -317,6 +318,13 @@ class Words:
             ys = "、".join(years) if zh else ", ".join(years)
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
+        if b.kind == "title":
+            if b.year is None:
+                return (f"须先取得「{title}」称号，而该层级在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
+                        f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")
+            return (f"须先取得「{title}」称号，该称号最早{b.year}年申报，本层级不能早于这一年" if zh else
+                    f"the {title} title comes first, and it can be applied for in {b.year} at the earliest: "
+                    "not before then")
         if b.kind == "wait":
             return (f"「{title}」要等时间累积，本轮不能满足" if zh else f"\"{title}\" needs time to pass: not this round")
         return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
@@ -332,6 +340,10 @@ class Words:
             if held is not None and held.status in (MET, REVIEW):
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
+            ahead = self.plans.get(tid) if tid else None
+            if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+                return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
+                        f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
             if held is not None:
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
@@ -363,19 +375,69 @@ class Words:
 
     # ---- the legend
 
-    def legend(self) -> list[str]:
-        """Confidence tags explained once, and which tiers rest on third-party sources."""
+    def legend(self) -> list[tuple[str, str, list[str]]]:
+        """(mark, what it means, the rules it marks) per confidence tag, each rule counted once.
+
+        The gate's criteria belong to every tier; they are named once as shared, then each tier with what
+        only it holds (or that it holds none), so the total is the rule data's own count (``rules list``).
+        """
         zh = self.lang == "zh"
-        out: list[str] = []
+        sep = "；" if zh else "; "
+        tiers = list(self.result.tiers.values())
+        out: list[tuple[str, str, list[str]]] = []
         for tag in THIRD_PARTY:
-            tiers = [t for t in self.result.tiers.values() if any(c.confidence == tag for c in t.criteria)]
-            if not tiers:
+            holders: dict[str, list[TierResult]] = {}
+            titles: dict[str, str] = {}
+            for t in tiers:
+                for c in t.criteria:
+                    if c.confidence == tag:
+                        titles.setdefault(c.id, c.title.get(self.lang))
+                        if t not in holders.setdefault(c.id, []):
+                            holders[c.id].append(t)
+            if not titles:
                 continue
-            count = sum(1 for t in tiers for c in t.criteria if c.confidence == tag)
-            names = ("、" if zh else ", ").join(t.title.get(self.lang) for t in tiers)
-            out.append(f"{MARK[tag]}\t{CONFIDENCE[tag][self.lang]}：{names}（共{count}条）" if zh else
-                       f"{MARK[tag]}\t{CONFIDENCE[tag][self.lang]}: {names} ({count} criteria)")
+            lines: list[str] = []
+            groups: dict[tuple[str, ...], list[str]] = {}
+            parents: dict[tuple[str, ...], set[str | None]] = {}
+            for cid, held in holders.items():
+                key = tuple(t.id for t in held)
+                groups.setdefault(key, []).append(titles[cid])
+                parents.setdefault(key, set()).add(next(c.parent for c in held[0].criteria if c.id == cid))
+            for key, names in groups.items():
+                if len(key) < 2:
+                    continue
+                what = self._group_title(self.result.tiers[key[0]], parents[key])
+                who = ("各层级共用" if zh else "shared by every tier") if len(key) == len(tiers) else \
+                    ("、".join(self.result.tiers[k].title.zh for k in key) + "共用" if zh else
+                     "shared by " + ", ".join(self.result.tiers[k].title.en for k in key))
+                if what:
+                    who = f"{who}的「{what}」" if zh else f"{what}, {who}"
+                elif not zh:
+                    who = who[0].upper() + who[1:]
+                lines.append(f"{who}（{len(names)}条）：{sep.join(names)}" if zh else
+                             f"{who} ({len(names)}): {sep.join(names)}")
+            shared = any(len(k) > 1 for k in groups)
+            for t in tiers:
+                names = groups.get((t.id,), [])
+                name = t.title.get(self.lang)
+                if names:
+                    lines.append(f"{name}（{len(names)}条）：{sep.join(names)}" if zh else
+                                 f"{name} ({len(names)}): {sep.join(names)}")
+                else:
+                    lines.append(f"{name}：{'除共用条件外' if shared else ''}没有" if zh else
+                                  f"{name}: none{' beyond the shared ones' if shared else ''}")
+            head = (f"{CONFIDENCE[tag]['zh']}：共{len(titles)}条" if zh else
+                    f"{CONFIDENCE[tag]['en']}: {len(titles)} rule{'s' if len(titles) > 1 else ''}")
+            out.append((MARK[tag], head, lines))
         return out
+
+
+    def _group_title(self, tier: TierResult, parents: set[str | None]) -> str:
+        """The title of the one group (the gate) the shared criteria sit in, else nothing."""
+        if len(parents) != 1:
+            return ""
+        pid = next(iter(parents))
+        return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
 
 
 def _years_on(lang: str) -> str:
