@@ -122,9 +122,8 @@ def known_header(rules: RuleSet, header: object) -> bool:
 
 
 NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
-
-
 MONEY_TYPES = frozenset({"money", "signed_money"})
+"""Field types whose cells are numbers, and of those the amounts in 万元."""
 
 
 def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
