@@ -159,9 +159,15 @@ def parse_only(path: Path) -> float:
 
 
 def main() -> None:
+    """Run the figures in a scratch folder that is removed afterwards (at N = 100,000 the inputs
+    and outputs take some hundreds of MB)."""
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 100_000
-    tmp = Path(tempfile.mkdtemp())
+    with tempfile.TemporaryDirectory() as folder:
+        run(Path(folder), n)
+
+
+def run(tmp: Path, n: int) -> None:
     if "--xlsx-only" in sys.argv:
         xlsx_figures(tmp, n)
         return

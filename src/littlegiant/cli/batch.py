@@ -653,7 +653,7 @@ class Job:
         if self.labels is None:
             cells = list(map(str, row))
         else:
-            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)  # type: ignore[arg-type]
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
             cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
         for i in text_cells:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
