@@ -20,7 +20,7 @@ from littlegiant import rules as rulesets
 from littlegiant.errors import InputError
 from littlegiant.plan import Summary, plan_for
 from littlegiant.profile import Profile
-from littlegiant.result import Result, to_dict
+from littlegiant.result import Result
 from littlegiant.rulecalendar import Choice, forced
 from littlegiant.rules import RuleSet
 
@@ -143,4 +143,6 @@ def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
 
 def to_json(result: Result, lang: str = "en") -> dict[str, Any]:
     """The JSON document of a result, the same the CLI writes (docs/output.md)."""
+    from littlegiant.result_json import to_dict
+
     return to_dict(result, lang, __version__)

@@ -29,7 +29,7 @@ from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.fileio import AtomicWriter, check_input_file
 from littlegiant.plan import Plan, Summary, plan_for
 from littlegiant.report_common import part_text, warning_text
-from littlegiant.result import MET, json_number, json_value, to_dict
+from littlegiant.result import MET, json_number, json_value
 from littlegiant.rulecalendar import Choice
 from littlegiant.rules import TIER_IDS, RuleSet
 from littlegiant.stopping import held, quiet_worker
@@ -537,6 +537,8 @@ class Scorer:
         prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
+            from littlegiant.result_json import to_dict
+
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)

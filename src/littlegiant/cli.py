@@ -226,7 +226,7 @@ def assess(
         if fmt == "json":
             import json
 
-            from littlegiant.result import to_dict
+            from littlegiant.result_json import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
@@ -243,7 +243,7 @@ def assess(
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
 
-            from littlegiant.result import criterion_dict
+            from littlegiant.result_json import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant import engine
-from littlegiant.engine import fmt, unit_text
+from littlegiant.explanations import fmt, unit_text
 from littlegiant.inputs import InputPaths
 from littlegiant.profile import Profile, Scalar, field_for_path, input_label, year_in_path
 from littlegiant.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
 from littlegiant.consistency import ABOVE, Figure, PartOverWhole, Unusual
-from littlegiant.engine import fmt, unit_text
+from littlegiant.explanations import fmt, unit_text
 from littlegiant.profile import Profile, input_label
 from littlegiant.report_words import Words, evidence, red_lines, set_args, w
 from littlegiant.result import Result, TierResult
@@ -176,7 +176,7 @@ def plans_json(report: Report) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     """The JSON document of a report: docs/output.md §4, the checked plans, and what the user's --set moved."""
-    from littlegiant.result import to_dict
+    from littlegiant.result_json import to_dict
 
     doc = to_dict(report.result, report.lang, __version__)
     if report.plans:
