@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from littlegiant import engine, profile, rules
-from littlegiant.result import CriterionResult, Result
+from littlegiant.core import engine
+from littlegiant.core.result import CriterionResult, Result
+from littlegiant.load import profile, rules
 
 # Examples are timed on a shared 2-CPU machine, where a slow minute is not a failure: no deadlines.
 settings.register_profile("littlegiant", deadline=None)
@@ -75,3 +76,15 @@ def lg2026() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def lg2022() -> dict[str, Any]:
     return flat(EXAMPLES / "little-giant-2022.yaml")
+
+
+def nested(values: dict[str, Any]) -> dict[str, Any]:
+    """Dotted paths and their values as the nested structure of a profile file (years as numbers)."""
+    out: dict[str, Any] = {}
+    for path, value in values.items():
+        *parents, last = (int(p) if p.isdigit() else p for p in path.split("."))
+        node = out
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return out

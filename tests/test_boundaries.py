@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from tests.conftest import crit, run
 
-from littlegiant.explanations import explanation
+from littlegiant.report.explanations import explanation
 
 Y1, Y2, Y3 = "financials__2025__", "financials__2024__", "financials__2023__"
 

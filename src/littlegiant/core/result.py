@@ -1,0 +1,159 @@
+"""The result of an assessment: what every renderer (text, JSON, Markdown, HTML) draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from littlegiant.load.consistency import Unusual
+from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rules import Node, ScoreItem, Text
+
+MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class CriterionResult:
+    """One criterion, group or score item as evaluated: data only, the report layer words it.
+
+    ``tier`` and ``id`` name it together (the loader makes ids unique within one tier only); ``rule``
+    is the rule node it judged, ``item`` the score item for a points row.
+    """
+
+    id: str
+    kind: str
+    title: Text
+    status: str
+    depth: int
+    parent: str | None
+    required: bool = True
+    value: Any = None
+    op: str | None = None
+    threshold: Any = None
+    unit: str | None = None
+    points: Decimal | None = None
+    points_min: Decimal | None = None
+    points_max: Decimal | None = None
+    max_points: Decimal | None = None
+    source: str | None = None
+    confidence: str | None = None
+    missing: list[str] = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)
+    formula: Text | None = None
+    evidence: tuple[Text, ...] = ()
+    note: Text | None = None
+    review: bool = False
+    tier: str = ""
+    rule: Node | None = field(default=None, compare=False, repr=False)
+    item: ScoreItem | None = field(default=None, compare=False, repr=False)
+    counts: tuple[int, int] | None = None  # a group: (children met, children that apply)
+    formula_source: str = ""  # the formula an explanation shows with its numbers filled in
+    terms: dict[str, Any] = field(default_factory=dict)  # each name[year] of formula_source -> its value
+    band: Text | None = None  # a points row: the label of the band surely chosen
+    scales: tuple[tuple[Text | None, Any, str | None], ...] = ()  # a points row: (label, value, unit) of each scale
+    field_label: Text | None = None  # a veto or qualitative criterion: the question it asks
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(tier, id): what names a criterion across a rule set."""
+        return self.tier, self.id
+
+
+@dataclass
+class GroupScore:
+    id: str
+    title: Text
+    max: Decimal
+    low: Decimal
+    high: Decimal
+
+
+@dataclass
+class TierResult:
+    id: str
+    title: Text
+    status: str
+    score: Decimal | None
+    score_min: Decimal | None
+    score_max: Decimal | None
+    score_table: str | None
+    criteria: list[CriterionResult]
+    groups: list[GroupScore] = field(default_factory=list)
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass
+class Result:
+    rules_id: str
+    rules_title: Text
+    in_force_from: date
+    rules_source: str
+    as_of: date
+    last_year: int
+    renewal: str | None  # the tier id renewed, or None for a new application
+    input_sha256: str
+    name: str | None
+    sme_status: str
+    sme_size: str | None
+    tiers: dict[str, TierResult]
+    advice: dict[str, Any] = field(default_factory=dict)  # tier id -> gaps.TierGap, when asked for
+    calendar: Choice | None = None  # which set judged it and why (rules/calendar.yaml)
+    rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
+    documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
+    warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
+
+    def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
+        """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""
+        for t in self.tiers.values():
+            if tier is None or t.id == tier:
+                for c in t.criteria:
+                    if c.id == cid:
+                        return t, c
+        return None
+
+    def find(self, ref: str) -> list[tuple[TierResult, CriterionResult]]:
+        """The criteria ``ref`` names: ``ID``, or ``TIER:ID`` for one tier's. Tiers may reuse an id for
+        different rules; a node they share (the gate) is found once, in the first tier."""
+        tier, _, cid = ref.rpartition(":")
+        out: list[tuple[TierResult, CriterionResult]] = []
+        for t in self.tiers.values():
+            if tier and t.id != tier:
+                continue
+            for c in t.criteria:
+                if c.id == cid and not any(_same_rule(c, o) for _, o in out):
+                    out.append((t, c))
+        return out
+
+
+def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
+    """Whether two rows judge one rule: the same score item, or nodes defined at one place of a rule file."""
+    if a.item is not None or b.item is not None:
+        return a.item is b.item
+    if a.rule is None or b.rule is None:
+        return False
+    if a.rule.file is None or a.rule.line is None:
+        return a.rule is b.rule
+    return (a.rule.file, a.rule.line, a.rule.id) == (b.rule.file, b.rule.line, b.rule.id)
+
+
+def json_number(v: Decimal) -> int | float:
+    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places; one beyond 10^20
+    (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
+    if v.adjusted() >= 20:
+        return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
+    if v == v.to_integral_value():
+        return int(v)
+    return float(round(v, 6))
+
+
+def json_value(v: Any) -> Any:
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, Decimal):
+        return json_number(v)
+    if isinstance(v, tuple | list):
+        return [json_value(x) for x in v]
+    return v
