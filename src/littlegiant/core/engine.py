@@ -243,7 +243,15 @@ _DOCUMENT = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
 
 
 def documents(rules: RuleSet) -> tuple[str, ...]:
-    """The official texts a rule set rests on: every document number its sources cite, in order."""
+    """The official texts a rule set rests on: every document number its sources cite, in order
+    (found once per rule set: every result carries them)."""
+    hit = rules.memo.get("documents")
+    if hit is None:
+        hit = rules.memo["documents"] = _documents(rules)
+    return hit  # type: ignore[no-any-return]
+
+
+def _documents(rules: RuleSet) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in (rules.source, rules.size.source, *(n.source or "" for _, n in rules.all_nodes()),
                  *(i.source for t in rules.scores.values() for i in t.items)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from littlegiant.core import engine
@@ -132,6 +132,7 @@ class _Step:
     source: str = ""  # the formula an explanation fills in
     show: bool = False  # whether it is shown whatever the value (else only when the value is no number)
     value: Callable[[State], expr.Value] | None = None
+    memo: dict[object, object] = field(default_factory=dict)  # each row's CriterionResult.memo
 
 
 class Plan:
@@ -158,6 +159,7 @@ class Plan:
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
         self._members: dict[str, list[tuple[str, list[str]]]] = {}
         self._item_ids: dict[str, list[str]] = {}
+        self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
@@ -327,7 +329,7 @@ class Plan:
                 points_min=s.low, points_max=s.high, max_points=item.max, source=item.source,
                 confidence=item.confidence, missing=[p for p, v in inputs.items() if v is None] if not known else [],
                 inputs=inputs, evidence=item.evidence, note=item.note, review=status == REVIEW, tier=tier,
-                item=item, band=s.label,
+                item=item, band=s.label, memo=self._item_memo.setdefault((tier, table_id, item.id), {}),
                 scales=tuple((sc.label, v, sc.unit) for sc, v in zip(item.scales, s.scale_values, strict=True)
                              if sc.value is not None),
             ))
@@ -647,7 +649,7 @@ def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
     """A criterion's row with what the rule says of it; the evaluation adds what it found."""
     return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
                            parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
-                           note=node.note, evidence=node.evidence, tier=tier, rule=node)
+                           note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
 
 
 def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:

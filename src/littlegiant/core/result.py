@@ -15,7 +15,7 @@ MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
 FORMAT_VERSION = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class CriterionResult:
     """One criterion, group or score item as evaluated: data only, the report layer words it.
 
@@ -55,6 +55,9 @@ class CriterionResult:
     band: Text | None = None  # a points row: the label of the band surely chosen
     scales: tuple[tuple[Text | None, Any, str | None], ...] = ()  # a points row: (label, value, unit) of each scale
     field_label: Text | None = None  # a veto or qualitative criterion: the question it asks
+    memo: dict[Any, Any] | None = field(default=None, compare=False, repr=False)
+    """Shared by every row the same rule gives (in any profile): where a report keeps what it makes
+    from the rule alone once (the static part of a JSON row), rather than once a row."""
 
     @property
     def key(self) -> tuple[str, str]:

@@ -7,6 +7,7 @@ written by ``fmt`` and units by ``unit_text``, for every renderer.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -62,6 +63,15 @@ def filled(c: CriterionResult, lang: str = "en") -> str:
 
 def comparison(op: str | None, threshold: object, unit: str | None, lang: str) -> str:
     """What a criterion requires, as ``≥ 5000 (10k CNY)``."""
+    try:
+        return _comparison(op, type(threshold).__name__, threshold, unit, lang)  # the type: True == 1 as keys
+    except TypeError:  # a threshold that cannot be a key (none the loader makes)
+        return _comparison.__wrapped__(op, "", threshold, unit, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comparison(op: str | None, kind: str, threshold: object, unit: str | None, lang: str) -> str:
+    """``comparison``, made once for each rule's threshold (every row of a batch repeats them)."""
     if op is None:
         return ""
     u = unit_text(unit, lang)
@@ -88,95 +98,101 @@ _SIZES = {"micro": Text("微型企业", "micro"), "small": Text("小型企业", 
 
 def explanation(c: CriterionResult) -> Text:
     """What the criterion found and why, in both languages."""
-    return _MAKERS[c.kind](c)
+    make = _MAKERS[c.kind]
+    return Text(make(c, "zh"), make(c, "en"))
 
 
-def _group(c: CriterionResult) -> Text:
+def explanation_in(c: CriterionResult, lang: str) -> str:
+    """The explanation in one language: what a JSON result carries, made for each of its rows."""
+    return _MAKERS[c.kind](c, lang)
+
+
+def _group(c: CriterionResult, lang: str) -> str:
     met, of = c.counts or (0, 0)
     if c.kind == "all":
-        return Text(f"须全部满足：{met}/{of} 项满足", f"all required: {met} of {of} met")
-    return Text(f"满足其一即可：{met}/{of} 项满足", f"any one suffices: {met} of {of} met")
+        return f"须全部满足：{met}/{of} 项满足" if lang == "zh" else f"all required: {met} of {of} met"
+    return f"满足其一即可：{met}/{of} 项满足" if lang == "zh" else f"any one suffices: {met} of {of} met"
 
 
-def _check(c: CriterionResult) -> Text:
-    word = _WORD[c.status]
-    texts = []
-    for lang in ("zh", "en"):
-        formula = filled(c, lang)
-        shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang))
-        calc = f"{formula} = {shown}" if formula and formula != shown else shown
-        texts.append((calc, comparison(c.op, c.threshold, c.unit, lang)))
-    return Text(f"{texts[0][0]}，要求 {texts[0][1]}：{word.zh}", f"{texts[1][0]}; required {texts[1][1]}: {word.en}")
+def _check(c: CriterionResult, lang: str) -> str:
+    formula = filled(c, lang)
+    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang))
+    calc = f"{formula} = {shown}" if formula and formula != shown else shown
+    required = comparison(c.op, c.threshold, c.unit, lang)
+    word = _WORD[c.status].get(lang)
+    return f"{calc}，要求 {required}：{word}" if lang == "zh" else f"{calc}; required {required}: {word}"
 
 
-def _veto(c: CriterionResult) -> Text:
-    label = c.field_label or Text("", "")
+def _veto(c: CriterionResult, lang: str) -> str:
+    label = (c.field_label or Text("", "")).get(lang)
     note = c.rule.note if c.rule is not None else None
+    zh = lang == "zh"
     if c.rule is not None and c.rule.when_present == REVIEW:  # a red line not treated as a veto: the authority decides
-        return {
-            UNKNOWN: Text(f"未回答「{label.zh}」；如存在，由认定机关判断", f"not answered: \"{label.en}\"; "
-                          "if true, the authority decides"),
-            REVIEW: Text(f"存在：{label.zh}。" + (note.zh if note else "不作一票否决，由认定机关判断。"),
-                         f"present: {label.en}. " + (note.en if note else "Not a veto here; the authority decides.")),
-            MET: Text("不存在", "not present"),
-        }[c.status]
-    return {
-        UNKNOWN: Text(f"未回答「{label.zh}」；如存在则一票否决", f"not answered: \"{label.en}\"; if true it vetoes every tier"),
-        UNMET: Text(f"存在：{label.zh}（一票否决）", f"present: {label.en} (a veto on every tier)"),
-        MET: Text("不存在", "not present"),
-    }[c.status]
+        if c.status == UNKNOWN:
+            return f"未回答「{label}」；如存在，由认定机关判断" if zh else f"not answered: \"{label}\"; if true, the authority decides"
+        if c.status == REVIEW:
+            if zh:
+                return f"存在：{label}。" + (note.zh if note else "不作一票否决，由认定机关判断。")
+            return f"present: {label}. " + (note.en if note else "Not a veto here; the authority decides.")
+        return "不存在" if zh else "not present"
+    if c.status == UNKNOWN:
+        return f"未回答「{label}」；如存在则一票否决" if zh else f"not answered: \"{label}\"; if true it vetoes every tier"
+    if c.status == UNMET:
+        return f"存在：{label}（一票否决）" if zh else f"present: {label} (a veto on every tier)"
+    return "不存在" if zh else "not present"
 
 
-def _qualitative(c: CriterionResult) -> Text:
-    return {
-        UNKNOWN: Text("定性条件，尚未回答", "qualitative, not answered yet"),
-        UNMET: Text("自评为否：不满足", "answered no: not met"),
-        REVIEW: Text("定性条件：自评为是，由认定机关依据材料判断", "qualitative: answered yes; the authority judges it from the evidence"),
-    }[c.status]
+_QUALITATIVE = {
+    UNKNOWN: Text("定性条件，尚未回答", "qualitative, not answered yet"),
+    UNMET: Text("自评为否：不满足", "answered no: not met"),
+    REVIEW: Text("定性条件：自评为是，由认定机关依据材料判断", "qualitative: answered yes; the authority judges it from the evidence"),
+}
 
 
-def _sme(c: CriterionResult) -> Text:
+def _qualitative(c: CriterionResult, lang: str) -> str:
+    return _QUALITATIVE[c.status].get(lang)
+
+
+def _sme(c: CriterionResult, lang: str) -> str:
     if isinstance(c.value, str) and c.value in _SIZES:
-        return Text(f"划型结果：{_SIZES[c.value].zh}", f"size: {_SIZES[c.value].en}")
+        return f"划型结果：{_SIZES[c.value].zh}" if lang == "zh" else f"size: {_SIZES[c.value].en}"
     if c.status == MET:
-        return Text("属于中小微企业（具体规模缺少数据）", "an SME (exact size needs more data)")
-    return Text("缺少行业或规模数据，无法划型", "industry or size figures missing")
+        return "属于中小微企业（具体规模缺少数据）" if lang == "zh" else "an SME (exact size needs more data)"
+    return "缺少行业或规模数据，无法划型" if lang == "zh" else "industry or size figures missing"
 
 
-def _score(c: CriterionResult) -> Text:
-    low, high = c.points_min, c.points_max
-    cmp_text = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
+def _score(c: CriterionResult, lang: str) -> str:
+    low, high, zh = c.points_min, c.points_max, lang == "zh"
+    required = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
     if low == high:
-        calc = Text(f"得分 {fmt(low)}", f"{fmt(low)} points")
+        calc = f"得分 {fmt(low)}" if zh else f"{fmt(low)} points"
     else:
-        calc = Text(f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）", f"between {fmt(low)} and {fmt(high)} points (missing data)")
-    word = _WORD[c.status]
-    expl = Text(f"{calc.zh}，要求 {cmp_text}：{word.zh}", f"{calc.en}; required {cmp_text}: {word.en}")
+        calc = f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）" if zh else f"between {fmt(low)} and {fmt(high)} points (missing data)"
+    word = _WORD[c.status].get(lang)
+    text = f"{calc}，要求 {required}：{word}" if zh else f"{calc}; required {required}: {word}"
     if c.status == REVIEW:
-        expl = Text(expl.zh + "（含待审核的定性得分）", expl.en + " (counting points that await review)")
-    return expl
+        text += "（含待审核的定性得分）" if zh else " (counting points that await review)"
+    return text
 
 
-def _points(c: CriterionResult) -> Text:
-    parts_zh, parts_en = [], []
+def _points(c: CriterionResult, lang: str) -> str:
+    zh = lang == "zh"
+    parts = []
     for label, v, unit in c.scales:
-        lbl = label or Text("", "")
-        parts_zh.append(f"{lbl.zh} {fmt(v, lang='zh')}{unit_text(unit, 'zh') if v is not None else ''}")
-        parts_en.append(f"{lbl.en} {fmt(v)}{unit_text(unit, 'en') if v is not None else ''}")
+        parts.append(f"{(label or Text('', '')).get(lang)} {fmt(v, lang=lang) if zh else fmt(v)}"
+                     f"{unit_text(unit, lang) if v is not None else ''}".strip())
     if c.band is not None:
-        parts_zh.append(c.band.zh)
-        parts_en.append(c.band.en)
+        parts.append(c.band.get(lang).strip())
     if c.points_min == c.points_max:
-        pts = Text(f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分", f"{fmt(c.points_min)} of {fmt(c.max_points)} points")
+        pts = f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分" if zh else f"{fmt(c.points_min)} of {fmt(c.max_points)} points"
     else:
-        pts = Text(f"得分 {fmt(c.points_min)}–{fmt(c.points_max)}/{fmt(c.max_points)}（缺少数据）",
-                   f"{fmt(c.points_min)}–{fmt(c.points_max)} of {fmt(c.max_points)} points (missing data)")
-    lead_zh = "；".join(p.strip() for p in parts_zh)
-    lead_en = "; ".join(p.strip() for p in parts_en)
-    expl = Text(f"{lead_zh}：{pts.zh}" if lead_zh else pts.zh, f"{lead_en}: {pts.en}" if lead_en else pts.en)
+        pts = f"得分 {fmt(c.points_min)}–{fmt(c.points_max)}/{fmt(c.max_points)}（缺少数据）" if zh else \
+            f"{fmt(c.points_min)}–{fmt(c.points_max)} of {fmt(c.max_points)} points (missing data)"
+    lead = ("；" if zh else "; ").join(parts)
+    text = (f"{lead}：{pts}" if zh else f"{lead}: {pts}") if lead else pts
     if c.status == REVIEW:
-        expl = Text(expl.zh + "（定性得分，待审核）", expl.en + " (qualitative points, await review)")
-    return expl
+        text += "（定性得分，待审核）" if zh else " (qualitative points, await review)"
+    return text
 
 
 _MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,

@@ -12,7 +12,7 @@ from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, jso
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import warning_text
-from littlegiant.report.explanations import explanation
+from littlegiant.report.explanations import explanation_in
 
 
 def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
@@ -54,6 +54,46 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
 
 
 def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
+    """One criterion row of the JSON result. What comes from the rule alone is made once per rule
+    (kept in ``c.memo``) and copied; a row adds what this profile gave."""
+    if c.memo is None:
+        return _criterion_dict(c, lang)
+    template = c.memo.get(("json", lang))
+    if template is None:
+        template = c.memo[("json", lang)] = _criterion_dict(c, lang)
+        if c.kind in ("check", "sme", "veto", "qualitative", "points"):  # these read inputs (sme: industry)
+            template = c.memo[("json", lang)] = _with_inputs(template)
+    d = template.copy()  # the keys in order: assigning one keeps its place
+    d["status"] = c.status
+    d["value"] = json_value(c.value)
+    d["points"] = json_value(c.points)
+    d["missing"] = c.missing
+    d["explanation"] = explanation_in(c, lang)
+    if "points_min" in d:
+        d["points_min"] = json_value(c.points_min)
+        d["points_max"] = json_value(c.points_max)
+    if c.inputs:
+        d["inputs"] = {k: json_value(v) for k, v in c.inputs.items()}
+    else:
+        d.pop("inputs", None)
+    d.pop("awaits_review", None)
+    if c.review:
+        d["awaits_review"] = True
+    return d
+
+
+def _with_inputs(template: dict[str, Any]) -> dict[str, Any]:
+    """The template with an ``inputs`` place where a row puts it: after ``formula``, before ``evidence``."""
+    out: dict[str, Any] = {}
+    for key, value in template.items():
+        if key in ("evidence", "note", "awaits_review") and "inputs" not in out:
+            out["inputs"] = None
+        out[key] = value
+    out.setdefault("inputs", None)
+    return out
+
+
+def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
     d: dict[str, Any] = {
         "id": c.id,
         "kind": c.kind,
@@ -70,7 +110,7 @@ def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
         "source": c.source,
         "confidence": c.confidence,
         "missing": c.missing,
-        "explanation": explanation(c).get(lang),
+        "explanation": explanation_in(c, lang),
     }
     if c.points_min is not None or c.points_max is not None:
         d["points_min"] = json_value(c.points_min)
