@@ -594,7 +594,9 @@ def rules_calendar(
     language = check_lang(lang)
     day = parse_as_of(as_of) if as_of is not None else None
     try:
-        text = calendar_text(rulesets.calendar(), language, day)
+        cal = rulesets.calendar()
+        titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
+        text = calendar_text(cal, language, day, titles)
     except InputError as exc:
         fail(str(exc))
     write_output(text, None)

@@ -743,6 +743,13 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
         # this process takes them with it instead (quiet_worker).
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
+        # A worker killed while it sent a result (a --format json chunk is larger than the pipe's
+        # buffer) leaves half a message in the pipe, and the pool's thread would wait for the rest
+        # forever, hanging the shutdown below. Every other writer is dead now: closing this
+        # process's own write end lets that thread read the end of the pipe instead.
+        results = getattr(pool, "_result_queue", None)
+        if results is not None:
+            results._writer.close()
         raise
     finally:
         # wait: the pool's own thread must be done before the interpreter exits, or its exit hook

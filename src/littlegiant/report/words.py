@@ -268,6 +268,8 @@ class Words:
             return head, [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
+        else:  # a plan for this round: only a title it cannot date yet needs saying
+            notes.extend(self._blocker(b, p) for b in p.blockers if b.kind == "title")
         if p.cut_short:
             notes.append(CUT_SHORT.get(self.lang))
         if p.checked is None:
@@ -320,6 +322,11 @@ class Words:
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
         if b.kind == "title":
+            if b.year is None and p.checked is not None:
+                return (f"须先取得「{title}」称号：该层级要先补充回答上面的问题，何时能取得尚不能确定；"
+                        "本计划假定届时已取得" if zh else
+                        f"the {title} title comes first: that tier needs the answers above before it can be "
+                        "dated; this plan assumes the title by then")
             if b.year is None:
                 return (f"须先取得「{title}」称号，而该层级在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
                         f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")
