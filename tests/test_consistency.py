@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import EXAMPLES, flat
+from tests.conftest import EXAMPLES, flat, nested
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
@@ -49,7 +49,7 @@ def example_with(tmp_path: Path, rule_id: str, **values: str) -> Path:
     for path, text in values.items():
         data[path] = profile.parse_text_value(profile.field_for_path(rs, path), text)
     out = tmp_path / "co.yaml"
-    out.write_text(dump_profile(profile.Profile(data).nested(), "# test\n"), encoding="utf-8")
+    out.write_text(dump_profile(nested(data), "# test\n"), encoding="utf-8")
     return out
 
 
@@ -95,8 +95,7 @@ def test_a_batch_row_with_a_part_over_its_whole_is_an_error_row(tmp_path: Path, 
     src.write_text(f"name,industry,{whole},{part}\nEdge,industrial,{at},{at}\nOver,industrial,{at},{over}\n",
                    encoding="utf-8")
     jsonl = tmp_path / "in.jsonl"
-    nested = profile.Profile({whole: Decimal(at), part: Decimal(over)}).nested()
-    jsonl.write_text(json.dumps(nested, default=str).replace('"' + over + '"', over)
+    jsonl.write_text(json.dumps(nested({whole: Decimal(at), part: Decimal(over)}), default=str).replace('"' + over + '"', over)
                      .replace('"' + at + '"', at) + "\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     done = runner.invoke(app, ["batch", str(src), str(jsonl), "--output", str(out), "--rules", rule_id,

@@ -26,10 +26,10 @@ from littlegiant.cli.app import app
 from littlegiant.core import engine
 from littlegiant.core.result import MET, REVIEW
 from littlegiant.core.tierplan import titles_first, waits
+from littlegiant.i18n import STATUS
 from littlegiant.load import profile, rules
 from littlegiant.report.common import Report, make_report
 from littlegiant.report.html import render_html
-from littlegiant.report.i18n import STATUS
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render

@@ -78,7 +78,7 @@ def check_renewal(renewal: str | None) -> str | None:
 
 
 def check_lang(lang: str | None) -> str:
-    from littlegiant.report.i18n import default_lang, lang_of
+    from littlegiant.i18n import default_lang, lang_of
 
     if lang is None:
         return default_lang()
@@ -167,7 +167,7 @@ def assess(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
-    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion: its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -226,7 +226,7 @@ def assess(
         if fmt == "json":
             import json
 
-            from littlegiant.core.result import to_dict
+            from littlegiant.report.result_json import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
@@ -239,13 +239,17 @@ def assess(
     if explain is not None:
         from littlegiant.report.explain import explain_text
 
-        found = result.criterion(explain)
-        if found is None:
+        matches = result.find(explain)
+        if not matches:
             fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
+        if len(matches) > 1:
+            named = ", ".join(f"{t.id}:{c.id}" for t, c in matches)
+            fail(f"--explain: {explain!r} names a different rule in each of several tiers; choose one of {named}")
+        found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
 
-            from littlegiant.core.result import criterion_dict
+            from littlegiant.report.result_json import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
@@ -294,7 +298,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
-        from littlegiant.report.i18n import t
+        from littlegiant.i18n import t
 
         fail(t("interview.locked", lang, save=save))
     except OSError as exc:

@@ -26,7 +26,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, plan_for
-from littlegiant.core.result import MET, json_number, json_value, to_dict
+from littlegiant.core.result import MET, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -550,6 +550,8 @@ class Scorer:
         prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
+            from littlegiant.report.result_json import to_dict
+
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
@@ -573,6 +575,7 @@ class Scorer:
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
         from littlegiant.core.gaps import analyse
+        from littlegiant.report.advice import step_text
 
         assert self._rules is not None
         tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
@@ -582,7 +585,7 @@ class Scorer:
         for gap in analyse(self._rules, result, prof, only=tier):
             for step in gap.steps:
                 sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
-                return f"{tier}: {step.text(self.lang)}" + (f"  [{sets}]" if sets else "")
+                return f"{tier}: {step_text(step, self.lang)}" + (f"  [{sets}]" if sets else "")
         return None
 
 

@@ -21,12 +21,13 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.result import Result
 from littlegiant.errors import InputError
+from littlegiant.i18n import CONFIDENCE
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.report.i18n import CONFIDENCE
+from littlegiant.report.explanations import fmt
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -497,7 +498,7 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
 
 
 def _n(v: Any) -> str:
-    return engine.fmt(v, lang="zh")
+    return fmt(v, lang="zh")
 
 
 def _need_zh(node: Node, rs: RuleSet) -> str:
@@ -659,8 +660,8 @@ def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Ou
         if got_score is None or Decimal(score) != got_score:
             outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
     for cid, status in (expect.get("criteria") or {}).items():
-        found = result.criterion(cid)
-        got = found[1].status if found else None
+        found = result.find(cid)  # ID, or TIER:ID where tiers reuse an id
+        got = found[0][1].status if len(found) == 1 else None
         if got != status:
             outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
 
@@ -702,8 +703,7 @@ def _in_bounds(rs: RuleSet, ref: expr.Ref, value: Decimal) -> bool:
     f = rs.fields.get(ref.name)
     if f is None:
         return True
-    low = f.minimum if f.minimum is not None else (None if f.type == "signed_money" else Decimal(0))
-    high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else None)
+    low, high = f.value_range()
     return (low is None or value >= low) and (high is None or value <= high)
 
 

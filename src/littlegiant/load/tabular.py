@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
@@ -27,7 +28,6 @@ from littlegiant.load.profile import (
     parse_text_value,
 )
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
-from littlegiant.report.i18n import SIZE, STATUS, t
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,

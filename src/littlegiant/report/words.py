@@ -13,13 +13,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.core.engine import fmt, unit_text
-from littlegiant.core.gaps import CUT_SHORT, Change
+from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import RuleSet
-from littlegiant.report.i18n import CONFIDENCE, STATUS
+from littlegiant.report.advice import CUT_SHORT
+from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
 ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
 THIRD_PARTY = ("single", "recalled")
@@ -125,7 +126,7 @@ class Words:
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
             text = f"{got}，要求{need}分：{verdict}" if zh else f"{got}; required {need}: {verdict}"
         else:
-            text = c.explanation.get(self.lang)
+            text = explanation(c).get(self.lang)
         if c.missing and c.kind not in ("all", "any"):
             text += f"（{w('missing', 'zh')}：{self.questions(c.missing)}）" if zh else \
                 f" ({w('missing', 'en')}: {self.questions(c.missing)})"
@@ -172,7 +173,7 @@ class Words:
         values = [v for v in c.inputs.values()]
         if len(values) < 2 or any(not isinstance(v, Decimal) for v in values):
             return ""
-        calc = c.explanation.zh.split(" = ")[0] if " = " in c.explanation.zh else ""
+        calc = filled(c, "zh")
         if re.fullmatch(r"[\d.]+ / [\d.]+ × 100", calc) and len(values) == 2:
             inner = f"{num(values[0])} ÷ {num(values[1])}"
         elif re.fullmatch(r"[\d.]+( \+ [\d.]+)+", calc):
@@ -238,7 +239,7 @@ class Words:
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                c.explanation.get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                explanation(c).get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
                 for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
                 if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
             if reasons:
