@@ -167,7 +167,7 @@ def assess(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
-    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion: its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -237,14 +237,15 @@ def assess(
                          output)
         return
     if explain is not None:
-        from littlegiant.report.explain import explain_text
+        from littlegiant.report.explain import explain_text, find_criteria
 
-        matches = result.find(explain)
+        matches = find_criteria(result, explain)
         if not matches:
-            fail(f"--explain: no criterion {explain!r} in {result.rules_id} (see the ids in --format json)")
+            fail(f"--explain: no criterion {explain!r} in {result.rules_id} (an id from --format json, "
+                 "or words of a criterion's title)")
         if len(matches) > 1:
-            named = ", ".join(f"{t.id}:{c.id}" for t, c in matches)
-            fail(f"--explain: {explain!r} names a different rule in each of several tiers; choose one of {named}")
+            named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
+            fail(f"--explain: {explain!r} names several criteria; choose one of {named}")
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -254,7 +255,8 @@ def assess(
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
             return
-        write_output(explain_text(result, *found, language), output)
+        write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
+                     output)
         return
     from littlegiant.report.common import make_report
 
