@@ -418,3 +418,13 @@ def test_an_unanswered_yes_no_question_is_asked_not_stated(name: str) -> None:
             assert lead + label not in text, (lead, label)
     if name == "half-missing":
         assert "尚缺：是否近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故" in text
+
+
+def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:
+    """Six years in the niche where three are needed is no step (it read like a to-do); tier1-only's
+    two years, three needed, still get their date."""
+    args = ("--as-of", "2026-11-26", "--lang", "zh")
+    met = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), *args)
+    assert "从事特定细分市场年限（截至上年末）：" not in met
+    waits = cli("assess", str(EXAMPLES / "tier1-only.yaml"), *args)
+    assert re.search(r"从事特定细分市场年限（截至上年末）：\d{4}-01-01达到\d年", waits)
