@@ -49,6 +49,9 @@ def test_csv_template_feeds_batch(tmp_path: Path) -> None:
     assert runner.invoke(app, ["init", "--csv", str(csv_file), "--as-of", "2026-11-26", "--columns", "ids"]).exit_code == 0
     header = csv_file.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert "financials.2025.revenue" in header and "financials.2023.main_revenue" in header
+    company = dict.fromkeys(header, "") | {"name": "甲公司", "industry": "industrial", "employees": "120"}
+    with csv_file.open("a", encoding="utf-8", newline="") as f:  # filled in below the sample row
+        f.write(",".join(company.values()) + "\r\n")
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["batch", str(csv_file), "--output", str(out), "--as-of", "2026-11-26"])
     assert result.exit_code == 0

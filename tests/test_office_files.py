@@ -447,7 +447,7 @@ def test_no_result_column_is_taken_for_a_figure() -> None:
 def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path, lang: str) -> None:
     """init --csv writes a byte-order mark, the labels of --lang with the year, the notes row of the
     .xlsx template (units, choices) and a sample row; a company added in the same words, saved by
-    Excel in GBK, scores through batch with the notes row not counted."""
+    Excel in GBK, scores through batch with the notes and sample rows not counted."""
     template = tmp_path / "企业名单.csv"
     code, _, err = invoke("init", "--csv", str(template), "--lang", lang, "--as-of", AS_OF)
     assert (code, err) == (0, "")
@@ -468,10 +468,10 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     filled.write_bytes(excel_csv([header, notes, sample, list(company.values())]).encode("gb18030"))
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(filled), "-o", str(out), "--as-of", AS_OF, "--lang", lang)
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 2, scored 2, errors 0 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"read 1, scored 1, errors 0 -> {out}")
     rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
-    assert [r[1] for r in rows[1:]] == [sample[0], "甲精密部件有限公司"]
-    assert rows[2][3] == ("小型" if lang == "zh" else "small")
+    assert [r[1] for r in rows[1:]] == ["甲精密部件有限公司"]  # the sample row left in is not a company
+    assert rows[1][3] == ("小型" if lang == "zh" else "small")
 
 
 def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path) -> None:

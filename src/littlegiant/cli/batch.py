@@ -38,6 +38,7 @@ from littlegiant.load.tabular import (
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
     RESULT_TEXT,
+    SAMPLE_MARK,
     SUMMARY_COLUMNS,
     Labels,
     RowError,
@@ -284,7 +285,7 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
-                continue  # the notes row of init --csv (units and choices), marked as not read
+                continue  # the notes or sample row of init --csv, marked as not read
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
                                            "encoding with --encoding)")
@@ -294,7 +295,7 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
 
 
-_NOTES = frozenset(NOTES_MARK.values())
+_NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())
 _BAD_BYTES = re.compile("[\udc80-\udcff]")
 
 

@@ -295,6 +295,9 @@ def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
+SAMPLE_MARK = {"zh": "示例公司（示例行，不计入）", "en": "Example Co (sample row, not read)"}
+"""The name in the template's sample row: left in a filled-in sheet, it is not scored as a company
+(a park's results listed 示例公司 among its members)."""
 """The first cell of the template's notes row: a row starting with it is not a company."""
 
 
@@ -322,14 +325,14 @@ def choice_word(f: FieldDef, choice: str, lang: str) -> str:
 def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, ids: bool = False) -> str:
     """The text of ``init --csv``: a header row in the labels of ``lang`` (with the year where a
     column has one), a notes row of units and choices as the .xlsx template has (not read: it
-    starts with NOTES_MARK), and a sample row in the same words. With ``ids`` the header and the
+    starts with NOTES_MARK), and a sample row in the same words (not read either: SAMPLE_MARK). With ``ids`` the header and the
     sample are field ids and no notes row, for scripts. A byte-order mark leads, so that Excel
     opens the file by double-click without garbling the Chinese."""
     import csv
     import io
 
     fields = [field_for_path(rules, path) for path in columns]
-    sample = {"name": "示例公司" if lang == "zh" else "Example Co", "industry": "industrial", "employees": "120",
+    sample = {"name": SAMPLE_MARK[lang], "industry": "industrial", "employees": "120",
               "registered_in_china": True, f"financials.{last_year}.revenue": "3000",
               f"financials.{last_year}.rd_expense": "150"}
     buf = io.StringIO()
