@@ -428,3 +428,45 @@ def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:
     assert "从事特定细分市场年限（截至上年末）：" not in met
     waits = cli("assess", str(EXAMPLES / "tier1-only.yaml"), *args)
     assert re.search(r"从事特定细分市场年限（截至上年末）：\d{4}-01-01达到\d年", waits)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_raised_figure_of_a_plan_is_the_least_that_still_meets_the_tier(name: str) -> None:
+    """One step less on any raised figure (the others as planned) and the checked plan no longer meets
+    its tier, or a part would exceed its whole: no 60万 of R&D asked for beyond what the rule needs."""
+    from littlegiant.core.tierplan import FOLLOWS, plan_all
+    from littlegiant.load.consistency import part_violations
+
+    rs = rules.load("miit-2026")
+    prof = profile.load_profile(EXAMPLES / f"{name}.yaml", rs)
+    result = engine.evaluate(rs, prof, AS_OF_2026, None)
+    def met(values: dict[str, Any], day: date, tid: str) -> set[int]:
+        tier = engine.evaluate(rs, profile.Profile(values), day, None).tiers[tid]
+        return {i for i, c in enumerate(tier.criteria) if c.status == MET}
+
+    checked = 0
+    for tid, plan in plan_all(rs, result, prof).items():
+        if plan.checked not in (MET, REVIEW, "unknown") or plan.cut_short or plan.as_of is None:
+            continue
+        planned = {**prof.values, **plan.assumed, **{m.path: m.after for m in plan.moves}}
+        assert engine.evaluate(rs, profile.Profile(planned), plan.as_of, None).tiers[tid].status == plan.checked
+        kept = met(planned, plan.as_of, tid)
+        for m in plan.moves:
+            if m.kind != "change" or m.field.id in FOLLOWS or not isinstance(m.after, Decimal) or \
+                    not isinstance(m.before, Decimal):
+                continue
+            less = dict(planned)
+            less[m.path] = m.after - (1 if m.after == m.after.to_integral_value() else Decimal("0.01"))
+            status = engine.evaluate(rs, profile.Profile(less), plan.as_of, None).tiers[tid].status
+            lost = status != plan.checked if plan.checked != "unknown" else not met(less, plan.as_of, tid) >= kept
+            assert lost or part_violations(rs, less), (tid, m.path, m.after)
+            checked += 1
+    if name in ("tier1-only", "micro-startup", "half-missing"):
+        assert checked, "these examples have plans that raise figures"
+
+
+def test_tier1_only_little_giant_asks_for_the_rd_the_two_year_sum_needs_and_no_more() -> None:
+    """1,050 in 2026 and 150 in 2027 (3% of 5,000) make the 1,200 of two years: not 1,110 + 150."""
+    flat = squash(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
+    lg = flat.split('专精特新"小巨人"企业：最早')[1]
+    assert "研发费用（2026年）：90→1,050万元" in lg and "研发费用（2027年）：90→150万元" in lg

@@ -178,6 +178,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             _apply(rules, m, values, moves, start)
         if plan.cut_short:
             break  # the budget is spent: check what we have rather than search again
+    if not plan.blockers and not plan.cut_short:
+        _trim(rules, tier.id, values, moves, last, result.renewal)
     final = engine.evaluate(rules, Profile(values), day, result.renewal).tiers[tier.id]
     if plan.blockers:
         plan.checked = None
@@ -222,6 +224,61 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
     prev = moves.get(ppath)
     moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
                         m.criterion, m.title)
+
+
+def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[str, Move], last: int,
+          renewal: str | None) -> None:
+    """Each raised figure brought down to the least that still meets the tier with the others as they
+    are. Steps found one criterion at a time overshoot together: R&D raised for a two-year sum, then
+    the later year raised for its share, left the first year 60万 above what the sum needed. Figures
+    another moves with (revenue, with main-business revenue following) are left as planned."""
+    from littlegiant.core.plan import plan_for
+    from littlegiant.load.consistency import part_violations
+
+    summary = plan_for(rules, last, renewal).run
+    goal = summary(dict[str, object](values)).tiers[tier_id].status
+    if goal == UNKNOWN:
+        # answers still decide it: a trimmed figure must leave every criterion met that was met, for
+        # an unanswered branch beside it might not be (the tier's own status cannot tell)
+        day = date(last + 1, 1, 1)
+
+        def met(vals: dict[str, Scalar]) -> frozenset[tuple[str, int]]:
+            t = engine.evaluate(rules, Profile(dict(vals)), day, renewal).tiers[tier_id]
+            return frozenset((c.id, i) for i, c in enumerate(t.criteria) if c.status == MET)
+
+        before = met(values)
+
+        def keeps(vals: dict[str, Scalar]) -> bool:
+            return met(vals) >= before
+    elif goal in (MET, REVIEW):
+        def keeps(vals: dict[str, Scalar]) -> bool:
+            return summary(dict[str, object](vals)).tiers[tier_id].status == goal
+    else:
+        return
+    led = {rules.fields[k].id for k in FOLLOWS if k in rules.fields}
+    for path, m in reversed(list(moves.items())):
+        low, high = m.before, values.get(path)
+        if m.kind != "change" or m.field.id in led or m.field.lever != "up" or \
+                not (isinstance(low, Decimal) and isinstance(high, Decimal)) or high <= low:
+            continue
+        unit = Decimal(1) if low == low.to_integral_value() and high == high.to_integral_value() else CENT
+        lo, hi = low, high  # high is known to keep it; search the whole steps between
+        while hi - lo > unit:
+            mid = (lo + (hi - lo) / 2).quantize(unit, rounding=ROUND_HALF_UP)
+            if mid in (lo, hi):
+                break
+            values[path] = mid
+            if keeps(values) and not part_violations(rules, values):  # a whole never below its part
+                hi = mid
+            else:
+                lo = mid
+        values[path] = lo
+        passes = lo if keeps(values) and not part_violations(rules, values) else hi
+        values[path] = passes
+        if passes == m.before:
+            del moves[path]  # the others meet it without this one
+        else:
+            moves[path] = Move(m.path, m.field, m.before, passes, m.kind, m.criterion, m.title)
 
 
 def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
