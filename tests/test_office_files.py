@@ -134,14 +134,14 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     make_workbook(src)
     out = tmp_path / "结果.xlsx"
     code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (1, f"read 3, scored 2, errors 1 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (1, f"共读取 3 行，已评估 2 行，出错 1 行 → {out}")
     rows = results_sheet(out)
     assert [r["企业名称"] for r in rows] == ["甲精密部件有限公司", "乙科技有限公司", "=1+1"]
     assert [r["来源（文件:行）"] for r in rows] == [f"{src}:名单:{n}" for n in (4, 5, 7)]
     assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
     assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
-    assert rows[1]["错误说明"] == ("从业人员（上年末）: expected a whole number, got '很多'\n"
-                                 "营业收入（2025年）: expected an amount that is not negative, got -5")
+    assert rows[1]["错误说明"] == ("「从业人员（上年末）」：应填整数，现在是“很多”\n"
+                                 "「2025年营业收入」：金额不能为负数，现在是 -5")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["评估结果", "错误明细", "说明"]
     errors = list(book["错误明细"].iter_rows(values_only=True))
@@ -222,7 +222,7 @@ def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None
     book.save(template)
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(template), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 1, scored 1, errors 0 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 1 行，已评估 1 行，出错 0 行 → {out}")
     assert [r["企业名称"] for r in results_sheet(out)] == ["甲精密部件有限公司"]
     assert invoke("init", "--xlsx", str(template), "--lang", "zh")[0] == 2  # no overwrite without --force
 

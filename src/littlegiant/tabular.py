@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
+from littlegiant.messages import Words, nearest
 from littlegiant.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
     check_parts,
     field_for_path,
+    field_words,
     input_label,
     parse_text_value,
 )
@@ -39,6 +41,10 @@ class RowError(InputError):
         super().__init__(PROBLEMS_SEPARATOR.join(map(str, errors)))
         self.errors = errors
         self.name = name
+
+    def render(self, lang: str) -> str:
+        """Every problem of the row in ``lang``."""
+        return PROBLEMS_SEPARATOR.join(e.render(lang) for e in self.errors)
 
 
 _YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
@@ -101,11 +107,19 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                 return f.path, f
             continue
         if year is None:
-            raise InputError(f"needs its year, e.g. {input_label(f, f.concrete_path(2025)).zh} or "
-                             f"{f.concrete_path(2025)}", field=text)
+            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(2025)).zh,
+                                                               "example": f.concrete_path(2025)},
+                             field=text, label=Words(f"“{text}”列", text))
         return f.concrete_path(year), f
-    raise InputError("unknown column (expected a field id such as financials.2025.revenue, or its label "
-                     "such as 营业收入（2025年）)", field=text)
+    pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
+    near = nearest(norm, pool) or (nearest(rest, labels) if year_match else None)
+    if near is not None:
+        f = pool[near]
+        shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
+        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(year or 2025) if f.per_year
+                                                             else f.path, "near_label": shown},
+                         field=text, label=Words(f"“{text}”列", text))
+    raise InputError(kind="column.unknown", field=text, label=Words(f"“{text}”列", text))
 
 
 def known_header(rules: RuleSet, header: object) -> bool:
@@ -128,16 +142,17 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
     for header, cell in cells.items():
         if not header.strip():
             if cell.strip():
-                problems.append(InputError(f"{cell.strip()!r} is in a column without a header"))
+                problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
             continue
         try:
             path, f = column(rules, header)
-            value = parse_text_value(f, cell, where=header)
+            value = parse_text_value(f, cell, where=header, label=field_words(f, path))
         except InputError as exc:
             problems.append(exc)
             continue
         if path in taken:
-            problems.append(InputError(f"the same field as column {taken[path]!r}", field=header))
+            problems.append(InputError(kind="column.same", params={"other": taken[path]}, field=header,
+                                       label=Words(f"“{header}”列", header)))
             continue
         taken[path] = header
         if value is not None:
