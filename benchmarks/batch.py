@@ -108,8 +108,8 @@ def generate_xlsx(jsonl: Path, path: Path) -> None:
     (营业收入（2025年）), yes/no as 是/否; written streaming, as openpyxl's write-only mode does."""
     from openpyxl import Workbook
 
-    from littlegiant import rules
-    from littlegiant.profile import field_for_path, input_label
+    from littlegiant.load import rules
+    from littlegiant.load.profile import field_for_path, input_label
 
     rs = rules.load("miit-2026")
     with jsonl.open(encoding="utf-8") as handle:
@@ -183,8 +183,10 @@ def main() -> None:
         wall_one = min(wall_one, child_peak_kib([*cmd, str(tmp / "out-one.csv"), "--jobs", "1", str(big)])[0])
     _, peak_small = child_peak_kib([*cmd, str(tmp / "out-small.csv"), str(small)])
 
-    from littlegiant import batch, engine, profile, rules
-    from littlegiant.plan import plan_for
+    from littlegiant.cli import batch
+    from littlegiant.core import engine
+    from littlegiant.core.plan import plan_for
+    from littlegiant.load import profile, rules
 
     rs = rules.load("miit-2026")
     sample = parsed[:2000]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from littlegiant import engine, profile, rules
-from littlegiant.interview import Interview
+from littlegiant.core import engine
+from littlegiant.core.interview import Interview
+from littlegiant.load import profile, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSIONS = (("miit-2022", date(2026, 3, 1)), ("miit-2026", date(2026, 11, 26)))

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from littlegiant import engine, profile, rules
-from littlegiant.result import CriterionResult, Result
+from littlegiant.core import engine
+from littlegiant.core.result import CriterionResult, Result
+from littlegiant.load import profile, rules
 
 # Examples are timed on a shared 2-CPU machine, where a slow minute is not a failure: no deadlines.
 settings.register_profile("littlegiant", deadline=None)

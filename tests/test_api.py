@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLES, ROOT
 from tests.test_cli_assess import assess_json
 
 import littlegiant
-from littlegiant import rules
+from littlegiant.load import rules
 
 
 def test_readme_python_example_runs() -> None:

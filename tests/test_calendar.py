@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 from tests.test_cli_assess import assess_json, invoke
 
 from littlegiant.errors import InputError
-from littlegiant.rulecalendar import load_calendar
+from littlegiant.load.rulecalendar import load_calendar
 
 R190, R117 = "工信厅企业函〔2025〕190号", "工信厅企业函〔2026〕117号"
 

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant.cli import app
+from littlegiant.cli.app import app
 
 runner = CliRunner()
 

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant import batch as batching
-from littlegiant.cli import app
-from littlegiant.tabular import inert
+from littlegiant.cli import batch as batching
+from littlegiant.cli.app import app
+from littlegiant.load.tabular import inert
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"
@@ -33,7 +33,9 @@ GOOD = "Good Co,industrial,100,5000,200,true\n"
 
 
 def batch(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["batch", "--as-of", "2026-11-26", *args], env={"LANG": "en_US.UTF-8"})
+    """``littlegiant batch`` as a script runs it: a .csv output headed with the stable ids."""
+    result = runner.invoke(app, ["batch", "--as-of", "2026-11-26", "--columns", "ids", *args],
+                           env={"LANG": "en_US.UTF-8"})
     return result.exit_code, result.stderr
 
 
@@ -180,7 +182,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     out = tmp_path / "out.csv"
     out.write_text("previous results\n", encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "--output", str(out),
-                              "--as-of", "2026-11-26", "--jobs", jobs],
+                              "--as-of", "2026-11-26", "--jobs", jobs, "--columns", "ids"],
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob("out.partial-*.csv")):

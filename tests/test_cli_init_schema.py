@@ -9,7 +9,7 @@ import yaml
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant.cli import app
+from littlegiant.cli.app import app
 
 runner = CliRunner()
 
@@ -46,8 +46,8 @@ def test_schema_describes_every_profile_key() -> None:
 
 def test_csv_template_feeds_batch(tmp_path: Path) -> None:
     csv_file = tmp_path / "companies.csv"
-    assert runner.invoke(app, ["init", "--csv", str(csv_file), "--as-of", "2026-11-26"]).exit_code == 0
-    header = csv_file.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert runner.invoke(app, ["init", "--csv", str(csv_file), "--as-of", "2026-11-26", "--columns", "ids"]).exit_code == 0
+    header = csv_file.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert "financials.2025.revenue" in header and "financials.2023.main_revenue" in header
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["batch", str(csv_file), "--output", str(out), "--as-of", "2026-11-26"])

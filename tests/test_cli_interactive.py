@@ -23,8 +23,8 @@ import pexpect
 import pytest
 from tests.conftest import EXAMPLES, typed
 
-from littlegiant import profile, rules
-from littlegiant.interview import Interview, Question
+from littlegiant.core.interview import Interview, Question
+from littlegiant.load import profile, rules
 
 ENV = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
 PROMPT_ENDS = (b"> ", b"[R/o] ", b"[y/n] ", "[是/否] ".encode())
@@ -367,10 +367,12 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
 WORDS = {
     "zh": {"revenue": "2025年营业收入（万元）？", "help_term": "· 研发费用：",
            "refused": "其中的部分不能超过总数", "parent": "2025年营业收入 8,000 万元，其中主营业务收入",
-           "rd": "2025年研发费用（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共"},
+           "rd": "2025年研发费用（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共",
+           "back": "回到上一题（刚才答的是：300 万元）"},
     "en": {"revenue": "Operating revenue 2025 (万元 = 10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
            "parent": "Operating revenue 2025: 8,000 万元; of which Main-business revenue",
-           "rd": "R&D expense 2025 (万元 = 10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most"},
+           "rd": "R&D expense 2025 (万元 = 10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most",
+           "back": "Back one question (you answered: 300 万元)"},
 }
 
 
@@ -393,8 +395,9 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
     assert w["parent"] in pty_prompt(child)  # main revenue, shown with its parent total
     child.sendline("9000")
     assert w["refused"] in pty_prompt(child)
-    child.sendline("<")  # back to the R&D question, answered anew
-    assert w["rd"] in pty_prompt(child)
+    child.sendline("<")  # back to the R&D question, showing what was typed, answered anew
+    back = pty_prompt(child)
+    assert w["rd"] in back and w["back"] in back
     child.sendline("400")
     assert w["parent"] in pty_prompt(child)
     child.sendline("7,000")
@@ -432,6 +435,7 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
 
 
 def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) -> None:
+    """一万二 gets what an amount looks like; 没有 gets how to say none or don't know; then 12,000 is saved."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "zh.yaml"], tmp_path)
     assert s.until_prompt() is not None
     s.send("某某公司")
@@ -439,6 +443,9 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     s.send("一万二")
     retry = s.until_prompt()
     assert retry is not None and "请输入金额（万元，不能为负数" in retry and "请重新输入" in retry
+    s.send("没有")  # "none" to an amount is neither 0 nor unknown until the user says which
+    retry = s.until_prompt()
+    assert retry is not None and "没有的话请填 0；不知道就直接回车" in retry
     s.send("12,000")
     assert s.until_prompt() is not None
     code, _ = s.finish()

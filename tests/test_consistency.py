@@ -15,10 +15,10 @@ import pytest
 from tests.conftest import EXAMPLES, flat
 from typer.testing import CliRunner
 
-from littlegiant import consistency, profile, rules
-from littlegiant.cli import app
+from littlegiant.cli.app import app
+from littlegiant.core.interview import Interview, dump_profile
 from littlegiant.errors import InputError
-from littlegiant.interview import Interview, dump_profile
+from littlegiant.load import consistency, profile, rules
 
 runner = CliRunner()
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
@@ -99,7 +99,7 @@ def test_a_batch_row_with_a_part_over_its_whole_is_an_error_row(tmp_path: Path, 
                      .replace('"' + at + '"', at) + "\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     done = runner.invoke(app, ["batch", str(src), str(jsonl), "--output", str(out), "--rules", rule_id,
-                               "--as-of", AS_OF[rule_id]], env=ENV)
+                               "--as-of", AS_OF[rule_id], "--columns", "ids"], env=ENV)
     assert done.exit_code == 1
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -228,11 +228,11 @@ def test_growth_warning_words_and_batch_column(tmp_path: Path) -> None:
     done = runner.invoke(app, ["batch", str(src), "--output", str(out), "--as-of", "2026-11-26", "--lang", "zh"],
                          env=ENV)
     assert done.exit_code == 0
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["warnings"] == "「营业收入（2025年）」7000万元，比上年（1000万元）变化 +600%，超过 ±500%：少见，请核对"
-    assert rows[1]["warnings"] == ""  # exactly +500%
-    assert [r["status"] for r in rows] == ["scored", "scored"]
+    assert rows[0]["需核对的数据"] == "「营业收入（2025年）」7000万元，比上年（1000万元）变化 +600%，超过 ±500%：少见，请核对"
+    assert rows[1]["需核对的数据"] == ""  # exactly +500%
+    assert [r["处理结果"] for r in rows] == ["已评估", "已评估"]
 
 
 # ------------------------------------------------------------------ 数据造假 and the 2026 tax line

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 
-from littlegiant.cli import main
+from littlegiant.cli.app import main
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PATH = re.compile(r"\b[a-z_]+\.(?:\d{4}\.)?[a-z_]+\b")
@@ -214,7 +214,8 @@ def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
     src = write(tmp_path / "in.csv", "name,industry,employees,financials.2025.revenu,营业收入（2025年）,研发费用\n"
                                       "甲公司,industrial,11,5,abc,3\n")
     out = tmp_path / "out.csv"
-    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet")
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet",
+                      "--columns", "ids")
     assert code == 1
     assert err.strip() == f"共读取 1 行，已评估 0 行，出错 1 行 → {out}"
     with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -225,7 +226,8 @@ def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
     assert problems[1].startswith("「2025年营业收入」：") and "abc" in problems[1]
     assert "研发费用（2025年）" in problems[2]
     assert all(CJK.search(p) and "expected" not in p for p in problems)
-    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet")
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet",
+                      "--columns", "ids")
     assert code == 1 and err.strip() == f"read 1, scored 0, errors 1 -> {out}"
 
 

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, crit
 from tests.test_properties import plausible
 
-from littlegiant import engine, gaps, profile, rules
-from littlegiant.result import MET, UNMET, Result
+from littlegiant.core import engine, gaps
+from littlegiant.core.result import MET, UNMET, Result
+from littlegiant.load import profile, rules
 
 VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT
 
-from littlegiant import rules
-from littlegiant.interactive import fill_years, first_sentence, wrap
-from littlegiant.ruletools import rule_files
+from littlegiant.cli.interactive import fill_years, first_sentence, wrap
+from littlegiant.cli.ruletools import rule_files
+from littlegiant.load import rules
 
 RULE_SETS = rule_files([])  # the built-in sets and the shipped overlays
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 
-from littlegiant import batch as batching
+from littlegiant.cli import batch as batching
 
 PROFILE = EXAMPLES / "tier1-only.yaml"
 HEADER = "name,industry,employees,financials.2025.revenue\n"
@@ -330,7 +330,7 @@ def test_a_stray_quote_costs_one_row_not_the_190_after_it(tmp_path: Path) -> Non
     """One stray `"` merged about 190 later rows into one (or, in a large file, stopped the run):
     now that line is an error row, reading starts again on the next line, rows in = rows out."""
     companies(tmp_path / "in.csv", 400, {5: '"Co 5,industrial,15,1005', 399: '"Co 399,industrial,409,1399'})
-    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--as-of", "2026-11-26", cwd=tmp_path)
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", "--as-of", "2026-11-26", cwd=tmp_path)
     assert code == 1 and one_line(err, "read ") == "read 400, scored 398, errors 2 -> out.csv"
     rows = read_rows(tmp_path / "out.csv")
     assert len(rows) == 400
@@ -344,7 +344,7 @@ def test_a_quoted_cell_with_line_breaks_still_reads(tmp_path: Path) -> None:
     """Resynchronising does not break real multi-line cells (an address typed with Alt+Enter)."""
     (tmp_path / "in.csv").write_text(HEADER + '"Two\nLines Co",industrial,10,100\nNext Co,industrial,11,101\n',
                                      encoding="utf-8")
-    assert lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)[0] == 0
+    assert lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path)[0] == 0
     assert [r["name"] for r in read_rows(tmp_path / "out.csv")] == ["Two\nLines Co", "Next Co"]
 
 
@@ -369,7 +369,7 @@ def test_long_cells_and_lines_are_error_rows_with_the_limit(tmp_path: Path) -> N
     cell = "x" * (batching.CSV_FIELD_LIMIT + 1)
     line = "y" * (batching.CSV_ROW_CHARS + 10)  # a line with no end in sight
     companies(tmp_path / "in.csv", 5, {1: f"{cell},industrial,1,1", 3: line})
-    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path)
     assert code == 1 and "Traceback" not in err
     rows = read_rows(tmp_path / "out.csv")
     assert len(rows) == 5
@@ -415,7 +415,7 @@ def test_hostile_json_lines_become_error_rows(tmp_path: Path, line: str, error: 
 def test_impossible_numbers_in_a_csv_are_error_rows(tmp_path: Path, cell: str) -> None:
     """`1.0e999999999` in row 50,000 of 100,000 left 49,920 rows (decimal.Overflow); now one error row."""
     companies(tmp_path / "in.csv", 3, {1: f"Co 1,industrial,11,{cell}"})
-    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path)
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path)
     assert code == 1 and "Traceback" not in err
     rows = read_rows(tmp_path / "out.csv")
     assert [r["status"] for r in rows] == ["scored", "error", "scored"]
@@ -427,8 +427,8 @@ def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, mo
     on and ends with exit 3 and a one-line "please report" summary."""
     from typer.testing import CliRunner
 
-    from littlegiant import plan
-    from littlegiant.cli import app
+    from littlegiant.cli.app import app
+    from littlegiant.core import plan
 
     real = plan.Plan.run
 
@@ -439,7 +439,7 @@ def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, mo
 
     monkeypatch.setattr(plan.Plan, "run", buggy)
     companies(tmp_path / "in.csv", 3)
-    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--jobs", "1"])
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--jobs", "1", "--columns", "ids"])
     assert result.exit_code == 3
     summary, report = result.stderr.strip().splitlines()
     assert summary.startswith("read 3, scored 2, errors 1")
@@ -513,12 +513,12 @@ def test_a_profile_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None
     code, _, err = lg("assess", "p.yaml", cwd=tmp_path, timeout=30)
     assert code == 2 and "regular file" in one_line(err)
     (tmp_path / "in.csv").symlink_to(target)  # a batch input, through a link
-    code, _, err = lg("batch", "in.csv", "-o", "out.csv", cwd=tmp_path, timeout=30)
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path, timeout=30)
     assert code == 2 and "in.csv: is " in one_line(err)
     (tmp_path / "folder").mkdir()
     os.rename(target, tmp_path / "folder" / "p.yaml")
     (tmp_path / "folder" / "good.yaml").write_bytes(PROFILE.read_bytes())
-    code, _, err = lg("batch", "folder", "-o", "out.csv", cwd=tmp_path, timeout=30)
+    code, _, err = lg("batch", "folder", "-o", "out.csv", "--columns", "ids", cwd=tmp_path, timeout=30)
     rows = read_rows(tmp_path / "out.csv")
     assert code == 1 and [r["status"] for r in rows] == ["scored", "error"]
     assert "regular file" in rows[1]["error"]

@@ -20,9 +20,10 @@ from tests.conftest import EXAMPLES
 from tests.test_rule_tools import OK
 from typer.testing import CliRunner
 
-from littlegiant import expr, gaps, rules, yamlio
-from littlegiant.cli import app
+from littlegiant.cli.app import app
+from littlegiant.core import gaps
 from littlegiant.errors import InputError
+from littlegiant.load import expr, rules, yamlio
 
 PROFILE = str(EXAMPLES / "tier1-only.yaml")
 AS_OF = ("--as-of", "2026-05-01")

@@ -1,5 +1,6 @@
 """The HTML report measured in a real browser (headless Chromium): it fits a phone and a desktop, status words
-stay on one line, and the summary comes before the first table.
+stay on one line, and the summary comes before the first table. Printed on A4 (print media, then a real PDF
+read back with pypdf), rows are never split across pages and the summary opens page one.
 
 Needs Debian's ``chromium`` on PATH (``apt-get install chromium``; ``.ci/run`` installs it when absent).
 Elsewhere these tests skip with that reason.
@@ -7,17 +8,24 @@ Elsewhere these tests skip with that reason.
 
 from __future__ import annotations
 
+import base64
+import fcntl
+import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant.cli import app
+from littlegiant.cli.app import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed (apt-get install chromium)")
@@ -100,3 +108,149 @@ def test_english_report_and_comparison_fit_too(tmp_path: Path) -> None:
     cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", "--compare", "miit-2022,miit-2026",
         "--format", "html", "-o", str(out))
     check(out.read_text(encoding="utf-8"), tmp_path)
+
+
+class DevTools:
+    """Chromium driven over its DevTools pipe (commands on fd 3, answers on fd 4, each JSON ending in NUL):
+    the standard library is enough, no WebSocket client."""
+
+    def __init__(self, profile: Path) -> None:
+        cmd_r, cmd_w = os.pipe()
+        out_r, out_w = os.pipe()
+        # out of the way of 3 and 4, which the child's ends take
+        child_r, child_w = fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 10), fcntl.fcntl(out_w, fcntl.F_DUPFD, 10)
+        os.close(cmd_r)
+        os.close(out_w)
+
+        def ends() -> None:
+            os.dup2(child_r, 3)
+            os.dup2(child_w, 4)
+
+        self.proc = subprocess.Popen(
+            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+             f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank"],
+            pass_fds=(3, 4), preexec_fn=ends, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(child_r)
+        os.close(child_w)
+        self.out, self.into = out_r, cmd_w
+        self.buf = b""
+        self.events: list[dict[str, Any]] = []
+        self.next_id = 0
+
+    def _read(self) -> dict[str, Any]:
+        while b"\0" not in self.buf:
+            chunk = os.read(self.out, 1 << 20)
+            if not chunk:
+                raise EOFError("chromium closed its DevTools pipe")
+            self.buf += chunk
+        msg, self.buf = self.buf.split(b"\0", 1)
+        return json.loads(msg)  # type: ignore[no-any-return]
+
+    def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
+        self.next_id += 1
+        msg: dict[str, Any] = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        os.write(self.into, json.dumps(msg).encode() + b"\0")
+        while True:
+            answer = self._read()
+            if answer.get("id") == self.next_id:
+                assert "error" not in answer, answer["error"]
+                return answer["result"]  # type: ignore[no-any-return]
+            self.events.append(answer)
+
+    def wait(self, method: str) -> None:
+        while not any(e.get("method") == method for e in self.events):
+            self.events.append(self._read())
+
+    def open(self, url: str, *, width: int, media: str) -> str:
+        """A page ``width`` CSS pixels wide under ``media`` (screen or print), loaded: its session id."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session: str = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.send("Page.enable", session=session)
+        self.send("Emulation.setEmulatedMedia", {"media": media}, session=session)
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, session=session)
+        self.send("Page.navigate", {"url": url}, session=session)
+        self.wait("Page.loadEventFired")
+        return session
+
+    def evaluate(self, session: str, expression: str) -> Any:
+        return self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
+                         session=session)["result"]["value"]
+
+    def pdf(self, session: str) -> bytes:
+        """The page printed as the browser prints it (the report's own @page: A4, 14 mm margins)."""
+        done = self.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=session)
+        return base64.b64decode(done["data"])
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+        except (EOFError, OSError):
+            pass
+        finally:
+            os.close(self.into)
+            os.close(self.out)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+A4_WIDTH = 688  # CSS pixels between the report's 14 mm margins on 210 mm paper (182 mm at 96 px per inch)
+MEASURE = """(() => {
+  const lines = el => {
+    const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+  };
+  const rows = [...document.querySelectorAll('tr')];
+  const table = document.querySelector('table');
+  return {
+    inner: window.innerWidth,
+    scroll: document.documentElement.scrollWidth,
+    status: [...document.querySelectorAll('.status')].filter(el => el.getClientRects().length)
+              .map(el => [el.textContent.trim(), lines(el)]),
+    row_breaks: [...new Set(rows.map(tr => getComputedStyle(tr).breakInside))],
+    rows: rows.filter(tr => tr.closest('tbody')).map(tr => [...tr.cells].map(td => td.innerText)),
+    summary_bottom: document.querySelector('#summary, h1').getBoundingClientRect().bottom,
+    table_top: table ? table.getBoundingClientRect().top : null,
+  };
+})()"""
+
+
+def squash(text: str) -> str:
+    """Text without spaces or line breaks, ligatures undone (the PDF draws "ﬃ" for "ffi")."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@pytest.mark.parametrize(("name", "lang"), [("tier1-only", "zh"), ("little-giant-2022", "zh"), ("half-missing", "en")])
+def test_a4_print_keeps_rows_whole_status_on_one_line_and_the_summary_first(name: str, lang: str,
+                                                                            tmp_path: Path) -> None:
+    """Under print media at A4 width nothing overflows and every status is on one line; printed to PDF, each
+    table row lies whole on one page (rows avoid page breaks) and page one opens with the three verdicts."""
+    html = cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", lang, "--format", "html")
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    tools = DevTools(tmp_path / "chromium")
+    try:
+        session = tools.open(page.as_uri(), width=A4_WIDTH, media="print")
+        m = tools.evaluate(session, MEASURE)
+        pdf = tools.pdf(session)
+    finally:
+        tools.close()
+    assert m["inner"] == A4_WIDTH and m["scroll"] <= A4_WIDTH, f"wider than A4: {m['scroll']}px"
+    broken = [text for text, lines in m["status"] if lines != 1]
+    assert m["status"] and not broken, f"status broken over lines on A4: {broken[:5]}"
+    assert m["row_breaks"] == ["avoid"]
+    assert m["table_top"] is not None and m["summary_bottom"] <= m["table_top"]
+    pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) > 2, "a report this long fills several pages: rows could split"
+    doc = json.loads(cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", lang,
+                         "--format", "json"))
+    for tier in doc["tiers"].values():
+        assert squash(tier["title"]) in pages[0]
+    split = [row for row in m["rows"] if not any(all(squash(cell) in p for cell in row) for p in pages)]
+    assert not split, f"rows split across pages: {split[:3]}"

@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, typed
 from tests.test_properties import plausible
 
-from littlegiant import engine, profile, rules
+from littlegiant.core import engine
+from littlegiant.core.interview import Interview, Question, dump_profile
+from littlegiant.core.result import UNKNOWN, UNMET
 from littlegiant.errors import InputError
-from littlegiant.interview import Interview, Question, dump_profile
-from littlegiant.result import UNKNOWN, UNMET
+from littlegiant.load import profile, rules
 
 VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
 

@@ -7,24 +7,27 @@ import csv
 import io
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from littlegiant import rules
-from littlegiant.charsets import escape_controls
-from littlegiant.cli import app, render
-from littlegiant.profile import input_label
-from littlegiant.tabular import column, inert
+from littlegiant.cli.app import app, render
+from littlegiant.load import rules
+from littlegiant.load.charsets import escape_controls
+from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.tabular import column, inert, known_header
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -62,12 +65,12 @@ def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) ->
     src = tmp_path / "企业名单.csv"
     src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("gbk"))
     out = tmp_path / "out.csv"
-    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {out}")
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {out}")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [r["name"] for r in rows] == [r[0] for r in ZH_ROWS]
-    assert [r["status"] for r in rows] == ["scored"] * 3
-    assert rows[0]["sme_size"] == "small" and rows[2]["innovative_sme_status"] == "unmet"
+    assert [r["企业名称"] for r in rows] == [r[0] for r in ZH_ROWS]
+    assert [r["处理结果"] for r in rows] == ["已评估"] * 3
+    assert rows[0]["企业规模"] == "小型" and rows[2]["科技和创新型中小企业"] == "不满足"
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030"])
@@ -174,7 +177,7 @@ def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
     invoke("batch", str(src), str(EXAMPLES / "little-giant-2022.yaml"), "-o", str(xlsx_out), "--as-of", "2026-03-01",
            "--rules", "miit-2022")
     rows = list(csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert [r["name"] for r in rows] == ["'=1+1", "'+86 Co", "-5", "'@SUM(A1)"]
+    assert [r["Company name"] for r in rows] == ["'=1+1", "'+86 Co", "-5", "'@SUM(A1)"]
     book = load_workbook(xlsx_out)  # the full reader, to see each cell's type
     ws = book[book.sheetnames[0]]
     names = [ws.cell(row=r, column=2) for r in range(2, 6)]
@@ -240,9 +243,9 @@ def test_sheet_option_and_a_missing_sheet(tmp_path: Path) -> None:
     book.save(src)
     out = tmp_path / "out.csv"
     assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--sheet", "B")[0] == 0
-    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only B"]
+    assert [r["Company name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only B"]
     assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)[0] == 0
-    assert [r["name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only A", "Only B"]
+    assert [r["Company name"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))] == ["Only A", "Only B"]
     code, _, err = invoke("batch", str(src), "-o", str(out), "--sheet", "C")
     assert code == 2 and err.strip() == (f"littlegiant: error: {src}: --sheet: no sheet 'C' (the workbook has: A, B)"
                                          f"; no rows written; {out} left as it was")
@@ -299,8 +302,9 @@ def test_a_report_on_a_gbk_console_redirected_exits_0(tmp_path: Path, fmt: str, 
 
 def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
     """A name carrying an escape sequence or a right-to-left override is shown escaped on a terminal."""
-    from littlegiant import engine, profile
-    from littlegiant.report_common import make_report
+    from littlegiant.core import engine
+    from littlegiant.load import profile
+    from littlegiant.report.common import make_report
 
     rs = rules.load("miit-2026")
     prof = profile.Profile({"name": "Evil\x1b[2J\u202eCo"})
@@ -325,8 +329,8 @@ def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> Non
     out = tmp_path / "out.csv"
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert code == 1 and rows[0]["status"] == "scored"
-    assert rows[1]["error"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
+    assert code == 1 and rows[0]["Outcome"] == "scored"
+    assert rows[1]["Problems"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
 
 
 def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:
@@ -358,3 +362,240 @@ def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path: Pat
     seen = child.read()
     assert "/3000" in seen and "rows/s" in seen
     assert "read 3000, scored 3000, errors 0" in seen
+
+
+ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "处理结果", "企业规模", "科技和创新型中小企业", "科技和创新型中小企业得分",
+                    "专精特新中小企业", "专精特新中小企业得分", '专精特新"小巨人"企业', '专精特新"小巨人"企业得分',
+                    "主要差距", "下一步", "错误说明", "需核对的数据"]
+
+
+def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_path: Path) -> None:
+    """Under --lang zh the .csv is headed and filled in Chinese words (no ids in what a client sees);
+    --columns ids gives scripts the stable ids and values; JSON Lines keeps ids whatever the language."""
+    src = tmp_path / "企业名单.csv"
+    src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS, ["丁公司", "工业", "很多", "", "", ""]]).encode("gbk"))
+    out, ids, lines = tmp_path / "评估结果.csv", tmp_path / "ids.csv", tmp_path / "out.jsonl"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")[0] == 1
+    assert invoke("batch", str(src), "-o", str(ids), "--as-of", AS_OF, "--lang", "zh", "--columns", "ids")[0] == 1
+    assert invoke("batch", str(src), "-o", str(lines), "--as-of", AS_OF, "--lang", "zh")[0] == 1
+    table = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert table[0] == ZH_RESULT_HEADER
+    rows = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
+    assert [r["企业名称"] for r in rows] == [*(r[0] for r in ZH_ROWS), "丁公司"]
+    assert [r["处理结果"] for r in rows] == ["已评估"] * 3 + ["出错"]
+    assert [r["企业规模"] for r in rows[:3]] == ["小型", "小型", "中型"]
+    verdicts = {r[c] for r in rows[:3] for c in ZH_RESULT_HEADER[4:10:2]}
+    assert verdicts <= {"满足", "不满足", "待审核", "未知"} and "不满足" in verdicts
+    assert rows[0]["主要差距"].startswith("科技和创新型中小企业：") and "." not in rows[0]["主要差距"]
+    assert rows[3]["错误说明"].startswith("「从业人员（上年末）」：") and rows[3]["科技和创新型中小企业"] == ""
+    by_id = list(csv.DictReader(io.StringIO(ids.read_bytes().decode("utf-8-sig"), newline="")))
+    assert list(by_id[0]) == ["source", "name", "status", "error", "sme_size", "innovative_sme_status",
+                              "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score", "little_giant_status",
+                              "little_giant_score", "next_step", "warnings"]
+    assert [r["status"] for r in by_id] == ["scored"] * 3 + ["error"] and by_id[2]["sme_size"] == "medium"
+    assert by_id[2]["innovative_sme_status"] == "unmet"
+    records = [json.loads(x) for x in lines.read_text(encoding="utf-8").splitlines()]
+    assert list(records[0]) == list(by_id[0]) and records[2]["innovative_sme_status"] == "unmet"
+    assert records[0]["name"] == "甲精密部件有限公司"
+
+
+def test_an_english_batch_csv_is_headed_in_english_words(tmp_path: Path) -> None:
+    """Under --lang en the .csv is headed with the English labels, verdicts in English words."""
+    src = tmp_path / "in.csv"
+    src.write_text(excel_csv([ZH_HEADER, *ZH_ROWS]), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "en")[0] == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert list(rows[0])[:4] == ["Source (file:row)", "Company name", "Outcome", "SME size"]
+    assert [r["Outcome"] for r in rows] == ["scored"] * 3 and rows[2]["SME size"] == "medium"
+    assert {r[c] for r in rows for c in list(rows[0])[4:10:2]} <= {"met", "not met", "awaits review", "unknown"}
+
+
+def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) -> None:
+    """The results CSV of a zh batch, with a column of figures added in Excel, goes through batch
+    again: its own result columns are passed over, every company is scored, names kept."""
+    src = tmp_path / "企业名单.csv"
+    src.write_bytes(excel_csv([ZH_HEADER[:3], *(r[:3] for r in ZH_ROWS)]).encode("gbk"))
+    first = tmp_path / "评估结果.csv"
+    assert invoke("batch", str(src), "-o", str(first), "--as-of", AS_OF, "--lang", "zh")[0] == 0
+    table = list(csv.reader(first.open(encoding="utf-8-sig", newline="")))
+    added = [[*table[0], "营业收入（2025年）"], *([*r, "0.5亿"] for r in table[1:])]
+    again = tmp_path / "补充后.csv"
+    again.write_bytes(excel_csv(added).encode("gbk"))
+    second = tmp_path / "再评估.csv"
+    code, _, err = invoke("batch", str(again), "-o", str(second), "--as-of", AS_OF, "--lang", "zh")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {second}")
+    rows = list(csv.DictReader(second.open(encoding="utf-8-sig", newline="")))
+    assert [r["企业名称"] for r in rows] == [r[0] for r in ZH_ROWS]
+    assert [r["处理结果"] for r in rows] == ["已评估"] * 3
+
+
+def test_no_result_column_is_taken_for_a_figure() -> None:
+    """The result columns batch writes (ids and words in both languages) are no input field's header,
+    except the company name, which reads back as the name."""
+    from littlegiant.load.tabular import SUMMARY_COLUMNS, Labels, result_header
+
+    rs = rules.load("miit-2026")
+    for lang in ("zh", "en"):
+        labels = Labels(lang, {tid: getattr(t.title, lang) for tid, t in rs.tiers.items()},
+                        getattr(rs.fields["name"].label, lang))
+        named = [h for h in [*result_header(labels), *SUMMARY_COLUMNS] if known_header(rs, h)]
+        assert {column(rs, h)[0] for h in named} == {"name"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path, lang: str) -> None:
+    """init --csv writes a byte-order mark, the labels of --lang with the year, the notes row of the
+    .xlsx template (units, choices) and a sample row; a company added in the same words, saved by
+    Excel in GBK, scores through batch with the notes row not counted."""
+    template = tmp_path / "企业名单.csv"
+    code, _, err = invoke("init", "--csv", str(template), "--lang", lang, "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    data = template.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    header, notes, sample = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    rs = rules.load("miit-2026")
+    revenue = getattr(input_label(field_for_path(rs, "financials.2025.revenue"), "financials.2025.revenue"), lang)
+    assert header[0] == ("企业名称" if lang == "zh" else "Company name") and revenue in header
+    assert notes[0] == ("填写说明（本行不计入）" if lang == "zh" else "Notes (this row is not read)")
+    assert notes[header.index(revenue)] == "万元" and sample[header.index(revenue)] == "3000"
+    yes = "是" if lang == "zh" else "yes"
+    company = dict.fromkeys(header, "")
+    registered = getattr(rs.fields["registered_in_china"].label, lang)
+    company.update({header[0]: "甲精密部件有限公司", header[1]: sample[1], header[2]: "120", revenue: "0.5亿",
+                    registered: yes})
+    filled = tmp_path / "已填.csv"
+    filled.write_bytes(excel_csv([header, notes, sample, list(company.values())]).encode("gb18030"))
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(filled), "-o", str(out), "--as-of", AS_OF, "--lang", lang)
+    summary = f"共读取 2 行，已评估 2 行，出错 0 行 → {out}" if lang == "zh" else f"read 2, scored 2, errors 0 -> {out}"
+    assert (code, err.strip().splitlines()[-1]) == (0, summary)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
+    assert [r[1] for r in rows[1:]] == [sample[0], "甲精密部件有限公司"]
+    assert rows[2][3] == ("小型" if lang == "zh" else "small")
+
+
+def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path) -> None:
+    """0.5亿, 5000万, 50,000,000元 and full-width ５０００ in a CSV or an xlsx text cell are 5000 万元, the
+    same verdicts as 5000; abc is still an error row naming its column."""
+    typed = ["5000", "0.5亿", "5000万", "50,000,000元", "５０００", "５，０００万元"]
+    rows = [[f"甲{i}", "工业", "120", amount, "200", "是"] for i, amount in enumerate(typed)]
+    src = tmp_path / "in.csv"
+    src.write_bytes(excel_csv([ZH_HEADER, *rows, ["乙", "工业", "120", "abc", "200", "是"]]).encode("gbk"))
+    book = Workbook()
+    book.active.append(ZH_HEADER)
+    for row in rows:
+        book.active.append([*row[:2], 120, row[3], 200, "是"])  # the amount as a text cell
+    workbook = tmp_path / "in.xlsx"
+    book.save(workbook)
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), str(workbook), "-o", str(out), "--as-of", AS_OF)
+    assert (code, err.strip().splitlines()[-1]) == (1, f"read 13, scored 12, errors 1 -> {out}")
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    verdicts = {json.dumps({k: v for k, v in r.items() if k not in ("source", "name")}) for r in records
+                if r["status"] == "scored"}
+    assert len(verdicts) == 1
+    (bad,) = [r for r in records if r["status"] == "error"]
+    assert bad["name"] == "乙" and bad["error"].startswith("营业收入（2025年）: expected an amount")
+    assert "'abc'" in bad["error"]
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=4, allow_nan=False),
+       st.sampled_from([("亿", 10000), ("亿元", 10000), ("万", 1), ("万元", 1), ("千万", 1000), ("元", Decimal("0.0001"))]))
+def test_a_cell_amount_with_a_unit_is_exact_decimal_wan_yuan(amount: Decimal, unit: tuple[str, Decimal]) -> None:
+    """A cell's amount with a unit converts to 万元 exactly (Decimal, no float on the way), as the
+    interview converts the same answer."""
+    from littlegiant.load.answers import parse_answer
+    from littlegiant.load.tabular import row_profile
+
+    assume(amount * unit[1] == 0 or amount * unit[1] >= Decimal("0.000001"))  # smaller is refused as no real size
+    rs = rules.load("miit-2026")
+    text = f"{amount}{unit[0]}"
+    values = row_profile({"营业收入（2025年）": text}, rs, "t").values
+    assert values.get("financials.2025.revenue") == amount * unit[1]
+    assert parse_answer(field_for_path(rs, "financials.2025.revenue"), text)[0] == amount * unit[1]
+
+
+def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: Path) -> None:
+    """batch in.csv -o out.csv --encoding gb18030 writes GB18030 (no BOM) that Chinese Excel opens,
+    from a GBK input and from a UTF-8 one alike (a UTF-8 input is not misread as GB18030);
+    --encoding utf-8 keeps the BOM Excel needs; --output-encoding still sets the output alone."""
+    gbk, utf8 = tmp_path / "gbk.csv", tmp_path / "utf8.csv"
+    gbk.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("gbk"))
+    utf8.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("utf-8"))
+    for src in (gbk, utf8):
+        out = tmp_path / f"out-{src.stem}.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh",
+                              "--encoding", "gb18030")
+        assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {out}")
+        data = out.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(data.decode("gb18030"), newline="")))
+        assert rows[0] == ZH_RESULT_HEADER and [r[1] for r in rows[1:]] == [r[0] for r in ZH_ROWS]
+    kept = tmp_path / "kept.csv"
+    assert invoke("batch", str(utf8), "-o", str(kept), "--as-of", AS_OF, "--encoding", "utf-8")[0] == 0
+    assert kept.read_bytes().startswith(b"\xef\xbb\xbf")
+    alone = tmp_path / "alone.csv"
+    assert invoke("batch", str(gbk), "-o", str(alone), "--as-of", AS_OF, "--encoding", "gbk",
+                  "--output-encoding", "utf-8")[0] == 0
+    assert "甲精密部件有限公司" in alone.read_bytes().decode("utf-8") and not alone.read_bytes().startswith(b"\xef")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "out.xlsx", "--columns", "ids"], "--columns ids: only for a .csv output"),
+    (["-o", "out.jsonl", "--columns", "labels"], "--columns labels: only for a .csv output"),
+    (["-o", "out.csv", "--columns", "id"], "--columns: got 'id'; did you mean 'ids'? (expected one of labels, ids)"),
+])
+def test_columns_that_cannot_apply_are_refused(tmp_path: Path, args: list[str], message: str) -> None:
+    """--columns ids on an .xlsx, labels on JSON Lines or a misspelt value: exit 2, one line, nothing written."""
+    src = tmp_path / "in.csv"
+    src.write_text("name\nCo\n", encoding="utf-8")
+    args = [a if not a.startswith("out.") else str(tmp_path / a) for a in args]
+    code, _, err = invoke("batch", str(src), *args)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_the_readme_round_trips_run_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Excel and CSV round trips, command by command as a consultant types them, with a
+    company filled in between (in Excel's own way: the sheet saved, the CSV saved as GBK): every
+    command exits 0 and the results name the company in Chinese."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("## A park's or consultant's Excel round trip")[1].split("\n## ")[0]
+    commands = [line.split("  #")[0].strip() for block in re.findall(r"```bash\n(.*?)```", section, re.S)
+                for line in block.splitlines() if line.startswith("littlegiant ")]
+    assert [c.split()[1] for c in commands] == ["init", "batch", "init", "batch", "batch"]
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        args = shlex.split(command)[1:]
+        if args[0] == "batch":
+            _fill_in(tmp_path / args[1])
+        code, _, err = invoke(*args)
+        assert code == 0, (command, err)
+        if args[0] == "batch":
+            zh = "--lang" in args and args[args.index("--lang") + 1] == "zh"
+            summary = f"共读取 1 行，已评估 1 行，出错 0 行 → {args[3]}" if zh else f"read 1, scored 1, errors 0 -> {args[3]}"
+            assert err.strip().splitlines()[-1] == summary
+    assert [r["企业名称"] for r in results_sheet(tmp_path / "评估结果.xlsx")] == ["甲精密部件有限公司"]
+    rows = list(csv.reader(io.StringIO((tmp_path / "评估结果.csv").read_bytes().decode("gb18030"), newline="")))
+    assert rows[0] == ZH_RESULT_HEADER and rows[1][1:4] == ["甲精密部件有限公司", "已评估", "小型"]
+
+
+def _fill_in(path: Path) -> None:
+    """Step 2 of the README: one company typed into the template (once), the sample row taken out."""
+    company = {"企业名称": "甲精密部件有限公司", "行业（《中小企业划型标准规定》）": "工业", "从业人员（上年末）": "120"}
+    if path.suffix == ".xlsx":
+        book = load_workbook(path)
+        ws = book.active
+        if ws["A3"].value is None:
+            header = [c.value for c in ws[1]]
+            company[next(h for h in header if h.startswith("营业收入（"))] = "5000"  # last year's, whichever it is
+            for label, value in company.items():
+                ws.cell(row=3, column=header.index(label) + 1, value=value)
+            book.save(path)
+        return
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):  # as init --csv wrote it: not filled in yet
+        header, notes, _sample = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        company[next(h for h in header if h.startswith("营业收入（"))] = "0.5亿"
+        path.write_bytes(excel_csv([header, notes, [company.get(h, "") for h in header]]).encode("gbk"))

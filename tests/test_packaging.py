@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLES, ROOT
 
-from littlegiant import rules
+from littlegiant.load import rules
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
                           cwd=elsewhere, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["rules"]["id"] == "miit-2026"
-    where = subprocess.run([sys.executable, "-c", "import littlegiant.rules as r; print(r.builtin_dir())"],
+    where = subprocess.run([sys.executable, "-c", "import littlegiant.load.rules as r; print(r.builtin_dir())"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.strip()
     assert where.startswith(str(target))
     tested = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "test"], cwd=elsewhere, env=env,

@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_properties import plausible
 
-from littlegiant import engine, expr, profile, rules
-from littlegiant.compare import holding_back
-from littlegiant.plan import plan_for
-from littlegiant.result import MET
-from littlegiant.rules import Band
+from littlegiant.core import engine
+from littlegiant.core.plan import plan_for
+from littlegiant.core.result import MET
+from littlegiant.load import expr, profile, rules
+from littlegiant.load.rules import Band
+from littlegiant.report.compare import holding_back
 
 DAY = date(2026, 11, 26)
 

@@ -10,9 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from littlegiant import engine, profile, rules
+from littlegiant.core import engine
+from littlegiant.core.result import Result
 from littlegiant.errors import InputError
-from littlegiant.result import Result
+from littlegiant.load import profile, rules
 
 RULE_IDS = ("miit-2022", "miit-2026")
 money = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)

@@ -22,16 +22,18 @@ from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES
 from tests.test_properties import plausible
 from typer.testing import CliRunner
 
-from littlegiant import engine, profile, rules
-from littlegiant.cli import app
-from littlegiant.i18n import STATUS
-from littlegiant.render_html import render_html
-from littlegiant.render_markdown import render_markdown
-from littlegiant.render_text import render
-from littlegiant.report_common import Report, make_report
-from littlegiant.report_words import set_args
-from littlegiant.result import MET, REVIEW
-from littlegiant.tierplan import waits
+from littlegiant.cli.app import app
+from littlegiant.core import engine
+from littlegiant.core.result import MET, REVIEW
+from littlegiant.core.tierplan import titles_first, waits
+from littlegiant.load import profile, rules
+from littlegiant.report.common import Report, make_report
+from littlegiant.report.html import render_html
+from littlegiant.report.i18n import STATUS
+from littlegiant.report.linebreak import NO_END, NO_START
+from littlegiant.report.markdown import render_markdown
+from littlegiant.report.text import render
+from littlegiant.report.words import holding_back, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -60,6 +62,7 @@ def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, c
         labels = {f.label.zh for f in rs.fields.values()}
         assert not any("…" in label for label in labels)  # so a "…" could only be a cut
         assert max(cell_len(line) for line in out.splitlines()) <= columns
+        check_breaks(out)
         head = "\n".join(out.splitlines()[:12])
         for tier in doc["tiers"].values():
             assert f"{tier['title']}：{STATUS[tier['status']]['zh']}" in head
@@ -69,6 +72,41 @@ def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, c
                 continue  # one red-line line stands for every tier's plan
             for line in plan["text"]:  # every plan line whole, only wrapped
                 assert squash(line) in flat
+
+
+CLOSING = {c for c in NO_START if not c.isascii() and c != "·"}  # ? and · are also the report's marks
+
+
+def check_breaks(out: str) -> None:
+    """No line (nor table cell: columns stand two spaces apart) starts with 。，、；：）」… or ends with （「…,
+    and no line carries trailing spaces."""
+    for line in out.splitlines():
+        assert line == line.rstrip(), f"trailing spaces: {line!r}"
+        starts = [m.end() for m in re.finditer(r"^\s*|\s{2,}", line)]
+        opens = [line[i] for i in starts if i < len(line)]
+        assert not set(opens) & CLOSING, f"a closing mark opens: {line!r}"
+        assert line[-1:] not in NO_END, f"an opening mark ends: {line!r}"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("name", NAMES)
+def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
+    """--compare in the terminal wraps like the report at 60, 80 and 120 columns: lines fit, nothing is cut,
+    no line opens with a closing mark, no trailing spaces, every verdict and reason whole."""
+    path = str(EXAMPLES / f"{name}.yaml")
+    args = ("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--compare", "miit-2022,miit-2026")
+    out = cli(*args, columns=columns)
+    assert "…" not in out
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    check_breaks(out)
+    flat = squash(out)
+    for rule_id in ("miit-2022", "miit-2026"):
+        rs = rules.load(rule_id)
+        result = engine.evaluate(rs, profile.load_profile(Path(path), rs), date(2026, 11, 26))
+        for tid, tier in result.tiers.items():
+            assert squash(f"{rs.title.zh}：{STATUS[tier.status]['zh']}") in flat, tid
+            for c in holding_back(result, tid):
+                assert squash(c.title.zh) in flat, c.id
 
 
 def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
@@ -138,13 +176,14 @@ def check_words(report: Report, rule_id: str) -> None:
     choice_ids = {c for f in rs.fields.values() for c in f.choices}
     name = report.result.name or ""
     for text in client_texts(report):
+        assert not re.search(r"(?<![\w-])--[a-z]", text.replace(name, "")), "a command-line option in client text"
         text = text.replace(name, "").replace(report.result.input_sha256, "").replace(report.result.input_sha256[:16], "")
         if report.lang == "zh":
             for bad in (">=", " or ", " and ", "{"):
                 assert bad not in text, bad
             assert not re.search(r"\b[a-z_]+(\.[a-z0-9_]+)+\b", text.replace("littlegiant", "")), "a field path"
             words = set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", text))
-            ok = allowed(rule_id, "zh") | {"littlegiant", "miit", "detail", "explain"}
+            ok = allowed(rule_id, "zh") | {"littlegiant", "miit"}
             assert not (words & choice_ids) - ok, "a choice id"
             assert not words - ok, f"English in a zh report: {sorted(words - ok)[:5]}"
         else:
@@ -194,6 +233,13 @@ def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
             year = profile.year_in_path(m.field, m.path)
             assert year is None or year >= last, m.path
             assert not waits(m.field) or m.kind == "wait", m.path
+        if plan.checked is not None:  # a tier comes no sooner than the titles it needs first
+            for first in titles_first(plan):
+                if first in report.plans:
+                    needed = report.plans[first]
+                    assert needed.checked is not None and needed.as_of is not None and plan.as_of is not None
+                    assert plan.as_of.year >= needed.as_of.year, (tid, first)
+                    assert f"最早{plan.as_of.year}年" in head or plan.later == 0
         if plan.ok:
             assert plan.as_of is not None
             moved = profile.apply_sets(profile.Profile(dict(values)), rs, set_args(plan, rs))
@@ -234,6 +280,10 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
     assert "本报告判定您已满足「科技和创新型中小企业」（满足）：先申请这一称号" in flat
     assert "已验证" in flat and "--set" not in out
     assert "研发费用（2024年）" not in flat and "研发费用（2025年）" not in flat
+    # 小巨人 needs the 专精特新 title first: never an earlier round than that title's
+    assert '专精特新"小巨人"企业：最早2028年申报（以2027年数据计）' in flat
+    assert "须先取得「专精特新中小企业」称号，该称号最早2028年申报" in flat
+    assert "先取得「专精特新中小企业」称号（按上面的计划最早2028年申报）" in flat
 
 
 def test_raising_revenue_keeps_the_main_business_share() -> None:
@@ -277,3 +327,54 @@ def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
     out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--detail",
               columns=200)
     assert re.search(r"5\.42%（650 ÷ 12,000），要求不低于3%：满足", out)
+
+
+@pytest.mark.parametrize(("rule_id", "as_of"), VERSIONS)
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legend_counts_each_rule_once_and_lists_every_tier(name: str, rule_id: str, as_of: date, lang: str) -> None:
+    """The † / ‡ legend counts what `rules list` counts (each rule once, the shared gate too), names every
+    third-party rule and lists every tier."""
+    from littlegiant.cli.ruletools import confidence_counts
+
+    report = report_for(rule_id, example(name, rule_id), as_of, lang)
+    counts = confidence_counts(rules.load(rule_id))
+    legend = {mark: (head, parts) for mark, head, parts in report.words.legend()}
+    for tag, mark in (("single", "†"), ("recalled", "‡")):
+        marked = {c.id: c.title.get(lang) for t in report.result.tiers.values() for c in t.criteria
+                  if c.confidence == tag}
+        assert set(marked) and len(marked) == counts[tag]  # a new application reads every rule of the set
+        head, parts = legend[mark]
+        assert (f"共{counts[tag]}条" if lang == "zh" else f": {counts[tag]} rule") in head
+        numbers = [int(n) for p in parts for n in re.findall(r"[（(](\d+)(?:条)?[）)]", p.split("：" if lang == "zh" else ": ")[0])]
+        assert sum(numbers) == counts[tag], parts
+        for title in marked.values():
+            assert sum(title in p for p in parts) == 1, title
+        for tier in report.result.tiers.values():
+            assert any(p.startswith(tier.title.get(lang)) for p in parts), tier.id
+
+
+def test_only_the_terminal_says_how_to_see_more_and_says_it_in_words() -> None:
+    """Without --detail the terminal says in a sentence how to see every criterion; Markdown and HTML,
+    which carry the whole trace, name no command-line option outside the appendix of commands."""
+    path = str(EXAMPLES / "tier1-only.yaml")
+    text = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", columns=80)
+    assert squash("想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。") in squash(text)
+    assert "--explain" not in text
+    for fmt in ("markdown", "html"):
+        out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt)
+        client = out.split("## 附录")[0].split('<section id="appendix">')[0]
+        assert "--detail" not in out and "--explain" not in out
+        assert not re.search(r"(?<![\w-])--[a-z]", client), fmt
+        assert "逐条明细" in client  # the trace itself is there
+
+
+def test_legend_in_the_zh_terminal_names_the_shared_gate_and_the_tier_rules() -> None:
+    """tier1-only under the 2026 rules: 10 single-source rules (6 of the shared gate, 4 of 小巨人), 1 recalled."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh", columns=80)
+    legend = squash(out.split("依据说明")[1].split("评估依据")[0])
+    assert "†单一第三方来源，未交叉核对：共10条" in legend
+    assert "各层级共用的「参评基本条件」（6条）：境内工商注册登记" in legend
+    assert '专精特新"小巨人"企业（4条）：拥有4项以上' in legend and "位于产业链关键环节" in legend
+    assert "‡凭记忆，未见来源，请核实：共1条" in legend and "近三年无偷漏税等违法违规行为" in legend
+    assert "科技和创新型中小企业：除共用条件外没有" in legend and "共22条" not in legend

@@ -12,8 +12,9 @@ import pytest
 import yaml
 from tests.conftest import EXAMPLES, ROOT
 
-from littlegiant import rules, ruletools
-from littlegiant.schema import rule_file_schema
+from littlegiant.cli import ruletools
+from littlegiant.load import rules
+from littlegiant.load.schema import rule_file_schema
 
 OK = """\
 format: 1

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from tests.conftest import crit, run
 
-from littlegiant import engine, rules
+from littlegiant.core import engine
 from littlegiant.errors import InputError
+from littlegiant.load import rules
 
 # industry: (ceiling, medium, small) written from docs/criteria.md §2.1; keys staff / revenue / assets
 TABLE: dict[str, tuple[dict[str, int], dict[str, int], dict[str, int]]] = {

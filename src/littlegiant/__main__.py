@@ -1,3 +1,3 @@
-from littlegiant.cli import main
+from littlegiant.cli.app import main
 
 main()

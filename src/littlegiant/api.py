@@ -14,15 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from littlegiant import __version__, engine
-from littlegiant import profile as profiles
-from littlegiant import rules as rulesets
+from littlegiant import __version__
+from littlegiant.core import engine
+from littlegiant.core.plan import Summary, plan_for
+from littlegiant.core.result import Result, to_dict
 from littlegiant.errors import InputError
-from littlegiant.plan import Summary, plan_for
-from littlegiant.profile import Profile
-from littlegiant.result import Result, to_dict
-from littlegiant.rulecalendar import Choice, forced
-from littlegiant.rules import RuleSet
+from littlegiant.load import profile as profiles
+from littlegiant.load import rules as rulesets
+from littlegiant.load.profile import Profile
+from littlegiant.load.rulecalendar import Choice, forced
+from littlegiant.load.rules import RuleSet
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
@@ -62,7 +63,7 @@ class Assessment:
         """The document ``littlegiant assess --format json`` writes (with the checked plans when advised)."""
         if not self.result.advice:
             return to_json(self.result, lang)
-        from littlegiant.report_common import make_report, report_json
+        from littlegiant.report.common import make_report, report_json
 
         return report_json(make_report(self.rules, self.profile, self.result, lang))
 
@@ -93,7 +94,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         prof = profiles.apply_sets(prof, rs, sets)
     result = engine.evaluate(rs, prof, day, renewal, choice)
     if advice:
-        from littlegiant.gaps import analyse
+        from littlegiant.core.gaps import analyse
 
         result.advice = {g.tier: g for g in analyse(rs, result, prof)}
     return Assessment(result, prof, rs, baseline)

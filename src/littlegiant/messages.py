@@ -204,6 +204,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "opt.jobs_min": ("expected 1 or more, got {got}", "至少为 1，现在是 {got}"),
     "opt.jobs_max": ("expected at most {most} (twice the {cpus} CPUs this process may use), got {got}",
                      "最多为 {most}（本机可用 {cpus} 个处理器的两倍），现在是 {got}"),
+    "opt.columns_csv": ("only for a .csv output (an .xlsx has labels, JSON Lines has ids)",
+                        "只用于 .csv 结果文件（.xlsx 总用文字列名，JSON Lines 总用英文编号）"),
     "opt.save_chars": ("expected a file name without line breaks or other control characters",
                        "文件名里不能有换行或其他控制字符"),
     "opt.no_rule": ("no rule {got!r} in {sets} (ids: littlegiant assess FILE --format json)",
@@ -234,8 +236,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "
                           "的行一并报告给我们"),
-    "run.worker": ("a worker process stopped unexpectedly (killed, or out of memory?); rerun with --jobs 1",
-                   "一个工作进程意外停止（被终止，或内存不足？）；请加 --jobs 1 重新运行"),
+    "run.worker": ("a worker process stopped unexpectedly (killed, or out of memory?); the rows scored before it "
+                   "are kept", "一个工作进程意外停止（被终止，或内存不足？）；之前已评估的行都已保留"),
 }
 """kind → (en, zh). ``{name}`` takes a parameter; a ``!r`` or format spec applies in English only
 when the parameter is plain text or a number."""

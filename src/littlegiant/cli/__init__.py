@@ -1,0 +1,1 @@
+"""The command line: parses options, runs the pipeline, prints. Nothing below imports it."""

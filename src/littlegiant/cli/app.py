@@ -1,0 +1,941 @@
+"""The command line: parse options, call the engine, render. Nothing else lives here.
+
+Heavy modules (rich, PyYAML, the rule sets) are imported inside the commands that need them,
+so ``--help`` and ``--version`` stay close to typer's own start-up cost.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from littlegiant import __version__
+
+EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+app = typer.Typer(
+    name="littlegiant",
+    help="Check a Chinese SME against MIIT's ladder of titles (创新型/科技型, 专精特新, 小巨人) and see what it lacks.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def say(line: str) -> None:
+    """One line for people on stderr; a closed terminal (SIGHUP) or stderr is no reason to crash."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):  # closed, None, or a closed file object
+        pass
+
+
+def fail(message: Any, lang: str = "en", code: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr, then exit: the shape every bad-input path uses. ``message`` is an
+    InputError (said in ``lang``) or a line already in words."""
+    from littlegiant.messages import say as words
+
+    text = message if isinstance(message, str) else message.render(lang)
+    say(words("run.error", lang, {"message": text}))
+    raise typer.Exit(code)
+
+
+def bad(kind: str, lang: str, field: str | None = None, file: str | None = None, **params: object) -> NoReturn:
+    """Exit 2 with the catalog's sentence ``kind`` in ``lang``: an option or path the user gave is wrong."""
+    from littlegiant.errors import InputError
+
+    fail(InputError(kind=kind, params=params, field=field, file=file), lang)
+
+
+def bad_choice(option: str, got: str, choices: tuple[str, ...], lang: str) -> NoReturn:
+    """Exit 2 for an option value not among ``choices``, with the nearest one when it is close."""
+    from littlegiant.messages import nearest
+
+    near = nearest(got, choices)
+    if near is not None:
+        bad("opt.choice_near", lang, option, choices=", ".join(choices), got=got, near=near)
+    bad("opt.choice", lang, option, choices=", ".join(choices), got=got)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"littlegiant {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """littlegiant: 专精特新 self-assessment."""
+
+
+def parse_as_of(text: str | None, lang: str = "en") -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        bad("opt.date", lang, "--as-of", got=text)
+
+
+RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)"
+
+
+RENEWALS = ("zjtx_sme", "little_giant")
+
+
+def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
+    if renewal is not None and renewal not in RENEWALS:
+        from littlegiant.messages import nearest
+
+        near = nearest(renewal, RENEWALS)
+        if near is not None:
+            bad("opt.renewal_near", lang, "--renewal", got=renewal, near=near)
+        bad("opt.renewal", lang, "--renewal", got=renewal)
+    return renewal
+
+
+def check_lang(lang: str | None) -> str:
+    from littlegiant.report.i18n import default_lang, lang_of
+
+    if lang is None:
+        return default_lang()
+    found = lang_of(lang)
+    if found is None:
+        bad("opt.lang", default_lang(), "--lang", got=lang)
+    return found
+
+
+FORMATS = ("text", "json", "markdown", "html")
+ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
+
+
+def write_output(text: str, output: Path | None, lang: str = "en") -> None:
+    """Write to --output atomically (temporary file, then rename), or to stdout. ``output`` must
+    have passed ``checked_output``."""
+    if output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except (OSError, AttributeError, ValueError) as exc:  # a full disk, a closed pipe, no stdout at all
+            _drop_stdout()
+            bad("out.stdout", lang, error=_os_error(exc, "it is closed"))
+        return
+    from littlegiant.errors import InputError
+    from littlegiant.load.fileio import AtomicWriter
+
+    try:
+        with AtomicWriter(output) as out:
+            out.handle.write(text)
+    except OSError as exc:
+        bad("out.unwritable", lang, str(output), error=_os_error(exc))
+    except InputError as exc:  # something other than a file put there meanwhile
+        fail(exc, lang)
+
+
+def _os_error(exc: BaseException, otherwise: str = "") -> object:
+    """An OSError as a message parameter: said by its errno in Chinese, by its own text in English."""
+    from littlegiant.messages import SystemError_
+
+    return SystemError_(getattr(exc, "errno", None), getattr(exc, "strerror", None) or otherwise or None)
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether a standard stream is a terminal; a closed one (``>&-``: None) is not."""
+    return stream is not None and stream.isatty()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so that Python's own flush at exit does not fail a second time
+    with a traceback of its own."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+    sys.stdout = None  # type: ignore[assignment]
+
+
+def checked_output(output: Path, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:
+    """The file to write for an output option, or exit 2: never an input, never a special file."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.fileio import check_output
+
+    try:
+        return check_output(output, [p for p in inputs if p is not None], option)
+    except InputError as exc:
+        fail(exc, lang)
+
+
+def rules_path(rules: str | None) -> Path | None:
+    """A --rules value that names a file or folder on disk (an input an output must not replace)."""
+    return Path(rules) if rules is not None and os.path.exists(rules) else None
+
+
+@app.command(epilog="""Examples:
+
+  littlegiant assess examples/little-giant-2022.yaml --as-of 2026-03-01
+
+  littlegiant assess company.yaml --format json --output result.json
+
+  littlegiant assess company.yaml --set financials.2025.rd_expense=700 --lang zh
+
+  littlegiant assess --save acme.yaml          (interactive: answer the questions; resume later)
+""")
+def assess(
+    profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业) or little_giant (小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, markdown or html.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
+    save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
+    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
+    compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file, e.g. gbk, when it does not show its own (a byte-order mark or UTF-8 text is read as that). Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
+) -> None:
+    """Score a company profile against the criteria and report every tier's verdict."""
+    from littlegiant.errors import InputError
+
+    language = check_lang(lang)
+    renewal = check_renewal(renewal, language)
+    if fmt not in FORMATS:
+        bad_choice("--format", fmt, FORMATS, language)
+    day = parse_as_of(as_of, language)
+    if profile is None:
+        save = _checked_save(save, rules, language)
+    if output is not None:
+        output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
+    try:
+        from littlegiant.core import engine
+        from littlegiant.load import profile as profiles
+        from littlegiant.load import rules as rulesets
+        from littlegiant.load.rulecalendar import forced
+
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rs = rulesets.load(rule_ref, allow_outside=allow_outside)
+        if profile is None:
+            profile = _interview(rs, day, renewal, language, save, set_ or [],
+                                 resume=(as_of, rules, renewal, lang))
+            set_ = None  # already answers of the interview
+        prof = profiles.load_profile(profile, rs, encoding)
+        baseline = None
+        if set_:
+            baseline = engine.evaluate(rs, prof, day, renewal, choice)
+            prof = profiles.apply_sets(prof, rs, set_)
+        result = engine.evaluate(rs, prof, day, renewal, choice)
+        if compare is None and explain is None:
+            from littlegiant.core.gaps import analyse
+
+            result.advice = {g.tier: g for g in analyse(rs, result, prof)}
+        compared = []
+        if compare is not None:
+            names = [c.strip() for c in compare.split(",") if c.strip()]
+            if len(names) != 2:
+                bad("opt.compare", language, "--compare", got=compare)
+            for name in names:
+                other = rulesets.load(name)
+                other_profile = profiles.load_profile(profile, other, encoding)
+                if set_:
+                    other_profile = profiles.apply_sets(other_profile, other, set_)
+                compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
+    except InputError as exc:
+        fail(in_words(exc, language), language)
+    if compared:
+        from littlegiant.report.compare import compare_html, compare_markdown, compare_text
+
+        if fmt == "json":
+            import json
+
+            from littlegiant.core.result import to_dict
+
+            docs = [to_dict(r, language, __version__) for r in compared]
+            write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
+        else:
+            make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
+            write_output(make(compared, language) if make else
+                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout))),
+                         output, language)
+        return
+    if explain is not None:
+        from littlegiant.report.explain import explain_text
+
+        found = result.criterion(explain)
+        if found is None:
+            bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
+        if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
+            import json
+
+            from littlegiant.core.result import criterion_dict
+
+            doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
+            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
+            return
+        write_output(explain_text(result, *found, language), output, language)
+        return
+    from littlegiant.report.common import make_report
+
+    report = make_report(rs, prof, result, language, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
+                         detail=detail or fmt != "text")
+    if baseline is not None:
+        from littlegiant.report.compare import moves
+
+        report.what_if = moves(baseline, result, language)
+    text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
+    write_output(text, output, language)
+
+
+def in_words(exc: Exception, lang: str) -> Exception:
+    """A part above its whole said in the reader's language (its place kept); other errors as they are."""
+    from littlegiant.load.profile import PartExceedsWhole
+
+    if not isinstance(exc, PartExceedsWhole) or lang == "en":
+        return exc
+    from littlegiant.errors import InputError
+    from littlegiant.messages import Words
+    from littlegiant.report.common import part_text
+
+    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Words("", ""))
+
+
+def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
+               resume: tuple[str | None, str | None, str | None, str | None]) -> Path:
+    """Run the interview to its end and return the saved profile; exit 130 when interrupted."""
+    from littlegiant.cli import interactive
+    from littlegiant.cli.stopping import like_ctrl_c
+    from littlegiant.core.interview import Interview
+    from littlegiant.load.profile import Profile, apply_sets
+
+    preset = apply_sets(Profile(), rs, sets).values if sets else {}
+    interview = Interview(rs, day, renewal)
+    term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
+    try:
+        with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
+            interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
+                            preset.items())
+    except interactive.Interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except interactive.Locked:
+        from littlegiant.report.i18n import t
+
+        fail(t("interview.locked", lang, save=save), lang)
+    except OSError as exc:
+        bad("out.save", lang, str(save), error=_os_error(exc))
+    return save
+
+
+def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
+    """The interview's save file: a name without line breaks or other control characters (they
+    would end up inside the saved file's comments), a regular file or none, not the rule file."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
+        bad("opt.save_chars", lang, f"--save {str(save)!r}")
+    checked_output(save, [rules_path(rules)], "--save", lang)
+    return save  # as named: the interview names it in its messages, and its saves follow a link themselves
+
+
+@app.command(epilog="""Examples:
+
+  littlegiant batch companies.csv --output results.csv
+
+  littlegiant batch profiles/ more.jsonl --output results.jsonl --format json --jobs 2
+
+  littlegiant batch clients.csv --output advice.csv --advice
+
+  littlegiant batch 企业名单.xlsx -o 评估结果.xlsx --lang zh
+
+  littlegiant batch 企业名单.csv -o 评估结果.csv --lang zh --encoding gb18030
+
+  littlegiant batch companies.csv -o results.csv --columns ids
+""")
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme or little_giant; the rule calendar picks the set.", show_default=False)] = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows.", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
+    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM).", show_default=False)] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers and values of a .csv output: labels (the words of --lang, as in the .xlsx results sheet) or ids (stable English ids, for scripts; JSON Lines always has ids). Default: labels.", show_default=False)] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Read only this sheet of .xlsx inputs. Default: every sheet.", show_default=False)] = None,
+) -> None:
+    """Score many companies; every input row gets an output row, errors included."""
+    from littlegiant.errors import InputError
+
+    language = check_lang(lang)
+    renewal = check_renewal(renewal, language)
+    day = parse_as_of(as_of, language)
+    if fmt not in ("summary", "json"):
+        bad_choice("--format", fmt, ("summary", "json"), language)
+    if jobs is not None and jobs < 1:
+        bad("opt.jobs_min", language, "--jobs", got=jobs)
+    kind = output.suffix.lower()
+    if columns not in (None, "labels", "ids"):
+        bad_choice("--columns", columns, ("labels", "ids"), language)
+    if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
+        bad("opt.columns_csv", language, f"--columns {columns}")
+    from littlegiant.cli import batch as batching
+
+    if jobs is not None and jobs > (most := batching.cpu_count() * 2):
+        bad("opt.jobs_max", language, "--jobs", most=most, cpus=most // 2, got=jobs)
+    target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
+    try:
+        from littlegiant.load import rules as rulesets
+
+        rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
+        rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+        out_encoding = output_encoding
+        if encoding is not None:
+            from littlegiant.load.charsets import codec_name
+
+            codec = codec_name(encoding)
+            if output_encoding is None and kind == ".csv":  # UTF-8 keeps the byte-order mark Excel needs
+                out_encoding = "utf-8-sig" if codec == "utf-8" else encoding
+        scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice,
+                                 encoding)
+        about = {"lang": language, "rules_id": rs.id, "rules_title": getattr(rs.title, language),
+                 "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
+                 "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
+                 "name_label": getattr(rs.fields["name"].label, language)}
+        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
+        writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
+    except InputError as exc:
+        fail(exc, language)
+    from littlegiant.cli.stopping import like_ctrl_c
+    from littlegiant.load.tabular import known_header
+
+    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell))
+    with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
+
+
+def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
+               quiet: bool, options: Any, lang: str) -> None:
+    """Score every row into the writer; put the output in place only once all are written."""
+    from littlegiant.errors import InputError
+    from littlegiant.messages import say as words
+
+    counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
+    progress = _progress(list(inputs), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
+    rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows, writer.labels), jobs)
+    try:
+        for done in rows:
+            counts["read"] += done.rows
+            counts["errors"] += done.errors
+            counts["internal"] += done.internal
+            writer.write(done)
+            if progress is not None:
+                task = progress.tasks[0]
+                rate = counts["read"] / task.elapsed if task.elapsed else 0
+                progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+        writer.close()  # an .xlsx is written whole here: a full disk shows here
+    except InputError as exc:
+        fail(f"{exc.render(lang)}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+    except OSError as exc:  # a full disk
+        from littlegiant.errors import InputError as Bad
+
+        written = Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output)).render(lang)
+        fail(f"{written}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        say(words("run.interrupted_kept", lang, {"kept": _kept(writer, output, lang)}))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        writer.abandon()  # after close: nothing to do
+        rows.close()  # stops the workers, if any
+        if progress is not None:
+            progress.stop()
+    say(words("run.summary", lang, {"read": counts["read"], "scored": counts["read"] - counts["errors"],
+                                    "errors": counts["errors"], "output": str(output)}))
+    if counts["internal"]:
+        say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
+        raise typer.Exit(EXIT_INTERNAL)
+    if counts["errors"]:
+        raise typer.Exit(EXIT_ROWS)
+
+
+def _semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _kept(writer: Any, output: Path, lang: str = "en") -> str:
+    """What a stopped run left: the previous output untouched, the rows written under another name."""
+    from littlegiant.messages import say as words
+
+    partial = writer.abandon()
+    if partial is None or writer.rows == 0:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        return words("out.kept_none", lang, {"output": str(output)})
+    shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
+    return words("out.kept_rows", lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+
+
+def _progress(inputs: list[Path], sheet: str | None) -> Any:
+    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know, the
+    rate, and the time left."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from littlegiant.load.tabular import estimate_rows
+
+    total = estimate_rows(inputs, sheet)
+    progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    progress.start()
+    progress.add_task("batch", total=total, rate="")
+    return progress
+
+
+@app.command(epilog="Examples:\n\n  littlegiant schema > profile.schema.json\n\n  littlegiant schema --rule-file > rule-file.schema.json")
+def schema(
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to describe. Default: the one in force today.", show_default=False)] = None,
+    rule_file: Annotated[bool, typer.Option("--rule-file", help="Print the JSON Schema of rule files instead.")] = False,
+) -> None:
+    """Print the JSON Schema of the profile file (for editors' YAML completion and checking)."""
+    import json
+
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+    from littlegiant.load.schema import profile_schema, rule_file_schema
+
+    if rule_file:
+        write_output(json.dumps(rule_file_schema(), ensure_ascii=False, indent=2) + "\n", None)
+        return
+
+    try:
+        rs = rulesets.load(rules or rulesets.select_version(date.today()))
+    except InputError as exc:
+        fail(exc, check_lang(None))
+    write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
+
+
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+def init(
+    file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
+    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers of --csv: labels of --lang, with a notes row of units (read back by batch), or field ids for scripts. Default: labels.", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
+) -> None:
+    """Write a commented profile template (zh/en) to fill in, or a CSV header or Excel sheet for batch."""
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+    from littlegiant.load.schema import csv_header, template
+
+    language = check_lang(lang)
+    day = parse_as_of(as_of, language)
+    try:
+        rs = rulesets.load(rules or rulesets.select_version(day))
+    except InputError as exc:
+        fail(exc, language)
+    if columns not in (None, "labels", "ids"):
+        bad_choice("--columns", columns, ("labels", "ids"), language)
+    target = xlsx_file or csv_file or file
+    if target is not None and target.exists() and not force:
+        bad("out.exists", language, str(target))
+    if target is not None:
+        checked_output(target, [rules_path(rules)],
+                       "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE", language)
+    if xlsx_file is not None:
+        from littlegiant.load.fileio import atomic_write_bytes
+        from littlegiant.load.xlsx import template as xlsx_template
+
+        if xlsx_file.suffix.lower() != ".xlsx":
+            bad("out.xlsx_name", language, f"--xlsx {xlsx_file}")
+        try:
+            atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
+        except OSError as exc:
+            bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
+        return
+    if csv_file is not None:
+        from littlegiant.load.tabular import csv_template
+
+        text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
+        write_output(text, csv_file, language)
+        return
+    write_output(template(rs, day.year - 1), file, language)
+
+
+rules_app = typer.Typer(
+    name="rules",
+    help="The rule sets: list them, show one rule, explain the terms, validate a rule file, run rule tests, diff two versions.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app)
+
+
+@rules_app.command("list", epilog="Example:\n\n  littlegiant rules list my-province.yaml")
+def rules_list(
+    files: Annotated[list[str] | None, typer.Argument(help="More rule files to list besides the built-in ones.", show_default=False)] = None,
+) -> None:
+    """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
+    from littlegiant.cli.ruletools import calendar_text, confidence_counts, rule_files
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    rows = []
+    for ref in rule_files(list(files or [])):
+        try:
+            rs = rulesets.load(ref)
+        except InputError as exc:
+            fail(exc, check_lang(None))
+        counts = confidence_counts(rs)
+        until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
+        tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
+        rows.append(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until:<10}  {tags:<34} {ref}\n    {rs.title.zh} / {rs.title.en}")
+    try:
+        rows.append("\n" + calendar_text(rulesets.calendar(), check_lang(None)).rstrip("\n"))
+    except InputError as exc:
+        fail(exc, check_lang(None))
+    write_output("\n".join(rows) + "\n", None)
+
+
+@rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
+def rules_calendar(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="A date YYYY-MM-DD: what applies that day to a new application and to each renewal. Without it, the whole calendar.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """Which rule set and round notice judge an application or a renewal (复核) on a date, and why."""
+    from littlegiant.cli.ruletools import calendar_text
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    language = check_lang(lang)
+    day = parse_as_of(as_of, language) if as_of is not None else None
+    try:
+        text = calendar_text(rulesets.calendar(), language, day)
+    except InputError as exc:
+        fail(exc, language)
+    write_output(text, None)
+
+
+@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh")
+def rules_show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A tier, criterion, score item (table.item), derived or field id.", show_default=False)],
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """One rule in zh and en: wording, thresholds or bands, source, confidence, evidence, fields read."""
+    from littlegiant.cli.ruletools import find, show_text
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    language = check_lang(lang)
+    try:
+        sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
+        found = [rs for rs in sets if find(rs, ident) is not None]
+        if not found:
+            bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets))
+        write_output("\n".join(show_text(rs, ident, language) for rs in found), None)
+    except InputError as exc:
+        fail(exc, language)
+
+
+@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules rules/overlays/shandong-2022.yaml")
+def rules_glossary(
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose questions to list under each term. Default: the one in force today.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """The official terms the questions use (Ⅰ类知识产权, 主导产品, 上年度 ...), explained in plain words."""
+    from littlegiant.cli.ruletools import glossary_text
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    language = check_lang(lang)
+    try:
+        rs = rulesets.load(rules or rulesets.select_version(date.today()))
+        text = glossary_text(language, rs)
+    except InputError as exc:
+        fail(exc, language)
+    write_output(text, None)
+
+
+@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
+def rules_validate(
+    files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+) -> None:
+    """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
+    from littlegiant.load import rules as rulesets
+
+    problems = 0
+    for ref in files:
+        errors = rulesets.validate(ref, allow_outside=allow_outside)
+        for e in errors:
+            sys.stderr.write(f"{e}\n")
+        problems += len(errors)
+        if not errors:
+            write_output(f"{ref}: ok\n", None)
+    if problems:
+        sys.stderr.write(f"littlegiant: {problems} problem{'s' if problems != 1 else ''} found\n")
+        raise typer.Exit(EXIT_INPUT)
+
+
+@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test rules/overlays/shandong-2022.yaml")
+def rules_test(
+    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
+) -> None:
+    """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
+    from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
+    from littlegiant.errors import InputError
+
+    failed = 0
+    for ref in test_targets(paths) if paths else test_refs():
+        try:
+            outcome = run_tests(ref)
+        except InputError as exc:
+            fail(exc, check_lang(None))
+        for line in outcome.failures:
+            write_output(f"FAIL {line}\n", None)
+        failed += len(outcome.failures)
+        verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
+        generated = f", {outcome.generated} generated boundary cases" if outcome.rules_id != "calendar" else ""
+        write_output(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n", None)
+    if failed:
+        raise typer.Exit(1)
+
+
+@rules_app.command("diff", epilog="Example:\n\n  littlegiant rules diff miit-2022 miit-2026 --lang zh")
+def rules_diff(
+    a: Annotated[str, typer.Argument(metavar="A", help="The older rule set (id or file).", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="The newer rule set (id or file).", show_default=False)],
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+) -> None:
+    """What changed between two rule sets, criterion by criterion: added, removed, threshold from → to."""
+    from littlegiant.cli.ruletools import diff_text
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    language = check_lang(lang)
+    try:
+        text = diff_text(rulesets.load(a), rulesets.load(b), language)
+    except InputError as exc:
+        fail(exc, language)
+    write_output(text, None)
+
+
+def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
+    """The report in one of FORMATS as a string."""
+    from littlegiant.report.common import Report
+
+    assert isinstance(report, Report)
+    if to_terminal and report.result.name and fmt != "json":
+        from littlegiant.load.charsets import escape_controls
+
+        report.result.name = escape_controls(report.result.name)
+    if fmt == "json":
+        import json
+
+        from littlegiant.report.common import report_json
+
+        doc = report_json(report)
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from littlegiant.report.markdown import render_markdown
+
+        return render_markdown(report)
+    if fmt == "html":
+        from littlegiant.report.html import render_html
+
+        return render_html(report)
+    import io
+
+    from littlegiant.report.text import render as render_text
+
+    buf = io.StringIO()
+    render_text(report, buf, width=text_width(to_terminal),
+                color=True if to_terminal and "NO_COLOR" not in os.environ else False)
+    return buf.getvalue()
+
+
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 1000, 110
+
+
+def text_width(to_terminal: bool) -> int:
+    """Columns for the text report: COLUMNS when it is a sane number, else the terminal's width,
+    else 110. ``COLUMNS=abc`` crashed and ``COLUMNS=0`` printed nothing."""
+    import shutil
+
+    raw = os.environ.get("COLUMNS", "").strip()
+    width = int(raw) if raw.isdigit() and len(raw) < 6 else 0
+    if width < MIN_WIDTH and to_terminal:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    if width < MIN_WIDTH:
+        width = DEFAULT_WIDTH
+    return min(width, MAX_WIDTH)
+
+
+def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
+    """(NoArgsIsHelpError, UsageError, ClickException) of whichever click typer runs on.
+
+    typer 0.29 vendors click as ``typer._click``; older typers use the click package.
+    """
+    import importlib
+
+    try:
+        ex = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # pragma: no cover - typer < 0.29
+        ex = importlib.import_module("click.exceptions")
+    return ex.NoArgsIsHelpError, ex.UsageError, ex.ClickException
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The language the user asked for on the command line (``--lang zh``), else the locale's: what
+    a usage error is said in before the command has parsed its options."""
+    from littlegiant.report.i18n import default_lang, lang_of
+
+    for i, arg in enumerate(argv):
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value is not None and lang_of(value) is not None:
+            return lang_of(value) or "en"
+    return default_lang()
+
+
+_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是 或 否", "path": "文件路径", "str": "文字",
+            "datetime": "日期"}
+
+
+def _param_name(param: Any) -> str:
+    """An option as typed (``--jobs``) or an argument as the help shows it (``INPUTS``)."""
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return str(opts[0])
+    return str(getattr(param, "metavar", None) or (param.name or "").upper())
+
+
+def _param_kind(param: Any) -> str:
+    return "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
+
+
+def usage_words(exc: Exception, lang: str) -> str:
+    """A click usage error in ``lang``: click's own line in English; in Chinese said again from the
+    error's parts (the option, the parameter, the close matches), never from its English words,
+    except where click keeps a part only in its text (the unknown command, the extra arguments)."""
+    import re
+
+    message: str = exc.format_message()  # type: ignore[attr-defined]
+    if lang != "zh":  # click's own words, which already list close matches ("Possible options")
+        return t_usage("usage.see_help", "en", message=message)
+    from littlegiant.messages import say as words
+
+    kind = type(exc).__name__
+    option = getattr(exc, "option_name", None)
+    param = getattr(exc, "param", None)
+    if kind == "NoSuchOption" and option:
+        near = _nearest_option(exc)
+        text = words("usage.no_option_near" if near else "usage.no_option", "zh", {"option": option, "near": near})
+    elif kind == "BadOptionUsage" and option:
+        text = words("usage.needs_value", "zh", {"option": option}) if "requires" in message else \
+            words("usage.other", "zh", {"detail": message})
+    elif kind == "MissingParameter" and param is not None:
+        text = words("usage.missing", "zh", {"what": f"{_param_kind(param)} {_param_name(param)}"})
+    elif kind == "BadParameter" and param is not None:
+        bare = param.bare_type() if callable(getattr(param, "bare_type", None)) else ""
+        expect = _TYPE_ZH.get(str(bare).lower(), "正确的值")
+        text = words("usage.bad_value", "zh", {"option": _param_name(param), "expect": expect})
+    elif found := re.match(r"No such command '(.*)'\.", message):  # typer keeps the name only in its text
+        from littlegiant.messages import nearest
+
+        known = sorted(exc.ctx.command.list_commands(exc.ctx)) if getattr(exc, "ctx", None) else []  # type: ignore[attr-defined]
+        near = nearest(found.group(1), known)
+        text = words("usage.no_command_near" if near else "usage.no_command", "zh",
+                     {"got": found.group(1), "near": near, "known": "、".join(known)})
+    elif found := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
+        text = words("usage.extra", "zh", {"args": found.group(1)})
+    else:
+        text = words("usage.other", "zh", {"detail": message})
+    return t_usage("usage.see_help", "zh", message=text)
+
+
+def _nearest_option(exc: Exception) -> str | None:
+    """Of click's close matches to an unknown option, the closest."""
+    from littlegiant.messages import nearest
+
+    option, found = getattr(exc, "option_name", ""), list(getattr(exc, "possibilities", None) or [])
+    return nearest(option, found) or (found[0] if found else None)
+
+
+def t_usage(kind: str, lang: str, **params: object) -> str:
+    from littlegiant.messages import say as words
+
+    return words(kind, lang, params)
+
+
+def main() -> None:
+    """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
+    from littlegiant.load.charsets import plain_fallback
+    from littlegiant.messages import say as words
+
+    plain_fallback(sys.stdout, sys.stderr)
+    no_args, usage_error, click_error = _click_errors()
+    argv = sys.argv[1:]
+    lang = _argv_lang(argv)
+    for i, arg in enumerate(argv):  # `--renewal` was a bare flag once: the title must follow it now
+        if arg == "--renewal" and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            say(words("run.error", lang, {"message": "--renewal" + ("：" if lang == "zh" else ": ")
+                                          + words("opt.renewal_missing", lang)}))
+            sys.exit(EXIT_INPUT)
+    try:
+        code = app(standalone_mode=False)
+    except no_args as exc:  # a bare command: its help, on stdout as --help prints it
+        sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
+        code = 0
+    except usage_error as exc:
+        if "'--renewal'" in exc.format_message():  # type: ignore[attr-defined]  # the old bare flag: say what it now needs
+            message = "--renewal" + ("：" if lang == "zh" else ": ") + words("opt.renewal_missing", lang)
+        else:
+            try:
+                message = usage_words(exc, lang)
+            except Exception:  # a typer that keeps its parts elsewhere: its own words, never a traceback
+                message = t_usage("usage.see_help", "en", message=exc.format_message())  # type: ignore[attr-defined]
+        say(words("run.error", lang, {"message": message}))
+        code = EXIT_INPUT
+    except click_error as exc:
+        say(words("run.error", lang, {"message": exc.format_message()}))  # type: ignore[attr-defined]
+        code = EXIT_INPUT
+    except (KeyboardInterrupt, typer.Abort):
+        say(words("run.interrupted", lang))
+        code = EXIT_INTERRUPTED
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except Exception as exc:  # a bug: one line that says so, not a traceback
+        from littlegiant.errors import internal_message
+
+        say(f"littlegiant: {internal_message(exc)}")
+        code = EXIT_INTERNAL
+    sys.exit(code or 0)

@@ -1,0 +1,835 @@
+"""Batch scoring: read profiles one at a time from CSV, JSON Lines or folders, score, write a row.
+
+Nothing is held beyond the current row, so memory does not grow with the input. Every input row
+produces exactly one output row: a row that fails validation becomes an ``error`` row with the
+message, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from datetime import date
+from decimal import Decimal
+from itertools import chain
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import msgspec
+
+from littlegiant.cli.stopping import held, quiet_worker
+from littlegiant.core import engine
+from littlegiant.core.plan import Plan, Summary, plan_for
+from littlegiant.core.result import MET, json_number, json_value, to_dict
+from littlegiant.errors import INTERNAL, InputError, internal_message
+from littlegiant.load import profile
+from littlegiant.load.consistency import unusual_figures
+from littlegiant.load.fileio import AtomicWriter, check_input_file
+from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rules import TIER_IDS, RuleSet
+from littlegiant.load.tabular import (
+    FORMULA_STARTS,
+    NOTES_MARK,
+    PROBLEMS_SEPARATOR,
+    RESULT_TEXT,
+    SUMMARY_COLUMNS,
+    Labels,
+    RowError,
+    every_problem,
+    inert,
+    result_header,
+    result_words,
+    row_profile,
+)
+from littlegiant.load.yamlio import read_data_file
+from littlegiant.messages import SystemError_, Words
+from littlegiant.report.common import part_text, warning_text
+
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Item(NamedTuple):
+    """One company to score: where it came from, and its raw form or why it has none.
+
+    JSON Lines stay bytes until they are scored, so that with ``--jobs`` the parsing happens in
+    the workers and the reading process only reads.
+    """
+
+    source: str
+    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "error"
+    payload: Any
+
+
+class Lines(NamedTuple):
+    """Whole JSON Lines as read from a file, undecoded: the process that scores them splits and
+    numbers them, so that with ``--jobs`` the reading process does no work per row."""
+
+    name: str
+    first: int  # the line number of the block's first line
+    data: bytes
+
+
+Chunk = Lines | list[Item]
+"""What one worker scores at a time: a block of JSON Lines, or up to CHUNK_ROWS other items."""
+
+CHUNK_ROWS = 256
+BLOCK_BYTES = 1 << 18
+"""JSON Lines are read in blocks of about this many bytes (a few hundred companies each)."""
+
+
+class ReadOptions(NamedTuple):
+    """How to read the inputs: a forced text encoding (else detected per file), one sheet of a
+    workbook (else every sheet), and which cells are column headers (to find a sheet's header row
+    under its title rows)."""
+
+    encoding: str | None = None
+    sheet: str | None = None
+    known_header: Callable[[object], bool] | None = None
+
+
+def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
+    """The inputs' companies in order, in chunks. An unreadable input raises InputError once the
+    chunks before it have been handed out, so their rows are still scored and written."""
+    options = options or ReadOptions()
+    pending: list[Item] = []
+    for path in paths:
+        if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
+            if pending:
+                yield pending
+                pending = []
+            yield from _jsonl_blocks(path, options.encoding)
+            continue
+        try:
+            for item in _items(path, options):
+                pending.append(item)
+                if len(pending) >= CHUNK_ROWS:
+                    yield pending
+                    pending = []
+        except InputError:
+            if pending:
+                yield pending
+            raise
+    if pending:
+        yield pending
+
+
+def items_in(chunk: Chunk) -> Iterator[Item]:
+    """The items of a chunk: a block of JSON Lines is split here, blank lines skipped but counted."""
+    if not isinstance(chunk, Lines):
+        yield from chunk
+        return
+    name, number = chunk.name, chunk.first
+    for raw in chunk.data.split(b"\n"):
+        if raw and not raw.isspace():  # a blank line is not a company
+            yield Item(f"{name}:{number}", "json", raw)
+        number += 1
+
+
+def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
+    if path.is_dir():
+        # Not only regular files: a FIFO or link to nothing named like a profile becomes an error row
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and not p.is_dir())
+        for f in files:
+            yield Item(str(f), "file", f)
+    elif not os.path.lexists(path):
+        raise InputError(kind="file.missing_any", file=str(path))
+    elif path.suffix.lower() == ".csv":
+        check_input_file(path)
+        yield from _csv_rows(path, options.encoding)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        from littlegiant.load.xlsx import sheet_rows
+
+        check_input_file(path)
+        for source, cells in sheet_rows(path, options.sheet, options.known_header):
+            yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
+    elif path.suffix.lower() in PROFILE_SUFFIXES:
+        yield Item(str(path), "file", path)  # one profile file, as in a folder
+    else:
+        raise InputError(kind="file.batch_kind", file=str(path))
+
+
+CSV_FIELD_LIMIT = 131_072
+"""Characters in one CSV cell (the csv module's default, set explicitly): a longer cell makes its
+row an error row."""
+CSV_ROW_CHARS = 1 << 20
+"""Characters in one CSV row, line breaks inside quoted cells included: a longer row is an error
+row, and reading never holds more than this of one row (a file without line breaks included)."""
+CSV_ROW_LINES = 100
+"""Lines one CSV row may span (cells with line breaks in quotes). A stray quote opens a cell that
+swallows the lines after it; past this, or when the swallowed row has the wrong number of cells,
+its first line becomes an error row and reading starts again on the line after it."""
+
+
+class _TooLong(Exception):
+    """A CSV row past CSV_ROW_CHARS or CSV_ROW_LINES."""
+
+
+class _CsvLines:
+    """The lines of a CSV file for csv.reader, numbered and capped, with the lines of the row
+    being read kept (``taken``) so that a row a stray quote ran on can be read again from its
+    second line (``replay``)."""
+
+    def __init__(self, handle: Any) -> None:
+        self.readline = handle.readline
+        self.number = 0
+        self.replay: deque[tuple[int, str | None]] = deque()
+        self.taken: list[tuple[int, str | None]] = []
+        self.chars = 0
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def pull(self) -> tuple[int, str | None]:
+        """The next line (to be read again first, or from the file) and its number; None for a
+        line past CSV_ROW_CHARS, whose rest is skipped. StopIteration at the end."""
+        if self.replay:
+            return self.replay.popleft()
+        text = self.readline(CSV_ROW_CHARS + 1)
+        if not text:
+            raise StopIteration
+        self.number += 1
+        if len(text) > CSV_ROW_CHARS and text[-1] not in "\r\n":
+            while text and text[-1] not in "\r\n":
+                text = self.readline(1 << 16)
+            return self.number, None
+        return self.number, text
+
+    def __next__(self) -> str:
+        item = self.pull()
+        self.taken.append(item)
+        if item[1] is None:
+            raise _TooLong
+        self.chars += len(item[1])
+        if self.chars > CSV_ROW_CHARS or len(self.taken) > CSV_ROW_LINES:
+            raise _TooLong
+        return item[1]
+
+
+def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | InputError]]:
+    """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
+    None (the header) a row spanning lines is taken whatever its number of cells."""
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(lines)
+    pull, replay = lines.pull, lines.replay
+    while True:
+        try:
+            number, text = pull()
+        except StopIteration:
+            return
+        if text is not None and '"' not in text and len(text) <= CSV_FIELD_LIMIT:
+            yield number, text.rstrip("\r\n").split(",")  # no quote: exactly what csv.reader gives
+            continue
+        replay.appendleft((number, text))  # quotes, or long: the csv module reads it
+        lines.taken, lines.chars = [], 0
+        problem = None
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except _TooLong:
+            first = lines.taken[0]
+            problem = (InputError(kind="row.too_long", params={"most": CSV_ROW_CHARS}) if first[1] is None
+                       else InputError(kind="row.quote"))
+        except csv.Error as exc:
+            problem = (InputError(kind="row.cell_long", params={"most": CSV_FIELD_LIMIT}) if "field limit" in str(exc)
+                       else InputError(kind="row.csv", params={"problem": str(exc)}))
+        else:
+            single = len(lines.taken) == 1
+            if columns is None or len(cells) == columns or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
+                yield lines.taken[0][0], cells  # a wrong number of cells is the caller's to say
+                continue
+            problem = InputError(kind="row.quote")
+        taken = lines.taken
+        yield taken[0][0], problem
+        lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
+
+
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
+    from littlegiant.load.charsets import TRIED, sniff_file
+
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
+    codec, bom = sniff_file(raw, encoding)
+    raw.seek(bom)
+    handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
+    not_text = Words(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
+        Words(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
+    with handle:
+        lines = _CsvLines(handle)
+        first = next(_csv_records(lines, None), None)
+        if first is None:
+            return
+        if isinstance(first[1], InputError):
+            said = Words(first[1].render("zh"), first[1].render("en"))
+            raise InputError(kind="column.header_row", params={"problem": said}, file=str(path), line=first[0])
+        header = [h.strip() for h in first[1]]
+        if any(_has_bad_bytes(h) for h in header):
+            raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=1)
+        seen: dict[str, int] = {}
+        for number, column in enumerate(header, 1):
+            if column in seen:
+                raise InputError(kind="column.twice", params={"column": column, "first": seen[column], "second": number},
+                                 file=str(path), line=first[0])
+            seen[column] = number
+        for line, cells in _csv_records(lines, len(header)):
+            where = f"{path}:{line}"
+            if isinstance(cells, InputError):
+                yield Item(where, "error", cells)
+            elif not any(c.strip() for c in cells):
+                continue  # a blank line is not a company
+            elif next(c for c in cells if c.strip()).strip() in _NOTES:
+                continue  # the notes row of init --csv (units and choices), marked as not read
+            elif _has_bad_bytes("".join(cells)):
+                yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
+            elif len(cells) != len(header):
+                yield Item(where, "error", InputError(kind="row.cells", params={"cells": len(cells),
+                                                                                "columns": len(header)}))
+            else:
+                yield Item(where, "csv", dict(zip(header, cells, strict=True)))
+
+
+_NOTES = frozenset(NOTES_MARK.values())
+_BAD_BYTES = re.compile("[\udc80-\udcff]")
+
+
+def _has_bad_bytes(text: str) -> bool:
+    """Bytes that are not UTF-8, as ``errors="surrogateescape"`` kept them."""
+    return _BAD_BYTES.search(text) is not None
+
+
+BLOCK_LINES = 256
+"""At most this many JSON Lines in a block, as CHUNK_ROWS for other inputs: a 270 KB file of ``{}``
+lines made one block of 90,000 rows, and with ``--format json`` (about 50 KB a row) one chunk of
+4 GB. Now a chunk's output stays near 256 full results (about 15 MB)."""
+
+
+def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
+    check_input_file(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
+    name, number, rest = str(path), 1, b""
+    with handle:
+        from littlegiant.load.charsets import sniff_file
+
+        codec, bom = sniff_file(handle, encoding)
+        handle.seek(bom)  # a byte-order mark, as Windows editors save "UTF-8", is not part of line 1
+        read = handle.read if codec == "utf-8" else _as_utf8(handle, codec)
+        while data := read(BLOCK_BYTES):
+            data = rest + data
+            cut = data.rfind(b"\n") + 1  # a block ends with a whole line
+            if cut == 0:
+                rest = data  # one line longer than a block: read on
+                continue
+            block, rest = data[:cut], data[cut:]
+            for part in _at_most_lines(block):
+                yield Lines(name, number, part)
+                number += part.count(b"\n")
+    if rest:
+        yield Lines(name, number, rest)  # the last line had no newline
+
+
+def _at_most_lines(block: bytes) -> Iterator[bytes]:
+    """A block of whole lines cut into parts of at most BLOCK_LINES lines."""
+    if block.count(b"\n") <= BLOCK_LINES:
+        yield block
+        return
+    start = 0
+    while start < len(block):
+        end = start
+        for _ in range(BLOCK_LINES):
+            end = block.find(b"\n", end) + 1
+            if end == 0:
+                end = len(block)
+                break
+        yield block[start:end]
+        start = end
+
+
+def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
+    """A ``read`` that returns the file's GBK or UTF-16 text as UTF-8 bytes, which is what the
+    workers parse (undecodable bytes kept, to be reported as their line's error)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="surrogateescape")
+
+    def read(size: int) -> bytes:
+        while True:  # b"" only at the end: a piece shorter than one character is read on
+            data = handle.read(size)
+            text = decoder.decode(data, final=not data)
+            if text or not data:
+                return text.encode("utf-8", "surrogateescape")
+
+    return read
+
+
+_FAST = msgspec.json.Decoder(float_hook=Decimal).decode
+"""msgspec parses a line in under half the time, floats to the same exact Decimal. It is tried
+first; a line it refuses goes through the standard decoder, whose messages say what is wrong."""
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InputError(kind="data.duplicate_here", params={"key": key})
+            seen.add(key)
+    return out
+
+
+_STRICT = json.JSONDecoder(parse_float=Decimal, object_pairs_hook=_unique_pairs)
+"""The reference decoder: duplicate keys refused (msgspec, like json.loads, keeps the last)."""
+
+
+def _keys(data: Any) -> int:
+    """How many keys the decoded line holds in its nested mappings (no recursion: nesting is the
+    decoder's to limit). Mappings inside lists are not counted: a line with them goes through the
+    strict decoder, and no profile field takes a list."""
+    if type(data) is not dict:
+        return 0
+    count, stack = 0, [data]
+    while stack:
+        node = stack.pop()
+        count += len(node)
+        for value in node.values():
+            if type(value) is dict:
+                stack.append(value)
+    return count
+
+
+def _json_data(raw: bytes) -> Any:
+    try:
+        data = _FAST(raw)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return _json_strict(raw)  # explained, or accepted, by the standard decoder: the reference
+    # Every key is followed by a colon outside the text: as many colons as keys means no key twice.
+    # More colons (in text, like "10:30", or a duplicate key): the strict decoder tells which.
+    if raw.count(b":") != _keys(data):
+        return _json_strict(raw)
+    return data
+
+
+def _json_strict(raw: bytes) -> Any:
+    try:
+        data = _STRICT.decode(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(kind="data.not_utf8_line") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(kind="data.json", params={"problem": exc.msg}) from None
+    except RecursionError:
+        raise InputError(kind="data.json", params={"problem": "nested too deeply"}) from None
+    except ValueError as exc:  # Python's limit on digits in a whole number
+        if "digits" in str(exc):
+            raise InputError(kind="data.digits") from None
+        raise
+    if b"\\u" in raw:
+        _check_text(data)
+    return data
+
+
+def _check_text(data: Any) -> None:
+    """Refuse text with an unpaired ``\\ud800``-style escape: it is not text, and no file can hold it."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(kind="data.surrogate_line") from None
+
+
+def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
+    """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
+    the company's name, when the row has one)."""
+    if item.kind == "error":
+        raise item.payload if isinstance(item.payload, InputError) else InputError(str(item.payload))
+    if item.kind == "csv":
+        return row_profile(item.payload, rules, item.source)
+    if item.kind == "file":
+        data = read_data_file(item.payload, encoding)
+    else:
+        data = _json_data(item.payload)
+    try:
+        return profile.from_data(data, rules, item.source)
+    except InputError as exc:
+        if not isinstance(data, dict):
+            raise
+        raise every_problem(data, rules, item.source, exc) from None
+
+
+Cells = list[Any]
+"""A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
+pairs them with the column names)."""
+_STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
+
+
+def error_row(item: Item, message: str, name: str | None = None) -> Cells:
+    cells: Cells = [""] * len(SUMMARY_COLUMNS)
+    cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
+    return cells
+
+
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
+    """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
+    the figures to check (possible but unusual, in words)."""
+    cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
+    step = None
+    tiers = summary.tiers
+    for tid in TIER_IDS:
+        tier = tiers.get(tid)
+        if tier is None:
+            cells += ("", "")
+            continue
+        if tier.score is not None:
+            score: Any = json_number(tier.score)
+        elif tier.score_min is not None:
+            score = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+        else:
+            score = ""
+        cells += (tier.status, score)
+        if step is None and tier.status != MET:
+            step = (tid, tier)
+    if step is not None and step[1].blocker:
+        title = step[1].blocker_title
+        cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
+    else:
+        cells.append("")
+    cells.append(warnings)
+    return cells
+
+
+class Scorer:
+    """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
+
+    def __init__(self, rules_ref: str, as_of: date, renewal: str | None, lang: str, full: bool, version: str,
+                 advice: bool = False, calendar: Choice | None = None, encoding: str | None = None) -> None:
+        self.advice = advice
+        self.calendar = calendar
+        self.encoding = encoding
+        self.rules_ref = rules_ref
+        self.as_of = as_of
+        self.renewal = renewal
+        self.lang = lang
+        self.full = full
+        self.version = version
+        self._rules: RuleSet | None = None
+        self._plan: Plan | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_rules": None, "_plan": None}
+
+    def __call__(self, item: Item) -> Cells | dict[str, Any]:
+        """A summary row's cells, or with ``--format json`` the full result (an error row is always cells)."""
+        if self._rules is None:
+            from littlegiant.load import rules as rulesets
+
+            self._rules = rulesets.load(self.rules_ref)
+        try:
+            return self._score(item, self._rules)
+        except InputError as exc:
+            found = exc.errors if isinstance(exc, RowError) else [exc]
+            return error_row(item, PROBLEMS_SEPARATOR.join(self._said(e, item) for e in found),
+                             exc.name if isinstance(exc, RowError) else None)
+        except Exception as exc:  # a bug met on this row: the row says so, the run goes on
+            return error_row(item, internal_message(exc))
+
+    def _score(self, item: Item, rules: RuleSet) -> Cells | dict[str, Any]:
+        prof = to_profile(item, rules, self.encoding)
+        if self.full:
+            result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
+            return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
+        if self._plan is None:
+            self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
+        summary = self._plan.run(prof.values)  # type: ignore[arg-type]
+        unusual = unusual_figures(rules, prof.values)
+        warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
+        row = screening_row(item, prof.name, summary, self.lang, warnings)
+        if self.advice:
+            row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
+        return row
+
+    def _said(self, exc: InputError, item: Item) -> str:
+        """One problem as the error cell shows it: a part above its whole in words, and without the
+        file when the source column already says where (a JSON line)."""
+        if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
+            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field,
+                             label=Words("", ""))
+        if exc.file == item.source and exc.line is None:
+            exc = exc.moved(file=None)
+        return exc.render(self.lang)
+
+    def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
+        """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
+        from littlegiant.core.gaps import analyse
+
+        assert self._rules is not None
+        tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
+        if tier is None:
+            return None
+        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+        for gap in analyse(self._rules, result, prof, only=tier):
+            for step in gap.steps:
+                sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
+                return f"{tier}: {step.text(self.lang)}" + (f"  [{sets}]" if sets else "")
+        return None
+
+
+AUTO_JOBS_AFTER = 2000
+"""With ``--jobs`` left to its default, an input of up to this many rows is scored in this process
+(a small batch never pays for starting workers); a longer one is spread over the CPUs."""
+AUTO_JOBS_MAX = 8
+"""The most workers the default starts: each holds its own copy of the rule set (tens of MB), and a
+park's server with 64 CPUs should not hand a screening run 64 of them unasked."""
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (not all of the machine's under a container's limits)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Done(NamedTuple):
+    """A scored chunk: how many rows, how many of them errors (``internal`` of those: bugs), and
+    their output lines as one text."""
+
+    rows: int
+    errors: int
+    text: str
+    internal: int = 0
+
+
+class Job:
+    """Scores a chunk into its output lines; picklable, so that workers format their own rows and
+    send back one text per chunk rather than a row of fields per company."""
+
+    def __init__(self, scorer: Scorer, csv_rows: bool, labels: Labels | None = None) -> None:
+        self.scorer = scorer
+        self.csv_rows = csv_rows
+        self.labels = labels  # CSV rows in words (result_words), else in ids
+        self._lines: list[str] = []
+        self._csv: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_lines": [], "_csv": None}
+
+    def __call__(self, chunk: Chunk) -> Done:
+        rows = errors = internal = 0
+        lines = self._lines
+        scorer, line = self.scorer, self.line
+        try:
+            for item in items_in(chunk):
+                row = scorer(item)
+                rows += 1
+                if type(row) is list and row[_STATUS] == "error":
+                    errors += 1
+                    internal += row[_ERROR].startswith(INTERNAL)
+                line(row)
+            return Done(rows, errors, "".join(lines), internal)
+        finally:
+            lines.clear()
+
+    def line(self, row: Cells | dict[str, Any]) -> None:
+        """Add the row's output line to this chunk's lines."""
+        if not self.csv_rows:
+            record = dict(zip(SUMMARY_COLUMNS, row, strict=True)) if isinstance(row, list) else row
+            self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        # full results never go to a .csv (Writer refuses)
+        text_cells: tuple[int, ...] = _TEXT_CELLS
+        if self.labels is None:
+            cells = list(map(str, row))
+        else:
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)  # type: ignore[arg-type]
+            cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
+        for i in text_cells:  # text a spreadsheet would run as a formula is made inert
+            if cells[i].startswith(FORMULA_STARTS):
+                cells[i] = inert(cells[i])
+        line = ",".join(cells)
+        if line.count(",") == len(cells) - 1 and '"' not in line and "\n" not in line and "\r" not in line:
+            self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
+            return
+        if self._csv is None:  # the csv module quotes; its one write per row lands in the list
+            self._csv = csv.writer(_Sink(self._lines.append))
+        self._csv.writerow(cells)
+
+
+_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
+"""The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
+
+
+class _Sink:
+    """A file-like target for csv.writer that hands each written line to ``write``."""
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self.write = write
+
+
+def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[Done, None, None]:
+    """Each chunk scored, in input order: on this process, or on ``jobs`` processes (``None``: one
+    per CPU, at most AUTO_JOBS_MAX, when the input is longer than AUTO_JOBS_AFTER rows).
+
+    The default reads ahead to decide, so that a long input is spread over the workers from its
+    first row on and a short one never starts them.
+    """
+    if jobs is None:
+        jobs = min(cpu_count(), AUTO_JOBS_MAX)
+        ahead: list[Chunk] = []
+        rows = 0
+        try:
+            for chunk in chunks:
+                ahead.append(chunk)
+                rows += _rows_in(chunk)
+                if rows > AUTO_JOBS_AFTER:
+                    break
+            else:
+                jobs = 1  # the whole input is short
+        except InputError:  # an unreadable input: the rows before it are still scored and written
+            yield from map(job, ahead)
+            raise
+        chunks = chain(ahead, chunks)
+    if jobs <= 1:
+        yield from map(job, chunks)
+        return
+    yield from _on_workers(job, chunks, jobs)
+
+
+def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done, None, None]:
+    """The chunks scored on ``jobs`` processes, in order, with at most two chunks a worker in flight
+    (so memory does not grow with the input). A worker that dies (killed, out of memory) stops the
+    run with a message rather than leaving it waiting for the rows that worker held."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Forked workers start with the rule set and plan already loaded; Python 3.14 makes another
+    # start method the default on Linux, which would load them again in every worker.
+    forked = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(jobs, mp_context=forked, initializer=quiet_worker)
+    pending: deque[Any] = deque()
+    try:
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(job, chunk))
+                if len(pending) > 2 * jobs:
+                    yield pending.popleft().result()
+        except InputError:  # an unreadable input: the rows before it are still written
+            while pending:
+                yield pending.popleft().result()
+            raise
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise InputError(kind="run.worker") from None
+    except BaseException:  # interrupted, or the caller stopped reading: stop now, not after the
+        # chunks the workers hold (seconds each with --format json or --advice). Killed outright,
+        # this process takes them with it instead (quiet_worker).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.kill()
+        raise
+    finally:
+        # wait: the pool's own thread must be done before the interpreter exits, or its exit hook
+        # writes to a pipe that thread closed (a traceback on Python 3.11)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _rows_in(chunk: Chunk) -> int:
+    """How many rows a chunk holds, blank lines of JSON Lines counted (enough to decide --jobs)."""
+    if isinstance(chunk, Lines):
+        return chunk.data.count(b"\n") + (not chunk.data.endswith(b"\n"))
+    return len(chunk)
+
+
+class Writer:
+    """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
+    beside it (``partial``) that ``close`` renames into place once every row is written. An
+    interrupted or failed run leaves the previous output as it was and ``abandon`` names the
+    partial file. ``path`` must have passed ``fileio.check_output`` (never an input, never a
+    special file).
+
+    A .csv is UTF-8 with a byte-order mark unless ``encoding`` says otherwise: without the mark,
+    Chinese Excel opens UTF-8 as GBK and garbles it. Its header and values are ids, or with
+    ``labels`` the words of the .xlsx results sheet. An .xlsx is fed the JSON Lines of the summary
+    rows (``about`` says which rule set, date, language and tool made it)."""
+
+    def __init__(self, path: Path, full: bool, *, encoding: str | None = None,
+                 about: dict[str, Any] | None = None, labels: Labels | None = None) -> None:
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+            raise InputError(kind="out.batch_kind", field="--output")
+        if full and suffix in (".csv", ".xlsx"):
+            raise InputError(kind="out.json_rows", field="--output")
+        self.csv_rows = suffix == ".csv"
+        self.labels = labels if self.csv_rows else None
+        self.rows = 0
+        self.xlsx = suffix == ".xlsx"
+        if self.xlsx:
+            from littlegiant.load.xlsx import ResultBook
+
+            try:
+                self.out = AtomicWriter(path, keep_partial=True, binary=True)
+            except OSError as exc:
+                raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                                 file=str(path)) from None
+            self.partial = self.out.temp
+            self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
+            return
+        from littlegiant.load.charsets import codec_name
+
+        codec = codec_name(encoding, field="--output-encoding") if encoding else "utf-8"
+        if codec == "utf-8" and self.csv_rows and encoding is None:
+            codec = "utf-8-sig"
+        try:
+            # errors: a lone surrogate no check caught is written as \ud800, not a crash mid-run
+            self.out = AtomicWriter(path, keep_partial=True, newline="", encoding=codec,
+                                    errors="backslashreplace" if codec.startswith("utf") else "replace")
+        except OSError as exc:
+            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                             file=str(path)) from None
+        self.handle = self.out.handle
+        self.partial = self.out.temp
+        if self.csv_rows:
+            csv.writer(self.handle).writerow(SUMMARY_COLUMNS if self.labels is None else result_header(self.labels))
+
+    def write(self, done: Done) -> None:
+        """Write a chunk's rows and count them, as one step as far as Ctrl-C, SIGTERM and SIGHUP
+        are concerned: the count printed after an interruption is then the number of rows in the
+        file. (A signal could otherwise land between the write and the count, or mid-row.)"""
+        with held():
+            self.handle.write(done.text)
+            self.handle.flush()  # rows written are rows on disk, should the run be stopped
+            self.rows += done.rows
+
+    def close(self) -> None:
+        """Every row is written: put the output in place (an .xlsx is written whole here)."""
+        if self.xlsx:
+            self.handle.close()
+        self.out.commit()
+
+    def abandon(self) -> Path | None:
+        """The run stopped: the previous output stays; the partial one's path, if anything was written
+        (an .xlsx partial holds the rows so far, as a workbook Excel opens)."""
+        if self.xlsx:
+            try:
+                self.handle.close()
+            except (InputError, OSError):
+                pass
+        return self.out.abandon()

@@ -1,0 +1,526 @@
+"""The interview at the terminal: prompts on stderr, answers from stdin, a save after every answer.
+
+Prompts go to stderr so that stdout carries only the final report (``--format json`` stays
+pure JSON). Every answer is written to the save file atomically before the next question
+is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was answered. The save
+file is locked for the whole interview: a second interview on the same file is refused.
+
+At a question: Enter is "don't know", ``?`` shows the help and the official terms it uses,
+``<`` goes back one question. Before the report, all answers are listed and any can be changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
+from littlegiant.errors import InputError
+from littlegiant.load.answers import NO, Conversion, normalise
+from littlegiant.load.fileio import atomic_write_text
+from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
+from littlegiant.load.rules import FieldDef, RuleSet, glossary
+from littlegiant.load.yamlio import read_data_file
+from littlegiant.report.common import part_text
+from littlegiant.report.i18n import EXPECT_ZH, t
+
+HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
+          "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
+BACK = ("<", "＜", "《")
+HELP = ("?", "？")
+_NUMERIC = frozenset({"money", "signed_money", "int", "number", "percent"})
+_UNITS_EN = {"万元": "万元", "人": "people", "项": "items", "年": "years", "分": "points", "%": "%"}
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    return t(f"interview.{key}", lang, **kw)
+
+
+class Interrupted(Exception):
+    """The user stopped the interview (Ctrl-C or end of input); the answers are saved."""
+
+
+class Locked(Exception):
+    """Another interview holds the save file."""
+
+
+@dataclass
+class Terminal:
+    """Where the interview reads and writes; tests and the CLI pass real streams."""
+
+    stdin: IO[str]
+    out: IO[str]
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        if line == "":
+            raise Interrupted
+        return line.rstrip("\r\n")
+
+    def width(self) -> int:
+        """The terminal's width for wrapping; 0 (no wrapping) when the output is not a terminal."""
+        try:
+            tty = self.out.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        return shutil.get_terminal_size((80, 24)).columns if tty else 0
+
+    def say(self, text: str) -> None:
+        self.out.write(text)
+        self.out.flush()
+
+
+@contextmanager
+def locked(save: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``.NAME.lock`` beside the save file while the interview runs.
+
+    The save file itself is replaced on every answer (a new inode each time), so the lock lives on
+    a file of its own, removed at the end. After locking, the lock file is checked to still be the
+    one at that path: a lock on a file another process has just removed would guard nothing.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no locking
+        yield
+        return
+    lock = save.with_name(f".{save.name}.lock")
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise Locked from None
+        try:
+            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        try:
+            os.unlink(lock)
+        finally:
+            os.close(fd)
+
+
+def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]:
+    """The answers of an earlier interview: known values and the paths answered "don't know"."""
+    data = read_data_file(path)
+    prof = from_data(data, rules, str(path))
+    unknown = set()
+    for p in null_paths(data):
+        try:
+            field_for_path(rules, p)
+        except InputError:
+            continue  # a null group such as ``financials: {2025: null}`` asks nothing
+        unknown.add(p)
+    return dict(prof.values), unknown
+
+
+# ------------------------------------------------------------------------ words
+
+
+def amount(v: Scalar | None, lang: str) -> str:
+    """A value as a person reads it: 8,000 · 12.5 · 是 / yes."""
+    if isinstance(v, bool):
+        return ("是" if v else "否") if lang == "zh" else ("yes" if v else "no")
+    if isinstance(v, Decimal):
+        return format(v, ",")
+    return "?" if v is None else str(v)
+
+
+def unit(f: FieldDef, lang: str) -> str:
+    if not f.unit:
+        return ""
+    return f.unit if lang == "zh" else _UNITS_EN.get(f.unit, f.unit)
+
+
+def with_unit(v: Scalar | None, f: FieldDef, lang: str, rules: RuleSet | None = None) -> str:
+    """8,000 万元 · 12.5% · 工业 · 是: a value with its unit, a choice by its label."""
+    if v is None:
+        return _t("unknown_value", lang)
+    if f.type == "choice" and isinstance(v, str):
+        label = f.choice_labels.get(v)
+        return label.get(lang) if label is not None else v
+    u = unit(f, lang)
+    if not u or isinstance(v, bool):
+        return amount(v, lang)
+    return f"{amount(v, lang)}{u}" if u == "%" else f"{amount(v, lang)} {u}"
+
+
+def label(f: FieldDef, path: str, lang: str) -> str:
+    """A field's label with its year, the way people say it: 2025年营业收入 / Operating revenue 2025."""
+    year = year_in_path(f, path)
+    if year is None:
+        return f.label.get(lang)
+    return f"{year}年{f.label.zh}" if lang == "zh" else input_label(f, path).en
+
+
+_YEAR = re.compile(r"\{year(?:-([1-9]))?\}")
+
+
+def fill_years(text: str, year: int) -> str:
+    """``{year}`` and ``{year-2}`` in help text become the years they stand for (no format(): data)."""
+    return _YEAR.sub(lambda m: str(year - int(m.group(1) or 0)), text)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_.,%+\-/()'\"…]+ *|.", re.S)
+_NO_LINE_START = set("。，、；：？！）」』”’》%,.;:?!)")
+
+
+def wrap(text: str, width: int, indent: str = "  ", first: str | None = None) -> str:
+    """``text`` broken into lines that fit ``width`` columns, counting a Chinese character as two and
+    never starting a line with a closing mark (a terminal's own wrapping cuts anywhere). ``first``
+    replaces the indent of the first line (a list number); a width of 0 leaves the text whole."""
+    from rich.cells import cell_len
+
+    lead = indent if first is None else first
+    if width <= 0:
+        return lead + text
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(text):
+        room = max(width - cell_len(lead if not lines else indent) - 3, 20)  # a closing mark may still follow
+        if line and cell_len(line + token.rstrip()) > room and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    lines.append(line.rstrip())
+    return "\n".join((lead if i == 0 else indent) + ln for i, ln in enumerate(lines))
+
+
+def wrap_all(text: str, width: int) -> str:
+    """Every line of a message wrapped (no indent), its blank lines kept; a command line stays whole,
+    so that it can be copied and pasted as it is."""
+    return "\n".join(wrap(ln, width, indent="") if ln.strip() and not ln.startswith("littlegiant ") else ln
+                     for ln in text.split("\n"))
+
+
+def first_sentence(text: str) -> str:
+    """The help's first sentence, shown under the question; ``?`` shows the whole of it."""
+    m = re.search(r"[。；]|(?<!e\.g)(?<!i\.e)\. |; ", text)
+    return text if m is None else text[: m.start()].rstrip() + ("。" if m.group().strip() in "。；" else ".")
+
+
+def _range(f: FieldDef) -> str | None:
+    """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
+    if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):
+        return None
+    lo = amount(f.minimum, "en") if f.minimum is not None else "…"
+    hi = amount(f.maximum, "en") if f.maximum is not None else "…"
+    return f"{lo}–{hi}"
+
+
+def expected_zh(q: Question) -> str:
+    """What a field expects, in Chinese (the loader's own messages are English)."""
+    text = EXPECT_ZH.get(q.field.type, "请重新输入")
+    bounds = _range(q.field)
+    return text + (f"，范围 {bounds}" if bounds else "")
+
+
+class Asker:
+    """One interview at one terminal: the words of each question, and the answers' flow."""
+
+    def __init__(self, interview: Interview, term: Terminal, lang: str) -> None:
+        self.iv = interview
+        self.term = term
+        self.lang = lang
+        self.width = term.width()
+        self.history: list[str] = []  # paths answered at this sitting, in order (for "<")
+
+    @property
+    def answered(self) -> int:
+        return len(self.iv.values) + len(self.iv.unknown)
+
+    def heading(self, q: Question) -> str:
+        """The question in the user's words, with its parent total for an "of which" question."""
+        lang, f = self.lang, q.field
+        text = label(f, q.path, lang)
+        whole = self.iv.whole(q)
+        if whole is not None:
+            wpath, wfield = whole
+            known = self.iv.values.get(wpath)
+            wlabel = label(wfield, wpath, lang)
+            if lang == "zh":
+                part = f.label.zh.removeprefix("其中")
+                text = (f"{wlabel} {with_unit(known, wfield, lang)}，其中{part}" if known is not None
+                        else f"{wlabel}中的{part}")
+            else:
+                part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
+                text = (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
+                        else f"{wlabel}: of which {part}")
+        u = unit(f, lang)
+        if u and f.type != "bool":
+            text += f"（{u}）" if lang == "zh" else f" ({u}{' = 10k CNY' if u == '万元' else ''})"
+        return text + ("？" if lang == "zh" else "?")
+
+    def describe(self, q: Question) -> str:
+        """The question as shown: heading, the help's first sentence, how to answer."""
+        lang, f = self.lang, q.field
+        lines = [wrap(self.heading(q), self.width, indent="")]
+        if f.help is not None:
+            lines.append(wrap(first_sentence(fill_years(f.help.get(lang), q.year or self.iv.last_year)), self.width))
+        if f.type == "bool":
+            lines.append("  " + _t("yesno", lang))
+        elif f.type == "choice":
+            for i, choice in enumerate(f.choices, 1):
+                name = f.choice_labels.get(choice)
+                lines.append(f"  {i}) {name.get(lang) if name is not None else choice}")
+            lines.append("  " + _t("pick", lang))
+        elif f.type in ("money", "signed_money"):
+            lines.append("  " + _t("money_hint", lang))
+        elif (bounds := _range(f)) is not None:
+            lines.append(f"  ({bounds})")
+        return "\n".join(lines) + "\n> "
+
+    def help_text(self, q: Question) -> str:
+        """What ``?`` shows: the whole help and every glossary term it leans on."""
+        lang, f = self.lang, q.field
+        out = []
+        if f.help is not None:
+            out.append(fill_years(f.help.get(lang), q.year or self.iv.last_year))
+        terms = glossary()
+        for tid in f.terms:
+            term = terms[tid]
+            out.append(f"· {term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
+                       else f"· {term.name.get(lang)}: {term.text.get(lang)}")
+        if not out:
+            out.append(_t("no_help", lang))
+        return "\n".join(wrap(line, self.width) for line in out) + "\n"
+
+    def concern_text(self, c: Concern) -> str:
+        """A consistency check's finding in plain words."""
+        lang = self.lang
+        if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
+            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
+                _t("fix_earlier", lang) if c.kind == "whole_under_part" else "")
+        f = field_for_path(self.iv.rules, c.path)
+        kw: dict[str, object] = {"this": label(f, c.path, lang), "value": with_unit(c.value, f, lang)}
+        if c.other is not None:
+            of = field_for_path(self.iv.rules, c.other)
+            kw |= {"other": label(of, c.other, lang), "other_value": with_unit(c.other_value, of, lang)}
+        if c.kind == "growth" and c.limit is not None:
+            kw["growth"] = format(c.limit.quantize(Decimal(1)), ",")
+        if c.kind == "large":
+            kw["limit"] = with_unit(c.limit, f, lang)
+            if f.type in ("money", "signed_money"):
+                kw["yi"] = format((c.value / 10000).quantize(Decimal("0.01")), ",")
+                return _t("large_money", lang, **kw)
+        return _t(c.kind, lang, **kw)
+
+    def confirm(self, text: str) -> bool:
+        """Ask yes or no until one of them is typed."""
+        prompt = text
+        while True:
+            reply = normalise(self.term.ask(prompt)).lower()
+            if reply in ("是", "是的", "对", "y", "yes", "确认"):
+                return True
+            if reply in ("否", "不是", "不对", "n", "no", "", "<", "＜"):
+                return False
+            prompt = _t("yesno_retry", self.lang)
+
+    def ask(self, q: Question, header: str) -> str | None:
+        """Ask ``q`` until it is answered (and saved by the caller); "<" returns "back"."""
+        lang = self.lang
+        self.term.say("\n" + header + "\n")
+        prompt = self.describe(q)
+        while True:
+            text = self.term.ask(prompt)
+            prompt = "> "
+            stripped = normalise(text)
+            if stripped in HELP:
+                self.term.say(self.help_text(q))
+                continue
+            if stripped in BACK:
+                return "back"
+            try:
+                value, conversion = self.iv.parse(q, text)
+            except InputError as exc:
+                if q.field.type in _NUMERIC and stripped.lower() in NO:
+                    # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
+                    self.term.say(wrap("✗ " + _t("none_is_zero", lang), self.width) + "\n")
+                    continue
+                msg = exc.message if lang == "en" else expected_zh(q)
+                self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n"), self.width) + "\n")
+                continue
+            if conversion is not None:
+                self.term.say(self.conversion_text(conversion, q.field))
+            concerns = self.iv.concerns(q, value)
+            refused = [c for c in concerns if c.refused]
+            if refused:
+                self.term.say(wrap("✗ " + self.concern_text(refused[0]) + _t("again", lang), self.width) + "\n")
+                continue
+            if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
+                   for c in concerns):
+                self.term.say(_t("again_plain", lang))
+                continue
+            self.iv.record(q.path, value)
+            self.iv.asked += 1
+            if value is None:
+                self.term.say(_t("unknown", lang))
+            return None
+
+    def conversion_text(self, c: Conversion, f: FieldDef) -> str:
+        return f"  → {c.typed} = {amount(c.value, 'en')} 万元\n" if self.lang == "zh" else \
+            f"  → {c.typed} = {amount(c.value, 'en')} 万元 (10k CNY)\n"
+
+    def summary(self) -> list[str]:
+        """Every answer, numbered in the profile's order; returns the paths in that order."""
+        lang = self.lang
+        order = {f.id: i for i, f in enumerate(self.iv.rules.fields.values())}
+        paths = sorted(set(self.iv.values) | self.iv.unknown,
+                       key=lambda p: (order[field_for_path(self.iv.rules, p).id],
+                                      -(year_in_path(field_for_path(self.iv.rules, p), p) or 0)))
+        lines = [_t("summary", lang, n=len(paths))]
+        for i, p in enumerate(paths, 1):
+            f = field_for_path(self.iv.rules, p)
+            sep = "：" if lang == "zh" else ": "
+            lines.append(wrap(f"{label(f, p, lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
+                              self.width, indent="      ", first=f"  {i:>2}. "))
+        self.term.say("\n" + "\n".join(lines) + "\n")
+        return paths
+
+
+def _progress(n: int, total: int, width: int = 20) -> str:
+    done = min(width, round(width * (n - 1) / total)) if total else width
+    return "▓" * done + "░" * (width - done)
+
+
+def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
+        preset: Iterable[tuple[str, Scalar | None]] = ()) -> None:
+    """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
+    (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``."""
+    with locked(save):
+        _run(interview, term, save, lang, resume_cmd, preset)
+
+
+def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
+         preset: Iterable[tuple[str, Scalar | None]]) -> None:
+    header = HEADER.format(rules=interview.rules.id, as_of=interview.as_of.isoformat(), save=save)
+
+    def persist() -> None:
+        atomic_write_text(save, dump_profile(interview.saved_data(), header))
+
+    if save.exists():
+        values, unknown = load_saved(save, interview.rules)
+        while True:
+            try:
+                choice = term.ask(_t("found", lang, save=save, n=len(values) + len(unknown))).strip().lower()
+            except (KeyboardInterrupt, Interrupted):
+                term.say(_t("kept", lang, save=save))
+                raise Interrupted from None
+            if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
+                interview.values.update(values)
+                interview.unknown |= unknown
+                break
+            if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
+                break
+            term.say(_t("found_retry", lang))
+    for path, value in preset:
+        interview.record(path, value)
+    if interview.values or interview.unknown:
+        persist()
+    term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
+                         year=interview.last_year, save=save), term.width()))
+    asker = Asker(interview, term, lang)
+    name = interview.rules.fields.get("name")
+    pending: Question | None = None
+    editing = False
+    went_back: str | None = None  # the answer taken back with "<", shown with its question again
+    try:
+        while True:
+            q = pending
+            pending = None
+            if q is None and name is not None and not interview.answered(name.path):
+                q = Question(name.path, name, None)
+            if q is None:
+                q = interview.next_question()
+            if q is None:
+                paths = asker.summary()
+                prompt = _t("change", lang, n=len(paths))
+                while True:
+                    try:
+                        reply = normalise(term.ask(prompt)).lower()
+                    except Interrupted:  # end of input here: nothing more to change, on to the report
+                        term.say("\n")
+                        reply = ""
+                    if reply == "" or reply in NO or (reply in BACK and asker.history) or (
+                            reply.isdigit() and 1 <= int(reply) <= len(paths)):
+                        break
+                    prompt = _t("change_retry", lang, n=len(paths))
+                if reply in BACK:
+                    pending, went_back = _back(interview, asker, lang)
+                    persist()
+                    continue
+                if reply.isdigit() and reply not in NO:
+                    path = paths[int(reply) - 1]
+                    f = field_for_path(interview.rules, path)
+                    pending = Question(path, f, year_in_path(f, path))
+                    editing = True
+                    continue
+                break
+            number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
+            later = interview.remaining_paths() - {q.path}
+            total = number + len(later)
+            head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
+                    _t("back", lang, was=went_back) if went_back is not None else
+                    _t("question", lang, n=number, total=total, bar=_progress(number, total)))
+            editing, went_back = False, None
+            if asker.ask(q, head) == "back":
+                if not asker.history:
+                    term.say(_t("first", lang))
+                    pending = q
+                    continue
+                pending, went_back = _back(interview, asker, lang)
+            else:
+                asker.history.append(q.path)
+            persist()
+    except (KeyboardInterrupt, Interrupted):
+        n = asker.answered
+        if n:
+            persist()  # again, in case the interrupt landed between an answer and its save
+        term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if n else _t("nothing", lang))
+        raise Interrupted from None
+    persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
+    term.say(_t("done", lang, n=asker.answered, save=save))
+
+
+def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]:
+    """Take the last answer of this sitting back: its question, to be asked again, and the answer it had
+    (so that a user who went back to check a figure sees what they typed)."""
+    path = asker.history.pop()
+    f = field_for_path(interview.rules, path)
+    was = with_unit(interview.values.get(path), f, lang)
+    interview.forget(path)
+    return Question(path, f, year_in_path(f, path)), was
+
+
+def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:
+    """The command line that picks the interview up again (same rule set and date)."""
+    parts = ["littlegiant", "assess", "--save", str(save)]
+    if as_of:
+        parts += ["--as-of", as_of]
+    if rules:
+        parts += ["--rules", rules]
+    if renewal:
+        parts.extend(("--renewal", renewal))
+    if lang:
+        parts += ["--lang", lang]
+    return shlex.join(parts)  # a path with spaces still pastes as one argument
+

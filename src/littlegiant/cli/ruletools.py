@@ -1,0 +1,643 @@
+"""Tools for rule authors: list, show, diff, and test rule sets (no terminal here; the CLI prints).
+
+Test cases live beside each rule set as ``NAME.tests.yaml``. Besides them, ``run_tests``
+generates boundary cases at every threshold and score band edge of the rule set and checks
+them against docs/criteria.md §3: 「不低于」「以上」 include the number, 「超过」「不满」 exclude it, and
+a value exactly on a band edge takes the more favourable band. The operator of every
+threshold is also checked against the words of its Chinese title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from littlegiant.core import engine
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import Result
+from littlegiant.errors import InputError
+from littlegiant.load import expr
+from littlegiant.load.profile import from_data
+from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
+from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.load.yamlio import line_of, read_data_file
+
+TESTS_SUFFIX = ".tests.yaml"
+
+
+# ---------------------------------------------------------------------------- list
+
+
+def confidence_counts(rs: RuleSet) -> Counter[str]:
+    """Leaf criteria (each id once) and score items, by confidence tag."""
+    seen: dict[str, str] = {}
+    for _, node in rs.all_nodes():
+        if node.kind not in ("all", "any") and node.confidence is not None:
+            seen.setdefault(node.id, node.confidence)
+    for table in rs.scores.values():
+        for item in table.items:
+            seen.setdefault(f"{table.id}.points.{item.id}", item.confidence)
+    return Counter(seen.values())
+
+
+def rule_files(extra: list[str]) -> list[str]:
+    """The built-in ids, the overlays shipped with them, then whatever the user named."""
+    overlays = sorted(_shown(p) for p in (builtin_dir() / "overlays").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
+    return [*builtin_ids(), *overlays, *extra]
+
+
+def test_refs() -> list[str]:
+    """What a bare ``rules test`` runs: every rule set and overlay, every round file, and the calendar."""
+    rounds = sorted(_shown(p) for p in (builtin_dir() / "rounds").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
+    return [*rule_files([]), *rounds, CALENDAR_ID]
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def test_targets(paths: list[str]) -> list[str]:
+    """What ``rules test PATH...`` runs: a rule set id or file, the rule file beside a ``.tests.yaml``,
+    or every rule file in a folder."""
+    out: list[str] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            out.extend(_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX))
+        elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
+            out.append(str(path.with_name(CALENDAR_FILE)))
+        elif path.name.endswith(TESTS_SUFFIX):
+            out.append(str(path.with_name(path.name.removesuffix(TESTS_SUFFIX) + ".yaml")))
+        else:
+            out.append(arg)
+    return out
+
+
+# ---------------------------------------------------------------------------- calendar
+
+_KIND_WORDS = {"application": Text("新申请", "new application"),
+               "zjtx_sme": Text("专精特新中小企业复核", "renewal of 专精特新中小企业"),
+               "little_giant": Text("小巨人复核", "renewal of 小巨人")}
+
+
+def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
+    """The calendar as people read it: every period, or for one day what applies to each kind."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    if as_of is not None:
+        lines.append(f"{as_of.isoformat()} 适用的规则：" if zh else f"What applies on {as_of.isoformat()}:")
+        for kind in KINDS:
+            choice = cal.choose(as_of, None if kind == "application" else kind)
+            rnd = f" + {choice.round.ref}" if choice.round else ""
+            lines.append(f"  {_KIND_WORDS[kind].get(lang)}: {choice.rule_set}{rnd}")
+            lines.append(f"      {choice.reason.get(lang)}")
+            lines.append(f"      {'依据' if zh else 'source'}: {choice.source} [{choice.confidence}]")
+        return "\n".join(lines) + "\n"
+    lines.append("规则日历（rules/calendar.yaml）：" if zh else "The rule calendar (rules/calendar.yaml):")
+    for p in cal.periods:
+        until = p.end.isoformat() if p.end else "…"
+        kinds = "、".join(_KIND_WORDS[k].get(lang) for k in p.kinds) if zh \
+            else ", ".join(_KIND_WORDS[k].get(lang) for k in p.kinds)
+        rnd = f" + {p.round.ref}" if p.round else ""
+        lines.append(f"  {p.start.isoformat()} – {until:<10}  {p.rules}{rnd}  ({kinds}) [{p.confidence}]")
+    if cal.rounds:
+        lines.append("年度通知：" if zh else "Round notices:")
+        for r in cal.rounds.values():
+            lines.append(f"  {r.ref}  {r.title.get(lang)} [{r.confidence}]")
+            lines.append(f"      {r.summary.get(lang)}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- glossary
+
+
+def glossary_text(lang: str, rules: RuleSet | None = None) -> str:
+    """Every official term the field help leans on, explained, with the questions that use it."""
+    from littlegiant.load.rules import glossary
+
+    used: dict[str, list[str]] = {}
+    if rules is not None:
+        for f in rules.fields.values():
+            for tid in f.terms:
+                used.setdefault(tid, []).append(f.label.get(lang))
+    blocks = []
+    for term in glossary().values():
+        lines = [term.name.get(lang), "  " + term.text.get(lang)]
+        if term.source:
+            lines.append(("  依据：" if lang == "zh" else "  Source: ") + term.source)
+        if used.get(term.id):
+            lines.append(("  用于：" if lang == "zh" else "  Used by: ") + ("、" if lang == "zh" else "; ").join(used[term.id]))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------------------- show
+
+
+def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
+    """(kind, object) for a tier, criterion, score item (``table.item`` or ``table.points.item``), derived or field id."""
+    if ident in rs.tiers:
+        return "tier", rs.tiers[ident]
+    for _, node in rs.all_nodes():
+        if node.id == ident:
+            return "criterion", node
+    table_id, _, rest = ident.partition(".")
+    item_id = rest.removeprefix("points.")
+    if table_id in rs.scores:
+        for item in rs.scores[table_id].items:
+            if item.id == item_id:
+                return "item", item
+    if ident in rs.derived:
+        return "derived", rs.derived[ident]
+    if ident in rs.fields:
+        return "field", rs.fields[ident]
+    return None
+
+
+def show_text(rs: RuleSet, ident: str, lang: str) -> str:
+    found = find(rs, ident)
+    if found is None:
+        raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
+    kind, obj = found
+    zh = lang == "zh"
+    lines = [f"{ident} — {rs.id} ({kind})"]
+    if hasattr(obj, "title"):
+        lines += [f"  zh: {obj.title.zh}", f"  en: {obj.title.en}"]
+    elif hasattr(obj, "label"):
+        lines += [f"  zh: {obj.label.zh}", f"  en: {obj.label.en}"]
+    inputs = InputPaths(rs, None)
+    reads: set[str] = set()
+    if kind == "tier":
+        lines.append(("  条件：" if zh else "  criteria: ") + ", ".join(c.id for c in obj.criteria.children))
+        if obj.score_table:
+            lines.append(("  评分表：" if zh else "  score table: ") + obj.score_table)
+    elif kind == "criterion":
+        node: Node = obj
+        lines.append(f"  kind: {node.kind}" + (f"   applies: {node.applies}" if node.applies != "always" else ""))
+        if node.kind == "check" and node.value is not None:
+            lines.append(f"  {node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else ""))
+        elif node.kind == "score":
+            lines.append(f"  {node.table}{'.' + node.group if node.group else ''} {node.op} {node.threshold}")
+        elif node.children:
+            lines.append(("  子条件：" if zh else "  children: ") + ", ".join(c.id for c in node.children))
+        if node.kind != "score":  # a score criterion reads its whole table: see the table's items
+            reads = inputs.of_node(node)
+        lines += _provenance(node.source, node.confidence, node.evidence, node.note, lang)
+    elif kind == "item":
+        item: ScoreItem = obj
+        lines.append(f"  group: {item.group}   max: {item.max}")
+        for scale in item.scales:
+            if scale.value is not None:
+                lines.append(f"  value: {scale.value.source}" + (f" ({scale.unit})" if scale.unit else ""))
+            lines.extend("    " + _band_text(b, lang) for b in scale.bands)
+        for b in item.each:
+            lines.append("    each " + _band_text(b, lang))
+        if item.points_from_value is not None:
+            lines.append(f"  points = {item.points_from_value.source}")
+        reads = inputs.of_item(item)
+        lines += _provenance(item.source, item.confidence, item.evidence, item.note, lang)
+    elif kind == "derived":
+        lines.append(f"  = {obj.expression.source}")
+        reads = inputs.of_expression(obj.expression, 0)
+    elif kind == "field":
+        lines.append(f"  path: {obj.path}   type: {obj.type}" + (f"   unit: {obj.unit}" if obj.unit else ""))
+    if reads:
+        lines.append(("  读取字段：" if zh else "  reads: ") + ", ".join(sorted(reads)))
+    return "\n".join(lines) + "\n"
+
+
+def _op_text(op: str | None, threshold: Any) -> str:
+    if op == "between":
+        return f"between {threshold[0]} and {threshold[1]}"
+    if op == "in":
+        return "in [" + ", ".join(str(t) for t in threshold) + "]"
+    return f"{op} {str(threshold).lower() if isinstance(threshold, bool) else threshold}"
+
+
+def _band_text(b: Any, lang: str) -> str:
+    cond = (f"≥ {b.at_least}" if b.at_least is not None else f"≤ {b.at_most}" if b.at_most is not None
+            else b.when.source if b.when is not None else ("其他" if lang == "zh" else "otherwise"))
+    label = f"  ({b.label.get(lang)})" if b.label is not None else ""
+    return f"{cond}: {b.points}{' [review]' if b.review else ''}{label}"
+
+
+def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text, ...], note: Text | None,
+                lang: str) -> list[str]:
+    zh = lang == "zh"
+    out = [("  依据：" if zh else "  source: ") + (source or "-"), ("  可靠度：" if zh else "  confidence: ") + (confidence or "-")]
+    if evidence:
+        out.append(("  需准备材料：" if zh else "  evidence: ") + "; ".join(e.get(lang) for e in evidence))
+    if note is not None:
+        out.append(("  说明：" if zh else "  note: ") + note.get(lang))
+    return out
+
+
+# ---------------------------------------------------------------------------- diff
+
+
+# How a criterion stands in its tier: required of every applicant, one condition of an alternative
+# route (inside an any-of), or the band that picks a route (the same quantity sorts two or more
+# routes, like the 2022 tier-3 revenue bands 1亿 / 5000万–1亿 / 5000万以下). A diff pairs criteria
+# only within the same standing, so a band that moved into a minimum reads "band removed" and
+# "new minimum", never "1亿 → 5000万".
+REQUIRED, ROUTE, BAND = "required", "route", "band"
+
+
+def _standing(tier: Node) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def visit(node: Node, in_route: bool) -> None:
+        bands: set[tuple[str, int | None]] = set()
+        if node.kind == "any":
+            seen: dict[tuple[str, int | None], int] = {}
+            branches = [b for b in node.children if b.kind == "all"]
+            for branch in branches:
+                reads = {(r.name, r.offset) for c in branch.children if c.kind == "check" and c.value is not None
+                         for r in c.value.refs}
+                for ref in reads:
+                    seen[ref] = seen.get(ref, 0) + 1
+            # the quantity every route tests sorts the applicants between them: that is the band
+            bands = {ref for ref, n in seen.items() if n == len(branches) >= 2}
+        for child in node.children:
+            if child.kind in ("all", "any"):
+                if bands and child.kind == "all":
+                    for c in child.children:
+                        if c.kind == "check" and c.value is not None and {(r.name, r.offset) for r in c.value.refs} <= bands:
+                            out.setdefault(c.id, BAND)
+                visit(child, in_route or node.kind == "any")
+            else:
+                out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+
+    visit(tier, False)
+    return out
+
+
+def _leaves(rs: RuleSet) -> dict[str, list[tuple[Node, str]]]:
+    """Leaf criteria per tier (each id once per tier), each with its standing."""
+    out: dict[str, list[tuple[Node, str]]] = {}
+    for tid, tier in rs.tiers.items():
+        standing = _standing(tier.criteria)
+        seen: dict[str, Node] = {}
+        for node in tier.criteria.walk():
+            if node.kind not in ("all", "any") and node is not tier.criteria:
+                seen.setdefault(node.id, node)
+        out[tid] = [(n, standing.get(n.id, REQUIRED)) for n in seen.values()]
+    return out
+
+
+def _key(node: Node, standing: str) -> str:
+    """What a criterion measures and how it stands, whatever its id: the formula, the field, or the score table."""
+    if node.kind == "check" and node.value is not None:
+        return f"check:{node.value.source.replace(' ', '')}:{standing}"
+    if node.kind in ("veto", "qualitative"):
+        return f"{node.kind}:{node.field}"
+    if node.kind == "score":
+        return f"score:{node.table}:{node.group}"
+    return f"{node.kind}:{node.id}"
+
+
+@dataclass
+class DiffLine:
+    """One criterion or score item that differs: where it sits (a tier or a score table), ids, what it checks."""
+
+    section: str
+    change: str  # added | removed | changed
+    title: Text
+    ids: str
+    before: str | None
+    after: str | None
+    standing: str = REQUIRED
+
+
+def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
+    """Criterion by criterion per tier (matched by what they measure and how they stand, then by
+    order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
+    out: list[DiffLine] = []
+    la, lb = _leaves(a), _leaves(b)
+    for tid in a.tiers:
+        left: dict[str, list[tuple[Node, str]]] = {}
+        for n, st in la.get(tid, []):
+            left.setdefault(_key(n, st), []).append((n, st))
+        for n, st in lb.get(tid, []):
+            pool = left.get(_key(n, st))
+            if pool:
+                old, _ = pool.pop(0)
+                if (old.op, old.threshold, old.unit, old.applies) != (n.op, n.threshold, n.unit, n.applies):
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st))
+            else:
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st))
+        for pool in left.values():
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st) for n, st in pool)
+    for table_id in dict.fromkeys([*a.scores, *b.scores]):
+        old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
+        new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
+        section = f"scores.{table_id}"
+        for iid, item in new_items.items():
+            if iid not in old_items:
+                out.append(DiffLine(section, "added", item.title, iid, None, _item_text(item)))
+            elif _item_text(old_items[iid]) != _item_text(item):
+                out.append(DiffLine(section, "changed", item.title, iid, _item_text(old_items[iid]), _item_text(item)))
+        out.extend(DiffLine(section, "removed", item.title, iid, _item_text(item), None)
+                   for iid, item in old_items.items() if iid not in new_items)
+    return out
+
+
+def _item_text(item: ScoreItem) -> str:
+    """A score item in one line: its maximum and bands (what a diff compares)."""
+    parts = [f"max {item.max}"]
+    for scale in item.scales:
+        value = f"{scale.value.source}: " if scale.value is not None else ""
+        parts.append(value + ", ".join(_band_text(b, "en") for b in scale.bands))
+    parts.extend(f"each {_band_text(b, 'en')}" for b in item.each)
+    if item.points_from_value is not None:
+        parts.append(f"points = {item.points_from_value.source}")
+    return "; ".join(parts)
+
+
+def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
+    zh = lang == "zh"
+    def name(rs: RuleSet) -> str:
+        return rs.id + (f" + {rs.round}" if rs.round else "")
+
+    lines = [f"{name(a)} → {name(b)}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
+    words = {("added", REQUIRED): ("新增最低要求", "new minimum"), ("removed", REQUIRED): ("删除要求", "requirement removed"),
+             ("added", ROUTE): ("新增可选条件", "new alternative"), ("removed", ROUTE): ("删除可选条件", "alternative removed"),
+             ("added", BAND): ("新增分档", "new band"), ("removed", BAND): ("删除分档", "band removed")}
+    current = None
+    counts: Counter[str] = Counter()
+    for d in diff(a, b):
+        if d.section != current:
+            current = d.section
+            lines.append("")
+            if d.section in b.tiers:
+                lines.append(f"## {b.tiers[d.section].title.get(lang)} ({d.section})")
+            else:
+                table = d.section.removeprefix("scores.")
+                title = (b.scores.get(table) or a.scores[table]).title.get(lang)
+                lines.append(f"## {'评分表' if zh else 'Score table'} {title} ({table})")
+        counts[d.change] += 1
+        if d.change == "changed":
+            word = "修改" if zh else "changed"
+        elif d.section.startswith("scores."):
+            word = {"added": ("新增", "added"), "removed": ("删除", "removed")}[d.change][0 if zh else 1]
+        else:
+            word = words[(d.change, d.standing)][0 if zh else 1]
+        if d.change == "changed":
+            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]")
+            lines.append(f"      {d.before} → {d.after}")
+        else:
+            shown = d.after or d.before
+            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
+    total = ("共 {added} 项新增、{removed} 项删除、{changed} 项修改" if zh
+             else "{added} added, {removed} removed, {changed} changed")
+    lines.append("")
+    lines.append(total.format(added=counts["added"], removed=counts["removed"], changed=counts["changed"]))
+    return "\n".join(lines) + "\n"
+
+
+_APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
+
+
+def _threshold(node: Node) -> str:
+    if node.kind == "check" and node.value is not None:
+        return (f"{node.value.source} {_op_text(node.op, node.threshold)}" + (f" {node.unit}" if node.unit else "")
+                + _APPLIES_TEXT[node.applies])
+    if node.kind == "score":
+        return f"score {node.op} {node.threshold}"
+    return node.kind
+
+
+# ---------------------------------------------------------------------------- test
+
+
+@dataclass
+class Outcome:
+    rules_id: str
+    cases: int = 0
+    generated: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def tests_file_for(rule_path: Path) -> Path:
+    return rule_path.with_name(rule_path.name.removesuffix(".yaml") + TESTS_SUFFIX)
+
+
+def run_tests(rule_ref: str) -> Outcome:
+    """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases."""
+    from littlegiant.load.rules import resolve_rules_arg
+
+    if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
+        return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
+    path = resolve_rules_arg(rule_ref)
+    rs = load(rule_ref)
+    outcome = Outcome(rs.id if rs.round is None else f"{rs.id} + {rs.round}")
+    cases_file = tests_file_for(path)
+    if cases_file.is_file():
+        _run_cases(rs, cases_file, outcome)
+    _boundaries(rs, outcome)
+    return outcome
+
+
+CALENDAR_ID = "calendar"
+_CASE_KEYS = ("name", "as_of", "renewal", "profile", "expect")
+_EXPECT_KEYS = ("sme", "tiers", "scores", "criteria")
+_CALENDAR_EXPECT_KEYS = ("rule_set", "round", *_EXPECT_KEYS)
+
+
+def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | None]]:
+    """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
+    data = read_data_file(file)
+    where = str(file)
+    if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list):
+        raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
+    out = []
+    for i, case in enumerate(data["cases"]):
+        line = line_of(data["cases"], i)
+        if not isinstance(case, dict):
+            raise InputError("expected a mapping for a case", file=where, line=line)
+        unknown = set(case) - set(_CASE_KEYS)
+        if unknown or "name" not in case or "expect" not in case:
+            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name and expect required)"
+                             + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
+                             file=where, line=line)
+        try:
+            as_of = date.fromisoformat(str(case.get("as_of", "")))
+        except ValueError:
+            raise InputError(f"as_of: expected YYYY-MM-DD, got {case.get('as_of')!r}", file=where, line=line) from None
+        renewal = case.get("renewal")
+        if renewal is not None and renewal not in RENEWABLE:
+            raise InputError(f"renewal: expected one of {', '.join(RENEWABLE)}, got {renewal!r}", file=where, line=line)
+        out.append((case, line, as_of, renewal))
+    return out
+
+
+def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
+    for case, line, as_of, renewal in _cases(file):
+        if "profile" not in case:
+            raise InputError("a case needs a profile", file=str(file), line=line)
+        prof = from_data(case["profile"], rs, f"{file} case {case['name']!r}")
+        result = engine.evaluate(rs, prof, as_of, renewal)
+        expect = case["expect"]
+        if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
+            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=str(file), line=line)
+        outcome.cases += 1
+        _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
+
+
+def run_calendar_tests(calendar_file: Path) -> Outcome:
+    """The cases beside the calendar: the set and round chosen on a date, and, with a profile, the verdicts."""
+    from littlegiant.load.rules import choose
+
+    outcome = Outcome(CALENDAR_ID)
+    cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)
+    if not cases_file.is_file():
+        return outcome
+    for case, line, as_of, renewal in _cases(cases_file):
+        expect = case["expect"]
+        if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS):
+            raise InputError(f"expect: expected a mapping of {', '.join(_CALENDAR_EXPECT_KEYS)}",
+                             file=str(cases_file), line=line)
+        name = f"{cases_file.name}:{line} {case['name']}"
+        ref, choice = choose(as_of, renewal)
+        outcome.cases += 1
+        if "rule_set" in expect and expect["rule_set"] != choice.rule_set:
+            outcome.failures.append(f"{name}: rule set {choice.rule_set}, expected {expect['rule_set']}")
+        got_round = choice.round.ref if choice.round else None
+        if "round" in expect and expect["round"] != got_round:
+            outcome.failures.append(f"{name}: round {got_round}, expected {expect['round']}")
+        if "profile" in case:
+            rs = load(ref)
+            prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
+            _check_expect(engine.evaluate(rs, prof, as_of, renewal, choice), expect, name, outcome)
+    return outcome
+
+
+def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Outcome) -> None:
+    if "sme" in expect and expect["sme"] != result.sme_size:
+        outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
+    for tid, status in (expect.get("tiers") or {}).items():
+        got = result.tiers[tid].status if tid in result.tiers else None
+        if got != status:
+            outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
+    for tid, score in (expect.get("scores") or {}).items():
+        got_score = result.tiers[tid].score if tid in result.tiers else None
+        if got_score is None or Decimal(score) != got_score:
+            outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
+    for cid, status in (expect.get("criteria") or {}).items():
+        found = result.criterion(cid)
+        got = found[1].status if found else None
+        if got != status:
+            outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
+
+
+# words of a Chinese threshold and the operators they allow (docs/criteria.md §3)
+_WORDING = (
+    ("不低于", (">=", "between")), ("不少于", (">=", "between")), ("不高于", ("<=",)), ("不超过", ("<=",)),
+    ("超过", (">",)), ("不满", ("<",)), ("低于", ("<",)), ("以上", (">=", "between")), ("达到", (">=", "between")),
+)
+
+
+def _expected_ops(title: str) -> tuple[str, ...] | None:
+    for word, ops in _WORDING:
+        if word in title:
+            return ops
+    return None
+
+
+def _holds(op: str, value: Decimal, threshold: Any) -> bool:
+    result = expr.compare(op, value, threshold)
+    assert result is not None
+    return result
+
+
+def _step(rs: RuleSet, name: str) -> Decimal:
+    f = rs.fields.get(name)
+    return Decimal(1) if f is not None and f.type == "int" else Decimal("0.01")
+
+
+def _inject(rs: RuleSet, ref: expr.Ref, last_year: int, value: Decimal) -> tuple[dict[str, Any], engine.Overrides]:
+    if ref.name in rs.fields:
+        f = rs.fields[ref.name]
+        path = f.concrete_path(last_year - (ref.offset or 0)) if f.per_year else f.path
+        return {path: value}, {}
+    return {}, {(ref.name, ref.offset): value}
+
+
+def _in_bounds(rs: RuleSet, ref: expr.Ref, value: Decimal) -> bool:
+    f = rs.fields.get(ref.name)
+    if f is None:
+        return True
+    low = f.minimum if f.minimum is not None else (None if f.type == "signed_money" else Decimal(0))
+    high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else None)
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
+    last_year = 2025
+    seen: set[str] = set()
+    for _, node in rs.all_nodes():
+        if node.kind != "check" or node.id in seen or node.value is None or node.value.only is None:
+            continue
+        seen.add(node.id)
+        op, thr = node.op, node.threshold
+        if op not in (">=", ">", "<=", "<", "between"):
+            continue
+        allowed = _expected_ops(node.title.zh)
+        if allowed is not None and op not in allowed:
+            outcome.failures.append(f"{node.id}: the wording 「{node.title.zh}」 means {' or '.join(allowed)}, "
+                                    f"but the rule uses {op}")
+        ref = node.value.only
+        delta = _step(rs, ref.name)
+        edges = [thr[0], thr[1]] if op == "between" else [thr]
+        for edge in edges:
+            for value in (edge - delta, edge, edge + delta):
+                if not _in_bounds(rs, ref, value):
+                    continue
+                values, overrides = _inject(rs, ref, last_year, value)
+                got = engine.check_holds(rs, values, last_year, node, overrides)
+                want = _holds(op or ">=", value, thr)
+                outcome.generated += 1
+                if got is not want:
+                    outcome.failures.append(f"{node.id}: at {value} the rule gives {got}, §3 says {want}")
+    for table in rs.scores.values():
+        for item in table.items:
+            if len(item.scales) != 1 or item.scales[0].value is None or item.scales[0].value.only is None:
+                continue
+            _band_edges(rs, item, item.scales[0].value.only, last_year, outcome)
+
+
+def _band_edges(rs: RuleSet, item: ScoreItem, ref: expr.Ref, last_year: int, outcome: Outcome) -> None:
+    """A value exactly on a band's edge takes that band (the more favourable); one step off takes the next."""
+    bands = item.scales[0].bands
+    delta = _step(rs, ref.name)
+    for i, band in enumerate(bands):
+        edge = band.at_least if band.at_least is not None else band.at_most
+        if edge is None or any(b.when is not None for b in bands):
+            continue
+        outside = edge - delta if band.at_least is not None else edge + delta
+        nxt = next((b for b in bands[i + 1:] if _band_takes(b, outside)), None)
+        for value, want in ((edge, band.points), (outside, nxt.points if nxt is not None else Decimal(0))):
+            if not _in_bounds(rs, ref, value):
+                continue
+            values, overrides = _inject(rs, ref, last_year, value)
+            low, high = engine.item_points(rs, values, last_year, item, overrides)
+            outcome.generated += 1
+            want = min(want, item.max)
+            if not low == high == want:
+                outcome.failures.append(f"{item.id}: at {value} the item gives {low}–{high} points, §3 says {want}")
+
+
+def _band_takes(band: Any, value: Decimal) -> bool:
+    if band.at_least is not None:
+        return bool(value >= band.at_least)
+    if band.at_most is not None:
+        return bool(value <= band.at_most)
+    return True

@@ -1,0 +1,1 @@
+"""Evaluation: verdicts, plans, advice, the interview's choice of questions. Knows nothing of words or terminals."""

@@ -1,0 +1,464 @@
+"""Gap analysis: for every tier not met, the smallest changes to the user's own inputs that meet it.
+
+Amounts are found by search, not by algebra, so that every rule shape (a share, a growth
+rate, a sum over years, a band table) is handled alike and the answer is exact by
+construction: the suggested value meets the criterion and one unit less (0.01 万元, one
+person, one item) does not — both are checked before a step is offered. Criteria are
+assumed monotone in each input along its field's ``lever`` direction; where they are not
+the search simply finds nothing and no amount is offered.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from littlegiant.core import engine
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
+from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
+from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
+
+CENT = Decimal("0.01")
+LIMIT = Decimal(10) ** 9  # no advice beyond a trillion 万元
+MAX_PROBES = 10_000
+"""Re-evaluations one assessment's advice may spend (the built-in sets need under 2,000): a hostile
+rule set cannot make every assessment slow. Past it, the advice says the search stopped early."""
+MAX_SECONDS = 1.0
+"""The same budget in time, for rule sets whose every evaluation is slow."""
+MAX_STATES = 500
+"""Point totals the score search keeps per item (a table with points 1, 2, 4... would keep 2**n)."""
+CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
+                 "the search for advice stopped at its work limit; a smaller change may exist")
+Values = dict[str, Scalar]
+Pred = Callable[[Values], "bool | None"]
+
+
+@dataclass
+class Change:
+    """One input moved: where, from what, to what."""
+
+    path: str
+    field: FieldDef
+    before: Scalar | None
+    after: Scalar
+    whole: Change | None = None  # a part raised above its whole takes the whole up with it (docs/criteria.md §8a)
+
+    @property
+    def delta(self) -> Decimal | None:
+        if isinstance(self.after, Decimal) and isinstance(self.before, Decimal):
+            return self.after - self.before
+        return None
+
+    def cost(self) -> Decimal:
+        """Relative size of the change; flipping a flag or a choice counts as 1 (100%)."""
+        d = self.delta
+        if d is None or not isinstance(self.before, Decimal):
+            return Decimal(1)
+        return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)
+
+    @property
+    def set_arg(self) -> str:
+        """The ``--set`` argument that applies this change."""
+        value = str(self.after).lower() if isinstance(self.after, bool) else \
+            format(self.after.normalize(), "f") if isinstance(self.after, Decimal) else str(self.after)
+        return f"{self.path}={value}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "before": json_value(self.before), "after": json_value(self.after),
+                "delta": json_value(self.delta), "set": self.set_arg}
+
+    def text(self, lang: str) -> str:
+        label = input_label(self.field, self.path).get(lang)
+        if isinstance(self.after, bool):
+            return f"{label}：{fmt(self.after, lang='zh')}" if lang == "zh" else f"{label}: {fmt(self.after)}"
+        if isinstance(self.after, str):
+            choice = self.field.choice_labels.get(self.after)
+            shown = choice.get(lang) if choice is not None else self.after
+            return f"{label} → {shown}"
+        unit = unit_text(self.field.unit, lang)
+        d = self.delta
+        sign = "" if d is None else (f" (+{fmt(d)})" if d > 0 else f" ({fmt(d)})")
+        return f"{label}: {fmt(self.before)} → {fmt(self.after)}{unit}{sign}"
+
+
+@dataclass
+class Step:
+    """One thing to do for a tier; ``changes`` are exact when ``kind`` is change or points."""
+
+    tier: str
+    criterion: str
+    kind: str  # change | points | answer | title | qualitative | red_line | authority | blocked
+    title: Text
+    changes: list[Change] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # paths whose answers decide the tier
+    missing_labels: list[Text] = field(default_factory=list)
+    note: Text | None = None
+    answered_no: bool = False
+    deciding: bool = True  # an answer step for an unknown tier; False: an unmet tier's remaining unknowns
+    cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
+
+    def cost(self) -> Decimal:
+        return sum((c.cost() for c in self.changes), Decimal(0))
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        d: dict[str, Any] = {"criterion": self.criterion, "kind": self.kind, "text": self.text(lang),
+                             "changes": [c.to_dict() for c in self.changes]}
+        if self.missing:
+            d["missing"] = self.missing
+        return d
+
+    def text(self, lang: str) -> str:
+        title = self.title.get(lang)
+        if self.kind == "title":
+            held = "、".join(c.field.label.zh for c in self.changes) if lang == "zh" else \
+                "; ".join(c.field.label.en for c in self.changes)
+            lead = f"先取得：{held}" if lang == "zh" else f"first obtain: {held}"
+        elif self.kind in ("change", "points"):
+            body = "; ".join(c.text(lang) for c in self.changes)
+            lead = f"{body}（达到「{title}」）" if lang == "zh" else f"{body} (to meet: {title})"
+        elif self.kind == "answer":
+            names = [m.get(lang) for m in self.missing_labels[:8]]
+            if len(self.missing_labels) > 8:
+                names.append(f"…（另 {len(self.missing_labels) - 8} 项）" if lang == "zh"
+                             else f"… ({len(self.missing_labels) - 8} more)")
+            if self.deciding:
+                lead = f"回答以下问题即可判定「{title}」：" + "、".join(names) if lang == "zh" else \
+                    f"answering these decides {title}: " + "; ".join(names)
+            else:
+                lead = "此外尚缺以下数据：" + "、".join(names) if lang == "zh" else \
+                    "still unanswered besides: " + "; ".join(names)
+        elif self.kind == "qualitative" and self.answered_no:
+            lead = f"定性条件「{title}」自评为否；如实际具备，请改答并准备材料" if lang == "zh" else \
+                f"qualitative: {title}; answered no. If the company does meet it, answer yes and prepare the evidence"
+        elif self.kind == "qualitative":
+            lead = f"定性条件「{title}」：准备材料，由认定机关判断" if lang == "zh" else \
+                f"qualitative: {title}; prepare the evidence for the authority"
+        elif self.kind == "authority":  # a red line this rule set leaves to the authority (docs/criteria.md §2)
+            lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
+                f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
+        elif self.kind == "red_line":
+            lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
+                f"red line: {title}; no tier can be met while it stands"
+        elif self.cut_short:
+            lead = f"「{title}」：建议的搜索达到工作量上限，未能找到可行的调整" if lang == "zh" else \
+                f"{title}: the search for advice reached its work limit before finding a change"
+        else:
+            lead = f"「{title}」无法通过调整数据满足" if lang == "zh" else f"{title}: no change to your inputs meets it"
+        if self.note is not None:
+            lead += "（" + self.note.get(lang) + "）" if lang == "zh" else f" ({self.note.get(lang)})"
+        return lead
+
+
+@dataclass
+class TierGap:
+    tier: str
+    title: Text
+    status: str
+    steps: list[Step]
+    score_low: Decimal | None = None
+    score_high: Decimal | None = None
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        return {"status": self.status, "steps": [s.to_dict(lang) for s in self.steps]}
+
+
+def _unit(f: FieldDef) -> Decimal:
+    return Decimal(1) if f.type == "int" else CENT
+
+
+class _Search:
+    """The probes: re-evaluate one node or item on a copy of the values with one input moved."""
+
+    def __init__(self, rules: RuleSet, values: Values, last_year: int,
+                 fixed: Callable[[str], bool] | None = None) -> None:
+        self.rules = rules
+        self.values = values
+        self.last_year = last_year
+        self.fixed = fixed or (lambda path: False)  # inputs no step may move (closed years, waiting)
+        self.probes = MAX_PROBES
+        self.deadline = time.monotonic() + MAX_SECONDS
+        self.cut_short = False  # the budget ran out, or the score search dropped totals
+
+    def spent(self) -> bool:
+        """Whether the budget is gone (and say so): every search then stops where it is."""
+        if self.probes <= 0 or time.monotonic() > self.deadline:
+            self.probes = 0
+            self.cut_short = True
+        return self.probes <= 0
+
+    def with_(self, changes: dict[str, Scalar]) -> Values:
+        self.probes -= 1
+        v = dict(self.values)
+        v.update(changes)
+        return v
+
+    def amount(self, path: str, holds: Pred) -> Change | None:
+        """The smallest move of ``path`` along its lever that makes ``holds`` true (exact to one unit)."""
+        f = field_for_path(self.rules, path)
+        current = self.values.get(path)
+        if not isinstance(current, Decimal) or f.lever == "none" or self.fixed(path):
+            return None
+        unit = _unit(f)
+        up = f.lever == "up"
+        low = f.minimum if f.minimum is not None else (-LIMIT if f.type == "signed_money" else Decimal(0))
+        high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else LIMIT)
+        room = int((high - current) / unit) if up else int((current - low) / unit)
+        whole_f = self.rules.fields.get(f.part_of) if f.part_of is not None else None
+        whole_path = whole_f.concrete_path(year_in_path(f, path)) if whole_f is not None else ""
+        whole = self.values.get(whole_path) if up else None
+
+        def at(k: int) -> Decimal:
+            return current + unit * k if up else current - unit * k
+
+        def moved(k: int) -> dict[str, Scalar]:
+            """The part at step k, and its whole with it where the part would pass it."""
+            v = at(k)
+            return {path: v, whole_path: v} if isinstance(whole, Decimal) and v > whole else {path: v}
+
+        def ok(k: int) -> bool:
+            return holds(self.with_(moved(k))) is True
+
+        if room < 1 or self.spent():
+            return None
+        bad, good = 0, 1  # gallop to a step count that holds, then bisect down to the first one
+        while not ok(good):
+            if good == room or self.spent():
+                return None
+            bad, good = good, min(good * 2, room)
+        while good - bad > 1:
+            if self.spent():
+                return None
+            mid = (good + bad) // 2
+            if ok(mid):
+                good = mid
+            else:
+                bad = mid
+        change = Change(path, f, current, at(good))
+        if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
+            change.whole = Change(whole_path, whole_f, whole, change.after)
+        return change
+
+    def flag_or_choice(self, path: str, holds: Pred) -> Change | None:
+        """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
+        f = field_for_path(self.rules, path)
+        current = self.values.get(path)
+        if self.fixed(path):
+            return None
+        options: list[Scalar] = [True] if f.type == "bool" else list(f.choices) if f.type == "choice" else []
+        for option in options:
+            if self.spent():
+                return None
+            if option != current and holds(self.with_({path: option})) is True:
+                return Change(path, f, current, option)
+        return None
+
+
+class _Advisor:
+    def __init__(self, rules: RuleSet, result: Result, profile: Profile,
+                 fixed: Callable[[str], bool] | None = None) -> None:
+        self.rules = rules
+        self.result = result
+        self.search = _Search(rules, dict(profile.values), result.last_year, fixed)
+        self.nodes = {n.id: n for _, n in rules.all_nodes()}
+        self.inputs = InputPaths(rules, result.last_year)
+
+    # ---- one criterion
+
+    def steps(self, tier: TierResult, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[Step] | None:
+        """Steps that would turn ``c`` met (None: no change to the inputs can)."""
+        node = self.nodes.get(c.id)
+        if c.kind == "all":
+            out: list[Step] = []
+            for k in kids.get(c.id, []):
+                if k.status == UNMET:
+                    s = self.steps(tier, k, kids)
+                    if s is None:
+                        return None
+                    out.extend(s)
+            return out
+        if c.kind == "any":
+            routes = [self.steps(tier, k, kids) for k in kids.get(c.id, []) if k.status == UNMET]
+            found = [r for r in routes if r is not None]
+            if not found:
+                return None
+            return min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
+        if node is None:
+            return None
+        if c.kind == "veto" and node.field is not None:  # named by the problem, not by its absence
+            return [Step(tier.id, c.id, "red_line", self.rules.fields[node.field].label)]
+        if c.kind == "qualitative":
+            return [Step(tier.id, c.id, "qualitative", c.title, answered_no=True)]
+        if c.kind == "check":
+            return self._check(tier, c, node)
+        if c.kind == "score":
+            return self._score(tier, c, node)
+        return None  # sme (a large enterprise) and anything else: not the company's inputs to move
+
+    def _check(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
+        def holds(values: Values) -> bool | None:
+            return engine.check_holds(self.rules, values, self.result.last_year, node)  # type: ignore[arg-type]
+
+        candidates: list[Change] = []
+        for path in c.inputs:
+            try:
+                f = field_for_path(self.rules, path)
+            except Exception:  # an input such as industry read by the size table
+                continue
+            ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
+                self.search.amount(path, holds) if f.type != "text" else None
+            if ch is not None:
+                candidates.append(ch)
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda ch: (ch.cost(), ch.path))
+        kind = "title" if best.path.startswith("titles.") else "change"
+        return [Step(tier.id, c.id, kind, c.title, _with_wholes([best]))]
+
+    def _score(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
+        """The fewest band moves (then the smallest relative change) that lift the score over the mark."""
+        table = self.rules.scores[node.table]  # type: ignore[index]
+        items = [i for i in table.items if node.group is None or i.group == node.group]
+        now = c.points_min if c.points_min is not None else Decimal(0)
+        thr: Decimal = node.threshold
+        need = thr - now + (CENT if node.op == ">" else 0)
+        if need <= 0:
+            return None
+        options: list[list[tuple[Decimal, Change]]] = []
+        for item in items:
+            options.append(self._item_moves(item))
+        # DP over items: best (moves, cost, changes) per points gained (capped at need)
+        best: dict[Decimal, tuple[int, Decimal, list[Change]]] = {Decimal(0): (0, Decimal(0), [])}
+        for opts in options:
+            nxt = dict(best)
+            costed = [(gain, ch, ch.cost()) for gain, ch in opts]
+            for gained, (moves, cost, chs) in best.items():
+                for gain, ch, ch_cost in costed:
+                    g = min(gained + gain, need)
+                    cand = (moves + 1, cost + ch_cost, [*chs, ch])
+                    if g not in nxt or cand[:2] < nxt[g][:2]:
+                        nxt[g] = cand
+            if len(nxt) > MAX_STATES:  # keep the highest totals: the one that reaches `need` stays
+                self.search.cut_short = True
+                nxt = dict(sorted(nxt.items(), key=lambda kv: (-kv[0], kv[1][:2]))[:MAX_STATES])
+            best = nxt
+        if need not in best:
+            return None
+        changes = _merge(_with_wholes(best[need][2]))
+        note = Text(f"得分 {fmt(now)} → 至少 {fmt(now + need)}（要求 {fmt(thr)}）",
+                    f"score {fmt(now)} → at least {fmt(now + need)} (required {fmt(thr)})")
+        return [Step(tier.id, c.id, "points", c.title, changes, note=note)]
+
+    def _item_moves(self, item: ScoreItem) -> list[tuple[Decimal, Change]]:
+        """Each higher points level of one item and the cheapest single input change that reaches it."""
+        last = self.result.last_year
+        low, high = engine.item_points(self.rules, self.search.values, last, item)  # type: ignore[arg-type]
+        if low != high:
+            return []
+        levels = sorted({b.points for s in item.scales for b in s.bands if not b.review and b.points > low}
+                        | {b.points for b in item.each if not b.review})
+        paths = self.inputs.of_item(item)
+        out: list[tuple[Decimal, Change]] = []
+        for level in levels:
+            target = min(level if not item.each else low + level, item.max)
+            if target <= low:
+                continue
+
+            def holds(values: Values, target: Decimal = target) -> bool:
+                return engine.item_points(self.rules, values, last, item)[0] >= target  # type: ignore[arg-type]
+
+            found: list[Change] = []
+            for path in sorted(paths):
+                f = field_for_path(self.rules, path)
+                ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
+                    self.search.amount(path, holds) if f.type != "text" else None
+                if ch is not None:
+                    found.append(ch)
+            if found:
+                out.append((target - low, min(found, key=lambda ch: (ch.cost(), ch.path))))
+        return out
+
+
+def _with_wholes(changes: list[Change]) -> list[Change]:
+    """The changes, each followed by the move of the whole it takes up with it (one step applies both)."""
+    return [x for ch in changes for x in (ch, ch.whole) if x is not None]
+
+
+def _merge(changes: list[Change]) -> list[Change]:
+    """Two moves of one input keep the further one (criteria are monotone along the lever)."""
+    by_path: dict[str, Change] = {}
+    for ch in changes:
+        old = by_path.get(ch.path)
+        if old is None or (isinstance(ch.after, Decimal) and isinstance(old.after, Decimal)
+                           and abs(ch.after - ch.before) > abs(old.after - old.before)):  # type: ignore[operator]
+            by_path[ch.path] = ch
+    return list(by_path.values())
+
+
+def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None = None,
+            fixed: Callable[[str], bool] | None = None) -> list[TierGap]:
+    """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first.
+
+    ``fixed`` names inputs no step may move (a checked plan holds closed years and waiting still)."""
+    advisor = _Advisor(rules, result, profile, fixed)
+    out: list[TierGap] = []
+    interview = None
+    for tier in result.tiers.values():
+        if only is not None and tier.id != only:
+            continue
+        if tier.status in (MET, REVIEW):
+            review = [Step(tier.id, c.id, "qualitative", c.title) if c.kind == "qualitative" else
+                      Step(tier.id, c.id, "authority", _label(rules, next(iter(c.inputs))))  # named by the problem
+                      for c in tier.criteria if c.status == REVIEW and c.kind in ("qualitative", "veto")]
+            if review:
+                out.append(TierGap(tier.id, tier.title, tier.status, review, tier.score_min, tier.score_max))
+            continue
+        kids: dict[str | None, list[CriterionResult]] = {}
+        for c in tier.criteria:
+            kids.setdefault(c.parent, []).append(c)
+        steps: list[Step] = []
+        if tier.status == UNMET:
+            for c in kids.get(None, []):
+                if c.status != UNMET:
+                    continue
+                found = advisor.steps(tier, c, kids)
+                steps.extend(found if found is not None else [Step(tier.id, c.id, "blocked", c.title)])
+                if advisor.search.cut_short:
+                    for step in found or steps[-1:]:
+                        step.cut_short = True
+                        if step.kind != "blocked":
+                            step.note = CUT_SHORT if step.note is None else Text(
+                                f"{step.note.zh}；{CUT_SHORT.zh}", f"{step.note.en}; {CUT_SHORT.en}")
+            unknown = [p for c in tier.criteria if c.status == UNKNOWN and c.kind != "points" for p in c.missing]
+            if unknown:  # once the unmet ones are mended, these answers decide the tier
+                relevant = sorted(dict.fromkeys(unknown))
+                steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant,
+                                  missing_labels=[_label(rules, p) for p in relevant], deciding=False))
+        elif tier.status == UNKNOWN:
+            if interview is None:
+                from littlegiant.core.interview import Interview  # only unknown tiers need the interview's relevance
+
+                # the evaluation is already done: hand it over instead of repeating it
+                interview = Interview(rules, result.as_of, result.renewal, dict(profile.values), _result=result)
+            weights = interview.weights()
+            relevant = sorted(interview.relevant(tier.id), key=lambda p: (-weights.get(p, 0), p))
+            labels = [_label(rules, p) for p in relevant]
+            note = None
+            if tier.score_min is not None and tier.score_min != tier.score_max:
+                note = Text(f"目前得分在 {fmt(tier.score_min)}–{fmt(tier.score_max)} 之间",
+                            f"now between {fmt(tier.score_min)} and {fmt(tier.score_max)} points")
+            steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant, missing_labels=labels,
+                              note=note))
+        order = {"red_line": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
+                 "answer": 2 if tier.status == UNKNOWN else 6}
+        steps.sort(key=lambda s: (order[s.kind], s.cost()))
+        out.append(TierGap(tier.id, tier.title, tier.status, steps, tier.score_min, tier.score_max))
+    return out
+
+
+def _label(rules: RuleSet, path: str) -> Text:
+    return input_label(field_for_path(rules, path), path)

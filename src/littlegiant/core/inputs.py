@@ -1,0 +1,78 @@
+"""The inputs a criterion or score item could ever read, found from the rule data alone.
+
+The interview uses it for its "at most N left" bound and for what a rule set could ask at
+all; gap analysis for the inputs worth moving. Static, so it covers inputs that the current
+answers happen not to reach (the size table reads nothing until the industry is known).
+"""
+
+from __future__ import annotations
+
+from littlegiant.core.result import CriterionResult
+from littlegiant.load import expr
+from littlegiant.load.rules import Node, RuleSet, ScoreItem
+
+
+class InputPaths:
+    """The concrete input paths a node or score item could ever read (a static upper bound).
+
+    With ``last_year`` None the paths of per-year fields stay templates (``financials.{year}.revenue``),
+    which is how ``rules show`` lists what a rule reads.
+    """
+
+    def __init__(self, rules: RuleSet, last_year: int | None) -> None:
+        self.rules = rules
+        self.last_year = last_year
+        self.memo: dict[tuple[str, int], frozenset[str]] = {}
+        self.nodes = {node.id: node for _, node in rules.all_nodes()}
+        self.items = {f"{t.id}.points.{i.id}": i for t in rules.scores.values() for i in t.items}
+
+    def of_expression(self, e: expr.Expression, param: int) -> set[str]:
+        out: set[str] = set()
+        for ref in e.refs:
+            offset = param if ref.param else ref.offset
+            if ref.name in self.rules.fields:
+                f = self.rules.fields[ref.name]
+                per_year = f.per_year and self.last_year is not None
+                out.add(f.concrete_path(self.last_year - (offset or 0)) if per_year else f.path)  # type: ignore[operator]
+            elif ref.name in self.rules.derived:
+                key = (ref.name, offset or 0)
+                if key not in self.memo:
+                    self.memo[key] = frozenset(self.of_expression(self.rules.derived[ref.name].expression, offset or 0))
+                out |= self.memo[key]
+        return out
+
+    def of_item(self, item: ScoreItem) -> set[str]:
+        out: set[str] = set()
+        exprs = [item.points_from_value] + [b.when for b in item.each]
+        for scale in item.scales:
+            exprs.append(scale.value)
+            exprs.extend(b.when for b in scale.bands)
+        for e in exprs:
+            if e is not None:
+                out |= self.of_expression(e, 0)
+        return out
+
+    def of_node(self, node: Node) -> set[str]:
+        if node.kind == "check" and node.value is not None:
+            return self.of_expression(node.value, 0)
+        if node.kind in ("veto", "qualitative") and node.field is not None:
+            return {self.rules.fields[node.field].path}
+        if node.kind == "sme":
+            out = {"industry"}
+            for e in self.rules.size.inputs.values():
+                out |= self.of_expression(e, 0)
+            return out
+        if node.kind == "score" and node.table is not None:
+            out = set()
+            for item in self.rules.scores[node.table].items:
+                if node.group is None or item.group == node.group:
+                    out |= self.of_item(item)
+            return out
+        return set()
+
+    def of_criterion(self, c: CriterionResult) -> set[str]:
+        if c.kind == "points":
+            item = self.items.get(c.id)
+            return self.of_item(item) if item is not None else set()
+        node = self.nodes.get(c.id)
+        return self.of_node(node) if node is not None else set()

@@ -1,0 +1,300 @@
+"""The adaptive interview: which question to ask next, and the answers so far.
+
+No terminal here (``interactive.py`` does the prompting). After every answer the
+profile is re-evaluated; a question is *relevant* only when its input is missing from
+a criterion that can still move a tier: the criterion is unknown, every group above it
+is unknown too (a met any-of or an unmet all-of is settled), and its tier is unknown.
+Points items stay relevant while their tier is not unmet and its score is an interval.
+Statuses only ever move from unknown to known as answers arrive, so a settled tier
+never reopens and a question skipped as irrelevant never becomes relevant again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from littlegiant.core import engine
+from littlegiant.core.inputs import InputPaths
+from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.load.answers import Conversion, parse_answer
+from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
+from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.rules import FieldDef, Node, RuleSet
+
+# Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
+PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
+                 "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
+                 "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
+                 "ip_class1_top3": 5000, "ip_class2": 5000}
+MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Something odd about an answer next to the answers already given.
+
+    ``refused`` concerns (a part over its whole) cannot be true: the answer is asked again. The
+    others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
+    with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
+
+    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large (confirmed)
+    refused: bool
+    path: str
+    value: Decimal
+    other: str | None = None
+    other_value: Decimal | None = None
+    limit: Decimal | None = None
+    violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
+
+
+def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
+    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
+    return rules.fields.get(f.part_of) if f.part_of else None
+
+
+def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
+    """The path of ``other`` for the same year as ``path`` (shifted by ``year_shift``)."""
+    year = year_in_path(f, path)
+    return other.concrete_path(year + year_shift if year is not None and other.per_year else None)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One input to ask for: a concrete profile path and its field definition."""
+
+    path: str
+    field: FieldDef
+    year: int | None
+
+
+def _score_open(tier: TierResult) -> bool:
+    return tier.status != UNMET and tier.score_table is not None and tier.score_min != tier.score_max
+
+
+def _live(tier: TierResult) -> list[CriterionResult]:
+    """The criteria of ``tier`` whose answer could still change its status or score."""
+    if tier.status == UNMET:
+        return []
+    status = {c.id: c.status for c in tier.criteria}
+    parent = {c.id: c.parent for c in tier.criteria}
+    prefix = f"{tier.score_table}.points." if tier.score_table else None
+    live = []
+    for c in tier.criteria:
+        if c.status != UNKNOWN and not (c.kind == "points" and c.points_min != c.points_max):
+            continue
+        if prefix is not None and c.kind == "points" and c.id.startswith(prefix) and _score_open(tier):
+            live.append(c)
+            continue
+        if tier.status != UNKNOWN or c.status != UNKNOWN:
+            continue
+        up = c.parent
+        while up is not None and status.get(up) == UNKNOWN:
+            up = parent.get(up)
+        if up is None:
+            live.append(c)
+    return live
+
+
+@dataclass
+class Interview:
+    """The answers so far and the choice of the next question."""
+
+    rules: RuleSet
+    as_of: date
+    renewal: str | None = None  # the tier renewed
+    values: dict[str, Scalar] = field(default_factory=dict)
+    unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
+    asked: int = 0
+    _result: Result | None = None
+
+    def __post_init__(self) -> None:
+        self._paths = InputPaths(self.rules, self.as_of.year - 1)
+
+    @property
+    def last_year(self) -> int:
+        return self.as_of.year - 1
+
+    def profile(self) -> Profile:
+        return Profile(dict(self.values), "<interview>")
+
+    def result(self) -> Result:
+        if self._result is None:
+            self._result = engine.evaluate(self.rules, self.profile(), self.as_of, self.renewal)
+        return self._result
+
+    def answered(self, path: str) -> bool:
+        return path in self.values or path in self.unknown
+
+    def weights(self) -> dict[str, float]:
+        """How much each open question could settle: Σ 1/len(missing) over the live criteria needing it."""
+        weights: dict[str, float] = {}
+        for tier in self.result().tiers.values():
+            for c in _live(tier):
+                todo = [p for p in c.missing if not self.answered(p)]
+                share = (1.0 if c.required else 0.5) / max(len(todo), 1)
+                for p in todo:
+                    weights[p] = weights.get(p, 0.0) + share
+        return weights
+
+    def next_question(self) -> Question | None:
+        """The most decisive relevant question; ties go to the rule set's field order, latest year first."""
+        weights = self.weights()
+        if not weights:
+            return None
+        order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
+
+        def rank(p: str) -> tuple[float, int, int]:
+            f = field_for_path(self.rules, p)
+            return (-weights[p], order[f.id], -(year_in_path(f, p) or 0))
+
+        path = min(weights, key=rank)
+        f = field_for_path(self.rules, path)
+        return Question(path, f, year_in_path(f, path))
+
+    def relevant(self, tier_id: str) -> set[str]:
+        """The unanswered inputs that could still move ``tier_id``'s status or score."""
+        tier = self.result().tiers[tier_id]
+        return {p for c in _live(tier) for p in c.missing if not self.answered(p)}
+
+    def possible(self, tier_id: str | None = None) -> set[str]:
+        """Every input the rule set could ever ask about (for one tier, or all): the interview's ceiling."""
+        paths: set[str] = set()
+        for tid, tier in self.rules.tiers.items():
+            if tier_id is None or tid == tier_id:
+                for node in self._applicable(tier.criteria, self.renewal == tid):
+                    paths |= self._paths.of_node(node)
+        return paths
+
+    def _applicable(self, node: Node, renewing: bool) -> Iterable[Node]:
+        if node.applies == "always" or (node.applies == "renewal") == renewing:
+            yield node
+            for child in node.children:
+                yield from self._applicable(child, renewing)
+
+    def remaining_bound(self) -> int:
+        """At most this many questions are left: every input the unsettled criteria could read."""
+        return len(self.remaining_paths())
+
+    def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
+        """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
+        recorded. Bad text raises InputError."""
+        return parse_answer(q.field, text, q.path)
+
+    def answer(self, q: Question, text: str) -> Scalar | None:
+        """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part
+        above its whole (or a whole below a part) PartExceedsWhole."""
+        value, _ = self.parse(q, text)
+        if value is not None:
+            for v in part_violations(self.rules, {**self.values, q.path: value}):
+                if q.path in (v.part.path, v.whole.path):
+                    raise PartExceedsWhole(v, field=q.path)
+        self.record(q.path, value)
+        self.asked += 1
+        return value
+
+    def whole(self, q: Question) -> tuple[str, FieldDef] | None:
+        """The path and field of the whole ``q`` is a part of (its revenue for a main revenue)."""
+        whole = whole_of(self.rules, q.field)
+        return (sibling_path(q.field, q.path, whole), whole) if whole is not None else None
+
+    def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
+        """What is odd about answering ``value`` to ``q``, given the other answers: the rule data's
+        part-of relations and unusual figures (consistency.py, as ``assess FILE`` warns of them), and
+        sizes past PLAUSIBLE_MAX, which only a person typing gets wrong."""
+        if not isinstance(value, Decimal):
+            return []
+        path, f = q.path, q.field
+        values = {**self.values, path: value}
+        out: list[Concern] = []
+        for v in part_violations(self.rules, values):
+            if v.part.path == path:
+                out.append(Concern("part_over_whole", True, path, value, v.whole.path, v.whole.value, violation=v))
+            elif v.whole.path == path:
+                out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
+        for w in unusual_figures(self.rules, values):
+            if path not in (w.figure.path, w.other.path):
+                continue
+            other = w.other if w.figure.path == path else w.figure
+            if w.kind == GROWTH:
+                out.append(Concern("growth", False, path, value, other.path, other.value, w.growth))
+            else:  # this figure above the other, or the other above this one
+                out.append(Concern("above" if w.figure.path == path else "below", False, path, value,
+                                   other.path, other.value))
+        limit = PLAUSIBLE_MAX.get(f.id)
+        if limit is not None and value > limit:
+            out.append(Concern("large", False, path, value, limit=Decimal(limit)))
+        elif f.type in ("money", "signed_money") and abs(value) > MONEY_PLAUSIBLE_MAX:
+            out.append(Concern("large", False, path, value, limit=MONEY_PLAUSIBLE_MAX))
+        return out
+
+    def remaining_paths(self) -> set[str]:
+        """Every input the unsettled criteria could still read and nobody has answered yet."""
+        paths: set[str] = set()
+        for tier in self.result().tiers.values():
+            for c in _live(tier):
+                paths |= self._paths.of_criterion(c)
+        return {p for p in paths if not self.answered(p)}
+
+    def forget(self, path: str) -> None:
+        """Take an answer back (the user went back to it): the question is open again."""
+        self.values.pop(path, None)
+        self.unknown.discard(path)
+        self._result = None
+
+    def record(self, path: str, value: Scalar | None) -> None:
+        if value is None:
+            self.values.pop(path, None)
+            self.unknown.add(path)
+        else:
+            self.unknown.discard(path)
+            self.values[path] = value
+        self._result = None
+
+    def saved_data(self) -> dict[str, Any]:
+        """The answers as a nested profile (field order, latest year first); don't-knows are null."""
+        order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
+        entries: list[tuple[int, int, str, Scalar | None]] = []
+        for path in set(self.values) | self.unknown:
+            f = field_for_path(self.rules, path)
+            entries.append((order[f.id], -(year_in_path(f, path) or 0), path, self.values.get(path)))
+        out: dict[Any, Any] = {}
+        for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
+            node = out
+            parts = path.split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(int(part) if part.isdigit() else part, {})
+            last = parts[-1]
+            node[int(last) if last.isdigit() else last] = value
+        return out
+
+
+def null_paths(data: Any, prefix: str = "") -> Iterable[str]:
+    """The dotted paths a saved profile holds as null: the questions answered "don't know"."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}{key}"
+            if value is None:
+                yield path
+            elif isinstance(value, dict):
+                yield from null_paths(value, path + ".")
+
+
+def dump_profile(data: dict[str, Any], header: str) -> str:
+    """YAML text of a nested profile that the strict loader reads back to the same values."""
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+        text = format(value, "f")
+        tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
+        return dumper.represent_scalar(tag, text)
+
+    _Dumper.add_representer(Decimal, decimal)
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return header + body

@@ -1,0 +1,286 @@
+"""A checked plan per tier: one set of changes that together meet it, proved by evaluating them all at once.
+
+The gap analysis (``gaps.py``) finds, criterion by criterion, the smallest move that mends each one on
+its own. Moves interact: raising revenue lowers the R&D share, a title held for one tier is itself a
+tier to meet first. So the plan applies every move, evaluates the whole profile again, asks the gap
+analysis what is still missing, and repeats until the tier is met (or awaits only the authority's
+review) or nothing more can be moved. The verdict of that last evaluation is the plan's ``checked``.
+
+What no one can move is held still: figures of closed years (last year and before) and counts that grow
+only with time (years in the niche market). When those hold a tier back, the plan looks at the next
+application rounds (up to three years on), with later years' figures assumed equal to last year's,
+and the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
+what the coming year's figures need. Data only: the words live in the report modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from littlegiant.core import engine
+from littlegiant.core.gaps import CENT, Change, analyse
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, CriterionResult, Result, TierResult
+from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.rules import FieldDef, RuleSet, Text
+
+ROUNDS = 4  # this round and up to three later ones
+ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
+# figures that move together: raising revenue keeps the main-business share (main revenue rises with it)
+FOLLOWS = {"revenue": "main_revenue"}
+
+
+@dataclass
+class Move:
+    """One input of the plan, from its value now to the value the plan needs."""
+
+    path: str
+    field: FieldDef
+    before: Scalar | None
+    after: Scalar
+    kind: str  # change | title | qualitative (answer yes if true) | follows (moves with another) | wait
+    criterion: str
+    title: Text  # the criterion it serves
+
+    @property
+    def set_arg(self) -> str:
+        return Change(self.path, self.field, self.before, self.after).set_arg
+
+
+@dataclass
+class Blocker:
+    """What stops a round: a red line, a criterion no input can meet, or inputs fixed by time."""
+
+    kind: str  # red_line | blocked | closed | wait | title (a title held first comes no sooner)
+    criterion: str
+    title: Text
+    paths: list[str] = field(default_factory=list)  # the fixed inputs it rests on
+    year: int | None = None  # title: the first round the title itself can be applied for
+
+
+@dataclass
+class TierPlan:
+    tier: str
+    status: str  # the tier's verdict now
+    moves: list[Move] = field(default_factory=list)
+    checked: str | None = None  # the tier's verdict with every move applied; None: no plan
+    as_of: date | None = None  # the application round the plan is for
+    last_year: int | None = None
+    later: int = 0  # rounds after this one (0: this round)
+    blockers: list[Blocker] = field(default_factory=list)  # why this round cannot work (when later > 0 or no plan)
+    missing: list[str] = field(default_factory=list)  # answers still needed to decide the tier after the moves
+    assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
+    cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
+
+    @property
+    def ok(self) -> bool:
+        return self.checked in (MET, REVIEW)
+
+
+def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> dict[str, Scalar]:
+    """Values as they would stand ``years`` rounds on: later years like last year, waiting counts grown."""
+    out = dict(values)
+    if years == 0:
+        return out
+    for path, value in values.items():
+        try:
+            f = field_for_path(rules, path)
+        except Exception:
+            continue
+        if f.per_year and year_in_path(f, path) == last_year:
+            for k in range(1, years + 1):
+                out.setdefault(f.concrete_path(last_year + k), value)
+        elif waits(f) and isinstance(value, Decimal):
+            out[path] = value + years
+    return out
+
+
+def waits(f: FieldDef) -> bool:
+    """A count that only time raises (years in the niche market): never a lever, a date instead."""
+    return f.unit == "年" and not f.per_year and f.lever == "up"
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, start: int = 0) -> TierPlan:
+    """The first round (``start`` rounds on or later) whose moves, applied together, meet the tier."""
+    tier = result.tiers[tier_id]
+    first = _round(rules, result, profile, tier, start)
+    p = first
+    for later in range(start + 1, ROUNDS):
+        if p.checked is not None or not any(b.kind in ("closed", "wait") for b in p.blockers):
+            break  # a plan, or no wait helps (a red line, a large enterprise, answers needed)
+        p = _round(rules, result, profile, tier, later)
+        if p.checked is not None:
+            p.blockers = first.blockers  # why this round cannot work
+            return p
+    return first
+
+
+def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, later: int) -> TierPlan:
+    last = result.last_year + later
+    day = _add_years(result.as_of, later)
+    start = _shift(rules, dict(profile.values), result.last_year, later)
+    values = dict(start)
+
+    def fixed(path: str) -> bool:
+        try:
+            f = field_for_path(rules, path)
+        except Exception:
+            return True
+        year = year_in_path(f, path)
+        # closed: every fiscal year before the assessment's own year, last year included (its books are shut)
+        return (year is not None and year <= result.last_year) or waits(f)
+
+    plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later)
+    moves: dict[str, Move] = {}
+    for _ in range(ITERATIONS):
+        now = engine.evaluate(rules, Profile(values), day, result.renewal)
+        t = now.tiers[tier.id]
+        if t.status in (MET, REVIEW, UNKNOWN):
+            break  # met, or answers (not changes) decide it now
+        gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed)
+        steps = gaps[0].steps if gaps else []
+        new: list[Move] = []
+        blockers: list[Blocker] = []
+        by_id = {c.id: c for c in t.criteria}
+        if any(s.cut_short for s in steps):
+            plan.cut_short = True
+        for s in steps:
+            if s.kind == "red_line":
+                blockers.append(Blocker("red_line", s.criterion, s.title))
+            elif s.kind == "blocked":
+                held = [p for p in _leaf_inputs(t, s.criterion) if fixed(p)]
+                kind = "blocked"
+                if held:
+                    kind = "wait" if all(waits(field_for_path(rules, p)) for p in held) else "closed"
+                blockers.append(Blocker(kind, s.criterion, s.title, held))
+            elif s.kind in ("change", "points", "title"):
+                kind = "title" if s.kind == "title" else "change"
+                new.extend(Move(c.path, c.field, c.before, c.after, kind, s.criterion, s.title) for c in s.changes)
+            elif s.kind == "qualitative" and s.answered_no:
+                c = by_id.get(s.criterion)
+                for path in (c.inputs if c is not None else {}):
+                    new.append(Move(path, field_for_path(rules, path), values.get(path), True, "qualitative",
+                                    s.criterion, s.title))
+        if blockers:
+            plan.blockers = blockers
+            break
+        if not new:
+            break
+        for m in new:
+            _apply(rules, m, values, moves, start)
+        if plan.cut_short:
+            break  # the budget is spent: check what we have rather than search again
+    final = engine.evaluate(rules, Profile(values), day, result.renewal).tiers[tier.id]
+    if plan.blockers:
+        plan.checked = None
+    elif final.status in (MET, REVIEW) or moves:
+        plan.checked = final.status
+    plan.missing = sorted({p for c in final.criteria if c.status == UNKNOWN for p in c.missing})
+    for path, value in values.items():  # waiting counts grown by the rounds waited
+        if path in start and start[path] != profile.values.get(path) and path not in moves:
+            f = field_for_path(rules, path)
+            if waits(f):
+                moves[path] = Move(path, f, profile.values.get(path), value, "wait", "", f.label)
+    plan.moves = list(moves.values())
+    plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
+    return plan
+
+
+def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, Move],
+           start: dict[str, Scalar]) -> None:
+    """Apply one move (and the figure that moves with it), keeping the value before the plan."""
+    old = moves.get(m.path)
+    current = values.get(m.path)  # may differ from m.before when another move of this pass set it
+    values[m.path] = m.after
+    moves[m.path] = Move(m.path, m.field, start.get(m.path) if old is None else old.before, m.after,
+                         m.kind if old is None or old.kind == "follows" else old.kind, m.criterion, m.title)
+    partner = FOLLOWS.get(m.field.id)
+    year = year_in_path(m.field, m.path)
+    if partner is None or year is None or partner not in rules.fields:
+        return
+    pf = rules.fields[partner]
+    ppath = pf.concrete_path(year)
+    before, main = current, values.get(ppath)
+    if not (isinstance(before, Decimal) and isinstance(m.after, Decimal) and isinstance(main, Decimal)) or before <= 0:
+        return
+    if ppath in moves and moves[ppath].kind != "follows":
+        return  # the plan moves it on its own account
+    # the same share of the new figure, never more than the whole (a part cannot exceed it)
+    after = min((main * m.after / before).quantize(CENT, rounding=ROUND_HALF_UP), m.after)
+    values[ppath] = after
+    prev = moves.get(ppath)
+    moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
+                        m.criterion, m.title)
+
+
+def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
+    """Every input read by a criterion and the criteria under it."""
+    kids: dict[str | None, list[CriterionResult]] = {}
+    for c in tier.criteria:
+        kids.setdefault(c.parent, []).append(c)
+    out: list[str] = []
+    todo = [c for c in tier.criteria if c.id == cid]
+    while todo:
+        c = todo.pop()
+        out.extend(p for p in c.inputs if p not in out)
+        todo.extend(kids.get(c.id, []))
+    return out
+
+
+def plan_all(rules: RuleSet, result: Result, profile: Profile) -> dict[str, TierPlan]:
+    """A checked plan for every tier that is neither met nor awaiting review, in ladder order.
+
+    A tier whose plan asks for a lower tier's title first can be applied for no sooner than that title:
+    its plan starts at the round of the lower tier's own plan (2028 for 专精特新 makes 小巨人 2028 at the
+    earliest), and has none when the lower tier has none.
+    """
+    plans: dict[str, TierPlan] = {}
+    for tid, t in result.tiers.items():
+        if t.status in (MET, REVIEW):
+            continue
+        p = plan_tier(rules, result, profile, tid)
+        plans[tid] = _after_titles(rules, result, profile, p, plans)
+    return plans
+
+
+def titles_first(p: TierPlan) -> list[str]:
+    """The tiers whose titles the plan asks for first (title moves name ``titles.<tier>``)."""
+    return [m.path.split(".", 1)[1] for m in p.moves if m.kind == "title" and m.path.startswith("titles.")]
+
+
+def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,
+                  plans: dict[str, TierPlan]) -> TierPlan:
+    """The plan moved to the round of the titles it needs first, never before them."""
+    needed = [(tid, plans[tid]) for tid in titles_first(p) if tid in plans]
+    if not needed:
+        return p
+    moves = {m.path: m for m in p.moves}
+
+    def blocker(tid: str, q: TierPlan) -> Blocker:
+        m = moves[f"titles.{tid}"]
+        return Blocker("title", m.criterion, result.tiers[tid].title, [m.path],
+                       q.as_of.year if q.checked is not None and q.as_of is not None else None)
+
+    hopeless = [(tid, q) for tid, q in needed if q.checked is None]
+    if hopeless:  # no plan for the title: none for the tier that needs it
+        tid, q = hopeless[0]
+        return TierPlan(p.tier, p.status, as_of=p.as_of, last_year=p.last_year, later=p.later,
+                        blockers=[blocker(tid, q), *p.blockers])
+    earliest = max(q.later for _, q in needed)
+    if earliest <= p.later:
+        return p
+    later = plan_tier(rules, result, profile, p.tier, start=earliest)
+    why = [blocker(tid, q) for tid, q in needed if q.later == earliest]
+    blockers: dict[tuple[str, str], Blocker] = {}
+    for b in [*why, *p.blockers, *(later.blockers if later.checked is None else [])]:
+        blockers.setdefault((b.kind, b.criterion), b)
+    later.blockers = list(blockers.values())
+    return later

@@ -1,0 +1,167 @@
+"""Which encoding a text file is in, without asking: Chinese Excel saves CSV as GBK, Windows
+editors save "UTF-8" with a byte-order mark and "Unicode" as UTF-16, and users cannot tell.
+
+Detection looks at byte-order marks first, then at the first stretch of non-ASCII bytes: UTF-8
+when it decodes as UTF-8, else GB18030 (a superset of GBK and GB2312). ``--encoding`` forces one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from typing import BinaryIO
+
+from littlegiant.errors import InputError
+
+TRIED = "UTF-8, GB18030/GBK, UTF-16 with a byte-order mark"
+"""What detection tries, as error messages name it."""
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_SAMPLE = 1 << 16
+_SCAN_LIMIT = 1 << 26
+"""Detection reads ahead at most this far (64 MB) for the first non-ASCII byte; a file ASCII up to
+there is taken as UTF-8, and a later undecodable row is reported as that row's error."""
+
+
+def codec_name(name: str, *, field: str = "--encoding") -> str:
+    """The codec a user's encoding name means; GBK and GB2312 read and write as GB18030, their
+    superset, so that no character a GBK file can hold is refused."""
+    try:
+        found = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError):
+        raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
+    return "gb18030" if found in ("gbk", "gb2312", "cp936") else found
+
+
+def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
+    """(codec, byte-order-mark length) for a file starting with ``head``. An undecidable file is
+    read as UTF-8, so that its undecodable rows are reported one by one.
+
+    ``forced`` (``--encoding``) names the encoding of a file that does not show its own: a
+    byte-order mark, or non-ASCII text that is UTF-8, is read as what it is whatever ``forced``
+    says. GB18030 decodes almost any bytes, so UTF-8 forced as GB18030 would turn every Chinese
+    name to garbage without an error; ``--encoding gb18030``, given for the output, must not do
+    that to a UTF-8 input."""
+    codec = codec_name(forced) if forced is not None else None
+    for bom, marked in _BOMS:
+        if head.startswith(bom):
+            return marked, len(bom)
+    if head.isascii():
+        return codec or "utf-8", 0
+    start = next(i for i, b in enumerate(head) if b >= 0x80)
+    return _decide(head[start:], codec), 0
+
+
+def _decide(sample: bytes, codec: str | None) -> str:
+    """The encoding of a file whose first non-ASCII stretch is ``sample``: detected, or ``codec``
+    unless the stretch is UTF-8."""
+    if codec is None:
+        return guess(sample)
+    if codec != "utf-8" and _is_utf8(sample):
+        return "utf-8"
+    return codec
+
+
+def _is_utf8(sample: bytes) -> bool:
+    """Whether ``sample`` (possibly cut mid-character at its end) is UTF-8."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def guess(sample: bytes) -> str:
+    """UTF-8 when ``sample`` (possibly cut mid-character at its end) is UTF-8, else GB18030 when it
+    decodes as that, else UTF-8 (its bad bytes then show up as errors where they are)."""
+    if _is_utf8(sample):
+        return "utf-8"
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "utf-8"
+    return "gb18030"
+
+
+def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
+    """(codec, byte-order-mark length) of an open binary file, left positioned at its start.
+
+    Only the first block holding a non-ASCII byte is decoded, so that a large file costs one
+    fast scan of its ASCII prefix rather than a decode of the whole."""
+    head = handle.read(_SAMPLE)
+    try:
+        codec, bom = sniff(head, forced)
+        if bom or not head.isascii():
+            return codec, bom
+        forced_codec = codec_name(forced) if forced is not None else None
+        seen = len(head)
+        while seen < _SCAN_LIMIT:
+            block = handle.read(_SAMPLE)
+            if not block:
+                break
+            seen += len(block)
+            if not block.isascii():
+                start = next(i for i, b in enumerate(block) if b >= 0x80)
+                return _decide(block[start:], forced_codec), 0
+        return forced_codec or "utf-8", 0
+    finally:
+        handle.seek(0)
+
+
+def decode(raw: bytes, name: str, forced: str | None = None) -> str:
+    """A whole file's text (a profile): the detected or forced encoding, or an error naming the
+    encodings tried."""
+    codec, bom = sniff(raw, forced)
+    try:
+        return raw[bom:].decode(codec)
+    except UnicodeDecodeError as exc:
+        if forced is not None:
+            raise InputError(kind="data.not_forced", params={"encoding": forced, "byte": exc.start + bom},
+                             file=name) from None
+    raise InputError(kind="data.not_text", params={"tried": TRIED}, file=name)
+
+
+PLAIN = {"✔": "√v", "✅": "√v", "✓": "√v", "✘": "×x", "✗": "×x", "❌": "×x", "❔": "?", "◔": "○o", "🔎": "○o",
+         "−": "-", "–": "-", "—": "-", "…": ".", "→": ">", "≥": "≥>", "≤": "≤<", "≠": "≠#", "×": "x", "·": "-",
+         "•": "*", "╭": "+", "╮": "+", "╰": "+", "╯": "+", "─": "-", "│": "|", "┃": "|", "━": "-"}
+"""What a report's symbols become on a console whose encoding cannot show them (a GBK Windows
+console, PYTHONIOENCODING=gbk): the first candidate it can show, one character wide as the
+symbol was, so tables stay aligned; plain text rather than a crash."""
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for ch in error.object[error.start:error.end]:
+        for candidate in PLAIN.get(ch, "") + "?":
+            try:
+                candidate.encode(error.encoding)
+            except UnicodeEncodeError:
+                continue
+            out.append(candidate)
+            break
+    return "".join(out), error.end
+
+
+def plain_fallback(*streams: object) -> None:
+    """Let ``streams`` (stdout, stderr) write what their encoding cannot show as plain text."""
+    codecs.register_error("littlegiant-plain", _plain)
+    for stream in streams:
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and not encoding.startswith("utf"):
+            reconfigure(errors="littlegiant-plain")
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters (and bidirectional overrides) shown as escapes such as
+    \\x1b: a company name read from a file must not move the cursor, recolour or reorder a
+    terminal's output."""
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text)

@@ -1,0 +1,592 @@
+"""Company profiles: strict loading against a rule set's field definitions.
+
+A profile is held flat, as concrete dotted paths (``financials.2025.revenue``) mapped to
+known values. An absent or null field is simply not there: unknown, never a default.
+The same flat form is what ``--set``, CSV columns and the interview write to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NoReturn
+
+from littlegiant.errors import InputError
+from littlegiant.load.consistency import PartOverWhole, part_violations
+from littlegiant.load.fileio import check_input_file
+from littlegiant.load.rules import FieldDef, RuleSet, Text
+from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.messages import EXPECT, Choices, Got, Words, nearest
+
+Scalar = Decimal | bool | str
+YEAR_MIN, YEAR_MAX = 1990, 2100
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class Profile:
+    """A validated profile: known values by concrete path, and where it came from."""
+
+    values: dict[str, Scalar] = field(default_factory=dict)
+    source: str = "<profile>"
+
+    @property
+    def name(self) -> str | None:
+        v = self.values.get("name")
+        return v if isinstance(v, str) else None
+
+    def sha256(self) -> str:
+        """A digest of the canonical form, the same for equal YAML, JSON and CSV input."""
+        canonical = {k: _canonical(v) for k, v in sorted(self.values.items())}
+        text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def nested(self) -> dict[str, Any]:
+        """The profile as the nested structure of the profile file (for saving)."""
+        out: dict[str, Any] = {}
+        for path, value in self.values.items():
+            parts = path.split(".")
+            node = out
+            for part in parts[:-1]:
+                key: Any = int(part) if _YEAR.match(part) else part
+                node = node.setdefault(key, {})
+            last: Any = int(parts[-1]) if _YEAR.match(parts[-1]) else parts[-1]
+            node[last] = value
+        return out
+
+
+def _canonical(v: Scalar) -> Any:
+    """A number's digits exactly, without trailing zeros (``normalize`` would round to 28 digits,
+    and two profiles differing past them would share a digest)."""
+    if isinstance(v, Decimal):
+        text = format(v, "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return v
+
+
+class _Trie:
+    """The profile's key structure, built from field paths; ``{year}`` is a wildcard."""
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.field: FieldDef | None = None
+        self.accept: Callable[[Any], Scalar | None] = _never
+        self.years: _Trie | None = None  # the {year} child, when this level is keyed by year
+        self.leaves: dict[str, Leaf] = {}  # the fields keyed at this level
+
+    @classmethod
+    def build(cls, fields: Iterable[FieldDef]) -> _Trie:
+        root = cls()
+        for f in fields:
+            node = root
+            for part in f.path.split("."):
+                node = node.children.setdefault(part, cls())
+            node.field = f
+            node.accept = _acceptor(f)
+        for node in root.walk():
+            node.years = node.children.get("{year}")
+            node.leaves = {k: _leaf(c.field, c.accept) for k, c in node.children.items() if c.field is not None}
+        return root
+
+    def walk(self) -> Iterator[_Trie]:
+        yield self
+        for child in self.children.values():
+            yield from child.walk()
+
+
+def _never(value: Any) -> Scalar | None:
+    return None
+
+
+Leaf = tuple[int, Any, Callable[[Any], Scalar | None], FieldDef]
+"""A field as _walk checks it: (how, floor, acceptor, definition). ``how`` is _FLOORED for a number
+with only a floor (an int at or above ``floor`` is taken as it is), _BOOL for yes/no, or _OTHER;
+the two common cases are checked inline, without calling the acceptor."""
+PlacedLeaf = tuple[int, Any, Callable[[Any], Scalar | None], FieldDef, str]
+"""A Leaf with its concrete path (``financials.2025.revenue``) as the last element."""
+_FLOORED, _BOOL, _OTHER = 0, 1, 2
+
+
+def _leaf(f: FieldDef, accept: Callable[[Any], Scalar | None]) -> Leaf:
+    if f.type == "bool":
+        return _BOOL, None, accept, f
+    low, high = _bounds(f)
+    if low is not None and high is None:
+        return _FLOORED, low, accept, f
+    return _OTHER, None, accept, f
+
+
+_HUGE = 10**15
+_TINY = Decimal("0.000001")
+
+
+def _plain_size(v: Decimal) -> bool:
+    """0, or a size from 0.000001 to under 10^15: no real amount (in 万元), count or ratio lies
+    outside, and inside it every quotient the rules take is settled to 30 places within the 60
+    digits the arithmetic keeps. 1e-10 over 1e35 would not be."""
+    size = v.copy_abs()  # abs() rounds in the context, and overflows on 1e999999999
+    return not v or _TINY <= size < _HUGE
+
+
+def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
+    """The lowest and highest value a number field takes, from its type and its own limits; whole
+    bounds as ints, which JSON's whole numbers are compared with without a conversion."""
+    lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
+    highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
+    return _whole(max(lows) if lows else None), _whole(min(highs) if highs else None)
+
+
+def _whole(bound: Decimal | None) -> Decimal | int | None:
+    return int(bound) if bound is not None and bound == bound.to_integral_value() else bound
+
+
+def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
+    """A fast check that returns the value in canonical form when it is plainly valid, else None.
+
+    None sends the value through ``check_value``, which accepts it the same way or explains what
+    is wrong; batch rows are mostly plain, so most never pay for the full check.
+    """
+    if f.type == "bool":
+        return lambda v: v if v is True or v is False else None
+    if f.type == "text":
+        return lambda v: v if type(v) is str and _is_text(v) else None
+    if f.type == "choice":
+        choices = frozenset(f.choices)
+        return lambda v: v if type(v) is str and v in choices else None
+    low, high = _bounds(f)
+    whole = f.type == "int"
+
+    def number(v: Any) -> Scalar | None:
+        kind = type(v)
+        if kind is int:
+            if (low is not None and v < low) or (high is not None and v > high) or not -_HUGE < v < _HUGE:
+                return None
+            return Decimal(v)
+        if kind is Decimal and v.is_finite() and _plain_size(v) and not (whole and v != v.to_integral_value()):
+            if (low is not None and v < low) or (high is not None and v > high):
+                return None
+            return Decimal(int(v)) if whole else v
+        return None
+
+    return number  # plain whole amounts above a floor do not get here: _walk takes them inline
+
+
+def _trie(rules: RuleSet) -> _Trie:
+    found: _Trie | None = rules.memo.get("profile.trie")
+    if found is None:
+        found = rules.memo["profile.trie"] = _Trie.build(rules.fields.values())
+    return found
+
+
+def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
+    """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero
+    never end; its encoding detected unless given)."""
+    check_input_file(path)
+    try:
+        data = read_data_file(path, encoding)
+    except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
+        if "digits" not in str(exc):
+            raise
+        raise InputError(kind="data.digits", file=str(path)) from None
+    return from_data(data, rules, str(path))
+
+
+def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
+    """Validate parsed profile data (nested, as in the file)."""
+    if data is None:
+        raise InputError(kind="profile.empty", file=source)
+    if not isinstance(data, dict):
+        raise InputError(kind="profile.top", file=source)
+    values: dict[str, Scalar] = {}
+    _walk(data, _root(rules), values, source)
+    check_parts(rules, values, source=source, data=data)
+    return Profile(values, source)
+
+
+def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
+    """Validate a flat row (dotted paths, or their zh/en labels with the year, to text as typed in a
+    spreadsheet cell; empty or None is unknown); an error lists every problem of the row."""
+    from littlegiant.load.tabular import row_profile
+
+    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
+
+
+class PartExceedsWhole(InputError):
+    """A part above its whole (docs/criteria.md §8a): bad input, carrying both figures so that the
+    interview can say it in words; the message names both fields and their values."""
+
+    def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        part, whole = violation.part, violation.whole
+        super().__init__(f"{_plain(part.value)} is more than {whole.path} ({_plain(whole.value)}); "
+                         "a part cannot exceed its whole", file=file, line=line, field=field or part.path)
+        self.violation = violation
+
+
+def _plain(v: Decimal) -> str:
+    return str(_canonical(v))
+
+
+def check_parts(rules: RuleSet, values: dict[str, Scalar], *, source: str | None = None, data: Any = None) -> None:
+    """Refuse a profile in which a part exceeds its whole: the first such pair, as PartExceedsWhole.
+
+    ``source`` names where the figures came from (a file, ``--set``); ``data``, the nested file,
+    gives the part's line."""
+    found = part_violations(rules, values)
+    if found:
+        v = found[0]
+        raise PartExceedsWhole(v, file=source, line=_line_at(data, v.part.path) if data is not None else None)
+
+
+def _line_at(data: Any, path: str) -> int | None:
+    """The line of a dotted path in nested file data (year keys may be ints), when it is known."""
+    node, line = data, None
+    for part in path.split("."):
+        if not isinstance(node, Mapping):
+            return line
+        key: Any = part if part in node else int(part) if part.isdigit() and int(part) in node else None
+        if key is None:
+            return line
+        line = line_of(node, key) or line
+        node = node[key]
+    return line
+
+
+class _Place:
+    """A trie node at a concrete prefix (``financials.2025.``), with its fields' concrete paths.
+
+    Places are made once, the first time a profile reaches them, so that validating a profile
+    builds and hashes no path strings: a batch of 100,000 rows reuses the same few dozen.
+    At most one place per trie node and year (years are 1990 to 2100), so they stay few.
+    """
+
+    __slots__ = ("leaves", "places", "prefix", "trie")
+
+    def __init__(self, trie: _Trie, prefix: str) -> None:
+        self.trie = trie
+        self.prefix = prefix
+        self.leaves: dict[str, PlacedLeaf] = {k: (*leaf, prefix + k) for k, leaf in trie.leaves.items()}
+        self.places: dict[str, _Place] = {}
+
+    def child(self, key: str, trie: _Trie) -> _Place:
+        """The place under ``key`` (a checked field name or year)."""
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = _Place(trie, f"{self.prefix}{key}.")
+        return place
+
+
+def _root(rules: RuleSet) -> _Place:
+    found: _Place | None = rules.memo.get("profile.root")
+    if found is None:
+        found = rules.memo["profile.root"] = _Place(_trie(rules), "")
+    return found
+
+
+def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str) -> None:
+    trie, leaves, prefix = place.trie, place.leaves, place.prefix
+    years, children = trie.years, trie.children
+    for raw_key, value in data.items():
+        if years is None:
+            try:
+                leaf = leaves.get(raw_key)
+            except TypeError:  # an unhashable key (YAML allows them)
+                leaf = None
+            if leaf is not None:  # a field: the usual case, kept short
+                if value is None:
+                    continue
+                how = leaf[0]
+                if how == _FLOORED and type(value) is int and leaf[1] <= value < _HUGE:
+                    out[leaf[4]] = Decimal(value)
+                elif how == _BOOL and (value is True or value is False):
+                    out[leaf[4]] = value
+                else:
+                    accepted = leaf[2](value)
+                    if accepted is None:
+                        accepted = _checked(leaf[3], value, data, raw_key, leaf[4], source)
+                    out[leaf[4]] = accepted
+                continue
+            found = children.get(raw_key) if isinstance(raw_key, str) else None
+            if found is None:
+                raise _unknown_key(raw_key, trie, file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+            key, child = raw_key, found
+        else:
+            year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
+            if year is None:
+                number = _year(raw_key)
+                if number is None:
+                    raise InputError(kind="field.year_key", params={"low": YEAR_MIN, "high": YEAR_MAX, "key": raw_key},
+                                     file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
+                                     label=Words("", ""))
+                year = str(number)
+            key, child = year, years
+        if value is None:
+            continue
+        if child.field is not None:  # a field keyed by year
+            where = prefix + key
+            accepted = child.accept(value)
+            out[where] = accepted if accepted is not None else _checked(child.field, value, data, raw_key, where, source)
+        elif isinstance(value, dict):
+            _walk(value, place.child(key, child), out, source)
+        else:
+            raise InputError(kind="field.group", params={"got": Got(value)}, file=source,
+                             line=line_of(data, raw_key), field=prefix + key, label=Words(f"“{raw_key}”", ""))
+
+
+def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
+    """The full check of a value the fast acceptor did not take: the same value, or why not."""
+    try:
+        return check_value(f, value, where=where)
+    except InputError as exc:  # the line is looked up only when something is wrong
+        raise exc.moved(file=source, line=line_of(data, key), field=where) from None
+
+
+_YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
+"""Year keys as they are usually written, looked up instead of parsed (the rest go through _year)."""
+
+
+def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
+    """An unknown key in a profile file, with the nearest valid one (a typo: ``revenu``) when
+    there is one; named as typed, since it is no field's label."""
+    names = sorted(trie.children)
+    shown = key if isinstance(key, str) else repr(key)
+    near = nearest(shown, names)
+    labels = tuple(_group_label(trie.children[n]) for n in names)
+    params: dict[str, object] = {"key": shown, "known": ", ".join(names) or "nothing"}
+    if near is None:
+        params["known"] = Choices(tuple(names), labels) if names else "nothing"
+        kind = "field.unknown" if len(names) <= 8 else "field.unknown_many"
+        return InputError(kind=kind, params=params, label=Words("", ""), **where)
+    params.update(near=near, near_label=_group_label(trie.children[near]) or Words(near, near))
+    return InputError(kind="field.unknown_near", params=params, label=Words("", ""), **where)
+
+
+def _group_label(node: _Trie) -> Words | None:
+    """What a key of the profile holds, in words: a field's label, or for a group the labels of
+    its first fields (财务数据 has none of its own)."""
+    if node.field is not None:
+        return Words(node.field.label.zh, node.field.label.en)
+    fields = [n.field for n in node.walk() if n.field is not None]
+    if not fields:
+        return None
+    shown = fields[:2]
+    more = "等" if len(fields) > 2 else ""
+    return Words("、".join(f.label.zh for f in shown) + more, ", ".join(f.label.en for f in shown))
+
+
+def field_words(f: FieldDef, path: str) -> Words:
+    """A field named for a message: 2025年营业收入 (its year first, as people say it)."""
+    parts, concrete = f.path.split("."), path.split(".")
+    years = [c for p, c in zip(parts, concrete, strict=False) if p == "{year}" and _year(c) is not None]
+    year = years[0] if years and len(parts) == len(concrete) else None
+    zh = f"{year}年{f.label.zh}" if year is not None else f.label.zh
+    return Words(f"「{zh}」", f.label.en)
+
+
+def _year(key: Any) -> int | None:
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int) or (isinstance(key, str) and _YEAR.match(key)):
+        y = int(key)
+        if YEAR_MIN <= y <= YEAR_MAX:
+            return y
+    return None
+
+
+def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int | None = None,
+                where: str | None = None, label: Words | None = None) -> Scalar:
+    """Check one value against its field definition; return it in canonical type. ``where`` names
+    the field in English (its path, or the column or option it came from), ``label`` in Chinese
+    (by default the field's label with the year of ``where``)."""
+    where = where or f.path
+    named = label or field_words(f, where)
+
+    def fail(kind: str, **params: object) -> InputError:
+        return InputError(kind=kind, params=params, file=source, line=line, field=where, label=named)
+
+    if f.type == "bool":
+        if not isinstance(value, bool):
+            raise fail("value.bool", got=Got(value))
+        return value
+    if f.type == "text":
+        if not isinstance(value, str):
+            raise fail("value.text", got=Got(value))
+        if not _is_text(value):
+            raise fail("value.text_bytes")
+        return value
+    if f.type == "choice":
+        if not isinstance(value, str) or value not in f.choices:
+            choices = Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices))
+            near = nearest(value, f.choices) if isinstance(value, str) else None
+            if near is not None:
+                raise fail("value.choice_near", choices=choices, got=Got(value), near=near,
+                           near_label=f.choice_labels.get(near) or near)
+            raise fail("value.choice", choices=choices, got=Got(value))
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise fail("value.expected", expect=EXPECT[f.type], got=Got(value))
+    number = Decimal(value)
+    if not number.is_finite():
+        raise fail("value.expected", expect=EXPECT[f.type], got=_brief(value))
+    if not _plain_size(number):
+        raise fail("value.size", shown=_brief(value))
+    if f.type == "int" and number != number.to_integral_value():
+        raise fail("value.whole", shown=_brief(value))
+    if f.type == "money" and number < 0:
+        raise fail("value.negative", shown=_brief(value))
+    if f.type == "percent" and not (0 <= number <= 100):
+        raise fail("value.percent", shown=_brief(value))
+    if f.minimum is not None and number < f.minimum:
+        raise fail("value.min", low=str(f.minimum), shown=_brief(value))
+    if f.maximum is not None and number > f.maximum:
+        raise fail("value.max", high=str(f.maximum), shown=_brief(value))
+    return Decimal(int(number)) if f.type == "int" else number
+
+
+def _brief(value: object) -> str | Words:
+    """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
+    try:
+        text = str(value)
+    except ValueError:  # an int past Python's 4,300 digits for str()
+        return Words("一个超过 4300 位的数", "a number of more than 4,300 digits")
+    return text if len(text) <= 40 else Words(f"{text[:20]}…（共 {len(text):,} 个字符）",
+                                              f"{text[:20]}… ({len(text):,} characters)")
+
+
+def _is_text(value: str) -> bool:
+    """No lone surrogate (a JSON or YAML ``\\ud800`` escape): such text cannot be written to any file."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def field_for_path(rules: RuleSet, path: str) -> FieldDef:
+    """The field definition of a concrete dotted path, or an InputError naming it.
+
+    Looked up once per path: a CSV batch asks for every cell of every row, and gap analysis and
+    the interview ask for the same few paths again and again. Only valid paths are kept, so the
+    cache holds at most one entry per field and year."""
+    cache: dict[str, FieldDef] = rules.memo.setdefault("profile.field_of", {})
+    found = cache.get(path)
+    if found is None:
+        found = cache[path] = _walk_path(rules, path)
+    return found
+
+
+def _walk_path(rules: RuleSet, path: str) -> FieldDef:
+    node = _trie(rules)
+    parts = path.split(".")
+    for i, part in enumerate(parts):
+        if "{year}" in node.children and _year(part) is not None:
+            node = node.children["{year}"]
+        elif part in node.children:
+            node = node.children[part]
+        else:
+            return _no_field(rules, path, ".".join(parts[: i + 1]))
+    if node.field is None:
+        raise InputError(kind="set.group", field=path, label=Words(f"“{path}”", ""))
+    return node.field
+
+
+def _no_field(rules: RuleSet, path: str, wrong: str) -> NoReturn:
+    """No field at ``path`` (``wrong`` is where it went astray): with the nearest field path, and
+    its label, when one is close (``financials.2025.revenu``)."""
+    year_match = re.search(r"\.(\d{4})(?=\.|$)", path)
+    year = int(year_match.group(1)) if year_match else None
+    paths = {f.concrete_path(year if year and YEAR_MIN <= year <= YEAR_MAX else 2025) if f.per_year else f.path: f
+             for f in rules.fields.values()}
+    near = nearest(path, paths)
+    if near is None:
+        raise InputError(kind="set.no_field", params={"path": wrong}, field=path, label=Words("", ""))
+    label = field_words(paths[near], near)
+    raise InputError(kind="set.no_field_near", params={"path": wrong, "near": near, "near_label": label},
+                     field=path, label=Words("", ""))
+
+
+def year_in_path(f: FieldDef, path: str) -> int | None:
+    """The fiscal year a concrete path of a per-year field names (``financials.2025.revenue`` → 2025)."""
+    if not f.per_year:
+        return None
+    for part, concrete in zip(f.path.split("."), path.split("."), strict=True):
+        if part == "{year}":
+            return int(concrete)
+    return None
+
+
+def input_label(f: FieldDef, path: str) -> Text:
+    """A field's label with the year of its concrete path: 研发费用（2025年） / R&D expense 2025."""
+    year = year_in_path(f, path)
+    if year is None:
+        return f.label
+    return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
+
+
+def choice_named(f: FieldDef, text: str) -> str | None:
+    """The choice ``text`` names: its id or its label in either language, in any letter case."""
+    low = text.strip().lower()
+    for choice in f.choices:
+        label = f.choice_labels.get(choice)
+        if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
+            return choice
+    return None
+
+
+def parse_text_value(f: FieldDef, text: str, *, where: str | None = None, label: Words | None = None) -> Scalar | None:
+    """Turn typed text (``--set``, CSV cells, answers) into a value; empty text is unknown.
+
+    Accepts ``1,200`` and ``1200.5`` for numbers, true/false/yes/no/是/否 for yes-no
+    fields, a choice's id or label (工业 / Industry); anything else is an InputError saying what was expected.
+    """
+    raw = text.strip()
+    if raw == "" or raw.lower() in ("null", "~"):
+        return None
+    if f.type == "bool":
+        low = raw.lower()
+        if low in ("true", "yes", "y", "是", "1"):
+            return True
+        if low in ("false", "no", "n", "否", "0"):
+            return False
+        raise InputError(kind="value.yes_no", params={"shown": _brief(raw)}, field=where or f.path,
+                         label=label or field_words(f, f.path))
+    if f.type == "choice":
+        return check_value(f, choice_named(f, raw) or raw, where=where, label=label)
+    if f.type == "text":
+        return check_value(f, raw, where=where, label=label)
+    cleaned = raw.replace(",", "").replace("，", "").replace("_", "")
+    if f.unit and cleaned.endswith(f.unit):
+        cleaned = cleaned[: -len(f.unit)].strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise InputError(kind="value.typed", params={"expect": EXPECT.get(f.type, EXPECT["number"]), "shown": _brief(raw)},
+                         field=where or f.path, label=label or field_words(f, f.path)) from None
+    return check_value(f, number, where=where, label=label)
+
+
+def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
+    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied."""
+    values = dict(profile.values)
+    for item in assignments:
+        path, sep, text = item.partition("=")
+        path = path.strip()
+        if not sep or not path:
+            raise InputError(kind="set.syntax", params={"item": item}, field="--set")
+        try:
+            f = field_for_path(rules, path)
+        except InputError as exc:
+            raise exc.moved(label=Words("--set", "")) from None
+        named = field_words(f, path)
+        value = parse_text_value(f, text, where=f"--set {path}", label=Words(f"--set {named.zh}", named.en))
+        if value is None:
+            values.pop(path, None)
+        else:
+            values[path] = value
+    check_parts(rules, values, source="--set")
+    return Profile(values, profile.source)

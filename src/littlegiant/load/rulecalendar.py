@@ -1,0 +1,231 @@
+"""The rule calendar: which rule set, and which yearly round notice, judges an assessment on a date.
+
+The calendar is data (``rules/calendar.yaml``, docs/criteria.md §1), so next year's round notice
+is an edit of a file, not of code. This module reads it strictly and answers one question: for a
+date and a kind of assessment (a new application, or the renewal of one title), which set, which
+round, and why. It knows nothing of scoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from littlegiant.errors import InputError, describe
+from littlegiant.load.rules import CONFIDENCE, Text
+from littlegiant.load.yamlio import line_of, read_data_file
+
+APPLICATION = "application"
+RENEWABLE = ("zjtx_sme", "little_giant")  # the titles a renewal (复核) can name
+KINDS = (APPLICATION, *RENEWABLE)
+
+
+@dataclass(frozen=True)
+class Round:
+    """A yearly round notice that modifies (or only confirms) a rule set for its round."""
+
+    id: str
+    ref: str  # the notice's document number, e.g. 工信厅企业函〔2025〕190号
+    title: Text
+    summary: Text
+    rules: str | None  # a round file beside the calendar that modifies the set, or None
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date | None
+    kinds: tuple[str, ...]
+    rules: str
+    round: Round | None
+    reason: Text
+    source: str
+    confidence: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What judges one assessment: the answer the calendar gives, or a set forced by ``--rules``."""
+
+    kind: str  # "application" or "renewal"
+    renewal: str | None  # the tier id renewed
+    rule_set: str
+    round: Round | None
+    reason: Text
+    source: str | None
+    confidence: str | None
+    forced: bool = False
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The ``calendar`` object of the JSON result (docs/output.md)."""
+        return {
+            "kind": self.kind,
+            "rule_set": self.rule_set,
+            "round": self.round.ref if self.round else None,
+            "round_id": self.round.id if self.round else None,
+            "reason": self.reason.get(lang),
+            "source": self.source,
+            "confidence": self.confidence,
+            "forced": self.forced,
+        }
+
+
+@dataclass(frozen=True)
+class Calendar:
+    rounds: dict[str, Round]
+    periods: tuple[Period, ...]
+    file: str
+
+    def choose(self, as_of: date, renewal: str | None = None) -> Choice:
+        """The period in force on ``as_of`` for a new application (``renewal=None``) or a renewal."""
+        kind = renewal or APPLICATION
+        if kind not in KINDS:
+            raise InputError(f"expected one of {', '.join(RENEWABLE)}, got {renewal!r}", field="--renewal")
+        for p in self.periods:
+            if kind in p.kinds and p.start <= as_of and (p.end is None or as_of <= p.end):
+                return Choice("renewal" if renewal else APPLICATION, renewal, p.rules, p.round, p.reason,
+                              p.source, p.confidence)
+        first = min(p.start for p in self.periods if kind in p.kinds)
+        raise InputError(f"no rule set is in force on {as_of.isoformat()} (the calendar starts "
+                         f"{first.isoformat()})", field="--as-of")
+
+    def rule_ref(self, choice: Choice, rules_dir: Path) -> str:
+        """What to load for a choice: the round file when the round modifies the set, else the set id."""
+        if choice.round is not None and choice.round.rules is not None:
+            return str(rules_dir / choice.round.rules)
+        return choice.rule_set
+
+
+def forced(rule_set: str, renewal: str | None) -> Choice:
+    """The choice when ``--rules`` names the set: the calendar is not asked."""
+    return Choice("renewal" if renewal else APPLICATION, renewal, rule_set, None,
+                  Text("由 --rules 指定的规则集", "the rule set named by --rules"), None, None, forced=True)
+
+
+_CACHE: dict[Path, Calendar] = {}
+
+
+def load_calendar(path: Path) -> Calendar:
+    """Read and check a calendar file: strict keys, real dates, no gap or overlap within a kind."""
+    key = path.resolve()
+    if key not in _CACHE:
+        _CACHE[key] = _read(path)
+    return _CACHE[key]
+
+
+def _words(v: Any, where: str, name: str, line: int | None) -> Text:
+    if not isinstance(v, dict) or set(v) != {"zh", "en"} or not all(isinstance(x, str) and x for x in v.values()):
+        raise InputError("expected {zh: ..., en: ...} with both texts", file=where, line=line, field=name)
+    return Text(v["zh"], v["en"])
+
+
+def _string(d: dict[str, Any], key: str, where: str, name: str) -> str:
+    v = d.get(key)
+    if not isinstance(v, str) or not v:
+        raise InputError(f"expected text, got {describe(v)}", file=where, line=line_of(d, key), field=f"{name}.{key}")
+    return v
+
+
+def _date(d: dict[str, Any], key: str, where: str, name: str) -> date:
+    v = d.get(key)
+    try:
+        return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("")
+    except ValueError:
+        raise InputError(f'expected a date "YYYY-MM-DD", got {describe(v)}', file=where,
+                         line=line_of(d, key), field=f"{name}.{key}") from None
+
+
+def _keys(d: Any, required: set[str], optional: set[str], where: str, name: str, line: int | None) -> None:
+    if not isinstance(d, dict):
+        raise InputError(f"expected a mapping, got {describe(d)}", file=where, line=line, field=name)
+    missing = required - set(d)
+    unknown = set(d) - required - optional
+    if missing:
+        raise InputError(f"missing {', '.join(sorted(missing))}", file=where, line=line, field=name)
+    if unknown:
+        bad = sorted(map(str, unknown))[0]
+        raise InputError(f"unknown key {bad!r} (expected {', '.join(sorted(required | optional))})",
+                         file=where, line=line_of(d, bad), field=name)
+
+
+def _confidence(d: dict[str, Any], where: str, name: str) -> str:
+    v = d.get("confidence")
+    if v not in CONFIDENCE:
+        raise InputError(f"expected one of {', '.join(CONFIDENCE)}, got {describe(v)}", file=where,
+                         line=line_of(d, "confidence"), field=f"{name}.confidence")
+    return str(v)
+
+
+def _read(path: Path) -> Calendar:
+    where = str(path)
+    data = read_data_file(path)
+    _keys(data, {"format", "rounds", "periods"}, set(), where, "", None)
+    if data["format"] != 1:
+        raise InputError(f"unsupported format {data['format']!r} (this version reads format 1)", file=where,
+                         line=line_of(data, "format"), field="format")
+    rounds: dict[str, Round] = {}
+    raw_rounds = data["rounds"]
+    _keys(raw_rounds, set(), set(raw_rounds) if isinstance(raw_rounds, dict) else set(), where, "rounds",
+          line_of(data, "rounds"))
+    for rid, r in raw_rounds.items():
+        name = f"rounds.{rid}"
+        _keys(r, {"ref", "zh", "en", "summary", "source", "confidence"}, {"rules"}, where, name,
+              line_of(raw_rounds, rid))
+        rules = r.get("rules")
+        if rules is not None:
+            if not isinstance(rules, str) or not rules.endswith(".yaml") or ".." in Path(rules).parts \
+                    or Path(rules).is_absolute() or not (path.parent / rules).is_file():
+                raise InputError(f"expected a round file beside the calendar, got {describe(rules)}", file=where,
+                                 line=line_of(r, "rules"), field=f"{name}.rules")
+        rounds[str(rid)] = Round(str(rid), _string(r, "ref", where, name), Text(_string(r, "zh", where, name),
+                                 _string(r, "en", where, name)),
+                                 _words(r["summary"], where, f"{name}.summary", line_of(r, "summary")),
+                                 rules, _string(r, "source", where, name), _confidence(r, where, name))
+    periods: list[Period] = []
+    raw_periods = data["periods"]
+    if not isinstance(raw_periods, list) or not raw_periods:
+        raise InputError("expected a list of periods", file=where, line=line_of(data, "periods"), field="periods")
+    for i, p in enumerate(raw_periods):
+        name = f"periods[{i}]"
+        line = line_of(raw_periods, i)
+        _keys(p, {"from", "kinds", "rules", "reason", "source", "confidence"}, {"to", "round"}, where, name, line)
+        kinds = p["kinds"]
+        if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
+            raise InputError(f"expected a list of {', '.join(KINDS)}", file=where, line=line_of(p, "kinds"),
+                             field=f"{name}.kinds")
+        start = _date(p, "from", where, name)
+        end = _date(p, "to", where, name) if "to" in p else None
+        if end is not None and end < start:
+            raise InputError("ends before it starts", file=where, line=line, field=name)
+        round_id = p.get("round")
+        if round_id is not None and round_id not in rounds:
+            raise InputError(f"unknown round {round_id!r} (the rounds: {', '.join(rounds)})", file=where,
+                             line=line_of(p, "round"), field=f"{name}.round")
+        periods.append(Period(start, end, tuple(kinds), _string(p, "rules", where, name),
+                              rounds[round_id] if round_id else None,
+                              _words(p["reason"], where, f"{name}.reason", line_of(p, "reason")),
+                              _string(p, "source", where, name), _confidence(p, where, name), line))
+    _check_continuous(periods, where)
+    return Calendar(rounds, tuple(periods), where)
+
+
+def _check_continuous(periods: list[Period], where: str) -> None:
+    """Within each kind the periods follow each other day by day, and only the last is open-ended."""
+    for kind in KINDS:
+        mine = sorted((p for p in periods if kind in p.kinds), key=lambda p: p.start)
+        if not mine:
+            raise InputError(f"no period for {kind!r}", file=where, field="periods")
+        for a, b in pairwise(mine):
+            if a.end is None or (b.start - a.end).days != 1:
+                what = "overlaps" if a.end is None or b.start <= a.end else "leaves a gap before"
+                raise InputError(f"for {kind!r} the period from {a.start} {what} the one from {b.start}",
+                                 file=where, line=b.line, field="periods")
+        if mine[-1].end is not None:
+            raise InputError(f"for {kind!r} the last period must be open-ended (no 'to')", file=where,
+                             line=mine[-1].line, field="periods")

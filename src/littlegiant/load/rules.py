@@ -1,0 +1,1313 @@
+"""Rule sets: the data model, and a strict loader from YAML.
+
+Rule files are data, possibly from third parties. The loader accepts only the keys it
+knows, checks every type, compiles formulas with the whitelisted evaluator in
+:mod:`littlegiant.load.expr`, resolves ``use:`` references and ``extends:`` chains, and reports
+problems as ``file:line: path: what was expected``. It knows nothing of scoring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+from littlegiant.errors import InputError, clip, describe
+from littlegiant.load import expr
+from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
+from littlegiant.messages import nearest
+
+if TYPE_CHECKING:
+    from littlegiant.load.rulecalendar import Calendar, Choice
+
+CONFIDENCE = ("gov", "multi", "single", "recalled")
+CALENDAR_FILE = "calendar.yaml"
+FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
+NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
+APPLIES = ("always", "new", "renewal")
+TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_T = TypeVar("_T")
+_COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
+
+# Limits on what one rule set may ask of the tool (README, "Limits and threat model"). Each is far
+# above what the built-in sets use (in brackets), and each is checked before the work it bounds.
+MAX_NUMBER = Decimal(10) ** 15
+"""A number in a rule file (a bound, threshold or points) is 0 or of a size from MIN_NUMBER to under
+this, as a profile's numbers are (the built-in ones go from 0.5 to 200000)."""
+MIN_NUMBER = Decimal("0.000001")
+MAX_PLACES = 12
+"""Decimal places of a number in a rule file (2)."""
+MAX_DERIVED_CHAIN = 16
+"""Derived quantities computed from derived quantities, one from the next (2)."""
+MAX_PART_OF_CHAIN = 16
+"""Fields each ``part_of`` the next (3)."""
+MAX_CRITERIA = 2_000
+"""Criteria of one rule set once every ``use:`` is expanded (99)."""
+MAX_CRITERIA_DEPTH = 16
+"""Levels of criteria within criteria, ``use:`` included (6)."""
+MAX_SCORE_ITEMS = 60
+"""Items of one score table (16)."""
+MAX_BANDS = 24
+"""Lines of one ``bands`` or ``each`` list (6), and at most MAX_SCALES ways of a ``best_of`` (2)."""
+MAX_SCALES = 6
+MAX_EXTENDS = 8
+"""Rule files in one ``extends:`` chain (3: an overlay, miit-2022, _base)."""
+
+
+def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
+    """A broken limit ends the reading even under ``validate``: going on would do the work it bounds."""
+    try:
+        r.fail(message, key)
+    except InputError as exc:
+        errors = _COLLECT.get()
+        if errors is None:
+            raise
+        errors.append(exc)
+        raise _Stop from None
+
+
+class _Stop(Exception):
+    """Under ``validate``: the problems are recorded and the rule set cannot be built further."""
+
+
+def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
+    """Run one part of the loading. Normally an error propagates; under ``validate`` it is
+    recorded and the part skipped, so that one run lists every problem of a file."""
+    errors = _COLLECT.get()
+    if errors is None:
+        return fn(*args, **kwargs)
+    try:
+        return fn(*args, **kwargs)
+    except InputError as exc:
+        errors.append(exc)
+        return None
+_NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in both languages the tool speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One input of the profile: where it sits, what it holds, how to ask for it."""
+
+    id: str
+    path: str  # dotted; "{year}" marks a per-year segment
+    type: str
+    label: Text
+    help: Text | None = None
+    unit: str | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    choice_labels: dict[str, Text] = field(default_factory=dict)
+    qualitative: bool = False
+    evidence: tuple[Text, ...] = ()
+    lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
+    terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
+    part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
+    warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
+    warn_growth: Decimal | None = None  # a change from one year to the next beyond ± this percent: a warning
+
+    @property
+    def per_year(self) -> bool:
+        return "{year}" in self.path
+
+    def concrete_path(self, year: int | None) -> str:
+        return self.path.replace("{year}", str(year)) if year is not None else self.path
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A quantity computed from fields, shown with its formula."""
+
+    id: str
+    expression: expr.Expression
+    label: Text
+    unit: str | None
+    per_year: bool
+    formula: Text | None
+    confidence: str | None
+
+
+@dataclass(frozen=True)
+class Band:
+    """One line of a score table: the first line whose condition holds gives its points."""
+
+    points: Decimal
+    at_least: Decimal | None = None
+    at_most: Decimal | None = None
+    when: expr.Expression | None = None
+    review: bool = False  # the points rest on a qualitative answer and await the authority
+    label: Text | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A value and the bands it is scored against (one of the ways of a best-of item)."""
+
+    value: expr.Expression | None
+    bands: tuple[Band, ...]
+    unit: str | None
+    label: Text | None
+
+
+@dataclass(frozen=True)
+class ScoreItem:
+    """One indicator of a score table."""
+
+    id: str
+    title: Text
+    group: str
+    max: Decimal
+    source: str
+    confidence: str
+    scales: tuple[Scale, ...]  # more than one: the best of them counts
+    each: tuple[Band, ...] = ()  # points for each condition that holds, capped at max
+    points_from_value: expr.Expression | None = None  # the value itself is the points
+    note: Text | None = None
+    evidence: tuple[Text, ...] = ()
+    line: int | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoreGroup:
+    id: str
+    title: Text
+    max: Decimal
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    id: str
+    title: Text
+    max: Decimal
+    groups: tuple[ScoreGroup, ...]
+    items: tuple[ScoreItem, ...]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A criterion, or a group of criteria (all-of / any-of)."""
+
+    id: str
+    kind: str
+    title: Text
+    source: str | None = None
+    confidence: str | None = None
+    children: tuple[Node, ...] = ()
+    value: expr.Expression | None = None
+    op: str | None = None
+    threshold: Any = None
+    unit: str | None = None
+    field: str | None = None
+    table: str | None = None
+    group: str | None = None
+    applies: str = "always"
+    note: Text | None = None
+    evidence: tuple[Text, ...] = ()
+    line: int | None = None
+    file: str | None = None
+    when_present: str = "unmet"  # a veto's status when the problem exists: unmet, or manual_review
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class SizeClass:
+    """The 300号 bounds of one industry; each dict maps 'staff'/'revenue'/'assets' to a bound."""
+
+    id: str
+    label: Text
+    ceiling: dict[str, Decimal]
+    medium: dict[str, Decimal]
+    small: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class SizeStandard:
+    source: str
+    confidence: str
+    inputs: dict[str, expr.Expression]
+    industries: dict[str, SizeClass]
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    title: Text
+    criteria: Node  # an "all" node
+    score_table: str | None
+    notes: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    title: Text
+    in_force_from: date
+    in_force_to: date | None
+    source: str
+    url: str | None
+    fields: dict[str, FieldDef]
+    derived: dict[str, Derived]
+    size: SizeStandard
+    scores: dict[str, ScoreTable]
+    tiers: dict[str, Tier]
+    origin: str  # the file it came from
+    extends: str | None = None
+    round: str | None = None  # the round notice a round file applies (rules/calendar.yaml)
+    notes: tuple[Text, ...] = ()  # what every report of this set must say (e.g. how firm its sources are)
+    # What other modules build from this set (the profile trie, batch plans), held by the set itself:
+    # a cache keyed by id() would hand a freed set's work to a new set at the same address.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def field_by_path(self) -> dict[str, FieldDef]:
+        return {f.path: f for f in self.fields.values()}
+
+    def all_nodes(self) -> Iterator[tuple[str, Node]]:
+        for tier in self.tiers.values():
+            for node in tier.criteria.walk():
+                yield tier.id, node
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Typed access to one mapping of a rule file, with located errors."""
+
+    def __init__(self, data: Any, file: str, path: str, line: int | None = None) -> None:
+        self.file = _file_of(data, file)
+        self.path = path
+        self.line = line if line is not None else getattr(data, "line", None)
+        if not isinstance(data, dict):
+            self.fail(f"expected a mapping, got {describe(data)}")
+        self.data: dict[str, Any] = data
+
+    def fail(self, message: str, key: str | None = None) -> NoReturn:
+        line = line_of(self.data, key) if key is not None and hasattr(self, "data") else self.line
+        where = f"{self.path}.{key}" if key is not None and self.path else (key or self.path)
+        raise InputError(message, file=self.file, line=line, field=where or None)
+
+    def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+        for key in self.data:
+            if key not in required and key not in optional:
+                allowed = ", ".join(dict.fromkeys((*required, *optional)))
+                _attempt(self.fail, f"unknown key {key!r} (expected one of: {allowed})", str(key))
+        for key in required:
+            if key not in self.data:
+                self.fail(f"missing required key {key!r}")
+
+    def sub(self, key: str) -> _Reader:
+        return _Reader(self.data[key], self.file, self._join(key), line_of(self.data, key))
+
+    def _join(self, key: object) -> str:
+        return f"{self.path}.{key}" if self.path else str(key)
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None
+
+    def string(self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if not isinstance(v, str) or not v.strip():
+            self.fail(f"expected a non-empty string, got {describe(v)}", key)
+        if pattern is not None and not pattern.match(v):
+            self.fail(f"{v!r} is not a valid id (lower-case letters, digits, '_')", key)
+        return v
+
+    def choice(self, key: str, allowed: tuple[str | None, ...], default: str | None = None) -> Any:
+        v = self.data.get(key, default)
+        if v not in allowed:
+            self.fail(f"expected one of {', '.join(a for a in allowed if a)}, got {v!r}", key)
+        return v
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        v = self.data.get(key, default)
+        if not isinstance(v, bool):
+            self.fail(f"expected true or false, got {describe(v)}", key)
+        return v
+
+    def number(self, key: str, *, optional: bool = False) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if isinstance(v, bool) or not isinstance(v, int | Decimal):
+            self.fail(f"expected a number, got {describe(v)}", key)
+        return checked_number(v, lambda message: self.fail(message, key))
+
+    def text(self, key: str, *, optional: bool = False) -> Any:
+        if not self.has(key):
+            if optional:
+                return None
+            self.fail(f"missing required key {key!r} (a mapping with zh and en)")
+        r = self.sub(key)
+        r.keys(("zh", "en"))
+        return Text(r.string("zh"), r.string("en"))
+
+    def texts(self, key: str) -> tuple[Text, ...]:
+        if not self.has(key):
+            return ()
+        items: Any = self.data[key]
+        if not isinstance(items, list):
+            self.fail(f"expected a list of {{zh, en}} texts, got {describe(items)}", key)
+        out = []
+        for i, item in enumerate(items):
+            r = _Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(items, i))
+            r.keys(("zh", "en"))
+            out.append(Text(r.string("zh"), r.string("en")))
+        return tuple(out)
+
+    def expression(self, key: str, *, optional: bool = False) -> Any:
+        v = self.data.get(key)
+        if v is None and optional:
+            return None
+        if isinstance(v, bool):
+            self.fail("expected a formula, got a boolean", key)
+        if isinstance(v, int | Decimal):
+            v = str(v)
+        if not isinstance(v, str):
+            self.fail(f"expected a formula string, got {describe(v)}", key)
+        try:
+            return expr.parse(v)
+        except expr.ExprError as exc:
+            self.fail(str(exc), key)
+
+    def items(self, key: str) -> list[tuple[_Reader, Any]]:
+        v = self.data.get(key)
+        if not isinstance(v, list):
+            self.fail(f"expected a list, got {describe(v)}", key)
+        return [
+            (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
+            for i, item in enumerate(v)
+        ]
+
+
+def checked_number(v: int | Decimal, fail: Callable[[str], NoReturn]) -> Decimal:
+    """A rule file's number within the sizes a profile's numbers have and :data:`MAX_PLACES`; beyond
+    them a number is no rule, and ``1.0e999999999`` would hang every comparison that rounds it."""
+    d = Decimal(v)
+    if not d.is_finite() or d.copy_abs() >= MAX_NUMBER or (d and d.copy_abs() < MIN_NUMBER):
+        fail(f"{clip(str(v), 40)} is not a size a rule uses (0, or from 0.000001 to under 10^15)")
+    exponent = d.as_tuple().exponent
+    if d and isinstance(exponent, int) and exponent < -MAX_PLACES and d != d.quantize(Decimal(1).scaleb(-MAX_PLACES)):
+        fail(f"{clip(str(v), 40)} has more than {MAX_PLACES} decimal places")
+    return d
+
+
+def _tag(data: Any, file: str) -> None:
+    """Remember in every mapping and list which file it came from (for merged overlays)."""
+    if isinstance(data, LineDict | LineList):
+        data.file = file  # type: ignore[union-attr]
+        for v in data.values() if isinstance(data, dict) else data:
+            _tag(v, file)
+
+
+def _file_of(data: Any, default: str) -> str:
+    return getattr(data, "file", default)
+
+
+# ------------------------------------------------------------------- built-in lookup
+
+
+def builtin_dir() -> Path:
+    """Where the built-in rule sets are: inside the wheel, or the checkout's ``rules/``.
+
+    A wheel carries them as ``littlegiant/rules`` (hatch force-include); an editable install
+    does not, so the top-level ``rules/`` of the source tree is the fallback.
+    """
+    here = Path(__file__).resolve().parent.parent  # the littlegiant package
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def builtin_ids() -> list[str]:
+    d = builtin_dir()
+    return sorted(p.stem for p in d.glob("*.yaml")
+                  if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml") and p.name != CALENDAR_FILE)
+
+
+def resolve_rules_arg(arg: str) -> Path:
+    """A ``--rules`` value: a built-in id, a YAML file, or a folder holding one rule set."""
+    path = Path(arg)
+    if path.suffix.lower() in (".yaml", ".yml") or path.is_dir() or path.exists():
+        if path.is_dir():
+            candidates = [p for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+                          if not p.name.endswith(".tests.yaml")]
+            if len(candidates) != 1:
+                raise InputError(
+                    f"a rules folder must hold exactly one rule set, found {len(candidates)}",
+                    file=str(path),
+                )
+            return candidates[0]
+        if not path.exists():
+            raise InputError(kind="rules.no_file", file=str(path))
+        return path
+    builtin = builtin_dir() / f"{arg}.yaml"
+    if not _ID_OR_DASH.match(arg) or not builtin.is_file():
+        known = builtin_ids()
+        near = nearest(arg, known)
+        if near is not None:
+            raise InputError(kind="rules.unknown_near", params={"got": arg, "near": near, "known": ", ".join(known)},
+                             field="--rules")
+        raise InputError(kind="rules.unknown", params={"got": arg, "known": ", ".join(known)}, field="--rules")
+    return builtin
+
+
+_ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+# ------------------------------------------------------------------------- loading
+
+_CACHE: dict[Path, RuleSet] = {}
+
+
+def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError]:
+    """Every problem of a rule file (following ``extends:``), each with its file and line; [] when clean.
+
+    It reads exactly as :func:`load` does, so a file it passes loads and assesses without error.
+    """
+    errors: list[InputError] = []
+    token = _COLLECT.set(errors)
+    try:
+        path = resolve_rules_arg(str(arg)).resolve()
+        _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
+    except InputError as exc:
+        errors.append(exc)
+    except _Stop:
+        pass
+    finally:
+        _COLLECT.reset(token)
+    unique: dict[str, InputError] = {}
+    for e in errors:
+        unique.setdefault(str(e), e)
+    return list(unique.values())
+
+
+def load(arg: str | Path, *, allow_outside: bool = False) -> RuleSet:
+    """Load a rule set by built-in id or path, following ``extends:``; cached per process.
+
+    ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
+    unless ``allow_outside``. The set is cached by its path with the permission it was first
+    loaded with, so that batch workers forked later load the same set by its reference.
+    """
+    path = resolve_rules_arg(str(arg)).resolve()
+    cached = _CACHE.get(path)
+    if cached is None:
+        raw = _read_merged(path, seen=(), allow_outside=allow_outside)
+        cached = _build(raw, str(_display(path)))
+        _CACHE[path] = cached
+    return cached
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+_MERGED_SECTIONS = ("fields", "derived", "nodes", "scores", "tiers")
+_TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "size_standard",
+             *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
+
+
+def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
+    name = str(_display(path))
+    data = read_data_file(Path(name))
+    _tag(data, name)
+    top = _Reader(data, name, "")
+    top.keys(("format", "id"), _TOP_KEYS[2:])
+    if top.get("format") != 1:
+        top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+    parent_ref = top.string("extends", optional=True)
+    if parent_ref is None:
+        return data
+    if parent_ref.endswith((".yaml", ".yml")):
+        parent_path = (path.parent / parent_ref).resolve()
+        if not allow_outside and not parent_path.is_relative_to(path.parent):
+            top.fail(f"extends {clip(parent_ref, 60)!r}, outside this rule file's folder "
+                     "(give --allow-outside to read it)", "extends")
+        if not parent_path.is_file():
+            top.fail(f"extends {parent_ref!r}, which does not exist", "extends")
+    else:
+        parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
+        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file():
+            top.fail(f"extends unknown rule set {parent_ref!r}", "extends")
+    if parent_path in seen or parent_path == path:
+        top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
+    if len(seen) >= MAX_EXTENDS:
+        top.fail(f"extends more than {MAX_EXTENDS} rule sets in a chain", "extends")
+    base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside)
+    merged = LineDict(base)
+    merged.lines = dict(base.lines)
+    merged.line = base.line
+    merged.file = name  # type: ignore[attr-defined]
+    for key, value in data.items():
+        if key in _MERGED_SECTIONS and isinstance(value, dict) and isinstance(base.get(key), dict):
+            section = LineDict(base[key])
+            section.lines = dict(getattr(base[key], "lines", {}))
+            section.line = getattr(value, "line", None)
+            section.file = name  # type: ignore[attr-defined]
+            for k, v in value.items():
+                section[k] = v
+                section.lines[k] = value.lines.get(k, 0) if isinstance(value, LineDict) else 0
+            merged[key] = section
+        else:
+            merged[key] = value
+        merged.lines[key] = data.lines.get(key, 0)
+    merged["extends"] = parent_ref
+    return merged
+
+
+def _build(data: LineDict, file: str) -> RuleSet:
+    top = _Reader(data, _file_of(data, file), "")
+    top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
+             _TOP_KEYS)
+    rule_id = top.string("id")
+    if not _ID_OR_DASH.match(rule_id):
+        top.fail(f"{rule_id!r} is not a valid rule set id", "id")
+    round_id = top.string("round", optional=True, pattern=_ID_OR_DASH)
+    if round_id is not None and rule_id != top.get("extends"):
+        top.fail(f"a round file modifies the set it extends and keeps its id: expected id {top.get('extends')!r}", "id")
+    title = top.text("title")
+    force = top.sub("in_force")
+    force.keys(("from",), ("to",))
+    start = _date(force, "from")
+    end = _date(force, "to") if force.has("to") else None
+
+    fields = _fields(top)
+    _check_relations(top, fields)
+    derived = _derived(top, fields)
+    names = _names(fields, derived)
+    _check_refs_all(top, derived, names)
+    size = _size(top, names)
+    scores = _scores(top, names, fields)
+    if top.has("replace_items"):
+        scores = _replace_items(top, scores, names, fields)
+    shared = _shared_nodes(top)
+    tiers = _tiers(top, shared, names, fields, scores)
+    return RuleSet(
+        id=rule_id, title=title, in_force_from=start, in_force_to=end,
+        source=top.string("source"), url=top.string("url", optional=True), fields=fields,
+        derived=derived, size=size, scores=scores, tiers=tiers, origin=file,
+        extends=top.string("extends", optional=True), round=round_id, notes=top.texts("notes"),
+    )
+
+
+def _date(r: _Reader, key: str) -> date:
+    v = r.get(key)
+    try:
+        return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("x")
+    except ValueError:
+        r.fail(f"expected a date YYYY-MM-DD, got {describe(v)}", key)
+    raise AssertionError  # pragma: no cover
+
+
+def _fields(top: _Reader) -> dict[str, FieldDef]:
+    section = top.sub("fields")
+    out: dict[str, FieldDef] = {}
+    paths: dict[str, str] = {}
+    for fid in section.data:
+        f = _attempt(_field, section, fid, paths)
+        if f is not None:
+            out[fid] = f
+    return out
+
+
+def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
+    r = section.sub(fid)
+    if not isinstance(fid, str) or not _ID.match(fid):
+        section.fail("a field id is lower-case letters, digits and '_'", str(fid))
+    r.keys(("path", "type", "zh", "en"),
+           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "part_of", "warn_above",
+            "warn_growth", "terms"))
+    ftype = r.choice("type", FIELD_TYPES)
+    path = r.string("path")
+    if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
+        r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
+    if path in paths:
+        r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
+    paths[path] = fid
+    choices: tuple[str, ...] = ()
+    labels: dict[str, Text] = {}
+    if ftype == "choice":
+        if not r.has("choices"):
+            r.fail("a choice field needs 'choices'", "choices")
+        ch = r.sub("choices")
+        for key in ch.data:
+            cr = ch.sub(key)
+            cr.keys(("zh", "en"))
+            labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
+        choices = tuple(labels)
+    elif r.has("choices"):
+        r.fail("only a choice field has 'choices'", "choices")
+    helptext = None
+    if r.has("help"):
+        h = r.sub("help")
+        h.keys(("zh", "en"))
+        helptext = Text(h.string("zh"), h.string("en"))
+    return FieldDef(
+        id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
+        unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
+        maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
+        qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
+        lever=r.choice("lever", ("up", "down", "none"), "up"),
+        part_of=r.string("part_of", optional=True, pattern=_ID),
+        warn_above=r.string("warn_above", optional=True, pattern=_ID),
+        warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),
+    )
+
+
+def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:
+    limit = r.number("warn_growth", optional=True)
+    if limit is not None and (limit <= 0 or ftype not in _NUMERIC or "{year}" not in path):
+        r.fail("warn_growth is a percentage above 0, on a number kept per year", "warn_growth")
+    return limit  # type: ignore[no-any-return]
+
+
+_NUMERIC = ("int", "number", "money", "signed_money", "percent")
+
+
+def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
+    """``part_of`` and ``warn_above`` name another number field kept the same way (both per year, or
+    neither), so that a part is compared with its whole of the same year; parts never loop."""
+    section = top.sub("fields")
+    for f in fields.values():
+        for key, other in (("part_of", f.part_of), ("warn_above", f.warn_above)):
+            if other is None:
+                continue
+            r = section.sub(f.id)
+            if other == f.id:
+                _attempt(r.fail, "a field cannot be compared with itself", key)
+            elif other not in fields:
+                _attempt(r.fail, f"{other!r} is not a field of this rule set", key)
+            elif f.type not in _NUMERIC or fields[other].type not in _NUMERIC:
+                _attempt(r.fail, f"{f.id!r} and {other!r} must both be numbers", key)
+            elif f.per_year != fields[other].per_year:
+                _attempt(r.fail, f"{f.id!r} and {other!r} must both be kept per year, or neither", key)
+    for f in fields.values():
+        seen = [f.id]
+        whole = f.part_of
+        while whole is not None and whole in fields:
+            if whole in seen:
+                _attempt(section.sub(f.id).fail, f"part_of goes round in a circle: {' -> '.join((*seen, whole))}",
+                         "part_of")
+                break
+            if len(seen) > MAX_PART_OF_CHAIN:  # else each field would walk a chain as long as the file
+                _over_limit(section.sub(f.id), f"a chain of more than {MAX_PART_OF_CHAIN} fields, each part of "
+                            "the next", "part_of")
+            seen.append(whole)
+            whole = fields[whole].part_of
+
+
+def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
+    out: dict[str, Derived] = {}
+    if not top.has("derived"):
+        return out
+    section = top.sub("derived")
+
+    def one(did: Any) -> Derived:
+        r = section.sub(did)
+        if not isinstance(did, str) or not _ID.match(did):
+            section.fail("a derived id is lower-case letters, digits and '_'", str(did))
+        if did in fields:
+            section.fail(f"{did!r} is already a field", did)
+        r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
+        formula = r.text("formula", optional=True)
+        return Derived(
+            id=did, expression=r.expression("expr"), label=Text(r.string("zh"), r.string("en")),
+            unit=r.string("unit", optional=True), per_year=r.flag("per_year"), formula=formula,
+            confidence=r.choice("confidence", (*CONFIDENCE, None), None),
+        )
+
+    for did in section.data:
+        d = _attempt(one, did)
+        if d is not None:
+            out[did] = d
+    _check_chains(section, out)
+    return out
+
+
+def _check_chains(section: _Reader, derived: dict[str, Derived]) -> None:
+    """Refuse a cycle of derived quantities, or a chain longer than :data:`MAX_DERIVED_CHAIN`, found
+    without recursion. Either ends the reading: what comes after follows chains recursively."""
+    length: dict[str, int] = {}
+    for start in derived:
+        if start in length:
+            continue
+        stack: list[tuple[str, bool]] = [(start, False)]
+        path: list[str] = []
+        while stack:
+            name, done = stack.pop()
+            refs = [r.name for r in derived[name].expression.refs if r.name in derived]
+            if done:
+                path.pop()
+                length[name] = 1 + max((length[n] for n in refs), default=0)
+                if length[name] > MAX_DERIVED_CHAIN:
+                    _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                                "each computed from the next", name)
+                continue
+            if name in length:
+                continue
+            if name in path:
+                trail = " -> ".join((*path[path.index(name):], name))
+                _over_limit(section, f"derived quantities refer to each other in a cycle: {trail}", name)
+            path.append(name)
+            if len(path) > MAX_DERIVED_CHAIN:
+                _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
+                            "each computed from the next", name)
+            stack.append((name, True))
+            stack.extend((n, False) for n in reversed(refs) if n not in length)
+
+
+class _Names(dict[str, bool]):
+    """Every field and derived quantity a formula may name (→ whether it is per year), and what
+    each gives (``kinds``: a number, true or false, text), so that formulas are checked for both."""
+
+    kinds: dict[str, str]
+
+
+_FIELD_KINDS = {"bool": expr.BOOL, "text": expr.TEXT, "choice": expr.TEXT}
+
+
+def _names(fields: dict[str, FieldDef], derived: dict[str, Derived]) -> _Names:
+    names = _Names({**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}})
+    names.kinds = {k: _FIELD_KINDS.get(f.type, expr.NUMBER) for k, f in fields.items()}
+    visiting: set[str] = set()
+
+    def kind(name: str) -> str | None:
+        """A derived quantity gives what its formula gives (ANY while a cycle, reported elsewhere, is open)."""
+        if name in names.kinds or name not in derived or name in visiting:
+            return names.kinds.get(name)
+        visiting.add(name)
+        try:
+            names.kinds[name] = expr.kind_of(derived[name].expression, kind)
+        except expr.ExprError:
+            names.kinds[name] = expr.ANY  # reported where the derived quantity is checked
+        finally:
+            visiting.discard(name)
+        return names.kinds[name]
+
+    for name in derived:
+        kind(name)
+    return names
+
+
+def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
+                *, in_per_year: bool = False, want: str | None = None) -> None:
+    """Every name a formula reads is defined and read as it is kept (per year or not), and every
+    operator gets what it can take; ``want``: what the formula must give where it is used."""
+    for ref in e.refs:
+        if ref.name not in names:
+            r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}", key)
+        per_year = names[ref.name]
+        if per_year and ref.offset is None:
+            r.fail(f"{ref.name!r} is per year: write {ref.name}[y1] (or y2, y3)", key)
+        if not per_year and ref.offset is not None:
+            r.fail(f"{ref.name!r} is not per year: write {ref.name} without an index", key)
+        if ref.param and not in_per_year:
+            r.fail("[y] is only allowed in a per-year derived quantity", key)
+    try:
+        got = expr.kind_of(e, names.kinds.get)
+    except expr.ExprError as exc:
+        r.fail(str(exc), key)
+    if want is not None and got not in (want, expr.ANY):
+        r.fail(f"formula {e.source!r} gives {got}, where {want} is needed", key)
+
+
+def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: _Names) -> None:
+    """Derived formulas may refer to derived quantities defined after them: checked once all are read."""
+    if not derived:
+        return
+    section = top.sub("derived")
+    for d in derived.values():
+        _attempt(_check_refs, d.expression, names, section.sub(d.id), "expr", in_per_year=d.per_year)
+
+
+def _size(top: _Reader, names: _Names) -> SizeStandard:
+    r = top.sub("size_standard")
+    r.keys(("source", "confidence", "inputs", "industries"))
+    ir = r.sub("inputs")
+    ir.keys((), ("staff", "revenue", "assets"))
+    inputs = {}
+    for k in ir.data:
+        inputs[k] = ir.expression(k)
+        _check_refs(inputs[k], names, ir, k, want=expr.NUMBER)
+    industries: dict[str, SizeClass] = {}
+    ind = r.sub("industries")
+
+    def one(iid: Any) -> SizeClass:
+        cr = ind.sub(iid)
+        cr.keys(("zh", "en", "ceiling", "medium", "small"))
+        bounds = []
+        for part in ("ceiling", "medium", "small"):
+            pr = cr.sub(part)
+            pr.keys((), tuple(inputs))
+            if not pr.data:
+                pr.fail("expected at least one of staff, revenue, assets")
+            bounds.append({k: pr.number(k) for k in pr.data})
+        if set(bounds[1]) != set(bounds[2]):
+            cr.fail("medium and small must bound the same figures", "small")
+        return SizeClass(str(iid), Text(cr.string("zh"), cr.string("en")), *bounds)
+
+    for iid in ind.data:
+        cls = _attempt(one, iid)
+        if cls is not None:
+            industries[str(iid)] = cls
+    return SizeStandard(r.string("source"), r.choice("confidence", CONFIDENCE), inputs, industries)
+
+
+def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band, ...]:
+    out = []
+    seen_fallback = False
+    lines = r.items(key)
+    if len(lines) > MAX_BANDS:
+        _over_limit(r, f"{len(lines)} lines (at most {MAX_BANDS})", key)
+    for br, _ in lines:
+        br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
+        conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
+        if len(conds) > 1:
+            br.fail("a band has one condition: at_least, at_most or when")
+        if seen_fallback:
+            br.fail("a band after the catch-all band (one without a condition) is never reached")
+        if not conds:
+            seen_fallback = True
+        if conds and conds[0] in ("at_least", "at_most") and not numeric:
+            br.fail(f"{conds[0]} needs the item to have a 'value'", conds[0])
+        when = br.expression("when", optional=True)
+        if when is not None:
+            _check_refs(when, names, br, "when")
+        label = Text(br.string("zh"), br.string("en")) if br.has("zh") or br.has("en") else None
+        out.append(Band(points=br.number("points"), at_least=br.number("at_least", optional=True),
+                        at_most=br.number("at_most", optional=True), when=when,
+                        review=br.flag("review"), label=label))
+    if not out:
+        r.fail("expected at least one band", key)
+    return tuple(out)
+
+
+def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: Decimal) -> None:
+    """Bands must be ordered so that the first match is the most favourable (docs/criteria.md §3)."""
+    lows = [b.at_least for b in bands if b.at_least is not None]
+    highs = [b.at_most for b in bands if b.at_most is not None]
+    if lows and highs:
+        r.fail("a scale mixes at_least and at_most bands", key)
+    if lows != sorted(lows, reverse=True) or len(set(lows)) != len(lows):
+        r.fail("at_least bands must go from the highest bound down, each bound once", key)
+    if highs != sorted(highs) or len(set(highs)) != len(highs):
+        r.fail("at_most bands must go from the lowest bound up, each bound once", key)
+    for b in bands:
+        if b.points > maximum:
+            r.fail(f"a band gives {b.points} points, above the item's maximum {maximum}", key)
+    if (lows or highs) and bands[-1].at_least is None and bands[-1].at_most is None:
+        return
+    if lows or highs:
+        r.fail("a numeric scale needs a last band without a bound (what scores below the lowest)", key)
+
+
+def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> ScoreItem:
+    r.keys(("id", "zh", "en", "group", "max", "source", "confidence"),
+           ("value", "unit", "bands", "best_of", "each", "points_from_value", "note", "evidence"))
+    ways = [k for k in ("bands", "best_of", "each", "points_from_value") if r.has(k)]
+    if len(ways) != 1:
+        r.fail("an item scores by exactly one of: bands, best_of, each, points_from_value")
+    group = r.string("group")
+    if group not in groups:
+        r.fail(f"unknown group {group!r} (groups: {', '.join(groups)})", "group")
+    maximum = r.number("max")
+    scales: list[Scale] = []
+    if r.has("bands"):
+        value = r.expression("value", optional=True)
+        if value is not None:
+            _check_refs(value, names, r, "value", want=expr.NUMBER)
+        bands = _bands(r, "bands", names, numeric=value is not None)
+        _check_band_order(r, "bands", bands, maximum)
+        scales.append(Scale(value, bands, r.string("unit", optional=True), None))
+    elif r.has("best_of"):
+        listed = r.items("best_of")
+        if len(listed) > MAX_SCALES:
+            _over_limit(r, f"{len(listed)} ways to score (at most {MAX_SCALES})", "best_of")
+        for sr, _ in listed:
+            sr.keys(("bands",), ("value", "unit", "zh", "en"))
+            value = sr.expression("value", optional=True)
+            if value is not None:
+                _check_refs(value, names, sr, "value", want=expr.NUMBER)
+            bands = _bands(sr, "bands", names, numeric=value is not None)
+            _check_band_order(sr, "bands", bands, maximum)
+            label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
+            scales.append(Scale(value, bands, sr.string("unit", optional=True), label))
+    each: tuple[Band, ...] = ()
+    if r.has("each"):
+        each = _bands(r, "each", names, numeric=False)
+        if any(b.when is None for b in each):
+            r.fail("every line of 'each' needs a 'when'", "each")
+    pfv = r.expression("points_from_value", optional=True)
+    if pfv is not None:
+        _check_refs(pfv, names, r, "points_from_value", want=expr.NUMBER)
+    return ScoreItem(
+        id=r.string("id", pattern=_ID), title=Text(r.string("zh"), r.string("en")), group=group,
+        max=maximum, source=r.string("source"), confidence=r.choice("confidence", CONFIDENCE),
+        scales=tuple(scales), each=each, points_from_value=pfv, note=r.text("note", optional=True),
+        evidence=r.texts("evidence"), line=r.line, file=r.file,
+    )
+
+
+def _scores(top: _Reader, names: _Names, fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
+    out: dict[str, ScoreTable] = {}
+    if not top.has("scores"):
+        return out
+    section = top.sub("scores")
+    for tid in section.data:
+        table = _attempt(_score_table, section, tid, names)
+        if table is not None:
+            out[str(tid)] = table
+    return out
+
+
+def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
+    r = section.sub(tid)
+    r.keys(("zh", "en", "max", "groups", "items"))
+    groups: dict[str, ScoreGroup] = {}
+    gs = r.sub("groups")
+    for gid in gs.data:
+        gr = gs.sub(gid)
+        gr.keys(("zh", "en", "max"))
+        groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
+    listed = r.items("items")
+    if len(listed) > MAX_SCORE_ITEMS:
+        _over_limit(r, f"{len(listed)} items (at most {MAX_SCORE_ITEMS})", "items")
+    items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
+    maximum = _attempt(r.number, "max")  # a bad max is reported once, not again as a sum that differs
+    if maximum is None:
+        maximum = sum((g.max for g in groups.values()), Decimal(0))
+    table = ScoreTable(str(tid), Text(r.string("zh"), r.string("en")), maximum, tuple(groups.values()), tuple(items))
+    _attempt(_check_table, r, table)
+    return table
+
+
+def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
+    if len(table.items) > MAX_SCORE_ITEMS:  # an overlay's replace_items can add some
+        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", "items")
+    ids = [i.id for i in table.items]
+    for i in ids:
+        if ids.count(i) > 1:
+            r.fail(f"item id {i!r} appears twice", "items")
+    for g in table.groups:
+        total = sum((i.max for i in table.items if i.group == g.id), Decimal(0))
+        if total != g.max:
+            where = r.sub("groups") if isinstance(r.get("groups"), dict) else r
+            where.fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
+    if sum((g.max for g in table.groups), Decimal(0)) != table.max:
+        r.fail(f"the groups do not add up to the table's max {table.max}", "max")
+    return table
+
+
+def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
+                   fields: dict[str, FieldDef]) -> dict[str, ScoreTable]:
+    """An overlay's ``replace_items: {table.item: [items]}`` swaps one indicator for others."""
+    section = top.sub("replace_items")
+    out = dict(scores)
+    for key in section.data:
+        table_id, _, item_id = str(key).partition(".")
+        if table_id not in out or item_id not in [i.id for i in out[table_id].items]:
+            section.fail(f"{key!r} names no score item (write table.item)", str(key))
+        table = out[table_id]
+        groups = {g.id: g for g in table.groups}
+        new_items = [i for ir, _ in section.items(str(key))
+                     if (i := _attempt(_score_item, ir, names, groups)) is not None]
+        items: list[ScoreItem] = []
+        for item in table.items:
+            items.extend(new_items if item.id == item_id else [item])
+        replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
+        _attempt(_check_table, section, replaced)
+        out[table_id] = replaced
+    return out
+
+
+def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
+    if not top.has("nodes"):
+        return {}
+    section = top.sub("nodes")
+    return {str(k): (section.data[k], section) for k in section.data}
+
+
+class _NodeBuilder:
+    def __init__(self, shared: dict[str, tuple[Any, _Reader]], names: _Names,
+                 fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> None:
+        self.shared = shared
+        self.names = names
+        self.fields = fields
+        self.scores = scores
+        self.ids: dict[str, tuple[str, int | None]] = {}
+        self.stack: list[str] = []
+        self.applies: dict[str, str] = {}  # set_applies: criterion id -> new 'applies'
+        self.applied: set[str] = set()
+        self.built = 0
+        self.depth = 0
+
+    def build(self, r: _Reader, tier: str) -> Node:
+        """One criterion, counted against the limits before its children (or its ``use:``) are built:
+        shared nodes used four times at each of sixteen levels would otherwise be built 4**16 times."""
+        self.built += 1
+        if self.built > MAX_CRITERIA:
+            _over_limit(r, f"more than {MAX_CRITERIA:,} criteria once every 'use' is expanded")
+        if self.depth >= MAX_CRITERIA_DEPTH:
+            _over_limit(r, f"criteria nested more than {MAX_CRITERIA_DEPTH} levels deep ('use' included)")
+        self.depth += 1
+        try:
+            return self._build(r, tier)
+        finally:
+            self.depth -= 1
+
+    def _build(self, r: _Reader, tier: str) -> Node:
+        kind = r.choice("kind", NODE_KINDS, "check")
+        if kind == "use":
+            r.keys(("kind", "ref"))
+            ref = r.string("ref")
+            if ref not in self.shared:
+                r.fail(f"uses undefined node {ref!r}", "ref")
+            if ref in self.stack:
+                r.fail(f"node {ref!r} uses itself", "ref")
+            _, section = self.shared[ref]
+            self.stack.append(ref)
+            node = self.build(section.sub(ref), tier)
+            self.stack.pop()
+            return node
+        common = ("id", "kind", "zh", "en")
+        optional = ("source", "confidence", "applies", "note", "evidence")
+        per_kind = {
+            "all": ("children",), "any": ("children",),
+            "check": ("value", "op", "threshold", "unit"),
+            "veto": ("field", "when_present"), "qualitative": ("field",), "sme": (),
+            "score": ("table", "op", "threshold", "group"),
+        }[kind]
+        required = {"all": ("children",), "any": ("children",), "check": ("value", "op", "threshold"),
+                    "veto": ("field",), "qualitative": ("field",), "sme": (),
+                    "score": ("table", "op", "threshold")}[kind]
+        r.keys((*common, *required) if kind != "check" else ("id", "zh", "en", *required),
+               (*optional, *per_kind, "kind"))
+        nid = r.string("id", pattern=_NODE_ID)
+        key = f"{tier}:{nid}"
+        if key in self.ids and self.ids[key][0] != r.file + str(r.line):
+            r.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
+        self.ids[key] = (r.file + str(r.line), r.line)
+        leaf = kind not in ("all", "any")
+        source = r.string("source", optional=True)
+        confidence = r.choice("confidence", (*CONFIDENCE, None), None)
+        if leaf and (source is None or confidence is None):
+            r.fail("every criterion needs a 'source' and a 'confidence'")
+        children: tuple[Node, ...] = ()
+        if not leaf:
+            children = tuple(n for cr, _ in r.items("children") if (n := _attempt(self.build, cr, tier)) is not None)
+            if not children:
+                r.fail("a group needs at least one child", "children")
+        value = op = threshold = fld = table = group = None
+        if kind == "check":
+            value = r.expression("value")
+            op = r.choice("op", tuple(expr.COMPARISONS))
+            _check_refs(value, self.names, r, "value", want=expr.NUMBER if op in (">=", "<=", ">", "<", "between") else None)
+            threshold = self._threshold(r, op, expr.kind_of(value, self.names.kinds.get))
+        elif kind in ("veto", "qualitative"):
+            fld = r.string("field")
+            if fld not in self.fields or self.fields[fld].type != "bool":
+                r.fail(f"{fld!r} is not a yes/no field", "field")
+        elif kind == "score":
+            table = r.string("table")
+            if table not in self.scores:
+                r.fail(f"unknown score table {table!r}", "table")
+            group = r.string("group", optional=True)
+            if group is not None and group not in [g.id for g in self.scores[table].groups]:
+                r.fail(f"table {table!r} has no group {group!r}", "group")
+            op = r.choice("op", (">=", ">"))
+            threshold = r.number("threshold")
+        applies = r.choice("applies", APPLIES, "always")
+        if nid in self.applies:
+            applies = self.applies[nid]
+            self.applied.add(nid)
+        return Node(
+            id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
+            confidence=confidence, children=children, value=value, op=op, threshold=threshold,
+            unit=r.string("unit", optional=True), field=fld, table=table, group=group,
+            applies=applies, note=r.text("note", optional=True),
+            evidence=r.texts("evidence"), line=r.line, file=r.file,
+            when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
+        )
+
+    def _threshold(self, r: _Reader, op: str, gives: str) -> Any:
+        """The threshold, of the kind the formula gives (a number for ``>=`` and ``between``), so that
+        no comparison can fail on the first profile that reaches it."""
+        v = r.get("threshold")
+        if op == "in":
+            if not isinstance(v, list) or not v:
+                r.fail("'in' needs a list of values", "threshold")
+            return tuple(self._scalar(r, item, gives) for item in v)
+        if op == "between":
+            if not isinstance(v, list) or len(v) != 2:
+                r.fail("'between' needs [low, high]", "threshold")
+            low, high = (self._scalar(r, item, expr.NUMBER) for item in v)
+            if low > high:
+                r.fail(f"'between' needs [low, high], got {low} above {high}", "threshold")
+            return (low, high)
+        return self._scalar(r, v, expr.NUMBER if op in (">=", "<=", ">", "<") else gives)
+
+    @staticmethod
+    def _scalar(r: _Reader, v: Any, want: str) -> Any:
+        got = expr.BOOL if isinstance(v, bool) else expr.TEXT if isinstance(v, str) else \
+            expr.NUMBER if isinstance(v, int | Decimal) else None
+        if got is None or (want != expr.ANY and got != want):
+            r.fail(f"the threshold must be {want} like its formula, got {describe(v)}", "threshold")
+        return checked_number(v, lambda m: r.fail(m, "threshold")) if got == expr.NUMBER else v
+
+
+def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
+           fields: dict[str, FieldDef], scores: dict[str, ScoreTable]) -> dict[str, Tier]:
+    section = top.sub("tiers")
+    builder = _NodeBuilder(shared, names, fields, scores)
+    additions: _Reader | None = None
+    if top.has("add_criteria"):
+        additions = top.sub("add_criteria")
+        for tid in additions.data:
+            if tid not in TIER_IDS:
+                additions.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+    if top.has("set_applies"):
+        patch = top.sub("set_applies")
+        for nid in patch.data:
+            builder.applies[str(nid)] = patch.choice(nid, APPLIES)
+    out: dict[str, Tier] = {}
+    for tid in section.data:
+        tier = _attempt(_tier, section, tid, builder, scores, additions)
+        if tier is not None:
+            out[tid] = tier
+    for tid in TIER_IDS:
+        if tid not in section.data:
+            section.fail(f"missing tier {tid!r}")
+    for nid in builder.applies:
+        if nid not in builder.applied:
+            top.sub("set_applies").fail(f"no criterion {nid!r} to change", nid)
+    if len(out) < len(TIER_IDS):  # only under validate: a broken tier was recorded, nothing more to build
+        raise _Stop
+    return {t: out[t] for t in TIER_IDS}
+
+
+def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable],
+          additions: _Reader | None = None) -> Tier:
+    """One tier; a round file's ``add_criteria`` for it come after the tier's own criteria."""
+    if tid not in TIER_IDS:
+        section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+    r = section.sub(tid)
+    r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
+    table = r.string("score_table", optional=True)
+    if table is not None and table not in scores:
+        r.fail(f"unknown score table {table!r}", "score_table")
+    readers = [cr for cr, _ in r.items("criteria")]
+    if additions is not None and tid in additions.data:
+        readers.extend(cr for cr, _ in additions.items(tid))
+    children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
+    title = Text(r.string("zh"), r.string("en"))
+    root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
+    return Tier(tid, title, root, table, r.texts("notes"))
+
+
+def calendar() -> Calendar:
+    """The shipped rule calendar (``rules/calendar.yaml``)."""
+    from littlegiant.load.rulecalendar import load_calendar
+
+    return load_calendar(builtin_dir() / CALENDAR_FILE)
+
+
+def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None, *,
+           allow_outside: bool = False) -> tuple[str, Choice]:
+    """What to load for an assessment on ``as_of`` and why (docs/criteria.md §1).
+
+    ``--rules`` forces a set and the calendar is not asked; otherwise the calendar names the set
+    and the round notice, if any, whose round file modifies it.
+    """
+    from littlegiant.load.rulecalendar import forced
+
+    if rules_arg is not None:
+        return rules_arg, forced(load(rules_arg, allow_outside=allow_outside).id, renewal)
+    cal = calendar()
+    choice = cal.choose(as_of, renewal)
+    return cal.rule_ref(choice, builtin_dir()), choice
+
+
+def select_version(as_of: date, renewal: str | None = None) -> str:
+    """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
+    return calendar().choose(as_of, renewal).rule_set
+
+
+# ------------------------------------------------------------------------ glossary
+
+
+@dataclass(frozen=True)
+class Term:
+    """An official term the field help leans on (Ⅰ类知识产权, 主导产品), explained in plain words."""
+
+    id: str
+    name: Text
+    text: Text
+    source: str | None
+
+
+_GLOSSARY: dict[str, Term] = {}
+
+
+def glossary() -> dict[str, Term]:
+    """The built-in glossary (rules/_glossary.yaml), read as strictly as a rule file; cached."""
+    if not _GLOSSARY:
+        path = builtin_dir() / "_glossary.yaml"
+        name = str(_display(path.resolve()))
+        top = _Reader(read_data_file(path), name, "")
+        top.keys(("format", "terms"))
+        if top.get("format") != 1:
+            top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+        section = top.sub("terms")
+        terms = {}
+        for tid in section.data:
+            if not isinstance(tid, str) or not _ID.match(tid):
+                section.fail("a term id is lower-case letters, digits and '_'", str(tid))
+            r = section.sub(tid)
+            r.keys(("zh", "en", "text"), ("source",))
+            terms[tid] = Term(tid, Text(r.string("zh"), r.string("en")), r.text("text"), r.string("source", optional=True))
+        _GLOSSARY.update(terms)
+    return _GLOSSARY
+
+
+def _field_terms(r: _Reader) -> tuple[str, ...]:
+    """A field's ``terms:``: a list of glossary ids, each of which must exist."""
+    if not r.has("terms"):
+        return ()
+    items = r.get("terms")
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        r.fail(f"expected a list of glossary term ids, got {describe(items)}", "terms")
+    known = glossary()
+    for item in items:
+        if item not in known:
+            r.fail(f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
+    return tuple(items)

@@ -1,0 +1,195 @@
+"""The profile's JSON Schema and a commented template, both generated from the rule set's fields,
+so that a field added to a rule set reaches editors and templates without code changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from littlegiant.load.rules import FieldDef, RuleSet
+
+_YEAR_KEY = "^(199[0-9]|20[0-9][0-9]|2100)$"
+
+
+def _field_schema(f: FieldDef) -> dict[str, Any]:
+    s: dict[str, Any] = {"description": f"{f.label.zh} / {f.label.en}" + (f" ({f.unit})" if f.unit else "")}
+    if f.type == "bool":
+        s["type"] = ["boolean", "null"]
+    elif f.type == "text":
+        s["type"] = ["string", "null"]
+    elif f.type == "choice":
+        s["enum"] = [*f.choices, None]
+    else:
+        s["type"] = ["integer", "null"] if f.type == "int" else ["number", "null"]
+        low = f.minimum if f.minimum is not None else (0 if f.type in ("money", "percent") else None)
+        high = f.maximum if f.maximum is not None else (100 if f.type == "percent" else None)
+        if low is not None:
+            s["minimum"] = int(low) if low == int(low) else float(low)
+        if high is not None:
+            s["maximum"] = int(high) if high == int(high) else float(high)
+    return s
+
+
+def profile_schema(rules: RuleSet) -> dict[str, Any]:
+    """A draft 2020-12 JSON Schema of the profile file; unknown keys are rejected as the loader does."""
+    root: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
+    for f in rules.fields.values():
+        node = root
+        parts = f.path.split(".")
+        for part in parts[:-1]:
+            if part == "{year}":
+                node = node.setdefault("patternProperties", {}).setdefault(
+                    _YEAR_KEY, {"type": "object", "properties": {}, "additionalProperties": False})
+                node.setdefault("additionalProperties", False)
+            else:
+                node = node["properties"].setdefault(part, {"type": ["object", "null"], "properties": {},
+                                                            "additionalProperties": False})
+        last = parts[-1]
+        if last == "{year}":
+            node.setdefault("patternProperties", {})[_YEAR_KEY] = _field_schema(f)
+            node.pop("properties", None)
+        else:
+            node.setdefault("properties", {})[last] = _field_schema(f)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "littlegiant company profile",
+            "description": "Money in 万元, shares in percent; absent or null means unknown.", **root}
+
+
+def template(rules: RuleSet, last_year: int) -> str:
+    """A commented YAML profile with every field empty (null = unknown), zh and en comments."""
+    tree: dict[str, Any] = {}
+    for f in rules.fields.values():
+        hint = f.unit or ""
+        if f.type == "choice":
+            hint = " | ".join(f.choices)
+        elif f.type == "bool":
+            hint = "true | false"
+        comment = f"{f.label.zh} / {f.label.en}" + (f" [{hint}]" if hint else "")
+        for year in ([last_year, last_year - 1, last_year - 2] if f.per_year else [None]):
+            node = tree
+            parts = f.concrete_path(year).split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = comment
+    lines = ["# littlegiant company profile — fill in what you know; leave the rest empty (unknown).",
+             "# 企业画像：填写已知数据，未知的留空。金额单位：万元；比例单位：%。", ""]
+
+    def emit(node: dict[str, Any], depth: int) -> None:
+        for key, value in node.items():
+            if isinstance(value, dict):
+                lines.append("  " * depth + f"{key}:")
+                emit(value, depth + 1)
+            else:
+                lines.append("  " * depth + f"{key}:    # {value}")
+
+    emit(tree, 0)
+    return "\n".join(lines) + "\n"
+
+
+def csv_header(rules: RuleSet, last_year: int) -> list[str]:
+    """The batch CSV columns: every field's dotted path, per-year fields for the last three years."""
+    cols: list[str] = []
+    for f in rules.fields.values():
+        if f.per_year:
+            cols += [f.concrete_path(y) for y in (last_year, last_year - 1, last_year - 2)]
+        else:
+            cols.append(f.path)
+    return cols
+
+
+def _obj(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        out["required"] = list(required)
+    return out
+
+
+def rule_file_schema() -> dict[str, Any]:
+    """A draft 2020-12 JSON Schema of rule files, for editors; the loader's own checks go further
+    (references, cycles, band order, group sums), so ``littlegiant rules validate`` stays the judge."""
+    from littlegiant.load.expr import COMPARISONS
+    from littlegiant.load.rules import APPLIES, CONFIDENCE, FIELD_TYPES, NODE_KINDS, TIER_IDS
+
+    text = _obj({"zh": {"type": "string"}, "en": {"type": "string"}}, ("zh", "en"))
+    texts = {"type": "array", "items": {"$ref": "#/$defs/text"}}
+    number = {"type": "number"}
+    formula = {"type": "string", "description": "a formula over field and derived ids, e.g. rd_expense[y1] / revenue[y1] * 100"}
+    confidence = {"enum": list(CONFIDENCE)}
+    band = _obj({"points": number, "at_least": number, "at_most": number, "when": formula,
+                 "review": {"type": "boolean"}, "zh": {"type": "string"}, "en": {"type": "string"}}, ("points",))
+    bands = {"type": "array", "items": {"$ref": "#/$defs/band"}, "minItems": 1}
+    item = _obj({
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "zh": {"type": "string"}, "en": {"type": "string"},
+        "group": {"type": "string"}, "max": number, "source": {"type": "string"}, "confidence": confidence,
+        "value": formula, "unit": {"type": "string"}, "bands": bands,
+        "best_of": {"type": "array", "items": _obj({"value": formula, "unit": {"type": "string"}, "bands": bands,
+                                                     "zh": {"type": "string"}, "en": {"type": "string"}}, ("bands",))},
+        "each": bands, "points_from_value": formula, "note": {"$ref": "#/$defs/text"}, "evidence": texts,
+    }, ("id", "zh", "en", "group", "max", "source", "confidence"))
+    node = _obj({
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_.]*$"}, "kind": {"enum": list(NODE_KINDS)},
+        "zh": {"type": "string"}, "en": {"type": "string"}, "source": {"type": "string"}, "confidence": confidence,
+        "applies": {"enum": list(APPLIES)}, "note": {"$ref": "#/$defs/text"}, "evidence": texts,
+        "children": {"type": "array", "items": {"$ref": "#/$defs/node"}, "minItems": 1},
+        "value": formula, "op": {"enum": list(COMPARISONS)},
+        "threshold": {"type": ["number", "boolean", "string", "array"]}, "unit": {"type": "string"},
+        "field": {"type": "string"}, "table": {"type": "string"}, "group": {"type": "string"}, "ref": {"type": "string"},
+        "when_present": {"enum": ["unmet", "manual_review"],
+                         "description": "veto: the status when the problem exists (default unmet)"},
+    })
+    field = _obj({
+        "path": {"type": "string", "pattern": r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$"},
+        "type": {"enum": list(FIELD_TYPES)}, "zh": {"type": "string"}, "en": {"type": "string"},
+        "help": {"$ref": "#/$defs/text"}, "unit": {"type": "string"}, "min": number, "max": number,
+        "choices": {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}},
+        "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
+        "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+                  "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},
+        "part_of": {"type": "string", "description": "the id of the field this one is a part of: never above it"},
+        "warn_above": {"type": "string", "description": "the id of a field this one is seldom above (a warning)"},
+        "warn_growth": {"type": "number", "exclusiveMinimum": 0,
+                        "description": "a change from one year to the next beyond ± this percent is a warning"},
+    }, ("path", "type", "zh", "en"))
+    bounds = _obj({"staff": number, "revenue": number, "assets": number})
+    tier = _obj({"zh": {"type": "string"}, "en": {"type": "string"}, "score_table": {"type": "string"},
+                 "notes": texts, "criteria": {"type": "array", "items": {"$ref": "#/$defs/node"}}},
+                ("zh", "en", "criteria"))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://littlegiant.invalid/rule-file.schema.json",
+        "title": "littlegiant rule file",
+        "description": "A rule set (or an overlay that extends one). Check with: littlegiant rules validate FILE",
+        **_obj({
+            "format": {"const": 1}, "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            "title": {"$ref": "#/$defs/text"}, "source": {"type": "string"}, "url": {"type": "string"},
+            "extends": {"type": "string"},
+            "in_force": _obj({"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}},
+                             ("from",)),
+            "notes": texts,
+            "fields": {"type": "object", "additionalProperties": {"$ref": "#/$defs/field"}},
+            "derived": {"type": "object", "additionalProperties": _obj({
+                "expr": formula, "zh": {"type": "string"}, "en": {"type": "string"}, "unit": {"type": "string"},
+                "per_year": {"type": "boolean"}, "formula": {"$ref": "#/$defs/text"}, "confidence": confidence,
+            }, ("expr", "zh", "en"))},
+            "size_standard": _obj({
+                "source": {"type": "string"}, "confidence": confidence,
+                "inputs": _obj({"staff": formula, "revenue": formula, "assets": formula}),
+                "industries": {"type": "object", "additionalProperties": _obj({
+                    "zh": {"type": "string"}, "en": {"type": "string"}, "ceiling": bounds, "medium": bounds,
+                    "small": bounds}, ("zh", "en", "ceiling", "medium", "small"))},
+            }, ("source", "confidence", "inputs", "industries")),
+            "nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/node"}},
+            "scores": {"type": "object", "additionalProperties": _obj({
+                "zh": {"type": "string"}, "en": {"type": "string"}, "max": number,
+                "groups": {"type": "object", "additionalProperties": _obj(
+                    {"zh": {"type": "string"}, "en": {"type": "string"}, "max": number}, ("zh", "en", "max"))},
+                "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+            }, ("zh", "en", "max", "groups", "items"))},
+            "tiers": _obj({t: {"$ref": "#/$defs/tier"} for t in TIER_IDS}),
+            "replace_items": {"type": "object", "propertyNames": {"pattern": r"^[a-z0-9_]+\.[a-z0-9_]+$"},
+                              "additionalProperties": {"type": "array", "items": {"$ref": "#/$defs/item"}}},
+            "round": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$",
+                      "description": "a round file: the round notice (rules/calendar.yaml) whose changes it applies"},
+            "add_criteria": _obj({t: {"type": "array", "items": {"$ref": "#/$defs/node"}} for t in TIER_IDS}),
+            "set_applies": {"type": "object", "additionalProperties": {"enum": list(APPLIES)}},
+        }, ("format", "id")),
+        "$defs": {"text": text, "band": band, "item": item, "node": node, "field": field, "tier": tier},
+    }

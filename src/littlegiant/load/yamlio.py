@@ -1,0 +1,326 @@
+"""Strict YAML and JSON reading for profiles and rule files.
+
+PyYAML's defaults are wrong for data people type by hand: duplicate keys silently keep the
+last value, ``NO``/``yes`` become booleans, ``010`` becomes 8, ``1.10`` loses its trailing
+digit as a float, and dates become ``date`` objects. This loader resolves only
+``true``/``false``, ``null``, decimal integers and decimal numbers (as ``Decimal``); every
+other plain scalar stays a string, so the validators can say what was expected instead.
+It also records the line of every mapping key for ``file:line`` messages.
+
+Files may be hostile, so the reader bounds its work before it grows (README, "Limits and
+threat model"): the file's size, the nodes after alias expansion (a "billion laughs" file of
+a few hundred bytes otherwise expands to millions), the aliases, the nesting depth and the
+length of a number. Explicit tags (``!!int abc``, ``!!python/...``) and lone surrogates are
+refused with one line each.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from littlegiant.errors import InputError
+from littlegiant.messages import SystemError_
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader  # the C parser, about 10x faster
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+MAX_FILE_BYTES = 1_000_000
+"""A profile or rule file larger than this is refused unread (the built-in rule files are under 30 KB)."""
+MAX_NODES = 100_000
+"""Values in one file after YAML aliases are expanded (the largest built-in rule file has about 2,100)."""
+MAX_ALIASES = 100
+"""Alias uses (``*name``) in one file; the built-in rule files use none."""
+MAX_DEPTH = 32
+"""Levels of nested mappings and lists (the built-in rule files nest 14 deep)."""
+MAX_NUMBER_CHARS = 100
+"""Characters of one number as written (more would be slow to convert, and means nothing here)."""
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class LineDict(dict):  # type: ignore[type-arg]
+    """A dict that remembers the source line (1-based) of each key."""
+
+    lines: dict[Any, int]
+    line: int | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines = {}
+        self.line = None
+
+
+class LineList(list):  # type: ignore[type-arg]
+    """A list that remembers the source line of each item."""
+
+    lines: list[int | None]
+    line: int | None
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.lines = []
+        self.line = None
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """SafeLoader with YAML 1.2-like scalars, duplicate-key rejection and line marks."""
+
+
+StrictLoader.yaml_implicit_resolvers = {}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS},
+                         line=node.start_mark.line + 1)
+    return text
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(_number_text(loader, node))
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    return int(_number_text(loader, node))
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    as_text: dict[str, Any] = {}  # ``2025:`` and ``"2025":`` name one profile path: the same key
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise InputError(kind="data.key_plain", line=line) from None
+        text = str(key) if isinstance(key, int | Decimal | str) and not isinstance(key, bool) else None
+        first = result.lines.get(key) if key in result else \
+            result.lines.get(as_text[text]) if text is not None and text in as_text else None
+        if first is not None:
+            raise InputError(kind="data.duplicate", params={"key": key, "first": first}, line=line)
+        if text is not None:
+            as_text[text] = key
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = node.start_mark.line + 1
+    return result
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def _check_shape(root: yaml.Node, loader: Any) -> None:
+    """Refuse, before anything is built, a node graph too large once its aliases are expanded,
+    too deep, aliased too often or in a loop, or tagged with a type this reader does not read.
+
+    Sizes and depths are counted per node once (an alias reuses the count), so the check is
+    linear in the file even where expanding it would not be.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    open_: set[int] = set()
+    aliases = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        line = node.start_mark.line + 1
+        if nid in size and not done:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise InputError(kind="data.aliases", params={"most": MAX_ALIASES}, line=line)
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR_TAG and node.tag != loader.resolve(
+                    yaml.ScalarNode, node.value, (not node.style, bool(node.style))):
+                raise InputError(kind="data.tag", params={"tag": _tag_text(node.tag)}, line=line)
+            size[nid], height[nid] = 1, 0
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        if done:
+            open_.discard(nid)
+            size[nid] = 1 + sum(size[id(c)] for c in children)
+            height[nid] = 1 + max((height[id(c)] for c in children), default=0)
+            if size[nid] > MAX_NODES:
+                raise InputError(kind="data.nodes_expanded", params={"most": MAX_NODES}, line=line)
+            if height[nid] > MAX_DEPTH:
+                raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, line=line)
+            continue
+        if nid in open_:
+            raise InputError(kind="data.alias_loop", line=line)
+        if node.tag not in _COLLECTION_TAGS:
+            raise InputError(kind="data.tag_group", params={"tag": _tag_text(node.tag)}, line=line)
+        if len(stack) > MAX_NODES:
+            raise InputError(kind="data.nodes", params={"most": MAX_NODES}, line=line)
+        open_.add(nid)
+        stack.append((node, True))
+        stack.extend((c, False) for c in reversed(children))
+
+
+def _tag_text(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _check_json(data: Any) -> None:
+    """What :func:`_check_shape` checks of YAML, for a parsed JSON document: depth and size (JSON has
+    no aliases or tags), and strings that are not text (a lone ``\\ud800`` escape)."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise InputError(kind="data.nodes", params={"most": MAX_NODES})
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise InputError(kind="data.surrogate_escape")
+        elif isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise InputError(kind="data.depth", params={"depth": MAX_DEPTH})
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items)
+
+
+def _json_number(text: str) -> int | Decimal:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS})
+    return int(text) if text.lstrip("-").isdigit() else Decimal(text)
+
+
+def _reject_json_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise InputError(kind="data.duplicate_here", params={"key": key})
+        result[key] = value
+    return result
+
+
+def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
+    """Parse YAML (a superset of JSON) or, with ``json_only``, strict JSON.
+
+    Raises InputError naming ``name`` and the line on any syntax problem or broken limit.
+    """
+    if json_only:
+        try:
+            data = json.loads(text, parse_float=_json_number, parse_int=_json_number,
+                              parse_constant=_json_constant, object_pairs_hook=_reject_json_duplicates)
+            _check_json(data)
+            return data
+        except InputError as exc:
+            raise exc.located(name) from None
+        except json.JSONDecodeError as exc:
+            raise InputError(kind="data.json", params={"problem": exc.msg}, file=name, line=exc.lineno) from None
+        except RecursionError:
+            raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
+    if _SURROGATE.search(text):  # only a str handed in can hold one; a file's bytes cannot
+        raise InputError(kind="data.surrogate", file=name)
+    loader = StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        _check_shape(root, loader)
+        return loader.construct_document(root)
+    except InputError as exc:
+        raise exc.located(name) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "invalid YAML").splitlines()[0]
+        raise InputError(kind="data.yaml", params={"problem": problem}, file=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise InputError(kind="data.yaml", params={"problem": str(exc).splitlines()[0] if str(exc) else "unreadable"},
+                         file=name) from None
+    except RecursionError:
+        raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
+    finally:
+        loader.dispose()
+
+
+def _json_constant(text: str) -> None:
+    raise InputError(kind="data.not_json_number", params={"text": text})
+
+
+def read_data_file(path: Path, encoding: str | None = None) -> Any:
+    """Read a YAML or JSON file (by extension; JSON is strict) with clean errors; its encoding is
+    detected (UTF-8, GB18030/GBK, UTF-16 with a byte-order mark) unless ``encoding`` is given.
+
+    Only a regular file is read, and at most :data:`MAX_FILE_BYTES` of it: a pipe would hang
+    and ``/dev/zero`` would fill the memory.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise InputError(kind="file.folder", file=name)
+            if not stat.S_ISREG(mode):
+                raise InputError(kind="file.special", file=name)
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(kind="file.missing", file=name) from None
+    except IsADirectoryError:
+        raise InputError(kind="file.folder", file=name) from None
+    except OSError as exc:
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=name) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(kind="file.too_large", params={"limit": MAX_FILE_BYTES}, file=name)
+    from littlegiant.load.charsets import decode
+
+    text = decode(raw, name, encoding)
+    return parse_text(text, name, json_only=path.suffix.lower() == ".json")
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without waiting for a writer, so that a FIFO is refused instead of hanging."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def line_of(container: Any, key: Any) -> int | None:
+    """The source line of ``key`` in a mapping or list read by this module, if known."""
+    if isinstance(container, LineDict):
+        return container.lines.get(key, container.line)
+    if isinstance(container, LineList) and isinstance(key, int) and key < len(container.lines):
+        return container.lines[key]
+    return getattr(container, "line", None)

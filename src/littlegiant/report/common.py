@@ -1,0 +1,222 @@
+"""What every report (text, Markdown, HTML) shares: the report's parts in order, as data and sentences.
+
+A report leads with the answer (one line per tier), then the plan, then the evidence to prepare; the
+criterion-by-criterion trace comes after (in the terminal only with ``--detail``). Each renderer lays
+these parts out its own way; the words come from ``report_words``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from littlegiant import __version__
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.result import Result, TierResult
+from littlegiant.core.tierplan import TierPlan
+from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
+from littlegiant.load.profile import Profile, input_label
+from littlegiant.load.rules import RuleSet
+from littlegiant.report.words import Words, evidence, red_lines, set_args, w
+
+if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
+    from littlegiant.report.compare import Move as StatusMove
+
+FOOTER = {
+    "zh": "规则版本 {rules} · 评估日期 {as_of} · 输入指纹 {sha} · littlegiant {version}",
+    "en": "Rule set {rules} · as of {as_of} · input sha256 {sha} · littlegiant {version}",
+}
+
+
+def footer_line(result: Result, lang: str, short: bool = False) -> str:
+    sha = result.input_sha256[:16] if short else result.input_sha256
+    return FOOTER[lang].format(rules=result.rules_id, as_of=result.as_of.isoformat(), sha=sha, version=__version__)
+
+
+BASIS = {"zh": "评估依据", "en": "What this rests on"}
+_TIER_WORDS = {"zjtx_sme": {"zh": "专精特新中小企业", "en": "专精特新中小企业 (specialised SME)"},
+               "little_giant": {"zh": "专精特新\"小巨人\"企业", "en": "Little Giant (小巨人)"}}
+
+
+def basis_lines(result: Result, lang: str) -> list[str]:
+    """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    cal = result.calendar
+    if cal is not None:
+        lines.append(cal.reason.get(lang) + ("。" if zh and not cal.reason.get(lang).endswith("。") else ""))
+        if cal.round is not None and not cal.forced and cal.round.ref not in cal.reason.get(lang):
+            lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
+                         else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    if result.renewal is not None:
+        title = _TIER_WORDS.get(result.renewal, {"zh": result.renewal, "en": result.renewal})[lang]
+        rules = result.rules_title.get(lang)
+        lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按同一办法（{rules}）的新申请条件评估，"
+                     "仅供参考，不代表今天新申请适用的标准。" if zh
+                     else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; the other tiers "
+                          f"are judged as new applications under the same measures ({rules}), for reference only: "
+                          "a new application today may follow other rules.")
+    if result.documents:
+        sep = "、" if zh else ", "
+        lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(result.documents)
+                     + ("。" if zh else "."))
+    lines.extend(n.get(lang) for n in result.rules_notes)
+    return lines
+
+
+@dataclass
+class Report:
+    """A result with what its report needs: the rule set for labels, the checked plans, what-if moves."""
+
+    result: Result
+    lang: str
+    rules: RuleSet | None = None
+    plans: dict[str, TierPlan] = field(default_factory=dict)
+    profile_file: str | None = None
+    rules_ref: str | None = None  # --rules as the user gave it, for the appendix commands
+    sets: list[str] = field(default_factory=list)  # the user's own --set arguments
+    what_if: list[StatusMove] | None = None  # statuses the user's --set changed
+    detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
+
+    @property
+    def words(self) -> Words:
+        return Words(self.result, self.rules, self.plans, self.lang)
+
+    def basis(self) -> list[str]:
+        """The header's one line: which rules judged it (the reason and sources follow in BASIS)."""
+        r = self.result
+        zh = self.lang == "zh"
+        line = f"{w('basis', self.lang)}{'：' if zh else ': '}{r.rules_title.get(self.lang)}"
+        if r.renewal:
+            line += f"（{_TIER_WORDS.get(r.renewal, {'zh': '', 'en': ''})['zh']}复核）" if zh else " (renewal)"
+        return [line]
+
+    def basis_detail(self) -> list[str]:
+        """Why these rules (the calendar), the official texts, and the notes on how firm they are."""
+        return basis_lines(self.result, self.lang)
+
+    def summary(self) -> list[tuple[TierResult, str, str]]:
+        """(tier, verdict line, what holds it back) for every tier, in ladder order."""
+        words = self.words
+        return [(t, *words.tier_line(t)) for t in self.result.tiers.values()]
+
+    def plan(self) -> list[tuple[str, list[str], list[str]]]:
+        """(headline, why not this round, steps) per tier not met; the red line alone when one stands."""
+        words = self.words
+        red = red_lines(self.result)
+        if red:
+            zh = self.lang == "zh"
+            names = ("、" if zh else "; ").join(words.question(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
+                                               for c in red)
+            return [((f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
+                      f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
+                      "No materials are needed until then"), [], [])]
+        out = []
+        for t in self.result.tiers.values():
+            head, notes, steps = words.plan_lines(t)
+            if head:
+                out.append((head, notes, steps))
+        return out
+
+    def evidence(self) -> list[tuple[str, list[str]]]:
+        return evidence(self.result, self.lang, self.plans)
+
+    def appendix(self) -> list[tuple[str, str]]:
+        """(tier title, command) that re-assesses the profile with a plan's changes applied."""
+        out = []
+        for tid, p in self.plans.items():
+            args = set_args(p, self.rules)
+            if not args:
+                continue
+            cmd = f"littlegiant assess {self.profile_file or 'PROFILE'} --as-of {p.as_of.isoformat() if p.as_of else ''}"
+            cmd += (f" --renewal {self.result.renewal}" if self.result.renewal else "") + f" --rules {self.rules_ref or self.result.rules_id}"
+            cmd += "".join(f" --set {a}" for a in [*self.sets, *args])
+            out.append((self.result.tiers[tid].title.get(self.lang), cmd))
+        return out
+
+    def what_if_lines(self) -> list[str]:
+        """What the user's own --set changed, by titles."""
+        if self.what_if is None:
+            return []
+        zh = self.lang == "zh"
+        words = self.words
+        if not self.what_if:
+            return ["假设变化没有改变任何判定。" if zh else "The what-if changed no verdict."]
+        return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
+                f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
+
+
+def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
+    """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+    from littlegiant.core.tierplan import plan_all
+
+    return Report(result, lang, rules, plan_all(rules, result, profile), **kw)
+
+
+def plans_json(report: Report) -> dict[str, Any]:
+    """The plans for the JSON result: every move with its ``--set`` argument, the re-assessed verdict."""
+    from littlegiant.core.result import json_value
+
+    out: dict[str, Any] = {}
+    words = report.words
+    for tid, p in report.plans.items():
+        head, notes, steps = words.plan_lines(report.result.tiers[tid])
+        out[tid] = {
+            "checked": p.checked,
+            "as_of": p.as_of.isoformat() if p.as_of else None,
+            "rounds_later": p.later,
+            "moves": [{"path": m.path, "kind": m.kind, "criterion": m.criterion, "before": json_value(m.before),
+                       "after": json_value(m.after), "set": m.set_arg} for m in p.moves],
+            "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
+            "missing": p.missing,
+            "text": [head, *notes, *steps],
+        }
+    return out
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The JSON document of a report: docs/output.md §4, the checked plans, and what the user's --set moved."""
+    from littlegiant.core.result import to_dict
+
+    doc = to_dict(report.result, report.lang, __version__)
+    if report.plans:
+        doc["plans"] = plans_json(report)
+    if report.what_if is not None:
+        doc["what_if"] = {"set": report.sets, "changes": [
+            {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
+    return doc
+
+
+WARNINGS = {"zh": "请核对的数字", "en": "Figures to check"}
+
+
+def _figure(fig: Figure, lang: str) -> tuple[str, str]:
+    """(label with its year, value with its unit) of one figure, as a reader names them."""
+    return input_label(fig.field, fig.path).get(lang), fmt(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+
+
+def part_text(v: PartOverWhole, lang: str) -> str:
+    """Why a part above its whole is refused, in words (the interview's retry message)."""
+    (part, pv), (whole, wv) = _figure(v.part, lang), _figure(v.whole, lang)
+    if lang == "zh":
+        return f"「{part}」为 {pv}，多于「{whole}」{wv}：其中的部分不能超过总数"
+    return f"{part} ({pv}) is more than {whole} ({wv}): a part cannot exceed its whole"
+
+
+def warning_text(w: Unusual, lang: str) -> str:
+    """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
+    if w.kind == ABOVE:
+        if lang == "zh":
+            return f"「{name}」{value} 高于「{other}」{other_value}：少见，请核对"
+        return f"{name} is {value}, above {other} at {other_value}: unusual, please check"
+    growth, limit = fmt(w.growth, lang=lang), fmt(w.limit, lang=lang)
+    sign = "+" if w.growth is not None and w.growth > 0 else ""
+    if lang == "zh":
+        return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"
+    return f"{name} is {value}, {sign}{growth}% on {other} at {other_value}, beyond ±{limit}%: unusual, please check"
+
+
+def warning_lines(result: Result, lang: str) -> list[str]:
+    """The result's unusual figures as sentences (empty when there are none)."""
+    return [warning_text(w, lang) for w in result.warnings]

@@ -1,0 +1,113 @@
+"""Differences between two results: what-if (same rules, changed inputs) and version comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from littlegiant.core.result import Result
+from littlegiant.report.i18n import STATUS
+from littlegiant.report.words import holding_back
+
+
+@dataclass(frozen=True)
+class Move:
+    """A tier or criterion whose status differs between two results."""
+
+    tier: str
+    id: str
+    title: str
+    before: str
+    after: str
+
+
+def moves(before: Result, after: Result, lang: str) -> list[Move]:
+    """Tier and criterion statuses that changed (same rule set, e.g. after --set)."""
+    out: list[Move] = []
+    for tid, tier in after.tiers.items():
+        old = before.tiers[tid]
+        if old.status != tier.status:
+            out.append(Move(tid, tid, tier.title.get(lang), old.status, tier.status))
+        old_by_id = {c.id: c for c in old.criteria}
+        for c in tier.criteria:
+            prev = old_by_id.get(c.id)
+            if prev is not None and prev.status != c.status:
+                out.append(Move(tid, c.id, c.title.get(lang), prev.status, c.status))
+    return out
+
+
+def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set."""
+    out = []
+    for tid, tier in results[0].tiers.items():
+        cells = []
+        for r in results:
+            t = r.tiers.get(tid)
+            if t is None:
+                continue
+            cells.append((r.rules_title.get(lang), t.status, [c.title.get(lang) for c in holding_back(r, tid)]))
+        out.append((tier.title.get(lang), cells))
+    return out
+
+
+def _head(results: list[Result], lang: str) -> str:
+    names = [r.rules_title.get(lang) for r in results]
+    return ("对比：" + " 与 ".join(names)) if lang == "zh" else "Comparison: " + " vs ".join(names)
+
+
+def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
+    """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
+    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）)."""
+    from littlegiant.report.linebreak import hang, wrap
+
+    colon = "：" if lang == "zh" else ": "
+    lines = wrap(_head(results, lang), width)
+    for title, cells in _compare_rows(results, lang):
+        lines += ["", *wrap(title, width)]
+        for name, status, fails in cells:
+            lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
+            for f in fails:
+                lines += hang("    - ", f, width)
+    return "\n".join(lines) + "\n"
+
+
+def compare_markdown(results: list[Result], lang: str) -> str:
+    """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
+    lines = [f"# {_head(results, lang)}", ""]
+    names = [r.rules_title.get(lang) for r in results]
+    lines.append("| " + (" | ".join(["层级" if lang == "zh" else "Tier", *names])) + " |")
+    lines.append("|" + " --- |" * (len(names) + 1))
+    rows = _compare_rows(results, lang)
+    for title, cells in rows:
+        lines.append("| " + " | ".join([title, *(STATUS[s][lang] for _, s, _ in cells)]) + " |")
+    lines.append("")
+    for title, cells in rows:
+        for name, _, fails in cells:
+            if fails:
+                lines.append(f"**{title} · {name}**")
+                lines.append("")
+                lines += [f"- {f}" for f in fails]
+                lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def compare_html(results: list[Result], lang: str) -> str:
+    """The comparison as one offline HTML file, laid out like the assessment report."""
+    from html import escape
+
+    from littlegiant.report.html import page
+
+    names = [r.rules_title.get(lang) for r in results]
+    rows = _compare_rows(results, lang)
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", '<div class="wide"><table><thead><tr><th>'
+            + escape("层级" if lang == "zh" else "Tier") + "</th>"
+            + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr></thead><tbody>"]
+    for title, cells in rows:
+        body.append(f"<tr><td>{escape(title)}</td>" + "".join(
+            f'<td class="status {s}">{escape(STATUS[s][lang])}</td>' for _, s, _ in cells) + "</tr>")
+    body.append("</tbody></table></div>")
+    for title, cells in rows:
+        for name, _, fails in cells:
+            if fails:
+                body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
+                            + "".join(f"<li>{escape(f)}</li>" for f in fails) + "</ul>")
+    return page(_head(results, lang), lang, "\n".join(body))

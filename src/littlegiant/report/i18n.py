@@ -1,0 +1,182 @@
+"""The CLI's own messages in zh and en (rule texts carry their own zh/en)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+STATUS = {
+    "met": {"zh": "满足", "en": "met"},
+    "unmet": {"zh": "不满足", "en": "not met"},
+    "unknown": {"zh": "未知", "en": "unknown"},
+    "manual_review": {"zh": "待审核", "en": "awaits review"},
+}
+SIZE = {
+    "micro": {"zh": "微型", "en": "micro"},
+    "small": {"zh": "小型", "en": "small"},
+    "medium": {"zh": "中型", "en": "medium"},
+    "large": {"zh": "大型", "en": "large"},
+    None: {"zh": "未知", "en": "unknown"},
+}
+MESSAGES = {
+    "score": {"zh": "得分", "en": "Score"},
+    "score_range": {"zh": "得分区间", "en": "Score range"},
+    "criterion": {"zh": "条件", "en": "Criterion"},
+    "status": {"zh": "状态", "en": "Status"},
+    "detail": {"zh": "计算与说明", "en": "Computation"},
+    "sme": {"zh": "企业规模", "en": "SME size"},
+    "rules": {"zh": "规则版本", "en": "Rule set"},
+    "as_of": {"zh": "评估日期", "en": "As of"},
+    "last_year": {"zh": "上年度", "en": "Last year"},
+    "renewal": {"zh": "复核", "en": "renewal"},
+    "missing": {"zh": "缺少的数据", "en": "Missing data"},
+    "evidence": {"zh": "需准备的材料", "en": "Evidence to prepare"},
+    "disclaimer": {
+        "zh": "本报告为企业自评结果，不是主管部门的正式认定。",
+        "en": "This is a self-assessment, not an official determination.",
+    },
+    "confidence": {"zh": "依据可靠度", "en": "Source confidence"},
+    "footer": {"zh": "输入摘要", "en": "Input sha256"},
+    "tool": {"zh": "工具版本", "en": "Tool version"},
+    # the interview (interactive.py)
+    "interview.intro": {
+        "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
+              "直接回车 = 不知道；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
+              "每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+        "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
+              "Enter = don't know; ? explains the question; < goes back one question.\n"
+              "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
+    },
+    "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
+    "interview.edit": {"zh": "修改这一项（现在是：{now}）", "en": "Change this answer (now: {now})"},
+    "interview.back": {"zh": "回到上一题（刚才答的是：{was}）", "en": "Back one question (you answered: {was})"},
+    "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
+    "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
+    "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
+    "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
+    "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 500万, 0.8亿 or 80,000,000元 work too"},
+    "interview.unknown_value": {"zh": "不知道", "en": "don't know"},
+    "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
+    "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",
+                        "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},
+    "interview.none_is_zero": {"zh": "没有的话请填 0；不知道就直接回车。", "en": "If there is none, type 0; if you don't know, press Enter."},
+    "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
+    "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
+    "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
+    "interview.confirm": {"zh": "确认无误吗？[是/否]", "en": " Is that right? [y/n]"},
+    "interview.fix_earlier": {
+        "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
+        "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
+    },
+    "interview.above": {
+        "zh": "{this} {value} 高于 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is above {other} ({other_value}), which is unusual.",
+    },
+    "interview.below": {
+        "zh": "{this} {value} 低于已填的 {other} {other_value}，这很少见。",
+        "en": "{this} ({value}) is below {other} ({other_value}) already given, which is unusual.",
+    },
+    "interview.growth": {
+        "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，幅度异常大。",
+        "en": "{this} ({value}) against {other} ({other_value}) is a change of {growth}%, unusually large.",
+    },
+    "interview.large": {
+        "zh": "{this} {value} 超出常见范围（一般不超过 {limit}）。",
+        "en": "{this} of {value} is beyond the usual range (at most {limit} as a rule).",
+    },
+    "interview.large_money": {
+        "zh": "{this} {value} 即 {yi} 亿元，是否把「元」当成了「万元」？",
+        "en": "{this} of {value} is {yi} hundred million CNY: were 元 typed as 万元?",
+    },
+    "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
+    "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
+                         "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
+    "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
+    "interview.found": {
+        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答请输入 r，清空重新开始请输入 o：[R/o] ",
+        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
+    },
+    "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
+             "en": "\nDone: {n} answers, saved to {save}.\n\n"},
+    "interview.stopped": {
+        "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：\n{cmd}\n",
+        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run:\n{cmd}\n",
+    },
+    "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
+    "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
+    "interview.locked": {
+        "zh": "{save} 正由另一个问答使用（它的回答不会被改动）。请先结束那个问答，或用 --save 另存一个文件",
+        "en": "{save} is in use by another interview (its answers are left alone); finish that one first or --save to another file",
+    },
+}
+MESSAGES.update({
+    # batch's .xlsx output and init --xlsx (xlsx.py)
+    "xlsx.results": {"zh": "评估结果", "en": "Results"},
+    "xlsx.errors": {"zh": "错误明细", "en": "Errors"},
+    "xlsx.about": {"zh": "说明", "en": "About"},
+    "xlsx.source": {"zh": "来源（文件:行）", "en": "Source (file:row)"},
+    "xlsx.name": {"zh": "企业名称", "en": "Company"},
+    "xlsx.status": {"zh": "处理结果", "en": "Outcome"},
+    "xlsx.scored": {"zh": "已评估", "en": "scored"},
+    "xlsx.error": {"zh": "出错", "en": "error"},
+    "xlsx.problems": {"zh": "错误说明", "en": "Problems"},
+    "xlsx.warnings": {"zh": "需核对的数据", "en": "Figures to check"},
+    "xlsx.problem": {"zh": "问题（列：说明）", "en": "Problem (column: what is wrong)"},
+    "xlsx.blocker": {"zh": "主要差距", "en": "What holds it back"},
+    "xlsx.next_step": {"zh": "下一步", "en": "Next step"},
+    "xlsx.made": {"zh": "生成时间", "en": "Made at"},
+    "xlsx.colours": {"zh": "结论（按颜色）", "en": "Verdicts (by colour)"},
+    "xlsx.companies": {"zh": "企业名单", "en": "Companies"},
+    "xlsx.choices": {"zh": "选项", "en": "Choices"},
+    "xlsx.yes_no": {"zh": "是 / 否", "en": "yes / no"},
+    "xlsx.yes_no_list": {"zh": "是,否", "en": "yes,no"},
+    "xlsx.text": {"zh": "文字", "en": "text"},
+    "xlsx.number": {"zh": "数字", "en": "number"},
+    "xlsx.bad_number": {"zh": "请输入符合范围的数字（见第 2 行说明）", "en": "Enter a number in range (see the notes in row 2)"},
+})
+CONFIDENCE = {
+    "gov": {"zh": "政府网站原文", "en": "government page"},
+    "multi": {"zh": "多个独立转载一致", "en": "several independent reposts"},
+    "single": {"zh": "单一第三方来源，未交叉核对", "en": "one third-party source, not cross-checked"},
+    "recalled": {"zh": "凭记忆，未见来源，请核实", "en": "recalled, no source seen: verify"},
+}
+
+
+def lang_of(tag: str) -> str | None:
+    """The catalog language a language tag or locale names (zh, zh-CN, zh_CN.UTF-8, zh-Hans,
+    en, en-US, C), or None when it names neither."""
+    base = re.split(r"[-_.@]", tag.strip().lower(), maxsplit=1)[0]
+    if base == "zh":
+        return "zh"
+    if base in ("en", "c", "posix"):
+        return "en"
+    return None
+
+
+def default_lang() -> str:
+    """zh when the locale says Chinese, else en (docs/output.md §1)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if lang_of(value) == "zh" else "en"
+    return "en"
+
+
+def t(key: str, lang: str, **fields: object) -> str:
+    """A message in ``lang``, with ``{name}`` fields filled in when given."""
+    text = MESSAGES[key][lang]
+    return text.format(**fields) if fields else text
+
+
+# what a field type expects, in Chinese (the loaders' own messages are English)
+EXPECT_ZH = {
+    "bool": "请回答 是 或 否（也可以写 对/不是、有/没有、y/n）",
+    "int": "请输入整数",
+    "number": "请输入数字",
+    "money": "请输入金额（万元，不能为负数；如 8000、8000万、0.8亿）",
+    "signed_money": "请输入金额（万元；亏损写负数，如 -120万）",
+    "percent": "请输入 0 到 100 之间的百分数（如 12.5 或 12.5%）",
+    "choice": "请输入选项编号或名称",
+    "text": "请输入文字",
+}

@@ -1,0 +1,103 @@
+"""Line breaks for mixed Chinese and English text in a terminal: where a line may end, and where not.
+
+rich wraps at spaces and folds a run without spaces (all Chinese) at the very edge, so a line could start
+with "。" or "）" and a cell was padded with spaces to its column's width. Here a line breaks between any
+two Chinese characters or at a space, never before closing punctuation (。，、；：）」 …) nor after an
+opening one (（「 …) — the rule Chinese typesetting calls 避头尾 — and carries no trailing spaces.
+A run wider than the line (a long English word, a fingerprint) is folded by cells as a last resort.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.cells import cell_len, chop_cells
+from rich.text import Text
+
+# never at the start of a line (closing punctuation, pause marks, units that follow a number)
+NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
+# never at the end of a line (opening brackets and quotes)
+NO_END = frozenset("（「『【《〈〔［｛“‘([{")
+
+
+
+def _wide(ch: str) -> bool:
+    """A character that stands alone: a line may break before and after it (Chinese, fullwidth forms).
+
+    ASCII punctuation stays inside its word ("2,500", "5.42%")."""
+    return unicodedata.east_asian_width(ch) in ("W", "F") or (not ch.isascii() and (ch in NO_START or ch in NO_END))
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the smallest runs a line may not break inside, spaces left between them."""
+    pieces: list[tuple[int, int]] = []
+    begin = -1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if begin >= 0:
+                pieces.append((begin, i))
+                begin = -1
+            continue
+        if begin >= 0 and (_wide(ch) or _wide(text[i - 1])):
+            pieces.append((begin, i))
+            begin = -1
+        if begin < 0:
+            begin = i
+    if begin >= 0:
+        pieces.append((begin, len(text)))
+    # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14)
+    glued: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if glued and (text[a] in NO_START or text[glued[-1][1] - 1] in NO_END):
+            glued[-1] = (glued[-1][0], b)
+        else:
+            glued.append((a, b))
+    return glued
+
+
+def spans(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of one paragraph (no line breaks in it) within ``width`` cells.
+
+    The first line keeps the paragraph's indent; spaces at a break are dropped."""
+    width = max(width, 2)
+    out: list[tuple[int, int]] = []
+    start, end = 0, -1  # the current line; end -1 until its first piece (the indent stays on line one)
+    for a, b in pieces(text):
+        if cell_len(text[start:b]) <= width:
+            end = b
+            continue
+        if end >= 0:
+            out.append((start, end))
+        start = a
+        while cell_len(text[start:b]) > width:  # wider than any line: fold it by cells
+            head = chop_cells(text[start:b], width)[0]
+            if len(head) > 1 and text[start + len(head)] in NO_START:
+                head = head[:-1]  # a closing mark takes the last character with it
+            out.append((start, start + len(head)))
+            start += len(head)
+        end = b
+    out.append((start, max(end, start)))
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, none starting with closing punctuation, none
+    ending in a space; the text's own line breaks and leading indent are kept."""
+    return [para[a:b].rstrip() for para in text.split("\n") for a, b in spans(para, width)]
+
+
+def wrap_rich(text: Text, width: int) -> list[Text]:
+    """A styled text in lines by the same rule, styles kept."""
+    out: list[Text] = []
+    for para in text.split("\n", allow_blank=True):
+        for a, b in spans(para.plain, width):
+            line = para[a:b]
+            line.rstrip()
+            out.append(line)
+    return out
+
+
+def hang(mark: str, text: str, width: int) -> list[str]:
+    """``text`` wrapped beside ``mark``, its later lines under the text, not under the mark."""
+    room = cell_len(mark)
+    return [(mark if i == 0 else " " * room) + line for i, line in enumerate(wrap(text, width - room))]

@@ -1,0 +1,90 @@
+"""The Markdown report: the answer, the plan and the evidence first, then every criterion, then the appendix."""
+
+from __future__ import annotations
+
+from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.i18n import SIZE, STATUS, t
+from littlegiant.report.words import MARK, w
+
+_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(report: Report) -> str:
+    lang = report.lang
+    zh = lang == "zh"
+    colon = "：" if zh else ": "
+    result = report.result
+    words = report.words
+    lines = [f"# {result.name or ('自评报告' if zh else 'Self-assessment')}", ""]
+    lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
+                 f"{t('sme', lang)}{colon}{SIZE[result.sme_size][lang]}")
+    lines.append("")
+    lines.extend(f"*{b}*" for b in report.basis())
+    lines += ["", f"## {w('answer', lang)}", ""]
+    for tier, line, why in report.summary():
+        lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
+    lines.append("")
+    warnings = warning_lines(result, lang)
+    if warnings:
+        lines += [f"**⚠ {WARNINGS[lang]}**", ""]
+        lines += [f"- {_cell(x)}" for x in warnings]
+        lines.append("")
+    moved = report.what_if_lines()
+    if moved:
+        lines += [f"**{'假设变化带来的判定变化' if zh else 'What the what-if changed'}**", ""]
+        lines += [f"- {m}" for m in moved]
+        lines.append("")
+    plan = report.plan()
+    if plan:
+        lines += [f"## {w('plan', lang)}", ""]
+        for head, notes, steps in plan:
+            lines += [f"**{head}**", ""]
+            if notes:
+                lines += [f"- {_cell(n)}" for n in notes]
+                lines.append("")
+            lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
+            lines.append("")
+    ev = report.evidence()
+    if ev:
+        lines += [f"## {w('evidence', lang)}", ""]
+        lines += [f"- {title}{colon}{('；' if zh else '; ').join(docs)}" for title, docs in ev]
+        lines.append("")
+    legend = words.legend()
+    if legend:
+        lines += [f"## {w('legend', lang)}", ""]
+        for mark, head, parts in legend:
+            lines.append(f"- {mark} {_cell(head)}")
+            lines += [f"  - {_cell(x)}" for x in parts]
+        lines.append("")
+    basis = report.basis_detail()
+    if basis:
+        lines += [f"## {BASIS[lang]}", ""]
+        lines += [f"- {_cell(b)}" for b in basis]
+        lines.append("")
+    lines += [f"## {w('detail', lang)}", ""]
+    for tier in result.tiers.values():
+        lines += [f"### {tier.title.get(lang)} — {_ICON[tier.status]} {STATUS[tier.status][lang]}", ""]
+        lines.append(f"| {t('status', lang)} | {t('criterion', lang)} | {t('detail', lang)} |")
+        lines.append("| --- | --- | --- |")
+        for c in tier.criteria:
+            indent = "&nbsp;&nbsp;" * max(c.depth - 1, 0)
+            title = c.title.get(lang) + MARK.get(c.confidence or "", "")
+            lines.append(f"| {_ICON[c.status]}&nbsp;{STATUS[c.status][lang].replace(' ', '&nbsp;')} | "
+                         f"{indent}{_cell(title)} | {_cell(words.sentence(c))} |")
+        lines.append("")
+        for note in tier.notes:
+            lines += [f"> {note.get(lang)}", ""]
+    appendix = report.appendix()
+    if appendix:
+        lines += [f"## {w('appendix', lang)}", ""]
+        lines.append("以下命令按行动计划修改数据后重新评估，可用于核对：" if zh else
+                     "Each command re-assesses the profile with one plan applied, to check it:")
+        lines.append("")
+        for title, cmd in appendix:
+            lines += [f"{title}{colon}", "", "```", cmd, "```", ""]
+    lines += ["---", "", footer_line(result, lang), "", f"*{t('disclaimer', lang)}*"]
+    return "\n".join(lines) + "\n"

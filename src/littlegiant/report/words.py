@@ -1,0 +1,499 @@
+"""The sentences every report shares, made from the rule data: a finance manager's words, not a trace.
+
+Criteria become "研发费用占营业收入 3.6%（90 ÷ 2,500），要求不低于3%：满足"; choices are named by their
+labels, missing inputs by their question, plans as numbered things to do. No formula operators, field
+paths or choice ids reach the client text; ``--set`` arguments appear only in the appendix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from littlegiant.core.engine import fmt, unit_text
+from littlegiant.core.gaps import CUT_SHORT, Change
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.rules import RuleSet
+from littlegiant.report.i18n import CONFIDENCE, STATUS
+
+ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
+THIRD_PARTY = ("single", "recalled")
+MARK = {"single": "†", "recalled": "‡"}
+
+W = {
+    "answer": {"zh": "结论", "en": "The answer"},
+    "plan": {"zh": "行动计划", "en": "The plan"},
+    "evidence": {"zh": "需准备的材料", "en": "Evidence to prepare"},
+    "legend": {"zh": "依据说明", "en": "About the sources"},
+    "detail": {"zh": "逐条明细", "en": "Criterion by criterion"},
+    "appendix": {"zh": "附录：假设计算命令", "en": "Appendix: what-if commands"},
+    "basis": {"zh": "依据", "en": "Basis"},
+    "holding": {"zh": "差在", "en": "held back by"},
+    "missing": {"zh": "尚缺", "en": "still needed"},
+    "score": {"zh": "得分", "en": "score"},
+    "score_range": {"zh": "得分区间", "en": "score range"},
+    # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
+    "detail_hint": {"zh": "想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。",
+                    "en": "To see how each criterion was worked out, run the same command again with --detail added."},
+    "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
+    "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
+}
+
+OPS = {
+    "zh": {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"},
+    "en": {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "", "!=": "not"},
+}
+
+
+def w(key: str, lang: str) -> str:
+    return W[key][lang]
+
+
+def num(v: Any, lang: str = "en") -> str:
+    """A number as people write it: thousands grouped, at most two places; yes/no in words."""
+    text = fmt(v, lang=lang)
+    if not isinstance(v, Decimal):
+        return text
+    sign, _, rest = text.rpartition("-")
+    whole, dot, frac = rest.partition(".")
+    grouped = f"{int(whole):,}" if whole.isdigit() else whole
+    return f"{sign and '-'}{grouped}{dot}{frac}"
+
+
+@dataclass
+class Words:
+    """What the sentences need besides the result: the rule set (labels) and the checked plans."""
+
+    result: Result
+    rules: RuleSet | None
+    plans: dict[str, TierPlan] = field(default_factory=dict)
+    lang: str = "zh"
+
+    # ---- labels
+
+    def question(self, path: str) -> str:
+        """A missing input by its question (field label with the year), never its path."""
+        if self.rules is None:
+            return path
+        try:
+            f = field_for_path(self.rules, path)
+        except Exception:
+            return path
+        return input_label(f, path).get(self.lang)
+
+    def choice(self, path: str | None, value: Any) -> str:
+        if self.rules is not None and path is not None:
+            try:
+                label = field_for_path(self.rules, path).choice_labels.get(value)
+            except Exception:
+                label = None
+            if label is not None:
+                return label.get(self.lang)
+        return str(value)
+
+    def questions(self, paths: list[str], limit: int = 8) -> str:
+        names = list(dict.fromkeys(self.question(p) for p in paths))
+        more = len(names) - limit
+        sep = "；" if self.lang == "zh" else "; "
+        text = sep.join(names[:limit])
+        if more > 0:
+            text += f"等{len(names)}项" if self.lang == "zh" else f" and {more} more"
+        return text
+
+    def status(self, status: str) -> str:
+        return STATUS[status][self.lang]
+
+    # ---- one criterion in a sentence
+
+    def sentence(self, c: CriterionResult) -> str:
+        """The criterion's figure, how it is made, what is required and the verdict, in words."""
+        zh = self.lang == "zh"
+        verdict = self.status(c.status)
+        if c.kind == "check":
+            return self._check(c, verdict)
+        if c.kind == "score":
+            need = f"{OPS[self.lang].get(c.op or '>=', '')}{'' if zh else ' '}{num(c.threshold)}"
+            if c.points_min == c.points_max:
+                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} points"
+            else:
+                got = (f"得分在 {num(c.points_min)}–{num(c.points_max)} 之间（尚缺数据）" if zh else
+                       f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
+            text = f"{got}，要求{need}分：{verdict}" if zh else f"{got}; required {need}: {verdict}"
+        else:
+            text = c.explanation.get(self.lang)
+        if c.missing and c.kind not in ("all", "any"):
+            text += f"（{w('missing', 'zh')}：{self.questions(c.missing)}）" if zh else \
+                f" ({w('missing', 'en')}: {self.questions(c.missing)})"
+        return text
+
+    def _check(self, c: CriterionResult, verdict: str) -> str:
+        zh = self.lang == "zh"
+        paths = list(c.inputs)
+        if c.value is None:
+            need = self.questions(c.missing or paths)
+            return f"{w('missing', 'zh')}：{need}：{verdict}" if zh else f"{w('missing', 'en')}: {need}: {verdict}"
+        unit = unit_text(c.unit, self.lang)
+        sep = "，" if zh else "; "
+        if isinstance(c.value, bool) and isinstance(c.threshold, bool):
+            if len(paths) == 1:
+                got = ("答「是」" if c.value else "答「否」") if zh else f"answered {fmt(c.value)}"
+            else:
+                got = self._inputs(c)
+            return f"{got}：{verdict}" if zh else f"{got}: {verdict}"
+        if c.op == "in" and isinstance(c.threshold, tuple):
+            path = paths[0] if len(paths) == 1 else None
+            now = self.choice(path, c.value)
+            allowed = ("或" if zh else " or ").join(f"「{self.choice(path, x)}」" if zh else self.choice(path, x)
+                                                   for x in c.threshold)
+            return (f"现为「{now}」，要求{allowed}：{verdict}" if zh else f"now {now}; required {allowed}: {verdict}")
+        if isinstance(c.value, str) or isinstance(c.threshold, str):
+            path = paths[0] if len(paths) == 1 else None
+            now, need = self.choice(path, c.value), self.choice(path, c.threshold)
+            word = OPS[self.lang].get(c.op or "", "")
+            return (f"现为「{now}」，要求{word}「{need}」：{verdict}" if zh else
+                    f"now {now}; required {word + ' ' if word else ''}{need}: {verdict}")
+        if c.op == "between" and isinstance(c.threshold, tuple):
+            lo, hi = c.threshold
+            need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"
+            return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
+                f"now {num(c.value)}{unit}; required {need}: {verdict}"
+        how = self._how(c)
+        need = f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}{unit}".strip()
+        got = f"{num(c.value)}{unit}{how}"
+        return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
+
+    def _how(self, c: CriterionResult) -> str:
+        """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70), else the inputs named."""
+        values = [v for v in c.inputs.values()]
+        if len(values) < 2 or any(not isinstance(v, Decimal) for v in values):
+            return ""
+        calc = c.explanation.zh.split(" = ")[0] if " = " in c.explanation.zh else ""
+        if re.fullmatch(r"[\d.]+ / [\d.]+ × 100", calc) and len(values) == 2:
+            inner = f"{num(values[0])} ÷ {num(values[1])}"
+        elif re.fullmatch(r"[\d.]+( \+ [\d.]+)+", calc):
+            inner = " + ".join(num(v) for v in values)
+        else:
+            inner = self._inputs(c)
+        return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
+
+    def _inputs(self, c: CriterionResult) -> str:
+        sep = "，" if self.lang == "zh" else ", "
+        parts = []
+        for path, v in c.inputs.items():
+            shown = self.choice(path, v) if isinstance(v, str) else num(v, self.lang)
+            parts.append(f"{self.question(path)} {shown}")
+        return sep.join(parts)
+
+    # ---- the answer: one line per tier
+
+    def score(self, tier: TierResult) -> str:
+        if tier.score is not None:
+            return f"{w('score', self.lang)} {num(tier.score)}"
+        if tier.score_min is not None and tier.score_max is not None:
+            return f"{w('score_range', self.lang)} {num(tier.score_min)}–{num(tier.score_max)}"
+        return ""
+
+    def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
+        """The one or two things that keep the tier from met, in plain words."""
+        zh = self.lang == "zh"
+        out: list[str] = []
+        red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
+        if red:
+            names = [self.question(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang) for c in red]
+            return [(f"红线「{n}」" if zh else f"red line: {n}") for n in names]
+        missing: list[str] = []
+        for c in holding_back(self.result, tier.id):
+            if c.status == UNKNOWN:
+                missing.extend(p for p in c.missing if p not in missing)
+                continue
+            if c.status != UNMET or tier.status == UNKNOWN:
+                continue
+            now = ""
+            if c.kind == "check" and isinstance(c.value, Decimal):
+                now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）" if zh else \
+                    f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+            if c.title.get(self.lang) + now not in out:
+                out.append(c.title.get(self.lang) + now)
+        if missing and len(out) < limit:
+            out.append(f"尚缺：{self.questions(missing, 3)}" if zh else f"still needed: {self.questions(missing, 3)}")
+        if len(out) > limit:
+            more = len(out) - limit
+            out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
+        return out
+
+    def tier_line(self, tier: TierResult) -> tuple[str, str]:
+        """(verdict line, what holds it back) for the summary."""
+        zh = self.lang == "zh"
+        score = self.score(tier)
+        head = f"{tier.title.get(self.lang)}：{self.status(tier.status)}" if zh else \
+            f"{tier.title.get(self.lang)}: {self.status(tier.status)}"
+        if score:
+            head += f"（{score}）" if zh else f" ({score})"
+        why = ""
+        if tier.status not in (MET,):
+            # under review: a red line the text read does not list says why in its own words first
+            reasons = self.holding(tier) if tier.status != REVIEW else [
+                c.explanation.get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
+                if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
+            if reasons:
+                lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
+                    "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
+                why = lead + ("；" if zh else "; ").join(reasons)
+        return head, why
+
+    # ---- the plan
+
+    def plan_lines(self, tier: TierResult) -> tuple[str, list[str], list[str]]:
+        """(headline, why not this round, numbered steps) of the tier's checked plan."""
+        zh = self.lang == "zh"
+        p = self.plans.get(tier.id)
+        name = tier.title.get(self.lang)
+        if p is None:
+            return "", [], []
+        steps: list[str] = []
+        notes: list[str] = []
+        red = [b for b in p.blockers if b.kind == "red_line"]
+        if red:
+            labels = "、".join(self._red_label(b.criterion) for b in red) if zh else \
+                "; ".join(self._red_label(b.criterion) for b in red)
+            head = (f"{name}：红线「{labels}」存在时任何层级都不能认定，须先消除" if zh else
+                    f"{name}: the red line \"{labels}\" stops every tier while it stands; remove it first")
+            return head, [], []
+        if p.later > 0 or p.checked is None:
+            notes.extend(self._blocker(b, p) for b in p.blockers)
+        if p.cut_short:
+            notes.append(CUT_SHORT.get(self.lang))
+        if p.checked is None:
+            if p.blockers:
+                head = (f"{name}：在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
+                        f"{name}: no set of changes meets it within {_years_on(self.lang)}")
+            elif p.missing:
+                head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
+                steps.append(self.questions(p.missing, 10))
+            else:
+                head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
+            return head, notes, steps
+        when = ""
+        if p.later > 0 and p.as_of is not None:
+            when = (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if zh else
+                    f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        verdict = self.status(p.checked)
+        if p.checked in (MET, REVIEW):
+            head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
+                    f"{name}: {when}all of the following together meet it (checked: re-assessed with all of them, {verdict})")
+        elif p.checked == UNMET:
+            head = (f"{name}：以下各项全部做到后仍不满足（已验证：合并后重新评估为「{verdict}」），须进一步调整" if zh else
+                    f"{name}: after all of the following it is still not met (checked: {verdict}); more is needed")
+        else:
+            head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
+                    f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
+        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
+        for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
+            steps.append(self._move(m, p))
+        if p.missing and p.checked not in (MET, REVIEW):
+            steps.append(f"另需回答：{self.questions(p.missing)}" if zh else
+                          f"Also answer: {self.questions(p.missing)}")
+        return head, notes, steps
+
+    def _red_label(self, cid: str) -> str:
+        found = self.result.criterion(cid)
+        if found is None:
+            return cid
+        c = found[1]
+        if self.rules is not None and c.inputs:
+            return self.question(next(iter(c.inputs)))
+        return c.title.get(self.lang)
+
+    def _blocker(self, b: Any, p: TierPlan) -> str:
+        zh = self.lang == "zh"
+        title = b.title.get(self.lang)
+        if b.kind == "closed":
+            years = sorted({y for y in (re.findall(r"\.(\d{4})(?:\.|$)", x) for x in b.paths) for y in y})
+            ys = "、".join(years) if zh else ", ".join(years)
+            return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
+                    f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
+        if b.kind == "title":
+            if b.year is None:
+                return (f"须先取得「{title}」称号，而该层级在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
+                        f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")
+            return (f"须先取得「{title}」称号，该称号最早{b.year}年申报，本层级不能早于这一年" if zh else
+                    f"the {title} title comes first, and it can be applied for in {b.year} at the earliest: "
+                    "not before then")
+        if b.kind == "wait":
+            return (f"「{title}」要等时间累积，本轮不能满足" if zh else f"\"{title}\" needs time to pass: not this round")
+        return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
+                f"\"{title}\": no change of one input meets it (several may have to move together); check it item by item")
+
+    def _move(self, m: Move, p: TierPlan) -> str:
+        zh = self.lang == "zh"
+        label = self.question(m.path)
+        if m.kind == "title":
+            tid = m.path.split(".", 1)[1] if m.path.startswith("titles.") else None
+            held = self.result.tiers.get(tid) if tid else None
+            name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
+            if held is not None and held.status in (MET, REVIEW):
+                return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
+                        f"You meet {name} ({self.status(held.status)}): apply for it first")
+            ahead = self.plans.get(tid) if tid else None
+            if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+                return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
+                        f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
+            if held is not None:
+                return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
+                        f"First obtain {name} (this report: {self.status(held.status)}, see above)")
+            return f"先取得：{name}" if zh else f"First obtain: {name}"
+        if m.kind == "wait":
+            reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
+            unit = unit_text(m.field.unit, self.lang)
+            return (f"{m.field.label.get(self.lang)}：{reach}达到{num(m.after)}{unit}" if zh else
+                    f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} on {reach}")
+        if m.kind == "qualitative":
+            return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
+                    f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
+        if isinstance(m.after, bool):
+            return f"取得：{label}" if zh else f"Obtain: {label}"
+        if isinstance(m.after, str):
+            now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
+            return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
+                    f"{label}: from {now} to {self.choice(m.path, m.after)}")
+        unit = unit_text(m.field.unit, self.lang)
+        before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
+        delta = ""
+        if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
+            d = m.after - m.before
+            delta = f"（{'+' if d > 0 else ''}{num(d)}）" if zh else f" ({'+' if d > 0 else ''}{num(d)})"
+        text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
+        if m.kind == "follows":
+            text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
+        return text
+
+    # ---- the legend
+
+    def legend(self) -> list[tuple[str, str, list[str]]]:
+        """(mark, what it means, the rules it marks) per confidence tag, each rule counted once.
+
+        The gate's criteria belong to every tier; they are named once as shared, then each tier with what
+        only it holds (or that it holds none), so the total is the rule data's own count (``rules list``).
+        """
+        zh = self.lang == "zh"
+        sep = "；" if zh else "; "
+        tiers = list(self.result.tiers.values())
+        out: list[tuple[str, str, list[str]]] = []
+        for tag in THIRD_PARTY:
+            holders: dict[str, list[TierResult]] = {}
+            titles: dict[str, str] = {}
+            for t in tiers:
+                for c in t.criteria:
+                    if c.confidence == tag:
+                        titles.setdefault(c.id, c.title.get(self.lang))
+                        if t not in holders.setdefault(c.id, []):
+                            holders[c.id].append(t)
+            if not titles:
+                continue
+            lines: list[str] = []
+            groups: dict[tuple[str, ...], list[str]] = {}
+            parents: dict[tuple[str, ...], set[str | None]] = {}
+            for cid, held in holders.items():
+                key = tuple(t.id for t in held)
+                groups.setdefault(key, []).append(titles[cid])
+                parents.setdefault(key, set()).add(next(c.parent for c in held[0].criteria if c.id == cid))
+            for key, names in groups.items():
+                if len(key) < 2:
+                    continue
+                what = self._group_title(self.result.tiers[key[0]], parents[key])
+                who = ("各层级共用" if zh else "shared by every tier") if len(key) == len(tiers) else \
+                    ("、".join(self.result.tiers[k].title.zh for k in key) + "共用" if zh else
+                     "shared by " + ", ".join(self.result.tiers[k].title.en for k in key))
+                if what:
+                    who = f"{who}的「{what}」" if zh else f"{what}, {who}"
+                elif not zh:
+                    who = who[0].upper() + who[1:]
+                lines.append(f"{who}（{len(names)}条）：{sep.join(names)}" if zh else
+                             f"{who} ({len(names)}): {sep.join(names)}")
+            shared = any(len(k) > 1 for k in groups)
+            for t in tiers:
+                names = groups.get((t.id,), [])
+                name = t.title.get(self.lang)
+                if names:
+                    lines.append(f"{name}（{len(names)}条）：{sep.join(names)}" if zh else
+                                 f"{name} ({len(names)}): {sep.join(names)}")
+                else:
+                    lines.append(f"{name}：{'除共用条件外' if shared else ''}没有" if zh else
+                                  f"{name}: none{' beyond the shared ones' if shared else ''}")
+            head = (f"{CONFIDENCE[tag]['zh']}：共{len(titles)}条" if zh else
+                    f"{CONFIDENCE[tag]['en']}: {len(titles)} rule{'s' if len(titles) > 1 else ''}")
+            out.append((MARK[tag], head, lines))
+        return out
+
+
+    def _group_title(self, tier: TierResult, parents: set[str | None]) -> str:
+        """The title of the one group (the gate) the shared criteria sit in, else nothing."""
+        if len(parents) != 1:
+            return ""
+        pid = next(iter(parents))
+        return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
+
+
+def _years_on(lang: str) -> str:
+    from littlegiant.core.tierplan import ROUNDS
+
+    return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
+
+
+def holding_back(result: Result, tier: str) -> list[CriterionResult]:
+    """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
+    t = result.tiers[tier]
+    by_id = {c.id: c for c in t.criteria}
+    out = []
+    for c in t.criteria:
+        if not c.required or c.kind in ("all", "any") or c.status == MET:
+            continue
+        parent = by_id.get(c.parent) if c.parent else None
+        while parent is not None and parent.status != MET:
+            parent = by_id.get(parent.parent) if parent.parent else None
+        if parent is None:
+            out.append(c)
+    return out
+
+
+def red_lines(result: Result) -> list[CriterionResult]:
+    """Vetoes present: they stop every tier, and no materials are listed while they stand."""
+    seen: set[str] = set()
+    out = []
+    for t in result.tiers.values():
+        for c in t.criteria:
+            if c.kind == "veto" and c.status == UNMET and c.id not in seen:
+                seen.add(c.id)
+                out.append(c)
+    return out
+
+
+def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
+    """(criterion title, documents) for criteria met or awaiting review, each document once."""
+    if red_lines(result):
+        return []
+    out: list[tuple[str, list[str]]] = []
+    seen: set[str] = set()
+    for t in result.tiers.values():
+        if t.status not in (MET, REVIEW) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
+            continue
+        for c in t.criteria:
+            if c.status in (MET, REVIEW) and c.evidence:
+                docs = [e.get(lang) for e in c.evidence if e.get(lang) not in seen]
+                seen.update(docs)
+                if docs:
+                    out.append((c.title.get(lang), docs))
+    return out
+
+
+def set_args(plan: TierPlan, rules: RuleSet | None) -> list[str]:
+    """The plan as ``--set`` arguments (the appendix and JSON only)."""
+    assumed = [Change(p, field_for_path(rules, p), None, v).set_arg for p, v in plan.assumed.items()] if rules else []
+    return assumed + [m.set_arg for m in plan.moves]
+

@@ -1,0 +1,62 @@
+"""Chinese line breaking in the terminal: lines fit, keep every character, never start with closing
+punctuation nor end with an opening one, and carry no trailing spaces."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.text import Text
+
+from littlegiant.report.linebreak import NO_END, NO_START, pieces, wrap, wrap_rich
+
+PIECES = st.one_of(
+    st.text(alphabet="研发费用占营业收入比重不低于专精特新小巨人企业称号", min_size=1, max_size=12),
+    st.sampled_from(["。", "，", "、", "；", "：", "）", "」", "（", "「", "——", " ", "  ", "2,500", "5.42%", "→",
+                     "(2026)", "Little Giant", "demonstration,", "Ⅰ类", "\"", "（+2,300）"]),
+)
+TEXTS = st.lists(PIECES, max_size=30).map("".join)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@given(text=TEXTS, width=st.integers(min_value=4, max_value=60))
+def test_lines_fit_keep_every_character_and_carry_no_trailing_space(text: str, width: int) -> None:
+    """Every line fits the width, ends without a space, and the lines hold the whole text in order."""
+    lines = wrap(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+    assert squash("".join(lines)) == squash(text)
+
+
+@given(text=TEXTS, width=st.integers(min_value=4, max_value=60))
+def test_no_line_starts_with_a_closing_mark_when_every_run_fits(text: str, width: int) -> None:
+    """When no unbreakable run (a word, a character with its closing marks) is wider than the line, no line
+    starts with 。，）… and none ends with （「…; wider runs are folded, the only exception."""
+    assume(all(cell_len(text[a:b]) <= width for a, b in pieces(text)))
+    lines = wrap(text, width)
+    for before, line in pairwise(lines):
+        assert line[:1] not in NO_START and before[-1:] not in NO_END, (before, line)
+
+
+def test_a_chinese_sentence_breaks_before_the_word_not_before_its_comma() -> None:
+    """At the width where 。 or ， would open the next line, the character before it moves down with it."""
+    text = "专精特新中小企业，差在细分市场年限。另有两项"
+    # 8 characters fill 16 cells exactly; the comma would start line two
+    assert wrap(text, 16) == ["专精特新中小企", "业，差在细分市场", "年限。另有两项"]
+    assert wrap("营业收入（2026年）：2,500 → 5,000万元", 12)[0] == "营业收入"  # （2026年） is not split after （
+
+
+def test_styles_survive_the_wrap() -> None:
+    """A styled text keeps its styles on every line."""
+    text = Text.assemble(("不满足", "red"), ("：研发费用占营业收入比重不低于3%", "bold"))
+    lines = wrap_rich(text, 10)
+    assert [line.plain for line in lines] == wrap(text.plain, 10)
+    assert [(sp.start, sp.end, sp.style) for sp in lines[0].spans] == [(0, 3, "red"), (3, 5, "bold")]
+    assert all(sp.style == "bold" for line in lines[1:] for sp in line.spans)
+    assert all(not line.plain.endswith(" ") for line in lines)
