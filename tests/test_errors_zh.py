@@ -271,6 +271,10 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text
                    st.sampled_from(["abc", "-5", "1e999", "[1, 2]", "{a: 1}", "~", "是", "12.5%", "&x", "*x", "!!str 5"]))
 
 
+NOT_TOP = st.sampled_from(["revenu", "finacials", "revenue", "domestic_share", "class1", "x", "2025", "名称"])
+"""Keys that are no field at the top of a profile: each makes the file wrong wherever it lands."""
+
+
 @st.composite
 def broken_profiles(draw: st.DrawFn) -> str:
     """YAML text near a real profile: a few keys replaced, added or broken at random places."""
@@ -288,20 +292,20 @@ def broken_profiles(draw: st.DrawFn) -> str:
             lines[min(at, len(lines) - 1)] = line[:cut] + draw(st.sampled_from([":", "{", "'", "\t", " - ", "]"]))
         else:
             lines.insert(at, f"{draw(KEYS)}:\n  {draw(KEYS)}: {draw(VALUES)}")
+    # and one thing surely wrong: a key that is no top-level field, at the margin of any line
+    lines.insert(draw(st.integers(0, len(lines))), f"{draw(NOT_TOP)}: {draw(VALUES)}")
     return "\n".join(lines) + "\n"
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=broken_profiles(), lang=st.sampled_from(["zh", "en"]))
 def test_a_broken_profile_never_shows_a_traceback(tmp_path: Path, text: str, lang: str) -> None:
-    """Whatever is broken in a profile: either it scores (exit 0) or one line in the language asked
-    for and exit 2; never a traceback, never an internal error, never English under zh."""
+    """Whatever is broken in a profile: one line in the language asked for, naming the file, and
+    exit 2; never a traceback, never an internal error, never English words under zh."""
     prof = write(tmp_path / "p.yaml", text)
-    code, _, err = lg("assess", str(prof), "--lang", lang, "--as-of", "2026-03-01", "--format", "json")
+    code, out, err = lg("assess", str(prof), "--lang", lang, "--as-of", "2026-03-01", "--format", "json")
     assert "Traceback" not in err and "internal error" not in err
-    if code == 0:
-        return
-    assert code == 2, err
+    assert code == 2 and out == "", err
     line = zh_line(err) if lang == "zh" else en_line(err)
     assert str(prof) in line
     if lang == "zh":
