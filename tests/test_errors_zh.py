@@ -310,3 +310,33 @@ def test_a_broken_profile_never_shows_a_traceback(tmp_path: Path, text: str, lan
     assert str(prof) in line
     if lang == "zh":
         assert "expected" not in line and "invalid" not in line and "unknown" not in line
+
+
+CELLS = st.one_of(st.sampled_from(["abc", "-5", "12.5", "1e99999", "nan", "是", "maybe", "industral", "0.8亿", "",
+                                   "=1+1", '"', "200%", "1,000", "∞"]), st.text(max_size=6))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(CELLS, CELLS, CELLS, CELLS), min_size=1, max_size=6))
+def test_every_error_row_of_a_zh_batch_is_chinese(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> None:
+    """Random cells under amount, count, yes/no and choice columns: every input row has its output
+    row, and every error cell under zh is Chinese, one problem a line, with no English words."""
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "financials.2025.revenue", "employees", "registered_in_china", "industry"])
+        for i, cells in enumerate(rows):
+            writer.writerow([f"公司{i}", *cells])
+    out = tmp_path / "out.csv"
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet",
+                      "--columns", "ids")
+    assert code in (0, 1) and "Traceback" not in err, err
+    assert err.strip().startswith("共读取 ")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    for row in written:
+        if row["status"] != "error":
+            continue
+        for problem in row["error"].splitlines():
+            assert CJK.search(problem), problem
+            assert not re.search(r"\b(expected|got|unknown|invalid|internal)\b", problem), problem

@@ -112,7 +112,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
-    "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 revenue: 12000），现在是{got}"),
+    "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
     "value.bool": ("expected true or false, got {got}", "应填 是 或 否（true 或 false），现在是{got}"),
     "value.text": ("expected text, got {got}", "应填文字，现在是{got}"),
     "value.text_bytes": ("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8",
@@ -228,6 +228,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.see_help": ("{message} (see --help)", "{message}（用法见 --help）"),
     # what the run says at its end
     "run.error": ("littlegiant: error: {message}", "littlegiant 出错：{message}"),
+    "run.internal": ("littlegiant: {message}", "littlegiant 出错：程序内部错误（这是 littlegiant 的缺陷，请连同引起它的输入一起"
+                     "报告给我们）：{detail}"),
     "run.interrupted": ("littlegiant: interrupted", "littlegiant：已中断"),
     "run.interrupted_kept": ("littlegiant: interrupted; {kept}", "littlegiant：已中断；{kept}"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
@@ -293,7 +295,8 @@ def nearest(word: str, names: Iterable[str]) -> str | None:
 
 def clip(text: str, limit: int) -> str:
     """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
-    one = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    lines = text.splitlines()  # every line break Python knows (\x85, \u2028 ...), not only \n and \r
+    one = " ".join(lines) if len(lines) != 1 or lines[0] != text else text
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 

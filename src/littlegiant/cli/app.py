@@ -936,6 +936,7 @@ def main() -> None:
     except Exception as exc:  # a bug: one line that says so, not a traceback
         from littlegiant.errors import internal_message
 
-        say(f"littlegiant: {internal_message(exc)}")
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        say(words("run.internal", lang, {"message": internal_message(exc), "detail": detail}))
         code = EXIT_INTERNAL
     sys.exit(code or 0)

@@ -334,7 +334,8 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
         elif isinstance(value, dict):
             _walk(value, place.child(key, child), out, source)
         else:
-            raise InputError(kind="field.group", params={"got": Got(value)}, file=source,
+            example = "2025" if child.years is not None else next(iter(child.children), "")
+            raise InputError(kind="field.group", params={"got": Got(value), "example": example}, file=source,
                              line=line_of(data, raw_key), field=prefix + key, label=Words(f"“{raw_key}”", ""))
 
 
