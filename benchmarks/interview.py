@@ -27,13 +27,14 @@ def main() -> None:
             rs = rules.load(rule_id)
             prof = profile.load_profile(example, rs)
             iv = Interview(rs, as_of)
+            asked = 0
             while (q := iv.next_question()) is not None:
                 iv.record(q.path, prof.values.get(q.path))
-                iv.asked += 1
+                asked += 1
             full = engine.evaluate(rs, prof, as_of)
             same = all(full.tiers[t].status == s.status for t, s in iv.result().tiers.items())
             could = len(iv.possible())
-            print(f"{example.stem:<20} {rule_id:<10} {iv.asked:>5} {could:>5} {iv.asked / could:>6.0%}  {same}")
+            print(f"{example.stem:<20} {rule_id:<10} {asked:>5} {could:>5} {asked / could:>6.0%}  {same}")
     print(f"(the profile has {len(rules.load('miit-2026').fields)} field definitions; per-year fields count once per year asked;")
     print(" at the terminal the company name is asked first, one question more than each row shows)")
 

@@ -76,3 +76,15 @@ def lg2026() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def lg2022() -> dict[str, Any]:
     return flat(EXAMPLES / "little-giant-2022.yaml")
+
+
+def nested(values: dict[str, Any]) -> dict[str, Any]:
+    """Dotted paths and their values as the nested structure of a profile file (years as numbers)."""
+    out: dict[str, Any] = {}
+    for path, value in values.items():
+        *parents, last = (int(p) if p.isdigit() else p for p in path.split("."))
+        node = out
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return out

@@ -12,12 +12,14 @@ from typing import Any
 import pytest
 from tests.conftest import crit, run
 
+from littlegiant.report.explanations import explanation
+
 Y1, Y2, Y3 = "financials__2025__", "financials__2024__", "financials__2023__"
 
 
 def points(rule_id: str, base: dict[str, Any], item: str, **changes: Any) -> Any:
     c = crit(run(rule_id, base, **changes), item)
-    assert c.points_min == c.points_max, f"{item} is not decided: {c.explanation.en}"
+    assert c.points_min == c.points_max, f"{item} is not decided: {explanation(c).en}"
     return c.points
 
 
@@ -496,8 +498,8 @@ def test_a_2026_tax_violation_sends_every_tier_to_review_with_the_reason(lg2026:
         assert tier.status == ("unmet" if before == "unmet" else "unknown" if before == "unknown" else "manual_review")
     c = crit(r, "gate.tax_violation")
     assert c.status == "manual_review" and c.confidence == "recalled"
-    assert "2026" in c.explanation.zh and "认定机关" in c.explanation.zh
-    assert "does not list" in c.explanation.en and "authority decides" in c.explanation.en
+    assert "2026" in explanation(c).zh and "认定机关" in explanation(c).zh
+    assert "does not list" in explanation(c).en and "authority decides" in explanation(c).en
 
 
 def test_data_fabrication_is_read_only_under_2026(lg2026: dict[str, Any]) -> None:

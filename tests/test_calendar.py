@@ -184,10 +184,10 @@ def test_every_report_names_its_basis(tmp_path: Path) -> None:
 
 def test_rules_calendar_command() -> None:
     """`rules calendar --as-of` says what applies to each kind that day; `rules list` shows the calendar."""
-    day = invoke("rules", "calendar", "--as-of", "2026-11-26", "--lang", "zh")
+    day = invoke("rules", "calendar", "--as-of", "2026-11-26", "--lang", "en")  # zh names them by title
     assert day.exit_code == 0
-    assert "小巨人复核: miit-2022 + 工信厅企业函〔2026〕117号" in day.stdout
-    assert "专精特新中小企业复核: miit-2026" in day.stdout and "新申请: miit-2026" in day.stdout
+    assert "renewal of 小巨人: miit-2022 + 工信厅企业函〔2026〕117号" in day.stdout
+    assert "renewal of 专精特新中小企业: miit-2026" in day.stdout and "new application: miit-2026" in day.stdout
     listed = invoke("rules", "list")
     assert "2027-01-01 – …" in listed.stdout and R190 in listed.stdout
     assert invoke("rules", "calendar", "--as-of", "2021-01-01").exit_code == 2

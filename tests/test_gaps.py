@@ -19,6 +19,7 @@ from tests.test_properties import plausible
 from littlegiant.core import engine, gaps
 from littlegiant.core.result import MET, UNMET, Result
 from littlegiant.load import profile, rules
+from littlegiant.report.advice import step_text
 
 VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
 
@@ -61,12 +62,12 @@ def test_every_suggested_amount_is_exact(name: str, rule_id: str, as_of: date) -
             change, *wholes = step.changes  # a part raised above its whole takes the whole with it
             assert [w.path for w in wholes] == ([change.whole.path] if change.whole else [])
             moved = {c.path: c.after for c in step.changes}
-            assert status_after(rule_id, values, as_of, moved, step.criterion) == MET, step.text("en")
+            assert status_after(rule_id, values, as_of, moved, step.criterion) == MET, step_text(step, "en")
             if change.delta is not None:
                 unit = Decimal(1) if change.field.type == "int" else Decimal("0.01")
                 one_less = change.after - unit if change.delta > 0 else change.after + unit
                 assert status_after(rule_id, values, as_of, {**moved, change.path: one_less}, step.criterion) != MET, \
-                    f"{step.text('en')}: {one_less} already meets it"
+                    f"{step_text(step, 'en')}: {one_less} already meets it"
             checked += 1
     if name in ("tier1-only", "micro-startup"):
         assert checked >= 3
@@ -82,7 +83,7 @@ def test_a_share_threshold_gives_the_exact_rd_expense() -> None:
     # 3% of 12,345.67 is 370.3701: the first amount in cents that reaches it is 370.38
     assert change.path == "financials.2025.rd_expense" and change.after == Decimal("370.38")
     assert change.delta == Decimal("70.38")
-    assert "+70.38" in steps[0].text("en") and "370.38" in steps[0].text("zh")
+    assert "+70.38" in step_text(steps[0], "en") and "370.38" in step_text(steps[0], "zh")
 
 
 def test_a_debt_ratio_is_met_by_lowering_liabilities() -> None:
@@ -113,7 +114,7 @@ def test_score_moves_are_the_fewest_that_pass() -> None:
     for path in set(moved) - taken_along:  # every move is needed, or a smaller set would have been chosen
         fewer = {p: v for p, v in moved.items() if p != path}
         assert status_after("miit-2022", values, AS_OF_2022, fewer, "zjtx.score") == UNMET
-    assert "score 52 → at least 60" in step.text("en")
+    assert "score 52 → at least 60" in step_text(step, "en")
     profile.apply_sets(profile.Profile(values), rules.load("miit-2022"), [c.set_arg for c in step.changes])
 
 
@@ -137,7 +138,7 @@ def test_titles_red_lines_and_qualitative_criteria_are_named_as_steps() -> None:
     zjtx = next(g for g in found if g.tier == "zjtx_sme")
     title = next(s for s in zjtx.steps if s.kind == "title")
     assert title.changes[0].path == "titles.innovative_sme"
-    assert title.text("zh").startswith("先取得：") and title.text("en").startswith("first obtain: ")
+    assert step_text(title, "zh").startswith("先取得：") and step_text(title, "en").startswith("first obtain: ")
     assert any(s.kind == "qualitative" and s.answered_no for s in zjtx.steps)
 
     _, found = analysed("miit-2022", example("red-line", "miit-2022"), AS_OF_2022)
@@ -154,7 +155,7 @@ def test_unknown_tiers_name_the_answers_that_decide_them() -> None:
     assert step.kind == "answer" and step.missing
     tier = result.tiers["zjtx_sme"]
     assert set(step.missing) <= {m for c in tier.criteria for m in c.missing}
-    text = step.text("en")
+    text = step_text(step, "en")
     assert text.startswith("answering these decides") and "points" in text
     assert f"between {tier.score_min} and {tier.score_max} points" in text
 
@@ -197,7 +198,7 @@ def test_any_profile_gets_advice_and_every_amount_is_exact(data: dict[str, Any],
     assert {g.tier for g in found} >= {t for t, tier in result.tiers.items() if tier.status in (UNMET, "unknown")}
     for gap in found:
         for step in gap.steps:
-            assert step.text("zh") and step.text("en")
+            assert step_text(step, "zh") and step_text(step, "en")
             if step.kind == "change":
                 moved = {c.path: c.after for c in step.changes}  # a part and, where it passes it, its whole
                 assert status_after(rule_id, values, as_of, moved, step.criterion) == MET
@@ -210,6 +211,6 @@ def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:
     lg = next(g for g in found if g.tier == "little_giant")
     assert lg.status == UNMET
     assert [s.kind for s in lg.steps][-1] == "answer"
-    assert lg.steps[-1].text("en").startswith("still unanswered besides: ")
-    assert lg.steps[-1].text("zh").startswith("此外尚缺以下数据：")
+    assert step_text(lg.steps[-1], "en").startswith("still unanswered besides: ")
+    assert step_text(lg.steps[-1], "zh").startswith("此外尚缺以下数据：")
     assert lg.steps[0].kind in ("change", "title")

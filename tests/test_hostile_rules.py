@@ -24,6 +24,7 @@ from littlegiant.cli.app import app
 from littlegiant.core import gaps
 from littlegiant.errors import InputError
 from littlegiant.load import expr, rules, yamlio
+from littlegiant.report.advice import CUT_SHORT
 
 PROFILE = str(EXAMPLES / "tier1-only.yaml")
 AS_OF = ("--as-of", "2026-05-01")
@@ -298,7 +299,7 @@ def test_a_doubling_score_table_gives_advice_in_bounded_time(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert seconds < SECONDS, seconds
     assert re.search(r"研发费用（202[6-9]年）：90 → [\d,.]+万元", done.stdout)  # a year still open, never 2025
-    assert gaps.CUT_SHORT.zh[:12] in done.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert CUT_SHORT.zh[:12] in done.stdout.replace("\n", "").replace("│", "").replace(" ", "")
 
 
 def test_the_limits_are_the_documented_numbers() -> None:

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import unicodedata
@@ -140,6 +141,8 @@ class DevTools:
 
     def _read(self) -> dict[str, Any]:
         while b"\0" not in self.buf:
+            ready, _, _ = select.select([self.out], [], [], 120)
+            assert ready, "chromium did not answer within 120 s"
             chunk = os.read(self.out, 1 << 20)
             if not chunk:
                 raise EOFError("chromium closed its DevTools pipe")
@@ -188,8 +191,8 @@ class DevTools:
     def close(self) -> None:
         try:
             self.send("Browser.close")
-        except (EOFError, OSError):
-            pass
+        except (EOFError, OSError, AssertionError):
+            pass  # already gone or silent: the wait below ends it
         finally:
             os.close(self.into)
             os.close(self.out)

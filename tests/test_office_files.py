@@ -556,6 +556,18 @@ def test_columns_that_cannot_apply_are_refused(tmp_path: Path, args: list[str], 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
+def test_init_columns_ids_is_for_scripts_and_only_with_csv(tmp_path: Path) -> None:
+    """init --csv --columns ids heads the template with field ids and no notes row; --columns without
+    --csv is exit 2 and writes nothing."""
+    target = tmp_path / "ids.csv"
+    assert invoke("init", "--csv", str(target), "--columns", "ids", "--as-of", AS_OF)[0] == 0
+    header, sample = list(csv.reader(target.open(encoding="utf-8-sig", newline="")))
+    assert header[:3] == ["name", "industry", "employees"] and "financials.2025.revenue" in header
+    assert sample[1:3] == ["industrial", "120"]
+    code, _, err = invoke("init", "--xlsx", str(tmp_path / "t.xlsx"), "--columns", "ids")
+    assert code == 2 and "--columns ids: only with --csv" in err and not (tmp_path / "t.xlsx").exists()
+
+
 def test_the_readme_round_trips_run_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The README's Excel and CSV round trips, command by command as a consultant types them, with a
     company filled in between (in Excel's own way: the sheet saved, the CSV saved as GBK): every
@@ -599,3 +611,31 @@ def _fill_in(path: Path) -> None:
         header, notes, _sample = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
         company[next(h for h in header if h.startswith("营业收入（"))] = "0.5亿"
         path.write_bytes(excel_csv([header, notes, [company.get(h, "") for h in header]]).encode("gbk"))
+
+
+@pytest.mark.parametrize(("header", "cell", "wan"), [
+    ("营业收入（2025年）（元）", "50,000,000", "5000"), ("营业收入（2025年）（亿元）", "0.5", "5000"),
+    ("营业收入（2025年）（万元）", "5000", "5000"), ("Operating revenue 2025 (元)", "50000000", "5000"),
+    ("营业收入（2025年）（元）", "800万", "800"), ("营业收入（2025年）", "5000", "5000"),
+])
+def test_a_unit_in_the_header_converts_the_column(header: str, cell: str, wan: str) -> None:
+    """A money column headed in 元 or 亿元 holds 元 or 亿元: 50,000,000 under （元） is 5,000 万元, never
+    50,000,000 万元; a unit typed in the cell wins over the header's."""
+    from littlegiant.load.tabular import row_profile
+
+    values = row_profile({"企业名称": "甲", header: cell}, rules.load("miit-2026"), "t").values
+    assert values["financials.2025.revenue"] == Decimal(wan)
+
+
+@pytest.mark.parametrize(("cell", "value"), [("有", True), ("无", False), ("没有", False), ("对", True), ("是", True),
+                                             ("否", False), ("✓", True), ("false", False)])
+def test_yes_no_cells_take_the_interviews_words(cell: str, value: bool) -> None:
+    """A 是/否 column filled with 有/无, 对 or ✓ reads as the interview reads those answers; a choice
+    column still refuses "1" (the interview's number for its first choice would pick one silently)."""
+    from littlegiant.load.tabular import RowError, row_profile
+
+    rs = rules.load("miit-2026")
+    values = row_profile({"被列入经营异常名录": cell}, rs, "t").values
+    assert values["compliance.abnormal_operation"] is value
+    with pytest.raises(RowError, match="行业"):
+        row_profile({"行业": "1"}, rs, "t")

@@ -26,10 +26,10 @@ from littlegiant.cli.app import app
 from littlegiant.core import engine
 from littlegiant.core.result import MET, REVIEW
 from littlegiant.core.tierplan import titles_first, waits
+from littlegiant.i18n import STATUS
 from littlegiant.load import profile, rules
 from littlegiant.report.common import Report, make_report
 from littlegiant.report.html import render_html
-from littlegiant.report.i18n import STATUS
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render
@@ -86,6 +86,17 @@ def check_breaks(out: str) -> None:
         opens = [line[i] for i in starts if i < len(line)]
         assert not set(opens) & CLOSING, f"a closing mark opens: {line!r}"
         assert line[-1:] not in NO_END, f"an opening mark ends: {line!r}"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
+    """English reports and comparisons too: lines fit, no trailing spaces, no line opening with a closing mark."""
+    for name in NAMES:
+        path = str(EXAMPLES / f"{name}.yaml")
+        for extra in (("--detail",), ("--compare", "miit-2022,miit-2026")):
+            out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", *extra, columns=columns)
+            assert max(cell_len(line) for line in out.splitlines()) <= columns
+            check_breaks(out)
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])
@@ -228,7 +239,7 @@ def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
     checked = 0
     for tid, plan in report.plans.items():
         tier = report.result.tiers[tid]
-        head, _notes, _steps = report.words.plan_lines(tier)
+        head, notes, _steps = report.words.plan_lines(tier)
         for m in plan.moves:  # closed years and waiting counts are never levers
             year = profile.year_in_path(m.field, m.path)
             assert year is None or year >= last, m.path
@@ -237,7 +248,11 @@ def check_plans(rule_id: str, values: dict[str, Any], as_of: date) -> int:
             for first in titles_first(plan):
                 if first in report.plans:
                     needed = report.plans[first]
-                    assert needed.checked is not None and needed.as_of is not None and plan.as_of is not None
+                    if needed.checked is None:  # that tier needs answers first: the plan says the title is undated
+                        assert needed.missing and not needed.blockers, (tid, first)
+                        assert "何时能取得尚不能确定" in "".join(notes), notes
+                        continue
+                    assert needed.as_of is not None and plan.as_of is not None
                     assert plan.as_of.year >= needed.as_of.year, (tid, first)
                     assert f"最早{plan.as_of.year}年" in head or plan.later == 0
         if plan.ok:
@@ -284,6 +299,16 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
     assert '专精特新"小巨人"企业：最早2028年申报（以2027年数据计）' in flat
     assert "须先取得「专精特新中小企业」称号，该称号最早2028年申报" in flat
     assert "先取得「专精特新中小企业」称号（按上面的计划最早2028年申报）" in flat
+
+
+def test_a_title_that_needs_answers_first_is_undated_not_a_reason_for_no_plan() -> None:
+    """half-missing: 专精特新 cannot be dated until its questions are answered; the 小巨人 plan still stands and says
+    it assumes that title, rather than claiming no plan exists."""
+    out = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "zh")
+    flat = squash(out.split("行动计划")[1].split("依据说明")[0])
+    assert "专精特新中小企业：先回答以下问题才能判定" in flat
+    assert "须先取得「专精特新中小企业」称号：该层级要先补充回答上面的问题，何时能取得尚不能确定" in flat
+    assert "找不到可行的调整方案" not in flat
 
 
 def test_raising_revenue_keeps_the_main_business_share() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -287,3 +288,22 @@ def test_a_formula_that_fails_on_types_is_refused_before_any_profile(tmp_path: P
         assert done.stderr.strip().splitlines() == [
             "littlegiant: error: mine.yaml:8: derived.double_revenue.expr: in 'revenue[y] * industry', industry is text, "
             "where a number is needed"]
+
+
+def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
+    """Under --lang zh the diff and the calendar name rule sets, tiers and choices by their titles and labels,
+    requirements in words: no ids, formulas, operators, confidence tags or other English."""
+    diff = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
+    overlay = cli("rules", "diff", "miit-2022", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"),
+                  "--lang", "zh").stdout
+    calendar = cli("rules", "calendar", "--lang", "zh").stdout.replace("rules/calendar.yaml", "")
+    day = cli("rules", "calendar", "--as-of", "2026-11-26", "--lang", "zh").stdout
+    for text in (diff, overlay, calendar, day):
+        assert not re.findall(r"[A-Za-z_]+", text), re.findall(r"[A-Za-z_]+", text)[:5]
+        assert ">=" not in text and "[" not in text
+    assert "修改：截至上年末从事特定细分市场时间达到3年以上\n      要求由「不低于2年」改为「不低于3年」" in diff
+    assert "新增可选条件：拥有经认定的省部级以上研发机构（为「省级（省部级）」或「国家级」）" in diff
+    assert "## 专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
+    assert "新增：上市进展（山东）（满分3分）" in overlay
+    assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
+    assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕117号" in day

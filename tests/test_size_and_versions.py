@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.conftest import crit, run
 
-from littlegiant.core import engine
+from littlegiant.core import plan
 from littlegiant.errors import InputError
 from littlegiant.load import rules
 
@@ -114,9 +114,9 @@ def test_unknown_propagates_to_tier(lg2026: dict[str, Any]) -> None:
 
 
 def test_any_of_takes_best_branch() -> None:
-    assert engine.combine_any(["unmet", "unknown"]) == "unknown"
-    assert engine.combine_any(["unknown", "manual_review"]) == "manual_review"
-    assert engine.combine_any(["manual_review", "met", "unmet"]) == "met"
-    assert engine.combine_all(["met", "manual_review", "unknown"]) == "unknown"
-    assert engine.combine_all(["met", "manual_review"]) == "manual_review"
-    assert engine.combine_all(["unknown", "unmet"]) == "unmet"
+    assert plan.combine_any(["unmet", "unknown"]) == "unknown"
+    assert plan.combine_any(["unknown", "manual_review"]) == "manual_review"
+    assert plan.combine_any(["manual_review", "met", "unmet"]) == "met"
+    assert plan.combine_all(["met", "manual_review", "unknown"]) == "unknown"
+    assert plan.combine_all(["met", "manual_review"]) == "manual_review"
+    assert plan.combine_all(["unknown", "unmet"]) == "unmet"

@@ -17,7 +17,7 @@ from typing import Any
 from littlegiant import __version__
 from littlegiant.core import engine
 from littlegiant.core.plan import Summary, plan_for
-from littlegiant.core.result import Result, to_dict
+from littlegiant.core.result import Result
 from littlegiant.errors import InputError
 from littlegiant.load import profile as profiles
 from littlegiant.load import rules as rulesets
@@ -144,4 +144,6 @@ def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
 
 def to_json(result: Result, lang: str = "en") -> dict[str, Any]:
     """The JSON document of a result, the same the CLI writes (docs/output.md)."""
+    from littlegiant.report.result_json import to_dict
+
     return to_dict(result, lang, __version__)

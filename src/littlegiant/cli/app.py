@@ -107,7 +107,7 @@ def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
 
 
 def check_lang(lang: str | None) -> str:
-    from littlegiant.report.i18n import default_lang, lang_of
+    from littlegiant.i18n import default_lang, lang_of
 
     if lang is None:
         return default_lang()
@@ -203,7 +203,7 @@ def assess(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
-    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion id.", show_default=False)] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion: its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -262,7 +262,7 @@ def assess(
         if fmt == "json":
             import json
 
-            from littlegiant.core.result import to_dict
+            from littlegiant.report.result_json import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
@@ -275,13 +275,17 @@ def assess(
     if explain is not None:
         from littlegiant.report.explain import explain_text
 
-        found = result.criterion(explain)
-        if found is None:
+        matches = result.find(explain)
+        if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
+        if len(matches) > 1:
+            named = ", ".join(f"{t.id}:{c.id}" for t, c in matches)
+            bad("opt.explain_many", language, "--explain", got=explain, named=named)
+        found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
 
-            from littlegiant.core.result import criterion_dict
+            from littlegiant.report.result_json import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
@@ -331,7 +335,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
-        from littlegiant.report.i18n import t
+        from littlegiant.i18n import t
 
         fail(t("interview.locked", lang, save=save), lang)
     except OSError as exc:
@@ -372,7 +376,7 @@ def batch(
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    advice: Annotated[bool, typer.Option("--advice", help="next_step gives the first gap step with its exact amount (about 100x slower per row).")] = False,
+    advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM).", show_default=False)] = None,
@@ -564,6 +568,8 @@ def init(
         fail(exc, language)
     if columns not in (None, "labels", "ids"):
         bad_choice("--columns", columns, ("labels", "ids"), language)
+    if columns is not None and csv_file is None:
+        bad("opt.columns_template", language, f"--columns {columns}")
     target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
         bad("out.exists", language, str(target))
@@ -638,7 +644,9 @@ def rules_calendar(
     language = check_lang(lang)
     day = parse_as_of(as_of, language) if as_of is not None else None
     try:
-        text = calendar_text(rulesets.calendar(), language, day)
+        cal = rulesets.calendar()
+        titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
+        text = calendar_text(cal, language, day, titles)
     except InputError as exc:
         fail(exc, language)
     write_output(text, None)
@@ -817,7 +825,7 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
 def _argv_lang(argv: list[str]) -> str:
     """The language the user asked for on the command line (``--lang zh``), else the locale's: what
     a usage error is said in before the command has parsed its options."""
-    from littlegiant.report.i18n import default_lang, lang_of
+    from littlegiant.i18n import default_lang, lang_of
 
     for i, arg in enumerate(argv):
         value = arg[len("--lang="):] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None

@@ -26,7 +26,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, plan_for
-from littlegiant.core.result import MET, json_number, json_value, to_dict
+from littlegiant.core.result import MET, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -554,6 +554,8 @@ class Scorer:
         prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
+            from littlegiant.report.result_json import to_dict
+
             return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
@@ -578,6 +580,7 @@ class Scorer:
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
         from littlegiant.core.gaps import analyse
+        from littlegiant.report.advice import step_text
 
         assert self._rules is not None
         tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
@@ -587,7 +590,7 @@ class Scorer:
         for gap in analyse(self._rules, result, prof, only=tier):
             for step in gap.steps:
                 sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
-                return f"{tier}: {step.text(self.lang)}" + (f"  [{sets}]" if sets else "")
+                return f"{tier}: {step_text(step, self.lang)}" + (f"  [{sets}]" if sets else "")
         return None
 
 
@@ -658,7 +661,7 @@ class Job:
         if self.labels is None:
             cells = list(map(str, row))
         else:
-            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)  # type: ignore[arg-type]
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
             cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
         for i in text_cells:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
@@ -744,6 +747,13 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
         # this process takes them with it instead (quiet_worker).
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
+        # A worker killed while it sent a result (a --format json chunk is larger than the pipe's
+        # buffer) leaves half a message in the pipe, and the pool's thread would wait for the rest
+        # forever, hanging the shutdown below. Every other writer is dead now: closing this
+        # process's own write end lets that thread read the end of the pipe instead.
+        results = getattr(pool, "_result_queue", None)
+        if results is not None:
+            results._writer.close()
         raise
     finally:
         # wait: the pool's own thread must be done before the interpreter exits, or its exit hook

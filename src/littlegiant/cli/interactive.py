@@ -24,13 +24,13 @@ from typing import IO
 
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
+from littlegiant.i18n import EXPECT_ZH, t
 from littlegiant.load.answers import NO, Conversion, normalise
 from littlegiant.load.fileio import atomic_write_text
 from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.report.common import part_text
-from littlegiant.report.i18n import EXPECT_ZH, t
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
@@ -371,7 +371,6 @@ class Asker:
                 self.term.say(_t("again_plain", lang))
                 continue
             self.iv.record(q.path, value)
-            self.iv.asked += 1
             if value is None:
                 self.term.say(_t("unknown", lang))
             return None

@@ -10,6 +10,7 @@ threshold is also checked against the words of its Chinese title.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -20,11 +21,13 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.result import Result
 from littlegiant.errors import InputError
+from littlegiant.i18n import CONFIDENCE
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.report.explanations import fmt
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -88,31 +91,67 @@ _KIND_WORDS = {"application": Text("新申请", "new application"),
                "little_giant": Text("小巨人复核", "renewal of 小巨人")}
 
 
-def calendar_text(cal: Calendar, lang: str, as_of: date | None = None) -> str:
-    """The calendar as people read it: every period, or for one day what applies to each kind."""
-    zh = lang == "zh"
+def calendar_text(cal: Calendar, lang: str, as_of: date | None = None, titles: dict[str, Text] | None = None) -> str:
+    """The calendar as people read it: every period, or for one day what applies to each kind.
+
+    In Chinese the rule sets go by their titles (``titles``: id → title) and the confidence tags by
+    their meaning; in English the ids stay, as rule authors type them."""
+    if lang == "zh":
+        return _calendar_zh(cal, as_of, titles or {})
     lines: list[str] = []
     if as_of is not None:
-        lines.append(f"{as_of.isoformat()} 适用的规则：" if zh else f"What applies on {as_of.isoformat()}:")
-        for kind in KINDS:
-            choice = cal.choose(as_of, None if kind == "application" else kind)
+        lines.append(f"What applies on {as_of.isoformat()}:")
+        for kind, choice in _on(cal, as_of):
             rnd = f" + {choice.round.ref}" if choice.round else ""
-            lines.append(f"  {_KIND_WORDS[kind].get(lang)}: {choice.rule_set}{rnd}")
-            lines.append(f"      {choice.reason.get(lang)}")
-            lines.append(f"      {'依据' if zh else 'source'}: {choice.source} [{choice.confidence}]")
+            lines += [f"  {_KIND_WORDS[kind].en}: {choice.rule_set}{rnd}", f"      {choice.reason.en}",
+                      f"      source: {choice.source} [{choice.confidence}]"]
         return "\n".join(lines) + "\n"
-    lines.append("规则日历（rules/calendar.yaml）：" if zh else "The rule calendar (rules/calendar.yaml):")
+    lines.append("The rule calendar (rules/calendar.yaml):")
     for p in cal.periods:
         until = p.end.isoformat() if p.end else "…"
-        kinds = "、".join(_KIND_WORDS[k].get(lang) for k in p.kinds) if zh \
-            else ", ".join(_KIND_WORDS[k].get(lang) for k in p.kinds)
+        kinds = ", ".join(_KIND_WORDS[k].en for k in p.kinds)
         rnd = f" + {p.round.ref}" if p.round else ""
         lines.append(f"  {p.start.isoformat()} – {until:<10}  {p.rules}{rnd}  ({kinds}) [{p.confidence}]")
     if cal.rounds:
-        lines.append("年度通知：" if zh else "Round notices:")
+        lines.append("Round notices:")
         for r in cal.rounds.values():
-            lines.append(f"  {r.ref}  {r.title.get(lang)} [{r.confidence}]")
-            lines.append(f"      {r.summary.get(lang)}")
+            lines.append(f"  {r.ref}  {r.title.en} [{r.confidence}]")
+            lines.append(f"      {r.summary.en}")
+    return "\n".join(lines) + "\n"
+
+
+def _on(cal: Calendar, as_of: date) -> list[tuple[str, Any]]:
+    """(kind, choice) for a new application and each renewal on ``as_of``."""
+    return [(kind, cal.choose(as_of, None if kind == "application" else kind)) for kind in KINDS]
+
+
+def _sure(tag: str | None) -> str:
+    """A confidence tag as its meaning (可靠度：多个独立转载一致)."""
+    return f"可靠度：{CONFIDENCE[tag]['zh']}" if tag in CONFIDENCE else ""
+
+
+def _calendar_zh(cal: Calendar, as_of: date | None, titles: dict[str, Text]) -> str:
+    def rule_set(rid: str, rnd: Any) -> str:
+        name = titles[rid].zh if rid in titles else rid
+        return name + (f"，并按{rnd.ref}" if rnd is not None else "")
+
+    lines: list[str] = []
+    if as_of is not None:
+        lines.append(f"{as_of.isoformat()} 适用的规则：")
+        for kind, choice in _on(cal, as_of):
+            lines += [f"  {_KIND_WORDS[kind].zh}：{rule_set(choice.rule_set, choice.round)}", f"      {choice.reason.zh}",
+                      f"      依据：{choice.source}（{_sure(choice.confidence)}）"]
+        return "\n".join(lines) + "\n"
+    lines.append("规则日历（rules/calendar.yaml）：")
+    for p in cal.periods:
+        when = f"{p.start.isoformat()} 至 {p.end.isoformat()}" if p.end else f"{p.start.isoformat()} 起"
+        lines.append(f"  {when}，{'、'.join(_KIND_WORDS[k].zh for k in p.kinds)}：")
+        lines.append(f"      适用{rule_set(p.rules, p.round)}（{_sure(p.confidence)}）")
+    if cal.rounds:
+        lines.append("年度通知：")
+        for r in cal.rounds.values():
+            lines.append(f"  {r.ref}：{r.title.zh}（{_sure(r.confidence)}）")
+            lines.append(f"      {r.summary.zh}")
     return "\n".join(lines) + "\n"
 
 
@@ -363,44 +402,133 @@ def _item_text(item: ScoreItem) -> str:
 
 
 def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
-    zh = lang == "zh"
+    """The diff for people: in Chinese by titles and requirements in words, in English with the ids."""
+    if lang == "zh":
+        return _diff_zh(a, b)
+
     def name(rs: RuleSet) -> str:
         return rs.id + (f" + {rs.round}" if rs.round else "")
 
-    lines = [f"{name(a)} → {name(b)}" + (f"（{b.in_force_from} 起施行）" if zh else f" (in force from {b.in_force_from})")]
-    words = {("added", REQUIRED): ("新增最低要求", "new minimum"), ("removed", REQUIRED): ("删除要求", "requirement removed"),
-             ("added", ROUTE): ("新增可选条件", "new alternative"), ("removed", ROUTE): ("删除可选条件", "alternative removed"),
-             ("added", BAND): ("新增分档", "new band"), ("removed", BAND): ("删除分档", "band removed")}
-    current = None
+    lines = [f"{name(a)} → {name(b)} (in force from {b.in_force_from})"]
+    words = {("added", REQUIRED): "new minimum", ("removed", REQUIRED): "requirement removed",
+             ("added", ROUTE): "new alternative", ("removed", ROUTE): "alternative removed",
+             ("added", BAND): "new band", ("removed", BAND): "band removed"}
     counts: Counter[str] = Counter()
-    for d in diff(a, b):
-        if d.section != current:
-            current = d.section
-            lines.append("")
-            if d.section in b.tiers:
-                lines.append(f"## {b.tiers[d.section].title.get(lang)} ({d.section})")
-            else:
-                table = d.section.removeprefix("scores.")
-                title = (b.scores.get(table) or a.scores[table]).title.get(lang)
-                lines.append(f"## {'评分表' if zh else 'Score table'} {title} ({table})")
+    for head, d in _by_section(a, b, "en"):
+        lines += head
         counts[d.change] += 1
         if d.change == "changed":
-            word = "修改" if zh else "changed"
+            word = "changed"
         elif d.section.startswith("scores."):
-            word = {"added": ("新增", "added"), "removed": ("删除", "removed")}[d.change][0 if zh else 1]
+            word = d.change
         else:
-            word = words[(d.change, d.standing)][0 if zh else 1]
+            word = words[(d.change, d.standing)]
         if d.change == "changed":
-            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]")
+            lines.append(f"  {word}: {d.title.en}  [{d.ids}]")
             lines.append(f"      {d.before} → {d.after}")
         else:
             shown = d.after or d.before
-            lines.append(f"  {word}: {d.title.get(lang)}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
-    total = ("共 {added} 项新增、{removed} 项删除、{changed} 项修改" if zh
-             else "{added} added, {removed} removed, {changed} changed")
+            lines.append(f"  {word}: {d.title.en}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
     lines.append("")
-    lines.append(total.format(added=counts["added"], removed=counts["removed"], changed=counts["changed"]))
+    lines.append(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
     return "\n".join(lines) + "\n"
+
+
+def _by_section(a: RuleSet, b: RuleSet, lang: str) -> Iterator[tuple[list[str], DiffLine]]:
+    """Each difference with the lines to print before it: a blank line and its heading when the section changes."""
+    current = None
+    for d in diff(a, b):
+        head = [] if d.section == current else ["", _heading(a, b, d.section, lang)]
+        current = d.section
+        yield head, d
+
+
+def _heading(a: RuleSet, b: RuleSet, section: str, lang: str) -> str:
+    """A tier or score table of the diff: by its title (in English with its id, as authors type it)."""
+    zh = lang == "zh"
+    if section in b.tiers:
+        title = b.tiers[section].title.get(lang)
+        return f"## {title}" if zh else f"## {title} ({section})"
+    table = section.removeprefix("scores.")
+    title = (b.scores.get(table) or a.scores[table]).title.get(lang)
+    return f"## 评分表：{title}" if zh else f"## Score table {title} ({table})"
+
+
+_ZH_WORDS = {("added", REQUIRED): "新增最低要求", ("removed", REQUIRED): "删除要求",
+             ("added", ROUTE): "新增可选条件", ("removed", ROUTE): "删除可选条件",
+             ("added", BAND): "新增分档", ("removed", BAND): "删除分档"}
+_ZH_OPS = {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"}
+_ZH_APPLIES = {"always": "", "new": "，仅新申请", "renewal": "，仅复核"}
+
+
+def _diff_zh(a: RuleSet, b: RuleSet) -> str:
+    """The diff in Chinese: rule sets, tiers and score tables by their titles, each requirement in words
+    (不低于3年, 为「省级」或「国家级」), no ids, formulas or choice ids."""
+
+    def name(rs: RuleSet) -> str:
+        return rs.title.zh + (f"（含{rs.round}）" if rs.round else "")
+
+    nodes = {n.id: (n, rs) for rs in (a, b) for _, n in rs.all_nodes()}
+    old_items = {(t, i.id): i for t, table in a.scores.items() for i in table.items}
+    new_items = {(t, i.id): i for t, table in b.scores.items() for i in table.items}
+    lines = [f"{name(a)} → {name(b)}（{b.in_force_from} 起施行）"]
+    counts: Counter[str] = Counter()
+    for head, d in _by_section(a, b, "zh"):
+        lines += head
+        counts[d.change] += 1
+        if d.section.startswith("scores."):
+            key = (d.section.removeprefix("scores."), d.ids)
+            if d.change == "changed":
+                before, after = old_items[key], new_items[key]
+                how = f"满分{_n(before.max)}分 → {_n(after.max)}分" if before.max != after.max else "分档有变化"
+                lines.append(f"  修改：{d.title.zh}（{how}）")
+            else:
+                item = new_items[key] if d.change == "added" else old_items[key]
+                lines.append(f"  {'新增' if d.change == 'added' else '删除'}：{d.title.zh}（满分{_n(item.max)}分）")
+            continue
+        if d.change == "changed":
+            old_id, new_id = d.ids.split(" → ")
+            lines.append(f"  修改：{d.title.zh}")
+            lines.append(f"      要求由「{_need_zh(*nodes[old_id])}」改为「{_need_zh(*nodes[new_id])}」")
+        else:
+            lines.append(f"  {_ZH_WORDS[(d.change, d.standing)]}：{d.title.zh}（{_need_zh(*nodes[d.ids])}）")
+    lines.append("")
+    lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
+    return "\n".join(lines) + "\n"
+
+
+def _n(v: Any) -> str:
+    return fmt(v, lang="zh")
+
+
+def _need_zh(node: Node, rs: RuleSet) -> str:
+    """What a criterion requires, in words: 不低于3年, 在1–3之间, 为「省级」或「国家级」, 一票否决."""
+    applies = _ZH_APPLIES.get(node.applies, "")
+    if node.kind == "veto":
+        return "一票否决" + applies
+    if node.kind == "qualitative":
+        return "定性条件，由认定机关判断" + applies
+    if node.kind == "score":
+        return f"得分{_ZH_OPS.get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
+    if node.kind != "check":
+        return (node.title.zh if node.title else node.kind) + applies
+    unit = node.unit or ""
+    if node.op == "between" and isinstance(node.threshold, tuple | list):
+        lo, hi = node.threshold
+        return f"在{_n(lo)}–{_n(hi)}{unit}之间{applies}"
+    refs = list(node.value.refs) if node.value is not None else []
+    f = rs.fields.get(refs[0].name) if len(refs) == 1 else None
+
+    def label(choice: Any) -> str:
+        return f"「{f.choice_labels[choice].zh if f is not None and choice in f.choice_labels else choice}」"
+
+    if node.op == "in" and isinstance(node.threshold, tuple | list):
+        return "为" + "或".join(label(t) for t in node.threshold) + applies
+    if isinstance(node.threshold, str):
+        return f"{_ZH_OPS.get(node.op or '', '')}{label(node.threshold)}{applies}"
+    if isinstance(node.threshold, bool):
+        return ("须满足" if node.threshold else "须不存在") + applies
+    return f"{_ZH_OPS.get(node.op or '', '')}{_n(node.threshold)}{unit}{applies}"
 
 
 _APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
@@ -532,8 +660,8 @@ def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Ou
         if got_score is None or Decimal(score) != got_score:
             outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
     for cid, status in (expect.get("criteria") or {}).items():
-        found = result.criterion(cid)
-        got = found[1].status if found else None
+        found = result.find(cid)  # ID, or TIER:ID where tiers reuse an id
+        got = found[0][1].status if len(found) == 1 else None
         if got != status:
             outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
 
@@ -575,8 +703,7 @@ def _in_bounds(rs: RuleSet, ref: expr.Ref, value: Decimal) -> bool:
     f = rs.fields.get(ref.name)
     if f is None:
         return True
-    low = f.minimum if f.minimum is not None else (None if f.type == "signed_money" else Decimal(0))
-    high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else None)
+    low, high = f.value_range()
     return (low is None or value >= low) and (high is None or value <= high)
 
 

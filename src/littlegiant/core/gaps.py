@@ -17,7 +17,6 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.engine import fmt, unit_text
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
 from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
@@ -32,8 +31,6 @@ MAX_SECONDS = 1.0
 """The same budget in time, for rule sets whose every evaluation is slow."""
 MAX_STATES = 500
 """Point totals the score search keeps per item (a table with points 1, 2, 4... would keep 2**n)."""
-CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
-                 "the search for advice stopped at its work limit; a smaller change may exist")
 Values = dict[str, Scalar]
 Pred = Callable[[Values], "bool | None"]
 
@@ -72,19 +69,6 @@ class Change:
         return {"path": self.path, "before": json_value(self.before), "after": json_value(self.after),
                 "delta": json_value(self.delta), "set": self.set_arg}
 
-    def text(self, lang: str) -> str:
-        label = input_label(self.field, self.path).get(lang)
-        if isinstance(self.after, bool):
-            return f"{label}：{fmt(self.after, lang='zh')}" if lang == "zh" else f"{label}: {fmt(self.after)}"
-        if isinstance(self.after, str):
-            choice = self.field.choice_labels.get(self.after)
-            shown = choice.get(lang) if choice is not None else self.after
-            return f"{label} → {shown}"
-        unit = unit_text(self.field.unit, lang)
-        d = self.delta
-        sign = "" if d is None else (f" (+{fmt(d)})" if d > 0 else f" ({fmt(d)})")
-        return f"{label}: {fmt(self.before)} → {fmt(self.after)}{unit}{sign}"
-
 
 @dataclass
 class Step:
@@ -97,61 +81,13 @@ class Step:
     changes: list[Change] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths whose answers decide the tier
     missing_labels: list[Text] = field(default_factory=list)
-    note: Text | None = None
+    score: tuple[Decimal, Decimal, Decimal] | None = None  # points: (now, at least, required); answer: (low, high, 0)
     answered_no: bool = False
     deciding: bool = True  # an answer step for an unknown tier; False: an unmet tier's remaining unknowns
     cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
 
     def cost(self) -> Decimal:
         return sum((c.cost() for c in self.changes), Decimal(0))
-
-    def to_dict(self, lang: str) -> dict[str, Any]:
-        d: dict[str, Any] = {"criterion": self.criterion, "kind": self.kind, "text": self.text(lang),
-                             "changes": [c.to_dict() for c in self.changes]}
-        if self.missing:
-            d["missing"] = self.missing
-        return d
-
-    def text(self, lang: str) -> str:
-        title = self.title.get(lang)
-        if self.kind == "title":
-            held = "、".join(c.field.label.zh for c in self.changes) if lang == "zh" else \
-                "; ".join(c.field.label.en for c in self.changes)
-            lead = f"先取得：{held}" if lang == "zh" else f"first obtain: {held}"
-        elif self.kind in ("change", "points"):
-            body = "; ".join(c.text(lang) for c in self.changes)
-            lead = f"{body}（达到「{title}」）" if lang == "zh" else f"{body} (to meet: {title})"
-        elif self.kind == "answer":
-            names = [m.get(lang) for m in self.missing_labels[:8]]
-            if len(self.missing_labels) > 8:
-                names.append(f"…（另 {len(self.missing_labels) - 8} 项）" if lang == "zh"
-                             else f"… ({len(self.missing_labels) - 8} more)")
-            if self.deciding:
-                lead = f"回答以下问题即可判定「{title}」：" + "、".join(names) if lang == "zh" else \
-                    f"answering these decides {title}: " + "; ".join(names)
-            else:
-                lead = "此外尚缺以下数据：" + "、".join(names) if lang == "zh" else \
-                    "still unanswered besides: " + "; ".join(names)
-        elif self.kind == "qualitative" and self.answered_no:
-            lead = f"定性条件「{title}」自评为否；如实际具备，请改答并准备材料" if lang == "zh" else \
-                f"qualitative: {title}; answered no. If the company does meet it, answer yes and prepare the evidence"
-        elif self.kind == "qualitative":
-            lead = f"定性条件「{title}」：准备材料，由认定机关判断" if lang == "zh" else \
-                f"qualitative: {title}; prepare the evidence for the authority"
-        elif self.kind == "authority":  # a red line this rule set leaves to the authority (docs/criteria.md §2)
-            lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
-                f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
-        elif self.kind == "red_line":
-            lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
-                f"red line: {title}; no tier can be met while it stands"
-        elif self.cut_short:
-            lead = f"「{title}」：建议的搜索达到工作量上限，未能找到可行的调整" if lang == "zh" else \
-                f"{title}: the search for advice reached its work limit before finding a change"
-        else:
-            lead = f"「{title}」无法通过调整数据满足" if lang == "zh" else f"{title}: no change to your inputs meets it"
-        if self.note is not None:
-            lead += "（" + self.note.get(lang) + "）" if lang == "zh" else f" ({self.note.get(lang)})"
-        return lead
 
 
 @dataclass
@@ -160,11 +96,6 @@ class TierGap:
     title: Text
     status: str
     steps: list[Step]
-    score_low: Decimal | None = None
-    score_high: Decimal | None = None
-
-    def to_dict(self, lang: str) -> dict[str, Any]:
-        return {"status": self.status, "steps": [s.to_dict(lang) for s in self.steps]}
 
 
 def _unit(f: FieldDef) -> Decimal:
@@ -205,8 +136,9 @@ class _Search:
             return None
         unit = _unit(f)
         up = f.lever == "up"
-        low = f.minimum if f.minimum is not None else (-LIMIT if f.type == "signed_money" else Decimal(0))
-        high = f.maximum if f.maximum is not None else (Decimal(100) if f.type == "percent" else LIMIT)
+        lowest, highest = f.value_range()
+        low = lowest if lowest is not None else -LIMIT
+        high = highest if highest is not None else LIMIT
         room = int((high - current) / unit) if up else int((current - low) / unit)
         whole_f = self.rules.fields.get(f.part_of) if f.part_of is not None else None
         whole_path = whole_f.concrete_path(year_in_path(f, path)) if whole_f is not None else ""
@@ -264,14 +196,13 @@ class _Advisor:
         self.rules = rules
         self.result = result
         self.search = _Search(rules, dict(profile.values), result.last_year, fixed)
-        self.nodes = {n.id: n for _, n in rules.all_nodes()}
         self.inputs = InputPaths(rules, result.last_year)
 
     # ---- one criterion
 
     def steps(self, tier: TierResult, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[Step] | None:
         """Steps that would turn ``c`` met (None: no change to the inputs can)."""
-        node = self.nodes.get(c.id)
+        node = c.rule  # the tier's own node: ids repeat across tiers
         if c.kind == "all":
             out: list[Step] = []
             for k in kids.get(c.id, []):
@@ -349,9 +280,7 @@ class _Advisor:
         if need not in best:
             return None
         changes = _merge(_with_wholes(best[need][2]))
-        note = Text(f"得分 {fmt(now)} → 至少 {fmt(now + need)}（要求 {fmt(thr)}）",
-                    f"score {fmt(now)} → at least {fmt(now + need)} (required {fmt(thr)})")
-        return [Step(tier.id, c.id, "points", c.title, changes, note=note)]
+        return [Step(tier.id, c.id, "points", c.title, changes, score=(now, now + need, thr))]
 
     def _item_moves(self, item: ScoreItem) -> list[tuple[Decimal, Change]]:
         """Each higher points level of one item and the cheapest single input change that reaches it."""
@@ -415,7 +344,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                       Step(tier.id, c.id, "authority", _label(rules, next(iter(c.inputs))))  # named by the problem
                       for c in tier.criteria if c.status == REVIEW and c.kind in ("qualitative", "veto")]
             if review:
-                out.append(TierGap(tier.id, tier.title, tier.status, review, tier.score_min, tier.score_max))
+                out.append(TierGap(tier.id, tier.title, tier.status, review))
             continue
         kids: dict[str | None, list[CriterionResult]] = {}
         for c in tier.criteria:
@@ -430,9 +359,6 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                 if advisor.search.cut_short:
                     for step in found or steps[-1:]:
                         step.cut_short = True
-                        if step.kind != "blocked":
-                            step.note = CUT_SHORT if step.note is None else Text(
-                                f"{step.note.zh}；{CUT_SHORT.zh}", f"{step.note.en}; {CUT_SHORT.en}")
             unknown = [p for c in tier.criteria if c.status == UNKNOWN and c.kind != "points" for p in c.missing]
             if unknown:  # once the unmet ones are mended, these answers decide the tier
                 relevant = sorted(dict.fromkeys(unknown))
@@ -447,16 +373,15 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
             weights = interview.weights()
             relevant = sorted(interview.relevant(tier.id), key=lambda p: (-weights.get(p, 0), p))
             labels = [_label(rules, p) for p in relevant]
-            note = None
-            if tier.score_min is not None and tier.score_min != tier.score_max:
-                note = Text(f"目前得分在 {fmt(tier.score_min)}–{fmt(tier.score_max)} 之间",
-                            f"now between {fmt(tier.score_min)} and {fmt(tier.score_max)} points")
+            score = None
+            if tier.score_min is not None and tier.score_max is not None and tier.score_min != tier.score_max:
+                score = (tier.score_min, tier.score_max, Decimal(0))  # the score is open: it says so
             steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant, missing_labels=labels,
-                              note=note))
+                              score=score))
         order = {"red_line": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
                  "answer": 2 if tier.status == UNKNOWN else 6}
         steps.sort(key=lambda s: (order[s.kind], s.cost()))
-        out.append(TierGap(tier.id, tier.title, tier.status, steps, tier.score_min, tier.score_max))
+        out.append(TierGap(tier.id, tier.title, tier.status, steps))
     return out
 
 

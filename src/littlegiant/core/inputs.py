@@ -23,8 +23,6 @@ class InputPaths:
         self.rules = rules
         self.last_year = last_year
         self.memo: dict[tuple[str, int], frozenset[str]] = {}
-        self.nodes = {node.id: node for _, node in rules.all_nodes()}
-        self.items = {f"{t.id}.points.{i.id}": i for t in rules.scores.values() for i in t.items}
 
     def of_expression(self, e: expr.Expression, param: int) -> set[str]:
         out: set[str] = set()
@@ -71,8 +69,6 @@ class InputPaths:
         return set()
 
     def of_criterion(self, c: CriterionResult) -> set[str]:
-        if c.kind == "points":
-            item = self.items.get(c.id)
-            return self.of_item(item) if item is not None else set()
-        node = self.nodes.get(c.id)
-        return self.of_node(node) if node is not None else set()
+        if c.item is not None:
+            return self.of_item(c.item)
+        return self.of_node(c.rule) if c.rule is not None else set()

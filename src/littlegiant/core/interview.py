@@ -19,6 +19,7 @@ from typing import Any
 
 from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
+from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, parse_answer
 from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
@@ -108,7 +109,6 @@ class Interview:
     renewal: str | None = None  # the tier renewed
     values: dict[str, Scalar] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
-    asked: int = 0
     _result: Result | None = None
 
     def __post_init__(self) -> None:
@@ -170,7 +170,7 @@ class Interview:
         return paths
 
     def _applicable(self, node: Node, renewing: bool) -> Iterable[Node]:
-        if node.applies == "always" or (node.applies == "renewal") == renewing:
+        if applies(node, renewing):
             yield node
             for child in node.children:
                 yield from self._applicable(child, renewing)
@@ -193,7 +193,6 @@ class Interview:
                 if q.path in (v.part.path, v.whole.path):
                     raise PartExceedsWhole(v, field=q.path)
         self.record(q.path, value)
-        self.asked += 1
         return value
 
     def whole(self, q: Question) -> tuple[str, FieldDef] | None:

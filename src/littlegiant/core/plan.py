@@ -1,33 +1,78 @@
-"""A rule set compiled for screening: statuses and scores only, no explanations.
+"""The one evaluator: a rule set compiled, for one last year and applicant type, to closures.
 
-``engine.evaluate`` builds every criterion's explanation, inputs and missing list, which is
-what reports need and most of its cost. Batch summaries need only each tier's status and
-score, SME size and the first criterion holding a tier back, so this plan evaluates the same
-compiled formulas, bands and combination rules without building any of that, and stops an
-all-of group at its first unmet child and an any-of group at its first met one. The test
-suite holds it to exactly the statuses, scores and blockers that ``evaluate`` gives.
+``run`` gives a batch summary (each tier's status and score, the SME status and size, the
+first criterion holding a tier back): it stops an all-of group at its first unmet child and an
+any-of group at its first met one. ``evaluate`` gives the full result's data (every criterion's
+status, the values it read, the quantities it computed, threshold or points, what is missing)
+from the same compiled closures: a criterion's status is the one ``run`` would see, and groups
+combine their children's outcomes with the same ``all_of`` / ``any_of``. No sentence is made
+here; the report layer words the data.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from littlegiant.core import engine
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult
 from littlegiant.load import expr
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 
 # Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
 # (docs/output.md §5: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
 C_MET, C_REVIEW, C_UNKNOWN, C_UNMET = 0, 1, 2, 3
-_NAMES = (MET, REVIEW, UNKNOWN, UNMET)
+NAMES = (MET, REVIEW, UNKNOWN, UNMET)
+CODES = {name: code for code, name in enumerate(NAMES)}
 _OK: tuple[int, None] = (C_MET, None)
-_CODES = {name: code for code, name in enumerate(_NAMES)}
 
-Outcome = tuple[int, str | None]  # (status code, the first leaf id holding it back, None when met)
+Outcome = tuple[int, Node | None]  # (status code, the first leaf holding it back, None when met)
+
+
+def all_of(outcomes: Iterable[Outcome]) -> Outcome:
+    """All-of: unmet if any is unmet (looking no further), else unknown, else manual_review, else
+    met; with the first child that holds it back."""
+    worst, first = C_MET, None
+    for code, blocker in outcomes:
+        if code:
+            if first is None:
+                first = blocker
+            if code == C_UNMET:
+                return C_UNMET, first
+            if code > worst:
+                worst = code
+    return worst, first
+
+
+def any_of(outcomes: Iterable[Outcome]) -> Outcome:
+    """Any-of: the best branch (met, looking no further, > manual_review > unknown > unmet)."""
+    best, first = C_UNMET, None
+    for code, blocker in outcomes:
+        if not code:
+            return _OK
+        if first is None:
+            first = blocker
+        if code < best:
+            best = code
+    return best, first
+
+
+def combine_all(statuses: list[str]) -> str:
+    """``all_of`` on status names."""
+    return NAMES[all_of((CODES[s], None) for s in statuses)[0]]
+
+
+def combine_any(statuses: list[str]) -> str:
+    """``any_of`` on status names."""
+    return NAMES[any_of((CODES[s], None) for s in statuses)[0]]
+
+
+def applies(node: Node, renewing: bool) -> bool:
+    """Whether a node counts for a tier: always, or only for (or only outside) its renewal."""
+    return node.applies == "always" or (node.applies == "renewal") == renewing
 
 
 @dataclass(slots=True)
@@ -57,6 +102,37 @@ Compiled = Callable[[State], Outcome]
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
 ItemFn = Callable[[State], "engine.BandScore"]
 _ZERO = Decimal(0)
+_REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
+
+
+@dataclass(slots=True)
+class ItemDetail:
+    """One score item as a full result shows it: points, the value scored, the band chosen."""
+
+    low: Decimal
+    high: Decimal
+    strict: Decimal
+    value: expr.Value
+    label: Text | None
+    review: bool
+    scale_values: tuple[expr.Value, ...]
+
+
+@dataclass(slots=True)
+class _Step:
+    """A node of one tier's tree as compiled: its closure and, for full results, where it sits."""
+
+    node: Node
+    fn: Compiled
+    depth: int
+    parent: str | None
+    children: list[_Step]
+    reads: tuple[str, ...] = ()  # the input paths it reads, in the order it reads them
+    terms: tuple[tuple[str, Callable[[State], expr.Value]], ...] = ()  # name[year] of its formula -> read
+    source: str = ""  # the formula an explanation fills in
+    show: bool = False  # whether it is shown whatever the value (else only when the value is no number)
+    value: Callable[[State], expr.Value] | None = None
+    memo: dict[object, object] = field(default_factory=dict)  # each row's CriterionResult.memo
 
 
 class Plan:
@@ -69,6 +145,7 @@ class Plan:
 
     def __init__(self, rules: RuleSet, last_year: int, renewal: str | None) -> None:
         self.rules = rules
+        self.last_year = last_year
         self.renewal = renewal
         self._renewing = False  # whether the tier being compiled is the one renewed
         self.paths: dict[tuple[str, int | None], str] = {}
@@ -79,22 +156,32 @@ class Plan:
             else:
                 self.paths[(f.id, None)] = f.path
         self._derived: dict[str, expr.Compiled] = {}
-        self.titles = {node.id: node.title for _, node in rules.all_nodes()}
+        self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._members: dict[str, list[tuple[str, list[str]]]] = {}
+        self._item_ids: dict[str, list[str]] = {}
+        self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
+        self._size_paths = {k: self.reads_of(e) for k, e in rules.size.inputs.items()}
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
+        self.items = {tid: [(i, self._item_detail(i), self._item_reads(i)) for i in t.items]
+                      for tid, t in rules.scores.items()}
         # Groups that several tiers use (the gate) are evaluated once per profile.
         seen = Counter(_where(n) for tier in rules.tiers.values() for n in tier.criteria.walk())
         self.shared = {where for where, count in seen.items() if count > 1 and where is not None}
         self._groups: dict[str, Compiled] = {}
+        self._nodes: dict[int, tuple[Node, Compiled]] = {}  # id of a node (held here) -> its closure
         self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = []
+        self.trees: dict[str, _Step] = {}
         for tid, tier in rules.tiers.items():
             self._renewing = renewal == tid
-            self.tiers.append((tid, self._compile(tier.criteria),
+            self.trees[tid] = self._steps(tier.criteria, 0, None)
+            self.tiers.append((tid, self.trees[tid].fn,
                                self.tables[tier.score_table] if tier.score_table else None))
 
     def run(self, values: dict[str, object]) -> Summary:
+        """The batch summary of one profile."""
         state = dict(values)
         tiers = {}
         for tid, fn, table in self.tiers:
@@ -103,17 +190,163 @@ class Plan:
             if table is not None:
                 low, high, _, _ = table(state)
                 score = low if low == high else None
-            tiers[tid] = TierSummary(_NAMES[code], score, low, high, blocker,
-                                     self.titles.get(blocker) if blocker is not None else None)
+            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None,
+                                     blocker.title if blocker is not None else None)
         sme_status, size = self._sme(state)
         return Summary(sme_status, size, tiers)
 
-    def tier_status(self, values: dict[str, object], tier_id: str) -> str:
-        """One tier's status alone (what a screen for a single title needs)."""
-        for tid, fn, _ in self.tiers:
-            if tid == tier_id:
-                return _NAMES[fn(dict(values))[0]]
-        raise KeyError(tier_id)
+    def evaluate(self, values: dict[str, object]) -> tuple[str, str | None, dict[str, TierResult]]:
+        """(SME status, size, every tier's full result) of one profile: the data a report words."""
+        state = dict(values)
+        details = {tid: self._score_details(tid, state) for tid in self.items}
+        tiers: dict[str, TierResult] = {}
+        for tid, tier in self.rules.tiers.items():
+            out: list[CriterionResult] = []
+            code = self._visit(self.trees[tid], state, tid, details, out, set())
+            score = low = high = None
+            groups: list[GroupScore] = []
+            if tier.score_table is not None:
+                low, high, _, sums = self.tables[tier.score_table](state)
+                score = low if low == high else None
+                groups = [GroupScore(g.id, g.title, g.max, *sums[g.id][:2])
+                          for g in self.rules.scores[tier.score_table].groups]
+            tiers[tid] = TierResult(tid, tier.title, NAMES[code], score, low, high, tier.score_table, out, groups,
+                                    tier.notes)
+        sme_status, size = self._sme(state)
+        return sme_status, size, tiers
+
+    def holds(self, node: Node, values: dict[str, object],
+              overrides: dict[tuple[str, int | None], expr.Value] | None = None) -> str:
+        """One criterion's status on ``values``, derived quantities in ``overrides`` forced to a
+        value: the cheap probe the gap search and the rule tests repeat."""
+        hit = self._nodes.get(id(node))
+        if hit is None or hit[0] is not node:  # a clause of another applicant type: compiled alone
+            assert node.kind not in ("all", "any")
+            hit = self._nodes[id(node)] = (node, self._compile(node, []))
+        return NAMES[hit[1](self._state(values, overrides))[0]]
+
+    def item_points(self, item: ScoreItem, values: dict[str, object],
+                    overrides: dict[tuple[str, int | None], expr.Value] | None = None) -> tuple[Decimal, Decimal]:
+        """(lowest, highest) points of one score item on ``values``."""
+        for table_items in self.items.values():
+            for it, detail, _ in table_items:
+                if it is item:
+                    d = detail(self._state(values, overrides))
+                    return d.low, d.high
+        raise KeyError(item.id)
+
+    def _state(self, values: dict[str, object], overrides: dict[tuple[str, int | None], expr.Value] | None) -> State:
+        state = dict(values)
+        for (name, offset), value in (overrides or {}).items():
+            if name in self.rules.derived:
+                state[f"\0{name}@{offset or 0}"] = value  # a derived quantity forced to a value (boundary cases)
+        return state
+
+    # ---- full results
+
+    def _visit(self, step: _Step, state: State, tier: str, details: dict[str, list[ItemDetail]],
+               out: list[CriterionResult], emitted: set[str]) -> int:
+        """Append the criterion rows under ``step`` to ``out`` (pre-order) and give its status code."""
+        node = step.node
+        if node.kind in ("all", "any"):
+            entry = None
+            if step.depth > 0:
+                entry = _row(node, tier, UNKNOWN, step)
+                out.append(entry)
+            outcomes = [(self._visit(c, state, tier, details, out, emitted), c.node) for c in step.children]
+            code = (all_of if node.kind == "all" else any_of)(
+                (c, n if c else None) for c, n in outcomes)[0]
+            if entry is not None:
+                entry.status = NAMES[code]
+                entry.counts = (sum(1 for c, _ in outcomes if c == C_MET), len(outcomes))
+            return code
+        code = step.fn(state)[0]
+        entry = _row(node, tier, NAMES[code], step)
+        self._detail(entry, step, state)
+        out.append(entry)
+        if node.kind == "score" and node.table not in emitted:
+            emitted.add(node.table)  # type: ignore[arg-type]
+            self._points(node.table, details[node.table], state, tier, step.depth + 1, node.id, out)  # type: ignore[arg-type,index]
+        return code
+
+    def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
+        node, kind = step.node, step.node.kind
+        if kind == "check":
+            assert step.value is not None
+            c.value = step.value(state)
+            c.op, c.threshold = node.op, node.threshold
+            c.inputs = {p: state.get(p) for p in step.reads}
+            if c.status == UNKNOWN:
+                c.missing = [p for p, v in c.inputs.items() if v is None]
+            if step.source and (step.show or not isinstance(c.value, Decimal)):
+                c.formula_source = step.source
+                c.terms = {text: read(state) for text, read in step.terms}
+            only = node.value.only if node.value is not None else None
+            if only is not None and only.name in self.rules.derived:
+                c.formula = self.rules.derived[only.name].formula
+        elif kind in ("veto", "qualitative"):
+            f = self.rules.fields[node.field]  # type: ignore[index]
+            v = state.get(f.path)
+            c.value, c.op, c.threshold = v, "==", kind == "qualitative"
+            c.inputs, c.missing, c.field_label = {f.path: v}, ([f.path] if v is None else []), f.label
+            c.review = c.status == REVIEW
+            if kind == "qualitative":
+                c.evidence = node.evidence or f.evidence
+        elif kind == "sme":
+            c.value = self._sme(state)[1]
+            industry = state.get("industry")
+            c.inputs = {"industry": industry}
+            for k, _ in self.size_reads.get(industry, ()) if isinstance(industry, str) else ():
+                c.inputs.update((p, state.get(p)) for p in self._size_paths[k])
+            if c.status == UNKNOWN:
+                c.missing = [p for p, v in c.inputs.items() if v is None]
+        elif kind == "score":
+            low, high, _, groups = self.tables[node.table](state)  # type: ignore[index]
+            if node.group is not None:
+                low, high, _ = groups[node.group]
+            c.value = c.points = low if low == high else None
+            c.op, c.threshold, c.points_min, c.points_max = node.op, node.threshold, low, high
+            c.review = c.status == REVIEW
+            if c.status == UNKNOWN:
+                for item, detail, reads in zip(self.rules.scores[node.table].items,  # type: ignore[index]
+                                               self._score_details(node.table, state), self._reads_of_items(node.table),  # type: ignore[arg-type]
+                                               strict=True):
+                    if (node.group is None or item.group == node.group) and detail.low != detail.high:
+                        c.missing.extend(p for p in reads if state.get(p) is None and p not in c.missing)
+
+    def _points(self, table_id: str, details: list[ItemDetail], state: State, tier: str, depth: int, parent: str,
+                out: list[CriterionResult]) -> None:
+        """The rows of a score table's items, under the first score criterion of a tier that uses it."""
+        table = self.rules.scores[table_id]
+        for (item, _, reads), s in zip(self.items[table_id], details, strict=True):
+            known = s.low == s.high
+            status = UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET
+            unit = item.scales[0].unit if len(item.scales) == 1 else None
+            inputs = {p: state.get(p) for p in reads}
+            out.append(CriterionResult(
+                id=f"{table.id}.points.{item.id}", kind="points", title=item.title, status=status, depth=depth,
+                parent=parent, required=False, value=s.value, unit=unit, points=s.low if known else None,
+                points_min=s.low, points_max=s.high, max_points=item.max, source=item.source,
+                confidence=item.confidence, missing=[p for p, v in inputs.items() if v is None] if not known else [],
+                inputs=inputs, evidence=item.evidence, note=item.note, review=status == REVIEW, tier=tier,
+                item=item, band=s.label, memo=self._item_memo.setdefault((tier, table_id, item.id), {}),
+                scales=tuple((sc.label, v, sc.unit) for sc, v in zip(item.scales, s.scale_values, strict=True)
+                             if sc.value is not None),
+            ))
+
+    def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
+        """Every item of a score table in full, once per profile; the table's sums come from them."""
+        key = f"\0items:{table_id}"
+        hit = state.get(key)
+        if hit is None:
+            hit = state[key] = [detail(state) for _, detail, _ in self.items[table_id]]
+            table = f"\0table:{table_id}"
+            if table not in state:  # the sums, from these very points
+                state[table] = _sums(self._members[table_id], dict(zip(self._item_ids[table_id], hit, strict=True)))
+        return hit  # type: ignore[return-value]
+
+    def _reads_of_items(self, table_id: str) -> list[tuple[str, ...]]:
+        return [reads for _, _, reads in self.items[table_id]]
 
     # ---- reading names
 
@@ -167,54 +400,29 @@ class Plan:
     def _compile_table(self, table_id: str, table: ScoreTable) -> Callable[[State], Table]:
         """(low, high, strict low, per group) of a score table, computed once per profile."""
         key = f"\0table:{table_id}"
-        members = [(g.id, [self._compile_item(i) for i in table.items if i.group == g.id]) for g in table.groups]
-        # Without points that await review, every item's strict low is its low: a third fewer sums.
-        review = any(b.review for i in table.items for b in (*i.each, *(b for sc in i.scales for b in sc.bands)))
+        fns = {i.id: self._compile_item(i) for i in table.items}
+        members = self._members.setdefault(table_id, [(g.id, [i.id for i in table.items if i.group == g.id])
+                                                      for g in table.groups])
+        self._item_ids[table_id] = [i.id for i in table.items]
 
         def scored(state: State) -> Table:
             hit = state.get(key)
             if hit is None:
-                groups = {}
-                low = high = strict = _ZERO
-                for group, items in members:
-                    g_low = g_high = g_strict = _ZERO
-                    for item in items:
-                        lo, hi, st, _ = item(state)
-                        g_low += lo
-                        g_high += hi
-                        if review:
-                            g_strict += st
-                    if not review:
-                        g_strict = g_low
-                    groups[group] = (g_low, g_high, g_strict)
-                    low += g_low
-                    high += g_high
-                    strict += g_strict
-                hit = state[key] = (low, high, strict, groups)
+                hit = state[key] = _sums(members, {iid: fn(state) for iid, fn in fns.items()})
             return hit  # type: ignore[return-value]
         return scored
 
     def _compile_item(self, item: ScoreItem) -> ItemFn:
         """(lowest, highest, lowest without points that await review) of one score item, scored by
-        the engine's own band functions; only the labels and reads that reports need are left out."""
+        the engine's band functions; a summary needs no more of it."""
         cap = item.max
-        if item.points_from_value is not None:
-            pfv = self._expr(item.points_from_value)
+        if item.points_from_value is not None or item.each:
+            detail = self._item_detail(item)
 
-            def from_value(state: State) -> engine.BandScore:
-                v = pfv(state, 0)
-                if v is None:
-                    return _ZERO, cap, _ZERO, None
-                pts = min(max(v, _ZERO), cap)  # type: ignore[type-var]
-                return pts, pts, pts, None  # type: ignore[return-value]
-            return from_value
-        if item.each:
-            each, each_whens = item.each, self._whens(item.each)
-
-            def each_of(state: State) -> engine.BandScore:
-                low, high, strict, _, _ = engine.each_points(each, state, each_whens)
-                return min(low, cap), min(high, cap), min(strict, cap), None
-            return each_of
+            def whole(state: State) -> engine.BandScore:
+                d = detail(state)
+                return d.low, d.high, d.strict, None
+            return whole
         scales = [(self._expr(sc.value) if sc.value is not None else None,
                    engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
         capped = any(b.points > cap for sc in item.scales for b in sc.bands)
@@ -224,34 +432,130 @@ class Plan:
                 return lambda state: scorer(None, state)
             read = value
             return lambda state: scorer(read(state, 0), state)
+        detail = self._item_detail(item)
 
         def best_of(state: State) -> engine.BandScore:
-            lows, highs, stricts = [], [], []
-            for value, scorer in scales:
-                low, high, strict, _ = scorer(value(state, 0) if value is not None else None, state)
+            d = detail(state)
+            return d.low, d.high, d.strict, None
+        return best_of
+
+    def _item_detail(self, item: ScoreItem) -> Callable[[State], ItemDetail]:
+        """One score item in full: its points (low, high, strict low), the value scored and the band
+        chosen. A best-of item counts its best scale, the first of equals."""
+        cap = item.max
+        if item.points_from_value is not None:
+            pfv = self._expr(item.points_from_value)
+
+            def from_value(state: State) -> ItemDetail:
+                v = pfv(state, 0)
+                if v is None:
+                    return ItemDetail(_ZERO, cap, _ZERO, None, None, False, ())
+                pts = min(max(v, _ZERO), cap)  # type: ignore[type-var]
+                return ItemDetail(pts, pts, pts, v, None, False, ())  # type: ignore[arg-type]
+            return from_value
+        if item.each:
+            each, each_whens = item.each, self._whens(item.each)
+
+            def each_of(state: State) -> ItemDetail:
+                low, high, strict, count, review = engine.each_points(each, state, each_whens)
+                return ItemDetail(min(low, cap), min(high, cap), min(strict, cap), count, None, review, ())
+            return each_of
+        scales = [(self._expr(sc.value) if sc.value is not None else None,
+                   engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
+
+        def best_of(state: State) -> ItemDetail:
+            lows, highs, stricts, values = [], [], [], []
+            best, value, label, review = Decimal(-1), None, None, False
+            for read, scorer in scales:
+                v = read(state, 0) if read is not None else None
+                values.append(v)
+                low, high, strict, chosen = scorer(v, state)
                 lows.append(low)
                 highs.append(high)
                 stricts.append(strict)
-            return min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap), None
+                if low > best:
+                    best, value = low, v
+                    label = chosen.label if chosen is not None else None
+                    review = bool(chosen is not None and chosen.review)
+            return ItemDetail(min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap), value, label,
+                              review, tuple(values))
         return best_of
+
+    def _item_reads(self, item: ScoreItem) -> tuple[str, ...]:
+        exprs = [item.points_from_value, *(b.when for b in item.each)]
+        for sc in item.scales:
+            exprs += [sc.value, *(b.when for b in sc.bands)]
+        out: dict[str, None] = {}
+        for e in exprs:
+            if e is not None:
+                out.update(dict.fromkeys(self.reads_of(e)))
+        return tuple(out)
+
+    def reads_of(self, e: expr.Expression, param: int = 0) -> tuple[str, ...]:
+        """The input paths ``e`` reads (through derived quantities), in the order it reads them."""
+        out: dict[str, None] = {}
+        for ref in e.refs:
+            offset = param if ref.param else ref.offset
+            path = self.paths.get((ref.name, offset))
+            if path is not None:
+                out[path] = None
+            elif ref.name in self.rules.derived:
+                key = (ref.name, offset or 0)
+                if key not in self._derived_reads:
+                    self._derived_reads[key] = ()  # a cycle, which the loader rejects, reads nothing more
+                    self._derived_reads[key] = self.reads_of(self.rules.derived[ref.name].expression, offset or 0)
+                out.update(dict.fromkeys(self._derived_reads[key]))
+        return tuple(out)
 
     def _whens(self, bands: tuple[Band, ...]) -> tuple[engine.Cond | None, ...]:
         return tuple(self._expr(b.when) if b.when is not None else None for b in bands)
 
     # ---- compiling nodes
 
-    def _applies(self, node: Node) -> bool:
-        return node.applies == "always" or (node.applies == "renewal") == self._renewing
+    def _steps(self, node: Node, depth: int, parent: str | None) -> _Step:
+        """``node`` of the tier being compiled, its closure and its applicable children."""
+        kids = [c for c in node.children if applies(c, self._renewing)]
+        children = [self._steps(c, depth + 1, node.id if depth > 0 else None) for c in kids]
+        step = _Step(node, self._compile(node, [c.fn for c in children]), depth, parent, children)
+        self._nodes[id(node)] = (node, step.fn)
+        if node.kind == "check" and node.value is not None:
+            step.value = self._settled(node.value)
+            step.reads = self.reads_of(node.value)
+            only = node.value.only
+            if only is None:  # a formula: shown filled in when it reads several names or gives no number
+                step.source, step.show = node.value.source, len(node.value.refs) > 1
+                step.terms = self._terms(step.source, 0)
+            elif only.name in self.rules.derived:  # a derived quantity: its own formula, for its year
+                step.source, step.show = self.rules.derived[only.name].expression.source, True
+                step.terms = self._terms(step.source, only.offset or 0)
+        return step
 
-    def _compile(self, node: Node) -> Compiled:
+    def _settled(self, e: expr.Expression) -> Callable[[State], expr.Value]:
+        """``e`` read as a full result shows it: quotients settled to their shortest form."""
+        fn = expr.recompile(e, self._leaf(0), settled=True)
+        return lambda state: fn(state, 0)
+
+    def _terms(self, source: str, param: int) -> tuple[tuple[str, Callable[[State], expr.Value]], ...]:
+        """Each ``name[year]`` of a formula and how to read its value, for the numbers an explanation fills in."""
+        out = []
+        for m in _REF.finditer(source):
+            name, year = m.group(1), m.group(2)
+            if name not in self.rules.fields and name not in self.rules.derived:
+                continue
+            offset = None if year is None else (param if year == expr.PARAM_YEAR else expr.YEAR_NAMES.get(year, 0))
+            read = self._leaf(0)(name, offset, False)
+            fn = expr._reader(read)
+            out.append((m.group(0), (lambda f: lambda state: f(state, 0))(fn)))
+        return tuple(dict(out).items())
+
+    def _compile(self, node: Node, children: list[Compiled]) -> Compiled:
         kind = node.kind
         if kind in ("all", "any"):
-            return self._group(node)
-        nid = node.id
+            return self._group(node, children)
         if kind == "check":
             value, op, threshold = node.value, node.op, node.threshold
             assert value is not None and op is not None
-            unknown, unmet = (C_UNKNOWN, nid), (C_UNMET, nid)
+            unknown, unmet = (C_UNKNOWN, node), (C_UNMET, node)
             only = value.only
             path = self.paths.get((only.name, only.offset)) if only is not None and not only.param else None
             cmp = expr.OPERATORS.get(op)
@@ -284,7 +588,7 @@ class Plan:
             return check
         if kind in ("veto", "qualitative"):
             path = self.rules.fields[node.field].path  # type: ignore[index]
-            unknown, unmet, review = (C_UNKNOWN, nid), (C_UNMET, nid), (C_REVIEW, nid)
+            unknown, unmet, review = (C_UNKNOWN, node), (C_UNMET, node), (C_REVIEW, node)
             if kind == "veto":
                 present = review if node.when_present == REVIEW else unmet
 
@@ -299,14 +603,14 @@ class Plan:
             return qualitative
         if kind == "sme":
             def sme(state: State) -> Outcome:
-                code = _CODES[self._sme(state)[0]]
-                return _OK if code == C_MET else (code, nid)
+                code = CODES[self._sme(state)[0]]
+                return _OK if code == C_MET else (code, node)
             return sme
         if kind == "score":
             table, group, score_op, thr = node.table, node.group, node.op, node.threshold
             assert table is not None and score_op is not None
             scored, passes = self.tables[table], expr.OPERATORS[score_op]
-            review, unmet, unknown = (C_REVIEW, nid), (C_UNMET, nid), (C_UNKNOWN, nid)
+            review, unmet, unknown = (C_REVIEW, node), (C_UNMET, node), (C_UNKNOWN, node)
 
             def score(state: State) -> Outcome:
                 low, high, strict, groups = scored(state)
@@ -320,51 +624,51 @@ class Plan:
             return score
         raise ValueError(f"cannot compile a {kind} node")  # the loader admits no other kinds
 
-    def _group(self, node: Node) -> Compiled:
+    def _group(self, node: Node, children: list[Compiled]) -> Compiled:
         where = _where(node)
+        combine = all_of if node.kind == "all" else any_of
+
+        def group(state: State) -> Outcome:
+            return combine(child(state) for child in children)
         if where is None or where not in self.shared:
-            return self._group_fn(node)
+            return group
         where = f"{where}:{'renewal' if self._renewing else 'new'}"  # a shared group may hold renewal clauses
         if where not in self._groups:
-            fn, key = self._group_fn(node), "\0node:" + where
+            key = "\0node:" + where
 
             def shared(state: State) -> Outcome:
                 hit = state.get(key)
                 if hit is None:
-                    hit = state[key] = fn(state)
+                    hit = state[key] = group(state)
                 return hit  # type: ignore[return-value]
             self._groups[where] = shared
         return self._groups[where]
 
-    def _group_fn(self, node: Node) -> Compiled:
-        children = [self._compile(c) for c in node.children if self._applies(c)]
-        if node.kind == "all":
-            def all_of(state: State) -> Outcome:
-                worst, first = C_MET, None
-                for child in children:
-                    code, blocker = child(state)
-                    if code:
-                        if first is None:
-                            first = blocker
-                        if code == C_UNMET:
-                            return C_UNMET, first
-                        if code > worst:
-                            worst = code
-                return worst, first
-            return all_of
 
-        def any_of(state: State) -> Outcome:
-            best, first = C_UNMET, None
-            for child in children:
-                code, blocker = child(state)
-                if not code:
-                    return _OK
-                if first is None:
-                    first = blocker
-                if code < best:
-                    best = code
-            return best, first
-        return any_of
+def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
+    """A criterion's row with what the rule says of it; the evaluation adds what it found."""
+    return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
+                           parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
+                           note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
+
+
+def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:
+    """A score table's (low, high, strict low) in all and per group, from its items' points."""
+    groups = {}
+    low = high = strict = _ZERO
+    for group, items in members:
+        g_low = g_high = g_strict = _ZERO
+        for iid in items:
+            p = points[iid]
+            lo, hi, st = (p.low, p.high, p.strict) if isinstance(p, ItemDetail) else p[:3]
+            g_low += lo
+            g_high += hi
+            g_strict += st
+        groups[group] = (g_low, g_high, g_strict)
+        low += g_low
+        high += g_high
+        strict += g_strict
+    return low, high, strict, groups
 
 
 def _where(node: Node) -> str | None:

@@ -9,16 +9,19 @@ from typing import Any
 
 from littlegiant.load.consistency import Unusual
 from littlegiant.load.rulecalendar import Choice
-from littlegiant.load.rules import Text
+from littlegiant.load.rules import Node, ScoreItem, Text
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
-STATUSES = (MET, UNMET, UNKNOWN, REVIEW)
 FORMAT_VERSION = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class CriterionResult:
-    """One criterion, group or score item as evaluated, with what explains it."""
+    """One criterion, group or score item as evaluated: data only, the report layer words it.
+
+    ``tier`` and ``id`` name it together (the loader makes ids unique within one tier only); ``rule``
+    is the rule node it judged, ``item`` the score item for a points row.
+    """
 
     id: str
     kind: str
@@ -39,11 +42,27 @@ class CriterionResult:
     confidence: str | None = None
     missing: list[str] = field(default_factory=list)
     inputs: dict[str, Any] = field(default_factory=dict)
-    explanation: Text = field(default_factory=lambda: Text("", ""))
     formula: Text | None = None
     evidence: tuple[Text, ...] = ()
     note: Text | None = None
     review: bool = False
+    tier: str = ""
+    rule: Node | None = field(default=None, compare=False, repr=False)
+    item: ScoreItem | None = field(default=None, compare=False, repr=False)
+    counts: tuple[int, int] | None = None  # a group: (children met, children that apply)
+    formula_source: str = ""  # the formula an explanation shows with its numbers filled in
+    terms: dict[str, Any] = field(default_factory=dict)  # each name[year] of formula_source -> its value
+    band: Text | None = None  # a points row: the label of the band surely chosen
+    scales: tuple[tuple[Text | None, Any, str | None], ...] = ()  # a points row: (label, value, unit) of each scale
+    field_label: Text | None = None  # a veto or qualitative criterion: the question it asks
+    memo: dict[Any, Any] | None = field(default=None, compare=False, repr=False)
+    """Shared by every row the same rule gives (in any profile): where a report keeps what it makes
+    from the rule alone once (the static part of a JSON row), rather than once a row."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(tier, id): what names a criterion across a rule set."""
+        return self.tier, self.id
 
 
 @dataclass
@@ -89,12 +108,38 @@ class Result:
     documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
 
-    def criterion(self, cid: str) -> tuple[TierResult, CriterionResult] | None:
-        for tier in self.tiers.values():
-            for c in tier.criteria:
-                if c.id == cid:
-                    return tier, c
+    def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
+        """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""
+        for t in self.tiers.values():
+            if tier is None or t.id == tier:
+                for c in t.criteria:
+                    if c.id == cid:
+                        return t, c
         return None
+
+    def find(self, ref: str) -> list[tuple[TierResult, CriterionResult]]:
+        """The criteria ``ref`` names: ``ID``, or ``TIER:ID`` for one tier's. Tiers may reuse an id for
+        different rules; a node they share (the gate) is found once, in the first tier."""
+        tier, _, cid = ref.rpartition(":")
+        out: list[tuple[TierResult, CriterionResult]] = []
+        for t in self.tiers.values():
+            if tier and t.id != tier:
+                continue
+            for c in t.criteria:
+                if c.id == cid and not any(_same_rule(c, o) for _, o in out):
+                    out.append((t, c))
+        return out
+
+
+def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
+    """Whether two rows judge one rule: the same score item, or nodes defined at one place of a rule file."""
+    if a.item is not None or b.item is not None:
+        return a.item is b.item
+    if a.rule is None or b.rule is None:
+        return False
+    if a.rule.file is None or a.rule.line is None:
+        return a.rule is b.rule
+    return (a.rule.file, a.rule.line, a.rule.id) == (b.rule.file, b.rule.line, b.rule.id)
 
 
 def json_number(v: Decimal) -> int | float:
@@ -115,91 +160,3 @@ def json_value(v: Any) -> Any:
     if isinstance(v, tuple | list):
         return [json_value(x) for x in v]
     return v
-
-
-def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
-    """The JSON document of docs/output.md §4 (plus additions: format_version, names, groups)."""
-    tiers: dict[str, Any] = {}
-    for tid, t in result.tiers.items():
-        tiers[tid] = {
-            "title": t.title.get(lang),
-            "status": t.status,
-            "score": json_value(t.score),
-            "score_min": json_value(t.score_min),
-            "score_max": json_value(t.score_max),
-            "groups": [
-                {"id": g.id, "title": g.title.get(lang), "max": json_value(g.max),
-                 "min_points": json_value(g.low), "max_points": json_value(g.high)}
-                for g in t.groups
-            ],
-            "criteria": [criterion_dict(c, lang) for c in t.criteria],
-            "notes": [n.get(lang) for n in t.notes],
-        }
-    return {
-        "format_version": FORMAT_VERSION,
-        "tool_version": tool_version,
-        "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
-                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
-                  "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
-        "as_of": result.as_of.isoformat(),
-        "last_year": result.last_year,
-        "renewal": result.renewal,
-        "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
-        "name": result.name,
-        "input_sha256": result.input_sha256,
-        "sme": {"status": result.sme_status, "size": result.sme_size},
-        "tiers": tiers,
-        **({"gaps": {tid: g.to_dict(lang) for tid, g in result.advice.items()}} if result.advice else {}),
-        "warnings": [_warning_dict(w, lang) for w in result.warnings],
-        "self_assessment": True,
-    }
-
-
-def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "id": c.id,
-        "kind": c.kind,
-        "title": c.title.get(lang),
-        "status": c.status,
-        "required": c.required,
-        "parent": c.parent,
-        "depth": c.depth,
-        "value": json_value(c.value),
-        "op": c.op,
-        "threshold": json_value(c.threshold),
-        "unit": c.unit,
-        "points": json_value(c.points),
-        "source": c.source,
-        "confidence": c.confidence,
-        "missing": c.missing,
-        "explanation": c.explanation.get(lang),
-    }
-    if c.points_min is not None or c.points_max is not None:
-        d["points_min"] = json_value(c.points_min)
-        d["points_max"] = json_value(c.points_max)
-    if c.max_points is not None:
-        d["max_points"] = json_value(c.max_points)
-    if c.formula is not None:
-        d["formula"] = c.formula.get(lang)
-    if c.inputs:
-        d["inputs"] = {k: json_value(v) for k, v in c.inputs.items()}
-    if c.evidence:
-        d["evidence"] = [e.get(lang) for e in c.evidence]
-    if c.note is not None:
-        d["note"] = c.note.get(lang)
-    if c.review:
-        d["awaits_review"] = True
-    return d
-
-
-def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
-    """An unusual figure in the JSON result (an addition to docs/output.md §4): the figures and a sentence."""
-    from littlegiant.report.common import warning_text
-
-    d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value),
-                         "compared_with": w.other.path, "compared_value": json_value(w.other.value)}
-    if w.growth is not None:
-        d["growth_percent"] = json_value(w.growth)
-        d["limit_percent"] = json_value(w.limit)
-    d["message"] = warning_text(w, lang)
-    return d

@@ -269,11 +269,15 @@ def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,
         return Blocker("title", m.criterion, result.tiers[tid].title, [m.path],
                        q.as_of.year if q.checked is not None and q.as_of is not None else None)
 
-    hopeless = [(tid, q) for tid, q in needed if q.checked is None]
+    hopeless = [(tid, q) for tid, q in needed if q.checked is None and (q.blockers or not q.missing)]
     if hopeless:  # no plan for the title: none for the tier that needs it
         tid, q = hopeless[0]
         return TierPlan(p.tier, p.status, as_of=p.as_of, last_year=p.last_year, later=p.later,
                         blockers=[blocker(tid, q), *p.blockers])
+    undated = [blocker(tid, q) for tid, q in needed if q.checked is None]  # answers first: no date yet
+    if undated:  # the plan stands, and says its title cannot be dated until those answers are in
+        p.blockers = [*undated, *p.blockers]
+        return p
     earliest = max(q.later for _, q in needed)
     if earliest <= p.later:
         return p

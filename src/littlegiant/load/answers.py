@@ -44,7 +44,7 @@ def normalise(text: str) -> str:
     return re.sub(r"[,_\s'’、]", "", text.replace("。", "."))
 
 
-def _plain(value: Decimal) -> Decimal:
+def plain(value: Decimal) -> Decimal:
     """8000.0 → 8000, 0.50 → 0.5: a value that saves as it would be typed."""
     if value == value.to_integral_value():
         return Decimal(int(value))
@@ -98,10 +98,10 @@ def parse_answer(f: FieldDef, text: str, where: str | None = None) -> tuple[Scal
         for unit, factor in MONEY_UNITS:
             if raw.endswith(unit):
                 number = _number(f, raw[: -len(unit)], where)
-                value = _plain(number * factor)
+                value = plain(number * factor)
                 conversion = None if factor == 1 else Conversion(text.strip(), value)
                 return check_value(f, value, where=where), conversion
-        return check_value(f, _plain(_number(f, raw, where)), where=where), None
+        return check_value(f, plain(_number(f, raw, where)), where=where), None
     if f.type == "percent":
         raw = raw.removesuffix("%")
     else:
@@ -109,4 +109,4 @@ def parse_answer(f: FieldDef, text: str, where: str | None = None) -> tuple[Scal
             raw = raw[: -len(f.unit)]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
             raw = raw.removeprefix("第").removesuffix("名")
-    return check_value(f, _plain(_number(f, raw, where)), where=where), None
+    return check_value(f, plain(_number(f, raw, where)), where=where), None

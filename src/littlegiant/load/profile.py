@@ -46,19 +46,6 @@ class Profile:
         text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def nested(self) -> dict[str, Any]:
-        """The profile as the nested structure of the profile file (for saving)."""
-        out: dict[str, Any] = {}
-        for path, value in self.values.items():
-            parts = path.split(".")
-            node = out
-            for part in parts[:-1]:
-                key: Any = int(part) if _YEAR.match(part) else part
-                node = node.setdefault(key, {})
-            last: Any = int(parts[-1]) if _YEAR.match(parts[-1]) else parts[-1]
-            node[last] = value
-        return out
-
 
 def _canonical(v: Scalar) -> Any:
     """A number's digits exactly, without trailing zeros (``normalize`` would round to 28 digits,
@@ -136,9 +123,8 @@ def _plain_size(v: Decimal) -> bool:
 def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
     """The lowest and highest value a number field takes, from its type and its own limits; whole
     bounds as ints, which JSON's whole numbers are compared with without a conversion."""
-    lows = [b for b in (f.minimum, Decimal(0) if f.type in ("money", "percent") else None) if b is not None]
-    highs = [b for b in (f.maximum, Decimal(100) if f.type == "percent" else None) if b is not None]
-    return _whole(max(lows) if lows else None), _whole(min(highs) if highs else None)
+    low, high = f.value_range()
+    return _whole(low), _whole(high)
 
 
 def _whole(bound: Decimal | None) -> Decimal | int | None:

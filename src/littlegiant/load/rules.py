@@ -130,6 +130,15 @@ class FieldDef:
     def concrete_path(self, year: int | None) -> str:
         return self.path.replace("{year}", str(year)) if year is not None else self.path
 
+    def value_range(self) -> tuple[Decimal | None, Decimal | None]:
+        """The lowest and highest value a number field accepts (None: no bound): its own min and max,
+        within what its type allows (an amount or a percentage not below 0, a percentage not above 100).
+        The one place this is worked out: the profile reader, the Excel input sheet, advice and the
+        rule tests all ask here."""
+        lows = [b for b in (self.minimum, Decimal(0) if self.type in ("money", "percent") else None) if b is not None]
+        highs = [b for b in (self.maximum, Decimal(100) if self.type == "percent" else None) if b is not None]
+        return (max(lows) if lows else None), (min(highs) if highs else None)
+
 
 @dataclass(frozen=True)
 class Derived:
@@ -279,9 +288,6 @@ class RuleSet:
     # What other modules build from this set (the profile trie, batch plans), held by the set itself:
     # a cache keyed by id() would hand a freed set's work to a new set at the same address.
     memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
-
-    def field_by_path(self) -> dict[str, FieldDef]:
-        return {f.path: f for f in self.fields.values()}
 
     def all_nodes(self) -> Iterator[tuple[str, Node]]:
         for tier in self.tiers.values():

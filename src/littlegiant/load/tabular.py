@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
     check_parts,
+    check_value,
     field_for_path,
     field_words,
     input_label,
@@ -28,7 +30,6 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.messages import Words, nearest
-from littlegiant.report.i18n import SIZE, STATUS, t
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -135,18 +136,45 @@ def known_header(rules: RuleSet, header: object) -> bool:
 
 
 NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
+MONEY_TYPES = frozenset({"money", "signed_money"})
+"""Field types whose cells are numbers, and of those the amounts in 万元."""
 
 
-def cell_value(f: FieldDef, cell: str, where: str, label: Words | None = None) -> Scalar | None:
-    """One cell's value. A number the plain reading refuses is read as the interview reads an
-    answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名), with the same parser, so that a sheet takes
-    what a person types; money converts to 万元 in Decimal. When neither reads it, the plain
-    reading's message says what was expected. (Choices and yes/no keep the plain reading: an
-    answer's "1" for the first choice would silently pick a choice in a sheet.)"""
+def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
+    """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
+    says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元. 1 when
+    the header names no unit or 万元."""
+    if f.type not in MONEY_TYPES:
+        return Decimal(1)
+    cache: dict[str, Decimal] = rules.memo.setdefault("tabular.units", {})
+    found = cache.get(header)
+    if found is None:
+        from littlegiant.load.answers import MONEY_UNITS
+
+        group = _TRAILING_GROUP.search(_norm(header))
+        unit = group.group(0)[1:-1] if group else ""
+        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), Decimal(1))
+    return found
+
+
+def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1),
+               label: Words | None = None) -> Scalar | None:
+    """One cell's value; a plain amount in a column whose header names another unit than 万元
+    (``unit``, from header_unit) is converted to 万元. A number the plain reading refuses is read
+    as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名; 有/无, 对, 没有 for yes
+    and no), with the same parser, so that a sheet takes what a person types; money converts to
+    万元 in Decimal, a unit in the cell winning over the header's. When neither reads it, the plain
+    reading's message says what was expected. (Choices keep the plain reading: an answer's "1"
+    for the first choice would silently pick a choice in a sheet.)"""
     try:
-        return parse_text_value(f, cell, where=where, label=label)
+        value = parse_text_value(f, cell, where=where, label=label)
+        if unit != 1 and isinstance(value, Decimal):
+            from littlegiant.load.answers import plain
+
+            value = check_value(f, plain(value * unit), where=where, label=label)
+        return value
     except InputError as exc:
-        if f.type not in NUMERIC_TYPES or cell.strip().lower() in ("null", "~"):
+        if (f.type not in NUMERIC_TYPES and f.type != "bool") or cell.strip().lower() in ("null", "~"):
             raise
         refused = exc
     from littlegiant.load.answers import parse_answer
@@ -175,7 +203,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
                 problems.append(exc)
             continue  # a column batch writes: its results, read back, are not figures
         try:
-            value = cell_value(f, cell, header, label=field_words(f, path))
+            value = cell_value(f, cell, header, header_unit(rules, header, f), label=field_words(f, path))
         except InputError as exc:
             problems.append(exc)
             continue

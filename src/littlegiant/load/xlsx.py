@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from littlegiant.errors import InputError
+from littlegiant.i18n import STATUS, t
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
     NOTES_MARK,
@@ -30,7 +31,6 @@ from littlegiant.load.tabular import (
     result_words,
 )
 from littlegiant.messages import SystemError_
-from littlegiant.report.i18n import STATUS, t
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
@@ -306,8 +306,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             ws.add_data_validation(rule)
             rule.add(cells)
         elif f.type in ("int", "money", "percent", "number", "signed_money"):
-            low = f.minimum if f.minimum is not None else (0 if f.type in ("money", "percent") else None)
-            high = f.maximum if f.maximum is not None else (100 if f.type == "percent" else None)
+            low, high = f.value_range()
             kind = "whole" if f.type == "int" else "decimal"
             if low is not None and high is not None:
                 rule = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high))

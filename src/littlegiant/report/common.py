@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.engine import fmt, unit_text
 from littlegiant.core.result import Result, TierResult
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
+from littlegiant.report.explanations import fmt, unit_text
 from littlegiant.report.words import Words, evidence, red_lines, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
@@ -176,7 +176,7 @@ def plans_json(report: Report) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     """The JSON document of a report: docs/output.md §4, the checked plans, and what the user's --set moved."""
-    from littlegiant.core.result import to_dict
+    from littlegiant.report.result_json import to_dict
 
     doc = to_dict(report.result, report.lang, __version__)
     if report.plans:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from littlegiant.core.result import Result
-from littlegiant.report.i18n import STATUS
+from littlegiant.i18n import STATUS
 from littlegiant.report.words import holding_back
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from littlegiant.core.engine import fmt
 from littlegiant.core.result import CriterionResult, Result, TierResult
-from littlegiant.report.i18n import CONFIDENCE, STATUS
+from littlegiant.i18n import CONFIDENCE, STATUS
+from littlegiant.report.explanations import explanation, fmt
 
 _L = {
     "tier": {"zh": "层级", "en": "Tier"},
@@ -38,7 +38,7 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
             lines.append(f"  {path} = {lab('unknown') if value is None else fmt(value, lang=lang)}")
     if c.formula is not None:
         lines.append(f"{lab('formula')}: {c.formula.get(lang)}")
-    lines.append(f"{lab('computation')}: {c.explanation.get(lang)}")
+    lines.append(f"{lab('computation')}: {explanation(c).get(lang)}")
     if c.points_min is not None:
         pts = fmt(c.points_min) if c.points_min == c.points_max else f"{fmt(c.points_min)}–{fmt(c.points_max)}"
         if c.max_points is not None:
@@ -47,7 +47,7 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
     kids = [k for k in tier.criteria if k.parent == c.id]
     if kids:
         lines.append(f"{lab('children')}:")
-        lines.extend(f"  [{STATUS[k.status][lang]}] {k.id}: {k.explanation.get(lang)}" for k in kids)
+        lines.extend(f"  [{STATUS[k.status][lang]}] {k.id}: {explanation(k).get(lang)}" for k in kids)
     if c.missing:
         lines.append(f"{lab('missing')}: {', '.join(c.missing)}")
     if c.source:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from littlegiant.core.result import TierResult
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report.i18n import SIZE, STATUS, t
 from littlegiant.report.words import ICON, MARK, w
 
 CSS = """

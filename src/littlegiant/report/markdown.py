@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report.i18n import SIZE, STATUS, t
 from littlegiant.report.words import MARK, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}

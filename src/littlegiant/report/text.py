@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
+from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report.i18n import SIZE, STATUS, t
 from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, w
 

@@ -13,13 +13,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.core.engine import fmt, unit_text
-from littlegiant.core.gaps import CUT_SHORT, Change
+from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import RuleSet
-from littlegiant.report.i18n import CONFIDENCE, STATUS
+from littlegiant.report.advice import CUT_SHORT
+from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
 ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
 THIRD_PARTY = ("single", "recalled")
@@ -125,7 +126,7 @@ class Words:
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
             text = f"{got}，要求{need}分：{verdict}" if zh else f"{got}; required {need}: {verdict}"
         else:
-            text = c.explanation.get(self.lang)
+            text = explanation(c).get(self.lang)
         if c.missing and c.kind not in ("all", "any"):
             text += f"（{w('missing', 'zh')}：{self.questions(c.missing)}）" if zh else \
                 f" ({w('missing', 'en')}: {self.questions(c.missing)})"
@@ -172,7 +173,7 @@ class Words:
         values = [v for v in c.inputs.values()]
         if len(values) < 2 or any(not isinstance(v, Decimal) for v in values):
             return ""
-        calc = c.explanation.zh.split(" = ")[0] if " = " in c.explanation.zh else ""
+        calc = filled(c, "zh")
         if re.fullmatch(r"[\d.]+ / [\d.]+ × 100", calc) and len(values) == 2:
             inner = f"{num(values[0])} ÷ {num(values[1])}"
         elif re.fullmatch(r"[\d.]+( \+ [\d.]+)+", calc):
@@ -238,7 +239,7 @@ class Words:
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                c.explanation.get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                explanation(c).get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
                 for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
                 if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
             if reasons:
@@ -267,6 +268,8 @@ class Words:
             return head, [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
+        else:  # a plan for this round: only a title it cannot date yet needs saying
+            notes.extend(self._blocker(b, p) for b in p.blockers if b.kind == "title")
         if p.cut_short:
             notes.append(CUT_SHORT.get(self.lang))
         if p.checked is None:
@@ -319,6 +322,11 @@ class Words:
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
         if b.kind == "title":
+            if b.year is None and p.checked is not None:
+                return (f"须先取得「{title}」称号：该层级要先补充回答上面的问题，何时能取得尚不能确定；"
+                        "本计划假定届时已取得" if zh else
+                        f"the {title} title comes first: that tier needs the answers above before it can be "
+                        "dated; this plan assumes the title by then")
             if b.year is None:
                 return (f"须先取得「{title}」称号，而该层级在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
                         f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")

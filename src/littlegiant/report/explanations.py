@@ -1,0 +1,199 @@
+"""Each criterion's explanation in zh and en, made from the evaluator's data when a report reads it.
+
+The evaluator (``plan.py``) records what it found (the value, the numbers of a formula, the points,
+the band chosen); the sentences are made here, and only for the rows a report shows. Numbers are
+written by ``fmt`` and units by ``unit_text``, for every renderer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
+from littlegiant.load import expr
+from littlegiant.load.rules import Text
+
+_UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as shown after a number: Chinese units stay in zh, English words in en."""
+    if not unit:
+        return ""
+    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+
+
+def fmt(v: object, near: object = None, lang: str = "en") -> str:
+    """A number for people: two places, more when two places would hide a miss of ``near``."""
+    if isinstance(v, bool):
+        if lang == "zh":
+            return "是" if v else "否"
+        return "yes" if v else "no"
+    if not isinstance(v, Decimal):
+        return "?" if v is None else str(v)
+    if v.adjusted() >= 20:  # no figure of a company, only a (hostile) rule's product: too long to write out
+        return f"{v.scaleb(-v.adjusted()).quantize(Decimal('0.01')).normalize()}×10^{v.adjusted()}"
+    for places in (2, 4, 6):
+        q = v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if not (isinstance(near, Decimal) and q == near and v != near):
+            break
+    text = format(q, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
+_REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
+
+
+def filled(c: CriterionResult, lang: str = "en") -> str:
+    """The criterion's formula with its numbers filled in: ``rd_expense[y1] / revenue[y1] * 100`` →
+    ``650 / 12000 × 100``; empty when the value alone says it."""
+    if not c.formula_source:
+        return ""
+
+    def sub(m: re.Match[str]) -> str:
+        term = m.group(0)
+        return fmt(c.terms[term], lang=lang) if term in c.terms else term
+
+    return _REF.sub(sub, c.formula_source).replace("*", "×")
+
+
+def comparison(op: str | None, threshold: object, unit: str | None, lang: str) -> str:
+    """What a criterion requires, as ``≥ 5000 (10k CNY)``."""
+    try:
+        return _comparison(op, type(threshold).__name__, threshold, unit, lang)  # the type: True == 1 as keys
+    except TypeError:  # a threshold that cannot be a key (none the loader makes)
+        return _comparison.__wrapped__(op, "", threshold, unit, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comparison(op: str | None, kind: str, threshold: object, unit: str | None, lang: str) -> str:
+    """``comparison``, made once for each rule's threshold (every row of a batch repeats them)."""
+    if op is None:
+        return ""
+    u = unit_text(unit, lang)
+    if op == "between":
+        assert isinstance(threshold, tuple)
+        return f"{fmt(threshold[0])}–{fmt(threshold[1])}{u}"
+    if op == "in":
+        assert isinstance(threshold, tuple)
+        return "∈ {" + ", ".join(str(t) for t in threshold) + "}"
+    if isinstance(threshold, bool):
+        return f"= {fmt(threshold, lang=lang)}"
+    return f"{expr.comparison_text(op)} {fmt(threshold)}{u}"
+
+
+_WORD = {
+    MET: Text("满足", "met"),
+    UNMET: Text("不满足", "not met"),
+    UNKNOWN: Text("未知（缺少数据）", "unknown (missing data)"),
+    REVIEW: Text("待认定机关审核", "awaits the authority's review"),
+}
+_SIZES = {"micro": Text("微型企业", "micro"), "small": Text("小型企业", "small"),
+          "medium": Text("中型企业", "medium"), "large": Text("大型企业", "large")}
+
+
+def explanation(c: CriterionResult) -> Text:
+    """What the criterion found and why, in both languages."""
+    make = _MAKERS[c.kind]
+    return Text(make(c, "zh"), make(c, "en"))
+
+
+def explanation_in(c: CriterionResult, lang: str) -> str:
+    """The explanation in one language: what a JSON result carries, made for each of its rows."""
+    return _MAKERS[c.kind](c, lang)
+
+
+def _group(c: CriterionResult, lang: str) -> str:
+    met, of = c.counts or (0, 0)
+    if c.kind == "all":
+        return f"须全部满足：{met}/{of} 项满足" if lang == "zh" else f"all required: {met} of {of} met"
+    return f"满足其一即可：{met}/{of} 项满足" if lang == "zh" else f"any one suffices: {met} of {of} met"
+
+
+def _check(c: CriterionResult, lang: str) -> str:
+    formula = filled(c, lang)
+    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang))
+    calc = f"{formula} = {shown}" if formula and formula != shown else shown
+    required = comparison(c.op, c.threshold, c.unit, lang)
+    word = _WORD[c.status].get(lang)
+    return f"{calc}，要求 {required}：{word}" if lang == "zh" else f"{calc}; required {required}: {word}"
+
+
+def _veto(c: CriterionResult, lang: str) -> str:
+    label = (c.field_label or Text("", "")).get(lang)
+    note = c.rule.note if c.rule is not None else None
+    zh = lang == "zh"
+    if c.rule is not None and c.rule.when_present == REVIEW:  # a red line not treated as a veto: the authority decides
+        if c.status == UNKNOWN:
+            return f"未回答「{label}」；如存在，由认定机关判断" if zh else f"not answered: \"{label}\"; if true, the authority decides"
+        if c.status == REVIEW:
+            if zh:
+                return f"存在：{label}。" + (note.zh if note else "不作一票否决，由认定机关判断。")
+            return f"present: {label}. " + (note.en if note else "Not a veto here; the authority decides.")
+        return "不存在" if zh else "not present"
+    if c.status == UNKNOWN:
+        return f"未回答「{label}」；如存在则一票否决" if zh else f"not answered: \"{label}\"; if true it vetoes every tier"
+    if c.status == UNMET:
+        return f"存在：{label}（一票否决）" if zh else f"present: {label} (a veto on every tier)"
+    return "不存在" if zh else "not present"
+
+
+_QUALITATIVE = {
+    UNKNOWN: Text("定性条件，尚未回答", "qualitative, not answered yet"),
+    UNMET: Text("自评为否：不满足", "answered no: not met"),
+    REVIEW: Text("定性条件：自评为是，由认定机关依据材料判断", "qualitative: answered yes; the authority judges it from the evidence"),
+}
+
+
+def _qualitative(c: CriterionResult, lang: str) -> str:
+    return _QUALITATIVE[c.status].get(lang)
+
+
+def _sme(c: CriterionResult, lang: str) -> str:
+    if isinstance(c.value, str) and c.value in _SIZES:
+        return f"划型结果：{_SIZES[c.value].zh}" if lang == "zh" else f"size: {_SIZES[c.value].en}"
+    if c.status == MET:
+        return "属于中小微企业（具体规模缺少数据）" if lang == "zh" else "an SME (exact size needs more data)"
+    return "缺少行业或规模数据，无法划型" if lang == "zh" else "industry or size figures missing"
+
+
+def _score(c: CriterionResult, lang: str) -> str:
+    low, high, zh = c.points_min, c.points_max, lang == "zh"
+    required = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
+    if low == high:
+        calc = f"得分 {fmt(low)}" if zh else f"{fmt(low)} points"
+    else:
+        calc = f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）" if zh else f"between {fmt(low)} and {fmt(high)} points (missing data)"
+    word = _WORD[c.status].get(lang)
+    text = f"{calc}，要求 {required}：{word}" if zh else f"{calc}; required {required}: {word}"
+    if c.status == REVIEW:
+        text += "（含待审核的定性得分）" if zh else " (counting points that await review)"
+    return text
+
+
+def _points(c: CriterionResult, lang: str) -> str:
+    zh = lang == "zh"
+    parts = []
+    for label, v, unit in c.scales:
+        parts.append(f"{(label or Text('', '')).get(lang)} {fmt(v, lang=lang) if zh else fmt(v)}"
+                     f"{unit_text(unit, lang) if v is not None else ''}".strip())
+    if c.band is not None:
+        parts.append(c.band.get(lang).strip())
+    if c.points_min == c.points_max:
+        pts = f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分" if zh else f"{fmt(c.points_min)} of {fmt(c.max_points)} points"
+    else:
+        pts = f"得分 {fmt(c.points_min)}–{fmt(c.points_max)}/{fmt(c.max_points)}（缺少数据）" if zh else \
+            f"{fmt(c.points_min)}–{fmt(c.points_max)} of {fmt(c.max_points)} points (missing data)"
+    lead = ("；" if zh else "; ").join(parts)
+    text = (f"{lead}：{pts}" if zh else f"{lead}: {pts}") if lead else pts
+    if c.status == REVIEW:
+        text += "（定性得分，待审核）" if zh else " (qualitative points, await review)"
+    return text
+
+
+_MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,
+           "score": _score, "points": _points}
