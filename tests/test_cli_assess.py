@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
@@ -167,6 +168,43 @@ def test_explain_prints_the_trace() -> None:
     assert "financials.2025.rd_expense = 650" in result.stdout
     assert "650 / 12000 × 100 = 5.42%" in result.stdout
     assert "工信部企业〔2026〕2号" in result.stdout and "Confidence: multi" in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_explain_in_chinese_reads_as_words_for_every_criterion(name: str) -> None:
+    """--explain under zh, for every criterion of every example: no id, field path, ASCII operator or
+    English word; inputs by their questions; lines that fit 60 columns. (The CLI's own path is the
+    next test's; here the same function is called once per criterion, which the CLI would take minutes for.)"""
+    from datetime import date
+
+    import littlegiant
+    from littlegiant.report.explain import explain_text
+
+    done = littlegiant.assess(EXAMPLES / f"{name}.yaml", as_of=date(2026, 11, 26))
+    paths = {p for t in done.result.tiers.values() for c in t.criteria for p in c.inputs}
+    for tier in done.result.tiers.values():
+        for c in tier.criteria:
+            text = explain_text(done.result, tier, c, "zh", done.rules, width=60)
+            assert text.replace("\n", "").startswith(c.title.zh.replace(" ", "")[:20]), text
+            assert c.id not in text and not any(p in text for p in paths), text
+            assert not re.search(r">=|<=|≥|≤| or | and |\{|[A-Za-z]{3,}", text), text
+            assert all(cell_len(line) <= 60 for line in text.splitlines()), text
+
+
+def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
+    """Ids appear in no client report: words of a title find the criterion, several matches are listed
+    with their titles, and none is a one-line exit 2."""
+    path = str(EXAMPLES / "tier1-only.yaml")
+    one = runner.invoke(app, ["assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--explain", "前年研发费用不低于100万元"],
+                        env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert one.exit_code == 0, one.output
+    assert one.stdout.startswith("前年研发费用不低于100万元\n所属称号：专精特新中小企业")
+    assert "  · 研发费用（2024年）：70万元" in one.stdout and "结论：✘ 不满足" in one.stdout
+    several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场")
+    assert several.exit_code == 2
+    assert "zjtx_sme:zjtx26.niche_years (" in several.output and "little_giant:lg26.market.rank (" in several.output
+    none = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "no such words")
+    assert none.exit_code == 2 and len(none.output.strip().splitlines()) == 1
 
 
 def test_explain_with_json_writes_only_json() -> None:

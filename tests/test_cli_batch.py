@@ -353,3 +353,19 @@ def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path
     partial = writer.abandon()
     assert partial is not None and writer.rows == len(read_csv(partial)) == 3
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_authority(tmp_path: Path) -> None:
+    """The 主要差距 cell of a zh CSV speaks of the lowest tier not met or not known (else the lowest
+    awaiting the authority): an unanswered criterion is 尚待回答, a qualitative one 待认定机关判断,
+    an unmet one its title alone."""
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(EXAMPLES), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(f)}
+    assert cells["佛山某机械有限公司"].startswith("科技和创新型中小企业：尚待回答——近三年未发生较大生产安全事故")
+    # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
+    assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
+    assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
+    assert cells["宁波恒达密封件有限公司"] == "专精特新中小企业：持有有效期内的科技和创新型中小企业称号（创新型或科技型）"

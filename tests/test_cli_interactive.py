@@ -398,6 +398,7 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
     child.sendline("<")  # back to the R&D question, showing what was typed, answered anew
     back = pty_prompt(child)
     assert w["rd"] in back and w["back"] in back
+    assert "rd_expense: 300\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")  # kept until answered anew
     child.sendline("400")
     assert w["parent"] in pty_prompt(child)
     child.sendline("7,000")

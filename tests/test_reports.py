@@ -403,3 +403,28 @@ def test_legend_in_the_zh_terminal_names_the_shared_gate_and_the_tier_rules() ->
     assert '专精特新"小巨人"企业（4条）：拥有4项以上' in legend and "位于产业链关键环节" in legend
     assert "‡凭记忆，未见来源，请核实：共1条" in legend and "近三年无偷漏税等违法违规行为" in legend
     assert "科技和创新型中小企业：除共用条件外没有" in legend and "共22条" not in legend
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_unanswered_yes_no_question_is_asked_not_stated(name: str) -> None:
+    """A missing yes/no input is named as a question (尚缺：是否被列入经营异常名录): its label alone is a
+    statement, which read as if the company were listed; a red line that stands keeps the statement."""
+    rs = rules.load("miit-2026")
+    statements = [f.label.zh for f in rs.fields.values() if f.type == "bool"]
+    text = CliRunner().invoke(app, ["assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", "zh"],
+                              env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    for label in statements:
+        for lead in ("尚缺：", "另需回答：", "需回答："):
+            assert lead + label not in text, (lead, label)
+    if name == "half-missing":
+        assert "尚缺：是否近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故" in text
+
+
+def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:
+    """Six years in the niche where three are needed is no step (it read like a to-do); tier1-only's
+    two years, three needed, still get their date."""
+    args = ("--as-of", "2026-11-26", "--lang", "zh")
+    met = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), *args)
+    assert "从事特定细分市场年限（截至上年末）：" not in met
+    waits = cli("assess", str(EXAMPLES / "tier1-only.yaml"), *args)
+    assert re.search(r"从事特定细分市场年限（截至上年末）：\d{4}-01-01达到\d年", waits)

@@ -203,7 +203,7 @@ def assess(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
-    explain: Annotated[str | None, typer.Option("--explain", help="Print the full computation of one criterion: its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -273,14 +273,18 @@ def assess(
                          output, language)
         return
     if explain is not None:
-        from littlegiant.report.explain import explain_text
+        from littlegiant.report.explain import explain_text, find_criteria
 
-        matches = result.find(explain)
+        matches = find_criteria(result, explain)
         if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1:
-            named = ", ".join(f"{t.id}:{c.id}" for t, c in matches)
-            bad("opt.explain_many", language, "--explain", got=explain, named=named)
+            named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
+            from littlegiant.messages import say as words
+
+            # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
+            fail(f"--explain{'：' if language == 'zh' else ': '}"
+                 + words("opt.explain_many", language, {"got": explain, "named": named}), language)
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -290,7 +294,8 @@ def assess(
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
-        write_output(explain_text(result, *found, language), output, language)
+        write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
+                     output, language)
         return
     from littlegiant.report.common import make_report
 

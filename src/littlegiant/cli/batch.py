@@ -26,7 +26,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, plan_for
-from littlegiant.core.result import MET, json_number, json_value
+from littlegiant.core.result import MET, REVIEW, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -486,11 +486,25 @@ def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     return cells
 
 
+def focus_tier(summary: Summary) -> str | None:
+    """The tier a row's 主要差距 / next step speaks of: the lowest one not met or not known, else the
+    lowest awaiting the authority (待审核 is no gap the company can close; a 小巨人 that fails on its
+    main-business share must not hide behind a 专精特新 market question the authority decides)."""
+    waiting = None
+    for tid in TIER_IDS:
+        tier = summary.tiers.get(tid)
+        if tier is None or tier.status == MET:
+            continue
+        if tier.status != REVIEW:
+            return tid
+        waiting = waiting or tid
+    return waiting
+
+
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
     """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
     the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
-    step = None
     tiers = summary.tiers
     for tid in TIER_IDS:
         tier = tiers.get(tid)
@@ -504,8 +518,8 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         else:
             score = ""
         cells += (tier.status, score)
-        if step is None and tier.status != MET:
-            step = (tid, tier)
+    focus = focus_tier(summary)
+    step = (focus, tiers[focus]) if focus is not None else None
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
@@ -578,12 +592,12 @@ class Scorer:
         return exc.render(self.lang)
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
-        """The first gap step (with its exact amount) of the lowest tier not met; the slow, full path."""
+        """The first gap step (with its exact amount) of the row's ``focus_tier``; the slow, full path."""
         from littlegiant.core.gaps import analyse
         from littlegiant.report.advice import step_text
 
         assert self._rules is not None
-        tier = next((tid for tid, t in summary.tiers.items() if t.status != MET), None)
+        tier = focus_tier(summary)
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)

@@ -208,7 +208,7 @@ def wrap(text: str, width: int, indent: str = "  ", first: str | None = None) ->
 def wrap_all(text: str, width: int) -> str:
     """Every line of a message wrapped (no indent), its blank lines kept; a command line stays whole,
     so that it can be copied and pasted as it is."""
-    return "\n".join(wrap(ln, width, indent="") if ln.strip() and not ln.startswith("littlegiant ") else ln
+    return "\n".join(wrap(ln, width, indent="") if ln.strip() and not ln.startswith("littlegiant assess ") else ln
                      for ln in text.split("\n"))
 
 

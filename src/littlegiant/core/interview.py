@@ -109,6 +109,7 @@ class Interview:
     renewal: str | None = None  # the tier renewed
     values: dict[str, Scalar] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
+    held: dict[str, Scalar | None] = field(default_factory=dict)  # taken back with "<", still saved
     _result: Result | None = None
 
     def __post_init__(self) -> None:
@@ -239,12 +240,16 @@ class Interview:
         return {p for p in paths if not self.answered(p)}
 
     def forget(self, path: str) -> None:
-        """Take an answer back (the user went back to it): the question is open again."""
+        """Take an answer back (the user went back to it): the question is open again, but the file
+        keeps the answer until a new one replaces it, so that stopping there loses nothing."""
+        if path in self.values or path in self.unknown:
+            self.held[path] = self.values.get(path)
         self.values.pop(path, None)
         self.unknown.discard(path)
         self._result = None
 
     def record(self, path: str, value: Scalar | None) -> None:
+        self.held.pop(path, None)
         if value is None:
             self.values.pop(path, None)
             self.unknown.add(path)
@@ -257,9 +262,10 @@ class Interview:
         """The answers as a nested profile (field order, latest year first); don't-knows are null."""
         order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
         entries: list[tuple[int, int, str, Scalar | None]] = []
-        for path in set(self.values) | self.unknown:
+        for path in set(self.values) | self.unknown | set(self.held):
             f = field_for_path(self.rules, path)
-            entries.append((order[f.id], -(year_in_path(f, path) or 0), path, self.values.get(path)))
+            value = self.values.get(path, self.held.get(path))
+            entries.append((order[f.id], -(year_in_path(f, path) or 0), path, value))
         out: dict[Any, Any] = {}
         for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
             node = out

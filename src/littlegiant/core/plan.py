@@ -34,30 +34,28 @@ Outcome = tuple[int, Node | None]  # (status code, the first leaf holding it bac
 
 def all_of(outcomes: Iterable[Outcome]) -> Outcome:
     """All-of: unmet if any is unmet (looking no further), else unknown, else manual_review, else
-    met; with the first child that holds it back."""
+    met; with the child that decides it: the first unmet one, else the first of the worst status.
+    (A tier unmet because revenue falls short is not "held back" by an unanswered question before
+    it: a batch row names the criterion that decides the verdict it shows.)"""
     worst, first = C_MET, None
     for code, blocker in outcomes:
-        if code:
-            if first is None:
-                first = blocker
-            if code == C_UNMET:
-                return C_UNMET, first
-            if code > worst:
-                worst = code
+        if code == C_UNMET:
+            return C_UNMET, blocker
+        if code > worst:
+            worst, first = code, blocker
     return worst, first
 
 
 def any_of(outcomes: Iterable[Outcome]) -> Outcome:
-    """Any-of: the best branch (met, looking no further, > manual_review > unknown > unmet)."""
-    best, first = C_UNMET, None
+    """Any-of: the best branch (met, looking no further, > manual_review > unknown > unmet), with
+    the first child of that best status as what holds it back."""
+    best, first = C_UNMET + 1, None  # above every status: the first child always counts
     for code, blocker in outcomes:
         if not code:
             return _OK
-        if first is None:
-            first = blocker
         if code < best:
-            best = code
-    return best, first
+            best, first = code, blocker
+    return min(best, C_UNMET), first
 
 
 def combine_all(statuses: list[str]) -> str:

@@ -184,8 +184,11 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     elif final.status in (MET, REVIEW) or moves:
         plan.checked = final.status
     plan.missing = sorted({p for c in final.criteria if c.status == UNKNOWN for p in c.missing})
-    for path, value in values.items():  # waiting counts grown by the rounds waited
-        if path in start and start[path] != profile.values.get(path) and path not in moves:
+    # waiting counts grown by the rounds waited, where a criterion of the tier waited for them (six
+    # years in the niche, three needed, is no step: "2027-01-01达到7年" read like a to-do)
+    waited = {p for c in tier.criteria if c.status != MET for p in c.inputs}
+    for path, value in values.items():
+        if path in start and start[path] != profile.values.get(path) and path not in moves and path in waited:
             f = field_for_path(rules, path)
             if waits(f):
                 moves[path] = Move(path, f, profile.values.get(path), value, "wait", "", f.label)

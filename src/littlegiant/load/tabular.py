@@ -278,7 +278,7 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     Empty cells are None; scores stay as they were (numbers, or a MIN-MAX range)."""
     lang = labels.lang
     error = row["status"] == "error"
-    blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang)
+    blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
     cells: list[Any] = [row["source"], row["name"] or None, t("xlsx.error" if error else "xlsx.scored", lang),
                         None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
@@ -291,15 +291,19 @@ _SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
 _ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
 
 
-def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str) -> tuple[str, str]:
+def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
+                      row: Mapping[str, Any]) -> tuple[str, str]:
     """(what holds the company back, the first step to take) in words, from a next_step cell
-    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out."""
+    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out. A
+    criterion not answered or left to the authority says so: its title alone would read as failed."""
     if not next_step:
         return "", ""
     found = _SCREENING.match(next_step)
     if found:
         colon = "：" if lang == "zh" else ": "
-        return f"{tiers.get(found.group(1), found.group(1))}{colon}{found.group(3)}", ""
+        status = row.get(f"{found.group(1)}_status")
+        how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
+        return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
     found = _ADVICE.match(next_step)
     if found:
         return tiers.get(found.group(1), found.group(1)), found.group(2)

@@ -106,7 +106,7 @@ class Report:
         red = red_lines(self.result)
         if red:
             zh = self.lang == "zh"
-            names = ("、" if zh else "; ").join(words.question(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
+            names = ("、" if zh else "; ").join(words.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
                                                for c in red)
             return [((f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
                       f"Red line \"{names}\": no tier can be met while it stands; remove it first. "

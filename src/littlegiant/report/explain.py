@@ -1,10 +1,19 @@
-"""``--explain ID``: the full computation trace of one criterion, for people checking a verdict."""
+"""``--explain ID``: the full computation trace of one criterion, for people checking a verdict.
+
+In Chinese it is for the finance manager who asks "why 不满足?": inputs by their questions with
+units, the figure and the requirement in words, each part as a sentence, no ids or paths. In
+English it stays the rule author's trace (ids, paths, the formula as written)."""
 
 from __future__ import annotations
 
+import re
+
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
+from littlegiant.load.rules import RuleSet
 from littlegiant.report.explanations import explanation, fmt
+from littlegiant.report.linebreak import hang
+from littlegiant.report.words import ICON, Words, num
 
 _L = {
     "tier": {"zh": "层级", "en": "Tier"},
@@ -23,8 +32,28 @@ _L = {
 }
 
 
-def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str) -> str:
-    """A plain-text trace: inputs with their values, formula, comparison, source, evidence."""
+def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionResult]]:
+    """The criteria ``--explain`` names: an id (``TIER:ID`` where tiers reuse one), or else words of
+    a criterion's title in either language (研发费用, "R&D"), since ids appear in no report a client reads."""
+    found = result.find(ref)
+    if found or not ref.strip():
+        return found
+    words = ref.strip().casefold()
+    seen: list[tuple[TierResult, CriterionResult]] = []
+    for t in result.tiers.values():
+        for c in t.criteria:
+            if (words in c.title.zh.casefold() or words in c.title.en.casefold()) and \
+                    not any(c.title == o.title and c.source == o.source for _, o in seen):
+                seen.append((t, c))
+    return seen
+
+
+def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str, rules: RuleSet | None = None,
+                 width: int = 0) -> str:
+    """A plain-text trace: inputs with their values, formula, comparison, source, evidence (Chinese
+    wrapped at ``width`` columns when it is given)."""
+    if lang == "zh":
+        return _explain_zh(Words(result, rules, lang="zh"), tier, c, width)
 
     def lab(key: str) -> str:
         return _L[key][lang]
@@ -59,3 +88,54 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
     if c.evidence:
         lines.append(f"{lab('evidence')}: " + "; ".join(e.get(lang) for e in c.evidence))
     return "\n".join(lines) + "\n"
+
+
+def _value_zh(words: Words, path: str, value: object) -> str:
+    """An input's value as the report writes it: 2,500万元, 「市级」, 是/否, or 未填."""
+    if value is None:
+        return "未填（不知道）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str):
+        return f"「{words.choice(path, value)}」"
+    unit = ""
+    if words.rules is not None:
+        from littlegiant.load.profile import field_for_path
+
+        try:
+            unit = field_for_path(words.rules, path).unit or ""
+        except Exception:  # a path the rule set does not know (an overlay's): the number alone
+            unit = ""
+    return f"{num(value, 'zh')}{unit}"
+
+
+def _explain_zh(words: Words, tier: TierResult, c: CriterionResult, width: int) -> str:
+    result = words.result
+    rows: list[tuple[str, str]] = [
+        ("", c.title.zh),
+        ("", f"所属称号：{tier.title.zh}（依据{result.rules_title.zh}，评估日期 {result.as_of.isoformat()}）"),
+        ("", f"结论：{ICON[c.status]} {STATUS[c.status]['zh']}")]
+    if c.inputs:
+        rows.append(("", "用到的数据："))
+        rows.extend(("  · ", f"{words.question(path)}：{_value_zh(words, path, value)}") for path, value in c.inputs.items())
+    formula = c.formula.zh if c.formula is not None else ""
+    if formula and not re.search(r"[A-Za-z_]", formula):  # sqrt(y1…) is code, not a formula a reader follows
+        rows.append(("", f"计算方法：{formula.replace('/', '÷').replace('*', '×')}"))
+    rows.append(("", f"计算结果：{words.sentence(c)}"))
+    kids = [k for k in tier.criteria if k.parent == c.id]
+    if kids:
+        rows.append(("", "其中各项："))
+        rows.extend((f"  {ICON[k.status]} ", f"{k.title.zh}：{words.sentence(k)}") for k in kids)
+    if c.missing:
+        rows.append(("", f"还缺的数据：{words.questions(c.missing, limit=20)}"))
+    if c.source:
+        rows.append(("", f"政策依据：{c.source}"))
+    if c.confidence:
+        rows.append(("", f"来源可靠程度：{CONFIDENCE[c.confidence]['zh']}"))
+    if c.note is not None:
+        rows.append(("", f"说明：{c.note.zh}"))
+    if c.evidence:
+        rows.append(("", "需准备的材料：" + "；".join(e.zh for e in c.evidence)))
+    if width <= 0:
+        return "\n".join(mark + text for mark, text in rows) + "\n"
+    return "\n".join(line for mark, text in rows for line in hang(mark, text, width)) + "\n"

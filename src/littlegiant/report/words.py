@@ -77,8 +77,8 @@ class Words:
 
     # ---- labels
 
-    def question(self, path: str) -> str:
-        """A missing input by its question (field label with the year), never its path."""
+    def label(self, path: str) -> str:
+        """An input by its label with the year, never its path: a red line's statement as it stands."""
         if self.rules is None:
             return path
         try:
@@ -86,6 +86,14 @@ class Words:
         except Exception:
             return path
         return input_label(f, path).get(self.lang)
+
+    def question(self, path: str) -> str:
+        """A missing input by its question: the label, and for a yes/no input 是否 before it, since its
+        label is a statement ("尚缺：被列入经营异常名录" read as if it were so)."""
+        label = self.label(path)
+        if self.lang != "zh" or self.rules is None or label.startswith(("是否", "有无")) or label == path:
+            return label
+        return "是否" + label if field_for_path(self.rules, path).type == "bool" else label
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -205,7 +213,7 @@ class Words:
         out: list[str] = []
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
         if red:
-            names = [self.question(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang) for c in red]
+            names = [self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang) for c in red]
             return [(f"红线「{n}」" if zh else f"red line: {n}") for n in names]
         missing: list[str] = []
         for c in holding_back(self.result, tier.id):
@@ -310,7 +318,7 @@ class Words:
             return cid
         c = found[1]
         if self.rules is not None and c.inputs:
-            return self.question(next(iter(c.inputs)))
+            return self.label(next(iter(c.inputs)))
         return c.title.get(self.lang)
 
     def _blocker(self, b: Any, p: TierPlan) -> str:
