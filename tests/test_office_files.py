@@ -66,7 +66,7 @@ def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) ->
     src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("gbk"))
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {out}")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [r["企业名称"] for r in rows] == [r[0] for r in ZH_ROWS]
     assert [r["处理结果"] for r in rows] == ["已评估"] * 3
@@ -137,14 +137,14 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     make_workbook(src)
     out = tmp_path / "结果.xlsx"
     code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (1, f"read 3, scored 2, errors 1 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (1, f"共读取 3 行，已评估 2 行，出错 1 行 → {out}")
     rows = results_sheet(out)
     assert [r["企业名称"] for r in rows] == ["甲精密部件有限公司", "乙科技有限公司", "=1+1"]
     assert [r["来源（文件:行）"] for r in rows] == [f"{src}:名单:{n}" for n in (4, 5, 7)]
     assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
     assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
-    assert rows[1]["错误说明"] == ("从业人员（上年末）: expected a whole number, got '很多'\n"
-                                 "营业收入（2025年）: expected an amount that is not negative, got -5")
+    assert rows[1]["错误说明"] == ("「从业人员（上年末）」：应填整数，现在是“很多”\n"
+                                 "「2025年营业收入」：金额不能为负数，现在是 -5")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["评估结果", "错误明细", "说明"]
     errors = list(book["错误明细"].iter_rows(values_only=True))
@@ -225,7 +225,7 @@ def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None
     book.save(template)
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(template), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 1, scored 1, errors 0 -> {out}")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 1 行，已评估 1 行，出错 0 行 → {out}")
     assert [r["企业名称"] for r in results_sheet(out)] == ["甲精密部件有限公司"]
     assert invoke("init", "--xlsx", str(template), "--lang", "zh")[0] == 2  # no overwrite without --force
 
@@ -387,7 +387,7 @@ def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_
     verdicts = {r[c] for r in rows[:3] for c in ZH_RESULT_HEADER[4:10:2]}
     assert verdicts <= {"满足", "不满足", "待审核", "未知"} and "不满足" in verdicts
     assert rows[0]["主要差距"].startswith("科技和创新型中小企业：") and "." not in rows[0]["主要差距"]
-    assert rows[3]["错误说明"].startswith("从业人员（上年末）") and rows[3]["科技和创新型中小企业"] == ""
+    assert rows[3]["错误说明"].startswith("「从业人员（上年末）」：") and rows[3]["科技和创新型中小企业"] == ""
     by_id = list(csv.DictReader(io.StringIO(ids.read_bytes().decode("utf-8-sig"), newline="")))
     assert list(by_id[0]) == ["source", "name", "status", "error", "sme_size", "innovative_sme_status",
                               "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score", "little_giant_status",
@@ -424,7 +424,7 @@ def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) 
     again.write_bytes(excel_csv(added).encode("gbk"))
     second = tmp_path / "再评估.csv"
     code, _, err = invoke("batch", str(again), "-o", str(second), "--as-of", AS_OF, "--lang", "zh")
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {second}")
+    assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {second}")
     rows = list(csv.DictReader(second.open(encoding="utf-8-sig", newline="")))
     assert [r["企业名称"] for r in rows] == [r[0] for r in ZH_ROWS]
     assert [r["处理结果"] for r in rows] == ["已评估"] * 3
@@ -468,7 +468,8 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     filled.write_bytes(excel_csv([header, notes, sample, list(company.values())]).encode("gb18030"))
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(filled), "-o", str(out), "--as-of", AS_OF, "--lang", lang)
-    assert (code, err.strip().splitlines()[-1]) == (0, f"read 1, scored 1, errors 0 -> {out}")
+    summary = f"共读取 1 行，已评估 1 行，出错 0 行 → {out}" if lang == "zh" else f"read 1, scored 1, errors 0 -> {out}"
+    assert (code, err.strip().splitlines()[-1]) == (0, summary)
     rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
     assert [r[1] for r in rows[1:]] == ["甲精密部件有限公司"]  # the sample row left in is not a company
     assert rows[1][3] == ("小型" if lang == "zh" else "small")
@@ -526,7 +527,7 @@ def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: 
         out = tmp_path / f"out-{src.stem}.csv"
         code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh",
                               "--encoding", "gb18030")
-        assert (code, err.strip().splitlines()[-1]) == (0, f"read 3, scored 3, errors 0 -> {out}")
+        assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 3 行，已评估 3 行，出错 0 行 → {out}")
         data = out.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf")
         rows = list(csv.reader(io.StringIO(data.decode("gb18030"), newline="")))
@@ -543,7 +544,7 @@ def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: 
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "out.xlsx", "--columns", "ids"], "--columns ids: only for a .csv output"),
     (["-o", "out.jsonl", "--columns", "labels"], "--columns labels: only for a .csv output"),
-    (["-o", "out.csv", "--columns", "id"], "--columns: expected labels or ids, got 'id'"),
+    (["-o", "out.csv", "--columns", "id"], "--columns: got 'id'; did you mean 'ids'? (expected one of labels, ids)"),
 ])
 def test_columns_that_cannot_apply_are_refused(tmp_path: Path, args: list[str], message: str) -> None:
     """--columns ids on an .xlsx, labels on JSON Lines or a misspelt value: exit 2, one line, nothing written."""
@@ -584,7 +585,9 @@ def test_the_readme_round_trips_run_as_written(tmp_path: Path, monkeypatch: pyte
         code, _, err = invoke(*args)
         assert code == 0, (command, err)
         if args[0] == "batch":
-            assert err.strip().splitlines()[-1] == f"read 1, scored 1, errors 0 -> {args[3]}"
+            zh = "--lang" in args and args[args.index("--lang") + 1] == "zh"
+            summary = f"共读取 1 行，已评估 1 行，出错 0 行 → {args[3]}" if zh else f"read 1, scored 1, errors 0 -> {args[3]}"
+            assert err.strip().splitlines()[-1] == summary
     assert [r["企业名称"] for r in results_sheet(tmp_path / "评估结果.xlsx")] == ["甲精密部件有限公司"]
     rows = list(csv.reader(io.StringIO((tmp_path / "评估结果.csv").read_bytes().decode("gb18030"), newline="")))
     assert rows[0] == ZH_RESULT_HEADER and rows[1][1:4] == ["甲精密部件有限公司", "已评估", "小型"]

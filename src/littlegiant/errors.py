@@ -2,65 +2,94 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from littlegiant.messages import Bilingual, clip, describe, say
+
+__all__ = ["INTERNAL", "MESSAGE_CHARS", "InputError", "clip", "describe", "internal_message"]
+
 
 class InputError(Exception):
     """Bad input from a user or a rule author: a file, a field, and what was expected.
 
     Rendered as ``file:line: field: message`` so that editors can jump to it, and so that
-    every bad-input path in the tool produces the same one-line shape.
+    every bad-input path in the tool produces the same one-line shape. An error raised with a
+    ``kind`` (a key of the messages catalog) and its parameters can also be said in Chinese
+    (``render``); ``label`` names its field in words (营业收入（2025年）) where ``field`` is a path.
     """
 
     def __init__(
         self,
-        message: str,
+        message: str | None = None,
         *,
         file: str | None = None,
         line: int | None = None,
         field: str | None = None,
+        kind: str | None = None,
+        params: Mapping[str, object] | None = None,
+        label: Bilingual | None = None,
     ) -> None:
+        if message is None:
+            if kind is None:
+                raise TypeError("InputError needs a message or a kind")
+            message = say(kind, "en", params)
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
         self.field = field
+        self.kind = kind
+        self.params = dict(params or {})
+        self.label = label
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled whole (to and from batch workers): kind, parameters and place kept, whatever the
+        subclass's own constructor takes."""
+        return _restore, (type(self), self.args, dict(self.__dict__))
+
+    def moved(self, **where: Any) -> InputError:
+        """A copy at another place (``file``, ``line``, ``field``, ``label``), its words kept."""
+        place = {"file": self.file, "line": self.line, "field": self.field, "label": self.label, **where}
+        return InputError(self.message, kind=self.kind, params=self.params, **place)
 
     def located(self, file: str | None = None) -> InputError:
         """Return a copy that names ``file`` when the error did not know it yet."""
         if self.file is None and file is not None:
-            return InputError(self.message, file=file, line=self.line, field=self.field)
+            return self.moved(file=file)
         return self
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str) -> str:
+        """The error on one line in ``lang``: English as ``file:line: field: message``; Chinese as
+        ``file 第 N 行，字段名称：说明``, with the field named by its label when it has one. An error
+        the catalog does not know keeps its English words."""
+        if lang != "zh":
+            where = ""
+            if self.file:
+                where = self.file if self.line is None else f"{self.file}:{self.line}"
+            parts = [p for p in (where, clip(self.field, 120) if self.field else None) if p]
+            return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
+        text = say(self.kind, "zh", self.params) if self.kind is not None else self.message
         where = ""
         if self.file:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [p for p in (where, clip(self.field, 120) if self.field else None) if p]
-        return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
+            where = self.file if self.line is None else f"{self.file} 第 {self.line} 行"
+        name = self.label.zh if self.label is not None else self.field
+        head = "，".join(p for p in (where, clip(name, 120) if name else None) if p)
+        return f"{head}：{clip(text, MESSAGE_CHARS)}" if head else clip(text, MESSAGE_CHARS)
+
+
+def _restore(cls: type[InputError], args: tuple[Any, ...], state: dict[str, Any]) -> InputError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 MESSAGE_CHARS = 300
 """A message quotes at most this much of what it was given: one short line, never a whole file."""
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
-    one = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
-    return one if len(one) <= limit else one[: limit - 1] + "…"
-
-
-def describe(value: object) -> str:
-    """A bad value as messages show it ("got text 'many'", "got a list"), for profiles and rule files alike."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str):
-        return f"text {clip(value, 40)!r}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return str(value)
 
 
 INTERNAL = "internal error"

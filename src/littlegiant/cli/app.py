@@ -39,10 +39,31 @@ def say(line: str) -> None:
         pass
 
 
-def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    """One line on stderr, then exit: the shape every bad-input path uses."""
-    say(f"littlegiant: error: {message}")
+def fail(message: Any, lang: str = "en", code: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr, then exit: the shape every bad-input path uses. ``message`` is an
+    InputError (said in ``lang``) or a line already in words."""
+    from littlegiant.messages import say as words
+
+    text = message if isinstance(message, str) else message.render(lang)
+    say(words("run.error", lang, {"message": text}))
     raise typer.Exit(code)
+
+
+def bad(kind: str, lang: str, field: str | None = None, file: str | None = None, **params: object) -> NoReturn:
+    """Exit 2 with the catalog's sentence ``kind`` in ``lang``: an option or path the user gave is wrong."""
+    from littlegiant.errors import InputError
+
+    fail(InputError(kind=kind, params=params, field=field, file=file), lang)
+
+
+def bad_choice(option: str, got: str, choices: tuple[str, ...], lang: str) -> NoReturn:
+    """Exit 2 for an option value not among ``choices``, with the nearest one when it is close."""
+    from littlegiant.messages import nearest
+
+    near = nearest(got, choices)
+    if near is not None:
+        bad("opt.choice_near", lang, option, choices=", ".join(choices), got=got, near=near)
+    bad("opt.choice", lang, option, choices=", ".join(choices), got=got)
 
 
 def _version(value: bool) -> None:
@@ -59,21 +80,29 @@ def _root(
     """littlegiant: 专精特新 self-assessment."""
 
 
-def parse_as_of(text: str | None) -> date:
+def parse_as_of(text: str | None, lang: str = "en") -> date:
     if text is None:
         return date.today()
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"--as-of: expected a date YYYY-MM-DD, got {text!r}")
+        bad("opt.date", lang, "--as-of", got=text)
 
 
 RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)"
 
 
-def check_renewal(renewal: str | None) -> str | None:
-    if renewal is not None and renewal not in ("zjtx_sme", "little_giant"):
-        fail(f"--renewal: {RENEWAL_HINT}; got {renewal!r}")
+RENEWALS = ("zjtx_sme", "little_giant")
+
+
+def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
+    if renewal is not None and renewal not in RENEWALS:
+        from littlegiant.messages import nearest
+
+        near = nearest(renewal, RENEWALS)
+        if near is not None:
+            bad("opt.renewal_near", lang, "--renewal", got=renewal, near=near)
+        bad("opt.renewal", lang, "--renewal", got=renewal)
     return renewal
 
 
@@ -84,7 +113,7 @@ def check_lang(lang: str | None) -> str:
         return default_lang()
     found = lang_of(lang)
     if found is None:
-        fail(f"--lang: expected zh or en (or a tag such as zh-CN, en-US), got {lang!r}")
+        bad("opt.lang", default_lang(), "--lang", got=lang)
     return found
 
 
@@ -92,7 +121,7 @@ FORMATS = ("text", "json", "markdown", "html")
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(text: str, output: Path | None, lang: str = "en") -> None:
     """Write to --output atomically (temporary file, then rename), or to stdout. ``output`` must
     have passed ``checked_output``."""
     if output is None:
@@ -101,7 +130,7 @@ def write_output(text: str, output: Path | None) -> None:
             sys.stdout.flush()
         except (OSError, AttributeError, ValueError) as exc:  # a full disk, a closed pipe, no stdout at all
             _drop_stdout()
-            fail(f"cannot write the report to standard output: {getattr(exc, 'strerror', None) or 'it is closed'}")
+            bad("out.stdout", lang, error=_os_error(exc, "it is closed"))
         return
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import AtomicWriter
@@ -110,9 +139,16 @@ def write_output(text: str, output: Path | None) -> None:
         with AtomicWriter(output) as out:
             out.handle.write(text)
     except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror}")
+        bad("out.unwritable", lang, str(output), error=_os_error(exc))
     except InputError as exc:  # something other than a file put there meanwhile
-        fail(str(exc))
+        fail(exc, lang)
+
+
+def _os_error(exc: BaseException, otherwise: str = "") -> object:
+    """An OSError as a message parameter: said by its errno in Chinese, by its own text in English."""
+    from littlegiant.messages import SystemError_
+
+    return SystemError_(getattr(exc, "errno", None), getattr(exc, "strerror", None) or otherwise or None)
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -131,7 +167,7 @@ def _drop_stdout() -> None:
     sys.stdout = None  # type: ignore[assignment]
 
 
-def checked_output(output: Path, inputs: list[Path | None], option: str = "--output") -> Path:
+def checked_output(output: Path, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:
     """The file to write for an output option, or exit 2: never an input, never a special file."""
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import check_output
@@ -139,7 +175,7 @@ def checked_output(output: Path, inputs: list[Path | None], option: str = "--out
     try:
         return check_output(output, [p for p in inputs if p is not None], option)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, lang)
 
 
 def rules_path(rules: str | None) -> Path | None:
@@ -177,14 +213,14 @@ def assess(
     from littlegiant.errors import InputError
 
     language = check_lang(lang)
-    renewal = check_renewal(renewal)
+    renewal = check_renewal(renewal, language)
     if fmt not in FORMATS:
-        fail(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-    day = parse_as_of(as_of)
+        bad_choice("--format", fmt, FORMATS, language)
+    day = parse_as_of(as_of, language)
     if profile is None:
-        save = _checked_save(save, rules)
+        save = _checked_save(save, rules, language)
     if output is not None:
-        output = checked_output(output, [profile, rules_path(rules), save if profile is None else None])
+        output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
     try:
         from littlegiant.core import engine
         from littlegiant.load import profile as profiles
@@ -211,7 +247,7 @@ def assess(
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]
             if len(names) != 2:
-                fail(f"--compare: expected two rule sets separated by a comma, got {compare!r}")
+                bad("opt.compare", language, "--compare", got=compare)
             for name in names:
                 other = rulesets.load(name)
                 other_profile = profiles.load_profile(profile, other, encoding)
@@ -219,7 +255,7 @@ def assess(
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
-        fail(str(in_words(exc, language)))
+        fail(in_words(exc, language), language)
     if compared:
         from littlegiant.report.compare import compare_html, compare_markdown, compare_text
 
@@ -229,23 +265,26 @@ def assess(
             from littlegiant.report.result_json import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
-            write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output)
+            write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
         else:
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
             write_output(make(compared, language) if make else
                          compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout))),
-                         output)
+                         output, language)
         return
     if explain is not None:
         from littlegiant.report.explain import explain_text, find_criteria
 
         matches = find_criteria(result, explain)
         if not matches:
-            fail(f"--explain: no criterion {explain!r} in {result.rules_id} (an id from --format json, "
-                 "or words of a criterion's title)")
+            bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1:
             named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
-            fail(f"--explain: {explain!r} names several criteria; choose one of {named}")
+            from littlegiant.messages import say as words
+
+            # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
+            fail(f"--explain{'：' if language == 'zh' else ': '}"
+                 + words("opt.explain_many", language, {"got": explain, "named": named}), language)
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -253,10 +292,10 @@ def assess(
             from littlegiant.report.result_json import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
-            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
         write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
-                     output)
+                     output, language)
         return
     from littlegiant.report.common import make_report
 
@@ -267,7 +306,7 @@ def assess(
 
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
-    write_output(text, output)
+    write_output(text, output, language)
 
 
 def in_words(exc: Exception, lang: str) -> Exception:
@@ -277,9 +316,10 @@ def in_words(exc: Exception, lang: str) -> Exception:
     if not isinstance(exc, PartExceedsWhole) or lang == "en":
         return exc
     from littlegiant.errors import InputError
+    from littlegiant.messages import Words
     from littlegiant.report.common import part_text
 
-    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field)
+    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Words("", ""))
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
@@ -302,18 +342,18 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except interactive.Locked:
         from littlegiant.i18n import t
 
-        fail(t("interview.locked", lang, save=save))
+        fail(t("interview.locked", lang, save=save), lang)
     except OSError as exc:
-        fail(f"{save}: cannot save the answers: {exc.strerror}")
+        bad("out.save", lang, str(save), error=_os_error(exc))
     return save
 
 
-def _checked_save(save: Path, rules: str | None) -> Path:
+def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
     """The interview's save file: a name without line breaks or other control characters (they
     would end up inside the saved file's comments), a regular file or none, not the rule file."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
-        fail(f"--save {str(save)!r}: expected a file name without line breaks or other control characters")
-    checked_output(save, [rules_path(rules)], "--save")
+        bad("opt.save_chars", lang, f"--save {str(save)!r}")
+    checked_output(save, [rules_path(rules)], "--save", lang)
     return save  # as named: the interview names it in its messages, and its saves follow a link themselves
 
 
@@ -352,22 +392,22 @@ def batch(
     from littlegiant.errors import InputError
 
     language = check_lang(lang)
-    renewal = check_renewal(renewal)
-    day = parse_as_of(as_of)
+    renewal = check_renewal(renewal, language)
+    day = parse_as_of(as_of, language)
     if fmt not in ("summary", "json"):
-        fail(f"--format: expected summary or json, got {fmt!r}")
+        bad_choice("--format", fmt, ("summary", "json"), language)
     if jobs is not None and jobs < 1:
-        fail(f"--jobs: expected 1 or more, got {jobs}")
+        bad("opt.jobs_min", language, "--jobs", got=jobs)
     kind = output.suffix.lower()
     if columns not in (None, "labels", "ids"):
-        fail(f"--columns: expected labels or ids, got {columns!r}")
+        bad_choice("--columns", columns, ("labels", "ids"), language)
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
-        fail(f"--columns {columns}: only for a .csv output (an .xlsx has labels, JSON Lines has ids)")
+        bad("opt.columns_csv", language, f"--columns {columns}")
     from littlegiant.cli import batch as batching
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
-        fail(f"--jobs: expected at most {most} (twice the {most // 2} CPUs this process may use), got {jobs}")
-    target = checked_output(output, [*inputs, rules_path(rules)])
+        bad("opt.jobs_max", language, "--jobs", most=most, cpus=most // 2, got=jobs)
+    target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
     try:
         from littlegiant.load import rules as rulesets
 
@@ -389,19 +429,20 @@ def batch(
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
     from littlegiant.load.tabular import known_header
 
     options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell))
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options)
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool, options: Any) -> None:
+               quiet: bool, options: Any, lang: str) -> None:
     """Score every row into the writer; put the output in place only once all are written."""
     from littlegiant.errors import InputError
+    from littlegiant.messages import say as words
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = _progress(list(inputs), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
@@ -418,37 +459,46 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                 progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
-        fail(f"{exc}; {_kept(writer, output)}")
+        fail(f"{exc.render(lang)}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
     except OSError as exc:  # a full disk
-        fail(f"{output}: cannot write: {exc.strerror}; {_kept(writer, output)}")
+        from littlegiant.errors import InputError as Bad
+
+        written = Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output)).render(lang)
+        fail(f"{written}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
-        say(f"littlegiant: interrupted; {_kept(writer, output)}")
+        say(words("run.interrupted_kept", lang, {"kept": _kept(writer, output, lang)}))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         writer.abandon()  # after close: nothing to do
         rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
-    say(f"read {counts['read']}, scored {counts['read'] - counts['errors']}, errors {counts['errors']} -> {output}")
+    say(words("run.summary", lang, {"read": counts["read"], "scored": counts["read"] - counts["errors"],
+                                    "errors": counts["errors"], "output": str(output)}))
     if counts["internal"]:
-        say(f"littlegiant: {counts['internal']} row{'s' if counts['internal'] != 1 else ''} met an internal error "
-            "(a bug in littlegiant): please report it with the rows marked 'internal error'")
+        say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
 
 
-def _kept(writer: Any, output: Path) -> str:
+def _semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _kept(writer: Any, output: Path, lang: str = "en") -> str:
     """What a stopped run left: the previous output untouched, the rows written under another name."""
+    from littlegiant.messages import say as words
+
     partial = writer.abandon()
     if partial is None or writer.rows == 0:
         if partial is not None:
             partial.unlink(missing_ok=True)
-        return f"no rows written; {output} left as it was"
+        return words("out.kept_none", lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
-    return f"{writer.rows} rows written to {shown} ({output} left as it was)"
+    return words("out.kept_rows", lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
 
 
 def _progress(inputs: list[Path], sheet: str | None) -> Any:
@@ -495,7 +545,7 @@ def schema(
     try:
         rs = rulesets.load(rules or rulesets.select_version(date.today()))
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, check_lang(None))
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
@@ -515,39 +565,40 @@ def init(
     from littlegiant.load import rules as rulesets
     from littlegiant.load.schema import csv_header, template
 
-    day = parse_as_of(as_of)
+    language = check_lang(lang)
+    day = parse_as_of(as_of, language)
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
-        fail(str(exc))
-    language = check_lang(lang)
+        fail(exc, language)
     if columns not in (None, "labels", "ids"):
-        fail(f"--columns: expected labels or ids, got {columns!r}")
+        bad_choice("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
-        fail(f"--columns {columns}: only with --csv (an .xlsx template has labels, a profile template field ids)")
+        bad("opt.columns_template", language, f"--columns {columns}")
     target = xlsx_file or csv_file or file
     if target is not None and target.exists() and not force:
-        fail(f"{target}: already exists (use --force to overwrite)")
+        bad("out.exists", language, str(target))
     if target is not None:
-        checked_output(target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE")
+        checked_output(target, [rules_path(rules)],
+                       "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE", language)
     if xlsx_file is not None:
         from littlegiant.load.fileio import atomic_write_bytes
         from littlegiant.load.xlsx import template as xlsx_template
 
         if xlsx_file.suffix.lower() != ".xlsx":
-            fail(f"--xlsx {xlsx_file}: expected a file name ending in .xlsx")
+            bad("out.xlsx_name", language, f"--xlsx {xlsx_file}")
         try:
             atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
         except OSError as exc:
-            fail(f"{xlsx_file}: cannot write: {exc.strerror}")
+            bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
         return
     if csv_file is not None:
         from littlegiant.load.tabular import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
-        write_output(text, csv_file)
+        write_output(text, csv_file, language)
         return
-    write_output(template(rs, day.year - 1), file)
+    write_output(template(rs, day.year - 1), file, language)
 
 
 rules_app = typer.Typer(
@@ -573,7 +624,7 @@ def rules_list(
         try:
             rs = rulesets.load(ref)
         except InputError as exc:
-            fail(str(exc))
+            fail(exc, check_lang(None))
         counts = confidence_counts(rs)
         until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
         tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
@@ -581,7 +632,7 @@ def rules_list(
     try:
         rows.append("\n" + calendar_text(rulesets.calendar(), check_lang(None)).rstrip("\n"))
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, check_lang(None))
     write_output("\n".join(rows) + "\n", None)
 
 
@@ -596,13 +647,13 @@ def rules_calendar(
     from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
-    day = parse_as_of(as_of) if as_of is not None else None
+    day = parse_as_of(as_of, language) if as_of is not None else None
     try:
         cal = rulesets.calendar()
         titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
         text = calendar_text(cal, language, day, titles)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, language)
     write_output(text, None)
 
 
@@ -622,10 +673,10 @@ def rules_show(
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
         found = [rs for rs in sets if find(rs, ident) is not None]
         if not found:
-            fail(f"no rule {ident!r} in {', '.join(rs.id for rs in sets)} (ids: littlegiant assess FILE --format json)")
+            bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets))
         write_output("\n".join(show_text(rs, ident, language) for rs in found), None)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, language)
 
 
 @rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules rules/overlays/shandong-2022.yaml")
@@ -643,7 +694,7 @@ def rules_glossary(
         rs = rulesets.load(rules or rulesets.select_version(date.today()))
         text = glossary_text(language, rs)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, language)
     write_output(text, None)
 
 
@@ -681,7 +732,7 @@ def rules_test(
         try:
             outcome = run_tests(ref)
         except InputError as exc:
-            fail(str(exc))
+            fail(exc, check_lang(None))
         for line in outcome.failures:
             write_output(f"FAIL {line}\n", None)
         failed += len(outcome.failures)
@@ -707,7 +758,7 @@ def rules_diff(
     try:
         text = diff_text(rulesets.load(a), rulesets.load(b), language)
     except InputError as exc:
-        fail(str(exc))
+        fail(exc, language)
     write_output(text, None)
 
 
@@ -776,16 +827,101 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
     return ex.NoArgsIsHelpError, ex.UsageError, ex.ClickException
 
 
+def _argv_lang(argv: list[str]) -> str:
+    """The language the user asked for on the command line (``--lang zh``), else the locale's: what
+    a usage error is said in before the command has parsed its options."""
+    from littlegiant.i18n import default_lang, lang_of
+
+    for i, arg in enumerate(argv):
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value is not None and lang_of(value) is not None:
+            return lang_of(value) or "en"
+    return default_lang()
+
+
+_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是 或 否", "path": "文件路径", "str": "文字",
+            "datetime": "日期"}
+
+
+def _param_name(param: Any) -> str:
+    """An option as typed (``--jobs``) or an argument as the help shows it (``INPUTS``)."""
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return str(opts[0])
+    return str(getattr(param, "metavar", None) or (param.name or "").upper())
+
+
+def _param_kind(param: Any) -> str:
+    return "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
+
+
+def usage_words(exc: Exception, lang: str) -> str:
+    """A click usage error in ``lang``: click's own line in English; in Chinese said again from the
+    error's parts (the option, the parameter, the close matches), never from its English words,
+    except where click keeps a part only in its text (the unknown command, the extra arguments)."""
+    import re
+
+    message: str = exc.format_message()  # type: ignore[attr-defined]
+    if lang != "zh":  # click's own words, which already list close matches ("Possible options")
+        return t_usage("usage.see_help", "en", message=message)
+    from littlegiant.messages import say as words
+
+    kind = type(exc).__name__
+    option = getattr(exc, "option_name", None)
+    param = getattr(exc, "param", None)
+    if kind == "NoSuchOption" and option:
+        near = _nearest_option(exc)
+        text = words("usage.no_option_near" if near else "usage.no_option", "zh", {"option": option, "near": near})
+    elif kind == "BadOptionUsage" and option:
+        text = words("usage.needs_value", "zh", {"option": option}) if "requires" in message else \
+            words("usage.other", "zh", {"detail": message})
+    elif kind == "MissingParameter" and param is not None:
+        text = words("usage.missing", "zh", {"what": f"{_param_kind(param)} {_param_name(param)}"})
+    elif kind == "BadParameter" and param is not None:
+        bare = param.bare_type() if callable(getattr(param, "bare_type", None)) else ""
+        expect = _TYPE_ZH.get(str(bare).lower(), "正确的值")
+        text = words("usage.bad_value", "zh", {"option": _param_name(param), "expect": expect})
+    elif found := re.match(r"No such command '(.*)'\.", message):  # typer keeps the name only in its text
+        from littlegiant.messages import nearest
+
+        known = sorted(exc.ctx.command.list_commands(exc.ctx)) if getattr(exc, "ctx", None) else []  # type: ignore[attr-defined]
+        near = nearest(found.group(1), known)
+        text = words("usage.no_command_near" if near else "usage.no_command", "zh",
+                     {"got": found.group(1), "near": near, "known": "、".join(known)})
+    elif found := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
+        text = words("usage.extra", "zh", {"args": found.group(1)})
+    else:
+        text = words("usage.other", "zh", {"detail": message})
+    return t_usage("usage.see_help", "zh", message=text)
+
+
+def _nearest_option(exc: Exception) -> str | None:
+    """Of click's close matches to an unknown option, the closest."""
+    from littlegiant.messages import nearest
+
+    option, found = getattr(exc, "option_name", ""), list(getattr(exc, "possibilities", None) or [])
+    return nearest(option, found) or (found[0] if found else None)
+
+
+def t_usage(kind: str, lang: str, **params: object) -> str:
+    from littlegiant.messages import say as words
+
+    return words(kind, lang, params)
+
+
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
     from littlegiant.load.charsets import plain_fallback
+    from littlegiant.messages import say as words
 
     plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()
     argv = sys.argv[1:]
+    lang = _argv_lang(argv)
     for i, arg in enumerate(argv):  # `--renewal` was a bare flag once: the title must follow it now
         if arg == "--renewal" and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
-            sys.stderr.write(f"littlegiant: error: --renewal: {RENEWAL_HINT}\n")
+            say(words("run.error", lang, {"message": "--renewal" + ("：" if lang == "zh" else ": ")
+                                          + words("opt.renewal_missing", lang)}))
             sys.exit(EXIT_INPUT)
     try:
         code = app(standalone_mode=False)
@@ -793,22 +929,27 @@ def main() -> None:
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0
     except usage_error as exc:
-        message = exc.format_message()  # type: ignore[attr-defined]
-        if "'--renewal'" in message:  # the old bare flag: say what it now needs
-            message = f"--renewal: {RENEWAL_HINT}"
-        sys.stderr.write(f"littlegiant: error: {message} (see --help)\n")
+        if "'--renewal'" in exc.format_message():  # type: ignore[attr-defined]  # the old bare flag: say what it now needs
+            message = "--renewal" + ("：" if lang == "zh" else ": ") + words("opt.renewal_missing", lang)
+        else:
+            try:
+                message = usage_words(exc, lang)
+            except Exception:  # a typer that keeps its parts elsewhere: its own words, never a traceback
+                message = t_usage("usage.see_help", "en", message=exc.format_message())  # type: ignore[attr-defined]
+        say(words("run.error", lang, {"message": message}))
         code = EXIT_INPUT
     except click_error as exc:
-        sys.stderr.write(f"littlegiant: error: {exc.format_message()}\n")  # type: ignore[attr-defined]
+        say(words("run.error", lang, {"message": exc.format_message()}))  # type: ignore[attr-defined]
         code = EXIT_INPUT
     except (KeyboardInterrupt, typer.Abort):
-        say("littlegiant: interrupted")
+        say(words("run.interrupted", lang))
         code = EXIT_INTERRUPTED
     except typer.Exit as exc:
         code = exc.exit_code
     except Exception as exc:  # a bug: one line that says so, not a traceback
         from littlegiant.errors import internal_message
 
-        say(f"littlegiant: {internal_message(exc)}")
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        say(words("run.internal", lang, {"message": internal_message(exc), "detail": detail}))
         code = EXIT_INTERNAL
     sys.exit(code or 0)

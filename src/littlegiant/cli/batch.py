@@ -49,6 +49,7 @@ from littlegiant.load.tabular import (
     row_profile,
 )
 from littlegiant.load.yamlio import read_data_file
+from littlegiant.messages import SystemError_, Words
 from littlegiant.report.common import part_text, warning_text
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -138,7 +139,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         for f in files:
             yield Item(str(f), "file", f)
     elif not os.path.lexists(path):
-        raise InputError("no such file or folder", file=str(path))
+        raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() == ".csv":
         check_input_file(path)
         yield from _csv_rows(path, options.encoding)
@@ -147,12 +148,11 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
 
         check_input_file(path)
         for source, cells in sheet_rows(path, options.sheet, options.known_header):
-            yield Item(source, "error" if isinstance(cells, str) else "csv", cells)
+            yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     else:
-        raise InputError("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
-                         file=str(path))
+        raise InputError(kind="file.batch_kind", file=str(path))
 
 
 CSV_FIELD_LIMIT = 131_072
@@ -212,7 +212,7 @@ class _CsvLines:
         return item[1]
 
 
-def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | str]]:
+def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | InputError]]:
     """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
     None (the header) a row spanning lines is taken whatever its number of cells."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
@@ -235,17 +235,17 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
             return
         except _TooLong:
             first = lines.taken[0]
-            problem = (f"the row is longer than {CSV_ROW_CHARS:,} characters" if first[1] is None
-                       else "a quote (\") opens a cell that does not close; check the quotes on this line")
+            problem = (InputError(kind="row.too_long", params={"most": CSV_ROW_CHARS}) if first[1] is None
+                       else InputError(kind="row.quote"))
         except csv.Error as exc:
-            problem = (f"a cell is longer than {CSV_FIELD_LIMIT:,} characters" if "field limit" in str(exc)
-                       else f"not valid CSV ({exc})")
+            problem = (InputError(kind="row.cell_long", params={"most": CSV_FIELD_LIMIT}) if "field limit" in str(exc)
+                       else InputError(kind="row.csv", params={"problem": str(exc)}))
         else:
             single = len(lines.taken) == 1
             if columns is None or len(cells) == columns or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
                 yield lines.taken[0][0], cells  # a wrong number of cells is the caller's to say
                 continue
-            problem = "a quote (\") opens a cell that does not close; check the quotes on this line"
+            problem = InputError(kind="row.quote")
         taken = lines.taken
         yield taken[0][0], problem
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
@@ -257,40 +257,43 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
     try:
         raw = path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
     codec, bom = sniff_file(raw, encoding)
     raw.seek(bom)
     handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
-    not_text = f"not {codec.upper()} text" if encoding else f"not text in any encoding tried ({TRIED})"
+    not_text = Words(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
+        Words(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
         first = next(_csv_records(lines, None), None)
         if first is None:
             return
-        if isinstance(first[1], str):
-            raise InputError(f"the header row: {first[1]}", file=str(path), line=first[0])
+        if isinstance(first[1], InputError):
+            said = Words(first[1].render("zh"), first[1].render("en"))
+            raise InputError(kind="column.header_row", params={"problem": said}, file=str(path), line=first[0])
         header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
-            raise InputError(f"the header is {not_text}", file=str(path), line=1)
+            raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=1)
         seen: dict[str, int] = {}
         for number, column in enumerate(header, 1):
             if column in seen:
-                raise InputError(f"column {column!r} appears twice (columns {seen[column]} and {number})",
+                raise InputError(kind="column.twice", params={"column": column, "first": seen[column], "second": number},
                                  file=str(path), line=first[0])
             seen[column] = number
         for line, cells in _csv_records(lines, len(header)):
             where = f"{path}:{line}"
-            if isinstance(cells, str):
+            if isinstance(cells, InputError):
                 yield Item(where, "error", cells)
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
             elif _has_bad_bytes("".join(cells)):
-                yield Item(where, "error", f"the row is {not_text} (save the file as UTF-8, or name its "
-                                           "encoding with --encoding)")
+                yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
-                yield Item(where, "error", f"the row has {len(cells)} cells but the header has {len(header)} columns")
+                yield Item(where, "error", InputError(kind="row.cells", params={"cells": len(cells),
+                                                                                "columns": len(header)}))
             else:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
 
@@ -315,7 +318,8 @@ def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
     name, number, rest = str(path), 1, b""
     with handle:
         from littlegiant.load.charsets import sniff_file
@@ -380,7 +384,7 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise InputError(f"duplicate key {key!r}")
+                raise InputError(kind="data.duplicate_here", params={"key": key})
             seen.add(key)
     return out
 
@@ -421,14 +425,14 @@ def _json_strict(raw: bytes) -> Any:
     try:
         data = _STRICT.decode(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError("the line is not UTF-8 text") from None
+        raise InputError(kind="data.not_utf8_line") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}") from None
+        raise InputError(kind="data.json", params={"problem": exc.msg}) from None
     except RecursionError:
-        raise InputError("invalid JSON: nested too deeply") from None
+        raise InputError(kind="data.json", params={"problem": "nested too deeply"}) from None
     except ValueError as exc:  # Python's limit on digits in a whole number
         if "digits" in str(exc):
-            raise InputError("a number has more than 4,300 digits") from None
+            raise InputError(kind="data.digits") from None
         raise
     if b"\\u" in raw:
         _check_text(data)
@@ -449,14 +453,14 @@ def _check_text(data: Any) -> None:
             try:
                 node.encode("utf-8")
             except UnicodeEncodeError:
-                raise InputError("the line holds an unpaired \\ud800-\\udfff escape, which is not text") from None
+                raise InputError(kind="data.surrogate_line") from None
 
 
 def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
     """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
     the company's name, when the row has one)."""
     if item.kind == "error":
-        raise InputError(str(item.payload))
+        raise item.payload if isinstance(item.payload, InputError) else InputError(str(item.payload))
     if item.kind == "csv":
         return row_profile(item.payload, rules, item.source)
     if item.kind == "file":
@@ -582,10 +586,11 @@ class Scorer:
         """One problem as the error cell shows it: a part above its whole in words, and without the
         file when the source column already says where (a JSON line)."""
         if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
-            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field)
+            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field,
+                             label=Words("", ""))
         if exc.file == item.source and exc.line is None:
-            exc = InputError(exc.message, field=exc.field)
-        return str(exc)
+            exc = exc.moved(file=None)
+        return exc.render(self.lang)
 
     def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
         """The first gap step (with its exact amount) of the row's ``focus_tier``; the slow, full path."""
@@ -751,8 +756,7 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
         while pending:
             yield pending.popleft().result()
     except BrokenProcessPool:
-        raise InputError("a worker process stopped unexpectedly (killed, or out of memory?); "
-                         "the rows scored before it are kept") from None
+        raise InputError(kind="run.worker") from None
     except BaseException:  # interrupted, or the caller stopped reading: stop now, not after the
         # chunks the workers hold (seconds each with --format json or --advice). Killed outright,
         # this process takes them with it instead (quiet_worker).
@@ -795,9 +799,9 @@ class Writer:
                  about: dict[str, Any] | None = None, labels: Labels | None = None) -> None:
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
-            raise InputError("expected an output file ending in .csv, .jsonl or .xlsx", field="--output")
+            raise InputError(kind="out.batch_kind", field="--output")
         if full and suffix in (".csv", ".xlsx"):
-            raise InputError("--format json rows need a .jsonl output", field="--output")
+            raise InputError(kind="out.json_rows", field="--output")
         self.csv_rows = suffix == ".csv"
         self.labels = labels if self.csv_rows else None
         self.rows = 0
@@ -808,7 +812,8 @@ class Writer:
             try:
                 self.out = AtomicWriter(path, keep_partial=True, binary=True)
             except OSError as exc:
-                raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+                raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                                 file=str(path)) from None
             self.partial = self.out.temp
             self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
             return
@@ -822,7 +827,8 @@ class Writer:
             self.out = AtomicWriter(path, keep_partial=True, newline="", encoding=codec,
                                     errors="backslashreplace" if codec.startswith("utf") else "replace")
         except OSError as exc:
-            raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                             file=str(path)) from None
         self.handle = self.out.handle
         self.partial = self.out.temp
         if self.csv_rows:

@@ -29,8 +29,7 @@ def codec_name(name: str, *, field: str = "--encoding") -> str:
     try:
         found = codecs.lookup(name.strip()).name
     except (LookupError, ValueError):
-        raise InputError(f"unknown encoding {name!r} (expected e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16)",
-                         field=field) from None
+        raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
     return "gb18030" if found in ("gbk", "gb2312", "cp936") else found
 
 
@@ -117,10 +116,9 @@ def decode(raw: bytes, name: str, forced: str | None = None) -> str:
         return raw[bom:].decode(codec)
     except UnicodeDecodeError as exc:
         if forced is not None:
-            raise InputError(f"not {forced} text (byte {exc.start + bom}); leave out --encoding to have it "
-                             "detected", file=name) from None
-    raise InputError(f"not text in any encoding tried ({TRIED}); save it as UTF-8 or name its encoding "
-                     "with --encoding", file=name)
+            raise InputError(kind="data.not_forced", params={"encoding": forced, "byte": exc.start + bom},
+                             file=name) from None
+    raise InputError(kind="data.not_text", params={"tried": TRIED}, file=name)
 
 
 PLAIN = {"✔": "√v", "✅": "√v", "✓": "√v", "✘": "×x", "✗": "×x", "❌": "×x", "❔": "?", "◔": "○o", "🔎": "○o",

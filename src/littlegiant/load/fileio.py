@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from littlegiant.errors import InputError
+from littlegiant.messages import SystemError_, Words, kind_words
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
@@ -37,11 +38,12 @@ def check_input_file(path: Path) -> os.stat_result:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise InputError("no such file", file=str(path)) from None
+        raise InputError(kind="file.missing", file=str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"is {kind_of(st.st_mode)}, expected a regular file", file=str(path))
+        raise InputError(kind="file.kind", params={"kind": kind_words(kind_of(st.st_mode))}, file=str(path))
     return st
 
 
@@ -81,28 +83,29 @@ def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--outpu
     target = Path(path)
     if os.path.islink(target):
         if not os.path.exists(target):
-            raise InputError("is a link to nothing; give the path of a file", field=name)
+            raise InputError(kind="out.dangling", field=name)
         target = Path(os.path.realpath(target))
     try:
         st: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", field=name) from None
+        raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         field=name) from None
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"is {kind_of(st.st_mode)}, expected a regular file to write", field=name)
+            raise InputError(kind="out.kind", params={"kind": kind_words(kind_of(st.st_mode))}, field=name)
         same = _identities(inputs).get((st.st_dev, st.st_ino))
         if same is not None:
-            what = "" if same == Path(path) else f" ({same})"
-            raise InputError(f"is one of the inputs{what}; write the output to another file", field=name)
+            what = Words("", "") if same == Path(path) else Words(f"（{same}）", f" ({same})")
+            raise InputError(kind="out.is_input", params={"what": what}, field=name)
         if not st.st_mode & 0o222 or not os.access(target, os.W_OK):  # marked read-only: even root keeps off
-            raise InputError("is read-only; give another file or make it writable", field=name)
+            raise InputError(kind="out.read_only", field=name)
     elif os.path.realpath(target) in {os.path.realpath(p) for p in inputs}:  # the interview's answers, not saved yet
-        raise InputError("is one of the inputs; write the output to another file", field=name)
+        raise InputError(kind="out.is_input", params={"what": ""}, field=name)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError("expected a file in an existing folder", field=name)
+        raise InputError(kind="out.no_folder", field=name)
     return target
 
 
@@ -169,7 +172,7 @@ class AtomicWriter:
             except FileNotFoundError:
                 st = None
             if st is not None and not stat.S_ISREG(st.st_mode):
-                raise InputError(f"became {kind_of(st.st_mode)} while the output was written; not replaced",
+                raise InputError(kind="out.changed", params={"kind": kind_words(kind_of(st.st_mode))},
                                  file=str(self.target))
             os.replace(self.temp, self.target)
             self.done = True

@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from littlegiant.errors import InputError, describe
+from littlegiant.errors import InputError
 from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import FieldDef, RuleSet, Text
 from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.messages import EXPECT, Choices, Got, Words, nearest
 
 Scalar = Decimal | bool | str
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -177,16 +178,16 @@ def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Pro
     except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
         if "digits" not in str(exc):
             raise
-        raise InputError("a number has more than 4,300 digits", file=str(path)) from None
+        raise InputError(kind="data.digits", file=str(path)) from None
     return from_data(data, rules, str(path))
 
 
 def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     """Validate parsed profile data (nested, as in the file)."""
     if data is None:
-        raise InputError("the profile is empty", file=source)
+        raise InputError(kind="profile.empty", file=source)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping of profile fields at the top", file=source)
+        raise InputError(kind="profile.top", file=source)
     values: dict[str, Scalar] = {}
     _walk(data, _root(rules), values, source)
     check_parts(rules, values, source=source, data=data)
@@ -298,17 +299,16 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 continue
             found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
-                known = ", ".join(sorted(children)) or "nothing"
-                raise InputError(f"unknown field (expected one of: {known})", file=source,
-                                 line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+                raise _unknown_key(raw_key, trie, file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
             key, child = raw_key, found
         else:
             year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
             if year is None:
                 number = _year(raw_key)
                 if number is None:
-                    raise InputError(f"expected a year between {YEAR_MIN} and {YEAR_MAX} as the key, got {raw_key!r}",
-                                     file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+                    raise InputError(kind="field.year_key", params={"low": YEAR_MIN, "high": YEAR_MAX, "key": raw_key},
+                                     file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
+                                     label=Words("", ""))
                 year = str(number)
             key, child = year, years
         if value is None:
@@ -320,8 +320,9 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
         elif isinstance(value, dict):
             _walk(value, place.child(key, child), out, source)
         else:
-            raise InputError(f"expected a mapping, got {describe(value)}", file=source,
-                             line=line_of(data, raw_key), field=prefix + key)
+            example = "2025" if child.years is not None else next(iter(child.children), "")
+            raise InputError(kind="field.group", params={"got": Got(value), "example": example}, file=source,
+                             line=line_of(data, raw_key), field=prefix + key, label=Words(f"“{raw_key}”", ""))
 
 
 def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
@@ -329,11 +330,49 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
     try:
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
-        raise InputError(exc.message, file=source, line=line_of(data, key), field=where) from None
+        raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
 
 _YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
 """Year keys as they are usually written, looked up instead of parsed (the rest go through _year)."""
+
+
+def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
+    """An unknown key in a profile file, with the nearest valid one (a typo: ``revenu``) when
+    there is one; named as typed, since it is no field's label."""
+    names = sorted(trie.children)
+    shown = key if isinstance(key, str) else repr(key)
+    near = nearest(shown, names)
+    labels = tuple(_group_label(trie.children[n]) for n in names)
+    params: dict[str, object] = {"key": shown, "known": ", ".join(names) or "nothing"}
+    if near is None:
+        params["known"] = Choices(tuple(names), labels) if names else "nothing"
+        kind = "field.unknown" if len(names) <= 8 else "field.unknown_many"
+        return InputError(kind=kind, params=params, label=Words("", ""), **where)
+    params.update(near=near, near_label=_group_label(trie.children[near]) or Words(near, near))
+    return InputError(kind="field.unknown_near", params=params, label=Words("", ""), **where)
+
+
+def _group_label(node: _Trie) -> Words | None:
+    """What a key of the profile holds, in words: a field's label, or for a group the labels of
+    its first fields (财务数据 has none of its own)."""
+    if node.field is not None:
+        return Words(node.field.label.zh, node.field.label.en)
+    fields = [n.field for n in node.walk() if n.field is not None]
+    if not fields:
+        return None
+    shown = fields[:2]
+    more = "等" if len(fields) > 2 else ""
+    return Words("、".join(f.label.zh for f in shown) + more, ", ".join(f.label.en for f in shown))
+
+
+def field_words(f: FieldDef, path: str) -> Words:
+    """A field named for a message: 2025年营业收入 (its year first, as people say it)."""
+    parts, concrete = f.path.split("."), path.split(".")
+    years = [c for p, c in zip(parts, concrete, strict=False) if p == "{year}" and _year(c) is not None]
+    year = years[0] if years and len(parts) == len(concrete) else None
+    zh = f"{year}年{f.label.zh}" if year is not None else f.label.zh
+    return Words(f"「{zh}」", f.label.en)
 
 
 def _year(key: Any) -> int | None:
@@ -346,66 +385,64 @@ def _year(key: Any) -> int | None:
     return None
 
 
-_EXPECT = {
-    "bool": "true or false",
-    "int": "a whole number",
-    "number": "a number",
-    "money": "an amount in 万元 (a number, not negative)",
-    "signed_money": "an amount in 万元",
-    "percent": "a percentage from 0 to 100",
-    "text": "text",
-}
-
-
 def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int | None = None,
-                where: str | None = None) -> Scalar:
-    """Check one value against its field definition; return it in canonical type."""
+                where: str | None = None, label: Words | None = None) -> Scalar:
+    """Check one value against its field definition; return it in canonical type. ``where`` names
+    the field in English (its path, or the column or option it came from), ``label`` in Chinese
+    (by default the field's label with the year of ``where``)."""
     where = where or f.path
+    named = label or field_words(f, where)
 
-    def fail(msg: str) -> InputError:
-        return InputError(msg, file=source, line=line, field=where)
+    def fail(kind: str, **params: object) -> InputError:
+        return InputError(kind=kind, params=params, file=source, line=line, field=where, label=named)
 
     if f.type == "bool":
         if not isinstance(value, bool):
-            raise fail(f"expected true or false, got {describe(value)}")
+            raise fail("value.bool", got=Got(value))
         return value
     if f.type == "text":
         if not isinstance(value, str):
-            raise fail(f"expected text, got {describe(value)}")
+            raise fail("value.text", got=Got(value))
         if not _is_text(value):
-            raise fail("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8")
+            raise fail("value.text_bytes")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
-            raise fail(f"expected one of {', '.join(f.choices)}, got {describe(value)}")
+            choices = Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices))
+            near = nearest(value, f.choices) if isinstance(value, str) else None
+            if near is not None:
+                raise fail("value.choice_near", choices=choices, got=Got(value), near=near,
+                           near_label=f.choice_labels.get(near) or near)
+            raise fail("value.choice", choices=choices, got=Got(value))
         return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise fail(f"expected {_EXPECT[f.type]}, got {describe(value)}")
+        raise fail("value.expected", expect=EXPECT[f.type], got=Got(value))
     number = Decimal(value)
     if not number.is_finite():
-        raise fail(f"expected {_EXPECT[f.type]}, got {_brief(value)}")
+        raise fail("value.expected", expect=EXPECT[f.type], got=_brief(value))
     if not _plain_size(number):
-        raise fail(f"expected 0 or a number from 0.000001 to 999999999999999 in size, got {_brief(value)}")
+        raise fail("value.size", shown=_brief(value))
     if f.type == "int" and number != number.to_integral_value():
-        raise fail(f"expected a whole number, got {_brief(value)}")
+        raise fail("value.whole", shown=_brief(value))
     if f.type == "money" and number < 0:
-        raise fail(f"expected an amount that is not negative, got {_brief(value)}")
+        raise fail("value.negative", shown=_brief(value))
     if f.type == "percent" and not (0 <= number <= 100):
-        raise fail(f"expected a percentage from 0 to 100, got {_brief(value)}")
+        raise fail("value.percent", shown=_brief(value))
     if f.minimum is not None and number < f.minimum:
-        raise fail(f"expected at least {f.minimum}, got {_brief(value)}")
+        raise fail("value.min", low=str(f.minimum), shown=_brief(value))
     if f.maximum is not None and number > f.maximum:
-        raise fail(f"expected at most {f.maximum}, got {_brief(value)}")
+        raise fail("value.max", high=str(f.maximum), shown=_brief(value))
     return Decimal(int(number)) if f.type == "int" else number
 
 
-def _brief(value: object) -> str:
+def _brief(value: object) -> str | Words:
     """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
     try:
         text = str(value)
     except ValueError:  # an int past Python's 4,300 digits for str()
-        return "a number of more than 4,300 digits"
-    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+        return Words("一个超过 4300 位的数", "a number of more than 4,300 digits")
+    return text if len(text) <= 40 else Words(f"{text[:20]}…（共 {len(text):,} 个字符）",
+                                              f"{text[:20]}… ({len(text):,} characters)")
 
 
 def _is_text(value: str) -> bool:
@@ -439,10 +476,25 @@ def _walk_path(rules: RuleSet, path: str) -> FieldDef:
         elif part in node.children:
             node = node.children[part]
         else:
-            raise InputError(f"no such field {'.'.join(parts[: i + 1])!r}", field=path)
+            return _no_field(rules, path, ".".join(parts[: i + 1]))
     if node.field is None:
-        raise InputError("names a group of fields, not one field", field=path)
+        raise InputError(kind="set.group", field=path, label=Words(f"“{path}”", ""))
     return node.field
+
+
+def _no_field(rules: RuleSet, path: str, wrong: str) -> NoReturn:
+    """No field at ``path`` (``wrong`` is where it went astray): with the nearest field path, and
+    its label, when one is close (``financials.2025.revenu``)."""
+    year_match = re.search(r"\.(\d{4})(?=\.|$)", path)
+    year = int(year_match.group(1)) if year_match else None
+    paths = {f.concrete_path(year if year and YEAR_MIN <= year <= YEAR_MAX else 2025) if f.per_year else f.path: f
+             for f in rules.fields.values()}
+    near = nearest(path, paths)
+    if near is None:
+        raise InputError(kind="set.no_field", params={"path": wrong}, field=path, label=Words("", ""))
+    label = field_words(paths[near], near)
+    raise InputError(kind="set.no_field_near", params={"path": wrong, "near": near, "near_label": label},
+                     field=path, label=Words("", ""))
 
 
 def year_in_path(f: FieldDef, path: str) -> int | None:
@@ -473,7 +525,7 @@ def choice_named(f: FieldDef, text: str) -> str | None:
     return None
 
 
-def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Scalar | None:
+def parse_text_value(f: FieldDef, text: str, *, where: str | None = None, label: Words | None = None) -> Scalar | None:
     """Turn typed text (``--set``, CSV cells, answers) into a value; empty text is unknown.
 
     Accepts ``1,200`` and ``1200.5`` for numbers, true/false/yes/no/是/否 for yes-no
@@ -488,19 +540,21 @@ def parse_text_value(f: FieldDef, text: str, *, where: str | None = None) -> Sca
             return True
         if low in ("false", "no", "n", "否", "0"):
             return False
-        raise InputError(f"expected yes or no (true/false, y/n, 是/否), got {_brief(raw)!r}", field=where or f.path)
+        raise InputError(kind="value.yes_no", params={"shown": _brief(raw)}, field=where or f.path,
+                         label=label or field_words(f, f.path))
     if f.type == "choice":
-        return check_value(f, choice_named(f, raw) or raw, where=where)
+        return check_value(f, choice_named(f, raw) or raw, where=where, label=label)
     if f.type == "text":
-        return check_value(f, raw, where=where)
+        return check_value(f, raw, where=where, label=label)
     cleaned = raw.replace(",", "").replace("，", "").replace("_", "")
     if f.unit and cleaned.endswith(f.unit):
         cleaned = cleaned[: -len(f.unit)].strip()
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"expected {_EXPECT.get(f.type, 'a number')}, got {_brief(raw)!r}", field=where or f.path) from None
-    return check_value(f, number, where=where)
+        raise InputError(kind="value.typed", params={"expect": EXPECT.get(f.type, EXPECT["number"]), "shown": _brief(raw)},
+                         field=where or f.path, label=label or field_words(f, f.path)) from None
+    return check_value(f, number, where=where, label=label)
 
 
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
@@ -510,9 +564,13 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
         path, sep, text = item.partition("=")
         path = path.strip()
         if not sep or not path:
-            raise InputError(f"expected FIELD=VALUE, got {item!r}", field="--set")
-        f = field_for_path(rules, path)
-        value = parse_text_value(f, text, where=f"--set {path}")
+            raise InputError(kind="set.syntax", params={"item": item}, field="--set")
+        try:
+            f = field_for_path(rules, path)
+        except InputError as exc:
+            raise exc.moved(label=Words("--set", "")) from None
+        named = field_words(f, path)
+        value = parse_text_value(f, text, where=f"--set {path}", label=Words(f"--set {named.zh}", named.en))
         if value is None:
             values.pop(path, None)
         else:

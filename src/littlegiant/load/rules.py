@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
+from littlegiant.messages import nearest
 
 if TYPE_CHECKING:
     from littlegiant.load.rulecalendar import Calendar, Choice
@@ -471,13 +472,16 @@ def resolve_rules_arg(arg: str) -> Path:
                 )
             return candidates[0]
         if not path.exists():
-            raise InputError("no such rule file", file=str(path))
+            raise InputError(kind="rules.no_file", file=str(path))
         return path
     builtin = builtin_dir() / f"{arg}.yaml"
     if not _ID_OR_DASH.match(arg) or not builtin.is_file():
-        known = ", ".join(builtin_ids())
-        raise InputError(f"unknown rule set {arg!r} (built-in: {known}; or give a YAML file)",
-                         field="--rules")
+        known = builtin_ids()
+        near = nearest(arg, known)
+        if near is not None:
+            raise InputError(kind="rules.unknown_near", params={"got": arg, "near": near, "known": ", ".join(known)},
+                             field="--rules")
+        raise InputError(kind="rules.unknown", params={"got": arg, "known": ", ".join(known)}, field="--rules")
     return builtin
 
 

@@ -24,10 +24,12 @@ from littlegiant.load.profile import (
     check_parts,
     check_value,
     field_for_path,
+    field_words,
     input_label,
     parse_text_value,
 )
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.messages import Words, nearest
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -41,6 +43,10 @@ class RowError(InputError):
         super().__init__(PROBLEMS_SEPARATOR.join(map(str, errors)))
         self.errors = errors
         self.name = name
+
+    def render(self, lang: str) -> str:
+        """Every problem of the row in ``lang``."""
+        return PROBLEMS_SEPARATOR.join(e.render(lang) for e in self.errors)
 
 
 _YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
@@ -103,11 +109,19 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                 return f.path, f
             continue
         if year is None:
-            raise InputError(f"needs its year, e.g. {input_label(f, f.concrete_path(2025)).zh} or "
-                             f"{f.concrete_path(2025)}", field=text)
+            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(2025)).zh,
+                                                               "example": f.concrete_path(2025)},
+                             field=text, label=Words(f"“{text}”列", text))
         return f.concrete_path(year), f
-    raise InputError("unknown column (expected a field id such as financials.2025.revenue, or its label "
-                     "such as 营业收入（2025年）)", field=text)
+    pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
+    near = nearest(norm, pool) or (nearest(rest, labels) if year_match else None)
+    if near is not None:
+        f = pool[near]
+        shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
+        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(year or 2025) if f.per_year
+                                                             else f.path, "near_label": shown},
+                         field=text, label=Words(f"“{text}”列", text))
+    raise InputError(kind="column.unknown", field=text, label=Words(f"“{text}”列", text))
 
 
 def known_header(rules: RuleSet, header: object) -> bool:
@@ -143,7 +157,8 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
     return found
 
 
-def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1)) -> Scalar | None:
+def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1),
+               label: Words | None = None) -> Scalar | None:
     """One cell's value; a plain amount in a column whose header names another unit than 万元
     (``unit``, from header_unit) is converted to 万元. A number the plain reading refuses is read
     as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名; 有/无, 对, 没有 for yes
@@ -152,11 +167,11 @@ def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1)) -
     reading's message says what was expected. (Choices keep the plain reading: an answer's "1"
     for the first choice would silently pick a choice in a sheet.)"""
     try:
-        value = parse_text_value(f, cell, where=where)
+        value = parse_text_value(f, cell, where=where, label=label)
         if unit != 1 and isinstance(value, Decimal):
             from littlegiant.load.answers import plain
 
-            value = check_value(f, plain(value * unit), where=where)
+            value = check_value(f, plain(value * unit), where=where, label=label)
         return value
     except InputError as exc:
         if (f.type not in NUMERIC_TYPES and f.type != "bool") or cell.strip().lower() in ("null", "~"):
@@ -179,7 +194,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
     for header, cell in cells.items():
         if not header.strip():
             if cell.strip():
-                problems.append(InputError(f"{cell.strip()!r} is in a column without a header"))
+                problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
             continue
         try:
             path, f = column(rules, header)
@@ -188,12 +203,13 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
                 problems.append(exc)
             continue  # a column batch writes: its results, read back, are not figures
         try:
-            value = cell_value(f, cell, header, header_unit(rules, header, f))
+            value = cell_value(f, cell, header, header_unit(rules, header, f), label=field_words(f, path))
         except InputError as exc:
             problems.append(exc)
             continue
         if path in taken:
-            problems.append(InputError(f"the same field as column {taken[path]!r}", field=header))
+            problems.append(InputError(kind="column.same", params={"other": taken[path]}, field=header,
+                                       label=Words(f"“{header}”列", header)))
             continue
         taken[path] = header
         if value is not None:

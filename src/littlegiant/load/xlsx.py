@@ -30,13 +30,14 @@ from littlegiant.load.tabular import (
     result_header,
     result_words,
 )
+from littlegiant.messages import SystemError_
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
 
 
 def sheet_rows(path: Path, sheet: str | None,
-               known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | str]]:
+               known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing."""
     from openpyxl import load_workbook
@@ -44,14 +45,14 @@ def sheet_rows(path: Path, sheet: str | None,
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise InputError("no such file or folder", file=str(path)) from None
+        raise InputError(kind="file.missing_any", file=str(path)) from None
     except Exception:  # openpyxl raises zip, XML and key errors alike for what is not a workbook
-        raise InputError("not an Excel workbook that can be read (save it as .xlsx)", file=str(path)) from None
+        raise InputError(kind="file.not_xlsx", file=str(path)) from None
     try:
         names = book.sheetnames
         if sheet is not None:
             if sheet not in names:
-                raise InputError(f"no sheet {sheet!r} (the workbook has: {', '.join(names)})",
+                raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": ", ".join(names)},
                                  file=str(path), field="--sheet")
             names = [sheet]
         for name in names:
@@ -70,7 +71,7 @@ def count_rows(path: Path, sheet: str | None) -> int:
     try:
         book = load_workbook(path, read_only=True)
     except Exception:
-        raise InputError("not an Excel workbook", file=str(path)) from None
+        raise InputError(kind="file.not_workbook", file=str(path)) from None
     try:
         return sum(max((book[name].max_row or 0) - 1, 0) for name in book.sheetnames
                    if (sheet is None or name == sheet) and hasattr(book[name], "iter_rows"))
@@ -98,7 +99,7 @@ def _is_header(values: list[str], known: Callable[[object], bool] | None) -> boo
     return hits >= 2 or (hits >= 1 and hits == len(filled))
 
 
-def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | str]]:
+def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
     header: list[str] | None = None
@@ -120,7 +121,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterat
                 continue
             repeated = {h for h in header if h and header.count(h) > 1}
             if repeated:
-                yield where, f"the column {sorted(repeated)[0]!r} appears twice in the header row {number}"
+                yield where, InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": number})
                 return
             blank = [i for i, h in enumerate(header) if not h]
             continue
@@ -133,8 +134,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterat
             cells[""] = " ".join(extra)
         yield f"{where}:{number}", cells
     if header is None and seen:
-        yield where, ("no header row found (expected column names such as 企业名称 or name, "
-                      "营业收入（2025年） or financials.2025.revenue)")
+        yield where, InputError(kind="sheet.no_header")
 
 
 _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_review": "FFEB9C", "error": "FFC7CE"}
@@ -152,7 +152,8 @@ class ResultBook:
         try:  # batch hands in the temporary file that is renamed into place at the end
             self.handle = handle if handle is not None else path.open("wb")
         except OSError as exc:
-            raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
+            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                             file=str(path)) from None
         self.lang = lang = about.get("lang", "en")
         self.labels = Labels(lang, about.get("tiers", {}), about.get("name_label") or t("xlsx.name", lang))
         self.book = Workbook(write_only=True)
@@ -218,7 +219,8 @@ class ResultBook:
             self._write(text)
         except OSError as exc:
             self.handle.close()  # nothing more can be written: close() then has nothing to do
-            raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
+            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                             file=self.handle.name) from None
 
     def _write(self, text: str) -> None:
         results, text_cell, verdict = self.results, self._text, self._verdict
@@ -252,7 +254,8 @@ class ResultBook:
             self.handle.flush()
             os.fsync(self.handle.fileno())
         except OSError as exc:
-            raise InputError(f"cannot write: {exc.strerror}", file=self.handle.name) from None
+            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                             file=self.handle.name) from None
         finally:
             self.handle.close()
 

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from littlegiant.errors import InputError
+from littlegiant.messages import SystemError_
 
 try:
     _BaseLoader: type = yaml.CSafeLoader  # the C parser, about 10x faster
@@ -98,7 +99,7 @@ StrictLoader.add_implicit_resolver(
 def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     text = loader.construct_scalar(node)
     if len(text) > MAX_NUMBER_CHARS:
-        raise InputError(f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})",
+        raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS},
                          line=node.start_mark.line + 1)
     return text
 
@@ -121,12 +122,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
         try:
             hash(key)
         except TypeError:
-            raise InputError("a mapping key must be a plain value", line=line) from None
+            raise InputError(kind="data.key_plain", line=line) from None
         text = str(key) if isinstance(key, int | Decimal | str) and not isinstance(key, bool) else None
         first = result.lines.get(key) if key in result else \
             result.lines.get(as_text[text]) if text is not None and text in as_text else None
         if first is not None:
-            raise InputError(f"duplicate key {key!r} (first at line {first})", line=line)
+            raise InputError(kind="data.duplicate", params={"key": key, "first": first}, line=line)
         if text is not None:
             as_text[text] = key
         result[key] = loader.construct_object(value_node, deep=True)
@@ -166,13 +167,12 @@ def _check_shape(root: yaml.Node, loader: Any) -> None:
         if nid in size and not done:
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise InputError(f"more than {MAX_ALIASES} alias uses (*name)", line=line)
+                raise InputError(kind="data.aliases", params={"most": MAX_ALIASES}, line=line)
             continue
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR_TAG and node.tag != loader.resolve(
                     yaml.ScalarNode, node.value, (not node.style, bool(node.style))):
-                raise InputError(f"explicit tag {_tag_text(node.tag)} is not read (write the value plainly)",
-                                 line=line)
+                raise InputError(kind="data.tag", params={"tag": _tag_text(node.tag)}, line=line)
             size[nid], height[nid] = 1, 0
             continue
         children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
@@ -181,17 +181,16 @@ def _check_shape(root: yaml.Node, loader: Any) -> None:
             size[nid] = 1 + sum(size[id(c)] for c in children)
             height[nid] = 1 + max((height[id(c)] for c in children), default=0)
             if size[nid] > MAX_NODES:
-                raise InputError(f"more than {MAX_NODES:,} values once its aliases are expanded", line=line)
+                raise InputError(kind="data.nodes_expanded", params={"most": MAX_NODES}, line=line)
             if height[nid] > MAX_DEPTH:
-                raise InputError(f"nested more than {MAX_DEPTH} levels deep", line=line)
+                raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, line=line)
             continue
         if nid in open_:
-            raise InputError("an alias refers to the mapping or list that holds it", line=line)
+            raise InputError(kind="data.alias_loop", line=line)
         if node.tag not in _COLLECTION_TAGS:
-            raise InputError(f"explicit tag {_tag_text(node.tag)} is not read (write a plain mapping or list)",
-                             line=line)
+            raise InputError(kind="data.tag_group", params={"tag": _tag_text(node.tag)}, line=line)
         if len(stack) > MAX_NODES:
-            raise InputError(f"more than {MAX_NODES:,} values", line=line)
+            raise InputError(kind="data.nodes", params={"most": MAX_NODES}, line=line)
         open_.add(nid)
         stack.append((node, True))
         stack.extend((c, False) for c in reversed(children))
@@ -210,20 +209,20 @@ def _check_json(data: Any) -> None:
         value, depth = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise InputError(f"more than {MAX_NODES:,} values")
+            raise InputError(kind="data.nodes", params={"most": MAX_NODES})
         if isinstance(value, str):
             if _SURROGATE.search(value):
-                raise InputError("a \\u escape that is half of a character (a lone surrogate)")
+                raise InputError(kind="data.surrogate_escape")
         elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:
-                raise InputError(f"nested more than {MAX_DEPTH} levels deep")
+                raise InputError(kind="data.depth", params={"depth": MAX_DEPTH})
             items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
             stack.extend((v, depth + 1) for v in items)
 
 
 def _json_number(text: str) -> int | Decimal:
     if len(text) > MAX_NUMBER_CHARS:
-        raise InputError(f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARS})")
+        raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS})
     return int(text) if text.lstrip("-").isdigit() else Decimal(text)
 
 
@@ -231,7 +230,7 @@ def _reject_json_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise InputError(f"duplicate key {key!r}")
+            raise InputError(kind="data.duplicate_here", params={"key": key})
         result[key] = value
     return result
 
@@ -250,11 +249,11 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
         except InputError as exc:
             raise exc.located(name) from None
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+            raise InputError(kind="data.json", params={"problem": exc.msg}, file=name, line=exc.lineno) from None
         except RecursionError:
-            raise InputError(f"nested more than {MAX_DEPTH} levels deep", file=name) from None
+            raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     if _SURROGATE.search(text):  # only a str handed in can hold one; a file's bytes cannot
-        raise InputError("text that is half of a character (a lone surrogate)", file=name)
+        raise InputError(kind="data.surrogate", file=name)
     loader = StrictLoader(text)
     try:
         root = loader.get_single_node()
@@ -268,18 +267,18 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "invalid YAML").splitlines()[0]
-        raise InputError(f"invalid YAML: {problem}", file=name, line=line) from None
+        raise InputError(kind="data.yaml", params={"problem": problem}, file=name, line=line) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}",
+        raise InputError(kind="data.yaml", params={"problem": str(exc).splitlines()[0] if str(exc) else "unreadable"},
                          file=name) from None
     except RecursionError:
-        raise InputError(f"nested more than {MAX_DEPTH} levels deep", file=name) from None
+        raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     finally:
         loader.dispose()
 
 
 def _json_constant(text: str) -> None:
-    raise InputError(f"{text} is not a number JSON allows")
+    raise InputError(kind="data.not_json_number", params={"text": text})
 
 
 def read_data_file(path: Path, encoding: str | None = None) -> Any:
@@ -294,19 +293,19 @@ def read_data_file(path: Path, encoding: str | None = None) -> Any:
         with open(path, "rb", opener=_open_nonblocking) as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if stat.S_ISDIR(mode):
-                raise InputError("is a folder, expected a file", file=name)
+                raise InputError(kind="file.folder", file=name)
             if not stat.S_ISREG(mode):
-                raise InputError("not a regular file (a pipe or a device); save it to a file first", file=name)
+                raise InputError(kind="file.special", file=name)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError("no such file", file=name) from None
+        raise InputError(kind="file.missing", file=name) from None
     except IsADirectoryError:
-        raise InputError("is a folder, expected a file", file=name) from None
+        raise InputError(kind="file.folder", file=name) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=name) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"larger than {MAX_FILE_BYTES:,} bytes (the limit for one profile or rule file)",
-                         file=name)
+        raise InputError(kind="file.too_large", params={"limit": MAX_FILE_BYTES}, file=name)
     from littlegiant.load.charsets import decode
 
     text = decode(raw, name, encoding)

@@ -1,0 +1,358 @@
+"""Error messages as data: each kind of bad input has a sentence in en and zh, filled in from the
+error's parameters only when it is shown, so that one raised error reads in the user's language.
+
+An InputError carries its kind and parameters; its English text is made from this catalog when it
+is raised (so ``str(exc)`` stays English for logs and rule authors), and the CLI and batch call
+``render(exc, lang)`` for the user. Under zh a profile field is named by its label (2025年营业收入),
+never by its path, and every value is described in Chinese. Nothing here imports the rest of the
+package: the loaders raise with it, and the CLI speaks with it.
+"""
+
+from __future__ import annotations
+
+import errno as errnos
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Bilingual(Protocol):
+    """Anything that says one thing in both languages (rules.Text, Words)."""
+
+    @property
+    def zh(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Words:
+    """A phrase in both languages, for parameters the catalog cannot build from a value."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Got:
+    """The bad value a user gave, described in each language ("got text 'abc'", 文字“abc”)."""
+
+    value: object
+
+
+@dataclass(frozen=True)
+class SystemError_:
+    """An operating-system error (errno and its English text), said in each language."""
+
+    errno: int | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Names to list (ids, each with its label where there is one), joined as each language joins them."""
+
+    names: tuple[str, ...]
+    labels: tuple[Bilingual | None, ...] = ()
+
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # files being read: profiles, rule files, batch inputs (yamlio, fileio, charsets, batch, xlsx)
+    "file.missing": ("no such file", "找不到这个文件"),
+    "file.missing_any": ("no such file or folder", "找不到这个文件或文件夹"),
+    "file.folder": ("is a folder, expected a file", "这是一个文件夹，请给出文件"),
+    "file.special": ("not a regular file (a pipe or a device); save it to a file first",
+                     "不是普通文件（是管道或设备），请先把内容存成文件"),
+    "file.kind": ("is {kind}, expected a regular file", "是{kind}，请给出普通文件"),
+    "file.unreadable": ("cannot read: {error}", "无法读取：{error}"),
+    "file.too_large": ("larger than {limit:,} bytes (the limit for one profile or rule file)",
+                       "文件超过 {limit:,} 字节（单个企业信息文件或规则文件的上限）"),
+    "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
+                        "应是 .csv、.xlsx 或 .jsonl 文件、一个企业信息文件，或存放企业信息文件的文件夹"),
+    "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",
+                      "不是可读取的 Excel 工作簿（请另存为 .xlsx）"),
+    "file.no_sheet": ("no sheet {sheet!r} (the workbook has: {sheets})", "工作簿里没有名为“{sheet}”的工作表（现有：{sheets}）"),
+    "data.yaml": ("invalid YAML: {problem}",
+                  "格式有误，无法读取（请检查这一行附近：冒号后要有空格，同级的项目缩进要对齐，引号要成对）"),
+    "data.json": ("invalid JSON: {problem}", "JSON 格式有误，无法读取（请检查这一行附近的括号、引号和逗号）"),
+    "data.depth": ("nested more than {depth} levels deep", "层级嵌套超过 {depth} 层"),
+    "data.surrogate": ("text that is half of a character (a lone surrogate)", "含有无法识别的半个字符"),
+    "data.surrogate_escape": ("a \\u escape that is half of a character (a lone surrogate)",
+                              "含有表示半个字符的 \\u 转义，无法识别"),
+    "data.number_chars": ("a number of {chars} characters (at most {most})", "数字长达 {chars} 个字符（最多 {most} 个）"),
+    "data.digits": ("a number has more than 4,300 digits", "有一个数字超过 4300 位"),
+    "data.not_json_number": ("{text} is not a number JSON allows", "{text} 不是 JSON 允许的数字"),
+    "data.key_plain": ("a mapping key must be a plain value", "项目名称只能是普通的文字或数字"),
+    "data.duplicate": ("duplicate key {key!r} (first at line {first})", "“{key}”重复填写了（第一次在第 {first} 行）"),
+    "data.duplicate_here": ("duplicate key {key!r}", "“{key}”重复填写了"),
+    "data.aliases": ("more than {most} alias uses (*name)", "引用（*名称）超过 {most} 次"),
+    "data.tag": ("explicit tag {tag} is not read (write the value plainly)", "不读取 {tag} 这样的标记，请直接写出值"),
+    "data.tag_group": ("explicit tag {tag} is not read (write a plain mapping or list)",
+                       "不读取 {tag} 这样的标记，请直接写出各项"),
+    "data.nodes": ("more than {most:,} values", "内容超过 {most:,} 个值"),
+    "data.nodes_expanded": ("more than {most:,} values once its aliases are expanded", "展开引用后内容超过 {most:,} 个值"),
+    "data.alias_loop": ("an alias refers to the mapping or list that holds it", "有一个引用指向了包含它自己的内容"),
+    "data.not_utf8_line": ("the line is not UTF-8 text", "这一行不是 UTF-8 文字"),
+    "data.surrogate_line": ("the line holds an unpaired \\ud800-\\udfff escape, which is not text",
+                            "这一行含有表示半个字符的 \\u 转义，无法识别"),
+    "data.unknown_encoding": ("unknown encoding {name!r} (expected e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16)",
+                              "不认识的编码“{name}”（可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16）"),
+    "data.not_forced": ("not {encoding} text (byte {byte}); leave out --encoding to have it detected", "不是 {encoding} 编码的文字（第 {byte} 字节）；去掉 --encoding 让程序自动识别，或写明正确的编码"),
+    "data.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8 or name its encoding with "
+                      "--encoding", "按常用编码（{tried}）都读不出文字；请另存为 UTF-8，或用 --encoding 写明编码"),
+    # the profile's structure and values (profile.py)
+    "profile.empty": ("the profile is empty", "文件是空的，没有填写任何企业信息"),
+    "profile.top": ("expected a mapping of profile fields at the top",
+                    "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
+    "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
+    "field.unknown_many": ("unknown field (expected one of: {known})",
+                           "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
+    "field.unknown_near": ("unknown field; did you mean {near!r}? (expected one of: {known})",
+                           "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
+    "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
+                       "这里应填年份（{low}–{high}），现在是“{key}”"),
+    "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
+    "value.bool": ("expected true or false, got {got}", "应填 是 或 否（true 或 false），现在是{got}"),
+    "value.text": ("expected text, got {got}", "应填文字，现在是{got}"),
+    "value.text_bytes": ("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8",
+                         "应填文字，现在含有无法识别的字符"),
+    "value.choice": ("expected one of {choices}, got {got}", "应填以下之一：{choices}，现在是{got}"),
+    "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
+                          "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
+    "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
+    "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
+    "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
+                   "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
+    "value.whole": ("expected a whole number, got {shown}", "应填整数，现在是 {shown}"),
+    "value.negative": ("expected an amount that is not negative, got {shown}", "金额不能为负数，现在是 {shown}"),
+    "value.percent": ("expected a percentage from 0 to 100, got {shown}", "应填 0 到 100 之间的百分数，现在是 {shown}"),
+    "value.min": ("expected at least {low}, got {shown}", "不能小于 {low}，现在是 {shown}"),
+    "value.max": ("expected at most {high}, got {shown}", "不能大于 {high}，现在是 {shown}"),
+    "value.yes_no": ("expected yes or no (true/false, y/n, 是/否), got {shown!r}", "应填 是 或 否，现在是“{shown}”"),
+    # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
+    "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成 项目=值（如 financials.2025.revenue=5000），现在是“{item}”"),
+    "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
+    "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
+                          "没有“{path}”这个项目；您是不是想写“{near}”（{near_label}）？"),
+    "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
+    "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
+    "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
+                       "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
+    "column.unknown_near": ("unknown column; did you mean {near!r}? (expected a field id such as "
+                            "financials.2025.revenue, or its label such as 营业收入（2025年）)",
+                            "不认识这一列；您是不是想写“{near_label}”？"),
+    "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
+    "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
+    "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
+    "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
+    "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
+                     "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
+    "row.too_long": ("the row is longer than {most:,} characters", "这一行超过 {most:,} 个字符"),
+    "row.quote": ("a quote (\") opens a cell that does not close; check the quotes on this line",
+                  "这一行有一个引号（\"）没有配对，请检查引号"),
+    "row.cell_long": ("a cell is longer than {most:,} characters", "有一个单元格超过 {most:,} 个字符"),
+    "row.csv": ("not valid CSV ({problem})", "不是有效的 CSV 格式，无法读取"),
+    "row.not_text": ("the row is {what} (save the file as UTF-8, or name its encoding with --encoding)",
+                     "这一行{what}（请另存为 UTF-8，或用 --encoding 写明编码）"),
+    "row.cells": ("the row has {cells} cells but the header has {columns} columns",
+                  "这一行有 {cells} 个单元格，但第一行（列名）有 {columns} 列"),
+    "sheet.repeated": ("the column {column!r} appears twice in the header row {row}",
+                       "第 {row} 行（列名）中“{column}”列出现了两次"),
+    "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
+                        "营业收入（2025年） or financials.2025.revenue)",
+                        "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
+    "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
+    # outputs (fileio, cli, batch)
+    "out.dangling": ("is a link to nothing; give the path of a file", "是指向不存在位置的链接，请给出文件路径"),
+    "out.unwritable": ("cannot write: {error}", "无法写入：{error}"),
+    "out.kind": ("is {kind}, expected a regular file to write", "是{kind}，请给出要写入的普通文件"),
+    "out.is_input": ("is one of the inputs{what}; write the output to another file",
+                     "是输入文件之一{what}，不能覆盖；请把结果写到另一个文件"),
+    "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
+    "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
+    "out.changed": ("became {kind} while the output was written; not replaced", "在写入期间变成了{kind}，未替换"),
+    "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
+    "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),
+    "out.json_rows": ("--format json rows need a .jsonl output", "--format json 的结果只能写到 .jsonl 文件"),
+    "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
+    "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
+    "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
+    "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
+    "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
+                      "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
+    # options (cli)
+    "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为 年-月-日（如 2026-03-01），现在是“{got}”"),
+    "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人); "
+                    "got {got!r}", "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
+                    "（专精特新“小巨人”），现在是“{got}”"),
+    "opt.renewal_near": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant "
+                         "(小巨人); got {got!r}; did you mean {near!r}?",
+                         "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
+                         "（专精特新“小巨人”），现在是“{got}”；您是不是想写 {near}？"),
+    "opt.renewal_missing": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)",
+                            "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
+                            "（专精特新“小巨人”）"),
+    "opt.lang": ("expected zh or en (or a tag such as zh-CN, en-US), got {got!r}", "应填 zh 或 en，现在是“{got}”"),
+    "opt.choice": ("expected one of {choices}, got {got!r}", "应填以下之一：{choices}，现在是“{got}”"),
+    "opt.choice_near": ("got {got!r}; did you mean {near!r}? (expected one of {choices})",
+                        "现在是“{got}”，您是不是想写 {near}？（可填：{choices}）"),
+    "opt.compare": ("expected two rule sets separated by a comma, got {got!r}",
+                    "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
+    "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
+                    "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
+    "opt.explain_many": ("{got!r} names several criteria; choose one of {named}",
+                         "“{got}”对应好几个条件，请从中选一个：{named}"),
+    "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",
+                             "只能与 --csv 一起用（.xlsx 模板总用文字列名，企业信息模板总用英文编号）"),
+    "opt.jobs_min": ("expected 1 or more, got {got}", "至少为 1，现在是 {got}"),
+    "opt.jobs_max": ("expected at most {most} (twice the {cpus} CPUs this process may use), got {got}",
+                     "最多为 {most}（本机可用 {cpus} 个处理器的两倍），现在是 {got}"),
+    "opt.columns_csv": ("only for a .csv output (an .xlsx has labels, JSON Lines has ids)",
+                        "只用于 .csv 结果文件（.xlsx 总用文字列名，JSON Lines 总用英文编号）"),
+    "opt.save_chars": ("expected a file name without line breaks or other control characters",
+                       "文件名里不能有换行或其他控制字符"),
+    "opt.no_rule": ("no rule {got!r} in {sets} (ids: littlegiant assess FILE --format json)",
+                    "{sets} 中没有“{got}”这条规则（编号见 littlegiant assess 文件 --format json）"),
+    "rules.unknown": ("unknown rule set {got!r} (built-in: {known}; or give a YAML file)",
+                      "没有“{got}”这个规则版本（内置的有：{known}；也可以给出规则文件）"),
+    "rules.unknown_near": ("unknown rule set {got!r}; did you mean {near!r}? (built-in: {known}; or give a YAML file)",
+                           "没有“{got}”这个规则版本；您是不是想写 {near}？（内置的有：{known}；也可以给出规则文件）"),
+    "rules.no_file": ("no such rule file", "找不到这个规则文件"),
+    # the command line itself (click's usage errors, said again from their parts)
+    "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
+    "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),
+    "usage.no_command": ("No such command {got!r}.", "没有 {got} 这个命令（可用的有：{known}）"),
+    "usage.no_command_near": ("No such command {got!r}.", "没有 {got} 这个命令；您是不是想写 {near}？"),
+    "usage.needs_value": ("Option {option!r} requires an argument.", "{option} 后面要跟一个值"),
+    "usage.missing": ("Missing {what}.", "缺少{what}"),
+    "usage.bad_value": ("Invalid value for {option}: {detail}", "{option} 的值无效：应填{expect}"),
+    "usage.extra": ("Got unexpected extra arguments ({args})", "多余的参数：{args}"),
+    "usage.other": ("{detail}", "命令写法有误（{detail}）"),
+    "usage.see_help": ("{message} (see --help)", "{message}（用法见 --help）"),
+    # what the run says at its end
+    "run.error": ("littlegiant: error: {message}", "littlegiant 出错：{message}"),
+    "run.internal": ("littlegiant: {message}", "littlegiant 出错：程序内部错误（这是 littlegiant 的缺陷，请连同引起它的输入一起"
+                     "报告给我们）：{detail}"),
+    "run.interrupted": ("littlegiant: interrupted", "littlegiant：已中断"),
+    "run.interrupted_kept": ("littlegiant: interrupted; {kept}", "littlegiant：已中断；{kept}"),
+    "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
+                    "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
+    "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
+                          "with the rows marked 'internal error'",
+                          "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "
+                          "的行一并报告给我们"),
+    "run.worker": ("a worker process stopped unexpectedly (killed, or out of memory?); the rows scored before it "
+                   "are kept", "一个工作进程意外停止（被终止，或内存不足？）；之前已评估的行都已保留"),
+}
+"""kind → (en, zh). ``{name}`` takes a parameter; a ``!r`` or format spec applies in English only
+when the parameter is plain text or a number."""
+
+# what a field's type expects, said in each language
+EXPECT = {
+    "bool": Words("是 或 否", "true or false"),
+    "int": Words("整数", "a whole number"),
+    "number": Words("数字", "a number"),
+    "money": Words("金额（单位万元，不能为负数）", "an amount in 万元 (a number, not negative)"),
+    "signed_money": Words("金额（单位万元）", "an amount in 万元"),
+    "percent": Words("0 到 100 之间的百分数", "a percentage from 0 to 100"),
+    "text": Words("文字", "text"),
+}
+
+_KINDS = {
+    "a folder": "文件夹",
+    "a named pipe (FIFO)": "命名管道",
+    "a device": "设备",
+    "a socket": "套接字",
+    "not a regular file": "特殊文件",
+}
+"""fileio's words for what a path is, in Chinese."""
+
+_ERRNO_ZH = {
+    errnos.EACCES: "没有权限", errnos.EPERM: "没有权限", errnos.ENOENT: "找不到文件或文件夹",
+    errnos.EISDIR: "这是一个文件夹", errnos.ENOTDIR: "路径中有一段不是文件夹", errnos.ENOSPC: "磁盘已满",
+    errnos.EROFS: "磁盘只读", errnos.EDQUOT: "超出磁盘配额", errnos.EIO: "读写出错（输入输出错误）",
+    errnos.ENAMETOOLONG: "文件名太长", errnos.ELOOP: "链接层数太多", errnos.EPIPE: "输出已被关闭",
+    errnos.EBADF: "输出已被关闭", errnos.EFBIG: "文件太大", errnos.EMFILE: "打开的文件太多",
+    errnos.EBUSY: "文件正被占用", errnos.ETXTBSY: "文件正被占用", errnos.EINVAL: "参数无效",
+}
+
+
+def kind_words(kind: str) -> Words:
+    """fileio's English for what a path is, with its Chinese."""
+    return Words(_KINDS.get(kind, "特殊文件"), kind)
+
+
+def nearest(word: str, names: Iterable[str]) -> str | None:
+    """The valid name closest to a typo (``revenu`` → ``revenue``), or None when none is close."""
+    import difflib
+
+    pool = [n for n in names if isinstance(n, str)]
+    if not isinstance(word, str) or not pool:
+        return None
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not found:
+        low = {n.lower(): n for n in pool}
+        found = [low[m] for m in difflib.get_close_matches(word.lower(), list(low), n=1, cutoff=0.6)]
+    return found[0] if found else None
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
+    lines = text.splitlines()  # every line break Python knows (\x85, \u2028 ...), not only \n and \r
+    one = " ".join(lines) if len(lines) != 1 or lines[0] != text else text
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+_VALUE_WORDS = {"none": ("nothing", "空的"), "mapping": ("a mapping", "一组分项"), "list": ("a list", "一个列表")}
+
+
+def describe(value: object, lang: str = "en") -> str:
+    """A bad value as messages show it ("got text 'many'", "got a list"; 文字“many”, 一个列表), for
+    profiles and rule files alike."""
+    zh = lang == "zh"
+    kind = "none" if value is None else "mapping" if isinstance(value, dict) else \
+        "list" if isinstance(value, list | tuple) else None
+    if kind is not None:
+        return _VALUE_WORDS[kind][zh]
+    if isinstance(value, bool):
+        return ("“是”" if value else "“否”") if zh else str(value).lower()
+    if isinstance(value, str):
+        return f"文字“{clip(value, 40)}”" if zh else f"text {clip(value, 40)!r}"
+    return f" {clip(str(value), 40)}" if zh else str(value)
+
+
+def system_error(err: SystemError_, lang: str) -> str:
+    """An OS error in words: Python's English text, or its Chinese by errno."""
+    if lang == "zh":
+        return _ERRNO_ZH.get(err.errno or -1, err.text or "系统错误")
+    return err.text or "unknown error"
+
+
+def _word(value: object, lang: str) -> object:
+    """One parameter as the sentence in ``lang`` takes it."""
+    if isinstance(value, Got):
+        return describe(value.value, lang)
+    if isinstance(value, SystemError_):
+        return system_error(value, lang)
+    if isinstance(value, Choices):
+        if lang == "zh":
+            parts = [f"{n}（{lab.zh}）" if lab is not None and lab.zh != n else n
+                     for n, lab in zip(value.names, value.labels or (None,) * len(value.names), strict=True)]
+            return "、".join(parts)
+        return ", ".join(value.names)
+    if isinstance(value, str | int | float) or value is None:
+        return value
+    zh, en = getattr(value, "zh", None), getattr(value, "en", None)
+    if isinstance(zh, str) and isinstance(en, str):
+        return zh if lang == "zh" else en
+    return str(value)
+
+
+def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str:
+    """The sentence of ``kind`` in ``lang`` with its parameters filled in."""
+    en, zh = CATALOG[kind]
+    text = zh if lang == "zh" else en
+    if not params:
+        return text
+    return text.format(**{k: _word(v, lang) for k, v in params.items()})

@@ -1,0 +1,342 @@
+"""What a user meets when something is wrong, in the language asked for: one line, exit 2, the file,
+the line and the field by its label under ``--lang zh``, the nearest valid name after a typo."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
+
+from littlegiant.cli.app import main
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PATH = re.compile(r"\b[a-z_]+\.(?:\d{4}\.)?[a-z_]+\b")
+"""A dotted profile path such as financials.2025.revenue or compliance.tax_violation."""
+PYTHON_WORDS = ("Decimal", "NoneType", "dict", "str(", "int(", "Traceback", "Error:")
+
+
+def lg(*args: str, lang_env: str = "en_US.UTF-8") -> tuple[int, str, str]:
+    """``littlegiant ARGS`` through the console entry point, in-process: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    env = {"LANG": lang_env, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "80", "NO_COLOR": "1"}
+    with mock.patch.object(sys, "argv", ["littlegiant", *args]), mock.patch.dict(os.environ, env), \
+            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+    return code, out.getvalue(), err.getvalue()
+
+
+def zh_line(err: str) -> str:
+    """The single Chinese error line on stderr: no traceback, no path, no Python words."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    line = lines[0]
+    assert line.startswith("littlegiant 出错："), line
+    assert CJK.search(line[len("littlegiant 出错："):]), line
+    assert not any(word in line for word in PYTHON_WORDS), line
+    return line
+
+
+def en_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("littlegiant: error: "), lines[0]
+    return lines[0]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bad_amount_names_the_file_line_and_field_label_in_chinese(tmp_path: Path) -> None:
+    """`revenue: abc` under zh: the file, line 4, 「2025年营业收入」, and what an amount is, without the path."""
+    bad = write(tmp_path / "bad.yaml", "name: 测试公司\nindustry: industrial\nfinancials:\n  2025: {revenue: abc}\n")
+    code, out, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
+    line = zh_line(err)
+    assert code == 2 and out == ""
+    assert f"{bad} 第 4 行" in line and "2025年营业收入" in line and "万元" in line and "abc" in line
+    assert "financials" not in line and "expected" not in line
+
+
+def test_english_messages_stay_as_they_were(tmp_path: Path) -> None:
+    """Under en the same file gets the message English users and their scripts already know."""
+    bad = write(tmp_path / "bad.yaml", "name: 测试公司\nindustry: industrial\nfinancials:\n  2025: {revenue: abc}\n")
+    code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-03-01")
+    assert code == 2
+    assert en_line(err) == (f"littlegiant: error: {bad}:4: financials.2025.revenue: expected an amount in 万元 "
+                            "(a number, not negative), got text 'abc'")
+    code, _, err = lg("assess", str(tmp_path / "nope.yaml"), "--lang", "en")
+    assert code == 2 and en_line(err) == f"littlegiant: error: {tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_the_locale_chooses_chinese_when_lang_is_not_given(tmp_path: Path) -> None:
+    """LANG=zh_CN.UTF-8 without --lang: the missing file is reported in Chinese."""
+    code, _, err = lg("assess", str(tmp_path / "nope.yaml"), lang_env="zh_CN.UTF-8")
+    assert code == 2 and zh_line(err) == f"littlegiant 出错：{tmp_path / 'nope.yaml'}：找不到这个文件"
+
+
+@pytest.mark.parametrize(("text", "line_no", "words"), [
+    ("name: A\nemployees: 12.5\n", 2, ["「从业人员（上年末）」", "整数", "12.5"]),
+    ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「2025年营业收入」", "负数"]),
+    ("name: A\nmarket: {domestic_share: 120}\n", 2, ["「主导产品国内细分市场占有率」", "0 到 100"]),
+    ("name: A\nregistered_in_china: maybe\n", 2, ["是 或 否", "maybe"]),
+    ("name: A\ndigital_level: 7\n", 2, ["「中小企业数字化水平评测等级」", "不能大于 4"]),
+    ("name: A\nfinancials:\n  20x5: {revenue: 5}\n", 3, ["年份", "20x5"]),
+    ("name: A\ncompliance: yes\n", 2, ["逐项填写"]),
+    ("name: A\nname: B\n", 2, ["“name”重复", "第 1 行"]),
+    ("name: A\n  bad: : x\n", 2, ["格式有误"]),
+    ("name: A\nfinancials:\n  2025: {revenue: 100, main_revenue: 200}\n", 3,
+     ["「主营业务收入（2025年）」", "「营业收入（2025年）」", "不能超过"]),
+])
+def test_each_kind_of_bad_profile_reads_as_plain_chinese(tmp_path: Path, text: str, line_no: int,
+                                                        words: list[str]) -> None:
+    """A wrong type, a negative amount, a share over 100, a bad year, a duplicate key, broken YAML,
+    a part above its whole: each one Chinese line with its file and line, the field by its label."""
+    bad = write(tmp_path / "p.yaml", text)
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
+    line = zh_line(err)
+    assert code == 2
+    assert f"{bad} 第 {line_no} 行" in line
+    for word in words:
+        assert word in line, line
+    assert not PATH.search(line.replace(str(bad), "")), line
+
+
+@pytest.mark.parametrize(("text", "typo", "meant"), [
+    ("name: A\nfinacials:\n  2025: {revenue: 5}\n", "finacials", "financials"),
+    ("name: A\nfinancials:\n  2025: {revenu: 5}\n", "revenu", "revenue"),
+    ("name: A\nindustry: industral\n", "industral", "industrial"),
+])
+def test_a_typo_in_a_profile_gets_the_nearest_name_in_both_languages(tmp_path: Path, text: str, typo: str,
+                                                                     meant: str) -> None:
+    """`revenu`, `finacials`, `industral`: the message suggests `revenue`, `financials`, `industrial`."""
+    bad = write(tmp_path / "p.yaml", text)
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
+    line = zh_line(err)
+    assert code == 2 and f"“{typo}”" in line and f"您是不是想写“{meant}”" in line
+    code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-03-01")
+    assert code == 2 and f"did you mean '{meant}'?" in en_line(err)
+
+
+def test_an_unknown_key_without_a_near_name_points_to_the_template(tmp_path: Path) -> None:
+    """`foo:` at the top: no suggestion to make, so zh says where the valid names are, in one line."""
+    bad = write(tmp_path / "p.yaml", "name: A\nfoo: 1\n")
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
+    assert code == 2 and "“foo”不是可识别的项目" in zh_line(err) and "littlegiant init" in err
+
+
+def test_set_errors_name_the_field_and_suggest_the_path(tmp_path: Path) -> None:
+    """`--set financials.2025.revenu=5` suggests the real path with its label; a bad value names the label."""
+    good = EXAMPLES / "tier1-only.yaml"
+    code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
+                      "financials.2025.revenu=5")
+    line = zh_line(err)
+    assert code == 2 and "financials.2025.revenue" in line and "2025年营业收入" in line
+    code, _, err = lg("assess", str(good), "--lang", "en", "--as-of", "2026-03-01", "--set",
+                      "financials.2025.revenu=5")
+    assert code == 2 and "did you mean 'financials.2025.revenue'?" in en_line(err)
+    code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
+                      "financials.2025.rd_expense=很多")
+    line = zh_line(err)
+    assert code == 2 and "--set 「2025年研发费用」" in line and "很多" in line
+    code, _, err = lg("assess", str(good), "--lang", "zh", "--set", "revenue")
+    assert code == 2 and "项目=值" in zh_line(err)
+
+
+@pytest.mark.parametrize(("args", "meant"), [
+    (["--format", "jsn"], "json"),
+    (["--rules", "miit2026"], "miit-2026"),
+    (["--renewal", "zjtx"], "zjtx_sme"),
+])
+def test_a_mistyped_option_value_suggests_the_valid_one(args: list[str], meant: str) -> None:
+    """`--format jsn`, `--rules miit2026`, `--renewal zjtx`: both languages name the value meant."""
+    good = str(EXAMPLES / "tier1-only.yaml")
+    code, _, err = lg("assess", good, *args, "--lang", "zh")
+    assert code == 2 and f"您是不是想写 {meant}" in zh_line(err)
+    code, _, err = lg("assess", good, *args, "--lang", "en")
+    assert code == 2 and f"did you mean '{meant}'?" in en_line(err)
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["assess", "--formt", "json"], ["--formt", "您是不是想写 --format"]),
+    (["batch", "--lang", "zh"], ["缺少参数 INPUTS"]),
+    (["batch", "in.csv", "--lang", "zh"], ["缺少选项 --output"]),
+    (["assess", "a.yaml", "b.yaml", "--lang", "zh"], ["多余的参数", "b.yaml"]),
+    (["batch", "in.csv", "-o", "x.csv", "--jobs", "abc", "--lang", "zh"], ["--jobs", "整数"]),
+    (["asess", "--lang", "zh"], ["您是不是想写 assess"]),
+    (["assess", "--lang", "zh", "--as-of", "2026-13-01"], ["--as-of", "日期"]),
+    (["assess", "x.yaml", "--lang", "zh", "--renewal"], ["复核"]),
+])
+def test_usage_errors_are_chinese_under_zh(args: list[str], words: list[str]) -> None:
+    """Unknown option, missing argument or option, extra argument, bad number, unknown command, bad
+    date: one Chinese line and exit 2 (the --lang given anywhere on the line, or --lang=zh)."""
+    if "--lang" not in args:
+        args = [*args, "--lang=zh"]
+    code, _, err = lg(*args)
+    line = zh_line(err)
+    assert code == 2
+    for word in words:
+        assert word in line, line
+
+
+def test_an_output_that_would_overwrite_the_input_is_refused_in_chinese(tmp_path: Path) -> None:
+    """`-o` naming the profile itself, a missing folder, an existing init file: Chinese, exit 2."""
+    prof = write(tmp_path / "p.yaml", (EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8"))
+    code, _, err = lg("assess", str(prof), "-o", str(prof), "--lang", "zh")
+    assert code == 2 and "输入文件之一" in zh_line(err)
+    code, _, err = lg("assess", str(prof), "-o", str(tmp_path / "no" / "r.txt"), "--lang", "zh")
+    assert code == 2 and "文件夹不存在" in zh_line(err)
+    code, _, err = lg("init", str(prof), "--lang", "zh")
+    assert code == 2 and "已存在" in zh_line(err) and "--force" in err
+
+
+def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
+    """A CSV row with a typo'd column, a bad amount and a yearless column: under zh its error cell
+    says each in Chinese with the column's label, and the summary line on stderr is Chinese too."""
+    src = write(tmp_path / "in.csv", "name,industry,employees,financials.2025.revenu,营业收入（2025年）,研发费用\n"
+                                      "甲公司,industrial,11,5,abc,3\n")
+    out = tmp_path / "out.csv"
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet",
+                      "--columns", "ids")
+    assert code == 1
+    assert err.strip() == f"共读取 1 行，已评估 0 行，出错 1 行 → {out}"
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    problems = row["error"].splitlines()
+    assert len(problems) == 3
+    assert "您是不是想写“营业收入（2025年）”" in problems[0]
+    assert problems[1].startswith("「2025年营业收入」：") and "abc" in problems[1]
+    assert "研发费用（2025年）" in problems[2]
+    assert all(CJK.search(p) and "expected" not in p for p in problems)
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet",
+                      "--columns", "ids")
+    assert code == 1 and err.strip() == f"read 1, scored 0, errors 1 -> {out}"
+
+
+def test_the_installed_command_says_it_in_chinese(tmp_path: Path) -> None:
+    """The real console script, as a user runs it: a Chinese line, exit 2, no traceback."""
+    bad = write(tmp_path / "bad.yaml", "name: A\nfinancials:\n  2025: {revenue: abc}\n")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(bad), "--lang", "zh"],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 2
+    assert "「2025年营业收入」" in zh_line(done.stderr)
+
+
+def test_an_interrupted_batch_says_what_it_kept_in_chinese(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT) in a zh batch: exit 130 and one Chinese line naming the rows kept and the
+    output left as it was."""
+    line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50,
+                       "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
+    (tmp_path / "big.jsonl").write_text((line + "\n") * 5_000, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", "big.jsonl", "-o", "out.jsonl", "--jobs", "1",
+                              "--format", "json", "--as-of", "2026-11-26", "--lang", "zh"],
+                             cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any(p.stat().st_size > 100_000 for p in tmp_path.glob("out.partial-*")):
+            time.sleep(0.05)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=240)
+    finally:
+        child.kill()
+    assert child.returncode == 130, err
+    (message,) = err.strip().splitlines()
+    assert re.fullmatch(r"littlegiant：已中断；已写出的 \d+ 行保存在 out\.partial-\S+\.jsonl（out\.jsonl 保持原样）", message)
+
+
+KEYS = st.sampled_from(["name", "industry", "employees", "financials", "revenue", "compliance", "market",
+                        "domestic_share", "ip", "class1", "2025", "revenu", "finacials", "digital_level", "x"])
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=8),
+                   st.floats(allow_nan=False, allow_infinity=False, width=32),
+                   st.sampled_from(["abc", "-5", "1e999", "[1, 2]", "{a: 1}", "~", "是", "12.5%", "&x", "*x", "!!str 5"]))
+
+
+NOT_TOP = st.sampled_from(["revenu", "finacials", "revenue", "domestic_share", "class1", "x", "2025", "名称"])
+"""Keys that are no field at the top of a profile: each makes the file wrong wherever it lands."""
+
+
+@st.composite
+def broken_profiles(draw: st.DrawFn) -> str:
+    """YAML text near a real profile: a few keys replaced, added or broken at random places."""
+    lines = (EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8").splitlines()
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(lines)))
+        how = draw(st.integers(0, 3))
+        if how == 0:
+            lines.insert(at, f"{draw(KEYS)}: {draw(VALUES)}")
+        elif how == 1 and lines:
+            lines[min(at, len(lines) - 1)] = "  " + f"{draw(KEYS)}: {draw(VALUES)}"
+        elif how == 2 and lines:
+            line = lines[min(at, len(lines) - 1)]
+            cut = draw(st.integers(0, len(line)))
+            lines[min(at, len(lines) - 1)] = line[:cut] + draw(st.sampled_from([":", "{", "'", "\t", " - ", "]"]))
+        else:
+            lines.insert(at, f"{draw(KEYS)}:\n  {draw(KEYS)}: {draw(VALUES)}")
+    # and one thing surely wrong: a key that is no top-level field, at the margin of any line
+    lines.insert(draw(st.integers(0, len(lines))), f"{draw(NOT_TOP)}: {draw(VALUES)}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=broken_profiles(), lang=st.sampled_from(["zh", "en"]))
+def test_a_broken_profile_never_shows_a_traceback(tmp_path: Path, text: str, lang: str) -> None:
+    """Whatever is broken in a profile: one line in the language asked for, naming the file, and
+    exit 2; never a traceback, never an internal error, never English words under zh."""
+    prof = write(tmp_path / "p.yaml", text)
+    code, out, err = lg("assess", str(prof), "--lang", lang, "--as-of", "2026-03-01", "--format", "json")
+    assert "Traceback" not in err and "internal error" not in err
+    assert code == 2 and out == "", err
+    line = zh_line(err) if lang == "zh" else en_line(err)
+    assert str(prof) in line
+    if lang == "zh":
+        assert "expected" not in line and "invalid" not in line and "unknown" not in line
+
+
+CELLS = st.one_of(st.sampled_from(["abc", "-5", "12.5", "1e99999", "nan", "是", "maybe", "industral", "0.8亿", "",
+                                   "=1+1", '"', "200%", "1,000", "∞"]), st.text(max_size=6))
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(CELLS, CELLS, CELLS, CELLS), min_size=1, max_size=6))
+def test_every_error_row_of_a_zh_batch_is_chinese(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> None:
+    """Random cells under amount, count, yes/no and choice columns: every input row has its output
+    row, and every error cell under zh is Chinese, one problem a line, with no English words."""
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "financials.2025.revenue", "employees", "registered_in_china", "industry"])
+        for i, cells in enumerate(rows):
+            writer.writerow([f"公司{i}", *cells])
+    out = tmp_path / "out.csv"
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet",
+                      "--columns", "ids")
+    assert code in (0, 1) and "Traceback" not in err, err
+    assert err.strip().startswith("共读取 ")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    for row in written:
+        if row["status"] != "error":
+            continue
+        for problem in row["error"].splitlines():
+            assert CJK.search(problem), problem
+            assert not re.search(r"\b(expected|got|unknown|invalid|internal)\b", problem), problem
