@@ -223,7 +223,7 @@ BAD_PROFILES = [
     ("percent out of range", "market: {domestic_share: 120}\n", "p.yaml:1: market.domestic_share: expected a percentage from 0 to 100, got 120"),
     ("bad year", "financials:\n  20x5: {revenue: 5}\n", "p.yaml:2: financials.20x5: expected a year between 1990 and 2100"),
     ("bad choice", "industry: mining\n", "p.yaml:1: industry: expected one of agriculture"),
-    ("yaml 1.1 boolean", "registered_in_china: yes\n", "p.yaml:1: registered_in_china: expected true or false, got text 'yes'"),
+    ("not yes or no", "registered_in_china: perhaps\n", "p.yaml:1: registered_in_china: expected true or false, got text 'perhaps'"),
     ("duplicate key", "employees: 5\nemployees: 6\n", "p.yaml:2: duplicate key 'employees' (first at line 1)"),
     ("invalid yaml", "employees: [1,\n", "p.yaml:2: invalid YAML"),
     ("not a mapping", "- 1\n- 2\n", "p.yaml: expected a mapping of profile fields"),
@@ -347,3 +347,22 @@ def test_json_is_the_same_on_every_run() -> None:
                               env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_a_profile_and_set_take_amounts_and_words_as_the_interview_does(tmp_path: Path) -> None:
+    """0.8亿, 300万, "1,200", 是 and 工业 in a hand-edited profile, and --set …=0.1亿, read as 8000, 300,
+    1200, yes, industrial and 1000: the same JSON as the plain values; text that is no amount is
+    still exit 2 naming the field."""
+    loose = tmp_path / "loose.yaml"
+    loose.write_text('name: 甲\nindustry: 工业\nemployees: "1,200"\nregistered_in_china: 是\n'
+                     "financials:\n  2025: {revenue: 0.8亿, rd_expense: 300万}\n", encoding="utf-8")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("name: 甲\nindustry: industrial\nemployees: 1200\nregistered_in_china: true\n"
+                     "financials:\n  2025: {revenue: 8000, rd_expense: 300}\n", encoding="utf-8")
+    a = assess_json(loose, "--as-of", "2026-11-26", "--set", "financials.2024.revenue=0.6亿")
+    b = assess_json(plain, "--as-of", "2026-11-26", "--set", "financials.2024.revenue=6000")
+    assert a["tiers"] == b["tiers"] and a["sme"] == b["sme"] and a["input_sha256"] == b["input_sha256"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: 乙\nfinancials:\n  2025: {revenue: 大约八千}\n", encoding="utf-8")
+    result = invoke("assess", str(bad), "--as-of", "2026-11-26")
+    assert result.exit_code == 2 and "bad.yaml:3" in result.output and "financials.2025.revenue" in result.output

@@ -326,10 +326,21 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
 
 
 def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
-    """The full check of a value the fast acceptor did not take: the same value, or why not."""
+    """The full check of a value the fast acceptor did not take: the same value, or why not. Text
+    where a number, yes/no or choice belongs is read as a sheet's cell is (0.8亿, "1,200", 是, 工业):
+    a hand-edited profile takes what the interview and the batch cells take."""
     try:
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
+        if isinstance(value, str) and f.type not in ("text",):
+            from littlegiant.load.tabular import cell_value
+
+            try:
+                typed = cell_value(f, value, where)
+            except InputError:
+                typed = None
+            if typed is not None:
+                return typed
         raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
 
@@ -570,7 +581,9 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
         except InputError as exc:
             raise exc.moved(label=Words("--set", "")) from None
         named = field_words(f, path)
-        value = parse_text_value(f, text, where=f"--set {path}", label=Words(f"--set {named.zh}", named.en))
+        from littlegiant.load.tabular import cell_value  # as a cell is read: 1.5亿, 800万, 是
+
+        value = cell_value(f, text, f"--set {path}", label=Words(f"--set {named.zh}", named.en))
         if value is None:
             values.pop(path, None)
         else:
