@@ -369,3 +369,17 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
     assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
     assert cells["宁波恒达密封件有限公司"] == "专精特新中小企业：持有有效期内的科技和创新型中小企业称号（创新型或科技型）"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_header_only_sheet_says_there_were_no_companies(tmp_path: Path, lang: str) -> None:
+    """A CSV with its header and no rows used to end on a quiet "read 0": the run now says there were
+    no company rows, and still exits 0 with a header-only output."""
+    src = tmp_path / "empty.csv"
+    src.write_text("name,employees\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang])
+    assert done.exit_code == 0, done.output
+    note = "里没有企业数据行" if lang == "zh" else "no company rows in"
+    assert note in done.stderr and str(src) in done.stderr
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1

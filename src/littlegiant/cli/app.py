@@ -477,6 +477,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             progress.stop()
     say(words("run.summary", lang, {"read": counts["read"], "scored": counts["read"] - counts["errors"],
                                     "errors": counts["errors"], "output": str(output)}))
+    if not counts["read"]:  # a header-only sheet or an empty folder: say so rather than a quiet "read 0"
+        say(words("run.no_rows", lang, {"inputs": ", ".join(str(p) for p in inputs)}))
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
         raise typer.Exit(EXIT_INTERNAL)
