@@ -212,5 +212,10 @@ def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:
     assert lg.status == UNMET
     assert [s.kind for s in lg.steps][-1] == "answer"
     assert step_text(lg.steps[-1], "en").startswith("still unanswered besides: ")
-    assert step_text(lg.steps[-1], "zh").startswith("此外尚缺以下数据：")
+    zh = step_text(lg.steps[-1], "zh")
+    assert zh.startswith("此外尚缺以下数据：")
+    # questions apart by ；, since a label holds 、 itself (安全、质量、环境污染等事故)
+    names = zh.removeprefix("此外尚缺以下数据：").split("；")
+    assert len(names) > 1 and all(n.strip() for n in names)
+    assert any("、" in n for n in names) and "事故、" not in zh
     assert lg.steps[0].kind in ("change", "title")

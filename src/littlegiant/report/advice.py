@@ -61,10 +61,11 @@ def step_text(step: Step, lang: str) -> str:
             names.append(f"…（另 {len(step.missing_labels) - 8} 项）" if lang == "zh"
                          else f"… ({len(step.missing_labels) - 8} more)")
         if step.deciding:
-            lead = f"回答以下问题即可判定「{title}」：" + "、".join(names) if lang == "zh" else \
+            # ；between questions: a question's own label holds 、 (安全、质量、环境污染等事故)
+            lead = f"回答以下问题即可判定「{title}」：" + "；".join(names) if lang == "zh" else \
                 f"answering these decides {title}: " + "; ".join(names)
         else:
-            lead = "此外尚缺以下数据：" + "、".join(names) if lang == "zh" else \
+            lead = "此外尚缺以下数据：" + "；".join(names) if lang == "zh" else \
                 "still unanswered besides: " + "; ".join(names)
     elif step.kind == "qualitative" and step.answered_no:
         lead = f"定性条件「{title}」自评为否；如实际具备，请改答并准备材料" if lang == "zh" else \
