@@ -639,3 +639,34 @@ def test_yes_no_cells_take_the_interviews_words(cell: str, value: bool) -> None:
     assert values["compliance.abnormal_operation"] is value
     with pytest.raises(RowError, match="行业"):
         row_profile({"行业": "1"}, rs, "t")
+
+
+def test_columns_a_park_adds_are_passed_over_with_one_note_and_a_near_miss_is_still_an_error(tmp_path: Path) -> None:
+    """序号, 联系人 and 备注 beside the figures (every park's sheet has them) made every row an error:
+    they are passed over, said once per table, in CSV and xlsx alike; a column that nearly names a
+    field (营收2024) is still each row's error with the name meant."""
+    header = ["序号", *ZH_HEADER, "联系人", "备注"]
+    rows = [[str(i), *row, "王经理", "重点"] for i, row in enumerate(ZH_ROWS, 1)]
+    src = tmp_path / "名单.csv"
+    src.write_bytes(excel_csv([header, *rows]).encode("gbk"))
+    book = Workbook()
+    book.active.append(["某园区企业名单"])  # a title row above the header
+    book.active.append(header)
+    for row in rows:
+        book.active.append(row)
+    workbook = tmp_path / "名单.xlsx"
+    book.save(workbook)
+    for given in (src, workbook):
+        out = tmp_path / f"{given.suffix[1:]}-out.csv"
+        code, _, err = invoke("batch", str(given), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+        assert code == 0, err
+        notes = [line for line in err.splitlines() if "已略过" in line]
+        assert len(notes) == 1 and "“序号”、“联系人”、“备注”" in notes[0], err
+        done = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+        assert [r["处理结果"] for r in done] == ["已评估"] * len(ZH_ROWS)
+    near = tmp_path / "near.csv"
+    near.write_bytes(excel_csv([[*ZH_HEADER, "营收2024"], [*ZH_ROWS[0], "4000"]]).encode("gbk"))
+    code, _, err = invoke("batch", str(near), "-o", str(tmp_path / "near-out.csv"), "--as-of", AS_OF, "--lang", "zh")
+    assert code == 1 and "已略过" not in err
+    cell = next(csv.DictReader((tmp_path / "near-out.csv").open(encoding="utf-8-sig", newline="")))["错误说明"]
+    assert "“营收2024”列" in cell and "营业收入（2024年）" in cell

@@ -238,6 +238,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.interrupted_kept": ("littlegiant: interrupted; {kept}", "littlegiant：已中断；{kept}"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
+    "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
+                            "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "

@@ -431,9 +431,17 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import known_header
+    from littlegiant.load.tabular import ignored_columns, known_header
+    from littlegiant.messages import say as words
 
-    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell))
+    def on_header(where: str, header: list[str]) -> None:
+        """Columns naming nothing the rules know are passed over: said once a table, before its rows."""
+        ignored = ignored_columns(header, rs)
+        if ignored:
+            said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
+            say(words("run.ignored_columns", language, {"where": where, "columns": said}))
+
+    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
 

@@ -92,6 +92,7 @@ class ReadOptions(NamedTuple):
     encoding: str | None = None
     sheet: str | None = None
     known_header: Callable[[object], bool] | None = None
+    on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -142,12 +143,12 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() == ".csv":
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding)
+        yield from _csv_rows(path, options.encoding, options.on_header)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
-        for source, cells in sheet_rows(path, options.sheet, options.known_header):
+        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
@@ -251,7 +252,8 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
-def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
+def _csv_rows(path: Path, encoding: str | None,
+              on_header: Callable[[str, list[str]], None] | None = None) -> Iterator[Item]:
     from littlegiant.load.charsets import TRIED, sniff_file
 
     try:
@@ -281,6 +283,8 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Item]:
                 raise InputError(kind="column.twice", params={"column": column, "first": seen[column], "second": number},
                                  file=str(path), line=first[0])
             seen[column] = number
+        if on_header is not None:
+            on_header(str(path), header)
         for line, cells in _csv_records(lines, len(header)):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -185,9 +185,25 @@ def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1),
         raise refused from None
 
 
+def ignored_columns(header: Iterable[str], rules: RuleSet) -> list[str]:
+    """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
+    so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown)."""
+    out = []
+    for h in header:
+        if not h.strip() or _norm(h) in output_columns(rules):
+            continue
+        try:
+            column(rules, h)
+        except InputError as exc:
+            if exc.kind == "column.unknown":
+                out.append(h.strip())
+    return out
+
+
 def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profile:
     """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
-    its column, and the company's name, when any cell is wrong."""
+    its column, and the company's name, when any cell is wrong. Columns that name nothing the rules
+    know are passed over (``ignored_columns`` says which, once per file)."""
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
@@ -199,9 +215,12 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
         try:
             path, f = column(rules, header)
         except InputError as exc:
-            if _norm(header) not in output_columns(rules):
+            # a column batch writes (its results read back are not figures), or one like nothing the
+            # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
+            # field's name (营业收人2025) or a per-year field without its year is the row's problem
+            if exc.kind != "column.unknown" and _norm(header) not in output_columns(rules):
                 problems.append(exc)
-            continue  # a column batch writes: its results, read back, are not figures
+            continue
         try:
             value = cell_value(f, cell, header, header_unit(rules, header, f), label=field_words(f, path))
         except InputError as exc:

@@ -36,8 +36,9 @@ HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
 
 
-def sheet_rows(path: Path, sheet: str | None,
-               known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
+               on_header: Callable[[str, list[str]], None] | None = None,
+               ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing."""
     from openpyxl import load_workbook
@@ -59,7 +60,7 @@ def sheet_rows(path: Path, sheet: str | None,
             ws = book[name]
             # a chart sheet has no cells; a hidden sheet holds lists or workings, not companies
             if hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible"):
-                yield from _rows(ws, f"{path}:{name}", known)
+                yield from _rows(ws, f"{path}:{name}", known, on_header)
     finally:
         book.close()
 
@@ -99,7 +100,8 @@ def _is_header(values: list[str], known: Callable[[object], bool] | None) -> boo
     return hits >= 2 or (hits >= 1 and hits == len(filled))
 
 
-def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
+          on_header: Callable[[str, list[str]], None] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
     header: list[str] | None = None
@@ -124,6 +126,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None) -> Iterat
                 yield where, InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": number})
                 return
             blank = [i for i, h in enumerate(header) if not h]
+            if on_header is not None:
+                on_header(where, header)
             continue
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
