@@ -656,9 +656,9 @@ def test_columns_a_park_adds_are_passed_over_with_one_note_and_a_near_miss_is_st
         book.active.append(row)
     workbook = tmp_path / "名单.xlsx"
     book.save(workbook)
-    for given in (src, workbook):
-        out = tmp_path / f"{given.suffix[1:]}-out.csv"
-        code, _, err = invoke("batch", str(given), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    for table in (src, workbook):
+        out = tmp_path / f"{table.suffix[1:]}-out.csv"
+        code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
         assert code == 0, err
         notes = [line for line in err.splitlines() if "已略过" in line]
         assert len(notes) == 1 and "“序号”、“联系人”、“备注”" in notes[0], err
