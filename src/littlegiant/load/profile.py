@@ -332,7 +332,7 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
     try:
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
-        if isinstance(value, str) and f.type not in ("text",):
+        if isinstance(value, str) and f.type != "text":
             from littlegiant.load.tabular import cell_value
 
             try:

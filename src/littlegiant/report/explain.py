@@ -15,22 +15,6 @@ from littlegiant.report.explanations import explanation, fmt
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import ICON, Words, num
 
-_L = {
-    "tier": {"zh": "层级", "en": "Tier"},
-    "status": {"zh": "状态", "en": "Status"},
-    "inputs": {"zh": "输入", "en": "Inputs"},
-    "formula": {"zh": "公式", "en": "Formula"},
-    "computation": {"zh": "计算", "en": "Computation"},
-    "points": {"zh": "得分", "en": "Points"},
-    "source": {"zh": "依据", "en": "Source"},
-    "confidence": {"zh": "可靠度", "en": "Confidence"},
-    "missing": {"zh": "缺少", "en": "Missing"},
-    "evidence": {"zh": "需准备的材料", "en": "Evidence to prepare"},
-    "note": {"zh": "说明", "en": "Note"},
-    "children": {"zh": "下级条件", "en": "Parts"},
-    "unknown": {"zh": "（未知）", "en": "(unknown)"},
-}
-
 
 def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionResult]]:
     """The criteria ``--explain`` names: an id (``TIER:ID`` where tiers reuse one), or else words of
@@ -55,38 +39,36 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
     if lang == "zh":
         return _explain_zh(Words(result, rules, lang="zh"), tier, c, width)
 
-    def lab(key: str) -> str:
-        return _L[key][lang]
-
-    lines = [f"{c.id} — {c.title.get(lang)}",
-             f"{lab('tier')}: {tier.title.get(lang)} ({result.rules_id}, {result.as_of.isoformat()})",
-             f"{lab('status')}: {STATUS[c.status][lang]}"]
+    # the rule author's trace: English words, ids and paths as the rule file has them
+    lines = [f"{c.id} — {c.title.en}",
+             f"Tier: {tier.title.en} ({result.rules_id}, {result.as_of.isoformat()})",
+             f"Status: {STATUS[c.status]['en']}"]
     if c.inputs:
-        lines.append(f"{lab('inputs')}:")
-        for path, value in c.inputs.items():
-            lines.append(f"  {path} = {lab('unknown') if value is None else fmt(value, lang=lang)}")
+        lines.append("Inputs:")
+        lines.extend(f"  {path} = {'(unknown)' if value is None else fmt(value, lang='en')}"
+                     for path, value in c.inputs.items())
     if c.formula is not None:
-        lines.append(f"{lab('formula')}: {c.formula.get(lang)}")
-    lines.append(f"{lab('computation')}: {explanation(c).get(lang)}")
+        lines.append(f"Formula: {c.formula.en}")
+    lines.append(f"Computation: {explanation(c).en}")
     if c.points_min is not None:
         pts = fmt(c.points_min) if c.points_min == c.points_max else f"{fmt(c.points_min)}–{fmt(c.points_max)}"
         if c.max_points is not None:
             pts += f" / {fmt(c.max_points)}"
-        lines.append(f"{lab('points')}: {pts}")
+        lines.append(f"Points: {pts}")
     kids = [k for k in tier.criteria if k.parent == c.id]
     if kids:
-        lines.append(f"{lab('children')}:")
-        lines.extend(f"  [{STATUS[k.status][lang]}] {k.id}: {explanation(k).get(lang)}" for k in kids)
+        lines.append("Parts:")
+        lines.extend(f"  [{STATUS[k.status]['en']}] {k.id}: {explanation(k).en}" for k in kids)
     if c.missing:
-        lines.append(f"{lab('missing')}: {', '.join(c.missing)}")
+        lines.append(f"Missing: {', '.join(c.missing)}")
     if c.source:
-        lines.append(f"{lab('source')}: {c.source}")
+        lines.append(f"Source: {c.source}")
     if c.confidence:
-        lines.append(f"{lab('confidence')}: {c.confidence} ({CONFIDENCE[c.confidence][lang]})")
+        lines.append(f"Confidence: {c.confidence} ({CONFIDENCE[c.confidence]['en']})")
     if c.note is not None:
-        lines.append(f"{lab('note')}: {c.note.get(lang)}")
+        lines.append(f"Note: {c.note.en}")
     if c.evidence:
-        lines.append(f"{lab('evidence')}: " + "; ".join(e.get(lang) for e in c.evidence))
+        lines.append("Evidence to prepare: " + "; ".join(e.en for e in c.evidence))
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.core.tierplan import Move, TierPlan
-from littlegiant.i18n import CONFIDENCE, STATUS
+from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.advice import CUT_SHORT
@@ -29,7 +29,7 @@ MARK = {"single": "†", "recalled": "‡"}
 W = {
     "answer": {"zh": "结论", "en": "The answer"},
     "plan": {"zh": "行动计划", "en": "The plan"},
-    "evidence": {"zh": "需准备的材料", "en": "Evidence to prepare"},
+    "evidence": MESSAGES["evidence"],  # the same heading the catalog gives the detail table
     "legend": {"zh": "依据说明", "en": "About the sources"},
     "detail": {"zh": "逐条明细", "en": "Criterion by criterion"},
     "appendix": {"zh": "附录：假设计算命令", "en": "Appendix: what-if commands"},
