@@ -20,7 +20,6 @@ SIZE = {
 }
 MESSAGES = {
     "score": {"zh": "得分", "en": "Score"},
-    "score_range": {"zh": "得分区间", "en": "Score range"},
     "criterion": {"zh": "条件", "en": "Criterion"},
     "status": {"zh": "状态", "en": "Status"},
     "detail": {"zh": "计算与说明", "en": "Computation"},
@@ -36,7 +35,6 @@ MESSAGES = {
         "en": "This is a self-assessment, not an official determination.",
     },
     "confidence": {"zh": "依据可靠度", "en": "Source confidence"},
-    "footer": {"zh": "输入摘要", "en": "Input sha256"},
     "tool": {"zh": "工具版本", "en": "Tool version"},
     # the interview (interactive.py)
     "interview.intro": {

@@ -150,7 +150,7 @@ def unit(f: FieldDef, lang: str) -> str:
     return f.unit if lang == "zh" else _UNITS_EN.get(f.unit, f.unit)
 
 
-def with_unit(v: Scalar | None, f: FieldDef, lang: str, rules: RuleSet | None = None) -> str:
+def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
     """8,000 万元 · 12.5% · 工业 · 是: a value with its unit, a choice by its label."""
     if v is None:
         return _t("unknown_value", lang)

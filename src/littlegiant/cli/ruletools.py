@@ -28,6 +28,7 @@ from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.report.explanations import fmt
+from littlegiant.report.words import OPS
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -457,7 +458,6 @@ def _heading(a: RuleSet, b: RuleSet, section: str, lang: str) -> str:
 _ZH_WORDS = {("added", REQUIRED): "新增最低要求", ("removed", REQUIRED): "删除要求",
              ("added", ROUTE): "新增可选条件", ("removed", ROUTE): "删除可选条件",
              ("added", BAND): "新增分档", ("removed", BAND): "删除分档"}
-_ZH_OPS = {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"}
 _ZH_APPLIES = {"always": "", "new": "，仅新申请", "renewal": "，仅复核"}
 
 
@@ -509,7 +509,7 @@ def _need_zh(node: Node, rs: RuleSet) -> str:
     if node.kind == "qualitative":
         return "定性条件，由认定机关判断" + applies
     if node.kind == "score":
-        return f"得分{_ZH_OPS.get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
+        return f"得分{OPS['zh'].get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
     if node.kind != "check":
         return (node.title.zh if node.title else node.kind) + applies
     unit = node.unit or ""
@@ -525,10 +525,10 @@ def _need_zh(node: Node, rs: RuleSet) -> str:
     if node.op == "in" and isinstance(node.threshold, tuple | list):
         return "为" + "或".join(label(t) for t in node.threshold) + applies
     if isinstance(node.threshold, str):
-        return f"{_ZH_OPS.get(node.op or '', '')}{label(node.threshold)}{applies}"
+        return f"{OPS['zh'].get(node.op or '', '')}{label(node.threshold)}{applies}"
     if isinstance(node.threshold, bool):
         return ("须满足" if node.threshold else "须不存在") + applies
-    return f"{_ZH_OPS.get(node.op or '', '')}{_n(node.threshold)}{unit}{applies}"
+    return f"{OPS['zh'].get(node.op or '', '')}{_n(node.threshold)}{unit}{applies}"
 
 
 _APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}

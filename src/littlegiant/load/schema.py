@@ -20,8 +20,7 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
         s["enum"] = [*f.choices, None]
     else:
         s["type"] = ["integer", "null"] if f.type == "int" else ["number", "null"]
-        low = f.minimum if f.minimum is not None else (0 if f.type in ("money", "percent") else None)
-        high = f.maximum if f.maximum is not None else (100 if f.type == "percent" else None)
+        low, high = f.value_range()  # what the profile reader accepts, so the schema and it agree
         if low is not None:
             s["minimum"] = int(low) if low == int(low) else float(low)
         if high is not None:
