@@ -209,12 +209,13 @@ class PartExceedsWhole(InputError):
     def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
                  field: str | None = None) -> None:
         part, whole = violation.part, violation.whole
-        super().__init__(f"{_plain(part.value)} is more than {whole.path} ({_plain(whole.value)}); "
+        super().__init__(f"{plain_number(part.value)} is more than {whole.path} ({plain_number(whole.value)}); "
                          "a part cannot exceed its whole", file=file, line=line, field=field or part.path)
         self.violation = violation
 
 
-def _plain(v: Decimal) -> str:
+def plain_number(v: Decimal) -> str:
+    """A number's digits exactly, no trailing zeros, as text (messages, cells read from Excel)."""
     return str(_canonical(v))
 
 

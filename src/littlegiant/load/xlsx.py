@@ -85,8 +85,9 @@ def _cell(cell: Any) -> str:
     0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%."""
     value = cell.value
     if type(value) in (float, int) and "%" in (cell.number_format or ""):
-        text = format(Decimal(repr(value)) * 100, "f")
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        from littlegiant.load.profile import plain_number
+
+        return plain_number(Decimal(repr(value)) * 100)
     return cell_text(value)
 
 
