@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, ROOT
-from tests.test_properties import plausible
+from tests.test_properties import plausible, within_wholes
 
 from littlegiant.core import engine
 from littlegiant.core.plan import plan_for
@@ -178,3 +178,42 @@ def test_the_criterion_named_decides_the_verdict_shown() -> None:
     first = summary.tiers["innovative_sme"]
     assert first.status == "unknown" and first.blocker == "gate.major_incident"
 
+
+
+def _rows_alone_and_shared(rs: rules.RuleSet, values: dict[str, Any], renewal: str | None) -> None:
+    """Each tier's rows from the process's plan (rows shared with the profiles before) against a
+    plan made for this profile alone: the same data, and the same JSON text in both languages."""
+    from littlegiant.core.plan import Plan
+    from littlegiant.report.result_json import criterion_json
+
+    shared = plan_for(rs, DAY.year - 1, renewal).evaluate(values)
+    alone = Plan(rs, DAY.year - 1, renewal).evaluate(values)
+    assert shared[:2] == alone[:2]
+    for tid, tier in alone[2].items():
+        got = shared[2][tid].criteria
+        assert got == tier.criteria, tid
+        for lang in ("zh", "en"):
+            assert [criterion_json(c, lang) for c in got] == [criterion_json(c, lang) for c in tier.criteria]
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(base=plausible(), variants=st.lists(plausible(), min_size=1, max_size=4),
+       rule_id=st.sampled_from(("miit-2022", "miit-2026")), renewal=st.sampled_from((None, "little_giant")))
+def test_a_row_shared_by_profiles_is_what_each_profile_alone_gives(
+        base: dict[str, Any], variants: list[dict[str, Any]], rule_id: str, renewal: str | None) -> None:
+    """Profiles that share some answers (each variant laid over the first, as a batch's rows share
+    red-line answers and levels) get rows kept from earlier profiles: each is what it alone gives."""
+    rs = rules.load(rule_id)
+    for data in [base, *(within_wholes({**base, **v}) for v in variants)]:
+        _rows_alone_and_shared(rs, dict(profile.from_data(data, rs, "<gen>").values), renewal)
+
+
+def test_rows_are_right_when_the_store_keeps_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store that fills (amounts seldom repeat) is emptied and filled again, never read stale."""
+    from littlegiant.core import plan as plan_module
+
+    monkeypatch.setattr(plan_module, "ROWS_KEPT", 2)
+    rs = rules.load("miit-2026")
+    for _ in range(2):
+        for path in sorted(EXAMPLES.glob("*.yaml")):
+            _rows_alone_and_shared(rs, dict(profile.load_profile(path, rs).values), None)

@@ -131,6 +131,8 @@ class _Step:
     show: bool = False  # whether it is shown whatever the value (else only when the value is no number)
     value: Callable[[State], expr.Value] | None = None
     memo: dict[object, object] = field(default_factory=dict)  # each row's CriterionResult.memo
+    rows: dict[tuple[object, ...], CriterionResult] = field(default_factory=dict)  # rows by what they read
+    key: tuple[str, ...] = ()  # the paths a leaf's row is a function of (a group's row: of its children)
 
 
 class Plan:
@@ -158,6 +160,7 @@ class Plan:
         self._members: dict[str, list[tuple[str, list[str]]]] = {}
         self._item_ids: dict[str, list[str]] = {}
         self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
+        self._item_rows: dict[tuple[str, str, str], dict[tuple[object, ...], CriterionResult]] = {}
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
@@ -244,23 +247,51 @@ class Plan:
 
     def _visit(self, step: _Step, state: State, tier: str, details: dict[str, list[ItemDetail]],
                out: list[CriterionResult], emitted: set[str]) -> int:
-        """Append the criterion rows under ``step`` to ``out`` (pre-order) and give its status code."""
+        """Append the criterion rows under ``step`` to ``out`` (pre-order) and give its status code.
+
+        A row is a function of what it reads: a leaf's of its input values, a group's of its
+        children's outcomes. Rows are kept by those (at most ROWS_KEPT a rule) and shared by the
+        profiles that give the same: in a batch most criteria (red lines, yes/no questions, levels,
+        counts) see a few values, and their rows, and what a report makes of them, are made once."""
         node = step.node
         if node.kind in ("all", "any"):
-            entry = None
+            place = len(out)
             if step.depth > 0:
-                entry = _row(node, tier, UNKNOWN, step)
-                out.append(entry)
-            outcomes = [(self._visit(c, state, tier, details, out, emitted), c.node) for c in step.children]
-            code = (all_of if node.kind == "all" else any_of)(
-                (c, n if c else None) for c, n in outcomes)[0]
-            if entry is not None:
-                entry.status = NAMES[code]
-                entry.counts = (sum(1 for c, _ in outcomes if c == C_MET), len(outcomes))
+                out.append(None)  # type: ignore[arg-type]  # the group's row goes before its children's
+            outcomes = [self._visit(c, state, tier, details, out, emitted) for c in step.children]
+            # all_of / any_of on the codes alone: codes rank statuses from best to worst, so an
+            # all-of is the worst of its children and an any-of the best (none: met / unmet).
+            code = max(outcomes, default=C_MET) if node.kind == "all" else min(outcomes, default=C_UNMET)
+            if step.depth > 0:
+                counts = (outcomes.count(C_MET), len(outcomes))
+                entry = step.rows.get((code, counts))
+                if entry is None:
+                    entry = _kept(step.rows, (code, counts), _row(node, tier, NAMES[code], step))
+                    entry.counts = counts
+                out[place] = entry
             return code
-        code = step.fn(state)[0]
-        entry = _row(node, tier, NAMES[code], step)
-        self._detail(entry, step, state)
+        if node.kind in ("check", "veto", "qualitative"):
+            key = tuple(map(state.get, step.key))
+            entry = step.rows.get(key)
+            if entry is None:
+                entry = _row(node, tier, NAMES[step.fn(state)[0]], step)
+                self._detail(entry, step, state)
+                _kept(step.rows, key, entry)
+            out.append(entry)
+            return CODES[entry.status]
+        known: tuple[object, ...] | None = None
+        if node.kind == "score":  # a score known to the point (nothing missing) is a function of its points
+            low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
+            if node.group is not None:
+                low, high, strict = groups[node.group]
+            known = (low, strict) if low == high else None
+        entry = step.rows.get(known) if known is not None else None
+        if entry is None:
+            entry = _row(node, tier, NAMES[step.fn(state)[0]], step)
+            self._detail(entry, step, state)
+            if known is not None:
+                _kept(step.rows, known, entry)
+        code = CODES[entry.status]
         out.append(entry)
         if node.kind == "score" and node.table not in emitted:
             emitted.add(node.table)  # type: ignore[arg-type]
@@ -317,11 +348,17 @@ class Plan:
         """The rows of a score table's items, under the first score criterion of a tier that uses it."""
         table = self.rules.scores[table_id]
         for (item, _, reads), s in zip(self.items[table_id], details, strict=True):
+            kept = self._item_rows.setdefault((tier, table_id, item.id), {})
+            key = tuple([state.get(p) for p in reads])
+            hit = kept.get(key)
+            if hit is not None:
+                out.append(hit)
+                continue
             known = s.low == s.high
             status = UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET
             unit = item.scales[0].unit if len(item.scales) == 1 else None
             inputs = {p: state.get(p) for p in reads}
-            out.append(CriterionResult(
+            out.append(_kept(kept, key, CriterionResult(
                 id=f"{table.id}.points.{item.id}", kind="points", title=item.title, status=status, depth=depth,
                 parent=parent, required=False, value=s.value, unit=unit, points=s.low if known else None,
                 points_min=s.low, points_max=s.high, max_points=item.max, source=item.source,
@@ -330,7 +367,7 @@ class Plan:
                 item=item, band=s.label, memo=self._item_memo.setdefault((tier, table_id, item.id), {}),
                 scales=tuple((sc.label, v, sc.unit) for sc, v in zip(item.scales, s.scale_values, strict=True)
                              if sc.value is not None),
-            ))
+            )))
 
     def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
         """Every item of a score table in full, once per profile; the table's sums come from them."""
@@ -516,9 +553,11 @@ class Plan:
         children = [self._steps(c, depth + 1, node.id if depth > 0 else None) for c in kids]
         step = _Step(node, self._compile(node, [c.fn for c in children]), depth, parent, children)
         self._nodes[id(node)] = (node, step.fn)
+        if node.kind in ("veto", "qualitative"):
+            step.key = (self.rules.fields[node.field].path,)  # type: ignore[index]
         if node.kind == "check" and node.value is not None:
             step.value = self._settled(node.value)
-            step.reads = self.reads_of(node.value)
+            step.key = step.reads = self.reads_of(node.value)
             only = node.value.only
             if only is None:  # a formula: shown filled in when it reads several names or gives no number
                 step.source, step.show = node.value.source, len(node.value.refs) > 1
@@ -648,6 +687,20 @@ def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
     return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
                            parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
                            note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
+
+
+ROWS_KEPT = 256
+"""How many rows a rule keeps for reuse: enough for every value a yes/no question, a level or a
+small count takes; an amount seldom repeats, and its rows are let go when the store fills."""
+
+
+def _kept(rows: dict[tuple[object, ...], CriterionResult], key: tuple[object, ...],
+          row: CriterionResult) -> CriterionResult:
+    """``row``, kept under ``key`` for the profiles that read the same values."""
+    if len(rows) >= ROWS_KEPT:
+        rows.clear()
+    rows[key] = row
+    return row
 
 
 def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:
