@@ -51,7 +51,9 @@ def _canonical(v: Scalar) -> Any:
     """A number's digits exactly, without trailing zeros (``normalize`` would round to 28 digits,
     and two profiles differing past them would share a digest)."""
     if isinstance(v, Decimal):
-        text = format(v, "f")
+        text = str(v)  # the digits as they are, unless str chose an exponent (then written out)
+        if "E" in text:
+            text = format(v, "f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     return v
 

@@ -33,13 +33,25 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         return "yes" if v else "no"
     if not isinstance(v, Decimal):
         return "?" if v is None else str(v)
+    return _number(v, near if isinstance(near, Decimal) else None)
+
+
+_PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _number(v: Decimal, near: Decimal | None) -> str:
+    """``fmt`` of a number, kept: a batch writes the same figures (counts, levels, thresholds, points)
+    in row after row. Equal numbers are written alike whatever their digits (1.0 and 1 give "1")."""
     if v.adjusted() >= 20:  # no figure of a company, only a (hostile) rule's product: too long to write out
         return f"{v.scaleb(-v.adjusted()).quantize(Decimal('0.01')).normalize()}×10^{v.adjusted()}"
-    for places in (2, 4, 6):
-        q = v.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if not (isinstance(near, Decimal) and q == near and v != near):
+    for step in _PLACES:
+        q = v.quantize(step, ROUND_HALF_UP)
+        if near is None or q != near or v == near:
             break
-    text = format(q, "f")
+    text = str(q)  # plain digits: a quantized figure under 10^20 has no exponent to write
+    if "E" in text:
+        text = format(q, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text if text != "-0" else "0"
@@ -53,12 +65,21 @@ def filled(c: CriterionResult, lang: str = "en") -> str:
     ``650 / 12000 × 100``; empty when the value alone says it."""
     if not c.formula_source:
         return ""
+    terms = c.terms
+    return "".join([text + (fmt(terms[name], lang=lang) if name in terms else name)
+                    for text, name in _pieces(c.formula_source)])
 
-    def sub(m: re.Match[str]) -> str:
-        term = m.group(0)
-        return fmt(c.terms[term], lang=lang) if term in c.terms else term
 
-    return _REF.sub(sub, c.formula_source).replace("*", "×")
+@functools.lru_cache(maxsize=1024)
+def _pieces(source: str) -> tuple[tuple[str, str], ...]:
+    """A formula cut into (text, name) pairs, each name a ``name[year]`` to fill in (the last one
+    empty), ``*`` written as ``×``; cut once for each formula a rule set has."""
+    out, at = [], 0
+    for m in _REF.finditer(source):
+        out.append((source[at:m.start()].replace("*", "×"), m.group(0)))
+        at = m.end()
+    out.append((source[at:].replace("*", "×"), ""))
+    return tuple(out)
 
 
 def comparison(op: str | None, threshold: object, unit: str | None, lang: str) -> str:

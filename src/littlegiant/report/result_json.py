@@ -2,38 +2,69 @@
 
 Sentences come from the report layer (``explanations``, ``report_common.warning_text``), so this
 module is part of it; ``result.py`` holds the data alone.
+
+The document is written as text, not built as dicts for ``json.dumps``: a batch with
+``--format json`` writes some 50 KB a company, most of it what the rules say (titles, sources,
+thresholds), the same in every row. What a criterion's rule alone gives is encoded once per rule and
+language; a row adds what the profile gave. ``to_dict`` reads that text back, so the CLI, the batch
+and the API carry one document, byte for byte what ``json.dumps(..., ensure_ascii=False)`` writes.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
-from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_value
+from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_number, json_value
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import warning_text
 from littlegiant.report.explanations import explanation_in
 
 
-def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
-    """The JSON document of docs/output.md §4 (plus additions: format_version, names, groups)."""
-    tiers: dict[str, Any] = {}
-    for tid, t in result.tiers.items():
-        tiers[tid] = {
-            "title": t.title.get(lang),
-            "status": t.status,
-            "score": json_value(t.score),
-            "score_min": json_value(t.score_min),
-            "score_max": json_value(t.score_max),
-            "groups": [
-                {"id": g.id, "title": g.title.get(lang), "max": json_value(g.max),
-                 "min_points": json_value(g.low), "max_points": json_value(g.high)}
-                for g in t.groups
-            ],
-            "criteria": [criterion_dict(c, lang) for c in t.criteria],
-            "notes": [n.get(lang) for n in t.notes],
-        }
-    return {
+def _dumps(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _value(v: Any) -> str:
+    """``json_value(v)`` as JSON text, the common kinds without a call to the encoder."""
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    kind = type(v)
+    if kind is str:
+        return encode_basestring(v)  # type: ignore[no-any-return]
+    if kind is Decimal:
+        return repr(json_number(v))  # what json.dumps writes for the int or float
+    return _dumps(json_value(v))
+
+
+def _object(pairs: Iterable[tuple[str, str]]) -> str:
+    """An object from keys and their values already encoded."""
+    return "".join(("{", ", ".join([encode_basestring(k) + ": " + v for k, v in pairs]), "}"))
+
+
+def to_json(result: Result, lang: str, tool_version: str) -> str:
+    """The JSON document of docs/output.md §4 (plus additions: format_version, names, groups), as text."""
+    tiers = _object((tid, _object((
+        ("title", _dumps(t.title.get(lang))),
+        ("status", encode_basestring(t.status)),
+        ("score", _value(t.score)),
+        ("score_min", _value(t.score_min)),
+        ("score_max", _value(t.score_max)),
+        ("groups", _dumps([{"id": g.id, "title": g.title.get(lang), "max": json_value(g.max),
+                            "min_points": json_value(g.low), "max_points": json_value(g.high)}
+                           for g in t.groups])),
+        ("criteria", "".join(("[", ", ".join([criterion_json(c, lang) for c in t.criteria]), "]"))),
+        ("notes", _dumps([n.get(lang) for n in t.notes])),
+    ))) for tid, t in result.tiers.items())
+    head = {
         "format_version": FORMAT_VERSION,
         "tool_version": tool_version,
         "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
@@ -46,51 +77,96 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
         "name": result.name,
         "input_sha256": result.input_sha256,
         "sme": {"status": result.sme_status, "size": result.sme_size},
-        "tiers": tiers,
+    }
+    tail: dict[str, Any] = {
         **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),
         "warnings": [_warning_dict(w, lang) for w in result.warnings],
         "self_assessment": True,
     }
+    return "".join((_dumps(head)[:-1], ", \"tiers\": ", tiers, ", ", _dumps(tail)[1:]))
+
+
+def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
+    """The JSON document as a dict: ``to_json`` read back, so that it is the very document the CLI writes."""
+    return json.loads(to_json(result, lang, tool_version))  # type: ignore[no-any-return]
 
 
 def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
-    """One criterion row of the JSON result. What comes from the rule alone is made once per rule
-    (kept in ``c.memo``) and copied; a row adds what this profile gave."""
-    if c.memo is None:
-        return _criterion_dict(c, lang)
-    template = c.memo.get(("json", lang))
+    """One criterion row of the JSON result, as a dict."""
+    return json.loads(criterion_json(c, lang))  # type: ignore[no-any-return]
+
+
+_DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
+    "status": lambda c, lang: encode_basestring(c.status),
+    "value": lambda c, lang: _value(c.value),
+    "points": lambda c, lang: _value(c.points),
+    "missing": lambda c, lang: "[" + ", ".join(map(encode_basestring, c.missing)) + "]",
+    "explanation": lambda c, lang: encode_basestring(explanation_in(c, lang)),
+    "points_min": lambda c, lang: _value(c.points_min),
+    "points_max": lambda c, lang: _value(c.points_max),
+}
+"""What a row of one rule gives from the profile; every other key of the row is the rule's alone."""
+
+Piece = tuple[str, Callable[[CriterionResult, str], str] | None]
+Template = tuple[tuple[Piece, ...], tuple[Piece, ...]]
+
+
+def criterion_json(c: CriterionResult, lang: str) -> str:
+    """One criterion row of the JSON result, as text. What comes from the rule alone is encoded once
+    per rule and language (kept in ``c.memo``); a row fills in what this profile gave."""
+    if c.made is None:
+        c.made = {}
+    made = c.made.get(lang)
+    if made is None:
+        made = c.made[lang] = _criterion_json(c, lang)
+    return made
+
+
+def _criterion_json(c: CriterionResult, lang: str) -> str:
+    template = c.memo.get(("json text", lang)) if c.memo is not None else None
     if template is None:
-        template = c.memo[("json", lang)] = _criterion_dict(c, lang)
-        if c.kind in ("check", "sme", "veto", "qualitative", "points"):  # these read inputs (sme: industry)
-            template = c.memo[("json", lang)] = _with_inputs(template)
-    d = template.copy()  # the keys in order: assigning one keeps its place
-    d["status"] = c.status
-    d["value"] = json_value(c.value)
-    d["points"] = json_value(c.points)
-    d["missing"] = c.missing
-    d["explanation"] = explanation_in(c, lang)
-    if "points_min" in d:
-        d["points_min"] = json_value(c.points_min)
-        d["points_max"] = json_value(c.points_max)
+        template = _template(c, lang)
+        if c.memo is not None:
+            c.memo[("json text", lang)] = template
+    before, after = template
+    parts = []
+    for text, fill in before:
+        parts.append(text)
+        if fill is not None:
+            parts.append(fill(c, lang))
     if c.inputs:
-        d["inputs"] = {k: json_value(v) for k, v in c.inputs.items()}
-    else:
-        d.pop("inputs", None)
+        parts.append(", \"inputs\": {" + ", ".join([encode_basestring(k) + ": " + _value(v)
+                                                    for k, v in c.inputs.items()]) + "}")
+    for text, fill in after:
+        parts.append(text)
+        if fill is not None:
+            parts.append(fill(c, lang))
+    parts.append(", \"awaits_review\": true}" if c.review else "}")
+    return "".join(parts)
+
+
+def _template(c: CriterionResult, lang: str) -> Template:
+    """The row's keys in order, the rule's own values encoded, a filler for each of the profile's;
+    split where ``inputs`` go (after ``formula``, before ``evidence``), which a row may leave out, as
+    it leaves out ``awaits_review`` (always last)."""
+    d = _criterion_dict(c, lang)
     d.pop("awaits_review", None)
-    if c.review:
-        d["awaits_review"] = True
-    return d
-
-
-def _with_inputs(template: dict[str, Any]) -> dict[str, Any]:
-    """The template with an ``inputs`` place where a row puts it: after ``formula``, before ``evidence``."""
-    out: dict[str, Any] = {}
-    for key, value in template.items():
-        if key in ("evidence", "note", "awaits_review") and "inputs" not in out:
-            out["inputs"] = None
-        out[key] = value
-    out.setdefault("inputs", None)
-    return out
+    d.pop("inputs", None)
+    halves: list[list[Piece]] = [[], []]
+    half, text = 0, "{"
+    for i, (key, value) in enumerate(d.items()):
+        if key in ("evidence", "note") and half == 0:
+            halves[0].append((text, None))
+            half, text = 1, ""
+        text += ("" if i == 0 else ", ") + encode_basestring(key) + ": "
+        fill = _DYNAMIC.get(key)
+        if fill is None:
+            text += _dumps(value)
+        else:
+            halves[half].append((text, fill))
+            text = ""
+    halves[half].append((text, None))
+    return tuple(halves[0]), tuple(halves[1])
 
 
 def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:

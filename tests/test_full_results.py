@@ -1,0 +1,89 @@
+"""The full result (``--format json``, the API's dicts) written as text: the same document whatever
+path makes it, numbers written as people and programs read them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES, nested
+from tests.test_properties import plausible
+
+from littlegiant import __version__
+from littlegiant.core import engine
+from littlegiant.load import profile, rules
+from littlegiant.load.profile import Profile
+from littlegiant.report.explanations import fmt
+from littlegiant.report.result_json import criterion_dict, criterion_json, to_dict, to_json
+
+DAY = date(2026, 11, 26)
+_FIGURES = st.decimals(min_value=Decimal("-1e19"), max_value=Decimal("1e19"), allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=500)
+@given(v=_FIGURES)
+def test_a_figure_is_written_to_two_places_rounded_half_up(v: Decimal) -> None:
+    """What a report shows of a figure: its value to two places (half up), plain digits, no trailing zeros."""
+    text = fmt(v)
+    assert "E" not in text and not (text.endswith("0") and "." in text) and not text.endswith(".")
+    assert Decimal(text) == v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@settings(max_examples=300)
+@given(v=_FIGURES, near=_FIGURES)
+def test_a_figure_beside_its_threshold_never_reads_as_the_threshold(v: Decimal, near: Decimal) -> None:
+    """A miss of a threshold by less than a cent shows more places, up to six."""
+    shown = Decimal(fmt(v, near))
+    if v != near and abs(v - near) >= Decimal("0.000001"):
+        assert shown != near
+
+
+@settings(max_examples=500)
+@given(v=st.decimals(allow_nan=False, allow_infinity=False))
+def test_the_profile_digest_reads_each_figure_digit_for_digit(v: Decimal) -> None:
+    """Two profiles share a digest exactly when their figures are equal: 1.50 and 1.5 alike, 1E+3
+    and 1000 alike, and a figure differing in its last of many digits apart."""
+    plain = format(v, "f")
+    padded = Decimal(plain + ("0" if "." in plain else ".0"))
+    digest = Profile({"employees": v}).sha256()
+    assert digest == Profile({"employees": padded}).sha256()
+    with localcontext() as ctx:
+        ctx.prec = 200
+        nudged = v + Decimal(1).scaleb(min(v.as_tuple().exponent, 0) - 1)  # type: ignore[operator]
+    assert digest != Profile({"employees": nudged}).sha256()
+
+
+def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:
+    rs = rules.load(rule_id)
+    result = engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), DAY, renewal)
+    for lang in ("zh", "en"):
+        text = to_json(result, lang, __version__)
+        doc = json.loads(text)
+        assert doc == to_dict(result, lang, __version__)
+        assert text == json.dumps(doc, ensure_ascii=False)  # what json.dumps writes, byte for byte
+        rows = [c for t in result.tiers.values() for c in t.criteria]
+        assert [criterion_dict(c, lang) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
+        assert all(criterion_json(c, lang) == json.dumps(criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(data=plausible(), rule_id=st.sampled_from(("miit-2022", "miit-2026")),
+       renewal=st.sampled_from((None, "zjtx_sme", "little_giant")))
+def test_the_json_text_is_what_json_dumps_writes(data: dict[str, Any], rule_id: str, renewal: str | None) -> None:
+    """The document is written as text from parts made once per rule: it reads back to the same
+    dict, and is what ``json.dumps`` would write for it."""
+    _both(rule_id, data, renewal)
+
+
+def test_every_example_writes_the_same_document_both_ways() -> None:
+    """The shipped examples (every kind of criterion, awaited reviews, warnings) under both rule sets."""
+    for path in sorted(Path(EXAMPLES).glob("*.yaml")):
+        for rule_id in ("miit-2022", "miit-2026"):
+            rs = rules.load(rule_id)
+            _both(rule_id, nested(profile.load_profile(path, rs).values), None)
+
