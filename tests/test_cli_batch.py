@@ -247,7 +247,10 @@ def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: p
     assert not out.exists()
 
 
-def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def no_workers(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Workers replaced by a note of each start (a start then fails the run): the default's choice
+    at 100 summary rows of work, on 2 CPUs."""
     started: list[object] = []
 
     def no_pool(*args: object, **kwargs: object) -> None:
@@ -255,9 +258,15 @@ def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.
         raise RuntimeError("no workers in this test")
 
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 100)
-    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
     monkeypatch.setattr(batching, "cpu_count", lambda: 2)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    return started
+
+
+def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            no_workers: list[object]) -> None:
+    started = no_workers
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(100)), encoding="utf-8")
     out = tmp_path / "out.csv"
@@ -265,6 +274,24 @@ def test_a_short_input_never_starts_workers(tmp_path: Path, monkeypatch: pytest.
     assert len(read_csv(out)) == 100 and started == []
     monkeypatch.setattr(batching, "AUTO_JOBS_AFTER", 99)  # one row more than the limit: workers
     batch(str(src), "--output", str(out))
+    assert started == [(2,)]
+
+
+def test_full_results_start_workers_on_a_shorter_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       no_workers: list[object]) -> None:
+    """A full result costs some ten summary rows: the default spreads ``--format json`` (and
+    ``--advice``) over the CPUs from a tenth of the rows on, and a summary of as many rows stays in
+    this process."""
+    started = no_workers
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 4)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(11)), encoding="utf-8")
+    assert batch(str(src), "--output", str(tmp_path / "out.csv"))[0] == 0
+    assert started == []
+    batch(str(src), "--format", "json", "--output", str(tmp_path / "out.jsonl"))
+    assert started == [(2,)]
+    started.clear()
+    batch(str(src), "--advice", "--output", str(tmp_path / "advice.csv"))
     assert started == [(2,)]
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import Decimal
 from itertools import chain
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -554,7 +555,7 @@ class Scorer:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
 
-    def __call__(self, item: Item) -> Cells | dict[str, Any]:
+    def __call__(self, item: Item) -> Cells | str:
         """A summary row's cells, or with ``--format json`` the full result (an error row is always cells)."""
         if self._rules is None:
             from littlegiant.load import rules as rulesets
@@ -569,13 +570,14 @@ class Scorer:
         except Exception as exc:  # a bug met on this row: the row says so, the run goes on
             return error_row(item, internal_message(exc))
 
-    def _score(self, item: Item, rules: RuleSet) -> Cells | dict[str, Any]:
+    def _score(self, item: Item, rules: RuleSet) -> Cells | str:
         prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
-            from littlegiant.report.result_json import to_dict
+            from littlegiant.report.result_json import to_json
 
-            return {"source": item.source, "status": "scored", "result": to_dict(result, self.lang, self.version)}
+            return "".join(('{"source": ', encode_basestring(item.source), ', "status": "scored", "result": ',
+                            to_json(result, self.lang, self.version), "}"))
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
@@ -616,6 +618,10 @@ class Scorer:
 AUTO_JOBS_AFTER = 2000
 """With ``--jobs`` left to its default, an input of up to this many rows is scored in this process
 (a small batch never pays for starting workers); a longer one is spread over the CPUs."""
+HEAVY_ROW = 10
+"""What a row costs against a summary row when it is a full result (``--format json``: every
+criterion evaluated and some 50 KB written) or carries advice (a full result and a search): such an
+input is spread over the CPUs from AUTO_JOBS_AFTER / HEAVY_ROW rows on, where workers pay off."""
 AUTO_JOBS_MAX = 8
 """The most workers the default starts: each holds its own copy of the rule set (tens of MB), and a
 park's server with 64 CPUs should not hand a screening run 64 of them unasked."""
@@ -669,10 +675,13 @@ class Job:
         finally:
             lines.clear()
 
-    def line(self, row: Cells | dict[str, Any]) -> None:
+    def line(self, row: Cells | str) -> None:
         """Add the row's output line to this chunk's lines."""
+        if type(row) is str:  # a full result, already JSON text
+            self._lines += (row, "\n")
+            return
         if not self.csv_rows:
-            record = dict(zip(SUMMARY_COLUMNS, row, strict=True)) if isinstance(row, list) else row
+            record = dict(zip(SUMMARY_COLUMNS, row, strict=True))
             self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             return
         # full results never go to a .csv (Writer refuses)
@@ -707,7 +716,8 @@ class _Sink:
 
 def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[Done, None, None]:
     """Each chunk scored, in input order: on this process, or on ``jobs`` processes (``None``: one
-    per CPU, at most AUTO_JOBS_MAX, when the input is longer than AUTO_JOBS_AFTER rows).
+    per CPU, at most AUTO_JOBS_MAX, when the input holds more work than AUTO_JOBS_AFTER summary
+    rows; a full result or advice counts HEAVY_ROW).
 
     The default reads ahead to decide, so that a long input is spread over the workers from its
     first row on and a short one never starts them.
@@ -716,10 +726,11 @@ def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[
         jobs = min(cpu_count(), AUTO_JOBS_MAX)
         ahead: list[Chunk] = []
         rows = 0
+        weight = HEAVY_ROW if job.scorer.full or job.scorer.advice else 1
         try:
             for chunk in chunks:
                 ahead.append(chunk)
-                rows += _rows_in(chunk)
+                rows += _rows_in(chunk) * weight
                 if rows > AUTO_JOBS_AFTER:
                     break
             else:
