@@ -28,10 +28,12 @@ def same(a: Any, b: Any, where: str = "") -> None:
     assert type(a) is type(b), f"{where}: {type(a).__name__} vs {type(b).__name__}"
     if isinstance(a, LineDict):
         assert list(a) == list(b) and a.lines == b.lines and a.line == b.line, where
+        assert getattr(a, "file", None) == getattr(b, "file", None), where
         for key in a:
             same(a[key], b[key], f"{where}.{key}")
     elif isinstance(a, LineList):
         assert a.lines == b.lines and a.line == b.line and len(a) == len(b), where
+        assert getattr(a, "file", None) == getattr(b, "file", None), where
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             same(x, y, f"{where}[{i}]")
     else:
@@ -50,10 +52,12 @@ def test_the_committed_parsed_files_are_those_the_yaml_makes_today() -> None:
 
 @pytest.mark.parametrize("path", parsed.sources(RULES), ids=lambda p: str(p.relative_to(RULES)))
 def test_a_parsed_file_holds_exactly_what_the_yaml_reader_makes(path: Path) -> None:
-    """Every value, its type and digits (1.10 stays Decimal 1.10), and the line of every key and item."""
-    fast = parsed.read(path, RULES)
+    """Every value, its type and digits (1.10 stays Decimal 1.10), and the file and line of every key and item."""
+    fast = parsed.read(path, RULES, "shown.yaml")
     assert fast is not None
-    same(fast, read_data_file(path))
+    slow = read_data_file(path)
+    rules._tag(slow, "shown.yaml")
+    same(fast, slow)
 
 
 def test_a_rule_set_read_from_its_parsed_files_is_the_one_read_from_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,9 +86,9 @@ def test_an_edited_rule_file_is_read_from_its_yaml_not_its_old_parsed_file(tmp_p
     """The parsed file names the sha256 of the bytes it was made from; other bytes are read as YAML."""
     copy = _copy_rules(tmp_path)
     path = copy / "miit-2026.yaml"
-    assert parsed.read(path, copy) is not None
+    assert parsed.read(path, copy, str(path)) is not None
     path.write_text(path.read_text(encoding="utf-8").replace("id: miit-2026", "id: miit-2026x", 1), encoding="utf-8")
-    assert parsed.read(path, copy) is None
+    assert parsed.read(path, copy, str(path)) is None
 
 
 @pytest.mark.parametrize("content", [b"", b"not json", b"[1, 2]", b'{"format": 1}', b'{"format": 99, "sha256": ""}',
@@ -95,7 +99,7 @@ def test_a_broken_parsed_file_is_ignored_and_the_yaml_read(tmp_path: Path, conte
     path = copy / "miit-2026.yaml"
     target = copy / parsed.FOLDER / "miit-2026.json"
     target.write_bytes(content.replace(b"SHA", hashlib.sha256(path.read_bytes()).hexdigest().encode()))
-    assert parsed.read(path, copy) is None
+    assert parsed.read(path, copy, str(path)) is None
 
 
 def test_assess_says_the_same_with_and_without_the_parsed_files(tmp_path: Path) -> None:
@@ -114,7 +118,7 @@ def test_a_file_outside_the_rules_folder_is_never_looked_up(tmp_path: Path) -> N
     shutil.copy(RULES / "miit-2026.yaml", mine)
     (tmp_path / parsed.FOLDER).mkdir()
     shutil.copy(RULES / parsed.FOLDER / "miit-2026.json", tmp_path / parsed.FOLDER / "miit-2026.json")
-    assert parsed.parsed_path(mine, RULES) is None and parsed.read(mine, RULES) is None
+    assert parsed.parsed_path(mine, RULES) is None and parsed.read(mine, RULES, str(mine)) is None
     assert parsed.parsed_path(RULES / parsed.FOLDER / "x.yaml", RULES) is None
 
 
@@ -152,5 +156,6 @@ _DATA = st.recursive(
 @example(_line_list([(Decimal(t), 3) for t in ('5', '1.10', '-0.0', '1E+3', '0.000001')], 2))
 def test_any_data_the_yaml_reader_makes_comes_back_from_its_parsed_form(data: Any) -> None:
     """Decimals keep their digits (1.10, 5E+3, -0.0), ints stay ints, and every line comes back."""
-    back = parsed._decode(json.loads(json.dumps(parsed._encode(data), ensure_ascii=False)))
+    back = parsed._decode(json.loads(json.dumps(parsed._encode(data), ensure_ascii=False)), "f.yaml")
+    rules._tag(data, "f.yaml")
     same(back, data)

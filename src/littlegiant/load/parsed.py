@@ -42,9 +42,9 @@ def parsed_path(yaml_path: Path, rules_dir: Path) -> Path | None:
     return rules_dir / FOLDER / relative.with_suffix(".json")
 
 
-def read(yaml_path: Path, rules_dir: Path) -> Any:
-    """What the YAML file holds, from its parsed file; None when there is none or it was not made
-    from this YAML (then the caller reads the YAML)."""
+def read(yaml_path: Path, rules_dir: Path, file: str) -> Any:
+    """What the YAML file holds, from its parsed file, each mapping and list marked as read from ``file``;
+    None when there is none or it was not made from this YAML (then the caller reads the YAML)."""
     target = parsed_path(yaml_path, rules_dir)
     if target is None:
         return None
@@ -56,28 +56,33 @@ def read(yaml_path: Path, rules_dir: Path) -> Any:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT \
                 or doc.get("sha256") != hashlib.sha256(source).hexdigest():
             return None
-        return _decode(doc["data"])
+        return _decode(doc["data"], file)
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # no parsed file, or one this version does not read: the YAML is the truth
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, file: str) -> Any:
+    """The reader's data from its parsed form; ``file`` as :func:`littlegiant.load.rules` marks it."""
     if type(value) is not list:
         return value
     tag = value[0]
     if tag == _MAP:
         mapping = LineDict()
         mapping.line = value[1]
+        mapping.file = file  # type: ignore[attr-defined]
         lines = mapping.lines
         for i in range(2, len(value), 3):
-            key = _decode(value[i])
-            mapping[key] = _decode(value[i + 2])
+            key, item = value[i], value[i + 2]
+            if type(key) is list:
+                key = _decode(key, file)
+            mapping[key] = _decode(item, file) if type(item) is list else item
             lines[key] = value[i + 1]
         return mapping
     if tag == _SEQ:
-        items = LineList(_decode(v) for v in value[3::2])
+        items = LineList(_decode(v, file) if type(v) is list else v for v in value[3::2])
         items.lines = value[2::2]
         items.line = value[1]
+        items.file = file  # type: ignore[attr-defined]
         return items
     if tag == _DEC:
         return Decimal(value[1])

@@ -555,15 +555,19 @@ _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "s
 
 def read_file(path: Path, name: str | None = None) -> Any:
     """What a rule file holds: a built-in one from its parsed form (:mod:`littlegiant.load.parsed`) when
-    that was made from these very bytes, any other from its YAML. ``name``: the file as messages show it."""
-    data = parsed.read(path.resolve(), builtin_dir())
-    return data if data is not None else read_data_file(Path(name) if name is not None else path)
+    that was made from these very bytes, any other from its YAML. ``name``: the file as messages show
+    it; every mapping and list remembers it (for merged overlays)."""
+    name = name if name is not None else str(path)
+    data = parsed.read(path.resolve(), builtin_dir(), name)
+    if data is None:
+        data = read_data_file(Path(name))
+        _tag(data, name)
+    return data
 
 
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
     data = read_file(path, name)
-    _tag(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
