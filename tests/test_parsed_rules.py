@@ -159,3 +159,19 @@ def test_any_data_the_yaml_reader_makes_comes_back_from_its_parsed_form(data: An
     back = parsed._decode(json.loads(json.dumps(parsed._encode(data), ensure_ascii=False)), "f.yaml")
     rules._tag(data, "f.yaml")
     same(back, data)
+
+
+def test_assessing_a_json_profile_with_the_built_in_rules_never_imports_pyyaml(tmp_path: Path) -> None:
+    """PyYAML's import is a large part of start-up; the built-in rules come from JSON, so only a YAML file needs it."""
+    profile = tmp_path / "company.json"
+    data = read_data_file(EXAMPLES / "little-giant-2026.yaml")
+    profile.write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+    program = ("import sys; from littlegiant.cli.app import main; sys.argv = ['littlegiant', *sys.argv[1:]]\n"
+               "try:\n    main()\nfinally:\n    sys.stderr.write('yaml' if 'yaml' in sys.modules else 'no yaml')")
+    done = subprocess.run([sys.executable, "-c", program, "assess", str(profile), "--format", "json",
+                           "--as-of", "2026-11-26"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr.endswith("no yaml"), done.stderr
+    from_yaml = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(EXAMPLES / "little-giant-2026.yaml"),
+                                "--format", "json", "--as-of", "2026-11-26"], capture_output=True, text=True, check=True)
+    statuses = [{t: v["status"] for t, v in json.loads(out)["tiers"].items()} for out in (done.stdout, from_yaml.stdout)]
+    assert statuses[0] == statuses[1] and statuses[0]["little_giant"]

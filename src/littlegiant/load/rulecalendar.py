@@ -38,6 +38,8 @@ class Round:
 
 @dataclass(frozen=True)
 class Period:
+    """A stretch of days in which one set (and round) judges the kinds of assessment it names."""
+
     start: date
     end: date | None
     kinds: tuple[str, ...]
@@ -78,6 +80,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Calendar:
+    """The whole calendar: the round notices and the periods, checked to follow each other day by day."""
+
     rounds: dict[str, Round]
     periods: tuple[Period, ...]
     file: str

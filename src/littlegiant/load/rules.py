@@ -198,6 +198,8 @@ class ScoreItem:
 
 @dataclass(frozen=True)
 class ScoreGroup:
+    """A group of a score table's items (e.g. 专业化), with the points its items add up to."""
+
     id: str
     title: Text
     max: Decimal
@@ -205,6 +207,8 @@ class ScoreGroup:
 
 @dataclass(frozen=True)
 class ScoreTable:
+    """A points table (e.g. the 专精特新 score): its groups, its items, and the total they add up to."""
+
     id: str
     title: Text
     max: Decimal
@@ -255,6 +259,8 @@ class SizeClass:
 
 @dataclass(frozen=True)
 class SizeStandard:
+    """The 300号 size table: the figures it reads, how firm its source is, and each industry's bounds."""
+
     source: str
     confidence: str
     inputs: dict[str, expr.Expression]
@@ -263,6 +269,8 @@ class SizeStandard:
 
 @dataclass(frozen=True)
 class Tier:
+    """One title of the ladder, with its criteria under one all-of node and the score table it uses."""
+
     id: str
     title: Text
     criteria: Node  # an "all" node
@@ -272,6 +280,8 @@ class Tier:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """A rule set as loaded, ``extends:`` merged: what a profile is checked and scored against."""
+
     id: str
     title: Text
     in_force_from: date
