@@ -49,7 +49,7 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.strip()
     assert where.startswith(str(target))
     fast = ("from littlegiant.load import parsed, rules; d = rules.builtin_dir(); "
-            "print(all(parsed.read(p, d) is not None for p in parsed.sources(d)))")
+            "print(all(parsed.read(p, d, str(p)) is not None for p in parsed.sources(d)))")
     assert subprocess.run([sys.executable, "-c", fast], cwd=elsewhere, env=env, capture_output=True, text=True,
                           check=True).stdout.strip() == "True"  # an installed copy reads no built-in YAML
     tested = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "test"], cwd=elsewhere, env=env,
