@@ -106,3 +106,45 @@ def test_a_rule_file_linking_an_unknown_term_is_refused_at_its_line(tmp_path: Pa
     assert done.returncode == 2
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "made_up" in ln)
     assert f"mine.yaml:{line}:" in done.stderr and "no glossary term 'made_up'" in done.stderr
+
+
+def test_rules_test_refuses_an_unknown_term_at_its_line_and_an_assessment_does_not_read_the_glossary(
+        tmp_path: Path) -> None:
+    """Authors meet a bad glossary link in `rules test` (file:line); assessing with the file only leaves it unshown."""
+    path = tmp_path / "mine.yaml"
+    base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
+    text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "made_up" in ln)
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "test", str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert f"mine.yaml:{line}:" in done.stderr and "no glossary term 'made_up'" in done.stderr
+    assessed = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(ROOT / "examples" / "little-giant-2022.yaml"),
+                               "--rules", str(path), "--as-of", "2026-03-01", "--format", "json"],
+                              capture_output=True, text=True, check=False)
+    assert assessed.returncode == 0, assessed.stderr  # a verdict, not a refusal
+    assert '"little_giant"' in assessed.stdout
+
+
+def test_the_interview_help_shows_the_terms_it_knows_when_a_rule_file_links_an_unknown_one(tmp_path: Path) -> None:
+    """`?` on a question whose rule file links a term the glossary lacks shows the help and the known term."""
+    from tests.test_cli_interactive import WORDS, pty_prompt, spawn
+
+    base = (ROOT / "rules" / "_base.yaml").read_text(encoding="utf-8")
+    assert base.count("    terms: [rd_expense]\n") == 1
+    (tmp_path / "_base.yaml").write_text(base.replace("    terms: [rd_expense]\n", "    terms: [rd_expense, made_up]\n"),
+                                         encoding="utf-8")
+    rule_set = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(rule_set.replace("extends: _base\n", "extends: _base.yaml\n", 1), encoding="utf-8")
+    w = WORDS["zh"]
+    child = spawn(tmp_path, ["assess", "--rules", "mine.yaml", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"])
+    pty_prompt(child)
+    child.sendline("杭州精工机械有限公司")
+    assert w["revenue"] in pty_prompt(child)
+    child.sendline("8000")
+    assert w["rd"] in pty_prompt(child)
+    child.sendline("?")
+    shown = pty_prompt(child)
+    assert w["help_term"] in shown and "made_up" not in shown and "Traceback" not in shown
+    child.terminate(force=True)

@@ -27,7 +27,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_wheel_lists_the_rule_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for rule in sorted([*(ROOT / "rules").rglob("*.yaml"), ROOT / "rules" / "rule-file.schema.json"]):
+    for rule in sorted([*(ROOT / "rules").rglob("*.yaml"), *(ROOT / "rules").rglob("*.json")]):  # parsed forms too
         assert f"littlegiant/{rule.relative_to(ROOT)}" in names
 
 
@@ -48,6 +48,10 @@ def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -
     where = subprocess.run([sys.executable, "-c", "import littlegiant.load.rules as r; print(r.builtin_dir())"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.strip()
     assert where.startswith(str(target))
+    fast = ("from littlegiant.load import parsed, rules; d = rules.builtin_dir(); "
+            "print(all(parsed.read(p, d, str(p)) is not None for p in parsed.sources(d)))")
+    assert subprocess.run([sys.executable, "-c", fast], cwd=elsewhere, env=env, capture_output=True, text=True,
+                          check=True).stdout.strip() == "True"  # an installed copy reads no built-in YAML
     tested = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "test"], cwd=elsewhere, env=env,
                             capture_output=True, text=True)
     assert tested.returncode == 0, tested.stdout + tested.stderr

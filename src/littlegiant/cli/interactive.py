@@ -296,8 +296,7 @@ class Asker:
         if f.help is not None:
             out.append(fill_years(f.help.get(lang), q.year or self.iv.last_year))
         terms = glossary()
-        for tid in f.terms:
-            term = terms[tid]
+        for term in (terms[tid] for tid in f.terms if tid in terms):  # a rule file's unknown term: not shown
             out.append(f"· {term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
                        else f"· {term.name.get(lang)}: {term.text.get(lang)}")
         if not out:

@@ -565,7 +565,7 @@ def run_tests(rule_ref: str) -> Outcome:
     if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
         return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
     path = resolve_rules_arg(rule_ref)
-    rs = load(rule_ref)
+    rs = load(rule_ref, check_terms=True)
     outcome = Outcome(rs.id if rs.round is None else f"{rs.id} + {rs.round}")
     cases_file = tests_file_for(path)
     if cases_file.is_file():

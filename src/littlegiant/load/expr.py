@@ -80,9 +80,11 @@ def settle(value: Decimal) -> Decimal:
     return settled.normalize(CTX)
 
 
-def _num(v: Value, what: str) -> Decimal:
+def _num(v: Value, what: str | ast.expr) -> Decimal:
+    """``v`` as the number an operator needs; ``what``: the operator, or the part of the formula
+    (unparsed only for the message: doing it for every part of every formula slowed start-up)."""
     if isinstance(v, bool) or not isinstance(v, Decimal):
-        raise ExprError(f"{what} needs a number, got {v!r}")
+        raise ExprError(f"{what if isinstance(what, str) else ast.unparse(what)} needs a number, got {v!r}")
     return v
 
 
@@ -314,7 +316,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
         fa, ka, ca = _operand(node.left, refs, leaf, arith)
         fb, kb, cb = _operand(node.right, refs, leaf, arith)
-        text = ast.unparse(node)
+        part: ast.expr = node
 
         def binop(env: Any, p: int) -> Value:
             # Operands that are plain reads or constants are fetched here rather than called.
@@ -325,7 +327,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             try:
                 if type(a) is Decimal and type(b) is Decimal:  # the usual case, without the type errors' checks
                     return op(a, b)
-                return op(_num(a, text), _num(b, text))
+                return op(_num(a, part), _num(b, part))
             except ArithmeticError:  # beyond 1e999999 (a hostile chain of products): not a number to judge by
                 return None
 
@@ -387,14 +389,14 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
         if not least <= len(args) <= (most if most is not None else len(args)):
             wanted = f"{least} argument" if least == most else f"at least {least} argument"
             raise ExprError(f"{node.func.id}() takes {wanted}, got {len(args)}: {_short(node)!r}")
-        text = ast.unparse(node)
+        whole: ast.expr = node
 
         def call(env: Any, p: int) -> Value:
             values = [a(env, p) for a in args]
             if any(v is None for v in values):
                 return None
             try:
-                return func(*[_num(v, text) for v in values])
+                return func(*[_num(v, whole) for v in values])
             except ArithmeticError:  # as for the operators above
                 return None
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
-from littlegiant.load.rules import CONFIDENCE, Text
-from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.load.rules import CONFIDENCE, Text, read_file
+from littlegiant.load.yamlio import line_of
 
 APPLICATION = "application"
 RENEWABLE = ("zjtx_sme", "little_giant")  # the titles a renewal (复核) can name
@@ -38,6 +38,8 @@ class Round:
 
 @dataclass(frozen=True)
 class Period:
+    """A stretch of days in which one set (and round) judges the kinds of assessment it names."""
+
     start: date
     end: date | None
     kinds: tuple[str, ...]
@@ -78,6 +80,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Calendar:
+    """The whole calendar: the round notices and the periods, checked to follow each other day by day."""
+
     rounds: dict[str, Round]
     periods: tuple[Period, ...]
     file: str
@@ -164,7 +168,7 @@ def _confidence(d: dict[str, Any], where: str, name: str) -> str:
 
 def _read(path: Path) -> Calendar:
     where = str(path)
-    data = read_data_file(path)
+    data = read_file(path)
     _keys(data, {"format", "rounds", "periods"}, set(), where, "", None)
     if data["format"] != 1:
         raise InputError(f"unsupported format {data['format']!r} (this version reads format 1)", file=where,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant.errors import InputError, clip, describe
-from littlegiant.load import expr
+from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
 from littlegiant.messages import nearest
 
@@ -34,6 +34,8 @@ TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _T = TypeVar("_T")
 _COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
+_TERMS: ContextVar[dict[str, Any] | None] = ContextVar("littlegiant_glossary_terms", default=None)
+"""The glossary while a rule file is checked for its authors; None on an ordinary load."""
 
 # Limits on what one rule set may ask of the tool (README, "Limits and threat model"). Each is far
 # above what the built-in sets use (in brackets), and each is checked before the work it bounds.
@@ -196,6 +198,8 @@ class ScoreItem:
 
 @dataclass(frozen=True)
 class ScoreGroup:
+    """A group of a score table's items (e.g. 专业化), with the points its items add up to."""
+
     id: str
     title: Text
     max: Decimal
@@ -203,6 +207,8 @@ class ScoreGroup:
 
 @dataclass(frozen=True)
 class ScoreTable:
+    """A points table (e.g. the 专精特新 score): its groups, its items, and the total they add up to."""
+
     id: str
     title: Text
     max: Decimal
@@ -253,6 +259,8 @@ class SizeClass:
 
 @dataclass(frozen=True)
 class SizeStandard:
+    """The 300号 size table: the figures it reads, how firm its source is, and each industry's bounds."""
+
     source: str
     confidence: str
     inputs: dict[str, expr.Expression]
@@ -261,6 +269,8 @@ class SizeStandard:
 
 @dataclass(frozen=True)
 class Tier:
+    """One title of the ladder, with its criteria under one all-of node and the score table it uses."""
+
     id: str
     title: Text
     criteria: Node  # an "all" node
@@ -270,6 +280,8 @@ class Tier:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """A rule set as loaded, ``extends:`` merged: what a profile is checked and scored against."""
+
     id: str
     title: Text
     in_force_from: date
@@ -500,7 +512,9 @@ def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError
     """
     errors: list[InputError] = []
     token = _COLLECT.set(errors)
+    terms = _TERMS.set(None)
     try:
+        _TERMS.set(glossary())
         path = resolve_rules_arg(str(arg)).resolve()
         _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
     except InputError as exc:
@@ -508,6 +522,7 @@ def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError
     except _Stop:
         pass
     finally:
+        _TERMS.reset(terms)
         _COLLECT.reset(token)
     unique: dict[str, InputError] = {}
     for e in errors:
@@ -515,19 +530,24 @@ def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError
     return list(unique.values())
 
 
-def load(arg: str | Path, *, allow_outside: bool = False) -> RuleSet:
+def load(arg: str | Path, *, allow_outside: bool = False, check_terms: bool = False) -> RuleSet:
     """Load a rule set by built-in id or path, following ``extends:``; cached per process.
 
     ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
     unless ``allow_outside``. The set is cached by its path with the permission it was first
     loaded with, so that batch workers forked later load the same set by its reference.
+    ``check_terms`` (for rule authors, as :func:`validate` does): also refuse a field that links a
+    glossary term which does not exist; the set is then read again even if cached.
     """
     path = resolve_rules_arg(str(arg)).resolve()
     cached = _CACHE.get(path)
-    if cached is None:
-        raw = _read_merged(path, seen=(), allow_outside=allow_outside)
-        cached = _build(raw, str(_display(path)))
-        _CACHE[path] = cached
+    if cached is None or check_terms:
+        token = _TERMS.set(glossary() if check_terms else None)
+        try:
+            built = _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
+        finally:
+            _TERMS.reset(token)
+        cached = _CACHE.setdefault(path, built)
     return cached
 
 
@@ -543,10 +563,21 @@ _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "s
              *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
 
 
+def read_file(path: Path, name: str | None = None) -> Any:
+    """What a rule file holds: a built-in one from its parsed form (:mod:`littlegiant.load.parsed`) when
+    that was made from these very bytes, any other from its YAML. ``name``: the file as messages show
+    it; every mapping and list remembers it (for merged overlays)."""
+    name = name if name is not None else str(path)
+    data = parsed.read(path.resolve(), builtin_dir(), name)
+    if data is None:
+        data = read_data_file(Path(name))
+        _tag(data, name)
+    return data
+
+
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
-    data = read_data_file(Path(name))
-    _tag(data, name)
+    data = read_file(path, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
@@ -1289,7 +1320,7 @@ def glossary() -> dict[str, Term]:
     if not _GLOSSARY:
         path = builtin_dir() / "_glossary.yaml"
         name = str(_display(path.resolve()))
-        top = _Reader(read_data_file(path), name, "")
+        top = _Reader(read_file(path), name, "")
         top.keys(("format", "terms"))
         if top.get("format") != 1:
             top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
@@ -1306,14 +1337,17 @@ def glossary() -> dict[str, Term]:
 
 
 def _field_terms(r: _Reader) -> tuple[str, ...]:
-    """A field's ``terms:``: a list of glossary ids, each of which must exist."""
+    """A field's ``terms:``: a list of glossary ids. That each exists is checked where rule authors
+    look (:func:`validate`, ``rules test``), not on every load: an assessment never reads the glossary,
+    and a term it does not know is only not shown."""
     if not r.has("terms"):
         return ()
     items = r.get("terms")
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         r.fail(f"expected a list of glossary term ids, got {describe(items)}", "terms")
-    known = glossary()
-    for item in items:
-        if item not in known:
-            r.fail(f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
+    known = _TERMS.get()
+    if known is not None:
+        for item in items:
+            if item not in known:
+                _attempt(r.fail, f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
     return tuple(items)

@@ -16,23 +16,20 @@ refused with one line each.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import stat
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from littlegiant.errors import InputError
 from littlegiant.messages import SystemError_
 
-try:
-    _BaseLoader: type = yaml.CSafeLoader  # the C parser, about 10x faster
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
 
 
 MAX_FILE_BYTES = 1_000_000
@@ -75,25 +72,41 @@ class LineList(list):  # type: ignore[type-arg]
         self.line = None
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader with YAML 1.2-like scalars, duplicate-key rejection and line marks."""
+@functools.cache
+def _loader() -> type:
+    """The strict loader: SafeLoader (the C parser, about 10x faster, when PyYAML has it) with
+    YAML 1.2-like scalars, duplicate-key rejection and line marks.
 
+    Made on first use: importing PyYAML costs about 30 ms (its reader compiles a large pattern),
+    which an assessment of a JSON profile, or a batch of a CSV file, never needs now that the
+    built-in rule files are read from their parsed form (littlegiant.load.parsed)."""
+    import yaml
 
-StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: PyYAML built without libyaml
+
+    class StrictLoader(base):  # type: ignore[misc,valid-type]
+        """SafeLoader with YAML 1.2-like scalars, duplicate-key rejection and line marks."""
+
+    StrictLoader.yaml_implicit_resolvers = {}
+    StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
+    StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+    )
+    StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+        list("-+0123456789."),
+    )
+    StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+    StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    return StrictLoader
 
 
 def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
@@ -142,12 +155,6 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
     return result
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
 def _check_shape(root: yaml.Node, loader: Any) -> None:
     """Refuse, before anything is built, a node graph too large once its aliases are expanded,
     too deep, aliased too often or in a loop, or tagged with a type this reader does not read.
@@ -155,6 +162,8 @@ def _check_shape(root: yaml.Node, loader: Any) -> None:
     Sizes and depths are counted per node once (an alias reuses the count), so the check is
     linear in the file even where expanding it would not be.
     """
+    import yaml
+
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     open_: set[int] = set()
@@ -254,7 +263,9 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
             raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     if _SURROGATE.search(text):  # only a str handed in can hold one; a file's bytes cannot
         raise InputError(kind="data.surrogate", file=name)
-    loader = StrictLoader(text)
+    import yaml
+
+    loader = _loader()(text)
     try:
         root = loader.get_single_node()
         if root is None:
