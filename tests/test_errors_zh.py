@@ -67,12 +67,12 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_a_bad_amount_names_the_file_line_and_field_label_in_chinese(tmp_path: Path) -> None:
-    """`revenue: abc` under zh: the file, line 4, 「2025年营业收入」, and what an amount is, without the path."""
+    """`revenue: abc` under zh: the file, line 4, 「营业收入（2025年）」, and what an amount is, without the path."""
     bad = write(tmp_path / "bad.yaml", "name: 测试公司\nindustry: industrial\nfinancials:\n  2025: {revenue: abc}\n")
     code, out, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
     line = zh_line(err)
     assert code == 2 and out == ""
-    assert f"{bad} 第 4 行" in line and "2025年营业收入" in line and "万元" in line and "abc" in line
+    assert f"{bad} 第 4 行" in line and "营业收入（2025年）" in line and "万元" in line and "abc" in line
     assert "financials" not in line and "expected" not in line
 
 
@@ -95,7 +95,7 @@ def test_the_locale_chooses_chinese_when_lang_is_not_given(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("text", "line_no", "words"), [
     ("name: A\nemployees: 12.5\n", 2, ["「从业人员（上年末）」", "整数", "12.5"]),
-    ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「2025年营业收入」", "负数"]),
+    ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「营业收入（2025年）」", "负数"]),
     ("name: A\nmarket: {domestic_share: 120}\n", 2, ["「主导产品国内细分市场占有率」", "0 到 100"]),
     ("name: A\nregistered_in_china: maybe\n", 2, ["是 或 否", "maybe"]),
     ("name: A\ndigital_level: 7\n", 2, ["「中小企业数字化水平评测等级」", "不能大于 4"]),
@@ -149,14 +149,14 @@ def test_set_errors_name_the_field_and_suggest_the_path(tmp_path: Path) -> None:
     code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
                       "financials.2025.revenu=5")
     line = zh_line(err)
-    assert code == 2 and "financials.2025.revenue" in line and "2025年营业收入" in line
+    assert code == 2 and "financials.2025.revenue" in line and "营业收入（2025年）" in line
     code, _, err = lg("assess", str(good), "--lang", "en", "--as-of", "2026-03-01", "--set",
                       "financials.2025.revenu=5")
     assert code == 2 and "did you mean 'financials.2025.revenue'?" in en_line(err)
     code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
                       "financials.2025.rd_expense=很多")
     line = zh_line(err)
-    assert code == 2 and "--set 「2025年研发费用」" in line and "很多" in line
+    assert code == 2 and "--set 「研发费用（2025年）」" in line and "很多" in line
     code, _, err = lg("assess", str(good), "--lang", "zh", "--set", "revenue")
     assert code == 2 and "项目=值" in zh_line(err)
 
@@ -224,7 +224,7 @@ def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
     assert len(problems) == 3
     assert "行业" in problems[0] and "工业" in problems[0]
     assert "从业人员" in problems[1] and "整数" in problems[1]
-    assert problems[2].startswith("「2025年营业收入」：") and "abc" in problems[2]
+    assert problems[2].startswith("「营业收入（2025年）」：") and "abc" in problems[2]
     assert all(CJK.search(p) and "expected" not in p for p in problems)
     code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet",
                       "--columns", "ids")
@@ -247,7 +247,7 @@ def test_the_installed_command_says_it_in_chinese(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"})
     assert done.returncode == 2
-    assert "「2025年营业收入」" in zh_line(done.stderr)
+    assert "「营业收入（2025年）」" in zh_line(done.stderr)
 
 
 def test_an_interrupted_batch_says_what_it_kept_in_chinese(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
     assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
     assert rows[1]["错误说明"] == ("「从业人员（上年末）」：应填整数，现在是“很多”\n"
-                                 "「2025年营业收入」：金额不能为负数，现在是 -5")
+                                 "「营业收入（2025年）」：金额不能为负数，现在是 -5")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["评估结果", "错误明细", "说明"]
     errors = list(book["错误明细"].iter_rows(values_only=True))

@@ -3,7 +3,7 @@ error's parameters only when it is shown, so that one raised error reads in the 
 
 An InputError carries its kind and parameters; its English text is made from this catalog when it
 is raised (so ``str(exc)`` stays English for logs and rule authors), and the CLI and batch call
-``render(exc, lang)`` for the user. Under zh a profile field is named by its label (2025年营业收入),
+``render(exc, lang)`` for the user. Under zh a profile field is named by its label (营业收入（2025年）),
 never by its path, and every value is described in Chinese. Nothing here imports the rest of the
 package: the loaders raise with it, and the CLI speaks with it.
 """

@@ -379,11 +379,11 @@ def _group_label(node: _Trie) -> Words | None:
 
 
 def field_words(f: FieldDef, path: str) -> Words:
-    """A field named for a message: 2025年营业收入 (its year first, as people say it)."""
+    """A field named for a message as the reports, the sheets and the interview name it: 「营业收入（2025年）」
+    (``path`` may also be a column header or an option, which name no year)."""
     parts, concrete = f.path.split("."), path.split(".")
     years = [c for p, c in zip(parts, concrete, strict=False) if p == "{year}" and _year(c) is not None]
-    year = years[0] if years and len(parts) == len(concrete) else None
-    zh = f"{year}年{f.label.zh}" if year is not None else f.label.zh
+    zh = input_label(f, path).zh if years and len(parts) == len(concrete) else f.label.zh
     return Words(f"「{zh}」", f.label.en)
 
 

@@ -1,5 +1,5 @@
-"""Spreadsheet-shaped input and output: column headers in either language, whole-row validation,
-formula-safe cells.
+"""Spreadsheet-shaped input: column headers in either language, whole-row validation, a header's
+mistakes found once. (The words batch writes, and its templates, are report/table.py.)
 
 A sheet filled in by a finance manager has Chinese headers (营业收入（2025年）), a consultant's
 script has field ids (financials.2025.revenue); both name the same field. A row is checked whole,
