@@ -148,16 +148,6 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
     return found
 
 
-def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1),
-               label: Words | None = None) -> Scalar | None:
-    """One cell's value, read as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%,
-    第3名; 有/无, 对, 没有 for yes and no), so that a sheet takes what a person types. A plain amount
-    in a column whose header names another unit than 万元 (``unit``, from header_unit) is converted
-    to 万元; a unit in the cell wins over the header's. A choice is never taken by its number: a stray
-    1 in a cell would silently pick the first."""
-    return read_typed(f, cell, where=where, label=label, unit=unit)[0]
-
-
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[str]:
     """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
     so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
@@ -223,7 +213,9 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
                 problems.append(exc)
             continue
         try:
-            value = cell_value(f, cell, header, header_unit(rules, header, f), label=field_words(f, path))
+            # as the interview reads an answer, a unit in the cell winning over the header's; never a
+            # choice by its number (a stray 1 in a cell would silently pick the first)
+            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f))
         except InputError as exc:
             problems.append(exc)
             continue
