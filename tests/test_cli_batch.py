@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
 from littlegiant.cli.app import app
-from littlegiant.load.tabular import inert
+from littlegiant.report.table import inert
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"

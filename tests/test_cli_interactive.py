@@ -365,14 +365,14 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
 
 
 WORDS = {
-    "zh": {"revenue": "2025年营业收入（万元）？", "help_term": "· 研发费用：",
-           "refused": "其中的部分不能超过总数", "parent": "2025年营业收入 8,000 万元，其中主营业务收入",
-           "rd": "2025年研发费用（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共",
-           "back": "回到上一题（刚才答的是：300 万元）"},
-    "en": {"revenue": "Operating revenue 2025 (万元 = 10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
-           "parent": "Operating revenue 2025: 8,000 万元; of which Main-business revenue",
-           "rd": "R&D expense 2025 (万元 = 10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most",
-           "back": "Back one question (you answered: 300 万元)"},
+    "zh": {"revenue": "营业收入（2025年）（万元）？", "help_term": "· 研发费用：",
+           "refused": "其中的部分不能超过总数", "parent": "营业收入（2025年）8,000万元，其中主营业务收入",
+           "rd": "研发费用（2025年）（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共",
+           "back": "回到上一题（刚才答的是：300万元）", "conversion": "0.8亿 = 8,000万元"},
+    "en": {"revenue": "Operating revenue 2025 (10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
+           "parent": "Operating revenue 2025: 8,000 (10k CNY); of which Main-business revenue",
+           "rd": "R&D expense 2025 (10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most",
+           "back": "Back one question (you answered: 300 (10k CNY))", "conversion": "0.8亿 = 8,000 (10k CNY)"},
 }
 
 
@@ -387,7 +387,7 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
     child.sendline("杭州精工机械有限公司")
     assert w["revenue"] in pty_prompt(child)
     child.sendline("0.8亿")
-    child.expect_exact("0.8亿 = 8,000 万元")  # the conversion, shown back
+    child.expect_exact(w["conversion"])  # the conversion, shown back, its unit as the reports write it
     assert w["rd"] in pty_prompt(child)
     child.sendline("?")
     assert w["help_term"] in pty_prompt(child)  # the help, with the glossary term it leans on
@@ -443,7 +443,7 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     assert s.until_prompt() is not None
     s.send("一万二")
     retry = s.until_prompt()
-    assert retry is not None and "请输入金额（万元，不能为负数" in retry and "请重新输入" in retry
+    assert retry is not None and "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“一万二”" in retry and "请重新输入" in retry
     s.send("没有")  # "none" to an amount is neither 0 nor unknown until the user says which
     retry = s.until_prompt()
     assert retry is not None and "没有的话请填 0；不知道就直接回车" in retry
@@ -531,10 +531,10 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     for text in ("丙公司", "8000"):
         assert s.until_prompt() is not None
         s.send(text)
-    assert "2025年研发费用" in (s.until_prompt() or "")
+    assert "研发费用（2025年）" in (s.until_prompt() or "")
     s.send("9000")
     confirm = s.until_prompt() or ""
-    assert "2025年研发费用 9,000 万元 高于 2025年营业收入 8,000 万元，这很少见。确认无误吗？[是/否]" in confirm
+    assert "研发费用（2025年）9,000万元，高于营业收入（2025年）8,000万元，这很少见。确认无误吗？[是/否]" in confirm
     s.send("否")
     assert "好的，请重新输入" in (s.until_prompt() or "")
     s.send("900")
@@ -546,3 +546,50 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     values = profile.load_profile(tmp_path / "odd.yaml", rules.load("miit-2026")).values
     assert values["financials.2025.rd_expense"] == Decimal(900)
     assert values["financials.2025.main_revenue"] == Decimal(8000)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(lang: str) -> None:
+    """At 80 columns each question's lines fit, none starts with a closing mark (the reports' line
+    breaking), and its heading is the field's label with its year as reports and sheets write it."""
+    import io
+
+    from rich.cells import cell_len
+
+    from littlegiant.cli.interactive import Asker, Terminal
+    from littlegiant.report.linebreak import NO_START
+
+    rs = rules.load("miit-2026")
+    asker = Asker(Interview(rs, date(2026, 11, 26)), Terminal(io.StringIO(), io.StringIO()), lang)
+    asker.width = 80
+    for f in rs.fields.values():
+        path = f.concrete_path(2025) if f.per_year else f.path
+        shown = asker.describe(Question(path, f, 2025 if f.per_year else None))
+        lines = shown.removesuffix("> ").rstrip("\n").split("\n")
+        assert all(cell_len(line) <= 80 and line.strip()[:1] not in NO_START for line in lines), shown
+        heading = asker.heading(Question(path, f, 2025 if f.per_year else None))
+        assert f.label.get(lang).split("（")[0].removeprefix("其中").removeprefix("…of which ") in heading
+        assert not f.per_year or ("（2025年）" if lang == "zh" else " 2025") in heading
+    revenue = profile.field_for_path(rs, "financials.2025.revenue")
+    heading = asker.heading(Question("financials.2025.revenue", revenue, 2025))
+    assert heading == {"zh": "营业收入（2025年）（万元）？", "en": "Operating revenue 2025 (10k CNY)?"}[lang]
+
+
+@pytest.mark.parametrize(("lang", "path", "typed_text", "said"), [
+    ("zh", "industry", "17", "应填所列选项之一（输入编号或名称），现在是“17”"),
+    ("en", "industry", "17", "expected one of the choices listed (its number or its name), got '17'"),
+    ("zh", "registered_in_china", "也许", "应填是 或 否（也可以写 对/不是、有/没有、y/n），现在是“也许”"),
+    ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
+])
+def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(
+        lang: str, path: str, typed_text: str, said: str) -> None:
+    """The interview refuses with the same words a sheet's cell gets (messages.EXPECT), in zh or en,
+    without the field's name (the question is on the screen)."""
+    from littlegiant.cli.interactive import refusal
+    from littlegiant.errors import InputError
+
+    rs = rules.load("miit-2026")
+    f = profile.field_for_path(rs, path)
+    with pytest.raises(InputError) as caught:
+        Interview(rs, date(2026, 11, 26)).parse(Question(path, f, None), typed_text)
+    assert refusal(caught.value, lang) == said

@@ -20,6 +20,7 @@ from littlegiant.cli.app import app
 from littlegiant.core.interview import Interview, dump_profile
 from littlegiant.errors import InputError
 from littlegiant.load import consistency, profile, rules
+from littlegiant.load.answers import read_typed
 
 runner = CliRunner()
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "LANG": "en_US.UTF-8"}
@@ -47,7 +48,7 @@ def example_with(tmp_path: Path, rule_id: str, **values: str) -> Path:
     rs = rules.load(rule_id)
     data = flat(EXAMPLES / "little-giant-2026.yaml", rule_id)
     for path, text in values.items():
-        data[path] = profile.parse_text_value(profile.field_for_path(rs, path), text)
+        data[path] = read_typed(profile.field_for_path(rs, path), text)[0]
     out = tmp_path / "co.yaml"
     out.write_text(dump_profile(nested(data), "# test\n"), encoding="utf-8")
     return out
@@ -113,7 +114,7 @@ def questions_before(rule_id: str, path: str, preset: dict[str, str]) -> int:
     rs = rules.load(rule_id)
     iv = Interview(rs, date.fromisoformat(AS_OF[rule_id]))
     for p, text in preset.items():
-        iv.record(p, profile.parse_text_value(profile.field_for_path(rs, p), text))
+        iv.record(p, read_typed(profile.field_for_path(rs, p), text)[0])
     n = 0
     while (q := iv.next_question()) is not None and q.path != path:
         iv.answer(q, "")

@@ -67,12 +67,12 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_a_bad_amount_names_the_file_line_and_field_label_in_chinese(tmp_path: Path) -> None:
-    """`revenue: abc` under zh: the file, line 4, 「2025年营业收入」, and what an amount is, without the path."""
+    """`revenue: abc` under zh: the file, line 4, 「营业收入（2025年）」, and what an amount is, without the path."""
     bad = write(tmp_path / "bad.yaml", "name: 测试公司\nindustry: industrial\nfinancials:\n  2025: {revenue: abc}\n")
     code, out, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-03-01")
     line = zh_line(err)
     assert code == 2 and out == ""
-    assert f"{bad} 第 4 行" in line and "2025年营业收入" in line and "万元" in line and "abc" in line
+    assert f"{bad} 第 4 行" in line and "营业收入（2025年）" in line and "万元" in line and "abc" in line
     assert "financials" not in line and "expected" not in line
 
 
@@ -82,7 +82,7 @@ def test_english_messages_stay_as_they_were(tmp_path: Path) -> None:
     code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-03-01")
     assert code == 2
     assert en_line(err) == (f"littlegiant: error: {bad}:4: financials.2025.revenue: expected an amount in 万元 "
-                            "(a number, not negative), got text 'abc'")
+                            "(a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got text 'abc'")
     code, _, err = lg("assess", str(tmp_path / "nope.yaml"), "--lang", "en")
     assert code == 2 and en_line(err) == f"littlegiant: error: {tmp_path / 'nope.yaml'}: no such file"
 
@@ -95,7 +95,7 @@ def test_the_locale_chooses_chinese_when_lang_is_not_given(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("text", "line_no", "words"), [
     ("name: A\nemployees: 12.5\n", 2, ["「从业人员（上年末）」", "整数", "12.5"]),
-    ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「2025年营业收入」", "负数"]),
+    ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「营业收入（2025年）」", "负数"]),
     ("name: A\nmarket: {domestic_share: 120}\n", 2, ["「主导产品国内细分市场占有率」", "0 到 100"]),
     ("name: A\nregistered_in_china: maybe\n", 2, ["是 或 否", "maybe"]),
     ("name: A\ndigital_level: 7\n", 2, ["「中小企业数字化水平评测等级」", "不能大于 4"]),
@@ -149,14 +149,14 @@ def test_set_errors_name_the_field_and_suggest_the_path(tmp_path: Path) -> None:
     code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
                       "financials.2025.revenu=5")
     line = zh_line(err)
-    assert code == 2 and "financials.2025.revenue" in line and "2025年营业收入" in line
+    assert code == 2 and "financials.2025.revenue" in line and "营业收入（2025年）" in line
     code, _, err = lg("assess", str(good), "--lang", "en", "--as-of", "2026-03-01", "--set",
                       "financials.2025.revenu=5")
     assert code == 2 and "did you mean 'financials.2025.revenue'?" in en_line(err)
     code, _, err = lg("assess", str(good), "--lang", "zh", "--as-of", "2026-03-01", "--set",
                       "financials.2025.rd_expense=很多")
     line = zh_line(err)
-    assert code == 2 and "--set 「2025年研发费用」" in line and "很多" in line
+    assert code == 2 and "--set 「研发费用（2025年）」" in line and "很多" in line
     code, _, err = lg("assess", str(good), "--lang", "zh", "--set", "revenue")
     assert code == 2 and "项目=值" in zh_line(err)
 
@@ -209,10 +209,10 @@ def test_an_output_that_would_overwrite_the_input_is_refused_in_chinese(tmp_path
 
 
 def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
-    """A CSV row with a typo'd column, a bad amount and a yearless column: under zh its error cell
-    says each in Chinese with the column's label, and the summary line on stderr is Chinese too."""
-    src = write(tmp_path / "in.csv", "name,industry,employees,financials.2025.revenu,营业收入（2025年）,研发费用\n"
-                                      "甲公司,industrial,11,5,abc,3\n")
+    """A CSV row with a bad choice, a half person and a bad amount: under zh its error cell says each
+    in Chinese with the column's label, and the summary line on stderr is Chinese too."""
+    src = write(tmp_path / "in.csv", "name,industry,employees,营业收入（2025年）,研发费用（2025年）\n"
+                                      "甲公司,工业业,11.5,abc,3\n")
     out = tmp_path / "out.csv"
     code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet",
                       "--columns", "ids")
@@ -222,13 +222,22 @@ def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
         row = next(csv.DictReader(handle))
     problems = row["error"].splitlines()
     assert len(problems) == 3
-    assert "您是不是想写“营业收入（2025年）”" in problems[0]
-    assert problems[1].startswith("「2025年营业收入」：") and "abc" in problems[1]
-    assert "研发费用（2025年）" in problems[2]
+    assert "行业" in problems[0] and "工业" in problems[0]
+    assert "从业人员" in problems[1] and "整数" in problems[1]
+    assert problems[2].startswith("「营业收入（2025年）」：") and "abc" in problems[2]
     assert all(CJK.search(p) and "expected" not in p for p in problems)
     code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet",
                       "--columns", "ids")
     assert code == 1 and err.strip() == f"read 1, scored 0, errors 1 -> {out}"
+
+
+def test_a_header_mistake_stops_the_batch_in_chinese(tmp_path: Path) -> None:
+    """A typo'd column id (financials.2025.revenu) is one mistake in the header: one Chinese line with
+    the label meant, exit 2, nothing written."""
+    src = write(tmp_path / "in.csv", "name,industry,employees,financials.2025.revenu\n甲公司,industrial,11,5\n")
+    out = tmp_path / "out.csv"
+    code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "zh", "--quiet")
+    assert code == 2 and "您是不是想写“营业收入（2025年）”" in zh_line(err) and not out.exists()
 
 
 def test_the_installed_command_says_it_in_chinese(tmp_path: Path) -> None:
@@ -238,7 +247,7 @@ def test_the_installed_command_says_it_in_chinese(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "LANG": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"})
     assert done.returncode == 2
-    assert "「2025年营业收入」" in zh_line(done.stderr)
+    assert "「营业收入（2025年）」" in zh_line(done.stderr)
 
 
 def test_an_interrupted_batch_says_what_it_kept_in_chinese(tmp_path: Path) -> None:

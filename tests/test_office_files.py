@@ -27,7 +27,8 @@ from littlegiant.cli.app import app, render
 from littlegiant.load import rules
 from littlegiant.load.charsets import escape_controls
 from littlegiant.load.profile import field_for_path, input_label
-from littlegiant.load.tabular import column, inert, known_header
+from littlegiant.load.tabular import column, known_header
+from littlegiant.report.table import inert
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -144,7 +145,7 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
     assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
     assert rows[1]["错误说明"] == ("「从业人员（上年末）」：应填整数，现在是“很多”\n"
-                                 "「2025年营业收入」：金额不能为负数，现在是 -5")
+                                 "「营业收入（2025年）」：金额不能为负数，现在是 -5")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["评估结果", "错误明细", "说明"]
     errors = list(book["错误明细"].iter_rows(values_only=True))
@@ -433,7 +434,7 @@ def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) 
 def test_no_result_column_is_taken_for_a_figure() -> None:
     """The result columns batch writes (ids and words in both languages) are no input field's header,
     except the company name, which reads back as the name."""
-    from littlegiant.load.tabular import SUMMARY_COLUMNS, Labels, result_header
+    from littlegiant.report.table import SUMMARY_COLUMNS, Labels, result_header
 
     rs = rules.load("miit-2026")
     for lang in ("zh", "en"):
@@ -505,7 +506,7 @@ def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path)
 def test_a_cell_amount_with_a_unit_is_exact_decimal_wan_yuan(amount: Decimal, unit: tuple[str, Decimal]) -> None:
     """A cell's amount with a unit converts to 万元 exactly (Decimal, no float on the way), as the
     interview converts the same answer."""
-    from littlegiant.load.answers import parse_answer
+    from littlegiant.core.interview import Interview, Question
     from littlegiant.load.tabular import row_profile
 
     assume(amount * unit[1] == 0 or amount * unit[1] >= Decimal("0.000001"))  # smaller is refused as no real size
@@ -513,7 +514,9 @@ def test_a_cell_amount_with_a_unit_is_exact_decimal_wan_yuan(amount: Decimal, un
     text = f"{amount}{unit[0]}"
     values = row_profile({"营业收入（2025年）": text}, rs, "t").values
     assert values.get("financials.2025.revenue") == amount * unit[1]
-    assert parse_answer(field_for_path(rs, "financials.2025.revenue"), text)[0] == amount * unit[1]
+    f = field_for_path(rs, "financials.2025.revenue")
+    answered = Interview(rs, date(2026, 6, 1)).parse(Question("financials.2025.revenue", f, 2025), text)[0]
+    assert answered == amount * unit[1]
 
 
 def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: Path) -> None:
@@ -641,10 +644,9 @@ def test_yes_no_cells_take_the_interviews_words(cell: str, value: bool) -> None:
         row_profile({"行业": "1"}, rs, "t")
 
 
-def test_columns_a_park_adds_are_passed_over_with_one_note_and_a_near_miss_is_still_an_error(tmp_path: Path) -> None:
+def test_columns_a_park_adds_are_passed_over_with_one_note(tmp_path: Path) -> None:
     """序号, 联系人 and 备注 beside the figures (every park's sheet has them) made every row an error:
-    they are passed over, said once per table, in CSV and xlsx alike; a column that nearly names a
-    field (营收2024) is still each row's error with the name meant."""
+    they are passed over, said once per table, in CSV and xlsx alike."""
     header = ["序号", *ZH_HEADER, "联系人", "备注"]
     rows = [[str(i), *row, "王经理", "重点"] for i, row in enumerate(ZH_ROWS, 1)]
     src = tmp_path / "名单.csv"
@@ -664,9 +666,58 @@ def test_columns_a_park_adds_are_passed_over_with_one_note_and_a_near_miss_is_st
         assert len(notes) == 1 and "“序号”、“联系人”、“备注”" in notes[0], err
         done = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
         assert [r["处理结果"] for r in done] == ["已评估"] * len(ZH_ROWS)
-    near = tmp_path / "near.csv"
-    near.write_bytes(excel_csv([[*ZH_HEADER, "营收2024"], [*ZH_ROWS[0], "4000"]]).encode("gbk"))
-    code, _, err = invoke("batch", str(near), "-o", str(tmp_path / "near-out.csv"), "--as-of", AS_OF, "--lang", "zh")
-    assert code == 1 and "已略过" not in err
-    cell = next(csv.DictReader((tmp_path / "near-out.csv").open(encoding="utf-8-sig", newline="")))["错误说明"]
-    assert "“营收2024”列" in cell and "营业收入（2024年）" in cell
+
+
+def _near_miss_tables(tmp_path: Path) -> tuple[Path, Path]:
+    """A park's CSV (GBK, as Excel saves it) and workbook (a title row above the header) whose
+    last column, 营收2024, was meant for 营业收入（2024年）."""
+    header = [*ZH_HEADER, "营收2024"]
+    rows = [[*row, "4000"] for row in ZH_ROWS]
+    src = tmp_path / "near.csv"
+    src.write_bytes(excel_csv([header, *rows]).encode("gbk"))
+    book = Workbook()
+    book.active.append(["某园区企业名单"])
+    book.active.append(header)
+    for row in rows:
+        book.active.append(row)
+    workbook = tmp_path / "near.xlsx"
+    book.save(workbook)
+    return src, workbook
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_column_meant_for_a_field_but_misnamed_stops_the_run_with_one_message(tmp_path: Path, lang: str) -> None:
+    """营收2024 (meant for 营业收入（2024年）) made every row an error, and passing over it would leave
+    that revenue unknown for every company: the run says it once, naming the column and the field
+    meant in the user's language, exits 2 and writes nothing, for CSV and xlsx alike."""
+    meant = {"zh": "您是不是想写“营业收入（2024年）”", "en": "did you mean 'financials.2024.revenue'?"}[lang]
+    for table in _near_miss_tables(tmp_path):
+        out = tmp_path / f"{table.suffix[1:]}-out.xlsx"
+        code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", lang, "--quiet")
+        lines = err.strip().splitlines()
+        assert code == 2 and len(lines) == 1, err
+        assert "营收2024" in lines[0] and meant in lines[0] and str(table) in lines[0], err
+        assert not out.exists() and list(tmp_path.glob(f".{out.name}*")) == []
+
+
+def test_a_misnamed_column_in_a_later_table_stops_the_run_before_any_row_is_scored(tmp_path: Path) -> None:
+    """A good CSV first and a workbook with 营收2024 second: the second's header is read before the
+    first CSV's rows are scored, so the park fixes one header rather than waiting for half a run."""
+    good = tmp_path / "good.csv"
+    good.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("utf-8-sig"))
+    _, workbook = _near_miss_tables(tmp_path)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(good), str(workbook), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert code == 2 and "“营收2024”列" in err and "营业收入（2024年）" in err and "没有写出任何行" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.csv", "near.csv", "near.xlsx"]  # no partial file
+
+
+def test_a_yearless_column_and_a_field_read_twice_stop_the_run_too(tmp_path: Path) -> None:
+    """研发费用 without its year, or revenue given twice (its label and its id), is a mistake in the
+    header, not in each row: said once, exit 2."""
+    for extra, words in (("研发费用", "请在列名中写明年份"), ("financials.2025.revenue", "与“营业收入（2025年）”列是同一个项目")):
+        src = tmp_path / "t.csv"
+        src.write_bytes(excel_csv([[*ZH_HEADER, extra], *[[*row, "1"] for row in ZH_ROWS]]).encode("utf-8-sig"))
+        code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "o.csv"), "--as-of", AS_OF, "--lang", "zh",
+                              "--quiet")
+        assert code == 2 and words in err and len(err.strip().splitlines()) == 1, err

@@ -67,23 +67,23 @@ MESSAGES = {
         "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
     },
     "interview.above": {
-        "zh": "{this} {value} 高于 {other} {other_value}，这很少见。",
-        "en": "{this} ({value}) is above {other} ({other_value}), which is unusual.",
+        "zh": "{this}{value}，高于{other}{other_value}，这很少见。",
+        "en": "{this} of {value} is above {other} of {other_value}, which is unusual.",
     },
     "interview.below": {
-        "zh": "{this} {value} 低于已填的 {other} {other_value}，这很少见。",
-        "en": "{this} ({value}) is below {other} ({other_value}) already given, which is unusual.",
+        "zh": "{this}{value}，低于已填的{other}{other_value}，这很少见。",
+        "en": "{this} of {value} is below {other} of {other_value} already given, which is unusual.",
     },
     "interview.growth": {
-        "zh": "{this} {value} 与 {other} {other_value} 相比变化 {growth}%，幅度异常大。",
-        "en": "{this} ({value}) against {other} ({other_value}) is a change of {growth}%, unusually large.",
+        "zh": "{this}{value}，与{other}{other_value}相比变化{growth}%，幅度异常大。",
+        "en": "{this} of {value} against {other} of {other_value} is a change of {growth}%, unusually large.",
     },
     "interview.large": {
-        "zh": "{this} {value} 超出常见范围（一般不超过 {limit}）。",
+        "zh": "{this}{value}，超出常见范围（一般不超过{limit}）。",
         "en": "{this} of {value} is beyond the usual range (at most {limit} as a rule).",
     },
     "interview.large_money": {
-        "zh": "{this} {value} 即 {yi} 亿元，是否把「元」当成了「万元」？",
+        "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
         "en": "{this} of {value} is {yi} hundred million CNY: were 元 typed as 万元?",
     },
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
@@ -167,16 +167,3 @@ def t(key: str, lang: str, **fields: object) -> str:
     """A message in ``lang``, with ``{name}`` fields filled in when given."""
     text = MESSAGES[key][lang]
     return text.format(**fields) if fields else text
-
-
-# what a field type expects, in Chinese (the loaders' own messages are English)
-EXPECT_ZH = {
-    "bool": "请回答 是 或 否（也可以写 对/不是、有/没有、y/n）",
-    "int": "请输入整数",
-    "number": "请输入数字",
-    "money": "请输入金额（万元，不能为负数；如 8000、8000万、0.8亿）",
-    "signed_money": "请输入金额（万元；亏损写负数，如 -120万）",
-    "percent": "请输入 0 到 100 之间的百分数（如 12.5 或 12.5%）",
-    "choice": "请输入选项编号或名称",
-    "text": "请输入文字",
-}

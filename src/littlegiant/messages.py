@@ -3,7 +3,7 @@ error's parameters only when it is shown, so that one raised error reads in the 
 
 An InputError carries its kind and parameters; its English text is made from this catalog when it
 is raised (so ``str(exc)`` stays English for logs and rule authors), and the CLI and batch call
-``render(exc, lang)`` for the user. Under zh a profile field is named by its label (2025年营业收入),
+``render(exc, lang)`` for the user. Under zh a profile field is named by its label (营业收入（2025年）),
 never by its path, and every value is described in Chinese. Nothing here imports the rest of the
 package: the loaders raise with it, and the CLI speaks with it.
 """
@@ -129,7 +129,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.percent": ("expected a percentage from 0 to 100, got {shown}", "应填 0 到 100 之间的百分数，现在是 {shown}"),
     "value.min": ("expected at least {low}, got {shown}", "不能小于 {low}，现在是 {shown}"),
     "value.max": ("expected at most {high}, got {shown}", "不能大于 {high}，现在是 {shown}"),
-    "value.yes_no": ("expected yes or no (true/false, y/n, 是/否), got {shown!r}", "应填 是 或 否，现在是“{shown}”"),
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
     "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成 项目=值（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
@@ -252,15 +251,18 @@ CATALOG: dict[str, tuple[str, str]] = {
 """kind → (en, zh). ``{name}`` takes a parameter; a ``!r`` or format spec applies in English only
 when the parameter is plain text or a number."""
 
-# what a field's type expects, said in each language
+# what typed text for a field's type should be, said in each language: the one table for every door
+# in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
 EXPECT = {
-    "bool": Words("是 或 否", "true or false"),
+    "bool": Words("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
     "int": Words("整数", "a whole number"),
     "number": Words("数字", "a number"),
-    "money": Words("金额（单位万元，不能为负数）", "an amount in 万元 (a number, not negative)"),
-    "signed_money": Words("金额（单位万元）", "an amount in 万元"),
-    "percent": Words("0 到 100 之间的百分数", "a percentage from 0 to 100"),
+    "money": Words("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",
+                   "an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too)"),
+    "signed_money": Words("金额（单位万元；亏损写负数，如 -120万）", "an amount in 万元 (8000万, 0.8亿 and -500万 work too)"),
+    "percent": Words("0 到 100 之间的百分数（如 12.5 或 12.5%）", "a percentage from 0 to 100 (12.5 or 12.5%)"),
     "text": Words("文字", "text"),
+    "choice": Words("所列选项之一（输入编号或名称）", "one of the choices listed (its number or its name)"),
 }
 
 _KINDS = {

@@ -431,17 +431,31 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import ignored_columns, known_header
+    from littlegiant.load.tabular import header_problem, ignored_columns, known_header
     from littlegiant.messages import say as words
+    from littlegiant.report.table import output_columns
+
+    heard: set[str] = set()
 
     def on_header(where: str, header: list[str]) -> None:
-        """Columns naming nothing the rules know are passed over: said once a table, before its rows."""
-        ignored = ignored_columns(header, rs)
-        if ignored:
+        """Columns naming nothing the rules know are passed over: said once a table, before its rows.
+        A column meant for a field but misnamed stops the run (exit 2), before any row is scored."""
+        problem = header_problem(header, rs, output_columns(rs))
+        if problem is not None:
+            raise problem.moved(file=where)
+        ignored = ignored_columns(header, rs, output_columns(rs))
+        if ignored and where not in heard:
+            heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
 
     options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
+    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
+        try:  # every table's header before the first row is scored (one input's is read first anyway)
+            next(batching.read_chunks([table], options), None)
+        except InputError as exc:  # an unreadable file is said in its turn, after the rows before it
+            if (exc.kind or "").startswith("column."):
+                fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
 
@@ -593,7 +607,7 @@ def init(
                        "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE", language)
     if xlsx_file is not None:
         from littlegiant.load.fileio import atomic_write_bytes
-        from littlegiant.load.xlsx import template as xlsx_template
+        from littlegiant.report.workbook import template as xlsx_template
 
         if xlsx_file.suffix.lower() != ".xlsx":
             bad("out.xlsx_name", language, f"--xlsx {xlsx_file}")
@@ -603,7 +617,7 @@ def init(
             bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
         return
     if csv_file is not None:
-        from littlegiant.load.tabular import csv_template
+        from littlegiant.report.table import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_file, language)

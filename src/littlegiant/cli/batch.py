@@ -34,24 +34,20 @@ from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
-from littlegiant.load.tabular import (
-    FORMULA_STARTS,
-    NOTES_MARK,
-    PROBLEMS_SEPARATOR,
-    RESULT_TEXT,
-    SAMPLE_MARK,
-    SUMMARY_COLUMNS,
-    Labels,
-    RowError,
-    every_problem,
-    inert,
-    result_header,
-    result_words,
-    row_profile,
-)
+from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK, RowError, every_problem, row_profile
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import SystemError_, Words
 from littlegiant.report.common import part_text, warning_text
+from littlegiant.report.table import (
+    FORMULA_STARTS,
+    RESULT_TEXT,
+    SUMMARY_COLUMNS,
+    Labels,
+    inert,
+    output_columns,
+    result_header,
+    result_words,
+)
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -467,7 +463,7 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profi
     if item.kind == "error":
         raise item.payload if isinstance(item.payload, InputError) else InputError(str(item.payload))
     if item.kind == "csv":
-        return row_profile(item.payload, rules, item.source)
+        return row_profile(item.payload, rules, item.source, output_columns(rules))
     if item.kind == "file":
         data = read_data_file(item.payload, encoding)
     else:
@@ -822,7 +818,7 @@ class Writer:
         self.rows = 0
         self.xlsx = suffix == ".xlsx"
         if self.xlsx:
-            from littlegiant.load.xlsx import ResultBook
+            from littlegiant.report.workbook import ResultBook
 
             try:
                 self.out = AtomicWriter(path, keep_partial=True, binary=True)

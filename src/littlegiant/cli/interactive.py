@@ -24,20 +24,22 @@ from typing import IO
 
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
-from littlegiant.i18n import EXPECT_ZH, t
-from littlegiant.load.answers import NO, Conversion, normalise
+from littlegiant.i18n import t
+from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
 from littlegiant.load.fileio import atomic_write_text
 from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
+from littlegiant.messages import say
 from littlegiant.report.common import part_text
+from littlegiant.report.explanations import unit_text
+from littlegiant.report.linebreak import hang
+from littlegiant.report.words import num
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
-_NUMERIC = frozenset({"money", "signed_money", "int", "number", "percent"})
-_UNITS_EN = {"万元": "万元", "人": "people", "项": "items", "年": "years", "分": "points", "%": "%"}
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -135,40 +137,24 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
 # ------------------------------------------------------------------------ words
 
 
-def amount(v: Scalar | None, lang: str) -> str:
-    """A value as a person reads it: 8,000 · 12.5 · 是 / yes."""
-    if isinstance(v, bool):
-        return ("是" if v else "否") if lang == "zh" else ("yes" if v else "no")
-    if isinstance(v, Decimal):
-        return format(v, ",")
-    return "?" if v is None else str(v)
-
-
-def unit(f: FieldDef, lang: str) -> str:
-    if not f.unit:
-        return ""
-    return f.unit if lang == "zh" else _UNITS_EN.get(f.unit, f.unit)
-
-
 def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
-    """8,000 万元 · 12.5% · 工业 · 是: a value with its unit, a choice by its label."""
+    """8,000万元 · 12.5% · 工业 · 是: a value as the reports write it, a choice by its label."""
     if v is None:
         return _t("unknown_value", lang)
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
-    u = unit(f, lang)
-    if not u or isinstance(v, bool):
-        return amount(v, lang)
-    return f"{amount(v, lang)}{u}" if u == "%" else f"{amount(v, lang)} {u}"
+    return num(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang))
 
 
-def label(f: FieldDef, path: str, lang: str) -> str:
-    """A field's label with its year, the way people say it: 2025年营业收入 / Operating revenue 2025."""
-    year = year_in_path(f, path)
-    if year is None:
-        return f.label.get(lang)
-    return f"{year}年{f.label.zh}" if lang == "zh" else input_label(f, path).en
+def in_brackets(unit: str | None, lang: str) -> str:
+    """A question's unit after its label: （万元） / (10k CNY), (people)."""
+    if not unit:
+        return ""
+    if lang == "zh":
+        return f"（{unit}）"
+    words = unit_text(unit, lang).strip()
+    return f" {words}" if words.startswith("(") else f" ({words})"
 
 
 _YEAR = re.compile(r"\{year(?:-([1-9]))?\}")
@@ -179,30 +165,12 @@ def fill_years(text: str, year: int) -> str:
     return _YEAR.sub(lambda m: str(year - int(m.group(1) or 0)), text)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_.,%+\-/()'\"…]+ *|.", re.S)
-_NO_LINE_START = set("。，、；：？！）」』”’》%,.;:?!)")
-
-
-def wrap(text: str, width: int, indent: str = "  ", first: str | None = None) -> str:
-    """``text`` broken into lines that fit ``width`` columns, counting a Chinese character as two and
-    never starting a line with a closing mark (a terminal's own wrapping cuts anywhere). ``first``
-    replaces the indent of the first line (a list number); a width of 0 leaves the text whole."""
-    from rich.cells import cell_len
-
-    lead = indent if first is None else first
-    if width <= 0:
-        return lead + text
-    lines: list[str] = []
-    line = ""
-    for token in _TOKEN.findall(text):
-        room = max(width - cell_len(lead if not lines else indent) - 3, 20)  # a closing mark may still follow
-        if line and cell_len(line + token.rstrip()) > room and token[0] not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line = token.lstrip()
-        else:
-            line += token
-    lines.append(line.rstrip())
-    return "\n".join((lead if i == 0 else indent) + ln for i, ln in enumerate(lines))
+def wrap(text: str, width: int, indent: str = "  ") -> str:
+    """``text`` in lines of ``width`` columns by the reports' rule (linebreak: a Chinese character
+    counts two, no line starts with a closing mark), each line after ``indent`` (the first one's
+    may be a list number: the later ones go under the text). A width of 0 (not a terminal) leaves
+    the text whole."""
+    return indent + text if width <= 0 else "\n".join(hang(indent, text, width))
 
 
 def wrap_all(text: str, width: int) -> str:
@@ -222,16 +190,15 @@ def _range(f: FieldDef) -> str | None:
     """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
     if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):
         return None
-    lo = amount(f.minimum, "en") if f.minimum is not None else "…"
-    hi = amount(f.maximum, "en") if f.maximum is not None else "…"
+    lo = num(f.minimum) if f.minimum is not None else "…"
+    hi = num(f.maximum) if f.maximum is not None else "…"
     return f"{lo}–{hi}"
 
 
-def expected_zh(q: Question) -> str:
-    """What a field expects, in Chinese (the loader's own messages are English)."""
-    text = EXPECT_ZH.get(q.field.type, "请重新输入")
-    bounds = _range(q.field)
-    return text + (f"，范围 {bounds}" if bounds else "")
+def refusal(exc: InputError, lang: str) -> str:
+    """Why an answer was refused, in the user's language, without the field's name (the question is
+    on the screen): the loaders' own sentence, the one the sheets and profile files get."""
+    return say(exc.kind, lang, exc.params) if exc.kind is not None else exc.message
 
 
 class Asker:
@@ -251,23 +218,22 @@ class Asker:
     def heading(self, q: Question) -> str:
         """The question in the user's words, with its parent total for an "of which" question."""
         lang, f = self.lang, q.field
-        text = label(f, q.path, lang)
+        text = input_label(f, q.path).get(lang)
         whole = self.iv.whole(q)
         if whole is not None:
             wpath, wfield = whole
             known = self.iv.values.get(wpath)
-            wlabel = label(wfield, wpath, lang)
+            wlabel = input_label(wfield, wpath).get(lang)
             if lang == "zh":
                 part = f.label.zh.removeprefix("其中")
-                text = (f"{wlabel} {with_unit(known, wfield, lang)}，其中{part}" if known is not None
+                text = (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
                         else f"{wlabel}中的{part}")
             else:
                 part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
                 text = (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
                         else f"{wlabel}: of which {part}")
-        u = unit(f, lang)
-        if u and f.type != "bool":
-            text += f"（{u}）" if lang == "zh" else f" ({u}{' = 10k CNY' if u == '万元' else ''})"
+        if f.type != "bool":
+            text += in_brackets(f.unit, lang)
         return text + ("？" if lang == "zh" else "?")
 
     def describe(self, q: Question) -> str:
@@ -310,16 +276,16 @@ class Asker:
             return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
                 _t("fix_earlier", lang) if c.kind == "whole_under_part" else "")
         f = field_for_path(self.iv.rules, c.path)
-        kw: dict[str, object] = {"this": label(f, c.path, lang), "value": with_unit(c.value, f, lang)}
+        kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
             of = field_for_path(self.iv.rules, c.other)
-            kw |= {"other": label(of, c.other, lang), "other_value": with_unit(c.other_value, of, lang)}
+            kw |= {"other": input_label(of, c.other).get(lang), "other_value": with_unit(c.other_value, of, lang)}
         if c.kind == "growth" and c.limit is not None:
-            kw["growth"] = format(c.limit.quantize(Decimal(1)), ",")
+            kw["growth"] = num(c.limit.quantize(Decimal(1)))
         if c.kind == "large":
             kw["limit"] = with_unit(c.limit, f, lang)
             if f.type in ("money", "signed_money"):
-                kw["yi"] = format((c.value / 10000).quantize(Decimal("0.01")), ",")
+                kw["yi"] = num(c.value / 10000)
                 return _t("large_money", lang, **kw)
         return _t(c.kind, lang, **kw)
 
@@ -328,9 +294,9 @@ class Asker:
         prompt = text
         while True:
             reply = normalise(self.term.ask(prompt)).lower()
-            if reply in ("是", "是的", "对", "y", "yes", "确认"):
+            if reply in YES or reply == "确认":
                 return True
-            if reply in ("否", "不是", "不对", "n", "no", "", "<", "＜"):
+            if reply in NO or reply == "" or reply in BACK:
                 return False
             prompt = _t("yesno_retry", self.lang)
 
@@ -351,12 +317,11 @@ class Asker:
             try:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
-                if q.field.type in _NUMERIC and stripped.lower() in NO:
+                if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
                     # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
                     self.term.say(wrap("✗ " + _t("none_is_zero", lang), self.width) + "\n")
                     continue
-                msg = exc.message if lang == "en" else expected_zh(q)
-                self.term.say(wrap(_t("retry", lang, msg=msg).strip(" \n"), self.width) + "\n")
+                self.term.say(wrap(_t("retry", lang, msg=refusal(exc, lang)).strip(" \n"), self.width) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
@@ -375,8 +340,7 @@ class Asker:
             return None
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
-        return f"  → {c.typed} = {amount(c.value, 'en')} 万元\n" if self.lang == "zh" else \
-            f"  → {c.typed} = {amount(c.value, 'en')} 万元 (10k CNY)\n"
+        return f"  → {c.typed} = {num(c.value, self.lang)}{unit_text(f.unit, self.lang)}\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""
@@ -389,8 +353,8 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            lines.append(wrap(f"{label(f, p, lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
-                              self.width, indent="      ", first=f"  {i:>2}. "))
+            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
+                              self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 

@@ -21,7 +21,7 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.load.answers import Conversion, parse_answer
+from littlegiant.load.answers import Conversion, read_typed
 from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet
@@ -183,7 +183,7 @@ class Interview:
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
         """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
         recorded. Bad text raises InputError."""
-        return parse_answer(q.field, text, q.path)
+        return read_typed(q.field, text, where=q.path, numbered=True)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
         """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part

@@ -1,9 +1,13 @@
-"""Answers as people type them at the interview: 0.8亿, 8,000万元, ５０％, 对, 没有.
+"""Typed text read as a value, the one way for every door in: the interview's answers, a sheet's
+cells, ``--set`` and text where a profile file wants a number (0.8亿, 8,000万元, ５０％, 对, 没有).
 
 A finance manager reads amounts off statements in 元 or 亿 and answers yes or no in whatever
-words come first; refusing ``0.8亿`` or ``对`` makes them stop. Everything here turns such text
-into the profile's canonical value (万元 for money) and says which conversion it made, so the
-interview can show it back ("0.8亿 = 8,000 万元") before it is saved. No terminal, no words.
+words come first; refusing ``0.8亿`` or ``对`` makes them stop, and a sheet that took what the
+interview refuses (or the other way round) would teach them that the tool is arbitrary. So there
+is one list of yes and no words, one amount reader (亿/万/元, thousands separators, full-width
+digits) and one way of saying what was expected (``messages.EXPECT``). Money becomes the
+profile's 万元 in Decimal, and the conversion made is returned, so the interview can show it
+back ("0.8亿 = 8,000万元") before it is saved. No terminal, no sentences of its own.
 """
 
 from __future__ import annotations
@@ -11,14 +15,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
-from littlegiant.load.profile import Scalar, check_value, choice_named
+from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
+from littlegiant.messages import EXPECT, Words
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})
+"""Yes and no as people write them (compared after NFKC and in lower case)."""
+_YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
+UNKNOWN = frozenset({"", "null", "~"})
+"""Text that says "don't know": nothing, or YAML's words for nothing."""
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
@@ -26,7 +35,13 @@ MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
     ("千万元", Decimal(1000)), ("千万", Decimal(1000)), ("百万元", Decimal(100)), ("百万", Decimal(100)),
     ("万元", Decimal(1)), ("万", Decimal(1)), ("千元", Decimal("0.1")), ("元", Decimal("0.0001")),
 )
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
+"""A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
+_PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
+"""A number as most cells hold it, which needs none of the rest (the result is the same)."""
+NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
+MONEY_TYPES = frozenset({"money", "signed_money"})
+"""Field types whose text is a number, and of those the amounts in 万元."""
 
 
 @dataclass(frozen=True)
@@ -51,62 +66,72 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _number(f: FieldDef, text: str, where: str) -> Decimal:
-    if not _NUMBER.match(text):
-        raise InputError(f"expected {_expected(f)}, got {text!r}", field=where)
-    # the pattern admits only plain decimals, which Decimal always reads
-    return Decimal(text)
+def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Words | None = None,
+               unit: Decimal = Decimal(1), numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
+    """The value typed text gives field ``f`` (None: unknown), and the unit conversion made, if any.
 
-
-def _expected(f: FieldDef) -> str:
-    return {"money": "an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too)",
-            "signed_money": "an amount in 万元 (8000万, 0.8亿 and -500万 work too)",
-            "percent": "a percentage from 0 to 100",
-            "int": "a whole number"}.get(f.type, "a number")
-
-
-def parse_answer(f: FieldDef, text: str, where: str | None = None) -> tuple[Scalar | None, Conversion | None]:
-    """The value of one typed answer (None: "don't know") and the unit conversion made, if any.
-
-    Raises InputError saying what was expected when the text is not an answer to ``f``.
-    """
+    ``unit`` is how many 万元 a plain amount is (a sheet column headed 营业收入（元）); a unit in the
+    text wins over it. ``numbered`` takes a choice's number as listed (the interview's "1) 工业"),
+    which a sheet must not: a stray 1 in a cell would silently pick a choice. Raises InputError
+    saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
+    if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
+        number = Decimal(text)
+        if unit != 1:
+            number = plain(number * unit)
+        return check_value(f, number, where=where, label=label), None
+    if f.type == "bool" and text in _YES_NO:
+        return _YES_NO[text], None
+    stripped = text.strip()
     raw = normalise(text)
-    if raw == "":
+    if raw.lower() in UNKNOWN:
         return None, None
+
+    def wrong() -> InputError:
+        return InputError(kind="value.typed", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+                          field=where, label=label or field_words(f, where))
+
     if f.type == "text":
-        return check_value(f, text.strip(), where=where), None
+        return check_value(f, stripped, where=where, label=label), None
     if f.type == "bool":
         low = raw.lower()
-        if low in YES:
-            return True, None
-        if low in NO:
-            return False, None
-        raise InputError(f"expected yes or no (是/否, 对/不是, 有/没有, y/n), got {text.strip()!r}", field=where)
+        if low in YES or low in NO:
+            return low in YES, None
+        raise wrong()
     if f.type == "choice":
-        if raw.isdigit() and 1 <= int(raw) <= len(f.choices):
-            return f.choices[int(raw) - 1], None
-        found = choice_named(f, text.strip()) or choice_named(f, raw)
-        if found is None:
-            raise InputError(f"expected a number from 1 to {len(f.choices)} or one of the names listed, "
-                             f"got {text.strip()!r}", field=where)
-        return found, None
-    if f.type in ("money", "signed_money"):
+        if numbered:  # the choices are on the screen, numbered: say that, not the list of ids
+            if raw.isdigit() and 1 <= int(raw) <= len(f.choices):
+                return f.choices[int(raw) - 1], None
+            found = choice_named(f, stripped) or choice_named(f, raw)
+            if found is None:
+                raise wrong()
+            return found, None
+        return check_value(f, choice_named(f, stripped) or choice_named(f, raw) or stripped,
+                           where=where, label=label), None
+    factor, typed = unit, False
+    if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
-        for unit, factor in MONEY_UNITS:
-            if raw.endswith(unit):
-                number = _number(f, raw[: -len(unit)], where)
-                value = plain(number * factor)
-                conversion = None if factor == 1 else Conversion(text.strip(), value)
-                return check_value(f, value, where=where), conversion
-        return check_value(f, plain(_number(f, raw, where)), where=where), None
-    if f.type == "percent":
+        suffix = next(((name, size) for name, size in MONEY_UNITS if raw.endswith(name)), None)
+        if suffix is not None:
+            raw, factor, typed = raw[: -len(suffix[0])], suffix[1], suffix[1] != 1
+    elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
         if f.unit and raw.endswith(f.unit):
             raw = raw[: -len(f.unit)]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
             raw = raw.removeprefix("第").removesuffix("名")
-    return check_value(f, plain(_number(f, raw, where)), where=where), None
+    if _NUMBER.fullmatch(raw) is None:
+        raise wrong()
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only what Decimal reads
+        raise wrong() from None
+    if factor != 1:
+        if not number.is_finite() or number.adjusted() > 30:  # past any size check_value takes
+            return check_value(f, number, where=where, label=label), None
+        number = plain(number * factor)
+    value = check_value(f, number, where=where, label=label)
+    return value, Conversion(stripped, number) if typed else None

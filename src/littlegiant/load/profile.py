@@ -12,14 +12,14 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
-from littlegiant.load.rules import FieldDef, RuleSet, Text
+from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.messages import EXPECT, Choices, Got, Words, nearest
 
@@ -110,8 +110,8 @@ def _leaf(f: FieldDef, accept: Callable[[Any], Scalar | None]) -> Leaf:
     return _OTHER, None, accept, f
 
 
-_HUGE = 10**15
-_TINY = Decimal("0.000001")
+_HUGE = int(MAX_NUMBER)
+"""rules' MAX_NUMBER as an int: the whole numbers of a profile are compared with it as they are."""
 
 
 def _plain_size(v: Decimal) -> bool:
@@ -119,7 +119,7 @@ def _plain_size(v: Decimal) -> bool:
     outside, and inside it every quotient the rules take is settled to 30 places within the 60
     digits the arithmetic keeps. 1e-10 over 1e35 would not be."""
     size = v.copy_abs()  # abs() rounds in the context, and overflows on 1e999999999
-    return not v or _TINY <= size < _HUGE
+    return not v or MIN_NUMBER <= size < MAX_NUMBER
 
 
 def _bounds(f: FieldDef) -> tuple[Decimal | int | None, Decimal | int | None]:
@@ -336,10 +336,10 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
         if isinstance(value, str) and f.type != "text":
-            from littlegiant.load.tabular import cell_value
+            from littlegiant.load.answers import read_typed
 
             try:
-                typed = cell_value(f, value, where)
+                typed = read_typed(f, value, where=where)[0]
             except InputError:
                 typed = None
             if typed is not None:
@@ -381,11 +381,11 @@ def _group_label(node: _Trie) -> Words | None:
 
 
 def field_words(f: FieldDef, path: str) -> Words:
-    """A field named for a message: 2025年营业收入 (its year first, as people say it)."""
+    """A field named for a message as the reports, the sheets and the interview name it: 「营业收入（2025年）」
+    (``path`` may also be a column header or an option, which name no year)."""
     parts, concrete = f.path.split("."), path.split(".")
     years = [c for p, c in zip(parts, concrete, strict=False) if p == "{year}" and _year(c) is not None]
-    year = years[0] if years and len(parts) == len(concrete) else None
-    zh = f"{year}年{f.label.zh}" if year is not None else f.label.zh
+    zh = input_label(f, path).zh if years and len(parts) == len(concrete) else f.label.zh
     return Words(f"「{zh}」", f.label.en)
 
 
@@ -433,23 +433,23 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         raise fail("value.expected", expect=EXPECT[f.type], got=Got(value))
     number = Decimal(value)
     if not number.is_finite():
-        raise fail("value.expected", expect=EXPECT[f.type], got=_brief(value))
+        raise fail("value.expected", expect=EXPECT[f.type], got=brief(value))
     if not _plain_size(number):
-        raise fail("value.size", shown=_brief(value))
+        raise fail("value.size", shown=brief(value))
     if f.type == "int" and number != number.to_integral_value():
-        raise fail("value.whole", shown=_brief(value))
+        raise fail("value.whole", shown=brief(value))
     if f.type == "money" and number < 0:
-        raise fail("value.negative", shown=_brief(value))
+        raise fail("value.negative", shown=brief(value))
     if f.type == "percent" and not (0 <= number <= 100):
-        raise fail("value.percent", shown=_brief(value))
+        raise fail("value.percent", shown=brief(value))
     if f.minimum is not None and number < f.minimum:
-        raise fail("value.min", low=str(f.minimum), shown=_brief(value))
+        raise fail("value.min", low=str(f.minimum), shown=brief(value))
     if f.maximum is not None and number > f.maximum:
-        raise fail("value.max", high=str(f.maximum), shown=_brief(value))
+        raise fail("value.max", high=str(f.maximum), shown=brief(value))
     return Decimal(int(number)) if f.type == "int" else number
 
 
-def _brief(value: object) -> str | Words:
+def brief(value: object) -> str | Words:
     """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
     try:
         text = str(value)
@@ -539,38 +539,6 @@ def choice_named(f: FieldDef, text: str) -> str | None:
     return None
 
 
-def parse_text_value(f: FieldDef, text: str, *, where: str | None = None, label: Words | None = None) -> Scalar | None:
-    """Turn typed text (``--set``, CSV cells, answers) into a value; empty text is unknown.
-
-    Accepts ``1,200`` and ``1200.5`` for numbers, true/false/yes/no/是/否 for yes-no
-    fields, a choice's id or label (工业 / Industry); anything else is an InputError saying what was expected.
-    """
-    raw = text.strip()
-    if raw == "" or raw.lower() in ("null", "~"):
-        return None
-    if f.type == "bool":
-        low = raw.lower()
-        if low in ("true", "yes", "y", "是", "1"):
-            return True
-        if low in ("false", "no", "n", "否", "0"):
-            return False
-        raise InputError(kind="value.yes_no", params={"shown": _brief(raw)}, field=where or f.path,
-                         label=label or field_words(f, f.path))
-    if f.type == "choice":
-        return check_value(f, choice_named(f, raw) or raw, where=where, label=label)
-    if f.type == "text":
-        return check_value(f, raw, where=where, label=label)
-    cleaned = raw.replace(",", "").replace("，", "").replace("_", "")
-    if f.unit and cleaned.endswith(f.unit):
-        cleaned = cleaned[: -len(f.unit)].strip()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise InputError(kind="value.typed", params={"expect": EXPECT.get(f.type, EXPECT["number"]), "shown": _brief(raw)},
-                         field=where or f.path, label=label or field_words(f, f.path)) from None
-    return check_value(f, number, where=where, label=label)
-
-
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
     """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied."""
     values = dict(profile.values)
@@ -584,9 +552,9 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
         except InputError as exc:
             raise exc.moved(label=Words("--set", "")) from None
         named = field_words(f, path)
-        from littlegiant.load.tabular import cell_value  # as a cell is read: 1.5亿, 800万, 是
+        from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
 
-        value = cell_value(f, text, f"--set {path}", label=Words(f"--set {named.zh}", named.en))
+        value, _ = read_typed(f, text, where=f"--set {path}", label=Words(f"--set {named.zh}", named.en))
         if value is None:
             values.pop(path, None)
         else:

@@ -1,5 +1,5 @@
-"""Spreadsheet-shaped input and output: column headers in either language, whole-row validation,
-formula-safe cells.
+"""Spreadsheet-shaped input: column headers in either language, whole-row validation, a header's
+mistakes found once. (The words batch writes, and its templates, are report/table.py.)
 
 A sheet filled in by a finance manager has Chinese headers (营业收入（2025年）), a consultant's
 script has field ids (financials.2025.revenue); both name the same field. A row is checked whole,
@@ -11,24 +11,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import SIZE, STATUS, t
+from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, read_typed
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
     check_parts,
-    check_value,
     field_for_path,
     field_words,
     input_label,
-    parse_text_value,
 )
-from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.messages import Words, nearest
 
 PROBLEMS_SEPARATOR = "\n"
@@ -53,7 +51,7 @@ _YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
 _TRAILING_GROUP = re.compile(r"\([^()]*\)$")
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     """A header as compared: full-width forms folded (（）→()), letter case and spaces ignored."""
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
@@ -65,10 +63,10 @@ def _labels(rules: RuleSet) -> dict[str, FieldDef]:
         short: dict[str, FieldDef | None] = {}
         for f in rules.fields.values():
             for label in (f.label.zh, f.label.en):
-                found.setdefault(_norm(label), f)
+                found.setdefault(norm(label), f)
                 # 行业 for 行业（《中小企业划型标准规定》）, as people head a column; kept when unambiguous
-                brief = _TRAILING_GROUP.sub("", _norm(label))
-                if brief and brief != _norm(label):
+                brief = _TRAILING_GROUP.sub("", norm(label))
+                if brief and brief != norm(label):
                     short[brief] = f if short.get(brief, f) is f else None
         for brief, only in short.items():
             if only is not None:
@@ -96,16 +94,16 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
     except InputError:
         pass
     labels = _labels(rules)
-    norm = _norm(text)
-    year_match = _YEAR.search(norm)
+    folded = norm(text)
+    year_match = _YEAR.search(folded)
     year = int(year_match.group(1)) if year_match else None
-    rest = norm[: year_match.start()] + norm[year_match.end():] if year_match else norm
-    for candidate in (norm, rest, _TRAILING_GROUP.sub("", rest)):
+    rest = folded[: year_match.start()] + folded[year_match.end():] if year_match else folded
+    for candidate in (folded, rest, _TRAILING_GROUP.sub("", rest)):
         f = labels.get(candidate)
         if f is None:
             continue
         if not f.per_year:
-            if year is None or candidate == norm:  # a label may hold a year of its own (〔2011〕300号)
+            if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
             continue
         if year is None:
@@ -114,7 +112,7 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                              field=text, label=Words(f"“{text}”列", text))
         return f.concrete_path(year), f
     pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
-    near = nearest(norm, pool) or (nearest(rest, labels) if year_match else None)
+    near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
     if near is not None:
         f = pool[near]
         shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
@@ -135,11 +133,6 @@ def known_header(rules: RuleSet, header: object) -> bool:
     return True
 
 
-NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
-MONEY_TYPES = frozenset({"money", "signed_money"})
-"""Field types whose cells are numbers, and of those the amounts in 万元."""
-
-
 def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
     says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元. 1 when
@@ -149,48 +142,19 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
     cache: dict[str, Decimal] = rules.memo.setdefault("tabular.units", {})
     found = cache.get(header)
     if found is None:
-        from littlegiant.load.answers import MONEY_UNITS
-
-        group = _TRAILING_GROUP.search(_norm(header))
+        group = _TRAILING_GROUP.search(norm(header))
         unit = group.group(0)[1:-1] if group else ""
         found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), Decimal(1))
     return found
 
 
-def cell_value(f: FieldDef, cell: str, where: str, unit: Decimal = Decimal(1),
-               label: Words | None = None) -> Scalar | None:
-    """One cell's value; a plain amount in a column whose header names another unit than 万元
-    (``unit``, from header_unit) is converted to 万元. A number the plain reading refuses is read
-    as the interview reads an answer (0.5亿, 800万, ８，０００万元, 12.5%, 第3名; 有/无, 对, 没有 for yes
-    and no), with the same parser, so that a sheet takes what a person types; money converts to
-    万元 in Decimal, a unit in the cell winning over the header's. When neither reads it, the plain
-    reading's message says what was expected. (Choices keep the plain reading: an answer's "1"
-    for the first choice would silently pick a choice in a sheet.)"""
-    try:
-        value = parse_text_value(f, cell, where=where, label=label)
-        if unit != 1 and isinstance(value, Decimal):
-            from littlegiant.load.answers import plain
-
-            value = check_value(f, plain(value * unit), where=where, label=label)
-        return value
-    except InputError as exc:
-        if (f.type not in NUMERIC_TYPES and f.type != "bool") or cell.strip().lower() in ("null", "~"):
-            raise
-        refused = exc
-    from littlegiant.load.answers import parse_answer
-
-    try:
-        return parse_answer(f, cell, where)[0]
-    except InputError:
-        raise refused from None
-
-
-def ignored_columns(header: Iterable[str], rules: RuleSet) -> list[str]:
+def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[str]:
     """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
-    so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown)."""
+    so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
+    ``ours``: the headers batch output has (as ``norm`` gives them), passed over without a word."""
     out = []
     for h in header:
-        if not h.strip() or _norm(h) in output_columns(rules):
+        if not h.strip() or norm(h) in ours:
             continue
         try:
             column(rules, h)
@@ -200,10 +164,37 @@ def ignored_columns(header: Iterable[str], rules: RuleSet) -> list[str]:
     return out
 
 
-def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profile:
+def header_problem(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> InputError | None:
+    """The first column of a header that would make every row an error: a near miss of a field's
+    name (营收2024 for 营业收入（2024年）), a per-year field without its year, or a second column for
+    a field already read. Passing over it would leave that input unknown for every company, and
+    failing each row would bury one mistake in the header under hundreds of errors: a run says it
+    once, up front, and stops."""
+    taken: dict[str, str] = {}
+    for h in header:
+        if not h.strip() or norm(h) in ours:
+            continue
+        try:
+            path, _ = column(rules, h)
+        except InputError as exc:
+            if exc.kind == "column.unknown":
+                continue
+            return exc
+        if path in taken:
+            return _same(h, taken[path])
+        taken[path] = h
+    return None
+
+
+def _same(header: str, other: str) -> InputError:
+    return InputError(kind="column.same", params={"other": other}, field=header, label=Words(f"“{header}”列", header))
+
+
+def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset()) -> Profile:
     """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
     its column, and the company's name, when any cell is wrong. Columns that name nothing the rules
-    know are passed over (``ignored_columns`` says which, once per file)."""
+    know are passed over (``ignored_columns`` says which, once per file), as are the columns of
+    batch's own output (``ours``, as ``norm`` gives them), so that a results file reads back."""
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
@@ -218,17 +209,18 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
             # a column batch writes (its results read back are not figures), or one like nothing the
             # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
             # field's name (营业收人2025) or a per-year field without its year is the row's problem
-            if exc.kind != "column.unknown" and _norm(header) not in output_columns(rules):
+            if exc.kind != "column.unknown" and norm(header) not in ours:
                 problems.append(exc)
             continue
         try:
-            value = cell_value(f, cell, header, header_unit(rules, header, f), label=field_words(f, path))
+            # as the interview reads an answer, a unit in the cell winning over the header's; never a
+            # choice by its number (a stray 1 in a cell would silently pick the first)
+            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f))
         except InputError as exc:
             problems.append(exc)
             continue
         if path in taken:
-            problems.append(InputError(kind="column.same", params={"other": taken[path]}, field=header,
-                                       label=Words(f"“{header}”列", header)))
+            problems.append(_same(header, taken[path]))
             continue
         taken[path] = header
         if value is not None:
@@ -244,165 +236,12 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str) -> Profil
     return Profile(values, source)
 
 
-SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
-"""The columns of batch's summary rows by id: a .csv with ``--columns ids``, and JSON Lines keys."""
-
-
-class Labels(NamedTuple):
-    """What batch output headed with words needs: the language, each tier's title in it, and the
-    company-name field's label (so that the name column reads back as input)."""
-
-    lang: str
-    tiers: Mapping[str, str]
-    name: str
-
-
-def output_columns(rules: RuleSet) -> frozenset[str]:
-    """The columns batch writes (ids, and words in either language), as compared: passed over when
-    a results file is read back as input, so that figures added to it can be scored again."""
-    found: frozenset[str] | None = rules.memo.get("tabular.output")
-    if found is None:
-        headers = list(SUMMARY_COLUMNS)
-        for lang in ("zh", "en"):
-            tiers = {tid: getattr(tier.title, lang) for tid, tier in rules.tiers.items()}
-            headers += result_header(Labels(lang, tiers, getattr(rules.fields["name"].label, lang)))
-        found = rules.memo["tabular.output"] = frozenset(map(_norm, headers))
-    return found
-
-
-def result_header(labels: Labels) -> list[str]:
-    """The columns of batch output meant for people (the .xlsx results sheet, a .csv unless
-    ``--columns ids``): words of the language, one verdict and one score column per tier."""
-    lang = labels.lang
-    columns = [t("xlsx.source", lang), labels.name, t("xlsx.status", lang), t("sme", lang)]
-    score = t("score", lang)
-    for tid in TIER_IDS:
-        title = labels.tiers.get(tid, tid)
-        columns += [title, f"{title}{score}" if lang == "zh" else f"{title} {score.lower()}"]
-    return [*columns, t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang),
-            t("xlsx.warnings", lang)]
-
-
-RESULT_TEXT = (0, 1, 10, 11, 12, 13)
-"""The cells of a result_words row that hold free text (source, name, blocker, next step, problems,
-figures to check): what a spreadsheet could take for a formula."""
-RESULT_VERDICTS = (4, 6, 8)
-"""The cells of a result_words row that hold a tier's verdict (coloured in .xlsx)."""
-
-
-def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
-    """A summary row (keyed by the ids of batch's SUMMARY_COLUMNS) in words, in result_header's
-    order: outcome, size and verdicts in the language, the blocker and next step without ids.
-    Empty cells are None; scores stay as they were (numbers, or a MIN-MAX range)."""
-    lang = labels.lang
-    error = row["status"] == "error"
-    blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
-    cells: list[Any] = [row["source"], row["name"] or None, t("xlsx.error" if error else "xlsx.scored", lang),
-                        None if error else SIZE[row["sme_size"] or None][lang]]
-    for tid in TIER_IDS:
-        status, score = row[f"{tid}_status"], row[f"{tid}_score"]
-        cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score]
-    return [*cells, blocker or None, step or None, row["error"] or None, row.get("warnings") or None]
-
-
-_SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
-_ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
-
-
-def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
-                      row: Mapping[str, Any]) -> tuple[str, str]:
-    """(what holds the company back, the first step to take) in words, from a next_step cell
-    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out. A
-    criterion not answered or left to the authority says so: its title alone would read as failed."""
-    if not next_step:
-        return "", ""
-    found = _SCREENING.match(next_step)
-    if found:
-        colon = "：" if lang == "zh" else ": "
-        status = row.get(f"{found.group(1)}_status")
-        how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
-        return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
-    found = _ADVICE.match(next_step)
-    if found:
-        return tiers.get(found.group(1), found.group(1)), found.group(2)
-    return "", next_step
-
-
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
+"""The first cell of the template's notes row: a row starting with it is not a company. The
+templates (report/table.py) write it; the readers know it."""
 SAMPLE_MARK = {"zh": "示例公司（示例行，不计入）", "en": "Example Co (sample row, not read)"}
 """The name in the template's sample row: left in a filled-in sheet, it is not scored as a company
 (a park's results listed 示例公司 among its members)."""
-"""The first cell of the template's notes row: a row starting with it is not a company."""
-
-
-def column_note(f: FieldDef, lang: str) -> str:
-    """What a template's notes row says under a column: its unit, its choices, or yes/no."""
-    if f.type == "bool":
-        return t("xlsx.yes_no", lang)
-    if f.type == "choice":
-        return " / ".join(choice_word(f, c, lang) for c in f.choices)
-    if f.type == "percent":
-        return "%（0–100）" if lang == "zh" else "% (0-100)"
-    if f.unit:
-        return f.unit
-    return t("xlsx.text", lang) if f.type == "text" else t("xlsx.number", lang)
-
-
-def choice_word(f: FieldDef, choice: str, lang: str) -> str:
-    """A choice as the template offers it: its label in ``lang`` (the reader takes ids and labels)."""
-    label = f.choice_labels.get(choice)
-    if label is None:
-        return choice
-    return label.zh if lang == "zh" else label.en
-
-
-def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, ids: bool = False) -> str:
-    """The text of ``init --csv``: a header row in the labels of ``lang`` (with the year where a
-    column has one), a notes row of units and choices as the .xlsx template has (not read: it
-    starts with NOTES_MARK), and a sample row in the same words (not read either: SAMPLE_MARK). With ``ids`` the header and the
-    sample are field ids and no notes row, for scripts. A byte-order mark leads, so that Excel
-    opens the file by double-click without garbling the Chinese."""
-    import csv
-    import io
-
-    fields = [field_for_path(rules, path) for path in columns]
-    sample = {"name": SAMPLE_MARK[lang], "industry": "industrial", "employees": "120",
-              "registered_in_china": True, f"financials.{last_year}.revenue": "3000",
-              f"financials.{last_year}.rd_expense": "150"}
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\r\n")
-    if ids:
-        out.writerow(columns)
-    else:
-        out.writerow([getattr(input_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
-        out.writerow([NOTES_MARK[lang] if i == 0 else column_note(f, lang) for i, f in enumerate(fields)])
-    row = []
-    for f, path in zip(fields, columns, strict=True):
-        value = sample.get(path, "")
-        if value is True:
-            value = "true" if ids else ("是" if lang == "zh" else "yes")
-        elif f.type == "choice" and value and not ids:
-            value = choice_word(f, str(value), lang)
-        row.append(value)
-    out.writerow(row)
-    return "\ufeff" + buf.getvalue()
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(text: str) -> str:
-    """Text a spreadsheet will show rather than run: a cell starting like a formula (=, +, -, @,
-    tab, CR) gets a leading apostrophe, unless it is a plain number (-5 stays -5)."""
-    if text.startswith(FORMULA_STARTS):
-        try:
-            Decimal(text)
-        except InvalidOperation:
-            return "'" + text
-        if text.strip() != text:
-            return "'" + text
-    return text
 
 
 def cell_text(value: Any) -> str:

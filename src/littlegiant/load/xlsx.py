@@ -1,36 +1,20 @@
-"""Excel workbooks in and out, streamed both ways (openpyxl's read-only and write-only modes), so
-that a park's sheet of 100,000 companies costs no more memory than one of a thousand.
+"""Excel workbooks in, streamed (openpyxl's read-only mode), so that a park's sheet of 100,000
+companies costs no more memory than one of a thousand. (Workbooks out, in words, are
+report/workbook.py.)
 
-openpyxl is imported here only, and this module only by the commands that meet an .xlsx: start-up
-time stays what it was for everyone else.
+openpyxl is imported inside the functions, and this module only by the commands that meet an
+.xlsx: start-up time stays what it was for everyone else.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import STATUS, t
-from littlegiant.load.rules import TIER_IDS, RuleSet
-from littlegiant.load.tabular import (
-    NOTES_MARK,
-    PROBLEMS_SEPARATOR,
-    RESULT_TEXT,
-    RESULT_VERDICTS,
-    Labels,
-    cell_text,
-    choice_word,
-    column_note,
-    result_header,
-    result_words,
-)
-from littlegiant.messages import SystemError_
+from littlegiant.load.tabular import NOTES_MARK, cell_text
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
@@ -140,192 +124,3 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         yield f"{where}:{number}", cells
     if header is None and seen:
         yield where, InputError(kind="sheet.no_header")
-
-
-_FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_review": "FFEB9C", "error": "FFC7CE"}
-"""Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
-class ResultBook:
-    """The batch's .xlsx output, written as the rows come: a results sheet (one row per company,
-    verdicts in words and colour), an errors sheet (one row per problem) and a sheet saying which
-    rule set, date and tool made it. File-like (write, flush, close) so that batch's Writer feeds
-    it the JSON Lines of the summary rows as it would a .jsonl file."""
-
-    def __init__(self, path: Path, about: dict[str, Any], handle: IO[bytes] | None = None) -> None:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font, PatternFill
-
-        try:  # batch hands in the temporary file that is renamed into place at the end
-            self.handle = handle if handle is not None else path.open("wb")
-        except OSError as exc:
-            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
-                             file=str(path)) from None
-        self.lang = lang = about.get("lang", "en")
-        self.labels = Labels(lang, about.get("tiers", {}), about.get("name_label") or t("xlsx.name", lang))
-        self.book = Workbook(write_only=True)
-        self.fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
-        self.bold = Font(bold=True)
-        self.results = self.book.create_sheet(t("xlsx.results", lang))
-        self.errors = self.book.create_sheet(t("xlsx.errors", lang))
-        info = self.book.create_sheet(t("xlsx.about", lang))
-        columns = result_header(self.labels)
-        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50]
-        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
-            self.results.column_dimensions[letter].width = width
-        self.results.freeze_panes = "C2"
-        self.results.append(self._header(self.results, columns))
-        self.errors.column_dimensions["A"].width = 28
-        self.errors.column_dimensions["B"].width = 28
-        self.errors.column_dimensions["C"].width = 90
-        self.errors.append(self._header(self.errors, [t("xlsx.source", lang), t("xlsx.name", lang),
-                                                      t("xlsx.problem", lang)]))
-        info.column_dimensions["A"].width = 16
-        info.column_dimensions["B"].width = 70
-        made = [(t("rules", lang), f"{about.get('rules_id', '')} {about.get('rules_title', '')}".strip()),
-                (t("as_of", lang), about.get("as_of", "")),
-                (t("last_year", lang), about.get("last_year", "")),
-                (t("tool", lang), f"littlegiant {about.get('version', '')}"),
-                (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
-                (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
-                ("", t("disclaimer", lang))]
-        for label, value in made:
-            info.append([self._text(info, label), self._text(info, value)])
-
-    def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
-        """A cell that holds text as text, even text starting with = or # (which openpyxl would
-        write as a formula or an error value); numbers stay numbers. Plain values are appended as
-        they are, which is faster than a cell object each."""
-        from openpyxl.cell import WriteOnlyCell
-
-        if not isinstance(value, str) or not (styled or value.startswith(("=", "#"))):
-            return value
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"
-        return cell
-
-    def _header(self, ws: Any, labels: list[str]) -> list[Any]:
-        cells = [self._text(ws, label, styled=True) for label in labels]
-        for cell in cells:
-            cell.font = self.bold
-        return cells
-
-    def _verdict(self, status: str, word: str | None) -> Any:
-        """A verdict in words, coloured as Excel colours good and bad."""
-        if not status:
-            return None
-        cell = self._text(self.results, word, True)
-        fill = self.fills.get(status)
-        if fill is not None:
-            cell.fill = fill
-        return cell
-
-    def write(self, text: str) -> None:
-        """Append the companies of some JSON Lines of summary rows (a full disk is bad output, not a bug)."""
-        try:
-            self._write(text)
-        except OSError as exc:
-            self.handle.close()  # nothing more can be written: close() then has nothing to do
-            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
-                             file=self.handle.name) from None
-
-    def _write(self, text: str) -> None:
-        results, text_cell, verdict = self.results, self._text, self._verdict
-        for line in text.splitlines():
-            row = json.loads(line)
-            error = row["status"] == "error"
-            cells = result_words(row, self.labels)
-            for i in RESULT_TEXT:
-                cells[i] = text_cell(results, cells[i])
-            if error:
-                cells[2] = verdict("error", cells[2])
-            for i, tid in zip(RESULT_VERDICTS, TIER_IDS, strict=True):
-                cells[i] = verdict(row[f"{tid}_status"], cells[i])
-                if cells[i + 1] is not None:
-                    cells[i + 1] = text_cell(results, cells[i + 1])
-            results.append(cells)
-            if error:
-                for problem in row["error"].split(PROBLEMS_SEPARATOR):
-                    self.errors.append([text_cell(self.errors, row["source"]), text_cell(self.errors, row["name"]),
-                                        text_cell(self.errors, problem)])
-
-    def flush(self) -> None:
-        """Rows are on disk only once the workbook is closed (a zip is written whole)."""
-
-    def close(self) -> None:
-        """Write the workbook: the rows appended so far, also after an interruption."""
-        if self.handle.closed:
-            return
-        try:
-            self.book.save(self.handle)
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-        except OSError as exc:
-            raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
-                             file=self.handle.name) from None
-        finally:
-            self.handle.close()
-
-
-def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> bytes:
-    """An .xlsx to fill in: column labels in ``lang``, a notes row of units and choices, and
-    drop-down lists for choices and yes/no (with numbers checked as they are typed)."""
-    import io
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from littlegiant.load.profile import field_for_path, input_label
-
-    book = Workbook()
-    ws = book.active
-    ws.title = t("xlsx.companies", lang)
-    lists = book.create_sheet(t("xlsx.choices", lang))
-    lists.sheet_state = "hidden"
-    last = 1000 + 2
-    notes_fill = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
-    yes_no = DataValidation(type="list", formula1=f'"{t("xlsx.yes_no_list", lang)}"', allow_blank=True)
-    ws.add_data_validation(yes_no)
-    list_column = 0
-    for i, path in enumerate(columns, start=1):
-        f = field_for_path(rules, path)
-        letter = get_column_letter(i)
-        label = input_label(f, path)
-        head = ws.cell(row=1, column=i, value=label.zh if lang == "zh" else label.en)
-        head.font = Font(bold=True)
-        head.alignment = Alignment(wrap_text=True, vertical="top")
-        note = ws.cell(row=2, column=i, value=NOTES_MARK[lang] if i == 1 else column_note(f, lang))
-        note.fill = notes_fill
-        note.data_type = "s"
-        ws.column_dimensions[letter].width = 28 if i == 1 else 16
-        cells = f"{letter}3:{letter}{last}"
-        if f.type == "bool":
-            yes_no.add(cells)
-        elif f.type == "choice":
-            list_column += 1
-            list_letter = get_column_letter(list_column)
-            for j, choice in enumerate(f.choices, start=1):
-                lists.cell(row=j, column=list_column, value=choice_word(f, choice, lang))
-            rule = DataValidation(type="list", allow_blank=True,
-                                  formula1=f"'{lists.title}'!${list_letter}$1:${list_letter}${len(f.choices)}")
-            ws.add_data_validation(rule)
-            rule.add(cells)
-        elif f.type in ("int", "money", "percent", "number", "signed_money"):
-            low, high = f.value_range()
-            kind = "whole" if f.type == "int" else "decimal"
-            if low is not None and high is not None:
-                rule = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high))
-            elif low is not None:
-                rule = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
-            else:
-                continue
-            rule.allow_blank = True
-            rule.error = t("xlsx.bad_number", lang)
-            rule.showErrorMessage = True
-            ws.add_data_validation(rule)
-            rule.add(cells)
-    ws.row_dimensions[1].height = 48
-    ws.freeze_panes = "B3"
-    buf = io.BytesIO()
-    book.save(buf)
-    return buf.getvalue()

@@ -1,0 +1,172 @@
+"""Batch's tables in words: the columns and cells of its results (CSV and the .xlsx results
+sheet), and the templates a park fills in (``init --csv``; ``workbook.py`` writes the .xlsx ones).
+
+The loaders read these tables back (load/tabular.py) but make none of their words: the header of
+a results file is known to them only as ``output_columns``, which batch hands them, so that
+figures added to a results file can be scored again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+from littlegiant.i18n import SIZE, STATUS, t
+from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
+from littlegiant.load.tabular import NOTES_MARK, SAMPLE_MARK, norm
+
+SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
+"""The columns of batch's summary rows by id: a .csv with ``--columns ids``, and JSON Lines keys."""
+
+
+class Labels(NamedTuple):
+    """What batch output headed with words needs: the language, each tier's title in it, and the
+    company-name field's label (so that the name column reads back as input)."""
+
+    lang: str
+    tiers: Mapping[str, str]
+    name: str
+
+
+def output_columns(rules: RuleSet) -> frozenset[str]:
+    """The columns batch writes (ids, and words in either language), as compared: passed over when
+    a results file is read back as input, so that figures added to it can be scored again."""
+    found: frozenset[str] | None = rules.memo.get("table.output")
+    if found is None:
+        headers = list(SUMMARY_COLUMNS)
+        for lang in ("zh", "en"):
+            tiers = {tid: getattr(tier.title, lang) for tid, tier in rules.tiers.items()}
+            headers += result_header(Labels(lang, tiers, getattr(rules.fields["name"].label, lang)))
+        found = rules.memo["table.output"] = frozenset(map(norm, headers))
+    return found
+
+
+def result_header(labels: Labels) -> list[str]:
+    """The columns of batch output meant for people (the .xlsx results sheet, a .csv unless
+    ``--columns ids``): words of the language, one verdict and one score column per tier."""
+    lang = labels.lang
+    columns = [t("xlsx.source", lang), labels.name, t("xlsx.status", lang), t("sme", lang)]
+    score = t("score", lang)
+    for tid in TIER_IDS:
+        title = labels.tiers.get(tid, tid)
+        columns += [title, f"{title}{score}" if lang == "zh" else f"{title} {score.lower()}"]
+    return [*columns, t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang),
+            t("xlsx.warnings", lang)]
+
+
+RESULT_TEXT = (0, 1, 10, 11, 12, 13)
+"""The cells of a result_words row that hold free text (source, name, blocker, next step, problems,
+figures to check): what a spreadsheet could take for a formula."""
+RESULT_VERDICTS = (4, 6, 8)
+"""The cells of a result_words row that hold a tier's verdict (coloured in .xlsx)."""
+
+
+def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
+    """A summary row (keyed by the ids of batch's SUMMARY_COLUMNS) in words, in result_header's
+    order: outcome, size and verdicts in the language, the blocker and next step without ids.
+    Empty cells are None; scores stay as they were (numbers, or a MIN-MAX range)."""
+    lang = labels.lang
+    error = row["status"] == "error"
+    blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
+    cells: list[Any] = [row["source"], row["name"] or None, t("xlsx.error" if error else "xlsx.scored", lang),
+                        None if error else SIZE[row["sme_size"] or None][lang]]
+    for tid in TIER_IDS:
+        status, score = row[f"{tid}_status"], row[f"{tid}_score"]
+        cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score]
+    return [*cells, blocker or None, step or None, row["error"] or None, row.get("warnings") or None]
+
+
+_SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
+_ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
+
+
+def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
+                      row: Mapping[str, Any]) -> tuple[str, str]:
+    """(what holds the company back, the first step to take) in words, from a next_step cell
+    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out. A
+    criterion not answered or left to the authority says so: its title alone would read as failed."""
+    if not next_step:
+        return "", ""
+    found = _SCREENING.match(next_step)
+    if found:
+        colon = "：" if lang == "zh" else ": "
+        status = row.get(f"{found.group(1)}_status")
+        how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
+        return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
+    found = _ADVICE.match(next_step)
+    if found:
+        return tiers.get(found.group(1), found.group(1)), found.group(2)
+    return "", next_step
+
+
+def column_note(f: FieldDef, lang: str) -> str:
+    """What a template's notes row says under a column: its unit, its choices, or yes/no."""
+    if f.type == "bool":
+        return t("xlsx.yes_no", lang)
+    if f.type == "choice":
+        return " / ".join(choice_word(f, c, lang) for c in f.choices)
+    if f.type == "percent":
+        return "%（0–100）" if lang == "zh" else "% (0-100)"
+    if f.unit:
+        return f.unit
+    return t("xlsx.text", lang) if f.type == "text" else t("xlsx.number", lang)
+
+
+def choice_word(f: FieldDef, choice: str, lang: str) -> str:
+    """A choice as the template offers it: its label in ``lang`` (the reader takes ids and labels)."""
+    label = f.choice_labels.get(choice)
+    if label is None:
+        return choice
+    return label.zh if lang == "zh" else label.en
+
+
+def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, ids: bool = False) -> str:
+    """The text of ``init --csv``: a header row in the labels of ``lang`` (with the year where a
+    column has one), a notes row of units and choices as the .xlsx template has (not read: it
+    starts with NOTES_MARK), and a sample row in the same words (not read either: SAMPLE_MARK). With ``ids`` the header and the
+    sample are field ids and no notes row, for scripts. A byte-order mark leads, so that Excel
+    opens the file by double-click without garbling the Chinese."""
+    import csv
+    import io
+
+    fields = [field_for_path(rules, path) for path in columns]
+    sample = {"name": SAMPLE_MARK[lang], "industry": "industrial", "employees": "120",
+              "registered_in_china": True, f"financials.{last_year}.revenue": "3000",
+              f"financials.{last_year}.rd_expense": "150"}
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\r\n")
+    if ids:
+        out.writerow(columns)
+    else:
+        out.writerow([getattr(input_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
+        out.writerow([NOTES_MARK[lang] if i == 0 else column_note(f, lang) for i, f in enumerate(fields)])
+    row = []
+    for f, path in zip(fields, columns, strict=True):
+        value = sample.get(path, "")
+        if value is True:
+            value = "true" if ids else ("是" if lang == "zh" else "yes")
+        elif f.type == "choice" and value and not ids:
+            value = choice_word(f, str(value), lang)
+        row.append(value)
+    out.writerow(row)
+    return "\ufeff" + buf.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet will show rather than run: a cell starting like a formula (=, +, -, @,
+    tab, CR) gets a leading apostrophe, unless it is a plain number (-5 stays -5)."""
+    if text.startswith(FORMULA_STARTS):
+        try:
+            Decimal(text)
+        except InvalidOperation:
+            return "'" + text
+        if text.strip() != text:
+            return "'" + text
+    return text

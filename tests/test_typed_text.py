@@ -1,0 +1,125 @@
+"""Typed text reads the same through every door: a sheet's cell, ``--set``, a profile file's text
+and the interview's answer. One parser (load/answers.py) makes this so; these properties would catch
+a second one creeping back in."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from littlegiant.core.interview import Interview, Question
+from littlegiant.errors import InputError
+from littlegiant.load import rules
+from littlegiant.load.answers import NO, UNKNOWN, YES, normalise
+from littlegiant.load.profile import Profile, apply_sets, field_for_path, from_data, year_in_path
+from littlegiant.load.tabular import row_profile
+
+RS = rules.load("miit-2026")
+AS_OF = date(2026, 6, 1)
+PATHS = ["financials.2025.revenue", "financials.2025.net_profit", "employees", "market.domestic_share",
+         "registered_in_china", "industry", "niche_years", "digital_level"]
+
+
+def _nested(path: str, value: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    node = out
+    parts = path.split(".")
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+    return out
+
+
+def _outcome(read: Any) -> tuple[str, Any]:
+    """('ok', value) or ('refused', '') for one door, so that the doors can be compared."""
+    try:
+        return "ok", read()
+    except InputError:
+        return "refused", ""
+
+
+def doors(path: str, text: str) -> dict[str, tuple[str, Any]]:
+    """What each way in makes of ``text`` typed for ``path``: the value, or a refusal."""
+    f = field_for_path(RS, path)
+    out = {
+        "cell": _outcome(lambda: row_profile({path: text}, RS, "t").values.get(path)),
+        "set": _outcome(lambda: apply_sets(Profile({}), RS, [f"{path}={text}"]).values.get(path)),
+        "interview": _outcome(lambda: Interview(RS, AS_OF).parse(Question(path, f, year_in_path(f, path)), text)[0]),
+    }
+    if normalise(text).lower() not in UNKNOWN:  # a file's "" is text, not its null
+        out["file"] = _outcome(lambda: from_data(_nested(path, text), RS, "p.yaml").values.get(path))
+    return out
+
+
+_digits = st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def amounts(draw: st.DrawFn) -> str:
+    """An amount as people type it: separators, full-width digits, a unit, a sign, spaces."""
+    value = draw(_digits)
+    text = f"{value:,}" if draw(st.booleans()) else str(value)
+    if draw(st.booleans()):
+        text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
+    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名"]))
+    sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
+    pad = draw(st.sampled_from(["", " ", "\t"]))
+    return f"{pad}{sign}{text}{unit}{pad}"
+
+
+words = st.sampled_from(sorted(YES | NO | {"也许", "maybe", "TRUE", "Yes", "是 ", "工业", "industrial", "Industry",
+                                           "1", "2", "17", "(120)", "(120万)", "第3名", "1.2E+07", "1e999999999",
+                                           "NaN", "Infinity", "0.8亿亿", "八千万", "", "null", "~", " "}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATHS), st.one_of(amounts(), words, st.text(max_size=8)))
+def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
+    """A cell, --set, a profile file's text and an interview answer give the same value, or all refuse
+    (a choice's number aside, which only the interview lists)."""
+    f = field_for_path(RS, path)
+    if f.type == "choice" and text.strip().isdigit():
+        return  # the interview numbers its choices on the screen; a sheet's stray 1 must not pick one
+    seen = doors(path, text)
+    assert len(set(seen.values())) == 1, seen
+
+
+@pytest.mark.parametrize(("path", "text", "value"), [
+    ("financials.2025.revenue", "0.8亿", Decimal(8000)),
+    ("financials.2025.revenue", "80,000,000元", Decimal(8000)),
+    ("financials.2025.revenue", "８，０００万元", Decimal(8000)),
+    ("financials.2025.revenue", "1.2E+03", Decimal(1200)),
+    ("financials.2025.net_profit", "(120)", Decimal(-120)),
+    ("financials.2025.net_profit", "−500万", Decimal(-500)),
+    ("employees", "120人", Decimal(120)),
+    ("market.domestic_share", "12.5%", Decimal("12.5")),
+    ("registered_in_china", "有", True),
+    ("registered_in_china", "没有", False),
+    ("registered_in_china", "TRUE", True),
+    ("industry", "工业", "industrial"),
+    ("financials.2025.revenue", "", None),
+])
+def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> None:
+    """0.8亿, 80,000,000元, full-width digits, (120) for a loss, 有/没有 and a choice's label read the same everywhere."""
+    seen = doors(path, text)
+    assert set(seen.values()) == {("ok", value)}, seen
+
+
+@pytest.mark.parametrize(("path", "text", "zh", "en"), [
+    ("financials.2025.revenue", "八千万", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万”",
+     "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万'"),
+    ("registered_in_china", "也许", "应填是 或 否（也可以写 对/不是、有/没有、y/n），现在是“也许”",
+     "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
+])
+def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh: str, en: str) -> None:
+    """A sheet's cell and --set refuse the same text with the same words, in zh and en, from one table."""
+    for read in (lambda: row_profile({path: text}, RS, "t"), lambda: apply_sets(Profile({}), RS, [f"{path}={text}"])):
+        with pytest.raises(InputError) as caught:
+            read()
+        error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+        assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
