@@ -17,7 +17,7 @@ from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import Words, evidence, red_lines, set_args, w
+from littlegiant.report.words import Words, evidence, gate_stops, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -103,14 +103,9 @@ class Report:
     def plan(self) -> list[tuple[str, list[str], list[str]]]:
         """(headline, why not this round, steps) per tier not met; the red line alone when one stands."""
         words = self.words
-        red = red_lines(self.result)
-        if red:
-            zh = self.lang == "zh"
-            names = ("、" if zh else "; ").join(words.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
-                                               for c in red)
-            return [((f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
-                      f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
-                      "No materials are needed until then"), [], [])]
+        stopped = words.stop_lines()
+        if stopped:
+            return [(line, [], []) for line in stopped]
         out = []
         for t in self.result.tiers.values():
             head, notes, steps = words.plan_lines(t)
@@ -150,7 +145,9 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
     from littlegiant.core.tierplan import plan_all
 
-    return Report(result, lang, rules, plan_all(rules, result, profile), **kw)
+    # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
+    plans = {} if gate_stops(result) else plan_all(rules, result, profile)
+    return Report(result, lang, rules, plans, **kw)
 
 
 def plans_json(report: Report) -> dict[str, Any]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from littlegiant.core.result import Result
+from littlegiant.core.result import UNMET, Result
 from littlegiant.i18n import STATUS
-from littlegiant.report.words import holding_back
+from littlegiant.report.words import ICON, holding_back, w
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,13 @@ def moves(before: Result, after: Result, lang: str) -> list[Move]:
     return out
 
 
-def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
-    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set."""
+Failing = tuple[str, str, str]
+"""A criterion holding a tier back: (status, title, what its status means when it is not a failure)."""
+
+
+def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[Failing]]]]]:
+    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set; each
+    criterion keeps its status, since one awaiting the authority or an answer is not a failure."""
     out = []
     for tid, tier in results[0].tiers.items():
         cells = []
@@ -44,9 +49,17 @@ def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tupl
             t = r.tiers.get(tid)
             if t is None:
                 continue
-            cells.append((r.rules_title.get(lang), t.status, [c.title.get(lang) for c in holding_back(r, tid)]))
+            cells.append((r.rules_title.get(lang), t.status,
+                          [(c.status, c.title.get(lang), "" if c.status == UNMET else w(f"why_{c.status}", lang))
+                           for c in holding_back(r, tid)]))
         out.append((tier.title.get(lang), cells))
     return out
+
+
+def _said(f: Failing, lang: str) -> str:
+    """A criterion with what its status means: 「……（待认定机关判断）」, a failure as it is."""
+    _, title, why = f
+    return f"{title}（{why}）" if why and lang == "zh" else f"{title} ({why})" if why else title
 
 
 def _head(results: list[Result], lang: str) -> str:
@@ -66,8 +79,11 @@ def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
         for name, status, fails in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
-                lines += hang("    - ", f, width)
+                lines += hang(f"    {ICON[f[0]]} ", _said(f, lang), width)
     return "\n".join(lines) + "\n"
+
+
+_MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
 
 def compare_markdown(results: list[Result], lang: str) -> str:
@@ -85,7 +101,7 @@ def compare_markdown(results: list[Result], lang: str) -> str:
             if fails:
                 lines.append(f"**{title} · {name}**")
                 lines.append("")
-                lines += [f"- {f}" for f in fails]
+                lines += [f"- {_MD_ICON[f[0]]} {_said(f, lang)}" for f in fails]
                 lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -109,5 +125,6 @@ def compare_html(results: list[Result], lang: str) -> str:
         for name, _, fails in cells:
             if fails:
                 body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
-                            + "".join(f"<li>{escape(f)}</li>" for f in fails) + "</ul>")
+                            + "".join(f'<li><span class="status {f[0]}">{ICON[f[0]]}</span> {escape(_said(f, lang))}</li>'
+                                      for f in fails) + "</ul>")
     return page(_head(results, lang), lang, "\n".join(body))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report.words import MARK, w
+from littlegiant.report.words import MARK, bullet, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
@@ -71,7 +71,8 @@ def render_markdown(report: Report) -> str:
         lines.append(f"| {t('status', lang)} | {t('criterion', lang)} | {t('detail', lang)} |")
         lines.append("| --- | --- | --- |")
         for c in tier.criteria:
-            indent = "&nbsp;&nbsp;" * max(c.depth - 1, 0)
+            level = max(c.depth - 1, 0)
+            indent = "&nbsp;&nbsp;" * max(level - 1, 0) + bullet(level).strip() + ("&nbsp;" if level else "")
             title = c.title.get(lang) + MARK.get(c.confidence or "", "")
             lines.append(f"| {_ICON[c.status]}&nbsp;{STATUS[c.status][lang].replace(' ', '&nbsp;')} | "
                          f"{indent}{_cell(title)} | {_cell(words.sentence(c))} |")

@@ -15,7 +15,7 @@ from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
 from littlegiant.report.linebreak import wrap_rich
-from littlegiant.report.words import ICON, MARK, w
+from littlegiant.report.words import ICON, MARK, bullet, w
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
 
@@ -136,19 +136,25 @@ def _trace(console: Console, report: Report, tier: TierResult) -> None:
     for c in tier.criteria:
         if gate_ok and c.id.startswith("gate."):
             continue  # the gate's parts only when something in it is not met
-        indent = max(c.depth - 1, 0)
         name = RichText(c.title.get(lang), style="bold" if c.kind in ("all", "any") else "")
         if c.confidence in MARK:
             name.append(MARK[c.confidence], style="dim")
-        _row(console, widths, [status_label(c.status, lang), name, RichText(words.sentence(c))], indent)
+        _row(console, widths, [status_label(c.status, lang), name, RichText(words.sentence(c))], max(c.depth - 1, 0))
     for note in tier.notes:
         _line(console, note.get(lang), style="italic dim")
 
 
-def _row(console: Console, widths: tuple[int, int, int], cells: list[RichText], indent: int = 0) -> None:
-    """One row of the criterion table: each cell wrapped in its column, the last line of each unpadded."""
+def _row(console: Console, widths: tuple[int, int, int], cells: list[RichText], level: int = 0) -> None:
+    """One row of the criterion table: each cell wrapped in its column, the last line of each unpadded.
+    ``level`` 0 is a tier's own criterion; each level below it is indented two columns and marked."""
     status, name, detail = cells
-    names = [RichText(" " * indent) + line for line in wrap_rich(name, widths[1] - indent)]
+    # the deepest levels share the column with the words: never leave less than eight columns for them
+    room = max(widths[1] - 8, 0)
+    pad = min(2 * max(level - 1, 0), room)
+    mark = bullet(level)
+    lead = len(mark) + pad
+    names = [RichText(" " * pad + (mark if i == 0 else " " * len(mark))) + line
+             for i, line in enumerate(wrap_rich(name, widths[1] - lead))]
     details = wrap_rich(detail, widths[2])
     for i in range(max(len(names), len(details), 1)):
         out = status.copy() if i == 0 else RichText()

@@ -43,12 +43,21 @@ W = {
                     "en": "To see how each criterion was worked out, run the same command again with --detail added."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
+    # beside a criterion that holds a tier back without failing it (the comparison's lists)
+    "why_unknown": {"zh": "尚缺数据", "en": "answers missing"},
+    "why_manual_review": {"zh": "待认定机关判断", "en": "the authority decides"},
 }
 
 OPS = {
     "zh": {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"},
     "en": {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "", "!=": "not"},
 }
+
+
+def bullet(level: int) -> str:
+    """The mark before a criterion ``level`` steps under its tier (none for the tier's own): each level
+    is also indented, so a part stands under its group; wrapped lines hang under the words."""
+    return ("· ", "- ")[(level - 1) % 2] if level > 0 else ""
 
 
 def w(key: str, lang: str) -> str:
@@ -198,6 +207,43 @@ class Words:
             parts.append(f"{self.question(path)} {shown}")
         return sep.join(parts)
 
+    # ---- what stops every tier
+
+    def red_name(self, c: CriterionResult) -> str:
+        """A red line named by the problem it states (被列入严重失信主体名单), not by its absence."""
+        return self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
+
+    def gate_name(self, c: CriterionResult) -> str:
+        """A gate condition answered no, named with its group: 不具备参评基本条件「境内工商注册登记……」."""
+        title = c.title.get(self.lang)
+        if self.lang == "zh":
+            return f"不具备{self._gate_group(c)}「{title}」"
+        return f"every tier needs \"{title}\", answered no"
+
+    def _gate_group(self, c: CriterionResult) -> str:
+        tier = self.result.tiers.get(c.tier) or next(iter(self.result.tiers.values()))
+        return self._group_title(tier, {c.parent}) or "参评条件"
+
+    def stop_lines(self) -> list[str]:
+        """The plan when a red line or an unmet gate condition stops every tier: why, and that there is
+        nothing to plan or prepare until then; empty when nothing stops every tier."""
+        zh = self.lang == "zh"
+        sep = "；" if zh else "; "  # a label holds 、 itself (安全、质量、环境污染等事故)
+        out = []
+        red = red_lines(self.result)
+        if red:
+            names = sep.join(self.red_name(c) for c in red)
+            out.append(f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
+                       f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
+                       "No materials are needed until then")
+        for c in gate_stops(self.result):
+            title = c.title.get(self.lang)
+            out.append(f"{self._gate_group(c)}「{title}」答「否」：不具备这一条件，任何层级都不能申报，"
+                       "因此不列行动计划，也不需要准备申报材料" if zh else
+                       f"\"{title}\": answered no. Every tier needs it, so no tier can be applied for: "
+                       "there is no plan to follow and no materials to prepare")
+        return out
+
     # ---- the answer: one line per tier
 
     def score(self, tier: TierResult) -> str:
@@ -212,14 +258,12 @@ class Words:
         zh = self.lang == "zh"
         out: list[str] = []
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        if red:
-            names = [self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang) for c in red]
-            return [(f"红线「{n}」" if zh else f"red line: {n}") for n in names]
-        missing: list[str] = []
+        stopped = [*(f"红线「{self.red_name(c)}」" if zh else f"red line: {self.red_name(c)}" for c in red),
+                   *(self.gate_name(c) for c in gate_stops(self.result))]
+        if stopped:
+            return stopped
+        missing = self.needed(tier)
         for c in holding_back(self.result, tier.id):
-            if c.status == UNKNOWN:
-                missing.extend(p for p in c.missing if p not in missing)
-                continue
             if c.status != UNMET or tier.status == UNKNOWN:
                 continue
             now = ""
@@ -234,6 +278,15 @@ class Words:
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
         return out
+
+    def needed(self, tier: TierResult) -> list[str]:
+        """The answers that decide the tier now: what the criteria holding it back lack. The summary and
+        a plan of answers only both name these, so the two counts agree."""
+        missing: list[str] = []
+        for c in holding_back(self.result, tier.id):
+            if c.status == UNKNOWN:
+                missing.extend(p for p in c.missing if p not in missing)
+        return missing
 
     def tier_line(self, tier: TierResult) -> tuple[str, str]:
         """(verdict line, what holds it back) for the summary."""
@@ -286,7 +339,7 @@ class Words:
                         f"{name}: no set of changes meets it within {_years_on(self.lang)}")
             elif p.missing:
                 head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
-                steps.append(self.questions(p.missing, 10))
+                steps.append(self.questions(self.needed(tier) or p.missing, 10))
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
@@ -308,8 +361,9 @@ class Words:
         for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
             steps.append(self._move(m, p))
         if p.missing and p.checked not in (MET, REVIEW):
-            steps.append(f"另需回答：{self.questions(p.missing)}" if zh else
-                          f"Also answer: {self.questions(p.missing)}")
+            # not the summary's count: these are the answers still lacking once the steps above are done
+            steps.append(f"做到以上各项后，仍需回答：{self.questions(p.missing)}" if zh else
+                          f"With all of the above done, still answer: {self.questions(p.missing)}")
         return head, notes, steps
 
     def _red_label(self, cid: str) -> str:
@@ -395,7 +449,7 @@ class Words:
         """(mark, what it means, the rules it marks) per confidence tag, each rule counted once.
 
         The gate's criteria belong to every tier; they are named once as shared, then each tier with what
-        only it holds (or that it holds none), so the total is the rule data's own count (``rules list``).
+        only it holds (a tier with none is not named), so the total is the rule data's own count (``rules list``).
         """
         zh = self.lang == "zh"
         sep = "；" if zh else "; "
@@ -432,16 +486,12 @@ class Words:
                     who = who[0].upper() + who[1:]
                 lines.append(f"{who}（{len(names)}条）：{sep.join(names)}" if zh else
                              f"{who} ({len(names)}): {sep.join(names)}")
-            shared = any(len(k) > 1 for k in groups)
-            for t in tiers:
+            for t in tiers:  # a tier with none of its own is left out: the counts still add up to the total
                 names = groups.get((t.id,), [])
-                name = t.title.get(self.lang)
                 if names:
+                    name = t.title.get(self.lang)
                     lines.append(f"{name}（{len(names)}条）：{sep.join(names)}" if zh else
                                  f"{name} ({len(names)}): {sep.join(names)}")
-                else:
-                    lines.append(f"{name}：{'除共用条件外' if shared else ''}没有" if zh else
-                                  f"{name}: none{' beyond the shared ones' if shared else ''}")
             head = (f"{CONFIDENCE[tag]['zh']}：共{len(titles)}条" if zh else
                     f"{CONFIDENCE[tag]['en']}: {len(titles)} rule{'s' if len(titles) > 1 else ''}")
             out.append((MARK[tag], head, lines))
@@ -490,9 +540,30 @@ def red_lines(result: Result) -> list[CriterionResult]:
     return out
 
 
+def gate_stops(result: Result) -> list[CriterionResult]:
+    """Yes/no conditions that every tier asks for in a shared group, answered no (not registered in
+    China as an independent legal person): like a red line, no tier can be applied for, so a plan of
+    steps ("obtain: registered in China") would mislead; the report says so instead."""
+    tiers = list(result.tiers.values())
+    if len(tiers) < 2 or any(t.status != UNMET for t in tiers):
+        return []
+    holding = [{c.id: c for c in holding_back(result, t.id)} for t in tiers]
+    out = []
+    for c in holding[0].values():
+        if (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
+                and c.parent is not None and all(c.id in h and h[c.id].status == UNMET for h in holding[1:])):
+            out.append(c)
+    return out
+
+
+def stops(result: Result) -> bool:
+    """A red line or a gate condition answered no: every tier is out of reach, nothing to plan or prepare."""
+    return bool(red_lines(result) or gate_stops(result))
+
+
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
     """(criterion title, documents) for criteria met or awaiting review, each document once."""
-    if red_lines(result):
+    if stops(result):
         return []
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
