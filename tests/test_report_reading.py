@@ -3,6 +3,7 @@ comparisons that mark what is not a failure, a trace whose levels show, a legend
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from datetime import date
@@ -13,7 +14,9 @@ import yaml
 from rich.cells import cell_len
 from tests.test_cli_interactive import Session
 from tests.test_reports import NAMES, check_breaks, cli, squash
+from typer.testing import CliRunner
 
+from littlegiant.cli.app import app
 from littlegiant.core import engine
 from littlegiant.i18n import STATUS, t
 from littlegiant.load import profile, rules
@@ -172,3 +175,27 @@ def test_the_trace_shows_each_level_by_indent_and_mark(lang: str, columns: int) 
         assert col == base + 2 * max(level - 1, 0), (c.id, level, row)
         assert rest.lstrip(" ").startswith(bullet(level) or c.title.get(lang)[:3]), (c.id, row)
     assert {max(c.depth - 1, 0) for c in tier.criteria} >= {0, 1, 2, 3}
+
+
+def test_advice_parts_its_items_with_a_mark_their_labels_do_not_hold() -> None:
+    """A step of several changes parts them with ；, since a label holds 、 itself; zh numbers read as zh."""
+    doc = json.loads(cli("assess", str(EXAMPLES / "micro-startup.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                         "--format", "json"))
+    steps = [s for g in doc["gaps"].values() for s in g["steps"] if len(s["changes"]) > 1]
+    assert steps
+    for step in steps:
+        parts = step["text"].split("（达到「")[0].split("；")
+        assert len(parts) == len(step["changes"]), step["text"]
+        assert all("：" in p and " → " in p and ": " not in p and " (+" not in p for p in parts), step["text"]
+    assert "本企业为前三位权利人的Ⅰ类知识产权：0 → 4项（+4）；与主导产品相关的有效Ⅰ类知识产权：0 → 4项（+4）" in steps[0]["text"]
+
+
+def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
+    """batch --advice in zh: the next step's figure is grouped and its colon and brackets are Chinese."""
+    out = tmp_path / "advice.csv"
+    result = CliRunner().invoke(app, ["batch", str(EXAMPLES / "little-giant-2022.yaml"), "--advice", "--lang", "zh",
+                                      "--as-of", AS_OF, "--output", str(out)], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    step = rows[1][rows[0].index("下一步")]
+    assert "主营业务收入（2025年）：10,200 → 10,800万元（+600）" in step, step

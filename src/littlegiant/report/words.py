@@ -18,9 +18,11 @@ from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label
-from littlegiant.load.rules import RuleSet
-from littlegiant.report.advice import CUT_SHORT
+from littlegiant.load.rules import RuleSet, Text
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
+
+CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
+                 "the search for advice stopped at its work limit; a smaller change may exist")
 
 ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
 THIRD_PARTY = ("single", "recalled")
