@@ -199,3 +199,41 @@ def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     step = rows[1][rows[0].index("下一步")]
     assert "主营业务收入（2025年）：10,200 → 10,800万元（+600）" in step, step
+
+
+def test_a_renewal_is_named_by_the_rule_sets_own_title() -> None:
+    """The renewal lines take the tier's title from the rule set (no table of titles of their own)."""
+    import dataclasses
+
+    from littlegiant.load.rules import Text
+    from littlegiant.report.common import make_report
+
+    rs = rules.load("miit-2022")
+    prof = profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs)
+    result = engine.evaluate(rs, prof, date(2026, 3, 1), "zjtx_sme")
+    result.tiers["zjtx_sme"] = dataclasses.replace(result.tiers["zjtx_sme"], title=Text("某省专精特新", "Province title"))
+    for lang, head, detail in (("zh", "（某省专精特新复核）", "本次为某省专精特新复核"),
+                               ("en", " (renewal)", "A renewal (复核) of Province title")):
+        report = make_report(rs, prof, result, lang)
+        assert report.basis()[0].endswith(head)
+        assert any(line.startswith(detail) for line in report.basis_detail()), report.basis_detail()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_headings_come_from_the_words_table(tmp_path: Path, lang: str) -> None:
+    """Every heading of a report with a what-if, unusual figures and no name is the words table's, in each format."""
+    from littlegiant.report.words import W
+
+    data = yaml.safe_load((EXAMPLES / "micro-startup.yaml").read_text(encoding="utf-8"))
+    data.pop("name")
+    path = tmp_path / "anon.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--set", "financials.2025.rd_expense=100")
+    heads = [W[k][lang] for k in ("what_if", "warnings", "basis_detail")]
+    for fmt in ("text", "markdown", "html"):
+        out = cli(*args, "--format", fmt, columns=200)
+        assert all(h in out for h in heads), (fmt, [h for h in heads if h not in out])
+        if fmt != "text":
+            assert W["untitled"][lang] in out
+        if fmt == "markdown":
+            assert W["appendix_intro"][lang] in out

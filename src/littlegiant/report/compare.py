@@ -64,7 +64,7 @@ def _said(f: Failing, lang: str) -> str:
 
 def _head(results: list[Result], lang: str) -> str:
     names = [r.rules_title.get(lang) for r in results]
-    return ("对比：" + " 与 ".join(names)) if lang == "zh" else "Comparison: " + " vs ".join(names)
+    return w("compare", lang) + w("compare_and", lang).join(names)
 
 
 def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
@@ -90,7 +90,7 @@ def compare_markdown(results: list[Result], lang: str) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
     lines = [f"# {_head(results, lang)}", ""]
     names = [r.rules_title.get(lang) for r in results]
-    lines.append("| " + (" | ".join(["层级" if lang == "zh" else "Tier", *names])) + " |")
+    lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
     rows = _compare_rows(results, lang)
     for title, cells in rows:
@@ -115,7 +115,7 @@ def compare_html(results: list[Result], lang: str) -> str:
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)
     body = [f"<h1>{escape(_head(results, lang))}</h1>", '<div class="wide"><table><thead><tr><th>'
-            + escape("层级" if lang == "zh" else "Tier") + "</th>"
+            + escape(w("tier", lang)) + "</th>"
             + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
         body.append(f"<tr><td>{escape(title)}</td>" + "".join(

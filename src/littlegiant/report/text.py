@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line, warning_lines
 from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, bullet, w
 
@@ -75,12 +75,12 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     warnings = warning_lines(result, lang)
     if warnings:
         console.print()
-        console.print(RichText(f"⚠ {WARNINGS[lang]}", style="bold yellow"))
+        console.print(RichText(f"⚠ {w('warnings', lang)}", style="bold yellow"))
         _hanging(console, [("⚠", line) for line in warnings])
     moved = report.what_if_lines()
     if moved:
         console.print()
-        console.print(RichText("假设变化带来的判定变化" if zh else "What the what-if changed", style="bold"))
+        console.print(RichText(w("what_if", lang), style="bold"))
         _hanging(console, [("→", line) for line in moved])
     plan = report.plan()
     if plan:
@@ -106,7 +106,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     basis = report.basis_detail()
     if basis:
         console.print()
-        console.print(RichText(BASIS[lang], style="bold"))
+        console.print(RichText(w("basis_detail", lang), style="bold"))
         _hanging(console, [("·", line) for line in basis])
     if report.detail:
         for tier in result.tiers.values():
