@@ -114,12 +114,15 @@ def compare_html(results: list[Result], lang: str) -> str:
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", '<div class="wide"><table><thead><tr><th>'
+    # each rule set's column as wide as the tier's: a verdict column never squeezes its heading to a few characters
+    share = f"{100 / (len(names) + 1):.0f}%"
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
-            + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr></thead><tbody>"]
+            + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
         body.append(f"<tr><td>{escape(title)}</td>" + "".join(
-            f'<td class="status {s}">{escape(STATUS[s][lang])}</td>' for _, s, _ in cells) + "</tr>")
+            f'<td class="status {s}" style="width:{share}">{ICON[s]} {escape(STATUS[s][lang])}</td>'
+            for _, s, _ in cells) + "</tr>")
     body.append("</tbody></table></div>")
     for title, cells in rows:
         for name, _, fails in cells:
