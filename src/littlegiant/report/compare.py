@@ -94,7 +94,7 @@ def compare_markdown(results: list[Result], lang: str) -> str:
     lines.append("|" + " --- |" * (len(names) + 1))
     rows = _compare_rows(results, lang)
     for title, cells in rows:
-        lines.append("| " + " | ".join([title, *(STATUS[s][lang] for _, s, _ in cells)]) + " |")
+        lines.append("| " + " | ".join([title, *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
     lines.append("")
     for title, cells in rows:
         for name, _, fails in cells:

@@ -46,8 +46,9 @@ def render_markdown(report: Report) -> str:
             if notes:
                 lines += [f"- {_cell(n)}" for n in notes]
                 lines.append("")
-            lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
-            lines.append("")
+            if steps:
+                lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
+                lines.append("")
     ev = report.evidence()
     if ev:
         lines += [f"## {w('evidence', lang)}", ""]
