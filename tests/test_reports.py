@@ -419,7 +419,7 @@ def test_an_unanswered_yes_no_question_is_asked_not_stated(name: str) -> None:
     text = CliRunner().invoke(app, ["assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", "zh"],
                               env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
     for label in statements:
-        for lead in ("尚缺：", "另需回答：", "需回答："):
+        for lead in ("尚缺：", "仍需回答：", "需回答："):
             assert lead + label not in text, (lead, label)
     if name == "half-missing":
         assert "尚缺：是否近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故" in text

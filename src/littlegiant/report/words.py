@@ -132,7 +132,8 @@ class Words:
         sep = "；" if self.lang == "zh" else "; "
         text = sep.join(names[:limit])
         if more > 0:
-            text += f"等{len(names)}项" if self.lang == "zh" else f" and {more} more"
+            # the whole count, as zh's 等N项 gives it: a summary and a plan that show different heads agree
+            text += f"等{len(names)}项" if self.lang == "zh" else f" and {more} more ({len(names)} in all)"
         return text
 
     def status(self, status: str) -> str:
@@ -318,6 +319,8 @@ class Words:
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
+                if tier.status == UNKNOWN and len(reasons) == 1:  # 尚缺：… says it alone (not 差在：尚缺：…)
+                    lead = ""
                 why = lead + ("；" if zh else "; ").join(reasons)
         return head, why
 
