@@ -3,31 +3,79 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
+from littlegiant.load import profile, rules
 
 runner = CliRunner()
 
 
-def test_template_is_a_valid_profile_and_fills_in(tmp_path: Path) -> None:
+def _fill(template: str, values: dict[str, Any], lang: str) -> str:
+    """The template filled in as a person would: after each key's colon, its comment kept; yes/no as 是/否."""
+    out, keys = [], []
+    for line in template.splitlines():
+        found = re.match(r"^( *)([\w]+):(.*)$", line)
+        if found is None:
+            out.append(line)
+            continue
+        indent, key, rest = found.groups()
+        keys = [*keys[: len(indent) // 2], key]
+        value = values.get(".".join(keys))
+        if value is None:
+            out.append(line)
+            continue
+        typed = (("是" if value else "否") if lang == "zh" else ("yes" if value else "no")) if isinstance(value, bool) \
+            else json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+        out.append(f"{indent}{key}: {typed}{rest}")
+    return "\n".join(out) + "\n"
+
+
+def _statuses(path: Path) -> dict[str, str]:
+    done = runner.invoke(app, ["assess", str(path), "--format", "json", "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    return {f"{tid}:{c['id']}": c["status"] for tid, t in json.loads(done.stdout)["tiers"].items()
+            for c in [{"id": tid, "status": t["status"]}, *t["criteria"]]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_template_is_a_valid_profile_and_fills_in(tmp_path: Path, lang: str) -> None:
+    """The template reads back as a profile empty (all unknown) and filled in from an example, in either
+    language: yes/no written 是/否 (yes/no), choices by their codes, every verdict the example's."""
     target = tmp_path / "company.yaml"
-    assert runner.invoke(app, ["init", str(target), "--as-of", "2026-11-26"]).exit_code == 0
+    assert runner.invoke(app, ["init", str(target), "--as-of", "2026-11-26", "--lang", lang]).exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert "营业收入 / Operating revenue [万元]" in text
-    empty = runner.invoke(app, ["assess", str(target), "--format", "json", "--as-of", "2026-11-26"])
-    assert empty.exit_code == 0
-    assert {t["status"] for t in json.loads(empty.stdout)["tiers"].values()} == {"unknown"}
-    # filling in every line from an example gives that example's verdicts
-    example = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
-    filled = yaml.safe_load(text)
-    assert set(example) <= set(filled)
+    assert {s for k, s in _statuses(target).items() if ":" in k and k.split(":")[0] == k.split(":")[1]} == {"unknown"}
+    rs = rules.load("miit-2026")
+    values = dict(profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs).values)
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(_fill(text, values, lang), encoding="utf-8")
+    assert profile.load_profile(filled, rs).values == values  # every value of the example found its line
+    assert _statuses(filled) == _statuses(EXAMPLES / "little-giant-2026.yaml")
     again = runner.invoke(app, ["init", str(target)])
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 2
+
+
+def test_the_zh_template_speaks_chinese_and_explains_the_codes() -> None:
+    """Under zh the comments are Chinese, yes/no says 填「是」或「否」, each choice code says what it means."""
+    text = runner.invoke(app, ["init", "--as-of", "2026-11-26", "--lang", "zh"]).stdout
+    comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+    assert comments[0].strip().startswith("企业自评资料")
+    codes = re.compile(r"^\s+[a-z0-9_]+：")  # a choice's code, then its meaning
+    english = {w for c in comments for w in re.findall(r"[A-Za-z]{3,}", codes.sub("", c))}
+    assert english <= {"littlegiant", "assess", "ISO", "IATF", "FDA", "ERP", "MES", "CRM", "PSE"}, english
+    assert "true | false" not in text and " / " not in text
+    assert "registered_in_china:    # 是否在中华人民共和国境内工商注册登记、具有独立法人资格？填「是」或「否」" in text
+    assert "  #   industrial：工业" in text and "  #   provincial：省级（省部级）" in text
+    assert "revenue:    # 营业收入（单位：万元）" in text and "2025:    # 2025年的数据（上年度）" in text
+    assert "{year" not in text
 
 
 def test_schema_describes_every_profile_key() -> None:
@@ -61,7 +109,7 @@ def test_csv_template_feeds_batch(tmp_path: Path) -> None:
 def test_an_overlay_template_asks_for_the_overlay_fields(tmp_path: Path) -> None:
     overlay = str(Path(__file__).resolve().parent.parent / "rules" / "overlays" / "shandong-2022.yaml")
     target = tmp_path / "sd.yaml"
-    assert runner.invoke(app, ["init", str(target), "--rules", overlay, "--as-of", "2026-03-01"]).exit_code == 0
+    assert runner.invoke(app, ["init", str(target), "--rules", overlay, "--as-of", "2026-03-01", "--lang", "zh"]).exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert "listing_progress:" in text and "上市进展" in text
     empty = runner.invoke(app, ["assess", str(target), "--rules", overlay, "--as-of", "2026-03-01", "--format", "json"])

@@ -246,7 +246,7 @@ def test_data_fabrication_is_in_every_profile_the_template_and_the_schema() -> N
         rs = rules.load(rule_id)
         assert profile.from_data({"compliance": {"data_fabrication": True}}, rs, "<t>").values == {
             "compliance.data_fabrication": True}
-    template = invoke("init", "--rules", "miit-2022")
+    template = invoke("init", "--rules", "miit-2022", "--lang", "zh")
     assert template.exit_code == 0 and "data_fabrication:" in template.stdout and "数据造假" in template.stdout
     schema = json.loads(invoke("schema", "--rules", "miit-2022").stdout)
     assert schema["properties"]["compliance"]["properties"]["data_fabrication"]["type"] == ["boolean", "null"]

@@ -63,8 +63,8 @@ def test_each_tiers_advice_names_its_own_threshold(files: tuple[Path, Path]) -> 
     assert result.exit_code == 0, result.output
     steps = {tid: [s["text"] for s in gap["steps"] if s["criterion"] == "dup"]
              for tid, gap in json.loads(result.stdout)["gaps"].items()}
-    assert steps["innovative_sme"] == ["Operating revenue 2025: 1000 → 2000 (10k CNY) (+1000) (to meet: Revenue at least 2000)"]
-    assert steps["little_giant"] == ["Operating revenue 2025: 1000 → 5000 (10k CNY) (+4000) (to meet: Revenue at least 5000)"]
+    assert steps["innovative_sme"] == ["Operating revenue 2025: 1,000 → 2,000 (10k CNY) (+1,000) (to meet: Revenue at least 2000)"]
+    assert steps["little_giant"] == ["Operating revenue 2025: 1,000 → 5,000 (10k CNY) (+4,000) (to meet: Revenue at least 5000)"]
     tiers = json.loads(result.stdout)["tiers"]
     mine = {tid: [c["threshold"] for c in t["criteria"] if c["id"] == "dup"] for tid, t in tiers.items()}
     assert mine == {"innovative_sme": [2000], "zjtx_sme": [], "little_giant": [5000]}

@@ -578,16 +578,17 @@ def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the template's comments and of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
     columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers of --csv: labels of --lang, with a notes row of units (read back by batch), or field ids for scripts. Default: labels.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose fields to ask for (an overlay adds its own). Default: the one in force.", show_default=False)] = None,
 ) -> None:
-    """Write a commented profile template (zh/en) to fill in, or a CSV header or Excel sheet for batch."""
+    """Write a profile template to fill in, commented in --lang, or a CSV or Excel sheet for batch."""
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
-    from littlegiant.load.schema import csv_header, template
+    from littlegiant.load.schema import csv_header
+    from littlegiant.report.template import profile_template
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
@@ -622,7 +623,7 @@ def init(
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_file, language)
         return
-    write_output(template(rs, day.year - 1), file, language)
+    write_output(profile_template(rs, day.year - 1, language), file, language)
 
 
 rules_app = typer.Typer(

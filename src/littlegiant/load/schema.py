@@ -1,5 +1,6 @@
-"""The profile's JSON Schema and a commented template, both generated from the rule set's fields,
-so that a field added to a rule set reaches editors and templates without code changes."""
+"""The profile's JSON Schema and the batch columns, both generated from the rule set's fields, so that
+a field added to a rule set reaches editors and templates without code changes (the commented YAML
+template, which is words, is ``report/template.py``)."""
 
 from __future__ import annotations
 
@@ -50,37 +51,6 @@ def profile_schema(rules: RuleSet) -> dict[str, Any]:
             node.setdefault("properties", {})[last] = _field_schema(f)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "littlegiant company profile",
             "description": "Money in 万元, shares in percent; absent or null means unknown.", **root}
-
-
-def template(rules: RuleSet, last_year: int) -> str:
-    """A commented YAML profile with every field empty (null = unknown), zh and en comments."""
-    tree: dict[str, Any] = {}
-    for f in rules.fields.values():
-        hint = f.unit or ""
-        if f.type == "choice":
-            hint = " | ".join(f.choices)
-        elif f.type == "bool":
-            hint = "true | false"
-        comment = f"{f.label.zh} / {f.label.en}" + (f" [{hint}]" if hint else "")
-        for year in ([last_year, last_year - 1, last_year - 2] if f.per_year else [None]):
-            node = tree
-            parts = f.concrete_path(year).split(".")
-            for part in parts[:-1]:
-                node = node.setdefault(part, {})
-            node[parts[-1]] = comment
-    lines = ["# littlegiant company profile — fill in what you know; leave the rest empty (unknown).",
-             "# 企业画像：填写已知数据，未知的留空。金额单位：万元；比例单位：%。", ""]
-
-    def emit(node: dict[str, Any], depth: int) -> None:
-        for key, value in node.items():
-            if isinstance(value, dict):
-                lines.append("  " * depth + f"{key}:")
-                emit(value, depth + 1)
-            else:
-                lines.append("  " * depth + f"{key}:    # {value}")
-
-    emit(tree, 0)
-    return "\n".join(lines) + "\n"
 
 
 def csv_header(rules: RuleSet, last_year: int) -> list[str]:

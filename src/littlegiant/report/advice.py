@@ -8,24 +8,30 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
+from littlegiant.report.words import CUT_SHORT, num
 
-CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
-                 "the search for advice stopped at its work limit; a smaller change may exist")
+__all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
+
+SEP = {"zh": "；", "en": "; "}
+"""Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
 
 
 def change_text(ch: Change, lang: str) -> str:
-    """One input moved: ``Operating revenue 2025: 1000 → 2000 (10k CNY) (+1000)``."""
+    """One input moved: ``营业收入（2025年）：1,000 → 2,000万元（+1,000）`` / ``Operating revenue 2025: 1,000 → 2,000 (10k CNY) (+1,000)``."""
+    zh = lang == "zh"
     label = input_label(ch.field, ch.path).get(lang)
+    colon = "：" if zh else ": "
     if isinstance(ch.after, bool):
-        return f"{label}：{fmt(ch.after, lang='zh')}" if lang == "zh" else f"{label}: {fmt(ch.after)}"
+        return f"{label}{colon}{fmt(ch.after, lang=lang)}"
     if isinstance(ch.after, str):
         choice = ch.field.choice_labels.get(ch.after)
         shown = choice.get(lang) if choice is not None else ch.after
         return f"{label} → {shown}"
     unit = unit_text(ch.field.unit, lang)
     d = ch.delta
-    sign = "" if d is None else (f" (+{fmt(d)})" if d > 0 else f" ({fmt(d)})")
-    return f"{label}: {fmt(ch.before)} → {fmt(ch.after)}{unit}{sign}"
+    sign = "" if d is None else f"{'+' if d > 0 else ''}{num(d)}"
+    sign = "" if not sign else f"（{sign}）" if zh else f" ({sign})"
+    return f"{label}{colon}{num(ch.before)} → {num(ch.after)}{unit}{sign}"
 
 
 def step_note(step: Step) -> Text | None:
@@ -49,11 +55,10 @@ def step_text(step: Step, lang: str) -> str:
     """One thing to do for a tier, as a sentence."""
     title = step.title.get(lang)
     if step.kind == "title":
-        held = "、".join(c.field.label.zh for c in step.changes) if lang == "zh" else \
-            "; ".join(c.field.label.en for c in step.changes)
+        held = SEP[lang].join(c.field.label.get(lang) for c in step.changes)
         lead = f"先取得：{held}" if lang == "zh" else f"first obtain: {held}"
     elif step.kind in ("change", "points"):
-        body = "; ".join(change_text(c, lang) for c in step.changes)
+        body = SEP[lang].join(change_text(c, lang) for c in step.changes)
         lead = f"{body}（达到「{title}」）" if lang == "zh" else f"{body} (to meet: {title})"
     elif step.kind == "answer":
         names = [m.get(lang) for m in step.missing_labels[:8]]

@@ -17,7 +17,7 @@ from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import Words, evidence, red_lines, set_args, w
+from littlegiant.report.words import Words, evidence, gate_stops, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -33,9 +33,10 @@ def footer_line(result: Result, lang: str, short: bool = False) -> str:
     return FOOTER[lang].format(rules=result.rules_id, as_of=result.as_of.isoformat(), sha=sha, version=__version__)
 
 
-BASIS = {"zh": "评估依据", "en": "What this rests on"}
-_TIER_WORDS = {"zjtx_sme": {"zh": "专精特新中小企业", "en": "专精特新中小企业 (specialised SME)"},
-               "little_giant": {"zh": "专精特新\"小巨人\"企业", "en": "Little Giant (小巨人)"}}
+def renewed_title(result: Result, lang: str) -> str:
+    """The title a renewal run renews, as the rule set names it."""
+    tier = result.tiers.get(result.renewal or "")
+    return tier.title.get(lang) if tier is not None else (result.renewal or "")
 
 
 def basis_lines(result: Result, lang: str) -> list[str]:
@@ -49,7 +50,7 @@ def basis_lines(result: Result, lang: str) -> list[str]:
             lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
                          else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
     if result.renewal is not None:
-        title = _TIER_WORDS.get(result.renewal, {"zh": result.renewal, "en": result.renewal})[lang]
+        title = renewed_title(result, lang)
         rules = result.rules_title.get(lang)
         lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按同一办法（{rules}）的新申请条件评估，"
                      "仅供参考，不代表今天新申请适用的标准。" if zh
@@ -83,12 +84,12 @@ class Report:
         return Words(self.result, self.rules, self.plans, self.lang)
 
     def basis(self) -> list[str]:
-        """The header's one line: which rules judged it (the reason and sources follow in BASIS)."""
+        """The header's one line: which rules judged it (the reason and sources follow in ``basis_detail``)."""
         r = self.result
         zh = self.lang == "zh"
         line = f"{w('basis', self.lang)}{'：' if zh else ': '}{r.rules_title.get(self.lang)}"
         if r.renewal:
-            line += f"（{_TIER_WORDS.get(r.renewal, {'zh': '', 'en': ''})['zh']}复核）" if zh else " (renewal)"
+            line += f"（{renewed_title(r, 'zh')}复核）" if zh else " (renewal)"
         return [line]
 
     def basis_detail(self) -> list[str]:
@@ -103,14 +104,9 @@ class Report:
     def plan(self) -> list[tuple[str, list[str], list[str]]]:
         """(headline, why not this round, steps) per tier not met; the red line alone when one stands."""
         words = self.words
-        red = red_lines(self.result)
-        if red:
-            zh = self.lang == "zh"
-            names = ("、" if zh else "; ").join(words.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
-                                               for c in red)
-            return [((f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
-                      f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
-                      "No materials are needed until then"), [], [])]
+        stopped = words.stop_lines()
+        if stopped:
+            return [(line, [], []) for line in stopped]
         out = []
         for t in self.result.tiers.values():
             head, notes, steps = words.plan_lines(t)
@@ -141,7 +137,7 @@ class Report:
         zh = self.lang == "zh"
         words = self.words
         if not self.what_if:
-            return ["假设变化没有改变任何判定。" if zh else "The what-if changed no verdict."]
+            return [w("what_if_none", self.lang)]
         return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
                 f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
 
@@ -150,7 +146,9 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
     from littlegiant.core.tierplan import plan_all
 
-    return Report(result, lang, rules, plan_all(rules, result, profile), **kw)
+    # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
+    plans = {} if gate_stops(result) else plan_all(rules, result, profile)
+    return Report(result, lang, rules, plans, **kw)
 
 
 def plans_json(report: Report) -> dict[str, Any]:
@@ -185,9 +183,6 @@ def report_json(report: Report) -> dict[str, Any]:
         doc["what_if"] = {"set": report.sets, "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
     return doc
-
-
-WARNINGS = {"zh": "请核对的数字", "en": "Figures to check"}
 
 
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from littlegiant.core.result import Result
+from littlegiant.core.result import UNMET, Result
 from littlegiant.i18n import STATUS
-from littlegiant.report.words import holding_back
+from littlegiant.report.words import ICON, holding_back, w
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,13 @@ def moves(before: Result, after: Result, lang: str) -> list[Move]:
     return out
 
 
-def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
-    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set."""
+Failing = tuple[str, str, str]
+"""A criterion holding a tier back: (status, title, what its status means when it is not a failure)."""
+
+
+def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[Failing]]]]]:
+    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set; each
+    criterion keeps its status, since one awaiting the authority or an answer is not a failure."""
     out = []
     for tid, tier in results[0].tiers.items():
         cells = []
@@ -44,14 +49,22 @@ def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tupl
             t = r.tiers.get(tid)
             if t is None:
                 continue
-            cells.append((r.rules_title.get(lang), t.status, [c.title.get(lang) for c in holding_back(r, tid)]))
+            cells.append((r.rules_title.get(lang), t.status,
+                          [(c.status, c.title.get(lang), "" if c.status == UNMET else w(f"why_{c.status}", lang))
+                           for c in holding_back(r, tid)]))
         out.append((tier.title.get(lang), cells))
     return out
 
 
+def _said(f: Failing, lang: str) -> str:
+    """A criterion with what its status means: 「……（待认定机关判断）」, a failure as it is."""
+    _, title, why = f
+    return f"{title}（{why}）" if why and lang == "zh" else f"{title} ({why})" if why else title
+
+
 def _head(results: list[Result], lang: str) -> str:
     names = [r.rules_title.get(lang) for r in results]
-    return ("对比：" + " 与 ".join(names)) if lang == "zh" else "Comparison: " + " vs ".join(names)
+    return w("compare", lang) + w("compare_and", lang).join(names)
 
 
 def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
@@ -66,26 +79,29 @@ def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
         for name, status, fails in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
-                lines += hang("    - ", f, width)
+                lines += hang(f"    {ICON[f[0]]} ", _said(f, lang), width)
     return "\n".join(lines) + "\n"
+
+
+_MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
 
 def compare_markdown(results: list[Result], lang: str) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
     lines = [f"# {_head(results, lang)}", ""]
     names = [r.rules_title.get(lang) for r in results]
-    lines.append("| " + (" | ".join(["层级" if lang == "zh" else "Tier", *names])) + " |")
+    lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
     rows = _compare_rows(results, lang)
     for title, cells in rows:
-        lines.append("| " + " | ".join([title, *(STATUS[s][lang] for _, s, _ in cells)]) + " |")
+        lines.append("| " + " | ".join([title, *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
     lines.append("")
     for title, cells in rows:
         for name, _, fails in cells:
             if fails:
                 lines.append(f"**{title} · {name}**")
                 lines.append("")
-                lines += [f"- {f}" for f in fails]
+                lines += [f"- {_MD_ICON[f[0]]} {_said(f, lang)}" for f in fails]
                 lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -98,16 +114,20 @@ def compare_html(results: list[Result], lang: str) -> str:
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", '<div class="wide"><table><thead><tr><th>'
-            + escape("层级" if lang == "zh" else "Tier") + "</th>"
-            + "".join(f"<th>{escape(n)}</th>" for n in names) + "</tr></thead><tbody>"]
+    # each rule set's column as wide as the tier's: a verdict column never squeezes its heading to a few characters
+    share = f"{100 / (len(names) + 1):.0f}%"
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+            + escape(w("tier", lang)) + "</th>"
+            + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
         body.append(f"<tr><td>{escape(title)}</td>" + "".join(
-            f'<td class="status {s}">{escape(STATUS[s][lang])}</td>' for _, s, _ in cells) + "</tr>")
+            f'<td class="status {s}" style="width:{share}">{ICON[s]} {escape(STATUS[s][lang])}</td>'
+            for _, s, _ in cells) + "</tr>")
     body.append("</tbody></table></div>")
     for title, cells in rows:
         for name, _, fails in cells:
             if fails:
                 body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
-                            + "".join(f"<li>{escape(f)}</li>" for f in fails) + "</ul>")
+                            + "".join(f'<li><span class="status {f[0]}">{ICON[f[0]]}</span> {escape(_said(f, lang))}</li>'
+                                      for f in fails) + "</ul>")
     return page(_head(results, lang), lang, "\n".join(body))

@@ -11,7 +11,7 @@ from html import escape
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line, warning_lines
 from littlegiant.report.words import ICON, MARK, w
 
 CSS = """
@@ -71,7 +71,7 @@ def render_html(report: Report) -> str:
     colon = "：" if zh else ": "
     result = report.result
     words = report.words
-    name = result.name or ("自评报告" if zh else "Self-assessment")
+    name = result.name or w("untitled", lang)
     out = [f"<header><h1>{escape(name)}</h1>",
            f'<p class="muted">{escape(t("as_of", lang))} {result.as_of.isoformat()} · '
            f"{escape(t('last_year', lang))} {result.last_year} · {escape(t('sme', lang))}{colon}"
@@ -86,11 +86,11 @@ def render_html(report: Report) -> str:
     out.append("</ul></section>")
     warnings = warning_lines(result, lang)
     if warnings:
-        out.append(f'<section class="warnings" id="warnings"><h2>⚠ {escape(WARNINGS[lang])}</h2><ul>'
+        out.append(f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
                    + "".join(f"<li>{escape(x)}</li>" for x in warnings) + "</ul></section>")
     moved = report.what_if_lines()
     if moved:
-        out.append(f"<h2>{escape('假设变化带来的判定变化' if zh else 'What the what-if changed')}</h2><ul>"
+        out.append(f"<h2>{escape(w('what_if', lang))}</h2><ul>"
                    + "".join(f"<li>{escape(m)}</li>" for m in moved) + "</ul>")
     plan = report.plan()
     if plan:
@@ -115,7 +115,7 @@ def render_html(report: Report) -> str:
                              for mark, head, parts in legend) + "</ul></section>")
     basis = report.basis_detail()
     if basis:
-        out.append(f'<section id="basis"><h2>{escape(BASIS[lang])}</h2><ul>'
+        out.append(f'<section id="basis"><h2>{escape(w("basis_detail", lang))}</h2><ul>'
                    + "".join(f"<li>{escape(b)}</li>" for b in basis) + "</ul></section>")
     out.append(f'<section id="detail"><h2>{escape(w("detail", lang))}</h2>')
     for tier in result.tiers.values():

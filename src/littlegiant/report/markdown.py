@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
-from littlegiant.report.words import MARK, w
+from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.report.words import MARK, bullet, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
@@ -19,7 +19,7 @@ def render_markdown(report: Report) -> str:
     colon = "：" if zh else ": "
     result = report.result
     words = report.words
-    lines = [f"# {result.name or ('自评报告' if zh else 'Self-assessment')}", ""]
+    lines = [f"# {result.name or w('untitled', lang)}", ""]
     lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
                  f"{t('sme', lang)}{colon}{SIZE[result.sme_size][lang]}")
     lines.append("")
@@ -30,12 +30,12 @@ def render_markdown(report: Report) -> str:
     lines.append("")
     warnings = warning_lines(result, lang)
     if warnings:
-        lines += [f"**⚠ {WARNINGS[lang]}**", ""]
+        lines += [f"**⚠ {w('warnings', lang)}**", ""]
         lines += [f"- {_cell(x)}" for x in warnings]
         lines.append("")
     moved = report.what_if_lines()
     if moved:
-        lines += [f"**{'假设变化带来的判定变化' if zh else 'What the what-if changed'}**", ""]
+        lines += [f"**{w('what_if', lang)}**", ""]
         lines += [f"- {m}" for m in moved]
         lines.append("")
     plan = report.plan()
@@ -46,8 +46,9 @@ def render_markdown(report: Report) -> str:
             if notes:
                 lines += [f"- {_cell(n)}" for n in notes]
                 lines.append("")
-            lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
-            lines.append("")
+            if steps:
+                lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
+                lines.append("")
     ev = report.evidence()
     if ev:
         lines += [f"## {w('evidence', lang)}", ""]
@@ -62,7 +63,7 @@ def render_markdown(report: Report) -> str:
         lines.append("")
     basis = report.basis_detail()
     if basis:
-        lines += [f"## {BASIS[lang]}", ""]
+        lines += [f"## {w('basis_detail', lang)}", ""]
         lines += [f"- {_cell(b)}" for b in basis]
         lines.append("")
     lines += [f"## {w('detail', lang)}", ""]
@@ -71,7 +72,8 @@ def render_markdown(report: Report) -> str:
         lines.append(f"| {t('status', lang)} | {t('criterion', lang)} | {t('detail', lang)} |")
         lines.append("| --- | --- | --- |")
         for c in tier.criteria:
-            indent = "&nbsp;&nbsp;" * max(c.depth - 1, 0)
+            level = max(c.depth - 1, 0)
+            indent = "&nbsp;&nbsp;" * max(level - 1, 0) + bullet(level).strip() + ("&nbsp;" if level else "")
             title = c.title.get(lang) + MARK.get(c.confidence or "", "")
             lines.append(f"| {_ICON[c.status]}&nbsp;{STATUS[c.status][lang].replace(' ', '&nbsp;')} | "
                          f"{indent}{_cell(title)} | {_cell(words.sentence(c))} |")
@@ -81,8 +83,7 @@ def render_markdown(report: Report) -> str:
     appendix = report.appendix()
     if appendix:
         lines += [f"## {w('appendix', lang)}", ""]
-        lines.append("以下命令按行动计划修改数据后重新评估，可用于核对：" if zh else
-                     "Each command re-assesses the profile with one plan applied, to check it:")
+        lines.append(w("appendix_intro", lang))
         lines.append("")
         for title, cmd in appendix:
             lines += [f"{title}{colon}", "", "```", cmd, "```", ""]

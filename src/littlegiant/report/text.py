@@ -13,9 +13,9 @@ from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import BASIS, WARNINGS, Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line, warning_lines
 from littlegiant.report.linebreak import wrap_rich
-from littlegiant.report.words import ICON, MARK, w
+from littlegiant.report.words import ICON, MARK, bullet, w
 
 _STYLE = {"met": "green", "unmet": "red", "unknown": "yellow", "manual_review": "cyan"}
 
@@ -75,12 +75,12 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     warnings = warning_lines(result, lang)
     if warnings:
         console.print()
-        console.print(RichText(f"⚠ {WARNINGS[lang]}", style="bold yellow"))
+        console.print(RichText(f"⚠ {w('warnings', lang)}", style="bold yellow"))
         _hanging(console, [("⚠", line) for line in warnings])
     moved = report.what_if_lines()
     if moved:
         console.print()
-        console.print(RichText("假设变化带来的判定变化" if zh else "What the what-if changed", style="bold"))
+        console.print(RichText(w("what_if", lang), style="bold"))
         _hanging(console, [("→", line) for line in moved])
     plan = report.plan()
     if plan:
@@ -106,7 +106,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     basis = report.basis_detail()
     if basis:
         console.print()
-        console.print(RichText(BASIS[lang], style="bold"))
+        console.print(RichText(w("basis_detail", lang), style="bold"))
         _hanging(console, [("·", line) for line in basis])
     if report.detail:
         for tier in result.tiers.values():
@@ -136,19 +136,25 @@ def _trace(console: Console, report: Report, tier: TierResult) -> None:
     for c in tier.criteria:
         if gate_ok and c.id.startswith("gate."):
             continue  # the gate's parts only when something in it is not met
-        indent = max(c.depth - 1, 0)
         name = RichText(c.title.get(lang), style="bold" if c.kind in ("all", "any") else "")
         if c.confidence in MARK:
             name.append(MARK[c.confidence], style="dim")
-        _row(console, widths, [status_label(c.status, lang), name, RichText(words.sentence(c))], indent)
+        _row(console, widths, [status_label(c.status, lang), name, RichText(words.sentence(c))], max(c.depth - 1, 0))
     for note in tier.notes:
         _line(console, note.get(lang), style="italic dim")
 
 
-def _row(console: Console, widths: tuple[int, int, int], cells: list[RichText], indent: int = 0) -> None:
-    """One row of the criterion table: each cell wrapped in its column, the last line of each unpadded."""
+def _row(console: Console, widths: tuple[int, int, int], cells: list[RichText], level: int = 0) -> None:
+    """One row of the criterion table: each cell wrapped in its column, the last line of each unpadded.
+    ``level`` 0 is a tier's own criterion; each level below it is indented two columns and marked."""
     status, name, detail = cells
-    names = [RichText(" " * indent) + line for line in wrap_rich(name, widths[1] - indent)]
+    # the deepest levels share the column with the words: never leave less than eight columns for them
+    room = max(widths[1] - 8, 0)
+    pad = min(2 * max(level - 1, 0), room)
+    mark = bullet(level)
+    lead = len(mark) + pad
+    names = [RichText(" " * pad + (mark if i == 0 else " " * len(mark))) + line
+             for i, line in enumerate(wrap_rich(name, widths[1] - lead))]
     details = wrap_rich(detail, widths[2])
     for i in range(max(len(names), len(details), 1)):
         out = status.copy() if i == 0 else RichText()

@@ -18,9 +18,11 @@ from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label
-from littlegiant.load.rules import RuleSet
-from littlegiant.report.advice import CUT_SHORT
+from littlegiant.load.rules import RuleSet, Text
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
+
+CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
+                 "the search for advice stopped at its work limit; a smaller change may exist")
 
 ICON = {"met": "✔", "unmet": "✘", "unknown": "?", "manual_review": "◔"}
 THIRD_PARTY = ("single", "recalled")
@@ -34,6 +36,16 @@ W = {
     "detail": {"zh": "逐条明细", "en": "Criterion by criterion"},
     "appendix": {"zh": "附录：假设计算命令", "en": "Appendix: what-if commands"},
     "basis": {"zh": "依据", "en": "Basis"},
+    "basis_detail": {"zh": "评估依据", "en": "What this rests on"},
+    "warnings": {"zh": "请核对的数字", "en": "Figures to check"},
+    "what_if": {"zh": "假设变化带来的判定变化", "en": "What the what-if changed"},
+    "what_if_none": {"zh": "假设变化没有改变任何判定。", "en": "The what-if changed no verdict."},
+    "untitled": {"zh": "自评报告", "en": "Self-assessment"},
+    "appendix_intro": {"zh": "以下命令按行动计划修改数据后重新评估，可用于核对：",
+                       "en": "Each command re-assesses the profile with one plan applied, to check it:"},
+    "compare": {"zh": "对比：", "en": "Comparison: "},
+    "compare_and": {"zh": " 与 ", "en": " vs "},
+    "tier": {"zh": "层级", "en": "Tier"},
     "holding": {"zh": "差在", "en": "held back by"},
     "missing": {"zh": "尚缺", "en": "still needed"},
     "score": {"zh": "得分", "en": "score"},
@@ -43,12 +55,21 @@ W = {
                     "en": "To see how each criterion was worked out, run the same command again with --detail added."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
+    # beside a criterion that holds a tier back without failing it (the comparison's lists)
+    "why_unknown": {"zh": "尚缺数据", "en": "answers missing"},
+    "why_manual_review": {"zh": "待认定机关判断", "en": "the authority decides"},
 }
 
 OPS = {
     "zh": {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"},
     "en": {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "", "!=": "not"},
 }
+
+
+def bullet(level: int) -> str:
+    """The mark before a criterion ``level`` steps under its tier (none for the tier's own): each level
+    is also indented, so a part stands under its group; wrapped lines hang under the words."""
+    return ("· ", "- ")[(level - 1) % 2] if level > 0 else ""
 
 
 def w(key: str, lang: str) -> str:
@@ -111,7 +132,8 @@ class Words:
         sep = "；" if self.lang == "zh" else "; "
         text = sep.join(names[:limit])
         if more > 0:
-            text += f"等{len(names)}项" if self.lang == "zh" else f" and {more} more"
+            # the whole count, as zh's 等N项 gives it: a summary and a plan that show different heads agree
+            text += f"等{len(names)}项" if self.lang == "zh" else f" and {more} more ({len(names)} in all)"
         return text
 
     def status(self, status: str) -> str:
@@ -198,6 +220,43 @@ class Words:
             parts.append(f"{self.question(path)} {shown}")
         return sep.join(parts)
 
+    # ---- what stops every tier
+
+    def red_name(self, c: CriterionResult) -> str:
+        """A red line named by the problem it states (被列入严重失信主体名单), not by its absence."""
+        return self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
+
+    def gate_name(self, c: CriterionResult) -> str:
+        """A gate condition answered no, named with its group: 不具备参评基本条件「境内工商注册登记……」."""
+        title = c.title.get(self.lang)
+        if self.lang == "zh":
+            return f"不具备{self._gate_group(c)}「{title}」"
+        return f"every tier needs \"{title}\", answered no"
+
+    def _gate_group(self, c: CriterionResult) -> str:
+        tier = self.result.tiers.get(c.tier) or next(iter(self.result.tiers.values()))
+        return self._group_title(tier, {c.parent}) or "参评条件"
+
+    def stop_lines(self) -> list[str]:
+        """The plan when a red line or an unmet gate condition stops every tier: why, and that there is
+        nothing to plan or prepare until then; empty when nothing stops every tier."""
+        zh = self.lang == "zh"
+        sep = "；" if zh else "; "  # a label holds 、 itself (安全、质量、环境污染等事故)
+        out = []
+        red = red_lines(self.result)
+        if red:
+            names = sep.join(self.red_name(c) for c in red)
+            out.append(f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
+                       f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
+                       "No materials are needed until then")
+        for c in gate_stops(self.result):
+            title = c.title.get(self.lang)
+            out.append(f"{self._gate_group(c)}「{title}」答「否」：不具备这一条件，任何层级都不能申报，"
+                       "因此不列行动计划，也不需要准备申报材料" if zh else
+                       f"\"{title}\": answered no. Every tier needs it, so no tier can be applied for: "
+                       "there is no plan to follow and no materials to prepare")
+        return out
+
     # ---- the answer: one line per tier
 
     def score(self, tier: TierResult) -> str:
@@ -212,14 +271,12 @@ class Words:
         zh = self.lang == "zh"
         out: list[str] = []
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        if red:
-            names = [self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang) for c in red]
-            return [(f"红线「{n}」" if zh else f"red line: {n}") for n in names]
-        missing: list[str] = []
+        stopped = [*(f"红线「{self.red_name(c)}」" if zh else f"red line: {self.red_name(c)}" for c in red),
+                   *(self.gate_name(c) for c in gate_stops(self.result))]
+        if stopped:
+            return stopped
+        missing = self.needed(tier)
         for c in holding_back(self.result, tier.id):
-            if c.status == UNKNOWN:
-                missing.extend(p for p in c.missing if p not in missing)
-                continue
             if c.status != UNMET or tier.status == UNKNOWN:
                 continue
             now = ""
@@ -234,6 +291,15 @@ class Words:
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
         return out
+
+    def needed(self, tier: TierResult) -> list[str]:
+        """The answers that decide the tier now: what the criteria holding it back lack. The summary and
+        a plan of answers only both name these, so the two counts agree."""
+        missing: list[str] = []
+        for c in holding_back(self.result, tier.id):
+            if c.status == UNKNOWN:
+                missing.extend(p for p in c.missing if p not in missing)
+        return missing
 
     def tier_line(self, tier: TierResult) -> tuple[str, str]:
         """(verdict line, what holds it back) for the summary."""
@@ -253,6 +319,8 @@ class Words:
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
+                if tier.status == UNKNOWN and len(reasons) == 1:  # 尚缺：… says it alone (not 差在：尚缺：…)
+                    lead = ""
                 why = lead + ("；" if zh else "; ").join(reasons)
         return head, why
 
@@ -286,7 +354,7 @@ class Words:
                         f"{name}: no set of changes meets it within {_years_on(self.lang)}")
             elif p.missing:
                 head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
-                steps.append(self.questions(p.missing, 10))
+                steps.append(self.questions(self.needed(tier) or p.missing, 10))
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
@@ -308,8 +376,9 @@ class Words:
         for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
             steps.append(self._move(m, p))
         if p.missing and p.checked not in (MET, REVIEW):
-            steps.append(f"另需回答：{self.questions(p.missing)}" if zh else
-                          f"Also answer: {self.questions(p.missing)}")
+            # not the summary's count: these are the answers still lacking once the steps above are done
+            steps.append(f"做到以上各项后，仍需回答：{self.questions(p.missing)}" if zh else
+                          f"With all of the above done, still answer: {self.questions(p.missing)}")
         return head, notes, steps
 
     def _red_label(self, cid: str) -> str:
@@ -395,7 +464,7 @@ class Words:
         """(mark, what it means, the rules it marks) per confidence tag, each rule counted once.
 
         The gate's criteria belong to every tier; they are named once as shared, then each tier with what
-        only it holds (or that it holds none), so the total is the rule data's own count (``rules list``).
+        only it holds (a tier with none is not named), so the total is the rule data's own count (``rules list``).
         """
         zh = self.lang == "zh"
         sep = "；" if zh else "; "
@@ -432,16 +501,12 @@ class Words:
                     who = who[0].upper() + who[1:]
                 lines.append(f"{who}（{len(names)}条）：{sep.join(names)}" if zh else
                              f"{who} ({len(names)}): {sep.join(names)}")
-            shared = any(len(k) > 1 for k in groups)
-            for t in tiers:
+            for t in tiers:  # a tier with none of its own is left out: the counts still add up to the total
                 names = groups.get((t.id,), [])
-                name = t.title.get(self.lang)
                 if names:
+                    name = t.title.get(self.lang)
                     lines.append(f"{name}（{len(names)}条）：{sep.join(names)}" if zh else
                                  f"{name} ({len(names)}): {sep.join(names)}")
-                else:
-                    lines.append(f"{name}：{'除共用条件外' if shared else ''}没有" if zh else
-                                  f"{name}: none{' beyond the shared ones' if shared else ''}")
             head = (f"{CONFIDENCE[tag]['zh']}：共{len(titles)}条" if zh else
                     f"{CONFIDENCE[tag]['en']}: {len(titles)} rule{'s' if len(titles) > 1 else ''}")
             out.append((MARK[tag], head, lines))
@@ -490,9 +555,30 @@ def red_lines(result: Result) -> list[CriterionResult]:
     return out
 
 
+def gate_stops(result: Result) -> list[CriterionResult]:
+    """Yes/no conditions that every tier asks for in a shared group, answered no (not registered in
+    China as an independent legal person): like a red line, no tier can be applied for, so a plan of
+    steps ("obtain: registered in China") would mislead; the report says so instead."""
+    tiers = list(result.tiers.values())
+    if len(tiers) < 2 or any(t.status != UNMET for t in tiers):
+        return []
+    holding = [{c.id: c for c in holding_back(result, t.id)} for t in tiers]
+    out = []
+    for c in holding[0].values():
+        if (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
+                and c.parent is not None and all(c.id in h and h[c.id].status == UNMET for h in holding[1:])):
+            out.append(c)
+    return out
+
+
+def stops(result: Result) -> bool:
+    """A red line or a gate condition answered no: every tier is out of reach, nothing to plan or prepare."""
+    return bool(red_lines(result) or gate_stops(result))
+
+
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
     """(criterion title, documents) for criteria met or awaiting review, each document once."""
-    if red_lines(result):
+    if stops(result):
         return []
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()

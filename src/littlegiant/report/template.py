@@ -1,0 +1,121 @@
+"""The YAML profile template of ``init``, in the reader's language: what each line asks, in words.
+
+A finance manager fills it in with an editor, so every field says what it is, its unit, where the
+figure comes from (the field's help), and for a choice what each code means. The keys and the choice
+codes are the file format and stay as they are; yes/no fields take 是/否 (or yes/no, true/false), a
+choice its code or its name. Left empty, a field is unknown: it is never taken as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from littlegiant.load.rules import FieldDef, RuleSet
+from littlegiant.report.linebreak import NO_START, wrap
+
+WIDTH = 100  # comment lines wrap here: an editor shows them whole, a printout too
+_CLOSING = "".join(NO_START)
+
+HEAD = {
+    "zh": ["企业自评资料（littlegiant）：填写已知的数据，不知道的留空。",
+           "留空表示「不知道」，不会当作 0；报告会列出还缺哪些数据。",
+           "金额单位：万元；比例单位：%（填 12.5 表示 12.5%）；是/否题填「是」或「否」；"
+           "选择题填所列代码（冒号前的英文）或其中文名称。",
+           "冒号前的英文是固定的项目名，请勿改动；只在冒号后面填写。",
+           "填好后运行：littlegiant assess 本文件名"],
+    "en": ["Company profile for littlegiant: fill in what you know and leave the rest empty.",
+           "An empty field is unknown, never taken as 0; the report lists what is still missing.",
+           "Amounts in 10k CNY (万元); shares in % (12.5 means 12.5%); yes/no fields take yes or no; "
+           "a choice takes one of the codes listed (or its name).",
+           "The names before the colons are the file's keys: keep them, fill in after the colon.",
+           "Then run: littlegiant assess THIS-FILE"],
+}
+_YEAR = {"zh": "{year}年的数据", "en": "figures of {year}"}
+_LAST = {"zh": "（上年度）", "en": " (last year)"}
+_CHOICE = {"zh": "填下列代码之一：", "en": "one of these codes:"}
+_YES_NO = {"zh": "填「是」或「否」", "en": "yes or no"}
+_UNIT_EN = {"万元": "10k CNY", "人": "people", "项": "items", "年": "years", "%": "%", "分": "points"}
+
+
+def _what(f: FieldDef, lang: str) -> str:
+    """The comment beside a key: the question, its unit or how to answer it."""
+    zh = lang == "zh"
+    label = f.label.get(lang)
+    if f.type == "bool":
+        ask = label if not zh or label.startswith(("是否", "有无")) else f"是否{label}"
+        return f"{ask}？{_YES_NO[lang]}" if zh else f"{label}? {_YES_NO[lang]}"
+    if f.type == "choice":
+        return f"{label}：{_CHOICE[lang]}" if zh else f"{label}: {_CHOICE[lang]}"
+    if f.unit:
+        unit = f.unit if zh else _UNIT_EN.get(f.unit, f.unit)
+        return f"{label}（单位：{unit}）" if zh else f"{label} ({unit})"
+    return label
+
+
+_YEARS = re.compile(r"\{year(?:-([1-9]))?\}")
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def help_text(f: FieldDef, lang: str, year: int) -> str | None:
+    """The field's help with ``{year}`` and ``{year-2}`` as the years they stand for (data: no format())."""
+    if f.help is None:
+        return None
+    text = _YEARS.sub(lambda m: str(year - int(m.group(1) or 0)), f.help.get(lang))
+    if lang == "zh":  # Chinese quotes, so a line never ends on an opening one nor starts on a closing one
+        text = _QUOTED.sub(lambda m: f"“{m.group(1)}”", text)
+    return text
+
+
+def _comment(indent: str, text: str) -> list[str]:
+    """``text`` as comment lines; a closing mark the wrap would put first stays on the line before."""
+    lines: list[str] = []
+    for line in wrap(text, WIDTH - len(indent) - 2):
+        head = len(line) - len(line.lstrip(_CLOSING))
+        if lines and head:
+            lines[-1] += line[:head]
+            line = line[head:]
+        if line:
+            lines.append(line)
+    return [f"{indent}# {line}" for line in lines]
+
+
+def profile_template(rules: RuleSet, last_year: int, lang: str) -> str:
+    """A commented YAML profile with every field empty (unknown), in ``lang``; it loads as it is."""
+    zh = lang == "zh"
+    years = [last_year, last_year - 1, last_year - 2]
+    tree: dict[str, Any] = {}
+    for f in rules.fields.values():
+        for year in (years if f.per_year else [None]):
+            node = tree
+            parts = f.concrete_path(year).split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = (f, year)
+    lines = [line for text in HEAD[lang] for line in _comment("", text)] + [""]
+    helped: set[str] = set()  # a per-year field's help is said at its first year only
+
+    def emit(node: dict[str, Any], depth: int) -> None:
+        indent = "  " * depth
+        for key, value in node.items():
+            if isinstance(value, dict):
+                if key.isdigit() and int(key) in years:
+                    said = _YEAR[lang].format(year=key) + (_LAST[lang] if int(key) == last_year else "")
+                    lines.append(f"{indent}{key}:    # {said}")
+                else:
+                    lines.append(f"{indent}{key}:")
+                emit(value, depth + 1)
+                continue
+            f, year = value
+            helps = help_text(f, lang, year or last_year)
+            if helps and f.path not in helped:
+                helped.add(f.path)
+                lines.extend(_comment(indent, helps))
+            lines.append(f"{indent}{key}:    # {_what(f, lang)}")
+            for choice in f.choices if f.type == "choice" else ():
+                label = f.choice_labels.get(choice)
+                meaning = label.get(lang) if label is not None else choice
+                lines.append(f"{indent}  #   {choice}{'：' if zh else ': '}{meaning}")
+
+    emit(tree, 0)
+    return "\n".join(lines) + "\n"

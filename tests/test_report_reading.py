@@ -1,0 +1,247 @@
+"""What a reader of the reports meets: a gate answered no reads like a red line, counts that agree,
+comparisons that mark what is not a failure, a trace whose levels show, a legend that says things once."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from rich.cells import cell_len
+from tests.test_cli_interactive import Session
+from tests.test_reports import NAMES, check_breaks, cli, squash
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+from littlegiant.core import engine
+from littlegiant.i18n import STATUS, t
+from littlegiant.load import profile, rules
+from littlegiant.report.words import ICON, bullet
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+AS_OF = "2026-11-26"
+
+
+def variant(tmp_path: Path, name: str, **changes: object) -> Path:
+    """An example profile with top-level or ``compliance.`` keys changed, written as the user would."""
+    data = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if key in data.get("compliance", {}):
+            data["compliance"][key] = value
+        else:
+            data[key] = value
+    out = tmp_path / f"{'-'.join(changes)}.yaml"
+    out.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return out
+
+
+def section(text: str, head: str, ends: tuple[str, ...]) -> str:
+    """The lines of the terminal report's section ``head`` up to the next of ``ends``."""
+    body = text.split(f"\n{head}\n", 1)[1]
+    for end in ends:
+        body = body.split(f"\n{end}\n", 1)[0]
+    return body
+
+
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_not_registered_in_china_reads_like_a_red_line(tmp_path: Path, rule_id: str) -> None:
+    """registered_in_china: false stops every tier in plain words, with no steps, questions or materials."""
+    path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False))
+    out = cli("assess", path, "--as-of", AS_OF, "--rules", rule_id, "--lang", "zh", columns=80)
+    flat = squash(out)
+    assert flat.count("差在：不具备参评基本条件「境内工商注册登记、具有独立法人资格」") == 3
+    plan = squash(section(out, "行动计划", ("依据说明", "评估依据")))
+    assert plan == squash("■ 参评基本条件「境内工商注册登记、具有独立法人资格」答「否」：不具备这一条件，"
+                          "任何层级都不能申报，因此不列行动计划，也不需要准备申报材料")
+    assert "需准备的材料" not in out and "取得：" not in out and "尚缺" not in out
+    en = squash(cli("assess", path, "--as-of", AS_OF, "--rules", rule_id, "--lang", "en", columns=80))
+    assert squash('"Registered in mainland China as an independent legal person": answered no. Every tier needs '
+                  "it, so no tier can be applied for") in en
+    doc = json.loads(cli("assess", path, "--as-of", AS_OF, "--rules", rule_id, "--format", "json"))
+    assert "plans" not in doc and {t["status"] for t in doc["tiers"].values()} == {"unmet"}
+    for fmt in ("markdown", "html"):
+        page = cli("assess", path, "--as-of", AS_OF, "--rules", rule_id, "--lang", "zh", "--format", fmt)
+        plan_part = page.split("行动计划")[1].split("依据说明")[0]
+        assert "任何层级都不能申报" in plan_part and "<ol>" not in plan_part and "\n1. " not in plan_part
+
+
+def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:
+    """Both stops: each named in the answer and in the plan, in the same shape, and no materials listed."""
+    path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False, serious_dishonesty=True))
+    out = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", columns=80)
+    flat = squash(out)
+    assert flat.count("差在：红线「被列入严重失信主体名单」；不具备参评基本条件「境内工商注册登记、具有独立法人资格」") == 3
+    plan = section(out, "行动计划", ("依据说明",))
+    assert plan.count("■") == 2 and "存在时任何层级都不能认定" in squash(plan) and "任何层级都不能申报" in squash(plan)
+    assert "需准备的材料" not in out
+
+
+def test_an_interview_answered_no_to_registration_ends_in_the_stop(tmp_path: Path) -> None:
+    """Answering 没有 to 境内注册 ends the interview, and its report says no tier can be applied for."""
+    s = Session(["assess", "--as-of", AS_OF, "--lang", "zh", "--save", "noreg.yaml"], tmp_path)
+    asked = 0
+    while (prompt := s.until_prompt()) is not None:
+        asked += 1
+        if prompt.endswith(("[y/n] ", "[是/否] ")):
+            s.send("y")
+        elif "境内工商注册登记" in squash(prompt.rsplit("题", 1)[-1]):
+            s.send("没有")
+        else:  # don't know (Enter) until the question comes; the summary is taken as it is
+            s.send("某贸易公司" if asked == 1 else "")
+    code, out = s.finish()
+    assert code == 0, s.transcript
+    flat = squash(out)
+    assert "任何层级都不能申报" in flat and "不具备参评基本条件「境内工商注册登记、具有独立法人资格」" in flat
+    assert "取得：" not in flat and "先回答以下问题" not in flat and "需准备的材料" not in flat
+
+
+def _count(text: str) -> int:
+    """How many items a list says it has: 等N项, else the items shown."""
+    found = re.search(r"等(\d+)项", text)
+    return int(found[1]) if found else len(text.split("；"))
+
+
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_answer_and_a_plan_of_questions_count_the_same(name: str, rule_id: str) -> None:
+    """Where the plan for a tier is "answer these first", it asks what the answer says is missing: one count."""
+    doc = json.loads(cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", AS_OF, "--rules", rule_id,
+                         "--lang", "zh", "--format", "json"))
+    out = squash(cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", AS_OF, "--rules", rule_id, "--lang", "zh",
+                     columns=200))
+    for tid, plan in doc.get("plans", {}).items():
+        title = doc["tiers"][tid]["title"]
+        if not plan["text"][0].endswith("先回答以下问题才能判定"):
+            continue
+        said = re.search(squash(f"{title}——") + r"(?:差在：[^——]*?)?尚缺：(.*?)(?=" + "|".join(
+            re.escape(squash(t["title"])) + "——" for t in doc["tiers"].values()) + "|行动计划)", out)
+        assert said is not None, (tid, out[:400])
+        assert _count(said[1]) == _count(plan["text"][-1]), (tid, said[1], plan["text"][-1])
+
+
+def test_a_plan_after_its_steps_says_what_its_questions_count() -> None:
+    """A plan's own questions (after its changes, on a later year's data) say they come after the steps."""
+    out = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--lang", "zh", columns=80))
+    assert "做到以上各项后，仍需回答：" in out and "另需回答" not in out
+
+
+def test_compare_marks_what_awaits_the_authority_or_an_answer() -> None:
+    """--compare lists a failure with ✘, an item the authority judges with ◔ and words, in every format."""
+    args = ("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", AS_OF, "--compare", "miit-2022,miit-2026")
+    out = cli(*args, "--lang", "zh", columns=80)
+    old, new = out.split("优质中小企业梯度培育管理办法（2026）：")[0], out.split("优质中小企业梯度培育管理办法（2026）：待审核")[1]
+    assert "✘ 近三年无偷漏税等违法违规行为\n" in old
+    assert "◔ 近三年无偷漏税等违法违规行为（待认定机关判断）" in new and "✘" not in new.split("\n\n")[0]
+    half = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--compare", "miit-2022,miit-2026",
+               "--lang", "zh", columns=80)
+    assert "? 近三年内获得过国家级、省级科技奖励（尚缺数据）" in half
+    assert "（不满足）" not in half and "\n    - " not in half
+    en = cli(*args, "--lang", "en", columns=80)
+    assert "◔ No tax evasion or similar violation in 3 years (the authority decides)" in en
+    md = cli(*args, "--lang", "zh", "--format", "markdown")
+    assert "- 🔎 近三年无偷漏税等违法违规行为（待认定机关判断）" in md and "- ❌ 近三年无偷漏税等违法违规行为\n" in md
+    html = cli(*args, "--lang", "zh", "--format", "html")
+    assert '<span class="status manual_review">◔</span> 近三年无偷漏税等违法违规行为（待认定机关判断）' in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_trace_shows_each_level_by_indent_and_mark(lang: str, columns: int) -> None:
+    """In --detail a criterion stands two columns further in per level, behind · or -, so parts sit under groups."""
+    path = EXAMPLES / "half-missing.yaml"
+    out = cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--detail", columns=columns)
+    assert max(cell_len(line) for line in out.splitlines()) <= columns
+    check_breaks(out)
+    rs = rules.load("miit-2026")
+    result = engine.evaluate(rs, profile.load_profile(path, rs), date.fromisoformat(AS_OF))
+    tier = result.tiers["innovative_sme"]
+    head = t("status", lang)  # the first table is the first tier's
+    trace = out.split(f"\n{head} ", 1)[1].split("\n\n")[0].splitlines()[1:]
+    rows = [line for line in trace if line[:1] in ICON.values()]
+    assert len(rows) == len(tier.criteria) >= 20  # the gate holds an unknown part: all of it is shown
+    base = None
+    for row, c in zip(rows, tier.criteria, strict=True):
+        label = f"{ICON[c.status]} {STATUS[c.status][lang]}"
+        assert row.startswith(label), (c.id, row)
+        rest = row[len(label):]
+        col = cell_len(label) + len(rest) - len(rest.lstrip(" "))
+        level = max(c.depth - 1, 0)
+        base = col if base is None else base
+        assert col == base + 2 * max(level - 1, 0), (c.id, level, row)
+        assert rest.lstrip(" ").startswith(bullet(level) or c.title.get(lang)[:3]), (c.id, row)
+    assert {max(c.depth - 1, 0) for c in tier.criteria} >= {0, 1, 2, 3}
+
+
+def test_advice_parts_its_items_with_a_mark_their_labels_do_not_hold() -> None:
+    """A step of several changes parts them with ；, since a label holds 、 itself; zh numbers read as zh."""
+    doc = json.loads(cli("assess", str(EXAMPLES / "micro-startup.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                         "--format", "json"))
+    steps = [s for g in doc["gaps"].values() for s in g["steps"] if len(s["changes"]) > 1]
+    assert steps
+    for step in steps:
+        parts = step["text"].split("（达到「")[0].split("；")
+        assert len(parts) == len(step["changes"]), step["text"]
+        assert all("：" in p and " → " in p and ": " not in p and " (+" not in p for p in parts), step["text"]
+    assert "本企业为前三位权利人的Ⅰ类知识产权：0 → 4项（+4）；与主导产品相关的有效Ⅰ类知识产权：0 → 4项（+4）" in steps[0]["text"]
+
+
+def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
+    """batch --advice in zh: the next step's figure is grouped and its colon and brackets are Chinese."""
+    out = tmp_path / "advice.csv"
+    result = CliRunner().invoke(app, ["batch", str(EXAMPLES / "little-giant-2022.yaml"), "--advice", "--lang", "zh",
+                                      "--as-of", AS_OF, "--output", str(out)], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    step = rows[1][rows[0].index("下一步")]
+    assert "主营业务收入（2025年）：10,200 → 10,800万元（+600）" in step, step
+
+
+def test_a_renewal_is_named_by_the_rule_sets_own_title() -> None:
+    """The renewal lines take the tier's title from the rule set (no table of titles of their own)."""
+    import dataclasses
+
+    from littlegiant.load.rules import Text
+    from littlegiant.report.common import make_report
+
+    rs = rules.load("miit-2022")
+    prof = profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs)
+    result = engine.evaluate(rs, prof, date(2026, 3, 1), "zjtx_sme")
+    result.tiers["zjtx_sme"] = dataclasses.replace(result.tiers["zjtx_sme"], title=Text("某省专精特新", "Province title"))
+    for lang, head, detail in (("zh", "（某省专精特新复核）", "本次为某省专精特新复核"),
+                               ("en", " (renewal)", "A renewal (复核) of Province title")):
+        report = make_report(rs, prof, result, lang)
+        assert report.basis()[0].endswith(head)
+        assert any(line.startswith(detail) for line in report.basis_detail()), report.basis_detail()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_headings_come_from_the_words_table(tmp_path: Path, lang: str) -> None:
+    """Every heading of a report with a what-if, unusual figures and no name is the words table's, in each format."""
+    from littlegiant.report.words import W
+
+    data = yaml.safe_load((EXAMPLES / "micro-startup.yaml").read_text(encoding="utf-8"))
+    data.pop("name")
+    path = tmp_path / "anon.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--set", "financials.2025.rd_expense=100")
+    heads = [W[k][lang] for k in ("what_if", "warnings", "basis_detail")]
+    for fmt in ("text", "markdown", "html"):
+        out = cli(*args, "--format", fmt, columns=200)
+        assert all(h in out for h in heads), (fmt, [h for h in heads if h not in out])
+        if fmt != "text":
+            assert W["untitled"][lang] in out
+        if fmt == "markdown":
+            assert W["appendix_intro"][lang] in out
+
+
+def test_english_lists_give_the_whole_count_like_zh() -> None:
+    """In en a cut list says how many in all, so the answer and a plan showing different heads agree."""
+    out = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--lang", "en", columns=80))
+    counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
+    assert counts and all(int(a) < int(b) for a, b in counts)
+    assert sum(b == "19" for _, b in counts) == 2  # innovative_sme: the answer's 3 shown and the plan's 10 shown
