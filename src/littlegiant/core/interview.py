@@ -57,10 +57,9 @@ def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
     return rules.fields.get(f.part_of) if f.part_of else None
 
 
-def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
-    """The path of ``other`` for the same year as ``path`` (shifted by ``year_shift``)."""
-    year = year_in_path(f, path)
-    return other.concrete_path(year + year_shift if year is not None and other.per_year else None)
+def sibling_path(f: FieldDef, path: str, other: FieldDef) -> str:
+    """The path of ``other`` for the same year as ``path``."""
+    return other.concrete_path(year_in_path(f, path) if other.per_year else None)
 
 
 @dataclass(frozen=True)
