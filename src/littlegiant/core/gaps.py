@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.inputs import InputPaths
+from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
-from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
+from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
 CENT = Decimal("0.01")
@@ -140,8 +140,8 @@ class _Search:
         low = lowest if lowest is not None else -LIMIT
         high = highest if highest is not None else LIMIT
         room = int((high - current) / unit) if up else int((current - low) / unit)
-        whole_f = self.rules.fields.get(f.part_of) if f.part_of is not None else None
-        whole_path = whole_f.concrete_path(year_in_path(f, path)) if whole_f is not None else ""
+        whole_f = whole_of(self.rules, f)
+        whole_path = sibling_path(f, path, whole_f) if whole_f is not None else ""
         whole = self.values.get(whole_path) if up else None
 
         def at(k: int) -> Decimal:

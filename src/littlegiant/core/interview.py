@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.inputs import InputPaths
+from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, parse_answer
@@ -50,16 +50,6 @@ class Concern:
     other_value: Decimal | None = None
     limit: Decimal | None = None
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
-
-
-def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
-    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
-    return rules.fields.get(f.part_of) if f.part_of else None
-
-
-def sibling_path(f: FieldDef, path: str, other: FieldDef) -> str:
-    """The path of ``other`` for the same year as ``path``."""
-    return other.concrete_path(year_in_path(f, path) if other.per_year else None)
 
 
 @dataclass(frozen=True)
