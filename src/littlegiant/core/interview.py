@@ -165,10 +165,6 @@ class Interview:
             for child in node.children:
                 yield from self._applicable(child, renewing)
 
-    def remaining_bound(self) -> int:
-        """At most this many questions are left: every input the unsettled criteria could read."""
-        return len(self.remaining_paths())
-
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
         """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
         recorded. Bad text raises InputError."""
