@@ -175,6 +175,13 @@ class _Search:
             change.whole = Change(whole_path, whole_f, whole, change.after)
         return change
 
+    def move(self, f: FieldDef, path: str, holds: Pred) -> Change | None:
+        """The cheapest move of one input that makes ``holds`` true: a yes/no or a choice set, an
+        amount searched for; text is never moved."""
+        if f.type in ("bool", "choice"):
+            return self.flag_or_choice(path, holds)
+        return self.amount(path, holds) if f.type != "text" else None
+
     def flag_or_choice(self, path: str, holds: Pred) -> Change | None:
         """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
         f = field_for_path(self.rules, path)
@@ -240,8 +247,7 @@ class _Advisor:
                 f = field_for_path(self.rules, path)
             except Exception:  # an input such as industry read by the size table
                 continue
-            ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
-                self.search.amount(path, holds) if f.type != "text" else None
+            ch = self.search.move(f, path, holds)
             if ch is not None:
                 candidates.append(ch)
         if not candidates:
@@ -302,9 +308,7 @@ class _Advisor:
 
             found: list[Change] = []
             for path in sorted(paths):
-                f = field_for_path(self.rules, path)
-                ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
-                    self.search.amount(path, holds) if f.type != "text" else None
+                ch = self.search.move(field_for_path(self.rules, path), path, holds)
                 if ch is not None:
                     found.append(ch)
             if found:
