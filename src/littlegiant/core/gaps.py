@@ -350,9 +350,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
             if review:
                 out.append(TierGap(tier.id, tier.title, tier.status, review))
             continue
-        kids: dict[str | None, list[CriterionResult]] = {}
-        for c in tier.criteria:
-            kids.setdefault(c.parent, []).append(c)
+        kids = tier.children()
         steps: list[Step] = []
         if tier.status == UNMET:
             for c in kids.get(None, []):

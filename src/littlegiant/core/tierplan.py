@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from littlegiant.core import engine
 from littlegiant.core.gaps import CENT, Change, analyse
 from littlegiant.core.inputs import whole_of
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, CriterionResult, Result, TierResult
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, Text
 
@@ -297,9 +297,7 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
 
 def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
     """Every input read by a criterion and the criteria under it."""
-    kids: dict[str | None, list[CriterionResult]] = {}
-    for c in tier.criteria:
-        kids.setdefault(c.parent, []).append(c)
+    kids = tier.children()
     out: list[str] = []
     todo = [c for c in tier.criteria if c.id == cid]
     while todo:
