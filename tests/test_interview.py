@@ -93,7 +93,7 @@ def test_a_red_line_answered_yes_ends_the_interview(rule_id: str, as_of: date) -
     assert q is not None, "the red line was never asked"
     iv.answer(q, "y")
     assert iv.next_question() is None
-    assert iv.remaining_bound() == 0
+    assert not iv.remaining_paths()
     assert set(statuses(iv.result()).values()) == {UNMET}
 
 
@@ -121,10 +121,12 @@ def test_tier_3_details_are_not_asked_once_tier_3_fails_twice(rule_id: str, as_o
 
 
 def test_the_bound_never_grows_and_is_never_beaten(lg2022: dict[str, object]) -> None:
+    """The inputs left to ask, which the terminal shows as "question n of at most N", never grow and
+    are never fewer than the questions still to come."""
     iv = Interview(rules.load("miit-2022"), AS_OF_2022)
     bounds = []
     while (q := iv.next_question()) is not None:
-        bounds.append(iv.remaining_bound())
+        bounds.append(len(iv.remaining_paths()))
         iv.answer(q, typed(lg2022.get(q.path), "miit-2022", q.path))
     assert bounds == sorted(bounds, reverse=True)
     assert all(b >= len(bounds) - i for i, b in enumerate(bounds))

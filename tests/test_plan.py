@@ -85,21 +85,30 @@ def test_a_prepared_band_list_scores_as_band_points_does(data: st.DataObject) ->
     near = [e + d for e in edges if e is not None for d in (Decimal("-0.01"), Decimal(0), Decimal("0.01"))]
     value = data.draw(st.one_of(st.none(), st.sampled_from(near) if near else st.none(),
                                 st.decimals(-10, 110, places=2)))
-    assert engine.band_scorer(bands)(value, None) == engine.band_points(bands, value, None)
+    whens = _conditions(bands)
+    assert engine.band_scorer(bands, whens)(value, None) == engine.band_points(bands, value, None, whens=whens)
 
 
 def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
     """A `when` list walks known conditions itself; the first unknown hands the list to band_points."""
     rs = rules.load("miit-2026")
     ip = next(i for i in rs.scores["innovative"].items if i.id == "ip")
-    scorer = engine.band_scorer(ip.scales[0].bands)
+    bands = ip.scales[0].bands
+    whens = _conditions(bands)
+    scorer = engine.band_scorer(bands, whens)
     some = _Answers({"ip_class1": Decimal(2)})
-    expected = engine.band_points(ip.scales[0].bands, None, some)
+    expected = engine.band_points(bands, None, some, whens=whens)
     assert scorer(None, some) == expected
     assert expected[:3] == (Decimal(10), Decimal(20), Decimal(10))  # 10 surely, 20 if the unknowns hold
     known = _Answers({"ip_class1": Decimal(2), "ip_class1_high_value": Decimal(0), "ip_class1_self": Decimal(0)})
-    assert scorer(None, known) == engine.band_points(ip.scales[0].bands, None, known) == \
-        (Decimal(10), Decimal(10), Decimal(10), ip.scales[0].bands[2])
+    assert scorer(None, known) == engine.band_points(bands, None, known, whens=whens) == \
+        (Decimal(10), Decimal(10), Decimal(10), bands[2])
+
+
+def _conditions(bands: tuple[Band, ...]) -> tuple[engine.Cond | None, ...]:
+    """The bands' `when` conditions compiled to read an `expr` environment such as _Answers (a plan
+    compiles them to read its own per-profile dicts)."""
+    return tuple(b.when.fn if b.when is not None else None for b in bands)
 
 
 class _Answers:
@@ -129,7 +138,9 @@ def test_condition_lists_score_as_band_points_does(data: st.DataObject) -> None:
     count = st.one_of(st.none(), st.integers(0, 3).map(Decimal))
     env = _Answers({"a": data.draw(count), "b": data.draw(count), "c": data.draw(st.one_of(st.none(), count))})
     value = data.draw(count)
-    assert engine.band_scorer(tuple(bands))(value, env) == engine.band_points(tuple(bands), value, env)
+    whens = _conditions(tuple(bands))
+    assert engine.band_scorer(tuple(bands), whens)(value, env) == engine.band_points(tuple(bands), value, env,
+                                                                                      whens=whens)
 
 
 _AMOUNTS = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=4, allow_nan=False, allow_infinity=False)

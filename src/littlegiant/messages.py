@@ -17,7 +17,7 @@ from typing import Protocol
 
 
 class Bilingual(Protocol):
-    """Anything that says one thing in both languages (rules.Text, Words)."""
+    """Anything that says one thing in both languages (Text, or a report's own phrase)."""
 
     @property
     def zh(self) -> str: ...
@@ -27,11 +27,19 @@ class Bilingual(Protocol):
 
 
 @dataclass(frozen=True)
-class Words:
-    """A phrase in both languages, for parameters the catalog cannot build from a value."""
+class Text:
+    """One thing said in both languages the tool speaks: the rule data's titles and labels (the loader
+    names it rules.Text) and the phrases an error is filled in with. Defined here, in a base module,
+    so that every layer can make one."""
 
     zh: str
     en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+Words = Text  # the name the error parameters of loaders and the CLI know it by
 
 
 @dataclass(frozen=True)

@@ -36,26 +36,19 @@ def _condition(band: Band, value: expr.Value, env: Any, when: Cond | None) -> bo
     return True
 
 
-def _whens(bands: tuple[Band, ...]) -> tuple[Cond | None, ...]:
-    return tuple(b.when.fn if b.when is not None else None for b in bands)
-
-
 _ZERO = Decimal(0)
 BandScore = tuple[Decimal, Decimal, Decimal, Band | None]
 
 
 def band_points(bands: tuple[Band, ...], value: expr.Value, env: Any, *,
-                whens: tuple[Cond | None, ...] | None = None) -> BandScore:
+                whens: tuple[Cond | None, ...]) -> BandScore:
     """A first-match band list under unknown conditions: (lowest possible points, highest possible,
     lowest when points resting on qualitative answers are not counted, the band surely chosen).
 
     The one implementation of band scoring: it stops as soon as nothing further can change (a
     full result lists a band's inputs from the rule data, not from what was read). ``whens`` are
-    the bands' conditions compiled for ``env`` (a plan's per-profile dict); without them, the
-    conditions read ``env`` as an ``expr.Env``.
+    the bands' conditions compiled for ``env`` (a plan's per-profile dict).
     """
-    if whens is None:
-        whens = _whens(bands)
     possible: list[Decimal] = []
     strict_possible: list[Decimal] = []
     chosen: Band | None = None
@@ -87,8 +80,7 @@ def band_points(bands: tuple[Band, ...], value: expr.Value, env: Any, *,
     return min(possible), max(possible), min(strict_possible), chosen
 
 
-def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None = None
-                ) -> Callable[[expr.Value, Any], BandScore]:
+def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Callable[[expr.Value, Any], BandScore]:
     """``band_points`` for one band list, prepared once for scoring many profiles.
 
     Without review points, ``band_points`` reduces to: every band whose condition is unknown is
@@ -99,19 +91,18 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
     review points are scored by ``band_points`` on each call. Property tests hold the two to the
     same answers.
     """
-    conds = whens if whens is not None else _whens(bands)
     if any(b.review for b in bands):
-        return lambda value, env: band_points(bands, value, env, whens=conds)
+        return lambda value, env: band_points(bands, value, env, whens=whens)
     missed: BandScore = (_ZERO, _ZERO, _ZERO, None)
     steps = []
-    for b, when in zip(bands, conds, strict=True):
+    for b, when in zip(bands, whens, strict=True):
         result: BandScore = (b.points, b.points, b.points, b)
         if b.at_least is None and b.at_most is None and when is None:
             missed = result  # unconditional: every later band is unreachable
             break
         steps.append((b.at_least, b.at_most, when, result))
     if steps and all(low is not None for low, _, _, _ in steps):  # "at least" lines: most score items
-        unknown = band_points(bands, None, None, whens=conds)
+        unknown = band_points(bands, None, None, whens=whens)
         floors = [(low, result) for low, _, _, result in steps]
 
         def at_least(value: expr.Value, env: Any) -> BandScore:
@@ -152,13 +143,13 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...] | None =
     return conditions
 
 
-def each_points(bands: tuple[Band, ...], env: Any, whens: tuple[Cond | None, ...] | None = None
+def each_points(bands: tuple[Band, ...], env: Any, whens: tuple[Cond | None, ...]
                 ) -> tuple[Decimal, Decimal, Decimal, expr.Value, bool]:
     """Points for each condition that holds: (lowest, highest, lowest without review points,
     how many hold or None when some are unknown, whether review points are counted); uncapped."""
     low = high = strict = _ZERO
     held, unknown, review = 0, False, False
-    for band, when in zip(bands, whens if whens is not None else _whens(bands), strict=True):
+    for band, when in zip(bands, whens, strict=True):
         cond = _condition(band, None, env, when)
         if cond is None:
             unknown = True

@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.inputs import InputPaths
+from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
-from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
+from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
 CENT = Decimal("0.01")
@@ -140,8 +140,8 @@ class _Search:
         low = lowest if lowest is not None else -LIMIT
         high = highest if highest is not None else LIMIT
         room = int((high - current) / unit) if up else int((current - low) / unit)
-        whole_f = self.rules.fields.get(f.part_of) if f.part_of is not None else None
-        whole_path = whole_f.concrete_path(year_in_path(f, path)) if whole_f is not None else ""
+        whole_f = whole_of(self.rules, f)
+        whole_path = sibling_path(f, path, whole_f) if whole_f is not None else ""
         whole = self.values.get(whole_path) if up else None
 
         def at(k: int) -> Decimal:
@@ -174,6 +174,13 @@ class _Search:
         if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
             change.whole = Change(whole_path, whole_f, whole, change.after)
         return change
+
+    def move(self, f: FieldDef, path: str, holds: Pred) -> Change | None:
+        """The cheapest move of one input that makes ``holds`` true: a yes/no or a choice set, an
+        amount searched for; text is never moved."""
+        if f.type in ("bool", "choice"):
+            return self.flag_or_choice(path, holds)
+        return self.amount(path, holds) if f.type != "text" else None
 
     def flag_or_choice(self, path: str, holds: Pred) -> Change | None:
         """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
@@ -240,8 +247,7 @@ class _Advisor:
                 f = field_for_path(self.rules, path)
             except Exception:  # an input such as industry read by the size table
                 continue
-            ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
-                self.search.amount(path, holds) if f.type != "text" else None
+            ch = self.search.move(f, path, holds)
             if ch is not None:
                 candidates.append(ch)
         if not candidates:
@@ -302,9 +308,7 @@ class _Advisor:
 
             found: list[Change] = []
             for path in sorted(paths):
-                f = field_for_path(self.rules, path)
-                ch = self.search.flag_or_choice(path, holds) if f.type in ("bool", "choice") else \
-                    self.search.amount(path, holds) if f.type != "text" else None
+                ch = self.search.move(field_for_path(self.rules, path), path, holds)
                 if ch is not None:
                     found.append(ch)
             if found:
@@ -346,9 +350,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
             if review:
                 out.append(TierGap(tier.id, tier.title, tier.status, review))
             continue
-        kids: dict[str | None, list[CriterionResult]] = {}
-        for c in tier.criteria:
-            kids.setdefault(c.parent, []).append(c)
+        kids = tier.children()
         steps: list[Step] = []
         if tier.status == UNMET:
             for c in kids.get(None, []):

@@ -2,14 +2,27 @@
 
 The interview uses it for its "at most N left" bound and for what a rule set could ask at
 all; gap analysis for the inputs worth moving. Static, so it covers inputs that the current
-answers happen not to reach (the size table reads nothing until the industry is known).
+answers happen not to reach (the size table reads nothing until the industry is known). Where
+an input's whole sits (its ``part_of``) is found here too, for the interview and the advice alike.
 """
 
 from __future__ import annotations
 
 from littlegiant.core.result import CriterionResult
 from littlegiant.load import expr
-from littlegiant.load.rules import Node, RuleSet, ScoreItem
+from littlegiant.load.profile import year_in_path
+from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem
+
+
+def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
+    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
+    return rules.fields.get(f.part_of) if f.part_of else None
+
+
+def sibling_path(f: FieldDef, path: str, other: FieldDef) -> str:
+    """The path of ``other`` for the same year as ``path`` (the loader keeps a part and its whole
+    both per year or neither)."""
+    return other.concrete_path(year_in_path(f, path) if other.per_year else None)
 
 
 class InputPaths:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.inputs import InputPaths
+from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, read_typed
@@ -50,17 +50,6 @@ class Concern:
     other_value: Decimal | None = None
     limit: Decimal | None = None
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
-
-
-def whole_of(rules: RuleSet, f: FieldDef) -> FieldDef | None:
-    """The field ``f`` is a part of (the rule data's ``part_of``), if any."""
-    return rules.fields.get(f.part_of) if f.part_of else None
-
-
-def sibling_path(f: FieldDef, path: str, other: FieldDef, year_shift: int = 0) -> str:
-    """The path of ``other`` for the same year as ``path`` (shifted by ``year_shift``)."""
-    year = year_in_path(f, path)
-    return other.concrete_path(year + year_shift if year is not None and other.per_year else None)
 
 
 @dataclass(frozen=True)
@@ -175,10 +164,6 @@ class Interview:
             yield node
             for child in node.children:
                 yield from self._applicable(child, renewing)
-
-    def remaining_bound(self) -> int:
-        """At most this many questions are left: every input the unsettled criteria could read."""
-        return len(self.remaining_paths())
 
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
         """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is

@@ -91,6 +91,14 @@ class TierResult:
     groups: list[GroupScore] = field(default_factory=list)
     notes: tuple[Text, ...] = ()
 
+    def children(self) -> dict[str | None, list[CriterionResult]]:
+        """The rows under each criterion by its id (None: the tier's top level), in result order: the
+        tree that advice and plans walk down (ids are unique within one tier)."""
+        out: dict[str | None, list[CriterionResult]] = {}
+        for c in self.criteria:
+            out.setdefault(c.parent, []).append(c)
+        return out
+
 
 @dataclass
 class Result:

@@ -21,14 +21,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core import engine
 from littlegiant.core.gaps import CENT, Change, analyse
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, CriterionResult, Result, TierResult
+from littlegiant.core.inputs import whole_of
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, Text
 
 ROUNDS = 4  # this round and up to three later ones
 ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
-# figures that move together: raising revenue keeps the main-business share (main revenue rises with it)
-FOLLOWS = {"revenue": "main_revenue"}
 
 
 @dataclass
@@ -94,6 +93,21 @@ def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int
         elif waits(f) and isinstance(value, Decimal):
             out[path] = value + years
     return out
+
+
+def followers(rules: RuleSet) -> dict[str, list[FieldDef]]:
+    """The figures that move with a yearly figure the plan raises: its parts of the same year (the rule
+    data's ``part_of``). Raising revenue keeps the main-business share, for main revenue rises with it;
+    counts of staff and patents are no yearly figures and are raised one by one, never in proportion."""
+    found: dict[str, list[FieldDef]] | None = rules.memo.get("tierplan.followers")
+    if found is None:
+        found = {}
+        for f in rules.fields.values():
+            whole = whole_of(rules, f)
+            if whole is not None and f.per_year:
+                found.setdefault(whole.id, []).append(f)
+        rules.memo["tierplan.followers"] = found
+    return found
 
 
 def waits(f: FieldDef) -> bool:
@@ -201,29 +215,29 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
 
 def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, Move],
            start: dict[str, Scalar]) -> None:
-    """Apply one move (and the figure that moves with it), keeping the value before the plan."""
+    """Apply one move (and the figures that move with it), keeping the value before the plan."""
     old = moves.get(m.path)
     current = values.get(m.path)  # may differ from m.before when another move of this pass set it
     values[m.path] = m.after
     moves[m.path] = Move(m.path, m.field, start.get(m.path) if old is None else old.before, m.after,
                          m.kind if old is None or old.kind == "follows" else old.kind, m.criterion, m.title)
-    partner = FOLLOWS.get(m.field.id)
     year = year_in_path(m.field, m.path)
-    if partner is None or year is None or partner not in rules.fields:
+    if year is None:
         return
-    pf = rules.fields[partner]
-    ppath = pf.concrete_path(year)
-    before, main = current, values.get(ppath)
-    if not (isinstance(before, Decimal) and isinstance(m.after, Decimal) and isinstance(main, Decimal)) or before <= 0:
-        return
-    if ppath in moves and moves[ppath].kind != "follows":
-        return  # the plan moves it on its own account
-    # the same share of the new figure, never more than the whole (a part cannot exceed it)
-    after = min((main * m.after / before).quantize(CENT, rounding=ROUND_HALF_UP), m.after)
-    values[ppath] = after
-    prev = moves.get(ppath)
-    moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
-                        m.criterion, m.title)
+    for pf in followers(rules).get(m.field.id, []):
+        ppath = pf.concrete_path(year)
+        before, part = current, values.get(ppath)
+        if not (isinstance(before, Decimal) and isinstance(m.after, Decimal) and isinstance(part, Decimal)) or \
+                before <= 0:
+            continue
+        if ppath in moves and moves[ppath].kind != "follows":
+            continue  # the plan moves it on its own account
+        # the same share of the new figure, never more than the whole (a part cannot exceed it)
+        after = min((part * m.after / before).quantize(CENT, rounding=ROUND_HALF_UP), m.after)
+        values[ppath] = after
+        prev = moves.get(ppath)
+        moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
+                            m.criterion, m.title)
 
 
 def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[str, Move], last: int,
@@ -255,7 +269,7 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
             return summary(dict[str, object](vals)).tiers[tier_id].status == goal
     else:
         return
-    led = {rules.fields[k].id for k in FOLLOWS if k in rules.fields}
+    led = followers(rules)
     for path, m in reversed(list(moves.items())):
         low, high = m.before, values.get(path)
         if m.kind != "change" or m.field.id in led or m.field.lever != "up" or \
@@ -283,9 +297,7 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
 
 def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
     """Every input read by a criterion and the criteria under it."""
-    kids: dict[str | None, list[CriterionResult]] = {}
-    for c in tier.criteria:
-        kids.setdefault(c.parent, []).append(c)
+    kids = tier.children()
     out: list[str] = []
     todo = [c for c in tier.criteria if c.id == cid]
     while todo:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
-from littlegiant.messages import nearest
+from littlegiant.messages import Text, nearest
 
 if TYPE_CHECKING:
     from littlegiant.load.rulecalendar import Calendar, Choice
@@ -90,17 +90,6 @@ def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
         errors.append(exc)
         return None
 _NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A message in both languages the tool speaks."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
