@@ -289,8 +289,10 @@ class Plan:
         if entry is None:
             entry = _row(node, tier, NAMES[step.fn(state)[0]], step)
             self._detail(entry, step, state)
-            if known is not None:
-                _kept(step.rows, known, entry)
+            if node.kind == "score":  # a range of points: the row is its status, range and missing inputs
+                if known is None:
+                    known = (entry.status, entry.points_min, entry.points_max, *entry.missing)
+                entry = step.rows.get(known) or _kept(step.rows, known, entry)
         code = CODES[entry.status]
         out.append(entry)
         if node.kind == "score" and node.table not in emitted:

@@ -12,6 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
+from littlegiant.i18n import SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.rules import Text
 
@@ -108,13 +109,12 @@ def _comparison(op: str | None, kind: str, threshold: object, unit: str | None, 
 
 
 _WORD = {
-    MET: Text("满足", "met"),
-    UNMET: Text("不满足", "not met"),
-    UNKNOWN: Text("未知（缺少数据）", "unknown (missing data)"),
-    REVIEW: Text("待认定机关审核", "awaits the authority's review"),
+    MET: Text(STATUS[MET]["zh"], STATUS[MET]["en"]),
+    UNMET: Text(STATUS[UNMET]["zh"], STATUS[UNMET]["en"]),
+    UNKNOWN: Text(STATUS[UNKNOWN]["zh"] + "（缺少数据）", STATUS[UNKNOWN]["en"] + " (missing data)"),
+    REVIEW: Text("待认定机关审核", "awaits the authority's review"),  # the status word says who reviews
 }
-_SIZES = {"micro": Text("微型企业", "micro"), "small": Text("小型企业", "small"),
-          "medium": Text("中型企业", "medium"), "large": Text("大型企业", "large")}
+"""A criterion's status as its explanation ends: the status words, an unknown saying why."""
 
 
 def explanation(c: CriterionResult) -> Text:
@@ -175,8 +175,8 @@ def _qualitative(c: CriterionResult, lang: str) -> str:
 
 
 def _sme(c: CriterionResult, lang: str) -> str:
-    if isinstance(c.value, str) and c.value in _SIZES:
-        return f"划型结果：{_SIZES[c.value].zh}" if lang == "zh" else f"size: {_SIZES[c.value].en}"
+    if isinstance(c.value, str) and c.value in SIZE:
+        return f"划型结果：{SIZE[c.value]['zh']}企业" if lang == "zh" else f"size: {SIZE[c.value]['en']}"
     if c.status == MET:
         return "属于中小微企业（具体规模缺少数据）" if lang == "zh" else "an SME (exact size needs more data)"
     return "缺少行业或规模数据，无法划型" if lang == "zh" else "industry or size figures missing"
