@@ -70,6 +70,28 @@ def test_not_registered_in_china_reads_like_a_red_line(tmp_path: Path, rule_id: 
         assert "任何层级都不能申报" in plan_part and "<ol>" not in plan_part and "\n1. " not in plan_part
 
 
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_not_registered_in_china_gives_no_step_to_take(tmp_path: Path, rule_id: str) -> None:
+    """The JSON advice and batch --advice say the company cannot apply (no "register: yes" change),
+    as the report does, in each tier and language."""
+    path = variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False)
+    doc = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--rules", rule_id, "--format", "json",
+                         "--lang", "zh"))
+    for gap in doc["gaps"].values():
+        first = gap["steps"][0]
+        assert (first["kind"], first["changes"]) == ("barred", [])
+        assert first["text"].endswith("答「否」：不具备这一参评基本条件，任何层级都不能申报"), first["text"]
+        assert not any(c["path"] == "registered_in_china" for s in gap["steps"] for c in s["changes"])
+    for lang, words in (("zh", "任何层级都不能申报"), ("en", "no tier can be applied for")):
+        out = tmp_path / f"advice-{lang}.csv"
+        result = CliRunner().invoke(app, ["batch", str(path), "--advice", "--lang", lang, "--rules", rule_id,
+                                          "--as-of", AS_OF, "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+        step = rows[1][rows[0].index("下一步" if lang == "zh" else "Next step")]
+        assert words in step and "--set" not in step, step
+
+
 def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:
     """Both stops: each named in the answer and in the plan, in the same shape, and no materials listed."""
     path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False, serious_dishonesty=True))

@@ -18,7 +18,17 @@ from typing import Any
 
 from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_value
+from littlegiant.core.result import (
+    MET,
+    REVIEW,
+    UNKNOWN,
+    UNMET,
+    CriterionResult,
+    Result,
+    TierResult,
+    bars_every_tier,
+    json_value,
+)
 from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 
@@ -76,7 +86,7 @@ class Step:
 
     tier: str
     criterion: str
-    kind: str  # change | points | answer | title | qualitative | red_line | authority | blocked
+    kind: str  # change | points | answer | title | qualitative | red_line | barred | authority | blocked
     title: Text
     changes: list[Change] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths whose answers decide the tier
@@ -231,6 +241,8 @@ class _Advisor:
             return [Step(tier.id, c.id, "red_line", self.rules.fields[node.field].label)]
         if c.kind == "qualitative":
             return [Step(tier.id, c.id, "qualitative", c.title, answered_no=True)]
+        if bars_every_tier(self.result, c):
+            return [Step(tier.id, c.id, "barred", c.title)]
         if c.kind == "check":
             return self._check(tier, c, node)
         if c.kind == "score":
@@ -380,7 +392,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                 score = (tier.score_min, tier.score_max, Decimal(0))  # the score is open: it says so
             steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant, missing_labels=labels,
                               score=score))
-        order = {"red_line": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
+        order = {"red_line": 0, "barred": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
                  "answer": 2 if tier.status == UNKNOWN else 6}
         steps.sort(key=lambda s: (order[s.kind], s.cost()))
         out.append(TierGap(tier.id, tier.title, tier.status, steps))

@@ -143,6 +143,15 @@ class Result:
         return out
 
 
+def bars_every_tier(result: Result, c: CriterionResult) -> bool:
+    """Whether ``c`` is a yes/no condition of a group that every tier shares, answered no (not
+    registered in China as an independent legal person): no input to move and no tier to apply
+    for, like a red line, so advice and reports plan no steps for it."""
+    return (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
+            and c.parent is not None and len(result.tiers) > 1
+            and all(any(_same_rule(c, o) for o in t.criteria) for t in result.tiers.values()))
+
+
 def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
     """Whether two rows judge one rule: the same score item, or nodes defined at one place of a rule file."""
     if a.item is not None or b.item is not None:

@@ -167,8 +167,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         if any(s.cut_short for s in steps):
             plan.cut_short = True
         for s in steps:
-            if s.kind == "red_line":
-                blockers.append(Blocker("red_line", s.criterion, s.title))
+            if s.kind in ("red_line", "barred"):
+                blockers.append(Blocker(s.kind, s.criterion, s.title))
             elif s.kind == "blocked":
                 held = [p for p in _leaf_inputs(t, s.criterion) if fixed(p)]
                 kind = "blocked"

@@ -81,6 +81,9 @@ def step_text(step: Step, lang: str) -> str:
     elif step.kind == "authority":  # a red line this rule set leaves to the authority (docs/criteria.md §2)
         lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
             f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
+    elif step.kind == "barred":
+        lead = f"「{title}」答「否」：不具备这一参评基本条件，任何层级都不能申报" if lang == "zh" else \
+            f"{title}: answered no; without this basic condition no tier can be applied for"
     elif step.kind == "red_line":
         lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
             f"red line: {title}; no tier can be met while it stands"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core.gaps import Change
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label
@@ -565,8 +565,7 @@ def gate_stops(result: Result) -> list[CriterionResult]:
     holding = [{c.id: c for c in holding_back(result, t.id)} for t in tiers]
     out = []
     for c in holding[0].values():
-        if (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
-                and c.parent is not None and all(c.id in h and h[c.id].status == UNMET for h in holding[1:])):
+        if bars_every_tier(result, c) and all(c.id in h and h[c.id].status == UNMET for h in holding[1:]):
             out.append(c)
     return out
 
