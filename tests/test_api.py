@@ -96,3 +96,24 @@ def test_public_names_are_listed_and_lazy() -> None:
                            "print(sorted(m for m in sys.modules if m.startswith('littlegiant')))"],
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['littlegiant']"
+
+
+def test_a_result_changed_by_its_caller_leaves_later_assessments_alone() -> None:
+    """A script that edits the rows of one result (a status, a missing list, the inputs) gets the
+    same verdicts and document as before from the next assessment, of that company or the next."""
+    day = date(2026, 11, 26)
+    paths = [EXAMPLES / "little-giant-2026.yaml", EXAMPLES / "tier1-only.yaml"]
+    before = [littlegiant.assess(p, as_of=day, advice=False) for p in paths]
+    docs = [a.to_json("zh") for a in before]
+    for kept in [*before, *(littlegiant.compare(p, ["miit-2026"], as_of=day)[0] for p in paths)]:
+        result = kept.result if isinstance(kept, littlegiant.Assessment) else kept
+        for tier in result.tiers.values():
+            for c in tier.criteria:
+                c.status = "unmet"
+                c.missing.append("x")
+                c.inputs.clear()
+                c.terms.clear()
+    again = [littlegiant.assess(p, as_of=day, advice=False) for p in paths]
+    assert [a.to_json("zh") for a in again] == docs
+    assert [{t: r.status for t, r in a.result.tiers.items()} for a in again] == \
+        [{t: d["tiers"][t]["status"] for t in d["tiers"]} for d in docs]

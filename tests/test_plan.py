@@ -4,14 +4,17 @@ holding a tier back — on the examples, the Shandong overlay, and generated pro
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, ROOT
+from tests.test_hostile_rules import check, cli, write
 from tests.test_properties import plausible, within_wholes
 
 from littlegiant.core import engine
@@ -228,3 +231,20 @@ def test_rows_are_right_when_the_store_keeps_few(monkeypatch: pytest.MonkeyPatch
     for _ in range(2):
         for path in sorted(EXAMPLES.glob("*.yaml")):
             _rows_alone_and_shared(rs, dict(profile.load_profile(path, rs).values), None)
+
+
+def test_a_word_in_a_formula_s_quotes_is_never_filled_with_a_figure(tmp_path: Path) -> None:
+    """A field's name inside a string literal is text: each company's explanation keeps it as
+    written, and never shows a figure, least of all the employees of the company before it."""
+    rule = write(tmp_path, check('revenue[y1] >= 0 and industry != \\"employees\\"', "==", "true"))
+    rows = tmp_path / "in.jsonl"
+    rows.write_text("".join(json.dumps({"name": f"c{n}", "industry": "industrial", "employees": n,
+                                        "financials": {"2025": {"revenue": 500}}}) + "\n" for n in (10, 999)),
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done, _ = cli("batch", str(rows), "-o", str(out), "--rules", str(rule), "--format", "json", "--as-of",
+                  "2026-05-01", "--lang", "en", "-q", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    for line in out.read_text(encoding="utf-8").splitlines():
+        row = next(c for c in json.loads(line)["result"]["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.x")
+        assert row["explanation"] == '500 >= 0 and industrial != "employees" = yes; required = yes: met'

@@ -9,7 +9,7 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,9 +90,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     baseline = None
     sets = [f"{k}={v}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
     if sets:
-        baseline = engine.evaluate(rs, prof, day, renewal, choice)
+        baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
         prof = profiles.apply_sets(prof, rs, sets)
-    result = engine.evaluate(rs, prof, day, renewal, choice)
+    result = _own(engine.evaluate(rs, prof, day, renewal, choice))
     if advice:
         from littlegiant.core.gaps import analyse
 
@@ -107,8 +107,19 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
-        out.append(engine.evaluate(rs, read_profile(source, rs), day, renewal, forced(rs.id, renewal)))
+        out.append(_own(engine.evaluate(rs, read_profile(source, rs), day, renewal, forced(rs.id, renewal))))
     return out
+
+
+def _own(result: Result) -> Result:
+    """``result`` with criterion rows of its own. The evaluator hands one row to every profile that
+    reads the same values (``plan.Plan._visit``) and reads its status back for later profiles: a
+    caller who changes a row it was given (a notebook trying "what if this were met") would change
+    every later assessment in the process, its verdicts included."""
+    for t in result.tiers.values():
+        t.criteria = [replace(c, missing=list(c.missing), inputs=dict(c.inputs), terms=dict(c.terms), made=None)
+                      for c in t.criteria]
+    return result
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decim
 ItemFn = Callable[[State], "engine.BandScore"]
 _ZERO = Decimal(0)
 _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
+_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
 @dataclass(slots=True)
@@ -265,9 +266,10 @@ class Plan:
             if step.depth > 0:
                 counts = (outcomes.count(C_MET), len(outcomes))
                 entry = step.rows.get((code, counts))
-                if entry is None:
-                    entry = _kept(step.rows, (code, counts), _row(node, tier, NAMES[code], step))
+                if entry is None:  # complete before it is kept: a row kept is read by other profiles
+                    entry = _row(node, tier, NAMES[code], step)
                     entry.counts = counts
+                    _kept(step.rows, (code, counts), entry)
                 out[place] = entry
             return code
         if node.kind in ("check", "veto", "qualitative"):
@@ -577,7 +579,10 @@ class Plan:
     def _terms(self, source: str, param: int) -> tuple[tuple[str, Callable[[State], expr.Value]], ...]:
         """Each ``name[year]`` of a formula and how to read its value, for the numbers an explanation fills in."""
         out = []
-        for m in _REF.finditer(source):
+        # a word inside a string literal ("employees" in `industry != "employees"`) is text, not a
+        # name: read, it would fill the literal with a figure the row's key does not hold (another
+        # company's, once the row is shared)
+        for m in _REF.finditer(_LITERAL.sub('""', source)):
             name, year = m.group(1), m.group(2)
             if name not in self.rules.fields and name not in self.rules.derived:
                 continue
