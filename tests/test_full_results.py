@@ -87,3 +87,45 @@ def test_every_example_writes_the_same_document_both_ways() -> None:
             rs = rules.load(rule_id)
             _both(rule_id, nested(profile.load_profile(path, rs).values), None)
 
+
+
+_ODD = 'q\\"uote\\\\back\\nline\\ttab\\u0001\\u2028 😀𝄞 \\u00e9'
+"""Quotes, a backslash, a newline, a tab, a control character, a line separator, characters beyond
+the BMP: written into a rule file's titles and sources (YAML escapes, so the file stays one line a key)."""
+
+
+def test_odd_titles_and_sources_are_written_as_json_dumps_writes_them(tmp_path: Path) -> None:
+    """A rule file's titles and sources with quotes, backslashes, newlines, control characters and
+    emoji come out of ``batch --format json`` as valid JSON, byte for byte what json.dumps writes,
+    and as ``assess --format json`` gives the same company."""
+    from tests.test_hostile_rules import cli
+    from tests.test_rule_tools import OK
+
+    text = OK.replace("zh: 收入不低于100万元, en: Revenue, source: test",
+                      f'zh: "收入{_ODD}", en: "Revenue{_ODD}", source: "src{_ODD}"')
+    text = text.replace("zh: 研发\n        en: R&D", f'zh: "研发{_ODD}"\n        en: "R&D{_ODD}"')
+    assert text.count(_ODD) == 5
+    rule = tmp_path / "odd.yaml"
+    rule.write_text(text, encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("tier1-only", "little-giant-2026", "half-missing"):
+        for copy in ("a", "b"):  # the same company twice: its rows are shared, their text made once
+            (folder / f"{name}-{copy}.yaml").write_bytes((EXAMPLES / f"{name}.yaml").read_bytes())
+    out = tmp_path / "out.jsonl"
+    done, _ = cli("batch", str(folder), "-o", str(out), "--rules", str(rule), "--format", "json",
+                  "--as-of", "2026-05-01", "--lang", "zh", "-q", "-j", "1")
+    assert done.returncode == 0, done.stderr
+    lines = out.read_text(encoding="utf-8").split("\n")[:-1]  # not splitlines: U+2028 is text here
+    assert len(lines) == 6
+    for line in lines:
+        doc = json.loads(line)
+        assert json.dumps(doc, ensure_ascii=False) == line
+        assert doc["status"] == "scored"
+        one, _ = cli("assess", doc["source"], "--rules", str(rule), "--format", "json", "--as-of", "2026-05-01",
+                     "--lang", "zh")
+        assert one.returncode == 0, one.stderr
+        assert json.loads(one.stdout) == doc["result"]
+        titles = [c["title"] for t in doc["result"]["tiers"].values() for c in t["criteria"]]
+        assert "收入q\"uote\\back\nline\ttab\x01\u2028 😀𝄞 é" in titles
+        assert "研发q\"uote\\back\nline\ttab\x01\u2028 😀𝄞 é" in titles
