@@ -92,6 +92,30 @@ def test_not_registered_in_china_gives_no_step_to_take(tmp_path: Path, rule_id: 
         assert words in step and "--set" not in step, step
 
 
+def test_a_no_under_an_any_of_the_tiers_share_bars_nothing(tmp_path: Path) -> None:
+    """A rule file whose shared entry group is met by registration in China or by the high-tech
+    title: a company with neither is told how to meet it, not that no tier can be applied for."""
+    from tests.test_rule_tools import OK
+
+    entry = ("nodes:\n  entry: {id: entry, kind: any, zh: 准入, en: Entry, children: ["
+             '{id: entry.reg, value: "registered_in_china", op: "==", threshold: true, zh: 境内注册, en: Registered, '
+             "source: t, confidence: gov}, "
+             '{id: entry.ht, value: "high_tech", op: "==", threshold: true, zh: 高新技术企业, en: High tech, '
+             "source: t, confidence: gov}]}\n")
+    text = OK.replace("tiers:\n", entry + "tiers:\n").replace("    criteria:\n",
+                                                              "    criteria:\n      - {kind: use, ref: entry}\n")
+    rule = tmp_path / "entry.yaml"
+    rule.write_text(text, encoding="utf-8")
+    path = variant(tmp_path, "tier1-only.yaml", registered_in_china=False)
+    doc = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--rules", str(rule), "--format", "json",
+                         "--lang", "zh"))
+    assert doc["tiers"]["innovative_sme"]["status"] == "unmet"
+    for gap in doc["gaps"].values():
+        assert all(s["kind"] != "barred" for s in gap["steps"]), gap["steps"]
+    report = cli("assess", str(path), "--as-of", AS_OF, "--rules", str(rule), "--lang", "zh")
+    assert "任何层级都不能申报" not in report and "不具备准入" not in report
+
+
 def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:
     """Both stops: each named in the answer and in the plan, in the same shape, and no materials listed."""
     path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False, serious_dishonesty=True))

@@ -148,8 +148,22 @@ def bars_every_tier(result: Result, c: CriterionResult) -> bool:
     registered in China as an independent legal person): no input to move and no tier to apply
     for, like a red line, so advice and reports plan no steps for it."""
     return (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
-            and c.parent is not None and len(result.tiers) > 1
+            and c.parent is not None and len(result.tiers) > 1 and _needed_alone(result, c)
             and all(any(_same_rule(c, o) for o in t.criteria) for t in result.tiers.values()))
+
+
+def _needed_alone(result: Result, c: CriterionResult) -> bool:
+    """Whether its tier needs ``c`` itself: every group above it needs all its children. Under an
+    any-of another branch may still meet the group, so a no there bars nothing."""
+    t = result.tiers.get(c.tier)
+    by_id = {r.id: r for r in t.criteria} if t is not None else {}
+    parent = c.parent
+    while parent is not None:
+        above = by_id.get(parent)
+        if above is None or above.kind != "all":
+            return False
+        parent = above.parent
+    return True
 
 
 def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
