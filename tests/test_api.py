@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES, ROOT
@@ -117,3 +118,21 @@ def test_a_result_changed_by_its_caller_leaves_later_assessments_alone() -> None
     assert [a.to_json("zh") for a in again] == docs
     assert [{t: r.status for t, r in a.result.tiers.items()} for a in again] == \
         [{t: d["tiers"][t]["status"] for t in d["tiers"]} for d in docs]
+
+
+def test_a_row_relabelled_by_its_caller_writes_only_its_own_document(tmp_path: Path) -> None:
+    """A script that renames a criterion in its result before writing the JSON gets its name in its
+    own document, and the next company's document keeps the rule's own name."""
+    from tests.test_rule_tools import OK
+
+    rule = tmp_path / "mine.yaml"
+    rule.write_text(OK, encoding="utf-8")
+    day = date(2026, 11, 26)
+    first = littlegiant.assess(EXAMPLES / "tier1-only.yaml", rule, as_of=day, advice=False)
+    row = next(c for c in first.result.tiers["innovative_sme"].criteria if c.id == "t1.rev")
+    row.title = rules.Text("改过的名字", "Renamed")
+    mine = next(c for c in first.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
+    assert mine["title"] == "Renamed"
+    other = littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", rule, as_of=day, advice=False)
+    theirs = next(c for c in other.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
+    assert theirs["title"] == "Revenue"

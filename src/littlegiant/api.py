@@ -115,10 +115,11 @@ def _own(result: Result) -> Result:
     """``result`` with criterion rows of its own. The evaluator hands one row to every profile that
     reads the same values (``plan.Plan._visit``) and reads its status back for later profiles: a
     caller who changes a row it was given (a notebook trying "what if this were met") would change
-    every later assessment in the process, its verdicts included."""
+    every later assessment in the process, its verdicts included. Nor do they write through the
+    rule's JSON template (``memo``): a row renamed by its caller would name every later company's."""
     for t in result.tiers.values():
-        t.criteria = [replace(c, missing=list(c.missing), inputs=dict(c.inputs), terms=dict(c.terms), made=None)
-                      for c in t.criteria]
+        t.criteria = [replace(c, missing=list(c.missing), inputs=dict(c.inputs), terms=dict(c.terms), made=None,
+                              memo=None) for c in t.criteria]
     return result
 
 
