@@ -133,6 +133,9 @@ def test_a_row_relabelled_by_its_caller_writes_only_its_own_document(tmp_path: P
     row.title = rules.Text("改过的名字", "Renamed")
     mine = next(c for c in first.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
     assert mine["title"] == "Renamed"
+    row.title = rules.Text("再改", "Renamed again")  # after a document was written: the next one says so
+    again = next(c for c in first.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
+    assert again["title"] == "Renamed again"
     other = littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", rule, as_of=day, advice=False)
     theirs = next(c for c in other.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
     assert theirs["title"] == "Revenue"

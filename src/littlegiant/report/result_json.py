@@ -113,7 +113,11 @@ Template = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 
 def criterion_json(c: CriterionResult, lang: str) -> str:
     """One criterion row of the JSON result, as text. What comes from the rule alone is encoded once
-    per rule and language (kept in ``c.memo``); a row fills in what this profile gave."""
+    per rule and language (kept in ``c.memo``); a row fills in what this profile gave. A row without
+    a memo is not the evaluator's shared one (the API's own copies, which their caller may change):
+    its text is made afresh each time."""
+    if c.memo is None:
+        return _criterion_json(c, lang)
     if c.made is None:
         c.made = {}
     made = c.made.get(lang)
