@@ -58,14 +58,25 @@ def any_of(outcomes: Iterable[Outcome]) -> Outcome:
     return min(best, C_UNMET), first
 
 
+def all_codes(codes: list[int]) -> int:
+    """``all_of`` on codes alone (a full result's groups): codes rank statuses from best to worst,
+    so an all-of is its worst child, met when it has none."""
+    return max(codes, default=C_MET)
+
+
+def any_codes(codes: list[int]) -> int:
+    """``any_of`` on codes alone: the best child, unmet when it has none."""
+    return min(codes, default=C_UNMET)
+
+
 def combine_all(statuses: list[str]) -> str:
-    """``all_of`` on status names."""
-    return NAMES[all_of((CODES[s], None) for s in statuses)[0]]
+    """``all_codes`` on status names."""
+    return NAMES[all_codes([CODES[s] for s in statuses])]
 
 
 def combine_any(statuses: list[str]) -> str:
-    """``any_of`` on status names."""
-    return NAMES[any_of((CODES[s], None) for s in statuses)[0]]
+    """``any_codes`` on status names."""
+    return NAMES[any_codes([CODES[s] for s in statuses])]
 
 
 def applies(node: Node, renewing: bool) -> bool:
@@ -260,9 +271,7 @@ class Plan:
             if step.depth > 0:
                 out.append(None)  # type: ignore[arg-type]  # the group's row goes before its children's
             outcomes = [self._visit(c, state, tier, details, out, emitted) for c in step.children]
-            # all_of / any_of on the codes alone: codes rank statuses from best to worst, so an
-            # all-of is the worst of its children and an any-of the best (none: met / unmet).
-            code = max(outcomes, default=C_MET) if node.kind == "all" else min(outcomes, default=C_UNMET)
+            code = all_codes(outcomes) if node.kind == "all" else any_codes(outcomes)
             if step.depth > 0:
                 counts = (outcomes.count(C_MET), len(outcomes))
                 entry = step.rows.get((code, counts))
@@ -456,12 +465,7 @@ class Plan:
         the engine's band functions; a summary needs no more of it."""
         cap = item.max
         if item.points_from_value is not None or item.each:
-            detail = self._item_detail(item)
-
-            def whole(state: State) -> engine.BandScore:
-                d = detail(state)
-                return d.low, d.high, d.strict, None
-            return whole
+            return _points_of(self._item_detail(item))
         scales = [(self._expr(sc.value) if sc.value is not None else None,
                    engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
         capped = any(b.points > cap for sc in item.scales for b in sc.bands)
@@ -471,12 +475,7 @@ class Plan:
                 return lambda state: scorer(None, state)
             read = value
             return lambda state: scorer(read(state, 0), state)
-        detail = self._item_detail(item)
-
-        def best_of(state: State) -> engine.BandScore:
-            d = detail(state)
-            return d.low, d.high, d.strict, None
-        return best_of
+        return _points_of(self._item_detail(item))
 
     def _item_detail(self, item: ScoreItem) -> Callable[[State], ItemDetail]:
         """One score item in full: its points (low, high, strict low), the value scored and the band
@@ -694,6 +693,14 @@ def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
     return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
                            parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
                            note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
+
+
+def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
+    """A score item's points as a summary takes them, from the full detail of the item."""
+    def points(state: State) -> engine.BandScore:
+        d = detail(state)
+        return d.low, d.high, d.strict, None
+    return points
 
 
 ROWS_KEPT = 256
