@@ -39,7 +39,6 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-Words = Text  # the name the error parameters of loaders and the CLI know it by
 
 
 @dataclass(frozen=True)
@@ -262,15 +261,15 @@ when the parameter is plain text or a number."""
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
 EXPECT = {
-    "bool": Words("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
-    "int": Words("整数", "a whole number"),
-    "number": Words("数字", "a number"),
-    "money": Words("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",
+    "bool": Text("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
+    "int": Text("整数", "a whole number"),
+    "number": Text("数字", "a number"),
+    "money": Text("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",
                    "an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too)"),
-    "signed_money": Words("金额（单位万元；亏损写负数，如 -120万）", "an amount in 万元 (8000万, 0.8亿 and -500万 work too)"),
-    "percent": Words("0 到 100 之间的百分数（如 12.5 或 12.5%）", "a percentage from 0 to 100 (12.5 or 12.5%)"),
-    "text": Words("文字", "text"),
-    "choice": Words("所列选项之一（输入编号或名称）", "one of the choices listed (its number or its name)"),
+    "signed_money": Text("金额（单位万元；亏损写负数，如 -120万）", "an amount in 万元 (8000万, 0.8亿 and -500万 work too)"),
+    "percent": Text("0 到 100 之间的百分数（如 12.5 或 12.5%）", "a percentage from 0 to 100 (12.5 or 12.5%)"),
+    "text": Text("文字", "text"),
+    "choice": Text("所列选项之一（输入编号或名称）", "one of the choices listed (its number or its name)"),
 }
 
 _KINDS = {
@@ -292,9 +291,9 @@ _ERRNO_ZH = {
 }
 
 
-def kind_words(kind: str) -> Words:
+def kind_words(kind: str) -> Text:
     """fileio's English for what a path is, with its Chinese."""
-    return Words(_KINDS.get(kind, "特殊文件"), kind)
+    return Text(_KINDS.get(kind, "特殊文件"), kind)
 
 
 def nearest(word: str, names: Iterable[str]) -> str | None:

@@ -316,10 +316,10 @@ def in_words(exc: Exception, lang: str) -> Exception:
     if not isinstance(exc, PartExceedsWhole) or lang == "en":
         return exc
     from littlegiant.errors import InputError
-    from littlegiant.messages import Words
+    from littlegiant.messages import Text
     from littlegiant.report.common import part_text
 
-    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Words("", ""))
+    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Text("", ""))
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],

@@ -36,7 +36,7 @@ from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK, RowError, every_problem, row_profile
 from littlegiant.load.yamlio import read_data_file
-from littlegiant.messages import SystemError_, Words
+from littlegiant.messages import SystemError_, Text
 from littlegiant.report.common import part_text, warning_text
 from littlegiant.report.table import (
     FORMULA_STARTS,
@@ -261,15 +261,15 @@ def _csv_rows(path: Path, encoding: str | None,
     codec, bom = sniff_file(raw, encoding)
     raw.seek(bom)
     handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
-    not_text = Words(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
-        Words(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
+    not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
+        Text(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
         first = next(_csv_records(lines, None), None)
         if first is None:
             return
         if isinstance(first[1], InputError):
-            said = Words(first[1].render("zh"), first[1].render("en"))
+            said = Text(first[1].render("zh"), first[1].render("en"))
             raise InputError(kind="column.header_row", params={"problem": said}, file=str(path), line=first[0])
         header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
@@ -589,7 +589,7 @@ class Scorer:
         file when the source column already says where (a JSON line)."""
         if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
             exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field,
-                             label=Words("", ""))
+                             label=Text("", ""))
         if exc.file == item.source and exc.line is None:
             exc = exc.moved(file=None)
         return exc.render(self.lang)

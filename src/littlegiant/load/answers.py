@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from littlegiant.errors import InputError
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Words
+from littlegiant.messages import EXPECT, Text
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})
@@ -66,7 +66,7 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Words | None = None,
+def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
                unit: Decimal = Decimal(1), numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
     """The value typed text gives field ``f`` (None: unknown), and the unit conversion made, if any.
 

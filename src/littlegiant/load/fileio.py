@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from littlegiant.errors import InputError
-from littlegiant.messages import SystemError_, Words, kind_words
+from littlegiant.messages import SystemError_, Text, kind_words
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
@@ -97,7 +97,7 @@ def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--outpu
             raise InputError(kind="out.kind", params={"kind": kind_words(kind_of(st.st_mode))}, field=name)
         same = _identities(inputs).get((st.st_dev, st.st_ino))
         if same is not None:
-            what = Words("", "") if same == Path(path) else Words(f"（{same}）", f" ({same})")
+            what = Text("", "") if same == Path(path) else Text(f"（{same}）", f" ({same})")
             raise InputError(kind="out.is_input", params={"what": what}, field=name)
         if not st.st_mode & 0o222 or not os.access(target, os.W_OK):  # marked read-only: even root keeps off
             raise InputError(kind="out.read_only", field=name)

@@ -21,7 +21,7 @@ from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.messages import EXPECT, Choices, Got, Words, nearest
+from littlegiant.messages import EXPECT, Choices, Got, nearest
 
 Scalar = Decimal | bool | str
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -311,7 +311,7 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 if number is None:
                     raise InputError(kind="field.year_key", params={"low": YEAR_MIN, "high": YEAR_MAX, "key": raw_key},
                                      file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
-                                     label=Words("", ""))
+                                     label=Text("", ""))
                 year = str(number)
             key, child = year, years
         if value is None:
@@ -325,7 +325,7 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
         else:
             example = "2025" if child.years is not None else next(iter(child.children), "")
             raise InputError(kind="field.group", params={"got": Got(value), "example": example}, file=source,
-                             line=line_of(data, raw_key), field=prefix + key, label=Words(f"“{raw_key}”", ""))
+                             line=line_of(data, raw_key), field=prefix + key, label=Text(f"“{raw_key}”", ""))
 
 
 def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
@@ -362,31 +362,31 @@ def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
     if near is None:
         params["known"] = Choices(tuple(names), labels) if names else "nothing"
         kind = "field.unknown" if len(names) <= 8 else "field.unknown_many"
-        return InputError(kind=kind, params=params, label=Words("", ""), **where)
-    params.update(near=near, near_label=_group_label(trie.children[near]) or Words(near, near))
-    return InputError(kind="field.unknown_near", params=params, label=Words("", ""), **where)
+        return InputError(kind=kind, params=params, label=Text("", ""), **where)
+    params.update(near=near, near_label=_group_label(trie.children[near]) or Text(near, near))
+    return InputError(kind="field.unknown_near", params=params, label=Text("", ""), **where)
 
 
-def _group_label(node: _Trie) -> Words | None:
+def _group_label(node: _Trie) -> Text | None:
     """What a key of the profile holds, in words: a field's label, or for a group the labels of
     its first fields (财务数据 has none of its own)."""
     if node.field is not None:
-        return Words(node.field.label.zh, node.field.label.en)
+        return Text(node.field.label.zh, node.field.label.en)
     fields = [n.field for n in node.walk() if n.field is not None]
     if not fields:
         return None
     shown = fields[:2]
     more = "等" if len(fields) > 2 else ""
-    return Words("、".join(f.label.zh for f in shown) + more, ", ".join(f.label.en for f in shown))
+    return Text("、".join(f.label.zh for f in shown) + more, ", ".join(f.label.en for f in shown))
 
 
-def field_words(f: FieldDef, path: str) -> Words:
+def field_words(f: FieldDef, path: str) -> Text:
     """A field named for a message as the reports, the sheets and the interview name it: 「营业收入（2025年）」
     (``path`` may also be a column header or an option, which name no year)."""
     parts, concrete = f.path.split("."), path.split(".")
     years = [c for p, c in zip(parts, concrete, strict=False) if p == "{year}" and _year(c) is not None]
     zh = input_label(f, path).zh if years and len(parts) == len(concrete) else f.label.zh
-    return Words(f"「{zh}」", f.label.en)
+    return Text(f"「{zh}」", f.label.en)
 
 
 def _year(key: Any) -> int | None:
@@ -400,7 +400,7 @@ def _year(key: Any) -> int | None:
 
 
 def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int | None = None,
-                where: str | None = None, label: Words | None = None) -> Scalar:
+                where: str | None = None, label: Text | None = None) -> Scalar:
     """Check one value against its field definition; return it in canonical type. ``where`` names
     the field in English (its path, or the column or option it came from), ``label`` in Chinese
     (by default the field's label with the year of ``where``)."""
@@ -449,13 +449,13 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     return Decimal(int(number)) if f.type == "int" else number
 
 
-def brief(value: object) -> str | Words:
+def brief(value: object) -> str | Text:
     """A value as a message shows it: a 5,000-digit number would fill the screen (or a CSV cell)."""
     try:
         text = str(value)
     except ValueError:  # an int past Python's 4,300 digits for str()
-        return Words("一个超过 4300 位的数", "a number of more than 4,300 digits")
-    return text if len(text) <= 40 else Words(f"{text[:20]}…（共 {len(text):,} 个字符）",
+        return Text("一个超过 4300 位的数", "a number of more than 4,300 digits")
+    return text if len(text) <= 40 else Text(f"{text[:20]}…（共 {len(text):,} 个字符）",
                                               f"{text[:20]}… ({len(text):,} characters)")
 
 
@@ -492,7 +492,7 @@ def _walk_path(rules: RuleSet, path: str) -> FieldDef:
         else:
             return _no_field(rules, path, ".".join(parts[: i + 1]))
     if node.field is None:
-        raise InputError(kind="set.group", field=path, label=Words(f"“{path}”", ""))
+        raise InputError(kind="set.group", field=path, label=Text(f"“{path}”", ""))
     return node.field
 
 
@@ -505,10 +505,10 @@ def _no_field(rules: RuleSet, path: str, wrong: str) -> NoReturn:
              for f in rules.fields.values()}
     near = nearest(path, paths)
     if near is None:
-        raise InputError(kind="set.no_field", params={"path": wrong}, field=path, label=Words("", ""))
+        raise InputError(kind="set.no_field", params={"path": wrong}, field=path, label=Text("", ""))
     label = field_words(paths[near], near)
     raise InputError(kind="set.no_field_near", params={"path": wrong, "near": near, "near_label": label},
-                     field=path, label=Words("", ""))
+                     field=path, label=Text("", ""))
 
 
 def year_in_path(f: FieldDef, path: str) -> int | None:
@@ -550,11 +550,11 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
         try:
             f = field_for_path(rules, path)
         except InputError as exc:
-            raise exc.moved(label=Words("--set", "")) from None
+            raise exc.moved(label=Text("--set", "")) from None
         named = field_words(f, path)
         from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
 
-        value, _ = read_typed(f, text, where=f"--set {path}", label=Words(f"--set {named.zh}", named.en))
+        value, _ = read_typed(f, text, where=f"--set {path}", label=Text(f"--set {named.zh}", named.en))
         if value is None:
             values.pop(path, None)
         else:

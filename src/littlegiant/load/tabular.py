@@ -27,7 +27,7 @@ from littlegiant.load.profile import (
     input_label,
 )
 from littlegiant.load.rules import FieldDef, RuleSet
-from littlegiant.messages import Words, nearest
+from littlegiant.messages import Text, nearest
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -109,7 +109,7 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
         if year is None:
             raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(2025)).zh,
                                                                "example": f.concrete_path(2025)},
-                             field=text, label=Words(f"“{text}”列", text))
+                             field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
     pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
@@ -118,8 +118,8 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
         shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
         raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(year or 2025) if f.per_year
                                                              else f.path, "near_label": shown},
-                         field=text, label=Words(f"“{text}”列", text))
-    raise InputError(kind="column.unknown", field=text, label=Words(f"“{text}”列", text))
+                         field=text, label=Text(f"“{text}”列", text))
+    raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
 
 
 def known_header(rules: RuleSet, header: object) -> bool:
@@ -187,7 +187,7 @@ def header_problem(header: Iterable[str], rules: RuleSet, ours: frozenset[str] =
 
 
 def _same(header: str, other: str) -> InputError:
-    return InputError(kind="column.same", params={"other": other}, field=header, label=Words(f"“{header}”列", header))
+    return InputError(kind="column.same", params={"other": other}, field=header, label=Text(f"“{header}”列", header))
 
 
 def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset()) -> Profile:
