@@ -593,3 +593,62 @@ def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(
     with pytest.raises(InputError) as caught:
         Interview(rs, date(2026, 11, 26)).parse(Question(path, f, None), typed_text)
     assert refusal(caught.value, lang) == said
+
+
+EXACT = {
+    "zh": {"conversion": "0.800012345亿 = 8,000.12345万元", "parent": "营业收入（2025年）8,000.125万元，其中主营业务收入",
+           "refused": "「主营业务收入（2025年）」为 8,000.126万元，多于「营业收入（2025年）」 8,000.125万元",
+           "back": "回到上一题（刚才答的是：8,000.12345万元）", "summary": "营业收入（2025年）：8,000.125万元"},
+    "en": {"conversion": "0.800012345亿 = 8,000.12345 (10k CNY)",
+           "parent": "Operating revenue 2025: 8,000.125 (10k CNY); of which Main-business revenue",
+           "refused": "Main-business revenue 2025 (8,000.126 (10k CNY)) is more than Operating revenue 2025 "
+                      "(8,000.125 (10k CNY))",
+           "back": "Back one question (you answered: 8,000.12345 (10k CNY))",
+           "summary": "Operating revenue 2025: 8,000.125 (10k CNY)"},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_interview_shows_every_digit_typed_in_an_80_column_terminal(tmp_path: Path, lang: str) -> None:
+    """An amount with three or more places is shown back as saved (8,000.125万元, never 8,000.13万元):
+    in the conversion, the "of which" heading, a refused part, "<" and the summary before the report."""
+    w = EXACT[lang]
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", lang,
+                                           "--save", "x.yaml", "--format", "json", "--output", "x.json"],
+                          cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30,
+                          dimensions=(50, 80))
+    seen: list[str] = []
+
+    def prompt() -> str:
+        text = pty_prompt(child)
+        seen.append(text)
+        return re.sub(r"\s*\r\n\s*", " ", text)  # lines are wrapped at 80 columns: read them joined
+
+    prompt()
+    child.sendline("精确公司")
+    prompt()
+    child.sendline("8000.125")
+    prompt()
+    child.sendline("0.800012345亿")
+    assert w["parent"] in prompt()
+    child.sendline("8000.126")
+    assert w["refused"].replace(" ", "") in prompt().replace(" ", "")  # a zh line may break at the space
+    child.sendline("<")
+    assert w["back"] in prompt()
+    child.sendline("300")
+    prompt()
+    child.sendline("8000.125")
+    while True:  # the rest: don't know, up to the summary of every answer
+        text = prompt()
+        if any(s in text for s in SUMMARY):
+            break
+        child.sendline("")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = re.sub(r"\s*\r\n\s*", " ", "".join(seen))
+    assert w["conversion"] in shown and w["summary"] in shown
+    assert "8,000.13" not in shown and "8,000.12 " not in shown and "8,000.12万" not in shown
+    saved = (tmp_path / "x.yaml").read_text(encoding="utf-8")
+    assert "revenue: 8000.125\n" in saved and "main_revenue: 8000.125\n" in saved and "rd_expense: 300\n" in saved

@@ -34,7 +34,7 @@ from littlegiant.messages import say
 from littlegiant.report.common import part_text
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
-from littlegiant.report.words import num
+from littlegiant.report.words import exact, num
 
 HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
@@ -138,13 +138,14 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
 
 
 def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
-    """8,000万元 · 12.5% · 工业 · 是: a value as the reports write it, a choice by its label."""
+    """8,000.125万元 · 12.5% · 工业 · 是: a value in the reports' style with every digit the user gave
+    (the saved value, never rounded), a choice by its label."""
     if v is None:
         return _t("unknown_value", lang)
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
-    return num(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang))
+    return exact(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang))
 
 
 def in_brackets(unit: str | None, lang: str) -> str:
@@ -285,7 +286,7 @@ class Asker:
         if c.kind == "large":
             kw["limit"] = with_unit(c.limit, f, lang)
             if f.type in ("money", "signed_money"):
-                kw["yi"] = num(c.value / 10000)
+                kw["yi"] = exact(c.value / 10000)
                 return _t("large_money", lang, **kw)
         return _t(c.kind, lang, **kw)
 
@@ -340,7 +341,7 @@ class Asker:
             return None
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
-        return f"  → {c.typed} = {num(c.value, self.lang)}{unit_text(f.unit, self.lang)}\n"
+        return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang)}\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""
