@@ -652,3 +652,38 @@ def test_the_interview_shows_every_digit_typed_in_an_80_column_terminal(tmp_path
     assert "8,000.13" not in shown and "8,000.12 " not in shown and "8,000.12万" not in shown
     saved = (tmp_path / "x.yaml").read_text(encoding="utf-8")
     assert "revenue: 8000.125\n" in saved and "main_revenue: 8000.125\n" in saved and "rd_expense: 300\n" in saved
+
+
+def test_an_english_unit_stays_whole_when_a_question_wraps(tmp_path: Path) -> None:
+    """At 80 columns (and at any width from 40 to 100) "(10k CNY)" is never split at its space, so no
+    line of a question ends in "(10k" and none starts with "CNY)"."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "en",
+                                           "--save", "u.yaml"],
+                          cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30,
+                          dimensions=(50, 80))
+    for text in ("Unit Ltd", "8000", "300"):
+        pty_prompt(child)
+        child.sendline(text)
+    shown = pty_prompt(child)
+    assert "of which Main-business revenue" in shown
+    lines = shown.split("\r\n")
+    assert "Operating revenue 2025: 8,000 (10k CNY); of which Main-business revenue" in lines, lines
+    assert "(10k CNY)?" in lines, lines
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    iv.record("financials.2025.revenue", Decimal(8000))
+    asker = Asker(iv, Terminal(io.StringIO(), io.StringIO()), "en")
+    for width in range(40, 101):
+        asker.width = width
+        for f in rs.fields.values():
+            path = f.concrete_path(2025) if f.per_year else f.path
+            for line in asker.describe(Question(path, f, 2025 if f.per_year else None)).split("\n"):
+                assert not line.endswith("(10k") and not line.lstrip().startswith("CNY)"), (width, path, line)

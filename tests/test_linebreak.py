@@ -16,7 +16,7 @@ from littlegiant.report.linebreak import NO_END, NO_START, pieces, wrap, wrap_ri
 PIECES = st.one_of(
     st.text(alphabet="研发费用占营业收入比重不低于专精特新小巨人企业称号", min_size=1, max_size=12),
     st.sampled_from(["。", "，", "、", "；", "：", "）", "」", "（", "「", "——", " ", "  ", "2,500", "5.42%", "→",
-                     "(2026)", "Little Giant", "demonstration,", "Ⅰ类", "\"", "（+2,300）"]),
+                     "(2026)", "Little Giant", "demonstration,", "Ⅰ类", "\"", "（+2,300）", " (10k CNY)"]),
 )
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
 
@@ -60,3 +60,22 @@ def test_styles_survive_the_wrap() -> None:
     assert [(sp.start, sp.end, sp.style) for sp in lines[0].spans] == [(0, 3, "red"), (3, 5, "bold")]
     assert all(sp.style == "bold" for line in lines[1:] for sp in line.spans)
     assert all(not line.plain.endswith(" ") for line in lines)
+
+
+def english_units() -> set[str]:
+    """Every unit the built-in rule sets (and the templates) write after an English number."""
+    from littlegiant.load import rules
+    from littlegiant.report.explanations import unit_text
+    from littlegiant.report.template import _UNIT_EN
+
+    units = {f.unit for rid in ("miit-2022", "miit-2026") for f in rules.load(rid).fields.values() if f.unit}
+    return {unit_text(u, "en").strip() for u in units} | set(_UNIT_EN.values())
+
+
+@given(before=TEXTS, after=st.sampled_from(["", "。", ": met", "; required", "）：满足", " (+2,300)", "，高于"]),
+       width=st.integers(min_value=20, max_value=60), data=st.data())
+def test_an_english_unit_is_never_broken_at_its_space(before: str, after: str, width: int, data: st.DataObject) -> None:
+    """A unit such as "(10k CNY)" after a number stays on one line wherever the number falls."""
+    unit = data.draw(st.sampled_from(sorted(u for u in english_units() if " " in u)))
+    lines = wrap(f"{before} 1,200 {unit}{after}", width)
+    assert any(unit in line for line in lines), lines

@@ -88,15 +88,17 @@ def check_breaks(out: str) -> None:
         assert line[-1:] not in NO_END, f"an opening mark ends: {line!r}"
 
 
-@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("columns", [60, 70, 80, 120])
 def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
-    """English reports and comparisons too: lines fit, no trailing spaces, no line opening with a closing mark."""
+    """English reports and comparisons too: lines fit, no trailing spaces, no line opening with a closing
+    mark, and a unit such as "(10k CNY)" never split at its space (no line nor cell ends in "(10k")."""
     for name in NAMES:
         path = str(EXAMPLES / f"{name}.yaml")
         for extra in (("--detail",), ("--compare", "miit-2022,miit-2026")):
             out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", *extra, columns=columns)
             assert max(cell_len(line) for line in out.splitlines()) <= columns
             check_breaks(out)
+            assert not re.search(r"\(10k( {2,}|$)|(^|  )\s*CNY\)", out, re.M), out
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])

@@ -4,11 +4,13 @@ rich wraps at spaces and folds a run without spaces (all Chinese) at the very ed
 with "。" or "）" and a cell was padded with spaces to its column's width. Here a line breaks between any
 two Chinese characters or at a space, never before closing punctuation (。，、；：）」 …) nor after an
 opening one (（「 …) — the rule Chinese typesetting calls 避头尾 — and carries no trailing spaces.
+An English unit that holds a space ("(10k CNY)") is kept on one line.
 A run wider than the line (a long English word, a fingerprint) is folded by cells as a last resort.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rich.cells import cell_len, chop_cells
@@ -18,7 +20,8 @@ from rich.text import Text
 NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
 # never at the end of a line (opening brackets and quotes)
 NO_END = frozenset("（「『【《〈〔［｛“‘([{")
-
+# unit texts that hold a space yet are one word to a reader: "(10k CNY)" never ends a line at "(10k"
+WHOLE = re.compile(r"10k CNY")
 
 
 def _wide(ch: str) -> bool:
@@ -46,9 +49,11 @@ def pieces(text: str) -> list[tuple[int, int]]:
     if begin >= 0:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14)
+    whole = [m.span() for m in WHOLE.finditer(text)] if " " in text else []
     glued: list[tuple[int, int]] = []
     for a, b in pieces:
-        if glued and (text[a] in NO_START or text[glued[-1][1] - 1] in NO_END):
+        if glued and (text[a] in NO_START or text[glued[-1][1] - 1] in NO_END
+                      or any(start < a < end for start, end in whole)):
             glued[-1] = (glued[-1][0], b)
         else:
             glued.append((a, b))
