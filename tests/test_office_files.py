@@ -690,7 +690,7 @@ def test_a_column_meant_for_a_field_but_misnamed_stops_the_run_with_one_message(
     """营收2024 (meant for 营业收入（2024年）) made every row an error, and passing over it would leave
     that revenue unknown for every company: the run says it once, naming the column and the field
     meant in the user's language, exits 2 and writes nothing, for CSV and xlsx alike."""
-    meant = {"zh": "您是不是想写“营业收入（2024年）”", "en": "did you mean 'financials.2024.revenue'?"}[lang]
+    meant = {"zh": "您是不是想写“营业收入（2024年）”", "en": "did you mean 'Operating revenue 2024'?"}[lang]
     for table in _near_miss_tables(tmp_path):
         out = tmp_path / f"{table.suffix[1:]}-out.xlsx"
         code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", lang, "--quiet")
@@ -721,3 +721,23 @@ def test_a_yearless_column_and_a_field_read_twice_stop_the_run_too(tmp_path: Pat
         code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "o.csv"), "--as-of", AS_OF, "--lang", "zh",
                               "--quiet")
         assert code == 2 and words in err and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize(("header", "meant"), [
+    ("financials.2025.revenu", "'Operating revenue 2025'"),
+    ("Employes", "'Employees at last year end'"),
+    ("营收2024", "'Operating revenue 2024'"),
+])
+def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Path, header: str, meant: str) -> None:
+    """`batch --lang en` on a CSV with a misnamed column suggests the field by its English label, as the
+    zh message does by its zh label, never by its id (run as a user runs it, in a subprocess)."""
+    src = tmp_path / "companies.csv"
+    src.write_text(f"name,Operating revenue 2025,{header}\nAcme,12000,40\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(src), "-o", str(tmp_path / "out.csv"),
+                           "--lang", "en", "--as-of", AS_OF], capture_output=True, text=True, encoding="utf-8",
+                          cwd=tmp_path, env={**os.environ, "COLUMNS": "80"}, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        f"littlegiant: error: {src}: {header}: unknown column; did you mean {meant}?; no rows written; "
+        f"{tmp_path / 'out.csv'} left as it was"], done.stderr
+    assert not (tmp_path / "out.csv").exists()

@@ -145,8 +145,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
-    "column.unknown_near": ("unknown column; did you mean {near!r}? (expected a field id such as "
-                            "financials.2025.revenue, or its label such as 营业收入（2025年）)",
+    "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
