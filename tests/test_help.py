@@ -108,43 +108,67 @@ def test_a_rule_file_linking_an_unknown_term_is_refused_at_its_line(tmp_path: Pa
     assert f"mine.yaml:{line}:" in done.stderr and "no glossary term 'made_up'" in done.stderr
 
 
-def test_rules_test_refuses_an_unknown_term_at_its_line_and_an_assessment_does_not_read_the_glossary(
-        tmp_path: Path) -> None:
-    """Authors meet a bad glossary link in `rules test` (file:line); assessing with the file only leaves it unshown."""
+def test_every_command_refuses_a_rule_file_linking_an_unknown_term_at_its_line(tmp_path: Path) -> None:
+    """A custom rule file with a glossary id the glossary lacks is refused with file, line and the terms
+    expected (exit 2) by rules test, assess, batch, init and the interview alike, not only by validate."""
     path = tmp_path / "mine.yaml"
     base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
     text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
     path.write_text(text, encoding="utf-8")
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "made_up" in ln)
-    done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "test", str(path)],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 2
-    assert f"mine.yaml:{line}:" in done.stderr and "no glossary term 'made_up'" in done.stderr
-    assessed = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(ROOT / "examples" / "little-giant-2022.yaml"),
-                               "--rules", str(path), "--as-of", "2026-03-01", "--format", "json"],
-                              capture_output=True, text=True, check=False)
-    assert assessed.returncode == 0, assessed.stderr  # a verdict, not a refusal
-    assert '"little_giant"' in assessed.stdout
+    example = str(ROOT / "examples" / "little-giant-2022.yaml")
+    for args in (["rules", "test", str(path)],
+                 ["assess", example, "--rules", str(path), "--as-of", "2026-03-01", "--format", "json"],
+                 ["batch", example, "--rules", str(path), "--as-of", "2026-03-01", "-o", str(tmp_path / "o.csv")],
+                 ["init", str(tmp_path / "t.yaml"), "--rules", str(path)],
+                 ["assess", "--rules", str(path), "--as-of", "2026-03-01", "--save", str(tmp_path / "s.yaml")]):
+        done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                              check=False, stdin=subprocess.DEVNULL, cwd=tmp_path)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, (args, done.stderr)
+        assert f"mine.yaml:{line}: fields.sd_innovative_operation.terms: no glossary term 'made_up' (terms: " \
+               f"last_year, operating_revenue, " in done.stderr, (args, done.stderr)
+    assert not (tmp_path / "o.csv").exists() and not (tmp_path / "t.yaml").exists()
+    assert not (tmp_path / "s.yaml").exists()
 
 
-def test_the_interview_help_shows_the_terms_it_knows_when_a_rule_file_links_an_unknown_one(tmp_path: Path) -> None:
-    """`?` on a question whose rule file links a term the glossary lacks shows the help and the known term."""
-    from tests.test_cli_interactive import WORDS, pty_prompt, spawn
-
+def test_an_edited_copy_of_the_built_in_base_is_checked_too(tmp_path: Path) -> None:
+    """A copy of _base.yaml with a term the glossary lacks, extended by a copy of miit-2026, is read from
+    its YAML and refused at its line: only the shipped files (checked by the test below) skip the check."""
     base = (ROOT / "rules" / "_base.yaml").read_text(encoding="utf-8")
     assert base.count("    terms: [rd_expense]\n") == 1
-    (tmp_path / "_base.yaml").write_text(base.replace("    terms: [rd_expense]\n", "    terms: [rd_expense, made_up]\n"),
-                                         encoding="utf-8")
+    edited = base.replace("    terms: [rd_expense]\n", "    terms: [rd_expense, made_up]\n")
+    (tmp_path / "_base.yaml").write_text(edited, encoding="utf-8")
     rule_set = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
     (tmp_path / "mine.yaml").write_text(rule_set.replace("extends: _base\n", "extends: _base.yaml\n", 1), encoding="utf-8")
-    w = WORDS["zh"]
-    child = spawn(tmp_path, ["assess", "--rules", "mine.yaml", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"])
-    pty_prompt(child)
-    child.sendline("杭州精工机械有限公司")
-    assert w["revenue"] in pty_prompt(child)
-    child.sendline("8000")
-    assert w["rd"] in pty_prompt(child)
-    child.sendline("?")
-    shown = pty_prompt(child)
-    assert w["help_term"] in shown and "made_up" not in shown and "Traceback" not in shown
-    child.terminate(force=True)
+    line = next(i for i, ln in enumerate(edited.splitlines(), 1) if "made_up" in ln)
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--rules", "mine.yaml", "--as-of", "2026-11-26",
+                           "--lang", "zh", str(ROOT / "examples" / "little-giant-2026.yaml")],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 2 and f"_base.yaml 第 {line} 行" in done.stderr and "'made_up'" in done.stderr, done.stderr
+
+
+def test_every_shipped_rule_file_links_only_glossary_terms() -> None:
+    """The shipped rule files are read from their parsed form without the glossary check: this is that check,
+    the one `rules validate` makes, over every one of them (sets, overlays, round files)."""
+    from littlegiant.load import parsed
+
+    folder = rules.builtin_dir()
+    files = [p for p in parsed.sources(folder) if p.name not in ("calendar.yaml", "_glossary.yaml")
+             and not p.name.startswith("_")]
+    assert {p.stem for p in files} >= {"miit-2022", "miit-2026", "shandong-2022", "gxt-2025-190"}
+    linked = set()
+    for path in files:
+        assert rules.validate(path) == [], path
+        linked |= {t for f in rules.load(path).fields.values() for t in f.terms}
+    assert linked and linked <= set(rules.glossary())
+
+
+def test_loading_the_shipped_rule_sets_reads_no_glossary() -> None:
+    """Start-up stays as it was: the glossary check of a custom file costs the shipped sets nothing."""
+    code = ("from littlegiant.load import rules\n"
+            "for ref in ('miit-2022', 'miit-2026', 'rules/overlays/shandong-2022.yaml', 'rules/rounds/gxt-2025-190.yaml'):\n"
+            "    rules.load(ref)\n"
+            "assert not rules._GLOSSARY, 'the glossary was read'\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr

@@ -525,15 +525,19 @@ def load(arg: str | Path, *, allow_outside: bool = False, check_terms: bool = Fa
     ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
     unless ``allow_outside``. The set is cached by its path with the permission it was first
     loaded with, so that batch workers forked later load the same set by its reference.
-    ``check_terms`` (for rule authors, as :func:`validate` does): also refuse a field that links a
-    glossary term which does not exist; the set is then read again even if cached.
+    A field that links a glossary term which does not exist is refused in any file read from its YAML
+    (every file but the shipped ones); ``check_terms`` (for rule authors, as :func:`validate` does)
+    checks the shipped ones too, reading the set again even if cached.
     """
     path = resolve_rules_arg(str(arg)).resolve()
     cached = _CACHE.get(path)
     if cached is None or check_terms:
-        token = _TERMS.set(glossary() if check_terms else None)
+        data = _read_merged(path, seen=(), allow_outside=allow_outside)
+        # a file read from its YAML (the user's own, or an edited built-in) has its glossary links checked;
+        # the shipped files, read from their parsed form, are checked by the tests and cost no glossary
+        token = _TERMS.set(glossary() if check_terms or getattr(data, "from_yaml", False) else None)
         try:
-            built = _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
+            built = _build(data, str(_display(path)))
         finally:
             _TERMS.reset(token)
         cached = _CACHE.setdefault(path, built)
@@ -561,6 +565,8 @@ def read_file(path: Path, name: str | None = None) -> Any:
     if data is None:
         data = read_data_file(Path(name))
         _tag(data, name)
+        if isinstance(data, LineDict):
+            data.from_yaml = True  # type: ignore[attr-defined]  # see load(): its glossary links are checked
     return data
 
 
@@ -594,6 +600,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     merged.lines = dict(base.lines)
     merged.line = base.line
     merged.file = name  # type: ignore[attr-defined]
+    merged.from_yaml = getattr(base, "from_yaml", False) or getattr(data, "from_yaml", False)  # type: ignore[attr-defined]
     for key, value in data.items():
         if key in _MERGED_SECTIONS and isinstance(value, dict) and isinstance(base.get(key), dict):
             section = LineDict(base[key])
@@ -1326,9 +1333,9 @@ def glossary() -> dict[str, Term]:
 
 
 def _field_terms(r: _Reader) -> tuple[str, ...]:
-    """A field's ``terms:``: a list of glossary ids. That each exists is checked where rule authors
-    look (:func:`validate`, ``rules test``), not on every load: an assessment never reads the glossary,
-    and a term it does not know is only not shown."""
+    """A field's ``terms:``: a list of glossary ids, each checked to exist when the file was read from its
+    YAML or by :func:`validate` and ``rules test`` (see :func:`load`): assessing with the shipped rule sets
+    never reads the glossary."""
     if not r.has("terms"):
         return ()
     items = r.get("terms")
