@@ -207,7 +207,7 @@ def test_rules_diff_pairs_by_meaning() -> None:
     (lambda s: s.replace('to: "2024-12-31"', 'to: "2025-01-05"', 1), "overlaps"),
     (lambda s: s.replace("round: gxt-2025-190", "round: gxt-2099-1", 1), "unknown round 'gxt-2099-1'"),
     (lambda s: s.replace("kinds: [application]", "kinds: [applicaton]", 1), "expected a list of application"),
-    (lambda s: s.replace('from: "2027-01-01"', 'from: "2027-13-01"', 1), 'expected a date "YYYY-MM-DD"'),
+    (lambda s: s.replace('from: "2027-01-01"', 'from: "2027-13-01"', 1), 'expected a date YYYY-MM-DD, got text \'2027-13-01\''),
     (lambda s: s.replace("    confidence: gov\n", "    confidence: sure\n", 1), "expected one of gov"),
     (lambda s: s.replace("rules: rounds/gxt-2025-190.yaml", "rules: ../../etc/passwd.yaml", 1),
      "expected a round file beside the calendar"),
@@ -243,3 +243,31 @@ def test_rules_test_runs_the_calendar_cases() -> None:
     assert out.exit_code == 0, out.stdout
     assert "calendar: 34 cases: all passed" in out.stdout
     assert "miit-2022 + gxt-2025-190" in out.stdout
+
+
+@pytest.mark.parametrize(("written", "got"), [
+    ('"2027-13-01"', "text '2027-13-01'"), ('"20270101"', "text '20270101'"),
+    ('"2027-W01-5"', "text '2027-W01-5'"), ("20270101", "20270101"), ('"2027-1-1"', "text '2027-1-1'"),
+])
+def test_a_rule_file_and_the_calendar_refuse_a_date_alike(tmp_path: Path, written: str, got: str) -> None:
+    """One date reader: a set's in_force and a calendar period take YYYY-MM-DD only (20270101 and week
+    dates were taken as dates) and say the same sentence, each at its file and line."""
+    said = f"expected a date YYYY-MM-DD, got {got}"
+    rule_set = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+    assert rule_set.count('in_force: {from: "2026-04-01"}') == 1
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(rule_set.replace('in_force: {from: "2026-04-01"}', f"in_force: {{from: {written}}}"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(rule_set.splitlines(), 1) if ln.startswith("in_force:"))
+    out = invoke("rules", "validate", str(mine))
+    assert out.exit_code == 2 and f"mine.yaml:{line}: in_force.from: {said}" in out.stderr, out.stderr
+    out = invoke("assess", str(ROOT / "examples" / "little-giant-2026.yaml"), "--rules", str(mine))
+    assert out.exit_code == 2 and f"mine.yaml:{line}: in_force.from: {said}" in out.stderr, out.stderr
+
+    (tmp_path / "rounds").mkdir()
+    (tmp_path / "rounds" / "gxt-2025-190.yaml").write_text("format: 1\n", encoding="utf-8")
+    calendar = tmp_path / "calendar.yaml"
+    source = (ROOT / "rules" / "calendar.yaml").read_text(encoding="utf-8")
+    calendar.write_text(source.replace('from: "2027-01-01"', f"from: {written}", 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_calendar(calendar)
+    assert str(caught.value).startswith(f"{calendar}:") and str(caught.value).endswith(f"from: {said}")

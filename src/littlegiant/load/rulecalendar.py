@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
-from littlegiant.load.rules import CONFIDENCE, Text, read_file
+from littlegiant.load.rules import CONFIDENCE, Text, iso_date, read_file
 from littlegiant.load.yamlio import line_of
 
 APPLICATION = "application"
@@ -137,12 +137,10 @@ def _string(d: dict[str, Any], key: str, where: str, name: str) -> str:
 
 
 def _date(d: dict[str, Any], key: str, where: str, name: str) -> date:
-    v = d.get(key)
     try:
-        return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("")
-    except ValueError:
-        raise InputError(f'expected a date "YYYY-MM-DD", got {describe(v)}', file=where,
-                         line=line_of(d, key), field=f"{name}.{key}") from None
+        return iso_date(d.get(key))
+    except ValueError as exc:
+        raise InputError(str(exc), file=where, line=line_of(d, key), field=f"{name}.{key}") from None
 
 
 def _keys(d: Any, required: set[str], optional: set[str], where: str, name: str, line: int | None) -> None:

@@ -653,13 +653,25 @@ def _build(data: LineDict, file: str) -> RuleSet:
     )
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(value: object) -> date:
+    """A date as rule files and the calendar write it, YYYY-MM-DD and nothing else (``fromisoformat``
+    alone also takes 20270101 and 2027-W01-1); ValueError with the one message both loaders give."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date YYYY-MM-DD, got {describe(value)}")
+
+
 def _date(r: _Reader, key: str) -> date:
-    v = r.get(key)
     try:
-        return date.fromisoformat(v) if isinstance(v, str) else date.fromisoformat("x")
-    except ValueError:
-        r.fail(f"expected a date YYYY-MM-DD, got {describe(v)}", key)
-    raise AssertionError  # pragma: no cover
+        return iso_date(r.get(key))
+    except ValueError as exc:
+        r.fail(str(exc), key)
 
 
 def _fields(top: _Reader) -> dict[str, FieldDef]:
