@@ -116,6 +116,36 @@ def test_a_no_under_an_any_of_the_tiers_share_bars_nothing(tmp_path: Path) -> No
     assert "任何层级都不能申报" not in report and "不具备准入" not in report
 
 
+def test_a_gate_one_tier_holds_under_an_any_of_bars_no_tier(tmp_path: Path) -> None:
+    """miit-2026 with tier 2's gate under an any-of (or revenue ≥ 1亿): not registered in China, tier 2 is
+    still reachable, so neither the report nor the advice may call the gate a bar on every tier; tiers 1 and
+    3, which need it alone, get it as their step (the advice called it barred, with no plan found)."""
+    src = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+    marker = "    criteria:\n      - {kind: use, ref: gate}\n      - {id: zjtx26.prerequisite"
+    assert src.count(marker) == 1
+    rule = tmp_path / "mine.yaml"
+    rule.write_text(src.replace(marker, (
+        "    criteria:\n      - kind: any\n        id: zjtx26.gate_or_big\n"
+        "        zh: 参评基本条件，或上年度营业收入不低于1亿元\n        en: The gate, or revenue last year at least 100 million CNY\n"
+        "        children:\n          - {kind: use, ref: gate}\n"
+        '          - {id: zjtx26.big, value: "revenue[y1]", op: ">=", threshold: 10000, unit: 万元, '
+        "zh: 上年度营业收入不低于1亿元, en: Revenue last year at least 100 million CNY, source: 测试, confidence: single}\n"
+        "      - {id: zjtx26.prerequisite")), encoding="utf-8")
+    path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False))
+    args = ("assess", path, "--as-of", AS_OF, "--rules", str(rule))
+    doc = json.loads(cli(*args, "--format", "json", "--lang", "zh"))
+    assert {t: d["status"] for t, d in doc["tiers"].items()} == {
+        "innovative_sme": "unmet", "zjtx_sme": "manual_review", "little_giant": "unmet"}
+    for tier in ("innovative_sme", "little_giant"):
+        steps = doc["gaps"][tier]["steps"]
+        assert [c["path"] for s in steps for c in s["changes"]] == ["registered_in_china"], steps
+        assert all(s["kind"] != "barred" for s in steps), steps
+    out = cli(*args, "--lang", "zh", columns=80)
+    plan = squash(section(out, "行动计划", ("需准备的材料", "依据说明")))
+    assert "任何层级都不能申报" not in squash(out) and "找不到" not in plan
+    assert plan.count("取得：是否在中华人民共和国境内工商注册登记、具有独立法人资格") == 2, plan
+
+
 def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:
     """Both stops: each named in the answer and in the plan, in the same shape, and no materials listed."""
     path = str(variant(tmp_path, "little-giant-2026.yaml", registered_in_china=False, serious_dishonesty=True))

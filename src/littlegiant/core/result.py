@@ -146,10 +146,13 @@ class Result:
 def bars_every_tier(result: Result, c: CriterionResult) -> bool:
     """Whether ``c`` is a yes/no condition of a group that every tier shares, answered no (not
     registered in China as an independent legal person): no input to move and no tier to apply
-    for, like a red line, so advice and reports plan no steps for it."""
+    for, like a red line, so advice and reports plan no steps for it. Every tier must need its own
+    row of that rule as ``c``'s tier needs ``c`` (under all-of groups only, not met): a tier that
+    holds it under an any-of may still be met another way, and is not barred."""
     return (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
             and c.parent is not None and len(result.tiers) > 1 and _needed_alone(result, c)
-            and all(any(_same_rule(c, o) for o in t.criteria) for t in result.tiers.values()))
+            and all(any(_same_rule(c, o) and o.status == UNMET and _needed_alone(result, o) for o in t.criteria)
+                    for t in result.tiers.values()))
 
 
 def _needed_alone(result: Result, c: CriterionResult) -> bool:

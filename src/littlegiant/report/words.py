@@ -567,16 +567,10 @@ def red_lines(result: Result) -> list[CriterionResult]:
 def gate_stops(result: Result) -> list[CriterionResult]:
     """Yes/no conditions that every tier asks for in a shared group, answered no (not registered in
     China as an independent legal person): like a red line, no tier can be applied for, so a plan of
-    steps ("obtain: registered in China") would mislead; the report says so instead."""
-    tiers = list(result.tiers.values())
-    if len(tiers) < 2 or any(t.status != UNMET for t in tiers):
-        return []
-    holding = [{c.id: c for c in holding_back(result, t.id)} for t in tiers]
-    out = []
-    for c in holding[0].values():
-        if bars_every_tier(result, c) and all(c.id in h and h[c.id].status == UNMET for h in holding[1:]):
-            out.append(c)
-    return out
+    steps ("obtain: registered in China") would mislead; the report says so instead. The test is the
+    core's (``bars_every_tier``), the one the advice asks too; each is named once, by the first tier's row."""
+    first = next(iter(result.tiers.values()), None)
+    return [] if first is None else [c for c in first.criteria if bars_every_tier(result, c)]
 
 
 def stops(result: Result) -> bool:
