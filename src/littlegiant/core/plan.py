@@ -324,6 +324,19 @@ class Plan:
                 low, high, strict = groups[node.group]
             known = (low, strict) if low == high else None
         entry = step.rows.get(known) if known is not None else None
+        if entry is None and node.kind == "sme":  # the gate's, in every tier: found once a profile
+            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
+            first = state.get("\0sme row")
+            if isinstance(first, CriterionResult) and first.rule is not None and first.depth == entry.depth \
+                    and first.parent == entry.parent and _where(first.rule) == _where(node) is not None:
+                entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
+                if first.made is None:
+                    first.made = {}
+                entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
+            else:
+                self._detail(entry, step, state)
+                state["\0sme row"] = entry
+            return entry
         if entry is None:
             entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
             self._detail(entry, step, state)
