@@ -182,9 +182,8 @@ def json_number(v: Decimal) -> int | float:
     (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
     if v.adjusted() >= 20:
         return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
-    if v == v.to_integral_value():
-        return int(v)
-    return float(round(v, 6))
+    whole = int(v)
+    return whole if whole == v else float(round(v, 6))
 
 
 def json_value(v: Any) -> Any:
