@@ -60,7 +60,7 @@ class CriterionResult:
     from the rule alone once (the static part of a JSON row), rather than once a row."""
     made: dict[str, str] | None = field(default=None, compare=False, repr=False)
     """What a report made of this very row (its JSON text in a language): the evaluator shares a
-    row among the profiles that read the same values (see ``plan._visit``), so it is made once.
+    row among the profiles that read the same values (see ``plan.Plan._tier_rows``), so it is made once.
     Rows are read-only once evaluated: a shared row changed would change other results."""
 
     @property
