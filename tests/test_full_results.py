@@ -105,6 +105,28 @@ def test_rows_shared_between_companies_and_tiers_write_what_each_company_gave(
         assert len({(c.value, c.status, tuple(c.inputs.items())) for c in sme}) <= 1
 
 
+def test_rows_of_amounts_made_afresh_after_a_long_run_write_the_same_documents() -> None:
+    """Past a few hundred companies, a criterion whose rows never repeat (it reads revenue) stops
+    keeping them: the companies after that write what their own rows write, and a yes/no
+    criterion still hands the same row to companies that answered alike."""
+    rs = rules.load("miit-2026")
+    base = nested(profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs).values)
+    results = []
+    for i in range(800):  # three stores' worth: enough whatever earlier tests left in them
+        data = json.loads(json.dumps(base, default=str))
+        data["financials"]["2025"]["revenue"] = str(12000 + i)
+        results.append(engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), DAY))
+    from littlegiant.core.plan import plan_for
+
+    steps = {s.node.id: s for s in plan_for(rs, DAY.year - 1, None).flat["little_giant"]}
+    assert not steps["lg26.revenue"].keep and steps["gate.tax_violation"].keep
+    for result in results[-3:]:
+        assert to_json(result, "zh", __version__) == to_json(_made_afresh(result), "zh", __version__)
+    rows = [{c.id: c for c in r.tiers["little_giant"].criteria} for r in results[-2:]]
+    assert rows[0]["gate.tax_violation"] is rows[1]["gate.tax_violation"]
+    assert rows[0]["lg26.revenue"].value == 12798 and rows[1]["lg26.revenue"].value == 12799
+
+
 def test_every_example_writes_the_same_document_both_ways() -> None:
     """The shipped examples (every kind of criterion, awaited reviews, warnings) under both rule sets."""
     for path in sorted(Path(EXAMPLES).glob("*.yaml")):

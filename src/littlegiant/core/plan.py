@@ -148,6 +148,8 @@ class _Step:
     mode: int = 0  # how a full result makes its row: _ALL, _ANY, _KEYED (by ``key``) or _OTHER
     kids: tuple[int, ...] = ()  # a group's children: their places in the tier's flat list
     points: str | None = None  # the score table whose points rows follow this row
+    keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
+    hits: int = 0  # rows of its store read again since the store last filled
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -295,12 +297,18 @@ class Plan:
                     rows[i] = entry
                 continue
             if mode == _KEYED:
-                key = tuple([get(p) for p in step.key])
-                entry = step.rows.get(key)
-                if entry is None:
+                if step.keep:
+                    key = tuple([get(p) for p in step.key])
+                    entry = step.rows.get(key)
+                    if entry is None:
+                        entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                        self._detail(entry, step, state)
+                        _keep_leaf(step, key, entry)
+                    else:
+                        step.hits += 1
+                else:
                     entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
                     self._detail(entry, step, state)
-                    _kept(step.rows, key, entry)
             else:
                 entry = self._other_row(step, state, tid)
             rows[i] = entry
@@ -772,6 +780,21 @@ def _kept(rows: dict[tuple[object, ...], CriterionResult], key: tuple[object, ..
         rows.clear()
     rows[key] = row
     return row
+
+
+def _keep_leaf(step: _Step, key: tuple[object, ...], row: CriterionResult) -> None:
+    """A leaf's row kept for reuse, unless its rows seldom repeat: a criterion that reads amounts
+    (revenue, R&D spending) sees a new value in nearly every company, and keeping its rows costs a
+    hash of those amounts and a store that fills and empties; once a full store was read again
+    fewer than ROWS_KEPT / 4 times, the leaf makes its rows afresh for the rest of the run."""
+    rows = step.rows
+    if len(rows) >= ROWS_KEPT:
+        rows.clear()
+        if step.hits < ROWS_KEPT // 4:
+            step.keep = False
+            return
+        step.hits = 0
+    rows[key] = row
 
 
 def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:
