@@ -272,16 +272,17 @@ def _reader(read: Compiled | str) -> Compiled:
     return read
 
 
-def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]) -> Compiled:
-    """An operand's fetch, decided once here for every operator: a constant, a plain read of the
-    environment (``env.get(key)`` when the leaf gives a key), or a compiled sub-expression."""
+def _operand(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]) -> tuple[Compiled | None, str | None, Value]:
+    """An operand as (compiled, None, None), or (None, key, None) for a plain read of a mapping,
+    or (None, None, value) for a constant."""
     if isinstance(node, ast.Constant):
         value = _literal(node)
         assert not isinstance(value, tuple)  # _literal gives tuples only for `in` lists
-        return lambda env, p: value
+        return None, None, value
     if isinstance(node, ast.Name | ast.Subscript):
-        return _reader(_name(node, refs, leaf))
-    return _compile(node, refs, leaf, arith)
+        read = _name(node, refs, leaf)
+        return (None, read, None) if isinstance(read, str) else (read, None, None)
+    return _compile(node, refs, leaf, arith), None, None
 
 
 def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compiled | str:
@@ -304,19 +305,23 @@ def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compil
 
 
 def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any] = _ARITH) -> Compiled:
-    if isinstance(node, ast.Constant | ast.Name | ast.Subscript):
-        return _operand(node, refs, leaf, arith)
+    if isinstance(node, ast.Constant):
+        value = _literal(node)
+        return lambda env, p: value  # type: ignore[return-value]
+    if isinstance(node, ast.Name | ast.Subscript):
+        return _reader(_name(node, refs, leaf))
     if isinstance(node, ast.BinOp):
         op = arith.get(type(node.op))
         if op is None:
             raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
-        fa = _operand(node.left, refs, leaf, arith)
-        fb = _operand(node.right, refs, leaf, arith)
+        fa, ka, ca = _operand(node.left, refs, leaf, arith)
+        fb, kb, cb = _operand(node.right, refs, leaf, arith)
         part: ast.expr = node
 
         def binop(env: Any, p: int) -> Value:
-            a = fa(env, p)
-            b = fb(env, p)
+            # Operands that are plain reads or constants are fetched here rather than called.
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)
             if a is None or b is None:
                 return None
             try:
@@ -340,8 +345,8 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
 
         def boolop(env: Any, p: int) -> Value:
             unknown = False
-            for fn in parts:
-                v = fn(env, p)
+            for fn, key, const in parts:
+                v = env.get(key) if key is not None else const if fn is None else fn(env, p)
                 if v is None:
                     unknown = True
                 elif bool(v) is not is_and:
@@ -355,18 +360,19 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
         cmp = _CMP.get(type(node.ops[0]))
         if cmp is None:
             raise ExprError(f"comparison not allowed in {ast.unparse(node)!r}")
-        left = fa = _operand(node.left, refs, leaf, arith)
+        fa, ka, ca = _operand(node.left, refs, leaf, arith)
+        left = fa if fa is not None else _reader(ka) if ka is not None else (lambda env, p: ca)
         target = node.comparators[0]
         if isinstance(node.ops[0], ast.In | ast.NotIn):
             if not isinstance(target, ast.Tuple | ast.List):
                 raise ExprError(f"'in' needs a list of values: {ast.unparse(node)!r}")
             choices = tuple(_literal(e) for e in target.elts)
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
-        fb = _operand(target, refs, leaf, arith)
+        fb, kb, cb = _operand(target, refs, leaf, arith)
 
         def compare(env: Any, p: int) -> Value:
-            a = fa(env, p)
-            b = fb(env, p)
+            a = env.get(ka) if ka is not None else ca if fa is None else fa(env, p)
+            b = env.get(kb) if kb is not None else cb if fb is None else fb(env, p)
             if a is None or b is None:
                 return None
             return cmp(a, b)
