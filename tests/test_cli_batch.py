@@ -410,3 +410,30 @@ def test_a_header_only_sheet_says_there_were_no_companies(tmp_path: Path, lang: 
     note = "里没有企业数据行" if lang == "zh" else "no company rows in"
     assert note in done.stderr and str(src) in done.stderr
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+@pytest.mark.parametrize(("encoding", "suffix"), [("utf-8-sig", ".jsonl"), ("gbk", ".csv"), ("utf-16", ".jsonl")])
+def test_rows_from_workers_are_the_bytes_one_process_writes(tmp_path: Path, encoding: str, suffix: str) -> None:
+    """Workers send their chunks already encoded: with two processes the file is byte for byte the
+    one-process file, with one byte-order mark at its start and an undecodable file name written
+    as an escape (UTF) or ``?`` (GBK)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.yaml").write_text((EXAMPLES / "red-line.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(folder / "a.yaml", os.path.join(bytes(folder), b"b\xffc.yaml"))
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"name": f"公司 {i}", "employees": i + 1}) + "\n" for i in range(600)),
+                    encoding="utf-8")
+    written = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}{suffix}"
+        args = ["--output-encoding", encoding] + (["--format", "json"] if suffix == ".jsonl" else [])
+        assert batch(str(folder), str(rows), "--output", str(out), "--jobs", jobs, *args)[0] == 0
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+    text = written[0].decode(encoding)
+    assert not text.startswith("\ufeff") and "\ufeff" not in text  # the codec took the one mark at the start
+    assert written[0].startswith(codecs.BOM_UTF8 if encoding == "utf-8-sig" else codecs.BOM_UTF16_LE
+                                 if encoding == "utf-16" else b"source,")
+    assert ("b\\udcffc.yaml" if encoding.startswith("utf") else "b?c.yaml") in text
+    assert text.count("公司 599") == 1
