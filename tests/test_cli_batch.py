@@ -219,6 +219,16 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
     assert job._lines == [expected.getvalue()]
 
 
+@given(st.lists(st.one_of(st.text(), st.integers(-10**30, 10**30), st.floats(), st.none(), st.booleans()),
+                min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)))
+def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
+    """Summary JSON Lines are joined by hand; every line is still exactly json.dumps of the row's
+    dict (ensure_ascii off), escapes, lone surrogates, big and odd numbers included."""
+    job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=False)
+    job.line(row)
+    assert job._lines == [json.dumps(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"]
+
+
 def test_names_with_commas_quotes_and_line_breaks_survive_the_round_trip(tmp_path: Path) -> None:
     names = ["Plain Co", 'Comma, Inc', 'The "Quoted" Co', "Two\nLines Co", "科技，有限公司"]
     src = tmp_path / "in.jsonl"

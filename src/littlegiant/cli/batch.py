@@ -682,8 +682,7 @@ class Job:
             self._lines += (row, "\n")
             return
         if not self.csv_rows:
-            record = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-            self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+            self._lines.append(_json_line(row))
             return
         # full results never go to a .csv (Writer refuses)
         text_cells: tuple[int, ...] = _TEXT_CELLS
@@ -702,6 +701,26 @@ class Job:
         if self._csv is None:  # the csv module quotes; its one write per row lands in the list
             self._csv = csv.writer(_Sink(self._lines.append))
         self._csv.writerow(cells)
+
+
+_JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(SUMMARY_COLUMNS))
+
+
+def _json_line(row: Cells) -> str:
+    """The row as json.dumps writes the dict of SUMMARY_COLUMNS and its cells (ensure_ascii off),
+    one JSON Lines line, without building the dict: text and whole numbers, nearly every cell, the
+    way json writes them; anything else through json itself."""
+    parts = []
+    for key, cell in zip(_JSON_KEYS, row, strict=True):
+        kind = type(cell)
+        if kind is str:
+            parts += (key, encode_basestring(cell))
+        elif kind is int:
+            parts += (key, int.__repr__(cell))
+        else:
+            parts += (key, json.dumps(cell, ensure_ascii=False))
+    parts.append("}\n")
+    return "".join(parts)
 
 
 _TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
