@@ -678,7 +678,7 @@ class Job:
 
     def line(self, row: Cells | str) -> None:
         """Add the row's output line to this chunk's lines."""
-        if type(row) is str:  # a full result, already JSON text
+        if isinstance(row, str):  # a full result, already JSON text
             self._lines += (row, "\n")
             return
         if not self.csv_rows:
@@ -710,7 +710,7 @@ def _json_line(row: Cells) -> str:
     """The row as json.dumps writes the dict of SUMMARY_COLUMNS and its cells (ensure_ascii off),
     one JSON Lines line, without building the dict: text and whole numbers, nearly every cell, the
     way json writes them; anything else through json itself."""
-    parts = []
+    parts: list[str] = []
     for key, cell in zip(_JSON_KEYS, row, strict=True):
         kind = type(cell)
         if kind is str:
