@@ -219,6 +219,16 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
     assert job._lines == [expected.getvalue()]
 
 
+@given(st.lists(st.one_of(st.text(), st.integers(-10**30, 10**30), st.floats(), st.none(), st.booleans()),
+                min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)))
+def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
+    """Summary JSON Lines are joined by hand; every line is still exactly json.dumps of the row's
+    dict (ensure_ascii off), escapes, lone surrogates, big and odd numbers included."""
+    job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=False)
+    job.line(row)
+    assert job._lines == [json.dumps(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"]
+
+
 def test_names_with_commas_quotes_and_line_breaks_survive_the_round_trip(tmp_path: Path) -> None:
     names = ["Plain Co", 'Comma, Inc', 'The "Quoted" Co', "Two\nLines Co", "科技，有限公司"]
     src = tmp_path / "in.jsonl"
@@ -410,3 +420,30 @@ def test_a_header_only_sheet_says_there_were_no_companies(tmp_path: Path, lang: 
     note = "里没有企业数据行" if lang == "zh" else "no company rows in"
     assert note in done.stderr and str(src) in done.stderr
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+@pytest.mark.parametrize(("encoding", "suffix"), [("utf-8-sig", ".jsonl"), ("gbk", ".csv"), ("utf-16", ".jsonl")])
+def test_rows_from_workers_are_the_bytes_one_process_writes(tmp_path: Path, encoding: str, suffix: str) -> None:
+    """Workers send their chunks already encoded: with two processes the file is byte for byte the
+    one-process file, with one byte-order mark at its start and an undecodable file name written
+    as an escape (UTF) or ``?`` (GBK)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.yaml").write_text((EXAMPLES / "red-line.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(folder / "a.yaml", os.path.join(bytes(folder), b"b\xffc.yaml"))
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"name": f"公司 {i}", "employees": i + 1}) + "\n" for i in range(600)),
+                    encoding="utf-8")
+    written = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}{suffix}"
+        args = ["--output-encoding", encoding] + (["--format", "json"] if suffix == ".jsonl" else [])
+        assert batch(str(folder), str(rows), "--output", str(out), "--jobs", jobs, *args)[0] == 0
+        written.append(out.read_bytes())
+    assert written[0] == written[1]
+    text = written[0].decode(encoding)
+    assert not text.startswith("\ufeff") and "\ufeff" not in text  # the codec took the one mark at the start
+    assert written[0].startswith(codecs.BOM_UTF8 if encoding == "utf-8-sig" else codecs.BOM_UTF16_LE
+                                 if encoding == "utf-16" else b"source,")
+    assert ("b\\udcffc.yaml" if encoding.startswith("utf") else "b?c.yaml") in text
+    assert text.count("公司 599") == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import json
 import os
@@ -633,11 +634,11 @@ def cpu_count() -> int:
 
 class Done(NamedTuple):
     """A scored chunk: how many rows, how many of them errors (``internal`` of those: bugs), and
-    their output lines as one text."""
+    their output lines as one text, or as the bytes the output file holds (Writer.codec)."""
 
     rows: int
     errors: int
-    text: str
+    text: str | bytes
     internal: int = 0
 
 
@@ -645,10 +646,12 @@ class Job:
     """Scores a chunk into its output lines; picklable, so that workers format their own rows and
     send back one text per chunk rather than a row of fields per company."""
 
-    def __init__(self, scorer: Scorer, csv_rows: bool, labels: Labels | None = None) -> None:
+    def __init__(self, scorer: Scorer, csv_rows: bool, labels: Labels | None = None,
+                 codec: tuple[str, str] | None = None) -> None:
         self.scorer = scorer
         self.csv_rows = csv_rows
         self.labels = labels  # CSV rows in words (result_words), else in ids
+        self.codec = codec  # (encoding, errors): a chunk's lines are sent as the bytes the file holds
         self._lines: list[str] = []
         self._csv: Any = None
 
@@ -667,18 +670,19 @@ class Job:
                     errors += 1
                     internal += row[_ERROR].startswith(INTERNAL)
                 line(row)
-            return Done(rows, errors, "".join(lines), internal)
+            _settled()
+            text = "".join(lines)
+            return Done(rows, errors, text.encode(*self.codec) if self.codec else text, internal)
         finally:
             lines.clear()
 
     def line(self, row: Cells | str) -> None:
         """Add the row's output line to this chunk's lines."""
-        if type(row) is str:  # a full result, already JSON text
+        if isinstance(row, str):  # a full result, already JSON text
             self._lines += (row, "\n")
             return
         if not self.csv_rows:
-            record = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-            self._lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+            self._lines.append(_json_line(row))
             return
         # full results never go to a .csv (Writer refuses)
         text_cells: tuple[int, ...] = _TEXT_CELLS
@@ -699,6 +703,26 @@ class Job:
         self._csv.writerow(cells)
 
 
+_JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(SUMMARY_COLUMNS))
+
+
+def _json_line(row: Cells) -> str:
+    """The row as json.dumps writes the dict of SUMMARY_COLUMNS and its cells (ensure_ascii off),
+    one JSON Lines line, without building the dict: text and whole numbers, nearly every cell, the
+    way json writes them; anything else through json itself."""
+    parts: list[str] = []
+    for key, cell in zip(_JSON_KEYS, row, strict=True):
+        kind = type(cell)
+        if kind is str:
+            parts += (key, encode_basestring(cell))
+        elif kind is int:
+            parts += (key, int.__repr__(cell))
+        else:
+            parts += (key, json.dumps(cell, ensure_ascii=False))
+    parts.append("}\n")
+    return "".join(parts)
+
+
 _TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
 """The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
 
@@ -710,14 +734,48 @@ class _Sink:
         self.write = write
 
 
+YOUNG_OBJECTS = 10_000
+"""The collector's first threshold while a batch runs (Python's default: 700). A full result
+builds a few thousand objects a row and frees them all; at 700 the collector ran a few times a
+row for nothing, and promoted the row's live objects to older generations whose collections scan
+everything (measured: 130 us of a 1,450 us full row; summary rows never reach the threshold)."""
+
+_frozen_in: int | None = None
+"""The process whose rule set, plan and caches _settled has put out of the collector's way."""
+
+
+def _settled() -> None:
+    """Once per process, after its first chunk (every lazy cache built): what is alive now lives
+    as long as the run, and gc.freeze keeps the collector from scanning it again and again (in a
+    forked worker, from touching, and so copying, the pages it shares with its parent)."""
+    global _frozen_in
+    if _frozen_in != os.getpid():
+        gc.freeze()
+        _frozen_in = os.getpid()
+
+
 def score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[Done, None, None]:
     """Each chunk scored, in input order: on this process, or on ``jobs`` processes (``None``: one
     per CPU, at most AUTO_JOBS_MAX, when the input holds more work than AUTO_JOBS_AFTER summary
     rows; a full result or advice counts HEAVY_ROW).
 
     The default reads ahead to decide, so that a long input is spread over the workers from its
-    first row on and a short one never starts them.
+    first row on and a short one never starts them. The collector runs less while it scores
+    (YOUNG_OBJECTS, _settled) and as before once it is done.
     """
+    global _frozen_in
+    threshold = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, *threshold[1:])
+    try:
+        yield from _score_all(chunks, job, jobs)
+    finally:
+        gc.set_threshold(*threshold)
+        if _frozen_in == os.getpid():
+            gc.unfreeze()  # a caller running more than one batch (the tests) keeps no garbage frozen
+            _frozen_in = None
+
+
+def _score_all(chunks: Iterator[Chunk], job: Job, jobs: int | None) -> Generator[Done, None, None]:
     if jobs is None:
         jobs = min(cpu_count(), AUTO_JOBS_MAX)
         ahead: list[Chunk] = []
@@ -752,6 +810,7 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
     # Forked workers start with the rule set and plan already loaded; Python 3.14 makes another
     # start method the default on Linux, which would load them again in every worker.
     forked = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    _settled()  # the rule set loaded here is shared with the workers, not copied by their collectors
     pool = ProcessPoolExecutor(jobs, mp_context=forked, initializer=quiet_worker)
     pending: deque[Any] = deque()
     try:
@@ -794,6 +853,13 @@ def _rows_in(chunk: Chunk) -> int:
     return len(chunk)
 
 
+_BYTES_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gb18030": "gb18030"}
+"""Output encodings whose chunks Job encodes itself (with --jobs, in the worker), and how it
+encodes them: stateless, so each chunk encodes alone, with the byte-order mark left to the Writer.
+A full result chunk is some 15 MB of text; as bytes it crosses from the worker without a decode,
+and this process writes it without an encode. Other encodings go as text."""
+
+
 class Writer:
     """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
     beside it (``partial``) that ``close`` renames into place once every row is written. An
@@ -817,6 +883,9 @@ class Writer:
         self.labels = labels if self.csv_rows else None
         self.rows = 0
         self.xlsx = suffix == ".xlsx"
+        self.codec: tuple[str, str] | None = None
+        """(encoding, errors) to hand Job: its chunks come as bytes, which the file takes as they
+        are (None: as text, which the handle encodes)."""
         if self.xlsx:
             from littlegiant.report.workbook import ResultBook
 
@@ -842,6 +911,9 @@ class Writer:
                              file=str(path)) from None
         self.handle = self.out.handle
         self.partial = self.out.temp
+        body = _BYTES_CODECS.get(codec)
+        if body is not None:
+            self.codec = (body, "backslashreplace" if codec.startswith("utf") else "replace")
         if self.csv_rows:
             csv.writer(self.handle).writerow(SUMMARY_COLUMNS if self.labels is None else result_header(self.labels))
 
@@ -850,8 +922,15 @@ class Writer:
         are concerned: the count printed after an interruption is then the number of rows in the
         file. (A signal could otherwise land between the write and the count, or mid-row.)"""
         with held():
-            self.handle.write(done.text)
-            self.handle.flush()  # rows written are rows on disk, should the run be stopped
+            text = done.text
+            if type(text) is bytes:  # encoded by the worker, in this file's encoding and errors
+                self.handle.write("")  # the text layer writes a byte-order mark first, as a text write would
+                self.handle.flush()
+                self.handle.buffer.write(text)
+                self.handle.buffer.flush()  # rows written are rows on disk, should the run be stopped
+            else:
+                self.handle.write(text)
+                self.handle.flush()
             self.rows += done.rows
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ every way in answers alike; the renderers and the interview put the findings int
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -63,6 +64,32 @@ class _Compiled:
         # years a profile holds (a batch row's few dozen keys are scanned once per prefix)
         compared = [f for pair in (*self.parts, *self.above) for f in pair] + self.growth
         self.prefixes = sorted({_prefix(f) for f in compared if f.per_year})
+        self.layouts: dict[tuple[str, ...], _Checks] = {}
+
+
+_Pair = tuple[FieldDef, str, FieldDef, str]
+"""Two figures to compare: each field with its concrete path."""
+
+
+class _Checks:
+    """The comparisons one set of keys calls for, in the order findings are reported: the rows of a
+    batch share a few key sets, so the years and paths are worked out once a set rather than per row."""
+
+    def __init__(self, c: _Compiled, keys: Iterable[str]) -> None:
+        years = _years(c, keys)
+        held = set(keys)
+
+        def pairs(a: FieldDef, b: FieldDef, before: int) -> list[_Pair]:
+            out = []
+            for year in years.get(_prefix(a), ()) if a.per_year else (None,):
+                pa, pb = a.concrete_path(year), b.concrete_path(None if year is None else year - before)
+                if pa in held and pb in held:
+                    out.append((a, pa, b, pb))
+            return out
+
+        self.parts = [pair for p, w in c.parts for pair in pairs(p, w, 0)]
+        self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
+        self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
 
 
 def _prefix(f: FieldDef) -> str:
@@ -76,22 +103,37 @@ def _compiled(rules: RuleSet) -> _Compiled:
     return found
 
 
-def _years(c: _Compiled, values: dict[str, Any]) -> dict[str, list[int]]:
+LAYOUTS = 256
+"""Key sets whose comparisons are kept (a batch from one sheet has a handful; past this many the
+keeping starts again, so memory stays bounded whatever the input)."""
+
+
+def _checks(rules: RuleSet, values: dict[str, Any]) -> _Checks:
+    c = _compiled(rules)
+    keys = tuple(values)
+    found = c.layouts.get(keys)
+    if found is None:
+        if len(c.layouts) >= LAYOUTS:
+            c.layouts.clear()
+        found = c.layouts[keys] = _Checks(c, keys)
+    return found
+
+
+def _years(c: _Compiled, keys: Iterable[str]) -> dict[str, list[int]]:
     """The years a profile holds under each per-year prefix, latest first."""
     out = {}
     for prefix in c.prefixes:
         start = len(prefix)
-        found = {key[start:start + 4] for key in values if key.startswith(prefix)}
+        found = {key[start:start + 4] for key in keys if key.startswith(prefix)}
         out[prefix] = sorted((int(y) for y in found if y.isdigit()), reverse=True)
     return out
 
 
-def _above(values: dict[str, Any], a: FieldDef, b: FieldDef, years: dict[str, list[int]]) -> list[tuple[Figure, Figure]]:
-    """Each (a, b) where both are known numbers and a is above b: once, or once per year held."""
+def _above(values: dict[str, Any], pairs: list[_Pair]) -> list[tuple[Figure, Figure]]:
+    """Each pair where both are known numbers and the first is above the second."""
     out = []
-    for year in years.get(_prefix(a), ()) if a.per_year else (None,):
-        pa, pb = a.concrete_path(year), b.concrete_path(year)
-        va, vb = values.get(pa), values.get(pb)
+    for a, pa, b, pb in pairs:
+        va, vb = values[pa], values[pb]
         if isinstance(va, Decimal) and isinstance(vb, Decimal) and va > vb:
             out.append((Figure(a, pa, va), Figure(b, pb, vb)))
     return out
@@ -102,9 +144,7 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 
     A part or a whole that is unknown is no violation: nothing is known to disagree.
     """
-    c = _compiled(rules)
-    years = _years(c, values)
-    return [PartOverWhole(part, whole) for p, w in c.parts for part, whole in _above(values, p, w, years)]
+    return [PartOverWhole(part, whole) for part, whole in _above(values, _checks(rules, values).parts)]
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
@@ -112,17 +152,15 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
     c = _compiled(rules)
     if not (c.above or c.growth):
         return []
-    years = _years(c, values)
-    out = [Unusual(ABOVE, fig, other) for f, o in c.above for fig, other in _above(values, f, o, years)]
-    for f in c.growth:
+    checks = _checks(rules, values)
+    out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
+    for f, now, _, before in checks.growth:
         limit = f.warn_growth
         assert limit is not None
-        for year in years.get(_prefix(f), []):
-            now, before = f.concrete_path(year), f.concrete_path(year - 1)
-            v, prev = values.get(now), values.get(before)
-            if not (isinstance(v, Decimal) and isinstance(prev, Decimal)) or prev <= 0:
-                continue  # growth from nothing (or from a loss) has no percentage
-            growth = (v / prev - 1) * 100
-            if abs(growth) > limit:
-                out.append(Unusual(GROWTH, Figure(f, now, v), Figure(f, before, prev), growth, limit))
+        v, prev = values[now], values[before]
+        if not (isinstance(v, Decimal) and isinstance(prev, Decimal)) or prev <= 0:
+            continue  # growth from nothing (or from a loss) has no percentage
+        growth = (v / prev - 1) * 100
+        if abs(growth) > limit:
+            out.append(Unusual(GROWTH, Figure(f, now, v), Figure(f, before, prev), growth, limit))
     return out
