@@ -58,31 +58,45 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: bool) -
     count = len(names)
     known = frozenset(names)
     setter = object.__setattr__ if frozen else setattr
+    # without slots or a descriptor in a field's place, setting the fields is filling the instance's
+    # dict, in field order: one call instead of one a field
+    direct = not slots and not any(hasattr(type(getattr(cls, f.name, None)), "__set__") for f in fields)
     post_init = getattr(cls, "__post_init__", None)
     where = f"{cls.__qualname__}.__init__()"
+    unset = object()
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        if len(args) > count:
-            raise TypeError(f"{where} takes {count + 1} positional arguments but {len(args) + 1} were given")
-        given = dict(zip(names, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in known:
-                raise TypeError(f"{where} got an unexpected keyword argument {key!r}")
-            if key in given:
-                raise TypeError(f"{where} got multiple values for argument {key!r}")
-            given[key] = value
+        if args:
+            if len(args) > count:
+                raise TypeError(f"{where} takes {count + 1} positional arguments but {len(args) + 1} were given")
+            given = dict(zip(names, args, strict=False))
+            for key in kwargs:
+                if key in given:
+                    raise TypeError(f"{where} got multiple values for argument {key!r}")
+            given.update(kwargs)
+        else:
+            given = kwargs
+        if not known.issuperset(given):
+            wrong = next(key for key in given if key not in known)
+            raise TypeError(f"{where} got an unexpected keyword argument {wrong!r}")
+        values = {}
         for name, init, kind, default in plan:
-            if init and name in given:
-                value = given[name]
-            elif kind == _VALUE:
-                value = default
-            elif kind == _FACTORY:
-                value = default()
-            elif init:
-                raise TypeError(f"{where} missing required argument: {name!r}")
-            else:
-                continue  # init=False without a default: left unset, as dataclasses leaves it
-            setter(self, name, value)
+            value = given.get(name, unset) if init else unset
+            if value is unset:
+                if kind == _VALUE:
+                    value = default
+                elif kind == _FACTORY:
+                    value = default()
+                elif init:
+                    raise TypeError(f"{where} missing required argument: {name!r}")
+                else:
+                    continue  # init=False without a default: left unset, as dataclasses leaves it
+            values[name] = value
+        if direct:
+            self.__dict__.update(values)
+        else:
+            for name, value in values.items():
+                setter(self, name, value)
         if post_init is not None:
             self.__post_init__()
 
