@@ -4,6 +4,7 @@ path makes it, numbers written as people and programs read them."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
@@ -16,6 +17,7 @@ from tests.test_properties import plausible
 
 from littlegiant import __version__
 from littlegiant.core import engine
+from littlegiant.core.result import Result
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
 from littlegiant.report.explanations import fmt
@@ -78,6 +80,51 @@ def test_the_json_text_is_what_json_dumps_writes(data: dict[str, Any], rule_id: 
     """The document is written as text from parts made once per rule: it reads back to the same
     dict, and is what ``json.dumps`` would write for it."""
     _both(rule_id, data, renewal)
+
+
+def _made_afresh(result: Result) -> Result:
+    """``result`` with rows of its own and no text kept from earlier rows, as the API hands it out."""
+    tiers = {tid: replace(t, criteria=[replace(c, made=None, memo=None) for c in t.criteria])
+             for tid, t in result.tiers.items()}
+    return replace(result, tiers=tiers)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(companies=st.lists(plausible(), min_size=2, max_size=4), rule_id=st.sampled_from(("miit-2022", "miit-2026")))
+def test_rows_shared_between_companies_and_tiers_write_what_each_company_gave(
+        companies: list[dict[str, Any]], rule_id: str) -> None:
+    """A batch shares rows among companies that give the same values, and one SME row's text among
+    the tiers of a company: every company's document, written after all of them were evaluated, is
+    the one its own rows, made afresh, write."""
+    rs = rules.load(rule_id)
+    results = [engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), DAY) for data in companies]
+    for result in results:
+        for lang in ("zh", "en"):
+            assert to_json(result, lang, __version__) == to_json(_made_afresh(result), lang, __version__)
+        sme = [c for t in result.tiers.values() for c in t.criteria if c.kind == "sme"]
+        assert len({(c.value, c.status, tuple(c.inputs.items())) for c in sme}) <= 1
+
+
+def test_rows_of_amounts_made_afresh_after_a_long_run_write_the_same_documents() -> None:
+    """Past a few hundred companies, a criterion whose rows never repeat (it reads revenue) stops
+    keeping them: the companies after that write what their own rows write, and a yes/no
+    criterion still hands the same row to companies that answered alike."""
+    rs = rules.load("miit-2026")
+    base = nested(profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs).values)
+    results = []
+    for i in range(800):  # three stores' worth: enough whatever earlier tests left in them
+        data = json.loads(json.dumps(base, default=str))
+        data["financials"]["2025"]["revenue"] = str(12000 + i)
+        results.append(engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), DAY))
+    from littlegiant.core.plan import plan_for
+
+    steps = {s.node.id: s for s in plan_for(rs, DAY.year - 1, None).flat["little_giant"]}
+    assert not steps["lg26.revenue"].keep and steps["gate.tax_violation"].keep
+    for result in results[-3:]:
+        assert to_json(result, "zh", __version__) == to_json(_made_afresh(result), "zh", __version__)
+    rows = [{c.id: c for c in r.tiers["little_giant"].criteria} for r in results[-2:]]
+    assert rows[0]["gate.tax_violation"] is rows[1]["gate.tax_violation"]
+    assert rows[0]["lg26.revenue"].value == 12798 and rows[1]["lg26.revenue"].value == 12799
 
 
 def test_every_example_writes_the_same_document_both_ways() -> None:

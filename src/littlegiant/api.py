@@ -114,7 +114,7 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
 
 def _own(result: Result) -> Result:
     """``result`` with criterion rows of its own. The evaluator hands one row to every profile that
-    reads the same values (``plan.Plan._visit``) and reads its status back for later profiles: a
+    reads the same values (``plan.Plan._tier_rows``) and reads its status back for later profiles: a
     caller who changes a row it was given (a notebook trying "what if this were met") would change
     every later assessment in the process, its verdicts included. Nor do they write through the
     rule's JSON template (``memo``): a row renamed by its caller would name every later company's."""

@@ -146,6 +146,14 @@ class _Step:
     memo: dict[object, object] = field(default_factory=dict)  # each row's CriterionResult.memo
     rows: dict[tuple[object, ...], CriterionResult] = field(default_factory=dict)  # rows by what they read
     key: tuple[str, ...] = ()  # the paths a leaf's row is a function of (a group's row: of its children)
+    mode: int = 0  # how a full result makes its row: _ALL, _ANY, _KEYED (by ``key``) or _OTHER
+    kids: tuple[int, ...] = ()  # a group's children: their places in the tier's flat list
+    points: str | None = None  # the score table whose points rows follow this row
+    keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
+    hits: int = 0  # rows of its store read again since the store last filled
+
+
+_ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
 
 
 class Plan:
@@ -188,9 +196,11 @@ class Plan:
         self._nodes: dict[int, tuple[Node, Compiled]] = {}  # id of a node (held here) -> its closure
         self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = []
         self.trees: dict[str, _Step] = {}
+        self.flat: dict[str, list[_Step]] = {}  # each tier's steps in pre-order
         for tid, tier in rules.tiers.items():
             self._renewing = renewal == tid
             self.trees[tid] = self._steps(tier.criteria, 0, None)
+            self.flat[tid] = _flatten(self.trees[tid])
             self.tiers.append((tid, self.trees[tid].fn,
                                self.tables[tier.score_table] if tier.score_table else None))
 
@@ -215,8 +225,7 @@ class Plan:
         details = {tid: self._score_details(tid, state) for tid in self.items}
         tiers: dict[str, TierResult] = {}
         for tid, tier in self.rules.tiers.items():
-            out: list[CriterionResult] = []
-            code = self._visit(self.trees[tid], state, tid, details, out, set())
+            code, out = self._tier_rows(tid, state, details)
             score = low = high = None
             groups: list[GroupScore] = []
             if tier.score_table is not None:
@@ -258,59 +267,93 @@ class Plan:
 
     # ---- full results
 
-    def _visit(self, step: _Step, state: State, tier: str, details: dict[str, list[ItemDetail]],
-               out: list[CriterionResult], emitted: set[str]) -> int:
-        """Append the criterion rows under ``step`` to ``out`` (pre-order) and give its status code.
+    def _tier_rows(self, tid: str, state: State, details: dict[str, list[ItemDetail]]) -> tuple[int, list[CriterionResult]]:
+        """The tier's status code and its criterion rows in pre-order (a score table's points rows
+        under the first score criterion that uses it).
 
         A row is a function of what it reads: a leaf's of its input values, a group's of its
         children's outcomes. Rows are kept by those (at most ROWS_KEPT a rule) and shared by the
         profiles that give the same: in a batch most criteria (red lines, yes/no questions, levels,
-        counts) see a few values, and their rows, and what a report makes of them, are made once."""
+        counts) see a few values, and their rows, and what a report makes of them, are made once.
+        The tree is walked as a flat list, children before their group, rather than by recursion:
+        a full result visits some hundred nodes a profile, and the calls were most of its cost."""
+        flat = self.flat[tid]
+        n = len(flat)
+        codes = [0] * n
+        rows: list[CriterionResult | None] = [None] * n
+        get = state.get
+        for i in range(n - 1, -1, -1):
+            step = flat[i]
+            mode = step.mode
+            if mode <= _ANY:
+                outcomes = [codes[j] for j in step.kids]
+                code = codes[i] = all_codes(outcomes) if mode == _ALL else any_codes(outcomes)
+                if step.depth > 0:
+                    key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
+                    entry = step.rows.get(key)
+                    if entry is None:  # complete before it is kept: a row kept is read by other profiles
+                        entry = _row(step.node, tid, NAMES[code], step)
+                        entry.counts = (key[1], key[2])  # type: ignore[assignment]
+                        _kept(step.rows, key, entry)
+                    rows[i] = entry
+                continue
+            if mode == _KEYED:
+                if step.keep:
+                    key = tuple([get(p) for p in step.key])
+                    entry = step.rows.get(key)
+                    if entry is None:
+                        entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                        self._detail(entry, step, state)
+                        _keep_leaf(step, key, entry)
+                    else:
+                        step.hits += 1
+                else:
+                    entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                    self._detail(entry, step, state)
+            else:
+                entry = self._other_row(step, state, tid)
+            rows[i] = entry
+            codes[i] = CODES[entry.status]
+        out: list[CriterionResult] = []
+        for i in range(1, n) if flat[0].mode <= _ANY else range(n):  # the tier itself has no row
+            out.append(rows[i])  # type: ignore[arg-type]
+            table = flat[i].points
+            if table is not None:
+                self._points(table, details[table], state, tid, flat[i].depth + 1, flat[i].node.id, out)
+        return codes[0], out
+
+    def _other_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
+        """The row of an SME or score criterion: a score known to the point (nothing missing) is a
+        function of its points; a range of points is its status, range and missing inputs."""
         node = step.node
-        if node.kind in ("all", "any"):
-            place = len(out)
-            if step.depth > 0:
-                out.append(None)  # type: ignore[arg-type]  # the group's row goes before its children's
-            outcomes = [self._visit(c, state, tier, details, out, emitted) for c in step.children]
-            code = all_codes(outcomes) if node.kind == "all" else any_codes(outcomes)
-            if step.depth > 0:
-                counts = (outcomes.count(C_MET), len(outcomes))
-                entry = step.rows.get((code, counts))
-                if entry is None:  # complete before it is kept: a row kept is read by other profiles
-                    entry = _row(node, tier, NAMES[code], step)
-                    entry.counts = counts
-                    _kept(step.rows, (code, counts), entry)
-                out[place] = entry
-            return code
-        if node.kind in ("check", "veto", "qualitative"):
-            key = tuple(map(state.get, step.key))
-            entry = step.rows.get(key)
-            if entry is None:
-                entry = _row(node, tier, NAMES[step.fn(state)[0]], step)
-                self._detail(entry, step, state)
-                _kept(step.rows, key, entry)
-            out.append(entry)
-            return CODES[entry.status]
         known: tuple[object, ...] | None = None
-        if node.kind == "score":  # a score known to the point (nothing missing) is a function of its points
+        if node.kind == "score":
             low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
             if node.group is not None:
                 low, high, strict = groups[node.group]
             known = (low, strict) if low == high else None
         entry = step.rows.get(known) if known is not None else None
+        if entry is None and node.kind == "sme":  # the gate's, in every tier: found once a profile
+            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
+            first = state.get("\0sme row")
+            if isinstance(first, CriterionResult) and first.rule is not None and first.depth == entry.depth \
+                    and first.parent == entry.parent and _where(first.rule) == _where(node) is not None:
+                entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
+                if first.made is None:
+                    first.made = {}
+                entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
+            else:
+                self._detail(entry, step, state)
+                state["\0sme row"] = entry
+            return entry
         if entry is None:
-            entry = _row(node, tier, NAMES[step.fn(state)[0]], step)
+            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
             self._detail(entry, step, state)
-            if node.kind == "score":  # a range of points: the row is its status, range and missing inputs
+            if node.kind == "score":
                 if known is None:
                     known = (entry.status, entry.points_min, entry.points_max, *entry.missing)
                 entry = step.rows.get(known) or _kept(step.rows, known, entry)
-        code = CODES[entry.status]
-        out.append(entry)
-        if node.kind == "score" and node.table not in emitted:
-            emitted.add(node.table)  # type: ignore[arg-type]
-            self._points(node.table, details[node.table], state, tier, step.depth + 1, node.id, out)  # type: ignore[arg-type,index]
-        return code
+        return entry
 
     def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
         node, kind = step.node, step.node.kind
@@ -689,6 +732,28 @@ class Plan:
         return self._groups[where]
 
 
+def _flatten(root: _Step) -> list[_Step]:
+    """A tier's steps in pre-order, each group knowing its children's places, each score table's
+    points rows placed after the first score criterion that uses it."""
+    flat: list[_Step] = []
+    tables: set[str] = set()
+
+    def add(step: _Step) -> int:
+        at = len(flat)
+        flat.append(step)
+        kind = step.node.kind
+        step.mode = (_ALL if kind == "all" else _ANY if kind == "any"
+                     else _KEYED if kind in ("check", "veto", "qualitative") else _OTHER)
+        if kind == "score" and step.node.table not in tables:
+            tables.add(step.node.table)  # type: ignore[arg-type]
+            step.points = step.node.table
+        step.kids = tuple(add(c) for c in step.children)
+        return at
+
+    add(root)
+    return flat
+
+
 def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
     """A criterion's row with what the rule says of it; the evaluation adds what it found."""
     return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
@@ -716,6 +781,21 @@ def _kept(rows: dict[tuple[object, ...], CriterionResult], key: tuple[object, ..
         rows.clear()
     rows[key] = row
     return row
+
+
+def _keep_leaf(step: _Step, key: tuple[object, ...], row: CriterionResult) -> None:
+    """A leaf's row kept for reuse, unless its rows seldom repeat: a criterion that reads amounts
+    (revenue, R&D spending) sees a new value in nearly every company, and keeping its rows costs a
+    hash of those amounts and a store that fills and empties; once a full store was read again
+    fewer than ROWS_KEPT / 4 times, the leaf makes its rows afresh for the rest of the run."""
+    rows = step.rows
+    if len(rows) >= ROWS_KEPT:
+        rows.clear()
+        if step.hits < ROWS_KEPT // 4:
+            step.keep = False
+            return
+        step.hits = 0
+    rows[key] = row
 
 
 def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:

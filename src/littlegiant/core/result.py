@@ -61,7 +61,7 @@ class CriterionResult:
     from the rule alone once (the static part of a JSON row), rather than once a row."""
     made: dict[str, str] | None = field(default=None, compare=False, repr=False)
     """What a report made of this very row (its JSON text in a language): the evaluator shares a
-    row among the profiles that read the same values (see ``plan._visit``), so it is made once.
+    row among the profiles that read the same values (see ``plan.Plan._tier_rows``), so it is made once.
     Rows are read-only once evaluated: a shared row changed would change other results."""
 
     @property
@@ -183,9 +183,8 @@ def json_number(v: Decimal) -> int | float:
     (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
     if v.adjusted() >= 20:
         return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
-    if v == v.to_integral_value():
-        return int(v)
-    return float(round(v, 6))
+    whole = int(v)
+    return whole if whole == v else float(round(v, 6))
 
 
 def json_value(v: Any) -> Any:

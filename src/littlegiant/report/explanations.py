@@ -34,6 +34,10 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         return "yes" if v else "no"
     if not isinstance(v, Decimal):
         return "?" if v is None else str(v)
+    if v.adjusted() < 20:
+        whole = int(v)
+        if whole == v:  # a whole number reads as its digits, whatever ``near`` (most amounts of a batch)
+            return str(whole)
     return _number(v, near if isinstance(near, Decimal) else None)
 
 

@@ -50,6 +50,11 @@ def _object(pairs: Iterable[tuple[str, str]]) -> str:
     return "".join(("{", ", ".join([encode_basestring(k) + ": " + v for k, v in pairs]), "}"))
 
 
+def _array(items: list[str]) -> str:
+    """An array of values already encoded."""
+    return "".join(("[", ", ".join(items), "]"))
+
+
 def to_json(result: Result, lang: str, tool_version: str) -> str:
     """The JSON document of docs/output.md §4 (plus additions: format_version, names, groups), as text."""
     tiers = _object((tid, _object((
@@ -58,11 +63,11 @@ def to_json(result: Result, lang: str, tool_version: str) -> str:
         ("score", _value(t.score)),
         ("score_min", _value(t.score_min)),
         ("score_max", _value(t.score_max)),
-        ("groups", _dumps([{"id": g.id, "title": g.title.get(lang), "max": json_value(g.max),
-                            "min_points": json_value(g.low), "max_points": json_value(g.high)}
-                           for g in t.groups])),
-        ("criteria", "".join(("[", ", ".join([criterion_json(c, lang) for c in t.criteria]), "]"))),
-        ("notes", _dumps([n.get(lang) for n in t.notes])),
+        ("groups", _array([_object((("id", encode_basestring(g.id)), ("title", encode_basestring(g.title.get(lang))),
+                                     ("max", _value(g.max)), ("min_points", _value(g.low)),
+                                     ("max_points", _value(g.high)))) for g in t.groups])),
+        ("criteria", _array([criterion_json(c, lang) for c in t.criteria])),
+        ("notes", _array([encode_basestring(n.get(lang)) for n in t.notes])),
     ))) for tid, t in result.tiers.items())
     head = {
         "format_version": FORMAT_VERSION,
@@ -108,6 +113,7 @@ _DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
 """What a row of one rule gives from the profile; every other key of the row is the rule's alone."""
 
 Piece = tuple[str, Callable[[CriterionResult, str], str] | None]
+"""Text the rule alone gives, or (with an empty text) what fills in the profile's value."""
 Template = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 
 
@@ -133,18 +139,11 @@ def _criterion_json(c: CriterionResult, lang: str) -> str:
         if c.memo is not None:
             c.memo[("json text", lang)] = template
     before, after = template
-    parts = []
-    for text, fill in before:
-        parts.append(text)
-        if fill is not None:
-            parts.append(fill(c, lang))
+    parts = [piece if fill is None else fill(c, lang) for piece, fill in before]
     if c.inputs:
         parts.append(", \"inputs\": {" + ", ".join([encode_basestring(k) + ": " + _value(v)
                                                     for k, v in c.inputs.items()]) + "}")
-    for text, fill in after:
-        parts.append(text)
-        if fill is not None:
-            parts.append(fill(c, lang))
+    parts += [piece if fill is None else fill(c, lang) for piece, fill in after]
     parts.append(", \"awaits_review\": true}" if c.review else "}")
     return "".join(parts)
 
@@ -166,8 +165,8 @@ def _template(c: CriterionResult, lang: str) -> Template:
         fill = _DYNAMIC.get(key)
         if fill is None:
             text += _dumps(value)
-        else:
-            halves[half].append((text, fill))
+        else:  # the text so far, then the filler: each piece is either
+            halves[half] += ((text, None), ("", fill))
             text = ""
     halves[half].append((text, None))
     return tuple(halves[0]), tuple(halves[1])
