@@ -9,7 +9,7 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
+from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
@@ -50,7 +51,7 @@ def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
     return profiles.from_data(dict(source), rules, "<data>")
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class Assessment:
     """One assessment: the result every renderer draws, and the profile it was made from."""
 
@@ -123,7 +124,7 @@ def _own(result: Result) -> Result:
     return result
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class Screened:
     """One company of a screen: its summary (statuses, scores, first blocker), or why it could not be read."""
 

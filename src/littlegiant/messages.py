@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import errno as errnos
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Protocol
+
+from littlegiant.records import record
 
 
 class Bilingual(Protocol):
@@ -26,7 +27,7 @@ class Bilingual(Protocol):
     def en(self) -> str: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Text:
     """One thing said in both languages the tool speaks: the rule data's titles and labels (the loader
     names it rules.Text) and the phrases an error is filled in with. Defined here, in a base module,
@@ -35,20 +36,24 @@ class Text:
     zh: str
     en: str
 
+    def __init__(self, zh: str, en: str) -> None:  # written out: made per company in a batch, and cheaper so
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
+
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Got:
     """The bad value a user gave, described in each language ("got text 'abc'", 文字“abc”)."""
 
     value: object
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SystemError_:
     """An operating-system error (errno and its English text), said in each language."""
 
@@ -56,7 +61,7 @@ class SystemError_:
     text: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Choices:
     """Names to list (ids, each with its label where there is one), joined as each language joins them."""
 

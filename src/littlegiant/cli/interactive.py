@@ -17,7 +17,6 @@ import shlex
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
@@ -31,6 +30,7 @@ from littlegiant.load.profile import Scalar, field_for_path, from_data, input_la
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import say
+from littlegiant.records import record
 from littlegiant.report.common import part_text
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
@@ -54,7 +54,7 @@ class Locked(Exception):
     """Another interview holds the save file."""
 
 
-@dataclass
+@record
 class Terminal:
     """Where the interview reads and writes; tests and the CLI pass real streams."""
 

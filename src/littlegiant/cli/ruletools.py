@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +27,7 @@ from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
 from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.records import record
 from littlegiant.report.explanations import fmt
 from littlegiant.report.words import OPS
 
@@ -344,7 +345,7 @@ def _key(node: Node, standing: str) -> str:
     return f"{node.kind}:{node.id}"
 
 
-@dataclass
+@record
 class DiffLine:
     """One criterion or score item that differs: where it sits (a tier or a score table), ids, what it checks."""
 
@@ -546,7 +547,7 @@ def _threshold(node: Node) -> str:
 # ---------------------------------------------------------------------------- test
 
 
-@dataclass
+@record
 class Outcome:
     rules_id: str
     cases: int = 0

@@ -230,7 +230,27 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
     )
 
 
-_DOCUMENT = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
+_DOCUMENT_TAIL = re.compile(r"〔\d{4}〕\d+号")
+
+
+def document_numbers(text: str) -> list[str]:
+    """The official document numbers in ``text`` (工信部企业〔2026〕2号): a run of CJK ideographs
+    (U+4E00 to U+9FFF), 〔, four digits, 〕, digits, 号, as a regular expression with a class of
+    those ideographs would find them, without compiling that class at every start (~10M
+    instructions, 1% of an assessment's)."""
+    found: list[str] = []
+    end = 0  # where the last number found ends: numbers do not overlap
+    at = text.find("〔")
+    while at != -1:
+        tail = _DOCUMENT_TAIL.match(text, at)
+        start = at
+        while start > end and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        if tail is not None and start < at:
+            found.append(text[start:tail.end()])
+            end = tail.end()
+        at = text.find("〔", max(at + 1, end))
+    return found
 
 
 def documents(rules: RuleSet) -> tuple[str, ...]:
@@ -246,7 +266,7 @@ def _documents(rules: RuleSet) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in (rules.source, rules.size.source, *(n.source or "" for _, n in rules.all_nodes()),
                  *(i.source for t in rules.scores.values() for i in t.items)):
-        for m in _DOCUMENT.findall(text):
+        for m in document_numbers(text):
             found.setdefault(m, None)
     return tuple(found)
 

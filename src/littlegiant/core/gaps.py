@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +31,7 @@ from littlegiant.core.result import (
 )
 from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
+from littlegiant.records import record
 
 CENT = Decimal("0.01")
 LIMIT = Decimal(10) ** 9  # no advice beyond a trillion 万元
@@ -45,7 +46,7 @@ Values = dict[str, Scalar]
 Pred = Callable[[Values], "bool | None"]
 
 
-@dataclass
+@record(hot=True)
 class Change:
     """One input moved: where, from what, to what."""
 
@@ -80,7 +81,7 @@ class Change:
                 "delta": json_value(self.delta), "set": self.set_arg}
 
 
-@dataclass
+@record(hot=True)
 class Step:
     """One thing to do for a tier; ``changes`` are exact when ``kind`` is change or points."""
 
@@ -100,7 +101,7 @@ class Step:
         return sum((c.cost() for c in self.changes), Decimal(0))
 
 
-@dataclass
+@record(hot=True)
 class TierGap:
     tier: str
     title: Text

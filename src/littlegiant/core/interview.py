@@ -12,7 +12,7 @@ never reopens and a question skipped as irrelevant never becomes relevant again.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ from littlegiant.load.answers import Conversion, read_typed
 from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet
+from littlegiant.records import record
 
 # Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
 PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
@@ -34,7 +35,7 @@ PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank":
 MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Concern:
     """Something odd about an answer next to the answers already given.
 
@@ -52,7 +53,7 @@ class Concern:
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Question:
     """One input to ask for: a concrete profile path and its field definition."""
 
@@ -89,7 +90,7 @@ def _live(tier: TierResult) -> list[CriterionResult]:
     return live
 
 
-@dataclass
+@record
 class Interview:
     """The answers so far and the choice of the next question."""
 

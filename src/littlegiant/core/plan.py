@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from littlegiant.core import engine
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult
 from littlegiant.load import expr
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
+from littlegiant.records import record
 
 # Statuses as codes ordered from best to worst: an all-of takes the highest, an any-of the lowest
 # (docs/output.md §5: unmet > unknown > manual_review > met for all-of, the reverse for any-of).
@@ -84,7 +85,7 @@ def applies(node: Node, renewing: bool) -> bool:
     return node.applies == "always" or (node.applies == "renewal") == renewing
 
 
-@dataclass(slots=True)
+@record(slots=True, hot=True)
 class TierSummary:
     status: str
     score: Decimal | None
@@ -94,7 +95,7 @@ class TierSummary:
     blocker_title: Text | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True, hot=True)
 class Summary:
     sme_status: str
     sme_size: str | None
@@ -115,7 +116,7 @@ _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
-@dataclass(slots=True)
+@record(slots=True, hot=True)
 class ItemDetail:
     """One score item as a full result shows it: points, the value scored, the band chosen."""
 
@@ -128,7 +129,7 @@ class ItemDetail:
     scale_values: tuple[expr.Value, ...]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Step:
     """A node of one tier's tree as compiled: its closure and, for full results, where it sits."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,12 +10,13 @@ from typing import Any
 from littlegiant.load.consistency import Unusual
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import Node, ScoreItem, Text
+from littlegiant.records import record
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
 FORMAT_VERSION = 1
 
 
-@dataclass(slots=True)
+@record(slots=True, hot=True)
 class CriterionResult:
     """One criterion, group or score item as evaluated: data only, the report layer words it.
 
@@ -69,7 +70,7 @@ class CriterionResult:
         return self.tier, self.id
 
 
-@dataclass
+@record(hot=True)
 class GroupScore:
     id: str
     title: Text
@@ -78,7 +79,7 @@ class GroupScore:
     high: Decimal
 
 
-@dataclass
+@record(hot=True)
 class TierResult:
     id: str
     title: Text
@@ -100,7 +101,7 @@ class TierResult:
         return out
 
 
-@dataclass
+@record(hot=True)
 class Result:
     rules_id: str
     rules_title: Text

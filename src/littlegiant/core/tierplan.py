@@ -15,7 +15,7 @@ what the coming year's figures need. Data only: the words live in the report mod
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -25,12 +25,13 @@ from littlegiant.core.inputs import whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, Text
+from littlegiant.records import record
 
 ROUNDS = 4  # this round and up to three later ones
 ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
 
 
-@dataclass
+@record(hot=True)
 class Move:
     """One input of the plan, from its value now to the value the plan needs."""
 
@@ -47,7 +48,7 @@ class Move:
         return Change(self.path, self.field, self.before, self.after).set_arg
 
 
-@dataclass
+@record(hot=True)
 class Blocker:
     """What stops a round: a red line, a criterion no input can meet, or inputs fixed by time."""
 
@@ -58,7 +59,7 @@ class Blocker:
     year: int | None = None  # title: the first round the title itself can be applied for
 
 
-@dataclass
+@record(hot=True)
 class TierPlan:
     tier: str
     status: str  # the tier's verdict now

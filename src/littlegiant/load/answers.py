@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Text
+from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})
@@ -44,7 +44,7 @@ MONEY_TYPES = frozenset({"money", "signed_money"})
 """Field types whose text is a number, and of those the amounts in 万元."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class Conversion:
     """An amount typed in another unit than 万元: what was typed and what it is in 万元."""
 

@@ -10,16 +10,16 @@ every way in answers alike; the renderers and the interview put the findings int
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from littlegiant.load.rules import FieldDef, RuleSet
+from littlegiant.records import record
 
 ABOVE, GROWTH = "above", "growth"
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class Figure:
     """One known number of a profile: its field, its concrete path, its value."""
 
@@ -28,7 +28,7 @@ class Figure:
     value: Decimal
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class PartOverWhole:
     """A part above its whole: ``part.value > whole.value`` (both known)."""
 
@@ -36,7 +36,7 @@ class PartOverWhole:
     whole: Figure
 
 
-@dataclass(frozen=True)
+@record(frozen=True, hot=True)
 class Unusual:
     """A possible but unusual figure.
 

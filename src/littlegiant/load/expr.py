@@ -22,9 +22,11 @@ import ast
 import math
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any, Protocol
+
+from littlegiant.records import record
 
 Value = Decimal | bool | str | None
 
@@ -166,7 +168,7 @@ def _env_leaf(name: str, offset: int | None, param: bool) -> Compiled:
     return lambda env, p: env.get(name, offset)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ref:
     """A name an expression reads: a field or derived id and its year (None: not per year).
 
@@ -178,7 +180,7 @@ class Ref:
     param: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Expression:
     """A parsed, whitelisted, compiled expression and the names it reads."""
 

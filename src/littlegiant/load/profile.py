@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
@@ -22,13 +22,14 @@ from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.messages import EXPECT, Choices, Got, nearest
+from littlegiant.records import record
 
 Scalar = Decimal | bool | str
 YEAR_MIN, YEAR_MAX = 1990, 2100
 _YEAR = re.compile(r"^\d{4}$")
 
 
-@dataclass
+@record(hot=True)
 class Profile:
     """A validated profile: known values by concrete path, and where it came from."""
 

@@ -8,7 +8,6 @@ round, and why. It knows nothing of scoring.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -17,13 +16,14 @@ from typing import Any
 from littlegiant.errors import InputError, describe
 from littlegiant.load.rules import CONFIDENCE, Text, iso_date, read_file
 from littlegiant.load.yamlio import line_of
+from littlegiant.records import record
 
 APPLICATION = "application"
 RENEWABLE = ("zjtx_sme", "little_giant")  # the titles a renewal (复核) can name
 KINDS = (APPLICATION, *RENEWABLE)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Round:
     """A yearly round notice that modifies (or only confirms) a rule set for its round."""
 
@@ -36,7 +36,7 @@ class Round:
     confidence: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Period:
     """A stretch of days in which one set (and round) judges the kinds of assessment it names."""
 
@@ -51,7 +51,7 @@ class Period:
     line: int | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Choice:
     """What judges one assessment: the answer the calendar gives, or a set forced by ``--rules``."""
 
@@ -78,7 +78,7 @@ class Choice:
         }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Calendar:
     """The whole calendar: the round notices and the periods, checked to follow each other day by day."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +21,7 @@ from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
 from littlegiant.messages import Text, nearest
+from littlegiant.records import record
 
 if TYPE_CHECKING:
     from littlegiant.load.rulecalendar import Calendar, Choice
@@ -92,7 +93,7 @@ def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
 _NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldDef:
     """One input of the profile: where it sits, what it holds, how to ask for it."""
 
@@ -131,7 +132,7 @@ class FieldDef:
         return (max(lows) if lows else None), (min(highs) if highs else None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Derived:
     """A quantity computed from fields, shown with its formula."""
 
@@ -144,7 +145,7 @@ class Derived:
     confidence: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Band:
     """One line of a score table: the first line whose condition holds gives its points."""
 
@@ -156,7 +157,7 @@ class Band:
     label: Text | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Scale:
     """A value and the bands it is scored against (one of the ways of a best-of item)."""
 
@@ -166,7 +167,7 @@ class Scale:
     label: Text | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ScoreItem:
     """One indicator of a score table."""
 
@@ -185,7 +186,7 @@ class ScoreItem:
     file: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ScoreGroup:
     """A group of a score table's items (e.g. 专业化), with the points its items add up to."""
 
@@ -194,7 +195,7 @@ class ScoreGroup:
     max: Decimal
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ScoreTable:
     """A points table (e.g. the 专精特新 score): its groups, its items, and the total they add up to."""
 
@@ -205,7 +206,7 @@ class ScoreTable:
     items: tuple[ScoreItem, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Node:
     """A criterion, or a group of criteria (all-of / any-of)."""
 
@@ -235,7 +236,7 @@ class Node:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SizeClass:
     """The 300号 bounds of one industry; each dict maps 'staff'/'revenue'/'assets' to a bound."""
 
@@ -246,7 +247,7 @@ class SizeClass:
     small: dict[str, Decimal]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SizeStandard:
     """The 300号 size table: the figures it reads, how firm its source is, and each industry's bounds."""
 
@@ -256,7 +257,7 @@ class SizeStandard:
     industries: dict[str, SizeClass]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Tier:
     """One title of the ladder, with its criteria under one all-of node and the score table it uses."""
 
@@ -267,7 +268,7 @@ class Tier:
     notes: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleSet:
     """A rule set as loaded, ``extends:`` merged: what a profile is checked and scored against."""
 
@@ -1310,7 +1311,7 @@ def select_version(as_of: date, renewal: str | None = None) -> str:
 # ------------------------------------------------------------------------ glossary
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Term:
     """An official term the field help leans on (Ⅰ类知识产权, 主导产品), explained in plain words."""
 

@@ -12,6 +12,12 @@ threat model"): the file's size, the nodes after alias expansion (a "billion lau
 a few hundred bytes otherwise expands to millions), the aliases, the nesting depth and the
 length of a number. Explicit tags (``!!int abc``, ``!!python/...``) and lone surrogates are
 refused with one line each.
+
+Most profiles are nested ``key: value`` lines and one-line ``{key: value}`` mappings. Those
+:func:`parse_simple` reads without PyYAML, whose import is a fifth of an assessment's start-up
+(its reader compiles a pattern of most of Unicode): the same mappings, values and lines, held to
+PyYAML's reading by a property test. Any other document (lists, quotes, a duplicate key, a tab,
+anything it is not sure of) goes to PyYAML, which says every error.
 """
 
 from __future__ import annotations
@@ -45,7 +51,27 @@ MAX_NUMBER_CHARS = 100
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_INT_TEXT = r"[-+]?(?:0|[1-9][0-9]*)"
+_FLOAT_TEXT = r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULL = ("null", "Null", "NULL")
+"""The plain scalars the strict loader resolves (every other stays a string); :func:`parse_simple` reads the same."""
+_INT = re.compile(_INT_TEXT)
+_FLOAT = re.compile(_FLOAT_TEXT)
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (U+D800 to U+DFFF), which no UTF-8 can encode: a
+    regular expression of that range would cost more to compile, at every start, than this takes."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -78,8 +104,9 @@ def _loader() -> type:
     YAML 1.2-like scalars, duplicate-key rejection and line marks.
 
     Made on first use: importing PyYAML costs about 30 ms (its reader compiles a large pattern),
-    which an assessment of a JSON profile, or a batch of a CSV file, never needs now that the
-    built-in rule files are read from their parsed form (littlegiant.load.parsed)."""
+    which an assessment of a JSON or simple YAML profile (:func:`parse_simple`), or a batch of a
+    CSV file, never needs now that the built-in rule files are read from their parsed form
+    (littlegiant.load.parsed)."""
     import yaml
 
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: PyYAML built without libyaml
@@ -89,17 +116,17 @@ def _loader() -> type:
 
     StrictLoader.yaml_implicit_resolvers = {}
     StrictLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+        "tag:yaml.org,2002:bool", re.compile(f"^(?:{'|'.join(_BOOL)})$"), list("tTfF")
     )
     StrictLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+        "tag:yaml.org,2002:null", re.compile(f"^(?:~|{'|'.join(_NULL)}|)$"), ["~", "n", "N", ""]
     )
     StrictLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+        "tag:yaml.org,2002:int", re.compile(f"^{_INT_TEXT}$"), list("-+0123456789")
     )
     StrictLoader.add_implicit_resolver(
         "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+        re.compile(f"^{_FLOAT_TEXT}$"),
         list("-+0123456789."),
     )
     StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
@@ -220,7 +247,7 @@ def _check_json(data: Any) -> None:
         if count > MAX_NODES:
             raise InputError(kind="data.nodes", params={"most": MAX_NODES})
         if isinstance(value, str):
-            if _SURROGATE.search(value):
+            if _has_surrogate(value):
                 raise InputError(kind="data.surrogate_escape")
         elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:
@@ -261,8 +288,14 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
             raise InputError(kind="data.json", params={"problem": exc.msg}, file=name, line=exc.lineno) from None
         except RecursionError:
             raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
-    if _SURROGATE.search(text):  # only a str handed in can hold one; a file's bytes cannot
+    if _has_surrogate(text):  # only a str handed in can hold one; a file's bytes cannot
         raise InputError(kind="data.surrogate", file=name)
+    data = parse_simple(text)
+    return parse_yaml(text, name) if data is NOT_SIMPLE else data
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse YAML with PyYAML's strict loader (what :func:`parse_simple` reads, it reads alike)."""
     import yaml
 
     loader = _loader()(text)
@@ -286,6 +319,129 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
         raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     finally:
         loader.dispose()
+
+
+_SIMPLE_LINE = re.compile(r"( *)([^ #][^#]*?) *:(?: +(?:(\{[^#]*\})|([^ #{][^#]*?)))?(?: +#.*| *)$")
+"""A line of the simple form: indent, key, ``:``, then a one-line flow mapping, a scalar or nothing, and a comment."""
+_SIMPLE_BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""Characters that send a document to PyYAML whatever its shape: tabs, CR and other control characters,
+YAML 1.1's other line breaks (U+0085, U+2028, U+2029), the byte-order mark; and, tested apart, those
+beyond U+FFFD. (Small classes: a class of a wide range, such as all of CJK, costs milliseconds to compile.)"""
+_SIMPLE_START = re.compile(r"[0-9A-Za-z_]|[-+.][0-9]")
+"""How an ASCII scalar of the simple form starts: never with an indicator YAML gives a meaning to."""
+NOT_SIMPLE: Any = object()
+_MAX_SIMPLE_NODES = 10_000
+
+
+def _simple_scalar(text: str) -> Any:
+    """A plain scalar as the strict loader resolves it, or NOT_SIMPLE for one it might read otherwise."""
+    if not (text[:1] >= "\u00a0" or _SIMPLE_START.match(text)) or len(text) > MAX_NUMBER_CHARS or "  " in text \
+            or any(c in text for c in ":[]{}"):
+        return NOT_SIMPLE
+    if text in _BOOL:
+        return _BOOL[text]
+    if text in _NULL:
+        return None
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+class _Simple:
+    """The state of one simple parse: the texts of each mapping's keys, and the nodes made."""
+
+    def __init__(self) -> None:
+        self.texts: dict[int, set[str]] = {}
+        self.nodes = 0
+
+    def mapping(self, line: int) -> LineDict:
+        made = LineDict()
+        made.line = line
+        self.texts[id(made)] = set()
+        self.nodes += 1
+        return made
+
+    def add(self, mapping: LineDict, key: Any, value: Any, line: int) -> bool:
+        """Put one pair in; False for a pair the strict loader would read otherwise or refuse (a key
+        already there, also as ``2025`` against ``2025.0``'s text: PyYAML's path says those errors)."""
+        if key is NOT_SIMPLE or value is NOT_SIMPLE or key in mapping:
+            return False
+        if isinstance(key, int | Decimal | str) and not isinstance(key, bool):
+            texts = self.texts[id(mapping)]
+            if str(key) in texts:
+                return False
+            texts.add(str(key))
+        self.nodes += 2
+        mapping[key] = value
+        mapping.lines[key] = line
+        return self.nodes <= _MAX_SIMPLE_NODES
+
+    def flow(self, text: str, line: int) -> Any:
+        """``{key: value, ...}`` of simple scalars on one line, or NOT_SIMPLE."""
+        made = self.mapping(line)
+        inner = text[1:-1].strip(" ")
+        if not inner:
+            return made
+        for part in inner.split(","):
+            key, colon, value = part.partition(": ")
+            if not colon or not self.add(made, _simple_scalar(key.strip(" ")), _simple_scalar(value.strip(" ")), line):
+                return NOT_SIMPLE
+        return made
+
+
+def parse_simple(text: str) -> Any:
+    """A document of the shape people type: ``key: value`` lines nested by spaces, one-line
+    ``{key: value}`` mappings, comments. The very mappings, values and lines PyYAML's strict
+    loader makes of it, or NOT_SIMPLE for any other document (PyYAML then reads it, and says
+    every error): importing PyYAML costs more of an assessment's start-up than the rest of the
+    profile's reading."""
+    if (not text.isascii() and max(text) > "\ufffd") or _SIMPLE_BAD.search(text) or _has_surrogate(text):
+        return NOT_SIMPLE
+    state = _Simple()
+    root: LineDict | None = None
+    stack: list[tuple[int, LineDict]] = []  # (indent, mapping) of the open block mappings
+    pending: tuple[int, LineDict, Any, int] | None = None  # a ``key:`` with nothing after it yet
+    for number, raw in enumerate(text.split("\n"), 1):
+        content = raw.strip(" ")
+        if not content or content.startswith("#"):
+            continue
+        match = _SIMPLE_LINE.fullmatch(raw)
+        if match is None:
+            return NOT_SIMPLE
+        indent = len(match.group(1))
+        if pending is not None:
+            above, parent, key, line = pending
+            pending = None
+            if indent > above:  # the key's value is a block mapping, from this line
+                child = state.mapping(number)
+                if len(stack) >= MAX_DEPTH - 2 or not state.add(parent, key, child, line):
+                    return NOT_SIMPLE
+                stack.append((indent, child))
+            elif not state.add(parent, key, None, line):
+                return NOT_SIMPLE
+        if root is None:
+            if indent:
+                return NOT_SIMPLE
+            root = state.mapping(number)
+            stack.append((0, root))
+        while indent < stack[-1][0]:
+            stack.pop()
+        if indent != stack[-1][0]:
+            return NOT_SIMPLE
+        mapping = stack[-1][1]
+        key = _simple_scalar(match.group(2))
+        flow, scalar = match.group(3), match.group(4)
+        if flow is None and scalar is None:
+            pending = (indent, mapping, key, number)
+            continue
+        value = state.flow(flow, number) if flow is not None else _simple_scalar(scalar)
+        if not state.add(mapping, key, value, number):
+            return NOT_SIMPLE
+    if pending is not None and not state.add(pending[1], pending[2], None, pending[3]):
+        return NOT_SIMPLE
+    return NOT_SIMPLE if root is None else root
 
 
 def _json_constant(text: str) -> None:

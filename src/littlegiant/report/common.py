@@ -8,7 +8,7 @@ these parts out its own way; the words come from ``report_words``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
@@ -17,6 +17,7 @@ from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
+from littlegiant.records import record
 from littlegiant.report.explanations import fmt, unit_text
 from littlegiant.report.words import Words, evidence, exact, gate_stops, set_args, w
 
@@ -66,7 +67,7 @@ def basis_lines(result: Result, lang: str) -> list[str]:
     return lines
 
 
-@dataclass
+@record
 class Report:
     """A result with what its report needs: the rule set for labels, the checked plans, what-if moves."""
 

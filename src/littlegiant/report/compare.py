@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from littlegiant.core.result import UNMET, Result
 from littlegiant.i18n import STATUS
+from littlegiant.records import record
 from littlegiant.report.words import ICON, holding_back, w
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Move:
     """A tier or criterion whose status differs between two results."""
 

@@ -8,7 +8,7 @@ paths or choice ids reach the client text; ``--set`` arguments appear only in th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,6 +19,7 @@ from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number
 from littlegiant.load.rules import RuleSet, Text
+from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
 CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
@@ -96,7 +97,7 @@ def _grouped(text: str) -> str:
     return f"{sign and '-'}{grouped}{dot}{frac}"
 
 
-@dataclass
+@record
 class Words:
     """What the sentences need besides the result: the rule set (labels) and the checked plans."""
 

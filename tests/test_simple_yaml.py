@@ -1,0 +1,129 @@
+"""The simple-profile reader gives exactly what PyYAML's strict loader gives, or leaves the document to it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES, ROOT
+
+from littlegiant.errors import InputError
+from littlegiant.load.yamlio import NOT_SIMPLE, LineDict, parse_simple, parse_text, parse_yaml
+
+SAFE = ["a", "b", "c", "name", "2025", "2024", "-1", "+5", "0", "1.10", ".5", "true", "False", "null", "", "a b", "名称",
+        "示例 公司", "x1", "1e5", "007", "a,b", "a-b", "\u00a0x", "é", "x\u3000", "a?b", "a'b", "10.0"]
+TRICKY = ["-0", "5.", "1.5e3", "1_000", "0x1F", "TRUE", "tRUE", "no", "yes", "Null", "NULL", "~", "a  b", "a:b", "a: b",
+          "x#y", "x #y", "'q'", '"q"', "a, b", "{", "}", "[x]", "x]", "&a", "*a", "!x", "!!str x", "- x", "-x", "? x", "?x",
+          "%x", "@x", "`x", "\u3000x", "<<", "=", "---", "...", "|", ">", 'a"b', "12:30", "http://x", "-", ".", "+", ".x",
+          "-.5", "9" * 101, "inf", ".inf", ".nan", "1.0"]
+TOKEN = st.sampled_from(SAFE * 6 + TRICKY)
+FLOW = st.one_of(
+    st.lists(st.tuples(TOKEN, st.sampled_from([": ", ":", " : ", ":  "]), TOKEN), max_size=4).map(
+        lambda pairs: "{" + ", ".join(k + sep + v for k, sep, v in pairs) + "}"),
+    st.sampled_from(["{}", "{ }", "{a: 1,}", "{a: {b: 1}}", "{a: 1} x", "{a: 1}  # c", "{a: [1]}", "{a: 1, a: 2}",
+                     "{1: a, 1.0: b}"]))
+COMMENT = st.sampled_from(["", "", "", " # c", "  # 注释", " #", "# c", "\t# c"])
+LINE = st.one_of(
+    st.tuples(st.sampled_from([0, 0, 0, 1, 2, 2, 2, 3, 4, 4, 6]), TOKEN,
+              st.sampled_from([":", ": ", ":  ", " :", ": \t", ":\t", ": "]), st.one_of(st.just(""), TOKEN, FLOW),
+              COMMENT).map(lambda t: " " * t[0] + t[1] + t[2] + t[3] + t[4]),
+    st.sampled_from(["", "", "# comment", "  # c", "---", "...", "- item", "  - item", "\t", " ", "a", "x\r", "%YAML 1.1",
+                     "a: b\u2028c", "a: b\x85", "\ufeffa: 1", "a: \U0001f600", "a: \x07"]))
+LINES = st.tuples(st.lists(LINE, min_size=1, max_size=12), st.booleans()).map(
+    lambda t: "\n".join(t[0]) + ("\n" if t[1] else ""))
+
+
+def _render(tree: list[Any], indent: int = 0) -> list[str]:
+    out = []
+    for key, value, step, comment in tree:
+        if isinstance(value, list):
+            out.append(" " * indent + key + ":" + comment)
+            out.extend(_render(value, indent + step))
+        else:
+            out.append(" " * indent + key + ":" + (" " + value if value else "") + comment)
+    return out
+
+
+LEAF = st.tuples(TOKEN, st.one_of(TOKEN, TOKEN, FLOW), st.just(2), COMMENT)
+TREE = st.recursive(st.lists(LEAF, min_size=1, max_size=4),
+                    lambda inner: st.lists(st.one_of(LEAF, st.tuples(TOKEN, inner, st.sampled_from([1, 2, 2, 4]), COMMENT)),
+                                           min_size=1, max_size=4), max_leaves=12)
+EXTRA = st.lists(st.tuples(st.integers(0, 20), st.sampled_from(["", "# c", "  ", "---", "- x", "  a: 1", "a:"])), max_size=2)
+
+
+def _nested(tree: list[Any], extra: list[tuple[int, str]], newline: bool) -> str:
+    lines = _render(tree)
+    for at, text in extra:
+        lines.insert(min(at, len(lines)), text)
+    return "\n".join(lines) + ("\n" if newline else "")
+
+
+NESTED = st.builds(_nested, TREE, EXTRA, st.booleans())
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values of the same types, Decimals written alike, mappings with the same keys and lines."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, LineDict):
+        return (a.line == b.line and a.lines == b.lines and list(a) == list(b)
+                and all(type(x) is type(y) for x, y in zip(a, b, strict=True)) and all(_same(a[k], b[k]) for k in a))
+    if isinstance(a, Decimal):
+        return str(a) == str(b)
+    return bool(a == b)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(LINES, NESTED, NESTED))
+def test_a_simple_reading_is_pyyamls_reading(text: str) -> None:
+    """Where the simple reader answers, PyYAML's strict loader reads the same mappings, values, types and lines."""
+    simple = parse_simple(text)
+    if simple is NOT_SIMPLE:
+        return
+    try:
+        strict = parse_yaml(text, "x.yaml")
+    except InputError as exc:
+        pytest.fail(f"the simple reader accepted what PyYAML refuses ({exc}): {text!r}")
+    assert _same(simple, strict), (text, simple, strict)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_the_example_profiles_are_read_simply_and_alike(path: Any) -> None:
+    """Each example profile takes the simple path, and reads as PyYAML reads it."""
+    text = path.read_text(encoding="utf-8")
+    simple = parse_simple(text)
+    assert simple is not NOT_SIMPLE
+    assert _same(simple, parse_yaml(text, str(path)))
+
+
+@pytest.mark.parametrize(("text", "kind", "line"), [
+    ("name: a\nemployees: 5\nname: b\n", "data.duplicate", 3),
+    ("financials:\n  2025: {revenue: 1}\n  '2025': {revenue: 2}\n", "data.duplicate", 3),
+    ("a: {b: 1, b: 2}\n", "data.duplicate", 1),
+    ("a: 1\n b: 2\n", "data.yaml", 2),
+    ("a: " + "9" * 101 + "\n", "data.number_chars", 1),
+])
+def test_errors_are_still_pyyamls(text: str, kind: str, line: int) -> None:
+    """A document the simple reader leaves alone is refused by PyYAML's path, with its kind of error and line."""
+    assert parse_simple(text) is NOT_SIMPLE
+    with pytest.raises(InputError) as caught:
+        parse_text(text, "p.yaml")
+    assert (caught.value.kind, caught.value.line) == (kind, line)
+
+
+def test_an_assessment_of_a_simple_profile_does_not_import_pyyaml() -> None:
+    """The point of the simple reader: a YAML profile is assessed without importing PyYAML (a fifth of the start-up)."""
+    code = ("import sys, io, contextlib\n"
+            "sys.argv = ['littlegiant', 'assess', sys.argv[1], '--format', 'json', '--as-of', '2026-11-26']\n"
+            "from littlegiant.cli.app import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "print('yaml' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "little-giant-2026.yaml")], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stderr
