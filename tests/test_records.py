@@ -130,6 +130,17 @@ def test_a_class_with_its_own_comparison_is_refused() -> None:
                 return True
 
 
+def test_a_keyword_only_field_is_refused() -> None:
+    """The shared __init__ binds arguments by position in field order: a keyword-only field would
+    take a positional argument meant for the field after it (K(5) gave a=5, b=2; a dataclass gives
+    a=1, b=5), so such a class is told to use @dataclass."""
+    with pytest.raises(TypeError, match="keyword-only"):
+        @record
+        class K:
+            a: int = field(default=1, kw_only=True)
+            b: int = 2
+
+
 def _many(decorate: Any, name: str) -> Any:
     """One class with every kind of field (defaults, factories, init=False), under ``decorate``, named
     ``name`` (the module-level name it is given, by which pickle finds it)."""

@@ -185,6 +185,9 @@ def record(cls: type[T] | None = None, /, *, frozen: bool = False, slots: bool =
         if any(f._field_type is dataclasses._FIELD_INITVAR  # type: ignore[attr-defined]
                for f in made.__dataclass_fields__.values()):  # type: ignore[attr-defined]
             raise TypeError(f"{cls.__qualname__}: a record takes no InitVar (use @dataclass)")
+        if shared and any(f.kw_only is True for f in made.__dataclass_fields__.values()):  # type: ignore[attr-defined]
+            # the shared __init__ binds arguments by position in field order, as kw_only fields are not
+            raise TypeError(f"{cls.__qualname__}: a record takes no keyword-only field (use @dataclass)")
         return _finish(made, frozen, shared)
 
     return wrap if cls is None else wrap(cls)
