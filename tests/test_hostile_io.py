@@ -589,3 +589,30 @@ def test_a_chunk_of_short_json_lines_stays_small(tmp_path: Path) -> None:
     assert max(sizes) <= batching.BLOCK_LINES and sum(sizes) == 90_000
     numbers = [item.source for chunk in batching.read_chunks([tmp_path / "in.jsonl"]) for item in batching.items_in(chunk)]
     assert numbers == [f"{tmp_path / 'in.jsonl'}:{n}" for n in range(1, 90_001)]
+
+
+_HUGE = "1.0e9999999999999999999"
+"""A number of 23 characters whose exponent is past what Python's Decimal holds."""
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("value.yaml", f"name: a\nindustry: industrial\nemployees: {_HUGE}\n", ":3: "),
+    ("key.yaml", f"name: a\nfinancials:\n  {_HUGE}: {{revenue: 1}}\n", ":3: "),
+    ("value.json", f'{{"name": "a", "employees": {_HUGE}}}\n', ": "),
+])
+def test_a_number_past_decimals_range_is_refused_in_words(tmp_path: Path, name: str, text: str, line: str) -> None:
+    """``assess`` of a profile holding such a number says which number and where (exit 2), where it
+    reported an internal error (exit 3); ``batch`` gives the row that message as its error."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = lg("assess", name, "--as-of", "2026-11-26", "--lang", "en", cwd=tmp_path)
+    assert code == 2
+    assert one_line(err) == f"littlegiant: error: {name}{line}the number {_HUGE} is too large or too small to read"
+    if name.endswith(".json"):
+        (tmp_path / "rows.jsonl").write_text(text * 2, encoding="utf-8")
+        code, _, err = lg("batch", "rows.jsonl", "-o", "out.csv", "--as-of", "2026-11-26", "--lang", "en",
+                          "--columns", "ids", cwd=tmp_path)
+        assert code == 1, err
+        with (tmp_path / "out.csv").open(encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [(r["status"], r["error"]) for r in rows] == \
+            [("error", f"the number {_HUGE} is too large or too small to read")] * 2

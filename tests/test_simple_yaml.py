@@ -127,3 +127,17 @@ def test_an_assessment_of_a_simple_profile_does_not_import_pyyaml() -> None:
     out = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "little-giant-2026.yaml")], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+@pytest.mark.parametrize("line", ["company: " * 4000 + "x#", "k" + " :" * 8000 + "#", "a" + " " * 16000 + "b"])
+def test_a_long_line_goes_to_pyyaml_at_once(line: str, tmp_path: Any) -> None:
+    """A line the simple pattern would try in every way before refusing (minutes for a 16 KB line,
+    hours for one near the size limit) is handed to PyYAML unmatched: ``assess`` refuses such a
+    profile with PyYAML's one-line message and exit 2, as it did before the simple reader."""
+    text = "name: a\n" + line + "\n"
+    assert parse_simple(text) is NOT_SIMPLE
+    path = tmp_path / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-11-26",
+                           "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "long.yaml" in done.stderr, done.stderr

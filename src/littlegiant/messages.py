@@ -93,6 +93,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "data.surrogate_escape": ("a \\u escape that is half of a character (a lone surrogate)",
                               "含有表示半个字符的 \\u 转义，无法识别"),
     "data.number_chars": ("a number of {chars} characters (at most {most})", "数字长达 {chars} 个字符（最多 {most} 个）"),
+    "data.number_range": ("the number {text} is too large or too small to read",
+                          "数字 {text} 过大或过小，无法读取"),
     "data.digits": ("a number has more than 4,300 digits", "有一个数字超过 4300 位"),
     "data.not_json_number": ("{text} is not a number JSON allows", "{text} 不是 JSON 允许的数字"),
     "data.key_plain": ("a mapping key must be a plain value", "项目名称只能是普通的文字或数字"),

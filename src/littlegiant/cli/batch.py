@@ -17,7 +17,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from itertools import chain
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -36,7 +36,7 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK, RowError, every_problem, row_profile
-from littlegiant.load.yamlio import read_data_file
+from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.report.common import part_text, warning_text
 from littlegiant.report.table import (
@@ -391,7 +391,7 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-_STRICT = json.JSONDecoder(parse_float=Decimal, object_pairs_hook=_unique_pairs)
+_STRICT = json.JSONDecoder(parse_float=read_decimal, object_pairs_hook=_unique_pairs)
 """The reference decoder: duplicate keys refused (msgspec, like json.loads, keeps the last)."""
 
 
@@ -414,7 +414,7 @@ def _keys(data: Any) -> int:
 def _json_data(raw: bytes) -> Any:
     try:
         data = _FAST(raw)
-    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError, InvalidOperation):
         return _json_strict(raw)  # explained, or accepted, by the standard decoder: the reference
     # Every key is followed by a colon outside the text: as many colons as keys means no key twice.
     # More colons (in text, like "10:30", or a duplicate key): the strict decoder tells which.

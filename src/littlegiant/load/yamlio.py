@@ -27,7 +27,7 @@ import json
 import os
 import re
 import stat
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -144,8 +144,18 @@ def _number_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return text
 
 
+def read_decimal(text: str, line: int | None = None) -> Decimal:
+    """A number as written, exactly; one whose exponent is past what Decimal holds
+    (``1.0e9999999999999999999``, short enough for MAX_NUMBER_CHARS) is refused in words, not met as
+    a bug."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise InputError(kind="data.number_range", params={"text": text}, line=line) from None
+
+
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    return Decimal(_number_text(loader, node))
+    return read_decimal(_number_text(loader, node), node.start_mark.line + 1)
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
@@ -259,7 +269,7 @@ def _check_json(data: Any) -> None:
 def _json_number(text: str) -> int | Decimal:
     if len(text) > MAX_NUMBER_CHARS:
         raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS})
-    return int(text) if text.lstrip("-").isdigit() else Decimal(text)
+    return int(text) if text.lstrip("-").isdigit() else read_decimal(text)
 
 
 def _reject_json_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -323,6 +333,11 @@ def parse_yaml(text: str, name: str) -> Any:
 
 _SIMPLE_LINE = re.compile(r"( *)([^ #][^#]*?) *:(?: +(?:(\{[^#]*\})|([^ #{][^#]*?)))?(?: +#.*| *)$")
 """A line of the simple form: indent, key, ``:``, then a one-line flow mapping, a scalar or nothing, and a comment."""
+SIMPLE_LINE_MAX = 256
+"""The longest line the simple reader matches; a longer one goes to PyYAML. The line pattern's key
+and value may both hold spaces and colons, so a line it finally refuses is tried many ways first:
+a 16 KB line took a minute, one of 256 characters takes milliseconds (a profile's longest lines,
+a year's figures in braces, are some 150)."""
 _SIMPLE_BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 """Characters that send a document to PyYAML whatever its shape: tabs, CR and other control characters,
 YAML 1.1's other line breaks (U+0085, U+2028, U+2029), the byte-order mark; and, tested apart, those
@@ -345,7 +360,10 @@ def _simple_scalar(text: str) -> Any:
     if _INT.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # an exponent past Decimal's: PyYAML's path says so, with its line
+            return NOT_SIMPLE
     return text
 
 
@@ -407,6 +425,8 @@ def parse_simple(text: str) -> Any:
         content = raw.strip(" ")
         if not content or content.startswith("#"):
             continue
+        if len(raw) > SIMPLE_LINE_MAX:
+            return NOT_SIMPLE
         match = _SIMPLE_LINE.fullmatch(raw)
         if match is None:
             return NOT_SIMPLE
