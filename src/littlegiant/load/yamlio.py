@@ -371,13 +371,15 @@ class _Simple:
     """The state of one simple parse: the texts of each mapping's keys, and the nodes made."""
 
     def __init__(self) -> None:
-        self.texts: dict[int, set[str]] = {}
+        # by the mapping's id, the mapping held beside its texts: a mapping dropped mid-parse (a
+        # flow mapping refused) cannot free its address for another to be given its texts
+        self.texts: dict[int, tuple[LineDict, set[str]]] = {}
         self.nodes = 0
 
     def mapping(self, line: int) -> LineDict:
         made = LineDict()
         made.line = line
-        self.texts[id(made)] = set()
+        self.texts[id(made)] = (made, set())
         self.nodes += 1
         return made
 
@@ -387,7 +389,7 @@ class _Simple:
         if key is NOT_SIMPLE or value is NOT_SIMPLE or key in mapping:
             return False
         if isinstance(key, int | Decimal | str) and not isinstance(key, bool):
-            texts = self.texts[id(mapping)]
+            texts = self.texts[id(mapping)][1]
             if str(key) in texts:
                 return False
             texts.add(str(key))
