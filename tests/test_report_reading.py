@@ -7,10 +7,13 @@ import csv
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from tests.test_cli_interactive import Session
 from tests.test_reports import NAMES, check_breaks, cli, squash
@@ -321,3 +324,34 @@ def test_english_lists_give_the_whole_count_like_zh() -> None:
     counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
     assert counts and all(int(a) < int(b) for a, b in counts)
     assert sum(b == "19" for _, b in counts) == 2  # innovative_sme: the answer's 3 shown and the plan's 10 shown
+
+
+@settings(max_examples=400)
+@given(v=st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False))
+def test_a_figure_in_words_keeps_its_sign_and_only_gains_separators(v: Decimal) -> None:
+    """What the reports write of a figure (``num``) and what the interview shows back (``exact``) are
+    the figure's digits with thousands separators: a fall or a loss keeps its minus sign."""
+    from littlegiant.report.explanations import fmt
+    from littlegiant.report.words import exact, num
+
+    shown = num(v)
+    assert shown.replace(",", "") == fmt(v)
+    assert Decimal(exact(v).replace(",", "")) == v
+    if Decimal(fmt(v)) != 0:
+        assert shown.startswith("-") == (v < 0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_shrinking_company_reads_its_negative_growth_and_loss(tmp_path: Path, lang: str) -> None:
+    """Revenue 8,000 → 5,000 over two years is a fall of 20.94% a year, and a net loss of 300 is -300:
+    the conclusion, the detail table and the explanation all say so with the minus sign."""
+    path = tmp_path / "decline.yaml"
+    path.write_text("name: 下滑公司\nindustry: industrial\nfinancials:\n"
+                    "  2025: {revenue: 5000, main_revenue: 4900, net_profit: -300}\n"
+                    "  2024: {revenue: 6000, main_revenue: 5900}\n"
+                    "  2023: {revenue: 8000, main_revenue: 7900}\n", encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--detail", columns=120))
+    assert "-20.94%" in out and " 20.94%" not in out and "（现为20.94%）" not in out
+    explained = squash(cli("assess", str(path), "--as-of", "2026-03-01", "--rules", "miit-2022", "--lang", lang,
+                           "--explain", "净利润率", columns=120))
+    assert "-300" in explained and "-6%" in explained

@@ -90,11 +90,12 @@ def exact(v: Any, lang: str = "en") -> str:
 
 
 def _grouped(text: str) -> str:
-    """Plain digits with their thousands grouped (a written-out ×10^ form is left as it is)."""
-    sign, _, rest = text.rpartition("-")
-    whole, dot, frac = rest.partition(".")
-    grouped = f"{int(whole):,}" if whole.isdigit() else whole
-    return f"{sign and '-'}{grouped}{dot}{frac}"
+    """Plain digits with their thousands grouped, the sign kept (a written-out ×10^ form is left as it is)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, frac = text[len(sign):].partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not dot):
+        return text
+    return f"{sign}{int(whole):,}{dot}{frac}"
 
 
 @record
