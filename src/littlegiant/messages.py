@@ -187,6 +187,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),
     "out.json_rows": ("--format json rows need a .jsonl output", "--format json 的结果只能写到 .jsonl 文件"),
+    "out.report_kind": ("cannot write a {suffix} report: write .html (open it in a browser to print or save as PDF), "
+                        ".md, .json or .txt",
+                        "不能直接写出 {suffix} 格式的报告：请写成 .html（在浏览器中打开后可打印或另存为 PDF），或 .md、.json、.txt"),
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
