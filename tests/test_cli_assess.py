@@ -201,6 +201,10 @@ def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     assert one.stdout.startswith("前年研发费用不低于100万元\n所属称号：专精特新中小企业")
     assert "  · 研发费用（2024年）：70万元" in one.stdout and "结论：✘ 不满足" in one.stdout
     several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场")
+    assert several.exit_code == 0, several.output
+    assert several.stdout.startswith("7 criteria match \"细分市场\"; each is explained below")
+    assert "\nzjtx26.niche_years — " in several.stdout and "\nlg26.market.rank — " in several.stdout
+    several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场", "--format", "json")
     assert several.exit_code == 2
     assert "zjtx_sme:zjtx26.niche_years (" in several.output and "little_giant:lg26.market.rank (" in several.output
     none = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "no such words")

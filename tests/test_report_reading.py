@@ -355,3 +355,35 @@ def test_a_shrinking_company_reads_its_negative_growth_and_loss(tmp_path: Path, 
     explained = squash(cli("assess", str(path), "--as-of", "2026-03-01", "--rules", "miit-2022", "--lang", lang,
                            "--explain", "净利润率", columns=120))
     assert "-300" in explained and "-6%" in explained
+
+
+def test_explain_with_words_of_several_titles_explains_each_of_them() -> None:
+    """``--explain 研发费用`` (the example --help gives) explains every R&D criterion in turn after a line
+    saying how many; it used to stop with exit 2 and a line of ids."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "研发费用", columns=80)
+    assert out.startswith("“研发费用”对应 10 个条件，逐一说明如下")
+    assert out.count("\n所属称号：") == 10 and out.count("结论：") == 10
+    assert "lg26." not in out and "zjtx_sme" not in out
+
+
+def test_explain_with_a_whole_title_explains_that_criterion_alone() -> None:
+    """A title pasted whole names that criterion, not also the group whose title begins with it."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "近两年研发费用合计不低于1200万元", columns=80)
+    assert out.startswith("近两年研发费用合计不低于1200万元\n") and out.count("结论：") == 1
+    assert "1,210万元（650 + 560）" in out
+
+
+def test_explain_with_too_vague_words_asks_for_more_in_titles_not_ids() -> None:
+    """Words matching more criteria than a reader would go through (研发) are refused in one line that
+    names some titles to type, without ids; --format json still needs exactly one criterion."""
+    runner = CliRunner()
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                               "--explain", "研发"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and done.output.count("\n") == 1
+    assert "请写得更具体" in done.output and "「上年度研发费用不低于100万元」" in done.output
+    assert "lg26" not in done.output and "little_giant:" not in done.output
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "en",
+                               "--explain", "研发费用", "--format", "json"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and "little_giant:lg26.rd.total" in done.output

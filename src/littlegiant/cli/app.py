@@ -289,18 +289,23 @@ def assess(
                          output, language)
         return
     if explain is not None:
-        from littlegiant.report.explain import explain_text, find_criteria
+        from littlegiant.report.explain import EXPLAINED_AT_MOST, explain_text, find_criteria, several_heading
 
         matches = find_criteria(result, explain)
         if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
-        if len(matches) > 1:
-            named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
+        if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
+            if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author
+                titles = list(dict.fromkeys(c.title.zh for _, c in matches))
+                named = "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
+            else:
+                named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches[:EXPLAINED_AT_MOST])
             from littlegiant.messages import say as words
 
             # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
             fail(f"--explain{'：' if language == 'zh' else ': '}"
-                 + words("opt.explain_many", language, {"got": explain, "named": named}), language)
+                 + words("opt.explain_many", language, {"got": explain, "named": named, "count": len(matches)}),
+                 language)
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -310,8 +315,11 @@ def assess(
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
-        write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
-                     output, language)
+        width = text_width(output is None and _is_terminal(sys.stdout))
+        traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
+        if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
+            traces.insert(0, several_heading(explain, len(traces), language) + "\n")
+        write_output("\n".join(traces), output, language)
         return
     from littlegiant.report.common import make_report
 
