@@ -255,6 +255,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
                             "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
+    "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
+                           "they are unknown for every company, and so may be the tiers they decide "
+                           "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
+                           "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
+                           "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "

@@ -404,7 +404,7 @@ def batch(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -460,6 +460,7 @@ def batch(
     from littlegiant.report.table import output_columns
 
     heard: set[str] = set()
+    absent_said: set[str] = set()
 
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
@@ -472,6 +473,12 @@ def batch(
             heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
+        absent = batching.absent_inputs(header, rs, day, renewal, language) if not quiet else []
+        if absent and where not in absent_said:
+            absent_said.add(where)
+            named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
+                (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
+            say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
     options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
     for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
@@ -597,9 +604,9 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
 def init(
-    file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the template's comments and of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
@@ -616,6 +623,12 @@ def init(
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
+    if file is not None and csv_file is None and xlsx_file is None:  # 模板.xlsx names a sheet, not YAML in it
+        suffix = file.suffix.lower()
+        if suffix == ".xlsx":
+            file, xlsx_file = None, file
+        elif suffix == ".csv":
+            file, csv_file = None, file
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
