@@ -387,3 +387,13 @@ def test_explain_with_too_vague_words_asks_for_more_in_titles_not_ids() -> None:
     done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "en",
                                "--explain", "研发费用", "--format", "json"], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert done.exit_code == 2 and "little_giant:lg26.rd.total" in done.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_comparison_names_the_company_the_date_and_that_it_is_a_self_assessment(fmt: str) -> None:
+    """A consultant prints a comparison for each client: each says whose it is, as of when, and that it
+    is a self-assessment, as the report does."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--compare", "miit-2022,miit-2026", "--format", fmt, columns=80)
+    assert "示例精密部件有限公司 · 评估日期 2026-11-26 · 上年度 2025" in out
+    assert "本报告为企业自评结果，不是主管部门的正式认定。" in out
