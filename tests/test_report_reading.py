@@ -397,3 +397,37 @@ def test_a_comparison_names_the_company_the_date_and_that_it_is_a_self_assessmen
               "--compare", "miit-2022,miit-2026", "--format", fmt, columns=80)
     assert "示例精密部件有限公司 · 评估日期 2026-11-26 · 上年度 2025" in out
     assert "本报告为企业自评结果，不是主管部门的正式认定。" in out
+
+
+FACTORY = """name: 苏州恒达精密机械有限公司
+industry: industrial
+employees: 260
+tech_staff: 70
+niche_years: 5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 8000, main_revenue: 7600, rd_expense: 320, total_assets: 12500, total_liabilities: 5200,
+         total_costs: 7300}
+  2024: {revenue: 7200, main_revenue: 6800, rd_expense: 280}
+ip: {class1: 3, class1_applied: 2}
+rd_institution: city
+market: {leading: true}
+titles: {innovative_sme: true}
+"""
+"""A factory whose 小巨人 plan moves a figure of 2026, a year with no accounts yet."""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "研发费用（2026年）：320 → 880万元（+560；2026年尚无数据，320万元是按2025年的数额估计的）"),
+    ("en", "R&D expense 2026: 320 → 880 (10k CNY) (+560; 2026 has no figure yet: 320 is 2025's, taken as an estimate)"),
+])
+def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(tmp_path: Path, lang: str,
+                                                                                said: str) -> None:
+    """"研发费用（2026年）：320 → 880" read as if the company had reported 320 for 2026: the step says the
+    figure is 2025's, taken as the estimate for a year whose accounts do not exist yet."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
+    assert squash(said) in out

@@ -17,7 +17,7 @@ from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
-from littlegiant.load.profile import field_for_path, input_label, plain_number
+from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
@@ -460,10 +460,16 @@ class Words:
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
         unit = unit_text(m.field.unit, self.lang)
         before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
-        delta = ""
+        notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
             d = m.after - m.before
-            delta = f"（{'+' if d > 0 else ''}{num(d)}）" if zh else f" ({'+' if d > 0 else ''}{num(d)})"
+            notes.append(f"{'+' if d > 0 else ''}{num(d)}")
+        year = year_in_path(m.field, m.path)
+        if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
+            known = self.result.last_year
+            notes.append(f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
+                         f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+        delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
