@@ -18,8 +18,8 @@ from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
-from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import Words, evidence, exact, gate_stops, set_args, w
+from littlegiant.report.explanations import unit_text
+from littlegiant.report.words import Words, evidence, exact, gate_stops, num, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -187,7 +187,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return doc
 
 
-def _figure(fig: Figure, lang: str, digits: Callable[..., str] = fmt) -> tuple[str, str]:
+def _figure(fig: Figure, lang: str, digits: Callable[..., str] = num) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
     return input_label(fig.field, fig.path).get(lang), digits(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
 
@@ -206,9 +206,9 @@ def warning_text(w: Unusual, lang: str) -> str:
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
     if w.kind == ABOVE:
         if lang == "zh":
-            return f"「{name}」{value} 高于「{other}」{other_value}：少见，请核对"
+            return f"「{name}」{value}，高于「{other}」{other_value}：少见，请核对"
         return f"{name} is {value}, above {other} at {other_value}: unusual, please check"
-    growth, limit = fmt(w.growth, lang=lang), fmt(w.limit, lang=lang)
+    growth, limit = num(w.growth, lang=lang), num(w.limit, lang=lang)
     sign = "+" if w.growth is not None and w.growth > 0 else ""
     if lang == "zh":
         return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"
