@@ -431,3 +431,11 @@ def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(t
     path.write_text(FACTORY, encoding="utf-8")
     out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
     assert squash(said) in out
+
+
+def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:
+    """Opened as plain text (as many do with a .md), the report had some hundred "&nbsp;"; the kept
+    spaces are no-break space characters, which a Markdown table keeps and a text editor shows as spaces."""
+    md = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh", "--format", "markdown")
+    assert "&nbsp;" not in md and "&" not in md.replace("&amp;", "")
+    assert "| ✅\u00a0满足 | ·\u00a0境内工商注册登记、具有独立法人资格† |" in md

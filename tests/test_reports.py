@@ -151,7 +151,7 @@ def client_texts(report: Report) -> list[str]:
     buf = io.StringIO()
     render(report, buf, width=2000, color=False)  # wide: a word folded at the edge is not a word
     md = render_markdown(report).split("\n## 附录")[0].split("\n## Appendix")[0]
-    md = md.replace("<br>", "\n").replace("&nbsp;", " ")  # Markdown's own markup
+    md = md.replace("<br>", "\n").replace("\u00a0", " ")  # Markdown's own markup (line breaks, kept spaces)
     parser = _Text()
     parser.feed(render_html(report))
     return [buf.getvalue(), md, "\n".join(parser.parts)]
