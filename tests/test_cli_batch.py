@@ -252,7 +252,7 @@ def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: p
     code, err = batch(str(src), str(tmp_path / "missing.csv"), "--output", str(out), "-q", *jobs)
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert (code, err.strip()) == (2, f"littlegiant: error: {tmp_path / 'missing.csv'}: no such file or folder; "
-                                      f"50 rows written to {partial} ({out} left as it was)")
+                                      f"50 rows written to {partial} ({out} not created)")
     assert [r["name"] for r in read_csv(partial)] == [f"Co {i}" for i in range(50)]
     assert not out.exists()
 

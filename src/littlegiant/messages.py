@@ -194,6 +194,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
+    "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
+    "out.kept_rows_new": ("{rows} rows written to {partial} ({output} not created)",
+                          "已写出的 {rows} 行保存在 {partial}（未生成 {output}）"),
     "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)

@@ -548,12 +548,13 @@ def _kept(writer: Any, output: Path, lang: str = "en") -> str:
     from littlegiant.messages import say as words
 
     partial = writer.abandon()
+    new = "_new" if not os.path.lexists(output) else ""  # "left as it was" of a file that never was misleads
     if partial is None or writer.rows == 0:
         if partial is not None:
             partial.unlink(missing_ok=True)
-        return words("out.kept_none", lang, {"output": str(output)})
+        return words("out.kept_none" + new, lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
-    return words("out.kept_rows", lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+    return words("out.kept_rows" + new, lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
 
 
 def _progress(inputs: list[Path], sheet: str | None) -> Any:
