@@ -439,3 +439,12 @@ def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:
     md = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh", "--format", "markdown")
     assert "&nbsp;" not in md and "&" not in md.replace("&amp;", "")
     assert "| ✅\u00a0满足 | ·\u00a0境内工商注册登记、具有独立法人资格† |" in md
+
+
+def test_an_english_shortfall_is_written_in_the_units_of_its_title(tmp_path: Path) -> None:
+    """"at least 12 million CNY (now 600 (10k CNY))" mixed two units in one line: beside a title in
+    yuan the figure is in yuan too, every digit (11,996,000 CNY never rounds up to the 12 million)."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY.replace("rd_expense: 280", "rd_expense: 879.6"), encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "en", columns=100))
+    assert squash("at least 12 million CNY (now 11,996,000 CNY)") in out and "(10kCNY))" not in out

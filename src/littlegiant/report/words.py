@@ -292,8 +292,12 @@ class Words:
                 continue
             now = ""
             if c.kind == "check" and isinstance(c.value, Decimal):
-                now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）" if zh else \
-                    f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+                if zh:
+                    now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+                elif c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
+                    now = f" (now {num(c.value * 10000)} CNY)"
+                else:
+                    now = f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
             if c.title.get(self.lang) + now not in out:
                 out.append(c.title.get(self.lang) + now)
         if missing and len(out) < limit:
