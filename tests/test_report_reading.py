@@ -4,6 +4,7 @@ comparisons that mark what is not a failure, a trace whose levels show, a legend
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from datetime import date
@@ -448,3 +449,22 @@ def test_an_english_shortfall_is_written_in_the_units_of_its_title(tmp_path: Pat
     path.write_text(FACTORY.replace("rd_expense: 280", "rd_expense: 879.6"), encoding="utf-8")
     out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "en", columns=100))
     assert squash("at least 12 million CNY (now 11,996,000 CNY)") in out and "(10kCNY))" not in out
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "资料中最近的年度数据是2025年的，而评估日期 2027-01-15 的上年度是2026年：2026年的数据尚未填写"),
+    ("en", "The profile's latest yearly figures are for 2025, but as of 2027-01-15 last year is 2026"),
+])
+def test_a_profile_assessed_after_new_year_says_its_figures_are_a_year_old(tmp_path: Path, lang: str,
+                                                                           said: str) -> None:
+    """A profile saved in 2026 and assessed in January 2027 turned every tier 未知, and the missing
+    list led with awards rather than the 2026 accounts: the report now says so first, with what to do."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    later = squash(cli("assess", str(path), "--as-of", "2027-01-15", "--lang", lang, columns=80))
+    assert squash(said) in later
+    for fmt in ("markdown", "html"):
+        assert squash(said) in squash(html.unescape(cli("assess", str(path), "--as-of", "2027-01-15", "--lang", lang,
+                                                        "--format", fmt)))
+    now = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
+    assert "最近的年度数据" not in now and "latest yearly figures" not in now

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line
 from littlegiant.report.words import MARK, bullet, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -30,7 +30,7 @@ def render_markdown(report: Report) -> str:
     for tier, line, why in report.summary():
         lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
     lines.append("")
-    warnings = warning_lines(result, lang)
+    warnings = report.warnings()
     if warnings:
         lines += [f"**⚠ {w('warnings', lang)}**", ""]
         lines += [f"- {_cell(x)}" for x in warnings]
