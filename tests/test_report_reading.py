@@ -468,3 +468,14 @@ def test_a_profile_assessed_after_new_year_says_its_figures_are_a_year_old(tmp_p
                                                         "--format", fmt)))
     now = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
     assert "最近的年度数据" not in now and "latest yearly figures" not in now
+
+
+def test_a_tier_not_known_yet_lists_the_documents_for_what_it_already_meets(tmp_path: Path) -> None:
+    """专精特新 is 未知 only for want of the platform score: its documents for the criteria already met
+    (the R&D audit, the market-share statement) are listed, as they are once the score is given."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
+    assert "?专精特新中小企业：未知" in out
+    materials = out.split("需准备的材料")[1].split("依据说明")[0]
+    assert "近两年研发费用专项审计报告" in materials

@@ -591,13 +591,16 @@ def stops(result: Result) -> bool:
 
 
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
-    """(criterion title, documents) for criteria met or awaiting review, each document once."""
+    """(criterion title, documents) for criteria met or awaiting review, each document once: of tiers
+    met, awaiting review or not known (which no criterion fails: the answers still missing may
+    yet meet it, and the documents for what it already meets are needed then), and of tiers a plan
+    meets this round."""
     if stops(result):
         return []
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     for t in result.tiers.values():
-        if t.status not in (MET, REVIEW) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
+        if t.status not in (MET, REVIEW, UNKNOWN) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
             continue
         for c in t.criteria:
             if c.status in (MET, REVIEW) and c.evidence:
