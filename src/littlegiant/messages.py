@@ -124,6 +124,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
     "field.unknown_near": ("unknown field; did you mean {near!r}? (expected one of: {known})",
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
+    "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
+                              "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
@@ -266,6 +268,10 @@ when the parameter is plain text or a number."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
+SELF_NAMED = frozenset({"field.part_over_whole"})
+"""Kinds whose sentence names its fields in words: said without the field's path in front, in en as in zh."""
+
+
 EXPECT = {
     "bool": Text("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
     "int": Text("整数", "a whole number"),
@@ -295,6 +301,25 @@ _ERRNO_ZH = {
     errnos.EBADF: "输出已被关闭", errnos.EFBIG: "文件太大", errnos.EMFILE: "打开的文件太多",
     errnos.EBUSY: "文件正被占用", errnos.ETXTBSY: "文件正被占用", errnos.EINVAL: "参数无效",
 }
+
+
+_UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as shown after a number: Chinese units stay in zh, English words in en (reports and
+    the error messages that quote an amount alike)."""
+    if not unit:
+        return ""
+    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+
+
+def grouped(text: str) -> str:
+    """Plain digits with their thousands grouped (a written-out ×10^ form is left as it is)."""
+    sign, _, rest = text.rpartition("-")
+    whole, dot, frac = rest.partition(".")
+    digits = f"{int(whole):,}" if whole.isdigit() else whole
+    return f"{sign and '-'}{digits}{dot}{frac}"
 
 
 def kind_words(kind: str) -> Text:

@@ -255,7 +255,7 @@ def assess(
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
-        fail(in_words(exc, language), language)
+        fail(exc, language)
     if compared:
         from littlegiant.report.compare import compare_html, compare_markdown, compare_text
 
@@ -307,19 +307,6 @@ def assess(
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output, language)
-
-
-def in_words(exc: Exception, lang: str) -> Exception:
-    """A part above its whole said in the reader's language (its place kept); other errors as they are."""
-    from littlegiant.load.profile import PartExceedsWhole
-
-    if not isinstance(exc, PartExceedsWhole) or lang == "en":
-        return exc
-    from littlegiant.errors import InputError
-    from littlegiant.messages import Text
-    from littlegiant.report.common import part_text
-
-    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Text("", ""))
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
