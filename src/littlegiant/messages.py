@@ -11,6 +11,7 @@ package: the loaders raise with it, and the CLI speaks with it.
 from __future__ import annotations
 
 import errno as errnos
+import re
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -304,6 +305,8 @@ _ERRNO_ZH = {
 
 
 _UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
+UNIT_WHOLE = re.compile("|".join(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()))
+"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k" (terminal and HTML alike)."""
 
 
 def unit_text(unit: str | None, lang: str) -> str:
