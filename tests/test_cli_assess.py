@@ -280,6 +280,8 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
+    (["assess", "EX", "--as-of", "20261126"], "--as-of: expected a date YYYY-MM-DD, got '20261126'"),
+    (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),

@@ -81,10 +81,14 @@ def _root(
 
 
 def parse_as_of(text: str | None, lang: str = "en") -> date:
+    """--as-of as YYYY-MM-DD, read as the rule files read dates (20261126 or 2026-W48-4 refused, not
+    taken for a day the user never wrote)."""
     if text is None:
         return date.today()
+    from littlegiant.load.rules import iso_date
+
     try:
-        return date.fromisoformat(text)
+        return iso_date(text)
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 
