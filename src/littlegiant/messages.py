@@ -159,6 +159,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "不认识这一列；您是不是想写“{near_label}”？"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
+    "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                            "list the results came from, or add columns of figures to this one",
+                            "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+    "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                             "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
     "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
     "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",

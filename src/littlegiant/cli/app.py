@@ -422,15 +422,17 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import header_problem, ignored_columns, known_header
+    from littlegiant.load.tabular import header_problem, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
-    from littlegiant.report.table import output_columns
+    from littlegiant.report.table import is_results, output_columns
 
     heard: set[str] = set()
 
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
         A column meant for a field but misnamed stops the run (exit 2), before any row is scored."""
+        if is_results(header, rs):  # nothing to score: every row would be all unknown
+            raise InputError(kind="column.results_file", file=where)
         problem = header_problem(header, rs, output_columns(rs))
         if problem is not None:
             raise problem.moved(file=where)
@@ -440,9 +442,14 @@ def batch(
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
 
-    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
-    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
-        try:  # every table's header before the first row is scored (one input's is read first anyway)
+    def header_cell(cell: object) -> bool:
+        """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
+        return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header)
+    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")] \
+            if len(inputs) > 1 else ():
+        try:  # every table's header, and a JSON Lines file's first line, before the first row is scored
             next(batching.read_chunks([table], options), None)
         except InputError as exc:  # an unreadable file is said in its turn, after the rows before it
             if (exc.kind or "").startswith("column."):
