@@ -21,9 +21,11 @@ from littlegiant.core.result import Result
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
 from littlegiant.report.explanations import fmt
-from littlegiant.report.result_json import criterion_dict, criterion_json, to_dict, to_json
+from littlegiant.report.result_json import criterion_dict, criterion_json, to_bytes, to_dict, to_json
 
 DAY = date(2026, 11, 26)
+CODECS = (("utf-8", "backslashreplace"), ("gb18030", "replace"))
+"""What a batch's output file may hold (``--output-encoding``): a document written as bytes is its text encoded."""
 _FIGURES = st.decimals(min_value=Decimal("-1e19"), max_value=Decimal("1e19"), allow_nan=False, allow_infinity=False)
 
 
@@ -71,6 +73,8 @@ def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:
         rows = [c for t in result.tiers.values() for c in t.criteria]
         assert [criterion_dict(c, lang) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
         assert all(criterion_json(c, lang) == json.dumps(criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+        for codec in CODECS:
+            assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -100,7 +104,10 @@ def test_rows_shared_between_companies_and_tiers_write_what_each_company_gave(
     results = [engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), DAY) for data in companies]
     for result in results:
         for lang in ("zh", "en"):
-            assert to_json(result, lang, __version__) == to_json(_made_afresh(result), lang, __version__)
+            text = to_json(result, lang, __version__)
+            assert text == to_json(_made_afresh(result), lang, __version__)
+            for codec in CODECS:  # rows' bytes kept beside their text, made once for all the companies sharing them
+                assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
         sme = [c for t in result.tiers.values() for c in t.criteria if c.kind == "sme"]
         assert len({(c.value, c.status, tuple(c.inputs.items())) for c in sme}) <= 1
 
@@ -122,6 +129,7 @@ def test_rows_of_amounts_made_afresh_after_a_long_run_write_the_same_documents()
     assert not steps["lg26.revenue"].keep and steps["gate.tax_violation"].keep
     for result in results[-3:]:
         assert to_json(result, "zh", __version__) == to_json(_made_afresh(result), "zh", __version__)
+        assert to_bytes(result, "zh", __version__, CODECS[0]) == to_json(result, "zh", __version__).encode()
     rows = [{c.id: c for c in r.tiers["little_giant"].criteria} for r in results[-2:]]
     assert rows[0]["gate.tax_violation"] is rows[1]["gate.tax_violation"]
     assert rows[0]["lg26.revenue"].value == 12798 and rows[1]["lg26.revenue"].value == 12799

@@ -7,10 +7,13 @@ import csv
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from tests.test_cli_interactive import Session
 from tests.test_reports import NAMES, check_breaks, cli, squash
@@ -321,3 +324,66 @@ def test_english_lists_give_the_whole_count_like_zh() -> None:
     counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
     assert counts and all(int(a) < int(b) for a, b in counts)
     assert sum(b == "19" for _, b in counts) == 2  # innovative_sme: the answer's 3 shown and the plan's 10 shown
+
+
+@settings(max_examples=400)
+@given(v=st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False))
+def test_a_figure_in_words_keeps_its_sign_and_only_gains_separators(v: Decimal) -> None:
+    """What the reports write of a figure (``num``) and what the interview shows back (``exact``) are
+    the figure's digits with thousands separators: a fall or a loss keeps its minus sign."""
+    from littlegiant.report.explanations import fmt
+    from littlegiant.report.words import exact, num
+
+    shown = num(v)
+    assert shown.replace(",", "") == fmt(v)
+    assert Decimal(exact(v).replace(",", "")) == v
+    if Decimal(fmt(v)) != 0:
+        assert shown.startswith("-") == (v < 0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_shrinking_company_reads_its_negative_growth_and_loss(tmp_path: Path, lang: str) -> None:
+    """Revenue 8,000 → 5,000 over two years is a fall of 20.94% a year, and a net loss of 300 is -300:
+    the conclusion, the detail table and the explanation all say so with the minus sign."""
+    path = tmp_path / "decline.yaml"
+    path.write_text("name: 下滑公司\nindustry: industrial\nfinancials:\n"
+                    "  2025: {revenue: 5000, main_revenue: 4900, net_profit: -300}\n"
+                    "  2024: {revenue: 6000, main_revenue: 5900}\n"
+                    "  2023: {revenue: 8000, main_revenue: 7900}\n", encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--detail", columns=120))
+    assert "-20.94%" in out and " 20.94%" not in out and "（现为20.94%）" not in out
+    explained = squash(cli("assess", str(path), "--as-of", "2026-03-01", "--rules", "miit-2022", "--lang", lang,
+                           "--explain", "净利润率", columns=120))
+    assert "-300" in explained and "-6%" in explained
+
+
+def test_explain_with_words_of_several_titles_explains_each_of_them() -> None:
+    """``--explain 研发费用`` (the example --help gives) explains every R&D criterion in turn after a line
+    saying how many; it used to stop with exit 2 and a line of ids."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "研发费用", columns=80)
+    assert out.startswith("“研发费用”对应 10 个条件，逐一说明如下")
+    assert out.count("\n所属称号：") == 10 and out.count("结论：") == 10
+    assert "lg26." not in out and "zjtx_sme" not in out
+
+
+def test_explain_with_a_whole_title_explains_that_criterion_alone() -> None:
+    """A title pasted whole names that criterion, not also the group whose title begins with it."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "近两年研发费用合计不低于1200万元", columns=80)
+    assert out.startswith("近两年研发费用合计不低于1200万元\n") and out.count("结论：") == 1
+    assert "1,210万元（650 + 560）" in out
+
+
+def test_explain_with_too_vague_words_asks_for_more_in_titles_not_ids() -> None:
+    """Words matching more criteria than a reader would go through (研发) are refused in one line that
+    names some titles to type, without ids; --format json still needs exactly one criterion."""
+    runner = CliRunner()
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                               "--explain", "研发"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and done.output.count("\n") == 1
+    assert "请写得更具体" in done.output and "「上年度研发费用不低于100万元」" in done.output
+    assert "lg26" not in done.output and "little_giant:" not in done.output
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "en",
+                               "--explain", "研发费用", "--format", "json"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and "little_giant:lg26.rd.total" in done.output

@@ -195,6 +195,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),
     "out.json_rows": ("--format json rows need a .jsonl output", "--format json 的结果只能写到 .jsonl 文件"),
+    "out.report_kind": ("cannot write a {suffix} report: write .html (open it in a browser to print or save as PDF), "
+                        ".md, .json or .txt",
+                        "不能直接写出 {suffix} 格式的报告：请写成 .html（在浏览器中打开后可打印或另存为 PDF），或 .md、.json、.txt"),
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
@@ -221,8 +224,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
                     "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
-    "opt.explain_many": ("{got!r} names several criteria; choose one of {named}",
-                         "“{got}”对应好几个条件，请从中选一个：{named}"),
+    "opt.explain_many": ("{got!r} names {count} criteria; choose one of {named}",
+                         "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),
     "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",
                              "只能与 --csv 一起用（.xlsx 模板总用文字列名，企业信息模板总用英文编号）"),
     "opt.jobs_min": ("expected 1 or more, got {got}", "至少为 1，现在是 {got}"),
@@ -323,11 +326,12 @@ def unit_text(unit: str | None, lang: str) -> str:
 
 
 def grouped(text: str) -> str:
-    """Plain digits with their thousands grouped (a written-out ×10^ form is left as it is)."""
-    sign, _, rest = text.rpartition("-")
-    whole, dot, frac = rest.partition(".")
-    digits = f"{int(whole):,}" if whole.isdigit() else whole
-    return f"{sign and '-'}{digits}{dot}{frac}"
+    """Plain digits with their thousands grouped, the sign kept (a written-out ×10^ form is left as it is)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, frac = text[len(sign):].partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not dot):
+        return text
+    return f"{sign}{int(whole):,}{dot}{frac}"
 
 
 def kind_words(kind: str) -> Text:

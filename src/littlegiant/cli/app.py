@@ -122,6 +122,18 @@ def check_lang(lang: str | None) -> str:
 
 
 FORMATS = ("text", "json", "markdown", "html")
+_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".odt", ".rtf")
+"""Report files assess cannot write: a user naming one expects that kind of file, not text in it."""
+
+
+def report_format(output: Path | None, lang: str) -> str:
+    """The report's format when --format is not given: the one the output file's name asks for
+    (报告.html is an HTML report, not text in a file named .html), else text."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix in _DOCUMENT_SUFFIXES:
+        bad("out.report_kind", lang, "--output", str(output), suffix=suffix)
+    return _SUFFIX_FORMATS.get(suffix, "text")
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
@@ -193,6 +205,8 @@ def rules_path(rules: str | None) -> Path | None:
 
   littlegiant assess company.yaml --format json --output result.json
 
+  littlegiant assess company.yaml --lang zh -o 报告.html      (the format from the name: .html, .md, .json)
+
   littlegiant assess company.yaml --set financials.2025.rd_expense=700 --lang zh
 
   littlegiant assess --save acme.yaml          (interactive: answer the questions; resume later)
@@ -203,7 +217,7 @@ def assess(
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业) or little_giant (小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, markdown or html.")] = "text",
+    fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
@@ -218,7 +232,9 @@ def assess(
 
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
-    if fmt not in FORMATS:
+    if fmt is None:
+        fmt = report_format(output, language)
+    elif fmt not in FORMATS:
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
     if profile is None:
@@ -277,18 +293,23 @@ def assess(
                          output, language)
         return
     if explain is not None:
-        from littlegiant.report.explain import explain_text, find_criteria
+        from littlegiant.report.explain import EXPLAINED_AT_MOST, explain_text, find_criteria, several_heading
 
         matches = find_criteria(result, explain)
         if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
-        if len(matches) > 1:
-            named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
+        if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
+            if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author
+                titles = list(dict.fromkeys(c.title.zh for _, c in matches))
+                named = "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
+            else:
+                named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches[:EXPLAINED_AT_MOST])
             from littlegiant.messages import say as words
 
             # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
             fail(f"--explain{'：' if language == 'zh' else ': '}"
-                 + words("opt.explain_many", language, {"got": explain, "named": named}), language)
+                 + words("opt.explain_many", language, {"got": explain, "named": named, "count": len(matches)}),
+                 language)
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -298,8 +319,11 @@ def assess(
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
-        write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
-                     output, language)
+        width = text_width(output is None and _is_terminal(sys.stdout))
+        traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
+        if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
+            traces.insert(0, several_heading(explain, len(traces), language) + "\n")
+        write_output("\n".join(traces), output, language)
         return
     from littlegiant.report.common import make_report
 

@@ -569,14 +569,15 @@ class Scorer:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
 
-    def __call__(self, item: Item) -> Cells | str:
-        """A summary row's cells, or with ``--format json`` the full result (an error row is always cells)."""
+    def __call__(self, item: Item, codec: tuple[str, str] | None = None) -> Cells | str | bytes:
+        """A summary row's cells, or with ``--format json`` the full result: its line as text, or as
+        bytes in ``codec`` (encoding, errors) when given (an error row is always cells)."""
         if self._rules is None:
             from littlegiant.load import rules as rulesets
 
             self._rules = rulesets.load(self.rules_ref)
         try:
-            return self._score(item, self._rules)
+            return self._score(item, self._rules, codec)
         except InputError as exc:
             found = exc.errors if isinstance(exc, RowError) else [exc]
             return error_row(item, PROBLEMS_SEPARATOR.join(self._said(e, item) for e in found),
@@ -584,14 +585,16 @@ class Scorer:
         except Exception as exc:  # a bug met on this row: the row says so, the run goes on
             return error_row(item, internal_message(exc))
 
-    def _score(self, item: Item, rules: RuleSet) -> Cells | str:
+    def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
         prof = to_profile(item, rules, self.encoding)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
-            from littlegiant.report.result_json import to_json
+            from littlegiant.report.result_json import to_bytes, to_json
 
-            return "".join(('{"source": ', encode_basestring(item.source), ', "status": "scored", "result": ',
-                            to_json(result, self.lang, self.version), "}"))
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", "result": '
+            if codec is None:
+                return "".join((head, to_json(result, self.lang, self.version), "}\n"))
+            return b"".join((head.encode(*codec), to_bytes(result, self.lang, self.version, codec), b"}\n"))
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
@@ -669,34 +672,44 @@ class Job:
         self.csv_rows = csv_rows
         self.labels = labels  # CSV rows in words (result_words), else in ids
         self.codec = codec  # (encoding, errors): a chunk's lines are sent as the bytes the file holds
-        self._lines: list[str] = []
+        self._lines: list[str | bytes] = []
+        self._bytes = False  # some of the lines are bytes
         self._csv: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_lines": [], "_csv": None}
+        return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False}
 
     def __call__(self, chunk: Chunk) -> Done:
         rows = errors = internal = 0
         lines = self._lines
-        scorer, line = self.scorer, self.line
+        scorer, line, codec = self.scorer, self.line, self.codec
         try:
             for item in items_in(chunk):
-                row = scorer(item)
+                row = scorer(item, codec)
                 rows += 1
                 if type(row) is list and row[_STATUS] == "error":
                     errors += 1
                     internal += row[_ERROR].startswith(INTERNAL)
                 line(row)
             _settled()
-            text = "".join(lines)
-            return Done(rows, errors, text.encode(*self.codec) if self.codec else text, internal)
+            if self._bytes:  # full results, each already the file's bytes; any error row among them is text
+                assert codec is not None
+                return Done(rows, errors, b"".join([x if isinstance(x, bytes) else x.encode(*codec) for x in lines]),
+                            internal)
+            text = "".join(lines)  # type: ignore[arg-type]
+            return Done(rows, errors, text.encode(*codec) if codec else text, internal)
         finally:
             lines.clear()
+            self._bytes = False
 
-    def line(self, row: Cells | str) -> None:
+    def line(self, row: Cells | str | bytes) -> None:
         """Add the row's output line to this chunk's lines."""
+        if isinstance(row, bytes):  # a full result, already the file's bytes
+            self._lines.append(row)
+            self._bytes = True
+            return
         if isinstance(row, str):  # a full result, already JSON text
-            self._lines += (row, "\n")
+            self._lines.append(row)
             return
         if not self.csv_rows:
             self._lines.append(_json_line(row))

@@ -59,8 +59,8 @@ class CriterionResult:
     memo: dict[Any, Any] | None = field(default=None, compare=False, repr=False)
     """Shared by every row the same rule gives (in any profile): where a report keeps what it makes
     from the rule alone once (the static part of a JSON row), rather than once a row."""
-    made: dict[str, str] | None = field(default=None, compare=False, repr=False)
-    """What a report made of this very row (its JSON text in a language): the evaluator shares a
+    made: dict[Any, Any] | None = field(default=None, compare=False, repr=False)
+    """What a report made of this very row (its JSON text in a language, and those bytes in an encoding): the evaluator shares a
     row among the profiles that read the same values (see ``plan.Plan._tier_rows``), so it is made once.
     Rows are read-only once evaluated: a shared row changed would change other results."""
 
