@@ -222,6 +222,17 @@ def test_explain_in_english_is_wrapped_to_columns() -> None:
             "        total costs 6.19%: 40 of 50 points\n") in result.stdout
 
 
+@pytest.mark.parametrize(("lang", "words"), [("en", "R&D expense"), ("zh", "研发费用")])
+def test_explain_of_several_criteria_fits_60_columns_heading_included(lang: str, words: str) -> None:
+    """Words naming several criteria: the line saying how many is wrapped at COLUMNS=60 as the traces are."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--lang", lang, "--explain", words], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert all(cell_len(line) <= 60 for line in result.stdout.splitlines()), result.stdout
+    heading = result.stdout.split("\n\n", 1)[0]
+    assert heading.count("\n") == 1 and ("criteria match" in heading or "逐一说明如下" in heading), heading
+
+
 def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     """Ids appear in no client report: words of a title find the criterion, several matches are listed
     with their titles, and none is a one-line exit 2."""

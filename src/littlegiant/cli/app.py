@@ -322,7 +322,7 @@ def assess(
         width = text_width(output is None and _is_terminal(sys.stdout))
         traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
-            traces.insert(0, several_heading(explain, len(traces), language) + "\n")
+            traces.insert(0, several_heading(explain, len(traces), language, width))
         write_output("\n".join(traces), output, language)
         return
     from littlegiant.report.common import make_report

@@ -37,11 +37,14 @@ EXPLAINED_AT_MOST = 12
 """Words that match more criteria than this are too vague to explain each (研发 matches most of a tier)."""
 
 
-def several_heading(ref: str, count: int, lang: str) -> str:
-    """The line before the traces of several criteria that the words of ``--explain`` match."""
+def several_heading(ref: str, count: int, lang: str, width: int = 0) -> str:
+    """The line before the traces of several criteria that the words of ``--explain`` match (wrapped at
+    ``width`` columns, as the traces are)."""
     if lang == "zh":
-        return f"“{ref.strip()}”对应 {count} 个条件，逐一说明如下（只看其中一个，可写出它的完整名称）："
-    return f"{count} criteria match \"{ref.strip()}\"; each is explained below (give a whole title or an id for one)."
+        text = f"“{ref.strip()}”对应 {count} 个条件，逐一说明如下（只看其中一个，可写出它的完整名称）："
+    else:
+        text = f"{count} criteria match \"{ref.strip()}\"; each is explained below (give a whole title or an id for one)."
+    return _wrapped([("", text)], width)
 
 
 def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str, rules: RuleSet | None = None,
