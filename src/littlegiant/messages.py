@@ -164,6 +164,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
     "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
+    "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
+                           "这是批量评估输出的一行评估结果，不是企业的数据"),
     "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
     "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",

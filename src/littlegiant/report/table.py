@@ -45,8 +45,11 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
     return found
 
 
+_ID_COLUMNS = frozenset(map(norm, SUMMARY_COLUMNS))
 _SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source", "en"))))
-_OUTCOME = frozenset(map(norm, ("status", t("xlsx.status", "zh"), t("xlsx.status", "en"))))
+OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
+"""The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
+_OUTCOME = frozenset(map(norm, OUTCOME_HEADERS))
 
 
 def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
@@ -54,8 +57,8 @@ def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
     own output and nothing more: a results file given as the list of companies. Every row would be
     all unknown or all errors; a results file with columns of figures added is a list again."""
     names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
-    ours = output_columns(rules) if rules is not None else frozenset([*SUMMARY_COLUMNS, "result"])
-    return names <= ours and bool(names & _SOURCE) and bool(names & _OUTCOME)
+    ours = output_columns(rules) if rules is not None else _ID_COLUMNS
+    return names <= ours | {"result"} and bool(names & _SOURCE) and bool(names & _OUTCOME)
 
 
 def result_header(labels: Labels) -> list[str]:
