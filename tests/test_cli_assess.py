@@ -191,6 +191,48 @@ def test_explain_in_chinese_reads_as_words_for_every_criterion(name: str) -> Non
             assert all(cell_len(line) <= 60 for line in text.splitlines()), text
 
 
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_explain_in_english_fits_the_width_without_cutting_a_word(name: str) -> None:
+    """--explain under en, for every criterion of every example at 60, 80 and 120 columns: every line fits,
+    and the words and numbers are those of the unwrapped trace, in order, none cut in two (a Chinese source
+    may break between two of its characters)."""
+    from datetime import date
+
+    import littlegiant
+    from littlegiant.report.explain import explain_text
+
+    done = littlegiant.assess(EXAMPLES / f"{name}.yaml", as_of=date(2026, 11, 26))
+    for tier in done.result.tiers.values():
+        for c in tier.criteria:
+            whole = explain_text(done.result, tier, c, "en", done.rules)
+            for width in (60, 80, 120):
+                text = explain_text(done.result, tier, c, "en", done.rules, width=width)
+                assert all(cell_len(line) <= width for line in text.splitlines()), text
+                assert "".join(text.split()) == "".join(whole.split()), text
+                assert [w for w in text.split() if w.isascii()] == [w for w in whole.split() if w.isascii()], text
+
+
+def test_explain_in_english_is_wrapped_to_columns() -> None:
+    """COLUMNS=80: a long English trace breaks at spaces, a part's later lines under its text, not its mark."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--lang", "en", "--explain", "tech.score"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert all(cell_len(line) <= 80 for line in result.stdout.splitlines()), result.stdout
+    assert ("  [met] tech.points.rd_input: R&D expense / sales revenue 5.42%; R&D expense /\n"
+            "        total costs 6.19%: 40 of 50 points\n") in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "R&D expense"), ("zh", "研发费用")])
+def test_explain_of_several_criteria_fits_60_columns_heading_included(lang: str, words: str) -> None:
+    """Words naming several criteria: the line saying how many is wrapped at COLUMNS=60 as the traces are."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--lang", lang, "--explain", words], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert all(cell_len(line) <= 60 for line in result.stdout.splitlines()), result.stdout
+    heading = result.stdout.split("\n\n", 1)[0]
+    assert heading.count("\n") == 1 and ("criteria match" in heading or "逐一说明如下" in heading), heading
+
+
 def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     """Ids appear in no client report: words of a title find the criterion, several matches are listed
     with their titles, and none is a one-line exit 2."""
@@ -253,6 +295,8 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
+    (["assess", "EX", "--as-of", "20261126"], "--as-of: expected a date YYYY-MM-DD, got '20261126'"),
+    (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),

@@ -490,3 +490,33 @@ def test_a_sheet_with_every_column_gets_no_note_of_absent_columns(tmp_path: Path
                                     "--as-of", "2026-11-26"])
     assert done.exit_code == 0, done.output
     assert "没有评估要用的" not in done.stderr
+
+
+RESULTS_SAID = {"en": "this is a results file written by littlegiant batch, not a list of companies",
+                "zh": "这是批量评估输出的结果文件，不是企业名单"}
+
+
+@pytest.mark.parametrize(("suffix", "extra"), [(".csv", []), (".csv", ["--columns", "ids"]), (".xlsx", []),
+                                               (".jsonl", []), (".jsonl", ["--format", "json"])])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_results_file_given_back_as_input_is_refused_in_one_line(tmp_path: Path, suffix: str, extra: list[str],
+                                                                    lang: str) -> None:
+    """batch's own output (CSV in words or ids, the workbook, JSON Lines summary or full) fed back in is
+    refused up front, exit 2, in one line saying what it is, in the user's language; nothing is written,
+    even after a good input, where every output column would have been an error of every row."""
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + GOOD + "Other Co,industrial,20,900,40,true\n", encoding="utf-8")
+    first = tmp_path / f"results{suffix}"
+    env = {"LANG": "en_US.UTF-8", "COLUMNS": "80"}
+    done = runner.invoke(app, ["batch", str(src), "-o", str(first), "--as-of", "2026-11-26", "--lang", lang, *extra],
+                         env=env)
+    assert done.exit_code == 0, done.stderr
+    for inputs in ([first], [src, first]):
+        again = tmp_path / "again.csv"
+        back = runner.invoke(app, ["batch", *map(str, inputs), "-o", str(again), "--as-of", "2026-11-26",
+                                   "--lang", lang], env=env)
+        assert back.exit_code == 2, back.stderr
+        lines = back.stderr.strip().splitlines()
+        assert len(lines) == 1 and RESULTS_SAID[lang] in lines[0] and str(first) in lines[0], back.stderr
+        assert "Traceback" not in back.stderr and not again.exists()
+        assert not list(tmp_path.glob("again.partial*"))

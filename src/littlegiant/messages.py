@@ -11,6 +11,7 @@ package: the loaders raise with it, and the CLI speaks with it.
 from __future__ import annotations
 
 import errno as errnos
+import re
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -124,6 +125,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
     "field.unknown_near": ("unknown field; did you mean {near!r}? (expected one of: {known})",
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
+    "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
+                              "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
@@ -156,6 +159,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "不认识这一列；您是不是想写“{near_label}”？"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
+    "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                            "list the results came from, or add columns of figures to this one",
+                            "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+    "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                             "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
+    "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
+                           "这是批量评估输出的一行评估结果，不是企业的数据"),
     "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
     "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
@@ -277,6 +287,10 @@ when the parameter is plain text or a number."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
+SELF_NAMED = frozenset({"field.part_over_whole"})
+"""Kinds whose sentence names its fields in words: said without the field's path in front, in en as in zh."""
+
+
 EXPECT = {
     "bool": Text("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
     "int": Text("整数", "a whole number"),
@@ -306,6 +320,28 @@ _ERRNO_ZH = {
     errnos.EBADF: "输出已被关闭", errnos.EFBIG: "文件太大", errnos.EMFILE: "打开的文件太多",
     errnos.EBUSY: "文件正被占用", errnos.ETXTBSY: "文件正被占用", errnos.EINVAL: "参数无效",
 }
+
+
+_UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
+UNIT_WHOLE = re.compile("|".join(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()))
+"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k" (terminal and HTML alike)."""
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as shown after a number: Chinese units stay in zh, English words in en (reports and
+    the error messages that quote an amount alike)."""
+    if not unit:
+        return ""
+    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+
+
+def grouped(text: str) -> str:
+    """Plain digits with their thousands grouped, the sign kept (a written-out ×10^ form is left as it is)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, frac = text[len(sign):].partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not dot):
+        return text
+    return f"{sign}{int(whole):,}{dot}{frac}"
 
 
 def kind_words(kind: str) -> Text:

@@ -81,10 +81,14 @@ def _root(
 
 
 def parse_as_of(text: str | None, lang: str = "en") -> date:
+    """--as-of as YYYY-MM-DD, read as the rule files read dates (20261126 or 2026-W48-4 refused, not
+    taken for a day the user never wrote)."""
     if text is None:
         return date.today()
+    from littlegiant.load.rules import iso_date
+
     try:
-        return date.fromisoformat(text)
+        return iso_date(text)
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 
@@ -271,7 +275,7 @@ def assess(
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
-        fail(in_words(exc, language), language)
+        fail(exc, language)
     if compared:
         from littlegiant.report.compare import compare_html, compare_markdown, compare_text
 
@@ -318,7 +322,7 @@ def assess(
         width = text_width(output is None and _is_terminal(sys.stdout))
         traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
-            traces.insert(0, several_heading(explain, len(traces), language) + "\n")
+            traces.insert(0, several_heading(explain, len(traces), language, width))
         write_output("\n".join(traces), output, language)
         return
     from littlegiant.report.common import make_report
@@ -331,19 +335,6 @@ def assess(
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output, language)
-
-
-def in_words(exc: Exception, lang: str) -> Exception:
-    """A part above its whole said in the reader's language (its place kept); other errors as they are."""
-    from littlegiant.load.profile import PartExceedsWhole
-
-    if not isinstance(exc, PartExceedsWhole) or lang == "en":
-        return exc
-    from littlegiant.errors import InputError
-    from littlegiant.messages import Text
-    from littlegiant.report.common import part_text
-
-    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Text("", ""))
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
@@ -455,9 +446,9 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import header_problem, ignored_columns, known_header
+    from littlegiant.load.tabular import header_problem, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
-    from littlegiant.report.table import output_columns
+    from littlegiant.report.table import is_results, output_columns
 
     heard: set[str] = set()
     absent_said: set[str] = set()
@@ -465,6 +456,8 @@ def batch(
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
         A column meant for a field but misnamed stops the run (exit 2), before any row is scored."""
+        if is_results(header, rs):  # nothing to score: every row would be all unknown
+            raise InputError(kind="column.results_file", file=where)
         problem = header_problem(header, rs, output_columns(rs))
         if problem is not None:
             raise problem.moved(file=where)
@@ -480,9 +473,14 @@ def batch(
                 (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
             say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
-    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
-    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
-        try:  # every table's header before the first row is scored (one input's is read first anyway)
+    def header_cell(cell: object) -> bool:
+        """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
+        return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header)
+    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")] \
+            if len(inputs) > 1 else ():
+        try:  # every table's header, and a JSON Lines file's first line, before the first row is scored
             next(batching.read_chunks([table], options), None)
         except InputError as exc:  # an unreadable file is said in its turn, after the rows before it
             if (exc.kind or "").startswith("column."):

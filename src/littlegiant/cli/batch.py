@@ -45,6 +45,7 @@ from littlegiant.report.table import (
     SUMMARY_COLUMNS,
     Labels,
     inert,
+    is_results,
     output_columns,
     result_header,
     result_words,
@@ -336,11 +337,27 @@ def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
                 rest = data  # one line longer than a block: read on
                 continue
             block, rest = data[:cut], data[cut:]
+            if number == 1:
+                _not_results(block, name)
             for part in _at_most_lines(block):
                 yield Lines(name, number, part)
                 number += part.count(b"\n")
     if rest:
         yield Lines(name, number, rest)  # the last line had no newline
+
+
+def _not_results(block: bytes, name: str) -> None:
+    """Refuse a JSON Lines file batch wrote (its first company line has batch's keys and no other): given
+    back as input, each of its lines would be an error row listing every key."""
+    for number, raw in enumerate(block.split(b"\n"), 1):
+        if raw and not raw.isspace():
+            try:
+                data = _json_data(raw)
+            except InputError:
+                return  # said on its row
+            if isinstance(data, dict) and is_results(data):
+                raise InputError(kind="column.results_lines", file=name, line=number)
+            return
 
 
 def _at_most_lines(block: bytes) -> Iterator[bytes]:

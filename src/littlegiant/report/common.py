@@ -7,7 +7,6 @@ these parts out its own way; the words come from ``report_words``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +14,12 @@ from littlegiant import __version__
 from littlegiant.core.result import Result, TierResult
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
-from littlegiant.load.profile import Profile, input_label
+from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
+from littlegiant.messages import say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
-from littlegiant.report.words import Words, evidence, exact, gate_stops, num, set_args, w
+from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -220,18 +220,15 @@ def report_json(report: Report) -> dict[str, Any]:
     return doc
 
 
-def _figure(fig: Figure, lang: str, digits: Callable[..., str] = num) -> tuple[str, str]:
+def _figure(fig: Figure, lang: str) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
-    return input_label(fig.field, fig.path).get(lang), digits(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:
-    """Why a part above its whole is refused, in words (the interview's retry message). The figures are
-    the ones typed, every digit: rounded, 8,000.125 over 8,000.12 would read as two equal numbers."""
-    (part, pv), (whole, wv) = _figure(v.part, lang, exact), _figure(v.whole, lang, exact)
-    if lang == "zh":
-        return f"「{part}」为 {pv}，多于「{whole}」{wv}：其中的部分不能超过总数"
-    return f"{part} ({pv}) is more than {whole} ({wv}): a part cannot exceed its whole"
+    """Why a part above its whole is refused, in words: the sentence its error says (the interview's
+    retry message)."""
+    return say("field.part_over_whole", lang, part_words(v))
 
 
 def warning_text(w: Unusual, lang: str) -> str:

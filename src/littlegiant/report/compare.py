@@ -125,9 +125,7 @@ def compare_markdown(results: list[Result], lang: str) -> str:
 
 def compare_html(results: list[Result], lang: str) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
-    from html import escape
-
-    from littlegiant.report.html import page
+    from littlegiant.report.html import escape, page
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)

@@ -19,6 +19,7 @@ from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
+from littlegiant.messages import grouped
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
@@ -80,22 +81,13 @@ def w(key: str, lang: str) -> str:
 def num(v: Any, lang: str = "en") -> str:
     """A number as people write it: thousands grouped, at most two places; yes/no in words."""
     text = fmt(v, lang=lang)
-    return _grouped(text) if isinstance(v, Decimal) else text
+    return grouped(text) if isinstance(v, Decimal) else text
 
 
 def exact(v: Any, lang: str = "en") -> str:
     """A figure as it was typed or saved: every digit kept, grouped as ``num`` groups them (8,000.125),
     for the interview, where a figure shown rounded would not be the answer the user gave."""
-    return _grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
-
-
-def _grouped(text: str) -> str:
-    """Plain digits with their thousands grouped, the sign kept (a written-out ×10^ form is left as it is)."""
-    sign = "-" if text.startswith("-") else ""
-    whole, dot, frac = text[len(sign):].partition(".")
-    if not whole.isdigit() or not (frac.isdigit() or not dot):
-        return text
-    return f"{sign}{int(whole):,}{dot}{frac}"
+    return grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
 
 
 @record
