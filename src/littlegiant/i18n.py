@@ -46,8 +46,10 @@ MESSAGES = {
               "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
     },
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
-    "interview.edit": {"zh": "修改这一项（现在是：{now}）", "en": "Change this answer (now: {now})"},
-    "interview.back": {"zh": "回到上一题（刚才答的是：{was}）", "en": "Back one question (you answered: {was})"},
+    "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
+    "interview.back": {"zh": "回到上一题（刚才答的是：{was}；直接回车保留不变）",
+                       "en": "Back one question (you answered: {was}; Enter keeps it)"},
+    "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
     "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
@@ -57,7 +59,12 @@ MESSAGES = {
     "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
     "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",
                         "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},
+    "interview.retry_keep": {"zh": "  ✗ {msg}。请重新输入（回车保留原来的回答，? 看说明）\n",
+                             "en": "  ✗ {msg}. Please answer again (Enter keeps the answer as it was, ? = help)\n"},
     "interview.none_is_zero": {"zh": "没有的话请填 0；不知道就直接回车。", "en": "If there is none, type 0; if you don't know, press Enter."},
+    "interview.none_is_zero_keep": {"zh": "没有的话请填 0；不知道请输入「不知道」；直接回车保留原来的回答。",
+                                    "en": "If there is none, type 0; if you don't know, type \"don't know\"; "
+                                          "Enter keeps the answer as it was."},
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
     "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
@@ -65,6 +72,11 @@ MESSAGES = {
     "interview.fix_earlier": {
         "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
         "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
+    },
+    "interview.fix_earlier_keep": {
+        "zh": "若是之前那一项填错了，可先回车保留本项原来的回答，再在汇总里修改那一项。",
+        "en": " If the earlier answer is the wrong one, press Enter to keep this one as it was, then change "
+              "the earlier one in the summary.",
     },
     "interview.above": {
         "zh": "{this}{value}，高于{other}{other_value}，这很少见。",

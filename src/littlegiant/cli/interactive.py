@@ -270,12 +270,13 @@ class Asker:
             out.append(_t("no_help", lang))
         return "\n".join(wrap(line, self.width) for line in out) + "\n"
 
-    def concern_text(self, c: Concern) -> str:
-        """A consistency check's finding in plain words."""
+    def concern_text(self, c: Concern, keep: bool = False) -> str:
+        """A consistency check's finding in plain words; ``keep``: the question had an answer, which
+        Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know")."""
         lang = self.lang
         if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
             return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
-                _t("fix_earlier", lang) if c.kind == "whole_under_part" else "")
+                _t("fix_earlier_keep" if keep else "fix_earlier", lang) if c.kind == "whole_under_part" else "")
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
@@ -301,10 +302,13 @@ class Asker:
                 return False
             prompt = _t("yesno_retry", self.lang)
 
-    def ask(self, q: Question, header: str) -> str | None:
-        """Ask ``q`` until it is answered (and saved by the caller); "<" returns "back"."""
+    def ask(self, q: Question, header: str, keep: bool = False) -> str | None:
+        """Ask ``q`` until it is answered (and saved by the caller); "<" returns "back". ``keep``: the
+        question is asked again (from the summary, or after "<"), and Enter keeps the answer it had:
+        a user pressing Enter to leave an answer as it is must not find it erased. "Don't know" is
+        then typed (不知道), a deliberate act."""
         lang = self.lang
-        self.term.say("\n" + header + "\n")
+        self.term.say("\n" + wrap(header, self.width, indent="") + "\n")
         prompt = self.describe(q)
         while True:
             text = self.term.ask(prompt)
@@ -315,21 +319,28 @@ class Asker:
                 continue
             if stripped in BACK:
                 return "back"
+            if keep and stripped == "":
+                self.iv.keep(q.path)
+                self.term.say(wrap(_t("kept_answer", lang, now=with_unit(self.iv.values.get(q.path), q.field, lang)),
+                                   self.width, indent="  ") + "\n")
+                return None
             try:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
                 if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
                     # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
-                    self.term.say(wrap("✗ " + _t("none_is_zero", lang), self.width) + "\n")
+                    self.term.say(wrap("✗ " + _t("none_is_zero_keep" if keep else "none_is_zero", lang), self.width)
+                                  + "\n")
                     continue
-                self.term.say(wrap(_t("retry", lang, msg=refusal(exc, lang)).strip(" \n"), self.width) + "\n")
+                self.term.say(wrap(_t("retry_keep" if keep else "retry", lang, msg=refusal(exc, lang)).strip(" \n"),
+                                   self.width) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
             concerns = self.iv.concerns(q, value)
             refused = [c for c in concerns if c.refused]
             if refused:
-                self.term.say(wrap("✗ " + self.concern_text(refused[0]) + _t("again", lang), self.width) + "\n")
+                self.term.say(wrap("✗ " + self.concern_text(refused[0], keep) + _t("again", lang), self.width) + "\n")
                 continue
             if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
                    for c in concerns):
@@ -444,8 +455,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
+            keep = editing or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
-            if asker.ask(q, head) == "back":
+            if asker.ask(q, head, keep) == "back":
                 if not asker.history:
                     term.say(_t("first", lang))
                     pending = q

@@ -234,6 +234,12 @@ class Interview:
         self.unknown.discard(path)
         self._result = None
 
+    def keep(self, path: str) -> None:
+        """Keep the answer ``path`` had before it was asked again: Enter at a question the user came
+        back to (with "<" or from the summary) must never erase what was there, only a new answer may."""
+        if path in self.held:
+            self.record(path, self.held[path])
+
     def record(self, path: str, value: Scalar | None) -> None:
         self.held.pop(path, None)
         if value is None:
