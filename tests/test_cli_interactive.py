@@ -772,3 +772,31 @@ def test_enter_after_going_back_keeps_the_answer_taken_back(tmp_path: Path) -> N
     assert code == 130
     assert profile.load_profile(tmp_path / "b.yaml", rules.load("miit-2026")).values[
         "financials.2025.rd_expense"] == 300
+
+
+@pytest.mark.parametrize(("lang", "words", "recorded"), [("zh", ("不知道", "不确定"), "记为「不知道」"),
+                                                         ("en", ("don't know", "Unknown"), 'recorded as "don\'t know"')])
+def test_typing_dont_know_is_dont_know_and_clears_an_answer_asked_again(
+        tmp_path: Path, lang: str, words: tuple[str, str], recorded: str) -> None:
+    """不知道 (or "don't know") typed is taken as Enter is, saved as unknown and never as 0; typed at an
+    answer taken back with "<" it deliberately makes that answer unknown."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", "k.yaml"], tmp_path)
+    intro = s.until_prompt() or ""
+    assert ("或输入「不知道」" if lang == "zh" else "Enter (or typing \"don't know\")") in intro
+    s.send("甲公司")
+    assert s.until_prompt() is not None
+    s.send("8000")
+    assert s.until_prompt() is not None
+    s.send(words[0])  # R&D expense: not known
+    after = s.until_prompt() or ""
+    assert recorded in after
+    s.send("<")  # back to the R&D question, made unknown a second time on purpose
+    assert s.until_prompt() is not None
+    s.send("<")  # and back to the revenue, cleared on purpose
+    assert "8,000" in (s.until_prompt() or "")
+    s.send(words[1])
+    assert recorded in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    text = (tmp_path / "k.yaml").read_text(encoding="utf-8")
+    assert "revenue: null\n" in text and "rd_expense: null\n" in text

@@ -26,8 +26,11 @@ YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", 
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})
 """Yes and no as people write them (compared after NFKC and in lower case)."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
-UNKNOWN = frozenset({"", "null", "~"})
-"""Text that says "don't know": nothing, or YAML's words for nothing."""
+UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知",
+                     "dontknow", "donotknow", "unknown", "notsure"})
+"""Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
+YAML's words for nothing, or the words people type when they do not know. Refusing 不知道 taught
+users that only Enter means it; it stays unknown, never 0."""
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
