@@ -243,12 +243,15 @@ def test_end_of_input_saves_and_exits_130_then_resume_finishes(tmp_path: Path) -
     assert tier_statuses(json.loads(out)) == tier_statuses(expected)
 
 
-def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tmp_path: Path) -> None:
+def test_start_over_keeps_a_backup_and_an_unreadable_save_file_is_never_overwritten(tmp_path: Path) -> None:
+    """Starting over copies the old answers to a dated backup beside the file, said on screen, before
+    the first new answer replaces them; a file that cannot be read is left as it is."""
     save = tmp_path / "old.yaml"
-    save.write_text("employees: 12\nfinancials: {2025: {revenue: 300}}\n", encoding="utf-8")
+    old = "employees: 12\nfinancials: {2025: {revenue: 300}}\n"
+    save.write_text(old, encoding="utf-8")
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "old.yaml"], tmp_path)
     prompt = s.until_prompt()
-    assert prompt is not None and "holds 2 saved answers" in prompt
+    assert prompt is not None and "holds 2 saved answers (no company name yet)" in prompt
     s.send("maybe")
     assert "Please type r (resume) or o (start over)" in (s.until_prompt() or "")
     s.send("o")
@@ -263,6 +266,9 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
     assert code == 130
     text = save.read_text(encoding="utf-8")
     assert "employees" not in text and "revenue: 12000" in text and "name: Acme Ltd" in text
+    backups = list(tmp_path.glob("old.backup-*.yaml"))  # the old answers, within reach and said so
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == old
+    assert f"The 2 old answers were copied to {backups[0].name}" in s.transcript
 
     save.write_text("employes: 12\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(save)], input="r\n",
@@ -800,3 +806,29 @@ def test_typing_dont_know_is_dont_know_and_clears_an_answer_asked_again(
     assert code == 130
     text = (tmp_path / "k.yaml").read_text(encoding="utf-8")
     assert "revenue: null\n" in text and "rd_expense: null\n" in text
+
+
+def test_the_resume_question_names_the_company_and_starting_over_twice_keeps_both_backups(tmp_path: Path) -> None:
+    """The default save file is shared by every client in a folder: the resume question names the company
+    and the number of answers, and each start over leaves its own backup, never overwriting one."""
+    from littlegiant.cli.interactive import backup_copy
+
+    save = tmp_path / "littlegiant-profile.yaml"
+    save.write_text(ANSWERED, encoding="utf-8")
+    args = ["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", save.name]
+    for company, held in (("新公司", "「苏州恒达精密机械有限公司」的30个回答"), ("另一家公司", "「新公司」的1个回答")):
+        s = Session(args, tmp_path)
+        assert held in re.sub(r"\s+", "", s.until_prompt() or "")
+        s.send("o")
+        s.answers(company)
+        assert s.until_prompt() is not None
+        code, _ = s.finish()
+        assert code == 130 and f"name: {company}" in save.read_text(encoding="utf-8")
+        assert "已另存到 littlegiant-profile.backup-" in s.transcript and "现在从头开始" in s.transcript
+    backups = sorted(tmp_path.glob("littlegiant-profile.backup-*.yaml"))
+    assert len(backups) == 2
+    assert sorted(b.read_text(encoding="utf-8") for b in backups) == sorted([ANSWERED, save.read_text(
+        encoding="utf-8").replace("另一家公司", "新公司")])
+    again = backup_copy(save)  # within the same second as another: a name of its own
+    assert again not in backups and again.read_bytes() == save.read_bytes()
+    assert backup_copy(save) != again

@@ -103,10 +103,22 @@ MESSAGES = {
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
-        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答请输入 r，清空重新开始请输入 o：[R/o] ",
-        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
+        "zh": "{save} 中已保存「{name}」的 {n} 个回答。\n",
+        "en": "{save} holds {n} saved answers for {name}.\n",
+    },
+    "interview.found_unnamed": {
+        "zh": "{save} 中已保存 {n} 个回答（尚未填企业名称）。\n",
+        "en": "{save} holds {n} saved answers (no company name yet).\n",
+    },
+    "interview.found_ask": {
+        "zh": "继续这些回答请输入 r；重新开始请输入 o（原来的回答会先另存一份备份）：[R/o]",
+        "en": "Resume them (r), or start over (o; the old answers are first copied to a backup)? [R/o]",
     },
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "interview.backed_up": {
+        "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
+        "en": "The {n} old answers were copied to {backup} (resume from it if you need them).\nStarting over.\n",
+    },
     "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
              "en": "\nDone: {n} answers, saved to {save}.\n\n"},
     "interview.stopped": {

@@ -11,6 +11,7 @@ At a question: Enter is "don't know", ``?`` shows the help and the official term
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shlex
@@ -25,7 +26,7 @@ from littlegiant.core.interview import Concern, Interview, Question, dump_profil
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
-from littlegiant.load.fileio import atomic_write_text
+from littlegiant.load.fileio import atomic_write_text, new_file_mode
 from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
@@ -371,6 +372,41 @@ class Asker:
         return paths
 
 
+def shown_name(name: str, limit: int = 40) -> str:
+    """A company name from a saved file as a prompt shows it: printable characters only (the file
+    may have been edited by hand), and a long one cut with an ellipsis."""
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def backup_copy(save: Path) -> Path:
+    """Copy ``save`` to a new file beside it named for the moment (f.backup-20261202-021503.yaml) and
+    return its path. Starting over replaces the saved answers at the first new one; the save file is
+    often the default name shared by every client in a folder, so the old answers must stay within
+    reach. A file already there is never overwritten (-2, -3… is added)."""
+    from datetime import datetime
+
+    data = save.read_bytes()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    mode = new_file_mode(save)
+    for i in range(1, 1000):
+        backup = save.with_name(f"{save.stem}.backup-{stamp}{'' if i == 1 else f'-{i}'}{save.suffix}")
+        try:
+            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            backup.unlink(missing_ok=True)
+            raise
+        return backup
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(save))
+
+
 def _progress(n: int, total: int, width: int = 20) -> str:
     done = min(width, round(width * (n - 1) / total)) if total else width
     return "▓" * done + "░" * (width - done)
@@ -393,9 +429,14 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
 
     if save.exists():
         values, unknown = load_saved(save, interview.rules)
+        n = len(values) + len(unknown)
+        company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
+        found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
+                 else _t("found_unnamed", lang, save=save, n=n))
+        prompt = wrap_all(found + _t("found_ask", lang), term.width()) + " "  # the wrapping drops the space
         while True:
             try:
-                choice = term.ask(_t("found", lang, save=save, n=len(values) + len(unknown))).strip().lower()
+                choice = term.ask(prompt).strip().lower()
             except (KeyboardInterrupt, Interrupted):
                 term.say(_t("kept", lang, save=save))
                 raise Interrupted from None
@@ -404,8 +445,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 interview.unknown |= unknown
                 break
             if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
+                term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
                 break
-            term.say(_t("found_retry", lang))
+            prompt = _t("found_retry", lang) + wrap_all(_t("found_ask", lang), term.width()) + " "
     for path, value in preset:
         interview.record(path, value)
     if interview.values or interview.unknown:
