@@ -832,3 +832,33 @@ def test_the_resume_question_names_the_company_and_starting_over_twice_keeps_bot
     again = backup_copy(save)  # within the same second as another: a name of its own
     assert again not in backups and again.read_bytes() == save.read_bytes()
     assert backup_copy(save) != again
+
+
+@pytest.mark.parametrize(("typed", "n", "held"), [
+    (("甲", "<"), 1, "name: 甲\n"),
+    (("甲", "8000", "320", "<"), 3, "rd_expense: 320\n"),
+])
+def test_the_interrupt_message_counts_what_the_file_holds(
+        tmp_path: Path, typed: tuple[str, ...], n: int, held: str) -> None:
+    """Stopped right after "<", the answer taken back is still in the file, and the message counts it:
+    never "nothing saved" beside a file holding the company name, never 2 answers for 3."""
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers(*typed)
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130 and f"已中断：{n} 个回答已保存到 t.yaml" in s.transcript and "尚未回答" not in s.transcript
+    assert len(profile.load_profile(tmp_path / "t.yaml", rules.load("miit-2026")).values) == n
+    assert held in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_stopping_before_a_new_answer_after_starting_over_says_the_old_file_is_unchanged(tmp_path: Path) -> None:
+    """Starting over and stopping before the first new answer leaves the file as it was, and says so
+    (not "nothing saved", which would scare a user whose answers are all there)."""
+    save = tmp_path / "o.yaml"
+    save.write_text(ANSWERED, encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", "o.yaml"], tmp_path)
+    s.answers("o")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130 and "o.yaml 中保存的回答保持不变" in s.transcript and "未保存文件" not in s.transcript
+    assert save.read_text(encoding="utf-8") == ANSWERED

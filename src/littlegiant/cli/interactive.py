@@ -424,8 +424,12 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
          preset: Iterable[tuple[str, Scalar | None]]) -> None:
     header = HEADER.format(rules=interview.rules.id, as_of=interview.as_of.isoformat(), save=save)
 
+    written = False  # by this sitting: until then the file, if any, holds what it held before
+
     def persist() -> None:
+        nonlocal written
         atomic_write_text(save, dump_profile(interview.saved_data(), header))
+        written = True
 
     if save.exists():
         values, unknown = load_saved(save, interview.rules)
@@ -509,13 +513,14 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 asker.history.append(q.path)
             persist()
     except (KeyboardInterrupt, Interrupted):
-        n = asker.answered
+        n = len(interview.saved_paths())  # what the file holds, said as it is
         if n:
             persist()  # again, in case the interrupt landed between an answer and its save
-        term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if n else _t("nothing", lang))
+        term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if written else
+                 _t("kept", lang, save=save) if save.exists() else _t("nothing", lang))
         raise Interrupted from None
     persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
-    term.say(_t("done", lang, n=asker.answered, save=save))
+    term.say(_t("done", lang, n=len(interview.saved_paths()), save=save))
 
 
 def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]:
