@@ -862,3 +862,22 @@ def test_stopping_before_a_new_answer_after_starting_over_says_the_old_file_is_u
     code, _ = s.finish()
     assert code == 130 and "o.yaml 中保存的回答保持不变" in s.transcript and "未保存文件" not in s.transcript
     assert save.read_text(encoding="utf-8") == ANSWERED
+
+
+def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Path) -> None:
+    """In English, 80 million and 3,200,000 CNY are amounts in yuan: each is shown back in the unit asked
+    (10k CNY) before it is saved, as 0.8亿 is on the Chinese side."""
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "en", "--save", "e.yaml"], tmp_path)
+    s.answers("Acme Ltd", "80 million")
+    rd = s.until_prompt() or ""
+    assert "80 million = 8,000 (10k CNY)" in rd and "R&D expense 2025" in rd
+    s.send("3,200,000 CNY")
+    main = s.until_prompt() or ""
+    assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which Main-business revenue" in main
+    s.send("7600000 yuan")
+    assert "7600000 yuan = 760 (10k CNY)" in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "e.yaml", rules.load("miit-2026")).values
+    assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
+    assert values["financials.2025.main_revenue"] == 760
