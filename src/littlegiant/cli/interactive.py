@@ -5,8 +5,9 @@ pure JSON). Every answer is written to the save file atomically before the next 
 is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was answered. The save
 file is locked for the whole interview: a second interview on the same file is refused.
 
-At a question: Enter is "don't know", ``?`` shows the help and the official terms it uses,
-``<`` goes back one question. Before the report, all answers are listed and any can be changed.
+At a question: Enter (or 不知道 typed) is "don't know", ``?`` shows the help and the official terms
+it uses, ``<`` goes back one question. Before the report, all answers are listed and any can be
+changed; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
 """
 
 from __future__ import annotations
