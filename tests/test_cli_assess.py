@@ -201,6 +201,10 @@ def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     assert one.stdout.startswith("前年研发费用不低于100万元\n所属称号：专精特新中小企业")
     assert "  · 研发费用（2024年）：70万元" in one.stdout and "结论：✘ 不满足" in one.stdout
     several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场")
+    assert several.exit_code == 0, several.output
+    assert several.stdout.startswith("7 criteria match \"细分市场\"; each is explained below")
+    assert "\nzjtx26.niche_years — " in several.stdout and "\nlg26.market.rank — " in several.stdout
+    several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场", "--format", "json")
     assert several.exit_code == 2
     assert "zjtx_sme:zjtx26.niche_years (" in several.output and "little_giant:lg26.market.rank (" in several.output
     none = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "no such words")
@@ -366,3 +370,37 @@ def test_a_profile_and_set_take_amounts_and_words_as_the_interview_does(tmp_path
     bad.write_text("name: 乙\nfinancials:\n  2025: {revenue: 大约八千}\n", encoding="utf-8")
     result = invoke("assess", str(bad), "--as-of", "2026-11-26")
     assert result.exit_code == 2 and "bad.yaml:3" in result.output and "financials.2025.revenue" in result.output
+
+
+@pytest.mark.parametrize(("name", "starts"), [("报告.html", "<!DOCTYPE html>"), ("report.HTM", "<!DOCTYPE html>"),
+                                              ("报告.md", "# 示例精密部件有限公司"), ("result.json", "{"),
+                                              ("报告.txt", "示例精密部件有限公司")])
+def test_the_report_file_is_the_kind_its_name_asks_for(tmp_path: Path, name: str, starts: str) -> None:
+    """``-o 报告.html`` without --format writes an HTML report (it wrote text into the .html file before);
+    .md Markdown, .json the JSON result, any other name text."""
+    out = tmp_path / name
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                  "-o", str(out))
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(starts)
+    if name.endswith(".json"):
+        assert json.loads(text)["tiers"]["little_giant"]["status"]
+
+
+@pytest.mark.parametrize("name", ["报告.pdf", "report.docx", "结果.xlsx"])
+def test_a_report_file_it_cannot_write_is_refused_in_one_line(tmp_path: Path, name: str) -> None:
+    """A .pdf, Word or Excel report name is refused before any work, in one line that says what to
+    write instead; nothing is written."""
+    out = tmp_path / name
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "-o", str(out))
+    assert done.exit_code == 2
+    assert done.output.count("\n") == 1 and ".html" in done.output and "打印" in done.output
+    assert not out.exists()
+
+
+def test_an_explicit_format_wins_over_the_file_name(tmp_path: Path) -> None:
+    """--format text with a .html name is the user's choice: text it is."""
+    out = tmp_path / "r.html"
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--format", "text", "-o", str(out))
+    assert done.exit_code == 0 and not out.read_text(encoding="utf-8").startswith("<")

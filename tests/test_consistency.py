@@ -232,7 +232,7 @@ def test_growth_warning_words_and_batch_column(tmp_path: Path) -> None:
     assert done.exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["需核对的数据"] == "「营业收入（2025年）」7000万元，比上年（1000万元）变化 +600%，超过 ±500%：少见，请核对"
+    assert rows[0]["需核对的数据"] == "「营业收入（2025年）」7,000万元，比上年（1,000万元）变化 +600%，超过 ±500%：少见，请核对"
     assert rows[1]["需核对的数据"] == ""  # exactly +500%
     assert [r["处理结果"] for r in rows] == ["已评估", "已评估"]
 

@@ -187,10 +187,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),
     "out.json_rows": ("--format json rows need a .jsonl output", "--format json 的结果只能写到 .jsonl 文件"),
+    "out.report_kind": ("cannot write a {suffix} report: write .html (open it in a browser to print or save as PDF), "
+                        ".md, .json or .txt",
+                        "不能直接写出 {suffix} 格式的报告：请写成 .html（在浏览器中打开后可打印或另存为 PDF），或 .md、.json、.txt"),
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
+    "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
+    "out.kept_rows_new": ("{rows} rows written to {partial} ({output} not created)",
+                          "已写出的 {rows} 行保存在 {partial}（未生成 {output}）"),
     "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
@@ -213,8 +219,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
                     "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
-    "opt.explain_many": ("{got!r} names several criteria; choose one of {named}",
-                         "“{got}”对应好几个条件，请从中选一个：{named}"),
+    "opt.explain_many": ("{got!r} names {count} criteria; choose one of {named}",
+                         "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),
     "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",
                              "只能与 --csv 一起用（.xlsx 模板总用文字列名，企业信息模板总用英文编号）"),
     "opt.jobs_min": ("expected 1 or more, got {got}", "至少为 1，现在是 {got}"),
@@ -252,6 +258,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
                             "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
+    "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
+                           "they are unknown for every company, and so may be the tiers they decide "
+                           "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
+                           "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
+                           "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "

@@ -18,8 +18,8 @@ from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label
 from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
-from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import Words, evidence, exact, gate_stops, set_args, w
+from littlegiant.report.explanations import unit_text
+from littlegiant.report.words import Words, evidence, exact, gate_stops, num, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -80,6 +80,22 @@ class Report:
     sets: list[str] = field(default_factory=list)  # the user's own --set arguments
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
+    latest_year: int | None = None  # the latest fiscal year the profile has figures for
+
+    def warnings(self) -> list[str]:
+        """What to check before reading on: figures for a year after the profile's latest (re-run after
+        New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
+        out = []
+        r, latest = self.result, self.latest_year
+        if latest is not None and latest < r.last_year:
+            out.append(f"资料中最近的年度数据是{latest}年的，而评估日期 {r.as_of.isoformat()} 的上年度是{r.last_year}年："
+                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”。请补充{r.last_year}年的数据；"
+                       f"如需按{latest}年的数据评估，请把评估日期设在{latest + 1}年内" if self.lang == "zh" else
+                       f"The profile's latest yearly figures are for {latest}, but as of {r.as_of.isoformat()} last "
+                       f"year is {r.last_year}: with no {r.last_year} figures, every criterion that reads them is "
+                       f"unknown. Add the {r.last_year} figures, or assess as of a date in {latest + 1} to use "
+                       f"the {latest} ones")
+        return out + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -150,7 +166,24 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
     plans = {} if gate_stops(result) else plan_all(rules, result, profile)
-    return Report(result, lang, rules, plans, **kw)
+    return Report(result, lang, rules, plans, latest_year=latest_year(rules, profile), **kw)
+
+
+def latest_year(rules: RuleSet, profile: Profile) -> int | None:
+    """The latest fiscal year the profile gives a figure for (None: no yearly figures at all)."""
+    from littlegiant.load.profile import field_for_path, year_in_path
+
+    years = []
+    for path, value in profile.values.items():
+        if value is None:
+            continue
+        try:
+            year = year_in_path(field_for_path(rules, path), path)
+        except Exception:  # a path of no field (the name): no year
+            continue
+        if year is not None:
+            years.append(year)
+    return max(years, default=None)
 
 
 def plans_json(report: Report) -> dict[str, Any]:
@@ -187,7 +220,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return doc
 
 
-def _figure(fig: Figure, lang: str, digits: Callable[..., str] = fmt) -> tuple[str, str]:
+def _figure(fig: Figure, lang: str, digits: Callable[..., str] = num) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
     return input_label(fig.field, fig.path).get(lang), digits(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
 
@@ -206,9 +239,9 @@ def warning_text(w: Unusual, lang: str) -> str:
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
     if w.kind == ABOVE:
         if lang == "zh":
-            return f"「{name}」{value} 高于「{other}」{other_value}：少见，请核对"
+            return f"「{name}」{value}，高于「{other}」{other_value}：少见，请核对"
         return f"{name} is {value}, above {other} at {other_value}: unusual, please check"
-    growth, limit = fmt(w.growth, lang=lang), fmt(w.limit, lang=lang)
+    growth, limit = num(w.growth, lang=lang), num(w.limit, lang=lang)
     sign = "+" if w.growth is not None and w.growth > 0 else ""
     if lang == "zh":
         return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"

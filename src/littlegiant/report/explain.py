@@ -29,7 +29,19 @@ def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionR
             if (words in c.title.zh.casefold() or words in c.title.en.casefold()) and \
                     not any(c.title == o.title and c.source == o.source for _, o in seen):
                 seen.append((t, c))
-    return seen
+    exact = [(t, c) for t, c in seen if words in (c.title.zh.casefold(), c.title.en.casefold())]
+    return exact or seen  # a title pasted whole names that criterion, not the groups whose titles contain it
+
+
+EXPLAINED_AT_MOST = 12
+"""Words that match more criteria than this are too vague to explain each (研发 matches most of a tier)."""
+
+
+def several_heading(ref: str, count: int, lang: str) -> str:
+    """The line before the traces of several criteria that the words of ``--explain`` match."""
+    if lang == "zh":
+        return f"“{ref.strip()}”对应 {count} 个条件，逐一说明如下（只看其中一个，可写出它的完整名称）："
+    return f"{count} criteria match \"{ref.strip()}\"; each is explained below (give a whole title or an id for one)."
 
 
 def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str, rules: RuleSet | None = None,

@@ -11,7 +11,7 @@ from html import escape
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line
 from littlegiant.report.words import ICON, MARK, w
 
 CSS = """
@@ -84,7 +84,7 @@ def render_html(report: Report) -> str:
         out.append(f'<li>{_status(tier.status, lang)} <span class="verdict">{escape(line)}</span>'
                    + (f'<span class="why">{escape(why)}</span>' if why else "") + "</li>")
     out.append("</ul></section>")
-    warnings = warning_lines(result, lang)
+    warnings = report.warnings()
     if warnings:
         out.append(f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
                    + "".join(f"<li>{escape(x)}</li>" for x in warnings) + "</ul></section>")
