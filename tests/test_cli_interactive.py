@@ -780,6 +780,27 @@ def test_enter_after_going_back_keeps_the_answer_taken_back(tmp_path: Path) -> N
         "financials.2025.rd_expense"] == 300
 
 
+def test_enter_after_going_back_twice_keeps_both_answers(tmp_path: Path) -> None:
+    """Two steps back with "<", then Enter at each: the earlier answer is kept, and the later one, asked
+    again on the way forward, says it is still there and is kept too (it was saved as unknown)."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("测试公司", "5000", "300")
+    assert s.until_prompt() is not None
+    s.send("<")
+    assert "刚才答的是：300万元" in (s.until_prompt() or "")
+    s.send("<")
+    assert "刚才答的是：5,000万元" in (s.until_prompt() or "")
+    s.send("")
+    forward = s.until_prompt() or ""
+    assert "保留原来的回答：5,000万元" in forward and "修改这一项（现在是：300万元；直接回车保留不变）" in forward
+    s.send("")
+    assert "保留原来的回答：300万元" in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "t.yaml", rules.load("miit-2026")).values
+    assert values["financials.2025.revenue"] == 5000 and values["financials.2025.rd_expense"] == 300
+
+
 @pytest.mark.parametrize(("lang", "words", "recorded"), [("zh", ("不知道", "不确定"), "记为「不知道」"),
                                                          ("en", ("don't know", "Unknown"), 'recorded as "don\'t know"')])
 def test_typing_dont_know_is_dont_know_and_clears_an_answer_asked_again(

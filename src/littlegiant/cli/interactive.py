@@ -496,13 +496,16 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     editing = True
                     continue
                 break
+            # taken back with "<" earlier (two steps back, then on again): the file still holds its answer
+            again = went_back is None and not editing and q.path in interview.held
             number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
             later = interview.remaining_paths() - {q.path}
             total = number + len(later)
             head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
+                    _t("edit", lang, now=with_unit(interview.held[q.path], q.field, lang)) if again else
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
-            keep = editing or went_back is not None  # asked again: Enter keeps the answer it had
+            keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
                 if not asker.history:
