@@ -18,6 +18,7 @@ from typing import Any
 
 import pexpect
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
@@ -168,7 +169,7 @@ def test_advice_puts_the_exact_first_step_in_next_step(tmp_path: Path) -> None:
     batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en")
     (fast,) = read_csv(plain)
     assert {k: v for k, v in fast.items() if k != "next_step"} == {k: v for k, v in row.items() if k != "next_step"}
-    assert fast["next_step"].startswith("zjtx_sme: zjtx26.prerequisite")
+    assert fast["next_step"].startswith("zjtx_sme: zjtx26.niche_years")  # a figure it fails, past the title asked first
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -401,11 +402,28 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as f:
         cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(f)}
-    assert cells["佛山某机械有限公司"].startswith("科技和创新型中小企业：尚待回答——近三年未发生较大生产安全事故")
+    # its 小巨人 revenue is known to fail: that, before the red-line question it has not answered
+    assert cells["佛山某机械有限公司"] == '专精特新"小巨人"企业：上年度营业收入不低于5000万元'
     # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
     assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
-    assert cells["宁波恒达密封件有限公司"] == "专精特新中小企业：持有有效期内的科技和创新型中小企业称号（创新型或科技型）"
+    # it holds no 创新型 title, which 专精特新 asks first; its niche years fail it too, and say more
+    assert cells["宁波恒达密封件有限公司"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+
+
+def test_a_tier_failed_only_for_want_of_the_title_below_says_so_last(tmp_path: Path) -> None:
+    """A company whose figures meet 专精特新 but which holds no 创新型 title: no figure fails anywhere,
+    so the cell names the title, the one step it lacks."""
+    data = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
+    data["titles"]["innovative_sme"] = False
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(data, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    row = read_csv(out)[0]
+    assert row["专精特新中小企业"] == "不满足"
+    assert row["主要差距"] == "专精特新中小企业：持有有效期内的科技和创新型中小企业称号（创新型或科技型）"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -450,8 +468,11 @@ def test_rows_from_workers_are_the_bytes_one_process_writes(tmp_path: Path, enco
 
 
 PARK_SHEET = ("企业名称,行业,从业人员,营业收入（2025年）,营业收入（2024年）,营业收入（2023年）,主营业务收入（2025年）,"
-              "研发费用（2025年）,研发费用（2024年）,从事特定细分市场年限\n"
-              "甲公司,工业,120,8000,7000,6000,7500,180,150,2\n")
+              "研发费用（2025年）,研发费用（2024年）,从事特定细分市场年限,持有有效的创新型中小企业称号,"
+              "持有有效的科技型中小企业称号（入库）,持有有效的专精特新中小企业称号\n"
+              "甲公司,工业,120,8000,7000,6000,7500,180,150,2,,,\n"
+              "乙公司,工业,300,20000,18000,15000,19000,900,800,6,,,\n"
+              "丙公司,工业,200,20000,18000,15000,19000,100,90,6,否,否,否\n")
 """A park's sheet as parks keep them: figures, no red-line or registration columns."""
 
 
@@ -467,9 +488,13 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
                               env={"COLUMNS": "80"})
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as f:
-        row = next(csv.DictReader(f))
+        row, known, untitled = csv.DictReader(f)
     assert row["科技和创新型中小企业"] == "未知" and row["专精特新中小企业"] == "不满足"
     assert row["主要差距"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+    # 乙 fails nothing known: the first question still open, as before
+    assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格"
+    # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
+    assert untitled["主要差距"] == "专精特新中小企业：前年研发费用不低于100万元"
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
     assert len(notes) == 1
     assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]

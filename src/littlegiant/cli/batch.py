@@ -38,6 +38,7 @@ from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK, RowError, every_problem, row_profile
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
+from littlegiant.records import record
 from littlegiant.report.common import part_text, warning_text
 from littlegiant.report.table import (
     FORMULA_STARTS,
@@ -522,36 +523,58 @@ def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str |
     return [input_label(field_for_path(rules, p), p).get(lang) for p in read if p not in given]
 
 
-def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset()) -> str | None:
+def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(), beyond: Summary | None = None) -> str | None:
     """The tier a row's 主要差距 / next step speaks of: the lowest one a known figure fails, else the
     lowest not known, else the lowest failed by ``ladder`` alone (the criteria that ask for the
-    title below it), else the lowest awaiting the authority. A park's sheet seldom has the red-line
-    columns: "尚待回答：境内工商注册登记" on every row hid that a company's R&D share is under 3%, while
-    "小巨人 needs the 专精特新 title" says nothing the tier below does not. 待审核 is no gap the company
-    can close (a 小巨人 that fails on its main-business share must not hide behind a market question
-    the authority decides)."""
+    title below it), else the lowest awaiting the authority. ``beyond``: the same company with every
+    title held, which tells a tier failed only for want of a title from one that a figure fails too
+    (a tier's first failure is its title question, which comes before its figures). A park's sheet
+    seldom has the red-line columns: "尚待回答：境内工商注册登记" on every row hid that a company's
+    R&D share is under 3%, while "小巨人 needs the 专精特新 title" says nothing the tier below does not.
+    待审核 is no gap the company can close (a 小巨人 that fails on its main-business share must not hide
+    behind a market question the authority decides)."""
     ranked: dict[str, str] = {}
     for tid in TIER_IDS:
         tier = summary.tiers.get(tid)
-        if tier is not None and tier.status != MET:
-            kind = "ladder" if tier.status == UNMET and tier.blocker in ladder else tier.status
-            ranked.setdefault(kind, tid)
+        if tier is None or tier.status == MET:
+            continue
+        kind = tier.status
+        if kind == UNMET and tier.blocker in ladder:
+            past = beyond.tiers.get(tid) if beyond is not None else None
+            kind = UNMET if past is not None and past.status == UNMET else "ladder"
+        ranked.setdefault(kind, tid)
     return ranked.get(UNMET) or ranked.get(UNKNOWN) or ranked.get("ladder") or ranked.get(REVIEW)
 
 
-def ladder_criteria(rules: RuleSet, plan: Plan) -> frozenset[str]:
-    """The criteria that read nothing but the titles a company holds: a tier's step up the ladder."""
-    out = set()
+@record(frozen=True)
+class Ladder:
+    """The criteria that read nothing but the titles a company holds (a tier's step up the ladder),
+    and the title inputs they read."""
+
+    criteria: frozenset[str] = frozenset()
+    titles: tuple[str, ...] = ()
+
+    def beyond(self, plan: Plan, values: dict[str, object], summary: Summary) -> Summary | None:
+        """The summary with every title held, when a title question is what fails some tier."""
+        if not any(t.blocker in self.criteria for t in summary.tiers.values()):
+            return None
+        return plan.run({**values, **dict.fromkeys(self.titles, True)})
+
+
+def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
+    """The criteria that read nothing but the titles a company holds, and those titles' inputs."""
+    ids, paths = set(), {}
     for _, node in rules.all_nodes():
         if node.kind == "check" and node.value is not None:
             reads = plan.reads_of(node.value)
             if reads and all(p.startswith("titles.") for p in reads):
-                out.add(node.id)
-    return frozenset(out)
+                ids.add(node.id)
+                paths.update(dict.fromkeys(reads))
+    return Ladder(frozenset(ids), tuple(paths))
 
 
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
-                  ladder: frozenset[str] = frozenset()) -> Cells:
+                  ladder: frozenset[str] = frozenset(), beyond: Summary | None = None) -> Cells:
     """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
     the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
@@ -568,8 +591,10 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         else:
             score = ""
         cells += (tier.status, score)
-    focus = focus_tier(summary, ladder)
+    focus = focus_tier(summary, ladder, beyond)
     step = (focus, tiers[focus]) if focus is not None else None
+    if step is not None and step[1].blocker in ladder and beyond is not None and beyond.tiers[step[0]].status == UNMET:
+        step = (step[0], beyond.tiers[step[0]])  # the figure that fails it too, not the title asked first
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
@@ -595,7 +620,7 @@ class Scorer:
         self.version = version
         self._rules: RuleSet | None = None
         self._plan: Plan | None = None
-        self._ladder: frozenset[str] = frozenset()
+        self._ladder = Ladder()
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
@@ -632,7 +657,8 @@ class Scorer:
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
-        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder)
+        beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
+        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row
@@ -653,7 +679,8 @@ class Scorer:
         from littlegiant.report.advice import step_text
 
         assert self._rules is not None
-        tier = focus_tier(summary, self._ladder)
+        assert self._plan is not None
+        tier = focus_tier(summary, self._ladder.criteria, self._ladder.beyond(self._plan, prof.values, summary))  # type: ignore[arg-type]
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
