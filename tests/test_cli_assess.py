@@ -448,3 +448,13 @@ def test_an_explicit_format_wins_over_the_file_name(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--format", "text", "-o", str(out))
     assert done.exit_code == 0 and not out.read_text(encoding="utf-8").startswith("<")
+
+
+@pytest.mark.parametrize("name", ["说明.html", "说明.md"])
+def test_explain_to_an_html_or_markdown_file_is_refused_rather_than_mislabelled(tmp_path: Path, name: str) -> None:
+    """--explain writes text or JSON: -o 说明.html would have held plain text; it is refused in one line."""
+    out = tmp_path / name
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--explain", "研发费用",
+                  "-o", str(out))
+    assert done.exit_code == 2 and done.output.count("\n") == 1 and ".txt" in done.output
+    assert not out.exists()

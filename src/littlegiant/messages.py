@@ -229,6 +229,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
                     "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
+    "opt.explain_format": ("writes text or JSON; write it to a .txt or .json file",
+                           "只输出文字或 JSON，请写到 .txt 或 .json 文件"),
     "opt.explain_many": ("{got!r} names {count} criteria; choose one of {named}",
                          "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),
     "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",

@@ -295,6 +295,8 @@ def assess(
     if explain is not None:
         from littlegiant.report.explain import EXPLAINED_AT_MOST, explain_text, find_criteria, several_heading
 
+        if fmt in ("markdown", "html"):  # -o 说明.html would hold plain text: say so rather than mislabel it
+            bad("opt.explain_format", language, "--explain")
         matches = find_criteria(result, explain)
         if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)

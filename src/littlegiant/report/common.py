@@ -89,12 +89,11 @@ class Report:
         r, latest = self.result, self.latest_year
         if latest is not None and latest < r.last_year:
             out.append(f"资料中最近的年度数据是{latest}年的，而评估日期 {r.as_of.isoformat()} 的上年度是{r.last_year}年："
-                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”。请补充{r.last_year}年的数据；"
-                       f"如需按{latest}年的数据评估，请把评估日期设在{latest + 1}年内" if self.lang == "zh" else
+                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{r.last_year}年的数据"
+                       if self.lang == "zh" else
                        f"The profile's latest yearly figures are for {latest}, but as of {r.as_of.isoformat()} last "
                        f"year is {r.last_year}: with no {r.last_year} figures, every criterion that reads them is "
-                       f"unknown. Add the {r.last_year} figures, or assess as of a date in {latest + 1} to use "
-                       f"the {latest} ones")
+                       f"unknown; add the {r.last_year} figures")
         return out + warning_lines(r, self.lang)
 
     @property
