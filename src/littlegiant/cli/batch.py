@@ -27,7 +27,7 @@ import msgspec
 
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
-from littlegiant.core.plan import Plan, Summary, plan_for
+from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
@@ -523,16 +523,17 @@ def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str |
     return [input_label(field_for_path(rules, p), p).get(lang) for p in read if p not in given]
 
 
-def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(), beyond: Summary | None = None) -> str | None:
+def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
+               beyond: dict[str, TierSummary] | None = None) -> str | None:
     """The tier a row's 主要差距 / next step speaks of: the lowest one a known figure fails, else the
     lowest not known, else the lowest failed by ``ladder`` alone (the criteria that ask for the
-    title below it), else the lowest awaiting the authority. ``beyond``: the same company with every
-    title held, which tells a tier failed only for want of a title from one that a figure fails too
-    (a tier's first failure is its title question, which comes before its figures). A park's sheet
-    seldom has the red-line columns: "尚待回答：境内工商注册登记" on every row hid that a company's
-    R&D share is under 3%, while "小巨人 needs the 专精特新 title" says nothing the tier below does not.
-    待审核 is no gap the company can close (a 小巨人 that fails on its main-business share must not hide
-    behind a market question the authority decides)."""
+    title below it), else the lowest awaiting the authority. ``beyond``: tiers that a title question
+    fails, asked again with every title held, which tells a tier failed only for want of a title from
+    one that a figure fails too (a tier's first failure is its title question, asked before its
+    figures). A park's sheet seldom has the red-line columns: "尚待回答：境内工商注册登记" on every
+    row hid that a company's R&D share is under 3%, while "小巨人 needs the 专精特新 title" says nothing
+    the tier below does not. 待审核 is no gap the company can close (a 小巨人 that fails on its
+    main-business share must not hide behind a market question the authority decides)."""
     ranked: dict[str, str] = {}
     for tid in TIER_IDS:
         tier = summary.tiers.get(tid)
@@ -540,7 +541,7 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(), beyond: S
             continue
         kind = tier.status
         if kind == UNMET and tier.blocker in ladder:
-            past = beyond.tiers.get(tid) if beyond is not None else None
+            past = (beyond or {}).get(tid)
             kind = UNMET if past is not None and past.status == UNMET else "ladder"
         ranked.setdefault(kind, tid)
     return ranked.get(UNMET) or ranked.get(UNKNOWN) or ranked.get("ladder") or ranked.get(REVIEW)
@@ -554,11 +555,23 @@ class Ladder:
     criteria: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
 
-    def beyond(self, plan: Plan, values: dict[str, object], summary: Summary) -> Summary | None:
-        """The summary with every title held, when a title question is what fails some tier."""
-        if not any(t.blocker in self.criteria for t in summary.tiers.values()):
-            return None
-        return plan.run({**values, **dict.fromkeys(self.titles, True)})
+    def beyond(self, plan: Plan, values: dict[str, object], summary: Summary) -> dict[str, TierSummary]:
+        """The tiers a title question fails, each asked again with every title held: only those under
+        the lowest tier a figure fails (no higher one can be the row's focus), one tier at a time."""
+        out: dict[str, TierSummary] = {}
+        held: dict[str, object] | None = None
+        for tid in TIER_IDS:
+            tier = summary.tiers.get(tid)
+            if tier is None or tier.status != UNMET:
+                continue
+            if tier.blocker not in self.criteria:
+                break  # a figure fails this tier: the focus is here or lower
+            if held is None:
+                held = {**values, **dict.fromkeys(self.titles, True)}
+            out[tid] = plan.outcome(tid, held)
+            if out[tid].status == UNMET:
+                break
+        return out
 
 
 def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
@@ -574,7 +587,7 @@ def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
 
 
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
-                  ladder: frozenset[str] = frozenset(), beyond: Summary | None = None) -> Cells:
+                  ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None) -> Cells:
     """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
     the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
@@ -593,8 +606,9 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         cells += (tier.status, score)
     focus = focus_tier(summary, ladder, beyond)
     step = (focus, tiers[focus]) if focus is not None else None
-    if step is not None and step[1].blocker in ladder and beyond is not None and beyond.tiers[step[0]].status == UNMET:
-        step = (step[0], beyond.tiers[step[0]])  # the figure that fails it too, not the title asked first
+    past = (beyond or {}).get(focus or "")
+    if step is not None and step[1].blocker in ladder and past is not None and past.status == UNMET:
+        step = (step[0], past)  # the figure that fails it too, not the title asked first
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
         cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")

@@ -238,6 +238,16 @@ class Plan:
         sme_status, size = self._sme(state)
         return sme_status, size, tiers
 
+    def outcome(self, tid: str, values: dict[str, object]) -> TierSummary:
+        """One tier's status and first failing criterion on ``values``, without its score: what a
+        batch row asks again of a tier with other answers assumed (every title held)."""
+        for t, fn, _ in self.tiers:
+            if t == tid:
+                code, blocker = fn(dict(values))
+                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
+                                   blocker.title if blocker is not None else None)
+        raise KeyError(tid)
+
     def inputs(self) -> tuple[str, ...]:
         """Every input path a criterion of some tier reads, in the tiers' order: what a sheet without
         its column leaves unknown for every company."""
