@@ -17,6 +17,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
+from littlegiant.load.consistency import MONEY_TYPES
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Text
@@ -39,9 +40,8 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
-NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
-MONEY_TYPES = frozenset({"money", "signed_money"})
-"""Field types whose text is a number, and of those the amounts in 万元."""
+NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
+"""Field types whose text is a number (MONEY_TYPES: of those the amounts in 万元)."""
 
 
 @record(frozen=True, hot=True)
