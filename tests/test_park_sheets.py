@@ -90,3 +90,99 @@ def test_the_interview_and_assess_share_one_plausibility_check(tmp_path: Path) -
     (finding,) = unusual_figures(rs, {path: Decimal(80000000)})
     assert (concern.kind, concern.limit) == ("large", finding.limit) and finding.kind == LARGE
     assert iv.concerns(q, Decimal(8000)) == [] and unusual_figures(rs, {path: Decimal(8000)}) == []
+
+
+def test_a_title_saying_amounts_are_in_yuan_converts_them_with_a_notice(tmp_path: Path) -> None:
+    """Under 金额单位：元 in the title, 9,000,000 is 900 万元: 乙 is not 专精特新, and the run says how it read them."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["园区企业经营情况（金额单位：元）"])
+    ws.append([*ROW_HEADER, "研发费用（2024年）（万元）"])
+    ws.append([*yuan_rows()[0], 45])
+    ws.append(["丙公司", "工业", 60, "800万", None, None, "是", None])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "--lang", "zh", "--format", "json",
+                          "-o", str(tmp_path / "out.jsonl"))
+    assert code == 0 and "表头上方写明金额单位为元，金额按元读入并换算成万元" in err
+    yi, bing = (json.loads(line)["result"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines())
+    assert yi["warnings"] == [] and yi["tiers"]["zjtx_sme"]["status"] == "unmet"
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    row = results_sheet(out)[0]
+    assert (row["专精特新中小企业"], row["需核对的数据"]) == ("不满足", None)
+    assert bing["warnings"] == []
+
+
+def test_merged_cells_fill_every_row_they_cover(tmp_path: Path) -> None:
+    """行业 and 高新 merged over 甲 and 乙 count for both: 乙 is sized and scored as 甲 is."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "有效期内的高新技术企业"])
+    ws.append(["甲公司", "工业", 120, 8000, "是"])
+    ws.append(["乙公司", None, 130, 9000, None])
+    ws.append(["丙公司", "工业", 140, 9500, "否"])
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("E2:E3")
+    book.save(tmp_path / "merged.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["企业规模"] for r in rows] == ["小型", "小型", "小型"]
+    invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    results = [json.loads(line)["result"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    missing = [{m for t in r["tiers"].values() for c in t["criteria"] for m in c["missing"]} for r in results]
+    assert "industry" not in missing[1] and "honors.high_tech_enterprise" not in missing[1]
+
+
+def test_totals_and_footer_rows_are_skipped_and_said(tmp_path: Path) -> None:
+    """A merged 合计 row and a 填表人 line are not companies: no row for them, and the run names their rows."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "摸底"
+    ws.append(["苏州工业园区企业摸底统计表"])
+    ws.append(["填报单位：园区经发局", None, None, None, "单位：万元、人"])
+    ws.append(["序号", "企业名称", "行业", "从业人员（人）", "营业收入（2025年）"])
+    ws.append([1, "甲公司", "工业", 120, 8000])
+    ws.append([2, "乙公司", "工业", 130, 9000])
+    ws.append(["合计", None, None, "=SUM(D4:D5)", "=SUM(E4:E5)"])
+    ws.merge_cells("A6:C6")
+    ws.append([])
+    ws.append(["填表人：李四    审核人：王五    日期：2026年11月20日"])
+    book.save(tmp_path / "park.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "park.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["企业名称"] for r in rows] == ["甲公司", "乙公司"]
+    assert "park.xlsx:摸底 中以下行不是企业，未计入：第 6 行（合计行）、第 8 行（表尾说明）" in err
+    assert err.strip().splitlines()[-1].startswith("共读取 2 行，已评估 2 行") and "金额单位" not in err
+
+
+def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
+    """合计 in a CSV's name column is no company named 合计."""
+    src = tmp_path / "park.csv"
+    src.write_bytes("企业名称,行业,从业人员,营业收入（2025年）\r\n甲公司,工业,120,8000\r\n合计,,120,8000\r\n"
+                    "注：金额单位万元,,,\r\n".encode("gbk"))
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]
+    assert "第 3 行（合计行）、第 4 行（表尾说明）" in err
+
+
+def test_a_notes_sheet_is_passed_over_with_a_notice(tmp_path: Path) -> None:
+    """A 填表说明 sheet of a line or two is no error row; a sheet of a table without a known header still is."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "营业收入（2025年）"])
+    ws.append(["甲公司", 8000])
+    book.create_sheet("填表说明")["A1"] = "1. 金额单位为万元；2. 是/否 填“是”或“否”。"
+    other = book.create_sheet("别的表")
+    other.append(["Company", "Sales", "Staff"])
+    other.append(["X", 1, 2])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = read_csv(out)
+    assert code == 1 and [r["处理结果"] for r in rows] == ["已评估", "出错"]
+    assert rows[1]["来源（文件:行）"].endswith("in.xlsx:别的表")
+    assert "工作表" in err and "填表说明 没有企业名单表格（只有说明文字），已略过" in err

@@ -252,6 +252,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
                             "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
+    "run.sheet_unit": ("littlegiant: note: {where}: the title rows say amounts are in {unit}: plain amounts are read "
+                       "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
+                       "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
+                       "（列名或单元格里写明的单位优先）"),
+    "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
+                         "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
+    "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
+                        "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "

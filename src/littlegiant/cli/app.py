@@ -449,7 +449,10 @@ def batch(
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
 
-    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header)
+    def on_note(kind: str, params: dict[str, object]) -> None:
+        say(words(kind, language, params))
+
+    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header, on_note)
     for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
         try:  # every table's header before the first row is scored (one input's is read first anyway)
             next(batching.read_chunks([table], options), None)

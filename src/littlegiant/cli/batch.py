@@ -91,6 +91,7 @@ class ReadOptions(NamedTuple):
     sheet: str | None = None
     known_header: Callable[[object], bool] | None = None
     on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
+    on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -141,12 +142,12 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() == ".csv":
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding, options.on_header)
+        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
-        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header):
+        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
@@ -250,9 +251,10 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
-def _csv_rows(path: Path, encoding: str | None,
-              on_header: Callable[[str, list[str]], None] | None = None) -> Iterator[Item]:
+def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
+              on_note: Callable[[str, dict[str, object]], None] | None = None) -> Iterator[Item]:
     from littlegiant.load.charsets import TRIED, sniff_file
+    from littlegiant.load.tabular import skipped_row, skipped_text
 
     try:
         raw = path.open("rb")
@@ -283,6 +285,7 @@ def _csv_rows(path: Path, encoding: str | None,
             seen[column] = number
         if on_header is not None:
             on_header(str(path), header)
+        skipped: dict[str, list[int]] = {}
         for line, cells in _csv_records(lines, len(header)):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
@@ -291,6 +294,8 @@ def _csv_rows(path: Path, encoding: str | None,
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
+            elif (why := skipped_row(cells)) is not None:
+                skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
@@ -298,6 +303,8 @@ def _csv_rows(path: Path, encoding: str | None,
                                                                                 "columns": len(header)}))
             else:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
+        if skipped and on_note is not None:
+            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped)})
 
 
 _NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())

@@ -133,19 +133,77 @@ def known_header(rules: RuleSet, header: object) -> bool:
     return True
 
 
-def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
+def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
-    says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元. 1 when
-    the header names no unit or 万元."""
+    says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元; else
+    as the sheet's title rows say (``sheet``: 金额单位：元). 1 when neither names a unit but 万元."""
     if f.type not in MONEY_TYPES:
         return Decimal(1)
-    cache: dict[str, Decimal] = rules.memo.setdefault("tabular.units", {})
-    found = cache.get(header)
-    if found is None:
+    cache: dict[str, Decimal | None] = rules.memo.setdefault("tabular.units", {})
+    if header in cache:
+        found = cache[header]
+    else:
         group = _TRAILING_GROUP.search(norm(header))
         unit = group.group(0)[1:-1] if group else ""
-        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), Decimal(1))
+        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), None)
+    if found is None:
+        return _UNIT_FACTOR.get(sheet or "", Decimal(1))
     return found
+
+
+_UNIT_FACTOR = dict(MONEY_UNITS)
+SHEET_UNIT = "\x00unit"
+"""The key under which a sheet's row carries the money unit its title rows name (金额单位：元): no
+header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit of money columns
+whose header names none."""
+_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
+
+
+def title_unit(cells: Iterable[str]) -> str | None:
+    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None; 万元 is
+    none (it is the profile's own). A park's sheet says its unit once above the header, and a user
+    who typed 9,000,000 under 金额单位：元 means 900 万元: reading it as 900 亿 turned a small company
+    into a candidate for every title."""
+    for cell in cells:
+        found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
+        if found is not None:
+            return None if found.group(1) == "万元" else found.group(1)
+    return None
+
+
+TOTAL, FOOTER = "total", "footer"
+_TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
+_FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
+                     r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
+
+
+def skipped_row(values: list[str]) -> str | None:
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column
+    sums a park adds under its list) or FOOTER (填表人：…, 注：…, alone on their row); else None.
+    Scored, a totals row became a company with no name and the park's summed figures."""
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled:
+        return None
+    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
+        return TOTAL
+    if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
+        return FOOTER
+    return None
+
+
+def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
+    """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
+    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer")}
+    zh, en = [], []
+    for why, rows in skipped.items():
+        zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")
+        en.append(f"{'rows' if len(rows) > 1 else 'row'} {_row_list(rows, ', ')} ({words[why][1]})")
+    return Text("、".join(zh), ", ".join(en))
+
+
+def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
+    shown = sep.join(map(str, rows[:most]))
+    return shown + (f" … (+{len(rows) - most})" if len(rows) > most else "")
 
 
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[str]:
@@ -198,7 +256,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
+    sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in cells.items():
+        if header == SHEET_UNIT:
+            continue
         if not header.strip():
             if cell.strip():
                 problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
@@ -215,7 +276,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
-            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f))
+            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
             problems.append(exc)
             continue
