@@ -186,3 +186,77 @@ def test_a_notes_sheet_is_passed_over_with_a_notice(tmp_path: Path) -> None:
     assert code == 1 and [r["处理结果"] for r in rows] == ["已评估", "出错"]
     assert rows[1]["来源（文件:行）"].endswith("in.xlsx:别的表")
     assert "工作表" in err and "填表说明 没有企业名单表格（只有说明文字），已略过" in err
+
+
+PARK_HEADERS = {
+    "所属行业": "industry", "职工人数": "employees", "员工人数": "employees", "从业人数": "employees",
+    "营收（2025年）": "financials.2025.revenue", "主营收入（2025年）": "financials.2025.main_revenue",
+    "有效Ⅰ类知识产权（项）": "ip.class1", "一类知识产权": "ip.class1", "I类知识产权数量": "ip.class1",
+    "Ⅱ类知识产权": "ip.class2", "II类知识产权": "ip.class2", "是否高企": "honors.high_tech_enterprise",
+    "是否高新技术企业": "honors.high_tech_enterprise", "高新技术企业": "honors.high_tech_enterprise",
+    "是否创新型中小企业": "titles.innovative_sme", "是否专精特新中小企业": "titles.zjtx_sme",
+    "国内市场占有率": "market.domestic_share", "专精特新发展评价得分": "platform_score",
+}
+
+
+def test_the_headers_a_park_uses_are_read_as_their_fields(tmp_path: Path) -> None:
+    """A sheet headed in a park's own words (职工人数, 是否高企, 有效Ⅰ类知识产权（项）…) is read, not passed over."""
+    from littlegiant.load import rules
+    from littlegiant.load.tabular import column
+
+    rs = rules.load("miit-2026")
+    assert {h: column(rs, h)[0] for h in PARK_HEADERS} == PARK_HEADERS
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,所属行业,职工人数,营收（2025年）,有效Ⅰ类知识产权（项）,是否高企,是否专精特新中小企业\n"
+                   "甲公司,工业,120,8000,3,是,否\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and "与评估无关" not in err and result["sme"]["size"] == "small"
+    assert not missing & {"ip.class1", "honors.high_tech_enterprise", "titles.zjtx_sme", "employees"}
+
+
+def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path: Path) -> None:
+    """发明专利, 市场占有率 and 评价得分 could mean more than one field: one message, a line each, exit 2, nothing written."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,发明专利,市场占有率,评价得分,营收2024\n甲公司,1,2,3,4\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    lines = err.strip().splitlines()
+    assert code == 2 and not out.exists() and len(lines) == 3
+    assert "“发明专利”列：含义不明确（发明专利只是Ⅰ类知识产权的一种）：请按实际内容把列名改为“与主导产品相关的有效Ⅰ类知识产权”" in lines[0]
+    assert "“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”" in lines[1]
+    assert "本年度专精特新发展评价得分（官方平台）" in lines[2] and lines[2].endswith("保持原样")
+
+
+def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: Path) -> None:
+    """Every sheet's header is read first: a misnamed column on sheet 2 writes nothing for sheet 1 either."""
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    second = book.create_sheet("二")
+    second.append(["企业名称", "营业收人（2025年）", "Ⅱ类知识产权数", "细分市场排名"])
+    second.append(["乙公司", 8000, 1, 2])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    lines = err.strip().splitlines()
+    assert code == 2 and not out.exists() and len(lines) == 2
+    assert "in.xlsx:二，“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in lines[0]
+    assert "“细分市场排名”列：含义不明确" in lines[1]
+
+
+def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> None:
+    """A near miss of Ⅰ类 is not steered to 高价值 Ⅰ类, nor --set's rd to revenue: rd_expense, or nothing."""
+    said = {}
+    for header in ("Ⅲ类知识产权", "I类知识产", "Ⅱ类知识产权"):
+        (tmp_path / "in.csv").write_text(f"企业名称,{header}\n甲,1\n", encoding="utf-8")
+        code, _, err = invoke("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+        said[header] = (code, err)
+    assert "您是不是想写" not in said["Ⅲ类知识产权"][1]
+    assert "您是不是想写“与主导产品相关的有效Ⅰ类知识产权”？" in said["I类知识产"][1]
+    assert said["Ⅱ类知识产权"][0] == 0 and "高价值" not in said["Ⅱ类知识产权"][1]
+    src = tmp_path / "co.yaml"
+    src.write_text("name: 甲\nindustry: industrial\n", encoding="utf-8")
+    code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "financials.2025.rd=500")
+    assert code == 2 and "您是不是想写“financials.2025.rd_expense”（「研发费用（2025年）」）？" in err

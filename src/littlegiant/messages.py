@@ -154,6 +154,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
+    "column.refused": ("{count} columns refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
+    "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
+                         "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
@@ -311,17 +314,51 @@ def kind_words(kind: str) -> Text:
 
 
 def nearest(word: str, names: Iterable[str]) -> str | None:
-    """The valid name closest to a typo (``revenu`` → ``revenue``), or None when none is close."""
-    import difflib
+    """The valid name closest to a typo (``revenu`` → ``revenue``), or None when none is close.
 
+    Close means a slip of a few characters, not a name that shares most of its words with another
+    of a different meaning: Ⅰ类知识产权 is not a typo of 其中Ⅰ类高价值知识产权 (followed, that advice
+    scored 20 points instead of 10). A dotted path is matched on its last part among the paths
+    beside it, so that ``financials.2025.rd`` finds ``rd_expense``, not ``revenue``, which only
+    shares the rest of the path."""
     pool = [n for n in names if isinstance(n, str)]
     if not isinstance(word, str) or not pool:
         return None
-    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if "." in word:
+        head, _, tail = word.rpartition(".")
+        beside = {n.rpartition(".")[2]: n for n in pool if "." in n and n.rpartition(".")[0] == head}
+        if beside and tail:
+            starting = [t for t in beside if t.startswith(tail)]
+            if len(starting) == 1:  # rd for rd_expense
+                return beside[starting[0]]
+            found = _close(tail, list(beside))
+            if found is not None:
+                return beside[found]
+    return _close(word, pool)
+
+
+def _close(word: str, pool: list[str]) -> str | None:
+    import difflib
+
+    found = [m for m in difflib.get_close_matches(word, pool, n=3, cutoff=0.6) if _slip(word, m)]
     if not found:
         low = {n.lower(): n for n in pool}
-        found = [low[m] for m in difflib.get_close_matches(word.lower(), list(low), n=1, cutoff=0.6)]
+        found = [low[m] for m in difflib.get_close_matches(word.lower(), list(low), n=3, cutoff=0.6)
+                 if _slip(word.lower(), m)]
     return found[0] if found else None
+
+
+def _slip(typed: str, name: str) -> bool:
+    """Whether ``typed`` differs from ``name`` as a slip does: few characters added, dropped or
+    changed, against the longer of the two (a third of it, at least two), or its start (zjtx for
+    zjtx_sme)."""
+    import difflib
+
+    if name.startswith(typed):
+        return True
+
+    same = sum(block.size for block in difflib.SequenceMatcher(None, typed, name).get_matching_blocks())
+    return (len(typed) - same) + (len(name) - same) <= max(2, max(len(typed), len(name)) // 3)
 
 
 def clip(text: str, limit: int) -> str:

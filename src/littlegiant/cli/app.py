@@ -431,7 +431,7 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import header_problem, ignored_columns, known_header
+    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header
     from littlegiant.messages import say as words
     from littlegiant.report.table import output_columns
 
@@ -439,26 +439,29 @@ def batch(
 
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
-        A column meant for a field but misnamed stops the run (exit 2), before any row is scored."""
-        problem = header_problem(header, rs, output_columns(rs))
-        if problem is not None:
-            raise problem.moved(file=where)
+        Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
+        problems = header_problems(header, rs, output_columns(rs))
+        if problems:
+            raise HeaderError([p.moved(file=where) for p in problems])
         ignored = ignored_columns(header, rs, output_columns(rs))
         if ignored and where not in heard:
             heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
 
+    noted: set[str] = set()
+
     def on_note(kind: str, params: dict[str, object]) -> None:
-        say(words(kind, language, params))
+        line = words(kind, language, params)
+        if line not in noted:  # a table's first rows are read twice: for its header, then to score
+            noted.add(line)
+            say(line)
 
     options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header, on_note)
-    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm")] if len(inputs) > 1 else ():
-        try:  # every table's header before the first row is scored (one input's is read first anyway)
-            next(batching.read_chunks([table], options), None)
-        except InputError as exc:  # an unreadable file is said in its turn, after the rows before it
-            if (exc.kind or "").startswith("column."):
-                fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
+    try:  # every table's header (each sheet's) before the first row is scored
+        batching.check_headers(list(inputs), options)
+    except HeaderError as exc:
+        fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
 

@@ -120,6 +120,41 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
         yield pending
 
 
+def check_headers(paths: list[Path], options: ReadOptions) -> None:
+    """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook), so
+    that ``options.on_header`` sees them all before any row is scored: HeaderError listing every
+    refused column of them all."""
+    from littlegiant.load.tabular import HeaderError
+
+    problems: list[InputError] = []
+    told = options.on_header
+
+    def collect(where: str, header: list[str]) -> None:
+        try:
+            if told is not None:
+                told(where, header)
+        except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
+            problems.extend(exc.problems)
+
+    collecting = options._replace(on_header=collect)
+    for path in paths:
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                next(_items(path, collecting), None)
+            elif suffix in (".xlsx", ".xlsm") and os.path.lexists(path):
+                from littlegiant.load.xlsx import sheet_rows
+
+                check_input_file(path)
+                for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True):
+                    pass
+        except InputError as exc:  # a header row the reader refused (a column twice) joins them; an
+            if (exc.kind or "").startswith("column."):  # unreadable input is said in its turn
+                problems.append(exc)
+    if problems:
+        raise HeaderError(problems)
+
+
 def items_in(chunk: Chunk) -> Iterator[Item]:
     """The items of a chunk: a block of JSON Lines is split here, blank lines skipped but counted."""
     if not isinstance(chunk, Lines):
