@@ -260,3 +260,37 @@ def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> No
     src.write_text("name: 甲\nindustry: industrial\n", encoding="utf-8")
     code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "financials.2025.rd=500")
     assert code == 2 and "您是不是想写“financials.2025.rd_expense”（「研发费用（2025年）」）？" in err
+
+
+def test_ticks_crosses_dashes_and_remarks_in_cells_are_read(tmp_path: Path) -> None:
+    """√/× are yes/no, "--", "—" and "/" are unknown (never zero), 是（2024年认定） is yes; 已入库 is still refused."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "营业收入（2025年）", "有效期内的高新技术企业", "持有有效的创新型中小企业称号"])
+    ws.append(["甲公司", "工业", "--", "√", "×"])
+    ws.append(["乙公司", "制造业", "—", "是（2024年认定）", "/"])
+    ws.append(["丙公司", "采矿业", 8000, "✓", "已入库"])
+    book.save(tmp_path / "cells.xlsx")
+    code, _, _ = invoke("batch", str(tmp_path / "cells.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert code == 1 and [line["status"] for line in lines] == ["scored", "scored", "error"]
+    missing = [{m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+               for line in lines[:2]]
+    assert "financials.2025.revenue" in missing[0] and "financials.2025.revenue" in missing[1]
+    assert "honors.high_tech_enterprise" not in missing[0] | missing[1]
+    assert "titles.innovative_sme" not in missing[0] and "titles.innovative_sme" in missing[1]
+    assert "已入库" in lines[2]["error"]
+
+
+def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
+    """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is
+    refused with every choice in Chinese, no ids, nothing cut off."""
+    src = tmp_path / "ind.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）\n甲,制造业,120,8000\n乙,采矿业,120,8000\n"
+                   "丙,批发和零售业,120,8000\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", ""]
+    error = rows[2]["错误说明"]
+    assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
+    assert error.endswith("其他未列明行业，现在是文字“批发和零售业”") and "industrial" not in error
