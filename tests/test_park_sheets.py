@@ -294,3 +294,15 @@ def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(
     error = rows[2]["错误说明"]
     assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
     assert error.endswith("其他未列明行业，现在是文字“批发和零售业”") and "industrial" not in error
+
+
+def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:
+    """assess park.xlsx or a GBK park.csv says to use batch, with the command, not that the file is not text."""
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.save(tmp_path / "park.xlsx")
+    (tmp_path / "park.csv").write_bytes("企业名称,营业收入（2025年）\r\n甲,8000\r\n".encode("gbk"))
+    for name in ("park.xlsx", "park.csv"):
+        code, out, err = invoke("assess", str(tmp_path / name), "--lang", "zh")
+        assert (code, out, len(err.strip().splitlines())) == (2, "", 1)
+        assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx")

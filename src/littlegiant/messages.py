@@ -80,6 +80,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.unreadable": ("cannot read: {error}", "无法读取：{error}"),
     "file.too_large": ("larger than {limit:,} bytes (the limit for one profile or rule file)",
                        "文件超过 {limit:,} 字节（单个企业信息文件或规则文件的上限）"),
+    "file.table": ("a table of companies, which assess does not read (it reads one company's YAML or JSON "
+                   "profile): run littlegiant batch {name} -o results.xlsx",
+                   "这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx"),
+    "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
+                       "batch {stem}.xlsx -o results.xlsx",
+                       "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {stem}.xlsx -o 评估结果.xlsx"),
     "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
                         "应是 .csv、.xlsx 或 .jsonl 文件、一个企业信息文件，或存放企业信息文件的文件夹"),
     "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",

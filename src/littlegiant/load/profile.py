@@ -172,10 +172,18 @@ def _trie(rules: RuleSet) -> _Trie:
     return found
 
 
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".jsonl", ".ndjson")
+"""Files of many companies: ``batch`` reads them, not ``assess``."""
+
+
 def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
     """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero
-    never end; its encoding detected unless given)."""
+    never end; its encoding detected unless given). A table (a park's .xlsx or .csv of companies)
+    is pointed to ``batch`` rather than read as text and refused for its shape."""
     check_input_file(path)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        kind = "file.table_xls" if path.suffix.lower() == ".xls" else "file.table"
+        raise InputError(kind=kind, params={"name": path.name, "stem": path.stem}, file=str(path))
     try:
         data = read_data_file(path, encoding)
     except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
