@@ -115,20 +115,23 @@ def test_a_title_saying_amounts_are_in_yuan_converts_them_with_a_notice(tmp_path
 
 
 def test_merged_cells_fill_every_row_they_cover(tmp_path: Path) -> None:
-    """行业 and 高新 merged over 甲 and 乙 count for both: 乙 is sized and scored as 甲 is."""
+    """行业 and 高新 merged over 甲 and 乙 count for both: 乙 is sized and scored as 甲 is; a merge over an
+    empty row makes no company of it."""
     book = Workbook()
     ws = book.active
     ws.append(["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "有效期内的高新技术企业"])
     ws.append(["甲公司", "工业", 120, 8000, "是"])
     ws.append(["乙公司", None, 130, 9000, None])
     ws.append(["丙公司", "工业", 140, 9500, "否"])
+    ws.append(["丁公司", "工业", 150, 9900, "否"])
     ws.merge_cells("B2:B3")
     ws.merge_cells("E2:E3")
+    ws.merge_cells("A5:A6")  # a name merged over a row with nothing else: no second 丁公司
     book.save(tmp_path / "merged.xlsx")
     out = tmp_path / "out.xlsx"
     code, _, _ = invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(out), "--lang", "zh")
     rows = results_sheet(out)
-    assert code == 0 and [r["企业规模"] for r in rows] == ["小型", "小型", "小型"]
+    assert code == 0 and [r["企业规模"] for r in rows] == ["小型", "小型", "小型", "小型"]
     invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
     results = [json.loads(line)["result"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     missing = [{m for t in r["tiers"].values() for c in t["criteria"] for m in c["missing"]} for r in results]

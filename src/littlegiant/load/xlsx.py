@@ -146,16 +146,17 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     for raw in ws.iter_rows():
         number += 1
         values = [_cell(c) for c in raw]
+        own = any(v.strip() for v in values)  # a row with nothing of its own stays blank, merged over or not
         if filling:
             filling = [f for f in filling if f[1] >= number]
-            for index, _, value in filling:
+            for index, _, value in filling if own else ():
                 if index < len(values) and not values[index].strip():
                     values[index] = value
         for column, bottom in merges.get(number, ()):
             index = column - first_column
             if 0 <= index < len(values) and values[index].strip():
                 filling.append((index, bottom, values[index]))
-        if not any(v.strip() for v in values):
+        if not own:
             continue
         if header is None:
             header = [v.strip() for v in values]
