@@ -139,3 +139,25 @@ def test_a_row_relabelled_by_its_caller_writes_only_its_own_document(tmp_path: P
     other = littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", rule, as_of=day, advice=False)
     theirs = next(c for c in other.to_json("en")["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.rev")
     assert theirs["title"] == "Revenue"
+
+
+@pytest.mark.parametrize("extra", [[], ["--columns", "ids"], ["--format", "json"]])
+def test_screen_says_a_row_of_batch_results_is_not_a_company(tmp_path: Path, extra: list[str]) -> None:
+    """Rows of batch's own output read back (csv.DictReader, json.loads) and screened are each said to be a
+    results row, in words, not a list of every output key as unknown; a company beside them is screened."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    out = tmp_path / ("results.jsonl" if extra == ["--format", "json"] else "results.csv")
+    done = CliRunner().invoke(app, ["batch", str(EXAMPLES / "tier1-only.yaml"), "-o", str(out), "--as-of",
+                                    "2026-11-26", "--lang", "zh", *extra])
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [json.loads(x) for x in handle] if out.suffix == ".jsonl" else list(csv.DictReader(handle))
+    screened = list(littlegiant.screen([*rows, EXAMPLES / "tier1-only.yaml"], as_of=date(2026, 11, 26)))
+    assert [s.error for s in screened[:-1]] == [
+        "this is a row of a results file written by littlegiant batch, not a company's figures"] * len(rows)
+    assert screened[-1].error is None and screened[-1].name == "宁波恒达密封件有限公司"  # tier1-only.yaml's name

@@ -191,6 +191,48 @@ def test_explain_in_chinese_reads_as_words_for_every_criterion(name: str) -> Non
             assert all(cell_len(line) <= 60 for line in text.splitlines()), text
 
 
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_explain_in_english_fits_the_width_without_cutting_a_word(name: str) -> None:
+    """--explain under en, for every criterion of every example at 60, 80 and 120 columns: every line fits,
+    and the words and numbers are those of the unwrapped trace, in order, none cut in two (a Chinese source
+    may break between two of its characters)."""
+    from datetime import date
+
+    import littlegiant
+    from littlegiant.report.explain import explain_text
+
+    done = littlegiant.assess(EXAMPLES / f"{name}.yaml", as_of=date(2026, 11, 26))
+    for tier in done.result.tiers.values():
+        for c in tier.criteria:
+            whole = explain_text(done.result, tier, c, "en", done.rules)
+            for width in (60, 80, 120):
+                text = explain_text(done.result, tier, c, "en", done.rules, width=width)
+                assert all(cell_len(line) <= width for line in text.splitlines()), text
+                assert "".join(text.split()) == "".join(whole.split()), text
+                assert [w for w in text.split() if w.isascii()] == [w for w in whole.split() if w.isascii()], text
+
+
+def test_explain_in_english_is_wrapped_to_columns() -> None:
+    """COLUMNS=80: a long English trace breaks at spaces, a part's later lines under its text, not its mark."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--lang", "en", "--explain", "tech.score"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert all(cell_len(line) <= 80 for line in result.stdout.splitlines()), result.stdout
+    assert ("  [met] tech.points.rd_input: R&D expense / sales revenue 5.42%; R&D expense /\n"
+            "        total costs 6.19%: 40 of 50 points\n") in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "R&D expense"), ("zh", "研发费用")])
+def test_explain_of_several_criteria_fits_60_columns_heading_included(lang: str, words: str) -> None:
+    """Words naming several criteria: the line saying how many is wrapped at COLUMNS=60 as the traces are."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--lang", lang, "--explain", words], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert all(cell_len(line) <= 60 for line in result.stdout.splitlines()), result.stdout
+    heading = result.stdout.split("\n\n", 1)[0]
+    assert heading.count("\n") == 1 and ("criteria match" in heading or "逐一说明如下" in heading), heading
+
+
 def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     """Ids appear in no client report: words of a title find the criterion, several matches are listed
     with their titles, and none is a one-line exit 2."""
@@ -201,6 +243,10 @@ def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     assert one.stdout.startswith("前年研发费用不低于100万元\n所属称号：专精特新中小企业")
     assert "  · 研发费用（2024年）：70万元" in one.stdout and "结论：✘ 不满足" in one.stdout
     several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场")
+    assert several.exit_code == 0, several.output
+    assert several.stdout.startswith("7 criteria match \"细分市场\"; each is explained below")
+    assert "\nzjtx26.niche_years — " in several.stdout and "\nlg26.market.rank — " in several.stdout
+    several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场", "--format", "json")
     assert several.exit_code == 2
     assert "zjtx_sme:zjtx26.niche_years (" in several.output and "little_giant:lg26.market.rank (" in several.output
     none = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "no such words")
@@ -249,6 +295,8 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
+    (["assess", "EX", "--as-of", "20261126"], "--as-of: expected a date YYYY-MM-DD, got '20261126'"),
+    (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),
@@ -366,3 +414,37 @@ def test_a_profile_and_set_take_amounts_and_words_as_the_interview_does(tmp_path
     bad.write_text("name: 乙\nfinancials:\n  2025: {revenue: 大约八千}\n", encoding="utf-8")
     result = invoke("assess", str(bad), "--as-of", "2026-11-26")
     assert result.exit_code == 2 and "bad.yaml:3" in result.output and "financials.2025.revenue" in result.output
+
+
+@pytest.mark.parametrize(("name", "starts"), [("报告.html", "<!DOCTYPE html>"), ("report.HTM", "<!DOCTYPE html>"),
+                                              ("报告.md", "# 示例精密部件有限公司"), ("result.json", "{"),
+                                              ("报告.txt", "示例精密部件有限公司")])
+def test_the_report_file_is_the_kind_its_name_asks_for(tmp_path: Path, name: str, starts: str) -> None:
+    """``-o 报告.html`` without --format writes an HTML report (it wrote text into the .html file before);
+    .md Markdown, .json the JSON result, any other name text."""
+    out = tmp_path / name
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                  "-o", str(out))
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(starts)
+    if name.endswith(".json"):
+        assert json.loads(text)["tiers"]["little_giant"]["status"]
+
+
+@pytest.mark.parametrize("name", ["报告.pdf", "report.docx", "结果.xlsx"])
+def test_a_report_file_it_cannot_write_is_refused_in_one_line(tmp_path: Path, name: str) -> None:
+    """A .pdf, Word or Excel report name is refused before any work, in one line that says what to
+    write instead; nothing is written."""
+    out = tmp_path / name
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "-o", str(out))
+    assert done.exit_code == 2
+    assert done.output.count("\n") == 1 and ".html" in done.output and "打印" in done.output
+    assert not out.exists()
+
+
+def test_an_explicit_format_wins_over_the_file_name(tmp_path: Path) -> None:
+    """--format text with a .html name is the user's choice: text it is."""
+    out = tmp_path / "r.html"
+    done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--format", "text", "-o", str(out))
+    assert done.exit_code == 0 and not out.read_text(encoding="utf-8").startswith("<")

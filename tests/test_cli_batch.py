@@ -249,10 +249,10 @@ def test_rows_before_an_unreadable_input_are_kept(tmp_path: Path, monkeypatch: p
     src = tmp_path / "in.csv"
     src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(50)), encoding="utf-8")
     out = tmp_path / "out.csv"
-    code, err = batch(str(src), str(tmp_path / "missing.csv"), "--output", str(out), *jobs)
+    code, err = batch(str(src), str(tmp_path / "missing.csv"), "--output", str(out), "-q", *jobs)
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert (code, err.strip()) == (2, f"littlegiant: error: {tmp_path / 'missing.csv'}: no such file or folder; "
-                                      f"50 rows written to {partial} ({out} left as it was)")
+                                      f"50 rows written to {partial} ({out} not created)")
     assert [r["name"] for r in read_csv(partial)] == [f"Co {i}" for i in range(50)]
     assert not out.exists()
 
@@ -393,9 +393,9 @@ def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path
 
 
 def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_authority(tmp_path: Path) -> None:
-    """The 主要差距 cell of a zh CSV speaks of the lowest tier not met or not known (else the lowest
-    awaiting the authority): an unanswered criterion is 尚待回答, a qualitative one 待认定机关判断,
-    an unmet one its title alone."""
+    """The 主要差距 cell of a zh CSV speaks of the lowest tier not met, else the lowest not known,
+    else the lowest awaiting the authority: an unanswered criterion is 尚待回答, a qualitative one
+    待认定机关判断, an unmet one its title alone."""
     out = tmp_path / "out.csv"
     done = CliRunner().invoke(app, ["batch", str(EXAMPLES), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"])
     assert done.exit_code == 0, done.output
@@ -447,3 +447,76 @@ def test_rows_from_workers_are_the_bytes_one_process_writes(tmp_path: Path, enco
                                  if encoding == "utf-16" else b"source,")
     assert ("b\\udcffc.yaml" if encoding.startswith("utf") else "b?c.yaml") in text
     assert text.count("公司 599") == 1
+
+
+PARK_SHEET = ("企业名称,行业,从业人员,营业收入（2025年）,营业收入（2024年）,营业收入（2023年）,主营业务收入（2025年）,"
+              "研发费用（2025年）,研发费用（2024年）,从事特定细分市场年限\n"
+              "甲公司,工业,120,8000,7000,6000,7500,180,150,2\n")
+"""A park's sheet as parks keep them: figures, no red-line or registration columns."""
+
+
+def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_path: Path) -> None:
+    """Without the red-line columns every tier 1 is 未知 and 主要差距 said "尚待回答：境内工商注册登记"
+    on every row; a tier that a known figure fails says more: 甲 has been in its niche for 2 years
+    (专精特新 needs 3). The run says once, in one line, that the sheet lacks columns the criteria
+    read, how many, and how to get a sheet with all of them."""
+    src = tmp_path / "park.csv"
+    src.write_text(PARK_SHEET, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"],
+                              env={"COLUMNS": "80"})
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["科技和创新型中小企业"] == "未知" and row["专精特新中小企业"] == "不满足"
+    assert row["主要差距"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+    notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
+    assert len(notes) == 1
+    assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]
+    assert "营业收入（2025年）" not in notes[0] and "littlegiant init 模板.xlsx" in notes[0]
+
+
+def test_a_sheet_with_every_column_gets_no_note_of_absent_columns(tmp_path: Path) -> None:
+    """The sheet ``init`` writes has a column for every input: nothing is said to be missing."""
+    sheet = tmp_path / "模板.csv"
+    done = CliRunner().invoke(app, ["init", str(sheet), "--lang", "zh", "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    with sheet.open(encoding="utf-8-sig", newline="") as f:
+        header = next(csv.reader(f))
+    assert "营业收入（2025年）" in header  # `init NAME.csv` writes the batch sheet, not a YAML profile
+    sheet.write_text(",".join(header) + "\n" + ",".join(["甲公司", "工业"] + [""] * (len(header) - 2)) + "\n",
+                     encoding="utf-8")
+    done = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
+                                    "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    assert "没有评估要用的" not in done.stderr
+
+
+RESULTS_SAID = {"en": "this is a results file written by littlegiant batch, not a list of companies",
+                "zh": "这是批量评估输出的结果文件，不是企业名单"}
+
+
+@pytest.mark.parametrize(("suffix", "extra"), [(".csv", []), (".csv", ["--columns", "ids"]), (".xlsx", []),
+                                               (".jsonl", []), (".jsonl", ["--format", "json"])])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_results_file_given_back_as_input_is_refused_in_one_line(tmp_path: Path, suffix: str, extra: list[str],
+                                                                    lang: str) -> None:
+    """batch's own output (CSV in words or ids, the workbook, JSON Lines summary or full) fed back in is
+    refused up front, exit 2, in one line saying what it is, in the user's language; nothing is written,
+    even after a good input, where every output column would have been an error of every row."""
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + GOOD + "Other Co,industrial,20,900,40,true\n", encoding="utf-8")
+    first = tmp_path / f"results{suffix}"
+    env = {"LANG": "en_US.UTF-8", "COLUMNS": "80"}
+    done = runner.invoke(app, ["batch", str(src), "-o", str(first), "--as-of", "2026-11-26", "--lang", lang, *extra],
+                         env=env)
+    assert done.exit_code == 0, done.stderr
+    for inputs in ([first], [src, first]):
+        again = tmp_path / "again.csv"
+        back = runner.invoke(app, ["batch", *map(str, inputs), "-o", str(again), "--as-of", "2026-11-26",
+                                   "--lang", lang], env=env)
+        assert back.exit_code == 2, back.stderr
+        lines = back.stderr.strip().splitlines()
+        assert len(lines) == 1 and RESULTS_SAID[lang] in lines[0] and str(first) in lines[0], back.stderr
+        assert "Traceback" not in back.stderr and not again.exists()
+        assert not list(tmp_path.glob("again.partial*"))

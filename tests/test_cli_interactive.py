@@ -601,8 +601,8 @@ EXACT = {
            "back": "回到上一题（刚才答的是：8,000.12345万元）", "summary": "营业收入（2025年）：8,000.125万元"},
     "en": {"conversion": "0.800012345亿 = 8,000.12345 (10k CNY)",
            "parent": "Operating revenue 2025: 8,000.125 (10k CNY); of which Main-business revenue",
-           "refused": "Main-business revenue 2025 (8,000.126 (10k CNY)) is more than Operating revenue 2025 "
-                      "(8,000.125 (10k CNY))",
+           "refused": "Main-business revenue 2025 is 8,000.126 (10k CNY), more than Operating revenue 2025 "
+                      "at 8,000.125 (10k CNY)",
            "back": "Back one question (you answered: 8,000.12345 (10k CNY))",
            "summary": "Operating revenue 2025: 8,000.125 (10k CNY)"},
 }

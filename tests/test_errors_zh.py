@@ -252,7 +252,7 @@ def test_the_installed_command_says_it_in_chinese(tmp_path: Path) -> None:
 
 def test_an_interrupted_batch_says_what_it_kept_in_chinese(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT) in a zh batch: exit 130 and one Chinese line naming the rows kept and the
-    output left as it was."""
+    output it did not create."""
     line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50,
                        "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
     (tmp_path / "big.jsonl").write_text((line + "\n") * 5_000, encoding="utf-8")
@@ -270,7 +270,7 @@ def test_an_interrupted_batch_says_what_it_kept_in_chinese(tmp_path: Path) -> No
         child.kill()
     assert child.returncode == 130, err
     (message,) = err.strip().splitlines()
-    assert re.fullmatch(r"littlegiant：已中断；已写出的 \d+ 行保存在 out\.partial-\S+\.jsonl（out\.jsonl 保持原样）", message)
+    assert re.fullmatch(r"littlegiant：已中断；已写出的 \d+ 行保存在 out\.partial-\S+\.jsonl（未生成 out\.jsonl）", message)
 
 
 KEYS = st.sampled_from(["name", "industry", "employees", "financials", "revenue", "compliance", "market",

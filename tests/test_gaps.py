@@ -19,6 +19,7 @@ from tests.test_properties import plausible
 from littlegiant.core import engine, gaps
 from littlegiant.core.result import MET, UNMET, Result
 from littlegiant.load import profile, rules
+from littlegiant.load.tabular import column
 from littlegiant.report.advice import step_text
 
 VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
@@ -214,8 +215,12 @@ def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:
     assert step_text(lg.steps[-1], "en").startswith("still unanswered besides: ")
     zh = step_text(lg.steps[-1], "zh")
     assert zh.startswith("此外尚缺以下数据：")
-    # questions apart by ；, since a label holds 、 itself (安全、质量、环境污染等事故)
+    # questions apart by ；, since a label holds 、 itself (较大生产安全事故、重大网络和数据安全事件、…)
     names = zh.removeprefix("此外尚缺以下数据：").split("；")
     assert len(names) > 1 and all(n.strip() for n in names)
-    assert any("、" in n for n in names) and "事故、" not in zh
+    # each piece a whole question (an input's label with its year), never a label cut at its own 、
+    rs = rules.load("miit-2026")
+    assert any("、" in n for n in names) and all(column(rs, n) for n in names if not n.startswith("…"))
+    incident = "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定"
+    assert incident in names
     assert lg.steps[0].kind in ("change", "title")

@@ -202,7 +202,7 @@ def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(t
     Now the previous results stay, and the rows written are under the name the message gives."""
     companies(tmp_path / "in.csv", 40)
     (tmp_path / "out.csv").write_text("previous results\n", encoding="utf-8")
-    code, _, err = lg("batch", "in.csv", "missing.csv", "-o", "out.csv", cwd=tmp_path)
+    code, _, err = lg("batch", "in.csv", "missing.csv", "-o", "out.csv", "-q", cwd=tmp_path)
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert code == 2
     assert one_line(err) == (f"littlegiant: error: missing.csv: no such file or folder; 40 rows written to "
@@ -330,7 +330,7 @@ def test_a_stray_quote_costs_one_row_not_the_190_after_it(tmp_path: Path) -> Non
     """One stray `"` merged about 190 later rows into one (or, in a large file, stopped the run):
     now that line is an error row, reading starts again on the next line, rows in = rows out."""
     companies(tmp_path / "in.csv", 400, {5: '"Co 5,industrial,15,1005', 399: '"Co 399,industrial,409,1399'})
-    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", "--as-of", "2026-11-26", cwd=tmp_path)
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", "--as-of", "2026-11-26", "-q", cwd=tmp_path)
     assert code == 1 and one_line(err, "read ") == "read 400, scored 398, errors 2 -> out.csv"
     rows = read_rows(tmp_path / "out.csv")
     assert len(rows) == 400
@@ -439,7 +439,7 @@ def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, mo
 
     monkeypatch.setattr(plan.Plan, "run", buggy)
     companies(tmp_path / "in.csv", 3)
-    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--jobs", "1", "--columns", "ids"])
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--jobs", "1", "--columns", "ids", "-q"])
     assert result.exit_code == 3
     summary, report = result.stderr.strip().splitlines()
     assert summary.startswith("read 3, scored 2, errors 1")

@@ -62,11 +62,34 @@ def cli(*args: str) -> str:
     return result.stdout
 
 
-def measure(html: str, width: int, tmp: Path) -> dict[str, object]:
+# Every "(10k CNY)" of the page, and the ones a line ends inside (their text from a little before).
+UNIT_PROBE = """<script>
+window.addEventListener('load', () => {
+  const broken = [];
+  let seen = 0;
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const re = /\\(10k\\sCNY\\)/g;
+    let m;
+    while ((m = re.exec(n.data)) !== null) {
+      const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+      seen += 1;
+      if (tops.size > 1) broken.push(n.data.slice(Math.max(0, m.index - 30), m.index + m[0].length));
+    }
+  }
+  const host = window.parent.document;
+  const pre = host.createElement('pre'); pre.id = 'lg-probe'; pre.textContent = JSON.stringify({seen, broken});
+  host.body.appendChild(pre);
+});
+</script>"""
+
+
+def measure(html: str, width: int, tmp: Path, probe: str = PROBE) -> dict[str, object]:
     """Load the report in a frame ``width`` CSS pixels wide (a browser window is at least 500) and measure it."""
     from html import escape
 
-    probed = html.replace("</body>", PROBE + "</body>")
+    probed = html.replace("</body>", probe + "</body>")
     page = tmp / f"probe-{width}.html"
     page.write_text(f'<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:{width}px;height:900px" '
                     f'srcdoc="{escape(probed, quote=True)}"></iframe></body></html>', encoding="utf-8")
@@ -109,6 +132,15 @@ def test_english_report_and_comparison_fit_too(tmp_path: Path) -> None:
     cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", "--compare", "miit-2022,miit-2026",
         "--format", "html", "-o", str(out))
     check(out.read_text(encoding="utf-8"), tmp_path)
+
+
+def test_an_english_unit_is_never_split_over_two_lines_on_a_phone(tmp_path: Path) -> None:
+    """"(10k CNY)" stays on one line in the en report at phone widths, as it does in the terminal."""
+    html = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+               "--format", "html")
+    for width in (390, 420, 500):
+        m = measure(html, width, tmp_path, UNIT_PROBE)
+        assert m["seen"] and not m["broken"], f"at {width}px: {m}"
 
 
 class DevTools:

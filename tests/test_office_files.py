@@ -739,5 +739,5 @@ def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Pa
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
         f"littlegiant: error: {src}: {header}: unknown column; did you mean {meant}?; no rows written; "
-        f"{tmp_path / 'out.csv'} left as it was"], done.stderr
+        f"{tmp_path / 'out.csv'} not created"], done.stderr
     assert not (tmp_path / "out.csv").exists()

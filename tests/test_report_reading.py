@@ -4,13 +4,17 @@ comparisons that mark what is not a failure, a trace whose levels show, a legend
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from tests.test_cli_interactive import Session
 from tests.test_reports import NAMES, check_breaks, cli, squash
@@ -321,3 +325,157 @@ def test_english_lists_give_the_whole_count_like_zh() -> None:
     counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
     assert counts and all(int(a) < int(b) for a, b in counts)
     assert sum(b == "19" for _, b in counts) == 2  # innovative_sme: the answer's 3 shown and the plan's 10 shown
+
+
+@settings(max_examples=400)
+@given(v=st.decimals(min_value=Decimal("-1e15"), max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False))
+def test_a_figure_in_words_keeps_its_sign_and_only_gains_separators(v: Decimal) -> None:
+    """What the reports write of a figure (``num``) and what the interview shows back (``exact``) are
+    the figure's digits with thousands separators: a fall or a loss keeps its minus sign."""
+    from littlegiant.report.explanations import fmt
+    from littlegiant.report.words import exact, num
+
+    shown = num(v)
+    assert shown.replace(",", "") == fmt(v)
+    assert Decimal(exact(v).replace(",", "")) == v
+    if Decimal(fmt(v)) != 0:
+        assert shown.startswith("-") == (v < 0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_shrinking_company_reads_its_negative_growth_and_loss(tmp_path: Path, lang: str) -> None:
+    """Revenue 8,000 → 5,000 over two years is a fall of 20.94% a year, and a net loss of 300 is -300:
+    the conclusion, the detail table and the explanation all say so with the minus sign."""
+    path = tmp_path / "decline.yaml"
+    path.write_text("name: 下滑公司\nindustry: industrial\nfinancials:\n"
+                    "  2025: {revenue: 5000, main_revenue: 4900, net_profit: -300}\n"
+                    "  2024: {revenue: 6000, main_revenue: 5900}\n"
+                    "  2023: {revenue: 8000, main_revenue: 7900}\n", encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, "--detail", columns=120))
+    assert "-20.94%" in out and " 20.94%" not in out and "（现为20.94%）" not in out
+    explained = squash(cli("assess", str(path), "--as-of", "2026-03-01", "--rules", "miit-2022", "--lang", lang,
+                           "--explain", "净利润率", columns=120))
+    assert "-300" in explained and "-6%" in explained
+
+
+def test_explain_with_words_of_several_titles_explains_each_of_them() -> None:
+    """``--explain 研发费用`` (the example --help gives) explains every R&D criterion in turn after a line
+    saying how many; it used to stop with exit 2 and a line of ids."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "研发费用", columns=80)
+    assert out.startswith("“研发费用”对应 10 个条件，逐一说明如下")
+    assert out.count("\n所属称号：") == 10 and out.count("结论：") == 10
+    assert "lg26." not in out and "zjtx_sme" not in out
+
+
+def test_explain_with_a_whole_title_explains_that_criterion_alone() -> None:
+    """A title pasted whole names that criterion, not also the group whose title begins with it."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--explain", "近两年研发费用合计不低于1200万元", columns=80)
+    assert out.startswith("近两年研发费用合计不低于1200万元\n") and out.count("结论：") == 1
+    assert "1,210万元（650 + 560）" in out
+
+
+def test_explain_with_too_vague_words_asks_for_more_in_titles_not_ids() -> None:
+    """Words matching more criteria than a reader would go through (研发) are refused in one line that
+    names some titles to type, without ids; --format json still needs exactly one criterion."""
+    runner = CliRunner()
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                               "--explain", "研发"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and done.output.count("\n") == 1
+    assert "请写得更具体" in done.output and "「上年度研发费用不低于100万元」" in done.output
+    assert "lg26" not in done.output and "little_giant:" not in done.output
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "en",
+                               "--explain", "研发费用", "--format", "json"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 2 and "little_giant:lg26.rd.total" in done.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_comparison_names_the_company_the_date_and_that_it_is_a_self_assessment(fmt: str) -> None:
+    """A consultant prints a comparison for each client: each says whose it is, as of when, and that it
+    is a self-assessment, as the report does."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
+              "--compare", "miit-2022,miit-2026", "--format", fmt, columns=80)
+    assert "示例精密部件有限公司 · 评估日期 2026-11-26 · 上年度 2025" in out
+    assert "本报告为企业自评结果，不是主管部门的正式认定。" in out
+
+
+FACTORY = """name: 苏州恒达精密机械有限公司
+industry: industrial
+employees: 260
+tech_staff: 70
+niche_years: 5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 8000, main_revenue: 7600, rd_expense: 320, total_assets: 12500, total_liabilities: 5200,
+         total_costs: 7300}
+  2024: {revenue: 7200, main_revenue: 6800, rd_expense: 280}
+ip: {class1: 3, class1_applied: 2}
+rd_institution: city
+market: {leading: true}
+titles: {innovative_sme: true}
+"""
+"""A factory whose 小巨人 plan moves a figure of 2026, a year with no accounts yet."""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "研发费用（2026年）：320 → 880万元（+560；2026年尚无数据，320万元是按2025年的数额估计的）"),
+    ("en", "R&D expense 2026: 320 → 880 (10k CNY) (+560; 2026 has no figure yet: 320 is 2025's, taken as an estimate)"),
+])
+def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(tmp_path: Path, lang: str,
+                                                                                said: str) -> None:
+    """"研发费用（2026年）：320 → 880" read as if the company had reported 320 for 2026: the step says the
+    figure is 2025's, taken as the estimate for a year whose accounts do not exist yet."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
+    assert squash(said) in out
+
+
+def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:
+    """Opened as plain text (as many do with a .md), the report had some hundred "&nbsp;"; the kept
+    spaces are no-break space characters, which a Markdown table keeps and a text editor shows as spaces."""
+    md = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh", "--format", "markdown")
+    assert "&nbsp;" not in md and "&" not in md.replace("&amp;", "")
+    assert "| ✅\u00a0满足 | ·\u00a0境内工商注册登记、具有独立法人资格† |" in md
+
+
+def test_an_english_shortfall_is_written_in_the_units_of_its_title(tmp_path: Path) -> None:
+    """"at least 12 million CNY (now 600 (10k CNY))" mixed two units in one line: beside a title in
+    yuan the figure is in yuan too, every digit (11,996,000 CNY never rounds up to the 12 million)."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY.replace("rd_expense: 280", "rd_expense: 879.6"), encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "en", columns=100))
+    assert squash("at least 12 million CNY (now 11,996,000 CNY)") in out and "(10kCNY))" not in out
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "资料中最近的年度数据是2025年的，而评估日期 2027-01-15 的上年度是2026年：2026年的数据尚未填写"),
+    ("en", "The profile's latest yearly figures are for 2025, but as of 2027-01-15 last year is 2026"),
+])
+def test_a_profile_assessed_after_new_year_says_its_figures_are_a_year_old(tmp_path: Path, lang: str,
+                                                                           said: str) -> None:
+    """A profile saved in 2026 and assessed in January 2027 turned every tier 未知, and the missing
+    list led with awards rather than the 2026 accounts: the report now says so first, with what to do."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    later = squash(cli("assess", str(path), "--as-of", "2027-01-15", "--lang", lang, columns=80))
+    assert squash(said) in later
+    for fmt in ("markdown", "html"):
+        assert squash(said) in squash(html.unescape(cli("assess", str(path), "--as-of", "2027-01-15", "--lang", lang,
+                                                        "--format", fmt)))
+    now = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", lang, columns=80))
+    assert "最近的年度数据" not in now and "latest yearly figures" not in now
+
+
+def test_a_tier_not_known_yet_lists_the_documents_for_what_it_already_meets(tmp_path: Path) -> None:
+    """专精特新 is 未知 only for want of the platform score: its documents for the criteria already met
+    (the R&D audit, the market-share statement) are listed, as they are once the score is given."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
+    assert "?专精特新中小企业：未知" in out
+    materials = out.split("需准备的材料")[1].split("依据说明")[0]
+    assert "近两年研发费用专项审计报告" in materials

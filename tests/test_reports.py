@@ -151,7 +151,7 @@ def client_texts(report: Report) -> list[str]:
     buf = io.StringIO()
     render(report, buf, width=2000, color=False)  # wide: a word folded at the edge is not a word
     md = render_markdown(report).split("\n## 附录")[0].split("\n## Appendix")[0]
-    md = md.replace("<br>", "\n").replace("&nbsp;", " ")  # Markdown's own markup
+    md = md.replace("<br>", "\n").replace("\u00a0", " ")  # Markdown's own markup (line breaks, kept spaces)
     parser = _Text()
     parser.feed(render_html(report))
     return [buf.getvalue(), md, "\n".join(parser.parts)]
@@ -424,7 +424,7 @@ def test_an_unanswered_yes_no_question_is_asked_not_stated(name: str) -> None:
         for lead in ("尚缺：", "仍需回答：", "需回答："):
             assert lead + label not in text, (lead, label)
     if name == "half-missing":
-        assert "尚缺：是否近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故" in text
+        assert "尚缺：是否近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定" in text
 
 
 def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:

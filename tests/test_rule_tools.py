@@ -203,6 +203,20 @@ def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: 
     assert "mine: 1 cases" in done.stdout
 
 
+@pytest.mark.parametrize("as_of", ['"20261126"', "20261126", '"2026-W48-4"', '"2026-11-26T00:00"', '"2026-02-30"'])
+def test_a_case_date_is_read_as_rule_files_read_dates(tmp_path: Path, as_of: str) -> None:
+    """A case's as_of is YYYY-MM-DD as everywhere in rule data: 20261126 or a week date is refused on one
+    line naming the file, the line of as_of and what was expected, never run as some day."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, "format: 1\ncases:\n  - name: small\n    profile: {financials: {2025: {revenue: 100}}}\n"
+                    f"    as_of: {as_of}\n    expect: {{criteria: {{t1.rev: met}}}}\n", "mine.tests.yaml")
+    done = cli("rules", "test", str(rule))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"littlegiant: error: {tmp_path / 'mine.tests.yaml'}:5: as_of: expected a date YYYY-MM-DD, got "
+        + (as_of.replace('"', "'").replace("'", "text '", 1) if as_of.startswith('"') else as_of)], done.stderr
+
+
 def test_boundary_cases_are_generated_at_every_threshold_and_band_edge(tmp_path: Path) -> None:
     full = ruletools.run_tests(str(write(tmp_path, OK)))
     fewer = ruletools.run_tests(str(write(tmp_path, OK.replace("{at_least: 50, points: 5}, ", "").replace(

@@ -120,3 +120,20 @@ def test_any_of_takes_best_branch() -> None:
     assert plan.combine_all(["met", "manual_review", "unknown"]) == "unknown"
     assert plan.combine_all(["met", "manual_review"]) == "manual_review"
     assert plan.combine_all(["unknown", "unmet"]) == "unmet"
+
+
+@pytest.mark.parametrize(("rule_id", "asked", "not_asked"), [
+    ("miit-2022", "重大安全（含网络安全、数据安全）", "较大生产安全事故"),
+    ("miit-2026", "较大生产安全事故", "重大安全（含网络安全、数据安全）"),
+])
+def test_the_incident_question_is_asked_in_the_words_of_the_set_that_judges_it(
+        rule_id: str, asked: str, not_asked: str) -> None:
+    """The 2026 red line names other events (较大 accidents, serious breaches of industry rules) than the
+    2022 one: the question, its help and the veto each set judges are in that set's words, so a
+    company is not asked one question and judged on another."""
+    rs = rules.load(rule_id)
+    field = rs.fields["major_incident"]
+    node = next(n for _, n in rs.all_nodes() if n.id == "gate.major_incident")
+    assert asked in field.label.zh and not_asked not in field.label.zh and not_asked not in field.help.zh
+    assert asked in node.title.zh
+    assert field.path == "compliance.major_incident"

@@ -71,10 +71,16 @@ def test_each_tiers_advice_names_its_own_threshold(files: tuple[Path, Path]) -> 
 
 
 def test_explain_asks_which_tier_and_explains_each(files: tuple[Path, Path]) -> None:
-    """A bare id in two tiers is refused with the TIER:ID choices; each choice explains its own rule."""
+    """A bare id in two tiers explains both, each with its own rule (and --format json, which writes
+    one criterion, asks for TIER:ID); each TIER:ID explains its own rule alone."""
     rules, company = files
     common = (str(company), "--rules", str(rules), "--as-of", "2026-11-26", "--lang", "en")
     bare = invoke("assess", *common, "--explain", "dup")
+    assert bare.exit_code == 0, bare.output
+    first, second = bare.stdout.split("\ndup — ")[1:]
+    assert "Revenue at least 2000" in first and "required ≥ 2000" in first and "5000" not in first
+    assert "Revenue at least 5000" in second and "required ≥ 5000" in second
+    bare = invoke("assess", *common, "--explain", "dup", "--format", "json")
     assert bare.exit_code == 2
     assert "innovative_sme:dup" in bare.output and "little_giant:dup" in bare.output
     low = invoke("assess", *common, "--explain", "innovative_sme:dup")

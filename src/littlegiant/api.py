@@ -45,6 +45,12 @@ def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
         return source
     if isinstance(source, str | Path):
         return profiles.load_profile(Path(source), rules)
+    from littlegiant.report.table import OUTCOME_HEADERS, is_results
+
+    # a row of batch's own output (a results file read back with csv.DictReader or json.loads); its
+    # outcome key, as written, is looked up first: a profile has none, and pays no more than that
+    if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
+        raise InputError(kind="column.results_row")
     if any(isinstance(k, str) and "." in k for k in source) and all(
             isinstance(v, str) or v is None for v in source.values()):
         return profiles.from_row(source, rules, "<row>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from littlegiant.messages import Bilingual, clip, describe, say
+from littlegiant.messages import SELF_NAMED, Bilingual, clip, describe, say
 
 __all__ = ["INTERNAL", "MESSAGE_CHARS", "InputError", "clip", "describe", "internal_message"]
 
@@ -70,7 +70,8 @@ class InputError(Exception):
             where = ""
             if self.file:
                 where = self.file if self.line is None else f"{self.file}:{self.line}"
-            parts = [p for p in (where, clip(self.field, 120) if self.field else None) if p]
+            field = None if self.kind in SELF_NAMED else self.field
+            parts = [p for p in (where, clip(field, 120) if field else None) if p]
             return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
         text = say(self.kind, "zh", self.params) if self.kind is not None else self.message
         where = ""

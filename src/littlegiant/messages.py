@@ -11,6 +11,7 @@ package: the loaders raise with it, and the CLI speaks with it.
 from __future__ import annotations
 
 import errno as errnos
+import re
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -130,6 +131,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
     "field.unknown_near": ("unknown field; did you mean {near!r}? (expected one of: {known})",
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
+    "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
+                              "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
@@ -168,6 +171,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
+    "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                            "list the results came from, or add columns of figures to this one",
+                            "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+    "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
+                             "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
+    "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
+                           "这是批量评估输出的一行评估结果，不是企业的数据"),
     "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
     "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
@@ -199,10 +209,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),
     "out.json_rows": ("--format json rows need a .jsonl output", "--format json 的结果只能写到 .jsonl 文件"),
+    "out.report_kind": ("cannot write a {suffix} report: write .html (open it in a browser to print or save as PDF), "
+                        ".md, .json or .txt",
+                        "不能直接写出 {suffix} 格式的报告：请写成 .html（在浏览器中打开后可打印或另存为 PDF），或 .md、.json、.txt"),
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
+    "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
+    "out.kept_rows_new": ("{rows} rows written to {partial} ({output} not created)",
+                          "已写出的 {rows} 行保存在 {partial}（未生成 {output}）"),
     "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
@@ -225,8 +241,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
                     "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
-    "opt.explain_many": ("{got!r} names several criteria; choose one of {named}",
-                         "“{got}”对应好几个条件，请从中选一个：{named}"),
+    "opt.explain_many": ("{got!r} names {count} criteria; choose one of {named}",
+                         "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),
     "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",
                              "只能与 --csv 一起用（.xlsx 模板总用文字列名，企业信息模板总用英文编号）"),
     "opt.jobs_min": ("expected 1 or more, got {got}", "至少为 1，现在是 {got}"),
@@ -272,6 +288,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
+    "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
+                           "they are unknown for every company, and so may be the tiers they decide "
+                           "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
+                           "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
+                           "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
@@ -286,6 +307,10 @@ when the parameter is plain text or a number."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
+SELF_NAMED = frozenset({"field.part_over_whole"})
+"""Kinds whose sentence names its fields in words: said without the field's path in front, in en as in zh."""
+
+
 EXPECT = {
     "bool": Text("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
     "int": Text("整数", "a whole number"),
@@ -315,6 +340,28 @@ _ERRNO_ZH = {
     errnos.EBADF: "输出已被关闭", errnos.EFBIG: "文件太大", errnos.EMFILE: "打开的文件太多",
     errnos.EBUSY: "文件正被占用", errnos.ETXTBSY: "文件正被占用", errnos.EINVAL: "参数无效",
 }
+
+
+_UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
+UNIT_WHOLE = re.compile("|".join(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()))
+"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k" (terminal and HTML alike)."""
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as shown after a number: Chinese units stay in zh, English words in en (reports and
+    the error messages that quote an amount alike)."""
+    if not unit:
+        return ""
+    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+
+
+def grouped(text: str) -> str:
+    """Plain digits with their thousands grouped, the sign kept (a written-out ×10^ form is left as it is)."""
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, frac = text[len(sign):].partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not dot):
+        return text
+    return f"{sign}{int(whole):,}{dot}{frac}"
 
 
 def kind_words(kind: str) -> Text:

@@ -81,10 +81,14 @@ def _root(
 
 
 def parse_as_of(text: str | None, lang: str = "en") -> date:
+    """--as-of as YYYY-MM-DD, read as the rule files read dates (20261126 or 2026-W48-4 refused, not
+    taken for a day the user never wrote)."""
     if text is None:
         return date.today()
+    from littlegiant.load.rules import iso_date
+
     try:
-        return date.fromisoformat(text)
+        return iso_date(text)
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 
@@ -118,6 +122,18 @@ def check_lang(lang: str | None) -> str:
 
 
 FORMATS = ("text", "json", "markdown", "html")
+_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".odt", ".rtf")
+"""Report files assess cannot write: a user naming one expects that kind of file, not text in it."""
+
+
+def report_format(output: Path | None, lang: str) -> str:
+    """The report's format when --format is not given: the one the output file's name asks for
+    (报告.html is an HTML report, not text in a file named .html), else text."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix in _DOCUMENT_SUFFIXES:
+        bad("out.report_kind", lang, "--output", str(output), suffix=suffix)
+    return _SUFFIX_FORMATS.get(suffix, "text")
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
@@ -189,6 +205,8 @@ def rules_path(rules: str | None) -> Path | None:
 
   littlegiant assess company.yaml --format json --output result.json
 
+  littlegiant assess company.yaml --lang zh -o 报告.html      (the format from the name: .html, .md, .json)
+
   littlegiant assess company.yaml --set financials.2025.rd_expense=700 --lang zh
 
   littlegiant assess --save acme.yaml          (interactive: answer the questions; resume later)
@@ -199,7 +217,7 @@ def assess(
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业) or little_giant (小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, markdown or html.")] = "text",
+    fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
@@ -214,7 +232,9 @@ def assess(
 
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
-    if fmt not in FORMATS:
+    if fmt is None:
+        fmt = report_format(output, language)
+    elif fmt not in FORMATS:
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
     if profile is None:
@@ -255,7 +275,7 @@ def assess(
                     other_profile = profiles.apply_sets(other_profile, other, set_)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
-        fail(in_words(exc, language), language)
+        fail(exc, language)
     if compared:
         from littlegiant.report.compare import compare_html, compare_markdown, compare_text
 
@@ -273,18 +293,23 @@ def assess(
                          output, language)
         return
     if explain is not None:
-        from littlegiant.report.explain import explain_text, find_criteria
+        from littlegiant.report.explain import EXPLAINED_AT_MOST, explain_text, find_criteria, several_heading
 
         matches = find_criteria(result, explain)
         if not matches:
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
-        if len(matches) > 1:
-            named = ", ".join(f"{t.id}:{c.id} ({c.title.get(language)})" for t, c in matches[:12])
+        if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
+            if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author
+                titles = list(dict.fromkeys(c.title.zh for _, c in matches))
+                named = "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
+            else:
+                named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches[:EXPLAINED_AT_MOST])
             from littlegiant.messages import say as words
 
             # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
             fail(f"--explain{'：' if language == 'zh' else ': '}"
-                 + words("opt.explain_many", language, {"got": explain, "named": named}), language)
+                 + words("opt.explain_many", language, {"got": explain, "named": named, "count": len(matches)}),
+                 language)
         found = matches[0]
         if fmt == "json":  # --format json writes only JSON: the criterion as the full result carries it
             import json
@@ -294,8 +319,11 @@ def assess(
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
-        write_output(explain_text(result, *found, language, rs, text_width(output is None and _is_terminal(sys.stdout))),
-                     output, language)
+        width = text_width(output is None and _is_terminal(sys.stdout))
+        traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
+        if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
+            traces.insert(0, several_heading(explain, len(traces), language, width))
+        write_output("\n".join(traces), output, language)
         return
     from littlegiant.report.common import make_report
 
@@ -307,19 +335,6 @@ def assess(
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output, language)
-
-
-def in_words(exc: Exception, lang: str) -> Exception:
-    """A part above its whole said in the reader's language (its place kept); other errors as they are."""
-    from littlegiant.load.profile import PartExceedsWhole
-
-    if not isinstance(exc, PartExceedsWhole) or lang == "en":
-        return exc
-    from littlegiant.errors import InputError
-    from littlegiant.messages import Text
-    from littlegiant.report.common import part_text
-
-    return InputError(part_text(exc.violation, lang), file=exc.file, line=exc.line, field=exc.field, label=Text("", ""))
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
@@ -380,7 +395,7 @@ def batch(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -431,15 +446,18 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header
+    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
-    from littlegiant.report.table import output_columns
+    from littlegiant.report.table import is_results, output_columns
 
     heard: set[str] = set()
+    absent_said: set[str] = set()
 
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
+        if is_results(header, rs):  # nothing to score: every row would be all unknown
+            raise InputError(kind="column.results_file", file=where)
         problems = header_problems(header, rs, output_columns(rs))
         if problems:
             raise HeaderError([p.moved(file=where) for p in problems])
@@ -448,6 +466,12 @@ def batch(
             heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
             say(words("run.ignored_columns", language, {"where": where, "columns": said}))
+        absent = batching.absent_inputs(header, rs, day, renewal, language) if not quiet else []
+        if absent and where not in absent_said:
+            absent_said.add(where)
+            named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
+                (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
+            say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
     noted: set[str] = set()
 
@@ -457,8 +481,12 @@ def batch(
             noted.add(line)
             say(line)
 
-    options = batching.ReadOptions(encoding, sheet, lambda cell: known_header(rs, cell), on_header, on_note)
-    try:  # every table's header (each sheet's) before the first row is scored
+    def header_cell(cell: object) -> bool:
+        """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
+        return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note)
+    try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:
         fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
@@ -523,12 +551,13 @@ def _kept(writer: Any, output: Path, lang: str = "en") -> str:
     from littlegiant.messages import say as words
 
     partial = writer.abandon()
+    new = "_new" if not os.path.lexists(output) else ""  # "left as it was" of a file that never was misleads
     if partial is None or writer.rows == 0:
         if partial is not None:
             partial.unlink(missing_ok=True)
-        return words("out.kept_none", lang, {"output": str(output)})
+        return words("out.kept_none" + new, lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
-    return words("out.kept_rows", lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+    return words("out.kept_rows" + new, lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
 
 
 def _progress(inputs: list[Path], sheet: str | None) -> Any:
@@ -579,9 +608,9 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
 def init(
-    file: Annotated[Path | None, typer.Argument(help="Where to write the template. Default: stdout.", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the template's comments and of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
@@ -598,6 +627,12 @@ def init(
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
+    if file is not None and csv_file is None and xlsx_file is None:  # 模板.xlsx names a sheet, not YAML in it
+        suffix = file.suffix.lower()
+        if suffix == ".xlsx":
+            file, xlsx_file = None, file
+        elif suffix == ".csv":
+            file, csv_file = None, file
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:

@@ -28,7 +28,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, plan_for
-from littlegiant.core.result import MET, REVIEW, json_number, json_value
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -45,6 +45,7 @@ from littlegiant.report.table import (
     SUMMARY_COLUMNS,
     Labels,
     inert,
+    is_results,
     output_columns,
     result_header,
     result_words,
@@ -121,9 +122,9 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
 
 
 def check_headers(paths: list[Path], options: ReadOptions) -> None:
-    """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook), so
-    that ``options.on_header`` sees them all before any row is scored: HeaderError listing every
-    refused column of them all."""
+    """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
+    the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
+    row is scored: HeaderError listing every refused column (and results file) of them all."""
     from littlegiant.load.tabular import HeaderError
 
     problems: list[InputError] = []
@@ -148,6 +149,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 check_input_file(path)
                 for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True):
                     pass
+            elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
+                next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them; an
             if (exc.kind or "").startswith("column."):  # unreadable input is said in its turn
                 problems.append(exc)
@@ -378,11 +381,27 @@ def _jsonl_blocks(path: Path, encoding: str | None = None) -> Iterator[Lines]:
                 rest = data  # one line longer than a block: read on
                 continue
             block, rest = data[:cut], data[cut:]
+            if number == 1:
+                _not_results(block, name)
             for part in _at_most_lines(block):
                 yield Lines(name, number, part)
                 number += part.count(b"\n")
     if rest:
         yield Lines(name, number, rest)  # the last line had no newline
+
+
+def _not_results(block: bytes, name: str) -> None:
+    """Refuse a JSON Lines file batch wrote (its first company line has batch's keys and no other): given
+    back as input, each of its lines would be an error row listing every key."""
+    for number, raw in enumerate(block.split(b"\n"), 1):
+        if raw and not raw.isspace():
+            try:
+                data = _json_data(raw)
+            except InputError:
+                return  # said on its row
+            if isinstance(data, dict) and is_results(data):
+                raise InputError(kind="column.results_lines", file=name, line=number)
+            return
 
 
 def _at_most_lines(block: bytes) -> Iterator[bytes]:
@@ -531,22 +550,52 @@ def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     return cells
 
 
-def focus_tier(summary: Summary) -> str | None:
-    """The tier a row's 主要差距 / next step speaks of: the lowest one not met or not known, else the
-    lowest awaiting the authority (待审核 is no gap the company can close; a 小巨人 that fails on its
-    main-business share must not hide behind a 专精特新 market question the authority decides)."""
-    waiting = None
+def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str | None, lang: str) -> list[str]:
+    """The inputs the criteria read that no column of ``header`` gives, by their labels: a park's
+    sheet seldom has the red-line columns, and without a word every tier came out 未知."""
+    from littlegiant.load.profile import field_for_path, input_label
+    from littlegiant.load.tabular import column
+
+    given: set[str] = set()
+    for h in header:
+        try:
+            given.add(column(rules, h)[0])
+        except InputError:
+            continue
+    read = plan_for(rules, as_of.year - 1, renewal).inputs()
+    return [input_label(field_for_path(rules, p), p).get(lang) for p in read if p not in given]
+
+
+def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset()) -> str | None:
+    """The tier a row's 主要差距 / next step speaks of: the lowest one a known figure fails, else the
+    lowest not known, else the lowest failed by ``ladder`` alone (the criteria that ask for the
+    title below it), else the lowest awaiting the authority. A park's sheet seldom has the red-line
+    columns: "尚待回答：境内工商注册登记" on every row hid that a company's R&D share is under 3%, while
+    "小巨人 needs the 专精特新 title" says nothing the tier below does not. 待审核 is no gap the company
+    can close (a 小巨人 that fails on its main-business share must not hide behind a market question
+    the authority decides)."""
+    ranked: dict[str, str] = {}
     for tid in TIER_IDS:
         tier = summary.tiers.get(tid)
-        if tier is None or tier.status == MET:
-            continue
-        if tier.status != REVIEW:
-            return tid
-        waiting = waiting or tid
-    return waiting
+        if tier is not None and tier.status != MET:
+            kind = "ladder" if tier.status == UNMET and tier.blocker in ladder else tier.status
+            ranked.setdefault(kind, tid)
+    return ranked.get(UNMET) or ranked.get(UNKNOWN) or ranked.get("ladder") or ranked.get(REVIEW)
 
 
-def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "") -> Cells:
+def ladder_criteria(rules: RuleSet, plan: Plan) -> frozenset[str]:
+    """The criteria that read nothing but the titles a company holds: a tier's step up the ladder."""
+    out = set()
+    for _, node in rules.all_nodes():
+        if node.kind == "check" and node.value is not None:
+            reads = plan.reads_of(node.value)
+            if reads and all(p.startswith("titles.") for p in reads):
+                out.add(node.id)
+    return frozenset(out)
+
+
+def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
+                  ladder: frozenset[str] = frozenset()) -> Cells:
     """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
     the figures to check (possible but unusual, in words)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
@@ -563,7 +612,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         else:
             score = ""
         cells += (tier.status, score)
-    focus = focus_tier(summary)
+    focus = focus_tier(summary, ladder)
     step = (focus, tiers[focus]) if focus is not None else None
     if step is not None and step[1].blocker:
         title = step[1].blocker_title
@@ -590,6 +639,7 @@ class Scorer:
         self.version = version
         self._rules: RuleSet | None = None
         self._plan: Plan | None = None
+        self._ladder: frozenset[str] = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
@@ -622,10 +672,11 @@ class Scorer:
             return b"".join((head.encode(*codec), to_bytes(result, self.lang, self.version, codec), b"}\n"))
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
+            self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
-        row = screening_row(item, prof.name, summary, self.lang, warnings)
+        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
         return row
@@ -646,7 +697,7 @@ class Scorer:
         from littlegiant.report.advice import step_text
 
         assert self._rules is not None
-        tier = focus_tier(summary)
+        tier = focus_tier(summary, self._ladder)
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)

@@ -25,7 +25,17 @@ from littlegiant.i18n import CONFIDENCE
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
-from littlegiant.load.rules import CALENDAR_FILE, Node, RuleSet, ScoreItem, Text, builtin_dir, builtin_ids, load
+from littlegiant.load.rules import (
+    CALENDAR_FILE,
+    Node,
+    RuleSet,
+    ScoreItem,
+    Text,
+    builtin_dir,
+    builtin_ids,
+    iso_date,
+    load,
+)
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
@@ -598,9 +608,9 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
                              + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
                              file=where, line=line)
         try:
-            as_of = date.fromisoformat(str(case.get("as_of", "")))
-        except ValueError:
-            raise InputError(f"as_of: expected YYYY-MM-DD, got {case.get('as_of')!r}", file=where, line=line) from None
+            as_of = iso_date(case.get("as_of"))  # the rule files' and the calendar's own reader: no 20270101
+        except ValueError as exc:
+            raise InputError(str(exc), file=where, line=line_of(case, "as_of") or line, field="as_of") from None
         renewal = case.get("renewal")
         if renewal is not None and renewal not in RENEWABLE:
             raise InputError(f"renewal: expected one of {', '.join(RENEWABLE)}, got {renewal!r}", file=where, line=line)

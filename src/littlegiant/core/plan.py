@@ -238,6 +238,24 @@ class Plan:
         sme_status, size = self._sme(state)
         return sme_status, size, tiers
 
+    def inputs(self) -> tuple[str, ...]:
+        """Every input path a criterion of some tier reads, in the tiers' order: what a sheet without
+        its column leaves unknown for every company."""
+        out: dict[str, None] = {}
+        for steps in self.flat.values():
+            for step in steps:
+                kind = step.node.kind
+                if kind == "sme":
+                    out["industry"] = None
+                    for paths in self._size_paths.values():
+                        out.update(dict.fromkeys(paths))
+                elif kind == "score":
+                    for _, _, reads in self.items[step.node.table]:  # type: ignore[index]
+                        out.update(dict.fromkeys(reads))
+                else:
+                    out.update(dict.fromkeys(step.key))
+        return tuple(out)
+
     def holds(self, node: Node, values: dict[str, object],
               overrides: dict[tuple[str, int | None], expr.Value] | None = None) -> str:
         """One criterion's status on ``values``, derived quantities in ``overrides`` forced to a

@@ -71,6 +71,7 @@ class TierPlan:
     blockers: list[Blocker] = field(default_factory=list)  # why this round cannot work (when later > 0 or no plan)
     missing: list[str] = field(default_factory=list)  # answers still needed to decide the tier after the moves
     assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
+    estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is last year's, not given
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
 
     @property
@@ -211,6 +212,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
                 moves[path] = Move(path, f, profile.values.get(path), value, "wait", "", f.label)
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
+    plan.estimated = frozenset(p for p, m in moves.items()
+                               if profile.values.get(p) is None and m.before is not None and m.before == start.get(p))
     return plan
 
 

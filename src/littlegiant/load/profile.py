@@ -21,7 +21,7 @@ from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.messages import EXPECT, Choices, Got, nearest
+from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, unit_text
 from littlegiant.records import record
 
 Scalar = Decimal | bool | str
@@ -215,14 +215,25 @@ def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
 
 class PartExceedsWhole(InputError):
     """A part above its whole (docs/criteria.md §8a): bad input, carrying both figures so that the
-    interview can say it in words; the message names both fields and their values."""
+    interview can say it in words; the message names both fields by their labels, with the figures
+    as typed (every digit, grouped, with their unit), in en and zh alike."""
 
     def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
                  field: str | None = None) -> None:
-        part, whole = violation.part, violation.whole
-        super().__init__(f"{plain_number(part.value)} is more than {whole.path} ({plain_number(whole.value)}); "
-                         "a part cannot exceed its whole", file=file, line=line, field=field or part.path)
+        super().__init__(kind="field.part_over_whole", params=part_words(violation), file=file, line=line,
+                         field=field or violation.part.path, label=Text("", ""))
         self.violation = violation
+
+
+def part_words(v: PartOverWhole) -> dict[str, Text]:
+    """The labels and figures of a part above its whole, as its message says them. The figures are the
+    ones typed, every digit: rounded, 8,000.125 over 8,000.12 would read as two equal numbers."""
+    out: dict[str, Text] = {}
+    for name, fig in (("part", v.part), ("whole", v.whole)):
+        digits = grouped(plain_number(fig.value))
+        out[name] = input_label(fig.field, fig.path)
+        out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en"))
+    return out
 
 
 def plain_number(v: Decimal) -> str:

@@ -9,7 +9,7 @@ problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import field
 from datetime import date
@@ -1358,5 +1358,16 @@ def _field_terms(r: _Reader) -> tuple[str, ...]:
     if known is not None:
         for item in items:
             if item not in known:
-                _attempt(r.fail, f"no glossary term {item!r} (terms: {', '.join(known)})", "terms")
+                _attempt(r.fail, _no_term(item, known), "terms")
     return tuple(items)
+
+
+def _no_term(item: str, known: Mapping[str, object]) -> str:
+    """A link to no glossary term, on one line: the few ids it is closest to (a typo), never all of them."""
+    import difflib
+
+    near = difflib.get_close_matches(item, list(known), n=3, cutoff=0.6)
+    where = f"the glossary's {len(known)} term ids are in {builtin_dir() / '_glossary.yaml'}"
+    if not near:
+        return f"no glossary term {item!r} ({where})"
+    return f"no glossary term {item!r}; did you mean {' or '.join(map(repr, near))}? ({where})"

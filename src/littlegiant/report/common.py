@@ -7,7 +7,6 @@ these parts out its own way; the words come from ``report_words``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +14,12 @@ from littlegiant import __version__
 from littlegiant.core.result import Result, TierResult
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
-from littlegiant.load.profile import Profile, input_label
+from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
+from littlegiant.messages import say
 from littlegiant.records import record
-from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import Words, evidence, exact, gate_stops, set_args, w
+from littlegiant.report.explanations import unit_text
+from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -80,6 +80,22 @@ class Report:
     sets: list[str] = field(default_factory=list)  # the user's own --set arguments
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
+    latest_year: int | None = None  # the latest fiscal year the profile has figures for
+
+    def warnings(self) -> list[str]:
+        """What to check before reading on: figures for a year after the profile's latest (re-run after
+        New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
+        out = []
+        r, latest = self.result, self.latest_year
+        if latest is not None and latest < r.last_year:
+            out.append(f"资料中最近的年度数据是{latest}年的，而评估日期 {r.as_of.isoformat()} 的上年度是{r.last_year}年："
+                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”。请补充{r.last_year}年的数据；"
+                       f"如需按{latest}年的数据评估，请把评估日期设在{latest + 1}年内" if self.lang == "zh" else
+                       f"The profile's latest yearly figures are for {latest}, but as of {r.as_of.isoformat()} last "
+                       f"year is {r.last_year}: with no {r.last_year} figures, every criterion that reads them is "
+                       f"unknown. Add the {r.last_year} figures, or assess as of a date in {latest + 1} to use "
+                       f"the {latest} ones")
+        return out + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -150,7 +166,24 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
     plans = {} if gate_stops(result) else plan_all(rules, result, profile)
-    return Report(result, lang, rules, plans, **kw)
+    return Report(result, lang, rules, plans, latest_year=latest_year(rules, profile), **kw)
+
+
+def latest_year(rules: RuleSet, profile: Profile) -> int | None:
+    """The latest fiscal year the profile gives a figure for (None: no yearly figures at all)."""
+    from littlegiant.load.profile import field_for_path, year_in_path
+
+    years = []
+    for path, value in profile.values.items():
+        if value is None:
+            continue
+        try:
+            year = year_in_path(field_for_path(rules, path), path)
+        except Exception:  # a path of no field (the name): no year
+            continue
+        if year is not None:
+            years.append(year)
+    return max(years, default=None)
 
 
 def plans_json(report: Report) -> dict[str, Any]:
@@ -187,18 +220,15 @@ def report_json(report: Report) -> dict[str, Any]:
     return doc
 
 
-def _figure(fig: Figure, lang: str, digits: Callable[..., str] = fmt) -> tuple[str, str]:
+def _figure(fig: Figure, lang: str) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
-    return input_label(fig.field, fig.path).get(lang), digits(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:
-    """Why a part above its whole is refused, in words (the interview's retry message). The figures are
-    the ones typed, every digit: rounded, 8,000.125 over 8,000.12 would read as two equal numbers."""
-    (part, pv), (whole, wv) = _figure(v.part, lang, exact), _figure(v.whole, lang, exact)
-    if lang == "zh":
-        return f"「{part}」为 {pv}，多于「{whole}」{wv}：其中的部分不能超过总数"
-    return f"{part} ({pv}) is more than {whole} ({wv}): a part cannot exceed its whole"
+    """Why a part above its whole is refused, in words: the sentence its error says (the interview's
+    retry message)."""
+    return say("field.part_over_whole", lang, part_words(v))
 
 
 def warning_text(w: Unusual, lang: str) -> str:
@@ -206,20 +236,20 @@ def warning_text(w: Unusual, lang: str) -> str:
     if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
         name, value = _figure(w.figure, lang)
         if w.figure.field.type in MONEY_TYPES:
-            yi = exact(w.figure.value / 10000)
+            yi = num(w.figure.value / 10000, lang=lang)
             if lang == "zh":
                 return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
             return f"{name} is {value}, {yi} hundred million CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
-        limit = fmt(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
+        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
         if lang == "zh":
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
         return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
     if w.kind == ABOVE:
         if lang == "zh":
-            return f"「{name}」{value} 高于「{other}」{other_value}：少见，请核对"
+            return f"「{name}」{value}，高于「{other}」{other_value}：少见，请核对"
         return f"{name} is {value}, above {other} at {other_value}: unusual, please check"
-    growth, limit = fmt(w.growth, lang=lang), fmt(w.limit, lang=lang)
+    growth, limit = num(w.growth, lang=lang), num(w.limit, lang=lang)
     sign = "+" if w.growth is not None and w.growth > 0 else ""
     if lang == "zh":
         return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"

@@ -66,19 +66,36 @@ def _head(results: list[Result], lang: str) -> str:
     return w("compare", lang) + w("compare_and", lang).join(names)
 
 
+def _about(results: list[Result], lang: str) -> str:
+    """Whose comparison, as of when: a consultant prints one for each client, and a page that names
+    neither could be any of them."""
+    from littlegiant.i18n import t
+
+    r = results[0]
+    name = r.name or w("untitled", lang)
+    return f"{name} · {t('as_of', lang)} {r.as_of.isoformat()} · {t('last_year', lang)} {r.last_year}"
+
+
+def _disclaimer(lang: str) -> str:
+    from littlegiant.i18n import t
+
+    return t("disclaimer", lang)
+
+
 def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
     to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）)."""
     from littlegiant.report.linebreak import hang, wrap
 
     colon = "：" if lang == "zh" else ": "
-    lines = wrap(_head(results, lang), width)
+    lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width)]
     for title, cells in _compare_rows(results, lang):
         lines += ["", *wrap(title, width)]
         for name, status, fails in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
                 lines += hang(f"    {ICON[f[0]]} ", _said(f, lang), width)
+    lines += ["", *wrap(_disclaimer(lang), width)]
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +104,7 @@ _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "�
 
 def compare_markdown(results: list[Result], lang: str) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
-    lines = [f"# {_head(results, lang)}", ""]
+    lines = [f"# {_head(results, lang)}", "", _about(results, lang), ""]
     names = [r.rules_title.get(lang) for r in results]
     lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
@@ -102,20 +119,19 @@ def compare_markdown(results: list[Result], lang: str) -> str:
                 lines.append("")
                 lines += [f"- {_MD_ICON[f[0]]} {_said(f, lang)}" for f in fails]
                 lines.append("")
+    lines.append(f"*{_disclaimer(lang)}*")
     return "\n".join(lines) + "\n"
 
 
 def compare_html(results: list[Result], lang: str) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
-    from html import escape
-
-    from littlegiant.report.html import page
+    from littlegiant.report.html import escape, page
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang)
     # each rule set's column as wide as the tier's: a verdict column never squeezes its heading to a few characters
     share = f"{100 / (len(names) + 1):.0f}%"
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
             + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
@@ -129,4 +145,5 @@ def compare_html(results: list[Result], lang: str) -> str:
                 body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
                             + "".join(f'<li><span class="status {f[0]}">{ICON[f[0]]}</span> {escape(_said(f, lang))}</li>'
                                       for f in fails) + "</ul>")
+    body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
     return page(_head(results, lang), lang, "\n".join(body))

@@ -29,47 +29,71 @@ def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionR
             if (words in c.title.zh.casefold() or words in c.title.en.casefold()) and \
                     not any(c.title == o.title and c.source == o.source for _, o in seen):
                 seen.append((t, c))
-    return seen
+    exact = [(t, c) for t, c in seen if words in (c.title.zh.casefold(), c.title.en.casefold())]
+    return exact or seen  # a title pasted whole names that criterion, not the groups whose titles contain it
+
+
+EXPLAINED_AT_MOST = 12
+"""Words that match more criteria than this are too vague to explain each (研发 matches most of a tier)."""
+
+
+def several_heading(ref: str, count: int, lang: str, width: int = 0) -> str:
+    """The line before the traces of several criteria that the words of ``--explain`` match (wrapped at
+    ``width`` columns, as the traces are)."""
+    if lang == "zh":
+        text = f"“{ref.strip()}”对应 {count} 个条件，逐一说明如下（只看其中一个，可写出它的完整名称）："
+    else:
+        text = f"{count} criteria match \"{ref.strip()}\"; each is explained below (give a whole title or an id for one)."
+    return _wrapped([("", text)], width)
 
 
 def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str, rules: RuleSet | None = None,
                  width: int = 0) -> str:
-    """A plain-text trace: inputs with their values, formula, comparison, source, evidence (Chinese
-    wrapped at ``width`` columns when it is given)."""
+    """A plain-text trace: inputs with their values, formula, comparison, source, evidence (wrapped at
+    ``width`` columns when it is given, in either language)."""
     if lang == "zh":
-        return _explain_zh(Words(result, rules, lang="zh"), tier, c, width)
+        return _wrapped(_explain_zh(Words(result, rules, lang="zh"), tier, c), width)
 
     # the rule author's trace: English words, ids and paths as the rule file has them
-    lines = [f"{c.id} — {c.title.en}",
-             f"Tier: {tier.title.en} ({result.rules_id}, {result.as_of.isoformat()})",
-             f"Status: {STATUS[c.status]['en']}"]
+    rows: list[tuple[str, str]] = [
+        ("", f"{c.id} — {c.title.en}"),
+        ("", f"Tier: {tier.title.en} ({result.rules_id}, {result.as_of.isoformat()})"),
+        ("", f"Status: {STATUS[c.status]['en']}")]
     if c.inputs:
-        lines.append("Inputs:")
-        lines.extend(f"  {path} = {'(unknown)' if value is None else fmt(value, lang='en')}"
-                     for path, value in c.inputs.items())
+        rows.append(("", "Inputs:"))
+        rows.extend(("  ", f"{path} = {'(unknown)' if value is None else fmt(value, lang='en')}")
+                    for path, value in c.inputs.items())
     if c.formula is not None:
-        lines.append(f"Formula: {c.formula.en}")
-    lines.append(f"Computation: {explanation(c).en}")
+        rows.append(("", f"Formula: {c.formula.en}"))
+    rows.append(("", f"Computation: {explanation(c).en}"))
     if c.points_min is not None:
         pts = fmt(c.points_min) if c.points_min == c.points_max else f"{fmt(c.points_min)}–{fmt(c.points_max)}"
         if c.max_points is not None:
             pts += f" / {fmt(c.max_points)}"
-        lines.append(f"Points: {pts}")
+        rows.append(("", f"Points: {pts}"))
     kids = [k for k in tier.criteria if k.parent == c.id]
     if kids:
-        lines.append("Parts:")
-        lines.extend(f"  [{STATUS[k.status]['en']}] {k.id}: {explanation(k).en}" for k in kids)
+        rows.append(("", "Parts:"))
+        rows.extend((f"  [{STATUS[k.status]['en']}] ", f"{k.id}: {explanation(k).en}") for k in kids)
     if c.missing:
-        lines.append(f"Missing: {', '.join(c.missing)}")
+        rows.append(("", f"Missing: {', '.join(c.missing)}"))
     if c.source:
-        lines.append(f"Source: {c.source}")
+        rows.append(("", f"Source: {c.source}"))
     if c.confidence:
-        lines.append(f"Confidence: {c.confidence} ({CONFIDENCE[c.confidence]['en']})")
+        rows.append(("", f"Confidence: {c.confidence} ({CONFIDENCE[c.confidence]['en']})"))
     if c.note is not None:
-        lines.append(f"Note: {c.note.en}")
+        rows.append(("", f"Note: {c.note.en}"))
     if c.evidence:
-        lines.append("Evidence to prepare: " + "; ".join(e.en for e in c.evidence))
-    return "\n".join(lines) + "\n"
+        rows.append(("", "Evidence to prepare: " + "; ".join(e.en for e in c.evidence)))
+    return _wrapped(rows, width)
+
+
+def _wrapped(rows: list[tuple[str, str]], width: int) -> str:
+    """(mark, text) rows as lines: each text wrapped beside its mark at ``width`` columns (0: unwrapped),
+    never inside a word or a number, a unit like "(10k CNY)" kept whole."""
+    if width <= 0:
+        return "\n".join(mark + text for mark, text in rows) + "\n"
+    return "\n".join(line for mark, text in rows for line in hang(mark, text, width)) + "\n"
 
 
 def _value_zh(words: Words, path: str, value: object) -> str:
@@ -91,7 +115,8 @@ def _value_zh(words: Words, path: str, value: object) -> str:
     return f"{num(value, 'zh')}{unit}"
 
 
-def _explain_zh(words: Words, tier: TierResult, c: CriterionResult, width: int) -> str:
+def _explain_zh(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[str, str]]:
+    """The trace for the finance manager, as (mark, text) rows: questions, figures in words, no ids."""
     result = words.result
     rows: list[tuple[str, str]] = [
         ("", c.title.zh),
@@ -118,6 +143,4 @@ def _explain_zh(words: Words, tier: TierResult, c: CriterionResult, width: int) 
         rows.append(("", f"说明：{c.note.zh}"))
     if c.evidence:
         rows.append(("", "需准备的材料：" + "；".join(e.zh for e in c.evidence)))
-    if width <= 0:
-        return "\n".join(mark + text for mark, text in rows) + "\n"
-    return "\n".join(line for mark, text in rows for line in hang(mark, text, width)) + "\n"
+    return rows

@@ -15,15 +15,7 @@ from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.i18n import SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.rules import Text
-
-_UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
-
-
-def unit_text(unit: str | None, lang: str) -> str:
-    """The unit as shown after a number: Chinese units stay in zh, English words in en."""
-    if not unit:
-        return ""
-    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+from littlegiant.messages import unit_text
 
 
 def fmt(v: object, near: object = None, lang: str = "en") -> str:

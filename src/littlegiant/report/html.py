@@ -7,12 +7,20 @@ tables stack their cells so nothing overflows a phone (390 px); printed on A4, r
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.messages import UNIT_WHOLE
+from littlegiant.report.common import Report, footer_line
 from littlegiant.report.words import ICON, MARK, w
+
+
+def escape(text: str) -> str:
+    """Text for the page, with a unit that holds a space ("(10k CNY)") joined by a no-break space: a
+    browser would otherwise end a line at "(10k" on a phone, where the terminal report never does."""
+    return UNIT_WHOLE.sub(lambda m: m.group().replace(" ", "&nbsp;"), _escape(text))
+
 
 CSS = """
 *{box-sizing:border-box}
@@ -84,7 +92,7 @@ def render_html(report: Report) -> str:
         out.append(f'<li>{_status(tier.status, lang)} <span class="verdict">{escape(line)}</span>'
                    + (f'<span class="why">{escape(why)}</span>' if why else "") + "</li>")
     out.append("</ul></section>")
-    warnings = warning_lines(result, lang)
+    warnings = report.warnings()
     if warnings:
         out.append(f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
                    + "".join(f"<li>{escape(x)}</li>" for x in warnings) + "</ul></section>")

@@ -10,18 +10,17 @@ A run wider than the line (a long English word, a fingerprint) is folded by cell
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from rich.cells import cell_len, chop_cells
 from rich.text import Text
 
+from littlegiant.messages import UNIT_WHOLE
+
 # never at the start of a line (closing punctuation, pause marks, units that follow a number)
 NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
 # never at the end of a line (opening brackets and quotes)
 NO_END = frozenset("（「『【《〈〔［｛“‘([{")
-# unit texts that hold a space yet are one word to a reader: "(10k CNY)" never ends a line at "(10k"
-WHOLE = re.compile(r"10k CNY")
 
 
 def _wide(ch: str) -> bool:
@@ -49,7 +48,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
     if begin >= 0:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14)
-    whole = [m.span() for m in WHOLE.finditer(text)] if " " in text else []
+    whole = [m.span() for m in UNIT_WHOLE.finditer(text)] if " " in text else []
     glued: list[tuple[int, int]] = []
     for a, b in pieces:
         if glued and (text[a] in NO_START or text[glued[-1][1] - 1] in NO_END

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line
 from littlegiant.report.words import MARK, bullet, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
+
+_NBSP = "\u00a0"
 
 
 def _cell(text: str) -> str:
@@ -28,7 +30,7 @@ def render_markdown(report: Report) -> str:
     for tier, line, why in report.summary():
         lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
     lines.append("")
-    warnings = warning_lines(result, lang)
+    warnings = report.warnings()
     if warnings:
         lines += [f"**⚠ {w('warnings', lang)}**", ""]
         lines += [f"- {_cell(x)}" for x in warnings]
@@ -73,9 +75,11 @@ def render_markdown(report: Report) -> str:
         lines.append("| --- | --- | --- |")
         for c in tier.criteria:
             level = max(c.depth - 1, 0)
-            indent = "&nbsp;&nbsp;" * max(level - 1, 0) + bullet(level).strip() + ("&nbsp;" if level else "")
+            # no-break spaces, as characters: a table cell keeps them where it trims spaces, and a
+            # reader of the .md file as plain text sees spaces, not 100 "&nbsp;"
+            indent = _NBSP * 2 * max(level - 1, 0) + bullet(level).strip() + (_NBSP if level else "")
             title = c.title.get(lang) + MARK.get(c.confidence or "", "")
-            lines.append(f"| {_ICON[c.status]}&nbsp;{STATUS[c.status][lang].replace(' ', '&nbsp;')} | "
+            lines.append(f"| {_ICON[c.status]}{_NBSP}{STATUS[c.status][lang].replace(' ', _NBSP)} | "
                          f"{indent}{_cell(title)} | {_cell(words.sentence(c))} |")
         lines.append("")
         for note in tier.notes:

@@ -68,17 +68,22 @@ def to_bytes(result: Result, lang: str, tool_version: str, codec: tuple[str, str
     return b"".join(_pieces(result, lang, tool_version, codec))  # type: ignore[arg-type]
 
 
+_COMMA = [", "]
+
+
 def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str] | None) -> list[str] | list[bytes]:
     """The document in order, as text or (``codec`` given) as bytes: one list for both, so they
     cannot differ but by their encoding."""
     out: list[Any] = []
     text: list[str] = []  # the text since the last row, encoded in one go before the next row
+    comma = ", ".encode(*codec) if codec is not None else b""
 
     def row(c: CriterionResult) -> None:
         if codec is None:
             text.append(criterion_json(c, lang))
             return
-        out.append("".join(text).encode(*codec))
+        # between two rows of a tier only ", ": encoded once a document, not a hundred times
+        out.append(comma if text == _COMMA else "".join(text).encode(*codec))
         text.clear()
         out.append(criterion_bytes(c, lang, codec))
 

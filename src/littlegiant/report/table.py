@@ -9,7 +9,7 @@ figures added to a results file can be scored again.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
@@ -43,6 +43,22 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
             headers += result_header(Labels(lang, tiers, getattr(rules.fields["name"].label, lang)))
         found = rules.memo["table.output"] = frozenset(map(norm, headers))
     return found
+
+
+_ID_COLUMNS = frozenset(map(norm, SUMMARY_COLUMNS))
+_SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source", "en"))))
+OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
+"""The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
+_OUTCOME = frozenset(map(norm, OUTCOME_HEADERS))
+
+
+def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
+    """Whether these columns (a table's header; a JSON line's keys, when ``rules`` is None) are batch's
+    own output and nothing more: a results file given as the list of companies. Every row would be
+    all unknown or all errors; a results file with columns of figures added is a list again."""
+    names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
+    ours = output_columns(rules) if rules is not None else _ID_COLUMNS
+    return names <= ours | {"result"} and bool(names & _SOURCE) and bool(names & _OUTCOME)
 
 
 def result_header(labels: Labels) -> list[str]:

@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line, warning_lines
+from littlegiant.report.common import Report, footer_line
 from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, bullet, w
 
@@ -72,7 +72,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if why:
         sep = "——" if zh else " — "  # no space in zh: a long run folds to the full width instead of jumping a line
         _hanging(console, [("  ", f"{name}{sep}{reason}") for name, reason in why])
-    warnings = warning_lines(result, lang)
+    warnings = report.warnings()
     if warnings:
         console.print()
         console.print(RichText(f"⚠ {w('warnings', lang)}", style="bold yellow"))

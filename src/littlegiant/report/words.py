@@ -17,8 +17,9 @@ from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
-from littlegiant.load.profile import field_for_path, input_label, plain_number
+from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
+from littlegiant.messages import grouped
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
@@ -80,21 +81,13 @@ def w(key: str, lang: str) -> str:
 def num(v: Any, lang: str = "en") -> str:
     """A number as people write it: thousands grouped, at most two places; yes/no in words."""
     text = fmt(v, lang=lang)
-    return _grouped(text) if isinstance(v, Decimal) else text
+    return grouped(text) if isinstance(v, Decimal) else text
 
 
 def exact(v: Any, lang: str = "en") -> str:
     """A figure as it was typed or saved: every digit kept, grouped as ``num`` groups them (8,000.125),
     for the interview, where a figure shown rounded would not be the answer the user gave."""
-    return _grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
-
-
-def _grouped(text: str) -> str:
-    """Plain digits with their thousands grouped (a written-out ×10^ form is left as it is)."""
-    sign, _, rest = text.rpartition("-")
-    whole, dot, frac = rest.partition(".")
-    grouped = f"{int(whole):,}" if whole.isdigit() else whole
-    return f"{sign and '-'}{grouped}{dot}{frac}"
+    return grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
 
 
 @record
@@ -291,8 +284,12 @@ class Words:
                 continue
             now = ""
             if c.kind == "check" and isinstance(c.value, Decimal):
-                now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）" if zh else \
-                    f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+                if zh:
+                    now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+                elif c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
+                    now = f" (now {num(c.value * 10000)} CNY)"
+                else:
+                    now = f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
             if c.title.get(self.lang) + now not in out:
                 out.append(c.title.get(self.lang) + now)
         if missing and len(out) < limit:
@@ -459,10 +456,16 @@ class Words:
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
         unit = unit_text(m.field.unit, self.lang)
         before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
-        delta = ""
+        notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
             d = m.after - m.before
-            delta = f"（{'+' if d > 0 else ''}{num(d)}）" if zh else f" ({'+' if d > 0 else ''}{num(d)})"
+            notes.append(f"{'+' if d > 0 else ''}{num(d)}")
+        year = year_in_path(m.field, m.path)
+        if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
+            known = self.result.last_year
+            notes.append(f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
+                         f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+        delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
@@ -580,13 +583,16 @@ def stops(result: Result) -> bool:
 
 
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
-    """(criterion title, documents) for criteria met or awaiting review, each document once."""
+    """(criterion title, documents) for criteria met or awaiting review, each document once: of tiers
+    met, awaiting review or not known (which no criterion fails: the answers still missing may
+    yet meet it, and the documents for what it already meets are needed then), and of tiers a plan
+    meets this round."""
     if stops(result):
         return []
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     for t in result.tiers.values():
-        if t.status not in (MET, REVIEW) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
+        if t.status not in (MET, REVIEW, UNKNOWN) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
             continue
         for c in t.criteria:
             if c.status in (MET, REVIEW) and c.evidence:
