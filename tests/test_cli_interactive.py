@@ -63,6 +63,12 @@ class Session:
         self.proc.stdin.write((line + "\n").encode("utf-8"))
         self.proc.stdin.flush()
 
+    def answers(self, *texts: str) -> None:
+        """Type each text at the next prompt, whatever it asks."""
+        for text in texts:
+            assert self.until_prompt() is not None
+            self.send(text)
+
     def finish(self) -> tuple[int, str]:
         if self.proc.stdin is not None:
             self.proc.stdin.close()
@@ -237,12 +243,15 @@ def test_end_of_input_saves_and_exits_130_then_resume_finishes(tmp_path: Path) -
     assert tier_statuses(json.loads(out)) == tier_statuses(expected)
 
 
-def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tmp_path: Path) -> None:
+def test_start_over_keeps_a_backup_and_an_unreadable_save_file_is_never_overwritten(tmp_path: Path) -> None:
+    """Starting over copies the old answers to a dated backup beside the file, said on screen, before
+    the first new answer replaces them; a file that cannot be read is left as it is."""
     save = tmp_path / "old.yaml"
-    save.write_text("employees: 12\nfinancials: {2025: {revenue: 300}}\n", encoding="utf-8")
+    old = "employees: 12\nfinancials: {2025: {revenue: 300}}\n"
+    save.write_text(old, encoding="utf-8")
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "old.yaml"], tmp_path)
     prompt = s.until_prompt()
-    assert prompt is not None and "holds 2 saved answers" in prompt
+    assert prompt is not None and "holds 2 saved answers (no company name yet)" in prompt
     s.send("maybe")
     assert "Please type r (resume) or o (start over)" in (s.until_prompt() or "")
     s.send("o")
@@ -257,6 +266,9 @@ def test_start_over_is_asked_and_an_unreadable_save_file_is_never_overwritten(tm
     assert code == 130
     text = save.read_text(encoding="utf-8")
     assert "employees" not in text and "revenue: 12000" in text and "name: Acme Ltd" in text
+    backups = list(tmp_path.glob("old.backup-*.yaml"))  # the old answers, within reach and said so
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == old
+    assert f"The 2 old answers were copied to {backups[0].name}" in s.transcript
 
     save.write_text("employes: 12\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(save)], input="r\n",
@@ -368,11 +380,11 @@ WORDS = {
     "zh": {"revenue": "营业收入（2025年）（万元）？", "help_term": "· 研发费用：",
            "refused": "其中的部分不能超过总数", "parent": "营业收入（2025年）8,000万元，其中主营业务收入",
            "rd": "研发费用（2025年）（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共",
-           "back": "回到上一题（刚才答的是：300万元）", "conversion": "0.8亿 = 8,000万元"},
+           "back": "回到上一题（刚才答的是：300万元；直接回车保留不变）", "conversion": "0.8亿 = 8,000万元"},
     "en": {"revenue": "Operating revenue 2025 (10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
            "parent": "Operating revenue 2025: 8,000 (10k CNY); of which Main-business revenue",
            "rd": "R&D expense 2025 (10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most",
-           "back": "Back one question (you answered: 300 (10k CNY))", "conversion": "0.8亿 = 8,000 (10k CNY)"},
+           "back": "Back one question (you answered: 300 (10k CNY); Enter keeps it)", "conversion": "0.8亿 = 8,000 (10k CNY)"},
 }
 
 
@@ -501,7 +513,7 @@ def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path
     summary = s.until_prompt() or ""
     assert "全部 2 个回答" in summary and "1. 企业名称：甲公司" in summary and "近三年有数据造假行为：是" in summary
     s.send("1")
-    assert "修改这一项（现在是：甲公司）\n企业名称？" in (s.until_prompt() or "")
+    assert "修改这一项（现在是：甲公司；直接回车保留不变）\n企业名称？" in (s.until_prompt() or "")
     s.send("乙公司")
     assert "1. 企业名称：乙公司" in (s.until_prompt() or "")
     s.send("")
@@ -528,9 +540,7 @@ def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
 def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     """R&D over revenue is shown in words and kept only when confirmed; 否 asks the question again."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "odd.yaml"], tmp_path)
-    for text in ("丙公司", "8000"):
-        assert s.until_prompt() is not None
-        s.send(text)
+    s.answers("丙公司", "8000")
     assert "研发费用（2025年）" in (s.until_prompt() or "")
     s.send("9000")
     confirm = s.until_prompt() or ""
@@ -598,12 +608,12 @@ def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(
 EXACT = {
     "zh": {"conversion": "0.800012345亿 = 8,000.12345万元", "parent": "营业收入（2025年）8,000.125万元，其中主营业务收入",
            "refused": "「主营业务收入（2025年）」为 8,000.126万元，多于「营业收入（2025年）」 8,000.125万元",
-           "back": "回到上一题（刚才答的是：8,000.12345万元）", "summary": "营业收入（2025年）：8,000.125万元"},
+           "back": "回到上一题（刚才答的是：8,000.12345万元；直接回车保留不变）", "summary": "营业收入（2025年）：8,000.125万元"},
     "en": {"conversion": "0.800012345亿 = 8,000.12345 (10k CNY)",
            "parent": "Operating revenue 2025: 8,000.125 (10k CNY); of which Main-business revenue",
            "refused": "Main-business revenue 2025 is 8,000.126 (10k CNY), more than Operating revenue 2025 "
                       "at 8,000.125 (10k CNY)",
-           "back": "Back one question (you answered: 8,000.12345 (10k CNY))",
+           "back": "Back one question (you answered: 8,000.12345 (10k CNY); Enter keeps it)",
            "summary": "Operating revenue 2025: 8,000.125 (10k CNY)"},
 }
 
@@ -687,3 +697,187 @@ def test_an_english_unit_stays_whole_when_a_question_wraps(tmp_path: Path) -> No
             path = f.concrete_path(2025) if f.per_year else f.path
             for line in asker.describe(Question(path, f, 2025 if f.per_year else None)).split("\n"):
                 assert not line.endswith("(10k") and not line.lstrip().startswith("CNY)"), (width, path, line)
+
+
+ANSWERED = """name: 苏州恒达精密机械有限公司
+industry: industrial
+employees: 260
+tech_staff: 70
+niche_years: 5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false,
+  major_incident: false, tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 8000, main_revenue: 7600, rd_expense: 320, total_assets: 12500, total_liabilities: 5200,
+    total_costs: 7300}
+  2024: {revenue: 7200, main_revenue: 6800, rd_expense: 280}
+ip: {class1: 3, class1_applied: 2}
+rd_institution: city
+market: {leading: true}
+awards: {national_5y_rank: 0, led_standard_5y: false}
+honors: {high_tech_enterprise: false}
+titles: {innovative_sme: true}
+platform_score: null
+"""
+"""A finished interview's file (a finance manager's, from a QA pass): resumed, it goes straight to the summary."""
+
+
+def item(summary: str, label: str) -> str:
+    """The number the summary gives the answer labelled ``label``."""
+    found = re.search(r"(\d+)\. " + re.escape(label) + "：", summary)
+    assert found is not None, summary
+    return found.group(1)
+
+
+def test_enter_at_an_answer_opened_from_the_summary_keeps_it(tmp_path: Path) -> None:
+    """Enter at an answer opened again from the summary keeps it, even after the tool refused a new
+    figure and advised Enter; it never saves "don't know" over it nor starts asking new questions."""
+    save = tmp_path / "f4.yaml"
+    save.write_text(ANSWERED, encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", "f4.yaml", "--format", "json"], tmp_path)
+    assert "30 个回答" in (s.until_prompt() or "")
+    s.send("r")
+    summary = s.until_prompt() or ""
+    assert "直接回车生成报告" in summary
+    s.send(item(summary, "研发费用（2025年）"))
+    edit = s.until_prompt() or ""
+    assert "修改这一项（现在是：320万元；直接回车保留不变）" in edit
+    s.send("")
+    summary = s.until_prompt() or ""
+    assert "保留原来的回答：320万元" in summary and "直接回车生成报告" in summary  # no new question
+    assert "研发费用（2025年）：320万元" in summary and "rd_expense: 320\n" in save.read_text(encoding="utf-8")
+    s.send(item(summary, "从业人员（上年末）"))
+    assert "现在是：260人" in (s.until_prompt() or "")
+    s.send("50")  # below the 70 科技人员 already given: refused, with the way out
+    refused = re.sub(r"\s+", "", s.until_prompt() or "")
+    assert "可先回车保留本项原来的回答，再在汇总里修改那一项" in refused
+    s.send("")
+    summary = s.until_prompt() or ""
+    assert "从业人员（上年末）：260人" in summary and "直接回车生成报告" in summary
+    s.send("")
+    code, out = s.finish()
+    assert code == 0 and json.loads(out)["name"] == "苏州恒达精密机械有限公司"
+    values = profile.load_profile(save, rules.load("miit-2026")).values
+    assert values["employees"] == 260 and values["financials.2025.rd_expense"] == 320
+
+
+def test_enter_after_going_back_keeps_the_answer_taken_back(tmp_path: Path) -> None:
+    """Going back with "<" shows the answer taken back and says Enter keeps it; Enter then saves it as it was
+    and the interview goes on where it was."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "b.yaml"], tmp_path)
+    s.answers("Back Ltd", "8000", "300")
+    assert "of which Main-business revenue" in (s.until_prompt() or "")
+    s.send("<")
+    back = s.until_prompt() or ""
+    assert "Back one question (you answered: 300 (10k CNY); Enter keeps it)" in back
+    s.send("")
+    again = s.until_prompt() or ""
+    assert "kept as it was: 300 (10k CNY)" in again and "of which Main-business revenue" in again
+    assert "Question 4 of at most" in again
+    code, _ = s.finish()
+    assert code == 130
+    assert profile.load_profile(tmp_path / "b.yaml", rules.load("miit-2026")).values[
+        "financials.2025.rd_expense"] == 300
+
+
+@pytest.mark.parametrize(("lang", "words", "recorded"), [("zh", ("不知道", "不确定"), "记为「不知道」"),
+                                                         ("en", ("don't know", "Unknown"), 'recorded as "don\'t know"')])
+def test_typing_dont_know_is_dont_know_and_clears_an_answer_asked_again(
+        tmp_path: Path, lang: str, words: tuple[str, str], recorded: str) -> None:
+    """不知道 (or "don't know") typed is taken as Enter is, saved as unknown and never as 0; typed at an
+    answer taken back with "<" it deliberately makes that answer unknown."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", "k.yaml"], tmp_path)
+    intro = s.until_prompt() or ""
+    assert ("或输入「不知道」" if lang == "zh" else "Enter (or typing \"don't know\")") in intro
+    s.send("甲公司")
+    assert s.until_prompt() is not None
+    s.send("8000")
+    assert s.until_prompt() is not None
+    s.send(words[0])  # R&D expense: not known
+    after = s.until_prompt() or ""
+    assert recorded in after
+    s.send("<")  # back to the R&D question, made unknown a second time on purpose
+    assert s.until_prompt() is not None
+    s.send("<")  # and back to the revenue, cleared on purpose
+    assert "8,000" in (s.until_prompt() or "")
+    s.send(words[1])
+    assert recorded in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    text = (tmp_path / "k.yaml").read_text(encoding="utf-8")
+    assert "revenue: null\n" in text and "rd_expense: null\n" in text
+
+
+def test_the_resume_question_names_the_company_and_starting_over_twice_keeps_both_backups(tmp_path: Path) -> None:
+    """The default save file is shared by every client in a folder: the resume question names the company
+    and the number of answers, and each start over leaves its own backup, never overwriting one."""
+    from littlegiant.cli.interactive import backup_copy
+
+    save = tmp_path / "littlegiant-profile.yaml"
+    save.write_text(ANSWERED, encoding="utf-8")
+    args = ["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", save.name]
+    for company, held in (("新公司", "「苏州恒达精密机械有限公司」的30个回答"), ("另一家公司", "「新公司」的1个回答")):
+        s = Session(args, tmp_path)
+        assert held in re.sub(r"\s+", "", s.until_prompt() or "")
+        s.send("o")
+        s.answers(company)
+        assert s.until_prompt() is not None
+        code, _ = s.finish()
+        assert code == 130 and f"name: {company}" in save.read_text(encoding="utf-8")
+        assert "已另存到 littlegiant-profile.backup-" in s.transcript and "现在从头开始" in s.transcript
+    backups = sorted(tmp_path.glob("littlegiant-profile.backup-*.yaml"))
+    assert len(backups) == 2
+    assert sorted(b.read_text(encoding="utf-8") for b in backups) == sorted([ANSWERED, save.read_text(
+        encoding="utf-8").replace("另一家公司", "新公司")])
+    again = backup_copy(save)  # within the same second as another: a name of its own
+    assert again not in backups and again.read_bytes() == save.read_bytes()
+    assert backup_copy(save) != again
+
+
+@pytest.mark.parametrize(("typed", "n", "held"), [
+    (("甲", "<"), 1, "name: 甲\n"),
+    (("甲", "8000", "320", "<"), 3, "rd_expense: 320\n"),
+])
+def test_the_interrupt_message_counts_what_the_file_holds(
+        tmp_path: Path, typed: tuple[str, ...], n: int, held: str) -> None:
+    """Stopped right after "<", the answer taken back is still in the file, and the message counts it:
+    never "nothing saved" beside a file holding the company name, never 2 answers for 3."""
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers(*typed)
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130 and f"已中断：{n} 个回答已保存到 t.yaml" in s.transcript and "尚未回答" not in s.transcript
+    assert len(profile.load_profile(tmp_path / "t.yaml", rules.load("miit-2026")).values) == n
+    assert held in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_stopping_before_a_new_answer_after_starting_over_says_the_old_file_is_unchanged(tmp_path: Path) -> None:
+    """Starting over and stopping before the first new answer leaves the file as it was, and says so
+    (not "nothing saved", which would scare a user whose answers are all there)."""
+    save = tmp_path / "o.yaml"
+    save.write_text(ANSWERED, encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "zh", "--save", "o.yaml"], tmp_path)
+    s.answers("o")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130 and "o.yaml 中保存的回答保持不变" in s.transcript and "未保存文件" not in s.transcript
+    assert save.read_text(encoding="utf-8") == ANSWERED
+
+
+def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Path) -> None:
+    """In English, 80 million and 3,200,000 CNY are amounts in yuan: each is shown back in the unit asked
+    (10k CNY) before it is saved, as 0.8亿 is on the Chinese side."""
+    s = Session(["assess", "--as-of", "2026-12-02", "--lang", "en", "--save", "e.yaml"], tmp_path)
+    s.answers("Acme Ltd", "80 million")
+    rd = s.until_prompt() or ""
+    assert "80 million = 8,000 (10k CNY)" in rd and "R&D expense 2025" in rd
+    s.send("3,200,000 CNY")
+    main = s.until_prompt() or ""
+    assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which Main-business revenue" in main
+    s.send("7600000 yuan")
+    assert "7600000 yuan = 760 (10k CNY)" in (s.until_prompt() or "")
+    code, _ = s.finish()
+    assert code == 130
+    values = profile.load_profile(tmp_path / "e.yaml", rules.load("miit-2026")).values
+    assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
+    assert values["financials.2025.main_revenue"] == 760

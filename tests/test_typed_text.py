@@ -66,7 +66,8 @@ def amounts(draw: st.DrawFn) -> str:
     text = f"{value:,}" if draw(st.booleans()) else str(value)
     if draw(st.booleans()):
         text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
-    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名"]))
+    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名",
+                                 " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)"]))
     sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
     pad = draw(st.sampled_from(["", " ", "\t"]))
     return f"{pad}{sign}{text}{unit}{pad}"
@@ -74,7 +75,8 @@ def amounts(draw: st.DrawFn) -> str:
 
 words = st.sampled_from(sorted(YES | NO | {"也许", "maybe", "TRUE", "Yes", "是 ", "工业", "industrial", "Industry",
                                            "1", "2", "17", "(120)", "(120万)", "第3名", "1.2E+07", "1e999999999",
-                                           "NaN", "Infinity", "0.8亿亿", "八千万", "", "null", "~", " "}))
+                                           "NaN", "Infinity", "0.8亿亿", "八千万", "", "null", "~", " ", "不知道",
+                                           "don't know", "不知道吗"}))
 
 
 @settings(max_examples=300, deadline=None)
@@ -103,9 +105,25 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("registered_in_china", "TRUE", True),
     ("industry", "工业", "industrial"),
     ("financials.2025.revenue", "", None),
+    ("financials.2025.revenue", "80 million", Decimal(8000)),
+    ("financials.2025.revenue", "3,200,000 CNY", Decimal(320)),
+    ("financials.2025.revenue", "3200000 yuan", Decimal(320)),
+    ("financials.2025.revenue", "RMB 3.2m", Decimal(320)),
+    ("financials.2025.revenue", "¥3,200,000", Decimal(320)),
+    ("financials.2025.revenue", "800k", Decimal(80)),
+    ("financials.2025.revenue", "1.5 bn", Decimal(150000)),
+    ("financials.2025.revenue", "8000 (10k CNY)", Decimal(8000)),
+    ("financials.2025.revenue", "10k CNY", Decimal(1)),
+    ("financials.2025.net_profit", "(1.2 million)", Decimal(-120)),
+    ("financials.2025.revenue", "不知道", None),
+    ("employees", " 不清楚 ", None),
+    ("registered_in_china", "不确定", None),
+    ("industry", "Don't know", None),
+    ("niche_years", "unknown", None),
 ])
 def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> None:
-    """0.8亿, 80,000,000元, full-width digits, (120) for a loss, 有/没有 and a choice's label read the same everywhere."""
+    """0.8亿, 80,000,000元, 80 million, 3,200,000 CNY, full-width digits, (120) for a loss, 有/没有, a choice's
+    label and 不知道 (unknown, never 0) read the same everywhere."""
     seen = doors(path, text)
     assert set(seen.values()) == {("ok", value)}, seen
 

@@ -39,25 +39,32 @@ MESSAGES = {
     # the interview (interactive.py)
     "interview.intro": {
         "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
-              "直接回车 = 不知道；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
+              "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
               "每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
         "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
-              "Enter = don't know; ? explains the question; < goes back one question.\n"
+              "Enter (or typing \"don't know\") = don't know; ? explains the question; < goes back one question.\n"
               "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
     },
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
-    "interview.edit": {"zh": "修改这一项（现在是：{now}）", "en": "Change this answer (now: {now})"},
-    "interview.back": {"zh": "回到上一题（刚才答的是：{was}）", "en": "Back one question (you answered: {was})"},
+    "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
+    "interview.back": {"zh": "回到上一题（刚才答的是：{was}；直接回车保留不变）",
+                       "en": "Back one question (you answered: {was}; Enter keeps it)"},
+    "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
     "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
     "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
-    "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 500万, 0.8亿 or 80,000,000元 work too"},
+    "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 80 million, 3,200,000 CNY, 500万 or 0.8亿 work too"},
     "interview.unknown_value": {"zh": "不知道", "en": "don't know"},
     "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
     "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",
                         "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},
+    "interview.retry_keep": {"zh": "  ✗ {msg}。请重新输入（回车保留原来的回答，? 看说明）\n",
+                             "en": "  ✗ {msg}. Please answer again (Enter keeps the answer as it was, ? = help)\n"},
     "interview.none_is_zero": {"zh": "没有的话请填 0；不知道就直接回车。", "en": "If there is none, type 0; if you don't know, press Enter."},
+    "interview.none_is_zero_keep": {"zh": "没有的话请填 0；不知道请输入「不知道」；直接回车保留原来的回答。",
+                                    "en": "If there is none, type 0; if you don't know, type \"don't know\"; "
+                                          "Enter keeps the answer as it was."},
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
     "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
@@ -65,6 +72,11 @@ MESSAGES = {
     "interview.fix_earlier": {
         "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
         "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
+    },
+    "interview.fix_earlier_keep": {
+        "zh": "若是之前那一项填错了，可先回车保留本项原来的回答，再在汇总里修改那一项。",
+        "en": " If the earlier answer is the wrong one, press Enter to keep this one as it was, then change "
+              "the earlier one in the summary.",
     },
     "interview.above": {
         "zh": "{this}{value}，高于{other}{other_value}，这很少见。",
@@ -91,10 +103,22 @@ MESSAGES = {
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
-        "zh": "{save} 中已保存 {n} 个回答。继续上次的问答请输入 r，清空重新开始请输入 o：[R/o] ",
-        "en": "{save} holds {n} saved answers. Resume them (r) or start over and overwrite them (o)? [R/o] ",
+        "zh": "{save} 中已保存「{name}」的 {n} 个回答。\n",
+        "en": "{save} holds {n} saved answers for {name}.\n",
+    },
+    "interview.found_unnamed": {
+        "zh": "{save} 中已保存 {n} 个回答（尚未填企业名称）。\n",
+        "en": "{save} holds {n} saved answers (no company name yet).\n",
+    },
+    "interview.found_ask": {
+        "zh": "继续这些回答请输入 r；重新开始请输入 o（原来的回答会先另存一份备份）：[R/o]",
+        "en": "Resume them (r), or start over (o; the old answers are first copied to a backup)? [R/o]",
     },
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "interview.backed_up": {
+        "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
+        "en": "The {n} old answers were copied to {backup} (resume from it if you need them).\nStarting over.\n",
+    },
     "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
              "en": "\nDone: {n} answers, saved to {save}.\n\n"},
     "interview.stopped": {

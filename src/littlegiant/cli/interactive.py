@@ -5,12 +5,14 @@ pure JSON). Every answer is written to the save file atomically before the next 
 is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was answered. The save
 file is locked for the whole interview: a second interview on the same file is refused.
 
-At a question: Enter is "don't know", ``?`` shows the help and the official terms it uses,
-``<`` goes back one question. Before the report, all answers are listed and any can be changed.
+At a question: Enter (or 不知道 typed) is "don't know", ``?`` shows the help and the official terms
+it uses, ``<`` goes back one question. Before the report, all answers are listed and any can be
+changed; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shlex
@@ -25,7 +27,7 @@ from littlegiant.core.interview import Concern, Interview, Question, dump_profil
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
-from littlegiant.load.fileio import atomic_write_text
+from littlegiant.load.fileio import atomic_write_text, new_file_mode
 from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
@@ -270,12 +272,13 @@ class Asker:
             out.append(_t("no_help", lang))
         return "\n".join(wrap(line, self.width) for line in out) + "\n"
 
-    def concern_text(self, c: Concern) -> str:
-        """A consistency check's finding in plain words."""
+    def concern_text(self, c: Concern, keep: bool = False) -> str:
+        """A consistency check's finding in plain words; ``keep``: the question had an answer, which
+        Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know")."""
         lang = self.lang
         if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
             return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
-                _t("fix_earlier", lang) if c.kind == "whole_under_part" else "")
+                _t("fix_earlier_keep" if keep else "fix_earlier", lang) if c.kind == "whole_under_part" else "")
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
@@ -301,10 +304,13 @@ class Asker:
                 return False
             prompt = _t("yesno_retry", self.lang)
 
-    def ask(self, q: Question, header: str) -> str | None:
-        """Ask ``q`` until it is answered (and saved by the caller); "<" returns "back"."""
+    def ask(self, q: Question, header: str, keep: bool = False) -> str | None:
+        """Ask ``q`` until it is answered (and saved by the caller); "<" returns "back". ``keep``: the
+        question is asked again (from the summary, or after "<"), and Enter keeps the answer it had:
+        a user pressing Enter to leave an answer as it is must not find it erased. "Don't know" is
+        then typed (不知道), a deliberate act."""
         lang = self.lang
-        self.term.say("\n" + header + "\n")
+        self.term.say("\n" + wrap(header, self.width, indent="") + "\n")
         prompt = self.describe(q)
         while True:
             text = self.term.ask(prompt)
@@ -315,21 +321,28 @@ class Asker:
                 continue
             if stripped in BACK:
                 return "back"
+            if keep and stripped == "":
+                self.iv.keep(q.path)
+                self.term.say(wrap(_t("kept_answer", lang, now=with_unit(self.iv.values.get(q.path), q.field, lang)),
+                                   self.width, indent="  ") + "\n")
+                return None
             try:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
                 if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
                     # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
-                    self.term.say(wrap("✗ " + _t("none_is_zero", lang), self.width) + "\n")
+                    self.term.say(wrap("✗ " + _t("none_is_zero_keep" if keep else "none_is_zero", lang), self.width)
+                                  + "\n")
                     continue
-                self.term.say(wrap(_t("retry", lang, msg=refusal(exc, lang)).strip(" \n"), self.width) + "\n")
+                self.term.say(wrap(_t("retry_keep" if keep else "retry", lang, msg=refusal(exc, lang)).strip(" \n"),
+                                   self.width) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
             concerns = self.iv.concerns(q, value)
             refused = [c for c in concerns if c.refused]
             if refused:
-                self.term.say(wrap("✗ " + self.concern_text(refused[0]) + _t("again", lang), self.width) + "\n")
+                self.term.say(wrap("✗ " + self.concern_text(refused[0], keep) + _t("again", lang), self.width) + "\n")
                 continue
             if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
                    for c in concerns):
@@ -360,6 +373,41 @@ class Asker:
         return paths
 
 
+def shown_name(name: str, limit: int = 40) -> str:
+    """A company name from a saved file as a prompt shows it: printable characters only (the file
+    may have been edited by hand), and a long one cut with an ellipsis."""
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def backup_copy(save: Path) -> Path:
+    """Copy ``save`` to a new file beside it named for the moment (f.backup-20261202-021503.yaml) and
+    return its path. Starting over replaces the saved answers at the first new one; the save file is
+    often the default name shared by every client in a folder, so the old answers must stay within
+    reach. A file already there is never overwritten (-2, -3… is added)."""
+    from datetime import datetime
+
+    data = save.read_bytes()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    mode = new_file_mode(save)
+    for i in range(1, 1000):
+        backup = save.with_name(f"{save.stem}.backup-{stamp}{'' if i == 1 else f'-{i}'}{save.suffix}")
+        try:
+            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            backup.unlink(missing_ok=True)
+            raise
+        return backup
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(save))
+
+
 def _progress(n: int, total: int, width: int = 20) -> str:
     done = min(width, round(width * (n - 1) / total)) if total else width
     return "▓" * done + "░" * (width - done)
@@ -377,14 +425,23 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
          preset: Iterable[tuple[str, Scalar | None]]) -> None:
     header = HEADER.format(rules=interview.rules.id, as_of=interview.as_of.isoformat(), save=save)
 
+    written = False  # by this sitting: until then the file, if any, holds what it held before
+
     def persist() -> None:
+        nonlocal written
         atomic_write_text(save, dump_profile(interview.saved_data(), header))
+        written = True
 
     if save.exists():
         values, unknown = load_saved(save, interview.rules)
+        n = len(values) + len(unknown)
+        company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
+        found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
+                 else _t("found_unnamed", lang, save=save, n=n))
+        prompt = wrap_all(found + _t("found_ask", lang), term.width()) + " "  # the wrapping drops the space
         while True:
             try:
-                choice = term.ask(_t("found", lang, save=save, n=len(values) + len(unknown))).strip().lower()
+                choice = term.ask(prompt).strip().lower()
             except (KeyboardInterrupt, Interrupted):
                 term.say(_t("kept", lang, save=save))
                 raise Interrupted from None
@@ -393,8 +450,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 interview.unknown |= unknown
                 break
             if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
+                term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
                 break
-            term.say(_t("found_retry", lang))
+            prompt = _t("found_retry", lang) + wrap_all(_t("found_ask", lang), term.width()) + " "
     for path, value in preset:
         interview.record(path, value)
     if interview.values or interview.unknown:
@@ -444,8 +502,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
+            keep = editing or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
-            if asker.ask(q, head) == "back":
+            if asker.ask(q, head, keep) == "back":
                 if not asker.history:
                     term.say(_t("first", lang))
                     pending = q
@@ -455,13 +514,14 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 asker.history.append(q.path)
             persist()
     except (KeyboardInterrupt, Interrupted):
-        n = asker.answered
+        n = len(interview.saved_paths())  # what the file holds, said as it is
         if n:
             persist()  # again, in case the interrupt landed between an answer and its save
-        term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if n else _t("nothing", lang))
+        term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if written else
+                 _t("kept", lang, save=save) if save.exists() else _t("nothing", lang))
         raise Interrupted from None
     persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
-    term.say(_t("done", lang, n=asker.answered, save=save))
+    term.say(_t("done", lang, n=len(interview.saved_paths()), save=save))
 
 
 def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]:

@@ -226,6 +226,12 @@ class Interview:
         self.unknown.discard(path)
         self._result = None
 
+    def keep(self, path: str) -> None:
+        """Keep the answer ``path`` had before it was asked again: Enter at a question the user came
+        back to (with "<" or from the summary) must never erase what was there, only a new answer may."""
+        if path in self.held:
+            self.record(path, self.held[path])
+
     def record(self, path: str, value: Scalar | None) -> None:
         self.held.pop(path, None)
         if value is None:
@@ -236,11 +242,17 @@ class Interview:
             self.values[path] = value
         self._result = None
 
+    def saved_paths(self) -> set[str]:
+        """The paths the save file holds: the answers, the don't-knows, and those taken back with "<"
+        (kept until answered anew). What the user is told was saved counts these, not the answers
+        in force, or a file holding a name would be called empty."""
+        return set(self.values) | self.unknown | set(self.held)
+
     def saved_data(self) -> dict[str, Any]:
         """The answers as a nested profile (field order, latest year first); don't-knows are null."""
         order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
         entries: list[tuple[int, int, str, Scalar | None]] = []
-        for path in set(self.values) | self.unknown | set(self.held):
+        for path in self.saved_paths():
             f = field_for_path(self.rules, path)
             value = self.values.get(path, self.held.get(path))
             entries.append((order[f.id], -(year_in_path(f, path) or 0), path, value))

@@ -28,9 +28,12 @@ NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "
 """Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
 (√) and crosses (×) its yes/no columns."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
-UNKNOWN = frozenset({"", "null", "~", "-", "--", "---", "—", "——", "/", "、"})
-"""Text that says "don't know": nothing, YAML's words for nothing, and the dashes and slash a sheet
-puts in a cell it has no figure for (unknown, never zero)."""
+UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知",
+                     "dontknow", "donotknow", "unknown", "notsure", "-", "--", "---", "—", "——", "/"})
+"""Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
+YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
+that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
+stays unknown, never 0."""
 _REMARK = re.compile(r"(.+?)\(.*\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 
@@ -40,6 +43,17 @@ MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
     ("千万元", Decimal(1000)), ("千万", Decimal(1000)), ("百万元", Decimal(100)), ("百万", Decimal(100)),
     ("万元", Decimal(1)), ("万", Decimal(1)), ("千元", Decimal("0.1")), ("元", Decimal("0.0001")),
 )
+ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
+    ("billion", Decimal(100000)), ("bn", Decimal(100000)), ("million", Decimal(100)), ("mn", Decimal(100)),
+    ("m", Decimal(100)), ("thousand", Decimal("0.1")), ("k", Decimal("0.1")),
+)
+"""English amounts, in CNY (80 million, 3.2m, 800k) → how many 万元 one of them is. An English
+speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
+CURRENCY = ("cny", "rmb", "yuan", "¥")
+"""Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with one of
+them and no other unit is in 元, not in the profile's 万元."""
+_TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
+"""The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
@@ -130,9 +144,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
-        suffix = next(((name, size) for name, size in MONEY_UNITS if raw.endswith(name)), None)
-        if suffix is not None:
-            raw, factor, typed = raw[: -len(suffix[0])], suffix[1], suffix[1] != 1
+        raw, size = _money_unit(raw, stripped)
+        if size is not None:
+            factor, typed = size, size != 1
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
@@ -152,3 +166,31 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         number = plain(number * factor)
     value = check_value(f, number, where=where, label=label)
     return value, Conversion(stripped, number) if typed else None
+
+
+def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None]:
+    """The number part of an amount's normalised text ``raw`` and how many 万元 its unit says one is
+    (None: no unit, the column's or 万元). Chinese units (亿, 万元, 元…), English scales (million, k)
+    and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
+    the English for 万元, from "800010k"."""
+    low = raw.lower()
+    sign = low[0] if low[:1] in ("-", "+") else ""  # -1.2m, and (RMB 1.2m) made -rmb1.2m
+    low = low[len(sign):]
+    ten_k = _TEN_K.search(unicodedata.normalize("NFKC", typed).strip().lower())
+    if ten_k is not None:
+        tail = re.sub(r"\s", "", ten_k.group()).lstrip("(")
+        if low.endswith(tail):
+            return sign + low[: -len(tail)].removesuffix("("), Decimal(1)
+    in_yuan = False
+    for word in CURRENCY:
+        if low.startswith(word):
+            low, in_yuan = low[len(word):], True
+            break
+    for word in CURRENCY:
+        if low.endswith(word):
+            low, in_yuan = low[: -len(word)], True
+            break
+    for name, size in (*ENGLISH_SCALES, *MONEY_UNITS):
+        if low.endswith(name):
+            return sign + low[: -len(name)], size
+    return sign + low, (Decimal("0.0001") if in_yuan else None)
