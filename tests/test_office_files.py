@@ -670,8 +670,8 @@ def test_columns_a_park_adds_are_passed_over_with_one_note(tmp_path: Path) -> No
 
 def _near_miss_tables(tmp_path: Path) -> tuple[Path, Path]:
     """A park's CSV (GBK, as Excel saves it) and workbook (a title row above the header) whose
-    last column, 营收2024, was meant for 营业收入（2024年）."""
-    header = [*ZH_HEADER, "营收2024"]
+    last column, 营业收人2024, was meant for 营业收入（2024年）."""
+    header = [*ZH_HEADER, "营业收人2024"]
     rows = [[*row, "4000"] for row in ZH_ROWS]
     src = tmp_path / "near.csv"
     src.write_bytes(excel_csv([header, *rows]).encode("gbk"))
@@ -687,7 +687,7 @@ def _near_miss_tables(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_column_meant_for_a_field_but_misnamed_stops_the_run_with_one_message(tmp_path: Path, lang: str) -> None:
-    """营收2024 (meant for 营业收入（2024年）) made every row an error, and passing over it would leave
+    """营业收人2024 (meant for 营业收入（2024年）) made every row an error, and passing over it would leave
     that revenue unknown for every company: the run says it once, naming the column and the field
     meant in the user's language, exits 2 and writes nothing, for CSV and xlsx alike."""
     meant = {"zh": "您是不是想写“营业收入（2024年）”", "en": "did you mean 'Operating revenue 2024'?"}[lang]
@@ -696,19 +696,19 @@ def test_a_column_meant_for_a_field_but_misnamed_stops_the_run_with_one_message(
         code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", lang, "--quiet")
         lines = err.strip().splitlines()
         assert code == 2 and len(lines) == 1, err
-        assert "营收2024" in lines[0] and meant in lines[0] and str(table) in lines[0], err
+        assert "营业收人2024" in lines[0] and meant in lines[0] and str(table) in lines[0], err
         assert not out.exists() and list(tmp_path.glob(f".{out.name}*")) == []
 
 
 def test_a_misnamed_column_in_a_later_table_stops_the_run_before_any_row_is_scored(tmp_path: Path) -> None:
-    """A good CSV first and a workbook with 营收2024 second: the second's header is read before the
+    """A good CSV first and a workbook with 营业收人2024 second: the second's header is read before the
     first CSV's rows are scored, so the park fixes one header rather than waiting for half a run."""
     good = tmp_path / "good.csv"
     good.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("utf-8-sig"))
     _, workbook = _near_miss_tables(tmp_path)
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(good), str(workbook), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
-    assert code == 2 and "“营收2024”列" in err and "营业收入（2024年）" in err and "没有写出任何行" in err, err
+    assert code == 2 and "“营业收人2024”列" in err and "营业收入（2024年）" in err and "没有写出任何行" in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.csv", "near.csv", "near.xlsx"]  # no partial file
 
 
@@ -726,7 +726,7 @@ def test_a_yearless_column_and_a_field_read_twice_stop_the_run_too(tmp_path: Pat
 @pytest.mark.parametrize(("header", "meant"), [
     ("financials.2025.revenu", "'Operating revenue 2025'"),
     ("Employes", "'Employees at last year end'"),
-    ("营收2024", "'Operating revenue 2024'"),
+    ("营业收人2024", "'Operating revenue 2024'"),
 ])
 def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Path, header: str, meant: str) -> None:
     """`batch --lang en` on a CSV with a misnamed column suggests the field by its English label, as the

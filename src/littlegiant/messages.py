@@ -81,6 +81,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.unreadable": ("cannot read: {error}", "无法读取：{error}"),
     "file.too_large": ("larger than {limit:,} bytes (the limit for one profile or rule file)",
                        "文件超过 {limit:,} 字节（单个企业信息文件或规则文件的上限）"),
+    "file.table": ("a table of companies, which assess does not read (it reads one company's YAML or JSON "
+                   "profile): run littlegiant batch {name} -o results.xlsx",
+                   "这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx"),
+    "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
+                       "batch {stem}.xlsx -o results.xlsx",
+                       "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {stem}.xlsx -o 评估结果.xlsx"),
     "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
                         "应是 .csv、.xlsx 或 .jsonl 文件、一个企业信息文件，或存放企业信息文件的文件夹"),
     "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",
@@ -135,6 +141,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.text_bytes": ("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8",
                          "应填文字，现在含有无法识别的字符"),
     "value.choice": ("expected one of {choices}, got {got}", "应填以下之一：{choices}，现在是{got}"),
+    "value.choice_words": ("expected one of {choices}, got {got}", "应填以下之一：{labels}，现在是{got}"),
+    "value.choice_words_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
+                                "现在是{got}，您是不是想写“{near_label}”？可填的有：{labels}"),
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                           "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
     "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
@@ -157,6 +166,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
+    "column.refused": ("{count} columns refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
+    "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
+                         "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
@@ -270,6 +282,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
                             "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
+    "run.sheet_unit": ("littlegiant: note: {where}: the title rows say amounts are in {unit}: plain amounts are read "
+                       "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
+                       "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
+                       "（列名或单元格里写明的单位优先）"),
+    "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
+                         "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
+    "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
+                        "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
                            "they are unknown for every company, and so may be the tiers they decide "
                            "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
@@ -352,17 +372,51 @@ def kind_words(kind: str) -> Text:
 
 
 def nearest(word: str, names: Iterable[str]) -> str | None:
-    """The valid name closest to a typo (``revenu`` → ``revenue``), or None when none is close."""
-    import difflib
+    """The valid name closest to a typo (``revenu`` → ``revenue``), or None when none is close.
 
+    Close means a slip of a few characters, not a name that shares most of its words with another
+    of a different meaning: Ⅰ类知识产权 is not a typo of 其中Ⅰ类高价值知识产权 (followed, that advice
+    scored 20 points instead of 10). A dotted path is matched on its last part among the paths
+    beside it, so that ``financials.2025.rd`` finds ``rd_expense``, not ``revenue``, which only
+    shares the rest of the path."""
     pool = [n for n in names if isinstance(n, str)]
     if not isinstance(word, str) or not pool:
         return None
-    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if "." in word:
+        head, _, tail = word.rpartition(".")
+        beside = {n.rpartition(".")[2]: n for n in pool if "." in n and n.rpartition(".")[0] == head}
+        if beside and tail:
+            starting = [t for t in beside if t.startswith(tail)]
+            if len(starting) == 1:  # rd for rd_expense
+                return beside[starting[0]]
+            found = _close(tail, list(beside))
+            if found is not None:
+                return beside[found]
+    return _close(word, pool)
+
+
+def _close(word: str, pool: list[str]) -> str | None:
+    import difflib
+
+    found = [m for m in difflib.get_close_matches(word, pool, n=3, cutoff=0.6) if _slip(word, m)]
     if not found:
         low = {n.lower(): n for n in pool}
-        found = [low[m] for m in difflib.get_close_matches(word.lower(), list(low), n=1, cutoff=0.6)]
+        found = [low[m] for m in difflib.get_close_matches(word.lower(), list(low), n=3, cutoff=0.6)
+                 if _slip(word.lower(), m)]
     return found[0] if found else None
+
+
+def _slip(typed: str, name: str) -> bool:
+    """Whether ``typed`` differs from ``name`` as a slip does: few characters added, dropped or
+    changed, against the longer of the two (a third of it, at least two), or its start (zjtx for
+    zjtx_sme)."""
+    import difflib
+
+    if name.startswith(typed):
+        return True
+
+    same = sum(block.size for block in difflib.SequenceMatcher(None, typed, name).get_matching_blocks())
+    return (len(typed) - same) + (len(name) - same) <= max(2, max(len(typed), len(name)) // 3)
 
 
 def clip(text: str, limit: int) -> str:

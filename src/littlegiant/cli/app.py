@@ -448,7 +448,7 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import header_problem, ignored_columns, known_header, norm
+    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
     from littlegiant.report.table import is_results, output_columns
 
@@ -457,12 +457,12 @@ def batch(
 
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
-        A column meant for a field but misnamed stops the run (exit 2), before any row is scored."""
+        Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
         if is_results(header, rs):  # nothing to score: every row would be all unknown
             raise InputError(kind="column.results_file", file=where)
-        problem = header_problem(header, rs, output_columns(rs))
-        if problem is not None:
-            raise problem.moved(file=where)
+        problems = header_problems(header, rs, output_columns(rs))
+        if problems:
+            raise HeaderError([p.moved(file=where) for p in problems])
         ignored = ignored_columns(header, rs, output_columns(rs))
         if ignored and where not in heard:
             heard.add(where)
@@ -475,18 +475,23 @@ def batch(
                 (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
             say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
+    noted: set[str] = set()
+
+    def on_note(kind: str, params: dict[str, object]) -> None:
+        line = words(kind, language, params)
+        if line not in noted:  # a table's first rows are read twice: for its header, then to score
+            noted.add(line)
+            say(line)
+
     def header_cell(cell: object) -> bool:
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
         return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
 
-    options = batching.ReadOptions(encoding, sheet, header_cell, on_header)
-    for table in [p for p in inputs if p.suffix.lower() in (".csv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")] \
-            if len(inputs) > 1 else ():
-        try:  # every table's header, and a JSON Lines file's first line, before the first row is scored
-            next(batching.read_chunks([table], options), None)
-        except InputError as exc:  # an unreadable file is said in its turn, after the rows before it
-            if (exc.kind or "").startswith("column."):
-                fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note)
+    try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
+        batching.check_headers(list(inputs), options)
+    except HeaderError as exc:
+        fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
 

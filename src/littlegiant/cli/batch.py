@@ -93,6 +93,7 @@ class ReadOptions(NamedTuple):
     sheet: str | None = None
     known_header: Callable[[object], bool] | None = None
     on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
+    on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -121,6 +122,43 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
         yield pending
 
 
+def check_headers(paths: list[Path], options: ReadOptions) -> None:
+    """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
+    the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
+    row is scored: HeaderError listing every refused column (and results file) of them all."""
+    from littlegiant.load.tabular import HeaderError
+
+    problems: list[InputError] = []
+    told = options.on_header
+
+    def collect(where: str, header: list[str]) -> None:
+        try:
+            if told is not None:
+                told(where, header)
+        except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
+            problems.extend(exc.problems)
+
+    collecting = options._replace(on_header=collect)
+    for path in paths:
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                next(_items(path, collecting), None)
+            elif suffix in (".xlsx", ".xlsm") and os.path.lexists(path):
+                from littlegiant.load.xlsx import sheet_rows
+
+                check_input_file(path)
+                for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True):
+                    pass
+            elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
+                next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
+        except InputError as exc:  # a header row the reader refused (a column twice) joins them; an
+            if (exc.kind or "").startswith("column."):  # unreadable input is said in its turn
+                problems.append(exc)
+    if problems:
+        raise HeaderError(problems)
+
+
 def items_in(chunk: Chunk) -> Iterator[Item]:
     """The items of a chunk: a block of JSON Lines is split here, blank lines skipped but counted."""
     if not isinstance(chunk, Lines):
@@ -143,12 +181,12 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() == ".csv":
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding, options.on_header)
+        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
-        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header):
+        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
@@ -252,9 +290,10 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
-def _csv_rows(path: Path, encoding: str | None,
-              on_header: Callable[[str, list[str]], None] | None = None) -> Iterator[Item]:
+def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
+              on_note: Callable[[str, dict[str, object]], None] | None = None) -> Iterator[Item]:
     from littlegiant.load.charsets import TRIED, sniff_file
+    from littlegiant.load.tabular import skipped_row, skipped_text
 
     try:
         raw = path.open("rb")
@@ -285,6 +324,7 @@ def _csv_rows(path: Path, encoding: str | None,
             seen[column] = number
         if on_header is not None:
             on_header(str(path), header)
+        skipped: dict[str, list[int]] = {}
         for line, cells in _csv_records(lines, len(header)):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
@@ -293,6 +333,8 @@ def _csv_rows(path: Path, encoding: str | None,
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
+            elif (why := skipped_row(cells)) is not None:
+                skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
@@ -300,6 +342,8 @@ def _csv_rows(path: Path, encoding: str | None,
                                                                                 "columns": len(header)}))
             else:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
+        if skipped and on_note is not None:
+            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped)})
 
 
 _NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())

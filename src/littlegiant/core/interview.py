@@ -22,17 +22,10 @@ from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, read_typed
-from littlegiant.load.consistency import GROWTH, PartOverWhole, part_violations, unusual_figures
+from littlegiant.load.consistency import GROWTH, LARGE, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet
 from littlegiant.records import record
-
-# Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank): confirm.
-PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
-                 "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
-                 "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
-                 "ip_class1_top3": 5000, "ip_class2": 5000}
-MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
 
 
 @record(frozen=True)
@@ -189,11 +182,11 @@ class Interview:
 
     def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
         """What is odd about answering ``value`` to ``q``, given the other answers: the rule data's
-        part-of relations and unusual figures (consistency.py, as ``assess FILE`` warns of them), and
-        sizes past PLAUSIBLE_MAX, which only a person typing gets wrong."""
+        part-of relations, unusual figures and implausible sizes (consistency.py: the same findings
+        ``assess FILE`` and ``batch`` warn of)."""
         if not isinstance(value, Decimal):
             return []
-        path, f = q.path, q.field
+        path = q.path
         values = {**self.values, path: value}
         out: list[Concern] = []
         for v in part_violations(self.rules, values):
@@ -202,6 +195,10 @@ class Interview:
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
         for w in unusual_figures(self.rules, values):
+            if w.kind == LARGE or w.other is None:
+                if w.figure.path == path:
+                    out.append(Concern("large", False, path, value, limit=w.limit))
+                continue
             if path not in (w.figure.path, w.other.path):
                 continue
             other = w.other if w.figure.path == path else w.figure
@@ -210,11 +207,6 @@ class Interview:
             else:  # this figure above the other, or the other above this one
                 out.append(Concern("above" if w.figure.path == path else "below", False, path, value,
                                    other.path, other.value))
-        limit = PLAUSIBLE_MAX.get(f.id)
-        if limit is not None and value > limit:
-            out.append(Concern("large", False, path, value, limit=Decimal(limit)))
-        elif f.type in ("money", "signed_money") and abs(value) > MONEY_PLAUSIBLE_MAX:
-            out.append(Concern("large", False, path, value, limit=MONEY_PLAUSIBLE_MAX))
         return out
 
     def remaining_paths(self) -> set[str]:

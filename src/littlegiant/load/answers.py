@@ -17,20 +17,25 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
+from littlegiant.load.consistency import MONEY_TYPES
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Text
+from littlegiant.messages import EXPECT, Choices, Got, Text, nearest
 from littlegiant.records import record
 
-YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗"})
-"""Yes and no as people write them (compared after NFKC and in lower case)."""
+YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗", "✘", "×"})
+"""Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
+(√) and crosses (×) its yes/no columns."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知",
-                     "dontknow", "donotknow", "unknown", "notsure"})
+                     "dontknow", "donotknow", "unknown", "notsure", "-", "--", "---", "—", "——", "/"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
-YAML's words for nothing, or the words people type when they do not know. Refusing 不知道 taught
-users that only Enter means it; it stays unknown, never 0."""
+YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
+that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
+stays unknown, never 0."""
+_REMARK = re.compile(r"(.+?)\(.*\)")
+"""是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
@@ -56,9 +61,8 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
-NUMERIC_TYPES = frozenset({"int", "number", "percent", "money", "signed_money"})
-MONEY_TYPES = frozenset({"money", "signed_money"})
-"""Field types whose text is a number, and of those the amounts in 万元."""
+NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
+"""Field types whose text is a number (MONEY_TYPES: of those the amounts in 万元)."""
 
 
 @record(frozen=True, hot=True)
@@ -112,6 +116,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return check_value(f, stripped, where=where, label=label), None
     if f.type == "bool":
         low = raw.lower()
+        remark = _REMARK.fullmatch(low)
+        if remark is not None:  # 是（2024年认定）, 否（已过期）: the word before the remark answers
+            low = remark.group(1)
         if low in YES or low in NO:
             return low in YES, None
         raise wrong()
@@ -123,8 +130,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             if found is None:
                 raise wrong()
             return found, None
-        return check_value(f, choice_named(f, stripped) or choice_named(f, raw) or stripped,
-                           where=where, label=label), None
+        found = choice_named(f, stripped) or choice_named(f, raw)
+        if found is None:  # said in the choices' words (a sheet's user never saw their ids), and in full
+            near = nearest(stripped, f.choices)
+            params: dict[str, object] = {
+                "choices": Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices)),
+                "labels": "；".join(lab.zh for lab in map(f.choice_labels.get, f.choices) if lab is not None),
+                "got": Got(stripped)}
+            if near is not None:
+                params |= {"near": near, "near_label": f.choice_labels.get(near) or near}
+            raise InputError(kind="value.choice_words_near" if near is not None else "value.choice_words",
+                             params=params, field=where, label=label or field_words(f, where))
+        return check_value(f, found, where=where, label=label), None
     factor, typed = unit, False
     if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel

@@ -3,7 +3,8 @@
 Two checks, both declared in the rule data on the fields: ``part_of`` (a part never exceeds its
 whole: a profile that says otherwise is bad input, refused wherever it comes in) and
 ``warn_above`` / ``warn_growth`` (figures that are possible but unusual: warnings in the report,
-never errors). Loaders, the engine, batch rows and the interview all ask these two functions, so
+never errors); and one on sizes (``PLAUSIBLE_MAX``): a count, rank or amount past what any SME
+has, most often 元 typed as 万元, which would otherwise be scored as a very large company. Loaders, the engine, batch rows and the interview all ask these two functions, so
 every way in answers alike; the renderers and the interview put the findings into words.
 """
 
@@ -16,7 +17,15 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH = "above", "growth"
+ABOVE, GROWTH, LARGE = "above", "growth", "large"
+
+# Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank).
+PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
+                 "employees": 20000, "rd_staff": 20000, "tech_staff": 20000, "niche_years": 100,
+                 "ip_class1": 5000, "ip_class1_self": 5000, "ip_class1_high_value": 5000, "ip_class1_applied": 5000,
+                 "ip_class1_top3": 5000, "ip_class2": 5000}
+MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
+MONEY_TYPES = frozenset({"money", "signed_money"})
 
 
 @record(frozen=True, hot=True)
@@ -42,12 +51,13 @@ class Unusual:
 
     ``kind`` ABOVE: ``figure`` is above ``other`` (R&D expense above revenue, liabilities above
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
-    year before, beyond ± ``limit``.
+    year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
+    (no ``other``).
     """
 
     kind: str
     figure: Figure
-    other: Figure
+    other: Figure | None
     growth: Decimal | None = None
     limit: Decimal | None = None
 
@@ -64,6 +74,19 @@ class _Compiled:
         # years a profile holds (a batch row's few dozen keys are scanned once per prefix)
         compared = [f for pair in (*self.parts, *self.above) for f in pair] + self.growth
         self.prefixes = sorted({_prefix(f) for f in compared if f.per_year})
+        # the size limits: by path for fixed fields, by (prefix, suffix) around the year for per-year ones
+        self.limits: dict[str, tuple[FieldDef, Decimal]] = {}
+        self.year_limits: list[tuple[str, str, FieldDef, Decimal]] = []
+        for f in fields.values():
+            limit = PLAUSIBLE_MAX.get(f.id)
+            found = Decimal(limit) if limit is not None else MONEY_PLAUSIBLE_MAX if f.type in MONEY_TYPES else None
+            if found is None:
+                continue
+            if f.per_year:
+                head, _, tail = f.path.partition("{year}")
+                self.year_limits.append((head, tail, f, found))
+            else:
+                self.limits[f.path] = (f, found)
         self.layouts: dict[tuple[str, ...], _Checks] = {}
 
 
@@ -90,6 +113,16 @@ class _Checks:
         self.parts = [pair for p, w in c.parts for pair in pairs(p, w, 0)]
         self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
+        self.large: list[tuple[FieldDef, str, Decimal]] = []
+        for key in keys:
+            fixed = c.limits.get(key)
+            if fixed is not None:
+                self.large.append((fixed[0], key, fixed[1]))
+                continue
+            for head, tail, f, limit in c.year_limits:
+                if key.startswith(head) and key.endswith(tail) and key[len(head):len(key) - len(tail)].isdigit():
+                    self.large.append((f, key, limit))
+                    break
 
 
 def _prefix(f: FieldDef) -> str:
@@ -148,10 +181,8 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
-    """Figures that are possible but unusual, in field order, latest year first: warnings, never errors."""
-    c = _compiled(rules)
-    if not (c.above or c.growth):
-        return []
+    """Figures that are possible but unusual, in field order, latest year first, then figures past
+    a plausible size (as the interview asks about them): warnings, never errors."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
     for f, now, _, before in checks.growth:
@@ -163,4 +194,8 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
         growth = (v / prev - 1) * 100
         if abs(growth) > limit:
             out.append(Unusual(GROWTH, Figure(f, now, v), Figure(f, before, prev), growth, limit))
+    for f, path, most in checks.large:
+        v = values[path]
+        if isinstance(v, Decimal) and abs(v) > most:
+            out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
     return out

@@ -172,10 +172,18 @@ def _trie(rules: RuleSet) -> _Trie:
     return found
 
 
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".jsonl", ".ndjson")
+"""Files of many companies: ``batch`` reads them, not ``assess``."""
+
+
 def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
     """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero
-    never end; its encoding detected unless given)."""
+    never end; its encoding detected unless given). A table (a park's .xlsx or .csv of companies)
+    is pointed to ``batch`` rather than read as text and refused for its shape."""
     check_input_file(path)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        kind = "file.table_xls" if path.suffix.lower() == ".xls" else "file.table"
+        raise InputError(kind=kind, params={"name": path.name, "stem": path.stem}, file=str(path))
     try:
         data = read_data_file(path, encoding)
     except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
@@ -541,14 +549,33 @@ def input_label(f: FieldDef, path: str) -> Text:
     return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "industry": {
+        **dict.fromkeys(("制造业", "采矿业", "电力、热力、燃气及水生产和供应业", "电力热力燃气及水生产和供应业",
+                         "工业企业"), "industrial"),
+        **dict.fromkeys(("农林牧渔业", "农、林、牧、渔业", "农业", "林业", "畜牧业", "渔业"), "agriculture"),
+        **dict.fromkeys(("建筑", "建筑施工"), "construction"),
+        **dict.fromkeys(("软件业", "软件和信息技术服务", "信息技术服务业", "软件"), "software_it"),
+        "交通运输": "transport", "仓储": "warehousing", "邮政": "postal", "住宿": "accommodation",
+        "餐饮": "catering", "批发": "wholesale", "零售": "retail", "物业服务": "property_management",
+        "租赁和商务服务": "leasing_business",
+    },
+}
+"""Plain words for a choice, beyond its labels, where the size standard (criteria.md §2.1, 工信部联企业
+〔2011〕300号) makes the choice certain: 工业 is 采矿业, 制造业 and 电力、热力、燃气及水生产和供应业.
+Words that span two standards (批发和零售业, 房地产业) are not here: they are refused."""
+
+
 def choice_named(f: FieldDef, text: str) -> str | None:
-    """The choice ``text`` names: its id or its label in either language, in any letter case."""
+    """The choice ``text`` names: its id or its label in either language, in any letter case, or
+    a plain word for it (CHOICE_WORDS: 制造业 for 工业)."""
     low = text.strip().lower()
     for choice in f.choices:
         label = f.choice_labels.get(choice)
         if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
             return choice
-    return None
+    found = CHOICE_WORDS.get(f.id, {}).get(low)
+    return found if found in f.choices else None
 
 
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:

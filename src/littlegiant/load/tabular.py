@@ -56,6 +56,65 @@ def norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
+    "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
+                  "员工数", "年末从业人员", "年末从业人数"),
+    "rd_staff": ("研发人员数", "研发人数", "研发人员数量"),
+    "tech_staff": ("科技人员数", "科技人员数量"),
+    "revenue": ("营收", "营业收入", "营业总收入"),
+    "main_revenue": ("主营收入", "主营业务收入", "主营业收入"),
+    "rd_expense": ("研发费用", "研发费用总额"),
+    "total_assets": ("资产总额", "总资产", "资产总计"),
+    "total_liabilities": ("负债总额", "总负债", "负债合计"),
+    "ip_class1": ("Ⅰ类知识产权", "有效Ⅰ类知识产权", "一类知识产权", "有效一类知识产权",
+                  "与主导产品相关的Ⅰ类知识产权", "与主导产品相关的有效一类知识产权"),
+    "ip_class2": ("Ⅱ类知识产权", "有效Ⅱ类知识产权", "二类知识产权", "有效二类知识产权",
+                  "与主导产品相关的Ⅱ类知识产权", "与主导产品相关的有效二类知识产权"),
+    "ip_class1_high_value": ("Ⅰ类高价值知识产权", "高价值Ⅰ类知识产权"),
+    "ip_class1_self": ("自主研发Ⅰ类知识产权", "自主研发的Ⅰ类知识产权"),
+    "domestic_share": ("国内市场占有率", "国内细分市场占有率", "主导产品国内市场占有率"),
+    "international_share": ("国际市场占有率", "国际细分市场占有率", "主导产品国际市场占有率"),
+    "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名"),
+    "platform_score": ("专精特新发展评价得分", "发展评价得分", "专精特新评价得分", "本年度专精特新发展评价得分"),
+    "high_tech": ("高新技术企业", "高企", "高新企业", "高新技术企业证书", "国家高新技术企业"),
+}
+"""Headers parks use for a field, beyond its labels: each means that field under criteria.md and
+nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fold alike). Ambiguous ones are not
+here but in AMBIGUOUS_HEADERS: a column of them stops the run with what to write instead."""
+YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
+    "title_innovative": ("创新型中小企业", "创新型中小企业称号"),
+    "title_tech": ("科技型中小企业", "科技型中小企业入库", "入库科技型中小企业"),
+    "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新", "专精特新中小企业称号"),
+    "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人"),
+}
+"""Titles as a yes/no column names them: only after 是否 (是否专精特新中小企业) or as 称号 in the
+profile's own words, since the bare tier names head batch's result columns, whose 满足/不满足
+are verdicts, not titles held."""
+AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
+    **dict.fromkeys(("发明专利", "有效发明专利", "授权发明专利", "发明专利数", "发明专利数量"), (
+        Text("发明专利只是Ⅰ类知识产权的一种", "invention patents are one kind of class I IP"), ("ip_class1",))),
+    **dict.fromkeys(("知识产权", "有效知识产权", "知识产权数", "知识产权数量", "专利", "专利数", "专利数量", "有效专利"), (
+        Text("没有分Ⅰ类和Ⅱ类", "class I and class II are not told apart"), ("ip_class1", "ip_class2"))),
+    **dict.fromkeys(("市场占有率", "细分市场占有率", "市场份额", "主导产品市场占有率", "主导产品细分市场占有率"), (
+        Text("没有写明国内还是国际", "domestic or international is not said"), ("domestic_share", "international_share"))),
+    **dict.fromkeys(("市场排名", "细分市场排名"), (
+        Text("没有写明国内还是国际", "domestic or international is not said"), ("domestic_rank",))),
+    **dict.fromkeys(("评价得分", "得分", "评分", "总得分", "评价分数"), (
+        Text("没有写明是哪一项得分", "which score is not said"),
+        ("platform_score", "platform_score_previous", "characteristic_score"))),
+    **dict.fromkeys(("研发投入", "研发经费", "研发投入总额", "研发经费支出"), (
+        Text("研发投入可能含研发费用以外的支出", "R&D spending may hold more than the R&D expense"), ("rd_expense",))),
+    **dict.fromkeys(("销售收入", "年销售收入", "收入"), (
+        Text("没有写明是营业收入还是主营业务收入", "operating or main-business revenue is not said"),
+        ("revenue", "main_revenue"))),
+}
+"""Headers that nearly name a field but could mean more than one thing (criteria.md: 发明专利 is a
+part of Ⅰ类; a market share is domestic or international), by ``norm``: the run stops and says
+which names to use."""
+_COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
+
+
 def _labels(rules: RuleSet) -> dict[str, FieldDef]:
     found: dict[str, FieldDef] | None = rules.memo.get("tabular.labels")
     if found is None:
@@ -71,7 +130,43 @@ def _labels(rules: RuleSet) -> dict[str, FieldDef]:
         for brief, only in short.items():
             if only is not None:
                 found.setdefault(brief, only)
+        by_id = {f.id: f for f in rules.fields.values()}
+        for fid, aliases in HEADER_ALIASES.items():
+            if fid in by_id:
+                for alias in aliases:
+                    found.setdefault(norm(alias), by_id[fid])
     return found
+
+
+def _yes_no_labels(rules: RuleSet) -> dict[str, FieldDef]:
+    """Yes/no fields by the words that follow 是否 in a header: their labels and YES_NO_ALIASES."""
+    found: dict[str, FieldDef] | None = rules.memo.get("tabular.yes_no")
+    if found is None:
+        found = rules.memo["tabular.yes_no"] = {k: f for k, f in _labels(rules).items() if f.type == "bool"}
+        by_id = {f.id: f for f in rules.fields.values()}
+        for fid, aliases in YES_NO_ALIASES.items():
+            if fid in by_id:
+                for alias in aliases:
+                    found.setdefault(norm(alias), by_id[fid])
+                    found.setdefault(norm("持有" + alias), by_id[fid])
+    return found
+
+
+def _alias(rules: RuleSet, text: str) -> FieldDef | None:
+    """The field a header names in the words parks use rather than the field's label: 是否高企,
+    是否专精特新中小企业, 专精特新中小企业称号, I类知识产权数量 (a count's 数量 dropped)."""
+    labels = _labels(rules)
+    for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
+        if text.startswith(prefix):
+            return _yes_no_labels(rules).get(text[len(prefix):])
+    if text.endswith("称号"):
+        return _yes_no_labels(rules).get(text)
+    bare = _COUNT_SUFFIX.sub("", text)
+    if bare != text:
+        f = labels.get(bare)
+        if f is not None and f.type == "int":
+            return f
+    return None
 
 
 def column(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
@@ -99,8 +194,10 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
     year = int(year_match.group(1)) if year_match else None
     rest = folded[: year_match.start()] + folded[year_match.end():] if year_match else folded
     for candidate in (folded, rest, _TRAILING_GROUP.sub("", rest)):
-        f = labels.get(candidate)
+        f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
+            if candidate in AMBIGUOUS_HEADERS:
+                raise _ambiguous(rules, text, candidate, year)
             continue
         if not f.per_year:
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
@@ -113,6 +210,8 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
         return f.concrete_path(year), f
     pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
+    if near is not None and _class_of(near) != _class_of(folded):
+        near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
     if near is not None:
         f = pool[near]
         shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
@@ -120,6 +219,23 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+
+
+_CLASS = re.compile(r"(i+|一|二|三)类")
+
+
+def _class_of(text: str) -> str | None:
+    found = _CLASS.search(norm(text))
+    return found.group(1) if found else None
+
+
+def _ambiguous(rules: RuleSet, header: str, key: str, year: int | None) -> InputError:
+    why, ids = AMBIGUOUS_HEADERS[key]
+    fields = [rules.fields[i] for i in ids if i in rules.fields]
+    names = [input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label for f in fields]
+    return InputError(kind="column.ambiguous", params={
+        "why": why, "names": Text("”或“".join(n.zh for n in names), "' or '".join(n.en for n in names))},
+        field=header, label=Text(f"“{header}”列", header))
 
 
 def known_header(rules: RuleSet, header: object) -> bool:
@@ -133,19 +249,77 @@ def known_header(rules: RuleSet, header: object) -> bool:
     return True
 
 
-def header_unit(rules: RuleSet, header: str, f: FieldDef) -> Decimal:
+def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
-    says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元. 1 when
-    the header names no unit or 万元."""
+    says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元; else
+    as the sheet's title rows say (``sheet``: 金额单位：元). 1 when neither names a unit but 万元."""
     if f.type not in MONEY_TYPES:
         return Decimal(1)
-    cache: dict[str, Decimal] = rules.memo.setdefault("tabular.units", {})
-    found = cache.get(header)
-    if found is None:
+    cache: dict[str, Decimal | None] = rules.memo.setdefault("tabular.units", {})
+    if header in cache:
+        found = cache[header]
+    else:
         group = _TRAILING_GROUP.search(norm(header))
         unit = group.group(0)[1:-1] if group else ""
-        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), Decimal(1))
+        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), None)
+    if found is None:
+        return _UNIT_FACTOR.get(sheet or "", Decimal(1))
     return found
+
+
+_UNIT_FACTOR = dict(MONEY_UNITS)
+SHEET_UNIT = "\x00unit"
+"""The key under which a sheet's row carries the money unit its title rows name (金额单位：元): no
+header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit of money columns
+whose header names none."""
+_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
+
+
+def title_unit(cells: Iterable[str]) -> str | None:
+    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None; 万元 is
+    none (it is the profile's own). A park's sheet says its unit once above the header, and a user
+    who typed 9,000,000 under 金额单位：元 means 900 万元: reading it as 900 亿 turned a small company
+    into a candidate for every title."""
+    for cell in cells:
+        found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
+        if found is not None:
+            return None if found.group(1) == "万元" else found.group(1)
+    return None
+
+
+TOTAL, FOOTER = "total", "footer"
+_TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
+_FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
+                     r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
+
+
+def skipped_row(values: list[str]) -> str | None:
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column
+    sums a park adds under its list) or FOOTER (填表人：…, 注：…, alone on their row); else None.
+    Scored, a totals row became a company with no name and the park's summed figures."""
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled:
+        return None
+    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
+        return TOTAL
+    if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
+        return FOOTER
+    return None
+
+
+def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
+    """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
+    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer")}
+    zh, en = [], []
+    for why, rows in skipped.items():
+        zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")
+        en.append(f"{'rows' if len(rows) > 1 else 'row'} {_row_list(rows, ', ')} ({words[why][1]})")
+    return Text("、".join(zh), ", ".join(en))
+
+
+def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
+    shown = sep.join(map(str, rows[:most]))
+    return shown + (f" … (+{len(rows) - most})" if len(rows) > most else "")
 
 
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[str]:
@@ -164,26 +338,42 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     return out
 
 
-def header_problem(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> InputError | None:
-    """The first column of a header that would make every row an error: a near miss of a field's
-    name (营收2024 for 营业收入（2024年）), a per-year field without its year, or a second column for
-    a field already read. Passing over it would leave that input unknown for every company, and
-    failing each row would bury one mistake in the header under hundreds of errors: a run says it
-    once, up front, and stops."""
+def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[InputError]:
+    """Every column of a header that would make every row an error: a near miss of a field's name
+    (营业收人2024 for 营业收入（2024年）), a name that could mean more than one field (市场占有率), a
+    per-year field without its year, or a second column for a field already read. Passing over it
+    would leave that input unknown for every company, and failing each row would bury one mistake
+    in the header under hundreds of errors: a run says them all at once, up front, and stops (one
+    run per misnamed column made a park's sheet take four)."""
     taken: dict[str, str] = {}
+    out: list[InputError] = []
     for h in header:
         if not h.strip() or norm(h) in ours:
             continue
         try:
             path, _ = column(rules, h)
         except InputError as exc:
-            if exc.kind == "column.unknown":
-                continue
-            return exc
+            if exc.kind != "column.unknown":
+                out.append(exc)
+            continue
         if path in taken:
-            return _same(h, taken[path])
-        taken[path] = h
-    return None
+            out.append(_same(h, taken[path]))
+        else:
+            taken[path] = h
+    return out
+
+
+class HeaderError(InputError):
+    """Every refused column of the inputs' headers (each sheet's, each file's), one line each."""
+
+    def __init__(self, problems: list[InputError]) -> None:
+        super().__init__("\n".join(map(str, problems)), kind="column.refused",
+                         params={"count": len(problems), "first": problems[0].render("zh")})
+        self.problems = problems
+
+    def render(self, lang: str) -> str:
+        """One line per refused column, in ``lang``."""
+        return "\n".join(p.render(lang) for p in self.problems)
 
 
 def _same(header: str, other: str) -> InputError:
@@ -198,7 +388,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
+    sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in cells.items():
+        if header == SHEET_UNIT:
+            continue
         if not header.strip():
             if cell.strip():
                 problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
@@ -215,7 +408,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
-            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f))
+            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
             problems.append(exc)
             continue

@@ -8,23 +8,30 @@ openpyxl is imported inside the functions, and this module only by the commands 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTES_MARK, cell_text
+from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, cell_text
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
 
 
+Note = Callable[[str, dict[str, object]], None]
+"""Told what the reader did that the user should know of: a message kind and its parameters."""
+
+
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
-               on_header: Callable[[str, list[str]], None] | None = None,
-               ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+               on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
+               headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
-    (source, message) for a row or sheet that cannot be read as companies, so none goes missing."""
+    (source, message) for a row or sheet that cannot be read as companies, so none goes missing.
+    ``headers_only``: read each sheet only down to its header row (every header of a workbook is
+    checked before its first row is scored)."""
     from openpyxl import load_workbook
 
     try:
@@ -44,7 +51,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             ws = book[name]
             # a chart sheet has no cells; a hidden sheet holds lists or workings, not companies
             if hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible"):
-                yield from _rows(ws, f"{path}:{name}", known, on_header)
+                yield from _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only)
     finally:
         book.close()
 
@@ -85,22 +92,77 @@ def _is_header(values: list[str], known: Callable[[object], bool] | None) -> boo
     return hits >= 2 or (hits >= 1 and hits == len(filled))
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+MERGES_MOST = 100_000
+"""Merged ranges read from one sheet (a real sheet has a few dozen; past this the rest are not filled)."""
+
+
+def _vertical_merges(ws: Any) -> dict[int, list[tuple[int, int]]]:
+    """The merged ranges spanning more than one row, by their top row: [(first column, last row)].
+    Read-only mode does not read merges, so the sheet's XML is scanned for them (they follow its
+    cells): a value merged over several companies' rows belongs to each of them."""
+    from openpyxl.utils import column_index_from_string
+
+    out: dict[int, list[tuple[int, int]]] = {}
+    try:
+        source = ws._get_source()
+    except Exception:  # no XML to scan (not a file-backed sheet): nothing merged is known
+        return out
+    found = 0
+    with source:
+        tail = b""
+        while block := source.read(1 << 20):
+            text = tail + block
+            end = 0
+            for m in _MERGE.finditer(text):
+                end = m.end()
+                top, bottom = int(m.group(2)), int(m.group(4))
+                if bottom > top:
+                    out.setdefault(top, []).append((column_index_from_string(m.group(1).decode()), bottom))
+                    found += 1
+                    if found >= MERGES_MOST:
+                        return out
+            tail = text[max(end, len(text) - 200):]
+    return out
+
+
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
-          on_header: Callable[[str, list[str]], None] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+          on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
+          headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+    from littlegiant.load.tabular import skipped_row, skipped_text, title_unit
+
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
     header: list[str] | None = None
     blank: list[int] = []
-    number = 0
+    number = (ws.min_row or 1) - 1
+    first_column = ws.min_column or 1
     seen = 0
+    wide = False  # a row before the header with more than two cells: a table whose header was not known
+    unit: str | None = None
+    merges = _vertical_merges(ws) if not headers_only else {}
+    filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
+    skipped: dict[str, list[int]] = {}
     for raw in ws.iter_rows():
         number += 1
         values = [_cell(c) for c in raw]
-        if not any(v.strip() for v in values):
+        own = any(v.strip() for v in values)  # a row with nothing of its own stays blank, merged over or not
+        if filling:
+            filling = [f for f in filling if f[1] >= number]
+            for index, _, value in filling if own else ():
+                if index < len(values) and not values[index].strip():
+                    values[index] = value
+        for column, bottom in merges.get(number, ()):
+            index = column - first_column
+            if 0 <= index < len(values) and values[index].strip():
+                filling.append((index, bottom, values[index]))
+        if not own:
             continue
         if header is None:
             header = [v.strip() for v in values]
             if not _is_header(header, known):
+                wide = wide or sum(1 for v in header if v) > 2
+                unit = unit or title_unit(header)
                 header = None
                 seen += 1
                 if seen >= HEADER_SEARCH_ROWS:
@@ -113,14 +175,29 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             blank = [i for i, h in enumerate(header) if not h]
             if on_header is not None:
                 on_header(where, header)
+            if headers_only:
+                return
+            if unit is not None and on_note is not None:
+                on_note("run.sheet_unit", {"where": where, "unit": unit})
             continue
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
+            continue
+        why = skipped_row(values)
+        if why is not None:
+            skipped.setdefault(why, []).append(number)
             continue
         cells = {h: (values[i] if i < len(values) else "") for i, h in enumerate(header) if h}
         extra = [v for i, v in enumerate(values) if (i >= len(header) or i in blank) and v.strip()]
         if extra:
             cells[""] = " ".join(extra)
+        if unit is not None:
+            cells[SHEET_UNIT] = unit
         yield f"{where}:{number}", cells
+    if skipped and on_note is not None:
+        on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped)})
     if header is None and seen:
-        yield where, InputError(kind="sheet.no_header")
+        if wide or headers_only:
+            yield where, InputError(kind="sheet.no_header")
+        elif on_note is not None:  # a sheet of notes (填表说明): a line or two a row, no table
+            on_note("run.notes_sheet", {"where": where})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from littlegiant import __version__
 from littlegiant.core.result import Result, TierResult
 from littlegiant.core.tierplan import TierPlan
-from littlegiant.load.consistency import ABOVE, Figure, PartOverWhole, Unusual
+from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
 from littlegiant.messages import say
@@ -232,6 +232,17 @@ def part_text(v: PartOverWhole, lang: str) -> str:
 
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
+        name, value = _figure(w.figure, lang)
+        if w.figure.field.type in MONEY_TYPES:
+            yi = num(w.figure.value / 10000, lang=lang)
+            if lang == "zh":
+                return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
+            return f"{name} is {value}, {yi} hundred million CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
+        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
+        if lang == "zh":
+            return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
+        return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
     if w.kind == ABOVE:
         if lang == "zh":

@@ -263,8 +263,11 @@ def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
 
 def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
     """An unusual figure in the JSON result (an addition to docs/output.md §4): the figures and a sentence."""
-    d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value),
-                         "compared_with": w.other.path, "compared_value": json_value(w.other.value)}
+    d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value)}
+    if w.other is not None:
+        d |= {"compared_with": w.other.path, "compared_value": json_value(w.other.value)}
+    else:
+        d["limit"] = json_value(w.limit)
     if w.growth is not None:
         d["growth_percent"] = json_value(w.growth)
         d["limit_percent"] = json_value(w.limit)

@@ -1,0 +1,311 @@
+"""A park's own sheets as staff fill them in: amounts in 元, merged cells, totals and footer rows,
+notes sheets, the headers and cell words a park uses. Real files in, the output read back."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+AS_OF = "2026-11-26"
+ROW_HEADER = ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "营业收入（2024年）",
+              "研发费用（2025年）", "持有有效的创新型中小企业称号"]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [*args, "--as-of", AS_OF], env={"LANG": "zh_CN.UTF-8", "COLUMNS": "80"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def results_sheet(path: Path) -> list[dict[str, object]]:
+    """The results sheet of an output workbook, as openpyxl reads it back, one dict per row."""
+    book = load_workbook(path, read_only=True)
+    rows = list(book[book.sheetnames[0]].iter_rows(values_only=True))
+    book.close()
+    width = len(rows[0])
+    return [dict(zip(rows[0], [*row, *[None] * (width - len(row))], strict=True)) for row in rows[1:]]
+
+
+def yuan_rows() -> list[list[object]]:
+    """乙: 900万 revenue and 50万 R&D, typed in 元 as a finance sheet holds them."""
+    return [["乙公司", "工业", 60, 9000000, 8000000, 500000, "是"]]
+
+
+def test_amounts_in_yuan_without_a_unit_are_flagged_in_the_batch_row(tmp_path: Path) -> None:
+    """Revenue typed in 元 under a 万元 header is a figure to check in the xlsx results, worded as the interview asks."""
+    book = Workbook()
+    ws = book.active
+    ws.append(ROW_HEADER)
+    for row in yuan_rows():
+        ws.append(row)
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    (row,) = results_sheet(out)
+    assert code == 0 and row["处理结果"] == "已评估"
+    check = str(row["需核对的数据"])
+    assert "「营业收入（2025年）」9,000,000万元，即 900 亿元" in check and "是否把「元」当成了「万元」" in check
+
+
+def test_assess_file_warns_of_an_amount_in_yuan_in_text_and_json(tmp_path: Path) -> None:
+    """assess FILE reports 80,000,000 万元 of revenue with 120 staff as a warning, in the report and in JSON."""
+    src = tmp_path / "big.yaml"
+    src.write_text("name: 甲公司\nindustry: industrial\nemployees: 120\nfinancials:\n  2025: {revenue: 80000000}\n",
+                   encoding="utf-8")
+    code, out, _ = invoke("assess", str(src), "--format", "json", "--lang", "zh")
+    (warning,) = json.loads(out)["warnings"]
+    assert code == 0 and (warning["kind"], warning["path"], warning["limit"]) == ("large", "financials.2025.revenue",
+                                                                                  1000000)
+    assert "是否把「元」当成了「万元」" in warning["message"]
+    code, text, _ = invoke("assess", str(src), "--lang", "zh")
+    assert "8,000 亿元" in text and "请核对的数字" in text
+
+
+def test_the_interview_and_assess_share_one_plausibility_check(tmp_path: Path) -> None:
+    """The interview's "元 typed as 万元" concern and assess's warning come from the same finding."""
+    from datetime import date
+    from decimal import Decimal
+
+    from littlegiant.core.interview import Interview, Question
+    from littlegiant.load import rules
+    from littlegiant.load.consistency import LARGE, unusual_figures
+    from littlegiant.load.profile import field_for_path
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    path = "financials.2025.revenue"
+    q = Question(path, field_for_path(rs, path), 2025)
+    (concern,) = iv.concerns(q, Decimal(80000000))
+    (finding,) = unusual_figures(rs, {path: Decimal(80000000)})
+    assert (concern.kind, concern.limit) == ("large", finding.limit) and finding.kind == LARGE
+    assert iv.concerns(q, Decimal(8000)) == [] and unusual_figures(rs, {path: Decimal(8000)}) == []
+
+
+def test_a_title_saying_amounts_are_in_yuan_converts_them_with_a_notice(tmp_path: Path) -> None:
+    """Under 金额单位：元 in the title, 9,000,000 is 900 万元: 乙 is not 专精特新, and the run says how it read them."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["园区企业经营情况（金额单位：元）"])
+    ws.append([*ROW_HEADER, "研发费用（2024年）（万元）"])
+    ws.append([*yuan_rows()[0], 45])
+    ws.append(["丙公司", "工业", 60, "800万", None, None, "是", None])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "--lang", "zh", "--format", "json",
+                          "-o", str(tmp_path / "out.jsonl"))
+    assert code == 0 and "表头上方写明金额单位为元，金额按元读入并换算成万元" in err
+    yi, bing = (json.loads(line)["result"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines())
+    assert yi["warnings"] == [] and yi["tiers"]["zjtx_sme"]["status"] == "unmet"
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    row = results_sheet(out)[0]
+    assert (row["专精特新中小企业"], row["需核对的数据"]) == ("不满足", None)
+    assert bing["warnings"] == []
+
+
+def test_merged_cells_fill_every_row_they_cover(tmp_path: Path) -> None:
+    """行业 and 高新 merged over 甲 and 乙 count for both: 乙 is sized and scored as 甲 is; a merge over an
+    empty row makes no company of it."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "有效期内的高新技术企业"])
+    ws.append(["甲公司", "工业", 120, 8000, "是"])
+    ws.append(["乙公司", None, 130, 9000, None])
+    ws.append(["丙公司", "工业", 140, 9500, "否"])
+    ws.append(["丁公司", "工业", 150, 9900, "否"])
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("E2:E3")
+    ws.merge_cells("A5:A6")  # a name merged over a row with nothing else: no second 丁公司
+    book.save(tmp_path / "merged.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["企业规模"] for r in rows] == ["小型", "小型", "小型", "小型"]
+    invoke("batch", str(tmp_path / "merged.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    results = [json.loads(line)["result"] for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    missing = [{m for t in r["tiers"].values() for c in t["criteria"] for m in c["missing"]} for r in results]
+    assert "industry" not in missing[1] and "honors.high_tech_enterprise" not in missing[1]
+
+
+def test_totals_and_footer_rows_are_skipped_and_said(tmp_path: Path) -> None:
+    """A merged 合计 row and a 填表人 line are not companies: no row for them, and the run names their rows."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "摸底"
+    ws.append(["苏州工业园区企业摸底统计表"])
+    ws.append(["填报单位：园区经发局", None, None, None, "单位：万元、人"])
+    ws.append(["序号", "企业名称", "行业", "从业人员（人）", "营业收入（2025年）"])
+    ws.append([1, "甲公司", "工业", 120, 8000])
+    ws.append([2, "乙公司", "工业", 130, 9000])
+    ws.append(["合计", None, None, "=SUM(D4:D5)", "=SUM(E4:E5)"])
+    ws.merge_cells("A6:C6")
+    ws.append([])
+    ws.append(["填表人：李四    审核人：王五    日期：2026年11月20日"])
+    book.save(tmp_path / "park.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "park.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["企业名称"] for r in rows] == ["甲公司", "乙公司"]
+    assert "park.xlsx:摸底 中以下行不是企业，未计入：第 6 行（合计行）、第 8 行（表尾说明）" in err
+    assert err.strip().splitlines()[-1].startswith("共读取 2 行，已评估 2 行") and "金额单位" not in err
+
+
+def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
+    """合计 in a CSV's name column is no company named 合计."""
+    src = tmp_path / "park.csv"
+    src.write_bytes("企业名称,行业,从业人员,营业收入（2025年）\r\n甲公司,工业,120,8000\r\n合计,,120,8000\r\n"
+                    "注：金额单位万元,,,\r\n".encode("gbk"))
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]
+    assert "第 3 行（合计行）、第 4 行（表尾说明）" in err
+
+
+def test_a_notes_sheet_is_passed_over_with_a_notice(tmp_path: Path) -> None:
+    """A 填表说明 sheet of a line or two is no error row; a sheet of a table without a known header still is."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "营业收入（2025年）"])
+    ws.append(["甲公司", 8000])
+    book.create_sheet("填表说明")["A1"] = "1. 金额单位为万元；2. 是/否 填“是”或“否”。"
+    other = book.create_sheet("别的表")
+    other.append(["Company", "Sales", "Staff"])
+    other.append(["X", 1, 2])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    rows = read_csv(out)
+    assert code == 1 and [r["处理结果"] for r in rows] == ["已评估", "出错"]
+    assert rows[1]["来源（文件:行）"].endswith("in.xlsx:别的表")
+    assert "工作表" in err and "填表说明 没有企业名单表格（只有说明文字），已略过" in err
+
+
+PARK_HEADERS = {
+    "所属行业": "industry", "职工人数": "employees", "员工人数": "employees", "从业人数": "employees",
+    "营收（2025年）": "financials.2025.revenue", "主营收入（2025年）": "financials.2025.main_revenue",
+    "有效Ⅰ类知识产权（项）": "ip.class1", "一类知识产权": "ip.class1", "I类知识产权数量": "ip.class1",
+    "Ⅱ类知识产权": "ip.class2", "II类知识产权": "ip.class2", "是否高企": "honors.high_tech_enterprise",
+    "是否高新技术企业": "honors.high_tech_enterprise", "高新技术企业": "honors.high_tech_enterprise",
+    "是否创新型中小企业": "titles.innovative_sme", "是否专精特新中小企业": "titles.zjtx_sme",
+    "国内市场占有率": "market.domestic_share", "专精特新发展评价得分": "platform_score",
+}
+
+
+def test_the_headers_a_park_uses_are_read_as_their_fields(tmp_path: Path) -> None:
+    """A sheet headed in a park's own words (职工人数, 是否高企, 有效Ⅰ类知识产权（项）…) is read, not passed over."""
+    from littlegiant.load import rules
+    from littlegiant.load.tabular import column
+
+    rs = rules.load("miit-2026")
+    assert {h: column(rs, h)[0] for h in PARK_HEADERS} == PARK_HEADERS
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,所属行业,职工人数,营收（2025年）,有效Ⅰ类知识产权（项）,是否高企,是否专精特新中小企业\n"
+                   "甲公司,工业,120,8000,3,是,否\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and "与评估无关" not in err and result["sme"]["size"] == "small"
+    assert not missing & {"ip.class1", "honors.high_tech_enterprise", "titles.zjtx_sme", "employees"}
+
+
+def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path: Path) -> None:
+    """发明专利, 市场占有率 and 评价得分 could mean more than one field: one message, a line each, exit 2, nothing written."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,发明专利,市场占有率,评价得分,营收2024\n甲公司,1,2,3,4\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
+    assert code == 2 and not out.exists() and len(lines) == 3
+    assert "“发明专利”列：含义不明确（发明专利只是Ⅰ类知识产权的一种）：请按实际内容把列名改为“与主导产品相关的有效Ⅰ类知识产权”" in lines[0]
+    assert "“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”" in lines[1]
+    assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
+
+
+def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: Path) -> None:
+    """Every sheet's header is read first: a misnamed column on sheet 2 writes nothing for sheet 1 either."""
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    second = book.create_sheet("二")
+    second.append(["企业名称", "营业收人（2025年）", "Ⅱ类知识产权数", "细分市场排名"])
+    second.append(["乙公司", 8000, 1, 2])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
+    assert code == 2 and not out.exists() and len(lines) == 2
+    assert "in.xlsx:二，“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in lines[0]
+    assert "“细分市场排名”列：含义不明确" in lines[1]
+
+
+def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> None:
+    """A near miss of Ⅰ类 is not steered to 高价值 Ⅰ类, nor --set's rd to revenue: rd_expense, or nothing."""
+    said = {}
+    for header in ("Ⅲ类知识产权", "I类知识产", "Ⅱ类知识产权"):
+        (tmp_path / "in.csv").write_text(f"企业名称,{header}\n甲,1\n", encoding="utf-8")
+        code, _, err = invoke("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+        said[header] = (code, err)
+    assert "您是不是想写" not in said["Ⅲ类知识产权"][1]
+    assert "您是不是想写“与主导产品相关的有效Ⅰ类知识产权”？" in said["I类知识产"][1]
+    assert said["Ⅱ类知识产权"][0] == 0 and "高价值" not in said["Ⅱ类知识产权"][1]
+    src = tmp_path / "co.yaml"
+    src.write_text("name: 甲\nindustry: industrial\n", encoding="utf-8")
+    code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "financials.2025.rd=500")
+    assert code == 2 and "您是不是想写“financials.2025.rd_expense”（「研发费用（2025年）」）？" in err
+
+
+def test_ticks_crosses_dashes_and_remarks_in_cells_are_read(tmp_path: Path) -> None:
+    """√/× are yes/no, "--", "—" and "/" are unknown (never zero), 是（2024年认定） is yes; 已入库 is still refused."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "营业收入（2025年）", "有效期内的高新技术企业", "持有有效的创新型中小企业称号"])
+    ws.append(["甲公司", "工业", "--", "√", "×"])
+    ws.append(["乙公司", "制造业", "—", "是（2024年认定）", "/"])
+    ws.append(["丙公司", "采矿业", 8000, "✓", "已入库"])
+    book.save(tmp_path / "cells.xlsx")
+    code, _, _ = invoke("batch", str(tmp_path / "cells.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert code == 1 and [line["status"] for line in lines] == ["scored", "scored", "error"]
+    missing = [{m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+               for line in lines[:2]]
+    assert "financials.2025.revenue" in missing[0] and "financials.2025.revenue" in missing[1]
+    assert "honors.high_tech_enterprise" not in missing[0] | missing[1]
+    assert "titles.innovative_sme" not in missing[0] and "titles.innovative_sme" in missing[1]
+    assert "已入库" in lines[2]["error"]
+
+
+def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
+    """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is
+    refused with every choice in Chinese, no ids, nothing cut off."""
+    src = tmp_path / "ind.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）\n甲,制造业,120,8000\n乙,采矿业,120,8000\n"
+                   "丙,批发和零售业,120,8000\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", ""]
+    error = rows[2]["错误说明"]
+    assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
+    assert error.endswith("其他未列明行业，现在是文字“批发和零售业”") and "industrial" not in error
+
+
+def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:
+    """assess park.xlsx or a GBK park.csv says to use batch, with the command, not that the file is not text."""
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.save(tmp_path / "park.xlsx")
+    (tmp_path / "park.csv").write_bytes("企业名称,营业收入（2025年）\r\n甲,8000\r\n".encode("gbk"))
+    for name in ("park.xlsx", "park.csv"):
+        code, out, err = invoke("assess", str(tmp_path / name), "--lang", "zh")
+        assert (code, out, len(err.strip().splitlines())) == (2, "", 1)
+        assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx")
