@@ -545,3 +545,24 @@ def test_a_results_file_given_back_as_input_is_refused_in_one_line(tmp_path: Pat
         assert len(lines) == 1 and RESULTS_SAID[lang] in lines[0] and str(first) in lines[0], back.stderr
         assert "Traceback" not in back.stderr and not again.exists()
         assert not list(tmp_path.glob("again.partial*"))
+
+
+OLD_INCIDENT = "近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故"
+NEW_INCIDENT = "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定"
+
+
+@pytest.mark.parametrize(("header", "as_of", "asked"), [(OLD_INCIDENT, "2026-11-26", NEW_INCIDENT),
+                                                          (NEW_INCIDENT, "2026-03-01", OLD_INCIDENT)])
+def test_a_column_of_the_other_rule_sets_incident_question_is_refused_naming_the_one_asked(
+        tmp_path: Path, header: str, as_of: str, asked: str) -> None:
+    """The 2022 and 2026 red lines on incidents name different events: a sheet answering one set's
+    question, read under the other, was passed over as "与评估无关" and every tier came out 未知. It is
+    refused before any row, in one line naming the question these rules ask."""
+    src = tmp_path / "in.csv"
+    src.write_text(f"企业名称,行业,{header}\n甲公司,工业,否\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", as_of, "-q"])
+    assert done.exit_code == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert f"本次评估依据的办法问的是“{asked}”" in line and "与评估无关" not in line
+    assert not out.exists()

@@ -208,6 +208,11 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                                                                "example": f.concrete_path(2025)},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
+    asked = _other_questions(rules).get(folded)
+    if asked is not None:  # the same field asked in another set's words: a different question, not a slip
+        f, other = asked
+        raise InputError(kind="column.other_question", params={"label": f.label, "rules": other},
+                         field=text, label=Text(f"“{text}”列", text))
     pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
@@ -219,6 +224,31 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+
+
+def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text]]:
+    """Another built-in rule set's question for a field these rules ask in other words (the 2022 and
+    2026 red line on incidents name different events): by ``norm`` of that label, the field and that
+    set's title. A sheet made for one set, read under the other, must not have its answers taken for
+    answers to a question nobody was asked; nor be passed over as a column of no use."""
+    found: dict[str, tuple[FieldDef, Text]] | None = rules.memo.get("tabular.other_questions")
+    if found is None:
+        found = rules.memo["tabular.other_questions"] = {}
+        from littlegiant.load import rules as rulesets
+
+        for rid in rulesets.builtin_ids():
+            try:
+                other = rulesets.load(rid)
+            except InputError:  # pragma: no cover - the built-in files load (tests/test_parsed_rules.py)
+                continue
+            for f in other.fields.values():
+                mine = rules.fields.get(f.id)
+                if mine is None or f.per_year or mine.path != f.path:
+                    continue
+                for theirs, ours in ((f.label.zh, mine.label.zh), (f.label.en, mine.label.en)):
+                    if norm(theirs) != norm(ours) and norm(theirs) not in _labels(rules):
+                        found.setdefault(norm(theirs), (mine, other.title))
+    return found
 
 
 _CLASS = re.compile(r"(i+|一|二|三)类")
