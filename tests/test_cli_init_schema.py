@@ -114,3 +114,20 @@ def test_an_overlay_template_asks_for_the_overlay_fields(tmp_path: Path) -> None
     assert "listing_progress:" in text and "上市进展" in text
     empty = runner.invoke(app, ["assess", str(target), "--rules", overlay, "--as-of", "2026-03-01", "--format", "json"])
     assert empty.exit_code == 0 and json.loads(empty.stdout)["rules"]["id"] == "shandong-2022"
+
+
+@pytest.mark.parametrize("name", ["模板.xlsm", "模板.tsv", "模板.json"])
+def test_init_refuses_a_template_name_it_cannot_write_as_named(tmp_path: Path, name: str) -> None:
+    """``init 模板.xlsm`` wrote a YAML profile under that name (batch then failed on it): a name init
+    cannot write as its suffix says is refused in one line naming the ones it can; nothing is written."""
+    out = tmp_path / name
+    done = CliRunner().invoke(app, ["init", str(out), "--lang", "zh"])
+    assert done.exit_code == 2 and done.output.count("\n") == 1 and ".xlsx" in done.output
+    assert not out.exists()
+
+
+def test_init_refuses_two_templates_in_one_run(tmp_path: Path) -> None:
+    """A FILE and --csv together: one was silently ignored; now the run says to give one."""
+    done = CliRunner().invoke(app, ["init", str(tmp_path / "a.yaml"), "--csv", str(tmp_path / "b.csv"), "--lang", "en"])
+    assert done.exit_code == 2 and "one template at a time" in done.output
+    assert not (tmp_path / "a.yaml").exists() and not (tmp_path / "b.csv").exists()

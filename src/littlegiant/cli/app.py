@@ -629,12 +629,16 @@ def init(
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
-    if file is not None and csv_file is None and xlsx_file is None:  # 模板.xlsx names a sheet, not YAML in it
+    if file is not None and (csv_file is not None or xlsx_file is not None):
+        bad("opt.init_two", language, str(file))  # one template a run: which one was meant is not ours to guess
+    if file is not None:  # 模板.xlsx names a sheet, not YAML in it
         suffix = file.suffix.lower()
         if suffix == ".xlsx":
             file, xlsx_file = None, file
         elif suffix == ".csv":
             file, csv_file = None, file
+        elif suffix not in ("", ".yaml", ".yml", ".txt"):
+            bad("opt.init_kind", language, "FILE", str(file), suffix=suffix)
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
