@@ -113,15 +113,15 @@ class _Checks:
         self.parts = [pair for p, w in c.parts for pair in pairs(p, w, 0)]
         self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
-        self.large: list[tuple[FieldDef, str, Decimal]] = []
+        self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         for key in keys:
             fixed = c.limits.get(key)
             if fixed is not None:
-                self.large.append((fixed[0], key, fixed[1]))
+                self.large.append((fixed[0], key, fixed[1], -fixed[1]))
                 continue
             for head, tail, f, limit in c.year_limits:
                 if key.startswith(head) and key.endswith(tail) and key[len(head):len(key) - len(tail)].isdigit():
-                    self.large.append((f, key, limit))
+                    self.large.append((f, key, limit, -limit))
                     break
 
 
@@ -194,8 +194,8 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
         growth = (v / prev - 1) * 100
         if abs(growth) > limit:
             out.append(Unusual(GROWTH, Figure(f, now, v), Figure(f, before, prev), growth, limit))
-    for f, path, most in checks.large:
-        v = values[path]
-        if isinstance(v, Decimal) and abs(v) > most:
+    for f, path, most, least in checks.large:
+        v = values[path]  # every row of a batch passes here: two comparisons, not a new Decimal from abs()
+        if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
     return out
