@@ -43,7 +43,8 @@ def yuan_rows() -> list[list[object]]:
 
 
 def test_amounts_in_yuan_without_a_unit_are_flagged_in_the_batch_row(tmp_path: Path) -> None:
-    """Revenue typed in 元 under a 万元 header is a figure to check in the xlsx results, worded as the interview asks."""
+    """Revenue typed in 元 under a 万元 header is a figure to check in the xlsx results, worded as the interview
+    asks; the amounts past any SME's size (both years' revenue) are said in one sentence, not one each."""
     book = Workbook()
     ws = book.active
     ws.append(ROW_HEADER)
@@ -55,7 +56,8 @@ def test_amounts_in_yuan_without_a_unit_are_flagged_in_the_batch_row(tmp_path: P
     (row,) = results_sheet(out)
     assert code == 0 and row["处理结果"] == "已评估"
     check = str(row["需核对的数据"])
-    assert "「营业收入（2025年）」9,000,000万元，即 900 亿元" in check and "是否把「元」当成了「万元」" in check
+    assert check == ("「营业收入（2025年）」9,000,000万元（即 900 亿元）等 2 项金额超出中小企业常见范围："
+                     "是否把「元」当成了「万元」？请核对")
 
 
 def test_assess_file_warns_of_an_amount_in_yuan_in_text_and_json(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import part_text, warning_text
+from littlegiant.report.common import part_text, warning_sentences
 from littlegiant.report.table import (
     FORMULA_STARTS,
     RESULT_TEXT,
@@ -714,7 +714,7 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        warnings = ("；" if self.lang == "zh" else "; ").join(warning_text(w, self.lang) for w in unusual) if unusual else ""
+        warnings = ("；" if self.lang == "zh" else "; ").join(warning_sentences(unusual, self.lang)) if unusual else ""
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:

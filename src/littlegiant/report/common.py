@@ -235,10 +235,11 @@ def warning_text(w: Unusual, lang: str) -> str:
     if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
         name, value = _figure(w.figure, lang)
         if w.figure.field.type in MONEY_TYPES:
-            yi = num(w.figure.value / 10000, lang=lang)
             if lang == "zh":
+                yi = num(w.figure.value / 10000, lang=lang)
                 return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
-            return f"{name} is {value}, {yi} hundred million CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
+            bn = num(w.figure.value / 100000, lang=lang)
+            return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
         limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
         if lang == "zh":
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
@@ -257,4 +258,22 @@ def warning_text(w: Unusual, lang: str) -> str:
 
 def warning_lines(result: Result, lang: str) -> list[str]:
     """The result's unusual figures as sentences (empty when there are none)."""
-    return [warning_text(w, lang) for w in result.warnings]
+    return warning_sentences(result.warnings, lang)
+
+
+def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
+    """Unusual figures as sentences, the amounts past any SME's size said once: a sheet kept in 元 has
+    every amount so, and six sentences asking the same question buried the row's other warnings."""
+    large = [w for w in found if w.other is None and w.figure.field.type in MONEY_TYPES]
+    if len(large) < 2:
+        return [warning_text(w, lang) for w in found]
+    out = [warning_text(w, lang) for w in found if w not in large]
+    name, value = _figure(large[0].figure, lang)
+    if lang == "zh":
+        yi = num(large[0].figure.value / 10000, lang=lang)
+        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」？请核对")
+    else:
+        bn = num(large[0].figure.value / 100000, lang=lang)
+        out.append(f"{name} is {value} ({bn} billion CNY), and {len(large) - 1} more amounts are beyond any "
+                   "SME: were amounts in yuan entered as 10k CNY? Please check")
+    return out
