@@ -902,3 +902,15 @@ def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Pat
     values = profile.load_profile(tmp_path / "e.yaml", rules.load("miit-2026")).values
     assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
     assert values["financials.2025.main_revenue"] == 760
+
+
+def test_an_amount_in_yuan_is_questioned_in_billions_in_english(tmp_path: Path) -> None:
+    """80,000,000 typed for revenue in 10k CNY is 800 billion CNY: the English question says so in
+    the unit an English reader counts in, not "hundred million"."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "y.yaml"], tmp_path)
+    s.answers("Acme")
+    assert s.until_prompt() is not None
+    s.send("80000000")
+    asked = s.until_prompt() or ""
+    assert "80,000,000 (10k CNY) is 800 billion CNY: was an amount in yuan entered as 10k CNY?" in asked
+    s.finish()

@@ -96,7 +96,7 @@ MESSAGES = {
     },
     "interview.large_money": {
         "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
-        "en": "{this} of {value} is {yi} hundred million CNY: were 元 typed as 万元?",
+        "en": "{this} of {value} is {yi} billion CNY: was an amount in yuan entered as 10k CNY?",
     },
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",

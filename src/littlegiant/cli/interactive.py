@@ -289,7 +289,7 @@ class Asker:
         if c.kind == "large":
             kw["limit"] = with_unit(c.limit, f, lang)
             if f.type in ("money", "signed_money"):
-                kw["yi"] = exact(c.value / 10000)
+                kw["yi"] = exact(c.value / 10000) if lang == "zh" else exact(c.value / 100000)  # 亿 / billions
                 return _t("large_money", lang, **kw)
         return _t(c.kind, lang, **kw)
 
