@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, TypeVar
 
 from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_number, json_value
 from littlegiant.load.consistency import Unusual
@@ -158,30 +158,30 @@ Template = tuple[tuple[Piece, ...], tuple[Piece, ...]]
 
 def criterion_json(c: CriterionResult, lang: str) -> str:
     """One criterion row of the JSON result, as text. What comes from the rule alone is encoded once
-    per rule and language (kept in ``c.memo``); a row fills in what this profile gave. A row without
-    a memo is not the evaluator's shared one (the API's own copies, which their caller may change):
-    its text is made afresh each time."""
-    if c.memo is None:
-        return _criterion_json(c, lang)
-    if c.made is None:
-        c.made = {}
-    made = c.made.get(lang)
-    if made is None:
-        made = c.made[lang] = _criterion_json(c, lang)
-    return made
+    per rule and language (kept in ``c.memo``); a row fills in what this profile gave."""
+    return _made(c, lang, lambda: _criterion_json(c, lang))
 
 
 def criterion_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
     """``criterion_json`` encoded, kept beside its text for a row the evaluator shares."""
+    return _made(c, (lang, *codec), lambda: criterion_json(c, lang).encode(*codec))
+
+
+_T = TypeVar("_T")
+
+
+def _made(c: CriterionResult, key: object, make: Callable[[], _T]) -> _T:
+    """What ``make`` gives for row ``c``, kept on the row under ``key`` when the evaluator shares it
+    (many companies read it). A row without a memo is not the evaluator's shared one (the API's own
+    copies, which their caller may change): it is made afresh each time."""
     if c.memo is None:
-        return _criterion_json(c, lang).encode(*codec)
+        return make()
     if c.made is None:
         c.made = {}
-    key = (lang, *codec)
-    made = c.made.get(key)
-    if made is None:
-        made = c.made[key] = criterion_json(c, lang).encode(*codec)
-    return made  # type: ignore[return-value]
+    hit = c.made.get(key)
+    if hit is None:
+        hit = c.made[key] = make()
+    return hit  # type: ignore[no-any-return]
 
 
 def _criterion_json(c: CriterionResult, lang: str) -> str:
