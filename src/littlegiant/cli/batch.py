@@ -39,7 +39,7 @@ from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import part_text, warning_sentences
+from littlegiant.report.common import warning_sentences
 from littlegiant.report.table import (
     FORMULA_STARTS,
     RESULT_TEXT,
@@ -722,11 +722,8 @@ class Scorer:
         return row
 
     def _said(self, exc: InputError, item: Item) -> str:
-        """One problem as the error cell shows it: a part above its whole in words, and without the
-        file when the source column already says where (a JSON line)."""
-        if isinstance(exc, profile.PartExceedsWhole) and self.lang == "zh":  # said in words, its place kept
-            exc = InputError(part_text(exc.violation, self.lang), file=exc.file, line=exc.line, field=exc.field,
-                             label=Text("", ""))
+        """One problem as the error cell shows it: without the file when the source column already says
+        where (a JSON line)."""
         if exc.file == item.source and exc.line is None:
             exc = exc.moved(file=None)
         return exc.render(self.lang)

@@ -170,6 +170,7 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
 
 def latest_year(rules: RuleSet, profile: Profile) -> int | None:
     """The latest fiscal year the profile gives a figure for (None: no yearly figures at all)."""
+    from littlegiant.errors import InputError
     from littlegiant.load.profile import field_for_path, year_in_path
 
     years = []
@@ -178,7 +179,7 @@ def latest_year(rules: RuleSet, profile: Profile) -> int | None:
             continue
         try:
             year = year_in_path(field_for_path(rules, path), path)
-        except Exception:  # a path of no field (the name): no year
+        except InputError:  # a path of no field: no year
             continue
         if year is not None:
             years.append(year)
