@@ -718,7 +718,7 @@ class Scorer:
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
-            row[_NEXT_STEP] = self._advice(prof, summary) or row[_NEXT_STEP]
+            row[_NEXT_STEP] = self._advice(prof, summary, beyond) or row[_NEXT_STEP]
         return row
 
     def _said(self, exc: InputError, item: Item) -> str:
@@ -728,14 +728,13 @@ class Scorer:
             exc = exc.moved(file=None)
         return exc.render(self.lang)
 
-    def _advice(self, prof: profile.Profile, summary: Summary) -> str | None:
+    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary]) -> str | None:
         """The first gap step (with its exact amount) of the row's ``focus_tier``; the slow, full path."""
         from littlegiant.core.gaps import analyse
         from littlegiant.report.advice import step_text
 
         assert self._rules is not None
-        assert self._plan is not None
-        tier = focus_tier(summary, self._ladder.criteria, self._ladder.beyond(self._plan, prof.values, summary))  # type: ignore[arg-type]
+        tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
