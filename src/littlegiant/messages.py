@@ -147,6 +147,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                           "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
     "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
+    "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
+                        "a lapsed or pending one is no, and don't know if unsure",
+                        "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
