@@ -41,6 +41,7 @@ from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
 from littlegiant.report.common import warning_sentences
 from littlegiant.report.table import (
+    ADVICE_MARK,
     FORMULA_STARTS,
     RESULT_TEXT,
     SUMMARY_COLUMNS,
@@ -718,7 +719,7 @@ class Scorer:
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
-            row[_NEXT_STEP] = self._advice(prof, summary, beyond) or row[_NEXT_STEP]
+            row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
     def _said(self, exc: InputError, item: Item) -> str:
@@ -728,21 +729,30 @@ class Scorer:
             exc = exc.moved(file=None)
         return exc.render(self.lang)
 
-    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary]) -> str | None:
-        """The first gap step (with its exact amount) of the row's ``focus_tier``; the slow, full path."""
-        from littlegiant.core.gaps import analyse
-        from littlegiant.report.advice import step_text
+    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
+                row_gap: str) -> str | None:
+        """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
+        a plan knows which years are closed (last year's audited figures can no longer change) and
+        which round it is for, where the gap search alone told a park to change 2025's revenue."""
+        from littlegiant.core.tierplan import plan_all
+        from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
-        for gap in analyse(self._rules, result, prof, only=tier):
-            for step in gap.steps:
-                sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
-                return f"{tier}: {step_text(step, self.lang)}" + (f"  [{sets}]" if sets else "")
-        return None
+        stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
+        if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
+            return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
+        plans = plan_all(self._rules, result, prof)  # a lower tier's plan dates a title asked first
+        plan = plans.get(tier)
+        if plan is None:
+            return None
+        text = Words(result, self._rules, plans, self.lang, alone=True).next_step(result.tiers[tier])
+        sets = " ".join(f"--set {a}" for a in set_args(plan, self._rules)) if plan.ok else ""
+        # after what holds the row back (主要差距 keeps its reason), the step; the ids for a script last
+        return f"{row_gap or tier + ':'}{ADVICE_MARK}{text}" + (f"  [{sets}]" if sets else "") if text else None
 
 
 AUTO_JOBS_AFTER = 2000
