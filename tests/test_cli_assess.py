@@ -313,6 +313,19 @@ def test_bad_options_exit_2(args: list[str], message: str) -> None:
     assert len(lines) == 1 and message in lines[0], result.stderr
 
 
+def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuses() -> None:
+    """2026/4/1, 2026.4.1 and 2026年4月1日 are 2026-04-01 (year first); 4/1/2026 is refused, and a day
+    before the calendar is said in Chinese, not in English inside a Chinese message."""
+    example = str(EXAMPLES / "tier1-only.yaml")
+    for typed in ("2026/4/1", "2026.4.1", "2026年4月1日", "2026-04-01"):
+        result = runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed])
+        assert result.exit_code == 0 and "评估日期 2026-04-01 · 上年度 2025" in result.stdout, typed
+    said = {typed: runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed]).stderr.strip()
+            for typed in ("4/1/2026", "2022-07-31")}
+    assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为 年-月-日（如 2026-03-01），现在是“4/1/2026”"
+    assert said["2022-07-31"] == "littlegiant 出错：--as-of：2022-07-31 没有适用的规则（本工具收录的规则从 2022-08-01 起施行）"
+
+
 def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:
     rule = tmp_path / "r.yaml"
     rule.write_text("format: 1\nid: x\nextends: miit-2022\ntiers:\n  little_giant:\n    zh: a\n    en: b\n    criteria:\n"

@@ -8,6 +8,7 @@ so ``--help`` and ``--version`` stay close to typer's own start-up cost.
 # from its string at each start (about 20 ms of an assessment's start-up, issue #14).
 import io
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -80,15 +81,20 @@ def _root(
     """littlegiant: 专精特新 self-assessment."""
 
 
+_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+"""A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日 (year first, always)."""
+
+
 def parse_as_of(text: str | None, lang: str = "en") -> date:
-    """--as-of as YYYY-MM-DD, read as the rule files read dates (20261126 or 2026-W48-4 refused, not
-    taken for a day the user never wrote)."""
+    """--as-of as a year, month and day in that order, written as people write them (2026/4/1,
+    2026年4月1日); 20261126, 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
     if text is None:
         return date.today()
-    from littlegiant.load.rules import iso_date
-
+    found = _TYPED_DATE.fullmatch(text.strip())
     try:
-        return iso_date(text)
+        if found is None:
+            raise ValueError(text)
+        return date(*map(int, found.groups()))
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 

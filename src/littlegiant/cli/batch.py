@@ -305,7 +305,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     raw.seek(bom)
     handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
-        Text(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
+        Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
         first = next(_csv_records(lines, None), None)
