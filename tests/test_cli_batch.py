@@ -21,7 +21,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import EXAMPLES
+from tests.conftest import EARLIER_CSV, EXAMPLES
 from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
@@ -194,7 +194,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     src = tmp_path / "big.jsonl"
     src.write_text((line + "\n") * 200_000, encoding="utf-8")
     out = tmp_path / "out.csv"
-    out.write_text("previous results\n", encoding="utf-8")
+    out.write_text(EARLIER_CSV, encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "--output", str(out),
                               "--as-of", "2026-11-26", "--jobs", jobs, "--columns", "ids"],
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -209,7 +209,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     written = int(message.split("; ")[1].split(" ")[0])
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert message == f"littlegiant: interrupted; {written} rows written to {partial} ({out} left as it was)"
-    assert out.read_text(encoding="utf-8") == "previous results\n"
+    assert out.read_text(encoding="utf-8") == EARLIER_CSV
     rows = read_csv(partial)
     assert 0 < written == len(rows) < 200_000
     assert all(r["status"] == "scored" and r["next_step"] for r in rows)

@@ -208,6 +208,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # outputs (fileio, cli, batch)
     "out.dangling": ("is a link to nothing; give the path of a file", "是指向不存在位置的链接，请给出文件路径"),
+    "opt.save_suffix": ("answers are saved as a YAML file: name one ending in .yaml",
+                        "回答保存为 YAML 文件：请给出以 .yaml 结尾的文件名"),
+    "out.not_results": ("exists and is not a littlegiant results file; to keep it, write the results to another "
+                        "file name (or move it away first)",
+                        "已存在，而且不是本工具写出的评估结果（可能是企业名单等文件）；为免覆盖，请把结果写到另一个文件名，或先把它移走"),
+    "out.report_input_name": ("a report cannot be written to a {suffix} file, the kind that holds a company's "
+                              "figures: write .html, .md, .json or .txt",
+                              "报告不能写到 {suffix} 文件（这类文件存放企业数据，会被覆盖）：请写成 .html、.md、.json 或 .txt"),
     "out.unwritable": ("cannot write: {error}", "无法写入：{error}"),
     "out.kind": ("is {kind}, expected a regular file to write", "是{kind}，请给出要写入的普通文件"),
     "out.is_input": ("is one of the inputs{what}; write the output to another file",

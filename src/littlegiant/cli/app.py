@@ -140,6 +140,17 @@ def report_format(output: Path | None, lang: str) -> str:
     if suffix in _DOCUMENT_SUFFIXES:
         bad("out.report_kind", lang, "--output", str(output), suffix=suffix)
     return _SUFFIX_FORMATS.get(suffix, "text")
+
+
+_INPUT_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl", ".ndjson", ".tsv")
+"""Names of the files a company's figures are kept in: a report written over one (-o other.yaml)
+replaced another company's profile with text, without a word."""
+
+
+def report_name(output: Path, lang: str) -> None:
+    """Exit 2 when a report would go to a file named as figures are kept (whatever --format says)."""
+    if output.suffix.lower() in _INPUT_SUFFIXES:
+        bad("out.report_input_name", lang, "--output", str(output), suffix=output.suffix)
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
@@ -246,6 +257,7 @@ def assess(
     if profile is None:
         save = _checked_save(save, rules, language)
     if output is not None:
+        report_name(output, language)
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
     try:
         from littlegiant.core import engine
@@ -377,6 +389,8 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
         bad("opt.save_chars", lang, f"--save {str(save)!r}")
     checked_output(save, [rules_path(rules)], "--save", lang)
+    if save.suffix.lower() not in (".yaml", ".yml"):  # answers are saved as YAML: park.xlsx would be replaced
+        bad("opt.save_suffix", lang, "--save", str(save))
     return save  # as named: the interview names it in its messages, and its saves follow a link themselves
 
 
@@ -436,6 +450,8 @@ def batch(
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+        if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
+            raise InputError(kind="out.not_results", file=str(target))
         out_encoding = output_encoding
         if encoding is not None:
             from littlegiant.load.charsets import codec_name

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
@@ -158,6 +159,45 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 problems.append(exc)
     if problems:
         raise HeaderError(problems)
+
+
+def earlier_results(path: Path, rules: RuleSet) -> bool:
+    """Whether an existing output file is batch's own results (a run repeated writes them anew) or
+    empty. Anything else (a list of companies, another park's sheet, a profile) is refused rather than
+    replaced: an output never overwrites an input, and a file the user still needs is one."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True)
+            try:
+                first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            finally:
+                book.close()
+            return is_results([c for c in first if isinstance(c, str)], rules)
+        with path.open("rb") as handle:
+            start = handle.read(1 << 16)
+        text = next((start.decode(codec, "ignore") for codec in ("utf-8-sig", "gb18030") if _decodes(start, codec)),
+                    start.decode("utf-16", "ignore"))
+        line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            data = json.loads(line)
+            return isinstance(data, dict) and is_results(data)
+        return is_results(next(csv.reader([line]), []), rules)
+    except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
+        return False  # unreadable as a table: not something batch wrote
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether ``data`` (the start of a file, perhaps cut inside a character) reads in ``codec``."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3  # only the last character was cut
+    return True
 
 
 def items_in(chunk: Chunk) -> Iterator[Item]:
