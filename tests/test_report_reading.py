@@ -468,3 +468,18 @@ def test_a_tier_not_known_yet_lists_the_documents_for_what_it_already_meets(tmp_
     assert "?专精特新中小企业：未知" in out
     materials = out.split("需准备的材料")[1].split("依据说明")[0]
     assert "近两年研发费用专项审计报告" in materials
+
+
+def test_an_sme_of_unknown_exact_size_is_said_to_be_an_sme(tmp_path: Path) -> None:
+    """120 staff in industry make an SME whatever the revenue: the head said 企业规模：未知 beside a met
+    SME condition, which read as a contradiction; every format now says it is an SME of a size still
+    to be worked out, and a company with no figures at all stays 未知."""
+    src = tmp_path / "co.yaml"
+    src.write_text("name: 测试公司\nindustry: industrial\nemployees: 120\n", encoding="utf-8")
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("name: 测试公司\n", encoding="utf-8")
+    for fmt in ("text", "markdown", "html"):
+        said = cli("assess", str(src), "--as-of", AS_OF, "--lang", "zh", "--format", fmt)
+        assert "企业规模：中小企业（具体规模尚缺数据）" in said, fmt
+        assert "企业规模：未知" in cli("assess", str(bare), "--as-of", AS_OF, "--lang", "zh", "--format", fmt), fmt
+    assert "SME size: an SME (exact size needs more figures)" in cli("assess", str(src), "--as-of", AS_OF, "--lang", "en")
