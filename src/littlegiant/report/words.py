@@ -283,14 +283,7 @@ class Words:
         for c in holding_back(self.result, tier.id):
             if c.status != UNMET or tier.status == UNKNOWN:
                 continue
-            now = ""
-            if c.kind == "check" and isinstance(c.value, Decimal):
-                if zh:
-                    now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
-                elif c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
-                    now = f" (now {num(c.value * 10000)} CNY)"
-                else:
-                    now = f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+            now = now_text(c, self.lang)
             if c.title.get(self.lang) + now not in out:
                 out.append(c.title.get(self.lang) + now)
         if missing and len(out) < limit:
@@ -576,6 +569,17 @@ def _years_on(lang: str) -> str:
     from littlegiant.core.tierplan import ROUNDS
 
     return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
+
+
+def now_text(c: CriterionResult, lang: str) -> str:
+    """A failed figure's value beside its title: 「……不低于90%（现为85%）」; empty for anything else."""
+    if c.kind != "check" or not isinstance(c.value, Decimal):
+        return ""
+    if lang == "zh":
+        return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+    if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
+        return f" (now {num(c.value * 10000)} CNY)"
+    return f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
