@@ -465,7 +465,8 @@ def batch(
                  "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
-        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
+        about["advice"] = advice  # the next-step column only where it is filled
+        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(exc, language)

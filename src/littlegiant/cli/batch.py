@@ -44,7 +44,6 @@ from littlegiant.report.common import warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
-    RESULT_TEXT,
     SUMMARY_COLUMNS,
     Labels,
     inert,
@@ -52,6 +51,7 @@ from littlegiant.report.table import (
     output_columns,
     result_header,
     result_words,
+    text_cells,
 )
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -878,13 +878,13 @@ class Job:
             self._lines.append(_json_line(row))
             return
         # full results never go to a .csv (Writer refuses)
-        text_cells: tuple[int, ...] = _TEXT_CELLS
+        text: tuple[int, ...] = _TEXT_CELLS
         if self.labels is None:
             cells = list(map(str, row))
         else:
             words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
-            cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
-        for i in text_cells:  # text a spreadsheet would run as a formula is made inert
+            cells, text = ["" if c is None else str(c) for c in words], text_cells(self.labels)
+        for i in text:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
         line = ",".join(cells)
