@@ -154,15 +154,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raise InputError(kind="value.choice_words_near" if near is not None else "value.choice_words",
                              params=params, field=where, label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
-    factor, typed = unit, False
-    raw = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself
+    exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
+    factor, typed, raw = unit, exact != raw, exact
     if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
         raw, size = _money_unit(raw, stripped)
         if size is not None:
-            factor, typed = size, size != 1
+            factor, typed = size, typed or size != 1
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
