@@ -58,16 +58,19 @@ def pieces(text: str) -> list[tuple[int, int]]:
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
     whole = [m.span() for m in UNIT_WHOLE.finditer(text)] if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
-    quotes = [i for i, ch in enumerate(text) if ch == '"']  # ASCII quotes pair up: odd ones close
+    inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
+    for start, end in whole:
+        inside[start + 1:end] = b"\x01" * max(end - start - 1, 0)
+    closes = {i: n % 2 == 1 for n, i in enumerate(i for i, ch in enumerate(text) if ch == '"')}  # ASCII quotes pair up: odd ones close
     glued: list[tuple[int, int]] = []
     for a, b in pieces:
         prev = text[glued[-1][1] - 1] if glued else ""
         if glued and (text[a] in NO_START or prev in NO_END
                       or (text[a] in UNIT_AFTER_NUMBER and prev.isdigit() and glued[-1][1] == a)
                       or (prev.isdigit() and _EN_UNIT.match(text, a) is not None)
-                      or (text[a] == '"' and quotes.index(a) % 2 == 1)
-                      or (prev == '"' and quotes.index(glued[-1][1] - 1) % 2 == 0)
-                      or any(start < a < end for start, end in whole)):
+                      or (text[a] == '"' and closes[a])
+                      or (prev == '"' and not closes[glued[-1][1] - 1])
+                      or inside[a]):
             glued[-1] = (glued[-1][0], b)
         else:
             glued.append((a, b))
