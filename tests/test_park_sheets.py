@@ -311,3 +311,22 @@ def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:
         code, out, err = invoke("assess", str(tmp_path / name), "--lang", "zh")
         assert (code, out, len(err.strip().splitlines())) == (2, "", 1)
         assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx")
+
+
+def test_a_unit_before_the_year_in_a_header_is_read_as_the_unit(tmp_path: Path) -> None:
+    """营业收入（元）（2025年） holds 元 as 营业收入（2025年）（元） does: 80,000,000 is 8,000 万元, no figure to check."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员（上年末）", "营业收入（元）（2025年）", "营业收入(元)(2024年)",
+               "研发费用（2025年）（元）"])
+    ws.append(["甲公司", "工业", 120, 80000000, 70000000, 4000000])
+    ws.append(["乙公司", "工业", 120, "8000万", "7000万", "400万"])
+    book.save(tmp_path / "in.xlsx")
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    jia, yi = results_sheet(tmp_path / "out.xlsx")
+    assert code == 0 and "与评估无关" not in err
+    assert jia["需核对的数据"] is None and {k: v for k, v in jia.items() if k not in ("企业名称", "来源（文件:行）")} == \
+        {k: v for k, v in yi.items() if k not in ("企业名称", "来源（文件:行）")}
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    first = json.loads((tmp_path / "out.jsonl").read_text("utf-8").splitlines()[0])["result"]
+    assert code == 0 and first["warnings"] == [] and first["sme"]["size"] == "small"

@@ -289,12 +289,22 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
     if header in cache:
         found = cache[header]
     else:
-        group = _TRAILING_GROUP.search(norm(header))
-        unit = group.group(0)[1:-1] if group else ""
-        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), None)
+        units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
+        found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
         return _UNIT_FACTOR.get(sheet or "", Decimal(1))
     return found
+
+
+_GROUP = re.compile(r"\(([^()]*)\)")
+_GROUP_SEP = re.compile(r"[,、;/]")
+
+
+def _group_parts(folded: str) -> list[str]:
+    """The words in a header's brackets, each group split at its commas: 营业收入(元)(2025年) and
+    营业收入(2025年度,万元) both name their unit, which may come before the year or after it, or
+    share its brackets (a unit read only at the very end turned 元 into 万元 when it came first)."""
+    return [part for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
 
 
 _UNIT_FACTOR = dict(MONEY_UNITS)
