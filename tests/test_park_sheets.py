@@ -330,3 +330,35 @@ def test_a_unit_before_the_year_in_a_header_is_read_as_the_unit(tmp_path: Path) 
     code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
     first = json.loads((tmp_path / "out.jsonl").read_text("utf-8").splitlines()[0])["result"]
     assert code == 0 and first["warnings"] == [] and first["sme"]["size"] == "small"
+
+
+def test_the_headers_parks_write_for_last_year_and_levels_are_read(tmp_path: Path) -> None:
+    """上年度 is the --as-of's last year, 25年 is 2025, 年度 and 万元 may share brackets; 研发机构级别 and
+    细分市场年限 are their fields: nothing is passed over, and the figures reach the result."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,上年度营业收入,营业收入（2024年度，万元）,23年营业收入,研发机构级别,"
+                   "从事细分市场年限,研发费用（上年度）\n"
+                   "甲公司,工业,120,8000,7000,6000,省级,6,400\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and "与评估无关" not in err and result["sme"]["size"] == "small"
+    assert not missing & {"financials.2025.revenue", "financials.2024.revenue", "financials.2023.revenue",
+                          "financials.2025.rd_expense", "rd_institution", "niche_years"}
+
+
+def test_headers_that_hold_a_figures_words_but_not_the_figure_are_refused_with_what_to_write(tmp_path: Path) -> None:
+    """销售额, R&D经费 and 营业收入合计 are not passed over as of no use, nor is a yes/no 省级以上研发机构 taken
+    for a level: each is refused by name with the column to write; 研发机构名称 (a name) is not among them."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,2025年销售额,R&D经费（2025年）,省级以上研发机构,营业收入合计,研发机构名称\n"
+                   "甲公司,8000,400,是,8000,某某中心\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
+    assert code == 2 and not out.exists() and len(lines) == 4
+    assert "“2025年销售额”列：含义不明确（没有写明是营业收入还是主营业务收入）" in lines[0]
+    assert "“R&D经费（2025年）”列：含义不明确（研发投入可能含研发费用以外的支出）：请按实际内容把列名改为“研发费用（2025年）”" in lines[1]
+    assert "“省级以上研发机构”列：这一列只说有没有，评估要的是级别：请把列名改为“经认定的研发机构的最高级别”" in lines[2]
+    assert "“营业收入合计”列：列名里有“营业收入”，但看不出是哪一项数据：若填的是这一项，请把列名改为“营业收入（2025年）”" in lines[3]
+    assert "研发机构名称" not in err

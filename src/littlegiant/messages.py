@@ -200,6 +200,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
+    # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "column.not_level": ("says whether there is one, not its level: head the column '{label}' and give "
+                         "national, provincial, city, below_city or none",
+                         "这一列只说有没有，评估要的是级别：请把列名改为“{label}”，填写国家级、省级、市级、市级以下或无"),
+    "column.figure_words": ("names {words!r} but not which figure: head it '{name}' if it holds that, or "
+                            "leave it out (or head it 备注) if it is only for reference",
+                            "列名里有“{words}”，但看不出是哪一项数据：若填的是这一项，请把列名改为“{name}”；"
+                            "若只是参考，请删去这一列或把列名改为“备注”"),
     # outputs (fileio, cli, batch)
     "out.dangling": ("is a link to nothing; give the path of a file", "是指向不存在位置的链接，请给出文件路径"),
     "out.unwritable": ("cannot write: {error}", "无法写入：{error}"),

@@ -460,10 +460,10 @@ def batch(
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
         if is_results(header, rs):  # nothing to score: every row would be all unknown
             raise InputError(kind="column.results_file", file=where)
-        problems = header_problems(header, rs, output_columns(rs))
+        problems = header_problems(header, rs, output_columns(rs), day.year - 1)
         if problems:
             raise HeaderError([p.moved(file=where) for p in problems])
-        ignored = ignored_columns(header, rs, output_columns(rs))
+        ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1)
         if ignored and where not in heard:
             heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
@@ -485,7 +485,7 @@ def batch(
 
     def header_cell(cell: object) -> bool:
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
-        return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+        return known_header(rs, cell, day.year - 1) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
 
     options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note)
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored

@@ -520,13 +520,13 @@ def _check_text(data: Any) -> None:
                 raise InputError(kind="data.surrogate_line") from None
 
 
-def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
+def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_year: int | None = None) -> profile.Profile:
     """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
     the company's name, when the row has one)."""
     if item.kind == "error":
         raise item.payload if isinstance(item.payload, InputError) else InputError(str(item.payload))
     if item.kind == "csv":
-        return row_profile(item.payload, rules, item.source, output_columns(rules))
+        return row_profile(item.payload, rules, item.source, output_columns(rules), last_year)
     if item.kind == "file":
         data = read_data_file(item.payload, encoding)
     else:
@@ -560,7 +560,7 @@ def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str |
     given: set[str] = set()
     for h in header:
         try:
-            given.add(column(rules, h)[0])
+            given.add(column(rules, h, as_of.year - 1)[0])
         except InputError:
             continue
     read = plan_for(rules, as_of.year - 1, renewal).inputs()
@@ -700,7 +700,7 @@ class Scorer:
             return error_row(item, internal_message(exc))
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
-        prof = to_profile(item, rules, self.encoding)
+        prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_json

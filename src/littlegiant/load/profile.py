@@ -560,6 +560,11 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "餐饮": "catering", "批发": "wholesale", "零售": "retail", "物业服务": "property_management",
         "租赁和商务服务": "leasing_business",
     },
+    "rd_institution": {
+        **dict.fromkeys(("省级", "省部级"), "provincial"),
+        **dict.fromkeys(("区级", "县级", "区县级"), "below_city"),
+        **dict.fromkeys(("没有", "无研发机构"), "none"),
+    },
 }
 """Plain words for a choice, beyond its labels, where the size standard (criteria.md §2.1, 工信部联企业
 〔2011〕300号) makes the choice certain: 工业 is 采矿业, 制造业 and 电力、热力、燃气及水生产和供应业.
