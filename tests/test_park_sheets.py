@@ -362,3 +362,28 @@ def test_headers_that_hold_a_figures_words_but_not_the_figure_are_refused_with_w
     assert "“省级以上研发机构”列：这一列只说有没有，评估要的是级别：请把列名改为“经认定的研发机构的最高级别”" in lines[2]
     assert "“营业收入合计”列：列名里有“营业收入”，但看不出是哪一项数据：若填的是这一项，请把列名改为“营业收入（2025年）”" in lines[3]
     assert "研发机构名称" not in err
+
+
+def test_excel_unicode_text_and_semicolon_csv_are_read_by_their_delimiter(tmp_path: Path) -> None:
+    """Excel's "Unicode 文本" (UTF-16 with a BOM, tabs, saved as .txt) and a CSV parted by semicolons read as
+    their columns: 甲's figures size it, not one column and an empty company."""
+    lines = [["企业名称", "行业", "营业收入（2025年）", "从业人员"], ["甲公司", "工业", "8000", "100"]]
+    tab = tmp_path / "名单.txt"
+    tab.write_bytes(b"\xff\xfe" + "".join("\t".join(r) + "\r\n" for r in lines).encode("utf-16-le"))
+    semi = tmp_path / "semi.csv"
+    semi.write_text("\n".join(";".join(r) for r in lines) + "\n", encoding="utf-8-sig")
+    for src in (tab, semi):
+        out = tmp_path / f"{src.stem}-out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+        (row,) = read_csv(out)
+        assert code == 0 and (row["企业名称"], row["企业规模"]) == ("甲公司", "小型") and "与评估无关" not in err
+
+
+def test_a_table_read_as_one_column_of_semicolons_stops_with_a_plain_message(tmp_path: Path) -> None:
+    """A header parted by full-width semicolons reads as one column: exit 2 saying how to save the file, nothing written."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称；营业收入（2025年）；从业人员\n甲公司；8000；100\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 2 and not out.exists()
+    assert "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试" in err

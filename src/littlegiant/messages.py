@@ -201,6 +201,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
+                          "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
+                          "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试"),
     "column.not_level": ("says whether there is one, not its level: head the column '{label}' and give "
                          "national, provincial, city, below_city or none",
                          "这一列只说有没有，评估要的是级别：请把列名改为“{label}”，填写国家级、省级、市级、市级以下或无"),

@@ -53,6 +53,8 @@ from littlegiant.report.table import (
 )
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+TEXT_TABLES = (".csv", ".tsv", ".txt")
+"""Text tables read as CSV: Excel's "Unicode 文本" and "文本(制表符分隔)" save .txt, tab-delimited."""
 
 
 class Item(NamedTuple):
@@ -142,7 +144,7 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     for path in paths:
         suffix = path.suffix.lower()
         try:
-            if suffix == ".csv":
+            if suffix in TEXT_TABLES:
                 next(_items(path, collecting), None)
             elif suffix in (".xlsx", ".xlsm") and os.path.lexists(path):
                 from littlegiant.load.xlsx import sheet_rows
@@ -179,7 +181,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
             yield Item(str(f), "file", f)
     elif not os.path.lexists(path):
         raise InputError(kind="file.missing_any", file=str(path))
-    elif path.suffix.lower() == ".csv":
+    elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
         yield from _csv_rows(path, options.encoding, options.on_header, options.on_note)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -251,11 +253,11 @@ class _CsvLines:
         return item[1]
 
 
-def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | InputError]]:
+def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") -> Iterator[tuple[int, list[str] | InputError]]:
     """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
     None (the header) a row spanning lines is taken whatever its number of cells."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, delimiter=delimiter)
     pull, replay = lines.pull, lines.replay
     while True:
         try:
@@ -263,7 +265,7 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         except StopIteration:
             return
         if text is not None and '"' not in text and len(text) <= CSV_FIELD_LIMIT:
-            yield number, text.rstrip("\r\n").split(",")  # no quote: exactly what csv.reader gives
+            yield number, text.rstrip("\r\n").split(delimiter)  # no quote: exactly what csv.reader gives
             continue
         replay.appendleft((number, text))  # quotes, or long: the csv module reads it
         lines.taken, lines.chars = [], 0
@@ -307,7 +309,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         Text(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
-        first = next(_csv_records(lines, None), None)
+        delimiter = _delimiter(lines)
+        first = next(_csv_records(lines, None, delimiter), None)
         if first is None:
             return
         if isinstance(first[1], InputError):
@@ -316,6 +319,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=1)
+        if len(header) == 1 and ("\t" in first[1][0] or ";" in first[1][0] or "；" in first[1][0]):
+            raise InputError(kind="column.one_column", file=str(path), line=first[0])
         seen: dict[str, int] = {}
         for number, column in enumerate(header, 1):
             if column in seen:
@@ -325,7 +330,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if on_header is not None:
             on_header(str(path), header)
         skipped: dict[str, list[int]] = {}
-        for line, cells in _csv_records(lines, len(header)):
+        for line, cells in _csv_records(lines, len(header), delimiter):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
                 yield Item(where, "error", cells)
@@ -344,6 +349,34 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped)})
+
+
+DELIMITERS = (",", "\t", ";")
+"""What may part a text table's cells: commas (CSV), tabs (Excel's "Unicode 文本" and "文本(制表符分隔)"),
+semicolons (CSV as Excel saves it where the decimal mark is a comma). Comma wins a tie."""
+SNIFF_LINES = 10
+
+
+def _delimiter(lines: _CsvLines) -> str:
+    """The delimiter of a text table: of DELIMITERS, the one its first line holding any of them
+    holds most often, outside quotes (a simple count, not csv.Sniffer: that guesses from the
+    cells' likeness and picked letters and digits as delimiters on a short Chinese header). The
+    lines read are given back to be read again."""
+    peeked: list[tuple[int, str | None]] = []
+    found = ","
+    try:
+        while len(peeked) < SNIFF_LINES:
+            item = lines.pull()
+            peeked.append(item)
+            text = re.sub(r'"[^"]*"', "", item[1] or "")
+            counts = [text.count(d) for d in DELIMITERS]
+            if max(counts):
+                found = DELIMITERS[counts.index(max(counts))]
+                break
+    except StopIteration:
+        pass
+    lines.replay.extendleft(reversed(peeked))
+    return found
 
 
 _NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())

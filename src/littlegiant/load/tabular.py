@@ -588,14 +588,14 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
                 from littlegiant.load.xlsx import count_rows
 
                 total += count_rows(path, sheet)
-            elif suffix in (".csv", ".jsonl", ".ndjson"):
+            elif suffix in (".csv", ".tsv", ".txt", ".jsonl", ".ndjson"):
                 if path.stat().st_size > COUNT_LIMIT:
                     return None
                 lines = 0
                 with path.open("rb") as handle:
                     while block := handle.read(1 << 20):
                         lines += block.count(b"\n")
-                total += max(lines - (suffix == ".csv"), 0)
+                total += max(lines - (suffix not in (".jsonl", ".ndjson")), 0)
             else:
                 total += 1
         except (OSError, InputError):
