@@ -160,7 +160,7 @@ def test_totals_and_footer_rows_are_skipped_and_said(tmp_path: Path) -> None:
     rows = results_sheet(out)
     assert code == 0 and [r["企业名称"] for r in rows] == ["甲公司", "乙公司"]
     assert "park.xlsx:摸底 中以下行不是企业，未计入：第 6 行（合计行）、第 8 行（表尾说明）" in err
-    assert err.strip().splitlines()[-1].startswith("共读取 2 行，已评估 2 行") and "金额单位" not in err
+    assert err.strip().splitlines()[-1].startswith("共读取 4 行，已评估 2 行，出错 0 行，略过 2 行") and "金额单位" not in err
 
 
 def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
@@ -387,3 +387,31 @@ def test_a_table_read_as_one_column_of_semicolons_stops_with_a_plain_message(tmp
     code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
     assert code == 2 and not out.exists()
     assert "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试" in err
+
+
+def test_rows_numbered_but_blank_are_skipped_and_a_row_without_a_name_says_so(tmp_path: Path) -> None:
+    """A template numbered 1–20 with two companies filled in gives two rows, not twenty: the numbered blanks are
+    skipped and counted in the summary; a row of figures without 企业名称 is scored with a note saying so."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["序号", "企业名称", "行业", "营业收入（2025年）", "从业人员"])
+    ws.append([1, "甲公司", "工业", 8000, 100])
+    ws.append([2, None, "工业", 5000, 50])
+    for number in range(3, 21):
+        ws.append([number])
+    book.save(tmp_path / "in.xlsx")
+    csv_src = tmp_path / "in.csv"
+    csv_src.write_text("序号,企业名称,行业,营业收入（2025年）,从业人员\n1,甲公司,工业,8000,100\n2,,工业,5000,50\n"
+                       + "".join(f"{n},,,,\n" for n in range(3, 21)), encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, nameless = results_sheet(out)
+    assert code == 0 and (jia["企业名称"], jia["需核对的数据"]) == ("甲公司", None)
+    assert (nameless["企业名称"], nameless["处理结果"], nameless["企业规模"]) == (None, "已评估", "小型")
+    assert nameless["需核对的数据"] == "没有填写企业名称，请补上以便识别是哪家企业"
+    assert "in.xlsx:名单 中以下行不是企业，未计入：第 4–21 行（只有序号的空行）" in err
+    assert err.strip().splitlines()[-1] == f"共读取 20 行，已评估 2 行，出错 0 行，略过 18 行（不是企业，见上方提示）→ {out}"
+    code, _, err = invoke("batch", str(csv_src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", ""]
+    assert "共读取 20 行，已评估 2 行，出错 0 行，略过 18 行" in err

@@ -201,6 +201,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
+                            "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
+                            "见上方提示）→ {output}"),
+    "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
                           "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试"),

@@ -476,12 +476,15 @@ def batch(
             say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
     noted: set[str] = set()
+    tally = {"skipped": 0}
 
     def on_note(kind: str, params: dict[str, object]) -> None:
         line = words(kind, language, params)
         if line not in noted:  # a table's first rows are read twice: for its header, then to score
             noted.add(line)
             say(line)
+            if kind == "run.skipped_rows":
+                tally["skipped"] += int(str(params.get("count", 0)))
 
     def header_cell(cell: object) -> bool:
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
@@ -493,11 +496,11 @@ def batch(
     except HeaderError as exc:
         fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally)
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool, options: Any, lang: str) -> None:
+               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written."""
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
@@ -533,8 +536,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
-    say(words("run.summary", lang, {"read": counts["read"], "scored": counts["read"] - counts["errors"],
-                                    "errors": counts["errors"], "output": str(output)}))
+    skipped = (tally or {}).get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    say(words("run.summary_skipped" if skipped else "run.summary", lang, {
+        "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
+        "skipped": skipped, "output": str(output)}))
     if not counts["read"]:  # a header-only sheet or an empty folder: say so rather than a quiet "read 0"
         say(words("run.no_rows", lang, {"inputs": ", ".join(str(p) for p in inputs)}))
     if counts["internal"]:

@@ -295,7 +295,7 @@ def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") ->
 def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
               on_note: Callable[[str, dict[str, object]], None] | None = None) -> Iterator[Item]:
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import skipped_row, skipped_text
+    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
 
     try:
         raw = path.open("rb")
@@ -338,7 +338,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
-            elif (why := skipped_row(cells)) is not None:
+            elif (why := skipped_row(cells) or (NUMBERED if numbered_only(header, cells) else None)) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
@@ -348,7 +348,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             else:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
         if skipped and on_note is not None:
-            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped)})
+            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
+                                         "count": sum(map(len, skipped.values()))})
 
 
 DELIMITERS = (",", "\t", ";")
@@ -734,11 +735,13 @@ class Scorer:
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
         prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
+        notes = self._notes(item, prof)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_json
 
-            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", "result": '
+            said = ('"notes": [' + ", ".join(map(encode_basestring, notes)) + '], ') if notes else ""
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
             if codec is None:
                 return "".join((head, to_json(result, self.lang, self.version), "}\n"))
             return b"".join((head.encode(*codec), to_bytes(result, self.lang, self.version, codec), b"}\n"))
@@ -747,12 +750,25 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        warnings = ("；" if self.lang == "zh" else "; ").join(warning_sentences(unusual, self.lang)) if unusual else ""
+        sentences = [*notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary, beyond) or row[_NEXT_STEP]
         return row
+
+    def _notes(self, item: Item, prof: profile.Profile) -> list[str]:
+        """What the row's reading found that its reader should know, in words: a row scored without a
+        company name (which company it is cannot be told), and the reader's notes on its cells."""
+        from littlegiant.load.tabular import note_kinds
+        from littlegiant.messages import say
+
+        notes = [say(kind, self.lang, {"param": param}) for kind, param in
+                 (note_kinds(item.payload) if item.kind == "csv" else ())]
+        if prof.name is None:
+            notes.insert(0, say("note.no_name", self.lang))
+        return notes
 
     def _said(self, exc: InputError, item: Item) -> str:
         """One problem as the error cell shows it: without the file when the source column already says

@@ -388,6 +388,24 @@ SHEET_UNIT = "\x00unit"
 """The key under which a sheet's row carries the money unit its title rows name (金额单位：元): no
 header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit of money columns
 whose header names none."""
+ROW_NOTES = "\x00notes"
+"""The key under which a row carries what reading found of it that the user should know (a formula
+without its result, a company already met): ``note_kinds`` lines, each a message kind and its one
+parameter. Not a header either; ``row_profile`` passes it over, batch puts the notes on the row."""
+
+
+def add_note(cells: dict[str, str], kind: str, param: str = "") -> None:
+    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells."""
+    line = f"{kind}\x1f{param}"
+    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\n{line}" if cells.get(ROW_NOTES) else line
+
+
+def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The notes ``add_note`` put on a row: (message kind, its parameter)."""
+    text = cells.get(ROW_NOTES)
+    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\n"))] if text else []
+
+
 _TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
 
 
@@ -403,7 +421,21 @@ def title_unit(cells: Iterable[str]) -> str | None:
     return None
 
 
-TOTAL, FOOTER = "total", "footer"
+TOTAL, FOOTER, NUMBERED = "total", "footer", "numbered"
+SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
+"""Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
+
+
+def numbered_only(header: list[str], values: list[str]) -> bool:
+    """Whether a row's only filled cells are in sequence-number columns (序号, 编号, No.): a park's
+    template numbered 1 to 20 ahead of its companies. Scored, each became a nameless company."""
+    filled = [i for i, v in enumerate(values) if v.strip()]
+    return bool(filled) and all(i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+                                and _SEQUENCE.fullmatch(values[i].strip()) for i in filled)
+
+
+_SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
+"""A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
 _TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
@@ -425,7 +457,8 @@ def skipped_row(values: list[str]) -> str | None:
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
-    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer")}
+    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer"),
+             NUMBERED: ("只有序号的空行", "blank but for a sequence number")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")
@@ -434,8 +467,16 @@ def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
 
 
 def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
-    shown = sep.join(map(str, rows[:most]))
-    return shown + (f" … (+{len(rows) - most})" if len(rows) > most else "")
+    """Row numbers as a reader takes them in: runs of three or more as 4–21."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else sep.join(map(str, r)) for r in runs]
+    shown = sep.join(parts[:most])
+    return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
@@ -509,7 +550,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     taken: dict[str, str] = {}
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in cells.items():
-        if header == SHEET_UNIT:
+        if header in (SHEET_UNIT, ROW_NOTES):
             continue
         if not header.strip():
             if cell.strip():

@@ -129,7 +129,7 @@ def _vertical_merges(ws: Any) -> dict[int, list[tuple[int, int]]]:
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import skipped_row, skipped_text, title_unit
+    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text, title_unit
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -183,7 +183,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue
-        why = skipped_row(values)
+        why = skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
         if why is not None:
             skipped.setdefault(why, []).append(number)
             continue
@@ -195,7 +195,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             cells[SHEET_UNIT] = unit
         yield f"{where}:{number}", cells
     if skipped and on_note is not None:
-        on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped)})
+        on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped),
+                                     "count": sum(map(len, skipped.values()))})
     if header is None and seen:
         if wide or headers_only:
             yield where, InputError(kind="sheet.no_header")
