@@ -415,3 +415,23 @@ def test_rows_numbered_but_blank_are_skipped_and_a_row_without_a_name_says_so(tm
     code, _, err = invoke("batch", str(csv_src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", ""]
     assert "共读取 20 行，已评估 2 行，出错 0 行，略过 18 行" in err
+
+
+def test_a_formula_without_its_saved_result_is_said_on_its_row(tmp_path: Path) -> None:
+    """=4000*2 in a workbook written by a script has no saved result: its row is scored with the figure unknown and
+    a note naming the column and what to do; the row beside it, and the 合计 row's sums, are not noted."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）"])
+    ws.append(["甲公司", "工业", 100, "=4000*2", "=100*4"])
+    ws.append(["乙公司", "工业", 100, 8000, 400])
+    ws.append(["合计", None, "=SUM(C2:C3)", "=SUM(D2:D3)", None])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, yi = results_sheet(out)
+    assert code == 0 and (jia["处理结果"], yi["处理结果"], yi["需核对的数据"]) == ("已评估", "已评估", None)
+    assert jia["需核对的数据"] == ("“营业收入（2025年）”、“研发费用（2025年）”是公式，但没有保存计算结果，按“未知”处理："
+                                   "请在 Excel 中打开并保存后再试")
+    assert "in.xlsx:名单 中有 2 个公式单元格没有保存计算结果（文件可能由程序生成），按“未知”处理" in err

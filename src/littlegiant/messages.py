@@ -201,6 +201,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
+                             "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
+                             "打开并保存后再试"),
+    "run.formula_unsaved": ("littlegiant: note: {where}: {count} formula cells have no saved result (a file written "
+                            "by a program?) and are read as unknown: open the file in Excel, save it and run again",
+                            "littlegiant 提示：{where} 中有 {count} 个公式单元格没有保存计算结果（文件可能由程序生成），"
+                            "按“未知”处理：请在 Excel 中打开并保存后再试"),
     "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
                             "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
                             "见上方提示）→ {output}"),
