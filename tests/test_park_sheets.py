@@ -435,3 +435,21 @@ def test_a_formula_without_its_saved_result_is_said_on_its_row(tmp_path: Path) -
     assert jia["需核对的数据"] == ("“营业收入（2025年）”、“研发费用（2025年）”是公式，但没有保存计算结果，按“未知”处理："
                                    "请在 Excel 中打开并保存后再试")
     assert "in.xlsx:名单 中有 2 个公式单元格没有保存计算结果（文件可能由程序生成），按“未知”处理" in err
+
+
+def test_nothing_to_score_stops_naming_the_file_and_writes_nothing(tmp_path: Path) -> None:
+    """A 0-byte CSV, or --sheet 填表说明 on a notes sheet, ends on exit 2 and one line naming the file, with no output
+    written: an empty result passed for a screened list."""
+    (tmp_path / "zero.csv").write_bytes(b"")
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    book.create_sheet("填表说明")["A1"] = "1. 金额单位为万元。"
+    book.save(tmp_path / "in.xlsx")
+    for args in (["zero.csv"], ["in.xlsx", "--sheet", "填表说明"]):
+        out = tmp_path / "out.xlsx"
+        code, _, err = invoke("batch", str(tmp_path / args[0]), *args[1:], "-o", str(out), "--lang", "zh")
+        (line,) = [e for e in err.strip().splitlines() if not e.startswith("littlegiant 提示")]
+        assert code == 2 and not out.exists() and not list(tmp_path.glob("out.partial*"))
+        assert line == (f"littlegiant 出错：{tmp_path / args[0]}：没有可评估的企业行（文件是空的或只有列名，或工作表里没有"
+                        f"企业名单）；没有写出任何行，未生成 {out}")

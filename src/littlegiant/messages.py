@@ -201,6 +201,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "run.no_companies": ("no company rows to score (the file is empty or holds only its header, or the sheet holds "
+                         "no list of companies)", "没有可评估的企业行（文件是空的或只有列名，或工作表里没有企业名单）"),
     "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
                              "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
                              "打开并保存后再试"),
@@ -323,8 +325,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
                            "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
-    "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
-                   "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "

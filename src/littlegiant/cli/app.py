@@ -518,6 +518,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
                 progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+        if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
+            raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
         fail(f"{exc.render(lang)}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
@@ -540,8 +542,6 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
-    if not counts["read"]:  # a header-only sheet or an empty folder: say so rather than a quiet "read 0"
-        say(words("run.no_rows", lang, {"inputs": ", ".join(str(p) for p in inputs)}))
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
         raise typer.Exit(EXIT_INTERNAL)
