@@ -453,3 +453,18 @@ def test_nothing_to_score_stops_naming_the_file_and_writes_nothing(tmp_path: Pat
         assert code == 2 and not out.exists() and not list(tmp_path.glob("out.partial*"))
         assert line == (f"littlegiant 出错：{tmp_path / args[0]}：没有可评估的企业行（文件是空的或只有列名，或工作表里没有"
                         f"企业名单）；没有写出任何行，未生成 {out}")
+
+
+def test_an_output_encoding_without_chinese_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """--output-encoding latin-1 wrote every Chinese character as ? and exited 0: it is refused up front (exit 2,
+    no output); --encoding latin-1 for the input says to give the output its own encoding; gb18030 writes."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲公司,8000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--output-encoding", "latin-1")
+    assert code == 2 and not out.exists()
+    assert err.strip() == "littlegiant 出错：--output-encoding：latin-1 编码写不出中文（企业名称和列名都会变成“?”）：请改用 utf-8 或 gb18030"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--encoding", "latin-1")
+    assert code == 2 and not out.exists() and "请加上 --output-encoding utf-8（只改结果文件的编码）" in err
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--output-encoding", "gb18030")
+    assert code == 0 and out.read_bytes().decode("gb18030").splitlines()[1].split(",")[1] == "甲公司"

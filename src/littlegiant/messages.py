@@ -201,6 +201,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "opt.no_chinese": ("{got} cannot hold Chinese (company names and headers would turn into ?): use utf-8 or gb18030",
+                       "{got} 编码写不出中文（企业名称和列名都会变成“?”）：请改用 utf-8 或 gb18030"),
+    "opt.no_chinese_input": ("the .csv output would be written in {got} too, which cannot hold Chinese (company names "
+                             "and headers would turn into ?): add --output-encoding utf-8",
+                             "结果文件也会用 {got} 编码，写不出中文（企业名称和列名都会变成“?”）：请加上 "
+                             "--output-encoding utf-8（只改结果文件的编码）"),
     "run.no_companies": ("no company rows to score (the file is empty or holds only its header, or the sheet holds "
                          "no list of companies)", "没有可评估的企业行（文件是空的或只有列名，或工作表里没有企业名单）"),
     "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "

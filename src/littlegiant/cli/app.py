@@ -444,6 +444,8 @@ def batch(
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
+        if out_encoding is not None and kind != ".xlsx":
+            _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(exc, language)
@@ -497,6 +499,23 @@ def batch(
         fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally)
+
+
+def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any]) -> None:
+    """Refuse an output encoding that cannot hold the Chinese the output will: its headers and tier
+    titles, and the companies' names (Chinese, in the lists this tool reads). Written with
+    replacement, every Chinese character came out as ? and the run exited 0."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.charsets import codec_name
+    from littlegiant.report.table import result_header
+
+    codec = codec_name(encoding, field=option)
+    sample = "".join([*(result_header(labels) if labels is not None else ()), *about["tiers"].values(), "企业名称有限公司"])
+    try:
+        sample.encode(codec)
+    except UnicodeEncodeError:
+        kind = "opt.no_chinese" if option == "--output-encoding" else "opt.no_chinese_input"
+        raise InputError(kind=kind, params={"got": encoding}, field=option) from None
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
