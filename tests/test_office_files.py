@@ -738,6 +738,6 @@ def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Pa
                           cwd=tmp_path, env={**os.environ, "COLUMNS": "80"}, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
-        f"littlegiant: error: {src}: {header}: unknown column; did you mean {meant}?; no rows written; "
+        f"littlegiant: error: {src}: {header}: unknown column; did you mean {meant}? No rows written; "
         f"{tmp_path / 'out.csv'} not created"], done.stderr
     assert not (tmp_path / "out.csv").exists()

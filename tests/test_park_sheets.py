@@ -468,3 +468,29 @@ def test_an_output_encoding_without_chinese_is_refused_before_anything_is_writte
     assert code == 2 and not out.exists() and "请加上 --output-encoding utf-8（只改结果文件的编码）" in err
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--output-encoding", "gb18030")
     assert code == 0 and out.read_bytes().decode("gb18030").splitlines()[1].split(",")[1] == "甲公司"
+
+
+def test_a_share_column_says_the_tool_works_it_out_and_a_domestic_share_is_read(tmp_path: Path) -> None:
+    """研发费用占比 is refused saying the tool computes shares itself (not steered to 研发费用); 市场占有率（国内）
+    is the domestic share; a suggestion's question mark is not followed by a semicolon."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,研发费用占比,营业收人（2025年）\n甲公司,5%,8000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 2 and not out.exists() and "？；" not in err
+    assert "“研发费用占比”列：占比、增长率等由本工具按填写的数据自行计算，不读这一列：请删去这一列，或把列名改为“备注”" in err
+    assert "您是不是想写“营业收入（2025年）”？没有写出任何行" in err
+    src.write_text("企业名称,市场占有率（国内）,市场排名（国内）\n甲公司,12.5,2\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and not missing & {"market.domestic_share", "market.domestic_rank"} and "含义不明确" not in err
+
+
+def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tmp_path: Path) -> None:
+    """An .xls given to batch gets what it is and what to do (另存为 .xlsx), not a list of suffixes."""
+    src = tmp_path / "名单.xls"
+    src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    assert code == 2 and not (tmp_path / "out.xlsx").exists()
+    assert f"{src}：这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试" in err

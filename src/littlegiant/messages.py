@@ -201,6 +201,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
+                       "Excel Workbook (.xlsx), then give that file",
+                       "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+    "column.derived": ("a share or growth rate, which the tool works out from the figures itself: leave the column "
+                       "out, or head it 备注 (notes)", "占比、增长率等由本工具按填写的数据自行计算，不读这一列："
+                       "请删去这一列，或把列名改为“备注”"),
     "opt.no_chinese": ("{got} cannot hold Chinese (company names and headers would turn into ?): use utf-8 or gb18030",
                        "{got} 编码写不出中文（企业名称和列名都会变成“?”）：请改用 utf-8 或 gb18030"),
     "opt.no_chinese_input": ("the .csv output would be written in {got} too, which cannot hold Chinese (company names "

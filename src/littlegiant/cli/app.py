@@ -496,7 +496,7 @@ def batch(
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:
-        fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
+        fail(_then(exc.render(language), _kept(writer, output, language), language), language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally)
 
@@ -541,12 +541,12 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
-        fail(f"{exc.render(lang)}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+        fail(_then(exc.render(lang), _kept(writer, output, lang), lang), lang)
     except OSError as exc:  # a full disk
         from littlegiant.errors import InputError as Bad
 
         written = Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output)).render(lang)
-        fail(f"{written}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+        fail(_then(written, _kept(writer, output, lang), lang), lang)
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
@@ -566,6 +566,13 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
+
+
+def _then(said: str, kept: str, lang: str) -> str:
+    """A refusal, then what the run left: after a question (您是不是想写“…”？) no semicolon follows."""
+    if said.endswith(("？", "?", "。", "！")):
+        return f"{said}{kept}" if lang == "zh" else f"{said} {kept[:1].upper()}{kept[1:]}"
+    return f"{said}{_semicolon(lang)}{kept}"
 
 
 def _semicolon(lang: str) -> str:

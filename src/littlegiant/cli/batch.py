@@ -192,6 +192,8 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
+    elif path.suffix.lower() == ".xls":
+        raise InputError(kind="file.batch_xls", file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
 

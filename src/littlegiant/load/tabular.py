@@ -134,6 +134,9 @@ FIGURE_WORDS: dict[str, str] = {
 """The words of a figure the rules read: a column naming one that is not that figure (营业收入合计,
 研发机构情况) is never passed over, as a column of no use would be: it is refused, naming the
 column to write, or 备注 for a column kept for reference."""
+_DERIVED = re.compile(r"占比|比例|比重|增长|增速|增幅|(?<!占有)率|%")
+"""A share or a growth of figures (研发费用占比, 营业收入增长率): the tool works them out itself."""
+_MONEY_WORDS = ("收入", "研发", "利润", "负债", "资产", "成本", "费用", "营收", "销售")
 _NOT_A_FIGURE = re.compile(r"名称|编号|备注|说明|证书|日期|时间|联系|电话|地址|代码|类型|类别|来源")
 """Words of a column that describes, rather than counts: 研发机构名称, 高企证书编号."""
 _COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
@@ -226,6 +229,16 @@ def _split_groups(folded: str) -> str:
     return _GROUP.sub(split, folded)
 
 
+_WHERE = {"国内": "国内", "境内": "国内", "全国": "国内", "国际": "国际", "境外": "国际", "全球": "国际"}
+
+
+def _qualifier_first(text: str) -> str:
+    """市场占有率(国内) as 国内市场占有率: the market a share or rank is of, written after it in brackets."""
+    group = _TRAILING_GROUP.search(text)
+    where = _WHERE.get(group.group(0)[1:-1]) if group else None
+    return where + text[: group.start()] if group and where else ""
+
+
 def _without_units(text: str) -> str:
     return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES else m.group(0), text)
 
@@ -249,7 +262,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     elif (relative := _LAST_YEAR.search(split)) is not None:
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
-    for candidate in (folded, rest, _without_units(rest), _TRAILING_GROUP.sub("", rest)):
+    for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest)):
         f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
@@ -273,6 +286,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         f, other = asked
         raise InputError(kind="column.other_question", params={"label": f.label, "rules": other},
                          field=text, label=Text(f"“{text}”列", text))
+    if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
+        raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
     words = _figure_words(rules, folded)
     if words is not None:
         word, f = words
