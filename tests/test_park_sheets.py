@@ -494,3 +494,20 @@ def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tm
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
     assert code == 2 and not (tmp_path / "out.xlsx").exists()
     assert f"{src}：这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试" in err
+
+
+def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row_is_scored(tmp_path: Path) -> None:
+    """The same 企业名称 or 统一社会信用代码 on a later row, and every row of a file given again, carry a note
+    naming the earlier row; no row is dropped and the first rows carry none."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,统一社会信用代码,营业收入（2025年）\n甲公司,91320500AAAA,8000\n乙公司,91320500BBBB,7000\n"
+                   "甲公司,91320500CCCC,8000\n丙公司,91320500bbbb,100\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(src), str(src), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["处理结果"] for r in rows] == ["已评估"] * 8 and "共读取 8 行" in err
+    notes = [r["需核对的数据"] for r in rows]
+    assert notes[:2] == [None, None]
+    assert notes[2] == f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    assert notes[3] == f"与“{src}:3”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"
+    assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"] * 4

@@ -201,6 +201,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "note.same_name": ("the same company name as {param}: entered twice? (both rows are scored)",
+                       "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are scored)",
+                       "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.same_file": ("this file is given twice: this row repeats one read before (both are scored)",
+                       "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"),
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
                        "Excel Workbook (.xlsx), then give that file",
                        "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),

@@ -450,7 +450,7 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header, norm
+    from littlegiant.load.tabular import HeaderError, header_problems, identity, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
     from littlegiant.report.table import is_results, output_columns
 
@@ -492,7 +492,10 @@ def batch(
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
         return known_header(rs, cell, day.year - 1) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
 
-    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note)
+    def which(cells: dict[str, str]) -> list[tuple[str, str]]:
+        return identity(rs, cells, day.year - 1)
+
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which)
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:

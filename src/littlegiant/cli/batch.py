@@ -96,6 +96,7 @@ class ReadOptions(NamedTuple):
     known_header: Callable[[object], bool] | None = None
     on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
     on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
+    identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -103,6 +104,7 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
     chunks before it have been handed out, so their rows are still scored and written."""
     options = options or ReadOptions()
     pending: list[Item] = []
+    seen = _Seen(options.identity)
     for path in paths:
         if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
             if pending:
@@ -110,8 +112,10 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
                 pending = []
             yield from _jsonl_blocks(path, options.encoding)
             continue
+        again = seen.file(path)
         try:
             for item in _items(path, options):
+                seen.row(item, again)
                 pending.append(item)
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
@@ -122,6 +126,39 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
             raise
     if pending:
         yield pending
+
+
+class _Seen:
+    """The companies and files a run has read so far, so that one entered twice is said on its later
+    rows (both are scored: a batch never drops a row). Holds a name and a code per company read."""
+
+    def __init__(self, identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None) -> None:
+        self.identity = identity
+        self.keys: dict[tuple[str, str], str] = {}
+        self.files: set[Path] = set()
+
+    def file(self, path: Path) -> bool:
+        """Whether ``path`` was given before (as another name for the same file, too)."""
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        again = real in self.files and not path.is_dir()
+        self.files.add(real)
+        return again
+
+    def row(self, item: Item, again: bool) -> None:
+        from littlegiant.load.tabular import add_note
+
+        if item.kind != "csv" or self.identity is None:
+            return
+        if again:
+            add_note(item.payload, "note.same_file")
+            return
+        for key in self.identity(item.payload):
+            earlier = self.keys.setdefault(key, item.source)
+            if earlier != item.source:
+                add_note(item.payload, f"note.same_{key[0]}", earlier)
 
 
 def check_headers(paths: list[Path], options: ReadOptions) -> None:

@@ -421,6 +421,30 @@ def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
     return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\n"))] if text else []
 
 
+CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码"})
+"""Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another."""
+
+
+def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
+    """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
+    compared (spaces, letter case and full-width forms folded), so that a company entered twice is
+    noticed."""
+    found = []
+    for header, cell in cells.items():
+        if header.startswith("\x00") or not cell.strip():
+            continue
+        if norm(header) in CREDIT_CODE_HEADERS:
+            found.append(("code", norm(cell)))
+            continue
+        try:
+            path, _ = column(rules, header, last_year)
+        except InputError:
+            continue
+        if path == "name":
+            found.append(("name", norm(cell)))
+    return found
+
+
 _TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
 
 
