@@ -440,17 +440,17 @@ def test_a_tier_failed_only_for_want_of_the_title_below_says_so_last(tmp_path: P
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_header_only_sheet_says_there_were_no_companies(tmp_path: Path, lang: str) -> None:
-    """A CSV with its header and no rows used to end on a quiet "read 0": the run now says there were
-    no company rows, and still exits 0 with a header-only output."""
+def test_a_header_only_sheet_stops_saying_there_were_no_companies(tmp_path: Path, lang: str) -> None:
+    """A CSV with its header and no rows used to end on a quiet "read 0" and an empty result that passed for one:
+    the run now stops (exit 2) naming the file, and writes nothing."""
     src = tmp_path / "empty.csv"
     src.write_text("name,employees\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang])
-    assert done.exit_code == 0, done.output
-    note = "里没有企业数据行" if lang == "zh" else "no company rows in"
-    assert note in done.stderr and str(src) in done.stderr
-    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1
+    assert done.exit_code == 2 and not out.exists() and not list(tmp_path.glob("out.partial*"))
+    said = "没有可评估的企业行（文件是空的或只有列名" if lang == "zh" else "no company rows to score"
+    line = done.stderr.strip().splitlines()[-1]
+    assert line.startswith(("littlegiant 出错：", "littlegiant: error: ")) and f"{src}" in line and said in line
 
 
 @pytest.mark.parametrize(("encoding", "suffix"), [("utf-8-sig", ".jsonl"), ("gbk", ".csv"), ("utf-16", ".jsonl")])

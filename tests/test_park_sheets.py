@@ -160,7 +160,7 @@ def test_totals_and_footer_rows_are_skipped_and_said(tmp_path: Path) -> None:
     rows = results_sheet(out)
     assert code == 0 and [r["企业名称"] for r in rows] == ["甲公司", "乙公司"]
     assert "park.xlsx:摸底 中以下行不是企业，未计入：第 6 行（合计行）、第 8 行（表尾说明）" in err
-    assert err.strip().splitlines()[-1].startswith("共读取 2 行，已评估 2 行") and "金额单位" not in err
+    assert err.strip().splitlines()[-1].startswith("共读取 4 行，已评估 2 行，出错 0 行，略过 2 行") and "金额单位" not in err
 
 
 def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
@@ -348,3 +348,203 @@ def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:
         code, out, err = invoke("assess", str(tmp_path / name), "--lang", "zh")
         assert (code, out, len(err.strip().splitlines())) == (2, "", 1)
         assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx")
+
+
+def test_a_unit_before_the_year_in_a_header_is_read_as_the_unit(tmp_path: Path) -> None:
+    """营业收入（元）（2025年） holds 元 as 营业收入（2025年）（元） does: 80,000,000 is 8,000 万元, no figure to check."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员（上年末）", "营业收入（元）（2025年）", "营业收入(元)(2024年)",
+               "研发费用（2025年）（元）"])
+    ws.append(["甲公司", "工业", 120, 80000000, 70000000, 4000000])
+    ws.append(["乙公司", "工业", 120, "8000万", "7000万", "400万"])
+    book.save(tmp_path / "in.xlsx")
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    jia, yi = results_sheet(tmp_path / "out.xlsx")
+    assert code == 0 and "与评估无关" not in err
+    assert jia["需核对的数据"] is None and {k: v for k, v in jia.items() if k not in ("企业名称", "来源（文件:行）")} == \
+        {k: v for k, v in yi.items() if k not in ("企业名称", "来源（文件:行）")}
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    first = json.loads((tmp_path / "out.jsonl").read_text("utf-8").splitlines()[0])["result"]
+    assert code == 0 and first["warnings"] == [] and first["sme"]["size"] == "small"
+
+
+def test_the_headers_parks_write_for_last_year_and_levels_are_read(tmp_path: Path) -> None:
+    """上年度 is the --as-of's last year, 25年 is 2025, 年度 and 万元 may share brackets; 研发机构级别 and
+    细分市场年限 are their fields: nothing is passed over, and the figures reach the result."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,上年度营业收入,营业收入（2024年度，万元）,23年营业收入,研发机构级别,"
+                   "从事细分市场年限,研发费用（上年度）\n"
+                   "甲公司,工业,120,8000,7000,6000,省级,6,400\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and "与评估无关" not in err and result["sme"]["size"] == "small"
+    assert not missing & {"financials.2025.revenue", "financials.2024.revenue", "financials.2023.revenue",
+                          "financials.2025.rd_expense", "rd_institution", "niche_years"}
+
+
+def test_headers_that_hold_a_figures_words_but_not_the_figure_are_refused_with_what_to_write(tmp_path: Path) -> None:
+    """销售额, R&D经费 and 营业收入合计 are not passed over as of no use, nor is a yes/no 省级以上研发机构 taken
+    for a level: each is refused by name with the column to write; 研发机构名称 (a name) is not among them."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,2025年销售额,R&D经费（2025年）,省级以上研发机构,营业收入合计,研发机构名称\n"
+                   "甲公司,8000,400,是,8000,某某中心\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
+    assert code == 2 and not out.exists() and len(lines) == 4
+    assert "“2025年销售额”列：含义不明确（没有写明是营业收入还是主营业务收入）" in lines[0]
+    assert "“R&D经费（2025年）”列：含义不明确（研发投入可能含研发费用以外的支出）：请按实际内容把列名改为“研发费用（2025年）”" in lines[1]
+    assert "“省级以上研发机构”列：这一列只说有没有，评估要的是级别：请把列名改为“经认定的研发机构的最高级别”" in lines[2]
+    assert "“营业收入合计”列：列名里有“营业收入”，但看不出是哪一项数据：若填的是这一项，请把列名改为“营业收入（2025年）”" in lines[3]
+    assert "研发机构名称" not in err
+
+
+def test_excel_unicode_text_and_semicolon_csv_are_read_by_their_delimiter(tmp_path: Path) -> None:
+    """Excel's "Unicode 文本" (UTF-16 with a BOM, tabs, saved as .txt) and a CSV parted by semicolons read as
+    their columns: 甲's figures size it, not one column and an empty company."""
+    lines = [["企业名称", "行业", "营业收入（2025年）", "从业人员"], ["甲公司", "工业", "8000", "100"]]
+    tab = tmp_path / "名单.txt"
+    tab.write_bytes(b"\xff\xfe" + "".join("\t".join(r) + "\r\n" for r in lines).encode("utf-16-le"))
+    semi = tmp_path / "semi.csv"
+    semi.write_text("\n".join(";".join(r) for r in lines) + "\n", encoding="utf-8-sig")
+    for src in (tab, semi):
+        out = tmp_path / f"{src.stem}-out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+        (row,) = read_csv(out)
+        assert code == 0 and (row["企业名称"], row["企业规模"]) == ("甲公司", "小型") and "与评估无关" not in err
+
+
+def test_a_table_read_as_one_column_of_semicolons_stops_with_a_plain_message(tmp_path: Path) -> None:
+    """A header parted by full-width semicolons reads as one column: exit 2 saying how to save the file, nothing written."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称；营业收入（2025年）；从业人员\n甲公司；8000；100\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 2 and not out.exists()
+    assert "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试" in err
+
+
+def test_rows_numbered_but_blank_are_skipped_and_a_row_without_a_name_says_so(tmp_path: Path) -> None:
+    """A template numbered 1–20 with two companies filled in gives two rows, not twenty: the numbered blanks are
+    skipped and counted in the summary; a row of figures without 企业名称 is scored with a note saying so."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["序号", "企业名称", "行业", "营业收入（2025年）", "从业人员"])
+    ws.append([1, "甲公司", "工业", 8000, 100])
+    ws.append([2, None, "工业", 5000, 50])
+    for number in range(3, 21):
+        ws.append([number])
+    book.save(tmp_path / "in.xlsx")
+    csv_src = tmp_path / "in.csv"
+    csv_src.write_text("序号,企业名称,行业,营业收入（2025年）,从业人员\n1,甲公司,工业,8000,100\n2,,工业,5000,50\n"
+                       + "".join(f"{n},,,,\n" for n in range(3, 21)), encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, nameless = results_sheet(out)
+    assert code == 0 and (jia["企业名称"], jia["需核对的数据"]) == ("甲公司", None)
+    assert (nameless["企业名称"], nameless["处理结果"], nameless["企业规模"]) == (None, "已评估", "小型")
+    assert nameless["需核对的数据"] == "没有填写企业名称，请补上以便识别是哪家企业"
+    assert "in.xlsx:名单 中以下行不是企业，未计入：第 4–21 行（只有序号的空行）" in err
+    assert err.strip().splitlines()[-1] == f"共读取 20 行，已评估 2 行，出错 0 行，略过 18 行（不是企业，见上方提示）→ {out}"
+    code, _, err = invoke("batch", str(csv_src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", ""]
+    assert "共读取 20 行，已评估 2 行，出错 0 行，略过 18 行" in err
+
+
+def test_a_formula_without_its_saved_result_is_said_on_its_row(tmp_path: Path) -> None:
+    """=4000*2 in a workbook written by a script has no saved result: its row is scored with the figure unknown and
+    a note naming the column and what to do; the row beside it, and the 合计 row's sums, are not noted."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）"])
+    ws.append(["甲公司", "工业", 100, "=4000*2", "=100*4"])
+    ws.append(["乙公司", "工业", 100, 8000, 400])
+    ws.append(["合计", None, "=SUM(C2:C3)", "=SUM(D2:D3)", None])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, yi = results_sheet(out)
+    assert code == 0 and (jia["处理结果"], yi["处理结果"], yi["需核对的数据"]) == ("已评估", "已评估", None)
+    assert jia["需核对的数据"] == ("“营业收入（2025年）”、“研发费用（2025年）”是公式，但没有保存计算结果，按“未知”处理："
+                                   "请在 Excel 中打开并保存后再试")
+    assert "in.xlsx:名单 中有 2 个公式单元格没有保存计算结果（文件可能由程序生成），按“未知”处理" in err
+
+
+def test_nothing_to_score_stops_naming_the_file_and_writes_nothing(tmp_path: Path) -> None:
+    """A 0-byte CSV, or --sheet 填表说明 on a notes sheet, ends on exit 2 and one line naming the file, with no output
+    written: an empty result passed for a screened list."""
+    (tmp_path / "zero.csv").write_bytes(b"")
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    book.create_sheet("填表说明")["A1"] = "1. 金额单位为万元。"
+    book.save(tmp_path / "in.xlsx")
+    for args in (["zero.csv"], ["in.xlsx", "--sheet", "填表说明"]):
+        out = tmp_path / "out.xlsx"
+        code, _, err = invoke("batch", str(tmp_path / args[0]), *args[1:], "-o", str(out), "--lang", "zh")
+        (line,) = [e for e in err.strip().splitlines() if not e.startswith("littlegiant 提示")]
+        assert code == 2 and not out.exists() and not list(tmp_path.glob("out.partial*"))
+        assert line == (f"littlegiant 出错：{tmp_path / args[0]}：没有可评估的企业行（文件是空的或只有列名，或工作表里没有"
+                        f"企业名单）；没有写出任何行，未生成 {out}")
+
+
+def test_an_output_encoding_without_chinese_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """--output-encoding latin-1 wrote every Chinese character as ? and exited 0: it is refused up front (exit 2,
+    no output); --encoding latin-1 for the input says to give the output its own encoding; gb18030 writes."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲公司,8000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--output-encoding", "latin-1")
+    assert code == 2 and not out.exists()
+    assert err.strip() == "littlegiant 出错：--output-encoding：latin-1 编码写不出中文（企业名称和列名都会变成“?”）：请改用 utf-8 或 gb18030"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--encoding", "latin-1")
+    assert code == 2 and not out.exists() and "请加上 --output-encoding utf-8（只改结果文件的编码）" in err
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--output-encoding", "gb18030")
+    assert code == 0 and out.read_bytes().decode("gb18030").splitlines()[1].split(",")[1] == "甲公司"
+
+
+def test_a_share_column_says_the_tool_works_it_out_and_a_domestic_share_is_read(tmp_path: Path) -> None:
+    """研发费用占比 is refused saying the tool computes shares itself (not steered to 研发费用); 市场占有率（国内）
+    is the domestic share; a suggestion's question mark is not followed by a semicolon."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,研发费用占比,营业收人（2025年）\n甲公司,5%,8000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 2 and not out.exists() and "？；" not in err
+    assert "“研发费用占比”列：占比、增长率等由本工具按填写的数据自行计算，不读这一列：请删去这一列，或把列名改为“备注”" in err
+    assert "您是不是想写“营业收入（2025年）”？没有写出任何行" in err
+    src.write_text("企业名称,市场占有率（国内）,市场排名（国内）\n甲公司,12.5,2\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    assert code == 0 and not missing & {"market.domestic_share", "market.domestic_rank"} and "含义不明确" not in err
+
+
+def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tmp_path: Path) -> None:
+    """An .xls given to batch gets what it is and what to do (另存为 .xlsx), not a list of suffixes."""
+    src = tmp_path / "名单.xls"
+    src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    assert code == 2 and not (tmp_path / "out.xlsx").exists()
+    assert f"{src}：这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试" in err
+
+
+def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row_is_scored(tmp_path: Path) -> None:
+    """The same 企业名称 or 统一社会信用代码 on a later row, and every row of a file given again, carry a note
+    naming the earlier row; no row is dropped and the first rows carry none."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,统一社会信用代码,营业收入（2025年）\n甲公司,91320500AAAA,8000\n乙公司,91320500BBBB,7000\n"
+                   "甲公司,91320500CCCC,8000\n丙公司,91320500bbbb,100\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(src), str(src), "-o", str(out), "--lang", "zh")
+    rows = results_sheet(out)
+    assert code == 0 and [r["处理结果"] for r in rows] == ["已评估"] * 8 and "共读取 8 行" in err
+    notes = [r["需核对的数据"] for r in rows]
+    assert notes[:2] == [None, None]
+    assert notes[2] == f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    assert notes[3] == f"与“{src}:3”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"
+    assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"] * 4

@@ -206,6 +206,48 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
+    # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
+    "note.same_name": ("the same company name as {param}: entered twice? (both rows are scored)",
+                       "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are scored)",
+                       "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.same_file": ("this file is given twice: this row repeats one read before (both are scored)",
+                       "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"),
+    "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
+                       "Excel Workbook (.xlsx), then give that file",
+                       "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+    "column.derived": ("a share or growth rate, which the tool works out from the figures itself: leave the column "
+                       "out, or head it 备注 (notes)", "占比、增长率等由本工具按填写的数据自行计算，不读这一列："
+                       "请删去这一列，或把列名改为“备注”"),
+    "opt.no_chinese": ("{got} cannot hold Chinese (company names and headers would turn into ?): use utf-8 or gb18030",
+                       "{got} 编码写不出中文（企业名称和列名都会变成“?”）：请改用 utf-8 或 gb18030"),
+    "opt.no_chinese_input": ("the .csv output would be written in {got} too, which cannot hold Chinese (company names "
+                             "and headers would turn into ?): add --output-encoding utf-8",
+                             "结果文件也会用 {got} 编码，写不出中文（企业名称和列名都会变成“?”）：请加上 "
+                             "--output-encoding utf-8（只改结果文件的编码）"),
+    "run.no_companies": ("no company rows to score (the file is empty or holds only its header, or the sheet holds "
+                         "no list of companies)", "没有可评估的企业行（文件是空的或只有列名，或工作表里没有企业名单）"),
+    "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
+                             "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
+                             "打开并保存后再试"),
+    "run.formula_unsaved": ("littlegiant: note: {where}: {count} formula cells have no saved result (a file written "
+                            "by a program?) and are read as unknown: open the file in Excel, save it and run again",
+                            "littlegiant 提示：{where} 中有 {count} 个公式单元格没有保存计算结果（文件可能由程序生成），"
+                            "按“未知”处理：请在 Excel 中打开并保存后再试"),
+    "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
+                            "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
+                            "见上方提示）→ {output}"),
+    "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),
+    "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
+                          "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
+                          "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试"),
+    "column.not_level": ("says whether there is one, not its level: head the column '{label}' and give "
+                         "national, provincial, city, below_city or none",
+                         "这一列只说有没有，评估要的是级别：请把列名改为“{label}”，填写国家级、省级、市级、市级以下或无"),
+    "column.figure_words": ("names {words!r} but not which figure: head it '{name}' if it holds that, or "
+                            "leave it out (or head it 备注) if it is only for reference",
+                            "列名里有“{words}”，但看不出是哪一项数据：若填的是这一项，请把列名改为“{name}”；"
+                            "若只是参考，请删去这一列或把列名改为“备注”"),
     # outputs (fileio, cli, batch)
     "out.dangling": ("is a link to nothing; give the path of a file", "是指向不存在位置的链接，请给出文件路径"),
     "opt.save_suffix": ("answers are saved as a YAML file: name one ending in .yaml",
@@ -315,8 +357,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
                            "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
-    "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
-                   "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "

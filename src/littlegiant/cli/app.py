@@ -467,11 +467,13 @@ def batch(
                  "name_label": getattr(rs.fields["name"].label, language)}
         about["advice"] = advice  # the next-step column only where it is filled
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
+        if out_encoding is not None and kind != ".xlsx":
+            _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import HeaderError, header_problems, ignored_columns, known_header, norm
+    from littlegiant.load.tabular import HeaderError, header_problems, identity, ignored_columns, known_header, norm
     from littlegiant.messages import say as words
     from littlegiant.report.table import is_results, output_columns
 
@@ -483,10 +485,10 @@ def batch(
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
         if is_results(header, rs):  # nothing to score: every row would be all unknown
             raise InputError(kind="column.results_file", file=where)
-        problems = header_problems(header, rs, output_columns(rs))
+        problems = header_problems(header, rs, output_columns(rs), day.year - 1)
         if problems:
             raise HeaderError([p.moved(file=where) for p in problems])
-        ignored = ignored_columns(header, rs, output_columns(rs))
+        ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1)
         if ignored and where not in heard:
             heard.add(where)
             said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
@@ -499,28 +501,51 @@ def batch(
             say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
 
     noted: set[str] = set()
+    tally = {"skipped": 0}
 
     def on_note(kind: str, params: dict[str, object]) -> None:
         line = words(kind, language, params)
         if line not in noted:  # a table's first rows are read twice: for its header, then to score
             noted.add(line)
             say(line)
+            if kind == "run.skipped_rows":
+                tally["skipped"] += int(str(params.get("count", 0)))
 
     def header_cell(cell: object) -> bool:
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
-        return known_header(rs, cell) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+        return known_header(rs, cell, day.year - 1) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
 
-    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note)
+    def which(cells: dict[str, str]) -> list[tuple[str, str]]:
+        return identity(rs, cells, day.year - 1)
+
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which)
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:
-        fail(f"{exc.render(language)}{_semicolon(language)}{_kept(writer, output, language)}", language)
+        fail(_then(exc.render(language), _kept(writer, output, language), language), language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language)
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally)
+
+
+def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any]) -> None:
+    """Refuse an output encoding that cannot hold the Chinese the output will: its headers and tier
+    titles, and the companies' names (Chinese, in the lists this tool reads). Written with
+    replacement, every Chinese character came out as ? and the run exited 0."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.charsets import codec_name
+    from littlegiant.report.table import result_header
+
+    codec = codec_name(encoding, field=option)
+    sample = "".join([*(result_header(labels) if labels is not None else ()), *about["tiers"].values(), "企业名称有限公司"])
+    try:
+        sample.encode(codec)
+    except UnicodeEncodeError:
+        kind = "opt.no_chinese" if option == "--output-encoding" else "opt.no_chinese_input"
+        raise InputError(kind=kind, params={"got": encoding}, field=option) from None
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool, options: Any, lang: str) -> None:
+               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written."""
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
@@ -538,14 +563,16 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
                 progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+        if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
+            raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
-        fail(f"{exc.render(lang)}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+        fail(_then(exc.render(lang), _kept(writer, output, lang), lang), lang)
     except OSError as exc:  # a full disk
         from littlegiant.errors import InputError as Bad
 
         written = Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output)).render(lang)
-        fail(f"{written}{_semicolon(lang)}{_kept(writer, output, lang)}", lang)
+        fail(_then(written, _kept(writer, output, lang), lang), lang)
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
@@ -556,15 +583,22 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
-    say(words("run.summary", lang, {"read": counts["read"], "scored": counts["read"] - counts["errors"],
-                                    "errors": counts["errors"], "output": str(output)}))
-    if not counts["read"]:  # a header-only sheet or an empty folder: say so rather than a quiet "read 0"
-        say(words("run.no_rows", lang, {"inputs": ", ".join(str(p) for p in inputs)}))
+    skipped = (tally or {}).get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    say(words("run.summary_skipped" if skipped else "run.summary", lang, {
+        "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
+        "skipped": skipped, "output": str(output)}))
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
+
+
+def _then(said: str, kept: str, lang: str) -> str:
+    """A refusal, then what the run left: after a question (您是不是想写“…”？) no semicolon follows."""
+    if said.endswith(("？", "?", "。", "！")):
+        return f"{said}{kept}" if lang == "zh" else f"{said} {kept[:1].upper()}{kept[1:]}"
+    return f"{said}{_semicolon(lang)}{kept}"
 
 
 def _semicolon(lang: str) -> str:

@@ -55,6 +55,8 @@ from littlegiant.report.table import (
 )
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+TEXT_TABLES = (".csv", ".tsv", ".txt")
+"""Text tables read as CSV: Excel's "Unicode 文本" and "文本(制表符分隔)" save .txt, tab-delimited."""
 
 
 class Item(NamedTuple):
@@ -96,6 +98,7 @@ class ReadOptions(NamedTuple):
     known_header: Callable[[object], bool] | None = None
     on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
     on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
+    identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -103,6 +106,7 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
     chunks before it have been handed out, so their rows are still scored and written."""
     options = options or ReadOptions()
     pending: list[Item] = []
+    seen = _Seen(options.identity)
     for path in paths:
         if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
             if pending:
@@ -110,8 +114,10 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
                 pending = []
             yield from _jsonl_blocks(path, options.encoding)
             continue
+        again = seen.file(path)
         try:
             for item in _items(path, options):
+                seen.row(item, again)
                 pending.append(item)
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
@@ -122,6 +128,39 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
             raise
     if pending:
         yield pending
+
+
+class _Seen:
+    """The companies and files a run has read so far, so that one entered twice is said on its later
+    rows (both are scored: a batch never drops a row). Holds a name and a code per company read."""
+
+    def __init__(self, identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None) -> None:
+        self.identity = identity
+        self.keys: dict[tuple[str, str], str] = {}
+        self.files: set[Path] = set()
+
+    def file(self, path: Path) -> bool:
+        """Whether ``path`` was given before (as another name for the same file, too)."""
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        again = real in self.files and not path.is_dir()
+        self.files.add(real)
+        return again
+
+    def row(self, item: Item, again: bool) -> None:
+        from littlegiant.load.tabular import add_note
+
+        if item.kind != "csv" or self.identity is None:
+            return
+        if again:
+            add_note(item.payload, "note.same_file")
+            return
+        for key in self.identity(item.payload):
+            earlier = self.keys.setdefault(key, item.source)
+            if earlier != item.source:
+                add_note(item.payload, f"note.same_{key[0]}", earlier)
 
 
 def check_headers(paths: list[Path], options: ReadOptions) -> None:
@@ -144,7 +183,7 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     for path in paths:
         suffix = path.suffix.lower()
         try:
-            if suffix == ".csv":
+            if suffix in TEXT_TABLES:
                 next(_items(path, collecting), None)
             elif suffix in (".xlsx", ".xlsm") and os.path.lexists(path):
                 from littlegiant.load.xlsx import sheet_rows
@@ -220,7 +259,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
             yield Item(str(f), "file", f)
     elif not os.path.lexists(path):
         raise InputError(kind="file.missing_any", file=str(path))
-    elif path.suffix.lower() == ".csv":
+    elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
         yield from _csv_rows(path, options.encoding, options.on_header, options.on_note)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -231,6 +270,8 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
+    elif path.suffix.lower() == ".xls":
+        raise InputError(kind="file.batch_xls", file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
 
@@ -292,11 +333,11 @@ class _CsvLines:
         return item[1]
 
 
-def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, list[str] | InputError]]:
+def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") -> Iterator[tuple[int, list[str] | InputError]]:
     """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
     None (the header) a row spanning lines is taken whatever its number of cells."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(lines)
+    reader = csv.reader(lines, delimiter=delimiter)
     pull, replay = lines.pull, lines.replay
     while True:
         try:
@@ -304,7 +345,7 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
         except StopIteration:
             return
         if text is not None and '"' not in text and len(text) <= CSV_FIELD_LIMIT:
-            yield number, text.rstrip("\r\n").split(",")  # no quote: exactly what csv.reader gives
+            yield number, text.rstrip("\r\n").split(delimiter)  # no quote: exactly what csv.reader gives
             continue
         replay.appendleft((number, text))  # quotes, or long: the csv module reads it
         lines.taken, lines.chars = [], 0
@@ -334,7 +375,7 @@ def _csv_records(lines: _CsvLines, columns: int | None) -> Iterator[tuple[int, l
 def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
               on_note: Callable[[str, dict[str, object]], None] | None = None) -> Iterator[Item]:
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import skipped_row, skipped_text
+    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
 
     try:
         raw = path.open("rb")
@@ -348,7 +389,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
-        first = next(_csv_records(lines, None), None)
+        delimiter = _delimiter(lines)
+        first = next(_csv_records(lines, None, delimiter), None)
         if first is None:
             return
         if isinstance(first[1], InputError):
@@ -357,6 +399,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=1)
+        if len(header) == 1 and ("\t" in first[1][0] or ";" in first[1][0] or "；" in first[1][0]):
+            raise InputError(kind="column.one_column", file=str(path), line=first[0])
         seen: dict[str, int] = {}
         for number, column in enumerate(header, 1):
             if column in seen:
@@ -366,7 +410,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if on_header is not None:
             on_header(str(path), header)
         skipped: dict[str, list[int]] = {}
-        for line, cells in _csv_records(lines, len(header)):
+        for line, cells in _csv_records(lines, len(header), delimiter):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
                 yield Item(where, "error", cells)
@@ -374,7 +418,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
-            elif (why := skipped_row(cells)) is not None:
+            elif (why := skipped_row(cells) or (NUMBERED if numbered_only(header, cells) else None)) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
@@ -384,7 +428,36 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             else:
                 yield Item(where, "csv", dict(zip(header, cells, strict=True)))
         if skipped and on_note is not None:
-            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped)})
+            on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
+                                         "count": sum(map(len, skipped.values()))})
+
+
+DELIMITERS = (",", "\t", ";")
+"""What may part a text table's cells: commas (CSV), tabs (Excel's "Unicode 文本" and "文本(制表符分隔)"),
+semicolons (CSV as Excel saves it where the decimal mark is a comma). Comma wins a tie."""
+SNIFF_LINES = 10
+
+
+def _delimiter(lines: _CsvLines) -> str:
+    """The delimiter of a text table: of DELIMITERS, the one its first line holding any of them
+    holds most often, outside quotes (a simple count, not csv.Sniffer: that guesses from the
+    cells' likeness and picked letters and digits as delimiters on a short Chinese header). The
+    lines read are given back to be read again."""
+    peeked: list[tuple[int, str | None]] = []
+    found = ","
+    try:
+        while len(peeked) < SNIFF_LINES:
+            item = lines.pull()
+            peeked.append(item)
+            text = re.sub(r'"[^"]*"', "", item[1] or "")
+            counts = [text.count(d) for d in DELIMITERS]
+            if max(counts):
+                found = DELIMITERS[counts.index(max(counts))]
+                break
+    except StopIteration:
+        pass
+    lines.replay.extendleft(reversed(peeked))
+    return found
 
 
 _NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())
@@ -561,13 +634,13 @@ def _check_text(data: Any) -> None:
                 raise InputError(kind="data.surrogate_line") from None
 
 
-def to_profile(item: Item, rules: RuleSet, encoding: str | None = None) -> profile.Profile:
+def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_year: int | None = None) -> profile.Profile:
     """Validate one Item into a Profile (InputError when it is not valid; a RowError, which keeps
     the company's name, when the row has one)."""
     if item.kind == "error":
         raise item.payload if isinstance(item.payload, InputError) else InputError(str(item.payload))
     if item.kind == "csv":
-        return row_profile(item.payload, rules, item.source, output_columns(rules))
+        return row_profile(item.payload, rules, item.source, output_columns(rules), last_year)
     if item.kind == "file":
         data = read_data_file(item.payload, encoding)
     else:
@@ -601,7 +674,7 @@ def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str |
     given: set[str] = set()
     for h in header:
         try:
-            given.add(column(rules, h)[0])
+            given.add(column(rules, h, as_of.year - 1)[0])
         except InputError:
             continue
     read = plan_for(rules, as_of.year - 1, renewal).inputs()
@@ -741,12 +814,14 @@ class Scorer:
             return error_row(item, internal_message(exc))
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
-        prof = to_profile(item, rules, self.encoding)
+        prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
+        notes = self._notes(item, prof)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_json
 
-            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", "result": '
+            said = ('"notes": [' + ", ".join(map(encode_basestring, notes)) + '], ') if notes else ""
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
             if codec is None:
                 return "".join((head, to_json(result, self.lang, self.version), "}\n"))
             return b"".join((head.encode(*codec), to_bytes(result, self.lang, self.version, codec), b"}\n"))
@@ -755,12 +830,25 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        warnings = ("；" if self.lang == "zh" else "; ").join(warning_sentences(unusual, self.lang)) if unusual else ""
+        sentences = [*notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
             row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
+
+    def _notes(self, item: Item, prof: profile.Profile) -> list[str]:
+        """What the row's reading found that its reader should know, in words: a row scored without a
+        company name (which company it is cannot be told), and the reader's notes on its cells."""
+        from littlegiant.load.tabular import note_kinds
+        from littlegiant.messages import say
+
+        notes = [say(kind, self.lang, {"param": param}) for kind, param in
+                 (note_kinds(item.payload) if item.kind == "csv" else ())]
+        if prof.name is None:
+            notes.insert(0, say("note.no_name", self.lang))
+        return notes
 
     def _said(self, exc: InputError, item: Item) -> str:
         """One problem as the error cell shows it: without the file when the source column already says

@@ -49,6 +49,8 @@ class RowError(InputError):
 
 _YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
 _TRAILING_GROUP = re.compile(r"\([^()]*\)$")
+_GROUP = re.compile(r"\(([^()]*)\)")
+_GROUP_SEP = re.compile(r"[,、;/]")
 
 
 def norm(text: str) -> str:
@@ -59,7 +61,7 @@ def norm(text: str) -> str:
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
-                  "员工数", "年末从业人员", "年末从业人数"),
+                  "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
     "rd_staff": ("研发人员数", "研发人数", "研发人员数量"),
     "tech_staff": ("科技人员数", "科技人员数量"),
     "revenue": ("营收", "营业收入", "营业总收入"),
@@ -78,6 +80,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名"),
     "platform_score": ("专精特新发展评价得分", "发展评价得分", "专精特新评价得分", "本年度专精特新发展评价得分"),
     "high_tech": ("高新技术企业", "高企", "高新企业", "高新技术企业证书", "国家高新技术企业"),
+    "rd_institution": ("研发机构", "研发机构级别", "研发机构等级", "研发机构最高级别", "经认定的研发机构级别",
+                       "研发机构的最高级别"),
+    "niche_years": ("细分市场年限", "从事细分市场年限", "从事特定细分市场年限", "细分市场从业年限",
+                    "深耕细分市场年限", "从事细分市场年数"),
 }
 """Headers parks use for a field, beyond its labels: each means that field under criteria.md and
 nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fold alike). Ambiguous ones are not
@@ -103,15 +109,36 @@ AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
     **dict.fromkeys(("评价得分", "得分", "评分", "总得分", "评价分数"), (
         Text("没有写明是哪一项得分", "which score is not said"),
         ("platform_score", "platform_score_previous", "characteristic_score"))),
-    **dict.fromkeys(("研发投入", "研发经费", "研发投入总额", "研发经费支出"), (
+    **dict.fromkeys(("研发投入", "研发经费", "研发投入总额", "研发经费支出", "r&d经费", "r&d投入", "r&d经费支出",
+                     "研发经费投入"), (
         Text("研发投入可能含研发费用以外的支出", "R&D spending may hold more than the R&D expense"), ("rd_expense",))),
-    **dict.fromkeys(("销售收入", "年销售收入", "收入"), (
+    **dict.fromkeys(("销售收入", "年销售收入", "收入", "销售额", "年销售额", "销售总额", "营业额"), (
         Text("没有写明是营业收入还是主营业务收入", "operating or main-business revenue is not said"),
         ("revenue", "main_revenue"))),
 }
 """Headers that nearly name a field but could mean more than one thing (criteria.md: 发明专利 is a
 part of Ⅰ类; a market share is domestic or international), by ``norm``: the run stops and says
 which names to use."""
+YES_NO_NOT_LEVEL: dict[str, str] = dict.fromkeys((
+    "省级以上研发机构", "省级及以上研发机构", "是否有省级以上研发机构", "有无省级以上研发机构", "是否建有省级以上研发机构",
+    "市级以上研发机构", "市级及以上研发机构", "是否有研发机构", "有无研发机构", "是否建有研发机构"), "rd_institution")
+"""Yes/no headers about a field that is a level (研发机构: 国家级, 省级, 市级…), by ``norm``: a 是 in them
+says nothing of which level, so the run stops and names the column that asks it."""
+FIGURE_WORDS: dict[str, str] = {
+    "营业收入": "revenue", "营收": "revenue", "主营业务收入": "main_revenue", "主营收入": "main_revenue",
+    "研发费用": "rd_expense", "研发人员": "rd_staff", "科技人员": "tech_staff", "从业人员": "employees",
+    "净利润": "net_profit", "资产总额": "total_assets", "总资产": "total_assets", "负债总额": "total_liabilities",
+    "总负债": "total_liabilities", "股权融资": "equity", "知识产权": "ip_class1", "市场占有率": "domestic_share",
+    "研发机构": "rd_institution", "发展评价得分": "platform_score",
+}
+"""The words of a figure the rules read: a column naming one that is not that figure (营业收入合计,
+研发机构情况) is never passed over, as a column of no use would be: it is refused, naming the
+column to write, or 备注 for a column kept for reference."""
+_DERIVED = re.compile(r"占比|比例|比重|增长|增速|增幅|(?<!占有)率|%")
+"""A share or a growth of figures (研发费用占比, 营业收入增长率): the tool works them out itself."""
+_MONEY_WORDS = ("收入", "研发", "利润", "负债", "资产", "成本", "费用", "营收", "销售")
+_NOT_A_FIGURE = re.compile(r"名称|编号|备注|说明|证书|日期|时间|联系|电话|地址|代码|类型|类别|来源")
+"""Words of a column that describes, rather than counts: 研发机构名称, 高企证书编号."""
 _COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
 
 
@@ -169,20 +196,54 @@ def _alias(rules: RuleSet, text: str) -> FieldDef | None:
     return None
 
 
-def column(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
+def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[str, FieldDef]:
     """The concrete profile path and field a column header names: a dotted field path, or a field's
     zh or en label, per-year fields with their year (营业收入（2025年）, "Operating revenue 2025",
-    2025年营业收入), a unit in brackets allowed at the end (营业收入（2025年）（万元）).
+    2025年营业收入, 25年营业收入, 营业收入（2025年度，万元）; 上年度营业收入 as ``last_year``'s, when
+    given), a unit in brackets allowed before or after the year (营业收入（元）（2025年）).
 
-    Looked up once per header and rule set; only headers that name a field are kept."""
-    cache: dict[str, tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
-    found = cache.get(header)
+    Looked up once per header, year and rule set; only headers that name a field are kept."""
+    cache: dict[tuple[str, int | None], tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
+    found = cache.get((header, last_year))
     if found is None:
-        found = cache[header] = _resolve(rules, header)
+        found = cache[header, last_year] = _resolve(rules, header, last_year)
     return found
 
 
-def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
+_SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
+"""25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
+_LAST_YEAR = re.compile(r"\(?(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
+"""上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year)."""
+_UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
+
+
+def _split_groups(folded: str) -> str:
+    """营业收入(2025年度,万元) as 营业收入(2025年度)(万元): a year and a unit sharing brackets read as
+    each in its own (brackets of other words, a label's own, are left as they are)."""
+    def split(m: re.Match[str]) -> str:
+        parts = [p for p in _GROUP_SEP.split(m.group(1)) if p]
+        if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p)
+                                  or _LAST_YEAR.fullmatch(p) for p in parts):
+            return "".join(f"({p})" for p in parts)
+        return m.group(0)
+    return _GROUP.sub(split, folded)
+
+
+_WHERE = {"国内": "国内", "境内": "国内", "全国": "国内", "国际": "国际", "境外": "国际", "全球": "国际"}
+
+
+def _qualifier_first(text: str) -> str:
+    """市场占有率(国内) as 国内市场占有率: the market a share or rank is of, written after it in brackets."""
+    group = _TRAILING_GROUP.search(text)
+    where = _WHERE.get(group.group(0)[1:-1]) if group else None
+    return where + text[: group.start()] if group and where else ""
+
+
+def _without_units(text: str) -> str:
+    return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES else m.group(0), text)
+
+
+def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[str, FieldDef]:
     text = header.strip()
     try:
         return text, field_for_path(rules, text)
@@ -190,10 +251,18 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
         pass
     labels = _labels(rules)
     folded = norm(text)
-    year_match = _YEAR.search(folded)
-    year = int(year_match.group(1)) if year_match else None
-    rest = folded[: year_match.start()] + folded[year_match.end():] if year_match else folded
-    for candidate in (folded, rest, _TRAILING_GROUP.sub("", rest)):
+    split = _split_groups(folded)
+    year_match = _YEAR.search(split) or _SHORT_YEAR.search(split)
+    year = None
+    rest = split
+    if year_match:
+        year = int(year_match.group(1) or year_match.group(2) or 0)
+        year += 2000 if year < 100 else 0
+        rest = split[: year_match.start()] + split[year_match.end():]
+    elif (relative := _LAST_YEAR.search(split)) is not None:
+        year = last_year
+        rest = split[: relative.start()] + split[relative.end():]
+    for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest)):
         f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
@@ -208,15 +277,29 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                                                                "example": f.concrete_path(2025)},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
+    level = YES_NO_NOT_LEVEL.get(folded)
+    if level is not None and level in rules.fields:
+        raise InputError(kind="column.not_level", params={"label": rules.fields[level].label},
+                         field=text, label=Text(f"“{text}”列", text))
     asked = _other_questions(rules).get(folded)
     if asked is not None:  # the same field asked in another set's words: a different question, not a slip
         f, other = asked
         raise InputError(kind="column.other_question", params={"label": f.label, "rules": other},
                          field=text, label=Text(f"“{text}”列", text))
+    if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
+        raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
+    words = _figure_words(rules, folded)
+    if words is not None:
+        word, f = words
+        raise InputError(kind="column.figure_words", params={
+            "words": word, "name": input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label},
+            field=text, label=Text(f"“{text}”列", text))
     pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
+    if near is not None and near in folded and _NOT_A_FIGURE.search(folded):
+        near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
         f = pool[near]
         shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
@@ -224,6 +307,16 @@ def _resolve(rules: RuleSet, header: str) -> tuple[str, FieldDef]:
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+
+
+def _figure_words(rules: RuleSet, folded: str) -> tuple[str, FieldDef] | None:
+    """The figure's words a header holds and the field they name, unless it describes (名称, 编号)."""
+    if _NOT_A_FIGURE.search(folded):
+        return None
+    for word, fid in FIGURE_WORDS.items():
+        if word in folded and fid in rules.fields:
+            return word, rules.fields[fid]
+    return None
 
 
 def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text]]:
@@ -268,12 +361,12 @@ def _ambiguous(rules: RuleSet, header: str, key: str, year: int | None) -> Input
         field=header, label=Text(f"“{header}”列", header))
 
 
-def known_header(rules: RuleSet, header: object) -> bool:
+def known_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:
     """Whether a cell reads as a column header (to find the header row under a sheet's title)."""
     if not isinstance(header, str) or not header.strip():
         return False
     try:
-        column(rules, header)
+        column(rules, header, last_year)
     except InputError:
         return False
     return True
@@ -289,12 +382,20 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
     if header in cache:
         found = cache[header]
     else:
-        group = _TRAILING_GROUP.search(norm(header))
-        unit = group.group(0)[1:-1] if group else ""
-        found = cache[header] = next((factor for name, factor in MONEY_UNITS if name == unit), None)
+        units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
+        found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
         return _UNIT_FACTOR.get(sheet or "", Decimal(1))
     return found
+
+
+
+
+def _group_parts(folded: str) -> list[str]:
+    """The words in a header's brackets, each group split at its commas: 营业收入(元)(2025年) and
+    营业收入(2025年度,万元) both name their unit, which may come before the year or after it, or
+    share its brackets (a unit read only at the very end turned 元 into 万元 when it came first)."""
+    return [part for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
 
 
 _UNIT_FACTOR = dict(MONEY_UNITS)
@@ -302,6 +403,48 @@ SHEET_UNIT = "\x00unit"
 """The key under which a sheet's row carries the money unit its title rows name (金额单位：元): no
 header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit of money columns
 whose header names none."""
+ROW_NOTES = "\x00notes"
+"""The key under which a row carries what reading found of it that the user should know (a formula
+without its result, a company already met): ``note_kinds`` lines, each a message kind and its one
+parameter. Not a header either; ``row_profile`` passes it over, batch puts the notes on the row."""
+
+
+def add_note(cells: dict[str, str], kind: str, param: str = "") -> None:
+    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells."""
+    line = f"{kind}\x1f{param}"
+    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\n{line}" if cells.get(ROW_NOTES) else line
+
+
+def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The notes ``add_note`` put on a row: (message kind, its parameter)."""
+    text = cells.get(ROW_NOTES)
+    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\n"))] if text else []
+
+
+CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码"})
+"""Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another."""
+
+
+def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
+    """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
+    compared (spaces, letter case and full-width forms folded), so that a company entered twice is
+    noticed."""
+    found = []
+    for header, cell in cells.items():
+        if header.startswith("\x00") or not cell.strip():
+            continue
+        if norm(header) in CREDIT_CODE_HEADERS:
+            found.append(("code", norm(cell)))
+            continue
+        try:
+            path, _ = column(rules, header, last_year)
+        except InputError:
+            continue
+        if path == "name":
+            found.append(("name", norm(cell)))
+    return found
+
+
 _TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
 
 
@@ -317,7 +460,21 @@ def title_unit(cells: Iterable[str]) -> str | None:
     return None
 
 
-TOTAL, FOOTER = "total", "footer"
+TOTAL, FOOTER, NUMBERED = "total", "footer", "numbered"
+SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
+"""Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
+
+
+def numbered_only(header: list[str], values: list[str]) -> bool:
+    """Whether a row's only filled cells are in sequence-number columns (序号, 编号, No.): a park's
+    template numbered 1 to 20 ahead of its companies. Scored, each became a nameless company."""
+    filled = [i for i, v in enumerate(values) if v.strip()]
+    return bool(filled) and all(i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+                                and _SEQUENCE.fullmatch(values[i].strip()) for i in filled)
+
+
+_SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
+"""A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
 _TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
@@ -339,7 +496,8 @@ def skipped_row(values: list[str]) -> str | None:
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
-    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer")}
+    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer"),
+             NUMBERED: ("只有序号的空行", "blank but for a sequence number")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")
@@ -348,11 +506,20 @@ def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
 
 
 def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
-    shown = sep.join(map(str, rows[:most]))
-    return shown + (f" … (+{len(rows) - most})" if len(rows) > most else "")
+    """Row numbers as a reader takes them in: runs of three or more as 4–21."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else sep.join(map(str, r)) for r in runs]
+    shown = sep.join(parts[:most])
+    return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
-def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[str]:
+def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
+                    last_year: int | None = None) -> list[str]:
     """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
     so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
     ``ours``: the headers batch output has (as ``norm`` gives them), passed over without a word."""
@@ -361,14 +528,15 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         if not h.strip() or norm(h) in ours:
             continue
         try:
-            column(rules, h)
+            column(rules, h, last_year)
         except InputError as exc:
             if exc.kind == "column.unknown":
                 out.append(h.strip())
     return out
 
 
-def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset()) -> list[InputError]:
+def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
+                    last_year: int | None = None) -> list[InputError]:
     """Every column of a header that would make every row an error: a near miss of a field's name
     (营业收人2024 for 营业收入（2024年）), a name that could mean more than one field (市场占有率), a
     per-year field without its year, or a second column for a field already read. Passing over it
@@ -381,7 +549,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         if not h.strip() or norm(h) in ours:
             continue
         try:
-            path, _ = column(rules, h)
+            path, _ = column(rules, h, last_year)
         except InputError as exc:
             if exc.kind != "column.unknown":
                 out.append(exc)
@@ -410,7 +578,8 @@ def _same(header: str, other: str) -> InputError:
     return InputError(kind="column.same", params={"other": other}, field=header, label=Text(f"“{header}”列", header))
 
 
-def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset()) -> Profile:
+def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset(),
+                last_year: int | None = None) -> Profile:
     """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
     its column, and the company's name, when any cell is wrong. Columns that name nothing the rules
     know are passed over (``ignored_columns`` says which, once per file), as are the columns of
@@ -420,14 +589,14 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     taken: dict[str, str] = {}
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in cells.items():
-        if header == SHEET_UNIT:
+        if header in (SHEET_UNIT, ROW_NOTES):
             continue
         if not header.strip():
             if cell.strip():
                 problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
             continue
         try:
-            path, f = column(rules, header)
+            path, f = column(rules, header, last_year)
         except InputError as exc:
             # a column batch writes (its results read back are not figures), or one like nothing the
             # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
@@ -499,14 +668,14 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
                 from littlegiant.load.xlsx import count_rows
 
                 total += count_rows(path, sheet)
-            elif suffix in (".csv", ".jsonl", ".ndjson"):
+            elif suffix in (".csv", ".tsv", ".txt", ".jsonl", ".ndjson"):
                 if path.stat().st_size > COUNT_LIMIT:
                     return None
                 lines = 0
                 with path.open("rb") as handle:
                     while block := handle.read(1 << 20):
                         lines += block.count(b"\n")
-                total += max(lines - (suffix == ".csv"), 0)
+                total += max(lines - (suffix not in (".jsonl", ".ndjson")), 0)
             else:
                 total += 1
         except (OSError, InputError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, cell_text
+from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, add_note, cell_text
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
@@ -93,17 +93,30 @@ def _is_header(values: list[str], known: Callable[[object], bool] | None) -> boo
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_FORMULA_ONLY = re.compile(
+    rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8192}</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+"""A cell holding a formula and no saved result (a workbook written by a script, never opened in
+Excel): read-only data_only mode gives None, as for an empty cell."""
 MERGES_MOST = 100_000
 """Merged ranges read from one sheet (a real sheet has a few dozen; past this the rest are not filled)."""
 
 
-def _vertical_merges(ws: Any) -> dict[int, list[tuple[int, int]]]:
-    """The merged ranges spanning more than one row, by their top row: [(first column, last row)].
-    Read-only mode does not read merges, so the sheet's XML is scanned for them (they follow its
-    cells): a value merged over several companies' rows belongs to each of them."""
+class _Scan:
+    """What read-only mode does not give, from one pass over a sheet's XML: the merged ranges
+    spanning more than one row, by their top row [(first column, last row)] (a value merged over
+    several companies' rows belongs to each of them), and the cells with a formula but no saved
+    result, by row [column] (a figure that is there but not computed must not pass as blank)."""
+
+    def __init__(self) -> None:
+        self.merges: dict[int, list[tuple[int, int]]] = {}
+        self.unsaved: dict[int, list[int]] = {}
+
+
+def _scan(ws: Any) -> _Scan:
     from openpyxl.utils import column_index_from_string
 
-    out: dict[int, list[tuple[int, int]]] = {}
+    out = _Scan()
     try:
         source = ws._get_source()
     except Exception:  # no XML to scan (not a file-backed sheet): nothing merged is known
@@ -114,22 +127,24 @@ def _vertical_merges(ws: Any) -> dict[int, list[tuple[int, int]]]:
         while block := source.read(1 << 20):
             text = tail + block
             end = 0
-            for m in _MERGE.finditer(text):
-                end = m.end()
+            for m in _MERGE.finditer(text) if found < MERGES_MOST else ():
+                end = max(end, m.end())
                 top, bottom = int(m.group(2)), int(m.group(4))
                 if bottom > top:
-                    out.setdefault(top, []).append((column_index_from_string(m.group(1).decode()), bottom))
+                    out.merges.setdefault(top, []).append((column_index_from_string(m.group(1).decode()), bottom))
                     found += 1
-                    if found >= MERGES_MOST:
-                        return out
-            tail = text[max(end, len(text) - 200):]
+            if b"<f" in text or b":f" in text:
+                for m in _FORMULA_ONLY.finditer(text):
+                    end = max(end, m.end())
+                    out.unsaved.setdefault(int(m.group(2)), []).append(column_index_from_string(m.group(1).decode()))
+            tail = text[max(end, len(text) - 9000):]
     return out
 
 
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import skipped_row, skipped_text, title_unit
+    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text, title_unit
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -140,7 +155,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     seen = 0
     wide = False  # a row before the header with more than two cells: a table whose header was not known
     unit: str | None = None
-    merges = _vertical_merges(ws) if not headers_only else {}
+    scan = _scan(ws) if not headers_only else _Scan()
+    merges = scan.merges
+    unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
     for raw in ws.iter_rows():
@@ -183,7 +200,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue
-        why = skipped_row(values)
+        why = skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
         if why is not None:
             skipped.setdefault(why, []).append(number)
             continue
@@ -193,9 +210,17 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             cells[""] = " ".join(extra)
         if unit is not None:
             cells[SHEET_UNIT] = unit
+        uncomputed = [header[c - first_column] for c in scan.unsaved.get(number, ())
+                      if 0 <= c - first_column < len(header) and header[c - first_column]]
+        if uncomputed:
+            unsaved += len(uncomputed)
+            add_note(cells, "note.formula_unsaved", "、".join(f"“{h}”" for h in uncomputed))
         yield f"{where}:{number}", cells
+    if unsaved and on_note is not None:
+        on_note("run.formula_unsaved", {"where": where, "count": unsaved})
     if skipped and on_note is not None:
-        on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped)})
+        on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped),
+                                     "count": sum(map(len, skipped.values()))})
     if header is None and seen:
         if wide or headers_only:
             yield where, InputError(kind="sheet.no_header")
