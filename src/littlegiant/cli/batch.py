@@ -39,7 +39,7 @@ from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import warning_sentences
+from littlegiant.report.common import stale_year_text, warning_sentences
 from littlegiant.report.table import (
     FORMULA_STARTS,
     RESULT_TEXT,
@@ -714,7 +714,11 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        warnings = ("；" if self.lang == "zh" else "; ").join(warning_sentences(unusual, self.lang)) if unusual else ""
+        stale = stale_year_text(profile.latest_year(rules, prof.values), self.as_of.year - 1, self.as_of, self.lang)
+        said = [stale] if stale else []
+        if unusual:
+            said += warning_sentences(unusual, self.lang)
+        warnings = ("；" if self.lang == "zh" else "; ").join(said)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
