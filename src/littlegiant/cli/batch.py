@@ -639,8 +639,8 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
 
 @record(frozen=True)
 class Ladder:
-    """The criteria that read nothing but the titles a company holds (a tier's step up the ladder),
-    and the title inputs they read."""
+    """The criteria that ask for the title below (a tier's step up the ladder, ``prerequisite`` in the
+    rule data), and the title inputs they read."""
 
     criteria: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
@@ -665,14 +665,13 @@ class Ladder:
 
 
 def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
-    """The criteria that read nothing but the titles a company holds, and those titles' inputs."""
+    """The criteria the rule data marks as a tier's step up the ladder (``prerequisite: true``: holds
+    the title below), and the yes/no inputs they read."""
     ids, paths = set(), {}
     for _, node in rules.all_nodes():
-        if node.kind == "check" and node.value is not None:
-            reads = plan.reads_of(node.value)
-            if reads and all(p.startswith("titles.") for p in reads):
-                ids.add(node.id)
-                paths.update(dict.fromkeys(reads))
+        if node.prerequisite and node.value is not None:
+            ids.add(node.id)
+            paths.update(dict.fromkeys(plan.reads_of(node.value)))
     return Ladder(frozenset(ids), tuple(paths))
 
 
