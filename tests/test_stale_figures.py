@@ -7,8 +7,11 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.test_cli_interactive import ANSWERED
 from tests.test_park_sheets import results_sheet
 from tests.test_reports import cli, squash
@@ -16,6 +19,7 @@ from typer.testing import CliRunner
 
 import littlegiant
 from littlegiant.cli.app import app
+from littlegiant.load import profile, rules
 
 LATER = "2027-01-15"  # last year 2026; the finance manager's file stops at 2025
 NOTICE_ZH = ("资料中最近的年度数据是2025年的，而评估日期 2027-01-15 的上年度是2026年：2026年的数据尚未填写，"
@@ -112,3 +116,17 @@ def test_full_json_batch_rows_carry_the_notice_as_assess_does(tmp_path: Path) ->
     alone = json.loads(cli("assess", str(one), "--as-of", "2026-12-01", "--lang", "zh", "--format", "json"))
     assert old["warnings"] == alone["warnings"] and old["warnings"][0]["kind"] == "stale_year"
     assert new["warnings"] == []
+
+
+@given(years=st.lists(st.integers(2018, 2028), max_size=4), also=st.sampled_from(["", "platform_score", "employees"]),
+       last_year=st.integers(2019, 2027))
+def test_the_batch_quick_check_says_what_the_latest_year_says(years: list[int], also: str, last_year: int) -> None:
+    """``stale_year``, the few look-ups a batch row makes, gives the latest year exactly when it is before
+    last year, as the full scan of every value does."""
+    rs = rules.load("miit-2026")
+    values: dict[str, object] = {f"financials.{y}.revenue": Decimal(100) for y in years}
+    if also:
+        values[also] = Decimal(50)
+    latest = profile.latest_year(rs, values)
+    assert latest == max(years, default=None)
+    assert profile.stale_year(rs, values, last_year) == (latest if latest is not None and latest < last_year else None)

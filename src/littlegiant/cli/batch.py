@@ -759,7 +759,8 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        stale = stale_year_text(profile.latest_year(rules, prof.values), self.as_of.year - 1, self.as_of, self.lang)
+        last_year = self.as_of.year - 1
+        stale = stale_year_text(profile.stale_year(rules, prof.values, last_year), last_year, self.as_of, self.lang)
         said = [stale] if stale else []
         if unusual:
             said += warning_sentences(unusual, self.lang)
