@@ -326,6 +326,14 @@ def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuse
     assert said["2022-07-31"] == "littlegiant 出错：--as-of：2022-07-31 没有适用的规则（本工具收录的规则从 2022-08-01 起施行）"
 
 
+def test_an_explain_that_finds_nothing_says_what_to_write_in_plain_chinese() -> None:
+    """--explain foo in zh named the rule set's id and pointed at --format json output: code to a finance
+    manager. It says what to write instead, with words of the criteria's names."""
+    said = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh", "--explain", "foo"]).stderr
+    assert said.strip() == ("littlegiant 出错：--explain：没有找到与“foo”相符的条件：请写条件名称中的词，"
+                            "如“研发费用”“营业收入”“细分市场”")
+
+
 def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:
     rule = tmp_path / "r.yaml"
     rule.write_text("format: 1\nid: x\nextends: miit-2022\ntiers:\n  little_giant:\n    zh: a\n    en: b\n    criteria:\n"

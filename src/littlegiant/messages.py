@@ -257,7 +257,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "opt.compare": ("expected two rule sets separated by a comma, got {got!r}",
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
-                    "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
+                    "没有找到与“{got}”相符的条件：请写条件名称中的词，如“研发费用”“营业收入”“细分市场”"),
     "opt.init_two": ("give one template at a time: FILE, --csv or --xlsx", "一次只能生成一个模板：FILE、--csv 或 --xlsx 三选一"),
     "opt.init_kind": ("cannot write a {suffix} template: name it .yaml (a profile), .xlsx or .csv (a sheet for batch)",
                       "不能生成 {suffix} 格式的模板：请用 .yaml（企业资料）、.xlsx 或 .csv（批量评估表格）"),

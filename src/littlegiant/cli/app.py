@@ -257,8 +257,8 @@ def assess(
     if profile is None:
         save = _checked_save(save, rules, language)
     if output is not None:
-        report_name(output, language)
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
+        report_name(output, language)  # after: an input named as output is said to be one
     try:
         from littlegiant.core import engine
         from littlegiant.load import profile as profiles

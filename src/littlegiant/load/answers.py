@@ -28,12 +28,15 @@ NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "
 """Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
 (√) and crosses (×) its yes/no columns."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
-UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知",
+UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "dontknow", "donotknow", "unknown", "notsure", "-", "--", "---", "—", "——", "/"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
 stays unknown, never 0."""
+_ABOUT = re.compile(r"^(?:约合?|大约|大概|近|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
+"""Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
+finance manager means it; an answer is never more exact than its statement."""
 _REMARK = re.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 DOUBT = ("过期", "到期", "失效", "撤销", "取消", "注销", "摘牌", "申报", "申请", "在审", "审核", "评审", "公示",
@@ -152,6 +155,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                              params=params, field=where, label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
     factor, typed = unit, False
+    raw = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself
     if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
