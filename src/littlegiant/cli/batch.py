@@ -11,6 +11,7 @@ import codecs
 import csv
 import gc
 import io
+import itertools
 import json
 import os
 import re
@@ -36,11 +37,20 @@ from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
-from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR, SAMPLE_MARK, RowError, every_problem, row_profile
+from littlegiant.load.tabular import (
+    NOTES_MARK,
+    PROBLEMS_SEPARATOR,
+    SAMPLE_MARK,
+    SHEET_UNIT,
+    HeaderSearch,
+    RowError,
+    every_problem,
+    row_profile,
+)
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import warning_sentences
+from littlegiant.report.common import stale_year_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -261,7 +271,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note)
+        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note, options.known_header)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
@@ -333,9 +343,12 @@ class _CsvLines:
         return item[1]
 
 
-def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") -> Iterator[tuple[int, list[str] | InputError]]:
-    """(first line, cells) for each row, or (first line, why it is an error row). With ``columns``
-    None (the header) a row spanning lines is taken whatever its number of cells."""
+def _csv_records(lines: _CsvLines, width: int | Callable[[], int | None] | None,
+                 delimiter: str = ",") -> Iterator[tuple[int, list[str] | InputError]]:
+    """(first line, cells) for each row, or (first line, why it is an error row). ``width``: the
+    cells a row should have, or what says it as reading goes on (the header's, once found); with it
+    None (before the header) a row spanning lines is taken whatever its number of cells."""
+    columns = width if callable(width) else lambda: width
     csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.reader(lines, delimiter=delimiter)
     pull, replay = lines.pull, lines.replay
@@ -363,7 +376,8 @@ def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") ->
                        else InputError(kind="row.csv", params={"problem": str(exc)}))
         else:
             single = len(lines.taken) == 1
-            if columns is None or len(cells) == columns or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
+            expected = columns()
+            if expected is None or len(cells) == expected or (single and str(lines.taken[0][1]).count('"') % 2 == 0):
                 yield lines.taken[0][0], cells  # a wrong number of cells is the caller's to say
                 continue
             problem = InputError(kind="row.quote")
@@ -373,7 +387,11 @@ def _csv_records(lines: _CsvLines, columns: int | None, delimiter: str = ",") ->
 
 
 def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
-              on_note: Callable[[str, dict[str, object]], None] | None = None) -> Iterator[Item]:
+              on_note: Callable[[str, dict[str, object]], None] | None = None,
+              known: Callable[[object], bool] | None = None) -> Iterator[Item]:
+    """The companies of a CSV file. Its header is found as a workbook's is (``HeaderSearch``: title
+    rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
+    cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
     from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
 
@@ -383,34 +401,40 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
     codec, bom = sniff_file(raw, encoding)
-    raw.seek(bom)
-    handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
         Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
-    with handle:
-        lines = _CsvLines(handle)
-        delimiter = _delimiter(lines)
-        first = next(_csv_records(lines, None, delimiter), None)
-        if first is None:
+    with raw:
+        for attempt in (known, None) if known is not None else (None,):
+            raw.seek(bom)
+            handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
+            lines = _CsvLines(handle)
+            delimiter = _delimiter(lines)
+            search = HeaderSearch(attempt)
+            records = _csv_records(lines, search.width, delimiter)
+            first = _csv_header(path, records, search)
+            if search.header is not None:
+                break
+            handle.detach()  # the file read again from its start, its first row the header
+        header = search.header
+        if header is None:
             return
-        if isinstance(first[1], InputError):
-            said = Text(first[1].render("zh"), first[1].render("en"))
-            raise InputError(kind="column.header_row", params={"problem": said}, file=str(path), line=first[0])
-        header = [h.strip() for h in first[1]]
         if any(_has_bad_bytes(h) for h in header):
-            raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=1)
-        if len(header) == 1 and ("\t" in first[1][0] or ";" in first[1][0] or "；" in first[1][0]):
-            raise InputError(kind="column.one_column", file=str(path), line=first[0])
+            raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
+        if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
+            raise InputError(kind="column.one_column", file=str(path), line=search.line)
         seen: dict[str, int] = {}
         for number, column in enumerate(header, 1):
             if column in seen:
                 raise InputError(kind="column.twice", params={"column": column, "first": seen[column], "second": number},
-                                 file=str(path), line=first[0])
+                                 file=str(path), line=search.line)
             seen[column] = number
         if on_header is not None:
             on_header(str(path), header)
+        if search.unit is not None and on_note is not None:
+            on_note("run.sheet_unit", {"where": str(path), "unit": search.unit})
+        unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
-        for line, cells in _csv_records(lines, len(header), delimiter):
+        for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
                 yield Item(where, "error", cells)
@@ -426,7 +450,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 yield Item(where, "error", InputError(kind="row.cells", params={"cells": len(cells),
                                                                                 "columns": len(header)}))
             else:
-                yield Item(where, "csv", dict(zip(header, cells, strict=True)))
+                yield Item(where, "csv", {**dict(zip(header, cells, strict=True)), **unit})
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
@@ -458,6 +482,29 @@ def _delimiter(lines: _CsvLines) -> str:
         pass
     lines.replay.extendleft(reversed(peeked))
     return found
+
+
+def _csv_header(path: Path, records: Iterator[tuple[int, list[str] | InputError]],
+                search: HeaderSearch) -> tuple[int, list[str] | InputError] | None:
+    """Read ``records`` until ``search`` holds the file's header: the first record under it, or None
+    (the file ends first, or no header is found: then ``search.header`` is None)."""
+    for line, cells in records:
+        if isinstance(cells, InputError):
+            if not search.searching:
+                search.end()  # a bad row under the header: the header stands, the row is an error row
+                return line, cells
+            if search.known is not None:
+                return None  # no header before it: read again with the first row as the header
+            said = Text(cells.render("zh"), cells.render("en"))
+            raise InputError(kind="column.header_row", params={"problem": said}, file=str(path), line=line)
+        if not any(c.strip() for c in cells):
+            continue
+        if not search.take(line, cells):
+            return line, cells
+        if search.given_up:
+            return None
+    search.end()
+    return None
 
 
 _NOTES = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())
@@ -707,8 +754,8 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
 
 @record(frozen=True)
 class Ladder:
-    """The criteria that read nothing but the titles a company holds (a tier's step up the ladder),
-    and the title inputs they read."""
+    """The criteria that ask for the title below (a tier's step up the ladder, ``prerequisite`` in the
+    rule data), and the title inputs they read."""
 
     criteria: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
@@ -733,14 +780,13 @@ class Ladder:
 
 
 def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
-    """The criteria that read nothing but the titles a company holds, and those titles' inputs."""
+    """The criteria the rule data marks as a tier's step up the ladder (``prerequisite: true``: holds
+    the title below), and the yes/no inputs they read."""
     ids, paths = set(), {}
     for _, node in rules.all_nodes():
-        if node.kind == "check" and node.value is not None:
-            reads = plan.reads_of(node.value)
-            if reads and all(p.startswith("titles.") for p in reads):
-                ids.add(node.id)
-                paths.update(dict.fromkeys(reads))
+        if node.prerequisite and node.value is not None:
+            ids.add(node.id)
+            paths.update(dict.fromkeys(plan.reads_of(node.value)))
     return Ladder(frozenset(ids), tuple(paths))
 
 
@@ -830,7 +876,9 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
-        sentences = [*notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        last_year = self.as_of.year - 1
+        stale = stale_year_text(profile.stale_year(rules, prof.values, last_year), last_year, self.as_of, self.lang)
+        sentences = [*([stale] if stale else ()), *notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)

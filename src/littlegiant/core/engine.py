@@ -17,7 +17,7 @@ from typing import Any
 from littlegiant.core.result import MET, UNKNOWN, UNMET, Result
 from littlegiant.load import expr
 from littlegiant.load.consistency import unusual_figures
-from littlegiant.load.profile import Profile
+from littlegiant.load.profile import Profile, latest_year
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, SizeStandard
 
@@ -227,6 +227,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values),
+        latest_year=latest_year(rules, profile.values),
     )
 
 

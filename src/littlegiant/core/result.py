@@ -120,6 +120,7 @@ class Result:
     rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
     documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
+    latest_year: int | None = None  # the latest fiscal year the profile gives a figure for (None: none)
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""

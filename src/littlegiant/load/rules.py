@@ -229,6 +229,7 @@ class Node:
     line: int | None = None
     file: str | None = None
     when_present: str = "unmet"  # a veto's status when the problem exists: unmet, or manual_review
+    prerequisite: bool = False  # a check that the company holds the title below (the tier's step up the ladder)
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -1149,7 +1150,7 @@ class _NodeBuilder:
         optional = ("source", "confidence", "applies", "note", "evidence")
         per_kind = {
             "all": ("children",), "any": ("children",),
-            "check": ("value", "op", "threshold", "unit"),
+            "check": ("value", "op", "threshold", "unit", "prerequisite"),
             "veto": ("field", "when_present"), "qualitative": ("field",), "sme": (),
             "score": ("table", "op", "threshold", "group"),
         }[kind]
@@ -1174,11 +1175,15 @@ class _NodeBuilder:
             if not children:
                 r.fail("a group needs at least one child", "children")
         value = op = threshold = fld = table = group = None
+        prerequisite = False
         if kind == "check":
             value = r.expression("value")
             op = r.choice("op", tuple(expr.COMPARISONS))
             _check_refs(value, self.names, r, "value", want=expr.NUMBER if op in (">=", "<=", ">", "<", "between") else None)
             threshold = self._threshold(r, op, expr.kind_of(value, self.names.kinds.get))
+            prerequisite = r.flag("prerequisite")
+            if prerequisite:
+                self._prerequisite(r, value, op, threshold)
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
             if fld not in self.fields or self.fields[fld].type != "bool":
@@ -1203,7 +1208,19 @@ class _NodeBuilder:
             applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
+            prerequisite=prerequisite,
         )
+
+    def _prerequisite(self, r: _Reader, value: expr.Expression, op: str, threshold: Any) -> None:
+        """A prerequisite asks whether titles are held: yes/no answers that must be yes. Batch asks a
+        tier failed by one again with those answers all yes (is a figure failing it too?), which means
+        nothing for a number or a no."""
+        if op != "==" or threshold is not True:
+            r.fail("a prerequisite is met when its answer is yes: write op: \"==\" and threshold: true", "prerequisite")
+        for ref in value.refs:
+            f = self.fields.get(ref.name)
+            if f is None or f.type != "bool":
+                r.fail(f"a prerequisite reads yes/no answers (titles held) only, not {ref.name!r}", "prerequisite")
 
     def _threshold(self, r: _Reader, op: str, gives: str) -> Any:
         """The threshold, of the kind the formula gives (a number for ``>=`` and ``between``), so that

@@ -103,6 +103,8 @@ def rule_file_schema() -> dict[str, Any]:
         "field": {"type": "string"}, "table": {"type": "string"}, "group": {"type": "string"}, "ref": {"type": "string"},
         "when_present": {"enum": ["unmet", "manual_review"],
                          "description": "veto: the status when the problem exists (default unmet)"},
+        "prerequisite": {"type": "boolean", "description": "check: it asks for the title below (yes/no answers, "
+                         "op == and threshold true), a tier's step up the ladder (default false)"},
     })
     field = _obj({
         "path": {"type": "string", "pattern": r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -458,6 +458,128 @@ def title_unit(cells: Iterable[str]) -> str | None:
         if found is not None:
             return None if found.group(1) == "万元" else found.group(1)
     return None
+
+
+HEADER_SEARCH_ROWS = 30
+"""How far down a table its header row is looked for (under a title, a date, a note or two)."""
+_UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+class HeaderSearch:
+    """Where a table's header is, under the title rows a park's sheet has above it (2026年园区企业名单,
+    单位：元), one row deep or two (a group row, 2025年 over 营业收入 and 研发费用, as Excel merges it).
+    The xlsx and the CSV readers hand it their rows in turn, so that a sheet saved as CSV reads as the
+    workbook does. ``known``: whether a cell names a column (None: the first row is the header).
+
+    ``take`` each row with something in it until it answers False: that row is the first company's,
+    and ``header`` is final (``end`` makes it so when the table ends first). ``unit`` is the money
+    unit the title rows name; ``seen`` how many rows were passed over, ``wide`` whether one of them
+    had more than two cells (a table whose header was not known), ``line`` the header's last row."""
+
+    def __init__(self, known: Callable[[object], bool] | None) -> None:
+        self.known = known
+        self.header: list[str] | None = None
+        self.line = 0
+        self.unit: str | None = None
+        self.seen = 0
+        self.wide = False
+        self._above: list[str] | None = None  # the row passed over just before
+        self._pending: list[str] | None = None  # a header the next row may complete (its second row)
+
+    @property
+    def searching(self) -> bool:
+        """Whether the header is still to be found (it may be found and not final: see ``width``)."""
+        return self.header is None and self._pending is None
+
+    @property
+    def given_up(self) -> bool:
+        return self.header is None and self._pending is None and self.seen >= HEADER_SEARCH_ROWS
+
+    def width(self) -> int | None:
+        """The cells a row is expected to have: the header's, once one is found."""
+        found = self.header if self.header is not None else self._pending
+        return None if found is None else len(found)
+
+    def take(self, line: int, values: list[str]) -> bool:
+        """Whether row ``line`` is part of the header or of the titles above it; False: it is the first
+        row under a final ``header``."""
+        cells = [v.strip() for v in values]
+        if self._pending is not None:
+            upper, self._pending = self._pending, None
+            both = self._two_rows(upper, cells)
+            self.header = both if both is not None else upper
+            if both is not None:
+                self.line = line
+            return both is not None
+        if self.header is not None:
+            return False
+        if self._above is not None:
+            both = self._two_rows(self._above, cells)
+            if both is not None:  # the row above was the group row: the header is both, and final
+                self.header, self.line = both, line
+                return True
+        if self._is_header(cells):
+            self._pending, self.line = cells, line
+            return True
+        self.wide = self.wide or sum(1 for v in cells if v) > 2
+        self.unit = self.unit or title_unit(cells)
+        self._above = cells
+        self.seen += 1
+        return True
+
+    def end(self) -> list[str] | None:
+        """The header at the end of the table (a header with no row under it is final), or None."""
+        if self._pending is not None:
+            self.header, self._pending = self._pending, None
+        return self.header
+
+    def _known(self, cell: str) -> bool:
+        return bool(cell) and (self.known is None or self.known(cell))
+
+    def _hits(self, cells: list[str]) -> int:
+        return sum(1 for v in cells if self._known(v))
+
+    def _is_header(self, cells: list[str]) -> bool:
+        filled = sum(1 for v in cells if v)
+        hits = self._hits(cells)
+        return filled > 0 and (hits >= 2 or (hits >= 1 and hits == filled))
+
+    def _two_rows(self, upper: list[str], lower: list[str]) -> list[str] | None:
+        """The header ``upper`` and ``lower`` make together, or None when ``lower`` is no second row
+        of it: a group label (2025年, not itself a column) reaches right over the blank cells after it
+        and heads each label under it (2025年营业收入); a column named in one row only keeps that
+        name. A cell under a column's own name that differs from it is a company's (甲公司 under 企业
+        名称): no second row. Taken only when the two rows name more columns than either alone."""
+        if self.known is None:  # no way to tell a group row from a title or a company's row
+            return None
+        out: list[str] = []
+        group = ""
+        for i in range(max(len(upper), len(lower))):
+            up = upper[i] if i < len(upper) else ""
+            low = lower[i] if i < len(lower) else ""
+            if up:
+                group = "" if self._known(up) else up
+            if not low or low == up:  # one row's name (Excel's merge fills both rows of a tall one)
+                out.append(up)
+            elif up and not group:  # a value under a column's own name: a company's row
+                return None
+            else:
+                out.append(self._joined(group, low))
+        if not self._is_header(out) or self._hits(out) <= max(self._hits(upper), self._hits(lower)):
+            return None
+        return out
+
+    def _joined(self, group: str, label: str) -> str:
+        """``label`` under ``group``: the label alone when it names a column by itself (营业收入（2024年）
+        under 2025年 is 2024's), else the group's words before it and the group's unit after
+        (2025年（元） over 营业收入 is 2025年营业收入（元））."""
+        if not group or self._known(label):
+            return label
+        unit = _UNIT_GROUP.search(group)
+        if unit is None or _UNIT_GROUP.search(label) is not None:
+            return group + label
+        return group[: unit.start()].rstrip() + label + unit.group(0).strip()
+
 
 
 TOTAL, FOOTER, NUMBERED = "total", "footer", "numbered"

@@ -15,11 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, add_note, cell_text
-
-HEADER_SEARCH_ROWS = 30
-"""How far down a sheet its header row is looked for (under a title, a date, a note or two)."""
-
+from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, HeaderSearch, add_note, cell_text
 
 Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
@@ -82,16 +78,6 @@ def _cell(cell: Any) -> str:
     return cell_text(value)
 
 
-def _is_header(values: list[str], known: Callable[[object], bool] | None) -> bool:
-    filled = [v for v in values if v]
-    if not filled:
-        return False
-    if known is None:
-        return True
-    hits = sum(1 for v in filled if known(v))
-    return hits >= 2 or (hits >= 1 and hits == len(filled))
-
-
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 _FORMULA_ONLY = re.compile(
     rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8192}</(?:\w+:)?f>)\s*'
@@ -144,19 +130,17 @@ def _scan(ws: Any) -> _Scan:
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text, title_unit
+    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
+    search = HeaderSearch(known)
     header: list[str] | None = None
     blank: list[int] = []
     number = (ws.min_row or 1) - 1
     first_column = ws.min_column or 1
-    seen = 0
-    wide = False  # a row before the header with more than two cells: a table whose header was not known
-    unit: str | None = None
-    scan = _scan(ws) if not headers_only else _Scan()
-    merges = scan.merges
+    scan = _scan(ws) if not headers_only else _Scan()  # merged cells (a tall header reads alike unfilled),
+    merges = scan.merges  # and formulas without a saved result
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
@@ -176,27 +160,19 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if not own:
             continue
         if header is None:
-            header = [v.strip() for v in values]
-            if not _is_header(header, known):
-                wide = wide or sum(1 for v in header if v) > 2
-                unit = unit or title_unit(header)
-                header = None
-                seen += 1
-                if seen >= HEADER_SEARCH_ROWS:
+            if search.take(number, values):
+                if search.given_up:
                     break
                 continue
-            repeated = {h for h in header if h and header.count(h) > 1}
-            if repeated:
-                yield where, InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": number})
+            header = search.header
+            assert header is not None
+            problem = _opened(header, search, where, on_header, on_note, headers_only)
+            if problem is not None:
+                yield where, problem
                 return
-            blank = [i for i, h in enumerate(header) if not h]
-            if on_header is not None:
-                on_header(where, header)
             if headers_only:
                 return
-            if unit is not None and on_note is not None:
-                on_note("run.sheet_unit", {"where": where, "unit": unit})
-            continue
+            blank = [i for i, h in enumerate(header) if not h]
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue
@@ -208,21 +184,41 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         extra = [v for i, v in enumerate(values) if (i >= len(header) or i in blank) and v.strip()]
         if extra:
             cells[""] = " ".join(extra)
-        if unit is not None:
-            cells[SHEET_UNIT] = unit
+        if search.unit is not None:
+            cells[SHEET_UNIT] = search.unit
         uncomputed = [header[c - first_column] for c in scan.unsaved.get(number, ())
                       if 0 <= c - first_column < len(header) and header[c - first_column]]
         if uncomputed:
             unsaved += len(uncomputed)
             add_note(cells, "note.formula_unsaved", "、".join(f"“{h}”" for h in uncomputed))
         yield f"{where}:{number}", cells
+    if header is None and search.end() is not None:  # a header with no company under it
+        assert search.header is not None
+        problem = _opened(search.header, search, where, on_header, on_note, headers_only)
+        if problem is not None:
+            yield where, problem
+        return
     if unsaved and on_note is not None:
         on_note("run.formula_unsaved", {"where": where, "count": unsaved})
     if skipped and on_note is not None:
         on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped),
                                      "count": sum(map(len, skipped.values()))})
-    if header is None and seen:
-        if wide or headers_only:
+    if header is None and search.seen:
+        if search.wide or headers_only:
             yield where, InputError(kind="sheet.no_header")
         elif on_note is not None:  # a sheet of notes (填表说明): a line or two a row, no table
             on_note("run.notes_sheet", {"where": where})
+
+
+def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str]], None] | None,
+            on_note: Note | None, headers_only: bool) -> InputError | None:
+    """A sheet's header found: a name given twice refuses it (the error returned); else the caller
+    is told of it, and of the money unit the title rows name."""
+    repeated = {h for h in header if h and header.count(h) > 1}
+    if repeated:
+        return InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": search.line})
+    if on_header is not None:
+        on_header(where, header)
+    if search.unit is not None and on_note is not None and not headers_only:
+        on_note("run.sheet_unit", {"where": where, "unit": search.unit})
+    return None

@@ -8,6 +8,7 @@ these parts out its own way; the words come from ``report_words``.
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
@@ -91,21 +92,13 @@ class Report:
     sets: list[str] = field(default_factory=list)  # the user's own --set arguments
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
-    latest_year: int | None = None  # the latest fiscal year the profile has figures for
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
         New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
-        out = []
-        r, latest = self.result, self.latest_year
-        if latest is not None and latest < r.last_year:
-            out.append(f"资料中最近的年度数据是{latest}年的，而评估日期 {r.as_of.isoformat()} 的上年度是{r.last_year}年："
-                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{r.last_year}年的数据"
-                       if self.lang == "zh" else
-                       f"The profile's latest yearly figures are for {latest}, but as of {r.as_of.isoformat()} last "
-                       f"year is {r.last_year}: with no {r.last_year} figures, every criterion that reads them is "
-                       f"unknown; add the {r.last_year} figures")
-        return out + warning_lines(r, self.lang)
+        r = self.result
+        stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
+        return ([stale] if stale else []) + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -176,25 +169,32 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
     plans = {} if gate_stops(result) else plan_all(rules, result, profile)
-    return Report(result, lang, rules, plans, latest_year=latest_year(rules, profile), **kw)
+    return Report(result, lang, rules, plans, **kw)
 
 
-def latest_year(rules: RuleSet, profile: Profile) -> int | None:
-    """The latest fiscal year the profile gives a figure for (None: no yearly figures at all)."""
-    from littlegiant.errors import InputError
-    from littlegiant.load.profile import field_for_path, year_in_path
+def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) -> str | None:
+    """The notice that the profile's latest figures are for a year before last year, or None: a
+    profile saved in 2026 and assessed in January 2027 turned every tier 未知, with the 2026 accounts
+    question buried under the awards. Every report, the JSON result and a batch row say it first."""
+    if latest is None or latest >= last_year:
+        return None
+    if lang == "zh":
+        return (f"资料中最近的年度数据是{latest}年的，而评估日期 {as_of.isoformat()} 的上年度是{last_year}年："
+                f"{last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{last_year}年的数据")
+    return (f"The profile's latest yearly figures are for {latest}, but as of {as_of.isoformat()} last year is "
+            f"{last_year}: with no {last_year} figures, every criterion that reads them is unknown; add the "
+            f"{last_year} figures")
 
-    years = []
-    for path, value in profile.values.items():
-        if value is None:
-            continue
-        try:
-            year = year_in_path(field_for_path(rules, path), path)
-        except InputError:  # a path of no field: no year
-            continue
-        if year is not None:
-            years.append(year)
-    return max(years, default=None)
+
+def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
+    """The stale-year notice as an entry of the JSON result's ``warnings`` (kind ``stale_year``, the
+    latest year given as its ``value``, no one figure's ``path``), or none: a script reading the JSON
+    must learn what the reports say first."""
+    said = stale_year_text(result.latest_year, result.last_year, result.as_of, lang)
+    if said is None:
+        return []
+    return [{"kind": "stale_year", "path": None, "value": result.latest_year, "last_year": result.last_year,
+             "message": said}]
 
 
 def plans_json(report: Report) -> dict[str, Any]:

@@ -1,0 +1,144 @@
+"""Park staff save their Excel sheets as CSV: title lines above the header (2026年园区企业名单,
+单位：元) and two-row headers (2025年 over 营业收入 and 研发费用) read from the CSV as from the
+workbook. Real files in (a CSV and the same sheet as an .xlsx, merged cells and all), the results
+read back and compared."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from tests.test_office_files import excel_csv
+from typer.testing import CliRunner
+
+from littlegiant.cli import batch as batching
+from littlegiant.cli.app import app
+from littlegiant.load import rules
+from littlegiant.load.tabular import known_header
+
+AS_OF = "2026-11-26"
+Rows = list[list[Any]]
+
+
+def write_both(folder: Path, rows: Rows, merges: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """The sheet as Excel saves it as CSV (GBK, as Chinese Excel does) and as the workbook, merges included."""
+    text = excel_csv([["" if v is None else str(v) for v in row] for row in rows])
+    (folder / "sheet.csv").write_bytes(text.encode("gbk"))
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    for row in rows:
+        ws.append(row)
+    for ref in merges:
+        ws.merge_cells(ref)
+    book.save(folder / "sheet.xlsx")
+    return folder / "sheet.csv", folder / "sheet.xlsx"
+
+
+def results(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """Each row's full JSON result from ``batch --format json`` (the error, for an error row), and what the run said."""
+    out = path.with_name(path.stem + "-" + path.suffix[1:] + ".jsonl")
+    run = CliRunner().invoke(app, ["batch", str(path), "-o", str(out), "--format", "json", "--as-of", AS_OF,
+                                   "--lang", "zh"], env={"COLUMNS": "80"})
+    assert run.exit_code == 0, run.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    return [r.get("result") or {"error": r.get("error")} for r in rows], run.stderr
+
+
+def figures(result: dict[str, Any]) -> dict[str, Any]:
+    """The figures a result's criteria read, by path."""
+    return {k: v for t in result["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
+
+
+def test_title_lines_above_a_csv_header_are_passed_over_as_in_the_workbook(tmp_path: Path) -> None:
+    """2026年园区企业名单 alone in the first cell and 单位：万元 above the header: the CSV's companies are read
+    from the header below them, the same results as the workbook's, figures in 万元 as typed."""
+    rows: Rows = [["2026年园区企业名单"], ["单位：万元"],
+                  ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）"],
+                  ["甲公司", "工业", 120, 8000, 400], ["乙公司", "工业", 60, 900, 20]]
+    sheet, book = write_both(tmp_path, rows)
+    from_csv, said = results(sheet)
+    assert from_csv == results(book)[0]
+    assert [r["name"] for r in from_csv] == ["甲公司", "乙公司"]
+    assert figures(from_csv[0])["financials.2025.revenue"] == 8000 and from_csv[0]["sme"]["size"] == "small"
+    assert "没有列名" not in said and "出错 0 行" in said
+
+
+@pytest.mark.parametrize(("rows", "merges"), [
+    ([["企业名称", "行业", "从业人员", "2025年", None, "2024年", None],
+      [None, None, None, "营业收入", "研发费用", "营业收入", "研发费用"]], ("A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2")),
+    ([[None, None, None, "2025年", None, "2024年", None],
+      ["企业名称", "行业", "从业人员", "营业收入", "研发费用", "营业收入", "研发费用"]], ("D2:E2", "F2:G2")),
+], ids=["names-merged-down", "group-row-alone"])
+def test_a_two_row_header_reads_each_year_from_csv_as_from_the_merged_workbook(tmp_path: Path, rows: Rows,
+                                                                             merges: tuple[str, ...]) -> None:
+    """A group row (2025年 over 营业收入 and 研发费用, 2024年 over the next two) heads its columns by year:
+    the CSV Excel saves (the group name in its first column only) reads as the merged workbook does."""
+    sheet, book = write_both(tmp_path, [["2026年园区企业名单"], *rows, ["甲公司", "工业", 120, 8000, 400, 7000, 300]],
+                             merges)
+    from_csv, said = results(sheet)
+    assert from_csv == results(book)[0]
+    (jia,) = from_csv
+    read = figures(jia)
+    assert (read["financials.2025.revenue"], read["financials.2025.rd_expense"]) == (8000, 400)
+    assert (read["financials.2024.revenue"], read["financials.2024.rd_expense"]) == (7000, 300)
+    assert "出错 0 行" in said and "略过" not in said
+
+
+def test_a_yuan_title_line_converts_the_csv_amounts_as_the_workbook_does(tmp_path: Path) -> None:
+    """Under 金额单位：元, 9,000,000 in a CSV is 900 万元 as in the workbook: 乙 is not 专精特新, no amount is
+    flagged as too large, and the run says how it read them."""
+    rows: Rows = [["园区企业经营情况（金额单位：元）"],
+                  ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "营业收入（2024年）", "研发费用（2025年）",
+                   "持有有效的创新型中小企业称号"],
+                  ["乙公司", "工业", 60, 9000000, 8000000, 500000, "是"]]
+    sheet, book = write_both(tmp_path, rows)
+    (yi,), said = results(sheet)
+    assert [yi] == results(book)[0]
+    assert "表头上方写明金额单位为元，金额按元读入并换算成万元" in said
+    assert figures(yi)["financials.2025.revenue"] == 900 and yi["warnings"] == []
+    assert yi["tiers"]["zjtx_sme"]["status"] == "unmet"
+
+
+TITLES = [["2026年园区企业名单"], ["单位：万元"], ["填报单位：某园区", None, None, "填报日期：2026-05-01"],
+          ["金额单位：元"], ["2025年度"]]
+NAMES = st.text(alphabet="甲乙丙丁科技精密有限公司", min_size=1, max_size=6)
+AMOUNTS = st.one_of(st.integers(0, 99999), st.none())
+
+
+@settings(max_examples=40)
+@given(titles=st.lists(st.sampled_from(TITLES), max_size=3), two_rows=st.booleans(),
+       companies=st.lists(st.tuples(NAMES, AMOUNTS, AMOUNTS, AMOUNTS), min_size=1, max_size=4))
+def test_every_csv_layout_reads_as_its_workbook_and_keeps_every_row(titles: Rows, two_rows: bool,
+                                                                    companies: list[tuple[Any, ...]]) -> None:
+    """Whatever title lines and header rows a sheet has, its CSV gives the workbook's cells row for row,
+    and every company comes out (none taken for a header row)."""
+    header: Rows = ([["企业名称", "2025年", None, "2024年"], [None, "营业收入", "研发费用", "营业收入"]] if two_rows
+                    else [["企业名称", "营业收入（2025年）", "研发费用（2025年）", "营业收入（2024年）"]])
+    rows = [*titles, *header, *[list(c) for c in companies]]
+    rs = rules.load("miit-2026")
+    options = batching.ReadOptions(known_header=lambda cell: known_header(rs, cell))
+    with tempfile.TemporaryDirectory() as folder:
+        sheet, book = write_both(Path(folder), rows)
+        got = [[item.payload for item in batching._items(path, options)] for path in (sheet, book)]
+    from_csv, from_book = ([{k: v for k, v in cells.items() if v} for cells in found] for found in got)
+    assert from_csv == from_book and [c["企业名称"] for c in from_csv] == [c[0] for c in companies]
+    years = {k for c in from_csv for k in c} - {"企业名称", "\x00unit"}
+    assert years <= {"营业收入（2025年）", "研发费用（2025年）", "营业收入（2024年）", "2025年营业收入", "2025年研发费用",
+                     "2024年营业收入"}
+
+
+def test_a_plain_csv_keeps_its_first_row_as_the_header_when_no_column_is_known(tmp_path: Path) -> None:
+    """A CSV whose header names nothing the rules know still reads its first row as the header, as before:
+    its companies are error-free rows of unknowns, not a sheet without a header."""
+    path = tmp_path / "plain.csv"
+    path.write_text("名称,备注\n甲公司,无\n", encoding="utf-8")
+    rs = rules.load("miit-2026")
+    options = batching.ReadOptions(known_header=lambda cell: known_header(rs, cell))
+    assert [item.payload for item in batching._items(path, options)] == [{"名称": "甲公司", "备注": "无"}]
