@@ -219,12 +219,25 @@ def test_an_output_never_replaces_a_file_that_is_not_an_earlier_result(tmp_path:
     assert lg("batch", "in.csv", "-o", "list.csv", cwd=tmp_path)[0] == 2
     code, _, err = lg("assess", str(PROFILE), "-o", "other.yaml", "--format", "text", cwd=tmp_path)
     assert code == 2 and "a report cannot be written to a .yaml file" in one_line(err)
+    (tmp_path / "other.json").write_text('{"name": "乙公司", "industry": "industrial"}', encoding="utf-8")
+    before = snapshot(tmp_path)  # a profile may be JSON too: a .json report never replaces one
+    code, _, err = lg("assess", str(PROFILE), "-o", "other.json", cwd=tmp_path)
+    assert code == 2 and "exists and is not a littlegiant result" in one_line(err)
     assert snapshot(tmp_path) == before and (tmp_path / "其他名单.xlsx").read_bytes() == listed
+    for args in ([], ["--compare", "miit-2022,miit-2026"], ["--explain", "lg26.revenue"], []):
+        assert lg("assess", str(PROFILE), "-o", "result.json", *args, cwd=tmp_path)[0] == 0  # its own, anew
     for name in ("r.xlsx", "r.csv", "r.jsonl"):  # a run repeated writes its own results anew
         assert lg("batch", "in.csv", "-o", name, cwd=tmp_path)[0] == 0
         assert lg("batch", "in.csv", "-o", name, cwd=tmp_path)[0] == 0, name
     assert lg("batch", "in.csv", "-o", "full.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
     assert lg("batch", "in.csv", "-o", "full.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
+    for name in ("cal.xlsx", "cal.csv"):  # repeated after 2026-04-01: tier 1 has another title, still its results
+        assert lg("batch", "in.csv", "-o", name, "--as-of", "2026-03-01", cwd=tmp_path)[0] == 0
+        assert lg("batch", "in.csv", "-o", name, "--as-of", "2026-04-01", cwd=tmp_path)[0] == 0, name
+    (tmp_path / "long.jsonl").write_text(json.dumps({"name": "某某科技有限公司" * 1000, "industry": "industrial"},
+                                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    for _ in range(2):  # a full result's line past 64 KB (a long name) is still read whole as results
+        assert lg("batch", "long.jsonl", "-o", "long-out.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
 
 
 def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(tmp_path: Path) -> None:

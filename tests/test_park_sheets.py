@@ -293,10 +293,13 @@ def test_a_yes_whose_remark_says_lapsed_or_pending_is_not_a_yes(tmp_path: Path) 
     否（已过期） is no."""
     src = tmp_path / "titles.csv"
     src.write_text("企业名称,行业,有效期内的高新技术企业\n甲,工业,是（已过期）\n乙,工业,是(申报中)\n丙,工业,是（待认定）\n"
-                   "丁,工业,是（2024年认定）\n戊,工业,否（已过期）\n", encoding="utf-8")
+                   "丁,工业,是（2024年认定）\n戊,工业,否（已过期）\n己,工业,是（2025年复核通过）\n庚,工业,是（未过期）\n"
+                   "辛,工业,是（2022年认定已满3年）\n壬,工业,是（已作废）\n癸,工业,是（到2025年12月）\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     rows = read_csv(tmp_path / "out.csv")
-    assert code == 1 and [bool(r["错误说明"]) for r in rows] == [True, True, True, False, False]
+    # only a remark that says when or how the title was won or renewed, or that it is valid, keeps a yes
+    assert code == 1 and [bool(r["错误说明"]) for r in rows] == [True, True, True, False, False, False, False,
+                                                                 True, True, True]
     assert rows[0]["错误说明"] == ("「有效期内的高新技术企业」：“是（已过期）”不能算作“是”：目前确实具备才填“是”；"
                                   "已过期、正在申报或待认定的填“否”，说不准的填“不知道”")
     example = str(Path(__file__).parent.parent / "examples" / "micro-startup.yaml")

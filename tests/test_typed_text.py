@@ -134,6 +134,14 @@ def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> N
     assert set(seen.values()) == {("ok", value)}, seen
 
 
+@pytest.mark.parametrize("text", ["近1亿", "近3000万", "500多万"])
+def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
+    """近1亿 is just under 1亿: read as 1亿 it met the 1亿 band of the 2022 little-giant R&D rule. 500多万
+    is over 500万 by an unknown amount. Both are refused everywhere rather than rounded to a figure."""
+    seen = doors("financials.2025.revenue", text)
+    assert all(outcome[0] == "refused" for outcome in seen.values()), seen
+
+
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
     ("financials.2025.revenue", "八千万", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万”",
      "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万'"),

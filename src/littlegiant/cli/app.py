@@ -148,9 +148,31 @@ replaced another company's profile with text, without a word."""
 
 
 def report_name(output: Path, lang: str) -> None:
-    """Exit 2 when a report would go to a file named as figures are kept (whatever --format says)."""
+    """Exit 2 when a report would go to a file named as figures are kept (whatever --format says), or
+    over a .json file that is no result of this tool (a profile may be JSON too)."""
     if output.suffix.lower() in _INPUT_SUFFIXES:
         bad("out.report_input_name", lang, "--output", str(output), suffix=output.suffix)
+    if output.suffix.lower() == ".json" and os.path.isfile(output) and not _our_json(output):
+        bad("out.not_report", lang, file=str(output))
+
+
+def _our_json(path: Path) -> bool:
+    """Whether an existing .json file is empty or one this tool wrote: a result, a comparison, an
+    explanation (their first keys say so; a profile starts with name, industry, financials ...)."""
+    import json
+
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(1 << 20)
+        if not text.strip():
+            return True
+        head = json.JSONDecoder().raw_decode(text.decode("utf-8", "replace").lstrip("\ufeff \t\r\n"))[0]
+    except ValueError:
+        head = None  # cut at 1 MB, or no JSON: judged by its opening below
+    if isinstance(head, dict):
+        return bool({"format_version", "compare"} & set(head)) or set(head) == {"tier", "criterion"}
+    return text.lstrip().startswith((b'{"format_version"', b'{\n  "format_version"', b'{\n  "compare"',
+                                     b'{\n  "tier"'))
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 

@@ -213,7 +213,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
 def earlier_results(path: Path, rules: RuleSet) -> bool:
     """Whether an existing output file is batch's own results (a run repeated writes them anew) or
     empty. Anything else (a list of companies, another park's sheet, a profile) is refused rather than
-    replaced: an output never overwrites an input, and a file the user still needs is one."""
+    replaced: an output never overwrites an input, and a file the user still needs is one. Results of
+    another rule set count (a run repeated after 2026-04-01 titles tier 1 differently)."""
     try:
         if path.stat().st_size == 0:
             return True
@@ -226,18 +227,29 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
                 first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
             finally:
                 book.close()
-            return is_results([c for c in first if isinstance(c, str)], rules)
+            return _ours([c for c in first if isinstance(c, str)], rules)
         with path.open("rb") as handle:
-            start = handle.read(1 << 16)
+            start = handle.read(4)
+            handle.seek(0)  # a full result's line is some 50 KB, longer with long names: the whole line
+            start = handle.read(1 << 16) if start.startswith((b"\xff\xfe", b"\xfe\xff")) else handle.readline(1 << 24)
         text = next((start.decode(codec, "ignore") for codec in ("utf-8-sig", "gb18030") if _decodes(start, codec)),
                     start.decode("utf-16", "ignore"))
         line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
         if suffix in (".jsonl", ".ndjson", ".json"):
             data = json.loads(line)
             return isinstance(data, dict) and is_results(data)
-        return is_results(next(csv.reader([line]), []), rules)
+        return _ours(next(csv.reader([line]), []), rules)
     except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
         return False  # unreadable as a table: not something batch wrote
+
+
+def _ours(header: list[str], rules: RuleSet) -> bool:
+    """A results header of ``rules`` or of any built-in rule set."""
+    if is_results(header, rules):
+        return True
+    from littlegiant.load import rules as rulesets
+
+    return any(is_results(header, rulesets.load(rid)) for rid in rulesets.builtin_ids())
 
 
 def _decodes(data: bytes, codec: str) -> bool:

@@ -34,17 +34,21 @@ UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "�
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
 stays unknown, never 0."""
-_ABOUT = re.compile(r"^(?:约合?|大约|大概|近|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
 finance manager means it; an answer is never more exact than its statement."""
 _REMARK = re.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
-DOUBT = ("过期", "到期", "失效", "撤销", "取消", "注销", "摘牌", "申报", "申请", "在审", "审核", "评审", "公示",
-         "复核", "待", "拟", "未", "没", "不", "预计", "计划", "准备", "可能", "?", "expire", "lapse", "pending",
-         "appl", "not", "revoked")
-"""Words in a yes's remark that undo it: 是（已过期）, 是（申报中）, 是（待认定）. A lapsed or pending title is not
-held, and reading it as held passes a tier on a title the company does not have; such an answer is
-refused, saying to answer 否 or 不知道, rather than guessed either way."""
+_DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
+_SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|通过|有效|有效期内|仍有效|在有效期内|期内|"
+                   r"审核|评审|公示后|未过期|没过期|未到期|没到期|未撤销|未被撤销|没有撤销|首次|第[一二三四五六七八九十]+批|批|"
+                   r"certified|recogni[sz]ed|valid|renewed|approved|since|in|and|notexpired|"
+                   r"[\s，,、；;:：])*")
+"""What a yes's remark may say and still be a yes: when and how the title was won or renewed, that
+it is valid (是（2024年认定）, 是（2025年复核通过）, 是（未过期）). Anything else (已过期, 申报中, 待认定,
+已满3年, 到2025年12月, 不含子公司) is refused, saying to answer 否 or 不知道: a lapsed or pending title
+is not held, and reading such a remark as yes passed a tier on a title the company does not have."""
+
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
@@ -128,7 +132,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         remark = _REMARK.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 否（已过期）: the word before the remark answers
             low = remark.group(1)
-            if low in YES and any(word in remark.group(2) for word in DOUBT):
+            if low in YES and _SURE.fullmatch(_DATES.sub("", remark.group(2))) is None:
                 raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
         if low in YES or low in NO:

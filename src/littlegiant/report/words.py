@@ -452,8 +452,10 @@ class Words:
             held = self.result.tiers.get(tid) if tid else None
             name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
             if held is not None and held.status in (MET, REVIEW) and self.alone:
-                return (f"已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
-                        f"Meets {name} ({self.status(held.status)}): apply for it first")
+                if held.status == MET:
+                    return f"已满足「{name}」：先申请这一称号" if zh else f"Meets {name}: apply for it first"
+                return (f"「{name}」只待认定机关判断：先申请这一称号" if zh else
+                        f"{name} awaits only the authority's review: apply for it first")
             if held is not None and held.status in (MET, REVIEW):
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
@@ -574,6 +576,8 @@ def _years_on(lang: str) -> str:
 def now_text(c: CriterionResult, lang: str) -> str:
     """A failed figure's value beside its title: 「……不低于90%（现为85%）」; empty for anything else."""
     if c.kind != "check" or not isinstance(c.value, Decimal):
+        return ""
+    if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
         return ""
     if lang == "zh":
         return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
