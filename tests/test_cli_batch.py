@@ -566,3 +566,26 @@ def test_a_column_of_the_other_rule_sets_incident_question_is_refused_naming_the
     (line,) = done.stderr.strip().splitlines()
     assert f"本次评估依据的办法问的是“{asked}”" in line and "与评估无关" not in line
     assert not out.exists()
+
+
+def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: Path) -> None:
+    """A sheet's "1,20" was scored as 120 without a word: in a CSV or an xlsx text cell the row is now an
+    error quoting the cell and saying what to write, and the "1,200" row beside it is scored."""
+    import openpyxl
+
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + 'Comma Co,industrial,100,5000,"1,20",true\nGood Co,industrial,100,5000,"1,200",true\n',
+                   encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (HEADER.strip().split(","), ["Comma Co", "industrial", 100, 5000, "1,20", "true"],
+                ["Good Co", "industrial", 100, 5000, "1,200", "true"]):
+        sheet.append(row)
+    book.save(tmp_path / "in.xlsx")
+    said = ("financials.2025.rd_expense: got '1,20', which is ambiguous: a comma (or space) may only group "
+            "thousands, as in 1,200 or 12,000.5; write 1.20 or 120")
+    for name in ("in.csv", "in.xlsx"):
+        code, _ = batch(str(tmp_path / name), "--output", str(tmp_path / f"{name}.out.csv"))
+        rows = read_csv(tmp_path / f"{name}.out.csv")
+        assert code == 1 and [(r["status"], r["error"]) for r in rows] == [("error", said), ("scored", "")], name

@@ -148,6 +148,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
     "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
+    "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
+                       "or 12,000.5; write {write}",
+                       "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
     "value.whole": ("expected a whole number, got {shown}", "应填整数，现在是 {shown}"),

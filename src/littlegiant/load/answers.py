@@ -59,6 +59,10 @@ _TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
+_GROUP_SEP = "[,'’、_]|\\s+"
+_GROUPED = re.compile(rf"[\d.]*\d(?:(?:{_GROUP_SEP})\d+)+(?:\.\d*)?")
+"""A number whose digits a separator splits (1,200; 1 200; 1,20; 1.200,50): the commas people group
+thousands with, and what Excel and other countries write in their place."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
 NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
@@ -107,6 +111,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
         return None, None
+    if f.type in NUMERIC_TYPES:
+        _check_grouping(stripped, f, where, label or field_words(f, where))
 
     def wrong() -> InputError:
         return InputError(kind="value.typed", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
@@ -169,6 +175,37 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         number = plain(number * factor)
     value = check_value(f, number, where=where, label=label)
     return value, Conversion(stripped, number) if typed else None
+
+
+def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
+    """Refuse a number whose separators do not group thousands: ``1,20`` read by dropping its comma
+    is 120, where the person most likely meant 1.20 (a decimal comma) or mistyped 1,200; either way
+    a figure a hundred times off must not be scored. ``1,200``, ``12,000.5`` and ``1 200 000`` pass;
+    the message quotes what was typed and says what to write instead."""
+    text = unicodedata.normalize("NFKC", typed)
+    ten_k = _TEN_K.search(text.lower())
+    if ten_k is not None:  # "8000 10k CNY": the English name of 万元, not a group of digits
+        text = text[: ten_k.start()]
+    for found in _GROUPED.finditer(text):
+        token = found.group()
+        whole, dot, fraction = token.partition(".")
+        groups = re.split(_GROUP_SEP, whole)
+        if (not dot or not re.search(_GROUP_SEP, fraction)) and len(groups[0]) <= 3 and groups[0][:1] != "0" \
+                and all(len(g) == 3 for g in groups[1:]):
+            continue
+        digits = re.sub(_GROUP_SEP, "", token)
+        if dot and re.search(_GROUP_SEP, fraction):  # 1.200,50: the dot groups, the comma marks the decimals
+            head, _, tail = re.sub(_GROUP_SEP, ",", token).replace(".", "").rpartition(",")
+            decimal, integer = head.replace(",", "") + "." + tail, None
+        else:
+            head, _, tail = re.sub(_GROUP_SEP, ",", whole).rpartition(",")
+            decimal, integer = head.replace(",", "") + "." + tail + fraction, digits
+        start, end = found.span()
+        options = [] if f.type == "int" and integer is not None else [text[:start] + decimal + text[end:]]
+        if integer is not None:  # a count is never 1.20: only the whole number is offered for it
+            options.append(text[:start] + (integer.lstrip("0") or "0") + text[end:])
+        raise InputError(kind="value.grouping", field=where, label=label,
+                         params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None]:

@@ -360,7 +360,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
 
             try:
                 typed = read_typed(f, value, where=where)[0]
-            except InputError:
+            except InputError as wrong:
+                if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
+                    raise wrong.moved(file=source, line=line_of(data, key)) from None
                 typed = None
             if typed is not None:
                 return typed
