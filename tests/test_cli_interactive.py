@@ -918,11 +918,14 @@ def test_an_amount_in_yuan_is_questioned_in_billions_in_english(tmp_path: Path) 
 
 def test_an_answer_whose_comma_does_not_group_thousands_is_asked_again(tmp_path: Path) -> None:
     """"1,20" for revenue was saved as 120: the interview now quotes it, says to write 1.20 or 120, and
-    asks again."""
+    asks again; "-3百万" is refused quoting what was typed, not the -300 it was read as."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "c.yaml"], tmp_path)
     s.answers("某某公司", "1,20")
     retry = " ".join((s.until_prompt() or "").split())
     assert "“1,20”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 1.20 或 120" in retry
+    s.send("-3百万")
+    retry = " ".join((s.until_prompt() or "").split())
+    assert "金额不能为负数，现在是 “-3百万”（即 -300万元）" in retry
     s.send("1,200")
     assert s.until_prompt() is not None
     code, _ = s.finish()

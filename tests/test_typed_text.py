@@ -177,3 +177,33 @@ def test_thousands_grouped_by_three_are_read_at_every_door(text: str, value: Dec
     """A comma, space or underscore that groups thousands by three is still read, at every door."""
     assert set(doors("financials.2025.rd_expense", text).values()) == {("ok", value)}
 
+
+@pytest.mark.parametrize(("path", "text", "zh", "en"), [
+    ("financials.2025.rd_expense", "-3 million", "金额不能为负数，现在是 “-3 million”（即 -300万元）",
+     "expected an amount that is not negative, got '-3 million', that is -300 (10k CNY)"),
+    ("financials.2025.rd_expense", "-3百万", "金额不能为负数，现在是 “-3百万”（即 -300万元）",
+     "expected an amount that is not negative, got '-3百万', that is -300 (10k CNY)"),
+    ("financials.2025.rd_expense", "-300万", "金额不能为负数，现在是 “-300万”",
+     "expected an amount that is not negative, got '-300万'"),
+    ("financials.2025.rd_expense", "-3,000,000元", "金额不能为负数，现在是 “-3,000,000元”（即 -300万元）",
+     "expected an amount that is not negative, got '-3,000,000元', that is -300 (10k CNY)"),
+    ("market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是 “150%”",
+     "expected a percentage from 0 to 100, got '150%'"),
+])
+def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: str) -> None:
+    """"-3 million" was refused as "-300", a figure the person never typed: the refusal quotes the text
+    as typed, with the figure in 万元 it was read as, from a cell and --set alike."""
+    for read in (lambda: row_profile({path: text}, RS, "t"), lambda: apply_sets(Profile({}), RS, [f"{path}={text}"])):
+        with pytest.raises(InputError) as caught:
+            read()
+        error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+        assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
+
+
+def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
+    """-3000000 under a header in 元 was refused as "-300": the cell is quoted as typed, with its 万元."""
+    with pytest.raises(InputError) as caught:
+        row_profile({"研发费用（2025年）（元）": "-3000000"}, RS, "t")
+    error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+    assert error.render("zh").endswith("金额不能为负数，现在是 “-3000000”（即 -300万元）")
+    assert error.render("en").endswith("expected an amount that is not negative, got '-3000000', that is -300 (10k CNY)")

@@ -20,7 +20,7 @@ from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Choices, Got, Text, nearest
+from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, nearest, unit_text
 from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
@@ -102,9 +102,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     where = where or f.path
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
-        if unit != 1:
-            number = plain(number * unit)
-        return check_value(f, number, where=where, label=label), None
+        if unit == 1:
+            return check_value(f, number, where=where, label=label), None
+        return _as_typed(f, plain(number * unit), text, where, label), None
     if f.type == "bool" and text in _YES_NO:
         return _YES_NO[text], None
     stripped = text.strip()
@@ -171,10 +171,30 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raise wrong() from None
     if factor != 1:
         if not number.is_finite() or number.adjusted() > 30:  # past any size check_value takes
-            return check_value(f, number, where=where, label=label), None
+            return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
-    value = check_value(f, number, where=where, label=label)
+    value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
     return value, Conversion(stripped, number) if typed else None
+
+
+def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,
+              converted: bool = True) -> Scalar:
+    """``check_value`` of what ``typed`` was read as, a refusal quoting the text as typed: "-3 million"
+    refused as "-300" leaves the person wondering where that figure came from. A converted amount adds
+    the figure in 万元 it was read as."""
+    try:
+        return check_value(f, number, where=where, label=label)
+    except InputError as exc:
+        if "shown" not in exc.params:
+            raise
+        quoted = brief(typed.strip())
+        zh, en = (quoted.zh, quoted.en) if isinstance(quoted, Text) else (quoted, quoted)
+        shown = Text(f"“{zh}”", f"'{en}'")
+        if converted and number.is_finite():
+            figure = grouped(str(number))
+            shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en')}")
+        raise InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
+                         field=exc.field, label=exc.label) from None
 
 
 def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
