@@ -195,7 +195,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     (message,) = err.strip().splitlines()
     written = int(message.split("; ")[1].split(" ")[0])
     (partial,) = tmp_path.glob("out.partial-*.csv")
-    assert message == f"littlegiant: interrupted; {written} rows written to {partial} ({out} left as it was)"
+    assert message == f"littlegiant: interrupted; {written} {'row' if written == 1 else 'rows'} written to {partial} ({out} left as it was)"
     assert out.read_text(encoding="utf-8") == "previous results\n"
     rows = read_csv(partial)
     assert 0 < written == len(rows) < 200_000
@@ -589,3 +589,12 @@ def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: P
         code, _ = batch(str(tmp_path / name), "--output", str(tmp_path / f"{name}.out.csv"))
         rows = read_csv(tmp_path / f"{name}.out.csv")
         assert code == 1 and [(r["status"], r["error"]) for r in rows] == [("error", said), ("scored", "")], name
+
+
+def test_counts_of_one_take_the_singular_in_english(tmp_path: Path) -> None:
+    """A row of one cell under a six-column header is said as "1 cell", not "1 cells"."""
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "Lonely Co\n" + GOOD, encoding="utf-8")
+    code, _ = batch(str(src), "--output", str(tmp_path / "out.csv"))
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and rows[0]["error"] == "the row has 1 cell but the header has 6 columns"

@@ -264,7 +264,7 @@ def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal
     message = one_line(err, "littlegiant: interrupted; ")
     (partial,) = tmp_path.glob("out.partial-*.jsonl")
     written = int(message.split("; ")[1].split()[0])
-    assert message == f"littlegiant: interrupted; {written} rows written to {partial.name} (out.jsonl left as it was)"
+    assert message == f"littlegiant: interrupted; {written} {'row' if written == 1 else 'rows'} written to {partial.name} (out.jsonl left as it was)"
     assert out.read_text(encoding="utf-8") == "previous\n"
     text = partial.read_text(encoding="utf-8")
     assert text.endswith("\n")

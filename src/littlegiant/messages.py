@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno as errnos
 import re
+import string
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -169,7 +170,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
-    "column.refused": ("{count} columns refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
+    "column.refused": ("{count:column|columns} refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
     "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.other_question": ("a question of {rules}; these rules ask '{label}' instead",
@@ -195,7 +196,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "row.csv": ("not valid CSV ({problem})", "不是有效的 CSV 格式，无法读取"),
     "row.not_text": ("the row is {what} (save the file as UTF-8, or name its encoding with --encoding)",
                      "这一行{what}（请另存为 UTF-8，或用 --encoding 写明编码）"),
-    "row.cells": ("the row has {cells} cells but the header has {columns} columns",
+    "row.cells": ("the row has {cells:cell|cells} but the header has {columns:column|columns}",
                   "这一行有 {cells} 个单元格，但第一行（列名）有 {columns} 列"),
     "sheet.repeated": ("the column {column!r} appears twice in the header row {row}",
                        "第 {row} 行（列名）中“{column}”列出现了两次"),
@@ -223,9 +224,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
     "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
-    "out.kept_rows_new": ("{rows} rows written to {partial} ({output} not created)",
+    "out.kept_rows_new": ("{rows:row|rows} written to {partial} ({output} not created)",
                           "已写出的 {rows} 行保存在 {partial}（未生成 {output}）"),
-    "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
+    "out.kept_rows": ("{rows:row|rows} written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为 年-月-日（如 2026-03-01），现在是“{got}”"),
@@ -306,7 +307,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
-    "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
+    "run.internal_rows": ("littlegiant: {count:row|rows} met an internal error (a bug in littlegiant): please report it "
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "
                           "的行一并报告给我们"),
@@ -314,7 +315,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "are kept", "一个工作进程意外停止（被终止，或内存不足？）；之前已评估的行都已保留"),
 }
 """kind → (en, zh). ``{name}`` takes a parameter; a ``!r`` or format spec applies in English only
-when the parameter is plain text or a number."""
+when the parameter is plain text or a number; ``{n:row|rows}`` says a count with the word its
+number takes (``fill``)."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
@@ -486,4 +488,28 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
     text = zh if lang == "zh" else en
     if not params:
         return text
-    return text.format(**{k: _word(v, lang) for k, v in params.items()})
+    return fill(text, {k: _word(v, lang) for k, v in params.items()})
+
+
+def plural(n: object, one: str, many: str) -> str:
+    """The word a count takes in English: 1 answer, 2 answers, 0 answers, 1.5 points."""
+    return one if n == 1 else many
+
+
+class _Counting(string.Formatter):
+    """``str.format``, and ``{n:answer|answers}`` for a count and the word its number takes."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec and not isinstance(value, bool):
+            one, _, many = format_spec.partition("|")
+            return f"{value} {plural(value, one, many)}"
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTING = _Counting()
+
+
+def fill(text: str, fields: Mapping[str, object]) -> str:
+    """``text.format(**fields)``, a count said with its word: "1 answers" read as careless English,
+    and a sentence written for the usual many is shown for one as often as not."""
+    return _COUNTING.vformat(text, (), fields) if "|" in text else text.format(**fields)

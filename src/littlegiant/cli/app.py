@@ -538,7 +538,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     if not counts["read"]:  # a header-only sheet or an empty folder: say so rather than a quiet "read 0"
         say(words("run.no_rows", lang, {"inputs": ", ".join(str(p) for p in inputs)}))
     if counts["internal"]:
-        say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
+        say(words("run.internal_rows", lang, {"count": counts["internal"]}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
@@ -799,6 +799,7 @@ def rules_test(
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
+    from littlegiant.messages import plural
 
     failed = 0
     for ref in test_targets(paths) if paths else test_refs():
@@ -810,8 +811,10 @@ def rules_test(
             write_output(f"FAIL {line}\n", None)
         failed += len(outcome.failures)
         verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        generated = f", {outcome.generated} generated boundary cases" if outcome.rules_id != "calendar" else ""
-        write_output(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n", None)
+        generated = (f", {outcome.generated} generated boundary {plural(outcome.generated, 'case', 'cases')}"
+                     if outcome.rules_id != "calendar" else "")
+        write_output(f"{outcome.rules_id}: {outcome.cases} {plural(outcome.cases, 'case', 'cases')}{generated}: {verdict}\n",
+                     None)
     if failed:
         raise typer.Exit(1)
 

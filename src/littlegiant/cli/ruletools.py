@@ -38,7 +38,7 @@ from littlegiant.load.rules import (
     load,
 )
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.messages import unit_text
+from littlegiant.messages import plural, unit_text
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
 from littlegiant.report.linebreak import hang
@@ -383,7 +383,7 @@ def _plain_band(b: Any, unit: str | None, lang: str) -> str:
 
 
 def _points(v: Decimal, lang: str) -> str:
-    return f"{_n(v)}分" if lang == "zh" else f"{_n(v)} point{'' if v == 1 else 's'}"
+    return f"{_n(v)}分" if lang == "zh" else f"{_n(v)} {plural(v, 'point', 'points')}"
 
 
 def _plain_provenance(source: str | None, confidence: str | None, evidence: tuple[Text, ...], note: Text | None,
@@ -728,7 +728,7 @@ def _need(node: Node, rs: RuleSet, lang: str) -> str:
     if node.kind == "score":
         if zh:
             return f"得分{OPS['zh'].get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
-        return f"a score {OPS['en'].get(node.op or '>=', '')} {_n(node.threshold)} points{applies}"
+        return f"a score {OPS['en'].get(node.op or '>=', '')} {_points(node.threshold, 'en')}{applies}"
     if node.kind != "check":
         return (node.title.get(lang) if node.title else node.kind) + applies
     unit = (node.unit or "") if zh else unit_text(node.unit, lang)

@@ -16,7 +16,7 @@ from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
-from littlegiant.messages import say
+from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, w
@@ -275,6 +275,7 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
         out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」？请核对")
     else:
         bn = num(large[0].figure.value / 100000, lang=lang)
-        out.append(f"{name} is {value} ({bn} billion CNY), and {len(large) - 1} more amounts are beyond any "
-                   "SME: were amounts in yuan entered as 10k CNY? Please check")
+        more = len(large) - 1
+        out.append(f"{name} is {value} ({bn} billion CNY), and {more} more {plural(more, 'amount is', 'amounts are')} "
+                   "beyond any SME: were amounts in yuan entered as 10k CNY? Please check")
     return out

@@ -19,7 +19,7 @@ from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
-from littlegiant.messages import grouped
+from littlegiant.messages import grouped, plural
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
@@ -153,7 +153,7 @@ class Words:
         if c.kind == "score":
             need = f"{OPS[self.lang].get(c.op or '>=', '')}{'' if zh else ' '}{num(c.threshold)}"
             if c.points_min == c.points_max:
-                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} points"
+                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} {plural(c.points_min, 'point', 'points')}"
             else:
                 got = (f"得分在 {num(c.points_min)}–{num(c.points_max)} 之间（尚缺数据）" if zh else
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
