@@ -301,10 +301,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
-                           "they are unknown for every company, and so may be the tiers they decide "
-                           "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
+                           "they are unknown for every company, and so may be the tiers they decide. For a sheet with "
+                           "every column, run: littlegiant init sheet.xlsx",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
-                           "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
+                           "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
     "run.no_rows": ("littlegiant: note: no company rows in {inputs} (only a header, or nothing to read?)",
                    "littlegiant 提示：{inputs} 里没有企业数据行（只有表头，或没有可读的内容？）"),
     "run.internal_rows": ("littlegiant: {count:row|rows} met an internal error (a bug in littlegiant): please report it "
