@@ -19,7 +19,7 @@ from littlegiant.load.rules import RuleSet
 from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
-from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, w
+from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, stale_year, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -88,12 +88,7 @@ class Report:
         out = []
         r, latest = self.result, self.latest_year
         if latest is not None and latest < r.last_year:
-            out.append(f"资料中最近的年度数据是{latest}年的，而评估日期 {r.as_of.isoformat()} 的上年度是{r.last_year}年："
-                       f"{r.last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{r.last_year}年的数据"
-                       if self.lang == "zh" else
-                       f"The profile's latest yearly figures are for {latest}, but as of {r.as_of.isoformat()} last "
-                       f"year is {r.last_year}: with no {r.last_year} figures, every criterion that reads them is "
-                       f"unknown; add the {r.last_year} figures")
+            out.append(stale_year(latest, r.as_of, r.last_year, self.lang))
         return out + warning_lines(r, self.lang)
 
     @property

@@ -78,6 +78,17 @@ def w(key: str, lang: str) -> str:
     return W[key][lang]
 
 
+def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
+    """Why every tier may read 未知 after New Year: the profile's figures stop a year short of the
+    one the assessment date calls last year (one sentence, for any report or sheet that says it)."""
+    if lang == "zh":
+        return (f"资料中最近的年度数据是{latest}年的，而评估日期 {as_of.isoformat()} 的上年度是{last_year}年："
+                f"{last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{last_year}年的数据")
+    return (f"The profile's latest yearly figures are for {latest}, but as of {as_of.isoformat()} last year is "
+            f"{last_year}: with no {last_year} figures, every criterion that reads them is unknown; add the "
+            f"{last_year} figures")
+
+
 def num(v: Any, lang: str = "en") -> str:
     """A number as people write it: thousands grouped, at most two places; yes/no in words."""
     text = fmt(v, lang=lang)
