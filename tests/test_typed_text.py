@@ -153,6 +153,8 @@ def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh
     ("0,500", "0.500 或 500", "0.500 or 500"),
     ("1 20", "1.20 或 120", "1.20 or 120"),
     ("1_0", "1.0 或 10", "1.0 or 10"),
+    ("12, 5", "12.5 或 125", "12.5 or 125"),
+    ("1,,000", "1.000 或 1000", "1.000 or 1000"),
 ])
 def test_a_comma_that_does_not_group_thousands_is_refused_at_every_door(text: str, zh_write: str,
                                                                          en_write: str) -> None:

@@ -59,8 +59,8 @@ _TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
-_GROUP_SEP = "[,'’、_]|\\s+"
-_GROUPED = re.compile(rf"[\d.]*\d(?:(?:{_GROUP_SEP})\d+)+(?:\.\d*)?")
+_GROUP_SEP = "[,'’、_\\s]+"
+_GROUPED = re.compile(rf"[\d.]*\d(?:{_GROUP_SEP}\d+)+(?:\.\d*)?")
 """A number whose digits a separator splits (1,200; 1 200; 1,20; 1.200,50): the commas people group
 thousands with, and what Excel and other countries write in their place."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
@@ -210,8 +210,9 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
         token = found.group()
         whole, dot, fraction = token.partition(".")
         groups = re.split(_GROUP_SEP, whole)
+        marks = re.findall(_GROUP_SEP, whole)
         if (not dot or not re.search(_GROUP_SEP, fraction)) and len(groups[0]) <= 3 and groups[0][:1] != "0" \
-                and all(len(g) == 3 for g in groups[1:]):
+                and all(len(g) == 3 for g in groups[1:]) and all(len(m.strip()) <= 1 for m in marks):
             continue
         digits = re.sub(_GROUP_SEP, "", token)
         if dot and re.search(_GROUP_SEP, fraction):  # 1.200,50: the dot groups, the comma marks the decimals
