@@ -532,7 +532,7 @@ def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
     assert s.until_prompt() is not None
     s.proc.send_signal(signal.SIGTERM)
     code, _ = s.finish()
-    assert code == 130 and "1 answers saved to term.yaml" in s.transcript
+    assert code == 130 and "1 answer saved to term.yaml" in s.transcript
     assert "name: Term Ltd" in (tmp_path / "term.yaml").read_text(encoding="utf-8")
     assert not (tmp_path / ".term.yaml.lock").exists()
 

@@ -202,7 +202,7 @@ def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: 
     assert done.returncode == 1
     assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in done.stdout
     assert "FAIL mine.tests.yaml:3 small: criterion t1.rev is unmet, expected met" in done.stdout
-    assert "mine: 1 cases" in done.stdout
+    assert "mine: 1 case," in done.stdout
 
 
 @pytest.mark.parametrize("as_of", ['"20261126"', "20261126", '"2026-W48-4"', '"2026-11-26T00:00"', '"2026-02-30"'])
