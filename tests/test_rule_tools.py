@@ -288,7 +288,7 @@ def test_rules_show_reads_as_plain_chinese_and_keeps_the_authors_detail() -> Non
     operators and paths are the rule author's, under --detail."""
     rule = zh80("rules", "show", "zjtx26.rd.share_y1", "--lang", "zh")
     assert rule == ("上年度研发费用占营业收入比重不低于3%\n"
-                    "  规则：优质中小企业梯度培育管理办法（2026），专精特新中小企业\n"
+                    "  所属：优质中小企业梯度培育管理办法（2026），专精特新中小企业\n"
                     "  要求：不低于3%\n"
                     "  依据：工信部企业〔2026〕2号 附件1 第6项\n"
                     "  可靠度：多个独立转载一致\n"
@@ -302,6 +302,10 @@ def test_rules_show_reads_as_plain_chinese_and_keeps_the_authors_detail() -> Non
     assert "  • 本年度中小企业专精特新发展评价得分不低于50分（仅新申请）\n" in whole
     for text in (rule, item, whole):
         assert not re.search(r"[a-z_]+\.[a-z_]|>=|<=|\[y1\]|\{year\}|multi|recalled", text), text
+    gate = zh80("rules", "show", "gate", "--rules", "miit-2026", "--lang", "zh")
+    assert "科技和创新型中小企业、专精特新中小企业、专精特新\"小巨人\"企业" in gate.replace("\n        ", "")
+    field = zh80("rules", "show", "niche_years", "--rules", "miit-2026", "--lang", "zh")
+    assert "  填写：数字，单位年\n" in field and "{year}" not in field
     detail = zh80("rules", "show", "zjtx26.rd.share_y1", "--lang", "zh", "--detail")
     assert "rd_share[y1] >= 3 %" in detail and "financials.{year}.rd_expense" in detail
     en = cli("rules", "show", "zjtx.points.debt_ratio", "--rules", "miit-2022", "--lang", "en").stdout

@@ -42,6 +42,7 @@ from littlegiant.messages import plural, unit_text
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
 from littlegiant.report.linebreak import hang
+from littlegiant.report.template import help_text
 from littlegiant.report.words import OPS
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -247,7 +248,7 @@ def is_rule_set(rs: RuleSet, ident: str) -> bool:
 
 
 _SAY = {
-    "set": Text("规则", "Rules"), "tier": Text("称号", "Title"), "in_force": Text("有效期", "In force"),
+    "set": Text("所属", "Part of"), "tier": Text("称号", "Title"), "in_force": Text("有效期", "In force"),
     "source": Text("依据", "Source"), "sure": Text("可靠度", "Confidence"), "need": Text("要求", "Requires"),
     "evidence": Text("需准备材料", "Evidence"), "note": Text("说明", "Note"), "uses": Text("用到的数据", "Uses"),
     "all": Text("以下条件须全部满足", "All of these must hold"), "any": Text("以下满足其一即可", "Any one of these is enough"),
@@ -290,7 +291,8 @@ def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
     if found is None:
         raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
     kind, obj = found
-    where = [t.title.get(lang) for t in rs.tiers.values() if any(n is obj for n in t.criteria.walk())]
+    where = [t.title.get(lang) for t in rs.tiers.values()
+             if kind == "criterion" and any(n.id == obj.id for n in t.criteria.walk())]
     lines.append(("", (obj.title if hasattr(obj, "title") else obj.label).get(lang)))
     say("set", rs.title.get(lang) + (f"{'，' if zh else ', '}{joiner.join(where)}" if where else ""))
     reads: set[str] = set()
@@ -331,8 +333,9 @@ def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
         if f.choices:
             answer += sep + joiner.join((f.choice_labels[c].get(lang) if c in f.choice_labels else c) for c in f.choices)
         say("answer", answer)
-        if f.help is not None:
-            lines.append(("  ", f.help.get(lang)))
+        helped = help_text(f, lang, date.today().year - 1)  # {year}: last year, as an application made today reads it
+        if helped is not None:
+            lines.append(("  ", helped))
     if reads:
         labels = {fd.path: fd.label.get(lang) for fd in rs.fields.values()}
         say("uses", joiner.join(dict.fromkeys(labels.get(p, p) for p in sorted(reads))))
