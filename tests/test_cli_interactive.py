@@ -463,7 +463,10 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     assert s.until_prompt() is not None
     code, _ = s.finish()
     assert code == 130
-    assert "revenue: 12000" in (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+    saved = (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+    assert "revenue: 12000" in saved
+    assert saved.startswith("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-11-26）。\n"
+                            "# null 表示“不知道”。")  # the file a finance manager opens speaks their language
 
 
 def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path) -> None:

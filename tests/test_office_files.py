@@ -111,6 +111,9 @@ def test_an_undecodable_profile_names_the_encodings_tried(tmp_path: Path) -> Non
     assert err == (f"littlegiant: error: {bad}: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16 with "
                    "a byte-order mark); save it as UTF-8 or name its encoding with --encoding\n")
     assert invoke("assess", str(bad), "--encoding", "klingon")[0] == 2
+    said = CliRunner().invoke(app, ["assess", str(bad), "--lang", "zh"]).stderr
+    assert said == (f"littlegiant 出错：{bad}：按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字；"
+                    "请另存为 UTF-8，或用 --encoding 写明编码\n")  # no English inside the Chinese
 
 
 def make_workbook(path: Path) -> None:

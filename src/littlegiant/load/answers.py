@@ -34,8 +34,14 @@ UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "�
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
 stays unknown, never 0."""
-_REMARK = re.compile(r"(.+?)\(.*\)")
+_REMARK = re.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
+DOUBT = ("过期", "到期", "失效", "撤销", "取消", "注销", "摘牌", "申报", "申请", "在审", "审核", "评审", "公示",
+         "复核", "待", "拟", "未", "没", "不", "预计", "计划", "准备", "可能", "?", "expire", "lapse", "pending",
+         "appl", "not", "revoked")
+"""Words in a yes's remark that undo it: 是（已过期）, 是（申报中）, 是（待认定）. A lapsed or pending title is not
+held, and reading it as held passes a tier on a title the company does not have; such an answer is
+refused, saying to answer 否 or 不知道, rather than guessed either way."""
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
@@ -125,6 +131,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         remark = _REMARK.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 否（已过期）: the word before the remark answers
             low = remark.group(1)
+            if low in YES and any(word in remark.group(2) for word in DOUBT):
+                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
         raise wrong()

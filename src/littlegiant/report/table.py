@@ -97,25 +97,29 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
 
 
 _SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
-_ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
+_SETS = re.compile(r"  \[--set .*\]$", re.S)
+ADVICE_MARK = "  ⇒ "
+"""Between what holds a row back and, with --advice, the first step of its plan, in a next_step cell."""
 
 
 def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
                       row: Mapping[str, Any]) -> tuple[str, str]:
     """(what holds the company back, the first step to take) in words, from a next_step cell
-    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out. A
-    criterion not answered or left to the authority says so: its title alone would read as failed."""
+    (``tier: criterion — title``, with --advice followed by ``  ⇒ step  [--set …]``), ids left out.
+    A criterion not answered or left to the authority says so: its title alone would read as failed."""
     if not next_step:
         return "", ""
+    next_step, mark, step = next_step.partition(ADVICE_MARK)
+    if mark:
+        blocker, _ = _blocker_and_step(next_step, tiers, lang, row)
+        tier = next_step.removesuffix(":")
+        return blocker or tiers.get(tier, tier), _SETS.sub("", step)
     found = _SCREENING.match(next_step)
     if found:
         colon = "：" if lang == "zh" else ": "
         status = row.get(f"{found.group(1)}_status")
         how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
         return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
-    found = _ADVICE.match(next_step)
-    if found:
-        return tiers.get(found.group(1), found.group(1)), found.group(2)
     return "", next_step
 
 
