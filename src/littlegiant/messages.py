@@ -370,16 +370,25 @@ _ERRNO_ZH = {
 
 
 _UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
-UNIT_WHOLE = re.compile("|".join(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()))
-"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k" (terminal and HTML alike)."""
+UNIT_WHOLE = re.compile("|".join([*(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()),
+                                   r"\d[\d,.]* CNY\b"]))
+"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k", nor an amount
+away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
 
 
-def unit_text(unit: str | None, lang: str) -> str:
+_UNIT_ONE = {" years": " year", " people": " person", " items": " item", " points": " point"}
+
+
+def unit_text(unit: str | None, lang: str, n: object = None) -> str:
     """The unit as shown after a number: Chinese units stay in zh, English words in en (reports and
-    the error messages that quote an amount alike)."""
+    the error messages that quote an amount alike); after the number ``n`` when it is 1, in the
+    singular ("now 1 year", not "1 years")."""
     if not unit:
         return ""
-    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+    if lang == "zh":
+        return unit
+    words = _UNIT_EN.get(unit, unit)
+    return _UNIT_ONE.get(words, words) if n == 1 else words
 
 
 def grouped(text: str) -> str:

@@ -369,7 +369,7 @@ def _conditions(group: Node, rs: RuleSet, lang: str, indent: str, shown: set[str
 def _plain_band(b: Any, unit: str | None, lang: str) -> str:
     """One line of a score table in words: 不低于 50%：5分 (its label when it has one)."""
     zh = lang == "zh"
-    shown = (unit or "") if zh else unit_text(unit, lang)
+    shown = (unit or "") if zh else unit_text(unit, lang, b.at_least if b.at_least is not None else b.at_most)
     if b.at_least is not None:
         cond = f"{OPS[lang]['>=']}{'' if zh else ' '}{_n(b.at_least)}{shown}"
     elif b.at_most is not None:
@@ -734,7 +734,7 @@ def _need(node: Node, rs: RuleSet, lang: str) -> str:
         return f"a score {OPS['en'].get(node.op or '>=', '')} {_points(node.threshold, 'en')}{applies}"
     if node.kind != "check":
         return (node.title.get(lang) if node.title else node.kind) + applies
-    unit = (node.unit or "") if zh else unit_text(node.unit, lang)
+    unit = (node.unit or "") if zh else unit_text(node.unit, lang, node.threshold)
     if node.op == "between" and isinstance(node.threshold, tuple | list):
         lo, hi = node.threshold
         return f"在{_n(lo)}–{_n(hi)}{unit}之间{applies}" if zh else f"between {_n(lo)} and {_n(hi)}{unit}{applies}"

@@ -201,7 +201,7 @@ def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text 
         shown = Text(f"“{zh}”", f"'{en}'")
         if converted and number.is_finite():
             figure = grouped(str(number))
-            shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en')}")
+            shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en', number)}")
         raise InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
                          field=exc.field, label=exc.label) from None
 

@@ -233,7 +233,7 @@ def part_words(v: PartOverWhole) -> dict[str, Text]:
     for name, fig in (("part", v.part), ("whole", v.whole)):
         digits = grouped(plain_number(fig.value))
         out[name] = input_label(fig.field, fig.path)
-        out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en"))
+        out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en", fig.value))
     return out
 
 

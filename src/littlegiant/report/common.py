@@ -228,7 +228,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
-    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang, fig.value)
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:
@@ -247,7 +247,7 @@ def warning_text(w: Unusual, lang: str) -> str:
                 return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
             bn = num(w.figure.value / 100000, lang=lang)
             return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
-        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
+        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang, w.limit)
         if lang == "zh":
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
         return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"

@@ -133,7 +133,7 @@ def _group(c: CriterionResult, lang: str) -> str:
 
 def _check(c: CriterionResult, lang: str) -> str:
     formula = filled(c, lang)
-    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang))
+    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
     calc = f"{formula} = {shown}" if formula and formula != shown else shown
     required = comparison(c.op, c.threshold, c.unit, lang)
     word = _WORD[c.status].get(lang)
@@ -197,7 +197,7 @@ def _points(c: CriterionResult, lang: str) -> str:
     parts = []
     for label, v, unit in c.scales:
         parts.append(f"{(label or Text('', '')).get(lang)} {fmt(v, lang=lang) if zh else fmt(v)}"
-                     f"{unit_text(unit, lang) if v is not None else ''}".strip())
+                     f"{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
     if c.points_min == c.points_max:

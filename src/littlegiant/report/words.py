@@ -207,10 +207,11 @@ class Words:
             lo, hi = c.threshold
             need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"
             return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
-                f"now {num(c.value)}{unit}; required {need}: {verdict}"
+                f"now {num(c.value)}{unit_text(c.unit, 'en', c.value)}; required {need}: {verdict}"
         how = self._how(c)
-        need = f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}{unit}".strip()
-        got = f"{num(c.value)}{unit}{how}"
+        need = (f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}"
+                f"{unit_text(c.unit, self.lang, c.threshold)}").strip()
+        got = f"{num(c.value)}{unit_text(c.unit, self.lang, c.value)}{how}"
         return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
@@ -484,7 +485,7 @@ class Words:
             return f"先取得：{name}" if zh else f"First obtain: {name}"
         if m.kind == "wait":
             reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
-            unit = unit_text(m.field.unit, self.lang)
+            unit = unit_text(m.field.unit, self.lang, m.after)
             return (f"{m.field.label.get(self.lang)}：{reach}达到{num(m.after)}{unit}" if zh else
                     f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} on {reach}")
         if m.kind == "qualitative":
@@ -496,7 +497,7 @@ class Words:
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
-        unit = unit_text(m.field.unit, self.lang)
+        unit = unit_text(m.field.unit, self.lang, m.after)
         before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
         notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
@@ -590,7 +591,7 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
         return f" (now {num(c.value * 10000)} CNY)"
-    return f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+    return f" (now {num(c.value)}{unit_text(c.unit, 'en', c.value)})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
