@@ -484,3 +484,23 @@ def test_explain_to_an_html_or_markdown_file_is_refused_rather_than_mislabelled(
                   "-o", str(out))
     assert done.exit_code == 2 and done.output.count("\n") == 1 and ".txt" in done.output
     assert not out.exists()
+
+
+def test_a_figure_whose_comma_does_not_group_thousands_is_refused_on_the_command_line(tmp_path: Path) -> None:
+    """"1,20" typed with --set, or written in a profile file, was scored as 120; each now exits 2 with one
+    line that quotes it and says what to write (1.20 or 120; 120 for a count), while 1,200 is still read."""
+    base = (EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh",
+                                 "--set", "financials.2025.rd_expense=1,20"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("littlegiant 出错：--set 「研发费用（2025年）」：“1,20”看不出是多少：逗号（或空格）只能三位一组"
+                             "分隔千位，如 1,200、12,000.5；请写成 1.20 或 120\n")
+    edited = tmp_path / "p.yaml"
+    edited.write_text(base.replace("employees: 45\n", "employees: 1,20\n"), encoding="utf-8")
+    result = invoke("assess", str(edited), "--format", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"littlegiant: error: {edited}:5: employees: got '1,20', which is ambiguous: a comma "
+                             "(or space) may only group thousands, as in 1,200 or 12,000.5; write 120\n")
+    edited.write_text(base.replace("employees: 45\n", "employees: 1,200\n"), encoding="utf-8")
+    result = invoke("assess", str(edited), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["sme"]["size"] == "medium"

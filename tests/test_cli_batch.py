@@ -208,7 +208,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     (message,) = err.strip().splitlines()
     written = int(message.split("; ")[1].split(" ")[0])
     (partial,) = tmp_path.glob("out.partial-*.csv")
-    assert message == f"littlegiant: interrupted; {written} rows written to {partial} ({out} left as it was)"
+    assert message == f"littlegiant: interrupted; {written} {'row' if written == 1 else 'rows'} written to {partial} ({out} left as it was)"
     assert out.read_text(encoding="utf-8") == EARLIER_CSV
     rows = read_csv(partial)
     assert 0 < written == len(rows) < 200_000
@@ -511,7 +511,9 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
     assert len(notes) == 1
     assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]
-    assert "营业收入（2025年）" not in notes[0] and "littlegiant init 模板.xlsx" in notes[0]
+    assert "营业收入（2025年）" not in notes[0]
+    assert notes[0].endswith("相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx")
+    assert "`" not in done.stderr  # no code marks in client text
 
 
 def test_a_sheet_with_every_column_gets_no_note_of_absent_columns(tmp_path: Path) -> None:
@@ -579,3 +581,35 @@ def test_a_column_of_the_other_rule_sets_incident_question_is_refused_naming_the
     (line,) = done.stderr.strip().splitlines()
     assert f"本次评估依据的办法问的是“{asked}”" in line and "与评估无关" not in line
     assert not out.exists()
+
+
+def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: Path) -> None:
+    """A sheet's "1,20" was scored as 120 without a word: in a CSV or an xlsx text cell the row is now an
+    error quoting the cell and saying what to write, and the "1,200" row beside it is scored."""
+    import openpyxl
+
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + 'Comma Co,industrial,100,5000,"1,20",true\nGood Co,industrial,100,5000,"1,200",true\n',
+                   encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (HEADER.strip().split(","), ["Comma Co", "industrial", 100, 5000, "1,20", "true"],
+                ["Good Co", "industrial", 100, 5000, "1,200", "true"]):
+        sheet.append(row)
+    book.save(tmp_path / "in.xlsx")
+    said = ("financials.2025.rd_expense: got '1,20', which is ambiguous: a comma (or space) may only group "
+            "thousands, as in 1,200 or 12,000.5; write 1.20 or 120")
+    for name in ("in.csv", "in.xlsx"):
+        code, _ = batch(str(tmp_path / name), "--output", str(tmp_path / f"{name}.out.csv"))
+        rows = read_csv(tmp_path / f"{name}.out.csv")
+        assert code == 1 and [(r["status"], r["error"]) for r in rows] == [("error", said), ("scored", "")], name
+
+
+def test_counts_of_one_take_the_singular_in_english(tmp_path: Path) -> None:
+    """A row of one cell under a six-column header is said as "1 cell", not "1 cells"."""
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "Lonely Co\n" + GOOD, encoding="utf-8")
+    code, _ = batch(str(src), "--output", str(tmp_path / "out.csv"))
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and rows[0]["error"] == "the row has 1 cell but the header has 6 columns"

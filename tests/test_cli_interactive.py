@@ -268,7 +268,7 @@ def test_start_over_keeps_a_backup_and_an_unreadable_save_file_is_never_overwrit
     assert "employees" not in text and "revenue: 12000" in text and "name: Acme Ltd" in text
     backups = list(tmp_path.glob("old.backup-*.yaml"))  # the old answers, within reach and said so
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == old
-    assert f"The 2 old answers were copied to {backups[0].name}" in s.transcript
+    assert f"2 old answers copied to {backups[0].name}" in s.transcript
 
     save.write_text("employes: 12\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(save)], input="r\n",
@@ -536,7 +536,7 @@ def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
     assert s.until_prompt() is not None
     s.proc.send_signal(signal.SIGTERM)
     code, _ = s.finish()
-    assert code == 130 and "1 answers saved to term.yaml" in s.transcript
+    assert code == 130 and "1 answer saved to term.yaml" in s.transcript
     assert "name: Term Ltd" in (tmp_path / "term.yaml").read_text(encoding="utf-8")
     assert not (tmp_path / ".term.yaml.lock").exists()
 
@@ -918,3 +918,38 @@ def test_an_amount_in_yuan_is_questioned_in_billions_in_english(tmp_path: Path) 
     asked = s.until_prompt() or ""
     assert "80,000,000 (10k CNY) is 800 billion CNY: was an amount in yuan entered as 10k CNY?" in asked
     s.finish()
+
+
+def test_an_answer_whose_comma_does_not_group_thousands_is_asked_again(tmp_path: Path) -> None:
+    """"1,20" for revenue was saved as 120: the interview now quotes it, says to write 1.20 or 120, and
+    asks again; "-3百万" is refused quoting what was typed, not the -300 it was read as."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "c.yaml"], tmp_path)
+    s.answers("某某公司", "1,20")
+    retry = " ".join((s.until_prompt() or "").split())
+    assert "“1,20”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 1.20 或 120" in retry
+    s.send("-3百万")
+    retry = " ".join((s.until_prompt() or "").split())
+    assert "金额不能为负数，现在是 “-3百万”（即 -300万元）" in retry
+    s.send("1,200")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130
+    assert "revenue: 1200\n" in (tmp_path / "c.yaml").read_text(encoding="utf-8")
+
+
+def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> None:
+    """"1 answers" read as careless English: one saved answer is "1 answer" when the interview stops,
+    when it is found again, and when it is copied to a backup on starting over."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "one.yaml"], tmp_path)
+    s.answers("Acme Ltd")
+    assert s.until_prompt() is not None
+    s.finish()
+    assert "interrupted: 1 answer saved to one.yaml" in s.transcript
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "one.yaml"], tmp_path)
+    found = s.until_prompt() or ""
+    assert "one.yaml holds 1 saved answer for Acme Ltd." in found
+    s.send("o")
+    assert s.until_prompt() is not None
+    s.finish()
+    assert "1 old answer copied to one.backup-" in s.transcript
+    assert not re.search(r"\b1 (answers|saved answers|old answers)\b", s.transcript)

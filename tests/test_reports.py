@@ -477,3 +477,13 @@ def test_tier1_only_little_giant_asks_for_the_rd_the_two_year_sum_needs_and_no_m
     flat = squash(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
     lg = flat.split('专精特新"小巨人"企业：最早')[1]
     assert "研发费用（2026年）：90→1,050万元" in lg and "研发费用（2027年）：90→150万元" in lg
+
+
+def test_a_figure_of_one_takes_the_singular_unit_in_english() -> None:
+    """"now 1 years", "required at least 1 items": a figure of one is said with its unit in the singular,
+    the plural kept for every other number (3 years, 0 items)."""
+    out = cli("assess", str(EXAMPLES / "micro-startup.yaml"), "--as-of", "2026-11-26", "--lang", "en", "--detail",
+              columns=200)
+    assert "1 year; required at least 3 years: not met" in out and "(now 1 year)" in out
+    assert "0 items; required at least 1 item: not met" in out
+    assert not re.search(r"\b1 (years|items|people|points)\b", out), out

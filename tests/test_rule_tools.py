@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from rich.cells import cell_len
 from tests.conftest import EXAMPLES, ROOT
 
 from littlegiant.cli import ruletools
@@ -200,7 +202,7 @@ def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: 
     assert done.returncode == 1
     assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in done.stdout
     assert "FAIL mine.tests.yaml:3 small: criterion t1.rev is unmet, expected met" in done.stdout
-    assert "mine: 1 cases" in done.stdout
+    assert "mine: 1 case," in done.stdout
 
 
 @pytest.mark.parametrize("as_of", ['"20261126"', "20261126", '"2026-W48-4"', '"2026-11-26T00:00"', '"2026-02-30"'])
@@ -229,16 +231,16 @@ def test_boundary_cases_are_generated_at_every_threshold_and_band_edge(tmp_path:
 
 
 def test_rules_list_show_and_diff() -> None:
-    done = cli("rules", "list")
+    done = cli("rules", "list", "--lang", "en")
     assert done.returncode == 0
     assert "miit-2022        2022-08-01 – 2026-03-31" in done.stdout and "gov:" in done.stdout
     assert "shandong-2022" in done.stdout and "rules/overlays/shandong-2022.yaml" in done.stdout
 
-    shown = cli("rules", "show", "lg.debt_ratio", "--lang", "zh").stdout
+    shown = cli("rules", "show", "lg.debt_ratio", "--lang", "zh", "--detail").stdout
     assert "zh: 截至上年末资产负债率不高于70%" in shown and "en: Debt-to-asset ratio" in shown
     assert "debt_ratio[y1] <= 70 %" in shown and "依据：工信部企业〔2022〕63号" in shown and "可靠度：multi" in shown
     assert "financials.{year}.total_liabilities" in shown
-    item = cli("rules", "show", "zjtx.points.debt_ratio", "--lang", "en").stdout
+    item = cli("rules", "show", "zjtx.points.debt_ratio", "--lang", "en", "--detail").stdout
     assert "≤ 50: 5" in item and "otherwise: 0" in item
     missing = cli("rules", "show", "no.such.rule")
     assert missing.returncode == 2 and "no rule 'no.such.rule'" in missing.stderr
@@ -255,6 +257,59 @@ def test_rules_list_show_and_diff() -> None:
     zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
     assert "修改：" in zh or "修改: " in zh
     assert "项新增" in zh
+
+
+def zh80(*args: str) -> str:
+    """A command's output as a Chinese user sees it in an 80-column terminal."""
+    env = {**os.environ, "COLUMNS": "80", "LANG": "zh_CN.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    assert all(cell_len(line) <= 80 for line in done.stdout.splitlines()), done.stdout
+    return done.stdout
+
+
+def test_rules_list_reads_in_chinese() -> None:
+    """`rules list` takes --lang (the locale by default): in Chinese each set goes by its title, its
+    dates and its sources' reliability in words, not tags; the calendar fits 80 columns."""
+    out = zh80("rules", "list")
+    assert out == zh80("rules", "list", "--lang", "zh")
+    assert out.startswith("优质中小企业梯度培育管理暂行办法（2022）\n  有效期：2022-08-01 至 2026-03-31\n"
+                          "  编号：miit-2022\n  来源可靠度：政府网站原文 5 条；多个独立转载一致 60 条；")
+    assert "优质中小企业梯度培育管理办法（2026）\n  有效期：2026-04-01 起\n" in out
+    assert "规则日历（哪天、哪类申请适用哪套规则）：" in out
+    assert "gov:" not in out and "multi" not in out and "rules/calendar.yaml" not in out
+    assert "gov:5 multi:60" in cli("rules", "list", "--lang", "en").stdout
+
+
+def test_rules_show_reads_as_plain_chinese_and_keeps_the_authors_detail() -> None:
+    """`rules show` says a rule, a tier or a whole rule set in words a finance manager reads
+    (titles, what is required with its unit, source, how sure, the data used by name); the ids,
+    operators and paths are the rule author's, under --detail."""
+    rule = zh80("rules", "show", "zjtx26.rd.share_y1", "--lang", "zh")
+    assert rule == ("上年度研发费用占营业收入比重不低于3%\n"
+                    "  所属：优质中小企业梯度培育管理办法（2026），专精特新中小企业\n"
+                    "  要求：不低于3%\n"
+                    "  依据：工信部企业〔2026〕2号 附件1 第6项\n"
+                    "  可靠度：多个独立转载一致\n"
+                    "  用到的数据：研发费用、营业收入\n")
+    item = zh80("rules", "show", "zjtx.points.debt_ratio", "--lang", "zh")
+    assert "  满分：5分\n" in item and "    不高于50%：5分\n" in item and "    其他情况：0分\n" in item
+    assert "用到的数据：资产总额（年末）、负债总额（年末）" in item
+    whole = zh80("rules", "show", "miit-2026", "--lang", "zh")
+    assert whole.startswith("优质中小企业梯度培育管理办法（2026）\n  有效期：2026-04-01 起\n  依据：工信部企业〔2026〕2号\n")
+    assert "\n专精特新\"小巨人\"企业\n  以下条件须全部满足：\n  • 参评基本条件（同上）\n" in whole
+    assert "  • 本年度中小企业专精特新发展评价得分不低于50分（仅新申请）\n" in whole
+    for text in (rule, item, whole):
+        assert not re.search(r"[a-z_]+\.[a-z_]|>=|<=|\[y1\]|\{year\}|multi|recalled", text), text
+    gate = zh80("rules", "show", "gate", "--rules", "miit-2026", "--lang", "zh")
+    assert "科技和创新型中小企业、专精特新中小企业、专精特新\"小巨人\"企业" in gate.replace("\n        ", "")
+    field = zh80("rules", "show", "niche_years", "--rules", "miit-2026", "--lang", "zh")
+    assert "  填写：数字，单位年\n" in field and "{year}" not in field
+    detail = zh80("rules", "show", "zjtx26.rd.share_y1", "--lang", "zh", "--detail")
+    assert "rd_share[y1] >= 3 %" in detail and "financials.{year}.rd_expense" in detail
+    en = cli("rules", "show", "zjtx.points.debt_ratio", "--rules", "miit-2022", "--lang", "en").stdout
+    assert "  Maximum: 5 points\n" in en and "    at most 70%: 1 point\n" in en
 
 
 def test_the_shandong_overlay_end_to_end() -> None:
@@ -310,8 +365,8 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
     diff = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
     overlay = cli("rules", "diff", "miit-2022", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"),
                   "--lang", "zh").stdout
-    calendar = cli("rules", "calendar", "--lang", "zh").stdout.replace("rules/calendar.yaml", "")
-    day = cli("rules", "calendar", "--as-of", "2026-11-26", "--lang", "zh").stdout
+    calendar = zh80("rules", "calendar", "--lang", "zh")
+    day = zh80("rules", "calendar", "--as-of", "2026-11-26", "--lang", "zh")
     for text in (diff, overlay, calendar, day):
         assert not re.findall(r"[A-Za-z_]+", text), re.findall(r"[A-Za-z_]+", text)[:5]
         assert ">=" not in text and "[" not in text
@@ -320,4 +375,4 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
     assert "## 专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
-    assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕117号" in day
+    assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕\n  117号" in day

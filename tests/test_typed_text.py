@@ -155,3 +155,70 @@ def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh
             read()
         error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
         assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
+
+
+@pytest.mark.parametrize(("text", "zh_write", "en_write"), [
+    ("1,20", "1.20 或 120", "1.20 or 120"),
+    ("1,2345", "1.2345 或 12345", "1.2345 or 12345"),
+    ("１，２０", "1.20 或 120", "1.20 or 120"),
+    ("1,20亿", "1.20亿 或 120亿", "1.20亿 or 120亿"),
+    ("1.200,50", "1200.50", "1200.50"),
+    ("0,500", "0.500 或 500", "0.500 or 500"),
+    ("1 20", "1.20 或 120", "1.20 or 120"),
+    ("1_0", "1.0 或 10", "1.0 or 10"),
+    ("12, 5", "12.5 或 125", "12.5 or 125"),
+    ("1,,000", "1.000 或 1000", "1.000 or 1000"),
+])
+def test_a_comma_that_does_not_group_thousands_is_refused_at_every_door(text: str, zh_write: str,
+                                                                         en_write: str) -> None:
+    """"1,20" was read as 120: every door now refuses it, quoting it and saying what to write instead."""
+    path = "financials.2025.rd_expense"
+    assert set(doors(path, text).values()) == {("refused", "")}
+    with pytest.raises(InputError) as caught:
+        apply_sets(Profile({}), RS, [f"{path}={text}"])
+    assert caught.value.render("zh").endswith(
+        f"“{text}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {zh_write}")
+    assert caught.value.render("en").endswith(
+        f"got {text!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 or "
+        f"12,000.5; write {en_write}")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1,200", Decimal(1200)), ("12,000.5", Decimal("12000.5")), ("1,234,567", Decimal(1234567)),
+    ("3 200 000 CNY", Decimal(320)), ("8000 10k CNY", Decimal(8000)), ("1,200万", Decimal(1200)),
+    ("1_000", Decimal(1000)), ("0.5", Decimal("0.5")),
+])
+def test_thousands_grouped_by_three_are_read_at_every_door(text: str, value: Decimal) -> None:
+    """A comma, space or underscore that groups thousands by three is still read, at every door."""
+    assert set(doors("financials.2025.rd_expense", text).values()) == {("ok", value)}
+
+
+@pytest.mark.parametrize(("path", "text", "zh", "en"), [
+    ("financials.2025.rd_expense", "-3 million", "金额不能为负数，现在是 “-3 million”（即 -300万元）",
+     "expected an amount that is not negative, got '-3 million', that is -300 (10k CNY)"),
+    ("financials.2025.rd_expense", "-3百万", "金额不能为负数，现在是 “-3百万”（即 -300万元）",
+     "expected an amount that is not negative, got '-3百万', that is -300 (10k CNY)"),
+    ("financials.2025.rd_expense", "-300万", "金额不能为负数，现在是 “-300万”",
+     "expected an amount that is not negative, got '-300万'"),
+    ("financials.2025.rd_expense", "-3,000,000元", "金额不能为负数，现在是 “-3,000,000元”（即 -300万元）",
+     "expected an amount that is not negative, got '-3,000,000元', that is -300 (10k CNY)"),
+    ("market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是 “150%”",
+     "expected a percentage from 0 to 100, got '150%'"),
+])
+def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: str) -> None:
+    """"-3 million" was refused as "-300", a figure the person never typed: the refusal quotes the text
+    as typed, with the figure in 万元 it was read as, from a cell and --set alike."""
+    for read in (lambda: row_profile({path: text}, RS, "t"), lambda: apply_sets(Profile({}), RS, [f"{path}={text}"])):
+        with pytest.raises(InputError) as caught:
+            read()
+        error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+        assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
+
+
+def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
+    """-3000000 under a header in 元 was refused as "-300": the cell is quoted as typed, with its 万元."""
+    with pytest.raises(InputError) as caught:
+        row_profile({"研发费用（2025年）（元）": "-3000000"}, RS, "t")
+    error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+    assert error.render("zh").endswith("金额不能为负数，现在是 “-3000000”（即 -300万元）")
+    assert error.render("en").endswith("expected an amount that is not negative, got '-3000000', that is -300 (10k CNY)")

@@ -98,17 +98,17 @@ MESSAGES = {
         "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
         "en": "{this} of {value} is {yi} billion CNY: was an amount in yuan entered as 10k CNY?",
     },
-    "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n} answers:"},
+    "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n:answer|answers}:"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     "interview.found": {
         "zh": "{save} 中已保存「{name}」的 {n} 个回答。\n",
-        "en": "{save} holds {n} saved answers for {name}.\n",
+        "en": "{save} holds {n:saved answer|saved answers} for {name}.\n",
     },
     "interview.found_unnamed": {
         "zh": "{save} 中已保存 {n} 个回答（尚未填企业名称）。\n",
-        "en": "{save} holds {n} saved answers (no company name yet).\n",
+        "en": "{save} holds {n:saved answer|saved answers} (no company name yet).\n",
     },
     "interview.found_ask": {
         "zh": "继续这些回答请输入 r；重新开始请输入 o（原来的回答会先另存一份备份）：[R/o]",
@@ -117,13 +117,13 @@ MESSAGES = {
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
     "interview.backed_up": {
         "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
-        "en": "The {n} old answers were copied to {backup} (resume from it if you need them).\nStarting over.\n",
+        "en": "{n:old answer|old answers} copied to {backup} (resume from it if you need them).\nStarting over.\n",
     },
     "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
-             "en": "\nDone: {n} answers, saved to {save}.\n\n"},
+             "en": "\nDone: {n:answer|answers}, saved to {save}.\n\n"},
     "interview.stopped": {
         "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：\n{cmd}\n",
-        "en": "\ninterrupted: {n} answers saved to {save}. To resume, run:\n{cmd}\n",
+        "en": "\ninterrupted: {n:answer|answers} saved to {save}. To resume, run:\n{cmd}\n",
     },
     "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
@@ -190,4 +190,8 @@ def default_lang() -> str:
 def t(key: str, lang: str, **fields: object) -> str:
     """A message in ``lang``, with ``{name}`` fields filled in when given."""
     text = MESSAGES[key][lang]
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    from littlegiant.messages import fill
+
+    return fill(text, fields)

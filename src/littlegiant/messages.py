@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno as errnos
 import re
+import string
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -154,6 +155,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
+    "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
+                       "or 12,000.5; write {write}",
+                       "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
     "value.whole": ("expected a whole number, got {shown}", "应填整数，现在是 {shown}"),
@@ -172,7 +176,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
-    "column.refused": ("{count} columns refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
+    "column.refused": ("{count:column|columns} refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
     "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.other_question": ("a question of {rules}; these rules ask '{label}' instead",
@@ -198,7 +202,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "row.csv": ("not valid CSV ({problem})", "不是有效的 CSV 格式，无法读取"),
     "row.not_text": ("the row is {what} (save the file as UTF-8, or name its encoding with --encoding)",
                      "这一行{what}（请另存为 UTF-8，或用 --encoding 写明编码）"),
-    "row.cells": ("the row has {cells} cells but the header has {columns} columns",
+    "row.cells": ("the row has {cells:cell|cells} but the header has {columns:column|columns}",
                   "这一行有 {cells} 个单元格，但第一行（列名）有 {columns} 列"),
     "sheet.repeated": ("the column {column!r} appears twice in the header row {row}",
                        "第 {row} 行（列名）中“{column}”列出现了两次"),
@@ -278,9 +282,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
     "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
-    "out.kept_rows_new": ("{rows} rows written to {partial} ({output} not created)",
+    "out.kept_rows_new": ("{rows:row|rows} written to {partial} ({output} not created)",
                           "已写出的 {rows} 行保存在 {partial}（未生成 {output}）"),
-    "out.kept_rows": ("{rows} rows written to {partial} ({output} left as it was)",
+    "out.kept_rows": ("{rows:row|rows} written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为 年-月-日（如 2026-03-01），现在是“{got}”"),
@@ -355,11 +359,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
-                           "they are unknown for every company, and so may be the tiers they decide "
-                           "(`littlegiant init sheet.xlsx` writes a sheet with every column)",
+                           "they are unknown for every company, and so may be the tiers they decide. For a sheet with "
+                           "every column, run: littlegiant init sheet.xlsx",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
-                           "“未知”处理，相关称号也可能因此为“未知”（`littlegiant init 模板.xlsx` 可生成含全部列的表格）"),
-    "run.internal_rows": ("littlegiant: {count} row{s} met an internal error (a bug in littlegiant): please report it "
+                           "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
+    "run.internal_rows": ("littlegiant: {count:row|rows} met an internal error (a bug in littlegiant): please report it "
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "
                           "的行一并报告给我们"),
@@ -367,7 +371,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "are kept", "一个工作进程意外停止（被终止，或内存不足？）；之前已评估的行都已保留"),
 }
 """kind → (en, zh). ``{name}`` takes a parameter; a ``!r`` or format spec applies in English only
-when the parameter is plain text or a number."""
+when the parameter is plain text or a number; ``{n:row|rows}`` says a count with the word its
+number takes (``fill``)."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
@@ -407,16 +412,25 @@ _ERRNO_ZH = {
 
 
 _UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
-UNIT_WHOLE = re.compile("|".join(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()))
-"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k" (terminal and HTML alike)."""
+UNIT_WHOLE = re.compile("|".join([*(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()),
+                                   r"\d[\d,.]* CNY\b"]))
+"""Unit words that hold a space yet are one word to a reader: no line ends at "(10k", nor an amount
+away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
 
 
-def unit_text(unit: str | None, lang: str) -> str:
+_UNIT_ONE = {" years": " year", " people": " person", " items": " item", " points": " point"}
+
+
+def unit_text(unit: str | None, lang: str, n: object = None) -> str:
     """The unit as shown after a number: Chinese units stay in zh, English words in en (reports and
-    the error messages that quote an amount alike)."""
+    the error messages that quote an amount alike); after the number ``n`` when it is 1, in the
+    singular ("now 1 year", not "1 years")."""
     if not unit:
         return ""
-    return unit if lang == "zh" else _UNIT_EN.get(unit, unit)
+    if lang == "zh":
+        return unit
+    words = _UNIT_EN.get(unit, unit)
+    return _UNIT_ONE.get(words, words) if n == 1 else words
 
 
 def grouped(text: str) -> str:
@@ -539,4 +553,28 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
     text = zh if lang == "zh" else en
     if not params:
         return text
-    return text.format(**{k: _word(v, lang) for k, v in params.items()})
+    return fill(text, {k: _word(v, lang) for k, v in params.items()})
+
+
+def plural(n: object, one: str, many: str) -> str:
+    """The word a count takes in English: 1 answer, 2 answers, 0 answers, 1.5 points."""
+    return one if n == 1 else many
+
+
+class _Counting(string.Formatter):
+    """``str.format``, and ``{n:answer|answers}`` for a count and the word its number takes."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec and not isinstance(value, bool):
+            one, _, many = format_spec.partition("|")
+            return f"{value} {plural(value, one, many)}"
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTING = _Counting()
+
+
+def fill(text: str, fields: Mapping[str, object]) -> str:
+    """``text.format(**fields)``, a count said with its word: "1 answers" read as careless English,
+    and a sentence written for the usual many is shown for one as often as not."""
+    return _COUNTING.vformat(text, (), fields) if "|" in text else text.format(**fields)

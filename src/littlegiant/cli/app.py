@@ -610,7 +610,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
     if counts["internal"]:
-        say(words("run.internal_rows", lang, {"count": counts["internal"], "s": "s" if counts["internal"] != 1 else ""}))
+        say(words("run.internal_rows", lang, {"count": counts["internal"]}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
@@ -761,30 +761,28 @@ rules_app = typer.Typer(
 app.add_typer(rules_app)
 
 
-@rules_app.command("list", epilog="Example:\n\n  littlegiant rules list my-province.yaml")
+@rules_app.command("list", epilog="Examples:\n\n  littlegiant rules list --lang zh\n\n  littlegiant rules list my-province.yaml")
 def rules_list(
     files: Annotated[list[str] | None, typer.Argument(help="More rule files to list besides the built-in ones.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """The built-in rule sets (and any given), their dates in force and rules by confidence tag."""
-    from littlegiant.cli.ruletools import calendar_text, confidence_counts, rule_files
+    from littlegiant.cli.ruletools import calendar_text, list_line, rule_files, wrap_lines
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
+    language = check_lang(lang)
+    width = text_width(sys.stdout.isatty())
     rows = []
-    for ref in rule_files(list(files or [])):
-        try:
-            rs = rulesets.load(ref)
-        except InputError as exc:
-            fail(exc, check_lang(None))
-        counts = confidence_counts(rs)
-        until = rs.in_force_to.isoformat() if rs.in_force_to else "…"
-        tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in rulesets.CONFIDENCE)
-        rows.append(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until:<10}  {tags:<34} {ref}\n    {rs.title.zh} / {rs.title.en}")
     try:
-        rows.append("\n" + calendar_text(rulesets.calendar(), check_lang(None)).rstrip("\n"))
+        for ref in rule_files(list(files or [])):
+            rows.append(list_line(rulesets.load(ref), ref, language, width))
+        cal = rulesets.calendar()
+        titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
+        rows.append("\n" + wrap_lines(calendar_text(cal, language, None, titles).rstrip("\n"), width))
     except InputError as exc:
-        fail(exc, check_lang(None))
-    write_output("\n".join(rows) + "\n", None)
+        fail(exc, language)
+    write_output(("\n\n" if language == "zh" else "\n").join(rows[:-1]) + "\n" + rows[-1] + "\n", None)
 
 
 @rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
@@ -793,7 +791,7 @@ def rules_calendar(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Which rule set and round notice judge an application or a renewal (复核) on a date, and why."""
-    from littlegiant.cli.ruletools import calendar_text
+    from littlegiant.cli.ruletools import calendar_text, wrap_lines
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
@@ -802,30 +800,33 @@ def rules_calendar(
     try:
         cal = rulesets.calendar()
         titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
-        text = calendar_text(cal, language, day, titles)
+        text = wrap_lines(calendar_text(cal, language, day, titles), text_width(sys.stdout.isatty()))
     except InputError as exc:
         fail(exc, language)
     write_output(text, None)
 
 
-@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh")
+@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
 def rules_show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="A tier, criterion, score item (table.item), derived or field id.", show_default=False)],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion, score item (table.item), derived or field id.", show_default=False)],
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="A rule author's view: ids, kind, formula and operator, confidence tag, field paths, in zh and en.")] = False,
 ) -> None:
-    """One rule in zh and en: wording, thresholds or bands, source, confidence, evidence, fields read."""
-    from littlegiant.cli.ruletools import find, show_text
+    """One rule, tier or rule set in words: what it requires, with units; its source, how sure that is, the data it uses."""
+    from littlegiant.cli.ruletools import find, is_rule_set, plain_show_text, show_text
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
-        found = [rs for rs in sets if find(rs, ident) is not None]
+        found = [rs for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
         if not found:
             bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets))
-        write_output("\n".join(show_text(rs, ident, language) for rs in found), None)
+        width = text_width(sys.stdout.isatty())
+        write_output("\n".join(show_text(rs, ident, language) if detail else plain_show_text(rs, ident, language, width)
+                               for rs in found), None)
     except InputError as exc:
         fail(exc, language)
 
@@ -877,6 +878,7 @@ def rules_test(
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
+    from littlegiant.messages import plural
 
     failed = 0
     for ref in test_targets(paths) if paths else test_refs():
@@ -888,8 +890,10 @@ def rules_test(
             write_output(f"FAIL {line}\n", None)
         failed += len(outcome.failures)
         verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        generated = f", {outcome.generated} generated boundary cases" if outcome.rules_id != "calendar" else ""
-        write_output(f"{outcome.rules_id}: {outcome.cases} cases{generated}: {verdict}\n", None)
+        generated = (f", {outcome.generated} generated boundary {plural(outcome.generated, 'case', 'cases')}"
+                     if outcome.rules_id != "calendar" else "")
+        write_output(f"{outcome.rules_id}: {outcome.cases} {plural(outcome.cases, 'case', 'cases')}{generated}: {verdict}\n",
+                     None)
     if failed:
         raise typer.Exit(1)
 

@@ -152,7 +152,7 @@ def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
-    return exact(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang))
+    return exact(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang, v))
 
 
 def in_brackets(unit: str | None, lang: str) -> str:
@@ -359,7 +359,7 @@ class Asker:
             return None
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
-        return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang)}\n"
+        return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""

@@ -27,6 +27,7 @@ from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
 from littlegiant.load.rules import (
     CALENDAR_FILE,
+    FieldDef,
     Node,
     RuleSet,
     ScoreItem,
@@ -37,8 +38,11 @@ from littlegiant.load.rules import (
     load,
 )
 from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.messages import plural, unit_text
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
+from littlegiant.report.linebreak import hang
+from littlegiant.report.template import help_text
 from littlegiant.report.words import OPS
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -98,6 +102,31 @@ def test_targets(paths: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------------------- calendar
 
+def list_line(rs: RuleSet, ref: str, lang: str, width: int) -> str:
+    """One rule set as ``rules list`` shows it. English keeps the columns a rule author scans (id,
+    dates, tag counts, file); Chinese leads with the title, the dates and the tags said in words."""
+    counts = confidence_counts(rs)
+    until = rs.in_force_to.isoformat() if rs.in_force_to else None
+    if lang != "zh":
+        tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in CONFIDENCE)
+        return (f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until or '…':<10}  {tags:<34} {ref}\n"
+                f"    {rs.title.zh} / {rs.title.en}")
+    when = f"{rs.in_force_from.isoformat()} 至 {until}" if until else f"{rs.in_force_from.isoformat()} 起"
+    named = f"编号：{ref}" if ref == rs.id else f"文件：{ref}"
+    tags = "；".join(f"{CONFIDENCE[tag]['zh']} {counts[tag]} 条" for tag in CONFIDENCE if counts.get(tag))
+    lines = [("", rs.title.zh), ("  有效期：", when), ("  ", named), ("  来源可靠度：", tags)]
+    return "\n".join(line for mark, text in lines for line in hang(mark, text, width))
+
+
+def wrap_lines(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped to ``width``, its later lines under its own indent."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        out.extend(hang(line[: len(line) - len(body)], body, width) if body else [line])
+    return "\n".join(out)
+
+
 _KIND_WORDS = {"application": Text("新申请", "new application"),
                "zjtx_sme": Text("专精特新中小企业复核", "renewal of 专精特新中小企业"),
                "little_giant": Text("小巨人复核", "renewal of 小巨人")}
@@ -154,7 +183,7 @@ def _calendar_zh(cal: Calendar, as_of: date | None, titles: dict[str, Text]) -> 
             lines += [f"  {_KIND_WORDS[kind].zh}：{rule_set(choice.rule_set, choice.round)}", f"      {choice.reason.zh}",
                       f"      依据：{choice.source}（{_sure(choice.confidence)}）"]
         return "\n".join(lines) + "\n"
-    lines.append("规则日历（rules/calendar.yaml）：")
+    lines.append("规则日历（哪天、哪类申请适用哪套规则）：")
     for p in cal.periods:
         when = f"{p.start.isoformat()} 至 {p.end.isoformat()}" if p.end else f"{p.start.isoformat()} 起"
         lines.append(f"  {when}，{'、'.join(_KIND_WORDS[k].zh for k in p.kinds)}：")
@@ -213,7 +242,183 @@ def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
     return None
 
 
+def is_rule_set(rs: RuleSet, ident: str) -> bool:
+    """Whether ``ident`` names the rule set itself (``rules show miit-2026``), not one rule in it."""
+    return ident == rs.id and find(rs, ident) is None
+
+
+_SAY = {
+    "set": Text("所属", "Part of"), "tier": Text("称号", "Title"), "in_force": Text("有效期", "In force"),
+    "source": Text("依据", "Source"), "sure": Text("可靠度", "Confidence"), "need": Text("要求", "Requires"),
+    "evidence": Text("需准备材料", "Evidence"), "note": Text("说明", "Note"), "uses": Text("用到的数据", "Uses"),
+    "all": Text("以下条件须全部满足", "All of these must hold"), "any": Text("以下满足其一即可", "Any one of these is enough"),
+    "all_tail": Text("，须全部满足：", ", all of:"), "any_tail": Text("，满足其一即可：", ", any one of:"),
+    "max": Text("满分", "Maximum"), "points": Text("计分", "Points"), "formula": Text("计算方法", "Worked out as"),
+    "unit": Text("单位", "Unit"), "answer": Text("填写", "Answer"), "other": Text("其他情况", "otherwise"),
+    "each": Text("每符合一项", "for each that holds"), "score": Text("评分", "Score"),
+}
+_TYPE_WORDS = {"bool": Text("是或否", "yes or no"), "int": Text("整数", "a whole number"), "number": Text("数字", "a number"),
+               "money": Text("金额", "an amount"), "signed_money": Text("金额（亏损为负数）", "an amount (a loss is negative)"),
+               "percent": Text("百分数（0–100）", "a percentage (0–100)"), "text": Text("文字", "text"),
+               "choice": Text("所列选项之一", "one of the choices")}
+
+
+def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
+    """A rule, a tier or a whole rule set as a finance manager reads it: titles, what is required with
+    its unit, the source and how sure it is, the data it uses, by name. No ids, operators or paths:
+    those are the rule author's (``show_text``, ``--detail``)."""
+    zh = lang == "zh"
+    sep = "：" if zh else ": "
+    lines: list[tuple[str, str]] = []  # (indent, text), wrapped at the end
+
+    def say(key: str, text: str, indent: str = "  ") -> None:
+        lines.append((f"{indent}{_SAY[key].get(lang)}{sep}", text))
+
+    joiner = "、" if zh else "; "
+    if is_rule_set(rs, ident):
+        lines.append(("", rs.title.get(lang)))
+        until = rs.in_force_to.isoformat() if rs.in_force_to else None
+        say("in_force", (f"{rs.in_force_from.isoformat()} 至 {until}" if until else f"{rs.in_force_from.isoformat()} 起")
+            if zh else (f"{rs.in_force_from.isoformat()} to {until}" if until else f"from {rs.in_force_from.isoformat()}"))
+        say("source", rs.source)
+        shown: set[str] = set()
+        for tier in rs.tiers.values():
+            lines.append(("", ""))
+            lines.append(("", tier.title.get(lang)))
+            lines += _conditions(tier.criteria, rs, lang, "  ", shown)
+        return _wrapped(lines, width)
+    found = find(rs, ident)
+    if found is None:
+        raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
+    kind, obj = found
+    where = [t.title.get(lang) for t in rs.tiers.values()
+             if kind == "criterion" and any(n.id == obj.id for n in t.criteria.walk())]
+    lines.append(("", (obj.title if hasattr(obj, "title") else obj.label).get(lang)))
+    say("set", rs.title.get(lang) + (f"{'，' if zh else ', '}{joiner.join(where)}" if where else ""))
+    reads: set[str] = set()
+    inputs = InputPaths(rs, None)
+    if kind == "tier":
+        lines += _conditions(obj.criteria, rs, lang, "  ")
+    elif kind == "criterion":
+        node: Node = obj
+        if node.kind in ("all", "any"):
+            lines += _conditions(node, rs, lang, "  ")
+        else:
+            say("need", _need(node, rs, lang))
+        if node.kind != "score":
+            reads = inputs.of_node(node)
+        lines += _plain_provenance(node.source, node.confidence, node.evidence, node.note, lang)
+    elif kind == "item":
+        item: ScoreItem = obj
+        say("max", _points(item.max, lang))
+        for scale in item.scales:
+            say("points", (scale.label.get(lang) if scale.label is not None else ""))
+            lines.extend(("    ", _plain_band(b, scale.unit, lang)) for b in scale.bands)
+        if item.each:
+            say("points", _SAY["each"].get(lang))
+            lines.extend(("    ", _plain_band(b, None, lang)) for b in item.each)
+        reads = inputs.of_item(item)
+        lines += _plain_provenance(item.source, item.confidence, item.evidence, item.note, lang)
+    elif kind == "derived":
+        if obj.formula is not None:
+            say("formula", obj.formula.get(lang))
+        if obj.unit:
+            say("unit", obj.unit if zh else unit_text(obj.unit, lang).strip(" ()"))
+        reads = inputs.of_expression(obj.expression, 0)
+    elif kind == "field":
+        f: FieldDef = obj
+        answer = _TYPE_WORDS[f.type].get(lang)
+        if f.unit:
+            answer += f"{'，单位' if zh else ', in '}{f.unit if zh else unit_text(f.unit, lang).strip(' ()')}"
+        if f.choices:
+            answer += sep + joiner.join((f.choice_labels[c].get(lang) if c in f.choice_labels else c) for c in f.choices)
+        say("answer", answer)
+        helped = help_text(f, lang, date.today().year - 1)  # {year}: last year, as an application made today reads it
+        if helped is not None:
+            lines.append(("  ", helped))
+    if reads:
+        labels = {fd.path: fd.label.get(lang) for fd in rs.fields.values()}
+        say("uses", joiner.join(dict.fromkeys(labels.get(p, p) for p in sorted(reads))))
+    return _wrapped(lines, width)
+
+
+def _conditions(group: Node, rs: RuleSet, lang: str, indent: str, shown: set[str] | None = None) -> list[tuple[str, str]]:
+    """The parts of an all-of or any-of group, each by its title, a nested group's parts under it;
+    ``shown``: the groups already spelt out (the gate every tier shares is listed once)."""
+    zh = lang == "zh"
+    shown = set() if shown is None else shown
+    out = [(indent, _SAY[group.kind if group.kind in ("all", "any") else "all"].get(lang) + ("：" if zh else ":"))]
+    for child in group.children:
+        title = child.title.get(lang) + (_ZH_APPLIES if zh else _EN_APPLIES).get(child.applies, "").replace("，", "（", 1)
+        if zh and child.applies in ("new", "renewal"):
+            title += "）"
+        nested = child.kind in ("all", "any") and len(indent) < 6
+        if nested and child.id in shown:
+            title += "（同上）" if zh else " (as above)"
+        elif nested and not ("其一" in title or "any one" in title.lower()):  # the title may say it already
+            title += _SAY[f"{child.kind}_tail"].get(lang)
+        elif nested:
+            title += "：" if zh else ":"
+        out.append((indent + "• ", title))
+        if nested and child.id not in shown:
+            shown.add(child.id)
+            out += _conditions(child, rs, lang, indent + "    ", shown)[1:]
+    return out
+
+
+def _plain_band(b: Any, unit: str | None, lang: str) -> str:
+    """One line of a score table in words: 不低于 50%：5分 (its label when it has one)."""
+    zh = lang == "zh"
+    shown = (unit or "") if zh else unit_text(unit, lang, b.at_least if b.at_least is not None else b.at_most)
+    if b.at_least is not None:
+        cond = f"{OPS[lang]['>=']}{'' if zh else ' '}{_n(b.at_least)}{shown}"
+    elif b.at_most is not None:
+        cond = f"{OPS[lang]['<=']}{'' if zh else ' '}{_n(b.at_most)}{shown}"
+    elif b.label is not None:
+        cond = b.label.get(lang)
+    else:
+        cond = _SAY["other"].get(lang)
+    if b.label is not None and cond != b.label.get(lang):
+        cond += f"（{b.label.zh}）" if zh else f" ({b.label.en})"
+    points = _points(b.points, lang)
+    review = ("（由认定机关判断）" if zh else " (judged by the authority)") if b.review else ""
+    return f"{cond}{'：' if zh else ': '}{points}{review}"
+
+
+def _points(v: Decimal, lang: str) -> str:
+    return f"{_n(v)}分" if lang == "zh" else f"{_n(v)} {plural(v, 'point', 'points')}"
+
+
+def _plain_provenance(source: str | None, confidence: str | None, evidence: tuple[Text, ...], note: Text | None,
+                      lang: str) -> list[tuple[str, str]]:
+    """Where a rule comes from and how sure that is, in words (the tag's meaning, not the tag)."""
+    sep = "：" if lang == "zh" else ": "
+    out = []
+    if source:
+        out.append((f"  {_SAY['source'].get(lang)}{sep}", source))
+    if confidence in CONFIDENCE:
+        out.append((f"  {_SAY['sure'].get(lang)}{sep}", CONFIDENCE[confidence][lang]))
+    if evidence:
+        out.append((f"  {_SAY['evidence'].get(lang)}{sep}", ("；" if lang == "zh" else "; ").join(e.get(lang) for e in evidence)))
+    if note is not None:
+        out.append((f"  {_SAY['note'].get(lang)}{sep}", note.get(lang)))
+    return out
+
+
+def _wrapped(lines: list[tuple[str, str]], width: int) -> str:
+    """Each line wrapped to ``width`` under its own text (the reports' line-break rule)."""
+    out: list[str] = []
+    for mark, text in lines:
+        out.extend(hang(mark, text, width) if text or mark else [""])
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
 def show_text(rs: RuleSet, ident: str, lang: str) -> str:
+    """A rule as its author reads it: ids, kind, formula and operator, confidence tag, field paths."""
+    if is_rule_set(rs, ident):
+        lines = [f"{rs.id} — {rs.title.zh} / {rs.title.en}", f"  origin: {rs.origin}"]
+        lines += [f"  {tid}: " + ", ".join(c.id for c in tier.criteria.children) for tid, tier in rs.tiers.items()]
+        return "\n".join(lines) + "\n"
     found = find(rs, ident)
     if found is None:
         raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
@@ -500,9 +705,9 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
         if d.change == "changed":
             old_id, new_id = d.ids.split(" → ")
             lines.append(f"  修改：{d.title.zh}")
-            lines.append(f"      要求由「{_need_zh(*nodes[old_id])}」改为「{_need_zh(*nodes[new_id])}」")
+            lines.append(f"      要求由「{_need(*nodes[old_id], 'zh')}」改为「{_need(*nodes[new_id], 'zh')}」")
         else:
-            lines.append(f"  {_ZH_WORDS[(d.change, d.standing)]}：{d.title.zh}（{_need_zh(*nodes[d.ids])}）")
+            lines.append(f"  {_ZH_WORDS[(d.change, d.standing)]}：{d.title.zh}（{_need(*nodes[d.ids], 'zh')}）")
     lines.append("")
     lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
     return "\n".join(lines) + "\n"
@@ -512,34 +717,46 @@ def _n(v: Any) -> str:
     return fmt(v, lang="zh")
 
 
-def _need_zh(node: Node, rs: RuleSet) -> str:
+_EN_APPLIES = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
+
+
+def _need(node: Node, rs: RuleSet, lang: str) -> str:
     """What a criterion requires, in words: 不低于3年, 在1–3之间, 为「省级」或「国家级」, 一票否决."""
-    applies = _ZH_APPLIES.get(node.applies, "")
+    zh = lang == "zh"
+    applies = (_ZH_APPLIES if zh else _EN_APPLIES).get(node.applies, "")
     if node.kind == "veto":
-        return "一票否决" + applies
+        return ("一票否决" if zh else "a red line: if it exists, the title is out of reach") + applies
     if node.kind == "qualitative":
-        return "定性条件，由认定机关判断" + applies
+        return ("定性条件，由认定机关判断" if zh else "qualitative: the authority judges it") + applies
     if node.kind == "score":
-        return f"得分{OPS['zh'].get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
+        if zh:
+            return f"得分{OPS['zh'].get(node.op or '>=', '')}{_n(node.threshold)}分{applies}"
+        return f"a score {OPS['en'].get(node.op or '>=', '')} {_points(node.threshold, 'en')}{applies}"
     if node.kind != "check":
-        return (node.title.zh if node.title else node.kind) + applies
-    unit = node.unit or ""
+        return (node.title.get(lang) if node.title else node.kind) + applies
+    unit = (node.unit or "") if zh else unit_text(node.unit, lang, node.threshold)
     if node.op == "between" and isinstance(node.threshold, tuple | list):
         lo, hi = node.threshold
-        return f"在{_n(lo)}–{_n(hi)}{unit}之间{applies}"
+        return f"在{_n(lo)}–{_n(hi)}{unit}之间{applies}" if zh else f"between {_n(lo)} and {_n(hi)}{unit}{applies}"
     refs = list(node.value.refs) if node.value is not None else []
     f = rs.fields.get(refs[0].name) if len(refs) == 1 else None
 
     def label(choice: Any) -> str:
-        return f"「{f.choice_labels[choice].zh if f is not None and choice in f.choice_labels else choice}」"
+        named = f.choice_labels[choice].get(lang) if f is not None and choice in f.choice_labels else choice
+        return f"「{named}」" if zh else f"'{named}'"
 
     if node.op == "in" and isinstance(node.threshold, tuple | list):
-        return "为" + "或".join(label(t) for t in node.threshold) + applies
+        if zh:
+            return "为" + "或".join(label(t) for t in node.threshold) + applies
+        return "one of " + " or ".join(label(t) for t in node.threshold) + applies
+    space = "" if zh else " "
     if isinstance(node.threshold, str):
-        return f"{OPS['zh'].get(node.op or '', '')}{label(node.threshold)}{applies}"
+        return f"{OPS[lang].get(node.op or '', '')}{space}{label(node.threshold)}".strip() + applies
     if isinstance(node.threshold, bool):
-        return ("须满足" if node.threshold else "须不存在") + applies
-    return f"{OPS['zh'].get(node.op or '', '')}{_n(node.threshold)}{unit}{applies}"
+        if zh:
+            return ("须满足" if node.threshold else "须不存在") + applies
+        return ("must hold" if node.threshold else "must not exist") + applies
+    return f"{OPS[lang].get(node.op or '', '')}{space}{_n(node.threshold)}{unit}".strip() + applies
 
 
 _APPLIES_TEXT = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}

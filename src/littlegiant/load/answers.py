@@ -20,7 +20,7 @@ from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
 from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Choices, Got, Text, nearest
+from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, nearest, unit_text
 from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
@@ -72,6 +72,10 @@ _TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
+_GROUP_SEP = "[,'’、_\\s]+"
+_GROUPED = re.compile(rf"[\d.]*\d(?:{_GROUP_SEP}\d+)+(?:\.\d*)?")
+"""A number whose digits a separator splits (1,200; 1 200; 1,20; 1.200,50): the commas people group
+thousands with, and what Excel and other countries write in their place."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
 NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
@@ -111,15 +115,17 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     where = where or f.path
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
-        if unit != 1:
-            number = plain(number * unit)
-        return check_value(f, number, where=where, label=label), None
+        if unit == 1:
+            return check_value(f, number, where=where, label=label), None
+        return _as_typed(f, plain(number * unit), text, where, label), None
     if f.type == "bool" and text in _YES_NO:
         return _YES_NO[text], None
     stripped = text.strip()
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
         return None, None
+    if f.type in NUMERIC_TYPES:
+        _check_grouping(stripped, f, where, label or field_words(f, where))
 
     def wrong() -> InputError:
         return InputError(kind="value.typed", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
@@ -182,10 +188,62 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raise wrong() from None
     if factor != 1:
         if not number.is_finite() or number.adjusted() > 30:  # past any size check_value takes
-            return check_value(f, number, where=where, label=label), None
+            return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
-    value = check_value(f, number, where=where, label=label)
+    value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
     return value, Conversion(stripped, number) if typed else None
+
+
+def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,
+              converted: bool = True) -> Scalar:
+    """``check_value`` of what ``typed`` was read as, a refusal quoting the text as typed: "-3 million"
+    refused as "-300" leaves the person wondering where that figure came from. A converted amount adds
+    the figure in 万元 it was read as."""
+    try:
+        return check_value(f, number, where=where, label=label)
+    except InputError as exc:
+        if "shown" not in exc.params:
+            raise
+        quoted = brief(typed.strip())
+        zh, en = (quoted.zh, quoted.en) if isinstance(quoted, Text) else (quoted, quoted)
+        shown = Text(f"“{zh}”", f"'{en}'")
+        if converted and number.is_finite():
+            figure = grouped(str(number))
+            shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en', number)}")
+        raise InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
+                         field=exc.field, label=exc.label) from None
+
+
+def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
+    """Refuse a number whose separators do not group thousands: ``1,20`` read by dropping its comma
+    is 120, where the person most likely meant 1.20 (a decimal comma) or mistyped 1,200; either way
+    a figure a hundred times off must not be scored. ``1,200``, ``12,000.5`` and ``1 200 000`` pass;
+    the message quotes what was typed and says what to write instead."""
+    text = unicodedata.normalize("NFKC", typed)
+    ten_k = _TEN_K.search(text.lower())
+    if ten_k is not None:  # "8000 10k CNY": the English name of 万元, not a group of digits
+        text = text[: ten_k.start()]
+    for found in _GROUPED.finditer(text):
+        token = found.group()
+        whole, dot, fraction = token.partition(".")
+        groups = re.split(_GROUP_SEP, whole)
+        marks = re.findall(_GROUP_SEP, whole)
+        if (not dot or not re.search(_GROUP_SEP, fraction)) and len(groups[0]) <= 3 and groups[0][:1] != "0" \
+                and all(len(g) == 3 for g in groups[1:]) and all(len(m.strip()) <= 1 for m in marks):
+            continue
+        digits = re.sub(_GROUP_SEP, "", token)
+        if dot and re.search(_GROUP_SEP, fraction):  # 1.200,50: the dot groups, the comma marks the decimals
+            head, _, tail = re.sub(_GROUP_SEP, ",", token).replace(".", "").rpartition(",")
+            decimal, integer = head.replace(",", "") + "." + tail, None
+        else:
+            head, _, tail = re.sub(_GROUP_SEP, ",", whole).rpartition(",")
+            decimal, integer = head.replace(",", "") + "." + tail + fraction, digits
+        start, end = found.span()
+        options = [] if f.type == "int" and integer is not None else [text[:start] + decimal + text[end:]]
+        if integer is not None:  # a count is never 1.20: only the whole number is offered for it
+            options.append(text[:start] + (integer.lstrip("0") or "0") + text[end:])
+        raise InputError(kind="value.grouping", field=where, label=label,
+                         params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None]:

@@ -233,7 +233,7 @@ def part_words(v: PartOverWhole) -> dict[str, Text]:
     for name, fig in (("part", v.part), ("whole", v.whole)):
         digits = grouped(plain_number(fig.value))
         out[name] = input_label(fig.field, fig.path)
-        out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en"))
+        out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en", fig.value))
     return out
 
 
@@ -361,7 +361,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
 
             try:
                 typed = read_typed(f, value, where=where)[0]
-            except InputError:
+            except InputError as wrong:
+                if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
+                    raise wrong.moved(file=source, line=line_of(data, key)) from None
                 typed = None
             if typed is not None:
                 return typed

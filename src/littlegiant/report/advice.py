@@ -27,7 +27,7 @@ def change_text(ch: Change, lang: str) -> str:
         choice = ch.field.choice_labels.get(ch.after)
         shown = choice.get(lang) if choice is not None else ch.after
         return f"{label} → {shown}"
-    unit = unit_text(ch.field.unit, lang)
+    unit = unit_text(ch.field.unit, lang, ch.after)
     d = ch.delta
     sign = "" if d is None else f"{'+' if d > 0 else ''}{num(d)}"
     sign = "" if not sign else f"（{sign}）" if zh else f" ({sign})"

@@ -17,10 +17,10 @@ from littlegiant.core.tierplan import TierPlan
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
-from littlegiant.messages import say
+from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
-from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, w
+from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, stale_year, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -178,12 +178,7 @@ def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) 
     question buried under the awards. Every report, the JSON result and a batch row say it first."""
     if latest is None or latest >= last_year:
         return None
-    if lang == "zh":
-        return (f"资料中最近的年度数据是{latest}年的，而评估日期 {as_of.isoformat()} 的上年度是{last_year}年："
-                f"{last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{last_year}年的数据")
-    return (f"The profile's latest yearly figures are for {latest}, but as of {as_of.isoformat()} last year is "
-            f"{last_year}: with no {last_year} figures, every criterion that reads them is unknown; add the "
-            f"{last_year} figures")
+    return stale_year(latest, as_of, last_year, lang)
 
 
 def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
@@ -233,7 +228,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
-    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang)
+    return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang, fig.value)
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:
@@ -252,7 +247,7 @@ def warning_text(w: Unusual, lang: str) -> str:
                 return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
             bn = num(w.figure.value / 100000, lang=lang)
             return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
-        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang)
+        limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang, w.limit)
         if lang == "zh":
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
         return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"
@@ -286,6 +281,7 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
         out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」？请核对")
     else:
         bn = num(large[0].figure.value / 100000, lang=lang)
-        out.append(f"{name} is {value} ({bn} billion CNY), and {len(large) - 1} more amounts are beyond any "
-                   "SME: were amounts in yuan entered as 10k CNY? Please check")
+        more = len(large) - 1
+        out.append(f"{name} is {value} ({bn} billion CNY), and {more} more {plural(more, 'amount is', 'amounts are')} "
+                   "beyond any SME: were amounts in yuan entered as 10k CNY? Please check")
     return out

@@ -15,7 +15,7 @@ from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.i18n import SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.rules import Text
-from littlegiant.messages import unit_text
+from littlegiant.messages import plural, unit_text
 
 
 def fmt(v: object, near: object = None, lang: str = "en") -> str:
@@ -133,7 +133,7 @@ def _group(c: CriterionResult, lang: str) -> str:
 
 def _check(c: CriterionResult, lang: str) -> str:
     formula = filled(c, lang)
-    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang))
+    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
     calc = f"{formula} = {shown}" if formula and formula != shown else shown
     required = comparison(c.op, c.threshold, c.unit, lang)
     word = _WORD[c.status].get(lang)
@@ -182,7 +182,7 @@ def _score(c: CriterionResult, lang: str) -> str:
     low, high, zh = c.points_min, c.points_max, lang == "zh"
     required = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
     if low == high:
-        calc = f"得分 {fmt(low)}" if zh else f"{fmt(low)} points"
+        calc = f"得分 {fmt(low)}" if zh else f"{fmt(low)} {plural(low, 'point', 'points')}"
     else:
         calc = f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）" if zh else f"between {fmt(low)} and {fmt(high)} points (missing data)"
     word = _WORD[c.status].get(lang)
@@ -197,11 +197,11 @@ def _points(c: CriterionResult, lang: str) -> str:
     parts = []
     for label, v, unit in c.scales:
         parts.append(f"{(label or Text('', '')).get(lang)} {fmt(v, lang=lang) if zh else fmt(v)}"
-                     f"{unit_text(unit, lang) if v is not None else ''}".strip())
+                     f"{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
     if c.points_min == c.points_max:
-        pts = f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分" if zh else f"{fmt(c.points_min)} of {fmt(c.max_points)} points"
+        pts = f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分" if zh else f"{fmt(c.points_min)} of {fmt(c.max_points)} {plural(c.max_points, 'point', 'points')}"
     else:
         pts = f"得分 {fmt(c.points_min)}–{fmt(c.points_max)}/{fmt(c.max_points)}（缺少数据）" if zh else \
             f"{fmt(c.points_min)}–{fmt(c.points_max)} of {fmt(c.max_points)} points (missing data)"

@@ -19,7 +19,7 @@ from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
-from littlegiant.messages import grouped
+from littlegiant.messages import grouped, plural
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation, filled, fmt, unit_text
 
@@ -76,6 +76,17 @@ def bullet(level: int) -> str:
 
 def w(key: str, lang: str) -> str:
     return W[key][lang]
+
+
+def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
+    """Why every tier may read 未知 after New Year: the profile's figures stop a year short of the
+    one the assessment date calls last year (one sentence, for any report or sheet that says it)."""
+    if lang == "zh":
+        return (f"资料中最近的年度数据是{latest}年的，而评估日期 {as_of.isoformat()} 的上年度是{last_year}年："
+                f"{last_year}年的数据尚未填写，依赖它的条件都是“未知”；请补充{last_year}年的数据")
+    return (f"The profile's latest yearly figures are for {latest}, but as of {as_of.isoformat()} last year is "
+            f"{last_year}: with no {last_year} figures, every criterion that reads them is unknown; add the "
+            f"{last_year} figures")
 
 
 def num(v: Any, lang: str = "en") -> str:
@@ -154,7 +165,7 @@ class Words:
         if c.kind == "score":
             need = f"{OPS[self.lang].get(c.op or '>=', '')}{'' if zh else ' '}{num(c.threshold)}"
             if c.points_min == c.points_max:
-                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} points"
+                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} {plural(c.points_min, 'point', 'points')}"
             else:
                 got = (f"得分在 {num(c.points_min)}–{num(c.points_max)} 之间（尚缺数据）" if zh else
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
@@ -196,10 +207,11 @@ class Words:
             lo, hi = c.threshold
             need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"
             return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
-                f"now {num(c.value)}{unit}; required {need}: {verdict}"
+                f"now {num(c.value)}{unit_text(c.unit, 'en', c.value)}; required {need}: {verdict}"
         how = self._how(c)
-        need = f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}{unit}".strip()
-        got = f"{num(c.value)}{unit}{how}"
+        need = (f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}"
+                f"{unit_text(c.unit, self.lang, c.threshold)}").strip()
+        got = f"{num(c.value)}{unit_text(c.unit, self.lang, c.value)}{how}"
         return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
@@ -475,7 +487,7 @@ class Words:
             return f"先取得：{name}" if zh else f"First obtain: {name}"
         if m.kind == "wait":
             reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
-            unit = unit_text(m.field.unit, self.lang)
+            unit = unit_text(m.field.unit, self.lang, m.after)
             return (f"{m.field.label.get(self.lang)}：{reach}达到{num(m.after)}{unit}" if zh else
                     f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} on {reach}")
         if m.kind == "qualitative":
@@ -487,7 +499,7 @@ class Words:
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
-        unit = unit_text(m.field.unit, self.lang)
+        unit = unit_text(m.field.unit, self.lang, m.after)
         before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
         notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
@@ -583,7 +595,7 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
         return f" (now {num(c.value * 10000)} CNY)"
-    return f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+    return f" (now {num(c.value)}{unit_text(c.unit, 'en', c.value)})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
