@@ -20,6 +20,10 @@ settings.load_profile("littlegiant")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+EARLIER_CSV = "source,name,status\nold.csv:2,Co,scored\n"
+"""An earlier batch's results (a .csv with the id columns): what a run may write over, and must keep
+when it fails; batch refuses to overwrite any other file."""
+EARLIER_JSONL = '{"source": "old.csv:2", "name": "Co", "status": "scored"}\n'
 AS_OF_2022 = date(2026, 3, 1)  # last year 2025, miit-2022 in force
 AS_OF_2026 = date(2026, 11, 26)  # last year 2025, miit-2026 in force
 

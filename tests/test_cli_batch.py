@@ -21,7 +21,7 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import EXAMPLES
+from tests.conftest import EARLIER_CSV, EXAMPLES
 from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
@@ -158,18 +158,31 @@ def test_unreadable_input_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert message in err and len(err.strip().splitlines()) == 1
 
 
-def test_advice_puts_the_exact_first_step_in_next_step(tmp_path: Path) -> None:
+def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) -> None:
+    """--advice keeps what holds the row back and adds the first step of the tier's checked plan: the
+    round it is for, never a figure of a closed year (the gap search alone advised 2025's R&D
+    expense, which the audited accounts fix), and the plan's --set arguments for a script."""
     out = tmp_path / "advice.csv"
-    code, _ = batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(out), "--advice", "--lang", "en")
+    code, _ = batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(out), "--advice", "--lang", "en", "--columns", "ids")
     assert code == 0
     (row,) = read_csv(out)
-    assert row["next_step"].startswith("zjtx_sme: R&D expense 2025: 90 → 100")
-    assert row["next_step"].endswith("[--set financials.2025.rd_expense=100]")
+    gap, _, step = row["next_step"].partition("  ⇒ ")
+    assert gap == "zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end"
+    assert step.startswith("earliest in 2028 (on 2027 figures); Meets Technology-based and innovative SME (met): "
+                           "apply for it first; 6 more, and with all done it meets it  [--set ")
+    assert "financials.2025." not in step and "--set niche_years=4" in step
     plain = tmp_path / "plain.csv"
-    batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en")
+    batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en", "--columns", "ids")
     (fast,) = read_csv(plain)
     assert {k: v for k, v in fast.items() if k != "next_step"} == {k: v for k, v in row.items() if k != "next_step"}
-    assert fast["next_step"].startswith("zjtx_sme: zjtx26.niche_years")  # a figure it fails, past the title asked first
+    assert fast["next_step"] == gap  # a figure it fails, past the title asked first
+    words = tmp_path / "words.csv"
+    runner.invoke(app, ["batch", "--as-of", "2026-11-26", str(EXAMPLES / "tier1-only.yaml"), "--output", str(words),
+                        "--advice", "--lang", "en"])
+    (said,) = read_csv(words)
+    assert said["What holds it back"] == ("Specialised and sophisticated SME (专精特新中小企业): "
+                                          "At least 3 years in the niche market at last year end")
+    assert said["Next step"] == step.split("  [--set ")[0]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -181,7 +194,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     src = tmp_path / "big.jsonl"
     src.write_text((line + "\n") * 200_000, encoding="utf-8")
     out = tmp_path / "out.csv"
-    out.write_text("previous results\n", encoding="utf-8")
+    out.write_text(EARLIER_CSV, encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "--output", str(out),
                               "--as-of", "2026-11-26", "--jobs", jobs, "--columns", "ids"],
                              stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -196,7 +209,7 @@ def test_ctrl_c_keeps_the_rows_written_and_says_how_many(tmp_path: Path, jobs: s
     written = int(message.split("; ")[1].split(" ")[0])
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert message == f"littlegiant: interrupted; {written} rows written to {partial} ({out} left as it was)"
-    assert out.read_text(encoding="utf-8") == "previous results\n"
+    assert out.read_text(encoding="utf-8") == EARLIER_CSV
     rows = read_csv(partial)
     assert 0 < written == len(rows) < 200_000
     assert all(r["status"] == "scored" and r["next_step"] for r in rows)

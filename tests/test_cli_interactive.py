@@ -390,8 +390,8 @@ WORDS = {
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tmp_path: Path, lang: str) -> None:
-    """0.8亿 is saved as 8000, 对/没有 as yes/no, ? explains, < goes back, a part over its whole is
-    asked again, and the name titles the saved file and the HTML report."""
+    """0.8亿 is saved as 8000 and 约7000万 as 7000 (both shown back), 对/没有 as yes/no, ? explains, < goes
+    back, a part over its whole is asked again, and the name titles the saved file and the HTML report."""
     w = WORDS[lang]
     child = spawn(tmp_path, ["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", "t.yaml",
                              "--format", "html", "--output", "t.html"])
@@ -413,7 +413,8 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
     assert "rd_expense: 300\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")  # kept until answered anew
     child.sendline("400")
     assert w["parent"] in pty_prompt(child)
-    child.sendline("7,000")
+    child.sendline("约7000万")  # approximate, as said before the statements are at hand: read, and shown back
+    child.expect_exact("约7000万 = 7,000")
     bools = 0
     while bools < 2:  # the first two yes/no questions (registered in China, then a red line): 对, then 没有
         i = child.expect([*PTY_PROMPTS, "Done: ", "问答结束"])
@@ -463,7 +464,10 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     assert s.until_prompt() is not None
     code, _ = s.finish()
     assert code == 130
-    assert "revenue: 12000" in (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+    saved = (tmp_path / "zh.yaml").read_text(encoding="utf-8")
+    assert "revenue: 12000" in saved
+    assert saved.startswith("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-11-26）。\n"
+                            "# null 表示“不知道”。")  # the file a finance manager opens speaks their language
 
 
 def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path) -> None:

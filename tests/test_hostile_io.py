@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import EXAMPLES
+from tests.conftest import EARLIER_CSV, EARLIER_JSONL, EXAMPLES
 
 from littlegiant.cli import batch as batching
 
@@ -167,7 +167,7 @@ def test_a_special_output_is_refused_and_left_alone(tmp_path: Path, kind: str, m
 
 def test_a_symlink_to_a_regular_file_is_followed(tmp_path: Path) -> None:
     """The README's policy: `-o link` writes the file the link points to; the link stays a link."""
-    (tmp_path / "real.csv").write_text("old\n", encoding="utf-8")
+    (tmp_path / "real.csv").write_text(EARLIER_CSV, encoding="utf-8")
     (tmp_path / "link.csv").symlink_to("real.csv")
     companies(tmp_path / "in.csv", 3)
     code, _, err = lg("batch", "in.csv", "-o", "link.csv", cwd=tmp_path)
@@ -197,17 +197,47 @@ def test_new_files_follow_the_umask_and_old_files_keep_their_mode(tmp_path: Path
     assert stat.S_IMODE(target.stat().st_mode) == 0o604
 
 
+def test_an_output_never_replaces_a_file_that_is_not_an_earlier_result(tmp_path: Path) -> None:
+    """`batch -o other_list.xlsx` replaced another list of companies and `assess -o other.yaml` another
+    company's profile, without a word. batch writes over its own earlier results only (repeating a run
+    works); a report is never written to a name that holds figures. Nothing is created either way."""
+    from openpyxl import Workbook
+
+    companies(tmp_path / "in.csv", 3)
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["乙公司", 8000])
+    book.save(tmp_path / "其他名单.xlsx")
+    listed = (tmp_path / "其他名单.xlsx").read_bytes()
+    (tmp_path / "list.csv").write_text("name,revenue\nCo,1\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("name: 乙公司\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    code, _, err = lg("batch", "in.csv", "-o", "其他名单.xlsx", cwd=tmp_path, LANG="zh_CN.UTF-8")
+    assert code == 2 and one_line(err, "littlegiant 出错：") == (
+        "littlegiant 出错：其他名单.xlsx：已存在，而且不是本工具写出的评估结果（可能是企业名单等文件）；"
+        "为免覆盖，请把结果写到另一个文件名，或先把它移走")
+    assert lg("batch", "in.csv", "-o", "list.csv", cwd=tmp_path)[0] == 2
+    code, _, err = lg("assess", str(PROFILE), "-o", "other.yaml", "--format", "text", cwd=tmp_path)
+    assert code == 2 and "a report cannot be written to a .yaml file" in one_line(err)
+    assert snapshot(tmp_path) == before and (tmp_path / "其他名单.xlsx").read_bytes() == listed
+    for name in ("r.xlsx", "r.csv", "r.jsonl"):  # a run repeated writes its own results anew
+        assert lg("batch", "in.csv", "-o", name, cwd=tmp_path)[0] == 0
+        assert lg("batch", "in.csv", "-o", name, cwd=tmp_path)[0] == 0, name
+    assert lg("batch", "in.csv", "-o", "full.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
+    assert lg("batch", "in.csv", "-o", "full.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
+
+
 def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(tmp_path: Path) -> None:
     """`batch -o` truncated the results file at the start: a later failure left only the header.
     Now the previous results stay, and the rows written are under the name the message gives."""
     companies(tmp_path / "in.csv", 40)
-    (tmp_path / "out.csv").write_text("previous results\n", encoding="utf-8")
+    (tmp_path / "out.csv").write_text(EARLIER_CSV, encoding="utf-8")
     code, _, err = lg("batch", "in.csv", "missing.csv", "-o", "out.csv", "-q", cwd=tmp_path)
     (partial,) = tmp_path.glob("out.partial-*.csv")
     assert code == 2
     assert one_line(err) == (f"littlegiant: error: missing.csv: no such file or folder; 40 rows written to "
                              f"{partial.name} (out.csv left as it was)")
-    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "previous results\n"
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == EARLIER_CSV
     assert len(read_rows(partial)) == 40
 
 
@@ -245,7 +275,7 @@ def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal
                        "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
     (tmp_path / "big.jsonl").write_text((line + "\n") * 5_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    out.write_text("previous\n", encoding="utf-8")
+    out.write_text(EARLIER_JSONL, encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", "big.jsonl", "-o", "out.jsonl",
                               "--jobs", jobs, "--format", "json", "--as-of", "2026-11-26"],
                              cwd=tmp_path, stderr=subprocess.PIPE, text=True, env={**os.environ, "LANG": "en_US.UTF-8"},
@@ -265,7 +295,7 @@ def test_sigterm_and_sighup_stop_a_batch_like_ctrl_c(tmp_path: Path, sig: signal
     (partial,) = tmp_path.glob("out.partial-*.jsonl")
     written = int(message.split("; ")[1].split()[0])
     assert message == f"littlegiant: interrupted; {written} rows written to {partial.name} (out.jsonl left as it was)"
-    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert out.read_text(encoding="utf-8") == EARLIER_JSONL
     text = partial.read_text(encoding="utf-8")
     assert text.endswith("\n")
     rows = [json.loads(r) for r in text.splitlines()]  # every line whole
@@ -280,7 +310,7 @@ def test_workers_end_when_the_batch_is_killed_outright(tmp_path: Path) -> None:
     previous results stay as they were."""
     line = json.dumps({"name": "Co", "industry": "industrial", "employees": 50})
     (tmp_path / "big.jsonl").write_text((line + "\n") * 200_000, encoding="utf-8")
-    (tmp_path / "out.csv").write_text("previous\n", encoding="utf-8")
+    (tmp_path / "out.csv").write_text(EARLIER_CSV, encoding="utf-8")
     child = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", "big.jsonl", "-o", "out.csv", "--jobs", "2"],
                              cwd=tmp_path, stderr=subprocess.DEVNULL, preexec_fn=_limited)
     try:
@@ -297,7 +327,7 @@ def test_workers_end_when_the_batch_is_killed_outright(tmp_path: Path) -> None:
     while time.monotonic() < deadline and [w for w in workers if _alive(w)]:
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)]
-    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "previous\n"
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8") == EARLIER_CSV
 
 
 def test_sigterm_stops_the_interview_with_the_answers_saved(tmp_path: Path) -> None:
@@ -500,6 +530,18 @@ def test_save_names_with_control_characters_are_refused(tmp_path: Path, name: st
     code, _, err = lg("assess", "--save", name, cwd=tmp_path, stdin="")
     assert code == 2 and "without line breaks or other control characters" in one_line(err)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_answers_are_saved_only_to_a_yaml_name(tmp_path: Path) -> None:
+    """`assess --save park.xlsx` answered with an encoding error about the workbook (and would have
+    replaced it): the answers are a YAML file, and any other name is refused before a question."""
+    (tmp_path / "park.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    before = snapshot(tmp_path)
+    code, _, err = lg("assess", "--save", "park.xlsx", cwd=tmp_path, stdin="", LANG="zh_CN.UTF-8")
+    assert code == 2 and one_line(err, "littlegiant 出错：") == \
+        "littlegiant 出错：park.xlsx，--save：回答保存为 YAML 文件：请给出以 .yaml 结尾的文件名"
+    assert lg("assess", "--save", "answers.txt", cwd=tmp_path, stdin="")[0] == 2
+    assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("kind", ["fifo", pytest.param("zero", marks=pytest.mark.skipif(not ROOT, reason="mknod needs root"))])

@@ -79,3 +79,36 @@ def test_an_english_unit_is_never_broken_at_its_space(before: str, after: str, w
     unit = data.draw(st.sampled_from(sorted(u for u in english_units() if " " in u)))
     lines = wrap(f"{before} 1,200 {unit}{after}", width)
     assert any(unit in line for line in lines), lines
+
+
+def test_words_read_at_once_and_figures_with_units_stay_whole() -> None:
+    """QA at 80 columns: 不满 / 足, 不知 / 道, 8,000万 / 元 and a line opening with the closing quote of
+    "补短板" read as typos or as a different amount; each now moves down whole."""
+    assert wrap("主营业务收入占比 85%，要求 ≥ 90%：不满足", 36) == ["主营业务收入占比 85%，要求 ≥ 90%：", "不满足"]
+    assert wrap("回车表示不知道", 12) == ["回车表示", "不知道"]
+    assert wrap("营业收入：3,000 → 8,000万元（+5,000）", 26) == ["营业收入：3,000 →", "8,000万元（+5,000）"]
+    quoted = "发挥\"补短板\"\"锻长板\"等作用"  # ASCII quotes pair up: a closing one keeps to its word, an opening one too
+    assert wrap(quoted, 10) == ["发挥\"补短", "板\"\"锻长", "板\"等作用"]
+    assert wrap(quoted, 12) == ["发挥\"补短", "板\"\"锻长板\"", "等作用"]
+
+
+@given(before=TEXTS, word=st.sampled_from(["不满足", "满足", "不知道", "万元", "2025年", "8,000万元"]), after=TEXTS,
+       width=st.integers(min_value=10, max_value=60))
+def test_a_status_word_or_a_figure_with_its_unit_is_never_split(before: str, word: str, after: str, width: int) -> None:
+    """Wherever it falls, a status word or a figure with its unit is on one line (when a line can hold it)."""
+    text = f"{before}，{word}。{after}"
+    assume(all(cell_len(text[a:b]) <= width for a, b in pieces(text)))
+    assert any(word in line for line in wrap(text, width))
+
+
+def test_a_long_text_full_of_whole_words_and_quotes_wraps_at_once() -> None:
+    """A pasted name of thousands of 满足 or quoted words wraps in well under a second, every character kept
+    (each piece once looked through every whole word and quote: minutes for a 16,000-character name)."""
+    import time
+
+    for text in ("满足" * 8000, "满足 不知道 8,000万元 " * 1500, '"a" ' * 8000):
+        began = time.perf_counter()
+        lines = wrap(text, 80)
+        assert time.perf_counter() - began < 3
+        assert squash("".join(lines)) == squash(text)
+        assert all(cell_len(line) <= 80 for line in lines)

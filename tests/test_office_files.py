@@ -111,6 +111,9 @@ def test_an_undecodable_profile_names_the_encodings_tried(tmp_path: Path) -> Non
     assert err == (f"littlegiant: error: {bad}: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16 with "
                    "a byte-order mark); save it as UTF-8 or name its encoding with --encoding\n")
     assert invoke("assess", str(bad), "--encoding", "klingon")[0] == 2
+    said = CliRunner().invoke(app, ["assess", str(bad), "--lang", "zh"]).stderr
+    assert said == (f"littlegiant 出错：{bad}：按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字；"
+                    "请另存为 UTF-8，或用 --encoding 写明编码\n")  # no English inside the Chinese
 
 
 def make_workbook(path: Path) -> None:
@@ -367,7 +370,29 @@ def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path: Pat
 
 ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "处理结果", "企业规模", "科技和创新型中小企业", "科技和创新型中小企业得分",
                     "专精特新中小企业", "专精特新中小企业得分", '专精特新"小巨人"企业', '专精特新"小巨人"企业得分',
-                    "主要差距", "下一步", "错误说明", "需核对的数据"]
+                    "主要差距", "错误说明", "需核对的数据"]
+"""The results' columns in zh; with --advice, 下一步 follows 主要差距 (without it, it would stay empty)."""
+
+
+def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
+    """QA as park staff: an always-empty 下一步 column read as something the tool failed to fill. It
+    comes with --advice, filled, in the .csv and the .xlsx alike; the ids view keeps next_step."""
+    src = tmp_path / "名单.csv"
+    src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("utf-8"))
+    for suffix in (".csv", ".xlsx"):
+        plain, advised = tmp_path / f"plain{suffix}", tmp_path / f"advised{suffix}"
+        assert invoke("batch", str(src), "-o", str(plain), "--as-of", AS_OF, "--lang", "zh")[0] == 0
+        assert invoke("batch", str(src), "-o", str(advised), "--as-of", AS_OF, "--lang", "zh", "--advice")[0] == 0
+        if suffix == ".csv":
+            heads = [next(csv.reader(io.StringIO(f.read_bytes().decode("utf-8-sig")))) for f in (plain, advised)]
+            steps = [dict(zip(heads[1], r, strict=True))["下一步"]
+                     for r in list(csv.reader(io.StringIO(advised.read_bytes().decode("utf-8-sig"))))[1:]]
+        else:
+            heads = [list(results_sheet(f)[0]) for f in (plain, advised)]
+            steps = [r["下一步"] for r in results_sheet(advised)]
+        assert heads[0] == ZH_RESULT_HEADER, suffix
+        assert heads[1] == [*ZH_RESULT_HEADER[:11], "下一步", *ZH_RESULT_HEADER[11:]], suffix
+        assert any(steps), (suffix, steps)
 
 
 def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_path: Path) -> None:

@@ -287,6 +287,29 @@ def test_ticks_crosses_dashes_and_remarks_in_cells_are_read(tmp_path: Path) -> N
     assert "已入库" in lines[2]["error"]
 
 
+def test_a_yes_whose_remark_says_lapsed_or_pending_is_not_a_yes(tmp_path: Path) -> None:
+    """是（已过期）, 是(申报中), 是（待认定） are refused, in a cell and in --set, saying to answer 否 or
+    不知道: read as yes they passed tier 1 on a title the company does not hold. 是（2024年认定） is yes,
+    否（已过期） is no."""
+    src = tmp_path / "titles.csv"
+    src.write_text("企业名称,行业,有效期内的高新技术企业\n甲,工业,是（已过期）\n乙,工业,是(申报中)\n丙,工业,是（待认定）\n"
+                   "丁,工业,是（2024年认定）\n戊,工业,否（已过期）\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [bool(r["错误说明"]) for r in rows] == [True, True, True, False, False]
+    assert rows[0]["错误说明"] == ("「有效期内的高新技术企业」：“是（已过期）”不能算作“是”：目前确实具备才填“是”；"
+                                  "已过期、正在申报或待认定的填“否”，说不准的填“不知道”")
+    example = str(Path(__file__).parent.parent / "examples" / "micro-startup.yaml")
+    said = {}
+    for answer in ("是（已过期）", "否（已过期）", "是（2024年认定）"):  # 2022 rules: the title alone decides tier 1
+        done = runner.invoke(app, ["assess", example, "--as-of", "2026-03-01", "--lang", "zh", "--format", "json",
+                                   "--set", f"honors.high_tech_enterprise={answer}"])
+        said[answer] = (done.exit_code, done.stdout, done.stderr)
+    assert said["是（已过期）"][0] == 2 and "不能算作“是”" in said["是（已过期）"][2]
+    assert json.loads(said["否（已过期）"][1])["tiers"]["innovative_sme"]["status"] == "unmet"
+    assert json.loads(said["是（2024年认定）"][1])["tiers"]["innovative_sme"]["status"] == "met"
+
+
 def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
     """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is
     refused with every choice in Chinese, no ids, nothing cut off."""
@@ -299,6 +322,20 @@ def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(
     error = rows[2]["错误说明"]
     assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
     assert error.endswith("其他未列明行业，现在是文字“批发和零售业”") and "industrial" not in error
+
+
+def test_plain_words_for_an_institution_level_are_its_choice(tmp_path: Path) -> None:
+    """省级, 省部级, 省级(省部级) (half-width brackets) are 省级（省部级）, 没有 and 否 are 无: a park's sheet
+    says them, and refusing them made each such company an error row."""
+    src = tmp_path / "inst.csv"
+    words = ["省级", "省部级", "省级(省部级)", "没有", "否", "区级", "国家级"]
+    src.write_text("企业名称,行业,经认定的研发机构的最高级别\n" + "".join(f"{w}公司,工业,{w}\n" for w in words),
+                   encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    read = [{c["inputs"]["rd_institution"] for t in line["result"]["tiers"].values() for c in t["criteria"]
+             if "rd_institution" in c.get("inputs", {})} for line in lines]
+    assert code == 0 and read == [{"provincial"}] * 3 + [{"none"}] * 2 + [{"below_city"}, {"national"}]
 
 
 def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:

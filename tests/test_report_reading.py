@@ -271,14 +271,18 @@ def test_advice_parts_its_items_with_a_mark_their_labels_do_not_hold() -> None:
 
 
 def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
-    """batch --advice in zh: the next step's figure is grouped and its colon and brackets are Chinese."""
+    """batch --advice in zh: the next step's figure is grouped and its colon and brackets are Chinese, and
+    it is the plan's: 2025's accounts are closed, so the step is on 2026's figures, said to be estimated."""
     out = tmp_path / "advice.csv"
     result = CliRunner().invoke(app, ["batch", str(EXAMPLES / "little-giant-2022.yaml"), "--advice", "--lang", "zh",
                                       "--as-of", AS_OF, "--output", str(out)], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     step = rows[1][rows[0].index("下一步")]
-    assert "主营业务收入（2025年）：10,200 → 10,800万元（+600）" in step, step
+    assert step.startswith("最早2027年申报（以2026年数据计）；主营业务收入（2026年）：10,200 → 10,800万元"
+                           "（+600；2026年尚无数据，10,200万元是按2025年的数额估计的）"), step
+    assert rows[1][rows[0].index("主要差距")] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
+
 
 
 def test_a_renewal_is_named_by_the_rule_sets_own_title() -> None:
@@ -464,3 +468,18 @@ def test_a_tier_not_known_yet_lists_the_documents_for_what_it_already_meets(tmp_
     assert "?专精特新中小企业：未知" in out
     materials = out.split("需准备的材料")[1].split("依据说明")[0]
     assert "近两年研发费用专项审计报告" in materials
+
+
+def test_an_sme_of_unknown_exact_size_is_said_to_be_an_sme(tmp_path: Path) -> None:
+    """120 staff in industry make an SME whatever the revenue: the head said 企业规模：未知 beside a met
+    SME condition, which read as a contradiction; every format now says it is an SME of a size still
+    to be worked out, and a company with no figures at all stays 未知."""
+    src = tmp_path / "co.yaml"
+    src.write_text("name: 测试公司\nindustry: industrial\nemployees: 120\n", encoding="utf-8")
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("name: 测试公司\n", encoding="utf-8")
+    for fmt in ("text", "markdown", "html"):
+        said = cli("assess", str(src), "--as-of", AS_OF, "--lang", "zh", "--format", fmt)
+        assert "企业规模：中小企业（具体规模尚缺数据）" in said, fmt
+        assert "企业规模：未知" in cli("assess", str(bare), "--as-of", AS_OF, "--lang", "zh", "--format", fmt), fmt
+    assert "SME size: an SME (exact size needs more figures)" in cli("assess", str(src), "--as-of", AS_OF, "--lang", "en")

@@ -121,10 +121,15 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("registered_in_china", "不确定", None),
     ("industry", "Don't know", None),
     ("niche_years", "unknown", None),
+    ("financials.2025.revenue", "约500万", Decimal(500)),  # approximate figures: the figure, as meant
+    ("financials.2025.revenue", "500万左右", Decimal(500)),
+    ("financials.2025.revenue", "大约0.8亿", Decimal(8000)),
+    ("employees", "约200人", Decimal(200)),
+    ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
 ])
 def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> None:
     """0.8亿, 80,000,000元, 80 million, 3,200,000 CNY, full-width digits, (120) for a loss, 有/没有, a choice's
-    label and 不知道 (unknown, never 0) read the same everywhere."""
+    label, 约500万 and 不知道/跳过 (unknown, never 0) read the same everywhere."""
     seen = doors(path, text)
     assert set(seen.values()) == {("ok", value)}, seen
 

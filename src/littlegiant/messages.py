@@ -121,7 +121,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "不认识的编码“{name}”（可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16）"),
     "data.not_forced": ("not {encoding} text (byte {byte}); leave out --encoding to have it detected", "不是 {encoding} 编码的文字（第 {byte} 字节）；去掉 --encoding 让程序自动识别，或写明正确的编码"),
     "data.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8 or name its encoding with "
-                      "--encoding", "按常用编码（{tried}）都读不出文字；请另存为 UTF-8，或用 --encoding 写明编码"),
+                      "--encoding", "按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字；"
+                      "请另存为 UTF-8，或用 --encoding 写明编码"),
+    "calendar.before": ("no rule set is in force on {day} (the calendar starts {first})",
+                        "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),
     # the profile's structure and values (profile.py)
     "profile.empty": ("the profile is empty", "文件是空的，没有填写任何企业信息"),
     "profile.top": ("expected a mapping of profile fields at the top",
@@ -147,6 +150,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                           "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
     "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
+    "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
+                        "a lapsed or pending one is no, and don't know if unsure",
+                        "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
@@ -244,6 +250,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "若只是参考，请删去这一列或把列名改为“备注”"),
     # outputs (fileio, cli, batch)
     "out.dangling": ("is a link to nothing; give the path of a file", "是指向不存在位置的链接，请给出文件路径"),
+    "opt.save_suffix": ("answers are saved as a YAML file: name one ending in .yaml",
+                        "回答保存为 YAML 文件：请给出以 .yaml 结尾的文件名"),
+    "out.not_results": ("exists and is not a littlegiant results file; to keep it, write the results to another "
+                        "file name (or move it away first)",
+                        "已存在，而且不是本工具写出的评估结果（可能是企业名单等文件）；为免覆盖，请把结果写到另一个文件名，或先把它移走"),
+    "out.report_input_name": ("a report cannot be written to a {suffix} file, the kind that holds a company's "
+                              "figures: write .html, .md, .json or .txt",
+                              "报告不能写到 {suffix} 文件（这类文件存放企业数据，会被覆盖）：请写成 .html、.md、.json 或 .txt"),
     "out.unwritable": ("cannot write: {error}", "无法写入：{error}"),
     "out.kind": ("is {kind}, expected a regular file to write", "是{kind}，请给出要写入的普通文件"),
     "out.is_input": ("is one of the inputs{what}; write the output to another file",
@@ -285,7 +299,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "opt.compare": ("expected two rule sets separated by a comma, got {got!r}",
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
-                    "{rules} 中没有“{got}”这一条件（可写条件编号，见 --format json 的输出，或条件名称中的词）"),
+                    "没有找到与“{got}”相符的条件：请写条件名称中的词，如“研发费用”“营业收入”“细分市场”"),
     "opt.init_two": ("give one template at a time: FILE, --csv or --xlsx", "一次只能生成一个模板：FILE、--csv 或 --xlsx 三选一"),
     "opt.init_kind": ("cannot write a {suffix} template: name it .yaml (a profile), .xlsx or .csv (a sheet for batch)",
                       "不能生成 {suffix} 格式的模板：请用 .yaml（企业资料）、.xlsx 或 .csv（批量评估表格）"),

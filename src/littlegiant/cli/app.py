@@ -8,6 +8,7 @@ so ``--help`` and ``--version`` stay close to typer's own start-up cost.
 # from its string at each start (about 20 ms of an assessment's start-up, issue #14).
 import io
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -80,15 +81,20 @@ def _root(
     """littlegiant: 专精特新 self-assessment."""
 
 
+_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+"""A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日 (year first, always)."""
+
+
 def parse_as_of(text: str | None, lang: str = "en") -> date:
-    """--as-of as YYYY-MM-DD, read as the rule files read dates (20261126 or 2026-W48-4 refused, not
-    taken for a day the user never wrote)."""
+    """--as-of as a year, month and day in that order, written as people write them (2026/4/1,
+    2026年4月1日); 20261126, 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
     if text is None:
         return date.today()
-    from littlegiant.load.rules import iso_date
-
+    found = _TYPED_DATE.fullmatch(text.strip())
     try:
-        return iso_date(text)
+        if found is None:
+            raise ValueError(text)
+        return date(*map(int, found.groups()))
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 
@@ -134,6 +140,17 @@ def report_format(output: Path | None, lang: str) -> str:
     if suffix in _DOCUMENT_SUFFIXES:
         bad("out.report_kind", lang, "--output", str(output), suffix=suffix)
     return _SUFFIX_FORMATS.get(suffix, "text")
+
+
+_INPUT_SUFFIXES = (".yaml", ".yml", ".csv", ".jsonl", ".ndjson", ".tsv")
+"""Names of the files a company's figures are kept in: a report written over one (-o other.yaml)
+replaced another company's profile with text, without a word."""
+
+
+def report_name(output: Path, lang: str) -> None:
+    """Exit 2 when a report would go to a file named as figures are kept (whatever --format says)."""
+    if output.suffix.lower() in _INPUT_SUFFIXES:
+        bad("out.report_input_name", lang, "--output", str(output), suffix=output.suffix)
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
@@ -241,6 +258,7 @@ def assess(
         save = _checked_save(save, rules, language)
     if output is not None:
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
+        report_name(output, language)  # after: an input named as output is said to be one
     try:
         from littlegiant.core import engine
         from littlegiant.load import profile as profiles
@@ -371,6 +389,8 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(save)):
         bad("opt.save_chars", lang, f"--save {str(save)!r}")
     checked_output(save, [rules_path(rules)], "--save", lang)
+    if save.suffix.lower() not in (".yaml", ".yml"):  # answers are saved as YAML: park.xlsx would be replaced
+        bad("opt.save_suffix", lang, "--save", str(save))
     return save  # as named: the interview names it in its messages, and its saves follow a link themselves
 
 
@@ -430,6 +450,8 @@ def batch(
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+        if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
+            raise InputError(kind="out.not_results", file=str(target))
         out_encoding = output_encoding
         if encoding is not None:
             from littlegiant.load.charsets import codec_name
@@ -443,7 +465,8 @@ def batch(
                  "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
-        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"])
+        about["advice"] = advice  # the next-step column only where it is filled
+        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
         if out_encoding is not None and kind != ".xlsx":
             _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
@@ -41,8 +42,8 @@ from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
 from littlegiant.report.common import warning_sentences
 from littlegiant.report.table import (
+    ADVICE_MARK,
     FORMULA_STARTS,
-    RESULT_TEXT,
     SUMMARY_COLUMNS,
     Labels,
     inert,
@@ -50,6 +51,7 @@ from littlegiant.report.table import (
     output_columns,
     result_header,
     result_words,
+    text_cells,
 )
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -196,6 +198,45 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 problems.append(exc)
     if problems:
         raise HeaderError(problems)
+
+
+def earlier_results(path: Path, rules: RuleSet) -> bool:
+    """Whether an existing output file is batch's own results (a run repeated writes them anew) or
+    empty. Anything else (a list of companies, another park's sheet, a profile) is refused rather than
+    replaced: an output never overwrites an input, and a file the user still needs is one."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True)
+            try:
+                first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            finally:
+                book.close()
+            return is_results([c for c in first if isinstance(c, str)], rules)
+        with path.open("rb") as handle:
+            start = handle.read(1 << 16)
+        text = next((start.decode(codec, "ignore") for codec in ("utf-8-sig", "gb18030") if _decodes(start, codec)),
+                    start.decode("utf-16", "ignore"))
+        line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            data = json.loads(line)
+            return isinstance(data, dict) and is_results(data)
+        return is_results(next(csv.reader([line]), []), rules)
+    except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
+        return False  # unreadable as a table: not something batch wrote
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Whether ``data`` (the start of a file, perhaps cut inside a character) reads in ``codec``."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3  # only the last character was cut
+    return True
 
 
 def items_in(chunk: Chunk) -> Iterator[Item]:
@@ -345,7 +386,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     raw.seek(bom)
     handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
-        Text(f"按常用编码（{TRIED}）都读不出文字", f"not text in any encoding tried ({TRIED})")
+        Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with handle:
         lines = _CsvLines(handle)
         delimiter = _delimiter(lines)
@@ -794,7 +835,7 @@ class Scorer:
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
         if self.advice:
-            row[_NEXT_STEP] = self._advice(prof, summary, beyond) or row[_NEXT_STEP]
+            row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
     def _notes(self, item: Item, prof: profile.Profile) -> list[str]:
@@ -816,21 +857,30 @@ class Scorer:
             exc = exc.moved(file=None)
         return exc.render(self.lang)
 
-    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary]) -> str | None:
-        """The first gap step (with its exact amount) of the row's ``focus_tier``; the slow, full path."""
-        from littlegiant.core.gaps import analyse
-        from littlegiant.report.advice import step_text
+    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
+                row_gap: str) -> str | None:
+        """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
+        a plan knows which years are closed (last year's audited figures can no longer change) and
+        which round it is for, where the gap search alone told a park to change 2025's revenue."""
+        from littlegiant.core.tierplan import plan_all
+        from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
         if tier is None:
             return None
         result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
-        for gap in analyse(self._rules, result, prof, only=tier):
-            for step in gap.steps:
-                sets = " ".join(f"--set {c.set_arg}" for c in step.changes)
-                return f"{tier}: {step_text(step, self.lang)}" + (f"  [{sets}]" if sets else "")
-        return None
+        stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
+        if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
+            return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
+        plans = plan_all(self._rules, result, prof)  # a lower tier's plan dates a title asked first
+        plan = plans.get(tier)
+        if plan is None:
+            return None
+        text = Words(result, self._rules, plans, self.lang, alone=True).next_step(result.tiers[tier])
+        sets = " ".join(f"--set {a}" for a in set_args(plan, self._rules)) if plan.ok else ""
+        # after what holds the row back (主要差距 keeps its reason), the step; the ids for a script last
+        return f"{row_gap or tier + ':'}{ADVICE_MARK}{text}" + (f"  [{sets}]" if sets else "") if text else None
 
 
 AUTO_JOBS_AFTER = 2000
@@ -916,13 +966,13 @@ class Job:
             self._lines.append(_json_line(row))
             return
         # full results never go to a .csv (Writer refuses)
-        text_cells: tuple[int, ...] = _TEXT_CELLS
+        text: tuple[int, ...] = _TEXT_CELLS
         if self.labels is None:
             cells = list(map(str, row))
         else:
             words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
-            cells, text_cells = ["" if c is None else str(c) for c in words], RESULT_TEXT
-        for i in text_cells:  # text a spreadsheet would run as a formula is made inert
+            cells, text = ["" if c is None else str(c) for c in words], text_cells(self.labels)
+        for i in text:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
         line = ",".join(cells)

@@ -38,8 +38,13 @@ from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import exact, num
 
-HEADER = ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
-          "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n")
+HEADER = {
+    "en": ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
+           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n"),
+    "zh": ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。\n"
+           "# null 表示“不知道”。再次评估：littlegiant assess {save}\n"),
+}
+"""The saved file's first lines, in the interview's language: the finance manager may open it."""
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
 
@@ -423,7 +428,8 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
          preset: Iterable[tuple[str, Scalar | None]]) -> None:
-    header = HEADER.format(rules=interview.rules.id, as_of=interview.as_of.isoformat(), save=save)
+    header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
+                                                          save=save)
 
     written = False  # by this sitting: until then the file, if any, holds what it held before
 

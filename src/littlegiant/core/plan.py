@@ -11,6 +11,7 @@ here; the report layer words the data.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -59,13 +60,13 @@ def any_of(outcomes: Iterable[Outcome]) -> Outcome:
     return min(best, C_UNMET), first
 
 
-def all_codes(codes: list[int]) -> int:
+def all_codes(codes: Iterable[int]) -> int:
     """``all_of`` on codes alone (a full result's groups): codes rank statuses from best to worst,
     so an all-of is its worst child, met when it has none."""
     return max(codes, default=C_MET)
 
 
-def any_codes(codes: list[int]) -> int:
+def any_codes(codes: Iterable[int]) -> int:
     """``any_of`` on codes alone: the best child, unmet when it has none."""
     return min(codes, default=C_UNMET)
 
@@ -148,6 +149,8 @@ class _Step:
     key: tuple[str, ...] = ()  # the paths a leaf's row is a function of (a group's row: of its children)
     mode: int = 0  # how a full result makes its row: _ALL, _ANY, _KEYED (by ``key``) or _OTHER
     kids: tuple[int, ...] = ()  # a group's children: their places in the tier's flat list
+    pick: Callable[[list[int]], tuple[int, ...]] = tuple  # a group's children's codes, read at once (set by _flatten)
+    one: str | None = None  # the path of a leaf whose row is a function of that one value (its key)
     points: str | None = None  # the score table whose points rows follow this row
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
@@ -314,7 +317,7 @@ class Plan:
             step = flat[i]
             mode = step.mode
             if mode <= _ANY:
-                outcomes = [codes[j] for j in step.kids]
+                outcomes = step.pick(codes)
                 code = codes[i] = all_codes(outcomes) if mode == _ALL else any_codes(outcomes)
                 if step.depth > 0:
                     key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
@@ -326,8 +329,9 @@ class Plan:
                     rows[i] = entry
                 continue
             if mode == _KEYED:
-                if step.keep:
-                    key = tuple([get(p) for p in step.key])
+                if step.keep:  # one value (most leaves) is its own key, spared a tuple
+                    one = step.one
+                    key = get(one) if one is not None else tuple([get(p) for p in step.key])  # type: ignore[assignment]
                     entry = step.rows.get(key)
                     if entry is None:
                         entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
@@ -776,6 +780,12 @@ def _flatten(root: _Step) -> list[_Step]:
             tables.add(step.node.table)  # type: ignore[arg-type]
             step.points = step.node.table
         step.kids = tuple(add(c) for c in step.children)
+        if len(step.kids) > 1:
+            step.pick = operator.itemgetter(*step.kids)
+        else:
+            step.pick = (lambda k: lambda codes: tuple([codes[j] for j in k]))(step.kids)
+        if step.mode == _KEYED and len(step.key) == 1:
+            step.one = step.key[0]
         return at
 
     add(root)

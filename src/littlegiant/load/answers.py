@@ -28,14 +28,23 @@ NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "
 """Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
 (√) and crosses (×) its yes/no columns."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
-UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知",
+UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "dontknow", "donotknow", "unknown", "notsure", "-", "--", "---", "—", "——", "/"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
 stays unknown, never 0."""
-_REMARK = re.compile(r"(.+?)\(.*\)")
+_ABOUT = re.compile(r"^(?:约合?|大约|大概|近|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
+"""Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
+finance manager means it; an answer is never more exact than its statement."""
+_REMARK = re.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
+DOUBT = ("过期", "到期", "失效", "撤销", "取消", "注销", "摘牌", "申报", "申请", "在审", "审核", "评审", "公示",
+         "复核", "待", "拟", "未", "没", "不", "预计", "计划", "准备", "可能", "?", "expire", "lapse", "pending",
+         "appl", "not", "revoked")
+"""Words in a yes's remark that undo it: 是（已过期）, 是（申报中）, 是（待认定）. A lapsed or pending title is not
+held, and reading it as held passes a tier on a title the company does not have; such an answer is
+refused, saying to answer 否 or 不知道, rather than guessed either way."""
 
 # money units → how many 万元 one of them is; longest first so 亿元 wins over 元
 MONEY_UNITS: tuple[tuple[str, Decimal], ...] = (
@@ -119,6 +128,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         remark = _REMARK.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 否（已过期）: the word before the remark answers
             low = remark.group(1)
+            if low in YES and any(word in remark.group(2) for word in DOUBT):
+                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
         raise wrong()
@@ -142,14 +154,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raise InputError(kind="value.choice_words_near" if near is not None else "value.choice_words",
                              params=params, field=where, label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
-    factor, typed = unit, False
+    exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
+    factor, typed, raw = unit, exact != raw, exact
     if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
         raw, size = _money_unit(raw, stripped)
         if size is not None:
-            factor, typed = size, size != 1
+            factor, typed = size, typed or size != 1
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:

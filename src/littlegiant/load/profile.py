@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
@@ -561,23 +562,27 @@ CHOICE_WORDS: dict[str, dict[str, str]] = {
         "租赁和商务服务": "leasing_business",
     },
     "rd_institution": {
-        **dict.fromkeys(("省级", "省部级"), "provincial"),
-        **dict.fromkeys(("区级", "县级", "区县级"), "below_city"),
-        **dict.fromkeys(("没有", "无研发机构"), "none"),
+        **dict.fromkeys(("没有", "否", "无研发机构", "没有研发机构", "未认定"), "none"),
+        **dict.fromkeys(("区级", "县级", "区县级", "市级以下（区县级）"), "below_city"),
+        **dict.fromkeys(("市", "市级研发机构"), "city"),
+        **dict.fromkeys(("省", "省级", "省部级", "部级", "省级研发机构", "省部级研发机构"), "provincial"),
+        **dict.fromkeys(("国家", "国家级研发机构"), "national"),
     },
 }
-"""Plain words for a choice, beyond its labels, where the size standard (criteria.md §2.1, 工信部联企业
-〔2011〕300号) makes the choice certain: 工业 is 采矿业, 制造业 and 电力、热力、燃气及水生产和供应业.
-Words that span two standards (批发和零售业, 房地产业) are not here: they are refused."""
+"""Plain words for a choice, beyond its labels, where the meaning is certain: 工业 is 采矿业, 制造业
+and 电力、热力、燃气及水生产和供应业 (the size standard, criteria.md §2.1, 工信部联企业〔2011〕300号); 省级
+and 省部级 are the level labelled 省级（省部级）, 没有 is 无. Words that span two choices (批发和零售业,
+房地产业) are not here: they are refused."""
 
 
 def choice_named(f: FieldDef, text: str) -> str | None:
     """The choice ``text`` names: its id or its label in either language, in any letter case, or
-    a plain word for it (CHOICE_WORDS: 制造业 for 工业)."""
-    low = text.strip().lower()
+    a plain word for it (CHOICE_WORDS: 制造业 for 工业); brackets full- or half-width alike."""
+    low = unicodedata.normalize("NFKC", text).strip().lower()
     for choice in f.choices:
         label = f.choice_labels.get(choice)
-        if low == choice.lower() or (label is not None and low in (label.zh.lower(), label.en.lower())):
+        if low == choice.lower() or (label is not None and low in (unicodedata.normalize("NFKC", label.zh).lower(),
+                                                                    label.en.lower())):
             return choice
     found = CHOICE_WORDS.get(f.id, {}).get(low)
     return found if found in f.choices else None

@@ -96,8 +96,8 @@ class Calendar:
                 return Choice("renewal" if renewal else APPLICATION, renewal, p.rules, p.round, p.reason,
                               p.source, p.confidence)
         first = min(p.start for p in self.periods if kind in p.kinds)
-        raise InputError(f"no rule set is in force on {as_of.isoformat()} (the calendar starts "
-                         f"{first.isoformat()})", field="--as-of")
+        raise InputError(kind="calendar.before", params={"day": as_of.isoformat(), "first": first.isoformat()},
+                         field="--as-of")
 
     def rule_ref(self, choice: Choice, rules_dir: Path) -> str:
         """What to load for a choice: the round file when the round modifies the set, else the set id."""

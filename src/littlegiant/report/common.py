@@ -41,6 +41,17 @@ def renewed_title(result: Result, lang: str) -> str:
     return tier.title.get(lang) if tier is not None else (result.renewal or "")
 
 
+def size_words(result: Result, lang: str) -> str:
+    """The company's size as a report's head says it: an SME whose exact size needs more figures is
+    said to be one ("未知" beside a met SME condition read as a contradiction)."""
+    from littlegiant.core.result import MET
+    from littlegiant.i18n import SIZE
+
+    if result.sme_size is None and result.sme_status == MET:
+        return "中小企业（具体规模尚缺数据）" if lang == "zh" else "an SME (exact size needs more figures)"
+    return SIZE[result.sme_size][lang]
+
+
 def basis_lines(result: Result, lang: str) -> list[str]:
     """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
     zh = lang == "zh"

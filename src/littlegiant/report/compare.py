@@ -5,7 +5,7 @@ from __future__ import annotations
 from littlegiant.core.result import UNMET, Result
 from littlegiant.i18n import STATUS
 from littlegiant.records import record
-from littlegiant.report.words import ICON, holding_back, w
+from littlegiant.report.words import ICON, holding_back, now_text, w
 
 
 @record(frozen=True)
@@ -49,7 +49,8 @@ def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tupl
             if t is None:
                 continue
             cells.append((r.rules_title.get(lang), t.status,
-                          [(c.status, c.title.get(lang), "" if c.status == UNMET else w(f"why_{c.status}", lang))
+                          [(c.status, c.title.get(lang) + (now_text(c, lang) if c.status == UNMET else ""),
+                            "" if c.status == UNMET else w(f"why_{c.status}", lang))
                            for c in holding_back(r, tid)]))
         out.append((tier.title.get(lang), cells))
     return out

@@ -10,9 +10,9 @@ from __future__ import annotations
 from html import escape as _escape
 
 from littlegiant.core.result import TierResult
-from littlegiant.i18n import SIZE, STATUS, t
+from littlegiant.i18n import STATUS, t
 from littlegiant.messages import UNIT_WHOLE
-from littlegiant.report.common import Report, footer_line
+from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.words import ICON, MARK, w
 
 
@@ -83,7 +83,7 @@ def render_html(report: Report) -> str:
     out = [f"<header><h1>{escape(name)}</h1>",
            f'<p class="muted">{escape(t("as_of", lang))} {result.as_of.isoformat()} · '
            f"{escape(t('last_year', lang))} {result.last_year} · {escape(t('sme', lang))}{colon}"
-           f"{escape(SIZE[result.sme_size][lang])}<br>"
+           f"{escape(size_words(result, lang))}<br>"
            + "<br>".join(escape(b) for b in report.basis()) + "</p></header>"]
     out.append(f'<section class="card" id="summary"><h2>{escape(w("answer", lang))}</h2><ul>')
     for tier, _line, why in report.summary():

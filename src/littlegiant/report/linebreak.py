@@ -10,6 +10,7 @@ A run wider than the line (a long English word, a fingerprint) is folded by cell
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rich.cells import cell_len, chop_cells
@@ -21,6 +22,12 @@ from littlegiant.messages import UNIT_WHOLE
 NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
 # never at the end of a line (opening brackets and quotes)
 NO_END = frozenset("（「『【《〈〔［｛“‘([{")
+UNIT_AFTER_NUMBER = frozenset("万亿元项分年月日人名个位倍")
+"""Units that follow a figure: 8,000万元 and 2025年 stay whole (a line ending in 8,000万 read as the amount)."""
+_EN_UNIT = re.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
+"""An English unit after a figure, across the space: "(now 400,000 CNY)" never ends a line at 400,000."""
+WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|待审核|未知|不能|可以")
+"""Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
 
 def _wide(ch: str) -> bool:
@@ -47,12 +54,23 @@ def pieces(text: str) -> list[tuple[int, int]]:
             begin = i
     if begin >= 0:
         pieces.append((begin, len(text)))
-    # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14)
+    # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
+    # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
     whole = [m.span() for m in UNIT_WHOLE.finditer(text)] if " " in text else []
+    whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
+    inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
+    for start, end in whole:
+        inside[start + 1:end] = b"\x01" * max(end - start - 1, 0)
+    closes = {i: n % 2 == 1 for n, i in enumerate(i for i, ch in enumerate(text) if ch == '"')}  # ASCII quotes pair up: odd ones close
     glued: list[tuple[int, int]] = []
     for a, b in pieces:
-        if glued and (text[a] in NO_START or text[glued[-1][1] - 1] in NO_END
-                      or any(start < a < end for start, end in whole)):
+        prev = text[glued[-1][1] - 1] if glued else ""
+        if glued and (text[a] in NO_START or prev in NO_END
+                      or (text[a] in UNIT_AFTER_NUMBER and prev.isdigit() and glued[-1][1] == a)
+                      or (prev.isdigit() and _EN_UNIT.match(text, a) is not None)
+                      or (text[a] == '"' and closes[a])
+                      or (prev == '"' and not closes[glued[-1][1] - 1])
+                      or inside[a]):
             glued[-1] = (glued[-1][0], b)
         else:
             glued.append((a, b))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line
+from littlegiant.i18n import STATUS, t
+from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.words import MARK, bullet, w
 
 _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
@@ -23,7 +23,7 @@ def render_markdown(report: Report) -> str:
     words = report.words
     lines = [f"# {result.name or w('untitled', lang)}", ""]
     lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
-                 f"{t('sme', lang)}{colon}{SIZE[result.sme_size][lang]}")
+                 f"{t('sme', lang)}{colon}{size_words(result, lang)}")
     lines.append("")
     lines.extend(f"*{b}*" for b in report.basis())
     lines += ["", f"## {w('answer', lang)}", ""]

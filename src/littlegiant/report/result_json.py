@@ -12,6 +12,7 @@ and the API carry one document, byte for byte what ``json.dumps(..., ensure_asci
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -41,8 +42,15 @@ def _value(v: Any) -> str:
     if kind is str:
         return encode_basestring(v)  # type: ignore[no-any-return]
     if kind is Decimal:
-        return repr(json_number(v))  # what json.dumps writes for the int or float
+        return _decimal(v)
     return _dumps(json_value(v))
+
+
+@functools.lru_cache(maxsize=8192)
+def _decimal(v: Decimal) -> str:
+    """What json.dumps writes for ``json_number(v)``, kept: thresholds, counts and points recur row
+    after row (equal Decimals, whatever their digits, are one JSON number)."""
+    return repr(json_number(v))
 
 
 def _object(pairs: Iterable[tuple[str, str]]) -> str:
@@ -68,24 +76,26 @@ def to_bytes(result: Result, lang: str, tool_version: str, codec: tuple[str, str
     return b"".join(_pieces(result, lang, tool_version, codec))  # type: ignore[arg-type]
 
 
-_COMMA = [", "]
+_NONE: dict[Any, Any] = {}
 
 
 def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str] | None) -> list[str] | list[bytes]:
     """The document in order, as text or (``codec`` given) as bytes: one list for both, so they
     cannot differ but by their encoding."""
     out: list[Any] = []
-    text: list[str] = []  # the text since the last row, encoded in one go before the next row
-    comma = ", ".encode(*codec) if codec is not None else b""
+    text: list[str] = []  # the text since the last tier's rows, encoded in one go before them
+    if codec is not None:
+        comma, key = ", ".encode(*codec), (lang, *codec)
 
-    def row(c: CriterionResult) -> None:
+    def rows(criteria: list[CriterionResult]) -> None:
+        """A tier's rows; as bytes, the text before them encoded, each row's bytes read straight off
+        a row the evaluator shares (most of a hundred a company), the rest made (``criterion_bytes``)."""
         if codec is None:
-            text.append(criterion_json(c, lang))
+            text.append(", ".join([criterion_json(c, lang) for c in criteria]))
             return
-        # between two rows of a tier only ", ": encoded once a document, not a hundred times
-        out.append(comma if text == _COMMA else "".join(text).encode(*codec))
+        out.append("".join(text).encode(*codec))
         text.clear()
-        out.append(criterion_bytes(c, lang, codec))
+        out.append(comma.join([(c.made or _NONE).get(key) or criterion_bytes(c, lang, codec) for c in criteria]))
 
     head = {
         "format_version": FORMAT_VERSION,
@@ -113,10 +123,7 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
                                          ("max", _value(g.max)), ("min_points", _value(g.low)),
                                          ("max_points", _value(g.high)))) for g in t.groups])),
         ))[:-1], ", \"criteria\": [")
-        for j, c in enumerate(t.criteria):
-            if j:
-                text.append(", ")
-            row(c)
+        rows(t.criteria)
         text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]), "}")
     tail: dict[str, Any] = {
         **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),

@@ -30,6 +30,7 @@ class Labels(NamedTuple):
     lang: str
     tiers: Mapping[str, str]
     name: str
+    advice: bool = True  # a next-step column (batch --advice); without it the column would stay empty
 
 
 def output_columns(rules: RuleSet) -> frozenset[str]:
@@ -70,13 +71,16 @@ def result_header(labels: Labels) -> list[str]:
     for tid in TIER_IDS:
         title = labels.tiers.get(tid, tid)
         columns += [title, f"{title}{score}" if lang == "zh" else f"{title} {score.lower()}"]
-    return [*columns, t("xlsx.blocker", lang), t("xlsx.next_step", lang), t("xlsx.problems", lang),
-            t("xlsx.warnings", lang)]
+    step = [t("xlsx.next_step", lang)] if labels.advice else []
+    return [*columns, t("xlsx.blocker", lang), *step, t("xlsx.problems", lang), t("xlsx.warnings", lang)]
 
 
-RESULT_TEXT = (0, 1, 10, 11, 12, 13)
-"""The cells of a result_words row that hold free text (source, name, blocker, next step, problems,
-figures to check): what a spreadsheet could take for a formula."""
+def text_cells(labels: Labels) -> tuple[int, ...]:
+    """The cells of a result_words row that hold free text (source, name, blocker, next step with
+    --advice, problems, figures to check): what a spreadsheet could take for a formula."""
+    return (0, 1, 10, 11, 12, 13) if labels.advice else (0, 1, 10, 11, 12)
+
+
 RESULT_VERDICTS = (4, 6, 8)
 """The cells of a result_words row that hold a tier's verdict (coloured in .xlsx)."""
 
@@ -93,29 +97,34 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     for tid in TIER_IDS:
         status, score = row[f"{tid}_status"], row[f"{tid}_score"]
         cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score]
-    return [*cells, blocker or None, step or None, row["error"] or None, row.get("warnings") or None]
+    return [*cells, blocker or None, *([step or None] if labels.advice else []), row["error"] or None,
+            row.get("warnings") or None]
 
 
 _SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
-_ADVICE = re.compile(r"^(\w+): (.*?)(?:  \[--set .*\])?$", re.S)
+_SETS = re.compile(r"  \[--set .*\]$", re.S)
+ADVICE_MARK = "  ⇒ "
+"""Between what holds a row back and, with --advice, the first step of its plan, in a next_step cell."""
 
 
 def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
                       row: Mapping[str, Any]) -> tuple[str, str]:
     """(what holds the company back, the first step to take) in words, from a next_step cell
-    (``tier: criterion — title`` or, with --advice, ``tier: step  [--set …]``), ids left out. A
-    criterion not answered or left to the authority says so: its title alone would read as failed."""
+    (``tier: criterion — title``, with --advice followed by ``  ⇒ step  [--set …]``), ids left out.
+    A criterion not answered or left to the authority says so: its title alone would read as failed."""
     if not next_step:
         return "", ""
+    next_step, mark, step = next_step.partition(ADVICE_MARK)
+    if mark:
+        blocker, _ = _blocker_and_step(next_step, tiers, lang, row)
+        tier = next_step.removesuffix(":")
+        return blocker or tiers.get(tier, tier), _SETS.sub("", step)
     found = _SCREENING.match(next_step)
     if found:
         colon = "：" if lang == "zh" else ": "
         status = row.get(f"{found.group(1)}_status")
         how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
         return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
-    found = _ADVICE.match(next_step)
-    if found:
-        return tiers.get(found.group(1), found.group(1)), found.group(2)
     return "", next_step
 
 

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
-from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.report.common import Report, footer_line
+from littlegiant.i18n import STATUS, t
+from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, bullet, w
 
@@ -59,7 +59,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if result.name:
         head.append(result.name + "\n", style="bold")
     head.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
-                f"{t('sme', lang)}{'：' if zh else ': '}{SIZE[result.sme_size][lang]}")
+                f"{t('sme', lang)}{'：' if zh else ': '}{size_words(result, lang)}")
     _line(console, head)
     for line in report.basis():
         _line(console, line, style="dim")

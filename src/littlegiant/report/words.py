@@ -98,6 +98,7 @@ class Words:
     rules: RuleSet | None
     plans: dict[str, TierPlan] = field(default_factory=dict)
     lang: str = "zh"
+    alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
 
     # ---- labels
 
@@ -282,14 +283,7 @@ class Words:
         for c in holding_back(self.result, tier.id):
             if c.status != UNMET or tier.status == UNKNOWN:
                 continue
-            now = ""
-            if c.kind == "check" and isinstance(c.value, Decimal):
-                if zh:
-                    now = f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
-                elif c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
-                    now = f" (now {num(c.value * 10000)} CNY)"
-                else:
-                    now = f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
+            now = now_text(c, self.lang)
             if c.title.get(self.lang) + now not in out:
                 out.append(c.title.get(self.lang) + now)
         if missing and len(out) < limit:
@@ -388,6 +382,34 @@ class Words:
                           f"With all of the above done, still answer: {self.questions(p.missing)}")
         return head, notes, steps
 
+    def next_step(self, tier: TierResult) -> str:
+        """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
+        first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
+        the cell stands beside the one that names it."""
+        zh = self.lang == "zh"
+        p = self.plans.get(tier.id)
+        if p is None:
+            return ""
+        head, notes, steps = self.plan_lines(tier)
+        name = tier.title.get(self.lang)
+        head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
+        if p.checked is None or any(b.kind == "red_line" for b in p.blockers):
+            why = notes[0] if notes and p.checked is None and p.blockers else ""
+            return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
+        when = ""
+        if p.later > 0 and p.as_of is not None:
+            when = (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if zh else
+                    f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        first = steps[0] if steps else ""
+        more = len(steps) - 1
+        after = (("可达到", "meets it") if p.ok else ("仍需补充数据才能判定", "still needs answers")
+                 if p.checked == UNKNOWN else ("仍不满足，须进一步调整", "is still not met; more is needed"))
+        if zh:
+            tail = f"；另有{more}项，全部做到后{after[0]}" if more > 0 else ("" if p.ok else f"；做到后{after[0]}")
+        else:
+            tail = f"; {more} more, and with all done it {after[1]}" if more > 0 else ("" if p.ok else f"; then it {after[1]}")
+        return f"{when}{first}{tail}"
+
     def _red_label(self, cid: str) -> str:
         found = self.result.criterion(cid)
         if found is None:
@@ -429,14 +451,23 @@ class Words:
             tid = m.path.split(".", 1)[1] if m.path.startswith("titles.") else None
             held = self.result.tiers.get(tid) if tid else None
             name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
+            if held is not None and held.status in (MET, REVIEW) and self.alone:
+                return (f"已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
+                        f"Meets {name} ({self.status(held.status)}): apply for it first")
             if held is not None and held.status in (MET, REVIEW):
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
             ahead = self.plans.get(tid) if tid else None
             if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+                if self.alone:
+                    return (f"先取得「{name}」称号（最早{ahead.as_of.year}年申报）" if zh else
+                            f"First obtain {name} (in {ahead.as_of.year} at the earliest)")
                 return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
                         f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
             if held is not None:
+                if self.alone:
+                    return (f"先取得「{name}」称号（该层级目前：{self.status(held.status)}）" if zh else
+                            f"First obtain {name} (that tier now: {self.status(held.status)})")
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
             return f"先取得：{name}" if zh else f"First obtain: {name}"
@@ -538,6 +569,17 @@ def _years_on(lang: str) -> str:
     from littlegiant.core.tierplan import ROUNDS
 
     return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
+
+
+def now_text(c: CriterionResult, lang: str) -> str:
+    """A failed figure's value beside its title: 「……不低于90%（现为85%）」; empty for anything else."""
+    if c.kind != "check" or not isinstance(c.value, Decimal):
+        return ""
+    if lang == "zh":
+        return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+    if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
+        return f" (now {num(c.value * 10000)} CNY)"
+    return f" (now {num(c.value)}{unit_text(c.unit, 'en')})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:

@@ -20,13 +20,13 @@ from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR
 from littlegiant.messages import SystemError_
 from littlegiant.report.table import (
-    RESULT_TEXT,
     RESULT_VERDICTS,
     Labels,
     choice_word,
     column_note,
     result_header,
     result_words,
+    text_cells,
 )
 
 _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_review": "FFEB9C", "error": "FFC7CE"}
@@ -49,7 +49,8 @@ class ResultBook:
             raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
                              file=str(path)) from None
         self.lang = lang = about.get("lang", "en")
-        self.labels = Labels(lang, about.get("tiers", {}), about.get("name_label") or t("xlsx.name", lang))
+        self.labels = Labels(lang, about.get("tiers", {}), about.get("name_label") or t("xlsx.name", lang),
+                             bool(about.get("advice", True)))
         self.book = Workbook(write_only=True)
         self.fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
         self.bold = Font(bold=True)
@@ -57,8 +58,8 @@ class ResultBook:
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         info = self.book.create_sheet(t("xlsx.about", lang))
         columns = result_header(self.labels)
-        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50]
-        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=True):
+        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
+        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=False):
             self.results.column_dimensions[letter].width = width
         self.results.freeze_panes = "C2"
         self.results.append(self._header(self.results, columns))
@@ -122,7 +123,7 @@ class ResultBook:
             row = json.loads(line)
             error = row["status"] == "error"
             cells = result_words(row, self.labels)
-            for i in RESULT_TEXT:
+            for i in text_cells(self.labels):
                 cells[i] = text_cell(results, cells[i])
             if error:
                 cells[2] = verdict("error", cells[2])
