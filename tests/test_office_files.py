@@ -511,7 +511,7 @@ def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path)
     book = Workbook()
     book.active.append(ZH_HEADER)
     for row in rows:
-        book.active.append([*row[:2], 120, row[3], 200, "是"])  # the amount as a text cell
+        book.active.append([f"丙{row[0][1:]}", row[1], 120, row[3], 200, "是"])  # the amount as a text cell
     workbook = tmp_path / "in.xlsx"
     book.save(workbook)
     out = tmp_path / "out.jsonl"

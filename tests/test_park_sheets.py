@@ -511,8 +511,8 @@ def test_an_output_encoding_without_chinese_is_refused_before_anything_is_writte
 
 
 def test_a_share_column_says_the_tool_works_it_out_and_a_domestic_share_is_read(tmp_path: Path) -> None:
-    """研发费用占比 is refused saying the tool computes shares itself (not steered to 研发费用); 市场占有率（国内）
-    is the domestic share; a suggestion's question mark is not followed by a semicolon."""
+    """研发费用占比 is refused saying the tool computes shares itself (not steered to 研发费用), unless marked
+    （参考）; 市场占有率（国内） is the domestic share; a suggestion's question mark is not followed by a semicolon."""
     src = tmp_path / "in.csv"
     src.write_text("企业名称,研发费用占比,营业收人（2025年）\n甲公司,5%,8000\n", encoding="utf-8")
     out = tmp_path / "out.csv"
@@ -525,6 +525,9 @@ def test_a_share_column_says_the_tool_works_it_out_and_a_domestic_share_is_read(
     result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
     missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
     assert code == 0 and not missing & {"market.domestic_share", "market.domestic_rank"} and "含义不明确" not in err
+    src.write_text("企业名称,研发费用占比（参考）\n甲公司,5%\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "kept.csv"), "--lang", "zh")
+    assert code == 0 and "以下列与评估无关，已略过：“研发费用占比（参考）”" in err
 
 
 def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tmp_path: Path) -> None:

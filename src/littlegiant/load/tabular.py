@@ -286,6 +286,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         f, other = asked
         raise InputError(kind="column.other_question", params={"label": f.label, "rules": other},
                          field=text, label=Text(f"“{text}”列", text))
+    if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
+        raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))  # kept for reference: passed over
     if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
         raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
     words = _figure_words(rules, folded)

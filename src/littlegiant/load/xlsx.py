@@ -80,10 +80,11 @@ def _cell(cell: Any) -> str:
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 _FORMULA_ONLY = re.compile(
-    rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8192}</(?:\w+:)?f>)\s*'
+    rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d{1,7})"(?![^>]*\bt="str")[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8192}</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 """A cell holding a formula and no saved result (a workbook written by a script, never opened in
-Excel): read-only data_only mode gives None, as for an empty cell."""
+Excel): read-only data_only mode gives None, as for an empty cell. Not a t="str" cell: Excel saves
+a formula whose result is an empty text (=IF(A2="","",…)) with an empty value."""
 MERGES_MOST = 100_000
 """Merged ranges read from one sheet (a real sheet has a few dozen; past this the rest are not filled)."""
 
