@@ -144,7 +144,8 @@ def test_default_jobs_spread_a_long_input_and_keep_its_order(tmp_path: Path, mon
 
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.csv", "--output", "OUT"], "missing.csv: no such file or folder"),
-    (["README", "--output", "OUT"], "expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles"),
+    (["README", "--output", "OUT"], "expected a .csv, .xlsx or .jsonl file (or text saved from Excel as .txt or .tsv), "
+                                    "a profile file, or a folder of profiles"),
     (["IN", "--output", "out.txt"], "--output: expected an output file ending in .csv, .jsonl or .xlsx"),
     (["IN", "--output", "OUT", "--jobs", "0"], "--jobs: expected 1 or more"),
     (["IN", "--output", "OUT", "--format", "json"], "--output: --format json rows need a .jsonl output"),

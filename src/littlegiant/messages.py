@@ -88,8 +88,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
                        "batch {stem}.xlsx -o results.xlsx",
                        "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {stem}.xlsx -o 评估结果.xlsx"),
-    "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file, a profile file, or a folder of profiles",
-                        "应是 .csv、.xlsx 或 .jsonl 文件、一个企业信息文件，或存放企业信息文件的文件夹"),
+    "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file (or text saved from Excel as .txt or .tsv), a profile "
+                        "file, or a folder of profiles",
+                        "应是 .csv、.xlsx 或 .jsonl 文件（或从 Excel 另存的 .txt、.tsv 文本）、一个企业信息文件，"
+                        "或存放企业信息文件的文件夹"),
     "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",
                       "不是可读取的 Excel 工作簿（请另存为 .xlsx）"),
     "file.no_sheet": ("no sheet {sheet!r} (the workbook has: {sheets})", "工作簿里没有名为“{sheet}”的工作表（现有：{sheets}）"),
