@@ -244,6 +244,8 @@ def test_rules_list_show_and_diff() -> None:
     assert "≤ 50: 5" in item and "otherwise: 0" in item
     missing = cli("rules", "show", "no.such.rule")
     assert missing.returncode == 2 and "no rule 'no.such.rule'" in missing.stderr
+    said = cli("rules", "show", "no.such.rule", "--lang", "zh").stderr.strip()  # no command to run in the zh line
+    assert said == "littlegiant 出错：miit-2022, miit-2026 中没有“no.such.rule”这条规则；写规则版本（如 miit-2026）可列出其中全部条件及编号"
 
     diff = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "en")
     assert diff.returncode == 0

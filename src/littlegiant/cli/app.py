@@ -823,7 +823,7 @@ def rules_show(
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
         found = [rs for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
         if not found:
-            bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets))
+            bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets), first=sets[-1].id)
         width = text_width(sys.stdout.isatty())
         write_output("\n".join(show_text(rs, ident, language) if detail else plain_show_text(rs, ident, language, width)
                                for rs in found), None)
