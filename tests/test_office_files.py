@@ -376,7 +376,8 @@ ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "处理结果", "�
 
 def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
     """QA as park staff: an always-empty 下一步 column read as something the tool failed to fill. It
-    comes with --advice, filled, in the .csv and the .xlsx alike; the ids view keeps next_step."""
+    comes with --advice, filled, in the .csv and the .xlsx alike; the ids view keeps next_step. The
+    results sheet has Excel's filter on every column, to sort and pick companies by verdict."""
     src = tmp_path / "名单.csv"
     src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode("utf-8"))
     for suffix in (".csv", ".xlsx"):
@@ -393,6 +394,9 @@ def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
         assert heads[0] == ZH_RESULT_HEADER, suffix
         assert heads[1] == [*ZH_RESULT_HEADER[:11], "下一步", *ZH_RESULT_HEADER[11:]], suffix
         assert any(steps), (suffix, steps)
+    for name, last in (("plain.xlsx", "M"), ("advised.xlsx", "N")):  # a filter over every column and company
+        book = load_workbook(tmp_path / name)
+        assert book[book.sheetnames[0]].auto_filter.ref == f"A1:{last}{len(ZH_ROWS) + 1}", name
 
 
 def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_path: Path) -> None:
