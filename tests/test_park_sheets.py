@@ -331,14 +331,16 @@ def test_plain_words_for_an_institution_level_are_its_choice(tmp_path: Path) -> 
     """省级, 省部级, 省级(省部级) (half-width brackets) are 省级（省部级）, 没有 and 否 are 无: a park's sheet
     says them, and refusing them made each such company an error row."""
     src = tmp_path / "inst.csv"
-    words = ["省级", "省部级", "省级(省部级)", "没有", "否", "区级", "国家级"]
+    words = ["省级", "省部级", "省级(省部级)", "没有", "否", "区级", "国家级", "江苏省工程技术研究中心", "市级企业技术中心",
+             "国家企业技术中心"]  # a 研发机构 column often holds the institution's name: its level is in it
     src.write_text("企业名称,行业,经认定的研发机构的最高级别\n" + "".join(f"{w}公司,工业,{w}\n" for w in words),
                    encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     read = [{c["inputs"]["rd_institution"] for t in line["result"]["tiers"].values() for c in t["criteria"]
              if "rd_institution" in c.get("inputs", {})} for line in lines]
-    assert code == 0 and read == [{"provincial"}] * 3 + [{"none"}] * 2 + [{"below_city"}, {"national"}]
+    assert code == 0 and read == [{"provincial"}] * 3 + [{"none"}] * 2 + [{"below_city"}, {"national"}, {"provincial"},
+                                                                          {"city"}, {"national"}]
 
 
 def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:

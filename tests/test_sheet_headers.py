@@ -142,3 +142,27 @@ def test_a_plain_csv_keeps_its_first_row_as_the_header_when_no_column_is_known(t
     rs = rules.load("miit-2026")
     options = batching.ReadOptions(known_header=lambda cell: known_header(rs, cell))
     assert [item.payload for item in batching._items(path, options)] == [{"名称": "甲公司", "备注": "无"}]
+
+
+def test_a_title_naming_a_field_a_header_to_refuse_and_units_said_in_many_ways(tmp_path: Path) -> None:
+    """A review's sheets: a title that names a field (专精特新中小企业) alone above the header was taken for
+    it; a header with a column to rename (营业收入 without its year) was not found at all, and every
+    company was lost to 'no header row'; 公司名称 was no name; 单位：元 and 人民币元 inside a header's
+    brackets, and 元 on a group row over known columns, were passed over (amounts 10,000 times too big)."""
+    titled, _ = write_both(tmp_path, [["专精特新中小企业"], ["公司名称", "行业", "从业人员（上年末）", "营业收入（2025年）"],
+                                      ["甲公司", "工业", 120, 8000]])
+    found, _ = results(titled)
+    assert [r["name"] for r in found] == ["甲公司"] and figures(found[0])["financials.2025.revenue"] == 8000
+    units = tmp_path / "units"
+    units.mkdir()
+    _, book = write_both(units, [["基本情况", None, "主要经济指标（元）", None],
+                                 ["企业名称", "行业", "营业收入（2025年）", "研发费用（单位：元）（2024年）"],
+                                 ["乙公司", "工业", 50_000_000, 3_000_000]], ("C1:D1",))
+    read = figures(results(book)[0][0])
+    assert read["financials.2025.revenue"] == 5000 and read["financials.2024.rd_expense"] == 300
+    refused = tmp_path / "refused"
+    refused.mkdir()
+    _, book = write_both(refused, [["2025年度园区企业经营情况（单位：万元）"], ["序号", "企业名称", "营业收入", "研发费用"],
+                                   [1, "丙公司", 8000, 400]])
+    run = CliRunner().invoke(app, ["batch", str(book), "-o", str(refused / "out.csv"), "--as-of", AS_OF, "--lang", "zh"])
+    assert run.exit_code == 2 and "“营业收入”列：请在列名中写明年份" in run.stderr and "没有找到列名行" not in run.stderr

@@ -495,7 +495,15 @@ def batch(
     except InputError as exc:
         fail(exc, language)
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import HeaderError, header_problems, identity, ignored_columns, known_header, norm
+    from littlegiant.load.tabular import (
+        HeaderError,
+        header_problems,
+        identity,
+        ignored_columns,
+        known_header,
+        meant_header,
+        norm,
+    )
     from littlegiant.messages import say as words
     from littlegiant.report.table import is_results, output_columns
 
@@ -540,7 +548,8 @@ def batch(
     def which(cells: dict[str, str]) -> list[tuple[str, str]]:
         return identity(rs, cells, day.year - 1)
 
-    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which)
+    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
+                                   lambda cell: meant_header(rs, cell, day.year - 1))
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:

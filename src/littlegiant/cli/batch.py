@@ -109,6 +109,7 @@ class ReadOptions(NamedTuple):
     on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
     on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
     identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
+    meant_header: Callable[[object], bool] | None = None  # a cell meant for a field, refused by name: a header too
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -199,7 +200,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 from littlegiant.load.xlsx import sheet_rows
 
                 check_input_file(path)
-                for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True):
+                for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True,
+                                   meant=options.meant_header):
                     pass
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
@@ -283,12 +285,14 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note, options.known_header)
+        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note, options.known_header,
+                             options.meant_header)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
-        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note):
+        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note,
+                                       meant=options.meant_header):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
@@ -400,7 +404,8 @@ def _csv_records(lines: _CsvLines, width: int | Callable[[], int | None] | None,
 
 def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
               on_note: Callable[[str, dict[str, object]], None] | None = None,
-              known: Callable[[object], bool] | None = None) -> Iterator[Item]:
+              known: Callable[[object], bool] | None = None,
+              meant: Callable[[object], bool] | None = None) -> Iterator[Item]:
     """The companies of a CSV file. Its header is found as a workbook's is (``HeaderSearch``: title
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
@@ -421,7 +426,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
             lines = _CsvLines(handle)
             delimiter = _delimiter(lines)
-            search = HeaderSearch(attempt)
+            search = HeaderSearch(attempt, meant if attempt is not None else None)
             records = _csv_records(lines, search.width, delimiter)
             first = _csv_header(path, records, search)
             if search.header is not None:

@@ -624,7 +624,23 @@ def choice_named(f: FieldDef, text: str) -> str | None:
                                                                     label.en.lower())):
             return choice
     found = CHOICE_WORDS.get(f.id, {}).get(low)
+    if found is None and f.id == "rd_institution":
+        found = _institution_level(low)
     return found if found in f.choices else None
+
+
+_LEVEL_MARKS = (("国家", "national"), ("省", "provincial"), ("部级", "provincial"), ("市", "city"), ("区", "below_city"),
+                ("县", "below_city"))
+
+
+def _institution_level(text: str) -> str | None:
+    """The level an institution's name gives (江苏省工程技术研究中心 is provincial, 深圳市企业技术中心 city):
+    a park's 研发机构 column holds names more often than levels. The first mark in the name decides
+    (省级以上 reads as 省级, the lower bound); a name with none (有, 是) gives no level and is refused."""
+    if not text.endswith(("中心", "实验室", "研究院", "研究所", "工作站", "平台", "以上", "级")):
+        return None
+    marks = [(text.find(mark), level) for mark, level in _LEVEL_MARKS if mark in text]
+    return min(marks)[1] if marks else None
 
 
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:

@@ -59,6 +59,7 @@ def norm(text: str) -> str:
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称"),
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
                   "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
@@ -374,6 +375,19 @@ def known_header(rules: RuleSet, header: object, last_year: int | None = None) -
     return True
 
 
+def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:
+    """Whether a cell is meant for a field but will be refused with a precise message (营业收入 with
+    no year): it still marks the header row. Not counting those, a sheet whose header had one lost
+    every company to a 'no header row' error instead of being told which column to rename."""
+    if not isinstance(header, str) or not header.strip():
+        return False
+    try:
+        column(rules, header, last_year)
+    except InputError as exc:
+        return exc.kind != "column.unknown"
+    return False
+
+
 def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
     says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元; else
@@ -397,7 +411,11 @@ def _group_parts(folded: str) -> list[str]:
     """The words in a header's brackets, each group split at its commas: 营业收入(元)(2025年) and
     营业收入(2025年度,万元) both name their unit, which may come before the year or after it, or
     share its brackets (a unit read only at the very end turned 元 into 万元 when it came first)."""
-    return [part for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
+    return [_UNIT_WORDS.sub("", part) for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
+
+
+_UNIT_WORDS = re.compile(r"^(?:金额)?单位[:：]?|^人民币")
+"""What may lead a unit in a header's brackets: 营业收入（单位：元）, 营业收入（人民币元）."""
 
 
 _UNIT_FACTOR = dict(MONEY_UNITS)
@@ -478,8 +496,9 @@ class HeaderSearch:
     unit the title rows name; ``seen`` how many rows were passed over, ``wide`` whether one of them
     had more than two cells (a table whose header was not known), ``line`` the header's last row."""
 
-    def __init__(self, known: Callable[[object], bool] | None) -> None:
+    def __init__(self, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None = None) -> None:
         self.known = known
+        self.meant = meant  # a cell meant for a field, to be refused by name: it marks the header row too
         self.header: list[str] | None = None
         self.line = 0
         self.unit: str | None = None
@@ -509,6 +528,12 @@ class HeaderSearch:
         if self._pending is not None:
             upper, self._pending = self._pending, None
             both = self._two_rows(upper, cells)
+            if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
+                # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
+                self.unit = self.unit or title_unit(upper)
+                self._above, self.seen = upper, self.seen + 1
+                self._pending, self.line = cells, line
+                return True
             self.header = both if both is not None else upper
             if both is not None:
                 self.line = line
@@ -543,7 +568,8 @@ class HeaderSearch:
 
     def _is_header(self, cells: list[str]) -> bool:
         filled = sum(1 for v in cells if v)
-        hits = self._hits(cells)
+        meant = self.meant
+        hits = sum(1 for v in cells if self._known(v) or (meant is not None and bool(v) and meant(v)))
         return filled > 0 and (hits >= 2 or (hits >= 1 and hits == filled))
 
     def _two_rows(self, upper: list[str], lower: list[str]) -> list[str] | None:
@@ -567,17 +593,25 @@ class HeaderSearch:
                 return None
             else:
                 out.append(self._joined(group, low))
-        if not self._is_header(out) or self._hits(out) <= max(self._hits(upper), self._hits(lower)):
-            return None
+        padded = [*lower, *[""] * (len(out) - len(lower))]
+        united = out != padded and all(o == low or (low and o.startswith(low) and _UNIT_GROUP.fullmatch(o[len(low):]))
+                                       for o, low in zip(out, padded, strict=True))
+        if not self._is_header(out) or (self._hits(out) <= max(self._hits(upper), self._hits(lower)) and not united):
+            return None  # taken when it names more columns, or gives them a unit (主要经济指标（元）)
         return out
 
     def _joined(self, group: str, label: str) -> str:
         """``label`` under ``group``: the label alone when it names a column by itself (营业收入（2024年）
         under 2025年 is 2024's), else the group's words before it and the group's unit after
         (2025年（元） over 营业收入 is 2025年营业收入（元））."""
-        if not group or self._known(label):
+        if not group:
             return label
         unit = _UNIT_GROUP.search(group)
+        if self._known(label):  # a money unit over it still holds (主要经济指标（元） over 营业收入（2025年）)
+            if unit is None or _UNIT_WORDS.sub("", unit.group(0).strip()[1:-1]) not in _UNIT_FACTOR:
+                return label
+            said = not any(part in _UNIT_FACTOR for part in _group_parts(norm(label)))
+            return label + unit.group(0).strip() if said and self._known(label + unit.group(0).strip()) else label
         if unit is None or _UNIT_GROUP.search(label) is not None:
             return group + label
         return group[: unit.start()].rstrip() + label + unit.group(0).strip()

@@ -23,7 +23,8 @@ Note = Callable[[str, dict[str, object]], None]
 
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
                on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
-               headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+               headers_only: bool = False, meant: Callable[[object], bool] | None = None,
+               ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing.
     ``headers_only``: read each sheet only down to its header row (every header of a workbook is
@@ -47,7 +48,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             ws = book[name]
             # a chart sheet has no cells; a hidden sheet holds lists or workings, not companies
             if hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible"):
-                yield from _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only)
+                yield from _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only, meant)
     finally:
         book.close()
 
@@ -130,12 +131,13 @@ def _scan(ws: Any) -> _Scan:
 
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
-          headers_only: bool = False) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+          headers_only: bool = False, meant: Callable[[object], bool] | None = None,
+          ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
-    search = HeaderSearch(known)
+    search = HeaderSearch(known, meant)
     header: list[str] | None = None
     blank: list[int] = []
     number = (ws.min_row or 1) - 1
