@@ -166,3 +166,15 @@ def test_a_title_naming_a_field_a_header_to_refuse_and_units_said_in_many_ways(t
                                    [1, "丙公司", 8000, 400]])
     run = CliRunner().invoke(app, ["batch", str(book), "-o", str(refused / "out.csv"), "--as-of", AS_OF, "--lang", "zh"])
     assert run.exit_code == 2 and "“营业收入”列：请在列名中写明年份" in run.stderr and "没有找到列名行" not in run.stderr
+
+
+def test_the_year_before_last_is_not_read_as_last_year() -> None:
+    """营业收入（上上年度） held 上年度 inside it and was taken for last year's revenue; it is refused (its
+    year asked for), while 上年度 stays the assessment date's last year."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.tabular import column
+
+    rs = rules.load("miit-2026")
+    assert column(rs, "营业收入（上年度）", 2026)[0] == "financials.2026.revenue"
+    with pytest.raises(InputError):
+        column(rs, "营业收入（上上年度）", 2026)

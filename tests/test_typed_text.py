@@ -126,6 +126,8 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "大约0.8亿", Decimal(8000)),
     ("employees", "约200人", Decimal(200)),
     ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
+    ("financials.2025.revenue", "人民币5,000万元", Decimal(5000)),  # 人民币 as RMB: 元 when no other unit
+    ("financials.2025.revenue", "人民币3,200,000", Decimal(320)),
 ])
 def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> None:
     """0.8亿, 80,000,000元, 80 million, 3,200,000 CNY, full-width digits, (120) for a loss, 有/没有, a choice's

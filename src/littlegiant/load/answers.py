@@ -62,12 +62,12 @@ ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
 )
 """English amounts, in CNY (80 million, 3.2m, 800k) → how many 万元 one of them is. An English
 speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
-CURRENCY = ("cny", "rmb", "yuan", "¥")
+CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
 """Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with a word
 (CNY, RMB, yuan) and no other unit is in 元, not in the profile's 万元. The sign ¥ alone says
 nothing of the unit: Excel's currency format writes "¥12,000" for a cell of a 万元 column saved
 as CSV, which is 12,000万元, not 1.2万元."""
-_YUAN_WORDS = ("cny", "rmb", "yuan")
+_YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
 _TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")

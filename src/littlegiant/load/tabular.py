@@ -213,8 +213,9 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
 
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
-_LAST_YEAR = re.compile(r"\(?(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
-"""上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year)."""
+_LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
+"""上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year;
+上上年度 is the year before that, not read as this)."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 
 
