@@ -78,6 +78,12 @@ class Session:
         self.out.close()
         return code, self.stdout_file.read_text(encoding="utf-8")
 
+    def saved(self, path: Path) -> dict[str, object]:
+        """End the input mid-interview (exit 130, as Ctrl-C) and read back what was saved to ``path``."""
+        code, _ = self.finish()
+        assert code == 130, self.transcript
+        return profile.load_profile(path, rules.load("miit-2026")).values
+
 
 class Respondent:
     """Answers from an example's values, following the interview in step with the command."""
@@ -555,9 +561,7 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     assert "其中主营业务收入" in (s.until_prompt() or "")
     s.send("8,000万")  # at the edge: equal to the whole is no concern
     assert "第 5 题" in (s.until_prompt() or "")
-    code, _ = s.finish()
-    assert code == 130
-    values = profile.load_profile(tmp_path / "odd.yaml", rules.load("miit-2026")).values
+    values = s.saved(tmp_path / "odd.yaml")
     assert values["financials.2025.rd_expense"] == Decimal(900)
     assert values["financials.2025.main_revenue"] == Decimal(8000)
 
@@ -778,10 +782,7 @@ def test_enter_after_going_back_keeps_the_answer_taken_back(tmp_path: Path) -> N
     again = s.until_prompt() or ""
     assert "kept as it was: 300 (10k CNY)" in again and "of which Main-business revenue" in again
     assert "Question 4 of at most" in again
-    code, _ = s.finish()
-    assert code == 130
-    assert profile.load_profile(tmp_path / "b.yaml", rules.load("miit-2026")).values[
-        "financials.2025.rd_expense"] == 300
+    assert s.saved(tmp_path / "b.yaml")["financials.2025.rd_expense"] == 300
 
 
 def test_enter_after_going_back_twice_keeps_both_answers(tmp_path: Path) -> None:
@@ -799,9 +800,7 @@ def test_enter_after_going_back_twice_keeps_both_answers(tmp_path: Path) -> None
     assert "保留原来的回答：5,000万元" in forward and "修改这一项（现在是：300万元；直接回车保留不变）" in forward
     s.send("")
     assert "保留原来的回答：300万元" in (s.until_prompt() or "")
-    code, _ = s.finish()
-    assert code == 130
-    values = profile.load_profile(tmp_path / "t.yaml", rules.load("miit-2026")).values
+    values = s.saved(tmp_path / "t.yaml")
     assert values["financials.2025.revenue"] == 5000 and values["financials.2025.rd_expense"] == 300
 
 
@@ -901,9 +900,7 @@ def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Pat
     assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which Main-business revenue" in main
     s.send("7600000 yuan")
     assert "7600000 yuan = 760 (10k CNY)" in (s.until_prompt() or "")
-    code, _ = s.finish()
-    assert code == 130
-    values = profile.load_profile(tmp_path / "e.yaml", rules.load("miit-2026")).values
+    values = s.saved(tmp_path / "e.yaml")
     assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
     assert values["financials.2025.main_revenue"] == 760
 
