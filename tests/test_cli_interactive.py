@@ -78,6 +78,11 @@ class Session:
         self.out.close()
         return code, self.stdout_file.read_text(encoding="utf-8")
 
+    def reply(self, text: str) -> str:
+        """Send one answer and give what the interview says up to its next question ("" once it ends)."""
+        self.send(text)
+        return self.until_prompt() or ""
+
     def saved(self, path: Path) -> dict[str, object]:
         """End the input mid-interview (exit 130, as Ctrl-C) and read back what was saved to ``path``."""
         code, _ = self.finish()
@@ -791,15 +796,11 @@ def test_enter_after_going_back_twice_keeps_both_answers(tmp_path: Path) -> None
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
     s.answers("测试公司", "5000", "300")
     assert s.until_prompt() is not None
-    s.send("<")
-    assert "刚才答的是：300万元" in (s.until_prompt() or "")
-    s.send("<")
-    assert "刚才答的是：5,000万元" in (s.until_prompt() or "")
-    s.send("")
-    forward = s.until_prompt() or ""
+    assert "刚才答的是：300万元" in s.reply("<")
+    assert "刚才答的是：5,000万元" in s.reply("<")
+    forward = s.reply("")
     assert "保留原来的回答：5,000万元" in forward and "修改这一项（现在是：300万元；直接回车保留不变）" in forward
-    s.send("")
-    assert "保留原来的回答：300万元" in (s.until_prompt() or "")
+    assert "保留原来的回答：300万元" in s.reply("")
     values = s.saved(tmp_path / "t.yaml")
     assert values["financials.2025.revenue"] == 5000 and values["financials.2025.rd_expense"] == 300
 
@@ -895,11 +896,9 @@ def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Pat
     s.answers("Acme Ltd", "80 million")
     rd = s.until_prompt() or ""
     assert "80 million = 8,000 (10k CNY)" in rd and "R&D expense 2025" in rd
-    s.send("3,200,000 CNY")
-    main = s.until_prompt() or ""
+    main = s.reply("3,200,000 CNY")
     assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which Main-business revenue" in main
-    s.send("7600000 yuan")
-    assert "7600000 yuan = 760 (10k CNY)" in (s.until_prompt() or "")
+    assert "7600000 yuan = 760 (10k CNY)" in s.reply("7600000 yuan")
     values = s.saved(tmp_path / "e.yaml")
     assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
     assert values["financials.2025.main_revenue"] == 760

@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.result import Result, TierResult
+from littlegiant.core.result import MET, Result, TierResult
 from littlegiant.core.tierplan import TierPlan
+from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
 from littlegiant.load.rules import RuleSet
@@ -45,9 +46,6 @@ def renewed_title(result: Result, lang: str) -> str:
 def size_words(result: Result, lang: str) -> str:
     """The company's size as a report's head says it: an SME whose exact size needs more figures is
     said to be one ("未知" beside a met SME condition read as a contradiction)."""
-    from littlegiant.core.result import MET
-    from littlegiant.i18n import SIZE
-
     if result.sme_size is None and result.sme_status == MET:
         return "中小企业（具体规模尚缺数据）" if lang == "zh" else "an SME (exact size needs more figures)"
     return SIZE[result.sme_size][lang]

@@ -371,10 +371,7 @@ class Words:
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
-        when = ""
-        if p.later > 0 and p.as_of is not None:
-            when = (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if zh else
-                    f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        when = self._when(p)
         verdict = self.status(p.checked)
         if p.checked in (MET, REVIEW):
             head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
@@ -394,6 +391,13 @@ class Words:
                           f"With all of the above done, still answer: {self.questions(p.missing)}")
         return head, notes, steps
 
+    def _when(self, p: TierPlan) -> str:
+        """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
+        if p.later <= 0 or p.as_of is None:
+            return ""
+        return (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if self.lang == "zh" else
+                f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
         first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
@@ -408,10 +412,7 @@ class Words:
         if p.checked is None or any(b.kind == "red_line" for b in p.blockers):
             why = notes[0] if notes and p.checked is None and p.blockers else ""
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
-        when = ""
-        if p.later > 0 and p.as_of is not None:
-            when = (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if zh else
-                    f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        when = self._when(p)
         first = steps[0] if steps else ""
         more = len(steps) - 1
         after = (("可达到", "meets it") if p.ok else ("仍需补充数据才能判定", "still needs answers")
