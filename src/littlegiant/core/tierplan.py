@@ -328,8 +328,16 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile) -> dict[str, Tier
 
 
 def titles_first(p: TierPlan) -> list[str]:
-    """The tiers whose titles the plan asks for first (title moves name ``titles.<tier>``)."""
-    return [m.path.split(".", 1)[1] for m in p.moves if m.kind == "title" and m.path.startswith("titles.")]
+    """The tiers whose titles the plan asks for first."""
+    return [tid for tid in map(held_tier, p.moves) if tid is not None]
+
+
+def held_tier(m: Move) -> str | None:
+    """The tier whose title a title move asks for: its yes/no answer is ``titles.<tier>`` (a title
+    that is no tier here, such as 科技型中小企业 入库, names none)."""
+    if m.kind != "title" or not m.path.startswith("titles."):
+        return None
+    return m.path.split(".", 1)[1]
 
 
 def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,

@@ -15,7 +15,7 @@ from typing import Any
 
 from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
-from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.core.tierplan import Move, TierPlan, held_tier
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
@@ -461,7 +461,7 @@ class Words:
         zh = self.lang == "zh"
         label = self.question(m.path)
         if m.kind == "title":
-            tid = m.path.split(".", 1)[1] if m.path.startswith("titles.") else None
+            tid = held_tier(m)
             held = self.result.tiers.get(tid) if tid else None
             name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
             if held is not None and held.status in (MET, REVIEW) and self.alone:
