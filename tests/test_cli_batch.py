@@ -607,6 +607,22 @@ def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: P
         assert code == 1 and [(r["status"], r["error"]) for r in rows] == [("error", said), ("scored", "")], name
 
 
+def test_digits_grouped_by_four_in_a_yuan_column_are_offered_as_one_whole_number(tmp_path: Path) -> None:
+    """"1 2000 0000" in a 元 column was answered "请写成 12000.0000 或 120000000", the first 12,000元: the
+    error row now offers only the reading the digits can mean, and "1,20" still gets both of its readings."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业名称,行业,从业人员,2025年营业收入（元）\n"
+                   "甲公司,工业,100,1 2000 0000\n乙公司,工业,100,\"1,20\"\n丙公司,工业,100,120000000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    errors = {row[1]: row[-2] for row in rows[1:] if "出错" in row}
+    assert done.exit_code == 1 and set(errors) == {"甲公司", "乙公司"}
+    assert errors["甲公司"].endswith("“1 2000 0000”看不出是多少：逗号（或空格）只能三位一组分隔千位，"
+                                  "如 1,200、12,000.5；请写成 120000000"), errors
+    assert errors["乙公司"].endswith("请写成 1.20 或 120"), errors
+
+
 def test_counts_of_one_take_the_singular_in_english(tmp_path: Path) -> None:
     """A row of one cell under a six-column header is said as "1 cell", not "1 cells"."""
     src = tmp_path / "in.csv"

@@ -218,7 +218,9 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
     """Refuse a number whose separators do not group thousands: ``1,20`` read by dropping its comma
     is 120, where the person most likely meant 1.20 (a decimal comma) or mistyped 1,200; either way
     a figure a hundred times off must not be scored. ``1,200``, ``12,000.5`` and ``1 200 000`` pass;
-    the message quotes what was typed and says what to write instead."""
+    the message quotes what was typed and says what to write instead: only readings that can be meant,
+    so ``1 2000 0000`` (digits grouped by four, as 万 and 亿 group them) is offered as 120000000 alone,
+    its marks before the last grouping no thousands."""
     text = unicodedata.normalize("NFKC", typed)
     ten_k = _TEN_K.search(text.lower())
     if ten_k is not None:  # "8000 10k CNY": the English name of 万元, not a group of digits
@@ -239,7 +241,9 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
             head, _, tail = re.sub(_GROUP_SEP, ",", whole).rpartition(",")
             decimal, integer = head.replace(",", "") + "." + tail + fraction, digits
         start, end = found.span()
-        options = [] if f.type == "int" and integer is not None else [text[:start] + decimal + text[end:]]
+        head_groups = groups[:-1]  # the decimal reading keeps the marks before the last as thousands marks
+        thousands = not head_groups or (len(head_groups[0]) <= 3 and all(len(g) == 3 for g in head_groups[1:]))
+        options = [] if (f.type == "int" or not thousands) and integer is not None else [text[:start] + decimal + text[end:]]
         if integer is not None:  # a count is never 1.20: only the whole number is offered for it
             options.append(text[:start] + (integer.lstrip("0") or "0") + text[end:])
         raise InputError(kind="value.grouping", field=where, label=label,
