@@ -437,7 +437,7 @@ def test_a_profile_and_set_take_amounts_and_words_as_the_interview_does(tmp_path
     b = assess_json(plain, "--as-of", "2026-11-26", "--set", "financials.2024.revenue=6000")
     assert a["tiers"] == b["tiers"] and a["sme"] == b["sme"] and a["input_sha256"] == b["input_sha256"]
     bad = tmp_path / "bad.yaml"
-    bad.write_text("name: 乙\nfinancials:\n  2025: {revenue: 大约八千}\n", encoding="utf-8")
+    bad.write_text("name: 乙\nfinancials:\n  2025: {revenue: 八千多}\n", encoding="utf-8")
     result = invoke("assess", str(bad), "--as-of", "2026-11-26")
     assert result.exit_code == 2 and "bad.yaml:3" in result.output and "financials.2025.revenue" in result.output
 

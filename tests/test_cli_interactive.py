@@ -933,6 +933,23 @@ def test_an_answer_whose_comma_does_not_group_thousands_is_asked_again(tmp_path:
     assert "revenue: 1200\n" in (tmp_path / "c.yaml").read_text(encoding="utf-8")
 
 
+def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_asked_again(tmp_path: Path) -> None:
+    """五百万 was refused as no amount: the interview now shows it back in 万元 and saves 500; 两三百万 (a
+    range) and 一千二万 (1200万 or 1002万?) are asked again, each saying why."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "n.yaml"], tmp_path)
+    s.answers("某某公司", "两三百万")
+    retry = " ".join((s.until_prompt() or "").split())
+    assert "✗ “两三百万”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数" in retry
+    retry = " ".join(s.reply("一千二万").split())
+    assert "✗ “一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整" in retry
+    assert "→ 五百万 = 500万元" in s.reply("五百万")
+    assert "→ 三点五亿 = 35,000万元" in s.reply("三点五亿")  # R&D: more than revenue, so asked to confirm
+    assert "请重新输入" in s.reply("否")
+    assert "→ 八十五万 = 85万元" in s.reply("八十五万")
+    assert s.saved(tmp_path / "n.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(500),
+                                            "financials.2025.rd_expense": Decimal(85)}
+
+
 def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> None:
     """"1 answers" read as careless English: one saved answer is "1 answer" when the interview stops,
     when it is found again, and when it is copied to a backup on starting over."""

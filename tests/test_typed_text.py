@@ -145,8 +145,8 @@ def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
-    ("financials.2025.revenue", "八千万", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万”",
-     "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万'"),
+    ("financials.2025.revenue", "八千万美元", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万美元”",
+     "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万美元'"),
     ("registered_in_china", "也许", "应填是 或 否（也可以写 对/不是、有/没有、y/n），现在是“也许”",
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
 ])
@@ -224,3 +224,115 @@ def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
     error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
     assert error.render("zh").endswith("金额不能为负数，现在是 “-3000000”（即 -300万元）")
     assert error.render("en").endswith("expected an amount that is not negative, got '-3000000', that is -300 (10k CNY)")
+
+
+@pytest.mark.parametrize(("path", "text", "value"), [
+    ("financials.2025.revenue", "五百万", Decimal(500)),
+    ("financials.2025.revenue", "九千万", Decimal(9000)),
+    ("financials.2025.revenue", "一千二百万", Decimal(1200)),
+    ("financials.2025.revenue", "两千万", Decimal(2000)),
+    ("financials.2025.revenue", "三点五亿", Decimal(35000)),
+    ("financials.2025.revenue", "零点八亿", Decimal(8000)),
+    ("financials.2025.revenue", "一亿零五百万", Decimal(10500)),
+    ("financials.2025.revenue", "一亿二千万", Decimal(12000)),
+    ("financials.2025.revenue", "1亿2000万", Decimal(12000)),
+    ("financials.2025.revenue", "约五百万元", Decimal(500)),
+    ("financials.2025.revenue", "伍佰万元整", Decimal(500)),
+    ("financials.2025.revenue", "三千五百元", Decimal("0.35")),
+    ("financials.2025.net_profit", "负五百万", Decimal(-500)),
+    ("employees", "两百人", Decimal(200)),
+    ("employees", "一百零五", Decimal(105)),
+    ("employees", "一万二", Decimal(12000)),  # as it is said: 12000, not 10002
+    ("niche_years", "三年", Decimal(3)),
+    ("market.domestic_rank", "第二", Decimal(2)),
+    ("market.domestic_rank", "第二名", Decimal(2)),
+    ("market.domestic_share", "百分之十二点五", Decimal("12.5")),
+])
+def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: Decimal) -> None:
+    """五百万, 一千二百万, 两千万, 三点五亿, 一亿零五百万, 第二 (what a finance manager types) were refused
+    as no number: a cell, --set, a profile file and the interview now read them as the digits would."""
+    seen = doors(path, text)
+    assert set(seen.values()) == {("ok", value)}, seen
+
+
+@pytest.mark.parametrize(("text", "zh"), [
+    ("两三百万", "“两三百万”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数，不清楚就填“不知道”"),
+    ("十几万", "“十几万”不是一个确切的数"),
+    ("500多万", "“500多万”不是一个确切的数"),
+    ("近1亿", "“近1亿”不是一个确切的数"),
+    ("上千万", "“上千万”不是一个确切的数"),
+    ("一千二万", "“一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，空着的位写“零”"
+                 "（如 一千零五十、一亿零二百万）"),
+    ("一亿二万", "“一亿二万”可以有不止一种读法"),
+    ("一千五十", "“一千五十”可以有不止一种读法"),
+    ("1万2", "“1万2”可以有不止一种读法"),
+    ("一亿十万", "“一亿十万”可以有不止一种读法"),
+])
+def test_a_range_or_numerals_with_two_readings_are_refused_saying_why(text: str, zh: str) -> None:
+    """两三百万 is a range and 一千二万 is 1200万 or 1002万: read one way, each was a figure the person never
+    gave. Every door refuses them, and the message says which of the two it is."""
+    path = "financials.2025.revenue"
+    assert set(doors(path, text).values()) == {("refused", "")}
+    with pytest.raises(InputError) as caught:
+        apply_sets(Profile({}), RS, [f"{path}={text}"])
+    assert zh in caught.value.render("zh")
+
+
+_CN = "零一二三四五六七八九"
+_FORMAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+def _places(n: int, two: bool) -> str:
+    """0 < n < 10000 in Chinese numerals: 一千零五十, 两百零三; one 零 for a run of empty places."""
+    out, gap = "", False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // place % 10
+        if digit == 0:
+            gap = gap or bool(out)
+            continue
+        out += ("零" if gap else "") + ("两" if two and digit == 2 and place >= 100 else _CN[digit]) + unit
+        gap = False
+    return out
+
+
+def chinese(n: int, two: bool = False, formal: bool = False) -> str:
+    """``n`` (below 1万亿) as written in Chinese: sections of four places under 亿 and 万, 零 for empty
+    places between them (一亿零五百万), 十 for 一十 at the start (十二万). Written here independently of
+    the reader it tests."""
+    if n == 0:
+        return "零"
+    out, gap = "", False
+    for size, unit in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        part = n // size % 10**4
+        if part == 0:
+            gap = gap or bool(out)
+            continue
+        out += ("零" if out and (gap or part < 1000) else "") + _places(part, two) + unit
+        gap = False
+    if out.startswith("一十"):
+        out = out[1:]
+    return out.translate(_FORMAL) if formal else out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.booleans(), st.booleans())
+def test_a_number_in_chinese_numerals_reads_back_as_itself(n: int, two: bool, formal: bool) -> None:
+    """Any amount in 元 written in Chinese numerals (with 两, with 零 in its empty places, in the formal
+    大写 of a contract) reads back, at every door, as the same amount in 万元."""
+    text = chinese(n, two, formal) + "元"
+    assert set(doors("financials.2025.revenue", text).values()) == {("ok", Decimal(n) / 10000)}, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=99),
+       st.sampled_from([("万", Decimal(1)), ("亿", Decimal(10000)), ("千万", Decimal(1000))]))
+def test_a_figure_with_a_decimal_point_in_chinese_reads_back_as_itself(whole: int, hundredths: int,
+                                                                      unit: tuple[str, Decimal]) -> None:
+    """三点五亿, 一千二百点零五万, 三点五千万: the whole part in numerals, the decimals digit by digit after
+    点, then the unit, read back as the same figure in 万元."""
+    if unit[0] == "千万":
+        whole %= 1000  # 一千点五千万 has no single reading (the 千 twice)
+    fraction = f"{hundredths:02d}".rstrip("0")
+    text = chinese(whole) + "点" + "".join(_CN[int(d)] for d in fraction) + unit[0]
+    figure = (Decimal(whole) + Decimal("0." + fraction)) * unit[1]
+    assert set(doors("financials.2025.revenue", text).values()) == {("ok", figure.normalize())}, text

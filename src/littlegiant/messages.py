@@ -160,6 +160,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
                        "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
+    "value.vague": ("{shown!r} is no single figure (a range, or more or less than one): write the figure itself, "
+                    "or don't know",
+                    "“{shown}”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数，不清楚就填“不知道”"),
+    "value.numeral": ("{shown!r} can be read more than one way: write it in digits (1200万), or in full Chinese "
+                      "numerals with 零 where a place is empty (一千零五十, 一亿零二百万)",
+                      "“{shown}”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，"
+                      "空着的位写“零”（如 一千零五十、一亿零二百万）"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
     "value.whole": ("expected a whole number, got {shown}", "应填整数，现在是 {shown}"),

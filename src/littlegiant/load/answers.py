@@ -166,6 +166,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return check_value(f, found, where=where, label=label), None
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     factor, typed, raw = unit, exact != raw, exact
+    written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
+    if written is not None:
+        raw, typed = written, True
     if f.type in MONEY_TYPES:
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
@@ -212,6 +215,21 @@ def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text 
             shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en', number)}")
         raise InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
                          field=exc.field, label=exc.label) from None
+
+
+def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None) -> str | None:
+    """``raw`` with its Chinese numerals in digits (五百万 → 500万, 第二 → 第2), None if it has none.
+    A range or bound (两三百万, 500多万, 近1亿) and numerals with more than one reading (一千二万) are
+    refused, each saying why: read one way they were a figure the person never gave."""
+    from littlegiant.load import numerals
+
+    try:
+        return numerals.spelled(raw, money=f.type in MONEY_TYPES, percent=f.type == "percent")
+    except numerals.Vague:
+        kind = "value.vague"
+    except numerals.Unclear:
+        kind = "value.numeral"
+    raise InputError(kind=kind, params={"shown": brief(typed)}, field=where, label=label or field_words(f, where))
 
 
 def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:

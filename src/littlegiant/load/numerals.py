@@ -1,0 +1,205 @@
+"""Numbers written in Chinese numerals (五百万, 一千二百万, 两千万, 三点五亿, 一亿零五百万, 第二) read as
+the digits they stand for, and figures that are no figure (两三百万, 十几万, 500多万, 近1亿) told apart.
+
+A finance manager types 五百万 as readily as 500万; refusing it made them stop and retype, and
+a reader that guessed would be worse: 一千二万 may be 1200万 or 1002万, 一亿二万 may be 1.2亿 or
+1亿零2万. So the numerals are read by the full rules of written Chinese (a place left empty is
+marked 零), the spoken shortening that has one reading (一万二 is 12000, 三千五 is 3500) is
+taken, and anything else is refused as unclear rather than read one way. The text comes back with
+Arabic digits and the unit kept (五百万元 → 500万元), so that one amount reader does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3, "參": 3,
+          "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+          "九": 9, "玖": 9}
+"""Chinese digits, in the everyday and the formal (大写) forms a cheque or contract uses."""
+SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_POINT = "点點"
+_NUMERAL = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + _POINT
+_RUN = re.compile(rf"[0-9.{_NUMERAL}]+")
+_SPELLED = re.compile(rf"[{''.join(DIGITS)}十拾{_POINT}]|\d[{''.join(SMALL)}{''.join(BIG)}]+\d")
+"""Text that needs this reader: a Chinese digit, or digits on both sides of a unit (1亿2000万). Text
+such as 500万, 0.8亿 or 3千万 is read as before, by the units alone."""
+_ANY_DIGIT = rf"[0-9{''.join(DIGITS)}十拾百佰千仟]"
+_VAGUE = re.compile(
+    rf"几|(?:近|将近|接近|不到|不足|不少于|超过|上|数|小)(?={_ANY_DIGIT})"
+    rf"|(?<=[0-9{_NUMERAL}])(?:多|余|来|出头)|(?:以上|以下|以内)$"
+    rf"|(?<![0-9.{''.join(DIGITS)}{_POINT}])[一二两兩三四五六七八九]{{2}}(?=[{''.join(SMALL)}{''.join(BIG)}])")
+"""A range or a bound, not a figure: 十几万, 两三百万, 500多万, 近1亿, 上千万, 1亿以上. Read as the figure
+it names, 近1亿 met the 1亿 band of the 2022 little-giant R&D rule."""
+
+
+class Unclear(ValueError):
+    """Chinese numerals that can be read more than one way, or not at all (一千二万, 一亿二万, 万万)."""
+
+
+class Vague(ValueError):
+    """A range or a bound, not one figure (两三百万, 十几万, 500多万, 近1亿)."""
+
+
+def spelled(text: str, *, money: bool, percent: bool = False) -> str | None:
+    """``text`` (NFKC, spaces out) with its Chinese numerals as Arabic digits: 五百万元 → 500万元,
+    第二名 → 第2名, 三点五亿 → 35000万 for an amount (``money``: 万 and 亿 stay units), 两万 → 20000
+    for a count. None when there are none. Raises Vague for a range or a bound, Unclear for numerals
+    that have no single reading."""
+    if _VAGUE.search(text):
+        raise Vague(text)
+    if percent and text.startswith("百分之"):
+        inner = text[len("百分之"):]
+        return (spelled(inner, money=False) or inner) + "%"
+    if not _SPELLED.search(text):
+        return None
+    if text.startswith("负"):
+        text = "-" + text[1:]
+    text = re.sub("(?:元|圆)整?$", "元", text)  # 伍佰万元整, as a cheque writes it
+    return _RUN.sub(lambda m: _arabic(m.group(), money) if _SPELLED.search(m.group()) else m.group(), text)
+
+
+def _arabic(run: str, money: bool) -> str:
+    value = value_of(run)
+    if money and any(ch in BIG for ch in run):  # 五百万 → 500万: the unit stays for the amount reader
+        return _plain(value / BIG["万"]) + "万"
+    return _plain(value)
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def value_of(run: str) -> Decimal:
+    """The number a run of numerals (Chinese, Arabic mixed in) stands for: 一千二百万 → 12000000."""
+    points = [i for i, ch in enumerate(run) if ch in _POINT or ch == "."]
+    if not points:
+        return Decimal(_integer(run))
+    if len(points) > 1:
+        raise Unclear(run)
+    head, tail = run[: points[0]], run[points[0] + 1:]
+    digits = re.match(rf"[0-9{''.join(DIGITS)}]+", tail)
+    if digits is None or not head:
+        raise Unclear(run)
+    fraction = "".join(str(DIGITS.get(ch, ch)) for ch in digits.group())
+    factor = 1
+    units = tail[digits.end():]
+    for ch in units:  # 三点五千万, 一点二万亿: the units after the fraction multiply
+        if ch not in SMALL and ch not in BIG:
+            raise Unclear(run)
+        factor *= SMALL.get(ch) or BIG[ch]
+    if units and any(ch in head for ch in units):
+        raise Unclear(run)
+    whole = _integer(head)
+    if units and whole >= min(SMALL.get(ch) or BIG[ch] for ch in units[:1]):
+        raise Unclear(run)  # 一万二点五万: no single reading
+    return (Decimal(whole) + Decimal("0." + fraction)) * factor
+
+
+def _tokens(run: str) -> list[tuple[str, int, int]]:
+    """(kind, value, digits): kinds digit (Chinese: 0 digits, Arabic: how many), zero, small (十百千),
+    big (万 亿 万亿)."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"[0-9]+|万亿|萬億|.", run):
+        token = m.group()
+        if token.isascii() and token.isdigit():
+            out.append(("digit", int(token), len(token)))
+        elif token in ("万亿", "萬億"):
+            out.append(("big", 10**12, 0))
+        elif token in DIGITS:
+            out.append(("zero", 0, 0) if DIGITS[token] == 0 else ("digit", DIGITS[token], 0))
+        elif token in SMALL:
+            out.append(("small", SMALL[token], 0))
+        elif token in BIG:
+            out.append(("big", BIG[token], 0))
+        else:
+            raise Unclear(run)
+    return out
+
+
+def _integer(run: str, *, elide: bool = True) -> int:
+    """A whole number by the rules of written Chinese, refusing what has more than one reading: the
+    run is cut at 万 and 亿 into sections of up to four places, each read on its own."""
+    tokens = _tokens(run)
+    sections: list[tuple[list[tuple[str, int, int]], int]] = []  # a section's tokens and the unit after it
+    current: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if token[0] == "big":
+            sections.append((current, token[1]))
+            current = []
+        else:
+            current.append(token)
+    sections.append((current, 1))
+    total = 0
+    before: int | None = None  # the big unit before the section
+    for n, (part, unit) in enumerate(sections):
+        last = n == len(sections) - 1
+        if last and not part:
+            break
+        if before is not None and unit >= before:
+            raise Unclear(run)  # 万 before 亿, 亿亿
+        if last and before is not None and elide and [k for k, _, d in part] == ["digit"] and part[0][2] == 0:
+            total += part[0][1] * before // 10  # 一万二: 12000; 一亿二: 1.2亿, as it is said
+            break
+        value, spelled_out, leading_zero = _section(part, run, elide=elide and last)
+        room = before // unit if before is not None else None
+        if (value == 0 and unit > 1) or (room is not None and value >= room):
+            raise Unclear(run)  # 亿万, 零万; 1亿12000万
+        if room is not None and spelled_out and not leading_zero and value * 10 < room:
+            raise Unclear(run)  # 一亿二百万 (1.02亿 is 一亿零二百万), 一万五十
+        if last and before is not None and not spelled_out and part[0][2] != len(str(before)) - 1:
+            raise Unclear(run)  # 1万2000 is 12000; 1万2 is 12000 or 10002
+        total += value * unit
+        before = unit
+    return total
+
+
+def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool) -> tuple[int, bool, bool]:
+    """The value of the places below 万 (一千零五十, 3千500, 2000), whether Chinese numerals or 十百千
+    spell it (so that an empty place needs 零), and whether it starts with 零."""
+    value = 0
+    pending: tuple[int, int] | None = None  # a digit not yet given its place, and its Arabic digits
+    last: int | None = None  # the last 十百千 read
+    zero = leading_zero = False
+    spelled_out = False
+    for kind, number, digits in part:
+        if kind == "digit":
+            if pending is not None:
+                raise Vague(run) if digits == 0 and pending[1] == 0 else Unclear(run)  # 两三百万
+            pending = (number, digits)
+            spelled_out = spelled_out or digits == 0
+        elif kind == "zero":
+            if pending is not None or zero:
+                raise Unclear(run)
+            zero, spelled_out = True, True
+            leading_zero = leading_zero or (value == 0 and last is None)
+        else:  # 十 百 千
+            if pending is None:
+                if number != 10 or not (zero or (last is None and not value)):
+                    raise Unclear(run)  # 百万 with no digit
+                coefficient = 1  # 十五, 十万, 一百零十
+            else:
+                coefficient, digits = pending
+                if coefficient == 0 or digits > 1:
+                    raise Unclear(run)
+            if last is not None and (number >= last or (number < last // 10 and not zero)):
+                raise Unclear(run)  # 一百一千; 一千五十 (1050 or 1500?), where 一千零五十 is meant
+            value += coefficient * number
+            last, pending, zero, spelled_out = number, None, False, True
+    if pending is not None:
+        number, digits = pending
+        if digits:  # Arabic: 3千500 is 3500, 3千5 is not said
+            if last is not None and digits != len(str(last)) - 1:
+                raise Unclear(run)
+            value += number
+        elif zero or last is None or last == 10:
+            value += number  # 一百零五, 二十五, 五
+        elif elide:
+            value += number * last // 10  # 三千五: 3500, 一百五: 150, as they are said
+        else:
+            raise Unclear(run)  # 一千二万: 1200万 or 1002万?
+    elif zero and value:
+        raise Unclear(run)  # 一百零
+    return value, spelled_out, leading_zero
