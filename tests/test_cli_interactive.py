@@ -460,14 +460,15 @@ def test_units_yes_no_words_help_back_and_a_part_over_its_whole_in_a_terminal(tm
 
 
 def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) -> None:
-    """一万二 gets what an amount looks like; 没有 gets how to say none or don't know; then 12,000 is saved."""
+    """一万二 (12000 of what?) gets its two readings; 没有 gets how to say none or don't know; then 12,000 is
+    saved."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "zh.yaml"], tmp_path)
     assert s.until_prompt() is not None
     s.send("某某公司")
     assert s.until_prompt() is not None
     s.send("一万二")
     retry = s.until_prompt()
-    assert retry is not None and "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“一万二”" in retry and "请重新输入" in retry
+    assert retry is not None and "“一万二”看不出单位：请写成 1.2万 或 12000万" in retry and "请重新输入" in retry
     s.send("没有")  # "none" to an amount is neither 0 nor unknown until the user says which
     retry = s.until_prompt()
     assert retry is not None and "没有的话请填 0；不知道就直接回车" in retry

@@ -264,13 +264,14 @@ def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: De
     ("一千二万", "“一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，空着的位写“零”"
                  "（如 一千零五十、一亿零二百万）"),
     ("一亿二万", "“一亿二万”可以有不止一种读法"),
+    ("一万二", "“一万二”看不出单位：请写成 1.2万 或 12000万"),  # 1.2万元 as said, or 12000 in the question's 万元
     ("一千五十", "“一千五十”可以有不止一种读法"),
     ("1万2", "“1万2”可以有不止一种读法"),
     ("一亿十万", "“一亿十万”可以有不止一种读法"),
 ])
 def test_a_range_or_numerals_with_two_readings_are_refused_saying_why(text: str, zh: str) -> None:
-    """两三百万 is a range and 一千二万 is 1200万 or 1002万: read one way, each was a figure the person never
-    gave. Every door refuses them, and the message says which of the two it is."""
+    """两三百万 is a range, 一千二万 is 1200万 or 1002万, 一万二 for an amount 1.2万 or 12000 in 万元: read one
+    way, each was a figure the person never gave. Every door refuses them, and the message says why."""
     path = "financials.2025.revenue"
     assert set(doors(path, text).values()) == {("refused", "")}
     with pytest.raises(InputError) as caught:

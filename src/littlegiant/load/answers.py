@@ -223,13 +223,17 @@ def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None)
     refused, each saying why: read one way they were a figure the person never gave."""
     from littlegiant.load import numerals
 
+    params: dict[str, object]
     try:
         return numerals.spelled(raw, money=f.type in MONEY_TYPES, percent=f.type == "percent")
     except numerals.Vague:
-        kind = "value.vague"
-    except numerals.Unclear:
-        kind = "value.numeral"
-    raise InputError(kind=kind, params={"shown": brief(typed)}, field=where, label=label or field_words(f, where))
+        kind, params = "value.vague", {}
+    except numerals.Unclear as unclear:
+        kind, params = "value.numeral", {}
+        if unclear.readings:  # 一万二 for an amount: 1.2万 as said, or 12000万 in the question's unit
+            kind, params = "value.numeral_unit", {"write": Text(" 或 ".join(unclear.readings), " or ".join(unclear.readings))}
+    raise InputError(kind=kind, params={"shown": brief(typed), **params}, field=where,
+                     label=label or field_words(f, where))
 
 
 def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:

@@ -36,7 +36,12 @@ it names, 近1亿 met the 1亿 band of the 2022 little-giant R&D rule."""
 
 
 class Unclear(ValueError):
-    """Chinese numerals that can be read more than one way, or not at all (一千二万, 一亿二万, 万万)."""
+    """Chinese numerals that can be read more than one way, or not at all (一千二万, 一亿二万, 万万);
+    ``readings``: what they can mean, when that is known (一万二 for an amount: 1.2万 or 12000万)."""
+
+    def __init__(self, text: str, readings: tuple[str, ...] = ()) -> None:
+        super().__init__(text)
+        self.readings = readings
 
 
 class Vague(ValueError):
@@ -58,13 +63,20 @@ def spelled(text: str, *, money: bool, percent: bool = False) -> str | None:
     if text.startswith("负"):
         text = "-" + text[1:]
     text = re.sub("(?:元|圆)整?$", "元", text)  # 伍佰万元整, as a cheque writes it
-    return _RUN.sub(lambda m: _arabic(m.group(), money) if _SPELLED.search(m.group()) else m.group(), text)
+    return _RUN.sub(lambda m: _arabic(m, money) if _SPELLED.search(m.group()) else m.group(), text)
 
 
-def _arabic(run: str, money: bool) -> str:
+def _arabic(found: re.Match[str], money: bool) -> str:
+    """The digits for one run of numerals. For an amount a 万 or 亿 at its end is the unit (五百万 →
+    500万); inside it with no unit after (一万二 to a question in 万元) it leaves the unit open: 1.2万元
+    as it is said, or 12000万元 in the question's unit, as 12000 would be read. Neither is guessed."""
+    run = found.group()
     value = value_of(run)
-    if money and any(ch in BIG for ch in run):  # 五百万 → 500万: the unit stays for the amount reader
-        return _plain(value / BIG["万"]) + "万"
+    if money and any(ch in BIG for ch in run):
+        tenk = _plain(value / BIG["万"])
+        if run[-1] in BIG or found.string[found.end():]:  # 五百万, 一万二千元: the unit is said
+            return tenk + "万"
+        raise Unclear(run, (f"{tenk}万", f"{_plain(value)}万"))
     return _plain(value)
 
 
