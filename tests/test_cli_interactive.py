@@ -951,6 +951,33 @@ def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_as
                                             "financials.2025.rd_expense": Decimal(85)}
 
 
+def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
+    """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
+    file as it was is now copied beside it, said once, before the first save; the tool's own file
+    (saved again on another day) is resumed without a copy."""
+    save = tmp_path / "客户.yaml"
+    edited = ("# 顾问备注：数据来自2025年审计报告，张会计提供\nname: 甲公司\nemployees: 300   # 社保人数\n"
+              "financials:\n  2025: {revenue: 5000}\n")
+    save.write_text(edited, encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-11-20", "--lang", "zh", "--save", "客户.yaml"], tmp_path)
+    s.answers("r")
+    assert s.until_prompt() is not None
+    (backup,) = tmp_path.glob("客户.backup-*.yaml")
+    said = "".join(s.transcript.split())
+    assert f"客户.yaml里有保存时不会保留的内容（如注释、手工调整的排列），原文件已另存到{backup.name}。" in said
+    s.send("1,200")  # the next question's answer
+    saved = s.saved(save)
+    assert {p: saved.pop(p) for p in ("name", "employees", "financials.2025.revenue")} == {
+        "name": "甲公司", "employees": Decimal(300), "financials.2025.revenue": Decimal(5000)}
+    assert list(saved.values()) == [Decimal(1200)]
+    assert backup.read_text(encoding="utf-8") == edited and "顾问备注" not in save.read_text(encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "客户.yaml"], tmp_path)
+    s.answers("r")
+    assert s.until_prompt() is not None
+    s.finish()
+    assert list(tmp_path.glob("客户.backup-*.yaml")) == [backup] and "原文件已另存" not in s.transcript
+
+
 def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> None:
     """"1 answers" read as careless English: one saved answer is "1 answer" when the interview stops,
     when it is found again, and when it is copied to a backup on starting over."""

@@ -115,6 +115,11 @@ MESSAGES = {
         "en": "Resume them (r), or start over (o; the old answers are first copied to a backup)? [R/o]",
     },
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
+    "interview.kept_edits": {
+        "zh": "{save} 里有保存时不会保留的内容（如注释、手工调整的排列），原文件已另存到 {backup}。\n",
+        "en": "{save} holds what saving would not keep (comments, a layout of its own): the file as it was is "
+              "copied to {backup}.\n",
+    },
     "interview.backed_up": {
         "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
         "en": "{n:old answer|old answers} copied to {backup} (resume from it if you need them).\nStarting over.\n",

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
@@ -413,6 +413,26 @@ def backup_copy(save: Path) -> Path:
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(save))
 
 
+_HEADER_LINE = re.compile("|".join(
+    re.sub(r"\\\{\w+\\\}", ".*", re.escape(line)) for text in HEADER.values() for line in text.splitlines()))
+"""A line of the header the interview writes, in either language, for any rule set, date and file."""
+
+
+def _as_saved(save: Path, data: dict[str, Any]) -> bool:
+    """Whether ``save`` holds just what saving ``data`` would write, its header aside. A profile edited
+    by hand (a consultant's comments, another order, quotes) does not, and resuming on it saves over it
+    at once: it is copied first, so that nothing a user wrote is lost. PyYAML keeps no comments, and a
+    copy keeps everything else too (the layout, the wording of a value), which merging would not."""
+    try:
+        text = save.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    lines = text.splitlines(keepends=True)
+    while lines and _HEADER_LINE.fullmatch(lines[0].rstrip("\r\n")):
+        lines.pop(0)
+    return "".join(lines) == dump_profile(data, "")
+
+
 def _progress(n: int, total: int, width: int = 20) -> str:
     done = min(width, round(width * (n - 1) / total)) if total else width
     return "▓" * done + "░" * (width - done)
@@ -454,6 +474,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
                 interview.unknown |= unknown
+                if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
+                    term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
                 break
             if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
                 term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
