@@ -87,6 +87,41 @@ def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
     assert f"read {n_examples + 2}, scored {n_examples + 1}, errors 1" in err
 
 
+def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tmp_path: Path) -> None:
+    """A park officer drops profiles, a CSV list and an Excel list into one folder: all their companies are
+    scored (the lists were skipped without a word, exit 0), and a note names each file and folder not read
+    and why; Office's lock file of an open list is no one's input and passes silently. An old .xls list in
+    the folder stops the run as it does named, saying how to save it as .xlsx: its companies are not dropped."""
+    import openpyxl
+
+    folder = tmp_path / "园区企业"
+    folder.mkdir()
+    (folder / "a.yaml").write_text((EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "名单.csv").write_text("企业名称,行业,从业人员,2025年营业收入（万元）\n甲公司,工业,100,5000\n乙公司,工业,80,3000\n",
+                                    encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["企业名称", "行业", "从业人员", "2025年营业收入（万元）"], ["丙公司", "工业", 50, 2000], ["丁公司", "工业", 60, 2500]):
+        sheet.append(row)
+    book.save(folder / "园区.xlsx")
+    (folder / "~$园区.xlsx").write_bytes(b"\x05owner")
+    (folder / "说明.txt").write_text("二〇二六年重点企业\n", encoding="utf-8")
+    (folder / "旧名单").mkdir()
+    out = tmp_path / "结果.csv"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    names = [row[1] for row in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()[1:])]
+    assert done.exit_code == 0, done.stderr
+    assert sorted(names[1:]) == ["丁公司", "丙公司", "乙公司", "甲公司"] and len(names) == 5
+    said = done.stderr.replace("\n", "")
+    assert f"littlegiant 提示：文件夹 {folder} 中有 2 个文件未读取：旧名单/、说明.txt。文件夹里只读取企业信息文件" in said
+    assert "~$" not in said and "共读取 5 行，已评估 5 行，出错 0 行" in said
+
+    (folder / "老名单.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "再次.csv"), "--lang", "zh", "-q"])
+    assert done.exit_code == 2 and "老名单.xls：这是旧版 Excel 格式（.xls），无法直接读取" in done.stderr
+
+
 @pytest.mark.parametrize(("jobs", "block"), [("1", batching.BLOCK_BYTES), ("2", batching.BLOCK_BYTES), ("1", 16), ("2", 16)])
 def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        jobs: str, block: int) -> None:

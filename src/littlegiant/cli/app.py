@@ -431,7 +431,7 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
   littlegiant batch companies.csv -o results.csv --columns ids
 """)
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files.", show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme or little_giant; the rule calendar picks the set.", show_default=False)] = None,
@@ -582,7 +582,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     from littlegiant.messages import say as words
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
-    progress = _progress(list(inputs), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
+    progress = _progress(batching.expanded(list(inputs)), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
     rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec), jobs)
     try:
         for done in rows:

@@ -118,7 +118,7 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
     options = options or ReadOptions()
     pending: list[Item] = []
     seen = _Seen(options.identity)
-    for path in paths:
+    for path in expanded(paths, options.on_note):
         if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
             if pending:
                 yield pending
@@ -191,7 +191,7 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
             problems.extend(exc.problems)
 
     collecting = options._replace(on_header=collect)
-    for path in paths:
+    for path in expanded(paths, options.on_note):
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_TABLES:
@@ -275,13 +275,40 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         number += 1
 
 
+FOLDER_TABLES = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".xls")
+"""Lists a folder's files are read as, as if each were named on the command line (an .xls stops the
+run saying how to save it as .xlsx, as it does named). Not .txt: in a park's folder a .txt is a note
+far more often than Excel's text export, which is read when named."""
+
+
+def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None] | None = None) -> list[Path]:
+    """The inputs with each folder replaced by the files in it that are read: its profiles and its
+    lists, in name order. A park officer drops the lists into the folder with the profiles, and
+    reading only the profiles dropped every company in the lists without a word. Any other file (and
+    a folder in it) is said by name, with why (``on_note``); hidden files and Office's lock files
+    (~$名单.xlsx, there while the list is open in Excel) are no one's input and pass silently."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        passed: list[str] = []
+        for f in sorted(path.iterdir()):
+            if f.name.startswith((".", "~$")):
+                continue
+            # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
+            if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES):
+                out.append(f)
+            else:
+                passed.append(f.name + ("/" if f.is_dir() else ""))
+        if passed and on_note is not None:
+            on_note("run.folder_passed", {"where": str(path), "count": len(passed),
+                                          "files": Text("、".join(passed), ", ".join(passed))})
+    return out
+
+
 def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
-    if path.is_dir():
-        # Not only regular files: a FIFO or link to nothing named like a profile becomes an error row
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and not p.is_dir())
-        for f in files:
-            yield Item(str(f), "file", f)
-    elif not os.path.lexists(path):
+    if not os.path.lexists(path):
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
