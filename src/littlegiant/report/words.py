@@ -89,9 +89,10 @@ def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
             f"{last_year} figures")
 
 
-def num(v: Any, lang: str = "en") -> str:
-    """A number as people write it: thousands grouped, at most two places; yes/no in words."""
-    text = fmt(v, lang=lang)
+def num(v: Any, lang: str = "en", near: Any = None) -> str:
+    """A number as people write it: thousands grouped, at most two places (more where two would hide
+    a miss of ``near``, the threshold it is held to); yes/no in words."""
+    text = fmt(v, near, lang)
     return grouped(text) if isinstance(v, Decimal) else text
 
 
@@ -211,7 +212,7 @@ class Words:
         how = self._how(c)
         need = (f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}"
                 f"{unit_text(c.unit, self.lang, c.threshold)}").strip()
-        got = f"{num(c.value)}{unit_text(c.unit, self.lang, c.value)}{how}"
+        got = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{how}"
         return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
@@ -592,11 +593,12 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
         return ""
+    near = c.threshold if isinstance(c.threshold, Decimal) else None
     if lang == "zh":
-        return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+        return f"（现为{num(c.value, near=near)}{unit_text(c.unit, 'zh')}）"
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
-        return f" (now {num(c.value * 10000)} CNY)"
-    return f" (now {num(c.value)}{unit_text(c.unit, 'en', c.value)})"
+        return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
+    return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
