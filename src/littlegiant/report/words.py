@@ -396,8 +396,12 @@ class Words:
         """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
         if p.later <= 0 or p.as_of is None:
             return ""
-        return (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if self.lang == "zh" else
-                f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        by = p.judged_by
+        if self.lang == "zh":
+            rules = f"，按届时适用的《{by.title.zh}》" if by is not None else ""
+            return f"最早{p.as_of.year}年申报（以{p.last_year}年数据计{rules}）；"
+        rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
+        return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
 
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
