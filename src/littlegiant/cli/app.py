@@ -698,7 +698,7 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules shandong-2022")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -840,7 +840,7 @@ def rules_show(
         fail(exc, language)
 
 
-@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules rules/overlays/shandong-2022.yaml")
+@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules shandong-2022")
 def rules_glossary(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose questions to list under each term. Default: the one in force today.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
@@ -859,7 +859,7 @@ def rules_glossary(
     write_output(text, None)
 
 
-@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
+@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate shandong-2022")
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -880,7 +880,7 @@ def rules_validate(
         raise typer.Exit(EXIT_INPUT)
 
 
-@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test rules/overlays/shandong-2022.yaml")
+@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test shandong-2022")
 def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
 ) -> None:

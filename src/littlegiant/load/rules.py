@@ -461,6 +461,25 @@ def builtin_ids() -> list[str]:
                   if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml") and p.name != CALENDAR_FILE)
 
 
+OVERLAYS = "overlays"
+"""The folder, inside the built-in rules, of the shipped overlays (a province's indicators): each
+named by its id as the national sets are, so that ``--rules shandong-2022`` works from any folder."""
+
+
+def overlay_ids() -> list[str]:
+    """The ids of the shipped overlays (their files' names, which are their ids)."""
+    return sorted(p.stem for p in (builtin_dir() / OVERLAYS).glob("*.yaml")
+                  if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml"))
+
+
+def _shipped(rule_id: str) -> Path | None:
+    """The shipped file of a built-in set or overlay named by its id, or None."""
+    if not _ID_OR_DASH.match(rule_id):
+        return None
+    return next((p for p in (builtin_dir() / f"{rule_id}.yaml", builtin_dir() / OVERLAYS / f"{rule_id}.yaml")
+                 if p.is_file()), None)
+
+
 def resolve_rules_arg(arg: str) -> Path:
     """A ``--rules`` value: a built-in id, a YAML file, or a folder holding one rule set."""
     path = Path(arg)
@@ -477,9 +496,9 @@ def resolve_rules_arg(arg: str) -> Path:
         if not path.exists():
             raise InputError(kind="rules.no_file", file=str(path))
         return path
-    builtin = builtin_dir() / f"{arg}.yaml"
-    if not _ID_OR_DASH.match(arg) or not builtin.is_file():
-        known = builtin_ids()
+    builtin = _shipped(arg)
+    if builtin is None:
+        known = [*builtin_ids(), *overlay_ids()]
         near = nearest(arg, known)
         if near is not None:
             raise InputError(kind="rules.unknown_near", params={"got": arg, "near": near, "known": ", ".join(known)},
