@@ -56,7 +56,10 @@ from littlegiant.report.table import (
     FORMULA_STARTS,
     SUMMARY_COLUMNS,
     Labels,
+    has_result_columns,
+    heading_columns,
     inert,
+    is_header_of,
     is_results,
     output_columns,
     result_header,
@@ -246,12 +249,14 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
 
 
 def _ours(header: list[str], rules: RuleSet) -> bool:
-    """A results header of ``rules`` or of any built-in rule set."""
+    """A results header of ``rules`` or of any shipped rule set (known by its titles, not built)."""
     if is_results(header, rules):
         return True
-    from littlegiant.load import rules as rulesets
+    if not has_result_columns(header):  # a list of companies, another sheet: refused without reading a rule file
+        return False
+    from littlegiant.load.rules import shipped_headings
 
-    return any(is_results(header, rulesets.load(rid)) for rid in rulesets.builtin_ids())
+    return any(is_header_of(header, heading_columns(tiers, name)) for tiers, name in shipped_headings())
 
 
 def _decodes(data: bytes, codec: str) -> bool:
