@@ -36,6 +36,9 @@ class Profile:
 
     values: dict[str, Scalar] = field(default_factory=dict)
     source: str = "<profile>"
+    approximate: frozenset[str] = frozenset()
+    """The paths whose figure was given as approximate (约500万): a verdict that rests on one close to
+    its threshold is said to need the exact figure."""
 
     @property
     def name(self) -> str | None:
@@ -203,7 +206,23 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     values: dict[str, Scalar] = {}
     _walk(data, _root(rules), values, source)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source)
+    return Profile(values, source, frozenset(p for p in _approximate_texts(data) if p in values))
+
+
+def _approximate_texts(data: Mapping[Any, Any], prefix: str = "") -> Iterator[str]:
+    """The dotted paths of a profile's figures written as approximate text (revenue: 约5000万)."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _approximate_texts(value, f"{prefix}{key}.")
+        elif isinstance(value, str) and _ABOUT_MARK.search(value):
+            from littlegiant.load.answers import is_approximate
+
+            if is_approximate(value):
+                yield f"{prefix}{key}"
+
+
+_ABOUT_MARK = re.compile(r"约|大概|左右|上下|approx|about|~", re.IGNORECASE)
+"""A quick look for the words answers.is_approximate reads, before it is asked."""
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
