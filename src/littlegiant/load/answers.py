@@ -196,12 +196,6 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     return value, Conversion(stripped, number, about) if typed else None
 
 
-def is_approximate(text: str) -> bool:
-    """Whether typed text says its figure is approximate (约500万, 500万左右, about 5 million)."""
-    raw = normalise(text)
-    return bool(raw) and _ABOUT.sub("", raw) != raw
-
-
 def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,
               converted: bool = True) -> Scalar:
     """``check_value`` of what ``typed`` was read as, a refusal quoting the text as typed: "-3 million"

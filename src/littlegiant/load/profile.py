@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
@@ -204,25 +205,19 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     if not isinstance(data, dict):
         raise InputError(kind="profile.top", file=source)
     values: dict[str, Scalar] = {}
-    _walk(data, _root(rules), values, source)
+    approximate: set[str] = set()
+    token = _APPROXIMATE.set(approximate)
+    try:
+        _walk(data, _root(rules), values, source)
+    finally:
+        _APPROXIMATE.reset(token)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source, frozenset(p for p in _approximate_texts(data) if p in values))
+    return Profile(values, source, frozenset(approximate))
 
 
-def _approximate_texts(data: Mapping[Any, Any], prefix: str = "") -> Iterator[str]:
-    """The dotted paths of a profile's figures written as approximate text (revenue: 约5000万)."""
-    for key, value in data.items():
-        if isinstance(value, dict):
-            yield from _approximate_texts(value, f"{prefix}{key}.")
-        elif isinstance(value, str) and _ABOUT_MARK.search(value):
-            from littlegiant.load.answers import is_approximate
-
-            if is_approximate(value):
-                yield f"{prefix}{key}"
-
-
-_ABOUT_MARK = re.compile(r"约|大概|左右|上下|approx|about|~", re.IGNORECASE)
-"""A quick look for the words answers.is_approximate reads, before it is asked."""
+_APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)
+"""Where from_data collects the paths of figures written as approximate text (revenue: 约5000万):
+noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
@@ -379,12 +374,15 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
             from littlegiant.load.answers import read_typed
 
             try:
-                typed = read_typed(f, value, where=where)[0]
+                typed, conversion = read_typed(f, value, where=where)
             except InputError as wrong:
                 if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
                     raise wrong.moved(file=source, line=line_of(data, key)) from None
-                typed = None
+                typed, conversion = None, None
             if typed is not None:
+                noted = _APPROXIMATE.get()
+                if noted is not None and conversion is not None and conversion.approximate:
+                    noted.add(where)
                 return typed
         raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
