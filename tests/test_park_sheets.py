@@ -7,6 +7,8 @@ import csv
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -556,3 +558,15 @@ def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row
     assert notes[2] == f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
     assert notes[3] == f"与“{src}:3”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"
     assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"] * 4
+
+
+@given(st.lists(st.tuples(st.sampled_from(["name", "code"]), st.text(max_size=3), st.sampled_from(["a.csv", "b.xlsx:表1"])),
+                max_size=300))
+def test_the_first_row_of_each_name_is_remembered_as_a_dict_would(rows: list[tuple[str, str, str]]) -> None:
+    """The compact store of names and codes read names the same earlier row as a plain dict of them."""
+    from littlegiant.cli.batch import _FirstRows
+
+    kept, plain = _FirstRows(), {}
+    for number, (kind, text, table) in enumerate(rows, start=2):
+        source = f"{table}:{number}"
+        assert kept.first((kind, text), source) == plain.setdefault((kind, text), source)
