@@ -994,3 +994,35 @@ def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> Non
     s.finish()
     assert "1 old answer copied to one.backup-" in s.transcript
     assert not re.search(r"\b1 (answers|saved answers|old answers)\b", s.transcript)
+
+
+def _without_revenue(tmp_path: Path) -> Path:
+    """A saved interview of the 2026 example with its 2025 revenue still to answer (main revenue 5,000)."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    save = tmp_path / "iv.yaml"
+    save.write_text(text.replace("2025: {revenue: 12000, main_revenue: 11000,", "2025: {main_revenue: 5000,"),
+                    encoding="utf-8")
+    return save
+
+
+@pytest.mark.parametrize(("said", "close"), [("约5100万", True), ("5100万左右", True), ("约5300万", False),
+                                             ("5100", False)])
+def test_an_approximate_answer_that_decides_a_threshold_is_said_to_need_the_exact_figure(
+        tmp_path: Path, said: str, close: bool) -> None:
+    """约5100万 against 小巨人's 不低于5000万元 (within 5%) was read as 5,100 without a word: the read-back
+    and the report now say the verdict rests on an approximate figure; 约5300万 (6% off) or an exact
+    5100 says nothing of it. The answer is saved as approximate, so the report and a resumed interview know."""
+    save = _without_revenue(tmp_path)
+    session = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert session.until_prompt() is not None
+    assert "营业收入（2025年）" in session.reply("r")
+    shown = re.sub(r"\s+", "", session.reply(said))
+    warning = "「营业收入（2025年）」填的是约数（约5,100万元），与「上年度营业收入不低于5000万元」的门槛5,000万元相差不到5%"
+    assert (warning in shown) is close, shown
+    about = said != "5100"
+    value = "5,300" if "5300" in said else "5,100"
+    assert f"营业收入（2025年）：{'约' if about else ''}{value}万元" in shown  # the read-back of every answer
+    code, out = session.finish()
+    assert code == 0, session.transcript
+    assert (warning + "：这一项的结论取决于这个约数，请核对准确数字" in re.sub(r"\s+", "", out)) is close
+    assert f"revenue: {'约' if about else ''}{value.replace(',', '')}\n" in save.read_text(encoding="utf-8")

@@ -240,6 +240,29 @@ def test_an_output_never_replaces_a_file_that_is_not_an_earlier_result(tmp_path:
         assert lg("batch", "long.jsonl", "-o", "long-out.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
 
 
+def test_an_earlier_result_of_another_rule_set_is_known_without_building_every_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """batch knows its own results of any shipped rule set (the 2026 titles, read under 2022) from the
+    sets' titles alone, building none but the one in force, and still refuses a list of companies."""
+    from littlegiant.load import rules
+    from littlegiant.report.table import heading_columns, output_columns
+
+    shipped = [*rules.builtin_ids(), *rules.overlay_ids()]
+    for rid, (tiers, name) in zip(shipped, rules.shipped_headings(), strict=True):
+        assert heading_columns(tiers, name) == output_columns(rules.load(rid)), rid  # the same header as built
+    companies(tmp_path / "in.csv", 2)
+    for name in ("r2026.csv", "r2026.xlsx"):
+        assert lg("batch", "in.csv", "-o", name, "--as-of", "2026-04-01", "--lang", "zh", cwd=tmp_path)[0] == 0
+    (tmp_path / "list.csv").write_text("来源,结果,企业名称,营业收入（2025年）\nx,y,甲公司,8000\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "_CACHE", {})
+    in_force = rules.load("miit-2022")
+    assert "科技和创新型中小企业" in (tmp_path / "r2026.csv").read_text(encoding="utf-8-sig")
+    assert batching.earlier_results(tmp_path / "r2026.csv", in_force)
+    assert batching.earlier_results(tmp_path / "r2026.xlsx", in_force)
+    assert not batching.earlier_results(tmp_path / "list.csv", in_force)
+    assert list(rules._CACHE.values()) == [in_force]  # no other rule set was built to say so
+
+
 def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(tmp_path: Path) -> None:
     """`batch -o` truncated the results file at the start: a later failure left only the header.
     Now the previous results stay, and the rows written are under the name the message gives."""

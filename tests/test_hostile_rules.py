@@ -437,3 +437,49 @@ def test_the_template_behind_the_generated_files_is_valid() -> None:
         result = runner.invoke(app, ["assess", PROFILE, "--rules", str(path), *AS_OF])
         assert result.exit_code == 0, result.stderr
 
+
+
+def with_industry(choices: str, extra: str = "") -> str:
+    """The template with its own industry field: ``choices`` (YAML lines under ``choices:``), ``extra`` after them."""
+    return OK + ("fields:\n  industry:\n    path: industry\n    type: choice\n    zh: 行业\n    en: Industry\n"
+                 "    choices:\n" + choices + extra)
+
+
+PLAIN_WORDS_WRONG = [
+    ("unknown key", "      industrial: {zh: 工业, en: Industry, word: [制造]}\n",
+     "unknown key 'word' (expected one of: zh, en, words)", 50),
+    ("not a list", "      industrial: {zh: 工业, en: Industry, words: 制造}\n",
+     "expected a non-empty list of words, got", 50),
+    ("not a word", "      industrial:\n        zh: 工业\n        en: Industry\n        words:\n          - 制造\n          - 12\n",
+     "expected a word (text of 1 to 40 characters), got", 55),
+    ("in two choices", "      industrial: {zh: 工业, en: Industry, words: [制造]}\n"
+                       "      other:\n        zh: 其他\n        en: Other\n        words: [杂项, 制造]\n",
+     "'制造' is already a word of choice 'industrial'", 54),
+    ("another's label", "      industrial: {zh: 工业, en: Industry}\n      other: {zh: 其他, en: Other, words: [工业]}\n",
+     "'工业' is already the id or label of choice 'industrial'", 51),
+]
+
+
+@pytest.mark.parametrize(("kind", "choices", "words", "line"), PLAIN_WORDS_WRONG, ids=[w[0] for w in PLAIN_WORDS_WRONG])
+def test_a_choices_plain_words_are_checked_like_every_other_key(
+        tmp_path: Path, kind: str, choices: str, words: str, line: int) -> None:
+    """A choice's plain words (制造业 for 工业) are rule data: an unknown key, a word that is no text, a
+    word naming two choices or another choice's label is refused with its file and line."""
+    path = write(tmp_path, with_industry(choices))
+    done, _ = cli("rules", "validate", str(path))
+    assert refused_in_one_line(done, words).startswith(f"{path}:{line}: "), done.stderr
+
+
+def test_a_rule_files_own_plain_words_and_name_levels_are_read_as_its_choices(tmp_path: Path) -> None:
+    """A rule author's words for a choice and the levels a name gives are what --set and a sheet accept;
+    a word it does not list is refused; a mark giving no choice of the field is refused with its line."""
+    levels = ("    name_levels:\n      endings: [工厂]\n      marks: {造: industrial, 软: software_it}\n")
+    path = write(tmp_path, with_industry("      industrial: {zh: 工业, en: Industry, words: [造东西]}\n"
+                                         "      software_it: {zh: 软件业, en: Software}\n", levels))
+    for said, code in (("造东西", 0), ("软件测试工厂", 0), ("东西", 2)):
+        done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", f"industry={said}", "--format", "json")
+        assert done.returncode == code, (said, done.stderr)
+    bad = write(tmp_path, with_industry("      industrial: {zh: 工业, en: Industry}\n",
+                                        "    name_levels:\n      endings: [工厂]\n      marks: {造: factory}\n"), "bad.yaml")
+    done, _ = cli("rules", "validate", str(bad))
+    assert refused_in_one_line(done, "expected one of industrial, got 'factory'").startswith(f"{bad}:53: ")

@@ -573,6 +573,36 @@ def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: 
     assert "甲精密部件有限公司" in alone.read_bytes().decode("utf-8") and not alone.read_bytes().startswith(b"\xef")
 
 
+@pytest.mark.parametrize("asked", ["gbk", "GB2312", "cp936"])
+def test_gbk_output_marks_and_names_the_characters_gbk_lacks(tmp_path: Path, asked: str) -> None:
+    """--output-encoding gbk (or gb2312) wrote 𠮷, 䶮 and emoji as GB18030's four-byte forms, which Excel
+    (GBK) shows as garbage that eats the next characters: the .csv is now GBK throughout, such a
+    character is □, every other character of the row is intact, and one note names the rows and the way
+    to keep them; JSON Lines keeps them exactly as JSON escapes."""
+    names = ["吉祥𠮷科技有限公司", "龑䶮电子有限公司", "普通机械有限公司", "笑脸😀贸易有限公司"]
+    src = tmp_path / "名单.csv"
+    src.write_text(excel_csv([ZH_HEADER, *([name, *ZH_ROWS[0][1:]] for name in names)]), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh", "-q",
+                          "--output-encoding", asked)
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("gbk"), newline="")))  # strict: GBK bytes only
+    assert [r[1] for r in rows[1:]] == ["吉祥□科技有限公司", "龑□电子有限公司", "普通机械有限公司", "笑脸□贸易有限公司"]
+    assert all(r[2] == "已评估" for r in rows[1:]) and rows[0] == ZH_RESULT_HEADER
+    assert err.strip().splitlines() == [
+        f"littlegiant 提示：有 3 行含 {asked.upper()} 编码存不下的字（𠮷、䶮、😀），结果中已写作“□”：{src}:2、{src}:3、{src}:5。"
+        "要原样保留，请把结果输出为 .xlsx，或加上 --output-encoding utf-8-sig（Excel 双击即可打开）",
+        f"共读取 4 行，已评估 4 行，出错 0 行 → {out}"]
+    plain = tmp_path / "plain.csv"  # a list GBK holds: no note
+    plain.write_text(excel_csv([ZH_HEADER, *ZH_ROWS]), encoding="utf-8")
+    code, _, err = invoke("batch", str(plain), "-o", str(tmp_path / "p.csv"), "--as-of", AS_OF, "--lang", "zh",
+                          "-q", "--encoding", asked)
+    assert code == 0 and "提示" not in err and "□" not in (tmp_path / "p.csv").read_bytes().decode("gbk")
+    lines = tmp_path / "out.jsonl"
+    assert invoke("batch", str(src), "-o", str(lines), "--as-of", AS_OF, "-q", "--output-encoding", asked)[0] == 0
+    assert [json.loads(line)["name"] for line in lines.read_bytes().decode("gbk").splitlines()] == names
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["-o", "out.xlsx", "--columns", "ids"], "--columns ids: only for a .csv output"),
     (["-o", "out.jsonl", "--columns", "labels"], "--columns labels: only for a .csv output"),

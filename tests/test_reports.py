@@ -8,6 +8,8 @@ import functools
 import io
 import json
 import re
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -487,3 +489,25 @@ def test_a_figure_of_one_takes_the_singular_unit_in_english() -> None:
     assert "1 year; required at least 3 years: not met" in out and "(now 1 year)" in out
     assert "0 items; required at least 1 item: not met" in out
     assert not re.search(r"\b1 (years|items|people|points)\b", out), out
+
+
+@pytest.mark.parametrize(("revenue", "close"), [("约5100万", True), ("5000万元左右", True), ("约4800万", True),
+                                                ("约5300万", False), ("约4700万", False), ("5100", False)])
+def test_a_verdict_resting_on_an_approximate_figure_near_its_threshold_is_flagged_in_every_report(
+        tmp_path: Path, revenue: str, close: bool) -> None:
+    """A profile's 约5100万 revenue decides 小巨人's 不低于5000万元 within 5%, met or unmet: the JSON result
+    has an approximate_close warning and the Markdown report says to check the exact figure; 6% away,
+    or an exact figure, nothing is said."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "p.yaml"
+    path.write_text(text.replace("2025: {revenue: 12000, main_revenue: 11000,",
+                                 f"2025: {{revenue: {revenue}, main_revenue: 3000,"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-12-01",
+                           "--format", "json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    found = [w for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close"]
+    assert [(w["criterion"], w["path"], w["threshold"]) for w in found] == (
+        [("lg26.revenue", "financials.2025.revenue", 5000)] if close else [])
+    md = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-12-01",
+                         "--format", "markdown", "--lang", "zh"], capture_output=True, text=True, check=False).stdout
+    assert ("填的是约数" in md and "请核对准确数字" in md) is close

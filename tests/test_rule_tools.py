@@ -71,9 +71,9 @@ def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
     return path
 
 
-def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
-                          check=False, cwd=cwd)
+                          check=False, cwd=cwd, env={**os.environ, **(env or {})})
 
 
 def marked(text: str) -> int:
@@ -234,7 +234,8 @@ def test_rules_list_show_and_diff() -> None:
     done = cli("rules", "list", "--lang", "en")
     assert done.returncode == 0
     assert "miit-2022        2022-08-01 – 2026-03-31" in done.stdout and "gov:" in done.stdout
-    assert "shandong-2022" in done.stdout and "rules/overlays/shandong-2022.yaml" in done.stdout
+    assert "shandong-2022    2022-08-01 – 2026-03-31" in done.stdout
+    assert ".yaml" not in done.stdout.split("The rule calendar")[0]  # shipped sets by their ids, no file path
 
     shown = cli("rules", "show", "lg.debt_ratio", "--lang", "zh", "--detail").stdout
     assert "zh: 截至上年末资产负债率不高于70%" in shown and "en: Debt-to-asset ratio" in shown
@@ -331,6 +332,24 @@ def test_the_shandong_overlay_end_to_end() -> None:
         assert "zjtx.points.characteristic" not in points
     plain = cli("assess", str(EXAMPLES / "overlays" / "shandong.yaml"), "--as-of", "2026-03-01")
     assert plain.returncode == 2 and "shandong" in plain.stderr  # the built-in set has no such fields
+
+
+def test_a_shipped_overlay_is_named_by_its_id_from_any_folder(tmp_path: Path) -> None:
+    """A park user in their own folder lists the Shandong overlay by its id and title, no file path,
+    and assesses with ``--rules shandong-2022``; a near miss is pointed to that id."""
+    listed = cli("rules", "list", "--lang", "zh", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert listed.returncode == 0, listed.stderr
+    block = listed.stdout.split("山东省特色化指标", 1)[1].split("\n\n", 1)[0]
+    assert "  编号：shandong-2022\n" in block
+    assert "文件" not in listed.stdout and ".yaml" not in listed.stdout and "/" not in listed.stdout.split("规则日历")[0]
+    profile = tmp_path / "sd.yaml"
+    profile.write_bytes((EXAMPLES / "overlays" / "shandong.yaml").read_bytes())
+    done = cli("assess", "sd.yaml", "--rules", "shandong-2022", "--as-of", "2026-03-01", "--lang", "zh", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "依据：优质中小企业梯度培育管理暂行办法（2022）· 山东省特色化指标" in done.stdout
+    assert "专精特新中小企业：满足（得分 85）" in done.stdout
+    near = cli("assess", "sd.yaml", "--rules", "shandong", "--lang", "zh", cwd=tmp_path)
+    assert near.returncode == 2 and "您是不是想写 shandong-2022？" in near.stderr
 
 
 def test_the_rule_file_schema_is_shipped_and_accepts_the_builtin_files() -> None:

@@ -337,3 +337,24 @@ def test_a_figure_with_a_decimal_point_in_chinese_reads_back_as_itself(whole: in
     text = chinese(whole) + "点" + "".join(_CN[int(d)] for d in fraction) + unit[0]
     figure = (Decimal(whole) + Decimal("0." + fraction)) * unit[1]
     assert set(doors("financials.2025.revenue", text).values()) == {("ok", figure.normalize())}, text
+
+
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026", "shandong-2022"])
+def test_every_plain_word_in_the_rule_data_reads_as_its_choice_in_a_sheet_and_the_interview(rule_id: str) -> None:
+    """Each word a shipped rule file lists for a choice (制造业 for 工业, 省部级 for 省级（省部级）) is that
+    choice in a park's sheet cell and as an interview answer, full- or half-width brackets alike."""
+    import yaml
+
+    base = yaml.safe_load((rules.builtin_dir() / "_base.yaml").read_text(encoding="utf-8"))
+    rs = rules.load(rule_id)
+    seen = 0
+    for fid, spec in base["fields"].items():
+        for choice, said in (spec.get("choices") or {}).items():
+            f = rs.fields[fid]
+            for word in said.get("words", []):
+                row = row_profile({"企业名称": "甲公司", f.label.zh: word}, rs, "t").values
+                assert row[f.path] == choice, (fid, word)
+                answered = Interview(rs, date(2026, 3, 1)).parse(Question(f.path, f, None), word)[0]
+                assert answered == choice, (fid, word)
+                seen += 1
+    assert seen >= 40  # industry's and rd_institution's words are all there

@@ -379,6 +379,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "every column, run: littlegiant init sheet.xlsx",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
                            "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
+    "run.encoding_gaps": ("littlegiant: note: {count:row holds|rows hold} characters {encoding} cannot ({chars}), "
+                          "written as {gap} in the output: {rows}. To keep them, write a .xlsx, or add "
+                          "--output-encoding utf-8-sig (Excel opens it by double-click)",
+                          "littlegiant 提示：有 {count} 行含 {encoding} 编码存不下的字（{chars}），结果中已写作“{gap}”："
+                          "{rows}。要原样保留，请把结果输出为 .xlsx，或加上 --output-encoding utf-8-sig（Excel 双击即可打开）"),
     "run.internal_rows": ("littlegiant: {count:row|rows} met an internal error (a bug in littlegiant): please report it "
                           "with the rows marked 'internal error'",
                           "littlegiant：有 {count} 行遇到程序内部错误（littlegiant 的缺陷），请把标为 internal error "

@@ -443,7 +443,7 @@ def batch(
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount (about 100x slower per row).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
-    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM).", show_default=False)] = None,
+    output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM; gbk or gb2312: GBK as Excel reads it, a character GBK lacks written as □ and its row named).", show_default=False)] = None,
     columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers and values of a .csv output: labels (the words of --lang, as in the .xlsx results sheet) or ids (stable English ids, for scripts; JSON Lines always has ids). Default: labels.", show_default=False)] = None,
     sheet: Annotated[str | None, typer.Option("--sheet", help="Read only this sheet of .xlsx inputs. Default: every sheet.", show_default=False)] = None,
 ) -> None:
@@ -563,10 +563,10 @@ def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any
     titles, and the companies' names (Chinese, in the lists this tool reads). Written with
     replacement, every Chinese character came out as ? and the run exited 0."""
     from littlegiant.errors import InputError
-    from littlegiant.load.charsets import codec_name
+    from littlegiant.load.charsets import output_codec
     from littlegiant.report.table import result_header
 
-    codec = codec_name(encoding, field=option)
+    codec = output_codec(encoding, field=option)
     sample = "".join([*(result_header(labels) if labels is not None else ()), *about["tiers"].values(), "企业名称有限公司"])
     try:
         sample.encode(codec)
@@ -614,6 +614,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         rows.close()  # stops the workers, if any
         if progress is not None:
             progress.stop()
+    if writer.gaps:  # a company name GBK cannot hold: the row is written, the character marked and named here
+        _said_gaps(writer, lang)
     skipped = (tally or {}).get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
@@ -623,6 +625,21 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
+
+
+def _said_gaps(writer: Any, lang: str) -> None:
+    """Name the rows of a .csv in which characters its encoding lacks (𠮷, 䶮, emoji in GBK) were
+    written as □, and how to keep them: the park finds them before the sheet goes out."""
+    from littlegiant.load.charsets import GAP, escape_controls
+    from littlegiant.messages import say as words
+
+    rows = list(writer.gaps)
+    comma = "、" if lang == "zh" else ", "
+    named = comma.join(escape_controls(r) for r in rows[:10]) + (("等" if lang == "zh" else ", …") if len(rows) > 10 else "")
+    chars = list(writer.gap_chars)
+    shown = comma.join(chars[:5]) + (("等" if lang == "zh" else ", …") if len(chars) > 5 else "")
+    say(words("run.encoding_gaps", lang, {"count": len(rows), "encoding": writer.asked.upper(), "chars": shown, "gap": GAP,
+                                          "rows": named}))
 
 
 def _then(said: str, kept: str, lang: str) -> str:
@@ -698,7 +715,7 @@ def schema(
     write_output(json.dumps(profile_schema(rs), ensure_ascii=False, indent=2) + "\n", None)
 
 
-@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules rules/overlays/shandong-2022.yaml")
+@app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules shandong-2022")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -840,7 +857,7 @@ def rules_show(
         fail(exc, language)
 
 
-@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules rules/overlays/shandong-2022.yaml")
+@rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules shandong-2022")
 def rules_glossary(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set whose questions to list under each term. Default: the one in force today.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
@@ -859,7 +876,7 @@ def rules_glossary(
     write_output(text, None)
 
 
-@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate rules/overlays/shandong-2022.yaml")
+@rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate shandong-2022")
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -880,7 +897,7 @@ def rules_validate(
         raise typer.Exit(EXIT_INPUT)
 
 
-@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test rules/overlays/shandong-2022.yaml")
+@rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test shandong-2022")
 def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
 ) -> None:

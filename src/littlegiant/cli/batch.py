@@ -57,7 +57,10 @@ from littlegiant.report.table import (
     FORMULA_STARTS,
     SUMMARY_COLUMNS,
     Labels,
+    has_result_columns,
+    heading_columns,
     inert,
+    is_header_of,
     is_results,
     output_columns,
     result_header,
@@ -300,12 +303,14 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
 
 
 def _ours(header: list[str], rules: RuleSet) -> bool:
-    """A results header of ``rules`` or of any built-in rule set."""
+    """A results header of ``rules`` or of any shipped rule set (known by its titles, not built)."""
     if is_results(header, rules):
         return True
-    from littlegiant.load import rules as rulesets
+    if not has_result_columns(header):  # a list of companies, another sheet: refused without reading a rule file
+        return False
+    from littlegiant.load.rules import shipped_headings
 
-    return any(is_results(header, rulesets.load(rid)) for rid in rulesets.builtin_ids())
+    return any(is_header_of(header, heading_columns(tiers, name)) for tiers, name in shipped_headings())
 
 
 def _decodes(data: bytes, codec: str) -> bool:
@@ -1291,6 +1296,14 @@ A full result chunk is some 15 MB of text; as bytes it crosses from the worker w
 and this process writes it without an encode. Other encodings go as text."""
 
 
+def _encodes(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Writer:
     """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
     beside it (``partial``) that ``close`` renames into place once every row is written. An
@@ -1314,6 +1327,11 @@ class Writer:
         self.labels = labels if self.csv_rows else None
         self.rows = 0
         self.xlsx = suffix == ".xlsx"
+        self.gaps: dict[str, None] = {}
+        """The rows (by their source cell) of a .csv in which a character the encoding lacks was written
+        as charsets.GAP; what characters (``gap_chars``): the run names them when it ends."""
+        self.gap_chars: dict[str, None] = {}
+        self.lossy = False  # an encoding that lacks characters (gbk): then gaps are looked for
         self.codec: tuple[str, str] | None = None
         """(encoding, errors) to hand Job: its chunks come as bytes, which the file takes as they
         are (None: as text, which the handle encodes)."""
@@ -1328,15 +1346,21 @@ class Writer:
             self.partial = self.out.temp
             self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
             return
-        from littlegiant.load.charsets import codec_name
+        from littlegiant.load.charsets import holds_all, output_codec
 
-        codec = codec_name(encoding, field="--output-encoding") if encoding else "utf-8"
+        codec = output_codec(encoding) if encoding else "utf-8"
         if codec == "utf-8" and self.csv_rows and encoding is None:
             codec = "utf-8-sig"
+        self.encoding = codec
+        self.asked = encoding or codec
+        """The encoding as the user named it (gb2312 is written as GBK, and said as they said it)."""
+        self.lossy = not holds_all(codec)
+        # errors: a lone surrogate no check caught is written as \ud800, not a crash mid-run; a character
+        # GBK lacks as □ in a .csv (its row named at the end), as its JSON escape in JSON Lines (exact)
+        errors = ("backslashreplace" if codec.startswith("utf") else "replace") if not self.lossy \
+            else "littlegiant-gap" if self.csv_rows else "littlegiant-json"
         try:
-            # errors: a lone surrogate no check caught is written as \ud800, not a crash mid-run
-            self.out = AtomicWriter(path, keep_partial=True, newline="", encoding=codec,
-                                    errors="backslashreplace" if codec.startswith("utf") else "replace")
+            self.out = AtomicWriter(path, keep_partial=True, newline="", encoding=codec, errors=errors)
         except OSError as exc:
             raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
                              file=str(path)) from None
@@ -1360,9 +1384,27 @@ class Writer:
                 self.handle.buffer.write(text)
                 self.handle.buffer.flush()  # rows written are rows on disk, should the run be stopped
             else:
+                if self.lossy and self.csv_rows and isinstance(text, str):
+                    self._find_gaps(text)
                 self.handle.write(text)
                 self.handle.flush()
             self.rows += done.rows
+
+    def _find_gaps(self, text: str) -> None:
+        """Note the rows of ``text`` (CSV lines) holding characters the output's encoding lacks, by
+        their first cell (the source, file:row, as the output shows it)."""
+        from littlegiant.load.charsets import is_surrogate
+
+        try:
+            text.encode(self.encoding)
+            return
+        except UnicodeEncodeError:
+            pass
+        for row in csv.reader(io.StringIO(text, newline="")):
+            lacking = [ch for cell in row for ch in cell if not _encodes(ch, self.encoding) and not is_surrogate(ch)]
+            if lacking and row:
+                self.gaps.setdefault(row[0])
+                self.gap_chars.update(dict.fromkeys(lacking))
 
     def close(self) -> None:
         """Every row is written: put the output in place (an .xlsx is written whole here)."""

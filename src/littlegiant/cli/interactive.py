@@ -33,7 +33,7 @@ from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import say
 from littlegiant.records import record
-from littlegiant.report.common import part_text
+from littlegiant.report.common import close_text, part_text
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import exact, num
@@ -127,8 +127,9 @@ def locked(save: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]:
-    """The answers of an earlier interview: known values and the paths answered "don't know"."""
+def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str]]:
+    """The answers of an earlier interview: known values, the paths answered "don't know", and those
+    answered as approximate (saved as 约5100)."""
     data = read_data_file(path)
     prof = from_data(data, rules, str(path))
     unknown = set()
@@ -138,7 +139,7 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str]]
         except InputError:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
-    return dict(prof.values), unknown
+    return dict(prof.values), unknown, prof.approximate
 
 
 # ------------------------------------------------------------------------ words
@@ -353,9 +354,13 @@ class Asker:
                    for c in concerns):
                 self.term.say(_t("again_plain", lang))
                 continue
-            self.iv.record(q.path, value)
+            self.iv.record(q.path, value, conversion is not None and conversion.approximate)
             if value is None:
                 self.term.say(_t("unknown", lang))
+            elif q.path in self.iv.approximate:  # a verdict that rests on it, this close, is said now
+                for call in self.iv.result().close:
+                    if call.path == q.path:
+                        self.term.say(wrap("! " + close_text(call, lang), self.width) + "\n")
             return None
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
@@ -372,7 +377,8 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{with_unit(self.iv.values.get(p), f, lang)}",
+            about = _t("about", lang) if p in self.iv.approximate and p in self.iv.values else ""
+            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{about}{with_unit(self.iv.values.get(p), f, lang)}",
                               self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
@@ -459,7 +465,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         written = True
 
     if save.exists():
-        values, unknown = load_saved(save, interview.rules)
+        values, unknown, approximate = load_saved(save, interview.rules)
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
@@ -474,6 +480,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
                 interview.unknown |= unknown
+                interview.approximate |= approximate
                 if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
                     term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
                 break

@@ -36,6 +36,7 @@ from littlegiant.load.rules import (
     builtin_ids,
     iso_date,
     load,
+    overlay_ids,
 )
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.messages import plural, unit_text
@@ -64,9 +65,9 @@ def confidence_counts(rs: RuleSet) -> Counter[str]:
 
 
 def rule_files(extra: list[str]) -> list[str]:
-    """The built-in ids, the overlays shipped with them, then whatever the user named."""
-    overlays = sorted(_shown(p) for p in (builtin_dir() / "overlays").glob("*.yaml") if not p.name.endswith(TESTS_SUFFIX))
-    return [*builtin_ids(), *overlays, *extra]
+    """The built-in ids, the overlays shipped with them (by id too: ``--rules`` takes it from any
+    folder), then whatever the user named."""
+    return [*builtin_ids(), *overlay_ids(), *extra]
 
 
 def test_refs() -> list[str]:
@@ -109,7 +110,8 @@ def list_line(rs: RuleSet, ref: str, lang: str, width: int) -> str:
     until = rs.in_force_to.isoformat() if rs.in_force_to else None
     if lang != "zh":
         tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in CONFIDENCE)
-        return (f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until or '…':<10}  {tags:<34} {ref}\n"
+        tags = tags if ref == rs.id else f"{tags:<34} {ref}"  # a shipped set is named by its id, a user's file by its path
+        return (f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until or '…':<10}  {tags}\n"
                 f"    {rs.title.zh} / {rs.title.en}")
     when = f"{rs.in_force_from.isoformat()} 至 {until}" if until else f"{rs.in_force_from.isoformat()} 起"
     named = f"编号：{ref}" if ref == rs.id else f"文件：{ref}"

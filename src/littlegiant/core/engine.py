@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.core.result import MET, UNKNOWN, UNMET, Result
+from littlegiant.core.result import MET, UNKNOWN, UNMET, Result, close_calls
 from littlegiant.load import expr
 from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.profile import Profile, latest_year
@@ -227,7 +227,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values),
-        latest_year=latest_year(rules, profile.values),
+        latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules),
     )
 
 

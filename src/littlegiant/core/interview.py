@@ -21,7 +21,7 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.load.answers import Conversion, read_typed
+from littlegiant.load.answers import Conversion, plain, read_typed
 from littlegiant.load.consistency import GROWTH, LARGE, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet
@@ -93,6 +93,7 @@ class Interview:
     values: dict[str, Scalar] = field(default_factory=dict)
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
     held: dict[str, Scalar | None] = field(default_factory=dict)  # taken back with "<", still saved
+    approximate: set[str] = field(default_factory=set)  # answered as approximate (约500万): saved so, reported so
     _result: Result | None = None
 
     def __post_init__(self) -> None:
@@ -103,7 +104,7 @@ class Interview:
         return self.as_of.year - 1
 
     def profile(self) -> Profile:
-        return Profile(dict(self.values), "<interview>")
+        return Profile(dict(self.values), "<interview>", frozenset(self.approximate & self.values.keys()))
 
     def result(self) -> Result:
         if self._result is None:
@@ -232,8 +233,13 @@ class Interview:
         if path in self.held:
             self.record(path, self.held[path])
 
-    def record(self, path: str, value: Scalar | None) -> None:
+    def record(self, path: str, value: Scalar | None, approximate: bool = False) -> None:
+        """Take ``value`` as the answer to ``path``; ``approximate``: it was said as 约500万."""
         self.held.pop(path, None)
+        if approximate and value is not None:
+            self.approximate.add(path)
+        else:
+            self.approximate.discard(path)
         if value is None:
             self.values.pop(path, None)
             self.unknown.add(path)
@@ -263,6 +269,8 @@ class Interview:
             for part in parts[:-1]:
                 node = node.setdefault(int(part) if part.isdigit() else part, {})
             last = parts[-1]
+            if path in self.approximate and path in self.values and isinstance(value, Decimal):
+                value = f"约{plain(value)}"  # read back as approximate (the report, a resumed interview)
             node[int(last) if last.isdigit() else last] = value
         return out
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from littlegiant.load.consistency import Unusual
 from littlegiant.load.rulecalendar import Choice
-from littlegiant.load.rules import Node, ScoreItem, Text
+from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 from littlegiant.records import record
 
 MET, UNMET, UNKNOWN, REVIEW = "met", "unmet", "unknown", "manual_review"
@@ -121,6 +121,7 @@ class Result:
     documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
     latest_year: int | None = None  # the latest fiscal year the profile gives a figure for (None: none)
+    close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""
@@ -199,3 +200,38 @@ def json_value(v: Any) -> Any:
     if isinstance(v, tuple | list):
         return [json_value(x) for x in v]
     return v
+
+
+CLOSE_MARGIN = Decimal("0.05")
+"""How near its threshold (a share of it) a figure given as approximate decides a criterion too
+closely to be taken as said: 约500万 against 不低于500万元 (criteria.md's thresholds are exact)."""
+
+
+@record(frozen=True)
+class CloseCall:
+    """A criterion decided (met or unmet) by a value within CLOSE_MARGIN of its threshold, when an
+    input it read (``path``) was given as approximate: the verdict rests on the approximation."""
+
+    tier: str
+    criterion: CriterionResult
+    path: str
+    field: FieldDef  # the input's, for its label and unit
+
+
+def close_calls(tiers: dict[str, TierResult], approximate: frozenset[str], rules: RuleSet) -> list[CloseCall]:
+    """The criteria of ``tiers`` whose verdict rests on an approximate input close to the threshold."""
+    out: list[CloseCall] = []
+    if not approximate:
+        return out
+    from littlegiant.load.profile import field_for_path
+
+    for tier in tiers.values():
+        for c in tier.criteria:
+            if c.status not in (MET, UNMET) or c.op not in (">=", ">", "<=", "<"):
+                continue
+            if not isinstance(c.value, Decimal) or not isinstance(c.threshold, Decimal):
+                continue
+            said = [p for p in c.inputs if p in approximate]
+            if said and abs(c.value - c.threshold) <= abs(c.threshold) * CLOSE_MARGIN:
+                out.append(CloseCall(tier.id, c, said[0], field_for_path(rules, said[0])))
+    return out

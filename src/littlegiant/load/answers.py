@@ -88,6 +88,7 @@ class Conversion:
 
     typed: str
     value: Decimal
+    approximate: bool = False  # said as 约500万 or 500万左右: the figure read, but no more exact than that
 
 
 def normalise(text: str) -> str:
@@ -165,7 +166,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                              params=params, field=where, label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
-    factor, typed, raw = unit, exact != raw, exact
+    about = exact != raw
+    factor, typed, raw = unit, about, exact
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -194,7 +196,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
-    return value, Conversion(stripped, number) if typed else None
+    return value, Conversion(stripped, number, about) if typed else None
 
 
 def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,

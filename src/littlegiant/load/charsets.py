@@ -33,6 +33,68 @@ def codec_name(name: str, *, field: str = "--encoding") -> str:
     return "gb18030" if found in ("gbk", "gb2312", "cp936") else found
 
 
+def output_codec(name: str, *, field: str = "--output-encoding") -> str:
+    """The codec an output written in the user's encoding ``name`` is written in. GBK and GB2312
+    are written as GBK (cp936): what Chinese Windows and Excel read a CSV in, and what browsers
+    read under either name (the WHATWG Encoding Standard). Written as GB18030 (as they are read),
+    a character GBK lacks (𠮷, 䶮, an emoji) became four bytes that Excel shows as garbage, taking
+    the next characters of the name with it."""
+    try:
+        found = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError):
+        raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
+    return "gbk" if found in ("gbk", "gb2312", "cp936") else found
+
+
+def holds_all(codec: str) -> bool:
+    """Whether ``codec`` (a Python codec name) writes every character: the UTF encodings and GB18030."""
+    return codec.startswith("utf") or codec == "gb18030"
+
+
+GAP = "□"
+"""What a character the output's encoding cannot hold is written as: the mark Chinese print has
+long used for a character that could not be set, one a reader sees (a ? passes for punctuation)."""
+
+
+def _gap(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    try:
+        GAP.encode(error.encoding)
+        mark = GAP
+    except UnicodeEncodeError:
+        mark = "?"
+    # a lone surrogate is no character but a file name's undecodable byte: ? as before
+    return "".join("?" if is_surrogate(ch) else mark for ch in error.object[error.start:error.end]), error.end
+
+
+def is_surrogate(ch: str) -> bool:
+    """A lone surrogate: how Python carries an undecodable byte of a file name."""
+    return "\ud800" <= ch <= "\udfff"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for ch in error.object[error.start:error.end]:
+        code = ord(ch)
+        if code > 0xFFFF:  # JSON spells a character past the BMP as its UTF-16 surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), error.end
+
+
+codecs.register_error("littlegiant-gap", _gap)
+codecs.register_error("littlegiant-json", _json_escape)
+"""Error handlers of outputs in an encoding that cannot hold every character: a .csv gets GAP
+where such a character was (the run then names the rows), JSON Lines the character's JSON escape
+(\\u20bb7 as \\ud842\\udfb7), which any JSON reader reads back exactly: the characters batch writes
+outside its strings are ASCII."""
+
+
 def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
     """(codec, byte-order-mark length) for a file starting with ``head``. An undecidable file is
     read as UTF-8, so that its undecodable rows are reported one by one.

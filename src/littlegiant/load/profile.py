@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any, NoReturn
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
-from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text
+from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import line_of, read_data_file
 from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, unit_text
 from littlegiant.records import record
@@ -36,6 +37,9 @@ class Profile:
 
     values: dict[str, Scalar] = field(default_factory=dict)
     source: str = "<profile>"
+    approximate: frozenset[str] = frozenset()
+    """The paths whose figure was given as approximate (约500万): a verdict that rests on one close to
+    its threshold is said to need the exact figure."""
 
     @property
     def name(self) -> str | None:
@@ -201,9 +205,19 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     if not isinstance(data, dict):
         raise InputError(kind="profile.top", file=source)
     values: dict[str, Scalar] = {}
-    _walk(data, _root(rules), values, source)
+    approximate: set[str] = set()
+    token = _APPROXIMATE.set(approximate)
+    try:
+        _walk(data, _root(rules), values, source)
+    finally:
+        _APPROXIMATE.reset(token)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source)
+    return Profile(values, source, frozenset(approximate))
+
+
+_APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)
+"""Where from_data collects the paths of figures written as approximate text (revenue: 约5000万):
+noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
@@ -360,12 +374,15 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
             from littlegiant.load.answers import read_typed
 
             try:
-                typed = read_typed(f, value, where=where)[0]
+                typed, conversion = read_typed(f, value, where=where)
             except InputError as wrong:
                 if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
                     raise wrong.moved(file=source, line=line_of(data, key)) from None
-                typed = None
+                typed, conversion = None, None
             if typed is not None:
+                noted = _APPROXIMATE.get()
+                if noted is not None and conversion is not None and conversion.approximate:
+                    noted.add(where)
                 return typed
         raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
@@ -589,57 +606,29 @@ def input_label(f: FieldDef, path: str) -> Text:
     return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 
-CHOICE_WORDS: dict[str, dict[str, str]] = {
-    "industry": {
-        **dict.fromkeys(("制造业", "采矿业", "电力、热力、燃气及水生产和供应业", "电力热力燃气及水生产和供应业",
-                         "工业企业"), "industrial"),
-        **dict.fromkeys(("农林牧渔业", "农、林、牧、渔业", "农业", "林业", "畜牧业", "渔业"), "agriculture"),
-        **dict.fromkeys(("建筑", "建筑施工"), "construction"),
-        **dict.fromkeys(("软件业", "软件和信息技术服务", "信息技术服务业", "软件"), "software_it"),
-        "交通运输": "transport", "仓储": "warehousing", "邮政": "postal", "住宿": "accommodation",
-        "餐饮": "catering", "批发": "wholesale", "零售": "retail", "物业服务": "property_management",
-        "租赁和商务服务": "leasing_business",
-    },
-    "rd_institution": {
-        **dict.fromkeys(("没有", "否", "无研发机构", "没有研发机构", "未认定"), "none"),
-        **dict.fromkeys(("区级", "县级", "区县级", "市级以下（区县级）"), "below_city"),
-        **dict.fromkeys(("市", "市级研发机构"), "city"),
-        **dict.fromkeys(("省", "省级", "省部级", "部级", "省级研发机构", "省部级研发机构"), "provincial"),
-        **dict.fromkeys(("国家", "国家级研发机构"), "national"),
-    },
-}
-"""Plain words for a choice, beyond its labels, where the meaning is certain: 工业 is 采矿业, 制造业
-and 电力、热力、燃气及水生产和供应业 (the size standard, criteria.md §2.1, 工信部联企业〔2011〕300号); 省级
-and 省部级 are the level labelled 省级（省部级）, 没有 is 无. Words that span two choices (批发和零售业,
-房地产业) are not here: they are refused."""
-
-
 def choice_named(f: FieldDef, text: str) -> str | None:
-    """The choice ``text`` names: its id or its label in either language, in any letter case, or
-    a plain word for it (CHOICE_WORDS: 制造业 for 工业); brackets full- or half-width alike."""
-    low = unicodedata.normalize("NFKC", text).strip().lower()
+    """The choice ``text`` names: its id or its label in either language, in any letter case, a
+    plain word the rule data gives for it (制造业 for 工业), or a name giving its level (name_levels:
+    江苏省工程技术研究中心 is 省级); brackets full- or half-width alike."""
+    low = choice_key(text)
     for choice in f.choices:
         label = f.choice_labels.get(choice)
         if low == choice.lower() or (label is not None and low in (unicodedata.normalize("NFKC", label.zh).lower(),
                                                                     label.en.lower())):
             return choice
-    found = CHOICE_WORDS.get(f.id, {}).get(low)
-    if found is None and f.id == "rd_institution":
-        found = _institution_level(low)
+    found = f.choice_words.get(low)
+    if found is None and f.name_endings:
+        found = _level_in_name(f, low)
     return found if found in f.choices else None
 
 
-_LEVEL_MARKS = (("国家", "national"), ("省", "provincial"), ("部级", "provincial"), ("市", "city"), ("区", "below_city"),
-                ("县", "below_city"))
-
-
-def _institution_level(text: str) -> str | None:
-    """The level an institution's name gives (江苏省工程技术研究中心 is provincial, 深圳市企业技术中心 city):
-    a park's 研发机构 column holds names more often than levels. The first mark in the name decides
-    (省级以上 reads as 省级, the lower bound); a name with none (有, 是) gives no level and is refused."""
-    if not text.endswith(("中心", "实验室", "研究院", "研究所", "工作站", "平台", "以上", "级")):
+def _level_in_name(f: FieldDef, text: str) -> str | None:
+    """The level an institution's name gives (深圳市企业技术中心 is city): a park's 研发机构 column holds
+    names more often than levels. The first of the field's marks in a name with one of its endings
+    decides; a name with none gives no level."""
+    if not text.endswith(f.name_endings):
         return None
-    marks = [(text.find(mark), level) for mark, level in _LEVEL_MARKS if mark in text]
+    marks = [(text.find(mark), level) for mark, level in f.name_marks if mark in text]
     return min(marks)[1] if marks else None
 
 

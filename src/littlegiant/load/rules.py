@@ -9,6 +9,7 @@ problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import field
@@ -107,6 +108,9 @@ class FieldDef:
     maximum: Decimal | None = None
     choices: tuple[str, ...] = ()
     choice_labels: dict[str, Text] = field(default_factory=dict)
+    choice_words: dict[str, str] = field(default_factory=dict)  # plain word (choice_key) → the choice it names
+    name_endings: tuple[str, ...] = ()  # a name ending so (…研究中心) gives a level by name_marks
+    name_marks: tuple[tuple[str, str], ...] = ()  # (mark, choice): the first mark in such a name decides
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
@@ -405,6 +409,19 @@ class _Reader:
         except expr.ExprError as exc:
             self.fail(str(exc), key)
 
+    def words(self, key: str) -> tuple[str, ...]:
+        """A list of plain words (a choice's other names, a name's endings), each non-empty text."""
+        v = self.data.get(key)
+        if not isinstance(v, list) or not v:
+            self.fail(f"expected a non-empty list of words, got {describe(v)}", key)
+        if len(v) > MAX_WORDS:
+            self.fail(f"more than {MAX_WORDS} words", key)
+        for i, word in enumerate(v):
+            if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD:
+                raise InputError(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(word)}",
+                                 file=self.file, line=line_of(v, i), field=f"{self._join(key)}[{i}]")
+        return tuple(v)
+
     def items(self, key: str) -> list[tuple[_Reader, Any]]:
         v = self.data.get(key)
         if not isinstance(v, list):
@@ -413,6 +430,17 @@ class _Reader:
             (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
             for i, item in enumerate(v)
         ]
+
+
+MAX_WORDS = 200
+MAX_WORD = 40
+"""Bounds of a list of plain words in a rule file (a choice's other names): work stays bounded."""
+
+
+def choice_key(text: str) -> str:
+    """A choice's id, label or plain word as compared with what was typed: NFKC (full-width brackets
+    and letters folded), trimmed, in lower case."""
+    return unicodedata.normalize("NFKC", text).strip().lower()
 
 
 def checked_number(v: int | Decimal, fail: Callable[[str], NoReturn]) -> Decimal:
@@ -461,6 +489,45 @@ def builtin_ids() -> list[str]:
                   if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml") and p.name != CALENDAR_FILE)
 
 
+OVERLAYS = "overlays"
+"""The folder, inside the built-in rules, of the shipped overlays (a province's indicators): each
+named by its id as the national sets are, so that ``--rules shandong-2022`` works from any folder."""
+
+
+def overlay_ids() -> list[str]:
+    """The ids of the shipped overlays (their files' names, which are their ids)."""
+    return sorted(p.stem for p in (builtin_dir() / OVERLAYS).glob("*.yaml")
+                  if not p.stem.startswith("_") and not p.name.endswith(".tests.yaml"))
+
+
+def shipped_headings() -> list[tuple[dict[str, Text], Text]]:
+    """Each shipped rule set's (national and overlay) tier titles and company-name label: what the
+    header of batch's results is made of. Read from the files' data without building the sets, so
+    that batch recognises its own earlier results (before writing over them) at the cost of reading
+    a few parsed files, not of building every rule set (some 160 ms)."""
+    out: list[tuple[dict[str, Text], Text]] = []
+    for rid in (*builtin_ids(), *overlay_ids()):
+        path = _shipped(rid)
+        assert path is not None  # listed from the folder
+        try:
+            data = _read_merged(path.resolve(), seen=())
+            tiers = {str(tid): Text(str(tier["zh"]), str(tier["en"])) for tid, tier in data["tiers"].items()}
+            name = data["fields"]["name"]
+            out.append((tiers, Text(str(name["zh"]), str(name["en"]))))
+        except (InputError, KeyError, TypeError, AttributeError):  # an edited file: as the reader reads it
+            rs = load(rid)
+            out.append(({tid: tier.title for tid, tier in rs.tiers.items()}, rs.fields["name"].label))
+    return out
+
+
+def _shipped(rule_id: str) -> Path | None:
+    """The shipped file of a built-in set or overlay named by its id, or None."""
+    if not _ID_OR_DASH.match(rule_id):
+        return None
+    return next((p for p in (builtin_dir() / f"{rule_id}.yaml", builtin_dir() / OVERLAYS / f"{rule_id}.yaml")
+                 if p.is_file()), None)
+
+
 def resolve_rules_arg(arg: str) -> Path:
     """A ``--rules`` value: a built-in id, a YAML file, or a folder holding one rule set."""
     path = Path(arg)
@@ -477,9 +544,9 @@ def resolve_rules_arg(arg: str) -> Path:
         if not path.exists():
             raise InputError(kind="rules.no_file", file=str(path))
         return path
-    builtin = builtin_dir() / f"{arg}.yaml"
-    if not _ID_OR_DASH.match(arg) or not builtin.is_file():
-        known = builtin_ids()
+    builtin = _shipped(arg)
+    if builtin is None:
+        known = [*builtin_ids(), *overlay_ids()]
         near = nearest(arg, known)
         if near is not None:
             raise InputError(kind="rules.unknown_near", params={"got": arg, "near": near, "known": ", ".join(known)},
@@ -692,8 +759,8 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
-           ("help", "unit", "min", "max", "choices", "qualitative", "evidence", "lever", "part_of", "warn_above",
-            "warn_growth", "terms"))
+           ("help", "unit", "min", "max", "choices", "name_levels", "qualitative", "evidence", "lever", "part_of",
+            "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -709,11 +776,13 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         ch = r.sub("choices")
         for key in ch.data:
             cr = ch.sub(key)
-            cr.keys(("zh", "en"))
+            cr.keys(("zh", "en"), ("words",))
             labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
         choices = tuple(labels)
+        words = _choice_words(ch, labels)
     elif r.has("choices"):
         r.fail("only a choice field has 'choices'", "choices")
+    endings, marks = _name_levels(r, choices)
     helptext = None
     if r.has("help"):
         h = r.sub("help")
@@ -723,12 +792,55 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
         maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
+        choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
         lever=r.choice("lever", ("up", "down", "none"), "up"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),
     )
+
+
+def _choice_words(ch: _Reader, labels: dict[str, Text]) -> dict[str, str]:
+    """The plain words of a field's choices, by ``choice_key``: each names one choice only, and none
+    is a choice's id or label (those name it already, and a word that named another would be read
+    two ways)."""
+    named = {choice_key(n): c for c, label in labels.items() for n in (c, label.zh, label.en)}
+    words: dict[str, str] = {}
+    for choice in labels:
+        cr = ch.sub(choice)
+        if not cr.has("words"):
+            continue
+        for i, word in enumerate(cr.words("words")):
+            key = choice_key(word)
+            other = named.get(key, words.get(key))
+            if other is not None:
+                said = "a word" if key in words else "the id or label"
+                raise InputError(f"{word!r} is already {said} of choice {other!r}: a word names one choice, once",
+                                 file=cr.file, line=line_of(cr.data["words"], i), field=f"{cr.path}.words[{i}]")
+            words[key] = choice
+    return words
+
+
+def _name_levels(r: _Reader, choices: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A choice field's ``name_levels``: the endings of a name that gives a level (…研究中心), and the
+    marks in it (省, 市) with the choice each gives; ((), ()) without it."""
+    if not r.has("name_levels"):
+        return (), ()
+    if not choices:
+        r.fail("only a choice field has 'name_levels'", "name_levels")
+    nl = r.sub("name_levels")
+    nl.keys(("endings", "marks"))
+    endings = tuple(choice_key(w) for w in nl.words("endings"))
+    mr = nl.sub("marks")
+    if not mr.data or len(mr.data) > MAX_WORDS:
+        nl.fail(f"expected 1 to {MAX_WORDS} marks, each a word with the choice it gives", "marks")
+    marks = []
+    for mark in mr.data:
+        if not isinstance(mark, str) or not mark.strip() or len(mark) > MAX_WORD:
+            mr.fail(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(mark)}", str(mark))
+        marks.append((choice_key(mark), mr.choice(mark, choices)))
+    return endings, tuple(marks)
 
 
 def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:

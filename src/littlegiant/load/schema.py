@@ -106,11 +106,21 @@ def rule_file_schema() -> dict[str, Any]:
         "prerequisite": {"type": "boolean", "description": "check: it asks for the title below (yes/no answers, "
                          "op == and threshold true), a tier's step up the ladder (default false)"},
     })
+    words = {"type": "array", "minItems": 1, "maxItems": 200, "items": {"type": "string", "minLength": 1, "maxLength": 40}}
     field = _obj({
         "path": {"type": "string", "pattern": r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$"},
         "type": {"enum": list(FIELD_TYPES)}, "zh": {"type": "string"}, "en": {"type": "string"},
         "help": {"$ref": "#/$defs/text"}, "unit": {"type": "string"}, "min": number, "max": number,
-        "choices": {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"}},
+        "choices": {"type": "object", "additionalProperties": _obj({
+            "zh": {"type": "string"}, "en": {"type": "string"},
+            "words": {**words, "description": "other words for this choice, where the meaning is certain "
+                      "(制造业 for 工业); compared as typed after NFKC, in lower case"}}, ("zh", "en"))},
+        "name_levels": _obj({
+            "endings": {**words, "description": "a name ending in one of these (…研究中心) gives a choice by its marks"},
+            "marks": {"type": "object", "minProperties": 1, "maxProperties": 200,
+                      "additionalProperties": {"type": "string"},
+                      "description": "word in the name → the choice it gives; the first in the name decides"},
+        }, ("endings", "marks")),
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
                   "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},

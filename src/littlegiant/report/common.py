@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.result import MET, Result, TierResult
+from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
@@ -97,7 +97,7 @@ class Report:
         New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
-        return ([stale] if stale else []) + warning_lines(r, self.lang)
+        return ([stale] if stale else []) + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -242,6 +242,32 @@ def report_json(report: Report) -> dict[str, Any]:
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:
     """(label with its year, value with its unit) of one figure, as a reader names them."""
     return input_label(fig.field, fig.path).get(lang), num(fig.value, lang=lang) + unit_text(fig.field.unit, lang, fig.value)
+
+
+def close_text(call: CloseCall, lang: str) -> str:
+    """A verdict that rests on a figure given as approximate (约5100万) within 5% of its threshold:
+    which figure, which criterion and threshold, and to check the exact figure before relying on it."""
+    c = call.criterion
+    name = input_label(call.field, call.path).get(lang)
+    value = c.inputs.get(call.path)
+    said = num(value, lang=lang) + unit_text(call.field.unit, lang, value) if value is not None else ""
+    limit = num(c.threshold, lang=lang) + unit_text(c.unit, lang, c.threshold)
+    margin = num(CLOSE_MARGIN * 100, lang=lang)
+    if lang == "zh":
+        return (f"「{name}」填的是约数（约 {said}），与「{c.title.zh}」的门槛 {limit} 相差不到 {margin}%："
+                f"这一项的结论取决于这个约数，请核对准确数字")
+    return (f"{name} was given as approximate (about {said}), within {margin}% of the threshold {limit} of "
+            f"\u201c{c.title.en}\u201d: the verdict on it rests on that approximation; please check the exact figure")
+
+
+def close_warning(result: Result, lang: str) -> list[dict[str, Any]]:
+    """The verdicts resting on an approximate figure as entries of the JSON result's ``warnings``
+    (kind ``approximate_close``): a script reading the JSON learns what the reports say."""
+    from littlegiant.core.result import json_value
+
+    return [{"kind": "approximate_close", "path": c.path, "value": json_value(c.criterion.inputs.get(c.path)),
+             "tier": c.tier, "criterion": c.criterion.id, "threshold": json_value(c.criterion.threshold),
+             "message": close_text(c, lang)} for c in result.close]
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:

@@ -17,6 +17,7 @@ from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, SAMPLE_MARK, norm
+from littlegiant.messages import Text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
     f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
@@ -38,12 +39,19 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
     a results file is read back as input, so that figures added to it can be scored again."""
     found: frozenset[str] | None = rules.memo.get("table.output")
     if found is None:
-        headers = list(SUMMARY_COLUMNS)
-        for lang in ("zh", "en"):
-            tiers = {tid: getattr(tier.title, lang) for tid, tier in rules.tiers.items()}
-            headers += result_header(Labels(lang, tiers, getattr(rules.fields["name"].label, lang)))
-        found = rules.memo["table.output"] = frozenset(map(norm, headers))
+        found = rules.memo["table.output"] = heading_columns({tid: tier.title for tid, tier in rules.tiers.items()},
+                                                             rules.fields["name"].label)
     return found
+
+
+def heading_columns(tiers: Mapping[str, Text], name: Text) -> frozenset[str]:
+    """The columns batch writes for a rule set of these tier titles and company-name label: what
+    ``output_columns`` is made of, from the titles alone (a rule set need not be built for it)."""
+    headers = list(SUMMARY_COLUMNS)
+    for lang in ("zh", "en"):
+        titles = {tid: getattr(title, lang) for tid, title in tiers.items()}
+        headers += result_header(Labels(lang, titles, getattr(name, lang)))
+    return frozenset(map(norm, headers))
 
 
 _ID_COLUMNS = frozenset(map(norm, SUMMARY_COLUMNS))
@@ -57,9 +65,20 @@ def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
     """Whether these columns (a table's header; a JSON line's keys, when ``rules`` is None) are batch's
     own output and nothing more: a results file given as the list of companies. Every row would be
     all unknown or all errors; a results file with columns of figures added is a list again."""
+    return is_header_of(columns, output_columns(rules) if rules is not None else _ID_COLUMNS)
+
+
+def is_header_of(columns: Iterable[object], ours: frozenset[str]) -> bool:
+    """``is_results`` against the columns ``ours`` (``output_columns``, ``heading_columns``)."""
     names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
-    ours = output_columns(rules) if rules is not None else _ID_COLUMNS
     return names <= ours | {"result"} and bool(names & _SOURCE) and bool(names & _OUTCOME)
+
+
+def has_result_columns(columns: Iterable[object]) -> bool:
+    """Whether a header has the source and outcome columns every results file has: without them it
+    is no rule set's results, and no rule set need be read to say so."""
+    names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
+    return bool(names & _SOURCE) and bool(names & _OUTCOME)
 
 
 def result_header(labels: Labels) -> list[str]:
