@@ -410,7 +410,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
+    from littlegiant.load.tabular import not_a_company, skipped_text
 
     try:
         raw = path.open("rb")
@@ -459,7 +459,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
-            elif (why := skipped_row(cells) or (NUMBERED if numbered_only(header, cells) else None)) is not None:
+            elif (why := not_a_company(header, cells, first is not None and line == first[0])) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))

@@ -8,6 +8,7 @@ so that its error lists every problem with its column, not only the first.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -619,7 +620,7 @@ class HeaderSearch:
 
 
 
-TOTAL, FOOTER, NUMBERED = "total", "footer", "numbered"
+TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "footer", "numbered", "column_numbers"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -653,10 +654,47 @@ def skipped_row(values: list[str]) -> str | None:
     return None
 
 
+_COLUMN_MARK = re.compile(r"[甲乙丙丁戊己庚辛壬癸]|[a-z]|栏次|列次|行次|列号|栏号|序号")
+_COLUMN_NUMBER = re.compile(r"\(?(\d{1,3})\)?\.?")
+
+
+def column_numbers(header: list[str], values: list[str]) -> bool:
+    """Whether a row numbers the columns above it rather than holds a company: 甲 | 乙 | 1 | 2 | 3, or
+    1 | 2 | 3 | …, as government templates put under their header. Every filled cell is a number
+    that counts up by one from the cell before, or a letter (甲, 乙, A) or 栏次; at least three cells,
+    two of them numbers, across at least half of the header's columns. Scored, it became a company
+    named 甲 (or 1) with 1, 2, 3 for figures."""
+    numbers: list[int] = []
+    filled = 0
+    for value in values:
+        cell = unicodedata.normalize("NFKC", value).strip().lower()
+        if not cell:
+            continue
+        filled += 1
+        number = _COLUMN_NUMBER.fullmatch(cell)
+        if number is not None:
+            numbers.append(int(number.group(1)))
+        elif _COLUMN_MARK.fullmatch(cell) is None:
+            return False
+    columns = sum(1 for h in header if h.strip())
+    return (filled >= 3 and len(numbers) >= 2 and 2 * filled >= columns
+            and all(b == a + 1 for a, b in itertools.pairwise(numbers)))
+
+
+def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
+    """Why a row of a table is not read as a company (TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS), or
+    None: the CSV and the xlsx readers pass over the same rows, and say them. ``under_header``: the
+    row comes right under the header, where a template numbers its columns."""
+    if under_header and column_numbers(header, values):
+        return COLUMN_NUMBERS
+    return skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
+
+
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
     words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer"),
-             NUMBERED: ("只有序号的空行", "blank but for a sequence number")}
+             NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
+             COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")

@@ -133,7 +133,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
           ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
+    from littlegiant.load.tabular import not_a_company, skipped_text
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -147,6 +147,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
+    under = 0  # the row right under the header
     for raw in ws.iter_rows():
         number += 1
         values = [_cell(c) for c in raw]
@@ -176,10 +177,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if headers_only:
                 return
             blank = [i for i, h in enumerate(header) if not h]
+            under = number
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue
-        why = skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
+        why = not_a_company(header, values, number == under)
         if why is not None:
             skipped.setdefault(why, []).append(number)
             continue

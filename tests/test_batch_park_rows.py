@@ -1,0 +1,67 @@
+"""What park staff meet when they screen companies from their own sheets: rows that are no company,
+messages that name the right row and year, notes in the order that explains them. Real files in,
+the output and the terminal's words read back."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+AS_OF = "2026-11-26"
+HEADER = ["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）", "营业收入（2024年）"]
+
+
+def invoke(*args: str, as_of: str = AS_OF) -> tuple[int, str]:
+    """The CLI run as a park's staff run it (zh, 80 columns): exit code and what stderr said."""
+    result = runner.invoke(app, [*args, "--as-of", as_of, "--lang", "zh"], env={"LANG": "zh_CN.UTF-8", "COLUMNS": "80"})
+    return result.exit_code, result.stderr
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def workbook(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_row_numbering_the_columns_under_the_header_is_skipped_and_said(tmp_path: Path) -> None:
+    """甲 | 乙 | 1 | 2 | 3 | 4 under a template's header is no company: not scored, said with its row, counted."""
+    src = workbook(tmp_path / "名单.xlsx", [HEADER, ["甲", "乙", 1, 2, 3, 4], ["甲公司", "工业", 60, 9000, 500, 8000]])
+    out = tmp_path / "out.csv"
+    code, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and [r["企业名称"] for r in read_csv(out)] == ["甲公司"]
+    assert "第 2 行（给各列编号的栏次行）" in err
+    assert err.strip().splitlines()[-1].startswith("共读取 2 行，已评估 1 行，出错 0 行，略过 1 行")
+
+
+def test_a_csv_row_of_column_numbers_alone_is_skipped_too(tmp_path: Path) -> None:
+    """1 | 2 | 3 | 4 | 5 | 6 under a CSV's header (after a title line) is passed over as the workbook's is."""
+    src = tmp_path / "名单.csv"
+    src.write_text("园区企业名单\n" + ",".join(HEADER) + "\n1,2,3,4,5,6\n甲公司,工业,60,9000,500,8000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and [r["企业名称"] for r in read_csv(out)] == ["甲公司"]
+    assert "第 3 行（给各列编号的栏次行）" in err and "略过 1 行" in err
+
+
+def test_a_company_with_small_figures_or_a_numbers_row_further_down_is_never_dropped(tmp_path: Path) -> None:
+    """Only the row right under the header can number the columns: a company whose figures count 1, 2, 3
+    is scored, and the same numbers further down are an error row, not a row gone missing."""
+    src = workbook(tmp_path / "名单.xlsx", [HEADER, ["甲公司", "工业", 1, 2, 3, 4], ["甲", "乙", 1, 2, 3, 4]])
+    out = tmp_path / "out.csv"
+    code, err = invoke("batch", str(src), "-o", str(out))
+    rows = read_csv(out)
+    assert [(r["企业名称"], r["处理结果"]) for r in rows] == [("甲公司", "已评估"), ("甲", "出错")]
+    assert code == 1 and "略过" not in err
