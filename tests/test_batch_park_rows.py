@@ -65,3 +65,23 @@ def test_a_company_with_small_figures_or_a_numbers_row_further_down_is_never_dro
     rows = read_csv(out)
     assert [(r["企业名称"], r["处理结果"]) for r in rows] == [("甲公司", "已评估"), ("甲", "出错")]
     assert code == 1 and "略过" not in err
+
+
+def test_a_row_of_the_wrong_width_names_the_header_line_under_title_lines(tmp_path: Path) -> None:
+    """Under two title lines the header is line 3: a row with a cell too many says so, not 第一行."""
+    src = tmp_path / "名单.csv"
+    src.write_text("2026年园区企业名单\n金额单位：万元\n企业名称,行业,营业收入（2025年）\n甲公司,工业,9000,5\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _ = invoke("batch", str(src), "-o", str(out))
+    (row,) = read_csv(out)
+    assert code == 1 and row["错误说明"] == "这一行有 4 个单元格，但第 3 行（列名）有 3 列"
+
+
+def test_a_header_that_is_not_text_is_said_at_its_own_line(tmp_path: Path) -> None:
+    """A header with bytes that are not UTF-8 on line 2 (under a title) is refused as 第 2 行's, once."""
+    src = tmp_path / "名单.csv"
+    src.write_bytes("2026年园区企业名单\n企业名称,行业,营业收入（2025年）,".encode() + b"\xff\xfe\n"
+                    + "甲公司,工业,9000,x\n".encode())
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--encoding", "utf-8")
+    assert code == 2 and "名单.csv 第 2 行：列名行不是 UTF-8 编码的文字" in err and "第一行" not in err

@@ -464,8 +464,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
-                yield Item(where, "error", InputError(kind="row.cells", params={"cells": len(cells),
-                                                                                "columns": len(header)}))
+                yield Item(where, "error", InputError(kind="row.cells", params={
+                    "cells": len(cells), "columns": len(header), "header_line": search.line}))
             else:
                 yield Item(where, "csv", {**dict(zip(header, cells, strict=True)), **unit})
         if skipped and on_note is not None:
