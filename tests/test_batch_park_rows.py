@@ -85,3 +85,31 @@ def test_a_header_that_is_not_text_is_said_at_its_own_line(tmp_path: Path) -> No
                     + "甲公司,工业,9000,x\n".encode())
     code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--encoding", "utf-8")
     assert code == 2 and "名单.csv 第 2 行：列名行不是 UTF-8 编码的文字" in err and "第一行" not in err
+
+
+def test_last_years_formula_without_a_result_is_said_as_the_cause_not_as_a_missing_year(tmp_path: Path) -> None:
+    """2025's revenue is a formula a script wrote and nothing computed: the row says that, first, and
+    not that 2025's figures were never filled in (they were: the file only needs saving in Excel)."""
+    src = workbook(tmp_path / "名单.xlsx", [
+        ["企业名称", "行业", "从业人员", "营业收入（2025年）", "营业收入（2024年）", "研发费用（2024年）"],
+        ["丙公司", "工业", 60, "=E2*1.1", 8000, 500]])
+    out = tmp_path / "out.csv"
+    code, _ = invoke("batch", str(src), "-o", str(out))
+    (row,) = read_csv(out)
+    assert code == 0 and row["需核对的数据"] == ("“营业收入（2025年）”是公式，但没有保存计算结果，按“未知”处理："
+                                              "请在 Excel 中打开并保存后再试")
+
+
+def test_an_older_years_formula_comes_first_and_a_missing_year_is_still_said(tmp_path: Path) -> None:
+    """Formulas in 2024's columns (one header wrapped onto two lines) come first; 2025, truly not
+    given, is still said after them, in both languages."""
+    src = workbook(tmp_path / "名单.xlsx", [
+        ["企业名称", "行业", "从业人员", "营业收入（2024年）", "营业收入（2023年）", "研发费用\n（2024年）"],
+        ["丙公司", "工业", 60, "=E2*1.1", 8000, "=D2*0.05"]])
+    out = tmp_path / "out.csv"
+    code, _ = invoke("batch", str(src), "-o", str(out))
+    first, stale = read_csv(out)[0]["需核对的数据"].split("；", 1)
+    assert code == 0 and first.startswith("“营业收入（2024年）”、“研发费用 （2024年）”是公式，但没有保存计算结果")
+    assert stale.startswith("资料中最近的年度数据是2023年的") and "2025年的数据尚未填写" in stale
+    runner.invoke(app, ["batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "en", "--columns", "ids"])
+    assert read_csv(out)[0]["warnings"].startswith("'营业收入（2024年）', '研发费用 （2024年）': a formula without")

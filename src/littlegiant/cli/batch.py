@@ -717,6 +717,21 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         raise every_problem(data, rules, item.source, exc) from None
 
 
+def _of_year(rules: RuleSet, headers: list[str], year: int) -> bool:
+    """Whether one of ``headers`` names a figure of ``year`` (营业收入（2025年）, 上年度研发费用)."""
+    from littlegiant.load.profile import year_in_path
+    from littlegiant.load.tabular import column
+
+    for header in headers:
+        try:
+            path, f = column(rules, header, year)
+        except InputError:
+            continue
+        if f.per_year and year_in_path(f, path) == year:
+            return True
+    return False
+
+
 Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
@@ -878,12 +893,13 @@ class Scorer:
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
         prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
-        notes = self._notes(item, prof)
+        unsaved, notes = self._notes(item, prof)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_json
 
-            said = ('"notes": [' + ", ".join(map(encode_basestring, notes)) + '], ') if notes else ""
+            words = [self._words(kind, param) for kind, param in notes]
+            said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
             if codec is None:
                 return "".join((head, to_json(result, self.lang, self.version), "}\n"))
@@ -894,8 +910,15 @@ class Scorer:
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         last_year = self.as_of.year - 1
-        stale = stale_year_text(profile.stale_year(rules, prof.values, last_year), last_year, self.as_of, self.lang)
-        sentences = [*([stale] if stale else ()), *notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        latest = profile.stale_year(rules, prof.values, last_year)
+        if latest is not None and _of_year(rules, unsaved, last_year):
+            latest = None  # last year's figures are there, as formulas not computed: that note says why
+        stale = stale_year_text(latest, last_year, self.as_of, self.lang)
+        worded = [self._words(kind, param) for kind, param in notes]
+        # the formulas first: where they hold last year's figures, they are why the row has none
+        cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
+        sentences = [*cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
+                     *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
@@ -903,17 +926,27 @@ class Scorer:
             row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
-    def _notes(self, item: Item, prof: profile.Profile) -> list[str]:
-        """What the row's reading found that its reader should know, in words: a row scored without a
+    def _notes(self, item: Item, prof: profile.Profile) -> tuple[list[str], list[tuple[str, str]]]:
+        """What the row's reading found that its reader should know: the headers of its formula cells
+        without a saved result, and its notes (message kind, parameter): a row scored without a
         company name (which company it is cannot be told), and the reader's notes on its cells."""
-        from littlegiant.load.tabular import note_kinds
+        from littlegiant.load.tabular import NOTE_LIST, note_kinds
+
+        notes = note_kinds(item.payload) if item.kind == "csv" else []
+        if prof.name is None:
+            notes.insert(0, ("note.no_name", ""))
+        unsaved = [h for kind, param in notes if kind == "note.formula_unsaved" for h in param.split(NOTE_LIST)]
+        return unsaved, notes
+
+    def _words(self, kind: str, param: str) -> str:
+        """A note in the run's language; a list of headers quoted and joined as the language writes them."""
+        from littlegiant.load.tabular import NOTE_LIST
         from littlegiant.messages import say
 
-        notes = [say(kind, self.lang, {"param": param}) for kind, param in
-                 (note_kinds(item.payload) if item.kind == "csv" else ())]
-        if prof.name is None:
-            notes.insert(0, say("note.no_name", self.lang))
-        return notes
+        if NOTE_LIST in param or kind == "note.formula_unsaved":
+            items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
+            param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
+        return say(kind, self.lang, {"param": param})
 
     def _said(self, exc: InputError, item: Item) -> str:
         """One problem as the error cell shows it: without the file when the source column already says

@@ -427,20 +427,24 @@ header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit
 whose header names none."""
 ROW_NOTES = "\x00notes"
 """The key under which a row carries what reading found of it that the user should know (a formula
-without its result, a company already met): ``note_kinds`` lines, each a message kind and its one
+without its result, a company already met): ``note_kinds`` entries, each a message kind and its one
 parameter. Not a header either; ``row_profile`` passes it over, batch puts the notes on the row."""
+NOTE_LIST = "\x1d"
+"""Between the items of a note's parameter that lists several (the headers of formula cells), so that
+batch can read them back one by one and word them in the run's language."""
 
 
 def add_note(cells: dict[str, str], kind: str, param: str = "") -> None:
-    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells."""
+    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells. Notes are
+    parted by a control character no header holds (a header wrapped in Excel holds a line break)."""
     line = f"{kind}\x1f{param}"
-    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\n{line}" if cells.get(ROW_NOTES) else line
+    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\x1e{line}" if cells.get(ROW_NOTES) else line
 
 
 def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
     """The notes ``add_note`` put on a row: (message kind, its parameter)."""
     text = cells.get(ROW_NOTES)
-    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\n"))] if text else []
+    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\x1e"))] if text else []
 
 
 CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码"})

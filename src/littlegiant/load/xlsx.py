@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, HeaderSearch, add_note, cell_text
+from littlegiant.load.tabular import NOTE_LIST, NOTES_MARK, SHEET_UNIT, HeaderSearch, add_note, cell_text
 
 Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
@@ -195,7 +195,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                       if 0 <= c - first_column < len(header) and header[c - first_column]]
         if uncomputed:
             unsaved += len(uncomputed)
-            add_note(cells, "note.formula_unsaved", "、".join(f"“{h}”" for h in uncomputed))
+            add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
         yield f"{where}:{number}", cells
     if header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
