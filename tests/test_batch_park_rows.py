@@ -113,3 +113,17 @@ def test_an_older_years_formula_comes_first_and_a_missing_year_is_still_said(tmp
     assert stale.startswith("资料中最近的年度数据是2023年的") and "2025年的数据尚未填写" in stale
     runner.invoke(app, ["batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "en", "--columns", "ids"])
     assert read_csv(out)[0]["warnings"].startswith("'营业收入（2024年）', '研发费用 （2024年）': a formula without")
+
+
+def test_a_rename_hint_writes_the_runs_last_fiscal_year(tmp_path: Path) -> None:
+    """营业收入 without a year is refused with the as-of date's last fiscal year in the hint (2026 for
+    January 2027, 2025 for November 2026), as is the near miss 营业收人."""
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,行业,营业收入\n甲公司,工业,9000\n", encoding="utf-8")
+    near = tmp_path / "近似.csv"
+    near.write_text("企业名称,行业,营业收人\n甲公司,工业,9000\n", encoding="utf-8")
+    for as_of, year in (("2027-01-05", 2026), ("2026-11-26", 2025)):
+        code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), as_of=as_of)
+        assert code == 2 and f"请在列名中写明年份，如“营业收入（{year}年）”" in err
+        code, err = invoke("batch", str(near), "-o", str(tmp_path / "out.csv"), as_of=as_of)
+        assert code == 2 and f"您是不是想写“营业收入（{year}年）”？" in err

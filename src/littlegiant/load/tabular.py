@@ -212,6 +212,9 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     return found
 
 
+HINT_YEAR = 2025
+"""The year a rename hint writes when neither the header nor the run gives one (a sheet read without
+an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
 _LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
@@ -265,19 +268,20 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     elif (relative := _LAST_YEAR.search(split)) is not None:
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
+    shown_year = year or last_year or HINT_YEAR  # the year a hint writes: the header's own, else last year
     for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest)):
         f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
-                raise _ambiguous(rules, text, candidate, year)
+                raise _ambiguous(rules, text, candidate, shown_year)
             continue
         if not f.per_year:
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
             continue
         if year is None:
-            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(2025)).zh,
-                                                               "example": f.concrete_path(2025)},
+            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(shown_year)).zh,
+                                                               "example": f.concrete_path(shown_year)},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
     level = YES_NO_NOT_LEVEL.get(folded)
@@ -297,9 +301,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     if words is not None:
         word, f = words
         raise InputError(kind="column.figure_words", params={
-            "words": word, "name": input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label},
+            "words": word, "name": input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label},
             field=text, label=Text(f"“{text}”列", text))
-    pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
+    pool = {**labels, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
@@ -307,8 +311,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
         f = pool[near]
-        shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
-        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(year or 2025) if f.per_year
+        shown = input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label
+        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(shown_year) if f.per_year
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
@@ -357,10 +361,10 @@ def _class_of(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _ambiguous(rules: RuleSet, header: str, key: str, year: int | None) -> InputError:
+def _ambiguous(rules: RuleSet, header: str, key: str, year: int) -> InputError:
     why, ids = AMBIGUOUS_HEADERS[key]
     fields = [rules.fields[i] for i in ids if i in rules.fields]
-    names = [input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label for f in fields]
+    names = [input_label(f, f.concrete_path(year)) if f.per_year else f.label for f in fields]
     return InputError(kind="column.ambiguous", params={
         "why": why, "names": Text("”或“".join(n.zh for n in names), "' or '".join(n.en for n in names))},
         field=header, label=Text(f"“{header}”列", header))
