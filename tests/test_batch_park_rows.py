@@ -127,3 +127,33 @@ def test_a_rename_hint_writes_the_runs_last_fiscal_year(tmp_path: Path) -> None:
         assert code == 2 and f"请在列名中写明年份，如“营业收入（{year}年）”" in err
         code, err = invoke("batch", str(near), "-o", str(tmp_path / "out.csv"), as_of=as_of)
         assert code == 2 and f"您是不是想写“营业收入（{year}年）”？" in err
+
+
+def platform_criteria(path: Path) -> dict[str, str]:
+    """The statuses of the 专精特新 tier's platform-score criteria in a --format json output's first row."""
+    import json
+
+    result = json.loads(path.read_text("utf-8").splitlines()[0])["result"]
+    return {c["id"]: c["status"] for c in result["tiers"]["zjtx_sme"]["criteria"] if "platform" in c["id"]}
+
+
+def test_last_years_evaluation_score_is_read_as_last_years_not_this_years(tmp_path: Path) -> None:
+    """上年度专精特新发展评价得分 (or 发展评价得分（上年度）) of 70 counts for a renewal's 'either of the
+    last two years', and leaves this year's score unknown; the plain header is this year's."""
+    for header, this, last in (("上年度专精特新发展评价得分", "unknown", "met"), ("发展评价得分（上年度）", "unknown", "met"),
+                               ("本年度专精特新发展评价得分", "met", "unknown")):
+        src = workbook(tmp_path / "名单.xlsx", [["企业名称", "行业", "营业收入（2025年）", header], ["丁公司", "工业", 9000, 70]])
+        out = tmp_path / f"{this}{last}{len(header)}.jsonl"
+        code, _ = invoke("batch", str(src), "-o", str(out), "--format", "json", "--renewal", "zjtx_sme")
+        statuses = platform_criteria(out)
+        assert code == 0 and (statuses["zjtx26.platform_renewal.this_year"],
+                              statuses["zjtx26.platform_renewal.last_year"]) == (this, last), header
+
+
+def test_an_evaluation_score_with_a_year_written_out_is_refused_with_both_names(tmp_path: Path) -> None:
+    """2025年专精特新发展评价得分 could be the 2025 evaluation or the one of 2025's figures: the run stops
+    and names both columns it could be, rather than take it for this year's."""
+    src = workbook(tmp_path / "名单.xlsx", [["企业名称", "行业", "2025年专精特新发展评价得分"], ["丁公司", "工业", 70]])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))
+    assert code == 2 and ("列名中的年份看不出是本年度还是上一年度的评价得分：请按实际内容把列名改为"
+                          "“本年度专精特新发展评价得分（官方平台）”或“上一年度专精特新发展评价得分（复核用）”") in err

@@ -250,6 +250,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.not_level": ("says whether there is one, not its level: head the column '{label}' and give "
                          "national, provincial, city, below_city or none",
                          "这一列只说有没有，评估要的是级别：请把列名改为“{label}”，填写国家级、省级、市级、市级以下或无"),
+    "column.score_year": ("a year in the header does not say whether it is this year's evaluation or last year's: "
+                          "head it '{this}' or '{previous}', as it holds",
+                          "列名中的年份看不出是本年度还是上一年度的评价得分：请按实际内容把列名改为“{this}”或“{previous}”"),
     "column.figure_words": ("names {words!r} but not which figure: head it '{name}' if it holds that, or "
                             "leave it out (or head it 备注) if it is only for reference",
                             "列名里有“{words}”，但看不出是哪一项数据：若填的是这一项，请把列名改为“{name}”；"

@@ -212,6 +212,11 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     return found
 
 
+PREVIOUS_OF = {"platform_score": "platform_score_previous"}
+"""Fields of one year without a year in their path (the platform's score is this year's), and the
+field for the year before: a header saying 上年度 (上年度专精特新发展评价得分) names the latter. One
+with a year written out is refused: the platform scores a year's figures in the year after, so
+2025年评价得分 could be either."""
 HINT_YEAR = 2025
 """The year a rename hint writes when neither the header nor the run gives one (a sheet read without
 an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
@@ -278,6 +283,12 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         if not f.per_year:
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
+            previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
+            if previous is not None and year_match is None:  # 上年度发展评价得分: last year's, not this year's
+                return previous.path, previous
+            if previous is not None:  # 2025年发展评价得分: the year of the evaluation or of its figures?
+                raise InputError(kind="column.score_year", params={"this": f.label, "previous": previous.label},
+                                 field=text, label=Text(f"“{text}”列", text))
             continue
         if year is None:
             raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(shown_year)).zh,
