@@ -157,3 +157,42 @@ def test_an_evaluation_score_with_a_year_written_out_is_refused_with_both_names(
     code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))
     assert code == 2 and ("列名中的年份看不出是本年度还是上一年度的评价得分：请按实际内容把列名改为"
                           "“本年度专精特新发展评价得分（官方平台）”或“上一年度专精特新发展评价得分（复核用）”") in err
+
+
+def test_a_company_given_twice_in_json_lines_or_a_folder_is_noted_as_in_a_sheet(tmp_path: Path) -> None:
+    """甲公司 on two JSON lines (spaces aside) and again in a folder's profile files is noted on each later
+    row with where it was first met; both rows are scored; a file given twice says so; a broken line or
+    profile is an error row as before."""
+    lines = tmp_path / "名单.jsonl"
+    lines.write_text('{"name": "甲公司", "industry": "industrial"}\n\n{"name": " 甲公司 ", "industry": "industrial"}\n'
+                     '{broken\n{"name": "乙公司"}\n', encoding="utf-8")
+    folder = tmp_path / "资料"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("name: 乙公司\nindustry: industrial\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("name: [\n", encoding="utf-8")
+    (folder / "c.json").write_text('{"name": "丙公司"}', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _ = invoke("batch", str(lines), str(folder), str(lines), "-o", str(out))
+    rows = [(r["来源（文件:行）"].rsplit("/", 1)[-1], r["处理结果"], r["需核对的数据"]) for r in read_csv(out)]
+    same = "的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    again = "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"
+    first = f"{lines}:1"
+    assert code == 1 and rows == [
+        ("名单.jsonl:1", "已评估", ""), ("名单.jsonl:3", "已评估", f"与“{first}”{same}"), ("名单.jsonl:4", "出错", ""),
+        ("名单.jsonl:5", "已评估", ""), ("a.yaml", "已评估", f"与“{lines}:5”{same}"), ("b.yaml", "出错", ""),
+        ("c.json", "已评估", ""), ("名单.jsonl:1", "已评估", again), ("名单.jsonl:3", "已评估", again),
+        ("名单.jsonl:4", "出错", ""), ("名单.jsonl:5", "已评估", again)]
+
+
+def test_a_folder_of_profiles_scored_on_workers_keeps_its_notes(tmp_path: Path) -> None:
+    """With --jobs 2 a folder's duplicate is noted as on one process, and in the full result's notes."""
+    folder = tmp_path / "资料"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.yaml").write_text("name: 甲公司\nindustry: industrial\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _ = invoke("batch", str(folder), "-o", str(out), "--jobs", "2", "--format", "json")
+    import json
+
+    notes = [json.loads(line).get("notes") for line in out.read_text("utf-8").splitlines()]
+    assert code == 0 and notes == [None, [f"与“{folder / 'a.yaml'}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"]]

@@ -77,17 +77,20 @@ class Item(NamedTuple):
     """
 
     source: str
-    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "error"
+    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "data" (one read), "error"
     payload: Any
+    notes: tuple[tuple[str, str], ...] = ()  # (message kind, parameter) for a JSON line or profile file
 
 
 class Lines(NamedTuple):
     """Whole JSON Lines as read from a file, undecoded: the process that scores them splits and
-    numbers them, so that with ``--jobs`` the reading process does no work per row."""
+    numbers them, so that with ``--jobs`` the reading process only reads (and looks up each line's
+    company name, to say a company given twice)."""
 
     name: str
     first: int  # the line number of the block's first line
     data: bytes
+    notes: tuple[tuple[int, str, str], ...] = ()  # (line number, message kind, parameter)
 
 
 Chunk = Lines | list[Item]
@@ -123,13 +126,14 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
             if pending:
                 yield pending
                 pending = []
-            yield from _jsonl_blocks(path, options.encoding)
+            again = seen.file(path)
+            for block in _jsonl_blocks(path, options.encoding):
+                yield seen.lines(block, again)
             continue
         again = seen.file(path)
         try:
             for item in _items(path, options):
-                seen.row(item, again)
-                pending.append(item)
+                pending.append(seen.row(item, again, options.encoding))
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
                     pending = []
@@ -160,18 +164,85 @@ class _Seen:
         self.files.add(real)
         return again
 
-    def row(self, item: Item, again: bool) -> None:
+    def row(self, item: Item, again: bool, encoding: str | None = None) -> Item:
+        """The item with its notes: a sheet's row on its cells; a profile file read here (its data
+        handed on, its error an error row) for the company's name."""
         from littlegiant.load.tabular import add_note
 
-        if item.kind != "csv" or self.identity is None:
-            return
+        if self.identity is None or item.kind not in ("csv", "file"):
+            return item
+        if item.kind == "file":
+            try:
+                data = read_data_file(item.payload, encoding)
+            except InputError as exc:
+                return Item(item.source, "error", exc)
+            found = (("note.same_file", ""),) if again else self._notes(item.source, _named(data))
+            return Item(item.source, "data", data, found)
         if again:
             add_note(item.payload, "note.same_file")
-            return
+            return item
         for key in self.identity(item.payload):
             earlier = self.keys.setdefault(key, item.source)
             if earlier != item.source:
                 add_note(item.payload, f"note.same_{key[0]}", earlier)
+        return item
+
+    def lines(self, block: Lines, again: bool) -> Lines:
+        """A block of JSON Lines with the notes of its lines: each line's company name looked up (a
+        partial decode, the rest of the line skipped); the line itself is still parsed by its scorer."""
+        if self.identity is None:
+            return block
+        notes: list[tuple[int, str, str]] = []
+        number = block.first - 1
+        keys, decode = self.keys, _NAME_ONLY
+        for raw in block.data.split(b"\n"):
+            number += 1
+            if not raw or raw.isspace():
+                continue
+            if again:
+                notes.append((number, "note.same_file", ""))
+                continue
+            try:
+                name = decode(raw).name
+            except (msgspec.MsgspecError, UnicodeDecodeError, RecursionError):
+                continue  # a line its scorer will refuse, and say why
+            if type(name) is not str:
+                continue
+            key = ("name", name if name.isascii() and name.isalnum() else _norm(name))  # norm leaves those as they are
+            source = f"{block.name}:{number}"
+            if key[1] and (earlier := keys.setdefault(key, source)) != source:
+                notes.append((number, "note.same_name", earlier))
+        return block._replace(notes=tuple(notes)) if notes else block
+
+    def _notes(self, source: str, name: str | None) -> tuple[tuple[str, str], ...]:
+        """note.same_name when a company of this name was read before, as a sheet's row would have it."""
+        if name is None:
+            return ()
+        key = ("name", name if name.isascii() and name.isalnum() else _norm(name))  # norm leaves such a name as it is
+        if not key[1]:
+            return ()
+        earlier = self.keys.setdefault(key, source)
+        return (("note.same_name", earlier),) if earlier != source else ()
+
+
+def _norm(text: str) -> str:
+    from littlegiant.load.tabular import norm
+
+    return norm(text)
+
+
+class _Named(msgspec.Struct):
+    """A JSON line's company name, the rest of the line skipped unread."""
+
+    name: Any = None
+
+
+_NAME_ONLY = msgspec.json.Decoder(_Named).decode
+
+
+def _named(data: Any) -> str | None:
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def check_headers(paths: list[Path], options: ReadOptions) -> None:
@@ -269,9 +340,12 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         yield from chunk
         return
     name, number = chunk.name, chunk.first
+    notes: dict[int, list[tuple[str, str]]] = {}
+    for line, kind, param in chunk.notes:
+        notes.setdefault(line, []).append((kind, param))
     for raw in chunk.data.split(b"\n"):
         if raw and not raw.isspace():  # a blank line is not a company
-            yield Item(f"{name}:{number}", "json", raw)
+            yield Item(f"{name}:{number}", "json", raw, tuple(notes.get(number, ())))
         number += 1
 
 
@@ -707,6 +781,8 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         return row_profile(item.payload, rules, item.source, output_columns(rules), last_year)
     if item.kind == "file":
         data = read_data_file(item.payload, encoding)
+    elif item.kind == "data":
+        data = item.payload
     else:
         data = _json_data(item.payload)
     try:
@@ -932,7 +1008,7 @@ class Scorer:
         company name (which company it is cannot be told), and the reader's notes on its cells."""
         from littlegiant.load.tabular import NOTE_LIST, note_kinds
 
-        notes = note_kinds(item.payload) if item.kind == "csv" else []
+        notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
         if prof.name is None:
             notes.insert(0, ("note.no_name", ""))
         unsaved = [h for kind, param in notes if kind == "note.formula_unsaved" for h in param.split(NOTE_LIST)]
