@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
@@ -196,3 +198,67 @@ def test_a_folder_of_profiles_scored_on_workers_keeps_its_notes(tmp_path: Path) 
 
     notes = [json.loads(line).get("notes") for line in out.read_text("utf-8").splitlines()]
     assert code == 0 and notes == [None, [f"与“{folder / 'a.yaml'}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"]]
+
+
+NOTE_TEXT = st.lists(st.sampled_from(["littlegiant 提示：", "：园区企业名单.xlsx:企业名单 ", "中以下列与评估无关，已略过：", "“序号”",
+                                      "、", "（参考）", "columns passed over, as they name", " ", "研发费用占比", "2025年",
+                                      "8,000万元", "'联系电话'", "；", "。"]), min_size=1, max_size=40).map("".join)
+
+
+@given(NOTE_TEXT, st.integers(min_value=40, max_value=120))
+def test_a_fitted_note_keeps_its_words_and_fits_the_terminal(text: str, width: int) -> None:
+    """Fitted to a terminal, a note holds the same words in the same order, no line is wider than the
+    terminal or starts with a closing mark, and a file name is never cut in two."""
+    from rich.cells import cell_len
+
+    from littlegiant.cli.notelines import INDENT, fitted
+
+    lines = fitted(text, width).split("\n")
+    assert "".join(line.removeprefix(INDENT) for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_len(line) <= width for line in lines)
+    assert all(line.removeprefix(INDENT)[:1] not in "，。、；：）”" for line in lines[1:])
+    assert text.count("园区企业名单.xlsx:企业名单") == sum(line.count("园区企业名单.xlsx:企业名单") for line in lines)
+
+
+def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path: Path) -> None:
+    """Run in a real terminal 80 columns wide, a park sheet's notes come out in lines of at most 80
+    cells, the later ones indented, the sheet's name whole; written to a file they stay one line each."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from rich.cells import cell_len
+
+    src = workbook(tmp_path / "苏州工业园区重点企业经营情况表.xlsx", [
+        ["企业名称", "行业", "从业人员", "营业收入（2025年）", "联系人", "联系电话", "研发费用占比（参考）"],
+        ["甲", "乙", 1, 2, 3, 4, 5], ["甲公司", "工业", 60, 9000, "张三", "123", "5%"], ["合计", "", "", 9000]])
+    args = [sys.executable, "-m", "littlegiant", "batch", str(src.name), "-o", "out.csv", "--lang", "zh", "--as-of", AS_OF]
+    env = {**os.environ, "COLUMNS": "80", "LINES": "40", "LANG": "zh_CN.UTF-8"}
+    leader, follower = pty.openpty()
+    done = subprocess.run(args, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=follower, timeout=120, check=False)
+    os.close(follower)
+    said = b""
+    while True:
+        try:
+            block = os.read(leader, 1 << 16)
+        except OSError:  # the terminal's other end is closed: everything is read
+            break
+        if not block:
+            break
+        said += block
+    os.close(leader)
+    import re
+
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.decode("utf-8")).replace("\r", "")  # the screen's text
+    lines = [line for line in shown.split("\n") if line.strip() and "━" not in line]  # the progress bar aside
+    assert done.returncode == 0 and all(cell_len(line) <= 80 for line in lines)
+    assert any(line.startswith("  ") for line in lines)
+    joined = "".join(line.strip() for line in lines)
+    assert "以下列与评估无关，已略过：“联系人”、“联系电话”、“研发费用占比（参考）”" in joined
+    assert "第 2 行（给各列编号的栏次行）、第 4 行（合计行）" in joined
+    assert all(line.count("苏州工业园区重点企业经营情况表.xlsx:Sheet") == 1 for line in lines
+               if line.startswith("littlegiant 提示"))
+    piped = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert [line.startswith("littlegiant 提示：") for line in piped.stderr.splitlines()[:-1]] == [True] * 3

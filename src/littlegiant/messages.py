@@ -236,8 +236,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
                              "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
                              "打开并保存后再试"),
-    "run.formula_unsaved": ("littlegiant: note: {where}: {count} formula cells have no saved result (a file written "
-                            "by a program?) and are read as unknown: open the file in Excel, save it and run again",
+    "run.formula_unsaved": ("littlegiant: note: {where}: {count:formula cell has|formula cells have} no saved result "
+                            "(a file written by a program?), read as unknown: open the file in Excel, save it and run "
+                            "again",
                             "littlegiant 提示：{where} 中有 {count} 个公式单元格没有保存计算结果（文件可能由程序生成），"
                             "按“未知”处理：请在 Excel 中打开并保存后再试"),
     "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
