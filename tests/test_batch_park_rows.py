@@ -262,3 +262,17 @@ def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path:
                if line.startswith("littlegiant 提示"))
     piped = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert [line.startswith("littlegiant 提示：") for line in piped.stderr.splitlines()[:-1]] == [True] * 3
+
+
+def test_full_results_with_notes_are_known_as_results_both_ways(tmp_path: Path) -> None:
+    """A --format json output whose first row carries a note (甲公司 given twice) is batch's own: a run
+    repeated writes it anew, and given back as the list of companies it is refused as results."""
+    lines = tmp_path / "名单.jsonl"
+    lines.write_text('{"name": "甲公司"}\n{"name": "甲公司"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert invoke("batch", str(lines), str(lines), "-o", str(out), "--format", "json")[0] == 0
+    assert '"notes": ["这个文件在输入中出现了两次' in out.read_text("utf-8").splitlines()[2]
+    assert invoke("batch", str(lines), "-o", str(out), "--format", "json")[0] == 0
+    (tmp_path / "again.jsonl").write_text(out.read_text("utf-8").splitlines()[1] + "\n", encoding="utf-8")
+    code, err = invoke("batch", str(tmp_path / "again.jsonl"), "-o", str(tmp_path / "x.csv"))
+    assert code == 2 and "这是批量评估输出的结果文件，不是企业名单" in err

@@ -51,6 +51,9 @@ _SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source"
 OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
 """The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
 _OUTCOME = frozenset(map(norm, OUTCOME_HEADERS))
+_FULL_RESULT = frozenset({"result", "notes"})
+"""The keys a full result's line (batch --format json) has beside the summary's: its result, and the
+notes on its row (a formula without its result, a company given twice)."""
 
 
 def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
@@ -59,7 +62,7 @@ def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
     all unknown or all errors; a results file with columns of figures added is a list again."""
     names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
     ours = output_columns(rules) if rules is not None else _ID_COLUMNS
-    return names <= ours | {"result"} and bool(names & _SOURCE) and bool(names & _OUTCOME)
+    return names <= ours | _FULL_RESULT and bool(names & _SOURCE) and bool(names & _OUTCOME)
 
 
 def result_header(labels: Labels) -> list[str]:
