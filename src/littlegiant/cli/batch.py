@@ -194,7 +194,6 @@ class _Seen:
             return block
         notes: list[tuple[int, str, str]] = []
         number = block.first - 1
-        keys, decode = self.keys, _NAME_ONLY
         for raw in block.data.split(b"\n"):
             number += 1
             if not raw or raw.isspace():
@@ -203,15 +202,11 @@ class _Seen:
                 notes.append((number, "note.same_file", ""))
                 continue
             try:
-                name = decode(raw).name
+                name = _NAME_ONLY(raw).name
             except (msgspec.MsgspecError, UnicodeDecodeError, RecursionError):
                 continue  # a line its scorer will refuse, and say why
-            if type(name) is not str:
-                continue
-            key = ("name", name if name.isascii() and name.isalnum() else _norm(name))  # norm leaves those as they are
-            source = f"{block.name}:{number}"
-            if key[1] and (earlier := keys.setdefault(key, source)) != source:
-                notes.append((number, "note.same_name", earlier))
+            if type(name) is str:
+                notes += [(number, *note) for note in self._notes(f"{block.name}:{number}", name)]
         return block._replace(notes=tuple(notes)) if notes else block
 
     def _notes(self, source: str, name: str | None) -> tuple[tuple[str, str], ...]:
