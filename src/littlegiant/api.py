@@ -8,9 +8,11 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
+from littlegiant.load.tabular import cell_text, excel_number
 from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
@@ -52,9 +55,29 @@ def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         raise InputError(kind="column.results_row")
     if any(isinstance(k, str) and "." in k for k in source) and all(
-            isinstance(v, str) or v is None for v in source.values()):
-        return profiles.from_row(source, rules, "<row>")
-    return profiles.from_data(dict(source), rules, "<data>")
+            isinstance(v, str | int | float | Decimal) or v is None for v in source.values()):
+        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "<row>")
+    return profiles.from_data(_no_floats(dict(source)), rules, "<data>")
+
+
+def _typed(v: object) -> str | None:
+    """A flat row's value as the text a CSV cell would hold (a number from a notebook, as typed)."""
+    if v is None or isinstance(v, str):
+        return v
+    return profiles.plain_number(v) if isinstance(v, Decimal) else cell_text(v)
+
+
+def _no_floats(data: Any) -> Any:
+    """``data`` with each float a Decimal of the 15 digits a float holds (as Excel shows them): a
+    notebook's rows (pandas, another tool's JSON) carry floats, and 0.1 + 0.2 or a sum read from a
+    sheet (4999.999999999999) must read as the figure the user sees, not miss a threshold by a hair."""
+    if isinstance(data, float):
+        return Decimal(excel_number(data)) if math.isfinite(data) else data
+    if isinstance(data, dict):
+        return {k: _no_floats(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_no_floats(v) for v in data]
+    return data
 
 
 @record(frozen=True, hot=True)

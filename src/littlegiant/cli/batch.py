@@ -1032,6 +1032,7 @@ class Scorer:
         a plan knows which years are closed (last year's audited figures can no longer change) and
         which round it is for, where the gap search alone told a park to change 2025's revenue."""
         from littlegiant.core.tierplan import plan_all
+        from littlegiant.report.common import later_rules
         from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
@@ -1042,7 +1043,7 @@ class Scorer:
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
             return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
-        plans = plan_all(self._rules, result, prof)  # a lower tier's plan dates a title asked first
+        plans = plan_all(self._rules, result, prof, later_rules(result))  # a lower tier's plan dates a title asked first
         plan = plans.get(tier)
         if plan is None:
             return None

@@ -266,7 +266,7 @@ class _Advisor:
         if not candidates:
             return None
         best = min(candidates, key=lambda ch: (ch.cost(), ch.path))
-        kind = "title" if best.path.startswith("titles.") else "change"
+        kind = "title" if node.prerequisite else "change"  # the rule data marks a step up the ladder
         return [Step(tier.id, c.id, kind, c.title, _with_wholes([best]))]
 
     def _score(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:

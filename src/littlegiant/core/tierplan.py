@@ -15,6 +15,7 @@ what the coming year's figures need. Data only: the words live in the report mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -73,6 +74,8 @@ class TierPlan:
     assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
     estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is last year's, not given
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
+    judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
+
 
     @property
     def ok(self) -> bool:
@@ -124,24 +127,42 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, start: int = 0) -> TierPlan:
-    """The first round (``start`` rounds on or later) whose moves, applied together, meet the tier."""
+Judge = Callable[[date], RuleSet]
+"""The rule set a new application on a day is judged by (the calendar's), for the later rounds."""
+
+
+def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, start: int = 0,
+              judge: Judge | None = None) -> TierPlan:
+    """The first round (``start`` rounds on or later) whose moves, applied together, meet the tier.
+
+    A later round is a new application (a renewal that fails lets the title lapse), judged by the rule
+    set ``judge`` names for its day: a plan for 2027 made under the 2022 measures in March 2026 was
+    "verified" by rules that would not judge it. Without ``judge`` (a set the user forced), ``rules``."""
     tier = result.tiers[tier_id]
-    first = _round(rules, result, profile, tier, start)
+    first = _round(rules, result, profile, tier, start, judge)
     p = first
     for later in range(start + 1, ROUNDS):
         if p.checked is not None or not any(b.kind in ("closed", "wait") for b in p.blockers):
             break  # a plan, or no wait helps (a red line, a large enterprise, answers needed)
-        p = _round(rules, result, profile, tier, later)
+        p = _round(rules, result, profile, tier, later, judge)
         if p.checked is not None:
             p.blockers = first.blockers  # why this round cannot work
             return p
     return first
 
 
-def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, later: int) -> TierPlan:
+def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, later: int,
+           judge: Judge | None) -> TierPlan:
     last = result.last_year + later
     day = _add_years(result.as_of, later)
+    renewal = result.renewal if later == 0 else None
+    judged_by = judge(day) if judge is not None and later > 0 else None
+    if judged_by is not None and judged_by.id != rules.id:
+        rules = judged_by
+        if tier.id not in rules.tiers:
+            return TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=rules)
+    else:
+        judged_by = None
     start = _shift(rules, dict(profile.values), result.last_year, later)
     values = dict(start)
 
@@ -154,10 +175,10 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         # closed: every fiscal year before the assessment's own year, last year included (its books are shut)
         return (year is not None and year <= result.last_year) or waits(f)
 
-    plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later)
+    plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=judged_by)
     moves: dict[str, Move] = {}
     for _ in range(ITERATIONS):
-        now = engine.evaluate(rules, Profile(values), day, result.renewal)
+        now = engine.evaluate(rules, Profile(values), day, renewal)
         t = now.tiers[tier.id]
         if t.status in (MET, REVIEW, UNKNOWN):
             break  # met, or answers (not changes) decide it now
@@ -195,8 +216,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         if plan.cut_short:
             break  # the budget is spent: check what we have rather than search again
     if not plan.blockers and not plan.cut_short:
-        _trim(rules, tier.id, values, moves, last, result.renewal)
-    final = engine.evaluate(rules, Profile(values), day, result.renewal).tiers[tier.id]
+        _trim(rules, tier.id, values, moves, last, renewal)
+    final = engine.evaluate(rules, Profile(values), day, renewal).tiers[tier.id]
     if plan.blockers:
         plan.checked = None
     elif final.status in (MET, REVIEW) or moves:
@@ -311,7 +332,7 @@ def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
     return out
 
 
-def plan_all(rules: RuleSet, result: Result, profile: Profile) -> dict[str, TierPlan]:
+def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | None = None) -> dict[str, TierPlan]:
     """A checked plan for every tier that is neither met nor awaiting review, in ladder order.
 
     A tier whose plan asks for a lower tier's title first can be applied for no sooner than that title:
@@ -322,18 +343,26 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile) -> dict[str, Tier
     for tid, t in result.tiers.items():
         if t.status in (MET, REVIEW):
             continue
-        p = plan_tier(rules, result, profile, tid)
-        plans[tid] = _after_titles(rules, result, profile, p, plans)
+        p = plan_tier(rules, result, profile, tid, judge=judge)
+        plans[tid] = _after_titles(rules, result, profile, p, plans, judge)
     return plans
 
 
 def titles_first(p: TierPlan) -> list[str]:
-    """The tiers whose titles the plan asks for first (title moves name ``titles.<tier>``)."""
-    return [m.path.split(".", 1)[1] for m in p.moves if m.kind == "title" and m.path.startswith("titles.")]
+    """The tiers whose titles the plan asks for first."""
+    return [tid for tid in map(held_tier, p.moves) if tid is not None]
+
+
+def held_tier(m: Move) -> str | None:
+    """The tier whose title a title move asks for: its yes/no answer is ``titles.<tier>`` (a title
+    that is no tier here, such as 科技型中小企业 入库, names none)."""
+    if m.kind != "title" or not m.path.startswith("titles."):
+        return None
+    return m.path.split(".", 1)[1]
 
 
 def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,
-                  plans: dict[str, TierPlan]) -> TierPlan:
+                  plans: dict[str, TierPlan], judge: Judge | None) -> TierPlan:
     """The plan moved to the round of the titles it needs first, never before them."""
     needed = [(tid, plans[tid]) for tid in titles_first(p) if tid in plans]
     if not needed:
@@ -357,7 +386,7 @@ def _after_titles(rules: RuleSet, result: Result, profile: Profile, p: TierPlan,
     earliest = max(q.later for _, q in needed)
     if earliest <= p.later:
         return p
-    later = plan_tier(rules, result, profile, p.tier, start=earliest)
+    later = plan_tier(rules, result, profile, p.tier, start=earliest, judge=judge)
     why = [blocker(tid, q) for tid, q in needed if q.later == earliest]
     blockers: dict[tuple[str, str], Blocker] = {}
     for b in [*why, *p.blockers, *(later.blockers if later.checked is None else [])]:

@@ -1320,6 +1320,12 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
     return cal.rule_ref(choice, builtin_dir()), choice
 
 
+def for_application(as_of: date) -> RuleSet:
+    """The rule set (with its round notice, if any) the calendar names for a new application on
+    ``as_of``: a plan that waits for a later round is checked by the rules that will judge it."""
+    return load(choose(as_of)[0])
+
+
 def select_version(as_of: date, renewal: str | None = None) -> str:
     """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
     return calendar().choose(as_of, renewal).rule_set

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTE_LIST, NOTES_MARK, SHEET_UNIT, HeaderSearch, add_note, cell_text
+from littlegiant.load.tabular import (
+    NOTE_LIST,
+    NOTES_MARK,
+    SHEET_UNIT,
+    HeaderSearch,
+    add_note,
+    cell_text,
+    excel_number,
+)
 
 Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
@@ -75,7 +83,7 @@ def _cell(cell: Any) -> str:
     if type(value) in (float, int) and "%" in (cell.number_format or ""):
         from littlegiant.load.profile import plain_number
 
-        return plain_number(Decimal(repr(value)) * 100)
+        return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
     return cell_text(value)
 
 

@@ -7,6 +7,7 @@ these parts out its own way; the words come from ``report_words``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -161,12 +162,22 @@ class Report:
                 f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
 
 
+def later_rules(result: Result) -> Callable[[date], RuleSet] | None:
+    """What judges a plan's later rounds: the calendar's set for a new application that day, unless
+    the user forced a set (``--rules``), which then judges every round."""
+    if result.calendar is None or result.calendar.forced:
+        return None
+    from littlegiant.load.rules import for_application
+
+    return for_application
+
+
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
     from littlegiant.core.tierplan import plan_all
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
-    plans = {} if gate_stops(result) else plan_all(rules, result, profile)
+    plans = {} if gate_stops(result) else plan_all(rules, result, profile, later_rules(result))
     return Report(result, lang, rules, plans, **kw)
 
 
@@ -206,6 +217,10 @@ def plans_json(report: Report) -> dict[str, Any]:
                        "after": json_value(m.after), "set": m.set_arg} for m in p.moves],
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
+            # what a later round assumes (its years' figures as last year's, years in the niche grown),
+            # and the rule set that judges it where that is not this assessment's: the premises of "checked"
+            "assumed": {path: json_value(v) for path, v in sorted(p.assumed.items())},
+            "rules": p.judged_by.id if p.judged_by is not None else report.result.rules_id,
             "text": [head, *notes, *steps],
         }
     return out

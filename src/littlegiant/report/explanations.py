@@ -46,6 +46,8 @@ def _number(v: Decimal, near: Decimal | None) -> str:
         q = v.quantize(step, ROUND_HALF_UP)
         if near is None or q != near or v == near:
             break
+    else:  # a miss finer than six places: every digit, or the figure would read as the threshold it missed
+        q = v.normalize()
     text = str(q)  # plain digits: a quantized figure under 10^20 has no exponent to write
     if "E" in text:
         text = format(q, "f")

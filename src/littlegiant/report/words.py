@@ -15,7 +15,7 @@ from typing import Any
 
 from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
-from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.core.tierplan import Move, TierPlan, held_tier
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
@@ -89,9 +89,10 @@ def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
             f"{last_year} figures")
 
 
-def num(v: Any, lang: str = "en") -> str:
-    """A number as people write it: thousands grouped, at most two places; yes/no in words."""
-    text = fmt(v, lang=lang)
+def num(v: Any, lang: str = "en", near: Any = None) -> str:
+    """A number as people write it: thousands grouped, at most two places (more where two would hide
+    a miss of ``near``, the threshold it is held to); yes/no in words."""
+    text = fmt(v, near, lang)
     return grouped(text) if isinstance(v, Decimal) else text
 
 
@@ -211,7 +212,7 @@ class Words:
         how = self._how(c)
         need = (f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}"
                 f"{unit_text(c.unit, self.lang, c.threshold)}").strip()
-        got = f"{num(c.value)}{unit_text(c.unit, self.lang, c.value)}{how}"
+        got = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{how}"
         return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
@@ -395,8 +396,12 @@ class Words:
         """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
         if p.later <= 0 or p.as_of is None:
             return ""
-        return (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计）；" if self.lang == "zh" else
-                f"earliest in {p.as_of.year} (on {p.last_year} figures); ")
+        by = p.judged_by
+        if self.lang == "zh":
+            rules = f"，按届时适用的《{by.title.zh}》" if by is not None else ""
+            return f"最早{p.as_of.year}年申报（以{p.last_year}年数据计{rules}）；"
+        rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
+        return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
 
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
@@ -461,7 +466,7 @@ class Words:
         zh = self.lang == "zh"
         label = self.question(m.path)
         if m.kind == "title":
-            tid = m.path.split(".", 1)[1] if m.path.startswith("titles.") else None
+            tid = held_tier(m)
             held = self.result.tiers.get(tid) if tid else None
             name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
             if held is not None and held.status in (MET, REVIEW) and self.alone:
@@ -592,11 +597,12 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
         return ""
+    near = c.threshold if isinstance(c.threshold, Decimal) else None
     if lang == "zh":
-        return f"（现为{num(c.value)}{unit_text(c.unit, 'zh')}）"
+        return f"（现为{num(c.value, near=near)}{unit_text(c.unit, 'zh')}）"
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
-        return f" (now {num(c.value * 10000)} CNY)"
-    return f" (now {num(c.value)}{unit_text(c.unit, 'en', c.value)})"
+        return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
+    return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
