@@ -276,3 +276,13 @@ def test_full_results_with_notes_are_known_as_results_both_ways(tmp_path: Path) 
     (tmp_path / "again.jsonl").write_text(out.read_text("utf-8").splitlines()[1] + "\n", encoding="utf-8")
     code, err = invoke("batch", str(tmp_path / "again.jsonl"), "-o", str(tmp_path / "x.csv"))
     assert code == 2 and "这是批量评估输出的结果文件，不是企业名单" in err
+
+
+def test_a_company_named_like_a_column_letter_is_still_a_company(tmp_path: Path) -> None:
+    """丁 with 0, 1 (or 甲 with 1, 2, 3) right under the header is a company with small figures, not a row
+    of column numbers: only letters from 甲 (two or more) or numbers from 1 mark a numbering row."""
+    for row in (["丁", "工业", 0, 1], ["甲", "工业", 1, 2], ["甲", 1, 2, 3]):
+        src = workbook(tmp_path / "名单.xlsx", [HEADER[:4], row])
+        out = tmp_path / "out.csv"
+        _, err = invoke("batch", str(src), "-o", str(out))
+        assert [r["企业名称"] for r in read_csv(out)] == [row[0]] and "略过" not in err, row

@@ -674,17 +674,19 @@ def skipped_row(values: list[str]) -> str | None:
     return None
 
 
-_COLUMN_MARK = re.compile(r"[甲乙丙丁戊己庚辛壬癸]|[a-z]|栏次|列次|行次|列号|栏号|序号")
+_COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")
+_COLUMN_LABEL = frozenset({"栏次", "列次", "行次", "列号", "栏号"})
 _COLUMN_NUMBER = re.compile(r"\(?(\d{1,3})\)?\.?")
 
 
 def column_numbers(header: list[str], values: list[str]) -> bool:
     """Whether a row numbers the columns above it rather than holds a company: 甲 | 乙 | 1 | 2 | 3, or
-    1 | 2 | 3 | …, as government templates put under their header. Every filled cell is a number
-    that counts up by one from the cell before, or a letter (甲, 乙, A) or 栏次; at least three cells,
-    two of them numbers, across at least half of the header's columns. Scored, it became a company
-    named 甲 (or 1) with 1, 2, 3 for figures."""
+    1 | 2 | 3 | …, or 栏次 | 1 | 2, as government templates put under their header. Its numbers count
+    up by one from 1, its letters (if any) from 甲 or A, at least two of each kind it has, across at
+    least half of the header's columns and three cells. Scored, it became a company named 甲 (or 1)
+    with 1, 2, 3 for figures; a company named 甲 with figures 1, 2, 3 still reads as one."""
     numbers: list[int] = []
+    letters: list[str] = []
     filled = 0
     for value in values:
         cell = unicodedata.normalize("NFKC", value).strip().lower()
@@ -694,10 +696,14 @@ def column_numbers(header: list[str], values: list[str]) -> bool:
         number = _COLUMN_NUMBER.fullmatch(cell)
         if number is not None:
             numbers.append(int(number.group(1)))
-        elif _COLUMN_MARK.fullmatch(cell) is None:
+        elif len(cell) == 1 and any(cell in row for row in _COLUMN_LETTERS):
+            letters.append(cell)
+        elif cell not in _COLUMN_LABEL:
             return False
+    lettered = not letters or (len(letters) >= 2 and any("".join(letters) == row[:len(letters)]
+                                                           for row in _COLUMN_LETTERS))
     columns = sum(1 for h in header if h.strip())
-    return (filled >= 3 and len(numbers) >= 2 and 2 * filled >= columns
+    return (lettered and filled >= 3 and 2 * filled >= columns and len(numbers) >= 2 and numbers[0] == 1
             and all(b == a + 1 for a, b in itertools.pairwise(numbers)))
 
 
