@@ -66,8 +66,8 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     assert by_line["3"]["error"] == "employees: expected a whole number, got 'lots'"
     assert by_line["4"]["error"].startswith("industry: expected one of agriculture")
     assert by_line["5"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -1"
-    assert by_line["6"]["error"] == "the row has 2 cells but the header has 6 columns"
-    assert by_line["7"]["error"] == "the row has 7 cells but the header has 6 columns"
+    assert by_line["6"]["error"] == "the row has 2 cells but the header (line 1) has 6 columns"
+    assert by_line["7"]["error"] == "the row has 7 cells but the header (line 1) has 6 columns"
     assert by_line["8"]["status"] == "scored" and by_line["8"]["innovative_sme_status"] == "unknown"
     assert by_line["9"]["error"].startswith("the row is not text in any encoding tried (UTF-8, GB18030/GBK")
 
@@ -664,4 +664,4 @@ def test_counts_of_one_take_the_singular_in_english(tmp_path: Path) -> None:
     src.write_text(HEADER + "Lonely Co\n" + GOOD, encoding="utf-8")
     code, _ = batch(str(src), "--output", str(tmp_path / "out.csv"))
     rows = read_csv(tmp_path / "out.csv")
-    assert code == 1 and rows[0]["error"] == "the row has 1 cell but the header has 6 columns"
+    assert code == 1 and rows[0]["error"] == "the row has 1 cell but the header (line 1) has 6 columns"

@@ -560,13 +560,14 @@ def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row
     assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"] * 4
 
 
-@given(st.lists(st.tuples(st.sampled_from(["name", "code"]), st.text(max_size=3), st.sampled_from(["a.csv", "b.xlsx:表1"])),
-                max_size=300))
+@given(st.lists(st.tuples(st.sampled_from(["name", "code"]), st.text(max_size=3),
+                          st.sampled_from(["a.csv", "b.xlsx:表1", "资料/c.yaml"])), max_size=300))
 def test_the_first_row_of_each_name_is_remembered_as_a_dict_would(rows: list[tuple[str, str, str]]) -> None:
-    """The compact store of names and codes read names the same earlier row as a plain dict of them."""
+    """The compact store of names and codes read names the same earlier row (or profile file) as a
+    plain dict of them."""
     from littlegiant.cli.batch import _FirstRows
 
     kept, plain = _FirstRows(), {}
     for number, (kind, text, table) in enumerate(rows, start=2):
-        source = f"{table}:{number}"
+        source = table if table.endswith(".yaml") else f"{table}:{number}"
         assert kept.first((kind, text), source) == plain.setdefault((kind, text), source)

@@ -202,8 +202,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
     "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
                            "这是批量评估输出的一行评估结果，不是企业的数据"),
-    "column.header_row": ("the header row: {problem}", "第一行（列名）有误：{problem}"),
-    "column.header_text": ("the header is {what}", "第一行（列名）{what}"),
+    "column.header_row": ("the header row: {problem}", "列名行有误：{problem}"),
+    "column.header_text": ("the header row is {what}", "列名行{what}"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.too_long": ("the row is longer than {most:,} characters", "这一行超过 {most:,} 个字符"),
@@ -213,8 +213,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "row.csv": ("not valid CSV ({problem})", "不是有效的 CSV 格式，无法读取"),
     "row.not_text": ("the row is {what} (save the file as UTF-8, or name its encoding with --encoding)",
                      "这一行{what}（请另存为 UTF-8，或用 --encoding 写明编码）"),
-    "row.cells": ("the row has {cells:cell|cells} but the header has {columns:column|columns}",
-                  "这一行有 {cells} 个单元格，但第一行（列名）有 {columns} 列"),
+    "row.cells": ("the row has {cells:cell|cells} but the header (line {header_line}) has {columns:column|columns}",
+                  "这一行有 {cells} 个单元格，但第 {header_line} 行（列名）有 {columns} 列"),
     "sheet.repeated": ("the column {column!r} appears twice in the header row {row}",
                        "第 {row} 行（列名）中“{column}”列出现了两次"),
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
@@ -245,8 +245,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
                              "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
                              "打开并保存后再试"),
-    "run.formula_unsaved": ("littlegiant: note: {where}: {count} formula cells have no saved result (a file written "
-                            "by a program?) and are read as unknown: open the file in Excel, save it and run again",
+    "run.formula_unsaved": ("littlegiant: note: {where}: {count:formula cell has|formula cells have} no saved result "
+                            "(a file written by a program?), read as unknown: open the file in Excel, save it and run "
+                            "again",
                             "littlegiant 提示：{where} 中有 {count} 个公式单元格没有保存计算结果（文件可能由程序生成），"
                             "按“未知”处理：请在 Excel 中打开并保存后再试"),
     "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
@@ -259,6 +260,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.not_level": ("says whether there is one, not its level: head the column '{label}' and give "
                          "national, provincial, city, below_city or none",
                          "这一列只说有没有，评估要的是级别：请把列名改为“{label}”，填写国家级、省级、市级、市级以下或无"),
+    "column.score_year": ("a year in the header does not say whether it is this year's evaluation or last year's: "
+                          "head it '{this}' or '{previous}', as it holds",
+                          "列名中的年份看不出是本年度还是上一年度的评价得分：请按实际内容把列名改为“{this}”或“{previous}”"),
     "column.figure_words": ("names {words!r} but not which figure: head it '{name}' if it holds that, or "
                             "leave it out (or head it 备注) if it is only for reference",
                             "列名里有“{words}”，但看不出是哪一项数据：若填的是这一项，请把列名改为“{name}”；"

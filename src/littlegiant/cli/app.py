@@ -32,8 +32,15 @@ app = typer.Typer(
 
 
 def say(line: str) -> None:
-    """One line for people on stderr; a closed terminal (SIGHUP) or stderr is no reason to crash."""
+    """One line for people on stderr; a closed terminal (SIGHUP) or stderr is no reason to crash. On a
+    terminal, a line wider than it is broken where Chinese and English text may break (notelines)."""
     try:
+        if _is_terminal(sys.stderr):
+            import shutil
+
+            from littlegiant.cli.notelines import fitted
+
+            line = fitted(line, shutil.get_terminal_size().columns)
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
     except (OSError, AttributeError, ValueError):  # closed, None, or a closed file object

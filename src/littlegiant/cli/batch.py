@@ -81,17 +81,20 @@ class Item(NamedTuple):
     """
 
     source: str
-    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "error"
+    kind: str  # "csv" (flat cells), "json" (one line's bytes), "file" (a profile file), "data" (one read), "error"
     payload: Any
+    notes: tuple[tuple[str, str], ...] = ()  # (message kind, parameter) for a JSON line or profile file
 
 
 class Lines(NamedTuple):
     """Whole JSON Lines as read from a file, undecoded: the process that scores them splits and
-    numbers them, so that with ``--jobs`` the reading process does no work per row."""
+    numbers them, so that with ``--jobs`` the reading process only reads (and looks up each line's
+    company name, to say a company given twice)."""
 
     name: str
     first: int  # the line number of the block's first line
     data: bytes
+    notes: tuple[tuple[int, str, str], ...] = ()  # (line number, message kind, parameter)
 
 
 Chunk = Lines | list[Item]
@@ -127,13 +130,14 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
             if pending:
                 yield pending
                 pending = []
-            yield from _jsonl_blocks(path, options.encoding)
+            again = seen.file(path)
+            for block in _jsonl_blocks(path, options.encoding):
+                yield seen.lines(block, again)
             continue
         again = seen.file(path)
         try:
             for item in _items(path, options):
-                seen.row(item, again)
-                pending.append(item)
+                pending.append(seen.row(item, again, options.encoding))
                 if len(pending) >= CHUNK_ROWS:
                     yield pending
                     pending = []
@@ -143,6 +147,9 @@ def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterat
             raise
     if pending:
         yield pending
+
+
+_NO_LINE = 0xFFFFFFFF
 
 
 class _FirstRows:
@@ -162,8 +169,8 @@ class _FirstRows:
     def first(self, key: object, source: str) -> str:
         """The source of the first row that gave ``key``: ``source`` itself when none did (kept)."""
         where, _, line = source.rpartition(":")
-        if not line.isdigit() or len(line) > 9:
-            where, line = source, "0"
+        if not (line.isdigit() and len(line) <= 9):  # a profile file: the whole source, no line
+            where, line = source, str(_NO_LINE)
         table = self.numbers.get(where)
         if table is None:
             table = self.numbers[where] = len(self.tables)
@@ -182,7 +189,10 @@ class _FirstRows:
                 return source
             if held == h:
                 kept = self.rows[i]
-                return source if kept == row else f"{self.tables[kept >> 32]}:{kept & 0xFFFFFFFF}"
+                if kept == row:
+                    return source
+                line = kept & _NO_LINE
+                return self.tables[kept >> 32] + (f":{line}" if line != _NO_LINE else "")
             i = (i + 1) & mask
 
     def _grow(self) -> None:
@@ -217,18 +227,80 @@ class _Seen:
         self.files.add(real)
         return again
 
-    def row(self, item: Item, again: bool) -> None:
+    def row(self, item: Item, again: bool, encoding: str | None = None) -> Item:
+        """The item with its notes: a sheet's row on its cells; a profile file read here (its data
+        handed on, its error an error row) for the company's name."""
         from littlegiant.load.tabular import add_note
 
-        if item.kind != "csv" or self.identity is None:
-            return
+        if self.identity is None or item.kind not in ("csv", "file"):
+            return item
+        if item.kind == "file":
+            try:
+                data = read_data_file(item.payload, encoding)
+            except InputError as exc:
+                return Item(item.source, "error", exc)
+            found = (("note.same_file", ""),) if again else self._notes(item.source, _named(data))
+            return Item(item.source, "data", data, found)
         if again:
             add_note(item.payload, "note.same_file")
-            return
+            return item
         for key in self.identity(item.payload):
             earlier = self.keys.first(key, item.source)
             if earlier != item.source:
                 add_note(item.payload, f"note.same_{key[0]}", earlier)
+        return item
+
+    def lines(self, block: Lines, again: bool) -> Lines:
+        """A block of JSON Lines with the notes of its lines: each line's company name looked up (a
+        partial decode, the rest of the line skipped); the line itself is still parsed by its scorer."""
+        if self.identity is None:
+            return block
+        notes: list[tuple[int, str, str]] = []
+        number = block.first - 1
+        for raw in block.data.split(b"\n"):
+            number += 1
+            if not raw or raw.isspace():
+                continue
+            if again:
+                notes.append((number, "note.same_file", ""))
+                continue
+            try:
+                name = _NAME_ONLY(raw).name
+            except (msgspec.MsgspecError, UnicodeDecodeError, RecursionError):
+                continue  # a line its scorer will refuse, and say why
+            if type(name) is str:
+                notes += [(number, *note) for note in self._notes(f"{block.name}:{number}", name)]
+        return block._replace(notes=tuple(notes)) if notes else block
+
+    def _notes(self, source: str, name: str | None) -> tuple[tuple[str, str], ...]:
+        """note.same_name when a company of this name was read before, as a sheet's row would have it."""
+        if name is None:
+            return ()
+        key = ("name", name if name.isascii() and name.isalnum() else _norm(name))  # norm leaves such a name as it is
+        if not key[1]:
+            return ()
+        earlier = self.keys.first(key, source)
+        return (("note.same_name", earlier),) if earlier != source else ()
+
+
+def _norm(text: str) -> str:
+    from littlegiant.load.tabular import norm
+
+    return norm(text)
+
+
+class _Named(msgspec.Struct):
+    """A JSON line's company name, the rest of the line skipped unread."""
+
+    name: Any = None
+
+
+_NAME_ONLY = msgspec.json.Decoder(_Named).decode
+
+
+def _named(data: Any) -> str | None:
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def check_headers(paths: list[Path], options: ReadOptions) -> None:
@@ -328,9 +400,12 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         yield from chunk
         return
     name, number = chunk.name, chunk.first
+    notes: dict[int, list[tuple[str, str]]] = {}
+    for line, kind, param in chunk.notes:
+        notes.setdefault(line, []).append((kind, param))
     for raw in chunk.data.split(b"\n"):
         if raw and not raw.isspace():  # a blank line is not a company
-            yield Item(f"{name}:{number}", "json", raw)
+            yield Item(f"{name}:{number}", "json", raw, tuple(notes.get(number, ())))
         number += 1
 
 
@@ -496,7 +571,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
+    from littlegiant.load.tabular import not_a_company, skipped_text
 
     try:
         raw = path.open("rb")
@@ -545,13 +620,13 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # a blank line is not a company
             elif next(c for c in cells if c.strip()).strip() in _NOTES:
                 continue  # the notes or sample row of init --csv, marked as not read
-            elif (why := skipped_row(cells) or (NUMBERED if numbered_only(header, cells) else None)) is not None:
+            elif (why := not_a_company(header, cells, first is not None and line == first[0])) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
-                yield Item(where, "error", InputError(kind="row.cells", params={"cells": len(cells),
-                                                                                "columns": len(header)}))
+                yield Item(where, "error", InputError(kind="row.cells", params={
+                    "cells": len(cells), "columns": len(header), "header_line": search.line}))
             else:
                 yield Item(where, "csv", {**dict(zip(header, cells, strict=True)), **unit})
         if skipped and on_note is not None:
@@ -793,6 +868,8 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         return row_profile(item.payload, rules, item.source, output_columns(rules), last_year)
     if item.kind == "file":
         data = read_data_file(item.payload, encoding)
+    elif item.kind == "data":
+        data = item.payload
     else:
         data = _json_data(item.payload)
     try:
@@ -801,6 +878,21 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         if not isinstance(data, dict):
             raise
         raise every_problem(data, rules, item.source, exc) from None
+
+
+def _of_year(rules: RuleSet, headers: list[str], year: int) -> bool:
+    """Whether one of ``headers`` names a figure of ``year`` (营业收入（2025年）, 上年度研发费用)."""
+    from littlegiant.load.profile import year_in_path
+    from littlegiant.load.tabular import column
+
+    for header in headers:
+        try:
+            path, f = column(rules, header, year)
+        except InputError:
+            continue
+        if f.per_year and year_in_path(f, path) == year:
+            return True
+    return False
 
 
 Cells = list[Any]
@@ -964,12 +1056,13 @@ class Scorer:
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
         prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
-        notes = self._notes(item, prof)
+        unsaved, notes = self._notes(item, prof)
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_json
 
-            said = ('"notes": [' + ", ".join(map(encode_basestring, notes)) + '], ') if notes else ""
+            words = [self._words(kind, param) for kind, param in notes]
+            said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
             if codec is None:
                 return "".join((head, to_json(result, self.lang, self.version), "}\n"))
@@ -980,8 +1073,15 @@ class Scorer:
         summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         last_year = self.as_of.year - 1
-        stale = stale_year_text(profile.stale_year(rules, prof.values, last_year), last_year, self.as_of, self.lang)
-        sentences = [*([stale] if stale else ()), *notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        latest = profile.stale_year(rules, prof.values, last_year)
+        if latest is not None and _of_year(rules, unsaved, last_year):
+            latest = None  # last year's figures are there, as formulas not computed: that note says why
+        stale = stale_year_text(latest, last_year, self.as_of, self.lang)
+        worded = [self._words(kind, param) for kind, param in notes]
+        # the formulas first: where they hold last year's figures, they are why the row has none
+        cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
+        sentences = [*cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
+                     *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
@@ -989,17 +1089,27 @@ class Scorer:
             row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
-    def _notes(self, item: Item, prof: profile.Profile) -> list[str]:
-        """What the row's reading found that its reader should know, in words: a row scored without a
+    def _notes(self, item: Item, prof: profile.Profile) -> tuple[list[str], list[tuple[str, str]]]:
+        """What the row's reading found that its reader should know: the headers of its formula cells
+        without a saved result, and its notes (message kind, parameter): a row scored without a
         company name (which company it is cannot be told), and the reader's notes on its cells."""
-        from littlegiant.load.tabular import note_kinds
+        from littlegiant.load.tabular import NOTE_LIST, note_kinds
+
+        notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
+        if prof.name is None:
+            notes.insert(0, ("note.no_name", ""))
+        unsaved = [h for kind, param in notes if kind == "note.formula_unsaved" for h in param.split(NOTE_LIST)]
+        return unsaved, notes
+
+    def _words(self, kind: str, param: str) -> str:
+        """A note in the run's language; a list of headers quoted and joined as the language writes them."""
+        from littlegiant.load.tabular import NOTE_LIST
         from littlegiant.messages import say
 
-        notes = [say(kind, self.lang, {"param": param}) for kind, param in
-                 (note_kinds(item.payload) if item.kind == "csv" else ())]
-        if prof.name is None:
-            notes.insert(0, say("note.no_name", self.lang))
-        return notes
+        if NOTE_LIST in param or kind == "note.formula_unsaved":
+            items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
+            param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
+        return say(kind, self.lang, {"param": param})
 
     def _said(self, exc: InputError, item: Item) -> str:
         """One problem as the error cell shows it: without the file when the source column already says

@@ -8,6 +8,7 @@ so that its error lists every problem with its column, not only the first.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -212,6 +213,14 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     return found
 
 
+PREVIOUS_OF = {"platform_score": "platform_score_previous"}
+"""Fields of one year without a year in their path (the platform's score is this year's), and the
+field for the year before: a header saying 上年度 (上年度专精特新发展评价得分) names the latter. One
+with a year written out is refused: the platform scores a year's figures in the year after, so
+2025年评价得分 could be either."""
+HINT_YEAR = 2025
+"""The year a rename hint writes when neither the header nor the run gives one (a sheet read without
+an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
 _LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
@@ -265,19 +274,26 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     elif (relative := _LAST_YEAR.search(split)) is not None:
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
+    shown_year = year or last_year or HINT_YEAR  # the year a hint writes: the header's own, else last year
     for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest)):
         f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
-                raise _ambiguous(rules, text, candidate, year)
+                raise _ambiguous(rules, text, candidate, shown_year)
             continue
         if not f.per_year:
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
+            previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
+            if previous is not None and year_match is None:  # 上年度发展评价得分: last year's, not this year's
+                return previous.path, previous
+            if previous is not None:  # 2025年发展评价得分: the year of the evaluation or of its figures?
+                raise InputError(kind="column.score_year", params={"this": f.label, "previous": previous.label},
+                                 field=text, label=Text(f"“{text}”列", text))
             continue
         if year is None:
-            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(2025)).zh,
-                                                               "example": f.concrete_path(2025)},
+            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(shown_year)).zh,
+                                                               "example": f.concrete_path(shown_year)},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
     level = YES_NO_NOT_LEVEL.get(folded)
@@ -297,9 +313,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     if words is not None:
         word, f = words
         raise InputError(kind="column.figure_words", params={
-            "words": word, "name": input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label},
+            "words": word, "name": input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label},
             field=text, label=Text(f"“{text}”列", text))
-    pool = {**labels, **{f.concrete_path(year or 2025) if f.per_year else f.path: f for f in rules.fields.values()}}
+    pool = {**labels, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
     near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
@@ -307,8 +323,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
         f = pool[near]
-        shown = input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label
-        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(year or 2025) if f.per_year
+        shown = input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label
+        raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(shown_year) if f.per_year
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
@@ -357,10 +373,10 @@ def _class_of(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _ambiguous(rules: RuleSet, header: str, key: str, year: int | None) -> InputError:
+def _ambiguous(rules: RuleSet, header: str, key: str, year: int) -> InputError:
     why, ids = AMBIGUOUS_HEADERS[key]
     fields = [rules.fields[i] for i in ids if i in rules.fields]
-    names = [input_label(f, f.concrete_path(year or 2025)) if f.per_year else f.label for f in fields]
+    names = [input_label(f, f.concrete_path(year)) if f.per_year else f.label for f in fields]
     return InputError(kind="column.ambiguous", params={
         "why": why, "names": Text("”或“".join(n.zh for n in names), "' or '".join(n.en for n in names))},
         field=header, label=Text(f"“{header}”列", header))
@@ -427,20 +443,24 @@ header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit
 whose header names none."""
 ROW_NOTES = "\x00notes"
 """The key under which a row carries what reading found of it that the user should know (a formula
-without its result, a company already met): ``note_kinds`` lines, each a message kind and its one
+without its result, a company already met): ``note_kinds`` entries, each a message kind and its one
 parameter. Not a header either; ``row_profile`` passes it over, batch puts the notes on the row."""
+NOTE_LIST = "\x1d"
+"""Between the items of a note's parameter that lists several (the headers of formula cells), so that
+batch can read them back one by one and word them in the run's language."""
 
 
 def add_note(cells: dict[str, str], kind: str, param: str = "") -> None:
-    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells."""
+    """Put a note (a message kind of messages.py, with its one parameter) on a row's cells. Notes are
+    parted by a control character no header holds (a header wrapped in Excel holds a line break)."""
     line = f"{kind}\x1f{param}"
-    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\n{line}" if cells.get(ROW_NOTES) else line
+    cells[ROW_NOTES] = f"{cells[ROW_NOTES]}\x1e{line}" if cells.get(ROW_NOTES) else line
 
 
 def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
     """The notes ``add_note`` put on a row: (message kind, its parameter)."""
     text = cells.get(ROW_NOTES)
-    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\n"))] if text else []
+    return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\x1e"))] if text else []
 
 
 CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码"})
@@ -620,7 +640,7 @@ class HeaderSearch:
 
 
 
-TOTAL, FOOTER, NUMBERED = "total", "footer", "numbered"
+TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "footer", "numbered", "column_numbers"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -654,10 +674,53 @@ def skipped_row(values: list[str]) -> str | None:
     return None
 
 
+_COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")
+_COLUMN_LABEL = frozenset({"栏次", "列次", "行次", "列号", "栏号"})
+_COLUMN_NUMBER = re.compile(r"\(?(\d{1,3})\)?\.?")
+
+
+def column_numbers(header: list[str], values: list[str]) -> bool:
+    """Whether a row numbers the columns above it rather than holds a company: 甲 | 乙 | 1 | 2 | 3, or
+    1 | 2 | 3 | …, or 栏次 | 1 | 2, as government templates put under their header. Its numbers count
+    up by one from 1, its letters (if any) from 甲 or A, at least two of each kind it has, across at
+    least half of the header's columns and three cells. Scored, it became a company named 甲 (or 1)
+    with 1, 2, 3 for figures; a company named 甲 with figures 1, 2, 3 still reads as one."""
+    numbers: list[int] = []
+    letters: list[str] = []
+    filled = 0
+    for value in values:
+        cell = unicodedata.normalize("NFKC", value).strip().lower()
+        if not cell:
+            continue
+        filled += 1
+        number = _COLUMN_NUMBER.fullmatch(cell)
+        if number is not None:
+            numbers.append(int(number.group(1)))
+        elif len(cell) == 1 and any(cell in row for row in _COLUMN_LETTERS):
+            letters.append(cell)
+        elif cell not in _COLUMN_LABEL:
+            return False
+    lettered = not letters or (len(letters) >= 2 and any("".join(letters) == row[:len(letters)]
+                                                           for row in _COLUMN_LETTERS))
+    columns = sum(1 for h in header if h.strip())
+    return (lettered and filled >= 3 and 2 * filled >= columns and len(numbers) >= 2 and numbers[0] == 1
+            and all(b == a + 1 for a, b in itertools.pairwise(numbers)))
+
+
+def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
+    """Why a row of a table is not read as a company (TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS), or
+    None: the CSV and the xlsx readers pass over the same rows, and say them. ``under_header``: the
+    row comes right under the header, where a template numbers its columns."""
+    if under_header and column_numbers(header, values):
+        return COLUMN_NUMBERS
+    return skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
+
+
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
     words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer"),
-             NUMBERED: ("只有序号的空行", "blank but for a sequence number")}
+             NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
+             COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.tabular import NOTES_MARK, SHEET_UNIT, HeaderSearch, add_note, cell_text, excel_number
+from littlegiant.load.tabular import (
+    NOTE_LIST,
+    NOTES_MARK,
+    SHEET_UNIT,
+    HeaderSearch,
+    add_note,
+    cell_text,
+    excel_number,
+)
 
 Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
@@ -133,7 +141,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
           ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import NUMBERED, numbered_only, skipped_row, skipped_text
+    from littlegiant.load.tabular import not_a_company, skipped_text
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -147,6 +155,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
+    under = 0  # the row right under the header
     for raw in ws.iter_rows():
         number += 1
         values = [_cell(c) for c in raw]
@@ -176,10 +185,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if headers_only:
                 return
             blank = [i for i, h in enumerate(header) if not h]
+            under = number
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue
-        why = skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
+        why = not_a_company(header, values, number == under)
         if why is not None:
             skipped.setdefault(why, []).append(number)
             continue
@@ -193,7 +203,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                       if 0 <= c - first_column < len(header) and header[c - first_column]]
         if uncomputed:
             unsaved += len(uncomputed)
-            add_note(cells, "note.formula_unsaved", "、".join(f"“{h}”" for h in uncomputed))
+            add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
         yield f"{where}:{number}", cells
     if header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None

@@ -59,6 +59,9 @@ _SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source"
 OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
 """The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
 _OUTCOME = frozenset(map(norm, OUTCOME_HEADERS))
+_FULL_RESULT = frozenset({"result", "notes"})
+"""The keys a full result's line (batch --format json) has beside the summary's: its result, and the
+notes on its row (a formula without its result, a company given twice)."""
 
 
 def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
@@ -71,7 +74,7 @@ def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
 def is_header_of(columns: Iterable[object], ours: frozenset[str]) -> bool:
     """``is_results`` against the columns ``ours`` (``output_columns``, ``heading_columns``)."""
     names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
-    return names <= ours | {"result"} and bool(names & _SOURCE) and bool(names & _OUTCOME)
+    return names <= ours | _FULL_RESULT and bool(names & _SOURCE) and bool(names & _OUTCOME)
 
 
 def has_result_columns(columns: Iterable[object]) -> bool:
