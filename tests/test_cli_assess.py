@@ -125,8 +125,10 @@ def test_markdown_report_has_every_tier_and_footer() -> None:
     assert md.index("## The answer") < md.index("## Criterion by criterion")
     assert "third-party transcriptions" in md.split("\n## What this rests on")[1]
     doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
-    assert f"input sha256 {doc['input_sha256']}" in md
-    assert "Rule set miit-2026 · as of 2026-11-26" in md and "littlegiant 0.1.0" in md
+    footer = md.split("\n---\n")[-1]
+    assert f"profile check code {doc['input_sha256'][:8]} (to match this report" in footer
+    assert doc["input_sha256"][:9] not in md and "miit-2026" not in footer
+    assert f"Rules: {doc['rules']['title']} · as of 2026-11-26" in footer and "littlegiant 0.1.0" in footer
     assert "self-assessment, not an official determination" in md
 
 

@@ -27,14 +27,23 @@ if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once i
     from littlegiant.report.compare import Move as StatusMove
 
 FOOTER = {
-    "zh": "规则版本 {rules} · 评估日期 {as_of} · 输入指纹 {sha} · littlegiant {version}",
-    "en": "Rule set {rules} · as of {as_of} · input sha256 {sha} · littlegiant {version}",
+    "zh": "依据 {rules} · 评估日期 {as_of} · littlegiant {version}",
+    "en": "Rules: {rules} · as of {as_of} · littlegiant {version}",
+}
+CHECK_CODE = {
+    "zh": " · 资料校验码 {sha}（核对本报告对应哪一份资料时用）",
+    "en": " · profile check code {sha} (to match this report to the profile it read)",
 }
 
 
-def footer_line(result: Result, lang: str, short: bool = False) -> str:
-    sha = result.input_sha256[:16] if short else result.input_sha256
-    return FOOTER[lang].format(rules=result.rules_id, as_of=result.as_of.isoformat(), sha=sha, version=__version__)
+def footer_line(result: Result, lang: str, traced: bool = False) -> str:
+    """The report's last line: the rules by their title, the date and the tool, never an id. A file
+    report (``traced``: Markdown, HTML, the ones a consultant files and compares) adds the first 8
+    digits of the profile's fingerprint, labelled by what it is for; the terminal report does not,
+    and the full hash stays in the JSON, where a script compares it."""
+    line = FOOTER[lang].format(rules=result.rules_title.get(lang), as_of=result.as_of.isoformat(),
+                               version=__version__)
+    return line + CHECK_CODE[lang].format(sha=result.input_sha256[:8]) if traced else line
 
 
 def renewed_title(result: Result, lang: str) -> str:
