@@ -13,13 +13,14 @@ from littlegiant.cli.app import app
 
 runner = CliRunner()
 
+CLEAN = ("registered_in_china: true\ncompliance: {abnormal_operation: false, serious_dishonesty: false, "
+         "prohibited_products: false, major_incident: false, tax_violation: false, data_fabrication: false}\n")
+"""Registered in China, no red line: what every profile here shares."""
 INNO22 = """\
 name: 创新型分组测试
 industry: industrial
 employees: 100
-registered_in_china: true
-compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false, tax_violation: false, data_fabrication: false}
-financials:
+@CLEAN@financials:
   2025: {revenue: 5000, main_revenue: 3500, rd_expense: 250, total_assets: 5000, total_liabilities: 3800}
   2024: {revenue: 5200, main_revenue: 3600}
 ip: {class1: 1, class1_self_developed: 1, class1_high_value: 1, class2: 0}
@@ -28,7 +29,36 @@ strategic_emerging_industry: true
 awards: {national_rank: 0, provincial_rank: 0}
 honors: {high_tech_enterprise: false, tech_innovation_demo: false, ip_advantage: false}
 equity_financing: {2025: 0, 2024: 0, 2023: 0}
-"""
+""".replace("@CLEAN@", CLEAN)
+
+LG22 = """\
+name: 二二边界有限公司
+industry: industrial
+employees: 200
+rd_staff: 30
+tech_staff: 40
+niche_years: 3
+@CLEAN@financials:
+  2025: {revenue: 10000, main_revenue: 8000, rd_expense: 300, net_profit: 600, total_assets: 10000, total_liabilities: 7000, total_costs: 9000}
+  2024: {revenue: 9500, main_revenue: 7600, rd_expense: 285}
+  2023: {revenue: 9000, main_revenue: 7200}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 2, class1_self_developed: 2, class1_high_value: 0, class1_applied: 2, class1_top3_holder: 2, class2: 3}
+rd_institution: city
+digital_level: 2
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
+certification: {management_system: true, developed_market_product: false}
+info_system_core_business: true
+market: {domestic_share: 10, international_share: null, domestic_rank: 4, leading: true}
+strategic_emerging_industry: false
+field: {chain_role: true, foundation: false, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
+honors: {high_tech_enterprise: false, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
+platform_score: 60
+characteristic_score: 5
+exclusions: {single_champion: false, related_to_little_giant: false}
+""".replace("@CLEAN@", CLEAN)
 
 
 def assess(tmp_path: Path, text: str, *args: str, columns: int = 80) -> Any:
@@ -63,3 +93,32 @@ def test_footer_names_the_rules_by_title_and_no_hash(tmp_path: Path) -> None:
     footer = md.split("\n---\n")[-1]
     assert f"资料校验码 {sha[:8]}（核对本报告对应哪一份资料时用）" in footer
     assert sha[:9] not in md and "miit-2022" not in footer
+
+
+def test_summary_names_the_failing_group_minimum_and_the_direct_paths_as_alternatives(tmp_path: Path) -> None:
+    """2022 创新型 with 70 points but 成长性 0 of the 15 needed: the summary names that minimum with the
+    score, and the direct paths after 或, not as further requirements."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    assert "创新型中小企业：不满足（得分 70）" in out
+    line = summary_line(out, "创新型中小企业")
+    assert line == "创新型中小企业——差在：成长性得分不低于15分（现为0分）；或：近三年内获得过国家级、省级科技奖励等4项中的任一项"
+
+
+def test_summary_gives_the_score_and_says_or_before_the_direct_paths(tmp_path: Path) -> None:
+    """2022 专精特新 at 56 points: the score comes first with its figure, the direct paths only as an alternative."""
+    out = assess(tmp_path, LG22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    line = summary_line(out, "专精特新中小企业")
+    assert line.startswith("专精特新中小企业——差在：评分达到60分以上（现为56分）；或：")
+    assert line.endswith("等4项中的任一项")
+
+
+def test_summary_names_the_revenue_band_condition_not_the_band_itself(tmp_path: Path) -> None:
+    """2022 小巨人 with 5,000万 revenue and R&D 5%: the gap is the 6% its band needs, never 营业收入1亿元以上;
+    and --detail shows the band check by the revenue figure, not as an answer the user never gave."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    line = summary_line(out, '专精特新"小巨人"企业')
+    assert "上年度研发费用占比不低于6%（现为5%）" in line and "1亿元以上" not in line
+    assert "截至上年末资产负债率不高于70%（现为76%）" in line
+    detail = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--detail", columns=160).stdout
+    band = next(ln for ln in detail.splitlines() if "上年度营业收入5000万元（含）至1亿元" in ln)
+    assert "营业收入（2025年） 5,000万元：满足" in band and "答「是」" not in band
