@@ -122,3 +122,21 @@ def test_summary_names_the_revenue_band_condition_not_the_band_itself(tmp_path: 
     detail = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--detail", columns=160).stdout
     band = next(ln for ln in detail.splitlines() if "上年度营业收入5000万元（含）至1亿元" in ln)
     assert "营业收入（2025年） 5,000万元：满足" in band and "答「是」" not in band
+
+
+def test_plan_and_next_step_phrase_yes_no_steps_as_things_to_do(tmp_path: Path) -> None:
+    """A yes/no step reads as a finance manager says it (取得高新技术企业认定（有效期内）, 主导产品是否……),
+    in the report's plan and in the batch 下一步 column, never 取得：是否…."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    plan = re.sub(r"\n\s+", "", out.split("行动计划\n", 1)[1].split("\n\n", 1)[0])
+    assert "1. 取得高新技术企业认定（有效期内）" in plan
+    assert "产品是否通过发达国家和地区产品认证" in plan and "主导产品是否属于重点领域" in plan
+    assert "取得：" not in plan and "是否主导" not in plan and "是否产品" not in plan
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(INNO22, encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--advice",
+                                 "--as-of", "2026-03-15"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert "取得高新技术企业认定（有效期内）" in sheet and "取得：" not in sheet and "是否主导" not in sheet

@@ -424,7 +424,7 @@ def test_an_unanswered_yes_no_question_is_asked_not_stated(name: str) -> None:
         for lead in ("尚缺：", "仍需回答：", "需回答："):
             assert lead + label not in text, (lead, label)
     if name == "half-missing":
-        assert "尚缺：是否近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定" in text
+        assert "尚缺：近三年是否发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定" in text
 
 
 def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:

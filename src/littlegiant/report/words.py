@@ -129,7 +129,7 @@ class Words:
         label = self.label(path)
         if self.lang != "zh" or self.rules is None or label.startswith(("是否", "有无")) or label == path:
             return label
-        return "是否" + label if field_for_path(self.rules, path).type == "bool" else label
+        return ask_zh(label) if field_for_path(self.rules, path).type == "bool" else label
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -520,7 +520,7 @@ class Words:
                             f"First obtain {name} (that tier now: {self.status(held.status)})")
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
-            return f"先取得：{name}" if zh else f"First obtain: {name}"
+            return f"先取得「{name}」" if zh else f"First obtain: {name}"
         if m.kind == "wait":
             reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
             unit = unit_text(m.field.unit, self.lang, m.after)
@@ -530,7 +530,7 @@ class Words:
             return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
                     f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
         if isinstance(m.after, bool):
-            return f"取得：{label}" if zh else f"Obtain: {label}"
+            return obtain_zh(self.label(m.path)) if zh else f"Obtain: {label}"
         if isinstance(m.after, str):
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
@@ -613,6 +613,35 @@ class Words:
             return ""
         pid = next(iter(parents))
         return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
+
+
+SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "产品（服务）", "产品")
+"""Words a yes/no statement may open with before its verb: 是否 goes after them (主导产品是否属于……),
+as a finance manager asks it, not before ("是否主导产品属于……" is broken Chinese)."""
+HOLDS_TO = ("已是", "已为", "持有", "属于")
+"""Verbs that already say what a company is: 是否 goes straight before them."""
+
+
+def ask_zh(label: str) -> str:
+    """A yes/no statement as a question: 是否 after an opening subject (主导产品是否……, 近三年是否……),
+    是否为 before a name (是否为有效期内的高新技术企业), else 是否 before the verb (是否获得……)."""
+    if label.startswith(("是否", "有无")):
+        return label
+    for subject in SUBJECTS:
+        if label.startswith(subject) and len(label) > len(subject):
+            return f"{subject}是否{label[len(subject):]}"
+    if label.endswith("企业") and not label.startswith(HOLDS_TO):
+        return f"是否为{label}"
+    return f"是否{label}"
+
+
+def obtain_zh(label: str) -> str:
+    """A yes/no step to take, as a thing to do: a status by name is obtained (取得高新技术企业认定（有效期内）),
+    anything else is done (做到：获得省级以上质量奖), never 取得：是否…."""
+    if label.endswith("企业") and not label.startswith(HOLDS_TO):
+        valid = label.startswith("有效期内的")
+        return f"取得{label.removeprefix('有效期内的')}认定" + ("（有效期内）" if valid else "")
+    return f"做到：{label}"
 
 
 def _years_on(lang: str) -> str:
