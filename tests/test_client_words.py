@@ -140,3 +140,25 @@ def test_plan_and_next_step_phrase_yes_no_steps_as_things_to_do(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     sheet = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "取得高新技术企业认定（有效期内）" in sheet and "取得：" not in sheet and "是否主导" not in sheet
+
+
+def test_renewal_of_a_title_not_held_is_flagged(tmp_path: Path) -> None:
+    """--renewal little_giant for a profile that says it holds no 小巨人 title: the report, the JSON
+    warnings and the batch row all say there is nothing to renew; with the title held, none does."""
+    args = ("--as-of", "2026-11-26", "--renewal", "little_giant")
+    out = assess(tmp_path, LG22, *args, "--lang", "zh")
+    assert out.exit_code == 0, out.output
+    said = re.sub(r"\n\s*", "", out.stdout.split("⚠ 请核对的数字\n", 1)[1])
+    assert said.startswith('⚠ 本次按专精特新"小巨人"企业复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。')
+    doc = json.loads(assess(tmp_path, LG22, *args, "--format", "json", "--lang", "en").stdout)
+    assert doc["warnings"][0]["kind"] == "renewal_not_held" and "nothing to renew" in doc["warnings"][0]["message"]
+    held = json.loads(assess(tmp_path, LG22.replace("little_giant: false", "little_giant: true"), *args,
+                             "--format", "json").stdout)
+    assert all(w["kind"] != "renewal_not_held" for w in held["warnings"])
+    folder = tmp_path / "list"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(LG22, encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "r.csv"), "--lang", "zh", *args],
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "没有这一称号，就谈不上复核" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")

@@ -50,7 +50,7 @@ from littlegiant.load.tabular import (
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import stale_year_text, warning_sentences
+from littlegiant.report.common import stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -895,7 +895,11 @@ class Scorer:
         unusual = unusual_figures(rules, prof.values)
         last_year = self.as_of.year - 1
         stale = stale_year_text(profile.stale_year(rules, prof.values, last_year), last_year, self.as_of, self.lang)
-        sentences = [*([stale] if stale else ()), *notes, *(warning_sentences(unusual, self.lang) if unusual else ())]
+        held = prof.values.get(f"titles.{self.renewal}")
+        unheld = unheld_text(self.renewal, held if isinstance(held, bool) else None,
+                             rules.tiers[self.renewal].title.get(self.lang) if self.renewal in rules.tiers else "", self.lang)
+        sentences = [*([unheld] if unheld else ()), *([stale] if stale else ()), *notes,
+                     *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)

@@ -105,7 +105,8 @@ class Report:
         New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
-        return ([stale] if stale else []) + warning_lines(r, self.lang)
+        unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
+        return ([unheld] if unheld else []) + ([stale] if stale else []) + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -186,6 +187,28 @@ def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) 
     if latest is None or latest >= last_year:
         return None
     return stale_year(latest, as_of, last_year, lang)
+
+
+def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -> str | None:
+    """A renewal (复核) of a title the profile says the company does not hold: there is nothing to
+    renew, and a company that runs it by mistake would read a 复核 verdict as its own. Said first."""
+    if renewal is None or held is not False:
+        return None
+    if lang == "zh":
+        return (f"本次按{title}复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。"
+                "如确未持有，请按新申请评估（不选复核）；如已持有，请把资料中这一项改为「是」")
+    return (f"This is a renewal of {title}, but the profile answers no to holding that title: there is "
+            "nothing to renew. If the company does not hold it, assess it as a new application (no renewal); "
+            "if it does, answer yes")
+
+
+def unheld_warning(result: Result, lang: str) -> list[dict[str, Any]]:
+    """The not-held renewal notice as an entry of the JSON result's ``warnings`` (kind
+    ``renewal_not_held``, the title answer's ``path`` and ``value``), or none."""
+    said = unheld_text(result.renewal, result.renewal_held, renewed_title(result, lang), lang)
+    if said is None:
+        return []
+    return [{"kind": "renewal_not_held", "path": f"titles.{result.renewal}", "value": False, "message": said}]
 
 
 def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
