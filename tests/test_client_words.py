@@ -162,3 +162,22 @@ def test_renewal_of_a_title_not_held_is_flagged(tmp_path: Path) -> None:
                            env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert "没有这一称号，就谈不上复核" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def test_xlsx_about_sheet_says_a_renewal_and_its_round_notice(tmp_path: Path) -> None:
+    """A 2026 小巨人 renewal written to .xlsx: the 说明 sheet names the rules by title, says it was a
+    renewal and under which round notice (117号), and shows no rule-set id."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "list"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(LG22.replace("little_giant: false", "little_giant: true"), encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--renewal", "little_giant",
+                                 "--as-of", "2026-11-26"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    about = dict(load_workbook(out, read_only=True)["说明"].iter_rows(values_only=True))
+    assert about["依据"] == "优质中小企业梯度培育管理暂行办法（2022）"
+    assert about["评估类型"].startswith('专精特新"小巨人"企业复核：该层级按复核条款评估')
+    assert "工信厅企业函〔2026〕117号" in about["适用说明"]
+    assert not any("miit" in str(v) for v in about.values())

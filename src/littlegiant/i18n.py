@@ -137,6 +137,13 @@ MESSAGES.update({
     "xlsx.results": {"zh": "评估结果", "en": "Results"},
     "xlsx.errors": {"zh": "错误明细", "en": "Errors"},
     "xlsx.about": {"zh": "说明", "en": "About"},
+    "xlsx.rules": {"zh": "依据", "en": "Rules"},
+    "xlsx.kind": {"zh": "评估类型", "en": "Assessed as"},
+    "xlsx.new": {"zh": "新申请", "en": "new applications"},
+    "xlsx.renewal": {"zh": "{title}复核：该层级按复核条款评估；其他层级按新申请条件评估，仅供参考",
+                     "en": "renewal of {title}: that tier by its renewal clauses; the other tiers as new "
+                           "applications, for reference only"},
+    "xlsx.basis": {"zh": "适用说明", "en": "Why these rules"},
     "xlsx.source": {"zh": "来源（文件:行）", "en": "Source (file:row)"},
     "xlsx.name": {"zh": "企业名称", "en": "Company"},
     "xlsx.status": {"zh": "处理结果", "en": "Outcome"},

@@ -463,6 +463,7 @@ def batch(
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
         bad("opt.columns_csv", language, f"--columns {columns}")
     from littlegiant.cli import batch as batching
+    from littlegiant.report.common import calendar_lines
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
         bad("opt.jobs_max", language, "--jobs", most=most, cpus=most // 2, got=jobs)
@@ -488,6 +489,8 @@ def batch(
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
         about["advice"] = advice  # the next-step column only where it is filled
+        about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
+        about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
         if out_encoding is not None and kind != ".xlsx":
             _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)

@@ -17,6 +17,7 @@ from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
+from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import RuleSet
 from littlegiant.messages import plural, say
 from littlegiant.records import record
@@ -60,16 +61,25 @@ def size_words(result: Result, lang: str) -> str:
     return SIZE[result.sme_size][lang]
 
 
+def calendar_lines(cal: Choice | None, lang: str) -> list[str]:
+    """Why these rules judge this day (a renewal round's notice, the new measures' start), and the
+    round notice in force when the reason does not name it: the report's 评估依据 and a results
+    workbook's 说明 sheet say it alike."""
+    if cal is None:
+        return []
+    zh = lang == "zh"
+    reason = cal.reason.get(lang)
+    lines = [reason + ("。" if zh and not reason.endswith("。") else "")]
+    if cal.round is not None and not cal.forced and cal.round.ref not in reason:
+        lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
+                     else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    return lines
+
+
 def basis_lines(result: Result, lang: str) -> list[str]:
     """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
     zh = lang == "zh"
-    lines: list[str] = []
-    cal = result.calendar
-    if cal is not None:
-        lines.append(cal.reason.get(lang) + ("。" if zh and not cal.reason.get(lang).endswith("。") else ""))
-        if cal.round is not None and not cal.forced and cal.round.ref not in cal.reason.get(lang):
-            lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
-                         else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    lines = calendar_lines(result.calendar, lang)
     if result.renewal is not None:
         title = renewed_title(result, lang)
         rules = result.rules_title.get(lang)
