@@ -181,3 +181,35 @@ def test_xlsx_about_sheet_says_a_renewal_and_its_round_notice(tmp_path: Path) ->
     assert about["评估类型"].startswith('专精特新"小巨人"企业复核：该层级按复核条款评估')
     assert "工信厅企业函〔2026〕117号" in about["适用说明"]
     assert not any("miit" in str(v) for v in about.values())
+
+
+def test_zh_progress_bar_speaks_chinese(tmp_path: Path) -> None:
+    """A zh batch on a terminal shows its speed as 每秒 N 行, never rows/s (read from a real pty)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    src = tmp_path / "名单.csv"
+    rows = [f"企业{i:04d},工业,{100 + i % 500},{5000 + i},{4800 + i},{4500 + i},{200 + i % 50},{190 + i % 50}"
+            for i in range(4000)]
+    src.write_text("企业名称,所属行业,从业人数,2025年营业收入（万元）,2024年营业收入（万元）,2023年营业收入（万元）,"
+                   "2025年研发费用（万元）,2024年研发费用（万元）\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    main, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "-o", str(tmp_path / "out.csv"),
+                             "--lang", "zh", "--jobs", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=child, env={**os.environ, "COLUMNS": "80", "TERM": "xterm"})
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "每秒" in text and "行" in text, text[-500:]
+    assert "rows/s" not in text

@@ -596,7 +596,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             if progress is not None:
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
-                progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+                progress.update(task.id, completed=counts["read"], rate=_rate(rate, lang))
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
@@ -651,6 +651,11 @@ def _kept(writer: Any, output: Path, lang: str = "en") -> str:
         return words("out.kept_none" + new, lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
     return words("out.kept_rows" + new, lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+
+
+def _rate(rate: float, lang: str) -> str:
+    """The progress bar's speed in the run's language (a zh run showed 1,343 rows/s)."""
+    return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
 
 
 def _progress(inputs: list[Path], sheet: str | None) -> Any:
