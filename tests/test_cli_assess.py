@@ -324,7 +324,7 @@ def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuse
         assert result.exit_code == 0 and "评估日期 2026-04-01 · 上年度 2025" in result.stdout, typed
     said = {typed: runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed]).stderr.strip()
             for typed in ("4/1/2026", "2022-07-31")}
-    assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为 年-月-日（如 2026-03-01），现在是“4/1/2026”"
+    assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为“年-月-日”（如 2026-03-01），现在是“4/1/2026”"
     assert said["2022-07-31"] == "littlegiant 出错：--as-of：2022-07-31 没有适用的规则（本工具收录的规则从 2022-08-01 起施行）"
 
 

@@ -213,3 +213,18 @@ def test_zh_progress_bar_speaks_chinese(tmp_path: Path) -> None:
     text = seen.decode("utf-8", "replace")
     assert "每秒" in text and "行" in text, text[-500:]
     assert "rows/s" not in text
+
+
+def test_zh_messages_have_no_space_between_chinese_words(tmp_path: Path) -> None:
+    """No zh message in the catalogs puts a space between two Chinese words (应填是 或 否 read as a
+    typo); and the yes/no error a user meets reads 应填是或否."""
+    from littlegiant.i18n import MESSAGES
+    from littlegiant.messages import CATALOG, EXPECT
+
+    texts = [zh for _, zh in CATALOG.values()] + [e.zh for e in EXPECT.values()]
+    texts += [m["zh"] for m in MESSAGES.values() if isinstance(m, dict) and "zh" in m]
+    gap = re.compile(r"[\u4e00-\u9fff）」”][ \u3000]+[\u4e00-\u9fff（「“]")
+    assert [t for t in texts if gap.search(t)] == []
+    out = assess(tmp_path, LG22, "--lang", "zh", "--set", "honors.high_tech_enterprise=maybe")
+    assert out.exit_code == 2
+    assert "「有效期内的高新技术企业」：应填是或否（也可以写对/不是、有/没有、y/n），现在是“maybe”" in out.output

@@ -52,7 +52,7 @@ MESSAGES = {
     "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
-    "interview.yesno_retry": {"zh": "  请回答 是 或 否：", "en": "  Please answer y or n: "},
+    "interview.yesno_retry": {"zh": "  请回答是或否：", "en": "  Please answer y or n: "},
     "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},
     "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 80 million, 3,200,000 CNY, 500万 or 0.8亿 work too"},
     "interview.unknown_value": {"zh": "不知道", "en": "don't know"},

@@ -1011,7 +1011,7 @@ def _argv_lang(argv: list[str]) -> str:
     return default_lang()
 
 
-_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是 或 否", "path": "文件路径", "str": "文字",
+_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是或否", "path": "文件路径", "str": "文字",
             "datetime": "日期"}
 
 
