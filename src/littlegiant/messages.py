@@ -166,7 +166,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.numeral": ("{shown!r} can be read more than one way: write it in digits (1200万), or in full Chinese "
                       "numerals with 零 where a place is empty (一千零五十, 一亿零二百万)",
                       "“{shown}”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，"
-                      "空着的位写“零”（如 一千零五十、一亿零二百万）"),
+                      "空着的位写“零”（如一千零五十、一亿零二百万）"),
     "value.numeral_unit": ("{shown!r} does not say its unit: write {write}",
                            "“{shown}”看不出单位：请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
