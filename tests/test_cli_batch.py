@@ -91,7 +91,9 @@ def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tm
     """A park officer drops profiles, a CSV list and an Excel list into one folder: all their companies are
     scored (the lists were skipped without a word, exit 0), and a note names each file and folder not read
     and why; Office's lock file of an open list is no one's input and passes silently. An old .xls list in
-    the folder stops the run as it does named, saying how to save it as .xlsx: its companies are not dropped."""
+    the folder is named with how to save it as .xlsx, without stopping the other lists. Results written
+    into the folder itself (a run repeated, its partial file while it writes) are not read as lists: the
+    output and an earlier run's results are passed over, the latter named."""
     import openpyxl
 
     folder = tmp_path / "园区企业"
@@ -118,8 +120,17 @@ def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tm
     assert "~$" not in said and "共读取 5 行，已评估 5 行，出错 0 行" in said
 
     (folder / "老名单.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    inside = folder / "结果.xlsx"
+    for _ in range(2):  # written into the folder it reads, then again over its own results
+        done = runner.invoke(app, ["batch", str(folder), "-o", str(inside), "--lang", "zh", "-q"])
+        said = done.stderr.replace("\n", "")
+        assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行" in said, said
+        assert "3 个文件未读取：旧名单/、老名单.xls、说明.txt" in said and ".xls 请先在 Excel 中另存为 .xlsx" in said
+        assert "partial" not in said and not [f for f in folder.iterdir() if "partial" in f.name]
     done = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "再次.csv"), "--lang", "zh", "-q"])
-    assert done.exit_code == 2 and "老名单.xls：这是旧版 Excel 格式（.xls），无法直接读取" in done.stderr
+    said = done.stderr.replace("\n", "")
+    assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行" in said
+    assert f"文件夹 {folder} 中有 1 个文件未读取：结果.xlsx：这是以前批量评估输出的结果，不是企业名单" in said
 
 
 @pytest.mark.parametrize(("jobs", "block"), [("1", batching.BLOCK_BYTES), ("2", batching.BLOCK_BYTES), ("1", 16), ("2", 16)])

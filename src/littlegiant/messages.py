@@ -373,9 +373,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
     "run.folder_passed": ("littlegiant: note: {where}: {count:file|files} not read: {files} (from a folder, profiles "
                           "(.yaml, .yml, .json) and lists (.csv, .tsv, .xlsx, .xlsm, .jsonl) are read; name a list "
-                          "saved as .txt on the command line)",
+                          "saved as .txt on the command line, and save an .xls as .xlsx in Excel first)",
                           "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}。文件夹里只读取企业信息文件"
-                          "（.yaml、.yml、.json）和企业名单（.csv、.tsv、.xlsx、.xlsm、.jsonl）；存成 .txt 的名单请直接写在命令里"),
+                          "（.yaml、.yml、.json）和企业名单（.csv、.tsv、.xlsx、.xlsm、.jsonl）；存成 .txt 的名单请直接写在命令里，"
+                          ".xls 请先在 Excel 中另存为 .xlsx"),
+    "run.folder_results": ("littlegiant: note: {where}: {count:file|files} not read: {files}: results of an earlier "
+                           "run of batch, not lists of companies",
+                           "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"
+                           "不是企业名单"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "

@@ -474,12 +474,20 @@ def batch(
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
         bad("opt.jobs_max", language, "--jobs", most=most, cpus=most // 2, got=jobs)
-    target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
-    try:
-        from littlegiant.load import rules as rulesets
+    from littlegiant.load import rules as rulesets
 
+    try:
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)  # a bad rule file stops the run before any row
+    except InputError as exc:
+        fail(exc, language)
+    # folders become their files once, before anything is written: the output, a partial file and an
+    # earlier run's results in a folder the run reads are passed over (said once on_note can say it)
+    folder_notes: list[tuple[str, dict[str, object]]] = []
+    inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), output,
+                               lambda path: batching.earlier_results(path, rs))
+    target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
+    try:
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
             raise InputError(kind="out.not_results", file=str(target))
         out_encoding = output_encoding
@@ -550,6 +558,9 @@ def batch(
             say(line)
             if kind == "run.skipped_rows":
                 tally["skipped"] += int(str(params.get("count", 0)))
+
+    for kind, params in folder_notes:
+        on_note(kind, params)
 
     def header_cell(cell: object) -> bool:
         """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""

@@ -415,29 +415,48 @@ run saying how to save it as .xlsx, as it does named). Not .txt: in a park's fol
 far more often than Excel's text export, which is read when named."""
 
 
-def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None] | None = None) -> list[Path]:
+_PARTIAL = re.compile(r"\.partial-[^.]*\.[^.]+$")
+"""The name of a file batch is writing (``Writer``'s temporary file beside its output)."""
+
+
+def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None] | None = None,
+             output: Path | None = None, ours: Callable[[Path], bool] | None = None) -> list[Path]:
     """The inputs with each folder replaced by the files in it that are read: its profiles and its
     lists, in name order. A park officer drops the lists into the folder with the profiles, and
     reading only the profiles dropped every company in the lists without a word. Any other file (and
     a folder in it) is said by name, with why (``on_note``); hidden files and Office's lock files
-    (~$名单.xlsx, there while the list is open in Excel) are no one's input and pass silently."""
+    (~$名单.xlsx, there while the list is open in Excel) are no one's input and pass silently.
+
+    So is what batch writes there: the ``output`` (a run repeated into the folder it reads), a
+    partial file of a run, and results of an earlier run (``ours``): read as lists, each stopped the
+    run with "this is a results file" once a folder had been scored into itself. An old .xls cannot
+    be read and is named with the files passed over, rather than stopping the folder's other lists."""
     out: list[Path] = []
+    target = output.resolve() if output is not None else None
     for path in paths:
         if not path.is_dir():
             out.append(path)
             continue
         passed: list[str] = []
+        results: list[str] = []
         for f in sorted(path.iterdir()):
-            if f.name.startswith((".", "~$")):
+            if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and f.resolve() == target):
                 continue
             # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
-            if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES):
-                out.append(f)
+            if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES) and f.suffix.lower() != ".xls":
+                if ours is not None and f.suffix.lower() not in PROFILE_SUFFIXES and f.is_file() \
+                        and f.stat().st_size and ours(f):
+                    results.append(f.name)
+                else:
+                    out.append(f)
             else:
                 passed.append(f.name + ("/" if f.is_dir() else ""))
         if passed and on_note is not None:
             on_note("run.folder_passed", {"where": str(path), "count": len(passed),
                                           "files": Text("、".join(passed), ", ".join(passed))})
+        if results and on_note is not None:
+            on_note("run.folder_results", {"where": str(path), "count": len(results),
+                                           "files": Text("、".join(results), ", ".join(results))})
     return out
 
 
