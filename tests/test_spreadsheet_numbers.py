@@ -111,3 +111,29 @@ def test_a_figure_that_misses_by_a_hair_is_never_shown_as_the_threshold(tmp_path
                            env={"LANG": "zh_CN.UTF-8", "COLUMNS": "200"})
     assert "上年度营业收入不低于5000万元（现为4,999.999999999999万元）" in result.stdout
     assert "现为5,000万元" not in result.stdout
+
+
+def test_one_figure_gets_one_verdict_from_a_json_file_json_lines_and_a_loaded_dict(tmp_path: Path) -> None:
+    """Another tool's JSON writes a double's noise (4999.999999999999): a profile file, a line of JSON
+    Lines and the same JSON loaded in a notebook read it alike, as 5000; 4999.99 still misses."""
+    for revenue, status in (("4999.999999999999", "met"), ("4999.99", "unmet")):
+        text = ('{"name": "浮点公司", "industry": "industrial", "employees": 100, '
+                f'"financials": {{"2025": {{"revenue": {revenue}, "rd_expense": 100}}}}}}')
+        (tmp_path / "co.json").write_text(text, encoding="utf-8")
+        (tmp_path / "co.jsonl").write_text(text + "\n", encoding="utf-8")
+        result = runner.invoke(app, ["assess", str(tmp_path / "co.json"), "--format", "json", "--as-of", AS_OF])
+        from_file = next(c for c in json.loads(result.stdout)["tiers"]["little_giant"]["criteria"]
+                         if c["id"] == "lg26.revenue")
+        (from_lines,) = full_results(tmp_path / "co.jsonl", tmp_path)
+        loaded = littlegiant.assess(json.loads(text), as_of=date(2026, 11, 26)).to_json()
+        from_dict = next(c for c in loaded["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue")
+        assert from_file["status"] == criterion(from_lines, "little_giant", "lg26.revenue")["status"] \
+            == from_dict["status"] == status
+
+
+@given(st.decimals(min_value=Decimal("-99999999999"), max_value=Decimal("99999999999"), allow_nan=False, places=4))
+def test_a_json_number_of_up_to_fifteen_digits_is_read_exactly(typed: Decimal) -> None:
+    """Only a double's noise is rounded: a figure written with 15 significant digits or fewer is read as written."""
+    from littlegiant.load.yamlio import json_decimal
+
+    assert json_decimal(f"{typed:f}") == typed

@@ -48,7 +48,7 @@ from littlegiant.load.tabular import (
     every_problem,
     row_profile,
 )
-from littlegiant.load.yamlio import read_data_file, read_decimal
+from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
 from littlegiant.report.common import stale_year_text, unheld_text, warning_sentences
@@ -795,7 +795,7 @@ def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
     return read
 
 
-_FAST = msgspec.json.Decoder(float_hook=Decimal).decode
+_FAST = msgspec.json.Decoder(float_hook=json_decimal).decode
 """msgspec parses a line in under half the time, floats to the same exact Decimal. It is tried
 first; a line it refuses goes through the standard decoder, whose messages say what is wrong."""
 
@@ -811,7 +811,7 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-_STRICT = json.JSONDecoder(parse_float=read_decimal, object_pairs_hook=_unique_pairs)
+_STRICT = json.JSONDecoder(parse_float=json_decimal, object_pairs_hook=_unique_pairs)
 """The reference decoder: duplicate keys refused (msgspec, like json.loads, keeps the last)."""
 
 

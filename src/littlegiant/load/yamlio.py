@@ -269,7 +269,24 @@ def _check_json(data: Any) -> None:
 def _json_number(text: str) -> int | Decimal:
     if len(text) > MAX_NUMBER_CHARS:
         raise InputError(kind="data.number_chars", params={"chars": len(text), "most": MAX_NUMBER_CHARS})
-    return int(text) if text.lstrip("-").isdigit() else read_decimal(text)
+    return int(text) if text.lstrip("-").isdigit() else json_decimal(text)
+
+
+DOUBLE_DIGITS = 15
+"""The significant digits a binary double holds faithfully: any figure typed with this many or fewer
+reads back as typed, and what a program writes beyond them is the double's noise."""
+
+
+def json_decimal(text: str) -> Decimal:
+    """A JSON number with a fraction or exponent: as written, unless it has more than 15 significant
+    digits. Those a program wrote from a binary double (4999.999999999999 for a revenue Excel shows as
+    5,000.00, 370.34999999999997 for 3% of 12,345), and they are read as the 15 digits the double
+    stands for: as a spreadsheet cell and a notebook's float are read, so that one figure gets one
+    verdict whichever way it came in."""
+    d = read_decimal(text)
+    if len(text) > DOUBLE_DIGITS + 1 and d.is_finite() and len(d.as_tuple().digits) > DOUBLE_DIGITS:
+        d = Decimal(format(d, f".{DOUBLE_DIGITS}g"))
+    return d
 
 
 def _reject_json_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
