@@ -20,7 +20,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from itertools import chain
 from json.encoder import encode_basestring
 from pathlib import Path
