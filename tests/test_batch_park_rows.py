@@ -286,3 +286,15 @@ def test_a_company_named_like_a_column_letter_is_still_a_company(tmp_path: Path)
         out = tmp_path / "out.csv"
         _, err = invoke("batch", str(src), "-o", str(out))
         assert [r["企业名称"] for r in read_csv(out)] == [row[0]] and "略过" not in err, row
+
+
+def test_a_latin_name_in_a_sheet_and_in_json_lines_is_one_company_whatever_its_case(tmp_path: Path) -> None:
+    """ABC Ltd in a CSV and abc in JSON Lines: the sheet folds case, so the JSON line must too."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,行业\nABC,工业\n", encoding="utf-8")
+    lines = tmp_path / "名单.jsonl"
+    lines.write_text('{"name": "abc", "industry": "industrial"}\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    invoke("batch", str(sheet), str(lines), "-o", str(out))
+    notes = [r["需核对的数据"] for r in read_csv(out)]
+    assert notes[0] == "" and notes[1] == f"与“{sheet}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"

@@ -511,3 +511,25 @@ def test_a_verdict_resting_on_an_approximate_figure_near_its_threshold_is_flagge
     md = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-12-01",
                          "--format", "markdown", "--lang", "zh"], capture_output=True, text=True, check=False).stdout
     assert ("填的是约数" in md and "请核对准确数字" in md) is close
+
+
+def test_set_keeps_the_files_approximate_figures_and_sets_its_own(tmp_path: Path) -> None:
+    """--set of another figure keeps the file's 约5100万 flagged; --set revenue=约5100万 flags it and an
+    exact --set revenue=5100 clears it."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "p.yaml"
+    path.write_text(text.replace("2025: {revenue: 12000, main_revenue: 11000,",
+                                 "2025: {revenue: 约5100万, main_revenue: 3000,"), encoding="utf-8")
+    exact = tmp_path / "q.yaml"
+    exact.write_text(text.replace("2025: {revenue: 12000, main_revenue: 11000,",
+                                  "2025: {revenue: 5100, main_revenue: 3000,"), encoding="utf-8")
+
+    def close(profile: Path, *sets: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(profile), "--as-of", "2026-12-01",
+                               "--format", "json", *[a for s in sets for a in ("--set", s)]],
+                              capture_output=True, text=True, check=False)
+        return [w["path"] for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close"]
+
+    assert close(path, "digital_level=3") == ["financials.2025.revenue"]
+    assert close(path, "financials.2025.revenue=5100") == []
+    assert close(exact, "financials.2025.revenue=约5100万") == ["financials.2025.revenue"]

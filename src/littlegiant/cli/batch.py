@@ -276,7 +276,7 @@ class _Seen:
         """note.same_name when a company of this name was read before, as a sheet's row would have it."""
         if name is None:
             return ()
-        key = ("name", name if name.isascii() and name.isalnum() else _norm(name))  # norm leaves such a name as it is
+        key = ("name", name.lower() if name.isascii() and name.isalnum() else _norm(name))  # as norm folds it, faster
         if not key[1]:
             return ()
         earlier = self.keys.first(key, source)

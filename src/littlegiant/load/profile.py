@@ -633,8 +633,10 @@ def _level_in_name(f: FieldDef, text: str) -> str | None:
 
 
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
-    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied."""
+    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied. A figure set as 约…
+    is approximate, one set exactly is not; the file's other approximate figures stay so."""
     values = dict(profile.values)
+    approximate = set(profile.approximate)
     for item in assignments:
         path, sep, text = item.partition("=")
         path = path.strip()
@@ -647,10 +649,14 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> 
         named = field_words(f, path)
         from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
 
-        value, _ = read_typed(f, text, where=f"--set {path}", label=Text(f"--set {named.zh}", named.en))
+        value, read = read_typed(f, text, where=f"--set {path}", label=Text(f"--set {named.zh}", named.en))
         if value is None:
             values.pop(path, None)
         else:
             values[path] = value
+        if read is not None and read.approximate and value is not None:
+            approximate.add(path)
+        else:
+            approximate.discard(path)
     check_parts(rules, values, source="--set")
-    return Profile(values, profile.source)
+    return Profile(values, profile.source, frozenset(approximate))
