@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import re
 import stat
@@ -278,14 +279,17 @@ reads back as typed, and what a program writes beyond them is the double's noise
 
 
 def json_decimal(text: str) -> Decimal:
-    """A JSON number with a fraction or exponent: as written, unless it has more than 15 significant
-    digits. Those a program wrote from a binary double (4999.999999999999 for a revenue Excel shows as
-    5,000.00, 370.34999999999997 for 3% of 12,345), and they are read as the 15 digits the double
-    stands for: as a spreadsheet cell and a notebook's float are read, so that one figure gets one
-    verdict whichever way it came in."""
+    """A JSON number with a fraction or exponent: as written, unless it is a binary double as a program
+    prints it (its shortest form, 16 or 17 significant digits: 4999.999999999999 for a revenue Excel
+    shows as 5,000.00, 370.34999999999997 for 3% of 12,345). That is read as the 15 digits the double
+    stands for, as a spreadsheet cell and a notebook's float are, so that one figure gets one verdict
+    whichever way it came in. Digits no double prints (1000.000…0001, 999999999999999.99) are a
+    person's or an exact tool's, and kept."""
     d = read_decimal(text)
     if len(text) > DOUBLE_DIGITS + 1 and d.is_finite() and len(d.as_tuple().digits) > DOUBLE_DIGITS:
-        d = Decimal(format(d, f".{DOUBLE_DIGITS}g"))
+        double = float(d)
+        if math.isfinite(double) and Decimal(repr(double)) == d:
+            return Decimal(format(double, f".{DOUBLE_DIGITS}g"))
     return d
 
 
