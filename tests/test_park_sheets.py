@@ -571,3 +571,73 @@ def test_the_first_row_of_each_name_is_remembered_as_a_dict_would(rows: list[tup
     for number, (kind, text, table) in enumerate(rows, start=2):
         source = table if table.endswith(".yaml") else f"{table}:{number}"
         assert kept.first((kind, text), source) == plain.setdefault((kind, text), source)
+
+
+def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp_path: Path) -> None:
+    """A 统计 sheet (区域, 企业数, 营业收入合计: no company-name column) is passed over with a note and exit 0, as
+    填表说明 is; the same sheet alone in a workbook, or named by --sheet, is still an error, not silently nothing."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "企业名单"
+    ws.append(["企业名称", "所属行业", "从业人数", "2025年营业收入（万元）"])
+    ws.append(["甲公司", "工业", 260, 12000])
+    summary = book.create_sheet("统计")
+    summary.append(["区域", "企业数", "营业收入合计"])
+    summary.append(["园区一", 2, 15000])
+    summary.append(["合计", 3, 18000])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("甲公司", "已评估")]
+    assert "工作表" in err and "统计 没有企业名称列（像是汇总表），已略过" in err
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "--sheet", "统计", "-o", str(tmp_path / "s.csv"),
+                        "--lang", "zh")
+    assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "s.csv")] == ["出错"]
+    del book["企业名单"]
+    book.save(tmp_path / "alone.xlsx")
+    code, _, _ = invoke("batch", str(tmp_path / "alone.xlsx"), "-o", str(tmp_path / "a.csv"), "--lang", "zh")
+    assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "a.csv")] == ["出错"]
+
+
+def test_a_subtotal_row_under_the_totals_is_no_company(tmp_path: Path) -> None:
+    """其中：高新技术企业 under 小计 counts some of the companies: skipped and said with the totals rows, never scored."""
+    src = tmp_path / "tot.csv"
+    src.write_text("序号,企业名称,所属行业,从业人数,2025年营业收入（万元）\n1,合计科技有限公司,工业,50,3000\n"
+                   ",小计,,50,3000\n,其中：高新技术企业,,1,3000\n2,其中精密有限公司,工业,70,5000\n",
+                   encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
+    assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
+    assert "第 3、4 行（合计行）" in err
+
+
+def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
+    """A bare 企业 (or 名称) header holds the names, not a misspelt field; beside 企业名称 it is passed over."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业,所属行业,从业人数,2025年营业收入（万元）\n甲公司,工业,50,3000\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    (row,) = read_csv(tmp_path / "out.csv")
+    assert code == 0 and (row["企业名称"], row["处理结果"], row["企业规模"]) == ("甲公司", "已评估", "小型")
+    assert "您是不是想写" not in err
+    src.write_text("企业名称,名称,从业人数\n甲公司,甲,50\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "two.csv"), "--lang", "zh")
+    (row,) = read_csv(tmp_path / "two.csv")
+    assert code == 0 and (row["企业名称"], row["处理结果"]) == ("甲公司", "已评估")
+
+
+def test_no_maker_china_result_in_a_park_s_words_reads_as_none(tmp_path: Path) -> None:
+    """无, 没有, 否, 未获奖 in the 创客中国 column mean 未进入 (the rule data's words) and the row is scored; a word
+    that says no result for certain only: 大概 is still an error naming the three choices."""
+    src = tmp_path / "in.csv"
+    header = "企业名称,所属行业,从业人数,2025年营业收入（万元）,近三年\"创客中国\"大赛全国企业组名次\n"
+    rows = "".join(f"{w}公司,工业,50,3000,{w}\n" for w in ("无", "没有", "否", "未获奖", "全国50强", "大概"))
+    src.write_text(header + rows, encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows_out = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [r["处理结果"] for r in rows_out] == ["已评估"] * 5 + ["出错"]
+    assert "未进入；全国500强；全国50强" in rows_out[-1]["错误说明"]
+    from littlegiant.load import rules
+    from littlegiant.load.profile import choice_named
+
+    maker = rules.load("miit-2026").fields["maker_china"]
+    assert [choice_named(maker, w) for w in ("无", "没有", "否", "未获奖", "全国50强")] == ["none"] * 4 + ["top50"]

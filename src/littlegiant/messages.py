@@ -376,6 +376,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "saved as .txt on the command line)",
                           "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}。文件夹里只读取企业信息文件"
                           "（.yaml、.yml、.json）和企业名单（.csv、.tsv、.xlsx、.xlsm、.jsonl）；存成 .txt 的名单请直接写在命令里"),
+    "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
+                          "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
