@@ -148,6 +148,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "应填文字，现在含有无法识别的字符"),
     "value.choice": ("expected one of {choices}, got {got}", "应填以下之一：{choices}，现在是{got}"),
     "value.choice_words": ("expected one of {choices}, got {got}", "应填以下之一：{labels}，现在是{got}"),
+    "value.choice_either": ("got {got}, which covers more than one choice: write {options}",
+                            "现在是{got}，这包括不止一类，请写{options}"),
     "value.choice_words_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                                 "现在是{got}，您是不是想写“{near_label}”？可填的有：{labels}"),
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
