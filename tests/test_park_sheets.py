@@ -621,9 +621,10 @@ def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
     assert code == 0 and (row["企业名称"], row["处理结果"], row["企业规模"]) == ("甲公司", "已评估", "小型")
     assert "您是不是想写" not in err
     src.write_text("企业名称,名称,从业人数\n甲公司,甲,50\n", encoding="utf-8")
-    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "two.csv"), "--lang", "zh")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "two.csv"), "--lang", "zh")
     (row,) = read_csv(tmp_path / "two.csv")
     assert code == 0 and (row["企业名称"], row["处理结果"]) == ("甲公司", "已评估")
+    assert "以下列与评估无关，已略过：“名称”" in err
 
 
 def test_no_maker_china_result_in_a_park_s_words_reads_as_none(tmp_path: Path) -> None:

@@ -767,12 +767,12 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     out = []
     named = False
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
-        if not h.strip() or norm(h) in ours:
+        if not h.strip():
             continue
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == "column.unknown":
+            if exc.kind == "column.unknown" and norm(h) not in ours:
                 out.append(h.strip())
             continue
         if path == "name" and named and norm(h) in BARE_NAME_HEADERS:
