@@ -125,8 +125,10 @@ def test_markdown_report_has_every_tier_and_footer() -> None:
     assert md.index("## The answer") < md.index("## Criterion by criterion")
     assert "third-party transcriptions" in md.split("\n## What this rests on")[1]
     doc = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
-    assert f"input sha256 {doc['input_sha256']}" in md
-    assert "Rule set miit-2026 · as of 2026-11-26" in md and "littlegiant 0.1.0" in md
+    footer = md.split("\n---\n")[-1]
+    assert f"profile check code {doc['input_sha256'][:8]} (to match this report" in footer
+    assert doc["input_sha256"][:9] not in md and "miit-2026" not in footer
+    assert f"Rules: {doc['rules']['title']} · as of 2026-11-26" in footer and "littlegiant 0.1.0" in footer
     assert "self-assessment, not an official determination" in md
 
 
@@ -322,7 +324,7 @@ def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuse
         assert result.exit_code == 0 and "评估日期 2026-04-01 · 上年度 2025" in result.stdout, typed
     said = {typed: runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed]).stderr.strip()
             for typed in ("4/1/2026", "2022-07-31")}
-    assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为 年-月-日（如 2026-03-01），现在是“4/1/2026”"
+    assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为“年-月-日”（如 2026-03-01），现在是“4/1/2026”"
     assert said["2022-07-31"] == "littlegiant 出错：--as-of：2022-07-31 没有适用的规则（本工具收录的规则从 2022-08-01 起施行）"
 
 

@@ -602,7 +602,7 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
 @pytest.mark.parametrize(("lang", "path", "typed_text", "said"), [
     ("zh", "industry", "17", "应填所列选项之一（输入编号或名称），现在是“17”"),
     ("en", "industry", "17", "expected one of the choices listed (its number or its name), got '17'"),
-    ("zh", "registered_in_china", "也许", "应填是 或 否（也可以写 对/不是、有/没有、y/n），现在是“也许”"),
+    ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
 ])
 def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(

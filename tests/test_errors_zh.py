@@ -97,7 +97,7 @@ def test_the_locale_chooses_chinese_when_lang_is_not_given(tmp_path: Path) -> No
     ("name: A\nemployees: 12.5\n", 2, ["「从业人员（上年末）」", "整数", "12.5"]),
     ("name: A\nfinancials:\n  2025: {revenue: -5}\n", 3, ["「营业收入（2025年）」", "负数"]),
     ("name: A\nmarket: {domestic_share: 120}\n", 2, ["「主导产品国内细分市场占有率」", "0 到 100"]),
-    ("name: A\nregistered_in_china: maybe\n", 2, ["是 或 否", "maybe"]),
+    ("name: A\nregistered_in_china: maybe\n", 2, ["是或否", "maybe"]),
     ("name: A\ndigital_level: 7\n", 2, ["「中小企业数字化水平评测等级」", "不能大于 4"]),
     ("name: A\nfinancials:\n  20x5: {revenue: 5}\n", 3, ["年份", "20x5"]),
     ("name: A\ncompliance: yes\n", 2, ["逐项填写"]),

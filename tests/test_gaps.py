@@ -139,7 +139,7 @@ def test_titles_red_lines_and_qualitative_criteria_are_named_as_steps() -> None:
     zjtx = next(g for g in found if g.tier == "zjtx_sme")
     title = next(s for s in zjtx.steps if s.kind == "title")
     assert title.changes[0].path == "titles.innovative_sme"
-    assert step_text(title, "zh").startswith("先取得：") and step_text(title, "en").startswith("first obtain: ")
+    assert step_text(title, "zh") == "先取得创新型中小企业称号" and step_text(title, "en").startswith("first obtain: ")
     assert any(s.kind == "qualitative" and s.answered_no for s in zjtx.steps)
 
     _, found = analysed("miit-2022", example("red-line", "miit-2022"), AS_OF_2022)

@@ -154,7 +154,8 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     errors = list(book["错误明细"].iter_rows(values_only=True))
     assert [e[1] for e in errors[1:]] == ["乙科技有限公司", "乙科技有限公司"]
     about = dict(book["说明"].iter_rows(values_only=True))
-    assert about["规则版本"].startswith("miit-2026") and about["评估日期"] == AS_OF
+    assert about["依据"] == "优质中小企业梯度培育管理办法（2026）" and about["评估日期"] == AS_OF
+    assert about["评估类型"] == "新申请" and not any("miit" in str(v) for v in about.values())
     assert about["工具版本"].startswith("littlegiant ")
 
 

@@ -44,6 +44,40 @@ exclusions: {single_champion: false, related_to_little_giant: false}
 """
 
 
+ROUND_2025 = """\
+name: 二四边界有限公司
+industry: industrial
+employees: 200
+rd_staff: 110
+tech_staff: 120
+niche_years: 4
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2023: {revenue: 4000, main_revenue: 3600, rd_expense: 1600, net_profit: 300, total_assets: 10000,
+         total_liabilities: 7500, total_costs: 3500}
+  2022: {revenue: 3800, main_revenue: 3400, rd_expense: 1500}
+  2021: {revenue: 3500, main_revenue: 3100}
+equity_financing: {2023: 5000, 2022: 4000, 2021: 0}
+ip: {class1: 3, class1_self_developed: 3, class1_high_value: 0, class1_applied: 3, class1_top3_holder: 3, class2: 3}
+rd_institution: city
+digital_level: 2
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
+certification: {management_system: true, developed_market_product: false}
+info_system_core_business: true
+market: {domestic_share: 12, international_share: null, domestic_rank: 2, leading: true}
+strategic_emerging_industry: true
+field: {chain_role: true, foundation: false, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
+honors: {high_tech_enterprise: true, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
+platform_score: 60
+characteristic_score: 5
+exclusions: {single_champion: false, related_to_little_giant: false}
+"""
+
+
 def assess_json(*args: str) -> dict:
     """``assess --format json``, read back."""
     result = runner.invoke(app, ["assess", *args, "--format", "json"], env={"LANG": "en_US.UTF-8"})
@@ -76,3 +110,18 @@ def test_a_rule_set_the_user_forces_judges_every_round_of_the_plan(tmp_path: Pat
     plan = assess_json(str(path), "--as-of", "2026-03-15", "--rules", "miit-2022")["plans"]["little_giant"]
     assert (plan["as_of"], plan["rules"]) == ("2027-03-15", "miit-2022")
     assert "rules then in force" not in plan["text"][0]
+
+
+def test_a_later_round_under_a_round_notice_is_checked_with_that_notice(tmp_path: Path) -> None:
+    """Assessed in June 2024, a 小巨人 under 5000万 plans for the 2025 round, which the 2025 notice (190号,
+    a round file of the 2022 set: the same set id) holds to 5000万: the plan raises 2024 revenue to it,
+    and a company that does what it says is not refused in June 2025."""
+    path = tmp_path / "co.yaml"
+    path.write_text(ROUND_2025, encoding="utf-8")
+    plan = assess_json(str(path), "--as-of", "2024-06-15")["plans"]["little_giant"]
+    assert (plan["as_of"], plan["checked"]) == ("2025-06-15", "manual_review")
+    assert "financials.2024.revenue=5000" in [m["set"] for m in plan["moves"]]
+    done = [f"{p}={v}" for p, v in plan["assumed"].items()] + [m["set"] for m in plan["moves"]]
+    later = assess_json(str(path), "--as-of", "2025-06-15", *[a for s in done for a in ("--set", s)])
+    assert later["calendar"]["round"] == "工信厅企业函〔2025〕190号"
+    assert later["tiers"]["little_giant"]["status"] == plan["checked"]

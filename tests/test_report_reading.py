@@ -147,7 +147,7 @@ def test_a_gate_one_tier_holds_under_an_any_of_bars_no_tier(tmp_path: Path) -> N
     out = cli(*args, "--lang", "zh", columns=80)
     plan = squash(section(out, "行动计划", ("需准备的材料", "依据说明")))
     assert "任何层级都不能申报" not in squash(out) and "找不到" not in plan
-    assert plan.count("取得：是否在中华人民共和国境内工商注册登记、具有独立法人资格") == 2, plan
+    assert plan.count("做到：在中华人民共和国境内工商注册登记、具有独立法人资格") == 2, plan
 
 
 def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:

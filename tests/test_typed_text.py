@@ -147,7 +147,7 @@ def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
     ("financials.2025.revenue", "八千万美元", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万美元”",
      "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万美元'"),
-    ("registered_in_china", "也许", "应填是 或 否（也可以写 对/不是、有/没有、y/n），现在是“也许”",
+    ("registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”",
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
 ])
 def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh: str, en: str) -> None:
@@ -262,7 +262,7 @@ def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: De
     ("近1亿", "“近1亿”不是一个确切的数"),
     ("上千万", "“上千万”不是一个确切的数"),
     ("一千二万", "“一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，空着的位写“零”"
-                 "（如 一千零五十、一亿零二百万）"),
+                 "（如一千零五十、一亿零二百万）"),
     ("一亿二万", "“一亿二万”可以有不止一种读法"),
     ("一万二", "“一万二”看不出单位：请写成 1.2万 或 12000万"),  # 1.2万元 as said, or 12000 in the question's 万元
     ("一千五十", "“一千五十”可以有不止一种读法"),

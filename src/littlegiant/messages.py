@@ -142,7 +142,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
-    "value.bool": ("expected true or false, got {got}", "应填 是 或 否（true 或 false），现在是{got}"),
+    "value.bool": ("expected true or false, got {got}", "应填是或否（true 或 false），现在是{got}"),
     "value.text": ("expected text, got {got}", "应填文字，现在是{got}"),
     "value.text_bytes": ("expected text, got an unpaired \\ud800-\\udfff escape or bytes that are not UTF-8",
                          "应填文字，现在含有无法识别的字符"),
@@ -168,7 +168,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.numeral": ("{shown!r} can be read more than one way: write it in digits (1200万), or in full Chinese "
                       "numerals with 零 where a place is empty (一千零五十, 一亿零二百万)",
                       "“{shown}”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，"
-                      "空着的位写“零”（如 一千零五十、一亿零二百万）"),
+                      "空着的位写“零”（如一千零五十、一亿零二百万）"),
     "value.numeral_unit": ("{shown!r} does not say its unit: write {write}",
                            "“{shown}”看不出单位：请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
@@ -179,7 +179,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.min": ("expected at least {low}, got {shown}", "不能小于 {low}，现在是 {shown}"),
     "value.max": ("expected at most {high}, got {shown}", "不能大于 {high}，现在是 {shown}"),
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
-    "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成 项目=值（如 financials.2025.revenue=5000），现在是“{item}”"),
+    "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写“{near}”（{near_label}）？"),
@@ -221,7 +221,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "第 {row} 行（列名）中“{column}”列出现了两次"),
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
                         "营业收入（2025年） or financials.2025.revenue)",
-                        "没有找到列名行（列名应是项目名称，如 企业名称、营业收入（2025年））"),
+                        "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
     "note.same_name": ("the same company name as {param}: entered twice? (both rows are scored)",
@@ -304,7 +304,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.kept_rows": ("{rows:row|rows} written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
-    "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为 年-月-日（如 2026-03-01），现在是“{got}”"),
+    "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为“年-月-日”（如 2026-03-01），现在是“{got}”"),
     "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人); "
                     "got {got!r}", "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                     "（专精特新“小巨人”），现在是“{got}”"),
@@ -410,7 +410,7 @@ SELF_NAMED = frozenset({"field.part_over_whole"})
 
 
 EXPECT = {
-    "bool": Text("是 或 否（也可以写 对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
+    "bool": Text("是或否（也可以写对/不是、有/没有、y/n）", "yes or no (是/否, 对/不是, 有/没有, y/n, true/false)"),
     "int": Text("整数", "a whole number"),
     "number": Text("数字", "a number"),
     "money": Text("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",

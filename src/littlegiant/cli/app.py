@@ -470,6 +470,7 @@ def batch(
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
         bad("opt.columns_csv", language, f"--columns {columns}")
     from littlegiant.cli import batch as batching
+    from littlegiant.report.common import calendar_lines
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
         bad("opt.jobs_max", language, "--jobs", most=most, cpus=most // 2, got=jobs)
@@ -495,6 +496,8 @@ def batch(
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
         about["advice"] = advice  # the next-step column only where it is filled
+        about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
+        about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
         if out_encoding is not None and kind != ".xlsx":
             _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
@@ -600,7 +603,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             if progress is not None:
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
-                progress.update(task.id, completed=counts["read"], rate=f"{rate:,.0f} rows/s")
+                progress.update(task.id, completed=counts["read"], rate=_rate(rate, lang))
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
@@ -672,6 +675,11 @@ def _kept(writer: Any, output: Path, lang: str = "en") -> str:
         return words("out.kept_none" + new, lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
     return words("out.kept_rows" + new, lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+
+
+def _rate(rate: float, lang: str) -> str:
+    """The progress bar's speed in the run's language (a zh run showed 1,343 rows/s)."""
+    return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
 
 
 def _progress(inputs: list[Path], sheet: str | None) -> Any:
@@ -1027,7 +1035,7 @@ def _argv_lang(argv: list[str]) -> str:
     return default_lang()
 
 
-_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是 或 否", "path": "文件路径", "str": "文字",
+_TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是或否", "path": "文件路径", "str": "文字",
             "datetime": "日期"}
 
 

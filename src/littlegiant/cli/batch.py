@@ -51,7 +51,7 @@ from littlegiant.load.tabular import (
 from littlegiant.load.yamlio import read_data_file, read_decimal
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import stale_year_text, warning_sentences
+from littlegiant.report.common import stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -191,8 +191,8 @@ class _FirstRows:
                 kept = self.rows[i]
                 if kept == row:
                     return source
-                line = kept & _NO_LINE
-                return self.tables[kept >> 32] + (f":{line}" if line != _NO_LINE else "")
+                number = kept & _NO_LINE
+                return self.tables[kept >> 32] + (f":{number}" if number != _NO_LINE else "")
             i = (i + 1) & mask
 
     def _grow(self) -> None:
@@ -1077,10 +1077,13 @@ class Scorer:
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why
         stale = stale_year_text(latest, last_year, self.as_of, self.lang)
+        held = prof.values.get(f"titles.{self.renewal}")
+        unheld = unheld_text(self.renewal, held if isinstance(held, bool) else None,
+                             rules.tiers[self.renewal].title.get(self.lang) if self.renewal in rules.tiers else "", self.lang)
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
-        sentences = [*cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
+        sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
                      *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]

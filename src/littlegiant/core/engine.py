@@ -228,7 +228,13 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values),
         latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules),
+        renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
     )
+
+
+def _held(answer: object) -> bool | None:
+    """A yes/no title answer as given, else None (not asked or not answered)."""
+    return answer if isinstance(answer, bool) else None
 
 
 _DOCUMENT_TAIL = re.compile(r"〔\d{4}〕\d+号")

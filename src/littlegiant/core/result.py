@@ -122,6 +122,7 @@ class Result:
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
     latest_year: int | None = None  # the latest fiscal year the profile gives a figure for (None: none)
     close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
+    renewal_held: bool | None = None  # a renewal: the profile's answer to "holds the renewed title" (None: not given)
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""

@@ -157,7 +157,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     day = _add_years(result.as_of, later)
     renewal = result.renewal if later == 0 else None
     judged_by = judge(day) if judge is not None and later > 0 else None
-    if judged_by is not None and judged_by.id != rules.id:
+    if judged_by is not None and (judged_by.id, judged_by.round) != (rules.id, rules.round):  # a round file keeps its set's id
         rules = judged_by
         if tier.id not in rules.tiers:
             return TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=rules)

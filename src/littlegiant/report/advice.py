@@ -8,7 +8,7 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import CUT_SHORT, num
+from littlegiant.report.words import CUT_SHORT, num, obtain_zh
 
 __all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
 
@@ -21,6 +21,8 @@ def change_text(ch: Change, lang: str) -> str:
     zh = lang == "zh"
     label = input_label(ch.field, ch.path).get(lang)
     colon = "：" if zh else ": "
+    if isinstance(ch.after, bool) and ch.after and zh:
+        return obtain_zh(label)
     if isinstance(ch.after, bool):
         return f"{label}{colon}{fmt(ch.after, lang=lang)}"
     if isinstance(ch.after, str):
@@ -55,8 +57,8 @@ def step_text(step: Step, lang: str) -> str:
     """One thing to do for a tier, as a sentence."""
     title = step.title.get(lang)
     if step.kind == "title":
-        held = SEP[lang].join(c.field.label.get(lang) for c in step.changes)
-        lead = f"先取得：{held}" if lang == "zh" else f"first obtain: {held}"
+        held = SEP[lang].join(c.field.label.get(lang).removeprefix("持有有效的") for c in step.changes)
+        lead = f"先取得{held}" if lang == "zh" else f"first obtain: {held}"  # 先取得创新型中小企业称号
     elif step.kind in ("change", "points"):
         body = SEP[lang].join(change_text(c, lang) for c in step.changes)
         lead = f"{body}（达到「{title}」）" if lang == "zh" else f"{body} (to meet: {title})"

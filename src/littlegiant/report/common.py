@@ -18,6 +18,7 @@ from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import Profile, input_label, part_words
+from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import RuleSet
 from littlegiant.messages import plural, say
 from littlegiant.records import record
@@ -28,14 +29,23 @@ if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once i
     from littlegiant.report.compare import Move as StatusMove
 
 FOOTER = {
-    "zh": "规则版本 {rules} · 评估日期 {as_of} · 输入指纹 {sha} · littlegiant {version}",
-    "en": "Rule set {rules} · as of {as_of} · input sha256 {sha} · littlegiant {version}",
+    "zh": "依据 {rules} · 评估日期 {as_of} · littlegiant {version}",
+    "en": "Rules: {rules} · as of {as_of} · littlegiant {version}",
+}
+CHECK_CODE = {
+    "zh": " · 资料校验码 {sha}（核对本报告对应哪一份资料时用）",
+    "en": " · profile check code {sha} (to match this report to the profile it read)",
 }
 
 
-def footer_line(result: Result, lang: str, short: bool = False) -> str:
-    sha = result.input_sha256[:16] if short else result.input_sha256
-    return FOOTER[lang].format(rules=result.rules_id, as_of=result.as_of.isoformat(), sha=sha, version=__version__)
+def footer_line(result: Result, lang: str, traced: bool = False) -> str:
+    """The report's last line: the rules by their title, the date and the tool, never an id. A file
+    report (``traced``: Markdown, HTML, the ones a consultant files and compares) adds the first 8
+    digits of the profile's fingerprint, labelled by what it is for; the terminal report does not,
+    and the full hash stays in the JSON, where a script compares it."""
+    line = FOOTER[lang].format(rules=result.rules_title.get(lang), as_of=result.as_of.isoformat(),
+                               version=__version__)
+    return line + CHECK_CODE[lang].format(sha=result.input_sha256[:8]) if traced else line
 
 
 def renewed_title(result: Result, lang: str) -> str:
@@ -52,16 +62,25 @@ def size_words(result: Result, lang: str) -> str:
     return SIZE[result.sme_size][lang]
 
 
+def calendar_lines(cal: Choice | None, lang: str) -> list[str]:
+    """Why these rules judge this day (a renewal round's notice, the new measures' start), and the
+    round notice in force when the reason does not name it: the report's 评估依据 and a results
+    workbook's 说明 sheet say it alike."""
+    if cal is None:
+        return []
+    zh = lang == "zh"
+    reason = cal.reason.get(lang)
+    lines = [reason + ("。" if zh and not reason.endswith("。") else "")]
+    if cal.round is not None and not cal.forced and cal.round.ref not in reason:
+        lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
+                     else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    return lines
+
+
 def basis_lines(result: Result, lang: str) -> list[str]:
     """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
     zh = lang == "zh"
-    lines: list[str] = []
-    cal = result.calendar
-    if cal is not None:
-        lines.append(cal.reason.get(lang) + ("。" if zh and not cal.reason.get(lang).endswith("。") else ""))
-        if cal.round is not None and not cal.forced and cal.round.ref not in cal.reason.get(lang):
-            lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
-                         else f"Round notice {cal.round.ref}: {cal.round.summary.get(lang)}.")
+    lines = calendar_lines(result.calendar, lang)
     if result.renewal is not None:
         title = renewed_title(result, lang)
         rules = result.rules_title.get(lang)
@@ -97,7 +116,9 @@ class Report:
         New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
-        return ([stale] if stale else []) + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
+        unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
+        return ([unheld] if unheld else []) + ([stale] if stale else []) + [close_text(c, self.lang) for c in r.close] \
+            + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -188,6 +209,28 @@ def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) 
     if latest is None or latest >= last_year:
         return None
     return stale_year(latest, as_of, last_year, lang)
+
+
+def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -> str | None:
+    """A renewal (复核) of a title the profile says the company does not hold: there is nothing to
+    renew, and a company that runs it by mistake would read a 复核 verdict as its own. Said first."""
+    if renewal is None or held is not False:
+        return None
+    if lang == "zh":
+        return (f"本次按{title}复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。"
+                "如确未持有，请按新申请评估（不选复核）；如已持有，请把资料中这一项改为「是」")
+    return (f"This is a renewal of {title}, but the profile answers no to holding that title: there is "
+            "nothing to renew. If the company does not hold it, assess it as a new application (no renewal); "
+            "if it does, answer yes")
+
+
+def unheld_warning(result: Result, lang: str) -> list[dict[str, Any]]:
+    """The not-held renewal notice as an entry of the JSON result's ``warnings`` (kind
+    ``renewal_not_held``, the title answer's ``path`` and ``value``), or none."""
+    said = unheld_text(result.renewal, result.renewal_held, renewed_title(result, lang), lang)
+    if said is None:
+        return []
+    return [{"kind": "renewal_not_held", "path": f"titles.{result.renewal}", "value": False, "message": said}]
 
 
 def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:

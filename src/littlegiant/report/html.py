@@ -135,7 +135,7 @@ def render_html(report: Report) -> str:
         for title, cmd in appendix:
             out.append(f"<h3>{escape(title)}</h3><pre>{escape(cmd)}</pre>")
         out.append("</section>")
-    out.append(f"<footer><p>{escape(footer_line(result, lang))}</p><p><strong>{escape(t('disclaimer', lang))}"
+    out.append(f"<footer><p>{escape(footer_line(result, lang, traced=True))}</p><p><strong>{escape(t('disclaimer', lang))}"
                "</strong></p></footer>")
     return page(name, lang, "\n".join(out))
 

@@ -91,5 +91,5 @@ def render_markdown(report: Report) -> str:
         lines.append("")
         for title, cmd in appendix:
             lines += [f"{title}{colon}", "", "```", cmd, "```", ""]
-    lines += ["---", "", footer_line(result, lang), "", f"*{t('disclaimer', lang)}*"]
+    lines += ["---", "", footer_line(result, lang, traced=True), "", f"*{t('disclaimer', lang)}*"]
     return "\n".join(lines) + "\n"

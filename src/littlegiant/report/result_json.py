@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_number, json_value
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
-from littlegiant.report.common import close_warning, stale_year_warning, warning_text
+from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
 from littlegiant.report.explanations import explanation_in
 
 
@@ -127,7 +127,7 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]), "}")
     tail: dict[str, Any] = {
         **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),
-        "warnings": [*stale_year_warning(result, lang), *close_warning(result, lang),
+        "warnings": [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
                      *(_warning_dict(w, lang) for w in result.warnings)],
         "self_assessment": True,
     }

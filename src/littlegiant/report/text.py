@@ -116,7 +116,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         console.print()
         _line(console, w("detail_hint", lang), style="dim")
     foot = RichText(style="dim")
-    foot.append(footer_line(result, lang, short=True) + "\n")
+    foot.append(footer_line(result, lang) + "\n")
     foot.append(t("disclaimer", lang))
     _line(console, foot)
 

@@ -130,7 +130,7 @@ class Words:
         label = self.label(path)
         if self.lang != "zh" or self.rules is None or label.startswith(("是否", "有无")) or label == path:
             return label
-        return "是否" + label if field_for_path(self.rules, path).type == "bool" else label
+        return ask_zh(label) if field_for_path(self.rules, path).type == "bool" else label
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -187,7 +187,10 @@ class Words:
         unit = unit_text(c.unit, self.lang)
         sep = "，" if zh else "; "
         if isinstance(c.value, bool) and isinstance(c.threshold, bool):
-            if len(paths) == 1:
+            given = c.inputs.get(paths[0]) if len(paths) == 1 else None
+            if isinstance(given, Decimal):  # a band worked out from a figure: the figure, not an answer never asked
+                got = self._inputs(c)
+            elif len(paths) == 1:
                 got = ("答「是」" if c.value else "答「否」") if zh else f"answered {fmt(c.value)}"
             else:
                 got = self._inputs(c)
@@ -234,6 +237,8 @@ class Words:
         parts = []
         for path, v in c.inputs.items():
             shown = self.choice(path, v) if isinstance(v, str) else num(v, self.lang)
+            if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
+                shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
             parts.append(f"{self.question(path)} {shown}")
         return sep.join(parts)
 
@@ -293,18 +298,48 @@ class Words:
         if stopped:
             return stopped
         missing = self.needed(tier)
-        for c in holding_back(self.result, tier.id):
-            if c.status != UNMET or tier.status == UNKNOWN:
-                continue
-            now = now_text(c, self.lang)
-            if c.title.get(self.lang) + now not in out:
-                out.append(c.title.get(self.lang) + now)
+        if tier.status == UNMET:
+            kids = tier.children()
+            for c in kids.get(None, []):
+                if c.required and c.status in (UNMET, UNKNOWN):  # a choice not known may hold a failing route
+                    out.extend(x for x in self._unmet(c, kids, alternatives=True) if x not in out)
         if missing and len(out) < limit:
             out.append(f"尚缺：{self.questions(missing, 3)}" if zh else f"still needed: {self.questions(missing, 3)}")
         if len(out) > limit:
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
         return out
+
+    def _unmet(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
+               alternatives: bool) -> list[str]:
+        """What an unmet criterion lacks, as the summary says it: every failing part of a group that
+        needs all, and of a group that needs one only its nearest route (the band a company's revenue
+        is in, the scored route a company is one group minimum short of), then, where ``alternatives``,
+        the other routes after 或: a band selector or a direct path listed as one more requirement
+        ("营业收入1亿元以上" beside a debt ratio) read as if all were needed. Alternatives are named for
+        the outer choice only; inside a route its own choices give their nearest part alone."""
+        zh = self.lang == "zh"
+        if c.kind == "all":
+            return [x for k in kids.get(c.id, []) if k.required and k.status in (UNMET, UNKNOWN)
+                    for x in self._unmet(k, kids, alternatives)]
+        if c.kind != "any":
+            return [c.title.get(self.lang) + now_text(c, self.lang)] if c.status == UNMET else []
+        routes = sorted((k for k in kids.get(c.id, []) if k.status == UNMET), key=lambda k: _nearness(k, kids))
+        if not routes:
+            return []
+        out = self._unmet(routes[0], kids, alternatives=False)
+        others = [name for r in routes[1:] for name in self._routes(r, kids)]
+        if alternatives and others:
+            more = len(others)
+            out.append((f"或：{others[0]}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
+                       (f"or: {others[0]}" + (f" or one of {more - 1} other routes" if more > 1 else "")))
+        return out
+
+    def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
+        """An alternative route by name: a choice of direct paths by each path, anything else by its title."""
+        if c.kind == "any":
+            return [n for k in kids.get(c.id, []) if k.status == UNMET for n in self._routes(k, kids)]
+        return [c.title.get(self.lang)]
 
     def needed(self, tier: TierResult) -> list[str]:
         """The answers that decide the tier now: what the criteria holding it back lack. The summary and
@@ -490,7 +525,7 @@ class Words:
                             f"First obtain {name} (that tier now: {self.status(held.status)})")
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
-            return f"先取得：{name}" if zh else f"First obtain: {name}"
+            return f"先取得「{name}」" if zh else f"First obtain: {name}"
         if m.kind == "wait":
             reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
             unit = unit_text(m.field.unit, self.lang, m.after)
@@ -500,7 +535,7 @@ class Words:
             return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
                     f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
         if isinstance(m.after, bool):
-            return f"取得：{label}" if zh else f"Obtain: {label}"
+            return obtain_zh(self.label(m.path)) if zh else f"Obtain: {label}"
         if isinstance(m.after, str):
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
@@ -585,14 +620,75 @@ class Words:
         return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
 
 
+SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "产品（服务）", "产品")
+"""Words a yes/no statement may open with before its verb: 是否 goes after them (主导产品是否属于……),
+as a finance manager asks it, not before ("是否主导产品属于……" is broken Chinese)."""
+HOLDS_TO = ("已是", "已为", "持有", "属于")
+"""Verbs that already say what a company is: 是否 goes straight before them."""
+
+
+def ask_zh(label: str) -> str:
+    """A yes/no statement as a question: 是否 after an opening subject (主导产品是否……, 近三年是否……),
+    是否为 before a name (是否为有效期内的高新技术企业), else 是否 before the verb (是否获得……)."""
+    if label.startswith(("是否", "有无")):
+        return label
+    for subject in SUBJECTS:
+        if label.startswith(subject) and len(label) > len(subject):
+            return f"{subject}是否{label[len(subject):]}"
+    if label.endswith("企业") and not label.startswith(HOLDS_TO):
+        return f"是否为{label}"
+    return f"是否{label}"
+
+
+def obtain_zh(label: str) -> str:
+    """A yes/no step to take, as a thing to do: a status by name is obtained (取得高新技术企业认定（有效期内）),
+    anything else is done (做到：获得省级以上质量奖), never 取得：是否…."""
+    if label.endswith("企业") and not label.startswith(HOLDS_TO):
+        valid = label.startswith("有效期内的")
+        return f"取得{label.removeprefix('有效期内的')}认定" + ("（有效期内）" if valid else "")
+    return f"做到：{label}"
+
+
 def _years_on(lang: str) -> str:
     from littlegiant.core.tierplan import ROUNDS
 
     return f"{ROUNDS}个申报年度" if lang == "zh" else f"{ROUNDS} application rounds"
 
 
+def _nearness(c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> tuple[int, int, Decimal]:
+    """How far a route is from met, to order alternatives: (parts failing, minus parts met, how short
+    the failing figures fall as a share of what they need). A scored route one group minimum short
+    with three parts met comes before a direct path answered no; the revenue band a company is in
+    (its R&D share 5% of 6%) before the band it is not in (revenue half of 1亿)."""
+    if c.kind in ("all", "any"):
+        parts = [_nearness(k, kids) for k in kids.get(c.id, []) if k.required or c.kind == "any"]
+        if not parts:
+            return (0, 0, Decimal(0))
+        if c.kind == "any":
+            return min(parts)
+        return (sum(p[0] for p in parts), sum(p[1] for p in parts), sum((p[2] for p in parts), Decimal(0)))
+    if c.status in (MET, REVIEW):
+        return (0, -1, Decimal(0))
+    if c.status != UNMET:
+        return (0, 0, Decimal(0))
+    return (1, 0, _shortfall(c))
+
+
+def _shortfall(c: CriterionResult) -> Decimal:
+    """How short a failing figure or score falls, as a share of what it needs (1 for a yes/no or a choice)."""
+    value = c.points_min if c.kind == "score" else c.value
+    need = c.threshold
+    if not isinstance(value, Decimal) or not isinstance(need, Decimal) or need == 0:
+        return Decimal(1)
+    gap = value - need if c.op in ("<=", "<") else need - value
+    return max(gap, Decimal(0)) / abs(need)
+
+
 def now_text(c: CriterionResult, lang: str) -> str:
-    """A failed figure's value beside its title: 「……不低于90%（现为85%）」; empty for anything else."""
+    """A failed figure's value beside its title: 「……不低于90%（现为85%）」, a failed score's points
+    (「评分达到60分以上（现为56分）」); empty for anything else."""
+    if c.kind == "score" and c.points_min is not None and c.points_min == c.points_max:
+        return f"（现为{num(c.points_min)}分）" if lang == "zh" else f" (now {num(c.points_min)} points)"
     if c.kind != "check" or not isinstance(c.value, Decimal):
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place

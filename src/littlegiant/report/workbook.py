@@ -71,7 +71,11 @@ class ResultBook:
                                                       t("xlsx.problem", lang)]))
         info.column_dimensions["A"].width = 16
         info.column_dimensions["B"].width = 70
-        made = [(t("rules", lang), f"{about.get('rules_id', '')} {about.get('rules_title', '')}".strip()),
+        renewed = about.get("renewal") or ""
+        kind = t("xlsx.new", lang) if not renewed else t("xlsx.renewal", lang).format(title=renewed)
+        made = [(t("xlsx.rules", lang), about.get("rules_title", "")),  # the title: an id is code to a client
+                (t("xlsx.kind", lang), kind),
+                *([(t("xlsx.basis", lang), about["basis"])] if about.get("basis") else []),
                 (t("as_of", lang), about.get("as_of", "")),
                 (t("last_year", lang), about.get("last_year", "")),
                 (t("tool", lang), f"littlegiant {about.get('version', '')}"),

@@ -1,0 +1,230 @@
+"""What a finance manager reads in the zh reports: real profiles in, the printed sentences checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+
+CLEAN = ("registered_in_china: true\ncompliance: {abnormal_operation: false, serious_dishonesty: false, "
+         "prohibited_products: false, major_incident: false, tax_violation: false, data_fabrication: false}\n")
+"""Registered in China, no red line: what every profile here shares."""
+INNO22 = """\
+name: 创新型分组测试
+industry: industrial
+employees: 100
+@CLEAN@financials:
+  2025: {revenue: 5000, main_revenue: 3500, rd_expense: 250, total_assets: 5000, total_liabilities: 3800}
+  2024: {revenue: 5200, main_revenue: 3600}
+ip: {class1: 1, class1_self_developed: 1, class1_high_value: 1, class2: 0}
+rd_institution: none
+strategic_emerging_industry: true
+awards: {national_rank: 0, provincial_rank: 0}
+honors: {high_tech_enterprise: false, tech_innovation_demo: false, ip_advantage: false}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+""".replace("@CLEAN@", CLEAN)
+
+LG22 = """\
+name: 二二边界有限公司
+industry: industrial
+employees: 200
+rd_staff: 30
+tech_staff: 40
+niche_years: 3
+@CLEAN@financials:
+  2025: {revenue: 10000, main_revenue: 8000, rd_expense: 300, net_profit: 600, total_assets: 10000, total_liabilities: 7000, total_costs: 9000}
+  2024: {revenue: 9500, main_revenue: 7600, rd_expense: 285}
+  2023: {revenue: 9000, main_revenue: 7200}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 2, class1_self_developed: 2, class1_high_value: 0, class1_applied: 2, class1_top3_holder: 2, class2: 3}
+rd_institution: city
+digital_level: 2
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
+certification: {management_system: true, developed_market_product: false}
+info_system_core_business: true
+market: {domestic_share: 10, international_share: null, domestic_rank: 4, leading: true}
+strategic_emerging_industry: false
+field: {chain_role: true, foundation: false, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
+honors: {high_tech_enterprise: false, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
+platform_score: 60
+characteristic_score: 5
+exclusions: {single_champion: false, related_to_little_giant: false}
+""".replace("@CLEAN@", CLEAN)
+
+
+def assess(tmp_path: Path, text: str, *args: str, columns: int = 80) -> Any:
+    """Run ``littlegiant assess`` on a profile written from ``text``, as a user at a terminal would."""
+    src = tmp_path / "公司.yaml"
+    src.write_text(text, encoding="utf-8")
+    return runner.invoke(app, ["assess", str(src), *args],
+                         env={"COLUMNS": str(columns), "NO_COLOR": "1", "LANG": "zh_CN.UTF-8"})
+
+
+def summary_line(out: str, tier: str) -> str:
+    """One tier's 差在/尚缺 line of the summary, its wrapped lines joined."""
+    block = out.split("结论\n", 1)[1].split("\n\n", 1)[0]
+    joined = re.sub(r"\n\s+", "\n", block)
+    lines = re.split(r"\n(?=\S+——)", joined)
+    found = [ln for ln in lines if ln.startswith(f"{tier}——")]
+    assert found, block
+    return found[0].replace("\n", "")
+
+
+def test_footer_names_the_rules_by_title_and_no_hash(tmp_path: Path) -> None:
+    """The terminal report's last lines name the rules by their title with no id or fingerprint; the
+    Markdown file keeps a short, labelled check code, never the full hash."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh")
+    assert out.exit_code == 0, out.output
+    doc = json.loads(assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--format", "json").stdout)
+    sha = doc["input_sha256"]
+    tail = out.stdout.rsplit("--detail", 1)[1]
+    assert "依据 优质中小企业梯度培育管理暂行办法（2022） · 评估日期 2026-03-15" in tail.replace("\n", "")
+    assert "miit" not in out.stdout and "指纹" not in out.stdout and sha[:8] not in out.stdout
+    md = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--format", "markdown").stdout
+    footer = md.split("\n---\n")[-1]
+    assert f"资料校验码 {sha[:8]}（核对本报告对应哪一份资料时用）" in footer
+    assert sha[:9] not in md and "miit-2022" not in footer
+
+
+def test_summary_names_the_failing_group_minimum_and_the_direct_paths_as_alternatives(tmp_path: Path) -> None:
+    """2022 创新型 with 70 points but 成长性 0 of the 15 needed: the summary names that minimum with the
+    score, and the direct paths after 或, not as further requirements."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    assert "创新型中小企业：不满足（得分 70）" in out
+    line = summary_line(out, "创新型中小企业")
+    assert line == "创新型中小企业——差在：成长性得分不低于15分（现为0分）；或：近三年内获得过国家级、省级科技奖励等4项中的任一项"
+
+
+def test_summary_gives_the_score_and_says_or_before_the_direct_paths(tmp_path: Path) -> None:
+    """2022 专精特新 at 56 points: the score comes first with its figure, the direct paths only as an alternative."""
+    out = assess(tmp_path, LG22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    line = summary_line(out, "专精特新中小企业")
+    assert line.startswith("专精特新中小企业——差在：评分达到60分以上（现为56分）；或：")
+    assert line.endswith("等4项中的任一项")
+
+
+def test_summary_names_the_revenue_band_condition_not_the_band_itself(tmp_path: Path) -> None:
+    """2022 小巨人 with 5,000万 revenue and R&D 5%: the gap is the 6% its band needs, never 营业收入1亿元以上;
+    and --detail shows the band check by the revenue figure, not as an answer the user never gave."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    line = summary_line(out, '专精特新"小巨人"企业')
+    assert "上年度研发费用占比不低于6%（现为5%）" in line and "1亿元以上" not in line
+    assert "截至上年末资产负债率不高于70%（现为76%）" in line
+    detail = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--detail", columns=160).stdout
+    band = next(ln for ln in detail.splitlines() if "上年度营业收入5000万元（含）至1亿元" in ln)
+    assert "营业收入（2025年） 5,000万元：满足" in band and "答「是」" not in band
+
+
+def test_plan_and_next_step_phrase_yes_no_steps_as_things_to_do(tmp_path: Path) -> None:
+    """A yes/no step reads as a finance manager says it (取得高新技术企业认定（有效期内）, 主导产品是否……),
+    in the report's plan and in the batch 下一步 column, never 取得：是否…."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    plan = re.sub(r"\n\s+", "", out.split("行动计划\n", 1)[1].split("\n\n", 1)[0])
+    assert "1. 取得高新技术企业认定（有效期内）" in plan
+    assert "主导产品是否属于重点领域" in plan  # 小巨人's 2027 round, judged by the 2026 measures
+    assert "取得：" not in plan and "是否主导" not in plan and "是否产品" not in plan
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(INNO22, encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--advice",
+                                 "--as-of", "2026-03-15"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert "取得高新技术企业认定（有效期内）" in sheet and "取得：" not in sheet and "是否主导" not in sheet
+
+
+def test_renewal_of_a_title_not_held_is_flagged(tmp_path: Path) -> None:
+    """--renewal little_giant for a profile that says it holds no 小巨人 title: the report, the JSON
+    warnings and the batch row all say there is nothing to renew; with the title held, none does."""
+    args = ("--as-of", "2026-11-26", "--renewal", "little_giant")
+    out = assess(tmp_path, LG22, *args, "--lang", "zh")
+    assert out.exit_code == 0, out.output
+    said = re.sub(r"\n\s*", "", out.stdout.split("⚠ 请核对的数字\n", 1)[1])
+    assert said.startswith('⚠ 本次按专精特新"小巨人"企业复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。')
+    doc = json.loads(assess(tmp_path, LG22, *args, "--format", "json", "--lang", "en").stdout)
+    assert doc["warnings"][0]["kind"] == "renewal_not_held" and "nothing to renew" in doc["warnings"][0]["message"]
+    held = json.loads(assess(tmp_path, LG22.replace("little_giant: false", "little_giant: true"), *args,
+                             "--format", "json").stdout)
+    assert all(w["kind"] != "renewal_not_held" for w in held["warnings"])
+    folder = tmp_path / "list"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(LG22, encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "r.csv"), "--lang", "zh", *args],
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "没有这一称号，就谈不上复核" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def test_xlsx_about_sheet_says_a_renewal_and_its_round_notice(tmp_path: Path) -> None:
+    """A 2026 小巨人 renewal written to .xlsx: the 说明 sheet names the rules by title, says it was a
+    renewal and under which round notice (117号), and shows no rule-set id."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "list"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(LG22.replace("little_giant: false", "little_giant: true"), encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--renewal", "little_giant",
+                                 "--as-of", "2026-11-26"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    about = dict(load_workbook(out, read_only=True)["说明"].iter_rows(values_only=True))
+    assert about["依据"] == "优质中小企业梯度培育管理暂行办法（2022）"
+    assert about["评估类型"].startswith('专精特新"小巨人"企业复核：该层级按复核条款评估')
+    assert "工信厅企业函〔2026〕117号" in about["适用说明"]
+    assert not any("miit" in str(v) for v in about.values())
+
+
+def test_zh_progress_bar_speaks_chinese(tmp_path: Path) -> None:
+    """A zh batch on a terminal shows its speed as 每秒 N 行, never rows/s (read from a real pty)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    src = tmp_path / "名单.csv"
+    rows = [f"企业{i:04d},工业,{100 + i % 500},{5000 + i},{4800 + i},{4500 + i},{200 + i % 50},{190 + i % 50}"
+            for i in range(4000)]
+    src.write_text("企业名称,所属行业,从业人数,2025年营业收入（万元）,2024年营业收入（万元）,2023年营业收入（万元）,"
+                   "2025年研发费用（万元）,2024年研发费用（万元）\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    main, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "littlegiant", "batch", str(src), "-o", str(tmp_path / "out.csv"),
+                             "--lang", "zh", "--jobs", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=child, env={**os.environ, "COLUMNS": "80", "TERM": "xterm"})
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "每秒" in text and "行" in text, text[-500:]
+    assert "rows/s" not in text
+
+
+def test_zh_messages_have_no_space_between_chinese_words(tmp_path: Path) -> None:
+    """No zh message in the catalogs puts a space between two Chinese words (应填是 或 否 read as a
+    typo); and the yes/no error a user meets reads 应填是或否."""
+    from littlegiant.i18n import MESSAGES
+    from littlegiant.messages import CATALOG, EXPECT
+
+    texts = [zh for _, zh in CATALOG.values()] + [e.zh for e in EXPECT.values()]
+    texts += [m["zh"] for m in MESSAGES.values() if isinstance(m, dict) and "zh" in m]
+    gap = re.compile(r"[\u4e00-\u9fff）」”][ \u3000]+[\u4e00-\u9fff（「“]")
+    assert [t for t in texts if gap.search(t)] == []
+    out = assess(tmp_path, LG22, "--lang", "zh", "--set", "honors.high_tech_enterprise=maybe")
+    assert out.exit_code == 2
+    assert "「有效期内的高新技术企业」：应填是或否（也可以写对/不是、有/没有、y/n），现在是“maybe”" in out.output
