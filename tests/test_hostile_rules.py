@@ -483,3 +483,47 @@ def test_a_rule_files_own_plain_words_and_name_levels_are_read_as_its_choices(tm
                                         "    name_levels:\n      endings: [工厂]\n      marks: {造: factory}\n"), "bad.yaml")
     done, _ = cli("rules", "validate", str(bad))
     assert refused_in_one_line(done, "expected one of industrial, got 'factory'").startswith(f"{bad}:53: ")
+
+
+TWO_CHOICES = "      industrial: {zh: 工业, en: Industry}\n      other: {zh: 其他, en: Other}\n"
+NAME_FORMS_WRONG = [
+    ("unknown key", "    name_forms:\n      code: true\n      codes: true\n", "unknown key 'code' (expected one of: codes, endings, either)", 53),
+    ("codes not a flag", "    name_forms:\n      codes: 1\n", "expected true or false, got", 53),
+    ("ending of no choice", "    name_forms:\n      endings:\n        factory: [制造业]\n",
+     "'factory' is not a choice of this field", 54),
+    ("ending not a list", "    name_forms:\n      endings:\n        industrial: 制造业\n",
+     "expected a non-empty list of words, got", 54),
+    ("ending twice", "    name_forms:\n      endings:\n        industrial: [制造业]\n        other: [服务业, 制造业]\n",
+     "ending '制造业' is given twice", 55),
+    ("either one choice", "    name_forms:\n      either:\n        杂业: [industrial]\n",
+     "expected two or more different choices", 54),
+    ("either no choice", "    name_forms:\n      either:\n        杂业:\n          - industrial\n          - factory\n",
+     "'factory' is not a choice of this field", 56),
+    ("either a label", "    name_forms:\n      either:\n        工业: [industrial, other]\n",
+     "'工业' already names choice 'industrial'", 54),
+    ("empty", "    name_forms: {}\n", "name_forms needs at least one of codes, endings, either", 52),
+]
+
+
+@pytest.mark.parametrize(("kind", "extra", "words", "line"), NAME_FORMS_WRONG, ids=[w[0] for w in NAME_FORMS_WRONG])
+def test_a_choices_name_forms_are_checked_like_every_other_key(
+        tmp_path: Path, kind: str, extra: str, words: str, line: int) -> None:
+    """name_forms (codes, endings, either) is rule data: an unknown key, a wrong type, a choice the field does not
+    have, an ending given twice or an 'either' word that already names a choice is refused with file and line."""
+    path = write(tmp_path, with_industry(TWO_CHOICES, extra))
+    done, _ = cli("rules", "validate", str(path))
+    assert refused_in_one_line(done, words).startswith(f"{path}:{line}: "), done.stderr
+
+
+def test_a_rule_files_own_name_forms_are_what_set_accepts(tmp_path: Path) -> None:
+    """A rule author's codes, endings and either words decide what --set reads: C13造纸厂 by its ending
+    after the code, 杂业 refused naming just the two choices it may be, 造纸 (no ending) refused."""
+    extra = ("    name_forms:\n      codes: true\n      endings:\n        industrial: [厂]\n"
+             "      either:\n        杂业: [industrial, other]\n")
+    path = write(tmp_path, with_industry(TWO_CHOICES, extra))
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=C13造纸厂", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=杂业", "--lang", "zh")
+    assert refused_in_one_line(done, "请写工业或其他")
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=造纸", "--lang", "zh")
+    assert refused_in_one_line(done, "应填以下之一：工业；其他")

@@ -316,17 +316,18 @@ def test_a_yes_whose_remark_says_lapsed_or_pending_is_not_a_yes(tmp_path: Path) 
 
 
 def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
-    """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is
-    refused with every choice in Chinese, no ids, nothing cut off."""
+    """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is refused
+    naming those two; a word naming none is refused with every choice in Chinese, no ids, nothing cut off."""
     src = tmp_path / "ind.csv"
     src.write_text("企业名称,行业,从业人员,营业收入（2025年）\n甲,制造业,120,8000\n乙,采矿业,120,8000\n"
-                   "丙,批发和零售业,120,8000\n", encoding="utf-8")
+                   "丙,批发和零售业,120,8000\n丁,高新技术,120,8000\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     rows = read_csv(tmp_path / "out.csv")
-    assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", ""]
-    error = rows[2]["错误说明"]
+    assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", "", ""]
+    assert rows[2]["错误说明"] == "「行业（《中小企业划型标准规定》）」：现在是文字“批发和零售业”，这包括不止一类，请写批发业或零售业"
+    error = rows[3]["错误说明"]
     assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
-    assert error.endswith("其他未列明行业，现在是文字“批发和零售业”") and "industrial" not in error
+    assert error.endswith("其他未列明行业，现在是文字“高新技术”") and "industrial" not in error
 
 
 def test_plain_words_for_an_institution_level_are_its_choice(tmp_path: Path) -> None:
@@ -571,3 +572,104 @@ def test_the_first_row_of_each_name_is_remembered_as_a_dict_would(rows: list[tup
     for number, (kind, text, table) in enumerate(rows, start=2):
         source = table if table.endswith(".yaml") else f"{table}:{number}"
         assert kept.first((kind, text), source) == plain.setdefault((kind, text), source)
+
+
+def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp_path: Path) -> None:
+    """A 统计 sheet (区域, 企业数, 营业收入合计: no company-name column) is passed over with a note and exit 0, as
+    填表说明 is; the same sheet alone in a workbook, or named by --sheet, is still an error, not silently nothing."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "企业名单"
+    ws.append(["企业名称", "所属行业", "从业人数", "2025年营业收入（万元）"])
+    ws.append(["甲公司", "工业", 260, 12000])
+    summary = book.create_sheet("统计")
+    summary.append(["区域", "企业数", "营业收入合计"])
+    summary.append(["园区一", 2, 15000])
+    summary.append(["合计", 3, 18000])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("甲公司", "已评估")]
+    assert "工作表" in err and "统计 没有企业名称列（像是汇总表），已略过" in err
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "--sheet", "统计", "-o", str(tmp_path / "s.csv"),
+                        "--lang", "zh")
+    assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "s.csv")] == ["出错"]
+    del book["企业名单"]
+    book.save(tmp_path / "alone.xlsx")
+    code, _, _ = invoke("batch", str(tmp_path / "alone.xlsx"), "-o", str(tmp_path / "a.csv"), "--lang", "zh")
+    assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "a.csv")] == ["出错"]
+
+
+def test_a_subtotal_row_under_the_totals_is_no_company(tmp_path: Path) -> None:
+    """其中：高新技术企业 under 小计 counts some of the companies: skipped and said with the totals rows, never scored."""
+    src = tmp_path / "tot.csv"
+    src.write_text("序号,企业名称,所属行业,从业人数,2025年营业收入（万元）\n1,合计科技有限公司,工业,50,3000\n"
+                   ",小计,,50,3000\n,其中：高新技术企业,,1,3000\n2,其中精密有限公司,工业,70,5000\n",
+                   encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
+    assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
+    assert "第 3、4 行（合计行）" in err
+
+
+def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
+    """A bare 企业 (or 名称) header holds the names, not a misspelt field; beside 企业名称 it is passed over."""
+    src = tmp_path / "in.csv"
+    src.write_text("企业,所属行业,从业人数,2025年营业收入（万元）\n甲公司,工业,50,3000\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    (row,) = read_csv(tmp_path / "out.csv")
+    assert code == 0 and (row["企业名称"], row["处理结果"], row["企业规模"]) == ("甲公司", "已评估", "小型")
+    assert "您是不是想写" not in err
+    src.write_text("企业名称,名称,从业人数\n甲公司,甲,50\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "two.csv"), "--lang", "zh")
+    (row,) = read_csv(tmp_path / "two.csv")
+    assert code == 0 and (row["企业名称"], row["处理结果"]) == ("甲公司", "已评估")
+    assert "以下列与评估无关，已略过：“名称”" in err
+
+
+def test_no_maker_china_result_in_a_park_s_words_reads_as_none(tmp_path: Path) -> None:
+    """无, 没有, 否, 未获奖 in the 创客中国 column mean 未进入 (the rule data's words) and the row is scored; a word
+    that says no result for certain only: 大概 is still an error naming the three choices."""
+    src = tmp_path / "in.csv"
+    header = "企业名称,所属行业,从业人数,2025年营业收入（万元）,近三年\"创客中国\"大赛全国企业组名次\n"
+    rows = "".join(f"{w}公司,工业,50,3000,{w}\n" for w in ("无", "没有", "否", "未获奖", "全国50强", "大概"))
+    src.write_text(header + rows, encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows_out = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [r["处理结果"] for r in rows_out] == ["已评估"] * 5 + ["出错"]
+    assert "未进入；全国500强；全国50强" in rows_out[-1]["错误说明"]
+    from littlegiant.load import rules
+    from littlegiant.load.profile import choice_named
+
+    maker = rules.load("miit-2026").fields["maker_china"]
+    assert [choice_named(maker, w) for w in ("无", "没有", "否", "未获奖", "全国50强")] == ["none"] * 4 + ["top50"]
+
+
+INDUSTRY_NAMES = {  # 国民经济行业分类 names as parks record them → the size class at 250 staff, 15000万 revenue
+    "通用设备制造业": "小型", "C制造业": "小型", "C34通用设备制造业": "小型", "制造业-通用设备": "小型",
+    "黑色金属矿采选业": "小型", "燃气生产和供应业": "小型", "橡胶和塑料制品业": "小型", "D电力、热力生产和供应业": "小型",
+    "I65软件和信息技术服务业": "中型", "科学研究和技术服务业": "中型", "居民服务业": "中型", "卫生和社会工作": "中型",
+    "教育": "中型", "文化、体育和娱乐业": "中型", "水利、环境和公共设施管理业": "中型",
+}
+"""工业 is small below 300 staff; 其他未列明行业 and 软件和信息技术服务业 are medium from 100 staff (criteria.md §2.1)."""
+TWO_WAY = {"批发和零售业": "请写批发业或零售业", "房地产业": "请写房地产开发经营或物业管理",
+           "交通运输、仓储和邮政业": "请写交通运输业、仓储业或邮政业", "住宿和餐饮业": "请写住宿业或餐饮业",
+           "I信息传输、软件和信息技术服务业": "请写信息传输业或软件和信息技术服务业"}
+
+
+def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choices(tmp_path: Path) -> None:
+    """A 大类 of manufacturing, mining or utilities (with or without its code) is 工业; 科学研究和技术服务业, 教育 and
+    the like are 其他未列明行业, each sized as such; a 门类 of two or more choices is an error row naming just those."""
+    names = [*INDUSTRY_NAMES, *TWO_WAY, "信息技术"]
+    src = tmp_path / "ind.csv"
+    src.write_text("企业名称,所属行业,从业人数,2025年营业收入（万元）,2025年资产总额（万元）\n"
+                   + "".join(f"{n}公司,{n},250,15000,9000\n" for n in names), encoding="utf-8-sig")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = {r["企业名称"].removesuffix("公司"): r for r in read_csv(tmp_path / "out.csv")}
+    assert code == 1 and list(rows) == names
+    assert {n: (rows[n]["处理结果"], rows[n]["企业规模"]) for n in INDUSTRY_NAMES} == {
+        n: ("已评估", size) for n, size in INDUSTRY_NAMES.items()}
+    for name, said in TWO_WAY.items():
+        assert rows[name]["处理结果"] == "出错" and said in rows[name]["错误说明"], rows[name]["错误说明"]
+        assert "其他未列明行业" not in rows[name]["错误说明"]  # just those choices, not the list of 16
+    assert "应填以下之一：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]

@@ -148,6 +148,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "应填文字，现在含有无法识别的字符"),
     "value.choice": ("expected one of {choices}, got {got}", "应填以下之一：{choices}，现在是{got}"),
     "value.choice_words": ("expected one of {choices}, got {got}", "应填以下之一：{labels}，现在是{got}"),
+    "value.choice_either": ("got {got}, which covers more than one choice: write {options}",
+                            "现在是{got}，这包括不止一类，请写{options}"),
     "value.choice_words_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                                 "现在是{got}，您是不是想写“{near_label}”？可填的有：{labels}"),
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
@@ -381,6 +383,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "run of batch, not lists of companies",
                            "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"
                            "不是企业名单"),
+    "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
+                          "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
-from littlegiant.load.profile import Scalar, brief, check_value, choice_named, field_words
+from littlegiant.load.profile import Scalar, brief, check_value, choice_named, choices_meant, field_words
 from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, nearest, unit_text
 from littlegiant.records import record
@@ -146,14 +146,20 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return low in YES, None
         raise wrong()
     if f.type == "choice":
-        if numbered:  # the choices are on the screen, numbered: say that, not the list of ids
-            if raw.isdigit() and 1 <= int(raw) <= len(f.choices):
-                return f.choices[int(raw) - 1], None
-            found = choice_named(f, stripped) or choice_named(f, raw)
+        if numbered and raw.isdigit() and 1 <= int(raw) <= len(f.choices):
+            return f.choices[int(raw) - 1], None
+        found = choice_named(f, stripped) or choice_named(f, raw)
+        meant = choices_meant(f, stripped) if found is None else ()
+        if numbered and not meant:  # the choices are on the screen, numbered: say that, not the list of ids
             if found is None:
                 raise wrong()
             return found, None
-        found = choice_named(f, stripped) or choice_named(f, raw)
+        if meant:  # 批发和零售业 is 批发业 or 零售业: those two are named, not every choice
+            options = [lab for lab in map(f.choice_labels.get, meant) if lab is not None]
+            raise InputError(kind="value.choice_either", params={"got": Got(stripped), "options": Text(
+                "、".join(lab.zh for lab in options[:-1]) + "或" + options[-1].zh,
+                ", ".join(lab.en for lab in options[:-1]) + " or " + options[-1].en)},
+                field=where, label=label or field_words(f, where))
         if found is None:  # said in the choices' words (a sheet's user never saw their ids), and in full
             near = nearest(stripped, f.choices)
             params: dict[str, object] = {

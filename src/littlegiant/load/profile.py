@@ -611,6 +611,14 @@ def choice_named(f: FieldDef, text: str) -> str | None:
     plain word the rule data gives for it (制造业 for 工业), or a name giving its level (name_levels:
     江苏省工程技术研究中心 is 省级); brackets full- or half-width alike."""
     low = choice_key(text)
+    found = _named(f, low)
+    if found is None and (f.choice_codes or f.choice_endings):
+        found = _named_in_forms(f, low)
+    return found
+
+
+def _named(f: FieldDef, low: str) -> str | None:
+    """The choice one folded name gives: id, label, word, the level in a name, or its ending."""
     for choice in f.choices:
         label = f.choice_labels.get(choice)
         if low == choice.lower() or (label is not None and low in (unicodedata.normalize("NFKC", label.zh).lower(),
@@ -619,7 +627,56 @@ def choice_named(f: FieldDef, text: str) -> str | None:
     found = f.choice_words.get(low)
     if found is None and f.name_endings:
         found = _level_in_name(f, low)
+    if found is None and f.choice_endings and not low.isascii():
+        found = next((choice for ending, choice in f.choice_endings if low.endswith(ending)), None)
     return found if found in f.choices else None
+
+
+def _forms(f: FieldDef, low: str) -> list[str]:
+    """A classification's name as a sheet records it, in the forms that may name a choice: without
+    its leading code (C34通用设备制造业, I65软件和信息技术服务业) where the field has codes, and
+    without a remark in brackets at its end (制造业（通用设备）)."""
+    forms = [low]
+    if f.choice_codes:
+        code = _CODE.match(low)
+        if code is not None and code.end() < len(low):
+            forms.append(low[code.end():])
+    for form in list(forms):
+        bare = _REMARK.sub("", form).strip()
+        if bare and bare != form:
+            forms.append(bare)
+    return forms
+
+
+_CODE = re.compile(r"(?:[a-t]\d{0,4}|\d{1,4})[ .．、\-－]*(?=[^\x00-\x7f])")
+"""A 国民经济行业分类 code ahead of a name: a 门类 letter with up to four digits, or the digits alone."""
+_REMARK = re.compile(r"[(][^()]*[)]$")
+_PARTS = re.compile(r"[-－—–/／|｜·:：]")
+"""Where a sheet joins a 门类 and what it makes (制造业-通用设备, 制造业/汽车零部件)."""
+
+
+def _named_in_forms(f: FieldDef, low: str) -> str | None:
+    """The choice a classification's name gives in one of its forms, or, joined of parts
+    (制造业-通用设备), the one choice every part that names one gives; None when parts disagree."""
+    forms = _forms(f, low)
+    for form in forms[1:]:
+        found = _named(f, form)
+        if found is not None:
+            return found
+    given = {_named(f, part.strip()) for form in forms for part in _PARTS.split(form) if part.strip()} - {None}
+    return given.pop() if len(given) == 1 else None
+
+
+def choices_meant(f: FieldDef, text: str) -> tuple[str, ...]:
+    """The choices a word may mean that the rule data says covers several (批发和零售业 is 批发业 or
+    零售业), so that a refusal names just those; () for any other word."""
+    if not f.choice_either:
+        return ()
+    for form in _forms(f, choice_key(text)):
+        meant = f.choice_either.get(form)
+        if meant is not None:
+            return meant
+    return ()
 
 
 def _level_in_name(f: FieldDef, text: str) -> str | None:

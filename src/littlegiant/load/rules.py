@@ -111,6 +111,9 @@ class FieldDef:
     choice_words: dict[str, str] = field(default_factory=dict)  # plain word (choice_key) → the choice it names
     name_endings: tuple[str, ...] = ()  # a name ending so (…研究中心) gives a level by name_marks
     name_marks: tuple[tuple[str, str], ...] = ()  # (mark, choice): the first mark in such a name decides
+    choice_codes: bool = False  # a leading classification code (C, C34, I65) before a choice's name is passed over
+    choice_endings: tuple[tuple[str, str], ...] = ()  # (ending, choice): a name ending so names that choice
+    choice_either: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → the choices it may mean
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
@@ -759,7 +762,8 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
-           ("help", "unit", "min", "max", "choices", "name_levels", "qualitative", "evidence", "lever", "part_of",
+           ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "qualitative", "evidence", "lever",
+            "part_of",
             "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
@@ -783,6 +787,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     elif r.has("choices"):
         r.fail("only a choice field has 'choices'", "choices")
     endings, marks = _name_levels(r, choices)
+    codes, forms, either = _name_forms(r, labels, words if ftype == "choice" else {})
     helptext = None
     if r.has("help"):
         h = r.sub("help")
@@ -793,6 +798,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
         maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
         choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
+        choice_codes=codes, choice_endings=forms, choice_either=either,
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
         lever=r.choice("lever", ("up", "down", "none"), "up"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
@@ -841,6 +847,57 @@ def _name_levels(r: _Reader, choices: tuple[str, ...]) -> tuple[tuple[str, ...],
             mr.fail(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(mark)}", str(mark))
         marks.append((choice_key(mark), mr.choice(mark, choices)))
     return endings, tuple(marks)
+
+
+def _name_forms(r: _Reader, labels: dict[str, Text], words: dict[str, str],
+                ) -> tuple[bool, tuple[tuple[str, str], ...], dict[str, tuple[str, ...]]]:
+    """A choice field's ``name_forms``: how a classification's own names give a choice (the
+    国民经济行业分类 names a park's sheet holds for 行业). ``codes``: a leading code (C, C34, I65) is
+    passed over; ``endings``: choice → endings of names that are that choice only (…制造业 is 工业);
+    ``either``: word → the two or more choices it may mean (批发和零售业), which an answer is asked to
+    pick from. Bounded lists, no patterns from the data: the matching is fixed in the reader."""
+    if not r.has("name_forms"):
+        return False, (), {}
+    if not labels:
+        r.fail("only a choice field has 'name_forms'", "name_forms")
+    nf = r.sub("name_forms")
+    nf.keys((), ("codes", "endings", "either"))
+    if not any(nf.has(k) for k in ("codes", "endings", "either")):
+        r.fail("name_forms needs at least one of codes, endings, either", "name_forms")
+    named = {choice_key(n): c for c, label in labels.items() for n in (c, label.zh, label.en)} | words
+    endings: list[tuple[str, str]] = []
+    if nf.has("endings"):
+        er = nf.sub("endings")
+        for choice in er.data:
+            if choice not in labels:
+                er.fail(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})", str(choice))
+            for i, ending in enumerate(er.words(choice)):
+                key = choice_key(ending)
+                if any(key == e for e, _ in endings):
+                    raise InputError(f"ending {ending!r} is given twice: an ending names one choice, once",
+                                     file=er.file, line=line_of(er.data[choice], i), field=f"{er.path}.{choice}[{i}]")
+                endings.append((key, choice))
+    either: dict[str, tuple[str, ...]] = {}
+    if nf.has("either"):
+        wr = nf.sub("either")
+        if not wr.data or len(wr.data) > MAX_WORDS:
+            nf.fail(f"expected 1 to {MAX_WORDS} words, each with the choices it may mean", "either")
+        for word in wr.data:
+            if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD:
+                wr.fail(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(word)}", str(word))
+            key = choice_key(word)
+            if key in named or key in either:
+                wr.fail(f"{word!r} already names choice {named.get(key)!r} or is given twice: a word that may mean "
+                        "several choices names none of them", word)
+            meant = wr.words(word)
+            for i, choice in enumerate(meant):
+                if choice not in labels:
+                    raise InputError(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})",
+                                     file=wr.file, line=line_of(wr.data[word], i), field=f"{wr.path}.{word}[{i}]")
+            if len(set(meant)) < 2 or len(set(meant)) != len(meant):
+                wr.fail("expected two or more different choices", word)
+            either[key] = tuple(meant)
+    return nf.flag("codes"), tuple(endings), either
 
 
 def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:

@@ -61,7 +61,7 @@ def norm(text: str) -> str:
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称"),
+    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称", "企业", "企业名", "名称", "公司"),
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
                   "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
@@ -91,6 +91,21 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 """Headers parks use for a field, beyond its labels: each means that field under criteria.md and
 nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fold alike). Ambiguous ones are not
 here but in AMBIGUOUS_HEADERS: a column of them stops the run with what to write instead."""
+NAME_HEADERS = frozenset(norm(h) for h in ("企业名称", "name", *HEADER_ALIASES["name"]))
+"""Headers of the company-name column: a sheet with none of them and no header found is no list of
+companies (a 统计 sheet beside the list)."""
+def names_companies(header: str) -> bool:
+    """Whether a header cell may head a column of company names (企业名称, 单位全称, Company name):
+    a sheet with none, whose header is not found, is no list of companies but a summary beside it
+    (区域 | 企业数 | 营业收入合计); one with such a column is a list the reader failed to read."""
+    folded = norm(header)
+    return folded in NAME_HEADERS or folded in ("company", "企业名", "公司名") or folded.endswith(_NAME_ENDINGS)
+
+
+_NAME_ENDINGS = ("名称", "名字", "全称", "name")
+BARE_NAME_HEADERS = frozenset({"企业", "企业名", "名称", "公司"})
+"""Name headers that say less than 企业名称: the company's name when the sheet has no other name
+column, passed over beside one (企业名称 | 企业 is not a column given twice)."""
 YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
     "title_innovative": ("创新型中小企业", "创新型中小企业称号"),
     "title_tech": ("科技型中小企业", "科技型中小企业入库", "入库科技型中小企业"),
@@ -315,8 +330,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         raise InputError(kind="column.figure_words", params={
             "words": word, "name": input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label},
             field=text, label=Text(f"“{text}”列", text))
-    pool = {**labels, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
-    near = nearest(folded, pool) or (nearest(rest, labels) if year_match else None)
+    named = {k: f for k, f in labels.items() if k not in BARE_NAME_HEADERS}  # 企业数 is no slip of 企业
+    pool = {**named, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
+    near = nearest(folded, pool) or (nearest(rest, named) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
     if near is not None and near in folded and _NOT_A_FIGURE.search(folded):
@@ -656,18 +672,20 @@ def numbered_only(header: list[str], values: list[str]) -> bool:
 _SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
 """A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
 _TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
+_PART_OF_TOTAL = re.compile(r"其中[:：,，]")
+"""A subtotal under a totals row (其中：高新技术企业): a count of some of the companies, never one."""
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
 
 
 def skipped_row(values: list[str]) -> str | None:
-    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column
-    sums a park adds under its list) or FOOTER (填表人：…, 注：…, alone on their row); else None.
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 or 其中：… in its first cells: the
+    column sums a park adds under its list, and their parts) or FOOTER (填表人：…, 注：…, alone on their row); else None.
     Scored, a totals row became a company with no name and the park's summed figures."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
         return None
-    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
+    if any(norm(v).replace(":", "") in _TOTALS or _PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
         return TOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
         return FOOTER
@@ -747,14 +765,19 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
     ``ours``: the headers batch output has (as ``norm`` gives them), passed over without a word."""
     out = []
-    for h in header:
-        if not h.strip() or norm(h) in ours:
+    named = False
+    for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
+        if not h.strip():
             continue
         try:
-            column(rules, h, last_year)
+            path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == "column.unknown":
+            if exc.kind == "column.unknown" and norm(h) not in ours:
                 out.append(h.strip())
+            continue
+        if path == "name" and named and norm(h) in BARE_NAME_HEADERS:
+            out.append(h.strip())  # 企业 beside 企业名称: passed over (row_profile)
+        named = named or path == "name"
     return out
 
 
@@ -768,7 +791,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     run per misnamed column made a park's sheet take four)."""
     taken: dict[str, str] = {}
     out: list[InputError] = []
-    for h in header:
+    for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
         if not h.strip() or norm(h) in ours:
             continue
         try:
@@ -776,6 +799,8 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         except InputError as exc:
             if exc.kind != "column.unknown":
                 out.append(exc)
+            continue
+        if path in taken and norm(h) in BARE_NAME_HEADERS:
             continue
         if path in taken:
             out.append(_same(h, taken[path]))
@@ -811,7 +836,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     problems: list[InputError] = []
     taken: dict[str, str] = {}
     sheet_unit = cells.get(SHEET_UNIT)
-    for header, cell in cells.items():
+    for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
         if header in (SHEET_UNIT, ROW_NOTES):
             continue
         if not header.strip():
@@ -834,6 +859,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         except InputError as exc:
             problems.append(exc)
             continue
+        if path in taken and norm(header) in BARE_NAME_HEADERS:
+            continue  # 企业 beside 企业名称: the fuller name is the name
         if path in taken:
             problems.append(_same(header, taken[path]))
             continue

@@ -52,11 +52,21 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": ", ".join(names)},
                                  file=str(path), field="--sheet")
             names = [sheet]
+        tables = False  # whether a sheet of the workbook held a table of companies
+        unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         for name in names:
             ws = book[name]
             # a chart sheet has no cells; a hidden sheet holds lists or workings, not companies
             if hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible"):
-                yield from _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only, meant)
+                for where, cells in _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only, meant,
+                                          None if sheet is not None or headers_only else unnamed.append):
+                    tables = tables or not isinstance(cells, InputError)
+                    yield where, cells
+        for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
+            if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
+                on_note("run.summary_sheet", {"where": where})
+            else:
+                yield where, InputError(kind="sheet.no_header")
     finally:
         book.close()
 
@@ -140,8 +150,11 @@ def _scan(ws: Any) -> _Scan:
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
-          ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
-    from littlegiant.load.tabular import not_a_company, skipped_text
+          on_unnamed: Callable[[str], None] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+    """The rows of one sheet, as ``sheet_rows`` says. ``on_unnamed``: told of a sheet holding a table
+    with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
+    of its error: the caller knows whether another sheet held the companies."""
+    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -156,6 +169,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
     under = 0  # the row right under the header
+    named = False  # whether a row above the header (none found) names the company-name column
     for raw in ws.iter_rows():
         number += 1
         values = [_cell(c) for c in raw]
@@ -172,6 +186,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if not own:
             continue
         if header is None:
+            named = named or any(names_companies(v) for v in values)
             if search.take(number, values):
                 if search.given_up:
                     break
@@ -218,7 +233,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                                      "count": sum(map(len, skipped.values()))})
     if header is None and search.seen:
         if search.wide or headers_only:
-            yield where, InputError(kind="sheet.no_header")
+            if named or on_unnamed is None:
+                yield where, InputError(kind="sheet.no_header")
+            else:
+                on_unnamed(where)
         elif on_note is not None:  # a sheet of notes (填表说明): a line or two a row, no table
             on_note("run.notes_sheet", {"where": where})
 
