@@ -76,7 +76,6 @@ class TierPlan:
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
 
-
     @property
     def ok(self) -> bool:
         return self.checked in (MET, REVIEW)
