@@ -8,41 +8,13 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
+from test_client_words import LG22
 
 runner = CliRunner()
-PROFILE = """\
-name: 二二边界有限公司
-industry: industrial
-employees: 200
-rd_staff: 30
-tech_staff: 40
-niche_years: 3
-registered_in_china: true
-compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
-             tax_violation: false, data_fabrication: false}
-financials:
-  2025: {revenue: 10000, main_revenue: 8000, rd_expense: 300, net_profit: 600, total_assets: 10000,
-         total_liabilities: 7500, total_costs: 9000}
-  2024: {revenue: 9500, main_revenue: 7600, rd_expense: 285}
-  2023: {revenue: 9000, main_revenue: 7200}
-equity_financing: {2025: 0, 2024: 0, 2023: 0}
-ip: {class1: 2, class1_self_developed: 2, class1_high_value: 0, class1_applied: 2, class1_top3_holder: 2, class2: 3}
-rd_institution: city
-digital_level: 2
-quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
-certification: {management_system: true, developed_market_product: false}
-info_system_core_business: true
-market: {domestic_share: 10, international_share: null, domestic_rank: 4, leading: true}
-strategic_emerging_industry: false
-field: {chain_role: true, foundation: false, priority_domain: true}
-awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
-honors: {high_tech_enterprise: false, tech_innovation_demo: false, ip_advantage: false}
-titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
-platform_score: 60
-characteristic_score: 5
-exclusions: {single_champion: false, related_to_little_giant: false}
-"""
-
+PROFILE = LG22
+"""二二边界有限公司 of the report-words tests: a little giant under the 2022 measures but for its debt ratio."""
+CLOSED_DEBT = ("--set", "financials.2025.total_liabilities=7500")
+"""Its 2025 debt ratio at 75%: over 2022's 70% (a closed year), within 2026's 75%."""
 
 ROUND_2025 = """\
 name: 二四边界有限公司
@@ -92,13 +64,13 @@ def test_a_plan_for_next_years_round_is_checked_by_next_years_rules_and_doing_it
     what it says (its moves and the premises it states) gets, assessed in March 2027, the promised verdict."""
     path = tmp_path / "co.yaml"
     path.write_text(PROFILE, encoding="utf-8")
-    now = assess_json(str(path), "--as-of", "2026-03-15")
+    now = assess_json(str(path), "--as-of", "2026-03-15", *CLOSED_DEBT)
     assert now["rules"]["id"] == "miit-2022"
     plan = now["plans"]["little_giant"]
     assert (plan["as_of"], plan["rules"], plan["checked"]) == ("2027-03-15", "miit-2026", "manual_review")
     assert "under the rules then in force: Measures for Cultivating Quality SMEs (2026)" in plan["text"][0]
     done = [f"{p}={v}" for p, v in plan["assumed"].items()] + [m["set"] for m in plan["moves"]]
-    later = assess_json(str(path), "--as-of", "2027-03-15", *[a for s in done for a in ("--set", s)])
+    later = assess_json(str(path), "--as-of", "2027-03-15", *CLOSED_DEBT, *[a for s in done for a in ("--set", s)])
     assert later["rules"]["id"] == "miit-2026"
     assert later["tiers"]["little_giant"]["status"] == plan["checked"]
 
@@ -107,7 +79,7 @@ def test_a_rule_set_the_user_forces_judges_every_round_of_the_plan(tmp_path: Pat
     """With --rules the calendar is not asked, for today's round or a later one."""
     path = tmp_path / "co.yaml"
     path.write_text(PROFILE, encoding="utf-8")
-    plan = assess_json(str(path), "--as-of", "2026-03-15", "--rules", "miit-2022")["plans"]["little_giant"]
+    plan = assess_json(str(path), "--as-of", "2026-03-15", "--rules", "miit-2022", *CLOSED_DEBT)["plans"]["little_giant"]
     assert (plan["as_of"], plan["rules"]) == ("2027-03-15", "miit-2022")
     assert "rules then in force" not in plan["text"][0]
 
