@@ -9,7 +9,6 @@ so that its error lists every problem with its column, not only the first.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -29,6 +28,7 @@ from littlegiant.load.profile import (
     input_label,
 )
 from littlegiant.load.rules import FieldDef, RuleSet
+from littlegiant.load.yamlio import excel_number
 from littlegiant.messages import Text, nearest
 
 PROBLEMS_SEPARATOR = "\n"
@@ -898,21 +898,6 @@ def cell_text(value: Any) -> str:
         text: str = value.isoformat()
         return text.removesuffix("T00:00:00")
     return str(value)
-
-
-def excel_number(value: float) -> str:
-    """A number a spreadsheet stored as a binary double, as Excel shows it: to 15 significant digits.
-    A revenue summed from quarters (=1360.61+1467.61+1515.67+656.11) is saved as 4999.999999999999
-    and shown as 5,000.00; R&D typed as =B2*3% on 12,345 is saved as 370.34999999999997. Read
-    digit for digit, both missed their thresholds by a hair the user never typed and cannot see."""
-    if not math.isfinite(value):
-        return repr(value)  # refused as a number where a number is asked
-    text = format(value, ".15g")
-    if "e" in text:  # a tiny or huge figure: its digits written out, as a CSV cell would hold them
-        text = format(Decimal(text), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 COUNT_LIMIT = 1 << 30

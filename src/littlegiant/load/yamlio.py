@@ -278,6 +278,21 @@ DOUBLE_DIGITS = 15
 reads back as typed, and what a program writes beyond them is the double's noise."""
 
 
+def excel_number(value: float) -> str:
+    """A number a spreadsheet stored as a binary double, as Excel shows it: to 15 significant digits.
+    A revenue summed from quarters (=1360.61+1467.61+1515.67+656.11) is saved as 4999.999999999999
+    and shown as 5,000.00; R&D typed as =B2*3% on 12,345 is saved as 370.34999999999997. Read
+    digit for digit, both missed their thresholds by a hair the user never typed and cannot see."""
+    if not math.isfinite(value):
+        return repr(value)  # refused as a number where a number is asked
+    text = format(value, f".{DOUBLE_DIGITS}g")
+    if "e" in text:  # a tiny or huge figure: its digits written out, as a CSV cell would hold them
+        text = format(Decimal(text), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 def json_decimal(text: str) -> Decimal:
     """A JSON number with a fraction or exponent: as written, unless it is a binary double as a program
     prints it (its shortest form, 16 or 17 significant digits: 4999.999999999999 for a revenue Excel
@@ -289,7 +304,7 @@ def json_decimal(text: str) -> Decimal:
     if len(text) > DOUBLE_DIGITS + 1 and d.is_finite() and len(d.as_tuple().digits) > DOUBLE_DIGITS:
         double = float(d)
         if math.isfinite(double) and Decimal(repr(double)) == d:
-            return Decimal(format(double, f".{DOUBLE_DIGITS}g"))
+            return Decimal(excel_number(double))
     return d
 
 
