@@ -435,6 +435,39 @@ def test_a_worker_that_dies_stops_the_run_with_a_message(tmp_path: Path, monkeyp
     assert names == [f"Co {i}" for i in range(len(names))] and len(names) <= 192  # whole chunks before Co 200's
 
 
+def test_a_worker_killed_while_it_writes_full_results_leaves_whole_rows(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --format json the workers write their chunks to the output themselves, in input order:
+    one killed halfway through its chunk stops the run with a message, and the partial file keeps
+    the chunks written whole before it, no half row, the count in the message the rows it holds."""
+    parent = os.getpid()
+    real_write = batching._Turns.write
+
+    def dying(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
+        if os.getpid() != parent and place == 3:
+            with turns.changed:
+                while turns.next.value != place:
+                    turns.changed.wait()
+            os.write(turns.fd, data[:len(data) // 2])
+            os._exit(9)
+        real_write(turns, place, data, rows)
+
+    monkeypatch.setattr(batching._Turns, "write", dying)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, err = batch(str(src), "--output", str(out), "--jobs", "2", "--format", "json")
+    assert code == 2
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("littlegiant: error: a worker process stopped unexpectedly"), err
+    (partial,) = tmp_path.glob("out.partial-*.jsonl")
+    text = partial.read_text(encoding="utf-8")
+    names = [json.loads(line)["result"]["name"] for line in text.splitlines()]
+    assert text.endswith("\n") and names == [f"Co {i}" for i in range(48)]  # chunks 0-2, 16 rows each
+    assert "48 rows written to" in last
+
+
 def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C landing between writing a chunk and counting it made the message a chunk short of
     the file; the writer holds it back until both are done, then stops."""

@@ -604,7 +604,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = _progress(batching.expanded(list(inputs)), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
-    rows = batching.score_all(batching.read_chunks(list(inputs), options), batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec), jobs)
+    job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
+    rows = batching.score_all(batching.read_chunks(list(inputs), options), job, jobs)
     try:
         for done in rows:
             counts["read"] += done.rows
