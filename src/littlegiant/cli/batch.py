@@ -177,34 +177,35 @@ class _FirstRows:
             self.tables.append(where)
         row = table << 32 | int(line)
         h = hash(key) or 1  # 0 marks an empty slot
-        mask = len(self.hashes) - 1
+        i = self._slot(h)
+        if self.hashes[i] == 0:
+            self.hashes[i], self.rows[i] = h, row
+            self.used += 1
+            if self.used * 2 > len(self.hashes):
+                self._grow()
+            return source
+        kept = self.rows[i]
+        if kept == row:
+            return source
+        number = kept & _NO_LINE
+        return self.tables[kept >> 32] + (f":{number}" if number != _NO_LINE else "")
+
+    def _slot(self, h: int) -> int:
+        """Where hash ``h`` is kept, or the empty slot where it goes (the slots after its own, in turn)."""
+        hashes = self.hashes
+        mask = len(hashes) - 1
         i = h & mask
-        while True:
-            held = self.hashes[i]
-            if held == 0:
-                self.hashes[i], self.rows[i] = h, row
-                self.used += 1
-                if self.used * 2 > len(self.hashes):
-                    self._grow()
-                return source
-            if held == h:
-                kept = self.rows[i]
-                if kept == row:
-                    return source
-                number = kept & _NO_LINE
-                return self.tables[kept >> 32] + (f":{number}" if number != _NO_LINE else "")
+        while hashes[i] and hashes[i] != h:
             i = (i + 1) & mask
+        return i
 
     def _grow(self) -> None:
         hashes, rows = self.hashes, self.rows
         self.hashes = array("q", bytes(16 * len(hashes)))
         self.rows = array("q", bytes(16 * len(rows)))
-        mask = len(self.hashes) - 1
         for h, row in zip(hashes, rows, strict=True):
             if h:
-                i = h & mask
-                while self.hashes[i]:
-                    i = (i + 1) & mask
+                i = self._slot(h)
                 self.hashes[i], self.rows[i] = h, row
 
 

@@ -26,11 +26,8 @@ there is taken as UTF-8, and a later undecodable row is reported as that row's e
 def codec_name(name: str, *, field: str = "--encoding") -> str:
     """The codec a user's encoding name means; GBK and GB2312 read and write as GB18030, their
     superset, so that no character a GBK file can hold is refused."""
-    try:
-        found = codecs.lookup(name.strip()).name
-    except (LookupError, ValueError):
-        raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
-    return "gb18030" if found in ("gbk", "gb2312", "cp936") else found
+    found = _looked_up(name, field)
+    return "gb18030" if found in _GBK_NAMES else found
 
 
 def output_codec(name: str, *, field: str = "--output-encoding") -> str:
@@ -39,11 +36,19 @@ def output_codec(name: str, *, field: str = "--output-encoding") -> str:
     read under either name (the WHATWG Encoding Standard). Written as GB18030 (as they are read),
     a character GBK lacks (𠮷, 䶮, an emoji) became four bytes that Excel shows as garbage, taking
     the next characters of the name with it."""
+    found = _looked_up(name, field)
+    return "gbk" if found in _GBK_NAMES else found
+
+
+_GBK_NAMES = ("gbk", "gb2312", "cp936")
+
+
+def _looked_up(name: str, field: str) -> str:
+    """Python's name for the encoding a user named, or a one-line refusal naming the option."""
     try:
-        found = codecs.lookup(name.strip()).name
+        return codecs.lookup(name.strip()).name
     except (LookupError, ValueError):
         raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
-    return "gbk" if found in ("gbk", "gb2312", "cp936") else found
 
 
 def holds_all(codec: str) -> bool:
