@@ -53,8 +53,8 @@ def test_what_if_and_renewal_through_the_api() -> None:
                       "financials.2025.rd_expense=700")
     api = littlegiant.assess(path, as_of=day, renewal="little_giant",
                              what_if={"financials.2025.rd_expense": 700}).to_json("en")
-    cli.pop("what_if")
-    assert json.loads(json.dumps(api, ensure_ascii=False)) == cli
+    assert json.loads(json.dumps(api, ensure_ascii=False)) == cli  # what it assumed and moved too
+    assert api["what_if"]["assumed"] == [{"path": "financials.2025.rd_expense", "before": 90, "after": 700}]
     with pytest.raises(littlegiant.InputError, match="zjtx_sme or little_giant"):
         littlegiant.assess(path, as_of=day, renewal="yes")
 

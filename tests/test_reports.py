@@ -351,6 +351,31 @@ def test_compare_and_set_work_in_every_format(fmt: str, tmp_path: Path) -> None:
     assert "上年度主营业务收入占营业收入比重不低于90%：不满足 → 满足" in what_if
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_a_what_if_report_says_what_it_assumed_above_its_answer(fmt: str, tmp_path: Path) -> None:
+    """A report made with --set showed the assumed verdict under a plain 结论 and named the figure
+    nowhere: copied into an email it passed for the company's own. It now says each figure it
+    assumed, with the value it replaced (约 kept), above an answer headed as the assumption's."""
+    path = tmp_path / "co.yaml"
+    path.write_text((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = cli("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt,
+              "--set", "financials.2025.rd_expense=900", "--set", "financials.2025.revenue=约13000",
+              "--set", "financials.2025.rd_expense=901", columns=80)
+    if fmt == "json":
+        doc = json.loads(out)
+        assert doc["what_if"]["assumed"] == [
+            {"path": "financials.2025.rd_expense", "before": 650, "after": 901},
+            {"path": "financials.2025.revenue", "before": 12000, "after": 13000}]
+        return
+    flat = re.sub(r"<[^>]+>|\*\*|\n", "", out)
+    assumed = flat.index("假设（不是企业目前的实际数据）")
+    assert flat.index("研发费用（2025年）：650万元 → 901万元") > assumed
+    assert flat.index("营业收入（2025年）：12,000万元 → 约13,000万元") > assumed
+    assert flat.index("结论（按上述假设）") > assumed and "→ 900万元" not in flat  # the last --set of a figure counts
+    plain = cli("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh", "--format", fmt, columns=80)
+    assert "不是企业目前的实际数据" not in plain and "按上述假设" not in plain and "结论" in plain
+
+
 def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
     """A share reads as the figure, its two inputs and the requirement, with grouped thousands."""
     out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--detail",

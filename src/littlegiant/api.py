@@ -88,14 +88,24 @@ class Assessment:
     profile: Profile
     rules: RuleSet
     baseline: Result | None = None  # before the what-if changes, when there were any
+    sets: tuple[str, ...] = ()  # the what-if as FIELD=VALUE, as --set takes it
+    assumed: tuple[profiles.Assumed, ...] = ()  # each figure the what-if changed, before and after
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
-        """The document ``littlegiant assess --format json`` writes (with the checked plans when advised)."""
-        if not self.result.advice:
+        """The document ``littlegiant assess --format json`` writes (with the checked plans when
+        advised, and what the what-if assumed and moved)."""
+        if not self.result.advice and self.baseline is None:
             return to_json(self.result, lang)
-        from littlegiant.report.common import make_report, report_json
+        from littlegiant.report.common import Report, make_report, report_json
 
-        return report_json(make_report(self.rules, self.profile, self.result, lang))
+        kw: dict[str, Any] = {}
+        if self.baseline is not None:
+            from littlegiant.report.compare import moves
+
+            kw = {"sets": list(self.sets), "assumed": list(self.assumed), "what_if": moves(self.baseline, self.result, lang)}
+        if not self.result.advice:
+            return report_json(Report(self.result, lang, self.rules, **kw))
+        return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
 
 def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | None = None,
@@ -119,15 +129,17 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     prof = read_profile(source, rs)
     baseline = None
     sets = [f"{k}={v}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
+    assumed: list[profiles.Assumed] = []
     if sets:
         baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
-        prof = profiles.apply_sets(prof, rs, sets)
+        before, prof = prof, profiles.apply_sets(prof, rs, sets)
+        assumed = profiles.set_changes(before, prof, sets)
     result = _own(engine.evaluate(rs, prof, day, renewal, choice))
     if advice:
         from littlegiant.core.gaps import analyse
 
         result.advice = {g.tier: g for g in analyse(rs, result, prof)}
-    return Assessment(result, prof, rs, baseline)
+    return Assessment(result, prof, rs, baseline, tuple(sets), tuple(assumed))
 
 
 def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,

@@ -302,9 +302,11 @@ def assess(
             set_ = None  # already answers of the interview
         prof = profiles.load_profile(profile, rs, encoding)
         baseline = None
+        assumed: list[Any] = []
         if set_:
             baseline = engine.evaluate(rs, prof, day, renewal, choice)
-            prof = profiles.apply_sets(prof, rs, set_)
+            before, prof = prof, profiles.apply_sets(prof, rs, set_)
+            assumed = profiles.set_changes(before, prof, set_)
         result = engine.evaluate(rs, prof, day, renewal, choice)
         if compare is None and explain is None:
             from littlegiant.core.gaps import analyse
@@ -377,7 +379,7 @@ def assess(
     from littlegiant.report.common import make_report
 
     report = make_report(rs, prof, result, language, profile_file=str(profile), rules_ref=rules, sets=list(set_ or []),
-                         detail=detail or fmt != "text")
+                         assumed=assumed, detail=detail or fmt != "text")
     if baseline is not None:
         from littlegiant.report.compare import moves
 

@@ -689,16 +689,40 @@ def _level_in_name(f: FieldDef, text: str) -> str | None:
     return min(marks)[1] if marks else None
 
 
+def _assignment(item: str) -> tuple[str, str]:
+    """(path, value text) of one FIELD=VALUE what-if, or a one-line refusal."""
+    path, sep, text = item.partition("=")
+    path = path.strip()
+    if not sep or not path:
+        raise InputError(kind="set.syntax", params={"item": item}, field="--set")
+    return path, text
+
+
+@record
+class Assumed:
+    """One figure a what-if set: what a what-if report says it assumed, above its answer."""
+
+    path: str
+    before: Scalar | None
+    after: Scalar | None
+    approximate_before: bool = False  # given as 约…
+    approximate_after: bool = False
+
+
+def set_changes(before: Profile, after: Profile, assignments: Iterable[str]) -> list[Assumed]:
+    """Each path the what-if set, once, in the order given, with its value before and after."""
+    paths = dict.fromkeys(_assignment(item)[0] for item in assignments)
+    return [Assumed(path, before.values.get(path), after.values.get(path), path in before.approximate,
+                    path in after.approximate) for path in paths]
+
+
 def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
     """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied. A figure set as 约…
     is approximate, one set exactly is not; the file's other approximate figures stay so."""
     values = dict(profile.values)
     approximate = set(profile.approximate)
     for item in assignments:
-        path, sep, text = item.partition("=")
-        path = path.strip()
-        if not sep or not path:
-            raise InputError(kind="set.syntax", params={"item": item}, field="--set")
+        path, text = _assignment(item)
         try:
             f = field_for_path(rules, path)
         except InputError as exc:

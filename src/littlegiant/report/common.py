@@ -13,11 +13,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult
+from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
-from littlegiant.load.profile import Profile, input_label, part_words
+from littlegiant.load.profile import Assumed, Profile, field_for_path, input_label, part_words
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import RuleSet
 from littlegiant.messages import plural, say
@@ -108,6 +108,7 @@ class Report:
     profile_file: str | None = None
     rules_ref: str | None = None  # --rules as the user gave it, for the appendix commands
     sets: list[str] = field(default_factory=list)  # the user's own --set arguments
+    assumed: list[Assumed] = field(default_factory=list)  # each figure the user's --set changed
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
 
@@ -169,6 +170,27 @@ class Report:
             cmd += (f" --renewal {self.result.renewal}" if self.result.renewal else "") + f" --rules {self.rules_ref or self.result.rules_id}"
             cmd += "".join(f" --set {a}" for a in [*self.sets, *args])
             out.append((self.result.tiers[tid].title.get(self.lang), cmd))
+        return out
+
+    def answer_heading(self) -> str:
+        """结论, or under a what-if 结论（按上述假设）: an answer copied into an email must not pass
+        for the company's own."""
+        return w("answer_assumed" if self.assumed else "answer", self.lang)
+
+    def assumed_lines(self) -> list[str]:
+        """What the user's --set assumed, each figure named as the reports name it, with the value it
+        replaced: 研发费用（2025年）：520 → 900万元."""
+        if not self.assumed or self.rules is None:
+            return []
+        colon = "：" if self.lang == "zh" else ": "
+        about = "约" if self.lang == "zh" else "about "
+        out = []
+        for a in self.assumed:
+            f = field_for_path(self.rules, a.path)
+            shown = [w("not_given", self.lang) if v is None else
+                     (about if near else "") + num(v, lang=self.lang) + unit_text(f.unit, self.lang, v)
+                     for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
+            out.append(f"{input_label(f, a.path).get(self.lang)}{colon}{shown[0]} → {shown[1]}")
         return out
 
     def what_if_lines(self) -> list[str]:
@@ -246,8 +268,6 @@ def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
 
 def plans_json(report: Report) -> dict[str, Any]:
     """The plans for the JSON result: every move with its ``--set`` argument, the re-assessed verdict."""
-    from littlegiant.core.result import json_value
-
     out: dict[str, Any] = {}
     words = report.words
     for tid, p in report.plans.items():
@@ -277,7 +297,9 @@ def report_json(report: Report) -> dict[str, Any]:
     if report.plans:
         doc["plans"] = plans_json(report)
     if report.what_if is not None:
-        doc["what_if"] = {"set": report.sets, "changes": [
+        doc["what_if"] = {"set": report.sets, "assumed": [
+            {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
+            "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
     return doc
 
@@ -306,8 +328,6 @@ def close_text(call: CloseCall, lang: str) -> str:
 def close_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     """The verdicts resting on an approximate figure as entries of the JSON result's ``warnings``
     (kind ``approximate_close``): a script reading the JSON learns what the reports say."""
-    from littlegiant.core.result import json_value
-
     return [{"kind": "approximate_close", "path": c.path, "value": json_value(c.criterion.inputs.get(c.path)),
              "tier": c.tier, "criterion": c.criterion.id, "threshold": json_value(c.criterion.threshold),
              "message": close_text(c, lang)} for c in result.close]

@@ -85,7 +85,11 @@ def render_html(report: Report) -> str:
            f"{escape(t('last_year', lang))} {result.last_year} · {escape(t('sme', lang))}{colon}"
            f"{escape(size_words(result, lang))}<br>"
            + "<br>".join(escape(b) for b in report.basis()) + "</p></header>"]
-    out.append(f'<section class="card" id="summary"><h2>{escape(w("answer", lang))}</h2><ul>')
+    assumed = report.assumed_lines()
+    if assumed:
+        out.append(f'<section class="warnings" id="assumed"><h2>⚑ {escape(w("assumed", lang))}</h2><ul>'
+                   + "".join(f"<li>{escape(a)}</li>" for a in assumed) + "</ul></section>")
+    out.append(f'<section class="card" id="summary"><h2>{escape(report.answer_heading())}</h2><ul>')
     for tier, _line, why in report.summary():
         score = words.score(tier)
         line = tier.title.get(lang) + ((f"（{score}）" if zh else f" ({score})") if score else "")

@@ -26,7 +26,10 @@ def render_markdown(report: Report) -> str:
                  f"{t('sme', lang)}{colon}{size_words(result, lang)}")
     lines.append("")
     lines.extend(f"*{b}*" for b in report.basis())
-    lines += ["", f"## {w('answer', lang)}", ""]
+    assumed = report.assumed_lines()
+    if assumed:
+        lines += ["", f"**⚑ {w('assumed', lang)}**", ""] + [f"- {_cell(a)}" for a in assumed]
+    lines += ["", f"## {report.answer_heading()}", ""]
     for tier, line, why in report.summary():
         lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
     lines.append("")

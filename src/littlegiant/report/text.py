@@ -63,8 +63,13 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     _line(console, head)
     for line in report.basis():
         _line(console, line, style="dim")
+    assumed = report.assumed_lines()
+    if assumed:
+        console.print()
+        console.print(RichText(f"⚑ {w('assumed', lang)}", style="bold yellow"))
+        _hanging(console, [("→", line) for line in assumed])
     console.print()
-    console.print(RichText(w("answer", lang), style="bold"))
+    console.print(RichText(report.answer_heading(), style="bold"))
     summary = report.summary()
     _hanging(console, [(RichText(ICON[tier.status], style=_STYLE[tier.status]), RichText(line, style="bold"))
                        for tier, line, _ in summary])

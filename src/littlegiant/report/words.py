@@ -41,6 +41,10 @@ W = {
     "basis_detail": {"zh": "评估依据", "en": "What this rests on"},
     "warnings": {"zh": "请核对的数字", "en": "Figures to check"},
     "what_if": {"zh": "假设变化带来的判定变化", "en": "What the what-if changed"},
+    # a report made with --set: what it assumed, above its answer, which is the assumption's
+    "assumed": {"zh": "假设（不是企业目前的实际数据）", "en": "What-if (not the company's actual figures)"},
+    "answer_assumed": {"zh": "结论（按上述假设）", "en": "The answer, under the what-if above"},
+    "not_given": {"zh": "未填", "en": "not given"},
     "what_if_none": {"zh": "假设变化没有改变任何判定。", "en": "The what-if changed no verdict."},
     "untitled": {"zh": "自评报告", "en": "Self-assessment"},
     "appendix_intro": {"zh": "以下命令按行动计划修改数据后重新评估，可用于核对：",
