@@ -72,6 +72,29 @@ def test_screen_keeps_every_input_in_order() -> None:
     assert out[3].summary.tiers["innovative_sme"].blocker == "gate.tax_violation"
 
 
+class NAType:
+    """Stands in for pandas' missing-value marker in a column of text (pd.NA), known by its type name:
+    pandas is not a dependency of the tool."""
+
+
+@pytest.mark.parametrize("blank", [None, float("nan"), NAType()])
+def test_a_notebooks_blank_cells_are_unknown_not_errors(blank: object) -> None:
+    """pandas puts NaN in every blank cell of a column of numbers: ``screen(df.to_dict("records"))``
+    made every company with one blank an error row ("got 'nan'"). A blank is unknown, in a flat row
+    and in nested data alike, as an empty CSV cell is; the figures beside it still count."""
+    day = date(2026, 11, 26)
+    flat = {"name": "甲", "industry": "industrial", "employees": 50.0, "financials.2025.revenue": 3000.0,
+            "financials.2025.rd_expense": blank}
+    nested = {"name": "乙", "industry": "industrial", "employees": blank, "financials": {"2025": {"revenue": blank}}}
+    out = list(littlegiant.screen([flat, nested], "miit-2026", as_of=day))
+    assert [o.error for o in out] == [None, None]
+    one = littlegiant.assess(flat, "miit-2026", as_of=day, advice=False)
+    assert "financials.2025.rd_expense" not in one.profile.values
+    assert one.profile.values["financials.2025.revenue"] == Decimal(3000)
+    other = littlegiant.assess(nested, "miit-2026", as_of=day, advice=False)
+    assert "employees" not in other.profile.values and other.result.sme_status == "unknown"
+
+
 def test_many_rule_set_variants_in_a_loop_are_never_confused() -> None:
     """A script that builds a variant rule set per iteration gets each variant's own field checks and
     plan: caches live on the rule set, so a freed set's address handed to a new one changes nothing."""

@@ -55,14 +55,23 @@ def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         raise InputError(kind="column.results_row")
     if any(isinstance(k, str) and "." in k for k in source) and all(
-            isinstance(v, str | int | float | Decimal) or v is None for v in source.values()):
+            isinstance(v, str | int | float | Decimal) or _blank(v) for v in source.values()):
         return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "<row>")
     return profiles.from_data(_no_floats(dict(source)), rules, "<data>")
 
 
+def _blank(v: object) -> bool:
+    """Whether a notebook's value is a blank cell: None, or what pandas puts in one (NaN in a column
+    of numbers, NA or NaT in others). A blank is unknown, as an empty CSV cell is; read as a value,
+    every company with one blank cell became an error row."""
+    return v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ in ("NAType", "NaTType")
+
+
 def _typed(v: object) -> str | None:
     """A flat row's value as the text a CSV cell would hold (a number from a notebook, as typed)."""
-    if v is None or isinstance(v, str):
+    if _blank(v):
+        return None
+    if isinstance(v, str):
         return v
     return profiles.plain_number(v) if isinstance(v, Decimal) else cell_text(v)
 
@@ -71,6 +80,8 @@ def _no_floats(data: Any) -> Any:
     """``data`` with each float a Decimal of the 15 digits a float holds (as Excel shows them): a
     notebook's rows (pandas, another tool's JSON) carry floats, and 0.1 + 0.2 or a sum read from a
     sheet (4999.999999999999) must read as the figure the user sees, not miss a threshold by a hair."""
+    if _blank(data):
+        return None
     if isinstance(data, float):
         return Decimal(excel_number(data)) if math.isfinite(data) else data
     if isinstance(data, dict):
