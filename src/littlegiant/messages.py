@@ -200,6 +200,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                             "list the results came from, or add columns of figures to this one",
                             "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+    "column.no_fields": ("no column holds anything the criteria read (a company's name, industry, figures), so this "
+                         "is not a list of companies: give the list of companies, or for a sheet with every column "
+                         "run: littlegiant init sheet.xlsx",
+                         "没有一列是评估要用的数据（企业名称、行业、各项数字等），不是企业名单：请改用企业名单；"
+                         "需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
     "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
     "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
@@ -383,6 +388,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "run of batch, not lists of companies",
                            "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"
                            "不是企业名单"),
+    "run.folder_no_fields": ("littlegiant: note: {where}: {count:file|files} not read: {files}: no column holds "
+                             "anything the criteria read, not lists of companies",
+                             "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：没有一列是评估要用的数据，"
+                             "不是企业名单"),
     "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
                           "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
