@@ -169,6 +169,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "numerals with 零 where a place is empty (一千零五十, 一亿零二百万)",
                       "“{shown}”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，"
                       "空着的位写“零”（如一千零五十、一亿零二百万）"),
+    "value.numeral_mixed": ("{shown!r} mixes Chinese numerals with an exponent: write the figure in digits "
+                            "(100000 or 1e5) or in Chinese numerals (十万), not both",
+                            "“{shown}”把中文数字和科学计数法混在一起：请只用一种写法，写阿拉伯数字（如 100000）或中文数字（如十万）"),
     "value.numeral_unit": ("{shown!r} does not say its unit: write {write}",
                            "“{shown}”看不出单位：请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
