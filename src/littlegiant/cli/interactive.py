@@ -329,8 +329,7 @@ class Asker:
                 return "back"
             if keep and stripped == "":
                 self.iv.keep(q.path)
-                self.term.say(wrap(_t("kept_answer", lang, now=with_unit(self.iv.values.get(q.path), q.field, lang)),
-                                   self.width, indent="  ") + "\n")
+                self.term.say(wrap(_t("kept_answer", lang, now=self.said(q.path)), self.width, indent="  ") + "\n")
                 return None
             try:
                 value, conversion = self.iv.parse(q, text)
@@ -363,6 +362,15 @@ class Asker:
                         self.term.say(wrap("! " + close_text(call, lang), self.width) + "\n")
             return None
 
+    def said(self, path: str, value: Scalar | None = None) -> str:
+        """An answer as it was given: 约12,000万元 for one answered 约12000 (the current answer, or
+        ``value`` held for it). Shown without its 约 where it was offered for change, a rough figure
+        passed for an exact one, and Enter kept it believing so."""
+        f = field_for_path(self.iv.rules, path)
+        value = self.iv.values.get(path) if value is None else value
+        about = _t("about", self.lang) if path in self.iv.approximate and value is not None else ""
+        return about + with_unit(value, f, self.lang)
+
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
         return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
 
@@ -377,9 +385,7 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            about = _t("about", lang) if p in self.iv.approximate and p in self.iv.values else ""
-            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{about}{with_unit(self.iv.values.get(p), f, lang)}",
-                              self.width, indent=f"  {i:>2}. "))
+            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -536,8 +542,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
             later = interview.remaining_paths() - {q.path}
             total = number + len(later)
-            head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
-                    _t("edit", lang, now=with_unit(interview.held[q.path], q.field, lang)) if again else
+            head = (_t("edit", lang, now=asker.said(q.path)) if editing else
+                    _t("edit", lang, now=asker.said(q.path, interview.held[q.path])) if again else
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
@@ -567,7 +573,7 @@ def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]
     (so that a user who went back to check a figure sees what they typed)."""
     path = asker.history.pop()
     f = field_for_path(interview.rules, path)
-    was = with_unit(interview.values.get(path), f, lang)
+    was = asker.said(path)
     interview.forget(path)
     return Question(path, f, year_in_path(f, path)), was
 

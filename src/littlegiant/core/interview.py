@@ -230,8 +230,8 @@ class Interview:
     def keep(self, path: str) -> None:
         """Keep the answer ``path`` had before it was asked again: Enter at a question the user came
         back to (with "<" or from the summary) must never erase what was there, only a new answer may."""
-        if path in self.held:
-            self.record(path, self.held[path])
+        if path in self.held:  # as it was said: a kept 约500万 stays approximate
+            self.record(path, self.held[path], path in self.approximate)
 
     def record(self, path: str, value: Scalar | None, approximate: bool = False) -> None:
         """Take ``value`` as the answer to ``path``; ``approximate``: it was said as 约500万."""
