@@ -130,6 +130,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),
     # the profile's structure and values (profile.py)
     "profile.empty": ("the profile is empty", "文件是空的，没有填写任何企业信息"),
+    "profile.answered_under": ("expected the id of the rule set whose questions these answers were given to (such as "
+                               "miit-2026), got {shown}",
+                               "应填这些回答所依据的规则编号（如 miit-2026），现在是 {shown}"),
     "profile.top": ("expected a mapping of profile fields at the top",
                     "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),

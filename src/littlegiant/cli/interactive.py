@@ -28,7 +28,15 @@ from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
 from littlegiant.load.fileio import atomic_write_text, new_file_mode
-from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
+from littlegiant.load.profile import (
+    OtherQuestion,
+    Scalar,
+    field_for_path,
+    from_data,
+    input_label,
+    other_questions,
+    year_in_path,
+)
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import say
@@ -127,9 +135,9 @@ def locked(save: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str]]:
-    """The answers of an earlier interview: known values, the paths answered "don't know", and those
-    answered as approximate (saved as 约5100)."""
+def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str], list[OtherQuestion]]:
+    """The answers of an earlier interview: known values, the paths answered "don't know", those
+    answered as approximate (saved as 约5100), and those given to another rule set's question."""
     data = read_data_file(path)
     prof = from_data(data, rules, str(path))
     unknown = set()
@@ -139,7 +147,7 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str],
         except InputError:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
-    return dict(prof.values), unknown, prof.approximate
+    return dict(prof.values), unknown, prof.approximate, other_questions(rules, prof)
 
 
 # ------------------------------------------------------------------------ words
@@ -471,7 +479,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         written = True
 
     if save.exists():
-        values, unknown, approximate = load_saved(save, interview.rules)
+        values, unknown, approximate, others = load_saved(save, interview.rules)
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
@@ -487,8 +495,13 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 interview.values.update(values)
                 interview.unknown |= unknown
                 interview.approximate |= approximate
+                for other in others:  # asked again in these rules' words, Enter keeping the answer
+                    interview.forget(other.field.path)
                 if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
                     term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
+                for other in others:
+                    term.say(wrap_all(_t("asked_otherwise", lang, label=other.field.label.get(lang),
+                                         rules=other.title.get(lang)), term.width()))
                 break
             if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
                 term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
