@@ -49,7 +49,7 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes((HEADER + GOOD
                      + "Bad number,industrial,lots,5000,200,true\n"
-                     + "Bad industry,mining,100,5000,200,true\n"
+                     + "Bad industry,banking,100,5000,200,true\n"
                      + "Negative,industrial,100,-1,200,true\n"
                      + "Short,industrial\n"
                      + "Extra,industrial,100,5000,200,true,surplus\n"

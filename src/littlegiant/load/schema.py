@@ -131,6 +131,10 @@ def rule_file_schema() -> dict[str, Any]:
             "either": {"type": "object", "minProperties": 1, "maxProperties": 200,
                        "additionalProperties": {**words, "minItems": 2},
                        "description": "word → the choices it may mean (批发和零售业); a refusal names just those"},
+            "sections": {"type": "object", "minProperties": 1, "maxProperties": 26,
+                         "propertyNames": {"pattern": "^[A-Z]$"}, "additionalProperties": words,
+                         "description": "a bare 门类 letter (C) → the choice it is, or the choices it spans (refused "
+                                        "naming them)"},
         }, ()),
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
