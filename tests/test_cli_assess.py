@@ -270,7 +270,7 @@ BAD_PROFILES = [
     ("negative money", "financials:\n  2025: {revenue: -5}\n", "p.yaml:2: financials.2025.revenue: expected an amount that is not negative, got -5"),
     ("percent out of range", "market: {domestic_share: 120}\n", "p.yaml:1: market.domestic_share: expected a percentage from 0 to 100, got 120"),
     ("bad year", "financials:\n  20x5: {revenue: 5}\n", "p.yaml:2: financials.20x5: expected a year between 1990 and 2100"),
-    ("bad choice", "industry: mining\n", "p.yaml:1: industry: expected one of agriculture"),
+    ("bad choice", "industry: banking\n", "p.yaml:1: industry: expected one of agriculture"),
     ("not yes or no", "registered_in_china: perhaps\n", "p.yaml:1: registered_in_china: expected true or false, got text 'perhaps'"),
     ("duplicate key", "employees: 5\nemployees: 6\n", "p.yaml:2: duplicate key 'employees' (first at line 1)"),
     ("invalid yaml", "employees: [1,\n", "p.yaml:2: invalid YAML"),
@@ -506,3 +506,51 @@ def test_a_figure_whose_comma_does_not_group_thousands_is_refused_on_the_command
     edited.write_text(base.replace("employees: 45\n", "employees: 1,200\n"), encoding="utf-8")
     result = invoke("assess", str(edited), "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["sme"]["size"] == "medium"
+
+
+OTHER_QUESTION = {
+    "zh": "「近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定」一项"
+          "是按《优质中小企业梯度培育管理暂行办法（2022）》的问题（“近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故”）"
+          "回答的，本次依据的《优质中小企业梯度培育管理办法（2026）》问的是另一回事：原来的回答仍计入了评估，请按现在的问题核对后重新填写",
+    "en": "was answered to the question of Interim Measures for Cultivating Quality SMEs (2022)",
+}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(tmp_path: Path, fmt: str,
+                                                                                lang: str) -> None:
+    """The 2022 and 2026 red lines on incidents name different events; a profile answered to the 2022
+    question (its answered_under: miit-2022, as the interview and init write it) was judged under 2026
+    without a word. The report now says which answer, which question it answered, and to answer again;
+    not when the sets agree, the question was not answered, or the profile does not say its set."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+
+    def report(header: str, as_of: str, body: str = text) -> str:
+        src = tmp_path / "p.yaml"
+        src.write_text(header + body, encoding="utf-8")
+        done = runner.invoke(app, ["assess", str(src), "--lang", lang, "--format", fmt, "--as-of", as_of],
+                             env={"COLUMNS": "80", "NO_COLOR": "1"})
+        assert done.exit_code == 0, done.output
+        flat = re.sub(r"\s+", "", done.stdout)
+        return re.sub(r"<[^>]+>", "", flat) if fmt == "html" else flat
+
+    said = re.sub(r"\s+", "", OTHER_QUESTION[lang])
+    assert said in report("answered_under: miit-2022\n", "2026-11-26")
+    for header, as_of in (("answered_under: miit-2026\n", "2026-11-26"), ("answered_under: miit-2022\n", "2026-03-01"),
+                          ("answered_under: shandong-2022\n", "2026-03-01"), ("", "2026-11-26")):
+        flat = report(header, as_of)
+        assert "2022）》的问题" not in flat and "question of Interim" not in flat, (header, as_of)
+    unanswered = text.replace("major_incident: false, ", "")
+    assert "question of Interim" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+    assert "2022）》的问题" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+
+
+@pytest.mark.parametrize("value", ["123", "[miit-2022]", "'miit 2022'"])
+def test_answered_under_that_names_no_rule_set_is_refused_in_one_line(tmp_path: Path, value: str) -> None:
+    """answered_under holds a rule set's id; anything else is refused naming the line, exit 2."""
+    src = tmp_path / "p.yaml"
+    src.write_text(f"name: 甲公司\nanswered_under: {value}\n", encoding="utf-8")
+    done = invoke("assess", str(src))
+    (line,) = done.stderr.strip().splitlines()
+    assert done.exit_code == 2 and f"{src}:2: answered_under: expected the id of the rule set" in line, line

@@ -49,7 +49,7 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     src.write_bytes((HEADER + GOOD
                      + "Bad number,industrial,lots,5000,200,true\n"
-                     + "Bad industry,mining,100,5000,200,true\n"
+                     + "Bad industry,banking,100,5000,200,true\n"
                      + "Negative,industrial,100,-1,200,true\n"
                      + "Short,industrial\n"
                      + "Extra,industrial,100,5000,200,true,surplus\n"
@@ -131,6 +131,43 @@ def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tm
     said = done.stderr.replace("\n", "")
     assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行" in said
     assert f"文件夹 {folder} 中有 1 个文件未读取：结果.xlsx：这是以前批量评估输出的结果，不是企业名单" in said
+
+
+CONTACTS = "姓名,电话,邮箱\n张三,13800000000,zhang@example.cn\n李四,13900000000,li@example.cn\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_contacts_list_in_a_folder_is_passed_over_and_refused_when_named(tmp_path: Path, lang: str) -> None:
+    """A contacts list (姓名, 电话, 邮箱) dropped in a park's folder was scored as a company of unknowns
+    a row, with no name, exit 0. In a folder it is passed over and named with why, the other lists
+    scored; named on the command line it is refused in one line, exit 2, nothing written. A list whose
+    only known column is the company's name, or whose one column is meant for a field, is still read."""
+    folder = tmp_path / "园区"
+    folder.mkdir()
+    (folder / "联系人.csv").write_text(CONTACTS, encoding="utf-8-sig")
+    (folder / "联系人二.tsv").write_text(CONTACTS.replace(",", "\t"), encoding="gb18030")
+    (folder / "名单.csv").write_text("企业名称,联系人,电话\n甲公司,张三,138\n", encoding="utf-8")
+    out = tmp_path / "结果.csv"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
+    said = done.stderr.replace("\n", "")
+    assert done.exit_code == 0, said
+    assert [row[1] for row in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()[1:])] == ["甲公司"]
+    assert {"zh": f"文件夹 {folder} 中有 2 个文件未读取：联系人.csv、联系人二.tsv：没有一列是评估要用的数据，不是企业名单",
+            "en": f"{folder}: 2 files not read: 联系人.csv, 联系人二.tsv: no column holds anything the criteria read, "
+                  "not lists of companies"}[lang] in said, said
+
+    for named in ([folder / "联系人.csv"], [folder / "名单.csv", folder / "联系人二.tsv"]):
+        done = runner.invoke(app, ["batch", *map(str, named), "-o", str(tmp_path / "再次.csv"), "--lang", lang, "-q"])
+        *notes, line = done.stderr.strip().splitlines()  # 名单.csv's columns passed over are noted
+        assert done.exit_code == 2 and str(named[-1]) in line and len(notes) == len(named) - 1, done.stderr
+        assert {"zh": "没有一列是评估要用的数据（企业名称、行业、各项数字等），不是企业名单",
+                "en": "no column holds anything the criteria read (a company's name, industry, figures), so this is "
+                      "not a list of companies"}[lang] in line
+        assert not (tmp_path / "再次.csv").exists()
+
+    (folder / "联系人.csv").write_text("姓名,营业收入\n张三,100\n", encoding="utf-8")  # which year? said by name
+    done = runner.invoke(app, ["batch", str(folder / "联系人.csv"), "-o", str(tmp_path / "再次.csv"), "--lang", lang])
+    assert done.exit_code == 2 and "不是企业名单" not in done.stderr and "not a list" not in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize(("jobs", "block"), [("1", batching.BLOCK_BYTES), ("2", batching.BLOCK_BYTES), ("1", 16), ("2", 16)])

@@ -1026,3 +1026,48 @@ def test_an_approximate_answer_that_decides_a_threshold_is_said_to_need_the_exac
     assert code == 0, session.transcript
     assert (warning + "：这一项的结论取决于这个约数，请核对准确数字" in re.sub(r"\s+", "", out)) is close
     assert f"revenue: {'约' if about else ''}{value.replace(',', '')}\n" in save.read_text(encoding="utf-8")
+
+
+def test_an_approximate_answer_is_offered_for_change_and_kept_as_it_was_said(tmp_path: Path) -> None:
+    """约5000万 was offered for change as "现在是：5,000万元", a rough figure passed for an exact one; and
+    kept with Enter after "<" it lost its 约 and was saved as exact. The change prompt, the "<" prompt and
+    the kept answer now show 约5,000万元, and the file still holds 约5000."""
+    save = _without_revenue(tmp_path)
+    session = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert session.until_prompt() is not None
+    assert "营业收入（2025年）" in session.reply("r")
+    summary = session.reply("约5000万")
+    number = re.search(r"(\d+)\. 营业收入（2025年）：约5,000万元", summary)
+    assert number is not None, summary
+    asked = session.reply(number.group(1))
+    assert "修改这一项（现在是：约5,000万元；直接回车保留不变）" in asked, asked
+    assert "→ 保留原来的回答：约5,000万元" in session.reply("")
+    asked = session.reply("<")
+    assert "回到上一题（刚才答的是：约5,000万元" in asked, asked
+    summary = session.reply("")
+    assert "→ 保留原来的回答：约5,000万元" in summary and "营业收入（2025年）：约5,000万元" in summary, summary
+    code, _ = session.finish()
+    assert code == 0, session.transcript
+    assert "revenue: 约5000\n" in save.read_text(encoding="utf-8")
+
+
+def test_an_interview_resumed_under_the_2026_rules_asks_the_2022_incident_question_again(tmp_path: Path) -> None:
+    """Answers saved under miit-2022 (the file says answered_under: miit-2022) and resumed after
+    2026-04-01: the incident question, which 2026 asks about other events, is asked again in the 2026
+    words, saying why, and Enter keeps the answer; the file then says it answers miit-2026's questions,
+    and the report has nothing left to warn of. The others are kept as answered."""
+    save = tmp_path / "iv.yaml"
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    save.write_text("answered_under: miit-2022\n" + text, encoding="utf-8")
+    session = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert session.until_prompt() is not None
+    asked = re.sub(r"\s+", "", session.reply("r"))
+    assert "《优质中小企业梯度培育管理暂行办法（2022）》的问题回答的，现在问的是另一回事，稍后会再问一次" in asked, asked
+    assert "修改这一项（现在是：否；直接回车保留不变）" in asked and "严重违反相关行业管理规定" in asked, asked
+    assert "营业收入" not in asked.split("稍后会再问一次")[1]  # only the changed question is asked again
+    assert SUMMARY[1] in session.reply("")
+    code, out = session.finish()
+    assert code == 0, session.transcript
+    saved = save.read_text(encoding="utf-8")
+    assert "answered_under: miit-2026\n" in saved and "major_incident: false" in saved
+    assert "2022）》的问题" not in re.sub(r"\s+", "", out)

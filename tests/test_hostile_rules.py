@@ -487,7 +487,8 @@ def test_a_rule_files_own_plain_words_and_name_levels_are_read_as_its_choices(tm
 
 TWO_CHOICES = "      industrial: {zh: 工业, en: Industry}\n      other: {zh: 其他, en: Other}\n"
 NAME_FORMS_WRONG = [
-    ("unknown key", "    name_forms:\n      code: true\n      codes: true\n", "unknown key 'code' (expected one of: codes, endings, either)", 53),
+    ("unknown key", "    name_forms:\n      code: true\n      codes: true\n",
+     "unknown key 'code' (expected one of: codes, endings, either, sections)", 53),
     ("codes not a flag", "    name_forms:\n      codes: 1\n", "expected true or false, got", 53),
     ("ending of no choice", "    name_forms:\n      endings:\n        factory: [制造业]\n",
      "'factory' is not a choice of this field", 54),
@@ -501,7 +502,15 @@ NAME_FORMS_WRONG = [
      "'factory' is not a choice of this field", 56),
     ("either a label", "    name_forms:\n      either:\n        工业: [industrial, other]\n",
      "'工业' already names choice 'industrial'", 54),
-    ("empty", "    name_forms: {}\n", "name_forms needs at least one of codes, endings, either", 52),
+    ("empty", "    name_forms: {}\n", "name_forms needs at least one of codes, endings, either, sections", 52),
+    ("section not a letter", "    name_forms:\n      sections:\n        C3: [industrial]\n",
+     "expected a 门类 letter (one of A to Z), got text 'C3'", 54),
+    ("section in lower case", "    name_forms:\n      sections:\n        c: [industrial]\n",
+     "expected a 门类 letter (one of A to Z), got text 'c'", 54),
+    ("section of no choice", "    name_forms:\n      sections:\n        C: [factory]\n",
+     "'factory' is not a choice of this field", 54),
+    ("section twice the same", "    name_forms:\n      sections:\n        F: [other, other]\n",
+     "expected different choices", 54),
 ]
 
 
@@ -515,15 +524,32 @@ def test_a_choices_name_forms_are_checked_like_every_other_key(
     assert refused_in_one_line(done, words).startswith(f"{path}:{line}: "), done.stderr
 
 
-def test_a_rule_files_own_name_forms_are_what_set_accepts(tmp_path: Path) -> None:
-    """A rule author's codes, endings and either words decide what --set reads: C13造纸厂 by its ending
-    after the code, 杂业 refused naming just the two choices it may be, 造纸 (no ending) refused."""
-    extra = ("    name_forms:\n      codes: true\n      endings:\n        industrial: [厂]\n"
-             "      either:\n        杂业: [industrial, other]\n")
+def test_a_section_letter_that_already_names_a_choice_is_refused_with_its_line(tmp_path: Path) -> None:
+    """A 门类 letter is read as that 门类 only: one a choice's words already hold would be read two ways."""
+    path = write(tmp_path, with_industry("      industrial: {zh: 工业, en: Industry, words: [C]}\n"
+                                         "      other: {zh: 其他, en: Other}\n",
+                                         "    name_forms:\n      sections:\n        C: [other]\n"))
+    done, _ = cli("rules", "validate", str(path))
+    assert refused_in_one_line(done, "'C' already names choice 'industrial'").startswith(f"{path}:54: "), done.stderr
+
+
+OWN_NAME_FORMS = [
+    ("    name_forms:\n      codes: true\n      endings:\n        industrial: [厂]\n"
+     "      either:\n        杂业: [industrial, other]\n", "C13造纸厂", "杂业", "造纸"),
+    ("    name_forms:\n      sections:\n        C: [industrial]\n        F: [industrial, other]\n", "C", "F", "Z"),
+]
+
+
+@pytest.mark.parametrize(("extra", "read", "either", "unread"), OWN_NAME_FORMS, ids=["codes-endings-either", "sections"])
+def test_a_rule_files_own_name_forms_are_what_set_accepts(tmp_path: Path, extra: str, read: str, either: str,
+                                                          unread: str) -> None:
+    """A rule author's codes, endings, either words and 门类 letters decide what --set reads: C13造纸厂 by its
+    ending after the code, C by its section; 杂业 or F refused naming just the two choices it may be; 造纸 (no
+    ending) or Z (no section) refused with every choice."""
     path = write(tmp_path, with_industry(TWO_CHOICES, extra))
-    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=C13造纸厂", "--format", "json")
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", f"industry={read}", "--format", "json")
     assert done.returncode == 0, done.stderr
-    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=杂业", "--lang", "zh")
-    assert refused_in_one_line(done, "请写工业或其他")
-    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", "industry=造纸", "--lang", "zh")
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", f"industry={either}", "--lang", "zh")
+    assert refused_in_one_line(done, f"“{either}”，这包括不止一类，请写工业或其他")
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", f"industry={unread}", "--lang", "zh")
     assert refused_in_one_line(done, "应填以下之一：工业；其他")

@@ -650,17 +650,25 @@ INDUSTRY_NAMES = {  # 国民经济行业分类 names as parks record them → th
     "黑色金属矿采选业": "小型", "燃气生产和供应业": "小型", "橡胶和塑料制品业": "小型", "D电力、热力生产和供应业": "小型",
     "I65软件和信息技术服务业": "中型", "科学研究和技术服务业": "中型", "居民服务业": "中型", "卫生和社会工作": "中型",
     "教育": "中型", "文化、体育和娱乐业": "中型", "水利、环境和公共设施管理业": "中型",
+    "房地产中介": "中型", "房地产经纪": "中型", "K7030房地产中介服务": "中型",  # no 300号 row: 其他未列明行业
+    "C": "小型", "B": "小型", "D": "小型", "Ｃ": "小型", "M": "中型",  # a bare 门类 letter of one choice
+    "manufacturing": "小型", "Manufacturing": "小型", "industrial": "小型", "mining": "小型", "IT services": "中型",
+    "wholesale": "中型", "Retail": "中型",  # wholesale and retail: medium from 20 / 50 staff with the revenue
 }
 """工业 is small below 300 staff; 其他未列明行业 and 软件和信息技术服务业 are medium from 100 staff (criteria.md §2.1)."""
-TWO_WAY = {"批发和零售业": "请写批发业或零售业", "房地产业": "请写房地产开发经营或物业管理",
+TWO_WAY = {"批发和零售业": "请写批发业或零售业", "房地产业": "请写房地产开发经营、物业管理或其他未列明行业",
+           "F": "请写批发业或零售业", "K": "请写房地产开发经营、物业管理或其他未列明行业", "G": "请写交通运输业、仓储业或邮政业",
+           "real estate": "请写房地产开发经营、物业管理或其他未列明行业",
            "交通运输、仓储和邮政业": "请写交通运输业、仓储业或邮政业", "住宿和餐饮业": "请写住宿业或餐饮业",
            "I信息传输、软件和信息技术服务业": "请写信息传输业或软件和信息技术服务业"}
 
 
 def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choices(tmp_path: Path) -> None:
-    """A 大类 of manufacturing, mining or utilities (with or without its code) is 工业; 科学研究和技术服务业, 教育 and
-    the like are 其他未列明行业, each sized as such; a 门类 of two or more choices is an error row naming just those."""
-    names = [*INDUSTRY_NAMES, *TWO_WAY, "信息技术"]
+    """A 大类 of manufacturing, mining or utilities (with or without its code, or its bare 门类 letter C, B, D) is
+    工业; 科学研究和技术服务业, 教育, 房地产中介 and the like are 其他未列明行业; English names are the choices they
+    name; each sized as such. A 门类 of two or more choices (批发和零售业, F, K) is an error row naming just those,
+    and a letter of no enterprise's 门类 (S) one listing every choice."""
+    names = [*INDUSTRY_NAMES, *TWO_WAY, "信息技术", "S"]
     src = tmp_path / "ind.csv"
     src.write_text("企业名称,所属行业,从业人数,2025年营业收入（万元）,2025年资产总额（万元）\n"
                    + "".join(f"{n}公司,{n},250,15000,9000\n" for n in names), encoding="utf-8-sig")
@@ -671,5 +679,6 @@ def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choi
         n: ("已评估", size) for n, size in INDUSTRY_NAMES.items()}
     for name, said in TWO_WAY.items():
         assert rows[name]["处理结果"] == "出错" and said in rows[name]["错误说明"], rows[name]["错误说明"]
-        assert "其他未列明行业" not in rows[name]["错误说明"]  # just those choices, not the list of 16
+        assert "应填以下之一" not in rows[name]["错误说明"]  # just those choices, not the list of 16
     assert "应填以下之一：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
+    assert "应填以下之一：农、林、牧、渔业；工业；" in rows["S"]["错误说明"]

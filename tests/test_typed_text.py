@@ -236,6 +236,9 @@ def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
     ("financials.2025.revenue", "一亿零五百万", Decimal(10500)),
     ("financials.2025.revenue", "一亿二千万", Decimal(12000)),
     ("financials.2025.revenue", "1亿2000万", Decimal(12000)),
+    ("financials.2025.revenue", "一亿二万", Decimal(10002)),  # as 1亿2万 is: the 万 places the 二
+    ("financials.2025.revenue", "一亿两百万", Decimal(10200)),
+    ("financials.2025.revenue", "一亿十万", Decimal(10010)),
     ("financials.2025.revenue", "约五百万元", Decimal(500)),
     ("financials.2025.revenue", "伍佰万元整", Decimal(500)),
     ("financials.2025.revenue", "三千五百元", Decimal("0.35")),
@@ -263,11 +266,13 @@ def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: De
     ("上千万", "“上千万”不是一个确切的数"),
     ("一千二万", "“一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，空着的位写“零”"
                  "（如一千零五十、一亿零二百万）"),
-    ("一亿二万", "“一亿二万”可以有不止一种读法"),
+    ("一万五十", "“一万五十”可以有不止一种读法"),  # 10050 is 一万零五十
     ("一万二", "“一万二”看不出单位：请写成 1.2万 或 12000万"),  # 1.2万元 as said, or 12000 in the question's 万元
     ("一千五十", "“一千五十”可以有不止一种读法"),
     ("1万2", "“1万2”可以有不止一种读法"),
-    ("一亿十万", "“一亿十万”可以有不止一种读法"),
+    ("一e5", "“一e5”把中文数字和科学计数法混在一起：请只用一种写法，写阿拉伯数字（如 100000）或中文数字（如十万）"),
+    ("5e三", "“5e三”把中文数字和科学计数法混在一起"),
+    ("一点五e3万", "“一点五e3万”把中文数字和科学计数法混在一起"),
 ])
 def test_a_range_or_numerals_with_two_readings_are_refused_saying_why(text: str, zh: str) -> None:
     """两三百万 is a range, 一千二万 is 1200万 or 1002万, 一万二 for an amount 1.2万 or 12000 in 万元: read one
@@ -337,6 +342,28 @@ def test_a_figure_with_a_decimal_point_in_chinese_reads_back_as_itself(whole: in
     text = chinese(whole) + "点" + "".join(_CN[int(d)] for d in fraction) + unit[0]
     figure = (Decimal(whole) + Decimal("0." + fraction)) * unit[1]
     assert set(doors("financials.2025.revenue", text).values()) == {("ok", figure.normalize())}, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.booleans(), st.booleans())
+def test_a_number_reads_the_same_in_arabic_digits_and_in_chinese_numerals(n: int, two: bool, formal: bool) -> None:
+    """The same amount typed in digits (123456789元, 12345.6789万) and in Chinese numerals (一亿二千三百四十五万
+    六千七百八十九元) reads as one figure, and so does a count (employees), at every door."""
+    chinese_said = doors("financials.2025.revenue", chinese(n, two, formal) + "元")
+    assert chinese_said == doors("financials.2025.revenue", f"{n}元"), n
+    assert chinese_said == doors("financials.2025.revenue", format(Decimal(n) / 10000, "f") + "万"), n
+    if n <= 10**8:
+        assert doors("employees", chinese(n, two, formal)) == doors("employees", str(n)), n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999), st.booleans())
+def test_yi_and_wan_written_without_ling_read_as_their_digits_do(yi: int, wan: int, two: bool) -> None:
+    """一亿二万 was refused as having two readings while 1亿2万 read as 10002万: the 万 says where the
+    二 stands (1.2亿 is 一亿二千万), so both now read as 1亿零2万, with or without the 零 of full writing."""
+    figure = Decimal(yi * 10000 + wan)
+    for text in (f"{yi}亿{wan}万", chinese(yi, two) + "亿" + chinese(wan, two) + "万", chinese(yi * 10**8 + wan * 10**4, two)):
+        assert set(doors("financials.2025.revenue", text).values()) == {("ok", figure)}, text
 
 
 @pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026", "shandong-2022"])

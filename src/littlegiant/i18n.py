@@ -49,6 +49,9 @@ MESSAGES = {
     "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
     "interview.back": {"zh": "回到上一题（刚才答的是：{was}；直接回车保留不变）",
                        "en": "Back one question (you answered: {was}; Enter keeps it)"},
+    "interview.asked_otherwise": {"zh": "「{label}」是按《{rules}》的问题回答的，现在问的是另一回事，稍后会再问一次。\n",
+                                  "en": "'{label}' was answered to the question of {rules}, which asked something else: "
+                                        "it is asked again below.\n"},
     "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},

@@ -130,6 +130,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),
     # the profile's structure and values (profile.py)
     "profile.empty": ("the profile is empty", "文件是空的，没有填写任何企业信息"),
+    "profile.answered_under": ("expected the id of the rule set whose questions these answers were given to (such as "
+                               "miit-2026), got {shown}",
+                               "应填这些回答所依据的规则编号（如 miit-2026），现在是 {shown}"),
     "profile.top": ("expected a mapping of profile fields at the top",
                     "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
@@ -169,6 +172,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "numerals with 零 where a place is empty (一千零五十, 一亿零二百万)",
                       "“{shown}”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，"
                       "空着的位写“零”（如一千零五十、一亿零二百万）"),
+    "value.numeral_mixed": ("{shown!r} mixes Chinese numerals with an exponent: write the figure in digits "
+                            "(100000 or 1e5) or in Chinese numerals (十万), not both",
+                            "“{shown}”把中文数字和科学计数法混在一起：请只用一种写法，写阿拉伯数字（如 100000）或中文数字（如十万）"),
     "value.numeral_unit": ("{shown!r} does not say its unit: write {write}",
                            "“{shown}”看不出单位：请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
@@ -200,6 +206,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                             "list the results came from, or add columns of figures to this one",
                             "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+    "column.no_fields": ("no column holds anything the criteria read (a company's name, industry, figures), so this "
+                         "is not a list of companies: give the list of companies, or for a sheet with every column "
+                         "run: littlegiant init sheet.xlsx",
+                         "没有一列是评估要用的数据（企业名称、行业、各项数字等），不是企业名单：请改用企业名单；"
+                         "需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
     "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
     "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
@@ -383,6 +394,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "run of batch, not lists of companies",
                            "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"
                            "不是企业名单"),
+    "run.folder_no_fields": ("littlegiant: note: {where}: {count:file|files} not read: {files}: no column holds "
+                             "anything the criteria read, not lists of companies",
+                             "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：没有一列是评估要用的数据，"
+                             "不是企业名单"),
     "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
                           "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",

@@ -486,8 +486,18 @@ def batch(
     # folders become their files once, before anything is written: the output, a partial file and an
     # earlier run's results in a folder the run reads are passed over (said once on_note can say it)
     folder_notes: list[tuple[str, dict[str, object]]] = []
-    inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), output,
-                               lambda path: batching.earlier_results(path, rs))
+    from littlegiant.load.tabular import known_header, meant_header
+
+    def reads(cell: object) -> bool:
+        """A column a field is read from, or one meant for a field (refused by name, not passed over)."""
+        return known_header(rs, cell, day.year - 1) or meant_header(rs, cell, day.year - 1)
+
+    def unread(path: Path) -> str | None:
+        if batching.earlier_results(path, rs):
+            return "run.folder_results"
+        return "run.folder_no_fields" if batching.reads_nothing(path, encoding, reads) else None
+
+    inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), output, unread)
     target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
     try:
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
@@ -520,8 +530,6 @@ def batch(
         header_problems,
         identity,
         ignored_columns,
-        known_header,
-        meant_header,
         norm,
     )
     from littlegiant.messages import say as words
@@ -538,6 +546,8 @@ def batch(
         problems = header_problems(header, rs, output_columns(rs), day.year - 1)
         if problems:
             raise HeaderError([p.moved(file=where) for p in problems])
+        if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
+            raise InputError(kind="column.no_fields", file=where)
         ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1)
         if ignored and where not in heard:
             heard.add(where)

@@ -421,44 +421,71 @@ _PARTIAL = re.compile(r"\.partial-[^.]*\.[^.]+$")
 
 
 def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None] | None = None,
-             output: Path | None = None, ours: Callable[[Path], bool] | None = None) -> list[Path]:
+             output: Path | None = None, unread: Callable[[Path], str | None] | None = None) -> list[Path]:
     """The inputs with each folder replaced by the files in it that are read: its profiles and its
     lists, in name order. A park officer drops the lists into the folder with the profiles, and
     reading only the profiles dropped every company in the lists without a word. Any other file (and
     a folder in it) is said by name, with why (``on_note``); hidden files and Office's lock files
     (~$名单.xlsx, there while the list is open in Excel) are no one's input and pass silently.
 
-    So is what batch writes there: the ``output`` (a run repeated into the folder it reads), a
-    partial file of a run, and results of an earlier run (``ours``): read as lists, each stopped the
-    run with "this is a results file" once a folder had been scored into itself. An old .xls cannot
-    be read and is named with the files passed over, rather than stopping the folder's other lists."""
+    So is what batch writes there: the ``output`` (a run repeated into the folder it reads) and a
+    partial file of a run. A list ``unread`` gives a note for is passed over and named with why:
+    results of an earlier run (read as lists, each stopped the run with "this is a results file" once
+    a folder had been scored into itself), or a table with no column the criteria read (a contacts
+    list, scored as companies of nothing but unknowns). An old .xls cannot be read and is named with
+    the files passed over, rather than stopping the folder's other lists."""
     out: list[Path] = []
     target = output.resolve() if output is not None else None
     for path in paths:
         if not path.is_dir():
             out.append(path)
             continue
-        passed: list[str] = []
-        results: list[str] = []
+        passed: dict[str, list[str]] = {"run.folder_passed": []}
         for f in sorted(path.iterdir()):
             if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and f.resolve() == target):
                 continue
             # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
             if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES) and f.suffix.lower() != ".xls":
-                if ours is not None and f.suffix.lower() not in PROFILE_SUFFIXES and f.is_file() \
-                        and f.stat().st_size and ours(f):
-                    results.append(f.name)
-                else:
+                why = unread(f) if unread is not None and f.suffix.lower() not in PROFILE_SUFFIXES and f.is_file() \
+                    and f.stat().st_size else None
+                if why is None:
                     out.append(f)
+                else:
+                    passed.setdefault(why, []).append(f.name)
             else:
-                passed.append(f.name + ("/" if f.is_dir() else ""))
-        if passed and on_note is not None:
-            on_note("run.folder_passed", {"where": str(path), "count": len(passed),
-                                          "files": Text("、".join(passed), ", ".join(passed))})
-        if results and on_note is not None:
-            on_note("run.folder_results", {"where": str(path), "count": len(results),
-                                           "files": Text("、".join(results), ", ".join(results))})
+                passed["run.folder_passed"].append(f.name + ("/" if f.is_dir() else ""))
+        for kind, names in passed.items():
+            if names and on_note is not None:
+                on_note(kind, {"where": str(path), "count": len(names), "files": Text("、".join(names), ", ".join(names))})
     return out
+
+
+class _HeaderRead(Exception):
+    """A table's header, once read: reading stops there."""
+
+    def __init__(self, header: list[str]) -> None:
+        super().__init__()
+        self.header = header
+
+
+def reads_nothing(path: Path, encoding: str | None, known: Callable[[object], bool]) -> bool:
+    """Whether a text table's header names nothing a field is read from (``known``: a field's
+    column, or one meant for a field and refused by name): a contacts list (姓名, 电话, 邮箱) in
+    a park's folder, which was scored as one company of unknowns a row. Anything that stops the
+    header being read is left for reading the file to say."""
+    if path.suffix.lower() not in TEXT_TABLES:
+        return False
+
+    def stop(_where: str, header: list[str]) -> None:
+        raise _HeaderRead(header)
+
+    try:
+        next(_csv_rows(path, encoding, stop, None, known), None)
+    except _HeaderRead as read:
+        return not any(known(cell) for cell in read.header)
+    except InputError:
+        return False
+    return False
 
 
 def _items(path: Path, options: ReadOptions) -> Iterator[Item]:

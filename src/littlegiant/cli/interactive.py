@@ -28,7 +28,15 @@ from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
 from littlegiant.load.fileio import atomic_write_text, new_file_mode
-from littlegiant.load.profile import Scalar, field_for_path, from_data, input_label, year_in_path
+from littlegiant.load.profile import (
+    OtherQuestion,
+    Scalar,
+    field_for_path,
+    from_data,
+    input_label,
+    other_questions,
+    year_in_path,
+)
 from littlegiant.load.rules import FieldDef, RuleSet, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import say
@@ -127,9 +135,9 @@ def locked(save: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str]]:
-    """The answers of an earlier interview: known values, the paths answered "don't know", and those
-    answered as approximate (saved as 约5100)."""
+def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str], list[OtherQuestion]]:
+    """The answers of an earlier interview: known values, the paths answered "don't know", those
+    answered as approximate (saved as 约5100), and those given to another rule set's question."""
     data = read_data_file(path)
     prof = from_data(data, rules, str(path))
     unknown = set()
@@ -139,7 +147,7 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str],
         except InputError:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
-    return dict(prof.values), unknown, prof.approximate
+    return dict(prof.values), unknown, prof.approximate, other_questions(rules, prof)
 
 
 # ------------------------------------------------------------------------ words
@@ -329,8 +337,7 @@ class Asker:
                 return "back"
             if keep and stripped == "":
                 self.iv.keep(q.path)
-                self.term.say(wrap(_t("kept_answer", lang, now=with_unit(self.iv.values.get(q.path), q.field, lang)),
-                                   self.width, indent="  ") + "\n")
+                self.term.say(wrap(_t("kept_answer", lang, now=self.said(q.path)), self.width, indent="  ") + "\n")
                 return None
             try:
                 value, conversion = self.iv.parse(q, text)
@@ -363,6 +370,15 @@ class Asker:
                         self.term.say(wrap("! " + close_text(call, lang), self.width) + "\n")
             return None
 
+    def said(self, path: str, value: Scalar | None = None) -> str:
+        """An answer as it was given: 约12,000万元 for one answered 约12000 (the current answer, or
+        ``value`` held for it). Shown without its 约 where it was offered for change, a rough figure
+        passed for an exact one, and Enter kept it believing so."""
+        f = field_for_path(self.iv.rules, path)
+        value = self.iv.values.get(path) if value is None else value
+        about = _t("about", self.lang) if path in self.iv.approximate and value is not None else ""
+        return about + with_unit(value, f, self.lang)
+
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
         return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
 
@@ -377,9 +393,7 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            about = _t("about", lang) if p in self.iv.approximate and p in self.iv.values else ""
-            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{about}{with_unit(self.iv.values.get(p), f, lang)}",
-                              self.width, indent=f"  {i:>2}. "))
+            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -465,7 +479,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         written = True
 
     if save.exists():
-        values, unknown, approximate = load_saved(save, interview.rules)
+        values, unknown, approximate, others = load_saved(save, interview.rules)
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
@@ -481,8 +495,13 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 interview.values.update(values)
                 interview.unknown |= unknown
                 interview.approximate |= approximate
+                for other in others:  # asked again in these rules' words, Enter keeping the answer
+                    interview.forget(other.field.path)
                 if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
                     term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
+                for other in others:
+                    term.say(wrap_all(_t("asked_otherwise", lang, label=other.field.label.get(lang),
+                                         rules=other.title.get(lang)), term.width()))
                 break
             if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
                 term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
@@ -536,8 +555,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
             later = interview.remaining_paths() - {q.path}
             total = number + len(later)
-            head = (_t("edit", lang, now=with_unit(interview.values.get(q.path), q.field, lang)) if editing else
-                    _t("edit", lang, now=with_unit(interview.held[q.path], q.field, lang)) if again else
+            head = (_t("edit", lang, now=asker.said(q.path)) if editing else
+                    _t("edit", lang, now=asker.said(q.path, interview.held[q.path])) if again else
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t("question", lang, n=number, total=total, bar=_progress(number, total)))
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
@@ -567,7 +586,7 @@ def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]
     (so that a user who went back to check a figure sees what they typed)."""
     path = asker.history.pop()
     f = field_for_path(interview.rules, path)
-    was = with_unit(interview.values.get(path), f, lang)
+    was = asker.said(path)
     interview.forget(path)
     return Question(path, f, year_in_path(f, path)), was
 

@@ -23,7 +23,7 @@ from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, plain, read_typed
 from littlegiant.load.consistency import GROWTH, LARGE, PartOverWhole, part_violations, unusual_figures
-from littlegiant.load.profile import PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet
 from littlegiant.records import record
 
@@ -230,8 +230,8 @@ class Interview:
     def keep(self, path: str) -> None:
         """Keep the answer ``path`` had before it was asked again: Enter at a question the user came
         back to (with "<" or from the summary) must never erase what was there, only a new answer may."""
-        if path in self.held:
-            self.record(path, self.held[path])
+        if path in self.held:  # as it was said: a kept 约500万 stays approximate
+            self.record(path, self.held[path], path in self.approximate)
 
     def record(self, path: str, value: Scalar | None, approximate: bool = False) -> None:
         """Take ``value`` as the answer to ``path``; ``approximate``: it was said as 约500万."""
@@ -262,7 +262,7 @@ class Interview:
             f = field_for_path(self.rules, path)
             value = self.values.get(path, self.held.get(path))
             entries.append((order[f.id], -(year_in_path(f, path) or 0), path, value))
-        out: dict[Any, Any] = {}
+        out: dict[Any, Any] = {ANSWERED_UNDER: self.rules.id} if entries else {}  # whose questions were answered
         for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
             node = out
             parts = path.split(".")

@@ -236,6 +236,8 @@ def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None)
         return numerals.spelled(raw, money=f.type in MONEY_TYPES, percent=f.type == "percent")
     except numerals.Vague:
         kind, params = "value.vague", {}
+    except numerals.Mixed:
+        kind, params = "value.numeral_mixed", {}
     except numerals.Unclear as unclear:
         kind, params = "value.numeral", {}
         if unclear.readings:  # 一万二 for an amount: 1.2万 as said, or 12000万 in the question's unit

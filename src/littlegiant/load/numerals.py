@@ -2,10 +2,12 @@
 the digits they stand for, and figures that are no figure (两三百万, 十几万, 500多万, 近1亿) told apart.
 
 A finance manager types 五百万 as readily as 500万; refusing it made them stop and retype, and
-a reader that guessed would be worse: 一千二万 may be 1200万 or 1002万, 一亿二万 may be 1.2亿 or
-1亿零2万. So the numerals are read by the full rules of written Chinese (a place left empty is
-marked 零), the spoken shortening that has one reading (一万二 is 12000, 三千五 is 3500) is
-taken, and anything else is refused as unclear rather than read one way. The text comes back with
+a reader that guessed would be worse: 一千二万 may be 1200万 or 1002万, 一千五十 1050 or 1500.
+So the numerals are read by the full rules of written Chinese (a place left empty is marked 零),
+the shortenings that have one reading are taken (一万二 is 12000, 三千五 is 3500; 一亿二万 is
+1亿零2万 as 1亿2万 is, the 万 saying where the 二 stands, and 1.2亿 being 一亿二千万), and anything
+else is refused as unclear rather than read one way. Numerals mixed with an exponent (一e5) are
+refused too: no one writes them, and read as 1e5 a slip became a figure. The text comes back with
 Arabic digits and the unit kept (五百万元 → 500万元), so that one amount reader does the rest.
 """
 
@@ -48,6 +50,14 @@ class Vague(ValueError):
     """A range or a bound, not one figure (两三百万, 十几万, 500多万, 近1亿)."""
 
 
+class Mixed(ValueError):
+    """Chinese numerals with an exponent (一e5, 5e三, 一点五e3): neither way of writing a number."""
+
+
+_MIXED = re.compile(rf"[{''.join(DIGITS)}{''.join(SMALL)}{_POINT}](?:[0-9.]*)[eE][+-]?[0-9{''.join(DIGITS)}]"
+                    rf"|[0-9.][eE][+-]?[{''.join(DIGITS)}]")
+
+
 def spelled(text: str, *, money: bool, percent: bool = False) -> str | None:
     """``text`` (NFKC, spaces out) with its Chinese numerals as Arabic digits: 五百万元 → 500万元,
     第二名 → 第2名, 三点五亿 → 35000万 for an amount (``money``: 万 and 亿 stay units), 两万 → 20000
@@ -55,6 +65,8 @@ def spelled(text: str, *, money: bool, percent: bool = False) -> str | None:
     that have no single reading."""
     if _VAGUE.search(text):
         raise Vague(text)
+    if _MIXED.search(text):
+        raise Mixed(text)
     if percent and text.startswith("百分之"):
         inner = text[len("百分之"):]
         return (spelled(inner, money=False) or inner) + "%"
@@ -159,8 +171,8 @@ def _integer(run: str, *, elide: bool = True) -> int:
         room = before // unit if before is not None else None
         if (value == 0 and unit > 1) or (room is not None and value >= room):
             raise Unclear(run)  # 亿万, 零万; 1亿12000万
-        if room is not None and spelled_out and not leading_zero and value * 10 < room:
-            raise Unclear(run)  # 一亿二百万 (1.02亿 is 一亿零二百万), 一万五十
+        if room is not None and unit == 1 and spelled_out and not leading_zero and value * 10 < room:
+            raise Unclear(run)  # 一万五十 (10050 is 一万零五十); 一亿二万 has its 万 to place the 二
         if last and before is not None and not spelled_out and part[0][2] != len(str(before)) - 1:
             raise Unclear(run)  # 1万2000 is 12000; 1万2 is 12000 or 10002
         total += value * unit

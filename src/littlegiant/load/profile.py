@@ -40,6 +40,9 @@ class Profile:
     approximate: frozenset[str] = frozenset()
     """The paths whose figure was given as approximate (约500万): a verdict that rests on one close to
     its threshold is said to need the exact figure."""
+    answered_under: str | None = None
+    """The rule set whose questions the answers were given to (``answered_under:`` in the file, which
+    the interview and ``init`` write): a set that asks one of them in other words is warned of."""
 
     @property
     def name(self) -> str | None:
@@ -206,13 +209,68 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
         raise InputError(kind="profile.top", file=source)
     values: dict[str, Scalar] = {}
     approximate: set[str] = set()
+    answered_under = _answered_under(data, source)
     token = _APPROXIMATE.set(approximate)
     try:
-        _walk(data, _root(rules), values, source)
+        _walk(data if answered_under is None else _without(data, ANSWERED_UNDER), _root(rules), values, source)
     finally:
         _APPROXIMATE.reset(token)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source, frozenset(approximate))
+    return Profile(values, source, frozenset(approximate), answered_under)
+
+
+ANSWERED_UNDER = "answered_under"
+"""The profile key naming the rule set whose questions were answered: not a field of any set."""
+
+
+def _answered_under(data: Mapping[Any, Any], source: str) -> str | None:
+    value = data.get(ANSWERED_UNDER)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", value.strip()):
+        raise InputError(kind="profile.answered_under", params={"shown": Got(value)}, file=source,
+                         line=line_of(data, ANSWERED_UNDER), field=ANSWERED_UNDER)
+    return value.strip()
+
+
+def _without(data: Mapping[Any, Any], key: str) -> dict[Any, Any]:
+    return {k: v for k, v in data.items() if k != key}
+
+
+@record(frozen=True)
+class OtherQuestion:
+    """A field the profile answered under another rule set, which asked it in other words (the 2022
+    and 2026 red line on incidents name different events): ``field`` as the judging set asks it,
+    ``answered`` as the profile's set asked it, and that set's title."""
+
+    field: FieldDef
+    answered: FieldDef
+    title: Text
+
+
+def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
+    """The answered fields whose question the profile's own rule set (``answered_under``, a shipped
+    set) asked in other words than ``rules`` does. An answer to the 2022 incident question, judged
+    under the 2026 one, was taken for an answer to a question nobody was asked, without a word.
+    Nothing when the profile does not say its set, or names one not shipped (it cannot be read)."""
+    from littlegiant.load import rules as rulesets
+    from littlegiant.load.tabular import norm
+
+    said = profile.answered_under
+    if said is None or said == rules.id or said not in {*rulesets.builtin_ids(), *rulesets.overlay_ids()}:
+        return []
+    try:
+        other = rulesets.load(said)
+    except InputError:  # pragma: no cover - the shipped files load (tests/test_parsed_rules.py)
+        return []
+    out = []
+    for f in rules.fields.values():
+        theirs = other.fields.get(f.id)
+        if theirs is None or f.per_year or theirs.path != f.path or f.path not in profile.values:
+            continue
+        if norm(theirs.label.zh) != norm(f.label.zh):
+            out.append(OtherQuestion(f, theirs, other.title))
+    return out
 
 
 _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)

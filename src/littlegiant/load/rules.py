@@ -787,7 +787,9 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     elif r.has("choices"):
         r.fail("only a choice field has 'choices'", "choices")
     endings, marks = _name_levels(r, choices)
-    codes, forms, either = _name_forms(r, labels, words if ftype == "choice" else {})
+    codes, forms, either, sections = _name_forms(r, labels, words if ftype == "choice" else {})
+    if sections:
+        words = {**words, **sections}
     helptext = None
     if r.has("help"):
         h = r.sub("help")
@@ -850,20 +852,22 @@ def _name_levels(r: _Reader, choices: tuple[str, ...]) -> tuple[tuple[str, ...],
 
 
 def _name_forms(r: _Reader, labels: dict[str, Text], words: dict[str, str],
-                ) -> tuple[bool, tuple[tuple[str, str], ...], dict[str, tuple[str, ...]]]:
+                ) -> tuple[bool, tuple[tuple[str, str], ...], dict[str, tuple[str, ...]], dict[str, str]]:
     """A choice field's ``name_forms``: how a classification's own names give a choice (the
     国民经济行业分类 names a park's sheet holds for 行业). ``codes``: a leading code (C, C34, I65) is
     passed over; ``endings``: choice → endings of names that are that choice only (…制造业 is 工业);
     ``either``: word → the two or more choices it may mean (批发和零售业), which an answer is asked to
-    pick from. Bounded lists, no patterns from the data: the matching is fixed in the reader."""
+    pick from; ``sections``: a bare 门类 letter (C) → the one choice it is (returned as a word of that
+    choice) or the choices it spans (added to ``either``). Bounded lists, no patterns from the data:
+    the matching is fixed in the reader."""
     if not r.has("name_forms"):
-        return False, (), {}
+        return False, (), {}, {}
     if not labels:
         r.fail("only a choice field has 'name_forms'", "name_forms")
     nf = r.sub("name_forms")
-    nf.keys((), ("codes", "endings", "either"))
-    if not any(nf.has(k) for k in ("codes", "endings", "either")):
-        r.fail("name_forms needs at least one of codes, endings, either", "name_forms")
+    nf.keys((), ("codes", "endings", "either", "sections"))
+    if not any(nf.has(k) for k in ("codes", "endings", "either", "sections")):
+        r.fail("name_forms needs at least one of codes, endings, either, sections", "name_forms")
     named = {choice_key(n): c for c, label in labels.items() for n in (c, label.zh, label.en)} | words
     endings: list[tuple[str, str]] = []
     if nf.has("endings"):
@@ -897,7 +901,38 @@ def _name_forms(r: _Reader, labels: dict[str, Text], words: dict[str, str],
             if len(set(meant)) < 2 or len(set(meant)) != len(meant):
                 wr.fail("expected two or more different choices", word)
             either[key] = tuple(meant)
-    return nf.flag("codes"), tuple(endings), either
+    sections = _sections(nf, labels, {**named, **dict.fromkeys(either, "")})
+    for letter, meant in sections.items():
+        if len(meant) > 1:
+            either[letter] = meant
+    return nf.flag("codes"), tuple(endings), either, {k: m[0] for k, m in sections.items() if len(m) == 1}
+
+
+def _sections(nf: _Reader, labels: dict[str, Text], named: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """``name_forms.sections``: each 门类 letter (one of A–Z, once) with the choices it is: one, or
+    two or more different ones it spans. A letter already naming something (a choice's id) is refused:
+    it would be read two ways."""
+    if not nf.has("sections"):
+        return {}
+    sr = nf.sub("sections")
+    if not sr.data or len(sr.data) > 26:
+        nf.fail("expected 1 to 26 letters, each with the choices its 门类 is", "sections")
+    out: dict[str, tuple[str, ...]] = {}
+    for letter in sr.data:
+        if not isinstance(letter, str) or re.fullmatch("[A-Z]", letter) is None:
+            sr.fail(f"expected a 门类 letter (one of A to Z), got {describe(letter)}", str(letter))
+        key = choice_key(letter)
+        if key in named:
+            sr.fail(f"{letter!r} already names choice {named[key]!r}: a letter names a 门类 only", letter)
+        meant = sr.words(letter)
+        for i, choice in enumerate(meant):
+            if choice not in labels:
+                raise InputError(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})",
+                                 file=sr.file, line=line_of(sr.data[letter], i), field=f"{sr.path}.{letter}[{i}]")
+        if len(set(meant)) != len(meant):
+            sr.fail("expected different choices", letter)
+        out[key] = tuple(meant)
+    return out
 
 
 def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:

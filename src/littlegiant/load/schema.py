@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from littlegiant.load.profile import ANSWERED_UNDER
 from littlegiant.load.rules import FieldDef, RuleSet
 
 _YEAR_KEY = "^(199[0-9]|20[0-9][0-9]|2100)$"
@@ -31,7 +32,9 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
 
 def profile_schema(rules: RuleSet) -> dict[str, Any]:
     """A draft 2020-12 JSON Schema of the profile file; unknown keys are rejected as the loader does."""
-    root: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
+    root: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": {ANSWERED_UNDER: {
+        "type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
+        "description": "The rule set whose questions these answers were given to (such as miit-2026)"}}}
     for f in rules.fields.values():
         node = root
         parts = f.path.split(".")
@@ -128,6 +131,10 @@ def rule_file_schema() -> dict[str, Any]:
             "either": {"type": "object", "minProperties": 1, "maxProperties": 200,
                        "additionalProperties": {**words, "minItems": 2},
                        "description": "word → the choices it may mean (批发和零售业); a refusal names just those"},
+            "sections": {"type": "object", "minProperties": 1, "maxProperties": 26,
+                         "propertyNames": {"pattern": "^[A-Z]$"}, "additionalProperties": words,
+                         "description": "a bare 门类 letter (C) → the choice it is, or the choices it spans (refused "
+                                        "naming them)"},
         }, ()),
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},

@@ -17,9 +17,17 @@ from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierRe
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
-from littlegiant.load.profile import Assumed, Profile, field_for_path, input_label, part_words
+from littlegiant.load.profile import (
+    Assumed,
+    OtherQuestion,
+    Profile,
+    field_for_path,
+    input_label,
+    other_questions,
+    part_words,
+)
 from littlegiant.load.rulecalendar import Choice
-from littlegiant.load.rules import RuleSet
+from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
@@ -111,15 +119,18 @@ class Report:
     assumed: list[Assumed] = field(default_factory=list)  # each figure the user's --set changed
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
+    asked_otherwise: list[OtherQuestion] = field(default_factory=list)  # answers given to another set's question
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
-        New Year, every tier turned 未知 with the accounts question buried), then unusual figures."""
+        New Year, every tier turned 未知 with the accounts question buried), answers given to another
+        rule set's question, then unusual figures."""
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
         unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
-        return ([unheld] if unheld else []) + ([stale] if stale else []) + [close_text(c, self.lang) for c in r.close] \
-            + warning_lines(r, self.lang)
+        return ([unheld] if unheld else []) + ([stale] if stale else []) \
+            + [other_question_text(q, r.rules_title, self.lang) for q in self.asked_otherwise] \
+            + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -221,7 +232,17 @@ def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **k
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
     plans = {} if gate_stops(result) else plan_all(rules, result, profile, later_rules(result))
-    return Report(result, lang, rules, plans, **kw)
+    return Report(result, lang, rules, plans, **kw, asked_otherwise=other_questions(rules, profile))
+
+
+def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:
+    """An answer given to another rule set's question, judged under this one's: which, and what to do."""
+    if lang == "zh":
+        return (f"「{q.field.label.zh}」一项是按《{q.title.zh}》的问题（“{q.answered.label.zh}”）回答的，"
+                f"本次依据的《{judged_by.zh}》问的是另一回事：原来的回答仍计入了评估，请按现在的问题核对后重新填写")
+    return (f"\u201c{q.field.label.en}\u201d was answered to the question of {q.title.en} (\u201c{q.answered.label.en}\u201d); "
+            f"{judged_by.en} asks something else: the answer given is counted as it is; please check it against "
+            f"this question and answer it again")
 
 
 def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) -> str | None:

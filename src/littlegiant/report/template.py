@@ -31,6 +31,9 @@ HEAD = {
            "The names before the colons are the file's keys: keep them, fill in after the colon.",
            "Then run: littlegiant assess THIS-FILE"],
 }
+_ANSWERED = {"zh": "这些问题出自哪套规则（勿改）：按问法不同的另一套规则评估时，报告会提醒核对那几项。",
+             "en": "The rule set these questions come from (keep it): judged under a set that asks some of them "
+                   "in other words, the report says which to check."}
 _YEAR = {"zh": "{year}年的数据", "en": "figures of {year}"}
 _LAST = {"zh": "（上年度）", "en": " (last year)"}
 _CHOICE = {"zh": "填下列代码之一：", "en": "one of these codes:"}
@@ -93,6 +96,7 @@ def profile_template(rules: RuleSet, last_year: int, lang: str) -> str:
                 node = node.setdefault(part, {})
             node[parts[-1]] = (f, year)
     lines = [line for text in HEAD[lang] for line in _comment("", text)] + [""]
+    lines += [*_comment("", _ANSWERED[lang]), f"answered_under: {rules.id}", ""]
     helped: set[str] = set()  # a per-year field's help is said at its first year only
 
     def emit(node: dict[str, Any], depth: int) -> None:
