@@ -713,7 +713,9 @@ def test_an_english_unit_stays_whole_when_a_question_wraps(tmp_path: Path) -> No
                 assert not line.endswith("(10k") and not line.lstrip().startswith("CNY)"), (width, path, line)
 
 
-ANSWERED = """name: 苏州恒达精密机械有限公司
+ANSWERED = """# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-12-02）。
+# null 表示“不知道”。再次评估：littlegiant assess littlegiant-profile.yaml
+name: 苏州恒达精密机械有限公司
 industry: industrial
 employees: 260
 tech_staff: 70
@@ -976,6 +978,37 @@ def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path)
     assert s.until_prompt() is not None
     s.finish()
     assert list(tmp_path.glob("客户.backup-*.yaml")) == [backup] and "原文件已另存" not in s.transcript
+
+
+def test_resuming_on_a_filled_in_template_asks_its_blanks(tmp_path: Path) -> None:
+    """A template from ``init`` filled in by hand, its unknowns left blank, then --save to it: every
+    blank counted as answered "don't know", so the interview went straight to the summary and asked
+    nothing. In a file the interview did not write, a blank is a question still open: it is asked
+    (the file copied first, its comments kept in the copy); the interview's own nulls stay answers."""
+    save = tmp_path / "模板.yaml"
+    subprocess.run([sys.executable, "-m", "littlegiant", "init", str(save), "--lang", "zh"], check=True,
+                   capture_output=True)
+    template = save.read_text(encoding="utf-8")
+    filled = re.sub(r"^name:.*$", "name: 甲公司", template, count=1, flags=re.M)
+    filled = re.sub(r"^employees:.*$", "employees: 260", filled, count=1, flags=re.M)
+    save.write_text(filled, encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "模板.yaml"], tmp_path)
+    found = s.until_prompt() or ""
+    assert "的2个回答" in "".join(found.split())  # the name and the staff count, not every blank line
+    s.send("r")
+    question = s.until_prompt() or ""
+    assert not any(x in question for x in SUMMARY) and "营业收入（2025年）（万元）？" in question  # a blank, asked
+    (backup,) = tmp_path.glob("模板.backup-*.yaml")
+    assert backup.read_text(encoding="utf-8") == filled
+    s.send("")  # don't know: now an answer of this interview's file
+    s.finish()
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "模板.yaml"], tmp_path)
+    found = s.until_prompt() or ""
+    assert "的3个回答" in "".join(found.split())
+    s.send("r")
+    question = s.until_prompt() or ""
+    assert "营业收入（2025年）（万元）？" not in question and not any(x in question for x in SUMMARY)
+    s.finish()
 
 
 def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> None:

@@ -137,11 +137,15 @@ def locked(save: Path) -> Iterator[None]:
 
 def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str], list[OtherQuestion]]:
     """The answers of an earlier interview: known values, the paths answered "don't know", those
-    answered as approximate (saved as 约5100), and those given to another rule set's question."""
+    answered as approximate (saved as 约5100), and those given to another rule set's question.
+
+    A blank counts as "don't know" only in a file the interview wrote (its header says so): in a
+    template from ``init`` or a profile typed by hand, a blank is a question not yet answered, and
+    resuming on a filled-in template asked nothing at all."""
     data = read_data_file(path)
     prof = from_data(data, rules, str(path))
-    unknown = set()
-    for p in null_paths(data):
+    unknown: set[str] = set()
+    for p in null_paths(data) if _written_here(path) else ():
         try:
             field_for_path(rules, p)
         except InputError:
@@ -436,6 +440,16 @@ def backup_copy(save: Path) -> Path:
 _HEADER_LINE = re.compile("|".join(
     re.sub(r"\\\{\w+\\\}", ".*", re.escape(line)) for text in HEADER.values() for line in text.splitlines()))
 """A line of the header the interview writes, in either language, for any rule set, date and file."""
+
+
+def _written_here(path: Path) -> bool:
+    """Whether the interview wrote ``path``: its first line is the header it writes."""
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _HEADER_LINE.fullmatch(first.rstrip("\r\n")) is not None
 
 
 def _as_saved(save: Path, data: dict[str, Any]) -> bool:
