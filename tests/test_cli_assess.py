@@ -516,7 +516,7 @@ OTHER_QUESTION = {
 }
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(tmp_path: Path, fmt: str,
                                                                                 lang: str) -> None:

@@ -322,6 +322,9 @@ def report_json(report: Report) -> dict[str, Any]:
             {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
+    doc["warnings"] += [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(report.lang),
+                         "message": other_question_text(q, report.result.rules_title, report.lang)}
+                        for q in report.asked_otherwise]
     return doc
 
 
