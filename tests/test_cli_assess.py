@@ -164,6 +164,32 @@ def test_set_what_if_changes_the_verdict() -> None:
     assert after["tiers"]["little_giant"]["status"] == "manual_review"  # 10800 / 12000 = 90%
 
 
+@pytest.mark.parametrize("name", ["营业收入（2025年）", "上年度营业收入", "Operating revenue 2025"])
+def test_set_takes_a_figure_by_the_label_the_reports_show(name: str) -> None:
+    """A finance manager types what the report calls the figure: --set by a label or a column header
+    (as batch reads headers) is the same what-if as by its path, and says so by the label."""
+    path = EXAMPLES / "little-giant-2022.yaml"
+    by_path = assess_json(path, "--as-of", "2026-11-26", "--set", "financials.2025.main_revenue=10800")
+    by_label = assess_json(path, "--as-of", "2026-11-26", "--set", "主营业务收入（2025年）=10800")
+    assert by_label["tiers"] == by_path["tiers"]
+    doc = assess_json(path, "--as-of", "2026-11-26", "--set", f"{name}=13000")
+    assert doc["what_if"]["assumed"] == [{"path": "financials.2025.revenue", "before": 12000, "after": 13000}]
+
+
+@pytest.mark.parametrize(("name", "as_of", "meant"), [
+    ("研发费用", "2026-11-26", "financials.2025.rd_expense”（「研发费用（2025年）」）"),
+    ("revenue", "2027-01-10", "financials.2026.revenue”（「营业收入（2026年）」）"),
+])
+def test_set_of_a_yearly_figure_without_its_year_suggests_last_years(name: str, as_of: str, meant: str) -> None:
+    """--set 研发费用=700 was refused as no such item, with nothing nearer: a figure kept by year named
+    without one is refused (exit 2, one line) suggesting the run's last year's."""
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", as_of, "--lang", "zh",
+                    "--set", f"{name}=700")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    line = result.stderr.strip()
+    assert "\n" not in line and f"“{name}”是按年份填的数字，请写明年份；您是不是想写“{meant}？" in line
+
+
 def test_explain_prints_the_trace() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
     assert result.exit_code == 0

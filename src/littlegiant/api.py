@@ -143,8 +143,8 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     assumed: list[profiles.Assumed] = []
     if sets:
         baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
-        before, prof = prof, profiles.apply_sets(prof, rs, sets)
-        assumed = profiles.set_changes(before, prof, sets)
+        before, prof = prof, profiles.apply_sets(prof, rs, sets, day.year - 1)
+        assumed = profiles.set_changes(before, prof, rs, sets, day.year - 1)
     result = _own(engine.evaluate(rs, prof, day, renewal, choice))
     if advice:
         from littlegiant.core.gaps import analyse

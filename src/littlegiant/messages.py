@@ -189,6 +189,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写“{near}”（{near_label}）？"),
+    "set.needs_year": ("{path!r} is a figure of some year; did you mean {near!r} ({near_label})?",
+                       "“{path}”是按年份填的数字，请写明年份；您是不是想写“{near}”（{near_label}）？"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "

@@ -305,8 +305,8 @@ def assess(
         assumed: list[Any] = []
         if set_:
             baseline = engine.evaluate(rs, prof, day, renewal, choice)
-            before, prof = prof, profiles.apply_sets(prof, rs, set_)
-            assumed = profiles.set_changes(before, prof, set_)
+            before, prof = prof, profiles.apply_sets(prof, rs, set_, day.year - 1)
+            assumed = profiles.set_changes(before, prof, rs, set_, day.year - 1)
         result = engine.evaluate(rs, prof, day, renewal, choice)
         if compare is None and explain is None:
             from littlegiant.core.gaps import analyse
@@ -321,7 +321,7 @@ def assess(
                 other = rulesets.load(name)
                 other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
-                    other_profile = profiles.apply_sets(other_profile, other, set_)
+                    other_profile = profiles.apply_sets(other_profile, other, set_, day.year - 1)
                 compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
     except InputError as exc:
         fail(exc, language)
@@ -396,7 +396,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     from littlegiant.core.interview import Interview
     from littlegiant.load.profile import Profile, apply_sets
 
-    preset = apply_sets(Profile(), rs, sets).values if sets else {}
+    preset = apply_sets(Profile(), rs, sets, day.year - 1).values if sets else {}
     interview = Interview(rs, day, renewal)
     term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
     try:

@@ -767,24 +767,49 @@ class Assumed:
     approximate_after: bool = False
 
 
-def set_changes(before: Profile, after: Profile, assignments: Iterable[str]) -> list[Assumed]:
+def set_changes(before: Profile, after: Profile, rules: RuleSet, assignments: Iterable[str],
+                last_year: int | None = None) -> list[Assumed]:
     """Each path the what-if set, once, in the order given, with its value before and after."""
-    paths = dict.fromkeys(_assignment(item)[0] for item in assignments)
+    paths = dict.fromkeys(set_field(rules, _assignment(item)[0], last_year)[0] for item in assignments)
     return [Assumed(path, before.values.get(path), after.values.get(path), path in before.approximate,
                     path in after.approximate) for path in paths]
 
 
-def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str]) -> Profile:
-    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied. A figure set as 约…
-    is approximate, one set exactly is not; the file's other approximate figures stay so."""
+def set_field(rules: RuleSet, name: str, last_year: int | None = None) -> tuple[str, FieldDef]:
+    """The path and field a what-if names: a dotted path, or a column header as a batch reads it
+    (营业收入（2025年）, 上年度营业收入 as ``last_year``'s, 从业人员), since a finance manager types
+    the label the reports show. A figure of some year named without one (研发费用, revenue) is
+    refused suggesting ``last_year``'s, and anything else as a path is (with the nearest path)."""
+    try:
+        return name, field_for_path(rules, name)
+    except InputError as exc:
+        refused = exc.moved(label=Text("--set", ""))
+    from littlegiant.load.tabular import HINT_YEAR, column
+
+    bare = rules.fields.get(name)
+    try:
+        if bare is None:
+            return column(rules, name, last_year)
+    except InputError as exc:
+        if exc.kind != "column.needs_year":
+            raise refused from None
+        bare = field_for_path(rules, str(exc.params["example"]))
+    if bare is None or not bare.per_year:
+        raise refused from None
+    near = bare.concrete_path(last_year or HINT_YEAR)
+    raise InputError(kind="set.needs_year", params={"path": name, "near": near, "near_label": field_words(bare, near)},
+                     field=name, label=Text("--set", "")) from None
+
+
+def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], last_year: int | None = None) -> Profile:
+    """A copy of ``profile`` with ``FIELD=VALUE`` what-if assignments applied (FIELD as ``set_field``
+    reads it). A figure set as 约… is approximate, one set exactly is not; the file's other
+    approximate figures stay so."""
     values = dict(profile.values)
     approximate = set(profile.approximate)
     for item in assignments:
-        path, text = _assignment(item)
-        try:
-            f = field_for_path(rules, path)
-        except InputError as exc:
-            raise exc.moved(label=Text("--set", "")) from None
+        name, text = _assignment(item)
+        path, f = set_field(rules, name, last_year)
         named = field_words(f, path)
         from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
 
