@@ -323,7 +323,7 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
-    (["assess", "EX", "--as-of", "20261126"], "--as-of: expected a date YYYY-MM-DD, got '20261126'"),
+    (["assess", "EX", "--as-of", "20261131"], "--as-of: expected a date YYYY-MM-DD, got '20261131'"),
     (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
@@ -342,10 +342,10 @@ def test_bad_options_exit_2(args: list[str], message: str) -> None:
 
 
 def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuses() -> None:
-    """2026/4/1, 2026.4.1 and 2026年4月1日 are 2026-04-01 (year first); 4/1/2026 is refused, and a day
+    """2026/4/1, 2026.4.1, 2026年4月1日 and 20260401 are 2026-04-01 (year first); 4/1/2026 is refused, and a day
     before the calendar is said in Chinese, not in English inside a Chinese message."""
     example = str(EXAMPLES / "tier1-only.yaml")
-    for typed in ("2026/4/1", "2026.4.1", "2026年4月1日", "2026-04-01"):
+    for typed in ("2026/4/1", "2026.4.1", "2026年4月1日", "2026-04-01", "20260401"):
         result = runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed])
         assert result.exit_code == 0 and "评估日期 2026-04-01 · 上年度 2025" in result.stdout, typed
     said = {typed: runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", typed]).stderr.strip()

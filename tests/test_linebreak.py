@@ -112,3 +112,11 @@ def test_a_long_text_full_of_whole_words_and_quotes_wraps_at_once() -> None:
         assert time.perf_counter() - began < 3
         assert squash("".join(lines)) == squash(text)
         assert all(cell_len(line) <= 80 for line in lines)
+
+
+@given(st.integers(min_value=20, max_value=90))
+def test_the_footer_never_parts_the_tool_from_its_version(width: int) -> None:
+    """At 80 columns the zh footer ended "· littlegiant" with "0.1.0" alone on the next line."""
+    text = "依据 优质中小企业梯度培育管理办法（2026） · 评估日期 2026-11-26 · littlegiant 0.1.0"
+    lines = wrap(text, width)
+    assert any(line.endswith("littlegiant 0.1.0") for line in lines), lines

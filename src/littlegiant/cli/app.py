@@ -88,20 +88,21 @@ def _root(
     """littlegiant: 专精特新 self-assessment."""
 
 
-_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-"""A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日 (year first, always)."""
+_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+"""A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, or 20261126 as systems and file
+names write it (year first, always: eight digits have one reading)."""
 
 
 def parse_as_of(text: str | None, lang: str = "en") -> date:
     """--as-of as a year, month and day in that order, written as people write them (2026/4/1,
-    2026年4月1日); 20261126, 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
+    2026年4月1日, 20261126); 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
     if text is None:
         return date.today()
     found = _TYPED_DATE.fullmatch(text.strip())
     try:
         if found is None:
             raise ValueError(text)
-        return date(*map(int, found.groups()))
+        return date(*(int(part) for part in found.groups() if part is not None))
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
 

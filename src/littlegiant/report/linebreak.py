@@ -26,6 +26,8 @@ UNIT_AFTER_NUMBER = frozenset("万亿元项分年月日人名个位倍")
 """Units that follow a figure: 8,000万元 and 2025年 stay whole (a line ending in 8,000万 read as the amount)."""
 _EN_UNIT = re.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
 """An English unit after a figure, across the space: "(now 400,000 CNY)" never ends a line at 400,000."""
+_NAME_VERSION = re.compile(r"littlegiant \d[\w.+-]*")
+"""The tool and its version, across the space: a footer ending "littlegiant" / "0.1.0" read as two things."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
@@ -56,7 +58,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
-    whole = [m.span() for m in UNIT_WHOLE.finditer(text)] if " " in text else []
+    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION) for m in pattern.finditer(text)] if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
     inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
     for start, end in whole:
