@@ -159,6 +159,25 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     assert about["工具版本"].startswith("littlegiant ")
 
 
+@pytest.mark.parametrize(("as_of", "hidden"), [
+    ("2026-11-26", ["科技和创新型中小企业得分", "专精特新中小企业得分", '专精特新"小巨人"企业得分']),
+    ("2026-03-01", ['专精特新"小巨人"企业得分']),
+])
+def test_score_columns_a_rule_set_never_fills_are_hidden(tmp_path: Path, as_of: str, hidden: list[str]) -> None:
+    """The 2026 tiers are judged by routes and the platform's score, not a score table: their score
+    columns were empty in every row, three dead columns for the park's staff. Those columns are
+    hidden (a 2022 run shows the two scored tiers'); the other columns stay where they were."""
+    out = tmp_path / "结果.xlsx"
+    code, _, _ = invoke("batch", str(EXAMPLES / "little-giant-2026.yaml"), "-o", str(out), "--as-of", as_of,
+                        "--lang", "zh", "-q")
+    assert code == 0
+    sheet = load_workbook(out).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    shut = [header[ord(letter) - ord("A")] for letter, d in sheet.column_dimensions.items() if d.hidden]
+    assert shut == hidden
+    assert header[:5] == ["来源（文件:行）", "企业名称", "处理结果", "企业规模", header[4]] and header[5] == f"{header[4]}得分"
+
+
 def test_unusual_figures_show_in_the_xlsx_results(tmp_path: Path) -> None:
     """A figure to check (R&D above revenue) is a warning in the results sheet, as in CSV, not an error."""
     src = tmp_path / "in.jsonl"

@@ -517,6 +517,7 @@ def batch(
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},
                  "name_label": getattr(rs.fields["name"].label, language)}
         about["advice"] = advice  # the next-step column only where it is filled
+        about["scored"] = [tid for tid, tier in rs.tiers.items() if tier.score_table is not None]
         about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
         about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)

@@ -62,6 +62,12 @@ class ResultBook:
         widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
         for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=False):
             self.results.column_dimensions[letter].width = width
+        # a tier the rule set scores by no table (the 2026 tiers: routes and the platform's score
+        # instead) leaves its score column empty in every row: hidden, not three dead columns
+        scored, titles = about.get("scored"), about.get("tiers", {})
+        for tid, title in titles.items():
+            if scored is not None and tid not in scored and title in columns:
+                self.results.column_dimensions["ABCDEFGHIJKLMN"[columns.index(title) + 1]].hidden = True
         self.results.freeze_panes = "C2"
         self.results.append(self._header(self.results, columns))
         self.errors.column_dimensions["A"].width = 28
