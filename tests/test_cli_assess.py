@@ -190,6 +190,24 @@ def test_set_of_a_yearly_figure_without_its_year_suggests_last_years(name: str, 
     assert "\n" not in line and f"“{name}”是按年份填的数字，请写明年份；您是不是想写“{meant}？" in line
 
 
+@pytest.mark.parametrize(("words", "as_of", "said"), [
+    ("数字化", "2026-11-26", "《优质中小企业梯度培育管理办法（2026）》中没有与“数字化”相符的条件；《优质中小企业梯度培育管理暂行"
+                           "办法（2022）》中有：「数字化水平」（该办法适用于 2026-03-31 及以前的评估，可加 --as-of 2026-03-31 查看）"),
+    ("净利润", "2026-11-26", "《优质中小企业梯度培育管理暂行办法（2022）》中有：「上年度净利润率」"),
+    ("发展评价", "2026-03-01", "该办法适用于 2026-04-01 起的评估，可加 --as-of 2026-04-01 查看"),
+])
+def test_explain_of_a_criterion_only_the_other_version_has_says_where_it_is(words: str, as_of: str, said: str) -> None:
+    """--explain 数字化 under 2026 said only "no such criterion": a finance manager who read of it in
+    the 2022 measures was left guessing. It names the version that has it and the date that shows it,
+    and the date given shows it."""
+    example = str(EXAMPLES / "little-giant-2026.yaml")
+    result = invoke("assess", example, "--as-of", as_of, "--lang", "zh", "--explain", words)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert said in result.stderr
+    shown = said.rsplit("--as-of ", 1)[1].split(" ")[0] if "--as-of" in said else "2026-03-31"
+    assert invoke("assess", example, "--as-of", shown, "--lang", "zh", "--explain", words).exit_code == 0
+
+
 def test_explain_prints_the_trace() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
     assert result.exit_code == 0

@@ -343,12 +343,24 @@ def assess(
                          output, language)
         return
     if explain is not None:
-        from littlegiant.report.explain import EXPLAINED_AT_MOST, explain_text, find_criteria, several_heading
+        from littlegiant.report.explain import (
+            EXPLAINED_AT_MOST,
+            elsewhere,
+            explain_text,
+            find_criteria,
+            several_heading,
+        )
 
         if fmt in ("markdown", "html"):  # -o 说明.html would hold plain text: say so rather than mislabel it
             bad("opt.explain_format", language, "--explain")
         matches = find_criteria(result, explain)
         if not matches:
+            hint = elsewhere(rs, explain, language)
+            if hint is not None:  # a criterion of the other version: which, and the date that shows it
+                other, named, shown, open_ended = hint
+                bad("opt.explain_other_from" if open_ended else "opt.explain_other", language, "--explain", got=explain,
+                    rules=result.rules_title.get(language), other=other.title.get(language), named=named,
+                    as_of=shown.isoformat())
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
             if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author

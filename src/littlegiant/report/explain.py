@@ -7,6 +7,7 @@ English it stays the rule author's trace (ids, paths, the formula as written).""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
@@ -31,6 +32,34 @@ def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionR
                 seen.append((t, c))
     exact = [(t, c) for t, c in seen if words in (c.title.zh.casefold(), c.title.en.casefold())]
     return exact or seen  # a title pasted whole names that criterion, not the groups whose titles contain it
+
+
+def elsewhere(rules: RuleSet, ref: str, lang: str) -> tuple[RuleSet, str, date, bool] | None:
+    """Where words ``--explain`` found in none of this set's criteria name one of another built-in
+    set (数字化 and 净利润 are 2022 score items): that set, the first few titles it has for them in
+    ``lang``, a day it judges new applications for the user to pass as --as-of (its last, or its
+    first if it has no end), and whether it has none. None when no other set has them either."""
+    from littlegiant.load import rules as rulesets
+
+    words = ref.strip().casefold()
+    if not words:
+        return None
+    cal = rulesets.calendar()
+    for other_id in rulesets.builtin_ids():
+        periods = [p for p in cal.periods if p.rules == other_id and "application" in p.kinds]
+        if other_id == rules.id or not periods:
+            continue
+        open_ended = any(p.end is None for p in periods)
+        other = rulesets.load(other_id)
+        titles = [n.title for _, n in other.all_nodes() if n.title is not None] + \
+            [item.title for table in other.scores.values() for item in table.items]
+        found = list(dict.fromkeys(t.get(lang) for t in titles
+                                   if words in t.zh.casefold() or words in t.en.casefold()))
+        if found:
+            named = "、".join(f"「{t}」" for t in found[:3]) if lang == "zh" else "; ".join(found[:3])
+            day = min(p.start for p in periods) if open_ended else max(p.end for p in periods if p.end is not None)
+            return other, named + (("等" if lang == "zh" else "; …") if len(found) > 3 else ""), day, open_ended
+    return None
 
 
 EXPLAINED_AT_MOST = 12
