@@ -1011,6 +1011,24 @@ def test_resuming_on_a_filled_in_template_asks_its_blanks(tmp_path: Path) -> Non
     s.finish()
 
 
+def test_an_industry_named_as_statistics_name_it_is_said_back_as_the_choice(tmp_path: Path) -> None:
+    """Amounts are said back as read (0.8亿 = 8,000万元); an industry typed as the park's list names it
+    (通用设备制造业) was taken as 工业 without a word. It is said back too; the label itself is not."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "i.yaml"], tmp_path)
+    prompt = s.until_prompt() or ""
+    for _ in range(10):  # the industry comes after the first figures
+        if "其他未列明行业" in prompt:
+            break
+        s.send("")
+        prompt = s.until_prompt() or ""
+    assert "其他未列明行业" in prompt
+    s.send("通用设备制造业")
+    s.until_prompt()
+    assert "→ 通用设备制造业 = 工业" in s.transcript
+    s.finish()
+    assert "industry: industrial" in (tmp_path / "i.yaml").read_text(encoding="utf-8")
+
+
 def test_one_answer_is_counted_in_the_singular_in_english(tmp_path: Path) -> None:
     """"1 answers" read as careless English: one saved answer is "1 answer" when the interview stops,
     when it is found again, and when it is copied to a backup on starting over."""

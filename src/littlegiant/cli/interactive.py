@@ -356,6 +356,11 @@ class Asker:
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
+            elif q.field.type == "choice" and isinstance(value, str):
+                # a name the choice was read from (通用设备制造业 → 工业) is said back, as amounts are
+                shown = with_unit(value, q.field, lang)
+                if stripped not in (shown, value):
+                    self.term.say(f"  → {stripped} = {shown}\n")
             concerns = self.iv.concerns(q, value)
             refused = [c for c in concerns if c.refused]
             if refused:
