@@ -376,6 +376,13 @@ def test_a_what_if_report_says_what_it_assumed_above_its_answer(fmt: str, tmp_pa
     assert "不是企业目前的实际数据" not in plain and "按上述假设" not in plain and "结论" in plain
 
 
+def test_the_html_header_keeps_the_size_with_its_label() -> None:
+    """At 390 px (a phone) the header broke 企业规模：小型 as 小 / 型; the label and the size are kept
+    on one line, which the browser may move whole."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--format", "html")
+    assert '<span class="whole">企业规模：' in out and ".whole{white-space:nowrap}" in out
+
+
 def test_plain_sentence_for_a_ratio_names_both_figures() -> None:
     """A share reads as the figure, its two inputs and the requirement, with grouped thousands."""
     out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--detail",

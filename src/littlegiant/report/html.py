@@ -35,6 +35,7 @@ h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.6em;border-bott
 .card .why{display:block;color:#444;font-size:.92em;margin-left:1.6em}
 .verdict{font-weight:bold}
 .status{white-space:nowrap;font-weight:bold}
+.whole{white-space:nowrap}
 .met{color:#17702b}.unmet{color:#b00020}.unknown{color:#8a6d00}.manual_review{color:#005f8a}
 table{border-collapse:collapse;width:100%;font-size:.92em}
 td,th{border-bottom:1px solid #e4e4e4;padding:.3em .45em;text-align:left;vertical-align:top}
@@ -82,8 +83,8 @@ def render_html(report: Report) -> str:
     name = result.name or w("untitled", lang)
     out = [f"<header><h1>{escape(name)}</h1>",
            f'<p class="muted">{escape(t("as_of", lang))} {result.as_of.isoformat()} · '
-           f"{escape(t('last_year', lang))} {result.last_year} · {escape(t('sme', lang))}{colon}"
-           f"{escape(size_words(result, lang))}<br>"
+           f"{escape(t('last_year', lang))} {result.last_year} · "
+           f'<span class="whole">{escape(t("sme", lang))}{colon}{escape(size_words(result, lang))}</span><br>'
            + "<br>".join(escape(b) for b in report.basis()) + "</p></header>"]
     assumed = report.assumed_lines()
     if assumed:
