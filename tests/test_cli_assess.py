@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from html.parser import HTMLParser
@@ -588,6 +589,22 @@ def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(t
     unanswered = text.replace("major_incident: false, ", "")
     assert "question of Interim" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
     assert "2022）》的问题" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+
+
+def test_a_batch_row_warns_of_an_answer_given_to_the_other_sets_question(tmp_path: Path) -> None:
+    """A consultant's folder of profiles, one answered under the 2022 questions: its batch row says so
+    in the column of figures to check, as its report does; the other row says nothing of it."""
+    folder = tmp_path / "客户"
+    folder.mkdir()
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text("answered_under: miit-2022\n" + text, encoding="utf-8")
+    (folder / "b.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "结果.csv"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {Path(r["来源（文件:行）"]).name: r["需核对的数据"] for r in csv.DictReader(handle)}
+    assert OTHER_QUESTION["zh"] in rows["a.yaml"] and "2022" not in rows["b.yaml"]
 
 
 @pytest.mark.parametrize("value", ["123", "[miit-2022]", "'miit 2022'"])

@@ -51,7 +51,7 @@ from littlegiant.load.tabular import (
 from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import stale_year_text, unheld_text, warning_sentences
+from littlegiant.report.common import other_question_text, stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -1130,8 +1130,10 @@ class Scorer:
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
+        asked = [other_question_text(q, rules.title, self.lang) for q in profile.other_questions(rules, prof)] \
+            if prof.answered_under is not None else []  # an answer given to another rule set's question
         sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
-                     *(warning_sentences(unusual, self.lang) if unusual else ())]
+                     *asked, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
