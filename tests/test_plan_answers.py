@@ -85,11 +85,10 @@ def test_one_blank_red_line_is_the_last_step_of_a_wait_not_no_plan(tmp_path: Pat
     zjtx = re.sub(r"\n\s*", "", zjtx)  # lines wrapped at 80 columns, read as one
     assert "最早2027年申报" in zjtx
     assert "2027-01-01达到3.5年" in zjtx
-    assert "仍需回答：" in zjtx and "近三年是否有数据造假行为" in zjtx
+    assert "2. 做到以上各项后，仍需回答：近三年是否有数据造假行为■" in zjtx + "■"  # that question alone
     # what the plan says, done and answered, gives the tier a year on
     p = assess(path)["plans"]["zjtx_sme"]
-    assert (p["as_of"], p["checked"]) == ("2027-11-26", "unknown")
-    assert "compliance.data_fabrication" in p["missing"]
+    assert (p["as_of"], p["checked"], p["missing"]) == ("2027-11-26", "unknown", ["compliance.data_fabrication"])
     done = [*(f"{k}={v}" for k, v in p["assumed"].items()), *(m["set"] for m in p["moves"]),
             "compliance.data_fabrication=否"]
     later = runner.invoke(app, ["assess", str(path), "--as-of", "2027-11-26", "--format", "json",
@@ -110,12 +109,31 @@ def test_the_questions_are_yes_no_questions_of_the_profile() -> None:
 
 @pytest.mark.parametrize("question", YES_NO)
 def test_whichever_yes_no_is_blank_the_plans_stay_dated_and_ask_only_it(tmp_path: Path, question: str) -> None:
-    """Any one yes/no question blank: 专精特新 and 小巨人 still have a plan for 2027 (the wait), never
-    "no plan in four years"."""
+    """Any one yes/no question blank: 专精特新 and 小巨人 still have a plan for 2027 (the wait), and what
+    it still asks is that question or nothing (not 国际占有率 or 省部级奖励 beside a branch that is met),
+    never "no plan in four years"."""
     out = assess(write(tmp_path, blank(NICHE_25, question)))
     for tier in ("zjtx_sme", "little_giant"):
         p = out["plans"][tier]
         assert p["checked"] is not None and p["as_of"] == "2027-11-26", (question, tier, p["text"])
         assert not any("找不到可行" in line for line in p["text"]), (question, tier, p["text"])
+        assert set(p["missing"]) <= {question}, (question, tier, p["missing"])  # nothing moot asked
         if question in p["missing"]:
             assert "仍需回答" in p["text"][-1], (question, tier, p["text"])
+
+
+def test_an_any_of_met_by_one_branch_asks_nothing_of_the_other(tmp_path: Path) -> None:
+    """国内占有率 12.5% (第2名) meets 小巨人's market-share criterion: its plan never asks for 国际占有率,
+    nor does the summary, whatever else is blank; answered alone, the international share stays moot."""
+    path = write(tmp_path, blank(NICHE_25 | {"niche_years": 4}, "compliance.data_fabrication"))
+    text = assess(path, fmt="text")
+    asks = re.sub(r"\n\s*", "", text[text.index("结论"):text.index("需准备的材料")])  # summary and plans
+    assert "主导产品国际细分市场占有率" not in asks
+    lg = assess(path)["plans"]["little_giant"]
+    assert lg["missing"] == ["compliance.data_fabrication"]
+    assert lg["text"][-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    # the other side: no domestic share, and the international one is asked beside it
+    path = write(tmp_path, blank(blank(NICHE_25 | {"niche_years": 4}, "market.domestic_share"),
+                                 "market.domestic_rank"))
+    asked = assess(path)["plans"]["little_giant"]["missing"]
+    assert {"market.domestic_share", "market.international_share"} <= set(asked)

@@ -233,7 +233,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         # rounds that answers cannot reach either and reported "no plan in 4 years" for a tier that a
         # yes/no question and one year's wait settle.
         plan.checked = final.status
-    plan.missing = sorted({p for c in final.criteria if c.status == UNKNOWN for p in c.missing})
+    plan.missing = sorted(final.needed())  # not a leaf under a met any-of: its answer decides nothing
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
     plan.estimated = frozenset(p for p, m in moves.items()

@@ -344,11 +344,7 @@ class Words:
     def needed(self, tier: TierResult) -> list[str]:
         """The answers that decide the tier now: what the criteria holding it back lack. The summary and
         a plan of answers only both name these, so the two counts agree."""
-        missing: list[str] = []
-        for c in holding_back(self.result, tier.id):
-            if c.status == UNKNOWN:
-                missing.extend(p for p in c.missing if p not in missing)
-        return missing
+        return tier.needed()
 
     def tier_line(self, tier: TierResult) -> tuple[str, str]:
         """(verdict line, what holds it back) for the summary."""
@@ -703,18 +699,7 @@ def now_text(c: CriterionResult, lang: str) -> str:
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
     """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
-    t = result.tiers[tier]
-    by_id = {c.id: c for c in t.criteria}
-    out = []
-    for c in t.criteria:
-        if not c.required or c.kind in ("all", "any") or c.status == MET:
-            continue
-        parent = by_id.get(c.parent) if c.parent else None
-        while parent is not None and parent.status != MET:
-            parent = by_id.get(parent.parent) if parent.parent else None
-        if parent is None:
-            out.append(c)
-    return out
+    return result.tiers[tier].holding_back()
 
 
 def red_lines(result: Result) -> list[CriterionResult]:
