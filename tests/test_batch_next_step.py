@@ -24,7 +24,7 @@ UNANSWERED = blank(NICHE_25, "compliance.data_fabrication")
 
 def folder_of(tmp_path: Path, profile: dict[str, object]) -> Path:
     folder = tmp_path / "企业"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "客户.yaml").write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
     return folder
 
@@ -62,3 +62,27 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
     cell = next_step(folder, tmp_path, "--renewal", "little_giant")
     assert cell == f"{when.group(1)}{steps[0]}；另有2项，全部做到后仍需补充数据才能判定"
+
+
+def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:
+    """专精特新 fails on its niche years, 创新型 waits only for 数据造假: the report's plan opens with that
+    question, and so does the row, naming the tier it decides, then 专精特新's own step."""
+    folder = folder_of(tmp_path, UNANSWERED)
+    first = report_plan(folder, "innovative_sme")
+    assert (first["checked"], first["missing"]) == (None, ["compliance.data_fabrication"])
+    cell = next_step(folder, tmp_path)
+    assert cell.startswith("科技和创新型中小企业：先回答以下问题才能判定：近三年是否有数据造假行为；"
+                           "专精特新中小企业：最早2027年申报（以2026年数据计）；"
+                           "从事特定细分市场年限（截至上年末）：2027-01-01达到3.5年")
+    # answered, the lower tier is met and the cell is its tier's own plan again
+    answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
+    assert answered.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限")
+
+
+def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None:
+    """Four questions blank below 专精特新 are a form to fill in, not a step: the cell stays the tier's own."""
+    many = UNANSWERED
+    for question in ("compliance.major_incident", "compliance.tax_violation", "compliance.abnormal_operation"):
+        many = blank(many, question)
+    cell = next_step(folder_of(tmp_path, many), tmp_path)
+    assert cell.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限"), cell

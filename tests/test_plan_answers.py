@@ -9,8 +9,8 @@ years" gives up on a title one answer and one year away.
 from __future__ import annotations
 
 import copy
-import re
 import json
+import re
 from pathlib import Path
 from typing import Any
 

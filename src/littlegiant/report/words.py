@@ -437,7 +437,38 @@ class Words:
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
         first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
-        the cell stands beside the one that names it."""
+        the cell stands beside the one that names it, unless the answers that decide a lower tier
+        come first."""
+        zh = self.lang == "zh"
+        own = self._next_step(tier)
+        below = self._answers_below(tier)
+        if not below or not own:
+            return own
+        name = tier.title.get(self.lang)  # beside a lower tier the cell names its own
+        return f"{below}；{name}：{own}" if zh else f"{below}; {name}: {own}"
+
+    def _answers_below(self, tier: TierResult) -> str:
+        """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
+        opens with them: one yes/no (数据造假) that settles two lower tiers is the cheapest step there
+        is, and a cell that spoke only of 小巨人's R&D left it out."""
+        zh = self.lang == "zh"
+        names: list[str] = []
+        paths: list[str] = []
+        for tid, t in self.result.tiers.items():
+            if tid == tier.id:
+                break
+            p = self.plans.get(tid)
+            if p is None or p.checked is not None or p.blockers or not p.missing:
+                continue  # met, or more than answers: the row's own tier speaks for the ladder
+            names.append(t.title.get(self.lang))
+            paths.extend(x for x in (self.needed(t) or p.missing) if x not in paths)
+        if not names or len(paths) > FEW_ANSWERS:
+            return ""  # many blanks are a form to fill in, not a step: the row's own tier speaks
+        return (f"{'、'.join(names)}：先回答以下问题才能判定：{self.questions(paths)}" if zh else
+                f"{' and '.join(names)}: answer these first to decide {'them' if len(names) > 1 else 'it'}: "
+                f"{self.questions(paths)}")
+
+    def _next_step(self, tier: TierResult) -> str:
         zh = self.lang == "zh"
         p = self.plans.get(tier.id)
         if p is None:
@@ -695,6 +726,10 @@ def now_text(c: CriterionResult, lang: str) -> str:
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
         return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
     return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
+
+
+FEW_ANSWERS = 3
+"""The most answers a batch cell names ahead of its tier's own step, for the lower tiers they decide."""
 
 
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
