@@ -137,3 +137,14 @@ def test_an_any_of_met_by_one_branch_asks_nothing_of_the_other(tmp_path: Path) -
                                  "market.domestic_rank"))
     asked = assess(path)["plans"]["little_giant"]["missing"]
     assert {"market.domestic_share", "market.international_share"} <= set(asked)
+
+
+def test_a_title_first_whose_plan_waits_for_answers_is_dated_by_that_plan(tmp_path: Path) -> None:
+    """Without the 专精特新 title, 小巨人 needs it first; 专精特新's plan is 2027 with 数据造假 still to
+    answer, so 小巨人's first step names that year rather than "该层级：不满足"."""
+    path = write(tmp_path, blank(NICHE_25 | {"titles": {**NICHE_25["titles"], "zjtx_sme": False}},
+                                 "compliance.data_fabrication"))
+    out = assess(path)
+    zjtx, lg = out["plans"]["zjtx_sme"], out["plans"]["little_giant"]
+    assert (zjtx["as_of"], zjtx["checked"], lg["as_of"]) == ("2027-11-26", "unknown", "2027-11-26")
+    assert "1. 先取得「专精特新中小企业」称号（按上面的计划最早2027年申报）" in assess(path, fmt="text")

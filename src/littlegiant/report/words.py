@@ -540,7 +540,9 @@ class Words:
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
             ahead = self.plans.get(tid) if tid else None
-            if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+            # a plan above dated by a wait, met or awaiting only answers: that year is the title's
+            dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
+            if held is not None and ahead is not None and dated and ahead.as_of is not None and ahead.later > 0:
                 if self.alone:
                     return (f"先取得「{name}」称号（最早{ahead.as_of.year}年申报）" if zh else
                             f"First obtain {name} (in {ahead.as_of.year} at the earliest)")
