@@ -1175,19 +1175,19 @@ class Scorer:
         """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
         a plan knows which years are closed (last year's audited figures can no longer change) and
         which round it is for, where the gap search alone told a park to change 2025's revenue."""
-        from littlegiant.core.tierplan import plan_all
-        from littlegiant.report.common import later_rules
+        from littlegiant.report.common import plans_of
         from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
         if tier is None:
             return None
-        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+        # with the calendar, as the report is: it names the set that judges a later round
+        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal, self.calendar)
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
             return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
-        plans = plan_all(self._rules, result, prof, later_rules(result))  # a lower tier's plan dates a title asked first
+        plans = plans_of(self._rules, prof, result)  # the report's: a lower tier's plan dates a title asked first
         plan = plans.get(tier)
         if plan is None:
             return None

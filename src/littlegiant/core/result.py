@@ -100,6 +100,30 @@ class TierResult:
             out.setdefault(c.parent, []).append(c)
         return out
 
+    def holding_back(self) -> list[CriterionResult]:
+        """Leaf criteria not met none of whose groups is met: what keeps the tier from ``met``. A leaf
+        under a met any-of is moot (国际占有率 beside a domestic share that meets the criterion), so
+        neither the summary nor a plan asks for it."""
+        by_id = {c.id: c for c in self.criteria}
+        out = []
+        for c in self.criteria:
+            if not c.required or c.kind in ("all", "any") or c.status == MET:
+                continue
+            parent = by_id.get(c.parent) if c.parent else None
+            while parent is not None and parent.status != MET:
+                parent = by_id.get(parent.parent) if parent.parent else None
+            if parent is None:
+                out.append(c)
+        return out
+
+    def needed(self) -> list[str]:
+        """The answers that decide the tier: what the unknown criteria holding it back lack, in order."""
+        out: dict[str, None] = {}
+        for c in self.holding_back():
+            if c.status == UNKNOWN:
+                out.update(dict.fromkeys(c.missing))
+        return list(out)
+
 
 @record(hot=True)
 class Result:

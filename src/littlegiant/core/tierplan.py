@@ -216,12 +216,6 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             break  # the budget is spent: check what we have rather than search again
     if not plan.blockers and not plan.cut_short:
         _trim(rules, tier.id, values, moves, last, renewal)
-    final = engine.evaluate(rules, Profile(values), day, renewal).tiers[tier.id]
-    if plan.blockers:
-        plan.checked = None
-    elif final.status in (MET, REVIEW) or moves:
-        plan.checked = final.status
-    plan.missing = sorted({p for c in final.criteria if c.status == UNKNOWN for p in c.missing})
     # waiting counts grown by the rounds waited, where a criterion of the tier waited for them (six
     # years in the niche, three needed, is no step: "2027-01-01达到7年" read like a to-do)
     waited = {p for c in tier.criteria if c.status != MET for p in c.inputs}
@@ -230,6 +224,16 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             f = field_for_path(rules, path)
             if waits(f):
                 moves[path] = Move(path, f, profile.values.get(path), value, "wait", "", f.label)
+    final = engine.evaluate(rules, Profile(values), day, renewal).tiers[tier.id]
+    if plan.blockers:
+        plan.checked = None
+    elif final.status in (MET, REVIEW) or moves or (later > 0 and final.status == UNKNOWN):
+        # a later round that only answers still decide is a plan: the wait (or the year's figures) is
+        # its step and the answers its last one. Left without a verdict, the search went on to later
+        # rounds that answers cannot reach either and reported "no plan in 4 years" for a tier that a
+        # yes/no question and one year's wait settle.
+        plan.checked = final.status
+    plan.missing = sorted(final.needed())  # not a leaf under a met any-of: its answer decides nothing
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
     plan.estimated = frozenset(p for p, m in moves.items()

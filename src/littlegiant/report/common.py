@@ -226,13 +226,20 @@ def later_rules(result: Result) -> Callable[[date], RuleSet] | None:
     return for_application
 
 
-def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
-    """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, TierPlan]:
+    """The checked plan of every tier not met: what a report's 行动计划 and a batch row's 下一步 both
+    read, so the cell is the report's first step (a batch that made its own, without the calendar,
+    judged 2027 by the 2022 measures and told a company "just wait" where the report asked for more)."""
     from littlegiant.core.tierplan import plan_all
 
     # a gate condition answered no stops every tier: a plan would only say "obtain: registered in China"
-    plans = {} if gate_stops(result) else plan_all(rules, result, profile, later_rules(result))
-    return Report(result, lang, rules, plans, **kw, asked_otherwise=other_questions(rules, profile))
+    return {} if gate_stops(result) else plan_all(rules, result, profile, later_rules(result))
+
+
+def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
+    """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+    return Report(result, lang, rules, plans_of(rules, profile, result), **kw,
+                  asked_otherwise=other_questions(rules, profile))
 
 
 def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:

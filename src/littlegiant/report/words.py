@@ -348,11 +348,7 @@ class Words:
     def needed(self, tier: TierResult) -> list[str]:
         """The answers that decide the tier now: what the criteria holding it back lack. The summary and
         a plan of answers only both name these, so the two counts agree."""
-        missing: list[str] = []
-        for c in holding_back(self.result, tier.id):
-            if c.status == UNKNOWN:
-                missing.extend(p for p in c.missing if p not in missing)
-        return missing
+        return tier.needed()
 
     def tier_line(self, tier: TierResult) -> tuple[str, str]:
         """(verdict line, what holds it back) for the summary."""
@@ -445,7 +441,38 @@ class Words:
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
         first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
-        the cell stands beside the one that names it."""
+        the cell stands beside the one that names it, unless the answers that decide a lower tier
+        come first."""
+        zh = self.lang == "zh"
+        own = self._next_step(tier)
+        below = self._answers_below(tier)
+        if not below or not own:
+            return own
+        name = tier.title.get(self.lang)  # beside a lower tier the cell names its own
+        return f"{below}；{name}：{own}" if zh else f"{below}; {name}: {own}"
+
+    def _answers_below(self, tier: TierResult) -> str:
+        """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
+        opens with them: one yes/no (数据造假) that settles two lower tiers is the cheapest step there
+        is, and a cell that spoke only of 小巨人's R&D left it out."""
+        zh = self.lang == "zh"
+        names: list[str] = []
+        paths: list[str] = []
+        for tid, t in self.result.tiers.items():
+            if tid == tier.id:
+                break
+            p = self.plans.get(tid)
+            if p is None or p.checked is not None or p.blockers or not p.missing:
+                continue  # met, or more than answers: the row's own tier speaks for the ladder
+            names.append(t.title.get(self.lang))
+            paths.extend(x for x in (self.needed(t) or p.missing) if x not in paths)
+        if not names or len(paths) > FEW_ANSWERS:
+            return ""  # many blanks are a form to fill in, not a step: the row's own tier speaks
+        return (f"{'、'.join(names)}：先回答以下问题才能判定：{self.questions(paths)}" if zh else
+                f"{' and '.join(names)}: answer these first to decide {'them' if len(names) > 1 else 'it'}: "
+                f"{self.questions(paths)}")
+
+    def _next_step(self, tier: TierResult) -> str:
         zh = self.lang == "zh"
         p = self.plans.get(tier.id)
         if p is None:
@@ -517,7 +544,9 @@ class Words:
                 return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
                         f"You meet {name} ({self.status(held.status)}): apply for it first")
             ahead = self.plans.get(tid) if tid else None
-            if held is not None and ahead is not None and ahead.ok and ahead.as_of is not None and ahead.later > 0:
+            # a plan above dated by a wait, met or awaiting only answers: that year is the title's
+            dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
+            if held is not None and ahead is not None and dated and ahead.as_of is not None and ahead.later > 0:
                 if self.alone:
                     return (f"先取得「{name}」称号（最早{ahead.as_of.year}年申报）" if zh else
                             f"First obtain {name} (in {ahead.as_of.year} at the earliest)")
@@ -705,20 +734,13 @@ def now_text(c: CriterionResult, lang: str) -> str:
     return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
 
 
+FEW_ANSWERS = 3
+"""The most answers a batch cell names ahead of its tier's own step, for the lower tiers they decide."""
+
+
 def holding_back(result: Result, tier: str) -> list[CriterionResult]:
     """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
-    t = result.tiers[tier]
-    by_id = {c.id: c for c in t.criteria}
-    out = []
-    for c in t.criteria:
-        if not c.required or c.kind in ("all", "any") or c.status == MET:
-            continue
-        parent = by_id.get(c.parent) if c.parent else None
-        while parent is not None and parent.status != MET:
-            parent = by_id.get(parent.parent) if parent.parent else None
-        if parent is None:
-            out.append(c)
-    return out
+    return result.tiers[tier].holding_back()
 
 
 def red_lines(result: Result) -> list[CriterionResult]:

@@ -1,0 +1,88 @@
+"""A batch row's 下一步 is the single report's plan, opened where the report opens it.
+
+A consultant reads the cell and tells the client what to do: a cell that says "wait a year" where the
+report also asks for 研发费用 and an answer sends the client off with half the plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+from test_plan_answers import NICHE_25, blank
+
+runner = CliRunner()
+AS_OF = "2026-11-26"
+UNANSWERED = blank(NICHE_25, "compliance.data_fabrication")
+"""2.5 years in its niche, 数据造假 blank: 专精特新 and 小巨人 wait for 2027, 小巨人 needs more R&D too."""
+
+
+def folder_of(tmp_path: Path, profile: dict[str, object]) -> Path:
+    folder = tmp_path / "企业"
+    folder.mkdir(parents=True)
+    (folder / "客户.yaml").write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def next_step(folder: Path, tmp_path: Path, *args: str) -> str:
+    """The 下一步 cell of the one company, read back from the workbook."""
+    out = tmp_path / "结果.xlsx"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--advice", "--as-of", AS_OF,
+                               "-q", *args])
+    assert done.exit_code in (0, 1), done.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    return str(sheet.cell(2, header.index("下一步") + 1).value)
+
+
+def report_plan(folder: Path, tier: str, *args: str) -> dict[str, object]:
+    done = runner.invoke(app, ["assess", str(folder / "客户.yaml"), "--as-of", AS_OF, "--lang", "zh",
+                               "--format", "json", *args])
+    assert done.exit_code in (0, 1), done.output
+    return json.loads(done.stdout)["plans"][tier]  # type: ignore[no-any-return]
+
+
+def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tmp_path: Path) -> None:
+    """复核 of 小巨人 in November 2026 (the 2022 measures): the 2027 round is judged by the 2026 ones, in
+    the report and in the row alike, so the row's plan is the report's: the wait first, then the
+    R&D and the answer the report lists, counted, never "wait" alone."""
+    folder = folder_of(tmp_path, UNANSWERED)
+    plan = report_plan(folder, "little_giant", "--renewal", "little_giant")
+    text: list[str] = plan["text"]  # type: ignore[assignment]
+    steps = text[1 + len(plan["blockers"]):]  # type: ignore[arg-type]
+    assert plan["as_of"] == "2027-11-26" and plan["rules"] == "miit-2026"
+    assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
+    assert len(steps) == 3 and steps[-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    when = re.match(r".*?：(最早2027年申报（.*?）；)", text[0])
+    assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
+    cell = next_step(folder, tmp_path, "--renewal", "little_giant")
+    assert cell == f"{when.group(1)}{steps[0]}；另有2项，全部做到后仍需补充数据才能判定"
+
+
+def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:
+    """专精特新 fails on its niche years, 创新型 waits only for 数据造假: the report's plan opens with that
+    question, and so does the row, naming the tier it decides, then 专精特新's own step."""
+    folder = folder_of(tmp_path, UNANSWERED)
+    first = report_plan(folder, "innovative_sme")
+    assert (first["checked"], first["missing"]) == (None, ["compliance.data_fabrication"])
+    cell = next_step(folder, tmp_path)
+    assert cell.startswith("科技和创新型中小企业：先回答以下问题才能判定：近三年是否有数据造假行为；"
+                           "专精特新中小企业：最早2027年申报（以2026年数据计）；"
+                           "从事特定细分市场年限（截至上年末）：2027-01-01达到3.5年")
+    # answered, the lower tier is met and the cell is its tier's own plan again
+    answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
+    assert answered.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限")
+
+
+def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None:
+    """Four questions blank below 专精特新 are a form to fill in, not a step: the cell stays the tier's own."""
+    many = UNANSWERED
+    for question in ("compliance.major_incident", "compliance.tax_violation", "compliance.abnormal_operation"):
+        many = blank(many, question)
+    cell = next_step(folder_of(tmp_path, many), tmp_path)
+    assert cell.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限"), cell
