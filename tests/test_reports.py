@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
 from littlegiant.core import engine
-from littlegiant.core.result import MET, REVIEW
+from littlegiant.core.result import MET, REVIEW, UNMET
 from littlegiant.core.tierplan import titles_first, waits
 from littlegiant.i18n import STATUS
 from littlegiant.load import profile, rules
@@ -35,7 +35,7 @@ from littlegiant.report.html import render_html
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render
-from littlegiant.report.words import holding_back, set_args
+from littlegiant.report.words import Words, holding_back, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -107,7 +107,8 @@ def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
     """--compare in the terminal wraps like the report at 60, 80 and 120 columns: lines fit, nothing is cut,
-    no line opens with a closing mark, no trailing spaces, every verdict and reason whole."""
+    no line opens with a closing mark, no trailing spaces, every verdict and reason whole: an unmet
+    tier's as the report's summary says it (或 before the other routes), the rest by title."""
     path = str(EXAMPLES / f"{name}.yaml")
     args = ("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--compare", "miit-2022,miit-2026")
     out = cli(*args, columns=columns)
@@ -121,7 +122,11 @@ def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
         for tid, tier in result.tiers.items():
             assert squash(f"{rs.title.zh}：{STATUS[tier.status]['zh']}") in flat, tid
             for c in holding_back(result, tid):
-                assert squash(c.title.zh) in flat, c.id
+                assert c.status == UNMET or squash(c.title.zh) in flat, c.id
+            failing = Words(result, rs, lang="zh").failing(tier)
+            assert bool(failing) == (tier.status == UNMET), tid
+            for _, said in failing:
+                assert squash(said) in flat, said
 
 
 def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:

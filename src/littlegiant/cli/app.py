@@ -311,12 +311,14 @@ def assess(
 
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
         compared = []
+        compared_rules = []
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]
             if len(names) != 2:
                 bad("opt.compare", language, "--compare", got=compare)
             for name in names:
                 other = rulesets.load(name)
+                compared_rules.append(other)
                 other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_)
@@ -335,8 +337,9 @@ def assess(
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
         else:
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
-            write_output(make(compared, language) if make else
-                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout))),
+            write_output(make(compared, language, compared_rules) if make else
+                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
+                                      compared_rules),
                          output, language)
         return
     if explain is not None:
