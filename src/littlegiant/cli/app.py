@@ -837,7 +837,7 @@ def rules_list(
         rows.append("\n" + wrap_lines(calendar_text(cal, language, None, titles).rstrip("\n"), width))
     except InputError as exc:
         fail(exc, language)
-    write_output(("\n\n" if language == "zh" else "\n").join(rows[:-1]) + "\n" + rows[-1] + "\n", None)
+    write_output("\n\n".join(rows[:-1]) + "\n" + rows[-1] + "\n", None)  # a blank line between sets, each of several lines
 
 
 @rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
