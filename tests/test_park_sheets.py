@@ -601,15 +601,25 @@ def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp
 
 
 def test_a_subtotal_row_under_the_totals_is_no_company(tmp_path: Path) -> None:
-    """其中：高新技术企业 under 小计 counts some of the companies: skipped and said with the totals rows, never scored."""
+    """其中：高新技术企业 under 小计 counts some of the companies: skipped, never scored, and named as the
+    其中 row it is beside the totals row (it was called 合计行, and a park looked for a second totals
+    row), in a CSV and an .xlsx alike, in Chinese and English."""
+    rows = [["序号", "企业名称", "所属行业", "从业人数", "2025年营业收入（万元）"], ["1", "合计科技有限公司", "工业", "50", "3000"],
+            ["", "小计", "", "50", "3000"], ["", "其中：高新技术企业", "", "1", "3000"],
+            ["", "其中，专精特新企业", "", "1", "3000"], ["2", "其中精密有限公司", "工业", "70", "5000"]]
     src = tmp_path / "tot.csv"
-    src.write_text("序号,企业名称,所属行业,从业人数,2025年营业收入（万元）\n1,合计科技有限公司,工业,50,3000\n"
-                   ",小计,,50,3000\n,其中：高新技术企业,,1,3000\n2,其中精密有限公司,工业,70,5000\n",
-                   encoding="utf-8")
-    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
-    names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
-    assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
-    assert "第 3、4 行（合计行）" in err
+    src.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    book = Workbook()
+    for r in rows:
+        book.active.append([int(v) if v.isdigit() else v or None for v in r])
+    book.save(tmp_path / "tot.xlsx")
+    for name in ("tot.csv", "tot.xlsx"):
+        code, _, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+        names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
+        assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
+        assert "以下行不是企业，未计入：第 3 行（合计行）、第 4、5 行（“其中”分项行）\n" in err, err
+        code, _, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / "en.csv"), "--lang", "en")
+        assert code == 0 and "not read as companies: row 3 (totals), rows 4, 5 (其中 subtotals)\n" in err, err
 
 
 def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
