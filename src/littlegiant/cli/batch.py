@@ -51,7 +51,7 @@ from littlegiant.load.tabular import (
 from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import stale_year_text, unheld_text, warning_sentences
+from littlegiant.report.common import close_text, stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -1130,15 +1130,17 @@ class Scorer:
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
+        # the full result only where something needs it: the advice, and a figure said as approximate
+        # (约500万), whose verdict the report flags when it is within 5% of a threshold (a close call)
+        full = engine.evaluate(rules, prof, self.as_of, self.renewal) if self.advice or prof.approximate else None
+        close = [close_text(c, self.lang) for c in full.close] if full is not None else []
         sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
-                     *(warning_sentences(unusual, self.lang) if unusual else ())]
+                     *close, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
-        # the full result only where something needs it: the advice, a close call on an approximate figure
-        full = engine.evaluate(rules, prof, self.as_of, self.renewal) if self.advice else None
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond,
                             lambda tier, held: self._gap(prof, summary, tier, held, full))
-        if full is not None:
+        if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 

@@ -840,6 +840,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
+    approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
         if header in (SHEET_UNIT, ROW_NOTES):
@@ -860,7 +861,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
-            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
+            value, said = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
             problems.append(exc)
             continue
@@ -872,6 +873,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         taken[path] = header
         if value is not None:
             values[path] = value
+            if said is not None and said.approximate:
+                approximate.add(path)
     if not problems:
         try:
             check_parts(rules, values)
@@ -880,7 +883,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source)
+    return Profile(values, source, frozenset(approximate))
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
