@@ -768,8 +768,10 @@ def gate_stops(result: Result) -> list[CriterionResult]:
     China as an independent legal person): like a red line, no tier can be applied for, so a plan of
     steps ("obtain: registered in China") would mislead; the report says so instead. The test is the
     core's (``bars_every_tier``), the one the advice asks too; each is named once, by the first tier's row."""
-    first = next(iter(result.tiers.values()), None)
-    return [] if first is None else [c for c in first.criteria if bars_every_tier(result, c)]
+    if len(result.tiers) < 2:  # a result of one tier (a batch row's words) shares no group with another
+        return []
+    first = next(iter(result.tiers.values()))
+    return [c for c in first.criteria if bars_every_tier(result, c)]
 
 
 def stops(result: Result) -> bool:
