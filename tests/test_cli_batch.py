@@ -251,7 +251,8 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
     assert code == 0
     (row,) = read_csv(out)
     gap, _, step = row["next_step"].partition("  ⇒ ")
-    assert gap == "zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end"
+    assert gap == ("zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end (now 2 years); "
+                   "R&D expense last year at least 1 million CNY (now 900,000 CNY); 5 more")
     assert step.startswith("earliest in 2028 (on 2027 figures); Meets Technology-based and innovative SME: "
                            "apply for it first; 6 more, and with all done it meets it  [--set ")
     assert "financials.2025." not in step and "--set niche_years=4" in step
@@ -265,7 +266,8 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
                         "--advice", "--lang", "en"])
     (said,) = read_csv(words)
     assert said["What holds it back"] == ("Specialised and sophisticated SME (专精特新中小企业): "
-                                          "At least 3 years in the niche market at last year end")
+                                          "At least 3 years in the niche market at last year end (now 2 years); "
+                                          "R&D expense last year at least 1 million CNY (now 900,000 CNY); 5 more")
     assert said["Next step"] == step.split("  [--set ")[0]
 
 
@@ -526,19 +528,20 @@ def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path
 def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_authority(tmp_path: Path) -> None:
     """The 主要差距 cell of a zh CSV speaks of the lowest tier not met, else the lowest not known,
     else the lowest awaiting the authority: an unanswered criterion is 尚待回答, a qualitative one
-    待认定机关判断, an unmet one its title alone."""
+    待认定机关判断, an unmet one as the report's summary says it (with its figure)."""
     out = tmp_path / "out.csv"
     done = CliRunner().invoke(app, ["batch", str(EXAMPLES), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"])
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as f:
         cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(f)}
     # its 小巨人 revenue is known to fail: that, before the red-line question it has not answered
-    assert cells["佛山某机械有限公司"] == '专精特新"小巨人"企业：上年度营业收入不低于5000万元'
+    assert cells["佛山某机械有限公司"] == '专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,000万元）'
     # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
-    assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
+    assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
     # it holds no 创新型 title, which 专精特新 asks first; its niche years fail it too, and say more
-    assert cells["宁波恒达密封件有限公司"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+    assert cells["宁波恒达密封件有限公司"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
+                                          "上年度研发费用不低于100万元（现为90万元）；另5项")
 
 
 def test_a_tier_failed_only_for_want_of_the_title_below_says_so_last(tmp_path: Path) -> None:
@@ -620,11 +623,12 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     with out.open(encoding="utf-8-sig", newline="") as f:
         row, known, untitled = csv.DictReader(f)
     assert row["科技和创新型中小企业"] == "未知" and row["专精特新中小企业"] == "不满足"
-    assert row["主要差距"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+    assert row["主要差距"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
+                              "上年度研发费用占营业收入比重不低于3%（现为2.25%）；另1项")
     # 乙 fails nothing known: the first question still open, as before
     assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格"
     # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
-    assert untitled["主要差距"] == "专精特新中小企业：前年研发费用不低于100万元"
+    assert untitled["主要差距"].startswith("专精特新中小企业：前年研发费用不低于100万元（现为90万元）；")
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
     assert len(notes) == 1
     assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]

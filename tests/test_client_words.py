@@ -228,3 +228,67 @@ def test_zh_messages_have_no_space_between_chinese_words(tmp_path: Path) -> None
     out = assess(tmp_path, LG22, "--lang", "zh", "--set", "honors.high_tech_enterprise=maybe")
     assert out.exit_code == 2
     assert "「有效期内的高新技术企业」：应填是或否（也可以写对/不是、有/没有、y/n），现在是“maybe”" in out.output
+
+
+def _batch_of(tmp_path: Path, out_name: str, *args: str) -> Path:
+    """``littlegiant batch`` over a folder of the two 2022 profiles above, as a park runs it."""
+    folder = tmp_path / "名单"
+    folder.mkdir(exist_ok=True)
+    (folder / "a_inno.yaml").write_text(INNO22, encoding="utf-8")
+    (folder / "b_lg.yaml").write_text(LG22, encoding="utf-8")
+    out = tmp_path / out_name
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--as-of", "2026-03-15", *args],
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_batch_gap_column_says_what_the_report_summary_says(tmp_path: Path) -> None:
+    """The 主要差距 cell of a CSV, an .xlsx (read back) and a JSON Lines row names the real unmet
+    condition and 或 before the other routes, word for word the report's 差在, never a direct path
+    as if it were the cause (the 2022 创新型 row said 近三年内获得过国家级、省级科技奖励)."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    said = {tier: summary_line(assess(tmp_path, text, "--as-of", "2026-03-15", "--lang", "zh").stdout, tier)
+            for tier, text in (("创新型中小企业", INNO22), ("专精特新中小企业", LG22))}
+    expected = [line.replace("——差在：", "：", 1) for line in said.values()]
+    assert expected[0] == "创新型中小企业：成长性得分不低于15分（现为0分）；或：近三年内获得过国家级、省级科技奖励等4项中的任一项"
+    assert expected[1].startswith("专精特新中小企业：评分达到60分以上（现为56分）；或：")
+
+    text = _batch_of(tmp_path, "结果.csv", "--lang", "zh").read_text(encoding="utf-8-sig")
+    assert [row["主要差距"] for row in csv.DictReader(text.splitlines())] == expected
+
+    sheet = load_workbook(_batch_of(tmp_path, "结果.xlsx", "--lang", "zh"), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = list(rows[0]).index("主要差距")
+    assert [r[column] for r in rows[1:]] == expected
+
+    lines = _batch_of(tmp_path, "结果.jsonl", "--lang", "zh").read_text(encoding="utf-8").splitlines()
+    steps = [json.loads(line)["next_step"] for line in lines]
+    assert steps[0] == "innovative_sme: innovative.score.growth — " + expected[0].split("：", 1)[1]
+    assert steps[1].startswith("zjtx_sme: zjtx.score — 评分达到60分以上（现为56分）；或：")
+
+
+def test_batch_gap_in_english_names_the_route_and_or(tmp_path: Path) -> None:
+    """The English 主要差距 says "or:" before the other routes, as the English summary does."""
+    import csv
+
+    text = _batch_of(tmp_path, "results.csv", "--lang", "en").read_text(encoding="utf-8-sig")
+    gap = next(csv.DictReader(text.splitlines()))["What holds it back"]
+    assert gap.startswith("Innovative SME: ") and "(now 0 points); or: " in gap, gap
+
+
+def test_compare_says_or_between_routes_as_the_summary_does(tmp_path: Path) -> None:
+    """--compare in text at 80 columns: 2022 创新型 fails on 成长性 with 或 before the direct paths,
+    which are no longer listed one by one as if each were needed."""
+    out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--compare", "miit-2022,miit-2026").stdout
+    block = out.split("\n创新型中小企业\n", 1)[1].split("\n\n", 1)[0]
+    first = block.split("（2026）：", 1)[0]
+    assert "✘ 成长性得分不低于15分（现为0分）\n" in first
+    assert "✘ 或：近三年内获得过国家级、省级科技奖励等4项中的任一项" in first
+    assert "拥有经认定的省部级以上研发机构" not in first and "股权融资" not in first
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 80 for line in out.splitlines())

@@ -601,15 +601,25 @@ def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp
 
 
 def test_a_subtotal_row_under_the_totals_is_no_company(tmp_path: Path) -> None:
-    """其中：高新技术企业 under 小计 counts some of the companies: skipped and said with the totals rows, never scored."""
+    """其中：高新技术企业 under 小计 counts some of the companies: skipped, never scored, and named as the
+    其中 row it is beside the totals row (it was called 合计行, and a park looked for a second totals
+    row), in a CSV and an .xlsx alike, in Chinese and English."""
+    rows = [["序号", "企业名称", "所属行业", "从业人数", "2025年营业收入（万元）"], ["1", "合计科技有限公司", "工业", "50", "3000"],
+            ["", "小计", "", "50", "3000"], ["", "其中：高新技术企业", "", "1", "3000"],
+            ["", "其中，专精特新企业", "", "1", "3000"], ["2", "其中精密有限公司", "工业", "70", "5000"]]
     src = tmp_path / "tot.csv"
-    src.write_text("序号,企业名称,所属行业,从业人数,2025年营业收入（万元）\n1,合计科技有限公司,工业,50,3000\n"
-                   ",小计,,50,3000\n,其中：高新技术企业,,1,3000\n2,其中精密有限公司,工业,70,5000\n",
-                   encoding="utf-8")
-    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
-    names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
-    assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
-    assert "第 3、4 行（合计行）" in err
+    src.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    book = Workbook()
+    for r in rows:
+        book.active.append([int(v) if v.isdigit() else v or None for v in r])
+    book.save(tmp_path / "tot.xlsx")
+    for name in ("tot.csv", "tot.xlsx"):
+        code, _, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+        names = [r["企业名称"] for r in read_csv(tmp_path / "out.csv")]
+        assert code == 0 and names == ["合计科技有限公司", "其中精密有限公司"]
+        assert "以下行不是企业，未计入：第 3 行（合计行）、第 4、5 行（“其中”分项行）\n" in err, err
+        code, _, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / "en.csv"), "--lang", "en")
+        assert code == 0 and "not read as companies: row 3 (totals), rows 4, 5 (其中 subtotals)\n" in err, err
 
 
 def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
@@ -682,3 +692,46 @@ def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choi
         assert "应填以下之一" not in rows[name]["错误说明"]  # just those choices, not the list of 16
     assert "应填以下之一：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
     assert "应填以下之一：农、林、牧、渔业；工业；" in rows["S"]["错误说明"]
+
+
+APPROX = [("甲公司", "约1425"), ("乙公司", "约1424"), ("丙公司", "1575左右"), ("丁公司", "约1576"), ("戊公司", "1500")]
+"""2026 专精特新 needs 营业收入 of at least 1500万: within 5% (1425–1575) an approximate figure decides it
+too closely to be taken as said; 1424 and 1576 are past that, and a plain 1500 is exact."""
+
+
+def _close_flags(warnings: list[object]) -> list[bool]:
+    return ["填的是约数" in str(w or "") and "「上年度营业收入不低于1500万元」的门槛 1,500万元 相差不到 5%" in str(w or "")
+            for w in warnings]
+
+
+def test_an_approximate_cell_near_a_threshold_is_flagged_in_the_batch_row(tmp_path: Path) -> None:
+    """约1425万 in a park's CSV, .xlsx or JSON Lines decides 专精特新's 1500万 within 5%: the row's 需核对的数据
+    says so in the report's sentence, on both sides of the edge (1425 and 1575 are flagged, 1424 and
+    1576 are not, nor an exact 1500); the CSV row was silent where the report and JSON warned."""
+    header = ["企业名称", "所属行业", "从业人数", "2025年营业收入（万元）", "2024年营业收入（万元）", "2025年研发费用（万元）"]
+    src = tmp_path / "名单.csv"
+    src.write_text(",".join(header) + "\n" + "".join(f"{n},工业,120,{r},1300,60\n" for n, r in APPROX), encoding="utf-8")
+    book = Workbook()
+    book.active.append(header)
+    for n, r in APPROX:
+        book.active.append([n, "工业", 120, r if not r.isdigit() else int(r), 1300, 60])
+    book.save(tmp_path / "名单.xlsx")
+    lines = tmp_path / "名单.jsonl"
+    lines.write_text("".join(json.dumps({"name": n, "industry": "industrial", "employees": 120, "financials": {
+        "2025": {"revenue": r if not r.isdigit() else int(r), "rd_expense": 60}, "2024": {"revenue": 1300}}},
+        ensure_ascii=False) + "\n" for n, r in APPROX), encoding="utf-8")
+    expected = [True, False, True, False, False]
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and _close_flags([r["需核对的数据"] for r in read_csv(tmp_path / "out.csv")]) == expected
+    code, _, _ = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    assert code == 0 and _close_flags([r["需核对的数据"] for r in results_sheet(tmp_path / "out.xlsx")]) == expected
+    code, _, _ = invoke("batch", str(lines), "-o", str(tmp_path / "out.jsonl"), "--lang", "zh")
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert code == 0 and _close_flags([r["warnings"] for r in rows]) == expected
+    # the same sentence the report prints for the same figure
+    profile = tmp_path / "甲.yaml"
+    profile.write_text("name: 甲公司\nindustry: industrial\nemployees: 120\nfinancials:\n"
+                       "  2025: {revenue: 约1425, rd_expense: 60}\n  2024: {revenue: 1300}\n", encoding="utf-8")
+    report = runner.invoke(app, ["assess", str(profile), "--as-of", AS_OF, "--lang", "zh"], env={"COLUMNS": "300"}).stdout
+    sentence = rows[0]["warnings"]
+    assert f"⚠ {sentence}\n" in report

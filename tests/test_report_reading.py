@@ -211,11 +211,12 @@ def test_a_plan_after_its_steps_says_what_its_questions_count() -> None:
 
 
 def test_compare_marks_what_awaits_the_authority_or_an_answer() -> None:
-    """--compare lists a failure with ✘, an item the authority judges with ◔ and words, in every format."""
+    """--compare lists a failure with ✘ (a red line as the summary names it), an item the authority judges
+    with ◔ and words, in every format."""
     args = ("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", AS_OF, "--compare", "miit-2022,miit-2026")
     out = cli(*args, "--lang", "zh", columns=80)
     old, new = out.split("优质中小企业梯度培育管理办法（2026）：")[0], out.split("优质中小企业梯度培育管理办法（2026）：待审核")[1]
-    assert "✘ 近三年无偷漏税等违法违规行为\n" in old
+    assert "✘ 红线「近三年有偷漏税等违法违规行为」\n" in old
     assert "◔ 近三年无偷漏税等违法违规行为（待认定机关判断）" in new and "✘" not in new.split("\n\n")[0]
     half = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--compare", "miit-2022,miit-2026",
                "--lang", "zh", columns=80)
@@ -224,7 +225,7 @@ def test_compare_marks_what_awaits_the_authority_or_an_answer() -> None:
     en = cli(*args, "--lang", "en", columns=80)
     assert "◔ No tax evasion or similar violation in 3 years (the authority decides)" in en
     md = cli(*args, "--lang", "zh", "--format", "markdown")
-    assert "- 🔎 近三年无偷漏税等违法违规行为（待认定机关判断）" in md and "- ❌ 近三年无偷漏税等违法违规行为\n" in md
+    assert "- 🔎 近三年无偷漏税等违法违规行为（待认定机关判断）" in md and "- ❌ 红线「近三年有偷漏税等违法违规行为」\n" in md
     html = cli(*args, "--lang", "zh", "--format", "html")
     assert '<span class="status manual_review">◔</span> 近三年无偷漏税等违法违规行为（待认定机关判断）' in html
 
@@ -281,7 +282,7 @@ def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
     step = rows[1][rows[0].index("下一步")]
     assert step.startswith("最早2027年申报（以2026年数据计）；主营业务收入（2026年）：10,200 → 10,800万元"
                            "（+600；2026年尚无数据，10,200万元是按2025年的数额估计的）"), step
-    assert rows[1][rows[0].index("主要差距")] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%'
+    assert rows[1][rows[0].index("主要差距")] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
 
 
 

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
 from littlegiant.core import engine
-from littlegiant.core.result import MET, REVIEW
+from littlegiant.core.result import MET, REVIEW, UNMET
 from littlegiant.core.tierplan import titles_first, waits
 from littlegiant.i18n import STATUS
 from littlegiant.load import profile, rules
@@ -35,7 +35,7 @@ from littlegiant.report.html import render_html
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render
-from littlegiant.report.words import holding_back, set_args
+from littlegiant.report.words import Words, holding_back, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -107,7 +107,8 @@ def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
     """--compare in the terminal wraps like the report at 60, 80 and 120 columns: lines fit, nothing is cut,
-    no line opens with a closing mark, no trailing spaces, every verdict and reason whole."""
+    no line opens with a closing mark, no trailing spaces, every verdict and reason whole: an unmet
+    tier's as the report's summary says it (或 before the other routes), the rest by title."""
     path = str(EXAMPLES / f"{name}.yaml")
     args = ("assess", path, "--as-of", "2026-11-26", "--lang", "zh", "--compare", "miit-2022,miit-2026")
     out = cli(*args, columns=columns)
@@ -121,7 +122,11 @@ def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
         for tid, tier in result.tiers.items():
             assert squash(f"{rs.title.zh}：{STATUS[tier.status]['zh']}") in flat, tid
             for c in holding_back(result, tid):
-                assert squash(c.title.zh) in flat, c.id
+                assert c.status == UNMET or squash(c.title.zh) in flat, c.id
+            failing = Words(result, rs, lang="zh").failing(tier)
+            assert bool(failing) == (tier.status == UNMET), tid
+            for _, said in failing:
+                assert squash(said) in flat, said
 
 
 def report_for(rule_id: str, values: dict[str, Any], as_of: date, lang: str) -> Report:
@@ -537,12 +542,39 @@ def test_a_verdict_resting_on_an_approximate_figure_near_its_threshold_is_flagge
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-12-01",
                            "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    found = [w for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close"]
+    found = [w for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close" and "points" not in w]
     assert [(w["criterion"], w["path"], w["threshold"]) for w in found] == (
         [("lg26.revenue", "financials.2025.revenue", 5000)] if close else [])
     md = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-12-01",
                          "--format", "markdown", "--lang", "zh"], capture_output=True, text=True, check=False).stdout
-    assert ("填的是约数" in md and "请核对准确数字" in md) is close
+    assert ("填的是约数" in md and "的门槛 5,000万元 相差不到 5%" in md) is close
+
+
+@pytest.mark.parametrize(("rd", "close"), [("约286", True), ("约285", False), ("约300", True), ("约315", True),
+                                           ("约316", False), ("300", False)])
+def test_an_approximate_figure_near_a_score_band_edge_is_flagged_in_the_report_and_json(
+        tmp_path: Path, rd: str, close: bool) -> None:
+    """2022 专精特新 scores R&D of 300万 at 6 points and 200万 at 4: 约286万 would score 6 at 5% more and 约315万
+    4 at 5% less, so the points rest on the approximation and the zh report and the JSON say so; 约285万 and
+    约316万 score the same 5% either way, and an exact 300 is as said."""
+    import yaml
+    from tests.test_client_words import LG22
+
+    data = yaml.safe_load(LG22)
+    data["financials"][2025]["rd_expense"] = rd
+    path = tmp_path / "p.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ("assess", str(path), "--rules", "miit-2022", "--as-of", "2026-03-15")
+    doc = json.loads(cli(*args, "--format", "json"))
+    found = [w for w in doc["warnings"] if w["kind"] == "approximate_close" and w["criterion"] == "zjtx.points.rd_input"]
+    points = 4 if rd in ("约286", "约285") else 6
+    assert [(w["path"], w["points"], w["threshold"]) for w in found] == (
+        [("financials.2025.rd_expense", points, None)] if close else [])
+    item = next(i for i in rules.load("miit-2022").scores["zjtx"].items if i.id == "rd_input")
+    text = squash(cli(*args, "--lang", "zh", columns=80))
+    said = squash(f"填的是约数（约 {rd.removeprefix('约')}万元），上下浮动 5% 就会改变「{item.title.zh}」的得分（现为 {points} 分）"
+                  "：这一项的得分取决于这个约数，请核对准确数字")
+    assert (said in text) is close, text
 
 
 def test_set_keeps_the_files_approximate_figures_and_sets_its_own(tmp_path: Path) -> None:
@@ -560,7 +592,7 @@ def test_set_keeps_the_files_approximate_figures_and_sets_its_own(tmp_path: Path
         done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(profile), "--as-of", "2026-12-01",
                                "--format", "json", *[a for s in sets for a in ("--set", s)]],
                               capture_output=True, text=True, check=False)
-        return [w["path"] for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close"]
+        return sorted({w["path"] for w in json.loads(done.stdout)["warnings"] if w["kind"] == "approximate_close"})
 
     assert close(path, "digital_level=3") == ["financials.2025.revenue"]
     assert close(path, "financials.2025.revenue=5100") == []

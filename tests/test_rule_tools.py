@@ -285,6 +285,28 @@ def test_rules_list_reads_in_chinese() -> None:
     assert "gov:5 multi:60" in cli("rules", "list", "--lang", "en").stdout
 
 
+@pytest.mark.parametrize("columns", [80, 60])
+def test_english_rules_list_fits_the_terminal_without_cutting_a_word(tmp_path: Path, columns: int) -> None:
+    """`rules list --lang en` at 80 (and 60) columns, a user's rule file among the sets: no line is wider,
+    every title and the file's path are whole on a line (the zh / en titles on one line took 141
+    columns for the Shandong overlay), and each set still opens with its id, dates and tag counts."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes())
+    done = cli("rules", "list", "--lang", "en", "mine.yaml", cwd=tmp_path, env={"COLUMNS": str(columns)})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns, done.stdout
+    sets = done.stdout.split("\nThe rule calendar")[0]
+    assert re.search(r"^miit-2026 +2026-04-01 – … +gov:0 multi:\d+", sets, re.M)
+    for ref in ("miit-2022", "miit-2026", "shandong-2022"):
+        title = rules.load(ref).title
+        if columns == 80:
+            assert f"\n    {title.en}\n" in sets and f"\n    {title.zh}\n" in sets
+        words = {w for line in lines for w in line.split()}
+        assert set(title.en.split()) <= words  # wrapped between words, never inside one
+    assert "\n    file: mine.yaml" in sets
+
+
 def test_rules_show_reads_as_plain_chinese_and_keeps_the_authors_detail() -> None:
     """`rules show` says a rule, a tier or a whole rule set in words a finance manager reads
     (titles, what is required with its unit, source, how sure, the data used by name); the ids,

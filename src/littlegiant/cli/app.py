@@ -314,12 +314,14 @@ def assess(
 
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
         compared = []
+        compared_rules = []
         if compare is not None:
             names = [c.strip() for c in compare.split(",") if c.strip()]
             if len(names) != 2:
                 bad("opt.compare", language, "--compare", got=compare)
             for name in names:
                 other = rulesets.load(name)
+                compared_rules.append(other)
                 other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_, day.year - 1)
@@ -338,8 +340,9 @@ def assess(
             write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
         else:
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
-            write_output(make(compared, language) if make else
-                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout))),
+            write_output(make(compared, language, compared_rules) if make else
+                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
+                                      compared_rules),
                          output, language)
         return
     if explain is not None:
@@ -861,7 +864,7 @@ def rules_list(
         rows.append("\n" + wrap_lines(calendar_text(cal, language, None, titles).rstrip("\n"), width))
     except InputError as exc:
         fail(exc, language)
-    write_output(("\n\n" if language == "zh" else "\n").join(rows[:-1]) + "\n" + rows[-1] + "\n", None)
+    write_output("\n\n".join(rows[:-1]) + "\n" + rows[-1] + "\n", None)  # a blank line between sets, each of several lines
 
 
 @rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")

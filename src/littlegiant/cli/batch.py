@@ -31,7 +31,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, json_number, json_value
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number, json_value
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -51,7 +51,7 @@ from littlegiant.load.tabular import (
 from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
-from littlegiant.report.common import other_question_text, stale_year_text, unheld_text, warning_sentences
+from littlegiant.report.common import close_text, other_question_text, stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
@@ -1032,10 +1032,28 @@ def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
     return Ladder(frozenset(ids), tuple(paths))
 
 
+def focus_step(summary: Summary, ladder: frozenset[str] = frozenset(),
+               beyond: dict[str, TierSummary] | None = None) -> tuple[str, TierSummary, bool] | None:
+    """(the row's ``focus_tier``, its outcome, whether that outcome is the one with every title held):
+    a tier failed by its title question and by a figure too is named by the figure, not the title
+    asked first."""
+    focus = focus_tier(summary, ladder, beyond)
+    if focus is None:
+        return None
+    past = (beyond or {}).get(focus)
+    tier = summary.tiers[focus]
+    if tier.blocker in ladder and past is not None and past.status == UNMET:
+        return focus, past, True
+    return focus, tier, False
+
+
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
-                  ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None) -> Cells:
-    """The compact output row: tiers' statuses and scores, the first criterion holding one back, and
-    the figures to check (possible but unusual, in words)."""
+                  ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None,
+                  gap: Callable[[str, bool], tuple[str | None, str]] | None = None) -> Cells:
+    """The compact output row: tiers' statuses and scores, what holds the focus tier back, and the
+    figures to check (possible but unusual, in words). ``gap`` (tier, titles held) words an unmet
+    tier as the report's summary does (the criterion named first, the words); without it, or for a
+    tier not answered or left to the authority, the first criterion holding it back by its title."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     tiers = summary.tiers
     for tid in TIER_IDS:
@@ -1050,18 +1068,28 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         else:
             score = ""
         cells += (tier.status, score)
-    focus = focus_tier(summary, ladder, beyond)
-    step = (focus, tiers[focus]) if focus is not None else None
-    past = (beyond or {}).get(focus or "")
-    if step is not None and step[1].blocker in ladder and past is not None and past.status == UNMET:
-        step = (step[0], past)  # the figure that fails it too, not the title asked first
+    step = focus_step(summary, ladder, beyond)
     if step is not None and step[1].blocker:
-        title = step[1].blocker_title
-        cells.append(f"{step[0]}: {step[1].blocker} — {title.get(lang) if title else ''}")
+        focus, outcome, held = step
+        title = outcome.blocker_title
+        first, said = outcome.blocker, title.get(lang) if title else ""
+        if gap is not None and outcome.status == UNMET:
+            named, said = gap(focus, held)
+            first = named or first
+        cells.append(f"{focus}: {first} — {said}")
     else:
         cells.append("")
     cells.append(warnings)
     return cells
+
+
+def _words_only(rules: RuleSet, as_of: date, renewal: str | None, name: str | None, summary: Summary,
+                tiers: dict[str, TierResult]) -> Result:
+    """A result of only the tiers a row's words need (its focus tier, at a fraction of a whole
+    result's cost): for wording a batch cell, never written out (no fingerprint, no warnings)."""
+    return Result(rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from,
+                  rules_source=rules.source, as_of=as_of, last_year=as_of.year - 1, renewal=renewal, input_sha256="",
+                  name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers)
 
 
 class Scorer:
@@ -1132,14 +1160,40 @@ class Scorer:
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
         asked = [other_question_text(q, rules.title, self.lang) for q in profile.other_questions(rules, prof)] \
             if prof.answered_under is not None else []  # an answer given to another rule set's question
+        # the full result only where something needs it: the advice, and a figure said as approximate
+        # (约500万), whose verdict the report flags when it is within 5% of a threshold (a close call);
+        # with the calendar, as the report is: it names the set that judges a plan's later round
+        full = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar) \
+            if self.advice or prof.approximate else None
+        close = [close_text(c, self.lang) for c in full.close] if full is not None else []
         sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
-                     *asked, *(warning_sentences(unusual, self.lang) if unusual else ())]
+                     *asked, *close, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond)
-        if self.advice:
-            row[_NEXT_STEP] = self._advice(prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
+        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond,
+                            lambda tier, held: self._gap(prof, summary, tier, held, full))
+        if self.advice and full is not None:
+            row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
+
+    def _gap(self, prof: profile.Profile, summary: Summary, tier: str, held: bool,
+             full: Result | None) -> tuple[str | None, str]:
+        """What holds an unmet ``tier`` back, as the report's summary words it (``screening_row``'s
+        ``gap``): from the row's full result when it has one, else from that tier's rows alone (a
+        tenth of a whole result's cost); ``held``: with every title held."""
+        from littlegiant.report.words import Words
+
+        assert self._plan is not None and self._rules is not None
+        # a gate condition answered no (or a red line) fails every tier at one criterion: the report
+        # names it as stopping them all, which only every tier's rows can tell
+        stops = len({(t.status, t.blocker) for t in summary.tiers.values()}) == 1
+        if stops and not held:
+            full = full or engine.evaluate(self._rules, prof, self.as_of, self.renewal)
+        elif full is None or held:
+            values = {**prof.values, **dict.fromkeys(self._ladder.titles, True)} if held else prof.values
+            full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary,
+                               {tier: self._plan.tier_result(tier, values)})  # type: ignore[arg-type]
+        return Words(full, self._rules, lang=self.lang, alone=True).gap(full.tiers[tier])
 
     def _notes(self, item: Item, prof: profile.Profile) -> tuple[list[str], list[tuple[str, str]]]:
         """What the row's reading found that its reader should know: the headers of its formula cells
@@ -1170,7 +1224,7 @@ class Scorer:
             exc = exc.moved(file=None)
         return exc.render(self.lang)
 
-    def _advice(self, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
+    def _advice(self, result: Result, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
                 row_gap: str) -> str | None:
         """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
         a plan knows which years are closed (last year's audited figures can no longer change) and
@@ -1182,8 +1236,6 @@ class Scorer:
         tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
         if tier is None:
             return None
-        # with the calendar, as the report is: it names the set that judges a later round
-        result = engine.evaluate(self._rules, prof, self.as_of, self.renewal, self.calendar)
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
             return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)

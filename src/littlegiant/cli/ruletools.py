@@ -104,15 +104,19 @@ def test_targets(paths: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------- calendar
 
 def list_line(rs: RuleSet, ref: str, lang: str, width: int) -> str:
-    """One rule set as ``rules list`` shows it. English keeps the columns a rule author scans (id,
-    dates, tag counts, file); Chinese leads with the title, the dates and the tags said in words."""
+    """One rule set as ``rules list`` shows it, in ``width`` columns. English keeps the columns a rule
+    author scans (id, dates, tag counts), the titles each on a line of its own below (zh / en on one
+    line ran past 80) and a user's file under them; Chinese leads with the title, the dates and the
+    tags said in words."""
     counts = confidence_counts(rs)
     until = rs.in_force_to.isoformat() if rs.in_force_to else None
     if lang != "zh":
         tags = " ".join(f"{tag}:{counts.get(tag, 0)}" for tag in CONFIDENCE)
-        tags = tags if ref == rs.id else f"{tags:<34} {ref}"  # a shipped set is named by its id, a user's file by its path
-        return (f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until or '…':<10}  {tags}\n"
-                f"    {rs.title.zh} / {rs.title.en}")
+        out = [*hang(f"{rs.id:<16} {rs.in_force_from.isoformat()} – {until or '…':<10}  ", tags, width),
+               *hang("    ", rs.title.zh, width), *hang("    ", rs.title.en, width)]
+        if ref != rs.id:  # a shipped set is named by its id, a user's file by its path too
+            out += hang("    file: ", ref, width)
+        return "\n".join(out)
     when = f"{rs.in_force_from.isoformat()} 至 {until}" if until else f"{rs.in_force_from.isoformat()} 起"
     named = f"编号：{ref}" if ref == rs.id else f"文件：{ref}"
     tags = "；".join(f"{CONFIDENCE[tag]['zh']} {counts[tag]} 条" for tag in CONFIDENCE if counts.get(tag))

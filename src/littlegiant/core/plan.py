@@ -226,20 +226,28 @@ class Plan:
         """(SME status, size, every tier's full result) of one profile: the data a report words."""
         state = dict(values)
         details = {tid: self._score_details(tid, state) for tid in self.items}
-        tiers: dict[str, TierResult] = {}
-        for tid, tier in self.rules.tiers.items():
-            code, out = self._tier_rows(tid, state, details)
-            score = low = high = None
-            groups: list[GroupScore] = []
-            if tier.score_table is not None:
-                low, high, _, sums = self.tables[tier.score_table](state)
-                score = low if low == high else None
-                groups = [GroupScore(g.id, g.title, g.max, *sums[g.id][:2])
-                          for g in self.rules.scores[tier.score_table].groups]
-            tiers[tid] = TierResult(tid, tier.title, NAMES[code], score, low, high, tier.score_table, out, groups,
-                                    tier.notes)
+        tiers = {tid: self._tier_result(tid, state, details) for tid in self.rules.tiers}
         sme_status, size = self._sme(state)
         return sme_status, size, tiers
+
+    def tier_result(self, tid: str, values: dict[str, object]) -> TierResult:
+        """One tier's full result on ``values``, its own score tables only: what a batch row words
+        its 主要差距 from, at a fraction of a whole result's cost (tier 1's tables are most of it)."""
+        state = dict(values)
+        details = {s.points: self._score_details(s.points, state) for s in self.flat[tid] if s.points is not None}
+        return self._tier_result(tid, state, details)
+
+    def _tier_result(self, tid: str, state: State, details: dict[str, list[ItemDetail]]) -> TierResult:
+        tier = self.rules.tiers[tid]
+        code, out = self._tier_rows(tid, state, details)
+        score = low = high = None
+        groups: list[GroupScore] = []
+        if tier.score_table is not None:
+            low, high, _, sums = self.tables[tier.score_table](state)
+            score = low if low == high else None
+            groups = [GroupScore(g.id, g.title, g.max, *sums[g.id][:2])
+                      for g in self.rules.scores[tier.score_table].groups]
+        return TierResult(tid, tier.title, NAMES[code], score, low, high, tier.score_table, out, groups, tier.notes)
 
     def outcome(self, tid: str, values: dict[str, object]) -> TierSummary:
         """One tier's status and first failing criterion on ``values``, without its score: what a

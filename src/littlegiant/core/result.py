@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -229,13 +230,16 @@ def json_value(v: Any) -> Any:
 
 CLOSE_MARGIN = Decimal("0.05")
 """How near its threshold (a share of it) a figure given as approximate decides a criterion too
-closely to be taken as said: 约500万 against 不低于500万元 (criteria.md's thresholds are exact)."""
+closely to be taken as said: 约500万 against 不低于500万元 (criteria.md's thresholds are exact). A
+scored item: how far (a share of the figure) the approximate figure may be off, either way, before
+the item's points change."""
 
 
 @record(frozen=True)
 class CloseCall:
-    """A criterion decided (met or unmet) by a value within CLOSE_MARGIN of its threshold, when an
-    input it read (``path``) was given as approximate: the verdict rests on the approximation."""
+    """A criterion decided (met or unmet) by a value within CLOSE_MARGIN of its threshold, or a score
+    item whose points change within CLOSE_MARGIN of the figure, when an input it read (``path``) was
+    given as approximate: the verdict, or the points, rest on the approximation."""
 
     tier: str
     criterion: CriterionResult
@@ -243,20 +247,54 @@ class CloseCall:
     field: FieldDef  # the input's, for its label and unit
 
 
-def close_calls(tiers: dict[str, TierResult], approximate: frozenset[str], rules: RuleSet) -> list[CloseCall]:
-    """The criteria of ``tiers`` whose verdict rests on an approximate input close to the threshold."""
+Rescore = Callable[[ScoreItem, dict[str, Any]], tuple[Decimal, Decimal]]
+"""A score item's (lowest, highest) points on other values: the evaluator's, handed in (core.plan
+imports this module)."""
+
+
+def close_calls(tiers: dict[str, TierResult], approximate: frozenset[str], rules: RuleSet,
+                values: dict[str, Any] | None = None, rescore: Rescore | None = None) -> list[CloseCall]:
+    """The criteria of ``tiers`` whose verdict rests on an approximate input close to the threshold,
+    and, given the profile's ``values`` and ``rescore``, the score items whose points would change
+    were an approximate input CLOSE_MARGIN lower or higher (约300万 R&D scores 6 points, 285万 4):
+    a score, and the verdict it decides, rest on that figure as much as a threshold does."""
     out: list[CloseCall] = []
     if not approximate:
         return out
     from littlegiant.load.profile import field_for_path
 
+    scored: set[int] = set()  # a table's points rows, under each tier that scores it: said once
     for tier in tiers.values():
         for c in tier.criteria:
+            said = [p for p in c.inputs if p in approximate]
+            if not said:
+                continue
+            if c.item is not None:
+                if rescore is not None and values is not None and id(c.item) not in scored:
+                    path = _moves_points(c, said, values, rescore)
+                    if path is not None:
+                        scored.add(id(c.item))
+                        out.append(CloseCall(tier.id, c, path, field_for_path(rules, path)))
+                continue
             if c.status not in (MET, UNMET) or c.op not in (">=", ">", "<=", "<"):
                 continue
             if not isinstance(c.value, Decimal) or not isinstance(c.threshold, Decimal):
                 continue
-            said = [p for p in c.inputs if p in approximate]
-            if said and abs(c.value - c.threshold) <= abs(c.threshold) * CLOSE_MARGIN:
+            if abs(c.value - c.threshold) <= abs(c.threshold) * CLOSE_MARGIN:
                 out.append(CloseCall(tier.id, c, said[0], field_for_path(rules, said[0])))
     return out
+
+
+def _moves_points(c: CriterionResult, said: list[str], values: dict[str, Any], rescore: Rescore) -> str | None:
+    """The first approximate input of a points row known to the point whose figure, CLOSE_MARGIN
+    lower or higher, scores the item otherwise; None when there is none."""
+    if c.item is None or c.points_min is None or c.points_min != c.points_max:
+        return None
+    for path in said:
+        figure = values.get(path)
+        if not isinstance(figure, Decimal) or not figure:
+            continue
+        for factor in (1 - CLOSE_MARGIN, 1 + CLOSE_MARGIN):
+            if rescore(c.item, {**values, path: figure * factor}) != (c.points_min, c.points_max):
+                return path
+    return None

@@ -656,7 +656,7 @@ class HeaderSearch:
 
 
 
-TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "footer", "numbered", "column_numbers"
+TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -679,14 +679,18 @@ _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人
 
 
 def skipped_row(values: list[str]) -> str | None:
-    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 or 其中：… in its first cells: the
-    column sums a park adds under its list, and their parts) or FOOTER (填表人：…, 注：…, alone on their row); else None.
-    Scored, a totals row became a company with no name and the park's summed figures."""
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column sums
+    a park adds under its list), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
+    reading "合计行" for its 其中 row looked for a totals row it did not see) or FOOTER (填表人：…, 注：…,
+    alone on their row); else None. Scored, a totals row became a company with no name and the
+    park's summed figures."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
         return None
-    if any(norm(v).replace(":", "") in _TOTALS or _PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
+    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
         return TOTAL
+    if any(_PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
+        return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
         return FOOTER
     return None
@@ -726,7 +730,7 @@ def column_numbers(header: list[str], values: list[str]) -> bool:
 
 
 def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
-    """Why a row of a table is not read as a company (TOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS), or
+    """Why a row of a table is not read as a company (TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS), or
     None: the CSV and the xlsx readers pass over the same rows, and say them. ``under_header``: the
     row comes right under the header, where a template numbers its columns."""
     if under_header and column_numbers(header, values):
@@ -736,7 +740,8 @@ def not_a_company(header: list[str], values: list[str], under_header: bool) -> s
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
-    words = {TOTAL: ("合计行", "totals"), FOOTER: ("表尾说明", "footer"),
+    words = {TOTAL: ("合计行", "totals"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
+             FOOTER: ("表尾说明", "footer"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
     zh, en = [], []
@@ -835,6 +840,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     values: dict[str, Scalar] = {}
     problems: list[InputError] = []
     taken: dict[str, str] = {}
+    approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
         if header in (SHEET_UNIT, ROW_NOTES):
@@ -855,7 +861,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
-            value, _ = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
+            value, said = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
             problems.append(exc)
             continue
@@ -867,6 +873,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         taken[path] = header
         if value is not None:
             values[path] = value
+            if said is not None and said.approximate:
+                approximate.add(path)
     if not problems:
         try:
             check_parts(rules, values)
@@ -875,7 +883,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source)
+    return Profile(values, source, frozenset(approximate))
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}

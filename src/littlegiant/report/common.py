@@ -341,14 +341,22 @@ def _figure(fig: Figure, lang: str) -> tuple[str, str]:
 
 
 def close_text(call: CloseCall, lang: str) -> str:
-    """A verdict that rests on a figure given as approximate (约5100万) within 5% of its threshold:
-    which figure, which criterion and threshold, and to check the exact figure before relying on it."""
+    """A verdict that rests on a figure given as approximate (约5100万) within 5% of its threshold, or
+    a score item's points that 5% either way would change: which figure, which criterion and threshold
+    (or points), and to check the exact figure before relying on it."""
     c = call.criterion
     name = input_label(call.field, call.path).get(lang)
     value = c.inputs.get(call.path)
     said = num(value, lang=lang) + unit_text(call.field.unit, lang, value) if value is not None else ""
-    limit = num(c.threshold, lang=lang) + unit_text(c.unit, lang, c.threshold)
     margin = num(CLOSE_MARGIN * 100, lang=lang)
+    if c.item is not None:
+        points = num(c.points, lang=lang) if c.points is not None else ""
+        if lang == "zh":
+            return (f"「{name}」填的是约数（约 {said}），上下浮动 {margin}% 就会改变「{c.title.zh}」的得分（现为 {points} 分）："
+                    f"这一项的得分取决于这个约数，请核对准确数字")
+        return (f"{name} was given as approximate (about {said}); {margin}% either way changes the points of "
+                f"\u201c{c.title.en}\u201d (now {points}): they rest on that approximation; please check the exact figure")
+    limit = num(c.threshold, lang=lang) + unit_text(c.unit, lang, c.threshold)
     if lang == "zh":
         return (f"「{name}」填的是约数（约 {said}），与「{c.title.zh}」的门槛 {limit} 相差不到 {margin}%："
                 f"这一项的结论取决于这个约数，请核对准确数字")
@@ -361,6 +369,7 @@ def close_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     (kind ``approximate_close``): a script reading the JSON learns what the reports say."""
     return [{"kind": "approximate_close", "path": c.path, "value": json_value(c.criterion.inputs.get(c.path)),
              "tier": c.tier, "criterion": c.criterion.id, "threshold": json_value(c.criterion.threshold),
+             **({"points": json_value(c.criterion.points)} if c.criterion.item is not None else {}),
              "message": close_text(c, lang)} for c in result.close]
 
 

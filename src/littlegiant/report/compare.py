@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from littlegiant.core.result import UNMET, Result
 from littlegiant.i18n import STATUS
+from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
-from littlegiant.report.words import ICON, holding_back, now_text, w
+from littlegiant.report.words import ICON, Words, holding_back, w
 
 
 @record(frozen=True)
@@ -38,20 +41,27 @@ Failing = tuple[str, str, str]
 """A criterion holding a tier back: (status, title, what its status means when it is not a failure)."""
 
 
-def _compare_rows(results: list[Result], lang: str) -> list[tuple[str, list[tuple[str, str, list[Failing]]]]]:
+def _compare_rows(results: list[Result], lang: str,
+                  rule_sets: Sequence[RuleSet] = ()) -> list[tuple[str, list[tuple[str, str, list[Failing]]]]]:
     """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set; each
-    criterion keeps its status, since one awaiting the authority or an answer is not a failure."""
+    criterion keeps its status, since one awaiting the authority or an answer is not a failure. What
+    fails an unmet tier is said as the report's summary says it (``Words.failing``): the nearest
+    route's unmet parts, and 或 before the other routes, never every route's parts as if all were
+    needed; ``rule_sets`` (one for each result) name a red line by its input's label."""
     out = []
     for tid, tier in results[0].tiers.items():
         cells = []
-        for r in results:
+        for i, r in enumerate(results):
             t = r.tiers.get(tid)
             if t is None:
                 continue
-            cells.append((r.rules_title.get(lang), t.status,
-                          [(c.status, c.title.get(lang) + (now_text(c, lang) if c.status == UNMET else ""),
-                            "" if c.status == UNMET else w(f"why_{c.status}", lang))
-                           for c in holding_back(r, tid)]))
+            fails: list[Failing] = []
+            if t.status == UNMET:
+                words = Words(r, rule_sets[i] if i < len(rule_sets) else None, lang=lang)
+                fails = [(UNMET, text, "") for _, text in words.failing(t)]
+            fails += [(c.status, c.title.get(lang), w(f"why_{c.status}", lang))
+                      for c in holding_back(r, tid) if c.status != UNMET]
+            cells.append((r.rules_title.get(lang), t.status, fails))
         out.append((tier.title.get(lang), cells))
     return out
 
@@ -83,14 +93,14 @@ def _disclaimer(lang: str) -> str:
     return t("disclaimer", lang)
 
 
-def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
+def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = ()) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
     to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）)."""
     from littlegiant.report.linebreak import hang, wrap
 
     colon = "：" if lang == "zh" else ": "
     lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width)]
-    for title, cells in _compare_rows(results, lang):
+    for title, cells in _compare_rows(results, lang, rule_sets):
         lines += ["", *wrap(title, width)]
         for name, status, fails in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
@@ -103,13 +113,13 @@ def compare_text(results: list[Result], lang: str, width: int = 100) -> str:
 _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
 
-def compare_markdown(results: list[Result], lang: str) -> str:
+def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = ()) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
     lines = [f"# {_head(results, lang)}", "", _about(results, lang), ""]
     names = [r.rules_title.get(lang) for r in results]
     lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
-    rows = _compare_rows(results, lang)
+    rows = _compare_rows(results, lang, rule_sets)
     for title, cells in rows:
         lines.append("| " + " | ".join([title, *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
     lines.append("")
@@ -124,12 +134,12 @@ def compare_markdown(results: list[Result], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compare_html(results: list[Result], lang: str) -> str:
+def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = ()) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
     from littlegiant.report.html import escape, page
 
     names = [r.rules_title.get(lang) for r in results]
-    rows = _compare_rows(results, lang)
+    rows = _compare_rows(results, lang, rule_sets)
     # each rule set's column as wide as the tier's: a verdict column never squeezes its heading to a few characters
     share = f"{100 / (len(names) + 1):.0f}%"
     body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'

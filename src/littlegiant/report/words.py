@@ -293,20 +293,34 @@ class Words:
         return ""
 
     def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
-        """The one or two things that keep the tier from met, in plain words."""
+        """The one or two things that keep the tier from met, in plain words: the summary's 差在, a
+        batch row's 主要差距 (``gap``)."""
+        return self._holding(tier, *self._failing(tier), limit)
+
+    def gap(self, tier: TierResult) -> tuple[str | None, str]:
+        """(the criterion named first, the summary's words) of what holds an unmet tier back: a batch
+        row's 主要差距 says what the report's 差在 says, the nearest route and 或 before the others."""
+        stopped, found = self._failing(tier)
+        first = next((c.id for c, _ in found if c is not None), None)
+        # without the summary's 尚缺: a park's sheet seldom has every column, and "尚缺：…等16项" on
+        # every row would bury the condition the company fails
+        return first, ("；" if self.lang == "zh" else "; ").join(self._holding(tier, stopped, found, 2, asks=False))
+
+    def failing(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
+        """What fails an unmet tier, each with the criterion it names (None for 或 and the other
+        routes): a red line or gate condition that stops every tier, else each failing part of
+        what the tier needs, a choice by its nearest route. Empty unless the tier is unmet."""
+        return self._failing(tier)[1]
+
+    def _holding(self, tier: TierResult, stopped: bool, found: list[tuple[CriterionResult | None, str]],
+                 limit: int, asks: bool = True) -> list[str]:
+        """``found`` as the summary says it: what ``stopped`` every tier whole; else at most ``limit``
+        and 另N项, with 尚缺 and the questions where there is room and ``asks``."""
         zh = self.lang == "zh"
-        out: list[str] = []
-        red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        stopped = [*(f"红线「{self.red_name(c)}」" if zh else f"red line: {self.red_name(c)}" for c in red),
-                   *(self.gate_name(c) for c in gate_stops(self.result))]
+        out = [text for _, text in found]
         if stopped:
-            return stopped
-        missing = self.needed(tier)
-        if tier.status == UNMET:
-            kids = tier.children()
-            for c in kids.get(None, []):
-                if c.required and c.status in (UNMET, UNKNOWN):  # a choice not known may hold a failing route
-                    out.extend(x for x in self._unmet(c, kids, alternatives=True) if x not in out)
+            return out
+        missing = self.needed(tier) if asks else []
         if missing and len(out) < limit:
             out.append(f"尚缺：{self.questions(missing, 3)}" if zh else f"still needed: {self.questions(missing, 3)}")
         if len(out) > limit:
@@ -314,8 +328,28 @@ class Words:
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
         return out
 
+    def _failing(self, tier: TierResult) -> tuple[bool, list[tuple[CriterionResult | None, str]]]:
+        """(whether a red line or gate condition stops every tier, ``failing``)."""
+        stopped = self._stopped(tier)
+        if stopped:
+            return True, stopped
+        out: list[tuple[CriterionResult | None, str]] = []
+        if tier.status == UNMET:
+            kids = tier.children()
+            for c in kids.get(None, []):
+                if c.required and c.status in (UNMET, UNKNOWN):  # a choice not known may hold a failing route
+                    out.extend(x for x in self._unmet(c, kids, alternatives=True) if x[1] not in {t for _, t in out})
+        return False, out
+
+    def _stopped(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
+        """A red line or a gate condition answered no, by name: what stops the tier (and every other)."""
+        zh = self.lang == "zh"
+        red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
+        return [*((c, f"红线「{self.red_name(c)}」" if zh else f"red line: {self.red_name(c)}") for c in red),
+                *((c, self.gate_name(c)) for c in gate_stops(self.result))]
+
     def _unmet(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
-               alternatives: bool) -> list[str]:
+               alternatives: bool) -> list[tuple[CriterionResult | None, str]]:
         """What an unmet criterion lacks, as the summary says it: every failing part of a group that
         needs all, and of a group that needs one only its nearest route (the band a company's revenue
         is in, the scored route a company is one group minimum short of), then, where ``alternatives``,
@@ -327,7 +361,7 @@ class Words:
             return [x for k in kids.get(c.id, []) if k.required and k.status in (UNMET, UNKNOWN)
                     for x in self._unmet(k, kids, alternatives)]
         if c.kind != "any":
-            return [c.title.get(self.lang) + now_text(c, self.lang)] if c.status == UNMET else []
+            return [(c, c.title.get(self.lang) + now_text(c, self.lang))] if c.status == UNMET else []
         routes = sorted((k for k in kids.get(c.id, []) if k.status == UNMET), key=lambda k: _nearness(k, kids))
         if not routes:
             return []
@@ -335,8 +369,8 @@ class Words:
         others = [name for r in routes[1:] for name in self._routes(r, kids)]
         if alternatives and others:
             more = len(others)
-            out.append((f"或：{others[0]}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
-                       (f"or: {others[0]}" + (f" or one of {more - 1} other routes" if more > 1 else "")))
+            out.append((None, (f"或：{others[0]}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
+                        (f"or: {others[0]}" + (f" or one of {more - 1} other routes" if more > 1 else ""))))
         return out
 
     def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
@@ -760,8 +794,10 @@ def gate_stops(result: Result) -> list[CriterionResult]:
     China as an independent legal person): like a red line, no tier can be applied for, so a plan of
     steps ("obtain: registered in China") would mislead; the report says so instead. The test is the
     core's (``bars_every_tier``), the one the advice asks too; each is named once, by the first tier's row."""
-    first = next(iter(result.tiers.values()), None)
-    return [] if first is None else [c for c in first.criteria if bars_every_tier(result, c)]
+    if len(result.tiers) < 2:  # a result of one tier (a batch row's words) shares no group with another
+        return []
+    first = next(iter(result.tiers.values()))
+    return [c for c in first.criteria if bars_every_tier(result, c)]
 
 
 def stops(result: Result) -> bool:
