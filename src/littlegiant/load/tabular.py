@@ -542,8 +542,8 @@ class HeaderSearch:
         self.unit: str | None = None
         self.seen = 0
         self.wide = False
-        self._above: list[str] | None = None  # the row passed over just before
-        self._pending: list[str] | None = None  # a header the next row may complete (its second row)
+        self._above: tuple[list[str], dict[int, int]] | None = None  # the row passed over just before, its merges
+        self._pending: tuple[list[str], dict[int, int]] | None = None  # a header the next row may complete
 
     @property
     def searching(self) -> bool:
@@ -556,21 +556,23 @@ class HeaderSearch:
 
     def width(self) -> int | None:
         """The cells a row is expected to have: the header's, once one is found."""
-        found = self.header if self.header is not None else self._pending
+        found = self.header if self.header is not None else self._pending[0] if self._pending is not None else None
         return None if found is None else len(found)
 
-    def take(self, line: int, values: list[str]) -> bool:
+    def take(self, line: int, values: list[str], merged: Mapping[int, int] | None = None) -> bool:
         """Whether row ``line`` is part of the header or of the titles above it; False: it is the first
-        row under a final ``header``."""
+        row under a final ``header``. ``merged``: the row's cells merged across columns, by the index
+        of their first column, the index of their last (a workbook knows them; a CSV does not)."""
         cells = [v.strip() for v in values]
+        spans = dict(merged or {})
         if self._pending is not None:
-            upper, self._pending = self._pending, None
-            both = self._two_rows(upper, cells)
+            (upper, upper_spans), self._pending = self._pending, None
+            both = self._two_rows(upper, cells, upper_spans)
             if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
                 # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
                 self.unit = self.unit or title_unit(upper)
-                self._above, self.seen = upper, self.seen + 1
-                self._pending, self.line = cells, line
+                self._above, self.seen = (upper, upper_spans), self.seen + 1
+                self._pending, self.line = (cells, spans), line
                 return True
             self.header = both if both is not None else upper
             if both is not None:
@@ -579,23 +581,24 @@ class HeaderSearch:
         if self.header is not None:
             return False
         if self._above is not None:
-            both = self._two_rows(self._above, cells)
+            above, above_spans = self._above
+            both = self._two_rows(above, cells, above_spans)
             if both is not None:  # the row above was the group row: the header is both, and final
                 self.header, self.line = both, line
                 return True
         if self._is_header(cells):
-            self._pending, self.line = cells, line
+            self._pending, self.line = (cells, spans), line
             return True
         self.wide = self.wide or sum(1 for v in cells if v) > 2
         self.unit = self.unit or title_unit(cells)
-        self._above = cells
+        self._above = (cells, spans)
         self.seen += 1
         return True
 
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""
         if self._pending is not None:
-            self.header, self._pending = self._pending, None
+            self.header, self._pending = self._pending[0], None
         return self.header
 
     def _known(self, cell: str) -> bool:
@@ -610,21 +613,32 @@ class HeaderSearch:
         hits = sum(1 for v in cells if self._known(v) or (meant is not None and bool(v) and meant(v)))
         return filled > 0 and (hits >= 2 or (hits >= 1 and hits == filled))
 
-    def _two_rows(self, upper: list[str], lower: list[str]) -> list[str] | None:
+    def _two_rows(self, upper: list[str], lower: list[str], merged: Mapping[int, int]) -> list[str] | None:
         """The header ``upper`` and ``lower`` make together, or None when ``lower`` is no second row
-        of it: a group label (2025年, not itself a column) reaches right over the blank cells after it
-        and heads each label under it (2025年营业收入); a column named in one row only keeps that
-        name. A cell under a column's own name that differs from it is a company's (甲公司 under 企业
-        名称): no second row. Taken only when the two rows name more columns than either alone."""
+        of it: a group label (2025年, not itself a column) heads each label under it (2025年营业收入);
+        a column named in one row only keeps that name. A cell under a column's own name that differs
+        from it is a company's (甲公司 under 企业名称): no second row. Taken only when the two rows name
+        more columns than either alone.
+
+        How far a group label reaches: a merged one (``merged``: Excel's 合并后居中, how a group is
+        laid out over its columns), exactly over the columns of its merge, so that 研发费用 beside a
+        2024年 merged over 营业收入 and 主营业务收入 is not filed as 2024's but asked for its year. An
+        unmerged one (a CSV keeps a merge's text in its first column only; or the label typed into
+        the first cell and centred across the rest) over the blank cells after it up to the next
+        label or a column empty in both rows, the only marks left of where the group ends."""
         if self.known is None:  # no way to tell a group row from a title or a company's row
             return None
         out: list[str] = []
         group = ""
+        until: int | None = None  # the last column a merged group label reaches (None: not merged)
         for i in range(max(len(upper), len(lower))):
             up = upper[i] if i < len(upper) else ""
             low = lower[i] if i < len(lower) else ""
             if up:
                 group = "" if self._known(up) else up
+                until = merged.get(i)
+            elif group and (i > until if until is not None else not low):
+                group = ""  # past its merge, or a gap: the columns after it are not under it
             if not low or low == up:  # one row's name (Excel's merge fills both rows of a tall one)
                 out.append(up)
             elif up and not group:  # a value under a column's own name: a company's row

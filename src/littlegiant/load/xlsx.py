@@ -116,6 +116,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self.merges: dict[int, list[tuple[int, int]]] = {}
+        self.across: dict[int, dict[int, int]] = {}  # by top row: first column → last, of merges over columns
         self.unsaved: dict[int, list[int]] = {}
 
 
@@ -136,9 +137,12 @@ def _scan(ws: Any) -> _Scan:
             for m in _MERGE.finditer(text) if found < MERGES_MOST else ():
                 end = max(end, m.end())
                 top, bottom = int(m.group(2)), int(m.group(4))
+                first, last = (column_index_from_string(m.group(g).decode()) for g in (1, 3))
                 if bottom > top:
-                    out.merges.setdefault(top, []).append((column_index_from_string(m.group(1).decode()), bottom))
-                    found += 1
+                    out.merges.setdefault(top, []).append((first, bottom))
+                if last > first:  # a group label over its columns (2024年 over 营业收入, 研发费用)
+                    out.across.setdefault(top, {})[first] = last
+                found += bottom > top or last > first
             if b"<f" in text or b":f" in text:
                 for m in _FORMULA_ONLY.finditer(text):
                     end = max(end, m.end())
@@ -163,8 +167,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     blank: list[int] = []
     number = (ws.min_row or 1) - 1
     first_column = ws.min_column or 1
-    scan = _scan(ws) if not headers_only else _Scan()  # merged cells (a tall header reads alike unfilled),
-    merges = scan.merges  # and formulas without a saved result
+    scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
+    merges = scan.merges  # it is merged over), and formulas without a saved result
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
@@ -187,7 +191,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             continue
         if header is None:
             named = named or any(names_companies(v) for v in values)
-            if search.take(number, values):
+            across = {first - first_column: last - first_column for first, last in scan.across.get(number, {}).items()}
+            if search.take(number, values, across):
                 if search.given_up:
                     break
                 continue
