@@ -422,12 +422,13 @@ def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -
     return False
 
 
-def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal:
+def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal | None:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
     says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元; else
-    as the sheet's title rows say (``sheet``: 金额单位：元). 1 when neither names a unit but 万元."""
+    as the sheet's title rows say (``sheet``: 金额单位：元). None when neither names a unit: amounts
+    are in 万元, but ￥80,000,000 is in 元 (answers.CURRENCY), which it is not under 营业收入（万元）."""
     if f.type not in MONEY_TYPES:
-        return Decimal(1)
+        return None
     cache: dict[str, Decimal | None] = rules.memo.setdefault("tabular.units", {})
     if header in cache:
         found = cache[header]
@@ -435,7 +436,7 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
-        return _UNIT_FACTOR.get(sheet or "", Decimal(1))
+        return _UNIT_FACTOR.get(sheet or "")
     return found
 
 
@@ -507,14 +508,13 @@ _TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
-    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None; 万元 is
-    none (it is the profile's own). A park's sheet says its unit once above the header, and a user
+    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None. A park's sheet says its unit once above the header, and a user
     who typed 9,000,000 under 金额单位：元 means 900 万元: reading it as 900 亿 turned a small company
     into a candidate for every title."""
     for cell in cells:
         found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
         if found is not None:
-            return None if found.group(1) == "万元" else found.group(1)
+            return found.group(1)
     return None
 
 
@@ -549,6 +549,11 @@ class HeaderSearch:
     def searching(self) -> bool:
         """Whether the header is still to be found (it may be found and not final: see ``width``)."""
         return self.header is None and self._pending is None
+
+    @property
+    def converted(self) -> str | None:
+        """The unit the title rows name when it is not 万元: the run says that its amounts are converted."""
+        return None if self.unit == "万元" else self.unit
 
     @property
     def given_up(self) -> bool:

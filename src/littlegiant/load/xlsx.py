@@ -88,12 +88,18 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 def _cell(cell: Any) -> str:
     """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%."""
+    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%. One shown
+    with the sign ¥ is given with it, as the CSV Excel saves of it holds it (answers.CURRENCY: 元,
+    unless the column or the title names the unit), so that the workbook reads as its CSV does."""
     value = cell.value
-    if type(value) in (float, int) and "%" in (cell.number_format or ""):
-        from littlegiant.load.profile import plain_number
+    if type(value) in (float, int):
+        shown = cell.number_format or ""
+        if "%" in shown:
+            from littlegiant.load.profile import plain_number
 
-        return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
+            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
+        if "¥" in shown or "￥" in shown:
+            return "¥" + cell_text(value)
     return cell_text(value)
 
 
@@ -255,6 +261,6 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
         return InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": search.line})
     if on_header is not None:
         on_header(where, header)
-    if search.unit is not None and on_note is not None and not headers_only:
-        on_note("run.sheet_unit", {"where": where, "unit": search.unit})
+    if search.converted is not None and on_note is not None and not headers_only:
+        on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None
