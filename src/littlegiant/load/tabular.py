@@ -8,6 +8,7 @@ so that its error lists every problem with its column, not only the first.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import unicodedata
@@ -220,12 +221,27 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     2025年营业收入, 25年营业收入, 营业收入（2025年度，万元）; 上年度营业收入 as ``last_year``'s, when
     given), a unit in brackets allowed before or after the year (营业收入（元）（2025年）).
 
-    Looked up once per header, year and rule set; only headers that name a field are kept."""
-    cache: dict[tuple[str, int | None], tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
+    Looked up once per header, year and rule set, its refusal too: every row of a sheet asks again
+    of each column, and a column naming nothing (序号, 联系人) searched the nearest field's name
+    anew on each, which made a 5,000-row sheet twenty times slower. At most ``COLUMNS_KEPT`` are
+    kept, so that a long session reading sheets of every kind stays bounded."""
+    cache: dict[tuple[str, int | None], tuple[str, FieldDef] | InputError] = rules.memo.setdefault("tabular.columns", {})
     found = cache.get((header, last_year))
     if found is None:
-        found = cache[header, last_year] = _resolve(rules, header, last_year)
+        if len(cache) >= COLUMNS_KEPT:
+            cache.clear()
+        try:
+            found = cache[header, last_year] = _resolve(rules, header, last_year)
+        except InputError as exc:
+            cache[header, last_year] = exc
+            raise
+    if isinstance(found, InputError):
+        raise copy.copy(found).with_traceback(None)
     return found
+
+
+COLUMNS_KEPT = 4096
+"""Headers whose reading is kept per rule set (a sheet has dozens)."""
 
 
 PREVIOUS_OF = {"platform_score": "platform_score_previous"}
