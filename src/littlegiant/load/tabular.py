@@ -794,11 +794,18 @@ def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
     return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
+PASSED_OVER = frozenset({"column.unknown", "column.derived"})
+"""Refusals of a column that pass it over rather than stop the run: a column naming nothing the rules
+know (序号, 联系人), and a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
+them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing)."""
+
+
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
-                    last_year: int | None = None) -> list[str]:
-    """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
-    so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
-    ``ours``: the headers batch output has (as ``norm`` gives them), passed over without a word."""
+                    last_year: int | None = None, kind: str = "column.unknown") -> list[str]:
+    """The columns of a header that ``row_profile`` passes over (``kind``: as naming nothing the rules
+    know, or, column.derived, as shares the tool works out), so that a run can say once which they
+    are (a misspelt 营业收入 among them would leave it unknown). ``ours``: the headers batch output has
+    (as ``norm`` gives them), passed over without a word."""
     out = []
     named = False
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
@@ -807,10 +814,10 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == "column.unknown" and norm(h) not in ours:
+            if exc.kind == kind and norm(h) not in ours:
                 out.append(h.strip())
             continue
-        if path == "name" and named and norm(h) in BARE_NAME_HEADERS:
+        if path == "name" and named and norm(h) in BARE_NAME_HEADERS and kind == "column.unknown":
             out.append(h.strip())  # 企业 beside 企业名称: passed over (row_profile)
         named = named or path == "name"
     return out
@@ -832,7 +839,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind != "column.unknown":
+            if exc.kind not in PASSED_OVER:
                 out.append(exc)
             continue
         if path in taken and norm(h) in BARE_NAME_HEADERS:
@@ -884,7 +891,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             # a column batch writes (its results read back are not figures), or one like nothing the
             # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
             # field's name (营业收人2025) or a per-year field without its year is the row's problem
-            if exc.kind != "column.unknown" and norm(header) not in ours:
+            if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
         try:
