@@ -376,7 +376,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
             try:
                 typed, conversion = read_typed(f, value, where=where)
             except InputError as wrong:
-                if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
+                if wrong.kind != "value.typed" and f.type not in ("choice", "bool"):
+                    # "1,20", "5级", "三级以上": why the number was refused, not only that it is text (a
+                    # choice's own message, with its ids, is the loader's)
                     raise wrong.moved(file=source, line=line_of(data, key)) from None
                 typed, conversion = None, None
             if typed is not None:
