@@ -220,12 +220,13 @@ _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=No
 noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
 
 
-def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
-    """Validate a flat row (dotted paths, or their zh/en labels with the year, to text as typed in a
-    spreadsheet cell; empty or None is unknown); an error lists every problem of the row."""
+def from_row(row: Mapping[str, Any], rules: RuleSet, source: str, last_year: int | None = None) -> Profile:
+    """Validate a flat row (dotted paths, or the column headers batch reads: 企业名称, 营业收入（2025年）,
+    上年度营业收入 as ``last_year``'s; to text as typed in a spreadsheet cell; empty or None is
+    unknown); an error lists every problem of the row."""
     from littlegiant.load.tabular import row_profile
 
-    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
+    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source, last_year=last_year)
 
 
 class PartExceedsWhole(InputError):
