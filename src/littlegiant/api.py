@@ -74,8 +74,8 @@ def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> b
     top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
     if top is None:
         top = rules.memo["api.top_fields"] = frozenset(f.path for f in rules.fields.values() if "." not in f.path)
-    return any(isinstance(k, str) and ("." in k or k not in top and (
-        known_header(rules, k, last_year) or meant_header(rules, k, last_year))) for k in source)
+    return any(isinstance(k, str) and ("." in k or (k not in top and (
+        known_header(rules, k, last_year) or meant_header(rules, k, last_year)))) for k in source)
 
 
 def _typed(v: object) -> str | None:
