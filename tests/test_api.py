@@ -184,3 +184,36 @@ def test_screen_says_a_row_of_batch_results_is_not_a_company(tmp_path: Path, ext
     assert [s.error for s in screened[:-1]] == [
         "this is a row of a results file written by littlegiant batch, not a company's figures"] * len(rows)
     assert screened[-1].error is None and screened[-1].name == "宁波恒达密封件有限公司"  # tier1-only.yaml's name
+
+
+def test_a_notebook_row_takes_the_column_headers_batch_takes(tmp_path: Path) -> None:
+    """``pd.read_excel('名单.xlsx').to_dict('records')`` gives rows keyed by the sheet's headers (企业名称,
+    营业收入（2025年）, 上年度研发费用, 序号, 备注): screen refused them as unknown fields, while batch read the
+    same sheet. Each row now reads as batch reads its CSV, result for result, its 序号 and 备注 passed over."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    header = ["序号", "企业名称", "所属行业", "从业人员", "营业收入（2025年）", "主营业务收入（2025年）", "上年度研发费用",
+              "营业收入（2024年）", "是否高企", "备注"]
+    rows = [[1, "甲公司", "通用设备制造业", 260.0, 5000.0, 4600.0, 700.0, 4500.0, "是", "重点"],
+            [2, "乙公司", "软件和信息技术服务业", 80, 900.5, 800, 12, None, "否", None]]
+    day = date(2026, 11, 26)
+    records = [dict(zip(header, row, strict=True)) for row in rows]
+    screened = list(littlegiant.screen(records, "miit-2026", as_of=day))
+    assert [s.error for s in screened] == [None, None] and [s.name for s in screened] == ["甲公司", "乙公司"]
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("\n".join(",".join("" if v is None else str(v) for v in row) for row in [header, *rows]) + "\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(out), "--format", "json", "--as-of", day.isoformat(),
+                                   "--rules", "miit-2026"])
+    assert run.exit_code == 0, run.output
+    from_batch = [json.loads(line)["result"] for line in out.read_text("utf-8").splitlines()]
+    for record, batch in zip(records, from_batch, strict=True):
+        mine = littlegiant.assess(record, "miit-2026", as_of=day, advice=False).to_json()
+        assert {t: v["status"] for t, v in mine["tiers"].items()} == {t: v["status"] for t, v in batch["tiers"].items()}
+        assert mine["sme"] == batch["sme"]
+    first = littlegiant.read_profile(records[0], rules.load("miit-2026"), as_of=day).values
+    assert first["financials.2025.revenue"] == 5000 and first["financials.2025.rd_expense"] == 700
+    assert not any("序号" in k or "备注" in k for k in first)

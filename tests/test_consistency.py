@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLES, flat, nested
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
-from littlegiant.core.interview import Interview, dump_profile
+from littlegiant.core.interview import Interview, Question, dump_profile
 from littlegiant.errors import InputError
 from littlegiant.load import consistency, profile, rules
 from littlegiant.load.answers import read_typed
@@ -279,3 +279,33 @@ def test_the_2026_tax_line_is_shown_for_review_with_its_reason_at_80_columns() -
     assert doc["warnings"] == []
     old = json.loads(invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-03-01", "--format", "json").stdout)
     assert {t["status"] for t in old["tiers"].values()} == {"unmet"}  # miit-2022: still a veto
+
+
+def test_a_share_that_may_be_a_fraction_is_warned_of_never_changed(tmp_path: Path) -> None:
+    """0.125 in an unformatted 国内细分市场占有率 cell was read as 0.125% and failed the 10% share with no
+    word. A share above 0 and at most 1 is read as typed and warned of, naming the percent it would be;
+    just above 1, 0, or 12.5 is no warning. The workbook's %-formatted cell (12.5%) is read as 12.5."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "主导产品国内细分市场占有率", "主导产品国际细分市场占有率"])
+    for name, domestic, international in (("甲", 0.125, 0.08), ("乙", 1, 1.01), ("丙", 12.5, 0), ("丁", 0.125, None)):
+        ws.append([name, domestic, international])
+    ws["B5"].number_format = "0.0%"  # 丁: 12.5% as Excel shows a formatted cell
+    book.save(tmp_path / "shares.xlsx")
+    out = tmp_path / "out.jsonl"
+    run = invoke("batch", str(tmp_path / "shares.xlsx"), "-o", str(out), "--format", "json", "--as-of", "2026-11-26",
+                 "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    found = {r["result"]["name"]: r["result"] for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    warned = {name: [(w["path"], w["value"]) for w in r["warnings"] if w["kind"] == "fraction"] for name, r in found.items()}
+    assert warned == {"甲": [("market.domestic_share", 0.125), ("market.international_share", 0.08)],
+                      "乙": [("market.domestic_share", 1)], "丙": [], "丁": []}
+    said = next(w["message"] for w in found["甲"]["warnings"] if w["kind"] == "fraction")
+    assert said == "「主导产品国内细分市场占有率」0.125%：如果填的是小数（0.125 即 12.5%），请改填 12.5；请核对"
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    share = Question("market.domestic_share", profile.field_for_path(rs, "market.domestic_share"), None)
+    (concern,) = iv.concerns(share, Decimal("0.125"))
+    assert concern.kind == "fraction" and not concern.refused and iv.concerns(share, Decimal("12.5")) == []

@@ -178,3 +178,77 @@ def test_the_year_before_last_is_not_read_as_last_year() -> None:
     assert column(rs, "营业收入（上年度）", 2026)[0] == "financials.2026.revenue"
     with pytest.raises(InputError):
         column(rs, "营业收入（上上年度）", 2026)
+
+
+def test_a_merged_year_heads_only_the_columns_it_is_merged_over(tmp_path: Path) -> None:
+    """2024年 merged over 营业收入 and 主营业务收入: the 研发费用 beside it, outside the merge, was filed as
+    2024's without a word; now it is the column it would be without the group, refused asking its year.
+    The same sheet with 研发费用（2025年） reads each year where it belongs."""
+    header: Rows = [[None, None, "2024年", None, None], ["企业名称", "行业", "营业收入", "主营业务收入", "研发费用"]]
+    _, book = write_both(tmp_path, [*header, ["甲公司", "工业", 6000, 5500, 400]], ("C1:D1",))
+    run = CliRunner().invoke(app, ["batch", str(book), "-o", str(tmp_path / "out.jsonl"), "--format", "json",
+                                   "--as-of", AS_OF, "--lang", "zh"])
+    assert run.exit_code == 2 and "“研发费用”列：请在列名中写明年份" in run.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+    header[1][4] = "研发费用（2025年）"
+    dated = tmp_path / "dated"
+    dated.mkdir()
+    _, book = write_both(dated, [*header, ["甲公司", "工业", 6000, 5500, 400]], ("C1:D1",))
+    read = figures(results(book)[0][0])
+    assert (read["financials.2024.revenue"], read["financials.2025.rd_expense"]) == (6000, 400)
+    assert read.get("financials.2024.rd_expense") is None
+
+
+def test_a_group_label_stops_at_its_merge_or_at_a_gap_and_the_note_names_the_columns_as_written(tmp_path: Path) -> None:
+    """A park's 2025年 merged over three columns named 备注2 and 联系人 farther right "2025年备注2" and
+    "2025年联系人" in its note, the label run to the sheet's end; an unmerged label (a CSV) stops at an
+    empty column, so 研发费用 after the gap is asked its year rather than taken for 2025's."""
+    rows: Rows = [[None, None, "2025年", None, None, None],
+                  ["企业名称", "行业", "营业收入", "研发费用", "备注2", "联系人"], ["甲公司", "工业", 8000, 400, "无", "张三"]]
+    _, book = write_both(tmp_path, rows, ("C1:D1",))
+    found, said = results(book)
+    assert figures(found[0])["financials.2025.rd_expense"] == 400
+    assert "“备注2”、“联系人”" in " ".join(said.split()) and "2025年备注2" not in said
+    gap = tmp_path / "gap"
+    gap.mkdir()
+    sheet, _ = write_both(gap, [[None, "2025年", None, None, None], ["企业名称", "营业收入", "主营业务收入", None, "研发费用"],
+                                ["甲公司", 8000, 7000, None, 400]])
+    run = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(gap / "out.csv"), "--as-of", AS_OF, "--lang", "zh"])
+    assert run.exit_code == 2 and "“研发费用”列：请在列名中写明年份" in run.stderr
+
+
+def test_a_yuan_sign_means_yuan_unless_the_sheet_names_the_unit(tmp_path: Path) -> None:
+    """￥80,000,000 was read as 80,000,000万元 (8,000亿元) while 80,000,000元 was 8,000万元: with nothing
+    saying the unit, the sign says 元, in a sheet and in a profile alike. Under 营业收入（万元） or a
+    万元 title the column's unit holds (Excel's currency format writes ¥12,000 for 12,000万元), and an
+    amount read so past any SME's size is flagged as 元 typed as 万元."""
+    sheet, _ = write_both(tmp_path, [["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）"],
+                                     ["甲公司", "工业", 260, "￥80,000,000", "￥4,000,000"],
+                                     ["乙公司", "工业", 260, "80,000,000元", "4,000,000元"],
+                                     ["丙公司", "工业", 260, "RMB 80,000,000", "CNY 4,000,000"]])
+    found, _ = results(sheet)
+    assert [(figures(r)["financials.2025.revenue"], figures(r)["financials.2025.rd_expense"]) for r in found] == \
+        [(8000, 400)] * 3
+    assert all(r["warnings"] == [] for r in found)
+    book = Workbook()
+    book.active.append(["企业名称", "行业", "营业收入（2025年）"])
+    book.active.append(["丁公司", "工业", 80_000_000])
+    book.active["C2"].number_format = '"¥"#,##0'  # Excel's currency format: the CSV it saves holds ￥80,000,000
+    book.save(tmp_path / "formatted.xlsx")
+    assert figures(results(tmp_path / "formatted.xlsx")[0][0])["financials.2025.revenue"] == 8000
+    profile = tmp_path / "co.yaml"
+    profile.write_text("name: 甲公司\nfinancials:\n  2025:\n    revenue: ￥80,000,000\n    main_revenue: ¥76,000,000\n",
+                       encoding="utf-8")
+    run = CliRunner().invoke(app, ["assess", str(profile), "--format", "json", "--as-of", AS_OF])
+    read = figures(json.loads(run.stdout))
+    assert (read["financials.2025.revenue"], read["financials.2025.main_revenue"]) == (8000, 7600)
+    for where, rows in (("header", [["企业名称", "行业", "营业收入（2025年）（万元）"]]),
+                        ("title", [["园区企业情况（金额单位：万元）"], ["企业名称", "行业", "营业收入（2025年）"]])):
+        folder = tmp_path / where
+        folder.mkdir()
+        sheet, book = write_both(folder, [*rows, ["甲公司", "工业", "￥12,000"], ["乙公司", "工业", "￥80,000,000"]])
+        (jia, yi), said = results(sheet)
+        assert (jia, yi) == tuple(results(book)[0]) and "换算" not in said
+        assert figures(jia)["financials.2025.revenue"] == 12000 and jia["warnings"] == []
+        assert figures(yi)["financials.2025.revenue"] == 80_000_000
+        assert "是否把「元」当成了「万元」" in yi["warnings"][0]["message"]

@@ -109,7 +109,7 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "3,200,000 CNY", Decimal(320)),
     ("financials.2025.revenue", "3200000 yuan", Decimal(320)),
     ("financials.2025.revenue", "RMB 3.2m", Decimal(320)),
-    ("financials.2025.revenue", "¥12,000", Decimal(12000)),  # Excel's currency format of a 万元 cell: no unit
+    ("financials.2025.revenue", "¥12,000", Decimal("1.2")),  # the sign with no unit named: 元, as ￥80,000,000 is
     ("financials.2025.revenue", "RMB 3,200,000", Decimal(320)),
     ("financials.2025.revenue", "800k", Decimal(80)),
     ("financials.2025.revenue", "1.5 bn", Decimal(150000)),
@@ -128,6 +128,10 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
     ("financials.2025.revenue", "人民币5,000万元", Decimal(5000)),  # 人民币 as RMB: 元 when no other unit
     ("financials.2025.revenue", "人民币3,200,000", Decimal(320)),
+    ("digital_level", "三级", Decimal(3)),  # as the assessment report and its certificate write the level
+    ("digital_level", "3级", Decimal(3)),
+    ("digital_level", "一级", Decimal(1)),
+    ("digital_level", "四级", Decimal(4)),
 ])
 def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> None:
     """0.8亿, 80,000,000元, 80 million, 3,200,000 CNY, full-width digits, (120) for a loss, 有/没有, a choice's
@@ -385,3 +389,19 @@ def test_every_plain_word_in_the_rule_data_reads_as_its_choice_in_a_sheet_and_th
                 assert answered == choice, (fid, word)
                 seen += 1
     assert seen >= 40  # industry's and rd_institution's words are all there
+
+
+@pytest.mark.parametrize(("text", "said"), [("五级", "不能大于 4，现在是 “五级”"), ("0级", "不能小于 1，现在是 “0级”"),
+                                            ("三级以上", "不是一个确切的数")])
+def test_a_level_past_the_four_levels_or_given_as_a_bound_is_refused_saying_why(text: str, said: str) -> None:
+    """数字化水平 has four levels: 五级 is refused as above 4 (not as text where a number belongs, which
+    said nothing of the 级), and 三级以上 as no exact level, the same at every door."""
+    f = field_for_path(RS, "digital_level")
+    reads = [lambda: row_profile({"中小企业数字化水平评测等级": text}, RS, "t"),
+             lambda: apply_sets(Profile({}), RS, [f"digital_level={text}"]),
+             lambda: Interview(RS, AS_OF).parse(Question("digital_level", f, None), text),
+             lambda: from_data({"digital_level": text}, RS, "p.yaml")]
+    for read in reads:
+        with pytest.raises(InputError) as refused:
+            read()
+        assert said in refused.value.render("zh")

@@ -26,7 +26,7 @@ from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
-from littlegiant.load.tabular import cell_text, excel_number
+from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
 from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
@@ -41,9 +41,12 @@ def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
     return rulesets.load(rulesets.choose(as_of or date.today(), renewal)[0])
 
 
-def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
+def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = None) -> Profile:
     """A validated profile from a file path, nested data as in a profile file, or a flat row whose
-    keys are dotted paths and whose values are text as typed in a CSV cell (``"1,200"``, ``"是"``)."""
+    keys are dotted paths or the column headers ``littlegiant batch`` reads (企业名称, 营业收入（2025年）:
+    ``pd.read_excel(...).to_dict("records")`` of a park's sheet) and whose values are text as typed in
+    a CSV cell (``"1,200"``, ``"是"``) or numbers. ``as_of``: the assessment date, whose year before is
+    the year of a header saying 上年度."""
     if isinstance(source, Profile):
         return source
     if isinstance(source, str | Path):
@@ -54,9 +57,9 @@ def read_profile(source: ProfileSource, rules: RuleSet) -> Profile:
     # outcome key, as written, is looked up first: a profile has none, and pays no more than that
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         raise InputError(kind="column.results_row")
-    if any(isinstance(k, str) and "." in k for k in source) and all(
-            isinstance(v, str | int | float | Decimal) or _blank(v) for v in source.values()):
-        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "<row>")
+    last_year = None if as_of is None else as_of.year - 1
+    if _flat(source, rules, last_year):
+        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "<row>", last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "<data>")
 
 
@@ -65,6 +68,21 @@ def _blank(v: object) -> bool:
     of numbers, NA or NaT in others). A blank is unknown, as an empty CSV cell is; read as a value,
     every company with one blank cell became an error row."""
     return v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ in ("NAType", "NaTType")
+
+
+def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> bool:
+    """Whether a mapping is a sheet's row rather than a profile's nested data: every value a cell's
+    (no section of figures), and a key that is a dotted path or a column header batch reads (企业名称,
+    营业收入（2025年）, or one it refuses by name, 营业收入 without its year). Keys that are neither leave
+    the mapping nested, so that a key naming nothing is refused as an unknown field, not passed over
+    as a sheet's 备注 column would be."""
+    if not all(isinstance(v, str | int | float | Decimal) or _blank(v) for v in source.values()):
+        return False
+    top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
+    if top is None:
+        top = rules.memo["api.top_fields"] = frozenset(f.path for f in rules.fields.values() if "." not in f.path)
+    return any(isinstance(k, str) and ("." in k or (k not in top and (
+        known_header(rules, k, last_year) or meant_header(rules, k, last_year)))) for k in source)
 
 
 def _typed(v: object) -> str | None:
@@ -137,7 +155,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     else:
         rs = rules if isinstance(rules, RuleSet) else rulesets.load(rules)
         choice = forced(rs.id, renewal)
-    prof = read_profile(source, rs)
+    prof = read_profile(source, rs, as_of=day)
     baseline = None
     sets = [f"{k}={v}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
     assumed: list[profiles.Assumed] = []
@@ -160,7 +178,7 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
-        out.append(_own(engine.evaluate(rs, read_profile(source, rs), day, renewal, forced(rs.id, renewal))))
+        out.append(_own(engine.evaluate(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal))))
     return out
 
 
@@ -195,7 +213,7 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     plan = plan_for(rs, day.year - 1, renewal)
     for i, source in enumerate(sources):
         try:
-            prof = read_profile(source, rs)
+            prof = read_profile(source, rs, as_of=day)
         except InputError as exc:
             yield Screened(i, None, str(exc), None)
             continue

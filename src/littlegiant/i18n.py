@@ -98,6 +98,10 @@ MESSAGES = {
         "zh": "{this}{value}，超出常见范围（一般不超过{limit}）。",
         "en": "{this} of {value} is beyond the usual range (at most {limit} as a rule).",
     },
+    "interview.fraction": {
+        "zh": "{this}{value}：如果想填的是小数（{typed} 即 {percent}%），请改填 {percent}。",
+        "en": "{this} of {value}: if a fraction was meant ({typed} for {percent}%), enter {percent} instead.",
+    },
     "interview.large_money": {
         "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
         "en": "{this} of {value} is {yi} billion CNY: was an amount in yuan entered as 10k CNY?",

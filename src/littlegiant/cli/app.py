@@ -552,7 +552,7 @@ def batch(
     from littlegiant.messages import say as words
     from littlegiant.report.table import is_results, output_columns
 
-    heard: set[str] = set()
+    heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
 
     def on_header(where: str, header: list[str]) -> None:
@@ -565,11 +565,12 @@ def batch(
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where)
-        ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1)
-        if ignored and where not in heard:
-            heard.add(where)
-            said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
-            say(words("run.ignored_columns", language, {"where": where, "columns": said}))
+        for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
+            ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1, kind)
+            if ignored and (where, kind) not in heard:
+                heard.add((where, kind))
+                said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
+                say(words(note, language, {"where": where, "columns": said}))
         absent = batching.absent_inputs(header, rs, day, renewal, language) if not quiet else []
         if absent and where not in absent_said:
             absent_said.add(where)

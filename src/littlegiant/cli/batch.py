@@ -655,8 +655,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             seen[column] = number
         if on_header is not None:
             on_header(str(path), header)
-        if search.unit is not None and on_note is not None:
-            on_note("run.sheet_unit", {"where": str(path), "unit": search.unit})
+        if search.converted is not None and on_note is not None:
+            on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
         for line, cells in itertools.chain([first] if first is not None else [], records):

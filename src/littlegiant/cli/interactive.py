@@ -304,6 +304,8 @@ class Asker:
             kw |= {"other": input_label(of, c.other).get(lang), "other_value": with_unit(c.other_value, of, lang)}
         if c.kind == "growth" and c.limit is not None:
             kw["growth"] = num(c.limit.quantize(Decimal(1)))
+        if c.kind == "fraction":
+            kw |= {"typed": exact(c.value), "percent": exact(c.value * 100)}
         if c.kind == "large":
             kw["limit"] = with_unit(c.limit, f, lang)
             if f.type in ("money", "signed_money"):

@@ -64,9 +64,13 @@ ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
 speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
 """Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with a word
-(CNY, RMB, yuan) and no other unit is in 元, not in the profile's 万元. The sign ¥ alone says
-nothing of the unit: Excel's currency format writes "¥12,000" for a cell of a 万元 column saved
-as CSV, which is 12,000万元, not 1.2万元."""
+(CNY, RMB, yuan) and no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which
+NFKC folds to it) with no unit is in 元 too, as "￥80,000,000" on an invoice or a statement is, unless
+the column's name or the sheet's title says which unit its plain amounts are in: Excel's currency
+format writes "¥12,000" for a cell of a column headed 营业收入（万元） saved as CSV, which is 12,000万元.
+Read as 万元 with nothing saying so, ￥80,000,000 was 8,000亿元 and failed every ratio it divided."""
+YUAN = Decimal("0.0001")
+"""One 元 in 万元."""
 _YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
 _TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
@@ -106,17 +110,18 @@ def plain(value: Decimal) -> Decimal:
 
 
 def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
-               unit: Decimal = Decimal(1), numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
+               unit: Decimal | None = None, numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
     """The value typed text gives field ``f`` (None: unknown), and the unit conversion made, if any.
 
-    ``unit`` is how many 万元 a plain amount is (a sheet column headed 营业收入（元）); a unit in the
-    text wins over it. ``numbered`` takes a choice's number as listed (the interview's "1) 工业"),
+    ``unit`` is how many 万元 a plain amount is, when a sheet says it (a column headed 营业收入（元）
+    or 营业收入（万元）, a title 金额单位：元); None: nothing says, and a plain amount is in 万元, one
+    after ¥ alone in 元. A unit in the text wins over it. ``numbered`` takes a choice's number as listed (the interview's "1) 工业"),
     which a sheet must not: a stray 1 in a cell would silently pick a choice. Raises InputError
     saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
-        if unit == 1:
+        if unit is None or unit == 1:
             return check_value(f, number, where=where, label=label), None
         return _as_typed(f, plain(number * unit), text, where, label), None
     if f.type == "bool" and text in _YES_NO:
@@ -173,7 +178,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return check_value(f, found, where=where, label=label), None
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw
-    factor, typed, raw = unit, about, exact
+    factor, typed, raw = Decimal(1) if unit is None else unit, about, exact
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -181,7 +186,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
-        raw, size = _money_unit(raw, stripped)
+        raw, size, sign = _money_unit(raw, stripped)
+        if size is None and sign:
+            size = YUAN if unit is None else unit  # ￥80,000,000: in 元, unless the sheet names the unit
         if size is not None:
             factor, typed = size, typed or size != 1
     elif f.type == "percent":
@@ -282,9 +289,9 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
-def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None]:
-    """The number part of an amount's normalised text ``raw`` and how many 万元 its unit says one is
-    (None: no unit, the column's or 万元). Chinese units (亿, 万元, 元…), English scales (million, k)
+def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
+    """The number part of an amount's normalised text ``raw``, how many 万元 its unit says one is
+    (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY). Chinese units (亿, 万元, 元…), English scales (million, k)
     and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
     low = raw.lower()
@@ -294,17 +301,17 @@ def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None]:
     if ten_k is not None:
         tail = re.sub(r"\s", "", ten_k.group()).lstrip("(")
         if low.endswith(tail):
-            return sign + low[: -len(tail)].removesuffix("("), Decimal(1)
-    in_yuan = False
+            return sign + low[: -len(tail)].removesuffix("("), Decimal(1), False
+    in_yuan = signed = False
     for word in CURRENCY:
         if low.startswith(word):
-            low, in_yuan = low[len(word):], in_yuan or word in _YUAN_WORDS
+            low, in_yuan, signed = low[len(word):], in_yuan or word in _YUAN_WORDS, True
             break
     for word in CURRENCY:
         if low.endswith(word):
-            low, in_yuan = low[: -len(word)], in_yuan or word in _YUAN_WORDS
+            low, in_yuan, signed = low[: -len(word)], in_yuan or word in _YUAN_WORDS, True
             break
     for name, size in (*ENGLISH_SCALES, *MONEY_UNITS):
         if low.endswith(name):
-            return sign + low[: -len(name)], size
-    return sign + low, (Decimal("0.0001") if in_yuan else None)
+            return sign + low[: -len(name)], size, False
+    return sign + low, (YUAN if in_yuan else None), signed and not in_yuan

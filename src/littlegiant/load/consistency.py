@@ -17,7 +17,10 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE = "above", "growth", "large"
+ABOVE, GROWTH, LARGE, FRACTION = "above", "growth", "large", "fraction"
+FRACTION_MOST = Decimal(1)
+"""A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
+a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
 
 # Figures past these are possible but usually a slip (元 typed as 万元, a year typed as a rank).
 PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank": 30, "domestic_rank": 1000,
@@ -52,7 +55,8 @@ class Unusual:
     ``kind`` ABOVE: ``figure`` is above ``other`` (R&D expense above revenue, liabilities above
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
-    (no ``other``).
+    (no ``other``). ``kind`` FRACTION: a share in percent of at most ``limit`` (no ``other``), which
+    may be a fraction (0.125 for 12.5%): said, never changed.
     """
 
     kind: str
@@ -87,6 +91,7 @@ class _Compiled:
                 self.year_limits.append((head, tail, f, found))
             else:
                 self.limits[f.path] = (f, found)
+        self.shares = {f.path: f for f in fields.values() if f.type == "percent" and not f.per_year}
         self.layouts: dict[tuple[str, ...], _Checks] = {}
 
 
@@ -114,6 +119,7 @@ class _Checks:
         self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
+        self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
         for key in keys:
             fixed = c.limits.get(key)
             if fixed is not None:
@@ -198,4 +204,8 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
         v = values[path]  # every row of a batch passes here: two comparisons, not a new Decimal from abs()
         if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
+    for f, path in checks.shares:
+        v = values[path]
+        if type(v) is Decimal and 0 < v <= FRACTION_MOST:
+            out.append(Unusual(FRACTION, Figure(f, path, v), None, limit=FRACTION_MOST))
     return out

@@ -278,12 +278,13 @@ _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=No
 noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
 
 
-def from_row(row: Mapping[str, Any], rules: RuleSet, source: str) -> Profile:
-    """Validate a flat row (dotted paths, or their zh/en labels with the year, to text as typed in a
-    spreadsheet cell; empty or None is unknown); an error lists every problem of the row."""
+def from_row(row: Mapping[str, Any], rules: RuleSet, source: str, last_year: int | None = None) -> Profile:
+    """Validate a flat row (dotted paths, or the column headers batch reads: 企业名称, 营业收入（2025年）,
+    上年度营业收入 as ``last_year``'s; to text as typed in a spreadsheet cell; empty or None is
+    unknown); an error lists every problem of the row."""
     from littlegiant.load.tabular import row_profile
 
-    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source)
+    return row_profile({k: "" if v is None else v for k, v in row.items()}, rules, source, last_year=last_year)
 
 
 class PartExceedsWhole(InputError):
@@ -434,7 +435,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
             try:
                 typed, conversion = read_typed(f, value, where=where)
             except InputError as wrong:
-                if wrong.kind == "value.grouping":  # "1,20": say what to write, not only that it is no number
+                if wrong.kind != "value.typed" and f.type not in ("choice", "bool"):
+                    # "1,20", "5级", "三级以上": why the number was refused, not only that it is text (a
+                    # choice's own message, with its ids, is the loader's)
                     raise wrong.moved(file=source, line=line_of(data, key)) from None
                 typed, conversion = None, None
             if typed is not None:

@@ -8,6 +8,7 @@ so that its error lists every problem with its column, not only the first.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import unicodedata
@@ -220,12 +221,27 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     2025年营业收入, 25年营业收入, 营业收入（2025年度，万元）; 上年度营业收入 as ``last_year``'s, when
     given), a unit in brackets allowed before or after the year (营业收入（元）（2025年）).
 
-    Looked up once per header, year and rule set; only headers that name a field are kept."""
-    cache: dict[tuple[str, int | None], tuple[str, FieldDef]] = rules.memo.setdefault("tabular.columns", {})
+    Looked up once per header, year and rule set, its refusal too: every row of a sheet asks again
+    of each column, and a column naming nothing (序号, 联系人) searched the nearest field's name
+    anew on each, which made a 5,000-row sheet twenty times slower. At most ``COLUMNS_KEPT`` are
+    kept, so that a long session reading sheets of every kind stays bounded."""
+    cache: dict[tuple[str, int | None], tuple[str, FieldDef] | InputError] = rules.memo.setdefault("tabular.columns", {})
     found = cache.get((header, last_year))
     if found is None:
-        found = cache[header, last_year] = _resolve(rules, header, last_year)
+        if len(cache) >= COLUMNS_KEPT:
+            cache.clear()
+        try:
+            found = cache[header, last_year] = _resolve(rules, header, last_year)
+        except InputError as exc:
+            cache[header, last_year] = exc
+            raise
+    if isinstance(found, InputError):
+        raise copy.copy(found).with_traceback(None)
     return found
+
+
+COLUMNS_KEPT = 4096
+"""Headers whose reading is kept per rule set (a sheet has dozens)."""
 
 
 PREVIOUS_OF = {"platform_score": "platform_score_previous"}
@@ -422,12 +438,13 @@ def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -
     return False
 
 
-def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal:
+def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = None) -> Decimal | None:
     """How many 万元 one of a money column's plain numbers is, as the unit its header ends with
     says: 营业收入（2025年）（元） holds 元, so 50,000,000 in it is 5,000 万元, not 50,000,000 万元; else
-    as the sheet's title rows say (``sheet``: 金额单位：元). 1 when neither names a unit but 万元."""
+    as the sheet's title rows say (``sheet``: 金额单位：元). None when neither names a unit: amounts
+    are in 万元, but ￥80,000,000 is in 元 (answers.CURRENCY), which it is not under 营业收入（万元）."""
     if f.type not in MONEY_TYPES:
-        return Decimal(1)
+        return None
     cache: dict[str, Decimal | None] = rules.memo.setdefault("tabular.units", {})
     if header in cache:
         found = cache[header]
@@ -435,7 +452,7 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
-        return _UNIT_FACTOR.get(sheet or "", Decimal(1))
+        return _UNIT_FACTOR.get(sheet or "")
     return found
 
 
@@ -507,14 +524,13 @@ _TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
-    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None; 万元 is
-    none (it is the profile's own). A park's sheet says its unit once above the header, and a user
+    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None. A park's sheet says its unit once above the header, and a user
     who typed 9,000,000 under 金额单位：元 means 900 万元: reading it as 900 亿 turned a small company
     into a candidate for every title."""
     for cell in cells:
         found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
         if found is not None:
-            return None if found.group(1) == "万元" else found.group(1)
+            return found.group(1)
     return None
 
 
@@ -542,8 +558,8 @@ class HeaderSearch:
         self.unit: str | None = None
         self.seen = 0
         self.wide = False
-        self._above: list[str] | None = None  # the row passed over just before
-        self._pending: list[str] | None = None  # a header the next row may complete (its second row)
+        self._above: tuple[list[str], dict[int, int]] | None = None  # the row passed over just before, its merges
+        self._pending: tuple[list[str], dict[int, int]] | None = None  # a header the next row may complete
 
     @property
     def searching(self) -> bool:
@@ -551,26 +567,33 @@ class HeaderSearch:
         return self.header is None and self._pending is None
 
     @property
+    def converted(self) -> str | None:
+        """The unit the title rows name when it is not 万元: the run says that its amounts are converted."""
+        return None if self.unit == "万元" else self.unit
+
+    @property
     def given_up(self) -> bool:
         return self.header is None and self._pending is None and self.seen >= HEADER_SEARCH_ROWS
 
     def width(self) -> int | None:
         """The cells a row is expected to have: the header's, once one is found."""
-        found = self.header if self.header is not None else self._pending
+        found = self.header if self.header is not None else self._pending[0] if self._pending is not None else None
         return None if found is None else len(found)
 
-    def take(self, line: int, values: list[str]) -> bool:
+    def take(self, line: int, values: list[str], merged: Mapping[int, int] | None = None) -> bool:
         """Whether row ``line`` is part of the header or of the titles above it; False: it is the first
-        row under a final ``header``."""
+        row under a final ``header``. ``merged``: the row's cells merged across columns, by the index
+        of their first column, the index of their last (a workbook knows them; a CSV does not)."""
         cells = [v.strip() for v in values]
+        spans = dict(merged or {})
         if self._pending is not None:
-            upper, self._pending = self._pending, None
-            both = self._two_rows(upper, cells)
+            (upper, upper_spans), self._pending = self._pending, None
+            both = self._two_rows(upper, cells, upper_spans)
             if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
                 # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
                 self.unit = self.unit or title_unit(upper)
-                self._above, self.seen = upper, self.seen + 1
-                self._pending, self.line = cells, line
+                self._above, self.seen = (upper, upper_spans), self.seen + 1
+                self._pending, self.line = (cells, spans), line
                 return True
             self.header = both if both is not None else upper
             if both is not None:
@@ -579,23 +602,24 @@ class HeaderSearch:
         if self.header is not None:
             return False
         if self._above is not None:
-            both = self._two_rows(self._above, cells)
+            above, above_spans = self._above
+            both = self._two_rows(above, cells, above_spans)
             if both is not None:  # the row above was the group row: the header is both, and final
                 self.header, self.line = both, line
                 return True
         if self._is_header(cells):
-            self._pending, self.line = cells, line
+            self._pending, self.line = (cells, spans), line
             return True
         self.wide = self.wide or sum(1 for v in cells if v) > 2
         self.unit = self.unit or title_unit(cells)
-        self._above = cells
+        self._above = (cells, spans)
         self.seen += 1
         return True
 
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""
         if self._pending is not None:
-            self.header, self._pending = self._pending, None
+            self.header, self._pending = self._pending[0], None
         return self.header
 
     def _known(self, cell: str) -> bool:
@@ -610,21 +634,32 @@ class HeaderSearch:
         hits = sum(1 for v in cells if self._known(v) or (meant is not None and bool(v) and meant(v)))
         return filled > 0 and (hits >= 2 or (hits >= 1 and hits == filled))
 
-    def _two_rows(self, upper: list[str], lower: list[str]) -> list[str] | None:
+    def _two_rows(self, upper: list[str], lower: list[str], merged: Mapping[int, int]) -> list[str] | None:
         """The header ``upper`` and ``lower`` make together, or None when ``lower`` is no second row
-        of it: a group label (2025年, not itself a column) reaches right over the blank cells after it
-        and heads each label under it (2025年营业收入); a column named in one row only keeps that
-        name. A cell under a column's own name that differs from it is a company's (甲公司 under 企业
-        名称): no second row. Taken only when the two rows name more columns than either alone."""
+        of it: a group label (2025年, not itself a column) heads each label under it (2025年营业收入);
+        a column named in one row only keeps that name. A cell under a column's own name that differs
+        from it is a company's (甲公司 under 企业名称): no second row. Taken only when the two rows name
+        more columns than either alone.
+
+        How far a group label reaches: a merged one (``merged``: Excel's 合并后居中, how a group is
+        laid out over its columns), exactly over the columns of its merge, so that 研发费用 beside a
+        2024年 merged over 营业收入 and 主营业务收入 is not filed as 2024's but asked for its year. An
+        unmerged one (a CSV keeps a merge's text in its first column only; or the label typed into
+        the first cell and centred across the rest) over the blank cells after it up to the next
+        label or a column empty in both rows, the only marks left of where the group ends."""
         if self.known is None:  # no way to tell a group row from a title or a company's row
             return None
         out: list[str] = []
         group = ""
+        until: int | None = None  # the last column a merged group label reaches (None: not merged)
         for i in range(max(len(upper), len(lower))):
             up = upper[i] if i < len(upper) else ""
             low = lower[i] if i < len(lower) else ""
             if up:
                 group = "" if self._known(up) else up
+                until = merged.get(i)
+            elif group and (i > until if until is not None else not low):
+                group = ""  # past its merge, or a gap: the columns after it are not under it
             if not low or low == up:  # one row's name (Excel's merge fills both rows of a tall one)
                 out.append(up)
             elif up and not group:  # a value under a column's own name: a company's row
@@ -764,11 +799,18 @@ def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
     return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
+PASSED_OVER = frozenset({"column.unknown", "column.derived"})
+"""Refusals of a column that pass it over rather than stop the run: a column naming nothing the rules
+know (序号, 联系人), and a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
+them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing)."""
+
+
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
-                    last_year: int | None = None) -> list[str]:
-    """The columns of a header that ``row_profile`` passes over as naming nothing the rules know,
-    so that a run can say once which they are (a misspelt 营业收入 among them would leave it unknown).
-    ``ours``: the headers batch output has (as ``norm`` gives them), passed over without a word."""
+                    last_year: int | None = None, kind: str = "column.unknown") -> list[str]:
+    """The columns of a header that ``row_profile`` passes over (``kind``: as naming nothing the rules
+    know, or, column.derived, as shares the tool works out), so that a run can say once which they
+    are (a misspelt 营业收入 among them would leave it unknown). ``ours``: the headers batch output has
+    (as ``norm`` gives them), passed over without a word."""
     out = []
     named = False
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
@@ -777,10 +819,10 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == "column.unknown" and norm(h) not in ours:
+            if exc.kind == kind and norm(h) not in ours:
                 out.append(h.strip())
             continue
-        if path == "name" and named and norm(h) in BARE_NAME_HEADERS:
+        if path == "name" and named and norm(h) in BARE_NAME_HEADERS and kind == "column.unknown":
             out.append(h.strip())  # 企业 beside 企业名称: passed over (row_profile)
         named = named or path == "name"
     return out
@@ -802,7 +844,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind != "column.unknown":
+            if exc.kind not in PASSED_OVER:
                 out.append(exc)
             continue
         if path in taken and norm(h) in BARE_NAME_HEADERS:
@@ -855,7 +897,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             # a column batch writes (its results read back are not figures), or one like nothing the
             # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
             # field's name (营业收人2025) or a per-year field without its year is the row's problem
-            if exc.kind != "column.unknown" and norm(header) not in ours:
+            if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
         try:

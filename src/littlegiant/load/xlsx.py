@@ -88,12 +88,18 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 def _cell(cell: Any) -> str:
     """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%."""
+    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%. One shown
+    with the sign ¥ is given with it, as the CSV Excel saves of it holds it (answers.CURRENCY: 元,
+    unless the column or the title names the unit), so that the workbook reads as its CSV does."""
     value = cell.value
-    if type(value) in (float, int) and "%" in (cell.number_format or ""):
-        from littlegiant.load.profile import plain_number
+    if type(value) in (float, int):
+        shown = cell.number_format or ""
+        if "%" in shown:
+            from littlegiant.load.profile import plain_number
 
-        return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
+            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
+        if "¥" in shown or "￥" in shown:
+            return "¥" + cell_text(value)
     return cell_text(value)
 
 
@@ -116,6 +122,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self.merges: dict[int, list[tuple[int, int]]] = {}
+        self.across: dict[int, dict[int, int]] = {}  # by top row: first column → last, of merges over columns
         self.unsaved: dict[int, list[int]] = {}
 
 
@@ -136,9 +143,12 @@ def _scan(ws: Any) -> _Scan:
             for m in _MERGE.finditer(text) if found < MERGES_MOST else ():
                 end = max(end, m.end())
                 top, bottom = int(m.group(2)), int(m.group(4))
+                first, last = (column_index_from_string(m.group(g).decode()) for g in (1, 3))
                 if bottom > top:
-                    out.merges.setdefault(top, []).append((column_index_from_string(m.group(1).decode()), bottom))
-                    found += 1
+                    out.merges.setdefault(top, []).append((first, bottom))
+                if last > first:  # a group label over its columns (2024年 over 营业收入, 研发费用)
+                    out.across.setdefault(top, {})[first] = last
+                found += bottom > top or last > first
             if b"<f" in text or b":f" in text:
                 for m in _FORMULA_ONLY.finditer(text):
                     end = max(end, m.end())
@@ -163,8 +173,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     blank: list[int] = []
     number = (ws.min_row or 1) - 1
     first_column = ws.min_column or 1
-    scan = _scan(ws) if not headers_only else _Scan()  # merged cells (a tall header reads alike unfilled),
-    merges = scan.merges  # and formulas without a saved result
+    scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
+    merges = scan.merges  # it is merged over), and formulas without a saved result
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
@@ -187,7 +197,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             continue
         if header is None:
             named = named or any(names_companies(v) for v in values)
-            if search.take(number, values):
+            across = {first - first_column: last - first_column for first, last in scan.across.get(number, {}).items()}
+            if search.take(number, values, across):
                 if search.given_up:
                     break
                 continue
@@ -250,6 +261,6 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
         return InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": search.line})
     if on_header is not None:
         on_header(where, header)
-    if search.unit is not None and on_note is not None and not headers_only:
-        on_note("run.sheet_unit", {"where": where, "unit": search.unit})
+    if search.converted is not None and on_note is not None and not headers_only:
+        on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None

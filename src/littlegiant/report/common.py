@@ -16,7 +16,7 @@ from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
-from littlegiant.load.consistency import ABOVE, MONEY_TYPES, Figure, PartOverWhole, Unusual
+from littlegiant.load.consistency import ABOVE, FRACTION, MONEY_TYPES, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import (
     Assumed,
     OtherQuestion,
@@ -31,7 +31,7 @@ from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
-from littlegiant.report.words import Words, evidence, gate_stops, num, set_args, stale_year, w
+from littlegiant.report.words import Words, evidence, exact, gate_stops, num, set_args, stale_year, w
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -381,6 +381,12 @@ def part_text(v: PartOverWhole, lang: str) -> str:
 
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    if w.kind == FRACTION:  # 0.125 from an unformatted cell: every digit, and the share it is as a fraction
+        name = input_label(w.figure.field, w.figure.path).get(lang)
+        typed, meant = exact(w.figure.value, lang), exact(w.figure.value * 100, lang)
+        if lang == "zh":
+            return f"「{name}」{typed}%：如果填的是小数（{typed} 即 {meant}%），请改填 {meant}；请核对"
+        return f"{name} is {typed}%: if a fraction was entered ({typed} for {meant}%), enter {meant}; please check"
     if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
         name, value = _figure(w.figure, lang)
         if w.figure.field.type in MONEY_TYPES:
