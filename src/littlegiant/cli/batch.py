@@ -1145,7 +1145,8 @@ class Scorer:
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
             self._ladder = ladder_criteria(rules, self._plan)
-        summary = self._plan.run(prof.values)  # type: ignore[arg-type]
+        state: dict[str, object] = dict(prof.values)
+        summary = self._plan.run(prof.values, state)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         last_year = self.as_of.year - 1
         latest = profile.stale_year(rules, prof.values, last_year)
@@ -1171,13 +1172,13 @@ class Scorer:
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond,
-                            lambda tier, held: self._gap(prof, summary, tier, held, full))
+                            lambda tier, held: self._gap(prof, summary, tier, held, full, state))
         if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
     def _gap(self, prof: profile.Profile, summary: Summary, tier: str, held: bool,
-             full: Result | None) -> tuple[str | None, str]:
+             full: Result | None, state: dict[str, object] | None = None) -> tuple[str | None, str]:
         """What holds an unmet ``tier`` back, as the report's summary words it (``screening_row``'s
         ``gap``): from the row's full result when it has one, else from that tier's rows alone (a
         tenth of a whole result's cost); ``held``: with every title held."""
@@ -1191,8 +1192,8 @@ class Scorer:
             full = full or engine.evaluate(self._rules, prof, self.as_of, self.renewal)
         elif full is None or held:
             values = {**prof.values, **dict.fromkeys(self._ladder.titles, True)} if held else prof.values
-            full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary,
-                               {tier: self._plan.tier_result(tier, values)})  # type: ignore[arg-type]
+            rows = self._plan.tier_result(tier, values, None if held else state)  # type: ignore[arg-type]
+            full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary, {tier: rows})
         return Words(full, self._rules, lang=self.lang, alone=True).gap(full.tiers[tier])
 
     def _notes(self, item: Item, prof: profile.Profile) -> tuple[list[str], list[tuple[str, str]]]:
