@@ -95,6 +95,16 @@ def test_a_notebooks_blank_cells_are_unknown_not_errors(blank: object) -> None:
     assert "employees" not in other.profile.values and other.result.sme_status == "unknown"
 
 
+def test_what_if_values_read_as_a_rows_cells_do() -> None:
+    """what_if={"...": 0.1 + 0.2} set 0.30000000000000004 and a NaN was refused, where a flat row reads
+    0.3 and a blank: the what-if's values are read as the row's cells are."""
+    day = date(2026, 11, 26)
+    a = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=day, advice=False,
+                           what_if={"financials.2025.revenue": 2400.1 + 0.2, "financials.2025.rd_expense": float("nan")})
+    assert a.profile.values["financials.2025.revenue"] == Decimal("2400.3")
+    assert "financials.2025.rd_expense" not in a.profile.values
+
+
 def test_many_rule_set_variants_in_a_loop_are_never_confused() -> None:
     """A script that builds a variant rule set per iteration gets each variant's own field checks and
     plan: caches live on the rule set, so a freed set's address handed to a new one changes nothing."""

@@ -177,6 +177,21 @@ def test_set_takes_a_figure_by_the_label_the_reports_show(name: str) -> None:
     assert doc["what_if"]["assumed"] == [{"path": "financials.2025.revenue", "before": 12000, "after": 13000}]
 
 
+def test_set_by_a_label_naming_its_unit_reads_the_figure_in_that_unit(tmp_path: Path) -> None:
+    """--set 营业收入（元）（2025年）=130000000 set 130,000,000万元, flipping every tier: a label that names
+    its unit is read in it, as a sheet's column with that header is; a what-if keeps the profile's
+    answered_under, whose warning a --set dropped."""
+    path = tmp_path / "p.yaml"
+    path.write_text("answered_under: miit-2022\n" + (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    doc = assess_json(path, "--as-of", "2026-11-26", "--set", "营业收入（元）（2025年）=130000000",
+                      "--set", "研发费用（亿元）（2025年）=0.07")
+    assert doc["what_if"]["assumed"] == [
+        {"path": "financials.2025.revenue", "before": 12000, "after": 13000},
+        {"path": "financials.2025.rd_expense", "before": 650, "after": 700}]
+    assert [w["kind"] for w in doc["warnings"]] == ["asked_otherwise"]
+
+
 @pytest.mark.parametrize(("name", "as_of", "meant"), [
     ("研发费用", "2026-11-26", "financials.2025.rd_expense”（「研发费用（2025年）」）"),
     ("revenue", "2027-01-10", "financials.2026.revenue”（「营业收入（2026年）」）"),

@@ -157,7 +157,8 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         choice = forced(rs.id, renewal)
     prof = read_profile(source, rs, as_of=day)
     baseline = None
-    sets = [f"{k}={v}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
+    # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
+    sets = [f"{k}={_typed(v) or ''}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
     assumed: list[profiles.Assumed] = []
     if sets:
         baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))

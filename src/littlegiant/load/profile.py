@@ -815,8 +815,11 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
         path, f = set_field(rules, name, last_year)
         named = field_words(f, path)
         from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
+        from littlegiant.load.tabular import header_unit
 
-        value, read = read_typed(f, text, where=f"--set {path}", label=Text(f"--set {named.zh}", named.en))
+        # a label that names its unit (营业收入（元）（2025年）=80000000) is read in it, as its column is
+        unit = header_unit(rules, name, f) if name != path else None
+        value, read = read_typed(f, text, where=f"--set {path}", label=Text(f"--set {named.zh}", named.en), unit=unit)
         if value is None:
             values.pop(path, None)
         else:
@@ -826,4 +829,4 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
         else:
             approximate.discard(path)
     check_parts(rules, values, source="--set")
-    return Profile(values, profile.source, frozenset(approximate))
+    return Profile(values, profile.source, frozenset(approximate), profile.answered_under)
