@@ -8,6 +8,7 @@ choice its code or its name. Left empty, a field is unknown: it is never taken a
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -96,7 +97,8 @@ def profile_template(rules: RuleSet, last_year: int, lang: str) -> str:
                 node = node.setdefault(part, {})
             node[parts[-1]] = (f, year)
     lines = [line for text in HEAD[lang] for line in _comment("", text)] + [""]
-    lines += [*_comment("", _ANSWERED[lang]), f"answered_under: {rules.id}", ""]
+    # quoted: an id such as 2027 or null is text, which answered_under must hold
+    lines += [*_comment("", _ANSWERED[lang]), f"answered_under: {json.dumps(rules.id)}", ""]
     helped: set[str] = set()  # a per-year field's help is said at its first year only
 
     def emit(node: dict[str, Any], depth: int) -> None:
