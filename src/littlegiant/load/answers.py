@@ -65,10 +65,11 @@ speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back b
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
 """Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with a word
 (CNY, RMB, yuan) and no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which
-NFKC folds to it) with no unit is in 元 too, as "￥80,000,000" on an invoice or a statement is, unless
-the column's name or the sheet's title says which unit its plain amounts are in: Excel's currency
-format writes "¥12,000" for a cell of a column headed 营业收入（万元） saved as CSV, which is 12,000万元.
-Read as 万元 with nothing saying so, ￥80,000,000 was 8,000亿元 and failed every ratio it divided."""
+NFKC folds to it) alone says nothing of the unit: Excel's currency format writes "¥12,000" for a
+cell of a 万元 column, so an amount after it is in the column's unit, 万元 when nothing names one.
+Read as 元, such a cell became a ten-thousandth of itself without a word, every tier failing for a
+company that meets them; read as 万元, "￥80,000,000" meant as 元 is past any SME's size, which the
+report and the batch row flag as 元 most likely typed as 万元."""
 YUAN = Decimal("0.0001")
 """One 元 in 万元."""
 _YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
@@ -188,7 +189,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
         raw, size, sign = _money_unit(raw, stripped)
         if size is None and sign:
-            size = YUAN if unit is None else unit  # ￥80,000,000: in 元, unless the sheet names the unit
+            size = unit  # ¥ alone: the column's unit (see CURRENCY)
         if size is not None:
             factor, typed = size, typed or size != 1
     elif f.type == "percent":

@@ -88,9 +88,8 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 def _cell(cell: Any) -> str:
     """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%. One shown
-    with the sign ¥ is given with it, as the CSV Excel saves of it holds it (answers.CURRENCY: 元,
-    unless the column or the title names the unit), so that the workbook reads as its CSV does."""
+    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%. A currency
+    format (¥) changes no unit: the number is in its column's (answers.CURRENCY)."""
     value = cell.value
     if type(value) in (float, int):
         shown = cell.number_format or ""
@@ -98,8 +97,6 @@ def _cell(cell: Any) -> str:
             from littlegiant.load.profile import plain_number
 
             return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
-        if "¥" in shown or "￥" in shown:
-            return "¥" + cell_text(value)
     return cell_text(value)
 
 
