@@ -222,6 +222,12 @@ def test_explain_of_a_criterion_only_the_other_version_has_says_where_it_is(word
     assert said in result.stderr
     shown = said.rsplit("--as-of ", 1)[1].split(" ")[0] if "--as-of" in said else "2026-03-31"
     assert invoke("assess", example, "--as-of", shown, "--lang", "zh", "--explain", words).exit_code == 0
+    # under --rules a date would change nothing: the set is named as --rules takes it
+    forced = "miit-2026" if as_of == "2026-11-26" else "miit-2022"
+    other = "miit-2022" if forced == "miit-2026" else "miit-2026"
+    result = invoke("assess", example, "--rules", forced, "--as-of", as_of, "--lang", "zh", "--explain", words)
+    assert result.exit_code == 2 and f"（用 --rules {other} 查看）" in result.stderr and "--as-of" not in result.stderr
+    assert invoke("assess", example, "--rules", other, "--as-of", as_of, "--lang", "zh", "--explain", words).exit_code == 0
 
 
 def test_explain_prints_the_trace() -> None:

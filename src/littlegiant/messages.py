@@ -338,6 +338,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{as_of}: add --as-of {as_of} to see it)",
                           "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（该办法适用于 {as_of} 及以前的"
                           "评估，可加 --as-of {as_of} 查看）"),
+    "opt.explain_other_rules": ("no criterion of {rules} matches {got!r}; {other} has: {named} (--rules {other_id} "
+                                "shows it)",
+                                "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（用 --rules {other_id} 查看）"),
     "opt.explain_other_from": ("no criterion of {rules} matches {got!r}; {other} has: {named} (it judges assessments "
                                "from {as_of}: add --as-of {as_of} to see it)",
                                "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（该办法适用于 {as_of} 起"

@@ -361,9 +361,11 @@ def assess(
             hint = elsewhere(rs, explain, language)
             if hint is not None:  # a criterion of the other version: which, and the date that shows it
                 other, named, shown, open_ended = hint
-                bad("opt.explain_other_from" if open_ended else "opt.explain_other", language, "--explain", got=explain,
-                    rules=result.rules_title.get(language), other=other.title.get(language), named=named,
-                    as_of=shown.isoformat())
+                # under --rules a date changes nothing: the other set is named as --rules takes it
+                kind = "opt.explain_other_rules" if rules is not None else \
+                    "opt.explain_other_from" if open_ended else "opt.explain_other"
+                bad(kind, language, "--explain", got=explain, rules=result.rules_title.get(language),
+                    other=other.title.get(language), named=named, as_of=shown.isoformat(), other_id=other.id)
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
             if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author
