@@ -1102,6 +1102,26 @@ def test_an_approximate_answer_is_offered_for_change_and_kept_as_it_was_said(tmp
     assert "revenue: 约5000\n" in save.read_text(encoding="utf-8")
 
 
+def test_stopping_before_the_changed_question_is_asked_again_keeps_whose_question_it_answered(tmp_path: Path) -> None:
+    """Resumed under 2026 on answers saved under miit-2022 and stopped before the incident question
+    came round again: the file said answered_under: miit-2026 while holding the 2022 answer, so the
+    report no longer warned and the next resume did not ask it. It says miit-2022 until asked."""
+    save = tmp_path / "iv.yaml"
+    save.write_text("answered_under: miit-2022\n" + (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    session = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert session.until_prompt() is not None
+    assert "稍后会再问一次" in re.sub(r"\s+", "", session.reply("r"))
+    code, _ = session.finish()  # stopped at the question, unanswered
+    assert code == 130
+    saved = save.read_text(encoding="utf-8")
+    assert "answered_under: miit-2022\n" in saved and "major_incident: false" in saved
+    again = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert again.until_prompt() is not None
+    assert "稍后会再问一次" in re.sub(r"\s+", "", again.reply("r"))  # still asked
+    again.finish()
+
+
 def test_an_interview_resumed_under_the_2026_rules_asks_the_2022_incident_question_again(tmp_path: Path) -> None:
     """Answers saved under miit-2022 (the file says answered_under: miit-2022) and resumed after
     2026-04-01: the incident question, which 2026 asks about other events, is asked again in the 2026

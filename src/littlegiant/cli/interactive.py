@@ -518,6 +518,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 interview.approximate |= approximate
                 for other in others:  # asked again in these rules' words, Enter keeping the answer
                     interview.forget(other.field.path)
+                    interview.asked_otherwise[other.field.path] = other.rules_id
                 if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
                     term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
                 for other in others:

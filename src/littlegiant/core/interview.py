@@ -94,6 +94,9 @@ class Interview:
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
     held: dict[str, Scalar | None] = field(default_factory=dict)  # taken back with "<", still saved
     approximate: set[str] = field(default_factory=set)  # answered as approximate (约500万): saved so, reported so
+    asked_otherwise: dict[str, str] = field(default_factory=dict)
+    """Answers a resumed file gave to another rule set's question (path → that set's id), to be asked
+    again in these rules' words: until each is, the file keeps saying whose questions they answered."""
     _result: Result | None = None
 
     def __post_init__(self) -> None:
@@ -262,7 +265,9 @@ class Interview:
             f = field_for_path(self.rules, path)
             value = self.values.get(path, self.held.get(path))
             entries.append((order[f.id], -(year_in_path(f, path) or 0), path, value))
-        out: dict[Any, Any] = {ANSWERED_UNDER: self.rules.id} if entries else {}  # whose questions were answered
+        # whose questions were answered: another set's, while one of its answers waits to be asked again
+        pending = [under for path, under in self.asked_otherwise.items() if path in self.held]
+        out: dict[Any, Any] = {ANSWERED_UNDER: pending[0] if pending else self.rules.id} if entries else {}
         for _, _, path, value in sorted(entries, key=lambda e: (e[0], e[1])):
             node = out
             parts = path.split(".")

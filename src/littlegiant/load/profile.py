@@ -246,6 +246,7 @@ class OtherQuestion:
     field: FieldDef
     answered: FieldDef
     title: Text
+    rules_id: str = ""  # that set's id, as ``answered_under`` names it
 
 
 def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
@@ -269,7 +270,7 @@ def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
         if theirs is None or f.per_year or theirs.path != f.path or f.path not in profile.values:
             continue
         if norm(theirs.label.zh) != norm(f.label.zh):
-            out.append(OtherQuestion(f, theirs, other.title))
+            out.append(OtherQuestion(f, theirs, other.title, said))
     return out
 
 
