@@ -381,6 +381,24 @@ def test_a_what_if_report_says_what_it_assumed_above_its_answer(fmt: str, tmp_pa
     assert "不是企业目前的实际数据" not in plain and "按上述假设" not in plain and "结论" in plain
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_a_comparison_under_a_what_if_says_what_it_assumed(fmt: str) -> None:
+    """--compare with --set showed both sets' verdicts on the assumed figure and never named it: it now
+    says what it assumed, as the single report does, and its JSON carries what_if."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+              "--compare", "miit-2022,miit-2026", "--format", fmt, "--set", "financials.2025.main_revenue=10800")
+    if fmt == "json":
+        assert json.loads(out)["what_if"]["assumed"] == [
+            {"path": "financials.2025.main_revenue", "before": 10200, "after": 10800}]
+        return
+    flat = re.sub(r"<[^>]+>|\*\*|\n|\s", "", out)
+    assert flat.index("假设（不是企业目前的实际数据）") < flat.index("主营业务收入（2025年）：10,200万元→10,800万元") \
+        < flat.index("专精特新中小企业")
+    plain = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                "--compare", "miit-2022,miit-2026", "--format", fmt)
+    assert "不是企业目前的实际数据" not in plain
+
+
 def test_the_html_header_keeps_the_size_with_its_label() -> None:
     """At 390 px (a phone) the header broke 企业规模：小型 as 小 / 型; the label and the size are kept
     on one line, which the browser may move whole."""

@@ -334,15 +334,22 @@ def assess(
         if fmt == "json":
             import json
 
+            from littlegiant.core.result import json_value
             from littlegiant.report.result_json import to_dict
 
             docs = [to_dict(r, language, __version__) for r in compared]
-            write_output(json.dumps({"compare": docs}, ensure_ascii=False, indent=2) + "\n", output, language)
+            what_if = {"what_if": {"set": list(set_ or []), "assumed": [
+                {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in assumed]}} \
+                if assumed else {}
+            write_output(json.dumps({"compare": docs, **what_if}, ensure_ascii=False, indent=2) + "\n", output, language)
         else:
+            from littlegiant.report.common import assumed_lines
+
+            said = assumed_lines(assumed, rs, language)  # a what-if says what it assumed, as the report does
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
-            write_output(make(compared, language, compared_rules) if make else
+            write_output(make(compared, language, compared_rules, said) if make else
                          compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
-                                      compared_rules),
+                                      compared_rules, said),
                          output, language)
         return
     if explain is not None:

@@ -191,18 +191,7 @@ class Report:
     def assumed_lines(self) -> list[str]:
         """What the user's --set assumed, each figure named as the reports name it, with the value it
         replaced: 研发费用（2025年）：520 → 900万元."""
-        if not self.assumed or self.rules is None:
-            return []
-        colon = "：" if self.lang == "zh" else ": "
-        about = "约" if self.lang == "zh" else "about "
-        out = []
-        for a in self.assumed:
-            f = field_for_path(self.rules, a.path)
-            shown = [w("not_given", self.lang) if v is None else
-                     (about if near else "") + num(v, lang=self.lang) + unit_text(f.unit, self.lang, v)
-                     for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
-            out.append(f"{input_label(f, a.path).get(self.lang)}{colon}{shown[0]} → {shown[1]}")
-        return out
+        return assumed_lines(self.assumed, self.rules, self.lang) if self.rules is not None else []
 
     def what_if_lines(self) -> list[str]:
         """What the user's own --set changed, by titles."""
@@ -214,6 +203,20 @@ class Report:
             return [w("what_if_none", self.lang)]
         return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
                 f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
+
+
+def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str]:
+    """What a what-if assumed, each figure named as the reports name it, with the value it replaced:
+    研发费用（2025年）：520 → 900万元 (约 kept). Every report with --set says it above its answer."""
+    colon = "：" if lang == "zh" else ": "
+    about = "约" if lang == "zh" else "about "
+    out = []
+    for a in assumed:
+        f = field_for_path(rules, a.path)
+        shown = [w("not_given", lang) if v is None else (about if near else "") + num(v, lang=lang) + unit_text(f.unit, lang, v)
+                 for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
+        out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[0]} → {shown[1]}")
+    return out
 
 
 def later_rules(result: Result) -> Callable[[date], RuleSet] | None:

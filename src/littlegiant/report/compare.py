@@ -93,13 +93,17 @@ def _disclaimer(lang: str) -> str:
     return t("disclaimer", lang)
 
 
-def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = ()) -> str:
+def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = (),
+                 assumed: Sequence[str] = ()) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
-    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）)."""
+    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）); under a
+    what-if, what it assumed first (``assumed``: ``assumed_lines``)."""
     from littlegiant.report.linebreak import hang, wrap
 
     colon = "：" if lang == "zh" else ": "
     lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width)]
+    if assumed:
+        lines += ["", f"⚑ {w('assumed', lang)}", *(x for a in assumed for x in hang("→ ", a, width))]
     for title, cells in _compare_rows(results, lang, rule_sets):
         lines += ["", *wrap(title, width)]
         for name, status, fails in cells:
@@ -113,9 +117,12 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
 _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
 
 
-def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = ()) -> str:
+def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
+                     assumed: Sequence[str] = ()) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
     lines = [f"# {_head(results, lang)}", "", _about(results, lang), ""]
+    if assumed:
+        lines += [f"**⚑ {w('assumed', lang)}**", "", *(f"- {a}" for a in assumed), ""]
     names = [r.rules_title.get(lang) for r in results]
     lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
@@ -134,7 +141,8 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
     return "\n".join(lines) + "\n"
 
 
-def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = ()) -> str:
+def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
+                 assumed: Sequence[str] = ()) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
     from littlegiant.report.html import escape, page
 
@@ -142,7 +150,9 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     rows = _compare_rows(results, lang, rule_sets)
     # each rule set's column as wide as the tier's: a verdict column never squeezes its heading to a few characters
     share = f"{100 / (len(names) + 1):.0f}%"
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>", f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+    said = (f'<section class="warnings" id="assumed"><h2>⚑ {escape(w("assumed", lang))}</h2><ul>'
+            + "".join(f"<li>{escape(a)}</li>" for a in assumed) + "</ul></section>") if assumed else ""
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>", said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
             + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
