@@ -217,6 +217,28 @@ def test_a_group_label_stops_at_its_merge_or_at_a_gap_and_the_note_names_the_col
     assert run.exit_code == 2 and "“研发费用”列：请在列名中写明年份" in run.stderr
 
 
+def test_an_unmerged_year_label_stops_at_a_column_named_by_itself(tmp_path: Path) -> None:
+    """A park's sheet saved as CSV keeps a merged 2024年 in its first column only: the group ran to the
+    end of the row, and 净利润 after 职工人数 and the market share was filed as 2024's, exit 0. An
+    unmerged group stops at a column whose name needs no group; a yearly figure after it is asked
+    for its year, in the CSV and in a workbook whose labels are typed, not merged, alike. The
+    columns inside each group keep their year."""
+    rows: Rows = [[None, "2025年", None, "2024年", None, None, None, None],
+                  ["企业名称", "营业收入", "研发费用", "营业收入", "研发费用", "主导产品国内细分市场占有率", "职工人数", "净利润"],
+                  ["甲公司", 8000, 400, 7000, 350, 12, 260, 500]]
+    sheet, book = write_both(tmp_path, rows)
+    for path in (sheet, book):
+        run = CliRunner().invoke(app, ["batch", str(path), "-o", str(tmp_path / "out.csv"), "--as-of", AS_OF, "--lang", "zh"])
+        assert run.exit_code == 2 and "“净利润”列：请在列名中写明年份" in run.stderr, run.stderr
+    rows[1][-1], rows[2][-1] = "备注", "无"
+    sheet, book = write_both(tmp_path, rows)
+    for path in (sheet, book):
+        found, _ = results(path)
+        read = figures(found[0])
+        assert (read["financials.2025.rd_expense"], read["financials.2024.revenue"], read["financials.2024.rd_expense"],
+                read["employees"]) == (400, 7000, 350, 260)
+
+
 def test_a_yuan_sign_alone_is_in_the_columns_unit_and_an_amount_past_any_sme_is_flagged(tmp_path: Path) -> None:
     """The sign ¥ says nothing of the unit (Excel's currency format writes ¥12,000 for a cell of a
     万元 column): an amount after it is in the column's unit, 万元 when nothing names one, in a sheet,

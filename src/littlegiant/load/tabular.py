@@ -646,7 +646,10 @@ class HeaderSearch:
         2024年 merged over 营业收入 and 主营业务收入 is not filed as 2024's but asked for its year. An
         unmerged one (a CSV keeps a merge's text in its first column only; or the label typed into
         the first cell and centred across the rest) over the blank cells after it up to the next
-        label or a column empty in both rows, the only marks left of where the group ends."""
+        label, a column empty in both rows, or a column whose name needs no group (从业人员, a market
+        share, 营业收入（2023年）): a year's group holds that year's figures side by side, and a
+        净利润 after the columns that follow it is asked for its year rather than filed as the last
+        group's, which nothing left in the file says it is."""
         if self.known is None:  # no way to tell a group row from a title or a company's row
             return None
         out: list[str] = []
@@ -658,8 +661,8 @@ class HeaderSearch:
             if up:
                 group = "" if self._known(up) else up
                 until = merged.get(i)
-            elif group and (i > until if until is not None else not low):
-                group = ""  # past its merge, or a gap: the columns after it are not under it
+            elif group and (i > until if until is not None else not low or self._known(low)):
+                group = ""  # past its merge, a gap, or (unmerged) a column named by itself: not under it
             if not low or low == up:  # one row's name (Excel's merge fills both rows of a tall one)
                 out.append(up)
             elif up and not group:  # a value under a column's own name: a company's row
