@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import numbers
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -103,6 +104,39 @@ def test_what_if_values_read_as_a_rows_cells_do() -> None:
                            what_if={"financials.2025.revenue": 2400.1 + 0.2, "financials.2025.rd_expense": float("nan")})
     assert a.profile.values["financials.2025.revenue"] == Decimal("2400.3")
     assert "financials.2025.rd_expense" not in a.profile.values
+
+
+class Int64:
+    """Stands in for numpy's integer (a DataFrame's cell): a number Python's ``numbers`` knows as
+    integral, not an ``int``. numpy is not a dependency of the tool."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __int__(self) -> int:
+        return self.value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+numbers.Integral.register(Int64)
+
+
+def test_a_dataframes_rows_with_dates_and_numpy_numbers_are_read_as_batch_reads_the_sheet() -> None:
+    """pd.read_excel(...).to_dict("records") of a park's sheet: a 成立日期 column gives datetimes and
+    the figures come as numpy numbers. Every row was an error naming 企业名称; each is read as the
+    sheet's row is, the date column passed over as batch passes it."""
+    day = date(2026, 11, 26)
+    row = {"企业名称": "甲公司", "所属行业": "工业", "成立日期": datetime(2015, 3, 1), "从业人员": Int64(120),
+           "营业收入（2025年）": 3000.0, "研发费用（2025年）": Int64(150)}
+    (item,) = littlegiant.screen([row], "miit-2026", as_of=day)
+    assert item.error is None and item.summary is not None
+    read = littlegiant.assess(row, "miit-2026", as_of=day, advice=False).profile.values
+    assert (read["employees"], read["financials.2025.rd_expense"], read["name"]) == (Decimal(120), Decimal(150), "甲公司")
+    nested = littlegiant.assess({"name": "乙", "employees": Int64(80), "financials": {"2025": {"revenue": Int64(900)}}},
+                                "miit-2026", as_of=day, advice=False).profile.values
+    assert (nested["employees"], nested["financials.2025.revenue"]) == (Decimal(80), Decimal(900))
 
 
 def test_many_rule_set_variants_in_a_loop_are_never_confused() -> None:

@@ -9,6 +9,7 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
@@ -76,7 +77,7 @@ def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> b
     营业收入（2025年）, or one it refuses by name, 营业收入 without its year). Keys that are neither leave
     the mapping nested, so that a key naming nothing is refused as an unknown field, not passed over
     as a sheet's 备注 column would be."""
-    if not all(isinstance(v, str | int | float | Decimal) or _blank(v) for v in source.values()):
+    if any(isinstance(v, Mapping | list | tuple | set) for v in source.values()):  # a section: nested data
         return False
     top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
     if top is None:
@@ -86,12 +87,23 @@ def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> b
 
 
 def _typed(v: object) -> str | None:
-    """A flat row's value as the text a CSV cell would hold (a number from a notebook, as typed)."""
+    """A flat row's value as the text a CSV cell would hold (a number from a notebook, as typed; a
+    date of a 成立日期 column as the day, numpy's numbers as Python's)."""
     if _blank(v):
         return None
     if isinstance(v, str):
         return v
-    return profiles.plain_number(v) if isinstance(v, Decimal) else cell_text(v)
+    if isinstance(v, Decimal):
+        return profiles.plain_number(v)
+    return cell_text(_python_number(v))
+
+
+def _python_number(v: object) -> object:
+    """numpy's integers and floats (a DataFrame's cells) as Python's, which every reader here takes;
+    anything else as it is."""
+    if isinstance(v, bool | int | float) or not isinstance(v, numbers.Real):
+        return v
+    return int(v) if isinstance(v, numbers.Integral) else float(v)
 
 
 def _no_floats(data: Any) -> Any:
@@ -100,6 +112,7 @@ def _no_floats(data: Any) -> Any:
     sheet (4999.999999999999) must read as the figure the user sees, not miss a threshold by a hair."""
     if _blank(data):
         return None
+    data = _python_number(data)
     if isinstance(data, float):
         return Decimal(excel_number(data)) if math.isfinite(data) else data
     if isinstance(data, dict):
