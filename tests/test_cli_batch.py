@@ -687,21 +687,28 @@ OLD_INCIDENT = "近三年发生重大安全（含网络安全、数据安全）�
 NEW_INCIDENT = "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定"
 
 
-@pytest.mark.parametrize(("header", "as_of", "asked"), [(OLD_INCIDENT, "2026-11-26", NEW_INCIDENT),
-                                                          (NEW_INCIDENT, "2026-03-01", OLD_INCIDENT)])
-def test_a_column_of_the_other_rule_sets_incident_question_is_refused_naming_the_one_asked(
-        tmp_path: Path, header: str, as_of: str, asked: str) -> None:
-    """The 2022 and 2026 red lines on incidents name different events: a sheet answering one set's
-    question, read under the other, was passed over as "与评估无关" and every tier came out 未知. It is
-    refused before any row, in one line naming the question these rules ask."""
+@pytest.mark.parametrize(("header", "as_of", "renewal", "answered"), [
+    (OLD_INCIDENT, "2026-11-26", None, "2022"), (NEW_INCIDENT, "2026-03-01", None, "2026"),
+    (NEW_INCIDENT, "2026-11-26", "little_giant", "2026")])  # a 2026 sheet for a 小巨人 复核 judged by 2022
+def test_a_column_of_the_other_rule_sets_incident_question_is_read_and_each_row_warned(
+        tmp_path: Path, header: str, as_of: str, renewal: str | None, answered: str) -> None:
+    """The 2022 and 2026 red lines on incidents name different events. A sheet answering one set's
+    question read under the other was refused whole, so the tool's own 2026 template could not be
+    used for a 小巨人 复核 (judged by 2022) and nothing was scored until every company was asked
+    again; a profile with the same answer is counted with a warning. A sheet's row now is too: its
+    answer counts (the red line is not left unknown), and the row's figures to check say which
+    question it answered and to answer it again; a blank cell answers nothing and warns of nothing."""
     src = tmp_path / "in.csv"
-    src.write_text(f"企业名称,行业,{header}\n甲公司,工业,否\n", encoding="utf-8")
+    src.write_text(f"企业名称,行业,{header}\n甲公司,工业,否\n乙公司,工业,\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", as_of, "-q"])
-    assert done.exit_code == 2
-    (line,) = done.stderr.strip().splitlines()
-    assert f"本次评估依据的办法问的是“{asked}”" in line and "与评估无关" not in line
-    assert not out.exists()
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", as_of, "-q",
+                                    *(("--renewal", renewal) if renewal else ())])
+    assert done.exit_code == 0, done.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["企业名称"]: r for r in csv.DictReader(handle)}
+    said = f"是按《{'优质中小企业梯度培育管理暂行办法（2022）' if answered == '2022' else '优质中小企业梯度培育管理办法（2026）'}》的问题"
+    assert said in rows["甲公司"]["需核对的数据"] and "重新填写" in rows["甲公司"]["需核对的数据"]
+    assert "的问题" not in rows["乙公司"]["需核对的数据"]
 
 
 def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: Path) -> None:

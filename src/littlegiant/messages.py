@@ -200,9 +200,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.refused": ("{count:column|columns} refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
     "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
-    "column.other_question": ("a question of {rules}; these rules ask '{label}' instead",
-                              "这是《{rules}》的问题；本次评估依据的办法问的是“{label}”，两者所指不同：请按这个问题"
-                              "重新填写，并把列名改为它"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "

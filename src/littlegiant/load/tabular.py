@@ -332,10 +332,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         raise InputError(kind="column.not_level", params={"label": rules.fields[level].label},
                          field=text, label=Text(f"“{text}”列", text))
     asked = _other_questions(rules).get(folded)
-    if asked is not None:  # the same field asked in another set's words: a different question, not a slip
-        f, other = asked
-        raise InputError(kind="column.other_question", params={"label": f.label, "rules": other},
-                         field=text, label=Text(f"“{text}”列", text))
+    if asked is not None:  # the same field asked in another set's words: read, each row warned (asked_under)
+        return asked[0].path, asked[0]
     if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
         raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))  # kept for reference: passed over
     if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
@@ -372,12 +370,22 @@ def _figure_words(rules: RuleSet, folded: str) -> tuple[str, FieldDef] | None:
     return None
 
 
-def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text]]:
-    """Another built-in rule set's question for a field these rules ask in other words (the 2022 and
-    2026 red line on incidents name different events): by ``norm`` of that label, the field and that
-    set's title. A sheet made for one set, read under the other, must not have its answers taken for
-    answers to a question nobody was asked; nor be passed over as a column of no use."""
-    found: dict[str, tuple[FieldDef, Text]] | None = rules.memo.get("tabular.other_questions")
+def asked_under(rules: RuleSet, header: str) -> str | None:
+    """The built-in rule set whose question a column header is, when these rules ask that field in
+    other words (the 2022 and 2026 red lines on incidents name different events), else None. Its
+    answers are read as a profile answered under that set is (``Profile.answered_under``): counted,
+    and every row's result warns that they answer another question, to be asked again. A sheet the
+    tool wrote for one set (init, before 2026-04-01; or a 2026 sheet for a 小巨人 复核 judged by 2022)
+    was refused whole, nothing scored until every company was asked again."""
+    asked = _other_questions(rules).get(norm(header))
+    return asked[2] if asked is not None else None
+
+
+def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text, str]]:
+    """Another built-in rule set's question for a field these rules ask in other words: by ``norm``
+    of that label, the field, that set's title and its id. Read as the field, never passed over as a
+    column of no use (every tier came out 未知)."""
+    found: dict[str, tuple[FieldDef, Text, str]] | None = rules.memo.get("tabular.other_questions")
     if found is None:
         found = rules.memo["tabular.other_questions"] = {}
         from littlegiant.load import rules as rulesets
@@ -393,7 +401,7 @@ def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text]]:
                     continue
                 for theirs, ours in ((f.label.zh, mine.label.zh), (f.label.en, mine.label.en)):
                     if norm(theirs) != norm(ours) and norm(theirs) not in _labels(rules):
-                        found.setdefault(norm(theirs), (mine, other.title))
+                        found.setdefault(norm(theirs), (mine, other.title, other.id))
     return found
 
 
@@ -886,6 +894,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     problems: list[InputError] = []
     taken: dict[str, str] = {}
     approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
+    under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
         if header in (SHEET_UNIT, ROW_NOTES):
@@ -918,6 +927,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         taken[path] = header
         if value is not None:
             values[path] = value
+            under = under or asked_under(rules, header)
             if said is not None and said.approximate:
                 approximate.add(path)
     if not problems:
@@ -928,7 +938,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source, frozenset(approximate))
+    return Profile(values, source, frozenset(approximate), under)
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
