@@ -230,6 +230,19 @@ def test_explain_of_a_criterion_only_the_other_version_has_says_where_it_is(word
     assert invoke("assess", example, "--rules", other, "--as-of", as_of, "--lang", "zh", "--explain", words).exit_code == 0
 
 
+def test_dont_know_written_in_a_profile_is_unknown_as_in_a_sheet(tmp_path: Path) -> None:
+    """不知道, 不详 or -- typed into a profile was refused (exit 2) while a sheet's cell, --set and the
+    interview take them as unknown: a profile takes them so too, never as 0."""
+    path = tmp_path / "p.yaml"
+    path.write_text("name: 甲\nindustry: industrial\nemployees: 不知道\nfinancials:\n"
+                    "  2025: {revenue: '--', rd_expense: 不详, main_revenue: 800}\n", encoding="utf-8")
+    doc = assess_json(path, "--as-of", "2026-11-26")
+    assert doc["sme"]["status"] == "unknown"
+    inputs = {k: v for t in doc["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
+    assert inputs["employees"] is None and inputs["financials.2025.revenue"] is None
+    assert inputs["financials.2025.rd_expense"] is None and inputs["financials.2025.main_revenue"] == 800
+
+
 def test_explain_prints_the_trace() -> None:
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
     assert result.exit_code == 0

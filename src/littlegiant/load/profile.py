@@ -393,7 +393,8 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                     accepted = leaf[2](value)
                     if accepted is None:
                         accepted = _checked(leaf[3], value, data, raw_key, leaf[4], source)
-                    out[leaf[4]] = accepted
+                    if accepted is not None:
+                        out[leaf[4]] = accepted
                 continue
             found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
@@ -414,7 +415,10 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
         if child.field is not None:  # a field keyed by year
             where = prefix + key
             accepted = child.accept(value)
-            out[where] = accepted if accepted is not None else _checked(child.field, value, data, raw_key, where, source)
+            if accepted is None:
+                accepted = _checked(child.field, value, data, raw_key, where, source)
+            if accepted is not None:
+                out[where] = accepted
         elif isinstance(value, dict):
             _walk(value, place.child(key, child), out, source)
         else:
@@ -423,10 +427,11 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                              line=line_of(data, raw_key), field=prefix + key, label=Text(f"“{raw_key}”", ""))
 
 
-def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar:
+def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str) -> Scalar | None:
     """The full check of a value the fast acceptor did not take: the same value, or why not. Text
-    where a number, yes/no or choice belongs is read as a sheet's cell is (0.8亿, "1,200", 是, 工业):
-    a hand-edited profile takes what the interview and the batch cells take."""
+    where a number, yes/no or choice belongs is read as a sheet's cell is (0.8亿, "1,200", 是, 工业),
+    不知道 or -- as unknown (None): a hand-edited profile takes what the interview and the batch
+    cells take."""
     try:
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
@@ -435,6 +440,8 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
 
             try:
                 typed, conversion = read_typed(f, value, where=where)
+                if typed is None:  # 不知道, 不详, --: unknown, as a blank is
+                    return None
             except InputError as wrong:
                 if wrong.kind != "value.typed" and f.type not in ("choice", "bool"):
                     # "1,20", "5级", "三级以上": why the number was refused, not only that it is text (a
