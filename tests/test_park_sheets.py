@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
@@ -390,6 +391,25 @@ def test_the_headers_parks_write_for_last_year_and_levels_are_read(tmp_path: Pat
     assert code == 0 and "与评估无关" not in err and result["sme"]["size"] == "small"
     assert not missing & {"financials.2025.revenue", "financials.2024.revenue", "financials.2023.revenue",
                           "financials.2025.rd_expense", "rd_institution", "niche_years"}
+
+
+def test_the_year_before_last_is_read_from_qiannian_headers_and_in_set(tmp_path: Path) -> None:
+    """前年营业收入 and 研发费用（上上年度） were refused with a hint to write 2025's, which would label
+    2024's figures as 2025's: they are the year before the --as-of's last year, in a sheet and in
+    --set alike (2024's under an as-of in 2026, 2025's under one in 2027)."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,上年度营业收入,前年营业收入,研发费用（上上年度）\n甲公司,工业,8000,7000,350\n", encoding="utf-8")
+    run = runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--as-of", "2027-03-01"])
+    code, err = run.exit_code, run.stderr
+    result = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["result"]
+    read = {k: v for t in result["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
+    assert code == 0, err
+    assert (read["financials.2026.revenue"], read["financials.2025.revenue"], read["financials.2025.rd_expense"]) == \
+        (8000, 7000, 350)
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--format", "json",
+                               "--set", "前年研发费用=600"])
+    assert json.loads(done.stdout)["what_if"]["assumed"] == [
+        {"path": "financials.2024.rd_expense", "before": 560, "after": 600}]
 
 
 def test_headers_that_hold_a_figures_words_but_not_the_figure_are_refused_with_what_to_write(tmp_path: Path) -> None:

@@ -169,15 +169,17 @@ def test_a_title_naming_a_field_a_header_to_refuse_and_units_said_in_many_ways(t
 
 
 def test_the_year_before_last_is_not_read_as_last_year() -> None:
-    """营业收入（上上年度） held 上年度 inside it and was taken for last year's revenue; it is refused (its
-    year asked for), while 上年度 stays the assessment date's last year."""
+    """营业收入（上上年度） held 上年度 inside it and was taken for last year's revenue; it is the year
+    before (上上年度, 前年), while 上年度 stays the assessment date's last year; with no date to count
+    from, its year is asked for."""
     from littlegiant.errors import InputError
     from littlegiant.load.tabular import column
 
     rs = rules.load("miit-2026")
     assert column(rs, "营业收入（上年度）", 2026)[0] == "financials.2026.revenue"
+    assert column(rs, "营业收入（上上年度）", 2026)[0] == column(rs, "前年营业收入", 2026)[0] == "financials.2025.revenue"
     with pytest.raises(InputError):
-        column(rs, "营业收入（上上年度）", 2026)
+        column(rs, "营业收入（上上年度）", None)
 
 
 def test_a_merged_year_heads_only_the_columns_it_is_merged_over(tmp_path: Path) -> None:

@@ -255,6 +255,9 @@ an assessment date); a batch gives its last fiscal year (the as-of year's before
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
 _LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
+_YEAR_BEFORE = re.compile(r"\(?(?:上上一年度|上上年度|上上一年|上上年|前一年度|前年度|前年)(?![末底])\)?")
+"""前年营业收入, 研发费用（上上年度）: the year before last year (a hint for it named last year's, which
+would label 2024's figures as 2025's)."""
 """上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year;
 上上年度 is the year before that, not read as this)."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
@@ -266,7 +269,7 @@ def _split_groups(folded: str) -> str:
     def split(m: re.Match[str]) -> str:
         parts = [p for p in _GROUP_SEP.split(m.group(1)) if p]
         if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p)
-                                  or _LAST_YEAR.fullmatch(p) for p in parts):
+                                  or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) for p in parts):
             return "".join(f"({p})" for p in parts)
         return m.group(0)
     return _GROUP.sub(split, folded)
@@ -302,6 +305,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         year = int(year_match.group(1) or year_match.group(2) or 0)
         year += 2000 if year < 100 else 0
         rest = split[: year_match.start()] + split[year_match.end():]
+    elif (before := _YEAR_BEFORE.search(split)) is not None:
+        year = last_year - 1 if last_year is not None else None  # no run date: asked for its year
+        rest = split[: before.start()] + split[before.end():]
     elif (relative := _LAST_YEAR.search(split)) is not None:
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
