@@ -244,9 +244,10 @@ def _batch_of(tmp_path: Path, out_name: str, *args: str) -> Path:
 
 
 def test_batch_gap_column_says_what_the_report_summary_says(tmp_path: Path) -> None:
-    """The 主要差距 cell of a CSV, an .xlsx (read back) and a JSON Lines row names the real unmet
-    condition and 或 before the other routes, word for word the report's 差在, never a direct path
-    as if it were the cause (the 2022 创新型 row said 近三年内获得过国家级、省级科技奖励)."""
+    """With --advice (a consultant's run), the 主要差距 cell of a CSV, an .xlsx (read back) and a JSON
+    Lines row names the real unmet condition and 或 before the other routes, word for word the
+    report's 差在, never a direct path as if it were the cause (the 2022 创新型 row said
+    近三年内获得过国家级、省级科技奖励). A screening without it names the first failing criterion."""
     import csv
 
     from openpyxl import load_workbook
@@ -257,16 +258,20 @@ def test_batch_gap_column_says_what_the_report_summary_says(tmp_path: Path) -> N
     assert expected[0] == "创新型中小企业：成长性得分不低于15分（现为0分）；或：近三年内获得过国家级、省级科技奖励等4项中的任一项"
     assert expected[1].startswith("专精特新中小企业：评分达到60分以上（现为56分）；或：")
 
-    text = _batch_of(tmp_path, "结果.csv", "--lang", "zh").read_text(encoding="utf-8-sig")
+    text = _batch_of(tmp_path, "结果.csv", "--lang", "zh", "--advice").read_text(encoding="utf-8-sig")
     assert [row["主要差距"] for row in csv.DictReader(text.splitlines())] == expected
+    plain = _batch_of(tmp_path, "筛查.csv", "--lang", "zh").read_text(encoding="utf-8-sig")
+    # without --advice, the compiled plan's first failing criterion by its title (of an any-of, its first
+    # route's: here a direct path), without figures; the report's words cost a third of a row more
+    assert next(row["主要差距"] for row in csv.DictReader(plain.splitlines())) == "创新型中小企业：近三年内获得过国家级、省级科技奖励"
 
-    sheet = load_workbook(_batch_of(tmp_path, "结果.xlsx", "--lang", "zh"), read_only=True).worksheets[0]
+    sheet = load_workbook(_batch_of(tmp_path, "结果.xlsx", "--lang", "zh", "--advice"), read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     column = list(rows[0]).index("主要差距")
     assert [r[column] for r in rows[1:]] == expected
 
-    lines = _batch_of(tmp_path, "结果.jsonl", "--lang", "zh").read_text(encoding="utf-8").splitlines()
-    steps = [json.loads(line)["next_step"] for line in lines]
+    lines = _batch_of(tmp_path, "结果.jsonl", "--lang", "zh", "--advice").read_text(encoding="utf-8").splitlines()
+    steps = [json.loads(line)["next_step"].split("  ⇒ ")[0] for line in lines]
     assert steps[0] == "innovative_sme: innovative.score.growth — " + expected[0].split("：", 1)[1]
     assert steps[1].startswith("zjtx_sme: zjtx.score — 评分达到60分以上（现为56分）；或：")
 
@@ -275,7 +280,7 @@ def test_batch_gap_in_english_names_the_route_and_or(tmp_path: Path) -> None:
     """The English 主要差距 says "or:" before the other routes, as the English summary does."""
     import csv
 
-    text = _batch_of(tmp_path, "results.csv", "--lang", "en").read_text(encoding="utf-8-sig")
+    text = _batch_of(tmp_path, "results.csv", "--lang", "en", "--advice").read_text(encoding="utf-8-sig")
     gap = next(csv.DictReader(text.splitlines()))["What holds it back"]
     assert gap.startswith("Innovative SME: ") and "(now 0 points); or: " in gap, gap
 

@@ -1171,8 +1171,12 @@ class Scorer:
                      *asked, *close, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)
         beyond = self._ladder.beyond(self._plan, prof.values, summary)  # type: ignore[arg-type]
-        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond,
-                            lambda tier, held: self._gap(prof, summary, tier, held, full, state))
+        # the report's words for what fails a tier (the nearest route, 或 before the others) need the
+        # tier's full rows: with --advice, a consultant's run, whose rows are worked out for the plan
+        # anyway; a park's screening of thousands keeps the first failing criterion's title, at a
+        # third of the cost a row (measured: 14.8 s against ~5 s for 100,000 companies)
+        gap = (lambda tier, held: self._gap(prof, summary, tier, held, full, state)) if self.advice else None
+        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap)
         if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
