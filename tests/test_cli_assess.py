@@ -192,6 +192,16 @@ def test_set_by_a_label_naming_its_unit_reads_the_figure_in_that_unit(tmp_path: 
     assert [w["kind"] for w in doc["warnings"]] == ["asked_otherwise"]
 
 
+def test_set_by_the_other_rule_sets_incident_question_is_refused_naming_this_sets() -> None:
+    """A what-if is an answer to this set's question: --set by the 2022 incident question's words under
+    2026 was applied without a word. It is refused (exit 2, one line) naming the question asked."""
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                    "--set", "近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故=是")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "这是另一套办法的问题；本次依据的办法问的是“近三年发生较大生产安全事故" in result.stderr
+    assert "--set compliance.major_incident=是 或 否" in result.stderr
+
+
 @pytest.mark.parametrize(("name", "as_of", "meant"), [
     ("研发费用", "2026-11-26", "financials.2025.rd_expense”（「研发费用（2025年）」）"),
     ("revenue", "2027-01-10", "financials.2026.revenue”（「营业收入（2026年）」）"),

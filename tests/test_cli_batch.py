@@ -719,6 +719,13 @@ def test_a_column_of_the_other_rule_sets_incident_question_is_read_and_each_row_
     said = f"是按《{'优质中小企业梯度培育管理暂行办法（2022）' if answered == '2022' else '优质中小企业梯度培育管理办法（2026）'}》的问题"
     assert said in rows["甲公司"]["需核对的数据"] and "重新填写" in rows["甲公司"]["需核对的数据"]
     assert "的问题" not in rows["乙公司"]["需核对的数据"]
+    full = tmp_path / "full.jsonl"  # the answer counts: the red line is met, not left unknown
+    assert CliRunner().invoke(app, ["batch", str(src), "-o", str(full), "--format", "json", "--as-of", as_of, "-q",
+                                    *(("--renewal", renewal) if renewal else ())]).exit_code == 0
+    jia, yi = (json.loads(line)["result"] for line in full.read_text(encoding="utf-8").splitlines())
+    incident = [{c["status"] for t in r["tiers"].values() for c in t["criteria"] if c["id"] == "gate.major_incident"}
+                for r in (jia, yi)]
+    assert incident == [{"met"}, {"unknown"}]
 
 
 def test_a_cell_whose_comma_does_not_group_thousands_is_an_error_row(tmp_path: Path) -> None:

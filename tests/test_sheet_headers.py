@@ -180,6 +180,9 @@ def test_the_year_before_last_is_not_read_as_last_year() -> None:
     assert column(rs, "营业收入（上上年度）", 2026)[0] == column(rs, "前年营业收入", 2026)[0] == "financials.2025.revenue"
     with pytest.raises(InputError):
         column(rs, "营业收入（上上年度）", None)
+    for previous in ("前一年度营业收入", "前年度营业收入", "当前年度营业收入"):  # "the previous year": asked
+        with pytest.raises(InputError):
+            column(rs, previous, 2026)
 
 
 def test_a_merged_year_heads_only_the_columns_it_is_merged_over(tmp_path: Path) -> None:

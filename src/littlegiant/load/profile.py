@@ -795,16 +795,22 @@ def set_field(rules: RuleSet, name: str, last_year: int | None = None) -> tuple[
         return name, field_for_path(rules, name)
     except InputError as exc:
         refused = exc.moved(label=Text("--set", ""))
-    from littlegiant.load.tabular import HINT_YEAR, column
+    from littlegiant.load.tabular import HINT_YEAR, asked_under, column
 
     bare = rules.fields.get(name)
+    found: tuple[str, FieldDef] | None = None
     try:
         if bare is None:
-            return column(rules, name, last_year)
+            found = column(rules, name, last_year)
     except InputError as exc:
         if exc.kind != "column.needs_year":
             raise refused from None
         bare = field_for_path(rules, str(exc.params["example"]))
+    if found is not None:
+        if asked_under(rules, name) is not None:  # a what-if answers this set's question, as it asks it
+            raise InputError(kind="set.other_question", params={"label": found[1].label, "path": found[0]},
+                             field=name, label=Text("--set", ""))
+        return found
     if bare is None or not bare.per_year:
         raise refused from None
     near = bare.concrete_path(last_year or HINT_YEAR)

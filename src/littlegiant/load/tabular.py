@@ -255,11 +255,12 @@ an assessment date); a batch gives its last fiscal year (the as-of year's before
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
 _LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
-_YEAR_BEFORE = re.compile(r"\(?(?:上上一年度|上上年度|上上一年|上上年|前一年度|前年度|前年)(?![末底])\)?")
-"""前年营业收入, 研发费用（上上年度）: the year before last year (a hint for it named last year's, which
-would label 2024's figures as 2025's)."""
 """上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year;
 上上年度 is the year before that, not read as this)."""
+_YEAR_BEFORE = re.compile(r"\(?(?:上上一年度|上上年度|上上一年|上上年|(?<![当一])前年(?![度末底]))(?![末底])\)?")
+"""前年营业收入, 研发费用（上上年度）: the year before last year (a hint for it named last year's, which
+would label 2024's figures as 2025's). Not 前年度 or 前一年度, which say "the previous year" (上年度),
+nor the 前年 of 当前年度."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 
 
