@@ -191,8 +191,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "没有“{path}”这个项目；您是不是想写“{near}”（{near_label}）？"),
     "set.needs_year": ("{path!r} is a figure of some year; did you mean {near!r} ({near_label})?",
                        "“{path}”是按年份填的数字，请写明年份；您是不是想写“{near}”（{near_label}）？"),
-    "set.other_question": ("another rule set's question; these rules ask '{label}': answer it, --set {path}=yes or no",
-                           "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答：--set {path}=是 或 否"),
+    "set.other_question": ("another rule set's question; these rules ask '{label}': answer it, e.g. --set {path}=no",
+                           "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 --set {path}=否"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
