@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from decimal import InvalidOperation
+from functools import partial
 from itertools import chain
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -1145,8 +1146,7 @@ class Scorer:
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
             self._ladder = ladder_criteria(rules, self._plan)
-        state: dict[str, object] = dict(prof.values)
-        summary = self._plan.run(prof.values, state)  # type: ignore[arg-type]
+        summary = self._plan.run(prof.values)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values)
         last_year = self.as_of.year - 1
         latest = profile.stale_year(rules, prof.values, last_year)
@@ -1175,28 +1175,23 @@ class Scorer:
         # tier's full rows: with --advice, a consultant's run, whose rows are worked out for the plan
         # anyway; a park's screening of thousands keeps the first failing criterion's title, at a
         # third of the cost a row (measured: 14.8 s against ~5 s for 100,000 companies)
-        gap = (lambda tier, held: self._gap(prof, summary, tier, held, full, state)) if self.advice else None
+        gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap)
         if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row
 
-    def _gap(self, prof: profile.Profile, summary: Summary, tier: str, held: bool,
-             full: Result | None, state: dict[str, object] | None = None) -> tuple[str | None, str]:
+    def _gap(self, prof: profile.Profile, summary: Summary, full: Result, tier: str,
+             held: bool) -> tuple[str | None, str]:
         """What holds an unmet ``tier`` back, as the report's summary words it (``screening_row``'s
-        ``gap``): from the row's full result when it has one, else from that tier's rows alone (a
-        tenth of a whole result's cost); ``held``: with every title held."""
+        ``gap``): from the row's full result (an --advice row has one), or with every title held
+        (``held``) from that tier's rows alone on those answers, a tenth of a whole result's cost."""
         from littlegiant.report.words import Words
 
         assert self._plan is not None and self._rules is not None
-        # a gate condition answered no (or a red line) fails every tier at one criterion: the report
-        # names it as stopping them all, which only every tier's rows can tell
-        stops = len({(t.status, t.blocker) for t in summary.tiers.values()}) == 1
-        if stops and not held:
-            full = full or engine.evaluate(self._rules, prof, self.as_of, self.renewal)
-        elif full is None or held:
-            values = {**prof.values, **dict.fromkeys(self._ladder.titles, True)} if held else prof.values
-            rows = self._plan.tier_result(tier, values, None if held else state)  # type: ignore[arg-type]
+        if held:
+            values = {**prof.values, **dict.fromkeys(self._ladder.titles, True)}
+            rows = self._plan.tier_result(tier, values)  # type: ignore[arg-type]
             full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary, {tier: rows})
         return Words(full, self._rules, lang=self.lang, alone=True).gap(full.tiers[tier])
 

@@ -207,11 +207,9 @@ class Plan:
             self.tiers.append((tid, self.trees[tid].fn,
                                self.tables[tier.score_table] if tier.score_table else None))
 
-    def run(self, values: dict[str, object], state: State | None = None) -> Summary:
-        """The batch summary of one profile. ``state``, when given, is a copy of ``values`` that the
-        run fills with what it works out (derived quantities, score details): a full tier result of
-        the same profile (``tier_result``) reads them there instead of working them out again."""
-        state = dict(values) if state is None else state
+    def run(self, values: dict[str, object]) -> Summary:
+        """The batch summary of one profile."""
+        state = dict(values)
         tiers = {}
         for tid, fn, table in self.tiers:
             code, blocker = fn(state)
@@ -232,11 +230,10 @@ class Plan:
         sme_status, size = self._sme(state)
         return sme_status, size, tiers
 
-    def tier_result(self, tid: str, values: dict[str, object], state: State | None = None) -> TierResult:
+    def tier_result(self, tid: str, values: dict[str, object]) -> TierResult:
         """One tier's full result on ``values``, its own score tables only: what a batch row words
-        its 主要差距 from, at a fraction of a whole result's cost (tier 1's tables are most of it).
-        ``state``: the one ``run`` filled for the same values, whose quantities are reused."""
-        state = dict(values) if state is None else state
+        its 主要差距 from, at a fraction of a whole result's cost (tier 1's tables are most of it)."""
+        state = dict(values)
         details = {s.points: self._score_details(s.points, state) for s in self.flat[tid] if s.points is not None}
         return self._tier_result(tid, state, details)
 
