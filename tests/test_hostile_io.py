@@ -695,3 +695,18 @@ def test_a_number_past_decimals_range_is_refused_in_words(tmp_path: Path, name: 
             rows = list(csv.DictReader(handle))
         assert [(r["status"], r["error"]) for r in rows] == \
             [("error", f"the number {_HUGE} is too large or too small to read")] * 2
+
+
+def test_full_results_go_to_workers_in_small_even_chunks(tmp_path: Path) -> None:
+    """With --format json or --advice, chunks hold HEAVY_CHUNK_ROWS rows, from JSON Lines and a CSV
+    alike: chunks of 256 and ~110 rows (a block cut at 256 lines) left one of two workers waiting for
+    the other's turn to write. No row is lost or counted twice."""
+    (tmp_path / "in.jsonl").write_text("{}\n" * 1000, encoding="utf-8")
+    (tmp_path / "in.csv").write_text("name\n" + "".join(f"Co {i}\n" for i in range(300)), encoding="utf-8")
+    options = batching.ReadOptions(chunk_rows=batching.HEAVY_CHUNK_ROWS)
+    for path, rows in ((tmp_path / "in.jsonl", 1000), (tmp_path / "in.csv", 300)):
+        chunks = list(batching.read_chunks([path], options))
+        sizes = [batching._rows_in(c) for c in chunks]
+        assert sum(sizes) == rows and set(sizes[:-1]) == {batching.HEAVY_CHUNK_ROWS}
+        sources = [item.source for c in chunks for item in batching.items_in(c)]
+        assert len(set(sources)) == rows

@@ -644,6 +644,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     progress = _progress(batching.expanded(list(inputs)), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
+    if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
+        options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
     rows = batching.score_all(batching.read_chunks(list(inputs), options), job, jobs)
     try:
         for done in rows:
