@@ -309,3 +309,35 @@ def test_a_share_that_may_be_a_fraction_is_warned_of_never_changed(tmp_path: Pat
     share = Question("market.domestic_share", profile.field_for_path(rs, "market.domestic_share"), None)
     (concern,) = iv.concerns(share, Decimal("0.125"))
     assert concern.kind == "fraction" and not concern.refused and iv.concerns(share, Decimal("12.5")) == []
+
+
+def test_a_share_typed_with_its_percent_sign_is_no_fraction(tmp_path: Path) -> None:
+    """0.5% in a share's cell was warned of as "0.5 may be a fraction, enter 50", though the % says
+    which it is. With its sign (0.5%, 0.5％, a cell Excel shows as 0.5%, 百分之零点五) a share is no
+    fraction, in a sheet, a profile file and --set alike; a bare 0.5 beside it is still warned of."""
+    from openpyxl import Workbook
+
+    sheet = tmp_path / "shares.csv"
+    sheet.write_text("企业名称,主导产品国内细分市场占有率,主导产品国际细分市场占有率\n"
+                     "甲,0.5%,0.5\n乙,0.8％,百分之零点五\n丙,约0.5%,0.5\n", encoding="utf-8")
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "主导产品国内细分市场占有率", "主导产品国际细分市场占有率"])
+    ws.append(["丁", 0.005, 0.5])
+    ws["B2"].number_format = "0.0%"
+    book.save(tmp_path / "shares.xlsx")
+    checked: dict[str, str] = {}
+    for src in (sheet, tmp_path / "shares.xlsx"):
+        out = tmp_path / f"{src.suffix[1:]}.csv"
+        run = invoke("batch", str(src), "-o", str(out), "--as-of", "2026-11-26", "--lang", "zh")
+        assert run.exit_code == 0, run.stderr
+        checked |= {r["企业名称"]: r["需核对的数据"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    bare = "「主导产品国际细分市场占有率」0.5%：如果填的是小数（0.5 即 50%），请改填 50；请核对"
+    assert checked == {"甲": bare, "乙": "", "丙": bare, "丁": bare}
+    typed = tmp_path / "typed.yaml"
+    typed.write_text("name: 戊\nmarket: {domestic_share: 0.5%, international_share: 0.5}\n", encoding="utf-8")
+    doc = json.loads(invoke("assess", str(typed), "--as-of", "2026-11-26", "--format", "json").stdout)
+    assert [w["path"] for w in doc["warnings"] if w["kind"] == "fraction"] == ["market.international_share"]
+    doc = json.loads(invoke("assess", str(typed), "--as-of", "2026-11-26", "--format", "json",
+                            "--set", "market.international_share=0.5%", "--set", "market.domestic_share=0.5").stdout)
+    assert [w["path"] for w in doc["warnings"] if w["kind"] == "fraction"] == ["market.domestic_share"]

@@ -340,7 +340,7 @@ def test_control_characters_in_a_name_are_escaped_on_a_terminal() -> None:
 
 def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> None:
     """12.5% typed into Excel is stored as 0.125 with a % format; it is read as 12.5 (percent), so
-    150% is refused as more than 100 rather than taken as 1.5%."""
+    150% is refused as more than 100 (quoted as the sheet shows it) rather than taken as 1.5%."""
     src = tmp_path / "share.xlsx"
     book = Workbook()
     ws = book.active
@@ -354,7 +354,7 @@ def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> Non
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert code == 1 and rows[0]["Outcome"] == "scored"
-    assert rows[1]["Problems"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got 150"
+    assert rows[1]["Problems"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got '150%'"
 
 
 def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:

@@ -103,6 +103,16 @@ def normalise(text: str) -> str:
     return re.sub(r"[,_\s'’、]", "", text.replace("。", "."))
 
 
+def percent_signed(f: FieldDef, text: str) -> bool:
+    """Whether ``text`` gives a share with its percent sign (0.5%, 约0.5％, 百分之零点五): a share so
+    typed says which it is, and is never the fraction (0.005 for 0.5%) the loaders warn a bare 0.5 may
+    be (consistency.FRACTION)."""
+    if f.type != "percent":
+        return False
+    raw = _ABOUT.sub("", normalise(text))
+    return raw.endswith("%") or raw.startswith("百分之")
+
+
 def plain(value: Decimal) -> Decimal:
     """8000.0 → 8000, 0.50 → 0.5: a value that saves as it would be typed."""
     if value == value.to_integral_value():

@@ -186,9 +186,10 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
     return [PartOverWhole(part, whole) for part, whole in _above(values, _checks(rules, values).parts)]
 
 
-def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
+def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset()) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
-    a plausible size (as the interview asks about them): warnings, never errors."""
+    a plausible size (as the interview asks about them): warnings, never errors. ``signed``: the
+    shares typed with their percent sign (0.5%), which say they are no fraction."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
     for f, now, _, before in checks.growth:
@@ -206,6 +207,6 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any]) -> list[Unusual]:
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
     for f, path in checks.shares:
         v = values[path]
-        if type(v) is Decimal and 0 < v <= FRACTION_MOST:
+        if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
             out.append(Unusual(FRACTION, Figure(f, path, v), None, limit=FRACTION_MOST))
     return out

@@ -43,6 +43,9 @@ class Profile:
     answered_under: str | None = None
     """The rule set whose questions the answers were given to (``answered_under:`` in the file, which
     the interview and ``init`` write): a set that asks one of them in other words is warned of."""
+    percent_signed: frozenset[str] = frozenset()
+    """The paths of shares typed with their percent sign (0.5%, a cell Excel shows as 0.5%): no
+    fraction was meant, and none is warned of (consistency.FRACTION)."""
 
     @property
     def name(self) -> str | None:
@@ -209,14 +212,16 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
         raise InputError(kind="profile.top", file=source)
     values: dict[str, Scalar] = {}
     approximate: set[str] = set()
+    signed: set[str] = set()
     answered_under = _answered_under(data, source)
-    token = _APPROXIMATE.set(approximate)
+    token, sign_token = _APPROXIMATE.set(approximate), _SIGNED.set(signed)
     try:
         _walk(data if answered_under is None else _without(data, ANSWERED_UNDER), _root(rules), values, source)
     finally:
         _APPROXIMATE.reset(token)
+        _SIGNED.reset(sign_token)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source, frozenset(approximate), answered_under)
+    return Profile(values, source, frozenset(approximate), answered_under, frozenset(signed))
 
 
 ANSWERED_UNDER = "answered_under"
@@ -277,6 +282,8 @@ def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
 _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)
 """Where from_data collects the paths of figures written as approximate text (revenue: 约5000万):
 noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
+_SIGNED: ContextVar[set[str] | None] = ContextVar("percent_signed", default=None)
+"""Where from_data collects the paths of shares written with their percent sign (0.5%), as _APPROXIMATE."""
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str, last_year: int | None = None) -> Profile:
@@ -436,7 +443,7 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
         return check_value(f, value, where=where)
     except InputError as exc:  # the line is looked up only when something is wrong
         if isinstance(value, str) and f.type != "text":
-            from littlegiant.load.answers import read_typed
+            from littlegiant.load.answers import percent_signed, read_typed
 
             try:
                 typed, conversion = read_typed(f, value, where=where)
@@ -452,6 +459,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
                 noted = _APPROXIMATE.get()
                 if noted is not None and conversion is not None and conversion.approximate:
                     noted.add(where)
+                signed = _SIGNED.get()
+                if signed is not None and percent_signed(f, value):
+                    signed.add(where)
                 return typed
         raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
@@ -823,12 +833,12 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
     reads it). A figure set as 约… is approximate, one set exactly is not; the file's other
     approximate figures stay so."""
     values = dict(profile.values)
-    approximate = set(profile.approximate)
+    approximate, signed = set(profile.approximate), set(profile.percent_signed)
     for item in assignments:
         name, text = _assignment(item)
         path, f = set_field(rules, name, last_year)
         named = field_words(f, path)
-        from littlegiant.load.answers import read_typed  # as a cell is read: 1.5亿, 800万, 是
+        from littlegiant.load.answers import percent_signed, read_typed  # as a cell is read: 1.5亿, 800万, 是
         from littlegiant.load.tabular import header_unit
 
         # a label that names its unit (营业收入（元）（2025年）=80000000) is read in it, as its column is
@@ -842,5 +852,9 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
             approximate.add(path)
         else:
             approximate.discard(path)
+        if value is not None and percent_signed(f, text):
+            signed.add(path)
+        else:
+            signed.discard(path)
     check_parts(rules, values, source="--set")
-    return Profile(values, profile.source, frozenset(approximate), profile.answered_under)
+    return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed))

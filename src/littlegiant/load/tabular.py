@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, read_typed
+from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, percent_signed, read_typed
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
@@ -901,6 +901,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     problems: list[InputError] = []
     taken: dict[str, str] = {}
     approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
+    signed: set[str] = set()  # shares typed with their % sign: no fraction was meant
     under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
@@ -937,6 +938,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             under = under or asked_under(rules, header)
             if said is not None and said.approximate:
                 approximate.add(path)
+            if percent_signed(f, cell):
+                signed.add(path)
     if not problems:
         try:
             check_parts(rules, values)
@@ -945,7 +948,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source, frozenset(approximate), under)
+    return Profile(values, source, frozenset(approximate), under, frozenset(signed))
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}

@@ -88,15 +88,16 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 def _cell(cell: Any) -> str:
     """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given in percent, as the profile's shares are: 0.125 would be read as 0.125%. A currency
-    format (¥) changes no unit: the number is in its column's (answers.CURRENCY)."""
+    0.125) is given as shown, 12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned
+    of as a fraction that may mean 50%. A currency format (¥) changes no unit: the number is in its
+    column's (answers.CURRENCY)."""
     value = cell.value
     if type(value) in (float, int):
         shown = cell.number_format or ""
         if "%" in shown:
             from littlegiant.load.profile import plain_number
 
-            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100)
+            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100) + "%"
     return cell_text(value)
 
 
