@@ -635,20 +635,44 @@ def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(t
     assert "2022）》的问题" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
 
 
-def test_a_batch_row_warns_of_an_answer_given_to_the_other_sets_question(tmp_path: Path) -> None:
-    """A consultant's folder of profiles, one answered under the 2022 questions: its batch row says so
-    in the column of figures to check, as its report does; the other row says nothing of it."""
+def two_clients(tmp_path: Path) -> Path:
+    """A consultant's folder of two profiles: a.yaml answered under the 2022 questions, b.yaml saying no set."""
     folder = tmp_path / "客户"
     folder.mkdir()
     text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
     (folder / "a.yaml").write_text("answered_under: miit-2022\n" + text, encoding="utf-8")
     (folder / "b.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_batch_row_warns_of_an_answer_given_to_the_other_sets_question(tmp_path: Path) -> None:
+    """A consultant's folder of profiles, one answered under the 2022 questions: its batch row says so
+    in the column of figures to check, as its report does; the other row says nothing of it."""
+    folder = two_clients(tmp_path)
     out = tmp_path / "结果.csv"
     done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = {Path(r["来源（文件:行）"]).name: r["需核对的数据"] for r in csv.DictReader(handle)}
     assert OTHER_QUESTION["zh"] in rows["a.yaml"] and "2022" not in rows["b.yaml"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_batch_result_warns_of_an_answer_given_to_the_other_sets_question(tmp_path: Path, jobs: str) -> None:
+    """The summary row said the incident answer was given to the 2022 question; the same row's full
+    result (batch --format json) said nothing. Its warnings now hold the entry assess --format json
+    gives that profile, word for word; the other profile's hold none."""
+    folder = two_clients(tmp_path)
+    out = tmp_path / "结果.jsonl"
+    args = ["--lang", "zh", "--as-of", "2026-11-26"]
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--format", "json", "-q", "--jobs", jobs, *args])
+    assert done.exit_code == 0, done.output
+    found = {Path(line["source"]).name: line["result"]["warnings"] for line in map(json.loads, out.read_text("utf-8").splitlines())}
+    assessed = json.loads(runner.invoke(app, ["assess", str(folder / "a.yaml"), "--format", "json", *args]).stdout)
+    asked = [w for w in assessed["warnings"] if w["kind"] == "asked_otherwise"]
+    assert len(asked) == 1 and asked[0]["message"] == OTHER_QUESTION["zh"]
+    assert [w for w in found["a.yaml"] if w["kind"] == "asked_otherwise"] == asked
+    assert [w for w in found["b.yaml"] if w["kind"] == "asked_otherwise"] == []
 
 
 @pytest.mark.parametrize("value", ["123", "[miit-2022]", "'miit 2022'"])

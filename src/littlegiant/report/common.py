@@ -334,10 +334,16 @@ def report_json(report: Report) -> dict[str, Any]:
             {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
-    doc["warnings"] += [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(report.lang),
-                         "message": other_question_text(q, report.result.rules_title, report.lang)}
-                        for q in report.asked_otherwise]
+    doc["warnings"] += asked_otherwise_warnings(report.asked_otherwise, report.result.rules_title, report.lang)
     return doc
+
+
+def asked_otherwise_warnings(asked: list[OtherQuestion], judged_by: Text, lang: str) -> list[dict[str, Any]]:
+    """Answers given to another rule set's question as entries of a JSON result's ``warnings`` (kind
+    ``asked_otherwise``): assess's document and a batch's full result carry them alike, as a script
+    reading either learns what the reports and the summary row say."""
+    return [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(lang),
+             "message": other_question_text(q, judged_by, lang)} for q in asked]
 
 
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:
