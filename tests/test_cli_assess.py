@@ -683,3 +683,39 @@ def test_answered_under_that_names_no_rule_set_is_refused_in_one_line(tmp_path: 
     done = invoke("assess", str(src))
     (line,) = done.stderr.strip().splitlines()
     assert done.exit_code == 2 and f"{src}:2: answered_under: expected the id of the rule set" in line, line
+
+
+UNKNOWN_SET = ("“answered_under: miit-2025”所说的规则本工具没有收录，无法核对各项回答所依据的问题与本次依据的《优质中小企业梯度"
+               "培育管理办法（2026）》是否相同；收录的规则有 miit-2022《优质中小企业梯度培育管理暂行办法（2022）》、"
+               "miit-2026《优质中小企业梯度培育管理办法（2026）》、shandong-2022《优质中小企业梯度培育管理暂行办法（2022）· "
+               "山东省特色化指标》，请改为其中之一或删去这一项")
+
+
+def test_answered_under_naming_a_set_not_shipped_is_warned_of_naming_the_shipped_ones(tmp_path: Path) -> None:
+    """answered_under: miit-2025 (a typo of miit-2026) was taken silently, and an answer to the other
+    set's question then went unwarned of. The report, its JSON, a batch's summary row and its full
+    result now say the set is not one this tool has, naming those it has; a shipped set says nothing."""
+    folder = tmp_path / "客户"
+    folder.mkdir()
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    for name, said in (("a", "miit-2025"), ("b", "miit-2026"), ("c", "shandong-2022")):
+        named = text.replace("name: 示例精密部件有限公司", f"name: 示例{name}公司")
+        (folder / f"{name}.yaml").write_text(f"answered_under: {said}\n" + named, encoding="utf-8")
+    args = ["--lang", "zh", "--as-of", "2026-11-26"]
+    shown = runner.invoke(app, ["assess", str(folder / "a.yaml"), *args], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert shown.exit_code == 0 and re.sub(r"\s+", "", UNKNOWN_SET) in re.sub(r"\s+", "", shown.stdout)
+    assert max(map(len, shown.stdout.splitlines())) <= 120  # CJK counts double: 80 columns
+    found = {}
+    for name in "abc":
+        doc = json.loads(runner.invoke(app, ["assess", str(folder / f"{name}.yaml"), "--format", "json", *args]).stdout)
+        found[name] = [w for w in doc["warnings"] if w["kind"] == "answered_under_unknown"]
+    assert found["a"] == [{"kind": "answered_under_unknown", "path": None, "answered_under": "miit-2025",
+                           "message": UNKNOWN_SET}] and found["b"] == found["c"] == []
+    summary, full = tmp_path / "结果.csv", tmp_path / "结果.jsonl"
+    assert runner.invoke(app, ["batch", str(folder), "-o", str(summary), "-q", *args]).exit_code == 0
+    with summary.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {Path(r["来源（文件:行）"]).stem: r["需核对的数据"] for r in csv.DictReader(handle)}
+    assert rows["a"] == UNKNOWN_SET and rows["b"] == "" and "没有收录" not in rows["c"]
+    assert runner.invoke(app, ["batch", str(folder), "-o", str(full), "--format", "json", "-q", *args]).exit_code == 0
+    lines = {Path(line["source"]).stem: line["result"]["warnings"] for line in map(json.loads, full.read_text("utf-8").splitlines())}
+    assert {name: [w for w in said if w["kind"] == "answered_under_unknown"] for name, said in lines.items()} == found

@@ -53,9 +53,9 @@ from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import SystemError_, Text
 from littlegiant.records import record
 from littlegiant.report.common import (
-    asked_otherwise_warnings,
+    answered_under_texts,
+    answered_under_warnings,
     close_text,
-    other_question_text,
     stale_year_text,
     unheld_text,
     warning_sentences,
@@ -1150,6 +1150,7 @@ class Scorer:
         unsaved, notes = self._notes(item, prof)
         # answers given to another rule set's question (the 2022 incident red line judged by 2026's)
         others = profile.other_questions(rules, prof) if prof.answered_under is not None else []
+        unknown = profile.unknown_set(rules, prof) if prof.answered_under is not None else None  # miit-2025
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_dict, to_json
@@ -1157,9 +1158,9 @@ class Scorer:
             words = [self._words(kind, param) for kind, param in notes]
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
-            if others:  # a rare row: its result read back, and warned of in it as assess's document is
+            if others or unknown:  # a rare row: its result read back, and warned of in it as assess's document is
                 doc = to_dict(result, self.lang, self.version)
-                doc["warnings"] += asked_otherwise_warnings(others, result.rules_title, self.lang)
+                doc["warnings"] += answered_under_warnings(others, unknown, result.rules_title, self.lang)
                 line = "".join((head, json.dumps(doc, ensure_ascii=False), "}\n"))
                 return line if codec is None else line.encode(*codec)
             if codec is None:
@@ -1181,7 +1182,7 @@ class Scorer:
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
-        asked = [other_question_text(q, rules.title, self.lang) for q in others]
+        asked = answered_under_texts(others, unknown, rules.title, self.lang) if others or unknown else []
         # the full result only where something needs it: the advice, and a figure said as approximate
         # (约500万), whose verdict the report flags when it is within 5% of a threshold (a close call);
         # with the calendar, as the report is: it names the set that judges a plan's later round

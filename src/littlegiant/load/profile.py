@@ -279,6 +279,32 @@ def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
     return out
 
 
+@record(frozen=True)
+class UnknownSet:
+    """A profile's ``answered_under`` naming no rule set this tool ships (nor the one judging it):
+    what it said, and the shipped sets, (id, title), one of which was most likely meant."""
+
+    said: str
+    shipped: tuple[tuple[str, Text], ...]
+
+
+def unknown_set(rules: RuleSet, profile: Profile) -> UnknownSet | None:
+    """The profile's ``answered_under`` when it names a set this tool cannot read (miit-2025, a typo
+    of miit-2026), else None. Taken silently, it left a 2022 answer unwarned of (``other_questions``
+    reads only a shipped set): the person meant a set, and is told which ones there are."""
+    from littlegiant.load import rules as rulesets
+
+    said = profile.answered_under
+    if said is None or said == rules.id:
+        return None
+    ids: tuple[str, ...] | None = rules.memo.get("profile.shipped")
+    if ids is None:  # a batch asks once a row: the folders are listed once
+        ids = rules.memo["profile.shipped"] = (*rulesets.builtin_ids(), *rulesets.overlay_ids())
+    if said in ids:
+        return None
+    return UnknownSet(said, tuple((i, rulesets.load(i).title) for i in ids))
+
+
 _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)
 """Where from_data collects the paths of figures written as approximate text (revenue: 约5000万):
 noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""

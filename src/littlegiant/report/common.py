@@ -21,10 +21,12 @@ from littlegiant.load.profile import (
     Assumed,
     OtherQuestion,
     Profile,
+    UnknownSet,
     field_for_path,
     input_label,
     other_questions,
     part_words,
+    unknown_set,
 )
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import RuleSet, Text
@@ -120,16 +122,17 @@ class Report:
     what_if: list[StatusMove] | None = None  # statuses the user's --set changed
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
     asked_otherwise: list[OtherQuestion] = field(default_factory=list)  # answers given to another set's question
+    unknown_set: UnknownSet | None = None  # answered_under naming a set this tool does not have
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
         New Year, every tier turned 未知 with the accounts question buried), answers given to another
-        rule set's question, then unusual figures."""
+        rule set's question (or to one this tool does not have), then unusual figures."""
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
         unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
         return ([unheld] if unheld else []) + ([stale] if stale else []) \
-            + [other_question_text(q, r.rules_title, self.lang) for q in self.asked_otherwise] \
+            + answered_under_texts(self.asked_otherwise, self.unknown_set, r.rules_title, self.lang) \
             + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
     @property
@@ -244,7 +247,7 @@ def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, Tier
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
     return Report(result, lang, rules, plans_of(rules, profile, result), **kw,
-                  asked_otherwise=other_questions(rules, profile))
+                  asked_otherwise=other_questions(rules, profile), unknown_set=unknown_set(rules, profile))
 
 
 def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:
@@ -255,6 +258,27 @@ def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:
     return (f"\u201c{q.field.label.en}\u201d was answered to the question of {q.title.en} (\u201c{q.answered.label.en}\u201d); "
             f"{judged_by.en} asks something else: the answer given is counted as it is; please check it against "
             f"this question and answer it again")
+
+
+def unknown_set_text(u: UnknownSet, judged_by: Text, lang: str) -> str:
+    """``answered_under`` naming a rule set this tool does not have: that it cannot check the answers'
+    questions against the judging set's, and the sets it has (id, as the file writes it, and title)."""
+    if lang == "zh":
+        sets = "、".join(f"{i}《{title.zh}》" for i, title in u.shipped)
+        return (f"“answered_under: {u.said}”所说的规则本工具没有收录，无法核对各项回答所依据的问题与本次依据的"
+                f"《{judged_by.zh}》是否相同；收录的规则有 {sets}，请改为其中之一或删去这一项")
+    sets = ", ".join(f"{i} ({title.en})" for i, title in u.shipped)
+    return (f"answered_under: {u.said} names no rule set this tool has, so whether the answers were given to the "
+            f"questions of {judged_by.en} cannot be checked; the rule sets it has are {sets}: write one of them, "
+            f"or remove it")
+
+
+def answered_under_texts(asked: list[OtherQuestion], unknown: UnknownSet | None, judged_by: Text,
+                         lang: str) -> list[str]:
+    """What the profile's ``answered_under`` calls for: each answer given to another set's question,
+    or that the set it names is not one this tool has. The report and a batch row say these alike."""
+    return [other_question_text(q, judged_by, lang) for q in asked] \
+        + ([unknown_set_text(unknown, judged_by, lang)] if unknown is not None else [])
 
 
 def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) -> str | None:
@@ -334,16 +358,20 @@ def report_json(report: Report) -> dict[str, Any]:
             {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
-    doc["warnings"] += asked_otherwise_warnings(report.asked_otherwise, report.result.rules_title, report.lang)
+    doc["warnings"] += answered_under_warnings(report.asked_otherwise, report.unknown_set, report.result.rules_title,
+                                               report.lang)
     return doc
 
 
-def asked_otherwise_warnings(asked: list[OtherQuestion], judged_by: Text, lang: str) -> list[dict[str, Any]]:
-    """Answers given to another rule set's question as entries of a JSON result's ``warnings`` (kind
-    ``asked_otherwise``): assess's document and a batch's full result carry them alike, as a script
-    reading either learns what the reports and the summary row say."""
+def answered_under_warnings(asked: list[OtherQuestion], unknown: UnknownSet | None, judged_by: Text,
+                            lang: str) -> list[dict[str, Any]]:
+    """``answered_under_texts`` as entries of a JSON result's ``warnings`` (kinds ``asked_otherwise``
+    and ``answered_under_unknown``): assess's document and a batch's full result carry them alike, as
+    a script reading either learns what the reports and the summary row say."""
     return [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(lang),
-             "message": other_question_text(q, judged_by, lang)} for q in asked]
+             "message": other_question_text(q, judged_by, lang)} for q in asked] \
+        + ([{"kind": "answered_under_unknown", "path": None, "answered_under": unknown.said,
+             "message": unknown_set_text(unknown, judged_by, lang)}] if unknown is not None else [])
 
 
 def _figure(fig: Figure, lang: str) -> tuple[str, str]:
