@@ -178,6 +178,26 @@ def test_score_columns_a_rule_set_never_fills_are_hidden(tmp_path: Path, as_of: 
     assert header[:5] == ["来源（文件:行）", "企业名称", "处理结果", "企业规模", header[4]] and header[5] == f"{header[4]}得分"
 
 
+
+@pytest.mark.parametrize(("as_of", "scored"), [("2026-11-26", 0), ("2026-03-01", 2)])
+def test_a_csv_has_the_columns_the_xlsx_shows(tmp_path: Path, as_of: str, scored: int) -> None:
+    """The .xlsx hides the score columns its rule set never fills (the 2026 tiers'); the .csv kept
+    them, three columns empty in every row for the park's staff to puzzle over. A .csv now has the
+    columns the .xlsx shows, in its order, with the same cells; --columns ids keeps every id."""
+    src = tmp_path / "名单.csv"
+    src.write_text(excel_csv([ZH_HEADER, *ZH_ROWS]), encoding="utf-8")
+    book, table, ids = tmp_path / "结果.xlsx", tmp_path / "结果.csv", tmp_path / "ids.csv"
+    for out, more in ((book, ()), (table, ()), (ids, ("--columns", "ids"))):
+        assert invoke("batch", str(src), "-o", str(out), "--as-of", as_of, "--lang", "zh", "-q", *more)[0] == 0
+    sheet = load_workbook(book).worksheets[0]
+    shown = [i for i, c in enumerate(sheet[1]) if not sheet.column_dimensions[c.column_letter].hidden]
+    seen = [["" if row[i] is None else str(row[i]) for i in shown] for row in sheet.iter_rows(values_only=True)]
+    rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows == seen and len(rows) == len(ZH_ROWS) + 1
+    assert sum(h.endswith("得分") for h in rows[0]) == scored
+    assert sum(h.endswith("_score") for h in next(csv.reader(ids.open(encoding="utf-8-sig")))) == 3
+
+
 def test_unusual_figures_show_in_the_xlsx_results(tmp_path: Path) -> None:
     """A figure to check (R&D above revenue) is a warning in the results sheet, as in CSV, not an error."""
     src = tmp_path / "in.jsonl"
@@ -392,6 +412,8 @@ ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "处理结果", "�
                     "专精特新中小企业", "专精特新中小企业得分", '专精特新"小巨人"企业', '专精特新"小巨人"企业得分',
                     "主要差距", "错误说明", "需核对的数据"]
 """The results' columns in zh; with --advice, 下一步 follows 主要差距 (without it, it would stay empty)."""
+ZH_CSV_HEADER = [h for h in ZH_RESULT_HEADER if not h.endswith("得分")]
+"""The same in a .csv under the 2026 set, which fills no score column: the .xlsx hides them, a .csv leaves them out."""
 
 
 def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
@@ -411,8 +433,10 @@ def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
         else:
             heads = [list(results_sheet(f)[0]) for f in (plain, advised)]
             steps = [r["下一步"] for r in results_sheet(advised)]
-        assert heads[0] == ZH_RESULT_HEADER, suffix
-        assert heads[1] == [*ZH_RESULT_HEADER[:11], "下一步", *ZH_RESULT_HEADER[11:]], suffix
+        header = ZH_CSV_HEADER if suffix == ".csv" else ZH_RESULT_HEADER
+        step = header.index("主要差距") + 1
+        assert heads[0] == header, suffix
+        assert heads[1] == [*header[:step], "下一步", *header[step:]], suffix
         assert any(steps), (suffix, steps)
     for name, last in (("plain.xlsx", "M"), ("advised.xlsx", "N")):  # a filter over every column and company
         book = load_workbook(tmp_path / name)
@@ -429,12 +453,12 @@ def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_
     assert invoke("batch", str(src), "-o", str(ids), "--as-of", AS_OF, "--lang", "zh", "--columns", "ids")[0] == 1
     assert invoke("batch", str(src), "-o", str(lines), "--as-of", AS_OF, "--lang", "zh")[0] == 1
     table = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
-    assert table[0] == ZH_RESULT_HEADER
+    assert table[0] == ZH_CSV_HEADER
     rows = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
     assert [r["企业名称"] for r in rows] == [*(r[0] for r in ZH_ROWS), "丁公司"]
     assert [r["处理结果"] for r in rows] == ["已评估"] * 3 + ["出错"]
     assert [r["企业规模"] for r in rows[:3]] == ["小型", "小型", "中型"]
-    verdicts = {r[c] for r in rows[:3] for c in ZH_RESULT_HEADER[4:10:2]}
+    verdicts = {r[c] for r in rows[:3] for c in ZH_CSV_HEADER[4:7]}
     assert verdicts <= {"满足", "不满足", "待审核", "未知"} and "不满足" in verdicts
     assert rows[0]["主要差距"].startswith("科技和创新型中小企业：") and "." not in rows[0]["主要差距"]
     assert rows[3]["错误说明"].startswith("「从业人员（上年末）」：") and rows[3]["科技和创新型中小企业"] == ""
@@ -458,7 +482,7 @@ def test_an_english_batch_csv_is_headed_in_english_words(tmp_path: Path) -> None
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
     assert list(rows[0])[:4] == ["Source (file:row)", "Company name", "Outcome", "SME size"]
     assert [r["Outcome"] for r in rows] == ["scored"] * 3 and rows[2]["SME size"] == "medium"
-    assert {r[c] for r in rows for c in list(rows[0])[4:10:2]} <= {"met", "not met", "awaits review", "unknown"}
+    assert {r[c] for r in rows for c in list(rows[0])[4:7]} <= {"met", "not met", "awaits review", "unknown"}
 
 
 def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) -> None:
@@ -583,7 +607,7 @@ def test_encoding_gb18030_writes_a_gb18030_csv_from_gbk_or_utf8_input(tmp_path: 
         data = out.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf")
         rows = list(csv.reader(io.StringIO(data.decode("gb18030"), newline="")))
-        assert rows[0] == ZH_RESULT_HEADER and [r[1] for r in rows[1:]] == [r[0] for r in ZH_ROWS]
+        assert rows[0] == ZH_CSV_HEADER and [r[1] for r in rows[1:]] == [r[0] for r in ZH_ROWS]
     kept = tmp_path / "kept.csv"
     assert invoke("batch", str(utf8), "-o", str(kept), "--as-of", AS_OF, "--encoding", "utf-8")[0] == 0
     assert kept.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -608,7 +632,7 @@ def test_gbk_output_marks_and_names_the_characters_gbk_lacks(tmp_path: Path, ask
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("gbk"), newline="")))  # strict: GBK bytes only
     assert [r[1] for r in rows[1:]] == ["吉祥□科技有限公司", "龑□电子有限公司", "普通机械有限公司", "笑脸□贸易有限公司"]
-    assert all(r[2] == "已评估" for r in rows[1:]) and rows[0] == ZH_RESULT_HEADER
+    assert all(r[2] == "已评估" for r in rows[1:]) and rows[0] == ZH_CSV_HEADER
     assert err.strip().splitlines() == [
         f"littlegiant 提示：有 3 行含 {asked.upper()} 编码存不下的字（𠮷、䶮、😀），结果中已写作“□”：{src}:2、{src}:3、{src}:5。"
         "要原样保留，请把结果输出为 .xlsx，或加上 --output-encoding utf-8-sig（Excel 双击即可打开）",
@@ -672,7 +696,7 @@ def test_the_readme_round_trips_run_as_written(tmp_path: Path, monkeypatch: pyte
             assert err.strip().splitlines()[-1] == summary
     assert [r["企业名称"] for r in results_sheet(tmp_path / "评估结果.xlsx")] == ["甲精密部件有限公司"]
     rows = list(csv.reader(io.StringIO((tmp_path / "评估结果.csv").read_bytes().decode("gb18030"), newline="")))
-    assert rows[0] == ZH_RESULT_HEADER and rows[1][1:4] == ["甲精密部件有限公司", "已评估", "小型"]
+    assert rows[0] == ZH_CSV_HEADER and rows[1][1:4] == ["甲精密部件有限公司", "已评估", "小型"]
 
 
 def _fill_in(path: Path) -> None:

@@ -544,7 +544,8 @@ def batch(
         about["scored"] = [tid for tid, tier in rs.tiers.items() if tier.score_table is not None]
         about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
         about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
-        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice)
+        labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice,
+                                                               frozenset(about["scored"]))
         if out_encoding is not None and kind != ".xlsx":
             _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)

@@ -32,6 +32,9 @@ class Labels(NamedTuple):
     tiers: Mapping[str, str]
     name: str
     advice: bool = True  # a next-step column (batch --advice); without it the column would stay empty
+    scored: frozenset[str] | None = None
+    """The tiers given a score column (None: every tier). A .csv leaves out those the rule set scores
+    by no table (the 2026 tiers), whose column would stay empty in every row, as the .xlsx hides them."""
 
 
 def output_columns(rules: RuleSet) -> frozenset[str]:
@@ -92,7 +95,7 @@ def result_header(labels: Labels) -> list[str]:
     score = t("score", lang)
     for tid in TIER_IDS:
         title = labels.tiers.get(tid, tid)
-        columns += [title, f"{title}{score}" if lang == "zh" else f"{title} {score.lower()}"]
+        columns += [title, f"{title}{score}" if lang == "zh" else f"{title} {score.lower()}"][:1 + _scored(labels, tid)]
     step = [t("xlsx.next_step", lang)] if labels.advice else []
     return [*columns, t("xlsx.blocker", lang), *step, t("xlsx.problems", lang), t("xlsx.warnings", lang)]
 
@@ -100,11 +103,18 @@ def result_header(labels: Labels) -> list[str]:
 def text_cells(labels: Labels) -> tuple[int, ...]:
     """The cells of a result_words row that hold free text (source, name, blocker, next step with
     --advice, problems, figures to check): what a spreadsheet could take for a formula."""
-    return (0, 1, 10, 11, 12, 13) if labels.advice else (0, 1, 10, 11, 12)
+    blocker = 4 + len(TIER_IDS) + sum(_scored(labels, tid) for tid in TIER_IDS)
+    return (0, 1, *range(blocker, blocker + (4 if labels.advice else 3)))
+
+
+def _scored(labels: Labels, tid: str) -> bool:
+    """Whether tier ``tid`` has a score column in ``labels``' output."""
+    return labels.scored is None or tid in labels.scored
 
 
 RESULT_VERDICTS = (4, 6, 8)
-"""The cells of a result_words row that hold a tier's verdict (coloured in .xlsx)."""
+"""The cells of a result_words row that hold a tier's verdict (coloured in .xlsx, whose Labels give
+every tier a score column: one the rule set never fills is hidden there)."""
 
 
 def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
@@ -118,7 +128,8 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
                         None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
         status, score = row[f"{tid}_status"], row[f"{tid}_score"]
-        cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score]
+        cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score][
+            :1 + _scored(labels, tid)]
     return [*cells, blocker or None, *([step or None] if labels.advice else []), row["error"] or None,
             row.get("warnings") or None]
 
