@@ -1142,3 +1142,33 @@ def test_an_interview_resumed_under_the_2026_rules_asks_the_2022_incident_questi
     saved = save.read_text(encoding="utf-8")
     assert "answered_under: miit-2026\n" in saved and "major_incident: false" in saved
     assert "2022）》的问题" not in re.sub(r"\s+", "", out)
+
+
+def test_a_share_answered_with_its_percent_sign_is_not_asked_about_as_a_fraction(tmp_path: Path) -> None:
+    """0.5% typed for 国内细分市场占有率 was met with "if a fraction was meant (0.5 for 50%), enter 50",
+    and the report warned of it again. With its % sign the answer is taken as typed, saved as 0.5%,
+    and the report says nothing of a fraction, after a resume too; a bare 0.5 is still asked about."""
+    data = {k: v for k, v in profile.read_data_file(EXAMPLES / "little-giant-2026.yaml").items()}
+    data["market"] = {k: v for k, v in data["market"].items() if k not in ("domestic_share", "domestic_rank")}
+    save = tmp_path / "p.yaml"
+    save.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    args = ["assess", "--save", "p.yaml", "--as-of", "2026-11-26", "--lang", "zh"]
+    bare = Session(args, tmp_path)
+    bare.answers("r")
+    assert "主导产品国内细分市场占有率" in (bare.until_prompt() or "")
+    assert "如果想填的是小数（0.5 即 50%），请改填 50" in bare.reply("0.5")
+    bare.finish()
+    s = Session(args, tmp_path)
+    s.answers("r")
+    assert "主导产品国内细分市场占有率" in (s.until_prompt() or "")
+    after = s.reply("0.5%")
+    assert "小数" not in after and "[是/否]" not in after and "第 66 题" in after, after
+    assert s.saved(save)["market.domestic_share"] == Decimal("0.5")
+    assert "  domestic_share: 0.5%\n" in save.read_text(encoding="utf-8")
+    again = Session(args, tmp_path)
+    while (prompt := again.until_prompt()) is not None:
+        again.send("r" if "[R/o]" in prompt else "")
+    code, out = again.finish()
+    assert code == 0 and "另存到" not in again.transcript and "小数" not in out, again.transcript
+    assert "主导产品国内细分市场占有率：0.5%" in again.transcript  # the summary, as it was typed
+    assert [w["kind"] for w in assess_json(save, "--as-of", "2026-11-26")["warnings"]] == []

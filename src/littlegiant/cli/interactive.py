@@ -26,10 +26,11 @@ from typing import IO, Any
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
-from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise
+from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
 from littlegiant.load.fileio import atomic_write_text, new_file_mode
 from littlegiant.load.profile import (
     OtherQuestion,
+    Profile,
     Scalar,
     field_for_path,
     from_data,
@@ -135,9 +136,10 @@ def locked(save: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str], frozenset[str], list[OtherQuestion]]:
-    """The answers of an earlier interview: known values, the paths answered "don't know", those
-    answered as approximate (saved as 约5100), and those given to another rule set's question.
+def load_saved(path: Path, rules: RuleSet) -> tuple[Profile, set[str], list[OtherQuestion]]:
+    """The answers of an earlier interview: the profile (its values, those answered as approximate,
+    saved as 约5100, and the shares answered with their % sign), the paths answered "don't know", and
+    those given to another rule set's question.
 
     A blank counts as "don't know" only in a file the interview wrote (its header says so): in a
     template from ``init`` or a profile typed by hand, a blank is a question not yet answered, and
@@ -151,7 +153,7 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[dict[str, Scalar], set[str],
         except InputError:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
-    return dict(prof.values), unknown, prof.approximate, other_questions(rules, prof)
+    return prof, unknown, other_questions(rules, prof)
 
 
 # ------------------------------------------------------------------------ words
@@ -363,7 +365,8 @@ class Asker:
                 shown = with_unit(value, q.field, lang)
                 if stripped not in (shown, value):
                     self.term.say(f"  → {stripped} = {shown}\n")
-            concerns = self.iv.concerns(q, value)
+            signed = percent_signed(q.field, text)  # 0.5% is no fraction typed for 50%
+            concerns = self.iv.concerns(q, value, signed)
             refused = [c for c in concerns if c.refused]
             if refused:
                 self.term.say(wrap("✗ " + self.concern_text(refused[0], keep) + _t("again", lang), self.width) + "\n")
@@ -372,7 +375,7 @@ class Asker:
                    for c in concerns):
                 self.term.say(_t("again_plain", lang))
                 continue
-            self.iv.record(q.path, value, conversion is not None and conversion.approximate)
+            self.iv.record(q.path, value, conversion is not None and conversion.approximate, signed)
             if value is None:
                 self.term.say(_t("unknown", lang))
             elif q.path in self.iv.approximate:  # a verdict that rests on it, this close, is said now
@@ -500,7 +503,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         written = True
 
     if save.exists():
-        values, unknown, approximate, others = load_saved(save, interview.rules)
+        prof, unknown, others = load_saved(save, interview.rules)
+        values = prof.values
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
@@ -515,7 +519,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
                 interview.unknown |= unknown
-                interview.approximate |= approximate
+                interview.approximate |= prof.approximate
+                interview.percent_signed |= prof.percent_signed
                 for other in others:  # asked again in these rules' words, Enter keeping the answer
                     interview.forget(other.field.path)
                     interview.asked_otherwise[other.field.path] = other.rules_id

@@ -94,6 +94,7 @@ class Interview:
     unknown: set[str] = field(default_factory=set)  # asked, answered "don't know"
     held: dict[str, Scalar | None] = field(default_factory=dict)  # taken back with "<", still saved
     approximate: set[str] = field(default_factory=set)  # answered as approximate (约500万): saved so, reported so
+    percent_signed: set[str] = field(default_factory=set)  # shares answered with their % sign: no fraction meant
     asked_otherwise: dict[str, str] = field(default_factory=dict)
     """Answers a resumed file gave to another rule set's question (path → that set's id), to be asked
     again in these rules' words: until each is, the file keeps saying whose questions they answered."""
@@ -107,7 +108,8 @@ class Interview:
         return self.as_of.year - 1
 
     def profile(self) -> Profile:
-        return Profile(dict(self.values), "<interview>", frozenset(self.approximate & self.values.keys()))
+        return Profile(dict(self.values), "<interview>", frozenset(self.approximate & self.values.keys()),
+                       percent_signed=frozenset(self.percent_signed & self.values.keys()))
 
     def result(self) -> Result:
         if self._result is None:
@@ -184,10 +186,10 @@ class Interview:
         whole = whole_of(self.rules, q.field)
         return (sibling_path(q.field, q.path, whole), whole) if whole is not None else None
 
-    def concerns(self, q: Question, value: Scalar | None) -> list[Concern]:
+    def concerns(self, q: Question, value: Scalar | None, signed: bool = False) -> list[Concern]:
         """What is odd about answering ``value`` to ``q``, given the other answers: the rule data's
         part-of relations, unusual figures and implausible sizes (consistency.py: the same findings
-        ``assess FILE`` and ``batch`` warn of)."""
+        ``assess FILE`` and ``batch`` warn of). ``signed``: a share typed with its % sign (0.5%)."""
         if not isinstance(value, Decimal):
             return []
         path = q.path
@@ -198,7 +200,7 @@ class Interview:
                 out.append(Concern("part_over_whole", True, path, value, v.whole.path, v.whole.value, violation=v))
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
-        for w in unusual_figures(self.rules, values):
+        for w in unusual_figures(self.rules, values, frozenset({path} if signed else ())):
             if w.kind in (LARGE, FRACTION) or w.other is None:
                 if w.figure.path == path:
                     out.append(Concern(FRACTION if w.kind == FRACTION else "large", False, path, value, limit=w.limit))
@@ -233,16 +235,18 @@ class Interview:
     def keep(self, path: str) -> None:
         """Keep the answer ``path`` had before it was asked again: Enter at a question the user came
         back to (with "<" or from the summary) must never erase what was there, only a new answer may."""
-        if path in self.held:  # as it was said: a kept 约500万 stays approximate
-            self.record(path, self.held[path], path in self.approximate)
+        if path in self.held:  # as it was said: a kept 约500万 stays approximate, a kept 0.5% a percentage
+            self.record(path, self.held[path], path in self.approximate, path in self.percent_signed)
 
-    def record(self, path: str, value: Scalar | None, approximate: bool = False) -> None:
-        """Take ``value`` as the answer to ``path``; ``approximate``: it was said as 约500万."""
+    def record(self, path: str, value: Scalar | None, approximate: bool = False, signed: bool = False) -> None:
+        """Take ``value`` as the answer to ``path``; ``approximate``: it was said as 约500万; ``signed``:
+        a share said with its % sign (0.5%)."""
         self.held.pop(path, None)
-        if approximate and value is not None:
-            self.approximate.add(path)
-        else:
-            self.approximate.discard(path)
+        for said, paths in ((approximate, self.approximate), (signed, self.percent_signed)):
+            if said and value is not None:
+                paths.add(path)
+            else:
+                paths.discard(path)
         if value is None:
             self.values.pop(path, None)
             self.unknown.add(path)
@@ -276,6 +280,8 @@ class Interview:
             last = parts[-1]
             if path in self.approximate and path in self.values and isinstance(value, Decimal):
                 value = f"约{plain(value)}"  # read back as approximate (the report, a resumed interview)
+            if path in self.percent_signed and path in self.values and isinstance(value, (Decimal, str)):
+                value = f"{value if isinstance(value, str) else plain(value)}%"  # read back as no fraction
             node[int(last) if last.isdigit() else last] = value
         return out
 
