@@ -1142,3 +1142,38 @@ def test_an_interview_resumed_under_the_2026_rules_asks_the_2022_incident_questi
     saved = save.read_text(encoding="utf-8")
     assert "answered_under: miit-2026\n" in saved and "major_incident: false" in saved
     assert "2022）》的问题" not in re.sub(r"\s+", "", out)
+
+
+def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another_set_judges_them(
+        tmp_path: Path) -> None:
+    """Answers given --as-of 2026-03-01 (miit-2022): the file's comment said ``littlegiant assess old.yaml``,
+    which judged them by miit-2026 without a word, and resuming without --as-of did so too, calling the
+    tool's own file edited by hand and copying it. The comment now carries the date; assessed or resumed
+    under the other set, the answers say so in one line; the untouched file is resumed without a copy."""
+    save = tmp_path / "old.yaml"
+    s = Session(["assess", "--save", "old.yaml", "--as-of", "2026-03-01", "--lang", "zh"], tmp_path)
+    s.answers("旧规则公司", "1200")
+    assert s.until_prompt() is not None
+    s.finish()
+    text = save.read_text(encoding="utf-8")
+    assert text.splitlines()[1] == "# null 表示“不知道”。再次评估：littlegiant assess old.yaml --as-of 2026-03-01 --lang zh"
+    assert "answered_under: miit-2022\n" in text
+    command = text.splitlines()[1].split("再次评估：littlegiant ")[1].split()
+    followed = subprocess.run([sys.executable, "-m", "littlegiant", *command, "--format", "json"], cwd=tmp_path,
+                              capture_output=True, text=True, env=ENV, check=False)
+    doc = json.loads(followed.stdout)
+    assert doc["rules"]["id"] == "miit-2022" and doc["warnings"] == []
+    later = assess_json(save, "--as-of", "2026-12-02", "--lang", "zh")
+    assert later["rules"]["id"] == "miit-2026"
+    (said,) = [w["message"] for w in later["warnings"] if w["kind"] == "answered_under"]
+    assert said == ("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，本次按评估日期 2026-12-02 "
+                    "适用的《优质中小企业梯度培育管理办法（2026）》评估")
+    resumed = Session(["assess", "--save", "old.yaml", "--as-of", "2026-12-02", "--lang", "zh"], tmp_path)
+    assert resumed.until_prompt() is not None
+    shown = re.sub(r"\s+", "", resumed.reply("r"))
+    assert ("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，这次按评估日期2026-12-02适用的"
+            "《优质中小企业梯度培育管理办法（2026）》继续；要按原来的规则继续，请中断后加上--rulesmiit-2022重新运行。"
+            in shown), shown
+    assert "保存时不会保留" not in shown
+    resumed.finish()
+    assert list(tmp_path.glob("old.backup-*.yaml")) == []

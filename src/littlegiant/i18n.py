@@ -128,6 +128,12 @@ MESSAGES = {
         "en": "{save} holds what saving would not keep (comments, a layout of its own): the file as it was is "
               "copied to {backup}.\n",
     },
+    "interview.answered_under": {
+        "zh": "这些回答是按《{answered}》的问题填写的，这次按评估日期 {as_of} 适用的《{rules}》继续；"
+              "要按原来的规则继续，请中断后加上 --rules {other} 重新运行。\n",
+        "en": "These answers were given to the questions of {answered}; they are taken up under {rules}, the rules "
+              "for {as_of}. To go on under the former rules, stop and run again with --rules {other}.\n",
+    },
     "interview.backed_up": {
         "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
         "en": "{n:old answer|old answers} copied to {backup} (resume from it if you need them).\nStarting over.\n",

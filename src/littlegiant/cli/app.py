@@ -427,7 +427,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items())
+                            preset.items(), interactive.assess_command(save, *resume))
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
