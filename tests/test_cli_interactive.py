@@ -1177,3 +1177,65 @@ def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another
     assert "保存时不会保留" not in shown
     resumed.finish()
     assert list(tmp_path.glob("old.backup-*.yaml")) == []
+
+
+@pytest.mark.parametrize("word", ["退出", "q", " Quit ", "EXIT"])
+def test_a_quit_word_stops_the_interview_as_ctrl_d_does(tmp_path: Path, word: str) -> None:
+    """退出 at an amount was told an amount was expected, and at the name question it was saved as the
+    company's name: each quit word, alone, stops where it is typed, keeping the answers and saying how
+    to resume (the opening help says it can be typed). A name merely holding one is a name."""
+    save = tmp_path / "q.yaml"
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    opening = s.until_prompt()
+    assert opening is not None and "输入「退出」或按 Ctrl-C 可随时中断" in opening
+    s.send(word)
+    code, out = s.finish()
+    assert code == 130 and out == "" and not save.exists(), s.transcript
+    assert "已中断：尚未回答任何问题，未保存文件。" in s.transcript
+
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    s.answers("退出有限公司", "12000")
+    assert s.until_prompt() is not None
+    s.send(word)
+    code, out = s.finish()
+    assert code == 130 and out == "", s.transcript
+    assert "应填" not in s.transcript and "已中断：2 个回答已保存到 q.yaml。继续请运行：" in s.transcript
+    assert "littlegiant assess --save q.yaml --as-of 2026-11-26 --lang zh" in s.transcript
+    saved = profile.load_profile(save, rules.load("miit-2026")).values
+    assert saved == {"name": "退出有限公司", "financials.2025.revenue": Decimal(12000)}
+
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    assert s.until_prompt() is not None  # resume or start over?
+    s.send(word)
+    code, _ = s.finish()
+    assert code == 130 and "中保存的回答保持不变" in s.transcript
+    assert profile.load_profile(save, rules.load("miit-2026")).values == saved
+
+
+def test_quit_at_a_choice_in_an_80_column_terminal_stops_and_the_summary_quits_too(tmp_path: Path) -> None:
+    """In a real terminal 80 columns wide: quit at a numbered choice stops with the resume command on a
+    line of its own; 退出 at the summary before the report stops too, rather than making the report."""
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "c.yaml"]
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                          env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(50, 80))
+    pty_prompt(child)
+    child.sendline("选择题公司")
+    while "1) " not in (text := pty_prompt(child)):  # don't know, up to the first numbered choice
+        assert "直接回车生成报告" not in text
+        child.sendline("")
+    child.sendline("quit")
+    child.expect_exact("已中断：")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "littlegiant assess --save c.yaml --as-of 2026-11-26 --lang zh" in str(child.before).splitlines()[1:]
+    assert "应填" not in str(child.before)
+
+    s = Session(args, tmp_path)
+    s.answers("r")
+    while SUMMARY[1] not in (s.until_prompt() or SUMMARY[1]):
+        s.send("")
+    s.send("退出")
+    code, out = s.finish()
+    assert code == 130 and out == "", s.transcript
+    assert "已中断：" in s.transcript.split(SUMMARY[1])[1]

@@ -40,10 +40,10 @@ MESSAGES = {
     "interview.intro": {
         "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
               "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
-              "每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+              "每答一题都会保存到 {save}。输入「退出」或按 Ctrl-C 可随时中断，下次继续。\n",
         "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
               "Enter (or typing \"don't know\") = don't know; ? explains the question; < goes back one question.\n"
-              "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
+              "Every answer is saved to {save} at once; typing quit (or Ctrl-C) stops and you can resume later.\n",
     },
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
     "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},

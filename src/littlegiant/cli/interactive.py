@@ -6,7 +6,7 @@ is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was ans
 file is locked for the whole interview: a second interview on the same file is refused.
 
 At a question: Enter (or 不知道 typed) is "don't know", ``?`` shows the help and the official terms
-it uses, ``<`` goes back one question. Before the report, all answers are listed and any can be
+it uses, ``<`` goes back one question, 退出 (q, quit, exit) stops as Ctrl-D does. Before the report, all answers are listed and any can be
 changed; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
 """
 
@@ -57,6 +57,9 @@ HEADER = {
 """The saved file's first lines, in the interview's language: the finance manager may open it."""
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
+QUIT = ("退出", "q", "quit", "exit")
+"""Typed alone at any prompt (trimmed, any case), these stop the interview as Ctrl-D does: a user who
+typed 退出 was told an amount was expected, and at the name question it was saved as the company's name."""
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -65,6 +68,10 @@ def _t(key: str, lang: str, **kw: object) -> str:
 
 class Interrupted(Exception):
     """The user stopped the interview (Ctrl-C or end of input); the answers are saved."""
+
+
+class Quit(Interrupted):
+    """The user typed 退出 (or q, quit, exit): a stop even where end of input goes on to the report."""
 
 
 class Locked(Exception):
@@ -84,6 +91,8 @@ class Terminal:
         line = self.stdin.readline()
         if line == "":
             raise Interrupted
+        if line.strip().lower() in QUIT:
+            raise Quit
         return line.rstrip("\r\n")
 
     def width(self) -> int:
@@ -580,6 +589,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
+                    except Quit:
+                        raise
                     except Interrupted:  # end of input here: nothing more to change, on to the report
                         term.say("\n")
                         reply = ""
