@@ -600,8 +600,10 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
 
 
 @pytest.mark.parametrize(("lang", "path", "typed_text", "said"), [
-    ("zh", "industry", "17", "应填所列选项之一（输入编号或名称），现在是“17”"),
-    ("en", "industry", "17", "expected one of the choices listed (its number or its name), got '17'"),
+    ("zh", "industry", "17", "应填 1–16 的编号或选项名称，现在是“17”"),
+    ("en", "industry", "17", "expected a number from 1 to 16 or a choice's name, got '17'"),
+    ("zh", "rd_institution", "7", "应填 1–5 的编号或选项名称，现在是“7”"),  # the range, not only "one listed"
+    ("zh", "rd_institution", "国家队", "应填 1–5 的编号或选项名称，现在是“国家队”"),
     ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
 ])

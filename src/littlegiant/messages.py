@@ -161,6 +161,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
+    "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
+                              "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
