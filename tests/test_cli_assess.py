@@ -665,3 +665,15 @@ def test_answered_under_that_names_no_rule_set_is_refused_in_one_line(tmp_path: 
     done = invoke("assess", str(src))
     (line,) = done.stderr.strip().splitlines()
     assert done.exit_code == 2 and f"{src}:2: answered_under: expected the id of the rule set" in line, line
+
+
+def test_save_beside_a_profile_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    """``assess PROFILE --save x.yaml`` read the profile and ignored --save without a word: it is the
+    interview's option, and is refused saying so, writing nothing."""
+    save = tmp_path / "x.yaml"
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--save", str(save))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "littlegiant: error: --save: is for the interview (assess with no profile file), where its answers are saved; "
+        "a profile file is only read: drop --save, or leave out the file to answer the questions"]
+    assert not save.exists()

@@ -362,6 +362,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "最多为 {most}（本机可用 {cpus} 个处理器的两倍），现在是 {got}"),
     "opt.columns_csv": ("only for a .csv output (an .xlsx has labels, JSON Lines has ids)",
                         "只用于 .csv 结果文件（.xlsx 总用文字列名，JSON Lines 总用英文编号）"),
+    "opt.save_profile": ("is for the interview (assess with no profile file), where its answers are saved; a profile "
+                         "file is only read: drop --save, or leave out the file to answer the questions",
+                         "只用于问答（assess 后面不写企业信息文件时），指定回答保存到哪里；给了企业信息文件时只读取、"
+                         "不另存：请去掉 --save，或不写文件名改为逐题回答"),
     "opt.save_chars": ("expected a file name without line breaks or other control characters",
                        "文件名里不能有换行或其他控制字符"),
     "opt.no_rule": ("no rule {got!r} in {sets} (a rule set's id lists every rule: littlegiant rules show {first})",

@@ -267,7 +267,7 @@ def assess(
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
-    save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
+    save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
@@ -284,8 +284,10 @@ def assess(
     elif fmt not in FORMATS:
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
+    if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
+        bad("opt.save_profile", language, "--save")
     if profile is None:
-        save = _checked_save(save, rules, language)
+        save = _checked_save(save or Path("littlegiant-profile.yaml"), rules, language)
     if output is not None:
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
         report_name(output, language)  # after: an input named as output is said to be one
@@ -298,6 +300,7 @@ def assess(
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)
         if profile is None:
+            assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
             set_ = None  # already answers of the interview
@@ -802,6 +805,8 @@ def init(
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
+    if file is not None and str(file) == "-":  # as most tools read it: the template to stdout, not a file named -
+        file = None
     if file is not None and (csv_file is not None or xlsx_file is not None):
         bad("opt.init_two", language, str(file))  # one template a run: which one was meant is not ours to guess
     if file is not None:  # 模板.xlsx names a sheet, not YAML in it
@@ -812,6 +817,7 @@ def init(
             file, csv_file = None, file
         elif suffix not in ("", ".yaml", ".yml", ".txt"):
             bad("opt.init_kind", language, "FILE", str(file), suffix=suffix)
+    csv_out = None if csv_file is not None and str(csv_file) == "-" else csv_file  # --csv -: stdout too
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
@@ -820,7 +826,7 @@ def init(
         bad_choice("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
         bad("opt.columns_template", language, f"--columns {columns}")
-    target = xlsx_file or csv_file or file
+    target = xlsx_file or csv_out or (None if csv_file is not None else file)
     if target is not None and target.exists() and not force:
         bad("out.exists", language, str(target))
     if target is not None:
@@ -841,7 +847,7 @@ def init(
         from littlegiant.report.table import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
-        write_output(text, csv_file, language)
+        write_output(text, csv_out, language)
         return
     write_output(profile_template(rs, day.year - 1, language), file, language)
 
