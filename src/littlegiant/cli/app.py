@@ -673,7 +673,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
-        say(words("run.interrupted_kept", lang, {"kept": _kept(writer, output, lang)}))
+        kept = _kept(writer, output, lang)
+        if _is_terminal(sys.stderr):  # after the terminal's echoed ^C: a line begun there broke as "（未生" / "成"
+            say("")
+        say(words("run.interrupted_kept", lang, {"kept": kept}))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         writer.abandon()  # after close: nothing to do
