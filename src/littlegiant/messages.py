@@ -379,6 +379,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
     "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),
     "usage.no_command": ("No such command {got!r}.", "没有 {got} 这个命令（可用的有：{known}）"),
+    "usage.no_command_elsewhere": ("No such command {got!r}; use: {use}", "没有 {got} 这个命令；要用的是：{use}"),
     "usage.no_command_near": ("No such command {got!r}.", "没有 {got} 这个命令；您是不是想写 {near}？"),
     "usage.needs_value": ("Option {option!r} requires an argument.", "{option} 后面要跟一个值"),
     "usage.missing": ("Missing {what}.", "缺少{what}"),

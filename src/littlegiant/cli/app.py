@@ -1120,6 +1120,12 @@ def usage_words(exc: Exception, lang: str) -> str:
     import re
 
     message: str = exc.format_message()  # type: ignore[attr-defined]
+    elsewhere = _command_elsewhere(exc, message)
+    if elsewhere is not None:
+        from littlegiant.messages import say as words
+
+        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if lang == "zh" else "company.yaml")
+        return t_usage("usage.see_help", lang, message=words("usage.no_command_elsewhere", lang, elsewhere))
     if lang != "zh":  # click's own words, which already list close matches ("Possible options")
         return t_usage("usage.see_help", "en", message=message)
     from littlegiant.messages import say as words
@@ -1151,6 +1157,34 @@ def usage_words(exc: Exception, lang: str) -> str:
     else:
         text = words("usage.other", "zh", {"detail": message})
     return t_usage("usage.see_help", "zh", message=text)
+
+
+OPTION_COMMANDS = {
+    "compare": "littlegiant assess {profile} --compare miit-2022,miit-2026",
+    "explain": "littlegiant assess {profile} --explain 研发费用",
+    "what-if": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+    "whatif": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+}
+"""Commands a user types that are options of ``assess``: ``littlegiant compare`` was told only that
+there is no such command, the --compare that does it unnamed."""
+
+
+def _command_elsewhere(exc: Exception, message: str) -> dict[str, str] | None:
+    """An unknown command that is an option of assess, or a command of ``rules`` typed without it
+    (``littlegiant diff``): the name typed and the command line that does it; None otherwise."""
+    import re
+
+    found = re.match(r"No such command '(.*)'\.", message)
+    ctx = getattr(exc, "ctx", None)
+    if found is None or ctx is None or ctx.parent is not None:  # a command of the top level only
+        return None
+    got = found.group(1)
+    if got.lower() in OPTION_COMMANDS:
+        return {"got": got, "use": OPTION_COMMANDS[got.lower()]}
+    group = ctx.command.get_command(ctx, "rules")
+    if group is not None and got.lower() in group.list_commands(ctx):
+        return {"got": got, "use": f"littlegiant rules {got.lower()}"}
+    return None
 
 
 def _nearest_option(exc: Exception) -> str | None:
