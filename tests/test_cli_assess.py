@@ -189,7 +189,7 @@ def test_set_by_a_label_naming_its_unit_reads_the_figure_in_that_unit(tmp_path: 
     assert doc["what_if"]["assumed"] == [
         {"path": "financials.2025.revenue", "before": 12000, "after": 13000},
         {"path": "financials.2025.rd_expense", "before": 650, "after": 700}]
-    assert [w["kind"] for w in doc["warnings"]] == ["asked_otherwise"]
+    assert [w["kind"] for w in doc["warnings"]] == ["answered_under", "asked_otherwise"]
 
 
 def test_set_by_the_other_rule_sets_incident_question_is_refused_naming_this_sets() -> None:
@@ -597,6 +597,12 @@ def test_a_figure_whose_comma_does_not_group_thousands_is_refused_on_the_command
     assert result.exit_code == 0 and json.loads(result.stdout)["sme"]["size"] == "medium"
 
 
+ANSWERED_UNDER = {
+    "zh": "这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，本次按评估日期 2026-11-26 适用的"
+          "《优质中小企业梯度培育管理办法（2026）》评估",
+    "en": "These answers were given to the questions of Interim Measures for Cultivating Quality SMEs (2022); "
+          "they are judged here under Measures for Cultivating Quality SMEs (2026), the rules for 2026-11-26",
+}
 OTHER_QUESTION = {
     "zh": "「近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定」一项"
           "是按《优质中小企业梯度培育管理暂行办法（2022）》的问题（“近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故”）"
@@ -630,9 +636,9 @@ def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(t
                           ("answered_under: shandong-2022\n", "2026-03-01"), ("", "2026-11-26")):
         flat = report(header, as_of)
         assert "2022）》的问题" not in flat and "question of Interim" not in flat, (header, as_of)
-    unanswered = text.replace("major_incident: false, ", "")
-    assert "question of Interim" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
-    assert "2022）》的问题" not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+    unanswered = text.replace("major_incident: false, ", "")  # the set is named, the question is not
+    assert said not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+    assert re.sub(r"\s+", "", ANSWERED_UNDER[lang]) in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
 
 
 def two_clients(tmp_path: Path) -> Path:
@@ -719,3 +725,15 @@ def test_answered_under_naming_a_set_not_shipped_is_warned_of_naming_the_shipped
     assert runner.invoke(app, ["batch", str(folder), "-o", str(full), "--format", "json", "-q", *args]).exit_code == 0
     lines = {Path(line["source"]).stem: line["result"]["warnings"] for line in map(json.loads, full.read_text("utf-8").splitlines())}
     assert {name: [w for w in said if w["kind"] == "answered_under_unknown"] for name, said in lines.items()} == found
+
+
+def test_save_beside_a_profile_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    """``assess PROFILE --save x.yaml`` read the profile and ignored --save without a word: it is the
+    interview's option, and is refused saying so, writing nothing."""
+    save = tmp_path / "x.yaml"
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--save", str(save))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "littlegiant: error: --save: is for the interview (assess with no profile file), where its answers are saved; "
+        "a profile file is only read: drop --save, or leave out the file to answer the questions"]
+    assert not save.exists()

@@ -774,3 +774,45 @@ def test_counts_of_one_take_the_singular_in_english(tmp_path: Path) -> None:
     code, _ = batch(str(src), "--output", str(tmp_path / "out.csv"))
     rows = read_csv(tmp_path / "out.csv")
     assert code == 1 and rows[0]["error"] == "the row has 1 cell but the header (line 1) has 6 columns"
+
+
+def test_ctrl_c_in_an_80_column_terminal_says_what_was_kept_on_lines_of_its_own(tmp_path: Path) -> None:
+    """Ctrl-C at a quiet run in a terminal 80 columns wide: the message began right after the echoed
+    ^C, so the terminal broke it mid-word (（未生 / 成); it starts on a fresh line now, every line within
+    80 columns. With the progress display, the partial .xlsx kept reads as what it is: its about sheet
+    says first that the run stopped and how many companies the file holds, which are its result rows."""
+    from openpyxl import load_workbook
+
+    src = tmp_path / "园区名单.jsonl"
+    _companies(src, 30_000)
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "COLUMNS": "80", "TERM": "xterm"}
+    cmd = [sys.executable, "-m", "littlegiant", "batch", "--as-of", "2026-11-26", "--lang", "zh", "--jobs", "1",
+           src.name, "--output"]
+    child = pexpect.spawn(cmd[0], [*cmd[1:], "评估结果.csv", "-q"], cwd=str(tmp_path), env=env, encoding="utf-8",
+                          timeout=120, dimensions=(40, 80))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(p.stat().st_size > 20_000 for p in tmp_path.glob("评估结果.partial-*")):
+        time.sleep(0.05)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    screen = str(child.before).split("\r\n")
+    assert screen[0] == "^C" and screen[1].startswith("littlegiant：已中断；已写出的"), screen
+    assert all(sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) <= 80 for line in screen), screen
+    (partial,) = tmp_path.glob("评估结果.partial-*.csv")
+    assert "".join("".join(screen).split()).endswith(f"保存在{partial.name}（未生成评估结果.csv）")
+
+    child = pexpect.spawn(cmd[0], [*cmd[1:], "评估结果.xlsx"], cwd=str(tmp_path), env=env, encoding="utf-8",
+                          timeout=120, dimensions=(40, 80))
+    child.expect(r" ([1-9]\d*)/30000")  # the progress display: rows are scored
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (partial,) = tmp_path.glob("评估结果.partial-*.xlsx")
+    book = load_workbook(partial)
+    rows = book["评估结果"].max_row - 1
+    first = next(book["说明"].iter_rows(values_only=True))
+    assert 0 < rows < 30_000
+    assert first == ("未完成", f"本次运行中途停止，本文件只有前 {rows} 家企业的结果，不是名单的全部")

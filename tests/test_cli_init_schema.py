@@ -131,3 +131,18 @@ def test_init_refuses_two_templates_in_one_run(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["init", str(tmp_path / "a.yaml"), "--csv", str(tmp_path / "b.csv"), "--lang", "en"])
     assert done.exit_code == 2 and "one template at a time" in done.output
     assert not (tmp_path / "a.yaml").exists() and not (tmp_path / "b.csv").exists()
+
+
+@pytest.mark.parametrize("args", [["init", "-"], ["init", "--csv", "-"]])
+def test_init_dash_prints_the_template_rather_than_writing_a_file_named_dash(tmp_path: Path, args: list[str],
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """``littlegiant init -`` wrote a file literally named "-"; as most tools read it, - is stdout."""
+    monkeypatch.chdir(tmp_path)
+    done = runner.invoke(app, [*args, "--lang", "zh", "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    assert list(tmp_path.iterdir()) == []
+    if "--csv" in args:
+        assert done.stdout.lstrip("\ufeff").startswith("企业名称,行业")
+    else:
+        data = yaml.safe_load(done.stdout)
+        assert data["answered_under"] == "miit-2026" and "name" in data

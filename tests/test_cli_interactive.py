@@ -600,8 +600,10 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
 
 
 @pytest.mark.parametrize(("lang", "path", "typed_text", "said"), [
-    ("zh", "industry", "17", "应填所列选项之一（输入编号或名称），现在是“17”"),
-    ("en", "industry", "17", "expected one of the choices listed (its number or its name), got '17'"),
+    ("zh", "industry", "17", "应填 1–16 的编号或选项名称，现在是“17”"),
+    ("en", "industry", "17", "expected a number from 1 to 16 or a choice's name, got '17'"),
+    ("zh", "rd_institution", "7", "应填 1–5 的编号或选项名称，现在是“7”"),  # the range, not only "one listed"
+    ("zh", "rd_institution", "国家队", "应填 1–5 的编号或选项名称，现在是“国家队”"),
     ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
 ])
@@ -1172,3 +1174,100 @@ def test_a_share_answered_with_its_percent_sign_is_not_asked_about_as_a_fraction
     assert code == 0 and "另存到" not in again.transcript and "小数" not in out, again.transcript
     assert "主导产品国内细分市场占有率：0.5%" in again.transcript  # the summary, as it was typed
     assert [w["kind"] for w in assess_json(save, "--as-of", "2026-11-26")["warnings"]] == []
+
+
+def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another_set_judges_them(
+        tmp_path: Path) -> None:
+    """Answers given --as-of 2026-03-01 (miit-2022): the file's comment said ``littlegiant assess old.yaml``,
+    which judged them by miit-2026 without a word, and resuming without --as-of did so too, calling the
+    tool's own file edited by hand and copying it. The comment now carries the date; assessed or resumed
+    under the other set, the answers say so in one line; the untouched file is resumed without a copy."""
+    save = tmp_path / "old.yaml"
+    s = Session(["assess", "--save", "old.yaml", "--as-of", "2026-03-01", "--lang", "zh"], tmp_path)
+    s.answers("旧规则公司", "1200")
+    assert s.until_prompt() is not None
+    s.finish()
+    text = save.read_text(encoding="utf-8")
+    assert text.splitlines()[1] == "# null 表示“不知道”。再次评估：littlegiant assess old.yaml --as-of 2026-03-01 --lang zh"
+    assert "answered_under: miit-2022\n" in text
+    command = text.splitlines()[1].split("再次评估：littlegiant ")[1].split()
+    followed = subprocess.run([sys.executable, "-m", "littlegiant", *command, "--format", "json"], cwd=tmp_path,
+                              capture_output=True, text=True, env=ENV, check=False)
+    doc = json.loads(followed.stdout)
+    assert doc["rules"]["id"] == "miit-2022" and doc["warnings"] == []
+    later = assess_json(save, "--as-of", "2026-12-02", "--lang", "zh")
+    assert later["rules"]["id"] == "miit-2026"
+    (said,) = [w["message"] for w in later["warnings"] if w["kind"] == "answered_under"]
+    assert said == ("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，本次按评估日期 2026-12-02 "
+                    "适用的《优质中小企业梯度培育管理办法（2026）》评估")
+    resumed = Session(["assess", "--save", "old.yaml", "--as-of", "2026-12-02", "--lang", "zh"], tmp_path)
+    assert resumed.until_prompt() is not None
+    shown = re.sub(r"\s+", "", resumed.reply("r"))
+    assert ("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，这次按评估日期2026-12-02适用的"
+            "《优质中小企业梯度培育管理办法（2026）》继续；要按原来的规则继续，请中断后加上--rulesmiit-2022重新运行。"
+            in shown), shown
+    assert "保存时不会保留" not in shown
+    resumed.finish()
+    assert list(tmp_path.glob("old.backup-*.yaml")) == []
+
+
+@pytest.mark.parametrize("word", ["退出", "q", " Quit ", "EXIT"])
+def test_a_quit_word_stops_the_interview_as_ctrl_d_does(tmp_path: Path, word: str) -> None:
+    """退出 at an amount was told an amount was expected, and at the name question it was saved as the
+    company's name: each quit word, alone, stops where it is typed, keeping the answers and saying how
+    to resume (the opening help says it can be typed). A name merely holding one is a name."""
+    save = tmp_path / "q.yaml"
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    opening = s.until_prompt()
+    assert opening is not None and "输入「退出」或按 Ctrl-C 可随时中断" in opening
+    s.send(word)
+    code, out = s.finish()
+    assert code == 130 and out == "" and not save.exists(), s.transcript
+    assert "已中断：尚未回答任何问题，未保存文件。" in s.transcript
+
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    s.answers("退出有限公司", "12000")
+    assert s.until_prompt() is not None
+    s.send(word)
+    code, out = s.finish()
+    assert code == 130 and out == "", s.transcript
+    assert "应填" not in s.transcript and "已中断：2 个回答已保存到 q.yaml。继续请运行：" in s.transcript
+    assert "littlegiant assess --save q.yaml --as-of 2026-11-26 --lang zh" in s.transcript
+    saved = profile.load_profile(save, rules.load("miit-2026")).values
+    assert saved == {"name": "退出有限公司", "financials.2025.revenue": Decimal(12000)}
+
+    s = Session(["assess", "--save", "q.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    assert s.until_prompt() is not None  # resume or start over?
+    s.send(word)
+    code, _ = s.finish()
+    assert code == 130 and "中保存的回答保持不变" in s.transcript
+    assert profile.load_profile(save, rules.load("miit-2026")).values == saved
+
+
+def test_quit_at_a_choice_in_an_80_column_terminal_stops_and_the_summary_quits_too(tmp_path: Path) -> None:
+    """In a real terminal 80 columns wide: quit at a numbered choice stops with the resume command on a
+    line of its own; 退出 at the summary before the report stops too, rather than making the report."""
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "c.yaml"]
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                          env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(50, 80))
+    pty_prompt(child)
+    child.sendline("选择题公司")
+    while "1) " not in (text := pty_prompt(child)):  # don't know, up to the first numbered choice
+        assert "直接回车生成报告" not in text
+        child.sendline("")
+    child.sendline("quit")
+    child.expect_exact("已中断：")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "littlegiant assess --save c.yaml --as-of 2026-11-26 --lang zh" in str(child.before).splitlines()[1:]
+    assert "应填" not in str(child.before)
+
+    s = Session(args, tmp_path)
+    s.answers("r")
+    while SUMMARY[1] not in (s.until_prompt() or SUMMARY[1]):
+        s.send("")
+    s.send("退出")
+    code, out = s.finish()
+    assert code == 130 and out == "", s.transcript
+    assert "已中断：" in s.transcript.split(SUMMARY[1])[1]

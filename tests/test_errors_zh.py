@@ -349,3 +349,21 @@ def test_every_error_row_of_a_zh_batch_is_chinese(tmp_path: Path, rows: list[tup
         for problem in row["error"].splitlines():
             assert CJK.search(problem), problem
             assert not re.search(r"\b(expected|got|unknown|invalid|internal)\b", problem), problem
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["compare", "a.yaml"], "没有 compare 这个命令；要用的是：littlegiant assess 企业信息.yaml --compare miit-2022,miit-2026",
+     "No such command 'compare'; use: littlegiant assess company.yaml --compare miit-2022,miit-2026"),
+    (["explain"], "没有 explain 这个命令；要用的是：littlegiant assess 企业信息.yaml --explain 研发费用",
+     "No such command 'explain'; use: littlegiant assess company.yaml --explain 研发费用"),
+    (["diff", "a", "b"], "没有 diff 这个命令；要用的是：littlegiant rules diff",
+     "No such command 'diff'; use: littlegiant rules diff"),
+])
+def test_a_command_that_is_an_option_elsewhere_is_pointed_to(args: list[str], zh: str, en: str) -> None:
+    """``littlegiant compare`` was told only 没有 compare 这个命令 with the five commands listed, none of
+    which names --compare: the command line that compares (or explains, or diffs) is given instead."""
+    code, out, err = lg(*args, lang_env="zh_CN.UTF-8")
+    assert code == 2 and out == ""
+    assert zh_line(err) == f"littlegiant 出错：{zh}（用法见 --help）"
+    code, _, err = lg(*args)
+    assert code == 2 and en_line(err) == f"littlegiant: error: {en} (see --help)"

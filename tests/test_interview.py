@@ -202,8 +202,8 @@ def test_answers_are_read_as_users_type_them(path: str, text: str, expected: obj
     ("registered_in_china", "也许", "expected yes or no"),
     ("employees", "12.5", "whole number"),
     ("registered_in_china", "maybe", "expected yes or no"),
-    ("industry", "17", "one of the choices listed"),
-    ("industry", "steel", "one of the choices listed"),
+    ("industry", "17", "a number from 1 to 16 or a choice's name"),
+    ("industry", "steel", "a number from 1 to 16 or a choice's name"),
     ("market.domestic_share", "120", "percentage from 0 to 100"),
     ("digital_level", "7", "at most 4"),
 ])

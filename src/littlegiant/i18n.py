@@ -40,10 +40,10 @@ MESSAGES = {
     "interview.intro": {
         "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
               "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
-              "每答一题都会保存到 {save}。按 Ctrl-C 可随时中断，下次继续。\n",
+              "每答一题都会保存到 {save}。输入「退出」或按 Ctrl-C 可随时中断，下次继续。\n",
         "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
               "Enter (or typing \"don't know\") = don't know; ? explains the question; < goes back one question.\n"
-              "Every answer is saved to {save} at once; Ctrl-C stops and you can resume later.\n",
+              "Every answer is saved to {save} at once; typing quit (or Ctrl-C) stops and you can resume later.\n",
     },
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
     "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
@@ -128,6 +128,12 @@ MESSAGES = {
         "en": "{save} holds what saving would not keep (comments, a layout of its own): the file as it was is "
               "copied to {backup}.\n",
     },
+    "interview.answered_under": {
+        "zh": "这些回答是按《{answered}》的问题填写的，这次按评估日期 {as_of} 适用的《{rules}》继续；"
+              "要按原来的规则继续，请中断后加上 --rules {other} 重新运行。\n",
+        "en": "These answers were given to the questions of {answered}; they are taken up under {rules}, the rules "
+              "for {as_of}. To go on under the former rules, stop and run again with --rules {other}.\n",
+    },
     "interview.backed_up": {
         "zh": "原来的 {n} 个回答已另存到 {backup}（需要时可用它继续）。\n现在从头开始。\n",
         "en": "{n:old answer|old answers} copied to {backup} (resume from it if you need them).\nStarting over.\n",
@@ -169,6 +175,9 @@ MESSAGES.update({
     "xlsx.blocker_manual_review": {"zh": "待认定机关判断——", "en": "for the authority to judge: "},
     "xlsx.blocker": {"zh": "主要差距", "en": "What holds it back"},
     "xlsx.next_step": {"zh": "下一步", "en": "Next step"},
+    "xlsx.stopped": {"zh": "未完成", "en": "Incomplete"},
+    "xlsx.stopped_rows": {"zh": "本次运行中途停止，本文件只有前 {n} 家企业的结果，不是名单的全部",
+                          "en": "The run was stopped: this file holds only the first {n} companies, not the whole list"},
     "xlsx.made": {"zh": "生成时间", "en": "Made at"},
     "xlsx.colours": {"zh": "结论（按颜色）", "en": "Verdicts (by colour)"},
     "xlsx.companies": {"zh": "企业名单", "en": "Companies"},

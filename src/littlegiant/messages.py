@@ -161,6 +161,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
+    "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
+                              "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
@@ -360,6 +362,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "最多为 {most}（本机可用 {cpus} 个处理器的两倍），现在是 {got}"),
     "opt.columns_csv": ("only for a .csv output (an .xlsx has labels, JSON Lines has ids)",
                         "只用于 .csv 结果文件（.xlsx 总用文字列名，JSON Lines 总用英文编号）"),
+    "opt.save_profile": ("is for the interview (assess with no profile file), where its answers are saved; a profile "
+                         "file is only read: drop --save, or leave out the file to answer the questions",
+                         "只用于问答（assess 后面不写企业信息文件时），指定回答保存到哪里；给了企业信息文件时只读取、"
+                         "不另存：请去掉 --save，或不写文件名改为逐题回答"),
     "opt.save_chars": ("expected a file name without line breaks or other control characters",
                        "文件名里不能有换行或其他控制字符"),
     "opt.no_rule": ("no rule {got!r} in {sets} (a rule set's id lists every rule: littlegiant rules show {first})",
@@ -373,6 +379,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
     "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),
     "usage.no_command": ("No such command {got!r}.", "没有 {got} 这个命令（可用的有：{known}）"),
+    "usage.no_command_elsewhere": ("No such command {got!r}; use: {use}", "没有 {got} 这个命令；要用的是：{use}"),
     "usage.no_command_near": ("No such command {got!r}.", "没有 {got} 这个命令；您是不是想写 {near}？"),
     "usage.needs_value": ("Option {option!r} requires an argument.", "{option} 后面要跟一个值"),
     "usage.missing": ("Missing {what}.", "缺少{what}"),

@@ -267,7 +267,7 @@ def assess(
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
-    save: Annotated[Path, typer.Option("--save", help="Interactive: where answers are saved after every answer.")] = Path("littlegiant-profile.yaml"),
+    save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
@@ -284,8 +284,10 @@ def assess(
     elif fmt not in FORMATS:
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
+    if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
+        bad("opt.save_profile", language, "--save")
     if profile is None:
-        save = _checked_save(save, rules, language)
+        save = _checked_save(save or Path("littlegiant-profile.yaml"), rules, language)
     if output is not None:
         output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
         report_name(output, language)  # after: an input named as output is said to be one
@@ -298,6 +300,7 @@ def assess(
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)
         if profile is None:
+            assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang))
             set_ = None  # already answers of the interview
@@ -427,7 +430,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items())
+                            preset.items(), interactive.assess_command(save, *resume))
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
@@ -671,7 +674,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
-        say(words("run.interrupted_kept", lang, {"kept": _kept(writer, output, lang)}))
+        kept = _kept(writer, output, lang)
+        if _is_terminal(sys.stderr):  # after the terminal's echoed ^C: a line begun there broke as "（未生" / "成"
+            say("")
+        say(words("run.interrupted_kept", lang, {"kept": kept}))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         writer.abandon()  # after close: nothing to do
@@ -803,6 +809,8 @@ def init(
 
     language = check_lang(lang)
     day = parse_as_of(as_of, language)
+    if file is not None and str(file) == "-":  # as most tools read it: the template to stdout, not a file named -
+        file = None
     if file is not None and (csv_file is not None or xlsx_file is not None):
         bad("opt.init_two", language, str(file))  # one template a run: which one was meant is not ours to guess
     if file is not None:  # 模板.xlsx names a sheet, not YAML in it
@@ -813,6 +821,7 @@ def init(
             file, csv_file = None, file
         elif suffix not in ("", ".yaml", ".yml", ".txt"):
             bad("opt.init_kind", language, "FILE", str(file), suffix=suffix)
+    csv_out = None if csv_file is not None and str(csv_file) == "-" else csv_file  # --csv -: stdout too
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
@@ -821,7 +830,7 @@ def init(
         bad_choice("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
         bad("opt.columns_template", language, f"--columns {columns}")
-    target = xlsx_file or csv_file or file
+    target = xlsx_file or csv_out or (None if csv_file is not None else file)
     if target is not None and target.exists() and not force:
         bad("out.exists", language, str(target))
     if target is not None:
@@ -842,7 +851,7 @@ def init(
         from littlegiant.report.table import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
-        write_output(text, csv_file, language)
+        write_output(text, csv_out, language)
         return
     write_output(profile_template(rs, day.year - 1, language), file, language)
 
@@ -1112,6 +1121,12 @@ def usage_words(exc: Exception, lang: str) -> str:
     import re
 
     message: str = exc.format_message()  # type: ignore[attr-defined]
+    elsewhere = _command_elsewhere(exc, message)
+    if elsewhere is not None:
+        from littlegiant.messages import say as words
+
+        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if lang == "zh" else "company.yaml")
+        return t_usage("usage.see_help", lang, message=words("usage.no_command_elsewhere", lang, elsewhere))
     if lang != "zh":  # click's own words, which already list close matches ("Possible options")
         return t_usage("usage.see_help", "en", message=message)
     from littlegiant.messages import say as words
@@ -1143,6 +1158,34 @@ def usage_words(exc: Exception, lang: str) -> str:
     else:
         text = words("usage.other", "zh", {"detail": message})
     return t_usage("usage.see_help", "zh", message=text)
+
+
+OPTION_COMMANDS = {
+    "compare": "littlegiant assess {profile} --compare miit-2022,miit-2026",
+    "explain": "littlegiant assess {profile} --explain 研发费用",
+    "what-if": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+    "whatif": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+}
+"""Commands a user types that are options of ``assess``: ``littlegiant compare`` was told only that
+there is no such command, the --compare that does it unnamed."""
+
+
+def _command_elsewhere(exc: Exception, message: str) -> dict[str, str] | None:
+    """An unknown command that is an option of assess, or a command of ``rules`` typed without it
+    (``littlegiant diff``): the name typed and the command line that does it; None otherwise."""
+    import re
+
+    found = re.match(r"No such command '(.*)'\.", message)
+    ctx = getattr(exc, "ctx", None)
+    if found is None or ctx is None or ctx.parent is not None:  # a command of the top level only
+        return None
+    got = found.group(1)
+    if got.lower() in OPTION_COMMANDS:
+        return {"got": got, "use": OPTION_COMMANDS[got.lower()]}
+    group = ctx.command.get_command(ctx, "rules")
+    if group is not None and got.lower() in group.list_commands(ctx):
+        return {"got": got, "use": f"littlegiant rules {got.lower()}"}
+    return None
 
 
 def _nearest_option(exc: Exception) -> str | None:

@@ -1757,7 +1757,7 @@ class Writer:
         (an .xlsx partial holds the rows so far, as a workbook Excel opens)."""
         if self.xlsx:
             try:
-                self.handle.close()
+                self.handle.close(stopped=True)
             except (InputError, OSError):
                 pass
         self._unshared()

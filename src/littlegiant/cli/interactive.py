@@ -6,7 +6,7 @@ is shown, so Ctrl-C, a closed terminal or end of input lose nothing that was ans
 file is locked for the whole interview: a second interview on the same file is refused.
 
 At a question: Enter (or 不知道 typed) is "don't know", ``?`` shows the help and the official terms
-it uses, ``<`` goes back one question. Before the report, all answers are listed and any can be
+it uses, ``<`` goes back one question, 退出 (q, quit, exit) stops as Ctrl-D does. Before the report, all answers are listed and any can be
 changed; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
 """
 
@@ -29,16 +29,17 @@ from littlegiant.i18n import t
 from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
 from littlegiant.load.fileio import atomic_write_text, new_file_mode
 from littlegiant.load.profile import (
+    ANSWERED_UNDER,
     OtherQuestion,
-    Profile,
     Scalar,
+    answered_set,
     field_for_path,
     from_data,
     input_label,
     other_questions,
     year_in_path,
 )
-from littlegiant.load.rules import FieldDef, RuleSet, glossary
+from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import say
 from littlegiant.records import record
@@ -49,13 +50,16 @@ from littlegiant.report.words import exact, num
 
 HEADER = {
     "en": ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
-           "# null means \"don't know\". Assess it again with: littlegiant assess {save}\n"),
+           "# null means \"don't know\". Assess it again with: {again}\n"),
     "zh": ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。\n"
-           "# null 表示“不知道”。再次评估：littlegiant assess {save}\n"),
+           "# null 表示“不知道”。再次评估：{again}\n"),
 }
 """The saved file's first lines, in the interview's language: the finance manager may open it."""
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
+QUIT = ("退出", "q", "quit", "exit")
+"""Typed alone at any prompt (trimmed, any case), these stop the interview as Ctrl-D does: a user who
+typed 退出 was told an amount was expected, and at the name question it was saved as the company's name."""
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -64,6 +68,10 @@ def _t(key: str, lang: str, **kw: object) -> str:
 
 class Interrupted(Exception):
     """The user stopped the interview (Ctrl-C or end of input); the answers are saved."""
+
+
+class Quit(Interrupted):
+    """The user typed 退出 (or q, quit, exit): a stop even where end of input goes on to the report."""
 
 
 class Locked(Exception):
@@ -83,6 +91,8 @@ class Terminal:
         line = self.stdin.readline()
         if line == "":
             raise Interrupted
+        if line.strip().lower() in QUIT:
+            raise Quit
         return line.rstrip("\r\n")
 
     def width(self) -> int:
@@ -136,10 +146,21 @@ def locked(save: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def load_saved(path: Path, rules: RuleSet) -> tuple[Profile, set[str], list[OtherQuestion]]:
-    """The answers of an earlier interview: the profile (its values, those answered as approximate,
-    saved as 约5100, and the shares answered with their % sign), the paths answered "don't know", and
-    those given to another rule set's question.
+@record(frozen=True)
+class Saved:
+    """The answers of an earlier interview, as its file holds them."""
+
+    values: dict[str, Scalar]
+    unknown: set[str]  # answered "don't know"
+    approximate: frozenset[str]  # answered as approximate (saved as 约5100)
+    percent_signed: frozenset[str]  # shares answered with their % sign (0.5%)
+    others: list[OtherQuestion]  # given to another rule set's differently worded question
+    answered_under: str | None  # the set whose questions they answer, as the file says
+    other_set: Text | None  # that set's title, when it is a shipped set other than the interview's
+
+
+def load_saved(path: Path, rules: RuleSet) -> Saved:
+    """The answers of an earlier interview, read by the interview's rules.
 
     A blank counts as "don't know" only in a file the interview wrote (its header says so): in a
     template from ``init`` or a profile typed by hand, a blank is a question not yet answered, and
@@ -153,7 +174,9 @@ def load_saved(path: Path, rules: RuleSet) -> tuple[Profile, set[str], list[Othe
         except InputError:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
-    return prof, unknown, other_questions(rules, prof)
+    other = answered_set(rules, prof)
+    return Saved(dict(prof.values), unknown, prof.approximate, prof.percent_signed, other_questions(rules, prof), prof.answered_under,
+                 other.title if other is not None else None)
 
 
 # ------------------------------------------------------------------------ words
@@ -462,11 +485,15 @@ def _written_here(path: Path) -> bool:
     return _HEADER_LINE.fullmatch(first.rstrip("\r\n")) is not None
 
 
-def _as_saved(save: Path, data: dict[str, Any]) -> bool:
+def _as_saved(save: Path, data: dict[str, Any], answered_under: str | None) -> bool:
     """Whether ``save`` holds just what saving ``data`` would write, its header aside. A profile edited
     by hand (a consultant's comments, another order, quotes) does not, and resuming on it saves over it
     at once: it is copied first, so that nothing a user wrote is lost. PyYAML keeps no comments, and a
-    copy keeps everything else too (the layout, the wording of a value), which merging would not."""
+    copy keeps everything else too (the layout, the wording of a value), which merging would not.
+    ``answered_under`` is the set the file names: the tool's own file, saved under the 2022 rules and
+    resumed under 2026's, differs from a save under 2026 by that name alone, and was no edit."""
+    if answered_under is not None and ANSWERED_UNDER in data:
+        data = {**data, ANSWERED_UNDER: answered_under}
     try:
         text = save.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -483,17 +510,18 @@ def _progress(n: int, total: int, width: int = 20) -> str:
 
 
 def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
-        preset: Iterable[tuple[str, Scalar | None]] = ()) -> None:
+        preset: Iterable[tuple[str, Scalar | None]] = (), again_cmd: str | None = None) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
-    (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``."""
+    (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``.
+    ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date)."""
     with locked(save):
-        _run(interview, term, save, lang, resume_cmd, preset)
+        _run(interview, term, save, lang, resume_cmd, preset, again_cmd or shlex.join(["littlegiant", "assess", str(save)]))
 
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
-         preset: Iterable[tuple[str, Scalar | None]]) -> None:
+         preset: Iterable[tuple[str, Scalar | None]], again_cmd: str) -> None:
     header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
-                                                          save=save)
+                                                          again=again_cmd)
 
     written = False  # by this sitting: until then the file, if any, holds what it held before
 
@@ -503,8 +531,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         written = True
 
     if save.exists():
-        prof, unknown, others = load_saved(save, interview.rules)
-        values = prof.values
+        saved = load_saved(save, interview.rules)
+        values, unknown, others = saved.values, saved.unknown, saved.others
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
@@ -519,13 +547,18 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
                 interview.unknown |= unknown
-                interview.approximate |= prof.approximate
-                interview.percent_signed |= prof.percent_signed
+                interview.approximate |= saved.approximate
+                interview.percent_signed |= saved.percent_signed
                 for other in others:  # asked again in these rules' words, Enter keeping the answer
                     interview.forget(other.field.path)
                     interview.asked_otherwise[other.field.path] = other.rules_id
-                if not _as_saved(save, interview.saved_data()):  # the next save would lose what was written by hand
+                # the next save would lose what was written by hand
+                if not _as_saved(save, interview.saved_data(), saved.answered_under):
                     term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
+                if saved.other_set is not None:  # the date picked another set than the answers were given to
+                    term.say(wrap_all(_t("answered_under", lang, answered=saved.other_set.get(lang),
+                                         rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
+                                         other=saved.answered_under), term.width()))
                 for other in others:
                     term.say(wrap_all(_t("asked_otherwise", lang, label=other.field.label.get(lang),
                                          rules=other.title.get(lang)), term.width()))
@@ -559,6 +592,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
+                    except Quit:
+                        raise
                     except Interrupted:  # end of input here: nothing more to change, on to the report
                         term.say("\n")
                         reply = ""
@@ -620,7 +655,18 @@ def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]
 
 def resume_command(save: Path, as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:
     """The command line that picks the interview up again (same rule set and date)."""
-    parts = ["littlegiant", "assess", "--save", str(save)]
+    return _command(["--save", str(save)], as_of, rules, renewal, lang)
+
+
+def assess_command(save: Path, as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:
+    """The command line that assesses the saved answers as they were given: the saved file's header
+    said ``littlegiant assess old.yaml`` for answers given --as-of 2026-03-01, which judged them by
+    the 2026 rules the day it was followed."""
+    return _command([str(save)], as_of, rules, renewal, lang)
+
+
+def _command(start: list[str], as_of: str | None, rules: str | None, renewal: str | None, lang: str | None) -> str:
+    parts = ["littlegiant", "assess", *start]
     if as_of:
         parts += ["--as-of", as_of]
     if rules:

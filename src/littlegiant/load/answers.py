@@ -167,8 +167,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         found = choice_named(f, stripped) or choice_named(f, raw)
         meant = choices_meant(f, stripped) if found is None else ()
         if numbered and not meant:  # the choices are on the screen, numbered: say that, not the list of ids
-            if found is None:
-                raise wrong()
+            if found is None:  # with their range: 7 on a list of 5 was told only "one of the choices listed"
+                raise InputError(kind="value.choice_numbered", params={"n": len(f.choices), "shown": brief(stripped)},
+                                 field=where, label=label or field_words(f, where))
             return found, None
         if meant:  # 批发和零售业 is 批发业 or 零售业: those two are named, not every choice
             options = [lab for lab in map(f.choice_labels.get, meant) if lab is not None]

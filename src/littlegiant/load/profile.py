@@ -254,21 +254,32 @@ class OtherQuestion:
     rules_id: str = ""  # that set's id, as ``answered_under`` names it
 
 
-def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
-    """The answered fields whose question the profile's own rule set (``answered_under``, a shipped
-    set) asked in other words than ``rules`` does. An answer to the 2022 incident question, judged
-    under the 2026 one, was taken for an answer to a question nobody was asked, without a word.
-    Nothing when the profile does not say its set, or names one not shipped (it cannot be read)."""
+def answered_set(rules: RuleSet, profile: Profile) -> RuleSet | None:
+    """The shipped rule set whose questions the profile answered (``answered_under``), when it is not
+    ``rules``: answers saved under miit-2022 and assessed or resumed on a date that picks miit-2026
+    were judged by the other set without a word. None when the profile does not say its set, names
+    ``rules``, or names one not shipped (it cannot be read)."""
     from littlegiant.load import rules as rulesets
-    from littlegiant.load.tabular import norm
 
     said = profile.answered_under
     if said is None or said == rules.id or said not in {*rulesets.builtin_ids(), *rulesets.overlay_ids()}:
-        return []
+        return None
     try:
-        other = rulesets.load(said)
+        return rulesets.load(said)
     except InputError:  # pragma: no cover - the shipped files load (tests/test_parsed_rules.py)
+        return None
+
+
+def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
+    """The answered fields whose question the profile's own rule set (``answered_under``, a shipped
+    set) asked in other words than ``rules`` does. An answer to the 2022 incident question, judged
+    under the 2026 one, was taken for an answer to a question nobody was asked, without a word."""
+    from littlegiant.load.tabular import norm
+
+    other = answered_set(rules, profile)
+    if other is None:
         return []
+    said = profile.answered_under or other.id
     out = []
     for f in rules.fields.values():
         theirs = other.fields.get(f.id)

@@ -22,6 +22,7 @@ from littlegiant.load.profile import (
     OtherQuestion,
     Profile,
     UnknownSet,
+    answered_set,
     field_for_path,
     input_label,
     other_questions,
@@ -123,6 +124,7 @@ class Report:
     detail: bool = True  # the criterion trace (the terminal shows it only with --detail)
     asked_otherwise: list[OtherQuestion] = field(default_factory=list)  # answers given to another set's question
     unknown_set: UnknownSet | None = None  # answered_under naming a set this tool does not have
+    answered_under: Text | None = None  # the title of another set whose questions the profile answered
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
@@ -131,7 +133,9 @@ class Report:
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
         unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
-        return ([unheld] if unheld else []) + ([stale] if stale else []) \
+        other = [answered_under_text(self.answered_under, r.rules_title, r.as_of, self.lang)] \
+            if self.answered_under is not None else []
+        return ([unheld] if unheld else []) + ([stale] if stale else []) + other \
             + answered_under_texts(self.asked_otherwise, self.unknown_set, r.rules_title, self.lang) \
             + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
@@ -246,8 +250,20 @@ def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, Tier
 
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+    answered = answered_set(rules, profile)
     return Report(result, lang, rules, plans_of(rules, profile, result), **kw,
-                  asked_otherwise=other_questions(rules, profile), unknown_set=unknown_set(rules, profile))
+                  asked_otherwise=other_questions(rules, profile), unknown_set=unknown_set(rules, profile),
+                  answered_under=answered.title if answered is not None else None)
+
+
+def answered_under_text(answered: Text, judged_by: Text, as_of: date, lang: str) -> str:
+    """Answers saved under one rule set, judged under another (the date picked it): said first, or a
+    file answered under the 2022 measures was read as a 2026 verdict with no word of the change."""
+    if lang == "zh":
+        return (f"这些回答是按《{answered.zh}》的问题填写的，本次按评估日期 {as_of.isoformat()} 适用的"
+                f"《{judged_by.zh}》评估")
+    return (f"These answers were given to the questions of {answered.en}; they are judged here under {judged_by.en}, "
+            f"the rules for {as_of.isoformat()}")
 
 
 def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:
@@ -358,6 +374,10 @@ def report_json(report: Report) -> dict[str, Any]:
             {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
+    if report.answered_under is not None:
+        doc["warnings"].append({"kind": "answered_under", "answered_under": report.answered_under.get(report.lang),
+                                "message": answered_under_text(report.answered_under, report.result.rules_title,
+                                                               report.result.as_of, report.lang)})
     doc["warnings"] += answered_under_warnings(report.asked_otherwise, report.unknown_set, report.result.rules_title,
                                                report.lang)
     return doc

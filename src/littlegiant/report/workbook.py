@@ -56,7 +56,7 @@ class ResultBook:
         self.bold = Font(bold=True)
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
-        info = self.book.create_sheet(t("xlsx.about", lang))
+        self.info = info = self.book.create_sheet(t("xlsx.about", lang))
         columns = result_header(self.labels)
         self.width, self.rows = len(columns), 0
         widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
@@ -79,7 +79,7 @@ class ResultBook:
         info.column_dimensions["B"].width = 70
         renewed = about.get("renewal") or ""
         kind = t("xlsx.new", lang) if not renewed else t("xlsx.renewal", lang).format(title=renewed)
-        made = [(t("xlsx.rules", lang), about.get("rules_title", "")),  # the title: an id is code to a client
+        self.made = [(t("xlsx.rules", lang), about.get("rules_title", "")),  # the title: an id is code to a client
                 (t("xlsx.kind", lang), kind),
                 *([(t("xlsx.basis", lang), about["basis"])] if about.get("basis") else []),
                 (t("as_of", lang), about.get("as_of", "")),
@@ -88,8 +88,7 @@ class ResultBook:
                 (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
                 (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
                 ("", t("disclaimer", lang))]
-        for label, value in made:
-            info.append([self._text(info, label), self._text(info, value)])
+        """The about sheet's rows, written at ``close``: a stopped run's first says it holds only some rows."""
 
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
         """A cell that holds text as text, even text starting with = or # (which openpyxl would
@@ -152,12 +151,20 @@ class ResultBook:
     def flush(self) -> None:
         """Rows are on disk only once the workbook is closed (a zip is written whole)."""
 
-    def close(self) -> None:
-        """Write the workbook: the rows appended so far, also after an interruption."""
+    def close(self, stopped: bool = False) -> None:
+        """Write the workbook: the rows appended so far, also after an interruption (``stopped``), whose
+        about sheet then says first that the run stopped and how many companies the file holds: the
+        partial file of a run stopped at row 3,000 of 8,000 read like a finished run."""
         if self.handle.closed:
             return
         from openpyxl.utils import get_column_letter
 
+        info = self.info
+        if stopped:
+            info.append([self._text(info, t("xlsx.stopped", self.lang)),
+                         self._text(info, t("xlsx.stopped_rows", self.lang, n=self.rows))])
+        for label, value in self.made:
+            info.append([self._text(info, label), self._text(info, value)])
         try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
             self.book.save(self.handle)
