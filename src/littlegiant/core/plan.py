@@ -186,8 +186,7 @@ class Plan:
                 self.paths[(f.id, None)] = f.path
         self._derived: dict[str, expr.Compiled] = {}
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
-        self._members: dict[str, list[tuple[str, list[str]]]] = {}
-        self._item_ids: dict[str, list[str]] = {}
+        self._members: dict[str, list[tuple[str, list[int]]]] = {}
         self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
         self._item_rows: dict[tuple[str, str, str], dict[tuple[object, ...], CriterionResult]] = {}
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
@@ -479,7 +478,7 @@ class Plan:
             hit = state[key] = [detail(state) for _, detail, _ in self.items[table_id]]
             table = f"\0table:{table_id}"
             if table not in state:  # the sums, from these very points
-                state[table] = _sums(self._members[table_id], dict(zip(self._item_ids[table_id], hit, strict=True)))
+                state[table] = _sums(self._members[table_id], [(d.low, d.high, d.strict, None) for d in hit])
         return hit  # type: ignore[return-value]
 
     def _reads_of_items(self, table_id: str) -> list[tuple[str, ...]]:
@@ -537,15 +536,14 @@ class Plan:
     def _compile_table(self, table_id: str, table: ScoreTable) -> Callable[[State], Table]:
         """(low, high, strict low, per group) of a score table, computed once per profile."""
         key = f"\0table:{table_id}"
-        fns = {i.id: self._compile_item(i) for i in table.items}
-        members = self._members.setdefault(table_id, [(g.id, [i.id for i in table.items if i.group == g.id])
+        fns = [self._compile_item(i) for i in table.items]
+        members = self._members.setdefault(table_id, [(g.id, [n for n, i in enumerate(table.items) if i.group == g.id])
                                                       for g in table.groups])
-        self._item_ids[table_id] = [i.id for i in table.items]
 
         def scored(state: State) -> Table:
             hit = state.get(key)
             if hit is None:
-                hit = state[key] = _sums(members, {iid: fn(state) for iid, fn in fns.items()})
+                hit = state[key] = _sums(members, [fn(state) for fn in fns])
             return hit  # type: ignore[return-value]
         return scored
 
@@ -564,7 +562,8 @@ class Plan:
                 return lambda state: scorer(None, state)
             read = value
             return lambda state: scorer(read(state, 0), state)
-        return _points_of(self._item_detail(item))
+        return lambda state: _best([scorer(read(state, 0) if read is not None else None, state)
+                                    for read, scorer in scales], cap)
 
     def _item_detail(self, item: ScoreItem) -> Callable[[State], ItemDetail]:
         """One score item in full: its points (low, high, strict low), the value scored and the band
@@ -591,21 +590,19 @@ class Plan:
                    engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
 
         def best_of(state: State) -> ItemDetail:
-            lows, highs, stricts, values = [], [], [], []
+            points, values = [], []
             best, value, label, review = Decimal(-1), None, None, False
             for read, scorer in scales:
                 v = read(state, 0) if read is not None else None
                 values.append(v)
-                low, high, strict, chosen = scorer(v, state)
-                lows.append(low)
-                highs.append(high)
-                stricts.append(strict)
+                points.append(scorer(v, state))
+                low, _, _, chosen = points[-1]
                 if low > best:
                     best, value = low, v
                     label = chosen.label if chosen is not None else None
                     review = bool(chosen is not None and chosen.review)
-            return ItemDetail(min(max(lows), cap), min(max(highs), cap), min(max(stricts), cap), value, label,
-                              review, tuple(values))
+            low, high, strict, _ = _best(points, cap)
+            return ItemDetail(low, high, strict, value, label, review, tuple(values))
         return best_of
 
     def _item_reads(self, item: ScoreItem) -> tuple[str, ...]:
@@ -809,6 +806,20 @@ def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
                            note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
 
 
+def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:
+    """A best-of item's points from its scales': the highest lowest, highest and strict lowest (the
+    first of equals, as ``max``), each within the item's cap; which band counts is the detail's to say."""
+    low, high, strict, _ = points[0]
+    for lo, hi, st, _ in points[1:]:
+        if lo > low:
+            low = lo
+        if hi > high:
+            high = hi
+        if st > strict:
+            strict = st
+    return min(low, cap), min(high, cap), min(strict, cap), None
+
+
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
     """A score item's points as a summary takes them, from the full detail of the item."""
     def points(state: State) -> engine.BandScore:
@@ -846,15 +857,15 @@ def _keep_leaf(step: _Step, key: tuple[object, ...], row: CriterionResult) -> No
     rows[key] = row
 
 
-def _sums(members: list[tuple[str, list[str]]], points: dict[str, engine.BandScore | ItemDetail]) -> Table:
-    """A score table's (low, high, strict low) in all and per group, from its items' points."""
+def _sums(members: list[tuple[str, list[int]]], points: list[engine.BandScore]) -> Table:
+    """A score table's (low, high, strict low) in all and per group, from its items' points (in the
+    table's order; ``members``: each group's items, by their places in it)."""
     groups = {}
     low = high = strict = _ZERO
     for group, items in members:
         g_low = g_high = g_strict = _ZERO
-        for iid in items:
-            p = points[iid]
-            lo, hi, st = (p.low, p.high, p.strict) if isinstance(p, ItemDetail) else p[:3]
+        for i in items:
+            lo, hi, st, _ = points[i]
             g_low += lo
             g_high += hi
             g_strict += st
