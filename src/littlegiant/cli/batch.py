@@ -955,6 +955,7 @@ Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
+_SCORES = tuple(SUMMARY_COLUMNS.index(f"{tid}_score") for tid in TIER_IDS)
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
@@ -1302,9 +1303,10 @@ class Job:
         self._lines: list[str | bytes] = []
         self._bytes = False  # some of the lines are bytes
         self._csv: Any = None
+        self._worded: dict[tuple[Any, ...], list[str]] = {}  # see _in_words
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False}
+        return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False, "_worded": {}}
 
     def __call__(self, chunk: Chunk, turn: int | None = None) -> Done:
         """The chunk's rows; on a worker, with ``turn`` (the chunk's place in the input) and an
@@ -1356,8 +1358,7 @@ class Job:
         if self.labels is None:
             cells = list(map(str, row))
         else:
-            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
-            cells, text = ["" if c is None else str(c) for c in words], text_cells(self.labels)
+            cells, text = self._in_words(row), (0, 1)
         for i in text:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
@@ -1368,6 +1369,35 @@ class Job:
         if self._csv is None:  # the csv module quotes; its one write per row lands in the list
             self._csv = csv.writer(_Sink(self._lines.append))
         self._csv.writerow(cells)
+
+
+    def _in_words(self, row: Cells) -> list[str]:
+        """The row in words (result_words) as text, its later text cells made inert: every cell after
+        the source and the name is a function of the row's other cells, which a screening repeats
+        (the same statuses, blocker, no warning), so those are worded once and kept (WORDS_KEPT). A
+        score written as a float is not kept: 60.0 would find the row kept for 60."""
+        assert self.labels is not None
+        key: tuple[Any, ...] | None = tuple(row[2:])
+        for i in _SCORES:
+            if type(row[i]) is float:
+                key = None
+        tail = self._worded.get(key) if key is not None else None
+        if tail is None:
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
+            tail = ["" if c is None else str(c) for c in words[2:]]
+            for i in text_cells(self.labels):
+                if i >= 2 and tail[i - 2].startswith(FORMULA_STARTS):
+                    tail[i - 2] = inert(tail[i - 2])
+            if key is not None:
+                if len(self._worded) >= WORDS_KEPT:
+                    self._worded.clear()
+                self._worded[key] = tail
+        return ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else "", *tail]
+
+
+WORDS_KEPT = 1024
+"""How many rows' words (all but the source and name) a Job keeps: a screening has a few hundred
+outcomes; past this many, the store starts again."""
 
 
 _JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(SUMMARY_COLUMNS))
