@@ -47,6 +47,7 @@ from littlegiant.load.tabular import (
     HeaderSearch,
     RowError,
     every_problem,
+    norm,
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
@@ -285,17 +286,12 @@ class _Seen:
         """note.same_name when a company of this name was read before, as a sheet's row would have it."""
         if name is None:
             return ()
-        key = ("name", name.lower() if name.isascii() and name.isalnum() else _norm(name))  # as norm folds it, faster
+        # as norm folds it: NFKC leaves ASCII as it is, so ASCII text is only lowered and its spaces dropped
+        key = ("name", "".join(name.lower().split()) if name.isascii() else norm(name))
         if not key[1]:
             return ()
         earlier = self.keys.first(key, source)
         return (("note.same_name", earlier),) if earlier != source else ()
-
-
-def _norm(text: str) -> str:
-    from littlegiant.load.tabular import norm
-
-    return norm(text)
 
 
 class _Named(msgspec.Struct):
