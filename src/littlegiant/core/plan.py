@@ -808,16 +808,9 @@ def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
 
 def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:
     """A best-of item's points from its scales': the highest lowest, highest and strict lowest (the
-    first of equals, as ``max``), each within the item's cap; which band counts is the detail's to say."""
-    low, high, strict, _ = points[0]
-    for lo, hi, st, _ in points[1:]:
-        if lo > low:
-            low = lo
-        if hi > high:
-            high = hi
-        if st > strict:
-            strict = st
-    return min(low, cap), min(high, cap), min(strict, cap), None
+    first of equals), each within the item's cap; which band counts is the detail's to say."""
+    return (min(max([p[0] for p in points]), cap), min(max([p[1] for p in points]), cap),
+            min(max([p[2] for p in points]), cap), None)
 
 
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
