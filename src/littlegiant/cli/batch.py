@@ -40,18 +40,21 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
+    NOTE_LIST,
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
     SAMPLE_MARK,
     SHEET_UNIT,
     HeaderSearch,
     RowError,
+    add_note,
     every_problem,
     norm,
+    note_kinds,
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import SystemError_, Text
+from littlegiant.messages import SystemError_, Text, say
 from littlegiant.records import record
 from littlegiant.report.common import close_text, other_question_text, stale_year_text, unheld_text, warning_sentences
 from littlegiant.report.table import (
@@ -240,8 +243,6 @@ class _Seen:
     def row(self, item: Item, again: bool, encoding: str | None = None) -> Item:
         """The item with its notes: a sheet's row on its cells; a profile file read here (its data
         handed on, its error an error row) for the company's name."""
-        from littlegiant.load.tabular import add_note
-
         if self.identity is None or item.kind not in ("csv", "file"):
             return item
         if item.kind == "file":
@@ -1204,8 +1205,6 @@ class Scorer:
         """What the row's reading found that its reader should know: the headers of its formula cells
         without a saved result, and its notes (message kind, parameter): a row scored without a
         company name (which company it is cannot be told), and the reader's notes on its cells."""
-        from littlegiant.load.tabular import NOTE_LIST, note_kinds
-
         notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
         if prof.name is None:
             notes.insert(0, ("note.no_name", ""))
@@ -1214,9 +1213,6 @@ class Scorer:
 
     def _words(self, kind: str, param: str) -> str:
         """A note in the run's language; a list of headers quoted and joined as the language writes them."""
-        from littlegiant.load.tabular import NOTE_LIST
-        from littlegiant.messages import say
-
         if NOTE_LIST in param or kind == "note.formula_unsaved":
             items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
             param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
