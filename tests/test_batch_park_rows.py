@@ -186,6 +186,18 @@ def test_a_company_given_twice_in_json_lines_or_a_folder_is_noted_as_in_a_sheet(
         ("名单.jsonl:4", "出错", ""), ("名单.jsonl:5", "已评估", again)]
 
 
+def test_a_latin_name_given_twice_is_noted_whatever_its_case_and_spaces(tmp_path: Path) -> None:
+    """Good Co, GOOD  co and goodco are one name to a sheet's reader (norm): the JSON lines fold them
+    alike, and Good Co. stays another company."""
+    lines = tmp_path / "list.jsonl"
+    lines.write_text("".join(f'{{"name": "{n}", "industry": "industrial"}}\n'
+                             for n in ("Good Co", " GOOD  co ", "goodco", "Good Co.")), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    invoke("batch", str(lines), "-o", str(out))
+    same = f"与“{lines}:1”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    assert [r["需核对的数据"] for r in read_csv(out)] == ["", same, same, ""]
+
+
 def test_a_folder_of_profiles_scored_on_workers_keeps_its_notes(tmp_path: Path) -> None:
     """With --jobs 2 a folder's duplicate is noted as on one process, and in the full result's notes."""
     folder = tmp_path / "资料"

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
 from littlegiant.cli.app import app
-from littlegiant.report.table import inert
+from littlegiant.report.table import Labels, inert, result_words, text_cells
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"
@@ -329,6 +329,27 @@ def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=False)
     job.line(row)
     assert job._lines == [json.dumps(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Plain Co", "=1+1", "", "-5", 'A, "B"']),
+                          st.sampled_from([60, 60.0, 59.5, "", "55-60"]),
+                          st.sampled_from(["", "-5%?", "研发费用高于营业收入"])), min_size=1, max_size=8),
+       st.sampled_from(["zh", "en"]))
+def test_rows_in_words_are_their_own_whatever_rows_came_before(rows: list[tuple[str, object, str]], lang: str) -> None:
+    """A .csv in words keeps the words of the rows it wrote (all but the source and the name, worded
+    once for rows that share them); each line is still its own row's result_words as the csv module
+    writes it: names made inert row by row, a score of 60.0 not written as the 60 of a row before."""
+    labels = Labels(lang, {"innovative_sme": "T1", "zjtx_sme": "T2", "little_giant": "T3"}, "Name", False)
+    job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, lang, False, "x"), csv_rows=True,
+                       labels=labels)
+    expected = io.StringIO()
+    for i, (name, score, warnings) in enumerate(rows):
+        row: list[object] = [f"in.jsonl:{i + 1}", name, "scored", "", "small", "unknown", score, "unmet", "",
+                             "unmet", "", "zjtx_sme: zjtx26.niche_years — At least 3 years", warnings]
+        job.line(row)
+        words = ["" if c is None else str(c) for c in result_words(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), labels)]
+        csv.writer(expected).writerow([inert(c) if n in text_cells(labels) else c for n, c in enumerate(words)])
+    assert "".join(job._lines) == expected.getvalue()
 
 
 def test_names_with_commas_quotes_and_line_breaks_survive_the_round_trip(tmp_path: Path) -> None:

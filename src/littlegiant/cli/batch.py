@@ -40,17 +40,21 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
+    NOTE_LIST,
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
     SAMPLE_MARK,
     SHEET_UNIT,
     HeaderSearch,
     RowError,
+    add_note,
     every_problem,
+    norm,
+    note_kinds,
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import SystemError_, Text
+from littlegiant.messages import SystemError_, Text, say
 from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
@@ -246,8 +250,6 @@ class _Seen:
     def row(self, item: Item, again: bool, encoding: str | None = None) -> Item:
         """The item with its notes: a sheet's row on its cells; a profile file read here (its data
         handed on, its error an error row) for the company's name."""
-        from littlegiant.load.tabular import add_note
-
         if self.identity is None or item.kind not in ("csv", "file"):
             return item
         if item.kind == "file":
@@ -292,17 +294,12 @@ class _Seen:
         """note.same_name when a company of this name was read before, as a sheet's row would have it."""
         if name is None:
             return ()
-        key = ("name", name.lower() if name.isascii() and name.isalnum() else _norm(name))  # as norm folds it, faster
+        # as norm folds it: NFKC leaves ASCII as it is, so ASCII text is only lowered and its spaces dropped
+        key = ("name", "".join(name.lower().split()) if name.isascii() else norm(name))
         if not key[1]:
             return ()
         earlier = self.keys.first(key, source)
         return (("note.same_name", earlier),) if earlier != source else ()
-
-
-def _norm(text: str) -> str:
-    from littlegiant.load.tabular import norm
-
-    return norm(text)
 
 
 class _Named(msgspec.Struct):
@@ -962,6 +959,7 @@ Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
+_SCORES = tuple(SUMMARY_COLUMNS.index(f"{tid}_score") for tid in TIER_IDS)
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
@@ -1221,8 +1219,6 @@ class Scorer:
         """What the row's reading found that its reader should know: the headers of its formula cells
         without a saved result, and its notes (message kind, parameter): a row scored without a
         company name (which company it is cannot be told), and the reader's notes on its cells."""
-        from littlegiant.load.tabular import NOTE_LIST, note_kinds
-
         notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
         if prof.name is None:
             notes.insert(0, ("note.no_name", ""))
@@ -1231,9 +1227,6 @@ class Scorer:
 
     def _words(self, kind: str, param: str) -> str:
         """A note in the run's language; a list of headers quoted and joined as the language writes them."""
-        from littlegiant.load.tabular import NOTE_LIST
-        from littlegiant.messages import say
-
         if NOTE_LIST in param or kind == "note.formula_unsaved":
             items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
             param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
@@ -1316,9 +1309,10 @@ class Job:
         self._lines: list[str | bytes] = []
         self._bytes = False  # some of the lines are bytes
         self._csv: Any = None
+        self._worded: dict[tuple[Any, ...], list[str]] = {}  # see _in_words
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False}
+        return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False, "_worded": {}}
 
     def __call__(self, chunk: Chunk, turn: int | None = None) -> Done:
         """The chunk's rows; on a worker, with ``turn`` (the chunk's place in the input) and an
@@ -1370,8 +1364,7 @@ class Job:
         if self.labels is None:
             cells = list(map(str, row))
         else:
-            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
-            cells, text = ["" if c is None else str(c) for c in words], text_cells(self.labels)
+            cells, text = self._in_words(row), (0, 1)
         for i in text:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
@@ -1382,6 +1375,35 @@ class Job:
         if self._csv is None:  # the csv module quotes; its one write per row lands in the list
             self._csv = csv.writer(_Sink(self._lines.append))
         self._csv.writerow(cells)
+
+
+    def _in_words(self, row: Cells) -> list[str]:
+        """The row in words (result_words) as text, its later text cells made inert: every cell after
+        the source and the name is a function of the row's other cells, which a screening repeats
+        (the same statuses, blocker, no warning), so those are worded once and kept (WORDS_KEPT). A
+        score written as a float is not kept: 60.0 would find the row kept for 60."""
+        assert self.labels is not None
+        key: tuple[Any, ...] | None = tuple(row[2:])
+        for i in _SCORES:
+            if type(row[i]) is float:
+                key = None
+        tail = self._worded.get(key) if key is not None else None
+        if tail is None:
+            words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
+            tail = ["" if c is None else str(c) for c in words[2:]]
+            for i in text_cells(self.labels):
+                if i >= 2 and tail[i - 2].startswith(FORMULA_STARTS):
+                    tail[i - 2] = inert(tail[i - 2])
+            if key is not None:
+                if len(self._worded) >= WORDS_KEPT:
+                    self._worded.clear()
+                self._worded[key] = tail
+        return ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else "", *tail]
+
+
+WORDS_KEPT = 1024
+"""How many rows' words (all but the source and name) a Job keeps: a screening has a few hundred
+outcomes; past this many, the store starts again."""
 
 
 _JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(SUMMARY_COLUMNS))

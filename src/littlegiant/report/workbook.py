@@ -41,8 +41,10 @@ class ResultBook:
 
     def __init__(self, path: Path, about: dict[str, Any], handle: IO[bytes] | None = None) -> None:
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font, PatternFill
 
+        self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
         try:  # batch hands in the temporary file that is renamed into place at the end
             self.handle = handle if handle is not None else path.open("wb")
         except OSError as exc:
@@ -94,11 +96,9 @@ class ResultBook:
         """A cell that holds text as text, even text starting with = or # (which openpyxl would
         write as a formula or an error value); numbers stay numbers. Plain values are appended as
         they are, which is faster than a cell object each."""
-        from openpyxl.cell import WriteOnlyCell
-
         if not isinstance(value, str) or not (styled or value.startswith(("=", "#"))):
             return value
-        cell = WriteOnlyCell(ws, value=value)
+        cell = self._cell(ws, value=value)
         cell.data_type = "s"
         return cell
 
