@@ -17,9 +17,10 @@ from tests.test_properties import plausible
 
 from littlegiant import __version__
 from littlegiant.core import engine
-from littlegiant.core.result import Result
+from littlegiant.core.result import CriterionResult, Result
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
+from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt
 from littlegiant.report.result_json import criterion_dict, criterion_json, to_bytes, to_dict, to_json
 
@@ -45,6 +46,25 @@ def test_a_figure_beside_its_threshold_never_reads_as_the_threshold(v: Decimal, 
     shown = Decimal(fmt(v, near))
     if v != near and abs(v - near) >= Decimal("0.000001"):
         assert shown != near
+
+
+@settings(max_examples=500)
+@given(v=_FIGURES, extra=st.integers(min_value=0, max_value=30), near=st.none() | _FIGURES)
+def test_equal_figures_are_written_alike_whatever_their_digits(v: Decimal, extra: int, near: Decimal | None) -> None:
+    """7845 and 7845.00, or a quotient and the same value with more zeros, read the same in a report
+    and in the JSON, however many digits they came with (short and long figures take other paths)."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        padded = v.quantize(Decimal(1).scaleb(min(v.as_tuple().exponent, 0) - extra))  # type: ignore[operator]
+    assert fmt(padded, near) == fmt(v, near)
+
+    def row(value: Decimal) -> CriterionResult:
+        return CriterionResult(id="x", kind="check", title=Text("收入", "revenue"), status="met", depth=1, parent=None,
+                               value=value, op=">=", threshold=near, inputs={"revenue": value})
+    for lang in ("zh", "en"):
+        text = criterion_json(row(padded), lang)
+        assert text == criterion_json(row(v), lang)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False)
 
 
 @settings(max_examples=500)

@@ -26,11 +26,23 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         return "yes" if v else "no"
     if not isinstance(v, Decimal):
         return "?" if v is None else str(v)
+    text = str(v)
+    if text.isdigit() and len(text) <= 20:  # plain digits (most amounts of a batch): as they are, whatever ``near``
+        return text
     if v.adjusted() < 20:
         whole = int(v)
-        if whole == v:  # a whole number reads as its digits, whatever ``near`` (most amounts of a batch)
+        if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
-    return _number(v, near if isinstance(near, Decimal) else None)
+    near = near if isinstance(near, Decimal) else None
+    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: seldom seen again, and a miss of the cache costs more
+        return _number.__wrapped__(v, near)  # type: ignore[attr-defined]
+    return _number(v, near)
+
+
+SHORT_NUMBER = 16
+"""Characters of a number kept by ``_number`` and ``_decimal`` (thresholds, counts, levels, points,
+amounts with cents); a longer one (a settled quotient, ``56.324187380497131931166347992351``) is
+made afresh: nearly every one is a company's own, and a cache miss cost twice the work it spares."""
 
 
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))

@@ -23,7 +23,7 @@ from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, jso
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
-from littlegiant.report.explanations import explanation_in
+from littlegiant.report.explanations import SHORT_NUMBER, explanation_in
 
 
 def _dumps(v: Any) -> str:
@@ -42,7 +42,10 @@ def _value(v: Any) -> str:
     if kind is str:
         return encode_basestring(v)  # type: ignore[no-any-return]
     if kind is Decimal:
-        return _decimal(v)
+        text = str(v)
+        if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
+            return text
+        return _decimal(v) if len(text) <= SHORT_NUMBER else repr(json_number(v))
     return _dumps(json_value(v))
 
 
@@ -148,11 +151,15 @@ def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
     return json.loads(criterion_json(c, lang))  # type: ignore[no-any-return]
 
 
+def _missing(c: CriterionResult, lang: str) -> str:
+    return "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
+
+
 _DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
     "status": lambda c, lang: encode_basestring(c.status),
     "value": lambda c, lang: _value(c.value),
     "points": lambda c, lang: _value(c.points),
-    "missing": lambda c, lang: "[" + ", ".join(map(encode_basestring, c.missing)) + "]",
+    "missing": _missing,
     "explanation": lambda c, lang: encode_basestring(explanation_in(c, lang)),
     "points_min": lambda c, lang: _value(c.points_min),
     "points_max": lambda c, lang: _value(c.points_max),
@@ -171,8 +178,21 @@ def criterion_json(c: CriterionResult, lang: str) -> str:
 
 
 def criterion_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """``criterion_json`` encoded, kept beside its text for a row the evaluator shares."""
-    return _made(c, (lang, *codec), lambda: criterion_json(c, lang).encode(*codec))
+    """``criterion_json`` encoded, kept beside its text for a row the evaluator shares (``_made``,
+    written out: some 24 rows a company are new, and each paid two more calls and closures)."""
+    if c.memo is None:
+        return _criterion_json(c, lang).encode(*codec)
+    made = c.made
+    if made is None:
+        made = c.made = {}
+    key = (lang, *codec)
+    hit = made.get(key)
+    if hit is None:
+        text = made.get(lang)
+        if text is None:
+            text = made[lang] = _criterion_json(c, lang)
+        hit = made[key] = text.encode(*codec)
+    return hit  # type: ignore[no-any-return]
 
 
 _T = TypeVar("_T")
@@ -192,6 +212,19 @@ def _made(c: CriterionResult, key: object, make: Callable[[], _T]) -> _T:
     return hit  # type: ignore[no-any-return]
 
 
+_KEYS: dict[str, str] = {}
+"""Each input path as an ``inputs`` key (``"finance.revenue.2025": ``): a rule set's few hundred paths."""
+
+
+def _input_key(path: str) -> str:
+    text = _KEYS.get(path)
+    if text is None:
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        text = _KEYS[path] = encode_basestring(path) + ": "
+    return text
+
+
 def _criterion_json(c: CriterionResult, lang: str) -> str:
     template = c.memo.get(("json text", lang)) if c.memo is not None else None
     if template is None:
@@ -201,8 +234,7 @@ def _criterion_json(c: CriterionResult, lang: str) -> str:
     before, after = template
     parts = [piece if fill is None else fill(c, lang) for piece, fill in before]
     if c.inputs:
-        parts.append(", \"inputs\": {" + ", ".join([encode_basestring(k) + ": " + _value(v)
-                                                    for k, v in c.inputs.items()]) + "}")
+        parts.append(", \"inputs\": {" + ", ".join([_input_key(k) + _value(v) for k, v in c.inputs.items()]) + "}")
     parts += [piece if fill is None else fill(c, lang) for piece, fill in after]
     parts.append(", \"awaits_review\": true}" if c.review else "}")
     return "".join(parts)
