@@ -19,7 +19,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from littlegiant.core import engine
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult, row_maker
 from littlegiant.load import expr
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 from littlegiant.records import record
@@ -112,6 +112,10 @@ with a NUL, which no profile path can."""
 Compiled = Callable[[State], Outcome]
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
 ItemFn = Callable[[State], "engine.BandScore"]
+ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Callable[[str], CriterionResult],
+                 tuple[tuple[Text | None, str | None, bool], ...]]
+"""A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
+maker, and its scales (label, unit, whether a value is scored)."""
 _ZERO = Decimal(0)
 _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
@@ -154,6 +158,7 @@ class _Step:
     points: str | None = None  # the score table whose points rows follow this row
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
+    make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -183,8 +188,7 @@ class Plan:
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
         self._members: dict[str, list[tuple[str, list[str]]]] = {}
         self._item_ids: dict[str, list[str]] = {}
-        self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
-        self._item_rows: dict[tuple[str, str, str], dict[tuple[object, ...], CriterionResult]] = {}
+        self._item_rows: dict[tuple[str, str], list[ItemRows]] = {}  # (tier, table) -> its items' points rows
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
@@ -331,7 +335,7 @@ class Plan:
                     key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
                     entry = step.rows.get(key)
                     if entry is None:  # complete before it is kept: a row kept is read by other profiles
-                        entry = _row(step.node, tid, NAMES[code], step)
+                        entry = (step.make or self._maker(step, tid))(NAMES[code])
                         entry.counts = (key[1], key[2])  # type: ignore[assignment]
                         _kept(step.rows, key, entry)
                     rows[i] = entry
@@ -342,13 +346,13 @@ class Plan:
                     key = get(one) if one is not None else tuple([get(p) for p in step.key])  # type: ignore[assignment]
                     entry = step.rows.get(key)
                     if entry is None:
-                        entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
                         self._detail(entry, step, state)
                         _keep_leaf(step, key, entry)
                     else:
                         step.hits += 1
                 else:
-                    entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                    entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
                     self._detail(entry, step, state)
             else:
                 entry = self._other_row(step, state, tid)
@@ -374,7 +378,7 @@ class Plan:
             known = (low, strict) if low == high else None
         entry = step.rows.get(known) if known is not None else None
         if entry is None and node.kind == "sme":  # the gate's, in every tier: found once a profile
-            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
+            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
             first = state.get("\0sme row")
             if isinstance(first, CriterionResult) and first.rule is not None and first.depth == entry.depth \
                     and first.parent == entry.parent and _where(first.rule) == _where(node) is not None:
@@ -387,7 +391,7 @@ class Plan:
                 state["\0sme row"] = entry
             return entry
         if entry is None:
-            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
+            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
             self._detail(entry, step, state)
             if node.kind == "score":
                 if known is None:
@@ -400,24 +404,19 @@ class Plan:
         if kind == "check":
             assert step.value is not None
             c.value = step.value(state)
-            c.op, c.threshold = node.op, node.threshold
             c.inputs = {p: state.get(p) for p in step.reads}
             if c.status == UNKNOWN:
                 c.missing = [p for p, v in c.inputs.items() if v is None]
             if step.source and (step.show or not isinstance(c.value, Decimal)):
                 c.formula_source = step.source
                 c.terms = {text: read(state) for text, read in step.terms}
-            only = node.value.only if node.value is not None else None
-            if only is not None and only.name in self.rules.derived:
-                c.formula = self.rules.derived[only.name].formula
         elif kind in ("veto", "qualitative"):
-            f = self.rules.fields[node.field]  # type: ignore[index]
-            v = state.get(f.path)
-            c.value, c.op, c.threshold = v, "==", kind == "qualitative"
-            c.inputs, c.missing, c.field_label = {f.path: v}, ([f.path] if v is None else []), f.label
+            path = step.key[0]
+            v = c.value = state.get(path)
+            c.inputs = {path: v}
+            if v is None:
+                c.missing = [path]
             c.review = c.status == REVIEW
-            if kind == "qualitative":
-                c.evidence = node.evidence or f.evidence
         elif kind == "sme":
             c.value = self._sme(state)[1]
             industry = state.get("industry")
@@ -431,7 +430,7 @@ class Plan:
             if node.group is not None:
                 low, high, _ = groups[node.group]
             c.value = c.points = low if low == high else None
-            c.op, c.threshold, c.points_min, c.points_max = node.op, node.threshold, low, high
+            c.points_min, c.points_max = low, high
             c.review = c.status == REVIEW
             if c.status == UNKNOWN:
                 for item, detail, reads in zip(self.rules.scores[node.table].items,  # type: ignore[index]
@@ -440,31 +439,62 @@ class Plan:
                     if (node.group is None or item.group == node.group) and detail.low != detail.high:
                         c.missing.extend(p for p in reads if state.get(p) is None and p not in c.missing)
 
+    def _maker(self, step: _Step, tier: str) -> Callable[[str], CriterionResult]:
+        """The rows of ``step`` (of ``tier``), with what its rule alone says of them: its words, where
+        it sits, and of a leaf what it compares with what (``_detail`` adds what the profile gave)."""
+        node = step.node
+        fixed: dict[str, object] = dict(
+            id=node.id, kind=node.kind, title=node.title, depth=step.depth, parent=step.parent, source=node.source,
+            confidence=node.confidence, unit=node.unit, note=node.note, evidence=node.evidence, tier=tier, rule=node,
+            memo=step.memo)
+        if node.kind in ("check", "score"):
+            fixed |= {"op": node.op, "threshold": node.threshold}
+        only = node.value.only if node.kind == "check" and node.value is not None else None
+        if only is not None and only.name in self.rules.derived:
+            fixed["formula"] = self.rules.derived[only.name].formula
+        if node.kind in ("veto", "qualitative"):
+            f = self.rules.fields[node.field]  # type: ignore[index]
+            fixed |= {"op": "==", "threshold": node.kind == "qualitative", "field_label": f.label}
+            if node.kind == "qualitative":
+                fixed["evidence"] = node.evidence or f.evidence
+        step.make = row_maker(**fixed)
+        return step.make
+
     def _points(self, table_id: str, details: list[ItemDetail], state: State, tier: str, depth: int, parent: str,
                 out: list[CriterionResult]) -> None:
         """The rows of a score table's items, under the first score criterion of a tier that uses it."""
-        table = self.rules.scores[table_id]
-        for (item, _, reads), s in zip(self.items[table_id], details, strict=True):
-            kept = self._item_rows.setdefault((tier, table_id, item.id), {})
-            key = tuple([state.get(p) for p in reads])
+        items = self._item_rows.get((tier, table_id))
+        if items is None:
+            items = self._item_rows[(tier, table_id)] = self._points_of(table_id, tier, depth, parent)
+        get = state.get
+        for (reads, kept, make, scales), s in zip(items, details, strict=True):
+            key = tuple([get(p) for p in reads])
             hit = kept.get(key)
             if hit is not None:
                 out.append(hit)
                 continue
             known = s.low == s.high
-            status = UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET
-            unit = item.scales[0].unit if len(item.scales) == 1 else None
-            inputs = {p: state.get(p) for p in reads}
-            out.append(_kept(kept, key, CriterionResult(
-                id=f"{table.id}.points.{item.id}", kind="points", title=item.title, status=status, depth=depth,
-                parent=parent, required=False, value=s.value, unit=unit, points=s.low if known else None,
-                points_min=s.low, points_max=s.high, max_points=item.max, source=item.source,
-                confidence=item.confidence, missing=[p for p, v in inputs.items() if v is None] if not known else [],
-                inputs=inputs, evidence=item.evidence, note=item.note, review=status == REVIEW, tier=tier,
-                item=item, band=s.label, memo=self._item_memo.setdefault((tier, table_id, item.id), {}),
-                scales=tuple((sc.label, v, sc.unit) for sc, v in zip(item.scales, s.scale_values, strict=True)
-                             if sc.value is not None),
-            )))
+            row = make(UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET)
+            row.value, row.points_min, row.points_max, row.band = s.value, s.low, s.high, s.label
+            row.inputs = dict(zip(reads, key, strict=True))
+            if known:
+                row.points = s.low
+            else:
+                row.missing = [p for p, v in row.inputs.items() if v is None]
+            row.review = row.status == REVIEW
+            row.scales = tuple([(label, v, unit) for (label, unit, shown), v in zip(scales, s.scale_values, strict=True)
+                                if shown])
+            out.append(_kept(kept, key, row))
+
+    def _points_of(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
+        """Each item of a score table as a tier's points rows show it (ItemRows)."""
+        table = self.rules.scores[table_id]
+        return [(reads, {}, row_maker(
+            id=f"{table.id}.points.{item.id}", kind="points", title=item.title, depth=depth, parent=parent,
+            required=False, unit=item.scales[0].unit if len(item.scales) == 1 else None, max_points=item.max,
+            source=item.source, confidence=item.confidence, evidence=item.evidence, note=item.note, tier=tier,
+            item=item, memo={}), tuple((sc.label, sc.unit, sc.value is not None) for sc in item.scales))
+                for item, _, reads in self.items[table_id]]
 
     def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
         """Every item of a score table in full, once per profile; the table's sums come from them."""
@@ -798,13 +828,6 @@ def _flatten(root: _Step) -> list[_Step]:
 
     add(root)
     return flat
-
-
-def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
-    """A criterion's row with what the rule says of it; the evaluation adds what it found."""
-    return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
-                           parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
-                           note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
 
 
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
