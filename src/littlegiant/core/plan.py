@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import field
 from decimal import Decimal
+from typing import Any
 
 from littlegiant.core import engine
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult, row_maker
@@ -159,6 +160,7 @@ class _Step:
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
+    where: str | None = None  # where its node is defined (_where), once it has made a row
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -204,6 +206,7 @@ class Plan:
         self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = []
         self.trees: dict[str, _Step] = {}
         self.flat: dict[str, list[_Step]] = {}  # each tier's steps in pre-order
+        self._walks: dict[str, Walk] = {}  # each tier's steps as _tier_rows walks them
         for tid, tier in rules.tiers.items():
             self._renewing = renewal == tid
             self.trees[tid] = self._steps(tier.criteria, 0, None)
@@ -320,31 +323,31 @@ class Plan:
         counts) see a few values, and their rows, and what a report makes of them, are made once.
         The tree is walked as a flat list, children before their group, rather than by recursion:
         a full result visits some hundred nodes a profile, and the calls were most of its cost."""
-        flat = self.flat[tid]
-        n = len(flat)
+        walked = self._walks.get(tid)
+        if walked is None:
+            walked = self._walks[tid] = _walk(self.flat[tid])
+        walk, start, points = walked
+        n = len(walk)
         codes = [0] * n
         rows: list[CriterionResult | None] = [None] * n
         get = state.get
-        for i in range(n - 1, -1, -1):
-            step = flat[i]
-            mode = step.mode
+        for i, step, mode, one, kept, pick in walk:
             if mode <= _ANY:
-                outcomes = step.pick(codes)
+                outcomes = pick(codes)
                 code = codes[i] = all_codes(outcomes) if mode == _ALL else any_codes(outcomes)
-                if step.depth > 0:
+                if i:  # not the tier itself (the root, at 0), which has no row
                     key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
-                    entry = step.rows.get(key)
+                    entry = kept.get(key)
                     if entry is None:  # complete before it is kept: a row kept is read by other profiles
                         entry = (step.make or self._maker(step, tid))(NAMES[code])
                         entry.counts = (key[1], key[2])  # type: ignore[assignment]
-                        _kept(step.rows, key, entry)
+                        _kept(kept, key, entry)
                     rows[i] = entry
                 continue
             if mode == _KEYED:
                 if step.keep:  # one value (most leaves) is its own key, spared a tuple
-                    one = step.one
                     key = get(one) if one is not None else tuple([get(p) for p in step.key])  # type: ignore[assignment]
-                    entry = step.rows.get(key)
+                    entry = kept.get(key)
                     if entry is None:
                         entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
                         self._detail(entry, step, state)
@@ -358,46 +361,70 @@ class Plan:
                 entry = self._other_row(step, state, tid)
             rows[i] = entry
             codes[i] = CODES[entry.status]
-        out: list[CriterionResult] = []
-        for i in range(1, n) if flat[0].mode <= _ANY else range(n):  # the tier itself has no row
-            out.append(rows[i])  # type: ignore[arg-type]
-            table = flat[i].points
-            if table is not None:
-                self._points(table, details[table], state, tid, flat[i].depth + 1, flat[i].node.id, out)
+        out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
+        for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
+            table = step.points
+            assert table is not None
+            made: list[CriterionResult] = []
+            self._points(table, details[table], state, tid, step.depth + 1, step.node.id, made)
+            out[i + 1 - start:i + 1 - start] = made
         return codes[0], out
 
     def _other_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """The row of an SME or score criterion: a score known to the point (nothing missing) is a
-        function of its points; a range of points is its status, range and missing inputs."""
-        node = step.node
-        known: tuple[object, ...] | None = None
-        if node.kind == "score":
-            low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
-            if node.group is not None:
-                low, high, strict = groups[node.group]
-            known = (low, strict) if low == high else None
-        entry = step.rows.get(known) if known is not None else None
-        if entry is None and node.kind == "sme":  # the gate's, in every tier: found once a profile
-            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
-            first = state.get("\0sme row")
-            if isinstance(first, CriterionResult) and first.rule is not None and first.depth == entry.depth \
-                    and first.parent == entry.parent and _where(first.rule) == _where(node) is not None:
-                entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
-                if first.made is None:
-                    first.made = {}
-                entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
-            else:
-                self._detail(entry, step, state)
-                state["\0sme row"] = entry
-            return entry
-        if entry is None:
-            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
+        """The row of an SME or score criterion."""
+        if step.node.kind == "sme":
+            return self._sme_row(step, state, tid)
+        return self._score_row(step, state, tid)
+
+    def _sme_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
+        """The gate's SME row, in every tier: worked out once a profile, for the first tier; another
+        tier's row of the same rule at the same place takes its value, inputs and JSON text."""
+        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
+        first: CriterionResult | None
+        where: str | None
+        first, where = state.get("\0sme row") or (None, None)  # type: ignore[misc]
+        if first is not None and where is not None and where == step.where and first.depth == entry.depth \
+                and first.parent == entry.parent:
+            entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
+            if first.made is None:
+                first.made = {}
+            entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
+        else:
             self._detail(entry, step, state)
-            if node.kind == "score":
-                if known is None:
-                    known = (entry.status, entry.points_min, entry.points_max, *entry.missing)
-                entry = step.rows.get(known) or _kept(step.rows, known, entry)
+            state["\0sme row"] = (entry, step.where)
         return entry
+
+    def _score_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
+        """A score criterion's row: known to the point (nothing missing), a function of its points; a
+        range of points, of its status, range and missing inputs. The key is found before a row is
+        made: most companies of a batch lack some scored figure, and share the row of that range."""
+        node = step.node
+        low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
+        if node.group is not None:
+            low, high, strict = groups[node.group]
+        code = None
+        if low == high:
+            known: tuple[object, ...] = (low, strict)
+        else:
+            code = step.fn(state)[0]
+            known = (NAMES[code], low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
+        entry = step.rows.get(known)
+        if entry is None:
+            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0] if code is None else code])
+            self._detail(entry, step, state)
+            _kept(step.rows, known, entry)
+        return entry
+
+    def _missing_of(self, node: Node, state: State) -> list[str]:
+        """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
+        the point, in order, each once."""
+        table = node.table
+        assert table is not None
+        out: dict[str, None] = {}
+        for (item, _, reads), detail in zip(self.items[table], self._score_details(table, state), strict=True):
+            if detail.low != detail.high and (node.group is None or item.group == node.group):
+                out.update((p, None) for p in reads if state.get(p) is None)
+        return list(out)
 
     def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
         node, kind = step.node, step.node.kind
@@ -433,11 +460,7 @@ class Plan:
             c.points_min, c.points_max = low, high
             c.review = c.status == REVIEW
             if c.status == UNKNOWN:
-                for item, detail, reads in zip(self.rules.scores[node.table].items,  # type: ignore[index]
-                                               self._score_details(node.table, state), self._reads_of_items(node.table),  # type: ignore[arg-type]
-                                               strict=True):
-                    if (node.group is None or item.group == node.group) and detail.low != detail.high:
-                        c.missing.extend(p for p in reads if state.get(p) is None and p not in c.missing)
+                c.missing = self._missing_of(node, state)
 
     def _maker(self, step: _Step, tier: str) -> Callable[[str], CriterionResult]:
         """The rows of ``step`` (of ``tier``), with what its rule alone says of them: its words, where
@@ -457,6 +480,7 @@ class Plan:
             fixed |= {"op": "==", "threshold": node.kind == "qualitative", "field_label": f.label}
             if node.kind == "qualitative":
                 fixed["evidence"] = node.evidence or f.evidence
+        step.where = _where(node)
         step.make = row_maker(**fixed)
         return step.make
 
@@ -506,9 +530,6 @@ class Plan:
             if table not in state:  # the sums, from these very points
                 state[table] = _sums(self._members[table_id], dict(zip(self._item_ids[table_id], hit, strict=True)))
         return hit  # type: ignore[return-value]
-
-    def _reads_of_items(self, table_id: str) -> list[tuple[str, ...]]:
-        return [reads for _, _, reads in self.items[table_id]]
 
     # ---- reading names
 
@@ -828,6 +849,20 @@ def _flatten(root: _Step) -> list[_Step]:
 
     add(root)
     return flat
+
+
+Walk = tuple[list[tuple[int, _Step, int, str | None, dict[Any, CriterionResult], Callable[[list[int]], tuple[int, ...]]]],
+             int, list[tuple[int, _Step]]]
+"""A tier's steps as ``_tier_rows`` walks them (``_walk``)."""
+
+
+def _walk(flat: list[_Step]) -> Walk:
+    """A tier's steps as ``_tier_rows`` walks them, children before their group: each with its place,
+    mode, the one path a leaf reads (else None), its store of rows and its children's codes' reader;
+    the place of its first row (after the tier itself, which has none); the steps points rows follow."""
+    start = 1 if flat[0].mode <= _ANY else 0
+    return ([(i, s, s.mode, s.one, s.rows, s.pick) for i, s in reversed(list(enumerate(flat)))], start,
+            [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
 
 
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
