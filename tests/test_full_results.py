@@ -132,6 +132,26 @@ def test_rows_shared_between_companies_and_tiers_write_what_each_company_gave(
         assert len({(c.value, c.status, tuple(c.inputs.items())) for c in sme}) <= 1
 
 
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations([(r, renewal, day, lang) for r, renewal, day in (
+    ("miit-2022", None, DAY), ("miit-2026", None, DAY), ("miit-2026", "little_giant", DAY),
+    ("miit-2026", None, date(2027, 3, 1))) for lang in ("zh", "en")]))
+def test_each_document_opens_with_its_own_rule_set_and_date_whatever_came_before(
+        order: list[tuple[str, str | None, date, str]]) -> None:
+    """A batch writes the rule set's opening once and again while it stays the same: documents of
+    other rule sets, renewals, dates and languages written one after another each name their own."""
+    data = nested(profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rules.load("miit-2026")).values)
+    for rule_id, renewal, day, lang in order:
+        rs = rules.load(rule_id)
+        result = engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), day, renewal)
+        doc = json.loads(to_bytes(result, lang, __version__, CODECS[0]).decode("utf-8"))
+        assert doc["rules"] == {"id": rs.id, "title": rs.title.get(lang), "in_force_from": rs.in_force_from.isoformat(),
+                                "source": rs.source, "documents": list(engine.documents(rs)),
+                                "notes": [n.get(lang) for n in rs.notes]}
+        assert (doc["as_of"], doc["last_year"], doc["renewal"]) == (day.isoformat(), day.year - 1, renewal)
+        assert doc["input_sha256"] == result.input_sha256 and doc["sme"]["status"] == result.sme_status
+
+
 def test_rows_of_amounts_made_afresh_after_a_long_run_write_the_same_documents() -> None:
     """Past a few hundred companies, a criterion whose rows never repeat (it reads revenue) stops
     keeping them: the companies after that write what their own rows write, and a yes/no
