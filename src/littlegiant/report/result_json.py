@@ -23,7 +23,7 @@ from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, jso
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
-from littlegiant.report.explanations import SHORT_NUMBER, explanation_in
+from littlegiant.report.explanations import SHORT_NUMBER, explainer, explanation_in
 
 
 def _dumps(v: Any) -> str:
@@ -197,11 +197,18 @@ _DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
     "value": lambda c, lang: _value(c.value),
     "points": lambda c, lang: _value(c.points),
     "missing": _missing,
-    "explanation": lambda c, lang: encode_basestring(explanation_in(c, lang)),
     "points_min": lambda c, lang: _value(c.points_min),
     "points_max": lambda c, lang: _value(c.points_max),
 }
-"""What a row of one rule gives from the profile; every other key of the row is the rule's alone."""
+"""What a row of one rule gives from the profile (and its explanation, ``_explanation``); every other
+key of the row is the rule's alone."""
+
+
+@functools.lru_cache(maxsize=16)
+def _explanation(kind: str) -> Callable[[CriterionResult, str], str]:
+    """A row's explanation as JSON text: its kind is its rule's, so a template finds its maker once."""
+    make = explainer(kind)
+    return lambda c, lang: encode_basestring(make(c, lang))
 
 Piece = tuple[str, Callable[[CriterionResult, str], str] | None]
 """Text the rule alone gives, or (with an empty text) what fills in the profile's value."""
@@ -291,7 +298,7 @@ def _template(c: CriterionResult, lang: str) -> Template:
             halves[0].append((text, None))
             half, text = 1, ""
         text += ("" if i == 0 else ", ") + encode_basestring(key) + ": "
-        fill = _DYNAMIC.get(key)
+        fill = _explanation(c.kind) if key == "explanation" else _DYNAMIC.get(key)
         if fill is None:
             text += _dumps(value)
         else:  # the text so far, then the filler: each piece is either
