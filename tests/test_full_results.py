@@ -17,9 +17,10 @@ from tests.test_properties import plausible
 
 from littlegiant import __version__
 from littlegiant.core import engine
-from littlegiant.core.result import Result
+from littlegiant.core.result import CriterionResult, Result
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
+from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt
 from littlegiant.report.result_json import criterion_dict, criterion_json, to_bytes, to_dict, to_json
 
@@ -45,6 +46,25 @@ def test_a_figure_beside_its_threshold_never_reads_as_the_threshold(v: Decimal, 
     shown = Decimal(fmt(v, near))
     if v != near and abs(v - near) >= Decimal("0.000001"):
         assert shown != near
+
+
+@settings(max_examples=500)
+@given(v=_FIGURES, extra=st.integers(min_value=0, max_value=30), near=st.none() | _FIGURES)
+def test_equal_figures_are_written_alike_whatever_their_digits(v: Decimal, extra: int, near: Decimal | None) -> None:
+    """7845 and 7845.00, or a quotient and the same value with more zeros, read the same in a report
+    and in the JSON, however many digits they came with (short and long figures take other paths)."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        padded = v.quantize(Decimal(1).scaleb(min(v.as_tuple().exponent, 0) - extra))  # type: ignore[operator]
+    assert fmt(padded, near) == fmt(v, near)
+
+    def row(value: Decimal) -> CriterionResult:
+        return CriterionResult(id="x", kind="check", title=Text("收入", "revenue"), status="met", depth=1, parent=None,
+                               value=value, op=">=", threshold=near, inputs={"revenue": value})
+    for lang in ("zh", "en"):
+        text = criterion_json(row(padded), lang)
+        assert text == criterion_json(row(v), lang)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False)
 
 
 @settings(max_examples=500)
@@ -110,6 +130,26 @@ def test_rows_shared_between_companies_and_tiers_write_what_each_company_gave(
                 assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
         sme = [c for t in result.tiers.values() for c in t.criteria if c.kind == "sme"]
         assert len({(c.value, c.status, tuple(c.inputs.items())) for c in sme}) <= 1
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations([(r, renewal, day, lang) for r, renewal, day in (
+    ("miit-2022", None, DAY), ("miit-2026", None, DAY), ("miit-2026", "little_giant", DAY),
+    ("miit-2026", None, date(2027, 3, 1))) for lang in ("zh", "en")]))
+def test_each_document_opens_with_its_own_rule_set_and_date_whatever_came_before(
+        order: list[tuple[str, str | None, date, str]]) -> None:
+    """A batch writes the rule set's opening once and again while it stays the same: documents of
+    other rule sets, renewals, dates and languages written one after another each name their own."""
+    data = nested(profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rules.load("miit-2026")).values)
+    for rule_id, renewal, day, lang in order:
+        rs = rules.load(rule_id)
+        result = engine.evaluate(rs, profile.from_data(data, rs, "<gen>"), day, renewal)
+        doc = json.loads(to_bytes(result, lang, __version__, CODECS[0]).decode("utf-8"))
+        assert doc["rules"] == {"id": rs.id, "title": rs.title.get(lang), "in_force_from": rs.in_force_from.isoformat(),
+                                "source": rs.source, "documents": list(engine.documents(rs)),
+                                "notes": [n.get(lang) for n in rs.notes]}
+        assert (doc["as_of"], doc["last_year"], doc["renewal"]) == (day.isoformat(), day.year - 1, renewal)
+        assert doc["input_sha256"] == result.input_sha256 and doc["sme"]["status"] == result.sme_status
 
 
 def test_rows_of_amounts_made_afresh_after_a_long_run_write_the_same_documents() -> None:

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from decimal import Decimal
 from functools import partial
+from typing import Any
 
 from littlegiant.core import engine
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult, row_maker
 from littlegiant.load import expr
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
 from littlegiant.records import record
@@ -117,6 +118,10 @@ class Summary:
 _MISS = object()
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
 ItemFn = Callable[[State], "engine.BandScore"]
+ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Callable[[str], CriterionResult],
+                 tuple[tuple[Text | None, str | None, bool], ...]]
+"""A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
+maker, and its scales (label, unit, whether a value is scored)."""
 _ZERO = Decimal(0)
 _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
@@ -159,6 +164,8 @@ class _Step:
     points: str | None = None  # the score table whose points rows follow this row
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
+    make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
+    where: str | None = None  # where its node is defined (_where), once it has made a row
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -187,8 +194,7 @@ class Plan:
         self._derived: dict[str, expr.Compiled] = {}
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
         self._members: dict[str, list[tuple[str, list[int]]]] = {}
-        self._item_memo: dict[tuple[str, str, str], dict[object, object]] = {}
-        self._item_rows: dict[tuple[str, str, str], dict[tuple[object, ...], CriterionResult]] = {}
+        self._item_rows: dict[tuple[str, str], list[ItemRows]] = {}  # (tier, table) -> its items' points rows
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
@@ -204,6 +210,7 @@ class Plan:
         self.tiers: list[tuple[str, Compiled, Callable[[State], Table] | None]] = []
         self.trees: dict[str, _Step] = {}
         self.flat: dict[str, list[_Step]] = {}  # each tier's steps in pre-order
+        self._walks: dict[str, Walk] = {}  # each tier's steps as _tier_rows walks them
         for tid, tier in rules.tiers.items():
             self._renewing = renewal == tid
             self.trees[tid] = self._steps(tier.criteria, 0, None)
@@ -320,108 +327,127 @@ class Plan:
         counts) see a few values, and their rows, and what a report makes of them, are made once.
         The tree is walked as a flat list, children before their group, rather than by recursion:
         a full result visits some hundred nodes a profile, and the calls were most of its cost."""
-        flat = self.flat[tid]
-        n = len(flat)
+        walked = self._walks.get(tid)
+        if walked is None:
+            walked = self._walks[tid] = _walk(self.flat[tid])
+        walk, start, points = walked
+        n = len(walk)
         codes = [0] * n
         rows: list[CriterionResult | None] = [None] * n
         get = state.get
-        for i in range(n - 1, -1, -1):
-            step = flat[i]
-            mode = step.mode
+        for i, step, mode, one, kept, pick in walk:
             if mode <= _ANY:
-                outcomes = step.pick(codes)
+                outcomes = pick(codes)
                 code = codes[i] = all_codes(outcomes) if mode == _ALL else any_codes(outcomes)
-                if step.depth > 0:
+                if i:  # not the tier itself (the root, at 0), which has no row
                     key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
-                    entry = step.rows.get(key)
+                    entry = kept.get(key)
                     if entry is None:  # complete before it is kept: a row kept is read by other profiles
-                        entry = _row(step.node, tid, NAMES[code], step)
+                        entry = (step.make or self._maker(step, tid))(NAMES[code])
                         entry.counts = (key[1], key[2])  # type: ignore[assignment]
-                        _kept(step.rows, key, entry)
+                        _kept(kept, key, entry)
                     rows[i] = entry
                 continue
             if mode == _KEYED:
                 if step.keep:  # one value (most leaves) is its own key, spared a tuple
-                    one = step.one
                     key = get(one) if one is not None else tuple([get(p) for p in step.key])  # type: ignore[assignment]
-                    entry = step.rows.get(key)
+                    entry = kept.get(key)
                     if entry is None:
-                        entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
                         self._detail(entry, step, state)
                         _keep_leaf(step, key, entry)
                     else:
                         step.hits += 1
                 else:
-                    entry = _row(step.node, tid, NAMES[step.fn(state)[0]], step)
+                    entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
                     self._detail(entry, step, state)
             else:
                 entry = self._other_row(step, state, tid)
             rows[i] = entry
             codes[i] = CODES[entry.status]
-        out: list[CriterionResult] = []
-        for i in range(1, n) if flat[0].mode <= _ANY else range(n):  # the tier itself has no row
-            out.append(rows[i])  # type: ignore[arg-type]
-            table = flat[i].points
-            if table is not None:
-                self._points(table, details[table], state, tid, flat[i].depth + 1, flat[i].node.id, out)
+        out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
+        for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
+            table = step.points
+            assert table is not None
+            made: list[CriterionResult] = []
+            self._points(table, details[table], state, tid, step.depth + 1, step.node.id, made)
+            out[i + 1 - start:i + 1 - start] = made
         return codes[0], out
 
     def _other_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """The row of an SME or score criterion: a score known to the point (nothing missing) is a
-        function of its points; a range of points is its status, range and missing inputs."""
-        node = step.node
-        known: tuple[object, ...] | None = None
-        if node.kind == "score":
-            low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
-            if node.group is not None:
-                low, high, strict = groups[node.group]
-            known = (low, strict) if low == high else None
-        entry = step.rows.get(known) if known is not None else None
-        if entry is None and node.kind == "sme":  # the gate's, in every tier: found once a profile
-            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
-            first = state.get("\0sme row")
-            if isinstance(first, CriterionResult) and first.rule is not None and first.depth == entry.depth \
-                    and first.parent == entry.parent and _where(first.rule) == _where(node) is not None:
-                entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
-                if first.made is None:
-                    first.made = {}
-                entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
-            else:
-                self._detail(entry, step, state)
-                state["\0sme row"] = entry
-            return entry
-        if entry is None:
-            entry = _row(node, tid, NAMES[step.fn(state)[0]], step)
+        """The row of an SME or score criterion."""
+        if step.node.kind == "sme":
+            return self._sme_row(step, state, tid)
+        return self._score_row(step, state, tid)
+
+    def _sme_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
+        """The gate's SME row, in every tier: worked out once a profile, for the first tier; another
+        tier's row of the same rule at the same place takes its value, inputs and JSON text."""
+        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
+        first: CriterionResult | None
+        where: str | None
+        first, where = state.get("\0sme row") or (None, None)  # type: ignore[misc]
+        if first is not None and where is not None and where == step.where and first.depth == entry.depth \
+                and first.parent == entry.parent:
+            entry.value, entry.inputs, entry.missing = first.value, first.inputs, first.missing
+            if first.made is None:
+                first.made = {}
+            entry.made = first.made  # its JSON text, made for the first tier's row, is this row's too
+        else:
             self._detail(entry, step, state)
-            if node.kind == "score":
-                if known is None:
-                    known = (entry.status, entry.points_min, entry.points_max, *entry.missing)
-                entry = step.rows.get(known) or _kept(step.rows, known, entry)
+            state["\0sme row"] = (entry, step.where)
         return entry
+
+    def _score_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
+        """A score criterion's row: known to the point (nothing missing), a function of its points; a
+        range of points, of its status, range and missing inputs. The key is found before a row is
+        made: most companies of a batch lack some scored figure, and share the row of that range."""
+        node = step.node
+        low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
+        if node.group is not None:
+            low, high, strict = groups[node.group]
+        code = None
+        if low == high:
+            known: tuple[object, ...] = (low, strict)
+        else:
+            code = step.fn(state)[0]
+            known = (NAMES[code], low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
+        entry = step.rows.get(known)
+        if entry is None:
+            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0] if code is None else code])
+            self._detail(entry, step, state)
+            _kept(step.rows, known, entry)
+        return entry
+
+    def _missing_of(self, node: Node, state: State) -> list[str]:
+        """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
+        the point, in order, each once."""
+        table = node.table
+        assert table is not None
+        out: dict[str, None] = {}
+        for (item, _, reads), detail in zip(self.items[table], self._score_details(table, state), strict=True):
+            if detail.low != detail.high and (node.group is None or item.group == node.group):
+                out.update((p, None) for p in reads if state.get(p) is None)
+        return list(out)
 
     def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
         node, kind = step.node, step.node.kind
         if kind == "check":
             assert step.value is not None
             c.value = step.value(state)
-            c.op, c.threshold = node.op, node.threshold
             c.inputs = {p: state.get(p) for p in step.reads}
             if c.status == UNKNOWN:
                 c.missing = [p for p, v in c.inputs.items() if v is None]
             if step.source and (step.show or not isinstance(c.value, Decimal)):
                 c.formula_source = step.source
                 c.terms = {text: read(state) for text, read in step.terms}
-            only = node.value.only if node.value is not None else None
-            if only is not None and only.name in self.rules.derived:
-                c.formula = self.rules.derived[only.name].formula
         elif kind in ("veto", "qualitative"):
-            f = self.rules.fields[node.field]  # type: ignore[index]
-            v = state.get(f.path)
-            c.value, c.op, c.threshold = v, "==", kind == "qualitative"
-            c.inputs, c.missing, c.field_label = {f.path: v}, ([f.path] if v is None else []), f.label
+            path = step.key[0]
+            v = c.value = state.get(path)
+            c.inputs = {path: v}
+            if v is None:
+                c.missing = [path]
             c.review = c.status == REVIEW
-            if kind == "qualitative":
-                c.evidence = node.evidence or f.evidence
         elif kind == "sme":
             c.value = self._sme(state)[1]
             industry = state.get("industry")
@@ -435,40 +461,68 @@ class Plan:
             if node.group is not None:
                 low, high, _ = groups[node.group]
             c.value = c.points = low if low == high else None
-            c.op, c.threshold, c.points_min, c.points_max = node.op, node.threshold, low, high
+            c.points_min, c.points_max = low, high
             c.review = c.status == REVIEW
             if c.status == UNKNOWN:
-                for item, detail, reads in zip(self.rules.scores[node.table].items,  # type: ignore[index]
-                                               self._score_details(node.table, state), self._reads_of_items(node.table),  # type: ignore[arg-type]
-                                               strict=True):
-                    if (node.group is None or item.group == node.group) and detail.low != detail.high:
-                        c.missing.extend(p for p in reads if state.get(p) is None and p not in c.missing)
+                c.missing = self._missing_of(node, state)
+
+    def _maker(self, step: _Step, tier: str) -> Callable[[str], CriterionResult]:
+        """The rows of ``step`` (of ``tier``), with what its rule alone says of them: its words, where
+        it sits, and of a leaf what it compares with what (``_detail`` adds what the profile gave)."""
+        node = step.node
+        fixed: dict[str, object] = dict(
+            id=node.id, kind=node.kind, title=node.title, depth=step.depth, parent=step.parent, source=node.source,
+            confidence=node.confidence, unit=node.unit, note=node.note, evidence=node.evidence, tier=tier, rule=node,
+            memo=step.memo)
+        if node.kind in ("check", "score"):
+            fixed |= {"op": node.op, "threshold": node.threshold}
+        only = node.value.only if node.kind == "check" and node.value is not None else None
+        if only is not None and only.name in self.rules.derived:
+            fixed["formula"] = self.rules.derived[only.name].formula
+        if node.kind in ("veto", "qualitative"):
+            f = self.rules.fields[node.field]  # type: ignore[index]
+            fixed |= {"op": "==", "threshold": node.kind == "qualitative", "field_label": f.label}
+            if node.kind == "qualitative":
+                fixed["evidence"] = node.evidence or f.evidence
+        step.where = _where(node)
+        step.make = row_maker(**fixed)
+        return step.make
 
     def _points(self, table_id: str, details: list[ItemDetail], state: State, tier: str, depth: int, parent: str,
                 out: list[CriterionResult]) -> None:
         """The rows of a score table's items, under the first score criterion of a tier that uses it."""
-        table = self.rules.scores[table_id]
-        for (item, _, reads), s in zip(self.items[table_id], details, strict=True):
-            kept = self._item_rows.setdefault((tier, table_id, item.id), {})
-            key = tuple([state.get(p) for p in reads])
+        items = self._item_rows.get((tier, table_id))
+        if items is None:
+            items = self._item_rows[(tier, table_id)] = self._points_of(table_id, tier, depth, parent)
+        get = state.get
+        for (reads, kept, make, scales), s in zip(items, details, strict=True):
+            key = tuple([get(p) for p in reads])
             hit = kept.get(key)
             if hit is not None:
                 out.append(hit)
                 continue
             known = s.low == s.high
-            status = UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET
-            unit = item.scales[0].unit if len(item.scales) == 1 else None
-            inputs = {p: state.get(p) for p in reads}
-            out.append(_kept(kept, key, CriterionResult(
-                id=f"{table.id}.points.{item.id}", kind="points", title=item.title, status=status, depth=depth,
-                parent=parent, required=False, value=s.value, unit=unit, points=s.low if known else None,
-                points_min=s.low, points_max=s.high, max_points=item.max, source=item.source,
-                confidence=item.confidence, missing=[p for p, v in inputs.items() if v is None] if not known else [],
-                inputs=inputs, evidence=item.evidence, note=item.note, review=status == REVIEW, tier=tier,
-                item=item, band=s.label, memo=self._item_memo.setdefault((tier, table_id, item.id), {}),
-                scales=tuple((sc.label, v, sc.unit) for sc, v in zip(item.scales, s.scale_values, strict=True)
-                             if sc.value is not None),
-            )))
+            row = make(UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET)
+            row.value, row.points_min, row.points_max, row.band = s.value, s.low, s.high, s.label
+            row.inputs = dict(zip(reads, key, strict=True))
+            if known:
+                row.points = s.low
+            else:
+                row.missing = [p for p, v in row.inputs.items() if v is None]
+            row.review = row.status == REVIEW
+            row.scales = tuple([(label, v, unit) for (label, unit, shown), v in zip(scales, s.scale_values, strict=True)
+                                if shown])
+            out.append(_kept(kept, key, row))
+
+    def _points_of(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
+        """Each item of a score table as a tier's points rows show it (ItemRows)."""
+        table = self.rules.scores[table_id]
+        return [(reads, {}, row_maker(
+            id=f"{table.id}.points.{item.id}", kind="points", title=item.title, depth=depth, parent=parent,
+            required=False, unit=item.scales[0].unit if len(item.scales) == 1 else None, max_points=item.max,
+            source=item.source, confidence=item.confidence, evidence=item.evidence, note=item.note, tier=tier,
+            item=item, memo={}), tuple((sc.label, sc.unit, sc.value is not None) for sc in item.scales))
+                for item, _, reads in self.items[table_id]]
 
     def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
         """Every item of a score table in full, once per profile; the table's sums come from them."""
@@ -480,9 +534,6 @@ class Plan:
             if table not in state:  # the sums, from these very points
                 state[table] = _sums(self._members[table_id], [(d.low, d.high, d.strict, None) for d in hit])
         return hit  # type: ignore[return-value]
-
-    def _reads_of_items(self, table_id: str) -> list[tuple[str, ...]]:
-        return [reads for _, _, reads in self.items[table_id]]
 
     # ---- reading names
 
@@ -799,11 +850,18 @@ def _flatten(root: _Step) -> list[_Step]:
     return flat
 
 
-def _row(node: Node, tier: str, status: str, step: _Step) -> CriterionResult:
-    """A criterion's row with what the rule says of it; the evaluation adds what it found."""
-    return CriterionResult(id=node.id, kind=node.kind, title=node.title, status=status, depth=step.depth,
-                           parent=step.parent, source=node.source, confidence=node.confidence, unit=node.unit,
-                           note=node.note, evidence=node.evidence, tier=tier, rule=node, memo=step.memo)
+Walk = tuple[list[tuple[int, _Step, int, str | None, dict[Any, CriterionResult], Callable[[list[int]], tuple[int, ...]]]],
+             int, list[tuple[int, _Step]]]
+"""A tier's steps as ``_tier_rows`` walks them (``_walk``)."""
+
+
+def _walk(flat: list[_Step]) -> Walk:
+    """A tier's steps as ``_tier_rows`` walks them, children before their group: each with its place,
+    mode, the one path a leaf reads (else None), its store of rows and its children's codes' reader;
+    the place of its first row (after the tier itself, which has none); the steps points rows follow."""
+    start = 1 if flat[0].mode <= _ANY else 0
+    return ([(i, s, s.mode, s.one, s.rows, s.pick) for i, s in reversed(list(enumerate(flat)))], start,
+            [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
 
 
 def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:

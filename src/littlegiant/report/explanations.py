@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
@@ -26,11 +27,24 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         return "yes" if v else "no"
     if not isinstance(v, Decimal):
         return "?" if v is None else str(v)
-    if v.adjusted() < 20:
+    text = str(v)
+    if text.isdigit() and len(text) <= 20:  # plain digits (most amounts of a batch): as they are, whatever ``near``
+        return text
+    # digits after the point, the last not 0: surely not whole, spared making an int of a quotient's 30 places
+    if not (text[-1] != "0" and "." in text and "E" not in text) and v.adjusted() < 20:
         whole = int(v)
-        if whole == v:  # a whole number reads as its digits, whatever ``near`` (most amounts of a batch)
+        if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
-    return _number(v, near if isinstance(near, Decimal) else None)
+    near = near if isinstance(near, Decimal) else None
+    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: seldom seen again, and a miss of the cache costs more
+        return _number.__wrapped__(v, near)  # type: ignore[attr-defined]
+    return _number(v, near)
+
+
+SHORT_NUMBER = 16
+"""Characters of a number kept by ``_number`` and ``_decimal`` (thresholds, counts, levels, points,
+amounts with cents); a longer one (a settled quotient, ``56.324187380497131931166347992351``) is
+made afresh: nearly every one is a company's own, and a cache miss cost twice the work it spares."""
 
 
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))
@@ -65,7 +79,7 @@ def filled(c: CriterionResult, lang: str = "en") -> str:
     if not c.formula_source:
         return ""
     terms = c.terms
-    return "".join([text + (fmt(terms[name], lang=lang) if name in terms else name)
+    return "".join([text + (fmt(terms[name], None, lang) if name in terms else name)
                     for text, name in _pieces(c.formula_source)])
 
 
@@ -137,9 +151,19 @@ def _check(c: CriterionResult, lang: str) -> str:
     formula = filled(c, lang)
     shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
     calc = f"{formula} = {shown}" if formula and formula != shown else shown
-    required = comparison(c.op, c.threshold, c.unit, lang)
-    word = _WORD[c.status].get(lang)
-    return f"{calc}，要求 {required}：{word}" if lang == "zh" else f"{calc}; required {required}: {word}"
+    try:
+        return calc + _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
+    except TypeError:  # a threshold that cannot be a key (none the loader makes)
+        return calc + _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _demand(op: str | None, kind: str, threshold: object, unit: str | None, status: str, lang: str) -> str:
+    """What a check requires and whether it holds, as its explanation ends (``，要求 ≥ 80%：不满足``):
+    made once for each rule and status, where a batch wrote it for some 17 new rows a company."""
+    required = comparison(op, threshold, unit, lang)
+    word = _WORD[status].get(lang)
+    return f"，要求 {required}：{word}" if lang == "zh" else f"; required {required}: {word}"
 
 
 def _veto(c: CriterionResult, lang: str) -> str:
@@ -198,20 +222,37 @@ def _points(c: CriterionResult, lang: str) -> str:
     zh = lang == "zh"
     parts = []
     for label, v, unit in c.scales:
-        parts.append(f"{(label or Text('', '')).get(lang)} {fmt(v, lang=lang) if zh else fmt(v)}"
+        parts.append(f"{(label or _NO_LABEL).get(lang)} {fmt(v, None, lang) if zh else fmt(v)}"
                      f"{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
-    if c.points_min == c.points_max:
-        pts = f"得 {fmt(c.points_min)}/{fmt(c.max_points)} 分" if zh else f"{fmt(c.points_min)} of {fmt(c.max_points)} {plural(c.max_points, 'point', 'points')}"
-    else:
-        pts = f"得分 {fmt(c.points_min)}–{fmt(c.points_max)}/{fmt(c.max_points)}（缺少数据）" if zh else \
-            f"{fmt(c.points_min)}–{fmt(c.points_max)} of {fmt(c.max_points)} points (missing data)"
+    try:
+        pts = _points_of(c.points_min, c.points_max, c.max_points, lang)
+    except TypeError:  # points that cannot be a key (none the evaluator makes)
+        pts = _points_of.__wrapped__(c.points_min, c.points_max, c.max_points, lang)
     lead = ("；" if zh else "; ").join(parts)
     text = (f"{lead}：{pts}" if zh else f"{lead}: {pts}") if lead else pts
     if c.status == REVIEW:
         text += "（定性得分，待审核）" if zh else " (qualitative points, await review)"
     return text
+
+
+_NO_LABEL = Text("", "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _points_of(low: object, high: object, top: object, lang: str) -> str:
+    """A points row's points out of its most (``得 10/20 分``), made once for each: a batch repeats a
+    few dozen, and wrote them for some 7 new points rows a company."""
+    if low == high:
+        return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
+    return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}（缺少数据）" if lang == "zh" else \
+        f"{fmt(low)}–{fmt(high)} of {fmt(top)} points (missing data)"
+
+
+def explainer(kind: str) -> Callable[[CriterionResult, str], str]:
+    """``explanation_in`` for the rows of one kind, looked up once (by a JSON template, for its rule)."""
+    return _MAKERS[kind]
 
 
 _MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,

@@ -23,7 +23,7 @@ from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, jso
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
-from littlegiant.report.explanations import explanation_in
+from littlegiant.report.explanations import SHORT_NUMBER, explainer, explanation_in
 
 
 def _dumps(v: Any) -> str:
@@ -42,7 +42,10 @@ def _value(v: Any) -> str:
     if kind is str:
         return encode_basestring(v)  # type: ignore[no-any-return]
     if kind is Decimal:
-        return _decimal(v)
+        text = str(v)
+        if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
+            return text
+        return _decimal(v) if len(text) <= SHORT_NUMBER else repr(json_number(v))
     return _dumps(json_value(v))
 
 
@@ -97,24 +100,17 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         text.clear()
         out.append(comma.join([(c.made or _NONE).get(key) or criterion_bytes(c, lang, codec) for c in criteria]))
 
-    head = {
-        "format_version": FORMAT_VERSION,
-        "tool_version": tool_version,
-        "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
-                  "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
-                  "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
-        "as_of": result.as_of.isoformat(),
-        "last_year": result.last_year,
-        "renewal": result.renewal,
-        "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
-        "name": result.name,
-        "input_sha256": result.input_sha256,
-        "sme": {"status": result.sme_status, "size": result.sme_size},
-    }
-    text += (_dumps(head)[:-1], ", \"tiers\": {")
+    opening = _opening(result, lang, tool_version)
+    if codec is None:
+        text.append(opening[0])
+    else:
+        out.append(_encoded(opening, codec))
+    text += (", \"name\": ", _value(result.name), ", \"input_sha256\": ", _value(result.input_sha256),
+             ", \"sme\": {\"status\": ", _value(result.sme_status), ", \"size\": ", _value(result.sme_size),
+             "}, \"tiers\": {")
     for i, (tid, t) in enumerate(result.tiers.items()):
         text += ("" if i == 0 else ", ", encode_basestring(tid), ": ", _object((
-            ("title", _dumps(t.title.get(lang))),
+            ("title", _value(t.title.get(lang))),
             ("status", encode_basestring(t.status)),
             ("score", _value(t.score)),
             ("score_min", _value(t.score_min)),
@@ -125,17 +121,61 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         ))[:-1], ", \"criteria\": [")
         rows(t.criteria)
         text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]), "}")
-    tail: dict[str, Any] = {
-        **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),
-        "warnings": [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
-                     *(_warning_dict(w, lang) for w in result.warnings)],
-        "self_assessment": True,
-    }
-    text += ("}, ", _dumps(tail)[1:])
+    warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
+                *(_warning_dict(w, lang) for w in result.warnings)]
+    if result.advice or warnings:
+        tail: dict[str, Any] = {
+            **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),
+            "warnings": warnings,
+            "self_assessment": True,
+        }
+        text += ("}, ", _dumps(tail)[1:])
+    else:  # most companies of a batch
+        text += ("}, ", _QUIET_TAIL)
     if codec is None:
         return text
     out.append("".join(text).encode(*codec))
     return out
+
+
+_QUIET_TAIL = _dumps({"warnings": [], "self_assessment": True})[1:]
+"""The end of a document without gaps or warnings."""
+
+Opening = tuple[str, dict[tuple[str, str], bytes]]
+"""A document's opening: its text, and its bytes by codec."""
+_OPENING: tuple[tuple[Any, ...] | None, Opening] = (None, ("", {}))
+"""The last document's opening and what it was made of."""
+
+
+def _opening(result: Result, lang: str, tool_version: str) -> Opening:
+    """The document up to the company's name: the tool's and the rule set's, the same for every
+    company of a batch, so made once for a run (its json.dumps, and then its encoding, of some 1 KB
+    of Chinese text were a tenth of the cost of a document whose rows were all made already)."""
+    global _OPENING
+    made_of = (lang, tool_version, result.rules_id, result.rules_title, result.in_force_from, result.rules_source,
+               result.documents, result.rules_notes, result.as_of, result.last_year, result.renewal, result.calendar)
+    last = _OPENING
+    if made_of != last[0]:
+        opening = {
+            "format_version": FORMAT_VERSION,
+            "tool_version": tool_version,
+            "rules": {"id": result.rules_id, "title": result.rules_title.get(lang),
+                      "in_force_from": result.in_force_from.isoformat(), "source": result.rules_source,
+                      "documents": list(result.documents), "notes": [n.get(lang) for n in result.rules_notes]},
+            "as_of": result.as_of.isoformat(),
+            "last_year": result.last_year,
+            "renewal": result.renewal,
+            "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
+        }
+        last = _OPENING = (made_of, (_dumps(opening)[:-1], {}))
+    return last[1]
+
+
+def _encoded(opening: Opening, codec: tuple[str, str]) -> bytes:
+    hit = opening[1].get(codec)
+    if hit is None:
+        hit = opening[1][codec] = opening[0].encode(*codec)
+    return hit
 
 
 def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
@@ -148,16 +188,27 @@ def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
     return json.loads(criterion_json(c, lang))  # type: ignore[no-any-return]
 
 
+def _missing(c: CriterionResult, lang: str) -> str:
+    return "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
+
+
 _DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
     "status": lambda c, lang: encode_basestring(c.status),
     "value": lambda c, lang: _value(c.value),
     "points": lambda c, lang: _value(c.points),
-    "missing": lambda c, lang: "[" + ", ".join(map(encode_basestring, c.missing)) + "]",
-    "explanation": lambda c, lang: encode_basestring(explanation_in(c, lang)),
+    "missing": _missing,
     "points_min": lambda c, lang: _value(c.points_min),
     "points_max": lambda c, lang: _value(c.points_max),
 }
-"""What a row of one rule gives from the profile; every other key of the row is the rule's alone."""
+"""What a row of one rule gives from the profile (and its explanation, ``_explanation``); every other
+key of the row is the rule's alone."""
+
+
+@functools.lru_cache(maxsize=16)
+def _explanation(kind: str) -> Callable[[CriterionResult, str], str]:
+    """A row's explanation as JSON text: its kind is its rule's, so a template finds its maker once."""
+    make = explainer(kind)
+    return lambda c, lang: encode_basestring(make(c, lang))
 
 Piece = tuple[str, Callable[[CriterionResult, str], str] | None]
 """Text the rule alone gives, or (with an empty text) what fills in the profile's value."""
@@ -171,8 +222,21 @@ def criterion_json(c: CriterionResult, lang: str) -> str:
 
 
 def criterion_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """``criterion_json`` encoded, kept beside its text for a row the evaluator shares."""
-    return _made(c, (lang, *codec), lambda: criterion_json(c, lang).encode(*codec))
+    """``criterion_json`` encoded, kept beside its text for a row the evaluator shares (``_made``,
+    written out: some 24 rows a company are new, and each paid two more calls and closures)."""
+    if c.memo is None:
+        return _criterion_json(c, lang).encode(*codec)
+    made = c.made
+    if made is None:
+        made = c.made = {}
+    key = (lang, *codec)
+    hit = made.get(key)
+    if hit is None:
+        text = made.get(lang)
+        if text is None:
+            text = made[lang] = _criterion_json(c, lang)
+        hit = made[key] = text.encode(*codec)
+    return hit  # type: ignore[no-any-return]
 
 
 _T = TypeVar("_T")
@@ -192,6 +256,19 @@ def _made(c: CriterionResult, key: object, make: Callable[[], _T]) -> _T:
     return hit  # type: ignore[no-any-return]
 
 
+_KEYS: dict[str, str] = {}
+"""Each input path as an ``inputs`` key (``"finance.revenue.2025": ``): a rule set's few hundred paths."""
+
+
+def _input_key(path: str) -> str:
+    text = _KEYS.get(path)
+    if text is None:
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        text = _KEYS[path] = encode_basestring(path) + ": "
+    return text
+
+
 def _criterion_json(c: CriterionResult, lang: str) -> str:
     template = c.memo.get(("json text", lang)) if c.memo is not None else None
     if template is None:
@@ -201,8 +278,7 @@ def _criterion_json(c: CriterionResult, lang: str) -> str:
     before, after = template
     parts = [piece if fill is None else fill(c, lang) for piece, fill in before]
     if c.inputs:
-        parts.append(", \"inputs\": {" + ", ".join([encode_basestring(k) + ": " + _value(v)
-                                                    for k, v in c.inputs.items()]) + "}")
+        parts.append(", \"inputs\": {" + ", ".join([_input_key(k) + _value(v) for k, v in c.inputs.items()]) + "}")
     parts += [piece if fill is None else fill(c, lang) for piece, fill in after]
     parts.append(", \"awaits_review\": true}" if c.review else "}")
     return "".join(parts)
@@ -222,7 +298,7 @@ def _template(c: CriterionResult, lang: str) -> Template:
             halves[0].append((text, None))
             half, text = 1, ""
         text += ("" if i == 0 else ", ") + encode_basestring(key) + ": "
-        fill = _DYNAMIC.get(key)
+        fill = _explanation(c.kind) if key == "explanation" else _DYNAMIC.get(key)
         if fill is None:
             text += _dumps(value)
         else:  # the text so far, then the filler: each piece is either
