@@ -220,6 +220,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "这是批量评估输出的一行评估结果，不是企业的数据"),
     "column.header_row": ("the header row: {problem}", "列名行有误：{problem}"),
     "column.header_text": ("the header row is {what}", "列名行{what}"),
+    "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
+                        "the one the figures are in",
+                        "列名写明金额单位是{own}，下面的单位行（第 {line} 行）却写着{unit}：请只保留数字实际所用的单位"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.too_long": ("the row is longer than {most:,} characters", "这一行超过 {most:,} 个字符"),
@@ -404,6 +407,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
                        "（列名或单元格里写明的单位优先）"),
+    "run.unit_row": ("littlegiant: note: {where}: row {line} gives the columns' units ({units}): the figures are "
+                     "read in them (amounts converted to 万元), and the row is not a company",
+                     "littlegiant 提示：{where} 第 {line} 行写的是各列的单位（{units}），各列数字按这些单位读入"
+                     "（金额换算成万元），这一行不是企业，未计入"),
     "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
                          "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
     "run.folder_passed": ("littlegiant: note: {where}: {count:file|files} not read: {files} (from a folder, profiles "

@@ -549,6 +549,51 @@ def title_unit(cells: Iterable[str]) -> str | None:
     return None
 
 
+_UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*)")
+UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "项", "件", "家", "名", "年", "%", "分"})
+"""What a cell of a units row holds (人 / 亿元 / % / 年, brackets and 单位： allowed): units for the
+columns above, which no company's row is made of."""
+
+
+def units_row(values: list[str]) -> list[str] | None:
+    """The unit each cell of a row names ("" for a blank cell), when the row holds units and nothing
+    else: the row a park puts right under its header (人 | 亿元 | 亿元), else None. Read as a company,
+    it was an error row, and the columns' figures were read in 万元: 1.2 meant as 亿元 became 1.2万元."""
+    out = []
+    for value in values:
+        cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
+        found = _UNIT_CELL.fullmatch(cell)
+        word = found.group(1).strip("()") if found is not None else cell
+        if word and word not in UNIT_ROW_WORDS:
+            return None
+        out.append(word)
+    return out if any(out) else None
+
+
+def with_units(header: list[str], units: list[str], where: str, line: int) -> list[str]:
+    """The header with each money unit of a units row (``units_row``) written after its column's name,
+    as if headed 营业收入（2025年）（亿元）: read as a unit in the header is (``header_unit``). A column
+    whose name says another unit (营业收入（万元） over 亿元) is refused, naming it: which of the two
+    the figures are in, nothing on the sheet says."""
+    out = list(header)
+    for i, unit in enumerate(units):
+        if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
+            continue
+        own = [part for part in _group_parts(norm(header[i])) if part in _UNIT_FACTOR]
+        if not own:
+            out[i] = f"{header[i]}（{unit}）"
+        elif any(_UNIT_FACTOR[part] != _UNIT_FACTOR[unit] for part in own):
+            name = header[i].strip()
+            raise InputError(kind="column.unit_row", params={"own": own[0], "unit": unit, "line": line},
+                             file=where, field=name, label=Text(f"“{name}”列", name))
+    return out
+
+
+def units_said(units: list[str]) -> str:
+    """The units of a units row, each once, in the order of their columns: 人、亿元."""
+    return "、".join(dict.fromkeys(u for u in units if u))
+
+
 HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")

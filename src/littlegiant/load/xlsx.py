@@ -162,7 +162,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     """The rows of one sheet, as ``sheet_rows`` says. ``on_unnamed``: told of a sheet holding a table
     with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
     of its error: the caller knows whether another sheet held the companies."""
-    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text
+    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text, units_row, units_said, with_units
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -202,6 +202,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 continue
             header = search.header
             assert header is not None
+            units = units_row(values)  # 人 | 亿元 | 亿元 under the header: the columns' units, no company
+            if units is not None:
+                header = with_units(header, units, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
@@ -210,6 +213,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
+            if units is not None:
+                if on_note is not None:
+                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said(units)})
+                under = number + 1
+                continue
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue

@@ -1,0 +1,103 @@
+"""Sheets as park staff fill them in, read back as a user would check them: a units row under the
+header, ¥ before amounts, rows of averages and counts, a summary sheet beside the list, the 信用代码
+and 序号 that match results to the master list, and what a wrongly saved file is told."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from tests.test_park_sheets import invoke
+
+
+def figures(line: dict[str, Any]) -> dict[str, Any]:
+    """Every input the criteria of a JSON Lines result read, by field path (what the tool took the sheet to say)."""
+    out: dict[str, Any] = {}
+    for tier in line["result"]["tiers"].values():
+        for criterion in tier["criteria"]:
+            out.update(criterion.get("inputs") or {})
+    return out
+
+
+def scored(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(text) for text in path.read_text(encoding="utf-8").splitlines() if text.strip()]
+
+
+def workbook(path: Path, *sheets: tuple[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+UNIT_HEADER = ["企业名称", "行业", "从业人员", "营业收入（2025年）", "营业收入（2024年）", "研发费用（2025年）"]
+
+
+def test_a_units_row_under_the_header_gives_the_columns_units(tmp_path: Path) -> None:
+    """人 | 亿元 under the header: 1.2 is 1.2亿元 (12000万元), said once, and the units row is no error row."""
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [UNIT_HEADER, [None, None, "人", "亿元", "（亿元）", "万元"],
+                                                   ["甲精密", "工业", 250, 1.2, 1.05, 650]]))
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    read = figures(line)
+    assert code == 0 and line["status"] == "scored"
+    assert Decimal(str(read["financials.2025.revenue"])) == 12000
+    assert Decimal(str(read["financials.2024.revenue"])) == 10500
+    assert Decimal(str(read["financials.2025.rd_expense"])) == 650
+    assert err.count("第 2 行写的是各列的单位（人、亿元、万元）") == 1
+    assert "共读取 1 行，已评估 1 行，出错 0 行" in err
+
+
+def test_a_units_row_of_a_csv_reads_as_in_the_workbook(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,从业人员,营业收入（2025年）\n,人,亿元\n甲,250,1.2\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and Decimal(str(figures(line)["financials.2025.revenue"])) == 12000
+    assert "第 2 行写的是各列的单位" in err
+
+
+def test_a_units_row_against_the_headers_own_unit_is_refused_naming_the_column(tmp_path: Path) -> None:
+    """营业收入（万元） over 亿元: nothing says which the figures are in; one line, exit 2, no output."""
+    for src in (tmp_path / "a.csv", tmp_path / "a.xlsx"):
+        rows = [["企业名称", "营业收入（万元）（2025年）"], ["", "亿元"], ["甲", "1.2"]]
+        if src.suffix == ".csv":
+            src.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+        else:
+            workbook(src, ("名单", rows))  # type: ignore[arg-type]
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 2 and not out.exists()
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert "“营业收入（万元）（2025年）”列" in err and "万元" in err and "亿元" in err
+
+
+def test_a_filled_init_template_reads_its_notes_row_as_no_company(tmp_path: Path) -> None:
+    """The template's row 2 (填写说明, the units in words) is not read as a units row nor as a company: a
+    filled-in template's amounts are in 万元, as its notes row says."""
+    template = tmp_path / "模板.xlsx"
+    code, _, _ = invoke("init", "--xlsx", str(template))
+    assert code == 0
+    book = load_workbook(template)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    notes = [c.value for c in ws[2]]
+    revenue = header.index("营业收入（2025年）")
+    assert notes[revenue] and "万元" in str(notes[revenue])
+    ws.cell(3, 1, "甲公司")
+    ws.cell(3, revenue + 1, 3000)
+    book.save(template)
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(template), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and "单位（" not in err
+    assert line["result"]["name"] == "甲公司" and Decimal(str(figures(line)["financials.2025.revenue"])) == 3000
