@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from tests.test_park_sheets import invoke
+from tests.test_park_sheets import invoke, read_csv
 
 
 def figures(line: dict[str, Any]) -> dict[str, Any]:
@@ -101,3 +101,44 @@ def test_a_filled_init_template_reads_its_notes_row_as_no_company(tmp_path: Path
     (line,) = scored(out)
     assert code == 0 and "单位（" not in err
     assert line["result"]["name"] == "甲公司" and Decimal(str(figures(line)["financials.2025.revenue"])) == 3000
+
+
+def test_average_and_count_rows_are_no_companies_but_companies_named_with_those_words_are(tmp_path: Path) -> None:
+    """平均, 共计3家企业 and 合计（3家） under the list are said as passed over, not scored; 平均精密 and 共计
+    科技 are companies."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,营业收入（2025年）\n1,甲,100\n,,\n2,乙,200\n3,,\n4,平均精密机械有限公司,300\n"
+                   "5,共计科技有限公司,50\n合 计,,650\n平均,,150\n均值：,,150\n,共计3家企业,\n合计（5家）,,650\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0
+    assert [r["企业名称"] for r in read_csv(out)] == ["甲", "乙", "平均精密机械有限公司", "共计科技有限公司"]
+    assert "第 5 行（只有序号的空行）、第 8、11、12 行（合计行）、第 9、10 行（平均值行）" in err
+    assert "已评估 4 行，出错 0 行，略过 6 行" in err
+
+
+SUMMARY = ("按行业汇总", [["所属行业", "企业数", "营业收入（2025年）"], ["制造业", 2, 3000], ["软件和信息技术服务业", 0, 0]])
+LIST = ("企业名单", [["序号", "企业名称", "所属行业", "营业收入（2025年）"], [1, "甲公司", "制造业", 3000]])
+
+
+def test_a_sheet_without_a_name_column_beside_the_list_is_passed_over_before_or_after_it(tmp_path: Path) -> None:
+    for order in ((LIST, SUMMARY), (SUMMARY, LIST)):
+        src = workbook(tmp_path / "名单.xlsx", *order)
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("甲公司", "已评估")]
+        assert err.count("按行业汇总 没有企业名称列（像是汇总表），已略过") == 1 and "“企业数”" not in err
+
+
+def test_a_sheet_without_a_name_column_alone_is_still_read(tmp_path: Path) -> None:
+    """One sheet of figures with no name column (or only a 信用代码 beside it) is read as before, each row a
+    company without a name, said on its row; so is the summary sheet named by --sheet."""
+    src = workbook(tmp_path / "表.xlsx", ("表", [["信用代码", "所属行业", "营业收入（2025年）"], ["9132", "制造业", 3000]]),
+                   ("说明", [["1. 金额单位为万元"]]))
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+    src = workbook(tmp_path / "名单.xlsx", LIST, SUMMARY)
+    code, _, _ = invoke("batch", str(src), "--sheet", "按行业汇总", "-o", str(out))
+    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("", "已评估")] * 2

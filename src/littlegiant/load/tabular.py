@@ -755,6 +755,7 @@ class HeaderSearch:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
+AVERAGE = "average"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -769,7 +770,12 @@ def numbered_only(header: list[str], values: list[str]) -> bool:
 
 _SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
 """A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
-_TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
+_COUNTED = r"(?:共计?)?\d+(?:家|个|户)(?:企业|公司|单位)?"
+_SUMMARY_CELL = re.compile(r"(?:(总合计|合计数|合计|总计|小计|共计|累计|total|subtotal|grandtotal)"
+                           r"|(平均值|平均数|平均|均值|average|mean))"
+                           rf":?(?:{_COUNTED}|\({_COUNTED}\))?|共计?\d+(?:家|个|户)(?:企业|公司|单位)?")
+"""A cell that makes its row a sum or an average of the companies above (合计, 平均, 共计3家企业, 合计（3家）),
+by ``norm``: the word alone or with a count, so that 平均精密机械有限公司 is still a company."""
 _PART_OF_TOTAL = re.compile(r"其中[:：,，]")
 """A subtotal under a totals row (其中：高新技术企业): a count of some of the companies, never one."""
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
@@ -777,16 +783,18 @@ _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人
 
 
 def skipped_row(values: list[str]) -> str | None:
-    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column sums
-    a park adds under its list), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计, 共计3家企业 in its first cells: the
+    column sums a park adds under its list), AVERAGE (平均, 均值: the columns' means), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
     reading "合计行" for its 其中 row looked for a totals row it did not see) or FOOTER (填表人：…, 注：…,
     alone on their row); else None. Scored, a totals row became a company with no name and the
     park's summed figures."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
         return None
-    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
-        return TOTAL
+    for cell in filled[:2]:
+        summary = _SUMMARY_CELL.fullmatch(norm(cell))
+        if summary is not None:
+            return AVERAGE if summary.group(2) else TOTAL
     if any(_PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
         return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
@@ -838,7 +846,7 @@ def not_a_company(header: list[str], values: list[str], under_header: bool) -> s
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
-    words = {TOTAL: ("合计行", "totals"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
+    words = {TOTAL: ("合计行", "totals"), AVERAGE: ("平均值行", "averages"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
              FOOTER: ("表尾说明", "footer"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
