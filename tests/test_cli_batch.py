@@ -315,7 +315,7 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=True)
     job.line(row)
     expected = io.StringIO()
-    text_cells = ("source", "name", "error", "next_step")
+    text_cells = ("source", "name", "error", "next_step", "credit_code", "seq_no")
     csv.writer(expected).writerow([inert(str(c)) if col in text_cells else c
                                    for col, c in zip(batching.SUMMARY_COLUMNS, row, strict=True)])
     assert job._lines == [expected.getvalue()]

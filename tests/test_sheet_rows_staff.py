@@ -4,6 +4,7 @@ and 序号 that match results to the master list, and what a wrongly saved file 
 
 from __future__ import annotations
 
+import csv
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -142,3 +143,62 @@ def test_a_sheet_without_a_name_column_alone_is_still_read(tmp_path: Path) -> No
     src = workbook(tmp_path / "名单.xlsx", LIST, SUMMARY)
     code, _, _ = invoke("batch", str(src), "--sheet", "按行业汇总", "-o", str(out))
     assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("", "已评估")] * 2
+
+
+CODED = ("序号,企业名称,统一社会信用代码,营业收入（2025年）,联系人\n"
+         "1,甲精密有限公司,91320500MA1XXXXX1A,3000,张三\n"
+         "2,乙公司,91320500MA1YYYYY2B,abc,李四\n"
+         "007,丙公司,91320500MA1ZZZZZ3C,200,\n")
+
+
+def test_the_inputs_credit_code_and_number_come_back_beside_each_result(tmp_path: Path) -> None:
+    """Park staff match results to their master list by 统一社会信用代码 and 序号: each row's own, error rows
+    too, in the .csv and .xlsx beside the name, in JSON Lines under credit_code and seq_no; the run no
+    longer says these columns are of no use (the code tells companies entered twice apart)."""
+    src = tmp_path / "名单.csv"
+    src.write_text(CODED, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    rows = read_csv(out)
+    assert code == 1 and list(rows[0])[:5] == ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果"]
+    assert [(r["企业名称"], r["统一社会信用代码"], r["序号"], r["处理结果"]) for r in rows] == [
+        ("甲精密有限公司", "91320500MA1XXXXX1A", "1", "已评估"), ("乙公司", "91320500MA1YYYYY2B", "2", "出错"),
+        ("丙公司", "91320500MA1ZZZZZ3C", "007", "已评估")]
+    assert "已略过：“联系人”" in err and "信用代码" not in err and "序号" not in err
+    book = tmp_path / "out.xlsx"
+    invoke("batch", str(src), "-o", str(book))
+    ws = load_workbook(book).worksheets[0]
+    assert [[c.value for c in row][:5] for row in ws.iter_rows(min_row=1, max_row=4)] == [
+        ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果"],
+        [f"{src}:2", "甲精密有限公司", "91320500MA1XXXXX1A", 1, "已评估"],
+        [f"{src}:3", "乙公司", "91320500MA1YYYYY2B", 2, "出错"],
+        [f"{src}:4", "丙公司", "91320500MA1ZZZZZ3C", "007", "已评估"]]
+    for full in ((), ("--format", "json")):
+        lines = tmp_path / "out.jsonl"
+        invoke("batch", str(src), "-o", str(lines), *full)
+        assert [(r["status"], r["credit_code"], r["seq_no"]) for r in scored(lines)] == [
+            ("scored", "91320500MA1XXXXX1A", "1"), ("error", "91320500MA1YYYYY2B", "2"),
+            ("scored", "91320500MA1ZZZZZ3C", "007")]
+
+
+def test_a_list_without_codes_gives_empty_identity_cells_and_a_results_file_read_back_keeps_them(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲,3000\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    invoke("batch", str(src), "-o", str(out))
+    (line,) = scored(out)
+    assert (line["credit_code"], line["seq_no"]) == ("", "")
+    coded = tmp_path / "coded.csv"
+    coded.write_text(CODED, encoding="utf-8")
+    first = tmp_path / "first.csv"
+    invoke("batch", str(coded), "-o", str(first))
+    again = tmp_path / "again.csv"  # the results with a figure column added, scored again
+    rows = read_csv(first)
+    with again.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*rows[0], "从业人员"])
+        writer.writerows([*r.values(), "50"] for r in rows)
+    out = tmp_path / "again-out.csv"
+    code, _, err = invoke("batch", str(again), "-o", str(out))
+    assert code == 0 and [(r["统一社会信用代码"], r["序号"]) for r in read_csv(out)] == [
+        (r["统一社会信用代码"], r["序号"]) for r in rows], err

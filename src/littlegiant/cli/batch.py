@@ -40,6 +40,7 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
+    ID_COLUMNS,
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
     SAMPLE_MARK,
@@ -47,6 +48,7 @@ from littlegiant.load.tabular import (
     HeaderSearch,
     RowError,
     every_problem,
+    row_identity,
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
@@ -969,12 +971,20 @@ Cells = list[Any]
 """A summary row: its cells in SUMMARY_COLUMNS order (CSV writes them as they are, JSON Lines
 pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
+_IDS = SUMMARY_COLUMNS.index(ID_COLUMNS[0])
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     cells: Cells = [""] * len(SUMMARY_COLUMNS)
     cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
+    cells[_IDS:] = input_ids(item)
     return cells
+
+
+def input_ids(item: Item) -> tuple[str, str]:
+    """The row's own 统一社会信用代码 and 序号 (``row_identity``), written back beside its results so that a
+    park can match them to its master list; none for a JSON line or a profile file."""
+    return row_identity(item.payload) if item.kind == "csv" else ("", "")
 
 
 def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str | None, lang: str) -> list[str]:
@@ -1103,6 +1113,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
     else:
         cells.append("")
     cells.append(warnings)
+    cells += input_ids(item)
     return cells
 
 
@@ -1164,7 +1175,8 @@ class Scorer:
 
             words = [self._words(kind, param) for kind, param in notes]
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
-            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
+            ids = "".join(f'"{k}": {encode_basestring(v)}, ' for k, v in zip(ID_COLUMNS, input_ids(item), strict=True) if v)
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + said + '"result": '
             if others or unknown:  # a rare row: its result read back, and warned of in it as assess's document is
                 doc = to_dict(result, self.lang, self.version)
                 doc["warnings"] += answered_under_warnings(others, unknown, result.rules_title, self.lang)
@@ -1411,8 +1423,9 @@ def _json_line(row: Cells) -> str:
     return "".join(parts)
 
 
-_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
-"""The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
+_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP, _IDS, _IDS + 1)
+"""The cells that hold free text (source, name, error, next step, the input's 信用代码 and 序号); the rest
+are ids and numbers."""
 
 
 class _Sink:

@@ -515,6 +515,30 @@ CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码
 """Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another."""
 
 
+ID_COLUMNS = ("credit_code", "seq_no")
+"""The ids of the input's own columns batch writes back beside each company's results (a park matches
+them to its master list): its 统一社会信用代码 (CREDIT_CODE_HEADERS) and its 序号 (SEQUENCE_HEADERS)."""
+_ID_KINDS: dict[str, int | None] = {}
+
+
+def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
+    """A row's own 统一社会信用代码 and 序号 (or 编号, No.) as typed, each "" when it has none: the first
+    column of each kind. Headers are told apart once (a sheet's rows share them; at most
+    ``COLUMNS_KEPT`` are kept)."""
+    found = ["", ""]
+    kinds = _ID_KINDS
+    for header, cell in cells.items():
+        kind = kinds.get(header, -1)
+        if kind == -1:
+            if len(kinds) >= COLUMNS_KEPT:
+                kinds.clear()
+            folded = norm(header)
+            kind = kinds[header] = 0 if folded in CREDIT_CODE_HEADERS else 1 if folded in SEQUENCE_HEADERS else None
+        if kind is not None and not found[kind]:
+            found[kind] = cell.strip()
+    return found[0], found[1]
+
+
 def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
     """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
     compared (spaces, letter case and full-width forms folded), so that a company entered twice is
@@ -881,7 +905,9 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     """The columns of a header that ``row_profile`` passes over (``kind``: as naming nothing the rules
     know, or, column.derived, as shares the tool works out), so that a run can say once which they
     are (a misspelt 营业收入 among them would leave it unknown). ``ours``: the headers batch output has
-    (as ``norm`` gives them), passed over without a word."""
+    (as ``norm`` gives them), passed over without a word, as are the 信用代码 and 序号 columns, which
+    are no figures but not of no use either (written back beside the results; the code tells
+    companies entered twice apart)."""
     out = []
     named = False
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
@@ -890,8 +916,8 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == kind and norm(h) not in ours:
-                out.append(h.strip())
+            if exc.kind == kind and norm(h) not in ours and norm(h) not in CREDIT_CODE_HEADERS | SEQUENCE_HEADERS:
+                out.append(h.strip())  # not the 信用代码 and 序号 written back beside the results (row_identity)
             continue
         if path == "name" and named and norm(h) in BARE_NAME_HEADERS and kind == "column.unknown":
             out.append(h.strip())  # 企业 beside 企业名称: passed over (row_profile)
