@@ -192,7 +192,8 @@ def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, monkeypatc
     assert rows["1"]["status"] == rows["8"]["status"] == rows["11"]["status"] == "scored"
     assert rows["1"]["sme_size"] == "micro"
     assert rows["4"]["error"] == "the line is not UTF-8 text"
-    assert rows["5"]["error"] == "expected a mapping of profile fields at the top"
+    assert rows["5"]["error"] == ('expected a JSON object of profile fields such as {"name": "Acme Ltd", "employees": 120}, '
+                                  "got a list")
     assert rows["6"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -5"
     assert rows["7"]["error"].startswith("invalid JSON: Expecting property name")
     assert rows["9"]["error"] == "invalid JSON: nested too deeply"

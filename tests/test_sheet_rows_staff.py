@@ -202,3 +202,47 @@ def test_a_list_without_codes_gives_empty_identity_cells_and_a_results_file_read
     code, _, err = invoke("batch", str(again), "-o", str(out))
     assert code == 0 and [(r["统一社会信用代码"], r["序号"]) for r in read_csv(out)] == [
         (r["统一社会信用代码"], r["序号"]) for r in rows], err
+
+
+def test_a_json_line_that_is_no_object_is_told_to_be_one(tmp_path: Path) -> None:
+    """[1,2] on a line got the YAML file's "逐行填写“项目: 值”": it is told a line is a JSON object {…}."""
+    src = tmp_path / "名单.jsonl"
+    src.write_text('{"name": "甲", "employees": 10}\n[1,2]\n"乙公司"\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out))
+    rows = read_csv(out)
+    assert code == 1 and [r["处理结果"] for r in rows] == ["已评估", "出错", "出错"]
+    assert rows[1]["错误说明"] == '这一行应是一个 JSON 对象，用花括号写出各项，如 {"name": "某某公司", "employees": 120}；现在是一个列表'
+    assert rows[2]["错误说明"].endswith("现在是文字“乙公司”") and "项目: 值" not in rows[2]["错误说明"]
+
+
+def test_a_workbook_named_csv_is_told_to_be_renamed(tmp_path: Path) -> None:
+    """An .xlsx saved or renamed as .csv read as text that is in no encoding: it is named for what it is."""
+    book = workbook(tmp_path / "名单.xlsx", LIST)
+    named = tmp_path / "名单.csv"
+    named.write_bytes(book.read_bytes())
+    old = tmp_path / "旧表.csv"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    for src, said in ((named, "这是 Excel 工作簿（.xlsx），只是文件名以 .csv 结尾：请把文件名改为 名单.xlsx 再运行"),
+                      (old, "这是旧版 Excel 工作簿（.xls），只是文件名以 .csv 结尾：请在 Excel 中打开，另存为 .xlsx 再运行")):
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+        assert said in err and "编码" not in err
+    zipped = tmp_path / "压缩.csv"  # a zip that is no workbook: not called one
+    zipped.write_bytes(b"PK\x03\x04" + bytes(60))
+    code, _, err = invoke("batch", str(zipped), "-o", str(tmp_path / "z.csv"))
+    assert "Excel" not in err
+
+
+def test_none_in_an_amount_cell_says_to_write_0_and_is_never_read_as_0(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）,从业人员\n甲,无,没有\n乙,,\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    jia, yi = scored(out)
+    assert code == 1 and jia["status"] == "error"
+    assert jia["error"].splitlines() == [
+        "「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
+        "「从业人员（上年末）」：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
+    assert yi["status"] == "scored" and "financials.2025.revenue" not in {k for k, v in figures(yi).items() if v is not None}

@@ -52,7 +52,7 @@ from littlegiant.load.tabular import (
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import SystemError_, Text
+from littlegiant.messages import Got, SystemError_, Text
 from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
@@ -642,6 +642,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     except OSError as exc:
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
+    _not_a_workbook(raw, path)
     codec, bom = sniff_file(raw, encoding)
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
         Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
@@ -703,6 +704,32 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an old-style Office file (.xls) begins."""
+
+
+def _not_a_workbook(raw: Any, path: Path) -> None:
+    """Refuse a workbook named as text (名单.xlsx saved or renamed as 名单.csv): read as CSV, its bytes
+    gave "按常用编码都读不出文字", which sent staff looking for an encoding. An .xlsx is a zip holding
+    xl/; an .xls begins with the OLE mark. ``raw`` is left at its start."""
+    head = raw.read(8)
+    raw.seek(0)
+    kind = None
+    if head.startswith(_OLE):
+        kind = "file.xls_named"
+    elif head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(raw) as book:
+                kind = "file.xlsx_named" if any(n.startswith("xl/") for n in book.namelist()) else None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            kind = None
+        raw.seek(0)
+    if kind is not None:
+        raise InputError(kind=kind, params={"suffix": path.suffix, "stem": path.stem}, file=str(path))
 
 
 DELIMITERS = (",", "\t", ";")
@@ -944,12 +971,18 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         data = item.payload
     else:
         data = _json_data(item.payload)
+        if not isinstance(data, dict):  # [1,2]: a JSON line is an object, not a YAML file's "项目: 值"
+            raise InputError(kind="row.json_object", params={"got": Got(data), "example": JSON_OBJECT})
     try:
         return profile.from_data(data, rules, item.source)
     except InputError as exc:
         if not isinstance(data, dict):
             raise
         raise every_problem(data, rules, item.source, exc) from None
+
+
+JSON_OBJECT = Text('{"name": "某某公司", "employees": 120}', '{"name": "Acme Ltd", "employees": 120}')
+"""What a JSON line holds, as the message for a line that is no object shows it."""
 
 
 def _of_year(rules: RuleSet, headers: list[str], year: int) -> bool:

@@ -145,7 +145,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         _check_grouping(stripped, f, where, label or field_words(f, where))
 
     def wrong() -> InputError:
-        return InputError(kind="value.typed", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+        # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how
+        none = f.type in NUMERIC_TYPES and raw.lower() in NO
+        return InputError(kind="value.typed_none" if none else "value.typed",
+                          params={"expect": EXPECT[f.type], "shown": brief(stripped)},
                           field=where, label=label or field_words(f, where))
 
     if f.type == "text":
