@@ -59,7 +59,7 @@ def test_a_units_row_under_the_header_gives_the_columns_units(tmp_path: Path) ->
 
 def test_a_units_row_of_a_csv_reads_as_in_the_workbook(tmp_path: Path) -> None:
     src = tmp_path / "名单.csv"
-    src.write_text("企业名称,从业人员,营业收入（2025年）\n,人,亿元\n甲,250,1.2\n", encoding="utf-8")
+    src.write_text("企业名称,从业人员,营业收入（2025年）\n计量单位,人,亿元\n甲,250,1.2\n", encoding="utf-8")  # its label too
     out = tmp_path / "out.jsonl"
     code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
     (line,) = scored(out)

@@ -579,6 +579,10 @@ UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "�
 columns above, which no company's row is made of."""
 
 
+_UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "计量单位:", "unit", "units"})
+"""The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
+
+
 def units_row(values: list[str]) -> list[str] | None:
     """The unit each cell of a row names ("" for a blank cell), when the row holds units and nothing
     else: the row a park puts right under its header (人 | 亿元 | 亿元), else None. Read as a company,
@@ -588,7 +592,9 @@ def units_row(values: list[str]) -> list[str] | None:
         cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
         found = _UNIT_CELL.fullmatch(cell)
         word = found.group(1).strip("()") if found is not None else cell
-        if word and word not in UNIT_ROW_WORDS:
+        if word in _UNIT_LABELS:
+            word = ""  # 单位 | 人 | 亿元: the row's own label
+        elif word and word not in UNIT_ROW_WORDS:
             return None
         out.append(word)
     return out if any(out) else None
