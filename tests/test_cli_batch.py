@@ -192,7 +192,8 @@ def test_jsonl_lines_are_parsed_where_they_are_scored(tmp_path: Path, monkeypatc
     assert rows["1"]["status"] == rows["8"]["status"] == rows["11"]["status"] == "scored"
     assert rows["1"]["sme_size"] == "micro"
     assert rows["4"]["error"] == "the line is not UTF-8 text"
-    assert rows["5"]["error"] == "expected a mapping of profile fields at the top"
+    assert rows["5"]["error"] == ('expected a JSON object of profile fields such as {"name": "Acme Ltd", "employees": 120}, '
+                                  "got a list")
     assert rows["6"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -5"
     assert rows["7"]["error"].startswith("invalid JSON: Expecting property name")
     assert rows["9"]["error"] == "invalid JSON: nested too deeply"
@@ -315,7 +316,7 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=True)
     job.line(row)
     expected = io.StringIO()
-    text_cells = ("source", "name", "error", "next_step")
+    text_cells = ("source", "name", "error", "next_step", "credit_code", "seq_no")
     csv.writer(expected).writerow([inert(str(c)) if col in text_cells else c
                                    for col, c in zip(batching.SUMMARY_COLUMNS, row, strict=True)])
     assert job._lines == [expected.getvalue()]
@@ -333,19 +334,23 @@ def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
 
 @given(st.lists(st.tuples(st.sampled_from(["Plain Co", "=1+1", "", "-5", 'A, "B"']),
                           st.sampled_from([60, 60.0, 59.5, "", "55-60"]),
-                          st.sampled_from(["", "-5%?", "研发费用高于营业收入"])), min_size=1, max_size=8),
+                          st.sampled_from(["", "-5%?", "研发费用高于营业收入"]),
+                          st.sampled_from(["", "91320500MA1XXXXX1A", "=HYPERLINK(1)", "0"]),
+                          st.sampled_from(["", 1, "007", 0])), min_size=1, max_size=8),
        st.sampled_from(["zh", "en"]))
-def test_rows_in_words_are_their_own_whatever_rows_came_before(rows: list[tuple[str, object, str]], lang: str) -> None:
-    """A .csv in words keeps the words of the rows it wrote (all but the source and the name, worded
-    once for rows that share them); each line is still its own row's result_words as the csv module
-    writes it: names made inert row by row, a score of 60.0 not written as the 60 of a row before."""
+def test_rows_in_words_are_their_own_whatever_rows_came_before(rows: list[tuple[str, object, str, str, object]],
+                                                              lang: str) -> None:
+    """A .csv in words keeps the words of the rows it wrote (all but the source, the name and the
+    input's 信用代码 and 序号, worded once for rows that share them); each line is still its own row's
+    result_words as the csv module writes it: names and codes made inert row by row, a score of 60.0
+    not written as the 60 of a row before, no row given another's 信用代码 or 序号."""
     labels = Labels(lang, {"innovative_sme": "T1", "zjtx_sme": "T2", "little_giant": "T3"}, "Name", False)
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, lang, False, "x"), csv_rows=True,
                        labels=labels)
     expected = io.StringIO()
-    for i, (name, score, warnings) in enumerate(rows):
+    for i, (name, score, warnings, code, seq) in enumerate(rows):
         row: list[object] = [f"in.jsonl:{i + 1}", name, "scored", "", "small", "unknown", score, "unmet", "",
-                             "unmet", "", "zjtx_sme: zjtx26.niche_years — At least 3 years", warnings]
+                             "unmet", "", "zjtx_sme: zjtx26.niche_years — At least 3 years", warnings, code, seq]
         job.line(row)
         words = ["" if c is None else str(c) for c in result_words(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), labels)]
         csv.writer(expected).writerow([inert(c) if n in text_cells(labels) else c for n, c in enumerate(words)])

@@ -175,7 +175,8 @@ def test_score_columns_a_rule_set_never_fills_are_hidden(tmp_path: Path, as_of: 
     header = [c.value for c in sheet[1]]
     shut = [header[ord(letter) - ord("A")] for letter, d in sheet.column_dimensions.items() if d.hidden]
     assert shut == hidden
-    assert header[:5] == ["来源（文件:行）", "企业名称", "处理结果", "企业规模", header[4]] and header[5] == f"{header[4]}得分"
+    assert header[:7] == ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果", "企业规模", header[6]]
+    assert header[7] == f"{header[6]}得分"
 
 
 
@@ -227,8 +228,8 @@ def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
     names = [ws.cell(row=r, column=2) for r in range(2, 6)]
     assert [(c.value, c.data_type) for c in names] == [
         ("=1+1", "s"), ("+86 Co", "s"), ("-5", "s"), ("@SUM(A1)", "s")]
-    assert [ws.cell(row=6, column=c).value for c in (6, 8)] == [90, 87]  # the example's scores, as numbers
-    assert {ws.cell(row=r, column=6).data_type for r in range(2, 5)} == {"s"}  # ranges such as 0-75 stay text
+    assert [ws.cell(row=6, column=c).value for c in (8, 10)] == [90, 87]  # the example's scores, as numbers
+    assert {ws.cell(row=r, column=8).data_type for r in range(2, 5)} == {"s"}  # ranges such as 0-75 stay text
 
 
 def test_csv_output_has_a_bom_and_round_trips(tmp_path: Path) -> None:
@@ -408,7 +409,8 @@ def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path: Pat
     assert "read 3000, scored 3000, errors 0" in seen
 
 
-ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "处理结果", "企业规模", "科技和创新型中小企业", "科技和创新型中小企业得分",
+ZH_RESULT_HEADER = ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果", "企业规模", "科技和创新型中小企业",
+                    "科技和创新型中小企业得分",
                     "专精特新中小企业", "专精特新中小企业得分", '专精特新"小巨人"企业', '专精特新"小巨人"企业得分',
                     "主要差距", "错误说明", "需核对的数据"]
 """The results' columns in zh; with --advice, 下一步 follows 主要差距 (without it, it would stay empty)."""
@@ -438,7 +440,7 @@ def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
         assert heads[0] == header, suffix
         assert heads[1] == [*header[:step], "下一步", *header[step:]], suffix
         assert any(steps), (suffix, steps)
-    for name, last in (("plain.xlsx", "M"), ("advised.xlsx", "N")):  # a filter over every column and company
+    for name, last in (("plain.xlsx", "O"), ("advised.xlsx", "P")):  # a filter over every column and company
         book = load_workbook(tmp_path / name)
         assert book[book.sheetnames[0]].auto_filter.ref == f"A1:{last}{len(ZH_ROWS) + 1}", name
 
@@ -458,14 +460,14 @@ def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_
     assert [r["企业名称"] for r in rows] == [*(r[0] for r in ZH_ROWS), "丁公司"]
     assert [r["处理结果"] for r in rows] == ["已评估"] * 3 + ["出错"]
     assert [r["企业规模"] for r in rows[:3]] == ["小型", "小型", "中型"]
-    verdicts = {r[c] for r in rows[:3] for c in ZH_CSV_HEADER[4:7]}
+    verdicts = {r[c] for r in rows[:3] for c in ZH_CSV_HEADER[6:9]}
     assert verdicts <= {"满足", "不满足", "待审核", "未知"} and "不满足" in verdicts
     assert rows[0]["主要差距"].startswith("科技和创新型中小企业：") and "." not in rows[0]["主要差距"]
     assert rows[3]["错误说明"].startswith("「从业人员（上年末）」：") and rows[3]["科技和创新型中小企业"] == ""
     by_id = list(csv.DictReader(io.StringIO(ids.read_bytes().decode("utf-8-sig"), newline="")))
     assert list(by_id[0]) == ["source", "name", "status", "error", "sme_size", "innovative_sme_status",
                               "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score", "little_giant_status",
-                              "little_giant_score", "next_step", "warnings"]
+                              "little_giant_score", "next_step", "warnings", "credit_code", "seq_no"]
     assert [r["status"] for r in by_id] == ["scored"] * 3 + ["error"] and by_id[2]["sme_size"] == "medium"
     assert by_id[2]["innovative_sme_status"] == "unmet"
     records = [json.loads(x) for x in lines.read_text(encoding="utf-8").splitlines()]
@@ -480,9 +482,10 @@ def test_an_english_batch_csv_is_headed_in_english_words(tmp_path: Path) -> None
     out = tmp_path / "out.csv"
     assert invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "en")[0] == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
-    assert list(rows[0])[:4] == ["Source (file:row)", "Company name", "Outcome", "SME size"]
+    assert list(rows[0])[:6] == ["Source (file:row)", "Company name", "Unified social credit code", "No.", "Outcome",
+                                 "SME size"]
     assert [r["Outcome"] for r in rows] == ["scored"] * 3 and rows[2]["SME size"] == "medium"
-    assert {r[c] for r in rows for c in list(rows[0])[4:7]} <= {"met", "not met", "awaits review", "unknown"}
+    assert {r[c] for r in rows for c in list(rows[0])[6:9]} <= {"met", "not met", "awaits review", "unknown"}
 
 
 def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) -> None:
@@ -546,7 +549,7 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     assert (code, err.strip().splitlines()[-1]) == (0, summary)
     rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
     assert [r[1] for r in rows[1:]] == ["甲精密部件有限公司"]  # the sample row left in is not a company
-    assert rows[1][3] == ("小型" if lang == "zh" else "small")
+    assert rows[1][5] == ("小型" if lang == "zh" else "small")
 
 
 def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path) -> None:
@@ -632,7 +635,7 @@ def test_gbk_output_marks_and_names_the_characters_gbk_lacks(tmp_path: Path, ask
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("gbk"), newline="")))  # strict: GBK bytes only
     assert [r[1] for r in rows[1:]] == ["吉祥□科技有限公司", "龑□电子有限公司", "普通机械有限公司", "笑脸□贸易有限公司"]
-    assert all(r[2] == "已评估" for r in rows[1:]) and rows[0] == ZH_CSV_HEADER
+    assert all(r[4] == "已评估" for r in rows[1:]) and rows[0] == ZH_CSV_HEADER
     assert err.strip().splitlines() == [
         f"littlegiant 提示：有 3 行含 {asked.upper()} 编码存不下的字（𠮷、䶮、😀），结果中已写作“□”：{src}:2、{src}:3、{src}:5。"
         "要原样保留，请把结果输出为 .xlsx，或加上 --output-encoding utf-8-sig（Excel 双击即可打开）",
@@ -696,7 +699,7 @@ def test_the_readme_round_trips_run_as_written(tmp_path: Path, monkeypatch: pyte
             assert err.strip().splitlines()[-1] == summary
     assert [r["企业名称"] for r in results_sheet(tmp_path / "评估结果.xlsx")] == ["甲精密部件有限公司"]
     rows = list(csv.reader(io.StringIO((tmp_path / "评估结果.csv").read_bytes().decode("gb18030"), newline="")))
-    assert rows[0] == ZH_CSV_HEADER and rows[1][1:4] == ["甲精密部件有限公司", "已评估", "小型"]
+    assert rows[0] == ZH_CSV_HEADER and rows[1][1:6] == ["甲精密部件有限公司", "", "", "已评估", "小型"]
 
 
 def _fill_in(path: Path) -> None:
@@ -749,7 +752,8 @@ def test_yes_no_cells_take_the_interviews_words(cell: str, value: bool) -> None:
 
 def test_columns_a_park_adds_are_passed_over_with_one_note(tmp_path: Path) -> None:
     """序号, 联系人 and 备注 beside the figures (every park's sheet has them) made every row an error:
-    they are passed over, said once per table, in CSV and xlsx alike."""
+    they are passed over, said once per table, in CSV and xlsx alike; 序号 is not said to be of no use,
+    as it is written back beside each company's results."""
     header = ["序号", *ZH_HEADER, "联系人", "备注"]
     rows = [[str(i), *row, "王经理", "重点"] for i, row in enumerate(ZH_ROWS, 1)]
     src = tmp_path / "名单.csv"
@@ -766,9 +770,9 @@ def test_columns_a_park_adds_are_passed_over_with_one_note(tmp_path: Path) -> No
         code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
         assert code == 0, err
         notes = [line for line in err.splitlines() if "已略过" in line]
-        assert len(notes) == 1 and "“序号”、“联系人”、“备注”" in notes[0], err
+        assert len(notes) == 1 and "已略过：“联系人”、“备注”" in notes[0] and "序号" not in notes[0], err
         done = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
-        assert [r["处理结果"] for r in done] == ["已评估"] * len(ZH_ROWS)
+        assert [(r["处理结果"], r["序号"]) for r in done] == [("已评估", str(i)) for i in range(1, len(ZH_ROWS) + 1)]
 
 
 def _near_miss_tables(tmp_path: Path) -> tuple[Path, Path]:

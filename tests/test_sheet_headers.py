@@ -244,34 +244,45 @@ def test_an_unmerged_year_label_stops_at_a_column_named_by_itself(tmp_path: Path
                 read["employees"]) == (400, 7000, 350, 260)
 
 
-def test_a_yuan_sign_alone_is_in_the_columns_unit_and_an_amount_past_any_sme_is_flagged(tmp_path: Path) -> None:
-    """The sign ¥ says nothing of the unit (Excel's currency format writes ¥12,000 for a cell of a
-    万元 column): an amount after it is in the column's unit, 万元 when nothing names one, in a sheet,
-    a workbook cell shown with ¥ and a profile alike; read as 元, ¥12,000 of a 万元 column became 1.2万元
-    without a word. "￥80,000,000" meant as 元 is then past any SME's size, and flagged as 元 typed as
-    万元; a word for yuan (元, RMB, CNY) is 元, and a column or title naming its unit holds."""
+def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(tmp_path: Path) -> None:
+    """The sign ¥ gives way to a unit the column or sheet names (Excel's currency format writes ¥1,200 for a
+    cell of a 万元 column); where the only unit is the default 万元, it means 元, as RMB and 元 do, in a sheet,
+    a profile and --set alike: read as 万元, "￥80,000,000" meant as 元 was 8,000亿 and failed every tier.
+    A workbook cell shown with ¥ holds a number, in its column's unit."""
     sheet, _ = write_both(tmp_path, [["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）"],
                                      ["甲公司", "工业", 260, "￥80,000,000", "￥4,000,000"],
                                      ["乙公司", "工业", 260, "80,000,000元", "4,000,000元"],
                                      ["丙公司", "工业", 260, "RMB 80,000,000", "CNY 4,000,000"],
-                                     ["丁公司", "工业", 260, "￥12,000", "￥600"]])
+                                     ["丁公司", "工业", 260, "￥80,000,000.00", "￥4,000,000.00"]])
     found, _ = results(sheet)
     assert [(figures(r)["financials.2025.revenue"], figures(r)["financials.2025.rd_expense"]) for r in found] == \
-        [(80_000_000, 4_000_000), (8000, 400), (8000, 400), (12000, 600)]
-    assert "是否把「元」当成了「万元」" in found[0]["warnings"][0]["message"]
-    assert all(r["warnings"] == [] for r in found[1:])
+        [(8000, 400)] * 4
+    assert all(r["warnings"] == [] for r in found)
     book = Workbook()
     book.active.append(["企业名称", "行业", "营业收入（2025年）"])
     book.active.append(["戊公司", "工业", 12000])
-    book.active["C2"].number_format = '"¥"#,##0'  # Excel's currency format on a 万元 cell
+    book.active["C2"].number_format = '"¥"#,##0'  # Excel's currency format on a cell of amounts in 万元
     book.save(tmp_path / "formatted.xlsx")
     assert figures(results(tmp_path / "formatted.xlsx")[0][0])["financials.2025.revenue"] == 12000
     profile = tmp_path / "co.yaml"
-    profile.write_text("name: 甲公司\nfinancials:\n  2025:\n    revenue: ￥12,000\n    main_revenue: ¥11,000\n",
+    profile.write_text("name: 甲公司\nfinancials:\n  2025:\n    revenue: ￥80,000,000\n    main_revenue: ¥70,000,000\n",
                        encoding="utf-8")
     run = CliRunner().invoke(app, ["assess", str(profile), "--format", "json", "--as-of", AS_OF])
     read = figures(json.loads(run.stdout))
-    assert (read["financials.2025.revenue"], read["financials.2025.main_revenue"]) == (12000, 11000)
+    assert (read["financials.2025.revenue"], read["financials.2025.main_revenue"]) == (8000, 7000)
+    run = CliRunner().invoke(app, ["assess", str(profile), "--format", "json", "--as-of", AS_OF,
+                                   "--set", "营业收入（2025年）=￥90,000,000", "--set", "主营业务收入（2025年）（万元）=￥8,500"])
+    read = figures(json.loads(run.stdout))
+    assert (read["financials.2025.revenue"], read["financials.2025.main_revenue"]) == (9000, 8500)
+    for where, rows in (("wan", [["企业名称", "行业", "营业收入（2025年）（万元）"]]),
+                        ("wan-title", [["园区企业情况（金额单位：万元）"], ["企业名称", "行业", "营业收入（2025年）"]]),
+                        ("wan-row", [["企业名称", "行业", "营业收入（2025年）"], ["", "", "万元"]])):
+        folder = tmp_path / where
+        folder.mkdir()
+        sheet, book = write_both(folder, [*rows, ["甲公司", "工业", "￥1,200"]])
+        (jia,), _ = results(sheet)
+        assert (jia,) == tuple(results(book)[0])
+        assert figures(jia)["financials.2025.revenue"] == 1200, where
     for where, rows in (("header", [["企业名称", "行业", "营业收入（2025年）（元）"]]),
                         ("title", [["园区企业情况（金额单位：元）"], ["企业名称", "行业", "营业收入（2025年）"]])):
         folder = tmp_path / where

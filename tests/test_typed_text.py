@@ -109,7 +109,8 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "3,200,000 CNY", Decimal(320)),
     ("financials.2025.revenue", "3200000 yuan", Decimal(320)),
     ("financials.2025.revenue", "RMB 3.2m", Decimal(320)),
-    ("financials.2025.revenue", "¥12,000", Decimal(12000)),  # Excel's currency format of a 万元 cell: no unit
+    ("financials.2025.revenue", "¥12,000", Decimal("1.2")),  # ¥ where no unit is named: 元, as RMB
+    ("financials.2025.revenue", "¥80,000,000.00", Decimal(8000)),
     ("financials.2025.revenue", "RMB 3,200,000", Decimal(320)),
     ("financials.2025.revenue", "800k", Decimal(80)),
     ("financials.2025.revenue", "1.5 bn", Decimal(150000)),

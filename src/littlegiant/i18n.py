@@ -165,6 +165,8 @@ MESSAGES.update({
     "xlsx.basis": {"zh": "适用说明", "en": "Why these rules"},
     "xlsx.source": {"zh": "来源（文件:行）", "en": "Source (file:row)"},
     "xlsx.name": {"zh": "企业名称", "en": "Company"},
+    "xlsx.credit_code": {"zh": "统一社会信用代码", "en": "Unified social credit code"},
+    "xlsx.seq_no": {"zh": "序号", "en": "No."},
     "xlsx.status": {"zh": "处理结果", "en": "Outcome"},
     "xlsx.scored": {"zh": "已评估", "en": "scored"},
     "xlsx.error": {"zh": "出错", "en": "error"},

@@ -92,6 +92,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "file, or a folder of profiles",
                         "应是 .csv、.xlsx 或 .jsonl 文件（或从 Excel 另存的 .txt、.tsv 文本）、一个企业信息文件，"
                         "或存放企业信息文件的文件夹"),
+    "file.xlsx_named": ("an Excel workbook named {suffix}: rename it {stem}.xlsx and run again",
+                        "这是 Excel 工作簿（.xlsx），只是文件名以 {suffix} 结尾：请把文件名改为 {stem}.xlsx 再运行"),
+    "file.xls_named": ("an old-style Excel workbook (.xls) named {suffix}: open it in Excel and save it as .xlsx",
+                       "这是旧版 Excel 工作簿（.xls），只是文件名以 {suffix} 结尾：请在 Excel 中打开，另存为 .xlsx 再运行"),
     "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",
                       "不是可读取的 Excel 工作簿（请另存为 .xlsx）"),
     "file.no_sheet": ("no sheet {sheet!r} (the workbook has: {sheets})", "工作簿里没有名为“{sheet}”的工作表（现有：{sheets}）"),
@@ -164,6 +168,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
                               "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
+    "value.typed_none": ("expected {expect}, got {shown!r}: if there is none, write 0; if unknown, write don't know",
+                         "应填{expect}，现在是“{shown}”：没有的请填 0，不清楚的请填“不知道”"),
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
                        "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
@@ -220,8 +226,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "这是批量评估输出的一行评估结果，不是企业的数据"),
     "column.header_row": ("the header row: {problem}", "列名行有误：{problem}"),
     "column.header_text": ("the header row is {what}", "列名行{what}"),
+    "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
+                        "the one the figures are in",
+                        "列名写明金额单位是{own}，下面的单位行（第 {line} 行）却写着{unit}：请只保留数字实际所用的单位"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
+    "row.json_object": ("expected a JSON object of profile fields such as {example}, got {got}",
+                        "这一行应是一个 JSON 对象，用花括号写出各项，如 {example}；现在是{got}"),
     "row.too_long": ("the row is longer than {most:,} characters", "这一行超过 {most:,} 个字符"),
     "row.quote": ("a quote (\") opens a cell that does not close; check the quotes on this line",
                   "这一行有一个引号（\"）没有配对，请检查引号"),
@@ -404,6 +415,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
                        "（列名或单元格里写明的单位优先）"),
+    "run.unit_row": ("littlegiant: note: {where}: row {line} gives the columns' units ({units}): the figures are "
+                     "read in them (amounts converted to 万元), and the row is not a company",
+                     "littlegiant 提示：{where} 第 {line} 行写的是各列的单位（{units}），各列数字按这些单位读入"
+                     "（金额换算成万元），这一行不是企业，未计入"),
     "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
                          "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
     "run.folder_passed": ("littlegiant: note: {where}: {count:file|files} not read: {files} (from a folder, profiles "

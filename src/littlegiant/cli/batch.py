@@ -40,6 +40,7 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
+    ID_COLUMNS,
     NOTE_LIST,
     NOTES_MARK,
     PROBLEMS_SEPARATOR,
@@ -51,10 +52,11 @@ from littlegiant.load.tabular import (
     every_problem,
     norm,
     note_kinds,
+    row_identity,
     row_profile,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import SystemError_, Text, say
+from littlegiant.messages import Got, SystemError_, Text, say
 from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
@@ -630,13 +632,14 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, skipped_text
+    from littlegiant.load.tabular import not_a_company, skipped_text, units_row, units_said, with_units
 
     try:
         raw = path.open("rb")
     except OSError as exc:
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
+    _not_a_workbook(raw, path)
     codec, bom = sniff_file(raw, encoding)
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
         Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
@@ -655,6 +658,9 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         header = search.header
         if header is None:
             return
+        units = units_row(first[1]) if first is not None and not isinstance(first[1], InputError) else None
+        if first is not None and units is not None:  # 人 | 亿元 under the header: the columns' units, no company
+            header = with_units(header, units, str(path), first[0])
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
@@ -671,6 +677,10 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
+        if first is not None and units is not None:
+            if on_note is not None:
+                on_note("run.unit_row", {"where": str(path), "line": first[0], "units": units_said(units)})
+            first = None
         for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"
             if isinstance(cells, InputError):
@@ -691,6 +701,32 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an old-style Office file (.xls) begins."""
+
+
+def _not_a_workbook(raw: Any, path: Path) -> None:
+    """Refuse a workbook named as text (名单.xlsx saved or renamed as 名单.csv): read as CSV, its bytes
+    gave "按常用编码都读不出文字", which sent staff looking for an encoding. An .xlsx is a zip holding
+    xl/; an .xls begins with the OLE mark. ``raw`` is left at its start."""
+    head = raw.read(8)
+    raw.seek(0)
+    kind = None
+    if head.startswith(_OLE):
+        kind = "file.xls_named"
+    elif head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(raw) as book:
+                kind = "file.xlsx_named" if any(n.startswith("xl/") for n in book.namelist()) else None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            kind = None
+        raw.seek(0)
+    if kind is not None:
+        raise InputError(kind=kind, params={"suffix": path.suffix, "stem": path.stem}, file=str(path))
 
 
 DELIMITERS = (",", "\t", ";")
@@ -932,12 +968,18 @@ def to_profile(item: Item, rules: RuleSet, encoding: str | None = None, last_yea
         data = item.payload
     else:
         data = _json_data(item.payload)
+        if not isinstance(data, dict):  # [1,2]: a JSON line is an object, not a YAML file's "项目: 值"
+            raise InputError(kind="row.json_object", params={"got": Got(data), "example": JSON_OBJECT})
     try:
         return profile.from_data(data, rules, item.source)
     except InputError as exc:
         if not isinstance(data, dict):
             raise
         raise every_problem(data, rules, item.source, exc) from None
+
+
+JSON_OBJECT = Text('{"name": "某某公司", "employees": 120}', '{"name": "Acme Ltd", "employees": 120}')
+"""What a JSON line holds, as the message for a line that is no object shows it."""
 
 
 def _of_year(rules: RuleSet, headers: list[str], year: int) -> bool:
@@ -960,12 +1002,23 @@ Cells = list[Any]
 pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 _SCORES = tuple(SUMMARY_COLUMNS.index(f"{tid}_score") for tid in TIER_IDS)
+_IDS = SUMMARY_COLUMNS.index(ID_COLUMNS[0])
+_WORDED = 2 + len(ID_COLUMNS)
+"""Where the cells a Job words once for many rows begin, in words: after the source, the name and the
+input's own 信用代码 and 序号, which every row has its own of."""
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
     cells: Cells = [""] * len(SUMMARY_COLUMNS)
     cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
+    cells[_IDS:] = input_ids(item)
     return cells
+
+
+def input_ids(item: Item) -> tuple[str, str]:
+    """The row's own 统一社会信用代码 and 序号 (``row_identity``), written back beside its results so that a
+    park can match them to its master list; none for a JSON line or a profile file."""
+    return row_identity(item.payload) if item.kind == "csv" else ("", "")
 
 
 def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str | None, lang: str) -> list[str]:
@@ -1094,6 +1147,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
     else:
         cells.append("")
     cells.append(warnings)
+    cells += input_ids(item)
     return cells
 
 
@@ -1155,7 +1209,8 @@ class Scorer:
 
             words = [self._words(kind, param) for kind, param in notes]
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
-            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + said + '"result": '
+            ids = "".join(f'"{k}": {encode_basestring(v)}, ' for k, v in zip(ID_COLUMNS, input_ids(item), strict=True) if v)
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + said + '"result": '
             if others or unknown:  # a rare row: its result read back, and warned of in it as assess's document is
                 doc = to_dict(result, self.lang, self.version)
                 doc["warnings"] += answered_under_warnings(others, unknown, result.rules_title, self.lang)
@@ -1383,22 +1438,24 @@ class Job:
         (the same statuses, blocker, no warning), so those are worded once and kept (WORDS_KEPT). A
         score written as a float is not kept: 60.0 would find the row kept for 60."""
         assert self.labels is not None
-        key: tuple[Any, ...] | None = tuple(row[2:])
+        key: tuple[Any, ...] | None = tuple(row[2:_IDS])  # not the input's 信用代码 and 序号: each row's own
         for i in _SCORES:
             if type(row[i]) is float:
                 key = None
         tail = self._worded.get(key) if key is not None else None
         if tail is None:
             words = result_words(dict(zip(SUMMARY_COLUMNS, row, strict=True)), self.labels)
-            tail = ["" if c is None else str(c) for c in words[2:]]
+            tail = ["" if c is None else str(c) for c in words[_WORDED:]]
             for i in text_cells(self.labels):
-                if i >= 2 and tail[i - 2].startswith(FORMULA_STARTS):
-                    tail[i - 2] = inert(tail[i - 2])
+                if i >= _WORDED and tail[i - _WORDED].startswith(FORMULA_STARTS):
+                    tail[i - _WORDED] = inert(tail[i - _WORDED])
             if key is not None:
                 if len(self._worded) >= WORDS_KEPT:
                     self._worded.clear()
                 self._worded[key] = tail
-        return ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else "", *tail]
+        ids = [str(c) if c else "" for c in row[_IDS:]]  # as result_words has them
+        return ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else "",
+                *[inert(c) if c.startswith(FORMULA_STARTS) else c for c in ids], *tail]
 
 
 WORDS_KEPT = 1024
@@ -1426,8 +1483,9 @@ def _json_line(row: Cells) -> str:
     return "".join(parts)
 
 
-_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP)
-"""The cells that hold free text (source, name, error, next step); the rest are ids and numbers."""
+_TEXT_CELLS = (0, 1, _ERROR, _NEXT_STEP, _IDS, _IDS + 1)
+"""The cells that hold free text (source, name, error, next step, the input's 信用代码 and 序号); the rest
+are ids and numbers."""
 
 
 class _Sink:

@@ -63,13 +63,13 @@ ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
 """English amounts, in CNY (80 million, 3.2m, 800k) → how many 万元 one of them is. An English
 speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
-"""Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with a word
-(CNY, RMB, yuan) and no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which
-NFKC folds to it) alone says nothing of the unit: Excel's currency format writes "¥12,000" for a
-cell of a 万元 column, so an amount after it is in the column's unit, 万元 when nothing names one.
-Read as 元, such a cell became a ten-thousandth of itself without a word, every tier failing for a
-company that meets them; read as 万元, "￥80,000,000" meant as 元 is past any SME's size, which the
-report and the batch row flag as 元 most likely typed as 万元."""
+"""Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with one and
+no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which NFKC folds to it) gives
+way to a unit the column or the sheet names: Excel's currency format writes "¥1,200" for 1200 in a
+营业收入（万元） column, and under 金额单位：万元 or a units row of 万元 alike, so there an amount after
+it is in that unit (read as 元, it became a ten-thousandth of itself without a word). Where the only
+unit is the default 万元, ¥ means 元, as RMB does: "￥80,000,000" in a column headed 营业收入（2025年）
+is 8,000万元 as typed; read as 万元, it was 8,000亿 and failed every tier of a company that met them."""
 YUAN = Decimal("0.0001")
 """One 元 in 万元."""
 _YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
@@ -145,7 +145,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         _check_grouping(stripped, f, where, label or field_words(f, where))
 
     def wrong() -> InputError:
-        return InputError(kind="value.typed", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+        # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how
+        none = f.type in NUMERIC_TYPES and raw.lower() in NO
+        return InputError(kind="value.typed_none" if none else "value.typed",
+                          params={"expect": EXPECT[f.type], "shown": brief(stripped)},
                           field=where, label=label or field_words(f, where))
 
     if f.type == "text":
@@ -200,7 +203,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
         raw, size, sign = _money_unit(raw, stripped)
         if size is None and sign:
-            size = unit  # ¥ alone: the column's unit (see CURRENCY)
+            size = YUAN if unit is None else unit  # ¥ alone: the unit the column or sheet names, else 元 (CURRENCY)
         if size is not None:
             factor, typed = size, typed or size != 1
     elif f.type == "percent":
@@ -303,7 +306,8 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
 
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
     """The number part of an amount's normalised text ``raw``, how many 万元 its unit says one is
-    (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY). Chinese units (亿, 万元, 元…), English scales (million, k)
+    (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY: 元
+unless the column or sheet names one). Chinese units (亿, 万元, 元…), English scales (million, k)
     and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
     low = raw.lower()

@@ -515,6 +515,30 @@ CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码
 """Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another."""
 
 
+ID_COLUMNS = ("credit_code", "seq_no")
+"""The ids of the input's own columns batch writes back beside each company's results (a park matches
+them to its master list): its 统一社会信用代码 (CREDIT_CODE_HEADERS) and its 序号 (SEQUENCE_HEADERS)."""
+_ID_KINDS: dict[str, int | None] = {}
+
+
+def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
+    """A row's own 统一社会信用代码 and 序号 (or 编号, No.) as typed, each "" when it has none: the first
+    column of each kind. Headers are told apart once (a sheet's rows share them; at most
+    ``COLUMNS_KEPT`` are kept)."""
+    found = ["", ""]
+    kinds = _ID_KINDS
+    for header, cell in cells.items():
+        kind = kinds.get(header, -1)
+        if kind == -1:
+            if len(kinds) >= COLUMNS_KEPT:
+                kinds.clear()
+            folded = norm(header)
+            kind = kinds[header] = 0 if folded in CREDIT_CODE_HEADERS else 1 if folded in SEQUENCE_HEADERS else None
+        if kind is not None and not found[kind]:
+            found[kind] = cell.strip()
+    return found[0], found[1]
+
+
 def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
     """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
     compared (spaces, letter case and full-width forms folded), so that a company entered twice is
@@ -547,6 +571,57 @@ def title_unit(cells: Iterable[str]) -> str | None:
         if found is not None:
             return found.group(1)
     return None
+
+
+_UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*)")
+UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "项", "件", "家", "名", "年", "%", "分"})
+"""What a cell of a units row holds (人 / 亿元 / % / 年, brackets and 单位： allowed): units for the
+columns above, which no company's row is made of."""
+
+
+_UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "计量单位:", "unit", "units"})
+"""The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
+
+
+def units_row(values: list[str]) -> list[str] | None:
+    """The unit each cell of a row names ("" for a blank cell), when the row holds units and nothing
+    else: the row a park puts right under its header (人 | 亿元 | 亿元), else None. Read as a company,
+    it was an error row, and the columns' figures were read in 万元: 1.2 meant as 亿元 became 1.2万元."""
+    out = []
+    for value in values:
+        cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
+        found = _UNIT_CELL.fullmatch(cell)
+        word = found.group(1).strip("()") if found is not None else cell
+        if word in _UNIT_LABELS:
+            word = ""  # 单位 | 人 | 亿元: the row's own label
+        elif word and word not in UNIT_ROW_WORDS:
+            return None
+        out.append(word)
+    return out if any(out) else None
+
+
+def with_units(header: list[str], units: list[str], where: str, line: int) -> list[str]:
+    """The header with each money unit of a units row (``units_row``) written after its column's name,
+    as if headed 营业收入（2025年）（亿元）: read as a unit in the header is (``header_unit``). A column
+    whose name says another unit (营业收入（万元） over 亿元) is refused, naming it: which of the two
+    the figures are in, nothing on the sheet says."""
+    out = list(header)
+    for i, unit in enumerate(units):
+        if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
+            continue
+        own = [part for part in _group_parts(norm(header[i])) if part in _UNIT_FACTOR]
+        if not own:
+            out[i] = f"{header[i]}（{unit}）"
+        elif any(_UNIT_FACTOR[part] != _UNIT_FACTOR[unit] for part in own):
+            name = header[i].strip()
+            raise InputError(kind="column.unit_row", params={"own": own[0], "unit": unit, "line": line},
+                             file=where, field=name, label=Text(f"“{name}”列", name))
+    return out
+
+
+def units_said(units: list[str]) -> str:
+    """The units of a units row, each once, in the order of their columns: 人、亿元."""
+    return "、".join(dict.fromkeys(u for u in units if u))
 
 
 HEADER_SEARCH_ROWS = 30
@@ -710,6 +785,7 @@ class HeaderSearch:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
+AVERAGE = "average"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -724,7 +800,12 @@ def numbered_only(header: list[str], values: list[str]) -> bool:
 
 _SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
 """A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
-_TOTALS = frozenset({"合计", "总计", "小计", "总合计", "累计", "合计数", "total", "subtotal", "grandtotal"})
+_COUNTED = r"(?:共计?)?\d+(?:家|个|户)(?:企业|公司|单位)?"
+_SUMMARY_CELL = re.compile(r"(?:(总合计|合计数|合计|总计|小计|共计|累计|total|subtotal|grandtotal)"
+                           r"|(平均值|平均数|平均|均值|average|mean))"
+                           rf":?(?:{_COUNTED}|\({_COUNTED}\))?|共计?\d+(?:家|个|户)(?:企业|公司|单位)?")
+"""A cell that makes its row a sum or an average of the companies above (合计, 平均, 共计3家企业, 合计（3家）),
+by ``norm``: the word alone or with a count, so that 平均精密机械有限公司 is still a company."""
 _PART_OF_TOTAL = re.compile(r"其中[:：,，]")
 """A subtotal under a totals row (其中：高新技术企业): a count of some of the companies, never one."""
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
@@ -732,16 +813,18 @@ _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人
 
 
 def skipped_row(values: list[str]) -> str | None:
-    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计 in its first cells: the column sums
-    a park adds under its list), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
+    """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计, 共计3家企业 in its first cells: the
+    column sums a park adds under its list), AVERAGE (平均, 均值: the columns' means), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
     reading "合计行" for its 其中 row looked for a totals row it did not see) or FOOTER (填表人：…, 注：…,
     alone on their row); else None. Scored, a totals row became a company with no name and the
     park's summed figures."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
         return None
-    if any(norm(v).replace(":", "") in _TOTALS for v in filled[:2]):
-        return TOTAL
+    for cell in filled[:2]:
+        summary = _SUMMARY_CELL.fullmatch(norm(cell))
+        if summary is not None:
+            return AVERAGE if summary.group(2) else TOTAL
     if any(_PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
         return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
@@ -793,7 +876,7 @@ def not_a_company(header: list[str], values: list[str], under_header: bool) -> s
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
-    words = {TOTAL: ("合计行", "totals"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
+    words = {TOTAL: ("合计行", "totals"), AVERAGE: ("平均值行", "averages"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
              FOOTER: ("表尾说明", "footer"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
@@ -828,7 +911,9 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     """The columns of a header that ``row_profile`` passes over (``kind``: as naming nothing the rules
     know, or, column.derived, as shares the tool works out), so that a run can say once which they
     are (a misspelt 营业收入 among them would leave it unknown). ``ours``: the headers batch output has
-    (as ``norm`` gives them), passed over without a word."""
+    (as ``norm`` gives them), passed over without a word, as are the 信用代码 and 序号 columns, which
+    are no figures but not of no use either (written back beside the results; the code tells
+    companies entered twice apart)."""
     out = []
     named = False
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
@@ -837,8 +922,8 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == kind and norm(h) not in ours:
-                out.append(h.strip())
+            if exc.kind == kind and norm(h) not in ours and norm(h) not in CREDIT_CODE_HEADERS | SEQUENCE_HEADERS:
+                out.append(h.strip())  # not the 信用代码 and 序号 written back beside the results (row_identity)
             continue
         if path == "name" and named and norm(h) in BARE_NAME_HEADERS and kind == "column.unknown":
             out.append(h.strip())  # 企业 beside 企业名称: passed over (row_profile)

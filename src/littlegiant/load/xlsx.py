@@ -54,14 +54,16 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             names = [sheet]
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
-        for name in names:
-            ws = book[name]
-            # a chart sheet has no cells; a hidden sheet holds lists or workings, not companies
-            if hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible"):
-                for where, cells in _rows(ws, f"{path}:{name}", known, on_header, on_note, headers_only, meant,
-                                          None if sheet is not None or headers_only else unnamed.append):
-                    tables = tables or not isinstance(cells, InputError)
-                    yield where, cells
+        shown = [name for name in names if _tabled(book[name], sheet)]
+        for name in shown:
+            def elsewhere(this: str = name) -> bool:
+                return any(_names_companies(book[other], known, meant) for other in shown if other != this)
+
+            for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
+                                      None if sheet is not None or headers_only else unnamed.append,
+                                      elsewhere if sheet is None and len(shown) > 1 else None):
+                tables = tables or not isinstance(cells, InputError)
+                yield where, cells
         for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
             if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
                 on_note("run.summary_sheet", {"where": where})
@@ -69,6 +71,27 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 yield where, InputError(kind="sheet.no_header")
     finally:
         book.close()
+
+
+def _tabled(ws: Any, sheet: str | None) -> bool:
+    """Whether a sheet is read for companies: a chart sheet has no cells, and a hidden sheet holds lists
+    or workings, not companies (unless named by --sheet)."""
+    return hasattr(ws, "iter_rows") and (sheet is not None or ws.sheet_state == "visible")
+
+
+def _names_companies(ws: Any, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None) -> bool:
+    """Whether a sheet's header, once found, has a column naming its companies (``_rows``, down to it)."""
+    found: list[list[str]] = []
+    for _ in _rows(ws, "", known, lambda _, header: found.append(header), headers_only=True, meant=meant):
+        pass
+    return any(_company_column(header) for header in found)
+
+
+def _company_column(header: list[str]) -> bool:
+    """Whether a header has a column that tells its rows' companies apart: a name, or a 统一社会信用代码."""
+    from littlegiant.load.tabular import CREDIT_CODE_HEADERS, names_companies, norm
+
+    return any(names_companies(h) or norm(h) in CREDIT_CODE_HEADERS for h in header if h)
 
 
 def count_rows(path: Path, sheet: str | None) -> int:
@@ -158,11 +181,15 @@ def _scan(ws: Any) -> _Scan:
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
-          on_unnamed: Callable[[str], None] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+          on_unnamed: Callable[[str], None] | None = None, elsewhere: Callable[[], bool] | None = None,
+          ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """The rows of one sheet, as ``sheet_rows`` says. ``on_unnamed``: told of a sheet holding a table
     with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
-    of its error: the caller knows whether another sheet held the companies."""
-    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text
+    of its error: the caller knows whether another sheet held the companies. ``elsewhere``: whether
+    another sheet's table names its companies, asked of a table whose header names none (按行业汇总:
+    所属行业 | 企业数 | 营业收入): beside such a list it is a summary, passed over and said, as its rows
+    scored were nameless companies; alone (None, or False) its rows are read as they always were."""
+    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text, units_row, units_said, with_units
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -202,6 +229,13 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 continue
             header = search.header
             assert header is not None
+            if elsewhere is not None and not _company_column(header) and elsewhere():
+                if on_note is not None and not headers_only:
+                    on_note("run.summary_sheet", {"where": where})
+                return
+            units = units_row(values)  # 人 | 亿元 | 亿元 under the header: the columns' units, no company
+            if units is not None:
+                header = with_units(header, units, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
@@ -210,6 +244,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
+            if units is not None:
+                if on_note is not None:
+                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said(units)})
+                under = number + 1
+                continue
         first = next(v for v in values if v.strip()).strip()
         if first in NOTES_MARK.values():
             continue

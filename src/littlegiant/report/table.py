@@ -16,12 +16,14 @@ from typing import Any, NamedTuple
 from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
-from littlegiant.load.tabular import NOTES_MARK, SAMPLE_MARK, norm
+from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, norm
 from littlegiant.messages import Text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
-    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings"]
-"""The columns of batch's summary rows by id: a .csv with ``--columns ids``, and JSON Lines keys."""
+    f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings", *ID_COLUMNS]
+"""The columns of batch's summary rows by id: a .csv with ``--columns ids``, and JSON Lines keys. The
+input's own identity columns (``ID_COLUMNS``: 统一社会信用代码, 序号) come last, so that a script
+reading the earlier ones by place reads them as before; the words put them beside the name."""
 
 
 class Labels(NamedTuple):
@@ -91,7 +93,8 @@ def result_header(labels: Labels) -> list[str]:
     """The columns of batch output meant for people (the .xlsx results sheet, a .csv unless
     ``--columns ids``): words of the language, one verdict and one score column per tier."""
     lang = labels.lang
-    columns = [t("xlsx.source", lang), labels.name, t("xlsx.status", lang), t("sme", lang)]
+    columns = [t("xlsx.source", lang), labels.name, *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS), t("xlsx.status", lang),
+               t("sme", lang)]
     score = t("score", lang)
     for tid in TIER_IDS:
         title = labels.tiers.get(tid, tid)
@@ -101,10 +104,11 @@ def result_header(labels: Labels) -> list[str]:
 
 
 def text_cells(labels: Labels) -> tuple[int, ...]:
-    """The cells of a result_words row that hold free text (source, name, blocker, next step with
-    --advice, problems, figures to check): what a spreadsheet could take for a formula."""
-    blocker = 4 + len(TIER_IDS) + sum(_scored(labels, tid) for tid in TIER_IDS)
-    return (0, 1, *range(blocker, blocker + (4 if labels.advice else 3)))
+    """The cells of a result_words row that hold free text (source, name, the input's 信用代码 and 序号,
+    blocker, next step with --advice, problems, figures to check): what a spreadsheet could take for a
+    formula."""
+    blocker = 6 + len(TIER_IDS) + sum(_scored(labels, tid) for tid in TIER_IDS)
+    return (0, 1, 2, 3, *range(blocker, blocker + (4 if labels.advice else 3)))
 
 
 def _scored(labels: Labels, tid: str) -> bool:
@@ -112,7 +116,9 @@ def _scored(labels: Labels, tid: str) -> bool:
     return labels.scored is None or tid in labels.scored
 
 
-RESULT_VERDICTS = (4, 6, 8)
+RESULT_OUTCOME = 4
+"""The cell of a result_words row that says 已评估 or 出错 (an error coloured in .xlsx)."""
+RESULT_VERDICTS = (6, 8, 10)
 """The cells of a result_words row that hold a tier's verdict (coloured in .xlsx, whose Labels give
 every tier a score column: one the rule set never fills is hidden there)."""
 
@@ -124,8 +130,8 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     lang = labels.lang
     error = row["status"] == "error"
     blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
-    cells: list[Any] = [row["source"], row["name"] or None, t("xlsx.error" if error else "xlsx.scored", lang),
-                        None if error else SIZE[row["sme_size"] or None][lang]]
+    cells: list[Any] = [row["source"], row["name"] or None, *(row.get(i) or None for i in ID_COLUMNS),
+                        t("xlsx.error" if error else "xlsx.scored", lang), None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
         status, score = row[f"{tid}_status"], row[f"{tid}_score"]
         cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score][

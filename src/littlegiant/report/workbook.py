@@ -20,6 +20,7 @@ from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR
 from littlegiant.messages import SystemError_
 from littlegiant.report.table import (
+    RESULT_OUTCOME,
     RESULT_VERDICTS,
     Labels,
     choice_word,
@@ -33,6 +34,10 @@ _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_revie
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
 
 
+_SEQ_NO = 3
+"""The cell of a result_words row holding the input's 序号."""
+
+
 class ResultBook:
     """The batch's .xlsx output, written as the rows come: a results sheet (one row per company,
     verdicts in words and colour), an errors sheet (one row per problem) and a sheet saying which
@@ -43,6 +48,7 @@ class ResultBook:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font, PatternFill
+        from openpyxl.utils import get_column_letter
 
         self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
         try:  # batch hands in the temporary file that is renamed into place at the end
@@ -61,15 +67,15 @@ class ResultBook:
         self.info = info = self.book.create_sheet(t("xlsx.about", lang))
         columns = result_header(self.labels)
         self.width, self.rows = len(columns), 0
-        widths = [28, 28, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
-        for letter, width in zip("ABCDEFGHIJKLMN", widths, strict=False):
-            self.results.column_dimensions[letter].width = width
+        widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
+        for number, width in enumerate(widths, 1):
+            self.results.column_dimensions[get_column_letter(number)].width = width
         # a tier the rule set scores by no table (the 2026 tiers: routes and the platform's score
         # instead) leaves its score column empty in every row: hidden, not three dead columns
         scored, titles = about.get("scored"), about.get("tiers", {})
         for tid, title in titles.items():
             if scored is not None and tid not in scored and title in columns:
-                self.results.column_dimensions["ABCDEFGHIJKLMN"[columns.index(title) + 1]].hidden = True
+                self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
         self.results.freeze_panes = "C2"
         self.results.append(self._header(self.results, columns))
         self.errors.column_dimensions["A"].width = 28
@@ -133,10 +139,13 @@ class ResultBook:
             row = json.loads(line)
             error = row["status"] == "error"
             cells = result_words(row, self.labels)
+            number = cells[_SEQ_NO]
+            if number is not None and number.isdigit() and str(int(number)) == number:
+                cells[_SEQ_NO] = int(number)  # a 序号 sorts as a number, as in the park's own list
             for i in text_cells(self.labels):
                 cells[i] = text_cell(results, cells[i])
             if error:
-                cells[2] = verdict("error", cells[2])
+                cells[RESULT_OUTCOME] = verdict("error", cells[RESULT_OUTCOME])
             for i, tid in zip(RESULT_VERDICTS, TIER_IDS, strict=True):
                 cells[i] = verdict(row[f"{tid}_status"], cells[i])
                 if cells[i + 1] is not None:

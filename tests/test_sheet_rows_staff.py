@@ -1,0 +1,248 @@
+"""Sheets as park staff fill them in, read back as a user would check them: a units row under the
+header, ¥ before amounts, rows of averages and counts, a summary sheet beside the list, the 信用代码
+and 序号 that match results to the master list, and what a wrongly saved file is told."""
+
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from tests.test_park_sheets import invoke, read_csv
+
+
+def figures(line: dict[str, Any]) -> dict[str, Any]:
+    """Every input the criteria of a JSON Lines result read, by field path (what the tool took the sheet to say)."""
+    out: dict[str, Any] = {}
+    for tier in line["result"]["tiers"].values():
+        for criterion in tier["criteria"]:
+            out.update(criterion.get("inputs") or {})
+    return out
+
+
+def scored(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(text) for text in path.read_text(encoding="utf-8").splitlines() if text.strip()]
+
+
+def workbook(path: Path, *sheets: tuple[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+UNIT_HEADER = ["企业名称", "行业", "从业人员", "营业收入（2025年）", "营业收入（2024年）", "研发费用（2025年）"]
+
+
+def test_a_units_row_under_the_header_gives_the_columns_units(tmp_path: Path) -> None:
+    """人 | 亿元 under the header: 1.2 is 1.2亿元 (12000万元), said once, and the units row is no error row."""
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [UNIT_HEADER, [None, None, "人", "亿元", "（亿元）", "万元"],
+                                                   ["甲精密", "工业", 250, 1.2, 1.05, 650]]))
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    read = figures(line)
+    assert code == 0 and line["status"] == "scored"
+    assert Decimal(str(read["financials.2025.revenue"])) == 12000
+    assert Decimal(str(read["financials.2024.revenue"])) == 10500
+    assert Decimal(str(read["financials.2025.rd_expense"])) == 650
+    assert err.count("第 2 行写的是各列的单位（人、亿元、万元）") == 1
+    assert "共读取 1 行，已评估 1 行，出错 0 行" in err
+
+
+def test_a_units_row_of_a_csv_reads_as_in_the_workbook(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,从业人员,营业收入（2025年）\n计量单位,人,亿元\n甲,250,1.2\n", encoding="utf-8")  # its label too
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and Decimal(str(figures(line)["financials.2025.revenue"])) == 12000
+    assert "第 2 行写的是各列的单位" in err
+
+
+def test_a_units_row_against_the_headers_own_unit_is_refused_naming_the_column(tmp_path: Path) -> None:
+    """营业收入（万元） over 亿元: nothing says which the figures are in; one line, exit 2, no output."""
+    for src in (tmp_path / "a.csv", tmp_path / "a.xlsx"):
+        rows = [["企业名称", "营业收入（万元）（2025年）"], ["", "亿元"], ["甲", "1.2"]]
+        if src.suffix == ".csv":
+            src.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+        else:
+            workbook(src, ("名单", rows))  # type: ignore[arg-type]
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 2 and not out.exists()
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert "“营业收入（万元）（2025年）”列" in err and "万元" in err and "亿元" in err
+
+
+def test_a_filled_init_template_reads_its_notes_row_as_no_company(tmp_path: Path) -> None:
+    """The template's row 2 (填写说明, the units in words) is not read as a units row nor as a company: a
+    filled-in template's amounts are in 万元, as its notes row says."""
+    template = tmp_path / "模板.xlsx"
+    code, _, _ = invoke("init", "--xlsx", str(template))
+    assert code == 0
+    book = load_workbook(template)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    notes = [c.value for c in ws[2]]
+    revenue = header.index("营业收入（2025年）")
+    assert notes[revenue] and "万元" in str(notes[revenue])
+    ws.cell(3, 1, "甲公司")
+    ws.cell(3, revenue + 1, 3000)
+    book.save(template)
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(template), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and "单位（" not in err
+    assert line["result"]["name"] == "甲公司" and Decimal(str(figures(line)["financials.2025.revenue"])) == 3000
+
+
+def test_average_and_count_rows_are_no_companies_but_companies_named_with_those_words_are(tmp_path: Path) -> None:
+    """平均, 共计3家企业 and 合计（3家） under the list are said as passed over, not scored; 平均精密 and 共计
+    科技 are companies."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,营业收入（2025年）\n1,甲,100\n,,\n2,乙,200\n3,,\n4,平均精密机械有限公司,300\n"
+                   "5,共计科技有限公司,50\n合 计,,650\n平均,,150\n均值：,,150\n,共计3家企业,\n合计（5家）,,650\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0
+    assert [r["企业名称"] for r in read_csv(out)] == ["甲", "乙", "平均精密机械有限公司", "共计科技有限公司"]
+    assert "第 5 行（只有序号的空行）、第 8、11、12 行（合计行）、第 9、10 行（平均值行）" in err
+    assert "已评估 4 行，出错 0 行，略过 6 行" in err
+
+
+SUMMARY = ("按行业汇总", [["所属行业", "企业数", "营业收入（2025年）"], ["制造业", 2, 3000], ["软件和信息技术服务业", 0, 0]])
+LIST = ("企业名单", [["序号", "企业名称", "所属行业", "营业收入（2025年）"], [1, "甲公司", "制造业", 3000]])
+
+
+def test_a_sheet_without_a_name_column_beside_the_list_is_passed_over_before_or_after_it(tmp_path: Path) -> None:
+    for order in ((LIST, SUMMARY), (SUMMARY, LIST)):
+        src = workbook(tmp_path / "名单.xlsx", *order)
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("甲公司", "已评估")]
+        assert err.count("按行业汇总 没有企业名称列（像是汇总表），已略过") == 1 and "“企业数”" not in err
+
+
+def test_a_sheet_without_a_name_column_alone_is_still_read(tmp_path: Path) -> None:
+    """One sheet of figures with no name column (or only a 信用代码 beside it) is read as before, each row a
+    company without a name, said on its row; so is the summary sheet named by --sheet."""
+    src = workbook(tmp_path / "表.xlsx", ("表", [["信用代码", "所属行业", "营业收入（2025年）"], ["9132", "制造业", 3000]]),
+                   ("说明", [["1. 金额单位为万元"]]))
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+    src = workbook(tmp_path / "名单.xlsx", LIST, SUMMARY)
+    code, _, _ = invoke("batch", str(src), "--sheet", "按行业汇总", "-o", str(out))
+    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("", "已评估")] * 2
+
+
+CODED = ("序号,企业名称,统一社会信用代码,营业收入（2025年）,联系人\n"
+         "1,甲精密有限公司,91320500MA1XXXXX1A,3000,张三\n"
+         "2,乙公司,91320500MA1YYYYY2B,abc,李四\n"
+         "007,丙公司,91320500MA1ZZZZZ3C,200,\n")
+
+
+def test_the_inputs_credit_code_and_number_come_back_beside_each_result(tmp_path: Path) -> None:
+    """Park staff match results to their master list by 统一社会信用代码 and 序号: each row's own, error rows
+    too, in the .csv and .xlsx beside the name, in JSON Lines under credit_code and seq_no; the run no
+    longer says these columns are of no use (the code tells companies entered twice apart)."""
+    src = tmp_path / "名单.csv"
+    src.write_text(CODED, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    rows = read_csv(out)
+    assert code == 1 and list(rows[0])[:5] == ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果"]
+    assert [(r["企业名称"], r["统一社会信用代码"], r["序号"], r["处理结果"]) for r in rows] == [
+        ("甲精密有限公司", "91320500MA1XXXXX1A", "1", "已评估"), ("乙公司", "91320500MA1YYYYY2B", "2", "出错"),
+        ("丙公司", "91320500MA1ZZZZZ3C", "007", "已评估")]
+    assert "已略过：“联系人”" in err and "信用代码" not in err and "序号" not in err
+    book = tmp_path / "out.xlsx"
+    invoke("batch", str(src), "-o", str(book))
+    ws = load_workbook(book).worksheets[0]
+    assert [[c.value for c in row][:5] for row in ws.iter_rows(min_row=1, max_row=4)] == [
+        ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果"],
+        [f"{src}:2", "甲精密有限公司", "91320500MA1XXXXX1A", 1, "已评估"],
+        [f"{src}:3", "乙公司", "91320500MA1YYYYY2B", 2, "出错"],
+        [f"{src}:4", "丙公司", "91320500MA1ZZZZZ3C", "007", "已评估"]]
+    for full in ((), ("--format", "json")):
+        lines = tmp_path / "out.jsonl"
+        invoke("batch", str(src), "-o", str(lines), *full)
+        assert [(r["status"], r["credit_code"], r["seq_no"]) for r in scored(lines)] == [
+            ("scored", "91320500MA1XXXXX1A", "1"), ("error", "91320500MA1YYYYY2B", "2"),
+            ("scored", "91320500MA1ZZZZZ3C", "007")]
+
+
+def test_a_list_without_codes_gives_empty_identity_cells_and_a_results_file_read_back_keeps_them(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲,3000\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    invoke("batch", str(src), "-o", str(out))
+    (line,) = scored(out)
+    assert (line["credit_code"], line["seq_no"]) == ("", "")
+    coded = tmp_path / "coded.csv"
+    coded.write_text(CODED, encoding="utf-8")
+    first = tmp_path / "first.csv"
+    invoke("batch", str(coded), "-o", str(first))
+    again = tmp_path / "again.csv"  # the results with a figure column added, scored again
+    rows = read_csv(first)
+    with again.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*rows[0], "从业人员"])
+        writer.writerows([*r.values(), "50"] for r in rows)
+    out = tmp_path / "again-out.csv"
+    code, _, err = invoke("batch", str(again), "-o", str(out))
+    assert code == 0 and [(r["统一社会信用代码"], r["序号"]) for r in read_csv(out)] == [
+        (r["统一社会信用代码"], r["序号"]) for r in rows], err
+
+
+def test_a_json_line_that_is_no_object_is_told_to_be_one(tmp_path: Path) -> None:
+    """[1,2] on a line got the YAML file's "逐行填写“项目: 值”": it is told a line is a JSON object {…}."""
+    src = tmp_path / "名单.jsonl"
+    src.write_text('{"name": "甲", "employees": 10}\n[1,2]\n"乙公司"\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out))
+    rows = read_csv(out)
+    assert code == 1 and [r["处理结果"] for r in rows] == ["已评估", "出错", "出错"]
+    assert rows[1]["错误说明"] == '这一行应是一个 JSON 对象，用花括号写出各项，如 {"name": "某某公司", "employees": 120}；现在是一个列表'
+    assert rows[2]["错误说明"].endswith("现在是文字“乙公司”") and "项目: 值" not in rows[2]["错误说明"]
+
+
+def test_a_workbook_named_csv_is_told_to_be_renamed(tmp_path: Path) -> None:
+    """An .xlsx saved or renamed as .csv read as text that is in no encoding: it is named for what it is."""
+    book = workbook(tmp_path / "名单.xlsx", LIST)
+    named = tmp_path / "名单.csv"
+    named.write_bytes(book.read_bytes())
+    old = tmp_path / "旧表.csv"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    for src, said in ((named, "这是 Excel 工作簿（.xlsx），只是文件名以 .csv 结尾：请把文件名改为 名单.xlsx 再运行"),
+                      (old, "这是旧版 Excel 工作簿（.xls），只是文件名以 .csv 结尾：请在 Excel 中打开，另存为 .xlsx 再运行")):
+        out = tmp_path / "out.csv"
+        code, _, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+        assert said in err and "编码" not in err
+    zipped = tmp_path / "压缩.csv"  # a zip that is no workbook: not called one
+    zipped.write_bytes(b"PK\x03\x04" + bytes(60))
+    code, _, err = invoke("batch", str(zipped), "-o", str(tmp_path / "z.csv"))
+    assert "Excel" not in err
+
+
+def test_none_in_an_amount_cell_says_to_write_0_and_is_never_read_as_0(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）,从业人员\n甲,无,没有\n乙,,\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    jia, yi = scored(out)
+    assert code == 1 and jia["status"] == "error"
+    assert jia["error"].splitlines() == [
+        "「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
+        "「从业人员（上年末）」：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
+    assert yi["status"] == "scored" and "financials.2025.revenue" not in {k for k, v in figures(yi).items() if v is not None}
