@@ -119,25 +119,28 @@ _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "�
 
 def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
                      assumed: Sequence[str] = ()) -> str:
-    """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
-    lines = [f"# {_head(results, lang)}", "", _about(results, lang), ""]
+    """The comparison as a Markdown document: a table of verdicts, then what holds each one back; the
+    words escaped as the report's (``md``), a company name being the user's."""
+    from littlegiant.report.markdown import md, md_cell
+
+    lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), ""]
     if assumed:
-        lines += [f"**⚑ {w('assumed', lang)}**", "", *(f"- {a}" for a in assumed), ""]
+        lines += [f"**⚑ {md(w('assumed', lang))}**", "", *(f"- {md(a)}" for a in assumed), ""]
     names = [r.rules_title.get(lang) for r in results]
-    lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
+    lines.append("| " + (" | ".join(md_cell(x) for x in [w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
     rows = _compare_rows(results, lang, rule_sets)
     for title, cells in rows:
-        lines.append("| " + " | ".join([title, *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
+        lines.append("| " + " | ".join([md_cell(title), *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
     lines.append("")
     for title, cells in rows:
         for name, _, fails in cells:
             if fails:
-                lines.append(f"**{title} · {name}**")
+                lines.append(f"**{md(title)} · {md(name)}**")
                 lines.append("")
-                lines += [f"- {_MD_ICON[f[0]]} {_said(f, lang)}" for f in fails]
+                lines += [f"- {_MD_ICON[f[0]]} {md(_said(f, lang))}" for f in fails]
                 lines.append("")
-    lines.append(f"*{_disclaimer(lang)}*")
+    lines.append(f"*{md(_disclaimer(lang))}*")
     return "\n".join(lines) + "\n"
 
 
