@@ -254,11 +254,19 @@ def test_dont_know_written_in_a_profile_is_unknown_as_in_a_sheet(tmp_path: Path)
 
 
 def test_explain_prints_the_trace() -> None:
-    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--explain", "zjtx26.rd.share_y1")
+    """English says what Chinese says, laid out alike: the title, not the id; inputs by their labels with
+    units, not paths; the rule set by its title; the points once, in the computation's sentence."""
+    path = str(EXAMPLES / "little-giant-2026.yaml")
+    result = invoke("assess", path, "--as-of", "2026-11-26", "--lang", "en", "--explain", "zjtx26.rd.share_y1")
     assert result.exit_code == 0
-    assert "financials.2025.rd_expense = 650" in result.stdout
-    assert "650 / 12000 × 100 = 5.42%" in result.stdout
-    assert "工信部企业〔2026〕2号" in result.stdout and "Confidence: multi" in result.stdout
+    assert result.stdout.startswith("R&D share of revenue last year at least 3%\n")
+    assert "  · R&D expense 2025: 650 (10k CNY)" in result.stdout
+    assert "Computation: 5.42% (650 ÷ 12,000); required at least 3%: met" in result.stdout
+    assert "under Measures for Cultivating Quality SMEs (2026)" in " ".join(result.stdout.split())
+    assert "工信部企业〔2026〕2号" in result.stdout and "Confidence: several independent reposts" in result.stdout
+    assert not re.search(r"zjtx26|financials\.|miit-|multi", result.stdout), result.stdout
+    points = invoke("assess", path, "--as-of", "2026-11-26", "--lang", "en", "--explain", "tech.points.rd_input")
+    assert points.stdout.count("points") == 1 and "40 of 50 points" in points.stdout, points.stdout
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
@@ -284,7 +292,8 @@ def test_explain_in_chinese_reads_as_words_for_every_criterion(name: str) -> Non
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
 def test_explain_in_english_fits_the_width_without_cutting_a_word(name: str) -> None:
-    """--explain under en, for every criterion of every example at 60, 80 and 120 columns: every line fits,
+    """--explain under en, for every criterion of every example at 60, 80 and 120 columns: no id or path
+    (it read "zjtx26.rd.share_y1 —", "financials.2025.rd_expense = 650"), points said once; every line fits,
     and the words and numbers are those of the unwrapped trace, in order, none cut in two (a Chinese source
     may break between two of its characters)."""
     from datetime import date
@@ -293,9 +302,13 @@ def test_explain_in_english_fits_the_width_without_cutting_a_word(name: str) -> 
     from littlegiant.report.explain import explain_text
 
     done = littlegiant.assess(EXAMPLES / f"{name}.yaml", as_of=date(2026, 11, 26))
+    # ids and paths that are no English word (employees is both a path and a word)
+    codes = {p for t in done.result.tiers.values() for c in t.criteria for p in [c.id, *c.inputs] if re.search(r"[._]", p)}
     for tier in done.result.tiers.values():
         for c in tier.criteria:
             whole = explain_text(done.result, tier, c, "en", done.rules)
+            assert not any(p in whole for p in codes), whole  # words, as in zh
+            assert done.result.rules_id not in whole and "\nPoints: " not in whole, whole  # points: in the sentence
             for width in (60, 80, 120):
                 text = explain_text(done.result, tier, c, "en", done.rules, width=width)
                 assert all(cell_len(line) <= width for line in text.splitlines()), text
@@ -309,8 +322,8 @@ def test_explain_in_english_is_wrapped_to_columns() -> None:
                                  "--lang", "en", "--explain", "tech.score"], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert all(cell_len(line) <= 80 for line in result.stdout.splitlines()), result.stdout
-    assert ("  [met] tech.points.rd_input: R&D expense / sales revenue 5.42%; R&D expense /\n"
-            "        total costs 6.19%: 40 of 50 points\n") in result.stdout
+    assert ("  ✔ R&D spending (the higher of two measures): R&D expense / sales revenue\n"
+            "    5.42%; R&D expense / total costs 6.19%: 40 of 50 points\n") in result.stdout
 
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "R&D expense"), ("zh", "研发费用")])
@@ -336,7 +349,7 @@ def test_explain_finds_a_criterion_by_words_of_its_title() -> None:
     several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场")
     assert several.exit_code == 0, several.output
     assert several.stdout.startswith("7 criteria match \"细分市场\"; each is explained below")
-    assert "\nzjtx26.niche_years — " in several.stdout and "\nlg26.market.rank — " in several.stdout
+    assert "\nAt least 3 years in the niche market" in several.stdout  # each by its title, as in zh
     several = invoke("assess", path, "--as-of", "2026-11-26", "--explain", "细分市场", "--format", "json")
     assert several.exit_code == 2
     assert "zjtx_sme:zjtx26.niche_years (" in several.output and "little_giant:lg26.market.rank (" in several.output

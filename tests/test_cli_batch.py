@@ -326,10 +326,11 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
                 min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)))
 def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
     """Summary JSON Lines are joined by hand; every line is still exactly json.dumps of the row's
-    dict (ensure_ascii off), escapes, lone surrogates, big and odd numbers included."""
+    dict of JSON Lines cells (ensure_ascii off), escapes, lone surrogates, big and odd numbers included."""
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=False)
     job.line(row)
-    assert job._lines == [json.dumps(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"]
+    cells = batching.json_cells(row)
+    assert job._lines == [json.dumps(dict(zip(batching.JSONL_COLUMNS, cells, strict=True)), ensure_ascii=False) + "\n"]
 
 
 @given(st.lists(st.tuples(st.sampled_from(["Plain Co", "=1+1", "", "-5", 'A, "B"']),
@@ -842,3 +843,38 @@ def test_ctrl_c_in_an_80_column_terminal_says_what_was_kept_on_lines_of_its_own(
     first = next(book["说明"].iter_rows(values_only=True))
     assert 0 < rows < 30_000
     assert first == ("未完成", f"本次运行中途停止，本文件只有前 {rows} 家企业的结果，不是名单的全部")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_json_lines_summary_gives_each_key_one_type(tmp_path: Path, jobs: str) -> None:
+    """A JSON Lines summary had `*_score` as 90, "30-95" or "" under one key and `sme_size` as "": a
+    program reading it had to guess. Scores are a number or null with `*_score_min`/`*_score_max` (as
+    `assess --format json`), an empty cell is null; the .csv keeps its "30-95" and empty cells."""
+    unknown = tmp_path / "unknown-size.yaml"
+    unknown.write_text("name: 规模未知公司\nindustry: industrial\n", encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: 出错公司\nemployees: many\n", encoding="utf-8")
+    inputs = [str(EXAMPLES / "little-giant-2022.yaml"), str(EXAMPLES / "half-missing.yaml"), str(unknown), str(broken)]
+    out, table = tmp_path / "s.jsonl", tmp_path / "s.csv"
+    for target in (out, table):
+        result = CliRunner().invoke(app, ["batch", *inputs, "-o", str(target), "--as-of", "2026-03-01", "--jobs", jobs,
+                                          "--columns", "ids"] if target == table else
+                                    ["batch", *inputs, "-o", str(target), "--as-of", "2026-03-01", "--jobs", jobs])
+        assert result.exit_code == 1, result.output  # the broken profile is an error row
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 4
+    for key in rows[0]:
+        kinds = {type(r[key]).__name__ for r in rows} - {"NoneType"}
+        assert len(kinds) <= 1, (key, [r[key] for r in rows])
+        assert "" not in [r[key] for r in rows], key
+    lg22, half, size, error = rows
+    assert (lg22["innovative_sme_score"], lg22["innovative_sme_score_min"], lg22["innovative_sme_score_max"]) == (90, 90, 90)
+    assert (half["innovative_sme_score"], half["innovative_sme_score_min"], half["innovative_sme_score_max"]) == (None, 30, 95)
+    assert lg22["little_giant_score"] is None and lg22["little_giant_score_min"] is None  # no score table
+    assert size["sme_size"] is None and error["status"] == "error" and error["sme_size"] is None
+    assert error["error"] and lg22["error"] is None and lg22["warnings"] is None
+    cells = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
+    assert [c["innovative_sme_score"] for c in cells[:2]] == ["90", "30-95"]
+    assert cells[2]["sme_size"] == "" and cells[0]["error"] == "" and "innovative_sme_score_min" not in cells[0]
+    again = CliRunner().invoke(app, ["batch", *inputs, "-o", str(out), "--as-of", "2026-03-01"])
+    assert again.exit_code == 1, again.output  # its own earlier results are known as such, and replaced

@@ -289,7 +289,7 @@ def test_compare_says_or_between_routes_as_the_summary_does(tmp_path: Path) -> N
     """--compare in text at 80 columns: 2022 创新型 fails on 成长性 with 或 before the direct paths,
     which are no longer listed one by one as if each were needed."""
     out = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--compare", "miit-2022,miit-2026").stdout
-    block = out.split("\n创新型中小企业\n", 1)[1].split("\n\n", 1)[0]
+    block = out.split("\n创新型中小企业 / 科技和创新型中小企业\n", 1)[1].split("\n\n", 1)[0]  # as each set names it
     first = block.split("（2026）：", 1)[0]
     assert "✘ 成长性得分不低于15分（现为0分）\n" in first
     assert "✘ 或：近三年内获得过国家级、省级科技奖励等4项中的任一项" in first

@@ -186,7 +186,7 @@ def test_the_cli_gap_amount_applied_with_set_meets_and_one_cent_less_does_not(tm
     assert "R&D expense 2026: 300 → 370.38" in shown and "R&D expense 2027: 300 → 370.38" in shown
     assert "earliest in 2028" in shown and "--set" not in shown  # commands: appendix only
     md = cli("assess", str(src), "--as-of", "2026-11-26", "--lang", "en", "--format", "markdown").stdout
-    assert "--set financials.2026.rd_expense=370.38" in md.split("## Appendix")[1]
+    assert '--set "R&D expense 2026=370.38"' in md.split("## Appendix")[1]  # by its label, as the plan says it
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)

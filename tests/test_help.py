@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -88,8 +89,9 @@ def test_rules_glossary_prints_every_term_in_both_languages() -> None:
         done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "glossary", "--lang", lang],
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
+        shown = re.sub(r"\s+", "", done.stdout)  # wrapped to the width
         for term in rules.glossary().values():
-            assert term.name.get(lang) in done.stdout and term.text.get(lang) in done.stdout
+            assert term.name.get(lang) in done.stdout and re.sub(r"\s+", "", term.text.get(lang)) in shown
     assert "用于：" in subprocess.run([sys.executable, "-m", "littlegiant", "rules", "glossary", "--lang", "zh"],
                                     capture_output=True, text=True, check=False).stdout
 
@@ -181,3 +183,30 @@ def test_loading_the_shipped_rule_sets_reads_no_glossary() -> None:
             "assert not rules._GLOSSARY, 'the glossary was read'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("command", [["glossary"], ["diff", "miit-2022", "miit-2026"]])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_rules_glossary_and_diff_wrap_to_the_terminal_like_the_reports(command: list[str], lang: str,
+                                                                         columns: int) -> None:
+    """COLUMNS=80 was ignored: lines up to 146 columns. Each line now fits, none opens with a closing
+    mark, an item's later lines stand further in than the items, and nothing is lost or cut."""
+    from rich.cells import cell_len
+
+    def run(width: int) -> str:
+        done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", *command, "--lang", lang],
+                              capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": str(width)})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    out, whole = run(columns), run(1000)
+    lines = out.splitlines()
+    assert all(cell_len(line) <= columns for line in lines), max(lines, key=cell_len)
+    assert not any(line.strip() and line.strip()[0] in "。，）；：、" for line in lines)
+    assert "".join(out.split()) == "".join(whole.split())
+    assert len(lines) > len(whole.splitlines())
+    if command[0] == "diff":  # "  新增可选条件：…" goes on under its text, never level with the next item
+        items = [i for i, line in enumerate(lines) if re.match(r"  \S", line)]
+        assert any(lines[i + 1].startswith("    ") and not lines[i + 1].startswith("     ") for i in items
+                   if i + 1 < len(lines))

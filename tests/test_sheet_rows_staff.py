@@ -187,7 +187,7 @@ def test_a_list_without_codes_gives_empty_identity_cells_and_a_results_file_read
     out = tmp_path / "out.jsonl"
     invoke("batch", str(src), "-o", str(out))
     (line,) = scored(out)
-    assert (line["credit_code"], line["seq_no"]) == ("", "")
+    assert (line["credit_code"], line["seq_no"]) == (None, None)  # JSON Lines: an empty cell is null
     coded = tmp_path / "coded.csv"
     coded.write_text(CODED, encoding="utf-8")
     first = tmp_path / "first.csv"

@@ -941,14 +941,14 @@ def rules_glossary(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """The official terms the questions use (Ⅰ类知识产权, 主导产品, 上年度 ...), explained in plain words."""
-    from littlegiant.cli.ruletools import glossary_text
+    from littlegiant.cli.ruletools import glossary_text, wrap_lines
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
         rs = rulesets.load(rules or rulesets.select_version(date.today()))
-        text = glossary_text(language, rs)
+        text = wrap_lines(glossary_text(language, rs), text_width(_is_terminal(sys.stdout)))
     except InputError as exc:
         fail(exc, language)
     write_output(text, None)
@@ -1009,13 +1009,14 @@ def rules_diff(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """What changed between two rule sets, criterion by criterion: added, removed, threshold from → to."""
-    from littlegiant.cli.ruletools import diff_text
+    from littlegiant.cli.ruletools import diff_text, wrap_lines
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
     try:
-        text = diff_text(rulesets.load(a), rulesets.load(b), language)
+        text = wrap_lines(diff_text(rulesets.load(a), rulesets.load(b), language), text_width(_is_terminal(sys.stdout)),
+                          more=2)
     except InputError as exc:
         fail(exc, language)
     write_output(text, None)

@@ -32,7 +32,7 @@ import msgspec
 from littlegiant.cli.stopping import held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number, json_value
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unusual_figures
@@ -69,6 +69,7 @@ from littlegiant.report.common import (
 from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
+    JSONL_COLUMNS,
     SUMMARY_COLUMNS,
     Labels,
     has_result_columns,
@@ -79,6 +80,7 @@ from littlegiant.report.table import (
     output_columns,
     result_header,
     result_words,
+    score_range,
     text_cells,
 )
 
@@ -1114,6 +1116,22 @@ def focus_step(summary: Summary, ladder: frozenset[str] = frozenset(),
     return focus, tier, False
 
 
+class ScoreRange(str):
+    """A score the missing inputs leave open: "30-95" in a .csv and the .xlsx, its ends apart in JSON
+    Lines (``JSONL_COLUMNS``)."""
+
+    low: int | float
+    high: int | float
+
+    def __new__(cls, low: int | float, high: int | float) -> ScoreRange:
+        said = super().__new__(cls, score_range(low, high))
+        said.low, said.high = low, high
+        return said
+
+    def __reduce__(self) -> tuple[type[ScoreRange], tuple[int | float, int | float]]:
+        return ScoreRange, (self.low, self.high)  # rows cross to and from --jobs workers
+
+
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
                   ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None,
                   gap: Callable[[str, bool], tuple[str | None, str]] | None = None) -> Cells:
@@ -1130,8 +1148,8 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
             continue
         if tier.score is not None:
             score: Any = json_number(tier.score)
-        elif tier.score_min is not None:
-            score = f"{json_value(tier.score_min)}-{json_value(tier.score_max)}"
+        elif tier.score_min is not None and tier.score_max is not None:
+            score = ScoreRange(json_number(tier.score_min), json_number(tier.score_max))
         else:
             score = ""
         cells += (tier.status, score)
@@ -1463,20 +1481,38 @@ WORDS_KEPT = 1024
 outcomes; past this many, the store starts again."""
 
 
-_JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(SUMMARY_COLUMNS))
+_JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(JSONL_COLUMNS))
+
+
+def json_cells(row: Cells) -> list[Any]:
+    """A summary row's cells as JSON Lines has them, in JSONL_COLUMNS order: one type a key, so a
+    program reads them without guessing. A score is a number or null with its ends beside it (a
+    range's, or the score twice; null without a score table); an empty cell is null (a .csv keeps
+    it empty), where "" beside a 90 or "30-95" in the same key broke a reader of the file."""
+    out: list[Any] = []
+    for i, cell in enumerate(row):
+        if i not in _SCORES:
+            out.append(None if cell == "" else cell)
+        elif isinstance(cell, ScoreRange):
+            out += (None, cell.low, cell.high)
+        else:
+            out += (None, None, None) if cell == "" else (cell, cell, cell)
+    return out
 
 
 def _json_line(row: Cells) -> str:
-    """The row as json.dumps writes the dict of SUMMARY_COLUMNS and its cells (ensure_ascii off),
-    one JSON Lines line, without building the dict: text and whole numbers, nearly every cell, the
-    way json writes them; anything else through json itself."""
+    """The row as json.dumps writes the dict of JSONL_COLUMNS and its ``json_cells`` (ensure_ascii
+    off), one JSON Lines line, without building the dict: text, whole numbers and nulls, nearly
+    every cell, the way json writes them; anything else through json itself."""
     parts: list[str] = []
-    for key, cell in zip(_JSON_KEYS, row, strict=True):
+    for key, cell in zip(_JSON_KEYS, json_cells(row), strict=True):
         kind = type(cell)
         if kind is str:
             parts += (key, encode_basestring(cell))
         elif kind is int:
             parts += (key, int.__repr__(cell))
+        elif cell is None:
+            parts += (key, "null")
         else:
             parts += (key, json.dumps(cell, ensure_ascii=False))
     parts.append("}\n")

@@ -124,12 +124,20 @@ def list_line(rs: RuleSet, ref: str, lang: str, width: int) -> str:
     return "\n".join(line for mark, text in lines for line in hang(mark, text, width))
 
 
-def wrap_lines(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped to ``width``, its later lines under its own indent."""
+def wrap_lines(text: str, width: int, more: int = 0) -> str:
+    """Each line of ``text`` wrapped to ``width``, its later lines under its own indent and, for an
+    indented line, ``more`` columns further in (a list's item, "  新增可选条件：…", whose next line
+    must not read as another item; its first line gives up those columns too)."""
     out: list[str] = []
     for line in text.split("\n"):
         body = line.lstrip(" ")
-        out.extend(hang(line[: len(line) - len(body)], body, width) if body else [line])
+        indent = line[: len(line) - len(body)]
+        if not body:
+            out.append(line)
+            continue
+        step = more if indent else 0
+        lines = hang(" " * step, body, width - len(indent))
+        out += [indent + (x[step:] if i == 0 else x) for i, x in enumerate(lines)]
     return "\n".join(out)
 
 

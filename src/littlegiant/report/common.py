@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
@@ -34,7 +35,18 @@ from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
-from littlegiant.report.words import Words, evidence, exact, gate_stops, num, set_args, stale_year, w
+from littlegiant.report.words import (
+    Words,
+    evidence,
+    exact,
+    gate_stops,
+    num,
+    said_set,
+    said_sets,
+    shell_word,
+    stale_year,
+    w,
+)
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
     from littlegiant.report.compare import Move as StatusMove
@@ -178,16 +190,28 @@ class Report:
         return evidence(self.result, self.lang, self.plans)
 
     def appendix(self) -> list[tuple[str, str]]:
-        """(tier title, command) that re-assesses the profile with a plan's changes applied."""
+        """(tier title, command) that re-assesses the profile with a plan's changes applied.
+
+        The report goes to the client, so the command names figures by the labels the report shows
+        (``--set "研发费用（2026年）=370.38"``, which ``--set`` reads as it reads a path) and the profile
+        by its file name alone, never the consultant's folders; ``--rules`` only where the user forced
+        a set (by a file's name, too): otherwise the calendar picks, for a later round, the set that
+        checked the plan, where naming this assessment's set re-judged a 2028 round by the 2022 measures."""
         out = []
+        lang = self.lang
         for tid, p in self.plans.items():
-            args = set_args(p, self.rules)
+            judge = p.judged_by or self.rules
+            args = said_sets(p, judge, lang) if judge is not None else []
             if not args:
                 continue
-            cmd = f"littlegiant assess {self.profile_file or 'PROFILE'} --as-of {p.as_of.isoformat() if p.as_of else ''}"
-            cmd += (f" --renewal {self.result.renewal}" if self.result.renewal else "") + f" --rules {self.rules_ref or self.result.rules_id}"
-            cmd += "".join(f" --set {a}" for a in [*self.sets, *args])
-            out.append((self.result.tiers[tid].title.get(self.lang), cmd))
+            day = p.as_of or self.result.as_of
+            cmd = ["littlegiant", "assess", Path(self.profile_file).name if self.profile_file else "PROFILE",
+                   "--as-of", day.isoformat()]
+            cmd += ["--renewal", self.result.renewal] if self.result.renewal else []
+            cmd += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
+            own = [said_set(item, judge, lang) for item in self.sets] if judge is not None else self.sets
+            cmd += [x for a in [*own, *args] for x in ("--set", a)]
+            out.append((self.result.tiers[tid].title.get(lang), " ".join(shell_word(x) for x in cmd)))
         return out
 
     def answer_heading(self) -> str:

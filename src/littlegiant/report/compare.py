@@ -42,14 +42,15 @@ Failing = tuple[str, str, str]
 
 
 def _compare_rows(results: list[Result], lang: str,
-                  rule_sets: Sequence[RuleSet] = ()) -> list[tuple[str, list[tuple[str, str, list[Failing]]]]]:
-    """Per tier: (title, [(rule set title, status, what holds it back)]) for every rule set; each
+                  rule_sets: Sequence[RuleSet] = ()) -> list[tuple[str, list[tuple[str, str, list[Failing], str]]]]:
+    """Per tier: (its titles, [(rule set title, status, what holds it back, the tier's title in that
+    set)]) for every rule set; each
     criterion keeps its status, since one awaiting the authority or an answer is not a failure. What
     fails an unmet tier is said as the report's summary says it (``Words.failing``): the nearest
     route's unmet parts, and 或 before the other routes, never every route's parts as if all were
     needed; ``rule_sets`` (one for each result) name a red line by its input's label."""
     out = []
-    for tid, tier in results[0].tiers.items():
+    for tid in results[0].tiers:
         cells = []
         for i, r in enumerate(results):
             t = r.tiers.get(tid)
@@ -61,9 +62,16 @@ def _compare_rows(results: list[Result], lang: str,
                 fails = [(UNMET, text, "") for _, text in words.failing(t)]
             fails += [(c.status, c.title.get(lang), w(f"why_{c.status}", lang))
                       for c in holding_back(r, tid) if c.status != UNMET]
-            cells.append((r.rules_title.get(lang), t.status, fails))
-        out.append((tier.title.get(lang), cells))
+            cells.append((r.rules_title.get(lang), t.status, fails, t.title.get(lang)))
+        out.append((both_titles([c[3] for c in cells]), cells))
     return out
+
+
+def both_titles(titles: list[str]) -> str:
+    """A tier as every compared set names it: one title where they agree, else each in the sets' order
+    (the 2026 measures renamed 创新型中小企业 科技和创新型中小企业, and a heading with the first set's
+    name alone told a 2026 reader of a title that no longer exists)."""
+    return " / ".join(dict.fromkeys(titles))
 
 
 def _said(f: Failing, lang: str) -> str:
@@ -106,7 +114,7 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
         lines += ["", f"⚑ {w('assumed', lang)}", *(x for a in assumed for x in hang("→ ", a, width))]
     for title, cells in _compare_rows(results, lang, rule_sets):
         lines += ["", *wrap(title, width)]
-        for name, status, fails in cells:
+        for name, status, fails, _ in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
                 lines += hang(f"    {ICON[f[0]]} ", _said(f, lang), width)
@@ -119,25 +127,28 @@ _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "�
 
 def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
                      assumed: Sequence[str] = ()) -> str:
-    """The comparison as a Markdown document: a table of verdicts, then what holds each one back."""
-    lines = [f"# {_head(results, lang)}", "", _about(results, lang), ""]
+    """The comparison as a Markdown document: a table of verdicts, then what holds each one back; the
+    words escaped as the report's (``md``), a company name being the user's."""
+    from littlegiant.report.markdown import md, md_cell
+
+    lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), ""]
     if assumed:
-        lines += [f"**⚑ {w('assumed', lang)}**", "", *(f"- {a}" for a in assumed), ""]
+        lines += [f"**⚑ {md(w('assumed', lang))}**", "", *(f"- {md(a)}" for a in assumed), ""]
     names = [r.rules_title.get(lang) for r in results]
-    lines.append("| " + (" | ".join([w("tier", lang), *names])) + " |")
+    lines.append("| " + (" | ".join(md_cell(x) for x in [w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
     rows = _compare_rows(results, lang, rule_sets)
     for title, cells in rows:
-        lines.append("| " + " | ".join([title, *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _ in cells)]) + " |")
+        lines.append("| " + " | ".join([md_cell(title), *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _, _ in cells)]) + " |")
     lines.append("")
-    for title, cells in rows:
-        for name, _, fails in cells:
+    for _, cells in rows:
+        for name, _, fails, own in cells:
             if fails:
-                lines.append(f"**{title} · {name}**")
+                lines.append(f"**{md(own)} · {md(name)}**")
                 lines.append("")
-                lines += [f"- {_MD_ICON[f[0]]} {_said(f, lang)}" for f in fails]
+                lines += [f"- {_MD_ICON[f[0]]} {md(_said(f, lang))}" for f in fails]
                 lines.append("")
-    lines.append(f"*{_disclaimer(lang)}*")
+    lines.append(f"*{md(_disclaimer(lang))}*")
     return "\n".join(lines) + "\n"
 
 
@@ -158,12 +169,12 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     for title, cells in rows:
         body.append(f"<tr><td>{escape(title)}</td>" + "".join(
             f'<td class="status {s}" style="width:{share}">{ICON[s]} {escape(STATUS[s][lang])}</td>'
-            for _, s, _ in cells) + "</tr>")
+            for _, s, _, _ in cells) + "</tr>")
     body.append("</tbody></table></div>")
-    for title, cells in rows:
-        for name, _, fails in cells:
+    for _, cells in rows:
+        for name, _, fails, own in cells:
             if fails:
-                body.append(f"<h3>{escape(title)} · {escape(name)}</h3><ul>"
+                body.append(f"<h3>{escape(own)} · {escape(name)}</h3><ul>"
                             + "".join(f'<li><span class="status {f[0]}">{ICON[f[0]]}</span> {escape(_said(f, lang))}</li>'
                                       for f in fails) + "</ul>")
     body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")

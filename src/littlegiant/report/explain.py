@@ -1,8 +1,9 @@
 """``--explain ID``: the full computation trace of one criterion, for people checking a verdict.
 
-In Chinese it is for the finance manager who asks "why 不满足?": inputs by their questions with
-units, the figure and the requirement in words, each part as a sentence, no ids or paths. In
-English it stays the rule author's trace (ids, paths, the formula as written)."""
+It is for the finance manager who asks "why 不满足?", in either language alike: inputs by their
+questions with units, the figure and the requirement in words (points said once, in that sentence),
+each part as a sentence, the tier under the rule set's title, no ids or paths. Who wants the ids and
+paths asks for ``--format json``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import date
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.rules import RuleSet
-from littlegiant.report.explanations import explanation, fmt
+from littlegiant.messages import unit_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import ICON, Words, num
 
@@ -80,41 +81,7 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
                  width: int = 0) -> str:
     """A plain-text trace: inputs with their values, formula, comparison, source, evidence (wrapped at
     ``width`` columns when it is given, in either language)."""
-    if lang == "zh":
-        return _wrapped(_explain_zh(Words(result, rules, lang="zh"), tier, c), width)
-
-    # the rule author's trace: English words, ids and paths as the rule file has them
-    rows: list[tuple[str, str]] = [
-        ("", f"{c.id} — {c.title.en}"),
-        ("", f"Tier: {tier.title.en} ({result.rules_id}, {result.as_of.isoformat()})"),
-        ("", f"Status: {STATUS[c.status]['en']}")]
-    if c.inputs:
-        rows.append(("", "Inputs:"))
-        rows.extend(("  ", f"{path} = {'(unknown)' if value is None else fmt(value, lang='en')}")
-                    for path, value in c.inputs.items())
-    if c.formula is not None:
-        rows.append(("", f"Formula: {c.formula.en}"))
-    rows.append(("", f"Computation: {explanation(c).en}"))
-    if c.points_min is not None:
-        pts = fmt(c.points_min) if c.points_min == c.points_max else f"{fmt(c.points_min)}–{fmt(c.points_max)}"
-        if c.max_points is not None:
-            pts += f" / {fmt(c.max_points)}"
-        rows.append(("", f"Points: {pts}"))
-    kids = [k for k in tier.criteria if k.parent == c.id]
-    if kids:
-        rows.append(("", "Parts:"))
-        rows.extend((f"  [{STATUS[k.status]['en']}] ", f"{k.id}: {explanation(k).en}") for k in kids)
-    if c.missing:
-        rows.append(("", f"Missing: {', '.join(c.missing)}"))
-    if c.source:
-        rows.append(("", f"Source: {c.source}"))
-    if c.confidence:
-        rows.append(("", f"Confidence: {c.confidence} ({CONFIDENCE[c.confidence]['en']})"))
-    if c.note is not None:
-        rows.append(("", f"Note: {c.note.en}"))
-    if c.evidence:
-        rows.append(("", "Evidence to prepare: " + "; ".join(e.en for e in c.evidence)))
-    return _wrapped(rows, width)
+    return _wrapped(_explain(Words(result, rules, lang=lang), tier, c), width)
 
 
 def _wrapped(rows: list[tuple[str, str]], width: int) -> str:
@@ -125,14 +92,30 @@ def _wrapped(rows: list[tuple[str, str]], width: int) -> str:
     return "\n".join(line for mark, text in rows for line in hang(mark, text, width)) + "\n"
 
 
-def _value_zh(words: Words, path: str, value: object) -> str:
-    """An input's value as the report writes it: 2,500万元, 「市级」, 是/否, or 未填."""
+_HEADS = {
+    "zh": {"tier": "所属称号：{tier}（依据{rules}，评估日期 {day}）", "status": "结论：", "inputs": "用到的数据：",
+           "formula": "计算方法：", "result": "计算结果：", "parts": "其中各项：", "missing": "还缺的数据：",
+           "source": "政策依据：", "confidence": "来源可靠程度：", "note": "说明：", "evidence": "需准备的材料：",
+           "and": "；", "colon": "：", "unknown": "未填（不知道）", "yes": "是", "no": "否"},
+    "en": {"tier": "Tier: {tier}; under {rules}, as of {day}", "status": "Status: ", "inputs": "Inputs:",
+           "formula": "Formula: ", "result": "Computation: ", "parts": "Parts:", "missing": "Still needed: ",
+           "source": "Source: ", "confidence": "Confidence: ", "note": "Note: ", "evidence": "Evidence to prepare: ",
+           "and": "; ", "colon": ": ", "unknown": "not given (unknown)", "yes": "yes", "no": "no"},
+}
+# a formula a reader cannot follow: sqrt(y1…), y1 / y2 (the sentence after it says the same with the figures)
+_CODE = {"zh": re.compile(r"[A-Za-z_]"), "en": re.compile(r"\b(?:sqrt|y\d)\b|_")}
+
+
+def _value(words: Words, path: str, value: object) -> str:
+    """An input's value as the report writes it: 2,500万元, 「市级」, 是/否, or 未填 (12,000 (10k CNY), yes)."""
+    lang = words.lang
+    said = _HEADS[lang]
     if value is None:
-        return "未填（不知道）"
+        return said["unknown"]
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return said["yes"] if value else said["no"]
     if isinstance(value, str):
-        return f"「{words.choice(path, value)}」"
+        return f"「{words.choice(path, value)}」" if lang == "zh" else words.choice(path, value)
     unit = ""
     if words.rules is not None:
         from littlegiant.load.profile import field_for_path
@@ -141,35 +124,39 @@ def _value_zh(words: Words, path: str, value: object) -> str:
             unit = field_for_path(words.rules, path).unit or ""
         except Exception:  # a path the rule set does not know (an overlay's): the number alone
             unit = ""
-    return f"{num(value, 'zh')}{unit}"
+    return f"{num(value, lang)}{unit_text(unit, lang, value)}"
 
 
-def _explain_zh(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[str, str]]:
+def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[str, str]]:
     """The trace for the finance manager, as (mark, text) rows: questions, figures in words, no ids."""
     result = words.result
+    lang = words.lang
+    said = _HEADS[lang]
     rows: list[tuple[str, str]] = [
-        ("", c.title.zh),
-        ("", f"所属称号：{tier.title.zh}（依据{result.rules_title.zh}，评估日期 {result.as_of.isoformat()}）"),
-        ("", f"结论：{ICON[c.status]} {STATUS[c.status]['zh']}")]
+        ("", c.title.get(lang)),
+        ("", said["tier"].format(tier=tier.title.get(lang), rules=result.rules_title.get(lang),
+                                 day=result.as_of.isoformat())),
+        ("", f"{said['status']}{ICON[c.status]} {STATUS[c.status][lang]}")]
     if c.inputs:
-        rows.append(("", "用到的数据："))
-        rows.extend(("  · ", f"{words.question(path)}：{_value_zh(words, path, value)}") for path, value in c.inputs.items())
-    formula = c.formula.zh if c.formula is not None else ""
-    if formula and not re.search(r"[A-Za-z_]", formula):  # sqrt(y1…) is code, not a formula a reader follows
-        rows.append(("", f"计算方法：{formula.replace('/', '÷').replace('*', '×')}"))
-    rows.append(("", f"计算结果：{words.sentence(c)}"))
+        rows.append(("", said["inputs"]))
+        rows.extend(("  · ", f"{words.question(path)}{said['colon']}{_value(words, path, value)}")
+                    for path, value in c.inputs.items())
+    formula = c.formula.get(lang) if c.formula is not None else ""
+    if formula and not _CODE[lang].search(formula):
+        rows.append(("", f"{said['formula']}{formula.replace('/', '÷').replace('*', '×')}"))
+    rows.append(("", f"{said['result']}{words.sentence(c)}"))
     kids = [k for k in tier.criteria if k.parent == c.id]
     if kids:
-        rows.append(("", "其中各项："))
-        rows.extend((f"  {ICON[k.status]} ", f"{k.title.zh}：{words.sentence(k)}") for k in kids)
+        rows.append(("", said["parts"]))
+        rows.extend((f"  {ICON[k.status]} ", f"{k.title.get(lang)}{said['colon']}{words.sentence(k)}") for k in kids)
     if c.missing:
-        rows.append(("", f"还缺的数据：{words.questions(c.missing, limit=20)}"))
+        rows.append(("", f"{said['missing']}{words.questions(c.missing, limit=20)}"))
     if c.source:
-        rows.append(("", f"政策依据：{c.source}"))
+        rows.append(("", f"{said['source']}{c.source}"))
     if c.confidence:
-        rows.append(("", f"来源可靠程度：{CONFIDENCE[c.confidence]['zh']}"))
+        rows.append(("", f"{said['confidence']}{CONFIDENCE[c.confidence][lang]}"))
     if c.note is not None:
-        rows.append(("", f"说明：{c.note.zh}"))
+        rows.append(("", f"{said['note']}{c.note.get(lang)}"))
     if c.evidence:
-        rows.append(("", "需准备的材料：" + "；".join(e.zh for e in c.evidence)))
+        rows.append(("", said["evidence"] + said["and"].join(e.get(lang) for e in c.evidence)))
     return rows

@@ -136,7 +136,7 @@ def render_html(report: Report) -> str:
     out.append("</section>")
     appendix = report.appendix()
     if appendix:
-        out.append(f'<section id="appendix"><h2>{escape(w("appendix", lang))}</h2>')
+        out.append(f'<section id="appendix"><h2>{escape(w("appendix", lang))}</h2><p>{escape(w("appendix_intro", lang))}</p>')
         for title, cmd in appendix:
             out.append(f"<h3>{escape(title)}</h3><pre>{escape(cmd)}</pre>")
         out.append("</section>")

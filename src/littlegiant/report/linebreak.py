@@ -72,6 +72,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
                       or (prev.isdigit() and _EN_UNIT.match(text, a) is not None)
                       or (text[a] == '"' and closes[a])
                       or (prev == '"' and not closes[glued[-1][1] - 1])
+                      or (prev == "…" and glued[-1][1] == a and text[a].isascii() and text[a].isalnum())  # "…of which"
                       or inside[a]):
             glued[-1] = (glued[-1][0], b)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from littlegiant.i18n import STATUS, t
 from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.words import MARK, bullet, w
@@ -11,8 +13,31 @@ _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"
 _NBSP = "\u00a0"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
+_INLINE = re.compile(r"([\\`*_\[\]])")  # emphasis, code, links: a name never turns into markup
+_BLOCK = re.compile(r"^(?:[#>-]|\+(?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")  # what opens a heading, quote or list
+
+
+def _inline(text: str) -> str:
+    """``text`` with no HTML and no inline markup: ``<`` and an entity's ``&`` as entities, as the HTML
+    report escapes them, and emphasis, code and link marks backslashed."""
+    return _INLINE.sub(r"\\\1", _ENTITY.sub("&amp;", text).replace("<", "&lt;"))
+
+
+def md(text: str) -> str:
+    """Text as Markdown shows it, never as markup: a Markdown viewer renders the HTML in a file, so
+    ``<script>`` in a company name (or a rule file's title) ran where the client opened the report.
+    Besides ``_inline``, a first character that would open a heading, quote or list is backslashed
+    and a line break is a space (one would end a heading). Plain ``&`` and ``>`` stay as they are:
+    a reader of the .md as text sees R&D, not R&amp;D."""
+    text = _inline(" ".join(text.splitlines()).strip())
+    return _BLOCK.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text)
+
+
+def md_cell(text: str) -> str:
+    """Text for a table cell, where only inline markup counts: ``_inline`` on each line, a ``|``
+    kept from ending the cell, lines joined by <br>."""
+    return "<br>".join(_inline(line).replace("|", "\\|") for line in text.splitlines() or [""])
 
 
 def render_markdown(report: Report) -> str:
@@ -21,59 +46,59 @@ def render_markdown(report: Report) -> str:
     colon = "：" if zh else ": "
     result = report.result
     words = report.words
-    lines = [f"# {result.name or w('untitled', lang)}", ""]
+    lines = [f"# {md(result.name or w('untitled', lang))}", ""]
     lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
-                 f"{t('sme', lang)}{colon}{size_words(result, lang)}")
+                 f"{t('sme', lang)}{colon}{md(size_words(result, lang))}")
     lines.append("")
-    lines.extend(f"*{b}*" for b in report.basis())
+    lines.extend(f"*{md(b)}*" for b in report.basis())
     assumed = report.assumed_lines()
     if assumed:
-        lines += ["", f"**⚑ {w('assumed', lang)}**", ""] + [f"- {_cell(a)}" for a in assumed]
-    lines += ["", f"## {report.answer_heading()}", ""]
+        lines += ["", f"**⚑ {w('assumed', lang)}**", ""] + [f"- {md(a)}" for a in assumed]
+    lines += ["", f"## {md(report.answer_heading())}", ""]
     for tier, line, why in report.summary():
-        lines.append(f"- {_ICON[tier.status]} **{line}**" + (f"<br>{why}" if why else ""))
+        lines.append(f"- {_ICON[tier.status]} **{md(line)}**" + (f"<br>{md(why)}" if why else ""))
     lines.append("")
     warnings = report.warnings()
     if warnings:
         lines += [f"**⚠ {w('warnings', lang)}**", ""]
-        lines += [f"- {_cell(x)}" for x in warnings]
+        lines += [f"- {md(x)}" for x in warnings]
         lines.append("")
     moved = report.what_if_lines()
     if moved:
         lines += [f"**{w('what_if', lang)}**", ""]
-        lines += [f"- {m}" for m in moved]
+        lines += [f"- {md(m)}" for m in moved]
         lines.append("")
     plan = report.plan()
     if plan:
         lines += [f"## {w('plan', lang)}", ""]
         for head, notes, steps in plan:
-            lines += [f"**{head}**", ""]
+            lines += [f"**{md(head)}**", ""]
             if notes:
-                lines += [f"- {_cell(n)}" for n in notes]
+                lines += [f"- {md(n)}" for n in notes]
                 lines.append("")
             if steps:
-                lines += [f"{i}. {_cell(s)}" for i, s in enumerate(steps, 1)]
+                lines += [f"{i}. {md(s)}" for i, s in enumerate(steps, 1)]
                 lines.append("")
     ev = report.evidence()
     if ev:
         lines += [f"## {w('evidence', lang)}", ""]
-        lines += [f"- {title}{colon}{('；' if zh else '; ').join(docs)}" for title, docs in ev]
+        lines += [f"- {md(title)}{colon}{md(('；' if zh else '; ').join(docs))}" for title, docs in ev]
         lines.append("")
     legend = words.legend()
     if legend:
         lines += [f"## {w('legend', lang)}", ""]
         for mark, head, parts in legend:
-            lines.append(f"- {mark} {_cell(head)}")
-            lines += [f"  - {_cell(x)}" for x in parts]
+            lines.append(f"- {mark} {md(head)}")
+            lines += [f"  - {md(x)}" for x in parts]
         lines.append("")
     basis = report.basis_detail()
     if basis:
         lines += [f"## {w('basis_detail', lang)}", ""]
-        lines += [f"- {_cell(b)}" for b in basis]
+        lines += [f"- {md(b)}" for b in basis]
         lines.append("")
     lines += [f"## {w('detail', lang)}", ""]
     for tier in result.tiers.values():
-        lines += [f"### {tier.title.get(lang)} — {_ICON[tier.status]} {STATUS[tier.status][lang]}", ""]
+        lines += [f"### {md(tier.title.get(lang))} — {_ICON[tier.status]} {STATUS[tier.status][lang]}", ""]
         lines.append(f"| {t('status', lang)} | {t('criterion', lang)} | {t('detail', lang)} |")
         lines.append("| --- | --- | --- |")
         for c in tier.criteria:
@@ -83,16 +108,16 @@ def render_markdown(report: Report) -> str:
             indent = _NBSP * 2 * max(level - 1, 0) + bullet(level).strip() + (_NBSP if level else "")
             title = c.title.get(lang) + MARK.get(c.confidence or "", "")
             lines.append(f"| {_ICON[c.status]}{_NBSP}{STATUS[c.status][lang].replace(' ', _NBSP)} | "
-                         f"{indent}{_cell(title)} | {_cell(words.sentence(c))} |")
+                         f"{indent}{md_cell(title)} | {md_cell(words.sentence(c))} |")
         lines.append("")
         for note in tier.notes:
-            lines += [f"> {note.get(lang)}", ""]
+            lines += [f"> {md(note.get(lang))}", ""]
     appendix = report.appendix()
     if appendix:
         lines += [f"## {w('appendix', lang)}", ""]
         lines.append(w("appendix_intro", lang))
         lines.append("")
         for title, cmd in appendix:
-            lines += [f"{title}{colon}", "", "```", cmd, "```", ""]
-    lines += ["---", "", footer_line(result, lang, traced=True), "", f"*{t('disclaimer', lang)}*"]
+            lines += [f"{md(title)}{colon}", "", "```", cmd, "```", ""]
+    lines += ["---", "", md(footer_line(result, lang, traced=True)), "", f"*{md(t('disclaimer', lang))}*"]
     return "\n".join(lines) + "\n"

@@ -21,9 +21,14 @@ from littlegiant.messages import Text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
     f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings", *ID_COLUMNS]
-"""The columns of batch's summary rows by id: a .csv with ``--columns ids``, and JSON Lines keys. The
-input's own identity columns (``ID_COLUMNS``: 统一社会信用代码, 序号) come last, so that a script
-reading the earlier ones by place reads them as before; the words put them beside the name."""
+"""The columns of batch's summary rows by id: a .csv with ``--columns ids`` (and JSON Lines keys,
+with ``JSONL_COLUMNS``' score ends). The input's own identity columns (``ID_COLUMNS``: 统一社会信用代码,
+序号) come last, so that a script reading the earlier ones by place reads them as before; the words
+put them beside the name."""
+JSONL_COLUMNS = [k for c in SUMMARY_COLUMNS for k in ((c, f"{c}_min", f"{c}_max") if c.endswith("_score") else (c,))]
+"""The keys of a JSON Lines summary row: SUMMARY_COLUMNS with each score's ends beside it, as the
+JSON result has them (``score`` a number or null, ``score_min``/``score_max`` what missing inputs
+allow), for a program that would otherwise parse "30-95" out of a score."""
 
 
 class Labels(NamedTuple):
@@ -52,14 +57,14 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
 def heading_columns(tiers: Mapping[str, Text], name: Text) -> frozenset[str]:
     """The columns batch writes for a rule set of these tier titles and company-name label: what
     ``output_columns`` is made of, from the titles alone (a rule set need not be built for it)."""
-    headers = list(SUMMARY_COLUMNS)
+    headers = list(JSONL_COLUMNS)
     for lang in ("zh", "en"):
         titles = {tid: getattr(title, lang) for tid, title in tiers.items()}
         headers += result_header(Labels(lang, titles, getattr(name, lang)))
     return frozenset(map(norm, headers))
 
 
-_ID_COLUMNS = frozenset(map(norm, SUMMARY_COLUMNS))
+_ID_COLUMNS = frozenset(map(norm, JSONL_COLUMNS))
 _SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source", "en"))))
 OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
 """The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
@@ -123,8 +128,13 @@ RESULT_VERDICTS = (6, 8, 10)
 every tier a score column: one the rule set never fills is hidden there)."""
 
 
+def score_range(low: object, high: object) -> str:
+    """A score that missing inputs leave open, as a cell of the .csv and the .xlsx writes it: 30-95."""
+    return f"{low}-{high}"
+
+
 def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
-    """A summary row (keyed by the ids of batch's SUMMARY_COLUMNS) in words, in result_header's
+    """A summary row (keyed by the ids of batch's SUMMARY_COLUMNS, or JSONL_COLUMNS) in words, in result_header's
     order: outcome, size and verdicts in the language, the blocker and next step without ids.
     Empty cells are None; scores stay as they were (numbers, or a MIN-MAX range)."""
     lang = labels.lang
@@ -133,7 +143,9 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     cells: list[Any] = [row["source"], row["name"] or None, *(row.get(i) or None for i in ID_COLUMNS),
                         t("xlsx.error" if error else "xlsx.scored", lang), None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
-        status, score = row[f"{tid}_status"], row[f"{tid}_score"]
+        status, score, low = row[f"{tid}_status"], row[f"{tid}_score"], row.get(f"{tid}_score_min")
+        if score is None and low is not None:  # a JSON Lines row (the .xlsx is made of them): its range
+            score = score_range(low, row[f"{tid}_score_max"])
         cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score][
             :1 + _scored(labels, tid)]
     return [*cells, blocker or None, *([step or None] if labels.advice else []), row["error"] or None,

@@ -47,8 +47,9 @@ W = {
     "not_given": {"zh": "未填", "en": "not given"},
     "what_if_none": {"zh": "假设变化没有改变任何判定。", "en": "The what-if changed no verdict."},
     "untitled": {"zh": "自评报告", "en": "Self-assessment"},
-    "appendix_intro": {"zh": "以下命令按行动计划修改数据后重新评估，可用于核对：",
-                       "en": "Each command re-assesses the profile with one plan applied, to check it:"},
+    "appendix_intro": {"zh": "以下命令按行动计划修改数据后重新评估，可用于核对（在资料文件所在的文件夹中运行）：",
+                       "en": "Each command re-assesses the profile with one plan applied, to check it "
+                             "(run it in the folder that holds the profile):"},
     "compare": {"zh": "对比：", "en": "Comparison: "},
     "compare_and": {"zh": " 与 ", "en": " vs "},
     "tier": {"zh": "层级", "en": "Tier"},
@@ -827,7 +828,63 @@ def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tupl
 
 
 def set_args(plan: TierPlan, rules: RuleSet | None) -> list[str]:
-    """The plan as ``--set`` arguments (the appendix and JSON only)."""
+    """The plan as ``--set`` arguments by path, for a script (the JSON's)."""
     assumed = [Change(p, field_for_path(rules, p), None, v).set_arg for p, v in plan.assumed.items()] if rules else []
     return assumed + [m.set_arg for m in plan.moves]
 
+
+
+def said_name(rules: RuleSet, path: str, lang: str) -> str:
+    """What a ``--set`` in a report calls a figure: its label as the report shows it (营业收入（2025年）),
+    when ``--set`` reads that label back as this path; the path otherwise."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.profile import set_field
+
+    try:
+        label = input_label(field_for_path(rules, path), path).get(lang)
+        return label if "=" not in label and set_field(rules, label)[0] == path else path
+    except InputError:
+        return path
+
+
+def said_sets(plan: TierPlan, rules: RuleSet, lang: str) -> list[str]:
+    """The plan as ``--set`` arguments in the report's words, for the appendix a client may be handed:
+    营业收入（2026年）=40, 高新技术企业=是, a choice by its name; a path only where no label reads back."""
+    zh = lang == "zh"
+    out = []
+    for path, value in [*plan.assumed.items(), *((m.path, m.after) for m in plan.moves)]:
+        labels = field_for_path(rules, path).choice_labels
+        text = (("是" if value else "否") if zh else ("yes" if value else "no")) if isinstance(value, bool) else \
+            labels[value].get(lang) if isinstance(value, str) and value in labels else \
+            format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+        out.append(f"{said_name(rules, path, lang)}={text}")
+    return out
+
+
+def said_set(item: str, rules: RuleSet, lang: str) -> str:
+    """The user's own ``--set`` for the appendix: a dotted path named by its label, the value as typed
+    (a label that names its unit, 营业收入（元）（2025年）, stays as typed: its value is in that unit)."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.profile import set_field
+
+    name, _, text = item.partition("=")
+    try:
+        path = set_field(rules, name.strip())[0]
+    except InputError:
+        return item
+    return f"{said_name(rules, path, lang)}={text}" if path == name.strip() else item
+
+
+_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@]+")
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a command a user pastes into bash, zsh, PowerShell or cmd: as it is when
+    no shell reads anything in it, else in double quotes (all four take them), else POSIX-quoted."""
+    if _SHELL_PLAIN.fullmatch(text):
+        return text
+    if not re.search(r'["$`\\!]', text):
+        return f'"{text}"'
+    import shlex
+
+    return shlex.quote(text)
