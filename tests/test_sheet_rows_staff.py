@@ -246,3 +246,17 @@ def test_none_in_an_amount_cell_says_to_write_0_and_is_never_read_as_0(tmp_path:
         "「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
         "「从业人员（上年末）」：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
     assert yi["status"] == "scored" and "financials.2025.revenue" not in {k for k, v in figures(yi).items() if v is not None}
+
+
+def test_a_second_list_whose_name_column_carries_a_remark_is_read_not_passed_over_as_a_summary(tmp_path: Path) -> None:
+    """企业名称（必填） heads the company names as 企业名称 does (the rows read their names from it): a
+    second list so headed, beside a first, lost every company as 'a summary sheet' with no name column."""
+    later = ("2026年新增", [["企业名称（必填）", "所属行业", "营业收入（2025年）"], ["乙公司", "制造业", 5000],
+                          ["丙公司", "制造业", 6000]])
+    coded = ("补充", [["统一社会信用代码（18位）", "所属行业", "营业收入（2025年）"], ["91320500MA1XXXXX1A", "制造业", 4000]])
+    src = workbook(tmp_path / "名单.xlsx", LIST, later, coded)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and "像是汇总表" not in err
+    assert [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [
+        ("甲公司", "已评估"), ("乙公司", "已评估"), ("丙公司", "已评估"), ("", "已评估")]

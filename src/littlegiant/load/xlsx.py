@@ -89,9 +89,9 @@ def _names_companies(ws: Any, known: Callable[[object], bool] | None, meant: Cal
 
 def _company_column(header: list[str]) -> bool:
     """Whether a header has a column that tells its rows' companies apart: a name, or a 统一社会信用代码."""
-    from littlegiant.load.tabular import CREDIT_CODE_HEADERS, names_companies, norm
+    from littlegiant.load.tabular import tells_companies_apart
 
-    return any(names_companies(h) or norm(h) in CREDIT_CODE_HEADERS for h in header if h)
+    return any(tells_companies_apart(h) for h in header if h)
 
 
 def count_rows(path: Path, sheet: str | None) -> int:
