@@ -600,6 +600,14 @@ _UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "
 """The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
 
 
+def unit_statement(values: list[str]) -> str | None:
+    """The money unit a row right under the header states for the whole sheet, as a title row does
+    (金额单位：元 alone on its row), else None. Taken for a units row, it gave its unit to the column
+    it stood under (the names), and every amount was read in 万元 while the run said 元."""
+    filled = [v for v in values if v.strip()]
+    return title_unit(filled) if len(filled) == 1 else None
+
+
 def units_row(values: list[str]) -> list[str] | None:
     """The unit each cell of a row names ("" for a blank cell), when the row holds units and nothing
     else: the row a park puts right under its header (人 | 亿元 | 亿元), else None. Read as a company,

@@ -189,7 +189,15 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     another sheet's table names its companies, asked of a table whose header names none (按行业汇总:
     所属行业 | 企业数 | 营业收入): beside such a list it is a summary, passed over and said, as its rows
     scored were nameless companies; alone (None, or False) its rows are read as they always were."""
-    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text, units_row, units_said, with_units
+    from littlegiant.load.tabular import (
+        names_companies,
+        not_a_company,
+        skipped_text,
+        unit_statement,
+        units_row,
+        units_said,
+        with_units,
+    )
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -233,7 +241,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return
-            units = units_row(values)  # 人 | 亿元 | 亿元 under the header: the columns' units, no company
+            stated = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
+            units = units_row(values) if stated is None else None  # 人 | 亿元 | 亿元: the columns' units, no company
             if units is not None:
                 header = with_units(header, units, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
@@ -244,9 +253,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
-            if units is not None:
+            if stated is not None:
+                search.unit = search.unit or stated
+            if units is not None or stated is not None:
                 if on_note is not None:
-                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said(units)})
+                    on_note("run.unit_row", {"where": where, "line": number,
+                                             "units": stated if units is None else units_said(units)})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
