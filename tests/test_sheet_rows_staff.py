@@ -266,17 +266,22 @@ def test_the_sheets_unit_stated_alone_under_the_header_reads_every_amount_in_it(
     """金额单位：元 alone in the first cell of the row under the header is the sheet's unit, as above the
     header: it was taken as the name column's unit and every amount read in 万元, while the note said
     they were read in 元 (R&D of 800,000元 became 80亿, past every threshold, and no size check caught it)."""
-    rows = [["企业名称", "从业人员", "营业收入（2025年）", "研发费用（2025年）"], ["金额单位：元", None, None, None],
-            ["甲精密", 250, 50000000, 800000]]
-    csv_src = tmp_path / "名单.csv"
-    csv_src.write_text("\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\n",
-                       encoding="utf-8")
-    for src in (workbook(tmp_path / "名单.xlsx", ("名单", rows)), csv_src):
-        out = tmp_path / "out.jsonl"
-        code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
-        (line,) = scored(out)
-        read = figures(line)
-        assert code == 0 and line["result"]["name"] == "甲精密"
-        assert Decimal(str(read["financials.2025.revenue"])) == 5000
-        assert Decimal(str(read["financials.2025.rd_expense"])) == 80
-        assert "共读取 1 行，已评估 1 行，出错 0 行" in err
+    for persons in (None, "人"):  # alone, or opening a units row
+        rows = [["企业名称", "从业人员", "营业收入（2025年）", "研发费用（2025年）"], ["金额单位：元", persons, None, None],
+                ["甲精密", 250, 50000000, 800000]]
+        csv_src = tmp_path / "名单.csv"
+        csv_src.write_text("\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\n",
+                           encoding="utf-8")
+        _read_in_yuan(workbook(tmp_path / "名单.xlsx", ("名单", rows)))
+        _read_in_yuan(csv_src)
+
+
+def _read_in_yuan(src: Path) -> None:
+    out = src.with_suffix(".jsonl")
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    read = figures(line)
+    assert code == 0 and line["result"]["name"] == "甲精密"
+    assert Decimal(str(read["financials.2025.revenue"])) == 5000
+    assert Decimal(str(read["financials.2025.rd_expense"])) == 80
+    assert "共读取 1 行，已评估 1 行，出错 0 行" in err

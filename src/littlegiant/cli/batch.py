@@ -659,8 +659,9 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if header is None:
             return
         row = first[1] if first is not None and not isinstance(first[1], InputError) else None
-        stated = unit_statement(row) if row is not None else None  # 金额单位：元 under the header: the sheet's
-        units = units_row(row) if row is not None and stated is None else None
+        statement = unit_statement(row) if row is not None else None  # 金额单位：元 under the header: the sheet's
+        stated = statement[0] if statement is not None else None
+        units = units_row(row if statement is None else statement[1]) if row is not None else None
         if first is not None and units is not None:  # 人 | 亿元 under the header: the columns' units, no company
             header = with_units(header, units, str(path), first[0])
         if any(_has_bad_bytes(h) for h in header):
@@ -684,7 +685,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if first is not None and (units is not None or stated is not None):
             if on_note is not None:
                 on_note("run.unit_row", {"where": str(path), "line": first[0],
-                                         "units": stated if units is None else units_said(units)})
+                                         "units": units_said([stated or "", *(units or ())])})
             first = None
         for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"

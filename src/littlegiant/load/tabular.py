@@ -600,12 +600,19 @@ _UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "
 """The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
 
 
-def unit_statement(values: list[str]) -> str | None:
-    """The money unit a row right under the header states for the whole sheet, as a title row does
-    (金额单位：元 alone on its row), else None. Taken for a units row, it gave its unit to the column
-    it stood under (the names), and every amount was read in 万元 while the run said 元."""
-    filled = [v for v in values if v.strip()]
-    return title_unit(filled) if len(filled) == 1 else None
+def unit_statement(values: list[str]) -> tuple[str, list[str]] | None:
+    """The money unit a row right under the header states for the whole sheet in its first cell, as a
+    title row does (金额单位：元, alone or opening a units row: 金额单位：元 | 人 | 年), and the row
+    without it; else None. Taken for a units row's cell, it gave its unit to the column it stood
+    under (the names), and every amount was read in 万元 while the run said 元."""
+    at = next((i for i, v in enumerate(values) if v.strip()), None)
+    if at is None:
+        return None
+    unit = title_unit(values[at:at + 1])
+    rest = [*values[:at], "", *values[at + 1:]]
+    if unit is None or (any(v.strip() for v in rest) and units_row(rest) is None):
+        return None
+    return unit, rest
 
 
 def units_row(values: list[str]) -> list[str] | None:

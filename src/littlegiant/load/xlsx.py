@@ -241,8 +241,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return
-            stated = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
-            units = units_row(values) if stated is None else None  # 人 | 亿元 | 亿元: the columns' units, no company
+            statement = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
+            stated = statement[0] if statement is not None else None
+            units = units_row(values if statement is None else statement[1])  # 人 | 亿元: the columns' units
             if units is not None:
                 header = with_units(header, units, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
@@ -257,8 +258,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 search.unit = search.unit or stated
             if units is not None or stated is not None:
                 if on_note is not None:
-                    on_note("run.unit_row", {"where": where, "line": number,
-                                             "units": stated if units is None else units_said(units)})
+                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said([stated or "", *(units or ())])})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
