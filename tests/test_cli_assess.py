@@ -192,6 +192,19 @@ def test_set_by_a_label_naming_its_unit_reads_the_figure_in_that_unit(tmp_path: 
     assert [w["kind"] for w in doc["warnings"]] == ["answered_under", "asked_otherwise"]
 
 
+def test_every_warning_of_the_json_names_its_path_null_when_it_has_no_figure(tmp_path: Path) -> None:
+    """docs/output.md §4 gives each warning a ``path`` (null for stale_year and answered_under_unknown):
+    the answered_under warning (answers given under miit-2022, judged under 2026) had none, and a
+    script reading ``w["path"]`` of each stopped on it."""
+    path = tmp_path / "p.yaml"
+    path.write_text("answered_under: miit-2022\n" + (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    doc = assess_json(path, "--as-of", "2026-11-26")
+    said = [w for w in doc["warnings"] if w["kind"] == "answered_under"]
+    assert len(said) == 1 and said[0]["path"] is None and "2022" in said[0]["answered_under"]
+    assert all("path" in w for w in doc["warnings"])
+
+
 def test_set_by_the_other_rule_sets_incident_question_is_refused_naming_this_sets() -> None:
     """A what-if is an answer to this set's question: --set by the 2022 incident question's words under
     2026 was applied without a word. It is refused (exit 2, one line) naming the question asked."""

@@ -246,3 +246,42 @@ def test_none_in_an_amount_cell_says_to_write_0_and_is_never_read_as_0(tmp_path:
         "「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
         "「从业人员（上年末）」：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
     assert yi["status"] == "scored" and "financials.2025.revenue" not in {k for k, v in figures(yi).items() if v is not None}
+
+
+def test_a_second_list_whose_name_column_carries_a_remark_is_read_not_passed_over_as_a_summary(tmp_path: Path) -> None:
+    """企业名称（必填） heads the company names as 企业名称 does (the rows read their names from it): a
+    second list so headed, beside a first, lost every company as 'a summary sheet' with no name column."""
+    later = ("2026年新增", [["企业名称（必填）", "所属行业", "营业收入（2025年）"], ["乙公司", "制造业", 5000],
+                          ["丙公司", "制造业", 6000]])
+    coded = ("补充", [["统一社会信用代码（18位）", "所属行业", "营业收入（2025年）"], ["91320500MA1XXXXX1A", "制造业", 4000]])
+    src = workbook(tmp_path / "名单.xlsx", LIST, later, coded)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and "像是汇总表" not in err
+    assert [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [
+        ("甲公司", "已评估"), ("乙公司", "已评估"), ("丙公司", "已评估"), ("", "已评估")]
+
+
+def test_the_sheets_unit_stated_alone_under_the_header_reads_every_amount_in_it(tmp_path: Path) -> None:
+    """金额单位：元 alone in the first cell of the row under the header is the sheet's unit, as above the
+    header: it was taken as the name column's unit and every amount read in 万元, while the note said
+    they were read in 元 (R&D of 800,000元 became 80亿, past every threshold, and no size check caught it)."""
+    for persons in (None, "人"):  # alone, or opening a units row
+        rows = [["企业名称", "从业人员", "营业收入（2025年）", "研发费用（2025年）"], ["金额单位：元", persons, None, None],
+                ["甲精密", 250, 50000000, 800000]]
+        csv_src = tmp_path / "名单.csv"
+        csv_src.write_text("\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\n",
+                           encoding="utf-8")
+        _read_in_yuan(workbook(tmp_path / "名单.xlsx", ("名单", rows)))
+        _read_in_yuan(csv_src)
+
+
+def _read_in_yuan(src: Path) -> None:
+    out = src.with_suffix(".jsonl")
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    read = figures(line)
+    assert code == 0 and line["result"]["name"] == "甲精密"
+    assert Decimal(str(read["financials.2025.revenue"])) == 5000
+    assert Decimal(str(read["financials.2025.rd_expense"])) == 80
+    assert "共读取 1 行，已评估 1 行，出错 0 行" in err

@@ -634,7 +634,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, skipped_text, units_row, units_said, with_units
+    from littlegiant.load.tabular import not_a_company, skipped_text, unit_statement, units_row, units_said, with_units
 
     try:
         raw = path.open("rb")
@@ -660,7 +660,10 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         header = search.header
         if header is None:
             return
-        units = units_row(first[1]) if first is not None and not isinstance(first[1], InputError) else None
+        row = first[1] if first is not None and not isinstance(first[1], InputError) else None
+        statement = unit_statement(row) if row is not None else None  # 金额单位：元 under the header: the sheet's
+        stated = statement[0] if statement is not None else None
+        units = units_row(row if statement is None else statement[1]) if row is not None else None
         if first is not None and units is not None:  # 人 | 亿元 under the header: the columns' units, no company
             header = with_units(header, units, str(path), first[0])
         if any(_has_bad_bytes(h) for h in header):
@@ -677,11 +680,14 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             on_header(str(path), header)
         if search.converted is not None and on_note is not None:
             on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
+        if stated is not None:
+            search.unit = search.unit or stated
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
-        if first is not None and units is not None:
+        if first is not None and (units is not None or stated is not None):
             if on_note is not None:
-                on_note("run.unit_row", {"where": str(path), "line": first[0], "units": units_said(units)})
+                on_note("run.unit_row", {"where": str(path), "line": first[0],
+                                         "units": units_said([stated or "", *(units or ())])})
             first = None
         for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"

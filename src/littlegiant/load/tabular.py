@@ -99,8 +99,25 @@ def names_companies(header: str) -> bool:
     """Whether a header cell may head a column of company names (企业名称, 单位全称, Company name):
     a sheet with none, whose header is not found, is no list of companies but a summary beside it
     (区域 | 企业数 | 营业收入合计); one with such a column is a list the reader failed to read."""
-    folded = norm(header)
+    folded = _bare(norm(header))
     return folded in NAME_HEADERS or folded in ("company", "企业名", "公司名") or folded.endswith(_NAME_ENDINGS)
+
+
+def tells_companies_apart(header: str) -> bool:
+    """Whether a header cell heads a column that tells a sheet's companies apart: their names
+    (``names_companies``) or their 统一社会信用代码. A remark in brackets after it (企业名称（必填）,
+    统一社会信用代码（18位）) changes nothing, as the rows read their names from it all the same: a
+    second list so headed was passed over as a summary sheet, every company of it lost."""
+    return names_companies(header) or _bare(norm(header)) in CREDIT_CODE_HEADERS
+
+
+def _bare(folded: str) -> str:
+    """A folded header without the remarks in brackets at its end (企业名称(必填)(盖章) → 企业名称)."""
+    while True:
+        shorter = _TRAILING_GROUP.sub("", folded)
+        if shorter == folded or not shorter:
+            return folded
+        folded = shorter
 
 
 _NAME_ENDINGS = ("名称", "名字", "全称", "name")
@@ -581,6 +598,21 @@ columns above, which no company's row is made of."""
 
 _UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "计量单位:", "unit", "units"})
 """The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
+
+
+def unit_statement(values: list[str]) -> tuple[str, list[str]] | None:
+    """The money unit a row right under the header states for the whole sheet in its first cell, as a
+    title row does (金额单位：元, alone or opening a units row: 金额单位：元 | 人 | 年), and the row
+    without it; else None. Taken for a units row's cell, it gave its unit to the column it stood
+    under (the names), and every amount was read in 万元 while the run said 元."""
+    at = next((i for i, v in enumerate(values) if v.strip()), None)
+    if at is None:
+        return None
+    unit = title_unit(values[at:at + 1])
+    rest = [*values[:at], "", *values[at + 1:]]
+    if unit is None or (any(v.strip() for v in rest) and units_row(rest) is None):
+        return None
+    return unit, rest
 
 
 def units_row(values: list[str]) -> list[str] | None:

@@ -89,9 +89,9 @@ def _names_companies(ws: Any, known: Callable[[object], bool] | None, meant: Cal
 
 def _company_column(header: list[str]) -> bool:
     """Whether a header has a column that tells its rows' companies apart: a name, or a 统一社会信用代码."""
-    from littlegiant.load.tabular import CREDIT_CODE_HEADERS, names_companies, norm
+    from littlegiant.load.tabular import tells_companies_apart
 
-    return any(names_companies(h) or norm(h) in CREDIT_CODE_HEADERS for h in header if h)
+    return any(tells_companies_apart(h) for h in header if h)
 
 
 def count_rows(path: Path, sheet: str | None) -> int:
@@ -189,7 +189,15 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     another sheet's table names its companies, asked of a table whose header names none (按行业汇总:
     所属行业 | 企业数 | 营业收入): beside such a list it is a summary, passed over and said, as its rows
     scored were nameless companies; alone (None, or False) its rows are read as they always were."""
-    from littlegiant.load.tabular import names_companies, not_a_company, skipped_text, units_row, units_said, with_units
+    from littlegiant.load.tabular import (
+        names_companies,
+        not_a_company,
+        skipped_text,
+        unit_statement,
+        units_row,
+        units_said,
+        with_units,
+    )
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
         ws.reset_dimensions()
@@ -233,7 +241,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return
-            units = units_row(values)  # 人 | 亿元 | 亿元 under the header: the columns' units, no company
+            statement = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
+            stated = statement[0] if statement is not None else None
+            units = units_row(values if statement is None else statement[1])  # 人 | 亿元: the columns' units
             if units is not None:
                 header = with_units(header, units, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
@@ -244,9 +254,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
-            if units is not None:
+            if stated is not None:
+                search.unit = search.unit or stated
+            if units is not None or stated is not None:
                 if on_note is not None:
-                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said(units)})
+                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said([stated or "", *(units or ())])})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()

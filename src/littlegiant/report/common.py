@@ -399,7 +399,8 @@ def report_json(report: Report) -> dict[str, Any]:
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
     if report.answered_under is not None:
-        doc["warnings"].append({"kind": "answered_under", "answered_under": report.answered_under.get(report.lang),
+        doc["warnings"].append({"kind": "answered_under", "path": None,
+                                "answered_under": report.answered_under.get(report.lang),
                                 "message": answered_under_text(report.answered_under, report.result.rules_title,
                                                                report.result.as_of, report.lang)})
     doc["warnings"] += answered_under_warnings(report.asked_otherwise, report.unknown_set, report.result.rules_title,
