@@ -763,3 +763,29 @@ def test_save_beside_a_profile_file_is_refused_in_one_line(tmp_path: Path) -> No
         "littlegiant: error: --save: is for the interview (assess with no profile file), where its answers are saved; "
         "a profile file is only read: drop --save, or leave out the file to answer the questions"]
     assert not save.exists()
+
+
+def test_a_batch_says_answers_were_given_under_another_set_as_assess_does(tmp_path: Path) -> None:
+    """A file the interview saved under miit-2022, screened with others on a date that picks miit-2026:
+    assess said the answers were given to the other set's questions, the batch row and its full result
+    said nothing. Both now carry assess's words; a profile of the judging set says nothing."""
+    folder = tmp_path / "客户"
+    folder.mkdir()
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    (folder / "old.yaml").write_text("answered_under: miit-2022\n" + text, encoding="utf-8")
+    (folder / "new.yaml").write_text("answered_under: miit-2026\n" + text.replace("name: 示例精密部件有限公司",
+                                                                                 "name: 示例新公司"), encoding="utf-8")
+    args = ["--lang", "zh", "--as-of", "2026-11-26"]
+    doc = json.loads(runner.invoke(app, ["assess", str(folder / "old.yaml"), "--format", "json", *args]).stdout)
+    (said,) = [w for w in doc["warnings"] if w["kind"] == "answered_under"]
+    assert said["message"].startswith("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的")
+    summary, full = tmp_path / "结果.csv", tmp_path / "结果.jsonl"
+    assert runner.invoke(app, ["batch", str(folder), "-o", str(summary), "-q", *args]).exit_code == 0
+    with summary.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {Path(r["来源（文件:行）"]).stem: r["需核对的数据"] for r in csv.DictReader(handle)}
+    assert said["message"] in rows["old"] and "2022" not in rows["new"]
+    assert runner.invoke(app, ["batch", str(folder), "-o", str(full), "--format", "json", "-q", *args]).exit_code == 0
+    lines = {Path(line["source"]).stem: line["result"]["warnings"]
+             for line in map(json.loads, full.read_text("utf-8").splitlines())}
+    assert [w for w in lines["old"] if w["kind"] == "answered_under"] == [said]
+    assert [w for w in lines["new"] if w["kind"].startswith("answered_under")] == []

@@ -1224,9 +1224,14 @@ class Scorer:
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
         prof = to_profile(item, rules, self.encoding, self.as_of.year - 1)
         unsaved, notes = self._notes(item, prof)
-        # answers given to another rule set's question (the 2022 incident red line judged by 2026's)
-        others = profile.other_questions(rules, prof) if prof.answered_under is not None else []
-        unknown = profile.unknown_set(rules, prof) if prof.answered_under is not None else None  # miit-2025
+        # answers a profile says it gave under another shipped set (a sheet's row is under another set by one
+        # column's question alone: that answer is said), to that set's differently worded questions (the 2022
+        # incident red line judged by 2026's), or under a set this tool does not have
+        under = prof.answered_under is not None
+        other_set = profile.answered_set(rules, prof) if under and item.kind != "csv" else None
+        answered = other_set.title if other_set is not None else None
+        others = profile.other_questions(rules, prof) if under else []
+        unknown = profile.unknown_set(rules, prof) if under else None  # miit-2025
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             from littlegiant.report.result_json import to_bytes, to_dict, to_json
@@ -1235,9 +1240,10 @@ class Scorer:
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             ids = "".join(f'"{k}": {encode_basestring(v)}, ' for k, v in zip(ID_COLUMNS, input_ids(item), strict=True) if v)
             head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + said + '"result": '
-            if others or unknown:  # a rare row: its result read back, and warned of in it as assess's document is
+            if answered or others or unknown:  # a rare row: its result read back, and warned of in it as assess's is
                 doc = to_dict(result, self.lang, self.version)
-                doc["warnings"] += answered_under_warnings(others, unknown, result.rules_title, self.lang)
+                doc["warnings"] += answered_under_warnings(answered, others, unknown, result.rules_title, self.as_of,
+                                                           self.lang)
                 line = "".join((head, json.dumps(doc, ensure_ascii=False), "}\n"))
                 return line if codec is None else line.encode(*codec)
             if codec is None:
@@ -1259,7 +1265,8 @@ class Scorer:
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
-        asked = answered_under_texts(others, unknown, rules.title, self.lang) if others or unknown else []
+        asked = answered_under_texts(answered, others, unknown, rules.title, self.as_of, self.lang) \
+            if answered or others or unknown else []
         # the full result only where something needs it: the advice, and a figure said as approximate
         # (约500万), whose verdict the report flags when it is within 5% of a threshold (a close call);
         # with the calendar, as the report is: it names the set that judges a plan's later round

@@ -145,10 +145,9 @@ class Report:
         r = self.result
         stale = stale_year_text(r.latest_year, r.last_year, r.as_of, self.lang)
         unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
-        other = [answered_under_text(self.answered_under, r.rules_title, r.as_of, self.lang)] \
-            if self.answered_under is not None else []
-        return ([unheld] if unheld else []) + ([stale] if stale else []) + other \
-            + answered_under_texts(self.asked_otherwise, self.unknown_set, r.rules_title, self.lang) \
+        return ([unheld] if unheld else []) + ([stale] if stale else []) \
+            + answered_under_texts(self.answered_under, self.asked_otherwise, self.unknown_set, r.rules_title,
+                                   r.as_of, self.lang) \
             + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
     @property
@@ -313,11 +312,13 @@ def unknown_set_text(u: UnknownSet, judged_by: Text, lang: str) -> str:
             f"or remove it")
 
 
-def answered_under_texts(asked: list[OtherQuestion], unknown: UnknownSet | None, judged_by: Text,
-                         lang: str) -> list[str]:
-    """What the profile's ``answered_under`` calls for: each answer given to another set's question,
-    or that the set it names is not one this tool has. The report and a batch row say these alike."""
-    return [other_question_text(q, judged_by, lang) for q in asked] \
+def answered_under_texts(answered: Text | None, asked: list[OtherQuestion], unknown: UnknownSet | None,
+                         judged_by: Text, as_of: date, lang: str) -> list[str]:
+    """What the profile's ``answered_under`` calls for: that its answers were given to another shipped
+    set's questions (``answered``, that set's title), each answer to a question that set asked in other
+    words, or that the set it names is not one this tool has. The report and a batch row say these alike."""
+    return ([answered_under_text(answered, judged_by, as_of, lang)] if answered is not None else []) \
+        + [other_question_text(q, judged_by, lang) for q in asked] \
         + ([unknown_set_text(unknown, judged_by, lang)] if unknown is not None else [])
 
 
@@ -398,23 +399,20 @@ def report_json(report: Report) -> dict[str, Any]:
             {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in report.assumed],
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
-    if report.answered_under is not None:
-        doc["warnings"].append({"kind": "answered_under", "path": None,
-                                "answered_under": report.answered_under.get(report.lang),
-                                "message": answered_under_text(report.answered_under, report.result.rules_title,
-                                                               report.result.as_of, report.lang)})
-    doc["warnings"] += answered_under_warnings(report.asked_otherwise, report.unknown_set, report.result.rules_title,
-                                               report.lang)
+    doc["warnings"] += answered_under_warnings(report.answered_under, report.asked_otherwise, report.unknown_set,
+                                               report.result.rules_title, report.result.as_of, report.lang)
     return doc
 
 
-def answered_under_warnings(asked: list[OtherQuestion], unknown: UnknownSet | None, judged_by: Text,
-                            lang: str) -> list[dict[str, Any]]:
-    """``answered_under_texts`` as entries of a JSON result's ``warnings`` (kinds ``asked_otherwise``
-    and ``answered_under_unknown``): assess's document and a batch's full result carry them alike, as
-    a script reading either learns what the reports and the summary row say."""
-    return [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(lang),
-             "message": other_question_text(q, judged_by, lang)} for q in asked] \
+def answered_under_warnings(answered: Text | None, asked: list[OtherQuestion], unknown: UnknownSet | None,
+                            judged_by: Text, as_of: date, lang: str) -> list[dict[str, Any]]:
+    """``answered_under_texts`` as entries of a JSON result's ``warnings`` (kinds ``answered_under``,
+    ``asked_otherwise`` and ``answered_under_unknown``): assess's document and a batch's full result
+    carry them alike, as a script reading either learns what the reports and the summary row say."""
+    return ([{"kind": "answered_under", "path": None, "answered_under": answered.get(lang),
+              "message": answered_under_text(answered, judged_by, as_of, lang)}] if answered is not None else []) \
+        + [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(lang),
+            "message": other_question_text(q, judged_by, lang)} for q in asked] \
         + ([{"kind": "answered_under_unknown", "path": None, "answered_under": unknown.said,
              "message": unknown_set_text(unknown, judged_by, lang)}] if unknown is not None else [])
 
