@@ -789,3 +789,13 @@ def test_a_batch_says_answers_were_given_under_another_set_as_assess_does(tmp_pa
              for line in map(json.loads, full.read_text("utf-8").splitlines())}
     assert [w for w in lines["old"] if w["kind"] == "answered_under"] == [said]
     assert [w for w in lines["new"] if w["kind"].startswith("answered_under")] == []
+
+
+def test_a_number_refused_in_chinese_is_quoted_with_one_space(tmp_path: Path) -> None:
+    """answered_under: 2022 was refused with "现在是  2022": the word for a refused number brought its own
+    space to a sentence that had one."""
+    path = tmp_path / "au.yaml"
+    path.write_text("answered_under: 2022\nname: 甲\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", str(path), "--as-of", "2026-11-26", "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("应填这些回答所依据的规则编号（如 miit-2026），现在是 2022")

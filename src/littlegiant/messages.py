@@ -603,7 +603,7 @@ def describe(value: object, lang: str = "en") -> str:
         return ("“是”" if value else "“否”") if zh else str(value).lower()
     if isinstance(value, str):
         return f"文字“{clip(value, 40)}”" if zh else f"text {clip(value, 40)!r}"
-    return f" {clip(str(value), 40)}" if zh else str(value)
+    return clip(str(value), 40) if zh else str(value)  # the templates put the space: 现在是 2022
 
 
 def system_error(err: SystemError_, lang: str) -> str:
