@@ -3,6 +3,7 @@ path makes it, numbers written as people and programs read them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import date
@@ -80,6 +81,22 @@ def test_the_profile_digest_reads_each_figure_digit_for_digit(v: Decimal) -> Non
         ctx.prec = 200
         nudged = v + Decimal(1).scaleb(min(v.as_tuple().exponent, 0) - 1)  # type: ignore[operator]
     assert digest != Profile({"employees": nudged}).sha256()
+
+
+_SCALARS = (st.decimals() | st.booleans() | st.text()
+            | st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**30, 10**30), st.integers(-40, 40)))
+"""Figures include those Python writes with an exponent (1E+3, 5E-7), as a quotient or a spreadsheet's may be."""
+
+
+@settings(max_examples=500)
+@given(values=st.dictionaries(st.text(), _SCALARS, max_size=40))
+def test_the_profile_digest_is_the_sorted_compact_json_of_its_values(values: dict[str, Any]) -> None:
+    """The check code a report shows is the sha256 of the profile's values as compact JSON by sorted
+    path, each figure by its digits (``_canonical``): the code given by earlier versions, so a
+    consultant's saved reports still match the profiles they came from."""
+    canonical = {k: profile._canonical(v) for k, v in values.items()}
+    text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert Profile(values).sha256() == hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:

@@ -640,9 +640,21 @@ class Plan:
         scales = [(self._expr(sc.value) if sc.value is not None else None,
                    engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
 
+        if len(scales) == 1:  # most items: the best of one scale is that scale, spared best_of's lists and maxima
+            read, scorer = scales[0]
+
+            def one(state: State) -> ItemDetail:
+                v = read(state, 0) if read is not None else None
+                low, high, strict, chosen = scorer(v, state)
+                counts = low > _NO_POINTS  # as best_of: a scale's value and band are shown when it scores
+                return ItemDetail(min(low, cap), min(high, cap), min(strict, cap), v if counts else None,
+                                  chosen.label if counts and chosen is not None else None,
+                                  bool(counts and chosen is not None and chosen.review), (v,))
+            return one
+
         def best_of(state: State) -> ItemDetail:
             points, values = [], []
-            best, value, label, review = Decimal(-1), None, None, False
+            best, value, label, review = _NO_POINTS, None, None, False
             for read, scorer in scales:
                 v = read(state, 0) if read is not None else None
                 values.append(v)
@@ -878,6 +890,9 @@ def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
         return d.low, d.high, d.strict, None
     return points
 
+
+_NO_POINTS = Decimal(-1)
+"""Below any scale's points: best_of's start, so the first scale that scores is the best so far."""
 
 ROWS_KEPT = 256
 """How many rows a rule keeps for reuse: enough for every value a yes/no question, a level or a

