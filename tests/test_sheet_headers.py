@@ -248,7 +248,8 @@ def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(t
     """The sign ¥ gives way to a unit the column or sheet names (Excel's currency format writes ¥1,200 for a
     cell of a 万元 column); where the only unit is the default 万元, it means 元, as RMB and 元 do, in a sheet,
     a profile and --set alike: read as 万元, "￥80,000,000" meant as 元 was 8,000亿 and failed every tier.
-    A workbook cell shown with ¥ holds a number, in its column's unit."""
+    A workbook cell shown with ¥ (a currency format) reads as the same text typed would: 元 where no unit
+    is named, the column's unit where one is."""
     sheet, _ = write_both(tmp_path, [["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）"],
                                      ["甲公司", "工业", 260, "￥80,000,000", "￥4,000,000"],
                                      ["乙公司", "工业", 260, "80,000,000元", "4,000,000元"],
@@ -261,9 +262,9 @@ def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(t
     book = Workbook()
     book.active.append(["企业名称", "行业", "营业收入（2025年）"])
     book.active.append(["戊公司", "工业", 12000])
-    book.active["C2"].number_format = '"¥"#,##0'  # Excel's currency format on a cell of amounts in 万元
+    book.active["C2"].number_format = '"¥"#,##0'  # Excel's currency format, shown ¥12,000: 元, as typed text is
     book.save(tmp_path / "formatted.xlsx")
-    assert figures(results(tmp_path / "formatted.xlsx")[0][0])["financials.2025.revenue"] == 12000
+    assert figures(results(tmp_path / "formatted.xlsx")[0][0])["financials.2025.revenue"] == 1.2
     profile = tmp_path / "co.yaml"
     profile.write_text("name: 甲公司\nfinancials:\n  2025:\n    revenue: ￥80,000,000\n    main_revenue: ¥70,000,000\n",
                        encoding="utf-8")

@@ -285,3 +285,24 @@ def _read_in_yuan(src: Path) -> None:
     assert Decimal(str(read["financials.2025.revenue"])) == 5000
     assert Decimal(str(read["financials.2025.rd_expense"])) == 80
     assert "共读取 1 行，已评估 1 行，出错 0 行" in err
+
+
+def test_a_number_shown_with_yen_reads_as_the_same_text_typed_would(tmp_path: Path) -> None:
+    """¥80,000,000.00 shown by Excel's currency format, under 营业收入（2025年）: a cell typed as that text
+    was 8000万 (¥ where no unit is named is 元), the formatted number 8000亿. Both are 8000万 now; under
+    营业收入（万元）（2024年） the column's unit wins over the sign, as for typed text."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "营业收入（万元）（2024年）"])
+    ws.append(["甲", "工业", 100, 80000000, 7000])
+    ws.append(["乙", "工业", 100, "¥80,000,000.00", 7000])
+    ws.append(["丙", "工业", 100, 80000000.0, 7000])
+    for row, fmt in ((2, '"¥"#,##0.00'), (4, '_ ￥* #,##0.00_ ;_ ￥* -#,##0.00_ ')):
+        ws.cell(row, 4).number_format = fmt
+        ws.cell(row, 5).number_format = '[$¥-804]#,##0.00'
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    assert code == 0, err
+    assert [(figures(line)["financials.2025.revenue"], figures(line)["financials.2024.revenue"])
+            for line in scored(out)] == [(8000, 7000)] * 3

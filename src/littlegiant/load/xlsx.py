@@ -112,8 +112,10 @@ def count_rows(path: Path, sheet: str | None) -> int:
 def _cell(cell: Any) -> str:
     """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
     0.125) is given as shown, 12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned
-    of as a fraction that may mean 50%. A currency format (¥) changes no unit: the number is in its
-    column's (answers.CURRENCY)."""
+    of as a fraction that may mean 50%. A number shown with ¥ (a currency or accounting format) is
+    given with its sign, as typed text is: ¥ gives way to a unit the column or the sheet names, else
+    it is 元 (answers.CURRENCY). Read as a bare number, ¥80,000,000.00 in a column named without a unit
+    was 8,000亿, where the same text typed into a cell was 8,000万 (found by QA)."""
     value = cell.value
     if type(value) in (float, int):
         shown = cell.number_format or ""
@@ -121,6 +123,8 @@ def _cell(cell: Any) -> str:
             from littlegiant.load.profile import plain_number
 
             return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100) + "%"
+        if "¥" in shown or "￥" in shown:
+            return "¥" + cell_text(value)
     return cell_text(value)
 
 
