@@ -799,3 +799,14 @@ def test_a_number_refused_in_chinese_is_quoted_with_one_space(tmp_path: Path) ->
     result = runner.invoke(app, ["assess", str(path), "--as-of", "2026-11-26", "--lang", "zh"])
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("应填这些回答所依据的规则编号（如 miit-2026），现在是 2022")
+
+
+def test_answered_under_names_a_shipped_set_in_any_case(tmp_path: Path) -> None:
+    """answered_under: MIIT-2022 was warned of as a set this tool does not have, listing miit-2022 among
+    those it has: it is that set, and the report says the answers were given under it."""
+    path = tmp_path / "au.yaml"
+    path.write_text("answered_under: MIIT-2022\nname: 甲\n", encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["assess", str(path), "--format", "json", "--as-of", "2026-11-26",
+                                         "--lang", "zh"]).stdout)
+    assert [w["kind"] for w in doc["warnings"]] == ["answered_under"]
+    assert doc["warnings"][0]["answered_under"] == "优质中小企业梯度培育管理暂行办法（2022）"

@@ -148,7 +148,7 @@ def test_renewal_of_a_title_not_held_is_flagged(tmp_path: Path) -> None:
     args = ("--as-of", "2026-11-26", "--renewal", "little_giant")
     out = assess(tmp_path, LG22, *args, "--lang", "zh")
     assert out.exit_code == 0, out.output
-    said = re.sub(r"\n\s*", "", out.stdout.split("⚠ 请核对的数字\n", 1)[1])
+    said = re.sub(r"\n\s*", "", out.stdout.split("⚠ 请先核对\n", 1)[1])
     assert said.startswith('⚠ 本次按专精特新"小巨人"企业复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。')
     doc = json.loads(assess(tmp_path, LG22, *args, "--format", "json", "--lang", "en").stdout)
     assert doc["warnings"][0]["kind"] == "renewal_not_held" and "nothing to renew" in doc["warnings"][0]["message"]

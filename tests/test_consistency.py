@@ -222,7 +222,7 @@ def test_unusual_figures_are_warnings_in_every_format_never_errors(tmp_path: Pat
     warnings = json.loads(doc.stdout)["warnings"]
     assert [(w["kind"], w["path"]) for w in warnings] == [(kind, path)]
     for fmt, lang, words in (("text", "zh", "少见，请核对"), ("markdown", "en", "unusual, please check"),
-                             ("html", "zh", "请核对的数字")):
+                             ("html", "zh", "请先核对")):
         shown = invoke("assess", str(src), "--as-of", "2026-11-26", "--format", fmt, "--lang", lang)
         out = re.sub(r"\s+", "", shown.stdout) if fmt == "text" else shown.stdout  # the terminal wraps lines
         assert shown.exit_code == 0 and words in out, shown.stdout

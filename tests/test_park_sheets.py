@@ -74,7 +74,7 @@ def test_assess_file_warns_of_an_amount_in_yuan_in_text_and_json(tmp_path: Path)
                                                                                   1000000)
     assert "是否把「元」当成了「万元」" in warning["message"]
     code, text, _ = invoke("assess", str(src), "--lang", "zh")
-    assert "8,000 亿元" in text and "请核对的数字" in text
+    assert "8,000 亿元" in text and "请先核对" in text
 
 
 def test_the_interview_and_assess_share_one_plausibility_check(tmp_path: Path) -> None:

@@ -291,8 +291,8 @@ def answered_set(rules: RuleSet, profile: Profile) -> RuleSet | None:
     ``rules``, or names one not shipped (it cannot be read)."""
     from littlegiant.load import rules as rulesets
 
-    said = profile.answered_under
-    if said is None or said == rules.id or said not in {*rulesets.builtin_ids(), *rulesets.overlay_ids()}:
+    said = shipped_set(rules, profile.answered_under)
+    if said is None or said == rules.id:
         return None
     try:
         return rulesets.load(said)
@@ -336,14 +336,28 @@ def unknown_set(rules: RuleSet, profile: Profile) -> UnknownSet | None:
     from littlegiant.load import rules as rulesets
 
     said = profile.answered_under
-    if said is None or said == rules.id:
+    if said is None or said == rules.id or shipped_set(rules, said) is not None:
         return None
+    return UnknownSet(said, tuple((i, rulesets.load(i).title) for i in _shipped_ids(rules)))
+
+
+def shipped_set(rules: RuleSet, said: str | None) -> str | None:
+    """The shipped rule set ``answered_under`` names, in any case (MIIT-2022 is miit-2022, as a person
+    types it from a notice), else None."""
+    if said is None:
+        return None
+    folded = said.lower()
+    return next((i for i in _shipped_ids(rules) if i.lower() == folded), None)
+
+
+def _shipped_ids(rules: RuleSet) -> tuple[str, ...]:
+    """The ids of the shipped rule sets, listed once for ``rules`` (a batch asks once a row)."""
+    from littlegiant.load import rules as rulesets
+
     ids: tuple[str, ...] | None = rules.memo.get("profile.shipped")
-    if ids is None:  # a batch asks once a row: the folders are listed once
+    if ids is None:
         ids = rules.memo["profile.shipped"] = (*rulesets.builtin_ids(), *rulesets.overlay_ids())
-    if said in ids:
-        return None
-    return UnknownSet(said, tuple((i, rulesets.load(i).title) for i in ids))
+    return ids
 
 
 _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=None)

@@ -39,7 +39,7 @@ W = {
     "appendix": {"zh": "附录：假设计算命令", "en": "Appendix: what-if commands"},
     "basis": {"zh": "依据", "en": "Basis"},
     "basis_detail": {"zh": "评估依据", "en": "What this rests on"},
-    "warnings": {"zh": "请核对的数字", "en": "Figures to check"},
+    "warnings": {"zh": "请先核对", "en": "Check first"},  # figures, and notices such as answers given under other rules
     "what_if": {"zh": "假设变化带来的判定变化", "en": "What the what-if changed"},
     # a report made with --set: what it assumed, above its answer, which is the assumption's
     "assumed": {"zh": "假设（不是企业目前的实际数据）", "en": "What-if (not the company's actual figures)"},
