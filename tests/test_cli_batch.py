@@ -843,6 +843,7 @@ def test_ctrl_c_in_an_80_column_terminal_says_what_was_kept_on_lines_of_its_own(
     first = next(book["说明"].iter_rows(values_only=True))
     assert 0 < rows < 30_000
     assert first == ("未完成", f"本次运行中途停止，本文件只有前 {rows} 家企业的结果，不是名单的全部")
+    assert book.active.title == "说明"  # the file opens at that line, whatever it is later called
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -169,9 +169,10 @@ class ResultBook:
         from openpyxl.utils import get_column_letter
 
         info = self.info
-        if stopped:
+        if stopped:  # said first, on the sheet the file opens at, whatever the file is later called
             info.append([self._text(info, t("xlsx.stopped", self.lang)),
                          self._text(info, t("xlsx.stopped_rows", self.lang, n=self.rows))])
+            self.book.active = self.book.worksheets.index(info)
         for label, value in self.made:
             info.append([self._text(info, label), self._text(info, value)])
         try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
