@@ -364,7 +364,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "不能生成 {suffix} 格式的模板：请用 .yaml（企业资料）、.xlsx 或 .csv（批量评估表格）"),
     "opt.explain_format": ("writes text or JSON; write it to a .txt or .json file",
                            "只输出文字或 JSON，请写到 .txt 或 .json 文件"),
-    "opt.explain_many": ("{got!r} names {count} criteria; choose one of {named}",
+    "opt.explain_many": ("{got!r} names {count} criteria; be more specific, e.g. write one of their titles in full: "
+                         "{named}",
                          "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),
     "opt.columns_template": ("only with --csv (an .xlsx template has labels, a profile template field ids)",
                              "只能与 --csv 一起用（.xlsx 模板总用文字列名，企业信息模板总用英文编号）"),

@@ -378,11 +378,15 @@ def assess(
                     other=other.title.get(language), named=named, as_of=shown.isoformat(), other_id=other.id)
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
-            if language == "zh":  # titles, as a finance manager would type them; ids are for the rule author
-                titles = list(dict.fromkeys(c.title.zh for _, c in matches))
+            # titles, as a person would type them, in both languages; ids are for the rule author
+            titles = list(dict.fromkeys(c.title.get(language) for _, c in matches))
+            if language == "zh":
                 named = "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
-            else:
-                named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches[:EXPLAINED_AT_MOST])
+            elif fmt == "json":  # a script's author, who takes a criterion by its id
+                named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches)
+            else:  # the English listed 12 of 14 by id, with nothing said of the rest (found by QA)
+                named = ", ".join(f'"{title}"' for title in titles[:6]) + \
+                    (f" and {len(titles) - 6} more" if len(titles) > 6 else "")
             from littlegiant.messages import say as words
 
             # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
