@@ -644,3 +644,20 @@ def test_set_keeps_the_files_approximate_figures_and_sets_its_own(tmp_path: Path
     assert close(path, "digital_level=3") == ["financials.2025.revenue"]
     assert close(path, "financials.2025.revenue=5100") == []
     assert close(exact, "financials.2025.revenue=约5100万") == ["financials.2025.revenue"]
+
+
+def test_a_plan_checked_to_await_review_does_not_say_it_meets_the_tier() -> None:
+    """A plan whose changes, re-assessed together, leave the tier awaiting the authority's review said
+    "together meet it" (可达到): the figures are met, the rest is the authority's to judge, and it says so."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    for lang, said in (("zh", "数据方面的条件均可满足，其余由认定机关审核"),
+                       ("en", "meet every condition the figures decide; the rest awaits the authority's review")):
+        out = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
+                                       "--lang", lang], env={"COLUMNS": "200"}).stdout
+        flat = re.sub(r"\s+", " " if lang == "en" else "", out)
+        assert said in flat, out
+        assert "可达到（已验证：合并后重新评估为「待审核」）" not in flat and "meet it (checked: re-assessed with all of them, " \
+            "awaits review)" not in flat

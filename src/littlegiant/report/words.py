@@ -444,9 +444,14 @@ class Words:
             return head, notes, steps
         when = self._when(p)
         verdict = self.status(p.checked)
-        if p.checked in (MET, REVIEW):
+        if p.checked == MET:
             head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet it (checked: re-assessed with all of them, {verdict})")
+        elif p.checked == REVIEW:  # what the figures decide is met; the authority judges the rest
+            head = (f"{name}：{when}以下各项全部做到后，数据方面的条件均可满足，其余由认定机关审核"
+                    f"（已验证：合并后重新评估为「{verdict}」）" if zh else
+                    f"{name}: {when}all of the following together meet every condition the figures decide; the "
+                    f"rest awaits the authority's review (checked: re-assessed with all of them, {verdict})")
         elif p.checked == UNMET:
             head = (f"{name}：以下各项全部做到后仍不满足（已验证：合并后重新评估为「{verdict}」），须进一步调整" if zh else
                     f"{name}: after all of the following it is still not met (checked: {verdict}); more is needed")
