@@ -419,3 +419,10 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
     assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕\n  117号" in day
+
+
+def test_a_new_yes_no_route_in_the_diff_says_answered_yes_not_must_hold() -> None:
+    """新增可选条件：有效期内的高新技术企业（须满足）read as "optional, yet must be met": a yes/no route
+    reads 答「是」, and a red line still 须不存在."""
+    zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
+    assert "新增可选条件：有效期内的高新技术企业（答「是」）" in zh and "（须满足）" not in zh

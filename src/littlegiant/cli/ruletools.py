@@ -767,9 +767,10 @@ def _need(node: Node, rs: RuleSet, lang: str) -> str:
     if isinstance(node.threshold, str):
         return f"{OPS[lang].get(node.op or '', '')}{space}{label(node.threshold)}".strip() + applies
     if isinstance(node.threshold, bool):
+        # a yes/no question answered yes: "须满足" beside 新增可选条件 read as "optional, yet must be met"
         if zh:
-            return ("须满足" if node.threshold else "须不存在") + applies
-        return ("must hold" if node.threshold else "must not exist") + applies
+            return ("答「是」" if node.threshold else "须不存在") + applies
+        return ("answered yes" if node.threshold else "must not exist") + applies
     return f"{OPS[lang].get(node.op or '', '')}{space}{_n(node.threshold)}{unit}".strip() + applies
 
 
