@@ -62,7 +62,8 @@ def norm(text: str) -> str:
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称", "企业", "企业名", "名称", "公司"),
+    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称", "申报单位", "申报单位名称", "纳税人名称", "企业",
+             "企业名", "名称", "公司"),
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
                   "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
@@ -109,6 +110,25 @@ def tells_companies_apart(header: str) -> bool:
     统一社会信用代码（18位）) changes nothing, as the rows read their names from it all the same: a
     second list so headed was passed over as a summary sheet, every company of it lost."""
     return names_companies(header) or _bare(norm(header)) in CREDIT_CODE_HEADERS
+
+
+SUMMARY_COUNTS = frozenset(norm(h) for h in (
+    "企业数", "企业数量", "企业个数", "企业户数", "企业家数", "企业数目", "公司数", "单位数", "户数", "家数", "个数",
+    "数量", "数目", "企业总数", "合计企业数"))
+"""Headers of a count column (企业数, 户数（户）): a table with one counts companies, one row a group."""
+SUMMARY_GROUPS = frozenset(norm(h) for h in (
+    "所属行业", "行业", "行业类别", "行业分类", "地区", "所属地区", "区域", "所属区域", "区县", "县区", "园区", "所属园区",
+    "街道", "镇街", "乡镇", "类别", "分类", "企业类型", "规模", "企业规模"))
+"""Headers of a first column of groups (所属行业 | 企业数 …): each row a category, not a company."""
+
+
+def looks_like_summary(header: list[str]) -> bool:
+    """Whether a header with no column naming companies heads a summary (按行业汇总: 所属行业 | 企业数 |
+    营业收入合计), not a list whose name column is headed in words not known (客户, 申报主体): it counts
+    companies, or its first column holds groups. Only such a sheet, beside a list, is passed over: any
+    other was passed over whole too, its companies gone with a note, where read alone it is scored."""
+    cells = [_bare(norm(h)) for h in header if h and h.strip()]
+    return bool(cells) and (cells[0] in SUMMARY_GROUPS or any(c in SUMMARY_COUNTS for c in cells))
 
 
 def _bare(folded: str) -> str:
