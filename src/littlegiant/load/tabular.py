@@ -1039,6 +1039,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     taken: dict[str, str] = {}
     approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
     signed: set[str] = set()  # shares typed with their % sign: no fraction was meant
+    by_sign: dict[str, str] = {}  # amounts read in 元 for ¥ alone: said, as a 万元 column may look the same
     under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
@@ -1073,8 +1074,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         if value is not None:
             values[path] = value
             under = under or asked_under(rules, header)
-            if said is not None and said.approximate:
-                approximate.add(path)
+            if said is not None:
+                if said.approximate:
+                    approximate.add(path)
+                if said.by_sign:
+                    by_sign[path] = said.typed
             if percent_signed(f, cell):
                 signed.add(path)
     if not problems:
@@ -1085,7 +1089,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source, frozenset(approximate), under, frozenset(signed))
+    return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
