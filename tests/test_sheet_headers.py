@@ -5,6 +5,7 @@ read back and compared."""
 
 from __future__ import annotations
 
+import csv
 import json
 import tempfile
 from pathlib import Path
@@ -244,6 +245,37 @@ def test_an_unmerged_year_label_stops_at_a_column_named_by_itself(tmp_path: Path
                 read["employees"]) == (400, 7000, 350, 260)
 
 
+def test_an_amount_read_in_yuan_for_its_yuan_sign_alone_is_said_in_every_output(tmp_path: Path) -> None:
+    """"¥12,000.00" under 营业收入（2025年）, no unit named anywhere, is read as 元 (1.2万元), but a 万元 column
+    formatted as currency looks the same (then 1.2亿) and no size check catches that reading: the batch row's
+    需核对的数据, its JSON warnings, and assess's report and JSON each say how it was read and what to write
+    if 万元 was meant; a row's several such amounts are said once; a plain amount beside them is no warning."""
+    said = "「营业收入（2025年）」“{}12,000.00”按元读作 1.2万元；如果这一列以万元计，请在列名写明（万元）后重新评估"
+    header = ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "营业收入（2024年）"]
+    sheet, book = write_both(tmp_path, [header, ["甲公司", "工业", 120, "￥12,000.00", 1], ["乙公司", "工业", 60, 900, 800],
+                                        ["丙公司", "工业", 60, "￥3,000", "￥2,800"]])
+    for path in (sheet, book):
+        (jia, yi, bing), _ = results(path)
+        assert [(w["kind"], w["path"], w["typed"], w["value"], w["message"]) for w in jia["warnings"]
+                if w["kind"] == "yuan_sign"] == [("yuan_sign", "financials.2025.revenue", "￥12,000.00", 1.2, said.format("￥"))]
+        assert yi["warnings"] == [] and [w["typed"] for w in bing["warnings"]] == ["￥3,000", "￥2,800"]
+        out = tmp_path / "out.csv"
+        run = CliRunner().invoke(app, ["batch", str(path), "-o", str(out), "--as-of", AS_OF, "--lang", "zh"])
+        assert run.exit_code == 0, run.output
+        cells = [r["需核对的数据"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))]
+        assert said.format("￥") in cells[0] and "按元" not in cells[1]
+        assert cells[2].count("按元") == 1 and "「营业收入（2025年）」“￥3,000”等 2 项金额都按元读取（这一项读作 0.3万元）" in cells[2]
+    profile = tmp_path / "co.yaml"
+    profile.write_text("name: 甲公司\nemployees: 120\nfinancials:\n  2025:\n    revenue: ¥12,000.00\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["assess", str(profile), "--as-of", AS_OF, "--lang", "zh"], env={"COLUMNS": "200"})
+    assert run.exit_code == 0 and said.format("¥") in run.stdout
+    run = CliRunner().invoke(app, ["assess", str(profile), "--format", "json", "--as-of", AS_OF, "--lang", "zh"])
+    assert [w["message"] for w in json.loads(run.stdout)["warnings"] if w["kind"] == "yuan_sign"] == [said.format("¥")]
+    run = CliRunner().invoke(app, ["assess", str(profile), "--format", "json", "--as-of", AS_OF, "--lang", "zh",
+                                   "--set", "营业收入（2025年）=12000"])
+    assert all(w["kind"] != "yuan_sign" for w in json.loads(run.stdout)["warnings"])
+
+
 def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(tmp_path: Path) -> None:
     """The sign ¥ gives way to a unit the column or sheet names (Excel's currency format writes ¥1,200 for a
     cell of a 万元 column); where the only unit is the default 万元, it means 元, as RMB and 元 do, in a sheet,
@@ -258,7 +290,7 @@ def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(t
     found, _ = results(sheet)
     assert [(figures(r)["financials.2025.revenue"], figures(r)["financials.2025.rd_expense"]) for r in found] == \
         [(8000, 400)] * 4
-    assert all(r["warnings"] == [] for r in found)
+    assert [[w["kind"] for w in r["warnings"]] for r in found] == [["yuan_sign"] * 2, [], [], ["yuan_sign"] * 2]
     book = Workbook()
     book.active.append(["企业名称", "行业", "营业收入（2025年）"])
     book.active.append(["戊公司", "工业", 12000])
@@ -283,7 +315,7 @@ def test_a_yuan_sign_gives_way_to_a_named_unit_and_is_yuan_where_none_is_named(t
         sheet, book = write_both(folder, [*rows, ["甲公司", "工业", "￥1,200"]])
         (jia,), _ = results(sheet)
         assert (jia,) == tuple(results(book)[0])
-        assert figures(jia)["financials.2025.revenue"] == 1200, where
+        assert figures(jia)["financials.2025.revenue"] == 1200 and jia["warnings"] == [], where
     for where, rows in (("header", [["企业名称", "行业", "营业收入（2025年）（元）"]]),
                         ("title", [["园区企业情况（金额单位：元）"], ["企业名称", "行业", "营业收入（2025年）"]])):
         folder = tmp_path / where

@@ -262,6 +262,26 @@ def test_a_second_list_whose_name_column_carries_a_remark_is_read_not_passed_ove
         ("甲公司", "已评估"), ("乙公司", "已评估"), ("丙公司", "已评估"), ("", "已评估")]
 
 
+def test_a_second_list_headed_by_words_not_known_for_names_is_read_not_passed_over_as_a_summary(tmp_path: Path) -> None:
+    """申报单位 heads the names of an application list; 客户 is a name column the tool does not know. Beside a
+    企业名称 list, either sheet was passed over whole as 'a summary sheet', its companies gone with one note:
+    only a sheet that counts companies (企业数) or groups them (所属行业 first) is one. 申报单位 gives the
+    names; under 客户 the rows are scored nameless, as that sheet read alone is."""
+    declared = ("申报企业", [["序号", "申报单位", "所属行业", "营业收入（2025年）"], [1, "乙公司", "制造业", 5000],
+                         [2, "丙公司", "制造业", 6000]])
+    clients = ("客户", [["序号", "客户", "所属行业", "营业收入（2025年）"], [1, "丁公司", "制造业", 4000]])
+    src = workbook(tmp_path / "名单.xlsx", LIST, declared, clients, SUMMARY)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and err.count("像是汇总表") == 1 and "按行业汇总 没有企业名称列（像是汇总表），已略过" in err
+    assert [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [
+        ("甲公司", "已评估"), ("乙公司", "已评估"), ("丙公司", "已评估"), ("", "已评估")]
+    counted = ("统计", [["序号", "区域", "户数（户）", "营业收入（2025年）"], [1, "园区一", 2, 15000]])
+    code, _, err = invoke("batch", str(workbook(tmp_path / "计数.xlsx", LIST, counted)), "-o", str(out))
+    assert code == 0 and "统计 没有企业名称列（像是汇总表），已略过" in err
+    assert [r["企业名称"] for r in read_csv(out)] == ["甲公司"]
+
+
 def test_the_sheets_unit_stated_alone_under_the_header_reads_every_amount_in_it(tmp_path: Path) -> None:
     """金额单位：元 alone in the first cell of the row under the header is the sheet's unit, as above the
     header: it was taken as the name column's unit and every amount read in 万元, while the note said

@@ -227,7 +227,8 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from, rules_source=rules.source,
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
-        documents=documents(rules), warnings=unusual_figures(rules, profile.values, profile.percent_signed),
+        documents=documents(rules), warnings=unusual_figures(rules, profile.values, profile.percent_signed,
+                                                                 profile.yuan_by_sign),
         latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
     )

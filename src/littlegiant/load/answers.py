@@ -94,6 +94,7 @@ class Conversion:
     typed: str
     value: Decimal
     approximate: bool = False  # said as 约500万 or 500万左右: the figure read, but no more exact than that
+    by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
 
 
 def normalise(text: str) -> str:
@@ -194,6 +195,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw
     factor, typed, raw = Decimal(1) if unit is None else unit, about, exact
+    by_sign = False
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -204,6 +206,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw, size, sign = _money_unit(raw, stripped)
         if size is None and sign:
             size = YUAN if unit is None else unit  # ¥ alone: the unit the column or sheet names, else 元 (CURRENCY)
+            by_sign = unit is None
         if size is not None:
             factor, typed = size, typed or size != 1
     elif f.type == "percent":
@@ -224,7 +227,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
-    return value, Conversion(stripped, number, about) if typed else None
+    return value, Conversion(stripped, number, about, by_sign) if typed else None
 
 
 def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,

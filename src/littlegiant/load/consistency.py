@@ -10,14 +10,14 @@ every way in answers alike; the renderers and the interview put the findings int
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, FRACTION = "above", "growth", "large", "fraction"
+ABOVE, GROWTH, LARGE, FRACTION, YUAN_SIGN = "above", "growth", "large", "fraction", "yuan_sign"
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -56,7 +56,9 @@ class Unusual:
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
     (no ``other``). ``kind`` FRACTION: a share in percent of at most ``limit`` (no ``other``), which
-    may be a fraction (0.125 for 12.5%): said, never changed.
+    may be a fraction (0.125 for 12.5%): said, never changed. ``kind`` YUAN_SIGN: an amount read in 元
+    only because ¥ stood before it, ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column
+    formatted as currency shows alike (no ``other``, no ``limit``).
     """
 
     kind: str
@@ -64,6 +66,7 @@ class Unusual:
     other: Figure | None
     growth: Decimal | None = None
     limit: Decimal | None = None
+    typed: str | None = None
 
 
 class _Compiled:
@@ -186,10 +189,12 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
     return [PartOverWhole(part, whole) for part, whole in _above(values, _checks(rules, values).parts)]
 
 
-def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset()) -> list[Unusual]:
+def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
+                    by_sign: Mapping[str, str] | None = None) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
     a plausible size (as the interview asks about them): warnings, never errors. ``signed``: the
-    shares typed with their percent sign (0.5%), which say they are no fraction."""
+    shares typed with their percent sign (0.5%), which say they are no fraction. ``by_sign``: the
+    amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
     for f, now, _, before in checks.growth:
@@ -209,4 +214,9 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
             out.append(Unusual(FRACTION, Figure(f, path, v), None, limit=FRACTION_MOST))
+    for f, path, _, _ in checks.large if by_sign else ():  # every amount has a size check: its field is there
+        typed = by_sign.get(path) if by_sign else None
+        v = values[path]
+        if typed is not None and type(v) is Decimal:
+            out.append(Unusual(YUAN_SIGN, Figure(f, path, v), None, typed=typed))
     return out

@@ -47,6 +47,10 @@ class Profile:
     percent_signed: frozenset[str] = frozenset()
     """The paths of shares typed with their percent sign (0.5%, a cell Excel shows as 0.5%): no
     fraction was meant, and none is warned of (consistency.FRACTION)."""
+    yuan_by_sign: dict[str, str] = field(default_factory=dict)
+    """The amounts read in 元 only because ¥ stood before them (¥12,000.00, with no unit in the header,
+    no 金额单位 and no units row), by path, as typed: a 万元 column Excel formats as currency shows the
+    same, so either reading may be wrong, and the report says which was taken (consistency.YUAN_SIGN)."""
 
     @property
     def name(self) -> str | None:
@@ -243,15 +247,17 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     values: dict[str, Scalar] = {}
     approximate: set[str] = set()
     signed: set[str] = set()
+    by_sign: dict[str, str] = {}
     answered_under = _answered_under(data, source)
-    token, sign_token = _APPROXIMATE.set(approximate), _SIGNED.set(signed)
+    token, sign_token, yuan_token = _APPROXIMATE.set(approximate), _SIGNED.set(signed), _YUAN_BY_SIGN.set(by_sign)
     try:
         _walk(data if answered_under is None else _without(data, ANSWERED_UNDER), _root(rules), values, source)
     finally:
         _APPROXIMATE.reset(token)
         _SIGNED.reset(sign_token)
+        _YUAN_BY_SIGN.reset(yuan_token)
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source, frozenset(approximate), answered_under, frozenset(signed))
+    return Profile(values, source, frozenset(approximate), answered_under, frozenset(signed), by_sign)
 
 
 ANSWERED_UNDER = "answered_under"
@@ -365,6 +371,8 @@ _APPROXIMATE: ContextVar[set[str] | None] = ContextVar("approximate", default=No
 noted where such text is read (``_checked``), so that a profile of plain numbers costs nothing more."""
 _SIGNED: ContextVar[set[str] | None] = ContextVar("percent_signed", default=None)
 """Where from_data collects the paths of shares written with their percent sign (0.5%), as _APPROXIMATE."""
+_YUAN_BY_SIGN: ContextVar[dict[str, str] | None] = ContextVar("yuan_by_sign", default=None)
+"""Where from_data collects the amounts read in 元 because of ¥ alone (Profile.yuan_by_sign), as _APPROXIMATE."""
 
 
 def from_row(row: Mapping[str, Any], rules: RuleSet, source: str, last_year: int | None = None) -> Profile:
@@ -543,6 +551,9 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
                 signed = _SIGNED.get()
                 if signed is not None and percent_signed(f, value):
                     signed.add(where)
+                by_sign = _YUAN_BY_SIGN.get() if conversion is not None and conversion.by_sign else None
+                if by_sign is not None and conversion is not None:
+                    by_sign[where] = conversion.typed
                 return typed
         raise exc.moved(file=source, line=line_of(data, key), field=where) from None
 
@@ -914,7 +925,7 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
     reads it). A figure set as 约… is approximate, one set exactly is not; the file's other
     approximate figures stay so."""
     values = dict(profile.values)
-    approximate, signed = set(profile.approximate), set(profile.percent_signed)
+    approximate, signed, by_sign = set(profile.approximate), set(profile.percent_signed), dict(profile.yuan_by_sign)
     for item in assignments:
         name, text = _assignment(item)
         path, f = set_field(rules, name, last_year)
@@ -937,5 +948,9 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
             signed.add(path)
         else:
             signed.discard(path)
+        if read is not None and read.by_sign and value is not None:
+            by_sign[path] = read.typed
+        else:
+            by_sign.pop(path, None)
     check_parts(rules, values, source="--set")
-    return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed))
+    return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed), by_sign)

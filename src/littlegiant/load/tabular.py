@@ -62,7 +62,8 @@ def norm(text: str) -> str:
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称", "企业", "企业名", "名称", "公司"),
+    "name": ("公司名称", "单位名称", "企业全称", "公司全称", "单位全称", "申报单位", "申报单位名称", "纳税人名称", "企业",
+             "企业名", "名称", "公司"),
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
                   "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
@@ -109,6 +110,25 @@ def tells_companies_apart(header: str) -> bool:
     统一社会信用代码（18位）) changes nothing, as the rows read their names from it all the same: a
     second list so headed was passed over as a summary sheet, every company of it lost."""
     return names_companies(header) or _bare(norm(header)) in CREDIT_CODE_HEADERS
+
+
+SUMMARY_COUNTS = frozenset(norm(h) for h in (
+    "企业数", "企业数量", "企业个数", "企业户数", "企业家数", "企业数目", "公司数", "单位数", "户数", "家数", "个数",
+    "数量", "数目", "企业总数", "合计企业数"))
+"""Headers of a count column (企业数, 户数（户）): a table with one counts companies, one row a group."""
+SUMMARY_GROUPS = frozenset(norm(h) for h in (
+    "所属行业", "行业", "行业类别", "行业分类", "地区", "所属地区", "区域", "所属区域", "区县", "县区", "园区", "所属园区",
+    "街道", "镇街", "乡镇", "类别", "分类", "企业类型", "规模", "企业规模"))
+"""Headers of a first column of groups (所属行业 | 企业数 …): each row a category, not a company."""
+
+
+def looks_like_summary(header: list[str]) -> bool:
+    """Whether a header with no column naming companies heads a summary (按行业汇总: 所属行业 | 企业数 |
+    营业收入合计), not a list whose name column is headed in words not known (客户, 申报主体): it counts
+    companies, or its first column holds groups. Only such a sheet, beside a list, is passed over: any
+    other was passed over whole too, its companies gone with a note, where read alone it is scored."""
+    cells = [_bare(norm(h)) for h in header if h and h.strip()]
+    return bool(cells) and (cells[0] in SUMMARY_GROUPS or any(c in SUMMARY_COUNTS for c in cells))
 
 
 def _bare(folded: str) -> str:
@@ -1019,6 +1039,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     taken: dict[str, str] = {}
     approximate: set[str] = set()  # cells said as 约500万 / 500万左右: a verdict close to them is flagged
     signed: set[str] = set()  # shares typed with their % sign: no fraction was meant
+    by_sign: dict[str, str] = {}  # amounts read in 元 for ¥ alone: said, as a 万元 column may look the same
     under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
@@ -1053,8 +1074,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         if value is not None:
             values[path] = value
             under = under or asked_under(rules, header)
-            if said is not None and said.approximate:
-                approximate.add(path)
+            if said is not None:
+                if said.approximate:
+                    approximate.add(path)
+                if said.by_sign:
+                    by_sign[path] = said.typed
             if percent_signed(f, cell):
                 signed.add(path)
     if not problems:
@@ -1065,7 +1089,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source, frozenset(approximate), under, frozenset(signed))
+    return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}

@@ -191,9 +191,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
     of its error: the caller knows whether another sheet held the companies. ``elsewhere``: whether
     another sheet's table names its companies, asked of a table whose header names none (按行业汇总:
-    所属行业 | 企业数 | 营业收入): beside such a list it is a summary, passed over and said, as its rows
-    scored were nameless companies; alone (None, or False) its rows are read as they always were."""
+    所属行业 | 企业数 | 营业收入): beside such a list, if it counts companies or groups them
+    (``looks_like_summary``), it is a summary, passed over and said, as its rows scored were nameless
+    companies; alone (None, or False), or a list with a name column headed in words not known (客户),
+    its rows are read as they always were."""
     from littlegiant.load.tabular import (
+        looks_like_summary,
         names_companies,
         not_a_company,
         skipped_text,
@@ -241,7 +244,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 continue
             header = search.header
             assert header is not None
-            if elsewhere is not None and not _company_column(header) and elsewhere():
+            if elsewhere is not None and not _company_column(header) and looks_like_summary(header) and elsewhere():
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return

@@ -17,7 +17,7 @@ from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import TierPlan
 from littlegiant.i18n import SIZE
-from littlegiant.load.consistency import ABOVE, FRACTION, MONEY_TYPES, Figure, PartOverWhole, Unusual
+from littlegiant.load.consistency import ABOVE, FRACTION, LARGE, MONEY_TYPES, YUAN_SIGN, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import (
     Assumed,
     OtherQuestion,
@@ -469,6 +469,12 @@ def warning_text(w: Unusual, lang: str) -> str:
         if lang == "zh":
             return f"「{name}」{typed}%：如果填的是小数（{typed} 即 {meant}%），请改填 {meant}；请核对"
         return f"{name} is {typed}%: if a fraction was entered ({typed} for {meant}%), enter {meant}; please check"
+    if w.kind == YUAN_SIGN:  # ¥ alone decided 元: a 万元 column formatted as currency shows the same
+        name, value = _figure(w.figure, lang)
+        if lang == "zh":
+            return f"「{name}」“{w.typed}”按元读作 {value}；如果这一列以万元计，请在列名写明（万元）后重新评估"
+        return (f"{name} \u201c{w.typed}\u201d was read in yuan, as {value}; if the column is in 10k CNY, "
+                "write (万元) in its header and assess again")
     if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
         name, value = _figure(w.figure, lang)
         if w.figure.field.type in MONEY_TYPES:
@@ -500,8 +506,20 @@ def warning_lines(result: Result, lang: str) -> list[str]:
 
 def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
     """Unusual figures as sentences, the amounts past any SME's size said once: a sheet kept in 元 has
-    every amount so, and six sentences asking the same question buried the row's other warnings."""
-    large = [w for w in found if w.other is None and w.figure.field.type in MONEY_TYPES]
+    every amount so, and six sentences asking the same question buried the row's other warnings. So
+    are the amounts read in 元 for ¥ alone: a sheet formatted as currency has every amount so."""
+    by_sign = [w for w in found if w.kind == YUAN_SIGN]
+    if len(by_sign) > 1:
+        first = by_sign[0]
+        name, value = _figure(first.figure, lang)
+        more = len(by_sign) - 1
+        said = (f"「{name}」“{first.typed}”等 {len(by_sign)} 项金额都按元读取（这一项读作 {value}）；"
+                "如果这些列以万元计，请在列名写明（万元）后重新评估" if lang == "zh" else
+                f"{name} \u201c{first.typed}\u201d and {more} more {plural(more, 'amount', 'amounts')} after ¥ were read "
+                f"in yuan (this one as {value}); if the columns are in 10k CNY, write (万元) in their headers and "
+                "assess again")
+        return [*warning_sentences([w for w in found if w.kind != YUAN_SIGN], lang), said]
+    large = [w for w in found if w.kind == LARGE and w.figure.field.type in MONEY_TYPES]
     if len(large) < 2:
         return [warning_text(w, lang) for w in found]
     out = [warning_text(w, lang) for w in found if w not in large]

@@ -350,6 +350,8 @@ def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
     d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value)}
     if w.other is not None:
         d |= {"compared_with": w.other.path, "compared_value": json_value(w.other.value)}
+    elif w.typed is not None:  # yuan_sign: the amount as typed (¥12,000.00), read in 元
+        d["typed"] = w.typed
     else:
         d["limit"] = json_value(w.limit)
     if w.growth is not None:
