@@ -774,6 +774,8 @@ class HeaderSearch:
         group's, which nothing left in the file says it is."""
         if self.known is None:  # no way to tell a group row from a title or a company's row
             return None
+        if _titled(upper, lower):
+            return None
         out: list[str] = []
         group = ""
         until: int | None = None  # the last column a merged group label reaches (None: not merged)
@@ -813,6 +815,15 @@ class HeaderSearch:
         if unit is None or _UNIT_GROUP.search(label) is not None:
             return group + label
         return group[: unit.start()].rstrip() + label + unit.group(0).strip()
+
+def _titled(upper: list[str], lower: list[str]) -> bool:
+    """Whether ``upper`` is a title stating the sheet's unit (园区企业情况表（金额单位：万元）) alone
+    over the start of the header: no group row. Taken for one, its unit went to the name column
+    (企业名称（金额单位：万元）), the header ended there, and every row under a two-row header was
+    an error while 2025年 and 2024年 were passed over."""
+    filled = [i for i, v in enumerate(upper) if v]
+    first = next((i for i, v in enumerate(lower) if v), None)
+    return len(filled) == 1 and first is not None and filled[0] <= first and title_unit(upper) is not None
 
 
 
