@@ -581,8 +581,9 @@ def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row
     """The same 企业名称 or 统一社会信用代码 on a later row, and every row of a file given again, carry a note
     naming the earlier row; no row is dropped and the first rows carry none."""
     src = tmp_path / "in.csv"
-    src.write_text("企业名称,统一社会信用代码,营业收入（2025年）\n甲公司,91320500AAAA,8000\n乙公司,91320500BBBB,7000\n"
-                   "甲公司,91320500CCCC,8000\n丙公司,91320500bbbb,100\n", encoding="utf-8")
+    src.write_text("企业名称,统一社会信用代码,营业收入（2025年）\n甲公司,91320500MA1AAAAA0M,8000\n"
+                   "乙公司,91320500MA1BBBBB0X,7000\n甲公司,91320500MA1CCCCC06,8000\n丙公司,91320500ma1bbbbb0x,100\n",
+                   encoding="utf-8")  # real codes (their check characters fit): a wrong one is noted on its row
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(src), str(src), "-o", str(out), "--lang", "zh")
     rows = results_sheet(out)

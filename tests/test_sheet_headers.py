@@ -92,6 +92,27 @@ def test_a_two_row_header_reads_each_year_from_csv_as_from_the_merged_workbook(t
     assert "出错 0 行" in said and "略过" not in said
 
 
+@pytest.mark.parametrize("title", ["园区企业情况表（金额单位：万元）", "金额单位：万元", "园区企业情况表（单位：万元）"])
+@pytest.mark.parametrize("units", [None, [None, None, "亿元", None, "亿元", "万元"]], ids=["no-units-row", "units-row"])
+def test_a_title_naming_the_unit_over_a_two_row_header_reads_every_year(tmp_path: Path, title: str,
+                                                                        units: list[Any] | None) -> None:
+    """园区企业情况表（金额单位：万元） over 2025年/2024年 merged over 营业收入 and 研发费用 (and a units row
+    under them): each year's figures are read, from the CSV as from the workbook, no row an error. The
+    title's unit was given to 企业名称 as to a group row's column, and every company was an error."""
+    rows: Rows = [[title], ["企业名称", "所属行业", "2025年", None, "2024年", None],
+                  [None, None, "营业收入", "研发费用", "营业收入", "研发费用"], *([units] if units else []),
+                  ["甲公司", "工业", 1.2, 300, 1, 250]]
+    sheet, book = write_both(tmp_path, rows, ("C2:D2", "E2:F2"))
+    from_csv, said = results(sheet)
+    assert from_csv == results(book)[0]
+    (jia,) = from_csv
+    read = figures(jia)
+    scale = 10000 if units else 1
+    assert (read["financials.2025.revenue"], read["financials.2025.rd_expense"]) == (1.2 * scale, 300)
+    assert (read["financials.2024.revenue"], read["financials.2024.rd_expense"]) == (1 * scale, 250)
+    assert "出错 0 行" in said and "略过" not in said
+
+
 def test_a_yuan_title_line_converts_the_csv_amounts_as_the_workbook_does(tmp_path: Path) -> None:
     """Under 金额单位：元, 9,000,000 in a CSV is 900 万元 as in the workbook: 乙 is not 专精特新, no amount is
     flagged as too large, and the run says how it read them."""

@@ -253,6 +253,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"),
     "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are scored)",
                        "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.code_number": ("unified social credit code “{param}” was stored by Excel as a number, which keeps 15 digits "
+                         "and zeroes the rest: set the column to Text in the original sheet and type the codes again",
+                         "统一社会信用代码“{param}”在 Excel 中存成了数字，只保留 15 位，末几位已变成 0；请在原表中把这一列"
+                         "设为文本后重新填写"),
+    "note.code_check": ("unified social credit code “{param}” fails its check character (GB 32100): a character "
+                        "mistyped, or digits lost when Excel stored it as a number? Check it in the original sheet",
+                        "统一社会信用代码“{param}”校验位不符，可能填错了，或被 Excel 存成数字后丢了末几位；请在原表中核对"
+                        "（若是后者，请把这一列设为文本后重新填写）"),
     "note.same_file": ("this file is given twice: this row repeats one read before (both are scored)",
                        "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"),
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "

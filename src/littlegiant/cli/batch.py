@@ -51,6 +51,7 @@ from littlegiant.load.tabular import (
     add_note,
     every_problem,
     norm,
+    note_code,
     note_kinds,
     row_identity,
     row_profile,
@@ -705,7 +706,9 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 yield Item(where, "error", InputError(kind="row.cells", params={
                     "cells": len(cells), "columns": len(header), "header_line": search.line}))
             else:
-                yield Item(where, "csv", {**dict(zip(header, cells, strict=True)), **unit})
+                read = {**dict(zip(header, cells, strict=True)), **unit}
+                note_code(read)
+                yield Item(where, "csv", read)
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})

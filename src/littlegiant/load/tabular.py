@@ -12,7 +12,7 @@ import copy
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -576,6 +576,39 @@ def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
     return found[0], found[1]
 
 
+CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+"""The characters of a 统一社会信用代码 (GB 32100-2015: no I, O, S, V, Z), each worth its place here."""
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
+
+
+def code_checks(code: str) -> bool:
+    """Whether a 统一社会信用代码 is 18 characters whose last is the check character of the first 17
+    (GB 32100-2015: weights 3^i mod 31)."""
+    code = unicodedata.normalize("NFKC", code).replace(" ", "").upper()
+    if len(code) != 18 or any(ch not in CODE_CHARS for ch in code):
+        return False
+    total = sum(CODE_CHARS.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
+    return CODE_CHARS[-total % 31] == code[17]
+
+
+def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
+    """Note a row's 统一社会信用代码 (``row_identity``'s) that cannot be as the company's: read from a
+    number cell with more than 15 digits (``numbers``: the headers of the row's number cells), or
+    shown as 9.14403E+17 in a CSV, Excel kept 15 and zeroed the rest; else one failing its check
+    character. Carried into the results without a word, 914403001922038000 matched no company on
+    a park's master list. Only a note: the row is still scored. A cell with no digit (无, 暂无, -)
+    gives no code to check."""
+    code, _ = row_identity(cells)
+    digits = sum(ch.isdigit() for ch in code)
+    if not digits:
+        return
+    column = next(h for h, v in cells.items() if norm(h) in CREDIT_CODE_HEADERS and v.strip())
+    if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
+        add_note(cells, "note.code_number", code)
+    elif not code_checks(code):
+        add_note(cells, "note.code_check", code)
+
+
 def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
     """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
     compared (spaces, letter case and full-width forms folded), so that a company entered twice is
@@ -794,6 +827,8 @@ class HeaderSearch:
         group's, which nothing left in the file says it is."""
         if self.known is None:  # no way to tell a group row from a title or a company's row
             return None
+        if _titled(upper, lower):
+            return None
         out: list[str] = []
         group = ""
         until: int | None = None  # the last column a merged group label reaches (None: not merged)
@@ -834,6 +869,14 @@ class HeaderSearch:
             return group + label
         return group[: unit.start()].rstrip() + label + unit.group(0).strip()
 
+def _titled(upper: list[str], lower: list[str]) -> bool:
+    """Whether ``upper`` is a title stating the sheet's unit (园区企业情况表（金额单位：万元）) alone
+    over the start of the header: no group row. Taken for one, its unit went to the name column
+    (企业名称（金额单位：万元）), the header ended there, and every row under a two-row header was
+    an error while 2025年 and 2024年 were passed over."""
+    filled = [i for i, v in enumerate(upper) if v]
+    first = next((i for i, v in enumerate(lower) if v), None)
+    return len(filled) == 1 and first is not None and filled[0] <= first and title_unit(upper) is not None
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"

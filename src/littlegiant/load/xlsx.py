@@ -199,6 +199,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         looks_like_summary,
         names_companies,
         not_a_company,
+        note_code,
         skipped_text,
         unit_statement,
         units_row,
@@ -286,6 +287,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if uncomputed:
             unsaved += len(uncomputed)
             add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
+        note_code(cells, {header[i] for i, c in enumerate(raw) if i < len(header) and type(c.value) in (int, float)})
         yield f"{where}:{number}", cells
     if header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
