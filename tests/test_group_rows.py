@@ -78,3 +78,24 @@ def test_a_name_ending_as_a_company_does_is_a_company_whatever_comes_before(
     name = before + word + middle + ending
     assert not_a_company(HEADER, ["1", name, "工业", "100"], False) is None
     assert not_a_company(HEADER, ["", before + word, "", "100"], False) in ("total", "average")
+
+
+def test_amounts_in_a_currency_the_tool_cannot_convert_refuse_the_file_naming_column_and_unit(tmp_path: Path) -> None:
+    """万美元 in the units row (or in the header) over 营业收入: the row was an error row saying 现在是“万元”, and
+    the company under it read in 万元, 1000万美元 as 1000万元. The run stops in one line naming both; over a
+    column the rules do not read (出口额) the unit changes nothing."""
+    out = tmp_path / "out.csv"
+    for text in ("企业名称,营业收入（2025年）,研发费用（2025年）\n,万美元,万元\n甲公司,1000,300\n",
+                 "企业名称,营业收入（2025年）（万美元）,研发费用（2025年）\n甲公司,1000,300\n"):
+        src = tmp_path / "名单.csv"
+        src.write_text(text, encoding="utf-8")
+        code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+        assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+        assert "“营业收入（2025年）（万美元）”列：金额单位是“万美元”，无法换算" in err
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [["企业名称", "营业收入（2025年）"], ["", "千港元"], ["甲公司", 1000]]))
+    code, _, err = invoke("batch", str(src), "--lang", "en", "-o", str(out))
+    assert code == 2 and "营业收入（2025年）（千港元）: amounts in 千港元, which cannot be converted" in err
+    src = tmp_path / "出口.csv"
+    src.write_text("企业名称,营业收入（2025年）,出口额\n,万元,万美元\n甲公司,1000,300\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"] and "“出口额（万美元）”" in err

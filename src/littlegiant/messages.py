@@ -229,6 +229,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
                         "the one the figures are in",
                         "列名写明金额单位是{own}，下面的单位行（第 {line} 行）却写着{unit}：请只保留数字实际所用的单位"),
+    "column.foreign_money": ("amounts in {unit}, which cannot be converted: give them in yuan (元, 万元 or 亿元) "
+                             "at the rate of the year, and name that unit",
+                             "金额单位是“{unit}”，无法换算：请按当年汇率折成人民币（元、万元或亿元）填写，并写明单位"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.json_object": ("expected a JSON object of profile fields such as {example}, got {got}",

@@ -248,13 +248,32 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
         if len(cache) >= COLUMNS_KEPT:
             cache.clear()
         try:
-            found = cache[header, last_year] = _resolve(rules, header, last_year)
+            found = cache[header, last_year] = _convertible(header, _resolve(rules, header, last_year))
         except InputError as exc:
             cache[header, last_year] = exc
             raise
     if isinstance(found, InputError):
         raise copy.copy(found).with_traceback(None)
     return found
+
+
+_FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:美元|美金|港元|港币|欧元|日元|英镑|澳元|加元|新台币|台币|澳门元|"
+                            r"韩元|卢布|新加坡元|瑞士法郎)|(?:usd|hkd|eur|jpy|gbp)(?:万|千|百万|千元|万元)?")
+"""A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
+
+
+def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDef]:
+    """``found``, unless it is an amount its header says is in a foreign currency (营业收入（2025年）（万美元）,
+    or so marked by a units row under it): such a column was read in 万元, 1000万美元 as 1000万元,
+    without a word. It is refused, naming the unit."""
+    path, f = found
+    if f.type in MONEY_TYPES:
+        for group in _GROUP.findall(_split_groups(norm(header))):
+            if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", group)):
+                name = header.strip()
+                raise InputError(kind="column.foreign_money", params={"unit": group}, field=name,
+                                 label=Text(f"“{name}”列", name))
+    return path, f
 
 
 COLUMNS_KEPT = 4096
@@ -626,7 +645,7 @@ def units_row(values: list[str]) -> list[str] | None:
         word = found.group(1).strip("()") if found is not None else cell
         if word in _UNIT_LABELS:
             word = ""  # 单位 | 人 | 亿元: the row's own label
-        elif word and word not in UNIT_ROW_WORDS:
+        elif word and word not in UNIT_ROW_WORDS and not _FOREIGN_MONEY.fullmatch(word.lower()):
             return None
         out.append(word)
     return out if any(out) else None
@@ -639,6 +658,8 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
+        if i < len(header) and header[i].strip() and _FOREIGN_MONEY.fullmatch(unit.lower()):
+            out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit, if the column is an amount (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
         own = [part for part in _group_parts(norm(header[i])) if part in _UNIT_FACTOR]
@@ -652,7 +673,11 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
 
 
 def units_said(units: list[str]) -> str:
-    """The units of a units row, each once, in the order of their columns: 人、亿元."""
+    """The units of a units row, each once, in the order of their columns: 人、亿元; "" (nothing to say)
+    when one is a foreign currency (万美元): the note says the figures are read in those units, and
+    the run stops on them instead (``_convertible``), or passes over the column (出口额) it heads."""
+    if any(_FOREIGN_MONEY.fullmatch(u.lower()) for u in units):
+        return ""
     return "、".join(dict.fromkeys(u for u in units if u))
 
 

@@ -276,8 +276,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if stated is not None:
                 search.unit = search.unit or stated
             if units is not None or stated is not None:
-                if on_note is not None:
-                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said([stated or "", *(units or ())])})
+                if on_note is not None and (said := units_said([stated or "", *(units or ())])):
+                    on_note("run.unit_row", {"where": where, "line": number, "units": said})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
