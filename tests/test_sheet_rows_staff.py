@@ -134,15 +134,32 @@ def test_a_sheet_without_a_name_column_beside_the_list_is_passed_over_before_or_
 
 def test_a_sheet_without_a_name_column_alone_is_still_read(tmp_path: Path) -> None:
     """One sheet of figures with no name column (or only a 信用代码 beside it) is read as before, each row a
-    company without a name, said on its row; so is the summary sheet named by --sheet."""
+    company without a name, said on its row; so is a sheet named by --sheet that counts no companies."""
     src = workbook(tmp_path / "表.xlsx", ("表", [["信用代码", "所属行业", "营业收入（2025年）"], ["9132", "制造业", 3000]]),
                    ("说明", [["1. 金额单位为万元"]]))
     out = tmp_path / "out.csv"
     code, _, _ = invoke("batch", str(src), "-o", str(out))
     assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+    figures_only = ("数据", [["所属行业", "营业收入（2025年）"], ["制造业", 3000]])
+    src = workbook(tmp_path / "名单.xlsx", LIST, figures_only)
+    code, _, _ = invoke("batch", str(src), "--sheet", "数据", "-o", str(out))
+    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("", "已评估")]
+
+
+def test_a_summary_sheet_named_by_sheet_is_refused_in_one_line(tmp_path: Path) -> None:
+    """--sheet 按行业汇总 (所属行业 | 企业数 | 营业收入): each group was scored as a nameless company with the
+    group's sums, results a park could take for its companies'. It is refused, naming the count column
+    and the sheets there are, and nothing is written."""
     src = workbook(tmp_path / "名单.xlsx", LIST, SUMMARY)
-    code, _, _ = invoke("batch", str(src), "--sheet", "按行业汇总", "-o", str(out))
-    assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("", "已评估")] * 2
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--sheet", "按行业汇总", "--lang", "zh", "-o", str(out))
+    assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
+    assert "工作表“按行业汇总”没有企业名称列，却有“企业数”这样的计数列，像是汇总表" in err
+    assert "（现有：企业名单, 按行业汇总）" in err and "Traceback" not in err
+    counted = ("统计", [["所属行业", "企业数（家）", "营业收入（2025年）"], ["制造业", 2, 15000]])
+    code, _, err = invoke("batch", str(workbook(tmp_path / "计数.xlsx", LIST, counted)), "--sheet", "统计",
+                          "--lang", "en", "-o", str(out))
+    assert code == 2 and "sheet '统计' has no column of company names but counts them ('企业数（家）')" in err
 
 
 CODED = ("序号,企业名称,统一社会信用代码,营业收入（2025年）,联系人\n"

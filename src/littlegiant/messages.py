@@ -229,6 +229,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
                         "the one the figures are in",
                         "列名写明金额单位是{own}，下面的单位行（第 {line} 行）却写着{unit}：请只保留数字实际所用的单位"),
+    "column.foreign_money": ("amounts in {unit}, which cannot be converted: give them in yuan (元, 万元 or 亿元) "
+                             "at the rate of the year, and name that unit",
+                             "金额单位是“{unit}”，无法换算：请按当年汇率折成人民币（元、万元或亿元）填写，并写明单位"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.json_object": ("expected a JSON object of profile fields such as {example}, got {got}",
@@ -244,6 +247,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                   "这一行有 {cells} 个单元格，但第 {header_line} 行（列名）有 {columns} 列"),
     "sheet.repeated": ("the column {column!r} appears twice in the header row {row}",
                        "第 {row} 行（列名）中“{column}”列出现了两次"),
+    "sheet.summary_named": ("sheet {sheet!r} has no column of company names but counts them ({column!r}): it looks "
+                            "like a summary, not a list of companies; name the sheet that lists them (the workbook "
+                            "has: {sheets})",
+                            "工作表“{sheet}”没有企业名称列，却有“{column}”这样的计数列，像是汇总表，不是企业名单；"
+                            "请指定列有企业名单的工作表（现有：{sheets}）"),
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),

@@ -686,9 +686,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
         if first is not None and (units is not None or stated is not None):
-            if on_note is not None:
-                on_note("run.unit_row", {"where": str(path), "line": first[0],
-                                         "units": units_said([stated or "", *(units or ())])})
+            if on_note is not None and (said := units_said([stated or "", *(units or ())])):
+                on_note("run.unit_row", {"where": str(path), "line": first[0], "units": said})
             first = None
         for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"

@@ -268,13 +268,32 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
         if len(cache) >= COLUMNS_KEPT:
             cache.clear()
         try:
-            found = cache[header, last_year] = _resolve(rules, header, last_year)
+            found = cache[header, last_year] = _convertible(header, _resolve(rules, header, last_year))
         except InputError as exc:
             cache[header, last_year] = exc
             raise
     if isinstance(found, InputError):
         raise copy.copy(found).with_traceback(None)
     return found
+
+
+_FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:美元|美金|港元|港币|欧元|日元|英镑|澳元|加元|新台币|台币|澳门元|"
+                            r"韩元|卢布|新加坡元|瑞士法郎)|(?:usd|hkd|eur|jpy|gbp)(?:万|千|百万|千元|万元)?")
+"""A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
+
+
+def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDef]:
+    """``found``, unless it is an amount its header says is in a foreign currency (营业收入（2025年）（万美元）,
+    or so marked by a units row under it): such a column was read in 万元, 1000万美元 as 1000万元,
+    without a word. It is refused, naming the unit."""
+    path, f = found
+    if f.type in MONEY_TYPES:
+        for group in _GROUP.findall(_split_groups(norm(header))):
+            if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", group)):
+                name = header.strip()
+                raise InputError(kind="column.foreign_money", params={"unit": group}, field=name,
+                                 label=Text(f"“{name}”列", name))
+    return path, f
 
 
 COLUMNS_KEPT = 4096
@@ -679,7 +698,7 @@ def units_row(values: list[str]) -> list[str] | None:
         word = found.group(1).strip("()") if found is not None else cell
         if word in _UNIT_LABELS:
             word = ""  # 单位 | 人 | 亿元: the row's own label
-        elif word and word not in UNIT_ROW_WORDS:
+        elif word and word not in UNIT_ROW_WORDS and not _FOREIGN_MONEY.fullmatch(word.lower()):
             return None
         out.append(word)
     return out if any(out) else None
@@ -692,6 +711,8 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
+        if i < len(header) and header[i].strip() and _FOREIGN_MONEY.fullmatch(unit.lower()):
+            out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit, if the column is an amount (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
         own = [part for part in _group_parts(norm(header[i])) if part in _UNIT_FACTOR]
@@ -705,7 +726,11 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
 
 
 def units_said(units: list[str]) -> str:
-    """The units of a units row, each once, in the order of their columns: 人、亿元."""
+    """The units of a units row, each once, in the order of their columns: 人、亿元; "" (nothing to say)
+    when one is a foreign currency (万美元): the note says the figures are read in those units, and
+    the run stops on them instead (``_convertible``), or passes over the column (出口额) it heads."""
+    if any(_FOREIGN_MONEY.fullmatch(u.lower()) for u in units):
+        return ""
     return "、".join(dict.fromkeys(u for u in units if u))
 
 
@@ -880,7 +905,7 @@ def _titled(upper: list[str], lower: list[str]) -> bool:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
-AVERAGE = "average"
+AVERAGE, SECTION = "average", "section"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -896,15 +921,86 @@ def numbered_only(header: list[str], values: list[str]) -> bool:
 _SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
 """A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
 _COUNTED = r"(?:共计?)?\d+(?:家|个|户)(?:企业|公司|单位)?"
-_SUMMARY_CELL = re.compile(r"(?:(总合计|合计数|合计|总计|小计|共计|累计|total|subtotal|grandtotal)"
-                           r"|(平均值|平均数|平均|均值|average|mean))"
+_TOTAL_WORDS = "总合计|合计数|合计|总计|小计|共计|累计"
+_AVERAGE_WORDS = "平均值|平均数|平均|均值"
+_SUMMARY_CELL = re.compile(rf"(?:({_TOTAL_WORDS}|total|subtotal|grandtotal)"
+                           rf"|({_AVERAGE_WORDS}|average|mean))"
                            rf":?(?:{_COUNTED}|\({_COUNTED}\))?|共计?\d+(?:家|个|户)(?:企业|公司|单位)?")
 """A cell that makes its row a sum or an average of the companies above (合计, 平均, 共计3家企业, 合计（3家）),
 by ``norm``: the word alone or with a count, so that 平均精密机械有限公司 is still a company."""
+_SUMMARY_ENDING = re.compile(rf"(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))$")
+_SUMMARY_OPENING = re.compile(rf"(?:以上|本页|全部|总)(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))")
+"""A group's or a page's sums (高新区小计, 本页小计, 以上合计, 全部企业平均值; 以上合计金额): the word at the
+end of the cell, or after 以上/本页/全部/总 at its start, once its remark is trimmed (``_trimmed``)."""
+_REMARK = re.compile(rf"(?:\([^()]*\)|{_COUNTED}|[:,.;、。\-—~])+$")
+"""What a park writes after a totals row's word, by ``norm``: a remark in brackets (合计（万元）), a count
+(小计：2家), a colon."""
+_COMPANY_ENDINGS = ("公司", "厂", "中心", "合作社", "研究院", "研究所", "事务所", "店", "部", "社", "集团", "商行",
+                    "工作室", "场", "站", "院", "所", "馆", "行", "ltd", "ltd.", "inc", "inc.", "co.", "llc", "合伙)")
+"""How a company's name ends (有限公司, 加工厂, 检测中心, 合作社, 门市部): a cell so ending is a company,
+whatever words come before (平均精密机械有限公司, 以上合计科技有限公司)."""
+_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}"
+                      r"(?:部分|类|组|批|片区)[、:.]?|(?:\d{1,2}[、)]|\(\d{1,2}\))(?=.))(.{0,20})")
+"""A heading over a group of a list (一、高新区, （一）经开区, 二、, 1、制造业, 第一部分), by ``norm``: an
+ordinal and a short name of a place or a group, or none."""
+
+
+_LABEL_MOST = 40
+"""The longest label of a totals row read for its ending (全部企业平均值（3家，万元））."""
+
+
+def _trimmed(folded: str) -> str:
+    """A folded cell without what follows a totals row's word (合计：3家 → 合计, 小计（万元） → 小计)."""
+    return _REMARK.sub("", folded) or folded
+
+
+def _summary_kind(cell: str) -> str | None:
+    """TOTAL or AVERAGE for a cell that makes its row the sums or the means of the companies above it
+    (合计, 合计（3家）, 高新区小计, 本页小计, 以上合计, 总计：, 均值（3家）), else None. A company's name never
+    ends in those words (``_COMPANY_ENDINGS``): 平均精密机械有限公司 and 共计科技有限公司 are companies."""
+    folded = norm(cell)
+    whole = _SUMMARY_CELL.fullmatch(folded)
+    if whole is not None:
+        return AVERAGE if whole.group(2) else TOTAL
+    if len(folded) > _LABEL_MOST:  # a sentence (注：…), not a label
+        return None
+    folded = _trimmed(folded)
+    if folded.endswith(_COMPANY_ENDINGS):
+        return None
+    found = _SUMMARY_ENDING.search(folded) or _SUMMARY_OPENING.match(folded)
+    if found is None:
+        return None
+    return AVERAGE if found.group(2) else TOTAL
+
+
+def section_heading(header: list[str], values: list[str]) -> bool:
+    """Whether a row is a heading over a group of the list (一、高新区 | | |, （一）经开区, 二、): an
+    ordinal and a short name alone on its row, but for a sequence number. Scored, it was a company
+    with no name and no figure; a row so named with figures in it is still read as a company."""
+    filled = [i for i, v in enumerate(values) if v.strip()]
+    headed = [i for i in filled if not (i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+                                        and _SEQUENCE.fullmatch(values[i].strip()))]
+    if len(headed) != 1:
+        return False
+    heading = _ORDINAL.fullmatch(norm(values[headed[0]]))
+    return heading is not None and not _trimmed(heading.group(1)).endswith(_COMPANY_ENDINGS)
+
+
 _PART_OF_TOTAL = re.compile(r"其中[:：,，]")
 """A subtotal under a totals row (其中：高新技术企业): a count of some of the companies, never one."""
 _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
+
+
+_COUNT_HEADERS = frozenset({"企业数", "企业数量", "企业个数", "企业户数", "企业家数", "企业总数", "公司数", "单位数",
+                            "户数", "家数"})
+
+
+def counts_companies(header: str) -> bool:
+    """Whether a header cell heads a count of companies (企业数, 企业数（家）, 高新技术企业数, 户数): a sheet
+    with one and no name column is a summary by group, not a list of companies."""
+    folded = _bare(norm(header))
+    return folded in _COUNT_HEADERS or folded.endswith("企业数")
 
 
 def skipped_row(values: list[str]) -> str | None:
@@ -917,9 +1013,9 @@ def skipped_row(values: list[str]) -> str | None:
     if not filled:
         return None
     for cell in filled[:2]:
-        summary = _SUMMARY_CELL.fullmatch(norm(cell))
-        if summary is not None:
-            return AVERAGE if summary.group(2) else TOTAL
+        kind = _summary_kind(cell)
+        if kind is not None:
+            return kind
     if any(_PART_OF_TOTAL.match(norm(v)) for v in filled[:2]):
         return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
@@ -961,18 +1057,19 @@ def column_numbers(header: list[str], values: list[str]) -> bool:
 
 
 def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
-    """Why a row of a table is not read as a company (TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS), or
-    None: the CSV and the xlsx readers pass over the same rows, and say them. ``under_header``: the
-    row comes right under the header, where a template numbers its columns."""
+    """Why a row of a table is not read as a company (TOTAL, AVERAGE, SUBTOTAL, FOOTER, NUMBERED, SECTION,
+    COLUMN_NUMBERS), or None: the CSV and the xlsx readers pass over the same rows, and say them.
+    ``under_header``: the row comes right under the header, where a template numbers its columns."""
     if under_header and column_numbers(header, values):
         return COLUMN_NUMBERS
-    return skipped_row(values) or (NUMBERED if numbered_only(header, values) else None)
+    return skipped_row(values) or (NUMBERED if numbered_only(header, values) else None) or \
+        (SECTION if section_heading(header, values) else None)
 
 
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
     words = {TOTAL: ("合计行", "totals"), AVERAGE: ("平均值行", "averages"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
-             FOOTER: ("表尾说明", "footer"),
+             FOOTER: ("表尾说明", "footer"), SECTION: ("分组标题行", "section headings"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
     zh, en = [], []

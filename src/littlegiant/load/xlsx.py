@@ -52,6 +52,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": ", ".join(names)},
                                  file=str(path), field="--sheet")
             names = [sheet]
+            on_header = _refusing_summary(path, sheet, book.sheetnames, on_header)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         shown = [name for name in names if _tabled(book[name], sheet)]
@@ -92,6 +93,24 @@ def _company_column(header: list[str]) -> bool:
     from littlegiant.load.tabular import tells_companies_apart
 
     return any(tells_companies_apart(h) for h in header if h)
+
+
+def _refusing_summary(path: Path, sheet: str, sheets: list[str], on_header: Callable[[str, list[str]], None] | None,
+                      ) -> Callable[[str, list[str]], None]:
+    """``on_header`` for the sheet named by --sheet, refusing it when its header names no company but
+    counts them (按行业汇总: 所属行业 | 企业数 | 营业收入): each of its rows scored was a nameless company
+    with a group's summed figures, which a park took for results, where it had meant the list."""
+    from littlegiant.load.tabular import counts_companies
+
+    def told(where: str, header: list[str]) -> None:
+        counted = [h for h in header if h and counts_companies(h)]
+        if counted and not _company_column(header):
+            raise InputError(kind="sheet.summary_named", params={"sheet": sheet, "column": counted[0],
+                                                                 "sheets": ", ".join(sheets)},
+                             file=str(path), field="--sheet")
+        if on_header is not None:
+            on_header(where, header)
+    return told
 
 
 def count_rows(path: Path, sheet: str | None) -> int:
@@ -265,8 +284,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if stated is not None:
                 search.unit = search.unit or stated
             if units is not None or stated is not None:
-                if on_note is not None:
-                    on_note("run.unit_row", {"where": where, "line": number, "units": units_said([stated or "", *(units or ())])})
+                if on_note is not None and (said := units_said([stated or "", *(units or ())])):
+                    on_note("run.unit_row", {"where": where, "line": number, "units": said})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
