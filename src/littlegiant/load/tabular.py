@@ -992,15 +992,11 @@ _FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
 
 
-_COUNT_HEADERS = frozenset({"企业数", "企业数量", "企业个数", "企业户数", "企业家数", "企业总数", "公司数", "单位数",
-                            "户数", "家数"})
-
-
 def counts_companies(header: str) -> bool:
     """Whether a header cell heads a count of companies (企业数, 企业数（家）, 高新技术企业数, 户数): a sheet
-    with one and no name column is a summary by group, not a list of companies."""
+    with one and no name column is a summary by group, not a list of companies (SUMMARY_COUNTS)."""
     folded = _bare(norm(header))
-    return folded in _COUNT_HEADERS or folded.endswith("企业数")
+    return folded in SUMMARY_COUNTS or folded.endswith("企业数")
 
 
 def skipped_row(values: list[str]) -> str | None:
