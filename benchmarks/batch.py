@@ -218,7 +218,7 @@ def full_vs_summary(tmp: Path, rows: int = 2000) -> None:
         profiles = [profile.from_data(json.loads(line), rs, "bench") for line in handle]
     day = date(2026, 11, 26)
     plan = plan_for(rs, day.year - 1, None)
-    item = type("Item", (), {"source": "bench"})()
+    item = type("Item", (), {"source": "bench", "kind": "data"})()
     groups = [profiles[i:i + 300] for i in range(0, 1800, 300)]
 
     def each(fn: object, rounds: list[list[object]]) -> float:
