@@ -80,3 +80,17 @@ def test_exactly_one_check_character_fits_and_any_one_character_changed_fails(bo
     assert code_checks(code.lower()) and code_checks(" ".join(code))
     changed = code[:at] + other + code[at + 1:]
     assert code_checks(changed) == (changed == code)
+
+
+def test_a_code_column_headed_with_a_remark_is_carried_and_checked(tmp_path: Path) -> None:
+    """统一社会信用代码（18位）: the note said the column was passed over as naming nothing the rules ask, and
+    its codes came back neither in the results nor checked. A remark in brackets changes nothing."""
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,统一社会信用代码（18位）,营业收入（2025年）\n甲,91320500MA1XXXXX1A,3000\n"
+                   "乙,914403001922038216,100\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--as-of", "2026-11-26", "--lang", "zh"])
+    assert result.exit_code == 0 and "统一社会信用代码（18位）" not in result.output, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["credit_code"] for r in rows] == ["91320500MA1XXXXX1A", "914403001922038216"]
+    assert "校验位不符" in rows[0]["warnings"] and rows[1]["warnings"] is None

@@ -577,6 +577,14 @@ them to its master list): its 统一社会信用代码 (CREDIT_CODE_HEADERS) and
 _ID_KINDS: dict[str, int | None] = {}
 
 
+def id_kind(header: str) -> int | None:
+    """0 for a header of the 统一社会信用代码, 1 for a 序号's, else None: a remark in brackets after it
+    (统一社会信用代码（18位）) changes nothing, as ``tells_companies_apart`` has it. So headed, a park's
+    codes were said to be passed over, and came back neither in the results nor checked."""
+    folded = _bare(norm(header))
+    return 0 if folded in CREDIT_CODE_HEADERS else 1 if folded in SEQUENCE_HEADERS else None
+
+
 def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
     """A row's own 统一社会信用代码 and 序号 (or 编号, No.) as typed, each "" when it has none: the first
     column of each kind. Headers are told apart once (a sheet's rows share them; at most
@@ -588,8 +596,7 @@ def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
         if kind == -1:
             if len(kinds) >= COLUMNS_KEPT:
                 kinds.clear()
-            folded = norm(header)
-            kind = kinds[header] = 0 if folded in CREDIT_CODE_HEADERS else 1 if folded in SEQUENCE_HEADERS else None
+            kind = kinds[header] = id_kind(header)
         if kind is not None and not found[kind]:
             found[kind] = cell.strip()
     return found[0], found[1]
@@ -621,7 +628,7 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    column = next(h for h, v in cells.items() if norm(h) in CREDIT_CODE_HEADERS and v.strip())
+    column = next(h for h, v in cells.items() if id_kind(h) == 0 and v.strip())
     if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
         add_note(cells, "note.code_number", code)
     elif not code_checks(code):
@@ -636,7 +643,7 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     for header, cell in cells.items():
         if header.startswith("\x00") or not cell.strip():
             continue
-        if norm(header) in CREDIT_CODE_HEADERS:
+        if id_kind(header) == 0:
             found.append(("code", norm(cell)))
             continue
         try:
@@ -1110,7 +1117,7 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind == kind and norm(h) not in ours and norm(h) not in CREDIT_CODE_HEADERS | SEQUENCE_HEADERS:
+            if exc.kind == kind and norm(h) not in ours and id_kind(h) is None:
                 out.append(h.strip())  # not the 信用代码 and 序号 written back beside the results (row_identity)
             continue
         if path == "name" and named and norm(h) in BARE_NAME_HEADERS and kind == "column.unknown":
