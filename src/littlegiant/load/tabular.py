@@ -523,6 +523,11 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
+        if sheet is not None and _FOREIGN_MONEY.fullmatch(sheet.lower()):
+            # 金额单位：万美元 above the list: read in 万元, 1000万美元 was 1000万元 without a word
+            name = header.strip()
+            raise InputError(kind="column.foreign_money", params={"unit": sheet}, field=name,
+                             label=Text(f"“{name}”列", name))
         return _UNIT_FACTOR.get(sheet or "")
     return found
 
@@ -648,7 +653,8 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
+_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)|单位[:：]\s*("
+                         + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
@@ -658,7 +664,7 @@ def title_unit(cells: Iterable[str]) -> str | None:
     for cell in cells:
         found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
         if found is not None:
-            return found.group(1)
+            return found.group(1) or found.group(2)
     return None
 
 
@@ -768,8 +774,11 @@ class HeaderSearch:
 
     @property
     def converted(self) -> str | None:
-        """The unit the title rows name when it is not 万元: the run says that its amounts are converted."""
-        return None if self.unit == "万元" else self.unit
+        """The unit the title rows name when it is not 万元: the run says that its amounts are converted.
+        None for a foreign one (万美元): nothing is converted, each amount under it is refused."""
+        if self.unit is None or self.unit == "万元" or _FOREIGN_MONEY.fullmatch(self.unit.lower()):
+            return None
+        return self.unit
 
     @property
     def given_up(self) -> bool:
