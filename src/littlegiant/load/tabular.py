@@ -1203,6 +1203,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
+        if f.type not in MONEY_TYPES:
+            cell = _SIGN_ONLY.sub("", cell)
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
@@ -1235,6 +1237,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
     return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
+
+
+_SIGN_ONLY = re.compile(r"^\s*[¥￥]\s*(?=[-+]?\d)")
+"""The ¥ of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a figure that is
+no amount (从业人员 ¥120): a park formats its whole table so, and every row was an error, 应填整数."""
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
