@@ -122,3 +122,16 @@ def test_a_foreign_unit_named_above_the_list_refuses_its_amounts_instead_of_read
     src.write_text("金额单位：万美元\n企业名称,营业收入（2025年）（万元）\n甲公司,1000\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
     assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+
+
+def test_a_heading_split_between_the_sequence_and_name_columns_is_passed_over(tmp_path: Path) -> None:
+    """一、 in the 序号 column and 高新区 under 企业名称, nothing else: scored, it was a company named 高新区 with
+    no figure (found in review). Companies numbered 1, 2 and a 一 beside a company's name are still read."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,营业收入（2025年）\n一、,高新区,\n1,甲公司,5000\n（二）,经开区,\n2,乙公司,6000\n"
+                   "三,丙精密机械有限公司,\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0
+    assert [r["企业名称"] for r in read_csv(out)] == ["甲公司", "乙公司", "丙精密机械有限公司"]
+    assert "第 2、4 行（分组标题行）" in err

@@ -954,6 +954,10 @@ _ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二
 ordinal and a short name of a place or a group, or none."""
 
 
+_HAN_ORDINAL = re.compile(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]?")
+"""A group's ordinal alone in the 序号 column (一、, 一, （一）), by ``norm``: companies are numbered 1, 2, 3."""
+
+
 _LABEL_MOST = 40
 """The longest label of a totals row read for its ending (全部企业平均值（3家，万元））."""
 
@@ -989,6 +993,11 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     filled = [i for i, v in enumerate(values) if v.strip()]
     headed = [i for i in filled if not (i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
                                         and _SEQUENCE.fullmatch(values[i].strip()))]
+    if len(headed) == 2 and headed[0] < len(header) and norm(header[headed[0]]) in SEQUENCE_HEADERS \
+            and _HAN_ORDINAL.fullmatch(norm(values[headed[0]])):
+        # 一、 | 高新区: the ordinal in the 序号 column, the group's name in the names'
+        name = _trimmed(norm(values[headed[1]]))
+        return len(name) <= 20 and not name.endswith(_COMPANY_ENDINGS)
     if len(headed) != 1:
         return False
     heading = _ORDINAL.fullmatch(norm(values[headed[0]]))
