@@ -135,3 +135,25 @@ def test_a_heading_split_between_the_sequence_and_name_columns_is_passed_over(tm
     assert code == 0
     assert [r["企业名称"] for r in read_csv(out)] == ["甲公司", "乙公司", "丙精密机械有限公司"]
     assert "第 2、4 行（分组标题行）" in err
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["填报单位", "报送单位", "申报单位", "填表单位", "编制单位"]),
+       st.sampled_from(["元丰电子有限公司", "元气森林（北京）食品科技集团有限公司", "美元科技有限公司", "万元商贸行"]))
+def test_the_organisation_filling_in_the_sheet_names_no_unit(label: str, org: str) -> None:
+    """填报单位：元丰电子有限公司 above the list was read as 金额单位：元, and 5000 (万元) became 0.5万元 (found in
+    review): 单位 there is who filled the sheet in. 金额单位：元 beside it in the same cell still names the unit."""
+    from littlegiant.load.tabular import title_unit
+
+    assert title_unit([f"{label}：{org}"]) is None
+    assert title_unit([f"{label}：{org}  金额单位：元"]) == "元"
+    assert title_unit([f"{label}：{org}", "单位：万元、人"]) == "万元"
+
+
+def test_a_sheet_filled_in_by_a_company_whose_name_starts_with_yuan_keeps_its_amounts(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("园区企业情况表\n填报单位：元丰电子有限公司\n企业名称,营业收入（2025年）\n甲公司,5000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0 and "金额单位为元" not in err
+    assert [r["处理结果"] for r in read_csv(out)] == ["已评估"]

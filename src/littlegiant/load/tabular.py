@@ -653,8 +653,9 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)|单位[:：]\s*("
-                         + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
+_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)|"
+                         r"(?<![报送表制])单位[:：]\s*(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
+"""金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in."""
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
