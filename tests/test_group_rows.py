@@ -99,3 +99,61 @@ def test_amounts_in_a_currency_the_tool_cannot_convert_refuse_the_file_naming_co
     src.write_text("企业名称,营业收入（2025年）,出口额\n,万元,万美元\n甲公司,1000,300\n", encoding="utf-8")
     code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
     assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"] and "“出口额（万美元）”" in err
+
+
+def test_a_foreign_unit_named_above_the_list_refuses_its_amounts_instead_of_reading_them_in_wan_yuan(
+        tmp_path: Path) -> None:
+    """园区企业情况表（金额单位：万美元） or 单位：美元 over the names: 1000 was read as 1000万元 without a word (found
+    in review). Each amount with no unit of its own is refused, naming the unit; one that names 万元 is read."""
+    out = tmp_path / "out.csv"
+    for above in ("园区企业情况表（金额单位：万美元）\n", "金额单位：美元\n"):
+        src = tmp_path / "名单.csv"
+        src.write_text(above + "企业名称,营业收入（2025年）\n甲公司,1000\n", encoding="utf-8")
+        code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+        assert code == 1 and "换算成万元" not in err
+        assert [r["处理结果"] for r in read_csv(out)] == ["出错"]
+        unit = "万美元" if "万美元" in above else "美元"
+        assert f"“营业收入（2025年）”列：金额单位是“{unit}”，无法换算" in read_csv(out)[0]["错误说明"]
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [["企业名称", "营业收入（2025年）"], ["单位：万美元", ""],
+                                                    ["甲公司", 1000]]))
+    code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 1 and "无法换算" in read_csv(out)[0]["错误说明"]
+    src = tmp_path / "名单.csv"
+    src.write_text("金额单位：万美元\n企业名称,营业收入（2025年）（万元）\n甲公司,1000\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+
+
+def test_a_heading_split_between_the_sequence_and_name_columns_is_passed_over(tmp_path: Path) -> None:
+    """一、 in the 序号 column and 高新区 under 企业名称, nothing else: scored, it was a company named 高新区 with
+    no figure (found in review). Companies numbered 1, 2 and a 一 beside a company's name are still read."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,营业收入（2025年）\n一、,高新区,\n1,甲公司,5000\n（二）,经开区,\n2,乙公司,6000\n"
+                   "三,丙精密机械有限公司,\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0
+    assert [r["企业名称"] for r in read_csv(out)] == ["甲公司", "乙公司", "丙精密机械有限公司"]
+    assert "第 2、4 行（分组标题行）" in err
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["填报单位", "报送单位", "申报单位", "填表单位", "编制单位"]),
+       st.sampled_from(["元丰电子有限公司", "元气森林（北京）食品科技集团有限公司", "美元科技有限公司", "万元商贸行"]))
+def test_the_organisation_filling_in_the_sheet_names_no_unit(label: str, org: str) -> None:
+    """填报单位：元丰电子有限公司 above the list was read as 金额单位：元, and 5000 (万元) became 0.5万元 (found in
+    review): 单位 there is who filled the sheet in. 金额单位：元 beside it in the same cell still names the unit."""
+    from littlegiant.load.tabular import title_unit
+
+    assert title_unit([f"{label}：{org}"]) is None
+    assert title_unit([f"{label}：{org}  金额单位：元"]) == "元"
+    assert title_unit([f"{label}：{org}", "单位：万元、人"]) == "万元"
+
+
+def test_a_sheet_filled_in_by_a_company_whose_name_starts_with_yuan_keeps_its_amounts(tmp_path: Path) -> None:
+    src = tmp_path / "名单.csv"
+    src.write_text("园区企业情况表\n填报单位：元丰电子有限公司\n企业名称,营业收入（2025年）\n甲公司,5000\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 0 and "金额单位为元" not in err
+    assert [r["处理结果"] for r in read_csv(out)] == ["已评估"]

@@ -343,3 +343,21 @@ def test_a_number_shown_with_yen_reads_as_the_same_text_typed_would(tmp_path: Pa
     assert code == 0, err
     assert [(figures(line)["financials.2025.revenue"], figures(line)["financials.2024.revenue"])
             for line in scored(out)] == [(8000, 7000)] * 3
+
+
+def test_a_sheet_formatted_as_accounting_throughout_reads_its_counts_without_the_sign(tmp_path: Path) -> None:
+    """A park formats its whole table 会计专用 (￥): 从业人员 120 shown as ￥120 was read as the text ¥120, and
+    every row was an error, 应填整数 (found in review). A count is read as the number; amounts keep the
+    sign's meaning."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（万元）（2025年）"])
+    ws.append(["甲", "工业", 120, 5000])
+    for col in (3, 4):
+        ws.cell(2, col).number_format = '_ ￥* #,##0_ ;_ ￥* -#,##0_ '
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    assert code == 0, err
+    assert [(figures(line)["employees"], figures(line)["financials.2025.revenue"]) for line in scored(out)] == [
+        (120, 5000)]

@@ -523,6 +523,11 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
+        if sheet is not None and _FOREIGN_MONEY.fullmatch(sheet.lower()):
+            # 金额单位：万美元 above the list: read in 万元, 1000万美元 was 1000万元 without a word
+            name = header.strip()
+            raise InputError(kind="column.foreign_money", params={"unit": sheet}, field=name,
+                             label=Text(f"“{name}”列", name))
         return _UNIT_FACTOR.get(sheet or "")
     return found
 
@@ -655,7 +660,9 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_TITLE_UNIT = re.compile(r"单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)")
+_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)|"
+                         r"(?<![报送表制])单位[:：]\s*(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
+"""金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in."""
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
@@ -665,7 +672,7 @@ def title_unit(cells: Iterable[str]) -> str | None:
     for cell in cells:
         found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
         if found is not None:
-            return found.group(1)
+            return found.group(1) or found.group(2)
     return None
 
 
@@ -775,8 +782,11 @@ class HeaderSearch:
 
     @property
     def converted(self) -> str | None:
-        """The unit the title rows name when it is not 万元: the run says that its amounts are converted."""
-        return None if self.unit == "万元" else self.unit
+        """The unit the title rows name when it is not 万元: the run says that its amounts are converted.
+        None for a foreign one (万美元): nothing is converted, each amount under it is refused."""
+        if self.unit is None or self.unit == "万元" or _FOREIGN_MONEY.fullmatch(self.unit.lower()):
+            return None
+        return self.unit
 
     @property
     def given_up(self) -> bool:
@@ -952,6 +962,10 @@ _ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二
 ordinal and a short name of a place or a group, or none."""
 
 
+_HAN_ORDINAL = re.compile(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]?")
+"""A group's ordinal alone in the 序号 column (一、, 一, （一）), by ``norm``: companies are numbered 1, 2, 3."""
+
+
 _LABEL_MOST = 40
 """The longest label of a totals row read for its ending (全部企业平均值（3家，万元））."""
 
@@ -987,6 +1001,11 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     filled = [i for i, v in enumerate(values) if v.strip()]
     headed = [i for i in filled if not (i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
                                         and _SEQUENCE.fullmatch(values[i].strip()))]
+    if len(headed) == 2 and headed[0] < len(header) and norm(header[headed[0]]) in SEQUENCE_HEADERS \
+            and _HAN_ORDINAL.fullmatch(norm(values[headed[0]])):
+        # 一、 | 高新区: the ordinal in the 序号 column, the group's name in the names'
+        name = _trimmed(norm(values[headed[1]]))
+        return len(name) <= 20 and not name.endswith(_COMPANY_ENDINGS)
     if len(headed) != 1:
         return False
     heading = _ORDINAL.fullmatch(norm(values[headed[0]]))
@@ -1201,6 +1220,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
+        if f.type not in MONEY_TYPES:
+            cell = _SIGN_ONLY.sub("", cell)
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
@@ -1233,6 +1254,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
     return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
+
+
+_SIGN_ONLY = re.compile(r"^\s*[¥￥]\s*(?=[-+]?\d)")
+"""The ¥ of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a figure that is
+no amount (从业人员 ¥120): a park formats its whole table so, and every row was an error, 应填整数."""
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
