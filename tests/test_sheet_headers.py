@@ -271,7 +271,7 @@ def test_an_amount_read_in_yuan_for_its_yuan_sign_alone_is_said_in_every_output(
     formatted as currency looks the same (then 1.2亿) and no size check catches that reading: the batch row's
     需核对的数据, its JSON warnings, and assess's report and JSON each say how it was read and what to write
     if 万元 was meant; a row's several such amounts are said once; a plain amount beside them is no warning."""
-    said = "「营业收入（2025年）」“{}12,000.00”按元读作 1.2万元；如果这一列以万元计，请在列名写明（万元）后重新评估"
+    said = "「营业收入（2025年）」“{}12,000.00”按元读作 1.2万元；如果指的是万元，请写明单位（在列名或数字后写“万元”）后重新评估"
     header = ["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", "营业收入（2024年）"]
     sheet, book = write_both(tmp_path, [header, ["甲公司", "工业", 120, "￥12,000.00", 1], ["乙公司", "工业", 60, 900, 800],
                                         ["丙公司", "工业", 60, "￥3,000", "￥2,800"]])

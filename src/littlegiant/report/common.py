@@ -472,9 +472,9 @@ def warning_text(w: Unusual, lang: str) -> str:
     if w.kind == YUAN_SIGN:  # ¥ alone decided 元: a 万元 column formatted as currency shows the same
         name, value = _figure(w.figure, lang)
         if lang == "zh":
-            return f"「{name}」“{w.typed}”按元读作 {value}；如果这一列以万元计，请在列名写明（万元）后重新评估"
-        return (f"{name} \u201c{w.typed}\u201d was read in yuan, as {value}; if the column is in 10k CNY, "
-                "write (万元) in its header and assess again")
+            return f"「{name}」“{w.typed}”按元读作 {value}；如果指的是万元，请写明单位（在列名或数字后写“万元”）后重新评估"
+        return (f"{name} \u201c{w.typed}\u201d was read in yuan, as {value}; if 10k CNY was meant, say so "
+                "(write 万元 in the column's header or after the figure) and assess again")
     if w.other is None:  # past a plausible size: for an amount, the likely slip (元 typed as 万元) named
         name, value = _figure(w.figure, lang)
         if w.figure.field.type in MONEY_TYPES:
@@ -514,10 +514,10 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
         name, value = _figure(first.figure, lang)
         more = len(by_sign) - 1
         said = (f"「{name}」“{first.typed}”等 {len(by_sign)} 项金额都按元读取（这一项读作 {value}）；"
-                "如果这些列以万元计，请在列名写明（万元）后重新评估" if lang == "zh" else
+                "如果指的是万元，请写明单位（在列名或数字后写“万元”）后重新评估" if lang == "zh" else
                 f"{name} \u201c{first.typed}\u201d and {more} more {plural(more, 'amount', 'amounts')} after ¥ were read "
-                f"in yuan (this one as {value}); if the columns are in 10k CNY, write (万元) in their headers and "
-                "assess again")
+                f"in yuan (this one as {value}); if 10k CNY was meant, say so (write 万元 in the columns' headers or "
+                "after the figures) and assess again")
         return [*warning_sentences([w for w in found if w.kind != YUAN_SIGN], lang), said]
     large = [w for w in found if w.kind == LARGE and w.figure.field.type in MONEY_TYPES]
     if len(large) < 2:
