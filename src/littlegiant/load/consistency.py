@@ -214,9 +214,10 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
             out.append(Unusual(FRACTION, Figure(f, path, v), None, limit=FRACTION_MOST))
-    for f, path, _, _ in checks.large if by_sign else ():  # every amount has a size check: its field is there
-        typed = by_sign.get(path) if by_sign else None
-        v = values[path]
-        if typed is not None and type(v) is Decimal:
-            out.append(Unusual(YUAN_SIGN, Figure(f, path, v), None, typed=typed))
+    if by_sign:
+        for f, path, _, _ in checks.large:  # every amount has a size check: its field is there
+            typed = by_sign.get(path)
+            v = values[path]
+            if typed is not None and type(v) is Decimal:
+                out.append(Unusual(YUAN_SIGN, Figure(f, path, v), None, typed=typed))
     return out
