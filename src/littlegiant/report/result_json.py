@@ -138,7 +138,7 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     return out
 
 
-_QUIET_TAIL = _dumps({"warnings": [], "self_assessment": True})[1:]
+_QUIET_TAIL = '"warnings": [], "self_assessment": true}'  # _dumps of the tail dict, less its {
 """The end of a document without gaps or warnings."""
 
 Opening = tuple[str, dict[tuple[str, str], bytes]]
