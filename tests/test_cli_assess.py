@@ -823,3 +823,15 @@ def test_explain_naming_many_criteria_in_english_names_them_by_title_and_counts_
     taken = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
                                 "--lang", "en", "--explain", "R&D expense last year at least 1 million CNY"])
     assert taken.exit_code == 0 and "R&D expense last year at least 1 million CNY" in taken.stdout
+
+
+def test_an_answer_to_the_other_sets_question_names_that_set_by_its_id_however_spelled() -> None:
+    """answered_under: MIIT-2022 is miit-2022: the answer given to its differently worded incident question
+    names the set by its id (which the interview saves and a re-run reads), not by the file's spelling."""
+    from littlegiant.load import profile as profiles
+    from littlegiant.load import rules as rulesets
+
+    rs = rulesets.load("miit-2026")
+    data = profiles.read_data_file(EXAMPLES / "little-giant-2026.yaml")
+    found = profiles.other_questions(rs, profiles.from_data({**data, "answered_under": "MIIT-2022"}, rs, "x.yaml"))
+    assert [q.rules_id for q in found] == ["miit-2022"] * len(found) and found

@@ -315,7 +315,7 @@ def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
     other = answered_set(rules, profile)
     if other is None:
         return []
-    said = profile.answered_under or other.id
+    said = other.id  # the set's id, however the file spelled it (MIIT-2022)
     out = []
     for f in rules.fields.values():
         theirs = other.fields.get(f.id)

@@ -227,9 +227,10 @@ def _points(c: CriterionResult, lang: str) -> str:
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
     try:
-        pts = _points_of(c.points_min, c.points_max, c.max_points, lang)
+        pts = _points_text(c.points_min, c.points_max, c.max_points, lang,
+                           (type(c.points_min), type(c.points_max), type(c.max_points)))
     except TypeError:  # points that cannot be a key (none the evaluator makes)
-        pts = _points_of.__wrapped__(c.points_min, c.points_max, c.max_points, lang)
+        pts = _points_text.__wrapped__(c.points_min, c.points_max, c.max_points, lang, ())
     lead = ("；" if zh else "; ").join(parts)
     text = (f"{lead}：{pts}" if zh else f"{lead}: {pts}") if lead else pts
     if c.status == REVIEW:
@@ -241,9 +242,10 @@ _NO_LABEL = Text("", "")
 
 
 @functools.lru_cache(maxsize=1024)
-def _points_of(low: object, high: object, top: object, lang: str) -> str:
+def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple[type, ...]) -> str:
     """A points row's points out of its most (``得 10/20 分``), made once for each: a batch repeats a
-    few dozen, and wrote them for some 7 new points rows a company."""
+    few dozen, and wrote them for some 7 new points rows a company. ``kinds``: the numbers' types, in
+    the key as ``_comparison`` has them (True == 1 == Decimal(1), but fmt writes True as yes)."""
     if low == high:
         return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
     return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}（缺少数据）" if lang == "zh" else \

@@ -45,7 +45,7 @@ def _value(v: Any) -> str:
         text = str(v)
         if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
             return text
-        return _decimal(v) if len(text) <= SHORT_NUMBER else repr(json_number(v))
+        return _decimal(v) if len(text) <= SHORT_NUMBER else _decimal.__wrapped__(v)  # a long one: not kept
     return _dumps(json_value(v))
 
 
