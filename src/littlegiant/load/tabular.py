@@ -595,16 +595,22 @@ def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
     column of each kind. Headers are told apart once (a sheet's rows share them; at most
     ``COLUMNS_KEPT`` are kept)."""
     found = ["", ""]
-    kinds = _ID_KINDS
     for header, cell in cells.items():
-        kind = kinds.get(header, -1)
-        if kind == -1:
-            if len(kinds) >= COLUMNS_KEPT:
-                kinds.clear()
-            kind = kinds[header] = id_kind(header)
+        kind = _kept_id_kind(header)
         if kind is not None and not found[kind]:
             found[kind] = cell.strip()
     return found[0], found[1]
+
+
+def _kept_id_kind(header: str) -> int | None:
+    """``id_kind`` of a header, worked out once (a sheet's rows share their headers; at most
+    ``COLUMNS_KEPT`` are kept)."""
+    kind = _ID_KINDS.get(header, -1)
+    if kind == -1:
+        if len(_ID_KINDS) >= COLUMNS_KEPT:
+            _ID_KINDS.clear()
+        kind = _ID_KINDS[header] = id_kind(header)
+    return kind
 
 
 CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -633,7 +639,7 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    column = next(h for h, v in cells.items() if id_kind(h) == 0 and v.strip())
+    column = next(h for h, v in cells.items() if _kept_id_kind(h) == 0 and v.strip())
     if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
         add_note(cells, "note.code_number", code)
     elif not code_checks(code):
@@ -648,7 +654,7 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     for header, cell in cells.items():
         if header.startswith("\x00") or not cell.strip():
             continue
-        if id_kind(header) == 0:
+        if _kept_id_kind(header) == 0:
             found.append(("code", norm(cell)))
             continue
         try:
