@@ -109,7 +109,7 @@ def tells_companies_apart(header: str) -> bool:
     (``names_companies``) or their 统一社会信用代码. A remark in brackets after it (企业名称（必填）,
     统一社会信用代码（18位）) changes nothing, as the rows read their names from it all the same: a
     second list so headed was passed over as a summary sheet, every company of it lost."""
-    return names_companies(header) or _bare(norm(header)) in CREDIT_CODE_HEADERS
+    return names_companies(header) or id_kind(header) == 0
 
 
 SUMMARY_COUNTS = frozenset(norm(h) for h in (
