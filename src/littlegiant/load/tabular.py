@@ -282,6 +282,17 @@ _FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:美元|美金|港
 """A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
 
 
+def _foreign(unit: str) -> bool:
+    """Whether ``unit`` (万美元, USD, in any letter case) is a ``_FOREIGN_MONEY``."""
+    return _FOREIGN_MONEY.fullmatch(unit.lower()) is not None
+
+
+def _foreign_money(header: str, unit: str) -> InputError:
+    """The error for an amount column ``header`` in the foreign ``unit``: refused, naming it."""
+    name = header.strip()
+    return InputError(kind="column.foreign_money", params={"unit": unit}, field=name, label=Text(f"“{name}”列", name))
+
+
 def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDef]:
     """``found``, unless it is an amount its header says is in a foreign currency (营业收入（2025年）（万美元）,
     or so marked by a units row under it): such a column was read in 万元, 1000万美元 as 1000万元,
@@ -290,9 +301,7 @@ def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDe
     if f.type in MONEY_TYPES:
         for group in _GROUP.findall(_split_groups(norm(header))):
             if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", group)):
-                name = header.strip()
-                raise InputError(kind="column.foreign_money", params={"unit": group}, field=name,
-                                 label=Text(f"“{name}”列", name))
+                raise _foreign_money(header, group)
     return path, f
 
 
@@ -523,11 +532,9 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
-        if sheet is not None and _FOREIGN_MONEY.fullmatch(sheet.lower()):
+        if sheet is not None and _foreign(sheet):
             # 金额单位：万美元 above the list: read in 万元, 1000万美元 was 1000万元 without a word
-            name = header.strip()
-            raise InputError(kind="column.foreign_money", params={"unit": sheet}, field=name,
-                             label=Text(f"“{name}”列", name))
+            raise _foreign_money(header, sheet)
         return _UNIT_FACTOR.get(sheet or "")
     return found
 
@@ -718,7 +725,7 @@ def units_row(values: list[str]) -> list[str] | None:
         word = found.group(1).strip("()") if found is not None else cell
         if word in _UNIT_LABELS:
             word = ""  # 单位 | 人 | 亿元: the row's own label
-        elif word and word not in UNIT_ROW_WORDS and not _FOREIGN_MONEY.fullmatch(word.lower()):
+        elif word and word not in UNIT_ROW_WORDS and not _foreign(word):
             return None
         out.append(word)
     return out if any(out) else None
@@ -731,7 +738,7 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
-        if i < len(header) and header[i].strip() and _FOREIGN_MONEY.fullmatch(unit.lower()):
+        if i < len(header) and header[i].strip() and _foreign(unit):
             out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit, if the column is an amount (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
@@ -749,7 +756,7 @@ def units_said(units: list[str]) -> str:
     """The units of a units row, each once, in the order of their columns: 人、亿元; "" (nothing to say)
     when one is a foreign currency (万美元): the note says the figures are read in those units, and
     the run stops on them instead (``_convertible``), or passes over the column (出口额) it heads."""
-    if any(_FOREIGN_MONEY.fullmatch(u.lower()) for u in units):
+    if any(map(_foreign, units)):
         return ""
     return "、".join(dict.fromkeys(u for u in units if u))
 
@@ -790,7 +797,7 @@ class HeaderSearch:
     def converted(self) -> str | None:
         """The unit the title rows name when it is not 万元: the run says that its amounts are converted.
         None for a foreign one (万美元): nothing is converted, each amount under it is refused."""
-        if self.unit is None or self.unit == "万元" or _FOREIGN_MONEY.fullmatch(self.unit.lower()):
+        if self.unit is None or self.unit == "万元" or _foreign(self.unit):
             return None
         return self.unit
 
