@@ -71,6 +71,7 @@ from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
     JSONL_COLUMNS,
+    RESULT_OUTCOME,
     SUMMARY_COLUMNS,
     Labels,
     has_result_columns,
@@ -1013,7 +1014,7 @@ pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 _SCORES = tuple(SUMMARY_COLUMNS.index(f"{tid}_score") for tid in TIER_IDS)
 _IDS = SUMMARY_COLUMNS.index(ID_COLUMNS[0])
-_WORDED = 2 + len(ID_COLUMNS)
+_WORDED = RESULT_OUTCOME
 """Where the cells a Job words once for many rows begin, in words: after the source, the name and the
 input's own 信用代码 and 序号, which every row has its own of."""
 
