@@ -56,9 +56,16 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         shown = [name for name in names if _tabled(book[name], sheet)]
+        naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
+
+        def names(other: str) -> bool:
+            if other not in naming:
+                naming[other] = _names_companies(book[other], known, meant)
+            return naming[other]
+
         for name in shown:
             def elsewhere(this: str = name) -> bool:
-                return any(_names_companies(book[other], known, meant) for other in shown if other != this)
+                return any(names(other) for other in shown if other != this)
 
             for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
                                       None if sheet is not None or headers_only else unnamed.append,
