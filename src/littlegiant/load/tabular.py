@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, percent_signed, read_typed
@@ -761,6 +761,26 @@ def units_said(units: list[str]) -> str:
     return "、".join(dict.fromkeys(u for u in units if u))
 
 
+
+class UnitsUnder(NamedTuple):
+    """What a row right under the header says of units (``units_under``)."""
+
+    header: list[str]  # the header with the units row's units written in (``with_units``)
+    stated: str | None  # the money unit it states for the whole sheet (``unit_statement``)
+    said: str  # its units as the run's note says them (``units_said``), "" for nothing to say
+
+
+def units_under(header: list[str], values: list[str], where: str, line: int) -> UnitsUnder | None:
+    """What the row ``values`` right under ``header`` says of units, when it states the sheet's
+    (金额单位：元) or holds the columns' (人 | 亿元), and nothing else: no company; else None. The CSV and
+    the xlsx readers read it alike."""
+    statement = unit_statement(values)
+    stated = statement[0] if statement is not None else None
+    units = units_row(values if statement is None else statement[1])
+    if units is None and stated is None:
+        return None
+    return UnitsUnder(with_units(header, units, where, line) if units is not None else header, stated,
+                      units_said([stated or "", *(units or ())]))
 HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")

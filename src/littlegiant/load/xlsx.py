@@ -227,10 +227,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         not_a_company,
         note_code,
         skipped_text,
-        unit_statement,
-        units_row,
-        units_said,
-        with_units,
+        units_under,
     )
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
@@ -275,11 +272,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return
-            statement = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
-            stated = statement[0] if statement is not None else None
-            units = units_row(values if statement is None else statement[1])  # 人 | 亿元: the columns' units
-            if units is not None:
-                header = with_units(header, units, where, number)
+            # 金额单位：元 under the header: the sheet's, as above it; 人 | 亿元: the columns' units
+            found = units_under(header, values, where, number)
+            if found is not None:
+                header = found.header
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
@@ -288,11 +284,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
-            if stated is not None:
-                search.unit = search.unit or stated
-            if units is not None or stated is not None:
-                if on_note is not None and (said := units_said([stated or "", *(units or ())])):
-                    on_note("run.unit_row", {"where": where, "line": number, "units": said})
+            if found is not None:
+                if found.stated is not None:
+                    search.unit = search.unit or found.stated
+                if on_note is not None and found.said:
+                    on_note("run.unit_row", {"where": where, "line": number, "units": found.said})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
