@@ -449,8 +449,13 @@ def asked_under(rules: RuleSet, header: str) -> str | None:
     and every row's result warns that they answer another question, to be asked again. A sheet the
     tool wrote for one set (init, before 2026-04-01; or a 2026 sheet for a 小巨人 复核 judged by 2022)
     was refused whole, nothing scored until every company was asked again."""
-    asked = _other_questions(rules).get(norm(header))
-    return asked[2] if asked is not None else None
+    kept: dict[str, str | None] = rules.memo.setdefault("tabular.asked_under", {})
+    if header not in kept:  # row_profile asks of every cell of every row: worked out once a header
+        if len(kept) >= COLUMNS_KEPT:
+            kept.clear()
+        asked = _other_questions(rules).get(norm(header))
+        kept[header] = asked[2] if asked is not None else None
+    return kept[header]
 
 
 def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text, str]]:
@@ -1253,7 +1258,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
-        if f.type not in MONEY_TYPES:
+        if f.type not in MONEY_TYPES and ("¥" in cell or "￥" in cell):  # most cells have none: no regex a cell
             cell = _SIGN_ONLY.sub("", cell)
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
