@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -965,11 +966,18 @@ SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "�
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
 
+@lru_cache(maxsize=COLUMNS_KEPT)
+def _sequence_header(header: str) -> bool:
+    """Whether a header cell is a sequence number's (SEQUENCE_HEADERS), worked out once a header: the
+    rows' tests (``numbered_only``, ``section_heading``) ask of every filled cell of every row."""
+    return norm(header) in SEQUENCE_HEADERS
+
+
 def numbered_only(header: list[str], values: list[str]) -> bool:
     """Whether a row's only filled cells are in sequence-number columns (序号, 编号, No.): a park's
     template numbered 1 to 20 ahead of its companies. Scored, each became a nameless company."""
     filled = [i for i, v in enumerate(values) if v.strip()]
-    return bool(filled) and all(i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+    return bool(filled) and all(i < len(header) and _sequence_header(header[i])
                                 and _SEQUENCE.fullmatch(values[i].strip()) for i in filled)
 
 
@@ -1037,9 +1045,9 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     ordinal and a short name alone on its row, but for a sequence number. Scored, it was a company
     with no name and no figure; a row so named with figures in it is still read as a company."""
     filled = [i for i, v in enumerate(values) if v.strip()]
-    headed = [i for i in filled if not (i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+    headed = [i for i in filled if not (i < len(header) and _sequence_header(header[i])
                                         and _SEQUENCE.fullmatch(values[i].strip()))]
-    if len(headed) == 2 and headed[0] < len(header) and norm(header[headed[0]]) in SEQUENCE_HEADERS \
+    if len(headed) == 2 and headed[0] < len(header) and _sequence_header(header[headed[0]]) \
             and _HAN_ORDINAL.fullmatch(norm(values[headed[0]])):
         # 一、 | 高新区: the ordinal in the 序号 column, the group's name in the names'
         name = _trimmed(norm(values[headed[1]]))
