@@ -71,6 +71,7 @@ from littlegiant.report.table import (
     ADVICE_MARK,
     FORMULA_STARTS,
     JSONL_COLUMNS,
+    RESULT_OUTCOME,
     SUMMARY_COLUMNS,
     Labels,
     has_result_columns,
@@ -635,7 +636,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, skipped_text, unit_statement, units_row, units_said, with_units
+    from littlegiant.load.tabular import not_a_company, skipped_text, units_under
 
     try:
         raw = path.open("rb")
@@ -661,12 +662,11 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         header = search.header
         if header is None:
             return
-        row = first[1] if first is not None and not isinstance(first[1], InputError) else None
-        statement = unit_statement(row) if row is not None else None  # 金额单位：元 under the header: the sheet's
-        stated = statement[0] if statement is not None else None
-        units = units_row(row if statement is None else statement[1]) if row is not None else None
-        if first is not None and units is not None:  # 人 | 亿元 under the header: the columns' units, no company
-            header = with_units(header, units, str(path), first[0])
+        # 金额单位：元 under the header: the sheet's; 人 | 亿元: the columns' units, no company
+        found = units_under(header, first[1], str(path), first[0]) \
+            if first is not None and not isinstance(first[1], InputError) else None
+        if found is not None:
+            header = found.header
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
@@ -681,13 +681,13 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             on_header(str(path), header)
         if search.converted is not None and on_note is not None:
             on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
-        if stated is not None:
-            search.unit = search.unit or stated
+        if found is not None and found.stated is not None:
+            search.unit = search.unit or found.stated
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
-        if first is not None and (units is not None or stated is not None):
-            if on_note is not None and (said := units_said([stated or "", *(units or ())])):
-                on_note("run.unit_row", {"where": str(path), "line": first[0], "units": said})
+        if first is not None and found is not None:
+            if on_note is not None and found.said:
+                on_note("run.unit_row", {"where": str(path), "line": first[0], "units": found.said})
             first = None
         for line, cells in itertools.chain([first] if first is not None else [], records):
             where = f"{path}:{line}"
@@ -1013,7 +1013,7 @@ pairs them with the column names)."""
 _STATUS, _ERROR, _NEXT_STEP = (SUMMARY_COLUMNS.index(c) for c in ("status", "error", "next_step"))
 _SCORES = tuple(SUMMARY_COLUMNS.index(f"{tid}_score") for tid in TIER_IDS)
 _IDS = SUMMARY_COLUMNS.index(ID_COLUMNS[0])
-_WORDED = 2 + len(ID_COLUMNS)
+_WORDED = RESULT_OUTCOME
 """Where the cells a Job words once for many rows begin, in words: after the source, the name and the
 input's own 信用代码 and 序号, which every row has its own of."""
 

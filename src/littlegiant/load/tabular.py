@@ -14,8 +14,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Container, Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, percent_signed, read_typed
@@ -109,7 +110,7 @@ def tells_companies_apart(header: str) -> bool:
     (``names_companies``) or their 统一社会信用代码. A remark in brackets after it (企业名称（必填）,
     统一社会信用代码（18位）) changes nothing, as the rows read their names from it all the same: a
     second list so headed was passed over as a summary sheet, every company of it lost."""
-    return names_companies(header) or _bare(norm(header)) in CREDIT_CODE_HEADERS
+    return names_companies(header) or id_kind(header) == 0
 
 
 SUMMARY_COUNTS = frozenset(norm(h) for h in (
@@ -282,6 +283,17 @@ _FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:美元|美金|港
 """A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
 
 
+def _foreign(unit: str) -> bool:
+    """Whether ``unit`` (万美元, USD, in any letter case) is a ``_FOREIGN_MONEY``."""
+    return _FOREIGN_MONEY.fullmatch(unit.lower()) is not None
+
+
+def _foreign_money(header: str, unit: str) -> InputError:
+    """The error for an amount column ``header`` in the foreign ``unit``: refused, naming it."""
+    name = header.strip()
+    return InputError(kind="column.foreign_money", params={"unit": unit}, field=name, label=Text(f"“{name}”列", name))
+
+
 def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDef]:
     """``found``, unless it is an amount its header says is in a foreign currency (营业收入（2025年）（万美元）,
     or so marked by a units row under it): such a column was read in 万元, 1000万美元 as 1000万元,
@@ -290,9 +302,7 @@ def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDe
     if f.type in MONEY_TYPES:
         for group in _GROUP.findall(_split_groups(norm(header))):
             if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", group)):
-                name = header.strip()
-                raise InputError(kind="column.foreign_money", params={"unit": group}, field=name,
-                                 label=Text(f"“{name}”列", name))
+                raise _foreign_money(header, group)
     return path, f
 
 
@@ -440,8 +450,13 @@ def asked_under(rules: RuleSet, header: str) -> str | None:
     and every row's result warns that they answer another question, to be asked again. A sheet the
     tool wrote for one set (init, before 2026-04-01; or a 2026 sheet for a 小巨人 复核 judged by 2022)
     was refused whole, nothing scored until every company was asked again."""
-    asked = _other_questions(rules).get(norm(header))
-    return asked[2] if asked is not None else None
+    kept: dict[str, str | None] = rules.memo.setdefault("tabular.asked_under", {})
+    if header not in kept:  # row_profile asks of every cell of every row: worked out once a header
+        if len(kept) >= COLUMNS_KEPT:
+            kept.clear()
+        asked = _other_questions(rules).get(norm(header))
+        kept[header] = asked[2] if asked is not None else None
+    return kept[header]
 
 
 def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text, str]]:
@@ -523,11 +538,9 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
         units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
-        if sheet is not None and _FOREIGN_MONEY.fullmatch(sheet.lower()):
+        if sheet is not None and _foreign(sheet):
             # 金额单位：万美元 above the list: read in 万元, 1000万美元 was 1000万元 without a word
-            name = header.strip()
-            raise InputError(kind="column.foreign_money", params={"unit": sheet}, field=name,
-                             label=Text(f"“{name}”列", name))
+            raise _foreign_money(header, sheet)
         return _UNIT_FACTOR.get(sheet or "")
     return found
 
@@ -595,16 +608,22 @@ def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
     column of each kind. Headers are told apart once (a sheet's rows share them; at most
     ``COLUMNS_KEPT`` are kept)."""
     found = ["", ""]
-    kinds = _ID_KINDS
     for header, cell in cells.items():
-        kind = kinds.get(header, -1)
-        if kind == -1:
-            if len(kinds) >= COLUMNS_KEPT:
-                kinds.clear()
-            kind = kinds[header] = id_kind(header)
+        kind = _kept_id_kind(header)
         if kind is not None and not found[kind]:
             found[kind] = cell.strip()
     return found[0], found[1]
+
+
+def _kept_id_kind(header: str) -> int | None:
+    """``id_kind`` of a header, worked out once (a sheet's rows share their headers; at most
+    ``COLUMNS_KEPT`` are kept)."""
+    kind = _ID_KINDS.get(header, -1)
+    if kind == -1:
+        if len(_ID_KINDS) >= COLUMNS_KEPT:
+            _ID_KINDS.clear()
+        kind = _ID_KINDS[header] = id_kind(header)
+    return kind
 
 
 CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -633,7 +652,7 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    column = next(h for h, v in cells.items() if id_kind(h) == 0 and v.strip())
+    column = next(h for h, v in cells.items() if _kept_id_kind(h) == 0 and v.strip())
     if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
         add_note(cells, "note.code_number", code)
     elif not code_checks(code):
@@ -648,7 +667,7 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     for header, cell in cells.items():
         if header.startswith("\x00") or not cell.strip():
             continue
-        if id_kind(header) == 0:
+        if _kept_id_kind(header) == 0:
             found.append(("code", norm(cell)))
             continue
         try:
@@ -712,7 +731,7 @@ def units_row(values: list[str]) -> list[str] | None:
         word = found.group(1).strip("()") if found is not None else cell
         if word in _UNIT_LABELS:
             word = ""  # 单位 | 人 | 亿元: the row's own label
-        elif word and word not in UNIT_ROW_WORDS and not _FOREIGN_MONEY.fullmatch(word.lower()):
+        elif word and word not in UNIT_ROW_WORDS and not _foreign(word):
             return None
         out.append(word)
     return out if any(out) else None
@@ -725,7 +744,7 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
-        if i < len(header) and header[i].strip() and _FOREIGN_MONEY.fullmatch(unit.lower()):
+        if i < len(header) and header[i].strip() and _foreign(unit):
             out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit, if the column is an amount (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
@@ -743,11 +762,31 @@ def units_said(units: list[str]) -> str:
     """The units of a units row, each once, in the order of their columns: 人、亿元; "" (nothing to say)
     when one is a foreign currency (万美元): the note says the figures are read in those units, and
     the run stops on them instead (``_convertible``), or passes over the column (出口额) it heads."""
-    if any(_FOREIGN_MONEY.fullmatch(u.lower()) for u in units):
+    if any(map(_foreign, units)):
         return ""
     return "、".join(dict.fromkeys(u for u in units if u))
 
 
+
+class UnitsUnder(NamedTuple):
+    """What a row right under the header says of units (``units_under``)."""
+
+    header: list[str]  # the header with the units row's units written in (``with_units``)
+    stated: str | None  # the money unit it states for the whole sheet (``unit_statement``)
+    said: str  # its units as the run's note says them (``units_said``), "" for nothing to say
+
+
+def units_under(header: list[str], values: list[str], where: str, line: int) -> UnitsUnder | None:
+    """What the row ``values`` right under ``header`` says of units, when it states the sheet's
+    (金额单位：元) or holds the columns' (人 | 亿元), and nothing else: no company; else None. The CSV and
+    the xlsx readers read it alike."""
+    statement = unit_statement(values)
+    stated = statement[0] if statement is not None else None
+    units = units_row(values if statement is None else statement[1])
+    if units is None and stated is None:
+        return None
+    return UnitsUnder(with_units(header, units, where, line) if units is not None else header, stated,
+                      units_said([stated or "", *(units or ())]))
 HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
@@ -784,7 +823,7 @@ class HeaderSearch:
     def converted(self) -> str | None:
         """The unit the title rows name when it is not 万元: the run says that its amounts are converted.
         None for a foreign one (万美元): nothing is converted, each amount under it is refused."""
-        if self.unit is None or self.unit == "万元" or _FOREIGN_MONEY.fullmatch(self.unit.lower()):
+        if self.unit is None or self.unit == "万元" or _foreign(self.unit):
             return None
         return self.unit
 
@@ -927,11 +966,18 @@ SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "�
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
 
+@lru_cache(maxsize=COLUMNS_KEPT)
+def _sequence_header(header: str) -> bool:
+    """Whether a header cell is a sequence number's (SEQUENCE_HEADERS), worked out once a header: the
+    rows' tests (``numbered_only``, ``section_heading``) ask of every filled cell of every row."""
+    return norm(header) in SEQUENCE_HEADERS
+
+
 def numbered_only(header: list[str], values: list[str]) -> bool:
     """Whether a row's only filled cells are in sequence-number columns (序号, 编号, No.): a park's
     template numbered 1 to 20 ahead of its companies. Scored, each became a nameless company."""
     filled = [i for i, v in enumerate(values) if v.strip()]
-    return bool(filled) and all(i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+    return bool(filled) and all(i < len(header) and _sequence_header(header[i])
                                 and _SEQUENCE.fullmatch(values[i].strip()) for i in filled)
 
 
@@ -999,9 +1045,9 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     ordinal and a short name alone on its row, but for a sequence number. Scored, it was a company
     with no name and no figure; a row so named with figures in it is still read as a company."""
     filled = [i for i, v in enumerate(values) if v.strip()]
-    headed = [i for i in filled if not (i < len(header) and norm(header[i]) in SEQUENCE_HEADERS
+    headed = [i for i in filled if not (i < len(header) and _sequence_header(header[i])
                                         and _SEQUENCE.fullmatch(values[i].strip()))]
-    if len(headed) == 2 and headed[0] < len(header) and norm(header[headed[0]]) in SEQUENCE_HEADERS \
+    if len(headed) == 2 and headed[0] < len(header) and _sequence_header(header[headed[0]]) \
             and _HAN_ORDINAL.fullmatch(norm(values[headed[0]])):
         # 一、 | 高新区: the ordinal in the 序号 column, the group's name in the names'
         name = _trimmed(norm(values[headed[1]]))
@@ -1220,7 +1266,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
-        if f.type not in MONEY_TYPES:
+        if f.type not in MONEY_TYPES and ("¥" in cell or "￥" in cell):  # most cells have none: no regex a cell
             cell = _SIGN_ONLY.sub("", cell)
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a

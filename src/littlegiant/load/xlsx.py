@@ -56,9 +56,16 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         shown = [name for name in names if _tabled(book[name], sheet)]
+        naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
+
+        def names(other: str) -> bool:
+            if other not in naming:
+                naming[other] = _names_companies(book[other], known, meant)
+            return naming[other]
+
         for name in shown:
             def elsewhere(this: str = name) -> bool:
-                return any(_names_companies(book[other], known, meant) for other in shown if other != this)
+                return any(names(other) for other in shown if other != this)
 
             for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
                                       None if sheet is not None or headers_only else unnamed.append,
@@ -220,10 +227,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         not_a_company,
         note_code,
         skipped_text,
-        unit_statement,
-        units_row,
-        units_said,
-        with_units,
+        units_under,
     )
 
     if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
@@ -268,11 +272,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.summary_sheet", {"where": where})
                 return
-            statement = unit_statement(values)  # 金额单位：元 under the header: the sheet's, as above it
-            stated = statement[0] if statement is not None else None
-            units = units_row(values if statement is None else statement[1])  # 人 | 亿元: the columns' units
-            if units is not None:
-                header = with_units(header, units, where, number)
+            # 金额单位：元 under the header: the sheet's, as above it; 人 | 亿元: the columns' units
+            found = units_under(header, values, where, number)
+            if found is not None:
+                header = found.header
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
@@ -281,11 +284,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             blank = [i for i, h in enumerate(header) if not h]
             under = number
-            if stated is not None:
-                search.unit = search.unit or stated
-            if units is not None or stated is not None:
-                if on_note is not None and (said := units_said([stated or "", *(units or ())])):
-                    on_note("run.unit_row", {"where": where, "line": number, "units": said})
+            if found is not None:
+                if found.stated is not None:
+                    search.unit = search.unit or found.stated
+                if on_note is not None and found.said:
+                    on_note("run.unit_row", {"where": where, "line": number, "units": found.said})
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()

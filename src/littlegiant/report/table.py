@@ -112,8 +112,8 @@ def text_cells(labels: Labels) -> tuple[int, ...]:
     """The cells of a result_words row that hold free text (source, name, the input's 信用代码 and 序号,
     blocker, next step with --advice, problems, figures to check): what a spreadsheet could take for a
     formula."""
-    blocker = 6 + len(TIER_IDS) + sum(_scored(labels, tid) for tid in TIER_IDS)
-    return (0, 1, 2, 3, *range(blocker, blocker + (4 if labels.advice else 3)))
+    blocker = RESULT_OUTCOME + 2 + len(TIER_IDS) + sum(_scored(labels, tid) for tid in TIER_IDS)
+    return (0, 1, *range(2, RESULT_OUTCOME), *range(blocker, blocker + (4 if labels.advice else 3)))
 
 
 def _scored(labels: Labels, tid: str) -> bool:
@@ -121,9 +121,9 @@ def _scored(labels: Labels, tid: str) -> bool:
     return labels.scored is None or tid in labels.scored
 
 
-RESULT_OUTCOME = 4
+RESULT_OUTCOME = 2 + len(ID_COLUMNS)
 """The cell of a result_words row that says 已评估 or 出错 (an error coloured in .xlsx)."""
-RESULT_VERDICTS = (6, 8, 10)
+RESULT_VERDICTS = tuple(range(RESULT_OUTCOME + 2, RESULT_OUTCOME + 2 + 2 * len(TIER_IDS), 2))
 """The cells of a result_words row that hold a tier's verdict (coloured in .xlsx, whose Labels give
 every tier a score column: one the rule set never fills is hidden there)."""
 

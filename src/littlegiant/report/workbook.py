@@ -17,7 +17,7 @@ from typing import IO, Any
 from littlegiant.errors import InputError
 from littlegiant.i18n import STATUS, t
 from littlegiant.load.rules import TIER_IDS, RuleSet
-from littlegiant.load.tabular import NOTES_MARK, PROBLEMS_SEPARATOR
+from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, PROBLEMS_SEPARATOR
 from littlegiant.messages import SystemError_
 from littlegiant.report.table import (
     RESULT_OUTCOME,
@@ -34,7 +34,7 @@ _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_revie
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
 
 
-_SEQ_NO = 3
+_SEQ_NO = 2 + ID_COLUMNS.index("seq_no")
 """The cell of a result_words row holding the input's 序号."""
 
 
