@@ -361,3 +361,14 @@ def test_a_sheet_formatted_as_accounting_throughout_reads_its_counts_without_the
     assert code == 0, err
     assert [(figures(line)["employees"], figures(line)["financials.2025.revenue"]) for line in scored(out)] == [
         (120, 5000)]
+
+
+def test_a_sheet_counting_one_kind_of_company_beside_the_list_is_passed_over_as_sheet_refuses_it(tmp_path: Path) -> None:
+    """批次 | 高新技术企业数 | 营业收入: --sheet refused it as a summary, yet beside a list it was scored as
+    nameless companies; both now read its count column alike (counts_companies)."""
+    summary = ("统计", [["批次", "高新技术企业数", "营业收入（2025年）"], ["第一批", 2, 3000]])
+    src = workbook(tmp_path / "名单.xlsx", LIST, summary)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out))
+    assert code == 0 and [r["企业名称"] for r in read_csv(out)] == ["甲公司"]
+    assert "统计 没有企业名称列（像是汇总表），已略过" in err

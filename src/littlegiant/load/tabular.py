@@ -128,8 +128,8 @@ def looks_like_summary(header: list[str]) -> bool:
     营业收入合计), not a list whose name column is headed in words not known (客户, 申报主体): it counts
     companies, or its first column holds groups. Only such a sheet, beside a list, is passed over: any
     other was passed over whole too, its companies gone with a note, where read alone it is scored."""
-    cells = [_bare(norm(h)) for h in header if h and h.strip()]
-    return bool(cells) and (cells[0] in SUMMARY_GROUPS or any(c in SUMMARY_COUNTS for c in cells))
+    filled = [h for h in header if h and h.strip()]
+    return bool(filled) and (_bare(norm(filled[0])) in SUMMARY_GROUPS or any(map(counts_companies, filled)))
 
 
 def _bare(folded: str) -> str:
