@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from tests.conftest import EXAMPLES
@@ -101,6 +101,7 @@ _SPECIALS = st.text(alphabet=st.sampled_from(list("<>&#;|*_`[]()!-+=.1 \\abcä¸­æ
 
 
 @given(_SPECIALS)
+@example("1 #")  # a heading dropped a closing run of # after a space (found by CI)
 def test_any_text_reads_back_as_itself_in_a_heading_a_list_and_a_paragraph(text: str) -> None:
     """Whatever a name holds, the viewer shows those characters and no markup."""
     expected = " ".join(text.split())

@@ -31,7 +31,12 @@ def md(text: str) -> str:
     and a line break is a space (one would end a heading). Plain ``&`` and ``>`` stay as they are:
     a reader of the .md as text sees R&D, not R&amp;D."""
     text = _inline(" ".join(text.splitlines()).strip())
+    text = _CLOSING.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), text)
     return _BLOCK.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text)
+
+
+_CLOSING = re.compile(r"(^|\s)(#+)$")
+"""A run of # ending the text after a space (1 #): in a heading, the closing sequence a viewer drops."""
 
 
 def md_cell(text: str) -> str:
