@@ -176,8 +176,8 @@ def test_a_company_given_twice_in_json_lines_or_a_folder_is_noted_as_in_a_sheet(
     out = tmp_path / "out.csv"
     code, _ = invoke("batch", str(lines), str(folder), str(lines), "-o", str(out))
     rows = [(r["来源（文件:行）"].rsplit("/", 1)[-1], r["处理结果"], r["需核对的数据"]) for r in read_csv(out)]
-    same = "的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
-    again = "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"
+    same = "的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"
+    again = "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都列在结果中）"
     first = f"{lines}:1"
     assert code == 1 and rows == [
         ("名单.jsonl:1", "已评估", ""), ("名单.jsonl:3", "已评估", f"与“{first}”{same}"), ("名单.jsonl:4", "出错", ""),
@@ -194,7 +194,7 @@ def test_a_latin_name_given_twice_is_noted_whatever_its_case_and_spaces(tmp_path
                              for n in ("Good Co", " GOOD  co ", "goodco", "Good Co.")), encoding="utf-8")
     out = tmp_path / "out.csv"
     invoke("batch", str(lines), "-o", str(out))
-    same = f"与“{lines}:1”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    same = f"与“{lines}:1”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"
     assert [r["需核对的数据"] for r in read_csv(out)] == ["", same, same, ""]
 
 
@@ -209,7 +209,7 @@ def test_a_folder_of_profiles_scored_on_workers_keeps_its_notes(tmp_path: Path) 
     import json
 
     notes = [json.loads(line).get("notes") for line in out.read_text("utf-8").splitlines()]
-    assert code == 0 and notes == [None, [f"与“{folder / 'a.yaml'}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"]]
+    assert code == 0 and notes == [None, [f"与“{folder / 'a.yaml'}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"]]
 
 
 NOTE_TEXT = st.lists(st.sampled_from(["littlegiant 提示：", "：园区企业名单.xlsx:企业名单 ", "中以下列与评估无关，已略过：", "“序号”",
@@ -309,4 +309,4 @@ def test_a_latin_name_in_a_sheet_and_in_json_lines_is_one_company_whatever_its_c
     out = tmp_path / "out.csv"
     invoke("batch", str(sheet), str(lines), "-o", str(out))
     notes = [r["需核对的数据"] for r in read_csv(out)]
-    assert notes[0] == "" and notes[1] == f"与“{sheet}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
+    assert notes[0] == "" and notes[1] == f"与“{sheet}:2”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"

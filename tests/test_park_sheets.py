@@ -590,9 +590,9 @@ def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row
     assert code == 0 and [r["处理结果"] for r in rows] == ["已评估"] * 8 and "共读取 8 行" in err
     notes = [r["需核对的数据"] for r in rows]
     assert notes[:2] == [None, None]
-    assert notes[2] == f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"
-    assert notes[3] == f"与“{src}:3”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"
-    assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"] * 4
+    assert notes[2] == f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"
+    assert notes[3] == f"与“{src}:3”的统一社会信用代码相同，可能重复填写了同一家企业（两行都列在结果中）"
+    assert notes[4:] == ["这个文件在输入中出现了两次，这一行与前面读到的重复（两行都列在结果中）"] * 4
 
 
 @given(st.lists(st.tuples(st.sampled_from(["name", "code"]), st.text(max_size=3),

@@ -257,20 +257,25 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
-    "note.same_name": ("the same company name as {param}: entered twice? (both rows are scored)",
-                       "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"),
-    "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are scored)",
-                       "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都已评估）"),
+    "note.same_name": ("the same company name as {param}: entered twice? (both rows are in the results)",
+                       "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"),
+    "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are in the results)",
+                       "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都列在结果中）"),
     "note.code_number": ("unified social credit code “{param}” was stored by Excel as a number, which keeps 15 digits "
                          "and zeroes the rest: set the column to Text in the original sheet and type the codes again",
                          "统一社会信用代码“{param}”在 Excel 中存成了数字，只保留 15 位，末几位已变成 0；请在原表中把这一列"
                          "设为文本后重新填写"),
+    "note.code_old": ("“{param}” in the unified social credit code column has 15 digits: an old business "
+                      "registration number (工商注册号, before 2015), not an 18-character code; to match it against a "
+                      "list of codes, type the company's unified social credit code instead",
+                      "统一社会信用代码一栏的“{param}”是 15 位数字，像 2015 年以前的工商注册号，不是 18 位的统一社会"
+                      "信用代码；如需与名单核对，请在原表中换成该企业的统一社会信用代码"),
     "note.code_check": ("unified social credit code “{param}” fails its check character (GB 32100): a character "
                         "mistyped, or digits lost when Excel stored it as a number? Check it in the original sheet",
                         "统一社会信用代码“{param}”校验位不符，可能填错了，或被 Excel 存成数字后丢了末几位；请在原表中核对"
                         "（若是后者，请把这一列设为文本后重新填写）"),
-    "note.same_file": ("this file is given twice: this row repeats one read before (both are scored)",
-                       "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都已评估）"),
+    "note.same_file": ("this file is given twice: this row repeats one read before (both rows are in the results)",
+                       "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都列在结果中）"),
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
                        "Excel Workbook (.xlsx), then give that file",
                        "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),

@@ -646,8 +646,8 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     number cell with more than 15 digits (``numbers``: the headers of the row's number cells), or
     shown as 9.14403E+17 in a CSV, Excel kept 15 and zeroed the rest; else one failing its check
     character. Carried into the results without a word, 914403001922038000 matched no company on
-    a park's master list. Only a note: the row is still scored. A cell with no digit (无, 暂无, -)
-    gives no code to check."""
+    a park's master list. A 15-digit 工商注册号 in its place is said to be one. Only a note: the row
+    is still scored. A cell with no digit (无, 暂无, -) gives no code to check."""
     code, _ = row_identity(cells)
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
@@ -655,8 +655,16 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     column = next(h for h, v in cells.items() if _kept_id_kind(h) == 0 and v.strip())
     if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
         add_note(cells, "note.code_number", code)
+    elif _OLD_NUMBER.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "")):
+        add_note(cells, "note.code_old", code)
     elif not code_checks(code):
         add_note(cells, "note.code_check", code)
+
+
+_OLD_NUMBER = re.compile(r"\d{15}")
+"""A 工商注册号 (the registration number companies had before 2015, 15 digits): a park's list keeps
+it where the company never took, or the list never updated to, its 18-character code. Said to
+"fail its check character", it sent staff hunting a typing error in a number that was right."""
 
 
 def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
