@@ -159,6 +159,20 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     assert about["工具版本"].startswith("littlegiant ")
 
 
+def test_the_errors_sheet_names_a_refused_row_by_its_code_and_number_too(tmp_path: Path) -> None:
+    """A park fixes a refused row in its own list, found by the 统一社会信用代码 or the 序号 the errors sheet
+    shows beside the name (it showed the name alone, typed in the list perhaps another way)."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,统一社会信用代码,所属行业,营业收入（2025年）,从业人员（上年末）\n"
+                   "7,甲公司,914403001922038216,工业,5000,很多\n", encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
+    assert code == 1
+    errors = list(load_workbook(out, read_only=True)["错误明细"].iter_rows(values_only=True))
+    assert errors[0][1:4] == ("企业名称", "统一社会信用代码", "序号")
+    assert errors[1][1:4] == ("甲公司", "914403001922038216", 7) and "很多" in errors[1][4]
+
+
 @pytest.mark.parametrize(("as_of", "hidden"), [
     ("2026-11-26", ["科技和创新型中小企业得分", "专精特新中小企业得分", '专精特新"小巨人"企业得分']),
     ("2026-03-01", ['专精特新"小巨人"企业得分']),

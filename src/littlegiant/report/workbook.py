@@ -78,10 +78,12 @@ class ResultBook:
                 self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
         self.results.freeze_panes = "C2"
         self.results.append(self._header(self.results, columns))
-        self.errors.column_dimensions["A"].width = 28
-        self.errors.column_dimensions["B"].width = 28
-        self.errors.column_dimensions["C"].width = 90
+        # the row's 信用代码 and 序号 beside its name, as on the results sheet: staff fix a refused row in
+        # their own list, found there by the code or the number rather than by a name typed two ways
+        for letter, width in zip("ABCDE", (28, 28, 20, 8, 90), strict=True):
+            self.errors.column_dimensions[letter].width = width
         self.errors.append(self._header(self.errors, [t("xlsx.source", lang), t("xlsx.name", lang),
+                                                      *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
                                                       t("xlsx.problem", lang)]))
         info.column_dimensions["A"].width = 16
         info.column_dimensions["B"].width = 70
@@ -142,6 +144,7 @@ class ResultBook:
             number = cells[_SEQ_NO]
             if number is not None and number.isdigit() and str(int(number)) == number:
                 cells[_SEQ_NO] = int(number)  # a 序号 sorts as a number, as in the park's own list
+            ids = cells[2:RESULT_OUTCOME]  # the input's 信用代码 and 序号, before they become the results sheet's cells
             for i in text_cells(self.labels):
                 cells[i] = text_cell(results, cells[i])
             if error:
@@ -155,7 +158,7 @@ class ResultBook:
             if error:
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
                     self.errors.append([text_cell(self.errors, row["source"]), text_cell(self.errors, row["name"]),
-                                        text_cell(self.errors, problem)])
+                                        *(text_cell(self.errors, v) for v in ids), text_cell(self.errors, problem)])
 
     def flush(self) -> None:
         """Rows are on disk only once the workbook is closed (a zip is written whole)."""
