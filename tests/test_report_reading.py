@@ -484,3 +484,17 @@ def test_an_sme_of_unknown_exact_size_is_said_to_be_an_sme(tmp_path: Path) -> No
         assert "企业规模：中小企业（具体规模尚缺数据）" in said, fmt
         assert "企业规模：未知" in cli("assess", str(bare), "--as-of", AS_OF, "--lang", "zh", "--format", fmt), fmt
     assert "SME size: an SME (exact size needs more figures)" in cli("assess", str(src), "--as-of", AS_OF, "--lang", "en")
+
+
+def test_a_share_to_raise_shows_its_percent_on_both_figures(tmp_path: Path) -> None:
+    """"占有率：0.5 → 10%" read as a fraction beside a percentage: a share's first figure carries its % too,
+    in the JSON step and the terminal plan; an amount keeps its unit once (10,200 → 10,800万元)."""
+    data = yaml.safe_load((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8"))
+    data["market"] = {"domestic_share": 0.5}
+    src = tmp_path / "share.yaml"
+    src.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    doc = json.loads(cli("assess", str(src), "--as-of", "2026-03-01", "--lang", "zh", "--format", "json"))
+    texts = [s["text"] for g in doc["gaps"].values() for s in g["steps"]]
+    assert any(t.startswith("主导产品国内细分市场占有率：0.5% → 10%（+9.5）") for t in texts), texts
+    shown = cli("assess", str(src), "--as-of", "2026-03-01", "--lang", "zh")
+    assert "主导产品国内细分市场占有率：0.5% → 10%" in shown and "0.5 → 10%" not in shown

@@ -94,6 +94,13 @@ def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
             f"{last_year} figures")
 
 
+def before_unit(unit: str) -> str:
+    """The unit after a move's first figure: none for a word (``1,000 → 2,000万元`` reads as one
+    amount's change), the sign for a percentage, whose bare first figure (``0.5 → 10%``) read as a
+    fraction beside the percent after it."""
+    return unit if unit == "%" else ""
+
+
 def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
@@ -614,7 +621,7 @@ class Words:
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
         unit = unit_text(m.field.unit, self.lang, m.after)
-        before = num(m.before) if m.before is not None else ("未填" if zh else "not given")
+        before = num(m.before) + before_unit(unit) if m.before is not None else ("未填" if zh else "not given")
         notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
             d = m.after - m.before
