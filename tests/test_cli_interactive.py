@@ -930,7 +930,7 @@ def test_an_answer_whose_comma_does_not_group_thousands_is_asked_again(tmp_path:
     assert "“1,20”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 1.20 或 120" in retry
     s.send("-3百万")
     retry = " ".join((s.until_prompt() or "").split())
-    assert "金额不能为负数，现在是 “-3百万”（即 -300万元）" in retry
+    assert "金额不能为负数，现在是“-3百万”（即 -300万元）" in retry
     s.send("1,200")
     assert s.until_prompt() is not None
     code, _ = s.finish()

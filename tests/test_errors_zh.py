@@ -367,3 +367,14 @@ def test_a_command_that_is_an_option_elsewhere_is_pointed_to(args: list[str], zh
     assert zh_line(err) == f"littlegiant 出错：{zh}（用法见 --help）"
     code, _, err = lg(*args)
     assert code == 2 and en_line(err) == f"littlegiant: error: {en} (see --help)"
+
+
+@pytest.mark.parametrize(("given_share", "said"), [('"150%"', "现在是“150%”"), ("200", "现在是 200")])
+def test_a_refused_figure_quoted_as_typed_sits_without_a_space(tmp_path: Path, given_share: str, said: str) -> None:
+    """现在是 “150%” sat one space off 现在是“150%” elsewhere: a quotation follows 现在是 directly, a bare number
+    after the space Chinese text gives a figure."""
+    src = tmp_path / "甲.yaml"
+    src.write_text(f"name: 甲\nmarket: {{domestic_share: {given_share}}}\n", encoding="utf-8")
+    code, _, err = lg("assess", str(src), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 2
+    assert zh_line(err).endswith("「主导产品国内细分市场占有率」：应填 0 到 100 之间的百分数，" + said)

@@ -201,15 +201,15 @@ def test_thousands_grouped_by_three_are_read_at_every_door(text: str, value: Dec
 
 
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
-    ("financials.2025.rd_expense", "-3 million", "金额不能为负数，现在是 “-3 million”（即 -300万元）",
+    ("financials.2025.rd_expense", "-3 million", "金额不能为负数，现在是“-3 million”（即 -300万元）",
      "expected an amount that is not negative, got '-3 million', that is -300 (10k CNY)"),
-    ("financials.2025.rd_expense", "-3百万", "金额不能为负数，现在是 “-3百万”（即 -300万元）",
+    ("financials.2025.rd_expense", "-3百万", "金额不能为负数，现在是“-3百万”（即 -300万元）",
      "expected an amount that is not negative, got '-3百万', that is -300 (10k CNY)"),
-    ("financials.2025.rd_expense", "-300万", "金额不能为负数，现在是 “-300万”",
+    ("financials.2025.rd_expense", "-300万", "金额不能为负数，现在是“-300万”",
      "expected an amount that is not negative, got '-300万'"),
-    ("financials.2025.rd_expense", "-3,000,000元", "金额不能为负数，现在是 “-3,000,000元”（即 -300万元）",
+    ("financials.2025.rd_expense", "-3,000,000元", "金额不能为负数，现在是“-3,000,000元”（即 -300万元）",
      "expected an amount that is not negative, got '-3,000,000元', that is -300 (10k CNY)"),
-    ("market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是 “150%”",
+    ("market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是“150%”",
      "expected a percentage from 0 to 100, got '150%'"),
 ])
 def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: str) -> None:
@@ -227,7 +227,7 @@ def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
     with pytest.raises(InputError) as caught:
         row_profile({"研发费用（2025年）（元）": "-3000000"}, RS, "t")
     error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
-    assert error.render("zh").endswith("金额不能为负数，现在是 “-3000000”（即 -300万元）")
+    assert error.render("zh").endswith("金额不能为负数，现在是“-3000000”（即 -300万元）")
     assert error.render("en").endswith("expected an amount that is not negative, got '-3000000', that is -300 (10k CNY)")
 
 
@@ -392,7 +392,7 @@ def test_every_plain_word_in_the_rule_data_reads_as_its_choice_in_a_sheet_and_th
     assert seen >= 40  # industry's and rd_institution's words are all there
 
 
-@pytest.mark.parametrize(("text", "said"), [("五级", "不能大于 4，现在是 “五级”"), ("0级", "不能小于 1，现在是 “0级”"),
+@pytest.mark.parametrize(("text", "said"), [("五级", "不能大于 4，现在是“五级”"), ("0级", "不能小于 1，现在是“0级”"),
                                             ("三级以上", "不是一个确切的数")])
 def test_a_level_past_the_four_levels_or_given_as_a_bound_is_refused_saying_why(text: str, said: str) -> None:
     """数字化水平 has four levels: 五级 is refused as above 4 (not as text where a number belongs, which

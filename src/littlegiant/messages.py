@@ -661,7 +661,15 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
     text = zh if lang == "zh" else en
     if not params:
         return text
-    return fill(text, {k: _word(v, lang) for k, v in params.items()})
+    words = {k: _word(v, lang) for k, v in params.items()}
+    if lang == "zh" and " {" in text:
+        text = _SPACED.sub(lambda m: m.group(1) if str(words.get(m.group(2), "")).startswith("“") else m.group(0), text)
+    return fill(text, words)
+
+
+_SPACED = re.compile(r" (\{(\w+)\})")
+"""A parameter after a space (现在是 {shown}): the space a number takes in Chinese text (现在是 150), not
+a quotation (现在是“150%”, typed text as the person typed it), which sat one space off the rest."""
 
 
 def plural(n: object, one: str, many: str) -> str:
