@@ -1200,6 +1200,7 @@ def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another
     (said,) = [w["message"] for w in later["warnings"] if w["kind"] == "answered_under"]
     assert said == ("这些回答是按《优质中小企业梯度培育管理暂行办法（2022）》的问题填写的，本次按评估日期 2026-12-02 "
                     "适用的《优质中小企业梯度培育管理办法（2026）》评估")
+    before = save.read_bytes()
     resumed = Session(["assess", "--save", "old.yaml", "--as-of", "2026-12-02", "--lang", "zh"], tmp_path)
     assert resumed.until_prompt() is not None
     shown = re.sub(r"\s+", "", resumed.reply("r"))
@@ -1209,6 +1210,13 @@ def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another
     assert "保存时不会保留" not in shown
     resumed.finish()
     assert list(tmp_path.glob("old.backup-*.yaml")) == []
+    # stopped before any answer: the file is as it was, still saying its answers are 2022's (rewritten at
+    # once, it named the 2026 set, and resuming under the 2022 rules then gave the reverse notice)
+    assert save.read_bytes() == before
+    back = Session(["assess", "--save", "old.yaml", "--as-of", "2026-03-01", "--lang", "zh"], tmp_path)
+    assert back.until_prompt() is not None
+    assert "这些回答是按" not in re.sub(r"\s+", "", back.reply("r"))
+    back.finish()
 
 
 @pytest.mark.parametrize("word", ["退出", "q", " Quit ", "EXIT"])

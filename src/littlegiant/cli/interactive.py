@@ -567,10 +567,14 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
                 break
             prompt = _t("found_retry", lang) + wrap_all(_t("found_ask", lang), term.width()) + " "
+    given = False
     for path, value in preset:
         interview.record(path, value)
-    if interview.values or interview.unknown:
-        persist()
+        given = True
+    if given:  # answers given on the command line are saved as any answer is; a resumed file is
+        persist()  # left as it was until an answer changes it (saved at once, it named the set now judging it
+        # as the one its answers were given under, before a question of that set was asked)
+    baseline = interview.saved_data()  # what the file holds, or would: saved again only once this differs
     term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
                          year=interview.last_year, save=save), term.width()))
     asker = Asker(interview, term, lang)
@@ -634,7 +638,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             persist()
     except (KeyboardInterrupt, Interrupted):
         n = len(interview.saved_paths())  # what the file holds, said as it is
-        if n:
+        if n and (written or interview.saved_data() != baseline):
             persist()  # again, in case the interrupt landed between an answer and its save
         term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if written else
                  _t("kept", lang, save=save) if save.exists() else _t("nothing", lang))
