@@ -1279,3 +1279,18 @@ def test_quit_at_a_choice_in_an_80_column_terminal_stops_and_the_summary_quits_t
     code, out = s.finish()
     assert code == 130 and out == "", s.transcript
     assert "已中断：" in s.transcript.split(SUMMARY[1])[1]
+
+
+def test_resuming_answers_that_name_a_rule_set_this_tool_lacks_says_so(tmp_path: Path) -> None:
+    """answered_under: miit-2025 (a typo, or a set this tool lacks) was resumed without a word and saved
+    under the judging set's id at the next answer: the resume says which set the answers name, that it
+    cannot be checked, and under which set the sitting goes on."""
+    save = tmp_path / "iv.yaml"
+    save.write_text("answered_under: miit-2025\n" + (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    session = Session(["assess", "--save", str(save), "--lang", "zh", "--as-of", "2026-12-01"], cwd=tmp_path)
+    assert session.until_prompt() is not None
+    shown = re.sub(r"\s+", "", session.reply("r"))
+    assert ("这些回答注明是按“miit-2025”的问题填写的，本工具没有收录这个规则版本，无法核对有没有问法不同的问题；"
+            "这次按《优质中小企业梯度培育管理办法（2026）》继续，之后保存时会注明按它填写。") in shown, shown
+    session.finish()

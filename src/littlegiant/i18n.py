@@ -52,6 +52,11 @@ MESSAGES = {
     "interview.asked_otherwise": {"zh": "「{label}」是按《{rules}》的问题回答的，现在问的是另一回事，稍后会再问一次。\n",
                                   "en": "'{label}' was answered to the question of {rules}, which asked something else: "
                                         "it is asked again below.\n"},
+    "interview.unknown_set": {"zh": "这些回答注明是按“{said}”的问题填写的，本工具没有收录这个规则版本，无法核对有没有问法"
+                                    "不同的问题；这次按《{rules}》继续，之后保存时会注明按它填写。\n",
+                              "en": "These answers say they were given to the questions of \"{said}\", a rule set this "
+                                    "tool does not have, so questions asked in other words cannot be found; this sitting "
+                                    "goes on under {rules}, and saving names it.\n"},
     "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},

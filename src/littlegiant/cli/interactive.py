@@ -37,6 +37,7 @@ from littlegiant.load.profile import (
     from_data,
     input_label,
     other_questions,
+    unknown_set,
     year_in_path,
 )
 from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
@@ -157,6 +158,7 @@ class Saved:
     others: list[OtherQuestion]  # given to another rule set's differently worded question
     answered_under: str | None  # the set whose questions they answer, as the file says
     other_set: Text | None  # that set's title, when it is a shipped set other than the interview's
+    unknown_set: str | None  # what answered_under says, when it names no set this tool has (miit-2025)
 
 
 def load_saved(path: Path, rules: RuleSet) -> Saved:
@@ -175,8 +177,9 @@ def load_saved(path: Path, rules: RuleSet) -> Saved:
             continue  # a null group such as ``financials: {2025: null}`` asks nothing
         unknown.add(p)
     other = answered_set(rules, prof)
+    unheard = unknown_set(rules, prof)
     return Saved(dict(prof.values), unknown, prof.approximate, prof.percent_signed, other_questions(rules, prof), prof.answered_under,
-                 other.title if other is not None else None)
+                 other.title if other is not None else None, unheard.said if unheard is not None else None)
 
 
 # ------------------------------------------------------------------------ words
@@ -559,6 +562,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     term.say(wrap_all(_t("answered_under", lang, answered=saved.other_set.get(lang),
                                          rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
                                          other=saved.answered_under), term.width()))
+                if saved.unknown_set is not None:  # saved silently under this set's id at the next answer
+                    term.say(wrap_all(_t("unknown_set", lang, said=saved.unknown_set,
+                                         rules=interview.rules.title.get(lang)), term.width()))
                 for other in others:
                     term.say(wrap_all(_t("asked_otherwise", lang, label=other.field.label.get(lang),
                                          rules=other.title.get(lang)), term.width()))
