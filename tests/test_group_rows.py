@@ -157,3 +157,34 @@ def test_a_sheet_filled_in_by_a_company_whose_name_starts_with_yuan_keeps_its_am
     code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
     assert code == 0 and "金额单位为元" not in err
     assert [r["处理结果"] for r in read_csv(out)] == ["已评估"]
+
+
+def test_an_amount_typed_or_shown_in_a_foreign_currency_is_refused_as_foreign(tmp_path: Path) -> None:
+    """$5,000 or 5000万美元 typed in a cell was told it is not an amount (应填金额…); a number Excel shows
+    in dollars or euros was read in the column's unit as 人民币 without a word. Each is its row's error,
+    saying the amount is foreign and to convert it; a head count shown with $ is still a head count."""
+    from openpyxl import Workbook
+
+    out = tmp_path / "out.csv"
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲公司,\"$5,000\"\n乙公司,5000万美元\n丙公司,USD 5m\n丁公司,¥5000\n",
+                   encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    rows = read_csv(out)
+    assert code == 1 and [r["处理结果"] for r in rows] == ["出错", "出错", "出错", "已评估"]
+    for row, typed in zip(rows, ("$5,000", "5000万美元", "USD 5m"), strict=False):
+        assert row["错误说明"] == f"「营业收入（2025年）」：“{typed}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "营业收入（2025年）", "从业人员（上年末）"])
+    for name, fmt in (("甲公司", '"$"#,##0.00'), ("乙公司", "[$€-2] #,##0.00"), ("丙公司", "[$¥-804]#,##0.00"),
+                      ("丁公司", "#,##0")):
+        ws.append([name, 5000, 120])
+        ws.cell(ws.max_row, 2).number_format = fmt
+        ws.cell(ws.max_row, 3).number_format = '"$"#,##0'
+    book.save(tmp_path / "名单.xlsx")
+    code, _, _ = invoke("batch", str(tmp_path / "名单.xlsx"), "--lang", "zh", "-o", str(out))
+    rows = read_csv(out)
+    assert [r["处理结果"] for r in rows] == ["出错", "出错", "已评估", "已评估"]
+    assert "“$5000”是外币金额" in rows[0]["错误说明"] and "“€5000”是外币金额" in rows[1]["错误说明"]
+    assert "从业人员" not in rows[0]["错误说明"] + rows[1]["错误说明"]

@@ -150,8 +150,8 @@ def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
-    ("financials.2025.revenue", "八千万美元", "应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“八千万美元”",
-     "expected an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got '八千万美元'"),
+    ("financials.2025.revenue", "八千万美元", "“八千万美元”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写",
+     "'八千万美元' is an amount in a foreign currency: the tool assesses in CNY; convert it and give it in 万元 (10k CNY)"),
     ("registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”",
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
 ])

@@ -167,6 +167,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
                               "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
+    "value.foreign_money": ("{shown!r} is an amount in a foreign currency: the tool assesses in CNY; convert it "
+                            "and give it in 万元 (10k CNY)",
+                            "“{shown}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.typed_none": ("expected {expect}, got {shown!r}: if there is none, write 0; if unknown, write don't know",
                          "应填{expect}，现在是“{shown}”：没有的请填 0，不清楚的请填“不知道”"),

@@ -70,6 +70,14 @@ way to a unit the column or the sheet names: Excel's currency format writes "¥1
 it is in that unit (read as 元, it became a ten-thousandth of itself without a word). Where the only
 unit is the default 万元, ¥ means 元, as RMB does: "￥80,000,000" in a column headed 营业收入（2025年）
 is 8,000万元 as typed; read as 万元, it was 8,000亿 and failed every tier of a company that met them."""
+FOREIGN_CURRENCIES = ("美元", "美金", "港元", "港币", "欧元", "日元", "英镑", "澳元", "加元", "新台币", "台币", "澳门元",
+                      "韩元", "卢布", "新加坡元", "瑞士法郎")
+"""Money not in 人民币, by its Chinese name: amounts the tool has no rate to turn into 万元."""
+FOREIGN_CODES = ("usd", "hkd", "eur", "jpy", "gbp")
+"""The same by currency code, as a header or a cell writes it (USD, in any letter case)."""
+_FOREIGN_AMOUNT = re.compile("[$€£]|" + "|".join(FOREIGN_CURRENCIES) + r"|(?<![a-z])(?:" + "|".join(FOREIGN_CODES) + ")(?![a-z])",
+                             re.IGNORECASE)
+"""What marks a typed amount as foreign ($5,000, 5000万美元, USD 5m; a cell Excel shows as $ or €)."""
 YUAN = Decimal("0.0001")
 """One 元 in 万元."""
 _YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
@@ -217,6 +225,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
             raw = raw.removeprefix("第").removesuffix("名")
     if _NUMBER.fullmatch(raw) is None:
+        if f.type in MONEY_TYPES and _FOREIGN_AMOUNT.search(stripped):  # said as foreign, not as not a number
+            raise InputError(kind="value.foreign_money", params={"shown": brief(stripped)}, field=where,
+                             label=label or field_words(f, where))
         raise wrong()
     try:
         number = Decimal(raw)

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
-from littlegiant.load.answers import MONEY_TYPES, MONEY_UNITS, percent_signed, read_typed
+from littlegiant.load.answers import (
+    FOREIGN_CODES,
+    FOREIGN_CURRENCIES,
+    MONEY_TYPES,
+    MONEY_UNITS,
+    percent_signed,
+    read_typed,
+)
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
@@ -278,8 +285,8 @@ def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[s
     return found
 
 
-_FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:美元|美金|港元|港币|欧元|日元|英镑|澳元|加元|新台币|台币|澳门元|"
-                            r"韩元|卢布|新加坡元|瑞士法郎)|(?:usd|hkd|eur|jpy|gbp)(?:万|千|百万|千元|万元)?")
+_FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:" + "|".join(FOREIGN_CURRENCIES) + ")|(?:" + "|".join(FOREIGN_CODES)
+                            + ")(?:万|千|百万|千元|万元)?")
 """A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
 
 
@@ -1274,8 +1281,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
-        if f.type not in MONEY_TYPES and ("¥" in cell or "￥" in cell):  # most cells have none: no regex a cell
-            cell = _SIGN_ONLY.sub("", cell)
+        if f.type not in MONEY_TYPES and ("¥" in cell or "￥" in cell or "$" in cell or "€" in cell or "£" in cell):
+            cell = _SIGN_ONLY.sub("", cell)  # most cells have no sign: no regex a cell
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
             # choice by its number (a stray 1 in a cell would silently pick the first)
@@ -1310,9 +1317,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
 
 
-_SIGN_ONLY = re.compile(r"^\s*[¥￥]\s*(?=[-+]?\d)")
-"""The ¥ of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a figure that is
-no amount (从业人员 ¥120): a park formats its whole table so, and every row was an error, 应填整数."""
+_SIGN_ONLY = re.compile(r"^\s*[¥￥$€£]\s*(?=[-+]?\d)")
+"""The currency sign of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a
+figure that is no amount (从业人员 ¥120, or $120 in a table formatted in dollars): a park formats its
+whole table so, and every row was an error, 应填整数."""
 
 
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}

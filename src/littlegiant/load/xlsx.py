@@ -149,9 +149,26 @@ def _cell(cell: Any) -> str:
             from littlegiant.load.profile import plain_number
 
             return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100) + "%"
-        if "¥" in shown or "￥" in shown:
-            return "¥" + cell_text(value)
+        sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
+                                         or "£" in shown) else ""
+        if sign:
+            return sign + cell_text(value)
     return cell_text(value)
+
+
+_LOCALE_TAG = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
+"""A number format's [$symbol-locale] tag: [$¥-804] (yuan), [$€-2] (euro), [$-804] (a locale, no symbol)."""
+
+
+def _currency_sign(shown: str) -> str:
+    """The currency sign a number format shows: ¥ (a 人民币 amount, read as typed text with ¥ is), a
+    foreign one ($, €, £: refused as such, as the same text typed is, where it was read in the
+    column's unit as if it were 人民币), or "" for none."""
+    signs = "".join(_LOCALE_TAG.findall(shown)) + _LOCALE_TAG.sub("", shown)
+    for foreign in ("$", "€", "£"):
+        if foreign in signs:
+            return foreign
+    return "¥" if "¥" in signs or "￥" in signs else ""
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
