@@ -97,3 +97,30 @@ def test_a_later_round_under_a_round_notice_is_checked_with_that_notice(tmp_path
     later = assess_json(str(path), "--as-of", "2025-06-15", *[a for s in done for a in ("--set", s)])
     assert later["calendar"]["round"] == "工信厅企业函〔2025〕190号"
     assert later["tiers"]["little_giant"]["status"] == plan["checked"]
+
+
+def test_a_later_rounds_plan_says_the_platform_score_must_be_that_years(tmp_path: Path) -> None:
+    """本年度专精特新发展评价得分 is the platform's score of the year applied in: a plan for the 2028 round
+    took this year's 75 as if it carried over. The plan says that round counts 2028's score, taking this
+    year's as its estimate (a premise in the JSON), and a score it raises is said to be 2028's; a plan for
+    this round says nothing of it."""
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8")
+    assert "platform_score: 41\n" in text
+    for score in (75, 41):
+        path = tmp_path / f"co{score}.yaml"
+        path.write_text(text.replace("platform_score: 41\n", f"platform_score: {score}\n"), encoding="utf-8")
+        result = runner.invoke(app, ["assess", str(path), "--as-of", "2026-11-26", "--format", "json", "--lang", "zh"])
+        plan = json.loads(result.stdout)["plans"]["little_giant"]
+        assert plan["as_of"] == "2028-11-26" and plan["assumed"].get("platform_score") == (75 if score == 75 else None)
+        said = [t for t in plan["text"] if "本年度专精特新发展评价得分" in t]
+        if score == 75:
+            assert said == ["本年度专精特新发展评价得分（官方平台）：申报时看2028年度的得分，本计划按今年的75分估计，"
+                            "届时须仍达到要求"]
+        else:
+            assert said == ["本年度专精特新发展评价得分（官方平台）：41 → 60分（+19；须是2028年度的得分，41分是今年的）"]
+    now = [p for p in assess_json(str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26")["plans"].values()
+           if p["rounds_later"] == 0]
+    assert len(now) == 2 and all("platform_score" not in p["assumed"] and "counts" not in " ".join(p["text"])
+                                 for p in now)

@@ -72,6 +72,9 @@ class TierPlan:
     blockers: list[Blocker] = field(default_factory=list)  # why this round cannot work (when later > 0 or no plan)
     missing: list[str] = field(default_factory=list)  # answers still needed to decide the tier after the moves
     assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
+    # a later round's figures given anew each year (``yearly``: 本年度…得分) its criteria read, by this
+    # year's value: that round's own is still to be obtained (in ``assumed`` too, unless moved)
+    renewed: dict[str, Scalar] = field(default_factory=dict)
     estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is last year's, not given
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
@@ -238,7 +241,18 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
     plan.estimated = frozenset(p for p, m in moves.items()
                                if profile.values.get(p) is None and m.before is not None and m.before == start.get(p))
+    if later > 0:
+        read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
+        plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and _yearly(rules, p)}
+        plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
     return plan
+
+
+def _yearly(rules: RuleSet, path: str) -> bool:
+    try:
+        return field_for_path(rules, path).yearly
+    except Exception:
+        return False
 
 
 def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, Move],

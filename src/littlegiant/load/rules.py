@@ -117,6 +117,7 @@ class FieldDef:
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
+    yearly: bool = False  # given anew each year though not kept by year (本年度…得分): no later round has it yet
     terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
     part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
     warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
@@ -763,7 +764,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
            ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "qualitative", "evidence", "lever",
-            "part_of",
+            "yearly", "part_of",
             "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
@@ -802,7 +803,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
         choice_codes=codes, choice_endings=forms, choice_either=either,
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
-        lever=r.choice("lever", ("up", "down", "none"), "up"),
+        lever=r.choice("lever", ("up", "down", "none"), "up"), yearly=r.flag("yearly"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),

@@ -468,6 +468,16 @@ class Words:
         order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
         for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
             steps.append(self._move(m, p))
+        moved = {m.path for m in p.moves}
+        for path, value in p.renewed.items():  # a yearly figure that meets it now: that round needs its own
+            if path in moved:
+                continue
+            unit = unit_text(field_for_path(self.rules, path).unit, self.lang, value) if self.rules is not None else ""
+            now = num(value, self.lang)
+            year = p.as_of.year if p.as_of is not None else ""
+            steps.append(f"{self.question(path)}：申报时看{year}年度的得分，本计划按今年的{now}{unit}估计，届时须仍达到要求"
+                         if zh else f"{self.question(path)}: that round counts {year}'s; this plan takes this year's "
+                         f"{now}{unit}, which must still meet the bar then")
         if p.missing and p.checked not in (MET, REVIEW):
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(p.missing)}" if zh else
@@ -631,6 +641,9 @@ class Words:
             known = self.result.last_year
             notes.append(f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
                          f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+        elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
+            notes.append(f"须是{p.as_of.year}年度的得分，{before}{unit}是今年的" if zh else
+                         f"{p.as_of.year}'s is the one that counts: {before} is this year's")
         delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
