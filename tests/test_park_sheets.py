@@ -625,9 +625,10 @@ def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp
     code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
     assert code == 0 and [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [("甲公司", "已评估")]
     assert "工作表" in err and "统计 没有企业名称列（像是汇总表），已略过" in err
-    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "--sheet", "统计", "-o", str(tmp_path / "s.csv"),
-                        "--lang", "zh")
-    assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "s.csv")] == ["出错"]
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "--sheet", "统计", "-o", str(tmp_path / "s.csv"),
+                          "--lang", "zh")  # named, it stops the run: no results file of one error row
+    assert code == 2 and not (tmp_path / "s.csv").exists() and len(err.strip().splitlines()) == 1
+    assert "工作表“统计”里没有找到列名行" in err and "请指定列有企业名单的工作表（现有：企业名单、统计）" in err
     del book["企业名单"]
     book.save(tmp_path / "alone.xlsx")
     code, _, _ = invoke("batch", str(tmp_path / "alone.xlsx"), "-o", str(tmp_path / "a.csv"), "--lang", "zh")

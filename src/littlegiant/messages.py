@@ -255,6 +255,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "has: {sheets})",
                             "工作表“{sheet}”没有企业名称列，却有“{column}”这样的计数列，像是汇总表，不是企业名单；"
                             "请指定列有企业名单的工作表（现有：{sheets}）"),
+    "sheet.no_header_named": ("sheet {sheet!r} has no header row (expected column names such as 企业名称 or name, "
+                              "营业收入（2025年） or financials.2025.revenue): name the sheet that lists the companies "
+                              "(the workbook has: {sheets})",
+                              "工作表“{sheet}”里没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））；"
+                              "请指定列有企业名单的工作表（现有：{sheets}）"),
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
+from littlegiant.messages import Text
 from littlegiant.load.tabular import (
     NOTE_LIST,
     NOTES_MARK,
@@ -71,6 +72,11 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                                       None if sheet is not None or headers_only else unnamed.append,
                                       elsewhere if sheet is None and len(shown) > 1 else None):
                 tables = tables or not isinstance(cells, InputError)
+                if sheet is not None and isinstance(cells, InputError) and cells.kind == "sheet.no_header":
+                    # the sheet the user named holds no table: the run stops, as for a summary named so,
+                    # rather than writing a results file of one error row
+                    raise InputError(kind="sheet.no_header_named", params={"sheet": sheet, "sheets": Text(
+                        "、".join(book.sheetnames), ", ".join(book.sheetnames))}, file=str(path), field="--sheet")
                 yield where, cells
         for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
             if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
