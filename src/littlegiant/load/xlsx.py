@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError
-from littlegiant.messages import Text
 from littlegiant.load.tabular import (
     NOTE_LIST,
     NOTES_MARK,
@@ -25,6 +24,7 @@ from littlegiant.load.tabular import (
     cell_text,
     excel_number,
 )
+from littlegiant.messages import Text
 
 Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
