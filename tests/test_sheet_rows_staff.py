@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from tests.test_park_sheets import invoke, read_csv
 
@@ -80,6 +81,31 @@ def test_a_units_row_against_the_headers_own_unit_is_refused_naming_the_column(t
         assert code == 2 and not out.exists()
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
         assert "“营业收入（万元）（2025年）”列" in err and "万元" in err and "亿元" in err
+
+
+AMOUNT = "“营业收入（2025年）（人）”列：单位是“人”（写在列名里，或列名下一行的单位行里），这一列却是金额"
+COUNT = "“从业人员（上年末）（万元）”列：单位是“万元”（写在列名里，或列名下一行的单位行里），这一列却是人数、个数等，不是金额"
+
+
+@pytest.mark.parametrize(("units", "said"), [("万元,人", [COUNT, AMOUNT]), ("万元,万元", [COUNT])])
+def test_a_units_row_that_slipped_a_column_is_refused(tmp_path: Path, units: str, said: list[str]) -> None:
+    """万元 | 人 under 从业人员 | 营业收入 (the units row swapped, or one column off): each was passed over
+    as no unit its column takes, the figures read in the columns' defaults, and the run's note said they
+    were read in the row's units. Exit 2, one line per refused column and no note before them; a row
+    that fits reads as before."""
+    src = tmp_path / "名单.csv"
+    src.write_text(f"企业名称,从业人员（上年末）,营业收入（2025年）\n,{units}\n甲,120,0.5\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json", "--lang", "zh")
+    lines = err.strip().splitlines()
+    assert code == 2 and not out.exists() and len(lines) == len(said) and lines[0].startswith("littlegiant 出错：")
+    for line, column in zip(lines, said, strict=True):
+        assert f"{column}：单位行是否错位了？请核对后重新运行" in line
+    src.write_text("企业名称,从业人员（上年末）,营业收入（2025年）\n,人,亿元\n甲,120,0.5\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and Decimal(str(figures(line)["financials.2025.revenue"])) == 5000
+    assert Decimal(str(figures(line)["employees"])) == 120
 
 
 def test_a_filled_init_template_reads_its_notes_row_as_no_company(tmp_path: Path) -> None:

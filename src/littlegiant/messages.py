@@ -232,6 +232,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
                         "the one the figures are in",
                         "列名写明金额单位是{own}，下面的单位行（第 {line} 行）却写着{unit}：请只保留数字实际所用的单位"),
+    "column.unit_kind": ("its unit is {unit} (in its name, or in a units row under the header), but the column is "
+                         "{kind}: has the units row slipped a column? Check it and run again",
+                         "单位是“{unit}”（写在列名里，或列名下一行的单位行里），这一列却是{kind}：单位行是否错位了？"
+                         "请核对后重新运行"),
     "column.foreign_money": ("amounts in {unit}, which cannot be converted: give them in yuan (元, 万元 or 亿元) "
                              "at the rate of the year, and name that unit",
                              "金额单位是“{unit}”，无法换算：请按当年汇率折成人民币（元、万元或亿元）填写，并写明单位"),

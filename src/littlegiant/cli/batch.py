@@ -338,8 +338,13 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
             problems.extend(exc.problems)
 
-    collecting = options._replace(on_header=collect)
-    for path in expanded(paths, options.on_note):
+    # what the tables' first rows note (a units row read) is said once every header has passed: a run
+    # that stops on a refused column said first that the figures were read in that row's units
+    noted: list[tuple[str, dict[str, object]]] = []
+    tell = options.on_note
+    collecting = options._replace(on_header=collect, on_note=(lambda kind, params: noted.append((kind, params)))
+                                  if tell is not None else None)
+    for path in expanded(paths, collecting.on_note):
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_TABLES:
@@ -358,6 +363,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 problems.append(exc)
     if problems:
         raise HeaderError(problems)
+    for kind, params in noted:
+        tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
 
 
 def earlier_results(path: Path, rules: RuleSet) -> bool:

@@ -306,11 +306,23 @@ def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDe
     or so marked by a units row under it): such a column was read in 万元, 1000万美元 as 1000万元,
     without a word. It is refused, naming the unit."""
     path, f = found
-    if f.type in MONEY_TYPES:
-        for group in _GROUP.findall(_split_groups(norm(header))):
-            if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", group)):
-                raise _foreign_money(header, group)
+    money = f.type in MONEY_TYPES
+    for group in _GROUP.findall(_split_groups(norm(header))):
+        unit = _UNIT_WORDS.sub("", group)
+        if money and _FOREIGN_MONEY.fullmatch(unit):
+            raise _foreign_money(header, group)
+        if (unit in _COUNT_UNITS) if money else (unit in _UNIT_FACTOR and unit.endswith("元")):
+            name = header.strip()
+            raise InputError(kind="column.unit_kind", params={"unit": unit, "kind": _KIND[money]}, field=name,
+                             label=Text(f"“{name}”列", name))
     return path, f
+
+
+_COUNT_UNITS = frozenset({"人", "个", "项", "件", "家", "名", "年", "%", "分"})
+"""Units no amount is counted in: over an amount column (人 over 营业收入), or 万元 over 从业人员, a units
+row has slipped a column, and the figures under it were read in whatever their column's default was,
+while the run's note said they were read in the units of that row."""
+_KIND = {True: Text("金额", "an amount"), False: Text("人数、个数等，不是金额", "a count, not an amount")}
 
 
 COLUMNS_KEPT = 4096
@@ -759,8 +771,8 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
-        if i < len(header) and header[i].strip() and _foreign(unit):
-            out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit, if the column is an amount (``column``)
+        if i < len(header) and header[i].strip() and (_foreign(unit) or unit in _COUNT_UNITS):
+            out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit if it does not fit the column (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
         own = [part for part in _group_parts(norm(header[i])) if part in _UNIT_FACTOR]
