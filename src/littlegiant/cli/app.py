@@ -1221,8 +1221,13 @@ def main() -> None:
             say(words("run.error", lang, {"message": "--renewal" + ("：" if lang == "zh" else ": ")
                                           + words("opt.renewal_missing", lang)}))
             sys.exit(EXIT_INPUT)
+    command = typer.main.get_command(app)
+    if lang == "zh":  # the help in the language every message of the run is said in
+        from littlegiant.cli.help_zh import translate
+
+        translate(command, arguments="-h" in argv or "--help" in argv)
     try:
-        code = app(standalone_mode=False)
+        code = command(standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0

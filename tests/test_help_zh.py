@@ -1,0 +1,163 @@
+"""--help in the user's language: Chinese under a Chinese locale or --lang zh, the English as declared otherwise."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+from rich.cells import cell_len
+from tests.conftest import EXAMPLES, ROOT
+
+from littlegiant.cli.app import app
+from littlegiant.cli.help_zh import COMMANDS
+
+ENV = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "COLUMNS")}
+PATHS = list(COMMANDS)
+ENGLISH_RUN = re.compile(r"[A-Za-z']+(?: [A-Za-z']+){2,}")
+"""Three English words in a row: a sentence left in English (littlegiant's code words come one at a time)."""
+
+
+def helped(path: str, lang: str = "zh_CN.UTF-8", columns: int = 80, *extra: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *path.split(), *extra, "--help"],
+                          capture_output=True, text=True, check=False,
+                          env={**ENV, "LANG": lang, "COLUMNS": str(columns)})
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return done.stdout
+
+
+def flat(text: str) -> str:
+    """Text as words, whatever the line breaks (and an example's \\ at a break)."""
+    return "".join(text.replace(" \\\n", " ").split())
+
+
+def click_command(path: str) -> typer.main.click.Command:  # type: ignore[name-defined]
+    command = typer.main.get_command(app)
+    for name in path.split():
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return command
+
+
+def examples(text: str) -> list[str]:
+    """The example commands a help shows, each whole (a narrow terminal breaks one with \\)."""
+    joined = text.replace(" \\\n", " ").partition("示例：")[2]
+    return [" ".join(line.split()) for line in joined.splitlines() if line.strip().startswith("littlegiant ")]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_help_is_chinese_under_a_chinese_locale(path: str) -> None:
+    """The description, every option's and argument's help and the examples in Chinese; typer's own
+    words too; no English sentence left outside the example commands."""
+    out = helped(path)
+    texts = COMMANDS[path]
+    assert flat(texts["help"]) in flat(out)
+    for param in click_command(path).params:
+        assert flat(texts["params"][param.name]) in flat(out), param.name
+    for command, what in texts.get("examples", []):
+        assert command in examples(out) and flat(what) in flat(out)
+    assert out.startswith("用法：") and "选项：" in out
+    for english in ("Usage", "Options", "Arguments", "Commands", "Show this message", "default:", "required",
+                    "Examples"):
+        assert english not in out, english
+    prose = [line for line in out.replace(" \\\n", " ").splitlines()
+             if not line.strip().startswith(("littlegiant ", "用法："))]
+    left = [m.group(0) for line in prose for m in ENGLISH_RUN.finditer(line)]
+    assert left == [], left
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_help_is_the_declared_english_under_an_english_locale(path: str) -> None:
+    """Under en_US (and under C) the help is typer's, from the English declarations, and the same."""
+    out = helped(path, "en_US.UTF-8")
+    assert out == helped(path, "C")
+    command = click_command(path)
+    assert out.startswith("Usage:") and "Options:" in out
+    assert flat(command.help.split("\n")[0]) in flat(out)  # type: ignore[union-attr]
+    for param in command.params:
+        assert flat(param.help or "") in flat(out), param.name  # type: ignore[attr-defined]
+    assert "用法" not in out and "选项：" not in out
+
+
+@pytest.mark.parametrize("path", ["assess", "batch", "rules diff"])
+def test_lang_on_the_command_line_chooses_the_help_language_as_it_does_the_report(path: str) -> None:
+    """`assess --lang zh --help` is Chinese under an English locale, `--lang en` English under Chinese."""
+    assert helped(path, "en_US.UTF-8", 80, "--lang", "zh") == helped(path)
+    assert helped(path, "zh_CN.UTF-8", 80, "--lang=en") == helped(path, "en_US.UTF-8")
+
+
+def test_a_bare_command_prints_its_chinese_help() -> None:
+    for args, listed in (([], "assess"), (["rules"], "validate")):
+        done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                              check=False, env={**ENV, "LANG": "zh_CN.UTF-8"})
+        assert done.returncode == 0 and done.stdout.startswith("用法：") and "命令：" in done.stdout
+        assert listed in done.stdout and "..." not in done.stdout.split("命令：")[1]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("path", PATHS)
+def test_chinese_help_fits_the_terminal_and_its_columns_line_up(path: str, columns: int) -> None:
+    """Each line within the terminal (click counted a Chinese character as one column), none opening with
+    a closing mark, and every option's help starting in one column."""
+    out = helped(path, columns=columns)
+    lines = out.splitlines()
+    assert all(cell_len(line) <= columns for line in lines), max(lines, key=cell_len)
+    assert not any(line.strip() and line.strip()[0] in "。，、；：）」”" for line in lines)
+    for section in ("选项：", "参数：", "命令："):
+        if section not in out:
+            continue
+        body = out.split(section)[1].split("\n\n")[0].splitlines()[1:]
+        starts = {cell_len(m.group(1)) for line in body if (m := re.match(r"(  \S+(?: \S+)?  +)\S", line))}
+        starts |= {cell_len(line) - cell_len(line.lstrip()) for line in body if line.startswith("   ")}
+        assert len(starts) == 1, (section, body)
+
+
+def _files(where: Path) -> None:
+    """The files the Chinese examples name: a company's figures, a list of companies as .xlsx and
+    .csv, a folder of profiles, a province's rule file."""
+    from openpyxl import Workbook
+
+    shutil.copy(EXAMPLES / "little-giant-2026.yaml", where / "企业信息.yaml")
+    (where / "企业资料").mkdir()
+    for name in ("little-giant-2026.yaml", "tier1-only.yaml"):
+        shutil.copy(EXAMPLES / name, where / "企业资料" / name)
+    shutil.copy(ROOT / "rules" / "overlays" / "shandong-2022.yaml", where / "本省规则.yaml")
+    template = where / "ids.csv"
+    subprocess.run([sys.executable, "-m", "littlegiant", "init", "--csv", str(template), "--columns", "ids"],
+                   check=True, capture_output=True)
+    header = template.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    row = dict.fromkeys(header, "") | {"name": "甲公司", "industry": "industrial", "employees": "120"}
+    (where / "企业名单.csv").write_text(",".join(header) + "\n" + ",".join(row.values()) + "\n", encoding="gb18030")
+    book = Workbook()
+    book.active.append(header)
+    book.active.append(list(row.values()))
+    book.save(where / "企业名单.xlsx")
+
+
+def test_the_chinese_examples_are_commands_that_work(tmp_path: Path) -> None:
+    """Every example of every Chinese help, run as shown on the files it names: exit 0 and its output."""
+    _files(tmp_path)
+    shown = [command for path in PATHS for command in examples(helped(path, columns=60))]
+    assert len(shown) == sum(len(t.get("examples", [])) for t in COMMANDS.values())
+    for command in shown:
+        words, out = shlex.split(command), None
+        if ">" in words:
+            words, out = words[:words.index(">")], tmp_path / words[words.index(">") + 1]
+        interactive = "--save" in words
+        done = subprocess.run([sys.executable, "-m", *words], capture_output=True, text=True, check=False,
+                              cwd=tmp_path, env={**ENV, "LANG": "zh_CN.UTF-8"}, input="退出\n" if interactive else None)
+        if interactive:  # the interview asks its first question; 退出 stops it, as its introduction says
+            assert done.returncode == 130 and "第 1 题" in done.stdout + done.stderr, (command, done.stderr)
+            continue
+        assert done.returncode == 0, (command, done.stderr)
+        if out is not None:
+            out.write_text(done.stdout, encoding="utf-8")
+            assert done.stdout.startswith("{")
+    for made in ("评估报告.html", "评估结果.xlsx", "评估结果.csv", "评估结果.jsonl", "企业信息模板.yaml",
+                 "企业名单模板.xlsx", "企业名单模板.csv", "山东企业.yaml", "profile.schema.json"):
+        assert (tmp_path / made).stat().st_size > 0, made
