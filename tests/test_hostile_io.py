@@ -670,6 +670,31 @@ def test_a_chunk_of_short_json_lines_stays_small(tmp_path: Path) -> None:
     assert numbers == [f"{tmp_path / 'in.jsonl'}:{n}" for n in range(1, 90_001)]
 
 
+@settings(max_examples=60)
+@given(st.lists(st.integers(0, 300), max_size=200), st.booleans(), st.sampled_from([16, 100, 1000, 1 << 18]),
+       st.sampled_from([1, 7, 256]))
+def test_json_lines_come_in_blocks_of_whole_lines_each_line_once(lengths: list[int], closed: bool, size: int,
+                                                                  rows: int) -> None:
+    """A JSON Lines file's blocks hold its bytes in order, each once, numbered from their first line;
+    a block holds ``rows`` lines, fewer only at the end of the file or once it holds BLOCK_BYTES
+    (long lines), so that a chunk stays small and the chunks are few."""
+    import tempfile
+    from unittest import mock
+
+    text = b"\n".join(b'{"n": "' + b"x" * k + b'"}' for k in lengths) + (b"\n" if closed and lengths else b"")
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(batching, "BLOCK_BYTES", size):
+        path = Path(folder) / "in.jsonl"
+        path.write_bytes(text)
+        blocks = list(batching._jsonl_blocks(path, None, rows))
+    assert b"".join(b.data for b in blocks) == text
+    assert [b.first for b in blocks] == [1 + text[:sum(len(b.data) for b in blocks[:i])].count(b"\n")
+                                         for i in range(len(blocks))]
+    for i, block in enumerate(blocks):
+        held = batching._rows_in(block)
+        assert held <= rows and (held == rows or i == len(blocks) - 1 or len(block.data) >= size)
+        assert block.data.endswith(b"\n") or i == len(blocks) - 1
+
+
 _HUGE = "1.0e9999999999999999999"
 """A number of 23 characters whose exponent is past what Python's Decimal holds."""
 

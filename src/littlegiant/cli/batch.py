@@ -848,13 +848,19 @@ lines made one block of 90,000 rows, and with ``--format json`` (about 50 KB a r
 
 
 def _jsonl_blocks(path: Path, encoding: str | None = None, lines: int = BLOCK_LINES) -> Iterator[Lines]:
+    """A JSON Lines file in blocks of ``lines`` whole lines (fewer in the last, and where lines are
+    long: then a block ends once it holds BLOCK_BYTES). The lines a read leaves after its last
+    full block wait for the next read: cut at every read's end too, a file of 100,000 companies
+    made 820 blocks, of 256 lines and of some 110, where 391 do now, and each block costs the main
+    process, which hands it to a worker, some 0.3 ms."""
     check_input_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
-    name, number, rest = str(path), 1, b""
+    lines = min(lines, BLOCK_LINES)
+    name, number, rest, checked = str(path), 1, b"", False
     with handle:
         from littlegiant.load.charsets import sniff_file
 
@@ -863,18 +869,25 @@ def _jsonl_blocks(path: Path, encoding: str | None = None, lines: int = BLOCK_LI
         read = handle.read if codec == "utf-8" else _as_utf8(handle, codec)
         while data := read(BLOCK_BYTES):
             data = rest + data
-            cut = data.rfind(b"\n") + 1  # a block ends with a whole line
-            if cut == 0:
-                rest = data  # one line longer than a block: read on
-                continue
-            block, rest = data[:cut], data[cut:]
-            if number == 1:
-                _not_results(block, name)
-            for part in _at_most_lines(block, lines):
-                yield Lines(name, number, part)
-                number += part.count(b"\n")
+            whole = data.rfind(b"\n") + 1  # a block ends with a whole line
+            if not checked and whole:
+                _not_results(data[:whole], name)
+                checked = True
+            start, find = 0, data.find
+            for _ in range(data.count(b"\n", 0, whole) // lines):
+                end = start
+                for _ in range(lines):
+                    end = find(b"\n", end) + 1
+                yield Lines(name, number, data[start:end])
+                number += lines
+                start = end
+            if whole - start >= BLOCK_BYTES:  # long lines: fewer than ``lines`` of them fill a block
+                yield Lines(name, number, data[start:whole])
+                number += data.count(b"\n", start, whole)
+                start = whole
+            rest = data[start:]
     if rest:
-        yield Lines(name, number, rest)  # the last line had no newline
+        yield Lines(name, number, rest)  # the last lines, the last one perhaps without a newline
 
 
 def _not_results(block: bytes, name: str) -> None:
@@ -889,24 +902,6 @@ def _not_results(block: bytes, name: str) -> None:
             if isinstance(data, dict) and is_results(data):
                 raise InputError(kind="column.results_lines", file=name, line=number)
             return
-
-
-def _at_most_lines(block: bytes, lines: int = BLOCK_LINES) -> Iterator[bytes]:
-    """A block of whole lines cut into parts of at most ``lines`` lines."""
-    lines = min(lines, BLOCK_LINES)
-    if block.count(b"\n") <= lines:
-        yield block
-        return
-    start = 0
-    while start < len(block):
-        end = start
-        for _ in range(lines):
-            end = block.find(b"\n", end) + 1
-            if end == 0:
-                end = len(block)
-                break
-        yield block[start:end]
-        start = end
 
 
 def _as_utf8(handle: Any, codec: str) -> Callable[[int], bytes]:
