@@ -277,6 +277,41 @@ def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(t
     assert len(read_rows(partial)) == 40
 
 
+def test_an_output_put_on_disk_as_it_grows_is_whole_when_kept_and_when_stopped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output is synced in the background as it grows (here after every chunk), on one process
+    and with workers writing full results themselves: the files are those of a run that syncs only
+    at the end, a run stopped by a missing input keeps its rows whole under the partial name, and
+    no background sync outlives the file."""
+    import threading
+
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+    from littlegiant.load import fileio
+
+    synced: list[int] = []
+    real = os.fdatasync
+    monkeypatch.setattr(os, "fdatasync", lambda fd: (synced.append(fd), real(fd))[1])
+    companies(tmp_path / "in.csv", 600)
+
+    def run(*args: str) -> int:
+        return CliRunner().invoke(app, ["batch", "in.csv", *args, "--as-of", "2026-11-26", "-q"]).exit_code
+
+    monkeypatch.chdir(tmp_path)
+    for sync_ahead in (1 << 40, 1):
+        monkeypatch.setattr(batching, "SYNC_AHEAD", sync_ahead)
+        assert run("-o", f"{sync_ahead}.csv") == 0
+        assert run("-o", f"{sync_ahead}.jsonl", "--format", "json", "--jobs", "2") == 0
+        assert run("missing.csv", "-o", f"{sync_ahead}-stopped.csv") == 2
+        assert bool(synced) == (sync_ahead == 1)
+    assert (tmp_path / "1.csv").read_bytes() == (tmp_path / f"{1 << 40}.csv").read_bytes()
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / f"{1 << 40}.jsonl").read_bytes()
+    (partial,) = tmp_path.glob("1-stopped.partial-*.csv")
+    assert read_rows(partial) == read_rows(tmp_path / "1.csv")
+    assert not [t for t in threading.enumerate() if t.name == fileio.SYNC_THREAD]
+
+
 # --- signals ------------------------------------------------------------------------------------------------------
 
 

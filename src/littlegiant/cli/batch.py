@@ -1789,6 +1789,10 @@ def _encodes(ch: str, codec: str) -> bool:
     return True
 
 
+SYNC_AHEAD = 8 << 20
+"""Bytes written between two syncs of the output in the background (AtomicWriter.sync_ahead)."""
+
+
 class Writer:
     """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
     beside it (``partial``) that ``close`` renames into place once every row is written. An
@@ -1815,6 +1819,7 @@ class Writer:
         """Where the rows counted end in the file, once workers may write it themselves (``shared``)."""
         self.turns: _Turns | None = None
         self.rows = 0
+        self.unsynced = 0  # bytes written since the output was last put on disk (AtomicWriter.sync_ahead)
         self.xlsx = suffix == ".xlsx"
         self.gaps: dict[str, None] = {}
         """The rows (by their source cell) of a .csv in which a character the encoding lacks was written
@@ -1882,13 +1887,11 @@ class Writer:
         are concerned: the count printed after an interruption is then the number of rows in the
         file. (A signal could otherwise land between the write and the count, or mid-row.)"""
         with held():
+            text = done.text
             if done.written:  # written by a worker itself (_Turns)
                 assert self.end is not None
                 self.end += done.written
-                self.rows += done.rows
-                return
-            text = done.text
-            if type(text) is bytes:  # encoded by the worker, in this file's encoding and errors
+            elif type(text) is bytes:  # encoded by the worker, in this file's encoding and errors
                 self.handle.write("")  # the text layer writes a byte-order mark first, as a text write would
                 self.handle.flush()
                 self.handle.buffer.write(text)
@@ -1901,6 +1904,10 @@ class Writer:
                 self.handle.write(text)
                 self.handle.flush()
             self.rows += done.rows
+        self.unsynced += done.written or len(text)  # characters of text: near enough its bytes
+        if self.unsynced >= SYNC_AHEAD and not self.xlsx:
+            self.unsynced = 0
+            self.out.sync_ahead()
 
     def _find_gaps(self, text: str) -> None:
         """Note the rows of ``text`` (CSV lines) holding characters the output's encoding lacks, by
