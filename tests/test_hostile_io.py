@@ -277,6 +277,41 @@ def test_a_failed_batch_leaves_the_previous_results_and_names_the_partial_file(t
     assert len(read_rows(partial)) == 40
 
 
+def test_an_output_put_on_disk_as_it_grows_is_whole_when_kept_and_when_stopped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output is synced in the background as it grows (here after every chunk), on one process
+    and with workers writing full results themselves: the files are those of a run that syncs only
+    at the end, a run stopped by a missing input keeps its rows whole under the partial name, and
+    no background sync outlives the file."""
+    import threading
+
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+    from littlegiant.load import fileio
+
+    synced: list[int] = []
+    real = os.fdatasync
+    monkeypatch.setattr(os, "fdatasync", lambda fd: (synced.append(fd), real(fd))[1])
+    companies(tmp_path / "in.csv", 600)
+
+    def run(*args: str) -> int:
+        return CliRunner().invoke(app, ["batch", "in.csv", *args, "--as-of", "2026-11-26", "-q"]).exit_code
+
+    monkeypatch.chdir(tmp_path)
+    for sync_ahead in (1 << 40, 1):
+        monkeypatch.setattr(batching, "SYNC_AHEAD", sync_ahead)
+        assert run("-o", f"{sync_ahead}.csv") == 0
+        assert run("-o", f"{sync_ahead}.jsonl", "--format", "json", "--jobs", "2") == 0
+        assert run("missing.csv", "-o", f"{sync_ahead}-stopped.csv") == 2
+        assert bool(synced) == (sync_ahead == 1)
+    assert (tmp_path / "1.csv").read_bytes() == (tmp_path / f"{1 << 40}.csv").read_bytes()
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / f"{1 << 40}.jsonl").read_bytes()
+    (partial,) = tmp_path.glob("1-stopped.partial-*.csv")
+    assert read_rows(partial) == read_rows(tmp_path / "1.csv")
+    assert not [t for t in threading.enumerate() if t.name == fileio.SYNC_THREAD]
+
+
 # --- signals ------------------------------------------------------------------------------------------------------
 
 
@@ -668,6 +703,31 @@ def test_a_chunk_of_short_json_lines_stays_small(tmp_path: Path) -> None:
     assert max(sizes) <= batching.BLOCK_LINES and sum(sizes) == 90_000
     numbers = [item.source for chunk in batching.read_chunks([tmp_path / "in.jsonl"]) for item in batching.items_in(chunk)]
     assert numbers == [f"{tmp_path / 'in.jsonl'}:{n}" for n in range(1, 90_001)]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.integers(0, 300), max_size=200), st.booleans(), st.sampled_from([16, 100, 1000, 1 << 18]),
+       st.sampled_from([1, 7, 256]))
+def test_json_lines_come_in_blocks_of_whole_lines_each_line_once(lengths: list[int], closed: bool, size: int,
+                                                                  rows: int) -> None:
+    """A JSON Lines file's blocks hold its bytes in order, each once, numbered from their first line;
+    a block holds ``rows`` lines, fewer only at the end of the file or once it holds BLOCK_BYTES
+    (long lines), so that a chunk stays small and the chunks are few."""
+    import tempfile
+    from unittest import mock
+
+    text = b"\n".join(b'{"n": "' + b"x" * k + b'"}' for k in lengths) + (b"\n" if closed and lengths else b"")
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(batching, "BLOCK_BYTES", size):
+        path = Path(folder) / "in.jsonl"
+        path.write_bytes(text)
+        blocks = list(batching._jsonl_blocks(path, None, rows))
+    assert b"".join(b.data for b in blocks) == text
+    assert [b.first for b in blocks] == [1 + text[:sum(len(b.data) for b in blocks[:i])].count(b"\n")
+                                         for i in range(len(blocks))]
+    for i, block in enumerate(blocks):
+        held = batching._rows_in(block)
+        assert held <= rows and (held == rows or i == len(blocks) - 1 or len(block.data) >= size)
+        assert block.data.endswith(b"\n") or i == len(blocks) - 1
 
 
 _HUGE = "1.0e9999999999999999999"

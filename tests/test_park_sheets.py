@@ -608,6 +608,57 @@ def test_the_first_row_of_each_name_is_remembered_as_a_dict_would(rows: list[tup
         assert kept.first((kind, text), source) == plain.setdefault((kind, text), source)
 
 
+JSON_LINE = st.one_of(
+    st.tuples(st.just("name"), st.sampled_from(["甲公司", "甲 公司", "Good Co", " good  CO", "goodco", "乙公司", "", " "])),
+    st.tuples(st.just("other"), st.sampled_from(["", "  ", "\r", '{"name": "甲公司"', '{"name": 5}', "[1, 2]",
+                                                 '{"industry": "industrial"}', '{"name": "甲\udcff"}'])))
+
+
+@given(st.lists(JSON_LINE, max_size=120), st.sampled_from([1, 999_999_950]), st.integers(1, 40))
+def test_a_json_line_names_the_first_line_of_its_company_in_any_block(lines: list[tuple[str, str]], first: int,
+                                                                       rows: int) -> None:
+    """However a file's lines fall into blocks, a company name met again (folded as a sheet's are:
+    case, spaces, full-width forms) names the first line that gave it; blank lines, broken lines and
+    names that are no text give none; row numbers past nine digits too."""
+    from littlegiant.cli.batch import Lines, _Seen
+    from littlegiant.load.tabular import norm
+
+    data = [json.dumps({"name": text}, ensure_ascii=False).encode() if kind == "name" else text.encode("utf-8", "surrogateescape")
+            for kind, text in lines]
+    seen, got = _Seen(lambda cells: []), []
+    for start in range(0, len(data), rows):
+        block = Lines("名单.jsonl", first + start, b"".join(line + b"\n" for line in data[start:start + rows]))
+        got += seen.lines(block, again=False).notes
+    firsts: dict[str, str] = {}
+    expected = []
+    for number, (kind, text) in enumerate(lines, first):
+        if kind == "name" and norm(text):
+            earlier = firsts.setdefault(norm(text), f"名单.jsonl:{number}")
+            if earlier != f"名单.jsonl:{number}":
+                expected.append((number, "note.same_name", earlier))
+    assert got == expected
+
+
+def test_a_company_given_again_in_a_later_block_names_its_first_line_on_workers_too(tmp_path: Path) -> None:
+    """A JSON Lines file of 700 companies read in blocks of 256 lines, scored on two workers: the
+    company given again on line 650 names line 2, as on one process, and the rows are the same."""
+    src = tmp_path / "名单.jsonl"
+    names = [f"公司{i}" for i in range(700)]
+    names[649] = "公司1"
+    src.write_text("".join(json.dumps({"name": n, "industry": "industrial", "employees": 50}, ensure_ascii=False) + "\n"
+                           for n in names), encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.csv"
+        code, _, _ = invoke("batch", str(src), "-o", str(out), "--jobs", jobs, "--lang", "zh")
+        assert code == 0
+        outs.append(out.read_bytes())
+    rows = read_csv(tmp_path / "out2.csv")
+    notes = {r["来源（文件:行）"].rsplit(":", 1)[1]: r["需核对的数据"] for r in rows if r["需核对的数据"]}
+    assert notes == {"650": f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"}
+    assert outs[0] == outs[1] and len(rows) == 700
+
+
 def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp_path: Path) -> None:
     """A 统计 sheet (区域, 企业数, 营业收入合计: no company-name column) is passed over with a note and exit 0, as
     填表说明 is; the same sheet alone in a workbook, or named by --sheet, is still an error, not silently nothing."""

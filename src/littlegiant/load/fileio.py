@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -124,6 +125,10 @@ def new_file_mode(target: Path) -> int:
         return 0o666 & ~umask()
 
 
+SYNC_THREAD = "littlegiant-sync-ahead"
+"""The name of AtomicWriter's background sync (a test looks for it once the file is closed)."""
+
+
 class AtomicWriter:
     """An output written to a temporary file beside its target, renamed over it by ``commit``.
 
@@ -158,10 +163,45 @@ class AtomicWriter:
             raise
         self.done = False
         self.kept: Path | None = None
+        self._syncer: threading.Thread | None = None
+        self._wanted = threading.Event()
+        self._stopping = False
+
+    def sync_ahead(self) -> None:
+        """Start putting what is written so far on disk, in the background: ``commit``'s fsync, which
+        a run waits for once its last row is written, then finds little left (a --format json batch
+        of 2,000 companies writes some 100 MB: its fsync took 45 ms after the workers were done).
+        The data written by then is on disk before the rename all the same."""
+        if self._syncer is None:
+            self._syncer = threading.Thread(target=self._sync_loop, args=(self.handle.fileno(),), daemon=True,
+                                            name=SYNC_THREAD)
+            self._syncer.start()
+        self._wanted.set()
+
+    def _sync_loop(self, fd: int) -> None:
+        sync = getattr(os, "fdatasync", os.fsync)  # the file's data; its size and name commit syncs
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            if self._stopping:
+                return
+            try:
+                sync(fd)
+            except OSError:
+                return  # a full disk: commit's fsync says so
+
+    def _stop_syncing(self) -> None:
+        """No sync ahead runs from here on: the file may be closed, or cut back."""
+        if self._syncer is not None:
+            self._stopping = True
+            self._wanted.set()
+            self._syncer.join()
+            self._syncer = None
 
     def commit(self) -> None:
         """Flush to disk and put the file in place. The target is checked again: something put
         there while the output was written (a FIFO, a folder) is not replaced."""
+        self._stop_syncing()
         try:
             if not self.handle.closed:
                 self.handle.flush()
@@ -182,6 +222,7 @@ class AtomicWriter:
 
     def abandon(self) -> Path | None:
         """Close without putting the file in place: the partial file's path when kept, else None."""
+        self._stop_syncing()
         if self.done:
             return self.kept
         self.done = True
