@@ -655,7 +655,7 @@ def test_a_company_given_again_in_a_later_block_names_its_first_line_on_workers_
         outs.append(out.read_bytes())
     rows = read_csv(tmp_path / "out2.csv")
     notes = {r["来源（文件:行）"].rsplit(":", 1)[1]: r["需核对的数据"] for r in rows if r["需核对的数据"]}
-    assert notes == {"650": f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都已评估）"}
+    assert notes == {"650": f"与“{src}:2”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"}
     assert outs[0] == outs[1] and len(rows) == 700
 
 
