@@ -57,11 +57,12 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     steps = text[1 + len(plan["blockers"]):]  # type: ignore[arg-type]
     assert plan["as_of"] == "2027-11-26" and plan["rules"] == "miit-2026"
     assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
-    assert len(steps) == 3 and steps[-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    assert len(steps) == 4 and steps[-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    assert steps[2] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍达到要求"
     when = re.match(r".*?：(最早2027年申报（.*?）；)", text[0])
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
     cell = next_step(folder, tmp_path, "--renewal", "little_giant")
-    assert cell == f"{when.group(1)}{steps[0]}；另有2项，全部做到后仍需补充数据才能判定"
+    assert cell == f"{when.group(1)}{steps[0]}；另有3项，全部做到后仍需补充数据才能判定"
 
 
 def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:

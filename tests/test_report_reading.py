@@ -495,6 +495,6 @@ def test_a_share_to_raise_shows_its_percent_on_both_figures(tmp_path: Path) -> N
     src.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     doc = json.loads(cli("assess", str(src), "--as-of", "2026-03-01", "--lang", "zh", "--format", "json"))
     texts = [s["text"] for g in doc["gaps"].values() for s in g["steps"]]
-    assert any(t.startswith("主导产品国内细分市场占有率：0.5% → 10%（+9.5）") for t in texts), texts
+    assert any(t.startswith("主导产品国内细分市场占有率：0.5% → 10%（+9.5个百分点）") for t in texts), texts
     shown = cli("assess", str(src), "--as-of", "2026-03-01", "--lang", "zh")
     assert "主导产品国内细分市场占有率：0.5% → 10%" in shown and "0.5 → 10%" not in shown

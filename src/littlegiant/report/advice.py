@@ -8,7 +8,7 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import CUT_SHORT, before_unit, num, obtain_zh
+from littlegiant.report.words import CUT_SHORT, before_unit, delta_text, num, obtain_zh
 
 __all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
 
@@ -31,7 +31,7 @@ def change_text(ch: Change, lang: str) -> str:
         return f"{label} → {shown}"
     unit = unit_text(ch.field.unit, lang, ch.after)
     d = ch.delta
-    sign = "" if d is None else f"{'+' if d > 0 else ''}{num(d)}"
+    sign = "" if d is None else delta_text(d, unit, lang)
     sign = "" if not sign else f"（{sign}）" if zh else f" ({sign})"
     return f"{label}{colon}{num(ch.before)}{before_unit(unit)} → {num(ch.after)}{unit}{sign}"
 

@@ -94,6 +94,15 @@ def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
             f"{last_year} figures")
 
 
+def delta_text(d: Decimal, unit: str, lang: str) -> str:
+    """A move's difference (+560): a percentage's in percentage points (+9.5个百分点), where a bare +9.5
+    beside 0.5% → 10% read as 9.5% of something."""
+    text = f"{'+' if d > 0 else ''}{num(d)}"
+    if unit == "%":
+        text += "个百分点" if lang == "zh" else (" percentage point" if abs(d) == 1 else " percentage points")
+    return text
+
+
 def before_unit(unit: str) -> str:
     """The unit after a move's first figure: none for a word (``1,000 → 2,000万元`` reads as one
     amount's change), the sign for a percentage, whose bare first figure (``0.5 → 10%``) read as a
@@ -635,7 +644,7 @@ class Words:
         notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
             d = m.after - m.before
-            notes.append(f"{'+' if d > 0 else ''}{num(d)}")
+            notes.append(delta_text(d, unit, self.lang))
         year = year_in_path(m.field, m.path)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
             known = self.result.last_year
