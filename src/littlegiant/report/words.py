@@ -505,17 +505,19 @@ class Words:
         return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
 
     def next_step(self, tier: TierResult) -> str:
-        """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
-        first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
-        the cell stands beside the one that names it, unless the answers that decide a lower tier
-        come first."""
+        """The plan's first step in one cell (batch's 下一步): the tier it is for, when it can be applied
+        for, what to do first, how many more steps follow; or why there is no plan. The tier is named
+        though 主要差距 beside it names it too: with the lower tiers 未知, "最早2027年申报……" left a
+        park's staff to work out which title it meant, and a sheet sorted or filtered by this column
+        loses the one beside it. The answers that decide a lower tier come first."""
         zh = self.lang == "zh"
         own = self._next_step(tier)
-        below = self._answers_below(tier)
-        if not below or not own:
+        if not own:
             return own
-        name = tier.title.get(self.lang)  # beside a lower tier the cell names its own
-        return f"{below}；{name}：{own}" if zh else f"{below}; {name}: {own}"
+        name = tier.title.get(self.lang)
+        own = f"{name}：{own}" if zh else f"{name}: {own}"
+        below = self._answers_below(tier)
+        return (f"{below}；{own}" if zh else f"{below}; {own}") if below else own
 
     def _answers_below(self, tier: TierResult) -> str:
         """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
