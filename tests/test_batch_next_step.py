@@ -62,7 +62,7 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     when = re.match(r".*?：(最早2027年申报（.*?）；)", text[0])
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
     cell = next_step(folder, tmp_path, "--renewal", "little_giant")
-    assert cell == f"{when.group(1)}{steps[0]}；另有3项，全部做到后仍需补充数据才能判定"
+    assert cell == f"专精特新\"小巨人\"企业：{when.group(1)}{steps[0]}；另有3项，全部做到后仍需补充数据才能判定"
 
 
 def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_pat
                            "从事特定细分市场年限（截至上年末）：2027-01-01达到3.5年")
     # answered, the lower tier is met and the cell is its tier's own plan again
     answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
-    assert answered.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限")
+    assert answered.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限")
 
 
 def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None:
@@ -86,4 +86,4 @@ def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None
     for question in ("compliance.major_incident", "compliance.tax_violation", "compliance.abnormal_operation"):
         many = blank(many, question)
     cell = next_step(folder_of(tmp_path, many), tmp_path)
-    assert cell.startswith("最早2027年申报（以2026年数据计）；从事特定细分市场年限"), cell
+    assert cell.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限"), cell

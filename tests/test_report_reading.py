@@ -280,7 +280,7 @@ def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     step = rows[1][rows[0].index("下一步")]
-    assert step.startswith("最早2027年申报（以2026年数据计）；主营业务收入（2026年）：10,200 → 10,800万元"
+    assert step.startswith("专精特新\"小巨人\"企业：最早2027年申报（以2026年数据计）；主营业务收入（2026年）：10,200 → 10,800万元"
                            "（+600；2026年尚无数据，10,200万元是按2025年的数额估计的）"), step
     assert rows[1][rows[0].index("主要差距")] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
 

@@ -282,6 +282,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "list of codes, type the company's unified social credit code instead",
                       "统一社会信用代码一栏的“{param}”是 15 位数字，像 2015 年以前的工商注册号，不是 18 位的统一社会"
                       "信用代码；如需与名单核对，请在原表中换成该企业的统一社会信用代码"),
+    "note.code_scientific": ("unified social credit code “{param}” is Excel's scientific notation: the code's "
+                             "digits are lost; set the column to Text in the original sheet and type the codes again",
+                             "统一社会信用代码“{param}”是 Excel 显示的科学计数法，代码的数字已丢失；请在原表中把这一列"
+                             "设为文本后重新填写"),
+    "note.code_typo": ("unified social credit code “{param}” fails its check character (GB 32100): a character "
+                       "mistyped? Check it in the original sheet",
+                       "统一社会信用代码“{param}”校验位不符，可能有字符填错了；请在原表中核对"),
     "note.code_check": ("unified social credit code “{param}” fails its check character (GB 32100): a character "
                         "mistyped, or digits lost when Excel stored it as a number? Check it in the original sheet",
                         "统一社会信用代码“{param}”校验位不符，可能填错了，或被 Excel 存成数字后丢了末几位；请在原表中核对"

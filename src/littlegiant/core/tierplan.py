@@ -243,12 +243,13 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
                                if profile.values.get(p) is None and m.before is not None and m.before == start.get(p))
     if later > 0:
         read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
-        plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and _yearly(rules, p)}
+        plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}
         plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
     return plan
 
 
-def _yearly(rules: RuleSet, path: str) -> bool:
+def is_yearly(rules: RuleSet, path: str) -> bool:
+    """Whether ``path`` is a figure given anew each year though not kept by year (``yearly``: 本年度…得分)."""
     try:
         return field_for_path(rules, path).yearly
     except Exception:

@@ -672,12 +672,14 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     if not digits:
         return
     column = next(h for h, v in cells.items() if _kept_id_kind(h) == 0 and v.strip())
-    if (column in numbers and digits > 15) or _SCIENTIFIC.fullmatch(code):
+    if _SCIENTIFIC.fullmatch(code):  # a CSV Excel saved: six digits or so are left of eighteen
+        add_note(cells, "note.code_scientific", code)
+    elif column in numbers and digits > 15:
         add_note(cells, "note.code_number", code)
     elif _OLD_NUMBER.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "")):
         add_note(cells, "note.code_old", code)
-    elif not code_checks(code):
-        add_note(cells, "note.code_check", code)
+    elif not code_checks(code):  # digits only: perhaps Excel's doing; with letters it cannot be
+        add_note(cells, "note.code_check" if code.strip().isdigit() else "note.code_typo", code)
 
 
 _OLD_NUMBER = re.compile(r"\d{15}")

@@ -15,7 +15,7 @@ from typing import Any
 
 from littlegiant.core.gaps import Change
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
-from littlegiant.core.tierplan import Move, TierPlan, held_tier
+from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
@@ -487,10 +487,19 @@ class Words:
             steps.append(f"{self.question(path)}：申报时看{year}年度的得分，本计划按今年的{now}{unit}估计，届时须仍达到要求"
                          if zh else f"{self.question(path)}: that round counts {year}'s; this plan takes this year's "
                          f"{now}{unit}, which must still meet the bar then")
-        if p.missing and p.checked not in (MET, REVIEW):
+        missing = p.missing
+        if p.later > 0 and p.as_of is not None and self.rules is not None:
+            # a yearly figure not given (本年度…得分): what that round needs is its own year's, which no
+            # one can answer now; asked for as an answer, it read as if today's would do
+            yearly = [x for x in missing if is_yearly(self.rules, x)]
+            missing = [x for x in missing if x not in yearly]
+            steps += [f"{self.question(x)}：申报时看{p.as_of.year}年度的得分，届时须达到要求" if zh else
+                      f"{self.question(x)}: that round counts {p.as_of.year}'s, which must meet the bar then"
+                      for x in yearly]
+        if missing and p.checked not in (MET, REVIEW):
             # not the summary's count: these are the answers still lacking once the steps above are done
-            steps.append(f"做到以上各项后，仍需回答：{self.questions(p.missing)}" if zh else
-                          f"With all of the above done, still answer: {self.questions(p.missing)}")
+            steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
+                          f"With all of the above done, still answer: {self.questions(missing)}")
         return head, notes, steps
 
     def _when(self, p: TierPlan) -> str:
@@ -505,17 +514,19 @@ class Words:
         return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
 
     def next_step(self, tier: TierResult) -> str:
-        """The plan's first step in one cell (batch's 下一步): when it can be applied for, what to do
-        first, how many more steps follow; or why there is no plan. The tier's name is not repeated:
-        the cell stands beside the one that names it, unless the answers that decide a lower tier
-        come first."""
+        """The plan's first step in one cell (batch's 下一步): the tier it is for, when it can be applied
+        for, what to do first, how many more steps follow; or why there is no plan. The tier is named
+        though 主要差距 beside it names it too: with the lower tiers 未知, "最早2027年申报……" left a
+        park's staff to work out which title it meant, and a sheet sorted or filtered by this column
+        loses the one beside it. The answers that decide a lower tier come first."""
         zh = self.lang == "zh"
         own = self._next_step(tier)
-        below = self._answers_below(tier)
-        if not below or not own:
+        if not own:
             return own
-        name = tier.title.get(self.lang)  # beside a lower tier the cell names its own
-        return f"{below}；{name}：{own}" if zh else f"{below}; {name}: {own}"
+        name = tier.title.get(self.lang)
+        own = f"{name}：{own}" if zh else f"{name}: {own}"
+        below = self._answers_below(tier)
+        return (f"{below}；{own}" if zh else f"{below}; {own}") if below else own
 
     def _answers_below(self, tier: TierResult) -> str:
         """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
