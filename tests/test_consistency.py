@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, flat, nested
 from typer.testing import CliRunner
 
@@ -341,3 +343,29 @@ def test_a_share_typed_with_its_percent_sign_is_no_fraction(tmp_path: Path) -> N
     doc = json.loads(invoke("assess", str(typed), "--as-of", "2026-11-26", "--format", "json",
                             "--set", "market.international_share=0.5%", "--set", "market.domestic_share=0.5").stdout)
     assert [w["path"] for w in doc["warnings"] if w["kind"] == "fraction"] == ["market.domestic_share"]
+
+
+AMOUNTS = st.decimals(min_value=Decimal("-2000000"), max_value=Decimal("2000000"), places=2, allow_nan=False,
+                      allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(this=AMOUNTS, before=AMOUNTS, ratio=st.sampled_from(["6", "5.99999999999", "6.0000000001", "-4", "-4.0000001", "1"]),
+       near=st.booleans(), staff=st.integers(min_value=-5, max_value=30000), rank=st.integers(min_value=0, max_value=40))
+def test_the_cheap_growth_and_size_tests_agree_with_the_exact_ones(this: Decimal, before: Decimal, ratio: str,
+                                                                   near: bool, staff: int, rank: int) -> None:
+    """unusual_figures passes most rows by a cheap test (two products a year-on-year pair; the largest
+    and smallest figure of those that share a size limit) and works the figures out exactly only when it
+    fails: a row at the edge of 500% growth or of a plausible size is found as the exact check finds it."""
+    rs = rules.load("miit-2026")
+    if near:  # this year at (about) six times last year, or a fall to -4 times: the edges of ±500%
+        this = before * Decimal(ratio)
+    values: dict[str, Any] = {"employees": Decimal(staff), "national_rank": Decimal(rank),
+                              "financials.2025.net_profit": -this, "financials.2025.revenue": this,
+                              "financials.2024.revenue": before}
+    found = consistency.unusual_figures(rs, values)
+    checks = consistency._checks(rs, values)
+    growth = [now for f, now, _, _ in checks.growth if before > 0 and abs((this / before - 1) * 100) > f.warn_growth]
+    large = [path for _, path, most, least in checks.large if not least <= values[path] <= most]
+    assert [u.figure.path for u in found if u.kind == consistency.GROWTH] == growth
+    assert [u.figure.path for u in found if u.kind == consistency.LARGE] == large

@@ -925,20 +925,27 @@ def _keep_leaf(step: _Step, key: tuple[object, ...], row: CriterionResult) -> No
 
 def _sums(members: list[tuple[str, list[int]]], points: list[engine.BandScore]) -> Table:
     """A score table's (low, high, strict low) in all and per group, from its items' points (in the
-    table's order; ``members``: each group's items, by their places in it)."""
+    table's order; ``members``: each group's items, by their places in it).
+
+    An item known to the point gives one Decimal as its low, high and strict low (the band's own
+    points), and while every sum so far is one Decimal too, the three sums are one addition, not
+    three: the same operands give the same sum. A Decimal addition is some 1,700 instructions, and
+    a batch row's innovative table made 27 of them where it now makes 9."""
     groups = {}
     low = high = strict = _ZERO
     for group, items in members:
         g_low = g_high = g_strict = _ZERO
         for i in items:
             lo, hi, st, _ = points[i]
-            g_low += lo
-            g_high += hi
-            g_strict += st
+            if lo is hi is st and g_low is g_high is g_strict:
+                g_low = g_high = g_strict = g_low + lo
+            else:
+                g_low, g_high, g_strict = g_low + lo, g_high + hi, g_strict + st
         groups[group] = (g_low, g_high, g_strict)
-        low += g_low
-        high += g_high
-        strict += g_strict
+        if g_low is g_high is g_strict and low is high is strict:
+            low = high = strict = low + g_low
+        else:
+            low, high, strict = low + g_low, high + g_high, strict + g_strict
     return low, high, strict, groups
 
 
