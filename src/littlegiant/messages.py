@@ -239,6 +239,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.foreign_money": ("amounts in {unit}, which cannot be converted: give them in yuan (元, 万元 or 亿元) "
                              "at the rate of the year, and name that unit",
                              "金额单位是“{unit}”，无法换算：请按当年汇率折成人民币（元、万元或亿元）填写，并写明单位"),
+    "column.foreign_sheet": ("this line says the sheet's amounts are in {unit}, which cannot be converted: give them "
+                             "in yuan at the rate of the year, and change the unit to 元, 万元 or 亿元",
+                             "这一行写明全表金额单位是“{unit}”，无法换算：请按当年汇率把金额折成人民币填写，"
+                             "并把单位改为元、万元或亿元"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.json_object": ("expected a JSON object of profile fields such as {example}, got {got}",

@@ -685,7 +685,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, skipped_text, units_under
+    from littlegiant.load.tabular import not_a_company, refuse_foreign_sheet, skipped_text, units_under
 
     try:
         raw = path.open("rb")
@@ -716,6 +716,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             if first is not None and not isinstance(first[1], InputError) else None
         if found is not None:
             header = found.header
+        refuse_foreign_sheet(search, found, str(path), first[0] if first is not None else 0)
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):

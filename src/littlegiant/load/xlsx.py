@@ -142,24 +142,96 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 
 def _cell(cell: Any) -> str:
-    """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given as shown, 12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned
-    of as a fraction that may mean 50%. A number shown with ¥ (a currency or accounting format) is
-    given with its sign, as typed text is: ¥ gives way to a unit the column or the sheet names, else
-    it is 元 (answers.CURRENCY). Read as a bare number, ¥80,000,000.00 in a column named without a unit
-    was 8,000亿, where the same text typed into a cell was 8,000万 (found by QA)."""
-    value = cell.value
-    if type(value) in (float, int):
-        shown = cell.number_format or ""
-        if "%" in shown:
-            from littlegiant.load.profile import plain_number
+    """A number cell's value as the text Excel shows, as typed text would be read: the same figure
+    typed or formatted must not be read two ways (found by QA, each a verdict on the wrong figure).
 
-            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100) + "%"
-        sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
-                                         or "£" in shown) else ""
-        if sign:
-            return sign + cell_text(value)
-    return cell_text(value)
+    A number shown as a percentage (12.5% typed into Excel is stored as 0.125) is given as shown,
+    12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned of as a fraction that may
+    mean 50%. A number shown with ¥ (a currency or accounting format) is given with its sign, as typed
+    text is: ¥ gives way to a unit the column or the sheet names, else it is 元 (answers.CURRENCY).
+    Read as a bare number, ¥80,000,000.00 in a column named without a unit was 8,000亿, where the same
+    text typed into a cell was 8,000万 (found by QA). $ € £ are given too, and refused as foreign.
+
+    A unit the format writes as text (#,##0"元" shows 10,000,000元; 0.00"亿元", #,##0" USD", 0"人") is
+    given where the format puts it, so that 10,000,000元 is 1,000万元 and 1,000美元 is refused as
+    foreign, as typed; read bare, they were 1,000万万元 and 1,000万元 人民币. Any other text so shown
+    (5,000件 for an amount) is given too, and the reader refuses what it cannot read, quoting it as
+    shown, rather than reading the bare number in another unit than the one on the screen. Excel's
+    thousands scaling (#,##0,"千元" shows 5,000,000 as 5,000千元) is applied, as the screen shows it."""
+    value = cell.value
+    if type(value) not in (float, int):
+        return cell_text(value)
+    shown = cell.number_format or ""
+    if shown == "General":
+        return cell_text(value)
+    code, before, after = _format_parts(shown)
+    number = Decimal(excel_number(value) if type(value) is float else value)
+    from littlegiant.load.profile import plain_number
+
+    if "%" in code:
+        return plain_number(number * 100) + "%"
+    sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
+                                     or "£" in shown) else ""
+    scaled = _THOUSANDS_SCALE.search(code.split(".")[0]) if "e" not in code.lower() else None
+    if not (sign or before or after or scaled):
+        return cell_text(value)
+    if scaled is not None:
+        number /= Decimal(1000) ** len(scaled.group(1))
+    return sign + before + (plain_number(number) if scaled is not None or type(value) is int else cell_text(value)) \
+        + after
+
+
+_THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
+"""Commas after a format's last digit of the whole part: each shows the number in thousands."""
+_SIGNS = re.compile(r"[¥￥$€£\s]")
+
+
+def _format_parts(shown: str) -> tuple[str, str, str]:
+    """A number format's first section (for numbers above zero, and for all when it is the only one)
+    as its codes and the text it shows before and after the number: quoted ("元"), escaped (\\元) or
+    bare Chinese characters. Currency signs and spaces are left out of the text (``_currency_sign``
+    gives the sign), as are the characters _ and * pad with, and [tags] but a currency's ([$USD-409])."""
+    code: list[str] = []
+    texts: tuple[list[str], list[str]] = ([], [])
+    started = False
+    i = 0
+    while i < len(shown):
+        ch = shown[i]
+        if ch == ";":
+            break
+        if ch == '"':
+            end = shown.find('"', i + 1)
+            end = len(shown) if end < 0 else end
+            texts[1 if started else 0].append(shown[i + 1:end])
+            i = end + 1
+            continue
+        if ch == "\\" and i + 1 < len(shown):
+            texts[1 if started else 0].append(shown[i + 1])
+            i += 2
+            continue
+        if ch in "_*":
+            i += 2
+            continue
+        if ch == "[":  # a colour, a condition, or [$USD-409]: its symbol is shown
+            end = shown.find("]", i)
+            tag = _LOCALE_TAG.match(shown, i)
+            if tag is not None:
+                texts[1 if started else 0].append(tag.group(1))
+            i = len(shown) if end < 0 else end + 1
+            continue
+        if shown[i:i + 7].lower() == "general":
+            code.append("0")
+            started = True
+            i += 7
+            continue
+        if "\u4e00" <= ch <= "\u9fff":
+            texts[1 if started else 0].append(ch)
+        else:
+            code.append(ch)
+            started = started or ch in "0#?"
+        i += 1
+    before, after = (_SIGNS.sub("", "".join(part)) for part in texts)
+    return "".join(code), before, after
 
 
 _LOCALE_TAG = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
@@ -249,6 +321,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         names_companies,
         not_a_company,
         note_code,
+        refuse_foreign_sheet,
         skipped_text,
         units_under,
     )
@@ -299,6 +372,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             found = units_under(header, values, where, number)
             if found is not None:
                 header = found.header
+            refuse_foreign_sheet(search, found, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
