@@ -181,7 +181,7 @@ def test_a_summary_sheet_named_by_sheet_is_refused_in_one_line(tmp_path: Path) -
     code, _, err = invoke("batch", str(src), "--sheet", "按行业汇总", "--lang", "zh", "-o", str(out))
     assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
     assert "工作表“按行业汇总”没有企业名称列，却有“企业数”这样的计数列，像是汇总表" in err
-    assert "（现有：企业名单, 按行业汇总）" in err and "Traceback" not in err
+    assert "（现有：企业名单、按行业汇总）" in err and "Traceback" not in err
     counted = ("统计", [["所属行业", "企业数（家）", "营业收入（2025年）"], ["制造业", 2, 15000]])
     code, _, err = invoke("batch", str(workbook(tmp_path / "计数.xlsx", LIST, counted)), "--sheet", "统计",
                           "--lang", "en", "-o", str(out))

@@ -48,16 +48,19 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         raise InputError(kind="file.not_xlsx", file=str(path)) from None
     try:
         names = book.sheetnames
+        listed = Text("、".join(names), ", ".join(names))  # the sheets there are, said when one named is wrong
         if sheet is not None:
             if sheet not in names:
-                raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": ", ".join(names)},
+                raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": listed},
                                  file=str(path), field="--sheet")
             names = [sheet]
-            on_header = _refusing_summary(path, sheet, book.sheetnames, on_header)
+            on_header = _refusing_summary(path, sheet, listed, on_header)
+            on_note = _refusing_notes(path, sheet, listed, on_note)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         shown = [name for name in names if _tabled(book[name], sheet)]
         naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
+        yielded = False
 
         def names(other: str) -> bool:
             if other not in naming:
@@ -75,9 +78,15 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 if sheet is not None and isinstance(cells, InputError) and cells.kind == "sheet.no_header":
                     # the sheet the user named holds no table: the run stops, as for a summary named so,
                     # rather than writing a results file of one error row
-                    raise InputError(kind="sheet.no_header_named", params={"sheet": sheet, "sheets": Text(
-                        "、".join(book.sheetnames), ", ".join(book.sheetnames))}, file=str(path), field="--sheet")
+                    raise InputError(kind="sheet.no_header_named", params={"sheet": sheet, "sheets": listed},
+                                     file=str(path), field="--sheet")
+                yielded = True
                 yield where, cells
+        if sheet is not None and not yielded and _empty(book[sheet]):
+            # nothing at all on the sheet named: said so, with the sheets there are, rather than
+            # "no company rows (the file is empty …)" of a file that is not
+            raise InputError(kind="sheet.empty_named", params={"sheet": sheet, "sheets": listed}, file=str(path),
+                             field="--sheet")
         for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
             if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
                 on_note("run.summary_sheet", {"where": where})
@@ -108,7 +117,27 @@ def _company_column(header: list[str]) -> bool:
     return any(tells_companies_apart(h) for h in header if h)
 
 
-def _refusing_summary(path: Path, sheet: str, sheets: list[str], on_header: Callable[[str, list[str]], None] | None,
+def _empty(ws: Any) -> bool:
+    """Whether a sheet has no cell with anything in it (a chart sheet has no cells at all)."""
+    if not hasattr(ws, "iter_rows"):
+        return True
+    return not any(v is not None and str(v).strip() for row in ws.iter_rows(values_only=True) for v in row)
+
+
+def _refusing_notes(path: Path, sheet: str, sheets: Text, on_note: Note | None) -> Note:
+    """``on_note`` for the sheet named by --sheet, refusing it when it holds notes and no table (a 说明
+    sheet of text lines): "passed over" was said of it, then the run failed for a file with no company
+    rows, naming neither the sheet nor the sheets there are."""
+    def told(kind: str, params: dict[str, object]) -> None:
+        if kind == "run.notes_sheet":
+            raise InputError(kind="sheet.notes_named", params={"sheet": sheet, "sheets": sheets}, file=str(path),
+                             field="--sheet")
+        if on_note is not None:
+            on_note(kind, params)
+    return told
+
+
+def _refusing_summary(path: Path, sheet: str, sheets: Text, on_header: Callable[[str, list[str]], None] | None,
                       ) -> Callable[[str, list[str]], None]:
     """``on_header`` for the sheet named by --sheet, refusing it when its header names no company but
     counts them (按行业汇总: 所属行业 | 企业数 | 营业收入): each of its rows scored was a nameless company
@@ -119,7 +148,7 @@ def _refusing_summary(path: Path, sheet: str, sheets: list[str], on_header: Call
         counted = [h for h in header if h and counts_companies(h)]
         if counted and not _company_column(header):
             raise InputError(kind="sheet.summary_named", params={"sheet": sheet, "column": counted[0],
-                                                                 "sheets": ", ".join(sheets)},
+                                                                 "sheets": sheets},
                              file=str(path), field="--sheet")
         if on_header is not None:
             on_header(where, header)
