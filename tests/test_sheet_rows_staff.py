@@ -377,8 +377,9 @@ def test_a_unit_written_into_a_cell_s_number_format_is_read_as_the_same_text_typ
     text on the screen typed into the cell would: converted, or refused as foreign; a unit the reader cannot
     read (5,000件 for an amount) is refused quoting what the cell shows, and a count shown with 人 is a count."""
     fmts = {"甲": '#,##0"元"', "乙": '0.00"亿元"', "丙": '#,##0,"千元"', "丁": '0\\万\\元', "戊": '#,##0"美元"',
-            "己": '#,##0" USD"', "庚": '[$USD-409] #,##0', "辛": '#,##0"件"'}
-    values = {"甲": 10000000, "乙": 0.5, "丙": 5000000, "丁": 8000, "戊": 1000, "己": 1000, "庚": 1000, "辛": 5000}
+            "己": '#,##0" USD"', "庚": '[$USD-409] #,##0', "辛": '#,##0"件"', "壬": "G/通用格式"}
+    values = {"甲": 10000000, "乙": 0.5, "丙": 5000000, "丁": 8000, "戊": 1000, "己": 1000, "庚": 1000, "辛": 5000,
+              "壬": 7000}
     book = Workbook()
     ws = book.active
     ws.append(["企业名称", "行业", "从业人员", "营业收入（万元）（2025年）"])
@@ -399,6 +400,7 @@ def test_a_unit_written_into_a_cell_s_number_format_is_read_as_the_same_text_typ
     for error, shown in zip(errors, ("1000美元", "1000USD", "USD1000"), strict=False):
         assert f"“{shown}”是外币金额" in error
     assert "“5000件”" in errors[3] and "应填" in errors[3]
+    assert figures(lines[-1])["financials.2025.revenue"] == 7000  # a Chinese Excel's name for General: no text
 
 
 def test_a_percent_sign_written_as_text_in_a_format_is_not_a_hundredfold(tmp_path: Path) -> None:

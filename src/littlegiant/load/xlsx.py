@@ -8,11 +8,12 @@ openpyxl is imported inside the functions, and this module only by the commands 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
@@ -191,28 +192,53 @@ def _cell(cell: Any) -> str:
     if type(value) not in (float, int):
         return cell_text(value)
     shown = cell.number_format or ""
-    if shown == "General":
+    if shown == "General":  # most cells: no format to read
         return cell_text(value)
-    code, before, after = _format_parts(shown)
-    number = Decimal(excel_number(value) if type(value) is float else value)
+    form = _format(shown)
+    if form is None:
+        return cell_text(value)
+    if not (form.percent or form.scale):
+        return form.before + cell_text(value) + form.after
     from littlegiant.load.profile import plain_number
 
-    if "%" in code:
+    number = Decimal(excel_number(value) if type(value) is float else value)
+    if form.percent:
         return plain_number(number * 100) + "%"
+    return form.before + plain_number(number / Decimal(1000) ** form.scale) + form.after
+
+
+class _Format(NamedTuple):
+    """What a number format does to the text of a number: shown as a percentage, in thousands
+    (``scale`` commas), with text (a sign, a unit) before and after it."""
+
+    percent: bool
+    scale: int
+    before: str
+    after: str
+
+
+@functools.lru_cache(maxsize=256)
+def _format(shown: str) -> _Format | None:
+    """``shown``'s _Format, None when it shows the number as it is (a workbook has a few formats, its
+    cells many: each is read once)."""
+    code, before, after = _format_parts(shown)
+    if "%" in code:
+        return _Format(True, 0, "", "")
     sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
                                      or "£" in shown) else ""
     scaled = _THOUSANDS_SCALE.search(code.split(".")[0]) if "e" not in code.lower() else None
-    if not (sign or before or after or scaled):
-        return cell_text(value)
-    if scaled is not None:
-        number /= Decimal(1000) ** len(scaled.group(1))
-    return sign + before + (plain_number(number) if scaled is not None or type(value) is int else cell_text(value)) \
-        + after
+    scale = len(scaled.group(1)) if scaled is not None else 0
+    if not (sign or before or after or scale):
+        return None
+    return _Format(False, scale, sign + before, after)
 
 
 _THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
 """Commas after a format's last digit of the whole part: each shows the number in thousands."""
 _SIGNS = re.compile(r"[¥￥$€£\s]")
+
+
+_GENERAL = re.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
 
 
 def _format_parts(shown: str) -> tuple[str, str, str]:
@@ -248,16 +274,17 @@ def _format_parts(shown: str) -> tuple[str, str, str]:
                 texts[1 if started else 0].append(tag.group(1))
             i = len(shown) if end < 0 else end + 1
             continue
-        if shown[i:i + 7].lower() == "general":
+        general = _GENERAL.match(shown, i)  # General, or as a Chinese Excel may store it, G/通用格式
+        if general is not None:
             code.append("0")
             started = True
-            i += 7
+            i = general.end()
             continue
         if "\u4e00" <= ch <= "\u9fff":
             texts[1 if started else 0].append(ch)
         else:
             code.append(ch)
-            started = started or ch in "0#?"
+            started = started or ch in "0#?@"
         i += 1
     before, after = (_SIGNS.sub("", "".join(part)) for part in texts)
     return "".join(code), before, after
