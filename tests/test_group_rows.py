@@ -101,25 +101,33 @@ def test_amounts_in_a_currency_the_tool_cannot_convert_refuse_the_file_naming_co
     assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"] and "“出口额（万美元）”" in err
 
 
-def test_a_foreign_unit_named_above_the_list_refuses_its_amounts_instead_of_reading_them_in_wan_yuan(
-        tmp_path: Path) -> None:
+def test_a_foreign_unit_named_for_the_whole_sheet_stops_the_run_in_one_line(tmp_path: Path) -> None:
     """园区企业情况表（金额单位：万美元） or 单位：美元 over the names: 1000 was read as 1000万元 without a word (found
-    in review). Each amount with no unit of its own is refused, naming the unit; one that names 万元 is read."""
+    in review); then every row was an error row, the same two lines 500 times for a park's list. The run
+    stops in one line naming the unit and the row that says it, as 万美元 in a header does, for a CSV and
+    a workbook alike, before anything is written."""
     out = tmp_path / "out.csv"
-    for above in ("园区企业情况表（金额单位：万美元）\n", "金额单位：美元\n"):
+    rows = "".join(f"企业{i}公司,{1000 + i}\n" for i in range(500))
+    for above, line, unit in (("园区企业情况表（金额单位：万美元）\n", 1, "万美元"), ("说明\n金额单位：美元\n", 2, "美元")):
         src = tmp_path / "名单.csv"
-        src.write_text(above + "企业名称,营业收入（2025年）\n甲公司,1000\n", encoding="utf-8")
+        src.write_text(above + "企业名称,营业收入（2025年）\n" + rows, encoding="utf-8")
         code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
-        assert code == 1 and "换算成万元" not in err
-        assert [r["处理结果"] for r in read_csv(out)] == ["出错"]
-        unit = "万美元" if "万美元" in above else "美元"
-        assert f"“营业收入（2025年）”列：金额单位是“{unit}”，无法换算" in read_csv(out)[0]["错误说明"]
+        assert code == 2 and not out.exists()
+        assert err.count("\n") == 1 and f"名单.csv 第 {line} 行：这一行写明全表金额单位是“{unit}”，无法换算" in err
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n金额单位：万美元,\n" + rows, encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "--lang", "en", "-o", str(out))
+    assert code == 2 and err.count("\n") == 1 and "名单.csv:2: this line says the sheet's amounts are in 万美元" in err
     src = workbook(tmp_path / "名单.xlsx", ("名单", [["企业名称", "营业收入（2025年）"], ["单位：万美元", ""],
                                                     ["甲公司", 1000]]))
-    code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
-    assert code == 1 and "无法换算" in read_csv(out)[0]["错误说明"]
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 2 and err.count("\n") == 1 and "名单.xlsx:名单 第 2 行：这一行写明全表金额单位是“万美元”" in err
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [["2026年园区企业名单（金额单位：美元）"], ["企业名称", "营业收入（2025年）"],
+                                                    ["甲公司", 1000]]))
+    code, _, err = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    assert code == 2 and err.count("\n") == 1 and "第 1 行：这一行写明全表金额单位是“美元”" in err
     src = tmp_path / "名单.csv"
-    src.write_text("金额单位：万美元\n企业名称,营业收入（2025年）（万元）\n甲公司,1000\n", encoding="utf-8")
+    src.write_text("金额单位：万元\n企业名称,营业收入（2025年）（元）\n甲公司,10000000\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "--lang", "zh", "-o", str(out))
     assert code == 0 and [r["处理结果"] for r in read_csv(out)] == ["已评估"]
 

@@ -511,13 +511,13 @@ def test_nothing_to_score_stops_naming_the_file_and_writes_nothing(tmp_path: Pat
     book.active.append(["甲公司", 8000])
     book.create_sheet("填表说明")["A1"] = "1. 金额单位为万元。"
     book.save(tmp_path / "in.xlsx")
-    for args in (["zero.csv"], ["in.xlsx", "--sheet", "填表说明"]):
-        out = tmp_path / "out.xlsx"
+    out = tmp_path / "out.xlsx"
+    for args, said in ((["zero.csv"], "：没有可评估的企业行（文件是空的或只有列名，或工作表里没有企业名单）"),
+                       (["in.xlsx", "--sheet", "填表说明"], "，--sheet：工作表“填表说明”只有说明文字，没有企业名单表格；"
+                                                           "请指定列有企业名单的工作表（现有：Sheet、填表说明）")):
         code, _, err = invoke("batch", str(tmp_path / args[0]), *args[1:], "-o", str(out), "--lang", "zh")
-        (line,) = [e for e in err.strip().splitlines() if not e.startswith("littlegiant 提示")]
         assert code == 2 and not out.exists() and not list(tmp_path.glob("out.partial*"))
-        assert line == (f"littlegiant 出错：{tmp_path / args[0]}：没有可评估的企业行（文件是空的或只有列名，或工作表里没有"
-                        f"企业名单）；没有写出任何行，未生成 {out}")
+        assert err.strip() == f"littlegiant 出错：{tmp_path / args[0]}{said}；没有写出任何行，未生成 {out}"
 
 
 def test_an_output_encoding_without_chinese_is_refused_before_anything_is_written(tmp_path: Path) -> None:
@@ -684,6 +684,50 @@ def test_a_summary_sheet_beside_the_list_is_passed_over_and_the_run_succeeds(tmp
     book.save(tmp_path / "alone.xlsx")
     code, _, _ = invoke("batch", str(tmp_path / "alone.xlsx"), "-o", str(tmp_path / "a.csv"), "--lang", "zh")
     assert code == 1 and [r["处理结果"] for r in read_csv(tmp_path / "a.csv")] == ["出错"]
+
+
+def test_sheet_naming_an_empty_or_notes_sheet_stops_in_one_line_listing_the_sheets(tmp_path: Path) -> None:
+    """--sheet 说明 (lines of notes) said it was passed over, then failed with "no company rows (the file is
+    empty…)"; --sheet on an empty sheet said the same, naming neither the sheet nor those there are. Each
+    is one line naming the sheet and listing the workbook's, joined as the language joins a list."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "营业收入（2025年）"])
+    ws.append(["甲公司", 100])
+    notes = book.create_sheet("说明")
+    for line in ("填表说明", "1. 金额以万元填写", "2. 每个企业一行"):
+        notes.append([line])
+    book.create_sheet("空表")
+    book.save(tmp_path / "park.xlsx")
+    out = tmp_path / "out.csv"
+    for sheet, said in (("说明", "工作表“说明”只有说明文字，没有企业名单表格"), ("空表", "工作表“空表”是空的")):
+        code, _, err = invoke("batch", str(tmp_path / "park.xlsx"), "--sheet", sheet, "-o", str(out), "--lang", "zh")
+        assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1, err
+        assert said in err and "请指定列有企业名单的工作表（现有：名单、说明、空表）" in err
+    code, _, err = invoke("batch", str(tmp_path / "park.xlsx"), "--sheet", "说明", "-o", str(out), "--lang", "en")
+    assert code == 2 and "sheet '说明' holds only notes" in err and "(the workbook has: 名单, 说明, 空表)" in err
+
+
+def test_sheet_with_no_workbook_among_the_inputs_is_refused_and_beside_one_is_said(tmp_path: Path) -> None:
+    """--sheet 名单 with a CSV (the workbook saved as CSV, given in its place) was passed over without a word.
+    With no workbook, nothing it names exists: one line, exit 2, nothing written. Beside a workbook, the CSV
+    is read whole and the run says so once."""
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲公司,100\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "--sheet", "名单", "-o", str(out), "--lang", "zh")
+    assert code == 2 and not out.exists() and err.strip() == (
+        "littlegiant 出错：--sheet：所给的文件都不是 Excel 工作簿（.xlsx），没有名为“名单”的工作表（CSV、JSON Lines 文件"
+        f"没有工作表）：请去掉 --sheet，或改为给出工作簿；没有写出任何行，未生成 {out}")
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["乙公司", 200])
+    book.save(tmp_path / "park.xlsx")
+    code, _, err = invoke("batch", str(src), str(tmp_path / "park.xlsx"), "--sheet", "名单", "-o", str(out), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(out)] == ["甲公司", "乙公司"]
+    assert err.count("--sheet 只用于 Excel 工作簿；名单.csv（1 个文件）没有工作表，已整个读取") == 1
 
 
 def test_a_subtotal_row_under_the_totals_is_no_company(tmp_path: Path) -> None:

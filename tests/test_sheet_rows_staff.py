@@ -181,7 +181,7 @@ def test_a_summary_sheet_named_by_sheet_is_refused_in_one_line(tmp_path: Path) -
     code, _, err = invoke("batch", str(src), "--sheet", "按行业汇总", "--lang", "zh", "-o", str(out))
     assert code == 2 and not out.exists() and len(err.strip().splitlines()) == 1
     assert "工作表“按行业汇总”没有企业名称列，却有“企业数”这样的计数列，像是汇总表" in err
-    assert "（现有：企业名单, 按行业汇总）" in err and "Traceback" not in err
+    assert "（现有：企业名单、按行业汇总）" in err and "Traceback" not in err
     counted = ("统计", [["所属行业", "企业数（家）", "营业收入（2025年）"], ["制造业", 2, 15000]])
     code, _, err = invoke("batch", str(workbook(tmp_path / "计数.xlsx", LIST, counted)), "--sheet", "统计",
                           "--lang", "en", "-o", str(out))
@@ -369,6 +369,55 @@ def test_a_number_shown_with_yen_reads_as_the_same_text_typed_would(tmp_path: Pa
     assert code == 0, err
     assert [(figures(line)["financials.2025.revenue"], figures(line)["financials.2024.revenue"])
             for line in scored(out)] == [(8000, 7000)] * 3
+
+
+def test_a_unit_written_into_a_cell_s_number_format_is_read_as_the_same_text_typed(tmp_path: Path) -> None:
+    """#,##0"元" shows 10,000,000元, 0.00"亿元" shows 1,000.00亿元 and #,##0" USD" shows 1,000 USD: each was
+    read as the bare number in 万元 (1,000万万元, 1,000万元 人民币 for dollars, without a word). Each reads as the
+    text on the screen typed into the cell would: converted, or refused as foreign; a unit the reader cannot
+    read (5,000件 for an amount) is refused quoting what the cell shows, and a count shown with 人 is a count."""
+    fmts = {"甲": '#,##0"元"', "乙": '0.00"亿元"', "丙": '#,##0,"千元"', "丁": '0\\万\\元', "戊": '#,##0"美元"',
+            "己": '#,##0" USD"', "庚": '[$USD-409] #,##0', "辛": '#,##0"件"', "壬": "G/通用格式"}
+    values = {"甲": 10000000, "乙": 0.5, "丙": 5000000, "丁": 8000, "戊": 1000, "己": 1000, "庚": 1000, "辛": 5000,
+              "壬": 7000}
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（万元）（2025年）"])
+    for row, name in enumerate(fmts, 2):
+        ws.append([name, "工业", 120, values[name]])
+        ws.cell(row, 3).number_format = '#,##0"人"'
+        ws.cell(row, 4).number_format = fmts[name]
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    assert code == 1, err
+    lines = scored(out)
+    assert [(figures(line)["employees"], figures(line)["financials.2025.revenue"]) for line in lines[:4]] == [
+        (120, 1000), (120, 5000), (120, 500), (120, 8000)]
+    out = tmp_path / "out.csv"
+    invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--lang", "zh")
+    errors = [r["错误说明"] for r in read_csv(out)[4:]]
+    for error, shown in zip(errors, ("1000美元", "1000USD", "USD1000"), strict=False):
+        assert f"“{shown}”是外币金额" in error
+    assert "“5000件”" in errors[3] and "应填" in errors[3]
+    assert figures(lines[-1])["financials.2025.revenue"] == 7000  # a Chinese Excel's name for General: no text
+
+
+def test_a_percent_sign_written_as_text_in_a_format_is_not_a_hundredfold(tmp_path: Path) -> None:
+    """0.0"%" shows 12.5 as 12.5% (the sign is text, the number is not multiplied), where a real percent
+    format shows 0.125 so: both are 12.5%, where the first was read as 1250% and refused (at most 100)."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "主导产品国内细分市场占有率"])
+    ws.append(["甲", "工业", 12.5])
+    ws.append(["乙", "工业", 0.125])
+    ws.cell(2, 3).number_format = '0.0"%"'
+    ws.cell(3, 3).number_format = "0.0%"
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    assert code == 0, err
+    assert [figures(line)["market.domestic_share"] for line in scored(out)] == [12.5, 12.5]
 
 
 def test_a_sheet_formatted_as_accounting_throughout_reads_its_counts_without_the_sign(tmp_path: Path) -> None:

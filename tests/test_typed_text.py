@@ -67,7 +67,8 @@ def amounts(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
     unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名",
-                                 " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)"]))
+                                 " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)", "（万元）",
+                                 "(元)", "（亿元）"]))
     sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
     pad = draw(st.sampled_from(["", " ", "\t"]))
     return f"{pad}{sign}{text}{unit}{pad}"
@@ -139,6 +140,26 @@ def test_each_door_takes_what_people_type(path: str, text: str, value: Any) -> N
     label, 约500万 and 不知道/跳过 (unknown, never 0) read the same everywhere."""
     seen = doors(path, text)
     assert set(seen.values()) == {("ok", value)}, seen
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("8000（万元）", Decimal(8000)), ("8000(万元)", Decimal(8000)), ("0.8（亿元）", Decimal(8000)),
+    ("80,000,000（元）", Decimal(8000)), ("8000（单位：万元）", Decimal(8000)), ("约8000（万元）", Decimal(8000)),
+    ("8000万（元）", None), ("8000（万元）（元）", None), ("8000（件）", None), ("（8000）（万元）", None),
+])
+def test_an_amount_with_its_unit_in_brackets_is_read_as_that_unit(text: str, value: Decimal | None,
+                                                                   tmp_path: Any) -> None:
+    """8000（万元）, as people copy the unit from a header's 营业收入（万元）, was refused at every door. A number and
+    one unit in brackets (full-width or not) is that amount; two units, or a word that is no unit, stay refused."""
+    from tests.test_park_sheets import invoke, read_csv
+
+    seen = doors("financials.2025.revenue", text)
+    assert set(seen.values()) == ({("ok", value)} if value is not None else {("refused", "")}), seen
+    src = tmp_path / "名单.csv"
+    src.write_text(f"企业名称,营业收入（2025年）（元）\n甲公司,\"{text}\"\n", encoding="utf-8")
+    invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    (row,) = read_csv(tmp_path / "out.csv")
+    assert row["处理结果"] == ("已评估" if value is not None else "出错")
 
 
 @pytest.mark.parametrize("text", ["近1亿", "近3000万", "500多万"])

@@ -239,6 +239,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.foreign_money": ("amounts in {unit}, which cannot be converted: give them in yuan (元, 万元 or 亿元) "
                              "at the rate of the year, and name that unit",
                              "金额单位是“{unit}”，无法换算：请按当年汇率折成人民币（元、万元或亿元）填写，并写明单位"),
+    "column.foreign_sheet": ("this line says the sheet's amounts are in {unit}, which cannot be converted: give them "
+                             "in yuan at the rate of the year, and change the unit to 元, 万元 or 亿元",
+                             "这一行写明全表金额单位是“{unit}”，无法换算：请按当年汇率把金额折成人民币填写，"
+                             "并把单位改为元、万元或亿元"),
+    "opt.sheet_no_workbook": ("no input is an Excel workbook (.xlsx), so there is no sheet {sheet!r} (a CSV or JSON "
+                              "Lines file has no sheets): leave out --sheet, or give the workbook",
+                              "所给的文件都不是 Excel 工作簿（.xlsx），没有名为“{sheet}”的工作表（CSV、JSON Lines 文件没有"
+                              "工作表）：请去掉 --sheet，或改为给出工作簿"),
     "column.twice": ("column {column!r} appears twice (columns {first} and {second})",
                      "“{column}”列出现了两次（第 {first} 列和第 {second} 列）"),
     "row.json_object": ("expected a JSON object of profile fields such as {example}, got {got}",
@@ -264,6 +272,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "(the workbook has: {sheets})",
                               "工作表“{sheet}”里没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））；"
                               "请指定列有企业名单的工作表（现有：{sheets}）"),
+    "sheet.empty_named": ("sheet {sheet!r} is empty: name the sheet that lists the companies (the workbook has: {sheets})",
+                          "工作表“{sheet}”是空的；请指定列有企业名单的工作表（现有：{sheets}）"),
+    "sheet.notes_named": ("sheet {sheet!r} holds only notes, no table of companies: name the sheet that lists them "
+                          "(the workbook has: {sheets})",
+                          "工作表“{sheet}”只有说明文字，没有企业名单表格；请指定列有企业名单的工作表（现有：{sheets}）"),
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
@@ -462,6 +475,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "（金额换算成万元），这一行不是企业，未计入"),
     "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
                          "littlegiant 提示：{where} 中以下行不是企业，未计入：{rows}"),
+    "run.sheet_not_workbook": ("littlegiant: note: --sheet names a sheet of the Excel workbooks only; {files} "
+                               "({count:file|files}) have no sheets and were read whole",
+                               "littlegiant 提示：--sheet 只用于 Excel 工作簿；{files}（{count} 个文件）没有工作表，已整个读取"),
     "run.folder_passed": ("littlegiant: note: {where}: {count:file|files} not read: {files} (from a folder, profiles "
                           "(.yaml, .yml, .json) and lists (.csv, .tsv, .xlsx, .xlsm, .jsonl) are read; name a list "
                           "saved as .txt on the command line, and save an .xls as .xlsx in Excel first)",

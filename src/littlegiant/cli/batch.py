@@ -386,7 +386,10 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     tell = options.on_note
     collecting = options._replace(on_header=collect, on_note=(lambda kind, params: noted.append((kind, params)))
                                   if tell is not None else None)
-    for path in expanded(paths, collecting.on_note):
+    listed = expanded(paths, collecting.on_note)
+    if options.sheet is not None:
+        _sheet_without_workbook(listed, options.sheet, noted if tell is not None else None)
+    for path in listed:
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_TABLES:
@@ -407,6 +410,27 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         raise HeaderError(problems)
     for kind, params in noted:
         tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
+
+
+WORKBOOKS = (".xlsx", ".xlsm", ".xls")
+
+
+def _sheet_without_workbook(paths: list[Path], sheet: str, noted: list[tuple[str, dict[str, object]]] | None) -> None:
+    """--sheet names a sheet of a workbook, and a CSV or JSON Lines file has none: it was passed over
+    without a word. With no workbook among the inputs nothing it names exists (the CSV saved from
+    the workbook given in its place, most likely, or the wrong file): the run stops, saying so. Beside
+    a workbook, the other inputs are read whole, and that is said once."""
+    from littlegiant.load.tabular import HeaderError
+
+    others = [p.name for p in paths if p.suffix.lower() not in WORKBOOKS]
+    if paths and len(others) == len(paths):
+        raise HeaderError([InputError(kind="opt.sheet_no_workbook", params={"sheet": sheet}, field="--sheet")])
+    if not others or noted is None:
+        return
+    shown = others[:3]
+    more = len(others) > len(shown)
+    noted.append(("run.sheet_not_workbook", {"count": len(others), "files": Text(
+        "、".join(shown) + ("等" if more else ""), ", ".join(shown) + (", …" if more else ""))}))
 
 
 def earlier_results(path: Path, rules: RuleSet) -> bool:
@@ -685,7 +709,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, skipped_text, units_under
+    from littlegiant.load.tabular import not_a_company, refuse_foreign_sheet, skipped_text, units_under
 
     try:
         raw = path.open("rb")
@@ -716,6 +740,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             if first is not None and not isinstance(first[1], InputError) else None
         if found is not None:
             header = found.header
+        refuse_foreign_sheet(search, found, str(path), first[0] if first is not None else 0)
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):

@@ -318,6 +318,12 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
+_BRACKETED_UNIT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\((?:金额)?(?:单位:?)?(?:人民币)?(.+)\)")
+"""A plain number and, in brackets, its unit (8000（万元）, as people copy a header's 营业收入（万元）): brackets
+full-width or not (NFKC folds them). Only a number and one of MONEY_UNITS: 8000万(元), two units, stays refused."""
+_UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
+
+
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
     """The number part of an amount's normalised text ``raw``, how many 万元 its unit says one is
     (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY: 元
@@ -332,6 +338,9 @@ unless the column or sheet names one). Chinese units (亿, 万元, 元…), Engl
         tail = re.sub(r"\s", "", ten_k.group()).lstrip("(")
         if low.endswith(tail):
             return sign + low[: -len(tail)].removesuffix("("), Decimal(1), False
+    bracketed = _BRACKETED_UNIT.fullmatch(low)
+    if bracketed is not None and bracketed.group(2) in _UNIT_NAMES:  # 8000（万元）, copied with a header's unit
+        low = bracketed.group(1) + bracketed.group(2)
     in_yuan = signed = False
     for word in CURRENCY:
         if low.startswith(word):

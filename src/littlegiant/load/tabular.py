@@ -749,6 +749,16 @@ def unit_statement(values: list[str]) -> tuple[str, list[str]] | None:
     return unit, rest
 
 
+def refuse_foreign_sheet(search: HeaderSearch, found: UnitsUnder | None, where: str, under: int) -> None:
+    """Stop the run on a money unit in a foreign currency stated for the whole sheet, above the list
+    (园区企业情况表（金额单位：万美元）) or in the row right under its header (row ``under``): each amount
+    of the sheet was refused on its own row, the same two lines 500 times for a park's list, where a
+    foreign unit in a header stops the run in one line. Nothing of the sheet can be read in 万元."""
+    for unit, line in ((search.unit, search.unit_line), (found.stated if found is not None else None, under)):
+        if unit is not None and _foreign(unit):
+            raise InputError(kind="column.foreign_sheet", params={"unit": unit}, file=where, line=line)
+
+
 def units_row(values: list[str]) -> list[str] | None:
     """The unit each cell of a row names ("" for a blank cell), when the row holds units and nothing
     else: the row a park puts right under its header (人 | 亿元 | 亿元), else None. Read as a company,
@@ -838,6 +848,7 @@ class HeaderSearch:
         self.header: list[str] | None = None
         self.line = 0
         self.unit: str | None = None
+        self.unit_line = 0  # the row that names ``unit``
         self.seen = 0
         self.wide = False
         self._above: tuple[list[str], dict[int, int]] | None = None  # the row passed over just before, its merges
@@ -876,7 +887,7 @@ class HeaderSearch:
             both = self._two_rows(upper, cells, upper_spans)
             if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
                 # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
-                self.unit = self.unit or title_unit(upper)
+                self._said_unit(title_unit(upper), self.line)
                 self._above, self.seen = (upper, upper_spans), self.seen + 1
                 self._pending, self.line = (cells, spans), line
                 return True
@@ -896,10 +907,14 @@ class HeaderSearch:
             self._pending, self.line = (cells, spans), line
             return True
         self.wide = self.wide or sum(1 for v in cells if v) > 2
-        self.unit = self.unit or title_unit(cells)
+        self._said_unit(title_unit(cells), line)
         self._above = (cells, spans)
         self.seen += 1
         return True
+
+    def _said_unit(self, unit: str | None, line: int) -> None:
+        if self.unit is None and unit is not None:
+            self.unit, self.unit_line = unit, line
 
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""

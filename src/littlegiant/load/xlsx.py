@@ -8,11 +8,12 @@ openpyxl is imported inside the functions, and this module only by the commands 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
@@ -48,16 +49,19 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         raise InputError(kind="file.not_xlsx", file=str(path)) from None
     try:
         names = book.sheetnames
+        listed = Text("、".join(names), ", ".join(names))  # the sheets there are, said when one named is wrong
         if sheet is not None:
             if sheet not in names:
-                raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": ", ".join(names)},
+                raise InputError(kind="file.no_sheet", params={"sheet": sheet, "sheets": listed},
                                  file=str(path), field="--sheet")
             names = [sheet]
-            on_header = _refusing_summary(path, sheet, book.sheetnames, on_header)
+            on_header = _refusing_summary(path, sheet, listed, on_header)
+            on_note = _refusing_notes(path, sheet, listed, on_note)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
         shown = [name for name in names if _tabled(book[name], sheet)]
         naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
+        yielded = False
 
         def names(other: str) -> bool:
             if other not in naming:
@@ -75,9 +79,15 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 if sheet is not None and isinstance(cells, InputError) and cells.kind == "sheet.no_header":
                     # the sheet the user named holds no table: the run stops, as for a summary named so,
                     # rather than writing a results file of one error row
-                    raise InputError(kind="sheet.no_header_named", params={"sheet": sheet, "sheets": Text(
-                        "、".join(book.sheetnames), ", ".join(book.sheetnames))}, file=str(path), field="--sheet")
+                    raise InputError(kind="sheet.no_header_named", params={"sheet": sheet, "sheets": listed},
+                                     file=str(path), field="--sheet")
+                yielded = True
                 yield where, cells
+        if sheet is not None and not yielded and _empty(book[sheet]):
+            # nothing at all on the sheet named: said so, with the sheets there are, rather than
+            # "no company rows (the file is empty …)" of a file that is not
+            raise InputError(kind="sheet.empty_named", params={"sheet": sheet, "sheets": listed}, file=str(path),
+                             field="--sheet")
         for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
             if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
                 on_note("run.summary_sheet", {"where": where})
@@ -108,7 +118,27 @@ def _company_column(header: list[str]) -> bool:
     return any(tells_companies_apart(h) for h in header if h)
 
 
-def _refusing_summary(path: Path, sheet: str, sheets: list[str], on_header: Callable[[str, list[str]], None] | None,
+def _empty(ws: Any) -> bool:
+    """Whether a sheet has no cell with anything in it (a chart sheet has no cells at all)."""
+    if not hasattr(ws, "iter_rows"):
+        return True
+    return not any(v is not None and str(v).strip() for row in ws.iter_rows(values_only=True) for v in row)
+
+
+def _refusing_notes(path: Path, sheet: str, sheets: Text, on_note: Note | None) -> Note:
+    """``on_note`` for the sheet named by --sheet, refusing it when it holds notes and no table (a 说明
+    sheet of text lines): "passed over" was said of it, then the run failed for a file with no company
+    rows, naming neither the sheet nor the sheets there are."""
+    def told(kind: str, params: dict[str, object]) -> None:
+        if kind == "run.notes_sheet":
+            raise InputError(kind="sheet.notes_named", params={"sheet": sheet, "sheets": sheets}, file=str(path),
+                             field="--sheet")
+        if on_note is not None:
+            on_note(kind, params)
+    return told
+
+
+def _refusing_summary(path: Path, sheet: str, sheets: Text, on_header: Callable[[str, list[str]], None] | None,
                       ) -> Callable[[str, list[str]], None]:
     """``on_header`` for the sheet named by --sheet, refusing it when its header names no company but
     counts them (按行业汇总: 所属行业 | 企业数 | 营业收入): each of its rows scored was a nameless company
@@ -119,7 +149,7 @@ def _refusing_summary(path: Path, sheet: str, sheets: list[str], on_header: Call
         counted = [h for h in header if h and counts_companies(h)]
         if counted and not _company_column(header):
             raise InputError(kind="sheet.summary_named", params={"sheet": sheet, "column": counted[0],
-                                                                 "sheets": ", ".join(sheets)},
+                                                                 "sheets": sheets},
                              file=str(path), field="--sheet")
         if on_header is not None:
             on_header(where, header)
@@ -142,24 +172,122 @@ def count_rows(path: Path, sheet: str | None) -> int:
 
 
 def _cell(cell: Any) -> str:
-    """A cell's value as text. A number shown as a percentage (12.5% typed into Excel is stored as
-    0.125) is given as shown, 12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned
-    of as a fraction that may mean 50%. A number shown with ¥ (a currency or accounting format) is
-    given with its sign, as typed text is: ¥ gives way to a unit the column or the sheet names, else
-    it is 元 (answers.CURRENCY). Read as a bare number, ¥80,000,000.00 in a column named without a unit
-    was 8,000亿, where the same text typed into a cell was 8,000万 (found by QA)."""
-    value = cell.value
-    if type(value) in (float, int):
-        shown = cell.number_format or ""
-        if "%" in shown:
-            from littlegiant.load.profile import plain_number
+    """A number cell's value as the text Excel shows, as typed text would be read: the same figure
+    typed or formatted must not be read two ways (found by QA, each a verdict on the wrong figure).
 
-            return plain_number(Decimal(excel_number(value) if type(value) is float else value) * 100) + "%"
-        sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
-                                         or "£" in shown) else ""
-        if sign:
-            return sign + cell_text(value)
-    return cell_text(value)
+    A number shown as a percentage (12.5% typed into Excel is stored as 0.125) is given as shown,
+    12.5%: read as 0.125 it was 0.125%, and without its sign 0.5% was warned of as a fraction that may
+    mean 50%. A number shown with ¥ (a currency or accounting format) is given with its sign, as typed
+    text is: ¥ gives way to a unit the column or the sheet names, else it is 元 (answers.CURRENCY).
+    Read as a bare number, ¥80,000,000.00 in a column named without a unit was 8,000亿, where the same
+    text typed into a cell was 8,000万 (found by QA). $ € £ are given too, and refused as foreign.
+
+    A unit the format writes as text (#,##0"元" shows 10,000,000元; 0.00"亿元", #,##0" USD", 0"人") is
+    given where the format puts it, so that 10,000,000元 is 1,000万元 and 1,000美元 is refused as
+    foreign, as typed; read bare, they were 1,000万万元 and 1,000万元 人民币. Any other text so shown
+    (5,000件 for an amount) is given too, and the reader refuses what it cannot read, quoting it as
+    shown, rather than reading the bare number in another unit than the one on the screen. Excel's
+    thousands scaling (#,##0,"千元" shows 5,000,000 as 5,000千元) is applied, as the screen shows it."""
+    value = cell.value
+    if type(value) not in (float, int):
+        return cell_text(value)
+    shown = cell.number_format or ""
+    if shown == "General":  # most cells: no format to read
+        return cell_text(value)
+    form = _format(shown)
+    if form is None:
+        return cell_text(value)
+    if not (form.percent or form.scale):
+        return form.before + cell_text(value) + form.after
+    from littlegiant.load.profile import plain_number
+
+    number = Decimal(excel_number(value) if type(value) is float else value)
+    if form.percent:
+        return plain_number(number * 100) + "%"
+    return form.before + plain_number(number / Decimal(1000) ** form.scale) + form.after
+
+
+class _Format(NamedTuple):
+    """What a number format does to the text of a number: shown as a percentage, in thousands
+    (``scale`` commas), with text (a sign, a unit) before and after it."""
+
+    percent: bool
+    scale: int
+    before: str
+    after: str
+
+
+@functools.lru_cache(maxsize=256)
+def _format(shown: str) -> _Format | None:
+    """``shown``'s _Format, None when it shows the number as it is (a workbook has a few formats, its
+    cells many: each is read once)."""
+    code, before, after = _format_parts(shown)
+    if "%" in code:
+        return _Format(True, 0, "", "")
+    sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
+                                     or "£" in shown) else ""
+    scaled = _THOUSANDS_SCALE.search(code.split(".")[0]) if "e" not in code.lower() else None
+    scale = len(scaled.group(1)) if scaled is not None else 0
+    if not (sign or before or after or scale):
+        return None
+    return _Format(False, scale, sign + before, after)
+
+
+_THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
+"""Commas after a format's last digit of the whole part: each shows the number in thousands."""
+_SIGNS = re.compile(r"[¥￥$€£\s]")
+
+
+_GENERAL = re.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
+
+
+def _format_parts(shown: str) -> tuple[str, str, str]:
+    """A number format's first section (for numbers above zero, and for all when it is the only one)
+    as its codes and the text it shows before and after the number: quoted ("元"), escaped (\\元) or
+    bare Chinese characters. Currency signs and spaces are left out of the text (``_currency_sign``
+    gives the sign), as are the characters _ and * pad with, and [tags] but a currency's ([$USD-409])."""
+    code: list[str] = []
+    texts: tuple[list[str], list[str]] = ([], [])
+    started = False
+    i = 0
+    while i < len(shown):
+        ch = shown[i]
+        if ch == ";":
+            break
+        if ch == '"':
+            end = shown.find('"', i + 1)
+            end = len(shown) if end < 0 else end
+            texts[1 if started else 0].append(shown[i + 1:end])
+            i = end + 1
+            continue
+        if ch == "\\" and i + 1 < len(shown):
+            texts[1 if started else 0].append(shown[i + 1])
+            i += 2
+            continue
+        if ch in "_*":
+            i += 2
+            continue
+        if ch == "[":  # a colour, a condition, or [$USD-409]: its symbol is shown
+            end = shown.find("]", i)
+            tag = _LOCALE_TAG.match(shown, i)
+            if tag is not None:
+                texts[1 if started else 0].append(tag.group(1))
+            i = len(shown) if end < 0 else end + 1
+            continue
+        general = _GENERAL.match(shown, i)  # General, or as a Chinese Excel may store it, G/通用格式
+        if general is not None:
+            code.append("0")
+            started = True
+            i = general.end()
+            continue
+        if "\u4e00" <= ch <= "\u9fff":
+            texts[1 if started else 0].append(ch)
+        else:
+            code.append(ch)
+            started = started or ch in "0#?@"
+        i += 1
+    before, after = (_SIGNS.sub("", "".join(part)) for part in texts)
+    return "".join(code), before, after
 
 
 _LOCALE_TAG = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
@@ -249,6 +377,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         names_companies,
         not_a_company,
         note_code,
+        refuse_foreign_sheet,
         skipped_text,
         units_under,
     )
@@ -299,6 +428,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             found = units_under(header, values, where, number)
             if found is not None:
                 header = found.header
+            refuse_foreign_sheet(search, found, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
