@@ -167,7 +167,7 @@ class _Step:
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
-    where: str | None = None  # where its node is defined (_where), once it has made a row
+    where: str | None = None  # where its node is defined (_where; set by _flatten)
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -378,8 +378,10 @@ class Plan:
                         step.hits += 1
                 else:
                     hit = self._leaf_row(step, state, tid)
+            elif step.node.kind == "sme":
+                hit = self._sme_row(step, state, tid)
             else:
-                hit = self._other_row(step, state, tid)
+                hit = self._score_row(step, state, tid)
             codes[i], rows[i] = hit  # type: ignore[misc]
         out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
         for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
@@ -412,15 +414,11 @@ class Plan:
         self._detail(entry, step, state)
         return code, entry
 
-    def _other_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
-        """The code and row of an SME or score criterion."""
-        entry = self._sme_row(step, state, tid) if step.node.kind == "sme" else self._score_row(step, state, tid)
-        return CODES[entry.status], entry
-
-    def _sme_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """The gate's SME row, in every tier: worked out once a profile, for the first tier; another
-        tier's row of the same rule at the same place takes its value, inputs and JSON text."""
-        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
+    def _sme_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+        """The gate's SME code and row, in every tier: worked out once a profile, for the first tier;
+        another tier's row of the same rule at the same place takes its value, inputs and JSON text."""
+        code = step.fn(state)[0]
+        entry = (step.make or self._maker(step, tid))(NAMES[code])
         first: CriterionResult | None
         where: str | None
         first, where = state.get("\0sme row") or (None, None)  # type: ignore[misc]
@@ -433,28 +431,29 @@ class Plan:
         else:
             self._detail(entry, step, state)
             state["\0sme row"] = (entry, step.where)
-        return entry
+        return code, entry
 
-    def _score_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """A score criterion's row: known to the point (nothing missing), a function of its points; a
+    def _score_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+        """A score criterion's code and row: known to the point (nothing missing), a function of its points; a
         range of points, of its status, range and missing inputs. The key is found before a row is
         made: most companies of a batch lack some scored figure, and share the row of that range."""
         node = step.node
         low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
         if node.group is not None:
             low, high, strict = groups[node.group]
-        code = None
         if low == high:
             known: tuple[object, ...] = (low, strict)
         else:
             code = step.fn(state)[0]
-            known = (NAMES[code], low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
-        entry = step.rows.get(known)
-        if entry is None:
-            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0] if code is None else code])
+            known = (code, low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
+        hit: tuple[int, CriterionResult] | None = step.rows.get(known)
+        if hit is None:
+            if low == high:
+                code = step.fn(state)[0]
+            entry = (step.make or self._maker(step, tid))(NAMES[code])
             self._detail(entry, step, state)
-            _kept(step.rows, known, entry)
-        return entry
+            hit = _kept(step.rows, known, (code, entry))
+        return hit  # type: ignore[return-value]
 
     def _missing_of(self, node: Node, state: State) -> list[str]:
         """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
@@ -544,7 +543,6 @@ class Plan:
             fixed |= {"op": "==", "threshold": node.kind == "qualitative", "field_label": f.label}
             if node.kind == "qualitative":
                 fixed["evidence"] = node.evidence or f.evidence
-        step.where = _where(node)
         step.make = row_maker(**fixed)
         return step.make
 
@@ -555,7 +553,7 @@ class Plan:
         details are not kept (amounts seldom repeat) makes its rows afresh."""
         items = self._item_rows.get((tier, table_id))
         if items is None:
-            items = self._item_rows[(tier, table_id)] = self._points_of(table_id, tier, depth, parent)
+            items = self._item_rows[(tier, table_id)] = self._item_makers(table_id, tier, depth, parent)
         keys: list[tuple[object, ...] | None] = state[self._table_keys[table_id][2]]  # type: ignore[assignment]
         get = state.get
         for (reads, kept, make, scales), s, key in zip(items, details, keys, strict=True):
@@ -577,7 +575,7 @@ class Plan:
                                 if shown])
             out.append(_kept(kept, key, row) if key is not None else row)
 
-    def _points_of(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
+    def _item_makers(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
         """Each item of a score table as a tier's points rows show it (ItemRows)."""
         table = self.rules.scores[table_id]
         return [(reads, {}, row_maker(
@@ -929,6 +927,7 @@ def _flatten(root: _Step) -> list[_Step]:
         kind = step.node.kind
         step.mode = (_ALL if kind == "all" else _ANY if kind == "any"
                      else _KEYED if kind in ("check", "veto", "qualitative") else _OTHER)
+        step.where = _where(step.node)
         if kind == "score" and step.node.table not in tables:
             tables.add(step.node.table)  # type: ignore[arg-type]
             step.points = step.node.table
