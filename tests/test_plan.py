@@ -302,3 +302,26 @@ def test_every_operand_kind_is_fetched_alike_in_every_operator(text: str, data: 
     by_key = expr.recompile(parsed, lambda name, offset, param: name)
     by_read = expr.recompile(parsed, lambda name, offset, param: lambda env, p: env.get(name))
     assert parsed(_Answers(values)) == by_key(values, 0) == by_read(values, 0) == want
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(score=st.decimals(0, 15, places=1), zeros=st.lists(st.integers(0, 3), min_size=2, max_size=3),
+       base=plausible())
+def test_a_score_that_is_the_value_itself_keeps_each_company_s_digits(score: Decimal, zeros: list[int],
+                                                                      base: dict[str, Any]) -> None:
+    """Score items are worked out once for the companies of a batch that give the same values, but
+    an item whose points are the figure itself (地方特色指标) is each company's own: 5.20 after
+    another company's 5.2 sums to 5.20, as it does for that company alone."""
+    from littlegiant.core.plan import Plan
+
+    rs = rules.load("miit-2022")
+    for n in zeros:
+        digits = score.quantize(Decimal(1).scaleb(-1 - n))  # 5.2, 5.20, 5.200...
+        values = dict(profile.from_data({**base, "characteristic_score": digits}, rs, "<gen>").values)
+        shared = plan_for(rs, DAY.year - 1, None).evaluate(values)[2]
+        alone = Plan(rs, DAY.year - 1, None).evaluate(values)[2]
+        for tid, tier in alone.items():
+            got = shared[tid]
+            assert [str(x) for x in (got.score, got.score_min, got.score_max)] == \
+                [str(x) for x in (tier.score, tier.score_min, tier.score_max)], tid
+            assert [(str(g.low), str(g.high)) for g in got.groups] == [(str(g.low), str(g.high)) for g in tier.groups]

@@ -150,12 +150,14 @@ class _Step:
     parent: str | None
     children: list[_Step]
     reads: tuple[str, ...] = ()  # the input paths it reads, in the order it reads them
-    terms: tuple[tuple[str, Callable[[State], expr.Value]], ...] = ()  # name[year] of its formula -> read
+    terms: tuple[tuple[str, str | None, expr.Compiled | None], ...] = ()  # name[year] of its formula -> its path or read
     source: str = ""  # the formula an explanation fills in
     show: bool = False  # whether it is shown whatever the value (else only when the value is no number)
-    value: Callable[[State], expr.Value] | None = None
+    value: expr.Compiled | None = None  # a check's value as its row shows it (quotients settled)
+    shown: str | None = None  # a check whose value another check shows too: where a profile's state keeps it (_check_detail)
     memo: dict[object, object] = field(default_factory=dict)  # each row's CriterionResult.memo
-    rows: dict[tuple[object, ...], CriterionResult] = field(default_factory=dict)  # rows by what they read
+    rows: dict[Any, Any] = field(default_factory=dict)  # rows by what they read (a leaf: with its code, see _tier_rows)
+    seen: dict[tuple[int, ...], tuple[int, CriterionResult]] = field(default_factory=dict)  # a group's code and row by its children's codes
     key: tuple[str, ...] = ()  # the paths a leaf's row is a function of (a group's row: of its children)
     mode: int = 0  # how a full result makes its row: _ALL, _ANY, _KEYED (by ``key``) or _OTHER
     kids: tuple[int, ...] = ()  # a group's children: their places in the tier's flat list
@@ -165,10 +167,24 @@ class _Step:
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
-    where: str | None = None  # where its node is defined (_where), once it has made a row
+    where: str | None = None  # where its node is defined (_where; set by _flatten)
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
+
+
+@record(slots=True)
+class _Store:
+    """What a score item's values gave (its detail, by the values it reads), kept for the profiles
+    that give the same, while that pays (see _keep_leaf, which keeps a leaf's rows alike)."""
+
+    rows: dict[Any, Any] = field(default_factory=dict)  # details by the values their item reads
+    hits: int = 0
+    keep: bool = True
+    reuse: bool = True
+    """False for an item whose points are the value itself: its detail is worked out for each company,
+    so that the table's sums carry the company's own digits (5.20 where another gave 5.2); its
+    rows are still kept (as a leaf's, which show the digits of the first company to give the value)."""
 
 
 class Plan:
@@ -202,6 +218,11 @@ class Plan:
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
         self.items = {tid: [(i, self._item_detail(i), self._item_reads(i)) for i in t.items]
                       for tid, t in rules.scores.items()}
+        self._item_kept = {tid: [_Store(reuse=i.points_from_value is None) for i in t.items]
+                           for tid, t in rules.scores.items()}
+        # where a profile's state keeps a table's details, sums, the values each item read, what it lacks
+        self._table_keys = {tid: (f"\0items:{tid}", f"\0table:{tid}", f"\0keys:{tid}", f"\0missing:{tid}")
+                            for tid in rules.scores}
         # Groups that several tiers use (the gate) are evaluated once per profile.
         seen = Counter(_where(n) for tier in rules.tiers.values() for n in tier.criteria.walk())
         self.shared = {where for where, count in seen.items() if count > 1 and where is not None}
@@ -217,6 +238,12 @@ class Plan:
             self.flat[tid] = _flatten(self.trees[tid])
             self.tiers.append((tid, self.trees[tid].fn,
                                self.tables[tier.score_table] if tier.score_table else None))
+        # checks that show one value (the same formula) in several places share what they read (_check_detail)
+        checks = [s for steps in self.flat.values() for s in steps if s.value is not None]
+        sources = Counter(s.node.value.source for s in checks)  # type: ignore[union-attr]
+        for s in checks:
+            if sources[s.node.value.source] > 1:  # type: ignore[union-attr]
+                s.shown = "\0shown:" + s.node.value.source  # type: ignore[union-attr]
 
     def run(self, values: dict[str, object]) -> Summary:
         """The batch summary of one profile."""
@@ -335,36 +362,27 @@ class Plan:
         codes = [0] * n
         rows: list[CriterionResult | None] = [None] * n
         get = state.get
+        hit: tuple[int, CriterionResult] | None
         for i, step, mode, one, kept, pick in walk:
-            if mode <= _ANY:
+            if mode <= _ANY:  # a group: kept by its children's codes, which most profiles repeat
                 outcomes = pick(codes)
-                code = codes[i] = all_codes(outcomes) if mode == _ALL else any_codes(outcomes)
-                if i:  # not the tier itself (the root, at 0), which has no row
-                    key: tuple[object, ...] = (code, outcomes.count(C_MET), len(outcomes))
-                    entry = kept.get(key)
-                    if entry is None:  # complete before it is kept: a row kept is read by other profiles
-                        entry = (step.make or self._maker(step, tid))(NAMES[code])
-                        entry.counts = (key[1], key[2])  # type: ignore[assignment]
-                        _kept(kept, key, entry)
-                    rows[i] = entry
-                continue
-            if mode == _KEYED:
+                hit = kept.get(outcomes) or self._group_row(step, tid, outcomes, i)
+            elif mode == _KEYED:
                 if step.keep:  # one value (most leaves) is its own key, spared a tuple
-                    key = get(one) if one is not None else tuple([get(p) for p in step.key])  # type: ignore[assignment]
-                    entry = kept.get(key)
-                    if entry is None:
-                        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
-                        self._detail(entry, step, state)
-                        _keep_leaf(step, key, entry)
+                    key = get(one) if one is not None else tuple([get(p) for p in step.key])
+                    hit = kept.get(key)
+                    if hit is None:
+                        hit = self._leaf_row(step, state, tid)
+                        _keep_leaf(step, key, hit)
                     else:
                         step.hits += 1
                 else:
-                    entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
-                    self._detail(entry, step, state)
+                    hit = self._leaf_row(step, state, tid)
+            elif step.node.kind == "sme":
+                hit = self._sme_row(step, state, tid)
             else:
-                entry = self._other_row(step, state, tid)
-            rows[i] = entry
-            codes[i] = CODES[entry.status]
+                hit = self._score_row(step, state, tid)
+            codes[i], rows[i] = hit  # type: ignore[misc]
         out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
         for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
             table = step.points
@@ -374,16 +392,33 @@ class Plan:
             out[i + 1 - start:i + 1 - start] = made
         return codes[0], out
 
-    def _other_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """The row of an SME or score criterion."""
-        if step.node.kind == "sme":
-            return self._sme_row(step, state, tid)
-        return self._score_row(step, state, tid)
+    def _group_row(self, step: _Step, tid: str, outcomes: tuple[int, ...], at: int) -> tuple[int, CriterionResult]:
+        """A group's code and row for its children's codes, kept under them (``_tier_rows``). The row
+        itself is a function of its status and how many children are met, and is shared by every
+        set of codes that gives the same; the tier itself (at 0) has no row."""
+        code = all_codes(outcomes) if step.mode == _ALL else any_codes(outcomes)
+        entry = None
+        if at:
+            key = (code, outcomes.count(C_MET), len(outcomes))
+            entry = step.rows.get(key)
+            if entry is None:  # complete before it is kept: a row kept is read by other profiles
+                entry = (step.make or self._maker(step, tid))(NAMES[code])
+                entry.counts = (key[1], key[2])  # type: ignore[assignment]
+                _kept(step.rows, key, entry)
+        return _kept(step.seen, outcomes, (code, entry))  # type: ignore[arg-type]
 
-    def _sme_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """The gate's SME row, in every tier: worked out once a profile, for the first tier; another
-        tier's row of the same rule at the same place takes its value, inputs and JSON text."""
-        entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0]])
+    def _leaf_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+        """A check's, red line's or question's code and row, made afresh."""
+        code = step.fn(state)[0]
+        entry = (step.make or self._maker(step, tid))(NAMES[code])
+        self._detail(entry, step, state)
+        return code, entry
+
+    def _sme_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+        """The gate's SME code and row, in every tier: worked out once a profile, for the first tier;
+        another tier's row of the same rule at the same place takes its value, inputs and JSON text."""
+        code = step.fn(state)[0]
+        entry = (step.make or self._maker(step, tid))(NAMES[code])
         first: CriterionResult | None
         where: str | None
         first, where = state.get("\0sme row") or (None, None)  # type: ignore[misc]
@@ -396,51 +431,53 @@ class Plan:
         else:
             self._detail(entry, step, state)
             state["\0sme row"] = (entry, step.where)
-        return entry
+        return code, entry
 
-    def _score_row(self, step: _Step, state: State, tid: str) -> CriterionResult:
-        """A score criterion's row: known to the point (nothing missing), a function of its points; a
+    def _score_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+        """A score criterion's code and row: known to the point (nothing missing), a function of its points; a
         range of points, of its status, range and missing inputs. The key is found before a row is
         made: most companies of a batch lack some scored figure, and share the row of that range."""
         node = step.node
         low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
         if node.group is not None:
             low, high, strict = groups[node.group]
-        code = None
         if low == high:
             known: tuple[object, ...] = (low, strict)
         else:
             code = step.fn(state)[0]
-            known = (NAMES[code], low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
-        entry = step.rows.get(known)
-        if entry is None:
-            entry = (step.make or self._maker(step, tid))(NAMES[step.fn(state)[0] if code is None else code])
+            known = (code, low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
+        hit: tuple[int, CriterionResult] | None = step.rows.get(known)
+        if hit is None:
+            if low == high:
+                code = step.fn(state)[0]
+            entry = (step.make or self._maker(step, tid))(NAMES[code])
             self._detail(entry, step, state)
-            _kept(step.rows, known, entry)
-        return entry
+            hit = _kept(step.rows, known, (code, entry))
+        return hit  # type: ignore[return-value]
 
     def _missing_of(self, node: Node, state: State) -> list[str]:
         """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
-        the point, in order, each once."""
+        the point, in order, each once. Each item's are found once a profile (a table's criteria
+        ask them in turn)."""
         table = node.table
         assert table is not None
+        at = self._table_keys[table][3]
+        lacking: list[tuple[str, list[str]]] | None = state.get(at)  # type: ignore[assignment]
+        if lacking is None:
+            get = state.get
+            lacking = state[at] = [(item.group, [p for p in reads if get(p) is None])
+                                   for (item, _, reads), d in zip(self.items[table], self._score_details(table, state),
+                                                                  strict=True) if d.low != d.high]
         out: dict[str, None] = {}
-        for (item, _, reads), detail in zip(self.items[table], self._score_details(table, state), strict=True):
-            if detail.low != detail.high and (node.group is None or item.group == node.group):
-                out.update((p, None) for p in reads if state.get(p) is None)
+        for group, paths in lacking:
+            if node.group is None or group == node.group:
+                out.update(dict.fromkeys(paths))
         return list(out)
 
     def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
         node, kind = step.node, step.node.kind
         if kind == "check":
-            assert step.value is not None
-            c.value = step.value(state)
-            c.inputs = {p: state.get(p) for p in step.reads}
-            if c.status == UNKNOWN:
-                c.missing = [p for p, v in c.inputs.items() if v is None]
-            if step.source and (step.show or not isinstance(c.value, Decimal)):
-                c.formula_source = step.source
-                c.terms = {text: read(state) for text, read in step.terms}
+            self._check_detail(c, step, state)
         elif kind in ("veto", "qualitative"):
             path = step.key[0]
             v = c.value = state.get(path)
@@ -466,6 +503,28 @@ class Plan:
             if c.status == UNKNOWN:
                 c.missing = self._missing_of(node, state)
 
+    def _check_detail(self, c: CriterionResult, step: _Step, state: State) -> None:
+        """A check's value, the inputs it read and the figures its formula is filled in with. Checks
+        that show the same value (资产负债率 in two tiers, one year's revenue in three) share them
+        within a profile: they are read once, and the rows, read-only, share the dicts."""
+        shown = state.get(step.shown) if step.shown is not None else None
+        if shown is None:
+            get = state.get
+            value = step.value(state, 0)  # type: ignore[misc]
+            terms = None
+            if step.source and (step.show or not isinstance(value, Decimal)):
+                terms = {text: get(path) if path is not None else read(state, 0)  # type: ignore[misc]
+                         for text, path, read in step.terms}
+            shown = (value, {p: get(p) for p in step.reads}, terms)
+            if step.shown is not None:
+                state[step.shown] = shown
+        c.value, c.inputs, terms = shown  # type: ignore[misc]
+        if c.status == UNKNOWN:
+            c.missing = [p for p, v in c.inputs.items() if v is None]
+        if terms is not None:
+            c.formula_source = step.source
+            c.terms = terms
+
     def _maker(self, step: _Step, tier: str) -> Callable[[str], CriterionResult]:
         """The rows of ``step`` (of ``tier``), with what its rule alone says of them: its words, where
         it sits, and of a leaf what it compares with what (``_detail`` adds what the profile gave)."""
@@ -484,27 +543,29 @@ class Plan:
             fixed |= {"op": "==", "threshold": node.kind == "qualitative", "field_label": f.label}
             if node.kind == "qualitative":
                 fixed["evidence"] = node.evidence or f.evidence
-        step.where = _where(node)
         step.make = row_maker(**fixed)
         return step.make
 
     def _points(self, table_id: str, details: list[ItemDetail], state: State, tier: str, depth: int, parent: str,
                 out: list[CriterionResult]) -> None:
-        """The rows of a score table's items, under the first score criterion of a tier that uses it."""
+        """The rows of a score table's items, under the first score criterion of a tier that uses it.
+        An item's row is kept by the values it read, as its detail is (_score_details); an item whose
+        details are not kept (amounts seldom repeat) makes its rows afresh."""
         items = self._item_rows.get((tier, table_id))
         if items is None:
-            items = self._item_rows[(tier, table_id)] = self._points_of(table_id, tier, depth, parent)
+            items = self._item_rows[(tier, table_id)] = self._item_makers(table_id, tier, depth, parent)
+        keys: list[tuple[object, ...] | None] = state[self._table_keys[table_id][2]]  # type: ignore[assignment]
         get = state.get
-        for (reads, kept, make, scales), s in zip(items, details, strict=True):
-            key = tuple([get(p) for p in reads])
-            hit = kept.get(key)
-            if hit is not None:
-                out.append(hit)
-                continue
+        for (reads, kept, make, scales), s, key in zip(items, details, keys, strict=True):
+            if key is not None:
+                hit = kept.get(key)
+                if hit is not None:
+                    out.append(hit)
+                    continue
             known = s.low == s.high
             row = make(UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET)
             row.value, row.points_min, row.points_max, row.band = s.value, s.low, s.high, s.label
-            row.inputs = dict(zip(reads, key, strict=True))
+            row.inputs = dict(zip(reads, key, strict=True)) if key is not None else {p: get(p) for p in reads}
             if known:
                 row.points = s.low
             else:
@@ -512,9 +573,9 @@ class Plan:
             row.review = row.status == REVIEW
             row.scales = tuple([(label, v, unit) for (label, unit, shown), v in zip(scales, s.scale_values, strict=True)
                                 if shown])
-            out.append(_kept(kept, key, row))
+            out.append(_kept(kept, key, row) if key is not None else row)
 
-    def _points_of(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
+    def _item_makers(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
         """Each item of a score table as a tier's points rows show it (ItemRows)."""
         table = self.rules.scores[table_id]
         return [(reads, {}, row_maker(
@@ -525,15 +586,36 @@ class Plan:
                 for item, _, reads in self.items[table_id]]
 
     def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
-        """Every item of a score table in full, once per profile; the table's sums come from them."""
-        key = f"\0items:{table_id}"
-        hit = state.get(key)
+        """Every item of a score table in full, once per profile; the table's sums come from them.
+        An item's detail is a function of the values it reads: kept by them, it is worked out once
+        for the companies of a batch that give the same (a count of patents, a yes/no question)."""
+        at, sums, keys_at, _ = self._table_keys[table_id]
+        hit: list[ItemDetail] | None = state.get(at)  # type: ignore[assignment]
         if hit is None:
-            hit = state[key] = [detail(state) for _, detail, _ in self.items[table_id]]
-            table = f"\0table:{table_id}"
-            if table not in state:  # the sums, from these very points
-                state[table] = _sums(self._members[table_id], [(d.low, d.high, d.strict, None) for d in hit])
-        return hit  # type: ignore[return-value]
+            get = state.get
+            details: list[ItemDetail] = []
+            keys: list[tuple[object, ...] | None] = []
+            for (_, detail, reads), store in zip(self.items[table_id], self._item_kept[table_id], strict=True):
+                if not store.keep:
+                    details.append(detail(state))
+                    keys.append(None)
+                    continue
+                key = tuple([get(p) for p in reads])
+                d: ItemDetail | None = store.rows.get(key)
+                if d is None:
+                    d = detail(state)
+                    _keep_leaf(store, key, d)
+                else:
+                    store.hits += 1
+                    if not store.reuse:
+                        d = detail(state)
+                details.append(d)
+                keys.append(key if store.keep else None)  # rows are kept while details are
+            state[at] = hit = details
+            state[keys_at] = keys
+            if sums not in state:  # the sums, from these very points
+                state[sums] = _sums(self._members[table_id], [(d.low, d.high, d.strict, None) for d in details])
+        return hit
 
     # ---- reading names
 
@@ -719,13 +801,13 @@ class Plan:
                 step.terms = self._terms(step.source, only.offset or 0)
         return step
 
-    def _settled(self, e: expr.Expression) -> Callable[[State], expr.Value]:
+    def _settled(self, e: expr.Expression) -> expr.Compiled:
         """``e`` read as a full result shows it: quotients settled to their shortest form."""
-        fn = expr.recompile(e, self._leaf(0), settled=True)
-        return lambda state: fn(state, 0)
+        return expr.recompile(e, self._leaf(0), settled=True)
 
-    def _terms(self, source: str, param: int) -> tuple[tuple[str, Callable[[State], expr.Value]], ...]:
-        """Each ``name[year]`` of a formula and how to read its value, for the numbers an explanation fills in."""
+    def _terms(self, source: str, param: int) -> tuple[tuple[str, str | None, expr.Compiled | None], ...]:
+        """Each ``name[year]`` of a formula and how to read its value, for the numbers an explanation
+        fills in: a field's path (read from the state as it is), else a derived quantity's read."""
         out = []
         # a word inside a string literal ("employees" in `industry != "employees"`) is text, not a
         # name: read, it would fill the literal with a figure the row's key does not hold (another
@@ -736,9 +818,8 @@ class Plan:
                 continue
             offset = None if year is None else (param if year == expr.PARAM_YEAR else expr.YEAR_NAMES.get(year, 0))
             read = self._leaf(0)(name, offset, False)
-            fn = expr._reader(read)
-            out.append((m.group(0), (lambda f: lambda state: f(state, 0))(fn)))
-        return tuple(dict(out).items())
+            out.append((m.group(0), (read, None) if isinstance(read, str) else (None, read)))
+        return tuple((text, path, fn) for text, (path, fn) in dict(out).items())
 
     def _compile(self, node: Node, children: list[Compiled]) -> Compiled:
         kind = node.kind
@@ -846,6 +927,7 @@ def _flatten(root: _Step) -> list[_Step]:
         kind = step.node.kind
         step.mode = (_ALL if kind == "all" else _ANY if kind == "any"
                      else _KEYED if kind in ("check", "veto", "qualitative") else _OTHER)
+        step.where = _where(step.node)
         if kind == "score" and step.node.table not in tables:
             tables.add(step.node.table)  # type: ignore[arg-type]
             step.points = step.node.table
@@ -862,18 +944,19 @@ def _flatten(root: _Step) -> list[_Step]:
     return flat
 
 
-Walk = tuple[list[tuple[int, _Step, int, str | None, dict[Any, CriterionResult], Callable[[list[int]], tuple[int, ...]]]],
+Walk = tuple[list[tuple[int, _Step, int, str | None, dict[Any, tuple[int, CriterionResult]], Callable[[list[int]], tuple[int, ...]]]],
              int, list[tuple[int, _Step]]]
 """A tier's steps as ``_tier_rows`` walks them (``_walk``)."""
 
 
 def _walk(flat: list[_Step]) -> Walk:
     """A tier's steps as ``_tier_rows`` walks them, children before their group: each with its place,
-    mode, the one path a leaf reads (else None), its store of rows and its children's codes' reader;
-    the place of its first row (after the tier itself, which has none); the steps points rows follow."""
+    mode, the one path a leaf reads (else None), its store of codes and rows (a group's by its
+    children's codes) and its children's codes' reader; the place of its first row (after the tier
+    itself, which has none); the steps points rows follow."""
     start = 1 if flat[0].mode <= _ANY else 0
-    return ([(i, s, s.mode, s.one, s.rows, s.pick) for i, s in reversed(list(enumerate(flat)))], start,
-            [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
+    return ([(i, s, s.mode, s.one, s.seen if s.mode <= _ANY else s.rows, s.pick) for i, s in reversed(list(enumerate(flat)))],
+            start, [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
 
 
 def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:
@@ -899,8 +982,7 @@ ROWS_KEPT = 256
 small count takes; an amount seldom repeats, and its rows are let go when the store fills."""
 
 
-def _kept(rows: dict[tuple[object, ...], CriterionResult], key: tuple[object, ...],
-          row: CriterionResult) -> CriterionResult:
+def _kept(rows: dict[Any, Any], key: object, row: Any) -> Any:
     """``row``, kept under ``key`` for the profiles that read the same values."""
     if len(rows) >= ROWS_KEPT:
         rows.clear()
@@ -908,19 +990,19 @@ def _kept(rows: dict[tuple[object, ...], CriterionResult], key: tuple[object, ..
     return row
 
 
-def _keep_leaf(step: _Step, key: tuple[object, ...], row: CriterionResult) -> None:
-    """A leaf's row kept for reuse, unless its rows seldom repeat: a criterion that reads amounts
+def _keep_leaf(step: _Step | _Store, key: object, hit: object) -> None:
+    """A leaf's code and row kept for reuse, unless its rows seldom repeat: a criterion that reads amounts
     (revenue, R&D spending) sees a new value in nearly every company, and keeping its rows costs a
     hash of those amounts and a store that fills and empties; once a full store was read again
     fewer than ROWS_KEPT / 4 times, the leaf makes its rows afresh for the rest of the run."""
-    rows = step.rows
+    rows: dict[Any, Any] = step.rows
     if len(rows) >= ROWS_KEPT:
         rows.clear()
         if step.hits < ROWS_KEPT // 4:
             step.keep = False
             return
         step.hits = 0
-    rows[key] = row
+    rows[key] = hit
 
 
 def _sums(members: list[tuple[str, list[int]]], points: list[engine.BandScore]) -> Table:
