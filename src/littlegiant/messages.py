@@ -420,6 +420,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.unknown_near": ("unknown rule set {got!r}; did you mean {near!r}? (built-in: {known}; or give a YAML file)",
                            "没有“{got}”这个规则版本；您是不是想写 {near}？（内置的有：{known}；也可以给出规则文件）"),
     "rules.no_file": ("no such rule file", "找不到这个规则文件"),
+    "rules.not_rules": ("not a rule file (it looks like a company's profile): --rules takes a rule set's id "
+                        "(such as miit-2026) or a rule file",
+                        "这不是规则文件（像是企业信息文件）：--rules 后面应写规则版本名（如 miit-2026）或规则文件"),
+    "rules.folder_count": ("a rules folder must hold exactly one rule set, found {count}",
+                           "规则文件夹中应只有一个规则文件，现在有 {count} 个"),
     # the command line itself (click's usage errors, said again from their parts)
     "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
     "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),

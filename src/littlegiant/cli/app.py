@@ -1225,7 +1225,7 @@ def main() -> None:
     if lang == "zh":  # the help in the language every message of the run is said in
         from littlegiant.cli.help_zh import translate
 
-        translate(command, arguments="-h" in argv or "--help" in argv)
+        translate(command)
     try:
         code = command(standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it

@@ -233,11 +233,11 @@ def epilog(examples: list[tuple[str, str]]) -> str:
     return EXAMPLES_TITLE + "\n" + "".join(f"\n  {command}\n      {what}\n" for command, what in examples)
 
 
-def translate(command: Any, arguments: bool, path: str = "") -> None:
-    """Put the Chinese help on ``command`` and every command under it. Arguments get Chinese names
-    only when help was asked for (``arguments``): the Chinese usage errors name them as typed in
-    the usage line of the English help (缺少参数 INPUTS). An option declared in app.py without its
-    Chinese here keeps its English help rather than failing every Chinese run (test_help_zh finds it)."""
+def translate(command: Any, path: str = "") -> None:
+    """Put the Chinese help on ``command`` and every command under it. Arguments get their Chinese
+    names in errors too (缺少参数 企业名单, as the help's usage line names it: INPUTS was a word the
+    Chinese help never showed). An option declared in app.py without its Chinese here keeps its
+    English help rather than failing every Chinese run (test_help_zh finds it)."""
     texts = COMMANDS.get(path, {})  # a command or option added without its Chinese keeps its English
     command.help = texts.get("help", command.help)
     command.short_help = texts.get("short", command.short_help)
@@ -246,7 +246,7 @@ def translate(command: Any, arguments: bool, path: str = "") -> None:
     for param in command.params:
         param.help = texts.get("params", {}).get(param.name, param.help)
         metavar = texts.get("metavars", {}).get(param.name)
-        if metavar is not None and (arguments or param.param_type_name == "option"):
+        if metavar is not None:
             param.metavar = metavar
     if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
         command.subcommand_metavar = WORDS["COMMAND [ARGS]..."]
@@ -254,7 +254,7 @@ def translate(command: Any, arguments: bool, path: str = "") -> None:
         command.options_metavar = WORDS["[OPTIONS]"]
     command.context_class = _context(command.context_class)
     for name, sub in getattr(command, "commands", {}).items():
-        translate(sub, arguments, f"{path} {name}".strip())
+        translate(sub, f"{path} {name}".strip())
 
 
 def _context(base: type) -> type:
