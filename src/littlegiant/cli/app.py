@@ -1130,7 +1130,9 @@ def usage_words(exc: Exception, lang: str) -> str:
     if elsewhere is not None:
         from littlegiant.messages import say as words
 
-        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if lang == "zh" else "company.yaml")
+        zh = lang == "zh"  # --set takes the label a finance manager reads in the report, or the path
+        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if zh else "company.yaml") \
+            .replace("{field}", "研发费用（2025年）" if zh else "financials.2025.rd_expense")
         return t_usage("usage.see_help", lang, message=words("usage.no_command_elsewhere", lang, elsewhere))
     if lang != "zh":  # click's own words, which already list close matches ("Possible options")
         return t_usage("usage.see_help", "en", message=message)
@@ -1168,8 +1170,8 @@ def usage_words(exc: Exception, lang: str) -> str:
 OPTION_COMMANDS = {
     "compare": "littlegiant assess {profile} --compare miit-2022,miit-2026",
     "explain": "littlegiant assess {profile} --explain 研发费用",
-    "what-if": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
-    "whatif": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+    "what-if": "littlegiant assess {profile} --set {field}=700",
+    "whatif": "littlegiant assess {profile} --set {field}=700",
 }
 """Commands a user types that are options of ``assess``: ``littlegiant compare`` was told only that
 there is no such command, the --compare that does it unnamed."""
