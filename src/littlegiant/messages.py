@@ -443,6 +443,17 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "报告给我们）：{detail}"),
     "run.interrupted": ("littlegiant: interrupted", "littlegiant：已中断"),
     "run.interrupted_kept": ("littlegiant: interrupted; {kept}", "littlegiant：已中断；{kept}"),
+    "run.init_profile": ("wrote {file}: fill it in, then run: littlegiant assess {command}",
+                         "已生成企业信息模板 {file}：填好后运行 littlegiant assess {command} 即可评估"),
+    "run.init_sheet": ("wrote {file}: one company a row; then run: littlegiant batch {command} -o results.xlsx",
+                       "已生成批量评估名单 {file}：每行填一家企业，填好后运行 littlegiant batch {command} -o 评估结果.xlsx"),
+    "rules.test_failed": ("FAIL {line}", "未通过：{line}"),
+    "rules.test_done": ("{rules}: {cases:case|cases}: {verdict}", "{rules}：测试用例 {cases} 个，{verdict}"),
+    "rules.test_done_generated": ("{rules}: {cases:case|cases}, "
+                                  "{generated:generated boundary case|generated boundary cases}: {verdict}",
+                                  "{rules}：测试用例 {cases} 个，另在门槛两侧自动生成用例 {generated} 个，{verdict}"),
+    "rules.test_passed": ("all passed", "全部通过"),
+    "rules.test_failures": ("{count} failed", "{count} 个未通过"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "

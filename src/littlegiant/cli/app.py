@@ -850,14 +850,33 @@ def init(
             atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
         except OSError as exc:
             bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
+        _written("run.init_sheet", xlsx_file, language)
         return
     if csv_file is not None:
         from littlegiant.report.table import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
+        if csv_out is not None:
+            _written("run.init_sheet", csv_out, language)
         return
     write_output(profile_template(rs, day.year - 1, language), file, language)
+    if file is not None:
+        _written("run.init_profile", file, language)
+
+
+_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\!*?&;|<>(){}\[\]#~]")
+
+
+def _written(kind: str, file: Path, lang: str) -> None:
+    """One line on stderr after init wrote a file: what it is and the command that reads it once
+    filled in (a silent exit 0 left the user to guess both). Written to stdout, init says nothing."""
+    import shlex
+
+    from littlegiant.messages import say as words
+
+    named = str(file)
+    say(words(kind, lang, {"file": named, "command": shlex.quote(named) if _SHELL_SPECIAL.search(named) else named}))
 
 
 rules_app = typer.Typer(
@@ -986,22 +1005,23 @@ def rules_test(
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
-    from littlegiant.messages import plural
+    from littlegiant.messages import say as words
 
+    language = check_lang(None)  # the summary in the locale's language, as every other message
     failed = 0
     for ref in test_targets(paths) if paths else test_refs():
         try:
             outcome = run_tests(ref)
         except InputError as exc:
-            fail(exc, check_lang(None))
+            fail(exc, language)
         for line in outcome.failures:
-            write_output(f"FAIL {line}\n", None)
+            write_output(words("rules.test_failed", language, {"line": line}) + "\n", None)
         failed += len(outcome.failures)
-        verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        generated = (f", {outcome.generated} generated boundary {plural(outcome.generated, 'case', 'cases')}"
-                     if outcome.rules_id != "calendar" else "")
-        write_output(f"{outcome.rules_id}: {outcome.cases} {plural(outcome.cases, 'case', 'cases')}{generated}: {verdict}\n",
-                     None)
+        verdict = words("rules.test_failures", language, {"count": len(outcome.failures)}) if outcome.failures \
+            else words("rules.test_passed", language)
+        done = "rules.test_done" if outcome.rules_id == "calendar" else "rules.test_done_generated"
+        write_output(words(done, language, {"rules": outcome.rules_id, "cases": outcome.cases,
+                                            "generated": outcome.generated, "verdict": verdict}) + "\n", None)
     if failed:
         raise typer.Exit(1)
 
