@@ -146,3 +146,41 @@ def test_init_dash_prints_the_template_rather_than_writing_a_file_named_dash(tmp
     else:
         data = yaml.safe_load(done.stdout)
         assert data["answered_under"] == "miit-2026" and "name" in data
+
+
+@pytest.mark.parametrize(("lang", "args", "said"), [
+    ("zh_CN.UTF-8", ["init", "企业信息.yaml"], "已生成企业信息模板 企业信息.yaml：填好后运行 littlegiant assess 企业信息.yaml 即可评估"),
+    ("en_US.UTF-8", ["init", "my company.yaml"],
+     "wrote my company.yaml: fill it in, then run: littlegiant assess 'my company.yaml'"),
+    ("zh_CN.UTF-8", ["init", "名单.xlsx"],
+     "已生成批量评估名单 名单.xlsx：每行填一家企业，填好后运行 littlegiant batch 名单.xlsx -o 评估结果.xlsx"),
+    ("zh_CN.UTF-8", ["init", "--csv", "名单.csv"],
+     "已生成批量评估名单 名单.csv：每行填一家企业，填好后运行 littlegiant batch 名单.csv -o 评估结果.xlsx"),
+])
+def test_init_says_what_it_wrote_and_what_to_run_next(tmp_path: Path, lang: str, args: list[str], said: str) -> None:
+    """``init FILE`` printed nothing: one line in the run's language names the file and the command that reads
+    it once filled in; that command, run as shown, works (the profile's, on the template as written)."""
+    import shlex
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "LANG": lang, "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False,
+                          cwd=tmp_path, env=env)
+    assert done.returncode == 0 and done.stdout == "" and done.stderr == said + "\n", done.stderr
+    if "assess" in said:
+        command = shlex.split(said.split("运行 " if lang.startswith("zh") else "run: ")[1].removesuffix(" 即可评估"))
+        ran = subprocess.run([sys.executable, "-m", *command], capture_output=True, text=True, check=False,
+                             cwd=tmp_path, env=env)
+        assert ran.returncode == 0 and ran.stdout, ran.stderr
+
+
+@pytest.mark.parametrize("args", [["init", "-"], ["init", "--csv", "-"]])
+def test_init_to_stdout_says_nothing_else(args: list[str]) -> None:
+    """The template on stdout is the whole output: no line of what was written, on either stream's end."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False,
+                          env={"PATH": "/usr/bin:/bin", "LANG": "zh_CN.UTF-8"})
+    assert done.returncode == 0 and done.stdout and done.stderr == ""

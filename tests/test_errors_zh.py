@@ -177,7 +177,9 @@ def test_a_mistyped_option_value_suggests_the_valid_one(args: list[str], meant: 
 
 @pytest.mark.parametrize(("args", "words"), [
     (["assess", "--formt", "json"], ["--formt", "您是不是想写 --format"]),
-    (["batch", "--lang", "zh"], ["缺少参数 INPUTS"]),
+    (["batch", "--lang", "zh"], ["缺少参数 企业名单"]),
+    (["rules", "show"], ["缺少参数 编号"]),
+    (["rules", "diff", "miit-2022"], ["缺少参数 新版"]),
     (["batch", "in.csv", "--lang", "zh"], ["缺少选项 --output"]),
     (["assess", "a.yaml", "b.yaml", "--lang", "zh"], ["多余的参数", "b.yaml"]),
     (["batch", "in.csv", "-o", "x.csv", "--jobs", "abc", "--lang", "zh"], ["--jobs", "整数"]),
@@ -378,3 +380,35 @@ def test_a_refused_figure_quoted_as_typed_sits_without_a_space(tmp_path: Path, g
     code, _, err = lg("assess", str(src), "--lang", "zh", "--as-of", "2026-11-26")
     assert code == 2
     assert zh_line(err).endswith("「主导产品国内细分市场占有率」：应填 0 到 100 之间的百分数，" + said)
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["batch"], "企业名单", "'inputs'"),
+    (["rules", "show"], "编号", "'ID'"),
+    (["rules", "diff", "miit-2022"], "新版", "'B'"),
+])
+def test_a_missing_argument_is_named_as_the_help_of_the_runs_language_names_it(args: list[str], zh: str,
+                                                                                en: str) -> None:
+    """缺少参数 INPUTS named a word the Chinese help never shows (it says 企业名单): a Chinese run names the
+    argument as its help's usage line does; an English run keeps click's name."""
+    code, _, err = lg(*args, lang_env="zh_CN.UTF-8")
+    assert code == 2 and f"缺少参数 {zh}（" in zh_line(err) and not re.search(r"[A-Z]{2,}", zh_line(err))
+    code, out, _ = lg(*args, "--help", lang_env="zh_CN.UTF-8")
+    assert zh in out.splitlines()[0]
+    code, _, err = lg(*args, lang_env="en_US.UTF-8")
+    assert code == 2 and f"Missing argument {en}" in en_line(err)
+
+
+def test_a_profile_given_as_the_rules_is_said_to_be_no_rule_file(tmp_path: Path) -> None:
+    """--rules with a folder holding a company's profile listed the rule file's keys in English: one line
+    says it is no rule file, in the run's language."""
+    folder = tmp_path / "企业资料"
+    folder.mkdir()
+    (folder / "甲.yaml").write_text((EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for rules in (folder, folder / "甲.yaml"):
+        code, _, err = lg("assess", str(EXAMPLES / "tier1-only.yaml"), "--rules", str(rules), lang_env="zh_CN.UTF-8")
+        line = zh_line(err)
+        assert code == 2 and "这不是规则文件（像是企业信息文件）" in line and "unknown key" not in err, err
+        assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", line.split("：", 1)[1]), line
+        code, _, err = lg("assess", str(EXAMPLES / "tier1-only.yaml"), "--rules", str(rules), lang_env="en_US.UTF-8")
+        assert code == 2 and "not a rule file" in en_line(err) and "expected one of" not in err

@@ -267,7 +267,7 @@ def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> No
     src = tmp_path / "co.yaml"
     src.write_text("name: 甲\nindustry: industrial\n", encoding="utf-8")
     code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "financials.2025.rd=500")
-    assert code == 2 and "您是不是想写“financials.2025.rd_expense”（「研发费用（2025年）」）？" in err
+    assert code == 2 and "您是不是想写「研发费用（2025年）」（financials.2025.rd_expense）？" in err
 
 
 def test_ticks_crosses_dashes_and_remarks_in_cells_are_read(tmp_path: Path) -> None:

@@ -71,6 +71,10 @@ def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
     return path
 
 
+ENGLISH = {"LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""}
+"""A run under an English locale: the words of a test that reads the English messages."""
+
+
 def cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
                           check=False, cwd=cwd, env={**os.environ, **(env or {})})
@@ -178,7 +182,7 @@ def test_the_rule_test_cases_and_generated_boundaries_pass(ref: str) -> None:
 
 
 def test_rules_test_summarises_cases_and_generated_boundaries() -> None:
-    done = cli("rules", "test")
+    done = cli("rules", "test", env=ENGLISH)
     assert done.returncode == 0, done.stdout
     lines = done.stdout.splitlines()
     for rid in ("miit-2022", "miit-2026", "shandong-2022"):
@@ -188,7 +192,8 @@ def test_rules_test_summarises_cases_and_generated_boundaries() -> None:
 
 
 def test_rules_test_takes_a_folder_or_a_cases_file() -> None:
-    done = cli("rules", "test", str(ROOT / "rules" / "overlays"), str(ROOT / "rules" / "miit-2026.tests.yaml"))
+    done = cli("rules", "test", str(ROOT / "rules" / "overlays"), str(ROOT / "rules" / "miit-2026.tests.yaml"),
+               env=ENGLISH)
     assert done.returncode == 0, done.stdout
     assert [ln.split(":")[0] for ln in done.stdout.splitlines()] == ["shandong-2022", "miit-2026"]
 
@@ -198,7 +203,7 @@ def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: 
     write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
                     "    profile: {financials: {2025: {revenue: 100}}}\n"
                     "    expect: {criteria: {t1.rev: met}}\n", "mine.tests.yaml")
-    done = cli("rules", "test", str(rule))
+    done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == 1
     assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in done.stdout
     assert "FAIL mine.tests.yaml:3 small: criterion t1.rev is unmet, expected met" in done.stdout
@@ -415,7 +420,7 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
         assert ">=" not in text and "[" not in text
     assert "修改：截至上年末从事特定细分市场时间达到3年以上\n      要求由「不低于2年」改为「不低于3年」" in diff
     assert "新增可选条件：拥有经认定的省部级以上研发机构（为「省级（省部级）」或「国家级」）" in diff
-    assert "## 专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
+    assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
     assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕\n  117号" in day
@@ -426,3 +431,42 @@ def test_a_new_yes_no_route_in_the_diff_says_answered_yes_not_must_hold() -> Non
     reads 答「是」, and a red line still 须不存在."""
     zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
     assert "新增可选条件：有效期内的高新技术企业（答「是」）" in zh and "（须满足）" not in zh
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_diff_in_the_terminal_has_plain_headings(lang: str) -> None:
+    """rules diff printed Markdown (## 科技和创新型中小企业) in the terminal, where ## is noise: each tier
+    and score table is a plain line of its own after a blank line."""
+    text = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", lang).stdout
+    assert not [line for line in text.splitlines() if line.startswith("#")]
+    heading = "科技和创新型中小企业" if lang == "zh" else "Technology-based and innovative SME (innovative_sme)"
+    assert f"\n\n{heading}\n" in text
+
+
+def test_the_diff_says_a_new_routes_conditions_belong_to_that_route() -> None:
+    """The 科技型 size limits were listed as 新增可选条件, as if each alone were optional: each is required
+    of the 科技型 route, the alternative to 创新型. They are named as conditions of that route; a condition
+    that is itself one of several (高新技术企业, one direct path) stays 可选条件."""
+    zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
+    flat = "".join(zh.replace("\n    ", "").split("\n"))
+    for limit in ("职工总数不超过500人", "年销售收入不超过2亿元", "资产总额不超过2亿元"):
+        assert f"新增可选途径「科技型中小企业（国科发政〔2017〕115号）」中的条件：{limit}" in flat
+        assert f"新增可选条件：{limit}" not in flat
+    assert "新增可选条件：有效期内的高新技术企业（答「是」）" in flat
+    en = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "en").stdout
+    assert "new condition of the alternative route 'Technology-based SME" in en
+    assert "new alternative: At most 500 employees" not in en
+
+
+def test_rules_test_summarises_in_chinese_under_a_chinese_locale(tmp_path: Path) -> None:
+    """`rules test` printed "miit-2022: 6 cases, 155 generated boundary cases: all passed" under zh: the
+    summary, and a failure's mark, are Chinese there."""
+    done = cli("rules", "test", "miit-2026", env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"miit-2026：测试用例 \d+ 个，另在门槛两侧自动生成用例 \d+ 个，全部通过\n", done.stdout)
+    rule = write(tmp_path, OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">="', '{id: t1.rev, value: "revenue[y1]", op: ">"'))
+    done = cli("rules", "test", str(rule), env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert done.returncode == 1 and done.stdout.startswith("未通过：")
+    assert re.search(r"^mine：测试用例 0 个，另在门槛两侧自动生成用例 \d+ 个，1 个未通过$", done.stdout, re.M), done.stdout
+    english = cli("rules", "test", "miit-2026", env={"LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert re.fullmatch(r"miit-2026: \d+ cases, \d+ generated boundary cases: all passed\n", english.stdout)

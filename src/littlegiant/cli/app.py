@@ -268,7 +268,7 @@ def assess(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
-    explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID (e.g. little_giant:lg.revenue) where tiers reuse an id.", show_default=False)] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID for one tier's copy of a criterion several tiers share (e.g. little_giant:gate.sme, the size test under 小巨人).", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
@@ -481,7 +481,7 @@ def batch(
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for.")] = False,
-    advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount (about 100x slower per row).")] = False,
+    advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount. A long list takes noticeably longer: each row costs several to some tens of times a plain one.")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     output_encoding: Annotated[str | None, typer.Option("--output-encoding", help="Encoding of the .csv output alone, when it differs from --encoding (utf-8: without a BOM; gbk or gb2312: GBK as Excel reads it, a character GBK lacks written as □ and its row named).", show_default=False)] = None,
@@ -850,14 +850,33 @@ def init(
             atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
         except OSError as exc:
             bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
+        _written("run.init_sheet", xlsx_file, language)
         return
     if csv_file is not None:
         from littlegiant.report.table import csv_template
 
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
+        if csv_out is not None:
+            _written("run.init_sheet", csv_out, language)
         return
     write_output(profile_template(rs, day.year - 1, language), file, language)
+    if file is not None:
+        _written("run.init_profile", file, language)
+
+
+_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\!*?&;|<>(){}\[\]#~]")
+
+
+def _written(kind: str, file: Path, lang: str) -> None:
+    """One line on stderr after init wrote a file: what it is and the command that reads it once
+    filled in (a silent exit 0 left the user to guess both). Written to stdout, init says nothing."""
+    import shlex
+
+    from littlegiant.messages import say as words
+
+    named = str(file)
+    say(words(kind, lang, {"file": named, "command": shlex.quote(named) if _SHELL_SPECIAL.search(named) else named}))
 
 
 rules_app = typer.Typer(
@@ -986,22 +1005,23 @@ def rules_test(
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
-    from littlegiant.messages import plural
+    from littlegiant.messages import say as words
 
+    language = check_lang(None)  # the summary in the locale's language, as every other message
     failed = 0
     for ref in test_targets(paths) if paths else test_refs():
         try:
             outcome = run_tests(ref)
         except InputError as exc:
-            fail(exc, check_lang(None))
+            fail(exc, language)
         for line in outcome.failures:
-            write_output(f"FAIL {line}\n", None)
+            write_output(words("rules.test_failed", language, {"line": line}) + "\n", None)
         failed += len(outcome.failures)
-        verdict = "all passed" if not outcome.failures else f"{len(outcome.failures)} failed"
-        generated = (f", {outcome.generated} generated boundary {plural(outcome.generated, 'case', 'cases')}"
-                     if outcome.rules_id != "calendar" else "")
-        write_output(f"{outcome.rules_id}: {outcome.cases} {plural(outcome.cases, 'case', 'cases')}{generated}: {verdict}\n",
-                     None)
+        verdict = words("rules.test_failures", language, {"count": len(outcome.failures)}) if outcome.failures \
+            else words("rules.test_passed", language)
+        done = "rules.test_done" if outcome.rules_id == "calendar" else "rules.test_done_generated"
+        write_output(words(done, language, {"rules": outcome.rules_id, "cases": outcome.cases,
+                                            "generated": outcome.generated, "verdict": verdict}) + "\n", None)
     if failed:
         raise typer.Exit(1)
 
@@ -1130,7 +1150,9 @@ def usage_words(exc: Exception, lang: str) -> str:
     if elsewhere is not None:
         from littlegiant.messages import say as words
 
-        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if lang == "zh" else "company.yaml")
+        zh = lang == "zh"  # --set takes the label a finance manager reads in the report, or the path
+        elsewhere["use"] = elsewhere["use"].replace("{profile}", "企业信息.yaml" if zh else "company.yaml") \
+            .replace("{field}", "研发费用（2025年）" if zh else "financials.2025.rd_expense")
         return t_usage("usage.see_help", lang, message=words("usage.no_command_elsewhere", lang, elsewhere))
     if lang != "zh":  # click's own words, which already list close matches ("Possible options")
         return t_usage("usage.see_help", "en", message=message)
@@ -1168,8 +1190,8 @@ def usage_words(exc: Exception, lang: str) -> str:
 OPTION_COMMANDS = {
     "compare": "littlegiant assess {profile} --compare miit-2022,miit-2026",
     "explain": "littlegiant assess {profile} --explain 研发费用",
-    "what-if": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
-    "whatif": "littlegiant assess {profile} --set financials.2025.rd_expense=700",
+    "what-if": "littlegiant assess {profile} --set {field}=700",
+    "whatif": "littlegiant assess {profile} --set {field}=700",
 }
 """Commands a user types that are options of ``assess``: ``littlegiant compare`` was told only that
 there is no such command, the --compare that does it unnamed."""
@@ -1225,7 +1247,7 @@ def main() -> None:
     if lang == "zh":  # the help in the language every message of the run is said in
         from littlegiant.cli.help_zh import translate
 
-        translate(command, arguments="-h" in argv or "--help" in argv)
+        translate(command)
     try:
         code = command(standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it

@@ -29,8 +29,8 @@ COMMANDS: dict[str, dict[str, Any]] = {
     },
     "assess": {
         "short": "评估一家企业：逐级给出结论，并列出差距。",
-        "help": "按认定条件评估一家企业，逐级给出每个称号的结论（满足、不满足、缺少数据、待认定机关判断），"
-                "并说明差在哪里、还需准备哪些材料。\n\n"
+        "help": "按认定条件评估一家企业，逐级给出每个称号的结论：满足、不满足、未知（缺少数据，无法判断）"
+                "或待审核（须由认定机关判断），并说明差在哪里、还需准备哪些材料。\n\n"
                 "不给企业信息文件时，会逐题提问，每答一题都会保存，中断后可接着答。",
         "params": {
             "profile": "企业信息文件（.yaml 或 .json，可先用 littlegiant init 生成模板再填写）。不给时逐题提问作答。",
@@ -43,12 +43,13 @@ COMMANDS: dict[str, dict[str, Any]] = {
             "fmt": "报告的格式：text 为直接阅读的文字，markdown 为 Markdown 文档，html 为可用浏览器打开的网页，"
                    "json 供其他程序读取。不填则按 --output 文件名的后缀（.html、.md、.json）确定，否则为 text。",
             "output": "把报告写入这个文件，而不是显示在屏幕上。",
-            "set_": "假设测算：临时改动一项数据，看结论如何变化。写法为“数据项=数值”，例如 "
-                    "financials.2025.rd_expense=700 即假设2025年研发费用为700万元。每次改一项，可写多次。",
+            "set_": "假设测算：临时改动一项数据，看结论如何变化。写法为“数据项=数值”，数据项写报告中的名称，按年份的数据带上年份，例如 "
+                    "研发费用（2025年）=700 即假设2025年研发费用为700万元。每次改一项，可写多次。",
             "save": "逐题提问时（不给企业信息文件），每答一题就保存到这个文件，下次用同一文件可接着答。"
                     "不填则为 littlegiant-profile.yaml。",
             "explain": "详细说明某个条件是如何判定的：写条件名称中的词即可，如 研发费用；"
-                       "几个称号有同名条件时，可写 称号:条件编号，如 little_giant:lg.revenue。",
+                       "几个称号共有的条件（如参评基本条件），可写 称号:条件编号 指定看哪个称号下的，"
+                       "如 little_giant:gate.sme（\"小巨人\"企业的中小企业规模条件）。",
             "compare": "用两版规则分别评估并对照结论，例如 miit-2022,miit-2026（2022年版与2026年版）。",
             "detail": "屏幕上的报告也列出每个条件的计算过程（Markdown 和网页报告总会列出）。",
             "allow_outside": ALLOW_OUTSIDE,
@@ -61,7 +62,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "examples": [
             ("littlegiant assess 企业信息.yaml --as-of 2026-03-01", "按2026年3月1日适用的规则评估，报告显示在屏幕上"),
             ("littlegiant assess 企业信息.yaml -o 评估报告.html", "生成网页版报告（格式按文件名后缀确定：.html、.md、.json）"),
-            ("littlegiant assess 企业信息.yaml --set financials.2025.rd_expense=700",
+            ("littlegiant assess 企业信息.yaml --set 研发费用（2025年）=700",
              "假设2025年研发费用为700万元，看结论有何变化"),
             ("littlegiant assess 企业信息.yaml --explain 研发费用", "说明与研发费用有关的条件是如何判定的"),
             ("littlegiant assess 企业信息.yaml --compare miit-2022,miit-2026", "对照2022年版与2026年版规则下的结论"),
@@ -86,7 +87,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
             "jobs": "同时用几个进程评估（结果顺序不变）。不填时：名单超过2,000行（用 --format json 或 --advice 时"
                     "超过200行）就按本机处理器个数（最多8个），否则只用一个。",
             "quiet": "不显示进度条，也不提示名单中哪些数据没有对应的列。",
-            "advice": "“下一步”一列给出最先要补的差距及所差的具体数额（每行约慢100倍）。",
+            "advice": "“下一步”一列给出最先要补的差距及所差的具体数额（名单较长时明显更慢：每行的耗时约为不加此选项时的几倍到几十倍）。",
             "allow_outside": ALLOW_OUTSIDE,
             "encoding": "CSV 文件的文字编码（读入和写出都用它），如 gb18030（即 GBK，较旧的中文软件常用）。"
                         "不填时：读入的文件逐个自动识别（UTF-8、GB18030/GBK、带标记的 UTF-16），"
@@ -232,11 +233,11 @@ def epilog(examples: list[tuple[str, str]]) -> str:
     return EXAMPLES_TITLE + "\n" + "".join(f"\n  {command}\n      {what}\n" for command, what in examples)
 
 
-def translate(command: Any, arguments: bool, path: str = "") -> None:
-    """Put the Chinese help on ``command`` and every command under it. Arguments get Chinese names
-    only when help was asked for (``arguments``): the Chinese usage errors name them as typed in
-    the usage line of the English help (缺少参数 INPUTS). An option declared in app.py without its
-    Chinese here keeps its English help rather than failing every Chinese run (test_help_zh finds it)."""
+def translate(command: Any, path: str = "") -> None:
+    """Put the Chinese help on ``command`` and every command under it. Arguments get their Chinese
+    names in errors too (缺少参数 企业名单, as the help's usage line names it: INPUTS was a word the
+    Chinese help never showed). An option declared in app.py without its Chinese here keeps its
+    English help rather than failing every Chinese run (test_help_zh finds it)."""
     texts = COMMANDS.get(path, {})  # a command or option added without its Chinese keeps its English
     command.help = texts.get("help", command.help)
     command.short_help = texts.get("short", command.short_help)
@@ -245,7 +246,7 @@ def translate(command: Any, arguments: bool, path: str = "") -> None:
     for param in command.params:
         param.help = texts.get("params", {}).get(param.name, param.help)
         metavar = texts.get("metavars", {}).get(param.name)
-        if metavar is not None and (arguments or param.param_type_name == "option"):
+        if metavar is not None:
             param.metavar = metavar
     if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
         command.subcommand_metavar = WORDS["COMMAND [ARGS]..."]
@@ -253,7 +254,7 @@ def translate(command: Any, arguments: bool, path: str = "") -> None:
         command.options_metavar = WORDS["[OPTIONS]"]
     command.context_class = _context(command.context_class)
     for name, sub in getattr(command, "commands", {}).items():
-        translate(sub, arguments, f"{path} {name}".strip())
+        translate(sub, f"{path} {name}".strip())
 
 
 def _context(base: type) -> type:

@@ -521,10 +521,13 @@ def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text
 REQUIRED, ROUTE, BAND = "required", "route", "band"
 
 
-def _standing(tier: Node) -> dict[str, str]:
+def _standing(tier: Node, routes: dict[str, Text] | None = None) -> dict[str, str]:
+    """Each leaf's standing; in ``routes``, a route condition's route: the all-of branch of the nearest
+    any-of above it. The 科技型 size limits read "新增可选条件" as if each were optional alone: each is
+    required of the 科技型 route, which is the alternative (a leaf right under an any-of has no route)."""
     out: dict[str, str] = {}
 
-    def visit(node: Node, in_route: bool) -> None:
+    def visit(node: Node, in_route: bool, route: Node | None = None) -> None:
         bands: set[tuple[str, int | None]] = set()
         if node.kind == "any":
             seen: dict[tuple[str, int | None], int] = {}
@@ -542,19 +545,26 @@ def _standing(tier: Node) -> dict[str, str]:
                     for c in child.children:
                         if c.kind == "check" and c.value is not None and {(r.name, r.offset) for r in c.value.refs} <= bands:
                             out.setdefault(c.id, BAND)
-                visit(child, in_route or node.kind == "any")
+                visit(child, in_route or node.kind == "any", child if node.kind == "any" else route)
             else:
-                out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+                standing = out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+                owner = None if node.kind == "any" else route
+                if routes is not None and standing == ROUTE and owner is not None and owner.title is not None:
+                    routes.setdefault(child.id, owner.title)
 
     visit(tier, False)
     return out
 
 
-def _leaves(rs: RuleSet) -> dict[str, list[tuple[Node, str]]]:
-    """Leaf criteria per tier (each id once per tier), each with its standing."""
+def _leaves(rs: RuleSet, routes: dict[tuple[str, str], Text] | None = None) -> dict[str, list[tuple[Node, str]]]:
+    """Leaf criteria per tier (each id once per tier), each with its standing; in ``routes`` by (tier, id),
+    the route a route condition belongs to."""
     out: dict[str, list[tuple[Node, str]]] = {}
     for tid, tier in rs.tiers.items():
-        standing = _standing(tier.criteria)
+        found: dict[str, Text] = {}
+        standing = _standing(tier.criteria, found)
+        if routes is not None:
+            routes.update({(tid, cid): title for cid, title in found.items()})
         seen: dict[str, Node] = {}
         for node in tier.criteria.walk():
             if node.kind not in ("all", "any") and node is not tier.criteria:
@@ -585,13 +595,16 @@ class DiffLine:
     before: str | None
     after: str | None
     standing: str = REQUIRED
+    route: Text | None = None  # the alternative route a route condition belongs to, when not itself one
 
 
 def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
     """Criterion by criterion per tier (matched by what they measure and how they stand, then by
     order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
-    la, lb = _leaves(a), _leaves(b)
+    ra: dict[tuple[str, str], Text] = {}
+    rb: dict[tuple[str, str], Text] = {}
+    la, lb = _leaves(a, ra), _leaves(b, rb)
     for tid in a.tiers:
         left: dict[str, list[tuple[Node, str]]] = {}
         for n, st in la.get(tid, []):
@@ -603,9 +616,10 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
                 if (old.op, old.threshold, old.unit, old.applies) != (n.op, n.threshold, n.unit, n.applies):
                     out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st))
             else:
-                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st))
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st, rb.get((tid, n.id))))
         for pool in left.values():
-            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st) for n, st in pool)
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st, ra.get((tid, n.id)))
+                       for n, st in pool)
     for table_id in dict.fromkeys([*a.scores, *b.scores]):
         old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
         new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
@@ -659,6 +673,9 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
             lines.append(f"      {d.before} → {d.after}")
         else:
             shown = d.after or d.before
+            if d.route is not None:
+                word = ("new condition of the alternative route" if d.change == "added"
+                        else "condition removed from the alternative route") + f" '{d.route.en}'"
             lines.append(f"  {word}: {d.title.en}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
     lines.append("")
     lines.append(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
@@ -679,10 +696,10 @@ def _heading(a: RuleSet, b: RuleSet, section: str, lang: str) -> str:
     zh = lang == "zh"
     if section in b.tiers:
         title = b.tiers[section].title.get(lang)
-        return f"## {title}" if zh else f"## {title} ({section})"
+        return title if zh else f"{title} ({section})"
     table = section.removeprefix("scores.")
     title = (b.scores.get(table) or a.scores[table]).title.get(lang)
-    return f"## 评分表：{title}" if zh else f"## Score table {title} ({table})"
+    return f"评分表：{title}" if zh else f"Score table {title} ({table})"
 
 
 _ZH_WORDS = {("added", REQUIRED): "新增最低要求", ("removed", REQUIRED): "删除要求",
@@ -721,7 +738,9 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
             lines.append(f"  修改：{d.title.zh}")
             lines.append(f"      要求由「{_need(*nodes[old_id], 'zh')}」改为「{_need(*nodes[new_id], 'zh')}」")
         else:
-            lines.append(f"  {_ZH_WORDS[(d.change, d.standing)]}：{d.title.zh}（{_need(*nodes[d.ids], 'zh')}）")
+            word = _ZH_WORDS[(d.change, d.standing)] if d.route is None else \
+                f"{'新增' if d.change == 'added' else '删除'}可选途径「{d.route.zh}」中的条件"
+            lines.append(f"  {word}：{d.title.zh}（{_need(*nodes[d.ids], 'zh')}）")
     lines.append("")
     lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
     return "\n".join(lines) + "\n"

@@ -540,10 +540,7 @@ def resolve_rules_arg(arg: str) -> Path:
             candidates = [p for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
                           if not p.name.endswith(".tests.yaml")]
             if len(candidates) != 1:
-                raise InputError(
-                    f"a rules folder must hold exactly one rule set, found {len(candidates)}",
-                    file=str(path),
-                )
+                raise InputError(kind="rules.folder_count", params={"count": len(candidates)}, file=str(path))
             return candidates[0]
         if not path.exists():
             raise InputError(kind="rules.no_file", file=str(path))
@@ -646,6 +643,9 @@ def read_file(path: Path, name: str | None = None) -> Any:
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
     data = read_file(path, name)
+    if isinstance(data, dict) and data and not {"format", "id", "extends", "nodes", "tiers"} & set(data):
+        # a company profile given to --rules: said so, not as a list of rule keys it lacks
+        raise InputError(kind="rules.not_rules", file=name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
