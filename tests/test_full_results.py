@@ -11,19 +11,27 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, nested
 from tests.test_properties import plausible
 
 from littlegiant import __version__
 from littlegiant.core import engine
-from littlegiant.core.result import CriterionResult, Result
+from littlegiant.core.result import CriterionResult, Result, json_value
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt
-from littlegiant.report.result_json import criterion_dict, criterion_json, to_bytes, to_dict, to_json
+from littlegiant.report.result_json import (
+    _criterion_dict,
+    _value,
+    criterion_dict,
+    criterion_json,
+    to_bytes,
+    to_dict,
+    to_json,
+)
 
 DAY = date(2026, 11, 26)
 CODECS = (("utf-8", "backslashreplace"), ("gb18030", "replace"))
@@ -68,6 +76,25 @@ def test_equal_figures_are_written_alike_whatever_their_digits(v: Decimal, extra
         assert text == json.dumps(json.loads(text), ensure_ascii=False)
 
 
+_QUOTIENTS = st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**40, 10**40), st.integers(-45, 3))
+"""Figures with many places, as a quotient has them (56.405353728489483747609942638600), and the odd ones
+beside them: tiny, negative, past 10^9, whole with thirty zeros, ending in a tie at the sixth place."""
+
+
+@settings(max_examples=2000)
+@given(v=_QUOTIENTS | _FIGURES | st.decimals(allow_nan=False, allow_infinity=False))
+@example(v=Decimal("0.000099999999999999999999999999"))
+@example(v=Decimal("-0.000000100000000000000000000000"))
+@example(v=Decimal("999999999.999999999999999999999"))
+@example(v=Decimal("2.000000000000000000000000000001"))
+@example(v=Decimal("12.00000050000000000000000000000"))
+@example(v=Decimal("56.000000000000000000000000000000"))
+def test_a_figure_in_the_json_is_the_number_json_dumps_writes(v: Decimal) -> None:
+    """A value in the JSON result is what ``json.dumps`` writes for its number (six places; a float's
+    repr), however the text is made (a long quotient's without a float)."""
+    assert _value(v) == json.dumps(json_value(v))
+
+
 @settings(max_examples=500)
 @given(v=st.decimals(allow_nan=False, allow_infinity=False))
 def test_the_profile_digest_reads_each_figure_digit_for_digit(v: Decimal) -> None:
@@ -110,6 +137,8 @@ def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:
         rows = [c for t in result.tiers.values() for c in t.criteria]
         assert [criterion_dict(c, lang) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
         assert all(criterion_json(c, lang) == json.dumps(criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+        # and each row is the row's own dict, key for key in its order, whichever row of its rule wrote the rule's text
+        assert all(criterion_json(c, lang) == json.dumps(_criterion_dict(c, lang), ensure_ascii=False) for c in rows)
         for codec in CODECS:
             assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
 

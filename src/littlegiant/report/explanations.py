@@ -30,8 +30,8 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
     text = str(v)
     if text.isdigit() and len(text) <= 20:  # plain digits (most amounts of a batch): as they are, whatever ``near``
         return text
-    # digits after the point, the last not 0: surely not whole, spared making an int of a quotient's 30 places
-    if not (text[-1] != "0" and "." in text and "E" not in text) and v.adjusted() < 20:
+    # digits after the point, not all 0: surely not whole, spared making an int of a quotient's 30 places
+    if not ("." in text and "E" not in text and text.rstrip("0")[-1] != ".") and v.adjusted() < 20:
         whole = int(v)
         if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
