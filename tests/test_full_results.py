@@ -22,6 +22,7 @@ from littlegiant.core.result import CriterionResult, Result, json_value
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
 from littlegiant.load.rules import Text
+from littlegiant.report import explanations, result_json
 from littlegiant.report.explanations import fmt
 from littlegiant.report.result_json import (
     _criterion_dict,
@@ -93,6 +94,18 @@ def test_a_figure_in_the_json_is_the_number_json_dumps_writes(v: Decimal) -> Non
     """A value in the JSON result is what ``json.dumps`` writes for its number (six places; a float's
     repr), however the text is made (a long quotient's without a float)."""
     assert _value(v) == json.dumps(json_value(v))
+
+
+@settings(max_examples=500)
+@given(v=_QUOTIENTS, nears=st.lists(st.none() | _FIGURES | _QUOTIENTS, min_size=1, max_size=3))
+def test_a_long_figure_kept_by_its_digits_reads_as_written_afresh(v: Decimal, nears: list[Decimal | None]) -> None:
+    """A quotient's text for people and for the JSON is kept by its digits (a company's ratio is shown
+    in several rows, each with its own threshold): what is kept is what is made afresh."""
+    shown = [fmt(v, near) for near in nears]
+    json_text = _value(v)
+    explanations._LONG.clear()
+    result_json._LONG.clear()
+    assert [fmt(v, near) for near in nears] == shown and _value(v) == json_text
 
 
 @settings(max_examples=500)

@@ -36,15 +36,26 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
     near = near if isinstance(near, Decimal) else None
-    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: seldom seen again, and a miss of the cache costs more
-        return _number.__wrapped__(v, near)  # type: ignore[attr-defined]
+    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: kept by its digits, not by the number
+        key = (text, near)
+        hit = _LONG.get(key)
+        if hit is None:
+            if len(_LONG) >= 4096:
+                _LONG.clear()
+            hit = _LONG[key] = _number.__wrapped__(v, near)  # type: ignore[attr-defined]
+        return hit
     return _number(v, near)
 
 
 SHORT_NUMBER = 16
 """Characters of a number kept by ``_number`` and ``_decimal`` (thresholds, counts, levels, points,
 amounts with cents); a longer one (a settled quotient, ``56.324187380497131931166347992351``) is
-made afresh: nearly every one is a company's own, and a cache miss cost twice the work it spares."""
+kept by its digits (``_LONG``): hashing such a Decimal (~2 us, as ``lru_cache`` would) cost more than
+writing it."""
+
+_LONG: dict[tuple[str, Decimal | None], str] = {}
+"""``fmt`` of a long figure by its ``str`` (and ``near``): nearly every quotient is one company's, but
+a company's ratio is shown by two to four rows (a share of revenue under each tier); kept to a few thousand."""
 
 
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))

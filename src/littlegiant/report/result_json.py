@@ -19,7 +19,7 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
-from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_number, json_value
+from littlegiant.core.result import FORMAT_VERSION, CriterionResult, GroupScore, Result, json_number, json_value
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -45,8 +45,20 @@ def _value(v: Any) -> str:
         text = str(v)
         if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
             return text
-        return _decimal(v) if len(text) <= SHORT_NUMBER else _long(v, text)  # a long one: not kept
+        if len(text) <= SHORT_NUMBER:
+            return _decimal(v)
+        hit = _LONG.get(text)  # a long one: kept by its digits, as fmt keeps it
+        if hit is None:
+            if len(_LONG) >= 4096:
+                _LONG.clear()
+            hit = _LONG[text] = _long(v, text)
+        return hit
     return _dumps(json_value(v))
+
+
+_LONG: dict[str, str] = {}
+"""The JSON of a long figure (a quotient) by its ``str``: a company's ratio is the value of two to four
+rows; kept to a few thousand."""
 
 
 _SIX = Decimal("0.000001")
@@ -105,17 +117,17 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     out: list[Any] = []
     text: list[str] = []  # the text since the last tier's rows, encoded in one go before them
     if codec is not None:
-        comma, key = ", ".encode(*codec), (lang, *codec)
+        comma, key = ", ".encode(*codec), f"{lang} {codec[0]} {codec[1]}"  # a str: its hash is kept, a tuple's made again each row
 
     def rows(criteria: list[CriterionResult]) -> None:
         """A tier's rows; as bytes, the text before them encoded, each row's bytes read straight off
-        a row the evaluator shares (most of a hundred a company), the rest made (``criterion_bytes``)."""
+        a row the evaluator shares (most of a hundred a company), the rest made (``_row_bytes``)."""
         if codec is None:
             text.append(", ".join([criterion_json(c, lang) for c in criteria]))
             return
         out.append("".join(text).encode(*codec))
         text.clear()
-        out.append(comma.join([(c.made or _NONE).get(key) or criterion_bytes(c, lang, codec) for c in criteria]))
+        out.append(comma.join([(c.made or _NONE).get(key) or _made(c, key, _row_bytes, c, lang, codec) for c in criteria]))
 
     opening = _opening(result, lang, tool_version)
     if codec is None:
@@ -126,18 +138,12 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
              ", \"sme\": {\"status\": ", _value(result.sme_status), ", \"size\": ", _value(result.sme_size),
              "}, \"tiers\": {")
     for i, (tid, t) in enumerate(result.tiers.items()):
-        text += ("" if i == 0 else ", ", encode_basestring(tid), ": ", _object((
-            ("title", _value(t.title.get(lang))),
-            ("status", encode_basestring(t.status)),
-            ("score", _value(t.score)),
-            ("score_min", _value(t.score_min)),
-            ("score_max", _value(t.score_max)),
-            ("groups", _array([_object((("id", encode_basestring(g.id)), ("title", encode_basestring(g.title.get(lang))),
-                                         ("max", _value(g.max)), ("min_points", _value(g.low)),
-                                         ("max_points", _value(g.high)))) for g in t.groups])),
-        ))[:-1], ", \"criteria\": [")
+        text += ("" if i == 0 else ", ", encode_basestring(tid), ": {\"title\": ", _value(t.title.get(lang)),
+                 ", \"status\": ", encode_basestring(t.status), ", \"score\": ", _value(t.score),
+                 ", \"score_min\": ", _value(t.score_min), ", \"score_max\": ", _value(t.score_max),
+                 ", \"groups\": ", _groups(t.groups, lang) if t.groups else "[]", ", \"criteria\": [")
         rows(t.criteria)
-        text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]), "}")
+        text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]) if t.notes else "[]", "}")
     warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
                 *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
@@ -153,6 +159,13 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         return text
     out.append("".join(text).encode(*codec))
     return out
+
+
+def _groups(groups: list[GroupScore], lang: str) -> str:
+    """A tier's scored groups (miit-2022's score tables)."""
+    return _array([_object((("id", encode_basestring(g.id)), ("title", encode_basestring(g.title.get(lang))),
+                            ("max", _value(g.max)), ("min_points", _value(g.low)), ("max_points", _value(g.high))))
+                   for g in groups])
 
 
 _QUIET_TAIL = '"warnings": [], "self_assessment": true}'  # _dumps of the tail dict, less its {
@@ -211,14 +224,9 @@ def criterion_json(c: CriterionResult, lang: str) -> str:
     return _made(c, lang, _criterion_json, c, lang)
 
 
-def criterion_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """``criterion_json`` encoded, kept on a row the evaluator shares (most of a hundred a company)."""
-    return _made(c, (lang, *codec), _row_bytes, c, lang, codec)
-
-
 def _row_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """A row's bytes, made from its text and not kept beside them: a batch reads only the bytes, and
-    the API, which reads the text, has rows of its own."""
+    """``criterion_json`` encoded, kept on a row the evaluator shares (``_made``) without the text
+    beside it: a batch reads only the bytes, and the API, which reads the text, has rows of its own."""
     return _criterion_json(c, lang).encode(*codec)
 
 
@@ -240,17 +248,28 @@ def _made(c: CriterionResult, key: object, make: Callable[..., _T], *args: Any) 
     return hit  # type: ignore[no-any-return]
 
 
-_KEYS: dict[str, str] = {}
-"""Each input path as an ``inputs`` key (``"finance.revenue.2025": ``): a rule set's few hundred paths."""
+_PAIRS: dict[tuple[str, Any], str] = {}
+"""Each input as an ``inputs`` entry (``"financials.2025.revenue": 7845``), by path and value: a
+company's revenue is an input of a dozen new rows of its full result, whose 40-odd entries are some
+12 of its own (worked out each time they were a tenth of a new row's cost); kept to a few thousand."""
 
 
-def _input_key(path: str) -> str:
-    text = _KEYS.get(path)
-    if text is None:
-        if len(_KEYS) >= 4096:
-            _KEYS.clear()
-        text = _KEYS[path] = encode_basestring(path) + ": "
-    return text
+def _inputs(inputs: dict[str, Any]) -> str:
+    """A row's ``inputs``, with the comma before it."""
+    pairs = _PAIRS
+    texts = []
+    for pair in inputs.items():
+        kind = type(pair[1])
+        if kind is not Decimal and kind is not str and pair[1] is not None:  # True == 1 == Decimal(1): never looked up
+            texts.append(encode_basestring(pair[0]) + ": " + _value(pair[1]))
+            continue
+        text = pairs.get(pair)
+        if text is None:
+            if len(pairs) >= 8192:
+                pairs.clear()
+            text = pairs[pair] = encode_basestring(pair[0]) + ": " + _value(pair[1])
+        texts.append(text)
+    return ", \"inputs\": {" + ", ".join(texts) + "}"
 
 
 class _Writer:
@@ -299,7 +318,7 @@ class _Writer:
         if self.ranged:
             parts += (_value(c.points_min), s[6], _value(c.points_max), s[7])
         if c.inputs:
-            parts.append(", \"inputs\": {" + ", ".join([_input_key(k) + _value(v) for k, v in c.inputs.items()]) + "}")
+            parts.append(_inputs(c.inputs))
         parts.append(self.end_review if c.review else self.end)
         return "".join(parts)
 
