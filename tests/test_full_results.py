@@ -97,15 +97,21 @@ def test_a_figure_in_the_json_is_the_number_json_dumps_writes(v: Decimal) -> Non
 
 
 @settings(max_examples=500)
-@given(v=_QUOTIENTS, nears=st.lists(st.none() | _FIGURES | _QUOTIENTS, min_size=1, max_size=3))
+@given(v=_QUOTIENTS, nears=st.lists(st.none() | _FIGURES | _QUOTIENTS, max_size=3))
 def test_a_long_figure_kept_by_its_digits_reads_as_written_afresh(v: Decimal, nears: list[Decimal | None]) -> None:
     """A quotient's text for people and for the JSON is kept by its digits (a company's ratio is shown
-    in several rows, each with its own threshold): what is kept is what is made afresh."""
-    shown = [fmt(v, near) for near in nears]
+    in several rows, each with its own threshold): what is kept is what is made afresh, and a figure
+    kept from a row without a threshold still never reads as the threshold of the next row it misses."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        cent = v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)  # the threshold its two places would read as
+    shown = [fmt(v, near) for near in (*nears, None, cent)]
     json_text = _value(v)
+    if v != cent and "×" not in shown[-1] and abs(v - cent) >= Decimal("0.000001"):
+        assert Decimal(shown[-1]) != cent
     explanations._LONG.clear()
     result_json._LONG.clear()
-    assert [fmt(v, near) for near in nears] == shown and _value(v) == json_text
+    assert [fmt(v, near) for near in (*nears, None, cent)] == shown and _value(v) == json_text
 
 
 @settings(max_examples=500)

@@ -37,13 +37,15 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
             return str(whole)
     near = near if isinstance(near, Decimal) else None
     if len(text) > SHORT_NUMBER:  # a quotient's thirty places: kept by its digits, not by the number
-        key = (text, near)
-        hit = _LONG.get(key)
+        hit = _LONG.get(text)
         if hit is None:
             if len(_LONG) >= 4096:
                 _LONG.clear()
-            hit = _LONG[key] = _number.__wrapped__(v, near)  # type: ignore[attr-defined]
-        return hit
+            hit = _LONG[text] = (_number.__wrapped__(v, None),  # type: ignore[attr-defined]
+                                 v.quantize(_PLACES[0], ROUND_HALF_UP) if v.adjusted() < 20 else None)
+        if near is None or hit[1] != near:  # two places do not read as the threshold: as without one
+            return hit[0]
+        return _number.__wrapped__(v, near)  # type: ignore[no-any-return, attr-defined]
     return _number(v, near)
 
 
@@ -53,9 +55,10 @@ amounts with cents); a longer one (a settled quotient, ``56.32418738049713193116
 kept by its digits (``_LONG``): hashing such a Decimal (~2 us, as ``lru_cache`` would) cost more than
 writing it."""
 
-_LONG: dict[tuple[str, Decimal | None], str] = {}
-"""``fmt`` of a long figure by its ``str`` (and ``near``): nearly every quotient is one company's, but
-a company's ratio is shown by two to four rows (a share of revenue under each tier); kept to a few thousand."""
+_LONG: dict[str, tuple[str, Decimal | None]] = {}
+"""``fmt`` of a long figure without ``near``, and its two places, by its ``str``: nearly every quotient
+is one company's, but a company's ratio is shown by two to four rows (a share of revenue under each
+tier, each with its threshold); kept to a few thousand."""
 
 
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))
@@ -159,13 +162,24 @@ def _group(c: CriterionResult, lang: str) -> str:
 
 
 def _check(c: CriterionResult, lang: str) -> str:
-    formula = filled(c, lang)
+    formula = filled(c, lang) if c.formula_source else ""
     shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
     calc = f"{formula} = {shown}" if formula and formula != shown else shown
+    memo = c.memo
+    if memo is not None:  # the rule's demand, by status: its threshold is the rule's (as a JSON row's template has it)
+        key = (_check, lang, c.status)
+        demand = memo.get(key)
+        if demand is None:
+            demand = memo[key] = _check_demand(c, lang)
+        return calc + demand  # type: ignore[no-any-return]
+    return calc + _check_demand(c, lang)
+
+
+def _check_demand(c: CriterionResult, lang: str) -> str:
     try:
-        return calc + _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
+        return _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
     except TypeError:  # a threshold that cannot be a key (none the loader makes)
-        return calc + _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)
+        return _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=4096)
