@@ -51,7 +51,7 @@ def _value(v: Any) -> str:
         if hit is None:
             if len(_LONG) >= 4096:
                 _LONG.clear()
-            hit = _LONG[text] = _long(v, text)
+            hit = _LONG[text] = _decimal.__wrapped__(v)  # type: ignore[attr-defined]
         return hit
     return _dumps(json_value(v))
 
@@ -59,23 +59,6 @@ def _value(v: Any) -> str:
 _LONG: dict[str, str] = {}
 """The JSON of a long figure (a quotient) by its ``str``: a company's ratio is the value of two to four
 rows; kept to a few thousand."""
-
-
-_SIX = Decimal("0.000001")
-
-
-def _long(v: Decimal, text: str) -> str:
-    """``repr(json_number(v))`` for a long figure, ``text`` its ``str``: a quotient's thirty places,
-    a dozen a company, each its own. Rounded to six places (as ``round``, half to even) its digits are
-    those Python's float repr writes, when they are at most 15 (no two such decimals share a float)
-    and it writes no exponent (under 10^16, at least 0.0001): the float and its repr, twice the cost
-    of the rounding, are spared. Any other figure (whole, an exponent, larger, tiny) goes the long way."""
-    whole, point, places = text.partition(".")
-    if point and places.isdigit() and len(whole.lstrip("-")) <= 9 and places.rstrip("0"):
-        six = str(v.quantize(_SIX)).rstrip("0")
-        if not six.lstrip("-").startswith("0.0000"):
-            return six + "0" if six[-1] == "." else six
-    return repr(json_number(v))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -328,6 +311,8 @@ _FILLED = ("status", "value", "points", "missing", "explanation", "points_min", 
 
 
 def _criterion_json(c: CriterionResult, lang: str) -> str:
+    """A row's text by its rule's writer, kept on the rule's memo under the language (the memo's
+    other keys are tuples: ``explanations._check``'s)."""
     memo = c.memo
     if memo is None:
         return _Writer(c, lang)(c, lang)
