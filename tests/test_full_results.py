@@ -11,19 +11,28 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, nested
 from tests.test_properties import plausible
 
 from littlegiant import __version__
 from littlegiant.core import engine
-from littlegiant.core.result import CriterionResult, Result
+from littlegiant.core.result import CriterionResult, Result, json_value
 from littlegiant.load import profile, rules
 from littlegiant.load.profile import Profile
 from littlegiant.load.rules import Text
+from littlegiant.report import explanations, result_json
 from littlegiant.report.explanations import fmt
-from littlegiant.report.result_json import criterion_dict, criterion_json, to_bytes, to_dict, to_json
+from littlegiant.report.result_json import (
+    _criterion_dict,
+    _value,
+    criterion_dict,
+    criterion_json,
+    to_bytes,
+    to_dict,
+    to_json,
+)
 
 DAY = date(2026, 11, 26)
 CODECS = (("utf-8", "backslashreplace"), ("gb18030", "replace"))
@@ -68,6 +77,43 @@ def test_equal_figures_are_written_alike_whatever_their_digits(v: Decimal, extra
         assert text == json.dumps(json.loads(text), ensure_ascii=False)
 
 
+_QUOTIENTS = st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**40, 10**40), st.integers(-45, 3))
+"""Figures with many places, as a quotient has them (56.405353728489483747609942638600), and the odd ones
+beside them: tiny, negative, past 10^9, whole with thirty zeros, ending in a tie at the sixth place."""
+
+
+@settings(max_examples=2000)
+@given(v=_QUOTIENTS | _FIGURES | st.decimals(allow_nan=False, allow_infinity=False))
+@example(v=Decimal("0.000099999999999999999999999999"))
+@example(v=Decimal("-0.000000100000000000000000000000"))
+@example(v=Decimal("999999999.999999999999999999999"))
+@example(v=Decimal("2.000000000000000000000000000001"))
+@example(v=Decimal("12.00000050000000000000000000000"))
+@example(v=Decimal("56.000000000000000000000000000000"))
+def test_a_figure_in_the_json_is_the_number_json_dumps_writes(v: Decimal) -> None:
+    """A value in the JSON result is what ``json.dumps`` writes for its number (six places; a float's
+    repr), however the text is made (a long quotient's without a float)."""
+    assert _value(v) == json.dumps(json_value(v))
+
+
+@settings(max_examples=500)
+@given(v=_QUOTIENTS, nears=st.lists(st.none() | _FIGURES | _QUOTIENTS, max_size=3))
+def test_a_long_figure_kept_by_its_digits_reads_as_written_afresh(v: Decimal, nears: list[Decimal | None]) -> None:
+    """A quotient's text for people and for the JSON is kept by its digits (a company's ratio is shown
+    in several rows, each with its own threshold): what is kept is what is made afresh, and a figure
+    kept from a row without a threshold still never reads as the threshold of the next row it misses."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        cent = v.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)  # the threshold its two places would read as
+    shown = [fmt(v, near) for near in (*nears, None, cent)]
+    json_text = _value(v)
+    if v != cent and "×" not in shown[-1] and abs(v - cent) >= Decimal("0.000001"):
+        assert Decimal(shown[-1]) != cent
+    explanations._LONG.clear()
+    result_json._LONG.clear()
+    assert [fmt(v, near) for near in (*nears, None, cent)] == shown and _value(v) == json_text
+
+
 @settings(max_examples=500)
 @given(v=st.decimals(allow_nan=False, allow_infinity=False))
 def test_the_profile_digest_reads_each_figure_digit_for_digit(v: Decimal) -> None:
@@ -110,6 +156,8 @@ def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:
         rows = [c for t in result.tiers.values() for c in t.criteria]
         assert [criterion_dict(c, lang) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
         assert all(criterion_json(c, lang) == json.dumps(criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+        # and each row is the row's own dict, key for key in its order, whichever row of its rule wrote the rule's text
+        assert all(criterion_json(c, lang) == json.dumps(_criterion_dict(c, lang), ensure_ascii=False) for c in rows)
         for codec in CODECS:
             assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
 

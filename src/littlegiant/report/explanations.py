@@ -30,21 +30,35 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
     text = str(v)
     if text.isdigit() and len(text) <= 20:  # plain digits (most amounts of a batch): as they are, whatever ``near``
         return text
-    # digits after the point, the last not 0: surely not whole, spared making an int of a quotient's 30 places
-    if not (text[-1] != "0" and "." in text and "E" not in text) and v.adjusted() < 20:
+    # digits after the point, not all 0: surely not whole, spared making an int of a quotient's 30 places
+    if not ("." in text and "E" not in text and text.rstrip("0")[-1] != ".") and v.adjusted() < 20:
         whole = int(v)
         if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
     near = near if isinstance(near, Decimal) else None
-    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: seldom seen again, and a miss of the cache costs more
-        return _number.__wrapped__(v, near)  # type: ignore[attr-defined]
+    if len(text) > SHORT_NUMBER:  # a quotient's thirty places: kept by its digits, not by the number
+        hit = _LONG.get(text)
+        if hit is None:
+            if len(_LONG) >= 4096:
+                _LONG.clear()
+            hit = _LONG[text] = (_number.__wrapped__(v, None),  # type: ignore[attr-defined]
+                                 v.quantize(_PLACES[0], ROUND_HALF_UP) if v.adjusted() < 20 else None)
+        if near is None or hit[1] != near:  # two places do not read as the threshold: as without one
+            return hit[0]
+        return _number.__wrapped__(v, near)  # type: ignore[no-any-return, attr-defined]
     return _number(v, near)
 
 
 SHORT_NUMBER = 16
 """Characters of a number kept by ``_number`` and ``_decimal`` (thresholds, counts, levels, points,
 amounts with cents); a longer one (a settled quotient, ``56.324187380497131931166347992351``) is
-made afresh: nearly every one is a company's own, and a cache miss cost twice the work it spares."""
+kept by its digits (``_LONG``): hashing such a Decimal (~2 us, as ``lru_cache`` would) cost more than
+writing it."""
+
+_LONG: dict[str, tuple[str, Decimal | None]] = {}
+"""``fmt`` of a long figure without ``near``, and its two places, by its ``str``: nearly every quotient
+is one company's, but a company's ratio is shown by two to four rows (a share of revenue under each
+tier, each with its threshold); kept to a few thousand."""
 
 
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))
@@ -148,13 +162,24 @@ def _group(c: CriterionResult, lang: str) -> str:
 
 
 def _check(c: CriterionResult, lang: str) -> str:
-    formula = filled(c, lang)
+    formula = filled(c, lang) if c.formula_source else ""
     shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
     calc = f"{formula} = {shown}" if formula and formula != shown else shown
+    memo = c.memo
+    if memo is not None:  # the rule's demand, by status: its threshold is the rule's (as a JSON row's template has it)
+        key = (_check, lang, c.status)
+        demand = memo.get(key)
+        if demand is None:
+            demand = memo[key] = _check_demand(c, lang)
+        return calc + demand  # type: ignore[no-any-return]
+    return calc + _check_demand(c, lang)
+
+
+def _check_demand(c: CriterionResult, lang: str) -> str:
     try:
-        return calc + _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
+        return _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
     except TypeError:  # a threshold that cannot be a key (none the loader makes)
-        return calc + _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)
+        return _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=4096)

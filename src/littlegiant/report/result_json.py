@@ -19,7 +19,7 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
-from littlegiant.core.result import FORMAT_VERSION, CriterionResult, Result, json_number, json_value
+from littlegiant.core.result import FORMAT_VERSION, CriterionResult, GroupScore, Result, json_number, json_value
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -45,8 +45,20 @@ def _value(v: Any) -> str:
         text = str(v)
         if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
             return text
-        return _decimal(v) if len(text) <= SHORT_NUMBER else _decimal.__wrapped__(v)  # a long one: not kept
+        if len(text) <= SHORT_NUMBER:
+            return _decimal(v)
+        hit = _LONG.get(text)  # a long one: kept by its digits, as fmt keeps it
+        if hit is None:
+            if len(_LONG) >= 4096:
+                _LONG.clear()
+            hit = _LONG[text] = _decimal.__wrapped__(v)  # type: ignore[attr-defined]
+        return hit
     return _dumps(json_value(v))
+
+
+_LONG: dict[str, str] = {}
+"""The JSON of a long figure (a quotient) by its ``str``: a company's ratio is the value of two to four
+rows; kept to a few thousand."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -88,17 +100,17 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     out: list[Any] = []
     text: list[str] = []  # the text since the last tier's rows, encoded in one go before them
     if codec is not None:
-        comma, key = ", ".encode(*codec), (lang, *codec)
+        comma, key = ", ".encode(*codec), f"{lang} {codec[0]} {codec[1]}"  # a str: its hash is kept, a tuple's made again each row
 
     def rows(criteria: list[CriterionResult]) -> None:
         """A tier's rows; as bytes, the text before them encoded, each row's bytes read straight off
-        a row the evaluator shares (most of a hundred a company), the rest made (``criterion_bytes``)."""
+        a row the evaluator shares (most of a hundred a company), the rest made (``_row_bytes``)."""
         if codec is None:
             text.append(", ".join([criterion_json(c, lang) for c in criteria]))
             return
         out.append("".join(text).encode(*codec))
         text.clear()
-        out.append(comma.join([(c.made or _NONE).get(key) or criterion_bytes(c, lang, codec) for c in criteria]))
+        out.append(comma.join([(c.made or _NONE).get(key) or _made(c, key, _row_bytes, c, lang, codec) for c in criteria]))
 
     opening = _opening(result, lang, tool_version)
     if codec is None:
@@ -109,18 +121,12 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
              ", \"sme\": {\"status\": ", _value(result.sme_status), ", \"size\": ", _value(result.sme_size),
              "}, \"tiers\": {")
     for i, (tid, t) in enumerate(result.tiers.items()):
-        text += ("" if i == 0 else ", ", encode_basestring(tid), ": ", _object((
-            ("title", _value(t.title.get(lang))),
-            ("status", encode_basestring(t.status)),
-            ("score", _value(t.score)),
-            ("score_min", _value(t.score_min)),
-            ("score_max", _value(t.score_max)),
-            ("groups", _array([_object((("id", encode_basestring(g.id)), ("title", encode_basestring(g.title.get(lang))),
-                                         ("max", _value(g.max)), ("min_points", _value(g.low)),
-                                         ("max_points", _value(g.high)))) for g in t.groups])),
-        ))[:-1], ", \"criteria\": [")
+        text += ("" if i == 0 else ", ", encode_basestring(tid), ": {\"title\": ", _value(t.title.get(lang)),
+                 ", \"status\": ", encode_basestring(t.status), ", \"score\": ", _value(t.score),
+                 ", \"score_min\": ", _value(t.score_min), ", \"score_max\": ", _value(t.score_max),
+                 ", \"groups\": ", _groups(t.groups, lang) if t.groups else "[]", ", \"criteria\": [")
         rows(t.criteria)
-        text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]), "}")
+        text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]) if t.notes else "[]", "}")
     warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
                 *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
@@ -136,6 +142,13 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         return text
     out.append("".join(text).encode(*codec))
     return out
+
+
+def _groups(groups: list[GroupScore], lang: str) -> str:
+    """A tier's scored groups (miit-2022's score tables)."""
+    return _array([_object((("id", encode_basestring(g.id)), ("title", encode_basestring(g.title.get(lang))),
+                            ("max", _value(g.max)), ("min_points", _value(g.low)), ("max_points", _value(g.high))))
+                   for g in groups])
 
 
 _QUIET_TAIL = '"warnings": [], "self_assessment": true}'  # _dumps of the tail dict, less its {
@@ -188,124 +201,125 @@ def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
     return json.loads(criterion_json(c, lang))  # type: ignore[no-any-return]
 
 
-def _missing(c: CriterionResult, lang: str) -> str:
-    return "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
-
-
-_DYNAMIC: dict[str, Callable[[CriterionResult, str], str]] = {
-    "status": lambda c, lang: encode_basestring(c.status),
-    "value": lambda c, lang: _value(c.value),
-    "points": lambda c, lang: _value(c.points),
-    "missing": _missing,
-    "points_min": lambda c, lang: _value(c.points_min),
-    "points_max": lambda c, lang: _value(c.points_max),
-}
-"""What a row of one rule gives from the profile (and its explanation, ``_explanation``); every other
-key of the row is the rule's alone."""
-
-
-@functools.lru_cache(maxsize=16)
-def _explanation(kind: str) -> Callable[[CriterionResult, str], str]:
-    """A row's explanation as JSON text: its kind is its rule's, so a template finds its maker once."""
-    make = explainer(kind)
-    return lambda c, lang: encode_basestring(make(c, lang))
-
-Piece = tuple[str, Callable[[CriterionResult, str], str] | None]
-"""Text the rule alone gives, or (with an empty text) what fills in the profile's value."""
-Template = tuple[tuple[Piece, ...], tuple[Piece, ...]]
-
-
 def criterion_json(c: CriterionResult, lang: str) -> str:
     """One criterion row of the JSON result, as text. What comes from the rule alone is encoded once
     per rule and language (kept in ``c.memo``); a row fills in what this profile gave."""
-    return _made(c, lang, lambda: _criterion_json(c, lang))
+    return _made(c, lang, _criterion_json, c, lang)
 
 
-def criterion_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """``criterion_json`` encoded, kept beside its text for a row the evaluator shares (``_made``,
-    written out: some 24 rows a company are new, and each paid two more calls and closures)."""
-    if c.memo is None:
-        return _criterion_json(c, lang).encode(*codec)
-    made = c.made
-    if made is None:
-        made = c.made = {}
-    key = (lang, *codec)
-    hit = made.get(key)
-    if hit is None:
-        text = made.get(lang)
-        if text is None:
-            text = made[lang] = _criterion_json(c, lang)
-        hit = made[key] = text.encode(*codec)
-    return hit  # type: ignore[no-any-return]
+def _row_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
+    """``criterion_json`` encoded, kept on a row the evaluator shares (``_made``) without the text
+    beside it: a batch reads only the bytes, and the API, which reads the text, has rows of its own."""
+    return _criterion_json(c, lang).encode(*codec)
 
 
 _T = TypeVar("_T")
 
 
-def _made(c: CriterionResult, key: object, make: Callable[[], _T]) -> _T:
-    """What ``make`` gives for row ``c``, kept on the row under ``key`` when the evaluator shares it
-    (many companies read it). A row without a memo is not the evaluator's shared one (the API's own
-    copies, which their caller may change): it is made afresh each time."""
+def _made(c: CriterionResult, key: object, make: Callable[..., _T], *args: Any) -> _T:
+    """What ``make(*args)`` gives for row ``c``, kept on the row under ``key`` when the evaluator
+    shares it (many companies read it). A row without a memo is not the evaluator's shared one (the
+    API's own copies, which their caller may change): it is made afresh each time."""
     if c.memo is None:
-        return make()
-    if c.made is None:
-        c.made = {}
-    hit = c.made.get(key)
+        return make(*args)
+    made = c.made
+    if made is None:
+        made = c.made = {}
+    hit = made.get(key)
     if hit is None:
-        hit = c.made[key] = make()
+        hit = made[key] = make(*args)
     return hit  # type: ignore[no-any-return]
 
 
-_KEYS: dict[str, str] = {}
-"""Each input path as an ``inputs`` key (``"finance.revenue.2025": ``): a rule set's few hundred paths."""
+_PAIRS: dict[tuple[str, Any], str] = {}
+"""Each input as an ``inputs`` entry (``"financials.2025.revenue": 7845``), by path and value: a
+company's revenue is an input of a dozen new rows of its full result, whose 40-odd entries are some
+12 of its own (worked out each time they were a tenth of a new row's cost); kept to a few thousand."""
 
 
-def _input_key(path: str) -> str:
-    text = _KEYS.get(path)
-    if text is None:
-        if len(_KEYS) >= 4096:
-            _KEYS.clear()
-        text = _KEYS[path] = encode_basestring(path) + ": "
-    return text
+def _inputs(inputs: dict[str, Any]) -> str:
+    """A row's ``inputs``, with the comma before it."""
+    pairs = _PAIRS
+    texts = []
+    for pair in inputs.items():
+        kind = type(pair[1])
+        if kind is not Decimal and kind is not str and pair[1] is not None:  # True == 1 == Decimal(1): never looked up
+            texts.append(encode_basestring(pair[0]) + ": " + _value(pair[1]))
+            continue
+        text = pairs.get(pair)
+        if text is None:
+            if len(pairs) >= 8192:
+                pairs.clear()
+            text = pairs[pair] = encode_basestring(pair[0]) + ": " + _value(pair[1])
+        texts.append(text)
+    return ", \"inputs\": {" + ", ".join(texts) + "}"
+
+
+class _Writer:
+    """A rule's rows in one language: the rule's own text of a row, cut where the profile's values go.
+
+    The values a row fills in are always the same keys, in this order: status, value, points,
+    missing, explanation, and for a scored row points_min and points_max; then its inputs (which a
+    row may lack), then the rule's text again (evidence, note), then awaits_review if the row awaits
+    it. A row is one join of the pieces with its values: filling them through a list of small
+    functions, key by key, cost some 2.7 us a row, a third of a new row's cost (issue #14)."""
+
+    __slots__ = ("end", "end_review", "explain", "ranged", "texts")
+
+    def __init__(self, c: CriterionResult, lang: str) -> None:
+        d = _criterion_dict(c, lang)
+        d.pop("awaits_review", None)
+        d.pop("inputs", None)
+        texts: list[str] = []
+        text, after, filled = "{", None, []
+        for i, (key, value) in enumerate(d.items()):
+            piece = ("" if i == 0 else ", ") + encode_basestring(key) + ": "
+            if after is None and key in ("evidence", "note"):  # where the inputs go
+                after = ""
+            if after is not None:
+                after += piece + _dumps(value)
+            elif key in _FILLED:
+                texts.append(text + piece)
+                text = ""
+                filled.append(key)
+            else:
+                text += piece + _dumps(value)
+        if filled not in (list(_FILLED), list(_FILLED[:5])):
+            raise AssertionError(f"a row's values in an unexpected order: {filled}")
+        texts.append(text)
+        self.texts = tuple(texts)
+        self.ranged = len(filled) == 7
+        self.explain = explainer(c.kind)
+        self.end = (after or "") + "}"
+        self.end_review = (after or "") + ", \"awaits_review\": true}"
+
+    def __call__(self, c: CriterionResult, lang: str) -> str:
+        s = self.texts
+        missing = "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
+        parts = [s[0], encode_basestring(c.status), s[1], _value(c.value), s[2], _value(c.points), s[3], missing,
+                 s[4], encode_basestring(self.explain(c, lang)), s[5]]
+        if self.ranged:
+            parts += (_value(c.points_min), s[6], _value(c.points_max), s[7])
+        if c.inputs:
+            parts.append(_inputs(c.inputs))
+        parts.append(self.end_review if c.review else self.end)
+        return "".join(parts)
+
+
+_FILLED = ("status", "value", "points", "missing", "explanation", "points_min", "points_max")
+"""The keys of a row the profile gives, in the order a row has them (``_Writer``)."""
 
 
 def _criterion_json(c: CriterionResult, lang: str) -> str:
-    template = c.memo.get(("json text", lang)) if c.memo is not None else None
-    if template is None:
-        template = _template(c, lang)
-        if c.memo is not None:
-            c.memo[("json text", lang)] = template
-    before, after = template
-    parts = [piece if fill is None else fill(c, lang) for piece, fill in before]
-    if c.inputs:
-        parts.append(", \"inputs\": {" + ", ".join([_input_key(k) + _value(v) for k, v in c.inputs.items()]) + "}")
-    parts += [piece if fill is None else fill(c, lang) for piece, fill in after]
-    parts.append(", \"awaits_review\": true}" if c.review else "}")
-    return "".join(parts)
-
-
-def _template(c: CriterionResult, lang: str) -> Template:
-    """The row's keys in order, the rule's own values encoded, a filler for each of the profile's;
-    split where ``inputs`` go (after ``formula``, before ``evidence``), which a row may leave out, as
-    it leaves out ``awaits_review`` (always last)."""
-    d = _criterion_dict(c, lang)
-    d.pop("awaits_review", None)
-    d.pop("inputs", None)
-    halves: list[list[Piece]] = [[], []]
-    half, text = 0, "{"
-    for i, (key, value) in enumerate(d.items()):
-        if key in ("evidence", "note") and half == 0:
-            halves[0].append((text, None))
-            half, text = 1, ""
-        text += ("" if i == 0 else ", ") + encode_basestring(key) + ": "
-        fill = _explanation(c.kind) if key == "explanation" else _DYNAMIC.get(key)
-        if fill is None:
-            text += _dumps(value)
-        else:  # the text so far, then the filler: each piece is either
-            halves[half] += ((text, None), ("", fill))
-            text = ""
-    halves[half].append((text, None))
-    return tuple(halves[0]), tuple(halves[1])
+    """A row's text by its rule's writer, kept on the rule's memo under the language (the memo's
+    other keys are tuples: ``explanations._check``'s)."""
+    memo = c.memo
+    if memo is None:
+        return _Writer(c, lang)(c, lang)
+    writer = memo.get(lang)
+    if writer is None:
+        writer = memo[lang] = _Writer(c, lang)
+    return writer(c, lang)  # type: ignore[no-any-return]
 
 
 def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
