@@ -957,8 +957,9 @@ def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_as
 
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
-    file as it was is now copied beside it, said once, before the first save; the tool's own file
-    (saved again on another day) is resumed without a copy."""
+    file as it was is now copied beside it, said once, before the first save (not before: a sitting
+    stopped at once leaves no copy); the tool's own file (saved again on another day) is resumed
+    without a copy."""
     save = tmp_path / "客户.yaml"
     edited = ("# 顾问备注：数据来自2025年审计报告，张会计提供\nname: 甲公司\nemployees: 300   # 社保人数\n"
               "financials:\n  2025: {revenue: 5000}\n")
@@ -966,10 +967,12 @@ def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path)
     s = Session(["assess", "--as-of", "2026-11-20", "--lang", "zh", "--save", "客户.yaml"], tmp_path)
     s.answers("r")
     assert s.until_prompt() is not None
+    assert list(tmp_path.glob("客户.backup-*.yaml")) == []  # nothing saved over yet: nothing copied
+    s.send("1,200")  # the next question's answer
+    assert s.until_prompt() is not None
     (backup,) = tmp_path.glob("客户.backup-*.yaml")
     said = "".join(s.transcript.split())
     assert f"客户.yaml里有保存时不会保留的内容（如注释、手工调整的排列），原文件已另存到{backup.name}。" in said
-    s.send("1,200")  # the next question's answer
     saved = s.saved(save)
     assert {p: saved.pop(p) for p in ("name", "employees", "financials.2025.revenue")} == {
         "name": "甲公司", "employees": Decimal(300), "financials.2025.revenue": Decimal(5000)}
@@ -1000,9 +1003,10 @@ def test_resuming_on_a_filled_in_template_asks_its_blanks(tmp_path: Path) -> Non
     s.send("r")
     question = s.until_prompt() or ""
     assert not any(x in question for x in SUMMARY) and "营业收入（2025年）（万元）？" in question  # a blank, asked
+    s.send("")  # don't know: now an answer of this interview's file, the file copied before it is saved
+    assert s.until_prompt() is not None
     (backup,) = tmp_path.glob("模板.backup-*.yaml")
     assert backup.read_text(encoding="utf-8") == filled
-    s.send("")  # don't know: now an answer of this interview's file
     s.finish()
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "模板.yaml"], tmp_path)
     found = s.until_prompt() or ""

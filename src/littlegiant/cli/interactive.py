@@ -527,9 +527,13 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                                                           again=again_cmd)
 
     written = False  # by this sitting: until then the file, if any, holds what it held before
+    edited = False  # the file holds what saving would not keep: copied before it is first saved over
 
     def persist() -> None:
-        nonlocal written
+        nonlocal written, edited
+        if edited:  # copied only when an answer is saved: a sitting stopped at once left a needless copy
+            term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
+            edited = False
         atomic_write_text(save, dump_profile(interview.saved_data(), header))
         written = True
 
@@ -556,8 +560,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     interview.forget(other.field.path)
                     interview.asked_otherwise[other.field.path] = other.rules_id
                 # the next save would lose what was written by hand
-                if not _as_saved(save, interview.saved_data(), saved.answered_under):
-                    term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
+                edited = not _as_saved(save, interview.saved_data(), saved.answered_under)
                 if saved.other_set is not None:  # the date picked another set than the answers were given to
                     term.say(wrap_all(_t("answered_under", lang, answered=saved.other_set.get(lang),
                                          rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
