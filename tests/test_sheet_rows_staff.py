@@ -447,3 +447,21 @@ def test_a_sheet_counting_one_kind_of_company_beside_the_list_is_passed_over_as_
     code, _, err = invoke("batch", str(src), "-o", str(out))
     assert code == 0 and [r["企业名称"] for r in read_csv(out)] == ["甲公司"]
     assert "统计 没有企业名称列（像是汇总表），已略过" in err
+
+
+@pytest.mark.parametrize(("fmt", "value", "wan"), [('#,##0.0,"千元"', 5000000, 500), ('#,##0,"千元"', 5000000, 500),
+                                                    ('0.00,,"百万"', 12000000, 1200), ("#,##0", 5000, 5000)])
+def test_thousands_commas_after_the_decimals_scale_as_before_them(tmp_path: Path, fmt: str, value: int,
+                                                                   wan: int) -> None:
+    """#,##0.0,"千元" shows 5,000,000 as 5,000.0千元 (500万元): the comma after the decimals scales as one after
+    a whole number does, where it was missed and the cell read as 5,000,000千元, a thousand times too much."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "营业收入（2025年）"])
+    ws.append(["甲", value])
+    ws.cell(2, 2).number_format = fmt
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    (line,) = scored(out)
+    assert code == 0 and Decimal(str(figures(line)["financials.2025.revenue"])) == wan, err

@@ -1310,7 +1310,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
-        if f.type not in MONEY_TYPES and ("¥" in cell or "￥" in cell or "$" in cell or "€" in cell or "£" in cell):
+        if f.type not in MONEY_TYPES and any(sign in cell for sign in CURRENCY_SIGNS):
             cell = _SIGN_ONLY.sub("", cell)  # most cells have no sign: no regex a cell
         try:
             # as the interview reads an answer, a unit in the cell winning over the header's; never a
@@ -1346,7 +1346,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
 
 
-_SIGN_ONLY = re.compile(r"^\s*[¥￥$€£]\s*(?=[-+]?\d)")
+CURRENCY_SIGNS = "¥￥$€£"
+"""The currency signs a cell may show before a figure (typed, or Excel's currency format): ¥ is 人民币
+(元 unless a unit is named), the others foreign."""
+_SIGN_ONLY = re.compile(rf"^\s*[{CURRENCY_SIGNS}]\s*(?=[-+]?\d)")
 """The currency sign of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a
 figure that is no amount (从业人员 ¥120, or $120 in a table formatted in dollars): a park formats its
 whole table so, and every row was an error, 应填整数."""

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
+    CURRENCY_SIGNS,
     NOTE_LIST,
     NOTES_MARK,
     SHEET_UNIT,
@@ -224,9 +225,9 @@ def _format(shown: str) -> _Format | None:
     code, before, after = _format_parts(shown)
     if "%" in code:
         return _Format(True, 0, "", "")
-    sign = _currency_sign(shown) if ("¥" in shown or "￥" in shown or "$" in shown or "€" in shown
-                                     or "£" in shown) else ""
-    scaled = _THOUSANDS_SCALE.search(code.split(".")[0]) if "e" not in code.lower() else None
+    sign = _currency_sign(shown) if any(c in shown for c in CURRENCY_SIGNS) else ""
+    # #,##0, and #,##0.0, alike: the commas after the last digit, whole or decimal, scale by thousands
+    scaled = _THOUSANDS_SCALE.search(code) if "e" not in code.lower() else None
     scale = len(scaled.group(1)) if scaled is not None else 0
     if not (sign or before or after or scale):
         return None
@@ -234,8 +235,8 @@ def _format(shown: str) -> _Format | None:
 
 
 _THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
-"""Commas after a format's last digit of the whole part: each shows the number in thousands."""
-_SIGNS = re.compile(r"[¥￥$€£\s]")
+"""Commas after a format's last digit: each shows the number in thousands."""
+_SIGNS = re.compile(rf"[{CURRENCY_SIGNS}\s]")
 
 
 _GENERAL = re.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
