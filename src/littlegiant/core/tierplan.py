@@ -24,6 +24,7 @@ from littlegiant.core import engine
 from littlegiant.core.gaps import CENT, Change, analyse
 from littlegiant.core.inputs import whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
+from littlegiant.errors import InputError
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import FieldDef, RuleSet, Text
 from littlegiant.records import record
@@ -252,7 +253,7 @@ def is_yearly(rules: RuleSet, path: str) -> bool:
     """Whether ``path`` is a figure given anew each year though not kept by year (``yearly``: 本年度…得分)."""
     try:
         return field_for_path(rules, path).yearly
-    except Exception:
+    except InputError:  # a path no field of this set has
         return False
 
 

@@ -271,7 +271,7 @@ def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compi
 def _ratio(ka: str, kb: str, part: ast.expr) -> Compiled:
     """``a / b`` of two reads, as a plan takes it (_div_unsettled): every share and ratio of a rule
     set (R&D share, debt ratio, main-business share, growth), several a batch row. The generic
-    binop's dispatch on its operands' kinds and its call of _div_unsettled were a third of its cost."""
+    binop's dispatch on its operands' kinds was a third of its cost."""
 
     def ratio(env: Any, p: int) -> Value:
         a, b = env.get(ka), env.get(kb)
@@ -279,14 +279,8 @@ def _ratio(ka: str, kb: str, part: ast.expr) -> Compiled:
             return None
         if type(a) is not Decimal or type(b) is not Decimal:
             a, b = _num(a, part), _num(b, part)
-        if not b:
-            return None  # docs/criteria.md §3: a ratio whose denominator is zero is unknown
         try:
-            quotient = CTX.divide(a, b)
-            try:  # _div_unsettled's rounding
-                return CTX.quantize(quotient, _SETTLE)
-            except InvalidOperation:
-                return quotient
+            return _div_unsettled(a, b)  # None for a zero denominator (docs/criteria.md §3)
         except ArithmeticError:  # as binop: beyond what a number to judge by can be
             return None
     return ratio

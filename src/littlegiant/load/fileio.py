@@ -173,9 +173,10 @@ class AtomicWriter:
         of 2,000 companies writes some 100 MB: its fsync took 45 ms after the workers were done).
         The data written by then is on disk before the rename all the same."""
         if self._syncer is None:
-            self._syncer = threading.Thread(target=self._sync_loop, args=(self.handle.fileno(),), daemon=True,
-                                            name=SYNC_THREAD)
-            self._syncer.start()
+            syncer = threading.Thread(target=self._sync_loop, args=(self.handle.fileno(),), daemon=True,
+                                      name=SYNC_THREAD)
+            syncer.start()
+            self._syncer = syncer  # only once started: a Ctrl-C between the two must not leave one to join
         self._wanted.set()
 
     def _sync_loop(self, fd: int) -> None:
@@ -191,7 +192,8 @@ class AtomicWriter:
                 return  # a full disk: commit's fsync says so
 
     def _stop_syncing(self) -> None:
-        """No sync ahead runs from here on: the file may be closed, or cut back."""
+        """No sync ahead runs from here on: the file may be closed. (A file cut back while one ran is
+        no harm: the sync writes what the file holds when it runs.)"""
         if self._syncer is not None:
             self._stopping = True
             self._wanted.set()

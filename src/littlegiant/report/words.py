@@ -478,29 +478,32 @@ class Words:
         for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
             steps.append(self._move(m, p))
         moved = {m.path for m in p.moves}
-        for path, value in p.renewed.items():  # a yearly figure that meets it now: that round needs its own
-            if path in moved:
-                continue
-            unit = unit_text(field_for_path(self.rules, path).unit, self.lang, value) if self.rules is not None else ""
-            now = num(value, self.lang)
-            year = p.as_of.year if p.as_of is not None else ""
-            steps.append(f"{self.question(path)}：申报时看{year}年度的得分，本计划按今年的{now}{unit}估计，届时须仍达到要求"
-                         if zh else f"{self.question(path)}: that round counts {year}'s; this plan takes this year's "
-                         f"{now}{unit}, which must still meet the bar then")
         missing = p.missing
         if p.later > 0 and p.as_of is not None and self.rules is not None:
-            # a yearly figure not given (本年度…得分): what that round needs is its own year's, which no
-            # one can answer now; asked for as an answer, it read as if today's would do
+            # a yearly figure (本年度…得分): that round counts its own year's. One that meets it now is taken
+            # as this year's; one not given is no answer anyone can give now (asked for, it read as if
+            # today's would do)
+            unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
+            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x])
+                      for x, v in p.renewed.items() if x not in moved]
             yearly = [x for x in missing if is_yearly(self.rules, x)]
             missing = [x for x in missing if x not in yearly]
-            steps += [f"{self.question(x)}：申报时看{p.as_of.year}年度的得分，届时须达到要求" if zh else
-                      f"{self.question(x)}: that round counts {p.as_of.year}'s, which must meet the bar then"
-                      for x in yearly]
+            steps += [self._that_years(x, p.as_of.year, None) for x in yearly]
         if missing and p.checked not in (MET, REVIEW):
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
         return head, notes, steps
+
+    def _that_years(self, path: str, year: int, now: str | None) -> str:
+        """The step of a yearly figure in a later round: the year whose figure counts, and this year's
+        taken as the plan's estimate when there is one."""
+        if self.lang == "zh":
+            return (f"{self.question(path)}：申报时看{year}年度的得分，" +
+                    (f"本计划按今年的{now}估计，届时须仍达到要求" if now is not None else "届时须达到要求"))
+        return (f"{self.question(path)}: that round counts {year}'s" +
+                (f"; this plan takes this year's {now}, which must still meet the bar then" if now is not None
+                 else ", which must meet the bar then"))
 
     def _when(self, p: TierPlan) -> str:
         """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
@@ -659,11 +662,11 @@ class Words:
         year = year_in_path(m.field, m.path)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
             known = self.result.last_year
-            notes.append(f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
-                         f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+            notes.append(f"{year}年尚无数据，{num(m.before)}{unit}是按{known}年的数额估计的" if zh else
+                         f"{year} has no figure yet: {num(m.before)} is {known}'s, taken as an estimate")
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
-            notes.append(f"须是{p.as_of.year}年度的得分，{before}{unit}是今年的" if zh else
-                         f"{p.as_of.year}'s is the one that counts: {before} is this year's")
+            notes.append(f"须是{p.as_of.year}年度的得分，{num(m.before)}{unit}是今年的" if zh else
+                         f"{p.as_of.year}'s is the one that counts: {num(m.before)} is this year's")
         delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
