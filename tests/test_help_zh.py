@@ -62,6 +62,7 @@ def test_help_is_chinese_under_a_chinese_locale(path: str) -> None:
     for command, what in texts.get("examples", []):
         assert command in examples(out) and flat(what) in flat(out)
     assert out.startswith("用法：") and "选项：" in out
+    assert "{" not in out.splitlines()[0]  # 企业名单..., not {企业名单}...: braces read as code
     for english in ("Usage", "Options", "Arguments", "Commands", "Show this message", "default:", "required",
                     "Examples"):
         assert english not in out, english

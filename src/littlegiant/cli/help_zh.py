@@ -276,7 +276,8 @@ def _formatter() -> type:
     class Formatter(base):  # type: ignore[misc, valid-type]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             head = f"{' ' * self.current_indent}用法：{prog} "
-            self._lines(args, head, " " * min(_cells(head), 8))
+            # {企业名单}... read as code: the argument's name alone, as the 参数 list below names it
+            self._lines(re.sub(r"\{([^{}]+)\}", r"\1", args), head, " " * min(_cells(head), 8))
 
         def write_heading(self, heading: str) -> None:
             self.write(f"{' ' * self.current_indent}{WORDS.get(heading, heading)}：\n")
