@@ -88,8 +88,10 @@ def marked(text: str) -> int:
 def test_the_template_is_clean(tmp_path: Path) -> None:
     path = write(tmp_path, OK)
     assert rules.validate(path) == []
-    done = cli("rules", "validate", str(path))
+    done = cli("rules", "validate", str(path), env=ENGLISH)
     assert done.returncode == 0 and done.stdout.endswith(": ok\n")
+    said = cli("rules", "validate", str(path), env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert said.returncode == 0 and said.stdout == f"{path}：检查通过\n"  # the verdict in the user's language
 
 
 # (what is broken, the text with the broken line marked, words the message must hold)
@@ -158,17 +160,20 @@ def test_every_problem_is_listed_in_one_run(tmp_path: Path) -> None:
                      'value: "revenu[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue')
             .replace("    zh: 二\n    en: Two\n", "    zh: 二\n    en: Two\n    colour: red\n"))
     path = write(tmp_path, text)
-    done = cli("rules", "validate", str(path), cwd=tmp_path)
+    done = cli("rules", "validate", str(path), cwd=tmp_path, env=ENGLISH)
     assert done.returncode == 2
     problems = [ln for ln in done.stderr.splitlines() if ln.startswith("mine.yaml:")]
     assert len(problems) == 3, done.stderr
     assert "3 problems found" in done.stderr
+    said = cli("rules", "validate", str(path), cwd=tmp_path, env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert said.returncode == 2 and said.stderr.splitlines()[-1] == "littlegiant：发现 3 个问题"
     assert {p.split(":")[2].strip() for p in problems} == {"scores.tiny.max", "tiers.zjtx_sme.colour",
                                                            "tiers.little_giant.criteria[0].value"}
 
 
 def test_builtin_rule_sets_and_the_overlay_validate_clean() -> None:
-    done = cli("rules", "validate", "miit-2022", "miit-2026", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"))
+    done = cli("rules", "validate", "miit-2022", "miit-2026", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"),
+               env=ENGLISH)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count(": ok") == 3
 

@@ -467,6 +467,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "已生成企业信息模板 {file}：填好后运行 littlegiant assess {command} 即可评估"),
     "run.init_sheet": ("wrote {file}: one company a row; then run: littlegiant batch {command} -o results.xlsx",
                        "已生成批量评估名单 {file}：每行填一家企业，填好后运行 littlegiant batch {command} -o 评估结果.xlsx"),
+    "rules.valid": ("{ref}: ok", "{ref}：检查通过"),
+    "rules.invalid": ("littlegiant: {count:problem|problems} found", "littlegiant：发现 {count} 个问题"),
     "rules.test_failed": ("FAIL {line}", "未通过：{line}"),
     "rules.test_done": ("{rules}: {cases:case|cases}: {verdict}", "{rules}：测试用例 {cases} 个，{verdict}"),
     "rules.test_done_generated": ("{rules}: {cases:case|cases}, "

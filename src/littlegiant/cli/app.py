@@ -984,17 +984,19 @@ def rules_validate(
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
     from littlegiant.load import rules as rulesets
+    from littlegiant.messages import say as words
 
-    problems = 0
+    language = check_lang(None)  # the verdict in the locale's language, as rules test says it; each
+    problems = 0  # problem stays the loader's own words, for the rule file's author
     for ref in files:
         errors = rulesets.validate(ref, allow_outside=allow_outside)
         for e in errors:
             sys.stderr.write(f"{e}\n")
         problems += len(errors)
         if not errors:
-            write_output(f"{ref}: ok\n", None)
+            write_output(words("rules.valid", language, {"ref": ref}) + "\n", None)
     if problems:
-        sys.stderr.write(f"littlegiant: {problems} problem{'s' if problems != 1 else ''} found\n")
+        sys.stderr.write(words("rules.invalid", language, {"count": problems}) + "\n")
         raise typer.Exit(EXIT_INPUT)
 
 
