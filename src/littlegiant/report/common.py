@@ -480,9 +480,9 @@ def warning_text(w: Unusual, lang: str) -> str:
         if w.figure.field.type in MONEY_TYPES:
             if lang == "zh":
                 yi = num(w.figure.value / 10000, lang=lang)
-                return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」？请核对"
+                return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」，或单位填错了？请核对"
             bn = num(w.figure.value / 100000, lang=lang)
-            return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY? Please check"
+            return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY, or its unit given wrongly? Please check"
         limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang, w.limit)
         if lang == "zh":
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
@@ -526,10 +526,10 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
     name, value = _figure(large[0].figure, lang)
     if lang == "zh":
         yi = num(large[0].figure.value / 10000, lang=lang)
-        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」？请核对")
+        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」，或单位填错了？请核对")
     else:
         bn = num(large[0].figure.value / 100000, lang=lang)
         more = len(large) - 1
         out.append(f"{name} is {value} ({bn} billion CNY), and {more} more {plural(more, 'amount is', 'amounts are')} "
-                   "beyond any SME: were amounts in yuan entered as 10k CNY? Please check")
+                   "beyond any SME: were amounts in yuan entered as 10k CNY, or their unit given wrongly? Please check")
     return out
