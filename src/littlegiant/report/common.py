@@ -461,6 +461,11 @@ def part_text(v: PartOverWhole, lang: str) -> str:
     return say("field.part_over_whole", lang, part_words(v))
 
 
+_TOO_LARGE_ZH = "超出中小企业常见范围：是否把「元」当成了「万元」，或单位填错了？请核对"
+"""An amount past any SME's size, asked about in one place: the likely slip (元 typed as 万元) and a unit
+given wrongly (a units row of 亿元 over figures in 万元)."""
+
+
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
     if w.kind == FRACTION:  # 0.125 from an unformatted cell: every digit, and the share it is as a fraction
@@ -480,7 +485,7 @@ def warning_text(w: Unusual, lang: str) -> str:
         if w.figure.field.type in MONEY_TYPES:
             if lang == "zh":
                 yi = num(w.figure.value / 10000, lang=lang)
-                return f"「{name}」{value}，即 {yi} 亿元，超出中小企业常见范围：是否把「元」当成了「万元」，或单位填错了？请核对"
+                return f"「{name}」{value}，即 {yi} 亿元，{_TOO_LARGE_ZH}"
             bn = num(w.figure.value / 100000, lang=lang)
             return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY, or its unit given wrongly? Please check"
         limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang, w.limit)
@@ -526,7 +531,7 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
     name, value = _figure(large[0].figure, lang)
     if lang == "zh":
         yi = num(large[0].figure.value / 10000, lang=lang)
-        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额超出中小企业常见范围：是否把「元」当成了「万元」，或单位填错了？请核对")
+        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额{_TOO_LARGE_ZH}")
     else:
         bn = num(large[0].figure.value / 100000, lang=lang)
         more = len(large) - 1
