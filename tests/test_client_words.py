@@ -7,9 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+from tests.test_rule_tools import OK, cli, write
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
+from littlegiant.load import rules
 
 runner = CliRunner()
 
@@ -122,6 +125,18 @@ def test_summary_names_the_revenue_band_condition_not_the_band_itself(tmp_path: 
     detail = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--detail", columns=160).stdout
     band = next(ln for ln in detail.splitlines() if "上年度营业收入5000万元（含）至1亿元" in ln)
     assert "营业收入（2025年） 5,000万元：满足" in band and "答「是」" not in band
+
+
+def test_summary_names_the_own_band_when_both_years_fall_short(tmp_path: Path) -> None:
+    """2022 小巨人 with 7,000万 revenue and R&D 4.29% and 4%: two parts of its own band (6%) fail against
+    one of the 1亿 band (the revenue itself); the summary still names its own band's share, since the
+    rule marks the revenue band as what selects the route, and 1亿 is never said as what it lacks."""
+    text = LG22.replace("revenue: 10000, main_revenue: 8000, rd_expense: 300", "revenue: 7000, main_revenue: 5600, rd_expense: 300")
+    text = text.replace("revenue: 9500, main_revenue: 7600, rd_expense: 285", "revenue: 6500, main_revenue: 5200, rd_expense: 260")
+    text = text.replace("revenue: 9000, main_revenue: 7200", "revenue: 6000, main_revenue: 4800")
+    out = assess(tmp_path, text, "--as-of", "2026-03-15", "--lang", "zh").stdout
+    line = summary_line(out, '专精特新"小巨人"企业')
+    assert "上年度研发费用占比不低于6%（现为4.29%）" in line and "1亿元以上" not in line
 
 
 def test_plan_and_next_step_phrase_yes_no_steps_as_things_to_do(tmp_path: Path) -> None:
@@ -297,3 +312,22 @@ def test_compare_says_or_between_routes_as_the_summary_does(tmp_path: Path) -> N
     from rich.cells import cell_len
 
     assert all(cell_len(line) <= 80 for line in out.splitlines())
+
+
+@pytest.mark.parametrize(("criterion", "words"), [
+    ('{id: t3.band, kind: veto, field: title_zjtx, selector: true', "unknown key 'selector'"),
+    ('{id: t3.band, value: "revenue[y1]", op: ">=", threshold: 100, selector: 1', "selector"),
+])
+def test_a_selector_is_a_yes_no_flag_of_a_check(tmp_path: Path, criterion: str, words: str) -> None:
+    """``selector`` marks a check (a band) only, as true or false: on a veto, or as a number, the rule
+    file is refused at its line; on a check it validates and loads."""
+    path = write(tmp_path, OK + f"      - {criterion}, zh: 档位, en: Band, source: test, confidence: gov}}  # <-\n")
+    done = cli("rules", "validate", str(path), cwd=tmp_path)
+    line = len(OK.splitlines()) + 1
+    assert done.returncode == 2
+    assert any(p.startswith(f"mine.yaml:{line}:") and words in p for p in done.stderr.splitlines()), done.stderr
+    good = write(tmp_path, OK + '      - {id: t3.band, value: "revenue[y1]", op: ">=", threshold: 100, selector: true, '
+                 "zh: 档位, en: Band, source: test, confidence: gov}\n", "good.yaml")
+    assert cli("rules", "validate", str(good), cwd=tmp_path).returncode == 0
+    assert {n.id for _, n in rules.load(str(good)).all_nodes() if n.selector} == {"t3.band"}
+

@@ -238,6 +238,7 @@ class Node:
     file: str | None = None
     when_present: str = "unmet"  # a veto's status when the problem exists: unmet, or manual_review
     prerequisite: bool = False  # a check that the company holds the title below (the tier's step up the ladder)
+    selector: bool = False  # a check that says which route of a choice the company is in (a revenue band)
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -1355,7 +1356,7 @@ class _NodeBuilder:
         optional = ("source", "confidence", "applies", "note", "evidence")
         per_kind = {
             "all": ("children",), "any": ("children",),
-            "check": ("value", "op", "threshold", "unit", "prerequisite"),
+            "check": ("value", "op", "threshold", "unit", "prerequisite", "selector"),
             "veto": ("field", "when_present"), "qualitative": ("field",), "sme": (),
             "score": ("table", "op", "threshold", "group"),
         }[kind]
@@ -1413,7 +1414,7 @@ class _NodeBuilder:
             applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
-            prerequisite=prerequisite,
+            prerequisite=prerequisite, selector=r.flag("selector"),
         )
 
     def _prerequisite(self, r: _Reader, value: expr.Expression, op: str, threshold: Any) -> None:

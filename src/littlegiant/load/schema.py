@@ -108,6 +108,8 @@ def rule_file_schema() -> dict[str, Any]:
                          "description": "veto: the status when the problem exists (default unmet)"},
         "prerequisite": {"type": "boolean", "description": "check: it asks for the title below (yes/no answers, "
                          "op == and threshold true), a tier's step up the ladder (default false)"},
+        "selector": {"type": "boolean", "description": "check: it says which route of its any-of the company is in "
+                     "(a revenue band); reports name a route whose selector fails after the others (default false)"},
     })
     words = {"type": "array", "minItems": 1, "maxItems": 200, "items": {"type": "string", "minLength": 1, "maxLength": 40}}
     field = _obj({

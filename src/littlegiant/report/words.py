@@ -379,7 +379,8 @@ class Words:
                     for x in self._unmet(k, kids, alternatives)]
         if c.kind != "any":
             return [(c, c.title.get(self.lang) + now_text(c, self.lang))] if c.status == UNMET else []
-        routes = sorted((k for k in kids.get(c.id, []) if k.status == UNMET), key=lambda k: _nearness(k, kids))
+        routes = sorted((k for k in kids.get(c.id, []) if k.status == UNMET),
+                        key=lambda k: (_out_of_route(k, kids), _nearness(k, kids)))
         if not routes:
             return []
         out = self._unmet(routes[0], kids, alternatives=False)
@@ -788,6 +789,14 @@ def _nearness(c: CriterionResult, kids: dict[str | None, list[CriterionResult]])
     if c.status != UNMET:
         return (0, 0, Decimal(0))
     return (1, 0, _shortfall(c))
+
+
+def _out_of_route(c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> bool:
+    """Whether a route's own selector (the revenue band it is for) fails: the company is not in that
+    route, so it is named after the routes it is in, however few parts it lacks (a company of
+    7,000万 short of 6% R&D is told its own band's share, not 营业收入1亿元以上). Only the order of
+    a choice's routes: how near the choice itself is, beside others, is ``_nearness``'s."""
+    return any(k.rule is not None and k.rule.selector and k.status == UNMET for k in kids.get(c.id, []))
 
 
 def _shortfall(c: CriterionResult) -> Decimal:
