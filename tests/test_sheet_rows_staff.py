@@ -58,6 +58,25 @@ def test_a_units_row_under_the_header_gives_the_columns_units(tmp_path: Path) ->
     assert "共读取 1 行，已评估 1 行，出错 0 行" in err
 
 
+@pytest.mark.parametrize("label", ["单位", None])
+def test_a_units_row_with_yes_no_hints_and_a_count_unit_its_header_names(tmp_path: Path, label: str | None) -> None:
+    """单位 | 人 | 万元 | 是/否 | 项 under a park's header (是否高新技术企业, 有效Ⅰ类知识产权（项）): the row is units, not a
+    company (it was an error row failing the run), and 项 under （项） is said once (the column was refused
+    as “有效Ⅰ类知识产权（项）（项）”, the whole run with it); the figures read as without the row."""
+    header = ["企业名称", "从业人员", "营业收入（2025年）", "是否高新技术企业", "有效Ⅰ类知识产权（项）"]
+    units = [label, "人", "万元", "是/否", "项"]
+    company = ["甲精密", 250, 8000, "是", 2]
+    src = workbook(tmp_path / "名单.xlsx", ("名单", [header, units, company]))
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--format", "json")
+    assert code == 0, err
+    (line,) = scored(out)
+    read = figures(line)
+    assert line["status"] == "scored" and read["honors.high_tech_enterprise"] is True
+    assert read["ip.class1"] == 2 and Decimal(str(read["financials.2025.revenue"])) == 8000
+    assert err.count("第 2 行写的是各列的单位（人、万元、项）") == 1 and "共读取 1 行，已评估 1 行，出错 0 行" in err
+
+
 def test_a_units_row_of_a_csv_reads_as_in_the_workbook(tmp_path: Path) -> None:
     src = tmp_path / "名单.csv"
     src.write_text("企业名称,从业人员,营业收入（2025年）\n计量单位,人,亿元\n甲,250,1.2\n", encoding="utf-8")  # its label too

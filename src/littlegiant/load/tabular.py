@@ -732,6 +732,10 @@ columns above, which no company's row is made of."""
 
 _UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "计量单位:", "unit", "units"})
 """The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
+_ANSWER_HINTS = frozenset({"是/否", "是或否", "是否", "填是或否", "是/否/不清楚", "y/n", "yes/no", "√/×", "-", "--", "—", "/"})
+"""What a units row holds over a yes/no column (是/否), or a dash over a text column, lower-cased: a hint
+of how to answer, no company's answer. Read as not a unit, the row was taken for a company and made an
+error row that failed the run (exit 1)."""
 
 
 def unit_statement(values: list[str]) -> tuple[str, list[str]] | None:
@@ -768,8 +772,8 @@ def units_row(values: list[str]) -> list[str] | None:
         cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
         found = _UNIT_CELL.fullmatch(cell)
         word = found.group(1).strip("()") if found is not None else cell
-        if word in _UNIT_LABELS:
-            word = ""  # 单位 | 人 | 亿元: the row's own label
+        if word in _UNIT_LABELS or word.lower() in _ANSWER_HINTS:
+            word = ""  # 单位 | 人 | 亿元: the row's own label; 是/否 over a yes/no column
         elif word and word not in UNIT_ROW_WORDS and not _foreign(word):
             return None
         out.append(word)
@@ -783,7 +787,8 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
     the figures are in, nothing on the sheet says."""
     out = list(header)
     for i, unit in enumerate(units):
-        if i < len(header) and header[i].strip() and (_foreign(unit) or unit in _COUNT_UNITS):
+        if i < len(header) and header[i].strip() and (_foreign(unit) or unit in _COUNT_UNITS) \
+                and unit not in _group_parts(norm(header[i])):  # 知识产权（项） over 项: said once
             out[i] = f"{header[i]}（{unit}）"  # refused as the column's unit if it does not fit the column (``column``)
         if i >= len(header) or not header[i].strip() or unit not in _UNIT_FACTOR:
             continue
