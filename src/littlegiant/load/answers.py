@@ -150,6 +150,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
         return None, None
+    if f.zero is not None and (raw.lower() in NO or raw.lower() in (f.zero.zh, f.zero.en.lower())):
+        return check_value(f, Decimal(0), where=where, label=label), None  # 没有 to 获奖排名（0为未获奖）: 0, as it says
     if f.type in NUMERIC_TYPES:
         _check_grouping(stripped, f, where, label or field_words(f, where))
 

@@ -118,6 +118,7 @@ class FieldDef:
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
     yearly: bool = False  # given anew each year though not kept by year (本年度…得分): no later round has it yet
+    zero: Text | None = None  # what 0 means for a count or rank (未获奖, 无排名): said for 0, and typed, read as 0
     terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
     part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
     warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
@@ -765,7 +766,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
            ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "qualitative", "evidence", "lever",
-            "yearly", "part_of",
+            "yearly", "zero", "part_of",
             "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
@@ -807,8 +808,19 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         lever=r.choice("lever", ("up", "down", "none"), "up"), yearly=r.flag("yearly"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
-        warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r),
+        warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r), zero=_zero_word(r, ftype),
     )
+
+
+def _zero_word(r: _Reader, ftype: str) -> Text | None:
+    """What 0 means for a whole-number field (未获奖 for an award rank): a report says it for 0, and
+    an answer of it, or of 没有, is 0. The label says it too (0为未获奖), so the answer is the
+    person's own, never a blank read as none."""
+    if not r.has("zero"):
+        return None
+    if ftype != "int":
+        r.fail("only a whole-number field (type: int) says what 0 means", "zero")
+    return r.text("zero")
 
 
 def _choice_words(ch: _Reader, labels: dict[str, Text]) -> dict[str, str]:

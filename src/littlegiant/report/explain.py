@@ -116,6 +116,9 @@ def _value(words: Words, path: str, value: object) -> str:
         return said["yes"] if value else said["no"]
     if isinstance(value, str):
         return f"「{words.choice(path, value)}」" if lang == "zh" else words.choice(path, value)
+    zero = words.zero_word(path, value)
+    if zero is not None:
+        return zero
     unit = ""
     if words.rules is not None:
         from littlegiant.load.profile import field_for_path

@@ -163,6 +163,17 @@ class Words:
                 return label.get(self.lang)
         return str(value)
 
+    def zero_word(self, path: str | None, value: Any) -> str | None:
+        """What the rule data says 0 means for this input (未获奖 for an award rank), when ``value`` is
+        0: a reader met 「现为 0」 where no award was meant."""
+        if self.rules is None or path is None or isinstance(value, bool) or value != 0:
+            return None
+        try:
+            zero = field_for_path(self.rules, path).zero
+        except Exception:  # a path the rule set does not know (an overlay's)
+            return None
+        return zero.get(self.lang) if zero is not None else None
+
     def questions(self, paths: list[str], limit: int = 8) -> str:
         names = list(dict.fromkeys(self.question(p) for p in paths))
         more = len(names) - limit
@@ -231,6 +242,9 @@ class Words:
         if c.op == "between" and isinstance(c.threshold, tuple):
             lo, hi = c.threshold
             need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"
+            zero = self.zero_word(paths[0] if len(paths) == 1 else None, c.value)
+            if zero is not None:  # 现为未获奖, not 现为 0
+                return f"现为{zero}{sep}要求{need}：{verdict}" if zh else f"now {zero}; required {need}: {verdict}"
             return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
                 f"now {num(c.value)}{unit_text(c.unit, 'en', c.value)}; required {need}: {verdict}"
         how = self._how(c)
@@ -257,7 +271,7 @@ class Words:
         sep = "，" if self.lang == "zh" else ", "
         parts = []
         for path, v in c.inputs.items():
-            shown = self.choice(path, v) if isinstance(v, str) else num(v, self.lang)
+            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or num(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
             parts.append(f"{self.question(path)} {shown}")
