@@ -1298,3 +1298,21 @@ def test_resuming_answers_that_name_a_rule_set_this_tool_lacks_says_so(tmp_path:
     assert ("这些回答注明是按“miit-2025”的问题填写的，本工具没有收录这个规则版本，无法核对有没有问法不同的问题；"
             "这次按《优质中小企业梯度培育管理办法（2026）》继续，之后保存时会注明按它填写。") in shown, shown
     session.finish()
+
+
+def test_going_back_from_the_first_question_after_resuming_says_where_earlier_answers_change(tmp_path: Path) -> None:
+    """``<`` at the first question of a resumed sitting: the earlier answers are not lost to the user, the
+    message says they are changed by number in the list at the end (QA: 无法再往回 alone read as a dead end);
+    a fresh sitting's first question says only that there is nothing before it."""
+    args = ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "甲.yaml"]
+    s = Session(args, tmp_path)
+    assert "第 1 题" in (s.until_prompt() or "")
+    said = s.reply("<")
+    assert "这已是本次的第一题，无法再往回。" in said and "核对列表" not in said
+    s.send("甲精密制造有限公司")
+    assert s.until_prompt() is not None
+    s.finish()
+    s = Session(args, tmp_path)
+    assert s.until_prompt() is not None
+    assert s.reply("r") and "上次答过的题，答完后可在核对列表中按编号修改" in s.reply("<")
+    s.finish()

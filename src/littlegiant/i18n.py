@@ -59,6 +59,8 @@ MESSAGES = {
                                     "goes on under {rules}, and saving names it.\n"},
     "interview.kept_answer": {"zh": "→ 保留原来的回答：{now}", "en": "→ kept as it was: {now}"},
     "interview.first": {"zh": "  这已是本次的第一题，无法再往回。\n", "en": "  This is the first question of this sitting; there is nothing to go back to.\n"},
+    "interview.first_resumed": {"zh": "  这已是本次的第一题，无法再往回；上次答过的题，答完后可在核对列表中按编号修改。\n",
+                                "en": "  This is the first question of this sitting; answers from the earlier sitting can be changed by their number in the list shown at the end.\n"},
     "interview.yesno": {"zh": "[是/否]", "en": "[y/n]"},
     "interview.yesno_retry": {"zh": "  请回答是或否：", "en": "  Please answer y or n: "},
     "interview.pick": {"zh": "输入编号或名称", "en": "type a number or a name"},

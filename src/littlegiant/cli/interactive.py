@@ -638,7 +638,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
                 if not asker.history:
-                    term.say(_t("first", lang))
+                    term.say(_t("first_resumed" if interview.values or interview.unknown else "first", lang))
                     pending = q
                     continue
                 pending, went_back = _back(interview, asker, lang)
