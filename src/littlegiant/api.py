@@ -60,8 +60,8 @@ def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = 
         raise InputError(kind="column.results_row")
     last_year = None if as_of is None else as_of.year - 1
     if _flat(source, rules, last_year):
-        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "<row>", last_year)
-    return profiles.from_data(_no_floats(dict(source)), rules, "<data>")
+        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "", last_year)
+    return profiles.from_data(_no_floats(dict(source)), rules, "")
 
 
 def _blank(v: object) -> bool:
@@ -219,9 +219,11 @@ class Screened:
 
 
 def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None = None, *,
-           as_of: date | None = None, renewal: str | None = None) -> Iterator[Screened]:
+           as_of: date | None = None, renewal: str | None = None, lang: str = "en") -> Iterator[Screened]:
     """Screen many companies lazily, one summary per input in order; a bad input is an error item,
-    never a stop (what ``littlegiant batch`` does, for an iterator of profiles)."""
+    never a stop (what ``littlegiant batch`` does, for an iterator of profiles), its error said in
+    ``lang`` as batch's 错误说明 says it: a Chinese sheet's label inside an English sentence read to
+    a park's analyst as neither."""
     day = as_of or date.today()
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     plan = plan_for(rs, day.year - 1, renewal)
@@ -229,7 +231,7 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
         try:
             prof = read_profile(source, rs, as_of=day)
         except InputError as exc:
-            yield Screened(i, None, str(exc), None)
+            yield Screened(i, None, exc.render(lang), None)
             continue
         yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
 
