@@ -886,3 +886,15 @@ def test_columns_of_no_use_are_looked_up_once_per_sheet_not_once_per_row(tmp_pat
                            "--as-of", "2026-11-26", "--rules", "miit-2026")
     assert code == 0 and "共读取 300 行，已评估 300 行" in said
     assert 0 < len(calls) <= 4 * 4, calls  # four unread columns, each asked at most a few ways, not 300 times
+
+
+def test_set_says_an_unclear_or_mistyped_label_as_batch_says_its_column(tmp_path: Path) -> None:
+    """--set 市场占有率=12 is unclear as the column is (at home or abroad), naming both; 研发费=12 suggests the
+    label 研发费用（2025年） with no code path; before, both read 没有“…”这个项目 and nothing more."""
+    src = tmp_path / "co.yaml"
+    src.write_text("name: 甲\nindustry: industrial\n", encoding="utf-8")
+    code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "市场占有率=12")
+    assert code == 2 and err.strip().endswith(
+        "--set：“市场占有率”含义不明确（没有写明国内还是国际）：请写“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”")
+    code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "研发费=12")
+    assert code == 2 and err.strip().endswith("--set：没有“研发费”这个项目；您是不是想写「研发费用（2025年）」？")

@@ -200,6 +200,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写{near_label}（{near}）？"),
+    "set.no_label_near": ("no such field {path!r}; did you mean {near_label!r}?", "没有“{path}”这个项目；您是不是想写「{near_label}」？"),
+    "set.ambiguous": ("{path!r} is unclear ({why}): write '{names}'", "“{path}”含义不明确（{why}）：请写“{names}”"),
     "set.needs_year": ("{path!r} is a figure of some year; did you mean {near!r} ({near_label})?",
                        "“{path}”是按年份填的数字，请写明年份；您是不是想写{near_label}？"),
     "set.other_question": ("another rule set's question; these rules ask '{label}': answer it, e.g. --set {path}=no",

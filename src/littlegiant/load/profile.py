@@ -908,6 +908,14 @@ def set_field(rules: RuleSet, name: str, last_year: int | None = None) -> tuple[
         if bare is None:
             found = column(rules, name, last_year)
     except InputError as exc:
+        # a label as a sheet's header would be read: unclear (市场占有率: at home or abroad?) or mistyped
+        # (研发费) is said as batch says it, not as a path no field has
+        if exc.kind == "column.ambiguous":
+            raise InputError(kind="set.ambiguous", params={"path": name, **exc.params}, field=name,
+                             label=Text("--set", "")) from None
+        if exc.kind == "column.unknown_near" and refused.kind == "set.no_field":
+            raise InputError(kind="set.no_label_near", params={"path": name, "near_label": exc.params["near_label"]},
+                             field=name, label=Text("--set", "")) from None
         if exc.kind != "column.needs_year":
             raise refused from None
         bare = field_for_path(rules, str(exc.params["example"]))
