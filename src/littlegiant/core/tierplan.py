@@ -185,7 +185,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         t = now.tiers[tier.id]
         if t.status in (MET, REVIEW, UNKNOWN):
             break  # met, or answers (not changes) decide it now
-        gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed)
+        gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed, today=result.as_of)
         steps = gaps[0].steps if gaps else []
         new: list[Move] = []
         blockers: list[Blocker] = []

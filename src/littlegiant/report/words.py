@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.core.gaps import Change
+from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
@@ -660,6 +660,8 @@ class Words:
             d = m.after - m.before
             notes.append(delta_text(d, unit, self.lang))
         year = year_in_path(m.field, m.path)
+        if m.kind == "change" and year is not None and (timed := self._time_left(m, year, p)):
+            notes.append(timed)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
             known = self.result.last_year
             notes.append(f"{year}年尚无数据，{num(m.before)}{unit}是按{known}年的数额估计的" if zh else
@@ -672,6 +674,24 @@ class Words:
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
         return text
+
+    def _time_left(self, m: Move, year: int, p: TierPlan) -> str:
+        """The days left in the assessment's own year, beside a raise of that year's figure: the reason
+        its share of a sum over years is small, or, late in the year, how little time the raise has
+        (+560万 of R&D asked on 2 December reads as a slip unless the plan says it knows)."""
+        today = self.result.as_of
+        left = days_left(year, today)
+        if year != today.year or left >= days_left(year + 1, today):
+            return ""
+        later = sorted(y for o in p.moves if o.field.id == m.field.id and o.criterion == m.criterion
+                       and o.kind == "change" and (y := year_in_path(o.field, o.path)) is not None and y > year)
+        zh = self.lang == "zh"
+        if later:
+            return (f"按{year}年余下{left}天分摊，其余在{later[-1]}年" if zh else
+                    f"{year}'s share for its {left} days left; the rest in {later[-1]}")
+        if left > LATE_IN_YEAR:
+            return ""
+        return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
 
     # ---- the legend
 
@@ -741,6 +761,11 @@ SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "�
 as a finance manager asks it, not before ("是否主导产品属于……" is broken Chinese)."""
 HOLDS_TO = ("已是", "已为", "持有", "属于")
 """Verbs that already say what a company is: 是否 goes straight before them."""
+
+
+LATE_IN_YEAR = 92
+"""Days left (the last quarter) below which a raise of the current year's figure says how few remain:
+earlier in the year the time is no news, and saying it on every line would bury the steps."""
 
 
 def ask_zh(label: str) -> str:
