@@ -64,8 +64,16 @@ class Change:
         return None
 
     def cost(self) -> Decimal:
-        """Relative size of the change; flipping a flag or a choice counts as 1 (100%)."""
+        """Relative size of the change; flipping a flag counts as 1 (100%), a choice 1 per level climbed.
+
+        Levels, because routes of an any-of are ranked by this cost and a choice counted 1 whatever its
+        distance: a micro company with no Ⅰ类 patent was told to get a provincial R&D institution
+        (无 → 省级, three accreditations up) rather than one applied Ⅰ类 patent (0 → 1 with its total,
+        cost 2). Choices are listed lowest first, as the search tries them; an unanswered one counts 1."""
         d = self.delta
+        if isinstance(self.after, str) and self.before in self.field.choices:
+            levels = self.field.choices
+            return Decimal(max(levels.index(self.after) - levels.index(self.before), 1))  # type: ignore[arg-type]
         if d is None or not isinstance(self.before, Decimal):
             return Decimal(1)
         return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)
@@ -99,7 +107,12 @@ class Step:
     cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
 
     def cost(self) -> Decimal:
-        return sum((c.cost() for c in self.changes), Decimal(0))
+        """The changes' costs, a whole listed beside its part counted once: a part's cost holds its
+        whole's, and counted again one applied Ⅰ类 patent (0 → 1 with its total) weighed 3 against a
+        choice two levels up."""
+        listed = {id(c) for c in self.changes}
+        return sum((c.cost() - (c.whole.cost() if c.whole is not None and id(c.whole) in listed else 0)
+                    for c in self.changes), Decimal(0))
 
 
 @record(hot=True)
