@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.core.gaps import Change, days_left
+from littlegiant.core.inputs import sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
@@ -474,9 +475,7 @@ class Words:
         else:
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
-        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
-        for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
-            steps.append(self._move(m, p))
+        steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
         moved = {m.path for m in p.moves}
         missing = p.missing
         if p.later > 0 and p.as_of is not None and self.rules is not None:
@@ -494,6 +493,27 @@ class Words:
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
         return head, notes, steps
+
+    def _actions(self, p: TierPlan) -> list[list[Move]]:
+        """The plan's moves as the steps a reader takes, in order: titles, waits, changes, then the rest.
+
+        A part raised with its whole for one criterion is one action and one step, its whole first
+        (with no Ⅰ类 patent, one applied patent is both "Ⅰ类知识产权 0 → 1" and "其中实际应用的 0 → 1";
+        apart, the part's "其中…" / "…of which" line stood first, with nothing to be "of"). One figure
+        moved in several years is said year after year, as a schedule reads (2026, then 2027)."""
+        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
+        moves = sorted(p.moves, key=lambda m: order.get(m.kind, 5))
+        by_path = {m.path: m for m in moves}
+        first = {m.field.id: i for i, m in reversed(list(enumerate(moves)))}
+        moves.sort(key=lambda m: (first[m.field.id], year_in_path(m.field, m.path) or 0))
+        groups: dict[str, list[Move]] = {m.path: [m] for m in moves}
+        for m in moves:
+            whole = whole_of(self.rules, m.field) if self.rules is not None else None
+            head = by_path.get(sibling_path(m.field, m.path, whole)) if whole is not None else None
+            if head is not None and head.kind == m.kind == "change" and head.criterion == m.criterion \
+                    and head.path in groups:
+                groups[head.path].append(groups.pop(m.path)[0])
+        return list(groups.values())
 
     def _that_years(self, path: str, year: int, now: str | None) -> str:
         """The step of a yearly figure in a later round: the year whose figure counts, and this year's
@@ -762,6 +782,9 @@ as a finance manager asks it, not before ("是否主导产品属于……" is br
 HOLDS_TO = ("已是", "已为", "持有", "属于")
 """Verbs that already say what a company is: 是否 goes straight before them."""
 
+
+SEP = {"zh": "；", "en": "; "}
+"""Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
 
 LATE_IN_YEAR = 92
 """Days left (the last quarter) below which a raise of the current year's figure says how few remain:
