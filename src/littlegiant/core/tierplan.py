@@ -10,7 +10,10 @@ What no one can move is held still: figures of closed years (last year and befor
 only with time (years in the niche market). When those hold a tier back, the plan looks at the next
 application rounds (up to three years on), with later years' figures assumed equal to last year's,
 and the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
-what the coming year's figures need. Data only: the words live in the report modules.
+what the coming year's figures need. A raise that a sum over several open years needs is shared by
+the days left in each as of the assessment date, not the later round's day (the gap analysis's
+``today``): on 2 December the month left takes little, the year ahead the rest. Data only: the
+words live in the report modules.
 """
 
 from __future__ import annotations

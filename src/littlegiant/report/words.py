@@ -703,12 +703,12 @@ class Words:
         left = days_left(year, today)
         if year != today.year or left >= days_left(year + 1, today):
             return ""
-        later = sorted(y for o in p.moves if o.field.id == m.field.id and o.criterion == m.criterion
+        later = sorted(str(y) for o in p.moves if o.field.id == m.field.id and o.criterion == m.criterion
                        and o.kind == "change" and (y := year_in_path(o.field, o.path)) is not None and y > year)
         zh = self.lang == "zh"
         if later:
-            return (f"按{year}年余下{left}天分摊，其余在{later[-1]}年" if zh else
-                    f"{year}'s share for its {left} days left; the rest in {later[-1]}")
+            return (f"按{year}年余下{left}天分摊，其余在{'、'.join(later)}年" if zh else
+                    f"{year}'s share for its {left} days left; the rest in {' and '.join(later)}")
         if left > LATE_IN_YEAR:
             return ""
         return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
