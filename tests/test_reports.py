@@ -559,10 +559,11 @@ def test_each_raised_figure_of_a_plan_is_the_least_that_still_meets_the_tier(nam
 
 
 def test_tier1_only_little_giant_asks_for_the_rd_the_two_year_sum_needs_and_no_more() -> None:
-    """1,050 in 2026 and 150 in 2027 (3% of 5,000) make the 1,200 of two years: not 1,110 + 150."""
+    """181 in 2026 and 1,019 in 2027 make the 1,200 of two years exactly (the raise shared by the 36
+    days left in 2026 and the whole of 2027), and 2027's is above its own floor (3% of 5,000)."""
     flat = squash(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
     lg = flat.split('专精特新"小巨人"企业：最早')[1]
-    assert "研发费用（2026年）：90→1,050万元" in lg and "研发费用（2027年）：90→150万元" in lg
+    assert "研发费用（2026年）：90→181万元" in lg and "研发费用（2027年）：90→1,019万元" in lg
 
 
 def test_a_figure_of_one_takes_the_singular_unit_in_english() -> None:

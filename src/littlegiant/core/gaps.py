@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +30,7 @@ from littlegiant.core.result import (
     bars_every_tier,
     json_value,
 )
-from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label
+from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 from littlegiant.records import record
 
@@ -63,8 +64,16 @@ class Change:
         return None
 
     def cost(self) -> Decimal:
-        """Relative size of the change; flipping a flag or a choice counts as 1 (100%)."""
+        """Relative size of the change; flipping a flag counts as 1 (100%), a choice 1 per level climbed.
+
+        Levels, because routes of an any-of are ranked by this cost and a choice counted 1 whatever its
+        distance: a micro company with no Ⅰ类 patent was told to get a provincial R&D institution
+        (无 → 省级, three accreditations up) rather than one applied Ⅰ类 patent (0 → 1 with its total,
+        cost 2). Choices are listed lowest first, as the search tries them; an unanswered one counts 1."""
         d = self.delta
+        if isinstance(self.after, str) and self.before in self.field.choices:
+            levels = self.field.choices
+            return Decimal(max(levels.index(self.after) - levels.index(self.before), 1))  # type: ignore[arg-type]
         if d is None or not isinstance(self.before, Decimal):
             return Decimal(1)
         return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)
@@ -98,7 +107,12 @@ class Step:
     cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
 
     def cost(self) -> Decimal:
-        return sum((c.cost() for c in self.changes), Decimal(0))
+        """The changes' costs, a whole listed beside its part counted once: a part's cost holds its
+        whole's, and counted again one applied Ⅰ类 patent (0 → 1 with its total) weighed 3 against a
+        choice two levels up."""
+        listed = {id(c) for c in self.changes}
+        return sum((c.cost() - (c.whole.cost() if c.whole is not None and id(c.whole) in listed else 0)
+                    for c in self.changes), Decimal(0))
 
 
 @record(hot=True)
@@ -163,12 +177,20 @@ class _Search:
             v = at(k)
             return {path: v, whole_path: v} if isinstance(whole, Decimal) and v > whole else {path: v}
 
-        def ok(k: int) -> bool:
-            return holds(self.with_(moved(k))) is True
+        good = self.least(room, lambda k: holds(self.with_(moved(k))) is True)
+        if good is None:
+            return None
+        change = Change(path, f, current, at(good))
+        if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
+            change.whole = Change(whole_path, whole_f, whole, change.after)
+        return change
 
+    def least(self, room: int, ok: Callable[[int], bool]) -> int | None:
+        """The fewest units (1 to ``room``) for which ``ok`` holds: gallop to a count that holds, then
+        bisect down to the first one (None: none within room, or the budget ran out)."""
         if room < 1 or self.spent():
             return None
-        bad, good = 0, 1  # gallop to a step count that holds, then bisect down to the first one
+        bad, good = 0, 1
         while not ok(good):
             if good == room or self.spent():
                 return None
@@ -181,10 +203,39 @@ class _Search:
                 good = mid
             else:
                 bad = mid
-        change = Change(path, f, current, at(good))
-        if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
-            change.whole = Change(whole_path, whole_f, whole, change.after)
-        return change
+        return good
+
+    def spread(self, f: FieldDef, paths: list[str], weights: list[int], holds: Pred) -> list[Change] | None:
+        """The least total raise of one yearly figure over several years that makes ``holds`` true, shared
+        out in proportion to ``weights`` (the days left in each year); ``paths`` run from the earliest
+        year, and the latest takes the rounding and whatever an earlier year has no room for.
+
+        Only for a figure raised (lever up) with no whole above it: a part raised would have to take its
+        whole up year by year, which the single-year search does and this one need not repeat."""
+        if f.lever != "up" or whole_of(self.rules, f) is not None or any(self.fixed(p) for p in paths):
+            return None
+        now = [self.values.get(p) for p in paths]
+        if not all(isinstance(v, Decimal) for v in now):
+            return None
+        unit = _unit(f)
+        highest = f.value_range()[1]
+        high = highest if highest is not None else LIMIT
+        rooms = [int((high - v) / unit) for v in now]  # type: ignore[operator]
+        total_weight = sum(weights)
+        grain = int(1 / unit)  # an earlier year's share in whole 万元 (86万, not 86.58万): the latest is exact
+
+        def shares(k: int) -> list[int]:
+            out = [min(k * w // total_weight // grain * grain, r) for w, r in zip(weights[:-1], rooms[:-1], strict=True)]
+            return [*out, k - sum(out)]
+
+        def moved(k: int) -> dict[str, Scalar]:
+            return {p: v + unit * n for p, v, n in zip(paths, now, shares(k), strict=True)}  # type: ignore[operator]
+
+        k = self.least(sum(rooms), lambda k: shares(k)[-1] <= rooms[-1] and holds(self.with_(moved(k))) is True)
+        if k is None:
+            return None
+        return [Change(p, f, v, v + unit * n) for p, v, n in zip(paths, now, shares(k), strict=True)  # type: ignore[operator]
+                if n > 0]
 
     def move(self, f: FieldDef, path: str, holds: Pred) -> Change | None:
         """The cheapest move of one input that makes ``holds`` true: a yes/no or a choice set, an
@@ -208,11 +259,17 @@ class _Search:
         return None
 
 
+def days_left(year: int, today: date) -> int:
+    """Days of ``year`` from ``today`` on (today included): a whole year ahead, none for a year past."""
+    return max(0, (date(year + 1, 1, 1) - max(today, date(year, 1, 1))).days)
+
+
 class _Advisor:
     def __init__(self, rules: RuleSet, result: Result, profile: Profile,
-                 fixed: Callable[[str], bool] | None = None) -> None:
+                 fixed: Callable[[str], bool] | None = None, today: date | None = None) -> None:
         self.rules = rules
         self.result = result
+        self.today = today or result.as_of  # the day the time left in each year counts from
         self.search = _Search(rules, dict(profile.values), result.last_year, fixed)
         self.inputs = InputPaths(rules, result.last_year)
 
@@ -267,7 +324,33 @@ class _Advisor:
             return None
         best = min(candidates, key=lambda ch: (ch.cost(), ch.path))
         kind = "title" if node.prerequisite else "change"  # the rule data marks a step up the ladder
-        return [Step(tier.id, c.id, kind, c.title, _with_wholes([best]))]
+        return [Step(tier.id, c.id, kind, c.title, self._over_years(best, candidates, holds) or _with_wholes([best]))]
+
+    def _over_years(self, best: Change, candidates: list[Change], holds: Pred) -> list[Change] | None:
+        """The best move shared out over the open years of its figure, where the criterion sums them.
+
+        A two-year sum (近两年研发费用合计) is met by a raise in either year alike, and the cheapest
+        single year was the earlier one by path order: on 2 December 2026 the plan asked for 1,020万 more
+        R&D in 2026's last month. A raise is made over time, so it is shared in proportion to the days
+        left in each year as of the assessment date: a year ahead counts whole, the current year only
+        its remaining days, a closed year none (its figure is fixed anyway). Early in the year both
+        years take about half, in December nearly all falls on the next year; either way the company
+        spends at one pace from today to the end of the period. Taken only when the shared raise costs
+        no more in total than the single year's (a sum; an either-year criterion stays with one year),
+        and each year's own floor (a share of that year's revenue) is the plan's to check and mend."""
+        f = best.field
+        delta = best.delta
+        if not f.per_year or delta is None:
+            return None
+        open_years = sorted((year, ch.path) for ch in candidates if ch.field.id == f.id
+                            and (year := year_in_path(f, ch.path)) is not None and days_left(year, self.today) > 0)
+        if len(open_years) < 2:
+            return None
+        paths = [path for _, path in open_years]
+        shared = self.search.spread(f, paths, [days_left(year, self.today) for year, _ in open_years], holds)
+        if shared is None or sum((ch.delta or Decimal(0) for ch in shared), Decimal(0)) > delta:
+            return None
+        return shared
 
     def _score(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
         """The fewest band moves (then the smallest relative change) that lift the score over the mark."""
@@ -346,11 +429,13 @@ def _merge(changes: list[Change]) -> list[Change]:
 
 
 def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None = None,
-            fixed: Callable[[str], bool] | None = None) -> list[TierGap]:
+            fixed: Callable[[str], bool] | None = None, today: date | None = None) -> list[TierGap]:
     """Steps for every tier that is not met (or just tier ``only``), ranked: the smallest change first.
 
-    ``fixed`` names inputs no step may move (a checked plan holds closed years and waiting still)."""
-    advisor = _Advisor(rules, result, profile, fixed)
+    ``fixed`` names inputs no step may move (a checked plan holds closed years and waiting still);
+    ``today``: the assessment date a raise over several years is timed from, where ``result`` is a
+    later round's (its as-of is that round's day, not the day the plan is made)."""
+    advisor = _Advisor(rules, result, profile, fixed, today)
     out: list[TierGap] = []
     interview = None
     for tier in result.tiers.values():

@@ -10,7 +10,10 @@ What no one can move is held still: figures of closed years (last year and befor
 only with time (years in the niche market). When those hold a tier back, the plan looks at the next
 application rounds (up to three years on), with later years' figures assumed equal to last year's,
 and the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
-what the coming year's figures need. Data only: the words live in the report modules.
+what the coming year's figures need. A raise that a sum over several open years needs is shared by
+the days left in each as of the assessment date, not the later round's day (the gap analysis's
+``today``): on 2 December the month left takes little, the year ahead the rest. Data only: the
+words live in the report modules.
 """
 
 from __future__ import annotations
@@ -185,7 +188,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         t = now.tiers[tier.id]
         if t.status in (MET, REVIEW, UNKNOWN):
             break  # met, or answers (not changes) decide it now
-        gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed)
+        gaps = analyse(rules, now, Profile(values), only=tier.id, fixed=fixed, today=result.as_of)
         steps = gaps[0].steps if gaps else []
         new: list[Move] = []
         blockers: list[Blocker] = []

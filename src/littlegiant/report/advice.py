@@ -8,13 +8,9 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import CUT_SHORT, before_unit, delta_text, num, obtain_zh
+from littlegiant.report.words import CUT_SHORT, SEP, before_unit, delta_text, num, obtain_zh
 
 __all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
-
-SEP = {"zh": "；", "en": "; "}
-"""Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
-
 
 def change_text(ch: Change, lang: str) -> str:
     """One input moved: ``营业收入（2025年）：1,000 → 2,000万元（+1,000）`` / ``Operating revenue 2025: 1,000 → 2,000 (10k CNY) (+1,000)``."""

@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.core.gaps import Change
+from littlegiant.core.gaps import Change, days_left
+from littlegiant.core.inputs import sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
@@ -489,9 +490,7 @@ class Words:
         else:
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
-        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
-        for m in sorted(p.moves, key=lambda m: order.get(m.kind, 5)):
-            steps.append(self._move(m, p))
+        steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
         moved = {m.path for m in p.moves}
         missing = p.missing
         if p.later > 0 and p.as_of is not None and self.rules is not None:
@@ -509,6 +508,27 @@ class Words:
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
         return head, notes, steps
+
+    def _actions(self, p: TierPlan) -> list[list[Move]]:
+        """The plan's moves as the steps a reader takes, in order: titles, waits, changes, then the rest.
+
+        A part raised with its whole for one criterion is one action and one step, its whole first
+        (with no Ⅰ类 patent, one applied patent is both "Ⅰ类知识产权 0 → 1" and "其中实际应用的 0 → 1";
+        apart, the part's "其中…" / "…of which" line stood first, with nothing to be "of"). One figure
+        moved in several years is said year after year, as a schedule reads (2026, then 2027)."""
+        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
+        moves = sorted(p.moves, key=lambda m: order.get(m.kind, 5))
+        by_path = {m.path: m for m in moves}
+        first = {m.field.id: i for i, m in reversed(list(enumerate(moves)))}
+        moves.sort(key=lambda m: (first[m.field.id], year_in_path(m.field, m.path) or 0))
+        groups: dict[str, list[Move]] = {m.path: [m] for m in moves}
+        for m in moves:
+            whole = whole_of(self.rules, m.field) if self.rules is not None else None
+            head = by_path.get(sibling_path(m.field, m.path, whole)) if whole is not None else None
+            if head is not None and head.kind == m.kind == "change" and head.criterion == m.criterion \
+                    and head.path in groups:
+                groups[head.path].append(groups.pop(m.path)[0])
+        return list(groups.values())
 
     def _that_years(self, path: str, year: int, now: str | None) -> str:
         """The step of a yearly figure in a later round: the year whose figure counts, and this year's
@@ -675,6 +695,8 @@ class Words:
             d = m.after - m.before
             notes.append(delta_text(d, unit, self.lang))
         year = year_in_path(m.field, m.path)
+        if m.kind == "change" and year is not None and (timed := self._time_left(m, year, p)):
+            notes.append(timed)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
             known = self.result.last_year
             notes.append(f"{year}年尚无数据，{num(m.before)}{unit}是按{known}年的数额估计的" if zh else
@@ -687,6 +709,24 @@ class Words:
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
         return text
+
+    def _time_left(self, m: Move, year: int, p: TierPlan) -> str:
+        """The days left in the assessment's own year, beside a raise of that year's figure: the reason
+        its share of a sum over years is small, or, late in the year, how little time the raise has
+        (+560万 of R&D asked on 2 December reads as a slip unless the plan says it knows)."""
+        today = self.result.as_of
+        left = days_left(year, today)
+        if year != today.year or left >= days_left(year + 1, today):
+            return ""
+        later = sorted(str(y) for o in p.moves if o.field.id == m.field.id and o.criterion == m.criterion
+                       and o.kind == "change" and (y := year_in_path(o.field, o.path)) is not None and y > year)
+        zh = self.lang == "zh"
+        if later:
+            return (f"按{year}年余下{left}天分摊，其余在{'、'.join(later)}年" if zh else
+                    f"{year}'s share for its {left} days left; the rest in {' and '.join(later)}")
+        if left > LATE_IN_YEAR:
+            return ""
+        return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
 
     # ---- the legend
 
@@ -756,6 +796,14 @@ SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "�
 as a finance manager asks it, not before ("是否主导产品属于……" is broken Chinese)."""
 HOLDS_TO = ("已是", "已为", "持有", "属于")
 """Verbs that already say what a company is: 是否 goes straight before them."""
+
+
+SEP = {"zh": "；", "en": "; "}
+"""Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
+
+LATE_IN_YEAR = 92
+"""Days left (the last quarter) below which a raise of the current year's figure says how few remain:
+earlier in the year the time is no news, and saying it on every line would bury the steps."""
 
 
 def ask_zh(label: str) -> str:

@@ -1,0 +1,94 @@
+"""A plan over several years, read by the finance manager who has to carry it out: a raise a sum over
+years needs falls where there is time to make it, each year's own floor still holds, and the plan
+says how little of the current year is left."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from tests.test_reports import cli, squash
+
+from littlegiant.core.gaps import days_left
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+STARTUP = str(EXAMPLES / "micro-startup.yaml")
+LG_HEAD = '专精特新"小巨人"企业：最早2028年申报'
+
+
+def plan_block(out: str, head: str) -> str:
+    """One tier's plan in the terminal report, squashed: from its headline to the next tier's."""
+    text = squash(out)
+    start = text.index(squash(head), text.index("行动计划"))
+    end = min(i for i in (text.find("■", start + 1), text.find("需准备的材料", start)) if i > 0)
+    return text[start:end]
+
+
+def plan_moves(*args: str) -> dict[str, dict[str, Decimal]]:
+    """Each tier's planned figures, path → after, from the JSON result."""
+    doc = json.loads(cli("assess", STARTUP, "--format", "json", *args))
+    return {tier: {m["path"]: Decimal(str(m["after"])) for m in p["moves"] if type(m["after"]) in (int, float)}
+            for tier, p in doc["plans"].items()}
+
+
+def test_on_2_december_the_two_year_rd_sum_falls_on_next_year_not_on_decembers_last_weeks() -> None:
+    """The 小巨人 plan asked for 1,020万 more R&D in 2026 (30 → 1,050) on 2 December 2026 and 120万 in
+    2027: the month left cannot carry it. Now 2026 takes only its 30 days' share and 2027 the rest, the
+    sum is met exactly, and the plan is still checked by evaluating all its changes together."""
+    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80)
+    block = plan_block(out, LG_HEAD)
+    assert "已验证" in block
+    assert squash("研发费用（2026年）：30 → 116万元（+86；按2026年余下30天分摊，其余在2027年；") in block
+    assert squash("研发费用（2027年）：30 → 1,084万元（+1,054；2027年尚无数据") in block
+    assert "1,050万元" not in block
+
+
+def test_early_in_the_year_the_rd_sum_is_spread_over_both_years() -> None:
+    """On 15 January 2026 both years lie almost whole ahead: the raise is shared about half and half
+    (351 days of 2026 against 365 of 2027), not piled on one year."""
+    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-01-15", columns=80)
+    block = plan_block(out, LG_HEAD)
+    assert "已验证" in block
+    assert squash("研发费用（2026年）：30 → 588万元（+558；按2026年余下351天分摊，其余在2027年；") in block
+    assert squash("研发费用（2027年）：30 → 612万元（+582；") in block
+
+
+@pytest.mark.parametrize("as_of", ["2026-01-15", "2026-12-02"])
+def test_the_split_plan_meets_the_sum_and_each_years_floor(as_of: str) -> None:
+    """The figures the plan asks for: 近两年研发费用合计 at least 1,200万, and each year's R&D at least
+    3% of that year's revenue as planned (2026's revenue given as 10,000万 makes its floor 300万, more
+    than its share of the time: the floor wins and 2027 takes only what the sum still needs)."""
+    for extra, floor_2026 in (((), Decimal("1.2")), (("--set", "financials.2026.revenue=10000"), Decimal(300))):
+        moves = plan_moves("--as-of", as_of, *extra)["little_giant"]
+        rd = {y: moves.get(f"financials.{y}.rd_expense", Decimal(30)) for y in (2026, 2027)}
+        assert rd[2026] + rd[2027] == 1200, rd
+        assert rd[2026] >= floor_2026 and rd[2027] >= moves["financials.2027.revenue"] * Decimal("0.03"), rd
+    moves = plan_moves("--as-of", "2026-12-02", "--set", "financials.2026.revenue=10000")["little_giant"]
+    assert (moves["financials.2026.rd_expense"], moves["financials.2027.rd_expense"]) == (300, 900)
+
+
+def test_a_raise_only_the_current_year_can_make_says_how_few_days_are_left() -> None:
+    """A floor of the current year (专精特新: 每年均不低于100万) can be met in no other year: late in the
+    year the step says how little time it has, rather than reading as if a year lay ahead."""
+    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80)
+    block = plan_block(out, "专精特新中小企业：最早2028年申报")
+    assert squash("研发费用（2026年）：30 → 100万元（+70；2026年仅余30天；2026年尚无数据") in block
+    early = plan_block(cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-01-15", columns=80),
+                       "专精特新中小企业：最早2028年申报")
+    assert squash("研发费用（2026年）：30 → 100万元（+70；2026年尚无数据") in early
+
+
+def test_the_english_plan_says_the_share_of_the_days_left() -> None:
+    out = squash(cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-12-02", columns=200))
+    assert squash("R&D expense 2026: 30 → 116 (10k CNY) (+86; 2026's share for its 30 days left; the rest in 2027;") in out
+
+
+def test_days_left_counts_today_and_none_of_a_closed_year() -> None:
+    from datetime import date
+
+    assert days_left(2026, date(2026, 12, 2)) == 30
+    assert days_left(2027, date(2026, 12, 2)) == 365
+    assert days_left(2025, date(2026, 12, 2)) == 0
+    assert days_left(2028, date(2026, 1, 1)) == 366
