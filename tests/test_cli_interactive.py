@@ -593,7 +593,7 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
         assert all(cell_len(line) <= 80 and line.strip()[:1] not in NO_START for line in lines), shown
         heading = asker.heading(Question(path, f, 2025 if f.per_year else None))
         assert f.label.get(lang).split("（")[0].removeprefix("其中").removeprefix("…of which ") in heading
-        assert not f.per_year or ("（2025年）" if lang == "zh" else " 2025") in heading
+        assert not f.per_year or ("（2025年" if lang == "zh" else " 2025") in heading  # 资产总额（2025年末）
     revenue = profile.field_for_path(rs, "financials.2025.revenue")
     heading = asker.heading(Question("financials.2025.revenue", revenue, 2025))
     assert heading == {"zh": "营业收入（2025年）（万元）？", "en": "Operating revenue 2025 (10k CNY)?"}[lang]

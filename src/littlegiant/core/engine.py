@@ -18,7 +18,7 @@ from littlegiant.core.result import MET, UNKNOWN, UNMET, Result, close_calls
 from littlegiant.load import expr
 from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.profile import Profile, latest_year
-from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rulecalendar import RENEWABLE, Choice
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, SizeStandard
 
 Cond = Callable[[Any, int], expr.Value]
@@ -231,6 +231,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
                                                                  profile.yuan_by_sign),
         latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
+        titles_held=tuple(t for t in RENEWABLE if profile.values.get(f"titles.{t}") is True),
     )
 
 

@@ -300,12 +300,12 @@ class _Advisor:
         if c.kind == "qualitative":
             return [Step(tier.id, c.id, "qualitative", c.title, answered_no=True)]
         if bars_every_tier(self.result, c):
-            return [Step(tier.id, c.id, "barred", c.title)]
+            return [Step(tier.id, c.id, "barred", c.title, answered_no=c.kind == "check")]  # else a large enterprise
         if c.kind == "check":
             return self._check(tier, c, node)
         if c.kind == "score":
             return self._score(tier, c, node)
-        return None  # sme (a large enterprise) and anything else: not the company's inputs to move
+        return None  # anything else: not the company's inputs to move
 
     def _check(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
         def holds(values: Values) -> bool | None:

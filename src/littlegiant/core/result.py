@@ -180,6 +180,7 @@ class Result:
     latest_year: int | None = None  # the latest fiscal year the profile gives a figure for (None: none)
     close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
     renewal_held: bool | None = None  # a renewal: the profile's answer to "holds the renewed title" (None: not given)
+    titles_held: tuple[str, ...] = ()  # the titles a renewal can name that the profile says are held
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""
@@ -206,12 +207,15 @@ class Result:
 
 def bars_every_tier(result: Result, c: CriterionResult) -> bool:
     """Whether ``c`` is a yes/no condition of a group that every tier shares, answered no (not
-    registered in China as an independent legal person): no input to move and no tier to apply
-    for, like a red line, so advice and reports plan no steps for it. Every tier must need its own
-    row of that rule as ``c``'s tier needs ``c`` (under all-of groups only, not met): a tier that
-    holds it under an any-of may still be met another way, and is not barred."""
-    return (c.kind == "check" and c.status == UNMET and c.op == "==" and c.threshold is True and c.value is False
-            and c.parent is not None and len(result.tiers) > 1 and _needed_alone(result, c)
+    registered in China as an independent legal person), or the size test of such a group that finds
+    a large enterprise: no input to move and no tier to apply for, like a red line, so advice and
+    reports plan no steps for it (a plan that kept last year's revenue "closed" read as if a smaller
+    figure might have done). Every tier must need its own row of that rule as ``c``'s tier needs
+    ``c`` (under all-of groups only, not met): a tier that holds it under an any-of may still be met
+    another way, and is not barred."""
+    said_no = c.kind == "check" and c.op == "==" and c.threshold is True and c.value is False
+    return ((said_no or c.kind == "sme") and c.status == UNMET and c.parent is not None
+            and len(result.tiers) > 1 and _needed_alone(result, c)
             and all(any(_same_rule(c, o) and o.status == UNMET and _needed_alone(result, o) for o in t.criteria)
                     for t in result.tiers.values()))
 

@@ -777,6 +777,8 @@ def input_label(f: FieldDef, path: str) -> Text:
     year = year_in_path(f, path)
     if year is None:
         return f.label
+    if f.label.zh.endswith("（年末）"):  # the day is in the year's bracket: 资产总额（2025年末）, not （年末）（2025年）
+        return Text(f"{f.label.zh.removesuffix('（年末）')}（{year}年末）", f"{f.label.en} {year}")
     return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 

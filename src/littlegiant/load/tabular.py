@@ -347,6 +347,8 @@ _YEAR_BEFORE = re.compile(r"\(?(?:上上一年度|上上年度|上上一年|上�
 would label 2024's figures as 2025's). Not 前年度 or 前一年度, which say "the previous year" (上年度),
 nor the 前年 of 当前年度."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
+_YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
+"""资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
 
 
 def _split_groups(folded: str) -> str:
@@ -383,7 +385,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         pass
     labels = _labels(rules)
     folded = norm(text)
-    split = _split_groups(folded)
+    split = _YEAR_END.sub(r"(年末)(\1年)", _split_groups(folded))
     year_match = _YEAR.search(split) or _SHORT_YEAR.search(split)
     year = None
     rest = split

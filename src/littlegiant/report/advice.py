@@ -79,6 +79,9 @@ def step_text(step: Step, lang: str) -> str:
     elif step.kind == "authority":  # a red line this rule set leaves to the authority (docs/criteria.md §2)
         lead = f"「{title}」：存在；本规则不作一票否决，能否认定由认定机关判断" if lang == "zh" else \
             f"{title}: present; not a veto under these rules, the authority decides whether any tier is granted"
+    elif step.kind == "barred" and not step.answered_no:  # the size test found a large enterprise
+        lead = "按《中小企业划型标准规定》为大型企业，不属于中小企业，任何层级都不能申报" if lang == "zh" else \
+            "a large enterprise under the 2011 size standard, not an SME: no tier can be applied for"
     elif step.kind == "barred":
         lead = f"「{title}」答「否」：不具备这一参评基本条件，任何层级都不能申报" if lang == "zh" else \
             f"{title}: answered no; without this basic condition no tier can be applied for"

@@ -137,6 +137,7 @@ class Report:
     asked_otherwise: list[OtherQuestion] = field(default_factory=list)  # answers given to another set's question
     unknown_set: UnknownSet | None = None  # answered_under naming a set this tool does not have
     answered_under: Text | None = None  # the title of another set whose questions the profile answered
+    whole: bool = False  # Markdown and HTML: a document handed on lists every question (Words.whole)
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
@@ -152,7 +153,7 @@ class Report:
 
     @property
     def words(self) -> Words:
-        return Words(self.result, self.rules, self.plans, self.lang)
+        return Words(self.result, self.rules, self.plans, self.lang, whole=self.whole)
 
     def basis(self) -> list[str]:
         """The header's one line: which rules judged it (the reason and sources follow in ``basis_detail``)."""

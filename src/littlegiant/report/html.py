@@ -7,6 +7,7 @@ tables stack their cells so nothing overflows a phone (390 px); printed on A4, r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape as _escape
 
 from littlegiant.core.result import TierResult
@@ -75,6 +76,7 @@ def _status(status: str, lang: str) -> str:
 
 
 def render_html(report: Report) -> str:
+    report = replace(report, whole=True)  # a document handed on: no terminal width to fit
     lang = report.lang
     zh = lang == "zh"
     colon = "：" if zh else ": "

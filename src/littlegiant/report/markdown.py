@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from littlegiant.i18n import STATUS, t
 from littlegiant.report.common import Report, footer_line, size_words
@@ -46,6 +47,7 @@ def md_cell(text: str) -> str:
 
 
 def render_markdown(report: Report) -> str:
+    report = replace(report, whole=True)  # a document handed on: no terminal width to fit
     lang = report.lang
     zh = lang == "zh"
     colon = "：" if zh else ": "

@@ -138,6 +138,7 @@ class Words:
     plans: dict[str, TierPlan] = field(default_factory=dict)
     lang: str = "zh"
     alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
+    whole: bool = False  # a document handed on (Markdown, HTML), no width to fit: lists of questions in full
 
     # ---- labels
 
@@ -180,8 +181,12 @@ class Words:
             return None
         return zero.get(self.lang) if zero is not None else None
 
-    def questions(self, paths: list[str], limit: int = 8) -> str:
+    def questions(self, paths: list[str], limit: int = 8, brief: bool = False) -> str:
+        """The questions ``paths`` ask, the first ``limit`` and the count; every one in a ``whole``
+        document unless ``brief`` (a summary line's few)."""
         names = list(dict.fromkeys(self.question(p) for p in paths))
+        if self.whole and not brief:
+            limit = len(names)
         more = len(names) - limit
         sep = "；" if self.lang == "zh" else "; "
         text = sep.join(names[:limit])
@@ -290,11 +295,63 @@ class Words:
         return self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
 
     def gate_name(self, c: CriterionResult) -> str:
-        """A gate condition answered no, named with its group: 不具备参评基本条件「境内工商注册登记……」."""
+        """A gate condition answered no, named with its group: 不具备参评基本条件「境内工商注册登记……」;
+        a large enterprise as one, with the figures that make it so."""
+        if c.kind == "sme":
+            return self.too_large(c)
         title = c.title.get(self.lang)
         if self.lang == "zh":
             return f"不具备{self._gate_group(c)}「{title}」"
         return f"every tier needs \"{title}\", answered no"
+
+    def too_large(self, c: CriterionResult, bounds: bool = False) -> str:
+        """A size test that finds a large enterprise, said as such with the figures that decide it:
+        those the industry's SME ceiling reads, every one at or above its bound (the ceiling is 或:
+        under any one bound makes an SME). The criterion's title (符合《中小企业划型标准规定》) read as
+        if it were met. With ``bounds``, the ceiling too, for the plan that has room to say why."""
+        zh = self.lang == "zh"
+        figures = self._size_figures(c)
+        said = ("、" if zh else "; ").join(f"{self.label(path)}{'' if zh else ' '}{self._size_amount(path, v)}"
+                                          for path, v, _ in figures)
+        industry = c.inputs.get("industry")
+        if not (bounds and figures and self.rules is not None and isinstance(industry, str)):
+            if not zh:
+                return "not an SME: a large enterprise under the 2011 size standard" + (f" ({said})" if said else "")
+            return f"不属于中小企业，{said}，按《中小企业划型标准规定》为大型企业" if said else \
+                "不属于中小企业，按《中小企业划型标准规定》为大型企业"
+        cls = self.rules.size.industries[industry]
+        # the bound by the figure's bare name (从业人员, not 从业人员（上年末）): the standard's own words
+        rule = ("且" if zh else " and ").join(
+            f"{re.sub(r'（[^（）]*）$', '', field_for_path(self.rules, path).label.zh)}{self._size_amount(path, bound)}及以上"
+            if zh else f"{field_for_path(self.rules, path).label.en} {self._size_amount(path, bound)} or more"
+            for path, _, bound in figures)
+        return (f"不属于中小企业，{said}：按《中小企业划型标准规定》，{cls.label.zh}企业{rule}为大型企业" if zh else
+                f"not an SME ({said}): under the 2011 size standard, an enterprise in {cls.label.en} with {rule} "
+                "is large")
+
+    def _size_figures(self, c: CriterionResult) -> list[tuple[str, Any, Decimal]]:
+        """(path, value, bound) of each figure the SME ceiling of the company's industry reads."""
+        from littlegiant.core.plan import plan_for
+
+        industry = c.inputs.get("industry")
+        if self.rules is None or not isinstance(industry, str) or industry not in self.rules.size.industries:
+            return []
+        reads = plan_for(self.rules, self.result.last_year, self.result.renewal).reads_of
+        return [(path, c.inputs.get(path), bound)
+                for key, bound in self.rules.size.industries[industry].ceiling.items()
+                for path in reads(self.rules.size.inputs[key])]
+
+    def _size_amount(self, path: str, v: Any) -> str:
+        """A size figure with its unit; an amount of 1亿 or more in 亿元, as the size standard's bounds
+        are read (营业收入5亿元, not 50,000万元), and in yuan in English, as a title in yuan reads it."""
+        assert self.rules is not None
+        unit = field_for_path(self.rules, path).unit
+        if isinstance(v, Decimal) and unit == "万元":
+            if self.lang != "zh":
+                return f"{num(v * 10000)} CNY"
+            if v >= 10000:
+                return f"{num(v / 10000)}亿元"
+        return f"{num(v, self.lang)}{unit_text(unit, self.lang, v)}"
 
     def _gate_group(self, c: CriterionResult) -> str:
         tier = self.result.tiers.get(c.tier) or next(iter(self.result.tiers.values()))
@@ -314,6 +371,13 @@ class Words:
                        "No materials are needed until then")
         for c in gate_stops(self.result):
             title = c.title.get(self.lang)
+            if c.kind == "sme":
+                out.append(f"{self.too_large(c, bounds=True)}；各层级只面向中小企业，任何层级都不能申报，"
+                           "因此不列行动计划，也不需要准备申报材料" if zh else
+                           f"{self.too_large(c, bounds=True)[0].upper()}{self.too_large(c, bounds=True)[1:]}. "
+                           "Every tier is for SMEs only, so no tier can be applied for: there is no plan to "
+                           "follow and no materials to prepare")
+                continue
             out.append(f"{self._gate_group(c)}「{title}」答「否」：不具备这一条件，任何层级都不能申报，"
                        "因此不列行动计划，也不需要准备申报材料" if zh else
                        f"\"{title}\": answered no. Every tier needs it, so no tier can be applied for: "
@@ -359,7 +423,8 @@ class Words:
             return out
         missing = self.needed(tier) if asks else []
         if missing and len(out) < limit:
-            out.append(f"尚缺：{self.questions(missing, 3)}" if zh else f"still needed: {self.questions(missing, 3)}")
+            asked = self.questions(missing, 3, brief=True)
+            out.append(f"尚缺：{asked}" if zh else f"still needed: {asked}")
         if len(out) > limit:
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
@@ -407,8 +472,11 @@ class Words:
         others = [name for r in routes[1:] for name in self._routes(r, kids)]
         if alternatives and others:
             more = len(others)
-            out.append((None, (f"或：{others[0]}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
-                        (f"or: {others[0]}" + (f" or one of {more - 1} other routes" if more > 1 else ""))))
+            # a route titled with its own lead (豁免：近三年……) takes 或 straight before it, not 或：豁免：
+            led = re.match(r"[^：:（(]{1,12}[：:]", others[0]) is not None
+            first = others[0] if zh or not led else others[0][0].lower() + others[0][1:]
+            out.append((None, (f"或{'' if led else '：'}{first}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
+                        (f"or{' ' if led else ': '}{first}" + (f" or one of {more - 1} other routes" if more > 1 else ""))))
         return out
 
     def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
@@ -443,7 +511,25 @@ class Words:
                 if tier.status == UNKNOWN and len(reasons) == 1:  # 尚缺：… says it alone (not 差在：尚缺：…)
                     lead = ""
                 why = lead + ("；" if zh else "; ").join(reasons)
+        held = self._held(tier)
+        if held:
+            why = f"{why}{'。' if zh else '. '}{held}" if why else held
         return head, why
+
+    def _held(self, tier: TierResult) -> str:
+        """That the company holds the tier's title already while this run judges it as a new application,
+        and how its renewal (复核) is judged: a 专精特新 company read "先回答以下问题才能判定" as if the
+        title it has were still to be won. Empty when not held, or when this run is its renewal."""
+        if tier.id not in self.result.titles_held or tier.id == self.result.renewal:
+            return ""
+        zh = self.lang == "zh"
+        if self.whole:  # a document handed on names no command: the client does not run one
+            return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if zh else
+                    "The company holds this title: it is judged here as a new application; its renewal is "
+                    "judged separately, under the renewal clauses")
+        return (f"已持有这一称号，本报告按新申请条件判定；称号复核请加 --renewal {tier.id} 另行评估" if zh else
+                f"The company holds this title: it is judged here as a new application; for its renewal, "
+                f"run again with --renewal {tier.id}")
 
     # ---- the plan
 
@@ -600,6 +686,8 @@ class Words:
         head, notes, steps = self.plan_lines(tier)
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
+        if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces
+            return f"{head}：{steps[0]}" if zh else f"{head}: {steps[0]}"
         if p.checked is None or any(b.kind == "red_line" for b in p.blockers):
             why = notes[0] if notes and p.checked is None and p.blockers else ""
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
@@ -660,9 +748,11 @@ class Words:
                     return f"已满足「{name}」：先申请这一称号" if zh else f"Meets {name}: apply for it first"
                 return (f"「{name}」只待认定机关判断：先申请这一称号" if zh else
                         f"{name} awaits only the authority's review: apply for it first")
-            if held is not None and held.status in (MET, REVIEW):
-                return (f"本报告判定您已满足「{name}」（{self.status(held.status)}）：先申请这一称号" if zh else
-                        f"You meet {name} ({self.status(held.status)}): apply for it first")
+            if held is not None and held.status == MET:  # 已满足 says the verdict: not again as （满足）
+                return f"本报告判定您已满足「{name}」：先申请这一称号" if zh else f"This report finds you meet {name}: apply for it first"
+            if held is not None and held.status == REVIEW:
+                return (f"本报告判定「{name}」只待认定机关审核：先申请这一称号" if zh else
+                        f"This report finds {name} awaits only the authority's review: apply for it first")
             ahead = self.plans.get(tid) if tid else None
             # a plan above dated by a wait, met or awaiting only answers: that year is the title's
             dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
