@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import concurrent.futures
 import csv
+import errno
 import io
 import json
 import os
@@ -535,6 +536,32 @@ def test_a_worker_killed_while_it_writes_full_results_leaves_whole_rows(tmp_path
     names = [json.loads(line)["result"]["name"] for line in text.splitlines()]
     assert text.endswith("\n") and names == [f"Co {i}" for i in range(48)]  # chunks 0-2, 16 rows each
     assert "48 rows written to" in last
+
+
+def test_a_full_disk_on_the_last_chunk_a_worker_writes_stops_the_run(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker hands a chunk back before it is written in its turn, and scores on: its last chunk
+    failing to be written (a full disk) still stops the run with the disk's words, the output left
+    as it was, rather than a run that says every row was written."""
+    parent = os.getpid()
+    real_write = batching._Turns.write
+
+    def full_disk(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
+        if os.getpid() != parent and place == 18:  # 300 rows in chunks of 16: the last one
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(turns, place, data, rows)
+
+    monkeypatch.setattr(batching._Turns, "write", full_disk)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, err = batch(str(src), "--output", str(out), "--jobs", "2", "--format", "json")
+    assert code == 2 and not out.exists()
+    assert os.strerror(errno.ENOSPC) in err.strip().splitlines()[-1], err
+    (partial,) = tmp_path.glob("out.partial-*.jsonl")
+    names = [json.loads(line)["result"]["name"] for line in partial.read_text(encoding="utf-8").splitlines()]
+    assert names == [f"Co {i}" for i in range(288)]  # every chunk before the last, whole
 
 
 def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
