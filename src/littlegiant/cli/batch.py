@@ -1808,7 +1808,7 @@ class _Turns:
         self.next = context.Value("q", 0, lock=False)  # the place of the chunk whose turn it is
         self.end = context.Value("q", start, lock=False)  # where the chunks written whole end
         self.rows = context.Value("q", 0, lock=False)  # how many rows they hold
-        self.failed = context.Value("q", 0, lock=False)  # a worker's write failed: its errno (-1: none)
+        self.failed = context.Value("q", 0, lock=False)  # a worker's write failed: its errno (-1: none given; 0: none failed)
         self.changed = context.Condition()
         self.stop_workers: Callable[[], None] | None = None
         self.forked = False  # workers were started: what they wrote whole is counted here, not by Done
