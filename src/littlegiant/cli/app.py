@@ -539,7 +539,7 @@ def batch(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for. What reading did with the data (columns passed over, rows that are no company, units read) is still said; an .xlsx output keeps every note on its about sheet.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount. A long list takes noticeably longer: each row costs several to some tens of times a plain one.")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -610,6 +610,8 @@ def batch(
         about["scored"] = [tid for tid, tier in rs.tiers.items() if tier.score_table is not None]
         about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
         about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
+        notes: list[str] = []  # what the run says of the data, for an .xlsx output's 说明 sheet too
+        about["notes"] = notes
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice,
                                                                frozenset(about["scored"]))
         if out_encoding is not None and kind != ".xlsx":
@@ -631,6 +633,11 @@ def batch(
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
 
+    def tell(line: str) -> None:
+        """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
+        say(line)
+        notes.append(line)
+
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
@@ -646,13 +653,16 @@ def batch(
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
-                say(words(note, language, {"where": where, "columns": said}))
-        absent = batching.absent_inputs(header, rs, day, renewal, language) if not quiet else []
+                tell(words(note, language, {"where": where, "columns": said}))
+        absent = batching.absent_inputs(header, rs, day, renewal, language)
         if absent and where not in absent_said:
             absent_said.add(where)
             named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
                 (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
-            say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
+            line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named})
+            notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
+            if not quiet:
+                say(line)
 
     noted: set[str] = set()
     tally = {"skipped": 0}
@@ -661,7 +671,7 @@ def batch(
         line = words(kind, language, params)
         if line not in noted:  # a table's first rows are read twice: for its header, then to score
             noted.add(line)
-            say(line)
+            tell(line)
             if kind == "run.skipped_rows":
                 tally["skipped"] += int(str(params.get("count", 0)))
 
@@ -709,7 +719,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     from littlegiant.messages import say as words
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
-    progress = _progress(batching.expanded(list(inputs)), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
+    tally = tally if tally is not None else {}
+    progress = _progress(batching.expanded(list(inputs)), options) if not quiet and _is_terminal(sys.stderr) else None
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
@@ -720,10 +731,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["errors"] += done.errors
             counts["internal"] += done.internal
             writer.write(done)
-            if progress is not None:
+            if progress is not None:  # rows as the summary counts them: companies and the rows passed over
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
-                progress.update(task.id, completed=counts["read"], rate=_rate(rate, lang))
+                progress.update(task.id, completed=counts["read"] + tally.get("skipped", 0), rate=_rate(rate, lang))
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
@@ -749,7 +760,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             progress.stop()
     if writer.gaps:  # a company name GBK cannot hold: the row is written, the character marked and named here
         _said_gaps(writer, lang)
-    skipped = (tally or {}).get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    skipped = tally.get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
@@ -805,9 +816,9 @@ def _rate(rate: float, lang: str) -> str:
     return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
 
 
-def _progress(inputs: list[Path], sheet: str | None) -> Any:
-    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know, the
-    rate, and the time left."""
+def _progress(inputs: list[Path], options: Any) -> Any:
+    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
+    rows under each sheet's header), the rate, and the time left."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -821,7 +832,7 @@ def _progress(inputs: list[Path], sheet: str | None) -> Any:
 
     from littlegiant.load.tabular import estimate_rows
 
-    total = estimate_rows(inputs, sheet)
+    total = estimate_rows(inputs, options.sheet, options.known_header)
     progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)

@@ -102,7 +102,8 @@ def _renewal(results: list[Result], lang: str) -> list[str]:
     from littlegiant.report.common import renewed_title
 
     r = results[0]
-    return [t("xlsx.renewal", lang).format(title=renewed_title(r, lang))] if r.renewal else []
+    said = t("xlsx.renewal", lang).format(title=renewed_title(r, lang))
+    return [said[:1].upper() + said[1:]] if r.renewal else []  # a line of its own: "Renewal of …"
 
 
 def _disclaimer(lang: str) -> str:
