@@ -170,6 +170,7 @@ MESSAGES.update({
                      "en": "renewal of {title}: that tier by its renewal clauses; the other tiers as new "
                            "applications, for reference only"},
     "xlsx.basis": {"zh": "适用说明", "en": "Why these rules"},
+    "xlsx.notes": {"zh": "读取提示", "en": "Notes on the data"},
     "xlsx.source": {"zh": "来源（文件:行）", "en": "Source (file:row)"},
     "xlsx.name": {"zh": "企业名称", "en": "Company"},
     "xlsx.credit_code": {"zh": "统一社会信用代码", "en": "Unified social credit code"},

@@ -392,6 +392,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "(小巨人); got {got!r}; did you mean {near!r}?",
                          "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                          "（专精特新“小巨人”），现在是“{got}”；您是不是想写 {near}？"),
+    "opt.renewal_ambiguous": ("{got!r} fits more than one title: name the title renewed, --renewal zjtx_sme "
+                              "(专精特新中小企业) or --renewal little_giant (专精特新\"小巨人\"企业)",
+                              "“{got}”可以指不止一个称号，请写明复核哪一个：--renewal zjtx_sme（专精特新中小企业）"
+                              "或 --renewal little_giant（专精特新“小巨人”企业）"),
     "opt.renewal_missing": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)",
                             "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                             "（专精特新“小巨人”）"),

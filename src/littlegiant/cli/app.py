@@ -113,15 +113,74 @@ RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小�
 RENEWALS = ("zjtx_sme", "little_giant")
 
 
-def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
-    if renewal is not None and renewal not in RENEWALS:
-        from littlegiant.messages import nearest
+RENEWAL_NAMES = {"专精特新": "zjtx_sme", "专精特新企业": "zjtx_sme", "小巨人": "little_giant",
+                 "小巨人企业": "little_giant"}
+"""What people call the two titles renewed, said alone: 专精特新 means the 专精特新中小企业 title (its
+words are in the 小巨人's title too, so the titles alone would not tell)."""
 
-        near = nearest(renewal, RENEWALS)
-        if near is not None:
-            bad("opt.renewal_near", lang, "--renewal", got=renewal, near=near)
-        bad("opt.renewal", lang, "--renewal", got=renewal)
-    return renewal
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』《》 \u3000")
+
+
+def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
+    """The tier id a --renewal names: the id, a renewed tier's title as a rule set writes it (in
+    either language, with or without its quotes: 专精特新"小巨人"企业) or a part of one title alone,
+    or what people call it (小巨人, 专精特新), as --set takes a field's label. Words that fit several
+    titles are refused naming them; a user typing the title on the certificate was refused."""
+    if renewal is None or renewal in RENEWALS:
+        return renewal
+    from littlegiant.load.rules import shipped_headings
+    from littlegiant.messages import nearest
+
+    key = renewal.translate(_QUOTES).casefold()
+    if key in RENEWAL_NAMES:
+        return RENEWAL_NAMES[key]
+    titles: dict[str, set[str]] = {}
+    for tiers, _ in shipped_headings():
+        for tid, title in tiers.items():
+            titles.setdefault(tid, set()).update(t.translate(_QUOTES).casefold() for t in (title.zh, title.en))
+    named = {tid for tid, said in titles.items() if key in said} or \
+        {tid for tid, said in titles.items() if len(key) > 1 and any(key in title for title in said)}
+    if len(named) == 1 and named <= set(RENEWALS):
+        return named.pop()
+    if len(named) > 1:
+        bad("opt.renewal_ambiguous", lang, "--renewal", got=renewal)
+    near = nearest(renewal, RENEWALS)
+    if near is not None:
+        bad("opt.renewal_near", lang, "--renewal", got=renewal, near=near)
+    bad("opt.renewal", lang, "--renewal", got=renewal)
+
+
+def _compared_sets(value: str, lang: str) -> list[Any]:
+    """The two rule sets --compare names, loaded. A name it does not know is said of --compare (it was
+    said of --rules, which the user never gave), and where every name has a near one the whole value
+    is suggested (2022,2026: did you mean miit-2022,miit-2026), to be typed again as it is."""
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    names = [c.strip() for c in value.split(",") if c.strip()]
+    if len(names) != 2:
+        bad("opt.compare", lang, "--compare", got=value)
+
+    def meant(name: str) -> str | None:
+        try:
+            rulesets.resolve_rules_arg(name)
+        except InputError as exc:
+            return str(exc.params["near"]) if exc.kind == "rules.unknown_near" else None
+        return name
+
+    out = []
+    for name in names:
+        try:
+            out.append(rulesets.load(name))
+        except InputError as exc:
+            if exc.field != "--rules":
+                raise
+            near = [meant(n) for n in names]
+            if exc.kind == "rules.unknown_near" and None not in near:
+                raise InputError(kind="rules.unknown_near", params={**exc.params, "near": ",".join(map(str, near))},
+                                 field="--compare") from None
+            raise exc.moved(field="--compare") from None
+    return out
 
 
 def check_lang(lang: str | None) -> str:
@@ -261,7 +320,7 @@ def rules_path(rules: str | None) -> Path | None:
 def assess(
     profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
-    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业) or little_giant (小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
@@ -318,17 +377,16 @@ def assess(
             result.advice = {g.tier: g for g in analyse(rs, result, prof)}
         compared = []
         compared_rules = []
+        compared_profiles = []
         if compare is not None:
-            names = [c.strip() for c in compare.split(",") if c.strip()]
-            if len(names) != 2:
-                bad("opt.compare", language, "--compare", got=compare)
-            for name in names:
-                other = rulesets.load(name)
+            for other in _compared_sets(compare, language):
                 compared_rules.append(other)
                 other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_, day.year - 1)
-                compared.append(engine.evaluate(other, other_profile, day, renewal, forced(other.id, renewal)))
+                compared_profiles.append(other_profile)
+                compared.append(engine.evaluate(other, other_profile, day, renewal,
+                                                forced(other.id, renewal, "--compare")))
     except InputError as exc:
         fail(exc, language)
     if compared:
@@ -346,13 +404,14 @@ def assess(
                 if assumed else {}
             write_output(json.dumps({"compare": docs, **what_if}, ensure_ascii=False, indent=2) + "\n", output, language)
         else:
-            from littlegiant.report.common import assumed_lines
+            from littlegiant.report.common import assumed_lines, compared_warnings
 
             said = assumed_lines(assumed, rs, language)  # a what-if says what it assumed, as the report does
+            checks = compared_warnings(list(zip(compared_rules, compared_profiles, compared, strict=True)), language)
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
-            write_output(make(compared, language, compared_rules, said) if make else
+            write_output(make(compared, language, compared_rules, said, checks) if make else
                          compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
-                                      compared_rules, said),
+                                      compared_rules, said, checks),
                          output, language)
         return
     if explain is not None:
@@ -475,12 +534,12 @@ def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
-    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme or little_giant; the rule calendar picks the set.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人); the rule calendar picks the set.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for. What reading did with the data (columns passed over, rows that are no company, units read) is still said; an .xlsx output keeps every note on its about sheet.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount. A long list takes noticeably longer: each row costs several to some tens of times a plain one.")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -551,6 +610,8 @@ def batch(
         about["scored"] = [tid for tid, tier in rs.tiers.items() if tier.score_table is not None]
         about["renewal"] = getattr(rs.tiers[renewal].title, language) if renewal in rs.tiers else ""
         about["basis"] = ("" if language == "zh" else " ").join(calendar_lines(choice, language))
+        notes: list[str] = []  # what the run says of the data, for an .xlsx output's 说明 sheet too
+        about["notes"] = notes
         labels = None if columns == "ids" else batching.Labels(language, about["tiers"], about["name_label"], advice,
                                                                frozenset(about["scored"]))
         if out_encoding is not None and kind != ".xlsx":
@@ -572,6 +633,11 @@ def batch(
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
 
+    def tell(line: str) -> None:
+        """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
+        say(line)
+        notes.append(line)
+
     def on_header(where: str, header: list[str]) -> None:
         """Columns naming nothing the rules know are passed over: said once a table, before its rows.
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
@@ -587,13 +653,16 @@ def batch(
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
-                say(words(note, language, {"where": where, "columns": said}))
-        absent = batching.absent_inputs(header, rs, day, renewal, language) if not quiet else []
+                tell(words(note, language, {"where": where, "columns": said}))
+        absent = batching.absent_inputs(header, rs, day, renewal, language)
         if absent and where not in absent_said:
             absent_said.add(where)
             named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
                 (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
-            say(words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named}))
+            line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named})
+            notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
+            if not quiet:
+                say(line)
 
     noted: set[str] = set()
     tally = {"skipped": 0}
@@ -602,7 +671,7 @@ def batch(
         line = words(kind, language, params)
         if line not in noted:  # a table's first rows are read twice: for its header, then to score
             noted.add(line)
-            say(line)
+            tell(line)
             if kind == "run.skipped_rows":
                 tally["skipped"] += int(str(params.get("count", 0)))
 
@@ -650,7 +719,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     from littlegiant.messages import say as words
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
-    progress = _progress(batching.expanded(list(inputs)), options.sheet) if not quiet and _is_terminal(sys.stderr) else None
+    tally = tally if tally is not None else {}
+    progress = _progress(batching.expanded(list(inputs)), options) if not quiet and _is_terminal(sys.stderr) else None
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
@@ -661,10 +731,10 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["errors"] += done.errors
             counts["internal"] += done.internal
             writer.write(done)
-            if progress is not None:
+            if progress is not None:  # rows as the summary counts them: companies and the rows passed over
                 task = progress.tasks[0]
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
-                progress.update(task.id, completed=counts["read"], rate=_rate(rate, lang))
+                progress.update(task.id, completed=counts["read"] + tally.get("skipped", 0), rate=_rate(rate, lang))
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
@@ -690,7 +760,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             progress.stop()
     if writer.gaps:  # a company name GBK cannot hold: the row is written, the character marked and named here
         _said_gaps(writer, lang)
-    skipped = (tally or {}).get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    skipped = tally.get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
@@ -746,9 +816,9 @@ def _rate(rate: float, lang: str) -> str:
     return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
 
 
-def _progress(inputs: list[Path], sheet: str | None) -> Any:
-    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know, the
-    rate, and the time left."""
+def _progress(inputs: list[Path], options: Any) -> Any:
+    """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
+    rows under each sheet's header), the rate, and the time left."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -762,7 +832,7 @@ def _progress(inputs: list[Path], sheet: str | None) -> Any:
 
     from littlegiant.load.tabular import estimate_rows
 
-    total = estimate_rows(inputs, sheet)
+    total = estimate_rows(inputs, options.sheet, options.known_header)
     progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)

@@ -106,10 +106,12 @@ class Calendar:
         return choice.rule_set
 
 
-def forced(rule_set: str, renewal: str | None) -> Choice:
-    """The choice when ``--rules`` names the set: the calendar is not asked."""
+def forced(rule_set: str, renewal: str | None, option: str = "--rules") -> Choice:
+    """The choice when an option (``--rules``, or ``--compare`` for each set it names) names the set:
+    the calendar is not asked, and the reason names the option the user typed (a comparison's said
+    "由 --rules 指定" to a user who never gave --rules)."""
     return Choice("renewal" if renewal else APPLICATION, renewal, rule_set, None,
-                  Text("由 --rules 指定的规则集", "the rule set named by --rules"), None, None, forced=True)
+                  Text(f"由 {option} 指定的规则集", f"the rule set named by {option}"), None, None, forced=True)
 
 
 _CACHE: dict[Path, Calendar] = {}

@@ -550,7 +550,7 @@ def resolve_rules_arg(arg: str) -> Path:
     builtin = _shipped(arg)
     if builtin is None:
         known = [*builtin_ids(), *overlay_ids()]
-        near = nearest(arg, known)
+        near = nearest(arg, known) or _of_year(arg)
         if near is not None:
             raise InputError(kind="rules.unknown_near", params={"got": arg, "near": near, "known": ", ".join(known)},
                              field="--rules")
@@ -559,6 +559,15 @@ def resolve_rules_arg(arg: str) -> Path:
 
 
 _ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _of_year(arg: str) -> str | None:
+    """The national set of a year typed alone (2022 for miit-2022), when just one is of that year:
+    people name the measures by their year, and 2022 was told only that no such set exists."""
+    if not re.fullmatch(r"(19|20)\d\d", arg.strip()):
+        return None
+    sets = [i for i in builtin_ids() if i.endswith(f"-{arg.strip()}")]
+    return sets[0] if len(sets) == 1 else None
 
 
 # ------------------------------------------------------------------------- loading

@@ -1389,9 +1389,11 @@ COUNT_LIMIT = 1 << 30
 scan next to the scoring. Beyond it, or for what cannot be counted cheaply, the bar has no total."""
 
 
-def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
-    """About how many companies the inputs hold (lines of text files, rows of sheets, profile files),
-    for a progress bar's total and time left; None when that would cost more than it is worth."""
+def estimate_rows(paths: list[Path], sheet: str | None = None, known: Callable[[object], bool] | None = None
+                  ) -> int | None:
+    """About how many companies the inputs hold (lines of text files, rows of sheets under their
+    header, found by ``known``, profile files), for a progress bar's total and time left; None when
+    that would cost more than it is worth."""
     total = 0
     for path in paths:
         try:
@@ -1401,7 +1403,7 @@ def estimate_rows(paths: list[Path], sheet: str | None = None) -> int | None:
             elif suffix in (".xlsx", ".xlsm"):
                 from littlegiant.load.xlsx import count_rows
 
-                total += count_rows(path, sheet)
+                total += count_rows(path, sheet, known)
             elif suffix in (".csv", ".tsv", ".txt", ".jsonl", ".ndjson"):
                 if path.stat().st_size > COUNT_LIMIT:
                     return None

@@ -157,8 +157,11 @@ def _refusing_summary(path: Path, sheet: str, sheets: Text, on_header: Callable[
     return told
 
 
-def count_rows(path: Path, sheet: str | None) -> int:
-    """The rows the workbook's sheets say they hold (their stored dimensions: no cell is read)."""
+def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None = None) -> int:
+    """The rows under the header the workbook's sheets say they hold (their stored dimensions), the
+    header found among the top rows by ``known`` as the reader finds it (else the first row), and a
+    row of the columns' units under it left out: a park's title and units rows counted as companies
+    showed 192/3001 where the run read 3,000."""
     from openpyxl import load_workbook
 
     try:
@@ -166,10 +169,30 @@ def count_rows(path: Path, sheet: str | None) -> int:
     except Exception:
         raise InputError(kind="file.not_workbook", file=str(path)) from None
     try:
-        return sum(max((book[name].max_row or 0) - 1, 0) for name in book.sheetnames
+        return sum(max((book[name].max_row or 0) - _header_line(book[name], known), 0) for name in book.sheetnames
                    if (sheet is None or name == sheet) and hasattr(book[name], "iter_rows"))
     finally:
         book.close()
+
+
+def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
+    """The last row above a sheet's companies: its header's, or the units row under it (人 | 万元),
+    searched among its first rows; 1 when not found there."""
+    from littlegiant.load.tabular import HEADER_SEARCH_ROWS, units_under
+
+    if known is None:
+        return 1
+    search = HeaderSearch(known)
+    first = ws.min_row or 1
+    for number, row in enumerate(ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True), first):
+        values = [cell_text(v) for v in row]
+        if any(v.strip() for v in values) and not search.take(number, values):
+            try:
+                units = search.header is not None and units_under(search.header, values, "", number) is not None
+            except InputError:  # a units row the reader refuses: said when the sheet is read
+                units = False
+            return number if units else search.line or 1
+    return 1
 
 
 def _cell(cell: Any) -> str:

@@ -7,7 +7,7 @@ these parts out its own way; the words come from ``report_words``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
 from pathlib import Path
@@ -274,10 +274,24 @@ def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, Tier
 
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
+    return Report(result, lang, rules, plans_of(rules, profile, result), **kw, **_answered_under(rules, profile))
+
+
+def _answered_under(rules: RuleSet, profile: Profile) -> dict[str, Any]:
+    """What the profile's ``answered_under`` calls for under ``rules``: Report's fields for it."""
     answered = answered_set(rules, profile)
-    return Report(result, lang, rules, plans_of(rules, profile, result), **kw,
-                  asked_otherwise=other_questions(rules, profile), unknown_set=unknown_set(rules, profile),
-                  answered_under=answered.title if answered is not None else None)
+    return {"asked_otherwise": other_questions(rules, profile), "unknown_set": unknown_set(rules, profile),
+            "answered_under": answered.title if answered is not None else None}
+
+
+def compared_warnings(judged: Sequence[tuple[RuleSet, Profile, Result]], lang: str) -> list[str]:
+    """What to check before reading a comparison: each set's report's 请先核对 (a renewal of a title not
+    held, unusual figures, answers given to another set's questions), a warning both sets give said
+    once. A comparison said none of them, so 研发费用高于营业收入 was read as two sound verdicts."""
+    said: dict[str, None] = {}
+    for rules, profile, result in judged:
+        said.update(dict.fromkeys(Report(result, lang, rules, **_answered_under(rules, profile)).warnings()))
+    return list(said)
 
 
 def answered_under_text(answered: Text, judged_by: Text, as_of: date, lang: str) -> str:

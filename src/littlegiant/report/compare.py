@@ -95,6 +95,17 @@ def _about(results: list[Result], lang: str) -> str:
     return f"{name} · {t('as_of', lang)} {r.as_of.isoformat()} · {t('last_year', lang)} {r.last_year}"
 
 
+def _renewal(results: list[Result], lang: str) -> list[str]:
+    """That this is a renewal (复核), in the words of a batch's 说明 sheet, or nothing: a comparison run
+    with --renewal read as two new applications, only its JSON saying otherwise."""
+    from littlegiant.i18n import t
+    from littlegiant.report.common import renewed_title
+
+    r = results[0]
+    said = t("xlsx.renewal", lang).format(title=renewed_title(r, lang))
+    return [said[:1].upper() + said[1:]] if r.renewal else []  # a line of its own: "Renewal of …"
+
+
 def _disclaimer(lang: str) -> str:
     from littlegiant.i18n import t
 
@@ -102,16 +113,20 @@ def _disclaimer(lang: str) -> str:
 
 
 def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = (),
-                 assumed: Sequence[str] = ()) -> str:
+                 assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
-    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）); under a
-    what-if, what it assumed first (``assumed``: ``assumed_lines``)."""
+    to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）); a renewal
+    said under the head, what to check first as the report says it (``checks``:
+    ``compared_warnings``), and under a what-if what it assumed (``assumed``: ``assumed_lines``)."""
     from littlegiant.report.linebreak import hang, wrap
 
     colon = "：" if lang == "zh" else ": "
-    lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width)]
+    lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width),
+             *(x for said in _renewal(results, lang) for x in wrap(said, width))]
     if assumed:
         lines += ["", f"⚑ {w('assumed', lang)}", *(x for a in assumed for x in hang("→ ", a, width))]
+    if checks:
+        lines += ["", f"⚠ {w('warnings', lang)}", *(x for c in checks for x in hang("⚠ ", c, width))]
     for title, cells in _compare_rows(results, lang, rule_sets):
         lines += ["", *wrap(title, width)]
         for name, status, fails, _ in cells:
@@ -126,14 +141,17 @@ _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "�
 
 
 def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
-                     assumed: Sequence[str] = ()) -> str:
+                     assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back; the
     words escaped as the report's (``md``), a company name being the user's."""
     from littlegiant.report.markdown import md, md_cell
 
-    lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), ""]
+    lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), "",
+             *(f"{md(said)}\n" for said in _renewal(results, lang))]
     if assumed:
         lines += [f"**⚑ {md(w('assumed', lang))}**", "", *(f"- {md(a)}" for a in assumed), ""]
+    if checks:
+        lines += [f"**⚠ {md(w('warnings', lang))}**", "", *(f"- {md(c)}" for c in checks), ""]
     names = [r.rules_title.get(lang) for r in results]
     lines.append("| " + (" | ".join(md_cell(x) for x in [w("tier", lang), *names])) + " |")
     lines.append("|" + " --- |" * (len(names) + 1))
@@ -153,7 +171,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
 
 
 def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
-                 assumed: Sequence[str] = ()) -> str:
+                 assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
     from littlegiant.report.html import escape, page
 
@@ -163,7 +181,10 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     share = f"{100 / (len(names) + 1):.0f}%"
     said = (f'<section class="warnings" id="assumed"><h2>⚑ {escape(w("assumed", lang))}</h2><ul>'
             + "".join(f"<li>{escape(a)}</li>" for a in assumed) + "</ul></section>") if assumed else ""
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>", said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+    said += (f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
+             + "".join(f"<li>{escape(c)}</li>" for c in checks) + "</ul></section>") if checks else ""
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>",
+            *(f"<p>{escape(x)}</p>" for x in _renewal(results, lang)), said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
             + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:

@@ -47,7 +47,7 @@ class ResultBook:
     def __init__(self, path: Path, about: dict[str, Any], handle: IO[bytes] | None = None) -> None:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font, PatternFill
+        from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
 
         self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
@@ -62,6 +62,8 @@ class ResultBook:
         self.book = Workbook(write_only=True)
         self.fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
         self.bold = Font(bold=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")  # a cell of several lines shows them, not one
+        self.notes: list[str] = about.get("notes", [])  # the run's notes, added to as the inputs are read
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         self.info = info = self.book.create_sheet(t("xlsx.about", lang))
@@ -104,10 +106,12 @@ class ResultBook:
         """A cell that holds text as text, even text starting with = or # (which openpyxl would
         write as a formula or an error value); numbers stay numbers. Plain values are appended as
         they are, which is faster than a cell object each."""
-        if not isinstance(value, str) or not (styled or value.startswith(("=", "#"))):
+        if not isinstance(value, str) or not (styled or value.startswith(("=", "#")) or "\n" in value):
             return value
         cell = self._cell(ws, value=value)
         cell.data_type = "s"
+        if "\n" in value:  # a row's problems, one a line: Excel shows one line of them without wrap_text
+            cell.alignment = self.wrap
         return cell
 
     def _header(self, ws: Any, labels: list[str]) -> list[Any]:
@@ -176,8 +180,15 @@ class ResultBook:
             info.append([self._text(info, t("xlsx.stopped", self.lang)),
                          self._text(info, t("xlsx.stopped_rows", self.lang, n=self.rows))])
             self.book.active = self.book.worksheets.index(info)
-        for label, value in self.made:
+        for label, value in self.made[:-1]:
             info.append([self._text(info, label), self._text(info, value)])
+        # what the run said of the data (columns it has none for, columns and rows passed over, units
+        # read), as stderr said it: whoever is sent the file learns why 1,723 of 3,000 rows are 未知
+        for i, note in enumerate(self.notes):
+            said = self._cell(info, value=_plain_note(note))
+            said.data_type, said.alignment = "s", self.wrap
+            info.append([self._text(info, t("xlsx.notes", self.lang) if i == 0 else ""), said])
+        info.append([self._text(info, label) for label in self.made[-1]])
         try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
             self.book.save(self.handle)
@@ -188,6 +199,18 @@ class ResultBook:
                              file=self.handle.name) from None
         finally:
             self.handle.close()
+
+
+_NOTE_HEADS = ("littlegiant 提示：", "littlegiant: note: ")
+
+
+def _plain_note(line: str) -> str:
+    """A run's note as a sentence of the about sheet: stderr's ``littlegiant 提示：`` head names the
+    tool speaking in a terminal, which the sheet does not need."""
+    for head in _NOTE_HEADS:
+        if line.startswith(head):
+            return line[len(head):]
+    return line
 
 
 def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> bytes:

@@ -1,0 +1,109 @@
+"""`batch SHEET.xlsx -o 结果.xlsx` as a park runs it (LANG=zh_CN.UTF-8): what the run says of the data
+reaches whoever is sent the results workbook, a cell of several problems shows them all, and the
+progress bar counts the rows the summary counts."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "80", "NO_COLOR": "1"}
+
+
+def park_sheet(path: Path, companies: int, bad: bool = False) -> Path:
+    """A park's list as staff keep one: a title row, contacts beside the figures, a units row, and a
+    合计 and a 填表人 row under the companies."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "企业名单"
+    ws.append(["2026年高新区企业梯度培育摸底表"])
+    ws.append(["序号", "企业名称", "联系人", "联系电话", "从业人员（上年末）", "营业收入（2025年）", "研发费用（2025年）"])
+    ws.append(["", "", "", "", "人", "万元", "万元"])
+    for i in range(1, companies + 1):
+        ws.append([i, f"园区企业{i:03d}有限公司", f"张{i}", f"1380000{i:04d}", 20 + i, 1000 + i, 50 + i])
+    if bad:  # two problems in one row: its 错误说明 cell holds one a line
+        ws.append([companies + 1, "填错企业有限公司", "王五", "", "很多", "-5", 10])
+    ws.append(["合计", "", "", "", None, None, None])
+    ws.append(["填表人：李四"])
+    book.save(path)
+    return path
+
+
+def test_the_about_sheet_keeps_what_the_run_said_of_the_data(tmp_path: Path) -> None:
+    """The notes that explain the results (columns the criteria read that the sheet lacks, so every
+    company is 未知 on them; 联系人 passed over; the units row; 合计 and 填表人 not companies) went to
+    stderr alone, and the 说明 sheet held only the rules and the date. --quiet leaves the missing
+    columns' note off stderr (as its help says), never off the sheet; what reading did stays said."""
+    out = tmp_path / "评估结果.xlsx"
+    done = CliRunner().invoke(app, ["batch", str(park_sheet(tmp_path / "名单.xlsx", 40)), "-o", str(out),
+                                    "--quiet", "--as-of", "2026-11-26"], env=ZH)
+    assert done.exit_code == 0, done.output
+    said = [line.removeprefix("littlegiant 提示：") for line in done.stderr.splitlines()
+            if line.startswith("littlegiant 提示：")]
+    assert len(said) == 3 and not any("没有评估要用的" in line for line in said)
+    about = load_workbook(out)["说明"]
+    rows = [(a.value, b.value, b.alignment.wrap_text) for a, b in about.iter_rows(max_col=2)]
+    notes = [(value, wrapped) for label, value, wrapped in rows[:-1] if label == "读取提示" or label is None]
+    assert len(notes) == 4 and all(wrapped for _, wrapped in notes)
+    assert [value for value, _ in notes if "没有评估要用的" not in value] == said
+    text = "\n".join(value for value, _ in notes)
+    assert "以下列与评估无关，已略过：“联系人”、“联系电话”" in text
+    assert "没有评估要用的" in text and "每家企业的这些项都按“未知”处理" in text
+    assert "第 3 行写的是各列的单位（人、万元）" in text
+    assert "以下行不是企业，未计入：第 44 行（合计行）、第 45 行（表尾说明）" in text
+    assert "littlegiant 提示" not in text
+    assert rows[-1][1] == "本报告为企业自评结果，不是主管部门的正式认定。"  # the disclaimer stays last
+    assert "共读取 42 行，已评估 40 行，出错 0 行，略过 2 行" in done.stderr
+
+
+def test_a_row_of_several_problems_shows_each_on_its_line(tmp_path: Path) -> None:
+    """错误说明 holds a row's problems one a line: without wrap_text Excel showed the first alone."""
+    out = tmp_path / "评估结果.xlsx"
+    done = CliRunner().invoke(app, ["batch", str(park_sheet(tmp_path / "名单.xlsx", 3, bad=True)), "-o", str(out),
+                                    "--quiet", "--as-of", "2026-11-26"], env=ZH)
+    assert done.exit_code == 1, done.output
+    results = load_workbook(out)["评估结果"]
+    header = [c.value for c in next(results.iter_rows(max_row=1))]
+    cell = results["5"][header.index("错误说明")]
+    assert "\n" in cell.value and cell.alignment.wrap_text
+    plain = results["2"][header.index("企业名称")]
+    assert not plain.alignment.wrap_text  # a cell of one line is left as Excel lays it out
+
+
+def test_the_progress_bar_counts_the_rows_the_summary_counts(tmp_path: Path) -> None:
+    """On a terminal the bar showed 192/3001 for a sheet the run ended by calling 3,000 rows: the
+    title and header rows were counted. It ends on the count 共读取 gives."""
+    sheet = park_sheet(tmp_path / "名单.xlsx", 300)
+    master, slave = pty.openpty()
+    seen: list[bytes] = []
+    reader = threading.Thread(target=lambda: seen.extend(iter(lambda: _read(master), b"")))
+    reader.start()
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(sheet), "-o", str(tmp_path / "r.xlsx"),
+                           "--as-of", "2026-11-26"], stderr=slave, stdout=subprocess.DEVNULL,
+                          env={**os.environ, **ZH, "TERM": "xterm"}, check=False, timeout=300)
+    os.close(slave)
+    reader.join(timeout=30)
+    os.close(master)
+    text = b"".join(seen).decode("utf-8", "replace")
+    assert done.returncode == 0, text
+    read = re.search(r"共读取 (\d+) 行", text)
+    assert read is not None and read.group(1) == "302"
+    totals = set(re.findall(r"\d+/(\d+)", text))
+    assert totals == {"302"}, text
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the other end closed
+        return b""

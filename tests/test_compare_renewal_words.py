@@ -1,0 +1,108 @@
+"""`assess --compare` and `--renewal` as a Chinese user runs them (LANG=zh_CN.UTF-8, 80 columns): a
+renewal said in the comparison, the checks the single report asks for, --compare's own errors, and
+--renewal taking the titles people type."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+ZH = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "80", "NO_COLOR": "1"}
+LG22 = str(EXAMPLES / "little-giant-2022.yaml")
+MICRO = str(EXAMPLES / "micro-startup.yaml")
+BOTH = ("--compare", "miit-2022,miit-2026", "--as-of", "2026-11-26")
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args), env=ZH)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_renewal_compared_says_it_is_one_and_why_not(fmt: str) -> None:
+    """The JSON said renewal: little_giant and warned the title is not held; the text, Markdown and
+    HTML comparison said neither (grep 复核: nothing)."""
+    out = run("assess", LG22, *BOTH, "--renewal", "little_giant", "--format", fmt)
+    assert out.exit_code == 0, out.output
+    page = re.sub(r"\n *", "", out.stdout).replace("&quot;", '"').replace("&#x27;", "'")
+    assert '专精特新"小巨人"企业复核：该层级按复核条款评估；其他层级按新申请条件评估，仅供参考' in page
+    assert "请先核对" in page and "没有这一称号，就谈不上复核" in page
+    plain = run("assess", LG22, *BOTH, "--format", fmt).stdout
+    assert "复核" not in plain and "请先核对" not in plain  # a new application says neither
+
+
+def test_a_comparison_asks_the_single_reports_checks_once() -> None:
+    """The single report asks to check R&D above revenue and a share typed as a fraction; the
+    comparison said nothing of either. Both sets see the same figures: each is asked once."""
+    single = run("assess", MICRO, "--as-of", "2026-11-26").stdout
+    compared = run("assess", MICRO, *BOTH).stdout
+    asked = "「研发费用（2024年）」15万元，高于「营业收入（2024年）」10万元：少见，请核对"
+    assert asked in single and compared.count(asked) == 1
+    assert "⚠ 请先核对" in compared and "如果填的是小数（0.1 即 10%）" in re.sub(r"\n *", "", compared)
+
+
+def test_the_comparison_json_says_its_sets_were_named_by_compare() -> None:
+    out = run("assess", LG22, *BOTH, "--renewal", "little_giant", "--format", "json")
+    docs = json.loads(out.stdout)["compare"]
+    assert [d["calendar"]["reason"] for d in docs] == ["由 --compare 指定的规则集"] * 2
+    assert [d["renewal"] for d in docs] == ["little_giant"] * 2
+    single = json.loads(run("assess", LG22, "--rules", "miit-2022", "--format", "json").stdout)
+    assert single["calendar"]["reason"] == "由 --rules 指定的规则集"
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("2022,2026", "--compare：没有“2022”这个规则版本；您是不是想写 miit-2022,miit-2026？"),
+    ("miit-2022,2026", "--compare：没有“2026”这个规则版本；您是不是想写 miit-2022,miit-2026？"),
+    ("miit-2022,foo", "--compare：没有“foo”这个规则版本（内置的有："),
+])
+def test_a_compare_naming_a_set_by_its_year_is_said_of_compare(given: str, said: str) -> None:
+    """--compare 2022,2026 was told --rules：没有“2022”: the option the user did not give, and no
+    word of miit-2022."""
+    out = run("assess", MICRO, "--compare", given)
+    assert out.exit_code == 2
+    assert said in out.stderr and "--rules" not in out.stderr
+
+
+def test_rules_given_a_year_suggests_the_set_of_that_year() -> None:
+    out = run("assess", MICRO, "--rules", "2026")
+    assert out.exit_code == 2 and "您是不是想写 miit-2026？" in out.stderr
+
+
+@pytest.mark.parametrize(("given", "renewed"), [
+    ("专精特新中小企业", "zjtx_sme"), ("专精特新", "zjtx_sme"), ("小巨人", "little_giant"),
+    ('专精特新"小巨人"企业', "little_giant"), ("专精特新“小巨人”企业", "little_giant"),
+    ("little_giant", "little_giant"),
+])
+def test_renewal_takes_a_titles_chinese_name(given: str, renewed: str) -> None:
+    """Refused before with 请写明复核的称号…现在是“专精特新中小企业”: the title on the certificate."""
+    out = run("assess", LG22, "--renewal", given, "--format", "json")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["renewal"] == renewed
+    text = run("assess", LG22, "--renewal", given).stdout
+    title = '专精特新"小巨人"企业' if renewed == "little_giant" else "专精特新中小企业"
+    assert f"（{title}复核）" in text
+
+
+@pytest.mark.parametrize("given", ["中小企业", "企业"])
+def test_renewal_refuses_words_of_several_titles_naming_them(given: str) -> None:
+    out = run("assess", LG22, "--renewal", given)
+    assert out.exit_code == 2
+    assert (f"--renewal：“{given}”可以指不止一个称号，请写明复核哪一个：--renewal zjtx_sme（专精特新中小企业）"
+            "或 --renewal little_giant（专精特新“小巨人”企业）") in out.stderr
+
+
+def test_batch_renewal_takes_the_short_name(tmp_path: Path) -> None:
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）\n甲公司,50\n", encoding="utf-8")
+    out = run("batch", str(sheet), "-o", str(tmp_path / "结果.jsonl"), "--renewal", "小巨人", "--format", "json",
+              "--quiet")
+    assert out.exit_code == 0, out.output
+    row = json.loads((tmp_path / "结果.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert row["result"]["renewal"] == "little_giant"
