@@ -495,6 +495,7 @@ def test_duplicate_csv_columns_are_refused(tmp_path: Path) -> None:
     ("[" * 100_000 + "]" * 100_000, "invalid JSON: nested too deeply"),
     ('{"name": "A", "name": "B"}', "duplicate key 'name'"),
     ('{"financials": {"2025": {"revenue": 1, "revenue": 2}}}', "duplicate key 'revenue'"),
+    ('{"employees": -1, "ip": {"class1": 2, "class1": 3}}', "duplicate key 'class1'"),  # before what is wrong
     ('{"employees": 1.0e999999999}', "employees: expected 0 or a number from 0.000001 to 999999999999999 in size"),
     ('{"employees": NaN}', "employees: expected a whole number, got nan"),
     ('{"name": "Opens 10:30", "industry": "industrial"}', None),

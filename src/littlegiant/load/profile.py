@@ -246,6 +246,12 @@ def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Pro
 
 def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     """Validate parsed profile data (nested, as in the file)."""
+    return counted_data(data, rules, source)[0]
+
+
+def counted_data(data: Any, rules: RuleSet, source: str) -> tuple[Profile, int]:
+    """``from_data``'s profile, with how many keys the data holds in its nested mappings: batch compares
+    it with a JSON line's colons to know that no key was given twice, without a second pass over the row."""
     if data is None:
         raise InputError(kind="profile.empty", file=source)
     if not isinstance(data, dict):
@@ -253,10 +259,13 @@ def from_data(data: Any, rules: RuleSet, source: str) -> Profile:
     values: dict[str, Scalar] = {}
     noted = _Noted()
     answered_under = _answered_under(data, source)
-    _walk(data if answered_under is None else _without(data, ANSWERED_UNDER), _root(rules), values, source, noted)
+    if answered_under is None:
+        keys = _walk(data, _root(rules), values, source, noted)
+    else:
+        keys = _walk(_without(data, ANSWERED_UNDER), _root(rules), values, source, noted) + 1
     check_parts(rules, values, source=source, data=data)
     return Profile(values, source, frozenset(noted.approximate), answered_under, frozenset(noted.signed),
-                   noted.by_sign)
+                   noted.by_sign), keys
 
 
 ANSWERED_UNDER = "answered_under"
@@ -450,13 +459,17 @@ class _Place:
     At most one place per trie node and year (years are 1990 to 2100), so they stay few.
     """
 
-    __slots__ = ("leaves", "places", "prefix", "trie")
+    __slots__ = ("counts", "flags", "leaves", "places", "prefix", "trie")
 
     def __init__(self, trie: _Trie, prefix: str) -> None:
         self.trie = trie
         self.prefix = prefix
         self.leaves: dict[str, PlacedLeaf] = {k: (*leaf, prefix + k) for k, leaf in trie.leaves.items()}
         self.places: dict[str, _Place] = {}
+        # the concrete paths of the two commonest kinds of field, looked up by the value's type first: one
+        # taking every whole number from 0 (counts, amounts) and yes/no
+        self.counts = {k: leaf[4] for k, leaf in self.leaves.items() if leaf[0] == _FLOORED and leaf[1] == 0}
+        self.flags = {k: leaf[4] for k, leaf in self.leaves.items() if leaf[0] == _BOOL}
 
     def child(self, key: str, trie: _Trie) -> _Place:
         """The place under ``key`` (a checked field name or year)."""
@@ -473,10 +486,28 @@ def _root(rules: RuleSet) -> _Place:
     return found
 
 
-def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str, noted: _Noted) -> None:
+def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source: str, noted: _Noted) -> int:
+    """Read ``data`` into ``out``, or raise at its first wrong key or value; returns how many keys it held,
+    nested ones too (a mapping where a field's value belongs is refused, so none goes uncounted)."""
+    keys = len(data)
     trie, leaves, prefix = place.trie, place.leaves, place.prefix
     years, children = trie.years, trie.children
+    counts, flags = place.counts, place.flags
     for raw_key, value in data.items():
+        kind = type(value)  # the two commonest cases first, by the value's type: most keys of a row are one
+        try:
+            if kind is int:
+                path = counts.get(raw_key)
+                if path is not None and 0 <= value < _HUGE:
+                    out[path] = _SMALL[value] if value < _SMALL_END else Decimal(value)
+                    continue
+            elif kind is bool:
+                path = flags.get(raw_key)
+                if path is not None:
+                    out[path] = value
+                    continue
+        except TypeError:  # an unhashable key (YAML allows them): told below
+            pass
         if years is None:
             try:
                 leaf = leaves.get(raw_key)
@@ -521,11 +552,12 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
             if accepted is not None:
                 out[where] = accepted
         elif isinstance(value, dict):
-            _walk(value, place.places.get(key) or place.child(key, child), out, source, noted)
+            keys += _walk(value, place.places.get(key) or place.child(key, child), out, source, noted)
         else:
             example = "2025" if child.years is not None else next(iter(child.children), "")
             raise InputError(kind="field.group", params={"got": Got(value), "example": example}, file=source,
                              line=line_of(data, raw_key), field=prefix + key, label=Text(f"“{raw_key}”", ""))
+    return keys
 
 
 def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: str, source: str,
