@@ -325,3 +325,17 @@ def test_a_score_that_is_the_value_itself_keeps_each_company_s_digits(score: Dec
             assert [str(x) for x in (got.score, got.score_min, got.score_max)] == \
                 [str(x) for x in (tier.score, tier.score_min, tier.score_max)], tid
             assert [(str(g.low), str(g.high)) for g in got.groups] == [(str(g.low), str(g.high)) for g in tier.groups]
+
+
+@settings(max_examples=300)
+@given(a=st.one_of(st.none(), _AMOUNTS), b=st.one_of(st.none(), st.just(Decimal(0)), _AMOUNTS),
+       op=st.sampled_from(["*", "/", "+", "-"]), c=st.sampled_from(["100", "1", "0.01", "3"]))
+def test_a_share_of_two_reads_is_the_quotient_then_the_constant(a: Decimal | None, b: Decimal | None, op: str,
+                                                                 c: str) -> None:
+    """A plan computes ``a / b * 100`` of two reads in one closure; it gives the value, and the digits,
+    that the quotient and then the constant give computed apart (as compiled reads are)."""
+    values = {"a": a, "b": b}
+    parsed = expr.parse(f"a / b {op} {c}")
+    by_key = expr.recompile(parsed, lambda name, offset, param: name, settled=False)
+    by_read = expr.recompile(parsed, lambda name, offset, param: lambda env, p: env.get(name), settled=False)
+    assert str(by_key(values, 0)) == str(by_read(values, 0))
