@@ -548,6 +548,9 @@ def test_a_full_disk_on_the_last_chunk_a_worker_writes_stops_the_run(tmp_path: P
 
     def full_disk(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
         if os.getpid() != parent and place == 18:  # 300 rows in chunks of 16: the last one
+            with turns.changed:  # in its turn, as a real write fails
+                while turns.next.value != place:
+                    turns.changed.wait()
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_write(turns, place, data, rows)
 
@@ -562,6 +565,45 @@ def test_a_full_disk_on_the_last_chunk_a_worker_writes_stops_the_run(tmp_path: P
     (partial,) = tmp_path.glob("out.partial-*.jsonl")
     names = [json.loads(line)["result"]["name"] for line in partial.read_text(encoding="utf-8").splitlines()]
     assert names == [f"Co {i}" for i in range(288)]  # every chunk before the last, whole
+
+
+def test_a_full_disk_on_a_middle_chunk_stops_the_run_and_never_hangs(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The third of 19 chunks fails to be written in its turn, with three workers: the later chunks'
+    writers, waiting for a turn that never passes on, stop on the same error, so the run ends with the
+    disk's words and the two chunks before it whole (it hung for ever, every worker waiting for the
+    failed turn; an alarm fails the test instead)."""
+    parent = os.getpid()
+    real_write = batching._Turns.write
+
+    def full_disk(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
+        if os.getpid() != parent and place == 2:
+            with turns.changed:  # in its turn, as a real write fails
+                while turns.next.value != place:
+                    turns.changed.wait()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(turns, place, data, rows)
+
+    def hung(_signum: int, _frame: object) -> None:
+        raise TimeoutError("batch hung after a failed write")
+
+    monkeypatch.setattr(batching._Turns, "write", full_disk)
+    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
+    src = tmp_path / "in.csv"
+    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        code, err = batch(str(src), "--output", str(out), "--jobs", "3", "--format", "json")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 2 and not out.exists()
+    assert os.strerror(errno.ENOSPC) in err.strip().splitlines()[-1], err
+    (partial,) = tmp_path.glob("out.partial-*.jsonl")
+    names = [json.loads(line)["result"]["name"] for line in partial.read_text(encoding="utf-8").splitlines()]
+    assert names == [f"Co {i}" for i in range(32)]
 
 
 def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -160,6 +160,17 @@ def test_the_held_title_report_says_so_and_how_its_renewal_is_judged() -> None:
         assert "--renewal" not in page
 
 
+def test_a_held_title_is_not_sent_to_a_renewal_where_every_tier_is_stopped(tmp_path: Path) -> None:
+    """A large enterprise holding 专精特新: its 差在 says it is large and nothing of a renewal run, which
+    the same size test would stop (the note read 称号复核请加 --renewal zjtx_sme 另行评估 after 大型企业)."""
+    path = large(tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("titles", {})["zjtx_sme"] = True
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80)
+    assert squash(f"差在：{LARGE}") in squash(out) and "已持有这一称号" not in out and "--renewal" not in out
+
+
 def test_the_documents_name_every_question_the_terminal_counts(tmp_path: Path) -> None:
     """half-missing: the terminal's plan names ten of tier 1's 19 questions and counts them (等19项); Markdown
     and HTML, documents handed on, name all 19, while their one-line summary keeps its three."""

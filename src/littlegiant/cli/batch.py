@@ -1829,20 +1829,27 @@ class _Turns:
         before it is written: Job._write_behind). A worker that died, or whose write failed, stops it."""
         with self.changed:
             while self.next.value < chunks:
-                if self.failed.value:
-                    code = self.failed.value
-                    raise OSError(code, os.strerror(code)) if code > 0 else OSError("a worker could not write")
+                self._raise_failed()
                 if not alive():
                     from concurrent.futures.process import BrokenProcessPool
 
                     raise BrokenProcessPool
                 self.changed.wait(0.1)
 
+    def _raise_failed(self) -> None:
+        """A worker's write failed: the same error here, in the run's words for the disk's."""
+        code = self.failed.value
+        if code:
+            raise OSError(code, os.strerror(code)) if code > 0 else OSError("a worker could not write")
+
     def write(self, place: int, data: bytes, rows: int) -> None:
         """Wait for the chunk before this one, write this one, hand the turn on. The lock is not
         held while writing: a worker killed mid-write leaves no lock that the others wait for."""
         with self.changed:
             while self.next.value != place:
+                # a chunk before this one failed to write (a full disk): its turn never passes on, and
+                # every later chunk's thread, its worker and the run would wait for it for ever
+                self._raise_failed()
                 self.changed.wait()
         view = memoryview(data)
         while view:

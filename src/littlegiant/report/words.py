@@ -372,9 +372,10 @@ class Words:
         for c in gate_stops(self.result):
             title = c.title.get(self.lang)
             if c.kind == "sme":
-                out.append(f"{self.too_large(c, bounds=True)}；各层级只面向中小企业，任何层级都不能申报，"
+                large = self.too_large(c, bounds=True)
+                out.append(f"{large}；各层级只面向中小企业，任何层级都不能申报，"
                            "因此不列行动计划，也不需要准备申报材料" if zh else
-                           f"{self.too_large(c, bounds=True)[0].upper()}{self.too_large(c, bounds=True)[1:]}. "
+                           f"{large[:1].upper()}{large[1:]}. "
                            "Every tier is for SMEs only, so no tier can be applied for: there is no plan to "
                            "follow and no materials to prepare")
                 continue
@@ -519,9 +520,10 @@ class Words:
     def _held(self, tier: TierResult) -> str:
         """That the company holds the tier's title already while this run judges it as a new application,
         and how its renewal (复核) is judged: a 专精特新 company read "先回答以下问题才能判定" as if the
-        title it has were still to be won. Empty when not held, or when this run is its renewal."""
-        if tier.id not in self.result.titles_held or tier.id == self.result.renewal:
-            return ""
+        title it has were still to be won. Empty when not held, when this run is its renewal, or when
+        a red line or the gate stops every tier (a renewal as much)."""
+        if tier.id not in self.result.titles_held or tier.id == self.result.renewal or stops(self.result):
+            return ""  # a red line or a large enterprise stops a renewal too: no run to send it to
         zh = self.lang == "zh"
         if self.whole:  # a document handed on names no command: the client does not run one
             return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if zh else
@@ -618,7 +620,7 @@ class Words:
             head = by_path.get(sibling_path(m.field, m.path, whole)) if whole is not None else None
             if head is not None and head.kind == m.kind == "change" and head.criterion == m.criterion \
                     and head.path in groups:
-                groups[head.path].append(groups.pop(m.path)[0])
+                groups[head.path].extend(groups.pop(m.path))
         return list(groups.values())
 
     def _that_years(self, path: str, year: int, now: str | None) -> str:
