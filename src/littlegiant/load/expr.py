@@ -268,10 +268,13 @@ def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compi
     return _compile(expression.body, [], leaf, arith)
 
 
-def _ratio(ka: str, kb: str, part: ast.expr) -> Compiled:
-    """``a / b`` of two reads, as a plan takes it (_div_unsettled): every share and ratio of a rule
-    set (R&D share, debt ratio, main-business share, growth), several a batch row. The generic
-    binop's dispatch on its operands' kinds was a third of its cost."""
+def _ratio(ka: str, kb: str, part: ast.expr, op: Callable[[Decimal, Decimal], Decimal | None] | None = None,
+           cb: Decimal | None = None) -> Compiled:
+    """``a / b`` of two reads as a plan takes it (_div_unsettled), and with ``op`` and ``cb``
+    ``a / b op constant`` (``rd_expense[y] / revenue[y] * 100``): every share and ratio of a rule set
+    (R&D share, debt ratio, main-business share, growth), several a batch row. One closure for the
+    whole share, the same operations on the same operands as binop's, so the same value: binop's
+    dispatch on its operands' kinds, and a second closure for the constant, were a third of its cost."""
 
     def ratio(env: Any, p: int) -> Value:
         a, b = env.get(ka), env.get(kb)
@@ -280,37 +283,11 @@ def _ratio(ka: str, kb: str, part: ast.expr) -> Compiled:
         if type(a) is not Decimal or type(b) is not Decimal:
             a, b = _num(a, part), _num(b, part)
         try:
-            return _div_unsettled(a, b)  # None for a zero denominator (docs/criteria.md §3)
+            quotient = _div_unsettled(a, b)  # None for a zero denominator (docs/criteria.md §3)
+            return quotient if op is None or quotient is None else op(quotient, cb)  # type: ignore[arg-type]
         except ArithmeticError:  # as binop: beyond what a number to judge by can be
             return None
     return ratio
-
-
-def _scaled_ratio(ka: str, kb: str, op: Callable[[Decimal, Decimal], Decimal | None], cb: Decimal,
-                  part: ast.expr) -> Compiled:
-    """``a / b op constant`` of two reads (``rd_expense[y] / revenue[y] * 100``, every share a rule set
-    derives): _ratio and _applied in one closure, the same operations on the same operands, so the
-    same value; a batch row works out some five of them, and the two closures and _div_unsettled
-    were three calls each."""
-
-    def scaled(env: Any, p: int) -> Value:
-        a, b = env.get(ka), env.get(kb)
-        if a is None or b is None:
-            return None
-        if type(a) is not Decimal or type(b) is not Decimal:
-            a, b = _num(a, part), _num(b, part)
-        if not b:
-            return None  # docs/criteria.md §3: a ratio whose denominator is zero is unknown
-        try:
-            quotient = CTX.divide(a, b)
-            try:  # _div_unsettled's rounding
-                quotient = CTX.quantize(quotient, _SETTLE)
-            except InvalidOperation:
-                pass
-            return op(quotient, cb)
-        except ArithmeticError:  # as binop: beyond what a number to judge by can be
-            return None
-    return scaled
 
 
 def _applied(op: Callable[[Decimal, Decimal], Decimal | None], fa: Compiled, cb: Value, part: ast.expr) -> Compiled:
@@ -413,7 +390,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             right = _operand(node.right, refs, leaf, arith)
             ka, kb, cb = x[1], y[1], right[2]
             if ka is not None and kb is not None and right[:2] == (None, None) and type(cb) is Decimal:
-                return _scaled_ratio(ka, kb, op, cb, inner)
+                return _ratio(ka, kb, inner, op, cb)
             first: Operand = (_binop(_div_unsettled, x, y, inner), None, None)
         else:
             first, right = _operand(inner, refs, leaf, arith), _operand(node.right, refs, leaf, arith)
