@@ -538,46 +538,19 @@ def test_a_worker_killed_while_it_writes_full_results_leaves_whole_rows(tmp_path
     assert "48 rows written to" in last
 
 
-def test_a_full_disk_on_the_last_chunk_a_worker_writes_stops_the_run(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker hands a chunk back before it is written in its turn, and scores on: its last chunk
-    failing to be written (a full disk) still stops the run with the disk's words, the output left
-    as it was, rather than a run that says every row was written."""
+@pytest.mark.parametrize(("failing", "jobs"), [(18, 2), (2, 3)])
+def test_a_full_disk_on_a_chunk_a_worker_writes_stops_the_run_and_never_hangs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int, jobs: int) -> None:
+    """A worker hands a chunk back before it is written in its turn, and scores on. Its chunk failing to
+    be written (a full disk), the last of 19 or the third with later chunks' writers waiting for a turn
+    that never passes on, still stops the run with the disk's words, the output left as it was and the
+    chunks before it whole: not a run that says every row was written, nor one hung for ever with every
+    worker waiting for the failed turn (an alarm fails the test instead)."""
     parent = os.getpid()
     real_write = batching._Turns.write
 
     def full_disk(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
-        if os.getpid() != parent and place == 18:  # 300 rows in chunks of 16: the last one
-            with turns.changed:  # in its turn, as a real write fails
-                while turns.next.value != place:
-                    turns.changed.wait()
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_write(turns, place, data, rows)
-
-    monkeypatch.setattr(batching._Turns, "write", full_disk)
-    monkeypatch.setattr(batching, "CHUNK_ROWS", 16)
-    src = tmp_path / "in.csv"
-    src.write_text(HEADER + "".join(f"Co {i},industrial,{10 + i},{1000 + i},{i},true\n" for i in range(300)), encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    code, err = batch(str(src), "--output", str(out), "--jobs", "2", "--format", "json")
-    assert code == 2 and not out.exists()
-    assert os.strerror(errno.ENOSPC) in err.strip().splitlines()[-1], err
-    (partial,) = tmp_path.glob("out.partial-*.jsonl")
-    names = [json.loads(line)["result"]["name"] for line in partial.read_text(encoding="utf-8").splitlines()]
-    assert names == [f"Co {i}" for i in range(288)]  # every chunk before the last, whole
-
-
-def test_a_full_disk_on_a_middle_chunk_stops_the_run_and_never_hangs(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """The third of 19 chunks fails to be written in its turn, with three workers: the later chunks'
-    writers, waiting for a turn that never passes on, stop on the same error, so the run ends with the
-    disk's words and the two chunks before it whole (it hung for ever, every worker waiting for the
-    failed turn; an alarm fails the test instead)."""
-    parent = os.getpid()
-    real_write = batching._Turns.write
-
-    def full_disk(turns: batching._Turns, place: int, data: bytes, rows: int) -> None:
-        if os.getpid() != parent and place == 2:
+        if os.getpid() != parent and place == failing:  # 300 rows in chunks of 16: 19 chunks
             with turns.changed:  # in its turn, as a real write fails
                 while turns.next.value != place:
                     turns.changed.wait()
@@ -595,7 +568,7 @@ def test_a_full_disk_on_a_middle_chunk_stops_the_run_and_never_hangs(tmp_path: P
     previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(120)
     try:
-        code, err = batch(str(src), "--output", str(out), "--jobs", "3", "--format", "json")
+        code, err = batch(str(src), "--output", str(out), "--jobs", str(jobs), "--format", "json")
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -603,7 +576,7 @@ def test_a_full_disk_on_a_middle_chunk_stops_the_run_and_never_hangs(tmp_path: P
     assert os.strerror(errno.ENOSPC) in err.strip().splitlines()[-1], err
     (partial,) = tmp_path.glob("out.partial-*.jsonl")
     names = [json.loads(line)["result"]["name"] for line in partial.read_text(encoding="utf-8").splitlines()]
-    assert names == [f"Co {i}" for i in range(32)]
+    assert names == [f"Co {i}" for i in range(16 * failing)]  # every chunk before the failed one, whole
 
 
 def test_ctrl_c_during_a_write_is_held_until_the_rows_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
