@@ -11,7 +11,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text as RichText
 
-from littlegiant.core.result import MET, REVIEW, TierResult
+from littlegiant.core.result import TierResult
 from littlegiant.i18n import STATUS, t
 from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.linebreak import wrap_rich
@@ -95,7 +95,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
             _hanging(console, [("■", headline)])
             _hanging(console, [("  ·", n) for n in notes], style="dim")
             _hanging(console, [(f"  {i}.", s) for i, s in enumerate(steps, 1)])
-        if any(p.missing and p.checked not in (MET, REVIEW) for p in report.plans.values()):
+        if report.words.asks_answers():
             _line(console, w("answer_hint", lang), style="dim")
     ev = report.evidence()
     if ev:

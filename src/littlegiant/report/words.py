@@ -602,6 +602,11 @@ class Words:
                           f"With all of the above done, still answer: {self.questions(missing)}")
         return head, notes, steps
 
+    def asks_answers(self) -> bool:
+        """Whether some plan still asks answers (仍需回答, or 先回答以下问题): what the terminal follows with
+        where to give them. Not where a red line or the gate stops every tier: no plan is listed then."""
+        return not stops(self.result) and any(p.missing and p.checked not in (MET, REVIEW) for p in self.plans.values())
+
     def _actions(self, p: TierPlan) -> list[list[Move]]:
         """The plan's moves as the steps a reader takes, in order: titles, waits, changes, then the rest.
 
