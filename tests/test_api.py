@@ -273,3 +273,17 @@ def test_screen_says_errors_in_the_language_asked_without_a_made_up_file_name() 
     assert zh[1].error == "「从业人员（上年末）」：不能小于 0，现在是 -1"
     en = list(littlegiant.screen(rows, as_of=date(2026, 11, 26)))
     assert en[1].error == "employees: expected at least 0, got -1" and "<" not in (en[0].error or "")
+
+
+def test_rule_sets_named_in_python_are_not_said_to_come_from_a_command_option() -> None:
+    """A notebook that names its rule sets never typed --rules or --compare: the reason its result
+    gives for the set says the caller chose it, in both languages, and the calendar is not consulted."""
+    day = date(2026, 11, 26)
+    path = EXAMPLES / "tier1-only.yaml"
+    results = [*littlegiant.compare(path, ["miit-2022", "miit-2026"], as_of=day),
+               littlegiant.assess(path, "miit-2022", as_of=day).result]
+    for result in results:
+        assert result.calendar is not None and result.calendar.forced
+        assert (result.calendar.reason.zh, result.calendar.reason.en) == ("调用时指定的规则集", "the rule set given by the caller")
+    doc = littlegiant.assess(path, "miit-2022", as_of=day).to_json("zh")
+    assert doc["calendar"]["reason"] == "调用时指定的规则集" and doc["calendar"]["forced"] is True

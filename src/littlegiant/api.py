@@ -167,7 +167,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         rs = rulesets.load(ref)
     else:
         rs = rules if isinstance(rules, RuleSet) else rulesets.load(rules)
-        choice = forced(rs.id, renewal)
+        choice = forced(rs.id, renewal, None)
     prof = read_profile(source, rs, as_of=day)
     baseline = None
     # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
@@ -192,7 +192,7 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
-        out.append(_own(engine.evaluate(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal))))
+        out.append(_own(engine.evaluate(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal, None))))
     return out
 
 

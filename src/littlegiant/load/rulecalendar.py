@@ -106,12 +106,14 @@ class Calendar:
         return choice.rule_set
 
 
-def forced(rule_set: str, renewal: str | None, option: str = "--rules") -> Choice:
+def forced(rule_set: str, renewal: str | None, option: str | None = "--rules") -> Choice:
     """The choice when an option (``--rules``, or ``--compare`` for each set it names) names the set:
     the calendar is not asked, and the reason names the option the user typed (a comparison's said
-    "由 --rules 指定" to a user who never gave --rules)."""
-    return Choice("renewal" if renewal else APPLICATION, renewal, rule_set, None,
-                  Text(f"由 {option} 指定的规则集", f"the rule set named by {option}"), None, None, forced=True)
+    "由 --rules 指定" to a user who never gave --rules). ``None``: the set came from a program (the
+    Python API), which has no options to name."""
+    reason = (Text(f"由 {option} 指定的规则集", f"the rule set named by {option}") if option is not None
+              else Text("调用时指定的规则集", "the rule set given by the caller"))
+    return Choice("renewal" if renewal else APPLICATION, renewal, rule_set, None, reason, None, None, forced=True)
 
 
 _CACHE: dict[Path, Calendar] = {}
