@@ -1316,3 +1316,38 @@ def test_going_back_from_the_first_question_after_resuming_says_where_earlier_an
     assert s.until_prompt() is not None
     assert s.reply("r") and "上次答过的题，答完后可在核对列表中按编号修改" in s.reply("<")
     s.finish()
+
+
+@pytest.mark.parametrize(("lang", "typed", "said"), [
+    ("zh", "4.5%", "✗ 这里要填金额，不是比例：4.5%按营业收入（2025年）12,000万元计为540万元。请重新输入"),
+    ("zh", "百分之四点五", "✗ 这里要填金额，不是比例：4.5%按营业收入（2025年）12,000万元计为540万元。请重新输入"),
+    ("en", "4.5 ％", "✗ An amount is asked here, not a share: 4.5% of Operating revenue 2025, 12,000 (10k CNY), "
+                    "is 540 (10k CNY). Please answer again"),
+])
+def test_a_share_typed_for_an_amount_is_refused_with_the_amount_it_comes_to(tmp_path: Path, lang: str, typed: str,
+                                                                             said: str) -> None:
+    """A finance manager who knows R&D as 4.5% of revenue types that for the R&D expense: it is refused
+    (a share is not an amount) and the amount it comes to on this year's revenue is said, for them to
+    type; the amount typed then is what is saved, nothing was guessed."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", "p.yaml"], tmp_path)
+    s.answers("某某公司")
+    prompt = s.until_prompt()
+    assert prompt is not None and ("营业收入（2025年）" in prompt or "Operating revenue 2025" in prompt)
+    s.send("12000")
+    for _ in range(20):
+        prompt = s.until_prompt()
+        assert prompt is not None
+        if "研发费用（2025年）" in prompt or "R&D expense 2025" in prompt:
+            break
+        s.send("")
+    else:
+        pytest.fail(f"the R&D expense was never asked:\n{s.transcript}")
+    s.send(typed)
+    retry = s.until_prompt()
+    assert retry is not None and " ".join(retry.split()).startswith(" ".join(said.split())), retry
+    s.send("540")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130
+    saved = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert "rd_expense: 540\n" in saved and "4.5" not in saved

@@ -310,3 +310,18 @@ def test_an_amount_in_any_unit_is_saved_in_wan_yuan_exactly(yuan: int, unit: str
     assert (conversion is None) == (unit in ("万元", "万"))
     if conversion is not None:
         assert conversion.value == value and conversion.typed == text
+
+
+def test_the_shares_the_rules_take_of_an_amount_name_their_bases_and_answers() -> None:
+    """What a share typed for an amount could have meant comes from the rule data's derived shares:
+    R&D expense is taken of revenue and of total costs, liabilities of assets, revenue of nothing; a
+    base not yet answered is unknown, never 0."""
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, AS_OF_2026)
+    iv.record("financials.2025.revenue", Decimal(12000))
+    rd = iv.shares(question("miit-2026", "financials.2025.rd_expense"))
+    assert [(s.derived.id, s.path, s.value) for s in rd] == [
+        ("rd_share", "financials.2025.revenue", Decimal(12000)), ("rd_cost_share", "financials.2025.total_costs", None)]
+    debt = iv.shares(question("miit-2026", "financials.2024.total_liabilities"))
+    assert [(s.derived.id, s.path, s.value) for s in debt] == [("debt_ratio", "financials.2024.total_assets", None)]
+    assert iv.shares(question("miit-2026", "financials.2025.revenue")) == []

@@ -72,6 +72,10 @@ MESSAGES = {
                         "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},
     "interview.retry_keep": {"zh": "  ✗ {msg}。请重新输入（回车保留原来的回答，? 看说明）\n",
                              "en": "  ✗ {msg}. Please answer again (Enter keeps the answer as it was, ? = help)\n"},
+    "interview.share_typed": {"zh": "这里要填金额，不是比例：{pct}按{bases}", "en": "An amount is asked here, not a share: {pct} of {bases}"},
+    "interview.share_base": {"zh": "{label}{said}计为{amount}", "en": "{label}, {said}, is {amount}"},
+    "interview.share_sep": {"zh": "，按", "en": "; of "},
+    "interview.share_unknown": {"zh": "这里要填金额，不是比例；请换算成金额后填写", "en": "An amount is asked here, not a share; please work out the amount and type it"},
     "interview.none_is_zero": {"zh": "没有的话请填 0；不知道就直接回车。", "en": "If there is none, type 0; if you don't know, press Enter."},
     "interview.none_is_zero_keep": {"zh": "没有的话请填 0；不知道请输入「不知道」；直接回车保留原来的回答。",
                                     "en": "If there is none, type 0; if you don't know, type \"don't know\"; "

@@ -26,7 +26,8 @@ from typing import IO, Any
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
-from littlegiant.load.answers import NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
+from littlegiant.load import numerals
+from littlegiant.load.answers import MONEY_TYPES, NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
 from littlegiant.load.fileio import atomic_write_text, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -381,7 +382,9 @@ class Asker:
                     self.term.say(wrap("✗ " + _t("none_is_zero_keep" if keep else "none_is_zero", lang), self.width)
                                   + "\n")
                     continue
-                self.term.say(wrap(_t("retry_keep" if keep else "retry", lang, msg=refusal(exc, lang)).strip(" \n"),
+                share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES else None
+                msg = share if share is not None else refusal(exc, lang)
+                self.term.say(wrap(_t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n"),
                                    self.width) + "\n")
                 continue
             if conversion is not None:
@@ -409,6 +412,27 @@ class Asker:
                     if call.path == q.path:
                         self.term.say(wrap("! " + close_text(call, lang), self.width) + "\n")
             return None
+
+    def share_text(self, q: Question, typed: str) -> str | None:
+        """Why a share typed for an amount (研发费用 4.5%) is refused, with the amount it comes to on
+        each base the rules take it of, where that base is answered: the user types it if it is what
+        they meant; the interview does not guess which base they had in mind. None: not a share."""
+        raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
+        if not raw or not raw.endswith("%"):
+            return None
+        try:
+            pct = Decimal(raw[:-1])
+        except ArithmeticError:
+            pct = Decimal("NaN")
+        known = [s for s in self.iv.shares(q) if s.value is not None]
+        if not known or not pct.is_finite() or not 0 < pct <= 1000:  # no amount from a share past any sense
+            return _t("share_unknown", self.lang)
+        lang = self.lang
+        bases = _t("share_sep", lang).join(
+            _t("share_base", lang, label=input_label(s.base, s.path).get(lang), said=self.said(s.path),
+               amount=with_unit((pct * s.value / 100).quantize(Decimal("0.01")).normalize(), q.field, lang))
+            for s in known if s.value is not None)
+        return _t("share_typed", lang, pct=f"{exact(pct)}%", bases=bases)
 
     def said(self, path: str, value: Scalar | None = None) -> str:
         """An answer as it was given: 约12,000万元 for one answered 约12000 (the current answer, or

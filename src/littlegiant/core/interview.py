@@ -11,6 +11,7 @@ never reopens and a question skipped as irrelevant never becomes relevant again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import field
 from datetime import date
@@ -24,7 +25,7 @@ from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, Tie
 from littlegiant.load.answers import Conversion, plain, read_typed
 from littlegiant.load.consistency import FRACTION, GROWTH, LARGE, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
-from littlegiant.load.rules import FieldDef, Node, RuleSet
+from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
 
 
@@ -44,6 +45,20 @@ class Concern:
     other_value: Decimal | None = None
     limit: Decimal | None = None
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
+
+
+_SHARE = re.compile(r"\s*(\w+)\[y\]\s*/\s*(\w+)\[y\]\s*\*\s*100\s*")
+"""A derived share of two amounts of one year, as the rule data writes it (``rd_expense[y] / revenue[y] * 100``)."""
+
+
+@record(frozen=True)
+class Share:
+    """One share the rules take of an amount: the quantity, its base's path and field, and the base's answer."""
+
+    derived: Derived
+    path: str
+    base: FieldDef
+    value: Decimal | None
 
 
 @record(frozen=True)
@@ -180,6 +195,21 @@ class Interview:
                     raise PartExceedsWhole(v, field=q.path)
         self.record(q.path, value)
         return value
+
+    def shares(self, q: Question) -> list[Share]:
+        """The shares the rule set takes of ``q``'s amount (研发费用 / 营业收入), each with its base's
+        answer for the same year: a finance manager who types 4.5% for R&D expense gives the share
+        they know, and can be told the amount it comes to, to type it if it is what they meant."""
+        out = []
+        for d in self.rules.derived.values():
+            hit = _SHARE.fullmatch(d.expression.source)
+            if hit is None or hit[1] != q.field.id or hit[2] not in self.rules.fields:
+                continue
+            base = self.rules.fields[hit[2]]
+            path = sibling_path(q.field, q.path, base)
+            value = self.values.get(path)
+            out.append(Share(d, path, base, value if isinstance(value, Decimal) else None))
+        return out
 
     def whole(self, q: Question) -> tuple[str, FieldDef] | None:
         """The path and field of the whole ``q`` is a part of (its revenue for a main revenue)."""
