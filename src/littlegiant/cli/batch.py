@@ -443,9 +443,9 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
             return True
         suffix = path.suffix.lower()
         if suffix in (".xlsx", ".xlsm"):
-            from openpyxl import load_workbook
+            from littlegiant.load.xlsx import open_book
 
-            book = load_workbook(path, read_only=True)
+            book = open_book(path)
             try:
                 first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
             finally:

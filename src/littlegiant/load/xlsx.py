@@ -32,6 +32,46 @@ Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
 
 
+def open_book(path: Path, data_only: bool = False) -> Any:
+    """The workbook in openpyxl's read-only mode, each sheet's size read from the sheet's head.
+
+    openpyxl looks for a sheet's <dimension> among the parser's end events, and <sheetData> ends
+    after the last row: a sheet that states no size (openpyxl's own write-only sheets: our results
+    files, many generated lists) was parsed whole once more on opening, a shell kept for every row
+    (the run's peak memory grew by ~10 MiB at 100,000 rows, and each opening of it cost a full pass
+    of its XML). The schema puts <dimension> before <sheetData>, so its start is where to stop."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    own = getattr(ReadOnlyWorksheet, "_get_size", None)
+    if own is None:  # an openpyxl that sizes its sheets otherwise: its way
+        return load_workbook(path, read_only=True, data_only=data_only)
+    ReadOnlyWorksheet._get_size = _size_from_head
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    finally:
+        ReadOnlyWorksheet._get_size = own
+
+
+def _size_from_head(ws: Any) -> None:
+    """``ReadOnlyWorksheet._get_size`` reading no further than the start of the rows."""
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _, element in iterparse(src, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                ws._min_column, ws._min_row, ws._max_column, ws._max_row = \
+                    SheetDimension.from_tree(element).boundaries
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        src.close()
+
+
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
                on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
                headers_only: bool = False, meant: Callable[[object], bool] | None = None,
@@ -40,10 +80,8 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing.
     ``headers_only``: read each sheet only down to its header row (every header of a workbook is
     checked before its first row is scored)."""
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = open_book(path, data_only=True)
     except FileNotFoundError:
         raise InputError(kind="file.missing_any", file=str(path)) from None
     except Exception:  # openpyxl raises zip, XML and key errors alike for what is not a workbook
@@ -162,10 +200,8 @@ def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     header found among the top rows by ``known`` as the reader finds it (else the first row), and a
     row of the columns' units under it left out: a park's title and units rows counted as companies
     showed 192/3001 where the run read 3,000."""
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(path, read_only=True)
+        book = open_book(path)
     except Exception:
         raise InputError(kind="file.not_workbook", file=str(path)) from None
     try:
