@@ -20,6 +20,7 @@ from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
 from littlegiant.core.result import FORMAT_VERSION, CriterionResult, GroupScore, Result, json_number, json_value
+from littlegiant.i18n import STATUS
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -272,7 +273,7 @@ class _Writer:
     it. A row is one join of the pieces with its values: filling them through a list of small
     functions, key by key, cost some 2.7 us a row, a third of a new row's cost (issue #14)."""
 
-    __slots__ = ("end", "end_review", "explain", "ranged", "texts")
+    __slots__ = ("end", "end_review", "explain", "heads", "ranged", "texts")
 
     def __init__(self, c: CriterionResult, lang: str) -> None:
         d = _criterion_dict(c, lang)
@@ -296,6 +297,8 @@ class _Writer:
             raise AssertionError(f"a row's values in an unexpected order: {filled}")
         texts.append(text)
         self.texts = tuple(texts)
+        # the row up to its value, for each status: one piece where three (and an encoding) were
+        self.heads = {status: texts[0] + encode_basestring(status) + texts[1] for status in STATUS}
         self.ranged = len(filled) == 7
         self.explain = explainer(c.kind)
         self.end = (after or "") + "}"
@@ -304,7 +307,7 @@ class _Writer:
     def __call__(self, c: CriterionResult, lang: str) -> str:
         s = self.texts
         missing = "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
-        parts = [s[0], encode_basestring(c.status), s[1], _value(c.value), s[2], _value(c.points), s[3], missing,
+        parts = [self.heads[c.status], _value(c.value), s[2], "null" if c.points is None else _value(c.points), s[3], missing,
                  s[4], encode_basestring(self.explain(c, lang)), s[5]]
         if self.ranged:
             parts += (_value(c.points_min), s[6], _value(c.points_max), s[7])
