@@ -20,6 +20,7 @@ from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
 from littlegiant.core.result import FORMAT_VERSION, CriterionResult, GroupScore, Result, json_number, json_value
+from littlegiant.i18n import STATUS
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -110,7 +111,7 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
             return
         out.append("".join(text).encode(*codec))
         text.clear()
-        out.append(comma.join([(c.made or _NONE).get(key) or _made(c, key, _row_bytes, c, lang, codec) for c in criteria]))
+        out.append(comma.join([(c.made or _NONE).get(key) or _row_bytes(c, key, lang, codec) for c in criteria]))
 
     opening = _opening(result, lang, tool_version)
     if codec is None:
@@ -207,10 +208,18 @@ def criterion_json(c: CriterionResult, lang: str) -> str:
     return _made(c, lang, _criterion_json, c, lang)
 
 
-def _row_bytes(c: CriterionResult, lang: str, codec: tuple[str, str]) -> bytes:
-    """``criterion_json`` encoded, kept on a row the evaluator shares (``_made``) without the text
-    beside it: a batch reads only the bytes, and the API, which reads the text, has rows of its own."""
-    return _criterion_json(c, lang).encode(*codec)
+def _row_bytes(c: CriterionResult, key: str, lang: str, codec: tuple[str, str]) -> bytes:
+    """``criterion_json`` encoded, kept on a row the evaluator shares under ``key`` (as ``_made``
+    keeps) without the text beside it: a batch reads only the bytes, and the API, which reads the
+    text, has rows of its own. Written out rather than through ``_made`` and ``_criterion_json``:
+    a company's two dozen new rows each paid those three calls, some 3% of a row (issue #14)."""
+    if c.memo is None:
+        return _Writer(c, lang)(c, lang).encode(*codec)
+    made = c.made
+    if made is None:
+        made = c.made = {}
+    hit = made[key] = (c.memo.get(lang) or _writer(c, lang))(c, lang).encode(*codec)
+    return hit  # type: ignore[no-any-return]
 
 
 _T = TypeVar("_T")
@@ -264,7 +273,7 @@ class _Writer:
     it. A row is one join of the pieces with its values: filling them through a list of small
     functions, key by key, cost some 2.7 us a row, a third of a new row's cost (issue #14)."""
 
-    __slots__ = ("end", "end_review", "explain", "ranged", "texts")
+    __slots__ = ("end", "end_review", "explain", "heads", "ranged", "texts")
 
     def __init__(self, c: CriterionResult, lang: str) -> None:
         d = _criterion_dict(c, lang)
@@ -288,6 +297,8 @@ class _Writer:
             raise AssertionError(f"a row's values in an unexpected order: {filled}")
         texts.append(text)
         self.texts = tuple(texts)
+        # the row up to its value, for each status: one piece where three (and an encoding) were
+        self.heads = {status: texts[0] + encode_basestring(status) + texts[1] for status in STATUS}
         self.ranged = len(filled) == 7
         self.explain = explainer(c.kind)
         self.end = (after or "") + "}"
@@ -296,7 +307,7 @@ class _Writer:
     def __call__(self, c: CriterionResult, lang: str) -> str:
         s = self.texts
         missing = "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
-        parts = [s[0], encode_basestring(c.status), s[1], _value(c.value), s[2], _value(c.points), s[3], missing,
+        parts = [self.heads[c.status], _value(c.value), s[2], "null" if c.points is None else _value(c.points), s[3], missing,
                  s[4], encode_basestring(self.explain(c, lang)), s[5]]
         if self.ranged:
             parts += (_value(c.points_min), s[6], _value(c.points_max), s[7])
@@ -313,13 +324,15 @@ _FILLED = ("status", "value", "points", "missing", "explanation", "points_min", 
 def _criterion_json(c: CriterionResult, lang: str) -> str:
     """A row's text by its rule's writer, kept on the rule's memo under the language (the memo's
     other keys are tuples: ``explanations._check``'s)."""
-    memo = c.memo
-    if memo is None:
+    if c.memo is None:
         return _Writer(c, lang)(c, lang)
-    writer = memo.get(lang)
-    if writer is None:
-        writer = memo[lang] = _Writer(c, lang)
-    return writer(c, lang)  # type: ignore[no-any-return]
+    return (c.memo.get(lang) or _writer(c, lang))(c, lang)  # type: ignore[no-any-return]
+
+
+def _writer(c: CriterionResult, lang: str) -> _Writer:
+    """The writer of ``c``'s rule in ``lang``, made the first time and kept on the rule's memo."""
+    writer = c.memo[lang] = _Writer(c, lang)  # type: ignore[index]
+    return writer
 
 
 def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
