@@ -669,7 +669,7 @@ class Plan:
     def _compile_table(self, table_id: str, table: ScoreTable) -> Callable[[State], Table]:
         """(low, high, strict low, per group) of a score table, computed once per profile."""
         key = f"\0table:{table_id}"
-        fns = [self._compile_item(i) for i in table.items]
+        fns = [self._kept_item(i, self._compile_item(i)) for i in table.items]
         members = self._members.setdefault(table_id, [(g.id, [n for n, i in enumerate(table.items) if i.group == g.id])
                                                       for g in table.groups])
 
@@ -679,6 +679,35 @@ class Plan:
                 hit = state[key] = _sums(members, [fn(state) for fn in fns])
             return hit  # type: ignore[return-value]
         return scored
+
+    def _kept_item(self, item: ScoreItem, fn: ItemFn) -> ItemFn:
+        """``fn``, its points kept by the values it reads when it reads fields alone (a count of
+        patents, a yes/no answer): those repeat across a batch, and an item of conditions (Ⅰ类
+        知识产权1项以上, ...) evaluates each in turn, some 6k instructions a row against ~1.5k for the
+        lookup. Not an item reading a derived quantity, which a probe may force to a value (``holds``),
+        nor one whose points are the value itself (its own digits); amounts stop being kept as a
+        leaf's rows do (_keep_leaf)."""
+        exprs = [e for e in (item.points_from_value, *(b.when for b in item.each),
+                             *(x for sc in item.scales for x in (sc.value, *(b.when for b in sc.bands))))
+                 if e is not None]
+        if item.points_from_value is not None or any((r.name, r.offset) not in self.paths or r.param
+                                                     for e in exprs for r in e.refs):
+            return fn
+        reads, store = self._item_reads(item), _Store()
+
+        def kept(state: State) -> engine.BandScore:
+            if not store.keep:
+                return fn(state)
+            get = state.get
+            at = tuple([get(p) for p in reads])
+            hit: engine.BandScore | None = store.rows.get(at)
+            if hit is None:
+                hit = fn(state)
+                _keep_leaf(store, at, hit)
+            else:
+                store.hits += 1
+            return hit
+        return kept
 
     def _compile_item(self, item: ScoreItem) -> ItemFn:
         """(lowest, highest, lowest without points that await review) of one score item, scored by
