@@ -1351,3 +1351,22 @@ def test_a_share_typed_for_an_amount_is_refused_with_the_amount_it_comes_to(tmp_
     assert code == 130
     saved = (tmp_path / "p.yaml").read_text(encoding="utf-8")
     assert "rd_expense: 540\n" in saved and "4.5" not in saved
+
+
+@pytest.mark.parametrize("typed", ["百分之十几", "百分之五以上", "百分之几", "百分之5e三", "百分之一千二万"])
+def test_a_share_spelled_as_a_range_or_unclearly_is_refused_as_a_share_not_a_crash(typed: str) -> None:
+    """百分之十几 typed for R&D expense is a share with no one figure: the interview says an amount is
+    asked and waits for one, rather than ending on an internal error; the amount typed next is kept."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    iv.record("financials.2025.revenue", Decimal(12000))
+    out = io.StringIO()
+    asker = Asker(iv, Terminal(io.StringIO(f"{typed}\n540\n"), out), "zh")
+    rd = profile.field_for_path(rs, "financials.2025.rd_expense")
+    assert asker.ask(Question("financials.2025.rd_expense", rd, 2025), "第 3 题") is None
+    assert "✗ 这里要填金额，不是比例；请换算成金额后填写。请重新输入" in out.getvalue(), out.getvalue()
+    assert iv.values["financials.2025.rd_expense"] == Decimal(540)

@@ -417,7 +417,10 @@ class Asker:
         """Why a share typed for an amount (研发费用 4.5%) is refused, with the amount it comes to on
         each base the rules take it of, where that base is answered: the user types it if it is what
         they meant; the interview does not guess which base they had in mind. None: not a share."""
-        raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
+        try:
+            raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
+        except ValueError:  # 百分之十几, 百分之五以上: a share all the same, but no one figure to take of a base
+            return _t("share_unknown", self.lang)
         if not raw or not raw.endswith("%"):
             return None
         try:
