@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -83,4 +84,39 @@ def test_openpyxl_sizes_its_sheets_its_own_way_after_an_opening_even_a_failed_on
     path = tmp_path / "list.xlsx"
     write_only_sheet(path, 3)
     open_book(path).close()
+    assert ReadOnlyWorksheet._get_size is own
+
+
+def test_workbooks_opened_from_two_threads_at_once_leave_openpyxl_as_it_was(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program around the API that opens two lists from two threads: each opening finds openpyxl's
+    own sizing and puts it back, never the other's swap, whichever finishes first."""
+    import threading
+    import time
+
+    own = ReadOnlyWorksheet._get_size
+    path = tmp_path / "list.xlsx"
+    write_only_sheet(path, 3)
+    real, both = openpyxl.load_workbook, threading.Barrier(2, timeout=0.5)
+    order: list[int] = []
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        order.append(len(order))
+        second = order[-1] == 1
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both.wait()  # both openings under way at once, where nothing keeps them apart
+        if second:
+            time.sleep(0.2)  # the second to start finishes last
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", slow)
+    books: list[Any] = []
+    threads = [threading.Thread(target=lambda: books.append(open_book(path))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for book in books:
+        assert len(list(book.worksheets[0].iter_rows(values_only=True))) == 4
+        book.close()
     assert ReadOnlyWorksheet._get_size is own

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -43,14 +44,21 @@ def open_book(path: Path, data_only: bool = False) -> Any:
     from openpyxl import load_workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    own = getattr(ReadOnlyWorksheet, "_get_size", None)
-    if own is None:  # an openpyxl that sizes its sheets otherwise: its way
-        return load_workbook(path, read_only=True, data_only=data_only)
-    ReadOnlyWorksheet._get_size = _size_from_head
-    try:
-        return load_workbook(path, read_only=True, data_only=data_only)
-    finally:
-        ReadOnlyWorksheet._get_size = own
+    with _SWAPPING:
+        own = getattr(ReadOnlyWorksheet, "_get_size", None)
+        if own is None:  # an openpyxl that sizes its sheets otherwise: its way
+            return load_workbook(path, read_only=True, data_only=data_only)
+        ReadOnlyWorksheet._get_size = _size_from_head
+        try:
+            return load_workbook(path, read_only=True, data_only=data_only)
+        finally:
+            ReadOnlyWorksheet._get_size = own
+
+
+_SWAPPING = threading.Lock()
+"""One opening at a time swaps openpyxl's sizing: two threads of a program around the API, each
+opening a workbook, would otherwise each restore what it found, the second the first's swap, and
+openpyxl would size every later sheet the head-only way."""
 
 
 def _size_from_head(ws: Any) -> None:
