@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import tracemalloc
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from tests.test_cli_batch import batch, read_csv
 
 from littlegiant.errors import InputError
 from littlegiant.load.xlsx import count_rows, open_book, sheet_rows
@@ -120,3 +123,43 @@ def test_workbooks_opened_from_two_threads_at_once_leave_openpyxl_as_it_was(tmp_
         assert len(list(book.worksheets[0].iter_rows(values_only=True))) == 4
         book.close()
     assert ReadOnlyWorksheet._get_size is own
+
+
+def park_list(path: Path, top_left: str, rows: list[tuple[str, object, int]]) -> None:
+    """A list saved by Excel's rules (openpyxl's normal mode: the sheet states its size), its header at ``top_left``."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    start = ws[top_left]
+    for r, line in enumerate([("企业名称", "营业收入（2025年）", "从业人员"), *rows]):
+        for c, value in enumerate(line):
+            ws.cell(row=start.row + r, column=start.column + c, value=value)
+    book.save(path)
+
+
+def test_a_list_that_starts_below_and_right_of_a1_names_the_rows_excel_shows(tmp_path: Path) -> None:
+    """A park's list with two blank rows and a blank column before it (header on B3): its companies
+    are on rows 4 and 5 of the sheet, and the results and the error say so (they said 6 and 7)."""
+    park_list(tmp_path / "名单.xlsx", "B3", [("甲公司", 1000, 50), ("乙公司", "abc", 60)])
+    code, _ = batch("--output", str(tmp_path / "out.csv"), str(tmp_path / "名单.xlsx"))
+    assert code == 1  # one row in error
+    rows = read_csv(tmp_path / "out.csv")
+    assert [(r["source"].rsplit(":", 1)[1], r["name"], r["status"]) for r in rows] == [
+        ("4", "甲公司", "scored"), ("5", "乙公司", "error")]
+
+
+def test_a_sheet_stating_too_small_a_size_is_read_to_its_last_row(tmp_path: Path) -> None:
+    """Some exporters state A1 as the size of a full sheet; the rows are read as the sheet holds them,
+    not refused as a sheet without companies."""
+    path = tmp_path / "导出.xlsx"
+    park_list(path, "A1", [(f"企业{i}", 1000 + i, 50) for i in range(3)])
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    assert b'<dimension ref="A1:C4"/>' in parts[sheet] or b'<dimension ref="A1:C4" />' in parts[sheet]
+    parts[sheet] = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1"/>', parts[sheet])
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    code, _ = batch("--output", str(tmp_path / "out.csv"), str(path))
+    assert code == 0
+    assert [r["name"] for r in read_csv(tmp_path / "out.csv")] == ["企业0", "企业1", "企业2"]

@@ -227,8 +227,8 @@ def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
     if known is None:
         return 1
     search = HeaderSearch(known)
-    first = ws.min_row or 1
-    for number, row in enumerate(ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True), first):
+    first = ws.min_row or 1  # the stated first row; the rows themselves are read, and numbered, from row 1
+    for number, row in enumerate(ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True), 1):
         values = [cell_text(v) for v in row]
         if any(v.strip() for v in values) and not search.take(number, values):
             try:
@@ -450,13 +450,15 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         units_under,
     )
 
-    if ws.max_row is None:  # a workbook written without its dimensions: read them as we go
-        ws.reset_dimensions()
+    # Every row and cell as the sheet holds them, its stated size (<dimension>) not trusted: some
+    # exporters state A1 over a full sheet, which read as a sheet without companies.
+    ws.reset_dimensions()
     search = HeaderSearch(known, meant)
     header: list[str] | None = None
     blank: list[int] = []
-    number = (ws.min_row or 1) - 1
-    first_column = ws.min_column or 1
+    # iter_rows starts at A1 whatever the stated size: a list beginning at B3 was numbered from its
+    # size's first row, and its first company said to be on row 6 of the sheet, not 4
+    number, first_column = 0, 1
     scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
     merges = scan.merges  # it is merged over), and formulas without a saved result
     unsaved = 0
@@ -471,7 +473,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if filling:
             filling = [f for f in filling if f[1] >= number]
             for index, _, value in filling if own else ():
-                if index < len(values) and not values[index].strip():
+                if index >= len(values):  # a row ends at its last cell of its own: merged over, it reaches further
+                    values += [""] * (index + 1 - len(values))
+                if not values[index].strip():
                     values[index] = value
         for column, bottom in merges.get(number, ()):
             index = column - first_column
