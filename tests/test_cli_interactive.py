@@ -1353,7 +1353,8 @@ def test_a_share_typed_for_an_amount_is_refused_with_the_amount_it_comes_to(tmp_
     assert "rd_expense: 540\n" in saved and "4.5" not in saved
 
 
-@pytest.mark.parametrize("typed", ["百分之十几", "百分之五以上", "百分之几", "百分之5e三", "百分之一千二万"])
+@pytest.mark.parametrize("typed", ["百分之十几", "百分之五以上", "百分之几", "百分之5e三", "百分之一千二万",
+                                   "0.00001%", "1e40%", "-5%"])  # no amount offered: it would round to 0 (none), or make no sense
 def test_a_share_spelled_as_a_range_or_unclearly_is_refused_as_a_share_not_a_crash(typed: str) -> None:
     """百分之十几 typed for R&D expense is a share with no one figure: the interview says an amount is
     asked and waits for one, rather than ending on an internal error; the amount typed next is kept."""

@@ -427,14 +427,18 @@ class Asker:
             pct = Decimal(raw[:-1])
         except ArithmeticError:
             pct = Decimal("NaN")
-        known = [s for s in self.iv.shares(q) if s.value is not None]
-        if not known or not pct.is_finite() or not 0 < pct <= 1000:  # no amount from a share past any sense
+        # (base, amount) where the base is answered; an amount that rounds to 0 (a tiny share, a base of
+        # 0) is not offered: typed, 0 says there is none
+        known = [(s, (pct * s.value / 100).quantize(Decimal("0.01")).normalize()) for s in self.iv.shares(q)
+                 if s.value is not None and pct.is_finite() and 0 < pct <= 1000]  # no amount from a share past any sense
+        known = [(s, amount) for s, amount in known if amount > 0]
+        if not known:
             return _t("share_unknown", self.lang)
         lang = self.lang
         bases = _t("share_sep", lang).join(
             _t("share_base", lang, label=input_label(s.base, s.path).get(lang), said=self.said(s.path),
-               amount=with_unit((pct * s.value / 100).quantize(Decimal("0.01")).normalize(), q.field, lang))
-            for s in known if s.value is not None)
+               amount=with_unit(amount, q.field, lang))
+            for s, amount in known)
         return _t("share_typed", lang, pct=f"{exact(pct)}%", bases=bases)
 
     def said(self, path: str, value: Scalar | None = None) -> str:

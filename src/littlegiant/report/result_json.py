@@ -19,8 +19,18 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any, TypeVar
 
-from littlegiant.core.result import FORMAT_VERSION, CriterionResult, GroupScore, Result, json_number, json_value
-from littlegiant.i18n import STATUS
+from littlegiant.core.result import (
+    FORMAT_VERSION,
+    MET,
+    REVIEW,
+    UNKNOWN,
+    UNMET,
+    CriterionResult,
+    GroupScore,
+    Result,
+    json_number,
+    json_value,
+)
 from littlegiant.load.consistency import Unusual
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -297,8 +307,8 @@ class _Writer:
             raise AssertionError(f"a row's values in an unexpected order: {filled}")
         texts.append(text)
         self.texts = tuple(texts)
-        # the row up to its value, for each status: one piece where three (and an encoding) were
-        self.heads = {status: texts[0] + encode_basestring(status) + texts[1] for status in STATUS}
+        # the row up to its value, for each status a criterion has: one piece where three (and an encoding) were
+        self.heads = {status: texts[0] + encode_basestring(status) + texts[1] for status in (MET, UNMET, UNKNOWN, REVIEW)}
         self.ranged = len(filled) == 7
         self.explain = explainer(c.kind)
         self.end = (after or "") + "}"
