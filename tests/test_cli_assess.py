@@ -840,3 +840,20 @@ def test_an_answer_to_the_other_sets_question_names_that_set_by_its_id_however_s
     data = profiles.read_data_file(EXAMPLES / "little-giant-2026.yaml")
     found = profiles.other_questions(rs, profiles.from_data({**data, "answered_under": "MIIT-2022"}, rs, "x.yaml"))
     assert [q.rules_id for q in found] == ["miit-2022"] * len(found) and found
+
+
+def test_assessing_a_profile_file_leaves_the_sheet_readers_unloaded() -> None:
+    """`assess co.yaml` starts in well under a second: the sheet reader (whose import compiles some
+    forty patterns, 6% of the command's start-up) and openpyxl load only for a sheet given, and
+    the report's check of answers given to another rule set's questions needs neither."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom littlegiant.cli.app import main\nsys.argv = ['littlegiant', 'assess', sys.argv[1], "
+            "'--format', 'json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(repr(sorted(m for m in ('littlegiant.load.tabular', 'openpyxl') if m in sys.modules)))")
+    for name in ("little-giant-2026.yaml", "half-missing.yaml"):
+        done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / name)], capture_output=True, text=True,
+                              check=True)
+        assert json.loads(done.stdout)["tiers"], done.stdout
+        assert done.stderr.strip().endswith("[]"), done.stderr

@@ -318,11 +318,12 @@ def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
     """The answered fields whose question the profile's own rule set (``answered_under``, a shipped
     set) asked in other words than ``rules`` does. An answer to the 2022 incident question, judged
     under the 2026 one, was taken for an answer to a question nobody was asked, without a word."""
-    from littlegiant.load.tabular import norm
-
     other = answered_set(rules, profile)
     if other is None:
         return []
+    # here, not at the top: the sheet reader's module compiles its patterns, which a profile file seldom needs
+    from littlegiant.load.tabular import norm
+
     said = other.id  # the set's id, however the file spelled it (MIIT-2022)
     out = []
     for f in rules.fields.values():
