@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -846,9 +848,6 @@ def test_assessing_a_profile_file_leaves_the_sheet_readers_unloaded() -> None:
     """`assess co.yaml` starts in well under a second: the sheet reader (whose import compiles some
     forty patterns, 6% of the command's start-up) and openpyxl load only for a sheet given, and
     the report's check of answers given to another rule set's questions needs neither."""
-    import subprocess
-    import sys
-
     code = ("import sys\nfrom littlegiant.cli.app import main\nsys.argv = ['littlegiant', 'assess', sys.argv[1], "
             "'--format', 'json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write(repr(sorted(m for m in ('littlegiant.load.tabular', 'openpyxl') if m in sys.modules)))")
