@@ -111,6 +111,50 @@ def test_innovative_group_minimums(lg2026: dict[str, Any]) -> None:
     assert crit(r, "innovative.scored").status == "unmet"
 
 
+NO_IP = {"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class1_applied": 0,
+         "ip__class1_top3_holder": 0, "ip__class2": 0}
+
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    # 创新能力 = IP 0 + R&D share 20 (5.42%) = 20; at 4.99% the R&D share scores 15
+    ("innovative.score.innovation", NO_IP, "met"),
+    ("innovative.score.innovation", {**NO_IP, Y1 + "rd_expense": 599.99}, "unmet"),
+    # 成长性 = growth + debt 10 (40%): growth exactly 0 scores 5 (15), just under 0 scores 0 (10)
+    ("innovative.score.growth", {Y1 + "main_revenue": 9800}, "met"),
+    ("innovative.score.growth", {Y1 + "main_revenue": 9799.99}, "unmet"),
+    # 专业化 = field 5 (not strategic) + main share: exactly 55% scores 10 (15), just under scores 5 (10)
+    ("innovative.score.specialisation", {"strategic_emerging_industry": False, Y1 + "main_revenue": 6600}, "met"),
+    ("innovative.score.specialisation", {"strategic_emerging_industry": False, Y1 + "main_revenue": 6599.99}, "unmet"),
+    # 20 + (5 + 10) + (5 + 20) = 60 with every group at its minimum or above; a main share of 69.99%
+    # scores 15 instead of 20: 55, every group still at its minimum
+    ("innovative.score", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8400,
+                          Y2 + "main_revenue": 8400}, "met"),
+    ("innovative.score", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8399.99,
+                          Y2 + "main_revenue": 8399.99}, "unmet"),
+    ("innovative.scored", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8400,
+                           Y2 + "main_revenue": 8400}, "met"),
+    ("innovative.scored", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8399.99,
+                           Y2 + "main_revenue": 8399.99}, "unmet"),
+])
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_innovative_score_and_group_minimums_on_both_sides(lg2026: dict[str, Any], rule_id: str, cid: str,
+                                                           changes: dict[str, Any], expected: str) -> None:
+    """Score ≥ 60 with 创新能力 ≥ 20, 成长性 ≥ 15 and 专业化 ≥ 15 (docs/criteria.md §4.1), each exactly on
+    its edge and one band under it."""
+    assert status(rule_id, lg2026, cid, **changes) == expected
+
+
+@pytest.mark.parametrize(("honors", "expected"), [
+    ({"honors__high_tech_enterprise": True, "honors__tech_innovation_demo": False, "honors__ip_advantage": False}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": True, "honors__ip_advantage": False}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": False, "honors__ip_advantage": True}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": False, "honors__ip_advantage": False}, "unmet"),
+])
+def test_innovative_direct_honor(lg2026: dict[str, Any], honors: dict[str, bool], expected: str) -> None:
+    """Any one valid honour of §4.1 (2) is a direct path; none is not."""
+    assert status("miit-2022", lg2026, "innovative.direct.honor", **honors) == expected
+
+
 # ---------------------------------------------------------------- §5.1 2022 tier 2
 
 @pytest.mark.parametrize(("cid", "changes", "expected"), [
@@ -464,6 +508,23 @@ def test_tech_rd_best_of(lg2026: dict[str, Any], rd: float, costs: float, expect
                                                             (0, 2, 12), (0, 1, 6), (0, 0, 0)])
 def test_tech_ip_bands(lg2026: dict[str, Any], class1: int, class2: int, expected: int) -> None:
     assert points("miit-2026", lg2026, "tech.points.ip", ip__class1=class1, ip__class2=class2) == expected
+
+
+@pytest.mark.parametrize(("rd", "expected"), [(480, "met"), (479.99, "unmet")])
+def test_tech_score_threshold(lg2026: dict[str, Any], rd: float, expected: str) -> None:
+    """科技型 score ≥ 60: staff 12 (23%) + R&D 30 (exactly 4%) + IP 18 (3 class II) = 60; at 3.99% the
+    R&D scores 20 and the total 50 (docs/criteria.md §4.2)."""
+    r = run("miit-2026", lg2026, **{**TECH, **NO_IP, "ip__class2": 3, Y1 + "revenue": 12000, Y1 + "rd_expense": rd,
+                                    Y1 + "total_costs": 1000000})
+    assert crit(r, "tech.score").status == expected
+    assert crit(r, "tech.scored").status == expected
+
+
+@pytest.mark.parametrize(("tech_staff", "expected"), [(10, "met"), (9, "unmet")])
+def test_tech_staff_points_above_zero_on_both_sides(lg2026: dict[str, Any], tech_staff: int, expected: str) -> None:
+    """科技人员 exactly 10% scores 4 (> 0); 9% scores 0."""
+    r = run("miit-2026", lg2026, employees=100, rd_staff=10, tech_staff=tech_staff)
+    assert crit(r, "tech.score.staff").status == expected
 
 
 def test_tech_staff_points_must_be_above_zero(lg2026: dict[str, Any]) -> None:
