@@ -411,6 +411,12 @@ def test_little_giant_2022_small_band(lg2022: dict[str, Any], changes: dict[str,
     ("zjtx26.market", {"market__leading": None}, "unknown"),
     ("zjtx26.platform", {"platform_score": 50}, "met"),
     ("zjtx26.platform", {"platform_score": 49.99}, "unmet"),
+    ("zjtx26.rd.amount_y1", {Y1 + "rd_expense": 100}, "met"),
+    ("zjtx26.rd.amount_y1", {Y1 + "rd_expense": 99.99}, "unmet"),
+    ("zjtx26.rd.share_y1", {Y1 + "revenue": 10000, Y1 + "rd_expense": 300}, "met"),
+    ("zjtx26.rd.share_y1", {Y1 + "revenue": 10000, Y1 + "rd_expense": 299.99}, "unmet"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 3}, "met"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 4}, "unmet"),
 ])
 def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2026", lg2026, cid, **changes) == expected
@@ -443,7 +449,14 @@ def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[st
     ("lg26.platform", {"platform_score": 60}, "met"),
     ("lg26.platform", {"platform_score": 59.99}, "unmet"),
     ("lg26.prerequisite", {"titles__zjtx_sme": False}, "unmet"),
+    ("lg26.niche_years", {"niche_years": 3}, "met"),
     ("lg26.niche_years", {"niche_years": 2.99}, "unmet"),
+    ("lg26.rd.share_y2", {Y2 + "revenue": 10000, Y2 + "rd_expense": 300}, "met"),
+    ("lg26.rd.share_y2", {Y2 + "revenue": 10000, Y2 + "rd_expense": 299.99}, "unmet"),
+    ("lg26.exclusion.single_champion", {"exclusions__single_champion": False}, "met"),
+    ("lg26.exclusion.single_champion", {"exclusions__single_champion": True}, "unmet"),
+    ("lg26.exclusion.related", {"exclusions__related_to_little_giant": False}, "met"),
+    ("lg26.exclusion.related", {"exclusions__related_to_little_giant": True}, "unmet"),
 ])
 def test_little_giant_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2026", lg2026, cid, **changes) == expected
@@ -459,6 +472,35 @@ def test_little_giant_2026_renewal_clauses(lg2026: dict[str, Any]) -> None:
     assert renewal.criterion("lg26.cagr") is None
     assert crit(renewal, "lg26.platform_renewal").status == "met"
     assert renewal.tiers["little_giant"].status == "manual_review"
+
+
+@pytest.mark.parametrize(("renewal", "cid", "mark"), [("zjtx_sme", "zjtx26.platform_renewal", 50),
+                                                    ("little_giant", "lg26.platform_renewal", 60)])
+@pytest.mark.parametrize(("this_year", "last_year", "expected"), [
+    (0, 0, "met"), (-0.01, -0.01, "unmet"), (-0.01, 0, "met"), (0, -0.01, "met")])
+def test_2026_renewal_scores_either_year_on_both_sides(lg2026: dict[str, Any], renewal: str, cid: str, mark: int,
+                                                       this_year: float, last_year: float, expected: str) -> None:
+    """Renewal clauses (docs/criteria.md §1, §5.2 item 9, §6.2 item 7): the platform score of either of the
+    last two years exactly at the mark (50 for tier 2, 60 for tier 3) passes; both a hundredth under fails."""
+    r = run("miit-2026", lg2026, renewal=renewal,
+            platform_score=mark + this_year, platform_score_previous=mark + last_year)
+    assert crit(r, cid).status == expected
+
+
+@pytest.mark.parametrize(("rule_id", "cid", "path"), [
+    ("miit-2026", "lg26.priority_domain", "field__priority_domain"),
+    ("miit-2026", "lg26.chain_role", "field__chain_role"),
+    ("miit-2022", "lg.priority_domain", "field__priority_domain"),
+    ("miit-2022", "lg.chain_role", "field__chain_role"),
+])
+@pytest.mark.parametrize(("answer", "expected"), [(True, "manual_review"), (False, "unmet"), (None, "unknown")])
+def test_qualitative_little_giant_criteria_are_never_passed_here(lg2026: dict[str, Any], rule_id: str, cid: str,
+                                                                 path: str, answer: bool | None, expected: str) -> None:
+    """A criterion with no number is answered by the user: yes awaits the authority, no is unmet, no answer
+    is unknown (docs/criteria.md §9) — and the tier follows."""
+    r = run(rule_id, lg2026, **{path: answer})
+    assert crit(r, cid).status == expected
+    assert r.tiers["little_giant"].status == expected
 
 
 # ---------------------------------------------------------------- §4.2 科技型
