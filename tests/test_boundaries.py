@@ -342,6 +342,12 @@ def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> No
     ("lg.exclusion.related", {"exclusions__related_to_little_giant": True}, "unmet"),
     ("lg.chain_role", {"field__chain_role": True}, "manual_review"),
     ("lg.chain_role", {"field__chain_role": False}, "unmet"),
+    ("lg.info_system", {"info_system_core_business": True}, "met"),
+    ("lg.info_system", {"info_system_core_business": False}, "unmet"),
+    ("lg.own_brand", {"quality__own_brand": True}, "met"),
+    ("lg.own_brand", {"quality__own_brand": False}, "unmet"),
+    ("lg.exclusion.single_champion", {"exclusions__single_champion": False}, "met"),
+    ("lg.exclusion.related", {"exclusions__related_to_little_giant": False}, "met"),
 ])
 def test_little_giant_2022_conditions(lg2022: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2022", lg2022, cid, **changes) == expected
@@ -362,6 +368,9 @@ def _rd_years(revenue: str, share_y1: str, share_y2: str) -> dict[str, Decimal]:
     (_rd_years("9999.99", "0.05", "0.05"), "unmet"),
     (_rd_years("5000", "0.06", "0.06"), "met"),
     ({**_rd_years("5000", "0.06", "0.06"), Y1 + "rd_expense": 299.99}, "unmet"),
+    # each year of each band on its own: the year before is held too ("均不低于")
+    ({**_rd_years("10000", "0.03", "0.03"), Y1 + "rd_expense": 299.99}, "unmet"),
+    ({**_rd_years("5000", "0.06", "0.06"), Y2 + "rd_expense": 599.99}, "unmet"),
 ])
 def test_little_giant_2022_rd_bands(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
     """R&D by revenue band: ≥1亿 3% each year · 5000万–1亿 6% each year."""
