@@ -348,6 +348,8 @@ def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> No
     ("lg.own_brand", {"quality__own_brand": False}, "unmet"),
     ("lg.exclusion.single_champion", {"exclusions__single_champion": False}, "met"),
     ("lg.exclusion.related", {"exclusions__related_to_little_giant": False}, "met"),
+    ("lg.prerequisite", {"titles__zjtx_sme": True}, "met"),
+    ("lg.prerequisite", {"titles__zjtx_sme": False}, "unmet"),
 ])
 def test_little_giant_2022_conditions(lg2022: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2022", lg2022, cid, **changes) == expected
