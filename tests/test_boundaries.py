@@ -111,6 +111,50 @@ def test_innovative_group_minimums(lg2026: dict[str, Any]) -> None:
     assert crit(r, "innovative.scored").status == "unmet"
 
 
+NO_IP = {"ip__class1_high_value": 0, "ip__class1_self_developed": 0, "ip__class1": 0, "ip__class1_applied": 0,
+         "ip__class1_top3_holder": 0, "ip__class2": 0}
+
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    # 创新能力 = IP 0 + R&D share 20 (5.42%) = 20; at 4.99% the R&D share scores 15
+    ("innovative.score.innovation", NO_IP, "met"),
+    ("innovative.score.innovation", {**NO_IP, Y1 + "rd_expense": 599.99}, "unmet"),
+    # 成长性 = growth + debt 10 (40%): growth exactly 0 scores 5 (15), just under 0 scores 0 (10)
+    ("innovative.score.growth", {Y1 + "main_revenue": 9800}, "met"),
+    ("innovative.score.growth", {Y1 + "main_revenue": 9799.99}, "unmet"),
+    # 专业化 = field 5 (not strategic) + main share: exactly 55% scores 10 (15), just under scores 5 (10)
+    ("innovative.score.specialisation", {"strategic_emerging_industry": False, Y1 + "main_revenue": 6600}, "met"),
+    ("innovative.score.specialisation", {"strategic_emerging_industry": False, Y1 + "main_revenue": 6599.99}, "unmet"),
+    # 20 + (5 + 10) + (5 + 20) = 60 with every group at its minimum or above; a main share of 69.99%
+    # scores 15 instead of 20: 55, every group still at its minimum
+    ("innovative.score", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8400,
+                          Y2 + "main_revenue": 8400}, "met"),
+    ("innovative.score", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8399.99,
+                          Y2 + "main_revenue": 8399.99}, "unmet"),
+    ("innovative.scored", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8400,
+                           Y2 + "main_revenue": 8400}, "met"),
+    ("innovative.scored", {**NO_IP, "strategic_emerging_industry": False, Y1 + "main_revenue": 8399.99,
+                           Y2 + "main_revenue": 8399.99}, "unmet"),
+])
+@pytest.mark.parametrize("rule_id", ["miit-2022", "miit-2026"])
+def test_innovative_score_and_group_minimums_on_both_sides(lg2026: dict[str, Any], rule_id: str, cid: str,
+                                                           changes: dict[str, Any], expected: str) -> None:
+    """Score ≥ 60 with 创新能力 ≥ 20, 成长性 ≥ 15 and 专业化 ≥ 15 (docs/criteria.md §4.1), each exactly on
+    its edge and one band under it."""
+    assert status(rule_id, lg2026, cid, **changes) == expected
+
+
+@pytest.mark.parametrize(("honors", "expected"), [
+    ({"honors__high_tech_enterprise": True, "honors__tech_innovation_demo": False, "honors__ip_advantage": False}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": True, "honors__ip_advantage": False}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": False, "honors__ip_advantage": True}, "met"),
+    ({"honors__high_tech_enterprise": False, "honors__tech_innovation_demo": False, "honors__ip_advantage": False}, "unmet"),
+])
+def test_innovative_direct_honor(lg2026: dict[str, Any], honors: dict[str, bool], expected: str) -> None:
+    """Any one valid honour of §4.1 (2) is a direct path; none is not."""
+    assert status("miit-2022", lg2026, "innovative.direct.honor", **honors) == expected
+
+
 # ---------------------------------------------------------------- §5.1 2022 tier 2
 
 @pytest.mark.parametrize(("cid", "changes", "expected"), [
@@ -298,6 +342,14 @@ def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> No
     ("lg.exclusion.related", {"exclusions__related_to_little_giant": True}, "unmet"),
     ("lg.chain_role", {"field__chain_role": True}, "manual_review"),
     ("lg.chain_role", {"field__chain_role": False}, "unmet"),
+    ("lg.info_system", {"info_system_core_business": True}, "met"),
+    ("lg.info_system", {"info_system_core_business": False}, "unmet"),
+    ("lg.own_brand", {"quality__own_brand": True}, "met"),
+    ("lg.own_brand", {"quality__own_brand": False}, "unmet"),
+    ("lg.exclusion.single_champion", {"exclusions__single_champion": False}, "met"),
+    ("lg.exclusion.related", {"exclusions__related_to_little_giant": False}, "met"),
+    ("lg.prerequisite", {"titles__zjtx_sme": True}, "met"),
+    ("lg.prerequisite", {"titles__zjtx_sme": False}, "unmet"),
 ])
 def test_little_giant_2022_conditions(lg2022: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2022", lg2022, cid, **changes) == expected
@@ -318,6 +370,9 @@ def _rd_years(revenue: str, share_y1: str, share_y2: str) -> dict[str, Decimal]:
     (_rd_years("9999.99", "0.05", "0.05"), "unmet"),
     (_rd_years("5000", "0.06", "0.06"), "met"),
     ({**_rd_years("5000", "0.06", "0.06"), Y1 + "rd_expense": 299.99}, "unmet"),
+    # each year of each band on its own: the year before is held too ("均不低于")
+    ({**_rd_years("10000", "0.03", "0.03"), Y1 + "rd_expense": 299.99}, "unmet"),
+    ({**_rd_years("5000", "0.06", "0.06"), Y2 + "rd_expense": 599.99}, "unmet"),
 ])
 def test_little_giant_2022_rd_bands(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
     """R&D by revenue band: ≥1亿 3% each year · 5000万–1亿 6% each year."""
@@ -367,6 +422,12 @@ def test_little_giant_2022_small_band(lg2022: dict[str, Any], changes: dict[str,
     ("zjtx26.market", {"market__leading": None}, "unknown"),
     ("zjtx26.platform", {"platform_score": 50}, "met"),
     ("zjtx26.platform", {"platform_score": 49.99}, "unmet"),
+    ("zjtx26.rd.amount_y1", {Y1 + "rd_expense": 100}, "met"),
+    ("zjtx26.rd.amount_y1", {Y1 + "rd_expense": 99.99}, "unmet"),
+    ("zjtx26.rd.share_y1", {Y1 + "revenue": 10000, Y1 + "rd_expense": 300}, "met"),
+    ("zjtx26.rd.share_y1", {Y1 + "revenue": 10000, Y1 + "rd_expense": 299.99}, "unmet"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 3}, "met"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 4}, "unmet"),
 ])
 def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2026", lg2026, cid, **changes) == expected
@@ -399,7 +460,14 @@ def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[st
     ("lg26.platform", {"platform_score": 60}, "met"),
     ("lg26.platform", {"platform_score": 59.99}, "unmet"),
     ("lg26.prerequisite", {"titles__zjtx_sme": False}, "unmet"),
+    ("lg26.niche_years", {"niche_years": 3}, "met"),
     ("lg26.niche_years", {"niche_years": 2.99}, "unmet"),
+    ("lg26.rd.share_y2", {Y2 + "revenue": 10000, Y2 + "rd_expense": 300}, "met"),
+    ("lg26.rd.share_y2", {Y2 + "revenue": 10000, Y2 + "rd_expense": 299.99}, "unmet"),
+    ("lg26.exclusion.single_champion", {"exclusions__single_champion": False}, "met"),
+    ("lg26.exclusion.single_champion", {"exclusions__single_champion": True}, "unmet"),
+    ("lg26.exclusion.related", {"exclusions__related_to_little_giant": False}, "met"),
+    ("lg26.exclusion.related", {"exclusions__related_to_little_giant": True}, "unmet"),
 ])
 def test_little_giant_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2026", lg2026, cid, **changes) == expected
@@ -415,6 +483,35 @@ def test_little_giant_2026_renewal_clauses(lg2026: dict[str, Any]) -> None:
     assert renewal.criterion("lg26.cagr") is None
     assert crit(renewal, "lg26.platform_renewal").status == "met"
     assert renewal.tiers["little_giant"].status == "manual_review"
+
+
+@pytest.mark.parametrize(("renewal", "cid", "mark"), [("zjtx_sme", "zjtx26.platform_renewal", 50),
+                                                    ("little_giant", "lg26.platform_renewal", 60)])
+@pytest.mark.parametrize(("this_year", "last_year", "expected"), [
+    (0, 0, "met"), (-0.01, -0.01, "unmet"), (-0.01, 0, "met"), (0, -0.01, "met")])
+def test_2026_renewal_scores_either_year_on_both_sides(lg2026: dict[str, Any], renewal: str, cid: str, mark: int,
+                                                       this_year: float, last_year: float, expected: str) -> None:
+    """Renewal clauses (docs/criteria.md §1, §5.2 item 9, §6.2 item 7): the platform score of either of the
+    last two years exactly at the mark (50 for tier 2, 60 for tier 3) passes; both a hundredth under fails."""
+    r = run("miit-2026", lg2026, renewal=renewal,
+            platform_score=mark + this_year, platform_score_previous=mark + last_year)
+    assert crit(r, cid).status == expected
+
+
+@pytest.mark.parametrize(("rule_id", "cid", "path"), [
+    ("miit-2026", "lg26.priority_domain", "field__priority_domain"),
+    ("miit-2026", "lg26.chain_role", "field__chain_role"),
+    ("miit-2022", "lg.priority_domain", "field__priority_domain"),
+    ("miit-2022", "lg.chain_role", "field__chain_role"),
+])
+@pytest.mark.parametrize(("answer", "expected"), [(True, "manual_review"), (False, "unmet"), (None, "unknown")])
+def test_qualitative_little_giant_criteria_are_never_passed_here(lg2026: dict[str, Any], rule_id: str, cid: str,
+                                                                 path: str, answer: bool | None, expected: str) -> None:
+    """A criterion with no number is answered by the user: yes awaits the authority, no is unmet, no answer
+    is unknown (docs/criteria.md §9) — and the tier follows."""
+    r = run(rule_id, lg2026, **{path: answer})
+    assert crit(r, cid).status == expected
+    assert r.tiers["little_giant"].status == expected
 
 
 # ---------------------------------------------------------------- §4.2 科技型
@@ -464,6 +561,23 @@ def test_tech_rd_best_of(lg2026: dict[str, Any], rd: float, costs: float, expect
                                                             (0, 2, 12), (0, 1, 6), (0, 0, 0)])
 def test_tech_ip_bands(lg2026: dict[str, Any], class1: int, class2: int, expected: int) -> None:
     assert points("miit-2026", lg2026, "tech.points.ip", ip__class1=class1, ip__class2=class2) == expected
+
+
+@pytest.mark.parametrize(("rd", "expected"), [(480, "met"), (479.99, "unmet")])
+def test_tech_score_threshold(lg2026: dict[str, Any], rd: float, expected: str) -> None:
+    """科技型 score ≥ 60: staff 12 (23%) + R&D 30 (exactly 4%) + IP 18 (3 class II) = 60; at 3.99% the
+    R&D scores 20 and the total 50 (docs/criteria.md §4.2)."""
+    r = run("miit-2026", lg2026, **{**TECH, **NO_IP, "ip__class2": 3, Y1 + "revenue": 12000, Y1 + "rd_expense": rd,
+                                    Y1 + "total_costs": 1000000})
+    assert crit(r, "tech.score").status == expected
+    assert crit(r, "tech.scored").status == expected
+
+
+@pytest.mark.parametrize(("tech_staff", "expected"), [(10, "met"), (9, "unmet")])
+def test_tech_staff_points_above_zero_on_both_sides(lg2026: dict[str, Any], tech_staff: int, expected: str) -> None:
+    """科技人员 exactly 10% scores 4 (> 0); 9% scores 0."""
+    r = run("miit-2026", lg2026, employees=100, rd_staff=10, tech_staff=tech_staff)
+    assert crit(r, "tech.score.staff").status == expected
 
 
 def test_tech_staff_points_must_be_above_zero(lg2026: dict[str, Any]) -> None:

@@ -18,7 +18,7 @@ from littlegiant.load.rulecalendar import load_calendar
 R190, R117 = "工信厅企业函〔2025〕190号", "工信厅企业函〔2026〕117号"
 
 
-def company(last_year: int, main: tuple[int, int, int], revenue: tuple[int, int, int] = (12000, 12000, 12000),
+def company(last_year: int, main: tuple[int, int, int], revenue: tuple[float, float, float] = (12000, 12000, 12000),
             **extra: Any) -> dict[str, Any]:
     """A company that meets every 2022 and 2026 tier-3 condition but the ones a test varies."""
     years = (last_year, last_year - 1, last_year - 2)
@@ -75,6 +75,14 @@ TABLE = [
     ("2026-12-31", "little_giant", "miit-2022", R117), ("2026-11-26", "zjtx_sme", "miit-2026", None),
     ("2027-01-01", None, "miit-2026", None), ("2027-01-01", "zjtx_sme", "miit-2026", None),
     ("2027-01-01", "little_giant", "miit-2026", None), ("2031-06-30", "little_giant", "miit-2026", None),
+    # the first and last day of every period for every kind
+    ("2022-08-01", "zjtx_sme", "miit-2022", None), ("2022-08-01", "little_giant", "miit-2022", None),
+    ("2024-12-31", None, "miit-2022", None), ("2024-12-31", "zjtx_sme", "miit-2022", None),
+    ("2025-01-01", "zjtx_sme", "miit-2022", None), ("2025-12-31", "zjtx_sme", "miit-2022", None),
+    ("2025-01-01", "little_giant", "miit-2022", R190), ("2025-12-31", "little_giant", "miit-2022", R190),
+    ("2026-01-01", "zjtx_sme", "miit-2022", None), ("2026-01-01", "little_giant", "miit-2022", None),
+    ("2026-03-31", None, "miit-2022", None), ("2026-03-31", "zjtx_sme", "miit-2022", None),
+    ("2026-12-31", None, "miit-2026", None), ("2026-12-31", "zjtx_sme", "miit-2026", None),
 ]
 
 
@@ -128,6 +136,20 @@ def test_2025_round_closes_the_small_company_route(tmp_path: Path) -> None:
     assert in_2026["calendar"]["round"] is None
     assert status(in_2026, "little_giant") == "manual_review"
     assert status(in_2026, "little_giant", "lg.round2025.revenue") is None
+
+
+@pytest.mark.parametrize("renewal", [None, "little_giant"])
+@pytest.mark.parametrize(("revenue", "expected"), [(5000, "met"), (4999.99, "unmet")])
+def test_2025_round_revenue_floor_on_both_sides(tmp_path: Path, renewal: str | None, revenue: float,
+                                                expected: str) -> None:
+    """190号 (docs/criteria.md §1): in 2025 tier 3 needs 上年度营业收入 ≥ 5000万 for applications and renewals
+    alike; exactly 5000万 is received, a hundred yuan less is not."""
+    data = company(2024, (4800, 4500, 4200), (revenue, 4800, 4500))
+    doc = assess_json(write(tmp_path, data), "--as-of", "2025-06-30", *(("--renewal", renewal) if renewal else ()))
+    assert doc["calendar"]["round"] == R190
+    assert status(doc, "little_giant", "lg.round2025.revenue") == expected
+    if expected == "unmet":
+        assert status(doc, "little_giant") == "unmet"
 
 
 def test_2026_renewals_use_the_previous_years_platform_score(tmp_path: Path) -> None:
