@@ -385,6 +385,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为“年-月-日”（如 2026-03-01），现在是“{got}”"),
+    "opt.date_late": ("expected a date up to {last}, got {got!r}", "应填 {last} 及以前的日期，现在是“{got}”"),
     "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人); "
                     "got {got!r}", "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                     "（专精特新“小巨人”），现在是“{got}”"),
