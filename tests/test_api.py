@@ -287,3 +287,15 @@ def test_rule_sets_named_in_python_are_not_said_to_come_from_a_command_option() 
         assert (result.calendar.reason.zh, result.calendar.reason.en) == ("调用时指定的规则集", "the rule set given by the caller")
     doc = littlegiant.assess(path, "miit-2022", as_of=day).to_json("zh")
     assert doc["calendar"]["reason"] == "调用时指定的规则集" and doc["calendar"]["forced"] is True
+
+
+@pytest.mark.parametrize("figure", [Decimal("1E+999999999"), Decimal("1E-999999999")])
+def test_a_decimal_of_a_huge_exponent_in_a_row_is_refused_for_its_size_at_once(figure: Decimal) -> None:
+    """A flat row's Decimal was written out in full to be read as a cell: 1E+999999999 made a string
+    of a billion digits (2 GB, then a regex over it, minutes). It is refused as nested data refuses it."""
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(littlegiant.InputError, match="expected 0 or a number from 0.000001 to 999999999999999"):
+        littlegiant.assess({"financials.2025.revenue": figure}, as_of=date(2026, 11, 26))
+    assert time.monotonic() - start < 5

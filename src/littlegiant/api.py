@@ -93,8 +93,8 @@ def _typed(v: object) -> str | None:
         return None
     if isinstance(v, str):
         return v
-    if isinstance(v, Decimal):
-        return profiles.plain_number(v)
+    if isinstance(v, Decimal):  # 1E+999999999 written out is a billion digits; as it is, refused for its size
+        return profiles.plain_number(v) if not v.is_finite() or abs(v.adjusted()) < 100 else str(v)
     return cell_text(_python_number(v))
 
 
