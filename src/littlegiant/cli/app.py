@@ -930,6 +930,8 @@ def init(
     if csv_file is not None:
         from littlegiant.report.table import csv_template
 
+        if csv_out is not None and csv_out.suffix.lower() not in (".csv", ".txt"):  # t.xlsx, t.yaml: batch read it as that
+            bad("out.csv_name", language, f"--csv {csv_out}")
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
         if csv_out is not None:
