@@ -287,3 +287,53 @@ def test_rule_sets_named_in_python_are_not_said_to_come_from_a_command_option() 
         assert (result.calendar.reason.zh, result.calendar.reason.en) == ("调用时指定的规则集", "the rule set given by the caller")
     doc = littlegiant.assess(path, "miit-2022", as_of=day).to_json("zh")
     assert doc["calendar"]["reason"] == "调用时指定的规则集" and doc["calendar"]["forced"] is True
+
+
+@pytest.mark.parametrize("figure", [Decimal("1E+999999999"), Decimal("1E-999999999")])
+def test_a_decimal_of_a_huge_exponent_in_a_row_is_refused_for_its_size_at_once(figure: Decimal) -> None:
+    """A flat row's Decimal was written out in full to be read as a cell: 1E+999999999 made a string
+    of a billion digits (2 GB, then a regex over it, minutes). It is refused as nested data refuses it."""
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(littlegiant.InputError, match=r"expected 0 or a number from 0\.000001 to 999999999999999"):
+        littlegiant.assess({"financials.2025.revenue": figure}, as_of=date(2026, 11, 26))
+    assert time.monotonic() - start < 5
+
+
+def test_bad_arguments_are_input_errors_that_say_what_was_expected() -> None:
+    """A notebook's slips met the code inside: ``as_of="2026-11-26"`` ended in "'<=' not supported",
+    ``datetime.now()`` in "can't compare datetime.datetime to datetime.date", a source of bytes in an
+    AttributeError, ``lang="fr"`` in KeyError 'fr', a rule set's id given to read_profile in "'str'
+    object has no attribute 'memo'", and a year past the profile's years in an internal error."""
+    day = date(2026, 11, 26)
+    example = EXAMPLES / "tier1-only.yaml"
+    said = {}
+    for name, call in {
+        "as_of text": lambda: littlegiant.assess(example, as_of="2026-11-26"),  # type: ignore[arg-type]
+        "as_of late": lambda: littlegiant.assess(example, as_of=date(2206, 11, 26)),
+        "source bytes": lambda: littlegiant.assess(b"name: x", as_of=day),  # type: ignore[arg-type]
+        "source None": lambda: littlegiant.assess(None, as_of=day),  # type: ignore[arg-type]
+        "lang": lambda: littlegiant.assess(example, as_of=day).to_json("fr"),
+        "screen lang": lambda: next(littlegiant.screen([example], as_of=day, lang="fr")),
+        "screen one path": lambda: next(littlegiant.screen(str(example), as_of=day)),
+    }.items():
+        with pytest.raises(littlegiant.InputError) as caught:
+            call()
+        said[name] = str(caught.value)
+    assert said == {
+        "as_of text": "as_of: expected a datetime.date, got str '2026-11-26'",
+        "as_of late": "as_of: expected a date up to 2098-12-31, got '2206-11-26'",
+        "source bytes": "source: expected a profile file's path, a mapping or a Profile, got bytes",
+        "source None": "source: expected a profile file's path, a mapping or a Profile, got NoneType",
+        "lang": "lang: expected zh or en (or a tag such as zh-CN, en-US), got 'fr'",
+        "screen lang": "lang: expected zh or en (or a tag such as zh-CN, en-US), got 'fr'",
+        "screen one path": "sources: expected an iterable of profiles, got one str: put it in a list",
+    }
+    # what has one reading is taken: a datetime's day, a rule set by its id, a tag such as zh-CN
+    assert littlegiant.assess(example, as_of=datetime(2026, 11, 26, 9, 30)).result.as_of == day
+    assert littlegiant.read_profile(example, "miit-2026").values == littlegiant.assess(example, as_of=day).profile.values
+    assert littlegiant.assess(example, as_of=day).to_json("zh-CN") == littlegiant.assess(example, as_of=day).to_json("zh")
+    # a screen's item of no kind it reads is an error item in its place, the items after it still screened
+    out = list(littlegiant.screen([example, 42, example], as_of=day))
+    assert [o.error is None for o in out] == [True, False, True]

@@ -422,6 +422,9 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "EX", "--as-of", "20261131"], "--as-of: expected a date YYYY-MM-DD, got '20261131'"),
     (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
+    # a year typed wrong (2206 for 2026): the plans' later rounds read years no profile holds; was exit 3
+    (["assess", "EX", "--as-of", "2206-11-26"], "--as-of: expected a date up to 2098-12-31, got '2206-11-26'"),
+    (["batch", "EX", "-o", "/no/such/folder/out.csv", "--as-of", "2101-01-01"], "--as-of: expected a date up to 2098-12-31"),
     (["assess", "EX", "--lang", "fr"], "--lang: expected zh or en"),
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),
     (["assess", "EX", "--set", "nonsense"], "--set: expected FIELD=VALUE"),
@@ -448,6 +451,9 @@ def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuse
             for typed in ("4/1/2026", "2022-07-31")}
     assert said["4/1/2026"] == "littlegiant 出错：--as-of：应填日期，格式为“年-月-日”（如 2026-03-01），现在是“4/1/2026”"
     assert said["2022-07-31"] == "littlegiant 出错：--as-of：2022-07-31 没有适用的规则（本工具收录的规则从 2022-08-01 起施行）"
+    late = runner.invoke(app, ["assess", example, "--lang", "zh", "--as-of", "9999-12-31"])
+    assert (late.exit_code, late.stderr.strip()) == (2, "littlegiant 出错：--as-of：应填 2098-12-31 及以前的日期，现在是“9999-12-31”")
+    assert runner.invoke(app, ["assess", str(EXAMPLES / "micro-startup.yaml"), "--as-of", "2098-12-31"]).exit_code == 0
 
 
 def test_an_explain_that_finds_nothing_says_what_to_write_in_plain_chinese() -> None:

@@ -126,6 +126,16 @@ def test_init_refuses_a_template_name_it_cannot_write_as_named(tmp_path: Path, n
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["名单.xlsx", "名单.yaml", "名单.json"])
+def test_init_csv_refuses_a_name_batch_would_read_as_another_kind(tmp_path: Path, name: str) -> None:
+    """``init --csv 名单.xlsx`` wrote CSV text under an Excel name (--xlsx checks its name) and said to run
+    batch on it, which then read it as a workbook or a profile and failed; nothing is written now."""
+    out = tmp_path / name
+    done = CliRunner().invoke(app, ["init", "--csv", str(out), "--lang", "en"])
+    assert (done.exit_code, done.stderr) == (2, f"littlegiant: error: --csv {out}: expected a file name ending in .csv\n")
+    assert not out.exists()
+
+
 def test_init_refuses_two_templates_in_one_run(tmp_path: Path) -> None:
     """A FILE and --csv together: one was silently ignored; now the run says to give one."""
     done = CliRunner().invoke(app, ["init", str(tmp_path / "a.yaml"), "--csv", str(tmp_path / "b.csv"), "--lang", "en"])

@@ -183,6 +183,22 @@ def test_a_mistyped_rule_is_refused_by_validate_and_assess_alike(
         assert lines[0].startswith(f"{path}:31: " if args[0] == "rules" else f"littlegiant: error: {path}:31: ")
 
 
+@pytest.mark.parametrize(("bands", "words"), [
+    ("[{when: employees, points: 5}, {points: 0}]", "formula 'employees' gives a number, where true or false is needed"),
+    ("[{when: name, points: 5}, {points: 0}]", "formula 'name' gives text, where true or false is needed"),
+    ("[{at_least: 1000, points: -5}, {points: 0}]", "a band gives -5 points, below 0"),
+])
+def test_a_band_that_cannot_mean_what_it_says_is_refused(tmp_path: Path, bands: str, words: str) -> None:
+    """`when: employees` (its `>= 10` forgotten) held for every company with staff, and a band of -5
+    points took points off the total: both passed `rules validate` and scored silently."""
+    path = write(tmp_path, with_table([item(0, 5, bands)], 5))
+    for args in (["rules", "validate", str(path)], ["assess", PROFILE, "--rules", str(path), *AS_OF]):
+        result = runner.invoke(app, args)
+        lines = result.stderr.splitlines()  # validate lists every problem: the item's group then falls short too
+        assert result.exit_code == 2 and words in lines[0], result.stderr
+        assert len(lines) == 1 or args[0] == "rules", result.stderr
+
+
 @pytest.mark.parametrize("tag", TAGS)
 def test_an_explicit_yaml_tag_is_refused(tmp_path: Path, tag: str) -> None:
     """`!!int abc` and its kin name a type the reader does not build: one line with the tag and its line."""

@@ -196,6 +196,30 @@ def test_a_notes_sheet_is_passed_over_with_a_notice(tmp_path: Path) -> None:
     assert "工作表" in err and "填表说明 没有企业名单表格（只有说明文字），已略过" in err
 
 
+def test_a_hidden_sheet_of_companies_is_said_and_read_when_named(tmp_path: Path) -> None:
+    """A list hidden in Excel was passed over without a word: its companies went missing from the
+    results. It is still passed over (a template's hidden choices sheet is no list), but said, with
+    the --sheet that reads it; a hidden sheet of no companies (the template's choices) is not said."""
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    put_away = book.create_sheet("已核实")
+    put_away.append(["企业名称", "营业收入（2025年）"])
+    put_away.append(["乙公司", 9000])
+    put_away.sheet_state = "hidden"
+    choices = book.create_sheet("选项")
+    choices.append(["工业", "是"])
+    choices.sheet_state = "hidden"
+    book.save(tmp_path / "in.xlsx")
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "-q")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]
+    assert err.splitlines()[0] == (f"littlegiant 提示：工作表 {tmp_path / 'in.xlsx'}:已核实 是隐藏的，未读取；"
+                                   "如要评估其中的企业，请用 --sheet 已核实")
+    assert "选项" not in err
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "named.csv"), "--sheet", "已核实", "-q")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "named.csv")] == ["乙公司"]
+
+
 PARK_HEADERS = {
     "所属行业": "industry", "职工人数": "employees", "员工人数": "employees", "从业人数": "employees",
     "营收（2025年）": "financials.2025.revenue", "主营收入（2025年）": "financials.2025.main_revenue",

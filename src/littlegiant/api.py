@@ -12,7 +12,7 @@ import math
 import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from littlegiant.core import engine
 from littlegiant.core.plan import Summary, plan_for
 from littlegiant.core.result import Result
 from littlegiant.errors import InputError
+from littlegiant.i18n import lang_of
 from littlegiant.load import profile as profiles
 from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
@@ -39,7 +40,7 @@ def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
     set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed)."""
     if ref is not None:
         return rulesets.load(ref)
-    return rulesets.load(rulesets.choose(as_of or date.today(), renewal)[0])
+    return rulesets.load(rulesets.choose(_day(as_of), renewal)[0])
 
 
 def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = None) -> Profile:
@@ -50,8 +51,13 @@ def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = 
     the year of a header saying 上年度."""
     if isinstance(source, Profile):
         return source
+    if not isinstance(rules, RuleSet):  # an id or a file, as assess takes it ('str' has no attribute 'memo')
+        rules = load_rules(rules, as_of=as_of)
     if isinstance(source, str | Path):
         return profiles.load_profile(Path(source), rules)
+    if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
+        raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}",
+                         field="source")
     from littlegiant.report.table import OUTCOME_HEADERS, is_results
 
     # a row of batch's own output (a results file read back with csv.DictReader or json.loads); its
@@ -62,6 +68,31 @@ def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = 
     if _flat(source, rules, last_year):
         return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "", last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
+
+
+def _day(as_of: object) -> date:
+    """``as_of`` as the day it names (today when None; a datetime's day, as ``datetime.now()`` is
+    often passed), or InputError: a string or a number met a date deep inside ("'<=' not supported"),
+    and a day past the years a profile holds ended in an internal error, as ``--as-of`` did."""
+    if as_of is None:
+        return date.today()
+    if isinstance(as_of, datetime):
+        as_of = as_of.date()
+    if not isinstance(as_of, date):
+        raise InputError(f"expected a datetime.date, got {type(as_of).__name__} {as_of!r}", field="as_of")
+    if as_of.year > profiles.LATEST_AS_OF_YEAR:
+        raise InputError(kind="opt.date_late", params={"got": as_of.isoformat(),
+                                                        "last": date(profiles.LATEST_AS_OF_YEAR, 12, 31).isoformat()},
+                         field="as_of")
+    return as_of
+
+
+def _lang(lang: object) -> str:
+    """``lang`` as the catalog language (zh-CN is zh), or InputError: "fr" ended in KeyError 'fr'."""
+    found = lang_of(lang) if isinstance(lang, str) else None
+    if found is None:
+        raise InputError(kind="opt.lang", params={"got": str(lang)}, field="lang")
+    return found
 
 
 def _blank(v: object) -> bool:
@@ -93,8 +124,8 @@ def _typed(v: object) -> str | None:
         return None
     if isinstance(v, str):
         return v
-    if isinstance(v, Decimal):
-        return profiles.plain_number(v)
+    if isinstance(v, Decimal):  # 1E+999999999 written out is a billion digits; as it is, refused for its size
+        return profiles.plain_number(v) if not v.is_finite() or abs(v.adjusted()) < 100 else str(v)
     return cell_text(_python_number(v))
 
 
@@ -136,6 +167,7 @@ class Assessment:
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The document ``littlegiant assess --format json`` writes (with the checked plans when
         advised, and what the what-if assumed and moved)."""
+        lang = _lang(lang)
         if not self.result.advice and self.baseline is None:
             return to_json(self.result, lang)
         from littlegiant.report.common import Report, make_report, report_json
@@ -159,7 +191,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     ``{"financials.2025.rd_expense": 700}`` or ``["financials.2025.rd_expense=700"]``; ``advice``
     adds, for every tier not met, the steps that would meet it (``result.advice``).
     """
-    day = as_of or date.today()
+    day = _day(as_of)
     if renewal is not None and renewal not in ("zjtx_sme", "little_giant"):
         raise InputError(f"expected zjtx_sme or little_giant, got {renewal!r}", field="renewal")
     if rules is None:
@@ -188,7 +220,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
 def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,
             renewal: str | None = None) -> list[Result]:
     """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
-    day = as_of or date.today()
+    day = _day(as_of)
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
@@ -224,7 +256,10 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     never a stop (what ``littlegiant batch`` does, for an iterator of profiles), its error said in
     ``lang`` as batch's 错误说明 says it: a Chinese sheet's label inside an English sentence read to
     a park's analyst as neither."""
-    day = as_of or date.today()
+    day, lang = _day(as_of), _lang(lang)
+    if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
+        raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
+                         field="sources")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     plan = plan_for(rs, day.year - 1, renewal)
     for i, source in enumerate(sources):
@@ -238,11 +273,11 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
 
 def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
     """Which set and round notice judge an assessment on ``as_of`` (a renewal names its title), and why."""
-    return rulesets.choose(as_of, renewal)[1]
+    return rulesets.choose(_day(as_of), renewal)[1]
 
 
 def to_json(result: Result, lang: str = "en") -> dict[str, Any]:
     """The JSON document of a result, the same the CLI writes (docs/output.md)."""
     from littlegiant.report.result_json import to_dict
 
-    return to_dict(result, lang, __version__)
+    return to_dict(result, _lang(lang), __version__)

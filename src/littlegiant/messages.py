@@ -375,6 +375,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                         ".md, .json or .txt",
                         "不能直接写出 {suffix} 格式的报告：请写成 .html（在浏览器中打开后可打印或另存为 PDF），或 .md、.json、.txt"),
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
+    "out.csv_name": ("expected a file name ending in .csv", "文件名应以 .csv 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
@@ -385,6 +386,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为“年-月-日”（如 2026-03-01），现在是“{got}”"),
+    "opt.date_late": ("expected a date up to {last}, got {got!r}", "应填 {last} 及以前的日期，现在是“{got}”"),
     "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人); "
                     "got {got!r}", "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                     "（专精特新“小巨人”），现在是“{got}”"),
@@ -518,6 +520,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "不是企业名单"),
     "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
                           "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
+    "run.hidden_sheet": ("littlegiant: note: {where}: passed over: a hidden sheet; to score its companies, name it: --sheet {sheet}",
+                         "littlegiant 提示：工作表 {where} 是隐藏的，未读取；如要评估其中的企业，请用 --sheet {sheet}"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "

@@ -98,13 +98,18 @@ def parse_as_of(text: str | None, lang: str = "en") -> date:
     2026年4月1日, 20261126); 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
     if text is None:
         return date.today()
+    from littlegiant.load.profile import LATEST_AS_OF_YEAR
+
     found = _TYPED_DATE.fullmatch(text.strip())
     try:
         if found is None:
             raise ValueError(text)
-        return date(*(int(part) for part in found.groups() if part is not None))
+        day = date(*(int(part) for part in found.groups() if part is not None))
     except ValueError:
         bad("opt.date", lang, "--as-of", got=text)
+    if day.year > LATEST_AS_OF_YEAR:
+        bad("opt.date_late", lang, "--as-of", got=text, last=date(LATEST_AS_OF_YEAR, 12, 31).isoformat())
+    return day
 
 
 RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)"
@@ -925,6 +930,8 @@ def init(
     if csv_file is not None:
         from littlegiant.report.table import csv_template
 
+        if csv_out is not None and csv_out.suffix.lower() not in (".csv", ".txt"):  # t.xlsx, t.yaml: batch read it as that
+            bad("out.csv_name", language, f"--csv {csv_out}")
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
         if csv_out is not None:

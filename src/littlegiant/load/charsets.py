@@ -46,7 +46,9 @@ _GBK_NAMES = ("gbk", "gb2312", "cp936")
 def _looked_up(name: str, field: str) -> str:
     """Python's name for the encoding a user named, or a one-line refusal naming the option."""
     try:
-        return codecs.lookup(name.strip()).name
+        found = codecs.lookup(name.strip()).name
+        "a".encode(found)  # rot13, base64, hex: codecs, but not of text (LookupError here, else exit 3 on use)
+        return found
     except (LookupError, ValueError):
         raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
 

@@ -1176,7 +1176,7 @@ def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band,
             br.fail(f"{conds[0]} needs the item to have a 'value'", conds[0])
         when = br.expression("when", optional=True)
         if when is not None:
-            _check_refs(when, names, br, "when")
+            _check_refs(when, names, br, "when", want=expr.BOOL)  # when: employees (>= 10 forgotten) held for any non-zero
         label = Text(br.string("zh"), br.string("en")) if br.has("zh") or br.has("en") else None
         out.append(Band(points=br.number("points"), at_least=br.number("at_least", optional=True),
                         at_most=br.number("at_most", optional=True), when=when,
@@ -1199,6 +1199,8 @@ def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: De
     for b in bands:
         if b.points > maximum:
             r.fail(f"a band gives {b.points} points, above the item's maximum {maximum}", key)
+        if b.points < 0:  # an item scores 0 to its maximum: a minus typed by mistake took points off the total
+            r.fail(f"a band gives {b.points} points, below 0", key)
     if (lows or highs) and bands[-1].at_least is None and bands[-1].at_most is None:
         return
     if lows or highs:

@@ -110,14 +110,14 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
         yielded = False
 
-        def names(other: str) -> bool:
+        def names_companies(other: str) -> bool:
             if other not in naming:
                 naming[other] = _names_companies(book[other], known, meant)
             return naming[other]
 
         for name in shown:
             def elsewhere(this: str = name) -> bool:
-                return any(names(other) for other in shown if other != this)
+                return any(names_companies(other) for other in shown if other != this)
 
             for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
                                       None if sheet is not None or headers_only else unnamed.append,
@@ -135,6 +135,12 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             # "no company rows (the file is empty …)" of a file that is not
             raise InputError(kind="sheet.empty_named", params={"sheet": sheet, "sheets": listed}, file=str(path),
                              field="--sheet")
+        if sheet is None and not headers_only and on_note is not None:
+            for name in names:
+                if name not in shown and hasattr(book[name], "iter_rows") and names_companies(name):
+                    # a list hidden in Excel (put away, not deleted): passed over as the choices sheet
+                    # of a template is, but said, or its companies went missing without a word
+                    on_note("run.hidden_sheet", {"where": f"{path}:{name}", "sheet": name})
         for where in unnamed:  # beside a list of companies, a summary sheet is passed over, and said;
             if tables and on_note is not None:  # alone, it is refused (and so is one named by --sheet)
                 on_note("run.summary_sheet", {"where": where})
