@@ -570,18 +570,18 @@ class Words:
         when = self._when(p)
         verdict = self.status(p.checked)
         if p.checked == MET:
-            head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
+            head = (f"{name}：{when}以下各项全部做到后可达到（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet it (checked: re-assessed with all of them, {verdict})")
         elif p.checked == REVIEW:  # what the figures decide is met; the authority judges the rest
             head = (f"{name}：{when}以下各项全部做到后，数据方面的条件均可满足，其余由认定机关审核"
-                    f"（已验证：合并后重新评估为「{verdict}」）" if zh else
+                    f"（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet every condition the figures decide; the "
                     f"rest awaits the authority's review (checked: re-assessed with all of them, {verdict})")
         elif p.checked == UNMET:
-            head = (f"{name}：以下各项全部做到后仍不满足（已验证：合并后重新评估为「{verdict}」），须进一步调整" if zh else
+            head = (f"{name}：以下各项全部做到后仍不满足（已验证：以下各项一并代入重新评估，结果为「{verdict}」），须进一步调整" if zh else
                     f"{name}: after all of the following it is still not met (checked: {verdict}); more is needed")
         else:
-            head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
+            head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
         moved = {m.path for m in p.moves}
