@@ -13,3 +13,14 @@ def test_a_plans_check_does_not_read_as_a_merger() -> None:
     out = squash(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
     assert "合并后" not in out
     assert "（已验证：以下各项一并代入重新评估，结果为「待审核」）" in out
+
+
+def test_what_a_what_if_changed_names_each_criterions_tier() -> None:
+    """A criterion two tiers share (细分市场年限 under 专精特新 and 小巨人) was listed twice in the same words
+    under 假设变化带来的判定变化, as if the what-if had moved it twice: each line names its tier."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+              "--set", "niche_years=3", columns=200)
+    moved = out.split("假设变化带来的判定变化")[1].split("行动计划")[0]
+    lines = [line for line in moved.splitlines() if line.startswith("→")]
+    assert lines == ["→ 专精特新中小企业——截至上年末从事特定细分市场时间达到3年以上：不满足 → 满足",
+                     '→ 专精特新"小巨人"企业——截至上年末从事特定细分市场时间达到3年以上：不满足 → 满足'], moved

@@ -232,8 +232,12 @@ class Report:
         words = self.words
         if not self.what_if:
             return [w("what_if_none", self.lang)]
-        return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
-                f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
+        tiers = self.result.tiers
+        # a criterion with its tier: one several tiers share (细分市场年限 under 专精特新 and 小巨人) was
+        # listed twice in the same words, as if the what-if had moved it twice
+        return [f"{'' if m.id == m.tier else tiers[m.tier].title.get(self.lang) + ('——' if zh else ' — ')}"
+                f"{m.title}{'：' if zh else ': '}{words.status(m.before)} → {words.status(m.after)}"
+                for m in self.what_if]
 
 
 def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str]:
