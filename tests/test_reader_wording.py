@@ -24,3 +24,19 @@ def test_what_a_what_if_changed_names_each_criterions_tier() -> None:
     lines = [line for line in moved.splitlines() if line.startswith("→")]
     assert lines == ["→ 专精特新中小企业——截至上年末从事特定细分市场时间达到3年以上：不满足 → 满足",
                      '→ 专精特新"小巨人"企业——截至上年末从事特定细分市场时间达到3年以上：不满足 → 满足'], moved
+
+
+def test_each_input_of_a_criterion_stands_apart_from_the_next() -> None:
+    """A criterion read from several inputs listed each as 「label value」 with a bare space between: the
+    answer ran into the next label (「……排名（0为未获奖） 2，近三年……」) and the figures of a growth rate
+    into their years. Each answer is now quoted in zh and set off by a dash in en."""
+    zh = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+             "--format", "markdown")
+    assert ("近三年国家级科技奖励获奖单位排名（0为未获奖）「未获奖」，近三年省部级科技奖励获奖单位排名（0为未获奖）「2」：满足"
+            in zh)
+    assert "15.47%（营业收入（2025年）「12,000万元」，营业收入（2023年）「9,000万元」），要求不低于5%：满足" in zh
+    assert "是否为有效期内的高新技术企业「是」" in zh and "） 2，" not in zh
+    en = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+             "--format", "markdown")
+    assert "Valid High and New Technology Enterprise — yes; National technological-innovation demonstration " \
+           "enterprise — no; IP advantage or IP demonstration enterprise — no: met" in en

@@ -279,14 +279,17 @@ class Words:
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
 
     def _inputs(self, c: CriterionResult) -> str:
-        sep = "，" if self.lang == "zh" else ", "
+        """Each input by its question and the answer given: the answer quoted in zh, after a dash in en (a
+        colon ran on into the verdict's, "…: no: met"). With a bare space between, an answer ran into the
+        next label (「……排名（0为未获奖） 2，近三年……」)."""
+        zh = self.lang == "zh"
         parts = []
         for path, v in c.inputs.items():
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or num(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
-            parts.append(f"{self.question(path)} {shown}")
-        return sep.join(parts)
+            parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
+        return ("，" if zh else "; ").join(parts)
 
     # ---- what stops every tier
 
