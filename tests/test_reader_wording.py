@@ -1,10 +1,17 @@
 """Words a finance manager reads as they are meant: a plan's check that does not speak of a merger, what a
-what-if changed named with its tier, inputs shown as label and value."""
+what-if changed named with its tier, inputs shown as label and value, a red line named by its problem."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+import pytest
 from tests.conftest import EXAMPLES
 from tests.test_reports import cli, squash
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
 
 
 def test_a_plans_check_does_not_read_as_a_merger() -> None:
@@ -40,3 +47,27 @@ def test_each_input_of_a_criterion_stands_apart_from_the_next() -> None:
              "--format", "markdown")
     assert "Valid High and New Technology Enterprise — yes; National technological-innovation demonstration " \
            "enterprise — no; IP advantage or IP demonstration enterprise — no: met" in en
+
+
+@pytest.mark.parametrize(("lang", "fabricated", "tax"), [
+    ("zh", "科技和创新型中小企业：红线「近三年有数据造假行为」",
+     "科技和创新型中小企业：待认定机关判断——近三年有偷漏税等违法违规行为"),
+    ("en", "Technology-based and innovative SME: red line: Fabricated data in the last three years",
+     "Technology-based and innovative SME: for the authority to judge: Tax evasion or similar violations in the "
+     "last three years")])
+def test_a_batch_row_names_a_red_line_by_the_problem_not_its_absence(tmp_path: Path, lang: str, fabricated: str,
+                                                                     tax: str) -> None:
+    """A park's sheet (batch without --advice) named what held a company with fabricated data back by the
+    red line's title, 「近三年无数据造假行为」 (no fabricated data): the opposite of the fact. It names the
+    problem, as the report does; a tax violation the 2026 text does not list is left to the authority."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    (tmp_path / "fabricated.yaml").write_text(text.replace("data_fabrication: false", "data_fabrication: true"),
+                                              encoding="utf-8")
+    (tmp_path / "tax.yaml").write_text(text.replace("tax_violation: false", "tax_violation: true"), encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "fabricated.yaml"), str(tmp_path / "tax.yaml"),
+                                      "--as-of", "2026-11-26", "--lang", lang, "--output", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    gap = rows[0].index("主要差距" if lang == "zh" else "What holds it back")
+    assert [r[gap] for r in rows[1:]] == [fabricated, tax]

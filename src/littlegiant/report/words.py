@@ -1014,6 +1014,23 @@ def red_lines(result: Result) -> list[CriterionResult]:
     return out
 
 
+def red_lines_said(rules: RuleSet, lang: str) -> dict[str, dict[str, str]]:
+    """Each red line of ``rules`` as a batch row's 主要差距 names it, by the status it has there: present
+    (红线「近三年有数据造假行为」, as the report's summary says it) or left to the authority (the problem
+    itself). Its title states the problem's absence (近三年无数据造假行为): a row showed that title as
+    what held a company back that had fabricated data. Made once for each rule set and language."""
+    memo: dict[str, dict[str, dict[str, str]]] = rules.memo.setdefault("words.red_lines", {})
+    found = memo.get(lang)
+    if found is None:
+        found = memo[lang] = {}
+        for _, node in rules.all_nodes():
+            f = rules.fields.get(node.field) if node.kind == "veto" and node.field else None
+            if f is not None:
+                name = input_label(f, f.path).get(lang)
+                found[node.id] = {UNMET: f"红线「{name}」" if lang == "zh" else f"red line: {name}", REVIEW: name}
+    return found
+
+
 def gate_stops(result: Result) -> list[CriterionResult]:
     """Yes/no conditions that every tier asks for in a shared group, answered no (not registered in
     China as an independent legal person): like a red line, no tier can be applied for, so a plan of
