@@ -594,11 +594,11 @@ class Words:
             # as this year's; one not given is no answer anyone can give now (asked for, it read as if
             # today's would do)
             unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
-            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x])
+            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
                       for x, v in p.renewed.items() if x not in moved]
             yearly = [x for x in missing if is_yearly(self.rules, x)]
             missing = [x for x in missing if x not in yearly]
-            steps += [self._that_years(x, p.as_of.year, None) for x in yearly]
+            steps += [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p)) for x in yearly]
         if missing and p.checked not in (MET, REVIEW):
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
@@ -631,15 +631,31 @@ class Words:
                 groups[head.path].extend(groups.pop(m.path))
         return list(groups.values())
 
-    def _that_years(self, path: str, year: int, now: str | None) -> str:
-        """The step of a yearly figure in a later round: the year whose figure counts, and this year's
-        taken as the plan's estimate when there is one."""
+    def _bar(self, tier: TierResult, path: str, p: TierPlan) -> str | None:
+        """What the tier requires of a yearly figure (不低于60分), from its criterion that reads it; None
+        when a later round is judged by another rule set, whose bar this result does not hold."""
+        later = p.judged_by
+        if self.rules is None or (later is not None and (later.id, later.round) != (self.rules.id, self.rules.round)):
+            return None
+        for c in tier.criteria:
+            if path in c.inputs and c.op in (">=", ">") and isinstance(c.threshold, Decimal | int) \
+                    and not isinstance(c.threshold, bool):
+                return (f"{OPS[self.lang][c.op]}{'' if self.lang == 'zh' else ' '}{num(c.threshold)}"
+                        f"{unit_text(c.unit, self.lang, c.threshold)}")
+        return None
+
+    def _that_years(self, path: str, year: int, now: str | None, bar: str | None = None) -> str:
+        """The step of a yearly figure in a later round: the year whose figure counts, what it must reach
+        (「届时须达到要求」 left a finance manager to look up which score), and this year's taken as the
+        plan's estimate when there is one."""
         if self.lang == "zh":
+            need = bar or "达到要求"
             return (f"{self.question(path)}：申报时看{year}年度的得分，" +
-                    (f"本计划按今年的{now}估计，届时须仍达到要求" if now is not None else "届时须达到要求"))
+                    (f"本计划按今年的{now}估计，届时须仍{need}" if now is not None else f"届时须{need}"))
+        need = f"be {bar}" if bar else "meet the bar"
         return (f"{self.question(path)}: that round counts {year}'s" +
-                (f"; this plan takes this year's {now}, which must still meet the bar then" if now is not None
-                 else ", which must meet the bar then"))
+                (f"; this plan takes this year's {now}, which must still {need} then" if now is not None
+                 else f", which must {need} then"))
 
     def _when(self, p: TierPlan) -> str:
         """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
