@@ -80,3 +80,14 @@ def test_a_later_rounds_platform_score_step_says_the_score_it_must_reach() -> No
     assert "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的72分估计，届时须仍不低于60分" in zh
     en = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=200)
     assert "that round counts 2027's, which must be at least 60 points then" in en
+
+
+def test_a_red_line_left_to_the_authority_reads_without_a_chain_of_colons() -> None:
+    """The 2026 tax violation (the authority decides) read 「待认定机关审核：存在：近三年有偷漏税……」 in the
+    answer: it names the problem and the rule's note after it."""
+    zh = squash(cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
+    assert "科技和创新型中小企业——待认定机关审核：近三年有偷漏税等违法违规行为。所读到的2026年办法文本未列出偷漏税" in zh
+    assert "审核：存在：" not in zh
+    en = cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=300)
+    assert "the authority judges: Tax evasion or similar violations in the last three years. The 2026 text" in en
+    assert "judges: present:" not in en

@@ -506,7 +506,7 @@ class Words:
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                explanation(c).get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang)
                 for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
                 if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
             if reasons:
@@ -519,6 +519,13 @@ class Words:
         if held:
             why = f"{why}{'。' if zh else '. '}{held}" if why else held
         return head, why
+
+    def _reviewed_red_line(self, c: CriterionResult) -> str:
+        """A red line left to the authority, by the problem and the rule's note on why: after
+        「待认定机关审核：」 the trace's 「存在：……」 made a chain of colons (待认定机关审核：存在：近三年……)."""
+        note = c.rule.note.get(self.lang) if c.rule is not None and c.rule.note is not None else ""
+        name = self.red_name(c)
+        return (f"{name}。{note}" if self.lang == "zh" else f"{name}. {note}").rstrip("。. ")
 
     def _held(self, tier: TierResult) -> str:
         """That the company holds the tier's title already while this run judges it as a new application,
