@@ -91,3 +91,16 @@ def test_a_red_line_left_to_the_authority_reads_without_a_chain_of_colons() -> N
     en = cli("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=300)
     assert "the authority judges: Tax evasion or similar violations in the last three years. The 2026 text" in en
     assert "judges: present:" not in en
+
+
+def test_a_report_under_a_forced_set_says_which_set_that_day_follows() -> None:
+    """--rules miit-2022 on 2026-12-03: the report's basis said only 「由 --rules 指定的规则集」, and a client
+    handed it read the 2022 measures as the ones a new application follows now. It names the set the
+    calendar picks that day; a forced set that is the day's own says nothing more."""
+    zh = squash(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-12-03", "--rules", "miit-2022",
+                    "--lang", "zh", "--format", "markdown"))
+    assert ("评估日期2026-12-03的新申请按《优质中小企业梯度培育管理办法（2026）》；本报告按指定的《优质中小企业梯度培育"
+            "管理暂行办法（2022）》评估，结论仅供对比参考。") in zh
+    same = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-03-01", "--rules", "miit-2022",
+               "--lang", "zh")
+    assert "仅供对比参考" not in same
