@@ -125,7 +125,7 @@ def test_summary_names_the_revenue_band_condition_not_the_band_itself(tmp_path: 
     assert "截至上年末资产负债率不高于70%（现为76%）" in line
     detail = assess(tmp_path, INNO22, "--as-of", "2026-03-15", "--lang", "zh", "--detail", columns=160).stdout
     band = next(ln for ln in detail.splitlines() if "上年度营业收入5000万元（含）至1亿元" in ln)
-    assert "营业收入（2025年） 5,000万元：满足" in band and "答「是」" not in band
+    assert "营业收入（2025年）「5,000万元」：满足" in band and "答「是」" not in band
 
 
 def test_summary_names_the_own_band_when_both_years_fall_short(tmp_path: Path) -> None:

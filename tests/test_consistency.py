@@ -273,7 +273,7 @@ def test_the_2026_tax_line_is_shown_for_review_with_its_reason_at_80_columns() -
     shown = invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--lang", "zh").stdout
     text = "".join(line.strip("│ ") for line in shown.splitlines())
     assert "待审核" in text and "所读到的2026年办法文本未列出偷漏税" in text and "由认定机关判断" in text
-    assert "待认定机关审核：存在：近三年有偷漏税等违法违规行为" in text  # the summary line says why, first
+    assert "待认定机关审核：近三年有偷漏税等违法违规行为" in text  # the summary line says why, first
     assert "✘ 不满足    参评基本条件" not in shown
     doc = json.loads(invoke("assess", str(EXAMPLES / "red-line.yaml"), "--as-of", "2026-11-26", "--format", "json").stdout)
     tax = next(c for c in doc["tiers"]["little_giant"]["criteria"] if c["id"] == "gate.tax_violation")

@@ -117,7 +117,7 @@ def test_a_later_rounds_plan_says_the_platform_score_must_be_that_years(tmp_path
         said = [t for t in plan["text"] if "本年度专精特新发展评价得分" in t]
         if score == 75:
             assert said == ["本年度专精特新发展评价得分（官方平台）：申报时看2028年度的得分，本计划按今年的75分估计，"
-                            "届时须仍达到要求"]
+                            "届时须仍不低于60分"]
         else:
             assert said == ["本年度专精特新发展评价得分（官方平台）：41 → 60分（+19；须是2028年度的得分，41分是今年的）"]
     path = tmp_path / "unknown.yaml"  # not given: 2028's cannot be answered now, and is not asked for
@@ -125,7 +125,7 @@ def test_a_later_rounds_plan_says_the_platform_score_must_be_that_years(tmp_path
     result = runner.invoke(app, ["assess", str(path), "--as-of", "2026-11-26", "--format", "json", "--lang", "zh"])
     plan = json.loads(result.stdout)["plans"]["little_giant"]
     said = [t for t in plan["text"] if "本年度专精特新发展评价得分" in t]
-    assert said == ["本年度专精特新发展评价得分（官方平台）：申报时看2028年度的得分，届时须达到要求"], plan["text"]
+    assert said == ["本年度专精特新发展评价得分（官方平台）：申报时看2028年度的得分，届时须不低于60分"], plan["text"]
     now = [p for p in assess_json(str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26")["plans"].values()
            if p["rounds_later"] == 0]
     assert len(now) == 2 and all("platform_score" not in p["assumed"] and "counts" not in " ".join(p["text"])

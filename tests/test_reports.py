@@ -665,5 +665,5 @@ def test_a_plan_checked_to_await_review_does_not_say_it_meets_the_tier() -> None
                                        "--lang", lang], env={"COLUMNS": "200"}).stdout
         flat = re.sub(r"\s+", " " if lang == "en" else "", out)
         assert said in flat, out
-        assert "可达到（已验证：合并后重新评估为「待审核」）" not in flat and "meet it (checked: re-assessed with all of them, " \
+        assert "可达到（已验证：以下各项一并代入重新评估，结果为「待审核」）" not in flat and "meet it (checked: re-assessed with all of them, " \
             "awaits review)" not in flat

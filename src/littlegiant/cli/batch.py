@@ -85,6 +85,7 @@ from littlegiant.report.table import (
     score_range,
     text_cells,
 )
+from littlegiant.report.words import red_lines_said
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_TABLES = (".csv", ".tsv", ".txt")
@@ -1222,11 +1223,13 @@ class ScoreRange(str):
 
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",
                   ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None,
-                  gap: Callable[[str, bool], tuple[str | None, str]] | None = None) -> Cells:
+                  gap: Callable[[str, bool], tuple[str | None, str]] | None = None,
+                  red: dict[str, dict[str, str]] | None = None) -> Cells:
     """The compact output row: tiers' statuses and scores, what holds the focus tier back, and the
     figures to check (possible but unusual, in words). ``gap`` (tier, titles held) words an unmet
     tier as the report's summary does (the criterion named first, the words); without it, or for a
-    tier not answered or left to the authority, the first criterion holding it back by its title."""
+    tier not answered or left to the authority, the first criterion holding it back by its title; a red
+    line by the problem (``red``, from ``red_lines_said``), whose title states its absence."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     tiers = summary.tiers
     for tid in TIER_IDS:
@@ -1246,6 +1249,8 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         focus, outcome, held = step
         title = outcome.blocker_title
         first, said = outcome.blocker, title.get(lang) if title else ""
+        if red and first in red:
+            said = red[first].get(outcome.status, said)
         if gap is not None and outcome.status == UNMET:
             named, said = gap(focus, held)
             first = named or first
@@ -1364,7 +1369,8 @@ class Scorer:
         # anyway; a park's screening of thousands keeps the first failing criterion's title, at a
         # third of the cost a row (measured: 14.8 s against ~5 s for 100,000 companies)
         gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
-        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap)
+        row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
+                            red_lines_said(rules, self.lang))
         if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row

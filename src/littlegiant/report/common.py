@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import TierPlan
+from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, FRACTION, LARGE, MONEY_TYPES, YUAN_SIGN, Figure, PartOverWhole, Unusual
 from littlegiant.load.profile import (
@@ -100,10 +101,33 @@ def calendar_lines(cal: Choice | None, lang: str) -> list[str]:
     return lines
 
 
+def in_force_instead(result: Result, lang: str) -> list[str]:
+    """Where ``--rules`` forced a set the calendar would not pick that day, which one it picks: a report
+    under the 2022 measures, dated December 2026 and handed to a client, said only 「由 --rules 指定的规则集」,
+    and read as the rules a new application follows now."""
+    cal = result.calendar
+    if cal is None or not cal.forced:
+        return []
+    from littlegiant.load.rules import load, select_version
+
+    try:
+        chosen = select_version(result.as_of, result.renewal)
+    except InputError:  # a day before the calendar's first period: no set to name
+        return []
+    if chosen == result.rules_id:
+        return []
+    title = load(chosen).title.get(lang)
+    kind = ("复核" if result.renewal else "新申请") if lang == "zh" else ("a renewal" if result.renewal else "a new application")
+    return [f"评估日期 {result.as_of.isoformat()} 的{kind}按《{title}》；本报告按指定的《{result.rules_title.get(lang)}》"
+            "评估，结论仅供对比参考。" if lang == "zh" else
+            f"On {result.as_of.isoformat()} {kind} follows the {title}; this report applies the {result.rules_title.get(lang)} "
+            "as asked, for comparison only."]
+
+
 def basis_lines(result: Result, lang: str) -> list[str]:
     """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
     zh = lang == "zh"
-    lines = calendar_lines(result.calendar, lang)
+    lines = calendar_lines(result.calendar, lang) + in_force_instead(result, lang)
     if result.renewal is not None:
         title = renewed_title(result, lang)
         rules = result.rules_title.get(lang)
@@ -232,8 +256,12 @@ class Report:
         words = self.words
         if not self.what_if:
             return [w("what_if_none", self.lang)]
-        return [f"{m.title}：{words.status(m.before)} → {words.status(m.after)}" if zh else
-                f"{m.title}: {words.status(m.before)} → {words.status(m.after)}" for m in self.what_if]
+        tiers = self.result.tiers
+        # a criterion with its tier: one several tiers share (细分市场年限 under 专精特新 and 小巨人) was
+        # listed twice in the same words, as if the what-if had moved it twice
+        return [f"{'' if m.id == m.tier else tiers[m.tier].title.get(self.lang) + ('——' if zh else ' — ')}"
+                f"{m.title}{'：' if zh else ': '}{words.status(m.before)} → {words.status(m.after)}"
+                for m in self.what_if]
 
 
 def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str]:

@@ -279,14 +279,17 @@ class Words:
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
 
     def _inputs(self, c: CriterionResult) -> str:
-        sep = "，" if self.lang == "zh" else ", "
+        """Each input by its question and the answer given: the answer quoted in zh, after a dash in en (a
+        colon ran on into the verdict's, "…: no: met"). With a bare space between, an answer ran into the
+        next label (「……排名（0为未获奖） 2，近三年……」)."""
+        zh = self.lang == "zh"
         parts = []
         for path, v in c.inputs.items():
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or num(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
-            parts.append(f"{self.question(path)} {shown}")
-        return sep.join(parts)
+            parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
+        return ("，" if zh else "; ").join(parts)
 
     # ---- what stops every tier
 
@@ -503,7 +506,7 @@ class Words:
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                explanation(c).get(self.lang).rstrip("。.") if c.kind == "veto" else c.title.get(self.lang)
+                self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang)
                 for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
                 if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
             if reasons:
@@ -516,6 +519,13 @@ class Words:
         if held:
             why = f"{why}{'。' if zh else '. '}{held}" if why else held
         return head, why
+
+    def _reviewed_red_line(self, c: CriterionResult) -> str:
+        """A red line left to the authority, by the problem and the rule's note on why: after
+        「待认定机关审核：」 the trace's 「存在：……」 made a chain of colons (待认定机关审核：存在：近三年……)."""
+        note = c.rule.note.get(self.lang) if c.rule is not None and c.rule.note is not None else ""
+        name = self.red_name(c)
+        return (f"{name}。{note}" if self.lang == "zh" else f"{name}. {note}").rstrip("。. ")
 
     def _held(self, tier: TierResult) -> str:
         """That the company holds the tier's title already while this run judges it as a new application,
@@ -570,18 +580,18 @@ class Words:
         when = self._when(p)
         verdict = self.status(p.checked)
         if p.checked == MET:
-            head = (f"{name}：{when}以下各项全部做到后可达到（已验证：合并后重新评估为「{verdict}」）" if zh else
+            head = (f"{name}：{when}以下各项全部做到后可达到（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet it (checked: re-assessed with all of them, {verdict})")
         elif p.checked == REVIEW:  # what the figures decide is met; the authority judges the rest
             head = (f"{name}：{when}以下各项全部做到后，数据方面的条件均可满足，其余由认定机关审核"
-                    f"（已验证：合并后重新评估为「{verdict}」）" if zh else
+                    f"（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}all of the following together meet every condition the figures decide; the "
                     f"rest awaits the authority's review (checked: re-assessed with all of them, {verdict})")
         elif p.checked == UNMET:
-            head = (f"{name}：以下各项全部做到后仍不满足（已验证：合并后重新评估为「{verdict}」），须进一步调整" if zh else
+            head = (f"{name}：以下各项全部做到后仍不满足（已验证：以下各项一并代入重新评估，结果为「{verdict}」），须进一步调整" if zh else
                     f"{name}: after all of the following it is still not met (checked: {verdict}); more is needed")
         else:
-            head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：合并后重新评估为「{verdict}」）" if zh else
+            head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
         moved = {m.path for m in p.moves}
@@ -591,11 +601,11 @@ class Words:
             # as this year's; one not given is no answer anyone can give now (asked for, it read as if
             # today's would do)
             unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
-            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x])
+            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
                       for x, v in p.renewed.items() if x not in moved]
             yearly = [x for x in missing if is_yearly(self.rules, x)]
             missing = [x for x in missing if x not in yearly]
-            steps += [self._that_years(x, p.as_of.year, None) for x in yearly]
+            steps += [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p)) for x in yearly]
         if missing and p.checked not in (MET, REVIEW):
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
@@ -628,15 +638,31 @@ class Words:
                 groups[head.path].extend(groups.pop(m.path))
         return list(groups.values())
 
-    def _that_years(self, path: str, year: int, now: str | None) -> str:
-        """The step of a yearly figure in a later round: the year whose figure counts, and this year's
-        taken as the plan's estimate when there is one."""
+    def _bar(self, tier: TierResult, path: str, p: TierPlan) -> str | None:
+        """What the tier requires of a yearly figure (不低于60分), from its criterion that reads it; None
+        when a later round is judged by another rule set, whose bar this result does not hold."""
+        later = p.judged_by
+        if self.rules is None or (later is not None and (later.id, later.round) != (self.rules.id, self.rules.round)):
+            return None
+        for c in tier.criteria:
+            if path in c.inputs and c.op in (">=", ">") and isinstance(c.threshold, Decimal | int) \
+                    and not isinstance(c.threshold, bool):
+                return (f"{OPS[self.lang][c.op]}{'' if self.lang == 'zh' else ' '}{num(c.threshold)}"
+                        f"{unit_text(c.unit, self.lang, c.threshold)}")
+        return None
+
+    def _that_years(self, path: str, year: int, now: str | None, bar: str | None = None) -> str:
+        """The step of a yearly figure in a later round: the year whose figure counts, what it must reach
+        (「届时须达到要求」 left a finance manager to look up which score), and this year's taken as the
+        plan's estimate when there is one."""
         if self.lang == "zh":
+            need = bar or "达到要求"
             return (f"{self.question(path)}：申报时看{year}年度的得分，" +
-                    (f"本计划按今年的{now}估计，届时须仍达到要求" if now is not None else "届时须达到要求"))
+                    (f"本计划按今年的{now}估计，届时须仍{need}" if now is not None else f"届时须{need}"))
+        need = f"be {bar}" if bar else "meet the bar"
         return (f"{self.question(path)}: that round counts {year}'s" +
-                (f"; this plan takes this year's {now}, which must still meet the bar then" if now is not None
-                 else ", which must meet the bar then"))
+                (f"; this plan takes this year's {now}, which must still {need} then" if now is not None
+                 else f", which must {need} then"))
 
     def _when(self, p: TierPlan) -> str:
         """The round a plan is for, when not this one: 最早2027年申报（以2026年数据计）；"""
@@ -1009,6 +1035,23 @@ def red_lines(result: Result) -> list[CriterionResult]:
                 seen.add(c.id)
                 out.append(c)
     return out
+
+
+def red_lines_said(rules: RuleSet, lang: str) -> dict[str, dict[str, str]]:
+    """Each red line of ``rules`` as a batch row's 主要差距 names it, by the status it has there: present
+    (红线「近三年有数据造假行为」, as the report's summary says it) or left to the authority (the problem
+    itself). Its title states the problem's absence (近三年无数据造假行为): a row showed that title as
+    what held a company back that had fabricated data. Made once for each rule set and language."""
+    memo: dict[str, dict[str, dict[str, str]]] = rules.memo.setdefault("words.red_lines", {})
+    found = memo.get(lang)
+    if found is None:
+        found = memo[lang] = {}
+        for _, node in rules.all_nodes():
+            f = rules.fields.get(node.field) if node.kind == "veto" and node.field else None
+            if f is not None:
+                name = input_label(f, f.path).get(lang)
+                found[node.id] = {UNMET: f"红线「{name}」" if lang == "zh" else f"red line: {name}", REVIEW: name}
+    return found
 
 
 def gate_stops(result: Result) -> list[CriterionResult]:
