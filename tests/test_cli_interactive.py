@@ -1371,3 +1371,29 @@ def test_a_share_spelled_as_a_range_or_unclearly_is_refused_as_a_share_not_a_cra
     assert asker.ask(Question("financials.2025.rd_expense", rd, 2025), "第 3 题") is None
     assert "✗ 这里要填金额，不是比例；请换算成金额后填写。请重新输入" in out.getvalue(), out.getvalue()
     assert iv.values["financials.2025.rd_expense"] == Decimal(540)
+
+
+def test_equal_answers_resumed_are_saved_as_plain_values_and_the_file_is_not_taken_for_a_hand_edit(
+        tmp_path: Path) -> None:
+    """A file read back holds equal small numbers as one shared Decimal (profile._SMALL): 5 employees
+    and 5 科技人员, 0 equity financing three years running. Saved again, YAML wrote the second as an
+    alias of the first (``employees: &id001 5``, ``tech_staff: *id001``), which a finance manager opening
+    the file cannot read, and resuming the tool's own untouched file called it edited by hand and left
+    a backup copy at every sitting."""
+    save = tmp_path / "same.yaml"
+    s = Session(["assess", "--save", "same.yaml", "--as-of", "2026-11-26", "--lang", "zh",
+                 "--set", "employees=5", "--set", "tech_staff=5"], tmp_path)
+    s.answers("同数公司")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    before = save.read_text(encoding="utf-8")
+    assert "employees: 5\n" in before and "tech_staff: 5\n" in before
+    resumed = Session(["assess", "--save", "same.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    assert resumed.until_prompt() is not None
+    resumed.reply("r")
+    resumed.reply("1200")  # an answer, saved with the resumed ones
+    resumed.finish()
+    assert "保存时不会保留" not in re.sub(r"\s+", "", resumed.transcript), resumed.transcript
+    after = save.read_text(encoding="utf-8")
+    assert "employees: 5\n" in after and "tech_staff: 5\n" in after and "&" not in after and "*" not in after, after
+    assert list(tmp_path.glob("same.backup-*.yaml")) == []
