@@ -12,6 +12,7 @@ import json
 import os
 import re
 import select
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -1397,3 +1398,25 @@ def test_equal_answers_resumed_are_saved_as_plain_values_and_the_file_is_not_tak
     after = save.read_text(encoding="utf-8")
     assert "employees: 5\n" in after and "tech_staff: 5\n" in after and "&" not in after and "*" not in after, after
     assert list(tmp_path.glob("same.backup-*.yaml")) == []
+
+
+def test_prompts_fit_the_terminal_they_are_shown_in_when_the_report_goes_to_a_file(tmp_path: Path) -> None:
+    """``littlegiant assess --format json > out.json``: the questions are on the terminal (stderr), the
+    report in a file. The width was taken from stdout, a file, so the prompts were wrapped for 80
+    columns whatever the terminal: in one 60 wide each long line ran over and the terminal cut it
+    anywhere, a line starting with "；" or a word split as 说 / 明."""
+    from rich.cells import cell_len
+
+    env = {k: v for k, v in ENV.items() if k not in ("COLUMNS", "LINES")}
+    command = shlex.join([sys.executable, "-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "zh",
+                          "--save", "w.yaml", "--format", "json"]) + " > out.json"
+    child = pexpect.spawn("/bin/sh", ["-c", command], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30,
+                          dimensions=(50, 60))
+    shown = pty_prompt(child)
+    child.sendline("宽度公司")
+    shown += pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    lines = shown.replace("\r", "").split("\n")
+    assert "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。" not in lines
+    assert max(cell_len(line) for line in lines) <= 60, "\n".join(lines)

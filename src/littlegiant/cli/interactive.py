@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import shlex
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -98,12 +97,23 @@ class Terminal:
         return line.rstrip("\r\n")
 
     def width(self) -> int:
-        """The terminal's width for wrapping; 0 (no wrapping) when the output is not a terminal."""
+        """The width of the terminal the prompts are shown in, for wrapping; 0 (no wrapping) when the
+        output is not a terminal. COLUMNS, when set, wins, as it does for every program. Asked of the
+        prompts' own stream, not of stdout (shutil's way): ``assess --format json > out.json`` wrapped
+        the questions for 80 columns in a terminal of any width."""
         try:
             tty = self.out.isatty()
         except (AttributeError, ValueError):
             tty = False
-        return shutil.get_terminal_size((80, 24)).columns if tty else 0
+        if not tty:
+            return 0
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
+        try:
+            return os.get_terminal_size(self.out.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            return 80
 
     def say(self, text: str) -> None:
         self.out.write(text)
