@@ -1420,3 +1420,44 @@ def test_prompts_fit_the_terminal_they_are_shown_in_when_the_report_goes_to_a_fi
     lines = shown.replace("\r", "").split("\n")
     assert "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。" not in lines
     assert max(cell_len(line) for line in lines) <= 60, "\n".join(lines)
+
+
+def test_a_terminal_gone_mid_question_stops_the_interview_as_ctrl_d_does(tmp_path: Path) -> None:
+    """A closed window or a dropped ssh session: reading the answer fails (EIO) before or without the
+    SIGHUP, and writing the stop message fails too. That error was taken for a failure to save, exit 2
+    with "出错：x.yaml：Input/output error", where the answers are saved and the interview stopped
+    as a closed terminal stops it (exit 130)."""
+    import errno
+    import io
+
+    from littlegiant.cli.interactive import Interrupted, Terminal, run
+
+    class Gone(io.StringIO):
+        """Two answers typed, then the terminal is gone: reads and writes fail."""
+
+        def __init__(self) -> None:
+            super().__init__("断线公司\n8000\n")
+            self.gone = False
+
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                self.gone = True
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return line
+
+    stdin = Gone()
+
+    class Screen(io.StringIO):
+        def write(self, text: str) -> int:
+            if stdin.gone:
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return super().write(text)
+
+    save = tmp_path / "x.yaml"
+    with pytest.raises(Interrupted):
+        run(Interview(rules.load("miit-2026"), date(2026, 11, 26)), Terminal(stdin, Screen()), save, "zh",
+            "littlegiant assess --save x.yaml")
+    values = profile.load_profile(save, rules.load("miit-2026")).values
+    assert values["name"] == "断线公司" and values["financials.2025.revenue"] == Decimal(8000)
+    assert not (tmp_path / ".x.yaml.lock").exists()

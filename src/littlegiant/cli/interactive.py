@@ -87,9 +87,11 @@ class Terminal:
     out: IO[str]
 
     def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
-        self.out.flush()
-        line = self.stdin.readline()
+        self.say(prompt)
+        try:
+            line = self.stdin.readline()
+        except OSError:  # the terminal is gone (a closed window, a dropped ssh session): end of input
+            raise Interrupted from None
         if line == "":
             raise Interrupted
         if line.strip().lower() in QUIT:
@@ -116,8 +118,13 @@ class Terminal:
             return 80
 
     def say(self, text: str) -> None:
-        self.out.write(text)
-        self.out.flush()
+        """Show ``text``; nothing when the terminal is gone (the next read ends the interview): the
+        stop message failing to show was taken for a failure to save the answers, exit 2."""
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except OSError:
+            pass
 
 
 @contextmanager
