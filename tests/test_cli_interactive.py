@@ -1461,3 +1461,25 @@ def test_a_terminal_gone_mid_question_stops_the_interview_as_ctrl_d_does(tmp_pat
     values = profile.load_profile(save, rules.load("miit-2026")).values
     assert values["name"] == "断线公司" and values["financials.2025.revenue"] == Decimal(8000)
     assert not (tmp_path / ".x.yaml.lock").exists()
+
+
+def test_a_part_over_an_earlier_whole_says_how_to_mend_the_whole() -> None:
+    """营业收入 typed 800 for 8,000, then 主营业务收入 7,500 is refused: the figure at fault may be the
+    earlier one, and the refusal said only 请重新输入, leaving the user to retype 7,500 in a loop or
+    invent a smaller figure. It says how to get to the earlier answer, as a whole typed under its
+    part already did; Enter then leaves this one unknown."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    iv.record("financials.2025.revenue", Decimal(800))
+    out = io.StringIO()
+    asker = Asker(iv, Terminal(io.StringIO("7500\n\n"), out), "zh")
+    main = profile.field_for_path(rs, "financials.2025.main_revenue")
+    assert asker.ask(Question("financials.2025.main_revenue", main, 2025), "第 3 题") is None
+    said = out.getvalue()
+    assert "多于「营业收入（2025年）」800万元" in said, said
+    assert "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。请重新输入。" in said, said
+    assert "financials.2025.main_revenue" in iv.unknown

@@ -340,9 +340,10 @@ class Asker:
         """A consistency check's finding in plain words; ``keep``: the question had an answer, which
         Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know")."""
         lang = self.lang
-        if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
-            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
-                _t("fix_earlier_keep" if keep else "fix_earlier", lang) if c.kind == "whole_under_part" else "")
+        if c.violation is not None:  # worded as assess and batch word it, and how to fix the earlier answer,
+            # the whole or the part, either of which may be the one mistyped
+            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + _t(
+                "fix_earlier_keep" if keep else "fix_earlier", lang)
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
