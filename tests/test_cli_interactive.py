@@ -1483,3 +1483,23 @@ def test_a_part_over_an_earlier_whole_says_how_to_mend_the_whole() -> None:
     assert "多于「营业收入（2025年）」800万元" in said, said
     assert "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。请重新输入。" in said, said
     assert "financials.2025.main_revenue" in iv.unknown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_line_of_a_question_fits_a_narrow_terminal(lang: str) -> None:
+    """In a terminal 60 columns wide (a split pane, a phone's ssh client) the heading and help were
+    wrapped but the hint under them was not: "in 万元 (10k CNY); 80 million, 3,200,000 CNY, 500万 or
+    0.8亿 work too" is 71 columns, and the terminal cut it where it ran out."""
+    import io
+
+    from rich.cells import cell_len
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    asker = Asker(Interview(rs, date(2026, 11, 26)), Terminal(io.StringIO(), io.StringIO()), lang)
+    asker.width = 60
+    for path in ("financials.2025.revenue", "industry", "rd_institution", "compliance.major_incident"):
+        f = profile.field_for_path(rs, path)
+        shown = asker.describe(Question(path, f, profile.year_in_path(f, path)))
+        assert max(cell_len(line) for line in shown.split("\n")) <= 60, shown

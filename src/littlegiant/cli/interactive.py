@@ -314,10 +314,10 @@ class Asker:
         elif f.type == "choice":
             for i, choice in enumerate(f.choices, 1):
                 name = f.choice_labels.get(choice)
-                lines.append(f"  {i}) {name.get(lang) if name is not None else choice}")
-            lines.append("  " + _t("pick", lang))
-        elif f.type in ("money", "signed_money"):
-            lines.append("  " + _t("money_hint", lang))
+                lines.append(wrap(name.get(lang) if name is not None else choice, self.width, indent=f"  {i}) "))
+            lines.append(wrap(_t("pick", lang), self.width))
+        elif f.type in ("money", "signed_money"):  # wrapped too: 71 columns in English
+            lines.append(wrap(_t("money_hint", lang), self.width))
         elif (bounds := _range(f)) is not None:
             lines.append(f"  ({bounds})")
         return "\n".join(lines) + "\n> "
