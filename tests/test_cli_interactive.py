@@ -1503,3 +1503,14 @@ def test_every_line_of_a_question_fits_a_narrow_terminal(lang: str) -> None:
         f = profile.field_for_path(rs, path)
         shown = asker.describe(Question(path, f, profile.year_in_path(f, path)))
         assert max(cell_len(line) for line in shown.split("\n")) <= 60, shown
+
+
+def test_the_resume_question_says_enter_resumes(tmp_path: Path) -> None:
+    """"[R/o]" tells a Unix user that R is what Enter gives; a finance manager reads r and o as two
+    letters to type. The question says in words that Enter resumes, and Enter does."""
+    (tmp_path / "r.yaml").write_text("name: 回车公司\n", encoding="utf-8")
+    s = Session(["assess", "--save", "r.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    asked = re.sub(r"\s+", "", s.until_prompt() or "")
+    assert "直接回车（或输入r）继续这些回答；重新开始请输入o" in asked, asked
+    assert "第 2 题" in s.reply("")
+    s.finish()
