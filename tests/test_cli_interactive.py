@@ -1514,3 +1514,22 @@ def test_the_resume_question_says_enter_resumes(tmp_path: Path) -> None:
     assert "直接回车（或输入r）继续这些回答；重新开始请输入o" in asked, asked
     assert "第 2 题" in s.reply("")
     s.finish()
+
+
+def test_an_answer_of_0_that_the_rules_name_is_listed_by_its_name() -> None:
+    """没有 typed for 近三年国家级科技奖励获奖单位排名 is saved as 0, and the list before the report said
+    「……排名（0为未获奖）：0」 where the report says 未获奖: the list uses the rule data's word too."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    rank = profile.field_for_path(rs, "awards.national_rank")
+    value, _ = iv.parse(Question("awards.national_rank", rank, None), "没有")
+    iv.record("awards.national_rank", value)
+    iv.record("financials.2025.revenue", Decimal(0))
+    out = io.StringIO()
+    Asker(iv, Terminal(io.StringIO(), out), "zh").summary()
+    assert "近三年国家级科技奖励获奖单位排名（0为未获奖）：未获奖" in out.getvalue(), out.getvalue()
+    assert "营业收入（2025年）：0万元" in out.getvalue()  # a field with no word for 0 keeps the figure

@@ -204,10 +204,12 @@ def load_saved(path: Path, rules: RuleSet) -> Saved:
 
 
 def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
-    """8,000.125万元 · 12.5% · 工业 · 是: a value in the reports' style with every digit the user gave
+    """8,000.125万元 · 12.5% · 工业 · 是 · 未获奖: a value in the reports' style with every digit the user gave
     (the saved value, never rounded), a choice by its label."""
     if v is None:
         return _t("unknown_value", lang)
+    if f.zero is not None and isinstance(v, Decimal) and v == 0:  # 未获奖, as the reports write it, not 0
+        return f.zero.get(lang)
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
