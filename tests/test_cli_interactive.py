@@ -1533,3 +1533,19 @@ def test_an_answer_of_0_that_the_rules_name_is_listed_by_its_name() -> None:
     Asker(iv, Terminal(io.StringIO(), out), "zh").summary()
     assert "近三年国家级科技奖励获奖单位排名（0为未获奖）：未获奖" in out.getvalue(), out.getvalue()
     assert "营业收入（2025年）：0万元" in out.getvalue()  # a field with no word for 0 keeps the figure
+
+
+def test_a_glossary_term_under_the_help_hangs_under_its_own_text() -> None:
+    """``?`` lists the official terms a question uses, each after a "·"; a term longer than a line went
+    on under the bullet, where it read as the start of another item."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    asker = Asker(Interview(rs, date(2026, 11, 26)), Terminal(io.StringIO(), io.StringIO()), "zh")
+    asker.width = 80
+    f = profile.field_for_path(rs, "financials.2025.revenue")
+    lines = asker.help_text(Question("financials.2025.revenue", f, 2025)).rstrip("\n").split("\n")
+    term = next(i for i, line in enumerate(lines) if line.startswith("  · 营业收入："))
+    assert lines[term + 1].startswith("    ") and not lines[term + 1].startswith("     "), lines

@@ -327,16 +327,16 @@ class Asker:
     def help_text(self, q: Question) -> str:
         """What ``?`` shows: the whole help and every glossary term it leans on."""
         lang, f = self.lang, q.field
-        out = []
+        out = []  # (the line's first characters, its text): a term's later lines go under its text
         if f.help is not None:
-            out.append(fill_years(f.help.get(lang), q.year or self.iv.last_year))
+            out.append(("  ", fill_years(f.help.get(lang), q.year or self.iv.last_year)))
         terms = glossary()
         for term in (terms[tid] for tid in f.terms if tid in terms):  # a rule file's unknown term: not shown
-            out.append(f"· {term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
-                       else f"· {term.name.get(lang)}: {term.text.get(lang)}")
+            out.append(("  · ", f"{term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
+                        else f"{term.name.get(lang)}: {term.text.get(lang)}"))
         if not out:
-            out.append(_t("no_help", lang))
-        return "\n".join(wrap(line, self.width) for line in out) + "\n"
+            out.append(("  ", _t("no_help", lang)))
+        return "\n".join(wrap(text, self.width, indent=mark) for mark, text in out) + "\n"
 
     def concern_text(self, c: Concern, keep: bool = False) -> str:
         """A consistency check's finding in plain words; ``keep``: the question had an answer, which
