@@ -12,6 +12,7 @@ import json
 import os
 import re
 import select
+import shlex
 import subprocess
 import sys
 from datetime import date
@@ -1371,3 +1372,180 @@ def test_a_share_spelled_as_a_range_or_unclearly_is_refused_as_a_share_not_a_cra
     assert asker.ask(Question("financials.2025.rd_expense", rd, 2025), "第 3 题") is None
     assert "✗ 这里要填金额，不是比例；请换算成金额后填写。请重新输入" in out.getvalue(), out.getvalue()
     assert iv.values["financials.2025.rd_expense"] == Decimal(540)
+
+
+def test_equal_answers_resumed_are_saved_as_plain_values_and_the_file_is_not_taken_for_a_hand_edit(
+        tmp_path: Path) -> None:
+    """A file read back holds equal small numbers as one shared Decimal (profile._SMALL): 5 employees
+    and 5 科技人员, 0 equity financing three years running. Saved again, YAML wrote the second as an
+    alias of the first (``employees: &id001 5``, ``tech_staff: *id001``), which a finance manager opening
+    the file cannot read, and resuming the tool's own untouched file called it edited by hand and left
+    a backup copy at every sitting."""
+    save = tmp_path / "same.yaml"
+    s = Session(["assess", "--save", "same.yaml", "--as-of", "2026-11-26", "--lang", "zh",
+                 "--set", "employees=5", "--set", "tech_staff=5"], tmp_path)
+    s.answers("同数公司")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    before = save.read_text(encoding="utf-8")
+    assert "employees: 5\n" in before and "tech_staff: 5\n" in before
+    resumed = Session(["assess", "--save", "same.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    assert resumed.until_prompt() is not None
+    resumed.reply("r")
+    resumed.reply("1200")  # an answer, saved with the resumed ones
+    resumed.finish()
+    assert "保存时不会保留" not in re.sub(r"\s+", "", resumed.transcript), resumed.transcript
+    after = save.read_text(encoding="utf-8")
+    assert "employees: 5\n" in after and "tech_staff: 5\n" in after and "&" not in after and "*" not in after, after
+    assert list(tmp_path.glob("same.backup-*.yaml")) == []
+
+
+def test_prompts_fit_the_terminal_they_are_shown_in_when_the_report_goes_to_a_file(tmp_path: Path) -> None:
+    """``littlegiant assess --format json > out.json``: the questions are on the terminal (stderr), the
+    report in a file. The width was taken from stdout, a file, so the prompts were wrapped for 80
+    columns whatever the terminal: in one 60 wide each long line ran over and the terminal cut it
+    anywhere, a line starting with "；" or a word split as 说 / 明."""
+    from rich.cells import cell_len
+
+    env = {k: v for k, v in ENV.items() if k not in ("COLUMNS", "LINES")}
+    command = shlex.join([sys.executable, "-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "zh",
+                          "--save", "w.yaml", "--format", "json"]) + " > out.json"
+    child = pexpect.spawn("/bin/sh", ["-c", command], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30,
+                          dimensions=(50, 60))
+    shown = pty_prompt(child)
+    child.sendline("宽度公司")
+    shown += pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    lines = shown.replace("\r", "").split("\n")
+    assert "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。" not in lines
+    assert max(cell_len(line) for line in lines) <= 60, "\n".join(lines)
+
+
+def test_a_terminal_gone_mid_question_stops_the_interview_as_ctrl_d_does(tmp_path: Path) -> None:
+    """A closed window or a dropped ssh session: reading the answer fails (EIO) before or without the
+    SIGHUP, and writing the stop message fails too. That error was taken for a failure to save, exit 2
+    with "出错：x.yaml：Input/output error", where the answers are saved and the interview stopped
+    as a closed terminal stops it (exit 130)."""
+    import errno
+    import io
+
+    from littlegiant.cli.interactive import Interrupted, Terminal, run
+
+    class Gone(io.StringIO):
+        """Two answers typed, then the terminal is gone: reads and writes fail."""
+
+        def __init__(self) -> None:
+            super().__init__("断线公司\n8000\n")
+            self.gone = False
+
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                self.gone = True
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return line
+
+    stdin = Gone()
+
+    class Screen(io.StringIO):
+        def write(self, text: str) -> int:
+            if stdin.gone:
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return super().write(text)
+
+    save = tmp_path / "x.yaml"
+    with pytest.raises(Interrupted):
+        run(Interview(rules.load("miit-2026"), date(2026, 11, 26)), Terminal(stdin, Screen()), save, "zh",
+            "littlegiant assess --save x.yaml")
+    values = profile.load_profile(save, rules.load("miit-2026")).values
+    assert values["name"] == "断线公司" and values["financials.2025.revenue"] == Decimal(8000)
+    assert not (tmp_path / ".x.yaml.lock").exists()
+
+
+def test_a_part_over_an_earlier_whole_says_how_to_mend_the_whole() -> None:
+    """营业收入 typed 800 for 8,000, then 主营业务收入 7,500 is refused: the figure at fault may be the
+    earlier one, and the refusal said only 请重新输入, leaving the user to retype 7,500 in a loop or
+    invent a smaller figure. It says how to get to the earlier answer, as a whole typed under its
+    part already did; Enter then leaves this one unknown."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    iv.record("financials.2025.revenue", Decimal(800))
+    out = io.StringIO()
+    asker = Asker(iv, Terminal(io.StringIO("7500\n\n"), out), "zh")
+    main = profile.field_for_path(rs, "financials.2025.main_revenue")
+    assert asker.ask(Question("financials.2025.main_revenue", main, 2025), "第 3 题") is None
+    said = out.getvalue()
+    assert "多于「营业收入（2025年）」800万元" in said, said
+    assert "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。请重新输入。" in said, said
+    assert "financials.2025.main_revenue" in iv.unknown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_line_of_a_question_fits_a_narrow_terminal(lang: str) -> None:
+    """In a terminal 60 columns wide (a split pane, a phone's ssh client) the heading and help were
+    wrapped but the hint under them was not: "in 万元 (10k CNY); 80 million, 3,200,000 CNY, 500万 or
+    0.8亿 work too" is 71 columns, and the terminal cut it where it ran out."""
+    import io
+
+    from rich.cells import cell_len
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    asker = Asker(Interview(rs, date(2026, 11, 26)), Terminal(io.StringIO(), io.StringIO()), lang)
+    asker.width = 60
+    for path in ("financials.2025.revenue", "industry", "rd_institution", "compliance.major_incident"):
+        f = profile.field_for_path(rs, path)
+        shown = asker.describe(Question(path, f, profile.year_in_path(f, path)))
+        assert max(cell_len(line) for line in shown.split("\n")) <= 60, shown
+
+
+def test_the_resume_question_says_enter_resumes(tmp_path: Path) -> None:
+    """"[R/o]" tells a Unix user that R is what Enter gives; a finance manager reads r and o as two
+    letters to type. The question says in words that Enter resumes, and Enter does."""
+    (tmp_path / "r.yaml").write_text("name: 回车公司\n", encoding="utf-8")
+    s = Session(["assess", "--save", "r.yaml", "--as-of", "2026-11-26", "--lang", "zh"], tmp_path)
+    asked = re.sub(r"\s+", "", s.until_prompt() or "")
+    assert "直接回车（或输入r）继续这些回答；重新开始请输入o" in asked, asked
+    assert "第 2 题" in s.reply("")
+    s.finish()
+
+
+def test_an_answer_of_0_that_the_rules_name_is_listed_by_its_name() -> None:
+    """没有 typed for 近三年国家级科技奖励获奖单位排名 is saved as 0, and the list before the report said
+    「……排名（0为未获奖）：0」 where the report says 未获奖: the list uses the rule data's word too."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    rank = profile.field_for_path(rs, "awards.national_rank")
+    value, _ = iv.parse(Question("awards.national_rank", rank, None), "没有")
+    iv.record("awards.national_rank", value)
+    iv.record("financials.2025.revenue", Decimal(0))
+    out = io.StringIO()
+    Asker(iv, Terminal(io.StringIO(), out), "zh").summary()
+    assert "近三年国家级科技奖励获奖单位排名（0为未获奖）：未获奖" in out.getvalue(), out.getvalue()
+    assert "营业收入（2025年）：0万元" in out.getvalue()  # a field with no word for 0 keeps the figure
+
+
+def test_a_glossary_term_under_the_help_hangs_under_its_own_text() -> None:
+    """``?`` lists the official terms a question uses, each after a "·"; a term longer than a line went
+    on under the bullet, where it read as the start of another item."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    asker = Asker(Interview(rs, date(2026, 11, 26)), Terminal(io.StringIO(), io.StringIO()), "zh")
+    asker.width = 80
+    f = profile.field_for_path(rs, "financials.2025.revenue")
+    lines = asker.help_text(Question("financials.2025.revenue", f, 2025)).rstrip("\n").split("\n")
+    term = next(i for i, line in enumerate(lines) if line.startswith("  · 营业收入："))
+    assert lines[term + 1].startswith("    ") and not lines[term + 1].startswith("     "), lines

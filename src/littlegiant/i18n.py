@@ -130,8 +130,8 @@ MESSAGES = {
         "en": "{save} holds {n:saved answer|saved answers} (no company name yet).\n",
     },
     "interview.found_ask": {
-        "zh": "继续这些回答请输入 r；重新开始请输入 o（原来的回答会先另存一份备份）：[R/o]",
-        "en": "Resume them (r), or start over (o; the old answers are first copied to a backup)? [R/o]",
+        "zh": "直接回车（或输入 r）继续这些回答；重新开始请输入 o（原来的回答会先另存一份备份）：[R/o]",
+        "en": "Resume them (Enter or r), or start over (o; the old answers are first copied to a backup)? [R/o]",
     },
     "interview.found_retry": {"zh": "  请输入 r（继续）或 o（重新开始）\n", "en": "  Please type r (resume) or o (start over)\n"},
     "interview.kept_edits": {

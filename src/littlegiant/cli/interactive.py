@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import shlex
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -88,9 +87,11 @@ class Terminal:
     out: IO[str]
 
     def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
-        self.out.flush()
-        line = self.stdin.readline()
+        self.say(prompt)
+        try:
+            line = self.stdin.readline()
+        except OSError:  # the terminal is gone (a closed window, a dropped ssh session): end of input
+            raise Interrupted from None
         if line == "":
             raise Interrupted
         if line.strip().lower() in QUIT:
@@ -98,16 +99,32 @@ class Terminal:
         return line.rstrip("\r\n")
 
     def width(self) -> int:
-        """The terminal's width for wrapping; 0 (no wrapping) when the output is not a terminal."""
+        """The width of the terminal the prompts are shown in, for wrapping; 0 (no wrapping) when the
+        output is not a terminal. COLUMNS, when set, wins, as it does for every program. Asked of the
+        prompts' own stream, not of stdout (shutil's way): ``assess --format json > out.json`` wrapped
+        the questions for 80 columns in a terminal of any width."""
         try:
             tty = self.out.isatty()
         except (AttributeError, ValueError):
             tty = False
-        return shutil.get_terminal_size((80, 24)).columns if tty else 0
+        if not tty:
+            return 0
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
+        try:
+            return os.get_terminal_size(self.out.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            return 80
 
     def say(self, text: str) -> None:
-        self.out.write(text)
-        self.out.flush()
+        """Show ``text``; nothing when the terminal is gone (the next read ends the interview): the
+        stop message failing to show was taken for a failure to save the answers, exit 2."""
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except OSError:
+            pass
 
 
 @contextmanager
@@ -187,10 +204,12 @@ def load_saved(path: Path, rules: RuleSet) -> Saved:
 
 
 def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
-    """8,000.125万元 · 12.5% · 工业 · 是: a value in the reports' style with every digit the user gave
+    """8,000.125万元 · 12.5% · 工业 · 是 · 未获奖: a value in the reports' style with every digit the user gave
     (the saved value, never rounded), a choice by its label."""
     if v is None:
         return _t("unknown_value", lang)
+    if f.zero is not None and isinstance(v, Decimal) and v == 0:  # 未获奖, as the reports write it, not 0
+        return f.zero.get(lang)
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
@@ -297,10 +316,10 @@ class Asker:
         elif f.type == "choice":
             for i, choice in enumerate(f.choices, 1):
                 name = f.choice_labels.get(choice)
-                lines.append(f"  {i}) {name.get(lang) if name is not None else choice}")
-            lines.append("  " + _t("pick", lang))
-        elif f.type in ("money", "signed_money"):
-            lines.append("  " + _t("money_hint", lang))
+                lines.append(wrap(name.get(lang) if name is not None else choice, self.width, indent=f"  {i}) "))
+            lines.append(wrap(_t("pick", lang), self.width))
+        elif f.type in ("money", "signed_money"):  # wrapped too: 71 columns in English
+            lines.append(wrap(_t("money_hint", lang), self.width))
         elif (bounds := _range(f)) is not None:
             lines.append(f"  ({bounds})")
         return "\n".join(lines) + "\n> "
@@ -308,24 +327,25 @@ class Asker:
     def help_text(self, q: Question) -> str:
         """What ``?`` shows: the whole help and every glossary term it leans on."""
         lang, f = self.lang, q.field
-        out = []
+        out = []  # (the line's first characters, its text): a term's later lines go under its text
         if f.help is not None:
-            out.append(fill_years(f.help.get(lang), q.year or self.iv.last_year))
+            out.append(("  ", fill_years(f.help.get(lang), q.year or self.iv.last_year)))
         terms = glossary()
         for term in (terms[tid] for tid in f.terms if tid in terms):  # a rule file's unknown term: not shown
-            out.append(f"· {term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
-                       else f"· {term.name.get(lang)}: {term.text.get(lang)}")
+            out.append(("  · ", f"{term.name.get(lang)}：{term.text.get(lang)}" if lang == "zh"
+                        else f"{term.name.get(lang)}: {term.text.get(lang)}"))
         if not out:
-            out.append(_t("no_help", lang))
-        return "\n".join(wrap(line, self.width) for line in out) + "\n"
+            out.append(("  ", _t("no_help", lang)))
+        return "\n".join(wrap(text, self.width, indent=mark) for mark, text in out) + "\n"
 
     def concern_text(self, c: Concern, keep: bool = False) -> str:
         """A consistency check's finding in plain words; ``keep``: the question had an answer, which
         Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know")."""
         lang = self.lang
-        if c.violation is not None:  # worded as assess and batch word it, and how to fix an earlier answer
-            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + (
-                _t("fix_earlier_keep" if keep else "fix_earlier", lang) if c.kind == "whole_under_part" else "")
+        if c.violation is not None:  # worded as assess and batch word it, and how to fix the earlier answer,
+            # the whole or the part, either of which may be the one mistyped
+            return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + _t(
+                "fix_earlier_keep" if keep else "fix_earlier", lang)
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:

@@ -332,7 +332,10 @@ def dump_profile(data: dict[str, Any], header: str) -> str:
     import yaml
 
     class _Dumper(yaml.SafeDumper):
-        pass
+        def ignore_aliases(self, data: Any) -> bool:
+            """Never an anchor: a profile read back shares one Decimal among equal small numbers
+            (profile._SMALL), and ``tech_staff: *id001`` is no answer a finance manager can read."""
+            return True
 
     def decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
         text = format(value, "f")
