@@ -24,6 +24,7 @@ import pexpect
 import pytest
 from tests.conftest import EXAMPLES, typed
 
+from littlegiant.core.inputs import whole_of
 from littlegiant.core.interview import Interview, Question
 from littlegiant.load import profile, rules
 
@@ -108,8 +109,12 @@ class Respondent:
         return self.iv.next_question()
 
     def shown(self, q: Question) -> str:
-        """The words of the field's label a prompt must show (a part's without its "of which")."""
-        text = q.field.label.get(self.lang)
+        """The words of the field's label a prompt must show (a part's without its "of which"), with its
+        year where the prompt writes it with the label (资产总额（2025年末）; a part under its whole's
+        heading names the year there)."""
+        text = profile.input_label(q.field, q.path).get(self.lang)
+        if whole_of(self.rs, q.field) is not None:
+            text = q.field.label.get(self.lang)
         return text.removeprefix("其中").removeprefix("…of which ")
 
     def answer(self, prompt: str) -> tuple[str, str]:
@@ -1549,3 +1554,79 @@ def test_a_glossary_term_under_the_help_hangs_under_its_own_text() -> None:
     lines = asker.help_text(Question("financials.2025.revenue", f, 2025)).rstrip("\n").split("\n")
     term = next(i for i, line in enumerate(lines) if line.startswith("  · 营业收入："))
     assert lines[term + 1].startswith("    ") and not lines[term + 1].startswith("     "), lines
+
+
+def _to_summary(child: Any, who: Respondent) -> str:
+    """Answer (in a terminal) every question the interview asks to decide today's verdicts, from the
+    respondent's values; the list of answers and its prompt, as shown."""
+    while True:
+        i = child.expect(PTY_PROMPTS)
+        text = str(child.before) + str(child.after)
+        if any(s in text for s in SUMMARY):
+            return text
+        if i > 0:
+            child.sendline("y")
+            continue
+        q = who.expected()
+        assert q is not None, text
+        value = who.values.get(q.path)
+        who.iv.record(q.path, value)
+        child.sendline(typed(value, who.rule_id, q.path))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_path: Path, lang: str) -> None:
+    """A micro company settled as unmet for 专精特新 and 小巨人 was never asked what those tiers' plans
+    need; its report ended in "still answer: 13 questions" with no way in the interview to answer them.
+    At the list of answers they are offered (p), asked with their own count, saved like any answer, and
+    gone from what the report still asks; a later year's figure is asked as last year's, which the plan
+    takes for it. Every line fits the 80-column terminal."""
+    from rich.cells import cell_len
+
+    day = date(2026, 11, 26)
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", day.isoformat(), "--lang", lang,
+                                           "--save", "p.yaml"],
+                          cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=60,
+                          dimensions=(50, 80))
+    who = Respondent(example_values("micro-startup", "miit-2026"), "miit-2026", day, lang)
+    offer = _to_summary(child, who)
+    joined = re.sub(r"\s*\r\n\s*", "" if lang == "zh" else " ", offer)
+    count = re.search(r"还需要 (\d+) 项信息" if lang == "zh" else r"also need (\d+) answers", joined)
+    assert count is not None, offer
+    assert ("「专精特新中小企业」" in joined and "小巨人" in joined) if lang == "zh" else "Little Giant" in joined
+    child.sendline("p")
+    headings: list[str] = []
+    while True:
+        i = child.expect(PTY_PROMPTS)
+        text = str(child.before) + str(child.after)
+        assert all(cell_len(line) <= 80 for line in text.split("\r\n")), text
+        if any(s in text for s in SUMMARY):
+            break
+        flat = re.sub(r"\s*\r\n\s*", " ", text)
+        heading = re.search(r"(?:计划问题 第 \d+ 题，共 (\d+) 题|Plan question \d+ of (\d+))", flat)
+        assert heading is not None, text
+        assert int(heading[1] or heading[2]) == int(count[1])
+        headings.append(flat)
+        child.sendline("3" if len(headings) == 1 else "y" if i > 0 else "")  # the first answered, the rest: don't know
+    assert len(headings) == int(count[1])
+    assert not any(re.search("2026|2027", h.split("?")[0].split("？")[0]) for h in headings)  # asked as 2025's
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    report = re.sub(r"\s*\r\n\s*", "", str(child.before))
+    saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
+    assert saved.values.get("niche_years") == 3  # the first plan question: years in the niche market
+    label = re.sub(r"\s+", "", rules.load("miit-2026").fields["niche_years"].label.get(lang))
+    assert label in re.sub(r"\s+", "", headings[0]), headings[0]
+    assert label not in re.sub(r"\s+", "", report)  # answered: no longer among what the report still asks
+    # answered as don't know, the rest stay what the report asks for; asked once, not offered again
+    assert "null" in (tmp_path / "p.yaml").read_text(encoding="utf-8")
+
+
+def test_no_plan_questions_are_offered_when_every_tier_is_met_or_awaits_review(tmp_path: Path) -> None:
+    """A Little Giant's interview (every tier met or awaiting the authority) has no plan to ask for: the
+    list of answers offers only changes, in the words it always had."""
+    s, _, _ = interview(tmp_path, "little-giant-2026", "miit-2026",
+                        ["--as-of", "2026-11-26", "--lang", "zh", "--save", "lg.yaml"])
+    assert "直接回车生成报告" in s.transcript and "行动计划还需要" not in s.transcript and "输入 p" not in s.transcript

@@ -121,6 +121,19 @@ MESSAGES = {
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
+    # at the list of answers, when the report's plans would still ask questions the interview never put
+    # (it asks only what decides a verdict today): the report lists them, the user may answer them here
+    "interview.plan_offer": {
+        "zh": "\n另外，报告中的行动计划还需要 {n} 项信息，才能推算{tiers}今后哪一年可以申报。这些问题不影响现在的结论；"
+              "不答也可以，报告会列出它们。\n",
+        "en": "\nThe report's plans also need {n:answer|answers} to work out in which later year {tiers} can be "
+              "applied for. They do not change today's verdicts; leave them, and the report lists them.\n",
+    },
+    "interview.change_plan": {"zh": "\n输入 p 回答这 {k} 项；输入编号（1–{n}）修改答案；直接回车生成报告。\n> ",
+                              "en": "\np: answer them now; 1-{n}: change that answer; Enter makes the report.\n> "},
+    "interview.change_plan_retry": {"zh": "  请输入 p、1–{n} 之间的编号，或直接回车：",
+                                    "en": "  Please type p, a number from 1 to {n}, or press Enter: "},
+    "interview.plan_question": {"zh": "计划问题 第 {n} 题，共 {total} 题  {bar}", "en": "Plan question {n} of {total}  {bar}"},
     "interview.found": {
         "zh": "{save} 中已保存「{name}」的 {n} 个回答。\n",
         "en": "{save} holds {n:saved answer|saved answers} for {name}.\n",

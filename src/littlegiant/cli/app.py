@@ -366,7 +366,7 @@ def assess(
         if profile is None:
             assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
-                                 resume=(as_of, rules, renewal, lang))
+                                 resume=(as_of, rules, renewal, lang), choice=choice)
             set_ = None  # already answers of the interview
         prof = profiles.load_profile(profile, rs, encoding)
         baseline = None
@@ -485,20 +485,34 @@ def assess(
 
 
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
-               resume: tuple[str | None, str | None, str | None, str | None]) -> Path:
-    """Run the interview to its end and return the saved profile; exit 130 when interrupted."""
+               resume: tuple[str | None, str | None, str | None, str | None], choice: Any = None) -> Path:
+    """Run the interview to its end and return the saved profile; exit 130 when interrupted.
+    ``choice``: the calendar's pick, which the report's plans read to judge a later round."""
     from littlegiant.cli import interactive
     from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.core.interview import Interview
+    from littlegiant.core.interview import Interview, Question
     from littlegiant.load.profile import Profile, apply_sets
+    from littlegiant.load.rules import Text
 
     preset = apply_sets(Profile(), rs, sets, day.year - 1).values if sets else {}
     interview = Interview(rs, day, renewal)
     term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
+
+    def plan_asks(iv: Interview) -> tuple[list[Question], list[Text]]:
+        """What the report made of these answers would still ask in its plans: the same plans."""
+        from littlegiant.core import engine
+        from littlegiant.report.common import plans_of
+
+        prof = iv.profile()
+        result = engine.evaluate(rs, prof, day, renewal, choice)
+        plans = plans_of(rs, prof, result)
+        tiers = [result.tiers[tid].title for tid, p in plans.items() if iv.plan_questions({tid: p})]
+        return iv.plan_questions(plans), tiers
+
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items(), interactive.assess_command(save, *resume))
+                            preset.items(), interactive.assess_command(save, *resume), plan_asks)
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:

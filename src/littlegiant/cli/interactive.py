@@ -7,7 +7,8 @@ file is locked for the whole interview: a second interview on the same file is r
 
 At a question: Enter (or 不知道 typed) is "don't know", ``?`` shows the help and the official terms
 it uses, ``<`` goes back one question, 退出 (q, quit, exit) stops as Ctrl-D does. Before the report, all answers are listed and any can be
-changed; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
+changed, and the questions only the report's plans need (a tier settled as unmet was not asked about)
+answered with p; at an answer asked again, Enter keeps it. Starting over leaves a backup of the old answers.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import errno
 import os
 import re
 import shlex
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -563,17 +564,27 @@ def _progress(n: int, total: int, width: int = 20) -> str:
     return "▓" * done + "░" * (width - done)
 
 
+PlanAsks = Callable[[Interview], tuple[list[Question], list[Text]]]
+"""The questions the report's plans would still ask of these answers, and the tiers whose plans ask
+them: made by the command, which knows the calendar that judges a later round."""
+PLAN = ("p", "ｐ", "plan", "计划")
+"""Typed at the list of answers: answer the plans' questions now."""
+
+
 def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
-        preset: Iterable[tuple[str, Scalar | None]] = (), again_cmd: str | None = None) -> None:
+        preset: Iterable[tuple[str, Scalar | None]] = (), again_cmd: str | None = None,
+        plan_asks: PlanAsks | None = None) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
     (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``.
-    ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date)."""
+    ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date).
+    ``plan_asks``: offered at the list of answers, the questions only a plan needs."""
     with locked(save):
-        _run(interview, term, save, lang, resume_cmd, preset, again_cmd or shlex.join(["littlegiant", "assess", str(save)]))
+        _run(interview, term, save, lang, resume_cmd, preset, again_cmd or shlex.join(["littlegiant", "assess", str(save)]),
+             plan_asks)
 
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
-         preset: Iterable[tuple[str, Scalar | None]], again_cmd: str) -> None:
+         preset: Iterable[tuple[str, Scalar | None]], again_cmd: str, plan_asks: PlanAsks | None = None) -> None:
     header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
                                                           again=again_cmd)
 
@@ -642,6 +653,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     pending: Question | None = None
     editing = False
     went_back: str | None = None  # the answer taken back with "<", shown with its question again
+    queue: list[Question] = []  # the plans' questions, once asked for at the list of answers
+    queued = 0  # how many the queue held when it was asked for
     try:
         while True:
             q = pending
@@ -650,9 +663,21 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 q = Question(name.path, name, None)
             if q is None:
                 q = interview.next_question()
+            planned = False  # q is one of the plans' questions
+            while q is None and queue:
+                q = queue.pop(0)
+                if interview.answered(q.path):  # answered since it was listed (changed from the list)
+                    q = None
+                planned = q is not None
             if q is None:
                 paths = asker.summary()
-                prompt = _t("change", lang, n=len(paths))
+                asks, tiers = plan_asks(interview) if plan_asks is not None else ([], [])
+                if asks:
+                    titles = [x.get(lang) for x in tiers]
+                    named = ("、".join(f"「{x}」" for x in titles) if lang == "zh"  # en: titles hold their own quotes
+                             else ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0])
+                    term.say(wrap_all(_t("plan_offer", lang, n=len(asks), tiers=named), term.width()))
+                prompt = _t("change_plan" if asks else "change", lang, n=len(paths), k=len(asks))
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
@@ -662,9 +687,12 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                         term.say("\n")
                         reply = ""
                     if reply == "" or reply in NO or (reply in BACK and asker.history) or (
-                            reply.isdigit() and 1 <= int(reply) <= len(paths)):
+                            reply.isdigit() and 1 <= int(reply) <= len(paths)) or (asks and reply in PLAN):
                         break
-                    prompt = _t("change_retry", lang, n=len(paths))
+                    prompt = _t("change_plan_retry" if asks else "change_retry", lang, n=len(paths))
+                if asks and reply in PLAN:
+                    queue, queued = list(asks), len(asks)
+                    continue
                 if reply in BACK:
                     pending, went_back = _back(interview, asker, lang)
                     persist()
@@ -678,19 +706,24 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 break
             # taken back with "<" earlier (two steps back, then on again): the file still holds its answer
             again = went_back is None and not editing and q.path in interview.held
-            number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
-            later = interview.remaining_paths() - {q.path}
-            total = number + len(later)
+            if planned:
+                number, total = queued - len(queue), queued
+            else:
+                number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
+                total = number + len(interview.remaining_paths() - {q.path})
             head = (_t("edit", lang, now=asker.said(q.path)) if editing else
                     _t("edit", lang, now=asker.said(q.path, interview.held[q.path])) if again else
                     _t("back", lang, was=went_back) if went_back is not None else
-                    _t("question", lang, n=number, total=total, bar=_progress(number, total)))
+                    _t("plan_question" if planned else "question", lang, n=number, total=total,
+                       bar=_progress(number, total)))
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
+                if planned:  # a plan's question waits in its place, asked after the one gone back to
+                    queue.insert(0, q)
                 if not asker.history:
                     term.say(_t("first_resumed" if interview.values or interview.unknown else "first", lang))
-                    pending = q
+                    pending = None if planned else q
                     continue
                 pending, went_back = _back(interview, asker, lang)
             else:
