@@ -956,6 +956,17 @@ def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_as
                                             "financials.2025.rd_expense": Decimal(85)}
 
 
+def test_traditional_wan_and_yi_after_digits_are_read_as_their_simplified_forms(tmp_path: Path) -> None:
+    """0.8億 and 300萬 were refused (“应填金额”) while 0.8亿 and 300万 were read: both are now shown back
+    and saved as the same figures in 万元."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "0.8億")
+    assert "→ 0.8億 = 8,000万元" in (s.until_prompt() or "")
+    assert "主营业务收入" in s.reply("300萬")  # taken: the next question is asked
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000),
+                                            "financials.2025.rd_expense": Decimal(300)}
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

@@ -66,7 +66,7 @@ def amounts(draw: st.DrawFn) -> str:
     text = f"{value:,}" if draw(st.booleans()) else str(value)
     if draw(st.booleans()):
         text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
-    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名",
+    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "億", "萬元", "%", "人", "名",
                                  " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)", "（万元）",
                                  "(元)", "（亿元）"]))
     sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
@@ -96,6 +96,10 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "0.8亿", Decimal(8000)),
     ("financials.2025.revenue", "80,000,000元", Decimal(8000)),
     ("financials.2025.revenue", "８，０００万元", Decimal(8000)),
+    ("financials.2025.revenue", "500萬", Decimal(500)),  # traditional 萬 and 億, as 万 and 亿
+    ("financials.2025.revenue", "0.8億", Decimal(8000)),
+    ("financials.2025.revenue", "1,200萬元", Decimal(1200)),
+    ("financials.2025.net_profit", "-50萬", Decimal(-50)),
     ("financials.2025.revenue", "1.2E+03", Decimal(1200)),
     ("financials.2025.net_profit", "(120)", Decimal(-120)),
     ("financials.2025.net_profit", "−500万", Decimal(-500)),

@@ -105,10 +105,16 @@ class Conversion:
     by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
 
 
+_TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
+"""萬 and 億 as people used to traditional characters type them after digits (500萬, 0.8億): the same
+units as 万 and 亿, which NFKC leaves apart. 五百萬 in numerals was read and 500萬 refused, so the
+person retyped an answer the tool could have read."""
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and punctuation to their ASCII forms (NFKC), thousands separators and
-    spaces out: ``８，０００ 万元`` → ``8000万元``."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits and punctuation to their ASCII forms (NFKC), 萬 and 億 to 万 and 亿, thousands
+    separators and spaces out: ``８，０００ 萬元`` → ``8000万元``."""
+    text = unicodedata.normalize("NFKC", text).strip().translate(_TRADITIONAL)
     return re.sub(r"[,_\s'’、]", "", text.replace("。", "."))
 
 
