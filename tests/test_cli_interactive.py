@@ -967,6 +967,17 @@ def test_traditional_wan_and_yi_after_digits_are_read_as_their_simplified_forms(
                                             "financials.2025.rd_expense": Decimal(300)}
 
 
+def test_an_answer_ending_in_a_full_stop_is_read_without_it(tmp_path: Path) -> None:
+    """「8000万。」 and 「不知道。」, typed as sentences, were refused as no amount: the first is saved as 8000,
+    the second recorded as don't know (never 0)."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "8000万。")
+    assert "研发费用" in (s.until_prompt() or "")  # taken: the next question is asked
+    assert "记为「不知道」" in s.reply("不知道。")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000)}
+    assert "rd_expense: null" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

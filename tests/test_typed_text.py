@@ -100,6 +100,14 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "0.8億", Decimal(8000)),
     ("financials.2025.revenue", "1,200萬元", Decimal(1200)),
     ("financials.2025.net_profit", "-50萬", Decimal(-50)),
+    ("financials.2025.revenue", "500万。", Decimal(500)),  # a sentence's closing mark, typed out of habit
+    ("financials.2025.revenue", "0.8亿！", Decimal(8000)),
+    ("market.domestic_share", "12.5%。", Decimal("12.5")),
+    ("registered_in_china", "是。", True),
+    ("registered_in_china", "没有！", False),
+    ("registered_in_china", "否；", False),
+    ("industry", "工业。", "industrial"),
+    ("financials.2025.revenue", "不知道。", None),
     ("financials.2025.revenue", "1.2E+03", Decimal(1200)),
     ("financials.2025.net_profit", "(120)", Decimal(-120)),
     ("financials.2025.net_profit", "−500万", Decimal(-500)),
@@ -170,6 +178,14 @@ def test_an_amount_with_its_unit_in_brackets_is_read_as_that_unit(text: str, val
 def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
     """近1亿 is just under 1亿: read as 1亿 it met the 1亿 band of the 2022 little-giant R&D rule. 500多万
     is over 500万 by an unknown amount. Both are refused everywhere rather than rounded to a figure."""
+    seen = doors("financials.2025.revenue", text)
+    assert all(outcome[0] == "refused" for outcome in seen.values()), seen
+
+
+@pytest.mark.parametrize("text", ["500万…", "500万？", "500万。。", "。", "-。"])
+def test_an_answer_trailing_off_or_only_a_mark_is_not_read(text: str) -> None:
+    """A closing full stop is dropped (500万。 is 500万), but an answer trailing off (500万…), asking (500万？)
+    or nothing but a mark says no figure: refused everywhere, never a number nor "don't know"."""
     seen = doors("financials.2025.revenue", text)
     assert all(outcome[0] == "refused" for outcome in seen.values()), seen
 

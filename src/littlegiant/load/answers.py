@@ -111,11 +111,17 @@ units as 万 and 亿, which NFKC leaves apart. 五百萬 in numerals was read an
 person retyped an answer the tool could have read."""
 
 
+_CLOSING = re.compile(r"(?<=[\w%)])(?:\.|!+|;)$")
+"""The full stop, exclamation or semicolon a sentence ends with (500万。, 是。, 没有！), typed out of habit
+after an answer: refused, 「500万。」 read as no amount. One mark after a word, a digit, % or a bracket;
+a lone mark, or an ellipsis trailing off (500万…), stays as typed."""
+
+
 def normalise(text: str) -> str:
     """Full-width digits and punctuation to their ASCII forms (NFKC), 萬 and 億 to 万 and 亿, thousands
-    separators and spaces out: ``８，０００ 萬元`` → ``8000万元``."""
+    separators, spaces and a closing full stop out: ``８，０００ 萬元。`` → ``8000万元``."""
     text = unicodedata.normalize("NFKC", text).strip().translate(_TRADITIONAL)
-    return re.sub(r"[,_\s'’、]", "", text.replace("。", "."))
+    return _CLOSING.sub("", re.sub(r"[,_\s'’、]", "", text.replace("。", ".")))
 
 
 def percent_signed(f: FieldDef, text: str) -> bool:
