@@ -978,6 +978,16 @@ def test_an_answer_ending_in_a_full_stop_is_read_without_it(tmp_path: Path) -> N
     assert "rd_expense: null" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
 
 
+def test_w_for_wan_and_an_amount_closed_with_zheng_are_saved_in_wan(tmp_path: Path) -> None:
+    """8000w (w for 万) and 300万元整 (as a cheque writes it) were refused as no amount: both are saved in 万元."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "8000w")
+    assert "研发费用" in (s.until_prompt() or "")  # taken: the next question is asked
+    assert "主营业务收入" in s.reply("300万元整")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000),
+                                            "financials.2025.rd_expense": Decimal(300)}
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

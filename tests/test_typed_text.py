@@ -66,7 +66,7 @@ def amounts(draw: st.DrawFn) -> str:
     text = f"{value:,}" if draw(st.booleans()) else str(value)
     if draw(st.booleans()):
         text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
-    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "億", "萬元", "%", "人", "名",
+    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "億", "萬元", "w", "万元整", "%", "人", "名",
                                  " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)", "（万元）",
                                  "(元)", "（亿元）"]))
     sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
@@ -100,6 +100,12 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "0.8億", Decimal(8000)),
     ("financials.2025.revenue", "1,200萬元", Decimal(1200)),
     ("financials.2025.net_profit", "-50萬", Decimal(-50)),
+    ("financials.2025.revenue", "500万元整", Decimal(500)),  # 整 as a cheque closes an amount
+    ("financials.2025.revenue", "1.2亿元整", Decimal(12000)),
+    ("financials.2025.revenue", "500w", Decimal(500)),  # w for 万
+    ("financials.2025.revenue", "500W", Decimal(500)),
+    ("financials.2025.revenue", "约500w", Decimal(500)),
+    ("financials.2025.net_profit", "-50w", Decimal(-50)),
     ("financials.2025.revenue", "500万。", Decimal(500)),  # a sentence's closing mark, typed out of habit
     ("financials.2025.revenue", "0.8亿！", Decimal(8000)),
     ("market.domestic_share", "12.5%。", Decimal("12.5")),

@@ -62,6 +62,12 @@ ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
 )
 """English amounts, in CNY (80 million, 3.2m, 800k) → how many 万元 one of them is. An English
 speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
+SHORTHAND_UNITS: tuple[tuple[str, Decimal], ...] = (("w", Decimal(1)),)
+"""w for 万 (500w, 500W), as Chinese chat and notes write it: the pinyin initial of wàn, in no other
+use after an amount."""
+_EXACTLY = re.compile(r"(?<=[万亿元])整$")
+"""整 after the unit (500万元整, 500万整), as a cheque or contract closes an amount: exactly that much,
+which the figure already is."""
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
 """Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with one and
 no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which NFKC folds to it) gives
@@ -341,8 +347,8 @@ _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
     """The number part of an amount's normalised text ``raw``, how many 万元 its unit says one is
     (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY: 元
-unless the column or sheet names one). Chinese units (亿, 万元, 元…), English scales (million, k)
-    and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
+unless the column or sheet names one). Chinese units (亿, 万元, 元…, 500万元整), w for 万, English
+    scales (million, k) and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
     low = raw.lower()
     sign = low[0] if low[:1] in ("-", "+") else ""  # -1.2m, and (RMB 1.2m) made -rmb1.2m
@@ -364,7 +370,8 @@ unless the column or sheet names one). Chinese units (亿, 万元, 元…), Engl
         if low.endswith(word):
             low, in_yuan, signed = low[: -len(word)], in_yuan or word in _YUAN_WORDS, True
             break
-    for name, size in (*ENGLISH_SCALES, *MONEY_UNITS):
+    low = _EXACTLY.sub("", low)
+    for name, size in (*ENGLISH_SCALES, *SHORTHAND_UNITS, *MONEY_UNITS):
         if low.endswith(name):
             return sign + low[: -len(name)], size, False
     return sign + low, (YUAN if in_yuan else None), signed and not in_yuan
