@@ -988,6 +988,17 @@ def test_w_for_wan_and_an_amount_closed_with_zheng_are_saved_in_wan(tmp_path: Pa
                                             "financials.2025.rd_expense": Decimal(300)}
 
 
+def test_dont_know_said_as_in_speech_is_recorded_as_dont_know_not_zero(tmp_path: Path) -> None:
+    """不晓得 and 不记得 were refused as no amount: they are recorded as don't know (null), never 0."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "不晓得")
+    assert "记为「不知道」" in (s.until_prompt() or "")
+    assert "记为「不知道」" in s.reply("不记得")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司"}
+    saved = (tmp_path / "t.yaml").read_text(encoding="utf-8")
+    assert "revenue: null" in saved and "rd_expense: null" in saved
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

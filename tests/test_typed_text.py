@@ -146,6 +146,11 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "大约0.8亿", Decimal(8000)),
     ("employees", "约200人", Decimal(200)),
     ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
+    ("financials.2025.revenue", "不晓得", None),  # as said in speech: unknown, never 0
+    ("financials.2025.rd_expense", "不记得", None),
+    ("employees", "不太清楚", None),
+    ("registered_in_china", "说不准", None),
+    ("industry", "不了解", None),
     ("financials.2025.revenue", "人民币5,000万元", Decimal(5000)),  # 人民币 as RMB: 元 when no other unit
     ("financials.2025.revenue", "人民币3,200,000", Decimal(320)),
     ("digital_level", "三级", Decimal(3)),  # as the assessment report and its certificate write the level
