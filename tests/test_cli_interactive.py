@@ -999,6 +999,27 @@ def test_dont_know_said_as_in_speech_is_recorded_as_dont_know_not_zero(tmp_path:
     assert "revenue: null" in saved and "rd_expense: null" in saved
 
 
+def test_a_control_character_typed_is_shown_escaped_never_sent_to_the_terminal(tmp_path: Path) -> None:
+    """In a real terminal, an escape sequence typed into an answer (a stray key, a paste) was quoted back
+    raw in the refusal and recoloured the screen (a bell rang for ^G); the name, too, when shown back.
+    Both are now shown as escapes, and the answer asked again."""
+    child = spawn(tmp_path, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"])
+    pty_prompt(child)
+    child.sendline("甲\x1b[31m公司")
+    pty_prompt(child)
+    child.sendline("5\x1b[31m\x07")
+    refused = pty_prompt(child)
+    assert "现在是“5\\x1b[31m\\x07”。请重新输入" in refused
+    assert "\x1b" not in refused and "\x07" not in refused  # the terminal echoes them as ^[ and ^G, not raw
+    child.sendline("<")
+    back = pty_prompt(child)
+    assert "刚才答的是：甲\\x1b[31m公司" in back and "\x1b" not in back
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

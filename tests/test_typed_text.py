@@ -274,6 +274,20 @@ def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: 
         assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
 
 
+def test_a_control_character_in_a_refused_cell_is_quoted_as_its_escape() -> None:
+    """A cell or --set value holding ESC or a bell was quoted raw in the Chinese refusal (English's repr
+    escaped it): on a terminal it recoloured the screen. Both languages now show the escape."""
+    for read in (lambda: row_profile({"financials.2025.revenue": "5\x1b[2J\x07"}, RS, "t"),
+                 lambda: apply_sets(Profile({}), RS, ["financials.2025.revenue=5\x1b[2J\x07"]),
+                 lambda: row_profile({"industry": "工业\x1b[2J"}, RS, "t")):
+        with pytest.raises(InputError) as caught:
+            read()
+        error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+        zh, en = error.render("zh"), error.render("en")
+        assert "\\x1b[2J" in zh and "\\x1b[2J" in en, (zh, en)
+        assert "\x1b" not in zh + en and "\x07" not in zh + en
+
+
 def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:
     """-3000000 under a header in 元 was refused as "-300": the cell is quoted as typed, with its 万元."""
     with pytest.raises(InputError) as caught:
