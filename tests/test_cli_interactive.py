@@ -1020,6 +1020,17 @@ def test_a_control_character_typed_is_shown_escaped_never_sent_to_the_terminal(t
     assert child.exitstatus == 130
 
 
+def test_minus_zero_is_shown_back_and_saved_as_zero(tmp_path: Path) -> None:
+    """-0 was saved as "revenue: -0" and shown back as -0万元, a loss of nothing: it is 0 everywhere."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "-0")
+    assert "研发费用" in (s.until_prompt() or "")
+    back = s.reply("<")
+    assert "刚才答的是：0万元；" in back and "-0" not in back.replace("2025年", "")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(0)}
+    assert "revenue: 0\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:
     """Resuming on a consultant's profile rewrote it at once, deleting their comments with no copy: the
     file as it was is now copied beside it, said once, before the first save (not before: a sitting

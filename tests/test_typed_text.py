@@ -274,6 +274,19 @@ def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: 
         assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
 
 
+@pytest.mark.parametrize(("path", "text"), [
+    ("financials.2025.revenue", "-0"), ("financials.2025.revenue", "-0.00"), ("financials.2025.net_profit", "-0万"),
+    ("financials.2025.net_profit", "-0.0亿"), ("market.domestic_share", "-0%"),
+])
+def test_minus_zero_reads_as_zero_at_every_door(path: str, text: str) -> None:
+    """-0 was kept as Decimal('-0') and written back as -0 (a loss of nothing, or a share below 0): every door
+    now reads it as 0, and a profile file's -0.0 too."""
+    for door, (outcome, value) in doors(path, text).items():
+        assert outcome == "ok" and value == 0 and not value.is_signed(), (door, value)
+    read = from_data(_nested(path, Decimal("-0.0")), RS, "p.yaml").values[path]
+    assert read == 0 and not read.is_signed()
+
+
 def test_a_control_character_in_a_refused_cell_is_quoted_as_its_escape() -> None:
     """A cell or --set value holding ESC or a bell was quoted raw in the Chinese refusal (English's repr
     escaped it): on a terminal it recoloured the screen. Both languages now show the escape."""
