@@ -607,6 +607,9 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
     ("zh", "rd_institution", "国家队", "应填 1–5 的编号或选项名称，现在是“国家队”"),
     ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
+    # 应填 straight before a digit read 应填0 到 100: spaced, as the catalog spaces a number from Chinese
+    ("zh", "market.domestic_share", "很高", "应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是“很高”"),
+    ("zh", "market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是“150%”"),
 ])
 def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(
         lang: str, path: str, typed_text: str, said: str) -> None:

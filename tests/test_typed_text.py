@@ -206,6 +206,8 @@ def test_an_answer_trailing_off_or_only_a_mark_is_not_read(text: str) -> None:
      "'八千万美元' is an amount in a foreign currency: the tool assesses in CNY; convert it and give it in 万元 (10k CNY)"),
     ("registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”",
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
+    ("market.domestic_share", "很高", "应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是“很高”",
+     "expected a percentage from 0 to 100 (12.5 or 12.5%), got '很高'"),
 ])
 def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh: str, en: str) -> None:
     """A sheet's cell and --set refuse the same text with the same words, in zh and en, from one table."""
