@@ -670,14 +670,15 @@ def _slip(typed: str, name: str) -> bool:
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def escape_controls(text: str) -> str:
+def escape_controls(text: str, *, keep: str = "") -> str:
     """``text`` with control characters (and bidirectional overrides) shown as escapes such as
     \\x1b: a company name read from a file, or an answer quoted back in a refusal, must not move the
-    cursor, recolour or reorder a terminal's output."""
+    cursor, recolour or reorder a terminal's output. ``keep``: controls left as they are (the line
+    breaks of a message that lists one problem a line)."""
     if text.isprintable():
         return text
     return "".join(ch.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text)
+                   if (unicodedata.category(ch) == "Cc" and ch not in keep) or ch in _BIDI else ch for ch in text)
 
 
 def clip(text: str, limit: int) -> str:
@@ -735,7 +736,8 @@ def _word(value: object, lang: str) -> object:
 def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str:
     """The sentence of ``kind`` in ``lang`` with its parameters filled in, any control character they
     bring shown as an escape: an answer quoted back as typed (“5\\x1b[31m”) recoloured the terminal, or
-    rang its bell, where English's ``{shown!r}`` showed the escape."""
+    rang its bell, where English's ``{shown!r}`` showed the escape. A line break stays: a list of
+    problems, one a line, is passed on inside one sentence."""
     en, zh = CATALOG[kind]
     text = zh if lang == "zh" else en
     if not params:
@@ -745,7 +747,7 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
         text = _SPACED.sub(lambda m: m.group(1) if str(words.get(m.group(2), "")).startswith("“") else m.group(0), text)
     if lang == "zh":
         text = _TIGHT.sub(lambda m: " " + m.group(1) if _LATIN.match(str(words.get(m.group(2), ""))) else m.group(1), text)
-    return escape_controls(fill(text, words))
+    return escape_controls(fill(text, words), keep="\n")
 
 
 _SPACED = re.compile(r" (\{(\w+)\})")
