@@ -612,6 +612,9 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
     ("zh", "rd_institution", "国家队", "应填 1–5 的编号或选项名称，现在是“国家队”"),
     ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
+    # 应填 straight before a digit read 应填0 到 100: spaced, as the catalog spaces a number from Chinese
+    ("zh", "market.domestic_share", "很高", "应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是“很高”"),
+    ("zh", "market.domestic_share", "150%", "应填 0 到 100 之间的百分数，现在是“150%”"),
 ])
 def test_a_refused_answer_is_said_with_the_loaders_words_in_the_users_language(
         lang: str, path: str, typed_text: str, said: str) -> None:
@@ -959,6 +962,81 @@ def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_as
     assert "→ 八十五万 = 85万元" in s.reply("八十五万")
     assert s.saved(tmp_path / "n.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(500),
                                             "financials.2025.rd_expense": Decimal(85)}
+
+
+def test_traditional_wan_and_yi_after_digits_are_read_as_their_simplified_forms(tmp_path: Path) -> None:
+    """0.8億 and 300萬 were refused (“应填金额”) while 0.8亿 and 300万 were read: both are now shown back
+    and saved as the same figures in 万元."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "0.8億")
+    assert "→ 0.8億 = 8,000万元" in (s.until_prompt() or "")
+    assert "主营业务收入" in s.reply("300萬")  # taken: the next question is asked
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000),
+                                            "financials.2025.rd_expense": Decimal(300)}
+
+
+def test_an_answer_ending_in_a_full_stop_is_read_without_it(tmp_path: Path) -> None:
+    """「8000万。」 and 「不知道。」, typed as sentences, were refused as no amount: the first is saved as 8000,
+    the second recorded as don't know (never 0)."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "8000万。")
+    assert "研发费用" in (s.until_prompt() or "")  # taken: the next question is asked
+    assert "记为「不知道」" in s.reply("不知道。")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000)}
+    assert "rd_expense: null" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_w_for_wan_and_an_amount_closed_with_zheng_are_saved_in_wan(tmp_path: Path) -> None:
+    """8000w (w for 万) and 300万元整 (as a cheque writes it) were refused as no amount: both are saved in 万元."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "8000w")
+    assert "研发费用" in (s.until_prompt() or "")  # taken: the next question is asked
+    assert "主营业务收入" in s.reply("300万元整")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(8000),
+                                            "financials.2025.rd_expense": Decimal(300)}
+
+
+def test_dont_know_said_as_in_speech_is_recorded_as_dont_know_not_zero(tmp_path: Path) -> None:
+    """不晓得 and 不记得 were refused as no amount: they are recorded as don't know (null), never 0."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "不晓得")
+    assert "记为「不知道」" in (s.until_prompt() or "")
+    assert "记为「不知道」" in s.reply("不记得")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司"}
+    saved = (tmp_path / "t.yaml").read_text(encoding="utf-8")
+    assert "revenue: null" in saved and "rd_expense: null" in saved
+
+
+def test_a_control_character_typed_is_shown_escaped_never_sent_to_the_terminal(tmp_path: Path) -> None:
+    """In a real terminal, an escape sequence typed into an answer (a stray key, a paste) was quoted back
+    raw in the refusal and recoloured the screen (a bell rang for ^G); the name, too, when shown back.
+    Both are now shown as escapes, and the answer asked again."""
+    child = spawn(tmp_path, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"])
+    pty_prompt(child)
+    child.sendline("甲\x1b[31m公司")
+    pty_prompt(child)
+    child.sendline("5\x1b[31m\x07")
+    refused = pty_prompt(child)
+    assert "现在是“5\\x1b[31m\\x07”。请重新输入" in refused
+    assert "\x1b" not in refused and "\x07" not in refused  # the terminal echoes them as ^[ and ^G, not raw
+    child.sendline("<")
+    back = pty_prompt(child)
+    assert "刚才答的是：甲\\x1b[31m公司" in back and "\x1b" not in back
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_minus_zero_is_shown_back_and_saved_as_zero(tmp_path: Path) -> None:
+    """-0 was saved as "revenue: -0" and shown back as -0万元, a loss of nothing: it is 0 everywhere."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"], tmp_path)
+    s.answers("某某公司", "-0")
+    assert "研发费用" in (s.until_prompt() or "")
+    back = s.reply("<")
+    assert "刚才答的是：0万元；" in back and "-0" not in back.replace("2025年", "")
+    assert s.saved(tmp_path / "t.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(0)}
+    assert "revenue: 0\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
 
 
 def test_resuming_on_a_hand_edited_file_keeps_a_copy_of_it_first(tmp_path: Path) -> None:

@@ -382,6 +382,23 @@ def test_a_refused_figure_quoted_as_typed_sits_without_a_space(tmp_path: Path, g
     assert zh_line(err).endswith("「主导产品国内细分市场占有率」：应填 0 到 100 之间的百分数，" + said)
 
 
+@pytest.mark.parametrize(("given", "said"), [
+    ("name: 5", "「企业名称」：应填文字，现在是 5"),
+    ("registered_in_china: 5", "：应填是或否（true 或 false），现在是 5"),
+    ("market: {domestic_share: 很高}", "：应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是文字“很高”"),
+    ("name: [A, B]", "「企业名称」：应填文字，现在是一个列表"),
+])
+def test_a_number_after_chinese_in_a_refusal_takes_a_space_and_words_do_not(tmp_path: Path, given: str,
+                                                                            said: str) -> None:
+    """应填0 到 100 and 现在是5 read glued, where the catalog spaces a number from Chinese (请填 0, 现在是 7):
+    a number or Latin text put straight after Chinese now takes the space; words and quotations stay tight."""
+    src = tmp_path / "甲.yaml"
+    src.write_text(("name: 甲\n" if not given.startswith("name") else "") + given + "\n", encoding="utf-8")
+    code, _, err = lg("assess", str(src), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 2
+    assert zh_line(err).endswith(said), zh_line(err)
+
+
 @pytest.mark.parametrize(("args", "zh", "en"), [
     (["batch"], "企业名单", "'inputs'"),
     (["rules", "show"], "编号", "'ID'"),

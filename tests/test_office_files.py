@@ -25,9 +25,9 @@ from typer.testing import CliRunner
 
 from littlegiant.cli.app import app, render
 from littlegiant.load import rules
-from littlegiant.load.charsets import escape_controls
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.tabular import column, known_header
+from littlegiant.messages import escape_controls
 from littlegiant.report.table import inert
 
 runner = CliRunner()

@@ -66,7 +66,7 @@ def amounts(draw: st.DrawFn) -> str:
     text = f"{value:,}" if draw(st.booleans()) else str(value)
     if draw(st.booleans()):
         text = text.translate(str.maketrans("0123456789,.", "０１２３４５６７８９，．"))
-    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "%", "人", "名",
+    unit = draw(st.sampled_from(["", "亿", "亿元", "万", "万元", "千万", "百万元", "千元", "元", "億", "萬元", "w", "万元整", "%", "人", "名",
                                  " million", "m", "k", " CNY", " yuan", "M RMB", " (10k CNY)", "（万元）",
                                  "(元)", "（亿元）"]))
     sign = draw(st.sampled_from(["", "", "-", "−", "+"]))
@@ -96,6 +96,24 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "0.8亿", Decimal(8000)),
     ("financials.2025.revenue", "80,000,000元", Decimal(8000)),
     ("financials.2025.revenue", "８，０００万元", Decimal(8000)),
+    ("financials.2025.revenue", "500萬", Decimal(500)),  # traditional 萬 and 億, as 万 and 亿
+    ("financials.2025.revenue", "0.8億", Decimal(8000)),
+    ("financials.2025.revenue", "1,200萬元", Decimal(1200)),
+    ("financials.2025.net_profit", "-50萬", Decimal(-50)),
+    ("financials.2025.revenue", "500万元整", Decimal(500)),  # 整 as a cheque closes an amount
+    ("financials.2025.revenue", "1.2亿元整", Decimal(12000)),
+    ("financials.2025.revenue", "500w", Decimal(500)),  # w for 万
+    ("financials.2025.revenue", "500W", Decimal(500)),
+    ("financials.2025.revenue", "约500w", Decimal(500)),
+    ("financials.2025.net_profit", "-50w", Decimal(-50)),
+    ("financials.2025.revenue", "500万。", Decimal(500)),  # a sentence's closing mark, typed out of habit
+    ("financials.2025.revenue", "0.8亿！", Decimal(8000)),
+    ("market.domestic_share", "12.5%。", Decimal("12.5")),
+    ("registered_in_china", "是。", True),
+    ("registered_in_china", "没有！", False),
+    ("registered_in_china", "否；", False),
+    ("industry", "工业。", "industrial"),
+    ("financials.2025.revenue", "不知道。", None),
     ("financials.2025.revenue", "1.2E+03", Decimal(1200)),
     ("financials.2025.net_profit", "(120)", Decimal(-120)),
     ("financials.2025.net_profit", "−500万", Decimal(-500)),
@@ -128,6 +146,11 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("financials.2025.revenue", "大约0.8亿", Decimal(8000)),
     ("employees", "约200人", Decimal(200)),
     ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
+    ("financials.2025.revenue", "不晓得", None),  # as said in speech: unknown, never 0
+    ("financials.2025.rd_expense", "不记得", None),
+    ("employees", "不太清楚", None),
+    ("registered_in_china", "说不准", None),
+    ("industry", "不了解", None),
     ("financials.2025.revenue", "人民币5,000万元", Decimal(5000)),  # 人民币 as RMB: 元 when no other unit
     ("financials.2025.revenue", "人民币3,200,000", Decimal(320)),
     ("digital_level", "三级", Decimal(3)),  # as the assessment report and its certificate write the level
@@ -170,11 +193,21 @@ def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
     assert all(outcome[0] == "refused" for outcome in seen.values()), seen
 
 
+@pytest.mark.parametrize("text", ["500万…", "500万？", "500万。。", "。", "-。"])
+def test_an_answer_trailing_off_or_only_a_mark_is_not_read(text: str) -> None:
+    """A closing full stop is dropped (500万。 is 500万), but an answer trailing off (500万…), asking (500万？)
+    or nothing but a mark says no figure: refused everywhere, never a number nor "don't know"."""
+    seen = doors("financials.2025.revenue", text)
+    assert all(outcome[0] == "refused" for outcome in seen.values()), seen
+
+
 @pytest.mark.parametrize(("path", "text", "zh", "en"), [
     ("financials.2025.revenue", "八千万美元", "“八千万美元”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写",
      "'八千万美元' is an amount in a foreign currency: the tool assesses in CNY; convert it and give it in 万元 (10k CNY)"),
     ("registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”",
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
+    ("market.domestic_share", "很高", "应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是“很高”",
+     "expected a percentage from 0 to 100 (12.5 or 12.5%), got '很高'"),
 ])
 def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh: str, en: str) -> None:
     """A sheet's cell and --set refuse the same text with the same words, in zh and en, from one table."""
@@ -241,6 +274,33 @@ def test_a_refused_amount_is_quoted_as_typed(path: str, text: str, zh: str, en: 
             read()
         error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
         assert error.render("zh").endswith(zh) and error.render("en").endswith(en)
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("financials.2025.revenue", "-0"), ("financials.2025.revenue", "-0.00"), ("financials.2025.net_profit", "-0万"),
+    ("financials.2025.net_profit", "-0.0亿"), ("market.domestic_share", "-0%"),
+])
+def test_minus_zero_reads_as_zero_at_every_door(path: str, text: str) -> None:
+    """-0 was kept as Decimal('-0') and written back as -0 (a loss of nothing, or a share below 0): every door
+    now reads it as 0, and a profile file's -0.0 too."""
+    for door, (outcome, value) in doors(path, text).items():
+        assert outcome == "ok" and value == 0 and not value.is_signed(), (door, value)
+    read = from_data(_nested(path, Decimal("-0.0")), RS, "p.yaml").values[path]
+    assert read == 0 and not read.is_signed()
+
+
+def test_a_control_character_in_a_refused_cell_is_quoted_as_its_escape() -> None:
+    """A cell or --set value holding ESC or a bell was quoted raw in the Chinese refusal (English's repr
+    escaped it): on a terminal it recoloured the screen. Both languages now show the escape."""
+    for read in (lambda: row_profile({"financials.2025.revenue": "5\x1b[2J\x07"}, RS, "t"),
+                 lambda: apply_sets(Profile({}), RS, ["financials.2025.revenue=5\x1b[2J\x07"]),
+                 lambda: row_profile({"industry": "工业\x1b[2J"}, RS, "t")):
+        with pytest.raises(InputError) as caught:
+            read()
+        error = caught.value.errors[0] if hasattr(caught.value, "errors") else caught.value
+        zh, en = error.render("zh"), error.render("en")
+        assert "\\x1b[2J" in zh and "\\x1b[2J" in en, (zh, en)
+        assert "\x1b" not in zh + en and "\x07" not in zh + en
 
 
 def test_a_refused_cell_of_a_column_in_yuan_is_quoted_as_typed() -> None:

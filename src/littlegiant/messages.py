@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno as errnos
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -666,6 +667,20 @@ def _slip(typed: str, name: str) -> bool:
     return (len(typed) - same) + (len(name) - same) <= max(2, max(len(typed), len(name)) // 3)
 
 
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """``text`` with control characters (and bidirectional overrides) shown as escapes such as
+    \\x1b: a company name read from a file, or an answer quoted back in a refusal, must not move the
+    cursor, recolour or reorder a terminal's output. ``keep``: controls left as they are (the line
+    breaks of a message that lists one problem a line)."""
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if (unicodedata.category(ch) == "Cc" and ch not in keep) or ch in _BIDI else ch for ch in text)
+
+
 def clip(text: str, limit: int) -> str:
     """``text`` on one line and at most ``limit`` characters, with "…" where it was cut."""
     lines = text.splitlines()  # every line break Python knows (\x85, \u2028 ...), not only \n and \r
@@ -719,7 +734,10 @@ def _word(value: object, lang: str) -> object:
 
 
 def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str:
-    """The sentence of ``kind`` in ``lang`` with its parameters filled in."""
+    """The sentence of ``kind`` in ``lang`` with its parameters filled in, any control character they
+    bring shown as an escape: an answer quoted back as typed (“5\\x1b[31m”) recoloured the terminal, or
+    rang its bell, where English's ``{shown!r}`` showed the escape. A line break stays: a list of
+    problems, one a line, is passed on inside one sentence."""
     en, zh = CATALOG[kind]
     text = zh if lang == "zh" else en
     if not params:
@@ -727,12 +745,20 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
     words = {k: _word(v, lang) for k, v in params.items()}
     if lang == "zh" and " {" in text:
         text = _SPACED.sub(lambda m: m.group(1) if str(words.get(m.group(2), "")).startswith("“") else m.group(0), text)
-    return fill(text, words)
+    if lang == "zh":
+        text = _TIGHT.sub(lambda m: " " + m.group(1) if _LATIN.match(str(words.get(m.group(2), ""))) else m.group(1), text)
+    return escape_controls(fill(text, words), keep="\n")
 
 
 _SPACED = re.compile(r" (\{(\w+)\})")
 """A parameter after a space (现在是 {shown}): the space a number takes in Chinese text (现在是 150), not
 a quotation (现在是“150%”, typed text as the person typed it), which sat one space off the rest."""
+_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff])(\{(\w+)\})")
+_LATIN = re.compile(r"[-+]?[0-9A-Za-z]")
+"""A parameter straight after Chinese (应填{expect}, 现在是{got}) that turns out a number or Latin text takes
+the space the catalog gives one everywhere else (请填 0, 现在是 7): 「应填0 到 100 之间的百分数」 and
+「应填文字，现在是5」 read glued where 「应填 0 到 100 之间的百分数」 did not. Words (文字“abc”, 一个列表) stay
+tight."""
 
 
 def plural(n: object, one: str, many: str) -> str:

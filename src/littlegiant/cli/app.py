@@ -793,7 +793,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 def _said_gaps(writer: Any, lang: str) -> None:
     """Name the rows of a .csv in which characters its encoding lacks (𠮷, 䶮, emoji in GBK) were
     written as □, and how to keep them: the park finds them before the sheet goes out."""
-    from littlegiant.load.charsets import GAP, escape_controls
+    from littlegiant.load.charsets import GAP
+    from littlegiant.messages import escape_controls
     from littlegiant.messages import say as words
 
     rows = list(writer.gaps)
@@ -1145,7 +1146,7 @@ def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
 
     assert isinstance(report, Report)
     if to_terminal and report.result.name and fmt != "json":
-        from littlegiant.load.charsets import escape_controls
+        from littlegiant.messages import escape_controls
 
         report.result.name = escape_controls(report.result.name)
     if fmt == "json":

@@ -43,7 +43,7 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
-from littlegiant.messages import say
+from littlegiant.messages import escape_controls, say
 from littlegiant.records import record
 from littlegiant.report.common import close_text, part_text
 from littlegiant.report.explanations import unit_text
@@ -465,14 +465,16 @@ class Asker:
     def said(self, path: str, value: Scalar | None = None) -> str:
         """An answer as it was given: 约12,000万元 for one answered 约12000 (the current answer, or
         ``value`` held for it). Shown without its 约 where it was offered for change, a rough figure
-        passed for an exact one, and Enter kept it believing so."""
+        passed for an exact one, and Enter kept it believing so. A control character typed into a
+        name is shown as its escape, not sent to the terminal."""
         f = field_for_path(self.iv.rules, path)
         value = self.iv.values.get(path) if value is None else value
         about = _t("about", self.lang) if path in self.iv.approximate and value is not None else ""
-        return about + with_unit(value, f, self.lang)
+        return escape_controls(about + with_unit(value, f, self.lang))
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
-        return f"  → {c.typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
+        typed = escape_controls(c.typed)
+        return f"  → {typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""

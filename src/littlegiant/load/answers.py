@@ -29,11 +29,13 @@ NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "
 (√) and crosses (×) its yes/no columns."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
-                     "dontknow", "donotknow", "unknown", "notsure", "-", "--", "---", "—", "——", "/"})
+                     "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
+                     "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
-that only Enter means it), and the dashes and slash a sheet puts in a cell it has no figure for. It
-stays unknown, never 0."""
+that only Enter means it; 不晓得 and 不记得 are as common in speech), and the dashes and slash a sheet
+puts in a cell it has no figure for. It stays unknown, never 0. Not 待定: of a title, pending means
+not held (_SURE)."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
 finance manager means it; an answer is never more exact than its statement."""
@@ -62,6 +64,12 @@ ENGLISH_SCALES: tuple[tuple[str, Decimal], ...] = (
 )
 """English amounts, in CNY (80 million, 3.2m, 800k) → how many 万元 one of them is. An English
 speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back before it is saved."""
+SHORTHAND_UNITS: tuple[tuple[str, Decimal], ...] = (("w", Decimal(1)),)
+"""w for 万 (500w, 500W), as Chinese chat and notes write it: the pinyin initial of wàn, in no other
+use after an amount."""
+_EXACTLY = re.compile(r"(?<=[万亿元])整$")
+"""整 after the unit (500万元整, 500万整), as a cheque or contract closes an amount: exactly that much,
+which the figure already is."""
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
 """Words for yuan around an amount (3,200,000 CNY, RMB 3.2 million, ¥800万): an amount with one and
 no other unit is in 元, not in the profile's 万元. The sign ¥ (and ￥, which NFKC folds to it) gives
@@ -105,11 +113,23 @@ class Conversion:
     by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
 
 
+_TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
+"""萬 and 億 as people used to traditional characters type them after digits (500萬, 0.8億): the same
+units as 万 and 亿, which NFKC leaves apart. 五百萬 in numerals was read and 500萬 refused, so the
+person retyped an answer the tool could have read."""
+
+
+_CLOSING = re.compile(r"(?<=[\w%)])(?:\.|!+|;)$")
+"""The full stop, exclamation or semicolon a sentence ends with (500万。, 是。, 没有！), typed out of habit
+after an answer: refused, 「500万。」 read as no amount. One mark after a word, a digit, % or a bracket;
+a lone mark, or an ellipsis trailing off (500万…), stays as typed."""
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and punctuation to their ASCII forms (NFKC), thousands separators and
-    spaces out: ``８，０００ 万元`` → ``8000万元``."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    return re.sub(r"[,_\s'’、]", "", text.replace("。", "."))
+    """Full-width digits and punctuation to their ASCII forms (NFKC), 萬 and 億 to 万 and 亿, thousands
+    separators, spaces and a closing full stop out: ``８，０００ 萬元。`` → ``8000万元``."""
+    text = unicodedata.normalize("NFKC", text).strip().translate(_TRADITIONAL)
+    return _CLOSING.sub("", re.sub(r"[,_\s'’、]", "", text.replace("。", ".")))
 
 
 def percent_signed(f: FieldDef, text: str) -> bool:
@@ -329,8 +349,8 @@ _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
     """The number part of an amount's normalised text ``raw``, how many 万元 its unit says one is
     (None: no unit, the column's or 万元), and whether the sign ¥ stood by it with no unit (CURRENCY: 元
-unless the column or sheet names one). Chinese units (亿, 万元, 元…), English scales (million, k)
-    and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
+unless the column or sheet names one). Chinese units (亿, 万元, 元…, 500万元整), w for 万, English
+    scales (million, k) and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
     low = raw.lower()
     sign = low[0] if low[:1] in ("-", "+") else ""  # -1.2m, and (RMB 1.2m) made -rmb1.2m
@@ -352,7 +372,8 @@ unless the column or sheet names one). Chinese units (亿, 万元, 元…), Engl
         if low.endswith(word):
             low, in_yuan, signed = low[: -len(word)], in_yuan or word in _YUAN_WORDS, True
             break
-    for name, size in (*ENGLISH_SCALES, *MONEY_UNITS):
+    low = _EXACTLY.sub("", low)
+    for name, size in (*ENGLISH_SCALES, *SHORTHAND_UNITS, *MONEY_UNITS):
         if low.endswith(name):
             return sign + low[: -len(name)], size, False
     return sign + low, (YUAN if in_yuan else None), signed and not in_yuan

@@ -8,7 +8,6 @@ when it decodes as UTF-8, else GB18030 (a superset of GBK and GB2312). ``--encod
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from typing import BinaryIO
 
 from littlegiant.errors import InputError
@@ -221,16 +220,3 @@ def plain_fallback(*streams: object) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and not encoding.startswith("utf"):
             reconfigure(errors="littlegiant-plain")
-
-
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def escape_controls(text: str) -> str:
-    """``text`` with control characters (and bidirectional overrides) shown as escapes such as
-    \\x1b: a company name read from a file must not move the cursor, recolour or reorder a
-    terminal's output."""
-    if text.isprintable():
-        return text
-    return "".join(ch.encode("unicode_escape").decode("ascii")
-                   if unicodedata.category(ch) == "Cc" or ch in _BIDI else ch for ch in text)

@@ -213,7 +213,9 @@ def _acceptor(f: FieldDef) -> Callable[[Any], Scalar | None]:
         if kind is Decimal and v.is_finite() and _plain_size(v) and not (whole and v != v.to_integral_value()):
             if (low is not None and v < low) or (high is not None and v > high):
                 return None
-            return Decimal(int(v)) if whole else v
+            if whole:
+                return Decimal(int(v))
+            return v if v or not v.is_signed() else v.copy_abs()  # -0.0 is 0, as check_value makes it
         return None
 
     return number  # plain whole amounts above a floor do not get here: _walk takes them inline
@@ -696,7 +698,11 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         raise fail("value.min", low=str(f.minimum), shown=brief(value))
     if f.maximum is not None and number > f.maximum:
         raise fail("value.max", high=str(f.maximum), shown=brief(value))
-    return Decimal(int(number)) if f.type == "int" else number
+    if f.type == "int":
+        return Decimal(int(number))
+    if not number and number.is_signed():  # -0 (or -0.0) was saved and shown back as -0, a loss of nothing
+        return number.copy_abs()
+    return number
 
 
 def brief(value: object) -> str | Text:
