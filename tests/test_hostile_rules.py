@@ -296,6 +296,21 @@ def test_extends_inside_the_folder_and_builtin_ids_still_work(tmp_path: Path) ->
     assert rules.validate(tmp_path / "child.yaml") == []
 
 
+@pytest.mark.parametrize("rule_id", ["miit-2026", "shandong-2022"])
+def test_an_overlay_taking_a_built_in_sets_id_is_refused(tmp_path: Path, rule_id: str) -> None:
+    """An overlay with id miit-2026 (or a shipped overlay's id) had its results headed as that set's: a
+    reader took a province's rules for the national ones. validate and assess refuse it in one line naming
+    the file's id line and an id to use; the shipped sets and a round, which keeps its set's id, still load."""
+    mine = write(tmp_path, f"format: 1\nid: {rule_id}\nextends: miit-2022\n", "mine.yaml")
+    said = (f"{mine}:2: id: '{rule_id}' is the id of a built-in rule set, whose name the results would carry: "
+            f"give this file an id of its own, such as '{rule_id}-local'")
+    for args in (("rules", "validate", str(mine)), ("assess", PROFILE, "--rules", str(mine), *AS_OF)):
+        done, _ = cli(*args)
+        refused_in_one_line(done, said)
+    for builtin in ("miit-2026", "shandong-2022", str(rules.builtin_dir() / "rounds" / "gxt-2025-190.yaml")):
+        assert rules.validate(builtin) == []
+
+
 def test_a_long_extends_chain_is_refused(tmp_path: Path) -> None:
     """Ten files each extending the next: more than the 8 a chain may hold."""
     write(tmp_path, OK, "r10.yaml")

@@ -21,7 +21,8 @@ from littlegiant.core.plan import plan_for
 from littlegiant.load import rules
 
 AS_OF = "2026-11-26"
-MIIT_2026 = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+MIIT_2026 = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8").replace(
+    "id: miit-2026\n", "id: miit-2026-local\n", 1)  # an edited copy takes an id of its own
 ZJTX_TITLE = '{id: zjtx26.prerequisite, value: "title_innovative or title_tech", op: "==", threshold: true, prerequisite: true, '
 
 

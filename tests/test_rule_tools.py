@@ -335,7 +335,8 @@ def test_english_rules_list_fits_the_terminal_without_cutting_a_word(tmp_path: P
     every title and the file's path are whole on a line (the zh / en titles on one line took 141
     columns for the Shandong overlay), and each set still opens with its id, dates and tag counts."""
     mine = tmp_path / "mine.yaml"
-    mine.write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes())
+    mine.write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes().replace(
+        b"id: shandong-2022\n", b"id: mine\n", 1))
     done = cli("rules", "list", "--lang", "en", "mine.yaml", cwd=tmp_path, env={"COLUMNS": str(columns)})
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
