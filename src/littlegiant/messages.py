@@ -198,6 +198,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
     "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
+    "set.year_range": ("{year} is not a year a profile holds: figures are kept for {low} to {high}",
+                       "“{path}”：没有 {year} 年这一栏，档案按年填写的数字只能是 {low}–{high} 年的"),
+    "column.year_range": ("{year} is not a year a profile holds: figures are kept for {low} to {high}",
+                          "没有 {year} 年这一栏，按年填写的数字只能是 {low}–{high} 年的"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写{near_label}（{near}）？"),
     "set.no_label_near": ("no such field {path!r}; did you mean {near_label!r}?", "没有“{path}”这个项目；您是不是想写「{near_label}」？"),

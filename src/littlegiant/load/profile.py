@@ -737,6 +737,10 @@ def _walk_path(rules: RuleSet, path: str) -> FieldDef:
     for i, part in enumerate(parts):
         if "{year}" in node.children and _year(part) is not None:
             node = node.children["{year}"]
+        elif "{year}" in node.children and _YEAR.match(part) and part not in node.children:
+            # financials.1989.revenue: the nearest path was the same one, "did you mean … 1989?"
+            raise InputError(kind="set.year_range", params={"year": part, "low": YEAR_MIN, "high": YEAR_MAX, "path": path},
+                             field=path, label=Text("", ""))
         elif part in node.children:
             node = node.children[part]
         else:
