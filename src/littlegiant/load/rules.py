@@ -807,11 +807,12 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     codes, forms, either, sections = _name_forms(r, labels, words if ftype == "choice" else {})
     if sections:
         words = {**words, **sections}
-    helptext = None
-    if r.has("help"):
-        h = r.sub("help")
-        h.keys(("zh", "en"))
-        helptext = Text(h.string("zh"), h.string("en"))
+    if not r.has("help"):  # as every shipped field has: the interview shows it under the question
+        r.fail("missing required key 'help' ({zh: …, en: …}: what the interview shows under the question, "
+               "as every built-in field has)")
+    h = r.sub("help")
+    h.keys(("zh", "en"))
+    helptext = Text(h.string("zh"), h.string("en"))
     return FieldDef(
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
