@@ -139,6 +139,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "应填这些回答所依据的规则编号（如 miit-2026），现在是 {shown}"),
     "profile.top": ("expected a mapping of profile fields at the top",
                     "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
+    "field.header_key": ("a sheet's column header, not a profile key: a profile (and each JSON Lines row) writes "
+                         "it as {written}", "“{key}”是表格的列名：档案（及 JSON Lines 的每一行）里应写作 {written}"),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
     "field.unknown_many": ("unknown field (expected one of: {known})",
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
