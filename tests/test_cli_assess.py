@@ -440,6 +440,27 @@ def test_bad_options_exit_2(args: list[str], message: str) -> None:
     assert len(lines) == 1 and message in lines[0], result.stderr
 
 
+@pytest.mark.parametrize("year", ["1989", "2101"])
+def test_a_what_if_for_a_year_no_profile_holds_says_the_years_it_holds(tmp_path: Path, year: str) -> None:
+    """--set financials.1989.revenue=100 was asked "did you mean 'Operating revenue 1989'?", the very thing typed;
+    it says the years a profile holds, in either language, and a sheet's column so headed says the same."""
+    example = str(EXAMPLES / "tier1-only.yaml")
+    path = f"financials.{year}.revenue"
+    en = invoke("assess", example, "--set", f"{path}=100")
+    zh = runner.invoke(app, ["assess", example, "--lang", "zh", "--set", f"{path}=100"])
+    assert (en.exit_code, en.stderr) == (2, f"littlegiant: error: {path}: {year} is not a year a profile holds: "
+                                            "figures are kept for 1990 to 2100\n")
+    assert (zh.exit_code, zh.stderr) == (2, f"littlegiant 出错：--set：“{path}”：没有 {year} 年这一栏，"
+                                            "档案按年填写的数字只能是 1990–2100 年的\n")
+    sheet = tmp_path / "in.csv"
+    sheet.write_text(f"name,{path}\nA,5\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = invoke("batch", str(sheet), "-o", str(out), "--quiet")
+    assert (done.exit_code, done.stderr) == (2, f"littlegiant: error: {sheet}: {path}: {year} is not a year a profile "
+                                                f"holds: figures are kept for 1990 to 2100; no rows written; {out} not "
+                                                "created\n")
+
+
 def test_as_of_takes_a_day_as_people_write_it_and_says_in_chinese_what_it_refuses() -> None:
     """2026/4/1, 2026.4.1, 2026年4月1日 and 20260401 are 2026-04-01 (year first); 4/1/2026 is refused, and a day
     before the calendar is said in Chinese, not in English inside a Chinese message."""

@@ -73,6 +73,30 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     assert by_line["9"]["error"].startswith("the row is not text in any encoding tried (UTF-8, GB18030/GBK")
 
 
+def test_a_jsonl_row_keyed_by_sheet_headers_is_told_how_a_profile_writes_them(tmp_path: Path) -> None:
+    """A JSON Lines row is a profile (CONTRACT.md), so 企业名称 stays an error; but it is a header batch reads from a
+    CSV, and the row was told only "unknown field" with every id: each cell now names what to write instead.
+    A key that is no header (a typo) keeps the usual message; a profile file keyed so is refused alike."""
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"企业名称": "甲公司", "营业收入（2025年）": 5000, "revenu": 1}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, err = batch(str(lines), "--output", str(out))
+    (row,) = read_csv(out)
+    assert (code, err.strip(), row["status"]) == (1, f"read 1, scored 0, errors 1 -> {out}", "error")
+    problems = row["error"].split("\n")
+    assert problems[:2] == [
+        "企业名称: a sheet's column header, not a profile key: a profile (and each JSON Lines row) writes it as name: …",
+        "营业收入（2025年）: a sheet's column header, not a profile key: a profile (and each JSON Lines row) writes it as "
+        "financials: {2025: {revenue: …}}"]
+    assert len(problems) == 3 and problems[2].startswith("revenu: unknown field (expected one of: awards, "), problems
+    profile = tmp_path / "p.yaml"
+    profile.write_text("企业名称: 甲公司\n", encoding="utf-8")
+    said = runner.invoke(app, ["assess", str(profile), "--lang", "zh"], env={"LANG": "zh_CN.UTF-8"})
+    assert (said.exit_code, said.stderr) == (2, f"littlegiant 出错：{profile} 第 1 行：“企业名称”是表格的列名：档案（及 JSON Lines "
+                                                "的每一行）里应写作 name: …\n")
+
+
 def test_folder_and_jsonl_with_full_results(tmp_path: Path) -> None:
     lines = tmp_path / "in.jsonl"
     lines.write_text(json.dumps({"name": "J", "industry": "retail", "employees": 12}) + "\n{oops\n", encoding="utf-8")

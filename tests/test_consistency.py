@@ -182,7 +182,7 @@ def test_an_overlay_declares_its_own_part_and_the_loader_checks_the_reference(tm
     """Rule authors declare part_of in an overlay; a reference to no field is reported with file and line."""
     good = tmp_path / "good.yaml"
     good.write_text("format: 1\nid: local\nextends: miit-2026\nfields:\n"
-                    "  female_staff: {path: female_staff, type: int, min: 0, part_of: employees, zh: 女职工, en: Women staff}\n",
+                    "  female_staff: {path: female_staff, type: int, min: 0, part_of: employees, zh: 女职工, en: Women staff, help: {zh: 说明, en: Help}}\n",
                     encoding="utf-8")
     rs = rules.load(good)
     assert profile.from_data({"employees": 10, "female_staff": 10}, rs, "<t>").values["female_staff"] == 10
@@ -191,8 +191,8 @@ def test_an_overlay_declares_its_own_part_and_the_loader_checks_the_reference(tm
         profile.from_data({"employees": 10, "female_staff": 11}, rs, "<t>")
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nid: local\nextends: miit-2026\nfields:\n"
-                   "  female_staff: {path: female_staff, type: int, min: 0, part_of: staff, zh: 女职工, en: Women staff}\n"
-                   "  boss: {path: boss, type: text, part_of: employees, zh: 负责人, en: Head}\n",
+                   "  female_staff: {path: female_staff, type: int, min: 0, part_of: staff, zh: 女职工, en: Women staff, help: {zh: 说明, en: Help}}\n"
+                   "  boss: {path: boss, type: text, part_of: employees, zh: 负责人, en: Head, help: {zh: 说明, en: Help}}\n",
                    encoding="utf-8")
     problems = [str(e) for e in rules.validate(bad)]
     assert any(p.startswith(f"{bad}:5:") and "'staff' is not a field" in p for p in problems), problems

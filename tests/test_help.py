@@ -106,7 +106,8 @@ def test_a_rule_file_linking_an_unknown_term_is_refused_at_its_line(tmp_path: Pa
     names the closest ids of a typo, never a list of every id cut short."""
     path = tmp_path / "mine.yaml"
     base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
-    text = base.replace("terms: [characteristic_points]", f"terms: [characteristic_points, {link}]", 1)
+    text = base.replace("terms: [characteristic_points]", f"terms: [characteristic_points, {link}]", 1).replace(
+        "id: shandong-2022\n", "id: mine\n", 1)
     assert link in text
     path.write_text(text, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "rules", "validate", str(path)],
@@ -124,7 +125,8 @@ def test_every_command_refuses_a_rule_file_linking_an_unknown_term_at_its_line(t
     expected (exit 2) by rules test, assess, batch, init and the interview alike, not only by validate."""
     path = tmp_path / "mine.yaml"
     base = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
-    text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1)
+    text = base.replace("terms: [characteristic_points]", "terms: [characteristic_points, made_up]", 1).replace(
+        "id: shandong-2022\n", "id: mine\n", 1)
     path.write_text(text, encoding="utf-8")
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "made_up" in ln)
     example = str(ROOT / "examples" / "little-giant-2022.yaml")
@@ -151,7 +153,8 @@ def test_an_edited_copy_of_the_built_in_base_is_checked_too(tmp_path: Path) -> N
     edited = base.replace("    terms: [rd_expense]\n", "    terms: [rd_expense, made_up]\n")
     (tmp_path / "_base.yaml").write_text(edited, encoding="utf-8")
     rule_set = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
-    (tmp_path / "mine.yaml").write_text(rule_set.replace("extends: _base\n", "extends: _base.yaml\n", 1), encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(rule_set.replace("extends: _base\n", "extends: _base.yaml\n", 1).replace(
+        "id: miit-2026\n", "id: mine\n", 1), encoding="utf-8")
     line = next(i for i, ln in enumerate(edited.splitlines(), 1) if "made_up" in ln)
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--rules", "mine.yaml", "--as-of", "2026-11-26",
                            "--lang", "zh", str(ROOT / "examples" / "little-giant-2026.yaml")],

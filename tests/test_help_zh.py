@@ -127,7 +127,8 @@ def _files(where: Path) -> None:
     (where / "企业资料").mkdir()
     for name in ("little-giant-2026.yaml", "tier1-only.yaml"):
         shutil.copy(EXAMPLES / name, where / "企业资料" / name)
-    shutil.copy(ROOT / "rules" / "overlays" / "shandong-2022.yaml", where / "本省规则.yaml")
+    (where / "本省规则.yaml").write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes().replace(
+        b"id: shandong-2022\n", b"id: my-province\n", 1))  # a province's own file, under an id of its own
     template = where / "ids.csv"
     subprocess.run([sys.executable, "-m", "littlegiant", "init", "--csv", str(template), "--columns", "ids"],
                    check=True, capture_output=True)

@@ -117,7 +117,7 @@ BOMBS: list[tuple[str, Callable[[], str], str]] = [
     ("use fan-out of 16 levels", lambda: fan_out(16, 4), "criteria nested more than 16 levels deep"),
     ("use fan-out of 6 levels", lambda: fan_out(6, 12), "more than 2,000 criteria once every 'use' is expanded"),
     ("field bound 1.0e999999999", lambda: OK.replace("derived:\n", "fields:\n  big: {path: big, type: number, "
-                                                     "min: 1.0e999999999, zh: 大, en: Big}\nderived:\n"),
+                                                     "min: 1.0e999999999, zh: 大, en: Big, help: {zh: 说明, en: Help}}\nderived:\n"),
      "is not a size a rule uses (0, or from 0.000001 to under 10^15)"),
     ("threshold 1e-999999999", lambda: check("revenue[y1]", ">=", "1.0e-999999999"), "is not a size a rule uses"),
     ("threshold of 13 places", lambda: check("revenue[y1]", ">=", "1.0000000000001"), "more than 12 decimal places"),
@@ -129,8 +129,8 @@ BOMBS: list[tuple[str, Callable[[], str], str]] = [
         ["d0: {expr: \"employees\", zh: D, en: D}"]
         + [f"d{i}: {{expr: \"d{i - 1} + 1\", zh: D, en: D}}" for i in range(1, 200)]), "a chain of more than 16"),
     ("chain of 40 fields each part of the next", lambda: OK.replace("derived:\n", "fields:\n" + "".join(
-        f"  p{i}: {{path: p{i}, type: number, part_of: p{i + 1}, zh: P, en: P}}\n" for i in range(40))
-        + "  p40: {path: p40, type: number, zh: P, en: P}\nderived:\n"), "a chain of more than 16 fields"),
+        f"  p{i}: {{path: p{i}, type: number, part_of: p{i + 1}, zh: P, en: P, help: {{zh: 说明, en: Help}}}}\n" for i in range(40))
+        + "  p40: {path: p40, type: number, zh: P, en: P, help: {zh: 说明, en: Help}}\nderived:\n"), "a chain of more than 16 fields"),
     ("score table of 61 items", lambda: with_table([item(i, 1) for i in range(61)], 61), "61 items (at most 60)"),
     ("a scale of 30 bands", lambda: with_table([item(0, 30, "[" + ", ".join(
         f"{{at_least: {100 - j}, points: {30 - j}}}" for j in range(29)) + ", {points: 0}]")], 30),
@@ -296,6 +296,36 @@ def test_extends_inside_the_folder_and_builtin_ids_still_work(tmp_path: Path) ->
     assert rules.validate(tmp_path / "child.yaml") == []
 
 
+@pytest.mark.parametrize("rule_id", ["miit-2026", "shandong-2022"])
+def test_an_overlay_taking_a_built_in_sets_id_is_refused(tmp_path: Path, rule_id: str) -> None:
+    """An overlay with id miit-2026 (or a shipped overlay's id) had its results headed as that set's: a
+    reader took a province's rules for the national ones. validate and assess refuse it in one line naming
+    the file's id line and an id to use; the shipped sets and a round, which keeps its set's id, still load."""
+    mine = write(tmp_path, f"format: 1\nid: {rule_id}\nextends: miit-2022\n", "mine.yaml")
+    said = (f"{mine}:2: id: '{rule_id}' is the id of a built-in rule set, whose name the results would carry: "
+            f"give this file an id of its own, such as '{rule_id}-local'")
+    for args in (("rules", "validate", str(mine)), ("assess", PROFILE, "--rules", str(mine), *AS_OF)):
+        done, _ = cli(*args)
+        refused_in_one_line(done, said)
+    for builtin in ("miit-2026", "shandong-2022", str(rules.builtin_dir() / "rounds" / "gxt-2025-190.yaml")):
+        assert rules.validate(builtin) == []
+
+
+def test_an_overlay_field_without_help_is_refused(tmp_path: Path) -> None:
+    """The interview shows a field's help under its question, and every shipped field has it: an overlay's new
+    question without one passed validate and was asked bare. validate and assess refuse it at the field's line."""
+    mine = write(tmp_path, "format: 1\nid: mine\nextends: miit-2022\nfields:\n  listed:\n    path: listing.listed\n"
+                           "    type: bool\n    zh: 已上市\n    en: Listed\n", "mine.yaml")
+    said = (f"{mine}:5: fields.listed: missing required key 'help' ({{zh: …, en: …}}: what the interview shows under "
+            "the question, as every built-in field has)")
+    for args in (("rules", "validate", str(mine)), ("assess", PROFILE, "--rules", str(mine), *AS_OF)):
+        done, _ = cli(*args)
+        refused_in_one_line(done, said)
+    with mine.open("a", encoding="utf-8") as more:
+        more.write("    help: {zh: 股票已在境内外证券交易所上市交易答是。, en: Yes if its shares trade on a stock exchange.}\n")
+    assert rules.validate(mine) == []
+
+
 def test_a_long_extends_chain_is_refused(tmp_path: Path) -> None:
     """Ten files each extending the next: more than the 8 a chain may hold."""
     write(tmp_path, OK, "r10.yaml")
@@ -458,7 +488,7 @@ def test_the_template_behind_the_generated_files_is_valid() -> None:
 def with_industry(choices: str, extra: str = "") -> str:
     """The template with its own industry field: ``choices`` (YAML lines under ``choices:``), ``extra`` after them."""
     return OK + ("fields:\n  industry:\n    path: industry\n    type: choice\n    zh: 行业\n    en: Industry\n"
-                 "    choices:\n" + choices + extra)
+                 "    choices:\n" + choices + extra + "    help: {zh: 说明, en: Help}\n")
 
 
 PLAIN_WORDS_WRONG = [

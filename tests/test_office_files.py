@@ -74,9 +74,10 @@ def test_a_gbk_csv_as_chinese_excel_saves_it_scores_every_row(tmp_path: Path) ->
     assert rows[0]["企业规模"] == "小型" and rows[2]["科技和创新型中小企业"] == "不满足"
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "gb18030", "utf-32"])
 def test_utf16_and_bom_csv_and_jsonl_are_read(tmp_path: Path, codec: str) -> None:
-    """CSV and JSON Lines saved as "Unicode" (UTF-16 with BOM), UTF-8 with BOM or GB18030 are detected."""
+    """CSV and JSON Lines saved as "Unicode" (UTF-16 with BOM), UTF-8 with BOM, GB18030 or UTF-32 with BOM are
+    detected."""
     src = tmp_path / "in.csv"
     src.write_bytes(excel_csv([ZH_HEADER, *ZH_ROWS]).encode(codec))
     lines = tmp_path / "in.jsonl"
@@ -87,6 +88,25 @@ def test_utf16_and_bom_csv_and_jsonl_are_read(tmp_path: Path, codec: str) -> Non
     assert code == 0, err
     names = [json.loads(x)["name"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert names == [r[0] for r in ZH_ROWS] * 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_read(tmp_path: Path, codec: str) -> None:
+    """A CSV, a JSON Lines file and a profile saved as UTF-16 or UTF-32 without a byte-order mark (a script's
+    export): their ASCII first character shows the encoding, where they read as letters parted by NULs and
+    were refused as holding no column the criteria read."""
+    src = tmp_path / "in.csv"
+    src.write_bytes(excel_csv([["name", "employees"], *[[r[0], r[2]] for r in ZH_ROWS]]).encode(codec))
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes("".join(json.dumps({"name": r[0]}, ensure_ascii=False) + "\n" for r in ZH_ROWS).encode(codec))
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke("batch", str(src), str(lines), "-o", str(out), "--as-of", AS_OF, "--quiet")
+    assert (code, err) == (0, f"read 6, scored 6, errors 0 -> {out}\n")
+    assert [json.loads(x)["name"] for x in out.read_text(encoding="utf-8").splitlines()] == [r[0] for r in ZH_ROWS] * 2
+    profile = tmp_path / "company.yaml"
+    profile.write_bytes((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8").encode(codec))
+    code, said, err = invoke("assess", str(profile), "--format", "json", "--as-of", AS_OF)
+    assert (code, err, json.loads(said)["name"]) == (0, "", "示例精密部件有限公司")
 
 
 def test_a_gb18030_yaml_profile_assesses(tmp_path: Path) -> None:

@@ -454,14 +454,16 @@ def test_headers_that_hold_a_figures_words_but_not_the_figure_are_refused_with_w
 
 
 def test_excel_unicode_text_and_semicolon_csv_are_read_by_their_delimiter(tmp_path: Path) -> None:
-    """Excel's "Unicode 文本" (UTF-16 with a BOM, tabs, saved as .txt) and a CSV parted by semicolons read as
+    """Excel's "Unicode 文本" (UTF-16 with a BOM, tabs, saved as .txt) and a CSV parted by semicolons or pipes read as
     their columns: 甲's figures size it, not one column and an empty company."""
     lines = [["企业名称", "行业", "营业收入（2025年）", "从业人员"], ["甲公司", "工业", "8000", "100"]]
     tab = tmp_path / "名单.txt"
     tab.write_bytes(b"\xff\xfe" + "".join("\t".join(r) + "\r\n" for r in lines).encode("utf-16-le"))
     semi = tmp_path / "semi.csv"
     semi.write_text("\n".join(";".join(r) for r in lines) + "\n", encoding="utf-8-sig")
-    for src in (tab, semi):
+    pipe = tmp_path / "pipe.csv"  # a finance system's export: read as one column, it was refused as no list
+    pipe.write_text("\n".join("|".join(r) for r in lines) + "\n", encoding="utf-8")
+    for src in (tab, semi, pipe):
         out = tmp_path / f"{src.stem}-out.csv"
         code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
         (row,) = read_csv(out)

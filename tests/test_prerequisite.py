@@ -21,7 +21,8 @@ from littlegiant.core.plan import plan_for
 from littlegiant.load import rules
 
 AS_OF = "2026-11-26"
-MIIT_2026 = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+MIIT_2026 = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8").replace(
+    "id: miit-2026\n", "id: miit-2026-local\n", 1)  # an edited copy takes an id of its own
 ZJTX_TITLE = '{id: zjtx26.prerequisite, value: "title_innovative or title_tech", op: "==", threshold: true, prerequisite: true, '
 
 
@@ -53,7 +54,7 @@ def test_a_ladder_criterion_reading_a_field_outside_titles_is_looked_past(tmp_pa
     ``prerequisite: true``: a company not on the list whose R&D fails too is told of its R&D, as under the
     built-in set, not of the list it must first be on."""
     fields = ("fields:\n  innovative_listed:\n    path: listing.innovative_sme\n    type: bool\n"
-              "    zh: 列入创新型中小企业公告名单\n    en: On the published Innovative SME list\n")
+              "    zh: 列入创新型中小企业公告名单\n    en: On the published Innovative SME list\n    help: {zh: 说明, en: Help}\n")
     assert MIIT_2026.count("fields:\n") == 1 and MIIT_2026.count(ZJTX_TITLE) == 1
     rule = write(tmp_path, MIIT_2026.replace("fields:\n", fields, 1).replace(
         ZJTX_TITLE, ZJTX_TITLE.replace('"title_innovative or title_tech"', "innovative_listed")), "listed.yaml")

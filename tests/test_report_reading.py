@@ -124,7 +124,7 @@ def test_a_gate_one_tier_holds_under_an_any_of_bars_no_tier(tmp_path: Path) -> N
     """miit-2026 with tier 2's gate under an any-of (or revenue ≥ 1亿): not registered in China, tier 2 is
     still reachable, so neither the report nor the advice may call the gate a bar on every tier; tiers 1 and
     3, which need it alone, get it as their step (the advice called it barred, with no plan found)."""
-    src = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+    src = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8").replace("id: miit-2026\n", "id: mine\n", 1)
     marker = "    criteria:\n      - {kind: use, ref: gate}\n      - {id: zjtx26.prerequisite"
     assert src.count(marker) == 1
     rule = tmp_path / "mine.yaml"

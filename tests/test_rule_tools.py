@@ -229,6 +229,40 @@ def test_a_case_date_is_read_as_rule_files_read_dates(tmp_path: Path, as_of: str
         + (as_of.replace('"', "'").replace("'", "text '", 1) if as_of.startswith('"') else as_of)], done.stderr
 
 
+@pytest.mark.parametrize(("expect", "said"), [
+    ("{tiers: {innovative: met}}", "expect: tiers: mine has no tier 'innovative' (expected one of innovative_sme, "
+                                   "zjtx_sme, little_giant)"),
+    ("{tiers: {innovative_sme: pass}}", "expect: tiers: innovative_sme: expected one of met, unmet, unknown, "
+                                        "manual_review, got 'pass'"),
+    ("{criteria: {t1.revenue: met}}", "expect: criteria: mine has no criterion 't1.revenue'"),
+    ("{criteria: {t1.rev: yes}}", "expect: criteria: t1.rev: expected one of met, unmet, unknown, manual_review or "
+                                  "null, got 'yes'"),
+    ("{scores: {zjtx_sme: ten}}", "expect: scores: zjtx_sme: expected a number, got 'ten'"),
+    ("{sme: tiny}", "expect: sme: expected one of micro, small, medium, large or null, got 'tiny'"),
+])
+def test_a_tests_file_naming_what_no_result_holds_is_bad_input(tmp_path: Path, expect: str, said: str) -> None:
+    """A misspelt tier or criterion id, a status or size that is none, a score that is no number: the tests
+    file is wrong, not the rules, so exit 2 with one line naming the file and line, where the case was counted
+    a failure (exit 1) and the author went looking at the rules."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
+                    f"    profile: {{financials: {{2025: {{revenue: 100}}}}}}\n    expect: {expect}\n", "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert (done.returncode, done.stderr.splitlines()) == (2, [
+        f"littlegiant: error: {tmp_path / 'mine.tests.yaml'}:3: {said}"])
+
+
+def test_a_tests_file_of_another_format_is_bad_input(tmp_path: Path) -> None:
+    """format: 2 (or none) is refused, not read by the rules of format 1 and its cases judged by them."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, "format: 2\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
+                    "    profile: {financials: {2025: {revenue: 100}}}\n    expect: {criteria: {t1.rev: met}}\n",
+          "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert (done.returncode, done.stderr.splitlines()) == (2, [
+        f"littlegiant: error: {tmp_path / 'mine.tests.yaml'}: expected a mapping with 'format: 1' and a list 'cases'"])
+
+
 def test_boundary_cases_are_generated_at_every_threshold_and_band_edge(tmp_path: Path) -> None:
     full = ruletools.run_tests(str(write(tmp_path, OK)))
     fewer = ruletools.run_tests(str(write(tmp_path, OK.replace("{at_least: 50, points: 5}, ", "").replace(
@@ -301,7 +335,8 @@ def test_english_rules_list_fits_the_terminal_without_cutting_a_word(tmp_path: P
     every title and the file's path are whole on a line (the zh / en titles on one line took 141
     columns for the Shandong overlay), and each set still opens with its id, dates and tag counts."""
     mine = tmp_path / "mine.yaml"
-    mine.write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes())
+    mine.write_bytes((ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_bytes().replace(
+        b"id: shandong-2022\n", b"id: mine\n", 1))
     done = cli("rules", "list", "--lang", "en", "mine.yaml", cwd=tmp_path, env={"COLUMNS": str(columns)})
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()

@@ -57,10 +57,10 @@ def test_none_typed_for_an_award_rank_is_zero_in_set_and_in_a_sheet(tmp_path: Pa
 def test_zero_is_a_word_of_a_whole_number_field_only(tmp_path: Path) -> None:
     """``zero`` on an amount field is refused at its line; on a whole-number field it validates."""
     bad = write(tmp_path, OK.replace("derived:\n", "fields:\n  mine_amount:\n    path: mine.amount\n    type: money\n"
-                                     "    zero: {zh: 无, en: none}\n    zh: 金额\n    en: Amount\nderived:\n", 1))
+                                     "    zero: {zh: 无, en: none}\n    zh: 金额\n    en: Amount\n    help: {zh: 说明, en: Help}\nderived:\n", 1))
     done = cli("rules", "validate", str(bad), cwd=tmp_path)
     assert done.returncode == 2 and "mine.yaml:" in done.stderr and "whole-number" in done.stderr, done.stderr
     good = write(tmp_path, OK.replace("derived:\n", "fields:\n  mine_rank:\n    path: mine.rank\n    type: int\n"
-                                      "    zero: {zh: 无排名, en: not ranked}\n    zh: 排名\n    en: Rank\nderived:\n", 1),
+                                      "    zero: {zh: 无排名, en: not ranked}\n    zh: 排名\n    en: Rank\n    help: {zh: 说明, en: Help}\nderived:\n", 1),
                  "good.yaml")
     assert cli("rules", "validate", str(good), cwd=tmp_path).returncode == 0

@@ -140,6 +140,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "应填这些回答所依据的规则编号（如 miit-2026），现在是 {shown}"),
     "profile.top": ("expected a mapping of profile fields at the top",
                     "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
+    "field.header_key": ("a sheet's column header, not a profile key: a profile (and each JSON Lines row) writes "
+                         "it as {written}", "“{key}”是表格的列名：档案（及 JSON Lines 的每一行）里应写作 {written}"),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
     "field.unknown_many": ("unknown field (expected one of: {known})",
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
@@ -199,6 +201,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
     "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),
+    "set.year_range": ("{year} is not a year a profile holds: figures are kept for {low} to {high}",
+                       "“{path}”：没有 {year} 年这一栏，档案按年填写的数字只能是 {low}–{high} 年的"),
+    "column.year_range": ("{year} is not a year a profile holds: figures are kept for {low} to {high}",
+                          "没有 {year} 年这一栏，按年填写的数字只能是 {low}–{high} 年的"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写{near_label}（{near}）？"),
     "set.no_label_near": ("no such field {path!r}; did you mean {near_label!r}?", "没有“{path}”这个项目；您是不是想写「{near_label}」？"),

@@ -21,7 +21,7 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.result import Result
 from littlegiant.errors import InputError
-from littlegiant.i18n import CONFIDENCE
+from littlegiant.i18n import CONFIDENCE, SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
 from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
@@ -846,7 +846,8 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
     """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
     data = read_data_file(file)
     where = str(file)
-    if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list):
+    if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list) \
+            or data.get("format") != 1:  # a format 2 file would be read by the rules of 1, its cases judged wrongly
         raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
     out = []
     for i, case in enumerate(data["cases"]):
@@ -878,6 +879,7 @@ def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
             raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=str(file), line=line)
+        _expect_names(rs, result, expect, str(file), line)
         outcome.cases += 1
         _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
 
@@ -906,8 +908,53 @@ def run_calendar_tests(calendar_file: Path) -> Outcome:
         if "profile" in case:
             rs = load(ref)
             prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
-            _check_expect(engine.evaluate(rs, prof, as_of, renewal, choice), expect, name, outcome)
+            result = engine.evaluate(rs, prof, as_of, renewal, choice)
+            _expect_names(rs, result, expect, str(cases_file), line)
+            _check_expect(result, expect, name, outcome)
     return outcome
+
+
+def _expect_names(rs: RuleSet, result: Result, expect: dict[str, Any], file: str, line: int | None) -> None:
+    """Refuse an ``expect`` that names what no result can hold: a tier or criterion id the rule set
+    lacks, a status or size that is none, a score that is no number. Such a case is a mistake in the
+    tests file, not a rule that fails it: reported as a failed case (exit 1) it sent the author
+    looking at the rules, and a criterion misspelt in every case "failed" forever."""
+    def bad(key: str, what: str) -> InputError:
+        return InputError(f"expect: {key}: {what}", file=file, line=line)
+
+    if "sme" in expect and expect["sme"] not in SIZE:
+        raise bad("sme", f"expected one of {', '.join(s for s in SIZE if s)} or null, got {expect['sme']!r}")
+    for key in ("tiers", "scores", "criteria"):
+        if not isinstance(expect.get(key) or {}, dict):
+            raise bad(key, "expected a mapping of ids")
+    for key in ("tiers", "scores"):
+        for tid in expect.get(key) or {}:
+            if tid not in result.tiers:
+                raise bad(key, f"{rs.id} has no tier {tid!r} (expected one of {', '.join(result.tiers)})")
+    statuses = ", ".join(STATUS)
+    for tid, status in (expect.get("tiers") or {}).items():
+        if status not in STATUS:
+            raise bad("tiers", f"{tid}: expected one of {statuses}, got {status!r}")
+    for tid, score in (expect.get("scores") or {}).items():
+        if isinstance(score, bool) or not _numeric(score):
+            raise bad("scores", f"{tid}: expected a number, got {score!r}")
+    for cid, status in (expect.get("criteria") or {}).items():
+        found = result.find(str(cid))  # null may name a criterion of another set: the calendar's cases do
+        if not found and status is not None and find(rs, str(cid).rpartition(":")[2]) is None:
+            raise bad("criteria", f"{rs.id} has no criterion {cid!r}")
+        if len(found) > 1:
+            raise bad("criteria", f"{cid!r} names a criterion of {len(found)} tiers: write TIER:{cid} "
+                      f"(one of {', '.join(t.id for t, _ in found)})")
+        if status is not None and status not in STATUS:  # null: the criterion is not judged at all
+            raise bad("criteria", f"{cid}: expected one of {statuses} or null, got {status!r}")
+
+
+def _numeric(value: Any) -> bool:
+    """Whether ``value`` reads as a finite Decimal (a score written 85, 85.5 or "85")."""
+    try:
+        return Decimal(str(value)).is_finite()
+    except ArithmeticError:
+        return False
 
 
 def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Outcome) -> None:

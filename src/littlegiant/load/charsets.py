@@ -1,7 +1,8 @@
 """Which encoding a text file is in, without asking: Chinese Excel saves CSV as GBK, Windows
 editors save "UTF-8" with a byte-order mark and "Unicode" as UTF-16, and users cannot tell.
 
-Detection looks at byte-order marks first, then at the first stretch of non-ASCII bytes: UTF-8
+Detection looks at byte-order marks first (UTF-8, UTF-32, UTF-16), then at NUL bytes in the first
+character (UTF-16 or UTF-32 saved without a mark), then at the first stretch of non-ASCII bytes: UTF-8
 when it decodes as UTF-8, else GB18030 (a superset of GBK and GB2312). ``--encoding`` forces one.
 """
 
@@ -15,7 +16,11 @@ from littlegiant.errors import InputError
 TRIED = "UTF-8, GB18030/GBK, UTF-16 with a byte-order mark"
 """What detection tries, as error messages name it."""
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+"""UTF-32's marks before UTF-16's: UTF-32-LE's begins with UTF-16-LE's. A UTF-32 file read as UTF-8
+held a NUL between every letter, and its header matched nothing: "no column holds anything the
+criteria read" sent the user looking at the columns, not at how the file was saved."""
 _SAMPLE = 1 << 16
 _SCAN_LIMIT = 1 << 26
 """Detection reads ahead at most this far (64 MB) for the first non-ASCII byte; a file ASCII up to
@@ -114,10 +119,31 @@ def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
     for bom, marked in _BOMS:
         if head.startswith(bom):
             return marked, len(bom)
+    wide = _wide(head[:4])
+    if wide is not None:
+        return wide, 0
     if head.isascii():
         return codec or "utf-8", 0
     start = next(i for i, b in enumerate(head) if b >= 0x80)
     return _decide(head[start:], codec), 0
+
+
+def _wide(first: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the NUL bytes of a first character
+    below U+0100 fall (as RFC 4627 told JSON's encoding): text saved in any encoding detection reads
+    holds no NUL byte, so a NUL among the first two bytes is no accident. Such a file passed the
+    ASCII test and read as one column of letters parted by NULs."""
+    if len(first) < 4 or (first[0] and first[1]):
+        return None
+    if first[1:] == b"\0\0\0" and first[0]:
+        return "utf-32-le"
+    if first[:3] == b"\0\0\0" and first[3]:
+        return "utf-32-be"
+    if first[0] and not first[1]:
+        return "utf-16-le"
+    if not first[0] and first[1]:
+        return "utf-16-be"
+    return None
 
 
 def _decide(sample: bytes, codec: str | None) -> str:
@@ -159,7 +185,7 @@ def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
     head = handle.read(_SAMPLE)
     try:
         codec, bom = sniff(head, forced)
-        if bom or not head.isascii():
+        if bom or not head.isascii() or _wide(head[:4]) is not None:
             return codec, bom
         forced_codec = codec_name(forced) if forced is not None else None
         seen = len(head)

@@ -264,13 +264,36 @@ def counted_data(data: Any, rules: RuleSet, source: str) -> tuple[Profile, int]:
     values: dict[str, Scalar] = {}
     noted = _Noted()
     answered_under = _answered_under(data, source)
-    if answered_under is None:
-        keys = _walk(data, _root(rules), values, source, noted)
-    else:
-        keys = _walk(_without(data, ANSWERED_UNDER), _root(rules), values, source, noted) + 1
+    try:
+        if answered_under is None:
+            keys = _walk(data, _root(rules), values, source, noted)
+        else:
+            keys = _walk(_without(data, ANSWERED_UNDER), _root(rules), values, source, noted) + 1
+    except InputError as exc:
+        raise _as_header(rules, exc) from None
     check_parts(rules, values, source=source, data=data)
     return Profile(values, source, frozenset(noted.approximate), answered_under, frozenset(noted.signed),
                    noted.by_sign), keys
+
+
+def _as_header(rules: RuleSet, exc: InputError) -> InputError:
+    """``exc``, or for a top-level key that is a sheet's column header (企业名称, 营业收入（2025年）: a JSON
+    Lines row written from a sheet's columns) the field path a profile writes it as. Such a row was
+    told its keys were unknown and given every field id to choose from, though batch reads the very
+    same words as a CSV's headers."""
+    key = exc.params.get("key")
+    if exc.kind is None or not exc.kind.startswith("field.unknown") or not isinstance(key, str) or exc.field != key:
+        return exc
+    from littlegiant.load.tabular import column
+
+    try:
+        path = column(rules, key)[0]
+    except InputError:
+        return exc
+    *outer, last = path.split(".")  # financials.2025.revenue is nested in a profile: say it so
+    written = "".join(f"{part}: {{" for part in outer) + f"{last}: …" + "}" * len(outer)
+    return InputError(kind="field.header_key", params={"key": key, "written": written}, file=exc.file, line=exc.line,
+                      field=exc.field, label=exc.label)
 
 
 ANSWERED_UNDER = "answered_under"
@@ -743,6 +766,10 @@ def _walk_path(rules: RuleSet, path: str) -> FieldDef:
     for i, part in enumerate(parts):
         if "{year}" in node.children and _year(part) is not None:
             node = node.children["{year}"]
+        elif "{year}" in node.children and _YEAR.match(part) and part not in node.children:
+            # financials.1989.revenue: the nearest path was the same one, "did you mean … 1989?"
+            raise InputError(kind="set.year_range", params={"year": part, "low": YEAR_MIN, "high": YEAR_MAX, "path": path},
+                             field=path, label=Text("", ""))
         elif part in node.children:
             node = node.children[part]
         else:

@@ -586,7 +586,7 @@ def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError
     try:
         _TERMS.set(glossary())
         path = resolve_rules_arg(str(arg)).resolve()
-        _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)))
+        _build(_read_merged(path, seen=(), allow_outside=allow_outside), str(_display(path)), path)
     except InputError as exc:
         errors.append(exc)
     except _Stop:
@@ -618,7 +618,7 @@ def load(arg: str | Path, *, allow_outside: bool = False, check_terms: bool = Fa
         # the shipped files, read from their parsed form, are checked by the tests and cost no glossary
         token = _TERMS.set(glossary() if check_terms or getattr(data, "from_yaml", False) else None)
         try:
-            built = _build(data, str(_display(path)))
+            built = _build(data, str(_display(path)), path)
         finally:
             _TERMS.reset(token)
         cached = _CACHE.setdefault(path, built)
@@ -702,7 +702,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     return merged
 
 
-def _build(data: LineDict, file: str) -> RuleSet:
+def _build(data: LineDict, file: str, path: Path) -> RuleSet:
     top = _Reader(data, _file_of(data, file), "")
     top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
              _TOP_KEYS)
@@ -712,6 +712,11 @@ def _build(data: LineDict, file: str) -> RuleSet:
     round_id = top.string("round", optional=True, pattern=_ID_OR_DASH)
     if round_id is not None and rule_id != top.get("extends"):
         top.fail(f"a round file modifies the set it extends and keeps its id: expected id {top.get('extends')!r}", "id")
+    shipped = _shipped(rule_id)
+    if round_id is None and shipped is not None and shipped.resolve() != path:
+        # results name the set by its id: an overlay as miit-2026 reported its own rules as the national ones
+        top.fail(f"{rule_id!r} is the id of a built-in rule set, whose name the results would carry: "
+                 f"give this file an id of its own, such as {rule_id + '-local'!r}", "id")
     title = top.text("title")
     force = top.sub("in_force")
     force.keys(("from",), ("to",))
@@ -802,11 +807,12 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
     codes, forms, either, sections = _name_forms(r, labels, words if ftype == "choice" else {})
     if sections:
         words = {**words, **sections}
-    helptext = None
-    if r.has("help"):
-        h = r.sub("help")
-        h.keys(("zh", "en"))
-        helptext = Text(h.string("zh"), h.string("en"))
+    if not r.has("help"):  # as every shipped field has: the interview shows it under the question
+        r.fail("missing required key 'help' ({zh: …, en: …}: what the interview shows under the question, "
+               "as every built-in field has)")
+    h = r.sub("help")
+    h.keys(("zh", "en"))
+    helptext = Text(h.string("zh"), h.string("en"))
     return FieldDef(
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),

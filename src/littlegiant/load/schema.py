@@ -149,7 +149,7 @@ def rule_file_schema() -> dict[str, Any]:
         "warn_above": {"type": "string", "description": "the id of a field this one is seldom above (a warning)"},
         "warn_growth": {"type": "number", "exclusiveMinimum": 0,
                         "description": "a change from one year to the next beyond ± this percent is a warning"},
-    }, ("path", "type", "zh", "en"))
+    }, ("path", "type", "zh", "en", "help"))
     bounds = _obj({"staff": number, "revenue": number, "assets": number})
     tier = _obj({"zh": {"type": "string"}, "en": {"type": "string"}, "score_table": {"type": "string"},
                  "notes": texts, "criteria": {"type": "array", "items": {"$ref": "#/$defs/node"}}},

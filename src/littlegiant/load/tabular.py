@@ -381,8 +381,10 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     text = header.strip()
     try:
         return text, field_for_path(rules, text)
-    except InputError:
-        pass
+    except InputError as exc:
+        if exc.kind == "set.year_range":  # financials.1989.revenue: not "did you mean … 1989?"
+            raise InputError(kind="column.year_range", params=exc.params, field=text,
+                             label=Text(f"“{text}”列", text)) from None
     labels = _labels(rules)
     folded = norm(text)
     split = _YEAR_END.sub(r"(年末)(\1年)", _split_groups(folded))
