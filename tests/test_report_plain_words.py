@@ -4,12 +4,18 @@ explanations and JSON numbers that say what the report says."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_reports import cli, squash
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+from littlegiant.load import rules
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CITATION = re.compile(r"[\u4e00-\u9fff]*〔\d{4}〕\d+号|《[^》]*》|（[^）]*）|\([^)]*[\u4e00-\u9fff][^)]*\)")
@@ -60,3 +66,47 @@ def test_a_policy_source_cites_documents_never_a_file_of_this_project(args: tupl
                 "--explain", "近2年主营业务收入平均增长率不低于5%", columns=2000)
     assert "政策依据：工信部企业〔2022〕63号 附件3 专业化指标（平均增长率按两年增长率的算术平均计算，为本工具采用的口径）" in trace
     assert not PATH_LIKE.search(trace)
+
+
+OLD_HEADERS = {"研发人员": ("rd_staff", "30"), "科技人员": ("tech_staff", "40"),
+               "其中自主研发获得的Ⅰ类知识产权": ("ip.class1_self_developed", "3"),
+               "其中Ⅰ类高价值知识产权": ("ip.class1_high_value", "1"),
+               "…of which applied and already earning": ("ip.class1_applied", "2")}
+"""Headers of earlier templates (the labels these fields had), with a value for each."""
+
+
+def test_every_label_stands_alone_and_a_count_says_it_is_one() -> None:
+    """「其中Ⅰ类高价值知识产权」 and "…of which high-value" read as fragments wherever a label stands
+    alone (尚缺：…, a plan's step, a sheet's header), and 「科技人员」 named people where the figure is
+    their number. The report lists the part by a name that says what it counts."""
+    for rule_id in ("miit-2022", "miit-2026"):
+        for f in rules.load(rule_id).fields.values():
+            assert not f.label.zh.startswith("其中") and "of which" not in f.label.en, f.id
+        staff = rules.load(rule_id).fields
+        assert (staff["tech_staff"].label.zh, staff["rd_staff"].label.zh) == ("科技人员人数", "研发人员人数")
+        assert staff["tech_staff"].label.en == "Number of science and technology staff"
+    zh = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
+    assert "；Ⅰ类高价值知识产权等19项" in zh and "其中Ⅰ类" not in zh
+    en = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=2000)
+    assert "High-value class I IP" in en and "of which" not in en
+
+
+def test_a_sheet_headed_with_the_old_labels_still_reads(tmp_path: Path) -> None:
+    """A park's sheet made from an earlier template keeps its headers (研发人员, 其中Ⅰ类高价值知识产权,
+    "…of which applied and already earning"): each still reads as its field, the figure carried into the result."""
+    sheet = tmp_path / "名单.csv"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["企业名称", "行业", "从业人员", "与主导产品相关的有效Ⅰ类知识产权", *OLD_HEADERS])
+        w.writerow(["某公司", "工业", "100", "5", *(v for _, v in OLD_HEADERS.values())])
+    read: dict[str, object] = {}
+    for as_of in ("2026-03-01", "2026-11-26"):  # R&D staff is read by the 2022 rules, S&T staff by the 2026 ones
+        result = tmp_path / f"结果{as_of}.jsonl"
+        run = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(result), "--format", "json", "--as-of", as_of,
+                                       "--lang", "zh"], env={"COLUMNS": "80"})
+        assert run.exit_code == 0, run.output
+        row = json.loads(result.read_text("utf-8"))
+        assert row["status"] == "scored", row
+        read |= {k: v for t in row["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
+    assert {path: read.get(path) for path, _ in OLD_HEADERS.values()} == \
+        {path: int(v) for path, v in OLD_HEADERS.values()}
