@@ -110,3 +110,31 @@ def test_a_sheet_headed_with_the_old_labels_still_reads(tmp_path: Path) -> None:
         read |= {k: v for t in row["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
     assert {path: read.get(path) for path, _ in OLD_HEADERS.values()} == \
         {path: int(v) for path, v in OLD_HEADERS.values()}
+
+
+GROWTH_2022 = "((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100 − 1)) ÷ 2"
+"""The 2022 average growth of little-giant-2022.yaml (main revenue 10,200, 9,300, 8,100万元) as its formula."""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_the_2022_average_growth_is_shown_as_its_formula_with_the_companys_figures(fmt: str) -> None:
+    """criteria.md §3: the 2022 average growth is the mean of two yearly rates, a formula recalled rather than
+    read, "show the formula in the output". The report gave 12.25% and the three revenues, not how one made
+    the other; now the formula with the company's figures stands before them."""
+    args = ("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--format", fmt, "--detail")
+    zh = cli(*args, "--lang", "zh", columns=2000)
+    assert f"12.25%（{GROWTH_2022}；主营业务收入（2025年）「10,200万元」，主营业务收入（2024年）「9,300万元」，" \
+           "主营业务收入（2023年）「8,100万元」），要求不低于5%：满足" in zh
+    en = cli(*args, "--lang", "en", columns=2000).replace("&nbsp;", " ").replace("\u00a0", " ")  # HTML's kept space
+    assert f"12.25% ({GROWTH_2022}, from Main-business revenue 2025 — 10,200 (10k CNY); " in en
+
+
+def test_explain_shows_the_2022_growth_formula_in_words() -> None:
+    """--explain left out 计算方法 for the growth formula, written with y1/y2 (code to a finance manager)."""
+    zh = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--lang", "zh",
+             "--explain", "lg.main_growth_avg", columns=2000)
+    assert "计算方法：((上年度 ÷ 前年 − 1) + (前年 ÷ 大前年 − 1)) ÷ 2，各为当年主营业务收入：两年增长率的算术平均" in zh
+    assert f"计算结果：12.25%（{GROWTH_2022}；" in zh
+    en = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--lang", "en",
+             "--explain", "lg.main_growth_avg", columns=2000)
+    assert "Formula: ((last year ÷ the year before − 1) + (the year before ÷ the year before that − 1)) ÷ 2" in en

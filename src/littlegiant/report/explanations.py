@@ -95,11 +95,11 @@ def filled(c: CriterionResult, lang: str = "en") -> str:
         return ""
     terms = c.terms
     return "".join([text + (fmt(terms[name], None, lang) if name in terms else name)
-                    for text, name in _pieces(c.formula_source)])
+                    for text, name in formula_pieces(c.formula_source)])
 
 
 @functools.lru_cache(maxsize=1024)
-def _pieces(source: str) -> tuple[tuple[str, str], ...]:
+def formula_pieces(source: str) -> tuple[tuple[str, str], ...]:
     """A formula cut into (text, name) pairs, each name a ``name[year]`` to fill in (the last one
     empty), ``*`` written as ``×``; cut once for each formula a rule set has."""
     out, at = [], 0

@@ -22,7 +22,7 @@ from littlegiant.load.profile import field_for_path, input_label, plain_number, 
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
-from littlegiant.report.explanations import explanation, filled, fmt, unit_text
+from littlegiant.report.explanations import explanation, filled, fmt, formula_pieces, unit_text
 
 CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
                  "the search for advice stopped at its work limit; a smaller change may exist")
@@ -265,7 +265,9 @@ class Words:
         return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
-        """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70), else the inputs named."""
+        """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70); any other formula with
+        the company's figures and the inputs they are (criteria.md §3: the 2022 average growth is shown
+        as its formula), else the inputs named."""
         values = [v for v in c.inputs.values()]
         if len(values) < 2 or any(not isinstance(v, Decimal) for v in values):
             return ""
@@ -274,6 +276,8 @@ class Words:
             inner = f"{num(values[0])} ÷ {num(values[1])}"
         elif re.fullmatch(r"[\d.]+( \+ [\d.]+)+", calc):
             inner = " + ".join(num(v) for v in values)
+        elif c.terms and all(name in c.terms or name in FUNCTIONS for _, name in formula_pieces(c.formula_source) if name):
+            inner = written(c, c.unit == "%") + ("；" if self.lang == "zh" else ", from ") + self._inputs(c)
         else:
             inner = self._inputs(c)
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
@@ -917,6 +921,33 @@ class Words:
             return ""
         pid = next(iter(parents))
         return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
+
+
+FUNCTIONS = {"sqrt": "√"}
+"""The functions a rule's formula may call, as people write them."""
+
+
+def written(c: CriterionResult, percent: bool) -> str:
+    """A check's formula with its figures as people write it: ``((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100
+    − 1)) ÷ 2``, ``√(12,000 ÷ 9,000) − 1``; a percentage's closing ``× 100`` left to its % sign."""
+    text = "".join(part.replace(" / ", " ÷ ").replace(" - ", " − ")
+                   + (num(c.terms[name]) if name in c.terms else FUNCTIONS.get(name, name))
+                   for part, name in formula_pieces(c.formula_source))
+    if percent and text.endswith(" × 100"):
+        text = text.removesuffix(" × 100")
+        if text.startswith("(") and _closes_at_end(text):
+            text = text[1:-1]
+    return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket opening ``text`` is the one that closes it: (a − 1), not (a) + (b)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "产品（服务）", "产品")
