@@ -138,3 +138,39 @@ def test_explain_shows_the_2022_growth_formula_in_words() -> None:
     en = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--lang", "en",
              "--explain", "lg.main_growth_avg", columns=2000)
     assert "Formula: ((last year ÷ the year before − 1) + (the year before ÷ the year before that − 1)) ÷ 2" in en
+
+
+CODE_LIKE = re.compile(r" >= | <= | == | != |∈|[{}]|\b[a-z]+_[a-z_0-9]+\b|\b(?:top500|top50)\b| = (?:是|否|yes|no)\b")
+"""What read like code in a JSON explanation: operators, sets, ids (below_city, top500), "… = 是"."""
+CHOICE_IDS = re.compile(r"\b(?:none|below_city|city|provincial|national|top500|top50)\b")
+
+
+@pytest.mark.parametrize("as_of", ["2026-03-01", "2026-11-26"])
+@pytest.mark.parametrize("name", ["little-giant-2022", "half-missing", "micro-startup", "tier1-only"])
+def test_json_explanations_are_sentences_in_the_report_language(name: str, as_of: str) -> None:
+    """A JSON row's explanation read 「0 >= 1 or 2 >= 1 = 是」 and 「provincial，要求 ∈ {provincial, national}」,
+    while the report said the same in words: CONTRACT.md's "explanation in the chosen language" is now the
+    report's sentence, under the same keys."""
+    for lang in ("zh", "en"):
+        doc = json.loads(cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", as_of, "--lang", lang,
+                             "--format", "json"))
+        for tier in doc["tiers"].values():
+            for c in tier["criteria"]:
+                said = c["explanation"]
+                assert not CODE_LIKE.search(said), (c["id"], said)
+                if lang == "zh":
+                    assert not CHOICE_IDS.search(said), (c["id"], said)
+
+
+def test_a_json_explanation_is_the_sentence_the_report_shows() -> None:
+    """The same criterion says the same thing in the Markdown report and in the JSON, choices by their names."""
+    args = ("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--lang", "zh")
+    doc = json.loads(cli(*args, "--format", "json"))
+    rows = {c["id"]: c for c in doc["tiers"]["innovative_sme"]["criteria"]}
+    assert rows["innovative.direct.award"]["explanation"] == \
+        "近三年国家级科技奖励获奖单位排名（0为未获奖）「未获奖」，近三年省部级科技奖励获奖单位排名（0为未获奖）「2」：满足"
+    assert rows["innovative.direct.institution"]["explanation"] == "现为「省级（省部级）」，要求「省级（省部级）」或「国家级」：满足"
+    assert rows["innovative.direct.institution"]["inputs"] == {"rd_institution": "provincial"}  # the data keeps its ids
+    markdown = cli(*args, "--format", "markdown")
+    for c in doc["tiers"]["little_giant"]["criteria"]:
+        assert c["explanation"] in markdown, c["id"]

@@ -181,6 +181,8 @@ class Result:
     close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
     renewal_held: bool | None = None  # a renewal: the profile's answer to "holds the renewed title" (None: not given)
     titles_held: tuple[str, ...] = ()  # the titles a renewal can name that the profile says are held
+    rules: RuleSet | None = field(default=None, compare=False, repr=False)
+    """The rule set that judged it: the labels and choice names its sentences say inputs by."""
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""

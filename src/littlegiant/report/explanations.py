@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
@@ -276,11 +275,6 @@ def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple
         return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
     return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}（缺少数据）" if lang == "zh" else \
         f"{fmt(low)}–{fmt(high)} of {fmt(top)} points (missing data)"
-
-
-def explainer(kind: str) -> Callable[[CriterionResult, str], str]:
-    """``explanation_in`` for the rows of one kind, looked up once (by a JSON template, for its rule)."""
-    return _MAKERS[kind]
 
 
 _MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,
