@@ -8,6 +8,7 @@ import csv
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import EXAMPLES, ROOT
@@ -174,3 +175,41 @@ def test_a_json_explanation_is_the_sentence_the_report_shows() -> None:
     markdown = cli(*args, "--format", "markdown")
     for c in doc["tiers"]["little_giant"]["criteria"]:
         assert c["explanation"] in markdown, c["id"]
+
+
+def _rows(doc: dict[str, Any], tier: str) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in doc["tiers"][tier]["criteria"]}
+
+
+def test_a_figure_given_with_many_places_is_the_same_number_everywhere_in_the_json(tmp_path: Path) -> None:
+    """A domestic share of 9.99999999% was 10.0 in ``inputs`` and in the plan's ``before``, and the plan's
+    ``after`` 10.01, while the explanation said 9.99999999% (not met against 10%) and ``set`` said
+    10.00999999: a figure someone typed is written as typed, wherever the JSON carries it."""
+    text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+    profile_path = tmp_path / "p.yaml"
+    profile_path.write_text(text.replace("domestic_share: 12.5", "domestic_share: 9.99999999"), encoding="utf-8")
+    doc = json.loads(cli("assess", str(profile_path), "--as-of", "2026-03-01", "--lang", "zh", "--format", "json"))
+    row = _rows(doc, "little_giant")["lg.market_share"]
+    assert (row["value"], row["inputs"], row["status"]) == (9.99999999, {"market.domestic_share": 9.99999999}, "unmet")
+    assert row["explanation"].startswith("9.99999999%")
+    moves = [m for p in doc["plans"].values() for m in p["moves"] if m["path"] == "market.domestic_share"]
+    changes = [ch for g in doc["gaps"].values() for s in g["steps"] for ch in s["changes"]
+               if ch["path"] == "market.domestic_share"]
+    assert moves and changes
+    for m in moves + changes:
+        assert m["before"] == 9.99999999 and f"={m['after']}" in m["set"]
+
+
+def test_a_quotient_that_misses_a_whole_threshold_is_never_written_as_it() -> None:
+    """Main business 2.69999999999 of revenue 3 is 89.99999999966…%, short of 90%: the JSON value was 90.0
+    (six places) and the input 2.7, as if the company met it; the explanation's parts read 2.7 ÷ 3."""
+    doc = json.loads(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+                         "--format", "json", "--set", "financials.2025.revenue=3",
+                         "--set", "financials.2025.main_revenue=2.69999999999"))
+    row = _rows(doc, "little_giant")["lg26.main_share"]
+    assert row["status"] == "unmet" and row["value"] < 90
+    assert row["inputs"] == {"financials.2025.main_revenue": 2.69999999999, "financials.2025.revenue": 3}
+    assert "(2.69999999999 ÷ 3); required at least 90%: not met" in row["explanation"]
+    usual = _rows(json.loads(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                 "--format", "json")), "little_giant")
+    assert usual["lg26.main_share"]["value"] == 91.666667  # a quotient's six places, as before

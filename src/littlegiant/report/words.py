@@ -17,7 +17,17 @@ from typing import Any, cast
 
 from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.inputs import sibling_path, whole_of
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
+from littlegiant.core.result import (
+    MET,
+    REVIEW,
+    UNKNOWN,
+    UNMET,
+    CriterionResult,
+    Result,
+    TierResult,
+    as_given,
+    bars_every_tier,
+)
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
@@ -135,6 +145,19 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
 
 _grouped = functools.lru_cache(maxsize=8192)(grouped)
 """``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
+
+
+def given(v: Any, lang: str = "en") -> str:
+    """An input's figure as the profile gave it, grouped: every digit a person types (a figure of up to
+    15, as the JSON carries it), where two places wrote a share's parts as 2.7 ÷ 3 beside 89.9999…%
+    that missed 90; a longer one (a quotient a formula reads) as ``num`` writes it."""
+    if type(v) is Decimal:
+        text = str(v)
+        if text.isdigit() and len(text) <= 20:  # plain digits (most amounts): as num writes them
+            return _grouped(text)
+        if as_given(v):
+            return _grouped(plain_number(v))
+    return num(v, lang)
 
 
 def exact(v: Any, lang: str = "en") -> str:
@@ -295,9 +318,9 @@ class Words:
         shape = _shape(c.formula_source) if c.terms else ""
         plain = all(v >= 0 and v.adjusted() < 20 for v in values)  # digits alone, as a quotient's parts read
         if shape == "ratio" and plain and len(values) == 2:
-            inner = f"{num(values[0])} ÷ {num(values[1])}"
+            inner = f"{given(values[0])} ÷ {given(values[1])}"
         elif shape == "sum" and plain:
-            inner = " + ".join(num(v) for v in values)
+            inner = " + ".join(given(v) for v in values)
         elif shape == "formula" and all(n in c.terms or n in FUNCTIONS for _, n in formula_pieces(c.formula_source) if n):
             inner = written(c, c.unit == "%") + ("；" if self.lang == "zh" else ", from ") + self._inputs(c)
         else:
@@ -311,7 +334,7 @@ class Words:
         zh = self.lang == "zh"
         parts = []
         for path, v in c.inputs.items():
-            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or num(v, self.lang)
+            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
             parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
@@ -976,7 +999,7 @@ def written(c: CriterionResult, percent: bool) -> str:
     """A check's formula with its figures as people write it: ``((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100
     − 1)) ÷ 2``, ``√(12,000 ÷ 9,000) − 1``; a percentage's closing ``× 100`` left to its % sign."""
     text = "".join(part.replace(" / ", " ÷ ").replace(" - ", " − ")
-                   + (num(c.terms[name]) if name in c.terms else FUNCTIONS.get(name, name))
+                   + (given(c.terms[name]) if name in c.terms else FUNCTIONS.get(name, name))
                    for part, name in formula_pieces(c.formula_source))
     if percent and text.endswith(" × 100"):
         text = text.removesuffix(" × 100")
