@@ -166,7 +166,7 @@ def test_the_interview_refuses_a_whole_under_a_part_already_given(tmp_path: Path
     done = runner.invoke(app, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", str(tmp_path / "a.yaml"),
                                "--set", "ip.class1_applied=3"], env=ENV, input=answers)
     assert done.exit_code == 0, done.output
-    assert "「其中实际应用并已产生经济效益的Ⅰ类知识产权」为 3项，多于「与主导产品相关的有效Ⅰ类知识产权」2项" in done.stderr
+    assert "「实际应用并已产生经济效益的Ⅰ类知识产权」为 3项，多于「与主导产品相关的有效Ⅰ类知识产权」2项" in done.stderr
     assert profile.load_profile(tmp_path / "a.yaml", rules.load("miit-2026")).values["ip.class1"] == Decimal(3)
 
 

@@ -29,6 +29,7 @@ from littlegiant.report.result_json import (
     _value,
     criterion_dict,
     criterion_json,
+    sayer,
     to_bytes,
     to_dict,
     to_json,
@@ -74,8 +75,8 @@ def test_equal_figures_are_written_alike_whatever_their_digits(v: Decimal, extra
         return CriterionResult(id="x", kind="check", title=Text("收入", "revenue"), status="met", depth=1, parent=None,
                                value=value, op=">=", threshold=near, inputs={"revenue": value})
     for lang in ("zh", "en"):
-        text = criterion_json(row(padded), lang)
-        assert text == criterion_json(row(v), lang)
+        text = criterion_json(row(padded), lang, sayer(None, lang))
+        assert text == criterion_json(row(v), lang, sayer(None, lang))
         assert text == json.dumps(json.loads(text), ensure_ascii=False)
 
 
@@ -156,10 +157,13 @@ def _both(rule_id: str, data: dict[str, Any], renewal: str | None) -> None:
         assert doc == to_dict(result, lang, __version__)
         assert text == json.dumps(doc, ensure_ascii=False)  # what json.dumps writes, byte for byte
         rows = [c for t in result.tiers.values() for c in t.criteria]
-        assert [criterion_dict(c, lang) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
-        assert all(criterion_json(c, lang) == json.dumps(criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+        say = sayer(rs, lang)
+        assert [criterion_dict(c, lang, rs) for c in rows] == [c for t in doc["tiers"].values() for c in t["criteria"]]
+        assert all(criterion_json(c, lang, say) == json.dumps(criterion_dict(c, lang, rs), ensure_ascii=False)
+                   for c in rows)
         # and each row is the row's own dict, key for key in its order, whichever row of its rule wrote the rule's text
-        assert all(criterion_json(c, lang) == json.dumps(_criterion_dict(c, lang), ensure_ascii=False) for c in rows)
+        assert all(criterion_json(c, lang, say) == json.dumps(_criterion_dict(c, lang, say), ensure_ascii=False)
+                   for c in rows)
         for codec in CODECS:
             assert to_bytes(result, lang, __version__, codec) == text.encode(*codec)
 

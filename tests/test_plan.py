@@ -200,7 +200,7 @@ def _rows_alone_and_shared(rs: rules.RuleSet, values: dict[str, Any], renewal: s
     """Each tier's rows from the process's plan (rows shared with the profiles before) against a
     plan made for this profile alone: the same data, and the same JSON text in both languages."""
     from littlegiant.core.plan import Plan
-    from littlegiant.report.result_json import criterion_json
+    from littlegiant.report.result_json import criterion_json, sayer
 
     shared = plan_for(rs, DAY.year - 1, renewal).evaluate(values)
     alone = Plan(rs, DAY.year - 1, renewal).evaluate(values)
@@ -209,7 +209,8 @@ def _rows_alone_and_shared(rs: rules.RuleSet, values: dict[str, Any], renewal: s
         got = shared[2][tid].criteria
         assert got == tier.criteria, tid
         for lang in ("zh", "en"):
-            assert [criterion_json(c, lang) for c in got] == [criterion_json(c, lang) for c in tier.criteria]
+            say = sayer(rs, lang)
+            assert [criterion_json(c, lang, say) for c in got] == [criterion_json(c, lang, say) for c in tier.criteria]
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
@@ -236,8 +237,8 @@ def test_rows_are_right_when_the_store_keeps_few(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_word_in_a_formula_s_quotes_is_never_filled_with_a_figure(tmp_path: Path) -> None:
-    """A field's name inside a string literal is text: each company's explanation keeps it as
-    written, and never shows a figure, least of all the employees of the company before it."""
+    """A field's name inside a string literal is text: each company's explanation and inputs name
+    what the formula reads, and never a figure, least of all the employees of the company before it."""
     rule = write(tmp_path, check('revenue[y1] >= 0 and industry != \\"employees\\"', "==", "true"))
     rows = tmp_path / "in.jsonl"
     rows.write_text("".join(json.dumps({"name": f"c{n}", "industry": "industrial", "employees": n,
@@ -249,7 +250,9 @@ def test_a_word_in_a_formula_s_quotes_is_never_filled_with_a_figure(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     for line in out.read_text(encoding="utf-8").splitlines():
         row = next(c for c in json.loads(line)["result"]["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t1.x")
-        assert row["explanation"] == '500 >= 0 and industrial != "employees" = yes; required = yes: met'
+        assert row["explanation"] == "Operating revenue 2025 — 500 (10k CNY); Industry (size standard 工信部联企业〔2011〕300号) — " \
+            "Industry (mining, manufacturing, utilities): met"
+        assert row["inputs"] == {"financials.2025.revenue": 500, "industry": "industrial"}
 
 
 _LEAVES = st.sampled_from(["a", "b", "c", "2", "0", "7"])

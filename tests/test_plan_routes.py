@@ -8,7 +8,7 @@ from tests.test_plan_years import STARTUP, plan_block
 from tests.test_reports import cli, squash
 
 ZJTX_HEAD = "专精特新中小企业：最早2028年申报"
-PATENT = "与主导产品相关的有效Ⅰ类知识产权：0 → 1项（+1）；其中实际应用并已产生经济效益的Ⅰ类知识产权：0 → 1项（+1）"
+PATENT = "与主导产品相关的有效Ⅰ类知识产权：0 → 1项（+1）；实际应用并已产生经济效益的Ⅰ类知识产权：0 → 1项（+1）"
 
 
 @pytest.mark.parametrize("institution", ["none", "below_city"])
@@ -36,7 +36,7 @@ def test_a_city_level_institution_one_level_short_is_raised_instead() -> None:
 
 
 def test_a_part_and_its_whole_are_one_english_step_with_the_whole_first() -> None:
-    """"…of which applied and already earning" opened a step of its own, before the total it is part of."""
+    """The part (class I IP applied and already earning) opened a step of its own, before the total it is part of."""
     out = cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-12-02", columns=200)
-    assert squash("Valid class I IP related to the main product: 0 → 1 item (+1); …of which applied and already "
+    assert squash("Valid class I IP related to the main product: 0 → 1 item (+1); Class I IP applied and already "
                   "earning: 0 → 1 item (+1)") in squash(out)

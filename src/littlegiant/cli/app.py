@@ -463,7 +463,7 @@ def assess(
 
             from littlegiant.report.result_json import criterion_dict
 
-            doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language)}
+            doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language, rs)}
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
         width = text_width(output is None and _is_terminal(sys.stdout))

@@ -1270,7 +1270,7 @@ def _words_only(rules: RuleSet, as_of: date, renewal: str | None, name: str | No
     result's cost): for wording a batch cell, never written out (no fingerprint, no warnings)."""
     return Result(rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from,
                   rules_source=rules.source, as_of=as_of, last_year=as_of.year - 1, renewal=renewal, input_sha256="",
-                  name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers)
+                  name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers, rules=rules)
 
 
 class Scorer:

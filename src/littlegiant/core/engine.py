@@ -231,7 +231,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
                                                                  profile.yuan_by_sign),
         latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
-        titles_held=tuple(t for t in RENEWABLE if profile.values.get(f"titles.{t}") is True),
+        titles_held=tuple(t for t in RENEWABLE if profile.values.get(f"titles.{t}") is True), rules=rules,
     )
 
 

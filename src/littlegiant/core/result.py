@@ -181,6 +181,8 @@ class Result:
     close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
     renewal_held: bool | None = None  # a renewal: the profile's answer to "holds the renewed title" (None: not given)
     titles_held: tuple[str, ...] = ()  # the titles a renewal can name that the profile says are held
+    rules: RuleSet | None = field(default=None, compare=False, repr=False)
+    """The rule set that judged it: the labels and choice names its sentences say inputs by."""
 
     def criterion(self, cid: str, tier: str | None = None) -> tuple[TierResult, CriterionResult] | None:
         """The criterion ``cid`` of ``tier`` (or of the first tier that has one of that id)."""
@@ -245,13 +247,37 @@ def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
     return (a.rule.file, a.rule.line, a.rule.id) == (b.rule.file, b.rule.line, b.rule.id)
 
 
+JSON_DIGITS = 15
+"""Significant digits a JSON number (a double) carries exactly as written."""
+
+
+def as_given(v: Decimal) -> bool:
+    """Whether ``v`` has at most JSON_DIGITS significant digits (trailing zeros aside): a figure as
+    a person types it, written exactly, where a quotient's 28 digits are rounded."""
+    digits = v.as_tuple().digits
+    n = len(digits)
+    while n > JSON_DIGITS and digits[n - 1] == 0:
+        n -= 1
+    return n <= JSON_DIGITS
+
+
 def json_number(v: Decimal) -> int | float:
-    """A JSON number for a Decimal: whole numbers stay ints, others keep 6 places; one beyond 10^20
-    (only a rule's product can be) a float, which JSON can carry and no reader has to parse digit by digit."""
+    """A JSON number for a Decimal, saying what the reports say: whole numbers stay ints; a figure of
+    up to 15 significant digits (any a person types) as it is, where 6 places wrote a share of
+    9.99999999 as 10.0 in ``inputs`` and a plan's ``before`` while the explanation said 9.99999999%
+    and the check failed ≥ 10; a longer one (a quotient's 28 digits) to 6 places, but never onto a
+    whole number it is not (89.9999999996… failing ≥ 90 read 90.0): that one keeps what a double can. One beyond
+    10^20 (only a rule's product can be) a float, which JSON can carry and no reader has to parse
+    digit by digit."""
     if v.adjusted() >= 20:
         return float(v) if v.adjusted() < 300 else float("1e300") * (1 if v > 0 else -1)
     whole = int(v)
-    return whole if whole == v else float(round(v, 6))
+    if whole == v:
+        return whole
+    if as_given(v):
+        return float(v)
+    rounded = round(v, 6)
+    return float(v) if rounded == int(rounded) else float(rounded)
 
 
 def json_value(v: Any) -> Any:

@@ -75,8 +75,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
                   "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
-    "rd_staff": ("研发人员数", "研发人数", "研发人员数量"),
-    "tech_staff": ("科技人员数", "科技人员数量"),
+    "rd_staff": ("研发人员", "研发人员数", "研发人数", "研发人员数量", "R&D staff"),
+    "tech_staff": ("科技人员", "科技人员数", "科技人员数量", "Science and technology staff"),
     "revenue": ("营收", "营业收入", "营业总收入"),
     "main_revenue": ("主营收入", "主营业务收入", "主营业收入"),
     "rd_expense": ("研发费用", "研发费用总额"),
@@ -86,8 +86,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                   "与主导产品相关的Ⅰ类知识产权", "与主导产品相关的有效一类知识产权"),
     "ip_class2": ("Ⅱ类知识产权", "有效Ⅱ类知识产权", "二类知识产权", "有效二类知识产权",
                   "与主导产品相关的Ⅱ类知识产权", "与主导产品相关的有效二类知识产权"),
-    "ip_class1_high_value": ("Ⅰ类高价值知识产权", "高价值Ⅰ类知识产权"),
-    "ip_class1_self": ("自主研发Ⅰ类知识产权", "自主研发的Ⅰ类知识产权"),
+    "ip_class1_high_value": ("其中Ⅰ类高价值知识产权", "高价值Ⅰ类知识产权", "…of which high-value"),
+    "ip_class1_self": ("自主研发Ⅰ类知识产权", "自主研发的Ⅰ类知识产权", "其中自主研发获得的Ⅰ类知识产权",
+                       "…of which self-developed (not transferred in)", "…of which self-developed"),
+    "ip_class1_applied": ("其中实际应用并已产生经济效益的Ⅰ类知识产权", "…of which applied and already earning"),
     "domestic_share": ("国内市场占有率", "国内细分市场占有率", "主导产品国内市场占有率"),
     "international_share": ("国际市场占有率", "国际细分市场占有率", "主导产品国际市场占有率"),
     "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名"),
@@ -99,8 +101,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                     "深耕细分市场年限", "从事细分市场年数"),
 }
 """Headers parks use for a field, beyond its labels: each means that field under criteria.md and
-nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fold alike). Ambiguous ones are not
-here but in AMBIGUOUS_HEADERS: a column of them stops the run with what to write instead."""
+nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fold alike), and the labels earlier templates
+headed columns with (研发人员, 其中Ⅰ类高价值知识产权, "…of which high-value"), so a sheet filled in from
+one still reads. Ambiguous ones are not here but in AMBIGUOUS_HEADERS: a column of them stops the run
+with what to write instead."""
 NAME_HEADERS = frozenset(norm(h) for h in ("企业名称", "name", *HEADER_ALIASES["name"]))
 """Headers of the company-name column: a sheet with none of them and no header found is no list of
 companies (a 统计 sheet beside the list)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
@@ -95,11 +94,11 @@ def filled(c: CriterionResult, lang: str = "en") -> str:
         return ""
     terms = c.terms
     return "".join([text + (fmt(terms[name], None, lang) if name in terms else name)
-                    for text, name in _pieces(c.formula_source)])
+                    for text, name in formula_pieces(c.formula_source)])
 
 
 @functools.lru_cache(maxsize=1024)
-def _pieces(source: str) -> tuple[tuple[str, str], ...]:
+def formula_pieces(source: str) -> tuple[tuple[str, str], ...]:
     """A formula cut into (text, name) pairs, each name a ``name[year]`` to fill in (the last one
     empty), ``*`` written as ``×``; cut once for each formula a rule set has."""
     out, at = [], 0
@@ -276,11 +275,6 @@ def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple
         return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
     return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}（缺少数据）" if lang == "zh" else \
         f"{fmt(low)}–{fmt(high)} of {fmt(top)} points (missing data)"
-
-
-def explainer(kind: str) -> Callable[[CriterionResult, str], str]:
-    """``explanation_in`` for the rows of one kind, looked up once (by a JSON template, for its rule)."""
-    return _MAKERS[kind]
 
 
 _MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,

@@ -32,9 +32,13 @@ from littlegiant.core.result import (
     json_value,
 )
 from littlegiant.load.consistency import Unusual
+from littlegiant.load.rules import RuleSet
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
-from littlegiant.report.explanations import SHORT_NUMBER, explainer, explanation_in
+from littlegiant.report.explanations import SHORT_NUMBER
+
+Say = Callable[[CriterionResult], str]
+"""A criterion's ``explanation``: its sentence as the reports say it (``words.sentences``)."""
 
 
 def _dumps(v: Any) -> str:
@@ -110,6 +114,7 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     cannot differ but by their encoding."""
     out: list[Any] = []
     text: list[str] = []  # the text since the last tier's rows, encoded in one go before them
+    say = sayer(result.rules, lang)
     if codec is not None:
         comma, key = ", ".encode(*codec), f"{lang} {codec[0]} {codec[1]}"  # a str: its hash is kept, a tuple's made again each row
 
@@ -117,11 +122,11 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
         """A tier's rows; as bytes, the text before them encoded, each row's bytes read straight off
         a row the evaluator shares (most of a hundred a company), the rest made (``_row_bytes``)."""
         if codec is None:
-            text.append(", ".join([criterion_json(c, lang) for c in criteria]))
+            text.append(", ".join([criterion_json(c, lang, say) for c in criteria]))
             return
         out.append("".join(text).encode(*codec))
         text.clear()
-        out.append(comma.join([(c.made or _NONE).get(key) or _row_bytes(c, key, lang, codec) for c in criteria]))
+        out.append(comma.join([(c.made or _NONE).get(key) or _row_bytes(c, key, lang, codec, say) for c in criteria]))
 
     opening = _opening(result, lang, tool_version)
     if codec is None:
@@ -207,23 +212,30 @@ def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
     return json.loads(to_json(result, lang, tool_version))  # type: ignore[no-any-return]
 
 
-def criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
-    """One criterion row of the JSON result, as a dict."""
-    return json.loads(criterion_json(c, lang))  # type: ignore[no-any-return]
+def sayer(rules: RuleSet | None, lang: str) -> Say:
+    """The explanations of the rows of a result judged by ``rules``, in ``lang``."""
+    from littlegiant.report.words import sentences
+
+    return sentences(rules, lang)
 
 
-def criterion_json(c: CriterionResult, lang: str) -> str:
+def criterion_dict(c: CriterionResult, lang: str, rules: RuleSet | None) -> dict[str, Any]:
+    """One criterion row of the JSON result, as a dict (``rules``: the set that judged it, for its sentence)."""
+    return json.loads(criterion_json(c, lang, sayer(rules, lang)))  # type: ignore[no-any-return]
+
+
+def criterion_json(c: CriterionResult, lang: str, say: Say) -> str:
     """One criterion row of the JSON result, as text. What comes from the rule alone is encoded once
     per rule and language (kept in ``c.memo``); a row fills in what this profile gave."""
-    return _made(c, lang, _criterion_json, c, lang)
+    return _made(c, lang, _criterion_json, c, lang, say)
 
 
-def _row_bytes(c: CriterionResult, key: str, lang: str, codec: tuple[str, str]) -> bytes:
+def _row_bytes(c: CriterionResult, key: str, lang: str, codec: tuple[str, str], say: Say) -> bytes:
     """``criterion_json`` encoded, kept on a row the evaluator shares under ``key`` without the text
     beside it: a batch reads only the bytes, and the API, which reads the text, has rows of its own.
     Kept here rather than through ``_made``, whose packed arguments a company's two dozen new rows
     each paid (~1% of a full row, issue #14)."""
-    hit = _criterion_json(c, lang).encode(*codec)
+    hit = _criterion_json(c, lang, say).encode(*codec)
     if c.memo is not None:
         if c.made is None:
             c.made = {}
@@ -282,10 +294,10 @@ class _Writer:
     it. A row is one join of the pieces with its values: filling them through a list of small
     functions, key by key, cost some 2.7 us a row, a third of a new row's cost (issue #14)."""
 
-    __slots__ = ("end", "end_review", "explain", "heads", "ranged", "texts")
+    __slots__ = ("end", "end_review", "heads", "ranged", "texts")
 
-    def __init__(self, c: CriterionResult, lang: str) -> None:
-        d = _criterion_dict(c, lang)
+    def __init__(self, c: CriterionResult, lang: str, say: Say) -> None:
+        d = _criterion_dict(c, lang, say)
         d.pop("awaits_review", None)
         d.pop("inputs", None)
         texts: list[str] = []
@@ -309,15 +321,14 @@ class _Writer:
         # the row up to its value, for each status a criterion has: one piece where three (and an encoding) were
         self.heads = {status: texts[0] + encode_basestring(status) + texts[1] for status in (MET, UNMET, UNKNOWN, REVIEW)}
         self.ranged = len(filled) == 7
-        self.explain = explainer(c.kind)
         self.end = (after or "") + "}"
         self.end_review = (after or "") + ", \"awaits_review\": true}"
 
-    def __call__(self, c: CriterionResult, lang: str) -> str:
+    def __call__(self, c: CriterionResult, say: Say) -> str:
         s = self.texts
         missing = "[" + ", ".join(map(encode_basestring, c.missing)) + "]" if c.missing else "[]"
         parts = [self.heads[c.status], _value(c.value), s[2], "null" if c.points is None else _value(c.points), s[3], missing,
-                 s[4], encode_basestring(self.explain(c, lang)), s[5]]
+                 s[4], encode_basestring(say(c)), s[5]]
         if self.ranged:
             parts += (_value(c.points_min), s[6], _value(c.points_max), s[7])
         if c.inputs:
@@ -330,21 +341,21 @@ _FILLED = ("status", "value", "points", "missing", "explanation", "points_min", 
 """The keys of a row the profile gives, in the order a row has them (``_Writer``)."""
 
 
-def _criterion_json(c: CriterionResult, lang: str) -> str:
+def _criterion_json(c: CriterionResult, lang: str, say: Say) -> str:
     """A row's text by its rule's writer, kept on the rule's memo under the language (the memo's
     other keys are tuples: ``explanations._check``'s)."""
     if c.memo is None:
-        return _Writer(c, lang)(c, lang)
-    return (c.memo.get(lang) or _writer(c, lang))(c, lang)  # type: ignore[no-any-return]
+        return _Writer(c, lang, say)(c, say)
+    return (c.memo.get(lang) or _writer(c, lang, say))(c, say)  # type: ignore[no-any-return]
 
 
-def _writer(c: CriterionResult, lang: str) -> _Writer:
+def _writer(c: CriterionResult, lang: str, say: Say) -> _Writer:
     """The writer of ``c``'s rule in ``lang``, made the first time and kept on the rule's memo."""
-    writer = c.memo[lang] = _Writer(c, lang)  # type: ignore[index]
+    writer = c.memo[lang] = _Writer(c, lang, say)  # type: ignore[index]
     return writer
 
 
-def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
+def _criterion_dict(c: CriterionResult, lang: str, say: Say) -> dict[str, Any]:
     d: dict[str, Any] = {
         "id": c.id,
         "kind": c.kind,
@@ -361,7 +372,7 @@ def _criterion_dict(c: CriterionResult, lang: str) -> dict[str, Any]:
         "source": c.source,
         "confidence": c.confidence,
         "missing": c.missing,
-        "explanation": explanation_in(c, lang),
+        "explanation": say(c),
     }
     if c.points_min is not None or c.points_max is not None:
         d["points_min"] = json_value(c.points_min)

@@ -7,22 +7,34 @@ paths or choice ids reach the client text; ``--set`` arguments appear only in th
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.inputs import sibling_path, whole_of
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, bars_every_tier
+from littlegiant.core.result import (
+    MET,
+    REVIEW,
+    UNKNOWN,
+    UNMET,
+    CriterionResult,
+    Result,
+    TierResult,
+    as_given,
+    bars_every_tier,
+)
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
-from littlegiant.report.explanations import explanation, filled, fmt, unit_text
+from littlegiant.report.explanations import explanation_in, fmt, formula_pieces, unit_text
 
 CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
                  "the search for advice stopped at its work limit; a smaller change may exist")
@@ -85,6 +97,14 @@ def bullet(level: int) -> str:
     return ("· ", "- ")[(level - 1) % 2] if level > 0 else ""
 
 
+def sentences(rules: RuleSet | None, lang: str) -> Callable[[CriterionResult], str]:
+    """Each criterion's sentence as the detail table says it, for a row with no report around it (a
+    JSON result's ``explanation``): inputs by their labels, choices by their names, every question
+    still needed named. A JSON row read "0 >= 1 or 2 >= 1 = 是" and "provincial，要求 ∈ {provincial,
+    national}" where the report read 「未获奖」 and 「省级（省部级）」."""
+    return Words(cast(Result, None), rules, lang=lang, whole=True).sentence  # a sentence reads no result
+
+
 def w(key: str, lang: str) -> str:
     return W[key][lang]
 
@@ -120,7 +140,24 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
     text = fmt(v, near, lang)
-    return grouped(text) if isinstance(v, Decimal) else text
+    return _grouped(text) if isinstance(v, Decimal) else text
+
+
+_grouped = functools.lru_cache(maxsize=8192)(grouped)
+"""``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
+
+
+def given(v: Any, lang: str = "en") -> str:
+    """An input's figure as the profile gave it, grouped: every digit a person types (a figure of up to
+    15, as the JSON carries it), where two places wrote a share's parts as 2.7 ÷ 3 beside 89.9999…%
+    that missed 90; a longer one (a quotient a formula reads) as ``num`` writes it."""
+    if type(v) is Decimal:
+        text = str(v)
+        if text.isdigit() and len(text) <= 20:  # plain digits (most amounts): as num writes them
+            return _grouped(text)
+        if as_given(v):
+            return _grouped(plain_number(v))
+    return num(v, lang)
 
 
 def exact(v: Any, lang: str = "en") -> str:
@@ -215,7 +252,7 @@ class Words:
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
             text = f"{got}，要求{need}分：{verdict}" if zh else f"{got}; required {need}: {verdict}"
         else:
-            text = explanation(c).get(self.lang)
+            text = explanation_in(c, self.lang)
         if c.missing and c.kind not in ("all", "any"):
             text += f"（{w('missing', 'zh')}：{self.questions(c.missing)}）" if zh else \
                 f" ({w('missing', 'en')}: {self.questions(c.missing)})"
@@ -223,6 +260,8 @@ class Words:
 
     def _check(self, c: CriterionResult, verdict: str) -> str:
         zh = self.lang == "zh"
+        if type(c.value) is Decimal and type(c.threshold) is Decimal and c.op != "between":
+            return self._figure(c, verdict)  # most checks: a figure against its threshold
         paths = list(c.inputs)
         if c.value is None:
             need = self.questions(c.missing or paths)
@@ -258,22 +297,32 @@ class Words:
                 return f"现为{zero}{sep}要求{need}：{verdict}" if zh else f"now {zero}; required {need}: {verdict}"
             return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
                 f"now {num(c.value)}{unit_text(c.unit, 'en', c.value)}; required {need}: {verdict}"
-        how = self._how(c)
-        need = (f"{OPS[self.lang].get(c.op or '', '')}{'' if zh else ' '}{num(c.threshold)}"
-                f"{unit_text(c.unit, self.lang, c.threshold)}").strip()
-        got = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{how}"
-        return f"{got}，要求{need}：{verdict}" if zh else f"{got}; required {need}: {verdict}"
+        return self._figure(c, verdict)
+
+    def _figure(self, c: CriterionResult, verdict: str) -> str:
+        """A figure against its threshold: 5.42%（650 ÷ 12,000），要求不低于3%：满足."""
+        got = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{self._how(c)}"
+        try:
+            need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)  # True == 1
+        except TypeError:  # a threshold that cannot be a key (none the loader makes)
+            need = _required.__wrapped__(c.op, "", c.threshold, c.unit, self.lang)
+        return f"{got}，要求{need}：{verdict}" if self.lang == "zh" else f"{got}; required {need}: {verdict}"
 
     def _how(self, c: CriterionResult) -> str:
-        """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70), else the inputs named."""
-        values = [v for v in c.inputs.values()]
-        if len(values) < 2 or any(not isinstance(v, Decimal) for v in values):
+        """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70); any other formula with
+        the company's figures and the inputs they are (criteria.md §3: the 2022 average growth is shown
+        as its formula), else the inputs named."""
+        values = tuple(c.inputs.values())
+        if len(values) < 2 or not all(type(v) is Decimal for v in values):
             return ""
-        calc = filled(c, "zh")
-        if re.fullmatch(r"[\d.]+ / [\d.]+ × 100", calc) and len(values) == 2:
-            inner = f"{num(values[0])} ÷ {num(values[1])}"
-        elif re.fullmatch(r"[\d.]+( \+ [\d.]+)+", calc):
-            inner = " + ".join(num(v) for v in values)
+        shape = _shape(c.formula_source) if c.terms else ""
+        plain = all(v >= 0 and v.adjusted() < 20 for v in values)  # digits alone, as a quotient's parts read
+        if shape == "ratio" and plain and len(values) == 2:
+            inner = f"{given(values[0])} ÷ {given(values[1])}"
+        elif shape == "sum" and plain:
+            inner = " + ".join(given(v) for v in values)
+        elif shape == "formula" and all(n in c.terms or n in FUNCTIONS for _, n in formula_pieces(c.formula_source) if n):
+            inner = written(c, c.unit == "%") + ("；" if self.lang == "zh" else ", from ") + self._inputs(c)
         else:
             inner = self._inputs(c)
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
@@ -285,7 +334,7 @@ class Words:
         zh = self.lang == "zh"
         parts = []
         for path, v in c.inputs.items():
-            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or num(v, self.lang)
+            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
             parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
@@ -917,6 +966,56 @@ class Words:
             return ""
         pid = next(iter(parents))
         return next((c.title.get(self.lang) for c in tier.criteria if c.id == pid and pid is not None), "")
+
+
+FUNCTIONS = {"sqrt": "√"}
+"""The functions a rule's formula may call, as people write them."""
+
+_NAME = r"[a-z_][a-z0-9_]*(?:\[y[0-9]?\])?"
+
+
+@functools.lru_cache(maxsize=256)
+def _shape(source: str) -> str:
+    """How a check's figure is shown from its formula: ``ratio`` (a share: 650 ÷ 12,000), ``sum`` (650 +
+    560), ``formula`` (written out with its figures: every name in it a figure or a function), else ""
+    (its inputs named). Worked out once for each formula a rule set has."""
+    if re.fullmatch(rf"{_NAME} / {_NAME} \* 100", source):
+        return "ratio"
+    if re.fullmatch(rf"{_NAME}( \+ {_NAME})+", source):
+        return "sum"
+    names = [name for _, name in formula_pieces(source) if name]
+    return "formula" if names and any(n not in FUNCTIONS for n in names) else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _required(op: str | None, kind: str, threshold: Any, unit: str | None, lang: str) -> str:
+    """What a check requires (不低于3%, at least 1,000 (10k CNY)), made once for each rule's threshold:
+    a JSON batch says it for some 17 new rows a company. ``kind`` keeps True apart from 1."""
+    return (f"{OPS[lang].get(op or '', '')}{'' if lang == 'zh' else ' '}{num(threshold)}"
+            f"{unit_text(unit, lang, threshold)}").strip()
+
+
+def written(c: CriterionResult, percent: bool) -> str:
+    """A check's formula with its figures as people write it: ``((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100
+    − 1)) ÷ 2``, ``√(12,000 ÷ 9,000) − 1``; a percentage's closing ``× 100`` left to its % sign."""
+    text = "".join(part.replace(" / ", " ÷ ").replace(" - ", " − ")
+                   + (given(c.terms[name]) if name in c.terms else FUNCTIONS.get(name, name))
+                   for part, name in formula_pieces(c.formula_source))
+    if percent and text.endswith(" × 100"):
+        text = text.removesuffix(" × 100")
+        if text.startswith("(") and _closes_at_end(text):
+            text = text[1:-1]
+    return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket opening ``text`` is the one that closes it: (a − 1), not (a) + (b)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return i == len(text) - 1
+    return False
 
 
 SUBJECTS = ("近三年", "近五年", "近2年", "近两年", "主导产品", "产品（服务）", "产品")
