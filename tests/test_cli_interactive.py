@@ -1610,6 +1610,9 @@ def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_p
         child.sendline("3" if len(headings) == 1 else "y" if i > 0 else "")  # the first answered, the rest: don't know
     assert len(headings) == int(count[1])
     assert not any(re.search("2026|2027", h.split("?")[0].split("？")[0]) for h in headings)  # asked as 2025's
+    # 本年度…得分: a later round counts its own year's, which no one can give now; the report does not ask it
+    score = re.sub(r"\s+", "", rules.load("miit-2026").fields["platform_score"].label.get(lang))
+    assert not any(score in re.sub(r"\s+", "", h) for h in headings)
     child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
@@ -1630,3 +1633,14 @@ def test_no_plan_questions_are_offered_when_every_tier_is_met_or_awaits_review(t
     s, _, _ = interview(tmp_path, "little-giant-2026", "miit-2026",
                         ["--as-of", "2026-11-26", "--lang", "zh", "--save", "lg.yaml"])
     assert "直接回车生成报告" in s.transcript and "行动计划还需要" not in s.transcript and "输入 p" not in s.transcript
+
+
+def test_no_plan_questions_are_offered_where_a_red_line_stops_every_tier(tmp_path: Path) -> None:
+    """Under miit-2022 a tax violation stops every tier, and the report's plan says only that the red
+    line must go first: no question to answer. The list of answers offered 43 (the plans' own lists,
+    which the report does not show once a red line stands)."""
+    s, asked, out = interview(tmp_path, "red-line", "miit-2022", ["--as-of", "2026-12-01", "--rules", "miit-2022",
+                                                                  "--lang", "zh", "--save", "red.yaml"])
+    assert asked[-1] == "compliance.tax_violation"
+    assert "直接回车生成报告" in s.transcript and "行动计划还需要" not in s.transcript and "输入 p" not in s.transcript
+    assert "须先消除" in out and "仍需回答" not in out
