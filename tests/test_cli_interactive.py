@@ -1574,6 +1574,34 @@ def _to_summary(child: Any, who: Respondent) -> str:
         child.sendline(typed(value, who.rule_id, q.path))
 
 
+def plan_session(tmp_path: Path, example: str, lang: str, width: int, *extra: str) -> tuple[Any, str]:
+    """The interview in a real terminal ``width`` columns wide, answered from ``example`` up to the list
+    of answers: (the terminal, what the list and its offer showed)."""
+    day = date(2026, 11, 26)
+    rule_id = extra[extra.index("--rules") + 1] if "--rules" in extra else "miit-2026"
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", day.isoformat(), "--lang", lang,
+                                           "--save", "p.yaml", *extra],
+                          cwd=str(tmp_path), env={**ENV, "COLUMNS": str(width)}, encoding="utf-8", timeout=60,
+                          dimensions=(50, width))
+    who = Respondent(example_values(example, rule_id), rule_id, day, lang)
+    return child, _to_summary(child, who)
+
+
+def offered(text: str, lang: str) -> int:
+    """How many plan questions the list of answers offers."""
+    joined = re.sub(r"\s*\r\n\s*", "" if lang == "zh" else " ", text)
+    count = re.search(r"还需要 (\d+) 项信息" if lang == "zh" else r"also need (\d+) answers?", joined)
+    assert count is not None, text
+    return int(count[1])
+
+
+def plan_heading(text: str) -> tuple[int, int] | None:
+    """(n, of) of a plan question's heading (计划问题 第 n 题，共 of 题), None for any other prompt."""
+    flat = re.sub(r"\s*\r\n\s*", " ", text)
+    found = re.search(r"计划问题 第 (\d+) 题，共 (\d+) 题|Plan question (\d+) of (\d+)", flat)
+    return None if found is None else (int(found[1] or found[3]), int(found[2] or found[4]))
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_path: Path, lang: str) -> None:
     """A micro company settled as unmet for 专精特新 and 小巨人 was never asked what those tiers' plans
@@ -1644,3 +1672,25 @@ def test_no_plan_questions_are_offered_where_a_red_line_stops_every_tier(tmp_pat
     assert asked[-1] == "compliance.tax_violation"
     assert "直接回车生成报告" in s.transcript and "行动计划还需要" not in s.transcript and "输入 p" not in s.transcript
     assert "须先消除" in out and "仍需回答" not in out
+
+
+def test_going_back_over_two_plan_questions_asks_both_again(tmp_path: Path) -> None:
+    """"<" at the third plan question, then at the second: after the first is kept, the second is asked
+    again and then the third. The second was skipped (the plan went from 第 1 题 to 第 3 题): the
+    interview's own questions do not include it, and only the one "<" was typed at waited in the
+    queue."""
+    child, offer = plan_session(tmp_path, "micro-startup", "zh", 80)
+    count = offered(offer, "zh")
+    seen: list[tuple[int, int] | None] = []
+    for reply in ["p", "3", "", "<", "<", "", "", ""]:
+        child.sendline(reply)
+        child.expect(PTY_PROMPTS)
+        text = str(child.before) + str(child.after)
+        seen.append(plan_heading(text) or (0, 0) if "回到上一题" in text else
+                    plan_heading(text) or (-1, -1) if "修改这一项" in text else plan_heading(text))
+    # p: 1; 3: 2; Enter: 3; <: back to 2; <: back to 1; Enter keeps 1: 2 again; Enter keeps it: 3; Enter: 4
+    assert seen == [(1, count), (2, count), (3, count), (0, 0), (0, 0), (-1, -1), (3, count), (4, count)], seen
+    niche = rules.load("miit-2026").fields["niche_years"]
+    assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values[niche.path] == 3
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -655,6 +655,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     went_back: str | None = None  # the answer taken back with "<", shown with its question again
     queue: list[Question] = []  # the plans' questions, once asked for at the list of answers
     queued = 0  # how many the queue held when it was asked for
+    planning: set[str] = set()  # their paths: one gone back to is a plan's question still
     try:
         while True:
             q = pending
@@ -692,6 +693,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     prompt = _t("change_plan_retry" if asks else "change_retry", lang, n=len(paths))
                 if asks and reply in PLAN:
                     queue, queued = list(asks), len(asks)
+                    planning = {x.path for x in asks}
                     continue
                 if reply in BACK:
                     pending, went_back = _back(interview, asker, lang)
@@ -719,7 +721,11 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
-                if planned:  # a plan's question waits in its place, asked after the one gone back to
+                # a plan's question waits in its place, asked after the one gone back to; so does one
+                # reached by "<" from the next (or the plan's first two, both gone back over, asked the
+                # first again and then the third: the interview does not ask the second of itself). One
+                # changed from the list later is not: the plan's questions are done then
+                if q.path in planning and (planned or queue) and all(x.path != q.path for x in queue):
                     queue.insert(0, q)
                 if not asker.history:
                     term.say(_t("first_resumed" if interview.values or interview.unknown else "first", lang))
