@@ -291,20 +291,23 @@ class Asker:
         text = input_label(f, q.path).get(lang)
         whole = self.iv.whole(q)
         if whole is not None:
-            wpath, wfield = whole
-            known = self.iv.values.get(wpath)
-            wlabel = input_label(wfield, wpath).get(lang)
-            if lang == "zh":
-                part = f.label.zh.removeprefix("其中")
-                text = (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
-                        else f"{wlabel}中的{part}")
-            else:
-                part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
-                text = (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
-                        else f"{wlabel}: of which {part}")
+            text = self.part_of(q, *whole, self.iv.values.get(whole[0]))
         if f.type != "bool":
             text += in_brackets(f.unit, lang)
         return text + ("？" if lang == "zh" else "?")
+
+    def part_of(self, q: Question, wpath: str, wfield: FieldDef, known: Scalar | None) -> str:
+        """An "of which" input named with its whole (and the whole's figure, when ``known``): 其中… alone
+        has nothing to be of where the whole is not beside it."""
+        lang, f = self.lang, q.field
+        wlabel = input_label(wfield, wpath).get(lang)
+        if lang == "zh":
+            part = f.label.zh.removeprefix("其中")
+            return (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
+                    else f"{wlabel}中的{part}")
+        part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
+        return (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
+                else f"{wlabel}: of which {part}")
 
     def describe(self, q: Question) -> str:
         """The question as shown: heading, the help's first sentence, how to answer."""
@@ -485,7 +488,12 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
+            # a plan's question may be a part whose whole was never asked (其中实际应用的Ⅰ类知识产权)
+            q = Question(p, f, year_in_path(f, p))
+            whole = self.iv.whole(q)
+            label = self.part_of(q, *whole, None) if whole is not None and whole[0] not in paths else \
+                input_label(f, p).get(lang)
+            lines.append(wrap(f"{label}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -679,6 +687,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                              else ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0])
                     term.say(wrap_all(_t("plan_offer", lang, n=len(asks), tiers=named), term.width()))
                 prompt = _t("change_plan" if asks else "change", lang, n=len(paths), k=len(asks))
+                # 69 columns in English with p, 67 without: wrapped as the offer above it is
+                prompt = wrap_all(prompt, term.width()).rstrip() + " "
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
