@@ -1601,9 +1601,9 @@ def offered(text: str, lang: str) -> int:
 
 
 def plan_heading(text: str) -> tuple[int, int] | None:
-    """(n, of) of a plan question's heading (计划问题 第 n 题，共 of 题), None for any other prompt."""
+    """(n, of) of a plan question's heading (计划问题：第 n 题，共 of 题), None for any other prompt."""
     flat = re.sub(r"\s*\r\n\s*", " ", text)
-    found = re.search(r"计划问题 第 (\d+) 题，共 (\d+) 题|Plan question (\d+) of (\d+)", flat)
+    found = re.search(r"计划问题：第 (\d+) 题，共 (\d+) 题|Plan question (\d+) of (\d+)", flat)
     return None if found is None else (int(found[1] or found[3]), int(found[2] or found[4]))
 
 
