@@ -499,15 +499,17 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     term = interactive.Terminal(sys.stdin or io.StringIO(), sys.stderr or io.StringIO())  # closed: end of input
 
     def plan_asks(iv: Interview) -> tuple[list[Question], list[Text]]:
-        """What the report made of these answers would still ask in its plans: the same plans."""
+        """What the report made of these answers would still ask in its plans: the same plans, read
+        by the same words, so the count offered is the one the report lists."""
         from littlegiant.core import engine
-        from littlegiant.report.common import plans_of
+        from littlegiant.report.common import make_report
 
         prof = iv.profile()
         result = engine.evaluate(rs, prof, day, renewal, choice)
-        plans = plans_of(rs, prof, result)
-        tiers = [result.tiers[tid].title for tid, p in plans.items() if iv.plan_questions({tid: p})]
-        return iv.plan_questions(plans), tiers
+        words = make_report(rs, prof, result, lang).words  # what the report's plans list, no more
+        asked = {tid: words.plan_asks(t) for tid, t in result.tiers.items()}
+        tiers = [result.tiers[tid].title for tid, paths in asked.items() if iv.plan_questions(paths)]
+        return iv.plan_questions(p for paths in asked.values() for p in paths), tiers
 
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved

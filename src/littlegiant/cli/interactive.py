@@ -291,20 +291,23 @@ class Asker:
         text = input_label(f, q.path).get(lang)
         whole = self.iv.whole(q)
         if whole is not None:
-            wpath, wfield = whole
-            known = self.iv.values.get(wpath)
-            wlabel = input_label(wfield, wpath).get(lang)
-            if lang == "zh":
-                part = f.label.zh.removeprefix("其中")
-                text = (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
-                        else f"{wlabel}中的{part}")
-            else:
-                part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
-                text = (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
-                        else f"{wlabel}: of which {part}")
+            text = self.part_of(q, *whole, self.iv.values.get(whole[0]))
         if f.type != "bool":
             text += in_brackets(f.unit, lang)
         return text + ("？" if lang == "zh" else "?")
+
+    def part_of(self, q: Question, wpath: str, wfield: FieldDef, known: Scalar | None) -> str:
+        """An "of which" input named with its whole (and the whole's figure, when ``known``): 其中… alone
+        has nothing to be of where the whole is not beside it."""
+        lang, f = self.lang, q.field
+        wlabel = input_label(wfield, wpath).get(lang)
+        if lang == "zh":
+            part = f.label.zh.removeprefix("其中")
+            return (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
+                    else f"{wlabel}中的{part}")
+        part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
+        return (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
+                else f"{wlabel}: of which {part}")
 
     def describe(self, q: Question) -> str:
         """The question as shown: heading, the help's first sentence, how to answer."""
@@ -487,7 +490,12 @@ class Asker:
         for i, p in enumerate(paths, 1):
             f = field_for_path(self.iv.rules, p)
             sep = "：" if lang == "zh" else ": "
-            lines.append(wrap(f"{input_label(f, p).get(lang)}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
+            # a plan's question may be a part whose whole was never asked (其中实际应用的Ⅰ类知识产权)
+            q = Question(p, f, year_in_path(f, p))
+            whole = self.iv.whole(q)
+            label = self.part_of(q, *whole, None) if whole is not None and whole[0] not in paths else \
+                input_label(f, p).get(lang)
+            lines.append(wrap(f"{label}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
@@ -657,6 +665,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     went_back: str | None = None  # the answer taken back with "<", shown with its question again
     queue: list[Question] = []  # the plans' questions, once asked for at the list of answers
     queued = 0  # how many the queue held when it was asked for
+    planning: set[str] = set()  # their paths: one gone back to is a plan's question still
     try:
         while True:
             q = pending
@@ -680,6 +689,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                              else ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0])
                     term.say(wrap_all(_t("plan_offer", lang, n=len(asks), tiers=named), term.width()))
                 prompt = _t("change_plan" if asks else "change", lang, n=len(paths), k=len(asks))
+                # 69 columns in English with p, 67 without: wrapped as the offer above it is
+                prompt = wrap_all(prompt, term.width()).rstrip() + " "
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
@@ -694,6 +705,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     prompt = _t("change_plan_retry" if asks else "change_retry", lang, n=len(paths))
                 if asks and reply in PLAN:
                     queue, queued = list(asks), len(asks)
+                    planning = {x.path for x in asks}
                     continue
                 if reply in BACK:
                     pending, went_back = _back(interview, asker, lang)
@@ -721,7 +733,11 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
-                if planned:  # a plan's question waits in its place, asked after the one gone back to
+                # a plan's question waits in its place, asked after the one gone back to; so does one
+                # reached by "<" from the next (or the plan's first two, both gone back over, asked the
+                # first again and then the third: the interview does not ask the second of itself). One
+                # changed from the list later is not: the plan's questions are done then
+                if q.path in planning and (planned or queue) and all(x.path != q.path for x in queue):
                     queue.insert(0, q)
                 if not asker.history:
                     term.say(_t("first_resumed" if interview.values or interview.unknown else "first", lang))

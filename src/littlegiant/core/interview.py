@@ -12,11 +12,11 @@ never reopens and a question skipped as irrelevant never becomes relevant again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
@@ -27,9 +27,6 @@ from littlegiant.load.consistency import FRACTION, GROWTH, LARGE, PartOverWhole,
 from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
-
-if TYPE_CHECKING:  # the plans are made by the caller: the interview itself never plans
-    from littlegiant.core.tierplan import TierPlan
 
 
 @record(frozen=True)
@@ -163,11 +160,11 @@ class Interview:
         f = field_for_path(self.rules, path)
         return Question(path, f, year_in_path(f, path))
 
-    def plan_questions(self, plans: Mapping[str, TierPlan]) -> list[Question]:
-        """The questions the plans of the tiers not met still ask, and nobody has answered: the
-        interview asks only what decides a verdict today, so a tier settled as unmet (小巨人 on last
-        year's revenue) never had its other questions put, and its plan for a later round ends in
-        "still answer: 13 questions" with no way in the interview to answer them.
+    def plan_questions(self, asked: Iterable[str]) -> list[Question]:
+        """The questions of ``asked`` (what the report's plans list as still to answer) nobody has
+        answered: the interview asks only what decides a verdict today, so a tier settled as unmet
+        (小巨人 on last year's revenue) never had its other questions put, and its plan for a later
+        round ends in "still answer: 13 questions" with no way in the interview to answer them.
 
         A later year's figure (2026's main revenue, for a round on 2026 figures) is asked as last
         year's: the plan takes later years as last year's, so that answer is the one that helps,
@@ -175,14 +172,13 @@ class Interview:
         one is not asked. In the rule set's field order, latest year first, as the interview asks."""
         order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
         found: dict[str, Question] = {}
-        for plan in plans.values():
-            for path in plan.missing:
-                f = field_for_path(self.rules, path)
-                year = year_in_path(f, path)
-                if year is not None and year > self.last_year:
-                    path, year = f.concrete_path(self.last_year), self.last_year
-                if not self.answered(path) and path not in self.held:
-                    found.setdefault(path, Question(path, f, year))
+        for path in asked:
+            f = field_for_path(self.rules, path)
+            year = year_in_path(f, path)
+            if year is not None and year > self.last_year:
+                path, year = f.concrete_path(self.last_year), self.last_year
+            if not self.answered(path) and path not in self.held:
+                found.setdefault(path, Question(path, f, year))
         return sorted(found.values(), key=lambda q: (order[q.field.id], -(q.year or 0)))
 
     def relevant(self, tier_id: str) -> set[str]:

@@ -622,7 +622,7 @@ class Words:
                         f"{name}: no set of changes meets it within {_years_on(self.lang)}")
             elif p.missing:
                 head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
-                steps.append(self.questions(self.needed(tier) or p.missing, 10))
+                steps.append(self.questions(self.plan_asks(tier), 10))
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
@@ -644,18 +644,18 @@ class Words:
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
         moved = {m.path for m in p.moves}
-        missing = p.missing
-        if p.later > 0 and p.as_of is not None and self.rules is not None:
+        if self._later_round(p):
+            assert p.as_of is not None and self.rules is not None  # said by _later_round
             # a yearly figure (本年度…得分): that round counts its own year's. One that meets it now is taken
             # as this year's; one not given is no answer anyone can give now (asked for, it read as if
             # today's would do)
             unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
             steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
                       for x, v in p.renewed.items() if x not in moved]
-            yearly = [x for x in missing if is_yearly(self.rules, x)]
-            missing = [x for x in missing if x not in yearly]
-            steps += [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p)) for x in yearly]
-        if missing and p.checked not in (MET, REVIEW):
+            steps += [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
+                      for x in p.missing if is_yearly(self.rules, x)]
+        missing = self.plan_asks(tier)
+        if missing:
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
@@ -664,7 +664,27 @@ class Words:
     def asks_answers(self) -> bool:
         """Whether some plan still asks answers (仍需回答, or 先回答以下问题): what the terminal follows with
         where to give them. Not where a red line or the gate stops every tier: no plan is listed then."""
-        return not stops(self.result) and any(p.missing and p.checked not in (MET, REVIEW) for p in self.plans.values())
+        return any(self.plan_asks(t) for t in self.result.tiers.values())
+
+    def plan_asks(self, tier: TierResult) -> list[str]:
+        """The answers the tier's plan lists as still to give (先回答以下问题才能判定, 仍需回答): one list for
+        the plan's lines and for the interview, which offers them before the report. Counted apart, the
+        interview offered 43 questions to a company a red line stops (whose plan lists none) and asked
+        for 本年度…得分 a later round counts in its own year, which no one can answer now."""
+        p = self.plans.get(tier.id)
+        if p is None or stops(self.result) or any(b.kind == "red_line" for b in p.blockers):
+            return []
+        if p.checked is None:  # a plan of answers only, unless no change meets it at all
+            return [] if p.blockers or not p.missing else self.needed(tier) or p.missing
+        if p.checked in (MET, REVIEW):
+            return []
+        if self._later_round(p):
+            assert self.rules is not None  # said by _later_round
+            return [x for x in p.missing if not is_yearly(self.rules, x)]
+        return list(p.missing)
+
+    def _later_round(self, p: TierPlan) -> bool:
+        return p.later > 0 and p.as_of is not None and self.rules is not None
 
     def _actions(self, p: TierPlan) -> list[list[Move]]:
         """The plan's moves as the steps a reader takes, in order: titles, waits, changes, then the rest.
