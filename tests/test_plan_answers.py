@@ -152,12 +152,13 @@ def test_a_title_first_whose_plan_waits_for_answers_is_dated_by_that_plan(tmp_pa
 
 
 def test_the_terminal_says_how_to_give_the_answers_a_plan_still_asks(tmp_path: Path) -> None:
-    """A plan ending in 仍需回答 is followed, once, by how to give those answers (in the profile file):
-    the interview asks only what decides a verdict today, so QA met questions it had never been asked and no
-    way to answer them. A profile whose plans ask nothing more gets no such line."""
+    """A plan ending in 仍需回答 is followed, once, by how to give those answers (in the profile file, or
+    at the interview's list of answers, where p asks them): the interview asks only what decides a verdict
+    today, so QA met questions it had never been asked. A profile whose plans ask nothing more gets no such line."""
     text = assess(write(tmp_path, blank(NICHE_25, "compliance.data_fabrication")), fmt="text")
     plan = re.sub(r"\n\s*", "", text[text.index("行动计划"):text.index("需准备的材料")])
-    assert plan.count("计划中仍需回答的问题：把答案补填到企业信息文件（逐题问答时即保存答案的文件）后重新评估即可。") == 1
+    assert plan.count("计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
+                      "（littlegiant assess --save 文件名），在答案列表处输入 p 逐一回答。") == 1
     assert plan.index("仍需回答：近三年是否有数据造假行为") < plan.index("计划中仍需回答的问题")
     full = assess(write(tmp_path, NICHE_25), fmt="text")
     assert "计划中仍需回答的问题" not in full
