@@ -718,8 +718,7 @@ class Words:
         for c in tier.criteria:
             if path in c.inputs and c.op in (">=", ">") and isinstance(c.threshold, Decimal | int) \
                     and not isinstance(c.threshold, bool):
-                return (f"{OPS[self.lang][c.op]}{'' if self.lang == 'zh' else ' '}{num(c.threshold)}"
-                        f"{unit_text(c.unit, self.lang, c.threshold)}")
+                return _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         return None
 
     def _that_years(self, path: str, year: int, now: str | None, bar: str | None = None) -> str:
