@@ -128,15 +128,15 @@ def test_an_undecodable_profile_names_the_encodings_tried(tmp_path: Path) -> Non
     bad.write_bytes(b"name: \xff\xfe\xff\n")
     code, _, err = invoke("assess", str(bad))
     assert code == 2
-    assert err == (f"littlegiant: error: {bad}: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16 with "
-                   "a byte-order mark); save it as UTF-8 or name its encoding with --encoding\n")
+    assert err == (f"littlegiant: error: {bad}: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16, "
+                   "UTF-32); save it as UTF-8 or name its encoding with --encoding\n")
     assert invoke("assess", str(bad), "--encoding", "klingon")[0] == 2
     for codec in ("rot13", "base64", "hex"):  # codecs Python knows, of bytes to bytes: no text encoding
         assert invoke("assess", str(bad), "--encoding", codec)[::2] == (
             2, f"littlegiant: error: --encoding: unknown encoding '{codec}' (expected e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16)\n")
         assert invoke("batch", str(bad), "-o", str(tmp_path / "o.csv"), "--output-encoding", codec)[0] == 2
     said = CliRunner().invoke(app, ["assess", str(bad), "--lang", "zh"]).stderr
-    assert said == (f"littlegiant 出错：{bad}：按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字；"
+    assert said == (f"littlegiant 出错：{bad}：按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；"
                     "请另存为 UTF-8，或用 --encoding 写明编码\n")  # no English inside the Chinese
 
 

@@ -129,7 +129,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "不认识的编码“{name}”（可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16）"),
     "data.not_forced": ("not {encoding} text (byte {byte}); leave out --encoding to have it detected", "不是 {encoding} 编码的文字（第 {byte} 字节）；去掉 --encoding 让程序自动识别，或写明正确的编码"),
     "data.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8 or name its encoding with "
-                      "--encoding", "按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字；"
+                      "--encoding", "按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；"
                       "请另存为 UTF-8，或用 --encoding 写明编码"),
     "calendar.before": ("no rule set is in force on {day} (the calendar starts {first})",
                         "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),

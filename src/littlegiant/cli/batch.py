@@ -720,7 +720,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     _not_a_workbook(raw, path)
     codec, bom = sniff_file(raw, encoding)
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
-        Text("按常用编码（UTF-8、GB18030/GBK、带 BOM 的 UTF-16）都读不出文字", f"not text in any encoding tried ({TRIED})")
+        Text("按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with raw:
         for attempt in (known, None) if known is not None else (None,):
             raw.seek(bom)

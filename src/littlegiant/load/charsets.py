@@ -13,8 +13,9 @@ from typing import BinaryIO
 
 from littlegiant.errors import InputError
 
-TRIED = "UTF-8, GB18030/GBK, UTF-16 with a byte-order mark"
-"""What detection tries, as error messages name it."""
+TRIED = "UTF-8, GB18030/GBK, UTF-16, UTF-32"
+"""What detection tries, as error messages name it: UTF-16 and UTF-32 with a byte-order mark or
+(``_wide``) without one."""
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))

@@ -508,7 +508,7 @@ def _json_constant(text: str) -> None:
 
 def read_data_file(path: Path, encoding: str | None = None) -> Any:
     """Read a YAML or JSON file (by extension; JSON is strict) with clean errors; its encoding is
-    detected (UTF-8, GB18030/GBK, UTF-16 with a byte-order mark) unless ``encoding`` is given.
+    detected (``charsets.TRIED``) unless ``encoding`` is given.
 
     Only a regular file is read, and at most :data:`MAX_FILE_BYTES` of it: a pipe would hang
     and ``/dev/zero`` would fill the memory.
