@@ -150,7 +150,8 @@ def explanation(c: CriterionResult) -> Text:
 
 
 def explanation_in(c: CriterionResult, lang: str) -> str:
-    """The explanation in one language: what a JSON result carries, made for each of its rows."""
+    """The explanation in one language: the sentence ``words.Words.sentence`` says of a kind it does not
+    word itself (a group, a red line, a score item, a yes/no question), and so a JSON row's ``explanation`` too."""
     return _MAKERS[c.kind](c, lang)
 
 
