@@ -500,9 +500,8 @@ class Words:
 
     def _stopped(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """A red line or a gate condition answered no, by name: what stops the tier (and every other)."""
-        zh = self.lang == "zh"
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        return [*((c, f"红线「{self.red_name(c)}」" if zh else f"red line: {self.red_name(c)}") for c in red),
+        return [*((c, red_line_named(self.red_name(c), self.lang)) for c in red),
                 *((c, self.gate_name(c)) for c in gate_stops(self.result))]
 
     def _unmet(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
@@ -1170,8 +1169,14 @@ def red_lines_said(rules: RuleSet, lang: str) -> dict[str, dict[str, str]]:
             f = rules.fields.get(node.field) if node.kind == "veto" and node.field else None
             if f is not None:
                 name = input_label(f, f.path).get(lang)
-                found[node.id] = {UNMET: f"红线「{name}」" if lang == "zh" else f"red line: {name}", REVIEW: name}
+                found[node.id] = {UNMET: red_line_named(name, lang), REVIEW: name}
     return found
+
+
+def red_line_named(name: str, lang: str) -> str:
+    """A red line that stands, by the problem ``name`` states: the report's summary and a batch row's
+    主要差距 say it alike."""
+    return f"红线「{name}」" if lang == "zh" else f"red line: {name}"
 
 
 def gate_stops(result: Result) -> list[CriterionResult]:
