@@ -122,7 +122,7 @@ class Respondent:
         q = self.expected()
         assert q is not None, f"the command asks more than the core would:\n{prompt}"
         flat = re.sub(r"\s+", "", prompt)  # lines are wrapped to the terminal
-        assert re.sub(r"\s+", "", self.shown(q)) in flat, f"expected a question about {q.path}, got:\n{prompt}"
+        assert re.sub(r"\s+", "", self.shown(q)).lower() in flat.lower(), f"expected a question about {q.path}, got:\n{prompt}"
         assert "." not in q.path or q.path not in prompt  # no profile path shown
         value = self.values.get(q.path)
         self.iv.record(q.path, value)
@@ -399,7 +399,7 @@ WORDS = {
            "rd": "研发费用（2025年）（万元）？", "no": "没有", "yes": "对", "first": "第 1 题，最多共",
            "back": "回到上一题（刚才答的是：300万元；直接回车保留不变）", "conversion": "0.8亿 = 8,000万元"},
     "en": {"revenue": "Operating revenue 2025 (10k CNY)?", "help_term": "· R&D expense (研发费用): ", "refused": "a part cannot exceed its whole",
-           "parent": "Operating revenue 2025: 8,000 (10k CNY); of which Main-business revenue",
+           "parent": "Operating revenue 2025: 8,000 (10k CNY); of which main-business revenue",
            "rd": "R&D expense 2025 (10k CNY)?", "no": "no", "yes": "yes", "first": "Question 1 of at most",
            "back": "Back one question (you answered: 300 (10k CNY); Enter keeps it)", "conversion": "0.8亿 = 8,000 (10k CNY)"},
 }
@@ -598,7 +598,8 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
         lines = shown.removesuffix("> ").rstrip("\n").split("\n")
         assert all(cell_len(line) <= 80 and line.strip()[:1] not in NO_START for line in lines), shown
         heading = asker.heading(Question(path, f, 2025 if f.per_year else None))
-        assert f.label.get(lang).split("（")[0].removeprefix("其中").removeprefix("…of which ") in heading
+        label = f.label.get(lang).split("（")[0].removeprefix("其中").removeprefix("…of which ")
+        assert label in heading or f"of which {label[0].lower()}{label[1:]}" in heading  # a part, mid-sentence
         assert not f.per_year or ("（2025年" if lang == "zh" else " 2025") in heading  # 资产总额（2025年末）
     revenue = profile.field_for_path(rs, "financials.2025.revenue")
     heading = asker.heading(Question("financials.2025.revenue", revenue, 2025))
@@ -635,7 +636,7 @@ EXACT = {
            "refused": "「主营业务收入（2025年）」为 8,000.126万元，多于「营业收入（2025年）」 8,000.125万元",
            "back": "回到上一题（刚才答的是：8,000.12345万元；直接回车保留不变）", "summary": "营业收入（2025年）：8,000.125万元"},
     "en": {"conversion": "0.800012345亿 = 8,000.12345 (10k CNY)",
-           "parent": "Operating revenue 2025: 8,000.125 (10k CNY); of which Main-business revenue",
+           "parent": "Operating revenue 2025: 8,000.125 (10k CNY); of which main-business revenue",
            "refused": "Main-business revenue 2025 is 8,000.126 (10k CNY), more than Operating revenue 2025 "
                       "at 8,000.125 (10k CNY)",
            "back": "Back one question (you answered: 8,000.12345 (10k CNY); Enter keeps it)",
@@ -704,9 +705,9 @@ def test_an_english_unit_stays_whole_when_a_question_wraps(tmp_path: Path) -> No
         pty_prompt(child)
         child.sendline(text)
     shown = pty_prompt(child)
-    assert "of which Main-business revenue" in shown
+    assert "of which main-business revenue" in shown
     lines = shown.split("\r\n")
-    assert "Operating revenue 2025: 8,000 (10k CNY); of which Main-business revenue" in lines, lines
+    assert "Operating revenue 2025: 8,000 (10k CNY); of which main-business revenue" in lines, lines
     assert "(10k CNY)?" in lines, lines
     child.sendintr()
     child.expect(pexpect.EOF)
@@ -793,13 +794,13 @@ def test_enter_after_going_back_keeps_the_answer_taken_back(tmp_path: Path) -> N
     and the interview goes on where it was."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "b.yaml"], tmp_path)
     s.answers("Back Ltd", "8000", "300")
-    assert "of which Main-business revenue" in (s.until_prompt() or "")
+    assert "of which main-business revenue" in (s.until_prompt() or "")
     s.send("<")
     back = s.until_prompt() or ""
     assert "Back one question (you answered: 300 (10k CNY); Enter keeps it)" in back
     s.send("")
     again = s.until_prompt() or ""
-    assert "kept as it was: 300 (10k CNY)" in again and "of which Main-business revenue" in again
+    assert "kept as it was: 300 (10k CNY)" in again and "of which main-business revenue" in again
     assert "Question 4 of at most" in again
     assert s.saved(tmp_path / "b.yaml")["financials.2025.rd_expense"] == 300
 
@@ -911,7 +912,7 @@ def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Pat
     rd = s.until_prompt() or ""
     assert "80 million = 8,000 (10k CNY)" in rd and "R&D expense 2025" in rd
     main = s.reply("3,200,000 CNY")
-    assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which Main-business revenue" in main
+    assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which main-business revenue" in main
     assert "7600000 yuan = 760 (10k CNY)" in s.reply("7600000 yuan")
     values = s.saved(tmp_path / "e.yaml")
     assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
@@ -1679,9 +1680,9 @@ def offered(text: str, lang: str) -> int:
 
 
 def plan_heading(text: str) -> tuple[int, int] | None:
-    """(n, of) of a plan question's heading (计划问题：第 n 题，共 of 题), None for any other prompt."""
+    """(n, of) of a plan question's heading (行动计划补充题：第 n 题，共 of 题), None for any other prompt."""
     flat = re.sub(r"\s*\r\n\s*", " ", text)
-    found = re.search(r"计划问题：第 (\d+) 题，共 (\d+) 题|Plan question (\d+) of (\d+)", flat)
+    found = re.search(r"行动计划补充题：第 (\d+) 题，共 (\d+) 题|Plan question (\d+) of (\d+)", flat)
     return None if found is None else (int(found[1] or found[3]), int(found[2] or found[4]))
 
 

@@ -133,7 +133,7 @@ MESSAGES = {
                               "en": "\np: answer them now; 1-{n}: change that answer; Enter makes the report.\n> "},
     "interview.change_plan_retry": {"zh": "  请输入 p、1–{n} 之间的编号，或直接回车：",
                                     "en": "  Please type p, a number from 1 to {n}, or press Enter: "},
-    "interview.plan_question": {"zh": "计划问题：第 {n} 题，共 {total} 题  {bar}", "en": "Plan question {n} of {total}  {bar}"},
+    "interview.plan_question": {"zh": "行动计划补充题：第 {n} 题，共 {total} 题  {bar}", "en": "Plan question {n} of {total}  {bar}"},
     "interview.found": {
         "zh": "{save} 中已保存「{name}」的 {n} 个回答。\n",
         "en": "{save} holds {n:saved answer|saved answers} for {name}.\n",

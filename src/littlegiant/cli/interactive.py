@@ -306,6 +306,8 @@ class Asker:
             return (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
                     else f"{wlabel}中的{part}")
         part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
+        if part[1:2].islower():  # mid-sentence: "of which number of R&D staff", an acronym left as it is
+            part = part[0].lower() + part[1:]
         return (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
                 else f"{wlabel}: of which {part}")
 
