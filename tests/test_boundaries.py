@@ -12,14 +12,15 @@ from typing import Any
 import pytest
 from tests.conftest import crit, run
 
-from littlegiant.report.explanations import explanation
+from littlegiant.report.words import sentences
 
 Y1, Y2, Y3 = "financials__2025__", "financials__2024__", "financials__2023__"
 
 
 def points(rule_id: str, base: dict[str, Any], item: str, **changes: Any) -> Any:
-    c = crit(run(rule_id, base, **changes), item)
-    assert c.points_min == c.points_max, f"{item} is not decided: {explanation(c).en}"
+    r = run(rule_id, base, **changes)
+    c = crit(r, item)
+    assert c.points_min == c.points_max, f"{item} is not decided: {sentences(r.rules, 'en')(c)}"
     return c.points
 
 
@@ -612,8 +613,9 @@ def test_a_2026_tax_violation_sends_every_tier_to_review_with_the_reason(lg2026:
         assert tier.status == ("unmet" if before == "unmet" else "unknown" if before == "unknown" else "manual_review")
     c = crit(r, "gate.tax_violation")
     assert c.status == "manual_review" and c.confidence == "recalled"
-    assert "2026" in explanation(c).zh and "认定机关" in explanation(c).zh
-    assert "does not list" in explanation(c).en and "authority decides" in explanation(c).en
+    zh, en = sentences(r.rules, "zh")(c), sentences(r.rules, "en")(c)
+    assert "2026" in zh and "认定机关" in zh
+    assert "does not list" in en and "authority decides" in en
 
 
 def test_data_fabrication_is_read_only_under_2026(lg2026: dict[str, Any]) -> None:

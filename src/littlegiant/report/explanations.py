@@ -143,12 +143,6 @@ _WORD = {
 """A criterion's status as its explanation ends: the status words, an unknown saying why."""
 
 
-def explanation(c: CriterionResult) -> Text:
-    """What the criterion found and why, in both languages."""
-    make = _MAKERS[c.kind]
-    return Text(make(c, "zh"), make(c, "en"))
-
-
 def explanation_in(c: CriterionResult, lang: str) -> str:
     """The explanation in one language: the sentence ``words.Words.sentence`` says of a kind it does not
     word itself (a group, a red line, a score item, a yes/no question), and so a JSON row's ``explanation`` too."""

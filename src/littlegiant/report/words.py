@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.inputs import sibling_path, whole_of
@@ -104,7 +104,7 @@ def sentences(rules: RuleSet | None, lang: str) -> Callable[[CriterionResult], s
     JSON result's ``explanation``): inputs by their labels, choices by their names, every question
     still needed named. A JSON row read "0 >= 1 or 2 >= 1 = 是" and "provincial，要求 ∈ {provincial,
     national}" where the report read 「未获奖」 and 「省级（省部级）」."""
-    return Words(cast(Result, None), rules, lang=lang, whole=True).sentence  # a sentence reads no result
+    return Sentences(rules, lang).sentence
 
 
 def w(key: str, lang: str) -> str:
@@ -168,16 +168,14 @@ def exact(v: Any, lang: str = "en") -> str:
     return grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
 
 
-@record
-class Words:
-    """What the sentences need besides the result: the rule set (labels) and the checked plans."""
+class Phrasing:
+    """The words of one criterion: labels, questions, choices and its sentence. They need the rule set
+    and the language alone, never a result, so that a JSON row's ``explanation`` (``sentences``) is the
+    very sentence a report says without a report around it. ``Words`` and ``Sentences`` give the fields."""
 
-    result: Result
     rules: RuleSet | None
-    plans: dict[str, TierPlan] = field(default_factory=dict)
-    lang: str = "zh"
-    alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
-    whole: bool = False  # a document handed on (Markdown, HTML), no width to fit: lists of questions in full
+    lang: str
+    whole: bool
 
     # ---- labels
 
@@ -341,6 +339,26 @@ class Words:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
             parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
         return ("，" if zh else "; ").join(parts)
+
+@record
+class Sentences(Phrasing):
+    """A criterion's sentence with no report around it: a JSON result's ``explanation``."""
+
+    rules: RuleSet | None
+    lang: str = "zh"
+    whole: bool = True  # handed on whole: every question still needed named
+
+
+@record
+class Words(Phrasing):
+    """What the sentences need besides the result: the rule set (labels) and the checked plans."""
+
+    result: Result
+    rules: RuleSet | None
+    plans: dict[str, TierPlan] = field(default_factory=dict)
+    lang: str = "zh"
+    alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
+    whole: bool = False  # a document handed on (Markdown, HTML), no width to fit: lists of questions in full
 
     # ---- what stops every tier
 
