@@ -92,3 +92,15 @@ def test_days_left_counts_today_and_none_of_a_closed_year() -> None:
     assert days_left(2027, date(2026, 12, 2)) == 365
     assert days_left(2025, date(2026, 12, 2)) == 0
     assert days_left(2028, date(2026, 1, 1)) == 366
+
+
+def test_a_plan_step_starts_from_the_figure_as_given_not_rounded_onto_the_target() -> None:
+    """A main revenue of 10,799.9999万 (107,999,999 yuan, as an accounting system gives it) under a
+    90% share of 12,000万: the step read "10,800 → 10,800.01万元（+0.01）", a change from a figure the
+    company never had, and the what-if line above it rounded the typed figure the same way."""
+    out = squash(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of", "2026-03-15",
+                     "--rules", "miit-2026", "--set", "financials.2025.main_revenue=10799.9999", columns=80))
+    assert squash("主营业务收入（2025年）：11,000万元 → 10,799.9999万元") in out
+    assert squash("主营业务收入（2026年）：10,799.9999 → 10,800.01万元（+0.01；") in out
+    assert squash("10,799.9999万元是按2025年的数额估计的") in out
+    assert "：10,800 →" not in out

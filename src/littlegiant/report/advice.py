@@ -8,7 +8,7 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import CUT_SHORT, SEP, before_unit, delta_text, num, obtain_zh
+from littlegiant.report.words import CUT_SHORT, SEP, before_unit, delta_text, given, num, obtain_zh
 
 __all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
 
@@ -29,7 +29,7 @@ def change_text(ch: Change, lang: str) -> str:
     d = ch.delta
     sign = "" if d is None else delta_text(d, unit, lang)
     sign = "" if not sign else f"（{sign}）" if zh else f" ({sign})"
-    return f"{label}{colon}{num(ch.before)}{before_unit(unit)} → {num(ch.after)}{unit}{sign}"
+    return f"{label}{colon}{given(ch.before)}{before_unit(unit)} → {num(ch.after)}{unit}{sign}"  # the figure as given
 
 
 def step_note(step: Step) -> Text | None:

@@ -41,6 +41,7 @@ from littlegiant.report.words import (
     evidence,
     exact,
     gate_stops,
+    given,
     num,
     said_set,
     said_sets,
@@ -274,7 +275,7 @@ def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str
         f = field_for_path(rules, a.path)
         shown = [w("not_given", lang) if v is None else
                  f.choice_labels[v].get(lang) if isinstance(v, str) and v in f.choice_labels else  # 工业, not industrial
-                 (about if near else "") + num(v, lang=lang) + unit_text(f.unit, lang, v)
+                 (about if near else "") + given(v, lang) + unit_text(f.unit, lang, v)  # as typed
                  for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
         out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[0]} → {shown[1]}")
     return out

@@ -904,7 +904,8 @@ class Words(Phrasing):
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
         unit = unit_text(m.field.unit, self.lang, m.after)
-        before = num(m.before) + before_unit(unit) if m.before is not None else ("未填" if zh else "not given")
+        # the company's own figure as given (10,799.9999, not 10,800 beside a target of 10,800.01)
+        before = given(m.before) + before_unit(unit) if m.before is not None else ("未填" if zh else "not given")
         notes = []
         if isinstance(m.before, Decimal) and isinstance(m.after, Decimal):
             d = m.after - m.before
@@ -914,11 +915,11 @@ class Words(Phrasing):
             notes.append(timed)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
             known = self.result.last_year
-            notes.append(f"{year}年尚无数据，{num(m.before)}{unit}是按{known}年的数额估计的" if zh else
-                         f"{year} has no figure yet: {num(m.before)} is {known}'s, taken as an estimate")
+            notes.append(f"{year}年尚无数据，{given(m.before)}{unit}是按{known}年的数额估计的" if zh else
+                         f"{year} has no figure yet: {given(m.before)} is {known}'s, taken as an estimate")
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
-            notes.append(f"须是{p.as_of.year}年度的得分，{num(m.before)}{unit}是今年的" if zh else
-                         f"{p.as_of.year}'s is the one that counts: {num(m.before)} is this year's")
+            notes.append(f"须是{p.as_of.year}年度的得分，{given(m.before)}{unit}是今年的" if zh else
+                         f"{p.as_of.year}'s is the one that counts: {given(m.before)} is this year's")
         delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
