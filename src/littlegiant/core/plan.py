@@ -11,6 +11,7 @@ here; the report layer words the data.
 
 from __future__ import annotations
 
+import ast
 import operator
 import re
 from collections import Counter
@@ -646,6 +647,31 @@ class Plan:
             return v  # type: ignore[return-value]
         return derived
 
+    def _floor(self, e: expr.Expression, param_offset: int = 0) -> expr.Compiled | None:
+        """The least ``e`` can be with its blank fields at their lowest (an amount's 0), where ``e``
+        only adds figures and scales them by positive numbers (``equity[y1] + equity[y2]``, a mean
+        of two years), so no blank can take it lower; None for any other formula. What lets a total
+        that the given years already carry past its threshold be met though a year is blank."""
+        if not _adds_up(e.body):
+            return None
+        unbounded = False
+
+        def leaf(name: str, offset: int | None, param: bool) -> expr.Compiled | str:
+            nonlocal unbounded
+            if param:
+                offset = param_offset
+            path = self.paths.get((name, offset))
+            if path is not None:
+                least = self.rules.fields[name].value_range()[0]
+                unbounded = unbounded or least is None
+                return lambda state, p: v if (v := state.get(path)) is not None else least  # type: ignore[return-value]
+            inner = self._floor(self.rules.derived[name].expression, offset or 0)
+            unbounded = unbounded or inner is None
+            return inner or (lambda state, p: None)
+
+        fn = expr.recompile(e, leaf, settled=False)
+        return None if unbounded else fn
+
     def _expr(self, e: expr.Expression, param_offset: int = 0) -> expr.Compiled:
         """``e`` compiled to read this plan's profile dicts (``y`` at ``param_offset``)."""
         return expr.recompile(e, self._leaf(param_offset), settled=False)  # a plan never shows a quotient
@@ -896,10 +922,21 @@ class Plan:
             fn = self._expr(value)
             if cmp is not None:
                 binary = cmp
+                floor = self._floor(value) if op in _ORDERED else None
+                at_least = op in (">=", ">")
 
                 def value_check(state: State) -> Outcome:
                     v = fn(state, 0)
                     if v is None:
+                        # a total of several years, some blank: the years given bound it from below
+                        # (CONTRACT §3: unknown only while the blank years could change the verdict)
+                        low = floor(state, 0) if floor is not None else None
+                        if low is not None:
+                            held = binary(low, threshold)
+                            if at_least and held:
+                                return _OK  # already this much, whatever the blank years hold
+                            if not at_least and not held:
+                                return unmet  # already over the bar
                         return unknown
                     return _OK if binary(v, threshold) else unmet
                 return value_check
@@ -965,6 +1002,30 @@ class Plan:
                 return hit  # type: ignore[return-value]
             self._groups[where] = shared
         return self._groups[where]
+
+
+_ORDERED = (">=", ">", "<=", "<")
+
+
+def _adds_up(node: ast.expr) -> bool:
+    """Whether a formula only adds names and numbers and multiplies or divides by a positive number:
+    it can only grow with each name it reads."""
+    if isinstance(node, ast.Name | ast.Subscript):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int | float) and not isinstance(node.value, bool)
+    if not isinstance(node, ast.BinOp):
+        return False
+    if isinstance(node.op, ast.Add):
+        return _adds_up(node.left) and _adds_up(node.right)
+    if isinstance(node.op, ast.Mult | ast.Div) and _positive(node.right):
+        return _adds_up(node.left)
+    return isinstance(node.op, ast.Mult) and _positive(node.left) and _adds_up(node.right)
+
+
+def _positive(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, int | float) \
+        and not isinstance(node.value, bool) and node.value > 0
 
 
 def _flatten(root: _Step) -> list[_Step]:

@@ -263,6 +263,8 @@ class Phrasing:
         if type(c.value) is Decimal and type(c.threshold) is Decimal and c.op != "between":
             return self._figure(c, verdict)  # most checks: a figure against its threshold
         paths = list(c.inputs)
+        if c.value is None and c.status in (MET, UNMET):  # a total the years given decide (plan._floor)
+            return self._decided_by_part(c, verdict)
         if c.value is None:
             need = self.questions(c.missing or paths)
             return f"{w('missing', 'zh')}：{need}：{verdict}" if zh else f"{w('missing', 'en')}: {need}: {verdict}"
@@ -327,13 +329,23 @@ class Phrasing:
             inner = self._inputs(c)
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
 
-    def _inputs(self, c: CriterionResult) -> str:
-        """Each input by its question and the answer given: the answer quoted in zh, after a dash in en (a
-        colon ran on into the verdict's, "…: no: met"). With a bare space between, an answer ran into the
-        next label (「……排名（0为未获奖） 2，近三年……」)."""
+    def _decided_by_part(self, c: CriterionResult, verdict: str) -> str:
+        """A total with a year blank that the years given already decide: what was given, what is blank,
+        and that no figure in the blank years changes the verdict."""
+        blank = [p for p, v in c.inputs.items() if v is None]
+        known = self._inputs(c, {p: v for p, v in c.inputs.items() if v is not None})
+        need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
+        if self.lang == "zh":
+            return f"已填{known}，未填{self.questions(blank)}，无论未填的是多少都{need}：{verdict}"
+        return f"given {known}; blank: {self.questions(blank)}; {need} whatever the blank ones hold: {verdict}"
+
+    def _inputs(self, c: CriterionResult, inputs: dict[str, Any] | None = None) -> str:
+        """Each input (of ``inputs``, else all the criterion read) by its question and the answer given:
+        the answer quoted in zh, after a dash in en (a colon ran on into the verdict's, "…: no: met").
+        With a bare space between, an answer ran into the next label (「……排名（0为未获奖） 2，近三年……」)."""
         zh = self.lang == "zh"
         parts = []
-        for path, v in c.inputs.items():
+        for path, v in (c.inputs if inputs is None else inputs).items():
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
