@@ -416,6 +416,20 @@ def test_a_what_if_report_says_what_it_assumed_above_its_answer(fmt: str, tmp_pa
     assert "：全国500强 → 全国50强" in flat
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_what_if_names_each_figure_as_typed_not_rounded(fmt: str) -> None:
+    """--set market.domestic_share=9.996 was said as "12.5% → 10%" above a verdict failing the 10%
+    line at 现为9.996%: the assumption read as meeting what the answer said it missed. Each assumed
+    figure is said as typed."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+              "--format", fmt, "--set", "market.domestic_share=9.996", "--set", "financials.2025.rd_expense=599.996",
+              columns=80)
+    flat = re.sub(r"<[^>]+>|\*\*|\n", "", out)
+    assert "主导产品国内细分市场占有率：12.5% → 9.996%" in flat
+    assert "研发费用（2025年）：650万元 → 599.996万元" in flat
+    assert "→ 10%" not in flat and "→ 600万元" not in flat
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 def test_a_comparison_under_a_what_if_says_what_it_assumed(fmt: str) -> None:
     """--compare with --set showed both sets' verdicts on the assumed figure and never named it: it now
