@@ -140,6 +140,28 @@ def test_summary_names_the_own_band_when_both_years_fall_short(tmp_path: Path) -
     assert "上年度研发费用占比不低于6%（现为4.29%）" in line and "1亿元以上" not in line
 
 
+def test_summary_names_no_failed_exemption_where_the_main_route_is_unanswered(tmp_path: Path) -> None:
+    """2026 小巨人 short of R&D, its Ⅰ类知识产权 unanswered and no national award: 差在 went on
+    「；豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）」, which read as an exemption granted,
+    for a choice still open. Only the R&D gap is said, then what is still to be answered; a batch
+    row's 主要差距 the same."""
+    text = ("name: 东莞测试有限公司\nindustry: industrial\nemployees: 100\n" + CLEAN
+            + "financials:\n  2025: {revenue: 8000, rd_expense: 500, total_assets: 6000}\n"
+            + "  2024: {rd_expense: 120}\nawards: {national_rank: 0}\n")
+    out = assess(tmp_path, text, "--as-of", "2026-11-26", "--lang", "zh").stdout
+    line = summary_line(out, '专精特新"小巨人"企业')
+    assert line.startswith('专精特新"小巨人"企业——差在：近两年研发费用合计不低于1200万元（现为620万元）；尚缺：')
+    assert "豁免" not in line
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,营业收入（2025年）,研发费用（2025年）,研发费用（2024年）,近三年国家级科技奖励获奖单位排名（0为未获奖）\n"
+                     "东莞测试有限公司,8000,500,120,0\n", encoding="utf-8")
+    done = runner.invoke(app, ["batch", str(sheet), "-o", str(tmp_path / "结果.csv"), "--as-of", "2026-11-26",
+                               "--lang", "zh", "-q", "--advice"])
+    assert done.exit_code == 0, done.output
+    row = (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert '专精特新""小巨人""企业：近两年研发费用合计不低于1200万元（现为620万元）' in row and "豁免" not in row
+
+
 def test_plan_and_next_step_phrase_yes_no_steps_as_things_to_do(tmp_path: Path) -> None:
     """A yes/no step reads as a finance manager says it (取得高新技术企业认定（有效期内）, 主导产品是否……),
     in the report's plan and in the batch 下一步 column, never 取得：是否…."""

@@ -548,7 +548,7 @@ class Words(Phrasing):
                     for x in self._unmet(k, kids, alternatives)]
         if c.kind != "any":
             return [(c, c.title.get(self.lang) + now_text(c, self.lang))] if c.status == UNMET else []
-        routes = sorted((k for k in kids.get(c.id, []) if k.status == UNMET),
+        routes = sorted((k for k in _failed_routes(c, kids) if k.status == UNMET),
                         key=lambda k: (_out_of_route(k, kids), _nearness(k, kids)))
         if not routes:
             return []
@@ -1129,6 +1129,18 @@ def _nearness(c: CriterionResult, kids: dict[str | None, list[CriterionResult]])
     if c.status != UNMET:
         return (0, 0, Decimal(0))
     return (1, 0, _shortfall(c))
+
+
+def _failed_routes(c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[CriterionResult]:
+    """The routes of a choice that may be named as failing it: all of them when it is unmet; when it is
+    not known, only those its first unknown route comes after, in the company's band. Its main route
+    not known, a fallback that fails is no gap: 差在 named 「豁免：近三年获得国家级科学技术奖励」 beside
+    Ⅰ类知识产权 left unanswered, which read as an exemption granted."""
+    routes = kids.get(c.id, [])
+    if c.status != UNKNOWN:
+        return routes
+    first = next((i for i, k in enumerate(routes) if k.status == UNKNOWN), len(routes))
+    return [k for k in routes[:first] if not _out_of_route(k, kids)]
 
 
 def _out_of_route(c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> bool:
