@@ -430,6 +430,23 @@ def test_a_what_if_names_each_figure_as_typed_not_rounded(fmt: str) -> None:
     assert "→ 10%" not in flat and "→ 600万元" not in flat
 
 
+def test_a_plan_step_starts_from_the_figure_as_given(tmp_path: Path) -> None:
+    """A domestic share of 9.999% was planned as "主导产品国内细分市场占有率：10% → 10.01%": rounded, the
+    figure the company has read as the 10% it misses, and the step as a rounding. The step starts from
+    the figure as given, and so does the note on a year estimated from it."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    text = text.replace("domestic_share: 12.5", "domestic_share: 9.999").replace("domestic_rank: 2", "domestic_rank: 0")
+    text = text.replace("international_share: null", "international_share: 0")
+    assert "domestic_share: 9.999" in text and "international_share: 0" in text
+    path = tmp_path / "co.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = cli("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh", "--format", "markdown",
+              "--set", "financials.2025.main_revenue=0.89999")
+    flat = re.sub(r"\*\*|\n", "", out)
+    assert "主导产品国内细分市场占有率：9.999% → 10.01%" in flat and "：10% → " not in flat
+    assert "主营业务收入（2026年）：0.89999 → " in flat and "0.89999万元是按2025年的数额估计的" in flat
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 def test_a_comparison_under_a_what_if_says_what_it_assumed(fmt: str) -> None:
     """--compare with --set showed both sets' verdicts on the assumed figure and never named it: it now
