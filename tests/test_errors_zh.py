@@ -429,3 +429,16 @@ def test_a_profile_given_as_the_rules_is_said_to_be_no_rule_file(tmp_path: Path)
         assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", line.split("：", 1)[1]), line
         code, _, err = lg("assess", str(EXAMPLES / "tier1-only.yaml"), "--rules", str(rules), lang_env="en_US.UTF-8")
         assert code == 2 and "not a rule file" in en_line(err) and "expected one of" not in err
+
+
+@pytest.mark.parametrize("option", ["-o", "--output"])
+def test_init_with_o_says_where_its_file_name_goes(option: str, tmp_path: Path) -> None:
+    """assess and batch write with -o, so ``littlegiant init -o 模板.xlsx`` is what a user types next; it
+    was told only 没有 -o 这个选项, with nothing on how init names its file. The line now says so."""
+    target = tmp_path / "模板.xlsx"
+    code, out, err = lg("init", option, str(target), lang_env="zh_CN.UTF-8")
+    assert code == 2 and out == "" and not target.exists()
+    assert zh_line(err) == "littlegiant 出错：init 不用 -o：把要写出的文件名直接写在后面，例如 littlegiant init 模板.xlsx（用法见 --help）"
+    code, _, err = lg("init", option, str(target))
+    assert code == 2 and en_line(err) == \
+        "littlegiant: error: init takes no -o: put the file to write after it, e.g. littlegiant init template.xlsx (see --help)"

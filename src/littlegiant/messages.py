@@ -462,6 +462,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "规则文件夹中应只有一个规则文件，现在有 {count} 个"),
     # the command line itself (click's usage errors, said again from their parts)
     "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
+    "usage.init_output": ("init takes no -o: put the file to write after it, e.g. littlegiant init template.xlsx",
+                          "init 不用 -o：把要写出的文件名直接写在后面，例如 littlegiant init 模板.xlsx"),
     "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),
     "usage.no_command": ("No such command {got!r}.", "没有 {got} 这个命令（可用的有：{known}）"),
     "usage.no_command_elsewhere": ("No such command {got!r}; use: {use}", "没有 {got} 这个命令；要用的是：{use}"),

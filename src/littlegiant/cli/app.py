@@ -1242,6 +1242,13 @@ def usage_words(exc: Exception, lang: str) -> str:
     import re
 
     message: str = exc.format_message()  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoSuchOption" and getattr(exc, "option_name", None) in ("-o", "--output") \
+            and ctx is not None and ctx.command.name == "init":
+        from littlegiant.messages import say as words
+
+        # assess and batch write with -o: a user who learnt it there was told only that init has no -o
+        return t_usage("usage.see_help", lang, message=words("usage.init_output", lang, {}))
     elsewhere = _command_elsewhere(exc, message)
     if elsewhere is not None:
         from littlegiant.messages import say as words
