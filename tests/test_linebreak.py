@@ -10,7 +10,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
 
+from littlegiant.cli.app import app
 from littlegiant.report.linebreak import NO_END, NO_START, pieces, wrap, wrap_rich
 
 PIECES = st.one_of(
@@ -120,3 +123,23 @@ def test_the_footer_never_parts_the_tool_from_its_version(width: int) -> None:
     text = "依据 优质中小企业梯度培育管理办法（2026） · 评估日期 2026-11-26 · littlegiant 0.1.0"
     lines = wrap(text, width)
     assert any(line.endswith("littlegiant 0.1.0") for line in lines), lines
+
+
+@given(st.integers(min_value=24, max_value=90))
+def test_the_footer_keeps_each_date_with_its_label(width: int) -> None:
+    """At 60 columns the zh footer ended "· 评估日期" with "2026-12-03" opening the next line; the header's
+    上年度 and the English "as of" could part the same way."""
+    for text in ("依据 优质中小企业梯度培育管理办法（2026） · 评估日期 2026-11-26 · littlegiant 0.1.0",
+                 "评估日期 2026-11-26 · 上年度 2025 · 企业规模：小型",
+                 "Rules: Measures for Cultivating Quality SMEs (2026) · as of 2026-11-26 · littlegiant 0.1.0"):
+        lines = wrap(text, width)
+        assert not any(line.rstrip().endswith(("评估日期", "上年度", "as of")) for line in lines), lines
+
+
+def test_a_60_column_report_ends_with_its_date_beside_its_label() -> None:
+    """The report as printed in a 60-column terminal: its footer names the date right after 评估日期."""
+    out = CliRunner().invoke(app, ["assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26",
+                                   "--lang", "zh"], env={"COLUMNS": "60", "NO_COLOR": "1"}).stdout
+    lines = out.splitlines()
+    assert "评估日期 2026-11-26 · littlegiant 0.1.0" in lines, lines[-4:]
+    assert not any(line.endswith("评估日期") for line in lines)

@@ -28,6 +28,9 @@ _EN_UNIT = re.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
 """An English unit after a figure, across the space: "(now 400,000 CNY)" never ends a line at 400,000."""
 _NAME_VERSION = re.compile(r"littlegiant \d[\w.+-]*")
 """The tool and its version, across the space: a footer ending "littlegiant" / "0.1.0" read as two things."""
+_LABEL_DATE = re.compile(r"(评估日期|上年度|[Aa]s of|Last year) \d{4}(-\d{2}-\d{2})?")
+"""A date or year with its label, across the space: a 60-column footer ended "评估日期" and began the
+next line "2026-12-03", the label left without its date."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
@@ -58,7 +61,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
-    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION) for m in pattern.finditer(text)] if " " in text else []
+    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE) for m in pattern.finditer(text)] if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
     inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
     for start, end in whole:
