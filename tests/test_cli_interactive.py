@@ -29,7 +29,7 @@ from littlegiant.core.interview import Interview, Question
 from littlegiant.load import profile, rules
 
 ENV = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
-PROMPT_ENDS = (b"> ", b"[R/o] ", b"[y/n] ", "[是/否] ".encode())
+PROMPT_ENDS = (b"> ", b"[R/o] ", b"[y/n] ", "[是/否] ".encode(), "请回答是或否：".encode(), b"Please answer y or n: ")
 SUMMARY = ("Enter makes the report", "直接回车生成报告")
 
 
@@ -576,6 +576,22 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     values = s.saved(tmp_path / "odd.yaml")
     assert values["financials.2025.rd_expense"] == Decimal(900)
     assert values["financials.2025.main_revenue"] == Decimal(8000)
+
+
+def test_enter_at_an_unusual_figures_confirmation_keeps_nothing_silently(tmp_path: Path) -> None:
+    """R&D of 9,000万 over revenue of 8,000万 asks 确认无误吗？[是/否]. Enter alone was taken as 否: the
+    figure was dropped, the question asked again, and a second Enter recorded 不知道 in its place.
+    Enter is no answer: the prompt asks for 是 or 否, and 是 keeps the figure as typed."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "odd.yaml"], tmp_path)
+    s.answers("丙公司", "8000")
+    assert "研发费用（2025年）" in (s.until_prompt() or "")
+    s.send("9000")
+    assert "确认无误吗？[是/否]" in (s.until_prompt() or "")
+    s.send("")
+    assert "请回答是或否" in (s.until_prompt() or "")
+    s.send("是")
+    assert "其中主营业务收入" in (s.until_prompt() or "")
+    assert s.saved(tmp_path / "odd.yaml")["financials.2025.rd_expense"] == Decimal(9000)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -369,13 +369,14 @@ class Asker:
         return _t(c.kind, lang, **kw)
 
     def confirm(self, text: str) -> bool:
-        """Ask yes or no until one of them is typed."""
+        """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the
+        figure just typed, and a second Enter at the question asked again recorded 不知道 in its place."""
         prompt = text
         while True:
             reply = normalise(self.term.ask(prompt)).lower()
             if reply in YES or reply == "确认":
                 return True
-            if reply in NO or reply == "" or reply in BACK:
+            if reply in NO or reply in BACK:
                 return False
             prompt = _t("yesno_retry", self.lang)
 
