@@ -442,3 +442,25 @@ def test_init_with_o_says_where_its_file_name_goes(option: str, tmp_path: Path) 
     code, _, err = lg("init", option, str(target))
     assert code == 2 and en_line(err) == \
         "littlegiant: error: init takes no -o: put the file to write after it, e.g. littlegiant init template.xlsx (see --help)"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["init", "--csv", "--lang", "zh"], "--csv 后面要跟文件名，现在紧跟着的是另一个选项 --lang"),
+    (["assess", "-o", "--lang", "zh", "co.yaml"], "-o 后面要跟文件名，现在紧跟着的是另一个选项 --lang"),
+    (["assess", "co.yaml", "--as-of", "--lang=zh"], "--as-of 后面要跟日期（如 2026-04-01），现在紧跟着的是另一个选项 --lang=zh"),
+    (["batch", "in.csv", "--jobs", "--lang", "zh"], "--jobs 后面要跟它的值"),
+])
+def test_an_option_left_without_its_value_is_named_in_the_language_asked_for(args: list[str], said: str) -> None:
+    """`init --csv --lang zh` took --lang for the file's name: the run failed on a template called
+    "--lang" and, its --lang gone, said so in English. The option missing its value is named, in zh."""
+    code, out, err = lg(*args)
+    assert code == 2 and out == ""
+    assert err.startswith("littlegiant 出错：") and said in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_option_value_that_merely_starts_with_a_dash_is_still_a_value() -> None:
+    """`init --csv -` writes to stdout, as it always did: only another option of the command is taken
+    for a missing value, never a value of its own that starts with a dash."""
+    code, out, err = lg("init", "--csv", "-", "--lang", "zh")
+    assert code == 0 and out.lstrip("\ufeff").startswith("企业名称,"), err

@@ -408,6 +408,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "opt.renewal_missing": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)",
                             "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                             "（专精特新“小巨人”）"),
+    "opt.value_missing": ("{option} needs a value after it (here, {what}); the next word, {next}, is another option",
+                          "{option} 后面要跟{what}，现在紧跟着的是另一个选项 {next}"),
     "opt.lang": ("expected zh or en (or a tag such as zh-CN, en-US), got {got!r}", "应填 zh 或 en，现在是“{got}”"),
     "opt.choice": ("expected one of {choices}, got {got!r}", "应填以下之一：{choices}，现在是“{got}”"),
     "opt.choice_near": ("got {got!r}; did you mean {near!r}? (expected one of {choices})",

@@ -1332,6 +1332,36 @@ def t_usage(kind: str, lang: str, **params: object) -> str:
     return words(kind, lang, params)
 
 
+def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object] | None:
+    """An option that takes a value followed at once by another option (``init --csv --lang zh``): the
+    parser took ``--lang`` for the file name, so the run failed on a template named "--lang" and, its
+    --lang gone, said so in the locale's language. What to say instead, or None. (Read off the parsed
+    command's options by their attributes: typer carries its own copy of click.)"""
+    sub = (getattr(command, "commands", None) or {}).get(argv[0]) if argv else None
+    if sub is None:
+        return None
+    options = [p for p in sub.params if getattr(p, "param_type_name", "") == "option"]
+    names = {name for p in options for name in (*p.opts, *p.secondary_opts)}
+    valued = {name for p in options if not getattr(p, "is_flag", True) and not getattr(p, "count", False)
+              for name in p.opts}
+    from itertools import pairwise
+
+    for arg, after in pairwise(argv[1:]):
+        if arg == "--":
+            return None
+        if arg in valued and after.split("=", 1)[0] in names:
+            zh, en = OPTION_VALUES.get(arg, ("它的值", "its value"))
+            return {"option": arg, "next": after, "what": zh if lang == "zh" else en}
+    return None
+
+
+_FILE = ("文件名", "a file name")
+OPTION_VALUES = {"-o": _FILE, "--output": _FILE, "--csv": _FILE, "--xlsx": _FILE, "--save": _FILE,
+                 "--as-of": ("日期（如 2026-04-01）", "a date (2026-04-01)"), "--lang": ("zh 或 en", "zh or en"),
+                 "--set": ("“字段=值”", "FIELD=VALUE"), "--rules": ("规则集（如 miit-2026）或规则文件", "a rule set id or file")}
+"""What a missing option value is, as the message names it (zh, en); any other option's is "its value"."""
+
+
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
     from littlegiant.load.charsets import plain_fallback
@@ -1347,6 +1377,10 @@ def main() -> None:
                                           + words("opt.renewal_missing", lang)}))
             sys.exit(EXIT_INPUT)
     command = typer.main.get_command(app)
+    taken = _option_taken(command, argv, lang)
+    if taken is not None:
+        say(words("run.error", lang, {"message": words("opt.value_missing", lang, taken)}))
+        sys.exit(EXIT_INPUT)
     if lang == "zh":  # the help in the language every message of the run is said in
         from littlegiant.cli.help_zh import translate
 
