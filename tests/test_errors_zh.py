@@ -464,3 +464,14 @@ def test_an_option_value_that_merely_starts_with_a_dash_is_still_a_value() -> No
     for a missing value, never a value of its own that starts with a dash."""
     code, out, err = lg("init", "--csv", "-", "--lang", "zh")
     assert code == 0 and out.lstrip("\ufeff").startswith("企业名称,"), err
+
+
+def test_assess_output_dash_is_stdout_not_a_file_called_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`assess co.yaml -o -` wrote a file named "-" in the current folder and printed nothing; "-" is
+    stdout, as `init --csv -` already read it."""
+    monkeypatch.chdir(tmp_path)
+    example = Path(__file__).resolve().parent.parent / "examples" / "micro-startup.yaml"
+    code, out, err = lg("assess", str(example), "--format", "json", "-o", "-", "--as-of", "2026-11-26")
+    assert code == 0, err
+    assert json.loads(out)["name"] == "极光智算科技（深圳）有限公司"
+    assert list(tmp_path.iterdir()) == []

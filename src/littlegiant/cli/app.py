@@ -329,7 +329,7 @@ def assess(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout (- is stdout).", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID for one tier's copy of a criterion several tiers share (e.g. little_giant:gate.sme, the size test under 小巨人).", show_default=False)] = None,
@@ -343,6 +343,8 @@ def assess(
 
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
+    if output is not None and str(output) == "-":  # the usual name for stdout (init --csv - has it): no file called "-"
+        output = None
     if fmt is None:
         fmt = report_format(output, language)
     elif fmt not in FORMATS:
