@@ -104,3 +104,12 @@ def test_a_plan_step_starts_from_the_figure_as_given_not_rounded_onto_the_target
     assert squash("主营业务收入（2026年）：10,799.9999 → 10,800.01万元（+0.01；") in out
     assert squash("10,799.9999万元是按2025年的数额估计的") in out
     assert "：10,800 →" not in out
+
+
+def test_a_sliver_of_a_share_is_not_said_as_zero() -> None:
+    """2024 revenue typed 4,500亿 for 4,500万 (45,000,000万元): R&D of 560万 is 0.0012% of it, and the
+    summary said 「前年研发费用占营业收入比重不低于3%（现为0%）」, a figure the company does not have."""
+    out = squash(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of", "2026-11-26",
+                     "--set", "financials.2024.revenue=45000000", columns=100))
+    assert squash("前年研发费用占营业收入比重不低于3%（现为0.0012%）") in out
+    assert "现为0%" not in out

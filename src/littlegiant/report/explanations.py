@@ -76,6 +76,8 @@ def _number(v: Decimal, near: Decimal | None) -> str:
             break
     else:  # a miss finer than six places: every digit, or the figure would read as the threshold it missed
         q = v.normalize()
+    if v and not q:  # a sliver (R&D beside revenue of 4,500亿 typed for 4,500万): its first two digits, not "现为0%"
+        q = v.quantize(Decimal(1).scaleb(v.adjusted() - 1), ROUND_HALF_UP)
     text = str(q)  # plain digits: a quantized figure under 10^20 has no exponent to write
     if "E" in text:
         text = format(q, "f")
