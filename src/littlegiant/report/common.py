@@ -529,7 +529,7 @@ def warning_text(w: Unusual, lang: str) -> str:
         if w.figure.field.type in MONEY_TYPES:
             if lang == "zh":
                 yi = num(w.figure.value / 10000, lang=lang)
-                return f"「{name}」{value}，即 {yi} 亿元，{_TOO_LARGE_ZH}"
+                return f"「{name}」{value}，即{yi}亿元，{_TOO_LARGE_ZH}"  # written as 5,000万元 is
             bn = num(w.figure.value / 100000, lang=lang)
             return f"{name} is {value}, {bn} billion CNY, beyond any SME: was an amount in yuan entered as 10k CNY, or its unit given wrongly? Please check"
         limit = num(w.limit, lang=lang) + unit_text(w.figure.field.unit, lang, w.limit)
@@ -575,7 +575,7 @@ def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
     name, value = _figure(large[0].figure, lang)
     if lang == "zh":
         yi = num(large[0].figure.value / 10000, lang=lang)
-        out.append(f"「{name}」{value}（即 {yi} 亿元）等 {len(large)} 项金额{_TOO_LARGE_ZH}")
+        out.append(f"「{name}」{value}（即{yi}亿元）等{len(large)}项金额{_TOO_LARGE_ZH}")
     else:
         bn = num(large[0].figure.value / 100000, lang=lang)
         more = len(large) - 1
