@@ -142,7 +142,7 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[s
         ("", f"{said['status']}{ICON[c.status]} {STATUS[c.status][lang]}")]
     if c.inputs:
         rows.append(("", said["inputs"]))
-        rows.extend(("  · ", f"{words.question(path)}{said['colon']}{_value(words, path, value)}")
+        rows.extend(("  · ", f"{words.answered(path)}{said['colon']}{_value(words, path, value)}")
                     for path, value in c.inputs.items())
     formula = c.formula.get(lang) if c.formula is not None else ""
     if formula and not _CODE[lang].search(formula):

@@ -145,6 +145,9 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
     return _grouped(text) if isinstance(v, Decimal) else text
 
 
+_ZERO_NOTE = re.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
+"""A label's closing note on what 0 means (the fill-in hint of a rank: 0为未获奖, 0 if none)."""
+
 _grouped = functools.lru_cache(maxsize=8192)(grouped)
 """``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
 
@@ -196,6 +199,12 @@ class Phrasing:
         if self.lang != "zh" or self.rules is None or label.startswith(("是否", "有无")) or label == path:
             return label
         return ask_zh(label) if field_for_path(self.rules, path).type == "bool" else label
+
+    def answered(self, path: str) -> str:
+        """An input's question beside its answer: without the label's note on what to type for 0
+        (「（0为未获奖）」, "(0 if none)"), which tells the one filling in the figure, and beside the
+        answer read 「……排名（0为未获奖）「未获奖」」."""
+        return _ZERO_NOTE.sub("", self.question(path))
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -349,7 +358,7 @@ class Phrasing:
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
-            parts.append(f"{self.question(path)}「{shown}」" if zh else f"{self.question(path)} — {shown}")
+            parts.append(f"{self.answered(path)}「{shown}」" if zh else f"{self.answered(path)} — {shown}")
         return ("，" if zh else "; ").join(parts)
 
 @record
