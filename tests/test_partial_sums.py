@@ -84,3 +84,32 @@ def test_a_total_met_from_part_of_its_years_says_so_in_the_report(tmp_path: Path
     assert "still needed" not in row["explanation"]
     assert row["explanation"].endswith("at least 500 (10k CNY) whatever the blank ones hold: met")
     assert "— 600 (10k CNY); blank: " in row["explanation"]
+
+
+CAPPED = """format: 1
+id: capped-test
+extends: miit-2026
+source: test
+add_criteria:
+  innovative_sme:
+    - {id: t.rd_cap, value: "rd_expense[y1] + rd_expense[y2]", op: "<=", threshold: 3000, unit: 万元,
+       zh: 近两年研发费用合计不超过3000万元, en: R&D expense over 2 years at most 30 million CNY, source: test, confidence: multi}
+"""
+
+
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("zh", "无论未填的是多少都高于3,000万元：不满足", "不高于"),
+    ("en", "above 3,000 (10k CNY) whatever the blank ones hold: not met", "at most"),
+])
+def test_a_total_already_past_an_at_most_bar_says_it_is_over_it(tmp_path: Path, lang: str, said: str,
+                                                                 unsaid: str) -> None:
+    """A rule file's 「不超过」 over a total the given year already passes is not met, and its sentence says
+    the total is over the bar whatever the blank year holds: it read 「无论未填的是多少都不高于3,000万元：
+    不满足」, the bar itself stated as what the blanks cannot change, beside a verdict saying the opposite."""
+    rules = tmp_path / "capped.yaml"
+    rules.write_text(CAPPED, encoding="utf-8")
+    data = without(company(2025, (11000, 10500, 10000), rd=3500), ("financials", 2024, "rd_expense"))
+    doc = assess_json(write(tmp_path, data), "--as-of", "2026-11-26", "--rules", str(rules), "--lang", lang)
+    row = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t.rd_cap")
+    assert row["status"] == "unmet" and row["missing"] == []
+    assert row["explanation"].endswith(said) and unsaid not in row["explanation"]

@@ -87,6 +87,9 @@ W = {
     "why_manual_review": {"zh": "待认定机关判断", "en": "the authority decides"},
 }
 
+_PAST = {"<=": ">", "<": ">="}
+"""What a total the given years already carry over an at-most (below) bar is: above it (at least it)."""
+
 OPS = {
     "zh": {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "==": "为", "!=": "不为"},
     "en": {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "", "!=": "not"},
@@ -343,7 +346,9 @@ class Phrasing:
         and that no figure in the blank years changes the verdict."""
         blank = [p for p, v in c.inputs.items() if v is None]
         known = self._inputs(c, {p: v for p, v in c.inputs.items() if v is not None})
-        need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
+        # unmet, the total is already past the bar: said as what it is (高于3,000万元), not as the bar it fails
+        op = c.op if c.status == MET else _PAST.get(c.op or "", c.op)
+        need = _required(op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         if self.lang == "zh":
             return f"已填{known}，未填{self.questions(blank)}，无论未填的是多少都{need}：{verdict}"
         return f"given {known}; blank: {self.questions(blank)}; {need} whatever the blank ones hold: {verdict}"
