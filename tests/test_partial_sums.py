@@ -113,3 +113,16 @@ def test_a_total_already_past_an_at_most_bar_says_it_is_over_it(tmp_path: Path, 
     row = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "t.rd_cap")
     assert row["status"] == "unmet" and row["missing"] == []
     assert row["explanation"].endswith(said) and unsaid not in row["explanation"]
+
+
+def test_a_total_met_from_part_of_its_years_lists_the_blank_years_inside_its_sentence(tmp_path: Path) -> None:
+    """The zh sentence's clauses stand apart from the list of blank years: joined by 「；」 inside a sentence
+    of 「，」, the list broke it in two (「…（2024年）；新增股权融资…（2023年），无论未填的是多少都不低于
+    500万元」), the second half reading as a sentence about the 2023 figure alone."""
+    data = company(2025, (11000, 10500, 10000), equity=0)
+    data["equity_financing"] = {2025: 600}
+    doc = assess_json(write(tmp_path, data), "--as-of", "2026-11-26", "--lang", "zh")
+    row = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "innovative.direct.equity")
+    name = "新增股权融资（合格机构投资者实缴额）"
+    assert row["explanation"] == (f"已填{name}（2025年）「600万元」；未填{name}（2024年）、{name}（2023年）；"
+                                  "无论未填的是多少都不低于500万元：满足")

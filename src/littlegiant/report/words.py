@@ -350,7 +350,9 @@ class Phrasing:
         op = c.op if c.status == MET else _PAST.get(c.op or "", c.op)
         need = _required(op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         if self.lang == "zh":
-            return f"已填{known}，未填{self.questions(blank)}，无论未填的是多少都{need}：{verdict}"
+            # clauses by 「；」, the blank years by 「、」: a 「；」 list inside a 「，」 sentence broke it in two
+            blanks = "、".join(dict.fromkeys(self.question(p) for p in blank))
+            return f"已填{known}；未填{blanks}；无论未填的是多少都{need}：{verdict}"
         return f"given {known}; blank: {self.questions(blank)}; {need} whatever the blank ones hold: {verdict}"
 
     def _inputs(self, c: CriterionResult, inputs: dict[str, Any] | None = None) -> str:
