@@ -126,3 +126,20 @@ def test_a_total_met_from_part_of_its_years_lists_the_blank_years_inside_its_sen
     name = "新增股权融资（合格机构投资者实缴额）"
     assert row["explanation"] == (f"已填{name}（2025年）「600万元」；未填{name}（2024年）、{name}（2023年）；"
                                   "无论未填的是多少都不低于500万元：满足")
+
+
+@pytest.mark.parametrize(("given", "warned"), [({2025: "约510"}, True), ({2025: "约510", 2024: 0, 2023: 0}, True),
+                                               ({2025: "约600"}, False), ({2025: 510}, False)])
+def test_a_total_met_from_an_approximate_figure_at_its_bar_says_so(tmp_path: Path, given: dict[int, Any],
+                                                                   warned: bool) -> None:
+    """约510万 of new equity against 「500万元以上」 rests on that approximation whether the other years are
+    0 or blank: with them blank the total was met from part of its years and no word said so, while the
+    same figure beside two zeros was flagged (approximate_close)."""
+    data = company(2025, (11000, 10500, 10000), equity=0)
+    data["equity_financing"] = given
+    doc = assess_json(write(tmp_path, data), "--as-of", "2026-11-26")
+    assert status(doc, "innovative_sme", "innovative.direct.equity") == "met"
+    close = [w for w in doc["warnings"] if w["kind"] == "approximate_close"]
+    assert bool(close) is warned
+    if warned:
+        assert close[0]["criterion"] == "innovative.direct.equity" and close[0]["path"] == "equity_financing.2025"

@@ -229,7 +229,8 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values, profile.percent_signed,
                                                                  profile.yuan_by_sign),
-        latest_year=latest_year(rules, profile.values), close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points),
+        latest_year=latest_year(rules, profile.values),
+        close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points, plan.holds),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
         titles_held=tuple(t for t in RENEWABLE if profile.values.get(f"titles.{t}") is True), rules=rules,
     )

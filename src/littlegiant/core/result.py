@@ -309,13 +309,16 @@ class CloseCall:
     field: FieldDef  # the input's, for its label and unit
 
 
+Recheck = Callable[[Node, dict[str, Any]], str]
+"""A check's status on other values: the evaluator's, handed in as ``Rescore`` is."""
 Rescore = Callable[[ScoreItem, dict[str, Any]], tuple[Decimal, Decimal]]
 """A score item's (lowest, highest) points on other values: the evaluator's, handed in (core.plan
 imports this module)."""
 
 
 def close_calls(tiers: dict[str, TierResult], approximate: frozenset[str], rules: RuleSet,
-                values: dict[str, Any] | None = None, rescore: Rescore | None = None) -> list[CloseCall]:
+                values: dict[str, Any] | None = None, rescore: Rescore | None = None,
+                recheck: Recheck | None = None) -> list[CloseCall]:
     """The criteria of ``tiers`` whose verdict rests on an approximate input close to the threshold,
     and, given the profile's ``values`` and ``rescore``, the score items whose points would change
     were an approximate input CLOSE_MARGIN lower or higher (约300万 R&D scores 6 points, 285万 4):
@@ -340,11 +343,32 @@ def close_calls(tiers: dict[str, TierResult], approximate: frozenset[str], rules
                 continue
             if c.status not in (MET, UNMET) or c.op not in (">=", ">", "<=", "<"):
                 continue
+            if c.value is None and recheck is not None and values is not None and c.rule is not None:
+                # a total the years given decide, a year blank: no value to measure, so the verdict itself
+                # is moved (约510万 met 500万以上 with two years blank, flagged beside two zeros)
+                path = _moves_verdict(c, said, values, recheck)
+                if path is not None:
+                    out.append(CloseCall(tier.id, c, path, field_for_path(rules, path)))
+                continue
             if not isinstance(c.value, Decimal) or not isinstance(c.threshold, Decimal):
                 continue
             if abs(c.value - c.threshold) <= abs(c.threshold) * CLOSE_MARGIN:
                 out.append(CloseCall(tier.id, c, said[0], field_for_path(rules, said[0])))
     return out
+
+
+def _moves_verdict(c: CriterionResult, said: list[str], values: dict[str, Any], recheck: Recheck) -> str | None:
+    """The first approximate input of a check decided from part of its inputs whose figure, CLOSE_MARGIN
+    lower or higher, decides it otherwise; None when there is none."""
+    assert c.rule is not None
+    for path in said:
+        figure = values.get(path)
+        if not isinstance(figure, Decimal) or not figure:
+            continue
+        for factor in (1 - CLOSE_MARGIN, 1 + CLOSE_MARGIN):
+            if recheck(c.rule, {**values, path: figure * factor}) != c.status:
+                return path
+    return None
 
 
 def _moves_points(c: CriterionResult, said: list[str], values: dict[str, Any], rescore: Rescore) -> str | None:
