@@ -459,6 +459,19 @@ def test_an_option_left_without_its_value_is_named_in_the_language_asked_for(arg
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("args", [["assess", "co.yaml", "-o", "--help"], ["init", "--csv", "-h"]])
+def test_an_option_followed_by_the_help_option_writes_no_file_called_help(
+        args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`assess co.yaml -o --help` wrote the report to a file called "--help" and said nothing (exit 0), and
+    `init --csv -h` a template called "-h": the help option is one of the command's options too."""
+    monkeypatch.chdir(tmp_path)
+    example = Path(__file__).resolve().parent.parent / "examples" / "micro-startup.yaml"
+    (tmp_path / "co.yaml").write_bytes(example.read_bytes())
+    code, out, err = lg(*args, "--lang", "zh")
+    assert code == 2 and out == "" and [p.name for p in tmp_path.iterdir()] == ["co.yaml"]
+    assert f"{args[-2]} 后面要跟文件名，现在紧跟着的是另一个选项 {args[-1]}" in err, err
+
+
 def test_an_option_value_that_merely_starts_with_a_dash_is_still_a_value() -> None:
     """`init --csv -` writes to stdout, as it always did: only another option of the command is taken
     for a missing value, never a value of its own that starts with a dash."""

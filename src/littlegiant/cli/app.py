@@ -1343,7 +1343,9 @@ def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object]
     if sub is None:
         return None
     options = [p for p in sub.params if getattr(p, "param_type_name", "") == "option"]
-    names = {name for p in options for name in (*p.opts, *p.secondary_opts)}
+    # the help option too, which is no parameter: `-o --help` wrote the report to a file called "--help"
+    helps = (getattr(command, "context_settings", None) or {}).get("help_option_names", ["--help"])
+    names = {name for p in options for name in (*p.opts, *p.secondary_opts)} | set(helps)
     valued = {name for p in options if not getattr(p, "is_flag", True) and not getattr(p, "count", False)
               for name in p.opts}
     from itertools import pairwise
