@@ -857,7 +857,7 @@ too closely to be taken as said; 1424 and 1576 are past that, and a plain 1500 i
 
 
 def _close_flags(warnings: list[object]) -> list[bool]:
-    return ["填的是约数" in str(w or "") and "「上年度营业收入不低于1500万元」的门槛 1,500万元 相差不到 5%" in str(w or "")
+    return ["填的是约数" in str(w or "") and "「上年度营业收入不低于1500万元」的门槛1,500万元相差不到5%" in str(w or "")
             for w in warnings]
 
 

@@ -478,13 +478,13 @@ def close_text(call: CloseCall, lang: str) -> str:
     if c.item is not None:
         points = num(c.points, lang=lang) if c.points is not None else ""
         if lang == "zh":
-            return (f"「{name}」填的是约数（约 {said}），上下浮动 {margin}% 就会改变「{c.title.zh}」的得分（现为 {points} 分）："
+            return (f"「{name}」填的是约数（约{said}），上下浮动{margin}%就会改变「{c.title.zh}」的得分（现为{points}分）："
                     f"这一项的得分取决于这个约数，请核对准确数字")
         return (f"{name} was given as approximate (about {said}); {margin}% either way changes the points of "
                 f"\u201c{c.title.en}\u201d (now {points}): they rest on that approximation; please check the exact figure")
     limit = num(c.threshold, lang=lang) + unit_text(c.unit, lang, c.threshold)
     if lang == "zh":
-        return (f"「{name}」填的是约数（约 {said}），与「{c.title.zh}」的门槛 {limit} 相差不到 {margin}%："
+        return (f"「{name}」填的是约数（约{said}），与「{c.title.zh}」的门槛{limit}相差不到{margin}%："
                 f"这一项的结论取决于这个约数，请核对准确数字")
     return (f"{name} was given as approximate (about {said}), within {margin}% of the threshold {limit} of "
             f"\u201c{c.title.en}\u201d: the verdict on it rests on that approximation; please check the exact figure")

@@ -31,7 +31,7 @@ _NAME_VERSION = re.compile(r"littlegiant \d[\w.+-]*")
 _LABEL_DATE = re.compile(r"(评估日期|上年度|[Aa]s of|Last year) \d{4}(-\d{2}-\d{2})?")
 """A date or year with its label, across the space: a 60-column footer ended "评估日期" and began the
 next line "2026-12-03", the label left without its date."""
-WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|待审核|未知|不能|可以")
+WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
 
