@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -1348,8 +1349,6 @@ def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object]
     names = {name for p in options for name in (*p.opts, *p.secondary_opts)} | set(helps)
     valued = {name for p in options if not getattr(p, "is_flag", True) and not getattr(p, "count", False)
               for name in p.opts}
-    from itertools import pairwise
-
     for arg, after in pairwise(argv[1:]):
         if arg == "--":
             return None

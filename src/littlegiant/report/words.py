@@ -368,6 +368,7 @@ class Phrasing:
             parts.append(f"{self.answered(path)}「{shown}」" if zh else f"{self.answered(path)} — {shown}")
         return ("，" if zh else "; ").join(parts)
 
+
 @record
 class Sentences(Phrasing):
     """A criterion's sentence with no report around it: a JSON result's ``explanation``."""
