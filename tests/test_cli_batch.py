@@ -631,8 +631,11 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as f:
         cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(f)}
-    # its 小巨人 revenue is known to fail: that, before the red-line question it has not answered
-    assert cells["佛山某机械有限公司"] == '专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,000万元）'
+    # its 小巨人 revenue is known to fail, and its IP (2 class I, so at most 2 of the 4 asked): those, before
+    # the red-line question it has not answered
+    assert cells["佛山某机械有限公司"] == ('专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,000万元）；'
+                                       "拥有4项以上与主导产品相关的Ⅰ类知识产权，实际应用并已产生经济效益，不含受让，"
+                                       "且企业为前三位权利人")
     # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
     assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")

@@ -74,8 +74,8 @@ class Change:
         if isinstance(self.after, str) and self.before in self.field.choices:
             levels = self.field.choices
             return Decimal(max(levels.index(self.after) - levels.index(self.before), 1))  # type: ignore[arg-type]
-        if d is None or not isinstance(self.before, Decimal):
-            return Decimal(1)
+        if d is None or not isinstance(self.before, Decimal):  # a blank part counts 1, with the whole it takes up
+            return Decimal(1) + (self.whole.cost() if self.whole is not None else 0)
         return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)
 
     @property
@@ -156,18 +156,22 @@ class _Search:
     def amount(self, path: str, holds: Pred) -> Change | None:
         """The smallest move of ``path`` along its lever that makes ``holds`` true (exact to one unit)."""
         f = field_for_path(self.rules, path)
-        current = self.values.get(path)
-        if not isinstance(current, Decimal) or f.lever == "none" or self.fixed(path):
+        given = self.values.get(path)
+        if f.lever == "none" or self.fixed(path):
             return None
         unit = _unit(f)
         up = f.lever == "up"
         lowest, highest = f.value_range()
-        low = lowest if lowest is not None else -LIMIT
-        high = highest if highest is not None else LIMIT
-        room = int((high - current) / unit) if up else int((current - low) / unit)
         whole_f = whole_of(self.rules, f)
         whole_path = sibling_path(f, path, whole_f) if whole_f is not None else ""
         whole = self.values.get(whole_path) if up else None
+        # a blank part its whole holds below the bar (plan._capped): from its least, the whole taken up with it
+        current = lowest if given is None and isinstance(whole, Decimal) else given
+        if not isinstance(current, Decimal):
+            return None
+        low = lowest if lowest is not None else -LIMIT
+        high = highest if highest is not None else LIMIT
+        room = int((high - current) / unit) if up else int((current - low) / unit)
 
         def at(k: int) -> Decimal:
             return current + unit * k if up else current - unit * k
@@ -180,7 +184,7 @@ class _Search:
         good = self.least(room, lambda k: holds(self.with_(moved(k))) is True)
         if good is None:
             return None
-        change = Change(path, f, current, at(good))
+        change = Change(path, f, given, at(good))
         if whole_f is not None and isinstance(whole, Decimal) and change.after > whole:  # type: ignore[operator]
             change.whole = Change(whole_path, whole_f, whole, change.after)
         return change

@@ -169,6 +169,7 @@ class _Step:
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
     where: str | None = None  # where its node is defined (_where; set by _flatten)
+    wholes: tuple[str, ...] = ()  # a check of a part: its wholes' paths, which decide it when it is blank (_capped)
 
 
 _ALL, _ANY, _KEYED, _OTHER = 0, 1, 2, 3
@@ -212,6 +213,7 @@ class Plan:
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
         self._members: dict[str, list[tuple[str, list[int]]]] = {}
         self._item_rows: dict[tuple[str, str], list[ItemRows]] = {}  # (tier, table) -> its items' points rows
+        self._zero_parts = self._parts_of_zero()
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
@@ -248,7 +250,7 @@ class Plan:
 
     def run(self, values: dict[str, object]) -> Summary:
         """The batch summary of one profile."""
-        state = dict(values)
+        state = self.start(values)
         tiers = {}
         for tid, fn, table in self.tiers:
             code, blocker = fn(state)
@@ -263,7 +265,7 @@ class Plan:
 
     def evaluate(self, values: dict[str, object]) -> tuple[str, str | None, dict[str, TierResult]]:
         """(SME status, size, every tier's full result) of one profile: the data a report words."""
-        state = dict(values)
+        state = self.start(values)
         details = {tid: self._score_details(tid, state) for tid in self.items}
         tiers = {tid: self._tier_result(tid, state, details) for tid in self.rules.tiers}
         sme_status, size = self._sme(state)
@@ -272,7 +274,7 @@ class Plan:
     def tier_result(self, tid: str, values: dict[str, object]) -> TierResult:
         """One tier's full result on ``values``, its own score tables only: what a batch row words
         its 主要差距 from, at a fraction of a whole result's cost (tier 1's tables are most of it)."""
-        state = dict(values)
+        state = self.start(values)
         details = {s.points: self._score_details(s.points, state) for s in self.flat[tid] if s.points is not None}
         return self._tier_result(tid, state, details)
 
@@ -293,7 +295,7 @@ class Plan:
         batch row asks again of a tier with other answers assumed (every title held)."""
         for t, fn, _ in self.tiers:
             if t == tid:
-                code, blocker = fn(dict(values))
+                code, blocker = fn(self.start(values))
                 return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
                                    blocker.title if blocker is not None else None)
         raise KeyError(tid)
@@ -337,11 +339,48 @@ class Plan:
         raise KeyError(item.id)
 
     def _state(self, values: dict[str, object], overrides: dict[tuple[str, int | None], expr.Value] | None) -> State:
-        state = dict(values)
+        state = self.start(values)
         for (name, offset), value in (overrides or {}).items():
             if name in self.rules.derived:
                 state[f"\0{name}@{offset or 0}"] = value  # a derived quantity forced to a value (boundary cases)
         return state
+
+    def start(self, values: dict[str, object]) -> State:
+        """A profile's state: its values, and 0 for a part left blank whose whole is 0 (no class I IP:
+        none of it applied either). Left unknown, such a part made a tier unknown that no answer to it
+        could change (docs/criteria.md §8a: a part never exceeds its whole; CONTRACT §3: unknown is
+        for what the missing inputs decide), and the interview asked it of a company with none."""
+        state = dict(values)
+        for part, whole in self._zero_parts:
+            if state.get(part) is None and state.get(whole) == 0:
+                state[part] = _ZERO
+        return state
+
+    def _parts_of_zero(self) -> tuple[tuple[str, str], ...]:
+        """(part, whole) concrete paths of the parts that cannot go below 0, a whole before its own
+        parts (a part of a part is 0 once its whole is found to be)."""
+        fields = self.rules.fields
+        pairs: list[tuple[int, str, str]] = []
+        for f in fields.values():
+            whole = fields.get(f.part_of) if f.part_of else None
+            if whole is None or f.value_range()[0] != 0:
+                continue
+            depth, up = 0, whole
+            while up.part_of in fields:  # the loader refuses a circle
+                depth, up = depth + 1, fields[up.part_of]
+            for offset in range(len(expr.YEAR_NAMES)) if f.per_year else (None,):
+                pairs.append((depth, self.paths[(f.id, offset)], self.paths[(whole.id, offset)]))
+        return tuple((part, whole) for _, part, whole in sorted(pairs, key=lambda p: p[0]))
+
+    def ceiling(self, name: str, offset: int | None) -> tuple[str, ...]:
+        """The concrete paths of the wholes a field is a part of, nearest first: the least of those
+        known is the most the part can be."""
+        fields, out = self.rules.fields, []
+        f = fields[name]
+        while f.part_of in fields:
+            f = fields[f.part_of]  # type: ignore[index]
+            out.append(self.paths[(f.id, offset if f.per_year else None)])
+        return tuple(out)
 
     # ---- full results
 
@@ -522,6 +561,9 @@ class Plan:
         c.value, c.inputs, terms = shown  # type: ignore[misc]
         if c.status == UNKNOWN:
             c.missing = [p for p, v in c.inputs.items() if v is None]
+        elif c.value is None and step.wholes:  # a blank part its whole decides: the whole it was held to
+            whole = next(p for p in step.wholes if state.get(p) is not None)
+            c.inputs = {**c.inputs, whole: state[whole]}
         if terms is not None:
             c.formula_source = step.source
             c.terms = terms
@@ -870,6 +912,8 @@ class Plan:
         if node.kind == "check" and node.value is not None:
             step.value = self._settled(node.value)
             step.key = step.reads = self.reads_of(node.value)
+            step.wholes = self._wholes(node)
+            step.key += step.wholes  # a blank part's row is decided by its wholes (_capped)
             only = node.value.only
             if only is None:  # a formula: shown filled in when it reads several names or gives no number
                 step.source, step.show = node.value.source, len(node.value.refs) > 1
@@ -910,6 +954,9 @@ class Plan:
             only = value.only
             path = self.paths.get((only.name, only.offset)) if only is not None and not only.param else None
             cmp = expr.OPERATORS.get(op)
+            caps = self._wholes(node)
+            if caps and path is not None and cmp is not None:  # a part of a whole: blank, it can be no more than the whole
+                return self._capped(path, caps, cmp, threshold, op in (">=", ">"), node)  # type: ignore[arg-type]
             if path is not None and cmp is not None:  # a field against a number: the common case, inlined
                 read = path
 
@@ -985,6 +1032,32 @@ class Plan:
                 return unknown if passes(high, thr) else unmet
             return score
         raise ValueError(f"cannot compile a {kind} node")  # the loader admits no other kinds
+
+    def _wholes(self, node: Node) -> tuple[str, ...]:
+        """The wholes whose figures can decide a check of a blank part (``_capped``), else ()."""
+        only = node.value.only if node.value is not None else None
+        if only is None or only.param or node.op not in _ORDERED or (only.name, only.offset) not in self.paths:
+            return ()
+        return self.ceiling(only.name, only.offset)
+
+    def _capped(self, path: str, wholes: tuple[str, ...], cmp: Callable[[Any, Any], bool], threshold: Any,
+                at_least: bool, node: Node) -> Compiled:
+        """A check of a part (Ⅰ类知识产权 applied, of the class I IP) whose blank is decided by its whole:
+        met or unmet as at any value up to the least whole known (3 class I IP cannot hold the 4
+        asked of the part), else unknown. A profile never holds a part above its whole (§8a)."""
+        unknown, unmet = (C_UNKNOWN, node), (C_UNMET, node)
+        decided = unmet if at_least else _OK  # the part at its most fails an at-least bar, holds an at-most one
+
+        def capped_check(state: State) -> Outcome:
+            v = state.get(path)
+            if v is not None:
+                return _OK if cmp(v, threshold) else unmet
+            for whole in wholes:
+                w = state.get(whole)
+                if w is not None:
+                    return decided if cmp(w, threshold) is not at_least else unknown
+            return unknown
+        return capped_check
 
     def _group(self, node: Node, children: list[Compiled]) -> Compiled:
         where = _where(node)

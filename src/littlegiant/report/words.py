@@ -275,8 +275,8 @@ class Phrasing:
         if type(c.value) is Decimal and type(c.threshold) is Decimal and c.op != "between":
             return self._figure(c, verdict)  # most checks: a figure against its threshold
         paths = list(c.inputs)
-        if c.value is None and c.status in (MET, UNMET):  # a total the years given decide (plan._floor)
-            return self._decided_by_part(c, verdict)
+        if c.value is None and c.status in (MET, UNMET):  # a total the years given decide (plan._floor), or a
+            return self._held_by_whole(c, verdict) or self._decided_by_part(c, verdict)  # part its whole does
         if c.value is None:
             need = self.questions(c.missing or paths)
             return f"{w('missing', 'zh')}：{need}：{verdict}" if zh else f"{w('missing', 'en')}: {need}: {verdict}"
@@ -340,6 +340,25 @@ class Phrasing:
         else:
             inner = self._inputs(c)
         return f"（{inner}）" if self.lang == "zh" else f" ({inner})"
+
+    def _held_by_whole(self, c: CriterionResult, verdict: str) -> str | None:
+        """A blank part that its whole decides (plan._capped): the part is no more than the whole (3 class I
+        IP hold at most 3 applied), which is what fails (or meets) the bar; None for any other row."""
+        if self.rules is None or len(c.inputs) != 2:
+            return None
+        (part, p), (whole, w) = c.inputs.items()
+        f = field_for_path(self.rules, part)
+        up = whole_of(self.rules, f)
+        while up is not None and sibling_path(f, part, up) != whole:
+            up = whole_of(self.rules, up)
+        if p is not None or not isinstance(w, Decimal) or up is None:
+            return None
+        most = given(w, self.lang) + unit_text(c.unit, self.lang, w)
+        need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
+        if self.lang == "zh":
+            return f"未填{self.question(part)}；它计在{self._inputs(c, {whole: w})}之内，最多{most}，要求{need}：{verdict}"
+        return (f"{self.question(part)} blank; it is counted within {self._inputs(c, {whole: w})}, so at most {most}; "
+                f"required {need}: {verdict}")
 
     def _decided_by_part(self, c: CriterionResult, verdict: str) -> str:
         """A total with a year blank that the years given already decide: what was given, what is blank,

@@ -1,0 +1,124 @@
+"""A part left blank that its whole already decides (docs/criteria.md §8a: a part never exceeds its whole;
+CONTRACT §3: `unknown` is for what the missing inputs decide). A company with 3 class I IP cannot hold the
+4 applied ones 「小巨人」 asks for, whatever it answers to the part; one with none has none applied."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.test_calendar import company, status, write
+from tests.test_cli_assess import assess_json, invoke
+
+from littlegiant import api
+
+PARTS = ("class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder")
+
+
+def blank_parts(class1: int, **kept: int) -> dict[str, Any]:
+    """A company growing 5% a year that meets 「小巨人」 but for the IP the test gives (its market share unanswered)."""
+    data = company(2025, (12500, 12000, 11500), revenue=(13300, 12600, 12000), platform_score=70)
+    data["ip"] = {"class1": class1, "class2": 3, **kept}
+    return data
+
+
+# (rule set, as of, tier, criterion, the bar): each checks a part against a bar of that many
+BARS = [
+    ("miit-2026", "2026-11-26", "little_giant", "lg26.ip.top3", 4),
+    ("miit-2026", "2026-11-26", "zjtx_sme", "zjtx26.ip.applied", 1),
+    ("miit-2022", "2026-03-01", "little_giant", "lg.ip_applied", 2),
+]
+
+
+@pytest.mark.parametrize(("rule_set", "as_of", "tier", "cid", "bar"), BARS)
+@pytest.mark.parametrize(("short", "expected"), [(1, "unmet"), (0, "unknown")])
+def test_a_blank_part_below_the_bar_by_its_whole(tmp_path: Path, rule_set: str, as_of: str, tier: str, cid: str,
+                                                 bar: int, short: int, expected: str) -> None:
+    """One class I IP short of the bar, the part cannot reach it: unmet; with the bar's count, it could: unknown."""
+    doc = assess_json(write(tmp_path, blank_parts(bar - short)), "--as-of", as_of, "--rules", rule_set)
+    assert status(doc, tier, cid) == expected
+    row = next(c for c in doc["tiers"][tier]["criteria"] if c["id"] == cid)
+    if expected == "unmet":
+        assert row["missing"] == []  # no answer to ask: none changes the verdict
+        if bar - short:
+            assert row["inputs"]["ip.class1"] == bar - short  # the whole it was held to, shown beside the blank
+        else:
+            assert list(row["inputs"].values()) == [0]  # no class I IP: none of it of any kind
+    else:
+        assert row["missing"] and "ip.class1" not in row["inputs"]
+
+
+def test_no_class_one_ip_means_none_of_its_parts(tmp_path: Path) -> None:
+    """With no class I IP, the tier-1 IP item scores what the class II patents give (5 of 20), not 5-20
+    points: a score range that no answer could narrow left 创新型 waiting on questions about nothing."""
+    doc = assess_json(write(tmp_path, blank_parts(0)), "--as-of", "2026-11-26", "--rules", "miit-2022")
+    item = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "innovative.points.ip")
+    assert (item["status"], item["points"], item["missing"]) == ("met", 5, [])
+    assert item["inputs"]["ip.class1_high_value"] == 0 and item["inputs"]["ip.class1_self_developed"] == 0
+    assert doc["tiers"]["innovative_sme"]["score_min"] == doc["tiers"]["innovative_sme"]["score_max"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh", ("未填", "「3项」之内，最多3项，要求不低于4项：不满足")),
+    ("en", ("blank; it is counted within", "— 3 items, so at most 3 items; required at least 4 items: not met")),
+])
+def test_the_row_says_the_whole_holds_the_part(tmp_path: Path, lang: str, words: tuple[str, str]) -> None:
+    doc = assess_json(write(tmp_path, blank_parts(3)), "--as-of", "2026-11-26", "--lang", lang)
+    row = next(c for c in doc["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.ip.top3")
+    assert all(w in row["explanation"] for w in words), row["explanation"]
+
+
+def test_the_plan_raises_the_whole_with_the_blank_part(tmp_path: Path) -> None:
+    """The advice for a blank part held below the bar: the whole up to the bar, and the part from blank to it."""
+    result = invoke("assess", str(write(tmp_path, blank_parts(3))), "--as-of", "2026-11-26", "--lang", "zh",
+                    "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    plan = result.stdout.split("行动计划", 1)[1].split("需准备的材料", 1)[0]
+    assert "与主导产品相关的有效Ⅰ类知识产权：3 → 4项（+1）" in plan
+    assert "本企业为前三位权利人的Ⅰ类知识产权：未填 → 4项" in plan
+
+
+WORDS = {"met": "met", "not met": "unmet", "unknown": "unknown"}
+
+
+def test_batch_says_what_assess_says(tmp_path: Path) -> None:
+    rows = [blank_parts(n) for n in (0, 3, 4)]
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = invoke("batch", str(source), "--as-of", "2026-11-26", "--output", str(out), "--quiet", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as handle:
+        table = list(csv.DictReader(handle))
+    said = [WORDS[row['Specialised and sophisticated "Little Giant"']] for row in table]
+    assessed = [status(assess_json(write(tmp_path, data), "--as-of", "2026-11-26"), "little_giant") for data in rows]
+    assert said == assessed == ["unmet", "unmet", "unknown"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(class1=st.integers(0, 6), rule_set=st.sampled_from(["miit-2022", "miit-2026"]),
+       blank=st.sets(st.sampled_from(PARTS), min_size=1), filled=st.data())
+def test_filling_a_blank_part_never_flips_a_decided_criterion(class1: int, rule_set: str, blank: set[str],
+                                                              filled: st.DataObject) -> None:
+    """Whatever a blank part is filled with (never above its whole), a criterion met or unmet with it
+    blank stays so, and a tier decided with it blank stays decided the same way."""
+    rs = api.load_rules(rule_set)
+    day = date(2026, 3, 1) if rule_set == "miit-2022" else date(2026, 11, 26)
+    data = blank_parts(class1, **{p: min(class1, 2) for p in PARTS if p not in blank})
+    before = api.assess(data, rs, as_of=day, advice=False).result
+    for part in blank:
+        data["ip"][part] = filled.draw(st.integers(0, class1), label=part)
+    after = api.assess(data, rs, as_of=day, advice=False).result
+    for tid, tier in before.tiers.items():
+        if tier.status in ("met", "unmet"):
+            assert after.tiers[tid].status == tier.status, tid
+        now = {(c.id, c.parent): c.status for c in after.tiers[tid].criteria}
+        for c in tier.criteria:
+            if c.status in ("met", "unmet") and (c.id, c.parent) in now:
+                assert now[(c.id, c.parent)] == c.status, (tid, c.id)
