@@ -256,6 +256,17 @@ def first_sentence(text: str) -> str:
     return text if m is None else text[: m.start()].rstrip() + ("。" if m.group().strip() in "。；" else ".")
 
 
+def _short_part(part: str, whole: str) -> str:
+    """A part's name without the noun its whole already names: 「有效Ⅰ类知识产权中，实际应用并已产生经济效益的」,
+    not 「……Ⅰ类知识产权中的实际应用并已产生经济效益的Ⅰ类知识产权」 (the noun twice). Only where what is left
+    ends in 的: 主营业务收入 of 营业收入 keeps its whole name, as does a part with a note after its noun
+    (「……Ⅰ类知识产权（不含受让）」)."""
+    for size in range(len(part) - 1, 1, -1):
+        noun = part[-size:]
+        if whole.endswith(noun) and part[:-size].endswith("的"):
+            return part[:-size]
+    return part
+
 def _range(f: FieldDef) -> str | None:
     """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
     if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):
@@ -302,9 +313,9 @@ class Asker:
         lang, f = self.lang, q.field
         wlabel = input_label(wfield, wpath).get(lang)
         if lang == "zh":
-            part = f.label.zh.removeprefix("其中")
+            part = _short_part(f.label.zh.removeprefix("其中"), wlabel)
             return (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
-                    else f"{wlabel}中的{part}")
+                    else f"{wlabel}中，{part}" if part.endswith("的") else f"{wlabel}中的{part}")
         part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
         if part[1:2].islower():  # mid-sentence: "of which number of R&D staff", an acronym left as it is
             part = part[0].lower() + part[1:]
