@@ -74,7 +74,7 @@ def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_pat
     cell = next_step(folder, tmp_path)
     assert cell.startswith("科技和创新型中小企业：先回答以下问题才能判定：近三年是否有数据造假行为；"
                            "专精特新中小企业：最早2027年申报（以2026年数据计）；"
-                           "从事特定细分市场年限（截至上年末）：2027-01-01达到3.5年")
+                           "从事特定细分市场年限（截至上年末）：2026年末达到3.5年")
     # answered, the lower tier is met and the cell is its tier's own plan again
     answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
     assert answered.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限")

@@ -84,7 +84,7 @@ def test_one_blank_red_line_is_the_last_step_of_a_wait_not_no_plan(tmp_path: Pat
     zjtx = plan[plan.index("■ 专精特新中小企业"):plan.index('■ 专精特新"小巨人"')]
     zjtx = re.sub(r"\n\s*", "", zjtx)  # lines wrapped at 80 columns, read as one
     assert "最早2027年申报" in zjtx
-    assert "2027-01-01达到3.5年" in zjtx
+    assert "2026年末达到3.5年" in zjtx
     assert "2. 本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分" in zjtx  # that round's own score
     assert "3. 做到以上各项后，仍需回答：近三年是否有数据造假行为■" in zjtx + "■"  # that question alone
     # what the plan says, done and answered, gives the tier a year on

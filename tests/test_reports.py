@@ -305,7 +305,7 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
     flat = squash(plan)
     assert "专精特新中小企业：最早2028年申报（以2027年数据计）" in flat
     assert "2024、2025年的数据，已无法改变" in flat
-    assert "从事特定细分市场年限（截至上年末）：2028-01-01达到4年" in flat
+    assert "从事特定细分市场年限（截至上年末）：2027年末达到4年" in flat
     assert "研发费用（2027年）：90→100万元" in flat and "研发费用（2026年）：90→100万元" in flat
     assert "本报告判定您已满足「科技和创新型中小企业」：先申请这一称号" in flat and "（满足）" not in flat
     assert "已验证" in flat and "--set" not in out
@@ -557,7 +557,7 @@ def test_time_passing_is_a_step_only_where_the_tier_waits_for_it() -> None:
     met = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), *args)
     assert "从事特定细分市场年限（截至上年末）：" not in met
     waits = cli("assess", str(EXAMPLES / "tier1-only.yaml"), *args)
-    assert re.search(r"从事特定细分市场年限（截至上年末）：\d{4}-01-01达到\d年", waits)
+    assert re.search(r"从事特定细分市场年限（截至上年末）：\d{4}年末达到\d年", waits)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -224,7 +224,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     if not plan.blockers and not plan.cut_short:
         _trim(rules, tier.id, values, moves, last, renewal)
     # waiting counts grown by the rounds waited, where a criterion of the tier waited for them (six
-    # years in the niche, three needed, is no step: "2027-01-01达到7年" read like a to-do)
+    # years in the niche, three needed, is no step: "2026年末达到7年" read like a to-do)
     waited = {p for c in tier.criteria if c.status != MET for p in c.inputs}
     for path, value in values.items():
         if path in start and start[path] != profile.values.get(path) and path not in moves and path in waited:

@@ -937,11 +937,10 @@ class Words(Phrasing):
                 return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
                         f"First obtain {name} (this report: {self.status(held.status)}, see above)")
             return f"先取得「{name}」" if zh else f"First obtain: {name}"
-        if m.kind == "wait":
-            reach = date(int(p.last_year or 0) + 1, 1, 1) if p.last_year else None
+        if m.kind == "wait":  # a count 截至上年末: said at the end of the round's data year, as a person dates it
             unit = unit_text(m.field.unit, self.lang, m.after)
-            return (f"{m.field.label.get(self.lang)}：{reach}达到{num(m.after)}{unit}" if zh else
-                    f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} on {reach}")
+            return (f"{m.field.label.get(self.lang)}：{p.last_year}年末达到{num(m.after)}{unit}" if zh else
+                    f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} at the end of {p.last_year}")
         if m.kind == "qualitative":
             return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
                     f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
