@@ -449,6 +449,8 @@ def test_init_with_o_says_where_its_file_name_goes(option: str, tmp_path: Path) 
     (["assess", "-o", "--lang", "zh", "co.yaml"], "-o 后面要跟文件名，现在紧跟着的是另一个选项 --lang"),
     (["assess", "co.yaml", "--as-of", "--lang=zh"], "--as-of 后面要跟日期（如 2026-04-01），现在紧跟着的是另一个选项 --lang=zh"),
     (["batch", "in.csv", "--jobs", "--lang", "zh"], "--jobs 后面要跟它的值"),
+    # a command under a group: `rules show` took --lang for a rule set's name and said so in English
+    (["rules", "show", "--rules", "--lang", "zh"], "--rules 后面要跟规则集（如 miit-2026）或规则文件，现在紧跟着的是另一个选项 --lang"),
 ])
 def test_an_option_left_without_its_value_is_named_in_the_language_asked_for(args: list[str], said: str) -> None:
     """`init --csv --lang zh` took --lang for the file's name: the run failed on a template called

@@ -1340,7 +1340,9 @@ def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object]
     parser took ``--lang`` for the file name, so the run failed on a template named "--lang" and, its
     --lang gone, said so in the locale's language. What to say instead, or None. (Read off the parsed
     command's options by their attributes: typer carries its own copy of click.)"""
-    sub = (getattr(command, "commands", None) or {}).get(argv[0]) if argv else None
+    sub, rest = None, argv
+    while rest and (found := (getattr(sub or command, "commands", None) or {}).get(rest[0])) is not None:
+        sub, rest = found, rest[1:]  # down to the command run: `rules show --rules --lang zh` too
     if sub is None:
         return None
     options = [p for p in sub.params if getattr(p, "param_type_name", "") == "option"]
@@ -1349,7 +1351,7 @@ def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object]
     names = {name for p in options for name in (*p.opts, *p.secondary_opts)} | set(helps)
     valued = {name for p in options if not getattr(p, "is_flag", True) and not getattr(p, "count", False)
               for name in p.opts}
-    for arg, after in pairwise(argv[1:]):
+    for arg, after in pairwise(rest):
         if arg == "--":
             return None
         if arg in valued and after.split("=", 1)[0] in names:
