@@ -351,8 +351,9 @@ class Plan:
         could change (docs/criteria.md §8a: a part never exceeds its whole; CONTRACT §3: unknown is
         for what the missing inputs decide), and the interview asked it of a company with none."""
         state = dict(values)
+        get = state.get
         for part, whole in self._zero_parts:
-            if state.get(part) is None and state.get(whole) == 0:
+            if get(part) is None and (w := get(whole)) is not None and not w:  # (not == 0: a Decimal's == an int is slow)
                 state[part] = _ZERO
         return state
 
