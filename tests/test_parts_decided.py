@@ -17,6 +17,7 @@ from tests.test_calendar import company, status, write
 from tests.test_cli_assess import assess_json, invoke
 
 from littlegiant import api
+from littlegiant.core.interview import Interview
 
 PARTS = ("class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder")
 
@@ -122,3 +123,37 @@ def test_filling_a_blank_part_never_flips_a_decided_criterion(class1: int, rule_
         for c in tier.criteria:
             if c.status in ("met", "unmet") and (c.id, c.parent) in now:
                 assert now[(c.id, c.parent)] == c.status, (tid, c.id)
+
+
+@pytest.mark.parametrize(("lang", "blank"), [("zh", "未填 → 4项"), ("en", "not given → 4 items")])
+def test_the_json_advice_words_a_blank_part_as_the_report_does(tmp_path: Path, lang: str, blank: str) -> None:
+    """The JSON result's advice text for a blank part raised with its whole: the report's plan writes
+    「未填 → 4项」, the JSON's step text wrote 「? → 4项」 (review)."""
+    doc = assess_json(write(tmp_path, blank_parts(3)), "--as-of", "2026-11-26", "--lang", lang)
+    text = next(s["text"] for s in doc["gaps"]["little_giant"]["steps"] if s["criterion"] == "lg26.ip.top3")
+    assert "? →" not in text and blank in text, text
+
+
+def test_a_part_blank_under_no_whole_is_0_in_the_verdict_and_the_plan_alike(tmp_path: Path) -> None:
+    """With no class I IP and the top-3 part blank, the verdict line says the part 「现为0项」 (it can be
+    nothing else): the plan, a few lines down, said 「未填 → 4项」, two accounts of one figure (review)."""
+    result = invoke("assess", str(write(tmp_path, blank_parts(0))), "--as-of", "2026-11-26", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    verdict, plan = ("".join(part.split()) for part in result.stdout.split("行动计划", 1))  # lines unwrapped
+    assert "前三位权利人（现为0项）" in verdict
+    assert "前三位权利人的Ⅰ类知识产权：0→4项（+4）" in plan and "未填" not in plan
+
+
+def test_the_interview_asks_the_whole_that_decides_a_blank_part() -> None:
+    """Class I IP and its top-3 part both blank, the part answered "don't know": the total alone (below 4)
+    would decide 小巨人, yet the interview stopped with 小巨人 unknown, never asking it (review)."""
+    rules = api.load_rules("miit-2026")
+    day = date(2026, 11, 26)
+    data = blank_parts(3)
+    del data["ip"]["class1"]
+    iv = Interview(rules, day, None, dict(api.read_profile(data, rules, as_of=day).values))
+    iv.record("ip.class1_top3_holder", None)
+    assert iv.result().tiers["little_giant"].status == "unknown"
+    assert "ip.class1" in iv.relevant("little_giant")
+    iv.record("ip.class1", 3)
+    assert iv.result().tiers["little_giant"].status == "unmet"

@@ -165,10 +165,13 @@ class _Search:
         whole_f = whole_of(self.rules, f)
         whole_path = sibling_path(f, path, whole_f) if whole_f is not None else ""
         whole = self.values.get(whole_path) if up else None
-        # a blank part its whole holds below the bar (plan._capped): from its least, the whole taken up with it
+        # a blank part its whole holds below the bar (plan._capped): from its least, the whole taken up with it;
+        # under a whole of 0 it is 0 (plan.start), and its row says so: the move starts there too
         current = lowest if given is None and isinstance(whole, Decimal) else given
         if not isinstance(current, Decimal):
             return None
+        if given is None and not whole:
+            given = current
         low = lowest if lowest is not None else -LIMIT
         high = highest if highest is not None else LIMIT
         room = int((high - current) / unit) if up else int((current - low) / unit)

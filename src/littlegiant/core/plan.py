@@ -562,6 +562,10 @@ class Plan:
         c.value, c.inputs, terms = shown  # type: ignore[misc]
         if c.status == UNKNOWN:
             c.missing = [p for p, v in c.inputs.items() if v is None]
+            if c.value is None and step.wholes and all(state.get(p) is None for p in step.wholes):
+                # the whole, blank too, could decide it alone (3 class I IP hold no 4 of a part): ask it as well
+                c.inputs = {**c.inputs, step.wholes[0]: None}
+                c.missing.append(step.wholes[0])
         elif c.value is None and step.wholes:  # a blank part its whole decides: the whole it was held to
             whole = next(p for p in step.wholes if state.get(p) is not None)
             c.inputs = {**c.inputs, whole: state[whole]}

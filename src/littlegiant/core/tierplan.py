@@ -266,7 +266,9 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
     old = moves.get(m.path)
     current = values.get(m.path)  # may differ from m.before when another move of this pass set it
     values[m.path] = m.after
-    moves[m.path] = Move(m.path, m.field, start.get(m.path) if old is None else old.before, m.after,
+    # before the plan: the figure given (or assumed for a later year), else what the search started from
+    # (a part under a whole of 0 is 0, as its verdict says)
+    moves[m.path] = Move(m.path, m.field, start.get(m.path, m.before) if old is None else old.before, m.after,
                          m.kind if old is None or old.kind == "follows" else old.kind, m.criterion, m.title)
     year = year_in_path(m.field, m.path)
     if year is None:

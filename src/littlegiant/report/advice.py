@@ -29,7 +29,8 @@ def change_text(ch: Change, lang: str) -> str:
     d = ch.delta
     sign = "" if d is None else delta_text(d, unit, lang)
     sign = "" if not sign else f"（{sign}）" if zh else f" ({sign})"
-    return f"{label}{colon}{given(ch.before)}{before_unit(unit)} → {num(ch.after)}{unit}{sign}"  # the figure as given
+    before = given(ch.before) + before_unit(unit) if ch.before is not None else ("未填" if zh else "not given")
+    return f"{label}{colon}{before} → {num(ch.after)}{unit}{sign}"  # the figure as given (a blank part: 未填)
 
 
 def step_note(step: Step) -> Text | None:
