@@ -67,7 +67,8 @@ def test_no_class_one_ip_means_none_of_its_parts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("zh", ("未填", "「3项」之内，最多3项，要求不低于4项：不满足")),
-    ("en", ("blank; it is counted within", "— 3 items, so at most 3 items; required at least 4 items: not met")),
+    ("en", ("not given: Class I IP that is self-developed", "it is counted within valid class I IP related to the main "
+            "product — 3 items, so at most 3 items; required at least 4 items: not met")),
 ])
 def test_the_row_says_the_whole_holds_the_part(tmp_path: Path, lang: str, words: tuple[str, str]) -> None:
     doc = assess_json(write(tmp_path, blank_parts(3)), "--as-of", "2026-11-26", "--lang", lang)
@@ -157,3 +158,24 @@ def test_the_interview_asks_the_whole_that_decides_a_blank_part() -> None:
     assert "ip.class1" in iv.relevant("little_giant")
     iv.record("ip.class1", 3)
     assert iv.result().tiers["little_giant"].status == "unmet"
+
+
+@pytest.mark.parametrize(("lang", "share", "points"), [
+    ("zh", "营业收入（2025年）「0万元」：除数为0，无法计算：未知", "除数为0，无法计算：得分 0–20/20"),
+    ("en", "Operating revenue 2025 — 0 (10k CNY): a division by 0, cannot be computed: unknown",
+     "a division by 0, cannot be computed: 0–20 of 20 points"),
+])
+def test_a_share_of_a_zero_says_so_not_that_its_figures_are_missing(tmp_path: Path, lang: str, share: str,
+                                                                   points: str) -> None:
+    """Revenue 0 and its main-business part blank (so 0): the share is unknown (criteria.md §3: a zero
+    denominator is unknown), and no answer can change that. Its row said 「尚缺：主营业务收入（2025年）；营业
+    收入（2025年）」 of two figures given, and a points row 「?：得分 0–20/20（缺少数据）」 (review)."""
+    data = blank_parts(3)
+    data["financials"][2025]["revenue"] = 0
+    del data["financials"][2025]["main_revenue"]
+    doc = assess_json(write(tmp_path, data), "--as-of", "2026-11-26", "--lang", lang, "--rules", "miit-2026")
+    rows = {c["id"]: c for t in doc["tiers"].values() for c in t["criteria"]}
+    main = rows["lg26.main_share"]
+    assert (main["status"], main["missing"]) == ("unknown", [])
+    assert main["explanation"].endswith(share), main["explanation"]
+    assert rows["innovative.points.main_share"]["explanation"] == points

@@ -243,16 +243,18 @@ def _score(c: CriterionResult, lang: str) -> str:
 def _points(c: CriterionResult, lang: str) -> str:
     zh = lang == "zh"
     parts = []
+    # a scale with every figure given and no value is a share of a 0 (criteria.md §3), not a "?"
+    uncounted = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") if not c.missing else None
     for label, v, unit in c.scales:
-        parts.append(f"{(label or _NO_LABEL).get(lang)} {fmt(v, None, lang) if zh else fmt(v)}"
-                     f"{unit_text(unit, lang, v) if v is not None else ''}".strip())
+        shown = uncounted if v is None and uncounted else fmt(v, None, lang) if zh else fmt(v)
+        parts.append(f"{(label or _NO_LABEL).get(lang)} {shown}{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
     try:
         pts = _points_text(c.points_min, c.points_max, c.max_points, lang,
-                           (type(c.points_min), type(c.points_max), type(c.max_points)))
+                           (type(c.points_min), type(c.points_max), type(c.max_points)), bool(c.missing))
     except TypeError:  # points that cannot be a key (none the evaluator makes)
-        pts = _points_text.__wrapped__(c.points_min, c.points_max, c.max_points, lang, ())
+        pts = _points_text.__wrapped__(c.points_min, c.points_max, c.max_points, lang, (), bool(c.missing))
     lead = ("；" if zh else "; ").join(parts)
     text = (f"{lead}：{pts}" if zh else f"{lead}: {pts}") if lead else pts
     if c.status == REVIEW:
@@ -264,12 +266,14 @@ _NO_LABEL = Text("", "")
 
 
 @functools.lru_cache(maxsize=1024)
-def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple[type, ...]) -> str:
+def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple[type, ...], missing: bool = True) -> str:
     """A points row's points out of its most (``得 10/20 分``), made once for each: a batch repeats a
     few dozen, and wrote them for some 7 new points rows a company. ``kinds``: the numbers' types, in
     the key as ``_comparison`` has them (True == 1 == Decimal(1), but fmt writes True as yes)."""
     if low == high:
         return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
+    if not missing:  # a range no answer narrows (a share of a 0): no data is said to be missing
+        return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}" if lang == "zh" else f"{fmt(low)}–{fmt(high)} of {fmt(top)} points"
     return f"得分 {fmt(low)}–{fmt(high)}/{fmt(top)}（缺少数据）" if lang == "zh" else \
         f"{fmt(low)}–{fmt(high)} of {fmt(top)} points (missing data)"
 

@@ -277,6 +277,11 @@ class Phrasing:
         paths = list(c.inputs)
         if c.value is None and c.status in (MET, UNMET):  # a total the years given decide (plan._floor), or a
             return self._held_by_whole(c, verdict) or self._decided_by_part(c, verdict)  # part its whole does
+        if c.value is None and not c.missing and c.inputs and None not in c.inputs.values():
+            # every figure given and none computed: a share of a 0 (criteria.md §3: unknown, never zero)
+            why = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") if 0 in c.inputs.values() \
+                else ("按所填数据无法计算" if zh else "cannot be computed from these figures")
+            return f"{self._inputs(c)}：{why}：{verdict}" if zh else f"{self._inputs(c)}: {why}: {verdict}"
         if c.value is None:
             need = self.questions(c.missing or paths)
             return f"{w('missing', 'zh')}：{need}：{verdict}" if zh else f"{w('missing', 'en')}: {need}: {verdict}"
@@ -357,8 +362,9 @@ class Phrasing:
         need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         if self.lang == "zh":
             return f"未填{self.question(part)}；它计在{self._inputs(c, {whole: w})}之内，最多{most}，要求{need}：{verdict}"
-        return (f"{self.question(part)} blank; it is counted within {self._inputs(c, {whole: w})}, so at most {most}; "
-                f"required {need}: {verdict}")
+        within = self._inputs(c, {whole: w})
+        within = within[0].lower() + within[1:] if within[1:2].islower() else within  # mid-sentence
+        return f"not given: {self.question(part)}; it is counted within {within}, so at most {most}; required {need}: {verdict}"
 
     def _decided_by_part(self, c: CriterionResult, verdict: str) -> str:
         """A total with a year blank that the years given already decide: what was given, what is blank,
