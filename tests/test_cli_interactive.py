@@ -1741,11 +1741,12 @@ def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_p
         # every one answered, yes where yes/no (holds a title, is a single champion): none moves a verdict
         child.sendline(("是" if lang == "zh" else "y") if re.search(r"\[(是/否|y/n)\]\s*> $", text) else "3")
     assert len(headings) == count
-    # a part whose whole was never asked (其中实际应用的Ⅰ类知识产权) is listed with its whole's name, the noun
-    # they share said once (not 「……Ⅰ类知识产权中的实际应用并已产生经济效益的Ⅰ类知识产权」)
-    flat = text.replace("\r\n", "").replace(" ", "")
-    assert ("Ⅰ类知识产权中，实际应用并已产生经济效益的：" in flat and "效益的Ⅰ类" not in flat) if lang == "zh" else \
-        "of which" in text
+    # the class I total the interview never asked (its tiers settled) is a plan question now that it alone can
+    # decide its blank parts: listed before them, which then need no 「……中的」 of their own
+    joined = re.sub(r"\s*\r\n\s*", "" if lang == "zh" else " ", text)
+    whole, part = (("与主导产品相关的有效Ⅰ类知识产权：3项", "实际应用并已产生经济效益的Ⅰ类知识产权：3项") if lang == "zh" else
+                   ("Valid class I IP related to the main product: 3 items", "Class I IP applied and already earning: 3"))
+    assert -1 < joined.find(whole) < joined.find(part), joined
     assert not re.search(r"\d+\. (其中|…of which)", text), text
     assert not any(re.search("2026|2027", h.split("?")[0].split("？")[0]) for h in headings)  # asked as 2025's
     # 本年度…得分: a later round counts its own year's, which no one can give now; the report does not ask it
