@@ -179,3 +179,17 @@ def test_a_share_of_a_zero_says_so_not_that_its_figures_are_missing(tmp_path: Pa
     assert (main["status"], main["missing"]) == ("unknown", [])
     assert main["explanation"].endswith(share), main["explanation"]
     assert rows["innovative.points.main_share"]["explanation"] == points
+
+
+def test_a_points_row_known_without_one_scale_keeps_that_scale_unknown_not_a_zero_division(tmp_path: Path) -> None:
+    """The 科技型 R&D item scores the better of two shares: with total costs blank and the revenue share
+    already at its top band, the points are known and nothing is missing; the blank share is no division
+    by 0 (its figure was never given)."""
+    data = blank_parts(3)
+    for year in data["financials"].values():
+        del year["total_costs"]
+    data["financials"][2025]["rd_expense"] = 1000  # over 6% of 13,300: the top band whatever the other share
+    doc = assess_json(write(tmp_path, data), "--as-of", "2026-11-26", "--lang", "zh")
+    row = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "tech.points.rd_input")
+    assert (row["status"], row["points"], row["missing"]) == ("met", 50, [])
+    assert "除数为0" not in row["explanation"], row["explanation"]

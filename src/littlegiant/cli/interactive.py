@@ -267,6 +267,7 @@ def _short_part(part: str, whole: str) -> str:
             return part[:-size]
     return part
 
+
 def _range(f: FieldDef) -> str | None:
     """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
     if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):

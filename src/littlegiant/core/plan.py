@@ -567,8 +567,9 @@ class Plan:
                 c.inputs = {**c.inputs, step.wholes[0]: None}
                 c.missing.append(step.wholes[0])
         elif c.value is None and step.wholes:  # a blank part its whole decides: the whole it was held to
-            whole = next(p for p in step.wholes if state.get(p) is not None)
-            c.inputs = {**c.inputs, whole: state[whole]}
+            whole = next((p for p in step.wholes if state.get(p) is not None), None)
+            if whole is not None:
+                c.inputs = {**c.inputs, whole: state[whole]}
         if terms is not None:
             c.formula_source = step.source
             c.terms = terms

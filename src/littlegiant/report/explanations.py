@@ -243,8 +243,10 @@ def _score(c: CriterionResult, lang: str) -> str:
 def _points(c: CriterionResult, lang: str) -> str:
     zh = lang == "zh"
     parts = []
-    # a scale with every figure given and no value is a share of a 0 (criteria.md §3), not a "?"
-    uncounted = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") if not c.missing else None
+    # a scale with every figure given and no value is a share of a 0 (criteria.md §3), not a "?" (a row whose
+    # points are known lists nothing missing though a scale's figure may be blank: its inputs tell)
+    uncounted = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") \
+        if not c.missing and None not in c.inputs.values() else None
     for label, v, unit in c.scales:
         shown = uncounted if v is None and uncounted else fmt(v, None, lang) if zh else fmt(v)
         parts.append(f"{(label or _NO_LABEL).get(lang)} {shown}{unit_text(unit, lang, v) if v is not None else ''}".strip())
