@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -193,3 +194,14 @@ def test_a_points_row_known_without_one_scale_keeps_that_scale_unknown_not_a_zer
     row = next(c for c in doc["tiers"]["innovative_sme"]["criteria"] if c["id"] == "tech.points.rd_input")
     assert (row["status"], row["points"], row["missing"]) == ("met", 50, [])
     assert "除数为0" not in row["explanation"], row["explanation"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "且企业为前三位权利人（最多3项）"),
+                                            ("en", "company among the top 3 right holders (at most 3 items)")])
+def test_the_verdict_line_says_how_far_the_whole_lets_a_blank_part_go(tmp_path: Path, lang: str, said: str) -> None:
+    """差在 names a failing figure with what it is now (「（现为85%）」); a blank part its whole holds below the
+    bar had nothing beside it: it says the most it can be."""
+    result = invoke("assess", str(write(tmp_path, blank_parts(3))), "--as-of", "2026-11-26", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    head = result.stdout.split("行动计划" if lang == "zh" else "The plan", 1)[0]
+    assert said in re.sub(r"\s*\n\s*", "" if lang == "zh" else " ", head), head

@@ -1207,6 +1207,11 @@ def now_text(c: CriterionResult, lang: str) -> str:
     (「评分达到60分以上（现为56分）」); empty for anything else."""
     if c.kind == "score" and c.points_min is not None and c.points_min == c.points_max:
         return f"（现为{num(c.points_min)}分）" if lang == "zh" else f" (now {num(c.points_min)} points)"
+    if c.kind == "check" and c.value is None and c.status == UNMET and c.op in (">=", ">") and len(c.inputs) == 2:
+        (_, part), (_, whole) = c.inputs.items()
+        if part is None and isinstance(whole, Decimal):  # a blank part its whole holds below the bar (plan._capped)
+            return (f"（最多{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
+                    f" (at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
     if c.kind != "check" or not isinstance(c.value, Decimal):
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
