@@ -569,7 +569,7 @@ class Plan:
         elif c.value is None and step.wholes:  # a blank part its whole decides: the whole it was held to
             whole = next((p for p in step.wholes if state.get(p) is not None), None)
             if whole is not None:
-                c.inputs = {**c.inputs, whole: state[whole]}
+                c.inputs, c.held_by = {**c.inputs, whole: state[whole]}, whole
         if terms is not None:
             c.formula_source = step.source
             c.terms = terms

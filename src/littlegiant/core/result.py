@@ -57,6 +57,7 @@ class CriterionResult:
     band: Text | None = None  # a points row: the label of the band surely chosen
     scales: tuple[tuple[Text | None, Any, str | None], ...] = ()  # a points row: (label, value, unit) of each scale
     field_label: Text | None = None  # a veto or qualitative criterion: the question it asks
+    held_by: str | None = None  # a blank part decided by its whole (plan._capped): the whole's path, in ``inputs``
     memo: dict[Any, Any] | None = field(default=None, compare=False, repr=False)
     """Shared by every row the same rule gives (in any profile): where a report keeps what it makes
     from the rule alone once (the static part of a JSON row), rather than once a row."""

@@ -349,15 +349,10 @@ class Phrasing:
     def _held_by_whole(self, c: CriterionResult, verdict: str) -> str | None:
         """A blank part that its whole decides (plan._capped): the part is no more than the whole (3 class I
         IP hold at most 3 applied), which is what fails (or meets) the bar; None for any other row."""
-        if self.rules is None or len(c.inputs) != 2:
+        if c.held_by is None:
             return None
-        (part, p), (whole, w) = c.inputs.items()
-        f = field_for_path(self.rules, part)
-        up = whole_of(self.rules, f)
-        while up is not None and sibling_path(f, part, up) != whole:
-            up = whole_of(self.rules, up)
-        if p is not None or not isinstance(w, Decimal) or up is None:
-            return None
+        whole, w = c.held_by, c.inputs[c.held_by]
+        part = next(iter(c.inputs))
         most = given(w, self.lang) + unit_text(c.unit, self.lang, w)
         need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         if self.lang == "zh":
@@ -1207,11 +1202,10 @@ def now_text(c: CriterionResult, lang: str) -> str:
     (「评分达到60分以上（现为56分）」); empty for anything else."""
     if c.kind == "score" and c.points_min is not None and c.points_min == c.points_max:
         return f"（现为{num(c.points_min)}分）" if lang == "zh" else f" (now {num(c.points_min)} points)"
-    if c.kind == "check" and c.value is None and c.status == UNMET and c.op in (">=", ">") and len(c.inputs) == 2:
-        (_, part), (_, whole) = c.inputs.items()
-        if part is None and isinstance(whole, Decimal):  # a blank part its whole holds below the bar (plan._capped)
-            return (f"（最多{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
-                    f" (at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
+    if c.held_by is not None and c.status == UNMET:  # a blank part its whole holds below the bar (plan._capped)
+        whole = c.inputs[c.held_by]
+        return (f"（最多{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
+                f" (at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
     if c.kind != "check" or not isinstance(c.value, Decimal):
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
