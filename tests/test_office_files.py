@@ -270,6 +270,23 @@ def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
     assert {ws.cell(row=r, column=8).data_type for r in range(2, 5)} == {"s"}  # ranges such as 0-75 stay text
 
 
+def test_an_open_score_range_is_text_a_spreadsheet_keeps(tmp_path: Path) -> None:
+    """A score that blanks leave open is written 35–74 in the .csv and .xlsx headed with words, as the
+    report writes it: Excel, opening a .csv, turns 5-30 into a date (5月30日) and the score is gone
+    once the sheet is saved. A script's .csv (--columns ids) keeps 35-74."""
+    src = EXAMPLES / "half-missing.yaml"
+    words, ids, book = tmp_path / "words.csv", tmp_path / "ids.csv", tmp_path / "out.xlsx"
+    common = ["--as-of", "2026-03-01", "--rules", "miit-2022", "--lang", "zh"]
+    for out, extra in ((words, []), (ids, ["--columns", "ids"]), (book, [])):
+        assert invoke("batch", str(src), "-o", str(out), *common, *extra)[0] == 0
+    said = next(csv.DictReader(io.StringIO(words.read_text(encoding="utf-8-sig"))))
+    assert (said["创新型中小企业得分"], said["专精特新中小企业得分"]) == ("30–95", "35–74")
+    assert next(csv.DictReader(io.StringIO(ids.read_text(encoding="utf-8-sig"))))["zjtx_sme_score"] == "35-74"
+    row = results_sheet(book)[0]
+    assert (row["创新型中小企业得分"], row["专精特新中小企业得分"]) == ("30–95", "35–74")
+    assert "30-95" not in words.read_text(encoding="utf-8-sig")
+
+
 def test_csv_output_has_a_bom_and_round_trips(tmp_path: Path) -> None:
     """The .csv output starts with a UTF-8 byte-order mark (Excel then shows Chinese) and reads back to
     the same rows; --output-encoding gb18030 writes GB18030 without one."""

@@ -74,6 +74,7 @@ from littlegiant.report.table import (
     RESULT_OUTCOME,
     SUMMARY_COLUMNS,
     Labels,
+    ScoreRange,
     has_result_columns,
     heading_columns,
     inert,
@@ -82,7 +83,6 @@ from littlegiant.report.table import (
     output_columns,
     result_header,
     result_words,
-    score_range,
     text_cells,
 )
 from littlegiant.report.words import red_lines_said
@@ -1205,22 +1205,6 @@ def focus_step(summary: Summary, ladder: frozenset[str] = frozenset(),
     if tier.blocker in ladder and past is not None and past.status == UNMET:
         return focus, past, True
     return focus, tier, False
-
-
-class ScoreRange(str):
-    """A score the missing inputs leave open: "30-95" in a .csv and the .xlsx, its ends apart in JSON
-    Lines (``JSONL_COLUMNS``)."""
-
-    low: int | float
-    high: int | float
-
-    def __new__(cls, low: int | float, high: int | float) -> ScoreRange:
-        said = super().__new__(cls, score_range(low, high))
-        said.low, said.high = low, high
-        return said
-
-    def __reduce__(self) -> tuple[type[ScoreRange], tuple[int | float, int | float]]:
-        return ScoreRange, (self.low, self.high)  # rows cross to and from --jobs workers
 
 
 def screening_row(item: Item, name: str | None, summary: Summary, lang: str, warnings: str = "",

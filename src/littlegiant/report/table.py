@@ -129,14 +129,37 @@ every tier a score column: one the rule set never fills is hidden there)."""
 
 
 def score_range(low: object, high: object) -> str:
-    """A score that missing inputs leave open, as a cell of the .csv and the .xlsx writes it: 30-95."""
+    """A score that missing inputs leave open, as a script reads it in a .csv with ``--columns ids``: 30-95."""
     return f"{low}-{high}"
+
+
+def range_in_words(low: object, high: object) -> str:
+    """The same score as a person reads it, in the .csv and .xlsx headed with words: 30–95, as the
+    report writes it. Not 30-95: Excel, opening the .csv, turns 5-30 into 5月30日 and 5-95 into
+    May 1995, and the score is lost when the sheet is saved."""
+    return f"{low}–{high}"
+
+
+class ScoreRange(str):
+    """A score the missing inputs leave open: "30-95" in a .csv for scripts (30–95 in words), its ends apart in JSON
+    Lines (``JSONL_COLUMNS``)."""
+
+    low: int | float
+    high: int | float
+
+    def __new__(cls, low: int | float, high: int | float) -> ScoreRange:
+        said = super().__new__(cls, score_range(low, high))
+        said.low, said.high = low, high
+        return said
+
+    def __reduce__(self) -> tuple[type[ScoreRange], tuple[int | float, int | float]]:
+        return ScoreRange, (self.low, self.high)  # rows cross to and from --jobs workers
 
 
 def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     """A summary row (keyed by the ids of batch's SUMMARY_COLUMNS, or JSONL_COLUMNS) in words, in result_header's
     order: outcome, size and verdicts in the language, the blocker and next step without ids.
-    Empty cells are None; scores stay as they were (numbers, or a MIN-MAX range)."""
+    Empty cells are None; a score stays a number, a range is worded (range_in_words)."""
     lang = labels.lang
     error = row["status"] == "error"
     blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
@@ -144,8 +167,10 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
                         t("xlsx.error" if error else "xlsx.scored", lang), None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
         status, score, low = row[f"{tid}_status"], row[f"{tid}_score"], row.get(f"{tid}_score_min")
-        if score is None and low is not None:  # a JSON Lines row (the .xlsx is made of them): its range
-            score = score_range(low, row[f"{tid}_score_max"])
+        if isinstance(score, ScoreRange):  # a .csv's row
+            score = range_in_words(score.low, score.high)
+        elif score is None and low is not None:  # a JSON Lines row (the .xlsx is made of them): its range
+            score = range_in_words(low, row[f"{tid}_score_max"])
         cells += [STATUS[status][lang] if status in STATUS else status or None, None if score == "" else score][
             :1 + _scored(labels, tid)]
     return [*cells, blocker or None, *([step or None] if labels.advice else []), row["error"] or None,
