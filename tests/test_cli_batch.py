@@ -287,9 +287,10 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
     batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en", "--columns", "ids")
     (fast,) = read_csv(plain)
     assert {k: v for k, v in fast.items() if k != "next_step"} == {k: v for k, v in row.items() if k != "next_step"}
-    # without --advice (a park's screening of thousands) the first failing criterion by its title:
-    # the report's words need the tier's full rows, a third of a row's cost
-    assert fast["next_step"] == "zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end"
+    # without --advice (a park's screening of thousands) the first failing criterion by its title and
+    # what the company has of it: the report's other words need the tier's full rows, a third of a row's cost
+    assert fast["next_step"] == ("zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end"
+                                 " (now 2 years)")
     words = tmp_path / "words.csv"
     runner.invoke(app, ["batch", "--as-of", "2026-11-26", str(EXAMPLES / "tier1-only.yaml"), "--output", str(words),
                         "--advice", "--lang", "en"])
@@ -723,8 +724,9 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     with out.open(encoding="utf-8-sig", newline="") as f:
         row, known, untitled = csv.DictReader(f)
     assert row["科技和创新型中小企业"] == "未知" and row["专精特新中小企业"] == "不满足"
-    # a screening of thousands names the first criterion that fails it; --advice words it as the report does
-    assert row["主要差距"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上"
+    # a screening of thousands names the first criterion that fails it and what the company has of it;
+    # --advice words it all as the report does
+    assert row["主要差距"] == "专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）"
     advised = tmp_path / "advised.csv"
     assert CliRunner().invoke(app, ["batch", str(src), "-o", str(advised), "--lang", "zh", "--as-of", "2026-11-26", "-q",
                                     "--advice"]).exit_code == 0
@@ -735,7 +737,7 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     # 乙 fails nothing known: the first question still open, as before
     assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格"
     # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
-    assert untitled["主要差距"].startswith("专精特新中小企业：前年研发费用不低于100万元")
+    assert untitled["主要差距"] == "专精特新中小企业：前年研发费用不低于100万元（现为90万元）"
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
     assert len(notes) == 1
     assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]

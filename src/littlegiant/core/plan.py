@@ -106,7 +106,12 @@ class TierSummary:
     score_min: Decimal | None
     score_max: Decimal | None
     blocker: str | None
-    blocker_title: Text | None = None
+    blocker_node: Node | None = None
+    """The criterion ``blocker`` names (the leaf holding the tier back): its title, and its row (``Plan.row_of``)."""
+
+    @property
+    def blocker_title(self) -> Text | None:
+        return self.blocker_node.title if self.blocker_node is not None else None
 
 
 @record(slots=True, hot=True)
@@ -114,6 +119,8 @@ class Summary:
     sme_status: str
     sme_size: str | None
     tiers: dict[str, TierSummary]
+    state: State = field(default_factory=dict, compare=False, repr=False)
+    """The profile's state as ``run`` left it (what it worked out once kept): ``row_of`` reads it."""
 
 
 _MISS = object()
@@ -235,6 +242,7 @@ class Plan:
         self.trees: dict[str, _Step] = {}
         self.flat: dict[str, list[_Step]] = {}  # each tier's steps in pre-order
         self._walks: dict[str, Walk] = {}  # each tier's steps as _tier_rows walks them
+        self._by_node: dict[str, dict[int, _Step]] = {}  # each tier's steps by the id of their node (row_of)
         for tid, tier in rules.tiers.items():
             self._renewing = renewal == tid
             self.trees[tid] = self._steps(tier.criteria, 0, None)
@@ -258,10 +266,9 @@ class Plan:
             if table is not None:
                 low, high, _, _ = table(state)
                 score = low if low == high else None
-            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None,
-                                     blocker.title if blocker is not None else None)
+            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None, blocker)
         sme_status, size = self._sme(state)
-        return Summary(sme_status, size, tiers)
+        return Summary(sme_status, size, tiers, state)
 
     def evaluate(self, values: dict[str, object]) -> tuple[str, str | None, dict[str, TierResult]]:
         """(SME status, size, every tier's full result) of one profile: the data a report words."""
@@ -296,9 +303,24 @@ class Plan:
         for t, fn, _ in self.tiers:
             if t == tid:
                 code, blocker = fn(self.start(values))
-                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
-                                   blocker.title if blocker is not None else None)
+                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None, blocker)
         raise KeyError(tid)
+
+    def row_of(self, tid: str, node: Node, state: State) -> CriterionResult | None:
+        """The row a full result would give ``node`` (a figure or a score of tier ``tid``) on a profile's
+        ``state`` (``start``, or a summary's): what a batch row words beside the title of the criterion
+        holding a tier back (「……不低于5000万元（现为3,000万元）」), one row made, where a whole tier's
+        rows cost ten times as much. None for another kind of criterion, whose title says all a
+        summary shows of it."""
+        if node.kind not in ("check", "score"):
+            return None
+        steps = self._by_node.get(tid)
+        if steps is None:
+            steps = self._by_node[tid] = {id(s.node): s for s in self.flat[tid]}
+        step = steps.get(id(node))
+        if step is None or step.node is not node:
+            return None
+        return (self._score_row if node.kind == "score" else self._leaf_row)(step, state, tid)[1]
 
     def inputs(self) -> tuple[str, ...]:
         """Every input path a criterion of some tier reads, in the tiers' order: what a sheet without
