@@ -1329,7 +1329,7 @@ class Scorer:
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
             self._ladder = ladder_criteria(rules, self._plan)
-        summary = self._plan.run(prof.values)  # type: ignore[arg-type]
+        summary = self._plan.run(prof.values, keep=True)  # type: ignore[arg-type]
         unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign)
         last_year = self.as_of.year - 1
         latest = profile.stale_year(rules, prof.values, last_year)

@@ -120,7 +120,7 @@ class Summary:
     sme_size: str | None
     tiers: dict[str, TierSummary]
     state: State = field(default_factory=dict, compare=False, repr=False)
-    """The profile's state as ``run`` left it (what it worked out once kept): ``row_of`` reads it."""
+    """The profile's state as ``run(keep=True)`` left it (what it worked out once kept): ``row_of`` reads it."""
 
 
 _MISS = object()
@@ -256,8 +256,9 @@ class Plan:
             if sources[s.node.value.source] > 1:  # type: ignore[union-attr]
                 s.shown = "\0shown:" + s.node.value.source  # type: ignore[union-attr]
 
-    def run(self, values: dict[str, object]) -> Summary:
-        """The batch summary of one profile."""
+    def run(self, values: dict[str, object], keep: bool = False) -> Summary:
+        """The batch summary of one profile; ``keep``: with the state it worked out, for ``row_of``
+        (a batch row words one criterion from it; a script's list of summaries need not hold them)."""
         state = self.start(values)
         tiers = {}
         for tid, fn, table in self.tiers:
@@ -268,7 +269,7 @@ class Plan:
                 score = low if low == high else None
             tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None, blocker)
         sme_status, size = self._sme(state)
-        return Summary(sme_status, size, tiers, state)
+        return Summary(sme_status, size, tiers, state) if keep else Summary(sme_status, size, tiers)
 
     def evaluate(self, values: dict[str, object]) -> tuple[str, str | None, dict[str, TierResult]]:
         """(SME status, size, every tier's full result) of one profile: the data a report words."""
