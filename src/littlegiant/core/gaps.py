@@ -29,6 +29,7 @@ from littlegiant.core.result import (
     TierResult,
     bars_every_tier,
     json_value,
+    stops_every_tier,
 )
 from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
@@ -96,7 +97,7 @@ class Step:
 
     tier: str
     criterion: str
-    kind: str  # change | points | answer | title | qualitative | red_line | barred | authority | blocked
+    kind: str  # change | points | answer | title | qualitative | red_line | excluded | barred | authority | blocked
     title: Text
     changes: list[Change] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths whose answers decide the tier
@@ -303,7 +304,8 @@ class _Advisor:
         if node is None:
             return None
         if c.kind == "veto" and node.field is not None:  # named by the problem, not by its absence
-            return [Step(tier.id, c.id, "red_line", self.rules.fields[node.field].label)]
+            kind = "red_line" if stops_every_tier(self.rules, node) else "excluded"  # one tier's exclusion
+            return [Step(tier.id, c.id, kind, self.rules.fields[node.field].label)]
         if c.kind == "qualitative":
             return [Step(tier.id, c.id, "qualitative", c.title, answered_no=True)]
         if bars_every_tier(self.result, c):
@@ -485,7 +487,7 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                 score = (tier.score_min, tier.score_max, Decimal(0))  # the score is open: it says so
             steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant, missing_labels=labels,
                               score=score))
-        order = {"red_line": 0, "barred": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
+        order = {"red_line": 0, "barred": 0, "excluded": 0, "blocked": 1, "change": 3, "title": 3, "points": 4, "qualitative": 5,
                  "answer": 2 if tier.status == UNKNOWN else 6}
         steps.sort(key=lambda s: (order[s.kind], s.cost()))
         out.append(TierGap(tier.id, tier.title, tier.status, steps))

@@ -237,15 +237,33 @@ def _needed_alone(result: Result, c: CriterionResult) -> bool:
     return True
 
 
+def stops_every_tier(rules: RuleSet | None, node: Node | None) -> bool:
+    """Whether the red line ``node`` stands in every tier of ``rules`` (the shared gate's 数据造假), rather
+    than excluding one tier (already a manufacturing 单项冠军 excludes 小巨人 alone): a report told
+    such a company that no tier could be met and no materials were needed, while the lower tiers it
+    met stayed open. Without a rule set to look in, every red line is taken to stop every tier."""
+    if rules is None or node is None:
+        return True
+    memo: dict[object, bool] = rules.memo.setdefault("result.stops_every_tier", {})
+    key = _place(node)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = all(any(_place(n) == key for n in tier.criteria.walk()) for tier in rules.tiers.values())
+    return hit
+
+
+def _place(node: Node) -> object:
+    """Where a node is defined (a node used by several tiers is one rule); a node built in code, by itself."""
+    return (node.file, node.line, node.id) if node.file is not None and node.line is not None else id(node)
+
+
 def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
     """Whether two rows judge one rule: the same score item, or nodes defined at one place of a rule file."""
     if a.item is not None or b.item is not None:
         return a.item is b.item
     if a.rule is None or b.rule is None:
         return False
-    if a.rule.file is None or a.rule.line is None:
-        return a.rule is b.rule
-    return (a.rule.file, a.rule.line, a.rule.id) == (b.rule.file, b.rule.line, b.rule.id)
+    return _place(a.rule) == _place(b.rule)
 
 
 JSON_DIGITS = 15

@@ -57,7 +57,7 @@ class Move:
 class Blocker:
     """What stops a round: a red line, a criterion no input can meet, or inputs fixed by time."""
 
-    kind: str  # red_line | blocked | closed | wait | title (a title held first comes no sooner)
+    kind: str  # red_line | excluded | blocked | closed | wait | title (a title held first comes no sooner)
     criterion: str
     title: Text
     paths: list[str] = field(default_factory=list)  # the fixed inputs it rests on
@@ -196,7 +196,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         if any(s.cut_short for s in steps):
             plan.cut_short = True
         for s in steps:
-            if s.kind in ("red_line", "barred"):
+            if s.kind in ("red_line", "excluded", "barred"):
                 blockers.append(Blocker(s.kind, s.criterion, s.title))
             elif s.kind == "blocked":
                 held = [p for p in _leaf_inputs(t, s.criterion) if fixed(p)]

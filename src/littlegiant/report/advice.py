@@ -8,7 +8,7 @@ from littlegiant.core.gaps import Change, Step, TierGap
 from littlegiant.load.profile import input_label
 from littlegiant.load.rules import Text
 from littlegiant.report.explanations import fmt, unit_text
-from littlegiant.report.words import CUT_SHORT, SEP, before_unit, delta_text, given, num, obtain_zh
+from littlegiant.report.words import CUT_SHORT, SEP, before_unit, delta_text, excluded_named, given, num, obtain_zh
 
 __all__ = ["CUT_SHORT", "change_text", "gap_dict", "step_note", "step_text"]
 
@@ -89,6 +89,8 @@ def step_text(step: Step, lang: str) -> str:
     elif step.kind == "red_line":
         lead = f"红线「{title}」：消除前任何层级都不能认定" if lang == "zh" else \
             f"red line: {title}; no tier can be met while it stands"
+    elif step.kind == "excluded":  # one tier's exclusion (already a 单项冠军: no 小巨人); the others stay open
+        lead = excluded_named(title, lang) + ("：存在时不能认定这一层级" if lang == "zh" else "; this tier cannot be met while it stands")
     elif step.cut_short:
         lead = f"「{title}」：建议的搜索达到工作量上限，未能找到可行的调整" if lang == "zh" else \
             f"{title}: the search for advice reached its work limit before finding a change"

@@ -27,6 +27,7 @@ from littlegiant.core.result import (
     TierResult,
     as_given,
     bars_every_tier,
+    stops_every_tier,
 )
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
@@ -568,7 +569,8 @@ class Words(Phrasing):
     def _stopped(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """A red line or a gate condition answered no, by name: what stops the tier (and every other)."""
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        return [*((c, red_line_named(self.red_name(c), self.lang)) for c in red),
+        return [*((c, (red_line_named if stops_every_tier(self.rules, c.rule) else excluded_named)(
+                       self.red_name(c), self.lang)) for c in red),
                 *((c, self.gate_name(c)) for c in gate_stops(self.result))]
 
     def _unmet(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
@@ -678,6 +680,13 @@ class Words(Phrasing):
             head = (f"{name}：红线「{labels}」存在时任何层级都不能认定，须先消除" if zh else
                     f"{name}: the red line \"{labels}\" stops every tier while it stands; remove it first")
             return head, [], []
+        out = [b for b in p.blockers if b.kind == "excluded"]
+        if out:  # one tier's exclusion: the tiers below keep their plans and materials
+            labels = ("、" if zh else "; ").join(self._red_label(b.criterion) for b in out)
+            head = (f"{name}：{excluded_named(labels, self.lang)}，存在时不能认定这一层级，其他层级不受影响" if zh else
+                    f"{name}: {excluded_named(labels, self.lang)}; this tier cannot be met while it stands, "
+                    "the others are not affected")
+            return head, [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
         else:  # a plan for this round: only a title it cannot date yet needs saying
@@ -740,7 +749,7 @@ class Words(Phrasing):
         interview offered 43 questions to a company a red line stops (whose plan lists none) and asked
         for 本年度…得分 a later round counts in its own year, which no one can answer now."""
         p = self.plans.get(tier.id)
-        if p is None or stops(self.result) or any(b.kind == "red_line" for b in p.blockers):
+        if p is None or stops(self.result) or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             return []
         if p.checked is None:  # a plan of answers only, unless no change meets it at all
             return [] if p.blockers or not p.missing else self.needed(tier) or p.missing
@@ -857,7 +866,7 @@ class Words(Phrasing):
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
         if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces
             return f"{head}：{steps[0]}" if zh else f"{head}: {steps[0]}"
-        if p.checked is None or any(b.kind == "red_line" for b in p.blockers):
+        if p.checked is None or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             why = notes[0] if notes and p.checked is None and p.blockers else ""
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
         when = self._when(p)
@@ -1228,12 +1237,13 @@ def holding_back(result: Result, tier: str) -> list[CriterionResult]:
 
 
 def red_lines(result: Result) -> list[CriterionResult]:
-    """Vetoes present: they stop every tier, and no materials are listed while they stand."""
+    """Vetoes present that stop every tier: no materials are listed while they stand. Not one tier's
+    exclusion (already a 单项冠军: no 小巨人), under which the tiers below keep their plans."""
     seen: set[str] = set()
     out = []
     for t in result.tiers.values():
         for c in t.criteria:
-            if c.kind == "veto" and c.status == UNMET and c.id not in seen:
+            if c.kind == "veto" and c.status == UNMET and c.id not in seen and stops_every_tier(result.rules, c.rule):
                 seen.add(c.id)
                 out.append(c)
     return out
@@ -1252,7 +1262,8 @@ def red_lines_said(rules: RuleSet, lang: str) -> dict[str, dict[str, str]]:
             f = rules.fields.get(node.field) if node.kind == "veto" and node.field else None
             if f is not None:
                 name = input_label(f, f.path).get(lang)
-                found[node.id] = {UNMET: red_line_named(name, lang), REVIEW: name}
+                named = red_line_named if stops_every_tier(rules, node) else excluded_named
+                found[node.id] = {UNMET: named(name, lang), REVIEW: name}
     return found
 
 
@@ -1260,6 +1271,12 @@ def red_line_named(name: str, lang: str) -> str:
     """A red line that stands, by the problem ``name`` states: the report's summary and a batch row's
     主要差距 say it alike."""
     return f"红线「{name}」" if lang == "zh" else f"red line: {name}"
+
+
+def excluded_named(name: str, lang: str) -> str:
+    """One tier's exclusion that stands (已是制造业单项冠军企业或产品: no 小巨人), by the problem ``name``
+    states: not 红线, which says no tier can be met."""
+    return f"排除情形「{name}」" if lang == "zh" else f"exclusion \"{name}\""
 
 
 def gate_stops(result: Result) -> list[CriterionResult]:
