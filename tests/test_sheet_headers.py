@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
 from littlegiant.cli.app import app
+from littlegiant.errors import InputError
 from littlegiant.load import rules
-from littlegiant.load.tabular import known_header
+from littlegiant.load.tabular import column, known_header
 
 AS_OF = "2026-11-26"
 Rows = list[list[Any]]
@@ -126,6 +128,36 @@ def test_a_yuan_title_line_converts_the_csv_amounts_as_the_workbook_does(tmp_pat
     assert "表头上方写明金额单位为元，金额按元读入并换算成万元" in said
     assert figures(yi)["financials.2025.revenue"] == 900 and yi["warnings"] == []
     assert yi["tiers"]["zjtx_sme"]["status"] == "unmet"
+
+
+@pytest.mark.parametrize(("assets", "liabilities"), [
+    ("2025年末资产总额（元）", "2025年末负债总额（万元）"), ("资产总额（2025年末，元）", "负债总额（2025年底）"),
+    ("2025年底资产总额(元)", "负债总额（2025年末）（万元）")])
+def test_a_year_end_figure_headed_with_its_year_first_or_beside_its_unit_reads_in_that_unit(
+        tmp_path: Path, assets: str, liabilities: str) -> None:
+    """2025年末资产总额（元）, as parks head it, is 资产总额（2025年末） in 元: 80,000,000 is 8,000 万元. It was
+    refused with the hint 资产总额（2025年末）, which, followed, read the 元 as 万元 (×10,000)."""
+    rows: Rows = [["企业名称", "行业", assets, liabilities], ["甲公司", "工业", 80000000, 4000]]
+    sheet, book = write_both(tmp_path, rows)
+    (jia,), _ = results(sheet)
+    assert [jia] == results(book)[0]
+    got = figures(jia)
+    assert (got["financials.2025.total_assets"], got["financials.2025.total_liabilities"]) == (8000, 4000)
+
+
+@pytest.mark.parametrize(("header", "path"), [("研发费用合计(元)", "financials.2025.rd_expense"),
+                                            ("资产总额（元）", "financials.2025.total_assets")])
+def test_a_rename_hint_keeps_the_unit_the_header_gave_and_followed_reads_in_it(
+        tmp_path: Path, header: str, path: str) -> None:
+    """A refused header's hint keeps its （元）: the hint 资产总额（2025年末）, followed, read a column of 元 in
+    万元, each amount 10,000 times its size. Followed, the hint reads 80,000,000 元 as 8,000 万元."""
+    with pytest.raises(InputError) as caught:
+        column(rules.load("miit-2026"), header, 2025)
+    hint = next(q for q in re.findall(r"“([^”]*)”", caught.value.render("zh"))[1:] if "（" in q)
+    assert hint.endswith("（元）")
+    sheet, _ = write_both(tmp_path, [["企业名称", "行业", hint], ["甲公司", "工业", 80000000]])
+    (jia,), _ = results(sheet)
+    assert figures(jia)[path] == 8000 and column(rules.load("miit-2026"), hint, 2025)[0] == path
 
 
 TITLES = [["2026年园区企业名单"], ["单位：万元"], ["填报单位：某园区", None, None, "填报日期：2026-05-01"],

@@ -353,6 +353,10 @@ nor the 前年 of 当前年度."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 _YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
 """资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
+_YEAR_END_PART = re.compile(r"(?:19\d\d|20\d\d|2100)年[末底]")
+_YEAR_END_FIRST = re.compile(r"^((?:19\d\d|20\d\d|2100)年[末底])(?=[^\d()])")
+"""2025年末资产总额, as parks head a year-end figure: read as 资产总额（2025年末） (2025年营业收入 reads
+as it stands; 2025年末 left in front read as the year 2025 and a figure named 末资产总额)."""
 
 
 def _split_groups(folded: str) -> str:
@@ -360,7 +364,7 @@ def _split_groups(folded: str) -> str:
     each in its own (brackets of other words, a label's own, are left as they are)."""
     def split(m: re.Match[str]) -> str:
         parts = [p for p in _GROUP_SEP.split(m.group(1)) if p]
-        if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p)
+        if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p) or _YEAR_END_PART.fullmatch(p)
                                   or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) for p in parts):
             return "".join(f"({p})" for p in parts)
         return m.group(0)
@@ -391,7 +395,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
                              label=Text(f"“{text}”列", text)) from None
     labels = _labels(rules)
     folded = norm(text)
-    split = _YEAR_END.sub(r"(年末)(\1年)", _split_groups(folded))
+    first = _YEAR_END_FIRST.match(folded)
+    moved = f"{folded[first.end():]}({first.group(1)})" if first is not None else folded
+    split = _YEAR_END.sub(r"(年末)(\1年)", _split_groups(moved))
     year_match = _YEAR.search(split) or _SHORT_YEAR.search(split)
     year = None
     rest = split
@@ -423,7 +429,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
                                  field=text, label=Text(f"“{text}”列", text))
             continue
         if year is None:
-            raise InputError(kind="column.needs_year", params={"example_zh": input_label(f, f.concrete_path(shown_year)).zh,
+            raise InputError(kind="column.needs_year", params={"example_zh": _with_unit(input_label(f, f.concrete_path(shown_year)),
+                                                                                       folded, f).zh,
                                                                "example": f.concrete_path(shown_year)},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
@@ -442,7 +449,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     if words is not None:
         word, f = words
         raise InputError(kind="column.figure_words", params={
-            "words": word, "name": input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label},
+            "words": word, "name": _with_unit(input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label,
+                                              folded, f)},
             field=text, label=Text(f"“{text}”列", text))
     named = {k: f for k, f in labels.items() if k not in BARE_NAME_HEADERS}  # 企业数 is no slip of 企业
     pool = {**named, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
@@ -453,11 +461,20 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
         f = pool[near]
-        shown = input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label
+        shown = _with_unit(input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label, folded, f)
         raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(shown_year) if f.per_year
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
     raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+
+
+def _with_unit(name: Text, folded: str, f: FieldDef) -> Text:
+    """A rename hint with the unit the header gave (资产总额（2025年末）（元）): followed without it, a
+    column of 元 was read in 万元, each amount 10,000 times its size."""
+    unit = next((g for g in _GROUP.findall(folded) if g in _UNIT_NAMES), None)
+    if unit is None or f.unit != "万元":
+        return name
+    return Text(f"{name.zh}（{unit}）", f"{name.en} ({unit})")
 
 
 def _figure_words(rules: RuleSet, folded: str) -> tuple[str, FieldDef] | None:
