@@ -535,10 +535,10 @@ def test_a_bug_on_one_row_is_an_internal_error_row_and_exit_3(tmp_path: Path, mo
 
     real = plan.Plan.run
 
-    def buggy(self: plan.Plan, values: dict[str, object]) -> plan.Summary:
+    def buggy(self: plan.Plan, values: dict[str, object], keep: bool = False) -> plan.Summary:
         if values.get("name") == "Co 1":
             raise ZeroDivisionError("division by zero")
-        return real(self, values)  # type: ignore[arg-type]
+        return real(self, values, keep)  # type: ignore[arg-type]
 
     monkeypatch.setattr(plan.Plan, "run", buggy)
     companies(tmp_path / "in.csv", 3)

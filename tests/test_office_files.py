@@ -905,3 +905,20 @@ def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Pa
         f"littlegiant: error: {src}: {header}: unknown column; did you mean {meant}? No rows written; "
         f"{tmp_path / 'out.csv'} not created"], done.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(("args", "lang", "said"), [
+    (["--as-of", "2026-11-26"], "zh", "评估依据：优质中小企业梯度培育管理办法（2026），评估日期 2026-11-26。"),
+    (["--as-of", "2026-04-01", "--renewal", "little_giant"], "zh", "2026年度\"小巨人\"复核按2022年办法"),
+    (["--as-of", "2026-04-01", "--renewal", "little_giant"], "en", "judged under Interim Measures for Cultivating "
+                                                                   "Quality SMEs (2022), as of 2026-04-01."),
+])
+def test_a_batch_says_which_rules_judged_its_rows(tmp_path: Path, args: list[str], lang: str, said: str) -> None:
+    """A .csv or JSON Lines file has no 说明 sheet: the run says beside its count which rules judged the rows
+    and why (a renewal round's notice), where a park read the set from the column titles alone."""
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(EXAMPLES / "tier1-only.yaml"), "-o", str(out), "--lang", lang, *args],
+                         env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    basis, count = done.stderr.strip().splitlines()[-2:]
+    assert said in basis and count.startswith(("共读取 1 行", "read 1,"))

@@ -495,6 +495,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                   "{rules}：测试用例 {cases} 个，另在门槛两侧自动生成用例 {generated} 个，{verdict}"),
     "rules.test_passed": ("all passed", "全部通过"),
     "rules.test_failures": ("{count} failed", "{count} 个未通过"),
+    "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "

@@ -716,7 +716,9 @@ def batch(
     except HeaderError as exc:
         fail(_then(exc.render(language), _kept(writer, output, language), language), language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally)
+        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
+                   None if quiet else words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
+                                                                    "basis": about["basis"]}).rstrip())
 
 
 def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any]) -> None:
@@ -737,8 +739,9 @@ def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None) -> None:
-    """Score every row into the writer; put the output in place only once all are written."""
+               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None, basis: str | None = None) -> None:
+    """Score every row into the writer; put the output in place only once all are written. ``basis``:
+    which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet)."""
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
 
@@ -785,6 +788,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     if writer.gaps:  # a company name GBK cannot hold: the row is written, the character marked and named here
         _said_gaps(writer, lang)
     skipped = tally.get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    if basis:
+        say(basis)
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
