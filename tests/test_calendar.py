@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import ROOT
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_cli_assess import assess_json, invoke
+from typer.testing import CliRunner
 
+from littlegiant.cli.app import app
 from littlegiant.errors import InputError
 from littlegiant.load.rulecalendar import load_calendar
 
@@ -294,3 +296,21 @@ def test_a_rule_file_and_the_calendar_refuse_a_date_alike(tmp_path: Path, writte
     with pytest.raises(InputError) as caught:
         load_calendar(calendar)
     assert str(caught.value).startswith(f"{calendar}:") and str(caught.value).endswith(f"from: {said}")
+
+
+def test_a_forced_set_says_the_round_notice_it_leaves_out() -> None:
+    """--rules miit-2022 on a 2025 小巨人 renewal applies the 2022 set without the 2025 round notice (190号),
+    as criteria.md §1 has it (--rules forces a set); the report says the notice applies that day and was
+    left out, where it said only 「由 --rules 指定的规则集」 and the verdict differed unexplained. Without
+    --rules, or on a day with no notice, nothing is added."""
+    def basis(*args: str) -> str:
+        done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--lang", "zh",
+                                        "--format", "markdown", *args])
+        assert done.exit_code == 0, done.output
+        return done.stdout.split("评估依据")[1]
+
+    forced = basis("--as-of", "2025-06-01", "--renewal", "little_giant", "--rules", "miit-2022")
+    assert "评估日期 2025-06-01 还适用年度通知 工信厅企业函〔2025〕190号" in forced
+    assert "本报告按指定的规则集评估，不含这一通知" in forced
+    assert "不含这一通知" not in basis("--as-of", "2025-06-01", "--renewal", "little_giant")
+    assert "不含这一通知" not in basis("--as-of", "2026-03-01", "--renewal", "little_giant", "--rules", "miit-2022")

@@ -109,14 +109,23 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
     cal = result.calendar
     if cal is None or not cal.forced:
         return []
-    from littlegiant.load.rules import load, select_version
+    from littlegiant.load.rules import calendar, load
 
     try:
-        chosen = select_version(result.as_of, result.renewal)
+        picked = calendar().choose(result.as_of, result.renewal)
     except InputError:  # a day before the calendar's first period: no set to name
         return []
+    chosen = picked.rule_set
     if chosen == result.rules_id:
-        return []
+        if picked.round is None or picked.round.rules is None:  # the very set the calendar picks, as it picks it
+            return []
+        # the set the calendar picks, without the round notice that modifies it that day (190号's 5000万 floor):
+        # a 2025 小巨人 renewal met under the notice read 不满足 here, and the report did not say why
+        return [f"评估日期 {result.as_of.isoformat()} 还适用年度通知 {picked.round.ref}（{picked.round.summary.get(lang)}）；"
+                "本报告按指定的规则集评估，不含这一通知，结论可能与按通知评估不同。" if lang == "zh" else
+                f"On {result.as_of.isoformat()} the round notice {picked.round.ref} applies too "
+                f"({picked.round.summary.get(lang)}); this report applies the rule set as named, without it, so the "
+                "verdicts may differ."]
     title = load(chosen).title.get(lang)
     kind = ("复核" if result.renewal else "新申请") if lang == "zh" else ("a renewal" if result.renewal else "a new application")
     return [f"评估日期 {result.as_of.isoformat()} 的{kind}按《{title}》；本报告按指定的《{result.rules_title.get(lang)}》"
