@@ -92,6 +92,26 @@ def test_schema_describes_every_profile_key() -> None:
     assert schema["properties"]["industry"]["enum"][:2] == ["agriculture", "industrial"]
 
 
+def test_a_share_saved_with_its_percent_sign_is_valid_under_the_schema(tmp_path: Path) -> None:
+    """The interview saves 「12%」 as typed (the sign says it is no fraction of 1), and the schema an editor
+    checks the file with accepts it, where it said the saved file was wrong; a share that is no
+    number with a sign, or past 100, is still refused."""
+    import jsonschema
+
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    # as an editor sees it: keys are text (YAML reads a year key as a number)
+    data = json.loads(json.dumps(yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))))
+    assert not list(validator.iter_errors(data))
+    for share, valid in (("12%", True), ("12.5 %", True), (12.5, True), ("十二%", False), ("12", False), (120, False)):
+        data["market"]["domestic_share"] = share
+        assert (not list(validator.iter_errors(data))) is valid, share
+        if valid:  # and the tool reads what the schema lets through
+            path = tmp_path / "p.yaml"
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            assert profile.load_profile(path, rules.load("miit-2026")).values["market.domestic_share"] in (12, 12.5)
+
+
 def test_csv_template_feeds_batch(tmp_path: Path) -> None:
     csv_file = tmp_path / "companies.csv"
     assert runner.invoke(app, ["init", "--csv", str(csv_file), "--as-of", "2026-11-26", "--columns", "ids"]).exit_code == 0

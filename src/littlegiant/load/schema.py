@@ -27,7 +27,15 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
             s["minimum"] = int(low) if low == int(low) else float(low)
         if high is not None:
             s["maximum"] = int(high) if high == int(high) else float(high)
+        if f.unit == "%":  # the interview saves a share typed with its sign as typed (0.5%, no fraction for 50%);
+            # minimum and maximum hold for a number, pattern for a string
+            s["type"] = [s["type"][0], "string", "null"]
+            s["pattern"] = PERCENT_TEXT
     return s
+
+
+PERCENT_TEXT = r"^\s*[0-9]+(\.[0-9]+)?\s*[%％]\s*$"
+"""A share written with its percent sign, as the interview saves one answered so (12%)."""
 
 
 def profile_schema(rules: RuleSet) -> dict[str, Any]:
