@@ -314,3 +314,21 @@ def test_a_forced_set_says_the_round_notice_it_leaves_out() -> None:
     assert "本报告按指定的规则集评估，不含这一通知" in forced
     assert "不含这一通知" not in basis("--as-of", "2025-06-01", "--renewal", "little_giant")
     assert "不含这一通知" not in basis("--as-of", "2026-03-01", "--renewal", "little_giant", "--rules", "miit-2022")
+
+
+def test_the_2025_rounds_floor_is_named_first_where_it_fails_a_company(tmp_path: Path) -> None:
+    """A 2025 小巨人 renewal with 4,800万 of revenue fails the round notice's 5000万 floor: the report's 差在
+    and a batch row name that floor first, where they named the closed small-company route's figures
+    (新增股权融资) and the floor came last, as 另1项."""
+    src = tmp_path / "co.yaml"
+    src.write_text((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+                   .replace("2024: {revenue: 10500, main_revenue: 9300", "2024: {revenue: 4800, main_revenue: 4500"),
+                   encoding="utf-8")
+    common = ["--as-of", "2025-06-01", "--renewal", "little_giant", "--lang", "zh"]
+    done = CliRunner().invoke(app, ["assess", str(src), *common], env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    gap = next(line for line in done.stdout.splitlines() if "小巨人\"企业——差在" in line)
+    assert gap.split("差在：")[1].startswith("2025年度通知：上年度营业收入不低于5000万元")
+    out = tmp_path / "out.csv"
+    assert CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "-q", "--columns", "ids", *common]).exit_code == 0
+    assert "little_giant: lg.round2025.revenue — 2025年度通知" in out.read_text(encoding="utf-8-sig")

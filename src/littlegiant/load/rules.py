@@ -1515,7 +1515,9 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
 
 def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable],
           additions: _Reader | None = None) -> Tier:
-    """One tier; a round file's ``add_criteria`` for it come after the tier's own criteria."""
+    """One tier; a round file's ``add_criteria`` for it come first, after the gate it uses: a round's
+    condition (2025: no application below 5000万 this year) is what a company below it meets first,
+    and the report's 差在 and a batch row named the closed route's figures before it."""
     if tid not in TIER_IDS:
         section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
     r = section.sub(tid)
@@ -1525,7 +1527,9 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
         r.fail(f"unknown score table {table!r}", "score_table")
     readers = [cr for cr, _ in r.items("criteria")]
     if additions is not None and tid in additions.data:
-        readers.extend(cr for cr, _ in additions.items(tid))
+        at = next((i for i, cr in enumerate(readers) if not (isinstance(cr.data, dict) and cr.data.get("kind") == "use")),
+                  len(readers))
+        readers[at:at] = [cr for cr, _ in additions.items(tid)]
     children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
