@@ -914,11 +914,29 @@ def test_an_english_run_names_the_column_meant_by_its_english_label(tmp_path: Pa
                                                                    "Quality SMEs (2022), as of 2026-04-01."),
 ])
 def test_a_batch_says_which_rules_judged_its_rows(tmp_path: Path, args: list[str], lang: str, said: str) -> None:
-    """A .csv or JSON Lines file has no 说明 sheet: the run says beside its count which rules judged the rows
-    and why (a renewal round's notice), where a park read the set from the column titles alone."""
+    """A .csv or JSON Lines file has no 说明 sheet: a run in a terminal says beside its count which rules
+    judged the rows and why (a renewal round's notice), where a park read the set from the column
+    titles alone; piped (a script's), its stderr stays the count alone."""
     out = tmp_path / "out.csv"
-    done = runner.invoke(app, ["batch", str(EXAMPLES / "tier1-only.yaml"), "-o", str(out), "--lang", lang, *args],
-                         env={"COLUMNS": "200"})
-    assert done.exit_code == 0, done.output
-    basis, count = done.stderr.strip().splitlines()[-2:]
-    assert said in basis and count.startswith(("共读取 1 行", "read 1,"))
+    cmd = [sys.executable, "-m", "littlegiant", "batch", str(EXAMPLES / "tier1-only.yaml"), "-o", str(out),
+           "--lang", lang, *args]
+    env = {**os.environ, "COLUMNS": "200", "LANG": "en_US.UTF-8"}
+    leader, follower = os.openpty()
+    done = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=env,
+                          timeout=120, check=False)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            block = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: everything is read
+            break
+        if not block:
+            break
+        shown += block
+    os.close(leader)
+    assert done.returncode == 0
+    lines = [line for line in shown.decode("utf-8").replace("\r", "").split("\n") if line.strip()]
+    assert said in " ".join(lines[:-1]) and lines[-1].startswith(("共读取 1 行", "read 1,"))
+    piped = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert piped.stderr.startswith(("共读取 1 行", "read 1,")) and len(piped.stderr.splitlines()) == 1

@@ -717,8 +717,10 @@ def batch(
         fail(_then(exc.render(language), _kept(writer, output, language), language), language)
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
-                   None if quiet else words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
-                                                                    "basis": about["basis"]}).rstrip())
+                   # on a terminal, where a person reads it (a script's stderr stays the count alone)
+                   None if quiet or not _is_terminal(sys.stderr) else
+                   words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
+                                                 "basis": about["basis"]}).rstrip())
 
 
 def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any]) -> None:
