@@ -951,3 +951,23 @@ def test_json_lines_summary_gives_each_key_one_type(tmp_path: Path, jobs: str) -
     assert cells[2]["sme_size"] == "" and cells[0]["error"] == "" and "innovative_sme_score_min" not in cells[0]
     again = CliRunner().invoke(app, ["batch", *inputs, "-o", str(out), "--as-of", "2026-03-01"])
     assert again.exit_code == 1, again.output  # its own earlier results are known as such, and replaced
+
+
+def test_a_row_not_answered_names_its_own_blank_cells_beside_the_sheets_missing_column(tmp_path: Path) -> None:
+    """Without a registration column every row awaits 「境内工商注册登记」; a company that left its revenue
+    blank read the same as one that gave every figure. Its 主要差距 now adds the cells it left blank
+    that the tier reads, in the order its criteria read them, in zh and en; the complete row's is unchanged."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,主营业务收入（2025年）,研发费用（2025年）\n"
+                   "甲公司,工业,120,8000,7500,300\n乙公司,工业,80,,,\n", encoding="utf-8")
+    for lang, complete, blank in (
+            ("zh", "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格",
+             "；本行未填：营业收入（2025年）、研发费用（2025年）、主营业务收入（2025年）"),
+            ("en", "Technology-based and innovative SME: not answered yet: Registered in mainland China",
+             "; blank in this row: Operating revenue 2025, R&D expense 2025, Main-business revenue 2025")):
+        out = tmp_path / f"{lang}.csv"
+        done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
+        assert done.exit_code == 0, done.output
+        jia, yi = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
+        assert jia.startswith(complete) and "本行未填" not in jia and "blank in this row" not in jia
+        assert yi.startswith(complete) and yi.endswith(blank)

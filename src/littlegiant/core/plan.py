@@ -323,11 +323,11 @@ class Plan:
             return None
         return (self._score_row if node.kind == "score" else self._leaf_row)(step, state, tid)[1]
 
-    def inputs(self) -> tuple[str, ...]:
-        """Every input path a criterion of some tier reads, in the tiers' order: what a sheet without
-        its column leaves unknown for every company."""
+    def inputs(self, tid: str | None = None) -> tuple[str, ...]:
+        """Every input path a criterion of some tier (of tier ``tid``) reads, in the tiers' order: what a
+        sheet without its column leaves unknown for every company."""
         out: dict[str, None] = {}
-        for steps in self.flat.values():
+        for steps in self.flat.values() if tid is None else (self.flat[tid],):
             for step in steps:
                 kind = step.node.kind
                 if kind == "sme":

@@ -1273,6 +1273,15 @@ def red_line_named(name: str, lang: str) -> str:
     return f"红线「{name}」" if lang == "zh" else f"red line: {name}"
 
 
+def blank_cells_text(labels: list[str], lang: str) -> str:
+    """A sheet row's blank cells that a tier not answered reads, after the first question it awaits in a
+    batch row's 主要差距: 「；本行未填：营业收入（2025年）」, at most three named."""
+    shown = labels[:3]
+    if lang == "zh":
+        return "；本行未填：" + "、".join(shown) + (f"等{len(labels)}项" if len(labels) > 3 else "")
+    return "; blank in this row: " + ", ".join(shown) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+
+
 def excluded_named(name: str, lang: str) -> str:
     """One tier's exclusion that stands (已是制造业单项冠军企业或产品: no 小巨人), by the problem ``name``
     states: not 红线, which says no tier can be met."""
