@@ -92,3 +92,28 @@ def nested(values: dict[str, Any]) -> dict[str, Any]:
             node = node.setdefault(part, {})
         node[last] = value
     return out
+
+
+def stderr_on_a_terminal(args: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[int, str]:
+    """(exit code, what a terminal shows) of a command whose stderr is a pseudo-terminal: what is said
+    only to a person at a terminal (progress, the rule set a batch was judged by) shows there."""
+    import os
+    import pty
+    import re
+    import subprocess
+
+    leader, follower = pty.openpty()
+    done = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=follower, timeout=120, check=False)
+    os.close(follower)
+    said = b""
+    while True:
+        try:
+            block = os.read(leader, 1 << 16)
+        except OSError:  # the terminal's other end is closed: everything is read
+            break
+        if not block:
+            break
+        said += block
+    os.close(leader)
+    return done.returncode, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.decode("utf-8")).replace("\r", "")

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from tests.conftest import stderr_on_a_terminal
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
@@ -236,7 +237,6 @@ def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path:
     """Run in a real terminal 80 columns wide, a park sheet's notes come out in lines of at most 80
     cells, the later ones indented, the sheet's name whole; written to a file they stay one line each."""
     import os
-    import pty
     import subprocess
     import sys
 
@@ -247,25 +247,9 @@ def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path:
         ["甲", "乙", 1, 2, 3, 4, 5], ["甲公司", "工业", 60, 9000, "张三", "123", "5%"], ["合计", "", "", 9000]])
     args = [sys.executable, "-m", "littlegiant", "batch", str(src.name), "-o", "out.csv", "--lang", "zh", "--as-of", AS_OF]
     env = {**os.environ, "COLUMNS": "80", "LINES": "40", "LANG": "zh_CN.UTF-8"}
-    leader, follower = pty.openpty()
-    done = subprocess.run(args, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=follower, timeout=120, check=False)
-    os.close(follower)
-    said = b""
-    while True:
-        try:
-            block = os.read(leader, 1 << 16)
-        except OSError:  # the terminal's other end is closed: everything is read
-            break
-        if not block:
-            break
-        said += block
-    os.close(leader)
-    import re
-
-    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.decode("utf-8")).replace("\r", "")  # the screen's text
+    returncode, shown = stderr_on_a_terminal(args, env, tmp_path)  # the screen's text
     lines = [line for line in shown.split("\n") if line.strip() and "━" not in line]  # the progress bar aside
-    assert done.returncode == 0 and all(cell_len(line) <= 80 for line in lines)
+    assert returncode == 0 and all(cell_len(line) <= 80 for line in lines)
     assert any(line.startswith("  ") for line in lines)
     joined = "".join(line.strip() for line in lines)
     assert "以下列与评估无关，已略过：“联系人”、“联系电话”、“研发费用占比（参考）”" in joined

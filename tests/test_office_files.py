@@ -20,7 +20,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, stderr_on_a_terminal
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app, render
@@ -921,22 +921,9 @@ def test_a_batch_says_which_rules_judged_its_rows(tmp_path: Path, args: list[str
     cmd = [sys.executable, "-m", "littlegiant", "batch", str(EXAMPLES / "tier1-only.yaml"), "-o", str(out),
            "--lang", lang, *args]
     env = {**os.environ, "COLUMNS": "200", "LANG": "en_US.UTF-8"}
-    leader, follower = os.openpty()
-    done = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=env,
-                          timeout=120, check=False)
-    os.close(follower)
-    shown = b""
-    while True:
-        try:
-            block = os.read(leader, 65536)
-        except OSError:  # the terminal's other end is closed: everything is read
-            break
-        if not block:
-            break
-        shown += block
-    os.close(leader)
-    assert done.returncode == 0
-    lines = [line for line in shown.decode("utf-8").replace("\r", "").split("\n") if line.strip()]
+    returncode, shown = stderr_on_a_terminal(cmd, env)
+    assert returncode == 0
+    lines = [line for line in shown.split("\n") if line.strip()]
     assert said in " ".join(lines[:-1]) and lines[-1].startswith(("共读取 1 行", "read 1,"))
     piped = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert piped.stderr.startswith(("共读取 1 行", "read 1,")) and len(piped.stderr.splitlines()) == 1
