@@ -1722,7 +1722,7 @@ def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_p
     assert all(cell_len(line) <= width for line in offer.split("\r\n")), offer
     joined = re.sub(r"\s*\r\n\s*", "" if lang == "zh" else " ", offer)
     assert ("「专精特新中小企业」" in joined and "小巨人" in joined) if lang == "zh" else "Little Giant" in joined
-    count = offered(offer, lang)
+    count = total = offered(offer, lang)
     before = tier_statuses(assess_json(tmp_path / "p.yaml", "--as-of", "2026-11-26"))
     child.sendline("p")
     headings: list[str] = []
@@ -1736,11 +1736,13 @@ def test_the_questions_only_a_plan_needs_can_be_answered_before_the_report(tmp_p
             child.sendline("y")
             continue
         heading = plan_heading(text)
-        assert heading == (len(headings) + 1, count), text
+        # numbered in turn; the count can only fall, as an answer settles what the plans still asked
+        assert heading is not None and heading[0] == len(headings) + 1 and heading[1] <= total, text
+        total = heading[1]
         headings.append(re.sub(r"\s*\r\n\s*", " ", text))
         # every one answered, yes where yes/no (holds a title, is a single champion): none moves a verdict
         child.sendline(("是" if lang == "zh" else "y") if re.search(r"\[(是/否|y/n)\]\s*> $", text) else "3")
-    assert len(headings) == count
+    assert len(headings) <= total <= count  # the last answers may settle the questions after them
     # the class I total the interview never asked (its tiers settled) is a plan question now that it alone can
     # decide its blank parts: listed before them, which then need no 「……中的」 of their own
     joined = re.sub(r"\s*\r\n\s*", "" if lang == "zh" else " ", text)
@@ -1804,3 +1806,42 @@ def test_going_back_over_two_plan_questions_asks_both_again(tmp_path: Path) -> N
     assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values[niche.path] == 3
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def _plan_headings(tmp_path: Path, share: str) -> list[str]:
+    """The plan questions micro-startup's interview asks after p, its domestic share answered ``share``
+    and every other one as the test above answers them."""
+    child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
+    child.sendline("p")
+    headings: list[str] = []
+    while True:
+        i = child.expect(PTY_PROMPTS)
+        text = str(child.before) + str(child.after)
+        if at_summary(text):
+            break
+        if i > 0:
+            child.sendline("y")
+            continue
+        flat = re.sub(r"\s*\r\n\s*", "", text)
+        headings.append(flat)
+        child.sendline(share if "国内细分市场占有率（%）？" in flat else
+                       "是" if re.search(r"\[是/否\]\s*>\s*$", flat) else "3")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    return headings
+
+
+def test_a_plan_answer_that_settles_a_condition_drops_the_questions_it_made_moot(tmp_path: Path) -> None:
+    """A domestic share of 12% meets 「国内细分市场占有率10%以上或国内前三」: the plan's questions on the
+    international share and the domestic rank no longer change anything and are not asked (they were
+    asked, from a list made before the answer); with 3% they still are."""
+    low, high = tmp_path / "low", tmp_path / "high"
+    low.mkdir()
+    high.mkdir()
+    after_low = _plan_headings(low, "3")
+    after_high = _plan_headings(high, "12")
+    share = next(i for i, h in enumerate(after_high) if "国内细分市场占有率（%）？" in h)
+    moot = ("国际细分市场占有率（%）？", "国内细分市场排名（0为无排名）？")
+    assert any(q in h for q in moot for h in after_low[share + 1:])
+    assert not any(q in h for q in moot for h in after_high[share + 1:])

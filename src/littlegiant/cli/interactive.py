@@ -761,6 +761,13 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 pending, went_back = _back(interview, asker, lang)
             else:
                 asker.history.append(q.path)
+                if planned and queue and plan_asks is not None:
+                    # an answer can settle what the plans still asked (a domestic share of 12% meets
+                    # 「占有率10%以上或国内前三」: its international share and rank no longer matter)
+                    still = {x.path for x in plan_asks(interview)[0]}
+                    kept = [x for x in queue if x.path in still]
+                    queued -= len(queue) - len(kept)
+                    queue = kept
             persist()
     except (KeyboardInterrupt, Interrupted):
         n = len(interview.saved_paths())  # what the file holds, said as it is
