@@ -883,3 +883,18 @@ def test_assessing_a_profile_file_leaves_the_sheet_readers_unloaded() -> None:
                               check=True)
         assert json.loads(done.stdout)["tiers"], done.stdout
         assert done.stderr.strip().endswith("[]"), done.stderr
+
+
+@pytest.mark.parametrize(("words", "title"), [("主营业务收入占比", "上年度主营业务收入占营业收入比重不低于"),
+                                              ("研发费用占比", "研发费用占营业收入比重不低于3%")])
+def test_explain_finds_a_title_shortened_as_people_shorten_it(words: str, title: str) -> None:
+    """主营业务收入占比 is how a finance manager says 主营业务收入占营业收入比重: it found nothing and named
+    no title to try. Its characters, in the title's order, find the titles; the nearest come first."""
+    done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                    "--lang", "zh", "--explain", words], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    first = done.stdout.split("\n\n")[1].splitlines()[0]
+    assert title in first, done.stdout[:400]
+    nothing = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                       "--lang", "zh", "--explain", "营业执照号码"])
+    assert nothing.exit_code == 2

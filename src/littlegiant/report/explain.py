@@ -32,7 +32,28 @@ def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionR
                     not any(c.title == o.title and c.source == o.source for _, o in seen):
                 seen.append((t, c))
     exact = [(t, c) for t, c in seen if words in (c.title.zh.casefold(), c.title.en.casefold())]
+    if not seen and len(words) >= 4 and any("\u4e00" <= ch <= "\u9fff" for ch in words):
+        # a title shortened as people shorten it: 主营业务收入占比 for 主营业务收入占营业收入比重, its
+        # characters in the title's order; the nearest titles (the fewest characters between) first
+        spans = [(span, t, c) for t in result.tiers.values() for c in t.criteria
+                 if (span := _spread(words, c.title.zh)) is not None]
+        for _, t, c in sorted(spans, key=lambda x: x[0]):
+            if not any(c.title == o.title and c.source == o.source for _, o in seen):
+                seen.append((t, c))
     return exact or seen  # a title pasted whole names that criterion, not the groups whose titles contain it
+
+
+def _spread(words: str, title: str) -> int | None:
+    """How many characters of ``title`` the characters of ``words`` span when found in its order (the
+    shortest such span from the first match), None when they are not all there."""
+    at, start = 0, None
+    for ch in words:
+        at = title.find(ch, at)
+        if at < 0:
+            return None
+        start = at if start is None else start
+        at += 1
+    return at - (start or 0)
 
 
 def elsewhere(rules: RuleSet, ref: str, lang: str) -> tuple[RuleSet, str, date, bool] | None:
