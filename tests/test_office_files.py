@@ -372,9 +372,10 @@ def test_inert_text_never_starts_like_a_formula(text: str) -> None:
     assert out in (text, "'" + text)
 
 
-@pytest.mark.parametrize("tag", ["zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans", "ZH-hans-CN"])
+@pytest.mark.parametrize("tag", ["zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans", "ZH-hans-CN", "cn", "CN", "中文", "chinese"])
 def test_lang_takes_language_tags(tag: str) -> None:
-    """--lang zh-CN and its cousins give the Chinese report; en-US the English one; nonsense exits 2."""
+    """--lang zh-CN and its cousins (cn and 中文, as people write it) give the Chinese report; en-US the English
+    one; nonsense exits 2."""
     code, out, _ = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", tag, "--as-of", AS_OF)
     assert code == 0 and "企业规模" in out
     assert "SME size" in invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "en-US")[1]

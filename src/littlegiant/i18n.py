@@ -227,9 +227,9 @@ def lang_of(tag: str) -> str | None:
     """The catalog language a language tag or locale names (zh, zh-CN, zh_CN.UTF-8, zh-Hans,
     en, en-US, C), or None when it names neither."""
     base = re.split(r"[-_.@]", tag.strip().lower(), maxsplit=1)[0]
-    if base == "zh":
+    if base in ("zh", "zho", "chi", "cn", "chinese", "中文", "汉语", "简体中文"):  # cn, 中文: as people write it
         return "zh"
-    if base in ("en", "c", "posix"):
+    if base in ("en", "eng", "english", "英文", "英语", "c", "posix"):
         return "en"
     return None
 
