@@ -369,3 +369,19 @@ def test_the_cheap_growth_and_size_tests_agree_with_the_exact_ones(this: Decimal
     large = [path for _, path, most, least in checks.large if not least <= values[path] <= most]
     assert [u.figure.path for u in found if u.kind == consistency.GROWTH] == growth
     assert [u.figure.path for u in found if u.kind == consistency.LARGE] == large
+
+
+@pytest.mark.parametrize(("lang", "hint"), [("zh", "两项一起改，请再加 --set 主营业务收入（2025年）=…"),
+                                            ("en", 'to change both, add --set "Main-business revenue 2025=…"')])
+def test_a_whole_set_below_its_part_says_how_to_set_both_and_that_works(lang: str, hint: str) -> None:
+    """--set financials.2025.revenue=2000 under 2,300 of main revenue is refused (a part never exceeds its
+    whole), and the message says how to change both; followed, with the part's label as written, it runs."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    args = ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", lang, "--set", "financials.2025.revenue=2000"]
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 2 and refused.stderr.strip().endswith(hint), refused.stderr
+    label = hint.split("--set ")[1].strip('"').removesuffix("=…")
+    assert CliRunner().invoke(app, [*args, "--set", f"{label}=1900"]).exit_code == 0

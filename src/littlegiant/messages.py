@@ -149,6 +149,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
     "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
                               "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
+    "set.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole; "
+                            "to change both, add --set \"{part}=…\"",
+                            "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；两项一起改，"
+                            "请再加 --set {part}=…"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
@@ -559,7 +563,7 @@ number takes (``fill``)."""
 
 # what typed text for a field's type should be, said in each language: the one table for every door
 # in (profile files, --set, sheet cells, the interview), which all read text the same way (answers.py)
-SELF_NAMED = frozenset({"field.part_over_whole"})
+SELF_NAMED = frozenset({"field.part_over_whole", "set.part_over_whole"})
 """Kinds whose sentence names its fields in words: said without the field's path in front, in en as in zh."""
 
 

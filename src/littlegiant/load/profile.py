@@ -433,8 +433,8 @@ class PartExceedsWhole(InputError):
     as typed (every digit, grouped, with their unit), in en and zh alike."""
 
     def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
-                 field: str | None = None) -> None:
-        super().__init__(kind="field.part_over_whole", params=part_words(violation), file=file, line=line,
+                 field: str | None = None, kind: str = "field.part_over_whole") -> None:
+        super().__init__(kind=kind, params=part_words(violation), file=file, line=line,
                          field=field or violation.part.path, label=Text("", ""))
         self.violation = violation
 
@@ -1034,5 +1034,8 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
             by_sign[path] = read.typed
         else:
             by_sign.pop(path, None)
-    check_parts(rules, values, source="--set")
+    try:
+        check_parts(rules, values, source="--set")
+    except PartExceedsWhole as exc:  # a whole set below its part as given: say how to set the part too
+        raise PartExceedsWhole(exc.violation, file="--set", kind="set.part_over_whole") from None
     return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed), by_sign)
