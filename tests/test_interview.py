@@ -325,3 +325,30 @@ def test_the_shares_the_rules_take_of_an_amount_name_their_bases_and_answers() -
     debt = iv.shares(question("miit-2026", "financials.2024.total_liabilities"))
     assert [(s.derived.id, s.path, s.value) for s in debt] == [("debt_ratio", "financials.2024.total_assets", None)]
     assert iv.shares(question("miit-2026", "financials.2025.revenue")) == []
+
+
+def test_a_part_is_asked_after_its_whole_when_both_are_to_be_asked() -> None:
+    """Midway through an interview (the state a finance manager's resumed one reached: 2025's revenue and
+    the headcount not known), 主营业务收入（2024年） ranked first and was asked before 营业收入（2024年）, so it
+    could not be put as 「营业收入（2024年）7,100万元，其中主营业务收入」 nor checked against its total.
+    The whole is asked first; answered, the part follows with its whole in the question."""
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, AS_OF_2026)
+    for path, value in {"compliance.abnormal_operation": False, "compliance.prohibited_products": False,
+                        "compliance.serious_dishonesty": False, "compliance.tax_violation": False,
+                        "financials.2024.rd_expense": Decimal(280), "financials.2025.main_revenue": Decimal(7600),
+                        "financials.2025.rd_expense": Decimal(320), "financials.2025.total_assets": Decimal(3200),
+                        "financials.2025.total_liabilities": Decimal(1500), "rd_institution": "city",
+                        "registered_in_china": True, "tech_staff": Decimal(30)}.items():
+        iv.record(path, value)
+    for path in ("compliance.data_fabrication", "compliance.major_incident", "employees", "financials.2025.revenue",
+                 "industry"):
+        iv.answer(Question(path, profile.field_for_path(rs, path), profile.year_in_path(profile.field_for_path(rs, path), path)), "")
+    part, whole = "financials.2024.main_revenue", "financials.2024.revenue"
+    weights = iv.weights()
+    assert weights[part] > weights[whole]  # ranked alone, the part came first
+    q = iv.next_question()
+    assert q is not None and q.path == whole
+    iv.answer(q, "7100")
+    q = iv.next_question()
+    assert q is not None and q.path == part and iv.whole(q) == (whole, rs.fields["revenue"])

@@ -158,6 +158,12 @@ class Interview:
 
         path = min(weights, key=rank)
         f = field_for_path(self.rules, path)
+        # a part after its whole, when the whole is to be asked too: asked first, 主营业务收入（2024年）
+        # could not be put as 「营业收入（2024年）7,100万元，其中主营业务收入」, nor checked against it
+        whole = whole_of(self.rules, f)
+        while whole is not None and (at := sibling_path(f, path, whole)) in weights:
+            path, f = at, whole
+            whole = whole_of(self.rules, f)
         return Question(path, f, year_in_path(f, path))
 
     def plan_questions(self, asked: Iterable[str]) -> list[Question]:
