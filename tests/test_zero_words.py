@@ -65,3 +65,18 @@ def test_zero_is_a_word_of_a_whole_number_field_only(tmp_path: Path) -> None:
                                       "    zero: {zh: 无排名, en: not ranked}\n    zh: 排名\n    en: Rank\n    help: {zh: 说明, en: Help}\nderived:\n", 1),
                  "good.yaml")
     assert cli("rules", "validate", str(good), cwd=tmp_path).returncode == 0
+
+
+def test_a_blank_answer_beside_the_deciding_ones_is_said_in_words_not_as_a_question_mark(tmp_path: Path) -> None:
+    """A met either-or with one title answered and the other blank read 「（入库）「?」：满足」, and a points row
+    with one scale's figure blank 「……比例 ?：得分 30–50/50」: a finance manager reads a bare ? as a fault.
+    They say 「未填」 and 「未知」 (en: not given, unknown)."""
+    src = tmp_path / "co.yaml"
+    src.write_text((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+                   .replace("tech_sme: false, ", "").replace(", total_costs: 10500", ""), encoding="utf-8")
+    for lang, blank, scale in (("zh", "「未填」", "比例 未知"), ("en", "— not given", "unknown: ")):
+        done = CliRunner().invoke(app, ["assess", str(src), "--as-of", "2026-11-26", "--lang", lang, "--detail"],
+                                  env={"COLUMNS": "200"})
+        assert done.exit_code == 0, done.output
+        assert blank in done.stdout and scale in done.stdout
+        assert "「?」" not in done.stdout and " ?：" not in done.stdout and " ?: " not in done.stdout

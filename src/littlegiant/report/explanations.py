@@ -248,7 +248,8 @@ def _points(c: CriterionResult, lang: str) -> str:
     uncounted = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") \
         if not c.missing and None not in c.inputs.values() else None
     for label, v, unit in c.scales:
-        shown = uncounted if v is None and uncounted else fmt(v, None, lang) if zh else fmt(v)
+        # a scale whose figure is blank: said in words, not as a bare "?" beside the others' figures
+        shown = (uncounted or ("未知" if zh else "unknown")) if v is None else fmt(v, None, lang) if zh else fmt(v)
         parts.append(f"{(label or _NO_LABEL).get(lang)} {shown}{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())

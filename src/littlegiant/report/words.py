@@ -383,6 +383,9 @@ class Phrasing:
         zh = self.lang == "zh"
         parts = []
         for path, v in (c.inputs if inputs is None else inputs).items():
+            if v is None:  # an answer not given, beside those that decide the row: in words, not 「?」
+                parts.append(f"{self.answered(path)}「未填」" if zh else f"{self.answered(path)} — not given")
+                continue
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
                 shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
