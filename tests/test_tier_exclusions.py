@@ -69,3 +69,20 @@ def test_a_batch_row_names_an_exclusion_as_one(tmp_path: Path) -> None:
         assert done.exit_code == 0, done.output
         row = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig").split("\n", 1)[1])))
         assert said in row[-3] and "red line" not in row[-3] and "红线" not in row[-3]
+
+
+def test_in_2025_an_exclusion_is_named_before_the_rounds_revenue_floor(tmp_path: Path) -> None:
+    """A 单项冠军 below 2025's 5000万 floor: growing revenue would not help it, the exclusion stops 小巨人.
+    The batch row names the exclusion, as the report does (the round's floor, placed first in its tier,
+    came before the exclusion in the batch row alone)."""
+    src = tmp_path / "co.yaml"
+    src.write_text((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+                   .replace("2024: {revenue: 10500, main_revenue: 9300", "2024: {revenue: 3000, main_revenue: 2800")
+                   .replace("single_champion: false", "single_champion: true"), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(src), "-o", str(out), "--as-of", "2025-06-01", "--lang", "zh", "-q"])
+    assert done.exit_code == 0, done.output
+    cell = next(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig").split("\n", 1)[1])))[-3]
+    assert cell.startswith("专精特新\"小巨人\"企业：排除情形「已是制造业单项冠军企业或产品」"), cell
+    text = assess(str(src), "--as-of", "2025-06-01", "--lang", "zh")
+    assert "专精特新\"小巨人\"企业——差在：排除情形「已是制造业单项冠军企业或产品」" in text

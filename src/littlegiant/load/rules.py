@@ -1515,9 +1515,11 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
 
 def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, ScoreTable],
           additions: _Reader | None = None) -> Tier:
-    """One tier; a round file's ``add_criteria`` for it come first, after the gate it uses: a round's
-    condition (2025: no application below 5000万 this year) is what a company below it meets first,
-    and the report's 差在 and a batch row named the closed route's figures before it."""
+    """One tier; a round file's ``add_criteria`` for it come first, after what leads the tier (the gate it
+    uses, the title it needs, its exclusions: ``_leads``): a round's condition (2025: no application
+    below 5000万 this year) is what a company below it meets first, and the report's 差在 and a batch
+    row named the closed route's figures before it; an exclusion (already a 单项冠军) still comes
+    before it, as the report names it first."""
     if tid not in TIER_IDS:
         section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
     r = section.sub(tid)
@@ -1527,13 +1529,18 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
         r.fail(f"unknown score table {table!r}", "score_table")
     readers = [cr for cr, _ in r.items("criteria")]
     if additions is not None and tid in additions.data:
-        at = next((i for i, cr in enumerate(readers) if not (isinstance(cr.data, dict) and cr.data.get("kind") == "use")),
-                  len(readers))
+        at = next((i for i, cr in enumerate(readers) if not _leads(cr.data)), len(readers))
         readers[at:at] = [cr for cr, _ in additions.items(tid)]
     children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
     return Tier(tid, title, root, table, r.texts("notes"))
+
+
+def _leads(data: Any) -> bool:
+    """Whether a tier's criterion is of those that lead it: the gate it uses, the title it needs
+    (``prerequisite``), a veto (its exclusions)."""
+    return isinstance(data, dict) and (data.get("kind") in ("use", "veto") or data.get("prerequisite") is True)
 
 
 def calendar() -> Calendar:
