@@ -73,6 +73,19 @@ def test_screen_keeps_every_input_in_order() -> None:
     assert out[3].summary.tiers["innovative_sme"].blocker == "gate.tax_violation"
 
 
+def test_screened_companies_cross_processes_as_they_are() -> None:
+    """A screening's items pickle (a notebook hands them to a process pool) and come back equal, their
+    blockers' titles with them; the rule node a batch row words its figure from stays behind."""
+    import pickle
+
+    out = list(littlegiant.screen([EXAMPLES / "half-missing.yaml", EXAMPLES / "tier1-only.yaml"], "miit-2026",
+                                  as_of=date(2026, 11, 26)))
+    back = pickle.loads(pickle.dumps(out))
+    assert back == out
+    tier = back[1].summary.tiers["zjtx_sme"]
+    assert tier.blocker_title is not None and tier.blocker_title.zh == "持有有效期内的科技和创新型中小企业称号（创新型或科技型）"
+
+
 class NAType:
     """Stands in for pandas' missing-value marker in a column of text (pd.NA), known by its type name:
     pandas is not a dependency of the tool."""

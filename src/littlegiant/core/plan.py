@@ -106,12 +106,13 @@ class TierSummary:
     score_min: Decimal | None
     score_max: Decimal | None
     blocker: str | None
-    blocker_node: Node | None = None
-    """The criterion ``blocker`` names (the leaf holding the tier back): its title, and its row (``Plan.row_of``)."""
+    blocker_title: Text | None = None
+    blocker_node: Node | None = field(default=None, compare=False, repr=False)
+    """The criterion ``blocker`` names, whose row a batch row words (``Plan.row_of``); not pickled (a
+    rule's node holds compiled closures): a summary crosses processes as it did before it had one."""
 
-    @property
-    def blocker_title(self) -> Text | None:
-        return self.blocker_node.title if self.blocker_node is not None else None
+    def __reduce__(self) -> tuple[type[TierSummary], tuple[object, ...]]:
+        return TierSummary, (self.status, self.score, self.score_min, self.score_max, self.blocker, self.blocker_title)
 
 
 @record(slots=True, hot=True)
@@ -267,7 +268,8 @@ class Plan:
             if table is not None:
                 low, high, _, _ = table(state)
                 score = low if low == high else None
-            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None, blocker)
+            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None,
+                                     blocker.title if blocker is not None else None, blocker)
         sme_status, size = self._sme(state)
         return Summary(sme_status, size, tiers, state) if keep else Summary(sme_status, size, tiers)
 
@@ -304,7 +306,8 @@ class Plan:
         for t, fn, _ in self.tiers:
             if t == tid:
                 code, blocker = fn(self.start(values))
-                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None, blocker)
+                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
+                                   blocker.title if blocker is not None else None, blocker)
         raise KeyError(tid)
 
     def row_of(self, tid: str, node: Node, state: State) -> CriterionResult | None:
