@@ -332,3 +332,12 @@ def test_the_2025_rounds_floor_is_named_first_where_it_fails_a_company(tmp_path:
     out = tmp_path / "out.csv"
     assert CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "-q", "--columns", "ids", *common]).exit_code == 0
     assert "little_giant: lg.round2025.revenue — 2025年度通知" in out.read_text(encoding="utf-8-sig")
+
+
+def test_the_round_file_itself_named_by_rules_is_not_said_to_leave_its_notice_out() -> None:
+    """--rules rules/rounds/gxt-2025-190.yaml applies the 2025 notice: the report says nothing of leaving it out."""
+    done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--lang", "zh", "--format",
+                                    "markdown", "--as-of", "2025-06-01", "--rules",
+                                    str(ROOT / "rules" / "rounds" / "gxt-2025-190.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "不含这一通知" not in done.stdout

@@ -119,6 +119,8 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
     if chosen == result.rules_id:
         if picked.round is None or picked.round.rules is None:  # the very set the calendar picks, as it picks it
             return []
+        if result.rules is not None and result.rules.round == picked.round.id:  # the round file itself, named
+            return []
         # the set the calendar picks, without the round notice that modifies it that day (190号's 5000万 floor):
         # a 2025 小巨人 renewal met under the notice read 不满足 here, and the report did not say why
         return [f"评估日期 {result.as_of.isoformat()} 还适用年度通知 {picked.round.ref}（{picked.round.summary.get(lang)}）；"
