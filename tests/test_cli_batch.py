@@ -733,7 +733,7 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     with advised.open(encoding="utf-8-sig", newline="") as f:
         first = next(csv.DictReader(f))
     assert first["主要差距"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
-                                "上年度研发费用占营业收入比重不低于3%（现为2.25%）；另1项")
+                                "上年度研发费用占营业收入比重不低于3%（现为2.25%）；前年研发费用占营业收入比重不低于3%（现为2.14%）")
     # 乙 fails nothing known: the first question still open, as before
     assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格"
     # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
@@ -955,19 +955,20 @@ def test_json_lines_summary_gives_each_key_one_type(tmp_path: Path, jobs: str) -
 
 def test_a_row_not_answered_names_its_own_blank_cells_beside_the_sheets_missing_column(tmp_path: Path) -> None:
     """Without a registration column every row awaits 「境内工商注册登记」; a company that left its revenue
-    blank read the same as one that gave every figure. Its 主要差距 now adds the cells it left blank
-    that the tier reads, in the order its criteria read them, in zh and en; the complete row's is unchanged."""
+    blank read the same as one that gave every figure. Its 主要差距 now adds the cells it left blank (or
+    answered — or 不知道) that the tier reads, in the order its criteria read them, in zh and en; the
+    complete row's is unchanged."""
     src = tmp_path / "park.csv"
     src.write_text("企业名称,行业,从业人员,营业收入（2025年）,主营业务收入（2025年）,研发费用（2025年）\n"
-                   "甲公司,工业,120,8000,7500,300\n乙公司,工业,80,,,\n", encoding="utf-8")
+                   "甲公司,工业,120,8000,7500,300\n乙公司,工业,80,,—,不知道\n", encoding="utf-8")
     for lang, complete, blank in (
             ("zh", "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格",
-             "；本行未填：营业收入（2025年）、研发费用（2025年）、主营业务收入（2025年）"),
+             "；本行缺：「营业收入（2025年）」、「研发费用（2025年）」、「主营业务收入（2025年）」"),
             ("en", "Technology-based and innovative SME: not answered yet: Registered in mainland China",
-             "; blank in this row: Operating revenue 2025, R&D expense 2025, Main-business revenue 2025")):
+             "; missing in this row: Operating revenue 2025; R&D expense 2025; Main-business revenue 2025")):
         out = tmp_path / f"{lang}.csv"
         done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
         assert done.exit_code == 0, done.output
         jia, yi = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
-        assert jia.startswith(complete) and "本行未填" not in jia and "blank in this row" not in jia
+        assert jia.startswith(complete) and "本行缺" not in jia and "missing in this row" not in jia
         assert yi.startswith(complete) and yi.endswith(blank)

@@ -103,13 +103,14 @@ def test_a_share_saved_with_its_percent_sign_is_valid_under_the_schema(tmp_path:
     # as an editor sees it: keys are text (YAML reads a year key as a number)
     data = json.loads(json.dumps(yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))))
     assert not list(validator.iter_errors(data))
-    for share, valid in (("12%", True), ("12.5 %", True), (12.5, True), ("十二%", False), ("12", False), (120, False)):
+    for share, valid in (("12%", True), ("12.5 %", True), (12.5, True), ("十二%", False), ("12", False), (120, False),
+                         ("100%", True), ("101%", False), ("150%", False)):
         data["market"]["domestic_share"] = share
         assert (not list(validator.iter_errors(data))) is valid, share
         if valid:  # and the tool reads what the schema lets through
             path = tmp_path / "p.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-            assert profile.load_profile(path, rules.load("miit-2026")).values["market.domestic_share"] in (12, 12.5)
+            assert profile.load_profile(path, rules.load("miit-2026")).values["market.domestic_share"] in (12, 12.5, 100)
 
 
 def test_csv_template_feeds_batch(tmp_path: Path) -> None:

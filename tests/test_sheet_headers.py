@@ -146,7 +146,10 @@ def test_a_year_end_figure_headed_with_its_year_first_or_beside_its_unit_reads_i
 
 
 @pytest.mark.parametrize(("header", "path"), [("研发费用合计(元)", "financials.2025.rd_expense"),
-                                            ("资产总额（元）", "financials.2025.total_assets")])
+                                            ("资产总额（元）", "financials.2025.total_assets"),
+                                            ("营业收入（单位：元）", "financials.2025.revenue"),
+                                            ("营业收入（人民币元）", "financials.2025.revenue"),
+                                            ("资产总额（年末，元）", "financials.2025.total_assets")])
 def test_a_rename_hint_keeps_the_unit_the_header_gave_and_followed_reads_in_it(
         tmp_path: Path, header: str, path: str) -> None:
     """A refused header's hint keeps its （元）: the hint 资产总额（2025年末）, followed, read a column of 元 in

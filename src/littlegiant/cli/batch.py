@@ -35,6 +35,8 @@ from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
+from littlegiant.load.answers import UNKNOWN as DONT_KNOW
+from littlegiant.load.answers import normalise
 from littlegiant.load.consistency import unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
@@ -1405,14 +1407,15 @@ class Scorer:
         return now_text(row, self.lang) if row is not None else ""
 
     def _blank(self, item: Item, tier: str) -> str:
-        """「；本行未填：营业收入（2025年）、……等N项」: a sheet row's blank cells that ``tier`` reads, in the order
-        its criteria read them; empty for a row that is no sheet's (a JSON line, a profile file)."""
+        """「；本行缺：「营业收入（2025年）」、……等N项」: a sheet row's cells that ``tier`` reads left blank or
+        answered 不知道 (—, /), in the order its criteria read them; empty for a row that is no sheet's
+        (a JSON line, a profile file)."""
         if item.kind != "csv" or self._plan is None or self._rules is None:
             return ""
         columns = self._columns
         blank: set[str] = set()
         for header, cell in item.payload.items():
-            if cell is not None and str(cell).strip():
+            if cell is not None and normalise(str(cell)).lower() not in DONT_KNOW:  # a figure, not blank, 不知道 or —
                 continue
             path = columns.get(header, _UNSEEN)
             if path is _UNSEEN:

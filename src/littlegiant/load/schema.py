@@ -34,8 +34,9 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
     return s
 
 
-PERCENT_TEXT = r"^\s*[0-9]+(\.[0-9]+)?\s*[%％]\s*$"
-"""A share written with its percent sign, as the interview saves one answered so (12%)."""
+PERCENT_TEXT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)\s*[%％]\s*$"
+"""A share written with its percent sign, as the interview saves one answered so (12%): 0–100, as the
+reader takes it (a number's minimum and maximum do not bound a string)."""
 
 
 def profile_schema(rules: RuleSet) -> dict[str, Any]:

@@ -412,7 +412,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
     shown_year = year or last_year or HINT_YEAR  # the year a hint writes: the header's own, else last year
-    for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest)):
+    for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest),
+                      _TRAILING_GROUP.sub("", _without_units(rest))):
         f = labels.get(candidate) or _alias(rules, candidate)
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
@@ -454,7 +455,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
             field=text, label=Text(f"“{text}”列", text))
     named = {k: f for k, f in labels.items() if k not in BARE_NAME_HEADERS}  # 企业数 is no slip of 企业
     pool = {**named, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
-    near = nearest(folded, pool) or (nearest(rest, named) if year_match else None)
+    # (a year-end read off the front, 2024年末参与制修订标准, is no part of the name a hint looks for)
+    near = nearest(folded, pool) or (nearest(rest.replace("(年末)", "") if first else rest, named) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
     if near is not None and near in folded and _NOT_A_FIGURE.search(folded):
@@ -471,7 +473,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
 def _with_unit(name: Text, folded: str, f: FieldDef) -> Text:
     """A rename hint with the unit the header gave (资产总额（2025年末）（元）): followed without it, a
     column of 元 was read in 万元, each amount 10,000 times its size."""
-    unit = next((g for g in _GROUP.findall(folded) if g in _UNIT_NAMES), None)
+    unit = next((g for g in _group_parts(folded) if g in _UNIT_NAMES), None)  # 元, （单位：元）, （人民币元）, （年末，元）
     if unit is None or f.unit != "万元":
         return name
     return Text(f"{name.zh}（{unit}）", f"{name.en} ({unit})")

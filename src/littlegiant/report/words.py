@@ -551,7 +551,7 @@ class Words(Phrasing):
         if missing and len(out) < limit:
             asked = self.questions(missing, 3, brief=True)
             out.append(f"尚缺：{asked}" if zh else f"still needed: {asked}")
-        if len(out) > limit:
+        if len(out) > limit + 1:  # one more is named: 「另1项」 took its place and said less
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
         return out
@@ -1277,12 +1277,12 @@ def red_line_named(name: str, lang: str) -> str:
 
 
 def blank_cells_text(labels: list[str], lang: str) -> str:
-    """A sheet row's blank cells that a tier not answered reads, after the first question it awaits in a
-    batch row's 主要差距: 「；本行未填：营业收入（2025年）」, at most three named."""
-    shown = labels[:3]
+    """A sheet row's cells that a tier not answered reads and the row left blank (or answered 不知道),
+    after the first question it awaits in a batch row's 主要差距: 「；本行缺：「营业收入（2025年）」」, at
+    most three named, each quoted (a label holds 、 itself: 境内工商注册登记、具有独立法人资格)."""
     if lang == "zh":
-        return "；本行未填：" + "、".join(shown) + (f"等{len(labels)}项" if len(labels) > 3 else "")
-    return "; blank in this row: " + ", ".join(shown) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+        return "；本行缺：" + "、".join(f"「{x}」" for x in labels[:3]) + (f"等{len(labels)}项" if len(labels) > 3 else "")
+    return "; missing in this row: " + "; ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
 
 
 def excluded_named(name: str, lang: str) -> str:
