@@ -1220,7 +1220,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
     tier as the report's summary does (the criterion named first, the words); without it, or for a
     tier not answered or left to the authority, the first criterion holding it back by its title, and
     ``now`` (tier, its outcome, titles held) what the company has of it (「（现为3,000万元）」) or, for a
-    tier not answered, what the row left blank (「；本行未填：营业收入（2025年）」); a red
+    tier not answered, what the row left blank (「；本行缺：「营业收入（2025年）」」); a red
     line by the problem (``red``, from ``red_lines_said``), whose title states its absence."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     tiers = summary.tiers
