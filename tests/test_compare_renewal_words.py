@@ -106,3 +106,17 @@ def test_batch_renewal_takes_the_short_name(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     row = json.loads((tmp_path / "结果.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert row["result"]["renewal"] == "little_giant"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(("args", "said"), [
+    (("--as-of", "2026-11-26"), "评估日期 2026-11-26 的新申请适用《优质中小企业梯度培育管理办法（2026）》。"),
+    (("--as-of", "2025-06-01", "--renewal", "little_giant"),
+     "评估日期 2025-06-01 的复核适用《优质中小企业梯度培育管理暂行办法（2022）》，并按年度通知 工信厅企业函〔2025〕190号。"),
+])
+def test_a_comparison_says_which_rules_apply_on_its_date(fmt: str, args: tuple[str, ...], said: str) -> None:
+    """Two sets side by side said nothing of which one judges the company that day: the comparison names
+    the calendar's pick (with its round notice), in every format."""
+    done = run("assess", LG22, "--compare", "miit-2022,miit-2026", "--format", fmt, *args)
+    assert done.exit_code == 0, done.output
+    assert said in re.sub(r"\s*\n\s*", "", done.stdout)

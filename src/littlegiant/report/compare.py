@@ -106,6 +106,28 @@ def _renewal(results: list[Result], lang: str) -> list[str]:
     return [said[:1].upper() + said[1:]] if r.renewal else []  # a line of its own: "Renewal of …"
 
 
+def _in_force(results: list[Result], lang: str) -> list[str]:
+    """Which rules judge this company on the day compared (the calendar's pick, with its round notice):
+    a comparison of two sets said nothing of which one applies, and a consultant had to run the
+    report again to tell the client."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.rules import calendar, load
+
+    r = results[0]
+    try:
+        picked = calendar().choose(r.as_of, r.renewal)
+    except InputError:  # a day before the calendar's first period: no set to name
+        return []
+    title = load(picked.rule_set).title.get(lang)
+    if lang == "zh":
+        kind = "复核" if r.renewal else "新申请"
+        notice = f"，并按年度通知 {picked.round.ref}" if picked.round is not None else ""
+        return [f"评估日期 {r.as_of.isoformat()} 的{kind}适用《{title}》{notice}。"]
+    kind = "a renewal" if r.renewal else "a new application"
+    notice = f", with the round notice {picked.round.ref}" if picked.round is not None else ""
+    return [f"On {r.as_of.isoformat()} {kind} follows the {title}{notice}."]
+
+
 def _disclaimer(lang: str) -> str:
     from littlegiant.i18n import t
 
@@ -122,7 +144,7 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
 
     colon = "：" if lang == "zh" else ": "
     lines = [*wrap(_head(results, lang), width), *wrap(_about(results, lang), width),
-             *(x for said in _renewal(results, lang) for x in wrap(said, width))]
+             *(x for said in [*_renewal(results, lang), *_in_force(results, lang)] for x in wrap(said, width))]
     if assumed:
         lines += ["", f"⚑ {w('assumed', lang)}", *(x for a in assumed for x in hang("→ ", a, width))]
     if checks:
@@ -147,7 +169,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
     from littlegiant.report.markdown import md, md_cell
 
     lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), "",
-             *(f"{md(said)}\n" for said in _renewal(results, lang))]
+             *(f"{md(said)}\n" for said in [*_renewal(results, lang), *_in_force(results, lang)])]
     if assumed:
         lines += [f"**⚑ {md(w('assumed', lang))}**", "", *(f"- {md(a)}" for a in assumed), ""]
     if checks:
@@ -184,7 +206,7 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     said += (f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
              + "".join(f"<li>{escape(c)}</li>" for c in checks) + "</ul></section>") if checks else ""
     body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>",
-            *(f"<p>{escape(x)}</p>" for x in _renewal(results, lang)), said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+            *(f"<p>{escape(x)}</p>" for x in [*_renewal(results, lang), *_in_force(results, lang)]), said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
             + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
