@@ -305,7 +305,8 @@ def test_tier1_only_plan_is_one_checked_set_with_dates_not_closed_years() -> Non
     flat = squash(plan)
     assert "专精特新中小企业：最早2028年申报（以2027年数据计）" in flat
     assert "2024、2025年的数据，已无法改变" in flat
-    assert "从事特定细分市场年限（截至上年末）：2027年末达到4年" in flat
+    # the count at that date, with what the rule asks (「达到4年」 alone read as a target of 4 where 3 are asked)
+    assert "从事特定细分市场年限（截至上年末）：2027年末达到4年（要求不低于3年）" in flat
     assert "研发费用（2027年）：90→100万元" in flat and "研发费用（2026年）：90→100万元" in flat
     assert "本报告判定您已满足「科技和创新型中小企业」：先申请这一称号" in flat and "（满足）" not in flat
     assert "已验证" in flat and "--set" not in out
@@ -699,3 +700,13 @@ def test_a_plan_checked_to_await_review_does_not_say_it_meets_the_tier() -> None
         assert said in flat, out
         assert "可达到（已验证：以下各项一并代入重新评估，结果为「待审核」）" not in flat and "meet it (checked: re-assessed with all of them, " \
             "awaits review)" not in flat
+
+
+def test_a_wait_step_names_the_criterion_it_waits_for() -> None:
+    """A plan's wait step (the years in the niche grown by the rounds waited) says, in JSON, the criterion it
+    waits for (it said ""), and in English the bar beside the count."""
+    doc = json.loads(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--format", "json"))
+    waits = [m for p in doc["plans"].values() for m in p.get("moves", []) if m["kind"] == "wait"]
+    assert waits and {m["criterion"] for m in waits} <= {"zjtx26.niche_years", "lg26.niche_years"}
+    text = " ".join(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "en").split())
+    assert "reaches 4 years at the end of 2027 (required: at least 3 years)" in text

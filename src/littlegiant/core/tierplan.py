@@ -229,8 +229,9 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     for path, value in values.items():
         if path in start and start[path] != profile.values.get(path) and path not in moves and path in waited:
             f = field_for_path(rules, path)
-            if waits(f):
-                moves[path] = Move(path, f, profile.values.get(path), value, "wait", "", f.label)
+            if waits(f):  # with the criterion it waits for, whose bar the step says beside the count
+                waits_for = next((c.id for c in tier.criteria if c.kind == "check" and c.status != MET and path in c.inputs), "")
+                moves[path] = Move(path, f, profile.values.get(path), value, "wait", waits_for, f.label)
     final = engine.evaluate(rules, Profile(values), day, renewal).tiers[tier.id]
     if plan.blockers:
         plan.checked = None

@@ -952,8 +952,14 @@ class Words(Phrasing):
             return f"先取得「{name}」" if zh else f"First obtain: {name}"
         if m.kind == "wait":  # a count 截至上年末: said at the end of the round's data year, as a person dates it
             unit = unit_text(m.field.unit, self.lang, m.after)
-            return (f"{m.field.label.get(self.lang)}：{p.last_year}年末达到{num(m.after)}{unit}" if zh else
-                    f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} at the end of {p.last_year}")
+            # with what the rule asks: 「2027年末达到4年」 alone read as a target of 4 where 3 are asked
+            tier = self.result.tiers.get(p.tier)
+            c = next((x for x in tier.criteria if x.id == m.criterion and x.kind == "check"), None) if tier else None
+            need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang) if c is not None else ""
+            return (f"{m.field.label.get(self.lang)}：{p.last_year}年末达到{num(m.after)}{unit}"
+                    + (f"（要求{need}）" if need else "") if zh else
+                    f"{m.field.label.get(self.lang)} reaches {num(m.after)}{unit} at the end of {p.last_year}"
+                    + (f" (required: {need})" if need else ""))
         if m.kind == "qualitative":
             return (f"「{m.title.get(self.lang)}」：如实际具备，改答为「是」并准备材料，由认定机关判断" if zh else
                     f"\"{m.title.get(self.lang)}\": if it is true, answer yes and prepare the evidence for the authority")
