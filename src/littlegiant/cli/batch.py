@@ -1165,6 +1165,11 @@ class Ladder:
     criteria: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
 
+    def held(self, values: dict[str, object]) -> dict[str, object]:
+        """``values`` with every title held: the answers a tier failed by its title question alone is asked
+        again on (``beyond``), and its words and figure are made from (``Scorer._gap``, ``Scorer._now``)."""
+        return {**values, **dict.fromkeys(self.titles, True)}
+
     def beyond(self, plan: Plan, values: dict[str, object], summary: Summary) -> dict[str, TierSummary]:
         """The tiers a title question fails, each asked again with every title held: only those under
         the lowest tier a figure fails (no higher one can be the row's focus), one tier at a time."""
@@ -1177,7 +1182,7 @@ class Ladder:
             if tier.blocker not in self.criteria:
                 break  # a figure fails this tier: the focus is here or lower
             if held is None:
-                held = {**values, **dict.fromkeys(self.titles, True)}
+                held = self.held(values)
             out[tid] = plan.outcome(tid, held)
             if out[tid].status == UNMET:
                 break
@@ -1263,10 +1268,6 @@ def _words_only(rules: RuleSet, as_of: date, renewal: str | None, name: str | No
     return Result(rules_id=rules.id, rules_title=rules.title, in_force_from=rules.in_force_from,
                   rules_source=rules.source, as_of=as_of, last_year=as_of.year - 1, renewal=renewal, input_sha256="",
                   name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers, rules=rules)
-
-
-_UNSEEN = ""
-"""A header ``Scorer._blank`` has not looked up yet (a header that gives an input gives a path, never "")."""
 
 
 class Scorer:
@@ -1384,7 +1385,7 @@ class Scorer:
 
         assert self._plan is not None and self._rules is not None
         if held:
-            values = {**prof.values, **dict.fromkeys(self._ladder.titles, True)}
+            values = self._ladder.held(prof.values)  # type: ignore[arg-type]
             rows = self._plan.tier_result(tier, values)  # type: ignore[arg-type]
             full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary, {tier: rows})
         return Words(full, self._rules, lang=self.lang, alone=True).gap(full.tiers[tier])
@@ -1402,7 +1403,7 @@ class Scorer:
             return self._blank(item, tier)
         if outcome.blocker_node is None:
             return ""
-        state = self._plan.start({**prof.values, **dict.fromkeys(self._ladder.titles, True)}) if held else summary.state
+        state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]
         row = self._plan.row_of(tier, outcome.blocker_node, state)
         return now_text(row, self.lang) if row is not None else ""
 
@@ -1417,12 +1418,12 @@ class Scorer:
         for header, cell in item.payload.items():
             if cell is not None and normalise(str(cell)).lower() not in DONT_KNOW:  # a figure, not blank, 不知道 or —
                 continue
-            path = columns.get(header, _UNSEEN)
-            if path is _UNSEEN:
+            if header not in columns:
                 try:
-                    path = columns[header] = column(self._rules, header, self.as_of.year - 1)[0]
+                    columns[header] = column(self._rules, header, self.as_of.year - 1)[0]
                 except InputError:
-                    path = columns[header] = None
+                    columns[header] = None  # a column no input is read from
+            path = columns[header]
             if path is not None:
                 blank.add(path)
         if not blank:

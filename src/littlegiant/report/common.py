@@ -102,6 +102,24 @@ def calendar_lines(cal: Choice | None, lang: str) -> list[str]:
     return lines
 
 
+def calendar_pick(result: Result) -> Choice | None:
+    """What the rule calendar picks for the result's day and kind of assessment (the set and its round
+    notice), whatever judged it; None for a day before the calendar's first period."""
+    from littlegiant.load.rules import calendar
+
+    try:
+        return calendar().choose(result.as_of, result.renewal)
+    except InputError:
+        return None
+
+
+def assessment_kind(result: Result, lang: str) -> str:
+    """新申请 or 复核, as the calendar's sentences name the kind of assessment."""
+    if lang == "zh":
+        return "复核" if result.renewal else "新申请"
+    return "a renewal" if result.renewal else "a new application"
+
+
 def in_force_instead(result: Result, lang: str) -> list[str]:
     """Where ``--rules`` forced a set the calendar would not pick that day, which one it picks: a report
     under the 2022 measures, dated December 2026 and handed to a client, said only 「由 --rules 指定的规则集」,
@@ -109,11 +127,10 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
     cal = result.calendar
     if cal is None or not cal.forced:
         return []
-    from littlegiant.load.rules import calendar, load
+    from littlegiant.load.rules import load
 
-    try:
-        picked = calendar().choose(result.as_of, result.renewal)
-    except InputError:  # a day before the calendar's first period: no set to name
+    picked = calendar_pick(result)
+    if picked is None:
         return []
     chosen = picked.rule_set
     if chosen == result.rules_id:
@@ -129,7 +146,7 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
                 f"({picked.round.summary.get(lang)}); this report applies the rule set as named, without it, so the "
                 "verdicts may differ."]
     title = load(chosen).title.get(lang)
-    kind = ("复核" if result.renewal else "新申请") if lang == "zh" else ("a renewal" if result.renewal else "a new application")
+    kind = assessment_kind(result, lang)
     return [f"评估日期 {result.as_of.isoformat()} 的{kind}按《{title}》；本报告按指定的《{result.rules_title.get(lang)}》"
             "评估，结论仅供对比参考。" if lang == "zh" else
             f"On {result.as_of.isoformat()} {kind} follows the {title}; this report applies the {result.rules_title.get(lang)} "

@@ -110,20 +110,17 @@ def _in_force(results: list[Result], lang: str) -> list[str]:
     """Which rules judge this company on the day compared (the calendar's pick, with its round notice):
     a comparison of two sets said nothing of which one applies, and a consultant had to run the
     report again to tell the client."""
-    from littlegiant.errors import InputError
-    from littlegiant.load.rules import calendar, load
+    from littlegiant.load.rules import load
+    from littlegiant.report.common import assessment_kind, calendar_pick
 
     r = results[0]
-    try:
-        picked = calendar().choose(r.as_of, r.renewal)
-    except InputError:  # a day before the calendar's first period: no set to name
+    picked = calendar_pick(r)
+    if picked is None:  # a day before the calendar's first period: no set to name
         return []
-    title = load(picked.rule_set).title.get(lang)
+    title, kind = load(picked.rule_set).title.get(lang), assessment_kind(r, lang)
     if lang == "zh":
-        kind = "复核" if r.renewal else "新申请"
         notice = f"，并按年度通知 {picked.round.ref}" if picked.round is not None else ""
         return [f"评估日期 {r.as_of.isoformat()} 的{kind}适用《{title}》{notice}。"]
-    kind = "a renewal" if r.renewal else "a new application"
     notice = f", with the round notice {picked.round.ref}" if picked.round is not None else ""
     return [f"On {r.as_of.isoformat()} {kind} follows the {title}{notice}."]
 
