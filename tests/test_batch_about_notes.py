@@ -57,7 +57,7 @@ def test_the_about_sheet_keeps_what_the_run_said_of_the_data(tmp_path: Path) -> 
     assert len(notes) == 4 and all(wrapped for _, wrapped in notes)
     assert [value for value, _ in notes if "没有评估要用的" not in value] == said
     text = "\n".join(value for value, _ in notes)
-    assert "以下列与评估无关，已略过：“联系人”、“联系电话”" in text
+    assert "以下列与评估无关，不参与评估（原样附在结果最后）：“联系人”、“联系电话”" in text
     assert "没有评估要用的" in text and "每家企业的这些项都按“未知”处理" in text
     assert "第 3 行写的是各列的单位（人、万元）" in text
     assert "以下行不是企业，未计入：第 44 行（合计行）、第 45 行（表尾说明）" in text

@@ -213,7 +213,7 @@ def test_a_folder_of_profiles_scored_on_workers_keeps_its_notes(tmp_path: Path) 
     assert code == 0 and notes == [None, [f"与“{folder / 'a.yaml'}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"]]
 
 
-NOTE_TEXT = st.lists(st.sampled_from(["littlegiant 提示：", "：园区企业名单.xlsx:企业名单 ", "中以下列与评估无关，已略过：", "“序号”",
+NOTE_TEXT = st.lists(st.sampled_from(["littlegiant 提示：", "：园区企业名单.xlsx:企业名单 ", "中以下列与评估无关，不参与评估（原样附在结果最后）：", "“序号”",
                                       "、", "（参考）", "columns passed over, as they name", " ", "研发费用占比", "2025年",
                                       "8,000万元", "'联系电话'", "；", "。"]), min_size=1, max_size=40).map("".join)
 
@@ -252,7 +252,7 @@ def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path:
     assert returncode == 0 and all(cell_len(line) <= 80 for line in lines)
     assert any(line.startswith("  ") for line in lines)
     joined = "".join(line.strip() for line in lines)
-    assert "以下列与评估无关，已略过：“联系人”、“联系电话”、“研发费用占比（参考）”" in joined
+    assert "以下列与评估无关，不参与评估（原样附在结果最后）：“联系人”、“联系电话”、“研发费用占比（参考）”" in joined
     assert "第 2 行（给各列编号的栏次行）、第 4 行（合计行）" in joined
     assert all(line.count("苏州工业园区重点企业经营情况表.xlsx:Sheet") == 1 for line in lines
                if line.startswith("littlegiant 提示"))

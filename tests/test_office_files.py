@@ -827,8 +827,8 @@ def test_columns_a_park_adds_are_passed_over_with_one_note(tmp_path: Path) -> No
         out = tmp_path / f"{table.suffix[1:]}-out.csv"
         code, _, err = invoke("batch", str(table), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
         assert code == 0, err
-        notes = [line for line in err.splitlines() if "已略过" in line]
-        assert len(notes) == 1 and "已略过：“联系人”、“备注”" in notes[0] and "序号" not in notes[0], err
+        notes = [line for line in err.splitlines() if "不参与评估" in line]
+        assert len(notes) == 1 and "不参与评估（原样附在结果最后）：“联系人”、“备注”" in notes[0] and "序号" not in notes[0], err
         done = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
         assert [(r["处理结果"], r["序号"]) for r in done] == [("已评估", str(i)) for i in range(1, len(ZH_ROWS) + 1)]
 

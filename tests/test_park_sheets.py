@@ -581,7 +581,7 @@ def test_a_share_column_is_passed_over_saying_the_tool_works_it_out_and_a_domest
     book.save(tmp_path / "park.xlsx")
     code, _, err = invoke("batch", str(tmp_path / "park.xlsx"), "-o", str(tmp_path / "park.csv"), "--lang", "zh")
     assert code == 0 and "已评估 2 行，出错 0 行" in err
-    assert "以下列是占比、比率等，由本工具按填写的金额自行计算，已略过：“2025年研发费用占比”、“2025年资产负债率”" in \
+    assert "以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）：“2025年研发费用占比”、“2025年资产负债率”" in \
         "".join(err.split())
     assert "与评估无关" not in err
     src.write_text("企业名称,市场占有率（国内）,市场排名（国内）\n甲公司,12.5,2\n", encoding="utf-8")
@@ -591,7 +591,7 @@ def test_a_share_column_is_passed_over_saying_the_tool_works_it_out_and_a_domest
     assert code == 0 and not missing & {"market.domestic_share", "market.domestic_rank"} and "含义不明确" not in err
     src.write_text("企业名称,研发费用占比（参考）\n甲公司,5%\n", encoding="utf-8")
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "kept.csv"), "--lang", "zh")
-    assert code == 0 and "以下列与评估无关，已略过：“研发费用占比（参考）”" in err
+    assert code == 0 and "以下列与评估无关，不参与评估（原样附在结果最后）：“研发费用占比（参考）”" in err
 
 
 def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tmp_path: Path) -> None:
@@ -790,7 +790,7 @@ def test_a_column_headed_qiye_is_the_company_name(tmp_path: Path) -> None:
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "two.csv"), "--lang", "zh")
     (row,) = read_csv(tmp_path / "two.csv")
     assert code == 0 and (row["企业名称"], row["处理结果"]) == ("甲公司", "已评估")
-    assert "以下列与评估无关，已略过：“名称”" in err
+    assert "以下列与评估无关，不参与评估（原样附在结果最后）：“名称”" in err
 
 
 def test_no_maker_china_result_in_a_park_s_words_reads_as_none(tmp_path: Path) -> None:

@@ -226,7 +226,7 @@ def test_the_inputs_credit_code_and_number_come_back_beside_each_result(tmp_path
     assert [(r["企业名称"], r["统一社会信用代码"], r["序号"], r["处理结果"]) for r in rows] == [
         ("甲精密有限公司", "91320500MA1XXXXX1A", "1", "已评估"), ("乙公司", "91320500MA1YYYYY2B", "2", "出错"),
         ("丙公司", "91320500MA1ZZZZZ3C", "007", "已评估")]
-    assert "已略过：“联系人”" in err and "信用代码" not in err and "序号" not in err
+    assert "不参与评估（原样附在结果最后）：“联系人”" in err and "信用代码" not in err and "序号" not in err
     book = tmp_path / "out.xlsx"
     invoke("batch", str(src), "-o", str(book))
     ws = load_workbook(book).worksheets[0]

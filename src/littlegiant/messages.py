@@ -502,11 +502,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
-    "run.ignored_columns": ("littlegiant: note: {where}: columns passed over, as they name nothing the rules ask for: "
-                            "{columns}", "littlegiant 提示：{where} 中以下列与评估无关，已略过：{columns}"),
-    "run.derived_columns": ("littlegiant: note: {where}: columns passed over, as the tool works out shares and ratios "
-                            "from the amounts itself: {columns}",
-                            "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，已略过：{columns}"),
+    "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
+                            "(copied as they are after the results): {columns}",
+                            "littlegiant 提示：{where} 中以下列与评估无关，不参与评估（原样附在结果最后）：{columns}"),
+    "run.derived_columns": ("littlegiant: note: {where}: columns not read, as the tool works out shares and ratios "
+                            "from the amounts itself (copied as they are after the results): {columns}",
+                            "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）："
+                            "{columns}"),
     "run.sheet_unit": ("littlegiant: note: {where}: the title rows say amounts are in {unit}: plain amounts are read "
                        "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"

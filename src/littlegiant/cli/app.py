@@ -652,10 +652,11 @@ def batch(
         norm,
     )
     from littlegiant.messages import say as words
-    from littlegiant.report.table import is_results, output_columns
+    from littlegiant.report.table import any_output_columns, is_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
+    carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
 
     def tell(line: str) -> None:
         """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
@@ -673,7 +674,10 @@ def batch(
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where)
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
-            ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1, kind)
+            ignored = ignored_columns(header, rs, any_output_columns(rs), day.year - 1, kind)
+            for shown in ignored:
+                spelt = carried.setdefault(shown, [])
+                spelt += [h for h in header if h.strip() == shown and h not in spelt]
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
@@ -715,6 +719,8 @@ def batch(
         batching.check_headers(list(inputs), options)
     except HeaderError as exc:
         fail(_then(exc.render(language), _kept(writer, output, language), language), language)
+    scorer.carry(carried)
+    writer.start(list(carried))
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
         _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
                    # on a terminal, where a person reads it (a script's stderr stays the count alone)

@@ -72,12 +72,14 @@ from littlegiant.report.common import (
 )
 from littlegiant.report.table import (
     ADVICE_MARK,
+    CARRIED_KEY,
     FORMULA_STARTS,
     JSONL_COLUMNS,
     RESULT_OUTCOME,
     SUMMARY_COLUMNS,
     Labels,
     ScoreRange,
+    any_output_columns,
     has_result_columns,
     heading_columns,
     inert,
@@ -471,14 +473,18 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
 
 
 def _ours(header: list[str], rules: RuleSet) -> bool:
-    """A results header of ``rules`` or of any shipped rule set (known by its titles, not built)."""
-    if is_results(header, rules):
+    """A results header of ``rules`` or of any shipped rule set (known by its titles, not built), the
+    park's own columns after it or not (those are told apart from figures by the rules, which may
+    build the other shipped sets: only once the results' columns alone have not settled it)."""
+    ours = output_columns(rules)
+    if is_header_of(header, ours):
         return True
     if not has_result_columns(header):  # a list of companies, another sheet: refused without reading a rule file
         return False
     from littlegiant.load.rules import shipped_headings
 
-    return any(is_header_of(header, heading_columns(tiers, name)) for tiers, name in shipped_headings())
+    return any(is_header_of(header, heading_columns(tiers, name)) for tiers, name in shipped_headings()) or \
+        is_header_of(header, any_output_columns(rules), rules)
 
 
 def _decodes(data: bytes, codec: str) -> bool:
@@ -1289,6 +1295,22 @@ class Scorer:
         self._ladder = Ladder()
         self._columns: dict[str, str | None] = {}  # a sheet's header -> the input it gives (_blank)
         self._reads: dict[str, tuple[str, ...]] = {}  # a tier -> the inputs its criteria read (_blank)
+        self.carried: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        """The park's own columns no rule reads, copied back after the results (CARRIED_KEY): each as
+        the output heads it and as the inputs' headers spell it (with their spaces), known once every
+        header is read (``carry``)."""
+
+    def carry(self, columns: dict[str, list[str]]) -> None:
+        """Copy these columns back (by their heading: the headers that spell it) with every row."""
+        self.carried = tuple((shown, tuple(spelt)) for shown, spelt in columns.items())
+
+    def own_cells(self, item: Item) -> list[str]:
+        """The row's cells under the carried columns, as typed: "" where its sheet has no such column,
+        and for a row that is no sheet's."""
+        if item.kind != "csv":
+            return [""] * len(self.carried)
+        cells = item.payload
+        return [next((str(cells[h]) for h in spelt if h in cells), "") for _, spelt in self.carried]
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
@@ -1327,7 +1349,9 @@ class Scorer:
             words = [self._words(kind, param) for kind, param in notes]
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             ids = "".join(f'"{k}": {encode_basestring(v)}, ' for k, v in zip(ID_COLUMNS, input_ids(item), strict=True) if v)
-            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + said + '"result": '
+            own = f'"{CARRIED_KEY}": {own_json(self, self.own_cells(item))}, ' if self.carried else ""
+            head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + own + said + \
+                '"result": '
             if answered or others or unknown:  # a rare row: its result read back, and warned of in it as assess's is
                 doc = to_dict(result, self.lang, self.version)
                 doc["warnings"] += answered_under_warnings(answered, others, unknown, result.rules_title, self.as_of,
@@ -1570,14 +1594,18 @@ class Job:
         rows = errors = internal = 0
         lines = self._lines
         scorer, line, codec = self.scorer, self.line, self.codec
+        own = scorer.own_cells if scorer.carried else None
         try:
             for item in items_in(chunk):
                 row = scorer(item, codec)
                 rows += 1
-                if type(row) is list and row[_STATUS] == "error":
-                    errors += 1
-                    internal += row[_ERROR].startswith(INTERNAL)
-                line(row)
+                if type(row) is list:
+                    if row[_STATUS] == "error":
+                        errors += 1
+                        internal += row[_ERROR].startswith(INTERNAL)
+                    line(row, own(item) if own is not None else None)
+                else:
+                    line(row)
             _settled()
             if self._bytes:  # full results, each already the file's bytes; any error row among them is text
                 assert codec is not None
@@ -1589,8 +1617,8 @@ class Job:
             lines.clear()
             self._bytes = False
 
-    def line(self, row: Cells | str | bytes) -> None:
-        """Add the row's output line to this chunk's lines."""
+    def line(self, row: Cells | str | bytes, own: list[str] | None = None) -> None:
+        """Add the row's output line to this chunk's lines; ``own``: its cells under the carried columns."""
         if isinstance(row, bytes):  # a full result, already the file's bytes
             self._lines.append(row)
             self._bytes = True
@@ -1599,7 +1627,10 @@ class Job:
             self._lines.append(row)
             return
         if not self.csv_rows:
-            self._lines.append(_json_line(row))
+            line = _json_line(row)
+            if own is not None:
+                line = f'{line[:-2]}, "{CARRIED_KEY}": {own_json(self.scorer, own)}}}\n'
+            self._lines.append(line)
             return
         # full results never go to a .csv (Writer refuses)
         text: tuple[int, ...] = _TEXT_CELLS
@@ -1610,6 +1641,8 @@ class Job:
         for i in text:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
+        if own is not None:
+            cells += [inert(c) if c.startswith(FORMULA_STARTS) else c for c in own]
         line = ",".join(cells)
         if line.count(",") == len(cells) - 1 and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
@@ -1667,6 +1700,13 @@ def json_cells(row: Cells) -> list[Any]:
         else:
             out += (None, None, None) if cell == "" else (cell, cell, cell)
     return out
+
+
+def own_json(scorer: Scorer, own: list[str]) -> str:
+    """A row's carried cells as the JSON object CARRIED_KEY holds, by heading, in the columns' order
+    (an empty cell is null, as in the summary's own keys)."""
+    return "{" + ", ".join(f"{encode_basestring(shown)}: {encode_basestring(cell) if cell else 'null'}"
+                           for (shown, _), cell in zip(scorer.carried, own, strict=True)) + "}"
 
 
 def _json_line(row: Cells) -> str:
@@ -1996,6 +2036,7 @@ class Writer:
         self.rows = 0
         self.unsynced = 0  # bytes written since the output was last put on disk (AtomicWriter.sync_ahead)
         self.xlsx = suffix == ".xlsx"
+        self.started = False  # the header written (start)
         self.gaps: dict[str, None] = {}
         """The rows (by their source cell) of a .csv in which a character the encoding lacks was written
         as charsets.GAP; what characters (``gap_chars``): the run names them when it ends."""
@@ -2038,8 +2079,18 @@ class Writer:
         body = _BYTES_CODECS.get(codec)
         if body is not None:
             self.codec = (body, "backslashreplace" if codec.startswith("utf") else "replace")
-        if self.csv_rows:
-            csv.writer(self.handle).writerow(SUMMARY_COLUMNS if self.labels is None else result_header(self.labels))
+
+    def start(self, carried: list[str] | None = None) -> None:
+        """Write the header, once every input's is read: the results' columns, then ``carried`` (the
+        park's own columns no rule reads, copied back last: its results are its list again)."""
+        if self.started:
+            return
+        self.started = True
+        if self.xlsx:
+            self.handle.start(carried or ())
+        elif self.csv_rows:
+            csv.writer(self.handle).writerow([*(SUMMARY_COLUMNS if self.labels is None else result_header(self.labels)),
+                                              *(inert(c) if c.startswith(FORMULA_STARTS) else c for c in carried or ())])
 
     def shared(self) -> bool:
         """Whether workers, if the run starts any, write full results to the output themselves
@@ -2049,6 +2100,7 @@ class Writer:
         global _TURNS
         import multiprocessing
 
+        self.start()
         if not self.full or self.codec is None or "fork" not in multiprocessing.get_all_start_methods():
             return False
         self.handle.write("")  # the byte-order mark, if any, as a text write would put it first
@@ -2062,6 +2114,7 @@ class Writer:
         are concerned: the count printed after an interruption is then the number of rows in the
         file. (A signal could otherwise land between the write and the count, or mid-row.)"""
         with held():
+            self.start()
             text = done.text
             if done.written:  # written by a worker itself (_Turns)
                 assert self.end is not None
@@ -2102,6 +2155,7 @@ class Writer:
 
     def close(self) -> None:
         """Every row is written: put the output in place (an .xlsx is written whole here)."""
+        self.start()
         if self.xlsx:
             self.handle.close()
         self._unshared()

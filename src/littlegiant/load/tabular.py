@@ -557,6 +557,16 @@ def known_header(rules: RuleSet, header: object, last_year: int | None = None) -
     return True
 
 
+def carried_column(rules: RuleSet, header: str) -> bool:
+    """Whether batch passes a column over and copies it back after the results (CARRIED_KEY): it names
+    nothing the rules read (联系人, 备注), or a share the tool works out itself (研发费用占比)."""
+    try:
+        column(rules, header)
+    except InputError as exc:
+        return exc.kind in PASSED_OVER and id_kind(header) is None
+    return False
+
+
 def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:
     """Whether a cell is meant for a field but will be refused with a precise message (营业收入 with
     no year): it still marks the header row. Not counting those, a sheet whose header had one lost

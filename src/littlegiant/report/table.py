@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
-from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, norm
+from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, carried_column, norm
 from littlegiant.messages import Text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
@@ -54,6 +54,19 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
     return found
 
 
+def any_output_columns(rules: RuleSet) -> frozenset[str]:
+    """``output_columns`` of ``rules`` and of every shipped set: a results file of another set (2022's
+    创新型中小企业 read back under 2026), given again with figures added, has its verdict columns passed
+    over without a word, not taken for the park's own columns and copied back after the new ones."""
+    found: frozenset[str] | None = rules.memo.get("table.any_output")
+    if found is None:
+        from littlegiant.load.rules import shipped_headings
+
+        found = rules.memo["table.any_output"] = output_columns(rules).union(
+            *(heading_columns(tiers, name) for tiers, name in shipped_headings()))
+    return found
+
+
 def heading_columns(tiers: Mapping[str, Text], name: Text) -> frozenset[str]:
     """The columns batch writes for a rule set of these tier titles and company-name label: what
     ``output_columns`` is made of, from the titles alone (a rule set need not be built for it)."""
@@ -69,22 +82,40 @@ _SOURCE = frozenset(map(norm, ("source", t("xlsx.source", "zh"), t("xlsx.source"
 OUTCOME_HEADERS = frozenset(("status", t("xlsx.status", "zh"), t("xlsx.status", "en")))
 """The outcome column's header as batch writes it (ids, zh, en): a results file always has one."""
 _OUTCOME = frozenset(map(norm, OUTCOME_HEADERS))
-_FULL_RESULT = frozenset({"result", "notes"})
-"""The keys a full result's line (batch --format json) has beside the summary's: its result, and the
-notes on its row (a formula without its result, a company given twice)."""
+CARRIED_KEY = "input_columns"
+"""The key of a JSON Lines row (a summary's, a full result's) holding the columns of the park's own
+sheet that no rule reads (联系人, 所属园区, 备注), copied back as typed; a .csv and an .xlsx have them
+as their last columns, headed as the sheet headed them."""
+_FULL_RESULT = frozenset({"result", "notes", CARRIED_KEY})
+"""The keys a JSON Lines row can have beside the summary's columns: a full result's (batch --format
+json) result, the notes on its row (a formula without its result, a company given twice), and the
+input's own columns copied back."""
 
 
 def is_results(columns: Iterable[object], rules: RuleSet | None = None) -> bool:
     """Whether these columns (a table's header; a JSON line's keys, when ``rules`` is None) are batch's
     own output and nothing more: a results file given as the list of companies. Every row would be
     all unknown or all errors; a results file with columns of figures added is a list again."""
-    return is_header_of(columns, output_columns(rules) if rules is not None else _ID_COLUMNS)
+    if rules is None:
+        return is_header_of(columns, _ID_COLUMNS)
+    return is_header_of(columns, output_columns(rules), rules)
 
 
-def is_header_of(columns: Iterable[object], ours: frozenset[str]) -> bool:
-    """``is_results`` against the columns ``ours`` (``output_columns``, ``heading_columns``)."""
-    names = {norm(c) for c in columns if isinstance(c, str) and c.strip()}
-    return names <= ours | _FULL_RESULT and bool(names & _SOURCE) and bool(names & _OUTCOME)
+def is_header_of(columns: Iterable[object], ours: frozenset[str], rules: RuleSet | None = None) -> bool:
+    """``is_results`` against the columns ``ours`` (``output_columns``, ``heading_columns``). With
+    ``rules``, a header that goes on after the results' columns with columns no rule of them reads (a
+    park's 联系人 and 备注, which batch copies back last) is results too: a run repeated must replace
+    its own output, and one given it as its list be told it is results. A column a rule reads added
+    after them (营业收入（2025年）, typed in to score the list again) makes it a list."""
+    names = [c for c in columns if isinstance(c, str) and c.strip()]
+    normed = {norm(c) for c in names}
+    if not normed & _SOURCE or not normed & _OUTCOME:
+        return False
+    if normed <= ours | _FULL_RESULT:
+        return True
+    if rules is None or norm(names[0]) not in _SOURCE:  # results begin with their source column
+        return False
+    return all(carried_column(rules, c) for c in names if norm(c) not in ours)
 
 
 def has_result_columns(columns: Iterable[object]) -> bool:

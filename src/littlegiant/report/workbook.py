@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -20,6 +21,7 @@ from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, PROBLEMS_SEPARATOR
 from littlegiant.messages import SystemError_
 from littlegiant.report.table import (
+    CARRIED_KEY,
     RESULT_OUTCOME,
     RESULT_VERDICTS,
     Labels,
@@ -48,7 +50,6 @@ class ResultBook:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
 
         self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
         try:  # batch hands in the temporary file that is renamed into place at the end
@@ -67,19 +68,9 @@ class ResultBook:
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         self.info = info = self.book.create_sheet(t("xlsx.about", lang))
-        columns = result_header(self.labels)
-        self.width, self.rows = len(columns), 0
-        widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
-        for number, width in enumerate(widths, 1):
-            self.results.column_dimensions[get_column_letter(number)].width = width
-        # a tier the rule set scores by no table (the 2026 tiers: routes and the platform's score
-        # instead) leaves its score column empty in every row: hidden, not three dead columns
-        scored, titles = about.get("scored"), about.get("tiers", {})
-        for tid, title in titles.items():
-            if scored is not None and tid not in scored and title in columns:
-                self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
-        self.results.freeze_panes = "C2"
-        self.results.append(self._header(self.results, columns))
+        self.about = about
+        self.width, self.rows = 0, 0
+        self.carried: tuple[str, ...] | None = None  # the input's own columns copied back, once start has run
         # the row's 信用代码 and 序号 beside its name, as on the results sheet: staff fix a refused row in
         # their own list, found there by the code or the number rather than by a name typed two ways
         for letter, width in zip("ABCDE", (28, 28, 20, 8, 90), strict=True):
@@ -101,6 +92,30 @@ class ResultBook:
                 (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
                 ("", t("disclaimer", lang))]
         """The about sheet's rows, written at ``close``: a stopped run's first says it holds only some rows."""
+
+    def start(self, carried: Iterable[str] = ()) -> None:
+        """The results sheet's header: the results' columns, then ``carried``, the columns of the park's
+        own sheet that no rule reads (联系人, 所属园区, 备注), copied back last so that the results are its
+        list again. Known only once every input's header is read; before the first row."""
+        from openpyxl.utils import get_column_letter
+
+        if self.carried is not None:
+            return
+        self.carried = tuple(carried)
+        columns = result_header(self.labels)
+        self.width = len(columns) + len(self.carried)
+        widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
+        widths += [16] * len(self.carried)
+        for number, width in enumerate(widths, 1):
+            self.results.column_dimensions[get_column_letter(number)].width = width
+        # a tier the rule set scores by no table (the 2026 tiers: routes and the platform's score
+        # instead) leaves its score column empty in every row: hidden, not three dead columns
+        scored, titles = self.about.get("scored"), self.about.get("tiers", {})
+        for tid, title in titles.items():
+            if scored is not None and tid not in scored and title in columns:
+                self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
+        self.results.freeze_panes = "C2"
+        self.results.append(self._header(self.results, [*columns, *self.carried]))
 
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
         """A cell that holds text as text, even text starting with = or # (which openpyxl would
@@ -140,7 +155,9 @@ class ResultBook:
                              file=self.handle.name) from None
 
     def _write(self, text: str) -> None:
+        self.start()
         results, text_cell, verdict = self.results, self._text, self._verdict
+        carried = self.carried or ()
         for line in text.splitlines():
             row = json.loads(line)
             error = row["status"] == "error"
@@ -157,6 +174,9 @@ class ResultBook:
                 cells[i] = verdict(row[f"{tid}_status"], cells[i])
                 if cells[i + 1] is not None:
                     cells[i + 1] = text_cell(results, cells[i + 1])
+            if carried:
+                own = row.get(CARRIED_KEY) or {}
+                cells += [text_cell(results, own.get(h)) for h in carried]
             results.append(cells)
             self.rows += 1
             if error:
@@ -175,6 +195,7 @@ class ResultBook:
             return
         from openpyxl.utils import get_column_letter
 
+        self.start()  # no row came: the header alone
         info = self.info
         if stopped:  # said first, on the sheet the file opens at, whatever the file is later called
             info.append([self._text(info, t("xlsx.stopped", self.lang)),

@@ -1,0 +1,151 @@
+"""A park's own columns (联系人, 所属园区, 备注) come back after the results, as typed: staff sort and
+filter the results by them in Excel, rather than looking each company up in their master list."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+AS_OF = "2026-11-26"
+HEADER = ["序号", "企业名称", "联系人", "营业收入（2025年）", "从业人员（上年末）", "联系电话", "所属园区", "备注"]
+ROWS = [["1", "甲精密部件有限公司", "张三", "5000", "120", "013800000000", "东区", "=HYPERLINK(\"x\")"],
+        ["2", "乙软件股份有限公司", "李四", "3000", "很多", "13900000000", "西区", ""],
+        ["3", "丙食品有限公司", "", "12000", "300", "", "东区", "重点"]]
+OWN = ["联系人", "联系电话", "所属园区", "备注"]
+
+
+def invoke(*args: str, as_of: str = AS_OF) -> tuple[int, str]:
+    result = runner.invoke(app, [*args, "--as-of", as_of, "--lang", "zh", "--quiet"], env={"LANG": "zh_CN.UTF-8"})
+    return result.exit_code, result.stderr
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_the_columns_no_rule_reads_come_back_last_in_the_csv_as_typed(tmp_path: Path) -> None:
+    """In the order of the sheet, after every column of the results; a blank cell stays blank, a phone
+    number keeps its leading 0, a row refused for a bad figure keeps its 联系人 (staff call about it), and
+    a cell Excel would run as a formula is made inert as every other text cell is."""
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))
+    header, *rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and header[-5:] == ["需核对的数据", *OWN], err
+    assert [row[-4:] for row in rows] == [["张三", "013800000000", "东区", "'=HYPERLINK(\"x\")"],
+                                         ["李四", "13900000000", "西区", ""], ["", "", "东区", "重点"]]
+    assert [row[header.index("处理结果")] for row in rows] == ["已评估", "出错", "已评估"]
+    assert "以下列与评估无关，不参与评估（原样附在结果最后）：“联系人”、“联系电话”、“所属园区”、“备注”" in err
+    code, _ = invoke("batch", str(src), "-o", str(tmp_path / "ids.csv"), "--columns", "ids")
+    header, *rows = read_csv(tmp_path / "ids.csv")
+    assert header[-6:] == ["credit_code", "seq_no", *OWN] and rows[2][-4:] == ["", "", "东区", "重点"]
+
+
+def test_json_lines_rows_hold_them_under_input_columns(tmp_path: Path) -> None:
+    """A summary line and a full result's line alike, by heading, a blank cell null; a JSON Lines
+    input, which has no such columns, gets no such key."""
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    for extra in ([], ["--format", "json"]):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        code, err = invoke("batch", str(src), "-o", str(out), *extra)
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert code == 1, err
+        assert [line["input_columns"] for line in lines] == [
+            {"联系人": "张三", "联系电话": "013800000000", "所属园区": "东区", "备注": "=HYPERLINK(\"x\")"},
+            {"联系人": "李四", "联系电话": "13900000000", "所属园区": "西区", "备注": None},
+            {"联系人": None, "联系电话": None, "所属园区": "东区", "备注": "重点"}]
+        again = tmp_path / f"again{len(extra)}.jsonl"
+        code, err = invoke("batch", str(out), "-o", str(again))
+        assert code == 2 and "这是批量评估输出的结果文件" in err  # still known for results
+    profiles = tmp_path / "in.jsonl"
+    profiles.write_text(json.dumps({"name": "甲", "employees": 50}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, err = invoke("batch", str(profiles), "-o", str(tmp_path / "p.jsonl"))
+    assert code == 0 and "input_columns" not in (tmp_path / "p.jsonl").read_text(encoding="utf-8")
+
+
+def test_sheets_with_different_columns_give_every_column_once(tmp_path: Path) -> None:
+    """Two sheets of one workbook and a CSV beside it: the output has each own column once, in the order
+    they were first met, and a row from a sheet without one leaves it empty. The .xlsx keeps the cells
+    as text (a formula's text is not run)."""
+    book = Workbook()
+    first = book.active
+    first.title = "东区"
+    for row in (["企业名称", "营业收入（2025年）", "联系人"], ["甲公司", 5000, "张三"]):
+        first.append(row)
+    second = book.create_sheet("西区")
+    for row in (["企业名称", "营业收入（2025年）", "备注", "联系人"], ["乙公司", 3000, "=1+1", "李四"]):
+        second.append(row)
+    second["C2"].data_type = "s"  # typed as text (Excel: '=1+1), not a formula
+    book.save(tmp_path / "名单.xlsx")
+    more = write_csv(tmp_path / "补充.csv", [["企业名称", "所属街道"], ["丙公司", "星湖街道"]])
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), str(more), "-o", str(tmp_path / "out.xlsx"))
+    assert code == 0, err
+    sheet = load_workbook(tmp_path / "out.xlsx").worksheets[0]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][-3:] == ["联系人", "备注", "所属街道"]
+    assert [row[-3:] for row in rows[1:]] == [["张三", None, None], ["李四", "=1+1", None], [None, None, "星湖街道"]]
+    assert sheet.cell(3, len(rows[0]) - 1).data_type == "s"  # text, not a formula Excel would run
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(rows[0])).column_letter}4"
+
+
+def test_a_run_repeated_replaces_its_output_and_the_results_read_back_are_known(tmp_path: Path) -> None:
+    """The results with the park's columns after them are still the run's own output: a run repeated
+    replaces them (they were refused as 'not results'); given as the list, they are refused as
+    results. With a column of figures typed in after them, they are a list again: scored, and the
+    park's columns come back once, the results' own columns not copied."""
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    for name in ("out.csv", "out.xlsx"):
+        for _ in range(2):
+            code, err = invoke("batch", str(src), "-o", str(tmp_path / name))
+            assert code == 1, err
+        code, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / "again.csv"))
+        assert code == 2 and "这是批量评估输出的结果文件" in err and not (tmp_path / "again.csv").exists()
+        code, err = invoke("batch", str(src), "-o", str(tmp_path / name), as_of="2026-03-31")  # under the 2022 set
+        assert code == 1 and "创新型中小企业得分" in results_of(tmp_path / name), err
+    header, *rows = read_csv(tmp_path / "out.csv")
+    write_csv(tmp_path / "more.csv", [[*header, "研发费用（2025年）"], *([*row, "300"] for row in rows)])
+    code, err = invoke("batch", str(tmp_path / "more.csv"), "-o", str(tmp_path / "more-out.csv"))
+    again, *scored = read_csv(tmp_path / "more-out.csv")
+    # the results of the 2022 set (the run above) read under 2026: its verdict columns are not the park's
+    assert code == 0 and "创新型中小企业" in header and "创新型中小企业" not in again, err
+    assert again[-5:] == ["需核对的数据", *OWN] and "创新型中小企业" not in err
+    assert [row[-4:] for row in scored] == [row[-4:] for row in rows]
+
+
+def results_of(path: Path) -> str:
+    """The output's header and rows as one text, whatever its kind."""
+    if path.suffix == ".xlsx":
+        return repr([[c.value for c in row] for row in load_workbook(path).worksheets[0].iter_rows()])
+    return path.read_text(encoding="utf-8-sig")
+
+
+def test_workers_write_the_same_rows(tmp_path: Path) -> None:
+    """Scored on two processes, the copied cells are the same, byte for byte."""
+    rows = [[str(i), f"企业{i}", f"联系人{i}", str(1000 + i), "50", "", "东区" if i % 2 else "", f"备注{i}"]
+            for i in range(600)]
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *rows])
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.csv"
+        subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(src), "-o", str(out), "--jobs", jobs,
+                        "--as-of", AS_OF, "--lang", "zh", "--quiet"], check=True, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    header, *back = list(csv.reader(io.StringIO(outputs[1].decode("utf-8-sig"))))
+    assert header[-4:] == OWN and [row[-4:] for row in back] == [[r[2], r[5], r[6], r[7]] for r in rows]
