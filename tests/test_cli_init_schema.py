@@ -182,7 +182,7 @@ def test_init_dash_prints_the_template_rather_than_writing_a_file_named_dash(tmp
 @pytest.mark.parametrize(("lang", "args", "said"), [
     ("zh_CN.UTF-8", ["init", "企业信息.yaml"], "已生成企业信息模板 企业信息.yaml：填好后运行 littlegiant assess 企业信息.yaml 即可评估"),
     ("en_US.UTF-8", ["init", "my company.yaml"],
-     "wrote my company.yaml: fill it in, then run: littlegiant assess 'my company.yaml'"),
+     "wrote my company.yaml: fill it in, then run: littlegiant assess \"my company.yaml\""),
     ("zh_CN.UTF-8", ["init", "名单.xlsx"],
      "已生成批量评估名单 名单.xlsx：每行填一家企业，填好后运行 littlegiant batch 名单.xlsx -o 评估结果.xlsx"),
     ("zh_CN.UTF-8", ["init", "--csv", "名单.csv"],

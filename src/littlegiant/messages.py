@@ -86,6 +86,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.table": ("a table of companies, which assess does not read (it reads one company's YAML or JSON "
                    "profile): run littlegiant batch {name} -o results.xlsx",
                    "这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx"),
+    "file.document": ("a document or picture ({kind}), not a company profile: run littlegiant init profile.yaml for a profile to "
+                      "fill in, or littlegiant assess alone to be asked the questions",
+                      "这是文档或图片（{kind}），不是企业资料文件：请运行 littlegiant init 企业资料.yaml 生成资料模板照着填写，"
+                      "或直接运行 littlegiant assess 逐题回答"),
     "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
                        "batch {stem}.xlsx -o results.xlsx",
                        "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {stem}.xlsx -o 评估结果.xlsx"),
@@ -142,6 +146,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "文件应逐行填写“项目: 值”（如 name: 某某公司），现在不是这种格式"),
     "field.header_key": ("a sheet's column header, not a profile key: a profile (and each JSON Lines row) writes "
                          "it as {written}", "“{key}”是表格的列名：档案（及 JSON Lines 的每一行）里应写作 {written}"),
+    "profile.other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
+                          "{id}): assess it with --rules {id}",
+                          "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：评估时请加 --rules {id}"),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
     "field.unknown_many": ("unknown field (expected one of: {known})",
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
@@ -227,6 +234,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
+    "column.other_set": ("a question of {title} alone: score this list with --rules {id}",
+                         "是「{title}」才有的项目：评估这份名单请加 --rules {id}"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                             "list the results came from, or add columns of figures to this one",
@@ -608,6 +617,21 @@ away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
 
 
 _UNIT_ONE = {" years": " year", " people": " person", " items": " item", " points": " point"}
+
+
+_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@]+")
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a command a user pastes into bash, zsh, PowerShell or cmd: as it is when
+    no shell reads anything in it, else in double quotes (all four take them), else POSIX-quoted."""
+    if _SHELL_PLAIN.fullmatch(text):
+        return text
+    if not re.search(r'["$`\\!]', text):
+        return f'"{text}"'
+    import shlex
+
+    return shlex.quote(text)
 
 
 def unit_text(unit: str | None, lang: str, n: object = None) -> str:

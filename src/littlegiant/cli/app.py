@@ -938,6 +938,11 @@ def init(
         rs = rulesets.load(rules or rulesets.select_version(day))
     except InputError as exc:
         fail(exc, language)
+    # the command that reads the file back names the set it was made for, when a run would not pick that
+    # set by itself (a province's overlay): without it, the filled-in file was refused as unknown fields
+    from littlegiant.messages import shell_word
+
+    run_with = "" if rules is None or rs.id == rulesets.select_version(day) else f" --rules {shell_word(rules)}"
     if columns not in (None, "labels", "ids"):
         bad_choice("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
@@ -958,7 +963,7 @@ def init(
             atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
         except OSError as exc:
             bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
-        _written("run.init_sheet", xlsx_file, language)
+        _written("run.init_sheet", xlsx_file, language, run_with)
         return
     if csv_file is not None:
         from littlegiant.report.table import csv_template
@@ -968,25 +973,21 @@ def init(
         text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
         if csv_out is not None:
-            _written("run.init_sheet", csv_out, language)
+            _written("run.init_sheet", csv_out, language, run_with)
         return
-    write_output(profile_template(rs, day.year - 1, language), file, language)
+    write_output(profile_template(rs, day.year - 1, language, run_with), file, language)
     if file is not None:
-        _written("run.init_profile", file, language)
+        _written("run.init_profile", file, language, run_with)
 
 
-_SHELL_SPECIAL = re.compile(r"[\s'\"$`\\!*?&;|<>(){}\[\]#~]")
-
-
-def _written(kind: str, file: Path, lang: str) -> None:
+def _written(kind: str, file: Path, lang: str, run_with: str = "") -> None:
     """One line on stderr after init wrote a file: what it is and the command that reads it once
-    filled in (a silent exit 0 left the user to guess both). Written to stdout, init says nothing."""
-    import shlex
-
+    filled in (a silent exit 0 left the user to guess both), with ``run_with`` (its --rules) after the
+    file. Written to stdout, init says nothing."""
     from littlegiant.messages import say as words
+    from littlegiant.messages import shell_word
 
-    named = str(file)
-    say(words(kind, lang, {"file": named, "command": shlex.quote(named) if _SHELL_SPECIAL.search(named) else named}))
+    say(words(kind, lang, {"file": str(file), "command": shell_word(str(file)) + run_with}))
 
 
 rules_app = typer.Typer(

@@ -23,7 +23,7 @@ from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, unit_text
+from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, shell_word, unit_text
 from littlegiant.records import record
 
 Scalar = Decimal | bool | str
@@ -232,14 +232,24 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".jsonl", ".ndjson")
 """Files of many companies: ``batch`` reads them, not ``assess``."""
 
 
+DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps", ".rtf", ".odt", ".pdf", ".htm", ".html", ".md", ".png",
+                              ".jpg", ".jpeg"})
+"""Documents and pictures (an application form in Word, a PDF, a report this tool wrote, a photo of a
+form): no profile. Read as text they were told to be saved as UTF-8, or that line 6 had a colon amiss."""
+
+
 def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Profile:
     """Read and validate a YAML or JSON profile file (a regular one: a FIFO would hang, /dev/zero
     never end; its encoding detected unless given). A table (a park's .xlsx or .csv of companies)
     is pointed to ``batch`` rather than read as text and refused for its shape."""
     check_input_file(path)
-    if path.suffix.lower() in TABLE_SUFFIXES:
-        kind = "file.table_xls" if path.suffix.lower() == ".xls" else "file.table"
-        raise InputError(kind=kind, params={"name": path.name, "stem": path.stem}, file=str(path))
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:  # named as given, folder and all: the command is copied as it stands
+        kind = "file.table_xls" if suffix == ".xls" else "file.table"
+        raise InputError(kind=kind, params={"name": shell_word(str(path)),
+                                            "stem": shell_word(str(path.with_suffix("")))}, file=str(path))
+    if suffix in DOCUMENT_SUFFIXES:
+        raise InputError(kind="file.document", params={"kind": suffix[1:].upper()}, file=str(path))
     try:
         data = read_data_file(path, encoding)
     except ValueError as exc:  # Python's limit on digits in a whole number (YAML and JSON alike)
@@ -270,7 +280,7 @@ def counted_data(data: Any, rules: RuleSet, source: str) -> tuple[Profile, int]:
         else:
             keys = _walk(_without(data, ANSWERED_UNDER), _root(rules), values, source, noted) + 1
     except InputError as exc:
-        raise _as_header(rules, exc) from None
+        raise _in_other_set(rules, answered_under, data, exc) or _as_header(rules, exc) from None
     check_parts(rules, values, source=source, data=data)
     return Profile(values, source, frozenset(noted.approximate), answered_under, frozenset(noted.signed),
                    noted.by_sign), keys
@@ -294,6 +304,27 @@ def _as_header(rules: RuleSet, exc: InputError) -> InputError:
     written = "".join(f"{part}: {{" for part in outer) + f"{last}: …" + "}" * len(outer)
     return InputError(kind="field.header_key", params={"key": key, "written": written}, file=exc.file, line=exc.line,
                       field=exc.field, label=exc.label)
+
+
+def _in_other_set(rules: RuleSet, answered_under: str | None, data: Mapping[Any, Any],
+                  exc: InputError) -> InputError | None:
+    """For a key these rules do not know in a profile answered under another shipped set (a province's,
+    made by ``init --rules shandong-2022``) that reads it whole: the option that judges it, where
+    "unknown field" sent the user, following init's own words, to a template that was init's."""
+    if answered_under is None or answered_under == rules.id or not (exc.kind or "").startswith("field.unknown"):
+        return None
+    from littlegiant.load import rules as rulesets
+
+    if answered_under not in (*rulesets.builtin_ids(), *rulesets.overlay_ids()):
+        return None
+    other = rulesets.load(answered_under)
+    try:
+        _walk(_without(data, ANSWERED_UNDER), _root(other), {}, exc.file or "", _Noted())
+    except InputError:
+        return None
+    return InputError(kind="profile.other_set", params={"key": exc.params.get("key", exc.field), "id": other.id,
+                                                        "title": other.title}, file=exc.file, line=exc.line,
+                      field=exc.field, label=Text("", ""))
 
 
 ANSWERED_UNDER = "answered_under"

@@ -1293,7 +1293,11 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         try:
             path, _ = column(rules, h, last_year)
         except InputError as exc:
-            if exc.kind not in PASSED_OVER:
+            other = _asked_elsewhere(rules, h, last_year)
+            if other is not None:  # a province's column (init --csv --rules shandong-2022 made the sheet)
+                out.append(InputError(kind="column.other_set", params={"id": other.id, "title": other.title},
+                                      field=h, label=Text(f"“{h}”列", h)))
+            elif exc.kind not in PASSED_OVER:
                 out.append(exc)
             continue
         if path in taken and norm(h) in BARE_NAME_HEADERS:
@@ -1303,6 +1307,26 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
         else:
             taken[path] = h
     return out
+
+
+def _asked_elsewhere(rules: RuleSet, header: str, last_year: int | None) -> RuleSet | None:
+    """The shipped province's set (an overlay) whose field, one these rules do not have, the column
+    names. Passed over, its answers went unread; refused as a near miss, it was offered the national
+    field closest in name, a different question. Not the national sets: a park's 2022 sheet scored
+    under 2026 has its 2022-only columns passed over, as it always had."""
+    from littlegiant.load import rules as rulesets
+
+    for rid in rulesets.overlay_ids():
+        if rid == rules.id:
+            continue
+        other = rulesets.load(rid)
+        try:
+            path, _ = column(other, header, last_year)
+        except InputError:
+            continue
+        if field_for_path(other, path).id not in rules.fields:
+            return other
+    return None
 
 
 class HeaderError(InputError):

@@ -33,7 +33,7 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import RuleSet, Text
-from littlegiant.messages import plural, say
+from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.words import (
@@ -45,7 +45,6 @@ from littlegiant.report.words import (
     num,
     said_set,
     said_sets,
-    shell_word,
     stale_year,
     w,
 )

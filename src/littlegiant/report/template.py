@@ -84,8 +84,10 @@ def _comment(indent: str, text: str) -> list[str]:
     return [f"{indent}# {line}" for line in lines]
 
 
-def profile_template(rules: RuleSet, last_year: int, lang: str) -> str:
-    """A commented YAML profile with every field empty (unknown), in ``lang``; it loads as it is."""
+def profile_template(rules: RuleSet, last_year: int, lang: str, run_with: str = "") -> str:
+    """A commented YAML profile with every field empty (unknown), in ``lang``; it loads as it is.
+    ``run_with``: what the command reading it back needs after the file's name (--rules of a
+    province's set, which a run would not pick by itself)."""
     zh = lang == "zh"
     years = [last_year, last_year - 1, last_year - 2]
     tree: dict[str, Any] = {}
@@ -96,7 +98,8 @@ def profile_template(rules: RuleSet, last_year: int, lang: str) -> str:
             for part in parts[:-1]:
                 node = node.setdefault(part, {})
             node[parts[-1]] = (f, year)
-    lines = [line for text in HEAD[lang] for line in _comment("", text)] + [""]
+    head = [*HEAD[lang][:-1], HEAD[lang][-1] + run_with]
+    lines = [line for text in head for line in _comment("", text)] + [""]
     # quoted: an id such as 2027 or null is text, which answered_under must hold
     lines += [*_comment("", _ANSWERED[lang]), f"answered_under: {json.dumps(rules.id)}", ""]
     helped: set[str] = set()  # a per-year field's help is said at its first year only

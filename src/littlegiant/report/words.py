@@ -1382,16 +1382,3 @@ def said_set(item: str, rules: RuleSet, lang: str) -> str:
     return f"{said_name(rules, path, lang)}={text}" if path == name.strip() else item
 
 
-_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@]+")
-
-
-def shell_word(text: str) -> str:
-    """``text`` as one word of a command a user pastes into bash, zsh, PowerShell or cmd: as it is when
-    no shell reads anything in it, else in double quotes (all four take them), else POSIX-quoted."""
-    if _SHELL_PLAIN.fullmatch(text):
-        return text
-    if not re.search(r'["$`\\!]', text):
-        return f'"{text}"'
-    import shlex
-
-    return shlex.quote(text)

@@ -1,0 +1,52 @@
+"""A file that is no profile given to assess: a document or a picture is told what to do instead
+(it was told to save it as UTF-8, or that a colon on line 6 was amiss), and a table's batch command
+keeps the folder it was named with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env={"LANG": "zh_CN.UTF-8"})
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("申报书.docx", b"PK\x03\x04\x14\x00\x06\x00", "DOCX"),
+    ("申报书.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    ("报告.html", "<!doctype html><html><body><p>结论：满足</p>\n".encode(), "HTML"),
+    ("报告.md", "# 自评报告\n\n结论：*满足*\n".encode(), "MD"),
+    ("表格照片.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPG"),
+])
+def test_a_document_or_picture_is_told_to_make_a_profile(tmp_path: Path, name: str, data: bytes, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, err = invoke("assess", str(path), "--lang", "zh")
+    assert code == 2 and err.strip() == (f"littlegiant 出错：{path}：这是文档或图片（{kind}），不是企业资料文件：请运行 "
+                                         "littlegiant init 企业资料.yaml 生成资料模板照着填写，或直接运行 littlegiant assess 逐题回答")
+    code, err = invoke("assess", str(path), "--lang", "en")
+    assert code == 2 and err.strip().endswith(f"a document or picture ({kind}), not a company profile: run littlegiant "
+                                              "init profile.yaml for a profile to fill in, or littlegiant assess alone "
+                                              "to be asked the questions")
+
+
+def test_a_tables_batch_command_keeps_its_folder(tmp_path: Path) -> None:
+    """assess 名单/园区 企业.csv pointed to batch 园区 企业.csv, which is not there from where it was typed."""
+    folder = tmp_path / "名单"
+    folder.mkdir()
+    table = folder / "园区 企业.csv"
+    table.write_text("企业名称,营业收入（2025年）\n甲公司,5000\n", encoding="utf-8")
+    code, err = invoke("assess", str(table), "--lang", "zh")
+    assert code == 2 and err.strip().endswith(f"请改用：littlegiant batch \"{table}\" -o 评估结果.xlsx")
+    old = folder / "旧表.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    code, err = invoke("assess", str(old), "--lang", "zh")
+    assert code == 2 and f"再运行：littlegiant batch {folder / '旧表'}.xlsx -o 评估结果.xlsx" in err
