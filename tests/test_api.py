@@ -350,3 +350,20 @@ def test_bad_arguments_are_input_errors_that_say_what_was_expected() -> None:
     # a screen's item of no kind it reads is an error item in its place, the items after it still screened
     out = list(littlegiant.screen([example, 42, example], as_of=day))
     assert [o.error is None for o in out] == [True, False, True]
+
+
+def test_a_callers_type_checker_sees_the_apis_types(tmp_path: Path) -> None:
+    """The package ships py.typed and names its types for import: a script checked with mypy --strict
+    outside the repository finds the result's type (a mistake in using it is caught), and the rule set
+    and result types annotate its own functions. Without the marker every result was Any."""
+    script = tmp_path / "use.py"
+    script.write_text("import littlegiant\n\n"
+                      f"found = littlegiant.assess({str(EXAMPLES / 'tier1-only.yaml')!r})\n"
+                      "wrong: int = found\n"
+                      "def tiers(result: littlegiant.Result, rules: littlegiant.RuleSet) -> int:\n"
+                      "    return len(result.tiers) + len(rules.tiers)\n", encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", script.name],
+                             cwd=tmp_path, capture_output=True, text=True)
+    assert checked.stdout.splitlines()[:-1] == [
+        "use.py:4: error: Incompatible types in assignment (expression has type \"Assessment\", variable has "
+        "type \"int\")  [assignment]"], checked.stdout

@@ -7,20 +7,44 @@ that the command line, which imports this package too, starts no slower for them
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Static on purpose: importlib.metadata costs 45-90 ms at every start.
 __version__ = "0.1.0"
 
-__all__ = ["Assessment", "InputError", "Screened", "__version__", "assess", "calendar_choice", "compare",
-           "load_rules", "read_profile", "screen", "to_json"]
+__all__ = ["Assessment", "Choice", "InputError", "Profile", "ProfileSource", "Result", "RuleSet", "Screened",
+           "__version__", "assess", "calendar_choice", "compare", "load_rules", "read_profile", "screen", "to_json"]
+
+if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at run time, __getattr__ below
+    from littlegiant.api import (
+        Assessment,
+        ProfileSource,
+        Screened,
+        assess,
+        calendar_choice,
+        compare,
+        load_rules,
+        read_profile,
+        screen,
+        to_json,
+    )
+    from littlegiant.core.result import Result
+    from littlegiant.errors import InputError
+    from littlegiant.load.profile import Profile
+    from littlegiant.load.rulecalendar import Choice
+    from littlegiant.load.rules import RuleSet
+
+_ELSEWHERE = {"InputError": "littlegiant.errors", "Result": "littlegiant.core.result",
+              "Profile": "littlegiant.load.profile", "Choice": "littlegiant.load.rulecalendar",
+              "RuleSet": "littlegiant.load.rules"}
+"""The types a caller's annotations name, from the modules that define them (the rest are api's)."""
 
 
 def __getattr__(name: str) -> Any:
-    if name == "InputError":
-        from littlegiant.errors import InputError
+    if name in _ELSEWHERE:
+        import importlib
 
-        return InputError
+        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
     if name in __all__:
         from littlegiant import api
 
