@@ -510,3 +510,14 @@ def test_rules_test_summarises_in_chinese_under_a_chinese_locale(tmp_path: Path)
     assert re.search(r"^mine：测试用例 0 个，另在门槛两侧自动生成用例 \d+ 个，1 个未通过$", done.stdout, re.M), done.stdout
     english = cli("rules", "test", "miit-2026", env={"LANG": "C", "LC_ALL": "", "LC_MESSAGES": ""})
     assert re.fullmatch(r"miit-2026: \d+ cases, \d+ generated boundary cases: all passed\n", english.stdout)
+
+
+def test_a_tier_shown_from_every_set_leads_with_the_set_in_force_today() -> None:
+    """rules show little_giant without --rules: the 2022 tier came first and today's far below it, so
+    a consultant read the outdated conditions as the ones that apply."""
+    from datetime import date
+
+    shown = zh80("rules", "show", "little_giant", "--lang", "zh")
+    sets = re.findall(r"^  所属：(.+)$", shown, re.M)
+    today = rules.load(rules.select_version(date.today())).title.zh
+    assert sets[0] == today and len(sets) == len(rules.builtin_ids()) and len(set(sets)) == len(sets)

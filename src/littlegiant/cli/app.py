@@ -1047,7 +1047,7 @@ def rules_calendar(
 @rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
 def rules_show(
     ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion, score item (table.item), derived or field id.", show_default=False)],
-    rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one.", show_default=False)] = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one, the one in force today first.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="A rule author's view: ids, kind, formula and operator, confidence tag, field paths, in zh and en.")] = False,
 ) -> None:
@@ -1060,6 +1060,8 @@ def rules_show(
     try:
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
         found = [rs for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
+        in_force = rulesets.select_version(date.today())  # first: the 2022 tier led, today's far below it
+        found.sort(key=lambda rs: rs.id != in_force)
         if not found:
             bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets), first=sets[-1].id)
         width = text_width(sys.stdout.isatty())
