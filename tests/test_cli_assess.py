@@ -429,7 +429,7 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "EX", "--format", "pdf"], "--format: expected one of text, json, markdown, html"),
     (["assess", "EX", "--set", "nonsense"], "--set: expected FIELD=VALUE"),
     (["assess", "EX", "--set", "financials.2025.revenu=5"], "financials.2025.revenu: no such field"),
-    (["assess", "EX", "--set", "financials.2025.revenue=lots"], "--set financials.2025.revenue: expected an amount in 万元"),
+    (["assess", "EX", "--set", "financials.2025.revenue=lots"], "--set financials.2025.revenue: expected an amount in 10k CNY (万元)"),
     (["assess", "EX", "--explain", "no.such"], "--explain: no criterion 'no.such'"),
 ])
 def test_bad_options_exit_2(args: list[str], message: str) -> None:
@@ -898,3 +898,12 @@ def test_explain_finds_a_title_shortened_as_people_shorten_it(words: str, title:
     nothing = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
                                        "--lang", "zh", "--explain", "营业执照号码"])
     assert nothing.exit_code == 2
+
+
+def test_the_english_answer_asks_the_open_questions_rather_than_needing_them() -> None:
+    """The questions a tier still waits for were "still needed: A serious production-safety accident…",
+    which says the company needs an accident; the Chinese asks (尚缺：近三年是否发生…)."""
+    result = invoke("assess", str(EXAMPLES / "half-missing.yaml"), "--lang", "en", "--as-of", "2026-11-26")
+    flat = " ".join(result.stdout.split())
+    assert result.exit_code == 0 and "still to answer: A serious production-safety accident" in flat
+    assert "still needed" not in flat

@@ -363,7 +363,7 @@ def test_a_whole_interview_in_a_terminal_with_ctrl_c_and_resume(tmp_path: Path) 
     prompt = pty_prompt(child)
     assert "Question 2 of at most" in prompt and "Operating revenue 2025" in prompt
     child.sendline("twelve thousand")
-    child.expect("expected an amount in 万元")
+    child.expect(r"expected an amount in 10k CNY \(万元\)")
     pty_prompt(child)
     child.sendline("12,000")
     who.iv.record("financials.2025.revenue", Decimal(12000))

@@ -81,8 +81,9 @@ def test_english_messages_stay_as_they_were(tmp_path: Path) -> None:
     bad = write(tmp_path / "bad.yaml", "name: 测试公司\nindustry: industrial\nfinancials:\n  2025: {revenue: abc}\n")
     code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-03-01")
     assert code == 2
-    assert en_line(err) == (f"littlegiant: error: {bad}:4: financials.2025.revenue: expected an amount in 万元 "
-                            "(a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too), got text 'abc'")
+    assert en_line(err) == (f"littlegiant: error: {bad}:4: financials.2025.revenue: expected an amount in 10k CNY "
+                            "(万元): a number, not negative; 80 million, 80,000,000 CNY and 8000万 work too, got text "
+                            "'abc'")
     code, _, err = lg("assess", str(tmp_path / "nope.yaml"), "--lang", "en")
     assert code == 2 and en_line(err) == f"littlegiant: error: {tmp_path / 'nope.yaml'}: no such file"
 

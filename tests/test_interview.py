@@ -194,9 +194,9 @@ def test_answers_are_read_as_users_type_them(path: str, text: str, expected: obj
 
 
 @pytest.mark.parametrize(("path", "text", "message"), [
-    ("financials.2025.revenue", "abc", "expected an amount in 万元"),
+    ("financials.2025.revenue", "abc", "expected an amount in 10k CNY"),
     ("financials.2025.revenue", "-5", "not negative"),
-    ("financials.2025.revenue", "0.8亿亿", "expected an amount in 万元"),
+    ("financials.2025.revenue", "0.8亿亿", "expected an amount in 10k CNY"),
     ("financials.2025.revenue", "八千万美元", "is an amount in a foreign currency"),
     ("market.domestic_share", "120%", "percentage from 0 to 100"),
     ("registered_in_china", "也许", "expected yes or no"),

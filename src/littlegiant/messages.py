@@ -583,8 +583,10 @@ EXPECT = {
     "int": Text("整数", "a whole number"),
     "number": Text("数字", "a number"),
     "money": Text("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",
-                   "an amount in 万元 (a number, not negative; 8000万, 0.8亿 and 80,000,000元 work too)"),
-    "signed_money": Text("金额（单位万元；亏损写负数，如 -120万）", "an amount in 万元 (8000万, 0.8亿 and -500万 work too)"),
+                   "an amount in 10k CNY (万元): a number, not negative; 80 million, 80,000,000 CNY and 8000万 "
+                   "work too"),
+    "signed_money": Text("金额（单位万元；亏损写负数，如 -120万）",
+                         "an amount in 10k CNY (万元), a loss negative; -1.2 million, -1,200,000 CNY and -120万 work too"),
     "percent": Text("0 到 100 之间的百分数（如 12.5 或 12.5%）", "a percentage from 0 to 100 (12.5 or 12.5%)"),
     "text": Text("文字", "text"),
     "choice": Text("所列选项之一（输入编号或名称）", "one of the choices listed (its number or its name)"),

@@ -68,7 +68,7 @@ W = {
     "compare_and": {"zh": " 与 ", "en": " vs "},
     "tier": {"zh": "层级", "en": "Tier"},
     "holding": {"zh": "差在", "en": "held back by"},
-    "missing": {"zh": "尚缺", "en": "still needed"},
+    "missing": {"zh": "尚缺", "en": "still to answer"},
     "score": {"zh": "得分", "en": "score"},
     "score_range": {"zh": "得分区间", "en": "score range"},
     # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
@@ -550,7 +550,7 @@ class Words(Phrasing):
         missing = self.needed(tier) if asks else []
         if missing and len(out) < limit:
             asked = self.questions(missing, 3, brief=True)
-            out.append(f"尚缺：{asked}" if zh else f"still needed: {asked}")
+            out.append(f"尚缺：{asked}" if zh else f"still to answer: {asked}")
         if len(out) > limit + 1:  # one more is named: 「另1项」 took its place and said less
             more = len(out) - limit
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
