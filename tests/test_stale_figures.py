@@ -121,12 +121,34 @@ def test_full_json_batch_rows_carry_the_notice_as_assess_does(tmp_path: Path) ->
 @given(years=st.lists(st.integers(2018, 2028), max_size=4), also=st.sampled_from(["", "platform_score", "employees"]),
        last_year=st.integers(2019, 2027))
 def test_the_batch_quick_check_says_what_the_latest_year_says(years: list[int], also: str, last_year: int) -> None:
-    """``stale_year``, the few look-ups a batch row makes, gives the latest year exactly when it is before
-    last year, as the full scan of every value does."""
+    """``stale_year``, the few look-ups a batch row makes, gives the latest year exactly when last year has
+    no figures (the latest older, or the year still running), as the full scan of every value does."""
     rs = rules.load("miit-2026")
     values: dict[str, object] = {f"financials.{y}.revenue": Decimal(100) for y in years}
     if also:
         values[also] = Decimal(50)
     latest = profile.latest_year(rs, values)
     assert latest == max(years, default=None)
-    assert profile.stale_year(rs, values, last_year) == (latest if latest is not None and latest < last_year else None)
+    assert profile.stale_year(rs, values, last_year) == (None if last_year in years else latest)
+
+
+def test_figures_of_the_year_still_running_alone_are_said_to_be_no_last_years(tmp_path: Path) -> None:
+    """2025's accounts typed under 2026 and assessed in November 2026: every tier was 未知 with no word of
+    why, and the plan took them as this year's. The reports, the JSON result and a batch row say that
+    an assessment reads 2025 and the 2026 figures serve the plan only; with 2025 given too, nothing."""
+    ahead = tmp_path / "ahead.yaml"
+    ahead.write_text("name: 甲公司\nindustry: industrial\nemployees: 120\nfinancials:\n  2026: {revenue: 8000, "
+                     "rd_expense: 400}\n", encoding="utf-8")
+    said = ("资料中有2026年的数据，却没有上年度（2025年）的：评估日期 2026-11-26 看的是2025年的数据，依赖它的条件都是“未知”，"
+            "2026年的数据只用于行动计划；如果这些其实是2025年的数据，请改填在2025年下")
+    doc = json.loads(cli("assess", str(ahead), "--as-of", "2026-11-26", "--lang", "zh", "--format", "json"))
+    assert doc["warnings"][0] == {"kind": "year_ahead", "path": None, "value": 2026, "last_year": 2025,
+                                  "message": said}
+    assert squash(said) in squash(cli("assess", str(ahead), "--as-of", "2026-11-26", "--lang", "zh"))
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,营业收入（2026年）,营业收入（2025年）\n甲公司,8000,\n乙公司,8000,7000\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(tmp_path / "out.csv"), "--as-of", "2026-11-26",
+                                 "--lang", "zh", "-q"])
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert result.exit_code == 0 and [r["需核对的数据"] for r in rows] == [said, ""]

@@ -17,7 +17,7 @@ from typing import Any
 from littlegiant.core.result import MET, UNKNOWN, UNMET, Result, close_calls
 from littlegiant.load import expr
 from littlegiant.load.consistency import unusual_figures
-from littlegiant.load.profile import Profile, latest_year
+from littlegiant.load.profile import Profile, stale_year
 from littlegiant.load.rulecalendar import RENEWABLE, Choice
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, SizeStandard
 
@@ -229,7 +229,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values, profile.percent_signed,
                                                                  profile.yuan_by_sign),
-        latest_year=latest_year(rules, profile.values),
+        latest_year=stale_year(rules, profile.values, last_year),
         close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points, plan.holds),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,
         titles_held=tuple(t for t in RENEWABLE if profile.values.get(f"titles.{t}") is True), rules=rules,

@@ -178,7 +178,7 @@ class Result:
     rules_notes: tuple[Text, ...] = ()  # the rule set's own notes, e.g. that its sources are third-party
     documents: tuple[str, ...] = ()  # the official texts the criteria cite, in order of first use
     warnings: list[Unusual] = field(default_factory=list)  # figures to check (possible but unusual), not errors
-    latest_year: int | None = None  # the latest fiscal year the profile gives a figure for (None: none)
+    latest_year: int | None = None  # the latest fiscal year with figures when last year has none (else None)
     close: list[CloseCall] = field(default_factory=list)  # verdicts that rest on an approximate figure near its threshold
     renewal_held: bool | None = None  # a renewal: the profile's answer to "holds the renewed title" (None: not given)
     titles_held: tuple[str, ...] = ()  # the titles a renewal can name that the profile says are held

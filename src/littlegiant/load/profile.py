@@ -858,9 +858,10 @@ def latest_year(rules: RuleSet, values: Mapping[str, Any]) -> int | None:
 
 
 def stale_year(rules: RuleSet, values: Mapping[str, Any], last_year: int) -> int | None:
-    """The latest year ``values`` give figures for when it is before ``last_year``, else None: what a
-    batch asks of every row, answered from a few look-ups for a row with a figure of last year (most
-    rows), where ``latest_year`` reads every value (some 10% of a summary row's time)."""
+    """The latest year ``values`` give figures for when ``last_year`` has none (an older year, or the
+    year still running, typed in for last year's), else None: what a batch asks of every row,
+    answered from a few look-ups for a row with a figure of last year (most rows), where
+    ``latest_year`` reads every value (some 10% of a summary row's time)."""
     key = ("profile.last_year_paths", last_year)
     paths: tuple[str, ...] | None = rules.memo.get(key)
     if paths is None:
@@ -868,8 +869,7 @@ def stale_year(rules: RuleSet, values: Mapping[str, Any], last_year: int) -> int
     for path in paths:
         if values.get(path) is not None:
             return None
-    latest = latest_year(rules, values)
-    return latest if latest is not None and latest < last_year else None
+    return latest_year(rules, values)
 
 
 def input_label(f: FieldDef, path: str) -> Text:

@@ -47,6 +47,7 @@ from littlegiant.report.words import (
     said_sets,
     stale_year,
     w,
+    year_ahead,
 )
 
 if TYPE_CHECKING:  # littlegiant.compare would shadow the API's compare() once imported
@@ -394,12 +395,14 @@ def answered_under_texts(answered: Text | None, asked: list[OtherQuestion], unkn
 
 
 def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) -> str | None:
-    """The notice that the profile's latest figures are for a year before last year, or None: a
+    """The notice that the profile gives no figures for last year but for an earlier year, or None: a
     profile saved in 2026 and assessed in January 2027 turned every tier 未知, with the 2026 accounts
-    question buried under the awards. Every report, the JSON result and a batch row say it first."""
-    if latest is None or latest >= last_year:
+    question buried under the awards; or for the year still running (2025's accounts typed in as
+    2026's), which only the plan reads. Every report, the JSON result and a batch row say it first."""
+    if latest is None or latest == last_year:
         return None
-    return stale_year(latest, as_of, last_year, lang)
+    return stale_year(latest, as_of, last_year, lang) if latest < last_year else year_ahead(latest, as_of, last_year,
+                                                                                              lang)
 
 
 def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -> str | None:
@@ -431,7 +434,8 @@ def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     said = stale_year_text(result.latest_year, result.last_year, result.as_of, lang)
     if said is None:
         return []
-    return [{"kind": "stale_year", "path": None, "value": result.latest_year, "last_year": result.last_year,
+    kind = "stale_year" if result.latest_year is not None and result.latest_year < result.last_year else "year_ahead"
+    return [{"kind": kind, "path": None, "value": result.latest_year, "last_year": result.last_year,
              "message": said}]
 
 

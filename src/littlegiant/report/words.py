@@ -126,6 +126,18 @@ def stale_year(latest: int, as_of: date, last_year: int, lang: str) -> str:
             f"{last_year} figures")
 
 
+def year_ahead(latest: int, as_of: date, last_year: int, lang: str) -> str:
+    """Why every tier may read 未知 with figures given: they are for the year still running (often last
+    year's accounts typed under this year), and an assessment reads last year's."""
+    if lang == "zh":
+        return (f"资料中有{latest}年的数据，却没有上年度（{last_year}年）的：评估日期 {as_of.isoformat()} 看的是{last_year}年的"
+                f"数据，依赖它的条件都是“未知”，{latest}年的数据只用于行动计划；如果这些其实是{last_year}年的数据，请改填在"
+                f"{last_year}年下")
+    return (f"The profile gives figures for {latest} but none for {last_year}, the year an assessment on "
+            f"{as_of.isoformat()} reads: every criterion that reads {last_year} is unknown, and the {latest} figures "
+            f"serve only the plan; if they are in fact {last_year}'s, put them under {last_year}")
+
+
 def delta_text(d: Decimal, unit: str, lang: str) -> str:
     """A move's difference (+560): a percentage's in percentage points (+9.5个百分点), where a bare +9.5
     beside 0.5% → 10% read as 9.5% of something."""
