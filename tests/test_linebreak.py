@@ -143,3 +143,28 @@ def test_a_60_column_report_ends_with_its_date_beside_its_label() -> None:
     lines = out.splitlines()
     assert "评估日期 2026-11-26 · littlegiant 0.1.0" in lines, lines[-4:]
     assert not any(line.endswith("评估日期") for line in lines)
+
+
+def test_a_document_number_stays_whole_in_english_text() -> None:
+    """工信部企业 / 〔2026〕2号 on two lines of an English report read as two things; 115 / 号 as a number
+    with a stray character."""
+    text = "Basis: documents read (工信部企业〔2026〕2号, 国科发政〔2017〕115号) and the 2022 measures"
+    for width in range(cell_len("(工信部企业〔2026〕2号,"), 60):
+        lines = wrap(text, width)
+        joined = "\n".join(lines)
+        assert all(cell_len(line) <= width for line in lines)
+        assert "工信部企业〔2026〕2号" in joined and "国科发政〔2017〕115号" in joined, lines
+
+
+def test_a_run_wider_than_the_line_folds_where_two_chinese_characters_meet() -> None:
+    """Too wide for its column, a glued run folded by cells: (国科发政〔2017〕115 / 号); it now folds
+    before the bracket, the number kept whole with its 号, and no line starts with a closing mark."""
+    assert wrap("(国科发政〔2017〕115号)", 20) == ["(国科发政", "〔2017〕115号)"]
+    assert wrap("abcdefghijklmnopqrstuvwxyz", 10) == ["abcdefghij", "klmnopqrst", "uvwxyz"]  # no break in it: cells
+
+
+@given(st.text(alphabet="国科发政〔〕（）。，0123456789号年 abc", min_size=1, max_size=60), st.integers(4, 30))
+def test_folding_keeps_every_character_and_the_width(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert squash("".join(lines)) == squash(text)

@@ -463,7 +463,7 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
     assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
-    assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函〔2026〕\n  117号" in day
+    assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函\n  〔2026〕117号" in day
 
 
 def test_a_new_yes_no_route_in_the_diff_says_answered_yes_not_must_hold() -> None:

@@ -22,7 +22,7 @@ from littlegiant.messages import UNIT_WHOLE
 NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
 # never at the end of a line (opening brackets and quotes)
 NO_END = frozenset("（「『【《〈〔［｛“‘([{")
-UNIT_AFTER_NUMBER = frozenset("万亿元项分年月日人名个位倍")
+UNIT_AFTER_NUMBER = frozenset("万亿元项分年月日人名个位倍号")
 """Units that follow a figure: 8,000万元 and 2025年 stay whole (a line ending in 8,000万 read as the amount)."""
 _EN_UNIT = re.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
 """An English unit after a figure, across the space: "(now 400,000 CNY)" never ends a line at 400,000."""
@@ -31,6 +31,9 @@ _NAME_VERSION = re.compile(r"littlegiant \d[\w.+-]*")
 _LABEL_DATE = re.compile(r"(评估日期|上年度|[Aa]s of|Last year) \d{4}(-\d{2}-\d{2})?")
 """A date or year with its label, across the space: a 60-column footer ended "评估日期" and began the
 next line "2026-12-03", the label left without its date."""
+_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
+"""A document's number with its issuing office, in text with spaces (English): 工信部企业 / 〔2026〕2号 on
+two lines read as two things to an English reader, who takes the number in as one name."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
@@ -61,7 +64,8 @@ def pieces(text: str) -> list[tuple[int, int]]:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
-    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE) for m in pattern.finditer(text)] if " " in text else []
+    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE, _DOCUMENT)
+             for m in pattern.finditer(text)] if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
     inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
     for start, end in whole:
@@ -76,6 +80,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
                       or (text[a] == '"' and closes[a])
                       or (prev == '"' and not closes[glued[-1][1] - 1])
                       or (prev == "…" and glued[-1][1] == a and text[a].isascii() and text[a].isalnum())  # "…of which"
+                      or (prev == "〕" and text[a].isdigit())  # 〔2017〕115号: a document's number is one
                       or inside[a]):
             glued[-1] = (glued[-1][0], b)
         else:
@@ -97,15 +102,27 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
         if end >= 0:
             out.append((start, end))
         start = a
-        while cell_len(text[start:b]) > width:  # wider than any line: fold it by cells
-            head = chop_cells(text[start:b], width)[0]
-            if len(head) > 1 and text[start + len(head)] in NO_START:
-                head = head[:-1]  # a closing mark takes the last character with it
-            out.append((start, start + len(head)))
-            start += len(head)
+        while cell_len(text[start:b]) > width:  # wider than any line: fold it, at a break it holds if it can
+            head = len(chop_cells(text[start:b], width)[0])
+            cut = _fold(text, start, start + head)
+            out.append((start, cut))
+            start = cut
         end = b
     out.append((start, max(end, start)))
     return out
+
+
+def _fold(text: str, start: int, end: int) -> int:
+    """Where a run glued whole but wider than the line breaks, ``end`` at the latest: at its last place
+    two Chinese characters meet (not before a closing mark, after an opening one, nor between a number
+    and its unit), so that 国科发政〔2017〕115号 in a narrow column folds as 国科发政 / 〔2017〕115号, not
+    115 / 号; else by cells, a closing mark taking the last character with it."""
+    for cut in range(end, start + 1, -1):
+        ch, prev = text[cut], text[cut - 1]
+        if (_wide(ch) or _wide(prev)) and ch not in NO_START and prev not in NO_END \
+                and not (ch in UNIT_AFTER_NUMBER and prev.isdigit()) and not (prev == "〕" and ch.isdigit()):
+            return cut
+    return end - 1 if end - start > 1 and text[end] in NO_START else end
 
 
 def wrap(text: str, width: int) -> list[str]:
