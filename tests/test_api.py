@@ -367,3 +367,19 @@ def test_a_callers_type_checker_sees_the_apis_types(tmp_path: Path) -> None:
     assert checked.stdout.splitlines()[:-1] == [
         "use.py:4: error: Incompatible types in assignment (expression has type \"Assessment\", variable has "
         "type \"int\")  [assignment]"], checked.stdout
+
+
+def test_a_slip_in_a_profiles_key_is_named_as_the_key_and_one_change_is_one_string() -> None:
+    """{"employes": 5} was taken for a sheet's row and told "unknown column; did you mean 'Employees at
+    last year end'?" (a label): it is a profile's key, and the key to write is said. what_if as one
+    string was iterated as its characters ("expected FIELD=VALUE, got 'f'")."""
+    with pytest.raises(littlegiant.InputError) as caught:
+        littlegiant.assess({"name": "甲公司", "employes": 5})
+    assert caught.value.render("en").startswith("employes: unknown field; did you mean 'employees'?")
+    row = littlegiant.assess({"企业名称": "甲公司", "从业人员（上年末）": 5}, as_of=date(2026, 11, 26))
+    assert row.result.name == "甲公司"  # a sheet's row still reads as one
+    one = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=date(2026, 11, 26),
+                             what_if="financials.2025.rd_expense=700")
+    listed = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=date(2026, 11, 26),
+                                what_if=["financials.2025.rd_expense=700"])
+    assert one.to_json() == listed.to_json() and one.sets == ("financials.2025.rd_expense=700",)

@@ -29,6 +29,7 @@ from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
 from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
+from littlegiant.messages import nearest
 from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
@@ -105,15 +106,15 @@ def _blank(v: object) -> bool:
 def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> bool:
     """Whether a mapping is a sheet's row rather than a profile's nested data: every value a cell's
     (no section of figures), and a key that is a dotted path or a column header batch reads (企业名称,
-    营业收入（2025年）, or one it refuses by name, 营业收入 without its year). Keys that are neither leave
-    the mapping nested, so that a key naming nothing is refused as an unknown field, not passed over
+    营业收入（2025年）, or one it refuses by name, 营业收入 without its year). Keys that are neither, or
+    a slip of a profile's own key (employes), leave the mapping nested, so that a key naming nothing is refused as an unknown field, not passed over
     as a sheet's 备注 column would be."""
     if any(isinstance(v, Mapping | list | tuple | set) for v in source.values()):  # a section: nested data
         return False
     top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
     if top is None:
         top = rules.memo["api.top_fields"] = frozenset(f.path for f in rules.fields.values() if "." not in f.path)
-    return any(isinstance(k, str) and ("." in k or (k not in top and (
+    return any(isinstance(k, str) and ("." in k or (k not in top and nearest(k, sorted(top)) is None and (
         known_header(rules, k, last_year) or meant_header(rules, k, last_year)))) for k in source)
 
 
@@ -203,7 +204,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     prof = read_profile(source, rs, as_of=day)
     baseline = None
     # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
-    sets = [f"{k}={_typed(v) or ''}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else list(what_if)
+    # one FIELD=VALUE as a string is one change (iterated, it was its characters: "expected FIELD=VALUE, got 'f'")
+    sets = [f"{k}={_typed(v) or ''}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else \
+        [what_if] if isinstance(what_if, str) else list(what_if)
     assumed: list[profiles.Assumed] = []
     if sets:
         baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
