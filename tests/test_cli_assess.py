@@ -907,3 +907,17 @@ def test_the_english_answer_asks_the_open_questions_rather_than_needing_them() -
     flat = " ".join(result.stdout.split())
     assert result.exit_code == 0 and "still to answer: A serious production-safety accident" in flat
     assert "still needed" not in flat
+
+
+def test_a_gap_step_on_a_shut_year_says_it_cannot_change_this_round() -> None:
+    """JSON gaps list each criterion's step alone, "R&D expense 2024: 70 → 100" among them, while the
+    plan says those figures can no longer change: each step says whether it changes a shut year's
+    figure or years in the niche (closed), so a script building advice from gaps leaves those out."""
+    doc = assess_json(EXAMPLES / "tier1-only.yaml", "--as-of", "2026-11-26")
+    steps = {(tid, s["changes"][0]["path"]): s["closed"] for tid, gap in doc["gaps"].items()
+             for s in gap["steps"] if s["changes"]}
+    assert steps[("zjtx_sme", "financials.2024.rd_expense")] is True
+    assert steps[("zjtx_sme", "financials.2025.rd_expense")] is True
+    assert steps[("zjtx_sme", "niche_years")] is True
+    assert steps[("zjtx_sme", "platform_score")] is False and steps[("zjtx_sme", "rd_institution")] is False
+    assert all(type(s["closed"]) is bool for gap in doc["gaps"].values() for s in gap["steps"])

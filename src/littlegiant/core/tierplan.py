@@ -126,6 +126,18 @@ def waits(f: FieldDef) -> bool:
     return f.unit == "年" and not f.per_year and f.lever == "up"
 
 
+def closed_now(rules: RuleSet, path: str, last_year: int) -> bool:
+    """Whether an input cannot change before the round judged with ``last_year``'s figures: a figure
+    of a fiscal year already shut (last year's included), or a count only time raises (years in the
+    niche). An input no field names is taken as closed."""
+    try:
+        f = field_for_path(rules, path)
+    except Exception:
+        return True
+    year = year_in_path(f, path)
+    return (year is not None and year <= last_year) or waits(f)
+
+
 def _add_years(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
@@ -173,13 +185,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     values = dict(start)
 
     def fixed(path: str) -> bool:
-        try:
-            f = field_for_path(rules, path)
-        except Exception:
-            return True
-        year = year_in_path(f, path)
-        # closed: every fiscal year before the assessment's own year, last year included (its books are shut)
-        return (year is not None and year <= result.last_year) or waits(f)
+        return closed_now(rules, path, result.last_year)
 
     plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=judged_by)
     moves: dict[str, Move] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from littlegiant.core.gaps import Change, Step, TierGap
@@ -102,12 +103,15 @@ def step_text(step: Step, lang: str) -> str:
     return lead
 
 
-def gap_dict(gap: TierGap, lang: str) -> dict[str, Any]:
-    """A tier's advice in the JSON result (``gaps``)."""
+def gap_dict(gap: TierGap, lang: str, closed: Callable[[str], bool] = lambda path: False) -> dict[str, Any]:
+    """A tier's advice in the JSON result (``gaps``). ``closed``: whether a path cannot change before
+    this round (a shut year's figure, years in the niche): a step changing one says so, as the plan
+    does; read alone, "R&D expense 2024: 70 → 100" advised a change to books already shut."""
     steps = []
     for s in gap.steps:
         d: dict[str, Any] = {"criterion": s.criterion, "kind": s.kind, "text": step_text(s, lang),
-                             "changes": [c.to_dict() for c in s.changes]}
+                             "changes": [c.to_dict() for c in s.changes],
+                             "closed": any(closed(c.path) for c in s.changes)}
         if s.missing:
             d["missing"] = s.missing
         steps.append(d)

@@ -31,6 +31,7 @@ from littlegiant.core.result import (
     json_number,
     json_value,
 )
+from littlegiant.core.tierplan import closed_now
 from littlegiant.load.consistency import Unusual
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.advice import gap_dict
@@ -147,7 +148,8 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
                 *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
         tail: dict[str, Any] = {
-            **({"gaps": {tid: gap_dict(g, lang) for tid, g in result.advice.items()}} if result.advice else {}),
+            **({"gaps": {tid: gap_dict(g, lang, _closed(result)) for tid, g in result.advice.items()}}
+               if result.advice else {}),
             "warnings": warnings,
             "self_assessment": True,
         }
@@ -159,6 +161,14 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     out.append("".join(text).encode(*codec))
     return out
 
+
+
+def _closed(result: Result) -> Callable[[str], bool]:
+    """Whether an input of ``result``'s profile cannot change before its round (``closed_now``)."""
+    rules = result.rules
+    if rules is None:  # a result not made by the engine (a test's): nothing is known closed
+        return lambda path: False
+    return lambda path: closed_now(rules, path, result.last_year)
 
 def _groups(groups: list[GroupScore], lang: str) -> str:
     """A tier's scored groups (miit-2022's score tables)."""
