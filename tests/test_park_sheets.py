@@ -380,7 +380,8 @@ def test_assess_on_a_table_points_to_batch_in_one_line(tmp_path: Path) -> None:
     for name in ("park.xlsx", "park.csv"):
         code, out, err = invoke("assess", str(tmp_path / name), "--lang", "zh")
         assert (code, out, len(err.strip().splitlines())) == (2, "", 1)
-        assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx")
+        assert err.strip().endswith(f"这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {tmp_path / name} "
+                                    "-o 评估结果.xlsx")  # the path as given: run from where it was typed
 
 
 def test_a_unit_before_the_year_in_a_header_is_read_as_the_unit(tmp_path: Path) -> None:
