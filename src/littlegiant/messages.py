@@ -405,6 +405,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.kept_rows": ("{rows:row|rows} written to {partial} ({output} left as it was)",
                       "已写出的 {rows} 行保存在 {partial}（{output} 保持原样）"),
     # options (cli)
+    "opt.no_such_day": ("{got!r} is no day: {en_month} has {days} days", "“{got}”不是存在的日期：{zh_month}只有 {days} 天"),
+    "opt.no_such_month": ("{got!r} is no day: a month is 1 to 12", "“{got}”不是存在的日期：月份应在 1 到 12 之间"),
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为“年-月-日”（如 2026-03-01），现在是“{got}”"),
     "opt.date_late": ("expected a date up to {last}, got {got!r}", "应填 {last} 及以前的日期，现在是“{got}”"),
     "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人); "

@@ -102,12 +102,18 @@ def parse_as_of(text: str | None, lang: str = "en") -> date:
     from littlegiant.load.profile import LATEST_AS_OF_YEAR
 
     found = _TYPED_DATE.fullmatch(text.strip())
-    try:
-        if found is None:
-            raise ValueError(text)
-        day = date(*(int(part) for part in found.groups() if part is not None))
-    except ValueError:
+    if found is None:
         bad("opt.date", lang, "--as-of", got=text)
+    year, month, day_of = (int(part) for part in found.groups() if part is not None)
+    try:
+        day = date(year, month, day_of)
+    except ValueError:  # written right, but no such day (2026-02-30, month 13): said so, not "the format"
+        import calendar
+
+        if not 1 <= month <= 12:
+            bad("opt.no_such_month", lang, "--as-of", got=text)
+        bad("opt.no_such_day", lang, "--as-of", got=text, zh_month=f"{year}年{month}月",
+            en_month=f"{calendar.month_name[month]} {year}", days=calendar.monthrange(year, month)[1])
     if day.year > LATEST_AS_OF_YEAR:
         bad("opt.date_late", lang, "--as-of", got=text, last=date(LATEST_AS_OF_YEAR, 12, 31).isoformat())
     return day
@@ -163,7 +169,8 @@ def _compared_sets(value: str, lang: str) -> list[Any]:
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
-    names = [c.strip() for c in value.split(",") if c.strip()]
+    # a comma typed with a Chinese input method (，、) separates as the ASCII one does
+    names = [c.strip() for c in re.split(r"[,，、]", value) if c.strip()]
     if len(names) != 2:
         bad("opt.compare", lang, "--compare", got=value)
 
