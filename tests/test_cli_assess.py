@@ -921,3 +921,15 @@ def test_a_gap_step_on_a_shut_year_says_it_cannot_change_this_round() -> None:
     assert steps[("zjtx_sme", "niche_years")] is True
     assert steps[("zjtx_sme", "platform_score")] is False and steps[("zjtx_sme", "rd_institution")] is False
     assert all(type(s["closed"]) is bool for gap in doc["gaps"].values() for s in gap["steps"])
+
+
+@pytest.mark.parametrize(("words", "title"), [("高企", "有效期内的高新技术企业"), ("总资产", "资产总额不超过2亿元")])
+def test_explain_takes_a_parks_word_for_a_field(words: str, title: str) -> None:
+    """营收, 高企 and 总资产 head a park's columns and batch reads them; --explain found nothing for them.
+    They name the field, and the criteria that read it are explained (or listed, when many)."""
+    done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
+                                    "--lang", "zh", "--explain", words], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0 and done.stdout.splitlines()[0] == title, done.output
+    many = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
+                                    "--lang", "zh", "--explain", "营收"])
+    assert many.exit_code == 2 and "“营收”对应 14 个条件" in many.stderr

@@ -40,6 +40,13 @@ def find_criteria(result: Result, ref: str) -> list[tuple[TierResult, CriterionR
         for _, t, c in sorted(spans, key=lambda x: x[0]):
             if not any(c.title == o.title and c.source == o.source for _, o in seen):
                 seen.append((t, c))
+    if not seen and result.rules is not None:  # a park's word for a field (营收, 总资产, 高企): that field's name
+        from littlegiant.load.tabular import HEADER_ALIASES, norm
+
+        field = next((fid for fid, aliases in HEADER_ALIASES.items() if norm(ref) in map(norm, aliases)), "")
+        named = result.rules.fields[field].label.zh.split("（")[0] if field in result.rules.fields else ""
+        if named and norm(named) != norm(ref):  # 资产总额（年末）: its name without the bracket
+            return find_criteria(result, named)
     return exact or seen  # a title pasted whole names that criterion, not the groups whose titles contain it
 
 
