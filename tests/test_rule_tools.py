@@ -103,7 +103,7 @@ BROKEN = [
     ("duplicate criterion id", OK.rstrip("\n") + "\n      - {id: t3.rev, value: \"revenue[y1]\", op: \">=\", threshold: 1, "
      "zh: a, en: b, source: s, confidence: gov}  # <-\n", "duplicate criterion id 't3.rev'"),
     ("undefined field", OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
-                                   'value: "revenu[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue'), "undefined 'revenu'"),
+                                   'value: "revenu[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue'), "undefined 'revenu'; did you mean 'revenue'?"),
     ("undefined criterion", OK.replace("      - {id: t3.rev,", "      - {kind: use, ref: gate_nowhere}  # <-\n      - {id: t3.rev,"),
      "uses undefined node 'gate_nowhere'"),
     ("cycle", OK.replace("derived:\n", "derived:\n  a: {expr: \"b + 1\", zh: A, en: A}  # <-\n  b: {expr: \"a + 1\", zh: B, en: B}\n"),

@@ -1105,7 +1105,9 @@ def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
     operator gets what it can take; ``want``: what the formula must give where it is used."""
     for ref in e.refs:
         if ref.name not in names:
-            r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}", key)
+            near = nearest(ref.name, sorted(names))  # revenu for revenue: the name meant, as a key's slip is told
+            r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}"
+                   + (f"; did you mean {near!r}?" if near is not None else ""), key)
         per_year = names[ref.name]
         if per_year and ref.offset is None:
             r.fail(f"{ref.name!r} is per year: write {ref.name}[y1] (or y2, y3)", key)
