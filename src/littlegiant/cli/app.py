@@ -570,7 +570,7 @@ def batch(
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Score on this many processes, output order kept. Default: one per CPU (at most 8) once the input passes 2,000 rows, or 200 with --format json or --advice.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for. What reading did with the data (columns passed over, rows that are no company, units read) is still said; an .xlsx output keeps every note on its about sheet.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, and no note of the inputs a sheet has no column for. What reading did with the data (columns not read, rows that are no company, units read) is still said; an .xlsx output keeps every note on its about sheet.")] = False,
     advice: Annotated[bool, typer.Option("--advice", help="The next step column (下一步, next_step) gives the first gap step with its exact amount. A long list takes noticeably longer: each row costs several to some tens of times a plain one.")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the CSV files, in and out, e.g. gb18030 (GBK) for older Chinese tools: inputs are read in it (a file with a byte-order mark or UTF-8 text is still read as that) and a .csv output is written in it. Default: inputs detected per file (UTF-8, GB18030/GBK, UTF-16 with BOM); .csv output UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
@@ -671,7 +671,7 @@ def batch(
         notes.append(line)
 
     def on_header(where: str, header: list[str]) -> None:
-        """Columns naming nothing the rules know are passed over: said once a table, before its rows.
+        """Columns naming nothing the rules know are not read (copied back after the results): said once a table, before its rows.
         Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
         if is_results(header, rs):  # nothing to score: every row would be all unknown
             raise InputError(kind="column.results_file", file=where)
