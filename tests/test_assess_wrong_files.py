@@ -50,3 +50,22 @@ def test_a_tables_batch_command_keeps_its_folder(tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     code, err = invoke("assess", str(old), "--lang", "zh")
     assert code == 2 and f"再运行：littlegiant batch {folder / '旧表'}.xlsx -o 评估结果.xlsx" in err
+
+
+def test_commands_to_copy_quote_a_windows_path_as_cmd_and_powershell_read_it() -> None:
+    """A folder's backslash switched the quoting to POSIX single quotes, which cmd does not read; and an
+    .xls's command quoted the name and then added .xlsx ("旧 名单".xlsx), which PowerShell splits."""
+    from littlegiant.messages import shell_word
+
+    assert shell_word("D:\\园区 资料\\名单 1.xlsx") == '"D:\\园区 资料\\名单 1.xlsx"'
+    assert shell_word("名单.xlsx") == "名单.xlsx" and shell_word("my docs/名单 1.xlsx") == '"my docs/名单 1.xlsx"'
+    assert shell_word("C:\\资料\\") == "'C:\\资料\\'"  # a closing backslash would escape bash's quote
+
+
+def test_an_old_excel_files_command_quotes_the_new_name_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "公司 资料"
+    folder.mkdir()
+    old = folder / "旧 名单.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    code, err = invoke("assess", str(old), "--lang", "zh")
+    assert code == 2 and f'再运行：littlegiant batch "{folder / "旧 名单.xlsx"}" -o 评估结果.xlsx' in err

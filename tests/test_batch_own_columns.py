@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -122,9 +123,10 @@ def test_a_run_repeated_replaces_its_output_and_the_results_read_back_are_known(
     write_csv(tmp_path / "more.csv", [[*header, "研发费用（2025年）"], *([*row, "300"] for row in rows)])
     code, err = invoke("batch", str(tmp_path / "more.csv"), "-o", str(tmp_path / "more-out.csv"))
     again, *scored = read_csv(tmp_path / "more-out.csv")
-    # the results of the 2022 set (the run above) read under 2026: its verdict columns are not the park's
-    assert code == 0 and "创新型中小企业" in header and "创新型中小企业" not in again, err
-    assert again[-5:] == ["需核对的数据", *OWN] and "创新型中小企业" not in err
+    # the results of the 2022 set (the run above) read under 2026: its verdict words are no column of this
+    # run's results, so they are said and copied back as a park's own column of titles held would be
+    assert code == 0 and again[-4:] == OWN and again.count("联系人") == 1, err
+    assert "创新型中小企业" in again and "“创新型中小企业”" in err
     assert [row[-4:] for row in scored] == [row[-4:] for row in rows]
 
 
@@ -149,3 +151,71 @@ def test_workers_write_the_same_rows(tmp_path: Path) -> None:
     assert outputs[0] == outputs[1]
     header, *back = list(csv.reader(io.StringIO(outputs[1].decode("utf-8-sig"))))
     assert header[-4:] == OWN and [row[-4:] for row in back] == [[r[2], r[5], r[6], r[7]] for r in rows]
+
+
+def test_a_column_staff_typed_into_the_results_is_never_replaced(tmp_path: Path) -> None:
+    """Results with a 跟进情况 column staff typed in after the park's own: the run repeated to the same
+    file replaced it, the notes lost (the results' trailing columns were all taken for the run's own).
+    It is refused as any file not the run's results is, and left as it was; the same run into a new
+    file works."""
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    for name in ("out.csv", "out.xlsx"):
+        out = tmp_path / name
+        assert invoke("batch", str(src), "-o", str(out))[0] == 1
+        if name.endswith(".csv"):
+            header, *rows = read_csv(out)
+            write_csv(out, [[*header, "跟进情况"], *([*row, "已电话沟通，下周上门"] for row in rows)])
+        else:
+            book = load_workbook(out)
+            sheet = book.worksheets[0]
+            sheet.cell(1, sheet.max_column + 1, "跟进情况")
+            sheet.cell(2, sheet.max_column, "已电话沟通，下周上门")
+            book.save(out)
+        before = out.read_bytes()
+        code, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 2 and out.read_bytes() == before, err
+        assert "这是以前的评估结果，但其中有本次不会再写出的列（“跟进情况”）：为免这些内容丢失，请另选输出文件名" in err
+        assert not list(tmp_path.glob("out.partial-*"))
+
+
+def test_the_parks_columns_come_back_in_its_order_a_bare_name_column_too(tmp_path: Path) -> None:
+    """A share the tool works out, a contact and a bare 企业 beside 企业名称 come back in the sheet's order
+    (they came back by kind, 企业 always last); and those results are still the run's own: replaced by a
+    run repeated (企业 was taken for a figure, and the repeat refused), refused when given as the list."""
+    src = write_csv(tmp_path / "名单.csv", [["企业名称", "研发费用占比", "企业", "营业收入（2025年）", "联系人"],
+                                           ["甲公司", "3.2%", "甲", "5000", "张三"]])
+    out = tmp_path / "out.csv"
+    for _ in range(2):
+        code, err = invoke("batch", str(src), "-o", str(out))
+        assert code == 0, err
+    header, row = read_csv(out)
+    assert header[-3:] == ["研发费用占比", "企业", "联系人"] and row[-3:] == ["3.2%", "甲", "张三"]
+    code, err = invoke("batch", str(out), "-o", str(tmp_path / "again.csv"))
+    assert code == 2 and "这是批量评估输出的结果文件" in err
+
+
+def test_a_plain_figure_comes_back_a_number_in_the_workbook(tmp_path: Path) -> None:
+    """注册资本 1234.5 came back as the text "1234.5": Excel sorted it as text and flagged every cell.
+    A plain figure comes back a number; a phone number with its leading 0 and text stay text."""
+    book = Workbook()
+    for row in (["企业名称", "营业收入（2025年）", "注册资本", "联系电话", "员工宿舍"], ["甲公司", 5000, 1234.5, "013800000000", 0]):
+        book.active.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.xlsx"))
+    cells = next(iter(load_workbook(tmp_path / "out.xlsx").worksheets[0].iter_rows(min_row=2)))[-3:]
+    assert code == 0 and [(c.value, c.data_type) for c in cells] == [(1234.5, "n"), ("013800000000", "s"), (0, "n")], err
+
+
+def test_stopped_while_the_headers_are_read_it_leaves_no_empty_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while a long workbook's headers were read left an empty partial file and said nothing: the
+    header is written once they are all read. It says it stopped, exit 130, and leaves no file."""
+    from littlegiant.cli import batch
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "check_headers", interrupted)
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"))
+    assert code == 130 and "已中断" in err and sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"], err

@@ -419,7 +419,7 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     (["assess", "missing.yaml"], "missing.yaml: no such file"),
     (["assess", "EX", "--rules", "miit-1999"], "--rules: unknown rule set 'miit-1999'"),
     (["assess", "EX", "--as-of", "yesterday"], "--as-of: expected a date YYYY-MM-DD"),
-    (["assess", "EX", "--as-of", "20261131"], "--as-of: expected a date YYYY-MM-DD, got '20261131'"),
+    (["assess", "EX", "--as-of", "20261131"], "--as-of: '20261131' is no day: November 2026 has 30 days"),
     (["assess", "EX", "--as-of", "2026-W48-4"], "--as-of: expected a date YYYY-MM-DD, got '2026-W48-4'"),
     (["assess", "EX", "--as-of", "2021-01-01"], "--as-of: no rule set is in force on 2021-01-01"),
     # a year typed wrong (2206 for 2026): the plans' later rounds read years no profile holds; was exit 3

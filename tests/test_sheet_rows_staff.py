@@ -339,6 +339,7 @@ def test_a_second_list_headed_by_words_not_known_for_names_is_read_not_passed_ov
     assert [(r["企业名称"], r["处理结果"]) for r in read_csv(out)] == [
         ("甲公司", "已评估"), ("乙公司", "已评估"), ("丙公司", "已评估"), ("", "已评估")]
     counted = ("统计", [["序号", "区域", "户数（户）", "营业收入（2025年）"], [1, "园区一", 2, 15000]])
+    out = tmp_path / "计数-out.csv"  # not the results above, whose list's own columns this run would drop
     code, _, err = invoke("batch", str(workbook(tmp_path / "计数.xlsx", LIST, counted)), "-o", str(out))
     assert code == 0 and "统计 没有企业名称列（像是汇总表），已略过" in err
     assert [r["企业名称"] for r in read_csv(out)] == ["甲公司"]

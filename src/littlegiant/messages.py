@@ -86,13 +86,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.table": ("a table of companies, which assess does not read (it reads one company's YAML or JSON "
                    "profile): run littlegiant batch {name} -o results.xlsx",
                    "这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx"),
+    "out.added_columns": ("earlier results, with columns this run would not write again ({columns}): to keep "
+                          "them, name another output file (or take those columns out first)",
+                          "这是以前的评估结果，但其中有本次不会再写出的列（{columns}）：为免这些内容丢失，请另选输出文件名"
+                          "（或先删去这些列）"),
     "file.document": ("a document or picture ({kind}), not a company profile: run littlegiant init profile.yaml for a profile to "
                       "fill in, or littlegiant assess alone to be asked the questions",
                       "这是文档或图片（{kind}），不是企业资料文件：请运行 littlegiant init 企业资料.yaml 生成资料模板照着填写，"
                       "或直接运行 littlegiant assess 逐题回答"),
     "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
-                       "batch {stem}.xlsx -o results.xlsx",
-                       "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {stem}.xlsx -o 评估结果.xlsx"),
+                       "batch {xlsx} -o results.xlsx",
+                       "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o 评估结果.xlsx"),
     "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file (or text saved from Excel as .txt or .tsv), a profile "
                         "file, or a folder of profiles",
                         "应是 .csv、.xlsx 或 .jsonl 文件（或从 Excel 另存的 .txt、.tsv 文本）、一个企业信息文件，"
@@ -623,15 +627,20 @@ away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
 _UNIT_ONE = {" years": " year", " people": " person", " items": " item", " points": " point"}
 
 
-_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@]+")
+_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@%]+")
+_NOT_IN_QUOTES = re.compile(r'["$`!%]|\\(?=[\\$`"]|$)')
+r"""What double quotes do not hold as it is in every shell: $ ` ! (bash), % (cmd), a quote, and a
+backslash before one of those or at the end (bash reads it as an escape); a folder's backslash
+(D:\园区 资料\名单.xlsx) is held as it is."""
 
 
 def shell_word(text: str) -> str:
     """``text`` as one word of a command a user pastes into bash, zsh, PowerShell or cmd: as it is when
-    no shell reads anything in it, else in double quotes (all four take them), else POSIX-quoted."""
+    no shell reads anything in it, else in double quotes (all four take them, a Windows path's
+    backslashes too), else POSIX-quoted."""
     if _SHELL_PLAIN.fullmatch(text):
         return text
-    if not re.search(r'["$`\\!]', text):
+    if not _NOT_IN_QUOTES.search(text):
         return f'"{text}"'
     import shlex
 

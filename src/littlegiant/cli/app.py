@@ -110,6 +110,8 @@ def parse_as_of(text: str | None, lang: str = "en") -> date:
     except ValueError:  # written right, but no such day (2026-02-30, month 13): said so, not "the format"
         import calendar
 
+        if year < 1:  # 0000-01-01: no calendar's day, and no month to name
+            bad("opt.date", lang, "--as-of", got=text)
         if not 1 <= month <= 12:
             bad("opt.no_such_month", lang, "--as-of", got=text)
         bad("opt.no_such_day", lang, "--as-of", got=text, zh_month=f"{year}年{month}月",
@@ -624,6 +626,8 @@ def batch(
     try:
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
             raise InputError(kind="out.not_results", file=str(target))
+        # columns after the earlier results' own: replaced only if this run copies back the same (below)
+        added = batching.added_columns(target, rs) if os.path.isfile(target) else []
         out_encoding = output_encoding
         if encoding is not None:
             from littlegiant.load.charsets import codec_name
@@ -659,7 +663,7 @@ def batch(
         norm,
     )
     from littlegiant.messages import say as words
-    from littlegiant.report.table import any_output_columns, is_results, output_columns
+    from littlegiant.report.table import is_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
@@ -680,15 +684,19 @@ def batch(
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where)
+        not_read: set[str] = set()
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
-            ignored = ignored_columns(header, rs, any_output_columns(rs), day.year - 1, kind)
-            for shown in ignored:
-                spelt = carried.setdefault(shown, [])
-                spelt += [h for h in header if h.strip() == shown and h not in spelt]
+            # another set's result words (2022's 创新型中小企业, a park's own column of titles held) are said and
+            # copied back as any column no rule reads; only this run's own result columns pass silently
+            ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1, kind)
+            not_read.update(ignored)
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
                 tell(words(note, language, {"where": where, "columns": said}))
+        for h in header:  # copied back in the sheet's order
+            if h.strip() in not_read and h not in carried.setdefault(h.strip(), []):
+                carried[h.strip()].append(h)
         absent = batching.absent_inputs(header, rs, day, renewal, language)
         if absent and where not in absent_said:
             absent_said.add(where)
@@ -723,9 +731,18 @@ def batch(
     options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
                                    lambda cell: meant_header(rs, cell, day.year - 1))
     try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
-        batching.check_headers(list(inputs), options)
+        with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
+            batching.check_headers(list(inputs), options)
     except HeaderError as exc:
         fail(_then(exc.render(language), _kept(writer, output, language), language), language)
+    except KeyboardInterrupt:
+        say(words("run.interrupted_kept", language, {"kept": _kept(writer, output, language)}))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
+    if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
+        named = ("、" if language == "zh" else ", ").join(f"“{c}”" if language == "zh" else repr(c) for c in kept_columns)
+        fail(_then(InputError(kind="out.added_columns", params={"columns": named}, file=str(target)).render(language),
+                   _kept(writer, output, language), language), language)
     scorer.carry(carried)
     writer.start(list(carried))
     with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130

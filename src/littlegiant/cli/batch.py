@@ -443,33 +443,64 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
     """Whether an existing output file is batch's own results (a run repeated writes them anew) or
     empty. Anything else (a list of companies, another park's sheet, a profile) is refused rather than
     replaced: an output never overwrites an input, and a file the user still needs is one. Results of
-    another rule set count (a run repeated after 2026-04-01 titles tier 1 differently)."""
+    another rule set count (a run repeated after 2026-04-01 titles tier 1 differently). Results with
+    columns after their own are the run's only when those are the park's columns it copies back: see
+    ``added_columns``."""
     try:
         if path.stat().st_size == 0:
             return True
         suffix = path.suffix.lower()
         if suffix in (".xlsx", ".xlsm"):
-            from littlegiant.load.xlsx import open_book
-
-            book = open_book(path)
-            try:
-                first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
-            finally:
-                book.close()
-            return _ours([c for c in first if isinstance(c, str)], rules)
-        with path.open("rb") as handle:
-            start = handle.read(4)
-            handle.seek(0)  # a full result's line is some 50 KB, longer with long names: the whole line
-            start = handle.read(1 << 16) if start.startswith((b"\xff\xfe", b"\xfe\xff")) else handle.readline(1 << 24)
-        text = next((start.decode(codec, "ignore") for codec in ("utf-8-sig", "gb18030") if _decodes(start, codec)),
-                    start.decode("utf-16", "ignore"))
-        line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+            return _ours(_sheet_header(path), rules)
+        line = _first_line(path)
         if suffix in (".jsonl", ".ndjson", ".json"):
             data = json.loads(line)
             return isinstance(data, dict) and is_results(data)
         return _ours(next(csv.reader([line]), []), rules)
     except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
         return False  # unreadable as a table: not something batch wrote
+
+
+def _first_line(path: Path) -> str:
+    """A text file's first line, decoded as batch writes and reads them (UTF-8, GB18030, UTF-16)."""
+    with path.open("rb") as handle:
+        start = handle.read(4)
+        handle.seek(0)  # a full result's line is some 50 KB, longer with long names: the whole line
+        start = handle.read(1 << 16) if start.startswith((b"\xff\xfe", b"\xfe\xff")) else handle.readline(1 << 24)
+    text = next((start.decode(codec, "ignore") for codec in ("utf-8-sig", "gb18030") if _decodes(start, codec)),
+                start.decode("utf-16", "ignore"))
+    return text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+
+
+def _sheet_header(path: Path) -> list[str]:
+    """The first row of a workbook's first sheet, its text cells (a results sheet's header)."""
+    from littlegiant.load.xlsx import open_book
+
+    book = open_book(path)
+    try:
+        first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+    finally:
+        book.close()
+    return [c for c in first if isinstance(c, str)]
+
+
+def added_columns(path: Path, rules: RuleSet) -> list[str]:
+    """The columns of an earlier results table (.csv, .xlsx) after the results' own, as headed: the
+    park's columns an earlier run copied back, or a column staff typed in (跟进情况, 走访记录). A run
+    repeated replaces the file only when it would write those same columns again; else the notes typed
+    into the results would be lost without a word. Empty for JSON Lines and an unreadable file."""
+    try:
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            header = _sheet_header(path)
+        elif suffix in TEXT_TABLES:
+            header = next(csv.reader([_first_line(path)]), [])
+        else:
+            return []
+    except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
+        return []
+    ours = any_output_columns(rules)
+    return [h.strip() for h in header if h.strip() and norm(h) not in ours]
 
 
 def _ours(header: list[str], rules: RuleSet) -> bool:

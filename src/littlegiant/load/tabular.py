@@ -559,12 +559,13 @@ def known_header(rules: RuleSet, header: object, last_year: int | None = None) -
 
 def carried_column(rules: RuleSet, header: str) -> bool:
     """Whether batch passes a column over and copies it back after the results (CARRIED_KEY): it names
-    nothing the rules read (联系人, 备注), or a share the tool works out itself (研发费用占比)."""
+    nothing the rules read (联系人, 备注), or a share the tool works out itself (研发费用占比), or it is a
+    bare name (企业, 名称) that a row with 企业名称 beside it is read without (``ignored_columns``)."""
     try:
-        column(rules, header)
+        path, _ = column(rules, header)
     except InputError as exc:
         return exc.kind in PASSED_OVER and id_kind(header) is None
-    return False
+    return path == "name" and norm(header) in BARE_NAME_HEADERS
 
 
 def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:

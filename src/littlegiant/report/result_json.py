@@ -162,13 +162,13 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
     return out
 
 
-
 def _closed(result: Result) -> Callable[[str], bool]:
     """Whether an input of ``result``'s profile cannot change before its round (``closed_now``)."""
     rules = result.rules
     if rules is None:  # a result not made by the engine (a test's): nothing is known closed
         return lambda path: False
     return lambda path: closed_now(rules, path, result.last_year)
+
 
 def _groups(groups: list[GroupScore], lang: str) -> str:
     """A tier's scored groups (miit-2022's score tables)."""

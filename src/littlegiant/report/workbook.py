@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +36,19 @@ from littlegiant.report.table import (
 
 _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_review": "FFEB9C", "error": "FFC7CE"}
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
+
+
+_PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,10})?")
+"""A cell's text that is a plain figure (1234.5, -20, 0.25): no leading 0 (a phone number, a code
+keeps it), no separator, at most 15 digits before the point (Excel's precision)."""
+
+
+def _figure(text: object) -> Decimal | None:
+    """A park's column's cell copied back as the number it was, where it was a plain figure: written as
+    text, 注册资本 sorted as text and Excel flagged every cell as a number stored as text."""
+    if isinstance(text, str) and _PLAIN_FIGURE.fullmatch(text):
+        return Decimal(text)
+    return None
 
 
 _SEQ_NO = 2 + ID_COLUMNS.index("seq_no")
@@ -176,7 +191,9 @@ class ResultBook:
                     cells[i + 1] = text_cell(results, cells[i + 1])
             if carried:
                 own = row.get(CARRIED_KEY) or {}
-                cells += [text_cell(results, own.get(h)) for h in carried]
+                for h in carried:
+                    figure = _figure(own.get(h))
+                    cells.append(figure if figure is not None else text_cell(results, own.get(h)))
             results.append(cells)
             self.rows += 1
             if error:
