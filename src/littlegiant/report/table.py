@@ -55,9 +55,10 @@ def output_columns(rules: RuleSet) -> frozenset[str]:
 
 
 def any_output_columns(rules: RuleSet) -> frozenset[str]:
-    """``output_columns`` of ``rules`` and of every shipped set: a results file of another set (2022's
-    创新型中小企业 read back under 2026), given again with figures added, has its verdict columns passed
-    over without a word, not taken for the park's own columns and copied back after the new ones."""
+    """``output_columns`` of ``rules`` and of every shipped set: what an earlier results file holds of a
+    run's own (results of 2022's set replaced in 2026 count), told apart from the columns after them
+    that a park's sheet or its staff added (batch.added_columns, batch._ours). A run's input is judged
+    by its own set's columns alone: another set's words there (创新型中小企业: 是) are the park's."""
     found: frozenset[str] | None = rules.memo.get("table.any_output")
     if found is None:
         from littlegiant.load.rules import shipped_headings
