@@ -107,8 +107,8 @@ def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> b
     """Whether a mapping is a sheet's row rather than a profile's nested data: every value a cell's
     (no section of figures), and a key that is a dotted path or a column header batch reads (企业名称,
     营业收入（2025年）, or one it refuses by name, 营业收入 without its year). Keys that are neither, or
-    a slip of a profile's own key (employes), leave the mapping nested, so that a key naming nothing is refused as an unknown field, not passed over
-    as a sheet's 备注 column would be."""
+    a slip of a profile's own key (employes), leave the mapping nested, so that a key naming nothing
+    is refused as an unknown field, not passed over as a sheet's 备注 column would be."""
     if any(isinstance(v, Mapping | list | tuple | set) for v in source.values()):  # a section: nested data
         return False
     top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
