@@ -32,7 +32,7 @@ from littlegiant.core.result import (
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
-from littlegiant.load.rules import RuleSet, Text
+from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
 from littlegiant.report.explanations import explanation_in, fmt, formula_pieces, unit_text
@@ -584,8 +584,7 @@ class Words(Phrasing):
     def _stopped(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """A red line or a gate condition answered no, by name: what stops the tier (and every other)."""
         red = [c for c in tier.criteria if c.kind == "veto" and c.status == UNMET]
-        return [*((c, (red_line_named if stops_every_tier(self.rules, c.rule) else excluded_named)(
-                       self.red_name(c), self.lang)) for c in red),
+        return [*((c, veto_named(self.rules, c.rule, self.red_name(c), self.lang)) for c in red),
                 *((c, self.gate_name(c)) for c in gate_stops(self.result))]
 
     def _unmet(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
@@ -1283,8 +1282,7 @@ def red_lines_said(rules: RuleSet, lang: str) -> dict[str, dict[str, str]]:
             f = rules.fields.get(node.field) if node.kind == "veto" and node.field else None
             if f is not None:
                 name = input_label(f, f.path).get(lang)
-                named = red_line_named if stops_every_tier(rules, node) else excluded_named
-                found[node.id] = {UNMET: named(name, lang), REVIEW: name}
+                found[node.id] = {UNMET: veto_named(rules, node, name, lang), REVIEW: name}
     return found
 
 
@@ -1301,6 +1299,12 @@ def blank_cells_text(labels: list[str], lang: str) -> str:
     if lang == "zh":
         return "；本行缺：" + "、".join(f"「{x}」" for x in labels[:3]) + (f"等{len(labels)}项" if len(labels) > 3 else "")
     return "; missing in this row: " + "; ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+
+
+def veto_named(rules: RuleSet | None, node: Node | None, name: str, lang: str) -> str:
+    """A veto that stands, by the problem ``name`` states: a red line where it stops every tier, else
+    that tier's exclusion."""
+    return (red_line_named if stops_every_tier(rules, node) else excluded_named)(name, lang)
 
 
 def excluded_named(name: str, lang: str) -> str:
