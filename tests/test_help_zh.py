@@ -209,3 +209,25 @@ def test_the_advice_option_says_how_much_longer_as_measured(lang: str) -> None:
     assert "100" not in said.split("--advice")[1].split("--")[0]
     assert ("几倍到几十倍" if lang.startswith("zh") else "severaltosometensoftimes") in said
     assert "severaltosometens" in flat((ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+def test_lang_before_the_command_chooses_the_language_of_the_help_messages_and_report(tmp_path: Path) -> None:
+    """`littlegiant --lang zh --help` on an English-locale machine was told there was no --lang: before
+    the command it sets every command's language, a command's own --lang still going first."""
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                              check=False, env={**ENV, "LANG": "en_US.UTF-8", "COLUMNS": "80"})
+
+    assert run("--lang", "zh", "--help").stdout == helped("")
+    assert run("--lang=中文", "assess", "--help").stdout == helped("assess")
+    example = str(EXAMPLES / "tier1-only.yaml")
+    report = run("--lang", "zh", "assess", example, "--as-of", "2026-11-26")
+    assert report.returncode == 0 and "结论" in report.stdout and "满足" in report.stdout
+    assert "The answer" not in report.stdout
+    own = run("--lang", "zh", "assess", example, "--as-of", "2026-11-26", "--lang", "en")
+    assert own.returncode == 0 and "As of 2026-11-26" in own.stdout and "结论" not in own.stdout
+    missing = run("--lang", "zh", "assess", str(tmp_path / "没有.yaml"))
+    assert missing.returncode == 2 and missing.stderr.startswith("littlegiant 出错：")
+    wrong = run("--lang", "fr", "assess", example)
+    assert wrong.returncode == 2 and "--lang" in wrong.stderr and "fr" in wrong.stderr
+    assert "Traceback" not in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1

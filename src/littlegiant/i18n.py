@@ -234,8 +234,22 @@ def lang_of(tag: str) -> str | None:
     return None
 
 
+_CHOSEN: list[str] = []
+"""The language named before the command (``littlegiant --lang zh assess …``), for this run."""
+
+
+def choose_lang(lang: str | None) -> None:
+    """Make ``lang`` every command's language where the command is given none of its own (None: the
+    locale's again). A user on an English-locale machine typed ``littlegiant --lang zh --help`` and
+    was told there was no such option."""
+    _CHOSEN[:] = [lang] if lang is not None else []
+
+
 def default_lang() -> str:
-    """zh when the locale says Chinese, else en (docs/output.md §1)."""
+    """The language chosen before the command, else zh when the locale says Chinese, else en
+    (docs/output.md §1)."""
+    if _CHOSEN:
+        return _CHOSEN[0]
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:

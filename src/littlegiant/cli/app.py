@@ -85,8 +85,15 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="zh or en: the language of every command's help, messages and reports (a command's own "
+                       "--lang goes first). Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """littlegiant: 专精特新 self-assessment."""
+    from littlegiant.i18n import choose_lang
+
+    choose_lang(None)  # a run before this one in the same process (the tests) chose for itself
+    choose_lang(check_lang(lang) if lang is not None else None)
 
 
 _TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")

@@ -25,7 +25,10 @@ ROOT_HELP = ("检查一家中小企业能否获评工信部梯度培育的各级
 COMMANDS: dict[str, dict[str, Any]] = {
     "": {
         "help": ROOT_HELP,
-        "params": {"version": "显示本工具的版本号，然后退出。"},
+        "params": {"version": "显示本工具的版本号，然后退出。",
+                   "lang": "所有命令的说明、提示和报告使用的语言：zh 为中文，en 为英文（命令自己的 --lang 优先）。"
+                           "不填则跟随本机的语言设置。"},
+        "metavars": {"lang": "语言"},
     },
     "assess": {
         "short": "评估一家企业：逐级给出结论，并列出差距。",
