@@ -172,19 +172,23 @@ def test_a_held_title_is_not_sent_to_a_renewal_where_every_tier_is_stopped(tmp_p
 
 
 def test_the_documents_name_every_question_the_terminal_counts(tmp_path: Path) -> None:
-    """half-missing: the terminal's plan names ten of tier 1's 19 questions and counts them (等19项); Markdown
-    and HTML, documents handed on, name all 19, while their one-line summary keeps its three."""
+    """half-missing: the terminal's plan names ten of tier 1's 19 questions, one a line, and counts them
+    (共19项); Markdown and HTML, documents handed on, name all 19, while their one-line summary keeps its three."""
     path = str(EXAMPLES / "half-missing.yaml")
-    terminal = squash(section(cli("assess", path, "--as-of", AS_OF, "--lang", "zh", columns=80), "行动计划", PLAN_ENDS))
-    assert "等19项" in terminal
+    terminal = section(cli("assess", path, "--as-of", AS_OF, "--lang", "zh", columns=80), "行动计划", PLAN_ENDS)
+    asked = terminal.split("先回答以下问题才能判定（共19项，下面是前10项）\n")[1].split("■")[0]
+    numbered = re.findall(r"^  (\d+)\. ", asked, re.M)
+    assert numbered == [str(n) for n in range(1, 11)], asked
+    assert "；" not in asked and "近三年国家级科技奖励获奖单位排名（0为未获奖）" in asked
     md = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--format", "markdown")
-    first = md.split("## 行动计划")[1].split("\n1. ", 1)[1].split("\n", 1)[0]
-    assert len(first.split("；")) == 19 and "等19项" not in first, first
+    plan_md = md.split("## 行动计划")[1].split("**专精特新中小企业")[0]
+    assert "先回答以下问题才能判定**" in plan_md and "共19项" not in plan_md
+    assert re.findall(r"^(\d+)\. ", plan_md, re.M) == [str(n) for n in range(1, 20)], plan_md
     assert "等19项" in md.split("## 行动计划")[0]  # the summary's 尚缺 stays three and a count
     page = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--format", "html")
     plan = page.split("行动计划")[1].split("需准备的材料")[0]
-    item = re.search(r"<li>(.*?)</li>", plan, re.S)
-    assert item is not None and len(item.group(1).split("；")) == 19 and "等19项" not in plan
+    first = plan.split("</ol>")[0]
+    assert first.count("<li>") == 19 and "；" not in first and "等19项" not in plan
 
 
 def test_an_example_suggests_a_renewal_only_of_a_title_it_holds() -> None:

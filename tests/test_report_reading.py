@@ -196,12 +196,19 @@ def test_the_answer_and_a_plan_of_questions_count_the_same(name: str, rule_id: s
                      columns=200))
     for tid, plan in doc.get("plans", {}).items():
         title = doc["tiers"][tid]["title"]
-        if not plan["text"][0].endswith("先回答以下问题才能判定"):
+        head = plan["text"][0]
+        if not head.startswith(f"{title}：先回答以下问题才能判定"):
             continue
+        # one question a step; past ten, the head gives the count (共19项)
+        in_all = re.search(r"（共(\d+)项，下面是前(\d+)项）$", head)
+        assert in_all is not None or head.endswith("才能判定"), head
+        asked = int(in_all[1]) if in_all else len(plan["text"]) - 1
+        assert len(plan["text"]) - 1 == (int(in_all[2]) if in_all else asked)
+        assert not any("；" in step for step in plan["text"][1:]), plan["text"]
         said = re.search(squash(f"{title}——") + r"(?:差在：[^——]*?)?尚缺：(.*?)(?=" + "|".join(
             re.escape(squash(t["title"])) + "——" for t in doc["tiers"].values()) + "|行动计划)", out)
         assert said is not None, (tid, out[:400])
-        assert _count(said[1]) == _count(plan["text"][-1]), (tid, said[1], plan["text"][-1])
+        assert _count(said[1]) == asked, (tid, said[1], plan["text"])
 
 
 def test_a_plan_after_its_steps_says_what_its_questions_count() -> None:
@@ -330,7 +337,8 @@ def test_english_lists_give_the_whole_count_like_zh() -> None:
     out = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--lang", "en", columns=80))
     counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
     assert counts and all(int(a) < int(b) for a, b in counts)
-    assert sum(b == "19" for _, b in counts) == 2  # innovative_sme: the answer's 3 shown and the plan's 10 shown
+    assert sum(b == "19" for _, b in counts) == 1  # innovative_sme: the answer's 3 shown
+    assert "answerthesefirsttodecideit(19inall;thefirst10below)" in out  # the plan's 10, one a line
 
 
 @settings(max_examples=400)

@@ -243,6 +243,11 @@ class Phrasing:
             return None
         return zero.get(self.lang) if zero is not None else None
 
+    def question_list(self, paths: list[str], limit: int) -> tuple[list[str], int]:
+        """(the first ``limit`` questions ``paths`` ask, every one in a ``whole`` document; how many in all)."""
+        names = list(dict.fromkeys(self.question(p) for p in paths))
+        return (names if self.whole else names[:limit]), len(names)
+
     def questions(self, paths: list[str], limit: int = 8, brief: bool = False) -> str:
         """The questions ``paths`` ask, the first ``limit`` and the count; every one in a ``whole``
         document unless ``brief`` (a summary line's few)."""
@@ -712,8 +717,12 @@ class Words(Phrasing):
                 head = (f"{name}：在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
                         f"{name}: no set of changes meets it within {_years_on(self.lang)}")
             elif p.missing:
+                # one question a line: a paragraph of ten, joined by ；, was read as one long question
+                steps, total = self.question_list(self.plan_asks(tier), PLAN_QUESTIONS)
                 head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
-                steps.append(self.questions(self.plan_asks(tier), 10))
+                if total > len(steps):
+                    head += (f"（共{total}项，下面是前{len(steps)}项）" if zh else
+                             f" ({total} in all; the first {len(steps)} below)")
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
@@ -879,7 +888,9 @@ class Words(Phrasing):
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
         if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces
-            return f"{head}：{steps[0]}" if zh else f"{head}: {steps[0]}"
+            head = head.split("（" if zh else " (")[0]  # its count: the cell's 等N项 says it
+            asked = self.questions(self.plan_asks(tier), PLAN_QUESTIONS)
+            return f"{head}：{asked}" if zh else f"{head}: {asked}"
         if p.checked is None or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             why = notes[0] if notes and p.checked is None and p.blockers else ""
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
@@ -1246,6 +1257,9 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
     return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
 
+
+PLAN_QUESTIONS = 10
+"""The most questions a plan of answers lists one a line (all of them in a Markdown or HTML document)."""
 
 FEW_ANSWERS = 3
 """The most answers a batch cell names ahead of its tier's own step, for the lower tiers they decide."""
