@@ -219,3 +219,16 @@ def test_stopped_while_the_headers_are_read_it_leaves_no_empty_file(tmp_path: Pa
     src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
     code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"))
     assert code == 130 and "已中断" in err and sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"], err
+
+
+def test_one_column_however_its_brackets_and_spaces_are_typed(tmp_path: Path) -> None:
+    """Two lists of one park, one typed with half-width brackets and one with full-width (and a stray space):
+    one column back, headed as first met, each row's cell under it; a results file gave two, half-empty."""
+    east = write_csv(tmp_path / "东区.csv", [["企业名称", "营业收入（2025年）", "联系人(手机)"],
+                                            ["甲公司", "5000", "13800000000"]])
+    west = write_csv(tmp_path / "西区.csv", [["企业名称", "营业收入（2025年）", "联系人（手机） "],
+                                            ["乙公司", "3000", "13900000000"]])
+    code, err = invoke("batch", str(east), str(west), "-o", str(tmp_path / "out.csv"))
+    header, *rows = read_csv(tmp_path / "out.csv")
+    assert code == 0 and header[-1] == "联系人(手机)" and "联系人（手机）" not in header, err
+    assert [row[-1] for row in rows] == ["13800000000", "13900000000"] and len(header) == len(rows[0])

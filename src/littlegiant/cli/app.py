@@ -675,6 +675,7 @@ def batch(
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
     carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
+    carried_as: dict[str, str] = {}  # a heading as compared (tabular.norm) -> the heading it is copied back under
 
     def tell(line: str) -> None:
         """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
@@ -701,9 +702,11 @@ def batch(
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
                 tell(words(note, language, {"where": where, "columns": said}))
-        for h in header:  # copied back in the sheet's order
-            if h.strip() in not_read and h not in carried.setdefault(h.strip(), []):
-                carried[h.strip()].append(h)
+        for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
+            if h.strip() in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
+                shown = carried_as.setdefault(norm(h), h.strip())
+                if h not in carried.setdefault(shown, []):
+                    carried[shown].append(h)
         absent = batching.absent_inputs(header, rs, day, renewal, language)
         if absent and where not in absent_said:
             absent_said.add(where)
