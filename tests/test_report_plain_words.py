@@ -87,7 +87,7 @@ def test_every_label_stands_alone_and_a_count_says_it_is_one() -> None:
         assert (staff["tech_staff"].label.zh, staff["rd_staff"].label.zh) == ("科技人员人数", "研发人员人数")
         assert staff["tech_staff"].label.en == "Number of science and technology staff"
     zh = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
-    assert "；Ⅰ类高价值知识产权等19项" in zh and "其中Ⅰ类" not in zh
+    assert "10.Ⅰ类高价值知识产权■" in zh and "其中Ⅰ类" not in zh  # the tenth question of a plan, a line of its own
     en = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=2000)
     assert "High-value class I IP" in en and "of which" not in en
 
