@@ -521,3 +521,28 @@ def test_a_tier_shown_from_every_set_leads_with_the_set_in_force_today() -> None
     sets = re.findall(r"^  所属：(.+)$", shown, re.M)
     today = rules.load(rules.select_version(date.today())).title.zh
     assert sets[0] == today and len(sets) == len(rules.builtin_ids()) and len(set(sets)) == len(sets)
+
+
+def test_rules_show_finds_a_rule_by_words_of_its_title_as_explain_does() -> None:
+    """`rules show 研发费用` told a consultant there was no such rule: ids appear in no report a client
+    reads. Words of a title find the rules of the set in force first (every one when several match,
+    each said once), a title given whole names that rule, too many matches ask for more words."""
+    one = cli("rules", "show", "上年度研发费用不低于100万元", "--lang", "zh", "--rules", "miit-2026",
+              env={"COLUMNS": "80"})
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.startswith("上年度研发费用不低于100万元\n  所属：优质中小企业梯度培育管理办法（2026）")
+    assert "要求：不低于100万元" in one.stdout and "对应" not in one.stdout
+    several = cli("rules", "show", "研发费用", "--lang", "zh", "--rules", "miit-2026", env={"COLUMNS": "80"})
+    assert several.returncode == 0, several.stderr
+    head, _, rest = several.stdout.partition("\n\n")
+    count = int(re.search(r"对应 (\d+) 个条件", head)[1])  # type: ignore[index]
+    titles = [block.splitlines()[0] for block in rest.split("\n\n")]
+    assert len(titles) == count > 1 and all("研发费用" in t for t in titles), titles
+    assert "上年度研发费用不低于100万元" in titles and "zjtx26" not in several.stdout
+    english = cli("rules", "show", "years in the niche", "--lang", "en", "--rules", "miit-2026")
+    assert english.returncode == 0 and "Requires: at least 3 years" in english.stdout
+    old = cli("rules", "show", "数字化", "--lang", "zh")  # a 2022 score item: found in the set that has it
+    assert old.returncode == 0 and "（2022）" in old.stdout and "满分：5分" in old.stdout
+    vague = cli("rules", "show", "研发", "--lang", "zh", "--rules", "miit-2026")
+    assert vague.returncode == 2 and "请写得更具体" in vague.stderr and vague.stdout == ""
+    assert len(vague.stderr.strip().splitlines()) == 1

@@ -463,13 +463,10 @@ def assess(
         if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
             # titles, as a person would type them, in both languages; ids are for the rule author
             titles = list(dict.fromkeys(c.title.get(language) for _, c in matches))
-            if language == "zh":
-                named = "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
-            elif fmt == "json":  # a script's author, who takes a criterion by its id
+            if fmt == "json" and language != "zh":  # a script's author, who takes a criterion by its id
                 named = ", ".join(f"{t.id}:{c.id} ({c.title.en})" for t, c in matches)
             else:  # the English listed 12 of 14 by id, with nothing said of the rest (found by QA)
-                named = ", ".join(f'"{title}"' for title in titles[:6]) + \
-                    (f" and {len(titles) - 6} more" if len(titles) > 6 else "")
+                named = titles_named(titles, language)
             from littlegiant.messages import say as words
 
             # said whole, not clipped as a quoted input is: the list is ours, and every choice counts
@@ -1078,31 +1075,59 @@ def rules_calendar(
     write_output(text, None)
 
 
-@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
+@rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show 研发费用 --lang zh\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
 def rules_show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion, score item (table.item), derived or field id.", show_default=False)],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion, score item (table.item), derived or field id; or words of a rule's title (研发费用, \"R&D\").", show_default=False)],
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one, the one in force today first.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="A rule author's view: ids, kind, formula and operator, confidence tag, field paths, in zh and en.")] = False,
 ) -> None:
     """One rule, tier or rule set in words: what it requires, with units; its source, how sure that is, the data it uses."""
-    from littlegiant.cli.ruletools import find, is_rule_set, plain_show_text, show_text
+    from littlegiant.cli.ruletools import find, find_by_words, is_rule_set, plain_show_text, show_text
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
+    from littlegiant.report.explain import EXPLAINED_AT_MOST, several_heading
 
     language = check_lang(lang)
     try:
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
-        found = [rs for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
         in_force = rulesets.select_version(date.today())  # first: the 2022 tier led, today's far below it
-        found.sort(key=lambda rs: rs.id != in_force)
-        if not found:
-            bad("opt.no_rule", language, got=ident, sets=", ".join(rs.id for rs in sets), first=sets[-1].id)
+        sets.sort(key=lambda rs: rs.id != in_force)
+        shown = [(rs, ident) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
+        heading = ""
+        if not shown:  # words of a title (研发费用), as --explain takes them: in the first set that has them
+            matched = next(((rs, ids) for rs in sets if (ids := find_by_words(rs, ident))), None)
+            if matched is None:
+                bad("opt.no_rule", language, got=ident, sets=", ".join(sorted(rs.id for rs in sets)),
+                    first=in_force if any(rs.id == in_force for rs in sets) else sets[0].id)
+            rs, ids = matched
+            if len(ids) > EXPLAINED_AT_MOST:
+                titles = list(dict.fromkeys(_rule_title(rs, i, language) for i in ids))
+                bad("opt.explain_many", language, got=ident, count=len(ids), named=titles_named(titles, language))
+            shown = [(rs, i) for i in ids]
+            if len(ids) > 1:
+                heading = several_heading(ident, len(ids), language, text_width(sys.stdout.isatty())) + "\n"
         width = text_width(sys.stdout.isatty())
-        write_output("\n".join(show_text(rs, ident, language) if detail else plain_show_text(rs, ident, language, width)
-                               for rs in found), None)
+        write_output(heading + "\n".join(show_text(rs, i, language) if detail else plain_show_text(rs, i, language, width)
+                                          for rs, i in shown), None)
     except InputError as exc:
         fail(exc, language)
+
+
+def titles_named(titles: list[str], lang: str) -> str:
+    """The first few of ``titles`` as a message names them, and how many more: what to type instead
+    of words that match too many rules."""
+    if lang == "zh":
+        return "、".join(f"「{title}」" for title in titles[:6]) + ("等" if len(titles) > 6 else "")
+    return ", ".join(f'"{title}"' for title in titles[:6]) + (f" and {len(titles) - 6} more" if len(titles) > 6 else "")
+
+
+def _rule_title(rs: Any, ident: str, lang: str) -> str:
+    """A rule's title in ``lang``, found as ``rules show`` finds it."""
+    from littlegiant.cli.ruletools import find
+
+    found = find(rs, ident)
+    return found[1].title.get(lang) if found is not None else ident
 
 
 @rules_app.command("glossary", epilog="Examples:\n\n  littlegiant rules glossary --lang zh\n\n  littlegiant rules glossary --rules shandong-2022")

@@ -179,7 +179,8 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "short": "用文字说明一条规则、一个称号或一版规则。",
         "help": "用文字说明一条规则、一个称号或一版规则：要求是什么（带单位）、出处、出处的可靠程度、用到哪些数据。",
         "params": {
-            "ident": "要查看的对象：规则版本名（如 miit-2026）、称号、条件、评分项（评分表.项目）或数据项的编号。",
+            "ident": "要查看的对象：规则版本名（如 miit-2026）、称号、条件、评分项（评分表.项目）或数据项的编号，"
+                     "也可以是条件名称中的文字（如“研发费用”）。",
             "rules": "在哪一版规则中查找。不填则查找全部内置版本，今天有效的版本在前。",
             "lang": LANG,
             "detail": "供编写规则的人查看：编号、类型、公式和比较方式、可靠程度标记、数据项路径，中英文并列。",
@@ -187,6 +188,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "metavars": {"ident": "编号", "rules": "规则", "lang": "语言"},
         "examples": [("littlegiant rules show miit-2026", "说明2026年版规则"),
                      ("littlegiant rules show zjtx26.rd.share_y1", "说明一个条件：上年度研发费用占比"),
+                     ("littlegiant rules show 研发费用", "说明名称中有“研发费用”的各个条件"),
                      ("littlegiant rules show zjtx.points.ip --rules miit-2022 --detail",
                       "2022年版知识产权评分项的全部细节")],
     },
