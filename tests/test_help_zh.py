@@ -219,6 +219,10 @@ def test_lang_before_the_command_chooses_the_language_of_the_help_messages_and_r
                               check=False, env={**ENV, "LANG": "en_US.UTF-8", "COLUMNS": "80"})
 
     assert run("--lang", "zh", "--help").stdout == helped("")
+    alone = run("--lang", "zh")  # a language and no command: the help, as a bare command prints it
+    assert alone.returncode == 0 and alone.stdout == helped("") and alone.stderr == ""
+    nothing = run("--lang", "fr")
+    assert nothing.returncode == 2 and "'fr'" in nothing.stderr and "Missing command" not in nothing.stderr
     assert run("--lang=中文", "assess", "--help").stdout == helped("assess")
     example = str(EXAMPLES / "tier1-only.yaml")
     report = run("--lang", "zh", "assess", example, "--as-of", "2026-11-26")

@@ -1285,6 +1285,18 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
     return ex.NoArgsIsHelpError, ex.UsageError, ex.ClickException
 
 
+def _lang_alone(argv: list[str]) -> bool:
+    """Whether the command line is a language and nothing else (``--lang zh``, ``--lang=zh``); one that
+    names no language is said so here (click would say a command is missing), exit 2."""
+    from littlegiant.i18n import lang_of
+
+    value = argv[1] if len(argv) == 2 and argv[0] == "--lang" else \
+        argv[0][len("--lang="):] if len(argv) == 1 and argv[0].startswith("--lang=") else None
+    if value is not None and lang_of(value) is None:
+        check_lang(value)  # exits 2 with the option's own message
+    return value is not None
+
+
 def _argv_lang(argv: list[str]) -> str:
     """The language the user asked for on the command line (``--lang zh``), else the locale's: what
     a usage error is said in before the command has parsed its options."""
@@ -1466,7 +1478,9 @@ def main() -> None:
 
         translate(command)
     try:
-        code = command(standalone_mode=False)
+        # `littlegiant --lang zh` alone: the help in that language, as a bare `littlegiant` prints it
+        # (click said 「命令写法有误（Missing command.）」, half in English)
+        code = command(args=[] if _lang_alone(argv) else argv, standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0
