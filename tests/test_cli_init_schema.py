@@ -70,7 +70,7 @@ def test_the_zh_template_speaks_chinese_and_explains_the_codes() -> None:
     assert comments[0].strip().startswith("企业自评资料")
     codes = re.compile(r"^\s+[a-z0-9_]+：")  # a choice's code, then its meaning
     english = {w for c in comments for w in re.findall(r"[A-Za-z]{3,}", codes.sub("", c))}
-    assert english <= {"littlegiant", "assess", "ISO", "IATF", "FDA", "ERP", "MES", "CRM", "PSE"}, english
+    assert english <= {"littlegiant", "assess", "lang", "ISO", "IATF", "FDA", "ERP", "MES", "CRM", "PSE"}, english
     assert "true | false" not in text and " / " not in text
     assert "registered_in_china:    # 是否在中华人民共和国境内工商注册登记、具有独立法人资格？填「是」或「否」" in text
     assert "  #   industrial：工业" in text and "  #   provincial：省级（省部级）" in text
@@ -215,3 +215,29 @@ def test_init_to_stdout_says_nothing_else(args: list[str]) -> None:
     done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, check=False,
                           env={"PATH": "/usr/bin:/bin", "LANG": "zh_CN.UTF-8"})
     assert done.returncode == 0 and done.stdout and done.stderr == ""
+
+
+def test_the_commands_init_prints_keep_the_language_asked_for(tmp_path: Path) -> None:
+    """`init --xlsx 名单.xlsx --lang zh` on a machine whose locale is English printed `littlegiant batch
+    名单.xlsx -o 评估结果.xlsx`, which, run as printed, headed the results in English: the command carries
+    --lang zh where the locale would give another language, and run as printed it is Chinese."""
+    import shlex
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "init", "--xlsx", "名单.xlsx", "--lang", "zh"],
+                          capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
+    assert done.returncode == 0 and done.stderr.endswith("填好后运行 littlegiant batch 名单.xlsx --lang zh -o 评估结果.xlsx\n")
+    command = shlex.split(done.stderr.split("运行 ")[1].strip())
+    ran = subprocess.run([sys.executable, "-m", *command], capture_output=True, text=True, check=False,
+                         cwd=tmp_path, env=env)
+    # the sheet as written holds no company yet: said in Chinese, as the run was asked to speak
+    assert ran.returncode == 2 and ran.stderr.startswith("littlegiant 出错：名单.xlsx：没有可评估的企业行"), ran.stderr
+    before = subprocess.run([sys.executable, "-m", "littlegiant", "--lang", "zh", "init", "企业.yaml"],
+                            capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
+    assert before.stderr.strip().endswith("littlegiant assess 企业.yaml --lang zh 即可评估")
+    assert "# 填好后运行：littlegiant assess 本文件名 --lang zh\n" in (tmp_path / "企业.yaml").read_text(encoding="utf-8")
+    same = subprocess.run([sys.executable, "-m", "littlegiant", "init", "企业2.yaml", "--lang", "zh"], capture_output=True,
+                          text=True, check=False, cwd=tmp_path, env={**env, "LANG": "zh_CN.UTF-8"})
+    assert same.stderr.strip().endswith("littlegiant assess 企业2.yaml 即可评估")  # the locale says it already

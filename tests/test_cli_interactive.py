@@ -1845,3 +1845,15 @@ def test_a_plan_answer_that_settles_a_condition_drops_the_questions_it_made_moot
     moot = ("国际细分市场占有率（%）？", "国内细分市场排名（0为无排名）？")
     assert any(q in h for q in moot for h in after_low[share + 1:])
     assert not any(q in h for q in moot for h in after_high[share + 1:])
+
+
+def test_a_language_named_before_the_command_is_in_the_command_that_resumes(tmp_path: Path) -> None:
+    """`littlegiant --lang zh assess --save 企业.yaml` on a machine whose locale is English: the line that
+    says how to go on, and the saved file's head, carry --lang zh (run as printed, it went on in English)."""
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "--lang", "zh", "assess", "--save", "qiye.yaml",
+                           "--as-of", "2026-11-26"], input="测试公司\nq\n", capture_output=True, text=True,
+                          check=False, cwd=tmp_path, env={**ENV, "LANG": "C.UTF-8", "LC_ALL": ""})
+    assert done.returncode == 130 and "继续请运行" in done.stderr, done.stderr
+    assert "littlegiant assess --save qiye.yaml --as-of 2026-11-26 --lang zh\n" in done.stderr
+    assert "再次评估：littlegiant assess qiye.yaml --as-of 2026-11-26 --lang zh" in (tmp_path / "qiye.yaml").read_text(
+        encoding="utf-8")

@@ -245,11 +245,21 @@ def choose_lang(lang: str | None) -> None:
     _CHOSEN[:] = [lang] if lang is not None else []
 
 
+def chosen_lang(own: str | None = None) -> str | None:
+    """The language named on the command line (a command's ``own`` --lang, else one before the
+    command) where the locale would give another; None where the locale gives it anyway. The commands
+    a run prints for the next step carry it: run as printed, they came out in the locale's language."""
+    named = lang_of(own) if own is not None else _CHOSEN[0] if _CHOSEN else None
+    return None if named is None or named == locale_lang() else named
+
+
 def default_lang() -> str:
-    """The language chosen before the command, else zh when the locale says Chinese, else en
-    (docs/output.md §1)."""
-    if _CHOSEN:
-        return _CHOSEN[0]
+    """The language chosen before the command, else the locale's (docs/output.md §1)."""
+    return _CHOSEN[0] if _CHOSEN else locale_lang()
+
+
+def locale_lang() -> str:
+    """zh when the locale says Chinese, else en."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:

@@ -385,7 +385,7 @@ def assess(
         if profile is None:
             assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
-                                 resume=(as_of, rules, renewal, lang), choice=choice)
+                                 resume=(as_of, rules, renewal, lang or _chosen(None)), choice=choice)
             set_ = None  # already answers of the interview
         prof = profiles.load_profile(profile, rs, encoding)
         baseline = None
@@ -974,6 +974,8 @@ def init(
     from littlegiant.messages import shell_word
 
     run_with = "" if rules is None or rs.id == rulesets.select_version(day) else f" --rules {shell_word(rules)}"
+    if _chosen(lang) is not None:  # the language asked for here, or the sheet's Chinese headers come back in English
+        run_with += f" --lang {language}"
     if columns not in (None, "labels", "ids"):
         bad_choice("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
@@ -1283,6 +1285,14 @@ def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:
     except ImportError:  # pragma: no cover - typer < 0.29
         ex = importlib.import_module("click.exceptions")
     return ex.NoArgsIsHelpError, ex.UsageError, ex.ClickException
+
+
+def _chosen(lang: str | None) -> str | None:
+    """The language named on the command line (a command's own --lang, else one before it) where the
+    locale would give another, or None."""
+    from littlegiant.i18n import chosen_lang
+
+    return chosen_lang(lang)
 
 
 def _lang_alone(argv: list[str]) -> bool:
