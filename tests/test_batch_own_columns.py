@@ -127,6 +127,9 @@ def test_a_run_repeated_replaces_its_output_and_the_results_read_back_are_known(
     # run's results, so they are said and copied back as a park's own column of titles held would be
     assert code == 0 and again[-4:] == OWN and again.count("联系人") == 1, err
     assert "创新型中小企业" in again and "“创新型中小企业”" in err
+    # said even under --quiet: the results hold none of the list's other figures (its verdicts fell to 未知)
+    assert f"{tmp_path / 'more.csv'} 是 littlegiant 写出的评估结果，后来补了数据列（“研发费用（2025年）”）" in err
+    assert "请把新数据填到原来的企业名单中" in err
     assert [row[-4:] for row in scored] == [row[-4:] for row in rows]
 
 

@@ -242,8 +242,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "是「{title}」才有的项目：评估这份名单请加 --rules {id}"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
-                            "list the results came from, or add columns of figures to this one",
-                            "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单，或在结果表中补上数据列后再评估"),
+                            "list the results came from (with any figures to add typed into it)",
+                            "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单再评估（要补充的数据也填在名单中）"),
     "column.no_fields": ("no column holds anything the criteria read (a company's name, industry, figures), so this "
                          "is not a list of companies: give the list of companies, or for a sheet with every column "
                          "run: littlegiant init sheet.xlsx",
@@ -557,6 +557,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "littlegiant 提示：工作表 {where} 是隐藏的，未读取；如要评估其中的企业，请用 --sheet {sheet}"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
+    "run.results_as_list": ("littlegiant: note: {where} is results written by littlegiant with columns of figures added "
+                            "({columns}): results hold none of the list's other figures, so those are unknown for every "
+                            "company and the verdicts may fall short of the earlier run's. To keep them, type the new "
+                            "figures into the list the results came from and assess that list",
+                            "littlegiant 提示：{where} 是 littlegiant 写出的评估结果，后来补了数据列（{columns}）；结果表里"
+                            "没有原名单的其他数据，这些数据对每家企业都按“未知”处理，结论可能不如上次。要保留原来的数据，"
+                            "请把新数据填到原来的企业名单中，再对名单重新评估"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
                            "they are unknown for every company, and so may be the tiers they decide. For a sheet with "
                            "every column, run: littlegiant init sheet.xlsx",

@@ -667,10 +667,11 @@ def batch(
         norm,
     )
     from littlegiant.messages import say as words
-    from littlegiant.report.table import is_results, output_columns
+    from littlegiant.report.table import has_result_columns, is_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
+    results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
     carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
     carried_as: dict[str, str] = {}  # a heading as compared (tabular.norm) -> the heading it is copied back under
 
@@ -689,6 +690,16 @@ def batch(
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where)
+        if has_result_columns(header) and where not in results_said:
+            # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
+            # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
+            results_said.add(where)
+            added = [h for h in header if reads(h) and norm(h) not in output_columns(rs)]
+            named = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in added[:3])
+            line = words("run.results_as_list", language, {"where": where, "columns": named + (
+                ("等" if language == "zh" else ", …") if len(added) > 3 else "")})
+            notes.append(line)
+            say(line)
         not_read: set[str] = set()
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
             # another set's result words (2022's 创新型中小企业, a park's own column of titles held) are said and
