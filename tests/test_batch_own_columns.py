@@ -235,3 +235,20 @@ def test_one_column_however_its_brackets_and_spaces_are_typed(tmp_path: Path) ->
     header, *rows = read_csv(tmp_path / "out.csv")
     assert code == 0 and header[-1] == "联系人(手机)" and "联系人（手机）" not in header, err
     assert [row[-1] for row in rows] == ["13800000000", "13900000000"] and len(header) == len(rows[0])
+
+
+def test_a_parks_column_headed_as_a_results_column_comes_back_as_listed(tmp_path: Path) -> None:
+    """A park's 企业规模 (its own classification), 处理结果 and 下一步 (its record of visits) were passed over
+    without a word as if they were batch's own columns, and lost: they are said, and come back after the
+    results headed 「（原表）」; the results so written are still known as results when given back."""
+    src = write_csv(tmp_path / "名单.csv", [["企业名称", "营业收入（2025年）", "企业规模", "处理结果", "下一步", "联系人"],
+                                          ["甲有限公司", "9000", "小型", "已走访", "待补材料", "张三"]])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))
+    header, row = read_csv(tmp_path / "out.csv")
+    assert code == 0 and header[-4:] == ["企业规模（原表）", "处理结果（原表）", "下一步（原表）", "联系人"], err
+    assert row[-4:] == ["小型", "已走访", "待补材料", "张三"] and row[header.index("处理结果")] == "已评估"
+    assert "“企业规模”、“处理结果”、“下一步”、“联系人”" in err
+    code, err = invoke("batch", str(tmp_path / "out.csv"), "-o", str(tmp_path / "again.csv"))
+    assert code == 2 and "这是批量评估输出的结果文件" in err
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))  # a run repeated replaces its results
+    assert code == 0 and read_csv(tmp_path / "out.csv") == [header, row], err

@@ -701,10 +701,13 @@ def batch(
             notes.append(line)
             say(line)
         not_read: set[str] = set()
+        # a list's own column headed as a results column is (企业规模, 处理结果: a park's record of its visits) is
+        # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
+        ours = output_columns(rs) if has_result_columns(header) else frozenset()
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
             # another set's result words (2022's 创新型中小企业, a park's own column of titles held) are said and
             # copied back as any column no rule reads; only this run's own result columns pass silently
-            ignored = ignored_columns(header, rs, output_columns(rs), day.year - 1, kind)
+            ignored = ignored_columns(header, rs, ours, day.year - 1, kind)
             not_read.update(ignored)
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
@@ -712,7 +715,8 @@ def batch(
                 tell(words(note, language, {"where": where, "columns": said}))
         for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
             if h.strip() in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
-                shown = carried_as.setdefault(norm(h), h.strip())
+                shown = carried_as.setdefault(norm(h), h.strip() + (
+                    ("（原表）" if language == "zh" else " (as listed)") if norm(h) in output_columns(rs) else ""))
                 if h not in carried.setdefault(shown, []):
                     carried[shown].append(h)
         absent = batching.absent_inputs(header, rs, day, renewal, language)
