@@ -252,3 +252,37 @@ def test_a_parks_column_headed_as_a_results_column_comes_back_as_listed(tmp_path
     assert code == 2 and "这是批量评估输出的结果文件" in err
     code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))  # a run repeated replaces its results
     assert code == 0 and read_csv(tmp_path / "out.csv") == [header, row], err
+
+
+def test_a_column_no_rule_reads_given_twice_comes_back_twice(tmp_path: Path) -> None:
+    """A park's sheet with two 备注 columns (one a visit) was refused whole, every company with it; they
+    come back as 备注 and 备注 2, each row's cells under its own. A column a rule reads given twice is still
+    refused: which of the two figures to read is no guess to make."""
+    book = Workbook()
+    sheet = book.active
+    for row in (["企业名称", "营业收入（2025年）", "备注", "备注"], ["甲有限公司", 9000, "重点", "二次走访"],
+                ["乙有限公司", 2000, None, None]):
+        sheet.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    write_csv(tmp_path / "名单.csv", [["企业名称", "营业收入（2025年）", "备注", "备注"], ["丙有限公司", "500", "", "三次"]])
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), str(tmp_path / "名单.csv"), "-o", str(tmp_path / "out.csv"))
+    header, *rows = read_csv(tmp_path / "out.csv")
+    assert code == 0 and header[-2:] == ["备注", "备注 2"], err
+    assert [row[-2:] for row in rows] == [["重点", "二次走访"], ["", ""], ["", "三次"]]
+    assert [row[header.index("处理结果")] for row in rows] == ["已评估"] * 3
+    for name, said in (("twice.csv", "“营业收入（2025年）”列出现了两次（第 2 列和第 3 列）"),
+                       ("twice.xlsx", "“营业收入（2025年）”列出现了两次")):
+        header_row = ["企业名称", "营业收入（2025年）", "营业收入（2025年）", "备注", "备注"]
+        if name.endswith(".csv"):
+            write_csv(tmp_path / name, [header_row, ["甲", "5000", "6000", "", ""]])
+        else:
+            book = Workbook()
+            for row in (header_row, ["甲", 5000, 6000, None, None]):
+                book.active.append(row)
+            book.save(tmp_path / name)
+        code, err = invoke("batch", str(tmp_path / name), "-o", str(tmp_path / f"{name}.out.csv"))
+        if name.endswith(".csv"):  # the file refused, as a CSV's header always was
+            assert code == 2 and said in err and not (tmp_path / f"{name}.out.csv").exists(), err
+        else:  # the sheet refused in one error row, as a sheet's header always was
+            (_, row) = read_csv(tmp_path / f"{name}.out.csv")
+            assert code == 1 and row[4] == "出错" and said in row[10], row

@@ -750,7 +750,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, refuse_foreign_sheet, skipped_text, units_under
+    from littlegiant.load.tabular import not_a_company, refuse_foreign_sheet, skipped_text, told_apart, units_under
 
     try:
         raw = path.open("rb")
@@ -786,12 +786,16 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
             raise InputError(kind="column.one_column", file=str(path), line=search.line)
-        seen: dict[str, int] = {}
-        for number, column in enumerate(header, 1):
-            if column in seen:
-                raise InputError(kind="column.twice", params={"column": column, "first": seen[column], "second": number},
-                                 file=str(path), line=search.line)
-            seen[column] = number
+        apart = told_apart(header, search)
+        if apart is None:  # a column a rule reads, twice: the first of the names given twice is said
+            seen: dict[str, int] = {}
+            for number, column in enumerate(header, 1):
+                if column in seen and (search.known is None or search.known(column)
+                                       or (search.meant is not None and search.meant(column))):
+                    raise InputError(kind="column.twice", params={"column": column, "first": seen[column],
+                                                                  "second": number}, file=str(path), line=search.line)
+                seen[column] = number
+        header = apart or header
         if on_header is not None:
             on_header(str(path), header)
         if search.converted is not None and on_note is not None:

@@ -12,6 +12,7 @@ import copy
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -872,6 +873,30 @@ def units_under(header: list[str], values: list[str], where: str, line: int) -> 
 HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
+    """The header with a second (third…) column of one name told apart by its count (备注, 备注 2), where no
+    rule reads that name (a park's two 备注 columns, one per visit); None where a column a rule reads,
+    or one meant for a field, is given twice (which of them to read is no guess to make), or where the
+    header was found by no name a rule reads. The two 备注 refused the whole sheet, every company with them."""
+    counts = Counter(h for h in header if h)
+    if all(n == 1 for n in counts.values()):
+        return header
+    if search.known is None:  # a header found by no known name: what its columns are is not known either
+        return None
+    out: list[str] = []
+    for h in header:
+        if h and counts[h] > 1:
+            if (search.known is not None and search.known(h)) or (search.meant is not None and search.meant(h)):
+                return None
+            if h in out:
+                k = 2
+                while f"{h} {k}" in counts or f"{h} {k}" in out:
+                    k += 1
+                h = f"{h} {k}"
+        out.append(h)
+    return out
 
 
 class HeaderSearch:
