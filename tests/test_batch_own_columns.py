@@ -286,3 +286,20 @@ def test_a_column_no_rule_reads_given_twice_comes_back_twice(tmp_path: Path) -> 
         else:  # the sheet refused in one error row, as a sheet's header always was
             (_, row) = read_csv(tmp_path / f"{name}.out.csv")
             assert code == 1 and row[4] == "出错" and said in row[10], row
+
+
+def test_a_sheet_no_workbook_has_is_said_before_the_output_is_weighed(tmp_path: Path) -> None:
+    """`--sheet 企业` (a typo for 名单) with results beside that carry the park's columns was told those
+    results could not be replaced (their 联系人 would be lost), not that there is no such sheet."""
+    book = Workbook()
+    book.active.title = "名单"
+    for row in (["企业名称", "营业收入（2025年）", "联系人"], ["甲公司", 5000, "张三"]):
+        book.active.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "结果.xlsx"
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out))
+    assert code == 0, err
+    before = out.read_bytes()
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--sheet", "企业")
+    assert code == 2 and "工作簿里没有名为“企业”的工作表（现有：名单）" in err and "以前的评估结果" not in err, err
+    assert out.read_bytes() == before

@@ -409,8 +409,10 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                     pass
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
-        except InputError as exc:  # a header row the reader refused (a column twice) joins them; an
-            if (exc.kind or "").startswith("column."):  # unreadable input is said in its turn
+        except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a
+            # --sheet no workbook has (a typo was told that the existing output could not be replaced); an
+            # unreadable input is said in its turn
+            if (exc.kind or "").startswith("column.") or exc.kind == "file.no_sheet":
                 problems.append(exc)
     if problems:
         raise HeaderError(problems)
