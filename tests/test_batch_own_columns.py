@@ -303,3 +303,20 @@ def test_a_sheet_no_workbook_has_is_said_before_the_output_is_weighed(tmp_path: 
     code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--sheet", "企业")
     assert code == 2 and "工作簿里没有名为“企业”的工作表（现有：名单）" in err and "以前的评估结果" not in err, err
     assert out.read_bytes() == before
+
+
+def test_a_note_in_a_column_without_a_header_keeps_the_row_scored(tmp_path: Path) -> None:
+    """Staff wrote 手写补充 in a column with no header: the company became an error row, with no verdict for
+    any tier. It is scored, and the note is kept in its 需核对的数据 cell, naming what was not read."""
+    book = Workbook()
+    for row in (["企业名称", "营业收入（2025年）", "联系人", None], ["甲有限公司", 9000, "张三", "手写补充"],
+                ["乙有限公司", 2000, "李四", None]):
+        book.active.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    write_csv(tmp_path / "名单.csv", [["企业名称", "营业收入（2025年）", "", "联系人"], ["丙有限公司", "500", "待核实", "王五"]])
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), str(tmp_path / "名单.csv"), "-o", str(tmp_path / "out.csv"))
+    header, *rows = read_csv(tmp_path / "out.csv")
+    assert code == 0 and [row[header.index("处理结果")] for row in rows] == ["已评估"] * 3, err
+    said = [row[header.index("需核对的数据")] for row in rows]
+    assert said[0] == "“手写补充”所在的列没有列名，未参与评估；如是某项数据，请在表头补上列名" and said[1] == ""
+    assert said[2].startswith("“待核实”所在的列没有列名") and [row[-1] for row in rows] == ["张三", "李四", "王五"]

@@ -237,7 +237,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "column.refused": ("{count:column|columns} refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
     "column.ambiguous": ("unclear ({why}): head it '{names}' as it holds, or leave it out",
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
-    "column.no_header": ("{cell!r} is in a column without a header", "“{cell}”所在的列没有列名"),
     "column.other_set": ("a question of {title} alone: score this list with --rules {id}",
                          "是「{title}」才有的项目：评估这份名单请加 --rules {id}"),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
@@ -359,6 +358,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
                             "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
                             "见上方提示）→ {output}"),
+    "note.no_header": ("“{param}” is in a column without a header and was not read: if it is a figure, give its "
+                       "column a header", "“{param}”所在的列没有列名，未参与评估；如是某项数据，请在表头补上列名"),
     "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",

@@ -1505,6 +1505,9 @@ class Scorer:
         notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
         if prof.name is None:
             notes.insert(0, ("note.no_name", ""))
+        beside = item.payload.get("", "").strip() if item.kind == "csv" else ""
+        if beside:  # a note typed beside the table: the row is scored, and the note kept where staff read
+            notes.append(("note.no_header", beside))  # (it made the row an error: no verdict for any tier)
         unsaved = [h for kind, param in notes if kind == "note.formula_unsaved" for h in param.split(NOTE_LIST)]
         return unsaved, notes
 

@@ -1389,9 +1389,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
         if header in (SHEET_UNIT, ROW_NOTES):
             continue
-        if not header.strip():
-            if cell.strip():
-                problems.append(InputError(kind="column.no_header", params={"cell": cell.strip()}))
+        if not header.strip():  # a note beside the table (手写补充): said on the row (note.no_header), not read
             continue
         try:
             path, f = column(rules, header, last_year)
