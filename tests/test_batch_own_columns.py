@@ -209,6 +209,21 @@ def test_a_plain_figure_comes_back_a_number_in_the_workbook(tmp_path: Path) -> N
     assert code == 0 and [(c.value, c.data_type) for c in cells] == [(1234.5, "n"), ("013800000000", "s"), (0, "n")], err
 
 
+def test_a_date_comes_back_a_date_in_the_workbook(tmp_path: Path) -> None:
+    """成立日期 came back as the text "2015-03-01", which no date filter of Excel takes: a day comes back a
+    date cell; text that only looks like one (2015-02-30) stays as typed."""
+    from datetime import date, datetime
+
+    book = Workbook()
+    for row in (["企业名称", "营业收入（2025年）", "成立日期", "备注"], ["甲公司", 5000, date(2015, 3, 1), "2015-02-30"]):
+        book.active.append(row)
+    book.save(tmp_path / "名单.xlsx")
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.xlsx"))
+    founded, note = next(iter(load_workbook(tmp_path / "out.xlsx").worksheets[0].iter_rows(min_row=2)))[-2:]
+    assert code == 0 and founded.value == datetime(2015, 3, 1) and founded.is_date, err
+    assert founded.number_format == "yyyy-mm-dd" and (note.value, note.data_type) == ("2015-02-30", "s")
+
+
 def test_stopped_while_the_headers_are_read_it_leaves_no_empty_file(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C while a long workbook's headers were read left an empty partial file and said nothing: the

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -43,11 +43,23 @@ _PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,10})?")
 keeps it), no separator, at most 15 digits before the point (Excel's precision)."""
 
 
-def _figure(text: object) -> Decimal | None:
-    """A park's column's cell copied back as the number it was, where it was a plain figure: written as
-    text, 注册资本 sorted as text and Excel flagged every cell as a number stored as text."""
-    if isinstance(text, str) and _PLAIN_FIGURE.fullmatch(text):
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A cell's text that is a day, as a sheet's date cell is read (2015-03-01)."""
+
+
+def _figure(text: object) -> Decimal | date | None:
+    """A park's column's cell copied back as the number or day it was, where it was a plain figure or a
+    date: written as text, 注册资本 sorted as text and Excel flagged every cell as a number stored as
+    text; a 成立日期 came back as text that no date filter took."""
+    if not isinstance(text, str):
+        return None
+    if _PLAIN_FIGURE.fullmatch(text):
         return Decimal(text)
+    if _DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:  # 2015-02-30: kept as typed
+            return None
     return None
 
 
