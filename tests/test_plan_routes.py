@@ -54,3 +54,18 @@ def test_a_route_left_unknown_by_a_blank_alternative_is_still_planned() -> None:
     block = plan_block(out, '专精特新"小巨人"企业：最早2028年申报')
     assert squash("自主研发、已应用并产生效益、本企业为前三位权利人的Ⅰ类知识产权：3 → 4项（+1）") in block, block
     assert "结果为「待审核」" in block and "国家级科技奖励" not in block
+
+
+def test_a_title_below_left_blank_is_planned_as_not_held_and_says_so() -> None:
+    """With 专精特新 left blank, the 小巨人 plan was dated 2027 under a 专精特新 plan dated 2028: two plans that
+    cannot both hold. The title below is planned as not held (the tier no sooner than its round) and the
+    step says the answer was not given and would change the plan."""
+    out = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh", "--as-of", "2026-12-02",
+              "--set", "titles.zjtx_sme=不知道", columns=80)
+    block = plan_block(out, '专精特新"小巨人"企业：最早2028年申报')
+    assert squash("须先取得「专精特新中小企业」称号，该称号最早2028年申报，本层级不能早于这一年") in block
+    assert squash("先取得「专精特新中小企业」称号（按上面的计划最早2028年申报）。资料中未填是否已持有这一称号，"
+                  "本计划按尚未持有安排；如已持有，请补填后重新评估") in block
+    assert '专精特新"小巨人"企业：最早2027年' not in squash(out)
+    held = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh", "--as-of", "2026-12-02", columns=80)
+    assert "资料中未填是否已持有" not in held  # answered 否: planned as not held, with nothing to say

@@ -474,6 +474,11 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
         steps: list[Step] = []
         if tier.status == UNMET:
             for c in kids.get(None, []):
+                if c.status == UNKNOWN and c.rule is not None and c.rule.prerequisite:
+                    # the title below left blank: planned as not held, the tier after that title's own round
+                    # (a 小巨人 plan dated 2027 under a 专精特新 plan dated 2028 read as two contradicting plans)
+                    steps.extend(advisor.steps(tier, c, kids) or [])
+                    continue
                 if c.status != UNMET:
                     steps.extend(advisor.beside_blank(tier, c, kids))
                     continue

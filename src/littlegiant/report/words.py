@@ -939,39 +939,53 @@ class Words(Phrasing):
         return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
                 f"\"{title}\": no change of one input meets it (several may have to move together); check it item by item")
 
+    def _title(self, m: Move) -> str:
+        """A title move: apply for it (met), or obtain it first, by the plan above when it has one."""
+        zh = self.lang == "zh"
+        tid = held_tier(m)
+        held = self.result.tiers.get(tid) if tid else None
+        name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
+        if held is not None and held.status in (MET, REVIEW) and self.alone:
+            if held.status == MET:
+                return f"已满足「{name}」：先申请这一称号" if zh else f"Meets {name}: apply for it first"
+            return (f"「{name}」只待认定机关判断：先申请这一称号" if zh else
+                    f"{name} awaits only the authority's review: apply for it first")
+        if held is not None and held.status == MET:  # 已满足 says the verdict: not again as （满足）
+            return f"本报告判定您已满足「{name}」：先申请这一称号" if zh else f"This report finds you meet {name}: apply for it first"
+        if held is not None and held.status == REVIEW:
+            return (f"本报告判定「{name}」只待认定机关审核：先申请这一称号" if zh else
+                    f"This report finds {name} awaits only the authority's review: apply for it first")
+        ahead = self.plans.get(tid) if tid else None
+        # a plan above dated by a wait, met or awaiting only answers: that year is the title's
+        dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
+        if held is not None and ahead is not None and dated and ahead.as_of is not None and ahead.later > 0:
+            if self.alone:
+                return (f"先取得「{name}」称号（最早{ahead.as_of.year}年申报）" if zh else
+                        f"First obtain {name} (in {ahead.as_of.year} at the earliest)")
+            return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
+                    f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
+        if held is not None:
+            if self.alone:
+                return (f"先取得「{name}」称号（该层级目前：{self.status(held.status)}）" if zh else
+                        f"First obtain {name} (that tier now: {self.status(held.status)})")
+            return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
+                    f"First obtain {name} (this report: {self.status(held.status)}, see above)")
+        return f"先取得「{name}」" if zh else f"First obtain: {name}"
+
+    def _title_blank(self, m: Move) -> str:
+        """What a title move assumes where the profile does not say whether the title is held: planned
+        as not held (the tier dated after that title's round), and said, as the answer would change it."""
+        if m.before is not None:
+            return ""
+        return ("。资料中未填是否已持有这一称号，本计划按尚未持有安排；如已持有，请补填后重新评估" if self.lang == "zh" else
+                ". Whether the company holds it is not given: this plan takes it as not held; if it is held, "
+                "answer that and assess again")
+
     def _move(self, m: Move, p: TierPlan) -> str:
         zh = self.lang == "zh"
         label = self.question(m.path)
         if m.kind == "title":
-            tid = held_tier(m)
-            held = self.result.tiers.get(tid) if tid else None
-            name = held.title.get(self.lang) if held is not None else m.field.label.get(self.lang)
-            if held is not None and held.status in (MET, REVIEW) and self.alone:
-                if held.status == MET:
-                    return f"已满足「{name}」：先申请这一称号" if zh else f"Meets {name}: apply for it first"
-                return (f"「{name}」只待认定机关判断：先申请这一称号" if zh else
-                        f"{name} awaits only the authority's review: apply for it first")
-            if held is not None and held.status == MET:  # 已满足 says the verdict: not again as （满足）
-                return f"本报告判定您已满足「{name}」：先申请这一称号" if zh else f"This report finds you meet {name}: apply for it first"
-            if held is not None and held.status == REVIEW:
-                return (f"本报告判定「{name}」只待认定机关审核：先申请这一称号" if zh else
-                        f"This report finds {name} awaits only the authority's review: apply for it first")
-            ahead = self.plans.get(tid) if tid else None
-            # a plan above dated by a wait, met or awaiting only answers: that year is the title's
-            dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
-            if held is not None and ahead is not None and dated and ahead.as_of is not None and ahead.later > 0:
-                if self.alone:
-                    return (f"先取得「{name}」称号（最早{ahead.as_of.year}年申报）" if zh else
-                            f"First obtain {name} (in {ahead.as_of.year} at the earliest)")
-                return (f"先取得「{name}」称号（按上面的计划最早{ahead.as_of.year}年申报）" if zh else
-                        f"First obtain {name} (by the plan above, in {ahead.as_of.year} at the earliest)")
-            if held is not None:
-                if self.alone:
-                    return (f"先取得「{name}」称号（该层级目前：{self.status(held.status)}）" if zh else
-                            f"First obtain {name} (that tier now: {self.status(held.status)})")
-                return (f"先取得「{name}」称号（本报告该层级：{self.status(held.status)}，见上）" if zh else
-                        f"First obtain {name} (this report: {self.status(held.status)}, see above)")
-            return f"先取得「{name}」" if zh else f"First obtain: {name}"
+            return self._title(m) + self._title_blank(m)
         if m.kind == "wait":  # a count 截至上年末: said at the end of the round's data year, as a person dates it
             unit = unit_text(m.field.unit, self.lang, m.after)
             # with what the rule asks: 「2027年末达到4年」 alone read as a target of 4 where 3 are asked
