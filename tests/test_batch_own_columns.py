@@ -335,3 +335,18 @@ def test_a_note_in_a_column_without_a_header_keeps_the_row_scored(tmp_path: Path
     said = [row[header.index("需核对的数据")] for row in rows]
     assert said[0] == "“手写补充”所在的列没有列名，未参与评估；如是某项数据，请在表头补上列名" and said[1] == ""
     assert said[2].startswith("“待核实”所在的列没有列名") and [row[-1] for row in rows] == ["张三", "李四", "王五"]
+
+
+def test_a_share_comes_back_a_share_in_the_workbook(tmp_path: Path) -> None:
+    """A park's 出口占比 formatted 85% came back as the text "85%" (a plain 0.5 beside it a number): Excel
+    sorted it as text. A share comes back the fraction Excel holds, shown as it was; other text stays text."""
+    book = Workbook()
+    for row in (["企业名称", "营业收入（2025年）", "出口占比", "毛利率", "备注"], ["甲公司", 5000, 0.85, 0.125, "12%左右"]):
+        book.active.append(row)
+    book.active["C2"].number_format = "0%"
+    book.active["D2"].number_format = "0.0%"
+    book.save(tmp_path / "名单.xlsx")
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.xlsx"))
+    cells = next(iter(load_workbook(tmp_path / "out.xlsx").worksheets[0].iter_rows(min_row=2)))[-3:]
+    assert code == 0 and [(c.value, c.number_format) for c in cells] == [(0.85, "0%"), (0.125, "0.0%"),
+                                                                          ("12%左右", "General")], err

@@ -63,6 +63,19 @@ def _figure(text: object) -> Decimal | date | None:
     return None
 
 
+_SHARE = re.compile(r"(-?(?:0|[1-9]\d{0,14}))(?:\.(\d{1,8}))?%")
+"""A cell's text that is a share with its sign, as a sheet's percent cell is read (85%, 12.5%)."""
+
+
+def _share(text: object) -> tuple[Decimal, str] | None:
+    """A park's column's share copied back as the fraction Excel holds and the percent format that shows
+    it as it was (85% → 0.85 shown 0%; 12.5% → 0.125 shown 0.0%): as text, 占比 sorted as text."""
+    if not isinstance(text, str) or (found := _SHARE.fullmatch(text)) is None:
+        return None
+    places = len(found.group(2) or "")
+    return Decimal(text[:-1]) / 100, "0" + ("." + "0" * places if places else "") + "%"
+
+
 _SEQ_NO = 2 + ID_COLUMNS.index("seq_no")
 """The cell of a result_words row holding the input's 序号."""
 
@@ -205,6 +218,12 @@ class ResultBook:
                 own = row.get(CARRIED_KEY) or {}
                 for h in carried:
                     figure = _figure(own.get(h))
+                    share = _share(own.get(h)) if figure is None else None
+                    if share is not None:  # 85% as a share Excel sorts and sums, shown as it was
+                        cell = self._cell(results, value=share[0])
+                        cell.number_format = share[1]
+                        cells.append(cell)
+                        continue
                     cells.append(figure if figure is not None else text_cell(results, own.get(h)))
             results.append(cells)
             self.rows += 1
