@@ -350,3 +350,26 @@ def test_a_share_comes_back_a_share_in_the_workbook(tmp_path: Path) -> None:
     cells = next(iter(load_workbook(tmp_path / "out.xlsx").worksheets[0].iter_rows(min_row=2)))[-3:]
     assert code == 0 and [(c.value, c.number_format) for c in cells] == [(0.85, "0%"), (0.125, "0.0%"),
                                                                           ("12%左右", "General")], err
+
+
+def test_two_columns_of_one_sheet_alike_are_both_kept(tmp_path: Path) -> None:
+    """Columns folded as one heading across sheets (联系人(手机), 联系人（手机）) or marked 原表 must not fold within
+    one sheet: its second cell was lost. A 备注 2 made for a second 备注 keeps clear of the sheet's own 备注2. A CRM's
+    list with source and status columns is no results file: no such note, and its columns come back. A run
+    repeated in the other language replaces its output (原表 is one mark in both)."""
+    src = write_csv(tmp_path / "名单.csv", [["企业名称", "营业收入（2025年）", "处理结果", "处理结果（原表）", "联系人(手机)",
+                                            "联系人（手机）", "备注", "备注", "备注2"],
+                                           ["甲公司", "5000", "本次走访", "上次走访", "111", "222", "x1", "x2", "x3"]])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"))
+    header, row = read_csv(tmp_path / "out.csv")
+    assert code == 0 and row[-7:] == ["本次走访", "上次走访", "111", "222", "x1", "x2", "x3"], err
+    assert len(set(header)) == len(header) and header[-7] == "处理结果（原表）" and header[-3:] == ["备注", "备注 3", "备注2"]
+    result = runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "out.csv"), "--as-of", AS_OF, "--lang", "en",
+                                 "--quiet"], env={"LANG": "en_US.UTF-8"})
+    assert result.exit_code == 0, result.stderr
+    crm = write_csv(tmp_path / "crm.csv", [["name", "financials.2025.revenue", "source", "status"],
+                                          ["甲公司", "5000", "园区推荐", "已走访"]])
+    code, err = invoke("batch", str(crm), "-o", str(tmp_path / "crm-out.csv"))
+    header, row = read_csv(tmp_path / "crm-out.csv")
+    assert code == 0 and "是 littlegiant 写出的评估结果" not in err, err
+    assert header[-2:] == ["source（原表）", "status（原表）"] and row[-2:] == ["园区推荐", "已走访"]

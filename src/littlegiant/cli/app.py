@@ -667,7 +667,7 @@ def batch(
         norm,
     )
     from littlegiant.messages import say as words
-    from littlegiant.report.table import has_result_columns, is_results, output_columns
+    from littlegiant.report.table import LISTED, begins_with_source, has_result_columns, is_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
@@ -690,7 +690,8 @@ def batch(
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where)
-        if has_result_columns(header) and where not in results_said:
+        results_like = has_result_columns(header) and begins_with_source(header)  # a CRM's source, status: a list
+        if results_like and where not in results_said:
             # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
             # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
             results_said.add(where)
@@ -703,7 +704,7 @@ def batch(
         not_read: set[str] = set()
         # a list's own column headed as a results column is (企业规模, 处理结果: a park's record of its visits) is
         # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
-        ours = output_columns(rs) if has_result_columns(header) else frozenset()
+        ours = output_columns(rs) if results_like else frozenset()
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
             # another set's result words (2022's 创新型中小企业, a park's own column of titles held) are said and
             # copied back as any column no rule reads; only this run's own result columns pass silently
@@ -713,12 +714,18 @@ def batch(
                 heard.add((where, kind))
                 said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
                 tell(words(note, language, {"where": where, "columns": said}))
+        used: set[str] = set()  # the headings this table's columns go under (as norm gives them): never two a heading
         for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
-            if h.strip() in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
-                shown = carried_as.setdefault(norm(h), h.strip() + (
-                    ("（原表）" if language == "zh" else " (as listed)") if norm(h) in output_columns(rs) else ""))
-                if h not in carried.setdefault(shown, []):
-                    carried[shown].append(h)
+            if h.strip() not in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
+                continue
+            # 原表 in either language: a run repeated in the other one replaces its output as its own
+            base = h.strip() + (LISTED if norm(h) in output_columns(rs) else "")
+            shown, more = carried_as.setdefault(norm(base), base), 2
+            while norm(shown) in used:  # two of this table's columns alike (处理结果 beside 处理结果（原表）): both kept
+                shown, more = f"{base} {more}", more + 1
+            used.add(norm(shown))
+            if h not in carried.setdefault(shown, []):
+                carried[shown].append(h)
         absent = batching.absent_inputs(header, rs, day, renewal, language)
         if absent and where not in absent_said:
             absent_said.add(where)

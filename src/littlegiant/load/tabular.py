@@ -891,8 +891,9 @@ def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
             if (search.known is not None and search.known(h)) or (search.meant is not None and search.meant(h)):
                 return None
             if h in out:
+                taken = {norm(x) for x in (*header, *out) if x}  # 备注 2 beside a 备注2 of the sheet's own: 备注 3
                 k = 2
-                while f"{h} {k}" in counts or f"{h} {k}" in out:
+                while norm(f"{h} {k}") in taken:
                     k += 1
                 h = f"{h} {k}"
         out.append(h)

@@ -119,6 +119,18 @@ def is_header_of(columns: Iterable[object], ours: frozenset[str], rules: RuleSet
     return all(carried_column(rules, c) for c in names if norm(c) not in ours)
 
 
+def begins_with_source(columns: Iterable[object]) -> bool:
+    """Whether a header's first column is the source column batch's results begin with: a list of a
+    CRM's with a source and a status column among others is no results file."""
+    first = next((c for c in columns if isinstance(c, str) and c.strip()), None)
+    return first is not None and norm(first) in _SOURCE
+
+
+LISTED = "（原表）"
+"""After a park's own column headed as a result column is (企业规模（原表）), copied back beside the run's own:
+one mark in both languages, so that a run repeated in the other language replaces its output."""
+
+
 def has_result_columns(columns: Iterable[object]) -> bool:
     """Whether a header has the source and outcome columns every results file has: without them it
     is no rule set's results, and no rule set need be read to say so."""
