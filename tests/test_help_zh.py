@@ -223,6 +223,10 @@ def test_lang_before_the_command_chooses_the_language_of_the_help_messages_and_r
     assert alone.returncode == 0 and alone.stdout == helped("") and alone.stderr == ""
     nothing = run("--lang", "fr")
     assert nothing.returncode == 2 and "'fr'" in nothing.stderr and "Missing command" not in nothing.stderr
+    twice = run("--lang", "zh", "--lang", "en")  # the last given, as click takes an option given twice
+    assert twice.returncode == 0 and twice.stdout.startswith("Usage: ") and twice.stderr == ""
+    own = run("--lang", "en", "assess", "--bogus", "--lang", "zh")  # the command's own goes first, errors too
+    assert own.returncode == 2 and own.stderr.startswith("littlegiant 出错：没有 --bogus 这个选项")
     assert run("--lang=中文", "assess", "--help").stdout == helped("assess")
     example = str(EXAMPLES / "tier1-only.yaml")
     report = run("--lang", "zh", "assess", example, "--as-of", "2026-11-26")
@@ -235,3 +239,21 @@ def test_lang_before_the_command_chooses_the_language_of_the_help_messages_and_r
     wrong = run("--lang", "fr", "assess", example)
     assert wrong.returncode == 2 and "--lang" in wrong.stderr and "fr" in wrong.stderr
     assert "Traceback" not in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_a_language_chosen_in_one_run_is_not_the_next_runs(monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Two runs in one process (a script's, the tests'): `--lang zh` before one command left the next run's usage
+    error in Chinese under an English locale."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import main
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    assert CliRunner().invoke(app, ["--lang", "zh", "rules", "list"]).exit_code == 0
+    monkeypatch.setattr(sys, "argv", ["littlegiant", "assess", "--bogus"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2 and capsys.readouterr().err.startswith("littlegiant: error: No such option: --bogus")

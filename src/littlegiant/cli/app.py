@@ -1322,11 +1322,20 @@ def _lang_alone(argv: list[str]) -> bool:
     names no language is said so here (click would say a command is missing), exit 2."""
     from littlegiant.i18n import lang_of
 
-    value = argv[1] if len(argv) == 2 and argv[0] == "--lang" else \
-        argv[0][len("--lang="):] if len(argv) == 1 and argv[0].startswith("--lang=") else None
-    if value is not None and lang_of(value) is None:
-        check_lang(value)  # exits 2 with the option's own message
-    return value is not None
+    values, rest = [], list(argv)
+    while rest:  # --lang zh, --lang=zh, as many as given
+        if rest[0] == "--lang" and len(rest) > 1:
+            values.append(rest[1])
+            rest = rest[2:]
+        elif rest[0].startswith("--lang="):
+            values.append(rest[0][len("--lang="):])
+            rest = rest[1:]
+        else:
+            return False
+    for value in values:
+        if lang_of(value) is None:
+            check_lang(value)  # exits 2 with the option's own message
+    return bool(values)
 
 
 def _argv_lang(argv: list[str]) -> str:
@@ -1334,11 +1343,12 @@ def _argv_lang(argv: list[str]) -> str:
     a usage error is said in before the command has parsed its options."""
     from littlegiant.i18n import default_lang, lang_of
 
+    named = None  # the last given: a command's own --lang comes after one given before the command, and goes first
     for i, arg in enumerate(argv):
         value = arg[len("--lang="):] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if value is not None and lang_of(value) is not None:
-            return lang_of(value) or "en"
-    return default_lang()
+            named = lang_of(value)
+    return named or default_lang()
 
 
 _TYPE_ZH = {"int": "整数", "integer": "整数", "float": "数字", "bool": "是或否", "path": "文件路径", "str": "文字",
@@ -1494,6 +1504,9 @@ def main() -> None:
     plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()
     argv = sys.argv[1:]
+    from littlegiant.i18n import choose_lang
+
+    choose_lang(None)  # an earlier run in this process (a test's) chose its own: this one's usage errors are its own
     lang = _argv_lang(argv)
     for i, arg in enumerate(argv):  # `--renewal` was a bare flag once: the title must follow it now
         if arg == "--renewal" and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
