@@ -1119,15 +1119,22 @@ def rules_show(
         sets.sort(key=lambda rs: rs.id != in_force)
         shown = [(rs, ident) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
         heading = ""
-        if not shown:  # words of a title (研发费用), as --explain takes them: in the first set that has them
-            matched = next(((rs, ids) for rs in sets if (ids := find_by_words(rs, ident))), None)
+        if not shown:  # words of a title (研发费用), as --explain takes them: a whole title in any set, else the
+            # first set that has them (2022's tier 创新型中小企业 by its title, not four 2026 rules holding the words)
+            found = [(rs, find_by_words(rs, ident)) for rs in sets]
+            matched = next(((rs, ids) for rs, (whole, ids) in found if whole), None) or \
+                next(((rs, ids) for rs, (_, ids) in found if ids), None)
             if matched is None:
                 bad("opt.no_rule", language, got=ident, sets=", ".join(sorted(rs.id for rs in sets)),
                     first=in_force if any(rs.id == in_force for rs in sets) else sets[0].id)
             rs, ids = matched
             if len(ids) > EXPLAINED_AT_MOST:
                 titles = list(dict.fromkeys(_rule_title(rs, i, language) for i in ids))
-                bad("opt.explain_many", language, got=ident, count=len(ids), named=titles_named(titles, language))
+                from littlegiant.messages import say as words
+
+                # said whole, as --explain says it: the list is ours, and a title clipped is no title to type
+                fail(words("opt.explain_many", language, {"got": ident, "count": len(ids),
+                                                          "named": titles_named(titles, language)}), language)
             shown = [(rs, i) for i in ids]
             if len(ids) > 1:
                 heading = several_heading(ident, len(ids), language, text_width(sys.stdout.isatty())) + "\n"

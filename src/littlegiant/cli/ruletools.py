@@ -256,19 +256,21 @@ def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
     return None
 
 
-def find_by_words(rs: RuleSet, words: str) -> list[str]:
-    """The ids of the criteria and score items whose title holds ``words`` (either language, any
-    letter case), as ``find`` takes them; a title given whole names that rule alone. A consultant
-    typed ``rules show 研发费用`` as ``assess --explain`` takes it, and was told there was no such rule."""
+def find_by_words(rs: RuleSet, words: str) -> tuple[bool, list[str]]:
+    """(whether ``words`` are a whole title, the ids ``find`` takes of the tiers, criteria and score items
+    whose title holds them, in either language and any letter case); a title given whole names that
+    rule alone. A consultant typed ``rules show 研发费用`` as ``assess --explain`` takes it, and was told
+    there was no such rule."""
     wanted = words.strip().casefold()
     if not wanted:
-        return []
-    titled: list[tuple[str, Text]] = [(node.id, node.title) for _, node in rs.all_nodes() if node.title is not None]
+        return False, []
+    titled: list[tuple[str, Text]] = [(tid, tier.title) for tid, tier in rs.tiers.items()]
+    titled += [(node.id, node.title) for _, node in rs.all_nodes() if node.title is not None]
     titled += [(f"{tid}.{item.id}", item.title) for tid, table in rs.scores.items() for item in table.items]
     found = {ident: title for ident, title in titled
              if wanted in title.zh.casefold() or wanted in title.en.casefold()}
     exact = [ident for ident, title in found.items() if wanted in (title.zh.casefold(), title.en.casefold())]
-    return exact or list(found)
+    return bool(exact), exact or list(found)
 
 
 def is_rule_set(rs: RuleSet, ident: str) -> bool:
