@@ -238,6 +238,10 @@ def test_the_commands_init_prints_keep_the_language_asked_for(tmp_path: Path) ->
                             capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
     assert before.stderr.strip().endswith("littlegiant assess 企业.yaml --lang zh 即可评估")
     assert "# 填好后运行：littlegiant assess 本文件名 --lang zh\n" in (tmp_path / "企业.yaml").read_text(encoding="utf-8")
+    (tmp_path / "通讯录.csv").write_text("联系人,电话\n张三,1\n", encoding="utf-8")
+    contacts = subprocess.run([sys.executable, "-m", "littlegiant", "batch", "通讯录.csv", "-o", "结果.csv", "--lang", "zh"],
+                              capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
+    assert contacts.returncode == 2 and "请运行：littlegiant init 模板.xlsx --lang zh；" in contacts.stderr
     same = subprocess.run([sys.executable, "-m", "littlegiant", "init", "企业2.yaml", "--lang", "zh"], capture_output=True,
                           text=True, check=False, cwd=tmp_path, env={**env, "LANG": "zh_CN.UTF-8"})
     assert same.stderr.strip().endswith("littlegiant assess 企业2.yaml 即可评估")  # the locale says it already

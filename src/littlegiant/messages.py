@@ -245,9 +245,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单再评估（要补充的数据也填在名单中）"),
     "column.no_fields": ("no column holds anything the criteria read (a company's name, industry, figures), so this "
                          "is not a list of companies: give the list of companies, or for a sheet with every column "
-                         "run: littlegiant init sheet.xlsx",
+                         "run: littlegiant init sheet.xlsx{lang_arg}",
                          "没有一列是评估要用的数据（企业名称、行业、各项数字等），不是企业名单：请改用企业名单；"
-                         "需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
+                         "需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx{lang_arg}"),
     "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
     "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
@@ -567,9 +567,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "请把新数据填到原来的企业名单中，再对名单重新评估"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
                            "they are unknown for every company, and so may be the tiers they decide. For a sheet with "
-                           "every column, run: littlegiant init sheet.xlsx",
+                           "every column, run: littlegiant init sheet.xlsx{lang_arg}",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
-                           "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx"),
+                           "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx{lang_arg}"),
     "run.encoding_gaps": ("littlegiant: note: {count:row holds|rows hold} characters {encoding} cannot ({chars}), "
                           "written as {gap} in the output: {rows}. To keep them, write a .xlsx, or add "
                           "--output-encoding utf-8-sig (Excel opens it by double-click)",

@@ -672,6 +672,7 @@ def batch(
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
     results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
+    lang_arg = f" --lang {language}" if _chosen(lang) is not None else ""  # in the init command the notes give
     carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
     carried_as: dict[str, str] = {}  # a heading as compared (tabular.norm) -> the heading it is copied back under
 
@@ -689,7 +690,7 @@ def batch(
         if problems:
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
-            raise InputError(kind="column.no_fields", file=where)
+            raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
         results_like = has_result_columns(header) and begins_with_source(header)  # a CRM's source, status: a list
         if results_like and where not in results_said:
             # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
@@ -731,7 +732,8 @@ def batch(
             absent_said.add(where)
             named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
                 (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
-            line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named})
+            line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named,
+                                                          "lang_arg": lang_arg})
             notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
             if not quiet:
                 say(line)
