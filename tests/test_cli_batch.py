@@ -719,7 +719,7 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     src.write_text(PARK_SHEET, encoding="utf-8")
     out = tmp_path / "out.csv"
     done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"],
-                              env={"COLUMNS": "80"})
+                              env={"COLUMNS": "80", "LANG": "en_US.UTF-8", "LC_ALL": ""})
     assert done.exit_code == 0, done.output
     with out.open(encoding="utf-8-sig", newline="") as f:
         row, known, untitled = csv.DictReader(f)
@@ -742,7 +742,8 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     assert len(notes) == 1
     assert "在中华人民共和国境内工商注册登记、具有独立法人资格" in notes[0] and "被列入经营异常名录" in notes[0]
     assert "营业收入（2025年）" not in notes[0]
-    assert notes[0].endswith("相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx")
+    # the command as given, in the language asked for (the locale here is English)
+    assert notes[0].endswith("相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx --lang zh")
     assert "`" not in done.stderr  # no code marks in client text
 
 
