@@ -373,3 +373,25 @@ def test_two_columns_of_one_sheet_alike_are_both_kept(tmp_path: Path) -> None:
     header, row = read_csv(tmp_path / "crm-out.csv")
     assert code == 0 and "是 littlegiant 写出的评估结果" not in err, err
     assert header[-2:] == ["source（原表）", "status（原表）"] and row[-2:] == ["园区推荐", "已走访"]
+
+
+def test_a_results_workbook_with_figures_added_reads_its_results_sheet_alone(tmp_path: Path) -> None:
+    """A results workbook given back with a column of figures typed into its 评估结果 sheet: its 错误明细 and 说明
+    sheets were read as lists too (the 说明 text taken for a header, the run stopped on a column it named). They
+    are passed over and said; the results sheet is scored, with the note that it holds no other figure."""
+    src = write_csv(tmp_path / "名单.csv", [HEADER, *ROWS])
+    code, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"))
+    assert code == 1, err
+    book = load_workbook(tmp_path / "out.xlsx")
+    assert book.sheetnames == ["评估结果", "错误明细", "说明"]
+    results = book["评估结果"]
+    results.cell(1, results.max_column + 1, "净利润（2025年）")
+    for row in range(2, results.max_row + 1):
+        results.cell(row, results.max_column, 100)
+    book.save(tmp_path / "补一列.xlsx")
+    code, err = invoke("batch", str(tmp_path / "补一列.xlsx"), "-o", str(tmp_path / "again.csv"))
+    header, *rows = read_csv(tmp_path / "again.csv")
+    assert code == 0 and len(rows) == 3, err
+    assert "中的“错误明细”、“说明”是评估结果自带的工作表，不是企业名单，已略过" in err and "隐藏" not in err
+    assert "是 littlegiant 写出的评估结果，后来补了数据列（“净利润（2025年）”）" in err
+    assert [row[header.index("企业名称")] for row in rows] == [r[1] for r in ROWS]

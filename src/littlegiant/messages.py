@@ -554,6 +554,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "不是企业名单"),
     "run.summary_sheet": ("littlegiant: note: {where}: passed over: no column of company names (a summary sheet?)",
                           "littlegiant 提示：工作表 {where} 没有企业名称列（像是汇总表），已略过"),
+    "run.results_sheets": ("littlegiant: note: {where}: passed over: the sheets {sheets} of batch's own results, "
+                           "which list no companies",
+                           "littlegiant 提示：{where} 中的{sheets}是评估结果自带的工作表，不是企业名单，已略过"),
     "run.hidden_sheet": ("littlegiant: note: {where}: passed over: a hidden sheet; to score its companies, name it: --sheet {sheet}",
                          "littlegiant 提示：工作表 {where} 是隐藏的，未读取；如要评估其中的企业，请用 --sheet {sheet}"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",

@@ -107,7 +107,11 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             on_note = _refusing_notes(path, sheet, listed, on_note)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
-        shown = [name for name in names if _tabled(book[name], sheet)]
+        own = _results_book(names) if sheet is None else ()
+        shown = [name for name in names if _tabled(book[name], sheet) and name not in own]
+        if own and on_note is not None:
+            on_note("run.results_sheets", {"where": str(path), "sheets": Text("、".join(f"“{n}”" for n in own),
+                                                                              ", ".join(repr(n) for n in own))})
         naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
         yielded = False
 
@@ -138,7 +142,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                              field="--sheet")
         if sheet is None and not headers_only and on_note is not None:
             for name in names:
-                if name not in shown and hasattr(book[name], "iter_rows") and names_companies(name):
+                if name not in shown and name not in own and hasattr(book[name], "iter_rows") and names_companies(name):
                     # a list hidden in Excel (put away, not deleted): passed over as the choices sheet
                     # of a template is, but said, or its companies went missing without a word
                     on_note("run.hidden_sheet", {"where": f"{path}:{name}", "sheet": name})
@@ -149,6 +153,19 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
                 yield where, InputError(kind="sheet.no_header")
     finally:
         book.close()
+
+
+def _results_book(names: list[str]) -> tuple[str, ...]:
+    """The errors and about sheets of a workbook batch wrote (its three sheets, named in one language),
+    else (): read as lists beside its results sheet (given back with a column of figures added), the
+    about sheet's text was taken for a header and the run stopped on a column it named."""
+    from littlegiant.i18n import MESSAGES
+
+    for lang in ("zh", "en"):
+        results, errors, about = (MESSAGES[f"xlsx.{k}"][lang] for k in ("results", "errors", "about"))
+        if results in names and errors in names and about in names:
+            return errors, about
+    return ()
 
 
 def _tabled(ws: Any, sheet: str | None) -> bool:
