@@ -43,19 +43,6 @@ def test_a_part_and_its_whole_are_one_english_step_with_the_whole_first() -> Non
                   "earning: 0 → 1 item (+1)") in squash(out)
 
 
-def test_a_route_left_unknown_by_a_blank_alternative_is_still_planned() -> None:
-    """小巨人's Ⅰ类 IP condition holds with 4 such patents or a national award ranked top 3. With 3 patents and
-    the award left blank the group is unknown, and the plan counted on the blank: it left out the fourth
-    patent, which a company without the award must have, and asked for the award after its steps. The
-    plan now takes the route it can see (3 → 4) and holds without the blank (checked: 待审核)."""
-    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of", "2026-12-02",
-              "--set", "ip.class1_top3_holder=3", "--set", "awards.national_rank=不知道",
-              "--set", "financials.2025.rd_expense=200", columns=80)
-    block = plan_block(out, '专精特新"小巨人"企业：最早2028年申报')
-    assert squash("自主研发、已应用并产生效益、本企业为前三位权利人的Ⅰ类知识产权：3 → 4项（+1）") in block, block
-    assert "结果为「待审核」" in block and "国家级科技奖励" not in block
-
-
 def test_a_title_below_left_blank_is_planned_as_not_held_and_says_so() -> None:
     """With 专精特新 left blank, the 小巨人 plan was dated 2027 under a 专精特新 plan dated 2028: two plans that
     cannot both hold. The title below is planned as not held (the tier no sooner than its round) and the

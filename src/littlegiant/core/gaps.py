@@ -294,8 +294,6 @@ class _Advisor:
                     if s is None:
                         return None
                     out.extend(s)
-                else:
-                    out.extend(self.beside_blank(tier, k, kids))
             return out
         if c.kind == "any":
             routes = [self.steps(tier, k, kids) for k in kids.get(c.id, []) if k.status == UNMET]
@@ -317,17 +315,6 @@ class _Advisor:
         if c.kind == "score":
             return self._score(tier, c, node)
         return None  # anything else: not the company's inputs to move
-
-    def beside_blank(self, tier: TierResult, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[Step]:
-        """The steps of the route an any-of group ``c`` left unknown can be met by (4 Ⅰ类 IP where 3 are
-        held) when another of its routes is unknown (a national award's rank not given), else none. The
-        plan took the blank for a route that may hold, and left out the step a company without the award
-        must take; with it, the blank no longer decides the group."""
-        if c.kind != "any" or c.status != UNKNOWN:
-            return []
-        routes = [self.steps(tier, k, kids) for k in kids.get(c.id, []) if k.status == UNMET]
-        found = [r for r in routes if r]
-        return min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0)))) if found else []
 
     def _check(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
         def holds(values: Values) -> bool | None:
@@ -480,7 +467,6 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                     steps.extend(advisor.steps(tier, c, kids) or [])
                     continue
                 if c.status != UNMET:
-                    steps.extend(advisor.beside_blank(tier, c, kids))
                     continue
                 found = advisor.steps(tier, c, kids)
                 steps.extend(found if found is not None else [Step(tier.id, c.id, "blocked", c.title)])
