@@ -599,3 +599,12 @@ def test_a_rule_files_own_name_forms_are_what_set_accepts(tmp_path: Path, extra:
     assert refused_in_one_line(done, f"“{either}”，这包括不止一类，请写工业或其他")
     done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--set", f"industry={unread}", "--lang", "zh")
     assert refused_in_one_line(done, "应填以下之一：工业；其他")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("=>", ">="), ("≤", "<="), ("=", "==")])
+def test_an_operator_slipped_into_is_named(tmp_path: Path, typed: str, meant: str) -> None:
+    """`op: "=>"` was told only the eight operators there are: the one meant is named, in one line."""
+    path = write(tmp_path, check("revenue[y1]", typed, "100"))
+    done, _ = cli("rules", "validate", str(path))
+    line = refused_in_one_line(done, f"got {typed!r}; did you mean {meant!r}?")
+    assert line.startswith(f"{path}:") and "op: expected one of >=" in line

@@ -76,6 +76,10 @@ def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
         raise _Stop from None
 
 
+
+_OP_SLIPS = {"=>": ">=", "=<": "<=", "≥": ">=", "≤": "<=", "=": "==", "<>": "!=", "≠": "!=", "＞=": ">=", "＜=": "<="}
+"""Operators as people slip into writing them (=> for >=, ≥ as typed in Word): named in the message."""
+
 class _Stop(Exception):
     """Under ``validate``: the problems are recorded and the rule set cannot be built further."""
 
@@ -361,7 +365,9 @@ class _Reader:
     def choice(self, key: str, allowed: tuple[str | None, ...], default: str | None = None) -> Any:
         v = self.data.get(key, default)
         if v not in allowed:
-            self.fail(f"expected one of {', '.join(a for a in allowed if a)}, got {v!r}", key)
+            meant = _OP_SLIPS.get(v) if isinstance(v, str) else None
+            hint = f"; did you mean {meant!r}?" if meant is not None and meant in allowed else ""
+            self.fail(f"expected one of {', '.join(a for a in allowed if a)}, got {v!r}{hint}", key)
         return v
 
     def flag(self, key: str, default: bool = False) -> bool:
