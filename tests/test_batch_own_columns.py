@@ -395,3 +395,40 @@ def test_a_results_workbook_with_figures_added_reads_its_results_sheet_alone(tmp
     assert "中的“错误明细”、“说明”是评估结果自带的工作表，不是企业名单，已略过" in err and "隐藏" not in err
     assert "是 littlegiant 写出的评估结果，后来补了数据列（“净利润（2025年）”）" in err
     assert [row[header.index("企业名称")] for row in rows] == [r[1] for r in ROWS]
+
+
+def test_what_a_second_look_found_in_the_parks_sheets(tmp_path: Path) -> None:
+    """Review (h-review): a park workbook whose sheets bear batch's names (评估结果, 错误明细, 说明) lost two of its
+    three companies; a CSV's two columns without a header kept only the last cell, and a footnote under no
+    heading became a nameless company; results with a column typed in before them were scored as a list;
+    a date before 1900 became a date Excel shows as ####, a moment came back as text."""
+    from datetime import date, datetime
+
+    book = Workbook()
+    for i, (name, company) in enumerate((("评估结果", "甲"), ("错误明细", "乙"), ("说明", "丙"))):
+        sheet = book.active if i == 0 else book.create_sheet(name)
+        sheet.title = name
+        for row in (["企业名称", "营业收入（2025年）"], [company, 5000]):
+            sheet.append(row)
+    book.save(tmp_path / "park.xlsx")
+    code, err = invoke("batch", str(tmp_path / "park.xlsx"), "-o", str(tmp_path / "park.csv"))
+    assert code == 0 and [r[1] for r in read_csv(tmp_path / "park.csv")[1:]] == ["甲", "乙", "丙"], err
+    write_csv(tmp_path / "notes.csv", [["企业名称", "营业收入（2025年）", "", "联系人", ""], ["甲", "5000", "注一", "张三", "注二"],
+                                       ["乙", "3000", "注三", "李四", ""], ["", "", "以上数据截至6月", "", ""]])
+    code, err = invoke("batch", str(tmp_path / "notes.csv"), "-o", str(tmp_path / "notes-out.csv"))
+    header, *rows = read_csv(tmp_path / "notes-out.csv")
+    said = [row[header.index("需核对的数据")] for row in rows]
+    assert code == 0 and len(rows) == 2 and "第 4 行（表尾说明）" in err, err
+    assert said[0].startswith("“注一 注二”所在的列没有列名") and said[1].startswith("“注三”所在的列没有列名")
+    results = read_csv(tmp_path / "park.csv")
+    write_csv(tmp_path / "ins.csv", [["区县", *results[0]], *(["东区", *r] for r in results[1:])])
+    code, err = invoke("batch", str(tmp_path / "ins.csv"), "-o", str(tmp_path / "ins-out.csv"))
+    assert code == 2 and "这是批量评估输出的结果文件" in err, err
+    book = Workbook()
+    for row in (["企业名称", "营业收入（2025年）", "成立日期", "老日期", "时刻"],
+                ["甲", 5000, date(2015, 3, 1), date(1800, 1, 1), datetime(2020, 5, 6, 13, 30)]):
+        book.active.append(row)
+    book.save(tmp_path / "dates.xlsx")
+    code, err = invoke("batch", str(tmp_path / "dates.xlsx"), "-o", str(tmp_path / "dates-out.xlsx"))
+    cells = next(iter(load_workbook(tmp_path / "dates-out.xlsx").worksheets[0].iter_rows(min_row=2)))[-3:]
+    assert code == 0 and [c.value for c in cells] == [datetime(2015, 3, 1), "1800-01-01", datetime(2020, 5, 6, 13, 30)]

@@ -52,7 +52,7 @@ def test_a_title_below_left_blank_is_planned_as_not_held_and_says_so() -> None:
     block = plan_block(out, '专精特新"小巨人"企业：最早2028年申报')
     assert squash("须先取得「专精特新中小企业」称号，该称号最早2028年申报，本层级不能早于这一年") in block
     assert squash("先取得「专精特新中小企业」称号（按上面的计划最早2028年申报）。资料中未填是否已持有这一称号，"
-                  "本计划按尚未持有安排；如已持有，请补填后重新评估") in block
+                  "本计划按目前尚未持有安排；如已持有，请补填后重新评估") in block
     assert '专精特新"小巨人"企业：最早2027年' not in squash(out)
     held = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh", "--as-of", "2026-12-02", columns=80)
     assert "资料中未填是否已持有" not in held  # answered 否: planned as not held, with nothing to say

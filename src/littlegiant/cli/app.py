@@ -667,7 +667,7 @@ def batch(
         norm,
     )
     from littlegiant.messages import say as words
-    from littlegiant.report.table import LISTED, begins_with_source, has_result_columns, is_results, output_columns
+    from littlegiant.report.table import LISTED, is_results, looks_like_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
@@ -691,12 +691,14 @@ def batch(
             raise HeaderError([p.moved(file=where) for p in problems])
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
-        results_like = has_result_columns(header) and begins_with_source(header)  # a CRM's source, status: a list
+        results_like = looks_like_results(header, rs)
+        added = [h for h in header if reads(h) and norm(h) not in output_columns(rs)] if results_like else []
+        if results_like and not added:  # results with only columns of the park's own typed in (区县 before them)
+            raise InputError(kind="column.results_file", file=where)
         if results_like and where not in results_said:
             # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
             # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
             results_said.add(where)
-            added = [h for h in header if reads(h) and norm(h) not in output_columns(rs)]
             named = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in added[:3])
             line = words("run.results_as_list", language, {"where": where, "columns": named + (
                 ("等" if language == "zh" else ", …") if len(added) > 3 else "")})

@@ -752,7 +752,14 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.tabular import not_a_company, refuse_foreign_sheet, skipped_text, told_apart, units_under
+    from littlegiant.load.tabular import (
+        FOOTER,
+        not_a_company,
+        refuse_foreign_sheet,
+        skipped_text,
+        told_apart,
+        units_under,
+    )
 
     try:
         raw = path.open("rb")
@@ -825,8 +832,15 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             elif len(cells) != len(header):
                 yield Item(where, "error", InputError(kind="row.cells", params={
                     "cells": len(cells), "columns": len(header), "header_line": search.line}))
+            elif not any(c.strip() for h, c in zip(header, cells, strict=True) if h.strip()):
+                skipped.setdefault(FOOTER, []).append(line)  # words under no heading alone (以上数据截至6月): no company
             else:
-                read = {**dict(zip(header, cells, strict=True)), **unit}
+                read = {h: c for h, c in zip(header, cells, strict=True) if h.strip()}
+                # the cells under no heading, each kept (one key held only the last), for the row's note
+                beside = " ".join(c.strip() for h, c in zip(header, cells, strict=True) if not h.strip() and c.strip())
+                if beside:
+                    read[""] = beside
+                read.update(unit)
                 note_code(read)
                 yield Item(where, "csv", read)
         if skipped and on_note is not None:

@@ -107,7 +107,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             on_note = _refusing_notes(path, sheet, listed, on_note)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
-        own = _results_book(names) if sheet is None else ()
+        own = _results_book(book, names) if sheet is None else ()
         shown = [name for name in names if _tabled(book[name], sheet) and name not in own]
         if own and on_note is not None:
             on_note("run.results_sheets", {"where": str(path), "sheets": Text("、".join(f"“{n}”" for n in own),
@@ -155,16 +155,19 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         book.close()
 
 
-def _results_book(names: list[str]) -> tuple[str, ...]:
-    """The errors and about sheets of a workbook batch wrote (its three sheets, named in one language),
-    else (): read as lists beside its results sheet (given back with a column of figures added), the
-    about sheet's text was taken for a header and the run stopped on a column it named."""
+def _results_book(book: Any, names: list[str]) -> tuple[str, ...]:
+    """The errors and about sheets of a workbook batch wrote (its three sheets, named in one language, the
+    results sheet headed by its source column), else (): read as lists beside its results sheet (given
+    back with a column of figures added), the about sheet's text was taken for a header and the run
+    stopped on a column it named. A park's workbook whose sheets bear those names is read whole."""
     from littlegiant.i18n import MESSAGES
 
     for lang in ("zh", "en"):
         results, errors, about = (MESSAGES[f"xlsx.{k}"][lang] for k in ("results", "errors", "about"))
-        if results in names and errors in names and about in names:
-            return errors, about
+        if results in names and errors in names and about in names and hasattr(book[results], "iter_rows"):
+            first = next(book[results].iter_rows(max_row=1, max_col=1, values_only=True), (None,))
+            if first and first[0] == MESSAGES["xlsx.source"][lang]:
+                return errors, about
     return ()
 
 

@@ -119,11 +119,20 @@ def is_header_of(columns: Iterable[object], ours: frozenset[str], rules: RuleSet
     return all(carried_column(rules, c) for c in names if norm(c) not in ours)
 
 
-def begins_with_source(columns: Iterable[object]) -> bool:
-    """Whether a header's first column is the source column batch's results begin with: a list of a
-    CRM's with a source and a status column among others is no results file."""
-    first = next((c for c in columns if isinstance(c, str) and c.strip()), None)
-    return first is not None and norm(first) in _SOURCE
+def looks_like_results(columns: list[str], rules: RuleSet) -> bool:
+    """Whether a header is batch's results, perhaps with columns added: its source and outcome columns, and
+    begun by the source column or holding RESULTS_LIKE of its columns (区县 typed in before them). A CRM's
+    list with a source and a status column among its own is a list."""
+    if not has_result_columns(columns):
+        return False
+    first = next((c for c in columns if c.strip()), "")
+    ours = output_columns(rules)
+    return norm(first) in _SOURCE or sum(norm(c) in ours for c in columns) >= RESULTS_LIKE
+
+
+RESULTS_LIKE = 6
+"""Result columns that make a header batch's results wherever they begin (a CRM's list has 2 or 3: its
+name, a source, a status)."""
 
 
 LISTED = "（原表）"

@@ -977,8 +977,8 @@ class Words(Phrasing):
         as not held (the tier dated after that title's round), and said, as the answer would change it."""
         if m.before is not None:
             return ""
-        return ("。资料中未填是否已持有这一称号，本计划按尚未持有安排；如已持有，请补填后重新评估" if self.lang == "zh" else
-                ". Whether the company holds it is not given: this plan takes it as not held; if it is held, "
+        return ("。资料中未填是否已持有这一称号，本计划按目前尚未持有安排；如已持有，请补填后重新评估" if self.lang == "zh" else
+                ". Whether the company holds it is not given: this plan takes it as not held now; if it is held, "
                 "answer that and assess again")
 
     def _move(self, m: Move, p: TierPlan) -> str:

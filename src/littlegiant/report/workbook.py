@@ -43,11 +43,12 @@ _PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,10})?")
 keeps it), no separator, at most 15 digits before the point (Excel's precision)."""
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-"""A cell's text that is a day, as a sheet's date cell is read (2015-03-01)."""
+_DAY = re.compile(r"(19|2\d)\d{2}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?")
+"""A cell's text that is a day or a moment, as a sheet's date cell is read (2015-03-01, 2020-05-06T13:30:00):
+from 1900, where Excel's dates begin (an earlier one written as a date shows as ####)."""
 
 
-def _figure(text: object) -> Decimal | date | None:
+def _figure(text: object) -> Decimal | date | datetime | None:
     """A park's column's cell copied back as the number or day it was, where it was a plain figure or a
     date: written as text, 注册资本 sorted as text and Excel flagged every cell as a number stored as
     text; a 成立日期 came back as text that no date filter took."""
@@ -57,7 +58,7 @@ def _figure(text: object) -> Decimal | date | None:
         return Decimal(text)
     if _DAY.fullmatch(text):
         try:
-            return date.fromisoformat(text)
+            return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
         except ValueError:  # 2015-02-30: kept as typed
             return None
     return None
