@@ -92,8 +92,7 @@ def _root(
     """littlegiant: 专精特新 self-assessment."""
     from littlegiant.i18n import choose_lang
 
-    choose_lang(None)  # a run before this one in the same process (the tests) chose for itself
-    choose_lang(check_lang(lang) if lang is not None else None)
+    choose_lang(check_lang(lang) if lang is not None else None)  # None: an earlier run's choice (a test's) is not this one's
 
 
 _TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
@@ -1122,7 +1121,7 @@ def rules_show(
         in_force = rulesets.select_version(date.today())  # first: the 2022 tier led, today's far below it
         sets.sort(key=lambda rs: rs.id != in_force)
         shown = [(rs, ident) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
-        heading = ""
+        heading, width = "", text_width(sys.stdout.isatty())
         if not shown:  # words of a title (研发费用), as --explain takes them: a whole title in any set, else the
             # first set that has them (2022's tier 创新型中小企业 by its title, not four 2026 rules holding the words)
             found = [(rs, find_by_words(rs, ident)) for rs in sets]
@@ -1141,8 +1140,7 @@ def rules_show(
                                                           "named": titles_named(titles, language)}), language)
             shown = [(rs, i) for i in ids]
             if len(ids) > 1:
-                heading = several_heading(ident, len(ids), language, text_width(sys.stdout.isatty())) + "\n"
-        width = text_width(sys.stdout.isatty())
+                heading = several_heading(ident, len(ids), language, width) + "\n"
         write_output(heading + "\n".join(show_text(rs, i, language) if detail else plain_show_text(rs, i, language, width)
                                           for rs, i in shown), None)
     except InputError as exc:

@@ -755,6 +755,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     from littlegiant.load.tabular import (
         FOOTER,
         not_a_company,
+        read_twice,
         refuse_foreign_sheet,
         skipped_text,
         told_apart,
@@ -796,15 +797,14 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
             raise InputError(kind="column.one_column", file=str(path), line=search.line)
         apart = told_apart(header, search)
-        if apart is None:  # a column a rule reads, twice: the first of the names given twice is said
-            seen: dict[str, int] = {}
-            for number, column in enumerate(header, 1):
-                if column in seen and (search.known is None or search.known(column)
-                                       or (search.meant is not None and search.meant(column))):
-                    raise InputError(kind="column.twice", params={"column": column, "first": seen[column],
-                                                                  "second": number}, file=str(path), line=search.line)
-                seen[column] = number
-        header = apart or header
+        if apart is None:  # a column a rule reads, twice
+            column = read_twice(header, search)
+            assert column is not None  # what told_apart refused
+            at = header.index(column) + 1
+            raise InputError(kind="column.twice", params={"column": column, "first": at,
+                                                          "second": header.index(column, at) + 1},
+                             file=str(path), line=search.line)
+        header = apart
         if on_header is not None:
             on_header(str(path), header)
         if search.converted is not None and on_note is not None:

@@ -76,9 +76,9 @@ def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
         raise _Stop from None
 
 
-
 _OP_SLIPS = {"=>": ">=", "=<": "<=", "≥": ">=", "≤": "<=", "=": "==", "<>": "!=", "≠": "!=", "＞=": ">=", "＜=": "<="}
 """Operators as people slip into writing them (=> for >=, ≥ as typed in Word): named in the message."""
+
 
 class _Stop(Exception):
     """Under ``validate``: the problems are recorded and the rule set cannot be built further."""

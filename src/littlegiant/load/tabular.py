@@ -885,11 +885,11 @@ def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
         return header
     if search.known is None:  # a header found by no known name: what its columns are is not known either
         return None
+    if read_twice(header, search) is not None:
+        return None
     out: list[str] = []
     for h in header:
         if h and counts[h] > 1:
-            if (search.known is not None and search.known(h)) or (search.meant is not None and search.meant(h)):
-                return None
             if h in out:
                 taken = {norm(x) for x in (*header, *out) if x}  # 备注 2 beside a 备注2 of the sheet's own: 备注 3
                 k = 2
@@ -898,6 +898,15 @@ def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
                 h = f"{h} {k}"
         out.append(h)
     return out
+
+
+def read_twice(header: list[str], search: HeaderSearch) -> str | None:
+    """The first name given twice that a rule reads, or is meant for a field (any name given twice, where
+    the header was found by no known name): which of its columns to read is no guess to make."""
+    def read(h: str) -> bool:
+        return search.known is None or search.known(h) or (search.meant is not None and search.meant(h))
+
+    return next((h for i, h in enumerate(header) if h and h in header[:i] and read(h)), None)
 
 
 class HeaderSearch:

@@ -26,6 +26,7 @@ from littlegiant.load.tabular import (
     add_note,
     cell_text,
     excel_number,
+    read_twice,
     told_apart,
 )
 from littlegiant.messages import Text
@@ -590,9 +591,7 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
     is told of it, and of the money unit the title rows name."""
     apart = told_apart(header, search)
     if apart is None:
-        repeated = {h for h in header if h and header.count(h) > 1 and (
-            search.known is None or search.known(h) or (search.meant is not None and search.meant(h)))}
-        return InputError(kind="sheet.repeated", params={"column": sorted(repeated)[0], "row": search.line})
+        return InputError(kind="sheet.repeated", params={"column": read_twice(header, search), "row": search.line})
     header[:] = apart  # the rows are read by this header: 备注 2's cells under their own name
     if on_header is not None:
         on_header(where, header)
