@@ -719,7 +719,7 @@ class Words(Phrasing):
             elif p.missing:
                 # one question a line: a paragraph of ten, joined by ；, was read as one long question
                 steps, total = self.question_list(self.plan_asks(tier), PLAN_QUESTIONS)
-                head = (f"{name}：先回答以下问题才能判定" if zh else f"{name}: answer these first to decide it")
+                head = f"{name}{'：' if zh else ': '}{ASK_FIRST.get(self.lang)}"
                 if total > len(steps):
                     head += (f"（共{total}项，下面是前{len(steps)}项）" if zh else
                              f" ({total} in all; the first {len(steps)} below)")
@@ -887,10 +887,9 @@ class Words(Phrasing):
         head, notes, steps = self.plan_lines(tier)
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
-        if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces
-            head = head.split("（" if zh else " (")[0]  # its count: the cell's 等N项 says it
-            asked = self.questions(self.plan_asks(tier), PLAN_QUESTIONS)
-            return f"{head}：{asked}" if zh else f"{head}: {asked}"
+        if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces, in a line
+            asked = self.questions(self.plan_asks(tier), PLAN_QUESTIONS)  # its count: the cell's 等N项 says it
+            return f"{ASK_FIRST.get(self.lang)}：{asked}" if zh else f"{ASK_FIRST.get(self.lang)}: {asked}"
         if p.checked is None or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             why = notes[0] if notes and p.checked is None and p.blockers else ""
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
@@ -1274,6 +1273,9 @@ def now_text(c: CriterionResult, lang: str) -> str:
 
 PLAN_QUESTIONS = 10
 """The most questions a plan of answers lists one a line (all of them in a Markdown or HTML document)."""
+
+ASK_FIRST = Text("先回答以下问题才能判定", "answer these first to decide it")
+"""A plan of answers: the head of its list in a report, and of the batch cell that lists them in a line."""
 
 FEW_ANSWERS = 3
 """The most answers a batch cell names ahead of its tier's own step, for the lower tiers they decide."""
