@@ -645,6 +645,11 @@ backslash before one of those or at the end (bash reads it as an escape); a fold
 (D:\园区 资料\名单.xlsx) is held as it is."""
 
 
+def headers_said(headers: Iterable[str], lang: str) -> str:
+    """Column headers as a message names them: “联系人”、“备注” in zh, 'Contact', 'Notes' in en."""
+    return ("、" if lang == "zh" else ", ").join(f"“{h}”" if lang == "zh" else repr(h) for h in headers)
+
+
 def shell_word(text: str) -> str:
     """``text`` as one word of a command a user pastes into bash, zsh, PowerShell or cmd: as it is when
     no shell reads anything in it, else in double quotes (all four take them, a Windows path's

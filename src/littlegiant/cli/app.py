@@ -665,6 +665,7 @@ def batch(
         ignored_columns,
         norm,
     )
+    from littlegiant.messages import headers_said
     from littlegiant.messages import say as words
     from littlegiant.report.table import LISTED, is_results, looks_like_results, output_columns
 
@@ -691,16 +692,15 @@ def batch(
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
         results_like = looks_like_results(header, rs)
-        added = [h for h in header if reads(h) and norm(h) not in output_columns(rs)] if results_like else []
-        if results_like and not added:  # results with only columns of the park's own typed in (区县 before them)
+        figures = [h for h in header if reads(h) and norm(h) not in output_columns(rs)] if results_like else []
+        if results_like and not figures:  # results with only columns of the park's own typed in (区县 before them)
             raise InputError(kind="column.results_file", file=where)
         if results_like and where not in results_said:
             # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
             # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
             results_said.add(where)
-            named = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in added[:3])
-            line = words("run.results_as_list", language, {"where": where, "columns": named + (
-                ("等" if language == "zh" else ", …") if len(added) > 3 else "")})
+            line = words("run.results_as_list", language, {"where": where, "columns": headers_said(figures[:3], language) + (
+                ("等" if language == "zh" else ", …") if len(figures) > 3 else "")})
             notes.append(line)
             say(line)
         not_read: set[str] = set()
@@ -714,8 +714,7 @@ def batch(
             not_read.update(ignored)
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
-                said = ("、" if language == "zh" else ", ").join(f"“{h}”" if language == "zh" else repr(h) for h in ignored)
-                tell(words(note, language, {"where": where, "columns": said}))
+                tell(words(note, language, {"where": where, "columns": headers_said(ignored, language)}))
         used: set[str] = set()  # the headings this table's columns go under (as norm gives them): never two a heading
         for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
             if h.strip() not in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
@@ -772,8 +771,8 @@ def batch(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
     if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
-        named = ("、" if language == "zh" else ", ").join(f"“{c}”" if language == "zh" else repr(c) for c in kept_columns)
-        fail(_then(InputError(kind="out.added_columns", params={"columns": named}, file=str(target)).render(language),
+        fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
+                              file=str(target)).render(language),
                    _kept(writer, output, language), language), language)
     scorer.carry(carried)
     writer.start(list(carried))
