@@ -241,6 +241,25 @@ def test_lang_before_the_command_chooses_the_language_of_the_help_messages_and_r
     assert "Traceback" not in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1
 
 
+def test_lang_after_rules_chooses_the_language_of_every_rules_command() -> None:
+    """`littlegiant rules --lang zh list` was refused as an unknown option (「没有 --lang 这个选项」): the
+    rules group takes it as the top level does, a rules command's own --lang going first."""
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                              check=False, env={**ENV, "LANG": "en_US.UTF-8", "COLUMNS": "80"})
+
+    listed = run("rules", "--lang", "zh", "list")
+    assert listed.returncode == 0 and listed.stderr == ""
+    assert listed.stdout == run("rules", "list", "--lang", "zh").stdout and "有效期" in listed.stdout
+    shown = run("rules", "--lang", "zh", "show", "gate.sme", "--lang", "en")  # its own goes first
+    assert shown.returncode == 0 and "size standard" in shown.stdout and "中小企业划型" not in shown.stdout
+    alone = run("rules", "--lang", "zh")  # the rules help in that language, as a bare `rules` prints it
+    assert alone.returncode == 0 and alone.stderr == "" and alone.stdout == helped("rules")
+    assert "各个 rules 命令使用的语言" in alone.stdout
+    wrong = run("rules", "--lang", "fr", "list")
+    assert wrong.returncode == 2 and "'fr'" in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1
+
+
 def test_a_language_chosen_in_one_run_is_not_the_next_runs(monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """Two runs in one process (a script's, the tests'): `--lang zh` before one command left the next run's usage

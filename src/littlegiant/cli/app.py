@@ -1056,6 +1056,19 @@ rules_app = typer.Typer(
 app.add_typer(rules_app)
 
 
+@rules_app.callback()
+def _rules_root(
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="zh or en, for every rules command (its own --lang goes first). Default: from the locale.",
+        show_default=False)] = None,
+) -> None:
+    """The rule sets: list them, show one rule, explain the terms, validate a rule file, run rule tests, diff two versions."""
+    if lang is not None:  # `rules --lang zh list`, as `littlegiant --lang zh rules list` is taken: it was refused
+        from littlegiant.i18n import choose_lang
+
+        choose_lang(check_lang(lang))
+
+
 @rules_app.command("list", epilog="Examples:\n\n  littlegiant rules list --lang zh\n\n  littlegiant rules list my-province.yaml")
 def rules_list(
     files: Annotated[list[str] | None, typer.Argument(help="More rule files to list besides the built-in ones.", show_default=False)] = None,
@@ -1532,8 +1545,9 @@ def main() -> None:
         translate(command)
     try:
         # `littlegiant --lang zh` alone: the help in that language, as a bare `littlegiant` prints it
-        # (click said 「命令写法有误（Missing command.）」, half in English)
-        code = command(args=[] if _lang_alone(argv) else argv, standalone_mode=False)
+        # (click said 「命令写法有误（Missing command.）」, half in English); `rules --lang zh` alone: the rules help
+        alone = argv[:1] if argv[:1] == ["rules"] and _lang_alone(argv[1:]) else [] if _lang_alone(argv) else None
+        code = command(args=argv if alone is None else alone, standalone_mode=False)
     except no_args as exc:  # a bare command: its help, on stdout as --help prints it
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")  # type: ignore[attr-defined]
         code = 0
