@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,38 @@ def test_a_share_saved_with_its_percent_sign_is_valid_under_the_schema(tmp_path:
             path = tmp_path / "p.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
             assert profile.load_profile(path, rules.load("miit-2026")).values["market.domestic_share"] in (12, 12.5, 100)
+
+
+def test_figures_the_interview_saves_as_approximate_are_valid_under_the_schema(tmp_path: Path) -> None:
+    """An interview answered 「大约300人」 and 「7千万左右」 saves 约300 and 约7000 (the report says they are
+    approximate), and the schema an editor checks the saved file with said they were not numbers; a
+    word that is no such figure, or a minus where the field takes none, is still refused."""
+    import jsonschema
+
+    from littlegiant.core.interview import Interview, dump_profile
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    for path, value in (("employees", 300), ("financials.2025.main_revenue", 7000), ("financials.2025.net_profit", -120),
+                        ("platform_score", 72), ("market.domestic_share", 12)):
+        iv.record(path, Decimal(value), approximate=True)
+    saved = tmp_path / "p.yaml"
+    saved.write_text(dump_profile(iv.saved_data(), "# test\n"), encoding="utf-8")
+    data = json.loads(json.dumps(yaml.safe_load(saved.read_text(encoding="utf-8"))))
+    assert data["employees"] == "约300" and data["financials"]["2025"]["net_profit"] == "约-120"
+    validator = jsonschema.Draft202012Validator(json.loads(runner.invoke(app, ["schema"]).stdout))
+    assert not list(validator.iter_errors(data))
+    loaded = profile.load_profile(saved, rs)  # and the tool reads it back as the approximate figures they are
+    assert loaded.values["employees"] == 300 and "financials.2025.main_revenue" in loaded.approximate
+    for path, text in (("employees", "约三百"), ("employees", "约-3"), ("employees", "约300.5"),
+                       ("platform_score", "约7200"), ("market.domestic_share", "约120")):
+        *parents, last = path.split(".")
+        wrong = json.loads(json.dumps(data))
+        node = wrong
+        for part in parents:
+            node = node[part]
+        node[last] = text
+        assert list(validator.iter_errors(wrong)), text
 
 
 def test_csv_template_feeds_batch(tmp_path: Path) -> None:

@@ -27,16 +27,24 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
             s["minimum"] = int(low) if low == int(low) else float(low)
         if high is not None:
             s["maximum"] = int(high) if high == int(high) else float(high)
-        if f.unit == "%":  # the interview saves a share typed with its sign as typed (0.5%, no fraction for 50%);
-            # minimum and maximum hold for a number, pattern for a string
-            s["type"] = [s["type"][0], "string", "null"]
+        # minimum and maximum hold for a number, the pattern for a string: the interview saves a figure
+        # answered as approximate as 约300 (the report says it is one), a share typed with its sign as
+        # typed (0.5%, no fraction for 50%); the schema said the file it wrote was wrong
+        s["type"] = [s["type"][0], "string", "null"]
+        if f.unit == "%":
             s["pattern"] = PERCENT_TEXT
+        else:
+            sign = "-?" if low is None or low < 0 else ""
+            digits = "+" if high is None else f"{{1,{len(str(int(high)))}}}"  # 约72 for a score of at most 100; not约720
+            s["pattern"] = f"^约{sign}[0-9]{digits}{'' if f.type == 'int' else _PLACES}$"
     return s
 
 
-PERCENT_TEXT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)\s*[%％]\s*$"
-"""A share written with its percent sign, as the interview saves one answered so (12%): 0–100, as the
-reader takes it (a number's minimum and maximum do not bound a string)."""
+_PLACES = r"(\.[0-9]+)?"
+_SHARE = r"(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)"
+PERCENT_TEXT = rf"^\s*(约\s*{_SHARE}|(约\s*)?{_SHARE}\s*[%％])\s*$"
+"""A share written with its percent sign, as the interview saves one answered so (12%), or approximate
+(约12, 约12%): 0–100, as the reader takes it (a number's minimum and maximum do not bound a string)."""
 
 
 def profile_schema(rules: RuleSet) -> dict[str, Any]:
