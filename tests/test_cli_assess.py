@@ -396,6 +396,12 @@ BAD_PROFILES = [
     ("not yes or no", "registered_in_china: perhaps\n", "p.yaml:1: registered_in_china: expected true or false, got text 'perhaps'"),
     ("duplicate key", "employees: 5\nemployees: 6\n", "p.yaml:2: duplicate key 'employees' (first at line 1)"),
     ("invalid yaml", "employees: [1,\n", "p.yaml:2: invalid YAML"),
+    # a Chinese input method's 「：」: PyYAML stopped on the next line and said what it expected there
+    ("full-width colon", "name: 甲：乙\nemployees：120\nfinancials:\n  2025: {revenue: 3000}\n",
+     "p.yaml:2: the colon after employees is a full-width one (：): write employees: 120 (an ASCII colon, then a space)"),
+    ("full-width colon, no value", "name: x\nfinancials：\n  2025: {revenue: 3000}\n",
+     "p.yaml:2: the colon after financials is a full-width one (：): write financials: (an ASCII"),
+    ("tab indent", "name: x\nfinancials:\n  2025:\n\trevenue: 3000\n", "p.yaml:4: indented with the Tab key: indent with spaces"),
     ("not a mapping", "- 1\n- 2\n", "p.yaml: expected a mapping of profile fields"),
     ("empty", "", "p.yaml: the profile is empty"),
     ("fraction of a person", "employees: 5.5\n", "p.yaml:1: employees: expected a whole number, got 5.5"),
@@ -413,6 +419,21 @@ def test_bad_profile_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.Monk
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("littlegiant: error: " + message), lines[0]
     assert "Traceback" not in result.output
+
+
+def test_a_broken_profile_with_long_lines_is_said_at_once(tmp_path: Path) -> None:
+    """The line a 「：」 or a Tab broke is looked for in every line above the error: a long line of
+    spaces (a pattern's lazy key took a minute over one) and a long key are said in one line, the
+    advice kept whole."""
+    spaces = tmp_path / "spaces.yaml"
+    spaces.write_text("name: x\nk" + "  \t" * 100_000 + "\nemployees: [1\n", encoding="utf-8")
+    said = invoke("assess", str(spaces))
+    assert said.exit_code == 2 and "invalid YAML" in said.stderr
+    long_key = tmp_path / "key.yaml"
+    long_key.write_text("name: x\n" + "k" * 100_000 + "：120\nniche_years: 3\n", encoding="utf-8")
+    said = invoke("assess", str(long_key))
+    line = said.stderr.strip()
+    assert said.exit_code == 2 and len(line) < 400 and line.endswith("(an ASCII colon, then a space)"), line
 
 
 @pytest.mark.parametrize(("args", "message"), [

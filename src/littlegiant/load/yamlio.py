@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from littlegiant.errors import InputError
-from littlegiant.messages import SystemError_
+from littlegiant.messages import SystemError_, clip
 
 if TYPE_CHECKING:
     import yaml
@@ -357,6 +357,10 @@ def parse_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "invalid YAML").splitlines()[0]
+        typed = _typing_slip(text, line)
+        if typed is not None:
+            kind, params, line = typed
+            raise InputError(kind=kind, params=params, file=name, line=line) from None
         raise InputError(kind="data.yaml", params={"problem": problem}, file=name, line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(kind="data.yaml", params={"problem": str(exc).splitlines()[0] if str(exc) else "unreadable"},
@@ -365,6 +369,37 @@ def parse_yaml(text: str, name: str) -> Any:
         raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     finally:
         loader.dispose()
+
+
+def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
+    """The slip of typing that most likely broke the YAML, at or before the line PyYAML stopped on: a
+    key ended with 「：」, or an indent made with the Tab key. PyYAML stops a line after a 「：」 (that
+    line read as a plain word) and says only what it expected; a finance manager looking at the line
+    named saw nothing wrong there. The nearest such line above wins; None when there is none."""
+    lines = text.split("\n")[: line if line is not None else None]
+    for number in range(len(lines), 0, -1):
+        typed = lines[number - 1].rstrip("\r")
+        if typed.lstrip().startswith("#"):
+            continue
+        colon = _wide_colon(typed)
+        if colon is not None:
+            key = clip(colon[0], 40)  # the message's advice kept whole beside a long key
+            return "data.wide_colon", {"key": key, "written": clip(f"{key}: {colon[1]}".rstrip(), 60)}, number
+        if "\t" in typed[: len(typed) - len(typed.lstrip())]:
+            return "data.tab_indent", {}, number
+    return None
+
+
+def _wide_colon(line: str) -> tuple[str, str] | None:
+    """The key and value of a line whose key a Chinese input method ended with 「：」 (employees：120),
+    the first colon of either width; None for any other line. String scans, not a pattern: one
+    with a lazy key and the spaces around the colon took a minute over a long line of spaces."""
+    cut = min((i for i in (line.find(":"), line.find("："), line.find("#")) if i >= 0), default=-1)
+    if cut < 0 or line[cut] != "：":
+        return None
+    key = line[:cut].strip()
+    key = key[1:].lstrip() if key.startswith("- ") else key
+    return (key, line[cut + 1:].split("#", 1)[0].strip()) if key else None
 
 
 _SIMPLE_LINE = re.compile(r"( *)([^ #][^#]*?) *:(?: +(?:(\{[^#]*\})|([^ #{][^#]*?)))?(?: +#.*| *)$")
