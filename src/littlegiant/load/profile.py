@@ -918,6 +918,8 @@ def _forms(f: FieldDef, low: str) -> list[str]:
         code = _CODE.match(low)
         if code is not None and code.end() < len(low):
             forms.append(low[code.end():])
+        elif _BARE_CODE.fullmatch(low):  # C38, C3971: its 门类 letter, which decides (or names the choices it spans)
+            forms.append(low[0])
     for form in list(forms):
         bare = _REMARK.sub("", form).strip()
         if bare and bare != form:
@@ -927,6 +929,8 @@ def _forms(f: FieldDef, low: str) -> list[str]:
 
 _CODE = re.compile(r"(?:[a-t]\d{0,4}|\d{1,4})[ .．、\-－]*(?=[^\x00-\x7f])")
 """A 国民经济行业分类 code ahead of a name: a 门类 letter with up to four digits, or the digits alone."""
+_BARE_CODE = re.compile(r"[a-t]\d{2,4}")
+"""A 国民经济行业分类 code alone: a 门类 letter and the 大类, 中类 or 小类 digits under it (C38)."""
 _REMARK = re.compile(r"[(][^()]*[)]$")
 _PARTS = re.compile(r"[-－—–/／|｜·:：]")
 """Where a sheet joins a 门类 and what it makes (制造业-通用设备, 制造业/汽车零部件)."""
