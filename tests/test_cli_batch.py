@@ -734,8 +734,8 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
         first = next(csv.DictReader(f))
     assert first["主要差距"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
                                 "上年度研发费用占营业收入比重不低于3%（现为2.25%）；前年研发费用占营业收入比重不低于3%（现为2.14%）")
-    # 乙 fails nothing known: the first question still open, as before
-    assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格"
+    # 乙 fails nothing known: the first question still open, and that nothing it gives falls short
+    assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格；本行已填的数据未见不足"
     # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
     assert untitled["主要差距"] == "专精特新中小企业：前年研发费用不低于100万元（现为90万元）"
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
@@ -958,18 +958,22 @@ def test_a_row_not_answered_names_its_own_blank_cells_beside_the_sheets_missing_
     """Without a registration column every row awaits 「境内工商注册登记」; a company that left its revenue
     blank read the same as one that gave every figure. Its 主要差距 now adds the cells it left blank (or
     answered — or 不知道) that the tier reads, in the order its criteria read them, in zh and en; the
-    complete row's is unchanged."""
+    complete row's says that nothing it gives falls short (a park could not tell a strong candidate
+    from an empty row: both 未知), which a row a figure fails does not say."""
     src = tmp_path / "park.csv"
     src.write_text("企业名称,行业,从业人员,营业收入（2025年）,主营业务收入（2025年）,研发费用（2025年）\n"
-                   "甲公司,工业,120,8000,7500,300\n乙公司,工业,80,,—,不知道\n", encoding="utf-8")
-    for lang, complete, blank in (
+                   "甲公司,工业,120,8000,7500,300\n乙公司,工业,80,,—,不知道\n丙公司,工业,120,8000,7500,50\n",
+                   encoding="utf-8")
+    for lang, complete, blank, short in (
             ("zh", "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格",
-             "；本行缺：「营业收入（2025年）」、「研发费用（2025年）」、「主营业务收入（2025年）」"),
+             "；本行缺：「营业收入（2025年）」、「研发费用（2025年）」、「主营业务收入（2025年）」", "；本行已填的数据未见不足"),
             ("en", "Technology-based and innovative SME: not answered yet: Registered in mainland China",
-             "; missing in this row: Operating revenue 2025; R&D expense 2025; Main-business revenue 2025")):
+             "; missing in this row: Operating revenue 2025; R&D expense 2025; Main-business revenue 2025",
+             "; nothing this row gives falls short")):
         out = tmp_path / f"{lang}.csv"
         done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
         assert done.exit_code == 0, done.output
-        jia, yi = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
-        assert jia.startswith(complete) and "本行缺" not in jia and "missing in this row" not in jia
-        assert yi.startswith(complete) and yi.endswith(blank)
+        jia, yi, bing = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
+        assert jia.startswith(complete) and jia.endswith(short) and "本行缺" not in jia
+        assert yi.startswith(complete) and yi.endswith(blank) and short not in yi
+        assert short not in bing and ("研发费用" in bing or "R&D" in bing), bing  # 50万 of R&D fails 专精特新's 100万

@@ -90,7 +90,7 @@ from littlegiant.report.table import (
     result_words,
     text_cells,
 )
-from littlegiant.report.words import blank_cells_text, now_text, red_lines_said
+from littlegiant.report.words import NOTHING_SHORT, blank_cells_text, now_text, red_lines_said
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_TABLES = (".csv", ".tsv", ".txt")
@@ -1475,7 +1475,12 @@ class Scorer:
         blank read as the one beside it with every figure given."""
         assert self._plan is not None
         if outcome.status == UNKNOWN:
-            return self._blank(item, tier)
+            blank = self._blank(item, tier)
+            if not blank and item.kind == "csv" and all(t.status != UNMET for t in summary.tiers.values()):
+                # a strong candidate read as the blank row beside it: both 未知, both 尚待回答 the
+                # columns a park's sheet never has; said apart, the sheet sorts into the two
+                return NOTHING_SHORT.get(self.lang)
+            return blank
         if outcome.blocker_node is None:
             return ""
         state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]

@@ -1210,7 +1210,14 @@ def skipped_row(values: list[str]) -> str | None:
         return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
         return FOOTER
+    if len(filled) == 1 and _SENTENCE.search(filled[0]):  # 以上数据由企业自报，园区未核实: scored, it was a company
+        return FOOTER
     return None
+
+
+_SENTENCE = re.compile(r"^以上|[，。；！？]")
+"""A cell alone on its row that is a sentence, not a company's name: a name holds no Chinese comma or
+full stop, and none begins 以上 (以上数据……, 以上企业……)."""
 
 
 _COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")

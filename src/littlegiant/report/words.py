@@ -1322,6 +1322,11 @@ def red_line_named(name: str, lang: str) -> str:
     return f"红线「{name}」" if lang == "zh" else f"red line: {name}"
 
 
+NOTHING_SHORT = Text("；本行已填的数据未见不足", "; nothing this row gives falls short")
+"""After the first question a batch row's tier awaits, where the row left none of that tier's cells blank
+and no tier fails: what is open is only what the sheet has no column for."""
+
+
 def blank_cells_text(labels: list[str], lang: str) -> str:
     """A sheet row's cells that a tier not answered reads and the row left blank (or answered 不知道),
     after the first question it awaits in a batch row's 主要差距: 「；本行缺：「营业收入（2025年）」」, at
