@@ -977,3 +977,20 @@ def test_a_row_not_answered_names_its_own_blank_cells_beside_the_sheets_missing_
         assert jia.startswith(complete) and jia.endswith(short) and "本行缺" not in jia
         assert yi.startswith(complete) and yi.endswith(blank) and short not in yi
         assert short not in bing and ("研发费用" in bing or "R&D" in bing), bing  # 50万 of R&D fails 专精特新's 100万
+
+
+def test_a_large_enterprise_is_said_so_beside_the_size_criterion(tmp_path: Path) -> None:
+    """A company of 2,000 staff and 50亿 of revenue fails every tier on its size; its 主要差距 named only the
+    criterion, 「符合《中小企业划型标准规定》（中小微企业）」, which read as a pass: the size follows it, as a
+    figure's 「（现为…）」 does, and a small company's cell says nothing of it."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,资产总额（2025年末）\n"
+                   "大公司,工业,2000,500000,300000\n小公司,工业,50,3000,2000\n", encoding="utf-8")
+    for lang, said in (("zh", "科技和创新型中小企业：符合《中小企业划型标准规定》（中小微企业）（现为大型企业）"),
+                       ("en", "Technology-based and innovative SME: An SME under the 2011 size standard (now a large enterprise)")):
+        out = tmp_path / f"{lang}.csv"
+        done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
+        assert done.exit_code == 0, done.output
+        big, small = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]
+        assert big[9] == said
+        assert "企业）" not in small[9] and "enterprise)" not in small[9] and small[9], small[9]

@@ -90,7 +90,7 @@ from littlegiant.report.table import (
     result_words,
     text_cells,
 )
-from littlegiant.report.words import NOTHING_SHORT, blank_cells_text, now_text, red_lines_said
+from littlegiant.report.words import NOTHING_SHORT, blank_cells_text, now_text, red_lines_said, size_now
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_TABLES = (".csv", ".tsv", ".txt")
@@ -1483,6 +1483,8 @@ class Scorer:
             return blank
         if outcome.blocker_node is None:
             return ""
+        if outcome.blocker_node.kind == "sme":
+            return size_now(summary.sme_size, self.lang)
         state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]
         row = self._plan.row_of(tier, outcome.blocker_node, state)
         return now_text(row, self.lang) if row is not None else ""

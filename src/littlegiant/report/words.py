@@ -30,7 +30,7 @@ from littlegiant.core.result import (
     stops_every_tier,
 )
 from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
-from littlegiant.i18n import CONFIDENCE, MESSAGES, STATUS
+from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
@@ -1259,6 +1259,8 @@ def now_text(c: CriterionResult, lang: str) -> str:
         whole = c.inputs[c.held_by]
         return (f"（最多{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
                 f" (at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
+    if c.kind == "sme" and c.status == UNMET:
+        return size_now(c.value if isinstance(c.value, str) else None, lang)
     if c.kind != "check" or not isinstance(c.value, Decimal):
         return ""
     if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
@@ -1269,6 +1271,14 @@ def now_text(c: CriterionResult, lang: str) -> str:
     if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
         return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
     return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
+
+
+def size_now(size: str | None, lang: str) -> str:
+    """A company no SME beside the size criterion's title: 「（现为大型企业）」. The title alone
+    (符合《中小企业划型标准规定》（中小微企业）) read as a pass in a batch row's 主要差距."""
+    if size not in SIZE or size is None:
+        return ""
+    return f"（现为{SIZE[size]['zh']}企业）" if lang == "zh" else f" (now a {SIZE[size]['en']} enterprise)"
 
 
 PLAN_QUESTIONS = 10
