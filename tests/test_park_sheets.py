@@ -930,3 +930,16 @@ def test_set_says_an_unclear_or_mistyped_label_as_batch_says_its_column(tmp_path
         "--set：“市场占有率”含义不明确（没有写明国内还是国际）：请写“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”")
     code, _, err = invoke("assess", str(src), "--lang", "zh", "--set", "研发费=12")
     assert code == 2 and err.strip().endswith("--set：没有“研发费”这个项目；您是不是想写「研发费用（2025年）」？")
+
+
+def test_the_platform_score_by_where_it_is_read(tmp_path: Path) -> None:
+    """平台得分 is what a park heads the score it reads off the official platform, and what a finance manager
+    types in --set: both were refused (「没有“平台得分”这个项目」, no suggestion)."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,平台得分\n甲公司,工业,120,8000,45\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--advice")
+    row = read_csv(tmp_path / "out.csv")[0]
+    assert code == 0 and "平台得分" not in err, err  # read, not listed among the columns not read
+    assert row["专精特新中小企业"] == "不满足" and "发展评价得分" in row["主要差距"] and "现为45分" in row["主要差距"]
+    said = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--set", "平台得分=45")
+    assert said[0] == 0 and "本年度专精特新发展评价得分（官方平台）：72分 → 45分" in said[1]
