@@ -3,7 +3,12 @@ data lists nor a choice counted as one step however many levels it climbs."""
 
 from __future__ import annotations
 
+import csv
+import json
+from pathlib import Path
+
 import pytest
+import yaml
 from tests.conftest import EXAMPLES
 from tests.test_plan_years import STARTUP, plan_block
 from tests.test_reports import cli, squash
@@ -56,3 +61,63 @@ def test_a_title_below_left_blank_is_planned_as_not_held_and_says_so() -> None:
     assert '专精特新"小巨人"企业：最早2027年' not in squash(out)
     held = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh", "--as-of", "2026-12-02", columns=80)
     assert "资料中未填是否已持有" not in held  # answered 否: planned as not held, with nothing to say
+
+
+BLANK_AWARD = """\
+name: 苏州恒锐精密机械有限公司
+industry: 工业
+employees: 186
+rd_staff: 32
+niche_years: 6
+registered_in_china: 是
+compliance: {abnormal_operation: 否, serious_dishonesty: 否, prohibited_products: 否, major_incident: 否,
+             tax_violation: 否, data_fabrication: 否}
+financials:
+  2025: {revenue: 6850, main_revenue: 6120, rd_expense: 295, net_profit: 510, total_assets: 8200, total_liabilities: 3900}
+  2024: {revenue: 5820, main_revenue: 5300, rd_expense: 240}
+  2023: {revenue: 4900}
+ip: {class1: 3, class1_self_developed: 3, class1_applied: 2, class2: 14}
+rd_institution: 市级
+market: {domestic_share: 5}
+honors: {high_tech_enterprise: 是}
+titles: {innovative_sme: 是, zjtx_sme: 是}
+platform_score: 72
+"""
+"""小巨人 holds with 4 Ⅰ类 IP (top-3 holder) or a national award ranked top 3: 3 patents held, the award left blank."""
+LG_HEAD = '专精特新"小巨人"企业：最早2027年申报'
+IF_NO_AWARD = ("如「豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）」不能满足，则还须：与主导产品相关的有效Ⅰ类知识产权：3 → 4项（+1）")
+
+
+def test_a_route_a_blank_answer_leaves_open_is_planned_should_the_answer_fail(tmp_path: Path) -> None:
+    """With the national award's rank blank, the plan asked for it after its steps and said nothing of the
+    fourth Ⅰ类 patent a company without the award needs (patents take years: the 2027 date misled). The
+    step is now said on that condition, after the question, which the plan still asks; answered 0 the
+    patent is a step of the plan itself, answered 1 there is none; in English and in the JSON plan too."""
+    path = tmp_path / "co.yaml"
+    path.write_text(BLANK_AWARD, encoding="utf-8")
+    block = plan_block(cli("assess", str(path), "--lang", "zh", "--as-of", "2026-12-03", columns=80), LG_HEAD)
+    asked = block.index(squash("仍需回答：近三年国家级科技奖励获奖单位排名"))
+    assert block.index(squash(IF_NO_AWARD)) > asked
+    assert squash("如「国际细分市场占有率达到10%以上」「国内细分市场前三名」都不能满足，则还须："
+                  "主导产品国内细分市场占有率：5% → 10%") in block
+    none = plan_block(cli("assess", str(path), "--lang", "zh", "--as-of", "2026-12-03", "--set", "awards.national_rank=0",
+                          columns=80), LG_HEAD)
+    assert squash("与主导产品相关的有效Ⅰ类知识产权：3 → 4项") in none and "如「豁免" not in none
+    won = cli("assess", str(path), "--lang", "zh", "--as-of", "2026-12-03", "--set", "awards.national_rank=1", columns=80)
+    assert "Ⅰ类知识产权：3 → 4项" not in squash(won) and "如「豁免" not in squash(won)
+    en = squash(cli("assess", str(path), "--lang", "en", "--as-of", "2026-12-03", columns=120))
+    assert squash('If "Exemption: national S&T award in 3 years, ranked top 3" does not hold, also: Valid class I IP '
+                  "related to the main product: 3 → 4 items (+1)") in en
+    doc = json.loads(cli("assess", str(path), "--as-of", "2026-12-03", "--format", "json"))
+    plan = doc["plans"]["little_giant"]
+    assert plan["checked"] == "unknown" and "awards.national_rank" in plan["missing"]
+    ip = next(o for o in plan["otherwise"] if o["group"] == "lg26.ip")
+    assert ip["unless"] == ["lg26.ip.exempt_award"]
+    assert {m["path"]: m["after"] for m in ip["moves"]} == {"ip.class1": 4, "ip.class1_top3_holder": 4}
+    assert all(m["path"] not in ("ip.class1", "ip.class1_top3_holder") for m in plan["moves"])  # not the plan's own
+    # a batch's next step counts the steps to take, not those said on a condition
+    src, out = tmp_path / "co.jsonl", tmp_path / "out.csv"
+    src.write_text(json.dumps(yaml.safe_load(BLANK_AWARD), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli("batch", str(src), "-o", str(out), "--advice", "--lang", "zh", "--as-of", "2026-12-03", "-q") == ""
+    cell = next(csv.DictReader(out.open(encoding="utf-8-sig")))["下一步"]
+    assert cell.endswith("；另有3项，全部做到后仍需补充数据才能判定"), cell

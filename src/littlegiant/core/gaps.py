@@ -499,5 +499,37 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
     return out
 
 
+def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_id: str,
+                        fixed: Callable[[str], bool] | None = None,
+                        today: date | None = None) -> list[tuple[CriterionResult, list[CriterionResult], list[Step]]]:
+    """For each required any-of of the tier left unknown by a blank route beside one the figures fail
+    (4 Ⅰ类 IP, 3 held, beside a national award's rank not given): the group, its blank routes, and the
+    steps of its nearest failed route. A plan that asks the blank answer said nothing of what the
+    company must do if the answer is no, and dated 小巨人 without the patent it takes years to get;
+    planned outright (da2604b) the route hid the question where the blank is the likelier route.
+    Groups inside another such group are its own business, and a route no change mends gives none."""
+    advisor = _Advisor(rules, result, profile, fixed, today)
+    tier = result.tiers[tier_id]
+    kids = tier.children()
+    out: list[tuple[CriterionResult, list[CriterionResult], list[Step]]] = []
+    todo = [c for c in kids.get(None, []) if c.required]
+    while todo:
+        c = todo.pop(0)
+        if c.kind == "all":
+            todo.extend(k for k in kids.get(c.id, []) if k.required)
+            continue
+        if c.kind != "any" or c.status != UNKNOWN:
+            continue
+        routes = kids.get(c.id, [])
+        blank = [k for k in routes if k.status == UNKNOWN]
+        found = [r for r in (advisor.steps(tier, k, kids) for k in routes if k.status == UNMET) if r]
+        if not blank or not found:
+            continue
+        best = min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
+        if all(s.kind in ("change", "points") and s.changes for s in best):
+            out.append((c, blank, best))
+    return out
+
+
 def _label(rules: RuleSet, path: str) -> Text:
     return input_label(field_for_path(rules, path), path)

@@ -24,7 +24,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core import engine
-from littlegiant.core.gaps import CENT, Change, analyse
+from littlegiant.core.gaps import CENT, Change, analyse, routes_beside_blank
 from littlegiant.core.inputs import whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.errors import InputError
@@ -65,6 +65,18 @@ class Blocker:
 
 
 @record(hot=True)
+class Otherwise:
+    """What the plan needs besides, should a blank answer fail its route: an any-of the answer leaves
+    unknown (4 Ⅰ类 IP or a national award ranked top 3, the rank not given) is met by its other route
+    with ``moves``. Not applied to the plan, which still asks the answer (``TierPlan.missing``)."""
+
+    group: str  # the any-of's criterion
+    unless: list[str]  # the blank routes' criteria, any of which would meet the group instead
+    titles: list[Text]
+    moves: list[Move] = field(default_factory=list)
+
+
+@record(hot=True)
 class TierPlan:
     tier: str
     status: str  # the tier's verdict now
@@ -82,6 +94,7 @@ class TierPlan:
     estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is last year's, not given
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
+    otherwise: list[Otherwise] = field(default_factory=list)  # should an answer still asked fail its route
 
     @property
     def ok(self) -> bool:
@@ -238,7 +251,10 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             if waits(f):  # with the criterion it waits for, whose bar the step says beside the count
                 waits_for = next((c.id for c in tier.criteria if c.kind == "check" and c.status != MET and path in c.inputs), "")
                 moves[path] = Move(path, f, profile.values.get(path), value, "wait", waits_for, f.label)
-    final = engine.evaluate(rules, Profile(values), day, renewal).tiers[tier.id]
+    whole = engine.evaluate(rules, Profile(values), day, renewal)
+    final = whole.tiers[tier.id]
+    if not plan.blockers and final.status == UNKNOWN:
+        plan.otherwise = _otherwise(rules, whole, values, tier.id, day, renewal, fixed, result.as_of)
     if plan.blockers:
         plan.checked = None
     elif final.status in (MET, REVIEW) or moves or (later > 0 and final.status == UNKNOWN):
@@ -257,6 +273,23 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}
         plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
     return plan
+
+
+def _otherwise(rules: RuleSet, now: Result, values: dict[str, Scalar], tier_id: str, day: date, renewal: str | None,
+               fixed: Callable[[str], bool], today: date) -> list[Otherwise]:
+    """The other route of each any-of a blank answer leaves unknown once the plan's moves are made,
+    kept where its moves, made together on top of the plan's, meet the group whatever that answer is."""
+    out: list[Otherwise] = []
+    for group, blank, steps in routes_beside_blank(rules, now, Profile(values), tier_id, fixed=fixed, today=today):
+        trial, moves = dict(values), dict[str, Move]()
+        for step in steps:
+            for c in step.changes:
+                _apply(rules, Move(c.path, c.field, c.before, c.after, "change", step.criterion, step.title),
+                       trial, moves, values)
+        met = engine.evaluate(rules, Profile(trial), day, renewal).tiers[tier_id]
+        if any(c.id == group.id and c.status == MET for c in met.criteria):
+            out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], list(moves.values())))
+    return out
 
 
 def is_yearly(rules: RuleSet, path: str) -> bool:

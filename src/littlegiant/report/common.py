@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
-from littlegiant.core.tierplan import TierPlan
+from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import ABOVE, FRACTION, LARGE, MONEY_TYPES, YUAN_SIGN, Figure, PartOverWhole, Unusual
@@ -439,6 +439,11 @@ def stale_year_warning(result: Result, lang: str) -> list[dict[str, Any]]:
              "message": said}]
 
 
+def _move_json(m: Move) -> dict[str, Any]:
+    return {"path": m.path, "kind": m.kind, "criterion": m.criterion, "before": json_value(m.before),
+            "after": json_value(m.after), "set": m.set_arg}
+
+
 def plans_json(report: Report) -> dict[str, Any]:
     """The plans for the JSON result: every move with its ``--set`` argument, the re-assessed verdict."""
     out: dict[str, Any] = {}
@@ -449,8 +454,10 @@ def plans_json(report: Report) -> dict[str, Any]:
             "checked": p.checked,
             "as_of": p.as_of.isoformat() if p.as_of else None,
             "rounds_later": p.later,
-            "moves": [{"path": m.path, "kind": m.kind, "criterion": m.criterion, "before": json_value(m.before),
-                       "after": json_value(m.after), "set": m.set_arg} for m in p.moves],
+            "moves": [_move_json(m) for m in p.moves],
+            # should an answer still asked fail its route: the other route's moves (not in "moves" above)
+            "otherwise": [{"group": o.group, "unless": o.unless, "moves": [_move_json(m) for m in o.moves]}
+                          for o in p.otherwise],
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
             # what a later round assumes (its years' figures as last year's, years in the niche grown),

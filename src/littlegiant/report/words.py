@@ -7,6 +7,7 @@ paths or choice ids reach the client text; ``--set`` arguments appear only in th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from littlegiant.core.result import (
     bars_every_tier,
     stops_every_tier,
 )
-from littlegiant.core.tierplan import Move, TierPlan, held_tier, is_yearly
+from littlegiant.core.tierplan import Move, Otherwise, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import Node, RuleSet, Text
@@ -759,7 +760,23 @@ class Words(Phrasing):
             # not the summary's count: these are the answers still lacking once the steps above are done
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
+        steps += [self._otherwise(o, p) for o in p.otherwise]
         return head, notes, steps
+
+    def _otherwise(self, o: Otherwise, p: TierPlan) -> str:
+        """What the plan needs besides should an answer it asks fail its route: 「如「近三年获得国家级科技奖励……」
+        不能满足，则还须：……」. Left out, a company without the award read a 小巨人 plan dated next year
+        with no word of the fourth Ⅰ类 patent it would need."""
+        besides = dataclasses.replace(p, moves=o.moves)  # ordered as the plan's own steps: a whole before its part
+        moves = SEP[self.lang].join(SEP[self.lang].join(self._move(m, besides) for m in group)
+                                    for group in self._actions(besides))
+        titles = [t.get(self.lang) for t in o.titles]
+        if self.lang == "zh":
+            unless = "".join(f"「{t}」" for t in titles) + ("都" if len(titles) > 1 else "")
+            return f"如{unless}不能满足，则还须：{moves}"
+        if len(titles) > 1:
+            return f"If none of these holds ({'; '.join(titles)}), also: {moves}"
+        return f"If \"{titles[0]}\" does not hold, also: {moves}"
 
     def asks_answers(self) -> bool:
         """Whether some plan still asks answers (仍需回答, or 先回答以下问题): what the terminal follows with
@@ -895,7 +912,7 @@ class Words(Phrasing):
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
         when = self._when(p)
         first = steps[0] if steps else ""
-        more = len(steps) - 1
+        more = len(steps) - 1 - len(p.otherwise)  # a step said on a condition is none to do: "全部做到后" counts the rest
         after = (("可达到", "meets it") if p.ok else ("仍需补充数据才能判定", "still needs answers")
                  if p.checked == UNKNOWN else ("仍不满足，须进一步调整", "is still not met; more is needed"))
         if zh:
