@@ -71,10 +71,12 @@ def test_the_split_plan_meets_the_sum_and_each_years_floor(as_of: str) -> None:
 
 def test_a_raise_only_the_current_year_can_make_says_how_few_days_are_left() -> None:
     """A floor of the current year (专精特新: 每年均不低于100万) can be met in no other year: late in the
-    year the step says how little time it has, rather than reading as if a year lay ahead."""
+    year the step says how little time it has, rather than reading as if a year lay ahead, and, where
+    the raise asks more, what those days bring at the present rate (+70 where 30万 a year brings 2.5)."""
     out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80)
     block = plan_block(out, "专精特新中小企业：最早2028年申报")
-    assert squash("研发费用（2026年）：30 → 100万元（+70；2026年仅余30天；2026年尚无数据") in block
+    assert squash("研发费用（2026年）：30 → 100万元（+70；2026年仅余30天，按目前的水平这30天约2.5万元；"
+                  "2026年尚无数据") in block
     early = plan_block(cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-01-15", columns=80),
                        "专精特新中小企业：最早2028年申报")
     assert squash("研发费用（2026年）：30 → 100万元（+70；2026年尚无数据") in early

@@ -420,9 +420,10 @@ finance manager's file, which the interview tests resume)."""
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "研发费用（2026年）：320 → 880万元（+560；2026年仅余36天；2026年尚无数据，320万元是按2025年的数额估计的）"),
-    ("en", "R&D expense 2026: 320 → 880 (10k CNY) (+560; only 36 days of 2026 left; 2026 has no figure yet: 320 is "
-           "2025's, taken as an estimate)"),
+    ("zh", "研发费用（2026年）：320 → 880万元（+560；2026年仅余36天，按目前的水平这36天约32万元；2026年尚无数据，"
+           "320万元是按2025年的数额估计的）"),
+    ("en", "R&D expense 2026: 320 → 880 (10k CNY) (+560; only 36 days of 2026 left, which bring some 32 (10k CNY) at "
+           "the present rate; 2026 has no figure yet: 320 is 2025's, taken as an estimate)"),
 ])
 def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(tmp_path: Path, lang: str,
                                                                                 said: str) -> None:

@@ -1060,7 +1060,22 @@ class Words(Phrasing):
                     f"{year}'s share for its {left} days left; the rest in {' and '.join(later)}")
         if left > LATE_IN_YEAR:
             return ""
+        pace = self._pace(m, year, left)
+        if pace:  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
+            return f"{year}年仅余{left}天，按目前的水平这{left}天约{pace}" if zh else \
+                f"only {left} days of {year} left, which bring some {pace} at the present rate"
         return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
+
+    def _pace(self, m: Move, year: int, left: int) -> str:
+        """What the days left of ``year`` bring of an amount at the year's present rate (its figure, or
+        the one it is estimated by, spread over the year), where the raise asks more than that; else ""."""
+        if m.field.unit != "万元" or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before <= 0:
+            return ""
+        days = date(year, 12, 31).timetuple().tm_yday
+        brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
+        if m.after - m.before <= brought:
+            return ""
+        return num(brought) + unit_text(m.field.unit, self.lang, brought)
 
     # ---- the legend
 
