@@ -447,6 +447,18 @@ def test_init_with_o_says_where_its_file_name_goes(option: str, tmp_path: Path) 
         "littlegiant: error: init takes no -o: put the file to write after it, e.g. littlegiant init template.xlsx (see --help)"
 
 
+def test_assess_with_advice_says_its_report_holds_the_plan() -> None:
+    """batch --advice, typed to assess by a user who learnt it there, was answered 「您是不是想写 --save？」,
+    the interview's save file: it now says the report holds the plan already."""
+    example = str(EXAMPLES / "tier1-only.yaml")
+    code, out, err = lg("assess", example, "--advice", lang_env="zh_CN.UTF-8")
+    assert code == 2 and out == "" and "--save" not in err
+    assert zh_line(err) == ("littlegiant 出错：assess 没有 --advice 选项：它的报告本来就列出行动计划（--advice 是 batch 的选项，"
+                            "让名单的每一行也给出下一步）（用法见 --help）")
+    code, _, err = lg("assess", example, "--advice")
+    assert code == 2 and en_line(err).startswith("littlegiant: error: assess has no --advice: its report always holds the plan")
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (["init", "--csv", "--lang", "zh"], "--csv 后面要跟文件名，现在紧跟着的是另一个选项 --lang"),
     (["assess", "-o", "--lang", "zh", "co.yaml"], "-o 后面要跟文件名，现在紧跟着的是另一个选项 --lang"),

@@ -488,6 +488,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "规则文件夹中应只有一个规则文件，现在有 {count} 个"),
     # the command line itself (click's usage errors, said again from their parts)
     "usage.no_option": ("No such option: {option}", "没有 {option} 这个选项"),
+    "usage.assess_advice": ("assess has no --advice: its report always holds the plan (--advice is batch's, for a next "
+                            "step in every row)",
+                            "assess 没有 --advice 选项：它的报告本来就列出行动计划（--advice 是 batch 的选项，让名单的每一行也给出下一步）"),
     "usage.init_output": ("init takes no -o: put the file to write after it, e.g. littlegiant init template.xlsx",
                           "init 不用 -o：把要写出的文件名直接写在后面，例如 littlegiant init 模板.xlsx"),
     "usage.no_option_near": ("No such option: {option} Did you mean {near}?", "没有 {option} 这个选项；您是不是想写 {near}？"),

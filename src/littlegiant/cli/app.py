@@ -1402,6 +1402,12 @@ def usage_words(exc: Exception, lang: str) -> str:
 
         # assess and batch write with -o: a user who learnt it there was told only that init has no -o
         return t_usage("usage.see_help", lang, message=words("usage.init_output", lang, {}))
+    if type(exc).__name__ == "NoSuchOption" and getattr(exc, "option_name", None) == "--advice" \
+            and ctx is not None and ctx.command.name == "assess":
+        from littlegiant.messages import say as words
+
+        # batch's option, learnt there: "did you mean --save?" sent the user to the interview's save file
+        return t_usage("usage.see_help", lang, message=words("usage.assess_advice", lang, {}))
     elsewhere = _command_elsewhere(exc, message)
     if elsewhere is not None:
         from littlegiant.messages import say as words
