@@ -822,6 +822,7 @@ INDUSTRY_NAMES = {  # 国民经济行业分类 names as parks record them → th
     "房地产中介": "中型", "房地产经纪": "中型", "K7030房地产中介服务": "中型",  # no 300号 row: 其他未列明行业
     "C": "小型", "B": "小型", "D": "小型", "Ｃ": "小型", "M": "中型",  # a bare 门类 letter of one choice
     "C38": "小型", "c3971": "小型", "B06": "小型", "M73": "中型",  # a code alone: its 门类 letter (it was refused)
+    "F51": "中型", "F5123": "中型", "I65": "中型", "K7030": "中型",  # or the code that splits its letter (F51 批发业)
     "电子元器件制造": "小型", "汽车零部件制造": "小型",  # a 制造 is 制造业 whatever the 业 (it was refused)
     "manufacturing": "小型", "Manufacturing": "小型", "industrial": "小型", "mining": "小型", "IT services": "中型",
     "wholesale": "中型", "Retail": "中型",  # wholesale and retail: medium from 20 / 50 staff with the revenue
@@ -833,7 +834,7 @@ TWO_WAY = {"批发和零售业": "请写批发业或零售业", "房地产业": 
            "logistics": "请写交通运输业、仓储业或邮政业",  # carrying and storing: 仓储业 is sized otherwise
            "交通运输、仓储和邮政业": "请写交通运输业、仓储业或邮政业", "住宿和餐饮业": "请写住宿业或餐饮业",
            "I信息传输、软件和信息技术服务业": "请写信息传输业或软件和信息技术服务业",
-           "F51": "请写批发业或零售业"}  # a code alone whose 门类 is two choices: those two, as F says
+           "G59": "请写交通运输业、仓储业或邮政业"}  # a code alone that does not settle its 门类 (装卸搬运和仓储): as G says
 
 
 def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choices(tmp_path: Path) -> None:

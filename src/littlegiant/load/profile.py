@@ -918,8 +918,8 @@ def _forms(f: FieldDef, low: str) -> list[str]:
         code = _CODE.match(low)
         if code is not None and code.end() < len(low):
             forms.append(low[code.end():])
-        elif _BARE_CODE.fullmatch(low):  # C38, C3971: its 门类 letter, which decides (or names the choices it spans)
-            forms.append(low[0])
+        elif _BARE_CODE.fullmatch(low):  # K7030, F51, C38: the code a section names (K703, F51), else its 门类 letter,
+            forms += [low[:n] for n in range(len(low) - 1, 2, -1)] + [low[0]]  # which decides or names its choices
     for form in list(forms):
         bare = _REMARK.sub("", form).strip()
         if bare and bare != form:

@@ -943,19 +943,25 @@ def _name_forms(r: _Reader, labels: dict[str, Text], words: dict[str, str],
     return nf.flag("codes"), tuple(endings), either, {k: m[0] for k, m in sections.items() if len(m) == 1}
 
 
+SECTIONS_MOST = 200
+"""The most 门类 letters and codes ``name_forms.sections`` may hold: the 26 letters and the codes that
+split the letters of several choices, with room to spare; bounded, as every list of rule data is."""
+
+
 def _sections(nf: _Reader, labels: dict[str, Text], named: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """``name_forms.sections``: each 门类 letter (one of A–Z, once) with the choices it is: one, or
-    two or more different ones it spans. A letter already naming something (a choice's id) is refused:
-    it would be read two ways."""
+    two or more different ones it spans; and a 大类 (or finer) code under a letter of several (F51 is
+    批发业, F52 零售业), which decides where its letter does not. A letter already naming something (a
+    choice's id) is refused: it would be read two ways."""
     if not nf.has("sections"):
         return {}
     sr = nf.sub("sections")
-    if not sr.data or len(sr.data) > 26:
-        nf.fail("expected 1 to 26 letters, each with the choices its 门类 is", "sections")
+    if not sr.data or len(sr.data) > SECTIONS_MOST:
+        nf.fail(f"expected 1 to {SECTIONS_MOST} letters or codes, each with the choices its 门类 is", "sections")
     out: dict[str, tuple[str, ...]] = {}
     for letter in sr.data:
-        if not isinstance(letter, str) or re.fullmatch("[A-Z]", letter) is None:
-            sr.fail(f"expected a 门类 letter (one of A to Z), got {describe(letter)}", str(letter))
+        if not isinstance(letter, str) or re.fullmatch("[A-Z](?:[0-9]{2,4})?", letter) is None:
+            sr.fail(f"expected a 门类 letter (one of A to Z) or a code under one (F51), got {describe(letter)}", str(letter))
         key = choice_key(letter)
         if key in named:
             sr.fail(f"{letter!r} already names choice {named[key]!r}: a letter names a 门类 only", letter)

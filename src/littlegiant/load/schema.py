@@ -151,7 +151,7 @@ def rule_file_schema() -> dict[str, Any]:
                        "additionalProperties": {**words, "minItems": 2},
                        "description": "word → the choices it may mean (批发和零售业); a refusal names just those"},
             "sections": {"type": "object", "minProperties": 1, "maxProperties": 26,
-                         "propertyNames": {"pattern": "^[A-Z]$"}, "additionalProperties": words,
+                         "propertyNames": {"pattern": "^[A-Z]([0-9]{2,4})?$"}, "additionalProperties": words,
                          "description": "a bare 门类 letter (C) → the choice it is, or the choices it spans (refused "
                                         "naming them)"},
         }, ()),
