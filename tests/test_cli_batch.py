@@ -994,3 +994,17 @@ def test_a_large_enterprise_is_said_so_beside_the_size_criterion(tmp_path: Path)
         big, small = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]
         assert big[9] == said
         assert "企业）" not in small[9] and "enterprise)" not in small[9] and small[9], small[9]
+
+
+def test_nothing_short_is_not_said_of_a_row_whose_answers_fall_short(tmp_path: Path) -> None:
+    """「本行已填的数据未见不足」 was said of a row that answered 是 to 偷漏税 (under 2026 the authority
+    judges it) and of one whose domestic share of 5% fails its route of 小巨人's market group beside a
+    blank rank: no tier was 不满足, but the row's own answers fall short. Said only where none does."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,近三年有偷漏税等违法违规行为,主导产品国内细分市场占有率\n"
+                   "甲公司,工业,120,8000,是,12\n乙公司,工业,120,8000,否,5\n丙公司,工业,120,8000,否,12\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+    assert [n for n, cell in cells.items() if cell.endswith("；本行已填的数据未见不足")] == ["丙公司"], cells

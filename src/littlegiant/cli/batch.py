@@ -1476,7 +1476,7 @@ class Scorer:
         assert self._plan is not None
         if outcome.status == UNKNOWN:
             blank = self._blank(item, tier)
-            if not blank and item.kind == "csv" and all(t.status != UNMET for t in summary.tiers.values()):
+            if not blank and item.kind == "csv" and self._nothing_short(prof, summary):
                 # a strong candidate read as the blank row beside it: both 未知, both 尚待回答 the
                 # columns a park's sheet never has; said apart, the sheet sorts into the two
                 return NOTHING_SHORT.get(self.lang)
@@ -1488,6 +1488,23 @@ class Scorer:
         state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]
         row = self._plan.row_of(tier, outcome.blocker_node, state)
         return now_text(row, self.lang) if row is not None else ""
+
+    def _nothing_short(self, prof: profile.Profile, summary: Summary) -> bool:
+        """Whether no figure or answer the row gives falls short in any tier: none fails a criterion
+        that holds a tier back (a domestic share of 5% beside a blank rank fails its route of the
+        market group too) and no red line the row answered 是 awaits the authority (偷漏税 under
+        2026). A tier's status alone said so of both. The tiers not met are evaluated whole, which
+        only the rows that get this far pay for."""
+        assert self._plan is not None
+        for tid, outcome in summary.tiers.items():
+            if outcome.status == UNMET:
+                return False
+            if outcome.status == MET:
+                continue
+            for c in self._plan.tier_result(tid, prof.values).holding_back():  # type: ignore[arg-type]
+                if c.status == UNMET or (c.status == REVIEW and c.kind == "veto"):
+                    return False
+        return True
 
     def _blank(self, item: Item, tier: str) -> str:
         """「；本行缺：「营业收入（2025年）」、……等N项」: a sheet row's cells that ``tier`` reads left blank or
