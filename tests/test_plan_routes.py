@@ -121,3 +121,37 @@ def test_a_route_a_blank_answer_leaves_open_is_planned_should_the_answer_fail(tm
     assert cli("batch", str(src), "-o", str(out), "--advice", "--lang", "zh", "--as-of", "2026-12-03", "-q") == ""
     cell = next(csv.DictReader(out.open(encoding="utf-8-sig")))["下一步"]
     assert cell.endswith("；另有3项，全部做到后仍需补充数据才能判定"), cell
+
+
+def test_a_plan_of_answers_only_says_the_route_beside_the_blank_too() -> None:
+    """A 小巨人 that needs only the award's rank to decide it (3 Ⅰ类 IP held, 4 asked) lists that question
+    and nothing else: the fourth patent was only in the JSON. It is said beside the question."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of", "2026-11-26",
+              "--set", "ip.class1=3", "--set", "ip.class1_self_developed=3", "--set", "ip.class1_applied=3",
+              "--set", "ip.class1_top3_holder=3", "--set", "awards.national_rank=不知道", columns=80)
+    block = plan_block(out, '专精特新"小巨人"企业：先回答以下问题才能判定')
+    assert squash(IF_NO_AWARD + "；自主研发、已应用并产生效益、本企业为前三位权利人的Ⅰ类知识产权：3 → 4项（+1）") in block
+    assert squash("1. 近三年国家级科技奖励获奖单位排名（0为未获奖）") in block
+
+
+def test_a_blank_answer_that_alone_can_meet_a_group_this_round_is_said_so() -> None:
+    """Under 2022, with the 2024 R&D share at 1.9% (a closed year) and the national award's rank blank, no
+    change meets 小巨人's innovation group by its general route: the rank decides the round, and the plan
+    asked it without saying so."""
+    out = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--lang", "zh", "--as-of", "2026-03-01",
+              "--set", "financials.2024.rd_expense=200", "--set", "awards.national_rank=不知道", columns=80)
+    block = plan_block(out, '专精特新"小巨人"企业：先回答以下问题才能判定')
+    assert squash("如「直通条件（满足其一）」不能满足，则「创新能力（满足一般性条件或直通条件）」本轮无法满足："
+                  "其他途径取决于已结束年度的数据") in block
+
+
+def test_a_step_said_on_a_condition_says_a_figure_not_given_is_an_estimate(tmp_path: Path) -> None:
+    """「营业收入（2026年）：1,000 → 1,500万元」 in a step said on a condition read as a figure reported for 2026;
+    the plan's own steps say the figure is 2025's, taken as the estimate, and so does this one."""
+    path = tmp_path / "co.yaml"
+    path.write_text(BLANK_AWARD.replace("niche_years: 6", "niche_years: 2").replace("revenue: 6850", "revenue: 1000")
+                    .replace("main_revenue: 6120", "main_revenue: 950"), encoding="utf-8")
+    out = cli("assess", str(path), "--lang", "zh", "--as-of", "2026-11-26", columns=80)
+    block = plan_block(out, "专精特新中小企业：最早2027年申报")
+    assert squash("则还须：营业收入（2026年）：1,000 → 1,500万元（+500；2026年仅余36天，按目前的水平这36天约99万元；"
+                  "2026年尚无数据，1,000万元是按2025年的数额估计的）") in block

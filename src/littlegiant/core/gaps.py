@@ -501,17 +501,18 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
 
 def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_id: str,
                         fixed: Callable[[str], bool] | None = None,
-                        today: date | None = None) -> list[tuple[CriterionResult, list[CriterionResult], list[Step]]]:
+                        today: date | None = None) -> list[Beside]:
     """For each required any-of of the tier left unknown by a blank route beside one the figures fail
-    (4 Ⅰ类 IP, 3 held, beside a national award's rank not given): the group, its blank routes, and the
-    steps of its nearest failed route. A plan that asks the blank answer said nothing of what the
-    company must do if the answer is no, and dated 小巨人 without the patent it takes years to get;
-    planned outright (da2604b) the route hid the question where the blank is the likelier route.
-    Groups inside another such group are its own business, and a route no change mends gives none."""
+    (4 Ⅰ类 IP, 3 held, beside a national award's rank not given): the group, its blank routes, its
+    failed ones, and the steps of the nearest failed route (None: no change reaches any, their years
+    are closed). A plan that asks the blank answer said nothing of what the company must do if the
+    answer is no, and dated 小巨人 without the patent it takes years to get; planned outright (da2604b)
+    the route hid the question where the blank is the likelier route. Groups inside another such
+    group are its own business."""
     advisor = _Advisor(rules, result, profile, fixed, today)
     tier = result.tiers[tier_id]
     kids = tier.children()
-    out: list[tuple[CriterionResult, list[CriterionResult], list[Step]]] = []
+    out: list[Beside] = []
     todo = [c for c in kids.get(None, []) if c.required]
     while todo:
         c = todo.pop(0)
@@ -522,13 +523,27 @@ def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_i
             continue
         routes = kids.get(c.id, [])
         blank = [k for k in routes if k.status == UNKNOWN]
-        found = [r for r in (advisor.steps(tier, k, kids) for k in routes if k.status == UNMET) if r]
-        if not blank or not found:
+        failed = [k for k in routes if k.status == UNMET]
+        if not blank or not failed:
+            continue
+        found = [r for r in (advisor.steps(tier, k, kids) for k in failed) if r is not None]
+        if not found:
+            out.append(Beside(c, blank, failed, None))
             continue
         best = min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
-        if all(s.kind in ("change", "points") and s.changes for s in best):
-            out.append((c, blank, best))
+        if best and all(s.kind in ("change", "points") and s.changes for s in best):
+            out.append(Beside(c, blank, failed, best))
     return out
+
+
+@record(hot=True)
+class Beside:
+    """An any-of a blank answer leaves unknown beside routes the figures fail (``routes_beside_blank``)."""
+
+    group: CriterionResult
+    blank: list[CriterionResult]
+    failed: list[CriterionResult]
+    steps: list[Step] | None  # the nearest failed route's; None: no change reaches any failed route
 
 
 def _label(rules: RuleSet, path: str) -> Text:

@@ -74,6 +74,9 @@ class Otherwise:
     unless: list[str]  # the blank routes' criteria, any of which would meet the group instead
     titles: list[Text]
     moves: list[Move] = field(default_factory=list)
+    reachable: bool = True  # False: no change reaches the other routes (their years are closed): no moves
+    group_title: Text | None = None
+    estimated: frozenset[str] = frozenset()  # as TierPlan.estimated: a later year's figure taken as last year's
 
 
 @record(hot=True)
@@ -268,6 +271,9 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
     plan.estimated = frozenset(p for p, m in moves.items()
                                if profile.values.get(p) is None and m.before is not None and m.before == start.get(p))
+    for o in plan.otherwise:  # "2026年尚无数据" beside their steps too: 1,000 → 1,500 read as a figure reported
+        o.estimated = frozenset(m.path for m in o.moves if profile.values.get(m.path) is None and m.before is not None
+                                and m.before == start.get(m.path))
     if later > 0:
         read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}
@@ -280,7 +286,12 @@ def _otherwise(rules: RuleSet, now: Result, values: dict[str, Scalar], tier_id: 
     """The other route of each any-of a blank answer leaves unknown once the plan's moves are made,
     kept where its moves, made together on top of the plan's, meet the group whatever that answer is."""
     out: list[Otherwise] = []
-    for group, blank, steps in routes_beside_blank(rules, now, Profile(values), tier_id, fixed=fixed, today=today):
+    for found in routes_beside_blank(rules, now, Profile(values), tier_id, fixed=fixed, today=today):
+        group, blank, steps = found.group, found.blank, found.steps
+        if steps is None:  # should the answer fail, the group fails this round: said, as much as a step
+            out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], reachable=False,
+                                 group_title=group.title))
+            continue
         trial, moves = dict(values), dict[str, Move]()
         for step in steps:
             for c in step.changes:
@@ -288,7 +299,8 @@ def _otherwise(rules: RuleSet, now: Result, values: dict[str, Scalar], tier_id: 
                        trial, moves, values)
         met = engine.evaluate(rules, Profile(trial), day, renewal).tiers[tier_id]
         if any(c.id == group.id and c.status == MET for c in met.criteria):
-            out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], list(moves.values())))
+            out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], list(moves.values()),
+                                 group_title=group.title))
     return out
 
 

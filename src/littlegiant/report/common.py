@@ -456,8 +456,8 @@ def plans_json(report: Report) -> dict[str, Any]:
             "rounds_later": p.later,
             "moves": [_move_json(m) for m in p.moves],
             # should an answer still asked fail its route: the other route's moves (not in "moves" above)
-            "otherwise": [{"group": o.group, "unless": o.unless, "moves": [_move_json(m) for m in o.moves]}
-                          for o in p.otherwise],
+            "otherwise": [{"group": o.group, "unless": o.unless, "reachable": o.reachable,
+                           "moves": [_move_json(m) for m in o.moves]} for o in p.otherwise],
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
             # what a later round assumes (its years' figures as last year's, years in the niche grown),

@@ -720,6 +720,8 @@ class Words(Phrasing):
             elif p.missing:
                 # one question a line: a paragraph of ten, joined by ；, was read as one long question
                 steps, total = self.question_list(self.plan_asks(tier), PLAN_QUESTIONS)
+                # no step to take, but one should an answer fail: said beside the questions (it was only in the JSON)
+                notes += [self._otherwise(o, p) for o in p.otherwise]
                 head = f"{name}{'：' if zh else ': '}{ASK_FIRST.get(self.lang)}"
                 if total > len(steps):
                     head += (f"（共{total}项，下面是前{len(steps)}项）" if zh else
@@ -767,16 +769,18 @@ class Words(Phrasing):
         """What the plan needs besides should an answer it asks fail its route: 「如「近三年获得国家级科技奖励……」
         不能满足，则还须：……」. Left out, a company without the award read a 小巨人 plan dated next year
         with no word of the fourth Ⅰ类 patent it would need."""
-        besides = dataclasses.replace(p, moves=o.moves)  # ordered as the plan's own steps: a whole before its part
+        zh = self.lang == "zh"
+        titles = [t.get(self.lang) for t in o.titles]
+        unless = ("".join(f"「{t}」" for t in titles) + ("都" if len(titles) > 1 else "") if zh else
+                  f"none of these holds ({'; '.join(titles)})" if len(titles) > 1 else f"\"{titles[0]}\" does not hold")
+        if not o.reachable:  # the other routes rest on closed years: the answer decides the round
+            group = o.group_title.get(self.lang) if o.group_title is not None else ""
+            return (f"如{unless}不能满足，则「{group}」本轮无法满足：其他途径取决于已结束年度的数据" if zh else
+                    f"If {unless}, \"{group}\" cannot be met this round: its other routes rest on closed years")
+        besides = dataclasses.replace(p, moves=o.moves, estimated=o.estimated)  # its steps said as the plan's are
         moves = SEP[self.lang].join(SEP[self.lang].join(self._move(m, besides) for m in group)
                                     for group in self._actions(besides))
-        titles = [t.get(self.lang) for t in o.titles]
-        if self.lang == "zh":
-            unless = "".join(f"「{t}」" for t in titles) + ("都" if len(titles) > 1 else "")
-            return f"如{unless}不能满足，则还须：{moves}"
-        if len(titles) > 1:
-            return f"If none of these holds ({'; '.join(titles)}), also: {moves}"
-        return f"If \"{titles[0]}\" does not hold, also: {moves}"
+        return f"如{unless}不能满足，则还须：{moves}" if zh else f"If {unless}, also: {moves}"
 
     def asks_answers(self) -> bool:
         """Whether some plan still asks answers (仍需回答, or 先回答以下问题): what the terminal follows with
