@@ -402,6 +402,9 @@ BAD_PROFILES = [
     ("full-width colon, no value", "name: x\nfinancials：\n  2025: {revenue: 3000}\n",
      "p.yaml:2: the colon after financials is a full-width one (：): write financials: (an ASCII"),
     ("tab indent", "name: x\nfinancials:\n  2025:\n\trevenue: 3000\n", "p.yaml:4: indented with the Tab key: indent with spaces"),
+    # a 「：」 in a block of text lines above is not what broke it (it was blamed for an unclosed brace)
+    ("full-width colon in text above", "name: |\n  某某：科技有限公司\nindustry: 工业\nemployees: 120\nfinancials:\n"
+     "  2025: {revenue: 3000, rd_expense: 120\n", "p.yaml:7: invalid YAML"),
     ("not a mapping", "- 1\n- 2\n", "p.yaml: expected a mapping of profile fields"),
     ("empty", "", "p.yaml: the profile is empty"),
     ("fraction of a person", "employees: 5.5\n", "p.yaml:1: employees: expected a whole number, got 5.5"),

@@ -171,10 +171,10 @@ def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
     src = tmp_path / "park.csv"
     src.write_bytes("企业名称,行业,从业人员,营业收入（2025年）\r\n甲公司,工业,120,8000\r\n合计,,120,8000\r\n"
                     "注：金额单位万元,,,\r\n以上数据由企业自报，园区未核实,,,\r\n以上企业按申报顺序排列,,,\r\n"
-                    "乙公司,,,\r\n".encode("gbk"))
+                    "乙公司,,,\r\n以上智能科技有限公司,,,\r\n".encode("gbk"))
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     # a sentence alone in the name column is a footnote (it was a company, 未知 for every tier); a name alone is not
-    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", "乙公司"]
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", "乙公司", "以上智能科技有限公司"]
     assert "第 3 行（合计行）、第 4–6 行（表尾说明）" in err
 
 

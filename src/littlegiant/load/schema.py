@@ -4,6 +4,8 @@ template, which is words, is ``report/template.py``)."""
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Any
 
 from littlegiant.load.profile import ANSWERED_UNDER
@@ -34,13 +36,25 @@ def _field_schema(f: FieldDef) -> dict[str, Any]:
         if f.unit == "%":
             s["pattern"] = PERCENT_TEXT
         else:
-            sign = "-?" if low is None or low < 0 else ""
-            digits = "+" if high is None else f"{{1,{len(str(int(high)))}}}"  # 约72 for a score of at most 100; not约720
-            s["pattern"] = f"^约{sign}[0-9]{digits}{'' if f.type == 'int' else _PLACES}$"
+            s["pattern"] = f"^约\\s*{_approx(f.type == 'int', low, high)}$"
     return s
 
 
+def _approx(whole: bool, low: Decimal | None, high: Decimal | None) -> str:
+    """The number after 约 as a pattern: any, with a minus where the field takes one; between a field's
+    bounds where it has both (a score of 0–100, a level of 1–4: 约999 and 约0 were let through that the
+    reader refuses), each whole number named, the top one with no fraction above it."""
+    places = "" if whole else _PLACES
+    if low is None or high is None or low < 0 or high - low > 1000:
+        return f"{'-?' if low is None or low < 0 else ''}[0-9]+{places}"
+    first, last = math.ceil(low), math.floor(high)
+    below = "|".join(str(n) for n in range(first, last))
+    top = str(last) + ("" if whole else _ZEROS)
+    return f"(({below}){places}|{top})" if below else f"({top})"
+
+
 _PLACES = r"(\.[0-9]+)?"
+_ZEROS = r"(\.0+)?"
 _SHARE = r"(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)"
 PERCENT_TEXT = rf"^\s*(约\s*{_SHARE}|(约\s*)?{_SHARE}\s*[%％])\s*$"
 """A share written with its percent sign, as the interview saves one answered so (12%), or approximate

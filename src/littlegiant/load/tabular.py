@@ -1216,9 +1216,9 @@ def skipped_row(values: list[str]) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"^以上|[，。；！？]")
+_SENTENCE = re.compile(r"^以上(?:数据|企业|信息|内容|名单|各项|所填|均|为|由|系)|[，。；！？]")
 """A cell alone on its row that is a sentence, not a company's name: a name holds no Chinese comma or
-full stop, and none begins 以上 (以上数据……, 以上企业……)."""
+full stop, and none begins 以上数据 or 以上企业…… (以上智能科技有限公司 is a name)."""
 
 
 _COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")

@@ -372,12 +372,15 @@ def parse_yaml(text: str, name: str) -> Any:
 
 
 def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
-    """The slip of typing that most likely broke the YAML, at or before the line PyYAML stopped on: a
-    key ended with 「：」, or an indent made with the Tab key. PyYAML stops a line after a 「：」 (that
-    line read as a plain word) and says only what it expected; a finance manager looking at the line
-    named saw nothing wrong there. The nearest such line above wins; None when there is none."""
-    lines = text.split("\n")[: line if line is not None else None]
-    for number in range(len(lines), 0, -1):
+    """The slip of typing that most likely broke the YAML, on the line PyYAML stopped on or the one
+    above it: a key ended with 「：」, or an indent made with the Tab key. PyYAML stops a line after a
+    「：」 (that line read as a plain word) and says only what it expected; a finance manager looking at
+    the line named saw nothing wrong there. No further up: a 「：」 in a block of text (注意：…) lines
+    above an unclosed bracket was blamed for it. None when neither line has one."""
+    if line is None:
+        return None
+    lines = text.split("\n", line)[:line]
+    for number in range(len(lines), max(len(lines) - 2, 0), -1):
         typed = lines[number - 1].rstrip("\r")
         if typed.lstrip().startswith("#"):
             continue
