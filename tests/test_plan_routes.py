@@ -155,3 +155,15 @@ def test_a_step_said_on_a_condition_says_a_figure_not_given_is_an_estimate(tmp_p
     block = plan_block(out, "专精特新中小企业：最早2027年申报")
     assert squash("则还须：营业收入（2026年）：1,000 → 1,500万元（+500；2026年仅余36天，按目前的水平这36天约99万元；"
                   "2026年尚无数据，1,000万元是按2025年的数额估计的）") in block
+
+
+def test_a_rank_of_none_is_moved_into_the_places_asked_not_raised_by_one() -> None:
+    """「主导产品国内细分市场排名（0为无排名）：0 → 1（+1）」 read as a rank to raise by one; the step says it
+    moves from none into the places the criterion asks, in both languages (the --set argument unchanged)."""
+    zh = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-11-26", columns=80)
+    assert squash("主导产品国内细分市场排名：从「无排名」进入第1–3名") in squash(zh) and "排名（0为无排名）：0→1" not in squash(zh)
+    en = cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-11-26", columns=200)
+    assert "Domestic niche-market rank of the main product: from not ranked into places 1–3" in en
+    doc = json.loads(cli("assess", STARTUP, "--as-of", "2026-11-26", "--format", "json"))
+    market = next(o for o in doc["plans"]["little_giant"]["otherwise"] if o["group"] == "lg26.market")
+    assert [m["set"] for m in market["moves"]] == ["market.domestic_rank=1"]

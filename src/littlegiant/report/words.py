@@ -1025,6 +1025,9 @@ class Words(Phrasing):
             now = self.choice(m.path, m.before) if m.before is not None else ("未填" if zh else "not given")
             return (f"{label}：从「{now}」提升到「{self.choice(m.path, m.after)}」" if zh else
                     f"{label}: from {now} to {self.choice(m.path, m.after)}")
+        ranked = self._into_places(m, p, label)
+        if ranked:
+            return ranked
         unit = unit_text(m.field.unit, self.lang, m.after)
         # the company's own figure as given (10,799.9999, not 10,800 beside a target of 10,800.01)
         before = given(m.before) + before_unit(unit) if m.before is not None else ("未填" if zh else "not given")
@@ -1047,6 +1050,19 @@ class Words(Phrasing):
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
         return text
+
+    def _into_places(self, m: Move, p: TierPlan, label: str) -> str:
+        """A rank that 0 means none of (无排名, 未获奖) moved into the places a criterion asks: 「主导产品国内
+        细分市场排名：从「无排名」进入第1–3名」; ""  for any other move. 「0 → 1（+1）」 read as a rank to raise by one."""
+        now = self.zero_word(m.path, m.before)
+        tier = self.result.tiers.get(p.tier)
+        c = next((x for x in tier.criteria if x.id == m.criterion and x.op == "between"), None) if tier else None
+        if now is None or c is None or not isinstance(c.threshold, tuple):
+            return ""
+        lo, hi = c.threshold
+        bare = _ZERO_NOTE.sub("", label)
+        return (f"{bare}：从「{now}」进入第{num(lo)}–{num(hi)}名" if self.lang == "zh" else
+                f"{bare}: from {now} into places {num(lo)}–{num(hi)}")
 
     def _time_left(self, m: Move, year: int, p: TierPlan) -> str:
         """The days left in the assessment's own year, beside a raise of that year's figure: the reason
