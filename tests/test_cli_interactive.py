@@ -1857,3 +1857,27 @@ def test_a_language_named_before_the_command_is_in_the_command_that_resumes(tmp_
     assert "littlegiant assess --save qiye.yaml --as-of 2026-11-26 --lang zh\n" in done.stderr
     assert "再次评估：littlegiant assess qiye.yaml --as-of 2026-11-26 --lang zh" in (tmp_path / "qiye.yaml").read_text(
         encoding="utf-8")
+
+
+def test_enter_cannot_keep_a_part_over_a_whole_changed_after_going_back(tmp_path: Path) -> None:
+    """Back with "<" to the revenue, changed from 8,000 to 6,000, then Enter at the main-business revenue
+    asked again kept 7,500 (over the whole) without a word: the saved file was refused at the end (no
+    report) and on every resume. Enter is refused there as a typed 7,500 would be; a new figure is taken."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "p.yaml"], tmp_path)
+    s.answers("回头公司", "8000", "300")
+    assert "其中" in (s.until_prompt() or "")
+    s.send("7500")
+    assert s.until_prompt() is not None
+    assert "7,500万元" in s.reply("<")
+    assert "刚才答的是：300万元" in s.reply("<")
+    assert "刚才答的是：8,000万元" in s.reply("<")
+    assert "保留原来的回答" not in s.reply("6000")  # the revenue, changed
+    refused = s.reply("")  # R&D kept, then main-business revenue asked again
+    assert "保留原来的回答：300万元" in refused
+    refused = s.reply("")  # Enter at 7,500 under 6,000
+    assert "✗" in refused and "不能超过" in refused and "保留原来的回答：7,500" not in refused
+    assert "本项原来的回答不能保留" in re.sub(r"\s+", "", refused)  # and the way out: a new figure, <, or 不知道
+    assert "不能超过" in s.reply("")  # Enter again: still refused, never kept
+    assert "保留原来的回答" not in s.reply("5500")
+    values = s.saved(tmp_path / "p.yaml")
+    assert values["financials.2025.revenue"] == 6000 and values["financials.2025.main_revenue"] == 5500

@@ -88,6 +88,11 @@ MESSAGES = {
         "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",
         "en": " If the earlier answer is the wrong one, press Enter here and change it in the summary at the end.",
     },
+    "interview.fix_earlier_held": {
+        "zh": "本项原来的回答不能保留：请输入新的数字；若是之前那一项填错了，可输入 < 回去修改，或输入「不知道」先跳过本题。",
+        "en": " The answer this question had cannot be kept: type a new figure; if the earlier answer is the wrong "
+              "one, type < to go back to it, or \"don't know\" to skip this one.",
+    },
     "interview.fix_earlier_keep": {
         "zh": "若是之前那一项填错了，可先回车保留本项原来的回答，再在汇总里修改那一项。",
         "en": " If the earlier answer is the wrong one, press Enter to keep this one as it was, then change "

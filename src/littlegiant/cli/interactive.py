@@ -356,14 +356,15 @@ class Asker:
             out.append(("  ", _t("no_help", lang)))
         return "\n".join(wrap(text, self.width, indent=mark) for mark, text in out) + "\n"
 
-    def concern_text(self, c: Concern, keep: bool = False) -> str:
+    def concern_text(self, c: Concern, keep: bool = False, held: bool = False) -> str:
         """A consistency check's finding in plain words; ``keep``: the question had an answer, which
-        Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know")."""
+        Enter keeps (so the way out of a clash with an earlier answer is Enter, not "don't know");
+        ``held``: that answer is the one that clashes, so Enter cannot be the way out."""
         lang = self.lang
         if c.violation is not None:  # worded as assess and batch word it, and how to fix the earlier answer,
             # the whole or the part, either of which may be the one mistyped
             return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + _t(
-                "fix_earlier_keep" if keep else "fix_earlier", lang)
+                "fix_earlier_held" if held else "fix_earlier_keep" if keep else "fix_earlier", lang)
         f = field_for_path(self.iv.rules, c.path)
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
@@ -410,6 +411,12 @@ class Asker:
             if stripped in BACK:
                 return "back"
             if keep and stripped == "":
+                kept = self.iv.held.get(q.path, self.iv.values.get(q.path))
+                refused = [c for c in self.iv.concerns(q, kept) if c.refused]
+                if refused:  # 4,500 of main-business revenue kept under a revenue just changed to 4,000: the
+                    # saved file was refused at the end (no report) and on every resume
+                    self.term.say(wrap("✗ " + self.concern_text(refused[0], held=True), self.width) + "\n")
+                    continue
                 self.iv.keep(q.path)
                 self.term.say(wrap(_t("kept_answer", lang, now=self.said(q.path)), self.width, indent="  ") + "\n")
                 return None
