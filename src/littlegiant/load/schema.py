@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from littlegiant.load.profile import ANSWERED_UNDER
-from littlegiant.load.rules import FieldDef, RuleSet
+from littlegiant.load.rules import SECTIONS_MOST, FieldDef, RuleSet
 
 _YEAR_KEY = "^(199[0-9]|20[0-9][0-9]|2100)$"
 
@@ -164,7 +164,7 @@ def rule_file_schema() -> dict[str, Any]:
             "either": {"type": "object", "minProperties": 1, "maxProperties": 200,
                        "additionalProperties": {**words, "minItems": 2},
                        "description": "word → the choices it may mean (批发和零售业); a refusal names just those"},
-            "sections": {"type": "object", "minProperties": 1, "maxProperties": 26,
+            "sections": {"type": "object", "minProperties": 1, "maxProperties": SECTIONS_MOST,
                          "propertyNames": {"pattern": "^[A-Z]([0-9]{2,4})?$"}, "additionalProperties": words,
                          "description": "a bare 门类 letter (C) → the choice it is, or the choices it spans (refused "
                                         "naming them)"},
