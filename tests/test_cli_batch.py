@@ -735,7 +735,7 @@ def test_a_park_sheet_without_red_line_columns_shows_each_companys_real_gap(tmp_
     assert first["主要差距"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
                                 "上年度研发费用占营业收入比重不低于3%（现为2.25%）；前年研发费用占营业收入比重不低于3%（现为2.14%）")
     # 乙 fails nothing known: the first question still open, and that nothing it gives falls short
-    assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格；本行已填的数据未见不足"
+    assert known["主要差距"] == "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格；按本行已填的数据，没有哪一级不满足"
     # 丙 answered 否 to the titles, which 专精特新 asks first: its R&D, which fails too, is what it can act on
     assert untitled["主要差距"] == "专精特新中小企业：前年研发费用不低于100万元（现为90万元）"
     notes = [line for line in done.stderr.splitlines() if "没有评估要用的" in line]
@@ -966,10 +966,10 @@ def test_a_row_not_answered_names_its_own_blank_cells_beside_the_sheets_missing_
                    encoding="utf-8")
     for lang, complete, blank, short in (
             ("zh", "科技和创新型中小企业：尚待回答——境内工商注册登记、具有独立法人资格",
-             "；本行缺：「营业收入（2025年）」、「研发费用（2025年）」、「主营业务收入（2025年）」", "；本行已填的数据未见不足"),
+             "；本行缺：「营业收入（2025年）」、「研发费用（2025年）」、「主营业务收入（2025年）」", "；按本行已填的数据，没有哪一级不满足"),
             ("en", "Technology-based and innovative SME: not answered yet: Registered in mainland China",
              "; missing in this row: Operating revenue 2025; R&D expense 2025; Main-business revenue 2025",
-             "; nothing this row gives falls short")):
+             "; nothing this row gives fails a tier")):
         out = tmp_path / f"{lang}.csv"
         done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", lang, "--as-of", "2026-11-26", "-q"])
         assert done.exit_code == 0, done.output
@@ -996,15 +996,21 @@ def test_a_large_enterprise_is_said_so_beside_the_size_criterion(tmp_path: Path)
         assert "企业）" not in small[9] and "enterprise)" not in small[9] and small[9], small[9]
 
 
-def test_nothing_short_is_not_said_of_a_row_whose_answers_fall_short(tmp_path: Path) -> None:
-    """「本行已填的数据未见不足」 was said of a row that answered 是 to 偷漏税 (under 2026 the authority
-    judges it) and of one whose domestic share of 5% fails its route of 小巨人's market group beside a
-    blank rank: no tier was 不满足, but the row's own answers fall short. Said only where none does."""
+def test_nothing_short_is_said_by_the_tiers_and_not_of_a_red_line_answered_yes(tmp_path: Path) -> None:
+    """「按本行已填的数据，没有哪一级不满足」 was said of a row that answered 是 to 偷漏税 (under 2026 the authority
+    judges it; the tier read 未知 for the blanks beside it): no more. It speaks of the tiers: a route that
+    another route of its group may still meet fails none (a 5% domestic share beside a blank rank under
+    2026, a 市级 institution beside a blank exemption, 3% R&D beside 2022's blank direct routes), where
+    one no other route saves does (5% under 2022, whose 小巨人 asks 10%)."""
     src = tmp_path / "park.csv"
-    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,近三年有偷漏税等违法违规行为,主导产品国内细分市场占有率\n"
-                   "甲公司,工业,120,8000,是,12\n乙公司,工业,120,8000,否,5\n丙公司,工业,120,8000,否,12\n", encoding="utf-8")
-    out = tmp_path / "out.csv"
-    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
-    assert done.exit_code == 0, done.output
-    cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
-    assert [n for n, cell in cells.items() if cell.endswith("；本行已填的数据未见不足")] == ["丙公司"], cells
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,营业收入（2024年）,研发费用（2025年）,研发费用（2024年）,"
+                   "近三年有偷漏税等违法违规行为,主导产品国内细分市场占有率,经认定的研发机构的最高级别,与主导产品相关的有效Ⅰ类知识产权\n"
+                   "甲公司,工业,120,8000,7000,700,600,是,12,市级,5\n乙公司,工业,120,8000,7000,700,600,否,5,市级,5\n"
+                   "丙公司,工业,120,8000,7000,700,600,否,12,市级,5\n丁公司,工业,120,8000,7000,250,200,否,12,市级,5\n",
+                   encoding="utf-8")
+    for as_of, marked in (("2026-11-26", ["乙公司", "丙公司"]), ("2026-03-01", ["丙公司", "丁公司"])):
+        out = tmp_path / "out.csv"
+        done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", as_of, "-q"])
+        assert done.exit_code == 0, done.output
+        cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+        assert [n for n, cell in cells.items() if cell.endswith("；按本行已填的数据，没有哪一级不满足")] == marked, (as_of, cells)

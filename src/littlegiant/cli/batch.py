@@ -1490,11 +1490,12 @@ class Scorer:
         return now_text(row, self.lang) if row is not None else ""
 
     def _nothing_short(self, prof: profile.Profile, summary: Summary) -> bool:
-        """Whether no figure or answer the row gives falls short in any tier: none fails a criterion
-        that holds a tier back (a domestic share of 5% beside a blank rank fails its route of the
-        market group too) and no red line the row answered 是 awaits the authority (偷漏税 under
-        2026). A tier's status alone said so of both. The tiers not met are evaluated whole, which
-        only the rows that get this far pay for."""
+        """Whether nothing the row gives fails a tier: none is 不满足, and no red line the row answered
+        是 awaits the authority (偷漏税 under 2026, which the tier's status, 未知 for the blanks beside
+        it, did not show). A route of a group that another route may still meet is no shortfall (a
+        市级 institution beside a blank exemption, a 5% domestic share beside a blank rank): counted,
+        answering a column lost the mark that leaving it blank kept. The tiers not met are evaluated
+        whole, which only the rows that get this far pay for."""
         assert self._plan is not None
         for tid, outcome in summary.tiers.items():
             if outcome.status == UNMET:
@@ -1502,7 +1503,7 @@ class Scorer:
             if outcome.status == MET:
                 continue
             for c in self._plan.tier_result(tid, prof.values).holding_back():  # type: ignore[arg-type]
-                if c.status == UNMET or (c.status == REVIEW and c.kind == "veto"):
+                if c.status == REVIEW and c.kind == "veto":
                     return False
         return True
 

@@ -316,6 +316,18 @@ class _Advisor:
             return self._score(tier, c, node)
         return None  # anything else: not the company's inputs to move
 
+    def settled(self, tier: TierResult, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> bool:
+        """Whether every answer ``c`` lacks is a fact no plan changes (an award won or not, a closed
+        year's figure): once given, 「如「c」不能满足」 stays so. Where the blank is a count the company
+        could raise (Ⅰ类 IP held by it as a top-3 holder), answered low its own route may be the nearer
+        one, and a step said on its failing read as "give up" (本轮无法满足) or pointed elsewhere."""
+        todo, paths = [c], []
+        while todo:
+            k = todo.pop()
+            paths.extend(k.missing)
+            todo.extend(kids.get(k.id, []))
+        return bool(paths) and all(field_for_path(self.rules, p).lever == "none" or self.search.fixed(p) for p in paths)
+
     def _check(self, tier: TierResult, c: CriterionResult, node: Node) -> list[Step] | None:
         def holds(values: Values) -> bool | None:
             return engine.check_holds(self.rules, values, self.result.last_year, node)  # type: ignore[arg-type]
@@ -524,9 +536,11 @@ def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_i
         routes = kids.get(c.id, [])
         blank = [k for k in routes if k.status == UNKNOWN]
         failed = [k for k in routes if k.status == UNMET]
-        if not blank or not failed:
-            continue
+        if not blank or not failed or not all(advisor.settled(tier, k, kids) for k in blank):
+            continue  # a blank the company could still change (a count of patents): its answer settles nothing
         found = [r for r in (advisor.steps(tier, k, kids) for k in failed) if r is not None]
+        if advisor.search.cut_short:
+            continue  # the search gave up: whether a change reaches the route is not known, so nothing is said
         if not found:
             out.append(Beside(c, blank, failed, None))
             continue

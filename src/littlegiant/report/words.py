@@ -773,10 +773,10 @@ class Words(Phrasing):
         titles = [t.get(self.lang) for t in o.titles]
         unless = ("".join(f"「{t}」" for t in titles) + ("都" if len(titles) > 1 else "") if zh else
                   f"none of these holds ({'; '.join(titles)})" if len(titles) > 1 else f"\"{titles[0]}\" does not hold")
-        if not o.reachable:  # the other routes rest on closed years: the answer decides the round
+        if not o.reachable:  # no change reaches the other routes (closed years, an award): the answer decides the round
             group = o.group_title.get(self.lang) if o.group_title is not None else ""
-            return (f"如{unless}不能满足，则「{group}」本轮无法满足：其他途径取决于已结束年度的数据" if zh else
-                    f"If {unless}, \"{group}\" cannot be met this round: its other routes rest on closed years")
+            return (f"如{unless}不能满足，则「{group}」本轮无法满足：其他途径无法通过调整数据做到" if zh else
+                    f"If {unless}, \"{group}\" cannot be met this round: no change to the figures reaches its other routes")
         besides = dataclasses.replace(p, moves=o.moves, estimated=o.estimated)  # its steps said as the plan's are
         moves = SEP[self.lang].join(SEP[self.lang].join(self._move(m, besides) for m in group)
                                     for group in self._actions(besides))
@@ -1055,11 +1055,11 @@ class Words(Phrasing):
         """A rank that 0 means none of (无排名, 未获奖) moved into the places a criterion asks: 「主导产品国内
         细分市场排名：从「无排名」进入第1–3名」; ""  for any other move. 「0 → 1（+1）」 read as a rank to raise by one."""
         now = self.zero_word(m.path, m.before)
-        tier = self.result.tiers.get(p.tier)
-        c = next((x for x in tier.criteria if x.id == m.criterion and x.op == "between"), None) if tier else None
-        if now is None or c is None or not isinstance(c.threshold, tuple):
+        rules = p.judged_by or self.rules  # a later round's set where another judges it: its criterion, not ours
+        node = next((n for tid, n in rules.all_nodes() if tid == p.tier and n.id == m.criterion), None) if rules else None
+        if now is None or node is None or node.op != "between" or not isinstance(node.threshold, tuple):
             return ""
-        lo, hi = c.threshold
+        lo, hi = node.threshold
         bare = _ZERO_NOTE.sub("", label)
         return (f"{bare}：从「{now}」进入第{num(lo)}–{num(hi)}名" if self.lang == "zh" else
                 f"{bare}: from {now} into places {num(lo)}–{num(hi)}")
@@ -1384,9 +1384,10 @@ def red_line_named(name: str, lang: str) -> str:
     return f"红线「{name}」" if lang == "zh" else f"red line: {name}"
 
 
-NOTHING_SHORT = Text("；本行已填的数据未见不足", "; nothing this row gives falls short")
+NOTHING_SHORT = Text("；按本行已填的数据，没有哪一级不满足", "; nothing this row gives fails a tier")
 """After the first question a batch row's tier awaits, where the row left none of that tier's cells blank
-and no tier fails: what is open is only what the sheet has no column for."""
+and what it gives fails no tier: what is open is what the sheet has no column for. Said of the tiers,
+not of each route: a failed route beside one left open (a 5% share beside a blank rank) fails none."""
 
 
 def blank_cells_text(labels: list[str], lang: str) -> str:
