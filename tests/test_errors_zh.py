@@ -505,3 +505,22 @@ def test_assess_output_dash_is_stdout_not_a_file_called_dash(tmp_path: Path, mon
     assert code == 0, err
     assert json.loads(out)["name"] == "极光智算科技（深圳）有限公司"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_width_colon_typed_in_the_template_names_its_line_whatever_the_key(tmp_path: Path) -> None:
+    """The template puts comment lines between keys, so PyYAML stops several lines below a key typed
+    with 「：」; looking only at the line above the error missed most keys (revenue among them). Every
+    key of the template, typed with 「：」 and a figure or nothing, is named on its own line."""
+    template = tmp_path / "t.yaml"
+    code, _, err = lg("init", str(template), "--lang", "zh", lang_env="zh_CN.UTF-8")
+    assert code == 0, err
+    lines = template.read_text(encoding="utf-8").split("\n")
+    keys = [i for i, text in enumerate(lines) if re.match(r"^ *[a-z_0-9]+: *(#|$)", text) and not text.rstrip().endswith(":")]
+    assert len(keys) > 60
+    for i in keys:
+        key = lines[i].split(":")[0]
+        for typed in (f"{key}：3000", f"{key}："):
+            bad = write(tmp_path / "p.yaml", "\n".join([*lines[:i], typed, *lines[i + 1:]]))
+            code, _, err = lg("assess", str(bad), "--lang", "zh", lang_env="zh_CN.UTF-8")
+            line = zh_line(err)
+            assert code == 2 and f"第 {i + 1} 行" in line and "中文的「：」" in line, (typed, line)

@@ -373,17 +373,22 @@ def parse_yaml(text: str, name: str) -> Any:
 
 def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
     """The slip of typing that most likely broke the YAML, on the line PyYAML stopped on or the one
-    above it: a key ended with 「：」, or an indent made with the Tab key. PyYAML stops a line after a
-    「：」 (that line read as a plain word) and says only what it expected; a finance manager looking at
-    the line named saw nothing wrong there. No further up: a 「：」 in a block of text (注意：…) lines
-    above an unclosed bracket was blamed for it. None when neither line has one."""
+    above it, comments and blank lines not counted: a key ended with 「：」, or an indent made with the
+    Tab key. PyYAML stops on the next line that holds something after a 「：」 (that line read as a plain
+    word; in the template, comment lines come between) and says only what it expected; a finance
+    manager looking at the line named saw nothing wrong there. No further up: a 「：」 in a block of text
+    (注意：…) lines above an unclosed bracket was blamed for it. None when neither line has one."""
     if line is None:
         return None
     lines = text.split("\n", line)[:line]
-    for number in range(len(lines), max(len(lines) - 2, 0), -1):
+    seen = 0
+    for number in range(len(lines), 0, -1):
         typed = lines[number - 1].rstrip("\r")
-        if typed.lstrip().startswith("#"):
+        if not typed.strip() or typed.lstrip().startswith("#"):
             continue
+        seen += 1
+        if seen > 2:
+            return None
         colon = _wide_colon(typed)
         if colon is not None:
             key = clip(colon[0], 40)  # the message's advice kept whole beside a long key
