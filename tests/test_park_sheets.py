@@ -171,11 +171,12 @@ def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
     src = tmp_path / "park.csv"
     src.write_bytes("企业名称,行业,从业人员,营业收入（2025年）\r\n甲公司,工业,120,8000\r\n合计,,120,8000\r\n"
                     "注：金额单位万元,,,\r\n以上数据由企业自报，园区未核实,,,\r\n以上企业按申报顺序排列,,,\r\n"
-                    "乙公司,,,\r\n以上智能科技有限公司,,,\r\n".encode("gbk"))
+                    "乙公司,,,\r\n以上智能科技有限公司,,,\r\n以上金额单位：万元,,,\r\n以上填报内容属实,,,\r\n以上情况属实\r\n"
+                    "以上统计截至2025年12月31日,,,\r\n以上为园区重点企业,,,\r\n".encode("gbk"))
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     # a sentence alone in the name column is a footnote (it was a company, 未知 for every tier); a name alone is not
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", "乙公司", "以上智能科技有限公司"]
-    assert "第 3 行（合计行）、第 4–6 行（表尾说明）" in err
+    assert "第 3 行（合计行）、第 4–6、9–13 行（表尾说明）" in err
 
 
 def test_a_notes_sheet_is_passed_over_with_a_notice(tmp_path: Path) -> None:
@@ -823,6 +824,7 @@ INDUSTRY_NAMES = {  # 国民经济行业分类 names as parks record them → th
     "C": "小型", "B": "小型", "D": "小型", "Ｃ": "小型", "M": "中型",  # a bare 门类 letter of one choice
     "C38": "小型", "c3971": "小型", "B06": "小型", "M73": "中型",  # a code alone: its 门类 letter (it was refused)
     "F51": "中型", "F5123": "中型", "I65": "中型", "K7030": "中型",  # or the code that splits its letter (F51 批发业)
+    "G53": "中型",  # 铁路运输业: outside 300号's 交通运输业, in no row: 其他未列明行业
     "电子元器件制造": "小型", "汽车零部件制造": "小型",  # a 制造 is 制造业 whatever the 业 (it was refused)
     "manufacturing": "小型", "Manufacturing": "小型", "industrial": "小型", "mining": "小型", "IT services": "中型",
     "wholesale": "中型", "Retail": "中型",  # wholesale and retail: medium from 20 / 50 staff with the revenue

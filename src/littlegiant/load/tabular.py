@@ -1211,14 +1211,16 @@ def skipped_row(values: list[str]) -> str | None:
         return SUBTOTAL
     if len(filled) <= 2 and _FOOTER.match(unicodedata.normalize("NFKC", filled[0]).replace(" ", "")):
         return FOOTER
-    if len(filled) == 1 and _SENTENCE.search(filled[0]):  # 以上数据由企业自报，园区未核实: scored, it was a company
-        return FOOTER
+    if len(filled) == 1 and _SENTENCE.search(filled[0]) and not _NAMED.search(filled[0]):
+        return FOOTER  # 以上数据由企业自报，园区未核实: scored, it was a company
     return None
 
 
-_SENTENCE = re.compile(r"^以上(?:数据|企业|信息|内容|名单|各项|所填|均|为|由|系)|[，。；！？]")
+_SENTENCE = re.compile(r"^以上|[，。；！？]")
 """A cell alone on its row that is a sentence, not a company's name: a name holds no Chinese comma or
-full stop, and none begins 以上数据 or 以上企业…… (以上智能科技有限公司 is a name)."""
+full stop, and none begins 以上 (以上填报内容属实, 以上金额单位：万元) but one ending as names end."""
+_NAMED = re.compile(r"(?:公司|厂|集团|中心|研究院|研究所|合作社|事务所|商行)[)）]?$")
+"""How a company's name ends: 以上智能科技有限公司 is a name, not a footnote beginning 以上."""
 
 
 _COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")
