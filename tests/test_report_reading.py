@@ -510,3 +510,25 @@ def test_a_share_to_raise_shows_its_percent_on_both_figures(tmp_path: Path) -> N
     assert any(t.startswith("主导产品国内细分市场占有率：0.5% → 10%（+9.5个百分点）") for t in texts), texts
     shown = cli("assess", str(src), "--as-of", "2026-03-01", "--lang", "zh")
     assert "主导产品国内细分市场占有率：0.5% → 10%" in shown and "0.5 → 10%" not in shown
+
+
+def test_a_plan_checked_on_amounts_typed_in_yuan_says_so(tmp_path: Path) -> None:
+    """A profile whose amounts were typed in 元 (38,600,000 for 3,860万) got a warning box, then a plan 「已验证」
+    that asked only for 2 more patents: a reader who skipped the box took it for the company's plan. Each
+    plan checked on such figures says so first; one on plausible figures does not."""
+    data = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
+    data["financials"] = {year: {k: v * 10000 if isinstance(v, int) and k != "total_costs" else v for k, v in fig.items()}
+                          for year, fig in data["financials"].items()}
+    data["ip"]["class1"] = data["ip"]["class1_self_developed"] = data["ip"]["class1_applied"] = 2
+    data["ip"]["class1_top3_holder"], data["ip"]["class1_high_value"] = 2, 0
+    path = tmp_path / "yuan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    said = "所填金额疑似把「元」当成了「万元」（见上方「请先核对」）：本计划按所填数字验证，核对改正后请重新评估"
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
+    assert "请先核对" in out and squash("· " + said) in out
+    assert out.index("行动计划") < out.index(squash(said))
+    en = cli("assess", str(path), "--as-of", AS_OF, "--lang", "en", columns=200)
+    assert "amounts look typed in CNY rather than 10k CNY (see the check above)" in en
+    plain = squash(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh", "--set",
+                       "ip.class1_top3_holder=2", columns=80))
+    assert "行动计划" in plain and squash(said) not in plain

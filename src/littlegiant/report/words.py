@@ -32,6 +32,7 @@ from littlegiant.core.result import (
 )
 from littlegiant.core.tierplan import Move, Otherwise, TierPlan, held_tier, is_yearly
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
+from littlegiant.load.consistency import LARGE, MONEY_TYPES
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
@@ -713,6 +714,8 @@ class Words(Phrasing):
             notes.extend(self._blocker(b, p) for b in p.blockers if b.kind == "title")
         if p.cut_short:
             notes.append(CUT_SHORT.get(self.lang))
+        if p.checked is not None and self._in_yuan():  # "已验证" on figures the report itself doubts
+            notes.insert(0, IN_YUAN.get(self.lang))
         if p.checked is None:
             if p.blockers:
                 head = (f"{name}：在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
@@ -764,6 +767,11 @@ class Words(Phrasing):
                           f"With all of the above done, still answer: {self.questions(missing)}")
         steps += [self._otherwise(o, p) for o in p.otherwise]
         return head, notes, steps
+
+    def _in_yuan(self) -> bool:
+        """Whether the report warns that amounts look typed in 元 (38,600,000万元): a plan checked on them
+        read as verified, while a reader who skipped the warning took it for the company's plan."""
+        return any(w.kind == LARGE and w.figure.field.type in MONEY_TYPES for w in self.result.warnings)
 
     def _otherwise(self, o: Otherwise, p: TierPlan) -> str:
         """What the plan needs besides should an answer it asks fail its route: 「如「近三年获得国家级科技奖励……」
@@ -1332,6 +1340,11 @@ def size_now(size: str | None, lang: str) -> str:
         return ""
     return f"（现为{SIZE[size]['zh']}企业）" if lang == "zh" else f" (now a {SIZE[size]['en']} enterprise)"
 
+
+IN_YUAN = Text("所填金额疑似把「元」当成了「万元」（见上方「请先核对」）：本计划按所填数字验证，核对改正后请重新评估",
+               "amounts look typed in CNY rather than 10k CNY (see the check above): this plan is checked on the "
+               "figures as typed; correct them and assess again")
+"""The head of a plan checked on amounts the report warns look typed in 元."""
 
 PLAN_QUESTIONS = 10
 """The most questions a plan of answers lists one a line (all of them in a Markdown or HTML document)."""
