@@ -955,5 +955,10 @@ def test_explain_takes_a_parks_word_for_a_field(words: str, title: str) -> None:
                                     "--lang", "zh", "--explain", words], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert done.exit_code == 0 and done.stdout.splitlines()[0] == title, done.output
     many = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
-                                    "--lang", "zh", "--explain", "营收"])
-    assert many.exit_code == 2 and "“营收”对应 14 个条件" in many.stderr
+                                    "--lang", "zh", "--explain", "研发", "--rules", "miit-2022"])
+    assert many.exit_code == 2 and "“研发”对应 20 个条件" in many.stderr
+    # 研发费用, the help's own example, is explained under either set (14 criteria under 2022 were refused)
+    for rule_id in ("miit-2022", "miit-2026"):
+        each = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
+                                        "--lang", "zh", "--explain", "研发费用", "--rules", rule_id])
+        assert each.exit_code == 0 and each.stdout.startswith("“研发费用”对应 1"), each.output
