@@ -873,12 +873,12 @@ def test_answered_under_names_a_shipped_set_in_any_case(tmp_path: Path) -> None:
 def test_explain_naming_many_criteria_in_english_names_them_by_title_and_counts_the_rest() -> None:
     """--explain "R&D" in English listed 12 of 14 criteria by id, the rest unsaid; it names them by title,
     as the Chinese does, and says how many more there are. A title it names is taken."""
-    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01",
                                  "--lang", "en", "--explain", "R&D"])
     said = result.stderr.strip()
-    assert result.exit_code == 2 and "names 14 criteria" in said and said.endswith(" and 5 more")
-    assert "zjtx26" not in said and '"R&D expense last year at least 1 million CNY"' in said
-    taken = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+    assert result.exit_code == 2 and "names 20 criteria" in said and said.endswith(" and 14 more")
+    assert "zjtx." not in said and '"R&D expense last year at least 1 million CNY"' in said
+    taken = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01",
                                 "--lang", "en", "--explain", "R&D expense last year at least 1 million CNY"])
     assert taken.exit_code == 0 and "R&D expense last year at least 1 million CNY" in taken.stdout
 

@@ -395,11 +395,11 @@ def test_explain_with_too_vague_words_asks_for_more_in_titles_not_ids() -> None:
     """Words matching more criteria than a reader would go through (研发) are refused in one line that
     names some titles to type, without ids; --format json still needs exactly one criterion."""
     runner = CliRunner()
-    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "zh",
-                               "--explain", "研发"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-01", "--lang",
+                               "zh", "--explain", "研发"], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert done.exit_code == 2 and done.output.count("\n") == 1
-    assert "请写得更具体" in done.output and "「上年度研发费用不低于100万元」" in done.output
-    assert "lg26" not in done.output and "little_giant:" not in done.output
+    assert "请写得更具体" in done.output and "「上年度研发费用总额不低于100万元」" in done.output
+    assert "lg." not in done.output and "little_giant:" not in done.output
     done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", AS_OF, "--lang", "en",
                                "--explain", "研发费用", "--format", "json"], env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert done.exit_code == 2 and "little_giant:lg26.rd.total" in done.output
