@@ -543,10 +543,10 @@ def test_rules_show_finds_a_rule_by_words_of_its_title_as_explain_does() -> None
     assert english.returncode == 0 and "Requires: at least 3 years" in english.stdout
     old = cli("rules", "show", "数字化", "--lang", "zh")  # a 2022 score item: found in the set that has it
     assert old.returncode == 0 and "（2022）" in old.stdout and "满分：5分" in old.stdout
-    vague = cli("rules", "show", "研发", "--lang", "zh", "--rules", "miit-2026")
+    vague = cli("rules", "show", "研发", "--lang", "zh", "--rules", "miit-2022")  # 20 criteria
     assert vague.returncode == 2 and "请写得更具体" in vague.stderr and vague.stdout == ""
     assert len(vague.stderr.strip().splitlines()) == 1
-    many = cli("rules", "show", "R&D", "--lang", "en", "--rules", "miit-2026", env={"COLUMNS": "80"})
+    many = cli("rules", "show", "R&D", "--lang", "en", "--rules", "miit-2022", env={"COLUMNS": "80"})
     assert many.returncode == 2 and many.stderr.rstrip().endswith("more") and "…" not in many.stderr  # said whole
     tier = cli("rules", "show", "创新型中小企业", "--lang", "zh", env={"COLUMNS": "80"})  # 2022's tier, its whole title
     assert tier.returncode == 0 and tier.stdout.startswith("创新型中小企业\n  所属：优质中小企业梯度培育管理暂行办法（2022）")
