@@ -516,8 +516,8 @@ def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_i
                         today: date | None = None) -> list[Beside]:
     """For each required any-of of the tier left unknown by a blank route beside one the figures fail
     (4 Ⅰ类 IP, 3 held, beside a national award's rank not given): the group, its blank routes, its
-    failed ones, and the steps of the nearest failed route (None: no change reaches any, their years
-    are closed). A plan that asks the blank answer said nothing of what the company must do if the
+    failed ones, and the steps of the nearest failed route (None: no change reaches any: a closed
+    year's figures, an award). Only where every blank is such a fact too (``settled``). A plan that asks the blank answer said nothing of what the company must do if the
     answer is no, and dated 小巨人 without the patent it takes years to get; planned outright (da2604b)
     the route hid the question where the blank is the likelier route. Groups inside another such
     group are its own business."""

@@ -74,7 +74,7 @@ class Otherwise:
     unless: list[str]  # the blank routes' criteria, any of which would meet the group instead
     titles: list[Text]
     moves: list[Move] = field(default_factory=list)
-    reachable: bool = True  # False: no change reaches the other routes (their years are closed): no moves
+    reachable: bool = True  # False: no change reaches the other routes (closed years, an award): no moves
     group_title: Text | None = None
     estimated: frozenset[str] = frozenset()  # as TierPlan.estimated: a later year's figure taken as last year's
 

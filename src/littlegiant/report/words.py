@@ -1336,7 +1336,7 @@ def now_text(c: CriterionResult, lang: str) -> str:
 def size_now(size: str | None, lang: str) -> str:
     """A company no SME beside the size criterion's title: 「（现为大型企业）」. The title alone
     (符合《中小企业划型标准规定》（中小微企业）) read as a pass in a batch row's 主要差距."""
-    if size not in SIZE or size is None:
+    if size is None or size not in SIZE:
         return ""
     return f"（现为{SIZE[size]['zh']}企业）" if lang == "zh" else f" (now a {SIZE[size]['en']} enterprise)"
 
