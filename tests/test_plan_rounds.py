@@ -130,3 +130,62 @@ def test_a_later_rounds_plan_says_the_platform_score_must_be_that_years(tmp_path
            if p["rounds_later"] == 0]
     assert len(now) == 2 and all("platform_score" not in p["assumed"] and "counts" not in " ".join(p["text"])
                                  for p in now)
+
+
+RENEWED = """\
+name: 合肥晶川新材料有限公司
+industry: industrial
+employees: 310
+rd_staff: 62
+tech_staff: 66
+niche_years: 11
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 9300, main_revenue: 8800, rd_expense: 520, net_profit: 700, total_assets: 12000, total_liabilities: 6100,
+         total_costs: 8400}
+  2024: {revenue: 9600, main_revenue: 9100, rd_expense: 560}
+  2023: {revenue: 9100, main_revenue: 8700}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 7, class1_self_developed: 6, class1_high_value: 1, class1_applied: 5, class1_top3_holder: 5, class2: 18}
+rd_institution: provincial
+digital_level: 3
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: true}
+certification: {management_system: true, developed_market_product: false}
+info_system_core_business: true
+market: {domestic_share: 14, international_share: null, domestic_rank: 2, leading: true}
+strategic_emerging_industry: true
+field: {chain_role: true, foundation: true, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 2, maker_china: none, led_standard_5y: false}
+honors: {high_tech_enterprise: true, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: true}
+platform_score: 68
+characteristic_score: 10
+exclusions: {single_champion: false, related_to_little_giant: false}
+"""
+"""A 小巨人 renewed in December 2026 under the 2022 renewal clauses, whose 专业化 (closed years) fails it."""
+
+
+def test_a_renewal_that_cannot_pass_says_the_title_lapses_and_its_check_runs_a_new_application(tmp_path: Path) -> None:
+    """The renewal's plan for 2027 read as the renewal's own date: it says first that this round's renewal
+    cannot pass and the title lapses. Its appendix command re-ran 2027 with --renewal little_giant, a
+    renewal, where the plan was checked as a new application: run as printed, it gives the plan's verdict."""
+    path = tmp_path / "co.yaml"
+    path.write_text(RENEWED, encoding="utf-8")
+    args = ("assess", str(path), "--as-of", "2026-12-03", "--renewal", "little_giant", "--lang", "zh")
+    text = runner.invoke(app, [*args], env={"COLUMNS": "80"}).stdout
+    plan = text[text.index("行动计划"):text.index("需准备的材料")]
+    assert '专精特新"小巨人"企业：最早2027年申报' in plan
+    assert "这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）" in plan.replace("\n    ", "")
+    doc = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert doc["plans"]["little_giant"]["checked"] == "manual_review" and doc["plans"]["little_giant"]["rounds_later"] == 1
+    md = tmp_path / "r.md"
+    assert runner.invoke(app, [*args, "-o", str(md)]).exit_code == 0
+    command = next(line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("littlegiant assess co.yaml"))
+    assert "--as-of 2027-12-03" in command and "--renewal" not in command
+    import shlex
+
+    words = [str(path) if w == "co.yaml" else w for w in shlex.split(command)[1:]]  # run where the file is
+    again = runner.invoke(app, [*words, "--format", "json"])
+    assert json.loads(again.stdout)["tiers"]["little_giant"]["status"] == "manual_review"

@@ -260,7 +260,8 @@ class Report:
             day = p.as_of or self.result.as_of
             cmd = ["littlegiant", "assess", Path(self.profile_file).name if self.profile_file else "PROFILE",
                    "--as-of", day.isoformat()]
-            cmd += ["--renewal", self.result.renewal] if self.result.renewal else []
+            # a later round is a new application (the renewal failed, the title lapsed): checked so, run so
+            cmd += ["--renewal", self.result.renewal] if self.result.renewal and p.later == 0 else []
             cmd += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
             own = [said_set(item, judge, lang) for item in self.sets] if judge is not None else self.sets
             cmd += [x for a in [*own, *args] for x in ("--set", a)]

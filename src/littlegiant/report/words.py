@@ -716,6 +716,8 @@ class Words(Phrasing):
             notes.append(CUT_SHORT.get(self.lang))
         if p.checked is not None and self._in_yuan():  # "已验证" on figures the report itself doubts
             notes.insert(0, IN_YUAN.get(self.lang))
+        if tier.id == self.result.renewal and p.later > 0 and p.checked is not None:
+            notes.insert(0, LAPSES.get(self.lang))  # 「最早2027年申报」 read as the renewal's own date
         if p.checked is None:
             if p.blockers:
                 head = (f"{name}：在{_years_on(self.lang)}内找不到可行的调整方案" if zh else
@@ -1345,6 +1347,11 @@ IN_YUAN = Text("所填金额疑似把「元」当成了「万元」（见上方�
                "amounts look typed in CNY rather than 10k CNY (see the check above): this plan is checked on the "
                "figures as typed; correct them and assess again")
 """The head of a plan checked on amounts the report warns look typed in 元."""
+
+LAPSES = Text("这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）",
+              "this round's renewal cannot pass and the title lapses; the plan below is a new application, "
+              "judged by the conditions for one")
+"""The head of a renewal's plan for a later round: the title lapses first."""
 
 PLAN_QUESTIONS = 10
 """The most questions a plan of answers lists one a line (all of them in a Markdown or HTML document)."""
