@@ -54,11 +54,12 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     folder = folder_of(tmp_path, UNANSWERED)
     plan = report_plan(folder, "little_giant", "--renewal", "little_giant")
     text: list[str] = plan["text"]  # type: ignore[assignment]
-    steps = text[1 + len(plan["blockers"]):]  # type: ignore[arg-type]
+    assert text[1] == "这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）"
+    steps = text[2 + len(plan["blockers"]):]  # type: ignore[arg-type]
     assert plan["as_of"] == "2027-11-26" and plan["rules"] == "miit-2026"
     assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
     assert len(steps) == 4 and steps[-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
-    assert steps[2] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍达到要求"
+    assert steps[2] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍不低于60分"
     when = re.match(r".*?：(最早2027年申报（.*?）；)", text[0])
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
     cell = next_step(folder, tmp_path, "--renewal", "little_giant")

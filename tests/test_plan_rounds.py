@@ -178,6 +178,8 @@ def test_a_renewal_that_cannot_pass_says_the_title_lapses_and_its_check_runs_a_n
     plan = text[text.index("行动计划"):text.index("需准备的材料")]
     assert '专精特新"小巨人"企业：最早2027年申报' in plan
     assert "这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）" in plan.replace("\n    ", "")
+    # the 2027 round is judged by the 2026 measures: their bar for the platform score, not 「届时须仍达到要求」
+    assert "本计划按今年的68分估计，届时须仍不低于60分" in plan.replace("\n     ", "")
     doc = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
     assert doc["plans"]["little_giant"]["checked"] == "manual_review" and doc["plans"]["little_giant"]["rounds_later"] == 1
     md = tmp_path / "r.md"

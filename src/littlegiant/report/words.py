@@ -842,7 +842,20 @@ class Words(Phrasing):
         """What the tier requires of a yearly figure (不低于60分), from its criterion that reads it; None
         when a later round is judged by another rule set, whose bar this result does not hold."""
         later = p.judged_by
-        if self.rules is None or (later is not None and (later.id, later.round) != (self.rules.id, self.rules.round)):
+        if self.rules is None:
+            return None
+        if later is not None and (later.id, later.round) != (self.rules.id, self.rules.round):
+            # the set that judges that round: its criterion reading the figure alone (本年度…得分不低于50分);
+            # 「届时须仍达到要求」 left the renewal's reader to look it up
+            try:
+                field_id = field_for_path(later, path).id
+            except Exception:  # a path that set does not have
+                return None
+            for tid, n in later.all_nodes():
+                if tid == p.tier and n.kind == "check" and n.value is not None and n.value.source == field_id \
+                        and n.op in (">=", ">") \
+                        and isinstance(n.threshold, Decimal | int) and not isinstance(n.threshold, bool):
+                    return _required(n.op, type(n.threshold).__name__, n.threshold, n.unit, self.lang)
             return None
         for c in tier.criteria:
             if path in c.inputs and c.op in (">=", ">") and isinstance(c.threshold, Decimal | int) \
