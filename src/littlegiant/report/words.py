@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -851,9 +851,8 @@ class Words(Phrasing):
                 field_id = field_for_path(later, path).id
             except Exception:  # a path that set does not have
                 return None
-            for tid, n in later.all_nodes():
-                if tid == p.tier and n.kind == "check" and n.value is not None and n.value.source == field_id \
-                        and n.op in (">=", ">") \
+            for n in self._judging_nodes(p):
+                if n.kind == "check" and n.value is not None and n.value.source == field_id and n.op in (">=", ">") \
                         and isinstance(n.threshold, Decimal | int) and not isinstance(n.threshold, bool):
                     return _required(n.op, type(n.threshold).__name__, n.threshold, n.unit, self.lang)
             return None
@@ -862,6 +861,12 @@ class Words(Phrasing):
                     and not isinstance(c.threshold, bool):
                 return _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         return None
+
+    def _judging_nodes(self, p: TierPlan) -> Iterator[Node]:
+        """The criteria of the plan's tier in the set that judges its round (a later round's may be the
+        other measures'): what a step's words read a bar or places from, not this result's rows."""
+        rules = p.judged_by or self.rules
+        return (n for tid, n in rules.all_nodes() if tid == p.tier) if rules is not None else iter(())
 
     def _that_years(self, path: str, year: int, now: str | None, bar: str | None = None) -> str:
         """The step of a yearly figure in a later round: the year whose figure counts, what it must reach
@@ -1078,8 +1083,7 @@ class Words(Phrasing):
         """A rank that 0 means none of (无排名, 未获奖) moved into the places a criterion asks: 「主导产品国内
         细分市场排名：从「无排名」进入第1–3名」; ""  for any other move. 「0 → 1（+1）」 read as a rank to raise by one."""
         now = self.zero_word(m.path, m.before)
-        rules = p.judged_by or self.rules  # a later round's set where another judges it: its criterion, not ours
-        node = next((n for tid, n in rules.all_nodes() if tid == p.tier and n.id == m.criterion), None) if rules else None
+        node = next((n for n in self._judging_nodes(p) if n.id == m.criterion), None)
         if now is None or node is None or node.op != "between" or not isinstance(node.threshold, tuple):
             return ""
         lo, hi = node.threshold
