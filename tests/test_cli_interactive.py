@@ -1881,3 +1881,22 @@ def test_enter_cannot_keep_a_part_over_a_whole_changed_after_going_back(tmp_path
     assert "保留原来的回答" not in s.reply("5500")
     values = s.saved(tmp_path / "p.yaml")
     assert values["financials.2025.revenue"] == 6000 and values["financials.2025.main_revenue"] == 5500
+
+
+def test_an_amount_in_yuan_above_its_usual_ceiling_is_told_the_figure_in_wan(tmp_path: Path) -> None:
+    """R&D typed in 元 (1,980,000) above revenue in 万元 (8,000) got only 「高于营业收入……这很少见」; revenue's
+    own warning names the 元 slip. It says the figure to enter if 元 was meant, in both languages, and a
+    figure above the other that no 元 reading brings under it is told as before."""
+    for lang, said in (("zh", "如果填的是「元」，应填 198（万元）"), ("en", "typed in yuan, it is 198 (10k CNY) to enter")):
+        s = Session(["assess", "--as-of", "2026-11-26", "--lang", lang, "--save", f"{lang}.yaml"], tmp_path)
+        s.answers("元公司", "8000")
+        assert s.until_prompt() is not None
+        asked = re.sub(r"\s+", " ", s.reply("1980000"))
+        assert said in asked, asked
+        s.finish()
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "plain.yaml"], tmp_path)
+    s.answers("高研发公司", "8000")
+    assert s.until_prompt() is not None
+    asked = s.reply("15000")  # above revenue, but no 元 slip (a 元 slip is 100 times and more): no such hint
+    assert "这很少见" in asked and "如果填的是「元」" not in asked
+    s.finish()
