@@ -102,11 +102,7 @@ MESSAGES = {
         "zh": "{this}{value}，高于{other}{other_value}，这很少见。",
         "en": "{this} of {value} is above {other} of {other_value}, which is unusual.",
     },
-    "interview.above_yuan": {
-        "zh": "{this}{value}，高于{other}{other_value}，这很少见；如果填的是「元」，应填 {wan}（万元）。",
-        "en": "{this} of {value} is above {other} of {other_value}, which is unusual; typed in yuan, it is {wan} "
-              "(10k CNY) to enter.",
-    },
+    "interview.above_yuan": {"zh": "如果填的是「元」，应填 {wan}（万元）。", "en": " If typed in yuan, it is {wan} (10k CNY) to enter."},
     "interview.below": {
         "zh": "{this}{value}，低于已填的{other}{other_value}，这很少见。",
         "en": "{this} of {value} is below {other} of {other_value} already given, which is unusual.",

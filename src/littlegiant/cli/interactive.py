@@ -377,7 +377,7 @@ class Asker:
         if c.kind == "above" and f.type in MONEY_TYPES and isinstance(c.other_value, Decimal) \
                 and c.value >= 100 * c.other_value and c.value / 10000 <= c.other_value:  # a 元 slip: 100x and more
             # R&D typed in 元 (1,980,000) above revenue in 万元: the hint revenue's own warning gives, for this one
-            return _t("above_yuan", lang, **kw, wan=exact(c.value / 10000))
+            return _t("above", lang, **kw) + _t("above_yuan", lang, wan=exact(c.value / 10000))
         if c.kind == "large":
             kw["limit"] = with_unit(c.limit, f, lang)
             if f.type in ("money", "signed_money"):
