@@ -120,3 +120,34 @@ def test_a_comparison_says_which_rules_apply_on_its_date(fmt: str, args: tuple[s
     done = run("assess", LG22, "--compare", "miit-2022,miit-2026", "--format", fmt, *args)
     assert done.exit_code == 0, done.output
     assert said in re.sub(r"\s*\n\s*", "", done.stdout)
+
+
+def _banded(tmp_path: Path, r_and_d: bool) -> str:
+    """A manufacturer of 8,000万 last year (2022's 5,000万–1亿 band of the Little Giant's R&D), with
+    its R&D given at 4% or left blank, and no new equity answered: a condition of the band under
+    5,000万 alone."""
+    rd1, rd2 = (", rd_expense: 320", ", rd_expense: 280") if r_and_d else ("", "")
+    text = (Path(EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+            .replace("2025: {revenue: 12000, main_revenue: 11000, rd_expense: 650", f"2025: {{revenue: 8000, main_revenue: 7600{rd1}")
+            .replace("2024: {revenue: 10500, main_revenue: 9800, rd_expense: 560}", f"2024: {{revenue: 7000, main_revenue: 6600{rd2}}}")
+            .replace("2023: {revenue: 9000, main_revenue: 8500}", "2023: {revenue: 6000, main_revenue: 5600}")
+            .replace("equity_financing: {2025: 0, 2024: 0, 2023: 0}\n", "")
+            .replace("maker_china: top500", "maker_china: none"))
+    path = tmp_path / "banded.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_condition_of_a_revenue_band_the_company_is_not_in_is_not_asked(tmp_path: Path) -> None:
+    """2022's 小巨人 judges R&D by last year's revenue band; its band under 5,000万 also needs 8,000万
+    of new equity. A company of 8,000万 was asked 新增股权融资 (2025年, 2024年) in 尚缺 and as plan
+    steps, and the comparison listed 「近2年新增股权融资总额8000万元以上（尚缺数据）」 beside the 6% it fails:
+    no answer to it changes a band the company is not in (criteria.md §6.1)."""
+    blank = run("assess", _banded(tmp_path, r_and_d=False), "--rules", "miit-2022", "--as-of", "2026-12-04").stdout
+    flat = re.sub(r"\n *", "", blank)
+    assert "专精特新\"小巨人\"企业——尚缺：研发费用（2025年）；研发费用（2024年）" in flat
+    assert "新增股权融资" not in blank
+    compared = run("assess", _banded(tmp_path, r_and_d=True), "--compare", "miit-2022,miit-2026",
+                   "--as-of", "2026-12-04").stdout
+    assert "✘ 上年度研发费用占比不低于6%（现为4%）" in compared
+    assert "股权融资" not in compared and "尚缺数据" not in compared

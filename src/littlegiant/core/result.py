@@ -137,14 +137,18 @@ class TierResult:
     def holding_back(self) -> list[CriterionResult]:
         """Leaf criteria not met none of whose groups is met: what keeps the tier from ``met``. A leaf
         under a met any-of is moot (国际占有率 beside a domestic share that meets the criterion), so
-        neither the summary nor a plan asks for it."""
+        neither the summary nor a plan asks for it. So is a leaf not yet failed (unknown, awaiting
+        review) under a group that needs all and fails already: no answer to it changes that group
+        (2022's 小巨人 asked a company of 8,000万 its 新增股权融资, a condition of the band under
+        5,000万 that the company is not in)."""
         by_id = {c.id: c for c in self.criteria}
         out = []
         for c in self.criteria:
             if not c.required or c.kind in ("all", "any") or c.status == MET:
                 continue
             parent = by_id.get(c.parent) if c.parent else None
-            while parent is not None and parent.status != MET:
+            while parent is not None and parent.status != MET and not (
+                    c.status != UNMET and parent.kind == "all" and parent.status == UNMET):
                 parent = by_id.get(parent.parent) if parent.parent else None
             if parent is None:
                 out.append(c)
