@@ -151,3 +151,12 @@ def test_a_condition_of_a_revenue_band_the_company_is_not_in_is_not_asked(tmp_pa
                    "--as-of", "2026-12-04").stdout
     assert "✘ 上年度研发费用占比不低于6%（现为4%）" in compared
     assert "股权融资" not in compared and "尚缺数据" not in compared
+
+
+def test_explain_with_compare_says_how_to_explain_under_each_set() -> None:
+    """--explain beside --compare was ignored without a word: the comparison came out, no explanation."""
+    out = run("assess", LG22, *BOTH, "--explain", "研发费用")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert re.sub(r"\n *", "", out.stderr).strip() == (
+        "littlegiant 出错：--explain：一次只解释一个规则集下的条件，不能与 --compare 同用："
+        "请分别加 --rules miit-2022 和 --rules miit-2026 各运行一次")

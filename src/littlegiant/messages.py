@@ -458,6 +458,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "不能生成 {suffix} 格式的模板：请用 .yaml（企业资料）、.xlsx 或 .csv（批量评估表格）"),
     "opt.explain_format": ("writes text or JSON; write it to a .txt or .json file",
                            "只输出文字或 JSON，请写到 .txt 或 .json 文件"),
+    "opt.explain_compare": ("explains a criterion under one rule set and cannot be used with --compare: run it once for "
+                            "each set, with --rules {first} and then --rules {second}",
+                            "一次只解释一个规则集下的条件，不能与 --compare 同用：请分别加 --rules {first} 和 "
+                            "--rules {second} 各运行一次"),
     "opt.explain_many": ("{got!r} names {count} criteria; be more specific, e.g. write one of their titles in full: "
                          "{named}",
                          "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),

@@ -366,6 +366,10 @@ def assess(
     elif fmt not in FORMATS:
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
+    if compare is not None and explain is not None:  # --explain was ignored without a word: the comparison was printed
+        first, _, second = compare.partition(",")
+        bad("opt.explain_compare", language, "--explain", first=first.strip() or "miit-2022",
+            second=second.strip() or "miit-2026")
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
     if profile is None:
