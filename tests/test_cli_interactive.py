@@ -562,7 +562,7 @@ def test_sigterm_stops_the_interview_like_ctrl_c(tmp_path: Path) -> None:
 
 
 def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
-    """R&D over revenue is shown in words and kept only when confirmed; 否 asks the question again."""
+    """R&D over revenue is shown in words and kept only when confirmed; 否 asks the question again, by name."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "odd.yaml"], tmp_path)
     s.answers("丙公司", "8000")
     assert "研发费用（2025年）" in (s.until_prompt() or "")
@@ -570,7 +570,8 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     confirm = s.until_prompt() or ""
     assert "研发费用（2025年）9,000万元，高于营业收入（2025年）8,000万元，这很少见。确认无误吗？[是/否]" in confirm
     s.send("否")
-    assert "好的，请重新输入" in (s.until_prompt() or "")
+    # the question again, with its unit: the check's lines stood between the question and the prompt
+    assert (s.until_prompt() or "").endswith("  好的，请重新回答：研发费用（2025年）（万元）？\n> ")
     s.send("900")
     assert "其中主营业务收入" in (s.until_prompt() or "")
     s.send("8,000万")  # at the edge: equal to the whole is no concern
@@ -979,7 +980,7 @@ def test_an_amount_in_chinese_numerals_is_shown_back_and_saved_and_a_range_is_as
     assert "✗ “一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整" in retry
     assert "→ 五百万 = 500万元" in s.reply("五百万")
     assert "→ 三点五亿 = 35,000万元" in s.reply("三点五亿")  # R&D: more than revenue, so asked to confirm
-    assert "请重新输入" in s.reply("否")
+    assert "好的，请重新回答：研发费用（2025年）（万元）？" in s.reply("否")
     assert "→ 八十五万 = 85万元" in s.reply("八十五万")
     assert s.saved(tmp_path / "n.yaml") == {"name": "某某公司", "financials.2025.revenue": Decimal(500),
                                             "financials.2025.rd_expense": Decimal(85)}

@@ -82,7 +82,7 @@ MESSAGES = {
                                           "Enter keeps the answer as it was."},
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
-    "interview.again_plain": {"zh": "  好的，请重新输入：\n", "en": "  Then please answer again:\n"},
+    "interview.again_plain": {"zh": "好的，请重新回答：{question}", "en": "Then please answer again: {question}"},
     "interview.confirm": {"zh": "确认无误吗？[是/否]", "en": " Is that right? [y/n]"},
     "interview.fix_earlier": {
         "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",

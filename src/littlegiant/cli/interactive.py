@@ -452,7 +452,9 @@ class Asker:
                 continue
             if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
                    for c in concerns):
-                self.term.say(_t("again_plain", lang))
+                # the question again, with its unit: after the check's lines, a bare 「请重新输入」 left the
+                # user to scroll up for what was asked, and in what unit
+                self.term.say(wrap(_t("again_plain", lang, question=self.heading(q)), self.width) + "\n")
                 continue
             self.iv.record(q.path, value, conversion is not None and conversion.approximate, signed)
             if value is None:
