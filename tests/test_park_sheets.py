@@ -231,6 +231,10 @@ PARK_HEADERS = {
     "是否高新技术企业": "honors.high_tech_enterprise", "高新技术企业": "honors.high_tech_enterprise",
     "是否创新型中小企业": "titles.innovative_sme", "是否专精特新中小企业": "titles.zjtx_sme",
     "国内市场占有率": "market.domestic_share", "专精特新发展评价得分": "platform_score",
+    # found by a user pass: each was passed over as 与评估无关, leaving 小巨人 未知 for every company
+    "专精特新称号": "titles.zjtx_sme", "省级专精特新企业": "titles.zjtx_sme", "是否省级专精特新": "titles.zjtx_sme",
+    "小巨人称号": "titles.little_giant", "科技型中小企业入库": "titles.tech_sme", "数字化水平等级": "digital_level",
+    "数字化水平": "digital_level", "国内市场占有率排名": "market.domestic_rank",
 }
 
 
@@ -262,6 +266,17 @@ def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path:
     assert "“发明专利”列：含义不明确（发明专利只是Ⅰ类知识产权的一种）：请按实际内容把列名改为“与主导产品相关的有效Ⅰ类知识产权”" in lines[0]
     assert "“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”" in lines[1]
     assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
+
+
+def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_path: Path) -> None:
+    """市场占有率排名 was told to be renamed 主导产品国内细分市场占有率: followed, a rank of 2 read as a
+    2% share, which fails the 10% the rank of 2 meets (criteria.md §6.2, 国内前三名)."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,市场占有率排名\n甲公司,2\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 2 and not (tmp_path / "out.csv").exists()
+    assert "“市场占有率排名”列：含义不明确（没有写明国内还是国际）：请按实际内容把列名改为“主导产品国内细分市场排名（0为无排名）”" \
+        in err and "细分市场占有率”" not in err
 
 
 def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: Path) -> None:

@@ -93,12 +93,16 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "ip_class1_applied": ("其中实际应用并已产生经济效益的Ⅰ类知识产权", "…of which applied and already earning"),
     "domestic_share": ("国内市场占有率", "国内细分市场占有率", "主导产品国内市场占有率"),
     "international_share": ("国际市场占有率", "国际细分市场占有率", "主导产品国际市场占有率"),
-    "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名"),
+    "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名", "国内市场占有率排名",
+                      "国内细分市场占有率排名", "主导产品国内市场占有率排名", "国内市场份额排名"),
     "platform_score": ("专精特新发展评价得分", "发展评价得分", "专精特新评价得分", "本年度专精特新发展评价得分",
                        "平台得分", "平台评价得分", "梯度培育平台得分"),  # the score by where it is read (官方平台)
     "high_tech": ("高新技术企业", "高企", "高新企业", "高新技术企业证书", "国家高新技术企业"),
     "rd_institution": ("研发机构", "研发机构级别", "研发机构等级", "研发机构最高级别", "经认定的研发机构级别",
                        "研发机构的最高级别"),
+    "digital_level": ("数字化水平", "数字化水平等级", "数字化等级", "数字化水平评测等级", "数字化评测等级"),
+    "title_tech": ("科技型中小企业入库", "入库科技型中小企业"),  # 入库 is the title's own word: 是/否 held
+    "title_zjtx": ("省级专精特新中小企业", "省级专精特新企业", "省级专精特新"),  # a province confers it
     "niche_years": ("细分市场年限", "从事细分市场年限", "从事特定细分市场年限", "细分市场从业年限",
                     "深耕细分市场年限", "从事细分市场年数"),
 }
@@ -161,7 +165,8 @@ column, passed over beside one (企业名称 | 企业 is not a column given twic
 YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
     "title_innovative": ("创新型中小企业", "创新型中小企业称号"),
     "title_tech": ("科技型中小企业", "科技型中小企业入库", "入库科技型中小企业"),
-    "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新", "专精特新中小企业称号"),
+    "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新", "专精特新中小企业称号", "省级专精特新中小企业",
+                   "省级专精特新企业", "省级专精特新"),
     "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人"),
 }
 """Titles as a yes/no column names them: only after 是否 (是否专精特新中小企业) or as 称号 in the
@@ -174,7 +179,8 @@ AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
         Text("没有分Ⅰ类和Ⅱ类", "class I and class II are not told apart"), ("ip_class1", "ip_class2"))),
     **dict.fromkeys(("市场占有率", "细分市场占有率", "市场份额", "主导产品市场占有率", "主导产品细分市场占有率"), (
         Text("没有写明国内还是国际", "domestic or international is not said"), ("domestic_share", "international_share"))),
-    **dict.fromkeys(("市场排名", "细分市场排名"), (
+    **dict.fromkeys(("市场排名", "细分市场排名", "市场占有率排名", "细分市场占有率排名", "主导产品市场占有率排名",
+                     "主导产品细分市场占有率排名", "市场份额排名", "占有率排名"), (
         Text("没有写明国内还是国际", "domestic or international is not said"), ("domestic_rank",))),
     **dict.fromkeys(("评价得分", "得分", "评分", "总得分", "评价分数"), (
         Text("没有写明是哪一项得分", "which score is not said"),
@@ -256,8 +262,8 @@ def _alias(rules: RuleSet, text: str) -> FieldDef | None:
     for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
         if text.startswith(prefix):
             return _yes_no_labels(rules).get(text[len(prefix):])
-    if text.endswith("称号"):
-        return _yes_no_labels(rules).get(text)
+    if text.endswith("称号"):  # 专精特新称号 as 专精特新中小企业称号
+        return _yes_no_labels(rules).get(text) or _yes_no_labels(rules).get(text.removesuffix("称号"))
     bare = _COUNT_SUFFIX.sub("", text)
     if bare != text:
         f = labels.get(bare)
