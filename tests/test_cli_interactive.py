@@ -1901,3 +1901,40 @@ def test_an_amount_in_yuan_above_its_usual_ceiling_is_told_the_figure_in_wan(tmp
     asked = s.reply("15000")  # above revenue, but no 元 slip (a 元 slip is 100 times and more): no such hint
     assert "这很少见" in asked and "如果填的是「元」" not in asked
     s.finish()
+
+
+def test_a_title_a_plan_takes_as_not_held_for_want_of_an_answer_is_offered_with_p(tmp_path: Path) -> None:
+    """The 小巨人 plan of a company that has not said whether it holds the 专精特新 title reads 「先取得……
+    资料中未填是否已持有这一称号……如已持有，请补填后重新评估」; the interview (its tier settled as unmet,
+    so the title never asked) gave no way to answer it: neither among the answers nor with p. A finance
+    manager whose company holds it could only edit the file. It is a plan question now."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    for old, new in (("revenue: 12000, main_revenue: 11000, rd_expense: 650", "revenue: 8000, main_revenue: 7600, rd_expense: 320"),
+                     ("revenue: 10500, main_revenue: 9800, rd_expense: 560", "revenue: 7000, main_revenue: 6600, rd_expense: 280"),
+                     ("zjtx_sme: true, ", "")):
+        assert old in text
+        text = text.replace(old, new)
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    report = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "p.yaml", "--as-of", "2026-12-04", "--lang",
+                             "zh"], cwd=tmp_path, env={**ENV, "COLUMNS": "200"}, capture_output=True, text=True).stdout
+    assert "资料中未填是否已持有这一称号，本计划按目前尚未持有安排；如已持有，请补填后重新评估" in report
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-12-04", "--lang", "zh",
+                                           "--save", "p.yaml"], cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"},
+                          encoding="utf-8", timeout=60, dimensions=(50, 80))
+    child.expect(r"\[R/o\] ")
+    child.sendline("")
+    child.expect("> ")
+    offer = re.sub(r"\s*\r\n\s*", "", str(child.before))
+    assert "报告中的行动计划还需要 1 项信息，才能推算「专精特新\"小巨人\"企业」今后哪一年可以申报" in offer
+    child.sendline("p")
+    child.expect(PTY_PROMPTS)
+    assert "持有有效的专精特新中小企业称号？" in str(child.before) + str(child.after)
+    child.sendline("是")
+    child.expect("> ")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
+    assert saved.values.get("titles.zjtx_sme") is True
+    assert "资料中未填是否已持有" not in re.sub(r"\s*\r\n\s*", "", str(child.before))

@@ -519,14 +519,15 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
 
     def plan_asks(iv: Interview) -> tuple[list[Question], list[Text]]:
         """What the report made of these answers would still ask in its plans: the same plans, read
-        by the same words, so the count offered is the one the report lists."""
+        by the same words, so the count offered is the one the report lists; and a title a plan
+        takes as not held for want of an answer, which its step asks for."""
         from littlegiant.core import engine
         from littlegiant.report.common import make_report
 
         prof = iv.profile()
         result = engine.evaluate(rs, prof, day, renewal, choice)
         words = make_report(rs, prof, result, lang).words  # what the report's plans list, no more
-        asked = {tid: words.plan_asks(t) for tid, t in result.tiers.items()}
+        asked = {tid: [*words.plan_asks(t), *words.blank_titles(t)] for tid, t in result.tiers.items()}
         tiers = [result.tiers[tid].title for tid, paths in asked.items() if iv.plan_questions(paths)]
         return iv.plan_questions(p for paths in asked.values() for p in paths), tiers
 

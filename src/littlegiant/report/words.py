@@ -797,6 +797,16 @@ class Words(Phrasing):
         where to give them. Not where a red line or the gate stops every tier: no plan is listed then."""
         return any(self.plan_asks(t) for t in self.result.tiers.values())
 
+    def blank_titles(self, tier: TierResult) -> list[str]:
+        """The titles the tier's plan takes as not held because the profile does not say (its step
+        「先取得……；资料中未填是否已持有……如已持有，请补填后重新评估」): what the interview offers with
+        the plan's questions, where the plan told a company holding the title to answer it and the
+        interview gave no way to (the answer moves the plan's year, not today's verdict)."""
+        p = self.plans.get(tier.id)
+        if p is None or stops(self.result) or any(b.kind in ("red_line", "excluded") for b in p.blockers):
+            return []
+        return [m.path for m in p.moves if m.kind == "title" and m.before is None]
+
     def plan_asks(self, tier: TierResult) -> list[str]:
         """The answers the tier's plan lists as still to give (先回答以下问题才能判定, 仍需回答): one list for
         the plan's lines and for the interview, which offers them before the report. Counted apart, the
