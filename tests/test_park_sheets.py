@@ -602,6 +602,9 @@ def test_a_share_column_is_passed_over_saying_the_tool_works_it_out_and_a_domest
     assert code == 0 and "已评估 2 行，出错 0 行" in err
     assert "以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）：“2025年研发费用占比”、“2025年资产负债率”" in \
         "".join(err.split())
+    # the R&D share has its amounts; the debt ratio has neither of its own, and was said to be worked out
+    assert "；但表中没有计算所需的“负债总额（年末）”、“资产总额（年末）”列，相关条件都将是“未知”：请补上这些列" in \
+        "".join(err.split())
     assert "与评估无关" not in err
     src.write_text("企业名称,市场占有率（国内）,市场排名（国内）\n甲公司,12.5,2\n", encoding="utf-8")
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json")

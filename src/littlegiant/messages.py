@@ -536,6 +536,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "from the amounts itself (copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）："
                             "{columns}"),
+    "run.derived_lacking": ("littlegiant: note: {where}: columns not read, as the tool works out shares and ratios "
+                            "from the amounts itself (copied as they are after the results): {columns}; the sheet has "
+                            "no column of {needed}, which they are worked out from: those criteria stay unknown until "
+                            "such columns are added",
+                            "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果"
+                            "最后）：{columns}；但表中没有计算所需的{needed}列，相关条件都将是“未知”：请补上这些列"),
     "run.sheet_unit": ("littlegiant: note: {where}: the title rows say amounts are in {unit}: plain amounts are read "
                        "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"

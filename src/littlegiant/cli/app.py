@@ -665,6 +665,7 @@ def batch(
     from littlegiant.cli.stopping import like_ctrl_c
     from littlegiant.load.tabular import (
         HeaderError,
+        derived_needs,
         header_problems,
         identity,
         ignored_columns,
@@ -719,7 +720,11 @@ def batch(
             not_read.update(ignored)
             if ignored and (where, kind) not in heard:
                 heard.add((where, kind))
-                tell(words(note, language, {"where": where, "columns": headers_said(ignored, language)}))
+                # shares with none of the amounts they are worked out from: said to stay unknown, not worked out
+                lacking = derived_needs(header, ignored, rs, day.year - 1) if kind == "column.derived" else []
+                tell(words("run.derived_lacking" if lacking else note, language, {
+                    "where": where, "columns": headers_said(ignored, language),
+                    "needed": headers_said([f.label.get(language) for f in lacking], language)}))
         used: set[str] = set()  # the headings this table's columns go under (as norm gives them): never two a heading
         for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
             if h.strip() not in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)

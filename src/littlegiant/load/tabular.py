@@ -1329,6 +1329,38 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     return out
 
 
+def derived_needs(header: Iterable[str], shares: Iterable[str], rules: RuleSet,
+                  last_year: int | None = None) -> list[FieldDef]:
+    """The inputs that ``shares`` (a header's columns of shares, passed over as column.derived) are
+    worked out from and no column of ``header`` gives, in any year: a sheet with 资产负债率 and no
+    资产总额 or 负债总额 was told the tool works the ratio out from the amounts, and every row's debt
+    ratio stayed unknown. A share the rule set does not name (by its label, or a header holding it:
+    资产负债率（2025年，%）) needs nothing said."""
+    given: set[str] = set()
+    for h in header:
+        try:
+            given.add(column(rules, h, last_year)[1].id)
+        except InputError:
+            continue
+    named = {norm(text): d for d in rules.derived.values() for text in (d.label.zh, d.label.en)}
+    needs: dict[str, FieldDef] = {}
+    for h in shares:
+        key = _YEAR.sub("", _without_units(norm(h)))
+        found = named.get(key) or next((d for label, d in named.items() if label and label in key), None)
+        if found is None:
+            continue
+        names, seen = [found], set()
+        while names:  # a share of a share (an average of growths) reads the fields of both
+            d = names.pop()
+            for ref in d.expression.refs:
+                if ref.name in rules.derived and ref.name not in seen:
+                    seen.add(ref.name)
+                    names.append(rules.derived[ref.name])
+                elif ref.name in rules.fields and ref.name not in given:
+                    needs.setdefault(ref.name, rules.fields[ref.name])
+    return list(needs.values())
+
+
 def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
                     last_year: int | None = None) -> list[InputError]:
     """Every column of a header that would make every row an error: a near miss of a field's name
