@@ -58,7 +58,9 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     steps = text[2 + len(plan["blockers"]):]  # type: ignore[arg-type]
     assert plan["as_of"] == "2027-11-26" and plan["rules"] == "miit-2026"
     assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
-    assert len(steps) == 4 and steps[-1] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    assert len(steps) == 5 and steps[-2] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    # +160万 of R&D in 36 days: the 2028 round is said last, on that condition (no step to do: not counted below)
+    assert steps[-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计")
     assert steps[2] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍不低于60分"
     when = re.match(r".*?：(最早2027年申报（.*?）；)", text[0])
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)

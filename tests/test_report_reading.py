@@ -436,6 +436,29 @@ def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(t
     assert squash(said) in out
 
 
+def test_a_late_raise_of_this_years_figure_is_given_the_next_round_beside_it(tmp_path: Path) -> None:
+    """+560万 of R&D with 36 days of 2026 left (where 320万 a year brings some 32万) dated 小巨人 2027, and
+    the plan said nothing of 2028, which a full year's R&D reaches: a finance manager who cannot spend
+    it by 31 December read the tier as out of reach. The round after is said last, with its own steps
+    (2027's R&D, 2026's only its share of the days left); not before the last quarter, when the year
+    still lies ahead; in the JSON as ``if_not_this_year``."""
+    path = tmp_path / "factory.yaml"
+    path.write_text(FACTORY, encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
+    assert squash("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：") in out
+    assert squash("研发费用（2027年）：320 → 830万元（+510；2027年尚无数据，320万元是按2025年的数额估计的）") in out
+    assert squash("研发费用（2026年）：320 → 370万元（+50；按2026年余下36天分摊，其余在2027年；") in out
+    plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json"))["plans"]["little_giant"]
+    later = plan["if_not_this_year"]
+    assert (plan["as_of"], later["as_of"], later["rounds_later"]) == ("2027-11-26", "2028-11-26", 2)
+    total = sum(Decimal(str(m["after"])) for m in later["moves"] if m["path"].endswith("rd_expense"))
+    assert total == 1200  # 2026's and 2027's R&D: the 近两年研发费用合计 of the 2028 round
+    early = cli("assess", str(path), "--as-of", "2026-09-01", "--lang", "zh", columns=80)
+    assert "年内达不到" not in early
+    assert json.loads(cli("assess", str(path), "--as-of", "2026-09-01", "--format", "json"))["plans"][
+        "little_giant"]["if_not_this_year"] is None
+
+
 def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:
     """Opened as plain text (as many do with a .md), the report had some hundred "&nbsp;"; the kept
     spaces are no-break space characters, which a Markdown table keeps and a text editor shows as spaces."""

@@ -24,7 +24,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core import engine
-from littlegiant.core.gaps import CENT, Change, analyse, routes_beside_blank
+from littlegiant.core.gaps import CENT, Change, analyse, days_left, routes_beside_blank
 from littlegiant.core.inputs import whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.errors import InputError
@@ -34,6 +34,9 @@ from littlegiant.records import record
 
 ROUNDS = 4  # this round and up to three later ones
 ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
+LATE_IN_YEAR = 92
+"""Days left (the last quarter) below which a raise of the current year's figure is weighed against
+what those days bring (``rushed``): earlier in the year the rest of it is time enough to judge."""
 
 
 @record(hot=True)
@@ -98,10 +101,29 @@ class TierPlan:
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
     otherwise: list[Otherwise] = field(default_factory=list)  # should an answer still asked fail its route
+    # the next round's plan, where this one raises a figure of the current year by more than its days left
+    # bring at the present rate (``rushed``): what a company that cannot make the raise in time can still do
+    unhurried: TierPlan | None = None
 
     @property
     def ok(self) -> bool:
         return self.checked in (MET, REVIEW)
+
+
+def pace(m: Move, today: date) -> Decimal | None:
+    """What the days of the current year left after ``today`` bring of an amount that a move raises, at
+    the year's present rate (its figure, or the one it is estimated by, spread over the year), where the
+    year is late (LATE_IN_YEAR) and the raise asks more than that; else None. (+560万 of R&D asked on
+    4 December, where 320万 a year brings some 25万 by its end.)"""
+    year = year_in_path(m.field, m.path)
+    if m.kind != "change" or year != today.year or m.field.unit != "万元":
+        return None
+    left = days_left(year, today)
+    if left > LATE_IN_YEAR or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before <= 0:
+        return None
+    days = date(year, 12, 31).timetuple().tm_yday
+    brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
+    return brought if m.after - m.before > brought else None
 
 
 def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> dict[str, Scalar]:
@@ -419,8 +441,15 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
     for tid, t in result.tiers.items():
         if t.status in (MET, REVIEW):
             continue
-        p = plan_tier(rules, result, profile, tid, judge=judge)
-        plans[tid] = _after_titles(rules, result, profile, p, plans, judge)
+        p = _after_titles(rules, result, profile, plan_tier(rules, result, profile, tid, judge=judge), plans, judge)
+        dated = (MET, REVIEW, UNKNOWN)  # a plan that meets the tier, or leaves only answers to give
+        if p.checked in dated and any(pace(m, result.as_of) is not None for m in p.moves):
+            # the raise may not be made in the days left: the round after, should it not be (its own raise of
+            # this year's figure, if any, is this year's share of a sum over the years, by the days left)
+            q = plan_tier(rules, result, profile, tid, start=p.later + 1, judge=judge)
+            if q.checked in dated and q.later > p.later:
+                p.unhurried = q
+        plans[tid] = p
     return plans
 
 

@@ -30,7 +30,7 @@ from littlegiant.core.result import (
     bars_every_tier,
     stops_every_tier,
 )
-from littlegiant.core.tierplan import Move, Otherwise, TierPlan, held_tier, is_yearly
+from littlegiant.core.tierplan import LATE_IN_YEAR, Move, Otherwise, TierPlan, held_tier, is_yearly, pace
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.consistency import LARGE, MONEY_TYPES
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
@@ -768,7 +768,29 @@ class Words(Phrasing):
             steps.append(f"做到以上各项后，仍需回答：{self.questions(missing)}" if zh else
                           f"With all of the above done, still answer: {self.questions(missing)}")
         steps += [self._otherwise(o, p) for o in p.otherwise]
+        if p.unhurried is not None:
+            steps.append(self._unhurried(p, p.unhurried))
         return head, notes, steps
+
+    def _unhurried(self, p: TierPlan, q: TierPlan) -> str:
+        """The next round ``q``, for a company that cannot make plan ``p``'s late raise in the days left:
+        「如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：……」, less the steps ``p`` names already
+        (a title to obtain first). A plan needing +560万 of R&D in 28 days dated the tier next year, and
+        said nothing of the round after, which a full year's work reaches."""
+        zh = self.lang == "zh"
+        said = {(m.path, m.after) for m in p.moves}
+        rest = dataclasses.replace(q, moves=[m for m in q.moves if (m.path, m.after) not in said])
+        moves = SEP[self.lang].join(SEP[self.lang].join(self._move(m, rest) for m in group)
+                                    for group in self._actions(rest))
+        today = self.result.as_of
+        rushed = "、".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None)) if zh else \
+            " and ".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None))
+        when = self._when(q)
+        if zh:
+            lead = f"如{today.year}年内达不到上面的{rushed}"
+            return f"{lead}：{when}届时须：{moves}" if moves else f"{lead}：{when.rstrip('；')}"
+        lead = f"If {rushed} above cannot be reached within {today.year}"
+        return f"{lead}: {when}then: {moves}" if moves else f"{lead}: {when.rstrip('; ')}"
 
     def _in_yuan(self) -> bool:
         """Whether the report warns that amounts look typed in 元 (38,600,000万元): a plan checked on them
@@ -954,7 +976,9 @@ class Words(Phrasing):
             return "；".join(filter(None, (head, why, *steps[:1]))) if zh else "; ".join(filter(None, (head, why, *steps[:1])))
         when = self._when(p)
         first = steps[0] if steps else ""
-        more = len(steps) - 1 - len(p.otherwise)  # a step said on a condition is none to do: "全部做到后" counts the rest
+        # a step said on a condition (should an answer fail, should a late raise not be made) is none to do:
+        # "全部做到后" counts the rest
+        more = len(steps) - 1 - len(p.otherwise) - (p.unhurried is not None)
         after = (("可达到", "meets it") if p.ok else ("仍需补充数据才能判定", "still needs answers")
                  if p.checked == UNKNOWN else ("仍不满足，须进一步调整", "is still not met; more is needed"))
         if zh:
@@ -1117,22 +1141,12 @@ class Words(Phrasing):
                     f"{year}'s share for its {left} days left; the rest in {' and '.join(later)}")
         if left > LATE_IN_YEAR:
             return ""
-        pace = self._pace(m, year, left)
-        if pace:  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
-            return f"{year}年仅余{left}天，按目前的水平这{left}天约{pace}" if zh else \
-                f"only {left} days of {year} left, which bring some {pace} at the present rate"
+        brought = pace(m, today)
+        if brought is not None:  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
+            said = num(brought) + unit_text(m.field.unit, self.lang, brought)
+            return f"{year}年仅余{left}天，按目前的水平这{left}天约{said}" if zh else \
+                f"only {left} days of {year} left, which bring some {said} at the present rate"
         return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
-
-    def _pace(self, m: Move, year: int, left: int) -> str:
-        """What the days left of ``year`` bring of an amount at the year's present rate (its figure, or
-        the one it is estimated by, spread over the year), where the raise asks more than that; else ""."""
-        if m.field.unit != "万元" or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before <= 0:
-            return ""
-        days = date(year, 12, 31).timetuple().tm_yday
-        brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
-        if m.after - m.before <= brought:
-            return ""
-        return num(brought) + unit_text(m.field.unit, self.lang, brought)
 
     # ---- the legend
 
@@ -1256,11 +1270,6 @@ HOLDS_TO = ("已是", "已为", "持有", "属于")
 
 SEP = {"zh": "；", "en": "; "}
 """Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
-
-LATE_IN_YEAR = 92
-"""Days left (the last quarter) below which a raise of the current year's figure says how few remain:
-earlier in the year the time is no news, and saying it on every line would bury the steps."""
-
 
 def ask_zh(label: str) -> str:
     """A yes/no statement as a question: 是否 after an opening subject (主导产品是否……, 近三年是否……),
