@@ -191,3 +191,33 @@ def test_a_renewal_that_cannot_pass_says_the_title_lapses_and_its_check_runs_a_n
     words = [str(path) if w == "co.yaml" else w for w in shlex.split(command)[1:]]  # run where the file is
     again = runner.invoke(app, [*words, "--format", "json"])
     assert json.loads(again.stdout)["tiers"]["little_giant"]["status"] == "manual_review"
+
+
+NICHE_TWO = """\
+name: 青岛海联电气有限公司
+industry: industrial
+employees: 150
+rd_staff: 15
+tech_staff: 20
+niche_years: 2
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false, tax_violation: false}
+financials:
+  2025: {revenue: 1000, main_revenue: 800, rd_expense: 100, net_profit: 100, total_assets: 2000, total_liabilities: 1000, total_costs: 900}
+  2024: {revenue: 900, main_revenue: 727.2727, rd_expense: 80}
+  2023: {revenue: 800, main_revenue: 661.157}
+titles: {innovative_sme: true, zjtx_sme: false, little_giant: false}
+"""
+"""A consultant's client under 2022 (a user pass): 专业化 fails on two years in the niche alone; its
+main-business share (80%) and growth (10%) meet it."""
+
+
+def test_a_group_that_only_waits_for_years_in_the_niche_is_not_said_to_rest_on_closed_years(tmp_path: Path) -> None:
+    """The 小巨人 plan said 「「专业化」取决于2023、2024、2025年的数据，已无法改变，本轮不能满足」: the years
+    of its met share, where a third year in the niche (the plan's own step) is all it waits for."""
+    path = tmp_path / "niche.yaml"
+    path.write_text(NICHE_TWO, encoding="utf-8")
+    out = CliRunner().invoke(app, ["assess", str(path), "--as-of", "2026-03-15", "--lang", "zh"], env={"COLUMNS": "200"})
+    assert "「专业化」要等时间累积，本轮不能满足" in out.stdout
+    assert "已无法改变" not in out.stdout
+    assert "从事特定细分市场年限（截至上年末）：2026年末达到3年（要求不低于3年）" in out.stdout

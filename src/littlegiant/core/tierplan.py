@@ -419,12 +419,17 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
 
 
 def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:
-    """Every input read by a criterion and the criteria under it."""
+    """Every input read by a criterion and the criteria under it that are not met: what holds it. The
+    met ones' were said too: 2022's 专业化, failing on two years in the niche alone, was said to rest
+    on 2023–2025's figures (its met main-business share), which no one can change, rather than to
+    wait for the third year."""
     kids = tier.children()
     out: list[str] = []
     todo = [c for c in tier.criteria if c.id == cid]
     while todo:
         c = todo.pop()
+        if c.status == MET and c.id != cid:
+            continue
         out.extend(p for p in c.inputs if p not in out)
         todo.extend(kids.get(c.id, []))
     return out
