@@ -371,17 +371,25 @@ def test_the_cheap_growth_and_size_tests_agree_with_the_exact_ones(this: Decimal
     assert [u.figure.path for u in found if u.kind == consistency.LARGE] == large
 
 
-@pytest.mark.parametrize(("lang", "hint"), [("zh", "两项一起改，请再加 --set 主营业务收入（2025年）=…"),
-                                            ("en", 'to change both, add --set "Main-business revenue 2025=…"')])
-def test_a_whole_set_below_its_part_says_how_to_set_both_and_that_works(lang: str, hint: str) -> None:
+@pytest.mark.parametrize(("lang", "given", "hint"), [
+    ("zh", "financials.2025.revenue=2000", "两项一起改，请再加 --set 主营业务收入（2025年）=…"),
+    ("en", "financials.2025.revenue=2000", "to change both, add --set financials.2025.main_revenue=…"),
+    # a part set above its whole was told to add the very --set that failed (a user pass)
+    ("zh", "financials.2025.main_revenue=4000", "两项一起改，请再加 --set 营业收入（2025年）=…"),
+    ("en", "financials.2025.main_revenue=4000", "to change both, add --set financials.2025.revenue=…"),
+])
+def test_a_figure_set_past_its_part_or_whole_says_how_to_set_the_other_and_that_works(lang: str, given: str,
+                                                                                      hint: str) -> None:
     """--set financials.2025.revenue=2000 under 2,300 of main revenue is refused (a part never exceeds its
-    whole), and the message says how to change both; followed, with the part's label as written, it runs."""
+    whole), and the message says how to change both, naming the figure not set: followed, as written
+    (a label in zh, the field's path in English, where a label of 90 characters was cut at …), it runs."""
     from typer.testing import CliRunner
 
     from littlegiant.cli.app import app
 
-    args = ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", lang, "--set", "financials.2025.revenue=2000"]
+    args = ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", lang, "--set", given]
     refused = CliRunner().invoke(app, args)
     assert refused.exit_code == 2 and refused.stderr.strip().endswith(hint), refused.stderr
     label = hint.split("--set ")[1].strip('"').removesuffix("=…")
-    assert CliRunner().invoke(app, [*args, "--set", f"{label}=1900"]).exit_code == 0
+    fits = "1900" if given.startswith("financials.2025.revenue") else "4500"
+    assert CliRunner().invoke(app, [*args, "--set", f"{label}={fits}"]).exit_code == 0

@@ -465,8 +465,8 @@ class PartExceedsWhole(InputError):
     as typed (every digit, grouped, with their unit), in en and zh alike."""
 
     def __init__(self, violation: PartOverWhole, *, file: str | None = None, line: int | None = None,
-                 field: str | None = None, kind: str = "field.part_over_whole") -> None:
-        super().__init__(kind=kind, params=part_words(violation), file=file, line=line,
+                 field: str | None = None, kind: str = "field.part_over_whole", extra: dict[str, Any] | None = None) -> None:
+        super().__init__(kind=kind, params={**part_words(violation), **(extra or {})}, file=file, line=line,
                          field=field or violation.part.path, label=Text("", ""))
         self.violation = violation
 
@@ -1044,9 +1044,11 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
     approximate figures stay so."""
     values = dict(profile.values)
     approximate, signed, by_sign = set(profile.approximate), set(profile.percent_signed), dict(profile.yuan_by_sign)
+    given: set[str] = set()  # the paths set
     for item in assignments:
         name, text = _assignment(item)
         path, f = set_field(rules, name, last_year)
+        given.add(path)
         named = field_words(f, path)
         from littlegiant.load.answers import percent_signed, read_typed  # as a cell is read: 1.5亿, 800万, 是
         from littlegiant.load.tabular import header_unit
@@ -1072,6 +1074,13 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
             by_sign.pop(path, None)
     try:
         check_parts(rules, values, source="--set")
-    except PartExceedsWhole as exc:  # a whole set below its part as given: say how to set the part too
-        raise PartExceedsWhole(exc.violation, file="--set", kind="set.part_over_whole") from None
+    except PartExceedsWhole as exc:  # say how to set the other figure too: the one not set
+        v = exc.violation
+        other = v.whole if v.part.path in given and v.whole.path not in given else \
+            v.part if v.whole.path in given and v.part.path not in given else None
+        if other is None:  # both set (or neither: a file's own pair, refused before): nothing more to add
+            raise PartExceedsWhole(v, file="--set") from None
+        # a part set above the file's whole was told to set the part (the very --set that failed) again
+        raise PartExceedsWhole(v, file="--set", kind="set.part_over_whole",
+                               extra={"other": input_label(other.field, other.path), "other_path": other.path}) from None
     return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed), by_sign)
