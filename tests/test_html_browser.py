@@ -143,6 +143,39 @@ def test_an_english_unit_is_never_split_over_two_lines_on_a_phone(tmp_path: Path
         assert m["seen"] and not m["broken"], f"at {width}px: {m}"
 
 
+# The left edge of each criterion's title in the detail tables, by the row's depth (1: under the tier).
+DEPTH_PROBE = """<script>
+window.addEventListener('load', () => {
+  const rows = [...document.querySelectorAll('table.trace tbody tr')].map(tr => {
+    const table = [...document.querySelectorAll('table.trace')].indexOf(tr.closest('table'));
+    const d = parseInt(getComputedStyle(tr).getPropertyValue('--d') || '0', 10) || 0;
+    const range = document.createRange(); range.selectNodeContents(tr.querySelector('td.crit'));
+    return [table, d, Math.round(range.getClientRects()[0].left)];  // the title's text, after the cell's padding
+  });
+  const host = window.parent.document;
+  const pre = host.createElement('pre'); pre.id = 'lg-probe'; pre.textContent = JSON.stringify({rows});
+  host.body.appendChild(pre);
+});
+</script>"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_route_under_its_group_is_indented_on_a_phone_as_on_a_desktop(tmp_path: Path, width: int) -> None:
+    """At 390 px every row of the detail tables started at the left edge: 「营业收入1亿元以上…不满足」, a route of
+    an either-or the company is not in, read as a failure of a tier that awaits review (a user pass). A
+    criterion stands further right the deeper it is, on a phone as on a desktop."""
+    html = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+               "--format", "html")
+    rows: list[list[int]] = measure(html, width, tmp_path, DEPTH_PROBE)["rows"]  # type: ignore[assignment]
+    tables: dict[int, dict[int, set[int]]] = {}  # a table's columns are its own: compared within each
+    for table, depth, x in rows:
+        tables.setdefault(table, {}).setdefault(depth, set()).add(x)
+    assert len(tables) == 3 and max(len(left) for left in tables.values()) >= 4, tables
+    for left in tables.values():
+        depths = sorted(left)
+        assert all(max(left[a]) < min(left[b]) for a, b in zip(depths, depths[1:])), left
+
+
 class DevTools:
     """Chromium driven over its DevTools pipe (commands on fd 3, answers on fd 4, each JSON ending in NUL):
     the standard library is enough, no WebSocket client."""

@@ -52,6 +52,7 @@ footer{margin-top:2em;font-size:.85em;color:#555}
  table.trace tr{display:block;border-bottom:1px solid #ddd;padding:.3em 0}
  table.trace td{display:block;border:0;padding:.1em .2em;width:auto}
  table.trace td.crit{font-weight:bold;padding-left:.2em!important}
+ table.trace tr.sub{margin-left:calc(var(--d)*.9em);padding-left:.4em;border-left:2px solid #c8d4e6}
 }
 @media print{
  @page{size:A4;margin:14mm}
@@ -157,7 +158,9 @@ def _trace(report: Report, tier: TierResult) -> str:
         pad = 1.1 * max(c.depth - 1, 0)
         weight = "bold" if c.kind in ("all", "any") else "normal"
         mark = f'<span class="mark">{MARK[c.confidence]}</span>' if c.confidence in MARK else ""
-        rows.append(f'<tr><td class="status {c.status}">{ICON[c.status]} {escape(STATUS[c.status][lang])}</td>'
+        # on a phone a row is a block: the nesting (a route of an either-or under its group) is its indent
+        nested = f' class="sub" style="--d:{c.depth - 1}"' if c.depth > 1 else ""
+        rows.append(f'<tr{nested}><td class="status {c.status}">{ICON[c.status]} {escape(STATUS[c.status][lang])}</td>'
                     f'<td class="crit" style="padding-left:{pad + .45:.2f}em;font-weight:{weight}">'
                     f"{escape(c.title.get(lang))}{mark}</td><td>{escape(words.sentence(c))}</td></tr>")
     rows.append("</tbody></table>")
