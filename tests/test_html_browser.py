@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import fcntl
 import io
+import itertools
 import json
 import os
 import re
@@ -148,7 +149,7 @@ DEPTH_PROBE = """<script>
 window.addEventListener('load', () => {
   const rows = [...document.querySelectorAll('table.trace tbody tr')].map(tr => {
     const table = [...document.querySelectorAll('table.trace')].indexOf(tr.closest('table'));
-    const d = parseInt(getComputedStyle(tr).getPropertyValue('--d') || '0', 10) || 0;
+    const d = parseInt((tr.className.match(/\\bd(\\d+)/) || [0, '0'])[1], 10);
     const range = document.createRange(); range.selectNodeContents(tr.querySelector('td.crit'));
     return [table, d, Math.round(range.getClientRects()[0].left)];  // the title's text, after the cell's padding
   });
@@ -173,7 +174,7 @@ def test_a_route_under_its_group_is_indented_on_a_phone_as_on_a_desktop(tmp_path
     assert len(tables) == 3 and max(len(left) for left in tables.values()) >= 4, tables
     for left in tables.values():
         depths = sorted(left)
-        assert all(max(left[a]) < min(left[b]) for a, b in zip(depths, depths[1:])), left
+        assert all(max(left[a]) < min(left[b]) for a, b in itertools.pairwise(depths)), left
 
 
 class DevTools:

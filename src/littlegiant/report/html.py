@@ -23,6 +23,8 @@ def escape(text: str) -> str:
     return UNIT_WHOLE.sub(lambda m: m.group().replace(" ", "&nbsp;"), _escape(text))
 
 
+NESTED_MOST = 8
+"""The deepest indent a phone shows (a rule file may nest deeper: those rows stand at this one)."""
 CSS = """
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
@@ -52,8 +54,8 @@ footer{margin-top:2em;font-size:.85em;color:#555}
  table.trace tr{display:block;border-bottom:1px solid #ddd;padding:.3em 0}
  table.trace td{display:block;border:0;padding:.1em .2em;width:auto}
  table.trace td.crit{font-weight:bold;padding-left:.2em!important}
- table.trace tr.sub{margin-left:calc(var(--d)*.9em);padding-left:.4em;border-left:2px solid #c8d4e6}
-}
+ table.trace tr.sub{padding-left:.4em;border-left:2px solid #c8d4e6}
+""" + "".join(f" table.trace tr.d{d}{{margin-left:{.9 * d:.1f}em}}\n" for d in range(1, NESTED_MOST + 1)) + """}
 @media print{
  @page{size:A4;margin:14mm}
  body{max-width:none;padding:0;font-size:10.5pt}
@@ -159,7 +161,7 @@ def _trace(report: Report, tier: TierResult) -> str:
         weight = "bold" if c.kind in ("all", "any") else "normal"
         mark = f'<span class="mark">{MARK[c.confidence]}</span>' if c.confidence in MARK else ""
         # on a phone a row is a block: the nesting (a route of an either-or under its group) is its indent
-        nested = f' class="sub" style="--d:{c.depth - 1}"' if c.depth > 1 else ""
+        nested = f' class="sub d{min(c.depth - 1, NESTED_MOST)}"' if c.depth > 1 else ""
         rows.append(f'<tr{nested}><td class="status {c.status}">{ICON[c.status]} {escape(STATUS[c.status][lang])}</td>'
                     f'<td class="crit" style="padding-left:{pad + .45:.2f}em;font-weight:{weight}">'
                     f"{escape(c.title.get(lang))}{mark}</td><td>{escape(words.sentence(c))}</td></tr>")
