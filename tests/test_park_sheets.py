@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -235,6 +236,7 @@ PARK_HEADERS = {
     "专精特新称号": "titles.zjtx_sme", "省级专精特新企业": "titles.zjtx_sme", "是否省级专精特新": "titles.zjtx_sme",
     "小巨人称号": "titles.little_giant", "科技型中小企业入库": "titles.tech_sme", "数字化水平等级": "digital_level",
     "数字化水平": "digital_level", "国内市场占有率排名": "market.domestic_rank",
+    "是否专精特新称号": "titles.zjtx_sme", "已获专精特新称号": "titles.zjtx_sme", "是否小巨人称号": "titles.little_giant",
 }
 
 
@@ -266,6 +268,23 @@ def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path:
     assert "“发明专利”列：含义不明确（发明专利只是Ⅰ类知识产权的一种）：请按实际内容把列名改为“与主导产品相关的有效Ⅰ类知识产权”" in lines[0]
     assert "“主导产品国内细分市场占有率”或“主导产品国际细分市场占有率”" in lines[1]
     assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
+
+
+@pytest.mark.parametrize("header", ["专精特新中小企业", "市级专精特新企业", "国家级专精特新企业", "专精特新企业",
+                                    "科技型中小企业入库年份", "科技型中小企业是否入库", "国际市场占有率排名"])
+def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copied_back(tmp_path: Path,
+                                                                                       header: str) -> None:
+    """Title headers read by their exact names only: as near names of a hint, 专精特新中小企业 (batch's own
+    result column) vanished without a word, 市级专精特新企业 stopped the run with 您是不是想写 the provincial
+    title 小巨人 asks for (a city's is not it), and 科技型中小企业入库年份 was steered to a yes/no. No
+    criterion reads an international rank: it was told to be renamed the domestic share."""
+    src = tmp_path / "park.csv"
+    src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,8000,是\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 0, err
+    assert f"以下列与评估无关，不参与评估（原样附在结果最后）：“{header}”" in "".join(err.split())
+    row = read_csv(tmp_path / "out.csv")[0]
+    assert (row.get(f"{header}（原表）") or row[header]) == "是"  # the park's own, beside a result column so headed
 
 
 def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_path: Path) -> None:
@@ -602,6 +621,10 @@ def test_a_share_column_is_passed_over_saying_the_tool_works_it_out_and_a_domest
     assert code == 0 and "已评估 2 行，出错 0 行" in err
     assert "以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）：“2025年研发费用占比”、“2025年资产负债率”" in \
         "".join(err.split())
+    # a share no 2026 criterion reads (净利润率) asks for no amounts
+    src.write_text("企业名称,营业收入（2025年）,净利润率（2025年）\n甲公司,8000,12\n", encoding="utf-8")
+    code, _, said = invoke("batch", str(src), "-o", str(tmp_path / "margin.csv"), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 0 and "净利润率" in said and "请补上" not in said
     # the R&D share has its amounts; the debt ratio has neither of its own, and was said to be worked out
     assert "；但表中没有计算所需的“负债总额（年末）”、“资产总额（年末）”列，相关条件都将是“未知”：请补上这些列" in \
         "".join(err.split())

@@ -28,6 +28,7 @@ from littlegiant.load.answers import (
     percent_signed,
     read_typed,
 )
+from littlegiant.load.expr import Expression
 from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
@@ -101,8 +102,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "rd_institution": ("研发机构", "研发机构级别", "研发机构等级", "研发机构最高级别", "经认定的研发机构级别",
                        "研发机构的最高级别"),
     "digital_level": ("数字化水平", "数字化水平等级", "数字化等级", "数字化水平评测等级", "数字化评测等级"),
-    "title_tech": ("科技型中小企业入库", "入库科技型中小企业"),  # 入库 is the title's own word: 是/否 held
-    "title_zjtx": ("省级专精特新中小企业", "省级专精特新企业", "省级专精特新"),  # a province confers it
     "niche_years": ("细分市场年限", "从事细分市场年限", "从事特定细分市场年限", "细分市场从业年限",
                     "深耕细分市场年限", "从事细分市场年数"),
 }
@@ -111,6 +110,14 @@ nothing else (职工人数 is 从业人员 for 科技型 too; Ⅰ类 and I类 fo
 headed columns with (研发人员, 其中Ⅰ类高价值知识产权, "…of which high-value"), so a sheet filled in from
 one still reads. Ambiguous ones are not here but in AMBIGUOUS_HEADERS: a column of them stops the run
 with what to write instead."""
+TITLE_HEADERS: dict[str, tuple[str, ...]] = {
+    "title_tech": ("科技型中小企业入库", "入库科技型中小企业"),  # 入库 is the title's own word: 是/否 held
+    "title_zjtx": ("省级专精特新中小企业", "省级专精特新企业", "省级专精特新"),  # a province confers it
+}
+"""Title columns as parks head them bare, read by these exact names only: as HEADER_ALIASES they were
+also the near names a hint offers, and 专精特新中小企业 (batch's own result column, passed over) or
+市级专精特新企业 (a city's title, not the province's 小巨人 asks for) stopped the run with 您是不是想写
+the provincial title, and 科技型中小企业入库年份 was steered to a yes/no."""
 NAME_HEADERS = frozenset(norm(h) for h in ("企业名称", "name", *HEADER_ALIASES["name"]))
 """Headers of the company-name column: a sheet with none of them and no header found is no list of
 companies (a 统计 sheet beside the list)."""
@@ -241,6 +248,16 @@ def _labels(rules: RuleSet) -> dict[str, FieldDef]:
     return found
 
 
+def _title_headers(rules: RuleSet) -> dict[str, FieldDef]:
+    """TITLE_HEADERS by ``norm``, for this rule set's fields."""
+    found: dict[str, FieldDef] | None = rules.memo.get("tabular.titles")
+    if found is None:
+        by_id = {f.id: f for f in rules.fields.values()}
+        found = rules.memo["tabular.titles"] = {norm(alias): by_id[fid] for fid, aliases in TITLE_HEADERS.items()
+                                                if fid in by_id for alias in aliases}
+    return found
+
+
 def _yes_no_labels(rules: RuleSet) -> dict[str, FieldDef]:
     """Yes/no fields by the words that follow 是否 in a header: their labels and YES_NO_ALIASES."""
     found: dict[str, FieldDef] | None = rules.memo.get("tabular.yes_no")
@@ -259,11 +276,16 @@ def _alias(rules: RuleSet, text: str) -> FieldDef | None:
     """The field a header names in the words parks use rather than the field's label: 是否高企,
     是否专精特新中小企业, 专精特新中小企业称号, I类知识产权数量 (a count's 数量 dropped)."""
     labels = _labels(rules)
+    yes_no = _yes_no_labels(rules)
     for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
-        if text.startswith(prefix):
-            return _yes_no_labels(rules).get(text[len(prefix):])
+        if text.startswith(prefix):  # 是否专精特新称号 as 是否专精特新
+            rest = text[len(prefix):]
+            return yes_no.get(rest) or yes_no.get(rest.removesuffix("称号"))
     if text.endswith("称号"):  # 专精特新称号 as 专精特新中小企业称号
-        return _yes_no_labels(rules).get(text) or _yes_no_labels(rules).get(text.removesuffix("称号"))
+        return yes_no.get(text) or yes_no.get(text.removesuffix("称号"))
+    found = _title_headers(rules).get(text)
+    if found is not None:
+        return found
     bare = _COUNT_SUFFIX.sub("", text)
     if bare != text:
         f = labels.get(bare)
@@ -454,6 +476,10 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))  # kept for reference: passed over
     if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
         raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
+    if "排名" in folded and any(w in folded for w in ("国际", "境外", "全球")):
+        # no criterion reads an international rank: passed over (copied back), where 国际市场占有率排名 was told to
+        # be renamed the domestic share, and a rank of 2 then read as a 2% share
+        raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
     words = _figure_words(rules, folded)
     if words is not None:
         word, f = words
@@ -1342,7 +1368,8 @@ def derived_needs(header: Iterable[str], shares: Iterable[str], rules: RuleSet,
             given.add(column(rules, h, last_year)[1].id)
         except InputError:
             continue
-    named = {norm(text): d for d in rules.derived.values() for text in (d.label.zh, d.label.en)}
+    read = _derived_read(rules)
+    named = {norm(text): d for name, d in rules.derived.items() if name in read for text in (d.label.zh, d.label.en)}
     needs: dict[str, FieldDef] = {}
     for h in shares:
         key = _YEAR.sub("", _without_units(norm(h)))
@@ -1359,6 +1386,34 @@ def derived_needs(header: Iterable[str], shares: Iterable[str], rules: RuleSet,
                 elif ref.name in rules.fields and ref.name not in given:
                     needs.setdefault(ref.name, rules.fields[ref.name])
     return list(needs.values())
+
+
+def _derived_read(rules: RuleSet) -> frozenset[str]:
+    """The derived quantities some criterion or score item of ``rules`` reads, nested ones too: a share
+    no criterion reads (净利润率 under 2026) needs no amounts asked for."""
+    found: frozenset[str] | None = rules.memo.get("tabular.derived_read")
+    if found is not None:
+        return found
+    exprs: list[Expression] = []
+    nodes = [t.criteria for t in rules.tiers.values()]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node.children)
+        if node.value is not None:
+            exprs.append(node.value)
+    for table in rules.scores.values():
+        for item in table.items:
+            bands = [*item.each, *(b for sc in item.scales for b in sc.bands)]
+            exprs += [e for e in (item.points_from_value, *(sc.value for sc in item.scales), *(b.when for b in bands))
+                      if e is not None]
+    read: set[str] = set()
+    while exprs:
+        for ref in exprs.pop().refs:
+            if ref.name in rules.derived and ref.name not in read:
+                read.add(ref.name)
+                exprs.append(rules.derived[ref.name].expression)
+    found = rules.memo["tabular.derived_read"] = frozenset(read)
+    return found
 
 
 def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
