@@ -1938,3 +1938,36 @@ def test_a_title_a_plan_takes_as_not_held_for_want_of_an_answer_is_offered_with_
     saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
     assert saved.values.get("titles.zjtx_sme") is True
     assert "资料中未填是否已持有" not in re.sub(r"\s*\r\n\s*", "", str(child.before))
+
+
+def test_every_title_a_plans_title_step_would_take_is_offered_with_p(tmp_path: Path) -> None:
+    """Under 2026 the 专精特新 tier asks for 创新型 or 科技型: its plan's step 「先申请「科技和创新型中小企业」……
+    资料中未填是否已持有」 is gone once either is held. p asked 创新型 alone; answered 否, 科技型 was never
+    asked, and a company holding only 科技型 was told to apply for a title it holds (a review)."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    for old, new in (("rd_expense: 650", "rd_expense: 50"),
+                     ("titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}",
+                      "titles: {zjtx_sme: false, little_giant: false}")):
+        assert old in text
+        text = text.replace(old, new)
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "zh",
+                                           "--save", "p.yaml"], cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"},
+                          encoding="utf-8", timeout=60, dimensions=(50, 80))
+    child.expect(r"\[R/o\] ")
+    child.sendline("")
+    child.expect("> ")
+    assert "报告中的行动计划还需要 2 项信息" in re.sub(r"\s*\r\n\s*", "", str(child.before))
+    asked = []
+    child.sendline("p")
+    for _ in range(2):
+        child.expect(PTY_PROMPTS)
+        asked.append(re.sub(r"\s*\r\n\s*", "", str(child.before) + str(child.after)))
+        child.sendline("否")
+    assert "持有有效的创新型中小企业称号？" in asked[0] and "持有有效的科技型中小企业称号（入库）？" in asked[1]
+    child.expect("> ")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
+    assert (saved.values.get("titles.innovative_sme"), saved.values.get("titles.tech_sme")) == (False, False)

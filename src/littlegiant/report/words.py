@@ -820,14 +820,29 @@ class Words(Phrasing):
         return any(self.plan_asks(t) for t in self.result.tiers.values())
 
     def blank_titles(self, tier: TierResult) -> list[str]:
-        """The titles the tier's plan takes as not held because the profile does not say (its step
+        """The titles the tier's plan takes as not held because the profile does not say, and those its
+        title step's criterion would take instead, left blank (its step
         「先取得……；资料中未填是否已持有……如已持有，请补填后重新评估」): what the interview offers with
         the plan's questions, where the plan told a company holding the title to answer it and the
         interview gave no way to (the answer moves the plan's year, not today's verdict)."""
         p = self.plans.get(tier.id)
         if p is None or stops(self.result) or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             return []
-        return [m.path for m in p.moves if m.kind == "title" and m.before is None]
+        kids = tier.children()
+        out: dict[str, None] = {}
+        for m in p.moves:
+            if m.kind != "title":
+                continue
+            if m.before is None:
+                out[m.path] = None
+            # the other titles the criterion takes instead (科技型 beside 创新型 under 2026), blank too: held,
+            # either one makes the step go, whatever the one the step names was answered
+            todo = [c for c in tier.criteria if c.id == m.criterion]
+            while todo:
+                c = todo.pop()
+                out.update((x, None) for x, v in c.inputs.items() if v is None and x.startswith("titles."))
+                todo.extend(kids.get(c.id, []))
+        return list(out)
 
     def plan_asks(self, tier: TierResult) -> list[str]:
         """The answers the tier's plan lists as still to give (先回答以下问题才能判定, 仍需回答): one list for
