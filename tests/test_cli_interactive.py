@@ -1903,28 +1903,39 @@ def test_an_amount_in_yuan_above_its_usual_ceiling_is_told_the_figure_in_wan(tmp
     s.finish()
 
 
-def test_a_title_a_plan_takes_as_not_held_for_want_of_an_answer_is_offered_with_p(tmp_path: Path) -> None:
-    """The 小巨人 plan of a company that has not said whether it holds the 专精特新 title reads 「先取得……
-    资料中未填是否已持有这一称号……如已持有，请补填后重新评估」; the interview (its tier settled as unmet,
-    so the title never asked) gave no way to answer it: neither among the answers nor with p. A finance
-    manager whose company holds it could only edit the file. It is a plan question now."""
+def resumed_at_list(tmp_path: Path, changes: tuple[tuple[str, str], ...], as_of: str) -> tuple[Any, str]:
+    """The little-giant-2026 example with ``changes`` (text replaced) saved as p.yaml, resumed in an
+    80-column terminal up to the list of answers: (the terminal, what the list showed, lines joined)."""
     text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
-    for old, new in (("revenue: 12000, main_revenue: 11000, rd_expense: 650", "revenue: 8000, main_revenue: 7600, rd_expense: 320"),
-                     ("revenue: 10500, main_revenue: 9800, rd_expense: 560", "revenue: 7000, main_revenue: 6600, rd_expense: 280"),
-                     ("zjtx_sme: true, ", "")):
+    for old, new in changes:
         assert old in text
         text = text.replace(old, new)
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
-    report = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "p.yaml", "--as-of", "2026-12-04", "--lang",
-                             "zh"], cwd=tmp_path, env={**ENV, "COLUMNS": "200"}, capture_output=True, text=True).stdout
-    assert "资料中未填是否已持有这一称号，本计划按目前尚未持有安排；如已持有，请补填后重新评估" in report
-    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-12-04", "--lang", "zh",
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", as_of, "--lang", "zh",
                                            "--save", "p.yaml"], cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"},
                           encoding="utf-8", timeout=60, dimensions=(50, 80))
     child.expect(r"\[R/o\] ")
     child.sendline("")
     child.expect("> ")
-    offer = re.sub(r"\s*\r\n\s*", "", str(child.before))
+    return child, re.sub(r"\s*\r\n\s*", "", str(child.before))
+
+
+def test_a_title_a_plan_takes_as_not_held_for_want_of_an_answer_is_offered_with_p(tmp_path: Path) -> None:
+    """The 小巨人 plan of a company that has not said whether it holds the 专精特新 title reads 「先取得……
+    资料中未填是否已持有这一称号……如已持有，请补填后重新评估」; the interview (its tier settled as unmet,
+    so the title never asked) gave no way to answer it: neither among the answers nor with p. A finance
+    manager whose company holds it could only edit the file. It is a plan question now."""
+    report = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(EXAMPLES / "little-giant-2026.yaml"),
+                             "--as-of", "2026-12-04", "--lang", "zh", "--set", "titles.zjtx_sme=不知道", "--set",
+                             "financials.2025.revenue=8000", "--set", "financials.2025.main_revenue=7600", "--set",
+                             "financials.2025.rd_expense=320", "--set", "financials.2024.revenue=7000", "--set",
+                             "financials.2024.main_revenue=6600", "--set", "financials.2024.rd_expense=280"],
+                            env={**ENV, "COLUMNS": "200"}, capture_output=True, text=True).stdout
+    assert "资料中未填是否已持有这一称号，本计划按目前尚未持有安排；如已持有，请补填后重新评估" in report
+    child, offer = resumed_at_list(tmp_path, (
+        ("revenue: 12000, main_revenue: 11000, rd_expense: 650", "revenue: 8000, main_revenue: 7600, rd_expense: 320"),
+        ("revenue: 10500, main_revenue: 9800, rd_expense: 560", "revenue: 7000, main_revenue: 6600, rd_expense: 280"),
+        ("zjtx_sme: true, ", "")), "2026-12-04")
     assert "报告中的行动计划还需要 1 项信息，才能推算「专精特新\"小巨人\"企业」今后哪一年可以申报" in offer
     child.sendline("p")
     child.expect(PTY_PROMPTS)
@@ -1944,20 +1955,11 @@ def test_every_title_a_plans_title_step_would_take_is_offered_with_p(tmp_path: P
     """Under 2026 the 专精特新 tier asks for 创新型 or 科技型: its plan's step 「先申请「科技和创新型中小企业」……
     资料中未填是否已持有」 is gone once either is held. p asked 创新型 alone; answered 否, 科技型 was never
     asked, and a company holding only 科技型 was told to apply for a title it holds (a review)."""
-    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
-    for old, new in (("rd_expense: 650", "rd_expense: 50"),
-                     ("titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}",
-                      "titles: {zjtx_sme: false, little_giant: false}")):
-        assert old in text
-        text = text.replace(old, new)
-    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
-    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", "zh",
-                                           "--save", "p.yaml"], cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"},
-                          encoding="utf-8", timeout=60, dimensions=(50, 80))
-    child.expect(r"\[R/o\] ")
-    child.sendline("")
-    child.expect("> ")
-    assert "报告中的行动计划还需要 2 项信息" in re.sub(r"\s*\r\n\s*", "", str(child.before))
+    child, offer = resumed_at_list(tmp_path, (
+        ("rd_expense: 650", "rd_expense: 50"),
+        ("titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}",
+         "titles: {zjtx_sme: false, little_giant: false}")), "2026-11-26")
+    assert "报告中的行动计划还需要 2 项信息" in offer
     asked = []
     child.sendline("p")
     for _ in range(2):
