@@ -153,10 +153,21 @@ def test_a_condition_of_a_revenue_band_the_company_is_not_in_is_not_asked(tmp_pa
     assert "股权融资" not in compared and "尚缺数据" not in compared
 
 
-def test_explain_with_compare_says_how_to_explain_under_each_set() -> None:
-    """--explain beside --compare was ignored without a word: the comparison came out, no explanation."""
-    out = run("assess", LG22, *BOTH, "--explain", "研发费用")
+@pytest.mark.parametrize("sets", ["miit-2022,miit-2026", "miit-2022，miit-2026", " miit-2022、 miit-2026"])
+def test_explain_with_compare_says_how_to_explain_under_each_set(sets: str) -> None:
+    """--explain beside --compare was ignored without a word: the comparison came out, no explanation.
+    The two runs it names are --compare's sets however they were separated (a Chinese comma gave
+    --rules miit-2022，miit-2026, which fails)."""
+    out = run("assess", LG22, "--compare", sets, "--as-of", "2026-11-26", "--explain", "研发费用")
     assert out.exit_code == 2 and out.stdout == ""
     assert re.sub(r"\n *", "", out.stderr).strip() == (
         "littlegiant 出错：--explain：一次只解释一个规则集下的条件，不能与 --compare 同用："
         "请分别加 --rules miit-2022 和 --rules miit-2026 各运行一次")
+
+
+@pytest.mark.parametrize(("sets", "said"), [("miit-2026", "应填两个规则版本"), ("2022,2026", "您是不是想写 miit-2022,miit-2026？"),
+                                           ("miit-2022,miit-2026,miit-2022", "应填两个规则版本")])
+def test_explain_with_a_wrong_compare_is_told_what_compare_needs(sets: str, said: str) -> None:
+    """One set, three, or names to correct: --compare's own message, not two --rules runs that fail."""
+    out = run("assess", LG22, "--compare", sets, "--explain", "研发费用")
+    assert out.exit_code == 2 and said in re.sub(r"\n *", "", out.stderr) and "--rules 2022" not in out.stderr

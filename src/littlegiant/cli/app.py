@@ -170,6 +170,15 @@ def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
     bad("opt.renewal", lang, "--renewal", got=renewal)
 
 
+def _compare_names(value: str, lang: str) -> list[str]:
+    """The two names --compare gives, as typed; exit 2 unless there are two."""
+    # a comma typed with a Chinese input method (，、) separates as the ASCII one does
+    names = [c.strip() for c in re.split(r"[,，、]", value) if c.strip()]
+    if len(names) != 2:
+        bad("opt.compare", lang, "--compare", got=value)
+    return names
+
+
 def _compared_sets(value: str, lang: str) -> list[Any]:
     """The two rule sets --compare names, loaded. A name it does not know is said of --compare (it was
     said of --rules, which the user never gave), and where every name has a near one the whole value
@@ -177,10 +186,7 @@ def _compared_sets(value: str, lang: str) -> list[Any]:
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
 
-    # a comma typed with a Chinese input method (，、) separates as the ASCII one does
-    names = [c.strip() for c in re.split(r"[,，、]", value) if c.strip()]
-    if len(names) != 2:
-        bad("opt.compare", lang, "--compare", got=value)
+    names = _compare_names(value, lang)
 
     def meant(name: str) -> str | None:
         try:
@@ -367,9 +373,14 @@ def assess(
         bad_choice("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
     if compare is not None and explain is not None:  # --explain was ignored without a word: the comparison was printed
-        first, _, second = compare.partition(",")
-        bad("opt.explain_compare", language, "--explain", first=first.strip() or "miit-2022",
-            second=second.strip() or "miit-2026")
+        from littlegiant.errors import InputError
+
+        try:
+            _compared_sets(compare, language)  # the --rules it names must run: a wrong name is said of --compare first
+        except InputError as exc:
+            fail(exc, language)
+        first, second = _compare_names(compare, language)
+        bad("opt.explain_compare", language, "--explain", first=first, second=second)
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
     if profile is None:
