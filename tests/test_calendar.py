@@ -210,8 +210,10 @@ def test_rules_calendar_command() -> None:
     """`rules calendar --as-of` says what applies to each kind that day; `rules list` shows the calendar."""
     day = invoke("rules", "calendar", "--as-of", "2026-11-26", "--lang", "en")  # zh names them by title
     assert day.exit_code == 0
-    assert "renewal of 小巨人: miit-2022 + 工信厅企业函〔2026〕117号" in day.stdout
-    assert "renewal of 专精特新中小企业: miit-2026" in day.stdout and "new application: miit-2026" in day.stdout
+    # in English the titles in English: 「renewal of 小巨人」 left an English reader with a word they cannot read
+    assert "renewal of the Little Giant title: miit-2022 + 工信厅企业函〔2026〕117号" in day.stdout
+    assert "renewal of the specialised and sophisticated SME title: miit-2026" in day.stdout
+    assert "new application: miit-2026" in day.stdout and "专精特新" not in day.stdout and "小巨人" not in day.stdout
     listed = invoke("rules", "list")
     assert "2027-01-01 – …" in listed.stdout and R190 in listed.stdout
     assert invoke("rules", "calendar", "--as-of", "2021-01-01").exit_code == 2

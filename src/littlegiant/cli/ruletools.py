@@ -142,8 +142,8 @@ def wrap_lines(text: str, width: int, more: int = 0) -> str:
 
 
 _KIND_WORDS = {"application": Text("新申请", "new application"),
-               "zjtx_sme": Text("专精特新中小企业复核", "renewal of 专精特新中小企业"),
-               "little_giant": Text("小巨人复核", "renewal of 小巨人")}
+               "zjtx_sme": Text("专精特新中小企业复核", "renewal of the specialised and sophisticated SME title"),
+               "little_giant": Text("小巨人复核", "renewal of the Little Giant title")}
 
 
 def calendar_text(cal: Calendar, lang: str, as_of: date | None = None, titles: dict[str, Text] | None = None) -> str:
