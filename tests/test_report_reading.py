@@ -307,7 +307,7 @@ def test_a_renewal_is_named_by_the_rule_sets_own_title() -> None:
     result = engine.evaluate(rs, prof, date(2026, 3, 1), "zjtx_sme")
     result.tiers["zjtx_sme"] = dataclasses.replace(result.tiers["zjtx_sme"], title=Text("某省专精特新", "Province title"))
     for lang, head, detail in (("zh", "（某省专精特新复核）", "本次为某省专精特新复核"),
-                               ("en", " (renewal)", "A renewal (复核) of Province title")):
+                               ("en", " (renewal of Province title)", "A renewal (复核) of Province title")):
         report = make_report(rs, prof, result, lang)
         assert report.basis()[0].endswith(head)
         assert any(line.startswith(detail) for line in report.basis_detail()), report.basis_detail()

@@ -214,7 +214,8 @@ class Report:
         zh = self.lang == "zh"
         line = f"{w('basis', self.lang)}{'：' if zh else ': '}{r.rules_title.get(self.lang)}"
         if r.renewal:
-            line += f"（{renewed_title(r, 'zh')}复核）" if zh else " (renewal)"
+            # which title is renewed, in English too: "(renewal)" alone left a foreign client to guess
+            line += f"（{renewed_title(r, 'zh')}复核）" if zh else f" (renewal of {renewed_title(r, 'en')})"
         return [line]
 
     def basis_detail(self) -> list[str]:
