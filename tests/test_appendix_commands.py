@@ -57,6 +57,8 @@ def test_each_appendix_command_names_labels_and_reproduces_its_plan(tmp_path: Pa
     for tid, command in zip([t for t, p in plans.items() if p["moves"] or p["assumed"]], commands, strict=True):
         words = shlex.split(command)
         assert words[:3] == ["littlegiant", "assess", f"{name}.yaml"]
+        # in the report's language, wherever it is run (an English Windows gave a Chinese report's reader English)
+        assert words[words.index("--lang") + 1] == lang
         assert "研发费用（2025年）=30" in words or "R&D expense 2025=30" in words  # the user's own what-if, by label
         reached.append(json.loads(_invoke(*words[1:], "--format", "json"))["tiers"][tid]["status"])
     assert reached == claimed

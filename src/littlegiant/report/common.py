@@ -259,8 +259,10 @@ class Report:
             if not args:
                 continue
             day = p.as_of or self.result.as_of
+            # in the report's language: run where the locale is another (an English Windows), a Chinese report's
+            # command gave an English report
             cmd = ["littlegiant", "assess", Path(self.profile_file).name if self.profile_file else "PROFILE",
-                   "--as-of", day.isoformat()]
+                   "--as-of", day.isoformat(), "--lang", lang]
             # a later round is a new application (the renewal failed, the title lapsed): checked so, run so
             cmd += ["--renewal", self.result.renewal] if self.result.renewal and p.later == 0 else []
             cmd += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
