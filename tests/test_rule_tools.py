@@ -550,3 +550,18 @@ def test_rules_show_finds_a_rule_by_words_of_its_title_as_explain_does() -> None
     assert many.returncode == 2 and many.stderr.rstrip().endswith("more") and "…" not in many.stderr  # said whole
     tier = cli("rules", "show", "创新型中小企业", "--lang", "zh", env={"COLUMNS": "80"})  # 2022's tier, its whole title
     assert tier.returncode == 0 and tier.stdout.startswith("创新型中小企业\n  所属：优质中小企业梯度培育管理暂行办法（2022）")
+
+
+@pytest.mark.parametrize(("lang", "said", "twice"), [
+    ("zh", "近两年营业收入复合增长率不低于5%（复核不考核）", "（复核不考核）（仅新申请）"),
+    ("en", "Two-year compound revenue growth at least 5% (not checked for renewals)", "(renewals only)"),
+])
+def test_a_rule_whose_title_says_whom_it_is_for_is_not_told_so_again(lang: str, said: str, twice: str) -> None:
+    """`rules show miit-2026` read 「近两年营业收入复合增长率不低于5%（复核不考核）（仅新申请）」 and
+    「复核：……得分不低于60分（仅复核）」 (a user pass); a title that names none still gets its note."""
+    shown = zh80("rules", "show", "miit-2026", "--lang", lang)
+    flat = re.sub(r"\n\s*", " " if lang == "en" else "", shown)
+    assert said in flat and twice not in flat and "（复核不考核）（" not in flat
+    assert ("（仅新申请）" if lang == "zh" else "(new applications only)") in flat
+    if lang == "zh":
+        assert "复核：近两年任一年度专精特新发展评价得分不低于60分，满足其一即可" in flat

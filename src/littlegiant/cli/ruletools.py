@@ -380,9 +380,13 @@ def _conditions(group: Node, rs: RuleSet, lang: str, indent: str, shown: set[str
     shown = set() if shown is None else shown
     out = [(indent, _SAY[group.kind if group.kind in ("all", "any") else "all"].get(lang) + ("：" if zh else ":"))]
     for child in group.children:
-        title = child.title.get(lang) + (_ZH_APPLIES if zh else _EN_APPLIES).get(child.applies, "").replace("，", "（", 1)
-        if zh and child.applies in ("new", "renewal"):
-            title += "）"
+        title = child.title.get(lang)
+        # a title that says whom it is for already (……（复核不考核）) is not told again（仅新申请）
+        said = ("复核", "新申请", "renewal", "new application") if child.applies in ("new", "renewal") else ()
+        if not any(word in title.lower() for word in said):
+            title += (_ZH_APPLIES if zh else _EN_APPLIES).get(child.applies, "").replace("，", "（", 1)
+            if zh and child.applies in ("new", "renewal"):
+                title += "）"
         nested = child.kind in ("all", "any") and len(indent) < 6
         if nested and child.id in shown:
             title += "（同上）" if zh else " (as above)"
