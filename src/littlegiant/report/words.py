@@ -751,17 +751,7 @@ class Words(Phrasing):
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
-        moved = {m.path for m in p.moves}
-        if self._later_round(p):
-            assert p.as_of is not None and self.rules is not None  # said by _later_round
-            # a yearly figure (本年度…得分): that round counts its own year's. One that meets it now is taken
-            # as this year's; one not given is no answer anyone can give now (asked for, it read as if
-            # today's would do)
-            unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
-            steps += [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
-                      for x, v in p.renewed.items() if x not in moved]
-            steps += [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
-                      for x in p.missing if is_yearly(self.rules, x)]
+        steps += self._yearly_steps(tier, p)
         missing = self.plan_asks(tier)
         if missing:
             # not the summary's count: these are the answers still lacking once the steps above are done
@@ -769,10 +759,10 @@ class Words(Phrasing):
                           f"With all of the above done, still answer: {self.questions(missing)}")
         steps += [self._otherwise(o, p) for o in p.otherwise]
         if p.unhurried is not None:
-            steps.append(self._unhurried(p, p.unhurried))
+            steps.append(self._unhurried(tier, p, p.unhurried))
         return head, notes, steps
 
-    def _unhurried(self, p: TierPlan, q: TierPlan) -> str:
+    def _unhurried(self, tier: TierResult, p: TierPlan, q: TierPlan) -> str:
         """The next round ``q``, for a company that cannot make plan ``p``'s late raise in the days left:
         「如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：……」, less the steps ``p`` names already
         (a title to obtain first). A plan needing +560万 of R&D in 28 days dated the tier next year, and
@@ -780,8 +770,10 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         said = {(m.path, m.after) for m in p.moves}
         rest = dataclasses.replace(q, moves=[m for m in q.moves if (m.path, m.after) not in said])
-        moves = SEP[self.lang].join(SEP[self.lang].join(self._move(m, rest) for m in group)
-                                    for group in self._actions(rest))
+        moves = SEP[self.lang].join([*(SEP[self.lang].join(self._move(m, rest) for m in group)
+                                       for group in self._actions(rest)),
+                                     # that round's own yearly figures (本年度…得分 of 2028), as its plan says them
+                                     *self._yearly_steps(tier, q)])
         today = self.result.as_of
         rushed = "、".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None)) if zh else \
             " and ".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None))
@@ -791,6 +783,20 @@ class Words(Phrasing):
             return f"{lead}：{when}届时须：{moves}" if moves else f"{lead}：{when.rstrip('；')}"
         lead = f"If {rushed} above cannot be reached within {today.year}"
         return f"{lead}: {when}then: {moves}" if moves else f"{lead}: {when.rstrip('; ')}"
+
+    def _yearly_steps(self, tier: TierResult, p: TierPlan) -> list[str]:
+        """A later round's yearly figures (本年度…得分): that round counts its own year's. One that meets
+        it now is taken as this year's; one not given is no answer anyone can give now (asked for, it
+        read as if today's would do)."""
+        if not self._later_round(p):
+            return []
+        assert p.as_of is not None and self.rules is not None  # said by _later_round
+        moved = {m.path for m in p.moves}
+        unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
+        return [*(self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
+                  for x, v in p.renewed.items() if x not in moved),
+                *(self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
+                  for x in p.missing if is_yearly(self.rules, x))]
 
     def _in_yuan(self) -> bool:
         """Whether the report warns that amounts look typed in 元 (38,600,000万元): a plan checked on them
