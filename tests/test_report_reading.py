@@ -439,24 +439,65 @@ def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(t
 def test_a_late_raise_of_this_years_figure_is_given_the_next_round_beside_it(tmp_path: Path) -> None:
     """+560万 of R&D with 36 days of 2026 left (where 320万 a year brings some 32万) dated 小巨人 2027, and
     the plan said nothing of 2028, which a full year's R&D reaches: a finance manager who cannot spend
-    it by 31 December read the tier as out of reach. The round after is said last, with its own steps
-    (2027's R&D, 2026's only its share of the days left); not before the last quarter, when the year
-    still lies ahead; in the JSON as ``if_not_this_year``."""
+    it by 31 December read the tier as out of reach. The round after is said last, with its own steps:
+    2026's R&D left as it is (a round that raised it again was offered at first), 2027's the rest of
+    the 1,200万; not before the last quarter, when the year still lies ahead; in the JSON as
+    ``if_not_this_year``."""
     path = tmp_path / "factory.yaml"
     path.write_text(FACTORY, encoding="utf-8")
     out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
     assert squash("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：") in out
-    assert squash("研发费用（2027年）：320 → 830万元（+510；2027年尚无数据，320万元是按2025年的数额估计的）") in out
-    assert squash("研发费用（2026年）：320 → 370万元（+50；按2026年余下36天分摊，其余在2027年；") in out
-    plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json"))["plans"]["little_giant"]
+    plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json", "--lang", "zh"))["plans"]["little_giant"]
+    alternative = plan["text"][-1]
+    assert alternative.startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：")
+    assert "研发费用（2027年）：320 → 880万元（+560；2027年尚无数据，320万元是按2025年的数额估计的）" in alternative
+    assert "研发费用（2026年）" not in alternative.split("届时须：")[1]
     later = plan["if_not_this_year"]
     assert (plan["as_of"], later["as_of"], later["rounds_later"]) == ("2027-11-26", "2028-11-26", 2)
-    total = sum(Decimal(str(m["after"])) for m in later["moves"] if m["path"].endswith("rd_expense"))
-    assert total == 1200  # 2026's and 2027's R&D: the 近两年研发费用合计 of the 2028 round
+    assert not any(m["path"] == "financials.2026.rd_expense" for m in later["moves"])
+    assert [Decimal(str(m["after"])) for m in later["moves"] if m["path"] == "financials.2027.rd_expense"] == [880]
     early = cli("assess", str(path), "--as-of", "2026-09-01", "--lang", "zh", columns=80)
     assert "年内达不到" not in early
     assert json.loads(cli("assess", str(path), "--as-of", "2026-09-01", "--format", "json"))["plans"][
         "little_giant"]["if_not_this_year"] is None
+
+
+SMALL_RD = """\
+name: 甲
+industry: industrial
+employees: 120
+rd_staff: 20
+tech_staff: 25
+niche_years: 2.5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false, tax_violation: false, data_fabrication: false}
+financials:
+  2026: {revenue: 3000, main_revenue: 2800, rd_expense: 60}
+  2025: {revenue: 3000, main_revenue: 2800, rd_expense: 150, net_profit: 200, total_assets: 4000, total_liabilities: 1500, total_costs: 2700}
+  2024: {revenue: 2800, main_revenue: 2600, rd_expense: 140}
+  2023: {revenue: 2500, main_revenue: 2300, rd_expense: 120}
+ip: {class1: 2, class1_self_developed: 2, class1_applied: 2, class1_top3_holder: 2, class2: 5}
+rd_institution: city
+market: {domestic_share: 5, domestic_rank: 5, leading: true}
+field: {chain_role: true, foundation: true, priority_domain: true}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: false, little_giant: false}
+platform_score: 70
+"""
+"""A review's company: 60万 of R&D in 2026 so far, where 专精特新 asks 100万 in each of two years."""
+
+
+@pytest.mark.parametrize("rd_2026", ["60", "0"])
+def test_the_next_round_for_a_late_raise_is_one_that_needs_no_such_raise(tmp_path: Path, rd_2026: str) -> None:
+    """2026's R&D 60 → 100万 with 36 days left: the round after was 2028, whose two years are 2026 and
+    2027, so it needed the very raise it stood in for (its step hidden as the plan's own). The first
+    round that reads no 2026 figure is 2029. A raise from 0 (the days bring nothing) is one too."""
+    path = tmp_path / "co.yaml"
+    path.write_text(SMALL_RD.replace("rd_expense: 60}", f"rd_expense: {rd_2026}}}"), encoding="utf-8")
+    plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json", "--lang", "zh"))["plans"]["zjtx_sme"]
+    assert plan["as_of"] == "2027-11-26" and "financials.2026.rd_expense=100" in [m["set"] for m in plan["moves"]]
+    later = plan["if_not_this_year"]
+    assert later["as_of"] == "2029-11-26" and not any(m["path"].startswith("financials.2026.") for m in later["moves"])
+    assert plan["text"][-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2029年申报（以2028年数据计）；届时须：")
 
 
 def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:

@@ -110,6 +110,15 @@ class TierPlan:
         return self.checked in (MET, REVIEW)
 
 
+def hurried(p: TierPlan, today: date) -> list[Move]:
+    """The plan's raises of a figure of the current year that its days left cannot bring (``pace``),
+    other than a year's share of a sum the plan spreads over a later year too (2026's part of 近两年研发
+    费用合计, the rest in 2027): the later year of the same round can take that share."""
+    spread = {(m.field.id, m.criterion) for m in p.moves
+              if m.kind == "change" and (y := year_in_path(m.field, m.path)) is not None and y > today.year}
+    return [m for m in p.moves if pace(m, today) is not None and (m.field.id, m.criterion) not in spread]
+
+
 def pace(m: Move, today: date) -> Decimal | None:
     """What the days of the current year left after ``today`` bring of an amount that a move raises, at
     the year's present rate (its figure, or the one it is estimated by, spread over the year), where the
@@ -119,8 +128,8 @@ def pace(m: Move, today: date) -> Decimal | None:
     if m.kind != "change" or year != today.year or m.field.unit != "万元":
         return None
     left = days_left(year, today)
-    if left > LATE_IN_YEAR or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before <= 0:
-        return None
+    if left > LATE_IN_YEAR or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before < 0:
+        return None  # (at a rate of 0 the days left bring 0: any raise asks more)
     days = date(year, 12, 31).timetuple().tm_yday
     brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
     return brought if m.after - m.before > brought else None
@@ -188,19 +197,20 @@ Judge = Callable[[date], RuleSet]
 
 
 def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, start: int = 0,
-              judge: Judge | None = None) -> TierPlan:
+              judge: Judge | None = None, frozen: frozenset[str] = frozenset()) -> TierPlan:
     """The first round (``start`` rounds on or later) whose moves, applied together, meet the tier.
 
     A later round is a new application (a renewal that fails lets the title lapse), judged by the rule
     set ``judge`` names for its day: a plan for 2027 made under the 2022 measures in March 2026 was
-    "verified" by rules that would not judge it. Without ``judge`` (a set the user forced), ``rules``."""
+    "verified" by rules that would not judge it. Without ``judge`` (a set the user forced), ``rules``.
+    ``frozen``: inputs no move may change, besides the closed years."""
     tier = result.tiers[tier_id]
-    first = _round(rules, result, profile, tier, start, judge)
+    first = _round(rules, result, profile, tier, start, judge, frozen)
     p = first
     for later in range(start + 1, ROUNDS):
         if p.checked is not None or not any(b.kind in ("closed", "wait") for b in p.blockers):
             break  # a plan, or no wait helps (a red line, a large enterprise, answers needed)
-        p = _round(rules, result, profile, tier, later, judge)
+        p = _round(rules, result, profile, tier, later, judge, frozen)
         if p.checked is not None:
             p.blockers = first.blockers  # why this round cannot work
             return p
@@ -208,7 +218,7 @@ def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, st
 
 
 def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, later: int,
-           judge: Judge | None) -> TierPlan:
+           judge: Judge | None, frozen: frozenset[str] = frozenset()) -> TierPlan:
     last = result.last_year + later
     day = _add_years(result.as_of, later)
     renewal = result.renewal if later == 0 else None
@@ -223,7 +233,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     values = dict(start)
 
     def fixed(path: str) -> bool:
-        return closed_now(rules, path, result.last_year)
+        return path in frozen or closed_now(rules, path, result.last_year)
 
     plan = TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=judged_by)
     moves: dict[str, Move] = {}
@@ -448,10 +458,11 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
             continue
         p = _after_titles(rules, result, profile, plan_tier(rules, result, profile, tid, judge=judge), plans, judge)
         dated = (MET, REVIEW, UNKNOWN)  # a plan that meets the tier, or leaves only answers to give
-        if p.checked in dated and any(pace(m, result.as_of) is not None for m in p.moves):
-            # the raise may not be made in the days left: the round after, should it not be (its own raise of
-            # this year's figure, if any, is this year's share of a sum over the years, by the days left)
-            q = plan_tier(rules, result, profile, tid, start=p.later + 1, judge=judge)
+        rushed = frozenset(m.path for m in hurried(p, result.as_of))
+        if p.checked in dated and rushed:
+            # the raise may not be made in the days left: the first round after that needs none of these
+            # figures raised (a round that read them raised again was offered, and the raise with it)
+            q = plan_tier(rules, result, profile, tid, start=p.later + 1, judge=judge, frozen=rushed)
             if q.checked in dated and q.later > p.later:
                 p.unhurried = q
         plans[tid] = p

@@ -30,7 +30,7 @@ from littlegiant.core.result import (
     bars_every_tier,
     stops_every_tier,
 )
-from littlegiant.core.tierplan import LATE_IN_YEAR, Move, Otherwise, TierPlan, held_tier, is_yearly, pace
+from littlegiant.core.tierplan import LATE_IN_YEAR, Move, Otherwise, TierPlan, held_tier, hurried, is_yearly, pace
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.consistency import LARGE, MONEY_TYPES
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
@@ -768,15 +768,14 @@ class Words(Phrasing):
         (a title to obtain first). A plan needing +560万 of R&D in 28 days dated the tier next year, and
         said nothing of the round after, which a full year's work reaches."""
         zh = self.lang == "zh"
-        said = {(m.path, m.after) for m in p.moves}
+        said = {(m.path, m.after) for m in p.moves if m.kind == "title"}  # done once; a year's figure is that round's
         rest = dataclasses.replace(q, moves=[m for m in q.moves if (m.path, m.after) not in said])
         moves = SEP[self.lang].join([*(SEP[self.lang].join(self._move(m, rest) for m in group)
                                        for group in self._actions(rest)),
                                      # that round's own yearly figures (本年度…得分 of 2028), as its plan says them
                                      *self._yearly_steps(tier, q)])
         today = self.result.as_of
-        rushed = "、".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None)) if zh else \
-            " and ".join(dict.fromkeys(self.question(m.path) for m in p.moves if pace(m, today) is not None))
+        rushed = ("、" if zh else " and ").join(dict.fromkeys(self.question(m.path) for m in hurried(p, today)))
         when = self._when(q)
         if zh:
             lead = f"如{today.year}年内达不到上面的{rushed}"
@@ -1163,7 +1162,7 @@ class Words(Phrasing):
         if left > LATE_IN_YEAR:
             return ""
         brought = pace(m, today)
-        if brought is not None:  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
+        if brought:  # (none at a rate of 0: 「约0万元」 says nothing the days left do not)  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
             said = num(brought) + unit_text(m.field.unit, self.lang, brought)
             return f"{year}年仅余{left}天，按目前的水平这{left}天约{said}" if zh else \
                 f"only {left} days of {year} left, which bring some {said} at the present rate"
