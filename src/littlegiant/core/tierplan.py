@@ -36,7 +36,7 @@ ROUNDS = 4  # this round and up to three later ones
 ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one broke
 LATE_IN_YEAR = 92
 """Days left (the last quarter) below which a raise of the current year's figure is weighed against
-what those days bring (``rushed``): earlier in the year the rest of it is time enough to judge."""
+what those days bring (``pace``): earlier in the year the rest of it is time enough to judge."""
 
 
 @record(hot=True)
@@ -102,7 +102,7 @@ class TierPlan:
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
     otherwise: list[Otherwise] = field(default_factory=list)  # should an answer still asked fail its route
     # the next round's plan, where this one raises a figure of the current year by more than its days left
-    # bring at the present rate (``rushed``): what a company that cannot make the raise in time can still do
+    # bring at the present rate (``hurried``): what a company that cannot make the raise in time can still do
     unhurried: TierPlan | None = None
 
     @property

@@ -1162,7 +1162,9 @@ class Words(Phrasing):
         if left > LATE_IN_YEAR:
             return ""
         brought = pace(m, today)
-        if brought:  # (none at a rate of 0: 「约0万元」 says nothing the days left do not)  # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out
+        # +610万 of R&D in 29 days, where 295万 a year brings some 23万: said, not left to be found out (not
+        # at a rate of 0, where 「约0万元」 says nothing the days left do not)
+        if brought:
             said = num(brought) + unit_text(m.field.unit, self.lang, brought)
             return f"{year}年仅余{left}天，按目前的水平这{left}天约{said}" if zh else \
                 f"only {left} days of {year} left, which bring some {said} at the present rate"
@@ -1290,6 +1292,7 @@ HOLDS_TO = ("已是", "已为", "持有", "属于")
 
 SEP = {"zh": "；", "en": "; "}
 """Between the items of one step: a label holds 、 itself (安全、质量、环境污染等事故), so 、 cannot part them."""
+
 
 def ask_zh(label: str) -> str:
     """A yes/no statement as a question: 是否 after an opening subject (主导产品是否……, 近三年是否……),
