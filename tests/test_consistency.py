@@ -372,11 +372,11 @@ def test_the_cheap_growth_and_size_tests_agree_with_the_exact_ones(this: Decimal
 
 
 @pytest.mark.parametrize(("lang", "given", "hint"), [
-    ("zh", "financials.2025.revenue=2000", "两项一起改，请再加 --set 主营业务收入（2025年）=…"),
-    ("en", "financials.2025.revenue=2000", "to change both, add --set financials.2025.main_revenue=…"),
+    ("zh", "financials.2025.revenue=2000", "要一起改，请再加 --set 主营业务收入（2025年）=…"),
+    ("en", "financials.2025.revenue=2000", "to change them together, add --set financials.2025.main_revenue=…"),
     # a part set above its whole was told to add the very --set that failed (a user pass)
-    ("zh", "financials.2025.main_revenue=4000", "两项一起改，请再加 --set 营业收入（2025年）=…"),
-    ("en", "financials.2025.main_revenue=4000", "to change both, add --set financials.2025.revenue=…"),
+    ("zh", "financials.2025.main_revenue=4000", "要一起改，请再加 --set 营业收入（2025年）=…"),
+    ("en", "financials.2025.main_revenue=4000", "to change them together, add --set financials.2025.revenue=…"),
 ])
 def test_a_figure_set_past_its_part_or_whole_says_how_to_set_the_other_and_that_works(lang: str, given: str,
                                                                                       hint: str) -> None:
@@ -393,3 +393,21 @@ def test_a_figure_set_past_its_part_or_whole_says_how_to_set_the_other_and_that_
     label = hint.split("--set ")[1].strip('"').removesuffix("=…")
     fits = "1900" if given.startswith("financials.2025.revenue") else "4500"
     assert CliRunner().invoke(app, [*args, "--set", f"{label}={fits}"]).exit_code == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_whole_set_below_several_parts_names_every_part_to_set(lang: str) -> None:
+    """Ⅰ类 IP set to 2 under 4 self-developed, 3 applied and 4 top-3 ones: the hint named the first part
+    alone, and followed, the run stopped on the next, then the third (a review). It names all three,
+    and followed as written, the run goes through."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    args = ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", lang, "--set", "ip.class1=2"]
+    refused = CliRunner().invoke(app, args)
+    said = re.sub(r"\n *", "", refused.stderr).strip()
+    assert refused.exit_code == 2 and said.count("--set ") == 3, said  # three to add
+    named = re.findall(r"--set (\S+?)=…", said)
+    assert len(named) == 3
+    assert CliRunner().invoke(app, [*args, *(x for n in named for x in ("--set", f"{n}=1"))]).exit_code == 0

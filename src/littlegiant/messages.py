@@ -165,9 +165,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
                               "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
     "set.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole; "
-                            "to change both, add --set {other_path}=…",
-                            "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；两项一起改，"
-                            "请再加 --set {other}=…"),
+                            "to change them together, add {sets}",
+                            "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；要一起改，"
+                            "请再加 {sets}"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),

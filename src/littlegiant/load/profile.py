@@ -1080,7 +1080,11 @@ def apply_sets(profile: Profile, rules: RuleSet, assignments: Iterable[str], las
             v.part if v.whole.path in given and v.part.path not in given else None
         if other is None:  # both set (or neither: a file's own pair, refused before): nothing more to add
             raise PartExceedsWhole(v, file="--set") from None
-        # a part set above the file's whole was told to set the part (the very --set that failed) again
-        raise PartExceedsWhole(v, file="--set", kind="set.part_over_whole",
-                               extra={"other": input_label(other.field, other.path), "other_path": other.path}) from None
+        # a part set above the file's whole was told to set the part (the very --set that failed) again; a whole
+        # set below several of its parts names them all (Ⅰ类 2 under 4 self-developed and 3 applied ones)
+        others = [other] if other is v.whole else [x.part for x in part_violations(rules, values)
+                                                    if x.whole.path == v.whole.path and x.part.path not in given]
+        sets = Text(" ".join(f"--set {input_label(o.field, o.path).zh}=…" for o in others),
+                    " ".join(f"--set {o.path}=…" for o in others))
+        raise PartExceedsWhole(v, file="--set", kind="set.part_over_whole", extra={"sets": sets}) from None
     return Profile(values, profile.source, frozenset(approximate), profile.answered_under, frozenset(signed), by_sign)
