@@ -171,3 +171,11 @@ def test_explain_with_a_wrong_compare_is_told_what_compare_needs(sets: str, said
     """One set, three, or names to correct: --compare's own message, not two --rules runs that fail."""
     out = run("assess", LG22, "--compare", sets, "--explain", "研发费用")
     assert out.exit_code == 2 and said in re.sub(r"\n *", "", out.stderr) and "--rules 2022" not in out.stderr
+
+
+def test_the_same_set_twice_is_no_comparison() -> None:
+    """--compare miit-2022,miit-2022 printed a comparison of a set with itself (a review)."""
+    out = run("assess", LG22, "--compare", "miit-2022,MIIT-2022")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert re.sub(r"\n *", "", out.stderr).strip() == (
+        "littlegiant 出错：--compare：两次写的都是“miit-2022”：对比要写两个不同的规则版本（如 miit-2022,miit-2026）")

@@ -440,6 +440,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "现在是“{got}”，您是不是想写 {near}？（可填：{choices}）"),
     "opt.compare": ("expected two rule sets separated by a comma, got {got!r}",
                     "应填两个规则版本，用逗号隔开（如 miit-2022,miit-2026），现在是“{got}”"),
+    "opt.compare_same": ("names {got!r} twice: a comparison is of two different rule sets (e.g. miit-2022,miit-2026)",
+                         "两次写的都是“{got}”：对比要写两个不同的规则版本（如 miit-2022,miit-2026）"),
     "opt.explain_other": ("no criterion of {rules} matches {got!r}; {other} has: {named} (it judges assessments up to "
                           "{as_of}: add --as-of {as_of} to see it)",
                           "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（该办法适用于 {as_of} 及以前的"

@@ -176,6 +176,8 @@ def _compare_names(value: str, lang: str) -> list[str]:
     names = [c.strip() for c in re.split(r"[,，、]", value) if c.strip()]
     if len(names) != 2:
         bad("opt.compare", lang, "--compare", got=value)
+    if names[0].lower() == names[1].lower():  # the same set beside itself: a comparison with nothing to tell
+        bad("opt.compare_same", lang, "--compare", got=names[0])
     return names
 
 
