@@ -123,10 +123,15 @@ def test_a_run_repeated_replaces_its_output_and_the_results_read_back_are_known(
     write_csv(tmp_path / "more.csv", [[*header, "研发费用（2025年）"], *([*row, "300"] for row in rows)])
     code, err = invoke("batch", str(tmp_path / "more.csv"), "-o", str(tmp_path / "more-out.csv"))
     again, *scored = read_csv(tmp_path / "more-out.csv")
-    # the results of the 2022 set (the run above) read under 2026: its verdict words are no column of this
-    # run's results, so they are said and copied back as a park's own column of titles held would be
+    # the results of the 2022 set (the run above) read under 2026: its 创新型中小企业 heads a park's column of
+    # the title held too, and its verdict words (满足, 未知) are no title held: passed over, never read as 是
     assert code == 0 and again[-4:] == OWN and again.count("联系人") == 1, err
-    assert "创新型中小企业" in again and "“创新型中小企业”" in err
+    assert "创新型中小企业" not in again and "“创新型中小企业”" not in err
+    code, err = invoke("batch", str(tmp_path / "more.csv"), "-o", str(tmp_path / "more.jsonl"), "--format", "json")
+    for line in (tmp_path / "more.jsonl").read_text("utf-8").splitlines():
+        criteria = [c for t in json.loads(line)["result"]["tiers"].values() for c in t["criteria"]]
+        assert not any("titles.innovative_sme" in c.get("inputs", {}) and c["inputs"]["titles.innovative_sme"] is not None
+                       for c in criteria)
     # said even under --quiet: the results hold none of the list's other figures (its verdicts fell to 未知)
     assert f"{tmp_path / 'more.csv'} 是 littlegiant 写出的评估结果，后来补了数据列（“研发费用（2025年）”）" in err
     assert "请把新数据填到原来的企业名单中" in err

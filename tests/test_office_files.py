@@ -565,9 +565,13 @@ def test_a_labelled_results_csv_with_figures_added_scores_again(tmp_path: Path) 
     assert [r["处理结果"] for r in rows] == ["已评估"] * 3
 
 
-def test_no_result_column_is_taken_for_a_figure() -> None:
+@pytest.mark.parametrize("status", ["met", "unmet", "unknown", "manual_review"])
+def test_no_result_column_is_taken_for_a_figure(status: str) -> None:
     """The result columns batch writes (ids and words in both languages) are no input field's header,
-    except the company name, which reads back as the name."""
+    except the company name, which reads back as the name, and a tier's title, which heads a park's
+    column of the title held too (专精特新中小企业: 是): a verdict under it is passed over."""
+    from littlegiant.i18n import STATUS
+    from littlegiant.load.tabular import row_profile
     from littlegiant.report.table import SUMMARY_COLUMNS, Labels, result_header
 
     rs = rules.load("miit-2026")
@@ -575,7 +579,10 @@ def test_no_result_column_is_taken_for_a_figure() -> None:
         labels = Labels(lang, {tid: getattr(t.title, lang) for tid, t in rs.tiers.items()},
                         getattr(rs.fields["name"].label, lang))
         named = [h for h in [*result_header(labels), *SUMMARY_COLUMNS] if known_header(rs, h)]
-        assert {column(rs, h)[0] for h in named} == {"name"}
+        assert {column(rs, h)[0] for h in named} <= {"name", "titles.zjtx_sme", "titles.little_giant"}
+        row = {h: STATUS[status][lang] for h in named if column(rs, h)[0] != "name"}
+        row[labels.name] = "甲公司"
+        assert row_profile(row, rs, "results.csv").values == {"name": "甲公司"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

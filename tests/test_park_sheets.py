@@ -270,12 +270,11 @@ def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path:
     assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
 
 
-@pytest.mark.parametrize("header", ["专精特新中小企业", "市级专精特新企业", "国家级专精特新企业", "专精特新企业",
-                                    "科技型中小企业入库年份", "科技型中小企业是否入库", "国际市场占有率排名"])
+@pytest.mark.parametrize("header", ["市级专精特新企业", "国家级专精特新企业", "科技型中小企业入库年份", "科技型中小企业是否入库",
+                                    "国际市场占有率排名"])
 def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copied_back(tmp_path: Path,
                                                                                        header: str) -> None:
-    """Title headers read by their exact names only: as near names of a hint, 专精特新中小企业 (batch's own
-    result column) vanished without a word, 市级专精特新企业 stopped the run with 您是不是想写 the provincial
+    """Title headers read by their exact names only: as near names of a hint, 市级专精特新企业 stopped the run with 您是不是想写 the provincial
     title 小巨人 asks for (a city's is not it), and 科技型中小企业入库年份 was steered to a yes/no. No
     criterion reads an international rank: it was told to be renamed the domestic share."""
     src = tmp_path / "park.csv"
@@ -285,6 +284,48 @@ def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copie
     assert f"以下列与评估无关，不参与评估（原样附在结果最后）：“{header}”" in "".join(err.split())
     row = read_csv(tmp_path / "out.csv")[0]
     assert (row.get(f"{header}（原表）") or row[header]) == "是"  # the park's own, beside a result column so headed
+
+
+@pytest.mark.parametrize(("header", "path"), [
+    ("专精特新中小企业", "titles.zjtx_sme"), ("专精特新（是/否）", "titles.zjtx_sme"), ("专精特新企业", "titles.zjtx_sme"),
+    ("创新型中小企业（是/否）", "titles.innovative_sme"), ("科技型中小企业", "titles.tech_sme"),
+    ("小巨人企业", "titles.little_giant"), ("专精特新“小巨人”企业", "titles.little_giant")])
+def test_a_title_column_headed_by_the_title_alone_is_read(tmp_path: Path, header: str, path: str) -> None:
+    """A park heads its 是/否 column of a title by the title's name (专精特新中小企业: 是). It was passed over
+    as 与评估无关: every company's titles unknown, so 小巨人 stayed 未知 though the sheet said 是."""
+    src = tmp_path / "park.csv"
+    src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,8000,是\n乙公司,8000,否\n丙公司,8000,大概\n",
+                   encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh",
+                          "--as-of", "2026-11-26")
+    assert code == 1 and "与评估无关" not in err, err  # 大概 is no answer to the column: read, so refused
+    *scored, refused = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(refused)["status"] == "error" and "大概" in json.loads(refused)["error"]
+    for line, held in zip(scored, (True, False), strict=True):
+        criteria = [c for t in json.loads(line)["result"]["tiers"].values() for c in t["criteria"]]
+        read = {v for c in criteria for p, v in c.get("inputs", {}).items() if p == path}
+        assert read == {held} or (path == "titles.little_giant" and not read)  # no 2026 criterion asks it
+        assert not any(path in c["missing"] for c in criteria)
+        if held and path == "titles.zjtx_sme":  # 小巨人's own title criterion met on the sheet's 是
+            assert any(c["status"] == "met" and c.get("inputs") == {path: True} for c in criteria)
+
+
+def test_a_title_column_yields_to_the_results_and_to_a_fuller_column(tmp_path: Path) -> None:
+    """The same words head batch's result columns: a verdict under them (满足) is no title held and is
+    passed over, as is the bare column beside 是否专精特新中小企业 (not a column given twice)."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,是否专精特新中小企业,专精特新中小企业\n甲公司,是,\n乙公司,否,否\n丙公司,,满足\n丁公司,,不满足\n",
+                   encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--as-of", "2026-11-26")
+    assert code == 0, err
+    held = []
+    for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines():
+        result = json.loads(line)["result"]
+        missing = {m for t in result["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+        given = {v for t in result["tiers"].values() for c in t["criteria"] for p, v in c.get("inputs", {}).items()
+                 if p == "titles.zjtx_sme"}
+        held.append(None if "titles.zjtx_sme" in missing else given)
+    assert held == [{True}, {False}, None, None]
 
 
 def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_path: Path) -> None:

@@ -686,7 +686,7 @@ def batch(
     )
     from littlegiant.messages import headers_said
     from littlegiant.messages import say as words
-    from littlegiant.report.table import LISTED, is_results, looks_like_results, output_columns
+    from littlegiant.report.table import LISTED, any_output_columns, is_results, looks_like_results, output_columns
 
     heard: set[tuple[str, str]] = set()
     absent_said: set[str] = set()
@@ -711,7 +711,8 @@ def batch(
         if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
             raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
         results_like = looks_like_results(header, rs)
-        figures = [h for h in header if reads(h) and norm(h) not in output_columns(rs)] if results_like else []
+        # another set's result column read as a title (2022's 创新型中小企业: 满足) is results, not a figure typed in
+        figures = [h for h in header if reads(h) and norm(h) not in any_output_columns(rs)] if results_like else []
         if results_like and not figures:  # results with only columns of the park's own typed in (区县 before them)
             raise InputError(kind="column.results_file", file=where)
         if results_like and where not in results_said:
@@ -727,8 +728,8 @@ def batch(
         # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
         ours = output_columns(rs) if results_like else frozenset()
         for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns")):
-            # another set's result words (2022's 创新型中小企业, a park's own column of titles held) are said and
-            # copied back as any column no rule reads; only this run's own result columns pass silently
+            # another set's result words no rule reads (2022's 创新型中小企业得分) are said and copied back as any
+            # such column; only this run's own result columns pass silently
             ignored = ignored_columns(header, rs, ours, day.year - 1, kind)
             not_read.update(ignored)
             if ignored and (where, kind) not in heard:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from littlegiant.errors import InputError
+from littlegiant.i18n import STATUS
 from littlegiant.load.answers import (
     FOREIGN_CODES,
     FOREIGN_CURRENCIES,
@@ -118,6 +119,17 @@ TITLE_HEADERS: dict[str, tuple[str, ...]] = {
 also the near names a hint offers, and 专精特新中小企业 (batch's own result column, passed over) or
 市级专精特新企业 (a city's title, not the province's 小巨人 asks for) stopped the run with 您是不是想写
 the provincial title, and 科技型中小企业入库年份 was steered to a yes/no."""
+BARE_TITLES: dict[str, tuple[str, ...]] = {
+    "title_innovative": ("创新型中小企业",),
+    "title_tech": ("科技型中小企业",),
+    "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新"),
+    "title_little_giant": ('专精特新"小巨人"企业', "专精特新“小巨人”企业", "专精特新小巨人企业", "小巨人企业", "小巨人"),
+}
+"""A title as a park heads its 是/否 column, the title's bare name (专精特新中小企业, 创新型中小企业（是/否）):
+read as the title held, by these exact names only. The same words head batch's result columns, whose
+满足/不满足 are verdicts: such a cell is passed over (``row_profile``), as is the column beside another
+that gives the title (是否专精特新中小企业 copied back after the results). Passed over whole, every
+company of a park's sheet had its titles unknown, and 小巨人 未知 with the sheet's 是 beside it."""
 NAME_HEADERS = frozenset(norm(h) for h in ("企业名称", "name", *HEADER_ALIASES["name"]))
 """Headers of the company-name column: a sheet with none of them and no header found is no list of
 companies (a 统计 sheet beside the list)."""
@@ -253,9 +265,21 @@ def _title_headers(rules: RuleSet) -> dict[str, FieldDef]:
     found: dict[str, FieldDef] | None = rules.memo.get("tabular.titles")
     if found is None:
         by_id = {f.id: f for f in rules.fields.values()}
-        found = rules.memo["tabular.titles"] = {norm(alias): by_id[fid] for fid, aliases in TITLE_HEADERS.items()
-                                                if fid in by_id for alias in aliases}
+        found = rules.memo["tabular.titles"] = {norm(alias): by_id[fid] for table in (TITLE_HEADERS, BARE_TITLES)
+                                                for fid, aliases in table.items() if fid in by_id for alias in aliases}
     return found
+
+
+_BARE_TITLES = frozenset(norm(name) for names in BARE_TITLES.values() for name in names)
+_VERDICTS = frozenset(norm(words[lang]) for words in STATUS.values() for lang in ("zh", "en"))
+"""The verdicts batch writes under a tier's title (满足, not met): a result, not a title held."""
+
+
+@lru_cache(maxsize=1024)
+def bare_title(header: str) -> bool:
+    """Whether ``header`` is a title's bare name (BARE_TITLES), a note in brackets after it or not."""
+    folded = norm(header)
+    return folded in _BARE_TITLES or _TRAILING_GROUP.sub("", folded) in _BARE_TITLES
 
 
 def _yes_no_labels(rules: RuleSet) -> dict[str, FieldDef]:
@@ -1499,11 +1523,14 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     by_sign: dict[str, str] = {}  # amounts read in 元 for ¥ alone: said, as a 万元 column may look the same
     under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
-    for header, cell in sorted(cells.items(), key=lambda hc: norm(hc[0]) in BARE_NAME_HEADERS):  # 企业 last
+    # 企业 and a title's bare name last: each yields to the fuller column beside it
+    for header, cell in sorted(cells.items(), key=lambda hc: (bare_title(hc[0]), norm(hc[0]) in BARE_NAME_HEADERS)):
         if header in (SHEET_UNIT, ROW_NOTES):
             continue
         if not header.strip():  # a note beside the table (手写补充): said on the row (note.no_header), not read
             continue
+        if bare_title(header) and norm(cell) in _VERDICTS:
+            continue  # batch's result under the tier's title (满足), not the title held: read back, passed over
         try:
             path, f = column(rules, header, last_year)
         except InputError as exc:
@@ -1522,8 +1549,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         except InputError as exc:
             problems.append(exc)
             continue
-        if path in taken and norm(header) in BARE_NAME_HEADERS:
-            continue  # 企业 beside 企业名称: the fuller name is the name
+        if path in taken and (norm(header) in BARE_NAME_HEADERS or bare_title(header)):
+            continue  # 企业 beside 企业名称, 专精特新中小企业 beside 是否专精特新中小企业: the fuller one is read
         if path in taken:
             problems.append(_same(header, taken[path]))
             continue
