@@ -147,6 +147,12 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("employees", "约200人", Decimal(200)),
     ("financials.2025.revenue", "跳过", None),  # skipping a question is not knowing it, never 0
     ("financials.2025.revenue", "不晓得", None),  # as said in speech: unknown, never 0
+    # what a sheet writes where it has no figure: each made the company an error row, no verdict at all
+    ("financials.2025.revenue", "暂无", None),
+    ("financials.2025.revenue", "N/A", None),
+    ("employees", "（空）", None),
+    ("market.domestic_share", "不适用", None),
+    ("registered_in_china", "暂无数据", None),
     ("financials.2025.rd_expense", "不记得", None),
     ("employees", "不太清楚", None),
     ("registered_in_china", "说不准", None),

@@ -30,11 +30,14 @@ NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
-                     "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/"})
+                     "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
+                     "暂无", "暂缺", "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it; 不晓得 and 不记得 are as common in speech), and the dashes and slash a sheet
-puts in a cell it has no figure for. It stays unknown, never 0. Not 待定: of a title, pending means
+puts in a cell it has no figure for, and what a sheet writes there instead (暂无, N/A, 不适用, （空）: one
+such cell made the whole company an error row, no verdict at all). It stays unknown, never 0; 无 alone
+is refused for a figure, as only the person can say it means 0. Not 待定: of a title, pending means
 not held (_SURE)."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
