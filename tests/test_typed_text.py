@@ -214,6 +214,10 @@ def test_an_answer_trailing_off_or_only_a_mark_is_not_read(text: str) -> None:
      "expected yes or no (是/否, 对/不是, 有/没有, y/n, true/false), got '也许'"),
     ("market.domestic_share", "很高", "应填 0 到 100 之间的百分数（如 12.5 或 12.5%），现在是“很高”",
      "expected a percentage from 0 to 100 (12.5 or 12.5%), got '很高'"),
+    # years in the niche answered with the year it began: it read 不能大于 200, as if the figure were too large
+    ("niche_years", "2019", "现在是 2019，像是开始的年份：这里要填到上年末共从事了几年（可填小数，如 6.5）",
+     "2019 looks like the year it began: give the number of years up to last year end instead (decimals allowed, e.g. 6.5)"),
+    ("niche_years", "250", "不能大于 200，现在是 250", "expected at most 200, got 250"),
 ])
 def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh: str, en: str) -> None:
     """A sheet's cell and --set refuse the same text with the same words, in zh and en, from one table."""

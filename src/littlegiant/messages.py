@@ -217,6 +217,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.percent": ("expected a percentage from 0 to 100, got {shown}", "应填 0 到 100 之间的百分数，现在是 {shown}"),
     "value.min": ("expected at least {low}, got {shown}", "不能小于 {low}，现在是 {shown}"),
     "value.max": ("expected at most {high}, got {shown}", "不能大于 {high}，现在是 {shown}"),
+    "value.start_year": ("{shown} looks like the year it began: give the number of years up to last year end instead "
+                         "(decimals allowed, e.g. 6.5)",
+                         "现在是 {shown}，像是开始的年份：这里要填到上年末共从事了几年（可填小数，如 6.5）"),
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
     "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),

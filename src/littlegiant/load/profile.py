@@ -752,12 +752,19 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.minimum is not None and number < f.minimum:
         raise fail("value.min", low=str(f.minimum), shown=brief(value))
     if f.maximum is not None and number > f.maximum:
+        if f.unit == "年" and number == number.to_integral_value() and _START_YEARS[0] <= number <= _START_YEARS[1]:
+            raise fail("value.start_year", shown=brief(value))  # 2019 for years in the niche: when it began
         raise fail("value.max", high=str(f.maximum), shown=brief(value))
     if f.type == "int":
         return Decimal(int(number))
     if not number and number.is_signed():  # -0 (or -0.0) was saved and shown back as -0, a loss of nothing
         return number.copy_abs()
     return number
+
+
+_START_YEARS = (1900, 2100)
+"""A count of years (从事特定细分市场年限) given as one of these is the year it began: a finance manager
+answers 2019, and read 「不能大于 200」 as if the figure were too large."""
 
 
 def brief(value: object) -> str | Text:
