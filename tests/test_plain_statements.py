@@ -143,17 +143,18 @@ def test_a_year_end_figure_carries_its_year_in_one_bracket(tmp_path: Path) -> No
 
 def test_the_held_title_report_says_so_and_how_its_renewal_is_judged() -> None:
     """little-giant-2026 holds 专精特新: its tier-2 line says the title is held, judged here as new, and that
-    --renewal zjtx_sme judges the renewal (Markdown and HTML, handed to a client, say it without the option);
+    --renewal 专精特新中小企业 judges the renewal (Markdown and HTML, handed to a client, say it without the option);
     小巨人, not held, says nothing of the kind, nor does the renewal run itself."""
     path = str(EXAMPLES / "little-giant-2026.yaml")
     for as_of in (AS_OF, "2027-03-01"):  # awaiting review, and awaiting the 2026 accounts
         summary = squash(section(cli("assess", path, "--as-of", as_of, "--lang", "zh", columns=80), "结论",
                                  ("需准备的材料", "⚠请先核对", "行动计划")))
-        held = squash("。已持有这一称号，本报告按新申请条件判定；称号复核请加 --renewal zjtx_sme 另行评估")
+        held = squash("。已持有这一称号，本报告按新申请条件判定；称号复核请在命令后加上 --renewal 专精特新中小企业 另行评估")
         assert summary.count(held) == 1, summary
         assert summary.index(held) < summary.index('专精特新"小巨人"企业——')
-    renewal = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme", columns=80)
-    assert "已持有这一称号" not in renewal
+    # the report names the title as a finance manager says it, not its id, and the option takes it so
+    renewal = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "专精特新中小企业", columns=80)
+    assert "已持有这一称号" not in renewal and "（专精特新中小企业复核）" in renewal
     for fmt in ("markdown", "html"):
         page = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--format", fmt)
         assert "已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" in page

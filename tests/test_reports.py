@@ -191,7 +191,7 @@ def allowed(rule_id: str, lang: str) -> frozenset[str]:
     return frozenset(m for text in found for m in pattern.findall(text))
 
 
-RENEWAL_HINT = re.compile(r"请加 --renewal (zjtx_sme|little_giant) 另行评估|run again with --renewal (zjtx_sme|little_giant)")
+RENEWAL_HINT = re.compile(r"请在命令后加上 --renewal (专精特新中小企业|专精特新小巨人企业) 另行评估|run again with --renewal (zjtx_sme|little_giant)")
 
 
 def check_words(report: Report, rule_id: str) -> None:

@@ -679,7 +679,9 @@ class Words(Phrasing):
             return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if zh else
                     "The company holds this title: it is judged here as a new application; its renewal is "
                     "judged separately, under the renewal clauses")
-        return (f"已持有这一称号，本报告按新申请条件判定；称号复核请加 --renewal {tier.id} 另行评估" if zh else
+        # the title as --renewal takes it, without its quotes (a shell would take 专精特新"小巨人"企业's for its own)
+        named = tier.title.get("zh").translate(str.maketrans("", "", "\"“”"))
+        return (f"已持有这一称号，本报告按新申请条件判定；称号复核请在命令后加上 --renewal {named} 另行评估" if zh else
                 f"The company holds this title: it is judged here as a new application; for its renewal, "
                 f"run again with --renewal {tier.id}")
 
