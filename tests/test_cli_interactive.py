@@ -317,6 +317,24 @@ def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: P
 
 
 
+@pytest.mark.parametrize(("lang", "told"), [(None, True), ("en", False), ("zh", False)])
+def test_an_interview_in_english_by_the_locale_says_in_chinese_how_to_have_it_in_chinese(
+        tmp_path: Path, lang: str | None, told: bool) -> None:
+    """LANG=C.UTF-8 (many servers) gave a reader of Chinese alone an English interview with no word of
+    --lang zh. Its first line says, in Chinese, the command that goes on in Chinese with the answers
+    kept; not where --lang chose the language."""
+    env = {k: v for k, v in ENV.items() if not k.startswith("LC_") and k != "LANGUAGE"} | {"LANG": "C.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "a.yaml",
+                           *(["--lang", lang] if lang else [])], capture_output=True, text=True, env=env,
+                          check=False, input="Acme\n", cwd=tmp_path)
+    first = done.stderr.splitlines()[0]
+    assert done.returncode == 130
+    assert (first == "中文界面：输入 quit 退出后，运行 littlegiant assess --save a.yaml --lang zh（已答的题会保留）") is told
+    if told:
+        resumed = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "a.yaml", "--lang", "zh"],
+                                 capture_output=True, text=True, env=env, check=False, input="", cwd=tmp_path)
+        assert "a.yaml 中已保存「Acme」的 1 个回答" in resumed.stderr  # in Chinese, the answer kept
+
 
 PTY_PROMPTS = ["> ", r"\[y/n\] ", r"\[是/否\] "]
 

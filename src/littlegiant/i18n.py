@@ -45,6 +45,8 @@ MESSAGES = {
               "Enter (or typing \"don't know\") = don't know; ? explains the question; < goes back one question.\n"
               "Every answer is saved to {save} at once; typing quit (or Ctrl-C) stops and you can resume later.\n",
     },
+    "interview.in_chinese": {"zh": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n",
+                             "en": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n"},
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
     "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
     "interview.back": {"zh": "回到上一题（刚才答的是：{was}；直接回车保留不变）",

@@ -544,10 +544,11 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         tiers = [result.tiers[tid].title for tid, paths in asked.items() if iv.plan_questions(paths)]
         return iv.plan_questions(p for paths in asked.values() for p in paths), tiers
 
+    in_chinese = interactive.resume_command(save, *resume[:3], "zh") if lang == "en" and resume[3] is None else None
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items(), interactive.assess_command(save, *resume), plan_asks)
+                            preset.items(), interactive.assess_command(save, *resume), plan_asks, in_chinese)
     except interactive.Interrupted:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:

@@ -611,18 +611,20 @@ PLAN = ("p", "ｐ", "plan", "计划")
 
 def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
         preset: Iterable[tuple[str, Scalar | None]] = (), again_cmd: str | None = None,
-        plan_asks: PlanAsks | None = None) -> None:
+        plan_asks: PlanAsks | None = None, in_chinese: str | None = None) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
     (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``.
     ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date).
-    ``plan_asks``: offered at the list of answers, the questions only a plan needs."""
+    ``plan_asks``: offered at the list of answers, the questions only a plan needs. ``in_chinese``:
+    the command that goes on in Chinese, said first where the locale, not --lang, chose English."""
     with locked(save):
         _run(interview, term, save, lang, resume_cmd, preset, again_cmd or shlex.join(["littlegiant", "assess", str(save)]),
-             plan_asks)
+             plan_asks, in_chinese)
 
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
-         preset: Iterable[tuple[str, Scalar | None]], again_cmd: str, plan_asks: PlanAsks | None = None) -> None:
+         preset: Iterable[tuple[str, Scalar | None]], again_cmd: str, plan_asks: PlanAsks | None = None,
+         in_chinese: str | None = None) -> None:
     header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
                                                           again=again_cmd)
 
@@ -684,6 +686,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         persist()  # left as it was until an answer changes it (saved at once, it named the set now judging it
         # as the one its answers were given under, before a question of that set was asked)
     baseline = interview.saved_data()  # what the file holds, or would: saved again only once this differs
+    if in_chinese is not None:  # English from the locale (LANG=C.UTF-8): a reader of Chinese is told the way
+        term.say(wrap_all(_t("in_chinese", "zh", command=in_chinese), term.width()))
     term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
                          year=interview.last_year, save=save), term.width()))
     asker = Asker(interview, term, lang)
