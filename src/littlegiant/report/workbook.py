@@ -172,8 +172,8 @@ class ResultBook:
 
     def _header(self, ws: Any, labels: list[str]) -> list[Any]:
         cells = [self._text(ws, label, styled=True) for label in labels]
-        for cell in cells:
-            cell.font = self.bold
+        for cell in cells:  # wrapped: 科技和创新型中小企业得分 over a column of 10 showed its first half alone
+            cell.font, cell.alignment = self.bold, self.wrap
         return cells
 
     def _verdict(self, status: str, word: str | None) -> Any:
