@@ -546,6 +546,54 @@ def test_a_second_interview_on_the_same_file_exits_2_and_the_first_keeps_every_a
     assert again.returncode == 130 and "holds 4 saved answers" in again.stderr  # free again once it ended
 
 
+def test_a_second_interview_through_a_link_to_the_file_is_refused_too(tmp_path: Path) -> None:
+    """A link is another name for the same file: an interview on it was offered to resume, and the two
+    then wrote over each other's answers."""
+    first = Session(["assess", "--as-of", "2026-11-26", "--lang", "en", "--save", "shared.yaml"], tmp_path)
+    assert first.until_prompt() is not None
+    first.send("First Ltd")
+    assert first.until_prompt() is not None
+    (tmp_path / "link.yaml").symlink_to("shared.yaml")
+    second = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "link.yaml", "--lang", "en"],
+                            cwd=tmp_path, input="r\n777\n", capture_output=True, text=True, env=ENV, check=False,
+                            timeout=60)
+    assert second.returncode == 2 and "in use by another interview" in second.stderr, second.stderr
+    assert first.finish()[0] == 130
+
+
+@pytest.mark.parametrize("change", ["link", "edit", "remove"])
+def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: Path, change: str) -> None:
+    """Between two answers the save file was made a link to a file the user kept (the next answer wrote the
+    profile into it), edited by hand, or removed: none is written over. The answers go to a new file
+    beside it, named in one line with the command that goes on from it; exit 2."""
+    kept = tmp_path / "important.txt"
+    kept.write_text("precious", encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "s.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("甲公司")
+    assert s.until_prompt() is not None
+    save = tmp_path / "s.yaml"
+    if change == "link":
+        save.unlink()
+        save.symlink_to("important.txt")
+    elif change == "edit":
+        save.write_text(save.read_text(encoding="utf-8") + "# 手工备注\n", encoding="utf-8")
+    else:
+        save.unlink()
+    before = save.read_bytes() if save.exists() else None
+    s.send("8000")
+    code, _ = s.finish()
+    assert code == 2, s.transcript
+    assert kept.read_text(encoding="utf-8") == "precious"
+    assert (save.read_bytes() if save.exists() else None) == before
+    (other,) = tmp_path.glob("s.answers-*.yaml")
+    last = s.transcript.strip().splitlines()[-1]
+    assert last.removeprefix("> ").startswith("littlegiant 出错：s.yaml 在问答过程中被改动或换成了别的文件")  # after the prompt
+    assert other.name in last
+    values = profile.load_profile(other, rules.load("miit-2026")).values
+    assert values["name"] == "甲公司" and values["financials.2025.revenue"] == Decimal(8000)
+
+
 def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path) -> None:
     """Before the report every answer is listed; typing its number asks it again."""
     s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "sum.yaml",

@@ -555,6 +555,11 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         from littlegiant.i18n import t
 
         fail(t("interview.locked", lang, save=save), lang)
+    except interactive.Replaced as exc:
+        from littlegiant.i18n import t
+
+        fail(t("interview.replaced", lang, save=save, n=exc.count, kept=exc.kept,
+               cmd=interactive.resume_command(exc.kept, *resume)), lang)
     except OSError as exc:
         bad("out.save", lang, str(save), error=_os_error(exc))
     return save

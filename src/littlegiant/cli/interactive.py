@@ -80,6 +80,15 @@ class Locked(Exception):
     """Another interview holds the save file."""
 
 
+class Replaced(Exception):
+    """The save file changed under the interview (edited, replaced, made a link to another file): it is
+    not written over; the answers went to ``kept`` instead."""
+
+    def __init__(self, kept: Path, count: int) -> None:
+        super().__init__(str(kept))
+        self.kept, self.count = kept, count
+
+
 @record
 class Terminal:
     """Where the interview reads and writes; tests and the CLI pass real streams."""
@@ -128,6 +137,21 @@ class Terminal:
             pass
 
 
+def identity(path: Path) -> tuple[tuple[int, ...] | None, ...]:
+    """What tells a file from the one it was (its link and the file it names: inode, size, time of the
+    last change), None for each absent: a save file edited, replaced or made a link to another file
+    between two answers is not written over (a link to a file the user kept was, with the profile)."""
+    out: list[tuple[int, ...] | None] = []
+    for follow in (False, True):
+        try:
+            st = os.stat(path, follow_symlinks=follow)
+        except OSError:
+            out.append(None)
+            continue
+        out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode))
+    return tuple(out)
+
+
 @contextmanager
 def locked(save: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``.NAME.lock`` beside the save file while the interview runs.
@@ -141,7 +165,8 @@ def locked(save: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not on POSIX: no locking
         yield
         return
-    lock = save.with_name(f".{save.name}.lock")
+    real = Path(os.path.realpath(save))  # one lock whatever link names the file: a second path was a second lock
+    lock = real.with_name(f".{real.name}.lock")
     while True:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -540,13 +565,18 @@ def backup_copy(save: Path) -> Path:
     return its path. Starting over replaces the saved answers at the first new one; the save file is
     often the default name shared by every client in a folder, so the old answers must stay within
     reach. A file already there is never overwritten (-2, -3… is added)."""
+    return new_beside(save, save.read_bytes(), "backup")
+
+
+def new_beside(save: Path, data: bytes, tag: str) -> Path:
+    """``data`` in a new file beside ``save`` named for ``tag`` and the moment (f.backup-20261202-021503.yaml),
+    never over a file already there (-2, -3… is added); its path."""
     from datetime import datetime
 
-    data = save.read_bytes()
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     mode = new_file_mode(save)
     for i in range(1, 1000):
-        backup = save.with_name(f"{save.stem}.backup-{stamp}{'' if i == 1 else f'-{i}'}{save.suffix}")
+        backup = save.with_name(f"{save.stem}.{tag}-{stamp}{'' if i == 1 else f'-{i}'}{save.suffix}")
         try:
             fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         except FileExistsError:
@@ -631,13 +661,18 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     written = False  # by this sitting: until then the file, if any, holds what it held before
     edited = False  # the file holds what saving would not keep: copied before it is first saved over
 
+    on_disk = identity(save)  # the file as this sitting found it, then as it last wrote it
+
     def persist() -> None:
-        nonlocal written, edited
+        nonlocal written, edited, on_disk
         if edited:  # copied only when an answer is saved: a sitting stopped at once left a needless copy
             term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
             edited = False
-        atomic_write_text(save, dump_profile(interview.saved_data(), header))
-        written = True
+        text = dump_profile(interview.saved_data(), header)
+        if identity(save) != on_disk:  # changed by another hand since: written over, its content was lost
+            raise Replaced(new_beside(save, text.encode("utf-8"), "answers"), len(interview.saved_paths()))
+        atomic_write_text(save, text)
+        written, on_disk = True, identity(save)
 
     if save.exists():
         saved = load_saved(save, interview.rules)
