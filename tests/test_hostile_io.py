@@ -234,9 +234,9 @@ def test_an_output_never_replaces_a_file_that_is_not_an_earlier_result(tmp_path:
     for name in ("cal.xlsx", "cal.csv"):  # repeated after 2026-04-01: tier 1 has another title, still its results
         assert lg("batch", "in.csv", "-o", name, "--as-of", "2026-03-01", cwd=tmp_path)[0] == 0
         assert lg("batch", "in.csv", "-o", name, "--as-of", "2026-04-01", cwd=tmp_path)[0] == 0, name
-    (tmp_path / "long.jsonl").write_text(json.dumps({"name": "某某科技有限公司" * 1000, "industry": "industrial"},
+    (tmp_path / "long.jsonl").write_text(json.dumps({"name": "某某科技有限公司" * 125, "industry": "industrial"},
                                                     ensure_ascii=False) + "\n", encoding="utf-8")
-    for _ in range(2):  # a full result's line past 64 KB (a long name) is still read whole as results
+    for _ in range(2):  # a full result's line past 64 KB (a name of 1,000 characters) is still read whole
         assert lg("batch", "long.jsonl", "-o", "long-out.jsonl", "--format", "json", cwd=tmp_path)[0] == 0
 
 

@@ -199,6 +199,21 @@ def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
     assert all(outcome[0] == "refused" for outcome in seen.values()), seen
 
 
+@pytest.mark.parametrize(("text", "zh"), [
+    ("甲" * 1001, "文字太长：最多 1,000 个字，现在有 1,001 个"),
+    ("甲公司\x1b]0;已认定\x07\x1b[31m", "文字里有控制字符（U+001B），显示时会扰乱终端：请删去"),
+    ("甲公司\x00", "文字里有控制字符（U+0000），显示时会扰乱终端：请删去"),
+])
+def test_a_name_too_long_or_with_control_characters_is_refused_at_every_door(text: str, zh: str) -> None:
+    """A 400,000-character name typed in the interview saved a file too large to read back (resume and
+    assess both refused it); ESC in a name printed raw retitled and recoloured the terminal."""
+    assert set(doors("name", text).values()) == {("refused", "")}
+    with pytest.raises(InputError) as caught:
+        row_profile({"name": text}, RS, "t")
+    assert caught.value.errors[0].render("zh").endswith(zh)  # type: ignore[attr-defined]
+    assert row_profile({"name": "甲 公司\t（筹）"}, RS, "t").values["name"] == "甲 公司\t（筹）"  # a tab is text
+
+
 @pytest.mark.parametrize("text", ["500万…", "500万？", "500万。。", "。", "-。"])
 def test_an_answer_trailing_off_or_only_a_mark_is_not_read(text: str) -> None:
     """A closing full stop is dropped (500万。 is 500万), but an answer trailing off (500万…), asking (500万？)

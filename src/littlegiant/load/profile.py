@@ -725,7 +725,13 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         if not isinstance(value, str):
             raise fail("value.text", got=Got(value))
         if not _is_text(value):
-            raise fail("value.text_bytes")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise fail("value.text_bytes") from None
+            if len(value) > TEXT_MAX:
+                raise fail("value.text_long", most=TEXT_MAX, length=len(value))
+            raise fail("value.text_control", code=f"U+{ord(_CONTROL.findall(value)[0]):04X}")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
@@ -778,12 +784,21 @@ def brief(value: object) -> str | Text:
 
 
 def _is_text(value: str) -> bool:
-    """No lone surrogate (a JSON or YAML ``\\ud800`` escape): such text cannot be written to any file."""
+    """No lone surrogate (a JSON or YAML ``\\ud800`` escape): such text cannot be written to any file.
+    Nor a control character (a terminal runs ESC sequences in a name), nor more than TEXT_MAX characters."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return True
+    return len(value) <= TEXT_MAX and _CONTROL.search(value) is None
+
+
+TEXT_MAX = 1000
+"""The longest text answer (a company's name): an interview answered with a 400,000-character name saved
+a file larger than a profile may be, which neither resuming nor assessing would then read."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters but tab and line feed: ESC in a name printed raw recoloured or retitled the
+terminal a report was read in."""
 
 
 def field_for_path(rules: RuleSet, path: str) -> FieldDef:
