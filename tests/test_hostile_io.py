@@ -771,3 +771,27 @@ def test_full_results_go_to_workers_in_small_even_chunks(tmp_path: Path) -> None
         assert sum(sizes) == rows and set(sizes[:-1]) == {batching.HEAVY_CHUNK_ROWS}
         sources = [item.source for c in chunks for item in batching.items_in(c)]
         assert len(set(sources)) == rows
+
+
+def test_a_path_the_system_refuses_is_one_line_and_exit_2_and_a_looping_link_in_a_folder_is_its_row(
+        tmp_path: Path) -> None:
+    """A file name of 300 characters, or a link in a loop, made Python raise at the path (OSError, or
+    Path.resolve's RuntimeError): an internal error, exit 3, and a folder with such a link beside the
+    profiles wrote no row at all. They are the user's to mend: one line, exit 2; in a folder, the link's
+    own error row beside the others' verdicts."""
+    long = "a" * 300
+    (tmp_path / "LOOP").symlink_to("LOOP")
+    for args in (["init", f"{long}.xlsx"], ["rules", "validate", f"{long}.yaml"], ["batch", f"{long}.csv", "-o", "x.csv"],
+                 ["assess", str(PROFILE), "--rules", f"{long}.yaml"], ["batch", str(PROFILE), "-o", "LOOP"]):
+        code, _, err = lg(*args, cwd=tmp_path)
+        assert code == 2 and "internal error" not in err, (args, err)
+        assert one_line(err).endswith(("File name too long", "Too many levels of symbolic links")), (args, err)
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    (folder / "甲.yaml").write_bytes(PROFILE.read_bytes())
+    (folder / "a.yaml").symlink_to("b")
+    (folder / "b").symlink_to("a.yaml")
+    code, _, err = lg("batch", str(folder), "-o", "out.csv", cwd=tmp_path)
+    rows = {r["Source (file:row)"].rsplit("/", 1)[-1]: r for r in csv.DictReader(
+        (tmp_path / "out.csv").read_text("utf-8-sig").splitlines())}
+    assert code == 1 and rows["a.yaml"]["Outcome"] == "error" and rows["甲.yaml"]["Outcome"] == "scored", err

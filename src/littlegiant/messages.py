@@ -81,6 +81,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "不是普通文件（是管道或设备），请先把内容存成文件"),
     "file.kind": ("is {kind}, expected a regular file", "是{kind}，请给出普通文件"),
     "file.unreadable": ("cannot read: {error}", "无法读取：{error}"),
+    "file.os": ("the system cannot use this path: {error}", "系统无法使用这个路径：{error}"),
     "file.too_large": ("larger than {limit:,} bytes (the limit for one profile or rule file)",
                        "文件超过 {limit:,} 字节（单个企业信息文件或规则文件的上限）"),
     "file.table": ("a table of companies, which assess does not read (it reads one company's YAML or JSON "

@@ -1605,10 +1605,42 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     except typer.Exit as exc:
         code = exc.exit_code
-    except Exception as exc:  # a bug: one line that says so, not a traceback
-        from littlegiant.errors import internal_message
+    except (OSError, RuntimeError) as exc:  # the file system said no at a path given: the user's to mend, no bug
+        where = getattr(exc, "filename", None) or _looping(exc)
+        if where is None:
+            _internal(exc, lang)
+            code = EXIT_INTERNAL
+        else:
+            import errno
 
-        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        say(words("run.internal", lang, {"message": internal_message(exc), "detail": detail}))
+            from littlegiant.errors import InputError
+
+            error = _os_error(exc if isinstance(exc, OSError) else OSError(errno.ELOOP, os.strerror(errno.ELOOP)))
+            said = InputError(kind="file.os", params={"error": error}, file=_shown_path(str(where))).render(lang)
+            say(words("run.error", lang, {"message": said}))
+            code = EXIT_INPUT
+    except Exception as exc:  # a bug: one line that says so, not a traceback
+        _internal(exc, lang)
         code = EXIT_INTERNAL
     sys.exit(code or 0)
+
+
+def _looping(exc: BaseException) -> str | None:
+    """The path of Path.resolve's "Symlink loop from '…'" (a RuntimeError, not an OSError, before Python 3.13)."""
+    text = str(exc)
+    return text.removeprefix("Symlink loop from ").strip("'\"") if text.startswith("Symlink loop from ") else None
+
+
+def _shown_path(path: str) -> str:
+    """A path as a one-line message shows it: a 300-character name cut in the middle."""
+    return path if len(path) <= 80 else f"{path[:40]}…{path[-30:]}"
+
+
+def _internal(exc: BaseException, lang: str) -> None:
+    """A bug: one line that says so, not a traceback."""
+    from littlegiant.errors import internal_message
+    from littlegiant.messages import say as words
+
+    detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    say(words("run.internal", lang, {"message": internal_message(exc), "detail": detail}))
+

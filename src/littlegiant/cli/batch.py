@@ -576,7 +576,7 @@ def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None
             continue
         passed: dict[str, list[str]] = {"run.folder_passed": []}
         for f in sorted(path.iterdir()):
-            if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and f.resolve() == target):
+            if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and _resolves_to(f, target)):
                 continue
             # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
             if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES) and f.suffix.lower() != ".xls":
@@ -592,6 +592,15 @@ def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None
             if names and on_note is not None:
                 on_note(kind, {"where": str(path), "count": len(names), "files": Text("、".join(names), ", ".join(names))})
     return out
+
+
+def _resolves_to(path: Path, target: Path) -> bool:
+    """Whether ``path`` is ``target`` by another name; a link in a loop is not (it is read, and its row
+    says it cannot be: the loop stopped the whole folder's run with an internal error)."""
+    try:
+        return path.resolve() == target
+    except (OSError, RuntimeError):
+        return False
 
 
 class _HeaderRead(Exception):
