@@ -795,3 +795,19 @@ def test_a_path_the_system_refuses_is_one_line_and_exit_2_and_a_looping_link_in_
     rows = {r["Source (file:row)"].rsplit("/", 1)[-1]: r for r in csv.DictReader(
         (tmp_path / "out.csv").read_text("utf-8-sig").splitlines())}
     assert code == 1 and rows["a.yaml"]["Outcome"] == "error" and rows["甲.yaml"]["Outcome"] == "scored", err
+
+
+def test_a_utf8_profile_with_a_line_in_gbk_is_refused_naming_the_line(tmp_path: Path) -> None:
+    """A line added in GBK (a comment typed in another editor) to a UTF-8 profile had the whole file read
+    as GB18030: the company's name became other characters in every report, without a word. Such a file
+    is refused, naming the line; a file all in GBK is read as before."""
+    text = PROFILE.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    (tmp_path / "mixed.yaml").write_bytes(text.encode("utf-8") + "# 备注：补充说明\n".encode("gbk"))
+    code, _, err = lg("assess", "mixed.yaml", cwd=tmp_path, LANG="zh_CN.UTF-8")
+    assert code == 2 and one_line(err, "littlegiant 出错：") == (
+        f"littlegiant 出错：mixed.yaml：文件里混有两种编码：第 {lines + 1} 行之前是 UTF-8，这一行起是另一种"
+        "（可能是在别的编辑器里加的）；请把整个文件另存为 UTF-8")
+    (tmp_path / "gbk.yaml").write_bytes(text.encode("gbk"))
+    code, out, err = lg("assess", "gbk.yaml", "--format", "json", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["name"] == "宁波恒达密封件有限公司", err

@@ -141,6 +141,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "data.unknown_encoding": ("unknown encoding {name!r} (expected e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16)",
                               "不认识的编码“{name}”（可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16）"),
     "data.not_forced": ("not {encoding} text (byte {byte}); leave out --encoding to have it detected", "不是 {encoding} 编码的文字（第 {byte} 字节）；去掉 --encoding 让程序自动识别，或写明正确的编码"),
+    "data.mixed": ("two encodings in one file: UTF-8 up to line {line}, another from there on (a line typed in "
+                   "another editor); save the whole file as UTF-8",
+                   "文件里混有两种编码：第 {line} 行之前是 UTF-8，这一行起是另一种（可能是在别的编辑器里加的）；"
+                   "请把整个文件另存为 UTF-8"),
     "data.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8 or name its encoding with "
                       "--encoding", "按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；"
                       "请另存为 UTF-8，或用 --encoding 写明编码"),

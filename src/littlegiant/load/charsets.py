@@ -207,13 +207,33 @@ def decode(raw: bytes, name: str, forced: str | None = None) -> str:
     """A whole file's text (a profile): the detected or forced encoding, or an error naming the
     encodings tried."""
     codec, bom = sniff(raw, forced)
+    if codec == "gb18030" and forced is None:
+        _one_encoding(raw[bom:], name)
     try:
         return raw[bom:].decode(codec)
     except UnicodeDecodeError as exc:
         if forced is not None:
             raise InputError(kind="data.not_forced", params={"encoding": forced, "byte": exc.start + bom},
                              file=name) from None
+    _one_encoding(raw[bom:], name)
     raise InputError(kind="data.not_text", params={"tried": TRIED}, file=name)
+
+
+def _one_encoding(raw: bytes, name: str) -> None:
+    """Raise when ``raw``, not UTF-8 as a whole, is UTF-8 up to a line of another encoding: a UTF-8
+    profile with one line added in GBK (a comment typed in another editor) was read whole as
+    GB18030, every Chinese name and choice turned to other characters without a word. A few
+    characters of GBK that happen to be UTF-8 too are not such a start: three are asked for."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[:exc.start]
+        try:
+            text = before.decode("utf-8")
+        except UnicodeDecodeError:  # cut inside a character: not UTF-8 before either
+            return
+        if sum(ch > "\x7f" for ch in text) >= 3:
+            raise InputError(kind="data.mixed", params={"line": before.count(b"\n") + 1}, file=name) from None
 
 
 PLAIN = {"✔": "√v", "✅": "√v", "✓": "√v", "✘": "×x", "✗": "×x", "❌": "×x", "❔": "?", "◔": "○o", "🔎": "○o",
