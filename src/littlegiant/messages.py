@@ -141,6 +141,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "data.unknown_encoding": ("unknown encoding {name!r} (expected e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16)",
                               "不认识的编码“{name}”（可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16）"),
     "data.not_forced": ("not {encoding} text (byte {byte}); leave out --encoding to have it detected", "不是 {encoding} 编码的文字（第 {byte} 字节）；去掉 --encoding 让程序自动识别，或写明正确的编码"),
+    "table.too_wide": ("a row of {count:,} filled cells before the table's header: at most {most} columns are read; "
+                       "keep the columns the criteria read and save it again",
+                       "表头之前（或表头）有一行填了 {count:,} 格，最多读 {most} 列：请只保留评估要用的列后再保存"),
     "data.mixed": ("two encodings in one file: UTF-8 up to line {line}, another from there on (a line typed in "
                    "another editor); save the whole file as UTF-8",
                    "文件里混有两种编码：第 {line} 行之前是 UTF-8，这一行起是另一种（可能是在别的编辑器里加的）；"

@@ -786,7 +786,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
             lines = _CsvLines(handle)
             delimiter = _delimiter(lines)
-            search = HeaderSearch(attempt, meant if attempt is not None else None)
+            search = HeaderSearch(attempt, meant if attempt is not None else None, str(path))
             records = _csv_records(lines, search.width, delimiter)
             first = _csv_header(path, records, search)
             if search.header is not None:

@@ -966,6 +966,11 @@ def read_twice(header: list[str], search: HeaderSearch) -> str | None:
     return next((h for i, h in enumerate(header) if h and h in header[:i] and read(h)), None)
 
 
+MAX_COLUMNS = 500
+"""The most cells a row above or at a table's header may fill: a park's sheet has some dozens, the
+template about a hundred; the cost of a header grows with each cell (its nearest column name)."""
+
+
 class HeaderSearch:
     """Where a table's header is, under the title rows a park's sheet has above it (2026年园区企业名单,
     单位：元), one row deep or two (a group row, 2025年 over 营业收入 and 研发费用, as Excel merges it).
@@ -977,8 +982,10 @@ class HeaderSearch:
     unit the title rows name; ``seen`` how many rows were passed over, ``wide`` whether one of them
     had more than two cells (a table whose header was not known), ``line`` the header's last row."""
 
-    def __init__(self, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None = None) -> None:
+    def __init__(self, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None = None,
+                 where: str | None = None) -> None:
         self.known = known
+        self.where = where  # the file (and sheet) a refusal names
         self.meant = meant  # a cell meant for a field, to be refused by name: it marks the header row too
         self.header: list[str] | None = None
         self.line = 0
@@ -1016,6 +1023,10 @@ class HeaderSearch:
         row under a final ``header``. ``merged``: the row's cells merged across columns, by the index
         of their first column, the index of their last (a workbook knows them; a CSV does not)."""
         cells = [v.strip() for v in values]
+        if self.header is None and sum(1 for v in cells if v) > MAX_COLUMNS:
+            # each cell is looked up as a column, its nearest name too: 5,000 took over a minute, 20,000 hours
+            raise InputError(kind="table.too_wide", params={"count": sum(1 for v in cells if v), "most": MAX_COLUMNS},
+                             file=self.where, line=line)
         spans = dict(merged or {})
         if self._pending is not None:
             (upper, upper_spans), self._pending = self._pending, None

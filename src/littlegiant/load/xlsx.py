@@ -258,7 +258,11 @@ def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
     first = ws.min_row or 1  # the stated first row; the rows themselves are read, and numbered, from row 1
     for number, row in enumerate(ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True), 1):
         values = [cell_text(v) for v in row]
-        if any(v.strip() for v in values) and not search.take(number, values):
+        try:
+            taken = search.take(number, values) if any(v.strip() for v in values) else True
+        except InputError:  # a row too wide: said, with its sheet, when the sheet is read
+            return 1
+        if not taken:
             try:
                 units = search.header is not None and units_under(search.header, values, "", number) is not None
             except InputError:  # a units row the reader refuses: said when the sheet is read
@@ -481,7 +485,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     # Every row and cell as the sheet holds them, its stated size (<dimension>) not trusted: some
     # exporters state A1 over a full sheet, which read as a sheet without companies.
     ws.reset_dimensions()
-    search = HeaderSearch(known, meant)
+    search = HeaderSearch(known, meant, where)
     header: list[str] | None = None
     blank: list[int] = []
     # iter_rows starts at A1 whatever the stated size: a list beginning at B3 was numbered from its
