@@ -833,3 +833,30 @@ def test_a_table_wider_than_500_columns_is_refused_up_front(tmp_path: Path, suff
     assert code == 2 and not (tmp_path / "out.csv").exists()
     assert "a row of 601 filled cells before the table's header: at most 500 columns are read" in one_line(err)
     assert one_line(err).startswith(f"littlegiant: error: {src.name}")
+
+
+@pytest.mark.parametrize(("size", "refused"), [(2 << 20, True), (1000, False)])
+def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: Path, size: int, refused: bool) -> None:
+    """The XML reader keeps a comment whole and looks through it again at each piece: a 618 KB workbook
+    holding 60 MB of comment after its rows took over a minute, 600 MB hours. A comment past 1 MB
+    (Excel writes none) is refused in one line; a small one changes nothing."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, \
+            zipfile.ZipFile(tmp_path / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b"</sheetData><!--" + b"A" * size + b"-->")
+            zout.writestr(item, data)
+    code, _, err = lg("batch", "in.xlsx", "-o", "out.csv", cwd=tmp_path, timeout=30)
+    if refused:
+        assert code == 2 and "holds a comment in its XML of more than 1 MB" in one_line(err)
+    else:
+        assert code == 0, err

@@ -325,6 +325,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
+    "file.xml_comment": ("a sheet holds a comment in its XML of more than {most} MB, which Excel never writes: open "
+                         "it in Excel and save it again", "工作表内部含有超过 {most} MB 的注释（Excel 不会这样保存）："
+                         "请在 Excel 中打开后重新保存"),
     # a park's sheets: headers, rows and files as staff make them (tabular.py, xlsx.py, batch)
     "note.same_name": ("the same company name as {param}: entered twice? (both rows are in the results)",
                        "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"),

@@ -428,6 +428,39 @@ class _Scan:
         self.unsaved: dict[int, list[int]] = {}
 
 
+COMMENT_MOST = 1 << 20
+"""The longest XML comment a sheet may hold: Excel writes none. The XML reader keeps a comment whole
+and looks through it again at each piece it is given, so a 618 KB workbook holding 60 MB of comment
+took over a minute, 600 MB hours."""
+
+
+class _Comments:
+    """How long the comment a sheet's XML is in has run, fed the XML a block at a time; InputError
+    past COMMENT_MOST (a file crafted to stall the reader, or broken)."""
+
+    def __init__(self) -> None:
+        self.inside, self.run, self.tail = False, 0, b""
+
+    def feed(self, block: bytes) -> None:
+        text, at = self.tail + block, 0
+        while True:
+            if not self.inside:
+                start = text.find(b"<!--", at)
+                if start < 0:
+                    break
+                self.inside, self.run, at = True, 0, start + 4
+            end = text.find(b"-->", at)
+            self.run += (end if end >= 0 else len(text)) - at
+            if self.run > COMMENT_MOST:
+                raise InputError(kind="file.xml_comment", params={"most": COMMENT_MOST >> 20})
+            if end < 0:
+                break
+            self.inside, at = False, end + 3
+        self.tail = text[-3:]
+        if self.inside:  # the tail's bytes are counted once: a boundary inside "-->" is found in the next block
+            self.run -= len(self.tail)
+
+
 def _scan(ws: Any) -> _Scan:
     from openpyxl.utils import column_index_from_string
 
@@ -437,9 +470,11 @@ def _scan(ws: Any) -> _Scan:
     except Exception:  # no XML to scan (not a file-backed sheet): nothing merged is known
         return out
     found = 0
+    comment = _Comments()
     with source:
         tail = b""
         while block := source.read(1 << 20):
+            comment.feed(block)
             text = tail + block
             end = 0
             for m in _MERGE.finditer(text) if found < MERGES_MOST else ():
@@ -491,8 +526,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     # iter_rows starts at A1 whatever the stated size: a list beginning at B3 was numbered from its
     # size's first row, and its first company said to be on row 6 of the sheet, not 4
     number, first_column = 0, 1
-    scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
-    merges = scan.merges  # it is merged over), and formulas without a saved result
+    try:
+        scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
+    except InputError as exc:  # it is merged over), and formulas without a saved result
+        raise exc.moved(file=where) from None
+    merges = scan.merges
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     skipped: dict[str, list[int]] = {}
