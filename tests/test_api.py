@@ -330,6 +330,7 @@ def test_bad_arguments_are_input_errors_that_say_what_was_expected() -> None:
         "lang": lambda: littlegiant.assess(example, as_of=day).to_json("fr"),
         "screen lang": lambda: next(littlegiant.screen([example], as_of=day, lang="fr")),
         "screen one path": lambda: next(littlegiant.screen(str(example), as_of=day)),
+        "compare one set": lambda: littlegiant.compare(example, "miit-2026", as_of=day),
     }.items():
         with pytest.raises(littlegiant.InputError) as caught:
             call()
@@ -342,6 +343,9 @@ def test_bad_arguments_are_input_errors_that_say_what_was_expected() -> None:
         "lang": "lang: expected zh or en (or a tag such as zh-CN, en-US), got 'fr'",
         "screen lang": "lang: expected zh or en (or a tag such as zh-CN, en-US), got 'fr'",
         "screen one path": "sources: expected an iterable of profiles, got one str: put it in a list",
+        # it was compared letter by letter: "unknown rule set 'm'"
+        "compare one set": 'rule_sets: expected an iterable of rule sets, got one str: put them in a list, '
+                           'e.g. ["miit-2022", "miit-2026"]',
     }
     # what has one reading is taken: a datetime's day, a rule set by its id, a tag such as zh-CN
     assert littlegiant.assess(example, as_of=datetime(2026, 11, 26, 9, 30)).result.as_of == day

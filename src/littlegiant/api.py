@@ -224,6 +224,9 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
             renewal: str | None = None) -> list[Result]:
     """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
     day = _day(as_of)
+    if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
+        raise InputError(f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
+                         f"list, e.g. [\"miit-2022\", \"miit-2026\"]", field="rule_sets")
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
