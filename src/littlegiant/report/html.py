@@ -46,7 +46,7 @@ th{background:#f2f2f2}
 td.status,th.status{width:1%}
 .mark{color:#777}
 ol li,ul li{margin:.25em 0}
-pre{white-space:pre-wrap;word-break:break-all;background:#f4f4f4;padding:.5em;font-size:.85em}
+pre{white-space:pre-wrap;word-break:keep-all;overflow-wrap:anywhere;background:#f4f4f4;padding:.5em;font-size:.85em}
 footer{margin-top:2em;font-size:.85em;color:#555}
 @media (max-width:640px){
  body{padding:.8em .6em}
