@@ -509,6 +509,18 @@ def test_an_explain_that_finds_nothing_says_what_to_write_in_plain_chinese() -> 
                             "如“研发费用”“营业收入”“细分市场”")
 
 
+def test_an_explain_of_a_mistyped_id_names_the_id_meant_with_its_title() -> None:
+    """--explain zjtx26.debt (an id cut short) was told to write words of a title: the id meant, with
+    its title, is named instead."""
+    for lang, expected in (("zh", "littlegiant 出错：--explain：没有找到“zjtx26.debt”这一条件；您是不是想写 zjtx26.debt_ratio"
+                                  "（上年末资产负债率不高于80%）？"),
+                           ("en", "littlegiant: error: --explain: no criterion 'zjtx26.debt'; did you mean "
+                                  "zjtx26.debt_ratio (Debt-to-asset ratio at last year end at most 80%)?")):
+        out = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", lang,
+                                  "--explain", "zjtx26.debt"])
+        assert (out.exit_code, out.stderr.strip()) == (2, expected)
+
+
 def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:
     rule = tmp_path / "r.yaml"
     rule.write_text("format: 1\nid: x\nextends: miit-2022\ntiers:\n  little_giant:\n    zh: a\n    en: b\n    criteria:\n"

@@ -471,6 +471,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "from {as_of}: add --as-of {as_of} to see it)",
                                "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（该办法适用于 {as_of} 起"
                                "的评估，可加 --as-of {as_of} 查看）"),
+    "opt.explain_near": ("no criterion {got!r}; did you mean {near} ({title})?",
+                         "没有找到“{got}”这一条件；您是不是想写 {near}（{title}）？"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",
                     "没有找到与“{got}”相符的条件：请写条件名称中的词，如“研发费用”“营业收入”“细分市场”"),
     "opt.init_two": ("give one template at a time: FILE, --csv or --xlsx", "一次只能生成一个模板：FILE、--csv 或 --xlsx 三选一"),

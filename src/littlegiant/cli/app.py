@@ -475,6 +475,13 @@ def assess(
                     "opt.explain_other_from" if open_ended else "opt.explain_other"
                 bad(kind, language, "--explain", got=explain, rules=result.rules_title.get(language),
                     other=other.title.get(language), named=named, as_of=shown.isoformat(), other_id=other.id)
+            from littlegiant.messages import nearest
+
+            rows = {c.id: c for t in result.tiers.values() for c in t.criteria}
+            near = nearest(explain, list(rows)) if explain.isascii() else None
+            if near is not None:  # an id mistyped (zjtx26.debt): the one meant, by its title too
+                bad("opt.explain_near", language, "--explain", got=explain, near=near,
+                    title=rows[near].title.get(language))
             bad("opt.explain", language, "--explain", got=explain, rules=result.rules_id)
         if len(matches) > 1 and (fmt == "json" or len(matches) > EXPLAINED_AT_MOST):
             # titles, as a person would type them, in both languages; ids are for the rule author
