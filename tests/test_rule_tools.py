@@ -203,6 +203,13 @@ def test_rules_test_takes_a_folder_or_a_cases_file() -> None:
     assert [ln.split(":")[0] for ln in done.stdout.splitlines()] == ["shandong-2022", "miit-2026"]
 
 
+def test_rules_test_of_a_folder_without_rule_files_says_so(tmp_path: Path) -> None:
+    """A folder holding no rule file was tested silently, exit 0, as if its rules had passed."""
+    done = cli("rules", "test", str(tmp_path), env=ENGLISH)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == f"littlegiant: error: {tmp_path}: no rule file (.yaml) in this folder to test"
+
+
 def test_rules_test_fails_on_a_wrong_expectation_and_a_wrong_operator(tmp_path: Path) -> None:
     rule = write(tmp_path, OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">="', '{id: t1.rev, value: "revenue[y1]", op: ">"'))
     write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"

@@ -471,6 +471,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "from {as_of}: add --as-of {as_of} to see it)",
                                "《{rules}》中没有与“{got}”相符的条件；《{other}》中有：{named}（该办法适用于 {as_of} 起"
                                "的评估，可加 --as-of {as_of} 查看）"),
+    "rules.test_none": ("no rule file (.yaml) in this folder to test", "这个文件夹里没有可测试的规则文件（.yaml）"),
     "opt.explain_near": ("no criterion {got!r}; did you mean {near} ({title})?",
                          "没有找到“{got}”这一条件；您是不是想写 {near}（{title}）？"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",

@@ -1265,7 +1265,11 @@ def rules_test(
 
     language = check_lang(None)  # the summary in the locale's language, as every other message
     failed = 0
-    for ref in test_targets(paths) if paths else test_refs():
+    try:
+        refs = test_targets(paths) if paths else test_refs()
+    except InputError as exc:
+        fail(exc, language)
+    for ref in refs:
         try:
             outcome = run_tests(ref)
         except InputError as exc:

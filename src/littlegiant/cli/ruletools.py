@@ -91,7 +91,10 @@ def test_targets(paths: list[str]) -> list[str]:
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            out.extend(_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX))
+            found = [_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX)]
+            if not found:  # a folder of none was tested silently, exit 0, as if it had passed
+                raise InputError(kind="rules.test_none", file=arg)
+            out.extend(found)
         elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
             out.append(str(path.with_name(CALENDAR_FILE)))
         elif path.name.endswith(TESTS_SUFFIX):
