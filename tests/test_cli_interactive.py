@@ -1098,10 +1098,14 @@ def test_dont_know_said_as_in_speech_is_recorded_as_dont_know_not_zero(tmp_path:
 def test_a_control_character_typed_is_shown_escaped_never_sent_to_the_terminal(tmp_path: Path) -> None:
     """In a real terminal, an escape sequence typed into an answer (a stray key, a paste) was quoted back
     raw in the refusal and recoloured the screen (a bell rang for ^G); the name, too, when shown back.
-    Both are now shown as escapes, and the answer asked again."""
+    Both are now shown as escapes, and the answer asked again; a name with one is refused (no report,
+    heading or file may carry it)."""
     child = spawn(tmp_path, ["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "t.yaml"])
     pty_prompt(child)
     child.sendline("甲\x1b[31m公司")
+    refused = pty_prompt(child)
+    assert "文字里有控制字符（U+001B），显示时会扰乱终端：请删去。请重新输入" in refused and "\x1b" not in refused
+    child.sendline("甲公司")
     pty_prompt(child)
     child.sendline("5\x1b[31m\x07")
     refused = pty_prompt(child)
@@ -1109,7 +1113,7 @@ def test_a_control_character_typed_is_shown_escaped_never_sent_to_the_terminal(t
     assert "\x1b" not in refused and "\x07" not in refused  # the terminal echoes them as ^[ and ^G, not raw
     child.sendline("<")
     back = pty_prompt(child)
-    assert "刚才答的是：甲\\x1b[31m公司" in back and "\x1b" not in back
+    assert "刚才答的是：甲公司" in back and "\x1b" not in back
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
