@@ -610,3 +610,18 @@ def test_an_operator_slipped_into_is_named(tmp_path: Path, typed: str, meant: st
     done, _ = cli("rules", "validate", str(path))
     line = refused_in_one_line(done, f"got {typed!r}; did you mean {meant!r}?")
     assert line.startswith(f"{path}:") and "op: expected one of >=" in line
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("compliance", "path 'compliance' holds other fields (such as 'abnormal_operation'): a field's path cannot be a group's"),
+    ("employees.part", "path 'employees.part' is under the path of field 'employees', which holds a value, not fields"),
+])
+def test_an_overlay_field_at_a_groups_path_or_under_a_value_is_refused(tmp_path: Path, path: str, words: str) -> None:
+    """An overlay's field at ``compliance`` (where the red lines are nested) passed rules validate, then every
+    profile was refused ("p.yaml:10: compliance: expected a number, got a mapping"), blaming the profile."""
+    overlay = write(tmp_path, f"format: 1\nid: mine-ovl\nextends: miit-2026\nfields:\n  bad:\n    path: {path}\n"
+                              "    type: number\n    zh: 坏\n    en: Bad\n")
+    done, _ = cli("rules", "validate", str(overlay))
+    assert refused_in_one_line(done, words).startswith(f"{overlay}:6: fields.bad.path: ")
+    done, _ = cli("assess", PROFILE, "--rules", str(overlay), *AS_OF)
+    assert refused_in_one_line(done, words)

@@ -773,14 +773,15 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
     section = top.sub("fields")
     out: dict[str, FieldDef] = {}
     paths: dict[str, str] = {}
+    groups: dict[str, str] = {}  # every path that holds fields under it (compliance), by one field it holds
     for fid in section.data:
-        f = _attempt(_field, section, fid, paths)
+        f = _attempt(_field, section, fid, paths, groups)
         if f is not None:
             out[fid] = f
     return out
 
 
-def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
+def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, str]) -> FieldDef:
     r = section.sub(fid)
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
@@ -794,6 +795,17 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str]) -> FieldDef:
         r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
     if path in paths:
         r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
+    # a value where fields are nested, or under a value: every profile was refused ("compliance: expected a
+    # number, got a mapping"), the rule file never
+    if path in groups:
+        r.fail(f"path {path!r} holds other fields (such as {groups[path]!r}): a field's path cannot be a group's",
+               "path")
+    parts = path.split(".")
+    for end in range(1, len(parts)):
+        above = ".".join(parts[:end])
+        if above in paths:
+            r.fail(f"path {path!r} is under the path of field {paths[above]!r}, which holds a value, not fields", "path")
+        groups.setdefault(above, fid)
     paths[path] = fid
     choices: tuple[str, ...] = ()
     labels: dict[str, Text] = {}
