@@ -152,6 +152,8 @@ MISTYPED: list[tuple[str, Callable[[], str], str]] = [
      "the threshold must be true or false"),
     ("text against a number", lambda: check("industry", "!=", "3"), "the threshold must be text"),
     ("in with a mapping", lambda: check("industry", "in", "[{a: 1}]"), "got a mapping"),
+    # a criterion that no answer settles: unknown for ever, with nothing said to be missing
+    ("a division by 0", lambda: check("niche_years / 0", ">=", "1"), "a division by 0 in 'niche_years / 0'"),
 ]
 
 TAGS = ["!!int abc", "!!float .nan", "!!bool maybe", "!!python/object/apply:os.system [echo hacked]",

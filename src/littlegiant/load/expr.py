@@ -234,6 +234,10 @@ def _check_size(tree: ast.expr, source: str) -> None:
             raise ExprError(f"a formula of more than {MAX_NODES} parts")
         if depth > MAX_DEPTH:
             raise ExprError(f"a formula nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Mod | ast.FloorDiv) \
+                and isinstance(node.right, ast.Constant) and type(node.right.value) in (int, float) \
+                and node.right.value == 0:  # never a value: its criterion stayed unknown with nothing missing
+            raise ExprError(f"a division by 0 in {source.strip()!r}, which no answer can settle")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
 
