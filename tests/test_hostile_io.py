@@ -860,3 +860,11 @@ def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: P
         assert code == 2 and "holds a comment in its XML of more than 1 MB" in one_line(err)
     else:
         assert code == 0, err
+
+
+def test_an_output_to_dev_stdout_into_a_pipe_is_refused_as_a_pipe(tmp_path: Path) -> None:
+    """-o /dev/stdout with stdout a pipe (| cat) was said to be '/proc/N/fd/pipe:[…]: cannot write: No such
+    file or directory': the link's realpath, which names nothing. The pipe is said as what it is."""
+    code, out, err = lg("assess", str(PROFILE), "-o", "/dev/stdout", cwd=tmp_path)  # stdout: a pipe here
+    assert code == 2 and out == ""
+    assert one_line(err) == "littlegiant: error: --output /dev/stdout: is a named pipe (FIFO), expected a regular file to write"

@@ -85,6 +85,12 @@ def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--outpu
     if os.path.islink(target):
         if not os.path.exists(target):
             raise InputError(kind="out.dangling", field=name)
+        try:  # through the link as the system follows it: /dev/stdout into a pipe has no path of its own
+            linked = os.stat(target)  # (its realpath, /proc/N/fd/pipe:[…], was then said not to exist)
+        except OSError:
+            linked = None
+        if linked is not None and not stat.S_ISREG(linked.st_mode):
+            raise InputError(kind="out.kind", params={"kind": kind_words(kind_of(linked.st_mode))}, field=name)
         target = Path(os.path.realpath(target))
     try:
         st: os.stat_result | None = os.stat(target)
