@@ -868,3 +868,15 @@ def test_an_output_to_dev_stdout_into_a_pipe_is_refused_as_a_pipe(tmp_path: Path
     code, out, err = lg("assess", str(PROFILE), "-o", "/dev/stdout", cwd=tmp_path)  # stdout: a pipe here
     assert code == 2 and out == ""
     assert one_line(err) == "littlegiant: error: --output /dev/stdout: is a named pipe (FIFO), expected a regular file to write"
+
+
+def test_a_workbook_with_an_opening_password_is_told_to_remove_it(tmp_path: Path) -> None:
+    """Excel keeps a workbook with an opening password as an Office compound file (as an old .xls is):
+    it was told to 'save it as .xlsx', as it already was. The password is named; other junk is told as before."""
+    (tmp_path / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
+    (tmp_path / "junk.xlsx").write_bytes(bytes(range(256)))
+    code, _, err = lg("batch", "locked.xlsx", "-o", "out.csv", cwd=tmp_path, LANG="zh_CN.UTF-8")
+    assert code == 2 and "locked.xlsx：这个工作簿设了打开密码，或是改了扩展名的旧版 .xls：请在 Excel 中打开，取消密码" \
+        in one_line(err, "littlegiant 出错：")
+    code, _, err = lg("batch", "junk.xlsx", "-o", "out.csv", cwd=tmp_path, LANG="zh_CN.UTF-8")
+    assert code == 2 and "junk.xlsx：不是可读取的 Excel 工作簿（请另存为 .xlsx）" in one_line(err, "littlegiant 出错：")

@@ -106,6 +106,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "这是 Excel 工作簿（.xlsx），只是文件名以 {suffix} 结尾：请把文件名改为 {stem}.xlsx 再运行"),
     "file.xls_named": ("an old-style Excel workbook (.xls) named {suffix}: open it in Excel and save it as .xlsx",
                        "这是旧版 Excel 工作簿（.xls），只是文件名以 {suffix} 结尾：请在 Excel 中打开，另存为 .xlsx 再运行"),
+    "file.locked_or_xls": ("a workbook with an opening password, or an old .xls renamed: open it in Excel, remove "
+                           "the password (File > Info > Protect Workbook) and save it as Excel Workbook (.xlsx)",
+                           "这个工作簿设了打开密码，或是改了扩展名的旧版 .xls：请在 Excel 中打开，取消密码（文件→信息→"
+                           "保护工作簿），再“另存为”Excel 工作簿（.xlsx）"),
     "file.not_xlsx": ("not an Excel workbook that can be read (save it as .xlsx)",
                       "不是可读取的 Excel 工作簿（请另存为 .xlsx）"),
     "file.no_sheet": ("no sheet {sheet!r} (the workbook has: {sheets})", "工作簿里没有名为“{sheet}”的工作表（现有：{sheets}）"),

@@ -82,6 +82,16 @@ def _size_from_head(ws: Any) -> None:
         src.close()
 
 
+def _office_compound(path: Path) -> bool:
+    """Whether the file is an Office compound file: a workbook with an opening password (Excel keeps it
+    so, encrypted) or an old .xls renamed, which were told to be saved as .xlsx, as they already were."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    except OSError:
+        return False
+
+
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
                on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
                headers_only: bool = False, meant: Callable[[object], bool] | None = None,
@@ -95,7 +105,8 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     except FileNotFoundError:
         raise InputError(kind="file.missing_any", file=str(path)) from None
     except Exception:  # openpyxl raises zip, XML and key errors alike for what is not a workbook
-        raise InputError(kind="file.not_xlsx", file=str(path)) from None
+        raise InputError(kind="file.locked_or_xls" if _office_compound(path) else "file.not_xlsx",
+                         file=str(path)) from None
     try:
         names = book.sheetnames
         listed = Text("、".join(names), ", ".join(names))  # the sheets there are, said when one named is wrong
