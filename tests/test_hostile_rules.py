@@ -627,3 +627,10 @@ def test_an_overlay_field_at_a_groups_path_or_under_a_value_is_refused(tmp_path:
     assert refused_in_one_line(done, words).startswith(f"{overlay}:6: fields.bad.path: ")
     done, _ = cli("assess", PROFILE, "--rules", str(overlay), *AS_OF)
     assert refused_in_one_line(done, words)
+
+
+def test_an_empty_rules_value_is_no_rule_set_not_the_current_folder(tmp_path: Path) -> None:
+    """--rules "" was read as Path(""), the current folder: 'a rules folder must hold exactly one rule
+    set, found 4' in the repository, whatever the folder held."""
+    done, _ = cli("assess", PROFILE, "--rules", "", *AS_OF, cwd=tmp_path)
+    assert refused_in_one_line(done, "--rules: unknown rule set '' (built-in: miit-2022, miit-2026")

@@ -542,6 +542,9 @@ def _shipped(rule_id: str) -> Path | None:
 
 def resolve_rules_arg(arg: str) -> Path:
     """A ``--rules`` value: a built-in id, a YAML file, or a folder holding one rule set."""
+    if not arg.strip():  # Path("") is "." : --rules "" was read as the current folder
+        known = [*builtin_ids(), *overlay_ids()]
+        raise InputError(kind="rules.unknown", params={"got": arg, "known": ", ".join(known)}, field="--rules")
     path = Path(arg)
     if path.suffix.lower() in (".yaml", ".yml") or path.is_dir() or path.exists():
         if path.is_dir():
