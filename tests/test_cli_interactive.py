@@ -2043,3 +2043,23 @@ def test_every_title_a_plans_title_step_would_take_is_offered_with_p(tmp_path: P
     child.close()
     saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
     assert (saved.values.get("titles.innovative_sme"), saved.values.get("titles.tech_sme")) == (False, False)
+
+
+def test_an_answer_that_cannot_be_saved_says_the_file_keeps_the_ones_before_and_how_to_go_on(tmp_path: Path) -> None:
+    """A save failing mid-interview (a full disk; here a file-size limit) ended with 'cannot save the answers:
+    …', no word that the file holds every answer before it nor how to go on from there."""
+    import resource
+
+    def small_files() -> None:  # the fourth answer's save passes this size; Python ignores SIGXFSZ
+        resource.setrlimit(resource.RLIMIT_FSIZE, (330, 330))
+
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "s.yaml", "--lang", "zh",
+                           "--as-of", "2026-11-26"], input="甲公司\n8000\n500\n6000\n120\n", capture_output=True,
+                          text=True, env=ENV, cwd=tmp_path, preexec_fn=small_files, check=False, timeout=60)
+    last = done.stderr.strip().splitlines()[-1].removeprefix("> ")
+    assert done.returncode == 2 and last.startswith("littlegiant 出错：s.yaml：无法保存刚才的回答：")
+    assert last.endswith("；文件里保留着此前的全部回答，问题解决后运行 littlegiant assess --save s.yaml --as-of 2026-11-26 "
+                         "--lang zh 继续")
+    values = profile.load_profile(tmp_path / "s.yaml", rules.load("miit-2026")).values
+    assert values["name"] == "甲公司" and values["financials.2025.main_revenue"] == Decimal(6000)
+    assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]  # no temporary file left beside it

@@ -429,6 +429,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.csv_name": ("expected a file name ending in .csv", "文件名应以 .csv 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
+    "out.save_kept": ("cannot save the last answer: {error}; the file keeps every answer before it: once that is "
+                      "mended, run {cmd} to go on", "无法保存刚才的回答：{error}；文件里保留着此前的全部回答，问题解决后"
+                      "运行 {cmd} 继续"),
     "out.kept_none": ("no rows written; {output} left as it was", "没有写出任何行；{output} 保持原样"),
     "out.kept_none_new": ("no rows written; {output} not created", "没有写出任何行，未生成 {output}"),
     "out.kept_rows_new": ("{rows:row|rows} written to {partial} ({output} not created)",

@@ -568,6 +568,8 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         fail(t("interview.replaced", lang, save=save, n=exc.count, kept=exc.kept,
                cmd=interactive.resume_command(exc.kept, *resume)), lang)
     except OSError as exc:
+        if save.exists():  # saved atomically answer by answer: the file holds every answer before this one
+            bad("out.save_kept", lang, str(save), error=_os_error(exc), cmd=interactive.resume_command(save, *resume))
         bad("out.save", lang, str(save), error=_os_error(exc))
     return save
 
