@@ -1551,6 +1551,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
+        bare = bare_title(header)
+        if bare and path in taken:  # 专精特新中小企业 beside 是否专精特新中小企业: the fuller one is read,
+            if path in values:  # whatever the bare one holds; where it is blank, the bare one's answer
+                continue
+            del taken[path]
         if f.type not in MONEY_TYPES and any(sign in cell for sign in CURRENCY_SIGNS):
             cell = _SIGN_ONLY.sub("", cell)  # most cells have no sign: no regex a cell
         try:
@@ -1558,10 +1563,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             # choice by its number (a stray 1 in a cell would silently pick the first)
             value, said = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
-            problems.append(exc)
-            continue
-        if path in taken and (norm(header) in BARE_NAME_HEADERS or bare_title(header)):
-            continue  # 企业 beside 企业名称, 专精特新中小企业 beside 是否专精特新中小企业: the fuller one is read
+            if not bare:  # a title's bare name over 2024, 省级, 已认定 (a park's own record): no answer to read,
+                problems.append(exc)  # the title left unknown as when the column was passed over whole,
+            continue  # rather than the company an error row
+        if path in taken and norm(header) in BARE_NAME_HEADERS:
+            continue  # 企业 beside 企业名称: the fuller one is read
         if path in taken:
             problems.append(_same(header, taken[path]))
             continue
