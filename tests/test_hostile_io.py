@@ -880,3 +880,36 @@ def test_a_workbook_with_an_opening_password_is_told_to_remove_it(tmp_path: Path
         in one_line(err, "littlegiant 出错：")
     code, _, err = lg("batch", "junk.xlsx", "-o", "out.csv", cwd=tmp_path, LANG="zh_CN.UTF-8")
     assert code == 2 and "junk.xlsx：不是可读取的 Excel 工作簿（请另存为 .xlsx）" in one_line(err, "littlegiant 出错：")
+
+
+def _level_one() -> list[str]:
+    """GB2312's 3,755 commonest characters (B0A1–D7F9): their GBK is UTF-8 at most as two-byte letters, never
+    as a Chinese character (a rarer one may be: 鋩丏 is E4 80 81 44, UTF-8's 䀁D, which no reader can tell)."""
+    out = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                out.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_level_one()), min_size=1, max_size=30))
+def test_a_profile_all_in_gbk_is_never_taken_for_two_encodings(name: str) -> None:
+    """GBK text is often UTF-8 for a while too (一 is D2 BB, Cyrillic һ; 山水实业 four IPA letters): a profile
+    all in GBK was refused as 'two encodings in one file, line 1', or read as those letters. A name of common
+    Chinese characters saved in GBK reads back as typed."""
+    from littlegiant.load import charsets
+
+    raw = f"name: {name}\nindustry: industrial\n".encode("gbk")
+    assert charsets.decode(raw, "p.yaml").splitlines()[0] == f"name: {name}"
+
+
+@pytest.mark.parametrize("name", ["Café Ltd", "Łódź Sp. z o.o.", "Müller GmbH", "甲公司"])
+def test_a_utf8_profile_with_latin_letters_is_read_as_typed(name: str) -> None:
+    """The GBK-that-is-also-UTF-8 reading (一, 山水实业) must not take accented Latin for GBK (Café read as Caf茅)."""
+    from littlegiant.load import charsets
+
+    assert charsets.decode(f"name: {name}\n".encode(), "p.yaml") == f"name: {name}\n"

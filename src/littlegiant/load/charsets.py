@@ -9,6 +9,7 @@ when it decodes as UTF-8, else GB18030 (a superset of GBK and GB2312). ``--encod
 from __future__ import annotations
 
 import codecs
+import re
 from typing import BinaryIO
 
 from littlegiant.errors import InputError
@@ -126,7 +127,7 @@ def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
     if head.isascii():
         return codec or "utf-8", 0
     start = next(i for i, b in enumerate(head) if b >= 0x80)
-    return _decide(head[start:], codec), 0
+    return _decide(head[max(start - 1, 0):], codec), 0  # with the ASCII letter before it (Café)
 
 
 def _wide(first: bytes) -> str | None:
@@ -168,14 +169,36 @@ def _is_utf8(sample: bytes) -> bool:
 
 def guess(sample: bytes) -> str:
     """UTF-8 when ``sample`` (possibly cut mid-character at its end) is UTF-8, else GB18030 when it
-    decodes as that, else UTF-8 (its bad bytes then show up as errors where they are)."""
+    decodes as that, else UTF-8 (its bad bytes then show up as errors where they are). GBK that is
+    UTF-8 too (一 is D2 BB, U+04BB һ; 山水实业 four such letters) is GBK when every character of it
+    read as UTF-8 is a two-byte letter, none inside a Latin word, and every one read as GB18030 is
+    Chinese: a Chinese name saved in GBK was read as Cyrillic and IPA letters."""
     if _is_utf8(sample):
-        return "utf-8"
+        return "gb18030" if _gbk_as_utf8(sample) else "utf-8"
     try:
         codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
     except UnicodeDecodeError:
         return "utf-8"
     return "gb18030"
+
+
+_LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
+
+
+def _gbk_as_utf8(sample: bytes) -> bool:
+    """Whether ``sample``, UTF-8 as a whole, is GBK Chinese that happens to be UTF-8 too: its non-ASCII
+    characters are all two-byte letters read as UTF-8 (none Chinese) and all Chinese read as GB18030."""
+    try:
+        as_utf8 = codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        as_gbk = codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in as_utf8 if ch > "\x7f"]
+    chinese = [ch for ch in as_gbk if ch > "\x7f"]
+    if not wide or not all(ch < "\u0800" for ch in wide) or not all(ch >= "\u2e80" for ch in chinese):
+        return False
+    # a letter of a Latin word (Café, Łódź, Müller) touches an ASCII letter; a Chinese name stands apart
+    return _LATIN_WORD.search(as_utf8) is None
 
 
 def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
@@ -197,7 +220,7 @@ def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
             seen += len(block)
             if not block.isascii():
                 start = next(i for i, b in enumerate(block) if b >= 0x80)
-                return _decide(block[start:], forced_codec), 0
+                return _decide(block[max(start - 1, 0):], forced_codec), 0
         return forced_codec or "utf-8", 0
     finally:
         handle.seek(0)
@@ -222,8 +245,9 @@ def decode(raw: bytes, name: str, forced: str | None = None) -> str:
 def _one_encoding(raw: bytes, name: str) -> None:
     """Raise when ``raw``, not UTF-8 as a whole, is UTF-8 up to a line of another encoding: a UTF-8
     profile with one line added in GBK (a comment typed in another editor) was read whole as
-    GB18030, every Chinese name and choice turned to other characters without a word. A few
-    characters of GBK that happen to be UTF-8 too are not such a start: three are asked for."""
+    GB18030, every Chinese name and choice turned to other characters without a word. GBK text is
+    often UTF-8 for a while too (山水实业 is, as four letters of U+0080–U+07FF): the start must hold
+    three Chinese characters, which a GBK pair never reads as."""
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,7 +256,7 @@ def _one_encoding(raw: bytes, name: str) -> None:
             text = before.decode("utf-8")
         except UnicodeDecodeError:  # cut inside a character: not UTF-8 before either
             return
-        if sum(ch > "\x7f" for ch in text) >= 3:
+        if sum(ch >= "\u2e80" for ch in text) >= 3:  # Chinese: GBK pairs read as UTF-8 are Latin or IPA letters
             raise InputError(kind="data.mixed", params={"line": before.count(b"\n") + 1}, file=name) from None
 
 
