@@ -153,6 +153,11 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("employees", "（空）", None),
     ("market.domestic_share", "不适用", None),
     ("registered_in_china", "暂无数据", None),
+    # 暂无, none so far: 无 where 无 is an answer (a yes/no, a rank whose 0 is none, a choice of none)
+    ("compliance.abnormal_operation", "暂无", False),
+    ("awards.national_rank", "暂无", Decimal(0)),
+    ("rd_institution", "暂无", "none"),
+    ("ip.class1", "暂无", None),
     ("financials.2025.rd_expense", "不记得", None),
     ("employees", "不太清楚", None),
     ("registered_in_china", "说不准", None),

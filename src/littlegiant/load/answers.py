@@ -31,14 +31,17 @@ _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
                      "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
-                     "暂无", "暂缺", "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na"})
+                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it; 不晓得 and 不记得 are as common in speech), and the dashes and slash a sheet
 puts in a cell it has no figure for, and what a sheet writes there instead (暂无, N/A, 不适用, （空）: one
 such cell made the whole company an error row, no verdict at all). It stays unknown, never 0; 无 alone
 is refused for a figure, as only the person can say it means 0. Not 待定: of a title, pending means
-not held (_SURE)."""
+not held (_SURE). Not 暂无 (NONE_YET)."""
+NONE_YET = frozenset({"暂无", "暂缺"})
+""""None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
+none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
 finance manager means it; an answer is never more exact than its statement."""
@@ -172,6 +175,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     stripped = text.strip()
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
+        return None, None
+    if raw in NONE_YET:
+        if f.type == "bool" or f.zero is not None or f.type == "choice":
+            try:  # as 无 reads: 否, 0 (未获奖), the choice of none; a choice without one: unknown
+                return read_typed(f, "无", where=where, label=label, unit=unit, numbered=numbered)
+            except InputError:
+                return None, None
         return None, None
     if f.zero is not None and (raw.lower() in NO or raw.lower() in (f.zero.zh, f.zero.en.lower())):
         return check_value(f, Decimal(0), where=where, label=label), None  # 没有 to 获奖排名（0为未获奖）: 0, as it says
