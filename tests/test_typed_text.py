@@ -217,6 +217,10 @@ def test_a_name_too_long_or_with_control_characters_is_refused_at_every_door(tex
         row_profile({"name": text}, RS, "t")
     assert caught.value.errors[0].render("zh").endswith(zh)  # type: ignore[attr-defined]
     assert row_profile({"name": "甲 公司\t（筹）"}, RS, "t").values["name"] == "甲 公司\t（筹）"  # a tab is text
+    # a line break typed in a cell (Alt+Enter; a CSV saved on Windows) is one, not a control character
+    for door in (lambda v: row_profile({"name": v}, RS, "t"), lambda v: from_data({"name": v}, RS, "p.json")):
+        assert door("甲公司\r\n（原乙公司）").values["name"] == "甲公司\n（原乙公司）"
+        assert door("甲公司\r（原乙公司）").values["name"] == "甲公司\n（原乙公司）"
 
 
 @pytest.mark.parametrize("text", ["500万…", "500万？", "500万。。", "。", "-。"])

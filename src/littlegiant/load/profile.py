@@ -724,6 +724,8 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.type == "text":
         if not isinstance(value, str):
             raise fail("value.text", got=Got(value))
+        if "\r" in value:  # a line break typed in a cell (Alt+Enter, a CSV saved on Windows): a line break
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         if not _is_text(value):
             try:
                 value.encode("utf-8")
