@@ -567,7 +567,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if header is None:
             named = named or any(names_companies(v) for v in values)
             across = {first - first_column: last - first_column for first, last in scan.across.get(number, {}).items()}
-            if search.take(number, values, across):
+            try:
+                taken = search.take(number, values, across)
+            except InputError as exc:  # a row too wide to be a list's header (a 月度统计 sheet of a column a
+                yield where, exc  # day): this sheet's error row; the workbook's other sheets are still read
+                return
+            if taken:
                 if search.given_up:
                     break
                 continue
