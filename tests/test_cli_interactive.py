@@ -592,6 +592,27 @@ def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: 
     assert other.name in last
     values = profile.load_profile(other, rules.load("miit-2026")).values
     assert values["name"] == "甲公司" and values["financials.2025.revenue"] == Decimal(8000)
+    assert "全部 2 个回答" in last and f"再次评估：littlegiant assess {other.name} " in other.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", ["touch", "chmod"])
+def test_a_save_file_touched_or_chmodded_goes_on_being_saved(tmp_path: Path, change: str) -> None:
+    """A touch, a chmod or a save without change alters nothing the interview wrote: it goes on (they
+    stopped it once, as if the file had been replaced)."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "s.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("甲公司")
+    assert s.until_prompt() is not None
+    save = tmp_path / "s.yaml"
+    if change == "touch":
+        os.utime(save, (0, 0))
+    else:
+        save.chmod(0o600)
+    s.send("8000")
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130 and not list(tmp_path.glob("s.answers-*.yaml"))
+    assert profile.load_profile(save, rules.load("miit-2026")).values["financials.2025.revenue"] == Decimal(8000)
 
 
 def test_the_summary_lets_any_answer_be_changed_before_the_report(tmp_path: Path) -> None:

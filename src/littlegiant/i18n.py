@@ -179,10 +179,10 @@ MESSAGES = {
     "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
     "interview.replaced": {
-        "zh": "{save} 在问答过程中被改动或换成了别的文件（不是本次问答写的），为免覆盖，没有写入它；这次的 {n} 个回答"
+        "zh": "{save} 在问答过程中被改动或换成了别的文件（不是本次问答写的），为免覆盖，没有写入它；全部 {n} 个回答"
               "已存到 {kept}。核对后可运行 {cmd} 继续",
         "en": "{save} was changed or replaced by something else during the interview: it is not written over; "
-              "the {n:answer|answers} of this interview are saved to {kept}. Check them, then run {cmd} to go on",
+              "all {n:answer|answers} are saved to {kept}. Check them, then run {cmd} to go on",
     },
     "interview.locked": {
         "zh": "{save} 正由另一个问答使用（它的回答不会被改动）。请先结束那个问答，或用 --save 另存一个文件",

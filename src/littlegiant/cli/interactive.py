@@ -137,19 +137,24 @@ class Terminal:
             pass
 
 
-def identity(path: Path) -> tuple[tuple[int, ...] | None, ...]:
-    """What tells a file from the one it was (its link and the file it names: inode, size, time of the
-    last change), None for each absent: a save file edited, replaced or made a link to another file
-    between two answers is not written over (a link to a file the user kept was, with the profile)."""
-    out: list[tuple[int, ...] | None] = []
-    for follow in (False, True):
-        try:
-            st = os.stat(path, follow_symlinks=follow)
-        except OSError:
-            out.append(None)
-            continue
-        out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode))
-    return tuple(out)
+def identity(path: Path) -> tuple[str | None, str | None]:
+    """What tells the save file from another: the link it is (where it points), and what it holds (its
+    digest), None for each absent. Written over only while both are as this interview left them: a
+    link to a file the user kept, a hand edit or another interview's answers are not. A touch, a
+    chmod or a save without change alters neither (they stopped the interview once, for nothing)."""
+    import hashlib
+
+    link = os.readlink(path) if os.path.islink(path) else None
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read(MAX_SAVE_BYTES + 1)).hexdigest()
+    except OSError:
+        digest = None
+    return link, digest
+
+
+MAX_SAVE_BYTES = 1_000_000
+"""Read at most this much of the save file to know it again (a profile is never larger)."""
 
 
 @contextmanager
@@ -670,7 +675,10 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             edited = False
         text = dump_profile(interview.saved_data(), header)
         if identity(save) != on_disk:  # changed by another hand since: written over, its content was lost
-            raise Replaced(new_beside(save, text.encode("utf-8"), "answers"), len(interview.saved_paths()))
+            kept = new_beside(save, b"", "answers")  # its name first: the file's header names it to assess
+            header_kept = header.replace(shlex.quote(str(save)), shlex.quote(str(kept)))
+            atomic_write_text(kept, dump_profile(interview.saved_data(), header_kept))
+            raise Replaced(kept, len(interview.saved_paths()))
         atomic_write_text(save, text)
         written, on_disk = True, identity(save)
 
