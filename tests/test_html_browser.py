@@ -146,12 +146,12 @@ def test_an_english_unit_is_never_split_over_two_lines_on_a_phone(tmp_path: Path
 
 # Every "=figure" and "（…年）" of the appendix's commands, and the ones a line breaks inside.
 FIGURE_PROBE = UNIT_PROBE.replace("document.body, NodeFilter.SHOW_TEXT", "document.querySelector('pre'), NodeFilter.SHOW_TEXT") \
-    .replace("/\\(10k\\sCNY\\)/g", "/=[0-9.,]+|（[0-9]{4}年末?）/g")
+    .replace("/\\(10k\\sCNY\\)/g", "/=[0-9.,]+|（[0-9]{4}年末?）|--[a-z][a-z-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}/g")
 
 
 def test_a_figure_in_the_appendix_commands_is_never_split_over_two_lines(tmp_path: Path) -> None:
-    """The appendix's commands broke anywhere on a phone, in the middle of a figure (…=10 / 50) and of a
-    year (（2026 / 年））: a reader copying one by eye typed the wrong figure."""
+    """The appendix's commands broke anywhere on a phone, in the middle of a figure (…=10 / 50), a year
+    (（2026 / 年）), an option (- / -set) or a date (2028-11- / 26): a reader copying one by eye typed it wrong."""
     html = cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--format", "html")
     for width in (390, 500):
         m = measure(html, width, tmp_path, FIGURE_PROBE)

@@ -7,6 +7,7 @@ tables stack their cells so nothing overflows a phone (390 px); printed on A4, r
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html import escape as _escape
 
@@ -143,7 +144,7 @@ def render_html(report: Report) -> str:
     if appendix:
         out.append(f'<section id="appendix"><h2>{escape(w("appendix", lang))}</h2><p>{escape(w("appendix_intro", lang))}</p>')
         for title, cmd in appendix:
-            out.append(f"<h3>{escape(title)}</h3><pre>{escape(cmd)}</pre>")
+            out.append(f"<h3>{escape(title)}</h3><pre>{_unbroken(escape(cmd))}</pre>")
         out.append("</section>")
     out.append(f"<footer><p>{escape(footer_line(result, lang, traced=True))}</p><p><strong>{escape(t('disclaimer', lang))}"
                "</strong></p></footer>")
@@ -168,3 +169,13 @@ def _trace(report: Report, tier: TierResult) -> str:
     rows.append("</tbody></table>")
     rows.extend(f'<p class="muted"><em>{escape(n.get(lang))}</em></p>' for n in tier.notes)
     return "\n".join(rows)
+
+
+_HYPHENED = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|\d{4}-\d{2}-\d{2})")
+"""An option (--set, --as-of) or a date in a command: a browser breaks a line after a hyphen."""
+
+
+def _unbroken(command: str) -> str:
+    """``command`` (HTML-escaped) with its options and dates kept whole on a line (.whole): at 390 px
+    --set broke as - / -set and a date as 2028-11- / 26. They are short: no line is too narrow for one."""
+    return _HYPHENED.sub(r'<span class="whole">\1</span>', command)
