@@ -140,13 +140,13 @@ class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
-        self.skip = False
+        self.skip = 0  # how deep inside a style or pre (the appendix's commands hold spans of their own)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.skip = tag in ("style", "pre")
+        self.skip += tag in ("style", "pre")
 
     def handle_endtag(self, tag: str) -> None:
-        self.skip = False
+        self.skip -= tag in ("style", "pre")
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
