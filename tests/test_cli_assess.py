@@ -519,6 +519,9 @@ def test_an_explain_of_a_mistyped_id_names_the_id_meant_with_its_title() -> None
         out = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", lang,
                                   "--explain", "zjtx26.debt"])
         assert (out.exit_code, out.stderr.strip()) == (2, expected)
+    out = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                              "--explain", "zjtx26"])  # a tier's prefix: no one id of it is meant
+    assert out.exit_code == 2 and "您是不是想写" not in out.stderr and "请写条件名称中的词" in out.stderr
 
 
 def test_bad_rule_file_is_one_line(tmp_path: Path) -> None:

@@ -478,7 +478,9 @@ def assess(
             from littlegiant.messages import nearest
 
             rows = {c.id: c for t in result.tiers.values() for c in t.criteria}
-            near = nearest(explain, list(rows)) if explain.isascii() else None
+            # not for a tier's prefix (zjtx26): one of its many ids, picked by spelling, is no answer
+            under = sum(cid.startswith(explain + ".") for cid in rows)
+            near = nearest(explain, list(rows)) if explain.isascii() and under < 2 else None
             if near is not None:  # an id mistyped (zjtx26.debt): the one meant, by its title too
                 bad("opt.explain_near", language, "--explain", got=explain, near=near,
                     title=rows[near].title.get(language))
