@@ -501,6 +501,7 @@ def test_the_next_step_column_is_there_only_with_advice(tmp_path: Path) -> None:
         assert book[book.sheetnames[0]].auto_filter.ref == f"A1:{last}{len(ZH_ROWS) + 1}", name
         # headers wrap: 科技和创新型中小企业得分 over its column of 10 showed its first half alone
         assert all(c.alignment.wrap_text for sheet in book.worksheets[:2] for c in sheet[1] if c.value), name
+        assert book.worksheets[0].row_dimensions[1].height == 36, name  # tall enough for its two lines
 
 
 def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_path: Path) -> None:

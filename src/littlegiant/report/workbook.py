@@ -156,6 +156,7 @@ class ResultBook:
             if scored is not None and tid not in scored and title in columns:
                 self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
         self.results.freeze_panes = "C2"
+        self.results.row_dimensions[1].height = 36  # two lines of a wrapped header, which ran over the first row
         self.results.append(self._header(self.results, [*columns, *self.carried]))
 
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
