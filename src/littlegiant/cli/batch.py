@@ -857,10 +857,6 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                                          "count": sum(map(len, skipped.values()))})
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""How an old-style Office file (.xls) begins."""
-
-
 def _not_a_workbook(raw: Any, path: Path) -> None:
     """Refuse a workbook named as text (名单.xlsx saved or renamed as 名单.csv): read as CSV, its bytes
     gave "按常用编码都读不出文字", which sent staff looking for an encoding. An .xlsx is a zip holding
@@ -868,7 +864,9 @@ def _not_a_workbook(raw: Any, path: Path) -> None:
     head = raw.read(8)
     raw.seek(0)
     kind = None
-    if head.startswith(_OLE):
+    from littlegiant.load.xlsx import OLE_MARK
+
+    if head.startswith(OLE_MARK):
         kind = "file.xls_named"
     elif head.startswith(b"PK\x03\x04"):
         import zipfile

@@ -673,13 +673,12 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         if edited:  # copied only when an answer is saved: a sitting stopped at once left a needless copy
             term.say(wrap_all(_t("kept_edits", lang, save=save, backup=backup_copy(save)), term.width()))
             edited = False
-        text = dump_profile(interview.saved_data(), header)
         if identity(save) != on_disk:  # changed by another hand since: written over, its content was lost
             kept = new_beside(save, b"", "answers")  # its name first: the file's header names it to assess
             header_kept = header.replace(shlex.quote(str(save)), shlex.quote(str(kept)))
             atomic_write_text(kept, dump_profile(interview.saved_data(), header_kept))
             raise Replaced(kept, len(interview.saved_paths()))
-        atomic_write_text(save, text)
+        atomic_write_text(save, dump_profile(interview.saved_data(), header))
         written, on_disk = True, identity(save)
 
     if save.exists():

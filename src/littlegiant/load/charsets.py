@@ -183,6 +183,7 @@ def guess(sample: bytes) -> str:
 
 
 _LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
+"""A two-byte letter beside an ASCII one: a Latin word's (Café), which GBK read as UTF-8 never makes."""
 
 
 def _gbk_as_utf8(sample: bytes) -> bool:

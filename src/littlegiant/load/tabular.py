@@ -115,8 +115,8 @@ TITLE_HEADERS: dict[str, tuple[str, ...]] = {
     "title_tech": ("科技型中小企业入库", "入库科技型中小企业"),  # 入库 is the title's own word: 是/否 held
     "title_zjtx": ("省级专精特新中小企业", "省级专精特新企业", "省级专精特新"),  # a province confers it
 }
-"""Title columns as parks head them bare, read by these exact names only: as HEADER_ALIASES they were
-also the near names a hint offers, and 专精特新中小企业 (batch's own result column, passed over) or
+"""Title columns as parks head them, read by these exact names only (a title's own bare name: BARE_TITLES):
+as HEADER_ALIASES they were also the near names a hint offers, and 专精特新中小企业 vanished or
 市级专精特新企业 (a city's title, not the province's 小巨人 asks for) stopped the run with 您是不是想写
 the provincial title, and 科技型中小企业入库年份 was steered to a yes/no."""
 BARE_TITLES: dict[str, tuple[str, ...]] = {
@@ -127,9 +127,9 @@ BARE_TITLES: dict[str, tuple[str, ...]] = {
 }
 """A title as a park heads its 是/否 column, the title's bare name (专精特新中小企业, 创新型中小企业（是/否）):
 read as the title held, by these exact names only. The same words head batch's result columns, whose
-满足/不满足 are verdicts: such a cell is passed over (``row_profile``), as is the column beside another
-that gives the title (是否专精特新中小企业 copied back after the results). Passed over whole, every
-company of a park's sheet had its titles unknown, and 小巨人 未知 with the sheet's 是 beside it."""
+满足/不满足 are verdicts: such a cell is passed over (``row_profile``), as is the column beside a fuller
+one that answers (是否专精特新中小企业), and a cell that is no yes or no (2024, 省级). Passed over whole,
+every company of a park's sheet had its titles unknown, and 小巨人 未知 with the sheet's 是 beside it."""
 NAME_HEADERS = frozenset(norm(h) for h in ("企业名称", "name", *HEADER_ALIASES["name"]))
 """Headers of the company-name column: a sheet with none of them and no header found is no list of
 companies (a 统计 sheet beside the list)."""
@@ -188,9 +188,8 @@ YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
                    "省级专精特新企业", "省级专精特新"),
     "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人"),
 }
-"""Titles as a yes/no column names them: only after 是否 (是否专精特新中小企业) or as 称号 in the
-profile's own words, since the bare tier names head batch's result columns, whose 满足/不满足
-are verdicts, not titles held."""
+"""Titles as a yes/no column names them after 是否 (是否专精特新中小企业) or as 称号 in the profile's own
+words; a title's bare name (专精特新中小企业), which heads batch's result columns too, is BARE_TITLES."""
 AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
     **dict.fromkeys(("发明专利", "有效发明专利", "授权发明专利", "发明专利数", "发明专利数量"), (
         Text("发明专利只是Ⅰ类知识产权的一种", "invention patents are one kind of class I IP"), ("ip_class1",))),
@@ -1540,7 +1539,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             continue
         if not header.strip():  # a note beside the table (手写补充): said on the row (note.no_header), not read
             continue
-        if bare_title(header) and norm(cell) in _VERDICTS:
+        bare = bare_title(header)
+        if bare and norm(cell) in _VERDICTS:
             continue  # batch's result under the tier's title (满足), not the title held: read back, passed over
         try:
             path, f = column(rules, header, last_year)
@@ -1551,7 +1551,6 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if exc.kind not in PASSED_OVER and norm(header) not in ours:
                 problems.append(exc)
             continue
-        bare = bare_title(header)
         if bare and path in taken:  # 专精特新中小企业 beside 是否专精特新中小企业: the fuller one is read,
             if path in values:  # whatever the bare one holds; where it is blank, the bare one's answer
                 continue

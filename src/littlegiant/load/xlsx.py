@@ -82,12 +82,16 @@ def _size_from_head(ws: Any) -> None:
         src.close()
 
 
+OLE_MARK = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an Office compound file begins: an old-style workbook (.xls), or one with an opening password."""
+
+
 def _office_compound(path: Path) -> bool:
     """Whether the file is an Office compound file: a workbook with an opening password (Excel keeps it
     so, encrypted) or an old .xls renamed, which were told to be saved as .xlsx, as they already were."""
     try:
         with open(path, "rb") as handle:
-            return handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            return handle.read(8) == OLE_MARK
     except OSError:
         return False
 
