@@ -561,6 +561,15 @@ def test_a_second_interview_through_a_link_to_the_file_is_refused_too(tmp_path: 
     assert first.finish()[0] == 130
 
 
+def named_and_saved(tmp_path: Path) -> tuple[Session, Path]:
+    """An interview into s.yaml with the company's name answered and saved, waiting at its next question."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "s.yaml"], tmp_path)
+    assert s.until_prompt() is not None
+    s.send("甲公司")
+    assert s.until_prompt() is not None
+    return s, tmp_path / "s.yaml"
+
+
 @pytest.mark.parametrize("change", ["link", "edit", "remove"])
 def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: Path, change: str) -> None:
     """Between two answers the save file was made a link to a file the user kept (the next answer wrote the
@@ -568,11 +577,7 @@ def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: 
     beside it, named in one line with the command that goes on from it; exit 2."""
     kept = tmp_path / "important.txt"
     kept.write_text("precious", encoding="utf-8")
-    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "s.yaml"], tmp_path)
-    assert s.until_prompt() is not None
-    s.send("甲公司")
-    assert s.until_prompt() is not None
-    save = tmp_path / "s.yaml"
+    s, save = named_and_saved(tmp_path)
     if change == "link":
         save.unlink()
         save.symlink_to("important.txt")
@@ -599,11 +604,7 @@ def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: 
 def test_a_save_file_touched_or_chmodded_goes_on_being_saved(tmp_path: Path, change: str) -> None:
     """A touch, a chmod or a save without change alters nothing the interview wrote: it goes on (they
     stopped it once, as if the file had been replaced)."""
-    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "s.yaml"], tmp_path)
-    assert s.until_prompt() is not None
-    s.send("甲公司")
-    assert s.until_prompt() is not None
-    save = tmp_path / "s.yaml"
+    s, save = named_and_saved(tmp_path)
     if change == "touch":
         os.utime(save, (0, 0))
     else:
