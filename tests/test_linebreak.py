@@ -168,3 +168,17 @@ def test_folding_keeps_every_character_and_the_width(text: str, width: int) -> N
     lines = wrap(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert squash("".join(lines)) == squash(text)
+
+
+def test_an_option_stays_on_one_line_with_its_value() -> None:
+    """The held-title hint at 80 columns broke as "--renewal 专精特" / "新中小企业": a reader who types what
+    the first line shows gets an error. The option and its value now share a line, in the report and at
+    any width they fit in."""
+    out = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26",
+                                   "--lang", "zh", "--set", "financials.2025.rd_expense=500"],
+                             env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    assert any("--renewal 专精特新中小企业" in line for line in out.splitlines()), out
+    hint = "称号复核请在命令后加上 --renewal 专精特新小巨人企业 另行评估，或加上 -o 报告.html 另存"
+    for width in range(cell_len("--renewal 专精特新小巨人企业"), 70):
+        joined = "\n".join(wrap(hint, width))
+        assert "--renewal 专精特新小巨人企业" in joined and "-o 报告.html" in joined, (width, joined)

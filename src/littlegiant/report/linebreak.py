@@ -34,6 +34,10 @@ next line "2026-12-03", the label left without its date."""
 _DOCUMENT = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
 """A document's number with its issuing office, in text with spaces (English): 工信部企业 / 〔2026〕2号 on
 two lines read as two things to an English reader, who takes the number in as one name."""
+_OPTION_VALUE = re.compile(r"(?<!\S)(--(?:renewal|set|lang|explain|rules|as-of|format|output|encoding|columns|xlsx|sheet"
+                           r"|save|rule-file|output-encoding|jobs|csv|compare)|-o) [^\s，。；、）」]+")
+"""An option with its value, across the space: a hint to type "--renewal 专精特新中小企业" broke as "--renewal
+专精特" / "新中小企业" at 80 columns, and a reader who types what the line shows gets an error."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
@@ -64,7 +68,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
         pieces.append((begin, len(text)))
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
-    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE, _DOCUMENT)
+    whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE, _DOCUMENT, _OPTION_VALUE)
              for m in pattern.finditer(text)] if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
     inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
