@@ -422,6 +422,35 @@ def test_a_yes_whose_remark_says_lapsed_or_pending_is_not_a_yes(tmp_path: Path) 
     assert json.loads(said["是（2024年认定）"][1])["tiers"]["innovative_sme"]["status"] == "met"
 
 
+def test_a_title_marked_by_its_state_is_read_and_one_marked_by_a_year_is_asked_about(tmp_path: Path) -> None:
+    """A park marks titles as 已认定 or 未认定 more often than 是/否: each such cell made the whole company
+    an error row. They are read as held or not (已入库 only for the 科技型 registration). 2022年认定 says
+    when, not whether it still holds (three years, unless renewed): refused, saying what to write; under
+    the title's bare name, the title is left unknown and the company still scored."""
+    src = tmp_path / "titles.csv"
+    src.write_text("企业名称,行业,是否专精特新中小企业,有效期内的高新技术企业,是否科技型中小企业\n"
+                   "甲,工业,已认定,有效期内,已入库\n乙,工业,未认定,已获得,未入库\n丙,工业,2022年认定,否,\n"
+                   "丁,工业,否,2023.9认定,\n戊,工业,是,否,已过期\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert code == 1 and [line["status"] for line in lines] == ["scored", "scored", "error", "error", "error"]
+    read = [{k: v for t in line["result"]["tiers"].values() for c in t["criteria"]
+             for k, v in c.get("inputs", {}).items() if k.split(".")[0] in ("titles", "honors")} for line in lines[:2]]
+    assert [(r["titles.zjtx_sme"], r["honors.high_tech_enterprise"], r["titles.tech_sme"]) for r in read] == [
+        (True, True, True), (False, True, False)]
+    assert lines[2]["error"] == ("「持有有效的专精特新中小企业称号」：“2022年认定”说的是何时获得，不是现在是否有效"
+                                 "（称号一般3年有效，到期未复核即失效）：目前仍在有效期内填“是”，否则填“否”")
+    assert "“2023.9认定”说的是何时获得" in lines[3]["error"] and "已过期" in lines[4]["error"]
+    bare = tmp_path / "bare.csv"
+    bare.write_text("企业名称,行业,专精特新中小企业\n甲,工业,已认定\n乙,工业,2022年认定\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(bare), "-o", str(tmp_path / "bare.jsonl"), "--format", "json")
+    lines = [json.loads(line) for line in (tmp_path / "bare.jsonl").read_text("utf-8").splitlines()]
+    assert [line["status"] for line in lines] == ["scored", "scored"]
+    missing = [{m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+               for line in lines]
+    assert "titles.zjtx_sme" not in missing[0] and "titles.zjtx_sme" in missing[1]
+
+
 def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
     """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is refused
     naming those two; a word naming none is refused with every choice in Chinese, no ids, nothing cut off."""

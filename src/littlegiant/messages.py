@@ -203,6 +203,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
+    "value.held_when": ("{shown!r} says when it was won, not whether it holds now (a title lapses after three "
+                        "years unless renewed): answer yes if it is still in force, else no",
+                        "“{shown}”说的是何时获得，不是现在是否有效（称号一般3年有效，到期未复核即失效）：目前仍在有效期内"
+                        "填“是”，否则填“否”"),
     "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
                               "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
     "value.foreign_money": ("{shown!r} is an amount in a foreign currency: the tool assesses in CNY; convert it "

@@ -45,6 +45,36 @@ none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, 
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
 finance manager means it; an answer is never more exact than its statement."""
+_HELD = ("titles.", "honors.")
+"""The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
+_WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
+_IS_WON = r"(?:已经?|于|经|被)*{}(?:为|且?有效|在?有效期内|未过期)?|(?:在|仍在)?有效期内|仍?有效|未过期"
+_NOT_WON = r"(?:尚|还|仍|目前)?(?:未|没有?|无)(?:被|经)?{}"
+_STATES = {registered: (re.compile(_IS_WON.format(won)), re.compile(_NOT_WON.format(won)))
+           for registered, won in ((False, _WON.format("")), (True, _WON.format("|入库")))}
+"""A title or honour answered by its state alone (已认定, 有效期内: held; 未认定, 没有获得: not): one such
+cell made a park's whole company an error row, 「应填是或否」. 已入库 answers the 科技型中小企业 (a
+registration) only: under another title it may be that one, not the title asked. A state that is
+neither (已过期, 申报中, 待认定) is still refused, saying what to write."""
+
+
+_YEAR = re.compile(r"\d{4}")
+_REGISTERED = "titles.tech_sme"
+"""The 科技型中小企业: a registration (入库) rather than a title won (认定)."""
+
+
+def _held(low: str, path: str) -> bool | None:
+    """Whether a title's cell without 是/否 says it is held (True), not held (False), or neither (None).
+    A date makes it neither: 2022年认定 says when the title was won, and a title lapses after three
+    years; only the person knows whether it was renewed (2024 alone may be the year it was won,
+    applied for, or lapsed)."""
+    words = low.strip(" ，,、；;:：")
+    won, not_won = _STATES[path == _REGISTERED]
+    if not_won.fullmatch(words):
+        return False
+    return True if won.fullmatch(words) else None
+
+
 _REMARK = re.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 _DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
@@ -207,6 +237,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                                  label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
+        if f.path.startswith(_HELD):
+            held = _held(low, f.path)
+            if held is not None:
+                return held, None
+            if _STATES[True][0].search(low) and _YEAR.search(low):  # 2022年认定: held then; lapsed now, unless renewed
+                raise InputError(kind="value.held_when", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
         raise wrong()
     if f.type == "choice":
         if numbered and raw.isdigit() and 1 <= int(raw) <= len(f.choices):
