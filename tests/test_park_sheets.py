@@ -300,10 +300,13 @@ def test_a_title_column_headed_by_the_title_alone_is_read(tmp_path: Path, header
                           "--as-of", "2026-11-26")
     assert code == 0 and "与评估无关" not in err, err
     *scored, vague = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
-    # 大概 (as 2024, 省级, 已认定: a park's own record) is no answer: the title unknown, the company scored
+    # 大概 (as 2024, 省级, 2022年认定: a park's own record) is no answer: the title unknown, the company
+    # scored, and the row says why the title is unknown and what to write
     vague_criteria = [c for t in json.loads(vague)["result"]["tiers"].values() for c in t["criteria"]]
     assert not any(path in c.get("inputs", {}) and c["inputs"][path] is not None for c in vague_criteria)
     assert "input_columns" not in json.loads(vague)  # the column is read, not copied back as the park's own
+    assert json.loads(vague)["notes"] == [f"“{header}”列填的不是“是/否”，按“未知”处理：称号仍在有效期内的请填“是”，否则填“否”"]
+    assert all("notes" not in json.loads(line) for line in scored)
     for line, held in zip(scored, (True, False), strict=True):
         criteria = [c for t in json.loads(line)["result"]["tiers"].values() for c in t["criteria"]]
         read = {v for c in criteria for p, v in c.get("inputs", {}).items() if p == path}
@@ -330,6 +333,8 @@ def test_a_title_column_yields_to_the_results_and_to_a_fuller_column(tmp_path: P
                  if p == "titles.zjtx_sme"}
         held.append(None if "titles.zjtx_sme" in missing else given)
     assert held == [{True}, {False}, None, None, {True}, {True}]
+    lines = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    assert not any("notes" in json.loads(line) for line in lines)  # 2024 beside 是: the fuller one answered
 
 
 def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_path: Path) -> None:

@@ -388,6 +388,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
                             "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
                             "见上方提示）→ {output}"),
+    "note.title_unread": ("{param}: not a yes or no, read as unknown: write yes for a title still in force, "
+                          "else no",
+                          "{param}列填的不是“是/否”，按“未知”处理：称号仍在有效期内的请填“是”，否则填“否”"),
     "note.no_header": ("“{param}” is in a column without a header and was not read: if it is a figure, give its "
                        "column a header", "“{param}”所在的列没有列名，未参与评估；如是某项数据，请在表头补上列名"),
     "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),

@@ -1551,6 +1551,8 @@ class Scorer:
         notes = note_kinds(item.payload) if item.kind == "csv" else list(item.notes)
         if prof.name is None:
             notes.insert(0, ("note.no_name", ""))
+        if prof.unread_titles:
+            notes.append(("note.title_unread", NOTE_LIST.join(prof.unread_titles)))
         beside = item.payload.get("", "").strip() if item.kind == "csv" else ""
         if beside:  # a note typed beside the table: the row is scored, and the note kept where staff read
             notes.append(("note.no_header", beside))  # (it made the row an error: no verdict for any tier)
@@ -1559,7 +1561,7 @@ class Scorer:
 
     def _words(self, kind: str, param: str) -> str:
         """A note in the run's language; a list of headers quoted and joined as the language writes them."""
-        if NOTE_LIST in param or kind == "note.formula_unsaved":
+        if NOTE_LIST in param or kind in ("note.formula_unsaved", "note.title_unread"):
             items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
             param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
         return say(kind, self.lang, {"param": param})

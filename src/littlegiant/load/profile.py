@@ -53,6 +53,9 @@ class Profile:
     """The amounts read in 元 only because ¥ stood before them (¥12,000.00, with no unit in the header,
     no 金额单位 and no units row), by path, as typed: a 万元 column Excel formats as currency shows the
     same, so either reading may be wrong, and the report says which was taken (consistency.YUAN_SIGN)."""
+    unread_titles: tuple[str, ...] = ()
+    """The headers of a sheet's columns headed by a title's bare name whose cell held no answer (2024,
+    省级, 2022年认定): the title is left unknown, as if the column were not there, and the row says so."""
 
     @property
     def name(self) -> str | None:

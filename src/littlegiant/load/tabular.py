@@ -1533,6 +1533,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     by_sign: dict[str, str] = {}  # amounts read in 元 for ¥ alone: said, as a 万元 column may look the same
     under: str | None = None  # the rule set whose question a column asked, when it is another's
     sheet_unit = cells.get(SHEET_UNIT)
+    unread: list[tuple[str, str]] = []  # a title's bare name over no answer (2024, 省级): header, path
     # 企业 and a title's bare name last: each yields to the fuller column beside it
     for header, cell in sorted(cells.items(), key=lambda hc: (bare_title(hc[0]), norm(hc[0]) in BARE_NAME_HEADERS)):
         if header in (SHEET_UNIT, ROW_NOTES):
@@ -1562,9 +1563,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             # choice by its number (a stray 1 in a cell would silently pick the first)
             value, said = read_typed(f, cell, where=header, label=field_words(f, path), unit=header_unit(rules, header, f, sheet_unit))
         except InputError as exc:
-            if not bare:  # a title's bare name over 2024, 省级, 已认定 (a park's own record): no answer to read,
-                problems.append(exc)  # the title left unknown as when the column was passed over whole,
-            continue  # rather than the company an error row
+            if bare:  # a title's bare name over 2024, 省级, 2022年认定 (a park's own record): no answer to read,
+                unread.append((header, path))  # the title left unknown as when the column was passed over whole,
+            else:  # rather than the company an error row, and the row says so
+                problems.append(exc)
+            continue
         if path in taken and norm(header) in BARE_NAME_HEADERS:
             continue  # 企业 beside 企业名称: the fuller one is read
         if path in taken:
@@ -1589,7 +1592,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
-    return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign)
+    return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign,
+                   tuple(h for h, path in unread if path not in values))  # unless a fuller column answered
 
 
 CURRENCY_SIGNS = "¥￥$€£"
