@@ -270,8 +270,7 @@ def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path:
     assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
 
 
-@pytest.mark.parametrize("header", ["市级专精特新企业", "国家级专精特新企业", "科技型中小企业入库年份", "科技型中小企业是否入库",
-                                    "国际市场占有率排名"])
+@pytest.mark.parametrize("header", ["市级专精特新企业", "国家级专精特新企业", "科技型中小企业入库年份", "国际市场占有率排名"])
 def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copied_back(tmp_path: Path,
                                                                                        header: str) -> None:
     """Title headers read by their exact names only: as near names of a hint, 市级专精特新企业 stopped the run with 您是不是想写 the provincial
@@ -1066,3 +1065,60 @@ def test_the_platform_score_by_where_it_is_read(tmp_path: Path) -> None:
     assert row["专精特新中小企业"] == "不满足" and "发展评价得分" in row["主要差距"] and "现为45分" in row["主要差距"]
     said = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--set", "平台得分=45")
     assert said[0] == 0 and "本年度专精特新发展评价得分（官方平台）：72分 → 45分" in said[1]
+
+
+RED_LINE_HEADERS = {
+    "是否为境内注册独立法人": ("registered_in_china", "是"),
+    "是否列入经营异常名录": ("compliance.abnormal_operation", "否"),
+    "是否失信": ("compliance.serious_dishonesty", "否"),
+    "产品（服务）是否属于国家禁止、限制或淘汰类": ("compliance.prohibited_products", "否"),
+    "近三年是否发生重大安全、质量、环境事故": ("compliance.major_incident", "否"),
+    "是否有偷漏税行为": ("compliance.tax_violation", "否"),
+    "近三年有无数据造假行为": ("compliance.data_fabrication", "否"),
+}
+
+
+@pytest.mark.parametrize("rule_set", ["miit-2026", "miit-2022"])
+def test_the_red_lines_as_a_park_asks_them_are_read(tmp_path: Path, rule_set: str) -> None:
+    """A park asks the red lines as 是否有偷漏税行为, 是否列入经营异常名录, 近三年是否发生…事故: the columns
+    were passed over as 与评估无关 (every tier 未知 for every company) or stopped the run with a rename
+    hint. They are read, under either rule set; a column asking several at once (是否存在失信、经营异常等
+    情况) is passed over and said so, with the columns to write; 企业称号 is not steered to 企业名称."""
+    src = tmp_path / "park.csv"
+    headers = ["企业名称", *RED_LINE_HEADERS, "是否存在失信、经营异常等情况", "企业称号", "科技型中小企业是否入库"]
+    src.write_text(",".join(headers) + "\n" + ",".join(["甲公司", *(v for _, v in RED_LINE_HEADERS.values()), "否",
+                                                        "省级专精特新", "已入库"]) + "\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh",
+                          "--rules", rule_set)
+    assert code == 0, err
+    assert "以下列一列问了几项基本条件，“是”无法说明是哪一项，不参与评估（原样附在结果最后）：“是否存在失信、经营异常等情况”" in err
+    assert "以下列与评估无关，不参与评估（原样附在结果最后）：“企业称号”" in err, err
+    line = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))
+    read = {k: v for t in line["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
+    missing = {m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
+    asked = {path: answer == "是" for path, answer in RED_LINE_HEADERS.values() if path in read}
+    assert len(asked) >= 6 and {path: read[path] for path in asked} == asked  # 2022 asks no 数据造假
+    assert not missing & {path for path, _ in RED_LINE_HEADERS.values()}, missing
+    assert read.get("titles.tech_sme") is True or rule_set == "miit-2022"  # 是否 inside a title's question too
+
+
+def test_a_title_column_holding_the_titles_name_reads_it_as_held(tmp_path: Path) -> None:
+    """A park's 专精特新称号 column holds the title's name (省级专精特新) where 是 was asked: each such
+    company was an error row. The title's own name is 是; another title's (国家级专精特新小巨人,
+    创新型中小企业) is refused saying it is another title; under the title's bare name, it is unknown and said."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,专精特新称号\n甲,工业,省级专精特新\n乙,工业,国家级专精特新小巨人\n丙,工业,专精特新中小企业\n"
+                   "丁,工业,无\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert code == 1 and [line["status"] for line in lines] == ["scored", "error", "scored", "scored"]
+    held = [{v for t in line["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()
+             if k == "titles.zjtx_sme"} for line in (lines[0], lines[2], lines[3])]
+    assert held == [{True}, {True}, {False}]
+    assert lines[1]["error"] == ("「持有有效的专精特新中小企业称号」：“国家级专精特新小巨人”是另一个称号，不是这里问的："
+                                 "持有这里问的称号填“是”，否则填“否”")
+    bare = tmp_path / "bare.csv"
+    bare.write_text("企业名称,行业,专精特新中小企业\n甲,工业,国家级专精特新小巨人\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(bare), "-o", str(tmp_path / "bare.jsonl"), "--format", "json", "--lang", "zh")
+    (line,) = [json.loads(x) for x in (tmp_path / "bare.jsonl").read_text("utf-8").splitlines()]
+    assert line["status"] == "scored" and "“专精特新中小企业”列填的不是“是/否”" in line["notes"][0]

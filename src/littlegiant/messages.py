@@ -203,6 +203,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
+    "value.other_title": ("{shown!r} is another title than the one asked: answer yes if the company holds this one, "
+                          "else no", "“{shown}”是另一个称号，不是这里问的：持有这里问的称号填“是”，否则填“否”"),
     "value.held_when": ("{shown!r} says when it was won, not whether it holds now (a title lapses after three "
                         "years unless renewed): answer yes if it is still in force, else no",
                         "“{shown}”说的是何时获得，不是现在是否有效（称号一般3年有效，到期未复核即失效）：目前仍在有效期内"
@@ -366,6 +368,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
                        "Excel Workbook (.xlsx), then give that file",
                        "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+    "column.several": ("one yes/no for several red lines: give each its own column",
+                       "一列问了几项基本条件，无法分开读取：请每项一列填写"),
     "column.derived": ("a share or growth rate, which the tool works out from the figures itself: leave the column "
                        "out, or head it 备注 (notes)", "占比、增长率等由本工具按填写的数据自行计算，不读这一列："
                        "请删去这一列，或把列名改为“备注”"),
@@ -569,6 +573,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
                             "(copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列与评估无关，不参与评估（原样附在结果最后）：{columns}"),
+    "run.several_columns": ("littlegiant: note: {where}: columns not read, as each asks several red lines in one "
+                            "yes/no, and a yes cannot say which (copied as they are after the results): {columns}; give "
+                            "each its own column, e.g. 是否被列入经营异常名录, 是否被列入严重失信主体名单",
+                            "littlegiant 提示：{where} 中以下列一列问了几项基本条件，“是”无法说明是哪一项，不参与评估"
+                            "（原样附在结果最后）：{columns}；请每项一列填写，如“是否被列入经营异常名录”“是否被列入严重失信"
+                            "主体名单”"),
     "run.derived_columns": ("littlegiant: note: {where}: columns not read, as the tool works out shares and ratios "
                             "from the amounts itself (copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）："

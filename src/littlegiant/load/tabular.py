@@ -186,10 +186,35 @@ YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
     "title_tech": ("科技型中小企业", "科技型中小企业入库", "入库科技型中小企业"),
     "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新", "专精特新中小企业称号", "省级专精特新中小企业",
                    "省级专精特新企业", "省级专精特新"),
-    "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人"),
+    "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人", '专精特新"小巨人"',
+                           "专精特新小巨人"),
+    "registered_in_china": ("境内注册独立法人", "境内注册的独立法人", "境内独立法人", "独立法人", "具有独立法人资格",
+                            "境内注册", "在境内注册", "境内工商注册", "境内工商注册登记", "境内注册登记",
+                            "境内注册、具有独立法人资格", "境内工商注册登记、具有独立法人资格"),
+    "abnormal_operation": ("列入经营异常名录", "在经营异常名录", "在经营异常名录中", "经营异常", "存在经营异常",
+                           "有经营异常", "列入经营异常", "被列入经营异常"),
+    "serious_dishonesty": ("列入严重失信主体名单", "列入严重失信名单", "被列入严重失信名单", "严重失信", "存在严重失信",
+                           "有严重失信", "严重失信主体", "失信", "存在失信", "有失信", "列入失信名单", "被列入失信名单"),
+    "prohibited_products": ("属于国家禁止、限制或淘汰类", "产品属于国家禁止、限制或淘汰类", "属于禁止、限制或淘汰类",
+                            "产品属于禁止、限制或淘汰类", "属于国家禁止、限制、淘汰类", "产品属于国家禁止、限制、淘汰类",
+                            "属于淘汰类", "属于禁止类", "禁止、限制或淘汰类产品", "禁止、限制、淘汰类产品"),
+    "major_incident": ("发生重大安全、质量、环境事故", "近三年发生重大安全、质量、环境事故", "发生重大安全质量环境事故",
+                       "近三年发生重大安全质量环境事故", "重大安全、质量、环境事故", "发生较大生产安全事故",
+                       "近三年发生较大生产安全事故", "发生重大事故", "近三年发生重大事故", "重大事故", "发生安全、质量、环境事故",
+                       "近三年发生安全、质量、环境事故", "发生重大安全、质量、环境污染等事故",
+                       "近三年发生重大安全、质量、环境污染等事故"),
+    "tax_violation": ("有偷漏税行为", "近三年有偷漏税行为", "偷漏税", "偷漏税行为", "存在偷漏税", "存在偷漏税行为",
+                      "有偷漏税", "近三年偷漏税", "有偷漏税等违法违规行为", "存在偷漏税等违法违规行为"),
+    "data_fabrication": ("有数据造假行为", "数据造假", "数据造假行为", "存在数据造假", "存在数据造假行为", "有数据造假",
+                         "近三年数据造假"),
+    "single_champion": ("单项冠军", "制造业单项冠军", "单项冠军企业", "制造业单项冠军企业", "单项冠军产品",
+                        "制造业单项冠军企业或产品"),
 }
-"""Titles as a yes/no column names them after 是否 (是否专精特新中小企业) or as 称号 in the profile's own
-words; a title's bare name (专精特新中小企业), which heads batch's result columns too, is BARE_TITLES."""
+"""Titles and the questions every tier asks first (the red lines), as a yes/no column names them after
+是否 or 有无 (是否专精特新中小企业, 是否有偷漏税行为, 是否列入经营异常名录, 近三年是否发生重大安全、质量、
+环境事故): a park asks them so, and the columns were passed over as 与评估无关, every company's tiers
+left 未知; or titles as 称号 in the profile's own words. A title's bare name (专精特新中小企业), which heads
+batch's result columns too, is BARE_TITLES. 失信 is the 严重失信主体名单 a park's sheet means by it."""
 AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
     **dict.fromkeys(("发明专利", "有效发明专利", "授权发明专利", "发明专利数", "发明专利数量"), (
         Text("发明专利只是Ⅰ类知识产权的一种", "invention patents are one kind of class I IP"), ("ip_class1",))),
@@ -295,6 +320,20 @@ def _yes_no_labels(rules: RuleSet) -> dict[str, FieldDef]:
     return found
 
 
+def _title_named(rules: RuleSet, cell: str) -> FieldDef | None:
+    """The title a cell names by its name alone (省级专精特新, 专精特新中小企业, 小巨人企业), or None: a park's
+    称号 column holds the title's name where a 是 was asked, and each such company was an error row."""
+    folded = _LEVEL.sub("", norm(cell))
+    if not folded or len(folded) > 20:
+        return None
+    f = _yes_no_labels(rules).get(folded) or _title_headers(rules).get(folded)
+    return f if f is not None and f.path.startswith("titles.") else None
+
+
+_LEVEL = re.compile(r"^(?:国家级|省级|市级)?(?=.)")
+"""The level a park writes before a title's name (国家级专精特新小巨人); 省级专精特新 is a name of its own."""
+
+
 def _alias(rules: RuleSet, text: str) -> FieldDef | None:
     """The field a header names in the words parks use rather than the field's label: 是否高企,
     是否专精特新中小企业, 专精特新中小企业称号, I类知识产权数量 (a count's 数量 dropped)."""
@@ -303,7 +342,12 @@ def _alias(rules: RuleSet, text: str) -> FieldDef | None:
     for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
         if text.startswith(prefix):  # 是否专精特新称号 as 是否专精特新
             rest = text[len(prefix):]
-            return yes_no.get(rest) or yes_no.get(rest.removesuffix("称号"))
+            return yes_no.get(rest) or yes_no.get(rest.removesuffix("称号")) or (
+                yes_no.get("有" + rest) if prefix == "有无" else None)  # 有无偷漏税行为 as 有偷漏税行为
+    for asked in ("是否", "有无"):  # 近三年是否有数据造假行为, 产品（服务）是否属于…: the label with 是否 in it
+        if asked in text:
+            said = text.replace(asked, "" if asked == "是否" else "有", 1)
+            return labels.get(said) if labels.get(said) is not None and labels[said].type == "bool" else yes_no.get(said)
     if text.endswith("称号"):  # 专精特新称号 as 专精特新中小企业称号
         return yes_no.get(text) or yes_no.get(text.removesuffix("称号"))
     found = _title_headers(rules).get(text)
@@ -497,6 +541,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         return asked[0].path, asked[0]
     if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
         raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))  # kept for reference: passed over
+    if sum(word in folded for word in _RED_LINE_WORDS) > 1:  # 是否存在失信、经营异常等情况: one 否 for several
+        raise InputError(kind="column.several", field=text, label=Text(f"“{text}”列", text))
     if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
         raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
     if "排名" in folded and any(w in folded for w in ("国际", "境外", "全球")):
@@ -516,6 +562,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     near = nearest(folded, pool) or (nearest(rest.replace("(年末)", "") if first else rest, named) if year_match else None)
     if near is not None and _class_of(near) != _class_of(folded):
         near = None  # Ⅲ类 is no slip of Ⅱ类: the class is the meaning
+    if near is not None and "称号" in folded and "称号" not in near:
+        near = None  # 企业称号 is no slip of 企业名称: a title is no name (following the hint made two name columns)
     if near is not None and near in folded and _NOT_A_FIGURE.search(folded):
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
@@ -1358,10 +1406,15 @@ def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
     return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
-PASSED_OVER = frozenset({"column.unknown", "column.derived"})
+PASSED_OVER = frozenset({"column.unknown", "column.derived", "column.several"})
 """Refusals of a column that pass it over rather than stop the run: a column naming nothing the rules
-know (序号, 联系人), and a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
-them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing)."""
+know (序号, 联系人), a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
+them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing), and
+one yes/no asking several red lines at once (``_RED_LINE_WORDS``)."""
+_RED_LINE_WORDS = ("失信", "经营异常", "偷漏税", "造假", "事故", "淘汰类", "独立法人")
+"""Words each of one red line (or the gate's registration): a column naming two or more asks them in
+one 是/否 (是否存在失信、经营异常等情况), whose 是 cannot say which holds. Passed over, and said so with
+the columns to write, rather than filed among the columns 与评估无关."""
 
 
 def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
@@ -1556,6 +1609,17 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if path in values:  # whatever the bare one holds; where it is blank, the bare one's answer
                 continue
             del taken[path]
+        if f.type == "bool" and f.path.startswith("titles."):
+            named = _title_named(rules, cell)
+            if named is f:  # 专精特新称号: 省级专精特新, the title it asks
+                cell = "是"
+            elif named is not None:  # 国家级专精特新小巨人 under 专精特新称号: another title, not a 是 or 否
+                if bare:  # under the title's bare name, unknown and said, as 2024 is
+                    unread.append((header, path))
+                else:
+                    problems.append(InputError(kind="value.other_title", params={"shown": cell.strip()},
+                                               field=header, label=field_words(f, path)))
+                continue
         if f.type not in MONEY_TYPES and any(sign in cell for sign in CURRENCY_SIGNS):
             cell = _SIGN_ONLY.sub("", cell)  # most cells have no sign: no regex a cell
         try:
