@@ -912,9 +912,11 @@ def test_a_profile_all_in_gbk_is_never_taken_for_two_encodings(name: str) -> Non
     assert charsets.decode(raw, "p.yaml").splitlines()[0] == f"name: {name}"
 
 
-@pytest.mark.parametrize("name", ["Café Ltd", "Łódź Sp. z o.o.", "Müller GmbH", "甲公司"])
+@pytest.mark.parametrize("name", ["Café Ltd", "Łódź Sp. z o.o.", "Müller GmbH", "甲公司", "ООО Ромашка",
+                                  "Ελλάδα Α.Ε.", "شركة ٢٠٢٥", "Αθήνα"])
 def test_a_utf8_profile_with_latin_letters_is_read_as_typed(name: str) -> None:
-    """The GBK-that-is-also-UTF-8 reading (一, 山水实业) must not take accented Latin for GBK (Café read as Caf茅)."""
+    """The GBK-that-is-also-UTF-8 reading (一, 山水实业) must not take accented Latin for GBK (Café read as Caf茅),
+    nor Russian, Greek or Arabic (ООО Ромашка read as 袨袨袨 袪芯屑邪褕泻邪, in a profile and in a batch's names)."""
     from littlegiant.load import charsets
 
     assert charsets.decode(f"name: {name}\n".encode(), "p.yaml") == f"name: {name}\n"

@@ -186,6 +186,18 @@ _LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 """A two-byte letter beside an ASCII one: a Latin word's (Café), which GBK read as UTF-8 never makes."""
 
 
+def _common(chinese: str) -> bool:
+    """Whether every character is one of GB2312's (the 6,763 a company name is written in): Russian,
+    Greek or Arabic read as GBK falls on GBK's rarer extension (a UTF-8 letter's second byte below
+    0xA1: О is D0 9E, α is CE B1 but π CF 80), where GBK-written Chinese that is also UTF-8 (一 is
+    D2 BB, Cyrillic һ in UTF-8) stays in GB2312."""
+    try:
+        chinese.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _gbk_as_utf8(sample: bytes) -> bool:
     """Whether ``sample``, UTF-8 as a whole, is GBK Chinese that happens to be UTF-8 too: its non-ASCII
     characters are all two-byte letters read as UTF-8 (none Chinese) and all Chinese read as GB18030."""
@@ -195,9 +207,11 @@ def _gbk_as_utf8(sample: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     wide = [ch for ch in as_utf8 if ch > "\x7f"]
-    chinese = [ch for ch in as_gbk if ch > "\x7f"]
+    chinese = "".join(ch for ch in as_gbk if ch > "\x7f")
     if not wide or not all(ch < "\u0800" for ch in wide) or not all(ch >= "\u2e80" for ch in chinese):
         return False
+    if not _common(chinese):
+        return False  # ООО Ромашка, Ελλάδα: letters whose second byte (О is D0 9E) makes a rare GBK character
     # a letter of a Latin word (Café, Łódź, Müller) touches an ASCII letter; a Chinese name stands apart
     return _LATIN_WORD.search(as_utf8) is None
 
