@@ -31,7 +31,7 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 LATEST_AS_OF_YEAR = YEAR_MAX - 2
 """The last year an assessment may be dated in: its plans look up to three rounds past last year
 (tierplan.ROUNDS), and no profile holds a figure past YEAR_MAX (--as-of 2101-01-01 was exit 3)."""
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"^[0-9]{4}$")
 
 
 @record(hot=True)
