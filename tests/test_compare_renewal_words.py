@@ -4,6 +4,7 @@ renewal said in the comparison, the checks the single report asks for, --compare
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -179,3 +180,28 @@ def test_the_same_set_twice_is_no_comparison() -> None:
     assert out.exit_code == 2 and out.stdout == ""
     assert re.sub(r"\n *", "", out.stderr).strip() == (
         "littlegiant 出错：--compare：两次写的都是“miit-2022”：对比要写两个不同的规则版本（如 miit-2022,miit-2026）")
+
+
+def test_a_renewal_takes_the_title_it_renews_as_held_where_the_profile_does_not_say(tmp_path: Path) -> None:
+    """A 专精特新 renewal (the interview never asks whether the title is held: renewing says so) of a
+    profile that leaves the title blank was told under 小巨人 「尚缺：是否持有有效的专精特新中小企业称号」
+    and, in the plan, to apply for 专精特新 first. The title renewed is held where the profile does not
+    say, in the report, its plan and a batch row alike; an answer 否 is kept, and said."""
+    text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8").replace("zjtx_sme: true", "zjtx_sme: null")
+    assert "zjtx_sme: null" in text
+    (tmp_path / "blank.yaml").write_text(text, encoding="utf-8")
+    args = ("--renewal", "zjtx_sme", "--lang", "zh", "--as-of", "2026-11-26")
+    report = CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args], env={"COLUMNS": "80"}).stdout
+    assert "专精特新中小企业复核" in report and "上年度主营业务收入占营业收入比重不低于90%" in report
+    assert "是否持有有效的专精特新中小企业称号" not in report and "先申请这一称号" not in report, report
+    doc = json.loads(CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args, "--format", "json"]).stdout)
+    done = CliRunner().invoke(app, ["batch", str(tmp_path / "blank.yaml"), "-o", str(tmp_path / "out.csv"), *args])
+    assert done.exit_code == 0, done.stderr
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig") as handle:
+        row = next(csv.DictReader(handle))
+    status = {"met": "满足", "unmet": "不满足", "unknown": "未知", "manual_review": "待审核"}
+    assert row['专精特新"小巨人"企业'] == status[doc["tiers"]["little_giant"]["status"]] == "不满足"
+    assert "是否持有" not in row["主要差距"]
+    (tmp_path / "no.yaml").write_text(text.replace("zjtx_sme: null", "zjtx_sme: false"), encoding="utf-8")
+    said = CliRunner().invoke(app, ["assess", str(tmp_path / "no.yaml"), *args], env={"COLUMNS": "80"}).stdout
+    assert "就谈不上复核" in "".join(said.split())
