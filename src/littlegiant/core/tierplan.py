@@ -217,7 +217,7 @@ def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, st
     return first
 
 
-def _held_by_renewal(values: Mapping[str, object], renewal: str | None) -> dict[str, object]:
+def _held_by_renewal(values: Mapping[str, Scalar], renewal: str | None) -> dict[str, Scalar]:
     """The profile's values, with the title renewed held where they do not say (as the evaluator takes
     it): a later round is a new application, which the renewal's title answered 是 carries into, and
     a blank one was planned as not held, a 专精特新 renewal told to apply for 专精特新 first."""
