@@ -20,8 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
 
-from littlegiant.cli.app import main
+from littlegiant.cli.app import app, main
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PATH = re.compile(r"\b[a-z_]+\.(?:\d{4}\.)?[a-z_]+\b")
@@ -524,3 +525,19 @@ def test_a_full_width_colon_typed_in_the_template_names_its_line_whatever_the_ke
             code, _, err = lg("assess", str(bad), "--lang", "zh", lang_env="zh_CN.UTF-8")
             line = zh_line(err)
             assert code == 2 and f"第 {i + 1} 行" in line and "中文的「：」" in line, (typed, line)
+
+
+@pytest.mark.parametrize(("language_id", "expected"), [(0x0804, "结论"), (0x0404, "结论"), (0x0409, "The answer")])
+def test_windows_without_lang_reports_in_the_display_language(monkeypatch: pytest.MonkeyPatch, language_id: int,
+                                                                expected: str) -> None:
+    """Windows sets no LANG: on a Chinese Windows (cmd, PowerShell) every report and batch came out in
+    English. Its display language (simplified or traditional Chinese) now picks Chinese; English stays English."""
+    from littlegiant import i18n
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(i18n, "windows_ui_language", lambda: language_id)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26"],
+                              env={"COLUMNS": "80"})
+    assert done.exit_code == 0 and expected in done.stdout, done.stdout

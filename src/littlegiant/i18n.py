@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 
 STATUS = {
     "met": {"zh": "满足", "en": "met"},
@@ -273,12 +274,29 @@ def default_lang() -> str:
 
 
 def locale_lang() -> str:
-    """zh when the locale says Chinese, else en."""
+    """zh when the locale says Chinese, else en. Windows sets no LANG: there, the user's display
+    language says it (a Chinese Windows's cmd and PowerShell, where most of the users are, got English)."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
             return "zh" if lang_of(value) == "zh" else "en"
+    if sys.platform == "win32":
+        return "zh" if windows_ui_language() & 0x3FF == LANG_CHINESE else "en"
     return "en"
+
+
+LANG_CHINESE = 0x04
+"""The primary language of a Windows language id (its low ten bits) that is Chinese, whichever script."""
+
+
+def windows_ui_language() -> int:
+    """The language id of the Windows user's display language (0 where it cannot be read)."""
+    try:
+        import ctypes
+
+        return int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return 0
 
 
 def t(key: str, lang: str, **fields: object) -> str:
