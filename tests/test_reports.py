@@ -710,3 +710,21 @@ def test_a_wait_step_names_the_criterion_it_waits_for() -> None:
     assert waits and {m["criterion"] for m in waits} <= {"zjtx26.niche_years", "lg26.niche_years"}
     text = " ".join(cli("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26", "--lang", "en").split())
     assert "reaches 4 years at the end of 2027 (required: at least 3 years)" in text
+
+
+def test_a_what_if_on_a_whole_says_the_part_it_left_and_the_share_that_moved() -> None:
+    """--set 营业收入 alone turned tier 1 from met to not met with 14 lines of criteria flipping and no word
+    why: 主营业务收入 stayed 2,300, its share fell from 92% to 19%. The assumption says so, in each
+    language and in Markdown; set together with its part, it says nothing of the kind."""
+    path = str(EXAMPLES / "tier1-only.yaml")
+    runner = CliRunner()
+    zh = runner.invoke(app, ["assess", path, "--set", "营业收入（2025年）=1.2亿", "--lang", "zh", "--as-of", AS_OF_2026],
+                       env={"COLUMNS": "80"}).stdout
+    assert "".join("营业收入（2025年）：2,500万元 → 12,000万元（主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；"
+                   "如随之变化，请一并用 --set 设定）".split()) in "".join(zh.split()), zh
+    md = runner.invoke(app, ["assess", path, "--set", "financials.2025.revenue=12000", "--lang", "en", "--format",
+                             "markdown", "--as-of", AS_OF_2026]).stdout
+    assert "(Main-business revenue 2025 stays 2,300 (10k CNY), its share going from 92% to 19%" in md, md
+    both = runner.invoke(app, ["assess", path, "--set", "营业收入（2025年）=1.2亿", "--set", "主营业务收入（2025年）=1.1亿",
+                               "--lang", "zh", "--as-of", AS_OF_2026]).stdout
+    assert "仍为" not in both and "主营业务收入（2025年）：2,300万元 → 11,000万元" in both

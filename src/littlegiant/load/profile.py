@@ -1015,6 +1015,10 @@ class Assumed:
     after: Scalar | None
     approximate_before: bool = False  # given as 约…
     approximate_after: bool = False
+    parts_kept: tuple[tuple[str, Scalar], ...] = ()
+    """The parts of a whole it set (主营业务收入 of 营业收入) the what-if left as they were, with their
+    value: raising revenue alone cut the main-business share from 92% to 19%, and tier 1 failed with
+    no word why (the plans raise a part with its whole; --set does only what it is told)."""
 
 
 def set_changes(before: Profile, after: Profile, rules: RuleSet, assignments: Iterable[str],
@@ -1022,7 +1026,26 @@ def set_changes(before: Profile, after: Profile, rules: RuleSet, assignments: It
     """Each path the what-if set, once, in the order given, with its value before and after."""
     paths = dict.fromkeys(set_field(rules, _assignment(item)[0], last_year)[0] for item in assignments)
     return [Assumed(path, before.values.get(path), after.values.get(path), path in before.approximate,
-                    path in after.approximate) for path in paths]
+                    path in after.approximate, _parts_kept(rules, path, paths, before, after)) for path in paths]
+
+
+def _parts_kept(rules: RuleSet, path: str, changed: Mapping[str, object], before: Profile,
+                after: Profile) -> tuple[tuple[str, Scalar], ...]:
+    """The parts of ``path``'s field, the same year, given a value and not changed by the what-if, when
+    the whole itself changed."""
+    if before.values.get(path) == after.values.get(path):
+        return ()
+    whole = field_for_path(rules, path)
+    year = year_in_path(whole, path)
+    out = []
+    for f in rules.fields.values():
+        if f.part_of != whole.id or f.per_year != whole.per_year:
+            continue
+        part = f.concrete_path(year) if year is not None else f.path
+        value = after.values.get(part)
+        if part not in changed and value is not None and value == before.values.get(part):
+            out.append((part, value))
+    return tuple(out)
 
 
 def set_field(rules: RuleSet, name: str, last_year: int | None = None) -> tuple[str, FieldDef]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from littlegiant.load.profile import (
     Assumed,
     OtherQuestion,
     Profile,
+    Scalar,
     UnknownSet,
     answered_set,
     field_for_path,
@@ -309,8 +311,26 @@ def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str
                  f.choice_labels[v].get(lang) if isinstance(v, str) and v in f.choice_labels else  # 工业, not industrial
                  (about if near else "") + given(v, lang) + unit_text(f.unit, lang, v)  # as typed
                  for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
-        out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[0]} → {shown[1]}")
+        out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[0]} → {shown[1]}"
+                   + "".join(_part_kept(rules, a, part, value, lang) for part, value in a.parts_kept))
     return out
+
+
+def _part_kept(rules: RuleSet, a: Assumed, part: str, value: Scalar, lang: str) -> str:
+    """A part the what-if left as it was beside its whole, with its share of the whole before and after
+    where both are figures: （主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；…）."""
+    f = field_for_path(rules, part)
+    label = input_label(f, part).get(lang)
+    amount = given(value, lang) + unit_text(f.unit, lang, value)
+    shares = [v for v in (a.before, a.after) if isinstance(v, Decimal) and v > 0]
+    if isinstance(value, Decimal) and len(shares) == 2:
+        was, now = (given((value * 100 / v).quantize(Decimal(1)), lang) + "%" for v in shares)
+        if lang == "zh":
+            return f"（{label}仍为{amount}，占比由{was}变为{now}；如随之变化，请一并用 --set 设定）"
+        return f" ({label} stays {amount}, its share going from {was} to {now}; if it changes too, --set it as well)"
+    if lang == "zh":
+        return f"（{label}仍为{amount}；如随之变化，请一并用 --set 设定）"
+    return f" ({label} stays {amount}; if it changes too, --set it as well)"
 
 
 def later_rules(result: Result) -> Callable[[date], RuleSet] | None:
