@@ -107,6 +107,9 @@ def test_the_locale_chooses_chinese_when_lang_is_not_given(tmp_path: Path) -> No
     ("name: A\n  bad: : x\n", 2, ["格式有误"]),
     ("name: A\nemployees：120\nniche_years: 3\n", 2, ["冒号是中文的「：」", "写成 employees: 120"]),
     ("name: A\nfinancials:\n  2025:\n\trevenue: 3000\n", 4, ["Tab 键缩进", "改用空格"]),
+    ("name: A\nemployees:180\nrd_staff: 35\n", 2, ["“employees:180”的冒号后面少了一个空格", "写成 employees: 180"]),
+    ("name: A\nfinancials:\n  2025: {revenue: 5}\nniche_years:3  # 年\n\nrd_staff: 35\n", 4,
+     ["“niche_years:3”的冒号后面少了一个空格"]),
     ("name: A\nfinancials:\n  2025: {revenue: 100, main_revenue: 200}\n", 3,
      ["「主营业务收入（2025年）」", "「营业收入（2025年）」", "不能超过"]),
 ])

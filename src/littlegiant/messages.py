@@ -117,6 +117,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                   "格式有误，无法读取（请检查这一行附近：冒号后要有空格，同级的项目缩进要对齐，引号要成对）"),
     "data.wide_colon": ("the colon after {key} is a full-width one (：): write {written} (an ASCII colon, then a space)",
                         "“{key}”后面的冒号是中文的「：」：请改成英文冒号加一个空格，写成 {written}"),
+    "data.tight_colon": ("no space after the colon in {typed}: write {written}",
+                         "“{typed}”的冒号后面少了一个空格：请写成 {written}"),
     "data.tab_indent": ("indented with the Tab key: indent with spaces, the same number for items of one level",
                         "这一行用 Tab 键缩进了：请改用空格缩进，同一级的项目空格数相同"),
     "data.json": ("invalid JSON: {problem}", "JSON 格式有误，无法读取（请检查这一行附近的括号、引号和逗号）"),

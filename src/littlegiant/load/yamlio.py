@@ -373,8 +373,8 @@ def parse_yaml(text: str, name: str) -> Any:
 
 def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
     """The slip of typing that most likely broke the YAML, on the line PyYAML stopped on or the one
-    above it, comments and blank lines not counted: a key ended with 「：」, or an indent made with the
-    Tab key. PyYAML stops on the next line that holds something after a 「：」 (that line read as a plain
+    above it, comments and blank lines not counted: a key ended with 「：」, an indent made with the
+    Tab key, or no space after a colon. PyYAML stops on the next line that holds something after a 「：」 (that line read as a plain
     word; in the template, comment lines come between) and says only what it expected; a finance
     manager looking at the line named saw nothing wrong there. No further up: a 「：」 in a block of text
     (注意：…) lines above an unclosed bracket was blamed for it. None when neither line has one."""
@@ -395,7 +395,16 @@ def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int]
             return "data.wide_colon", {"key": key, "written": clip(f"{key}: {colon[1]}".rstrip(), 60)}, number
         if "\t" in typed[: len(typed) - len(typed.lstrip())]:
             return "data.tab_indent", {}, number
+        tight = _TIGHT_COLON.match(typed)
+        if tight is not None:  # employees:180 is one word to YAML: the error came a line or more below it
+            key, value = clip(tight.group(1), 40), clip(tight.group(2).split(" #", 1)[0].rstrip(), 40)
+            return "data.tight_colon", {"typed": f"{key}:{value}", "written": f"{key}: {value}"}, number
     return None
+
+
+_TIGHT_COLON = re.compile(r"[ \t]*(?:- +)?([A-Za-z0-9_][A-Za-z0-9_.]{0,80}):([^\s/:][^\n]{0,200})$")
+"""A key and its value with no space after the colon (employees:180): YAML reads the line as one word,
+and stopped on the line below it, where a finance manager saw nothing wrong (``rd_staff: 35``)."""
 
 
 def _wide_colon(line: str) -> tuple[str, str] | None:
