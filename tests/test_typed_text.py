@@ -4,6 +4,7 @@ a second one creeping back in."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
 
 from littlegiant.core.interview import Interview, Question
 from littlegiant.errors import InputError
@@ -521,3 +524,20 @@ def test_a_level_past_the_four_levels_or_given_as_a_bound_is_refused_saying_why(
         with pytest.raises(InputError) as refused:
             read()
         assert said in refused.value.render("zh")
+
+
+def test_an_amount_in_ge_yi_and_a_yes_with_its_remark_after_a_comma_are_read() -> None:
+    """1.2个亿 is how it is said (1.2亿 and 一点二亿 were read, 1.2个亿 refused); 是，2023年认定 how a remark
+    is typed without brackets (是（2023年认定） was read). 是；已过期 is still no yes."""
+    from littlegiant.cli.app import app
+
+    example = str(EXAMPLES / "micro-startup.yaml")
+    done = CliRunner().invoke(app, ["assess", example, "--as-of", "2026-11-26", "--format", "json", "--set",
+                                    "financials.2025.revenue=1.2个亿", "--set", "honors.high_tech_enterprise=是，2023年认定"])
+    assert done.exit_code == 0, done.stderr
+    read = {k: v for t in json.loads(done.stdout)["tiers"].values() for c in t["criteria"]
+            for k, v in c.get("inputs", {}).items()}
+    assert read["financials.2025.revenue"] == 12000 and read["honors.high_tech_enterprise"] is True
+    refused = CliRunner().invoke(app, ["assess", example, "--as-of", "2026-11-26", "--lang", "zh", "--set",
+                                       "honors.high_tech_enterprise=是；已过期"])
+    assert refused.exit_code == 2 and "不能算作“是”" in refused.stderr

@@ -76,6 +76,9 @@ def _held(low: str, path: str) -> bool | None:
 
 
 _REMARK = re.compile(r"(.+?)\((.*)\)")
+_SAID_AFTER = re.compile(r"(是|否)[;:；：]?(.+)")
+"""是，2023年认定 (its comma gone with the separators ``normalise`` drops): a remark after the answer
+rather than in brackets, read as the bracketed one is."""
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 _DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
 _SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|通过|有效|有效期内|仍有效|在有效期内|期内|"
@@ -229,8 +232,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return check_value(f, stripped, where=where, label=label), None
     if f.type == "bool":
         low = raw.lower()
-        remark = _REMARK.fullmatch(low)
-        if remark is not None:  # 是（2024年认定）, 否（已过期）: the word before the remark answers
+        remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
+        if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
             low = remark.group(1)
             if low in YES and _SURE.fullmatch(_DATES.sub("", remark.group(2))) is None:
                 raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
@@ -402,7 +405,7 @@ def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
 unless the column or sheet names one). Chinese units (亿, 万元, 元…, 500万元整), w for 万, English
     scales (million, k) and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
-    low = raw.lower()
+    low = raw.lower().replace("个亿", "亿").replace("个万", "万")  # 1.2个亿, as it is said
     sign = low[0] if low[:1] in ("-", "+") else ""  # -1.2m, and (RMB 1.2m) made -rmb1.2m
     low = low[len(sign):]
     ten_k = _TEN_K.search(unicodedata.normalize("NFKC", typed).strip().lower())
