@@ -76,6 +76,9 @@ def test_the_zh_template_speaks_chinese_and_explains_the_codes() -> None:
     assert english <= {"littlegiant", "assess", "lang", "ISO", "IATF", "FDA", "ERP", "MES", "CRM", "PSE"}, english
     assert "true | false" not in text and " / " not in text
     assert "registered_in_china:    # 是否在中华人民共和国境内工商注册登记、具有独立法人资格？填「是」或「否」" in text
+    # a question as the reports ask it: 是否 after the statement's subject, not before it (是否产品（服务）属于…)
+    assert "prohibited_products:    # 产品（服务）是否属于国家禁止、限制或淘汰类？" in text
+    assert "tax_violation:    # 近三年是否有偷漏税等违法违规行为？" in text and "# 是否近三年" not in text
     assert "  #   industrial：工业" in text and "  #   provincial：省级（省部级）" in text
     assert "revenue:    # 营业收入（单位：万元）" in text and "2025:    # 2025年的数据（上年度）" in text
     assert "{year" not in text

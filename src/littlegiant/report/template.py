@@ -14,6 +14,7 @@ from typing import Any
 
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.report.linebreak import NO_START, wrap
+from littlegiant.report.words import ask_zh
 
 WIDTH = 100  # comment lines wrap here: an editor shows them whole, a printout too
 _CLOSING = "".join(NO_START)
@@ -47,7 +48,7 @@ def _what(f: FieldDef, lang: str) -> str:
     zh = lang == "zh"
     label = f.label.get(lang)
     if f.type == "bool":
-        ask = label if not zh or label.startswith(("是否", "有无")) else f"是否{label}"
+        ask = ask_zh(label) if zh else label  # 产品（服务）是否属于…, as the reports ask it, not 是否产品（服务）…
         return f"{ask}？{_YES_NO[lang]}" if zh else f"{label}? {_YES_NO[lang]}"
     if f.type == "choice":
         return f"{label}：{_CHOICE[lang]}" if zh else f"{label}: {_CHOICE[lang]}"
