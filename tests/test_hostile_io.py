@@ -639,6 +639,25 @@ def test_a_profile_that_never_ends_is_refused(tmp_path: Path, kind: str) -> None
     assert "regular file" in rows[1]["error"]
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"),
+    (".env", "API_KEY=sk-live-4f9a2c\nDB_PASSWORD=hunter2\n"),
+    ("keys.yaml", "- sk-live-4f9a2c\n- hunter2\n"),
+])
+def test_a_file_that_is_not_a_profile_is_said_so_without_any_of_it_quoted(tmp_path: Path, name: str, text: str) -> None:
+    """What --rules did with /etc/passwd (quoted its lines, folded into one text) a profile must not do
+    either: `assess` and a batch of a folder refuse it as no profile, none of its content shown."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = lg("assess", name, cwd=tmp_path)
+    line = one_line(err)
+    assert code == 2 and line == f"littlegiant: error: {name}: expected a mapping of profile fields at the top", line
+    (tmp_path / "folder").mkdir()
+    os.rename(tmp_path / name, tmp_path / "folder" / "p.yaml")
+    code, _, err = lg("batch", "folder", "-o", "out.csv", "--columns", "ids", cwd=tmp_path)
+    rows = read_rows(tmp_path / "out.csv")
+    assert code == 1 and [r["error"] for r in rows] == ["expected a mapping of profile fields at the top"], rows
+
+
 @pytest.mark.parametrize("columns", ["abc", "0", "-5", "99999999999"])
 def test_odd_columns_fall_back_to_a_sane_width(tmp_path: Path, columns: str) -> None:
     """`COLUMNS=abc` crashed and `COLUMNS=0` printed nothing."""

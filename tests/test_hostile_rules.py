@@ -231,14 +231,51 @@ def test_json_rule_files_with_a_lone_surrogate_deep_nesting_or_nan_are_refused(t
         assert seconds < SECONDS
 
 
-def test_a_file_that_is_not_a_rule_file_is_quoted_by_one_short_line(tmp_path: Path) -> None:
-    """`--rules` given a passwd-like file names it without printing it: at most a line's start is quoted."""
-    lines = [f"user{i}:x:{1000 + i}:{1000 + i}:User {i}:/home/user{i}:/bin/bash" for i in range(40)]
-    path = write(tmp_path, "\n".join(lines) + "\n", "passwd")
-    for args in (["rules", "validate", str(path)], ["assess", PROFILE, "--rules", str(path), *AS_OF]):
-        done, _ = cli(*args)
-        line = refused_in_one_line(done, "expected a mapping")
-        assert "user1:" not in line and "user2:" not in line
+NOT_RULES = {  # a file given to --rules by mistake, what its content starts with, and the kind said of it
+    "passwd": ("\n".join(f"user{i}:x:{1000 + i}:{1000 + i}:User {i}:/home/user{i}:/bin/bash" for i in range(40)) + "\n",
+               "got text"),
+    ".env": ("API_KEY=sk-live-4f9a2c\nDB_PASSWORD=hunter2\n", "got text"),
+    "keys.yaml": ("- sk-live-4f9a2c\n- hunter2\n", "got a list"),
+    "pin.yaml": ("480213\n", "got a number"),
+}
+NOT_RULES_COMMANDS = {
+    "validate": ["rules", "validate", "{}"],
+    "assess": ["assess", PROFILE, "--rules", "{}", *AS_OF],
+    "batch": ["batch", PROFILE, "-o", "{out}", "--rules", "{}", *AS_OF],
+    "diff": ["rules", "diff", "miit-2026", "{}"],
+    "test": ["rules", "test", "{}"],
+    "show": ["rules", "show", "revenue", "--rules", "{}"],
+}
+
+
+@pytest.mark.parametrize("name", NOT_RULES)
+@pytest.mark.parametrize("command", NOT_RULES_COMMANDS)
+def test_a_file_that_is_not_a_rule_file_is_said_so_without_any_of_it_quoted(
+        tmp_path: Path, name: str, command: str) -> None:
+    """`--rules /etc/passwd` (or a .env of keys) printed the file's first lines, folded into one text by the
+    YAML reader: every command that reads a rule file now says it is not one, and what kind of thing it
+    holds, and quotes none of it."""
+    text, kind = NOT_RULES[name]
+    path = write(tmp_path, text, name)
+    args = [str(path) if a == "{}" else str(tmp_path / "out.csv") if a == "{out}" else a
+            for a in NOT_RULES_COMMANDS[command]]
+    result = runner.invoke(app, args)
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 2, (result.exit_code, result.stderr)
+    lines = [ln for ln in result.stderr.splitlines() if not re.fullmatch(r"littlegiant: \d+ problems? found", ln)]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert re.search(f"{re.escape(str(path))}(:1)?: not a rule file: expected a mapping of rule keys", lines[0]), lines[0]
+    assert lines[0].endswith(kind), lines[0]
+    for secret in ("user0", "/bin/bash", "API_KEY", "sk-live", "hunter2", "480213"):
+        assert secret not in lines[0], lines[0]
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_file_that_is_not_a_rule_file_is_said_so_in_chinese(tmp_path: Path) -> None:
+    """The refusal is the catalog's, so a run in Chinese says it in Chinese, the file's content again unquoted."""
+    path = write(tmp_path, NOT_RULES[".env"][0], ".env")
+    result = runner.invoke(app, ["--lang", "zh", "assess", PROFILE, "--rules", str(path), *AS_OF])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.strip() == f"littlegiant 出错：{path}：这不是规则文件：文件开头应是规则的各项（format: 1、id 等），现在是一段文字"
 
 
 def test_a_pipe_or_a_folder_is_not_read_as_a_rule_file(tmp_path: Path) -> None:

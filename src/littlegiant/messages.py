@@ -531,6 +531,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.not_rules": ("not a rule file (it looks like a company's profile): --rules takes a rule set's id "
                         "(such as miit-2026) or a rule file",
                         "这不是规则文件（像是企业信息文件）：--rules 后面应写规则版本名（如 miit-2026）或规则文件"),
+    "rules.top": ("not a rule file: expected a mapping of rule keys (format: 1, id, ...) at the top, got {found}",
+                  "这不是规则文件：文件开头应是规则的各项（format: 1、id 等），现在是{found}"),
     "rules.folder_count": ("a rules folder must hold exactly one rule set, found {count}",
                            "规则文件夹中应只有一个规则文件，现在有 {count} 个"),
     # the command line itself (click's usage errors, said again from their parts)
@@ -822,6 +824,23 @@ def clip(text: str, limit: int) -> str:
     lines = text.splitlines()  # every line break Python knows (\x85, \u2028 ...), not only \n and \r
     one = " ".join(lines) if len(lines) != 1 or lines[0] != text else text
     return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+_FOUND_WORDS = {"none": Text("空的", "nothing"), "bool": Text("一个是/否值", "true or false"),
+                "number": Text("一个数字", "a number"), "text": Text("一段文字", "text"), "list": Text("一个列表", "a list"),
+                "mapping": Text("一组分项", "a mapping"), "other": Text("别的内容", "something else")}
+
+
+def found(value: object) -> Text:
+    """What sort of thing ``value`` is ("text", "a list", "a number"), none of it quoted: said of a whole
+    file that is not what was asked for. Such a file may be anything (/etc/passwd, a .env of keys and
+    passwords), and a YAML reader folds its lines into one text, which ``describe`` quoted across lines."""
+    from decimal import Decimal  # imported here: this module is read at every start, and this only on an error
+
+    kind = "none" if value is None else "bool" if isinstance(value, bool) else \
+        "number" if isinstance(value, int | float | Decimal) else "text" if isinstance(value, str) else \
+        "list" if isinstance(value, list | tuple) else "mapping" if isinstance(value, dict) else "other"
+    return _FOUND_WORDS[kind]
 
 
 _VALUE_WORDS = {"none": ("nothing", "空的"), "mapping": ("a mapping", "一组分项"), "list": ("a list", "一个列表")}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
-from littlegiant.messages import Text, nearest
+from littlegiant.messages import Text, found, nearest
 from littlegiant.records import record
 
 if TYPE_CHECKING:
@@ -660,12 +660,21 @@ def read_file(path: Path, name: str | None = None) -> Any:
     return data
 
 
+def _check_is_rules(data: Any, name: str) -> None:
+    """Refuse a file that is no rule file in one line that quotes none of it: anything at all may be
+    given to --rules (/etc/passwd, a .env of keys), and the YAML reader folds such a file's lines into
+    one text, which "expected a mapping, got text '…'" printed. A company profile is said to be one,
+    not listed the rule keys it lacks."""
+    if not isinstance(data, dict):
+        raise InputError(kind="rules.top", params={"found": found(data)}, file=name, line=getattr(data, "line", None))
+    if data and not {"format", "id", "extends", "nodes", "tiers"} & set(data):
+        raise InputError(kind="rules.not_rules", file=name)
+
+
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
     name = str(_display(path))
     data = read_file(path, name)
-    if isinstance(data, dict) and data and not {"format", "id", "extends", "nodes", "tiers"} & set(data):
-        # a company profile given to --rules: said so, not as a list of rule keys it lacks
-        raise InputError(kind="rules.not_rules", file=name)
+    _check_is_rules(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
