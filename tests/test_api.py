@@ -8,6 +8,7 @@ import numbers
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -387,3 +388,65 @@ def test_a_slip_in_a_profiles_key_is_named_as_the_key_and_one_change_is_one_stri
     listed = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=date(2026, 11, 26),
                                 what_if=["financials.2025.rd_expense=700"])
     assert one.to_json() == listed.to_json() and one.sets == ("financials.2025.rd_expense=700",)
+
+
+def nested(levels: int) -> dict[str, object]:
+    """A profile whose financials hold a year inside a year, ``levels`` deep."""
+    inner: dict[object, object] = {}
+    top: dict[str, object] = {"name": "甲公司", "financials": inner}
+    for _ in range(levels):
+        inner[2025] = inner = {}
+    return top
+
+
+def holding_itself() -> dict[str, object]:
+    """``d["financials"] = d``: a mapping inside itself."""
+    data: dict[str, object] = {"name": "甲公司"}
+    data["financials"] = data
+    return data
+
+
+def list_holding_itself() -> dict[str, object]:
+    """A list inside itself, under a key that takes a list."""
+    honors: list[object] = ["a"]
+    honors.append(honors)
+    return {"name": "甲公司", "honors": honors}
+
+
+@pytest.mark.parametrize(("make", "said"), [
+    (holding_itself, "financials: refers to itself: a mapping or list that holds itself never ends"),
+    (list_holding_itself, "honors: refers to itself: a mapping or list that holds itself never ends"),
+    (lambda: nested(900), "financials: nested more than 32 levels deep"),
+    (lambda: nested(100_000), "financials: nested more than 32 levels deep"),
+], ids=["mapping in itself", "list in itself", "900 deep", "100000 deep"])
+def test_data_that_holds_itself_or_nests_too_deep_is_an_input_error(
+        make: Callable[[], dict[str, object]], said: str) -> None:
+    """A notebook's dict that holds itself, or is nested 900 levels deep, ended in RecursionError (the
+    float pass recursed before any check): it is an InputError that says which, from every entry."""
+    day = date(2026, 11, 26)
+    for call in (lambda: littlegiant.assess(make(), as_of=day),
+                 lambda: littlegiant.compare(make(), ["miit-2026"], as_of=day),
+                 lambda: littlegiant.read_profile(make(), littlegiant.load_rules("miit-2026"))):
+        with pytest.raises(littlegiant.InputError) as caught:
+            call()
+        assert str(caught.value) == said
+    with pytest.raises(littlegiant.InputError, match=r"^financials\.2025\.revenue: nested more than 32 levels deep$"):
+        littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=day, what_if={"financials.2025.revenue": nested(900)})
+
+
+def test_screen_says_data_that_holds_itself_in_its_place_and_goes_on() -> None:
+    """screen promises errors as items: a RecursionError ended the iterator at a self-holding dict,
+    and the companies after it were never screened."""
+    good = EXAMPLES / "tier1-only.yaml"
+    out = list(littlegiant.screen([good, holding_itself(), nested(900), good], as_of=date(2026, 11, 26), lang="zh"))
+    assert [o.index for o in out] == [0, 1, 2, 3]
+    assert [o.summary is not None for o in out] == [True, False, False, True]
+    assert out[1].error == "financials：有一组内容包含了它自己（引用了自身），无法读完"
+    assert out[2].error == "financials：层级嵌套超过 32 层"
+
+
+def test_a_mapping_used_twice_side_by_side_is_read_not_taken_for_a_loop() -> None:
+    """Only a mapping inside itself is refused: the same figures given for two years are two readings of one dict."""
+    figures = {"revenue": 5000, "rd_expense": 300}
+    both = littlegiant.assess({"name": "甲公司", "financials": {2024: figures, 2025: figures}}, as_of=date(2026, 11, 26))
+    assert both.profile.values["financials.2024.revenue"] == both.profile.values["financials.2025.revenue"] == 5000

@@ -29,6 +29,7 @@ from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
 from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
+from littlegiant.load.yamlio import MAX_DEPTH, MAX_NODES
 from littlegiant.messages import nearest
 from littlegiant.records import record
 
@@ -59,6 +60,7 @@ def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = 
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
         raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}",
                          field="source")
+    _check_nesting(source)
     from littlegiant.report.table import OUTCOME_HEADERS, is_results
 
     # a row of batch's own output (a results file read back with csv.DictReader or json.loads); its
@@ -69,6 +71,42 @@ def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = 
     if _flat(source, rules, last_year):
         return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "", last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
+
+
+def _check_nesting(data: Mapping[Any, Any]) -> None:
+    """Refuse, before anything recurses into it, data a file could not hold: nested deeper than a
+    profile file may be (yamlio.MAX_DEPTH), holding itself (``d["financials"] = d``), or of more
+    values than one file may have (shared lists of lists expand like a YAML "billion laughs"). Built
+    in Python, such data met the float-to-Decimal pass as a RecursionError, which also ended a
+    screen's iterator where its promise is an error item and the next company. Walked with a stack,
+    not the call stack; a mapping used twice side by side is no loop, only one inside itself. The
+    error names the top-level key it is under (a path 32 keys long says no more)."""
+    stack: list[tuple[Any, str | None, int, bool]] = [(data, None, 1, False)]
+    inside: set[int] = set()  # the mappings and lists the walk is within, by id
+    count = 0
+    while stack:
+        value, top, depth, done = stack.pop()
+        if done:
+            inside.discard(id(value))
+            continue
+        count += 1
+        if count > MAX_NODES:
+            raise InputError(kind="data.nodes", params={"most": MAX_NODES}, field=top)
+        if not isinstance(value, Mapping | list | tuple):
+            continue
+        if id(value) in inside:
+            raise InputError(kind="data.holds_itself", field=top)
+        if depth > MAX_DEPTH:
+            raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, field=top)
+        inside.add(id(value))
+        stack.append((value, top, depth, True))
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                under = top if depth > 1 else key if isinstance(key, str) else None  # str() of a deep tuple recurses
+                stack.append((key, under, depth + 1, False))
+                stack.append((item, under, depth + 1, False))
+        else:
+            stack.extend((item, top, depth + 1, False) for item in value)
 
 
 def _day(as_of: object) -> date:
@@ -203,6 +241,8 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         choice = forced(rs.id, renewal, None)
     prof = read_profile(source, rs, as_of=day)
     baseline = None
+    if isinstance(what_if, Mapping):  # a value holding itself, or too deep, made the text of a cell recurse
+        _check_nesting(what_if)
     # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
     # one FIELD=VALUE as a string is one change (iterated, it was its characters: "expected FIELD=VALUE, got 'f'")
     sets = [f"{k}={_typed(v) or ''}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else \

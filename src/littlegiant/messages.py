@@ -140,6 +140,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "不读取 {tag} 这样的标记，请直接写出各项"),
     "data.nodes": ("more than {most:,} values", "内容超过 {most:,} 个值"),
     "data.nodes_expanded": ("more than {most:,} values once its aliases are expanded", "展开引用后内容超过 {most:,} 个值"),
+    "data.holds_itself": ("refers to itself: a mapping or list that holds itself never ends",
+                          "有一组内容包含了它自己（引用了自身），无法读完"),
     "data.alias_loop": ("an alias refers to the mapping or list that holds it", "有一个引用指向了包含它自己的内容"),
     "data.not_utf8_line": ("the line is not UTF-8 text", "这一行不是 UTF-8 文字"),
     "data.surrogate_line": ("the line holds an unpaired \\ud800-\\udfff escape, which is not text",
