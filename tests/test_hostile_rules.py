@@ -220,6 +220,27 @@ def test_a_year_written_as_number_and_as_text_is_one_duplicate_key(tmp_path: Pat
     assert refused_in_one_line(done, "duplicate key '2025' (first at line 14)").startswith(f"{path}:15: ")
 
 
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("source: test\nextends", "source: test\n1: x\ntrue: y\nextends",
+     ["{path}:6: 1: unknown key 1 (expected one of: format", "{path}:7: True: unknown key True (expected one of: format"]),
+    ("derived:\n", "fields:\n  pick:\n    path: pick\n    type: choice\n    zh: 选\n    en: Pick\n    help: {zh: 帮, en: H}\n"
+     "    choices:\n      1: {zh: 甲, en: A}\n      true: {zh: 乙, en: B}\nderived:\n",
+     ["{path}:15: fields.pick.choices.1: a choice id is text, got 1 (put it in quotes)"]),
+], ids=["top-level keys", "choice ids"])
+def test_keys_python_takes_for_one_are_refused_as_the_keys_they_are(
+        tmp_path: Path, old: str, new: str, said: list[str]) -> None:
+    """`1:` beside `true:` was "duplicate key True": each is now the key it is, refused by the rule file's own
+    checks at its own line (a key not written as text was put on its mapping's first line, and a choice id
+    written as a number or yes/no ended in a KeyError, exit 3)."""
+    path = write(tmp_path, OK.replace(old, new))
+    done, _ = cli("rules", "validate", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "duplicate" not in done.stderr, done.stderr
+    lines = done.stderr.splitlines()[:-1]  # validate lists every problem (an unknown top key is met twice)
+    starts = [start.format(path=path) for start in said]
+    assert all(any(line.startswith(start) for start in starts) for line in lines), done.stderr
+    assert all(any(line.startswith(start) for line in lines) for start in starts), done.stderr
+
+
 def test_json_rule_files_with_a_lone_surrogate_deep_nesting_or_nan_are_refused(tmp_path: Path) -> None:
     """JSON has its own traps: a `\\ud800` escape, 100,000 nested lists, NaN; each one line, exit 2."""
     cases = {"surrogate.json": ('{"format": 1, "id": "x\\ud800"}', "lone surrogate"),

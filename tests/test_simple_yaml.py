@@ -141,3 +141,54 @@ def test_a_long_line_goes_to_pyyaml_at_once(line: str, tmp_path: Any) -> None:
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(path), "--as-of", "2026-11-26",
                            "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "long.yaml" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("text", "keys", "lines"), [
+    ("1: a\ntrue: b\n", [(int, 1), (bool, True)], [1, 2]),
+    ("true: a\n1: b\n", [(bool, True), (int, 1)], [1, 2]),
+    ("0: a\nfalse: b\n", [(int, 0), (bool, False)], [1, 2]),
+    ("1: a\n1.0: b\ntrue: c\n", [(int, 1), (Decimal, Decimal("1.0")), (bool, True)], [1, 2, 3]),
+    ("{2025: a, 2025.0: b}\n", [(int, 2025), (Decimal, Decimal("2025.0"))], [1, 1]),
+])
+def test_keys_python_takes_for_one_are_different_keys_as_written(
+        text: str, keys: list[tuple[type, object]], lines: list[int]) -> None:
+    """1, True and 1.0 are equal to Python, so ``1:`` beside ``true:`` was "duplicate key True (first at
+    line 1)": they are different keys as written, each kept with its own value and line."""
+    data = parse_text(text, "p.yaml")
+    held = list(data)
+    assert [(type(getattr(k, "key", k)), getattr(k, "key", k)) for k in held] == keys
+    assert [data.lines[k] for k in held] == lines
+    assert len(data) == len(keys) and all(str(k) == str(v) for k, (_, v) in zip(held, keys, strict=True))
+
+
+@pytest.mark.parametrize(("text", "said", "line"), [
+    ("1: a\n1: b\n", "duplicate key 1 (first at line 1)", 2),
+    ("true: a\nTrue: b\n", "duplicate key True (first at line 1)", 2),
+    ("1: a\ntrue: b\nTRUE: c\n", "duplicate key True (first at line 2)", 3),
+    ("1.0: a\n1.00: b\n", "duplicate key '1.00' (first at line 1)", 2),
+    ("2025: a\n'2025': b\n", "duplicate key '2025' (first at line 1)", 2),
+])
+def test_keys_the_same_in_type_and_value_are_still_duplicates(text: str, said: str, line: int) -> None:
+    """The same key twice is refused as before, as is ``2025:`` beside ``"2025":`` (one profile path)."""
+    with pytest.raises(InputError) as caught:
+        parse_text(text, "p.yaml")
+    assert (caught.value.message, caught.value.line) == (said, line)
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("honors:\n  1: yes\n  true: no\n",
+     "p.yaml:4: honors.1: unknown field (expected one of: high_tech_enterprise, ip_advantage, tech_innovation_demo)"),
+    ("honors:\n  true: no\n  1: yes\n",
+     "p.yaml:4: honors.True: unknown field (expected one of: high_tech_enterprise, ip_advantage, tech_innovation_demo)"),
+    ("financials:\n  2025: {revenue: 5000}\n  2025.0: {revenue: 6}\n",
+     "p.yaml:5: financials.2025.0: expected a year between 1990 and 2100 as the key, got '2025.0'"),
+])
+def test_a_profile_with_keys_python_takes_for_one_is_refused_for_the_key_at_its_line(
+        body: str, said: str, tmp_path: Any) -> None:
+    """A profile's ``1:`` and ``true:`` were refused as a duplicate key they are not: each key now meets the
+    profile's own checks, and the first wrong one is named at its own line, in one line and exit 2."""
+    (tmp_path / "p.yaml").write_text("name: 甲公司\nemployees: 50\n" + body, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "p.yaml", "--as-of", "2026-11-26",
+                           "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"littlegiant: error: {said}"), done.stderr

@@ -327,9 +327,17 @@ class _Reader:
         self.data: dict[str, Any] = data
 
     def fail(self, message: str, key: str | None = None) -> NoReturn:
-        line = line_of(self.data, key) if key is not None and hasattr(self, "data") else self.line
+        line = self._line(key) if key is not None and hasattr(self, "data") else self.line
         where = f"{self.path}.{key}" if key is not None and self.path else (key or self.path)
         raise InputError(message, file=self.file, line=line, field=where or None)
+
+    def _line(self, key: str) -> int | None:
+        """The line of ``key``, given as the text a path names it by: a key written ``1:`` or ``true:``
+        (no text equals it) was placed on its mapping's first line."""
+        lines = getattr(self.data, "lines", None)
+        if isinstance(lines, dict) and key not in lines:
+            return line_of(self.data, next((k for k in lines if str(k) == key), key))
+        return line_of(self.data, key)
 
     def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         for key in self.data:
@@ -826,6 +834,8 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
             r.fail("a choice field needs 'choices'", "choices")
         ch = r.sub("choices")
         for key in ch.data:
+            if not isinstance(key, str):  # its labels are keyed by text: 1: or true: was a KeyError, exit 3
+                ch.fail(f"a choice id is text, got {describe(key)} (put it in quotes)", str(key))
             cr = ch.sub(key)
             cr.keys(("zh", "en"), ("words",))
             labels[str(key)] = Text(cr.string("zh"), cr.string("en"))

@@ -163,26 +163,64 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     return int(_number_text(loader, node))
 
 
+class TypedKey:
+    """A mapping key that Python's ``==`` takes for another key of another type in the same mapping:
+    ``true:`` beside ``1:`` (True == 1), ``1.0:`` beside ``1:`` (Decimal('1.0') == 1). Different keys as
+    written, so neither is a duplicate; a dict would hold them as one, keeping the first key with the
+    second's value and line, so the later one is held as this: equal only to a TypedKey of the same
+    type and value, shown as its key, and read by the checks after as a key that names nothing (an
+    unknown field, not a year), at its own line."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TypedKey) and type(other.key) is type(self.key) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash((type(self.key), self.key))
+
+    def __repr__(self) -> str:
+        return repr(self.key)
+
+    def __str__(self) -> str:
+        return str(self.key)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return TypedKey, (self.key,)  # slots, no __dict__: a profile's data goes to batch workers pickled
+
+
+_NO_KEY: Any = object()
+"""No earlier key (None is a key: ``~:``)."""
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
-    as_text: dict[str, Any] = {}  # ``2025:`` and ``"2025":`` name one profile path: the same key
+    # keys compared by type and value, as written: Python's 1 == True == 1.0 made "duplicate key True"
+    # of two keys that differ. ``2025:`` and ``"2025":`` name one profile path, and are one key by text.
+    written: dict[tuple[type, Any], Any] = {}
+    as_text: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         try:
-            hash(key)
+            typed = (type(key), key)
+            hash(typed)
         except TypeError:
             raise InputError(kind="data.key_plain", line=line) from None
         text = str(key) if isinstance(key, int | Decimal | str) and not isinstance(key, bool) else None
-        first = result.lines.get(key) if key in result else \
-            result.lines.get(as_text[text]) if text is not None and text in as_text else None
-        if first is not None:
-            raise InputError(kind="data.duplicate", params={"key": key, "first": first}, line=line)
+        earlier = written[typed] if typed in written else as_text.get(text, _NO_KEY) if text is not None else _NO_KEY
+        if earlier is not _NO_KEY:
+            raise InputError(kind="data.duplicate", params={"key": key, "first": result.lines[earlier]}, line=line)
+        held = TypedKey(key) if key in result else key
+        written[typed] = held
         if text is not None:
-            as_text[text] = key
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = line
+            as_text[text] = held
+        result[held] = loader.construct_object(value_node, deep=True)
+        result.lines[held] = line
     return result
 
 
