@@ -692,3 +692,23 @@ def test_an_empty_rules_value_is_no_rule_set_not_the_current_folder(tmp_path: Pa
     set, found 4' in the repository, whatever the folder held."""
     done, _ = cli("assess", PROFILE, "--rules", "", *AS_OF, cwd=tmp_path)
     assert refused_in_one_line(done, "--rules: unknown rule set '' (built-in: miit-2022, miit-2026")
+
+
+def test_an_overlay_written_as_json_extends_its_base_as_the_yaml_one_does(tmp_path: Path) -> None:
+    """A rule file is read as YAML, of which JSON is a part; an overlay saved as JSON with ``extends``
+    was an internal error (exit 3): its keys carry no lines. It now judges as the same overlay in YAML."""
+    import yaml
+
+    overlay = Path(__file__).parent.parent / "rules" / "overlays" / "shandong-2022.yaml"
+    data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
+    assert data["extends"] == "miit-2022"
+    data["id"] = "shandong-2022-local"  # a built-in set's id is refused to a file: its results would carry that name
+    (tmp_path / "sd.json").write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    profile = str(EXAMPLES / "overlays" / "shandong.yaml")
+    verdicts = []
+    for rules_file in (str(tmp_path / "sd.json"), str(overlay)):
+        done = CliRunner().invoke(app, ["assess", profile, "--rules", rules_file, "--as-of", "2026-03-01",
+                                        "--format", "json"])
+        assert done.exit_code == 0, done.stderr
+        verdicts.append({tid: t["status"] for tid, t in json.loads(done.stdout)["tiers"].items()})
+    assert verdicts[0] == verdicts[1] and verdicts[0]["little_giant"] == "manual_review"

@@ -723,7 +723,11 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
             merged[key] = section
         else:
             merged[key] = value
-        merged.lines[key] = data.lines.get(key, 0)
+        line = getattr(data, "lines", {}).get(key)  # a JSON rule file's keys carry no lines
+        if line is not None:
+            merged.lines[key] = line
+        else:
+            merged.lines.pop(key, None)  # the base's line is another file's
     merged["extends"] = parent_ref
     return merged
 
