@@ -886,6 +886,123 @@ def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: P
         assert code == 0, err
 
 
+def damaged_book(path: Path, old: str, new: str) -> None:
+    """A park's list of four companies saved by openpyxl, then its sheet's XML edited, ``old`` to ``new``: a
+    cell as a damaged file, or a program that does not keep to the format (NaN, INF, 1,000 as a number), holds it."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "名单"
+    book.active.append(["企业名称", "营业收入（2025年）", "从业人员"])
+    for i in range(1, 5):
+        book.active.append([f"企业{i}", 1000 + i, 50 + i])
+    saved = io.BytesIO()
+    book.save(saved)
+    with zipfile.ZipFile(saved) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert old.encode() in data, data
+                data = data.replace(old.encode(), new.encode(), 1)
+            zout.writestr(item.filename, data)
+
+
+B3 = '<c r="B3" t="n"><v>1002</v></c>'
+
+
+@pytest.mark.parametrize(("old", "new", "read", "said"), [
+    (B3, '<c r="B3" t="n"><v>NaN</v></c>', ["企业1"], "cell B3 cannot be read, so the sheet was read only down to "
+                                                      "the row above it (the file is damaged"),
+    (B3, '<c r="B3" t="n"><v>INF</v></c>', ["企业1"], "cell B3 cannot be read"),
+    (B3, '<c r="B3" t="n"><v>1,000</v></c>', ["企业1"], "cell B3 cannot be read"),
+    (B3, '<c r="B3" t="n"><v> </v></c>', ["企业1"], "cell B3 cannot be read"),
+    (B3, '<c r="B3" t="d"><v>garbage</v></c>', ["企业1"], "cell B3 cannot be read"),
+    (B3, '<c r="B3" t="s"><v>99999</v></c>', ["企业1"], "cell B3 cannot be read"),  # no such shared text
+    (B3, '<c r="B3" t="s"><v>x</v></c>', ["企业1"], "cell B3 cannot be read"),
+    (B3, '<c r="B3" t="n" s="999"><v>1002</v></c>', ["企业1"], "cell B3 cannot be read"),  # no such style
+    (B3, '<c r="ZZZZ3" t="n"><v>1002</v></c>', ["企业1"], "cell ZZZZ3 cannot be read"),
+    ('<c r="B5" t="n"><v>1004</v></c>', '<c r="B5" t="n"><v>1004</v></c><c r="C5"<v>1</v></c>',
+     ["企业1", "企业2", "企业3"], "the sheet cannot be read past row 4, so it was read only that far"),
+])
+def test_a_cell_openpyxl_cannot_read_is_its_sheets_error_row_and_the_other_files_are_scored(
+        tmp_path: Path, old: str, new: str, read: list[str], said: str) -> None:
+    """A cell openpyxl's reader fails on (NaN stored as a number, a shared text or style the file lacks, a
+    broken tag further down) was an internal error, exit 3: nothing written, the other files' companies
+    lost with the sheet's, an empty partial file left. Now the rows above it are scored, the rest of the
+    sheet is one error row naming the cell (or the last row read), and the files around it are scored."""
+    companies(tmp_path / "before.csv", 2)
+    damaged_book(tmp_path / "list.xlsx", old, new)
+    (tmp_path / "after.csv").write_text(HEADER + "Later Co,industrial,30,3000\n", encoding="utf-8")
+    code, _, err = lg("batch", "before.csv", "list.xlsx", "after.csv", "-o", "out.csv", "-q", cwd=tmp_path)
+    assert code == 1 and "internal error" not in err and "Traceback" not in err, err
+    rows = read_rows(tmp_path / "out.csv")
+    assert [(r["Source (file:row)"], r["Company name"], r["Outcome"]) for r in rows] == [
+        ("before.csv:2", "Co 0", "scored"), ("before.csv:3", "Co 1", "scored"),
+        *((f"list.xlsx:名单:{i}", name, "scored") for i, name in enumerate(read, 2)),
+        ("list.xlsx:名单", "", "error"), ("after.csv:2", "Later Co", "scored")]
+    assert rows[-2]["Problems"].startswith(said)
+    assert not list(tmp_path.glob("*.partial-*"))
+
+
+def test_a_damaged_cell_is_said_in_chinese_and_a_workbook_output_holds_every_row(tmp_path: Path) -> None:
+    """The same sheet in a zh run with an .xlsx output: the error row says which cell, in words a finance
+    manager reads, on the results and errors sheets alike."""
+    from openpyxl import load_workbook
+
+    companies(tmp_path / "before.csv", 2)
+    damaged_book(tmp_path / "list.xlsx", B3, '<c r="B3" t="n"><v>NaN</v></c>')
+    code, _, err = lg("batch", "before.csv", "list.xlsx", "-o", "out.xlsx", "-q", "--lang", "zh", cwd=tmp_path)
+    assert code == 1 and "Traceback" not in err, err
+    book = load_workbook(tmp_path / "out.xlsx", read_only=True)
+    try:
+        results = [(*r[:2], r[4]) for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+        errors = [r[0:1] + r[-1:] for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    finally:
+        book.close()
+    said = "单元格 B3 无法读取，这张工作表只读到了它的上一行（文件已损坏"
+    assert results[:3] == [("before.csv:2", "Co 0", "已评估"), ("before.csv:3", "Co 1", "已评估"),
+                           ("list.xlsx:名单:2", "企业1", "已评估")]
+    assert results[3][:2] == ("list.xlsx:名单", None) and len(results) == 4
+    assert errors[0][0] == "list.xlsx:名单" and str(errors[0][1]).startswith(said), errors
+
+
+def test_an_earlier_output_openpyxl_cannot_read_is_refused_not_a_bug(tmp_path: Path) -> None:
+    """An existing -o workbook with a broken tag in its first row: looking whether it was batch's own results
+    raised an XML error, exit 3. It is a file that is not results, kept and refused as such."""
+    companies(tmp_path / "in.csv", 2)
+    damaged_book(tmp_path / "out.xlsx", '<c r="B1"', '<c r="B1"<')
+    before = (tmp_path / "out.xlsx").read_bytes()
+    code, _, err = lg("batch", "in.csv", "-o", "out.xlsx", cwd=tmp_path)
+    assert code == 2 and "out.xlsx: exists and is not a littlegiant results file" in one_line(err)
+    assert (tmp_path / "out.xlsx").read_bytes() == before and not list(tmp_path.glob("*.partial-*"))
+
+
+@pytest.mark.parametrize("output", ["out.csv", "out.xlsx"])
+def test_a_run_ended_by_a_bug_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str], output: str) -> None:
+    """A bug that stops the run (exit 3) said nothing of the partial file it left beside the results (an
+    empty .partial-…csv after a crash on a workbook's cell): no message names it, so none is left."""
+    from littlegiant.cli.app import main
+    from littlegiant.load import xlsx
+
+    def buggy(cell: object) -> str:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(xlsx, "_cell", buggy)
+    monkeypatch.setattr(sys, "argv", ["littlegiant", "batch", str(tmp_path / "in.csv"), str(tmp_path / "list.xlsx"),
+                                      "-o", str(tmp_path / output), "-q", "--lang", "en"])
+    companies(tmp_path / "in.csv", 3)
+    damaged_book(tmp_path / "list.xlsx", B3, B3)
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 3
+    assert "internal error" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "list.xlsx"]
+
+
 def test_an_output_to_dev_stdout_into_a_pipe_is_refused_as_a_pipe(tmp_path: Path) -> None:
     """-o /dev/stdout with stdout a pipe (| cat) was said to be '/proc/N/fd/pipe:[…]: cannot write: No such
     file or directory': the link's realpath, which names nothing. The pipe is said as what it is."""

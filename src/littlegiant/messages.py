@@ -338,6 +338,22 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
                         "营业收入（2025年） or financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
+    "sheet.unreadable_cell": ("cell {cell} cannot be read, so the sheet was read only down to the row above it "
+                              "(the file is damaged, or was saved by a program that does not keep to the Excel "
+                              "format): open it in Excel or WPS, let it repair the file if it offers to, save it and "
+                              "run again",
+                              "单元格 {cell} 无法读取，这张工作表只读到了它的上一行（文件已损坏，或是由不符合 Excel "
+                              "格式的程序保存的）：请用 Excel 或 WPS 打开，如提示修复请同意，保存后再运行"),
+    "sheet.unreadable_after": ("the sheet cannot be read past row {row}, so it was read only that far (the file is "
+                               "damaged, or was saved by a program that does not keep to the Excel format): open it "
+                               "in Excel or WPS, let it repair the file if it offers to, save it and run again",
+                               "这张工作表第 {row} 行之后的内容无法读取，只读到了第 {row} 行（文件已损坏，或是由不符合 "
+                               "Excel 格式的程序保存的）：请用 Excel 或 WPS 打开，如提示修复请同意，保存后再运行"),
+    "sheet.unreadable": ("the sheet cannot be read (the file is damaged, or was saved by a program that does not keep "
+                         "to the Excel format): open it in Excel or WPS, let it repair the file if it offers to, save "
+                         "it and run again",
+                         "这张工作表无法读取（文件已损坏，或是由不符合 Excel 格式的程序保存的）：请用 Excel 或 WPS "
+                         "打开，如提示修复请同意，保存后再运行"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     "file.xml_comment": ("a sheet holds a comment in its XML of more than {most} MB, which Excel never writes: open "
                          "it in Excel and save it again", "工作表内部含有超过 {most} MB 的注释（Excel 不会这样保存）："

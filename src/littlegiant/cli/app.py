@@ -692,138 +692,144 @@ def batch(
         writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
     except InputError as exc:
         fail(exc, language)
-    from littlegiant.cli.stopping import like_ctrl_c
-    from littlegiant.load.tabular import (
-        HeaderError,
-        derived_needs,
-        header_problems,
-        identity,
-        ignored_columns,
-        norm,
-    )
-    from littlegiant.messages import headers_said
-    from littlegiant.messages import say as words
-    from littlegiant.report.table import LISTED, any_output_columns, is_results, looks_like_results, output_columns
+    try:  # from here on a partial file exists: a stop said below names it, and anything else removes it
+        from littlegiant.cli.stopping import like_ctrl_c
+        from littlegiant.load.tabular import (
+            HeaderError,
+            derived_needs,
+            header_problems,
+            identity,
+            ignored_columns,
+            norm,
+        )
+        from littlegiant.messages import headers_said
+        from littlegiant.messages import say as words
+        from littlegiant.report.table import LISTED, any_output_columns, is_results, looks_like_results, output_columns
 
-    heard: set[tuple[str, str]] = set()
-    absent_said: set[str] = set()
-    results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
-    lang_arg = f" --lang {language}" if _chosen(lang) is not None else ""  # in the init command the notes give
-    carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
-    carried_as: dict[str, str] = {}  # a heading as compared (tabular.norm) -> the heading it is copied back under
+        heard: set[tuple[str, str]] = set()
+        absent_said: set[str] = set()
+        results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
+        lang_arg = f" --lang {language}" if _chosen(lang) is not None else ""  # in the init command the notes give
+        carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
+        carried_as: dict[str, str] = {}  # a heading as compared (tabular.norm) -> the heading it is copied back under
 
-    def tell(line: str) -> None:
-        """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
-        say(line)
-        notes.append(line)
-
-    def on_header(where: str, header: list[str]) -> None:
-        """Columns naming nothing the rules know are not read (copied back after the results): said once a table, before its rows.
-        Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
-        if is_results(header, rs):  # nothing to score: every row would be all unknown
-            raise InputError(kind="column.results_file", file=where)
-        problems = header_problems(header, rs, output_columns(rs), day.year - 1)
-        if problems:
-            raise HeaderError([p.moved(file=where) for p in problems])
-        if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
-            raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
-        results_like = looks_like_results(header, rs)
-        # another set's result column read as a title (2022's 创新型中小企业: 满足) is results, not a figure typed in
-        figures = [h for h in header if reads(h) and norm(h) not in any_output_columns(rs)] if results_like else []
-        if results_like and not figures:  # results with only columns of the park's own typed in (区县 before them)
-            raise InputError(kind="column.results_file", file=where)
-        if results_like and where not in results_said:
-            # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
-            # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
-            results_said.add(where)
-            line = words("run.results_as_list", language, {"where": where, "columns": headers_said(figures[:3], language) + (
-                ("等" if language == "zh" else ", …") if len(figures) > 3 else "")})
-            notes.append(line)
+        def tell(line: str) -> None:
+            """A note on the data, said on stderr and kept for the results workbook's 说明 sheet."""
             say(line)
-        not_read: set[str] = set()
-        # a list's own column headed as a results column is (企业规模, 处理结果: a park's record of its visits) is
-        # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
-        ours = output_columns(rs) if results_like else frozenset()
-        for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns"),
-                           ("column.several", "run.several_columns")):
-            # another set's result words no rule reads (2022's 创新型中小企业得分) are said and copied back as any
-            # such column; only this run's own result columns pass silently
-            ignored = ignored_columns(header, rs, ours, day.year - 1, kind)
-            not_read.update(ignored)
-            if ignored and (where, kind) not in heard:
-                heard.add((where, kind))
-                # shares with none of the amounts they are worked out from: said to stay unknown, not worked out
-                lacking = derived_needs(header, ignored, rs, day.year - 1) if kind == "column.derived" else []
-                tell(words("run.derived_lacking" if lacking else note, language, {
-                    "where": where, "columns": headers_said(ignored, language),
-                    "needed": headers_said([f.label.get(language) for f in lacking], language)}))
-        used: set[str] = set()  # the headings this table's columns go under (as norm gives them): never two a heading
-        for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
-            if h.strip() not in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
-                continue
-            # 原表 in either language: a run repeated in the other one replaces its output as its own
-            base = h.strip() + (LISTED if norm(h) in output_columns(rs) else "")
-            shown, more = carried_as.setdefault(norm(base), base), 2
-            while norm(shown) in used:  # two of this table's columns alike (处理结果 beside 处理结果（原表）): both kept
-                shown, more = f"{base} {more}", more + 1
-            used.add(norm(shown))
-            if h not in carried.setdefault(shown, []):
-                carried[shown].append(h)
-        absent = batching.absent_inputs(header, rs, day, renewal, language)
-        if absent and where not in absent_said:
-            absent_said.add(where)
-            named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
-                (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
-            line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named,
-                                                          "lang_arg": lang_arg})
-            notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
-            if not quiet:
+            notes.append(line)
+
+        def on_header(where: str, header: list[str]) -> None:
+            """Columns naming nothing the rules know are not read (copied back after the results): said once a table, before its rows.
+            Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
+            if is_results(header, rs):  # nothing to score: every row would be all unknown
+                raise InputError(kind="column.results_file", file=where)
+            problems = header_problems(header, rs, output_columns(rs), day.year - 1)
+            if problems:
+                raise HeaderError([p.moved(file=where) for p in problems])
+            if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns
+                raise InputError(kind="column.no_fields", file=where, params={"lang_arg": lang_arg})
+            results_like = looks_like_results(header, rs)
+            # another set's result column read as a title (2022's 创新型中小企业: 满足) is results, not a figure typed in
+            figures = [h for h in header if reads(h) and norm(h) not in any_output_columns(rs)] if results_like else []
+            if results_like and not figures:  # results with only columns of the park's own typed in (区县 before them)
+                raise InputError(kind="column.results_file", file=where)
+            if results_like and where not in results_said:
+                # a results file with a column of figures typed in: scored as a list, but it holds none of the list's
+                # other figures (verdicts fell to 未知 without a word under --quiet): said whatever --quiet
+                results_said.add(where)
+                line = words("run.results_as_list", language, {"where": where, "columns": headers_said(figures[:3], language) + (
+                    ("等" if language == "zh" else ", …") if len(figures) > 3 else "")})
+                notes.append(line)
                 say(line)
+            not_read: set[str] = set()
+            # a list's own column headed as a results column is (企业规模, 处理结果: a park's record of its visits) is
+            # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
+            ours = output_columns(rs) if results_like else frozenset()
+            for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns"),
+                               ("column.several", "run.several_columns")):
+                # another set's result words no rule reads (2022's 创新型中小企业得分) are said and copied back as any
+                # such column; only this run's own result columns pass silently
+                ignored = ignored_columns(header, rs, ours, day.year - 1, kind)
+                not_read.update(ignored)
+                if ignored and (where, kind) not in heard:
+                    heard.add((where, kind))
+                    # shares with none of the amounts they are worked out from: said to stay unknown, not worked out
+                    lacking = derived_needs(header, ignored, rs, day.year - 1) if kind == "column.derived" else []
+                    tell(words("run.derived_lacking" if lacking else note, language, {
+                        "where": where, "columns": headers_said(ignored, language),
+                        "needed": headers_said([f.label.get(language) for f in lacking], language)}))
+            used: set[str] = set()  # the headings this table's columns go under (as norm gives them): never two a heading
+            for h in header:  # copied back in the sheet's order, one column however its brackets and spaces are typed
+                if h.strip() not in not_read:  # (联系人(手机) in one list, 联系人（手机） in the next: headed as first met)
+                    continue
+                # 原表 in either language: a run repeated in the other one replaces its output as its own
+                base = h.strip() + (LISTED if norm(h) in output_columns(rs) else "")
+                shown, more = carried_as.setdefault(norm(base), base), 2
+                while norm(shown) in used:  # two of this table's columns alike (处理结果 beside 处理结果（原表）): both kept
+                    shown, more = f"{base} {more}", more + 1
+                used.add(norm(shown))
+                if h not in carried.setdefault(shown, []):
+                    carried[shown].append(h)
+            absent = batching.absent_inputs(header, rs, day, renewal, language)
+            if absent and where not in absent_said:
+                absent_said.add(where)
+                named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
+                    (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
+                line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named,
+                                                              "lang_arg": lang_arg})
+                notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
+                if not quiet:
+                    say(line)
 
-    noted: set[str] = set()
-    tally = {"skipped": 0}
+        noted: set[str] = set()
+        tally = {"skipped": 0}
 
-    def on_note(kind: str, params: dict[str, object]) -> None:
-        line = words(kind, language, params)
-        if line not in noted:  # a table's first rows are read twice: for its header, then to score
-            noted.add(line)
-            tell(line)
-            if kind == "run.skipped_rows":
-                tally["skipped"] += int(str(params.get("count", 0)))
+        def on_note(kind: str, params: dict[str, object]) -> None:
+            line = words(kind, language, params)
+            if line not in noted:  # a table's first rows are read twice: for its header, then to score
+                noted.add(line)
+                tell(line)
+                if kind == "run.skipped_rows":
+                    tally["skipped"] += int(str(params.get("count", 0)))
 
-    for kind, params in folder_notes:
-        on_note(kind, params)
+        for kind, params in folder_notes:
+            on_note(kind, params)
 
-    def header_cell(cell: object) -> bool:
-        """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
-        return known_header(rs, cell, day.year - 1) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
+        def header_cell(cell: object) -> bool:
+            """A cell that heads a column: a field's, or one batch writes (so a results sheet's header is found)."""
+            return known_header(rs, cell, day.year - 1) or (isinstance(cell, str) and norm(cell) in output_columns(rs))
 
-    def which(cells: dict[str, str]) -> list[tuple[str, str]]:
-        return identity(rs, cells, day.year - 1)
+        def which(cells: dict[str, str]) -> list[tuple[str, str]]:
+            return identity(rs, cells, day.year - 1)
 
-    options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
-                                   lambda cell: meant_header(rs, cell, day.year - 1))
-    try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
-        with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
-            batching.check_headers(list(inputs), options)
-    except HeaderError as exc:
-        fail(_then(exc.render(language), _kept(writer, output, language), language), language)
-    except KeyboardInterrupt:
-        say(words("run.interrupted_kept", language, {"kept": _kept(writer, output, language)}))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
-    if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
-        fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
-                              file=str(target)).render(language),
-                   _kept(writer, output, language), language), language)
-    scorer.carry(carried)
-    writer.start(list(carried))
-    with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-        _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
-                   # on a terminal, where a person reads it (a script's stderr stays the count alone)
-                   None if quiet or not _is_terminal(sys.stderr) else
-                   words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
-                                                 "basis": about["basis"]}).rstrip())
+        options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
+                                       lambda cell: meant_header(rs, cell, day.year - 1))
+        try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
+            with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
+                batching.check_headers(list(inputs), options)
+        except HeaderError as exc:
+            fail(_then(exc.render(language), _kept(writer, output, language), language), language)
+        except KeyboardInterrupt:
+            say(words("run.interrupted_kept", language, {"kept": _kept(writer, output, language)}))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
+        if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
+            fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
+                                  file=str(target)).render(language),
+                       _kept(writer, output, language), language), language)
+        scorer.carry(carried)
+        writer.start(list(carried))
+        with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
+            _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
+                       # on a terminal, where a person reads it (a script's stderr stays the count alone)
+                       None if quiet or not _is_terminal(sys.stderr) else
+                       words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
+                                                     "basis": about["basis"]}).rstrip())
+    except typer.Exit:  # said, with what the run left
+        raise
+    except BaseException:  # a bug (exit 3), or a stop said nowhere else: no partial file nobody was told of
+        writer.discard()
+        raise
 
 
 def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any]) -> None:

@@ -475,12 +475,16 @@ def _first_line(path: Path) -> str:
 
 
 def _sheet_header(path: Path) -> list[str]:
-    """The first row of a workbook's first sheet, its text cells (a results sheet's header)."""
-    from littlegiant.load.xlsx import open_book
+    """The first row of a workbook's first sheet, its text cells (a results sheet's header); none for a
+    workbook openpyxl cannot read (a broken tag raised an XML error, which stopped the run as a bug)."""
+    from littlegiant.load.xlsx import open_book, readable
 
-    book = open_book(path)
     try:
-        first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+        book = open_book(path)
+    except Exception:  # openpyxl raises zip, XML and key errors alike for what is not a workbook
+        return []
+    try:
+        first = next(readable(book.worksheets[0].iter_rows(max_row=1, values_only=True)), ())
     finally:
         book.close()
     return [c for c in first if isinstance(c, str)]
@@ -2279,3 +2283,12 @@ class Writer:
             except OSError:
                 pass  # a full disk: what reached it is what is kept
         return self.out.abandon()
+
+    def discard(self) -> None:
+        """The run failed where no message names the partial file (a bug, exit 3): none is left behind,
+        holding rows no one was told of, to be found beside the results later and taken for them."""
+        try:
+            self.abandon()
+        except Exception:  # the failure being said is the run's own, not this one's
+            pass
+        self.partial.unlink(missing_ok=True)

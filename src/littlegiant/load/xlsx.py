@@ -181,7 +181,10 @@ def _results_book(book: Any, names: list[str]) -> tuple[str, ...]:
     for lang in ("zh", "en"):
         results, errors, about = (MESSAGES[f"xlsx.{k}"][lang] for k in ("results", "errors", "about"))
         if results in names and errors in names and about in names and hasattr(book[results], "iter_rows"):
-            first = next(book[results].iter_rows(max_row=1, max_col=1, values_only=True), (None,))
+            try:
+                first = next(_until_unreadable(book[results].iter_rows(max_row=1, max_col=1, values_only=True)), (None,))
+            except _Unreadable:  # a damaged first row: not ours; read as a list, the sheet says so as its error
+                return ()
             if first and first[0] == MESSAGES["xlsx.source"][lang]:
                 return errors, about
     return ()
@@ -212,7 +215,11 @@ def _empty(ws: Any) -> bool:
     """Whether a sheet has no cell with anything in it (a chart sheet has no cells at all)."""
     if not hasattr(ws, "iter_rows"):
         return True
-    return not any(v is not None and str(v).strip() for row in ws.iter_rows(values_only=True) for v in row)
+    try:
+        return not any(v is not None and str(v).strip() for row in _until_unreadable(ws.iter_rows(values_only=True))
+                       for v in row)
+    except _Unreadable:  # a cell openpyxl cannot read: something is there
+        return False
 
 
 def _refusing_notes(path: Path, sheet: str, sheets: Text, on_note: Note | None) -> Note:
@@ -271,7 +278,8 @@ def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
         return 1
     search = HeaderSearch(known)
     first = ws.min_row or 1  # the stated first row; the rows themselves are read, and numbered, from row 1
-    for number, row in enumerate(ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True), 1):
+    rows = ws.iter_rows(max_row=first + HEADER_SEARCH_ROWS, values_only=True)
+    for number, row in enumerate(readable(rows), 1):  # a damaged sheet: said, with its cell, when it is read
         values = [cell_text(v) for v in row]
         try:
             taken = search.take(number, values) if any(v.strip() for v in values) else True
@@ -509,6 +517,99 @@ def _scan(ws: Any) -> _Scan:
     return out
 
 
+def _read_rows(ws: Any) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputError]:
+    """Each row of a sheet as openpyxl reads it, with its cells' text (``_cell``); where openpyxl cannot
+    read on (NaN, INF or 1,000 stored as a number, a shared text or a style the file does not have, a
+    broken tag: a damaged file, or one saved by a program that does not keep to the format), an
+    InputError naming the cell, or the last row read, and no more rows, as openpyxl's reader stops
+    there. Raised, it was an internal error that wrote nothing of the batch, the other files' rows too."""
+    rows = _until_unreadable(ws.iter_rows())
+    number = 0
+    while True:
+        try:
+            raw = next(rows)
+        except StopIteration:
+            return
+        except _Unreadable as stop:
+            yield _unreadable(stop.cell, number)
+            return
+        number += 1
+        values: list[str] = []
+        for cell in raw:
+            try:
+                values.append(_cell(cell))
+            except IndexError:
+                if _styled(cell):
+                    raise
+                # its style is not in the file (s="999"): the number format that says how to read it is not known
+                yield _unreadable(cell.coordinate, number - 1)
+                return
+        yield raw, values
+
+
+def _styled(cell: Any) -> bool:
+    """Whether a cell's style is one the file has (openpyxl looks it up by number when asked)."""
+    try:
+        return cell.style_array is not None
+    except IndexError:
+        return False
+
+
+def _unreadable(cell: str | None, read: int) -> InputError:
+    """The error of a sheet that cannot be read past ``cell`` (None: not known), ``read`` rows read."""
+    if cell is not None:
+        return InputError(kind="sheet.unreadable_cell", params={"cell": cell})
+    if read:
+        return InputError(kind="sheet.unreadable_after", params={"row": read})
+    return InputError(kind="sheet.unreadable")
+
+
+class _Unreadable(Exception):
+    """openpyxl failed to read a sheet's XML on: at ``cell`` (D3) when its reference is known."""
+
+    def __init__(self, cell: str | None) -> None:
+        super().__init__(cell)
+        self.cell = cell
+
+
+def _until_unreadable(rows: Iterator[Any]) -> Iterator[Any]:
+    """``rows`` (openpyxl's iter_rows) as they come, then _Unreadable where openpyxl raises: it raises
+    ValueError, IndexError, KeyError, an XML ParseError, a zip or zlib error alike for a damaged sheet."""
+    try:
+        yield from rows
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise _Unreadable(_failed_cell(exc)) from None
+
+
+def readable(rows: Iterator[Any]) -> Iterator[Any]:
+    """``rows`` (openpyxl's iter_rows) up to where openpyxl cannot read on, and no error: for a look at
+    a sheet's first rows, whose damage is said when the sheet itself is read."""
+    try:
+        yield from _until_unreadable(rows)
+    except _Unreadable:
+        return
+
+
+_CELL_REF = re.compile(r"[A-Za-z]{1,8}[0-9]{1,10}")
+
+
+def _failed_cell(exc: BaseException) -> str | None:
+    """The reference of the cell openpyxl was reading when it failed (D3; ZZZZ3, when that is what is
+    wrong), from its parse_cell's frame: openpyxl's own message says only what it could not convert
+    ("invalid literal for int() with base 10: 'NaN'"). None where no cell was being read."""
+    trace = exc.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_name == "parse_cell":
+            element = frame.f_locals.get("element")
+            ref = element.get("r") if element is not None else None
+            return ref if isinstance(ref, str) and _CELL_REF.fullmatch(ref) else None
+        trace = trace.tb_next
+    return None
+
+
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
@@ -551,9 +652,13 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     skipped: dict[str, list[int]] = {}
     under = 0  # the row right under the header
     named = False  # whether a row above the header (none found) names the company-name column
-    for raw in ws.iter_rows():
+    broken: InputError | None = None  # where the sheet stopped being readable, said after what was read
+    for read in _read_rows(ws):
+        if isinstance(read, InputError):
+            broken = read
+            break
+        raw, values = read
         number += 1
-        values = [_cell(c) for c in raw]
         own = any(v.strip() for v in values)  # a row with nothing of its own stays blank, merged over or not
         if filling:
             filling = [f for f in filling if f[1] >= number]
@@ -626,7 +731,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
         note_code(cells, {header[i] for i, c in enumerate(raw) if i < len(header) and type(c.value) in (int, float)})
         yield f"{where}:{number}", cells
-    if header is None and search.end() is not None:  # a header with no company under it
+    if broken is None and header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
         problem = _opened(search.header, search, where, on_header, on_note, headers_only)
         if problem is not None:
@@ -637,6 +742,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     if skipped and on_note is not None:
         on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped),
                                      "count": sum(map(len, skipped.values()))})
+    if broken is not None:  # the rows read are kept, and said of; the rest of the sheet is its error row
+        yield where, broken
+        return
     if header is None and search.seen:
         if search.wide or headers_only:
             if named or on_unnamed is None:
