@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import Cell
 from tests.conftest import EXAMPLES, stderr_on_a_terminal
+from tests.test_hostile_io import lg
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app, render
@@ -29,6 +30,7 @@ from littlegiant.load.profile import field_for_path, input_label
 from littlegiant.load.tabular import column, known_header
 from littlegiant.messages import escape_controls
 from littlegiant.report.table import inert
+from littlegiant.report.workbook import NOT_XML_MARK, xml_text
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -268,6 +270,58 @@ def test_formula_like_names_come_back_inert(tmp_path: Path) -> None:
         ("=1+1", "s"), ("+86 Co", "s"), ("-5", "s"), ("@SUM(A1)", "s")]
     assert [ws.cell(row=6, column=c).value for c in (8, 10)] == [90, 87]  # the example's scores, as numbers
     assert {ws.cell(row=r, column=8).data_type for r in range(2, 5)} == {"s"}  # ranges such as 0-75 stay text
+
+
+@pytest.mark.parametrize(("char", "scored"), [("\x0b", False), ("\x0c", False), ("\x1b", False), ("\ufffe", True),
+                                           ("\uffff", True)])
+def test_characters_xml_cannot_hold_are_marked_in_an_xlsx_and_every_row_is_written(
+        tmp_path: Path, char: str, scored: bool) -> None:
+    """A vertical tab (a line break as some systems export it), a form feed or an escape code in a park's
+    cell stopped an .xlsx output with an internal error and no file; U+FFFE and U+FFFF passed openpyxl's
+    check and made a workbook no one could open, exit 0. Each is written as � in the .xlsx, every row
+    there; a control character in a name is refused on its row, as it always was. A .csv keeps them."""
+    src = tmp_path / "in.csv"
+    src.write_text(f"name,employees,备注\nA,10,ok\nB{char}C,20,line1{char}line2\nD,30,ok\n", encoding="utf-8")
+    code, _, err = lg("batch", "in.csv", "-o", "out.xlsx", "--as-of", AS_OF, cwd=tmp_path)
+    assert code == (0 if scored else 1) and "internal error" not in err, err
+    rows = results_sheet(tmp_path / "out.xlsx")  # openpyxl opens it
+    assert [(r["Company name"], r["Outcome"], r["备注"]) for r in rows] == [
+        ("A", "scored", "ok"), (f"B{NOT_XML_MARK}C" if scored else None, "scored" if scored else "error",
+                                f"line1{NOT_XML_MARK}line2"), ("D", "scored", "ok")]
+    if not scored:
+        assert f"a control character (U+{ord(char):04X})" in str(rows[1]["Problems"])
+    assert invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--as-of", AS_OF)[0] == (0 if scored else 1)
+    assert [r["备注"] for r in csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8-sig")))] == [
+        "ok", f"line1{char}line2", "ok"]
+
+
+def test_a_json_line_naming_a_control_character_is_on_both_sheets_of_an_xlsx(tmp_path: Path) -> None:
+    """{"name": "A\\u000bB"}: its error row, name and all, on the results and errors sheets, and the next
+    line scored; the run stopped with an internal error and wrote nothing."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"name": "A\\u000bB", "employees": 10}\n{"name": "C", "employees": 5}\n', encoding="utf-8")
+    code, _, err = lg("batch", "in.jsonl", "-o", "out.xlsx", "--as-of", AS_OF, cwd=tmp_path)
+    assert code == 1 and "internal error" not in err, err
+    assert [(r["Company name"], r["Outcome"]) for r in results_sheet(tmp_path / "out.xlsx")] == [
+        (f"A{NOT_XML_MARK}B", "error"), ("C", "scored")]
+    book = load_workbook(tmp_path / "out.xlsx", read_only=True)
+    errors = [row[:2] for row in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    book.close()
+    assert errors == [("in.jsonl:1", f"A{NOT_XML_MARK}B")]
+
+
+XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 holds (its Char production)."""
+
+
+@given(st.text(st.one_of(st.characters(exclude_categories=()), st.sampled_from("\x00\x0b\x1f\ud800\udfff\ufffe\uffff"))))
+def test_xml_text_marks_each_character_xml_cannot_hold_and_keeps_the_rest(text: str) -> None:
+    """Every character XML 1.0 holds is kept where it was (tab, line breaks, 𠮷, U+FFFD itself); each other
+    one, and only those, becomes the mark: a cell's text keeps its length and everything readable in it."""
+    out = xml_text(text)
+    assert len(out) == len(text)
+    for was, now in zip(text, out, strict=True):
+        assert now == (was if XML_CHAR.fullmatch(was) else NOT_XML_MARK)
 
 
 def test_an_open_score_range_is_text_a_spreadsheet_keeps(tmp_path: Path) -> None:

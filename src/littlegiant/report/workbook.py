@@ -77,6 +77,22 @@ def _share(text: object) -> tuple[Decimal, str] | None:
     return Decimal(text[:-1]) / 100, "0" + ("." + "0" * places if places else "") + "%"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""The characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return, halves of a
+character (lone surrogates), U+FFFE and U+FFFF."""
+NOT_XML_MARK = "\ufffd"
+"""What a character XML cannot hold is written as in an .xlsx (�, Unicode's mark for a character lost)."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` as a cell of an .xlsx can hold it, each character XML 1.0 cannot hold written as
+    NOT_XML_MARK. A vertical tab (a line break as some systems export one) or an escape code in a
+    park's cell stopped the run with an internal error and no file; U+FFFE passed openpyxl's check and
+    wrote a workbook that neither Excel nor openpyxl could open, exit 0. A .csv or JSON Lines output
+    keeps them."""
+    return _NOT_XML.sub(NOT_XML_MARK, text) if _NOT_XML.search(text) else text
+
+
 _SEQ_NO = 2 + ID_COLUMNS.index("seq_no")
 """The cell of a result_words row holding the input's 序号."""
 
@@ -162,8 +178,12 @@ class ResultBook:
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
         """A cell that holds text as text, even text starting with = or # (which openpyxl would
         write as a formula or an error value); numbers stay numbers. Plain values are appended as
-        they are, which is faster than a cell object each."""
-        if not isinstance(value, str) or not (styled or value.startswith(("=", "#")) or "\n" in value):
+        they are, which is faster than a cell object each. Every text the workbook holds comes
+        through here, and is written as XML can hold it (xml_text)."""
+        if not isinstance(value, str):
+            return value
+        value = xml_text(value)
+        if not (styled or value.startswith(("=", "#")) or "\n" in value):
             return value
         cell = self._cell(ws, value=value)
         cell.data_type = "s"
@@ -256,8 +276,8 @@ class ResultBook:
         # what the run said of the data (columns it has none for, columns and rows passed over, units
         # read), as stderr said it: whoever is sent the file learns why 1,723 of 3,000 rows are 未知
         for i, note in enumerate(self.notes):
-            said = self._cell(info, value=_plain_note(note))
-            said.data_type, said.alignment = "s", self.wrap
+            said = self._text(info, _plain_note(note), styled=True)
+            said.alignment = self.wrap
             info.append([self._text(info, t("xlsx.notes", self.lang) if i == 0 else ""), said])
         info.append([self._text(info, label) for label in self.made[-1]])
         try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
