@@ -1075,3 +1075,17 @@ def test_a_year_in_other_digits_is_refused_not_kept_beside_its_ascii_twin(tmp_pa
     # refused, or (Arabic-Indic digits, which no folding makes ASCII) said to be a column not read
     assert f"financials.{year}.revenue" in err and ((code == 2 and not (tmp_path / "fw.out.csv").exists())
                                                     or "columns not read" in err), err
+
+
+def test_a_refused_name_longer_than_a_name_may_be_is_cut_in_the_error_row(tmp_path: Path) -> None:
+    """A company name of 50,000 characters is refused (at most 1,000); its error row carried it whole, so
+    that a 30-million-character name made a 30 MB results file. The row keeps its first 1,000 and …."""
+    (tmp_path / "long.jsonl").write_text(json.dumps({"name": "甲" * 50000, "employees": 5}, ensure_ascii=False) + "\n"
+                                         + json.dumps({"name": "乙", "employees": 5}, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+    code, _, err = lg("batch", "long.jsonl", "-o", "out.csv", cwd=tmp_path)
+    assert code == 1, err
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][1] == "甲" * 1000 + "…" and rows[1][4] == "error" and "50,000" in " ".join(rows[1])
+    assert rows[2][1] == "乙" and rows[2][4] == "scored"

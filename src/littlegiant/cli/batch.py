@@ -1173,7 +1173,11 @@ input's own 信用代码 and 序号, which every row has its own of."""
 
 
 def error_row(item: Item, message: str, name: str | None = None) -> Cells:
+    """A row that could not be scored, with its company's name as given: cut to the longest a name may
+    be, where it was refused as longer (a 30-million-character name made a 30 MB results file)."""
     cells: Cells = [""] * len(SUMMARY_COLUMNS)
+    if name is not None and len(name) > profile.TEXT_MAX:
+        name = name[:profile.TEXT_MAX] + "…"
     cells[0], cells[1], cells[_STATUS], cells[_ERROR] = item.source, name or "", "error", message
     cells[_IDS:] = input_ids(item)
     return cells
