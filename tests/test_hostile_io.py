@@ -1089,3 +1089,23 @@ def test_a_refused_name_longer_than_a_name_may_be_is_cut_in_the_error_row(tmp_pa
         rows = list(csv.reader(handle))
     assert rows[1][1] == "甲" * 1000 + "…" and rows[1][4] == "error" and "50,000" in " ".join(rows[1])
     assert rows[2][1] == "乙" and rows[2][4] == "scored"
+
+
+def test_a_batch_prints_no_warning_of_openpyxls_own(tmp_path: Path) -> None:
+    """A number formatted as a date past year 9999 made openpyxl warn on stderr, two lines of its own file
+    path and line number a cell, among the run's own words. The cell's row says what is wrong; stderr
+    holds only the run's lines."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "从业人员（上年末）", "营业收入（2025年）"])
+    ws.append(["甲", 10, 5000])
+    ws.append(["乙", 10, 1e12])
+    ws["C3"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "dates.xlsx")
+    code, _, err = lg("batch", "dates.xlsx", "-o", "out.csv", cwd=tmp_path)
+    assert code == 1 and "Warning" not in err and "openpyxl" not in err, err
+    with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert [row[4] for row in rows[1:]] == ["scored", "error"]

@@ -619,8 +619,13 @@ def batch(
     sheet: Annotated[str | None, typer.Option("--sheet", help="Read only this sheet of .xlsx inputs. Default: every sheet.", show_default=False)] = None,
 ) -> None:
     """Score many companies; every input row gets an output row, errors included."""
+    import warnings
+
     from littlegiant.errors import InputError
 
+    # openpyxl warns on stderr of what it reads oddly (a number formatted as a date past year 9999), two
+    # lines of its own path and line a cell, beside the run's own words: the cell's row says what is wrong
+    warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
     day = parse_as_of(as_of, language)
