@@ -721,7 +721,7 @@ def test_a_what_if_on_a_whole_says_the_part_it_left_and_the_share_that_moved() -
     zh = runner.invoke(app, ["assess", path, "--set", "营业收入（2025年）=1.2亿", "--lang", "zh", "--as-of", AS_OF_2026],
                        env={"COLUMNS": "80"}).stdout
     assert "".join("营业收入（2025年）：2,500万元 → 12,000万元（主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；"
-                   "如随之变化，请一并用 --set 设定）".split()) in "".join(zh.split()), zh
+                   "如随之变化，请一并假设）".split()) in "".join(zh.split()), zh
     md = runner.invoke(app, ["assess", path, "--set", "financials.2025.revenue=12000", "--lang", "en", "--format",
                              "markdown", "--as-of", AS_OF_2026]).stdout
     assert "(Main-business revenue 2025 stays 2,300 (10k CNY), its share going from 92% to 19%" in md, md

@@ -318,7 +318,8 @@ def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str
 
 def _part_kept(rules: RuleSet, a: Assumed, part: str, value: Scalar, lang: str) -> str:
     """A part the what-if left as it was beside its whole, with its share of the whole before and after
-    where both are figures: （主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；…）."""
+    where both are figures: （主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；…）. No option named:
+    the report may be a client's (Markdown, HTML), which carries no command."""
     f = field_for_path(rules, part)
     label = input_label(f, part).get(lang)
     amount = given(value, lang) + unit_text(f.unit, lang, value)
@@ -326,11 +327,11 @@ def _part_kept(rules: RuleSet, a: Assumed, part: str, value: Scalar, lang: str) 
     if isinstance(value, Decimal) and len(shares) == 2:
         was, now = (given((value * 100 / v).quantize(Decimal(1)), lang) + "%" for v in shares)
         if lang == "zh":
-            return f"（{label}仍为{amount}，占比由{was}变为{now}；如随之变化，请一并用 --set 设定）"
-        return f" ({label} stays {amount}, its share going from {was} to {now}; if it changes too, --set it as well)"
+            return f"（{label}仍为{amount}，占比由{was}变为{now}；如随之变化，请一并假设）"
+        return f" ({label} stays {amount}, its share going from {was} to {now}; if it changes too, assume that as well)"
     if lang == "zh":
-        return f"（{label}仍为{amount}；如随之变化，请一并用 --set 设定）"
-    return f" ({label} stays {amount}; if it changes too, --set it as well)"
+        return f"（{label}仍为{amount}；如随之变化，请一并假设）"
+    return f" ({label} stays {amount}; if it changes too, assume that as well)"
 
 
 def later_rules(result: Result) -> Callable[[date], RuleSet] | None:
