@@ -1072,7 +1072,6 @@ RED_LINE_HEADERS = {
     "是否列入经营异常名录": ("compliance.abnormal_operation", "否"),
     "是否失信": ("compliance.serious_dishonesty", "否"),
     "产品（服务）是否属于国家禁止、限制或淘汰类": ("compliance.prohibited_products", "否"),
-    "近三年是否发生重大安全、质量、环境事故": ("compliance.major_incident", "否"),
     "是否有偷漏税行为": ("compliance.tax_violation", "否"),
     "近三年有无数据造假行为": ("compliance.data_fabrication", "否"),
 }
@@ -1080,7 +1079,7 @@ RED_LINE_HEADERS = {
 
 @pytest.mark.parametrize("rule_set", ["miit-2026", "miit-2022"])
 def test_the_red_lines_as_a_park_asks_them_are_read(tmp_path: Path, rule_set: str) -> None:
-    """A park asks the red lines as 是否有偷漏税行为, 是否列入经营异常名录, 近三年是否发生…事故: the columns
+    """A park asks the red lines as 是否有偷漏税行为, 是否列入经营异常名录, 近三年是否有数据造假行为: the columns
     were passed over as 与评估无关 (every tier 未知 for every company) or stopped the run with a rename
     hint. They are read, under either rule set; a column asking several at once (是否存在失信、经营异常等
     情况) is passed over and said so, with the columns to write; 企业称号 is not steered to 企业名称."""
@@ -1097,7 +1096,7 @@ def test_the_red_lines_as_a_park_asks_them_are_read(tmp_path: Path, rule_set: st
     read = {k: v for t in line["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()}
     missing = {m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
     asked = {path: answer == "是" for path, answer in RED_LINE_HEADERS.values() if path in read}
-    assert len(asked) >= 6 and {path: read[path] for path in asked} == asked  # 2022 asks no 数据造假
+    assert len(asked) >= 5 and {path: read[path] for path in asked} == asked  # 2022 asks no 数据造假
     assert not missing & {path for path, _ in RED_LINE_HEADERS.values()}, missing
     assert read.get("titles.tech_sme") is True or rule_set == "miit-2022"  # 是否 inside a title's question too
 
@@ -1122,3 +1121,38 @@ def test_a_title_column_holding_the_titles_name_reads_it_as_held(tmp_path: Path)
     code, _, _ = invoke("batch", str(bare), "-o", str(tmp_path / "bare.jsonl"), "--format", "json", "--lang", "zh")
     (line,) = [json.loads(x) for x in (tmp_path / "bare.jsonl").read_text("utf-8").splitlines()]
     assert line["status"] == "scored" and "“专精特新中小企业”列填的不是“是/否”" in line["notes"][0]
+
+
+def test_a_title_state_with_a_note_is_read_by_its_note_and_a_citys_title_is_not_the_provinces(tmp_path: Path) -> None:
+    """已认定（已过期） read as held (its note was cut off before the state was read), and 市级专精特新 as
+    the provincial title (市级 dropped): each passed a tier on a title the company does not have. Both
+    are refused now; 已认定（有效期内） is held, 已认定（2021年） asks whether it still holds."""
+    src = tmp_path / "titles.csv"
+    src.write_text("企业名称,行业,是否高新技术企业,是否专精特新中小企业\n甲,工业,已认定（已过期）,否\n乙,工业,已认定（有效期内）,否\n"
+                   "丙,工业,已认定（2021年）,否\n丁,工业,否,市级专精特新\n戊,工业,否,市级专精特新中小企业\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 1 and [r["处理结果"] for r in rows] == ["出错", "已评估", "出错", "出错", "出错"]
+    assert "“已认定（已过期）”不能算作“是”" in rows[0]["错误说明"] and "说的是何时获得" in rows[2]["错误说明"]
+    assert "市级专精特新" in rows[3]["错误说明"] and "市级专精特新中小企业" in rows[4]["错误说明"]
+
+
+@pytest.mark.parametrize("rule_set", ["miit-2026", "miit-2022"])
+def test_a_red_line_header_with_a_note_or_another_bar_is_not_read_as_the_red_line(tmp_path: Path, rule_set: str) -> None:
+    """是否单项冠军（省级） (a province's champion is not excluded), 是否有偷漏税（含欠税）, 是否发生重大事故（含一般
+    事故）: a 是 under them said more than the red line and vetoed a tier. 近三年是否发生重大事故 under 2026
+    (whose bar is 较大) or 较大 under 2022 (重大) is not the set's question either. All are passed over and
+    said, the tiers left as the sheet's other columns make them."""
+    headers = ["是否单项冠军（省级）", "是否有偷漏税（含欠税）", "是否发生重大事故（含一般事故）", "近三年是否发生重大事故",
+               "近三年是否发生较大生产安全事故"]
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称," + ",".join(headers) + "\n甲公司," + ",".join("是" for _ in headers) + "\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--rules", rule_set)
+    assert code == 0, err
+    line = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))
+    read = {k for t in line["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()
+            if v is not None}
+    assert not read & {"exclusions.single_champion", "compliance.tax_violation", "compliance.major_incident"}, read
+    assert all(t["status"] != "unmet" for t in line["result"]["tiers"].values())
+    said = "".join(err.split())
+    assert all(h in said for h in headers), err

@@ -231,7 +231,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if f.type == "text":
         return check_value(f, stripped, where=where, label=label), None
     if f.type == "bool":
-        low = raw.lower()
+        low = whole = raw.lower()
         remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
             low = remark.group(1)
@@ -240,11 +240,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                                  label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
-        if f.path.startswith(_HELD):
-            held = _held(low, f.path)
+        if f.path.startswith(_HELD):  # the whole cell: 已认定（已过期） is no 已认定
+            held = _held(whole, f.path)
+            if held is None and remark is not None:  # a state with a remark: 已认定（有效期内）, 未认定（申报中）
+                held = _held(low, f.path)
+                if held and (_YEAR.search(remark.group(2)) or _SURE.fullmatch(remark.group(2)) is None):
+                    held = None  # 已认定（2021年）: said below; 已认定（已过期）, 取得（已撤销）: a held state, undone
+                    if not _YEAR.search(remark.group(2)):
+                        raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                         label=label or field_words(f, where))
             if held is not None:
                 return held, None
-            if _STATES[True][0].search(low) and _YEAR.search(low):  # 2022年认定: held then; lapsed now, unless renewed
+            if _STATES[True][0].search(whole) and _YEAR.search(whole):  # 2022年认定: held then; lapsed now, unless renewed
                 raise InputError(kind="value.held_when", params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
         raise wrong()

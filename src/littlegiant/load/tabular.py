@@ -198,11 +198,8 @@ YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
     "prohibited_products": ("属于国家禁止、限制或淘汰类", "产品属于国家禁止、限制或淘汰类", "属于禁止、限制或淘汰类",
                             "产品属于禁止、限制或淘汰类", "属于国家禁止、限制、淘汰类", "产品属于国家禁止、限制、淘汰类",
                             "属于淘汰类", "属于禁止类", "禁止、限制或淘汰类产品", "禁止、限制、淘汰类产品"),
-    "major_incident": ("发生重大安全、质量、环境事故", "近三年发生重大安全、质量、环境事故", "发生重大安全质量环境事故",
-                       "近三年发生重大安全质量环境事故", "重大安全、质量、环境事故", "发生较大生产安全事故",
-                       "近三年发生较大生产安全事故", "发生重大事故", "近三年发生重大事故", "重大事故", "发生安全、质量、环境事故",
-                       "近三年发生安全、质量、环境事故", "发生重大安全、质量、环境污染等事故",
-                       "近三年发生重大安全、质量、环境污染等事故"),
+    # no major_incident: 重大 is 2022's bar, 较大 2026's, and a bare 事故 any accident; a header is read
+    # only as a set's own label (是否 in it or not), the other set's as asked under it (asked_under)
     "tax_violation": ("有偷漏税行为", "近三年有偷漏税行为", "偷漏税", "偷漏税行为", "存在偷漏税", "存在偷漏税行为",
                       "有偷漏税", "近三年偷漏税", "有偷漏税等违法违规行为", "存在偷漏税等违法违规行为"),
     "data_fabrication": ("有数据造假行为", "数据造假", "数据造假行为", "存在数据造假", "存在数据造假行为", "有数据造假",
@@ -330,22 +327,31 @@ def _title_named(rules: RuleSet, cell: str) -> FieldDef | None:
     return f if f is not None and f.path.startswith("titles.") else None
 
 
-_LEVEL = re.compile(r"^(?:国家级|省级|市级)?(?=.)")
-"""The level a park writes before a title's name (国家级专精特新小巨人); 省级专精特新 is a name of its own."""
+_LEVEL = re.compile(r"^国家级(?=(?:专精特新)?[\"“]?小巨人)")
+"""The level a park writes before the 小巨人 title's name (国家级专精特新小巨人), the only title MIIT
+confers; 省级专精特新 is a name of its own, and 市级专精特新 is not the title asked (a city's)."""
 
 
-def _alias(rules: RuleSet, text: str) -> FieldDef | None:
+def _noted(folded: str) -> bool:
+    """Whether a folded header ends in a note in brackets that is no hint of how to answer ((省级), not (是/否))."""
+    note = _TRAILING_GROUP.search(folded)
+    return note is not None and note.group()[1:-1] not in _ANSWER_HINTS
+
+
+def _alias(rules: RuleSet, text: str, noted: bool = False) -> FieldDef | None:
     """The field a header names in the words parks use rather than the field's label: 是否高企,
-    是否专精特新中小企业, 专精特新中小企业称号, I类知识产权数量 (a count's 数量 dropped)."""
+    是否专精特新中小企业, 专精特新中小企业称号, I类知识产权数量 (a count's 数量 dropped). ``noted``: a
+    note in brackets was dropped from the header, which a red line's question may not lose."""
     labels = _labels(rules)
     yes_no = _yes_no_labels(rules)
     for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
         if text.startswith(prefix):  # 是否专精特新称号 as 是否专精特新
             rest = text[len(prefix):]
-            return yes_no.get(rest) or yes_no.get(rest.removesuffix("称号")) or (
+            f = yes_no.get(rest) or yes_no.get(rest.removesuffix("称号")) or (
                 yes_no.get("有" + rest) if prefix == "有无" else None)  # 有无偷漏税行为 as 有偷漏税行为
+            return None if f is not None and noted and f.id in _RED_LINE_IDS else f
     for asked in ("是否", "有无"):  # 近三年是否有数据造假行为, 产品（服务）是否属于…: the label with 是否 in it
-        if asked in text:
+        if asked in text and not noted:
             said = text.replace(asked, "" if asked == "是否" else "有", 1)
             return labels.get(said) if labels.get(said) is not None and labels[said].type == "bool" else yes_no.get(said)
     if text.endswith("称号"):  # 专精特新称号 as 专精特新中小企业称号
@@ -509,9 +515,10 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
         year = last_year
         rest = split[: relative.start()] + split[relative.end():]
     shown_year = year or last_year or HINT_YEAR  # the year a hint writes: the header's own, else last year
-    for candidate in (folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest),
-                      _TRAILING_GROUP.sub("", _without_units(rest))):
-        f = labels.get(candidate) or _alias(rules, candidate)
+    for i, candidate in enumerate((folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest),
+                                   _TRAILING_GROUP.sub("", _without_units(rest)))):
+        # a note in brackets dropped (i >= 4) may change a red line's question: 是否单项冠军（省级）, 是否有偷漏税（含欠税）
+        f = labels.get(candidate) or _alias(rules, candidate, noted=i >= 4 and _noted(rest))
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
                 raise _ambiguous(rules, text, candidate, shown_year)
@@ -536,7 +543,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     if level is not None and level in rules.fields:
         raise InputError(kind="column.not_level", params={"label": rules.fields[level].label},
                          field=text, label=Text(f"“{text}”列", text))
-    asked = _other_questions(rules).get(folded)
+    others = _other_questions(rules)
+    asked = others.get(folded) or (others.get(folded.replace("是否", "", 1)) if "是否" in folded else None)
     if asked is not None:  # the same field asked in another set's words: read, each row warned (asked_under)
         return asked[0].path, asked[0]
     if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
@@ -1411,6 +1419,10 @@ PASSED_OVER = frozenset({"column.unknown", "column.derived", "column.several"})
 know (序号, 联系人), a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
 them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing), and
 one yes/no asking several red lines at once (``_RED_LINE_WORDS``)."""
+_RED_LINE_IDS = frozenset({"registered_in_china", "abnormal_operation", "serious_dishonesty", "prohibited_products",
+                           "major_incident", "tax_violation", "data_fabrication", "single_champion"})
+"""The fields whose yes stops a tier, asked as YES_NO_ALIASES read them only without a note in brackets:
+是否单项冠军（省级） or 是否有偷漏税（含欠税） asks more than the red line, and its 是 would veto a tier."""
 _RED_LINE_WORDS = ("失信", "经营异常", "偷漏税", "造假", "事故", "淘汰类", "独立法人")
 """Words each of one red line (or the gate's registration): a column naming two or more asks them in
 one 是/否 (是否存在失信、经营异常等情况), whose 是 cannot say which holds. Passed over, and said so with
