@@ -1109,3 +1109,14 @@ def test_a_batch_prints_no_warning_of_openpyxls_own(tmp_path: Path) -> None:
     with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert [row[4] for row in rows[1:]] == ["scored", "error"]
+
+
+@pytest.mark.parametrize("name", ["盛藝", "車", "一", "山水实业"])
+def test_a_gbk_profile_with_traditional_forms_that_is_also_utf8_reads_as_gbk(name: str) -> None:
+    """GBK text that is valid UTF-8 too: 盛藝 (CA A2 CB 87) read as ʢˇ once Russian names were kept as
+    UTF-8, as 藝 lies outside GB2312. Its UTF-8 reading is no word of any alphabet, so it is GBK."""
+    from littlegiant.load import charsets
+
+    raw = f"name: {name}\nindustry: industrial\n".encode("gbk")
+    raw.decode("utf-8")  # the case: bytes both encodings read
+    assert charsets.decode(raw, "p.yaml").splitlines()[0] == f"name: {name}"

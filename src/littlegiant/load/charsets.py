@@ -186,11 +186,24 @@ _LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 """A two-byte letter beside an ASCII one: a Latin word's (Café), which GBK read as UTF-8 never makes."""
 
 
+_ALPHABETS = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x0530, 0x06FF))
+"""Latin with accents, Greek, Cyrillic, Armenian, Hebrew and Arabic: the alphabets a name in UTF-8
+two-byte letters is written in. GBK Chinese read as UTF-8 falls between them too (盛藝 as ʢˇ: IPA
+letters and spacing marks)."""
+
+
+def _letters(wide: list[str]) -> bool:
+    """Whether the UTF-8 reading's non-ASCII characters are all letters or digits of those alphabets."""
+    return all((ch.isalpha() or ch.isdigit()) and any(low <= ord(ch) <= high for low, high in _ALPHABETS)
+               for ch in wide)
+
+
 def _common(chinese: str) -> bool:
-    """Whether every character is one of GB2312's (the 6,763 a company name is written in): Russian,
-    Greek or Arabic read as GBK falls on GBK's rarer extension (a UTF-8 letter's second byte below
-    0xA1: О is D0 9E, α is CE B1 but π CF 80), where GBK-written Chinese that is also UTF-8 (一 is
-    D2 BB, Cyrillic һ in UTF-8) stays in GB2312."""
+    """Whether every character is one of GB2312's (the 6,763 a company name is mostly written in):
+    Russian, Greek or Arabic read as GBK falls on GBK's rarer extension (a UTF-8 letter's second byte
+    below 0xA1: О is D0 9E, α is CE B1 but π CF 80), where most GBK-written Chinese that is also UTF-8
+    (一 is D2 BB, Cyrillic һ in UTF-8) stays; a traditional form (藝 is CB 87) does not, and is told
+    from a word of letters by its UTF-8 reading (``_letters``)."""
     try:
         chinese.encode("gb2312")
     except UnicodeEncodeError:
@@ -210,7 +223,7 @@ def _gbk_as_utf8(sample: bytes) -> bool:
     chinese = "".join(ch for ch in as_gbk if ch > "\x7f")
     if not wide or not all(ch < "\u0800" for ch in wide) or not all(ch >= "\u2e80" for ch in chinese):
         return False
-    if not _common(chinese):
+    if not _common(chinese) and _letters(wide):
         return False  # ООО Ромашка, Ελλάδα: letters whose second byte (О is D0 9E) makes a rare GBK character
     # a letter of a Latin word (Café, Łódź, Müller) touches an ASCII letter; a Chinese name stands apart
     return _LATIN_WORD.search(as_utf8) is None
