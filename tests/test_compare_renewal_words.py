@@ -194,6 +194,7 @@ def test_a_renewal_takes_the_title_it_renews_as_held_where_the_profile_does_not_
     report = CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args], env={"COLUMNS": "80"}).stdout
     assert "专精特新中小企业复核" in report and "上年度主营业务收入占营业收入比重不低于90%" in report
     assert "是否持有有效的专精特新中小企业称号" not in report and "先申请这一称号" not in report, report
+    assert "本次按专精特新中小企业复核评估：资料中未填是否持有这一称号，按已持有判定" in "".join(report.split())
     doc = json.loads(CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args, "--format", "json"]).stdout)
     done = CliRunner().invoke(app, ["batch", str(tmp_path / "blank.yaml"), "-o", str(tmp_path / "out.csv"), *args])
     assert done.exit_code == 0, done.stderr
@@ -201,7 +202,8 @@ def test_a_renewal_takes_the_title_it_renews_as_held_where_the_profile_does_not_
         row = next(csv.DictReader(handle))
     status = {"met": "满足", "unmet": "不满足", "unknown": "未知", "manual_review": "待审核"}
     assert row['专精特新"小巨人"企业'] == status[doc["tiers"]["little_giant"]["status"]] == "不满足"
-    assert "是否持有" not in row["主要差距"]
+    assert "是否持有" not in row["主要差距"] and "按已持有判定" in row["需核对的数据"]
+    assert [w["kind"] for w in doc["warnings"]] == ["renewal_held_assumed"]
     (tmp_path / "no.yaml").write_text(text.replace("zjtx_sme: null", "zjtx_sme: false"), encoding="utf-8")
     said = CliRunner().invoke(app, ["assess", str(tmp_path / "no.yaml"), *args], env={"COLUMNS": "80"}).stdout
     assert "就谈不上复核" in "".join(said.split())

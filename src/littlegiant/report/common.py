@@ -432,9 +432,14 @@ def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) 
 
 def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -> str | None:
     """A renewal (复核) of a title the profile says the company does not hold: there is nothing to
-    renew, and a company that runs it by mistake would read a 复核 verdict as its own. Said first."""
-    if renewal is None or held is not False:
+    renew, and a company that runs it by mistake would read a 复核 verdict as its own. Said first. Of
+    one the profile leaves blank: that it is taken as held (the evaluator does, as renewing says so)."""
+    if renewal is None or held is True:
         return None
+    if held is None:  # blank: renewing it says it is held, and the evaluator so takes it; said, not hidden
+        if lang == "zh":
+            return f"本次按{title}复核评估：资料中未填是否持有这一称号，按已持有判定"
+        return f"This is a renewal of {title}: the profile does not say whether the company holds it, so it is taken as held"
     if lang == "zh":
         return (f"本次按{title}复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。"
                 "如确未持有，请按新申请评估（不选复核）；如已持有，请把资料中这一项改为「是」")
@@ -449,6 +454,8 @@ def unheld_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     said = unheld_text(result.renewal, result.renewal_held, renewed_title(result, lang), lang)
     if said is None:
         return []
+    if result.renewal_held is None:
+        return [{"kind": "renewal_held_assumed", "path": f"titles.{result.renewal}", "value": None, "message": said}]
     return [{"kind": "renewal_not_held", "path": f"titles.{result.renewal}", "value": False, "message": said}]
 
 
