@@ -182,3 +182,11 @@ def test_an_option_stays_on_one_line_with_its_value() -> None:
     for width in range(cell_len("--renewal 专精特新小巨人企业"), 70):
         joined = "\n".join(wrap(hint, width))
         assert "--renewal 专精特新小巨人企业" in joined and "-o 报告.html" in joined, (width, joined)
+
+
+def test_a_long_option_value_keeps_a_line_of_its_own() -> None:
+    """A path after --output is no title: glued to its option it was folded inside itself ("…/res" /
+    "ults.xlsx") where, as before, a line of its own holds it whole."""
+    path = "/home/user/some/very/long/folder/name/for/results/of/the/park/2026/results.xlsx"
+    lines = wrap(f"请运行 littlegiant batch 名单.xlsx --output {path} 即可", 80)
+    assert path in lines, lines

@@ -708,7 +708,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside)
     merged = LineDict(base)
     merged.lines = dict(base.lines)
-    merged.line = base.line
+    merged.line = getattr(data, "line", None)  # this file's, as its name is: not the base file's first line
     merged.file = name  # type: ignore[attr-defined]
     merged.from_yaml = getattr(base, "from_yaml", False) or getattr(data, "from_yaml", False)  # type: ignore[attr-defined]
     for key, value in data.items():

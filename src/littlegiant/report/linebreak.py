@@ -35,9 +35,11 @@ _DOCUMENT = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
 """A document's number with its issuing office, in text with spaces (English): 工信部企业 / 〔2026〕2号 on
 two lines read as two things to an English reader, who takes the number in as one name."""
 _OPTION_VALUE = re.compile(r"(?<!\S)(--(?:renewal|set|lang|explain|rules|as-of|format|output|encoding|columns|xlsx|sheet"
-                           r"|save|rule-file|output-encoding|jobs|csv|compare)|-o) [^\s，。；、）」]+")
+                           r"|save|rule-file|output-encoding|jobs|csv|compare)|-o) [^\s，。；、）」]{1,24}(?![^\s，。；、）」])")
 """An option with its value, across the space: a hint to type "--renewal 专精特新中小企业" broke as "--renewal
-专精特" / "新中小企业" at 80 columns, and a reader who types what the line shows gets an error."""
+专精特" / "新中小企业" at 80 columns, and a reader who types what the line shows gets an error. A value
+longer than a title's name (a path) is not glued: glued, it was folded inside itself where a line of its
+own would hold it whole."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
