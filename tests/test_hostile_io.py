@@ -1070,6 +1070,8 @@ def test_a_year_in_other_digits_is_refused_not_kept_beside_its_ascii_twin(tmp_pa
                                        encoding="utf-8")
     code, out, err = lg("assess", "dup.yaml", "--as-of", "2026-11-26", cwd=tmp_path)
     assert code == 2 and not out and "dup.yaml:4: " in one_line(err), err
+    if year == "２０２５":  # a Chinese input method's full-width mode: said so, with the year to write
+        assert "full-width digits: write 2025" in err
     (tmp_path / "fw.csv").write_text(f"name,financials.{year}.revenue\nA,6000\n", encoding="utf-8")
     code, _, err = lg("batch", "fw.csv", "-o", "fw.out.csv", cwd=tmp_path)
     # refused, or (Arabic-Indic digits, which no folding makes ASCII) said to be a column not read

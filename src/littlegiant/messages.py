@@ -184,6 +184,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "to change them together, add {sets}",
                             "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；要一起改，"
                             "请再加 {sets}"),
+    "field.year_wide": ("the year {key!r} is written in full-width digits: write {year}",
+                        "年份“{key}”用了全角数字：请改成半角的 {year}"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),

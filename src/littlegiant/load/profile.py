@@ -601,6 +601,11 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
             if year is None:
                 number = _year(raw_key)
                 if number is None:
+                    folded = unicodedata.normalize("NFKC", raw_key) if isinstance(raw_key, str) else ""
+                    if _year(folded) is not None:  # ２０２５ typed in a Chinese input method's full-width mode
+                        raise InputError(kind="field.year_wide", params={"key": raw_key, "year": folded},
+                                         file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
+                                         label=Text("", ""))
                     raise InputError(kind="field.year_key", params={"low": YEAR_MIN, "high": YEAR_MAX, "key": raw_key},
                                      file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
                                      label=Text("", ""))
