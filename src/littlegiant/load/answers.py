@@ -76,10 +76,10 @@ def _held(low: str, path: str) -> bool | None:
 
 
 _REMARK = re.compile(r"(.+?)\((.*)\)")
+"""是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 _SAID_AFTER = re.compile(r"(是|否)[;:；：]?(.+)")
 """是，2023年认定 (its comma gone with the separators ``normalise`` drops): a remark after the answer
 rather than in brackets, read as the bracketed one is."""
-"""是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
 _DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
 _SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|通过|有效|有效期内|仍有效|在有效期内|期内|"
                    r"审核|评审|公示后|未过期|没过期|未到期|没到期|未撤销|未被撤销|没有撤销|首次|第[一二三四五六七八九十]+批|批|"
@@ -242,13 +242,14 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return low in YES, None
         if f.path.startswith(_HELD):  # the whole cell: 已认定（已过期） is no 已认定
             held = _held(whole, f.path)
-            if held is None and remark is not None:  # a state with a remark: 已认定（有效期内）, 未认定（申报中）
-                held = _held(low, f.path)
-                if held and (_YEAR.search(remark.group(2)) or _SURE.fullmatch(remark.group(2)) is None):
-                    held = None  # 已认定（2021年）: said below; 已认定（已过期）, 取得（已撤销）: a held state, undone
-                    if not _YEAR.search(remark.group(2)):
-                        raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
-                                         label=label or field_words(f, where))
+            said = _held(low, f.path) if held is None and remark is not None else None
+            note = remark.group(2) if remark is not None else ""
+            if said is False or (said and not _YEAR.search(note) and _SURE.fullmatch(note)):
+                held = said  # 已认定（有效期内）, 未认定（申报中）: a state its remark keeps
+            elif said:  # 已认定（已过期）, 取得（已撤销）: a held state its remark undoes (已认定（2021年）: below)
+                if not _YEAR.search(note):
+                    raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                     label=label or field_words(f, where))
             if held is not None:
                 return held, None
             if _STATES[True][0].search(whole) and _YEAR.search(whole):  # 2022年认定: held then; lapsed now, unless renewed

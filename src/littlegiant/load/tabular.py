@@ -208,8 +208,7 @@ YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
                         "制造业单项冠军企业或产品"),
 }
 """Titles and the questions every tier asks first (the red lines), as a yes/no column names them after
-是否 or 有无 (是否专精特新中小企业, 是否有偷漏税行为, 是否列入经营异常名录, 近三年是否发生重大安全、质量、
-环境事故): a park asks them so, and the columns were passed over as 与评估无关, every company's tiers
+是否 or 有无 (是否专精特新中小企业, 是否有偷漏税行为, 是否列入经营异常名录, 是否失信): a park asks them so, and the columns were passed over as 与评估无关, every company's tiers
 left 未知; or titles as 称号 in the profile's own words. A title's bare name (专精特新中小企业), which heads
 batch's result columns too, is BARE_TITLES. 失信 is the 严重失信主体名单 a park's sheet means by it."""
 AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
@@ -353,7 +352,7 @@ def _alias(rules: RuleSet, text: str, noted: bool = False) -> FieldDef | None:
     for asked in ("是否", "有无"):  # 近三年是否有数据造假行为, 产品（服务）是否属于…: the label with 是否 in it
         if asked in text and not noted:
             said = text.replace(asked, "" if asked == "是否" else "有", 1)
-            return labels.get(said) if labels.get(said) is not None and labels[said].type == "bool" else yes_no.get(said)
+            return yes_no.get(said)  # the yes/no labels are among them
     if text.endswith("称号"):  # 专精特新称号 as 专精特新中小企业称号
         return yes_no.get(text) or yes_no.get(text.removesuffix("称号"))
     found = _title_headers(rules).get(text)
