@@ -182,28 +182,31 @@ def test_the_same_set_twice_is_no_comparison() -> None:
         "littlegiant 出错：--compare：两次写的都是“miit-2022”：对比要写两个不同的规则版本（如 miit-2022,miit-2026）")
 
 
-def test_a_renewal_takes_the_title_it_renews_as_held_where_the_profile_does_not_say(tmp_path: Path) -> None:
-    """A 专精特新 renewal (the interview never asks whether the title is held: renewing says so) of a
-    profile that leaves the title blank was told under 小巨人 「尚缺：是否持有有效的专精特新中小企业称号」
-    and, in the plan, to apply for 专精特新 first. The title renewed is held where the profile does not
-    say, in the report, its plan and a batch row alike; an answer 否 is kept, and said."""
+def test_a_renewal_of_a_title_left_blank_asks_for_it_and_fills_no_blank(tmp_path: Path) -> None:
+    """A 专精特新 renewal of a profile leaving the title blank was told under 小巨人 「尚缺：是否持有有效的专精特新
+    中小企业称号」 and, in the plan, to apply for 专精特新 first, with no word why. The engine fills no blank
+    (CONTRACT §2), so the title stays unknown; every report, the JSON warnings and a batch row now say a
+    renewal presumes the title and to answer 是. Answered 是, nothing of the kind is said; 否 is said as before."""
     text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8").replace("zjtx_sme: true", "zjtx_sme: null")
     assert "zjtx_sme: null" in text
     (tmp_path / "blank.yaml").write_text(text, encoding="utf-8")
     args = ("--renewal", "zjtx_sme", "--lang", "zh", "--as-of", "2026-11-26")
     report = CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args], env={"COLUMNS": "80"}).stdout
-    assert "专精特新中小企业复核" in report and "上年度主营业务收入占营业收入比重不低于90%" in report
-    assert "是否持有有效的专精特新中小企业称号" not in report and "先申请这一称号" not in report, report
-    assert "本次按专精特新中小企业复核评估：资料中未填是否持有这一称号，按已持有判定" in "".join(report.split())
+    asked = "本次按专精特新中小企业复核评估，但资料中未填是否持有这一称号：复核以持有为前提，请把这一项填为「是」"
+    assert "专精特新中小企业复核" in report and asked in "".join(report.split()), report
+    assert "是否持有有效的专精特新中小企业称号" in report  # unknown, as a blank is: no default filled in
     doc = json.loads(CliRunner().invoke(app, ["assess", str(tmp_path / "blank.yaml"), *args, "--format", "json"]).stdout)
+    assert [w["kind"] for w in doc["warnings"]] == ["renewal_title_blank"]
     done = CliRunner().invoke(app, ["batch", str(tmp_path / "blank.yaml"), "-o", str(tmp_path / "out.csv"), *args])
     assert done.exit_code == 0, done.stderr
     with (tmp_path / "out.csv").open(encoding="utf-8-sig") as handle:
         row = next(csv.DictReader(handle))
     status = {"met": "满足", "unmet": "不满足", "unknown": "未知", "manual_review": "待审核"}
-    assert row['专精特新"小巨人"企业'] == status[doc["tiers"]["little_giant"]["status"]] == "不满足"
-    assert "是否持有" not in row["主要差距"] and "按已持有判定" in row["需核对的数据"]
-    assert [w["kind"] for w in doc["warnings"]] == ["renewal_held_assumed"]
+    assert row['专精特新"小巨人"企业'] == status[doc["tiers"]["little_giant"]["status"]]
+    assert "复核以持有为前提" in row["需核对的数据"]
+    (tmp_path / "yes.yaml").write_text(text.replace("zjtx_sme: null", "zjtx_sme: true"), encoding="utf-8")
+    held = CliRunner().invoke(app, ["assess", str(tmp_path / "yes.yaml"), *args], env={"COLUMNS": "80"}).stdout
+    assert "复核以持有为前提" not in "".join(held.split()) and "是否持有有效的专精特新中小企业称号" not in held
     (tmp_path / "no.yaml").write_text(text.replace("zjtx_sme: null", "zjtx_sme: false"), encoding="utf-8")
     said = CliRunner().invoke(app, ["assess", str(tmp_path / "no.yaml"), *args], env={"COLUMNS": "80"}).stdout
     assert "就谈不上复核" in "".join(said.split())

@@ -210,12 +210,6 @@ class Plan:
         self.last_year = last_year
         self.renewal = renewal
         self._renewing = False  # whether the tier being compiled is the one renewed
-        held = f"titles.{renewal}" if renewal else None
-        self._renewed_title = held if held is not None and any(f.path == held for f in rules.fields.values()) else None
-        """The title a renewal is of: held, where the profile does not say (renewing it says so). Left
-        unknown, a 专精特新 renewal was told under 小巨人 to apply for 专精特新 first; the interview, under
-        --renewal, never asks it. A profile answering 否 keeps its answer (the report says a renewal
-        of a title not held is none)."""
         self.paths: dict[tuple[str, int | None], str] = {}
         for f in rules.fields.values():
             if f.per_year:
@@ -384,8 +378,6 @@ class Plan:
         for what the missing inputs decide), and the interview asked it of a company with none."""
         state = dict(values)
         get = state.get
-        if self._renewed_title is not None and get(self._renewed_title) is None:
-            state[self._renewed_title] = True
         for part, whole in self._zero_parts:
             if get(part) is None and (w := get(whole)) is not None and not w:  # (not == 0: a Decimal's == an int is slow)
                 state[part] = _ZERO

@@ -18,7 +18,7 @@ words live in the report modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -217,16 +217,6 @@ def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, st
     return first
 
 
-def _held_by_renewal(values: Mapping[str, Scalar], renewal: str | None) -> dict[str, Scalar]:
-    """The profile's values, with the title renewed held where they do not say (as the evaluator takes
-    it): a later round is a new application, which the renewal's title answered 是 carries into, and
-    a blank one was planned as not held, a 专精特新 renewal told to apply for 专精特新 first."""
-    out = dict(values)
-    if renewal is not None and out.get(f"titles.{renewal}") is None:
-        out[f"titles.{renewal}"] = True
-    return out
-
-
 def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, later: int,
            judge: Judge | None, frozen: frozenset[str] = frozenset()) -> TierPlan:
     last = result.last_year + later
@@ -239,7 +229,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             return TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=rules)
     else:
         judged_by = None
-    start = _shift(rules, _held_by_renewal(profile.values, result.renewal), result.last_year, later)
+    start = _shift(rules, dict(profile.values), result.last_year, later)
     values = dict(start)
 
     def fixed(path: str) -> bool:

@@ -433,13 +433,16 @@ def stale_year_text(latest: int | None, last_year: int, as_of: date, lang: str) 
 def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -> str | None:
     """A renewal (复核) of a title the profile says the company does not hold: there is nothing to
     renew, and a company that runs it by mistake would read a 复核 verdict as its own. Said first. Of
-    one the profile leaves blank: that it is taken as held (the evaluator does, as renewing says so)."""
+    one the profile leaves blank: to answer it (a renewal presumes it; a 专精特新 renewal was told under 小巨人
+    to apply for 专精特新 first, with no word why), as the engine fills no blank."""
     if renewal is None or held is True:
         return None
-    if held is None:  # blank: renewing it says it is held, and the evaluator so takes it; said, not hidden
+    if held is None:  # blank: a renewal holds it, but the engine fills no blank (CONTRACT §2): the user is asked
         if lang == "zh":
-            return f"本次按{title}复核评估：资料中未填是否持有这一称号，按已持有判定"
-        return f"This is a renewal of {title}: the profile does not say whether the company holds it, so it is taken as held"
+            return (f"本次按{title}复核评估，但资料中未填是否持有这一称号：复核以持有为前提，请把这一项填为「是」；"
+                    "未填时，要求持有这一称号的条件按未知处理")
+        return (f"This is a renewal of {title}, but the profile does not say whether the company holds it: a renewal "
+                "presumes it does, so answer yes; left blank, the criteria that ask for the title stay unknown")
     if lang == "zh":
         return (f"本次按{title}复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。"
                 "如确未持有，请按新申请评估（不选复核）；如已持有，请把资料中这一项改为「是」")
@@ -455,7 +458,7 @@ def unheld_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     if said is None:
         return []
     if result.renewal_held is None:
-        return [{"kind": "renewal_held_assumed", "path": f"titles.{result.renewal}", "value": None, "message": said}]
+        return [{"kind": "renewal_title_blank", "path": f"titles.{result.renewal}", "value": None, "message": said}]
     return [{"kind": "renewal_not_held", "path": f"titles.{result.renewal}", "value": False, "message": said}]
 
 
