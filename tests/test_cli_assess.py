@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import pytest
 from rich.cells import cell_len
 from tests.conftest import EXAMPLES
@@ -705,7 +706,7 @@ ANSWERED_UNDER = {
 OTHER_QUESTION = {
     "zh": "「近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定」一项"
           "是按《优质中小企业梯度培育管理暂行办法（2022）》的问题（“近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故”）"
-          "回答的，本次依据的《优质中小企业梯度培育管理办法（2026）》问的是另一回事：原来的回答仍计入了评估，请按现在的问题核对后重新填写",
+          "回答的，本次依据的《优质中小企业梯度培育管理办法（2026）》问法和范围不同：原来的回答仍计入了评估，请按现在的问题核对后重新填写",
     "en": "was answered to the question of Interim Measures for Cultivating Quality SMEs (2022)",
 }
 
@@ -738,6 +739,31 @@ def test_an_incident_answer_given_to_the_2022_question_is_warned_of_under_2026(t
     unanswered = text.replace("major_incident: false, ", "")  # the set is named, the question is not
     assert said not in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
     assert re.sub(r"\s+", "", ANSWERED_UNDER[lang]) in report("answered_under: miit-2022\n", "2026-11-26", unanswered)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("how", [["--rules", "miit-2022"], ["--compare", "miit-2022,miit-2026"]])
+def test_a_set_chosen_by_option_is_not_said_to_be_the_dates(tmp_path: Path, how: list[str], lang: str) -> None:
+    """Answers given to the 2026 questions, judged under 2022 by --rules or --compare on a day the 2026
+    measures are in force: the warning said 2022 was "the rules for" that day, two lines under the basis
+    naming 2026 as the one that applies. It now says the set was chosen; picked by the date, it still
+    names the day."""
+    src = tmp_path / "p.yaml"
+    src.write_text("answered_under: miit-2026\n" + (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    done = runner.invoke(app, ["assess", str(src), "--lang", lang, "--as-of", "2026-11-26", *how],
+                         env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    flat = re.sub(r"\s+", "", done.stdout)
+    chosen = {"zh": "本次按所选的《优质中小企业梯度培育管理暂行办法（2022）》评估",
+              "en": "theyarejudgedhereunderInterimMeasuresforCultivatingQualitySMEs(2022),theruleset"}[lang]
+    assert chosen in flat and "2026-11-26适用的《优质中小企业梯度培育管理暂行办法" not in flat, flat
+    assert "therulesfor2026-11-26" not in flat
+    done = runner.invoke(app, ["assess", str(src), "--lang", lang, "--as-of", "2026-03-01"],
+                         env={"COLUMNS": "80", "NO_COLOR": "1"})
+    dated = {"zh": "本次按评估日期2026-03-01适用的《优质中小企业梯度培育管理暂行办法（2022）》评估",
+             "en": "therulesfor2026-03-01"}[lang]
+    assert dated in re.sub(r"\s+", "", done.stdout)
 
 
 def two_clients(tmp_path: Path) -> Path:
@@ -977,3 +1003,24 @@ def test_explain_takes_a_parks_word_for_a_field(words: str, title: str) -> None:
         each = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26",
                                         "--lang", "zh", "--explain", "研发费用", "--rules", rule_id])
         assert each.exit_code == 0 and each.stdout.startswith("“研发费用”对应 1"), each.output
+
+
+@pytest.mark.parametrize(("shell", "widest"), [
+    ("| cat", 80),  # piped to a pager, typed at an 80-column terminal: that terminal's width
+    ("> r.txt; cat r.txt", 80),  # written to a file from that terminal, then shown on it
+    ("-o r.txt; cat r.txt", 110),  # --output names a file for another screen: 110
+    ("2>/dev/null </dev/null | cat", 110),  # no terminal to read: 110
+])
+def test_a_report_piped_on_at_a_terminal_takes_its_width(tmp_path: Path, shell: str, widest: int) -> None:
+    """``assess … | more`` at an 80-column console wrote 110-column lines, which the console folded
+    mid-phrase, indents lost; a report not shown on a terminal now takes the width of the one it was
+    typed at (stderr, else stdin), and 110 where there is none."""
+    command = (f"unset COLUMNS; {sys.executable} -m littlegiant assess {EXAMPLES / 'half-missing.yaml'} "
+               f"--lang zh --as-of 2026-11-26 {shell}")
+    child = pexpect.spawn("bash", ["-c", command], cwd=str(tmp_path), encoding="utf-8", timeout=60,
+                          dimensions=(50, 80))
+    shown = child.read()
+    child.close()
+    assert child.exitstatus == 0, shown
+    assert max(cell_len(line) for line in shown.splitlines()) in range(widest - 8, widest + 1), shown
+

@@ -1360,17 +1360,33 @@ MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 1000, 110
 
 
 def text_width(to_terminal: bool) -> int:
-    """Columns for the text report: COLUMNS when it is a sane number, else the terminal's width,
-    else 110. ``COLUMNS=abc`` crashed and ``COLUMNS=0`` printed nothing."""
+    """Columns for the text report: COLUMNS when it is a sane number, else the terminal's width, else
+    110. ``COLUMNS=abc`` crashed and ``COLUMNS=0`` printed nothing. A report piped on (``| more``,
+    ``> 报告.txt`` typed at a terminal) takes the width of the terminal it was typed at, read off
+    stderr or stdin: at 110 an 80-column console folded every long line mid-phrase, indents lost."""
     import shutil
 
     raw = os.environ.get("COLUMNS", "").strip()
     width = int(raw) if raw.isdigit() and len(raw) < 6 else 0
     if width < MIN_WIDTH and to_terminal:
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    if width < MIN_WIDTH and not _is_terminal(sys.stdout):
+        width = _typed_at()
     if width < MIN_WIDTH:
         width = DEFAULT_WIDTH
     return min(width, MAX_WIDTH)
+
+
+def _typed_at() -> int:
+    """The columns of the terminal the command was typed at when stdout is not it (0 when neither
+    stderr nor stdin is a terminal: a script's run, a file written for another screen)."""
+    for stream in (sys.stderr, sys.stdin):
+        if _is_terminal(stream):
+            try:
+                return os.get_terminal_size(stream.fileno()).columns
+            except (OSError, ValueError):
+                continue
+    return 0
 
 
 def _click_errors() -> tuple[type[Exception], type[Exception], type[Exception]]:

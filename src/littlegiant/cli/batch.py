@@ -1366,6 +1366,11 @@ class Scorer:
         the output heads it and as the inputs' headers spell it (with their spaces), known once every
         header is read (``carry``)."""
 
+    @property
+    def _forced(self) -> bool:
+        """Whether ``--rules`` chose the set, not the date (said so where answers were given to another's questions)."""
+        return self.calendar is not None and self.calendar.forced
+
     def carry(self, columns: dict[str, list[str]]) -> None:
         """Copy these columns back (by their heading: the headers that spell it) with every row."""
         self.carried = tuple((shown, tuple(spelt)) for shown, spelt in columns.items())
@@ -1421,7 +1426,7 @@ class Scorer:
             if answered or others or unknown:  # a rare row: its result read back, and warned of in it as assess's is
                 doc = to_dict(result, self.lang, self.version)
                 doc["warnings"] += answered_under_warnings(answered, others, unknown, result.rules_title, self.as_of,
-                                                           self.lang)
+                                                           self.lang, self._forced)
                 line = "".join((head, json.dumps(doc, ensure_ascii=False), "}\n"))
                 return line if codec is None else line.encode(*codec)
             if codec is None:
@@ -1443,7 +1448,7 @@ class Scorer:
         worded = [self._words(kind, param) for kind, param in notes]
         # the formulas first: where they hold last year's figures, they are why the row has none
         cause = [s for s, (kind, _) in zip(worded, notes, strict=True) if kind == "note.formula_unsaved"]
-        asked = answered_under_texts(answered, others, unknown, rules.title, self.as_of, self.lang) \
+        asked = answered_under_texts(answered, others, unknown, rules.title, self.as_of, self.lang, self._forced) \
             if answered or others or unknown else []
         # the full result only where something needs it: the advice, and a figure said as approximate
         # (约500万), whose verdict the report flags when it is within 5% of a threshold (a close call);

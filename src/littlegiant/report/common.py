@@ -203,7 +203,7 @@ class Report:
         unheld = unheld_text(r.renewal, r.renewal_held, renewed_title(r, self.lang), self.lang)
         return ([unheld] if unheld else []) + ([stale] if stale else []) \
             + answered_under_texts(self.answered_under, self.asked_otherwise, self.unknown_set, r.rules_title,
-                                   r.as_of, self.lang) \
+                                   r.as_of, self.lang, _forced(r)) \
             + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
 
     @property
@@ -376,23 +376,25 @@ def compared_warnings(judged: Sequence[tuple[RuleSet, Profile, Result]], lang: s
     return list(said)
 
 
-def answered_under_text(answered: Text, judged_by: Text, as_of: date, lang: str) -> str:
-    """Answers saved under one rule set, judged under another (the date picked it): said first, or a
-    file answered under the 2022 measures was read as a 2026 verdict with no word of the change."""
+def answered_under_text(answered: Text, judged_by: Text, as_of: date, lang: str, forced: bool = False) -> str:
+    """Answers saved under one rule set, judged under another: said first, or a file answered under the
+    2022 measures was read as a 2026 verdict with no word of the change. ``forced``: the set was chosen
+    (``--rules``, ``--compare``), not picked by the date; said as the date's, a comparison called both
+    sets the one in force, two lines apart."""
     if lang == "zh":
-        return (f"这些回答是按《{answered.zh}》的问题填写的，本次按评估日期 {as_of.isoformat()} 适用的"
-                f"《{judged_by.zh}》评估")
-    return (f"These answers were given to the questions of {answered.en}; they are judged here under {judged_by.en}, "
-            f"the rules for {as_of.isoformat()}")
+        how = "所选的" if forced else f"评估日期 {as_of.isoformat()} 适用的"
+        return f"这些回答是按《{answered.zh}》的问题填写的，本次按{how}《{judged_by.zh}》评估"
+    how = "the rule set chosen" if forced else f"the rules for {as_of.isoformat()}"
+    return f"These answers were given to the questions of {answered.en}; they are judged here under {judged_by.en}, {how}"
 
 
 def other_question_text(q: OtherQuestion, judged_by: Text, lang: str) -> str:
     """An answer given to another rule set's question, judged under this one's: which, and what to do."""
     if lang == "zh":
         return (f"「{q.field.label.zh}」一项是按《{q.title.zh}》的问题（“{q.answered.label.zh}”）回答的，"
-                f"本次依据的《{judged_by.zh}》问的是另一回事：原来的回答仍计入了评估，请按现在的问题核对后重新填写")
+                f"本次依据的《{judged_by.zh}》问法和范围不同：原来的回答仍计入了评估，请按现在的问题核对后重新填写")
     return (f"\u201c{q.field.label.en}\u201d was answered to the question of {q.title.en} (\u201c{q.answered.label.en}\u201d); "
-            f"{judged_by.en} asks something else: the answer given is counted as it is; please check it against "
+            f"{judged_by.en} asks it differently, about other cases: the answer given is counted as it is; please check it against "
             f"this question and answer it again")
 
 
@@ -409,12 +411,17 @@ def unknown_set_text(u: UnknownSet, judged_by: Text, lang: str) -> str:
             f"or remove it")
 
 
+def _forced(result: Result) -> bool:
+    """Whether the set that judged ``result`` was chosen by ``--rules`` or ``--compare``, not by the date."""
+    return result.calendar is not None and result.calendar.forced
+
+
 def answered_under_texts(answered: Text | None, asked: list[OtherQuestion], unknown: UnknownSet | None,
-                         judged_by: Text, as_of: date, lang: str) -> list[str]:
+                         judged_by: Text, as_of: date, lang: str, forced: bool = False) -> list[str]:
     """What the profile's ``answered_under`` calls for: that its answers were given to another shipped
     set's questions (``answered``, that set's title), each answer to a question that set asked in other
     words, or that the set it names is not one this tool has. The report and a batch row say these alike."""
-    return ([answered_under_text(answered, judged_by, as_of, lang)] if answered is not None else []) \
+    return ([answered_under_text(answered, judged_by, as_of, lang, forced)] if answered is not None else []) \
         + [other_question_text(q, judged_by, lang) for q in asked] \
         + ([unknown_set_text(unknown, judged_by, lang)] if unknown is not None else [])
 
@@ -521,17 +528,18 @@ def report_json(report: Report) -> dict[str, Any]:
             "changes": [
             {"tier": m.tier, "id": m.id, "before": m.before, "after": m.after} for m in report.what_if]}
     doc["warnings"] += answered_under_warnings(report.answered_under, report.asked_otherwise, report.unknown_set,
-                                               report.result.rules_title, report.result.as_of, report.lang)
+                                               report.result.rules_title, report.result.as_of, report.lang,
+                                               _forced(report.result))
     return doc
 
 
 def answered_under_warnings(answered: Text | None, asked: list[OtherQuestion], unknown: UnknownSet | None,
-                            judged_by: Text, as_of: date, lang: str) -> list[dict[str, Any]]:
+                            judged_by: Text, as_of: date, lang: str, forced: bool = False) -> list[dict[str, Any]]:
     """``answered_under_texts`` as entries of a JSON result's ``warnings`` (kinds ``answered_under``,
     ``asked_otherwise`` and ``answered_under_unknown``): assess's document and a batch's full result
     carry them alike, as a script reading either learns what the reports and the summary row say."""
     return ([{"kind": "answered_under", "path": None, "answered_under": answered.get(lang),
-              "message": answered_under_text(answered, judged_by, as_of, lang)}] if answered is not None else []) \
+              "message": answered_under_text(answered, judged_by, as_of, lang, forced)}] if answered is not None else []) \
         + [{"kind": "asked_otherwise", "path": q.field.path, "answered_under": q.title.get(lang),
             "message": other_question_text(q, judged_by, lang)} for q in asked] \
         + ([{"kind": "answered_under_unknown", "path": None, "answered_under": unknown.said,
