@@ -70,7 +70,10 @@ class InputError(Exception):
             where = ""
             if self.file:
                 where = self.file if self.line is None else f"{self.file}:{self.line}"
-            field = None if self.kind in SELF_NAMED else self.field
+            field = self.field
+            if self.kind in SELF_NAMED:  # its sentence names both by label; the place names both by path
+                paths = [p for p in (self.params.get("part_path"), self.params.get("whole_path")) if isinstance(p, str)]
+                field = ", ".join(paths) or None
             parts = [p for p in (where, clip(field, 120) if field else None) if p]
             return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
         text = say(self.kind, "zh", self.params) if self.kind is not None else self.message

@@ -474,13 +474,14 @@ class PartExceedsWhole(InputError):
         self.violation = violation
 
 
-def part_words(v: PartOverWhole) -> dict[str, Text]:
+def part_words(v: PartOverWhole) -> dict[str, Text | str]:
     """The labels and figures of a part above its whole, as its message says them. The figures are the
     ones typed, every digit: rounded, 8,000.125 over 8,000.12 would read as two equal numbers."""
-    out: dict[str, Text] = {}
+    out: dict[str, Text | str] = {}
     for name, fig in (("part", v.part), ("whole", v.whole)):
         digits = grouped(plain_number(fig.value))
         out[name] = input_label(fig.field, fig.path)
+        out[name + "_path"] = fig.path  # the English error's place (file:line: rd_staff, employees: …)
         out[name + "_value"] = Text(digits + unit_text(fig.field.unit, "zh"), digits + unit_text(fig.field.unit, "en", fig.value))
     return out
 
