@@ -93,6 +93,22 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(NOT_XML_MARK, text) if _NOT_XML.search(text) else text
 
 
+_WRAPPED_FROM = 50
+"""The results sheet's columns this wide or wider hold sentences (主要差距, 下一步, 需核对的数据): a cell
+longer than its column is written wrapped. Unwrapped, a park scanning the sheet read 「（现为53」 where the
+cell said 538, the rest hidden under the next column's text."""
+
+
+_LINE_HEIGHT, _MOST_LINES = 15, 8
+"""A wrapped row's height in points a line, and the most lines it is made tall for (a longer cell
+shows the rest when clicked, as a long cell always has)."""
+
+
+def _columns(text: str) -> int:
+    """Roughly how many of Excel's column-width units ``text`` takes: a Chinese character two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 _SEQ_NO = 2 + ID_COLUMNS.index("seq_no")
 """The cell of a result_words row holding the input's 序号."""
 
@@ -128,6 +144,7 @@ class ResultBook:
         self.about = about
         self.width, self.rows = 0, 0
         self.carried: tuple[str, ...] | None = None  # the input's own columns copied back, once start has run
+        self.long: tuple[tuple[int, int], ...] = ()  # the sentence columns (index, width), once start has run
         # the row's 信用代码 and 序号 beside its name, as on the results sheet: staff fix a refused row in
         # their own list, found there by the code or the number rather than by a name typed two ways
         for letter, width in zip("ABCDE", (28, 28, 20, 8, 90), strict=True):
@@ -165,6 +182,7 @@ class ResultBook:
         widths += [16] * len(self.carried)
         for number, width in enumerate(widths, 1):
             self.results.column_dimensions[get_column_letter(number)].width = width
+        self.long = tuple((i, w) for i, w in enumerate(widths[:len(columns)]) if w >= _WRAPPED_FROM)
         # a tier the rule set scores by no table (the 2026 tiers: routes and the platform's score
         # instead) leaves its score column empty in every row: hidden, not three dead columns
         scored, titles = self.about.get("scored"), self.about.get("tiers", {})
@@ -236,6 +254,15 @@ class ResultBook:
                 cells[i] = verdict(row[f"{tid}_status"], cells[i])
                 if cells[i + 1] is not None:
                     cells[i + 1] = text_cell(results, cells[i + 1])
+            lines = 1
+            for i, width in self.long:  # 主要差距, 下一步: wrapped where longer than the column, not cut off
+                value = cells[i]
+                if isinstance(value, str) and len(value) * 2 > width and (wide := _columns(value)) > width:
+                    cell = cells[i] = self._cell(results, value=value)
+                    cell.data_type, cell.alignment = "s", self.wrap
+                    lines = max(lines, -(-wide // (width - 2)))
+            if lines > 1:  # tall enough to show them: LibreOffice keeps a row one line high unless told
+                results.row_dimensions[self.rows + 2].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             if carried:
                 own = row.get(CARRIED_KEY) or {}
                 for h in carried:
