@@ -777,7 +777,7 @@ class Words(Phrasing):
                                      # that round's own yearly figures (本年度…得分 of 2028), as its plan says them
                                      *self._yearly_steps(tier, q)])
         today = self.result.as_of
-        rushed = ("、" if zh else " and ").join(dict.fromkeys(self.question(m.path) for m in hurried(p, today)))
+        rushed = self._rushed(p)
         when = self._when(q)
         if zh:
             lead = f"如{today.year}年内达不到上面的{rushed}"
@@ -940,11 +940,34 @@ class Words(Phrasing):
         if p.later <= 0 or p.as_of is None:
             return ""
         by = p.judged_by
+        q, today = p.unhurried, self.result.as_of
         if self.lang == "zh":
             rules = f"，按届时适用的《{by.title.zh}》" if by is not None else ""
+            if q is not None and q.as_of is not None:  # the round hangs on the days left: said in the same breath
+                return (f"最早{p.as_of.year}年申报（以{p.last_year}年数据计{rules}），须在{today.year}年余下的"
+                        f"{days_left(today.year, today)}天内使{self._rushed(p, amounts=True)}，做不到则最早"
+                        f"{q.as_of.year}年申报；")
             return f"最早{p.as_of.year}年申报（以{p.last_year}年数据计{rules}）；"
         rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
+        if q is not None and q.as_of is not None:
+            return (f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}), only if "
+                    f"{self._rushed(p, amounts=True)} in the {days_left(today.year, today)} days left of {today.year}, "
+                    f"else earliest in {q.as_of.year}; ")
         return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
+
+    def _rushed(self, p: TierPlan, amounts: bool = False) -> str:
+        """The figures of the current year plan ``p`` raises by more than its days left bring at the present
+        rate: 营业收入（2026年）、研发费用（2026年）; with ``amounts``, each with the figure it must reach
+        (营业收入（2026年）达到5,000万元). A plan dated 最早2027年申报 that needed +2,400万 of revenue in 28
+        days, which bring some 199万, was the round a park's sheet and a client took, with the raise hidden
+        behind 「另有5项」; the round a full year's work reaches came last, as a fallback."""
+        zh = self.lang == "zh"
+        moves = {self.question(m.path): m for m in hurried(p, self.result.as_of)}
+        if not amounts:
+            return ("、" if zh else " and ").join(moves)
+        return ("、" if zh else " and ").join(
+            f"{label}{'达到' if zh else ' reaches '}{num(m.after, self.lang)}{unit_text(m.field.unit, self.lang, m.after)}"
+            for label, m in moves.items())
 
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): the tier it is for, when it can be applied
