@@ -1876,7 +1876,7 @@ def test_no_plan_questions_are_offered_where_a_red_line_stops_every_tier(tmp_pat
                                                                   "--lang", "zh", "--save", "red.yaml"])
     assert asked[-1] == "compliance.tax_violation"
     assert "直接回车生成报告" in s.transcript and "行动计划还需要" not in s.transcript and "输入 p" not in s.transcript
-    assert "须先消除" in out and "仍需回答" not in out
+    assert "须待其发生满三年、不在「近三年」之内后才能申报" in out and "仍需回答" not in out
 
 
 def test_going_back_over_two_plan_questions_asks_both_again(tmp_path: Path) -> None:

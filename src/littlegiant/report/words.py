@@ -438,6 +438,20 @@ class Words(Phrasing):
         """A red line named by the problem it states (被列入严重失信主体名单), not by its absence."""
         return self.label(next(iter(c.inputs))) if c.inputs else c.title.get(self.lang)
 
+    def _remedy(self, labels: list[str]) -> str:
+        """What ends red lines so named: one of the last three years (近三年有偷漏税……) cannot be undone,
+        only outlived: 「须先消除」 told a company to remove a past tax violation, where the step is to
+        wait until it is more than three years past. Others (a listing, a product) are to be removed."""
+        zh = self.lang == "zh"
+        past = [label for label in labels if "近三年" in label or "three years" in label]
+        if past and len(past) == len(labels):
+            return "须待其发生满三年、不在「近三年」之内后才能申报" if zh else \
+                "it counts for three years: apply once it is more than three years past"
+        if past:
+            return "名单、产品等须先消除，近三年内发生的须待其满三年后才能申报" if zh else \
+                "remove a listing or product first; one of the last three years counts until three years have passed"
+        return "须先消除" if zh else "remove it first"
+
     def gate_name(self, c: CriterionResult) -> str:
         """A gate condition answered no, named with its group: 不具备参评基本条件「境内工商注册登记……」;
         a large enterprise as one, with the figures that make it so."""
@@ -510,8 +524,9 @@ class Words(Phrasing):
         red = red_lines(self.result)
         if red:
             names = sep.join(self.red_name(c) for c in red)
-            out.append(f"红线「{names}」：存在时任何层级都不能认定，须先消除；消除前不需要准备申报材料" if zh else
-                       f"Red line \"{names}\": no tier can be met while it stands; remove it first. "
+            remedy = self._remedy([self.red_name(c) for c in red])
+            out.append(f"红线「{names}」：存在时任何层级都不能认定，{remedy}；在此之前不需要准备申报材料" if zh else
+                       f"Red line \"{names}\": no tier can be met while it stands; {remedy}. "
                        "No materials are needed until then")
         for c in gate_stops(self.result):
             title = c.title.get(self.lang)
@@ -700,8 +715,9 @@ class Words(Phrasing):
         if red:
             labels = "、".join(self._red_label(b.criterion) for b in red) if zh else \
                 "; ".join(self._red_label(b.criterion) for b in red)
-            head = (f"{name}：红线「{labels}」存在时任何层级都不能认定，须先消除" if zh else
-                    f"{name}: the red line \"{labels}\" stops every tier while it stands; remove it first")
+            remedy = self._remedy([self._red_label(b.criterion) for b in red])
+            head = (f"{name}：红线「{labels}」存在时任何层级都不能认定，{remedy}" if zh else
+                    f"{name}: the red line \"{labels}\" stops every tier while it stands; {remedy}")
             return head, [], []
         out = [b for b in p.blockers if b.kind == "excluded"]
         if out:  # one tier's exclusion: the tiers below keep their plans and materials
