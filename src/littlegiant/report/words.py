@@ -556,7 +556,49 @@ class Words(Phrasing):
     def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
         """The one or two things that keep the tier from met, in plain words: the summary's 差在, a
         batch row's 主要差距 (``gap``)."""
-        return self._holding(tier, *self._failing(tier), limit)
+        stopped, found = self._failing(tier)
+        if tier.status == UNKNOWN and not stopped:
+            found = [*found, *((None, text) for text in self._hanging(tier))]
+        return self._holding(tier, stopped, found, limit)
+
+    def _hanging(self, tier: TierResult) -> list[str]:
+        """In a tier not known, each condition its route in reach fails already, that only another route
+        still unanswered can meet: 「上年度研发费用占比不低于6%（现为4.35%），只能改由「近三年获得国家级科技奖励…」
+        或「…"创客中国"…50强」满足」. 2022's 小巨人 of a company short of its band's R&D share read 「未知」
+        with eleven questions, as if it might pass; only a national award or a 创客中国 place could."""
+        zh = self.lang == "zh"
+        kids = tier.children()
+        out: list[str] = []
+
+        def walk(c: CriterionResult) -> None:
+            if not c.required or c.status != UNKNOWN:
+                return
+            if c.kind == "all":
+                for k in kids.get(c.id, []):
+                    walk(k)
+                return
+            if c.kind != "any":
+                return
+            failed = sorted((k for k in _failed_routes(c, kids) if k.status == UNMET),
+                            key=lambda k: (_out_of_route(k, kids), _nearness(k, kids)))
+            still = [name for k in kids.get(c.id, []) if k.status == UNKNOWN for name in self._open(k, kids)]
+            if not failed or not still:
+                return
+            parts = [text for _, text in self._unmet(failed[0], kids, alternatives=False)]
+            if parts:
+                out.append(f"{'、'.join(parts)}，只能改由{'或'.join(f'「{n}」' for n in still)}满足" if zh else
+                           f"{', '.join(parts)}; only {' or '.join(still)} can still meet "
+                           f"{'it' if len(parts) == 1 else 'them'}")
+
+        for root in kids.get(None, []):
+            walk(root)
+        return out
+
+    def _open(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
+        """A route not yet known by name: a choice of paths by each path not yet known."""
+        if c.kind == "any":
+            return [n for k in kids.get(c.id, []) if k.status == UNKNOWN for n in self._open(k, kids)]
+        return [c.title.get(self.lang)]
 
     def gap(self, tier: TierResult) -> tuple[str | None, str]:
         """(the criterion named first, the summary's words) of what holds an unmet tier back: a batch
