@@ -58,17 +58,19 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     steps = text[2 + len(plan["blockers"]):]  # type: ignore[arg-type]
     assert plan["as_of"] == "2027-11-26" and plan["rules"] == "miit-2026"
     assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
-    assert len(steps) == 5 and steps[-2] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    assert len(steps) == 6 and steps[-2] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
+    # 2026's revenue, taken as 2025's, must stay up to the compound growth from 2024's 7,000万 (5%: 7,717.5)
+    assert steps[2] == "营业收入（2026年）：须不低于7,718万元（本计划按2025年的8,000万元估计）"
     # +160万 of R&D in 36 days: the 2028 round is said last, on that condition (no step to do: not counted below)
     assert steps[-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计")
-    assert steps[2] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍不低于60分"
+    assert steps[3] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍不低于60分"
     when = re.match(r".*?：(最早2027年申报（.*?）[^；]*；)", text[0])
     assert when is not None and "按届时适用的《优质中小企业梯度培育管理办法（2026）》" in when.group(1)
     # the round hangs on that raise: said in the head and the cell, with the figure, not behind 「另有3项」
     assert re.fullmatch(r"最早2027年申报（.*?），须在2026年余下的36天内使研发费用（2026年）达到680万元，做不到则最早2028年申报；",
                         when.group(1)), when.group(1)
     cell = next_step(folder, tmp_path, "--renewal", "little_giant")
-    assert cell == f"专精特新\"小巨人\"企业：{when.group(1)}{steps[0]}；另有3项，全部做到后仍需补充数据才能判定"
+    assert cell == f"专精特新\"小巨人\"企业：{when.group(1)}{steps[0]}；另有4项，全部做到后仍需补充数据才能判定"
 
 
 def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:

@@ -282,7 +282,7 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
     assert step.startswith("Specialised and sophisticated SME (专精特新中小企业): earliest in 2028 (on 2027 figures), "
                            "only if R&D expense 2026 reaches 100 (10k CNY) in the 36 days left of 2026, else earliest in 2029; "
                            "Meets Technology-based and innovative SME: "
-                           "apply for it first; 6 more, and with all done it meets it  [--set ")
+                           "apply for it first; 7 more, and with all done it meets it  [--set ")
     assert "financials.2025." not in step and "--set niche_years=4" in step
     plain = tmp_path / "plain.csv"
     batch(str(EXAMPLES / "tier1-only.yaml"), "--output", str(plain), "--lang", "en", "--columns", "ids")

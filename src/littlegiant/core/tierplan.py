@@ -104,6 +104,8 @@ class TierPlan:
     # the next round's plan, where this one raises a figure of the current year by more than its days left
     # bring at the present rate (``hurried``): what a company that cannot make the raise in time can still do
     unhurried: TierPlan | None = None
+    # the least each amount in ``assumed`` may fall to for the plan to hold, the others as assumed (_floors)
+    floors: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -310,6 +312,9 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}
         plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
+        if plan.checked is not None:
+            plan.floors = _floors(rules, tier.id, values, {p: v for p, v in plan.assumed.items() if p in read},
+                                  last, renewal)
     return plan
 
 
@@ -373,34 +378,38 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
                             m.criterion, m.title)
 
 
+def _keeper(rules: RuleSet, tier_id: str, values: dict[str, Scalar], last: int,
+            renewal: str | None) -> Callable[[dict[str, Scalar]], bool] | None:
+    """Whether other values keep what ``values`` give tier ``tier_id``: its verdict where met or awaiting
+    review; where answers still decide it, every criterion met that was met (an unanswered branch beside
+    a trimmed figure might not be, which the tier's own status cannot tell). None for a tier not met."""
+    from littlegiant.core.plan import plan_for
+
+    plan = plan_for(rules, last, renewal)
+    summary = plan.run
+    goal = summary(dict[str, object](values)).tiers[tier_id].status
+    if goal == UNKNOWN:
+        def met(vals: dict[str, Scalar]) -> frozenset[tuple[str, int]]:
+            t = plan.tier_result(tier_id, dict[str, object](vals))  # the tier alone, as the engine judges it
+            return frozenset((c.id, i) for i, c in enumerate(t.criteria) if c.status == MET)
+
+        before = met(values)
+        return lambda vals: met(vals) >= before
+    if goal in (MET, REVIEW):
+        return lambda vals: summary(dict[str, object](vals)).tiers[tier_id].status == goal
+    return None
+
+
 def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[str, Move], last: int,
           renewal: str | None) -> None:
     """Each raised figure brought down to the least that still meets the tier with the others as they
     are. Steps found one criterion at a time overshoot together: R&D raised for a two-year sum, then
     the later year raised for its share, left the first year 60万 above what the sum needed. Figures
     another moves with (revenue, with main-business revenue following) are left as planned."""
-    from littlegiant.core.plan import plan_for
     from littlegiant.load.consistency import part_violations
 
-    summary = plan_for(rules, last, renewal).run
-    goal = summary(dict[str, object](values)).tiers[tier_id].status
-    if goal == UNKNOWN:
-        # answers still decide it: a trimmed figure must leave every criterion met that was met, for
-        # an unanswered branch beside it might not be (the tier's own status cannot tell)
-        day = date(last + 1, 1, 1)
-
-        def met(vals: dict[str, Scalar]) -> frozenset[tuple[str, int]]:
-            t = engine.evaluate(rules, Profile(dict(vals)), day, renewal).tiers[tier_id]
-            return frozenset((c.id, i) for i, c in enumerate(t.criteria) if c.status == MET)
-
-        before = met(values)
-
-        def keeps(vals: dict[str, Scalar]) -> bool:
-            return met(vals) >= before
-    elif goal in (MET, REVIEW):
-        def keeps(vals: dict[str, Scalar]) -> bool:
-            return summary(dict[str, object](vals)).tiers[tier_id].status == goal
-    else:
+    keeps = _keeper(rules, tier_id, values, last, renewal)
+    if keeps is None:
         return
     led = followers(rules)
     for path, m in reversed(list(moves.items())):
@@ -426,6 +435,57 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
             del moves[path]  # the others meet it without this one
         else:
             moves[path] = Move(m.path, m.field, m.before, passes, m.kind, m.criterion, m.title)
+
+
+def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: dict[str, Scalar], last: int,
+            renewal: str | None) -> dict[str, Decimal]:
+    """The least each amount a later round's plan takes as last year's may fall to, the others as
+    assumed, for the plan to hold: 研发费用（2026年） at least 550万 where 2025's 650万 was assumed. A plan
+    with no step to take (2025's R&D, kept in 2026, meets 近两年合计1200万) was read as nothing to do,
+    where a 2026 below 550万 fails it. A whole moves its parts in proportion (revenue, main revenue
+    with it); an amount whose floor is what was assumed, nothing, or a twentieth of it or less (营业收入
+    at least 1万, for a share of it to be defined) is left out, and so is a balance
+    at year end: 资产总额 holds a debt ratio, which a floor on assets alone says as if assets were a budget."""
+    from littlegiant.load.consistency import part_violations
+
+    keeps = _keeper(rules, tier_id, values, last, renewal)
+    if keeps is None:
+        return {}
+    led = followers(rules)
+    parts = {f.id for fs in led.values() for f in fs}
+    out: dict[str, Decimal] = {}
+    for path, high in assumed.items():
+        try:
+            f = field_for_path(rules, path)
+        except InputError:
+            continue
+        year = year_in_path(f, path)
+        if f.unit != "万元" or f.lever != "up" or f.id in parts or year is None or not isinstance(high, Decimal) \
+                or high <= 0 or "年末" in f.label.zh:  # a year-end balance (资产总额（年末）) is no budget to keep
+            continue
+        trial = dict(values)
+        shares = {pf.concrete_path(year): v / high for pf in led.get(f.id, [])
+                  if isinstance(v := trial.get(pf.concrete_path(year)), Decimal)}
+
+        def holds(v: Decimal, path: str = path, trial: dict[str, Scalar] = trial,
+                  shares: dict[str, Decimal] = shares) -> bool:
+            trial[path] = v
+            for ppath, share in shares.items():
+                trial[ppath] = (v * share).quantize(CENT, rounding=ROUND_HALF_UP)
+            return keeps(trial) and not part_violations(rules, trial)
+
+        if holds(Decimal(0)):
+            continue  # nothing of it is needed
+        unit = Decimal(1) if high == high.to_integral_value() else CENT
+        lo, hi = Decimal(0), high
+        while hi - lo > unit:
+            mid = (lo + (hi - lo) / 2).quantize(unit, rounding=ROUND_HALF_UP)
+            if mid in (lo, hi):
+                break
+            lo, hi = (lo, mid) if holds(mid) else (mid, hi)
+        if hi < high and hi * 20 >= high:  # far under it (营业收入 at least 1万, a share's defined), it plans nothing
+            out[path] = hi
+    return out
 
 
 def _leaf_inputs(tier: TierResult, cid: str) -> list[str]:

@@ -811,6 +811,7 @@ class Words(Phrasing):
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
+        steps += self._floor_steps(p)
         steps += self._yearly_steps(tier, p)
         missing = self.plan_asks(tier)
         if missing:
@@ -842,6 +843,21 @@ class Words(Phrasing):
             return f"{lead}：{when}届时须：{moves}" if moves else f"{lead}：{when.rstrip('；')}"
         lead = f"If {rushed} above cannot be reached within {today.year}"
         return f"{lead}: {when}then: {moves}" if moves else f"{lead}: {when.rstrip('; ')}"
+
+    def _floor_steps(self, p: TierPlan) -> list[str]:
+        """The amounts of a later round's years the plan takes as last year's, each with the least it may
+        fall to: 「研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）」. A plan with no step
+        to take read as nothing to do, where a 2026 below 550万 fails the round it dates."""
+        zh = self.lang == "zh"
+        out = []
+        for path, floor in p.floors.items():
+            f, was = field_for_path(self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
+            unit = unit_text(f.unit, self.lang, floor)
+            said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
+            year = self.result.last_year
+            out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{year}年的{said}估计）" if zh
+                       else f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {year}'s {said}")
+        return out
 
     def _yearly_steps(self, tier: TierResult, p: TierPlan) -> list[str]:
         """A later round's yearly figures (本年度…得分): that round counts its own year's. One that meets
