@@ -115,6 +115,34 @@ def calendar_pick(result: Result) -> Choice | None:
         return None
 
 
+COMING_DAYS = 366
+"""How far ahead a change of rule set for the same kind of assessment is said beside the basis."""
+
+
+def coming_change(result: Result, lang: str) -> list[str]:
+    """The next rule set the calendar names for this kind of assessment, where it differs and starts within
+    a year, with the option that shows both: a company that met 小巨人 in March 2026 under the 2022
+    measures, and would not under the 2026 ones from 1 April, was told nothing of it. None where a set
+    was forced (the user chose what to see)."""
+    from littlegiant.load.rules import calendar, load
+
+    cal = result.calendar
+    if cal is None or cal.forced:
+        return []
+    kind = result.renewal or "application"
+    ahead = sorted((p for p in calendar().periods if kind in p.kinds and result.as_of < p.start
+                    and (p.start - result.as_of).days <= COMING_DAYS), key=lambda p: p.start)
+    change = next((p for p in ahead if p.rules != cal.rule_set), None)
+    if change is None:
+        return []
+    title = load(change.rules).title.get(lang)
+    both = f"--compare {cal.rule_set},{change.rules}"
+    if lang == "zh":
+        day = f"{change.start.year}年{change.start.month}月{change.start.day}日"
+        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》；想同时看两种结果，在命令后加上 {both}"]
+    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}; to see both, add {both}"]
+
+
 def assessment_kind(result: Result, lang: str) -> str:
     """新申请 or 复核, as the calendar's sentences name the kind of assessment."""
     if lang == "zh":
@@ -218,7 +246,7 @@ class Report:
         if r.renewal:
             # which title is renewed, in English too: "(renewal)" alone left a foreign client to guess
             line += f"（{renewed_title(r, 'zh')}复核）" if zh else f" (renewal of {renewed_title(r, 'en')})"
-        return [line]
+        return [line, *coming_change(r, self.lang)]
 
     def basis_detail(self) -> list[str]:
         """Why these rules (the calendar), the official texts, and the notes on how firm they are."""
