@@ -851,7 +851,7 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         out = []
         for path, floor in p.floors.items():
-            f, was = field_for_path(self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
+            f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
             year = self.result.last_year
