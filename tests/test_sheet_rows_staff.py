@@ -485,3 +485,52 @@ def test_thousands_commas_after_the_decimals_scale_as_before_them(tmp_path: Path
     code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
     (line,) = scored(out)
     assert code == 0 and Decimal(str(figures(line)["financials.2025.revenue"])) == wan, err
+
+
+SHOWN_IN_WAN = [("甲精密", 9000, 90), ("丁电子", 3000, 95)]  # 丁: R&D 95万 < 100万, shown 95.0万 in 元 kept
+
+
+@pytest.mark.parametrize("fmt", ['0!.0,"万"', '[>=10000]0!.0,"万";0', '0!.0000"万"', '0\\.0000"万元"', '0"."0,"万"'])
+def test_amounts_kept_in_yuan_and_shown_in_wan_by_a_point_written_as_text_read_as_shown(tmp_path: Path, fmt: str) -> None:
+    """80,000,000 元 under 0!.0,"万" shows 8000.0万: the escaped point moves the decimal one more place. It was
+    read as 80,000万 (ten times the screen; 0!.0000"万" ten thousand times), and 丁's R&D of 95万 as 950万, so a
+    title it misses passed. The sheet kept in 元 so shown now gives every verdict the sheet typed in 万元 does."""
+    header = ["企业名称", "所属行业", "从业人员（人）", "2025年营业收入（万元）", "2025年研发费用（万元）"]
+    runs = {}
+    for kept in ("元", "万元"):
+        book = Workbook()
+        ws = book.active
+        ws.append(header)
+        for name, revenue, rd in SHOWN_IN_WAN:
+            ws.append([name, "制造业", 80, *((revenue * 10000, rd * 10000) if kept == "元" else (revenue, rd))])
+            for col in (4, 5) if kept == "元" else ():
+                ws.cell(ws.max_row, col).number_format = fmt
+        book.save(tmp_path / f"{kept}.xlsx")
+        out = tmp_path / f"{kept}.csv"
+        code, _, err = invoke("batch", str(tmp_path / f"{kept}.xlsx"), "-o", str(out), "--lang", "zh")
+        assert code == 0, err
+        runs[kept] = [{k: v for k, v in row.items() if k != "来源（文件:行）"} for row in read_csv(out)]
+    assert runs["元"] == runs["万元"]
+    assert "（现为95万元）" in runs["元"][1]["主要差距"]
+
+
+def test_a_format_whose_text_among_the_digits_cannot_be_read_is_refused_not_guessed(tmp_path: Path) -> None:
+    """0"万"0000 shows 80,000,000 as 8000万0000, and [>=10000]0!.0,"万";0 shows 5,000 bare beside amounts in 万:
+    neither is read as a figure, each row an error quoting the number and its format; 0 is 0 whatever shows it."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）"])
+    for name, revenue, rd, fmt in (("甲", 80000000, 900000, '0"万"0000'), ("乙", 80000000, 5000, '[>=10000]0!.0,"万";0'),
+                                   ("丙", 80000000, 0, '[>=10000]0!.0,"万";0')):
+        ws.append([name, "工业", 100, revenue, rd])
+        for col in (4, 5):
+            ws.cell(ws.max_row, col).number_format = fmt
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, yi, bing = read_csv(out)
+    assert code == 1, err
+    assert "现在是“80000000 [0\"万\"0000]”" in jia["错误说明"]
+    assert yi["处理结果"] == "出错" and "现在是“5000 [[>=10000]0!.0,\"万\";0]”" in yi["错误说明"]
+    assert "营业收入" not in yi["错误说明"]
+    assert bing["处理结果"] == "已评估"

@@ -310,50 +310,140 @@ def _cell(cell: Any) -> str:
     foreign, as typed; read bare, they were 1,000万万元 and 1,000万元 人民币. Any other text so shown
     (5,000件 for an amount) is given too, and the reader refuses what it cannot read, quoting it as
     shown, rather than reading the bare number in another unit than the one on the screen. Excel's
-    thousands scaling (#,##0,"千元" shows 5,000,000 as 5,000千元) is applied, as the screen shows it."""
+    thousands scaling (#,##0,"千元" shows 5,000,000 as 5,000千元) is applied, as the screen shows it,
+    and so is a point written as text among the digits (0!.0,"万" shows 80,000,000 as 8000.0万):
+    a park keeping amounts in 元 and showing them in 万 so had every amount read ten times over.
+
+    The figure is kept whole, not rounded to the digits shown (5,123,456 under #,##0,"千元" is
+    5,123.456千元). A format whose text cannot be told so (text other than a point among the digits, a
+    condition sending the figure to a section showing it otherwise) gives the number with its format,
+    which a column the rules read refuses, quoting both, rather than a figure the screen does not show."""
     value = cell.value
     if type(value) not in (float, int):
         return cell_text(value)
     shown = cell.number_format or ""
     if shown == "General":  # most cells: no format to read
         return cell_text(value)
-    form = _format(shown)
+    number = Decimal(excel_number(value) if type(value) is float else value)
+    form = _shown_by(shown, number)
     if form is None:
         return cell_text(value)
-    if not (form.percent or form.scale):
+    if form.unsure:  # zero apart: nothing a format shows makes it another figure
+        return f"{cell_text(value)} [{shown}]" if number else cell_text(value)
+    if not (form.percent or form.divisor != 1):
         return form.before + cell_text(value) + form.after
     from littlegiant.load.profile import plain_number
 
-    number = Decimal(excel_number(value) if type(value) is float else value)
     if form.percent:
         return plain_number(number * 100) + "%"
-    return form.before + plain_number(number / Decimal(1000) ** form.scale) + form.after
+    return form.before + plain_number(number / form.divisor) + form.after
 
 
 class _Format(NamedTuple):
-    """What a number format does to the text of a number: shown as a percentage, in thousands
-    (``scale`` commas), with text (a sign, a unit) before and after it."""
+    """What a number format's section does to the text of a number: shown as a percentage, divided
+    (each thousands comma after the digits by 1,000, a point written as text among them by ten for each
+    digit after it), with text (a sign, a unit) before and after it; ``unsure``: shown in a way not
+    worked out here (text among the digits), so no figure is taken from it."""
 
     percent: bool
-    scale: int
+    divisor: int
     before: str
     after: str
+    unsure: bool = False
+
+
+_UNSURE = _Format(False, 1, "", "", True)
+
+
+def _shown_by(shown: str, number: Decimal) -> _Format | None:
+    """The _Format of the section of ``shown`` Excel shows ``number`` by. Without conditions, the first
+    (negative amounts and zero are refused or read alike by it); with them ([>=10000]0!.0,"万";0), the
+    section whose condition holds, else the one without: a figure sent to a section that shows it other
+    than the first does (5,000 shown bare beside amounts shown in 万) is in a unit the sheet does not
+    say, and is not taken, zero apart."""
+    sections = _sections(shown)
+    first = _format(sections[0][1])
+    if sections[0][0] is None:
+        return first
+    for condition, section in sections:
+        if condition is None or _holds(condition, number):
+            form = _format(section)
+            return form if form == first or not number else _UNSURE
+    return _UNSURE  # no section for it: Excel shows ####
 
 
 @functools.lru_cache(maxsize=256)
-def _format(shown: str) -> _Format | None:
-    """``shown``'s _Format, None when it shows the number as it is (a workbook has a few formats, its
+def _sections(shown: str) -> tuple[tuple[tuple[str, Decimal] | None, str], ...]:
+    """A number format's sections for numbers (the fourth is for text), each with its condition
+    ([>=10000]: (">=", 10000)), cut at the semicolons that are not quoted or escaped."""
+    cut: list[str] = []
+    start = i = 0
+    while i < len(shown):
+        ch = shown[i]
+        if ch == '"':
+            end = shown.find('"', i + 1)
+            i = len(shown) if end < 0 else end + 1
+            continue
+        if ch in "\\!_*":  # the next character is text, or what _ and * pad with
+            i += 2
+            continue
+        if ch == ";":
+            cut.append(shown[start:i])
+            start = i + 1
+        i += 1
+    cut.append(shown[start:])
+    out = []
+    for section in cut[:3]:
+        found = _CONDITION.search(section)
+        out.append(((found.group(1), Decimal(found.group(2))) if found is not None else None, section))
+    return tuple(out)
+
+
+_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?[0-9]{1,20}(?:\.[0-9]{1,20})?)\]")
+
+
+def _holds(condition: tuple[str, Decimal], number: Decimal) -> bool:
+    """Whether ``number`` meets a section's condition."""
+    op, bound = condition
+    return {"<": number < bound, ">": number > bound, "=": number == bound, "<=": number <= bound,
+            ">=": number >= bound, "<>": number != bound}[op]
+
+
+@functools.lru_cache(maxsize=256)
+def _format(section: str) -> _Format | None:
+    """``section``'s _Format, None when it shows the number as it is (a workbook has a few formats, its
     cells many: each is read once)."""
-    code, before, after = _format_parts(shown)
+    parts = _format_parts(section)
+    code = parts.code
+    point = _literal_point(parts)
+    if point is None:
+        return _UNSURE
     if "%" in code:
-        return _Format(True, 0, "", "")
-    sign = _currency_sign(shown) if any(c in shown for c in CURRENCY_SIGNS) else ""
+        return _Format(True, 1, "", "")
+    sign = _currency_sign(section) if any(c in section for c in CURRENCY_SIGNS) else ""
     # #,##0, and #,##0.0, alike: the commas after the last digit, whole or decimal, scale by thousands
     scaled = _THOUSANDS_SCALE.search(code) if "e" not in code.lower() else None
     scale = len(scaled.group(1)) if scaled is not None else 0
-    if not (sign or before or after or scale):
+    if not (sign or parts.before or parts.after or scale or point):
         return None
-    return _Format(False, scale, sign + before, after)
+    return _Format(False, 1000 ** scale * 10 ** point, sign + parts.before, parts.after)
+
+
+def _literal_point(parts: _Parts) -> int | None:
+    """How many digits a point written as text among a format's whole-number digits puts after it
+    (0!.0 and 0"."0000 show 80000 as 8000.0 and 8.0000: 1 and 4), 0 for none; None when the text among
+    the digits is anything else than one such point or separators (spaces, commas: 0\\ 000 shows the
+    figure's digits as they are), which is not worked out here."""
+    shift = 0
+    marks = [i for i, ch in enumerate(parts.code) if ch == _TEXT_MARK]
+    for text, at in zip(parts.inside, marks, strict=True):
+        if not text.strip(" ,'\u00a0\u2019"):
+            continue
+        rest = parts.code[at + 1:]
+        if text != "." or shift or "." in parts.code or "e" in rest.lower():
+            return None
+        shift = sum(ch in "0#?" for ch in rest)
+    return shift
 
 
 _THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
@@ -362,16 +452,36 @@ _SIGNS = re.compile(rf"[{CURRENCY_SIGNS}\s]")
 
 
 _GENERAL = re.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
+_TEXT_MARK = "\x00"
+"""Where a piece of text stands among a format's digits, in its codes (``_Parts``)."""
 
 
-def _format_parts(shown: str) -> tuple[str, str, str]:
+class _Parts(NamedTuple):
+    """A number format section's codes, each piece of text among its digits marked by _TEXT_MARK; the
+    text shown before and after the number; and the pieces among the digits, in order."""
+
+    code: str
+    before: str
+    after: str
+    inside: tuple[str, ...]
+
+
+def _format_parts(shown: str) -> _Parts:
     """A number format's first section (for numbers above zero, and for all when it is the only one)
-    as its codes and the text it shows before and after the number: quoted ("元"), escaped (\\元) or
-    bare Chinese characters. Currency signs and spaces are left out of the text (``_currency_sign``
-    gives the sign), as are the characters _ and * pad with, and [tags] but a currency's ([$USD-409])."""
+    as its codes and the text it shows before, among and after the digits: quoted ("元"), escaped (\\元,
+    !元) or bare Chinese characters. Currency signs and spaces are left out of the text before and after
+    (``_currency_sign`` gives the sign), as are the characters _ and * pad with, and [tags] but a
+    currency's ([$USD-409]). Text among the digits is kept apart (0!.0 shows 80000 as 8000.0): taken
+    for text after the number, it was lost, and the point with it."""
     code: list[str] = []
-    texts: tuple[list[str], list[str]] = ([], [])
+    before: list[str] = []
+    pending: list[str] = []  # text after a digit: the number's, or among its digits if another follows
+    inside: list[str] = []
     started = False
+
+    def text(piece: str) -> None:
+        (pending if started else before).append(piece)
+
     i = 0
     while i < len(shown):
         ch = shown[i]
@@ -380,11 +490,11 @@ def _format_parts(shown: str) -> tuple[str, str, str]:
         if ch == '"':
             end = shown.find('"', i + 1)
             end = len(shown) if end < 0 else end
-            texts[1 if started else 0].append(shown[i + 1:end])
+            text(shown[i + 1:end])
             i = end + 1
             continue
-        if ch == "\\" and i + 1 < len(shown):
-            texts[1 if started else 0].append(shown[i + 1])
+        if ch in "\\!" and i + 1 < len(shown):
+            text(shown[i + 1])
             i += 2
             continue
         if ch in "_*":
@@ -394,7 +504,7 @@ def _format_parts(shown: str) -> tuple[str, str, str]:
             end = shown.find("]", i)
             tag = _LOCALE_TAG.match(shown, i)
             if tag is not None:
-                texts[1 if started else 0].append(tag.group(1))
+                text(tag.group(1))
             i = len(shown) if end < 0 else end + 1
             continue
         general = _GENERAL.match(shown, i)  # General, or as a Chinese Excel may store it, G/通用格式
@@ -404,13 +514,17 @@ def _format_parts(shown: str) -> tuple[str, str, str]:
             i = general.end()
             continue
         if "\u4e00" <= ch <= "\u9fff":
-            texts[1 if started else 0].append(ch)
+            text(ch)
         else:
+            if ch in "0#?" and pending:
+                inside.extend(pending)
+                code.append(_TEXT_MARK * len(pending))
+                pending.clear()
             code.append(ch)
             started = started or ch in "0#?@"
         i += 1
-    before, after = (_SIGNS.sub("", "".join(part)) for part in texts)
-    return "".join(code), before, after
+    shown_before, shown_after = (_SIGNS.sub("", "".join(part)) for part in (before, pending))
+    return _Parts("".join(code), shown_before, shown_after, tuple(inside))
 
 
 _LOCALE_TAG = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
