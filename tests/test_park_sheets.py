@@ -644,6 +644,25 @@ def test_a_formula_without_its_saved_result_is_said_on_its_row(tmp_path: Path) -
     assert "in.xlsx:名单 中有 2 个公式单元格没有保存计算结果（文件可能由程序生成），按“未知”处理" in err
 
 
+def test_a_formula_without_its_result_in_a_column_not_read_is_not_said_on_every_row(tmp_path: Path) -> None:
+    """研发费用占比 =E2/D2 written by a script has no saved result, but the tool works the share out itself and
+    reads nothing from it: every row's 需核对的数据 said it was a formula read as unknown, and a park filtering that
+    column for real problems got every row. Only the formula in a column the criteria read is said."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）", "研发费用占比"])
+    ws.append(["甲公司", "工业", 100, 8000, 400, "=E2/D2"])
+    ws.append(["乙公司", "工业", 100, "=4000*2", 400, "=E3/D3"])
+    book.save(tmp_path / "in.xlsx")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, yi = results_sheet(out)
+    assert code == 0 and jia["需核对的数据"] is None
+    assert yi["需核对的数据"] == "“营业收入（2025年）”是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中打开并保存后再试"
+    assert "in.xlsx:名单 中有 1 个公式单元格没有保存计算结果" in err
+
+
 def test_nothing_to_score_stops_naming_the_file_and_writes_nothing(tmp_path: Path) -> None:
     """A 0-byte CSV, or --sheet 填表说明 on a notes sheet, ends on exit 2 and one line naming the file, with no output
     written: an empty result passed for a screened list."""

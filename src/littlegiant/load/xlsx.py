@@ -838,8 +838,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             cells[""] = " ".join(extra)
         if search.unit is not None:
             cells[SHEET_UNIT] = search.unit
-        uncomputed = [header[c - first_column] for c in scan.unsaved.get(number, ())
-                      if 0 <= c - first_column < len(header) and header[c - first_column]]
+        # only in columns the rules read: a formula in one passed over (研发费用占比, which the tool works
+        # out itself) was said on every row to be read as unknown, where nothing was read from it
+        uncomputed = [h for h in (header[c - first_column] for c in scan.unsaved.get(number, ())
+                                  if 0 <= c - first_column < len(header)) if h and (known is None or known(h))]
         if uncomputed:
             unsaved += len(uncomputed)
             add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
