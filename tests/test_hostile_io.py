@@ -926,6 +926,12 @@ B3 = '<c r="B3" t="n"><v>1002</v></c>'
     (B3, '<c r="ZZZZ3" t="n"><v>1002</v></c>', ["企业1"], "cell ZZZZ3 cannot be read"),
     ('<c r="B5" t="n"><v>1004</v></c>', '<c r="B5" t="n"><v>1004</v></c><c r="C5"<v>1</v></c>',
      ["企业1", "企业2", "企业3"], "the sheet cannot be read past row 4, so it was read only that far"),
+    # written by a program other than Excel: openpyxl passed over a row numbered again or back, and kept the
+    # last of two cells at one address, each a company or a figure lost without a word
+    ('<row r="4">', '<row r="3">', ["企业1", "企业2"], "the sheet cannot be read past row 3, so it was read only that far"),
+    ('<row r="5">', '<row r="2">', ["企业1", "企业2", "企业3"], "the sheet cannot be read past row 4"),
+    (B3, B3 + '<c r="B3" t="n"><v>9999</v></c>', ["企业1"], "cell B3 cannot be read, so the sheet was read only down"),
+    ('<c r="C3"', '<c r="A3"', ["企业1"], "cell A3 cannot be read"),
 ])
 def test_a_cell_openpyxl_cannot_read_is_its_sheets_error_row_and_the_other_files_are_scored(
         tmp_path: Path, old: str, new: str, read: list[str], said: str) -> None:

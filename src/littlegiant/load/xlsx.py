@@ -637,7 +637,7 @@ def _read_rows(ws: Any) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputErr
     broken tag: a damaged file, or one saved by a program that does not keep to the format), an
     InputError naming the cell, or the last row read, and no more rows, as openpyxl's reader stops
     there. Raised, it was an internal error that wrote nothing of the batch, the other files' rows too."""
-    rows = _until_unreadable(ws.iter_rows())
+    rows = _until_unreadable(_in_order(ws))
     number = 0
     while True:
         try:
@@ -659,6 +659,34 @@ def _read_rows(ws: Any) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputErr
                 yield _unreadable(cell.coordinate, number - 1)
                 return
         yield raw, values
+
+
+def _in_order(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """``ws.iter_rows()`` of a read-only sheet (every row from row 1, a blank one for each row the XML
+    leaves out, each from column A), raising _Unreadable at a row whose number repeats or goes back
+    (the sheet is read as far as the row before), and at a cell whose column does not come after the
+    one before it in its row (read down to the row above). openpyxl passes over such a row and keeps
+    the last of two cells at one address, or drops a cell put before its neighbour: a sheet written by
+    a program other than Excel (rows 3, 3, 4, 2) lost two of four companies without a word."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = ws.parent
+    last = 0
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            if number <= last:
+                raise _Unreadable(None)
+            columns = [cell["column"] for cell in cells]
+            if sorted(set(columns)) != columns:
+                at = next(i for i in range(1, len(columns)) if columns[i] <= columns[i - 1])
+                raise _Unreadable(f"{get_column_letter(columns[at])}{number}")
+            for _ in range(last + 1, number):
+                yield ()
+            last = number
+            yield ws._get_row(cells)
 
 
 def _styled(cell: Any) -> bool:
@@ -691,7 +719,7 @@ def _until_unreadable(rows: Iterator[Any]) -> Iterator[Any]:
     ValueError, IndexError, KeyError, an XML ParseError, a zip or zlib error alike for a damaged sheet."""
     try:
         yield from rows
-    except MemoryError:
+    except (MemoryError, _Unreadable):
         raise
     except Exception as exc:
         raise _Unreadable(_failed_cell(exc)) from None
