@@ -886,6 +886,40 @@ def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: P
         assert code == 0, err
 
 
+@pytest.mark.parametrize(("blanks", "refused"), [(40 << 20, True), (8 << 20, False)])
+def test_a_workbook_that_inflates_far_past_its_size_is_refused_before_it_is_read(tmp_path: Path, blanks: int,
+                                                                                 refused: bool) -> None:
+    """A 1.9 MB workbook holding 2 GB of blanks in its sheet took 39 s and 2 GB of memory (the XML reader keeps
+    the blanks as one text), and exit 0. A part stating it grows past 16 MB and 100 times its packed size (a real
+    sheet grows 5 to 20 times) is refused in one line, exit 2, before a byte is inflated, alone or beside other
+    files; fewer blanks than that are read as before."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, \
+            zipfile.ZipFile(tmp_path / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b" " * blanks + b"</sheetData>")
+            zout.writestr(item.filename, data)
+    assert (tmp_path / "in.xlsx").stat().st_size < 200_000
+    companies(tmp_path / "other.csv", 2)
+    for inputs in (["in.xlsx"], ["other.csv", "in.xlsx"]):
+        start = time.monotonic()
+        code, _, err = lg("batch", *inputs, "-o", "out.csv", "-q", "--lang", "zh", cwd=tmp_path, timeout=60)
+        if refused:
+            assert code == 2 and time.monotonic() - start < 10
+            assert one_line(err, "littlegiant 出错：").startswith("littlegiant 出错：in.xlsx：这张工作表无法读取（文件已损坏")
+        else:
+            assert code == 0, err
+
+
 def damaged_book(path: Path, old: str, new: str) -> None:
     """A park's list of four companies saved by openpyxl, then its sheet's XML edited, ``old`` to ``new``: a
     cell as a damaged file, or a program that does not keep to the format (NaN, INF, 1,000 as a number), holds it."""
