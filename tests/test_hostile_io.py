@@ -920,6 +920,43 @@ def test_a_workbook_that_inflates_far_past_its_size_is_refused_before_it_is_read
             assert code == 0, err
 
 
+def test_a_workbook_part_stating_less_than_it_holds_is_its_sheets_error_row(tmp_path: Path) -> None:
+    """The sizes the zip directory states are what the inflating check reads: a sheet of 40 MB of blanks
+    stating 1 MB passes it, and is cut at 1 MB by the zip reader, whose check sum then fails. That was an
+    internal error, exit 3, the other files' rows lost; it is the sheet's error row, a damaged file's."""
+    import struct
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入（2025年）"])
+    book.active.append(["甲公司", 8000])
+    book.save(tmp_path / "plain.xlsx")
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, \
+            zipfile.ZipFile(tmp_path / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item.filename, data.replace(b"</sheetData>", b" " * (40 << 20) + b"</sheetData>")
+                          if item.filename == sheet else data)
+    data = bytearray((tmp_path / "in.xlsx").read_bytes())
+    with zipfile.ZipFile(tmp_path / "in.xlsx") as stated:
+        local = stated.getinfo(sheet).header_offset
+    data[local + 22:local + 26] = struct.pack("<I", 1 << 20)  # the local header's size, and the directory's
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(sheet)] != sheet.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    data[central + 24:central + 28] = struct.pack("<I", 1 << 20)
+    (tmp_path / "in.xlsx").write_bytes(bytes(data))
+    companies(tmp_path / "other.csv", 1)
+    code, _, err = lg("batch", "in.xlsx", "other.csv", "-o", "out.csv", "-q", cwd=tmp_path, timeout=60)
+    rows = read_rows(tmp_path / "out.csv")
+    assert code == 1 and "internal error" not in err, err
+    assert [(r["Source (file:row)"], r["Outcome"]) for r in rows] == [("in.xlsx:Sheet", "error"), ("other.csv:2", "scored")]
+    assert rows[0]["Problems"].startswith("the sheet cannot be read (the file is damaged")
+
+
 def damaged_book(path: Path, old: str, new: str) -> None:
     """A park's list of four companies saved by openpyxl, then its sheet's XML edited, ``old`` to ``new``: a
     cell as a damaged file, or a program that does not keep to the format (NaN, INF, 1,000 as a number), holds it."""

@@ -822,6 +822,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         scan = _scan(ws)  # merged cells (a tall header reads alike unfilled, a group label heads only the columns
     except InputError as exc:  # it is merged over), and formulas without a saved result
         raise exc.moved(file=where) from None
+    except MemoryError:
+        raise
+    except Exception:  # a damaged part (its check sum, its packed data; one stating less than it holds, cut
+        yield where, InputError(kind="sheet.unreadable")  # there): the sheet's error row, not an internal error
+        return
     merges = scan.merges
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
