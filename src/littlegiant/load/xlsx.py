@@ -358,16 +358,16 @@ def _cell(cell: Any) -> str:
     shown = cell.number_format or ""
     if shown == "General":  # most cells: no format to read
         return cell_text(value)
-    number = Decimal(excel_number(value) if type(value) is float else value)
-    form = _shown_by(shown, number)
+    form = _shown_by(shown, value)
     if form is None:
         return cell_text(value)
     if form.unsure:  # zero apart: nothing a format shows makes it another figure
-        return f"{cell_text(value)} [{shown}]" if number else cell_text(value)
+        return f"{cell_text(value)} [{shown}]" if value else cell_text(value)
     if not (form.percent or form.divisor != 1):
         return form.before + cell_text(value) + form.after
     from littlegiant.load.profile import plain_number
 
+    number = _decimal(value)
     if form.percent:
         return plain_number(number * 100) + "%"
     return form.before + plain_number(number / form.divisor) + form.after
@@ -389,8 +389,13 @@ class _Format(NamedTuple):
 _UNSURE = _Format(False, 1, "", "", True)
 
 
-def _shown_by(shown: str, number: Decimal) -> _Format | None:
-    """The _Format of the section of ``shown`` Excel shows ``number`` by. Without conditions, the first
+def _decimal(value: float | int) -> Decimal:
+    """A number cell's value as the figure Excel shows (a float by its 15 digits)."""
+    return Decimal(excel_number(value) if type(value) is float else value)
+
+
+def _shown_by(shown: str, value: float | int) -> _Format | None:
+    """The _Format of the section of ``shown`` Excel shows ``value`` by. Without conditions, the first
     (negative amounts and zero are refused or read alike by it); with them ([>=10000]0!.0,"万";0), the
     section whose condition holds, else the one without: a figure sent to a section that shows it other
     than the first does (5,000 shown bare beside amounts shown in 万) is in a unit the sheet does not
@@ -399,6 +404,7 @@ def _shown_by(shown: str, number: Decimal) -> _Format | None:
     first = _format(sections[0][1])
     if sections[0][0] is None:
         return first
+    number = _decimal(value)
     for condition, section in sections:
         if condition is None or _holds(condition, number):
             form = _format(section)
@@ -452,8 +458,8 @@ def _format(section: str) -> _Format | None:
     point = _literal_point(parts)
     if point is None:
         return _UNSURE
-    if "%" in code:
-        return _Format(True, 1, "", "")
+    if "%" in code:  # a point among a percentage's digits (0!.0%): not worked out
+        return _Format(True, 1, "", "") if not point else _UNSURE
     sign = _currency_sign(section) if any(c in section for c in CURRENCY_SIGNS) else ""
     # #,##0, and #,##0.0, alike: the commas after the last digit, whole or decimal, scale by thousands
     scaled = _THOUSANDS_SCALE.search(code) if "e" not in code.lower() else None
