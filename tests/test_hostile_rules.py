@@ -712,3 +712,27 @@ def test_an_overlay_written_as_json_extends_its_base_as_the_yaml_one_does(tmp_pa
         assert done.exit_code == 0, done.stderr
         verdicts.append({tid: t["status"] for tid, t in json.loads(done.stdout)["tiers"].items()})
     assert verdicts[0] == verdicts[1] and verdicts[0]["little_giant"] == "manual_review"
+
+
+EMPTY_TIER = """format: 1
+extends: miit-2022
+id: empty-tier
+title: {zh: 空档, en: Empty tier}
+source: a test
+tiers:
+  innovative_sme:
+    zh: 创新型中小企业
+    en: Innovative SME
+    criteria: []
+"""
+
+
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_a_tier_with_no_criteria_is_refused_not_met_by_everyone(tmp_path: Path, command: str) -> None:
+    """`criteria: []` on a tier passed `rules validate`, and the tier then came out met for every company,
+    nothing checked (not even the size test or the red lines): it is refused as an empty group is."""
+    path = write(tmp_path, EMPTY_TIER)
+    args = ["rules", "validate", str(path)] if command == "validate" else ["assess", PROFILE, "--rules", str(path), *AS_OF]
+    done, _ = cli(*args)
+    refused_in_one_line(done, f"{path}:10: tiers.innovative_sme.criteria: a tier needs at least one criterion")
+    assert done.stdout == "", done.stdout

@@ -1580,6 +1580,8 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
     if table is not None and table not in scores:
         r.fail(f"unknown score table {table!r}", "score_table")
     readers = [cr for cr, _ in r.items("criteria")]
+    if not readers:  # an empty "all of" holds for everyone: the tier would be met with nothing checked
+        r.fail("a tier needs at least one criterion", "criteria")
     if additions is not None and tid in additions.data:
         at = next((i for i, cr in enumerate(readers) if not _leads(cr.data)), len(readers))
         readers[at:at] = [cr for cr, _ in additions.items(tid)]
