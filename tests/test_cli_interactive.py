@@ -600,6 +600,36 @@ def test_a_save_file_changed_during_the_interview_is_not_written_over(tmp_path: 
     assert "全部 2 个回答" in last and f"再次评估：littlegiant assess {other.name} " in other.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("kind", "words"), [("fifo", "命名管道"), ("folder", "文件夹")])
+def test_a_save_file_replaced_by_a_fifo_or_a_folder_is_said_so_not_waited_on(
+        tmp_path: Path, kind: str, words: str) -> None:
+    """A FIFO put in the save file's place between two answers hung the interview for ever: the next
+    answer opened it to see whether it had changed. Nothing that is not a regular file is opened
+    now; the answers go to a new file beside it and the message says what took the file's place."""
+    s, save = named_and_saved(tmp_path)
+    save.unlink()
+    if kind == "fifo":
+        os.mkfifo(save)
+    else:
+        save.mkdir()
+    s.send("8000")
+    assert s.proc.stdin is not None
+    s.proc.stdin.close()
+    try:
+        code = s.proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        s.proc.kill()
+        s.proc.wait()
+        pytest.fail("the interview hung on the save file's FIFO")
+    assert s.proc.stderr is not None
+    last = s.proc.stderr.read().decode("utf-8").strip().splitlines()[-1]
+    (other,) = tmp_path.glob("s.answers-*.yaml")
+    assert code == 2 and "Traceback" not in last
+    assert last.removeprefix("> ").startswith(f"littlegiant 出错：s.yaml 在问答过程中被换成了{words}，没有读取或写入它"), last
+    assert other.name in last and "全部 2 个回答" in last
+    assert profile.load_profile(other, rules.load("miit-2026")).values["financials.2025.revenue"] == Decimal(8000)
+
+
 @pytest.mark.parametrize("change", ["touch", "chmod"])
 def test_a_save_file_touched_or_chmodded_goes_on_being_saved(tmp_path: Path, change: str) -> None:
     """A touch, a chmod or a save without change alters nothing the interview wrote: it goes on (they

@@ -462,6 +462,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.csv_name": ("expected a file name ending in .csv", "文件名应以 .csv 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
+    "interview.replaced_kind": ("{save} was replaced by {kind} during the interview: it is neither read nor "
+                                "written; all {n:answer|answers} are saved to {kept}. Check them, then run {cmd} "
+                                "to go on", "{save} 在问答过程中被换成了{kind}，没有读取或写入它；全部 {n} 个回答已存到 "
+                                "{kept}。核对后可运行 {cmd} 继续"),
     "out.save_kept": ("cannot save the last answer: {error}; the file keeps every answer before it: once that is "
                       "mended, run {cmd} to go on", "无法保存刚才的回答：{error}；文件里保留着此前的全部回答，问题解决后"
                       "运行 {cmd} 继续"),

@@ -566,7 +566,13 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         fail(t("interview.locked", lang, save=save), lang)
     except interactive.Replaced as exc:
         from littlegiant.i18n import t
+        from littlegiant.messages import kind_words
+        from littlegiant.messages import say as words
 
+        if exc.kind is not None:  # a FIFO or a folder now: said as what it is, the command to go on whole
+            fail(words("interview.replaced_kind", lang, {
+                "save": save, "kind": kind_words(exc.kind), "n": exc.count, "kept": exc.kept,
+                "cmd": interactive.resume_command(exc.kept, *resume)}), lang)
         fail(t("interview.replaced", lang, save=save, n=exc.count, kept=exc.kept,
                cmd=interactive.resume_command(exc.kept, *resume)), lang)
     except OSError as exc:

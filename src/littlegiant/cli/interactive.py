@@ -17,6 +17,7 @@ import errno
 import os
 import re
 import shlex
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -28,7 +29,7 @@ from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load import numerals
 from littlegiant.load.answers import MONEY_TYPES, NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
-from littlegiant.load.fileio import atomic_write_text, new_file_mode
+from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
     OtherQuestion,
@@ -82,11 +83,12 @@ class Locked(Exception):
 
 class Replaced(Exception):
     """The save file changed under the interview (edited, replaced, made a link to another file): it is
-    not written over; the answers went to ``kept`` instead."""
+    not written over; the answers went to ``kept`` instead. ``kind``: what now stands at the save
+    path when it is no regular file (fileio's words: "a named pipe (FIFO)"), None otherwise."""
 
-    def __init__(self, kept: Path, count: int) -> None:
+    def __init__(self, kept: Path, count: int, kind: str | None = None) -> None:
         super().__init__(str(kept))
-        self.kept, self.count = kept, count
+        self.kept, self.count, self.kind = kept, count, kind
 
 
 @record
@@ -145,12 +147,28 @@ def identity(path: Path) -> tuple[str | None, str | None]:
     import hashlib
 
     link = os.readlink(path) if os.path.islink(path) else None
+    kind = special_kind(path)
+    if kind is not None:  # never opened: a FIFO's open waits for a writer for ever, a device's may do anything
+        return link, kind
     try:
-        with open(path, "rb") as handle:
+        # not waiting even if a FIFO took its place since the look: opened without blocking, then checked again
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return link, kind_of(os.fstat(handle.fileno()).st_mode)
             digest = hashlib.sha256(handle.read(MAX_SAVE_BYTES + 1)).hexdigest()
     except OSError:
         digest = None
     return link, digest
+
+
+def special_kind(path: Path) -> str | None:
+    """What stands at ``path`` when it is there and no regular file (fileio's words: "a named pipe
+    (FIFO)", "a folder"), else None: such a thing is never read as a save file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
 MAX_SAVE_BYTES = 1_000_000
@@ -677,7 +695,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             kept = new_beside(save, b"", "answers")  # its name first: the file's header names it to assess
             header_kept = header.replace(shlex.quote(str(save)), shlex.quote(str(kept)))
             atomic_write_text(kept, dump_profile(interview.saved_data(), header_kept))
-            raise Replaced(kept, len(interview.saved_paths()))
+            raise Replaced(kept, len(interview.saved_paths()), special_kind(save))
         atomic_write_text(save, dump_profile(interview.saved_data(), header))
         written, on_disk = True, identity(save)
 
