@@ -450,3 +450,33 @@ def test_a_mapping_used_twice_side_by_side_is_read_not_taken_for_a_loop() -> Non
     figures = {"revenue": 5000, "rd_expense": 300}
     both = littlegiant.assess({"name": "甲公司", "financials": {2024: figures, 2025: figures}}, as_of=date(2026, 11, 26))
     assert both.profile.values["financials.2024.revenue"] == both.profile.values["financials.2025.revenue"] == 5000
+
+
+LONG = "a" * 300
+
+
+@pytest.mark.parametrize("call", [
+    lambda: littlegiant.load_rules(LONG),
+    lambda: littlegiant.assess(EXAMPLES / "tier1-only.yaml", rules=LONG, as_of=date(2026, 11, 26)),
+    lambda: littlegiant.compare(EXAMPLES / "tier1-only.yaml", ["miit-2022", LONG], as_of=date(2026, 11, 26)),
+], ids=["load_rules", "assess", "compare"])
+def test_a_rule_set_name_too_long_for_the_system_is_an_input_error(call: Callable[[], object]) -> None:
+    """A rule set named by 300 letters raised OSError (File name too long) from the API, where the CLI
+    said it in one line: it is an InputError that names the path cut short and what the system said."""
+    with pytest.raises(littlegiant.InputError) as caught:
+        call()
+    said = str(caught.value)
+    assert said == f"{'a' * 40}…{'a' * 30}: the system cannot use this path: File name too long", said
+
+
+@pytest.mark.parametrize(("what_if", "got"), [
+    (b"employees=5", "got bytes"), (None, "got None"), (5, "got int"), (["employees=5", 7], "got the item 7"),
+])
+def test_what_if_that_is_neither_a_mapping_nor_texts_is_an_input_error(what_if: object, got: str) -> None:
+    """what_if=b"..." was iterated as numbers and ended in AttributeError deep in the loader, and None
+    or 5 in TypeError: each is an InputError that says what what_if takes."""
+    with pytest.raises(littlegiant.InputError) as caught:
+        littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=date(2026, 11, 26), what_if=what_if)  # type: ignore[arg-type]
+    said = str(caught.value)
+    assert said.startswith('what_if: expected a mapping such as {"financials.2025.rd_expense": 700} or texts') and \
+        said.endswith(got), said

@@ -1024,3 +1024,21 @@ def test_a_report_piped_on_at_a_terminal_takes_its_width(tmp_path: Path, shell: 
     assert child.exitstatus == 0, shown
     assert max(cell_len(line) for line in shown.splitlines()) in range(widest - 8, widest + 1), shown
 
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "littlegiant: error: -: a profile is not read from standard input: save it to a file and give the file's "
+           "name (littlegiant assess company.yaml), or give no file to answer the questions"),
+    ("zh", "littlegiant 出错：-：不能从标准输入读取企业信息：请先存成文件再写文件名（如 littlegiant assess company.yaml），"
+           "或不写文件名改为逐题回答"),
+])
+def test_a_profile_named_dash_is_said_not_to_be_read_from_stdin(tmp_path: Path, lang: str, said: str) -> None:
+    """`assess -` said "-: no such file", as if - were a file's name: it says stdin is not read and how to
+    give the profile; a file that is really named - is still read."""
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "-", "--lang", lang, "--as-of", "2026-11-26"],
+                          capture_output=True, text=True, check=False, cwd=tmp_path, input="name: 甲公司\n")
+    assert done.returncode == 2 and done.stderr.strip() == said, done.stderr
+    (tmp_path / "-").write_text((EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "-", "--as-of", "2026-11-26", "--format", "json"],
+                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0 and json.loads(done.stdout)["tiers"], done.stderr

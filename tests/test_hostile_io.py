@@ -800,11 +800,14 @@ def test_a_path_the_system_refuses_is_one_line_and_exit_2_and_a_looping_link_in_
     own error row beside the others' verdicts."""
     long = "a" * 300
     (tmp_path / "LOOP").symlink_to("LOOP")
-    for args in (["init", f"{long}.xlsx"], ["rules", "validate", f"{long}.yaml"], ["batch", f"{long}.csv", "-o", "x.csv"],
+    for args in (["init", f"{long}.xlsx"], ["batch", f"{long}.csv", "-o", "x.csv"],
                  ["assess", str(PROFILE), "--rules", f"{long}.yaml"], ["batch", str(PROFILE), "-o", "LOOP"]):
         code, _, err = lg(*args, cwd=tmp_path)
         assert code == 2 and "internal error" not in err, (args, err)
         assert one_line(err).endswith(("File name too long", "Too many levels of symbolic links")), (args, err)
+    code, _, err = lg("rules", "validate", f"{long}.yaml", cwd=tmp_path)  # listed as validate lists a missing file
+    assert code == 2 and err.splitlines() == [f"{'a' * 40}…{'a' * 25}.yaml: the system cannot use this path: File name "
+                                              "too long", "littlegiant: 1 problem found"], err
     folder = tmp_path / "lists"
     folder.mkdir()
     (folder / "甲.yaml").write_bytes(PROFILE.read_bytes())

@@ -30,7 +30,7 @@ from littlegiant.load.rulecalendar import Choice, forced
 from littlegiant.load.rules import RuleSet
 from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
 from littlegiant.load.yamlio import MAX_DEPTH, MAX_NODES
-from littlegiant.messages import nearest
+from littlegiant.messages import clip, nearest
 from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
@@ -243,10 +243,7 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     baseline = None
     if isinstance(what_if, Mapping):  # a value holding itself, or too deep, made the text of a cell recurse
         _check_nesting(what_if)
-    # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
-    # one FIELD=VALUE as a string is one change (iterated, it was its characters: "expected FIELD=VALUE, got 'f'")
-    sets = [f"{k}={_typed(v) or ''}" for k, v in what_if.items()] if isinstance(what_if, Mapping) else \
-        [what_if] if isinstance(what_if, str) else list(what_if)
+    sets = _what_if(what_if)
     assumed: list[profiles.Assumed] = []
     if sets:
         baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
@@ -258,6 +255,26 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
 
         result.advice = {g.tier: g for g in analyse(rs, result, prof)}
     return Assessment(result, prof, rs, baseline, tuple(sets), tuple(assumed))
+
+
+def _what_if(what_if: object) -> list[str]:
+    """``what_if`` as FIELD=VALUE texts, or InputError: bytes were iterated as numbers, which met
+    ``str.partition`` deep in the loader (AttributeError), and None or 5 raised TypeError."""
+    if isinstance(what_if, Mapping):
+        # a value as a flat row's cell reads it: a float to the digits it shows, a NaN blank (unknown)
+        return [f"{k}={_typed(v) or ''}" for k, v in what_if.items()]
+    if isinstance(what_if, str):  # one change (iterated, it was its characters: "expected FIELD=VALUE, got 'f'")
+        return [what_if]
+    expected = 'a mapping such as {"financials.2025.rd_expense": 700} or texts such as "financials.2025.rd_expense=700"'
+    if isinstance(what_if, bytes | bytearray | memoryview) or not isinstance(what_if, Iterable):
+        got = "None" if what_if is None else type(what_if).__name__
+        raise InputError(f"expected {expected}, got {got}", field="what_if")
+    sets = list(what_if)
+    for item in sets:
+        if not isinstance(item, str):
+            raise InputError(f"expected {expected}, got the item {clip(repr(item), 40)}",
+                             field="what_if")
+    return sets
 
 
 def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,

@@ -539,6 +539,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "最多为 {most}（本机可用 {cpus} 个处理器的两倍），现在是 {got}"),
     "opt.columns_csv": ("only for a .csv output (an .xlsx has labels, JSON Lines has ids)",
                         "只用于 .csv 结果文件（.xlsx 总用文字列名，JSON Lines 总用英文编号）"),
+    "opt.profile_stdin": ("a profile is not read from standard input: save it to a file and give the file's name "
+                          "(littlegiant assess company.yaml), or give no file to answer the questions",
+                          "不能从标准输入读取企业信息：请先存成文件再写文件名（如 littlegiant assess company.yaml），"
+                          "或不写文件名改为逐题回答"),
     "opt.save_profile": ("is for the interview (assess with no profile file), where its answers are saved; a profile "
                          "file is only read: drop --save, or leave out the file to answer the questions",
                          "只用于问答（assess 后面不写企业信息文件时），指定回答保存到哪里；给了企业信息文件时只读取、"
@@ -841,6 +845,11 @@ def escape_controls(text: str, *, keep: str = "") -> str:
         return text
     return "".join(ch.encode("unicode_escape").decode("ascii")
                    if (unicodedata.category(ch) == "Cc" and ch not in keep) or ch in _BIDI else ch for ch in text)
+
+
+def shown_path(path: str) -> str:
+    """A path as a one-line message shows it: a 300-character name cut in the middle."""
+    return path if len(path) <= 80 else f"{path[:40]}…{path[-30:]}"
 
 
 def clip(text: str, limit: int) -> str:

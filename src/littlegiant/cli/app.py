@@ -383,6 +383,9 @@ def assess(
             fail(exc, language)
         first, second = _compare_names(compare, language)
         bad("opt.explain_compare", language, "--explain", first=first, second=second)
+    # stdin, as - means to most tools: not supported, and said so (a file of that name is still read)
+    if profile is not None and str(profile) == "-" and not os.path.lexists("-"):
+        bad("opt.profile_stdin", language, "-")
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
     if profile is None:
@@ -1682,7 +1685,9 @@ def _looping(exc: BaseException) -> str | None:
 
 def _shown_path(path: str) -> str:
     """A path as a one-line message shows it: a 300-character name cut in the middle."""
-    return path if len(path) <= 80 else f"{path[:40]}…{path[-30:]}"
+    from littlegiant.messages import shown_path
+
+    return shown_path(path)
 
 
 def _internal(exc: BaseException, lang: str) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
-from littlegiant.messages import Text, found, nearest
+from littlegiant.messages import SystemError_, Text, found, nearest, shown_path
 from littlegiant.records import record
 
 if TYPE_CHECKING:
@@ -554,14 +554,19 @@ def resolve_rules_arg(arg: str) -> Path:
         known = [*builtin_ids(), *overlay_ids()]
         raise InputError(kind="rules.unknown", params={"got": arg, "known": ", ".join(known)}, field="--rules")
     path = Path(arg)
-    if path.suffix.lower() in (".yaml", ".yml") or path.is_dir() or path.exists():
-        if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # a name too long for the system, a path through a file: said, not raised as OSError
+        raise InputError(kind="file.os", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=shown_path(arg)) from None
+    if path.suffix.lower() in (".yaml", ".yml") or is_dir or exists:
+        if is_dir:
             candidates = [p for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
                           if not p.name.endswith(".tests.yaml")]
             if len(candidates) != 1:
                 raise InputError(kind="rules.folder_count", params={"count": len(candidates)}, file=str(path))
             return candidates[0]
-        if not path.exists():
+        if not exists:
             raise InputError(kind="rules.no_file", file=str(path))
         return path
     builtin = _shipped(arg)
