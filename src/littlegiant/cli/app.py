@@ -6,6 +6,11 @@ so ``--help`` and ``--version`` stay close to typer's own start-up cost.
 
 # No ``from __future__ import annotations`` here: typer would then compile every option's annotation
 # from its string at each start (about 20 ms of an assessment's start-up, issue #14).
+from littlegiant.cli import stopping
+
+if stopping.started_as_command():  # first: a stop signal while typer and the rest load is held, not a traceback
+    stopping.hold_from_start()
+
 import io
 import os
 import re
@@ -1606,13 +1611,27 @@ OPTION_VALUES = {"-o": _FILE, "--output": _FILE, "--csv": _FILE, "--xlsx": _FILE
 
 
 def main() -> None:
-    """Console entry point: usage errors become one line and exit code 2, Ctrl-C exit 130."""
+    """Console entry point: usage errors become one line and exit code 2; Ctrl-C, SIGTERM and SIGHUP
+    exit 130 with one line, however early they come (one held while the modules loaded included)."""
+    try:
+        with stopping.as_ctrl_c():
+            _run(sys.argv[1:])
+    except KeyboardInterrupt:  # before the command's own handling began, or as it ended
+        from littlegiant.messages import say as words
+
+        say(words("run.interrupted", _argv_lang(sys.argv[1:])))
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        stopping.ended()
+
+
+def _run(argv: list[str]) -> None:
+    """The command line ``argv`` run to its exit code, every error said in one line."""
     from littlegiant.load.charsets import plain_fallback
     from littlegiant.messages import say as words
 
     plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()
-    argv = sys.argv[1:]
     from littlegiant.i18n import choose_lang
 
     choose_lang(None)  # an earlier run in this process (a test's) chose its own: this one's usage errors are its own

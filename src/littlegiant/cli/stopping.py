@@ -17,6 +17,78 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+_HELD: list[int] = []
+"""Stop signals that arrived while the command was starting, before ``as_ctrl_c`` took over."""
+
+
+_HOLDING: list[bool] = []
+"""Whether ``hold_from_start`` ran: this process is the command, whose signals are its own to set."""
+
+
+def _hold(signum: int, frame: FrameType | None) -> None:
+    _HELD.append(signum)
+
+
+def hold_from_start() -> None:
+    """From here until ``as_ctrl_c``, a stop signal is held, not acted on: a Ctrl-C while the command's
+    modules load (typer alone takes some 100 ms) raised KeyboardInterrupt inside an import, where nothing
+    catches it (a traceback), and a SIGTERM killed the process by the signal (-15) before any handler
+    was set. Held, it is raised where the command's own handling says it: exit 130, one line."""
+    if not _main_thread():
+        return
+    _HOLDING.append(True)
+    for s in STOP_SIGNALS:
+        if signal.getsignal(s) is not signal.SIG_IGN:  # nohup's ignored SIGHUP stays ignored
+            signal.signal(s, _hold)
+
+
+def ended() -> None:
+    """The command has its exit code: nothing a stop signal could still spare.
+
+    CPython 3.11 marks a KeyboardInterrupt that leaves an ``eval`` of text as unhandled for good, even
+    when it is caught further out (typer reads its commands' annotations with eval, and turns the
+    interrupt into exit 130): the process then killed itself by SIGINT (-2) at its end, instead of the
+    130 chosen. An ``eval`` of text that ends normally clears the mark. And in the command's own
+    process, stop signals are blocked for the interpreter's shutdown, which puts back the default
+    handlers: a SIGTERM there killed it (-15) after its output was written."""
+    eval("None")  # clears the mark (pythonrun.c, run_eval_code_obj)
+    if _HOLDING and _main_thread() and hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+
+
+def started_as_command() -> bool:
+    """Whether this process is the ``littlegiant`` command itself (its console script, not an import by a
+    script, a notebook or a test, whose signals are their own)."""
+    import os.path
+    import sys
+
+    main = sys.modules.get("__main__")
+    name = os.path.basename(getattr(main, "__file__", None) or "")
+    return getattr(main, "__spec__", None) is None and name.removesuffix(".exe") == "littlegiant"
+
+
+@contextmanager
+def as_ctrl_c() -> Iterator[None]:
+    """Inside the block, SIGTERM and SIGHUP raise KeyboardInterrupt as Ctrl-C does, a signal held since the
+    start first, so that every command, not only batch and the interview, stops with exit 130 and no
+    traceback (CONTRACT §1); after it, the handlers from before."""
+    if not _main_thread():
+        yield
+        return
+    previous = {s: signal.getsignal(s) for s in STOP_SIGNALS}
+    for s, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(s, _interrupt)
+    try:
+        if _HELD:
+            _HELD.clear()
+            raise KeyboardInterrupt
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
 def _main_thread() -> bool:
     """Python lets only the main thread set handlers."""
     return threading.current_thread() is threading.main_thread()
