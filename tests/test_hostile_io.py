@@ -1202,3 +1202,57 @@ def test_a_gbk_profile_with_traditional_forms_that_is_also_utf8_reads_as_gbk(nam
     raw = f"name: {name}\nindustry: industrial\n".encode("gbk")
     raw.decode("utf-8")  # the case: bytes both encodings read
     assert charsets.decode(raw, "p.yaml").splitlines()[0] == f"name: {name}"
+
+
+SHADOW = "".join(f"{user}:$6$Zx9salt{i}$Q1w2E3r4T5y6SECRETHASH{i}:19000:0:99999:7:::\n"
+                 for i, user in enumerate(["root", "daemon", "alice", "bob", "carol"]))
+"""A file in /etc/shadow's form: each line is read as one YAML key, hash and all."""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "littlegiant: error: shadow:1: not a company profile: no key in it is a profile field (expected keys "
+           "such as name, industry, employees; littlegiant init writes a template)"),
+    ("zh", "littlegiant 出错：shadow 第 1 行：这不是企业信息文件：其中没有一项是可识别的项目（应填写 name、industry、"
+           "employees 等；可用 littlegiant init 生成模板）"),
+])
+def test_a_file_that_is_not_a_profile_is_said_so_with_none_of_it_quoted(tmp_path: Path, lang: str, said: str) -> None:
+    """`assess /etc/shadow` printed its first line whole (user and password hash) as an "unknown field":
+    a file none of whose keys is a profile's is said to be no profile, at its first line, quoting nothing."""
+    (tmp_path / "shadow").write_text(SHADOW, encoding="utf-8")
+    code, _, err = lg("assess", "shadow", "--as-of", "2026-11-26", "--lang", lang, cwd=tmp_path)
+    assert code == 2 and err.strip() == said, err
+    assert "SECRET" not in err and "salt" not in err
+
+
+def test_a_batch_row_of_a_file_that_is_not_a_profile_holds_one_short_problem(tmp_path: Path) -> None:
+    """A batch folder with a link to /etc/shadow wrote every line of it, hash and all, into the results'
+    Problems cell (8,195 characters, one "unknown field" a line): the row now says it is no profile."""
+    (tmp_path / "shadow").write_text(SHADOW, encoding="utf-8")
+    park = tmp_path / "park"
+    park.mkdir()
+    (park / "a.yaml").write_bytes(PROFILE.read_bytes())
+    (park / "b.yaml").symlink_to("../shadow")
+    code, _, err = lg("batch", "park", "-o", "out.csv", "--as-of", "2026-11-26", "-q", cwd=tmp_path)
+    assert code == 1, err
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert "SECRET" not in text and "salt" not in text
+    rows = {r["Source (file:row)"].rsplit("/", 1)[-1]: r for r in csv.DictReader(text.splitlines())}
+    assert rows["b.yaml"]["Problems"] == "park/b.yaml:1: not a company profile: no key in it is a profile field " \
+        "(expected keys such as name, industry, employees; littlegiant init writes a template)", rows["b.yaml"]
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("financials: {true: {revenue: 1}}\n", "p.yaml:3: financials.true: expected a year between 1990 and 2100 as the "
+                                           "key, got true"),
+    ("financials: {null: {revenue: 1}}\n", "p.yaml:3: financials.null: expected a year between 1990 and 2100 as the "
+                                           "key, got null"),
+    ("root:$6$Zx9salt$Q1w2E3r4T5y6SECRETHASH:19000:0:99999:7:::\n",
+     "p.yaml:3: root:$6$Zx9salt$Q1w2E3r…: unknown field (expected one of: "),
+])
+def test_a_key_is_quoted_as_written_and_short(tmp_path: Path, body: str, said: str) -> None:
+    """A wrong key was quoted as Python shows it (``financials.True``, got None, where the file says true
+    and null) and whole (a shadow line in a profile, hash and all): as written, and a short piece of it."""
+    (tmp_path / "p.yaml").write_text("name: 甲公司\nindustry: industrial\n" + body, encoding="utf-8")
+    code, _, err = lg("assess", "p.yaml", "--as-of", "2026-11-26", cwd=tmp_path)
+    assert code == 2 and one_line(err).startswith(f"littlegiant: error: {said}"), err
+    assert "SECRET" not in err

@@ -163,6 +163,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),
     # the profile's structure and values (profile.py)
     "profile.empty": ("the profile is empty", "文件是空的，没有填写任何企业信息"),
+    "profile.not_profile": ("not a company profile: no key in it is a profile field (expected keys such as {known}; "
+                            "littlegiant init writes a template)",
+                            "这不是企业信息文件：其中没有一项是可识别的项目（应填写 {known} 等；可用 littlegiant init 生成模板）"),
     "profile.answered_under": ("expected the id of the rule set whose questions these answers were given to (such as "
                                "miit-2026), got {shown}",
                                "应填这些回答所依据的规则编号（如 miit-2026），现在是 {shown}"),
@@ -186,7 +189,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "请再加 {sets}"),
     "field.year_wide": ("the year {key!r} is written in full-width digits: write {year}",
                         "年份“{key}”用了全角数字：请改成半角的 {year}"),
-    "field.year_key": ("expected a year between {low} and {high} as the key, got {key!r}",
+    "field.year_key": ("expected a year between {low} and {high} as the key, got {shown}",
                        "这里应填年份（{low}–{high}），现在是“{key}”"),
     "field.group": ("expected a mapping, got {got}", "应在下面逐项填写（每项一行，如 {example}: …），现在是{got}"),
     "value.bool": ("expected true or false, got {got}", "应填是或否（true 或 false），现在是{got}"),
@@ -845,6 +848,18 @@ def escape_controls(text: str, *, keep: str = "") -> str:
         return text
     return "".join(ch.encode("unicode_escape").decode("ascii")
                    if (unicodedata.category(ch) == "Cc" and ch not in keep) or ch in _BIDI else ch for ch in text)
+
+
+KEY_CHARS = 24
+"""A key quoted back in a message is cut to this many characters: no field's name is longer, and a file
+that is no profile (a password file's ``user:hash:…`` lines, each read as one key) is not copied out."""
+
+
+def written_key(key: object) -> str:
+    """A mapping's key as its file wrote it, for a message: YAML's ``true``, ``false`` and ``null`` where
+    Python says True, False and None, and at most KEY_CHARS of it."""
+    text = "null" if key is None else ("true" if key else "false") if isinstance(key, bool) else str(key)
+    return clip(escape_controls(text), KEY_CHARS)
 
 
 def shown_path(path: str) -> str:

@@ -23,7 +23,7 @@ from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import line_of, read_data_file
-from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, shell_word, unit_text
+from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, shell_word, unit_text, written_key
 from littlegiant.records import record
 
 Scalar = Decimal | bool | str
@@ -283,30 +283,65 @@ def counted_data(data: Any, rules: RuleSet, source: str) -> tuple[Profile, int]:
         else:
             keys = _walk(_without(data, ANSWERED_UNDER), _root(rules), values, source, noted) + 1
     except InputError as exc:
-        raise _in_other_set(rules, answered_under, data, exc) or _as_header(rules, exc) from None
+        said = _in_other_set(rules, answered_under, data, exc) or _as_header(rules, exc, data)
+        if said.kind in ("field.unknown", "field.unknown_many") and _not_a_profile(rules, data):
+            raise _not_profile(rules, said) from None
+        raise said from None
     check_parts(rules, values, source=source, data=data)
     return Profile(values, source, frozenset(noted.approximate), answered_under, frozenset(noted.signed),
                    noted.by_sign), keys
 
 
-def _as_header(rules: RuleSet, exc: InputError) -> InputError:
+def _as_header(rules: RuleSet, exc: InputError, data: Mapping[Any, Any]) -> InputError:
     """``exc``, or for a top-level key that is a sheet's column header (企业名称, 营业收入（2025年）: a JSON
     Lines row written from a sheet's columns) the field path a profile writes it as. Such a row was
     told its keys were unknown and given every field id to choose from, though batch reads the very
     same words as a CSV's headers."""
-    key = exc.params.get("key")
-    if exc.kind is None or not exc.kind.startswith("field.unknown") or not isinstance(key, str) or exc.field != key:
+    shown = exc.params.get("key")
+    if exc.kind is None or not exc.kind.startswith("field.unknown") or exc.field != shown:
         return exc
-    from littlegiant.load.tabular import column
-
-    try:
-        path = column(rules, key)[0]
-    except InputError:
+    key = next((k for k in data if isinstance(k, str) and written_key(k) == shown), None)  # as typed, not cut
+    path = _header_path(rules, key) if key is not None else None
+    if path is None:
         return exc
     *outer, last = path.split(".")  # financials.2025.revenue is nested in a profile: say it so
     written = "".join(f"{part}: {{" for part in outer) + f"{last}: …" + "}" * len(outer)
     return InputError(kind="field.header_key", params={"key": key, "written": written}, file=exc.file, line=exc.line,
                       field=exc.field, label=exc.label)
+
+
+def _header_path(rules: RuleSet, key: str) -> str | None:
+    """The field path of a sheet's column header ``key``, or None when no column is headed so."""
+    from littlegiant.load.tabular import column
+
+    try:
+        return column(rules, key)[0]
+    except InputError:
+        return None
+
+
+def _not_a_profile(rules: RuleSet, data: Mapping[Any, Any]) -> bool:
+    """Whether ``data`` is clearly no profile: several keys, and none a profile's field, a sheet's header
+    or a near miss of either (a password file's or a config file's lines read as keys). Said so once,
+    not key by key: a batch row listed every line of /etc/shadow as an unknown field."""
+    if len(data) < 2:
+        return False
+    names = sorted(_root(rules).trie.children)
+    for key in data:
+        if not isinstance(key, str):
+            continue
+        if key in names or key == ANSWERED_UNDER or nearest(key, names) is not None or \
+                _header_path(rules, key) is not None:
+            return False
+    return True
+
+
+def _not_profile(rules: RuleSet, first: InputError) -> InputError:
+    """The one problem of a file that is no profile, at the line of its first key, quoting none of it."""
+    children = _root(rules).trie.children
+    known = [k for k in ("name", "industry", "employees") if k in children] or sorted(children)[:3]
+    return InputError(kind="profile.not_profile", params={"known": Choices(tuple(known))}, file=first.file,
+                      line=first.line)
 
 
 def _in_other_set(rules: RuleSet, answered_under: str | None, data: Mapping[Any, Any],
@@ -595,7 +630,8 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 continue
             found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
-                raise _unknown_key(raw_key, trie, file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}")
+                raise _unknown_key(raw_key, trie, file=source, line=line_of(data, raw_key),
+                                   field=prefix + written_key(raw_key))
             key, child = raw_key, found
         else:
             year = _YEAR_KEYS.get(raw_key) if type(raw_key) is str else None
@@ -607,9 +643,11 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                         raise InputError(kind="field.year_wide", params={"key": raw_key, "year": folded},
                                          file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
                                          label=Text("", ""))
-                    raise InputError(kind="field.year_key", params={"low": YEAR_MIN, "high": YEAR_MAX, "key": raw_key},
-                                     file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
-                                     label=Text("", ""))
+                    shown = written_key(raw_key)  # true and null as written, not Python's True and None
+                    raise InputError(kind="field.year_key", params={
+                        "low": YEAR_MIN, "high": YEAR_MAX, "key": shown,
+                        "shown": repr(shown) if isinstance(raw_key, str) else shown},
+                        file=source, line=line_of(data, raw_key), field=prefix + shown, label=Text("", ""))
                 year = str(number)
             key, child = year, years
         if value is None:
@@ -626,7 +664,7 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
         else:
             example = "2025" if child.years is not None else next(iter(child.children), "")
             raise InputError(kind="field.group", params={"got": Got(value), "example": example}, file=source,
-                             line=line_of(data, raw_key), field=prefix + key, label=Text(f"“{raw_key}”", ""))
+                             line=line_of(data, raw_key), field=prefix + key, label=Text(f"“{written_key(raw_key)}”", ""))
     return keys
 
 
@@ -671,8 +709,8 @@ def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
     """An unknown key in a profile file, with the nearest valid one (a typo: ``revenu``) when
     there is one; named as typed, since it is no field's label."""
     names = sorted(trie.children)
-    shown = key if isinstance(key, str) else repr(key)
-    near = nearest(shown, names)
+    shown = written_key(key)  # a short piece, true and null as written: the key may be a whole line of anything
+    near = nearest(key, names) if isinstance(key, str) else None
     labels = tuple(_group_label(trie.children[n]) for n in names)
     params: dict[str, object] = {"key": shown, "known": ", ".join(names) or "nothing"}
     if near is None:
