@@ -454,6 +454,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "是输入文件之一{what}，不能覆盖；请把结果写到另一个文件"),
     "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
+    "out.no_such_folder": ("ends in /, which names a folder, and there is no such folder: give the file's name "
+                           "without the /", "以 / 结尾，指的是文件夹，但没有这个文件夹：请给出文件名（去掉末尾的 /）"),
     "out.changed": ("became {kind} while the output was written; not replaced", "在写入期间变成了{kind}，未替换"),
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),

@@ -323,8 +323,9 @@ def _drop_stdout() -> None:
     sys.stdout = None  # type: ignore[assignment]
 
 
-def checked_output(output: Path, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:
-    """The file to write for an output option, or exit 2: never an input, never a special file."""
+def checked_output(output: Path | str, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:
+    """The file to write for an output option, or exit 2: never an input, never a special file (given
+    as typed, a trailing slash is kept and refused: see check_output)."""
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import check_output
 
@@ -617,7 +618,7 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
 """)
 def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人); the rule calendar picks the set.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
@@ -637,6 +638,7 @@ def batch(
 
     from littlegiant.errors import InputError
 
+    named = Path(output)  # ``output`` as typed is checked too: see checked_output
     # openpyxl warns on stderr of what it reads oddly (a number formatted as a date past year 9999), two
     # lines of its own path and line a cell, beside the run's own words: the cell's row says what is wrong
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
@@ -647,7 +649,7 @@ def batch(
         bad_choice("--format", fmt, ("summary", "json"), language)
     if jobs is not None and jobs < 1:
         bad("opt.jobs_min", language, "--jobs", got=jobs)
-    kind = output.suffix.lower()
+    kind = named.suffix.lower()
     if columns not in (None, "labels", "ids"):
         bad_choice("--columns", columns, ("labels", "ids"), language)
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
@@ -678,7 +680,7 @@ def batch(
             return "run.folder_results"
         return "run.folder_no_fields" if batching.reads_nothing(path, encoding, reads) else None
 
-    inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), output, unread)
+    inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), named, unread)
     target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
     try:
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
@@ -827,19 +829,19 @@ def batch(
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
                 batching.check_headers(list(inputs), options)
         except HeaderError as exc:
-            fail(_then(exc.render(language), _kept(writer, output, language), language), language)
+            fail(_then(exc.render(language), _kept(writer, named, language), language), language)
         except KeyboardInterrupt:
-            say(words("run.interrupted_kept", language, {"kept": _kept(writer, output, language)}))
+            say(words("run.interrupted_kept", language, {"kept": _kept(writer, named, language)}))
             raise typer.Exit(EXIT_INTERRUPTED) from None
         kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
         if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
             fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
                                   file=str(target)).render(language),
-                       _kept(writer, output, language), language), language)
+                       _kept(writer, named, language), language), language)
         scorer.carry(carried)
         writer.start(list(carried))
         with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
-            _run_batch(batching, writer, inputs, scorer, jobs, output, quiet, options, language, tally,
+            _run_batch(batching, writer, inputs, scorer, jobs, named, quiet, options, language, tally,
                        # on a terminal, where a person reads it (a script's stderr stays the count alone)
                        None if quiet or not _is_terminal(sys.stderr) else
                        words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],

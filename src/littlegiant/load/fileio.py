@@ -71,15 +71,20 @@ def _identities(inputs: Iterable[Path]) -> dict[tuple[int, int], Path]:
     return found
 
 
-def check_output(path: Path, inputs: Iterable[Path] = (), option: str = "--output") -> Path:
+def check_output(path: Path | str, inputs: Iterable[Path] = (), option: str = "--output") -> Path:
     """The file to write for an output ``path``, or an InputError (exit 2) when writing it would
     destroy an input or something that is not a regular file.
 
     Refused: the same file as any input (by device and inode, so through links and hard links;
     for a folder input, any file directly in it), a folder, FIFO, device or socket, a symlink to
     nothing, a read-only file, a folder that does not exist. A symlink to a regular file is
-    followed: the returned path is the file it points to."""
+    followed: the returned path is the file it points to.
+
+    ``path`` as typed (text) keeps a trailing slash, which a Path drops: ``results.csv/`` names a
+    folder, and writing the file ``results.csv`` instead was a guess the shell would not make."""
     name = f"{option} {path}"
+    if isinstance(path, str) and path.endswith(("/", os.sep)) and not os.path.isdir(path):
+        raise InputError(kind="out.no_such_folder", field=name)
     inputs = list(inputs)
     target = Path(path)
     if os.path.islink(target):
