@@ -680,6 +680,7 @@ def batch(
             return "run.folder_results"
         return "run.folder_no_fields" if batching.reads_nothing(path, encoding, reads) else None
 
+    given = set(inputs)
     inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), named, unread)
     target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
     try:
@@ -824,7 +825,8 @@ def batch(
             return identity(rs, cells, day.year - 1)
 
         options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
-                                       lambda cell: meant_header(rs, cell, day.year - 1))
+                                       lambda cell: meant_header(rs, cell, day.year - 1),
+                                       in_folder=frozenset(p for p in inputs if p not in given))
         try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
                 batching.check_headers(list(inputs), options)
@@ -994,7 +996,11 @@ def _progress(inputs: list[Path], options: Any) -> Any:
 
     from littlegiant.load.tabular import estimate_rows
 
-    total = estimate_rows(inputs, options.sheet, options.known_header)
+    # only regular files are counted (opened, a FIFO a folder holds would hang the run): anything else is an error row
+    files = [p for p in inputs if os.path.isfile(p)]
+    total = estimate_rows(files, options.sheet, options.known_header)
+    if total is not None:
+        total += len(inputs) - len(files)
     progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)

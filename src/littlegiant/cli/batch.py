@@ -148,31 +148,45 @@ class ReadOptions(NamedTuple):
     identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
     meant_header: Callable[[object], bool] | None = None  # a cell meant for a field, refused by name: a header too
     chunk_rows: int = CHUNK_ROWS  # at most this many rows a chunk (a JSON Lines block's lines, too)
+    in_folder: frozenset[Path] = frozenset()
+    """The files a folder named on the command line gave: one that cannot be read is an error row and
+    the run goes on, as a profile file there always was (named, it stops the run, exit 2)."""
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
     """The inputs' companies in order, in chunks. An unreadable input raises InputError once the
-    chunks before it have been handed out, so their rows are still scored and written."""
+    chunks before it have been handed out, so their rows are still scored and written; one a folder
+    gave (``options.in_folder``) is an error row instead: a FIFO or a link to nothing named .csv
+    among a park's lists stopped the run, and the lists after it were never read."""
     options = options or ReadOptions()
     pending: list[Item] = []
     seen = _Seen(options.identity)
     for path in expanded(paths, options.on_note):
-        if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
-            if pending:
-                yield pending
-                pending = []
-            again = seen.file(path)
-            for block in _jsonl_blocks(path, options.encoding, options.chunk_rows):
-                yield seen.lines(block, again)
-            continue
-        again = seen.file(path)
+        if path in options.in_folder:
+            try:
+                check_input_file(path)  # its type, before it is opened: a FIFO would hang the run
+            except InputError as exc:
+                pending.append(Item(str(path), "error", exc))
+                continue
         try:
+            if path.suffix.lower() in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
+                if pending:
+                    yield pending
+                    pending = []
+                again = seen.file(path)
+                for block in _jsonl_blocks(path, options.encoding, options.chunk_rows):
+                    yield seen.lines(block, again)
+                continue
+            again = seen.file(path)
             for item in _items(path, options):
                 pending.append(seen.row(item, again, options.encoding))
                 if len(pending) >= min(CHUNK_ROWS, options.chunk_rows):
                     yield pending
                     pending = []
-        except InputError:
+        except InputError as exc:
+            if path in options.in_folder:  # read in part, or not at all: the rest of it is one error row
+                pending.append(Item(str(path), "error", exc))
+                continue
             if pending:
                 yield pending
             raise
