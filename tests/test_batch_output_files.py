@@ -90,3 +90,55 @@ def test_a_file_in_a_folder_that_cannot_be_read_is_an_error_row_and_the_run_goes
     assert said == {"2-管道.csv": "是命名管道，请给出普通文件", "3-断链.csv": "找不到这个文件",
                     "4-断链.jsonl": "找不到这个文件", "5-管道.xlsx": "是命名管道，请给出普通文件"}, said
     assert [row[1] for row in rows if row[1]] == ["甲精密部件有限公司", "乙软件股份有限公司", "丙食品有限公司"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "评估结果.xlsx 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 ~$评估结果.xlsx）"),
+    ("en", "评估结果.xlsx is open in Excel: close it, then run again (if Excel is closed, delete ~$评估结果.xlsx beside it)"),
+])
+def test_an_output_open_in_excel_is_refused_before_any_row_is_scored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     lang: str, said: str) -> None:
+    """With 评估结果.xlsx open in Excel (its lock file ~$评估结果.xlsx beside it), every row was scored first
+    and the run then failed to replace the file, saying 没有权限: on a list of 20,000 companies, after
+    minutes. The lock file is now looked for first: one line, exit 2, no row scored, nothing written."""
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(str(src), "-o", "评估结果.xlsx")[0] == 0
+    before = (tmp_path / "评估结果.xlsx").read_bytes()
+    (tmp_path / "~$评估结果.xlsx").write_bytes(b"\x0bExcel user")
+    scored: list[object] = []
+    from littlegiant.cli import batch as batching
+
+    monkeypatch.setattr(batching, "read_chunks", lambda *a, **k: scored.append(a) or iter(()))
+    code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    assert code == 2 and err.endswith(f"{said}\n") and err.count("\n") == 1, err
+    assert scored == [] and (tmp_path / "评估结果.xlsx").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["~$评估结果.xlsx", "名单.csv", "评估结果.xlsx"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "评估结果.xlsx 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行；已写出的 2 行保存在 评估结果.partial-"),
+    ("en", "评估结果.xlsx cannot be replaced: it is probably open in Excel or another program; close it, then run "
+           "again; 2 rows written to 评估结果.partial-"),
+])
+def test_an_output_opened_in_excel_during_the_run_is_said_so_and_the_rows_are_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str) -> None:
+    """Opened in Excel once the run began, the output cannot be replaced (Windows refuses): the run said
+    「无法写入：没有权限」, which sent staff to their folder's permissions. It names the usual cause, in the
+    words of the refusal up front, and the rows written are kept in the partial file it names."""
+    import os
+
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(str(src), "-o", "评估结果.xlsx")[0] == 0
+    real = os.replace
+
+    def held_open(source: object, target: object) -> None:
+        if Path(str(target)).name == "评估结果.xlsx":
+            raise PermissionError(13, "Permission denied", str(target))
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", held_open)
+    code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    assert code == 2 and said in err and "没有权限" not in err and "Traceback" not in err, err
+    assert len(list(tmp_path.glob("评估结果.partial-*.xlsx"))) == 1

@@ -454,6 +454,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "是输入文件之一{what}，不能覆盖；请把结果写到另一个文件"),
     "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
+    "out.open_in_excel": ("{output} is open in Excel: close it, then run again (if Excel is closed, delete "
+                          "{lock} beside it)", "{output} 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 {lock}）"),
+    "out.in_use": ("{output} cannot be replaced: it is probably open in Excel or another program; close it, then run "
+                   "again", "{output} 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行"),
     "out.no_such_folder": ("ends in /, which names a folder, and there is no such folder: give the file's name "
                            "without the /", "以 / 结尾，指的是文件夹，但没有这个文件夹：请给出文件名（去掉末尾的 /）"),
     "out.changed": ("became {kind} while the output was written; not replaced", "在写入期间变成了{kind}，未替换"),

@@ -655,6 +655,7 @@ def batch(
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
         bad("opt.columns_csv", language, f"--columns {columns}")
     from littlegiant.cli import batch as batching
+    from littlegiant.load.fileio import check_not_open
     from littlegiant.report.common import calendar_lines
 
     if jobs is not None and jobs > (most := batching.cpu_count() * 2):
@@ -684,6 +685,7 @@ def batch(
     inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), named, unread)
     target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
     try:
+        check_not_open(target, named)  # open in Excel: said now, not once every row is scored
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
             raise InputError(kind="out.not_results", file=str(target))
         # columns after the earlier results' own: replaced only if this run copies back the same (below)
@@ -901,10 +903,11 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
         fail(_then(exc.render(lang), _kept(writer, output, lang), lang), lang)
-    except OSError as exc:  # a full disk
+    except OSError as exc:  # a full disk; refused to replace: the output opened in Excel since the run began
         from littlegiant.errors import InputError as Bad
 
-        written = Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output)).render(lang)
+        written = (Bad(kind="out.in_use", params={"output": str(output)}) if isinstance(exc, PermissionError)
+                   else Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output))).render(lang)
         fail(_then(written, _kept(writer, output, lang), lang), lang)
     except KeyboardInterrupt:
         if progress is not None:

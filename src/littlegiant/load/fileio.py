@@ -121,6 +121,27 @@ def check_output(path: Path | str, inputs: Iterable[Path] = (), option: str = "-
     return target
 
 
+def check_not_open(target: Path, named: Path) -> None:
+    """Refuse an output another program holds open, before the run's work rather than after it:
+    Excel's lock file ``~$评估结果.xlsx`` beside it (Excel and WPS write one for a .csv too), or a
+    file that cannot be opened for writing (Windows refuses while Excel has it). A park's list of
+    20,000 companies was scored for minutes, then the output could not be replaced. ``named``: the
+    output as the user named it (``target`` is the file a link points to); its lock is looked for too."""
+    for folder, name in {(target.parent, target.name), (named.parent, named.name)}:
+        lock = folder / f"~${name}"
+        if os.path.lexists(lock):
+            raise InputError(kind="out.open_in_excel", params={"output": str(named), "lock": lock.name})
+    try:
+        with open(target, "r+b"):  # opened, not written: nothing in it changes
+            pass
+    except FileNotFoundError:
+        pass  # a new file: its folder is written to first (the partial file)
+    except PermissionError:
+        raise InputError(kind="out.in_use", params={"output": str(named)}) from None
+    except OSError:
+        pass  # said, in the system's words, where the output is written
+
+
 def umask() -> int:
     """The process's umask (read by setting it and putting it back; the CLI is single-threaded here)."""
     mask = os.umask(0o022)
