@@ -142,3 +142,52 @@ def test_an_output_opened_in_excel_during_the_run_is_said_so_and_the_rows_are_ke
     code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
     assert code == 2 and said in err and "没有权限" not in err and "Traceback" not in err, err
     assert len(list(tmp_path.glob("评估结果.partial-*.xlsx"))) == 1
+
+
+def _read_all(fd: int) -> bytes:
+    try:
+        return __import__("os").read(fd, 4096)
+    except OSError:  # the other end closed
+        return b""
+
+
+def test_a_sheet_that_does_not_state_its_size_shows_a_count_and_a_running_clock(tmp_path: Path) -> None:
+    """A sheet from a streaming exporter has no <dimension>, so its size reads as 0: the progress bar
+    showed 20000/0, the task was done from the start and its clock stood at 0:00:01 for the whole run.
+    Without a total the rows are counted in words (已评估 1,280 行), the clock running on."""
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)  # streamed: no <dimension>, as some systems export
+    ws = book.create_sheet("企业库")
+    ws.append(HEADER)
+    for i in range(1, 3001):
+        ws.append([i, f"企业{i:05d}有限公司", 300 + i, 10 + i % 500, ""])
+    book.save(tmp_path / "企业库.xlsx")
+    leader, follower = pty.openpty()
+    seen: list[bytes] = []
+    reader = threading.Thread(target=lambda: seen.extend(iter(lambda: _read_all(leader), b"")))
+    reader.start()
+    began = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(tmp_path / "企业库.xlsx"), "-o",
+                           str(tmp_path / "评估结果.xlsx"), "--as-of", AS_OF, "--lang", "zh", "--jobs", "1"],
+                          stderr=follower, stdout=subprocess.DEVNULL, check=False, timeout=300,
+                          env={**os.environ, "LANG": "zh_CN.UTF-8", "COLUMNS": "120", "TERM": "xterm"})
+    took = time.monotonic() - began
+    os.close(follower)
+    reader.join(timeout=30)
+    os.close(leader)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(seen).decode("utf-8", "replace"))
+    assert done.returncode == 0 and "共读取 3000 行" in text, text
+    assert re.search(r"\d/0\b", text) is None, text
+    counted = re.findall(r"已评估 ([\d,]+) 行[^\r\n]*? (\d+):(\d\d):(\d\d)", text)
+    assert counted and max(int(n.replace(",", "")) for n, *_ in counted) >= 256, text
+    clock = max(int(h) * 3600 + int(m) * 60 + int(s) for _, h, m, s in counted)
+    assert clock >= int(took) - 2, (clock, took, text)  # it ran on with the run, not stopped at its first second

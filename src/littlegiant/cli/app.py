@@ -883,7 +883,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     tally = tally if tally is not None else {}
-    progress = _progress(batching.expanded(list(inputs)), options) if not quiet and _is_terminal(sys.stderr) else None
+    progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
@@ -896,8 +896,12 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             writer.write(done)
             if progress is not None:  # rows as the summary counts them: companies and the rows passed over
                 task = progress.tasks[0]
+                done_rows = counts["read"] + tally.get("skipped", 0)
+                if task.total is not None and done_rows > task.total:  # a sheet that understates its size
+                    task.total = task.finished_time = None  # a count, its clock running on: not 20000/0, stopped
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
-                progress.update(task.id, completed=counts["read"] + tally.get("skipped", 0), rate=_rate(rate, lang))
+                progress.update(task.id, completed=done_rows, rate=_rate(rate, lang),
+                                count=_count(done_rows, task.total, lang))
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here
@@ -983,13 +987,21 @@ def _rate(rate: float, lang: str) -> str:
     return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
 
 
-def _progress(inputs: list[Path], options: Any) -> Any:
+def _count(done: int, total: float | None, lang: str) -> str:
+    """The progress bar's rows: done of the total, or without a total the rows done in words."""
+    if total is not None:
+        return f"{done}/{int(total)}"
+    return f"已评估 {done:,} 行" if lang == "zh" else f"{done:,} rows scored"
+
+
+def _progress(inputs: list[Path], options: Any, lang: str) -> Any:
     """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
-    rows under each sheet's header), the rate, and the time left."""
+    rows under each sheet's header), the rate, and the time left. A sheet that does not state its size
+    (a streaming exporter's, with no <dimension>) counted 0: the bar showed 20000/0, the task was done
+    from the start and its clock stood still. Without a total the rows are counted, the clock runs."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
-        MofNCompleteColumn,
         Progress,
         SpinnerColumn,
         TextColumn,
@@ -1002,13 +1014,13 @@ def _progress(inputs: list[Path], options: Any) -> Any:
     # only regular files are counted (opened, a FIFO a folder holds would hang the run): anything else is an error row
     files = [p for p in inputs if os.path.isfile(p)]
     total = estimate_rows(files, options.sheet, options.known_header)
-    if total is not None:
+    if total:
         total += len(inputs) - len(files)
-    progress = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(),
+    progress = Progress(SpinnerColumn(), BarColumn(), TextColumn("{task.fields[count]}"),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
     progress.start()
-    progress.add_task("batch", total=total, rate="")
+    progress.add_task("batch", total=total or None, rate="", count=_count(0, total or None, lang))
     return progress
 
 
