@@ -191,3 +191,70 @@ def test_a_sheet_that_does_not_state_its_size_shows_a_count_and_a_running_clock(
     assert counted and max(int(n.replace(",", "")) for n, *_ in counted) >= 256, text
     clock = max(int(h) * 3600 + int(m) * 60 + int(s) for _, h, m, s in counted)
     assert clock >= int(took) - 2, (clock, took, text)  # it ran on with the run, not stopped at its first second
+
+
+def _backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob("评估结果.backup-*"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notes_typed_into_the_results_workbook_are_kept_when_the_run_is_repeated(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """Staff type into 评估结果.xlsx (the 备注 column it carries, over a 主要差距 cell), then run again onto it
+    once a company sends corrected figures: what they typed was gone, exit 0, no word, no copy. Results
+    changed since they were written are now kept as 评估结果.backup-….xlsx first, and the run says so in
+    one line; results as written are replaced as before, with no copy."""
+    from openpyxl import load_workbook
+
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    code, base = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    assert code == 0
+    code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    assert code == 0 and err == base and _backups(tmp_path) == [], err  # as written: replaced, nothing more said
+    book = load_workbook("评估结果.xlsx")
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    gap = header.index("主要差距" if lang == "zh" else "What holds it back") + 1
+    sheet.cell(2, header.index("备注") + 1, "已电话联系，12月复查")
+    sheet.cell(3, gap).value = "园区意见：优先培育"
+    book.save("评估结果.xlsx")
+    code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    (backup,) = _backups(tmp_path)
+    said = (f"评估结果.xlsx 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup.name}\n" if lang == "zh" else
+            f"评估结果.xlsx is not as batch last wrote it (notes typed in?): the old file is kept as {backup.name}\n")
+    assert code == 0 and said in err and err.replace(said, "") == base, err
+    kept = load_workbook(backup).worksheets[0]
+    assert kept.cell(2, header.index("备注") + 1).value == "已电话联系，12月复查"
+    assert kept.cell(3, gap).value == "园区意见：优先培育"
+    fresh = load_workbook("评估结果.xlsx").worksheets[0]
+    assert fresh.cell(2, header.index("备注") + 1).value is None
+    assert invoke(str(src), "-o", "评估结果.xlsx", lang=lang)[0] == 0 and _backups(tmp_path) == [backup]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_results_csv_or_json_lines_file_changed_since_written_is_kept_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """A .csv of results opened in Excel and typed into, or JSON Lines edited, lost the edits on the next
+    run as the workbook did. Its fingerprint is kept beside it (a hidden file: a text table has no place
+    for one): changed, or with no fingerprint, it is kept as 评估结果.backup-… first; as written, replaced."""
+    import shutil
+
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / f"评估结果{suffix}"
+    assert invoke(str(src), "-o", out.name)[0] == 0
+    assert invoke(str(src), "-o", out.name)[0] == 0 and _backups(tmp_path) == []
+    typed = out.read_text(encoding="utf-8-sig").replace("重点", "重点，已走访")
+    out.write_text(typed, encoding="utf-8-sig" if suffix == ".csv" else "utf-8")
+    code, err = invoke(str(src), "-o", out.name)
+    (backup,) = _backups(tmp_path)
+    assert code == 0 and f"原文件已另存为 {backup.name}" in err, err
+    assert "已走访" in backup.read_text(encoding="utf-8-sig") and "已走访" not in out.read_text(encoding="utf-8-sig")
+    shutil.copy(out, tmp_path / f"副本{suffix}")  # results with no fingerprint (a copy, an older version's)
+    code, err = invoke(str(src), "-o", f"副本{suffix}")
+    assert code == 0 and "原文件已另存为 副本.backup-" in err, err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [f".评估结果{suffix}.littlegiant",
+                                                                             f".副本{suffix}.littlegiant"] or \
+        sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == sorted(
+            [f".评估结果{suffix}.littlegiant", f".副本{suffix}.littlegiant"])

@@ -928,6 +928,9 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             progress.stop()
     if writer.gaps:  # a company name GBK cannot hold: the row is written, the character marked and named here
         _said_gaps(writer, lang)
+    if writer.backup is not None:  # notes typed into the results since they were written: kept, and said where
+        shown = writer.backup if os.path.islink(output) else output.parent / writer.backup.name
+        say(words("run.kept_changed", lang, {"output": str(output), "backup": str(shown)}))
     skipped = tally.get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
     if basis:
         say(basis)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gc
+import hashlib
 import io
 import itertools
 import json
@@ -521,6 +522,85 @@ def added_columns(path: Path, rules: RuleSet) -> list[str]:
         return []
     ours = any_output_columns(rules)
     return [h.strip() for h in header if h.strip() and norm(h) not in ours]
+
+
+WRITTEN_MARK = b"littlegiant batch results, sha256 "
+"""How an .xlsx output's zip comment begins: the fingerprint of the workbook as written follows."""
+
+
+def as_written(path: Path) -> bool:
+    """Whether earlier results (``earlier_results``) are as batch wrote them: their fingerprint, kept
+    when they were written (``mark_written``), still matches. Staff type into the results (备注, over a
+    主要差距 cell) and run again onto the same file, which lost what they typed without a word. False
+    for results changed since (Excel saves a workbook anew), and for results with no fingerprint (an
+    older version's, a copy): a run repeated onto them keeps them first (``keep_if_changed``)."""
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            with zipfile.ZipFile(path) as book:
+                return book.comment == WRITTEN_MARK + _book_digest(book).encode()
+        kept = json.loads(_mark_path(path).read_text(encoding="utf-8"))
+        return isinstance(kept, dict) and kept.get("sha256") == _file_digest(path)
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+def mark_written(path: Path) -> None:
+    """Keep the fingerprint of results just written to ``path``: a workbook's in its zip comment (read
+    from the zip's directory alone, travels with the file, unseen in Excel), to be called on the file
+    before it is put in place; a .csv's or JSON Lines' beside it in a hidden file (.评估结果.csv.littlegiant:
+    a text table has nowhere to hold one), once it is in place. A fingerprint that cannot be kept is
+    no harm: the next run keeps a copy of the file before replacing it."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        with path.open("r+b") as handle:
+            with zipfile.ZipFile(handle, "a") as book:
+                book.comment = WRITTEN_MARK + _book_digest(book).encode()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return
+    from littlegiant.load.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(_mark_path(path), json.dumps({
+            "sha256": _file_digest(path),
+            "about": f"the fingerprint of {path.name} as littlegiant batch wrote it: a run onto it that finds the "
+                     "file changed keeps it as NAME.backup-….csv first"}, ensure_ascii=False) + "\n")
+    except OSError:
+        pass
+
+
+def keep_if_changed(path: Path) -> Path | None:
+    """Before earlier results at ``path`` are replaced: when they are not as batch wrote them
+    (``as_written``), the file kept under a dated name beside it (``fileio.backup_beside``), that
+    name returned. An empty file or none is replaced as it is."""
+    from littlegiant.load.fileio import backup_beside
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    return None if as_written(path) else backup_beside(path)
+
+
+def _mark_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.littlegiant")
+
+
+def _book_digest(book: zipfile.ZipFile) -> str:
+    """A workbook's fingerprint: each part's name, CRC and size, from the zip's directory (nothing
+    unpacked); any cell typed in, and any save by Excel, changes it."""
+    digest = hashlib.sha256()
+    for info in sorted(book.infolist(), key=lambda info: info.filename):
+        digest.update(f"{info.filename}\0{info.CRC}\0{info.file_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _ours(header: list[str], rules: RuleSet) -> bool:
@@ -2152,6 +2232,8 @@ class Writer:
         self.unsynced = 0  # bytes written since the output was last put on disk (AtomicWriter.sync_ahead)
         self.xlsx = suffix == ".xlsx"
         self.started = False  # the header written (start)
+        self.backup: Path | None = None
+        """Where the earlier results, changed since written, were kept before this run replaced them (``close``)."""
         self.gaps: dict[str, None] = {}
         """The rows (by their source cell) of a .csv in which a character the encoding lacks was written
         as charsets.GAP; what characters (``gap_chars``): the run names them when it ends."""
@@ -2269,12 +2351,17 @@ class Writer:
                 self.gap_chars.update(dict.fromkeys(lacking))
 
     def close(self) -> None:
-        """Every row is written: put the output in place (an .xlsx is written whole here)."""
+        """Every row is written: put the output in place (an .xlsx is written whole here), its fingerprint
+        kept, the earlier results it replaces kept first when they were changed since written (``backup``)."""
         self.start()
         if self.xlsx:
             self.handle.close()
+            mark_written(self.partial)
         self._unshared()
+        self.backup = keep_if_changed(self.out.target)
         self.out.commit()
+        if not self.xlsx:
+            mark_written(self.out.target)
 
     def _unshared(self) -> None:
         """No worker writes the output from here on (stopped, if still running); what they wrote

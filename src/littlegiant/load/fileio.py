@@ -12,6 +12,7 @@ to a folder or to a special file is refused.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -140,6 +141,38 @@ def check_not_open(target: Path, named: Path) -> None:
         raise InputError(kind="out.in_use", params={"output": str(named)}) from None
     except OSError:
         pass  # said, in the system's words, where the output is written
+
+
+def backup_beside(path: Path, tag: str = "backup") -> Path:
+    """Keep ``path`` as it is under a new name beside it, named for ``tag`` and the moment
+    (评估结果.backup-20261204-153000.xlsx, -2, -3… added, never over a file already there), and return
+    that name. A second link to the same file where the system allows one (no copy, however large),
+    else a copy; the file at ``path`` is replaced after this, not changed, so both hold it whole."""
+    import shutil
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for i in range(1, 1000):
+        kept = path.with_name(f"{path.stem}.{tag}-{stamp}{'' if i == 1 else f'-{i}'}{path.suffix}")
+        try:
+            os.link(path, kept)
+            return kept
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here (FAT, some network shares): a copy, made only where nothing is
+            try:
+                with open(path, "rb") as source, open(kept, "xb") as copy:
+                    shutil.copyfileobj(source, copy, 1 << 20)
+                    copy.flush()
+                    os.fsync(copy.fileno())
+            except FileExistsError:
+                continue
+            except BaseException:
+                kept.unlink(missing_ok=True)
+                raise
+            shutil.copymode(path, kept)
+            return kept
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
 def umask() -> int:
