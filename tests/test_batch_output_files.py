@@ -258,3 +258,27 @@ def test_a_results_csv_or_json_lines_file_changed_since_written_is_kept_too(
                                                                              f".副本{suffix}.littlegiant"] or \
         sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == sorted(
             [f".评估结果{suffix}.littlegiant", f".副本{suffix}.littlegiant"])
+
+
+def test_an_output_that_will_not_open_for_writing_is_refused_before_any_row_is_scored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a lock file beside it (WPS, a copy of Excel that leaves none), an output the system will
+    not open for writing, as Windows refuses one open in Excel, is found up front too."""
+    import builtins
+
+    from littlegiant.load import fileio
+
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(str(src), "-o", "评估结果.csv")[0] == 0
+    real = builtins.open
+
+    def held_open(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if Path(str(file)).name == "评估结果.csv" and mode == "r+b":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(fileio, "open", held_open, raising=False)
+    code, err = invoke(str(src), "-o", "评估结果.csv")
+    assert (code, err) == (2, "littlegiant 出错：评估结果.csv 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行\n")
+    assert not list(tmp_path.glob("*.partial-*"))

@@ -454,8 +454,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "是输入文件之一{what}，不能覆盖；请把结果写到另一个文件"),
     "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
-    "run.kept_changed": ("{output} is not as batch last wrote it (notes typed in?): the old file is kept as {backup}",
-                         "{output} 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup}"),
     "out.open_in_excel": ("{output} is open in Excel: close it, then run again (if Excel is closed, delete "
                           "{lock} beside it)", "{output} 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 {lock}）"),
     "out.in_use": ("{output} cannot be replaced: it is probably open in Excel or another program; close it, then run "
@@ -611,6 +609,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.test_passed": ("all passed", "全部通过"),
     "rules.test_failures": ("{count} failed", "{count} 个未通过"),
     "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
+    "run.kept_changed": ("{output} is not as batch last wrote it (notes typed in?): the old file is kept as {backup}",
+                         "{output} 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup}"),
     "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
