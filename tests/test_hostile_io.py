@@ -918,7 +918,9 @@ def test_a_workbook_that_inflates_far_past_its_size_is_refused_before_it_is_read
         code, _, err = lg("batch", *inputs, "-o", "out.csv", "-q", "--lang", "zh", cwd=tmp_path, timeout=60)
         if refused:
             assert code == 2 and time.monotonic() - start < 10
-            assert one_line(err, "littlegiant 出错：").startswith("littlegiant 出错：in.xlsx：这张工作表无法读取（文件已损坏")
+            assert one_line(err, "littlegiant 出错：").startswith("littlegiant 出错：in.xlsx：工作簿内部有一部分解压后会从 ")
+            grown = re.search(r"从 ([\d,]+) 字节膨胀到 ([\d,]+) 字节，超过 100 倍（正常的工作表只有 5–20 倍）", err)
+            assert grown is not None and int(grown.group(2).replace(",", "")) > blanks, err
         else:
             assert code == 0, err
 

@@ -359,6 +359,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "it and run again",
                          "这张工作表无法读取（文件已损坏，或是由不符合 Excel 格式的程序保存的）：请用 Excel 或 WPS "
                          "打开，如提示修复请同意，保存后再运行"),
+    "file.xlsx_inflates": ("a part of the workbook would grow from {packed:,} to {size:,} bytes, more than {most} "
+                           "times (real sheets grow 5 to 20 times), which Excel does not write: open it in Excel or "
+                           "WPS, save it and run again",
+                           "工作簿内部有一部分解压后会从 {packed:,} 字节膨胀到 {size:,} 字节，超过 {most} 倍（正常的"
+                           "工作表只有 5–20 倍），不像是 Excel 保存的文件：请用 Excel 或 WPS 打开，保存后再运行"),
+    "file.xlsx_too_big": ("the workbook would hold {size:,} bytes once unpacked, more than {most:,} (Excel's largest "
+                          "sheets hold some 1.3 GB): split it into several files",
+                          "工作簿解压后有 {size:,} 字节，超过 {most:,} 字节（Excel 最大的工作表约 1.3 GB）：请拆分成几个文件"),
     "file.not_workbook": ("not an Excel workbook", "不是 Excel 工作簿"),
     "file.xml_comment": ("a sheet holds a comment in its XML of more than {most} MB, which Excel never writes: open "
                          "it in Excel and save it again", "工作表内部含有超过 {most} MB 的注释（Excel 不会这样保存）："

@@ -82,9 +82,13 @@ def _refuse_inflating(path: Path) -> None:
             parts = archive.infolist()
     except Exception:  # not a zip (an .xls, a password's compound file): said when it is opened
         return
-    if sum(part.file_size for part in parts) > WORKBOOK_BYTES_MOST or any(
-            part.file_size >= INFLATES_FROM and part.file_size > INFLATES_MOST * part.compress_size for part in parts):
-        raise InputError(kind="sheet.unreadable", file=str(path))
+    total = sum(part.file_size for part in parts)
+    if total > WORKBOOK_BYTES_MOST:
+        raise InputError(kind="file.xlsx_too_big", params={"size": total, "most": WORKBOOK_BYTES_MOST}, file=str(path))
+    for part in parts:
+        if part.file_size >= INFLATES_FROM and part.file_size > INFLATES_MOST * part.compress_size:
+            raise InputError(kind="file.xlsx_inflates", params={"packed": part.compress_size, "size": part.file_size,
+                                                                 "most": INFLATES_MOST}, file=str(path))
 
 
 _SWAPPING = threading.Lock()
