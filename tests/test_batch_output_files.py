@@ -47,6 +47,18 @@ def test_an_output_name_ending_in_a_slash_is_refused_not_written_without_it(tmp_
     assert code == 2 and ("是文件夹" in err or "is a folder" in err), err
 
 
+@pytest.mark.parametrize("name", ["报告.txt/", "报告.html/"])
+def test_a_report_named_with_a_trailing_slash_is_refused_too(tmp_path: Path, name: str) -> None:
+    """``assess … -o 报告.txt/`` wrote 报告.txt, as batch did: refused alike, nothing written; - is still stdout."""
+    profile = tmp_path / "co.yaml"
+    profile.write_text("name: 甲公司\nindustry: 工业\nemployees: 120\n", encoding="utf-8")
+    done = runner.invoke(app, ["assess", str(profile), "-o", f"{tmp_path}/{name}", "--lang", "zh"])
+    assert done.exit_code == 2 and "以 / 结尾，指的是文件夹，但没有这个文件夹" in done.stderr, done.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["co.yaml"]
+    done = runner.invoke(app, ["assess", str(profile), "-o", "-", "--format", "json"])
+    assert done.exit_code == 0 and done.stdout.startswith("{"), done.output
+
+
 def read_rows(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))

@@ -359,7 +359,7 @@ def assess(
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout (- is stdout).", show_default=False)] = None,
+    output_as_typed: Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of stdout (- is stdout).", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
     save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID for one tier's copy of a criterion several tiers share (e.g. little_giant:gate.sme, the size test under 小巨人).", show_default=False)] = None,
@@ -373,8 +373,8 @@ def assess(
 
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
-    if output is not None and str(output) == "-":  # the usual name for stdout (init --csv - has it): no file called "-"
-        output = None
+    # as typed: a trailing slash (报告.txt/) names a folder, which Path would drop (checked_output refuses it)
+    output = None if output_as_typed in (None, "-") else Path(output_as_typed)  # - : stdout, as init --csv - has it
     if fmt is None:
         fmt = report_format(output, language)
     elif fmt not in FORMATS:
@@ -396,8 +396,9 @@ def assess(
         bad("opt.save_profile", language, "--save")
     if profile is None:
         save = _checked_save(save or Path("littlegiant-profile.yaml"), rules, language)
-    if output is not None:
-        output = checked_output(output, [profile, rules_path(rules), save if profile is None else None], lang=language)
+    if output is not None and output_as_typed is not None:
+        output = checked_output(output_as_typed, [profile, rules_path(rules), save if profile is None else None],
+                                lang=language)
         report_name(output, language)  # after: an input named as output is said to be one
     try:
         from littlegiant.core import engine

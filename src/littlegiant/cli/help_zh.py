@@ -46,7 +46,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
             "lang": "报告" + LANG,
             "fmt": "报告的格式：text 为直接阅读的文字，markdown 为 Markdown 文档，html 为可用浏览器打开的网页，"
                    "json 供其他程序读取。不填则按 --output 文件名的后缀（.html、.md、.json）确定，否则为 text。",
-            "output": "把报告写入这个文件，而不是显示在屏幕上。",
+            "output_as_typed": "把报告写入这个文件，而不是显示在屏幕上。",
             "set_": "假设测算：临时改动一项数据，看结论如何变化。写法为“数据项=数值”，数据项写报告中的名称，按年份的数据带上年份，例如 "
                     "研发费用（2025年）=700 即假设2025年研发费用为700万元。每次改一项，可写多次。",
             "save": "逐题提问时（不给企业信息文件），每答一题就保存到这个文件，下次用同一文件可接着答。"
@@ -61,7 +61,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
                         "或 UTF-8 文件按其本身读取）。不填则自动识别 UTF-8、GB18030/GBK 或带标记的 UTF-16。",
         },
         "metavars": {"as_of": "日期", "renewal": "称号", "rules": "规则", "lang": "语言", "fmt": "格式",
-                     "output": "文件", "set_": "数据项=数值", "save": "文件", "explain": "条件",
+                     "output_as_typed": "文件", "set_": "数据项=数值", "save": "文件", "explain": "条件",
                      "compare": "两版规则", "encoding": "编码", "profile": "企业信息文件"},
         "examples": [
             ("littlegiant assess 企业信息.yaml --as-of 2026-03-01", "按2026年3月1日适用的规则评估，报告显示在屏幕上"),
