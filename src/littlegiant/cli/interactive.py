@@ -594,12 +594,10 @@ def backup_copy(save: Path) -> Path:
 def new_beside(save: Path, data: bytes, tag: str) -> Path:
     """``data`` in a new file beside ``save`` named for ``tag`` and the moment (f.backup-20261202-021503.yaml),
     never over a file already there (-2, -3… is added); its path."""
-    from datetime import datetime
+    from littlegiant.load.fileio import dated_names
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     mode = new_file_mode(save)
-    for i in range(1, 1000):
-        backup = save.with_name(f"{save.stem}.{tag}-{stamp}{'' if i == 1 else f'-{i}'}{save.suffix}")
+    for backup in dated_names(save, tag):
         try:
             fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         except FileExistsError:

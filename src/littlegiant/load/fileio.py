@@ -17,7 +17,7 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -143,17 +143,24 @@ def check_not_open(target: Path, named: Path) -> None:
         pass  # said, in the system's words, where the output is written
 
 
+def dated_names(path: Path, tag: str) -> Iterator[Path]:
+    """Names beside ``path`` for a kept copy, named for ``tag`` and the moment (评估结果.backup-20261204-153000.xlsx),
+    then -2, -3…: the caller takes the first that is free, never writing over a file already there."""
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for i in range(1, 1000):
+        yield path.with_name(f"{path.stem}.{tag}-{stamp}{'' if i == 1 else f'-{i}'}{path.suffix}")
+
+
 def backup_beside(path: Path, tag: str = "backup") -> Path:
     """Keep ``path`` as it is under a new name beside it, named for ``tag`` and the moment
     (评估结果.backup-20261204-153000.xlsx, -2, -3… added, never over a file already there), and return
     that name. A second link to the same file where the system allows one (no copy, however large),
     else a copy; the file at ``path`` is replaced after this, not changed, so both hold it whole."""
     import shutil
-    from datetime import datetime
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for i in range(1, 1000):
-        kept = path.with_name(f"{path.stem}.{tag}-{stamp}{'' if i == 1 else f'-{i}'}{path.suffix}")
+    for kept in dated_names(path, tag):
         try:
             os.link(path, kept)
             return kept
