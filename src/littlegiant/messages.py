@@ -268,6 +268,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 --set {path}=否"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
+    "column.needs_year_stated": ("needs its year: the sheet's title or name says {year}; if these are {year}'s figures, "
+                                 "head it {example_zh} or {example}",
+                                 "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"
+                                 "请把列名改为“{example_zh}”"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",

@@ -366,25 +366,30 @@ def _alias(rules: RuleSet, text: str, noted: bool = False) -> FieldDef | None:
     return None
 
 
-def column(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[str, FieldDef]:
+def column(rules: RuleSet, header: str, last_year: int | None = None, stated: int | None = None
+           ) -> tuple[str, FieldDef]:
     """The concrete profile path and field a column header names: a dotted field path, or a field's
     zh or en label, per-year fields with their year (营业收入（2025年）, "Operating revenue 2025",
     2025年营业收入, 25年营业收入, 营业收入（2025年度，万元）; 上年度营业收入 as ``last_year``'s, when
-    given), a unit in brackets allowed before or after the year (营业收入（元）（2025年）).
+    given; 前年 and 大前年 as the years before it), a unit in brackets allowed before or after the year
+    (营业收入（元）（2025年）). ``stated``: the year the sheet's title or name states (``stated_year``),
+    which a refusal's hint writes for a column without one, rather than last year.
 
     Looked up once per header, year and rule set, its refusal too: every row of a sheet asks again
     of each column, and a column naming nothing (序号, 联系人) searched the nearest field's name
     anew on each, which made a 5,000-row sheet twenty times slower. At most ``COLUMNS_KEPT`` are
     kept, so that a long session reading sheets of every kind stays bounded."""
-    cache: dict[tuple[str, int | None], tuple[str, FieldDef] | InputError] = rules.memo.setdefault("tabular.columns", {})
-    found = cache.get((header, last_year))
+    cache: dict[tuple[str, int | None, int | None], tuple[str, FieldDef] | InputError] = rules.memo.setdefault(
+        "tabular.columns", {})
+    key = (header, last_year, stated)
+    found = cache.get(key)
     if found is None:
         if len(cache) >= COLUMNS_KEPT:
             cache.clear()
         try:
-            found = cache[header, last_year] = _convertible(header, _resolve(rules, header, last_year))
+            found = cache[key] = _convertible(header, _resolve(rules, header, last_year, stated))
         except InputError as exc:
-            cache[header, last_year] = exc
+            cache[key] = exc
             raise
     if isinstance(found, InputError):
         raise copy.copy(found).with_traceback(None)
@@ -445,13 +450,17 @@ HINT_YEAR = 2025
 an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
-_LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年)(?![末底])\)?")
-"""上年度营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day, not a year;
-上上年度 is the year before that, not read as this)."""
-_YEAR_BEFORE = re.compile(r"\(?(?:上上一年度|上上年度|上上一年|上上年|(?<![当一])前年(?![度末底]))(?![末底])\)?")
+_LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年|去年度|去年)(?![末底])\)?")
+"""上年度营业收入, 去年营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day,
+not a year; 上上年度 is the year before that, not read as this)."""
+_YEAR_BEFORE = re.compile(r"\(?(?<!上)(?:上上一年度|上上年度|上上一年|上上年|(?<![当一大])前年(?![度末底]))(?![末底])\)?")
 """前年营业收入, 研发费用（上上年度）: the year before last year (a hint for it named last year's, which
 would label 2024's figures as 2025's). Not 前年度 or 前一年度, which say "the previous year" (上年度),
-nor the 前年 of 当前年度."""
+nor the 前年 of 当前年度, nor the 前年 inside 大前年 (``_TWO_BEFORE``)."""
+_TWO_BEFORE = re.compile(r"\(?(?<!上)(?:上上上一年度|上上上年度|上上上一年|上上上年|大前年(?![度末底]))(?![末底])\)?")
+"""大前年营业收入, 营业收入（上上上年度）: three years before the assessment date's. Its 前年 was read as
+前年, and the hint for it named the year 前年 already took: a clerk following it labelled 2023's
+figures as 2024's."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 _YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
 """资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
@@ -467,7 +476,8 @@ def _split_groups(folded: str) -> str:
     def split(m: re.Match[str]) -> str:
         parts = [p for p in _GROUP_SEP.split(m.group(1)) if p]
         if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p) or _YEAR_END_PART.fullmatch(p)
-                                  or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) for p in parts):
+                                  or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) or _TWO_BEFORE.fullmatch(p)
+                                  for p in parts):
             return "".join(f"({p})" for p in parts)
         return m.group(0)
     return _GROUP.sub(split, folded)
@@ -487,7 +497,8 @@ def _without_units(text: str) -> str:
     return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES else m.group(0), text)
 
 
-def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple[str, FieldDef]:
+def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: int | None = None
+             ) -> tuple[str, FieldDef]:
     text = header.strip()
     try:
         return text, field_for_path(rules, text)
@@ -503,17 +514,19 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
     year_match = _YEAR.search(split) or _SHORT_YEAR.search(split)
     year = None
     rest = split
+    back: int | None = None  # the years before last year a word names: 0 上年度 or 去年, 1 前年, 2 大前年
     if year_match:
         year = int(year_match.group(1) or year_match.group(2) or 0)
         year += 2000 if year < 100 else 0
         rest = split[: year_match.start()] + split[year_match.end():]
-    elif (before := _YEAR_BEFORE.search(split)) is not None:
-        year = last_year - 1 if last_year is not None else None  # no run date: asked for its year
-        rest = split[: before.start()] + split[before.end():]
-    elif (relative := _LAST_YEAR.search(split)) is not None:
-        year = last_year
+    elif (relative := _TWO_BEFORE.search(split) or _YEAR_BEFORE.search(split) or _LAST_YEAR.search(split)) is not None:
+        back = 2 if relative.re is _TWO_BEFORE else 1 if relative.re is _YEAR_BEFORE else 0
+        year = last_year - back if last_year is not None else None  # no run date: asked for its year
         rest = split[: relative.start()] + split[relative.end():]
-    shown_year = year or last_year or HINT_YEAR  # the year a hint writes: the header's own, else last year
+    # the year a hint writes: the header's own, else the sheet's (``stated``), else last year; never a year
+    # later than the figures can be of (a 2026年企业名单 run in 2026 holds 2025's)
+    sheet_year = stated if stated is not None and (last_year is None or stated <= last_year) else None
+    shown_year = year or (sheet_year or last_year or HINT_YEAR) - (back or 0)
     for i, candidate in enumerate((folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest),
                                    _TRAILING_GROUP.sub("", _without_units(rest)))):
         # a note in brackets dropped (i >= 4) may change a red line's question: 是否单项冠军（省级）, 是否有偷漏税（含欠税）
@@ -526,16 +539,18 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None) -> tuple
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
             previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
-            if previous is not None and year_match is None:  # 上年度发展评价得分: last year's, not this year's
+            if previous is not None and back == 0:  # 上年度发展评价得分: last year's, not this year's
                 return previous.path, previous
+            if previous is not None and back is not None:  # 前年发展评价得分: neither this year's nor last year's
+                continue
             if previous is not None:  # 2025年发展评价得分: the year of the evaluation or of its figures?
                 raise InputError(kind="column.score_year", params={"this": f.label, "previous": previous.label},
                                  field=text, label=Text(f"“{text}”列", text))
             continue
-        if year is None:
-            raise InputError(kind="column.needs_year", params={"example_zh": _with_unit(input_label(f, f.concrete_path(shown_year)),
-                                                                                       folded, f).zh,
-                                                               "example": f.concrete_path(shown_year)},
+        if year is None:  # the sheet's year said as seen, to be confirmed: its title may name the year of the list
+            raise InputError(kind="column.needs_year" if sheet_year is None or back is not None else "column.needs_year_stated",
+                             params={"example_zh": _with_unit(input_label(f, f.concrete_path(shown_year)), folded, f).zh,
+                                     "example": f.concrete_path(shown_year), "year": shown_year},
                              field=text, label=Text(f"“{text}”列", text))
         return f.concrete_path(year), f
     level = YES_NO_NOT_LEVEL.get(folded)
@@ -986,6 +1001,22 @@ HEADER_SEARCH_ROWS = 30
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
 
 
+_A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+_YEAR_STATED = re.compile(r"(?<!\d)(?:19\d\d|20\d\d|2100)年度?(?![\d一二三四上下前第])")
+"""A year as a title states one (2024年度, 2024年, 2024年末), not a part of it (2025年1-9月, 2025年上半年,
+2025年前三季度)."""
+
+
+def stated_year(texts: Iterable[str]) -> int | None:
+    """The year ``texts`` (a sheet's title rows, its name) state, when they state one as a year and
+    name no other (a date, 2023—2025年): only a hint's year, never read into a column, as a title
+    may name the year of the list (2026年申报名单) and not of its figures."""
+    years = {int(y) for text in texts for y in _A_YEAR.findall(unicodedata.normalize("NFKC", text))}
+    if len(years) != 1 or not any(_YEAR_STATED.search(unicodedata.normalize("NFKC", t).replace(" ", "")) for t in texts):
+        return None
+    return years.pop()
+
+
 def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
     """The header with a second (third…) column of one name told apart by its count (备注, 备注 2), where no
     rule reads that name (a park's two 备注 columns, one per visit); None where a column a rule reads,
@@ -1037,9 +1068,11 @@ class HeaderSearch:
     had more than two cells (a table whose header was not known), ``line`` the header's last row."""
 
     def __init__(self, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None = None,
-                 where: str | None = None) -> None:
+                 where: str | None = None, sheet: str | None = None) -> None:
         self.known = known
         self.where = where  # the file (and sheet) a refusal names
+        self.sheet = sheet  # the sheet's name, which may state its year (2024年度)
+        self._titles: list[list[str]] = []  # the title rows above the header, their filled cells
         self.meant = meant  # a cell meant for a field, to be refused by name: it marks the header row too
         self.header: list[str] | None = None
         self.line = 0
@@ -1087,7 +1120,7 @@ class HeaderSearch:
             both = self._two_rows(upper, cells, upper_spans)
             if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
                 # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
-                self._said_unit(title_unit(upper), self.line)
+                self._title(upper, self.line)
                 self._above, self.seen = (upper, upper_spans), self.seen + 1
                 self._pending, self.line = (cells, spans), line
                 return True
@@ -1102,19 +1135,30 @@ class HeaderSearch:
             both = self._two_rows(above, cells, above_spans)
             if both is not None:  # the row above was the group row: the header is both, and final
                 self.header, self.line = both, line
+                self._titles.pop()  # its 2025年 is a group's, not the sheet's
                 return True
         if self._is_header(cells):
             self._pending, self.line = (cells, spans), line
             return True
         self.wide = self.wide or sum(1 for v in cells if v) > 2
-        self._said_unit(title_unit(cells), line)
+        self._title(cells, line)
         self._above = (cells, spans)
         self.seen += 1
         return True
 
-    def _said_unit(self, unit: str | None, line: int) -> None:
+    def _title(self, cells: list[str], line: int) -> None:
+        """A title row above the header: the money unit it names, and its words, for the year it may state."""
+        unit = title_unit(cells)
         if self.unit is None and unit is not None:
             self.unit, self.unit_line = unit, line
+        self._titles.append([v for v in cells if v])
+
+    @property
+    def year(self) -> int | None:
+        """The year the title rows and the sheet's name state (2024年度XX园区企业经营情况表, a sheet named
+        2024年度), or None (``stated_year``): a column without its year was told to write last year's,
+        and a clerk who followed it filed 2024's figures as 2025's."""
+        return stated_year([*(v for row in self._titles for v in row), self.sheet or ""])
 
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""
@@ -1515,20 +1559,21 @@ def _derived_read(rules: RuleSet) -> frozenset[str]:
 
 
 def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] = frozenset(),
-                    last_year: int | None = None) -> list[InputError]:
+                    last_year: int | None = None, stated: int | None = None) -> list[InputError]:
     """Every column of a header that would make every row an error: a near miss of a field's name
     (营业收人2024 for 营业收入（2024年）), a name that could mean more than one field (市场占有率), a
     per-year field without its year, or a second column for a field already read. Passing over it
     would leave that input unknown for every company, and failing each row would bury one mistake
     in the header under hundreds of errors: a run says them all at once, up front, and stops (one
-    run per misnamed column made a park's sheet take four)."""
+    run per misnamed column made a park's sheet take four). ``stated``: the year the sheet's title
+    or name states (``HeaderSearch.year``), which a hint for a column without its year writes."""
     taken: dict[str, str] = {}
     out: list[InputError] = []
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
         if not h.strip() or norm(h) in ours:
             continue
         try:
-            path, _ = column(rules, h, last_year)
+            path, _ = column(rules, h, last_year, stated)
         except InputError as exc:
             other = _asked_elsewhere(rules, h, last_year)
             if other is not None:  # a province's column (init --csv --rules shandong-2022 made the sheet)

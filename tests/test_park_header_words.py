@@ -1,0 +1,131 @@
+"""The words a park's sheet heads its columns with and states its units in, as a tester's park pass
+found them (大前年, 去年营业收入, 其中：研发人员, 2025年末从业人员, 是否国家级专精特新小巨人, 说明：金额单位为元):
+real workbooks through ``batch``, what was read or what the refusal says checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+from littlegiant.errors import InputError
+from littlegiant.load import rules
+from littlegiant.load.tabular import HeaderSearch, column, header_problems, known_header, meant_header
+
+AS_OF = "2026-11-26"
+
+
+def batch(src: Path, out: Path) -> tuple[int, str]:
+    """``batch`` as a park's staff run it (zh, 80 columns), JSON out: exit code and what stderr said."""
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--format", "json", "--as-of", AS_OF,
+                                      "--lang", "zh"], env={"LANG": "zh_CN.UTF-8", "COLUMNS": "80"})
+    return result.exit_code, result.stderr
+
+
+def sheet(path: Path, rows: list[list[Any]], merged: tuple[str, ...] = (), title: str = "名单") -> Path:
+    """A one-sheet workbook of ``rows``, its cells ``merged`` as Excel's 合并后居中 leaves them."""
+    book = Workbook()
+    ws = book.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for cells in merged:
+        ws.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def read_inputs(out: Path) -> list[dict[str, Any]]:
+    """The figures each company's criteria read, by profile path, as the JSON results give them."""
+    found = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        inputs: dict[str, Any] = {}
+        for tier in json.loads(line)["result"]["tiers"].values():
+            for criterion in tier["criteria"]:
+                inputs.update(criterion.get("inputs") or {})
+        found.append(inputs)
+    return found
+
+
+def test_the_year_before_the_year_before_last_is_read_as_its_own_year(tmp_path: Path) -> None:
+    """营业收入 merged over 上年度 | 前年 | 大前年, as parks lay out three years: 大前年 was read as 前年 and the
+    run stopped, telling the clerk to write 2024, the year 前年 already took. It is 2023 (the as-of year
+    less three), and the sheet reads."""
+    src = sheet(tmp_path / "三年.xlsx", [["企业名称", "营业收入（万元）", None, None, "研发费用（万元）", None],
+                                         [None, "上年度", "前年", "大前年", "上年度", "前年"],
+                                         ["丁公司", 9000, 8000, 7000, 500, 400]], ("B1:D1", "E1:F1", "A1:A2"))
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0, err
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert (read["financials.2025.revenue"], read["financials.2024.revenue"], read["financials.2023.revenue"]) == (
+        9000, 8000, 7000)
+
+
+def test_last_year_said_as_qunian_is_read_as_last_year(tmp_path: Path) -> None:
+    """去年营业收入 stopped the run while 上年度营业收入 and 前年营业收入 beside it were read: it is last year's."""
+    src = sheet(tmp_path / "去年.xlsx", [["企业名称", "去年营业收入", "前年营业收入"], ["丁公司", 9000, 8000]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0, err
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert (read["financials.2025.revenue"], read["financials.2024.revenue"]) == (9000, 8000)
+
+
+@pytest.mark.parametrize(("header", "back"), [("上年度营业收入", 0), ("去年营业收入", 0), ("营业收入（去年）", 0),
+                                              ("前年营业收入", 1), ("营业收入（上上年度）", 1), ("大前年营业收入", 2),
+                                              ("营业收入（大前年）", 2), ("上上上年度营业收入", 2)])
+def test_year_words_count_back_from_the_as_of_year(header: str, back: int) -> None:
+    """Each word for a year names the as-of year's last year less ``back``; with no date to count from,
+    its year is asked for, the hint naming the year the word means, not last year's."""
+    rs = rules.load("miit-2026")
+    assert column(rs, header, 2025)[0] == f"financials.{2025 - back}.revenue"
+    with pytest.raises(InputError) as refused:
+        column(rs, header, None)
+    assert f"{2025 - back}年" in refused.value.render("zh")
+
+
+def test_a_score_of_the_year_before_last_is_not_read_as_last_years() -> None:
+    """前年发展评价得分 was read as 上年度专精特新发展评价得分, which a renewal counts: neither is it."""
+    rs = rules.load("miit-2026")
+    assert column(rs, "上年度发展评价得分", 2025)[0] == "platform_score_previous"
+    for header in ("前年发展评价得分", "大前年发展评价得分"):
+        with pytest.raises(InputError):
+            column(rs, header, 2025)
+
+
+def test_the_year_a_sheet_states_is_the_year_its_refusal_suggests() -> None:
+    """A title 2024年度XX园区企业经营情况表 over 营业收入（万元）: the refusal said to write 2025, and a clerk who
+    copied it filed 2024's figures as 2025's. The title's year is the hint's, said as seen there; one
+    later than last year (a 2026 list holds 2025's figures), or two years named, leaves last year's."""
+    from littlegiant.load.tabular import stated_year
+
+    rs = rules.load("miit-2026")
+    search = HeaderSearch(lambda c: known_header(rs, c, 2025), lambda c: meant_header(rs, c, 2025), "名单.xlsx")
+    for line, row in enumerate([["2024年度XX园区企业经营情况表", "", ""], ["企业名称", "营业收入（万元）", "从业人员"],
+                                ["甲公司", "8000", "120"]], 1):
+        search.take(line, row)
+    assert search.header is not None and search.year == 2024
+    (problem,) = header_problems(search.header, rs, frozenset(), 2025, search.year)
+    assert problem.render("zh") == ("“营业收入（万元）”列：请在列名中写明年份：表格标题或工作表名写的是“2024年”，"
+                                    "若这一列是那一年的数据，请把列名改为“营业收入（2024年）（万元）”")
+    (later,) = header_problems(search.header, rs, frozenset(), 2025, 2026)
+    assert later.render("zh") == "“营业收入（万元）”列：请在列名中写明年份，如“营业收入（2025年）（万元）”"
+    assert HeaderSearch(None, sheet="2024年度").year == 2024
+    assert [stated_year([t]) for t in ("2023—2025年经营情况", "2025年1-9月快报", "填报日期：2026-11-20", "Sheet1")] == [
+        None, None, None, None]
+
+
+@pytest.mark.xfail(strict=True, reason="needs the readers to hand HeaderSearch.year to header_problems (cli/app.py "
+                                       "on_header, load/xlsx.py, cli/batch.py): the change is proposed, not made")
+def test_a_title_year_is_the_year_the_batch_refusal_suggests(tmp_path: Path) -> None:
+    """The tester's sheet: title and sheet name 2024年度, headers with no year. The run stops (which year is
+    the clerk's to say), suggesting 2024 as seen in the title, not last year's 2025."""
+    src = sheet(tmp_path / "经营情况.xlsx", [["2024年度XX园区企业经营情况表"], ["企业名称", "从业人员", "营业收入（万元）"],
+                                             ["甲公司", 120, 8000]], ("A1:C1",), title="2024年度")
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 2 and "写的是“2024年”，若这一列是那一年的数据，请把列名改为“营业收入（2024年）（万元）”" in err
+    assert "2025年" not in err
