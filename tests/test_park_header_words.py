@@ -129,3 +129,56 @@ def test_a_title_year_is_the_year_the_batch_refusal_suggests(tmp_path: Path) -> 
     code, err = batch(src, tmp_path / "out.jsonl")
     assert code == 2 and "写的是“2024年”，若这一列是那一年的数据，请把列名改为“营业收入（2024年）（万元）”" in err
     assert "2025年" not in err
+
+
+def test_a_part_headed_qizhong_under_its_whole_is_read_as_that_part(tmp_path: Path) -> None:
+    """从业人员（人） | 其中：研发人员（人） | 其中：科技人员（人）, the usual way to put parts under their whole,
+    stopped the run (列名里有“研发人员”，但看不出是哪一项数据): the parts are read (研发人员 by the 2022 rules'
+    share, 科技人员 by 2026's)."""
+    src = sheet(tmp_path / "其中.xlsx", [["企业名称", "从业人员（人）", "其中：研发人员（人）", "其中：科技人员（人）"],
+                                         ["甲公司", 200, 40, 60]])
+    for rule_set, path, value in (("miit-2022", "rd_staff", 40), ("miit-2026", "tech_staff", 60)):
+        out = tmp_path / f"{rule_set}.jsonl"
+        result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--format", "json", "--as-of", AS_OF,
+                                          "--lang", "zh", "--rules", rule_set])
+        assert result.exit_code == 0, result.stderr
+        (read,) = read_inputs(out)
+        assert (read["employees"], read[path]) == (200, value)
+
+
+def test_a_part_away_from_its_whole_is_refused_naming_the_whole(tmp_path: Path) -> None:
+    """其中：研发人员 under 大专以上学历人员 is the graduates among the R&D staff, not all of them: a 其中 reads
+    only right after its whole, else the run stops saying which column it belongs under."""
+    src = sheet(tmp_path / "其中.xlsx", [["企业名称", "从业人员", "大专以上学历人员", "其中：研发人员（人）"],
+                                         ["甲公司", 200, 120, 40]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 2 and ("“其中：研发人员（人）”列：“其中”项应紧跟在它所属的“从业人员（上年末）”列之后，这里看不出是"
+                          "哪一项中的一部分：若填的是企业全部的这项数据，请把列名改为“研发人员人数”") in err
+
+
+def test_employees_at_a_named_year_end_are_read_when_it_is_last_years(tmp_path: Path) -> None:
+    """2025年末从业人员 stopped the run, though 年末从业人员 and 从业人员（人） were read: at the as-of year's last
+    year end it is the field (从业人员（上年末）); 2024年末's headcount is not, and the run says which to give."""
+    src = sheet(tmp_path / "年末.xlsx", [["企业名称", "2025年末从业人员（人）", "营业收入（2025年）"], ["甲公司", 200, 8000]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0, err
+    assert read_inputs(tmp_path / "out.jsonl")[0]["employees"] == 200
+    src = sheet(tmp_path / "前年末.xlsx", [["企业名称", "2024年末从业人员", "营业收入（2025年）"], ["甲公司", 200, 8000]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 2 and ("“2024年末从业人员”列：这一项按上年末（2025年末）计，这一列写的是“2024年末”：请填入上年末"
+                          "（2025年末）的数据，并把列名改为“从业人员（上年末）”") in err
+
+
+@pytest.mark.parametrize("header", ["是否国家级专精特新小巨人", "是否为国家级专精特新“小巨人”企业"])
+def test_whether_a_national_little_giant_is_read_as_the_title(tmp_path: Path, header: str) -> None:
+    """是否国家级专精特新小巨人 was passed over as 与评估无关 and copied back: 小巨人 is MIIT's title, which no other
+    level confers, so the column is whether the company holds it, read as 是否专精特新小巨人 is (a cell that is
+    no yes or no is that row's error, naming the title asked)."""
+    src = sheet(tmp_path / "称号.xlsx", [["企业名称", "营业收入（2025年）", header], ["甲公司", 8000, "是"],
+                                         ["乙公司", 8000, "否"], ["丙公司", 8000, "大概"]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 1 and "与评估无关" not in err
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["status"] for row in rows] == ["scored", "scored", "error"]
+    assert not any("input_columns" in row for row in rows)  # read, not carried back as the park's own column
+    assert rows[2]["error"].startswith('「持有有效的专精特新"小巨人"称号」：应填是或否')

@@ -268,6 +268,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 --set {path}=否"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
+    "column.part_alone": ("an 'of which' column follows the column of its whole ('{whole}'): what it is a part of "
+                          "is not clear here; if it holds the company's whole figure, head it '{name}'",
+                          "“其中”项应紧跟在它所属的“{whole}”列之后，这里看不出是哪一项中的一部分：若填的是企业全部的"
+                          "这项数据，请把列名改为“{name}”"),
+    "column.year_end_other": ("this figure is taken at last year end ({last}); the column says {year}: give the "
+                              "figures at {last} and head it '{label}'",
+                              "这一项按上年末（{last}）计，这一列写的是“{year}”：请填入上年末（{last}）的数据，"
+                              "并把列名改为“{label}”"),
     "column.needs_year_stated": ("needs its year: the sheet's title or name says {year}; if these are {year}'s figures, "
                                  "head it {example_zh} or {example}",
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"

@@ -38,6 +38,7 @@ from littlegiant.load.profile import (
     field_for_path,
     field_words,
     input_label,
+    year_in_path,
 )
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.load.yamlio import excel_number
@@ -77,7 +78,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
              "企业名", "名称", "公司"),
     "industry": ("所属行业", "行业类别", "所属行业类别", "行业分类"),
     "employees": ("从业人员", "从业人员数", "从业人数", "职工人数", "职工总数", "职工数", "员工人数", "员工总数",
-                  "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数"),
+                  "员工数", "年末从业人员", "年末从业人数", "上年末从业人员", "上年末从业人数", "去年末从业人员",
+                  "去年末从业人数"),
     "rd_staff": ("研发人员", "研发人员数", "研发人数", "研发人员数量", "R&D staff"),
     "tech_staff": ("科技人员", "科技人员数", "科技人员数量", "Science and technology staff"),
     "revenue": ("营收", "营业收入", "营业总收入"),
@@ -187,7 +189,7 @@ YES_NO_ALIASES: dict[str, tuple[str, ...]] = {
     "title_zjtx": ("专精特新中小企业", "专精特新企业", "专精特新", "专精特新中小企业称号", "省级专精特新中小企业",
                    "省级专精特新企业", "省级专精特新"),
     "title_little_giant": ('专精特新"小巨人"企业', "专精特新小巨人企业", "小巨人企业", "小巨人", '专精特新"小巨人"',
-                           "专精特新小巨人"),
+                           "专精特新小巨人", "专精特新“小巨人”企业", "专精特新“小巨人”"),
     "registered_in_china": ("境内注册独立法人", "境内注册的独立法人", "境内独立法人", "独立法人", "具有独立法人资格",
                             "境内注册", "在境内注册", "境内工商注册", "境内工商注册登记", "境内注册登记",
                             "境内注册、具有独立法人资格", "境内工商注册登记、具有独立法人资格"),
@@ -345,7 +347,7 @@ def _alias(rules: RuleSet, text: str, noted: bool = False) -> FieldDef | None:
     yes_no = _yes_no_labels(rules)
     for prefix in ("是否为", "是否是", "是否", "有无", "已获"):
         if text.startswith(prefix):  # 是否专精特新称号 as 是否专精特新
-            rest = text[len(prefix):]
+            rest = _LEVEL.sub("", text[len(prefix):])  # 是否国家级专精特新小巨人: MIIT confers it, at no other level
             f = yes_no.get(rest) or yes_no.get(rest.removesuffix("称号")) or (
                 yes_no.get("有" + rest) if prefix == "有无" else None)  # 有无偷漏税行为 as 有偷漏税行为
             return None if f is not None and noted and f.id in _RED_LINE_IDS else f
@@ -465,6 +467,10 @@ _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
 _YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
 """资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
 _YEAR_END_PART = re.compile(r"(?:19\d\d|20\d\d|2100)年[末底]")
+_PART_PREFIX = re.compile(r"其中[:,、]?")
+"""其中：研发人员 (by ``norm``), as a park heads a part under its whole (从业人员 | 其中：研发人员): read as
+the part when the rules make it one of a whole (``FieldDef.part_of``), and the column before it is that
+whole. Refused as a figure's words, a common header stopped the run."""
 _YEAR_END_FIRST = re.compile(r"^((?:19\d\d|20\d\d|2100)年[末底])(?=[^\d()])")
 """2025年末资产总额, as parks head a year-end figure: read as 资产总额（2025年末） (2025年营业收入 reads
 as it stands; 2025年末 left in front read as the year 2025 and a figure named 末资产总额)."""
@@ -494,7 +500,9 @@ def _qualifier_first(text: str) -> str:
 
 
 def _without_units(text: str) -> str:
-    return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES else m.group(0), text)
+    """A folded header without its units in brackets, money's or a count's (2025年末从业人员（人）), which
+    ``_convertible`` checks against the field."""
+    return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES or m.group(1) in _COUNT_UNITS else m.group(0), text)
 
 
 def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: int | None = None
@@ -508,6 +516,15 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                              label=Text(f"“{text}”列", text)) from None
     labels = _labels(rules)
     folded = norm(text)
+    part = _PART_PREFIX.match(folded) if folded not in labels else None  # (其中Ⅰ类高价值知识产权 is a label's alias)
+    if part is not None:  # 其中：研发人员 under 从业人员: a part of the column before it (``_misplaced_parts``)
+        try:
+            found = _resolve(rules, folded[part.end():], last_year, stated)
+        except InputError:
+            pass
+        else:
+            if found[1].part_of is not None:
+                return found
     first = _YEAR_END_FIRST.match(folded)
     moved = f"{folded[first.end():]}({first.group(1)})" if first is not None else folded
     split = _YEAR_END.sub(r"(年末)(\1年)", _split_groups(moved))
@@ -538,6 +555,12 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         if not f.per_year:
             if year is None or candidate == folded:  # a label may hold a year of its own (〔2011〕300号)
                 return f.path, f
+            if "(年末)" in split and back is None and last_year is not None and "上年末" in f.label.zh:
+                if year == last_year:  # 2025年末从业人员: the 上年末 the field is taken at
+                    return f.path, f
+                raise InputError(kind="column.year_end_other", params={
+                    "last": f"{last_year}年末", "year": f"{year}年末", "label": f.label}, field=text,
+                    label=Text(f"“{text}”列", text))
             previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
             if previous is not None and back == 0:  # 上年度发展评价得分: last year's, not this year's
                 return previous.path, previous
@@ -1568,7 +1591,8 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     run per misnamed column made a park's sheet take four). ``stated``: the year the sheet's title
     or name states (``HeaderSearch.year``), which a hint for a column without its year writes."""
     taken: dict[str, str] = {}
-    out: list[InputError] = []
+    header = list(header)
+    out: list[InputError] = _misplaced_parts(header, rules, last_year, stated)
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
         if not h.strip() or norm(h) in ours:
             continue
@@ -1588,6 +1612,32 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
             out.append(_same(h, taken[path]))
         else:
             taken[path] = h
+    return out
+
+
+def _misplaced_parts(header: list[str], rules: RuleSet, last_year: int | None, stated: int | None
+                     ) -> list[InputError]:
+    """The 其中 columns (其中：研发人员) not right after the column of their whole (从业人员, or another
+    其中 of it): under 大专以上学历人员, 其中：研发人员 is the graduates among the R&D staff, not all of
+    them, and which whole a part is of, nothing but its place says. Each is refused, naming its whole."""
+    out: list[InputError] = []
+    before: str | None = None  # the path of the last column that is no part; "" when that column is refused itself
+    for h in header:
+        if not h.strip():
+            continue
+        try:
+            path, f = column(rules, h, last_year, stated)
+        except InputError as exc:
+            before = None if exc.kind in PASSED_OVER else ""
+            continue
+        if f.part_of is None or _PART_PREFIX.match(norm(h)) is None or norm(h) in _labels(rules):
+            before = path
+            continue
+        whole = rules.fields[f.part_of]
+        if before != "" and before != whole.concrete_path(year_in_path(f, path)):
+            out.append(InputError(kind="column.part_alone", params={
+                "whole": whole.label, "name": input_label(f, path) if f.per_year else f.label},
+                field=h.strip(), label=Text(f"“{h.strip()}”列", h.strip())))
     return out
 
 
