@@ -182,3 +182,27 @@ def test_whether_a_national_little_giant_is_read_as_the_title(tmp_path: Path, he
     assert [row["status"] for row in rows] == ["scored", "scored", "error"]
     assert not any("input_columns" in row for row in rows)  # read, not carried back as the park's own column
     assert rows[2]["error"].startswith('「持有有效的专精特新"小巨人"称号」：应填是或否')
+
+
+@pytest.mark.parametrize("said", ["说明：金额单位为元，人数单位为人", "本表金额均以元为单位", "金额单位是元"])
+def test_a_money_unit_said_in_a_sentence_above_the_list_is_the_sheets(tmp_path: Path, said: str) -> None:
+    """说明：金额单位为元，人数单位为人 merged under the title: 80,000,000 元 was read as 80,000,000 万元, scored so,
+    with a plausibility warning for the only sign. The sentence names the sheet's unit as 金额单位：元 does:
+    the run says so, and the amounts are read in 元."""
+    src = sheet(tmp_path / "单位.xlsx", [["2026年企业情况表"], [said], ["企业名称", "从业人员", "2025年营业收入", "2025年研发费用"],
+                                         ["甲公司", 120, 80_000_000, 600_000]], ("A1:D1", "A2:D2"))
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0 and "表头上方写明金额单位为元，金额按元读入并换算成万元" in err, err
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert (read["financials.2025.revenue"], read["financials.2025.rd_expense"]) == (8000, 60)
+
+
+def test_a_unit_said_of_one_column_or_a_word_holding_danwei_is_no_sheets_unit(tmp_path: Path) -> None:
+    """研发费用以元为单位 is one column's unit, and 所在单位为元宝山区… names a place: neither is the sheet's, so
+    the amounts stay in 万元 (their column's default, checked by the plausibility warning), not divided by 10,000."""
+    src = tmp_path / "名单.csv"
+    src.write_text("说明：研发费用以元为单位；所在单位为元宝山区工信局\n企业名称,营业收入（2025年）\n甲公司,8000\n",
+                   encoding="utf-8")
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0 and "金额按元读入" not in err, err
+    assert read_inputs(tmp_path / "out.jsonl")[0]["financials.2025.revenue"] == 8000

@@ -901,14 +901,25 @@ _TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万�
 """金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in."""
 
 
+_MONEY_NAMED = r"(?:人民币)?\s*(万亿元|亿元|千万元|百万元|万元|千元|元|" + _FOREIGN_MONEY.pattern + ")"
+_SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<![\u4e00-\u9fff]))单位\s*(?:为|是)\s*" + _MONEY_NAMED
+                        + r"(?!(?!人民币)[\u4e00-\u9fff])|(?:(?<=金额)|(?<=数据)|(?<=均)|(?<=一律)|(?<=统一)|"
+                        r"(?<![\u4e00-\u9fff]))以\s*" + _MONEY_NAMED + r"\s*为单位", re.IGNORECASE)
+"""The unit said in a sentence (说明：金额单位为元，人数单位为人; 本表金额均以元为单位): the sheet's, said so
+by 金额 or by nothing before it, never a column's (研发费用单位为元, 研发费用以元为单位), nor the first
+character of a word (所在单位为元宝山区…)."""
+
+
 def title_unit(cells: Iterable[str]) -> str | None:
-    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人), or None. A park's sheet says its unit once above the header, and a user
-    who typed 9,000,000 under 金额单位：元 means 900 万元: reading it as 900 亿 turned a small company
-    into a candidate for every title."""
+    """The money unit a title row names (苏州园区企业情况（金额单位：元）, 单位：万元、人, 说明：金额单位为元), or
+    None. A park's sheet says its unit once above the header, and a user who typed 9,000,000 under
+    金额单位：元 means 900 万元: reading it as 900 亿 turned a small company into a candidate for every
+    title; said in a sentence, it was missed, and 元 read as 万元 with no word but a plausibility warning."""
     for cell in cells:
-        found = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell).replace(" ", ""))
+        text = unicodedata.normalize("NFKC", cell)
+        found = _TITLE_UNIT.search(text.replace(" ", "")) or _SAID_UNIT.search(text)
         if found is not None:
-            return found.group(1) or found.group(2)
+            return next(unit for unit in found.groups() if unit)
     return None
 
 
