@@ -206,3 +206,13 @@ def test_a_unit_said_of_one_column_or_a_word_holding_danwei_is_no_sheets_unit(tm
     code, err = batch(src, tmp_path / "out.jsonl")
     assert code == 0 and "金额按元读入" not in err, err
     assert read_inputs(tmp_path / "out.jsonl")[0]["financials.2025.revenue"] == 8000
+
+
+def test_a_column_without_its_year_is_never_told_a_year_another_column_holds(tmp_path: Path) -> None:
+    """营业收入（2025年） beside 营业收入（万元）: the refusal told the clerk to write 营业收入（2025年）（万元）, and
+    the next run stopped on the field given twice. It asks which year, naming the column that has 2025."""
+    src = sheet(tmp_path / "两年.xlsx", [["企业名称", "营业收入（2025年）", "营业收入（万元）"], ["甲公司", 9000, 8000]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 2 and ("“营业收入（万元）”列：请在列名中写明年份：“营业收入（2025年）”已有一列，这一列应是另一年的"
+                          "数据，请写明是哪一年") in err
+    assert "（2025年）（万元）" not in err

@@ -276,6 +276,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "figures at {last} and head it '{label}'",
                               "这一项按上年末（{last}）计，这一列写的是“{year}”：请填入上年末（{last}）的数据，"
                               "并把列名改为“{label}”"),
+    "column.needs_year_taken": ("needs its year: '{other}' is already a column, so this one holds another year's "
+                                "figures; say which",
+                                "请在列名中写明年份：“{other}”已有一列，这一列应是另一年的数据，请写明是哪一年"),
     "column.needs_year_stated": ("needs its year: the sheet's title or name says {year}; if these are {year}'s figures, "
                                  "head it {example_zh} or {example}",
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"

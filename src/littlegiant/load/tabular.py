@@ -1623,7 +1623,18 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
             out.append(_same(h, taken[path]))
         else:
             taken[path] = h
-    return out
+    return [_year_taken(problem, taken) for problem in out]
+
+
+def _year_taken(problem: InputError, taken: Mapping[str, str]) -> InputError:
+    """``problem``, unless it asks a column for its year by the example of a year another column of the
+    sheet already holds (营业收入（2025年） beside 营业收入（万元））: followed, it gave the field twice, and
+    the next run stopped on that. Then it asks for the year and names that column, suggesting none."""
+    example = str(problem.params.get("example"))
+    if problem.kind not in ("column.needs_year", "column.needs_year_stated") or example not in taken:
+        return problem
+    return InputError(kind="column.needs_year_taken", params={"other": taken[example]}, field=problem.field,
+                      label=problem.label)
 
 
 def _misplaced_parts(header: list[str], rules: RuleSet, last_year: int | None, stated: int | None
