@@ -119,8 +119,6 @@ def test_the_year_a_sheet_states_is_the_year_its_refusal_suggests() -> None:
         None, None, None, None]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the readers to hand HeaderSearch.year to header_problems (cli/app.py "
-                                       "on_header, load/xlsx.py, cli/batch.py): the change is proposed, not made")
 def test_a_title_year_is_the_year_the_batch_refusal_suggests(tmp_path: Path) -> None:
     """The tester's sheet: title and sheet name 2024年度, headers with no year. The run stops (which year is
     the clerk's to say), suggesting 2024 as seen in the title, not last year's 2025."""

@@ -743,12 +743,12 @@ def batch(
             say(line)
             notes.append(line)
 
-        def on_header(where: str, header: list[str]) -> None:
+        def on_header(where: str, header: list[str], year: int | None) -> None:
             """Columns naming nothing the rules know are not read (copied back after the results): said once a table, before its rows.
             Columns meant for a field but misnamed stop the run (exit 2), before any row is scored."""
             if is_results(header, rs):  # nothing to score: every row would be all unknown
                 raise InputError(kind="column.results_file", file=where)
-            problems = header_problems(header, rs, output_columns(rs), day.year - 1)
+            problems = header_problems(header, rs, output_columns(rs), day.year - 1, year)
             if problems:
                 raise HeaderError([p.moved(file=where) for p in problems])
             if not any(map(reads, header)):  # a contacts list: every row would be a company of unknowns

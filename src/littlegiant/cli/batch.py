@@ -144,7 +144,7 @@ class ReadOptions(NamedTuple):
     encoding: str | None = None
     sheet: str | None = None
     known_header: Callable[[object], bool] | None = None
-    on_header: Callable[[str, list[str]], None] | None = None  # told each table's header once
+    on_header: Callable[[str, list[str], int | None], None] | None = None  # told each table's header once
     on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
     identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
     meant_header: Callable[[object], bool] | None = None  # a cell meant for a field, refused by name: a header too
@@ -394,10 +394,10 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     problems: list[InputError] = []
     told = options.on_header
 
-    def collect(where: str, header: list[str]) -> None:
+    def collect(where: str, header: list[str], year: int | None) -> None:
         try:
             if told is not None:
-                told(where, header)
+                told(where, header, year)
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
             problems.extend(exc.problems)
 
@@ -717,7 +717,7 @@ def reads_nothing(path: Path, encoding: str | None, known: Callable[[object], bo
     if path.suffix.lower() not in TEXT_TABLES:
         return False
 
-    def stop(_where: str, header: list[str]) -> None:
+    def stop(_where: str, header: list[str], _year: int | None) -> None:
         raise _HeaderRead(header)
 
     try:
@@ -851,7 +851,7 @@ def _csv_records(lines: _CsvLines, width: int | Callable[[], int | None] | None,
         lines.replay.extendleft(reversed(taken[1:]))  # read again from the line after
 
 
-def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str]], None] | None = None,
+def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[str], int | None], None] | None = None,
               on_note: Callable[[str, dict[str, object]], None] | None = None,
               known: Callable[[object], bool] | None = None,
               meant: Callable[[object], bool] | None = None) -> Iterator[Item]:
@@ -884,7 +884,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             handle = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
             lines = _CsvLines(handle)
             delimiter = _delimiter(lines)
-            search = HeaderSearch(attempt, meant if attempt is not None else None, str(path))
+            search = HeaderSearch(attempt, meant if attempt is not None else None, str(path), path.stem)
             records = _csv_records(lines, search.width, delimiter)
             first = _csv_header(path, records, search)
             if search.header is not None:
@@ -913,7 +913,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                              file=str(path), line=search.line)
         header = apart
         if on_header is not None:
-            on_header(str(path), header)
+            on_header(str(path), header, search.year)
         if search.converted is not None and on_note is not None:
             on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
         if found is not None and found.stated is not None:

@@ -131,7 +131,7 @@ def _office_compound(path: Path) -> bool:
 
 
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
-               on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
+               on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
                headers_only: bool = False, meant: Callable[[object], bool] | None = None,
                ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
@@ -235,7 +235,7 @@ def _tabled(ws: Any, sheet: str | None) -> bool:
 def _names_companies(ws: Any, known: Callable[[object], bool] | None, meant: Callable[[object], bool] | None) -> bool:
     """Whether a sheet's header, once found, has a column naming its companies (``_rows``, down to it)."""
     found: list[list[str]] = []
-    for _ in _rows(ws, "", known, lambda _, header: found.append(header), headers_only=True, meant=meant):
+    for _ in _rows(ws, "", known, lambda _, header, __: found.append(header), headers_only=True, meant=meant):
         pass
     return any(_company_column(header) for header in found)
 
@@ -271,21 +271,22 @@ def _refusing_notes(path: Path, sheet: str, sheets: Text, on_note: Note | None) 
     return told
 
 
-def _refusing_summary(path: Path, sheet: str, sheets: Text, on_header: Callable[[str, list[str]], None] | None,
-                      ) -> Callable[[str, list[str]], None]:
+def _refusing_summary(path: Path, sheet: str, sheets: Text,
+                      on_header: Callable[[str, list[str], int | None], None] | None,
+                      ) -> Callable[[str, list[str], int | None], None]:
     """``on_header`` for the sheet named by --sheet, refusing it when its header names no company but
     counts them (按行业汇总: 所属行业 | 企业数 | 营业收入): each of its rows scored was a nameless company
     with a group's summed figures, which a park took for results, where it had meant the list."""
     from littlegiant.load.tabular import counts_companies
 
-    def told(where: str, header: list[str]) -> None:
+    def told(where: str, header: list[str], year: int | None) -> None:
         counted = [h for h in header if h and counts_companies(h)]
         if counted and not _company_column(header):
             raise InputError(kind="sheet.summary_named", params={"sheet": sheet, "column": counted[0],
                                                                  "sheets": sheets},
                              file=str(path), field="--sheet")
         if on_header is not None:
-            on_header(where, header)
+            on_header(where, header, year)
     return told
 
 
@@ -797,7 +798,7 @@ def _failed_cell(exc: BaseException) -> str | None:
 
 
 def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
-          on_header: Callable[[str, list[str]], None] | None = None, on_note: Note | None = None,
+          on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
           on_unnamed: Callable[[str], None] | None = None, elsewhere: Callable[[], bool] | None = None,
           ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
@@ -822,7 +823,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     # Every row and cell as the sheet holds them, its stated size (<dimension>) not trusted: some
     # exporters state A1 over a full sheet, which read as a sheet without companies.
     ws.reset_dimensions()
-    search = HeaderSearch(known, meant, where)
+    search = HeaderSearch(known, meant, where, ws.title)
     header: list[str] | None = None
     blank: list[int] = []
     # iter_rows starts at A1 whatever the stated size: a list beginning at B3 was numbered from its
@@ -948,7 +949,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             on_note("run.notes_sheet", {"where": where})
 
 
-def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str]], None] | None,
+def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
             on_note: Note | None, headers_only: bool) -> InputError | None:
     """A sheet's header found: a name given twice refuses it (the error returned); else the caller
     is told of it, and of the money unit the title rows name."""
@@ -957,7 +958,7 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
         return InputError(kind="sheet.repeated", params={"column": read_twice(header, search), "row": search.line})
     header[:] = apart  # the rows are read by this header: 备注 2's cells under their own name
     if on_header is not None:
-        on_header(where, header)
+        on_header(where, header, search.year)
     if search.converted is not None and on_note is not None and not headers_only:
         on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None
