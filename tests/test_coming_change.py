@@ -12,7 +12,8 @@ from littlegiant.cli.app import app
 
 runner = CliRunner()
 SRC = str(EXAMPLES / "little-giant-2022.yaml")
-HINT = "2026年4月1日起，新申请改按《优质中小企业梯度培育管理办法（2026）》；想同时看两种结果，在命令后加上--comparemiit-2022,miit-2026"
+HINT = ("2026年4月1日起，新申请改按《优质中小企业梯度培育管理办法（2026）》；想同时看两版规则的结果，可在命令后加上"
+        "--compare（写法见littlegiantassess--help）")
 
 
 def flat(*args: str) -> str:
@@ -28,6 +29,7 @@ def test_a_report_before_the_2026_measures_names_them_and_the_comparison(fmt: st
     assessment, the basis says when and the --compare that shows both; once in force, or with --rules
     (a set the user chose), nothing."""
     assert HINT in flat("--as-of", "2026-03-01", "--format", fmt)
+    assert "miit" not in flat("--as-of", "2026-03-01", "--format", fmt)  # a client reads titles, not ids
     assert HINT in flat("--as-of", "2025-06-01", "--format", fmt)
     assert "改按" not in flat("--as-of", "2026-11-26", "--format", fmt)
     assert "改按" not in flat("--as-of", "2026-03-01", "--rules", "miit-2022", "--format", fmt)

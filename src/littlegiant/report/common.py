@@ -121,7 +121,7 @@ COMING_DAYS = 366
 
 def coming_change(result: Result, lang: str) -> list[str]:
     """The next rule set the calendar names for this kind of assessment, where it differs and starts within
-    a year, with the option that shows both: a company that met 小巨人 in March 2026 under the 2022
+    a year, and the option that shows both: a company that met 小巨人 in March 2026 under the 2022
     measures, and would not under the 2026 ones from 1 April, was told nothing of it. None where a set
     was forced (the user chose what to see)."""
     from littlegiant.load.rules import calendar, load
@@ -136,11 +136,13 @@ def coming_change(result: Result, lang: str) -> list[str]:
     if change is None:
         return []
     title = load(change.rules).title.get(lang)
-    both = f"--compare {cal.rule_set},{change.rules}"
+    # the option, not the sets' ids: a report is handed to a client, who reads titles (the help gives the ids)
     if lang == "zh":
         day = f"{change.start.year}年{change.start.month}月{change.start.day}日"
-        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》；想同时看两种结果，在命令后加上 {both}"]
-    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}; to see both, add {both}"]
+        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》；想同时看两版规则的结果，可在命令后加上 "
+                "--compare（写法见 littlegiant assess --help）"]
+    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}; to see both, add "
+            "--compare (see littlegiant assess --help)"]
 
 
 def assessment_kind(result: Result, lang: str) -> str:
