@@ -220,6 +220,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "填“是”，否则填“否”"),
     "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
                               "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
+    "value.choice_numbered_near": ("expected a number from 1 to {n} or a choice's name, got {shown!r}; did you mean "
+                                   "{near_label} ({number})?",
+                                   "应填 1–{n} 的编号或选项名称，现在是“{shown}”；您是不是想选“{near_label}”（{number}）？"),
     "value.foreign_money": ("{shown!r} is an amount in a foreign currency: the tool assesses in CNY; convert it "
                             "and give it in 万元 (10k CNY)",
                             "“{shown}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"),

@@ -482,8 +482,9 @@ class Asker:
                     continue
                 share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES else None
                 msg = share if share is not None else refusal(exc, lang)
-                self.term.say(wrap(_t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n"),
-                                   self.width) + "\n")
+                said = _t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n")
+                # a refusal that asks (您是不是想选“工业”（2）？) takes no full stop after its question mark
+                self.term.say(wrap(said.replace("？。", "？").replace("?.", "?"), self.width) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))

@@ -18,9 +18,9 @@ from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
-from littlegiant.load.profile import Scalar, brief, check_value, choice_named, choices_meant, field_words
+from littlegiant.load.profile import Scalar, brief, check_value, choice_named, choice_near, choices_meant, field_words
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, nearest, unit_text
+from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, unit_text
 from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
@@ -263,6 +263,12 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         meant = choices_meant(f, stripped) if found is None else ()
         if numbered and not meant:  # the choices are on the screen, numbered: say that, not the list of ids
             if found is None:  # with their range: 7 on a list of 5 was told only "one of the choices listed"
+                near = choice_near(f, stripped)
+                named = f.choice_labels.get(near) if near is not None else None
+                if near is not None:  # 制照业: the choice it likely means, by its number on the screen
+                    raise InputError(kind="value.choice_numbered_near", params={
+                        "n": len(f.choices), "shown": brief(stripped), "number": f.choices.index(near) + 1,
+                        "near_label": named or Text(near, near)}, field=where, label=label or field_words(f, where))
                 raise InputError(kind="value.choice_numbered", params={"n": len(f.choices), "shown": brief(stripped)},
                                  field=where, label=label or field_words(f, where))
             return found, None
@@ -273,7 +279,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 ", ".join(lab.en for lab in options[:-1]) + " or " + options[-1].en)},
                 field=where, label=label or field_words(f, where))
         if found is None:  # said in the choices' words (a sheet's user never saw their ids), and in full
-            near = nearest(stripped, f.choices)
+            near = choice_near(f, stripped)
             params: dict[str, object] = {
                 "choices": Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices)),
                 "labels": "；".join(lab.zh for lab in map(f.choice_labels.get, f.choices) if lab is not None),

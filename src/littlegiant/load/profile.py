@@ -785,7 +785,7 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
             choices = Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices))
-            near = nearest(value, f.choices) if isinstance(value, str) else None
+            near = choice_near(f, value) if isinstance(value, str) else None
             if near is not None:
                 raise fail("value.choice_near", choices=choices, got=Got(value), near=near,
                            near_label=f.choice_labels.get(near) or near)
@@ -963,6 +963,27 @@ def choice_named(f: FieldDef, text: str) -> str | None:
     if found is None and (f.choice_codes or f.choice_endings):
         found = _named_in_forms(f, low)
     return found
+
+
+def choice_near(f: FieldDef, text: str) -> str | None:
+    """The choice ``text`` was likely meant to name, for a 您是不是想选: a slip of an id, a label or a plain
+    word of one (制照业 for 制造业, manufactring for manufacturing: 工业). An owner typed what the business
+    does and was told the sixteen choices again; a suggestion is never taken as the answer. (A name's
+    ending is no ground for one: any text with 制造业 after it ends so.)"""
+    low = choice_key(text)
+    if not low:
+        return None
+    pool: dict[str, str] = {}
+    for choice in f.choices:
+        pool.setdefault(choice.lower(), choice)
+        label = f.choice_labels.get(choice)
+        if label is not None:
+            pool.setdefault(unicodedata.normalize("NFKC", label.zh).lower(), choice)
+            pool.setdefault(label.en.lower(), choice)
+    for word, choice in f.choice_words.items():
+        pool.setdefault(word, choice)
+    near = nearest(low, pool)
+    return pool[near] if near is not None else None
 
 
 def _named(f: FieldDef, low: str) -> str | None:
