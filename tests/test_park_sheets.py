@@ -994,7 +994,8 @@ def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choi
     for name, said in TWO_WAY.items():
         assert rows[name]["处理结果"] == "出错" and said in rows[name]["错误说明"], rows[name]["错误说明"]
         assert "应填以下之一" not in rows[name]["错误说明"]  # just those choices, not the list of 16
-    assert "应填以下之一：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
+    # refused with the sixteen choices, the likeliest first: never taken for it
+    assert "现在是文字“信息技术”，您是不是想写“软件和信息技术服务业”？可填的有：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
     assert "应填以下之一：农、林、牧、渔业；工业；" in rows["S"]["错误说明"]
 
 

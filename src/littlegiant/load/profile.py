@@ -983,7 +983,11 @@ def choice_near(f: FieldDef, text: str) -> str | None:
     for word, choice in f.choice_words.items():
         pool.setdefault(word, choice)
     near = nearest(low, pool)
-    return pool[near] if near is not None else None
+    if near is None:
+        return None
+    # as near another choice's name too (批发零售: 批发 and 零售), it names neither: no guess
+    other = nearest(low, [name for name, choice in pool.items() if choice != pool[near]])
+    return pool[near] if other is None else None
 
 
 def _named(f: FieldDef, low: str) -> str | None:
