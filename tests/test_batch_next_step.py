@@ -60,7 +60,7 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
     assert [m["set"] for m in plan["moves"]] == ["financials.2026.rd_expense=680", "niche_years=3.5"]  # type: ignore[index]
     assert len(steps) == 6 and steps[-2] == "做到以上各项后，仍需回答：近三年是否有数据造假行为"
     # 2026's revenue, taken as 2025's, must stay up to the compound growth from 2024's 7,000万 (5%: 7,717.5)
-    assert steps[2] == "营业收入（2026年）：须不低于7,718万元（本计划按2025年的8,000万元估计）"
+    assert steps[2] == "营业收入（2026年）：须不低于7,718万元（本计划按2025年的8,000万元估计；其他数据与估计不同时请重新评估）"
     # +160万 of R&D in 36 days: the 2028 round is said last, on that condition (no step to do: not counted below)
     assert steps[-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计")
     assert steps[3] == "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的65分估计，届时须仍不低于60分"

@@ -86,7 +86,7 @@ def test_one_blank_red_line_is_the_last_step_of_a_wait_not_no_plan(tmp_path: Pat
     assert "最早2027年申报" in zjtx
     assert "2026年末达到3.5年" in zjtx
     # 2026's R&D, taken as 2025's 520万, must stay at 3% of 2026's revenue (8,000万) at least
-    assert "研发费用（2026年）：须不低于240万元（本计划按2025年的520万元估计）" in zjtx
+    assert "研发费用（2026年）：须不低于240万元（本计划按2025年的520万元估计；其他数据与估计不同时请重新评估）" in zjtx
     assert "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分" in zjtx  # that round's own score
     assert re.search(r"\d\. 做到以上各项后，仍需回答：近三年是否有数据造假行为■", zjtx + "■")  # that question alone
     # what the plan says, done and answered, gives the tier a year on

@@ -38,8 +38,8 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
     assert done.exit_code == 0, done.output
     flat = re.sub(r"\n\s*", "", done.stdout)
     plan = flat[flat.index("■ 专精特新\"小巨人\"企业：最早2027年申报"):flat.index("需准备的材料")]
-    assert "1. 营业收入（2026年）：须不低于10,805万元（本计划按2025年的12,000万元估计）" in plan, plan
-    assert "2. 研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）" in plan, plan
+    assert "1. 营业收入（2026年）：须不低于10,805万元（本计划按2025年的12,000万元估计；其他数据与估计不同时请重新评估）" in plan, plan
+    assert "2. 研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计；其他数据与估计不同时请重新评估）" in plan, plan
     for rd, verdict in (("549", "不满足"), ("550", "未知")):  # the floor is the edge: one under fails the round
         later = runner.invoke(app, ["assess", str(src), "--lang", "zh", "--as-of", "2027-11-26",
                                     "--set", "financials.2026.revenue=12000", "--set", "financials.2026.main_revenue=11500",
@@ -51,3 +51,14 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
     assert done.exit_code == 0, done.output
     cell = next(csv.DictReader(out.open(encoding="utf-8-sig")))["下一步"]
     assert "最早2027年申报（以2026年数据计）；营业收入（2026年）：须不低于10,805万元" in cell, cell
+
+
+def test_one_day_left_is_said_as_one_day() -> None:
+    """On 31 December the English plan said 「in the 1 days left of 2026」."""
+    from tests.conftest import EXAMPLES
+
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-12-31", "--lang", "en"],
+                         env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    assert "in the 1 day left of 2026" in done.stdout and "only 1 day of 2026 left" in done.stdout, done.stdout
+    assert "1 days" not in done.stdout

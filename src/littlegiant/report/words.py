@@ -156,6 +156,11 @@ def before_unit(unit: str) -> str:
     return unit if unit == "%" else ""
 
 
+def _days(n: int) -> str:
+    """A count of days in English: on 31 December, 「in the 1 days left」 was printed."""
+    return f"{n} {plural(n, 'day', 'days')}"
+
+
 def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
@@ -855,8 +860,12 @@ class Words(Phrasing):
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
             year = self.result.last_year
-            out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{year}年的{said}估计）" if zh
-                       else f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {year}'s {said}")
+            # each floor holds with the others as estimated: revenue raised past its estimate takes the
+            # shares of main revenue and R&D down with it, which a floor met alone did not say
+            out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{year}年的{said}估计；"
+                       "其他数据与估计不同时请重新评估）" if zh
+                       else f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {year}'s "
+                       f"{said}, and the other figures as estimated (re-assess if they differ)")
         return out
 
     def _yearly_steps(self, tier: TierResult, p: TierPlan) -> list[str]:
@@ -1025,7 +1034,7 @@ class Words(Phrasing):
         rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
         if q is not None and q.as_of is not None:
             return (f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}), only if "
-                    f"{self._rushed(p, amounts=True)} in the {days_left(today.year, today)} days left of {today.year}, "
+                    f"{self._rushed(p, amounts=True)} in the {_days(days_left(today.year, today))} left of {today.year}, "
                     f"else earliest in {q.as_of.year}; ")
         return f"earliest in {p.as_of.year} (on {p.last_year} figures{rules}); "
 
@@ -1257,7 +1266,7 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         if later:
             return (f"按{year}年余下{left}天分摊，其余在{'、'.join(later)}年" if zh else
-                    f"{year}'s share for its {left} days left; the rest in {' and '.join(later)}")
+                    f"{year}'s share for its {_days(left)} left; the rest in {' and '.join(later)}")
         if left > LATE_IN_YEAR:
             return ""
         brought = pace(m, today)
@@ -1266,8 +1275,8 @@ class Words(Phrasing):
         if brought:
             said = num(brought) + unit_text(m.field.unit, self.lang, brought)
             return f"{year}年仅余{left}天，按目前的水平这{left}天约{said}" if zh else \
-                f"only {left} days of {year} left, which bring some {said} at the present rate"
-        return f"{year}年仅余{left}天" if zh else f"only {left} days of {year} left"
+                f"only {_days(left)} of {year} left, which bring some {said} at the present rate"
+        return f"{year}年仅余{left}天" if zh else f"only {_days(left)} of {year} left"
 
     # ---- the legend
 
