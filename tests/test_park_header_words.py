@@ -182,7 +182,8 @@ def test_whether_a_national_little_giant_is_read_as_the_title(tmp_path: Path, he
     assert rows[2]["error"].startswith('「持有有效的专精特新"小巨人"称号」：应填是或否')
 
 
-@pytest.mark.parametrize("said", ["说明：金额单位为元，人数单位为人", "本表金额均以元为单位", "金额单位是元"])
+@pytest.mark.parametrize("said", ["说明：金额单位为元，人数单位为人", "本表金额均以元为单位", "金额单位是元",
+                                  "本表以元为单位", "本表单位为元", "金额单位统一为元", "本表数值以元为单位"])
 def test_a_money_unit_said_in_a_sentence_above_the_list_is_the_sheets(tmp_path: Path, said: str) -> None:
     """说明：金额单位为元，人数单位为人 merged under the title: 80,000,000 元 was read as 80,000,000 万元, scored so,
     with a plausibility warning for the only sign. The sentence names the sheet's unit as 金额单位：元 does:
@@ -199,7 +200,8 @@ def test_a_unit_said_of_one_column_or_a_word_holding_danwei_is_no_sheets_unit(tm
     """研发费用以元为单位 is one column's unit, and 所在单位为元宝山区… names a place: neither is the sheet's, so
     the amounts stay in 万元 (their column's default, checked by the plausibility warning), not divided by 10,000."""
     src = tmp_path / "名单.csv"
-    src.write_text("说明：研发费用以元为单位；所在单位为元宝山区工信局\n企业名称,营业收入（2025年）\n甲公司,8000\n",
+    src.write_text("说明：研发费用以元为单位；所在单位为元宝山区工信局；研发费用以万元为单位，其余以元为单位\n"
+                   "企业名称,营业收入（2025年）\n甲公司,8000\n",
                    encoding="utf-8")
     code, err = batch(src, tmp_path / "out.jsonl")
     assert code == 0 and "金额按元读入" not in err, err

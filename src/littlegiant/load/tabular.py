@@ -902,12 +902,15 @@ _TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万�
 
 
 _MONEY_NAMED = r"(?:人民币)?\s*(万亿元|亿元|千万元|百万元|万元|千元|元|" + _FOREIGN_MONEY.pattern + ")"
-_SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<![\u4e00-\u9fff]))单位\s*(?:为|是)\s*" + _MONEY_NAMED
+_SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<![\u4e00-\u9fff]))单位"
+                        r"\s*(?:统一|均|一律)?\s*(?:为|是)\s*" + _MONEY_NAMED
                         + r"(?!(?!人民币)[\u4e00-\u9fff])|(?:(?<=金额)|(?<=数据)|(?<=均)|(?<=一律)|(?<=统一)|"
-                        r"(?<![\u4e00-\u9fff]))以\s*" + _MONEY_NAMED + r"\s*为单位", re.IGNORECASE)
-"""The unit said in a sentence (说明：金额单位为元，人数单位为人; 本表金额均以元为单位): the sheet's, said so
-by 金额 or by nothing before it, never a column's (研发费用单位为元, 研发费用以元为单位), nor the first
-character of a word (所在单位为元宝山区…)."""
+                        r"(?<=本表)|(?<=表中)|(?<=数值)|(?<![\u4e00-\u9fff]))以\s*" + _MONEY_NAMED + r"\s*为单位",
+                        re.IGNORECASE)
+"""The unit said in a sentence (说明：金额单位为元，人数单位为人; 本表金额均以元为单位; 本表单位为元; 金额单位统一为元;
+本表数值以元为单位): the sheet's, said so by 金额, 本表, 表中, 数值 or by nothing before it, never a column's
+(研发费用单位为元, 研发费用以元为单位), nor the first character of a word (所在单位为元宝山区…); nor 其余以元为单位,
+whose sheet has another unit for some columns."""
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
