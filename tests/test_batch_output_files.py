@@ -104,6 +104,25 @@ def test_a_file_in_a_folder_that_cannot_be_read_is_an_error_row_and_the_run_goes
     assert [row[1] for row in rows if row[1]] == ["甲精密部件有限公司", "乙软件股份有限公司", "丙食品有限公司"]
 
 
+def test_a_file_of_bytes_named_csv_in_a_folder_is_an_error_row_and_named_it_stops_the_run(tmp_path: Path) -> None:
+    """A corrupt or encrypted file named .csv among a park's lists stopped the whole run (exit 2, nothing
+    written) at the header check, whose refusals are about columns to rename; in a folder it is its
+    error row now and the lists beside it are scored. Named on the command line, it still stops the run."""
+    folder = tmp_path / "园区"
+    folder.mkdir()
+    park_list(folder / "1-名单.csv")
+    (folder / "2-加密.csv").write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "评估结果.csv"
+    code, err = invoke(str(folder), "-o", str(out))
+    assert code == 1 and "Traceback" not in err, err
+    header, *rows = read_rows(out)
+    said = {Path(row[0]).name: row[header.index("错误说明")] for row in rows if row[header.index("处理结果")] == "出错"}
+    assert list(said) == ["2-加密.csv"] and "都读不出文字" in said["2-加密.csv"], said
+    assert [row[1] for row in rows if row[1]] == ["甲精密部件有限公司", "乙软件股份有限公司"]
+    code, err = invoke(str(folder / "2-加密.csv"), "-o", str(tmp_path / "单独.csv"))
+    assert code == 2 and "都读不出文字" in err, err
+
+
 @pytest.mark.parametrize(("lang", "said"), [
     ("zh", "评估结果.xlsx 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 ~$评估结果.xlsx）"),
     ("en", "评估结果.xlsx is open in Excel: close it, then run again (if Excel is closed, delete ~$评估结果.xlsx beside it)"),

@@ -426,7 +426,10 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a
             # --sheet no workbook has (a typo was told that the existing output could not be replaced); an
-            # unreadable input is said in its turn
+            # unreadable input is said in its turn, as is a folder's file whose header is no text at all
+            # (random bytes named .csv): its error row, where it stopped every list of the folder
+            if exc.kind == "column.header_text" and path in options.in_folder:
+                continue
             if (exc.kind or "").startswith("column.") or exc.kind == "file.no_sheet":
                 problems.append(exc)
     if problems:
