@@ -313,3 +313,19 @@ def test_an_output_that_will_not_open_for_writing_is_refused_before_any_row_is_s
     code, err = invoke(str(src), "-o", "评估结果.csv")
     assert (code, err) == (2, "littlegiant 出错：评估结果.csv 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行\n")
     assert not list(tmp_path.glob("*.partial-*"))
+
+
+def test_a_stop_while_the_workbook_writer_loads_leaves_no_partial_file(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl loads once the partial file exists, a good part of a second: a Ctrl-C or SIGTERM then
+    left an empty 评估结果.partial-….xlsx that no message named. The writer removes it before the stop goes on."""
+    from littlegiant.cli import batch as batching
+    from littlegiant.report import workbook
+
+    def stopped(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workbook.ResultBook, "__init__", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        batching.Writer(tmp_path / "评估结果.xlsx", False, about={})
+    assert list(tmp_path.iterdir()) == []

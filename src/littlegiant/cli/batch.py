@@ -2254,7 +2254,12 @@ class Writer:
                 raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
                                  file=str(path)) from None
             self.partial = self.out.temp
-            self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
+            try:  # openpyxl loads here, a good part of a second: a stop then left an empty partial file unsaid
+                self.handle: Any = ResultBook(path, about or {}, handle=self.out.handle)
+            except BaseException:
+                self.out.handle.close()
+                self.partial.unlink(missing_ok=True)
+                raise
             return
         from littlegiant.load.charsets import holds_all, output_codec
 
