@@ -863,11 +863,9 @@ def test_a_table_wider_than_500_columns_is_refused_up_front(tmp_path: Path) -> N
     assert "a row of 601 filled cells" in rows[1]["Problems"]
 
 
-@pytest.mark.parametrize(("size", "refused"), [(2 << 20, True), (1000, False)])
-def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: Path, size: int, refused: bool) -> None:
-    """The XML reader keeps a comment whole and looks through it again at each piece: a 618 KB workbook
-    holding 60 MB of comment after its rows took over a minute, 600 MB hours. A comment past 1 MB
-    (Excel writes none) is refused in one line; a small one changes nothing."""
+def sheet_xml_edited(path: Path, end: bytes) -> None:
+    """A one-company workbook written by openpyxl at ``path``, the end of its sheet's rows replaced by ``end``
+    (what a hand-made or hostile file holds there), packed again."""
     import zipfile
 
     from openpyxl import Workbook
@@ -875,14 +873,22 @@ def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: P
     book = Workbook()
     book.active.append(["企业名称", "营业收入（2025年）"])
     book.active.append(["甲公司", 8000])
-    book.save(tmp_path / "plain.xlsx")
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, \
-            zipfile.ZipFile(tmp_path / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+    plain = path.with_name("plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", b"</sheetData><!--" + b"A" * size + b"-->")
-            zout.writestr(item, data)
+                data = data.replace(b"</sheetData>", end)
+            zout.writestr(item.filename, data)
+
+
+@pytest.mark.parametrize(("size", "refused"), [(2 << 20, True), (1000, False)])
+def test_a_sheet_with_a_huge_xml_comment_is_refused_without_stalling(tmp_path: Path, size: int, refused: bool) -> None:
+    """The XML reader keeps a comment whole and looks through it again at each piece: a 618 KB workbook
+    holding 60 MB of comment after its rows took over a minute, 600 MB hours. A comment past 1 MB
+    (Excel writes none) is refused in one line; a small one changes nothing."""
+    sheet_xml_edited(tmp_path / "in.xlsx", b"</sheetData><!--" + b"A" * size + b"-->")
     code, _, err = lg("batch", "in.xlsx", "-o", "out.csv", cwd=tmp_path, timeout=30)
     if refused:
         assert code == 2 and "holds a comment in its XML of more than 1 MB" in one_line(err)
@@ -897,21 +903,7 @@ def test_a_workbook_that_inflates_far_past_its_size_is_refused_before_it_is_read
     the blanks as one text), and exit 0. A part stating it grows past 16 MB and 100 times its packed size (a real
     sheet grows 5 to 20 times) is refused in one line, exit 2, before a byte is inflated, alone or beside other
     files; fewer blanks than that are read as before."""
-    import zipfile
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.append(["企业名称", "营业收入（2025年）"])
-    book.active.append(["甲公司", 8000])
-    book.save(tmp_path / "plain.xlsx")
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, \
-            zipfile.ZipFile(tmp_path / "in.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"</sheetData>", b" " * blanks + b"</sheetData>")
-            zout.writestr(item.filename, data)
+    sheet_xml_edited(tmp_path / "in.xlsx", b" " * blanks + b"</sheetData>")
     assert (tmp_path / "in.xlsx").stat().st_size < 200_000
     companies(tmp_path / "other.csv", 2)
     for inputs in (["in.xlsx"], ["other.csv", "in.xlsx"]):
