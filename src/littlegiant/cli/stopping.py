@@ -43,15 +43,13 @@ def hold_from_start() -> None:
 
 
 def ended() -> None:
-    """The command has its exit code: nothing a stop signal could still spare.
-
-    CPython 3.11 marks a KeyboardInterrupt that leaves an ``eval`` of text as unhandled for good, even
-    when it is caught further out (typer reads its commands' annotations with eval, and turns the
-    interrupt into exit 130): the process then killed itself by SIGINT (-2) at its end, instead of the
-    130 chosen. An ``eval`` of text that ends normally clears the mark. And in the command's own
+    """The command has its exit code: nothing a stop signal could still spare. In the command's own
     process, stop signals are blocked for the interpreter's shutdown, which puts back the default
-    handlers: a SIGTERM there killed it (-15) after its output was written."""
-    eval("None")  # clears the mark (pythonrun.c, run_eval_code_obj)
+    handlers: a SIGTERM there killed it (-15) after its output was written.
+
+    (CPython 3.11 also marks a KeyboardInterrupt that leaves typer's ``eval`` of its annotations as
+    unhandled, and the process then ends by SIGINT, which a shell reports as 130 too. Only another
+    ``eval`` of text clears that mark, and this project evaluates no text: that narrow case is left.)"""
     if _HOLDING and _main_thread() and hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
 
