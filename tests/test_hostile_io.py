@@ -1219,6 +1219,15 @@ def test_a_file_that_is_not_a_profile_is_said_so_with_none_of_it_quoted(tmp_path
     assert "SECRET" not in err and "salt" not in err
 
 
+def test_a_long_file_that_is_not_a_profile_is_said_so_quickly(tmp_path: Path) -> None:
+    """A file of 20,000 junk keys took 31 s to be called no profile: each key was held against every field
+    name and sheet header. Its first keys decide it now (a profile names a field long before)."""
+    (tmp_path / "junk.yaml").write_text("".join(f"qzxwvk{i}: 1\n" for i in range(20_000)), encoding="utf-8")
+    start = time.monotonic()
+    code, _, err = lg("assess", "junk.yaml", cwd=tmp_path, timeout=60)
+    assert code == 2 and "not a company profile" in err and time.monotonic() - start < 10, err
+
+
 def test_a_batch_row_of_a_file_that_is_not_a_profile_holds_one_short_problem(tmp_path: Path) -> None:
     """A batch folder with a link to /etc/shadow wrote every line of it, hash and all, into the results'
     Problems cell (8,195 characters, one "unknown field" a line): the row now says it is no profile."""
