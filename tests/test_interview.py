@@ -352,3 +352,26 @@ def test_a_part_is_asked_after_its_whole_when_both_are_to_be_asked() -> None:
     iv.answer(q, "7100")
     q = iv.next_question()
     assert q is not None and q.path == part and iv.whole(q) == (whole, rs.fields["revenue"])
+
+
+@pytest.mark.parametrize("renewal", ["zjtx_sme", "little_giant"])
+def test_a_renewal_interview_asks_the_title_renewed_first(renewal: str) -> None:
+    """The report of a renewal asks the user to answer 是 to "holds the title" when the file leaves
+    it blank. A company too small for 小巨人 settles every criterion reading that answer without it, so
+    the interview never put the question, and its report then asked for an answer nobody could give
+    there. Under --renewal the question comes first; answered, the report has no such notice."""
+    rs = rules.load("miit-2026")
+    values = profile.load_profile(EXAMPLES / "micro-startup.yaml", rs).values | {f"titles.{renewal}": True}
+    iv = Interview(rs, AS_OF_2026, renewal)
+    first = iv.next_question()
+    assert first is not None and first.path == f"titles.{renewal}"
+    assert f"titles.{renewal}" in iv.remaining_paths()
+    asked = []
+    while (q := iv.next_question()) is not None:
+        asked.append(q.path)
+        iv.answer(q, typed(values.get(q.path), "miit-2026", q.path))
+        assert len(asked) <= 200
+    assert asked.count(f"titles.{renewal}") == 1
+    assert iv.result().renewal_held is True
+    opening = Interview(rs, AS_OF_2026).next_question()
+    assert opening is not None and not opening.path.startswith("titles.")

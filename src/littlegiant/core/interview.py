@@ -143,7 +143,22 @@ class Interview:
                 share = (1.0 if c.required else 0.5) / max(len(todo), 1)
                 for p in todo:
                     weights[p] = weights.get(p, 0.0) + share
+        renewed = self._renewed_title()
+        if renewed is not None:  # asked first, whatever the criteria still need: a renewal starts from it
+            weights[renewed] = float("inf")
         return weights
+
+    def _renewed_title(self) -> str | None:
+        """The title answer of the renewal named, while nobody has answered it. A renewal presumes the
+        title held, but the engine never fills a blank (CONTRACT §2): unasked, the report told the user
+        to "answer 是" to a question the interview had never put, whenever the criteria reading it were
+        settled without it (小巨人 unmet on revenue, in a 专精特新 renewal)."""
+        if self.renewal is None:
+            return None
+        path = f"titles.{self.renewal}"
+        if self.answered(path) or path in self.held or all(f.path != path for f in self.rules.fields.values()):
+            return None
+        return path
 
     def next_question(self) -> Question | None:
         """The most decisive relevant question; ties go to the rule set's field order, latest year first."""
@@ -278,7 +293,8 @@ class Interview:
         for tier in self.result().tiers.values():
             for c in _live(tier):
                 paths |= self._paths.of_criterion(c)
-        return {p for p in paths if not self.answered(p)}
+        renewed = self._renewed_title()
+        return {p for p in paths if not self.answered(p)} | ({renewed} if renewed else set())
 
     def forget(self, path: str) -> None:
         """Take an answer back (the user went back to it): the question is open again, but the file
