@@ -355,3 +355,22 @@ def test_a_selector_is_a_yes_no_flag_of_a_check(tmp_path: Path, criterion: str, 
     assert cli("rules", "validate", str(good), cwd=tmp_path).returncode == 0
     assert {n.id for _, n in rules.load(str(good)).all_nodes() if n.selector} == {"t3.band"}
 
+
+
+def test_a_condition_of_new_applications_does_not_say_renewals_skip_it(tmp_path: Path) -> None:
+    """小巨人's growth condition was titled 「……不低于5%（复核不考核）」, and a park's 主要差距 of a new
+    application read 「近两年营业收入复合增长率不低于5%（复核不考核）（现为1.64%）」, taken as "not
+    checked": in a new application it is required. Whom a condition is for is said where it matters
+    (`rules show`: 仅新申请; a renewal run skips it), never in the title every result shows."""
+    lg26 = (Path(__file__).parents[1] / "examples" / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    out = assess(tmp_path, lg26, "--as-of", "2026-12-04", "--lang", "zh", "--detail",
+                 "--set", "financials.2023.revenue=14000")
+    assert out.exit_code == 0, out.output
+    flat = re.sub(r"\n\s*", "", out.stdout)
+    assert "近两年营业收入复合增长率不低于5%（现为" in flat and "复核不考核" not in flat
+    for rule_id in ("miit-2022", "miit-2026"):
+        rs = rules.load(rule_id)
+        for _, node in rs.all_nodes():
+            if node.applies == "new":
+                assert not any(w in node.title.zh for w in ("复核", "续期")), node.title.zh
+                assert "renewal" not in node.title.en.lower(), node.title.en

@@ -560,12 +560,13 @@ def test_rules_show_finds_a_rule_by_words_of_its_title_as_explain_does() -> None
 
 
 @pytest.mark.parametrize(("lang", "said", "twice"), [
-    ("zh", "近两年营业收入复合增长率不低于5%（复核不考核）", "（复核不考核）（仅新申请）"),
-    ("en", "Two-year compound revenue growth at least 5% (not checked for renewals)", "(renewals only)"),
+    ("zh", "近两年营业收入复合增长率不低于5%（仅新申请）", "（复核不考核）"),
+    ("en", "Two-year compound revenue growth at least 5% (new applications only)", "(not checked for renewals)"),
 ])
 def test_a_rule_whose_title_says_whom_it_is_for_is_not_told_so_again(lang: str, said: str, twice: str) -> None:
     """`rules show miit-2026` read 「近两年营业收入复合增长率不低于5%（复核不考核）（仅新申请）」 and
-    「复核：……得分不低于60分（仅复核）」 (a user pass); a title that names none still gets its note."""
+    「复核：……得分不低于60分（仅复核）」 (a user pass); a title that names none still gets its note (the
+    growth's title said 「（复核不考核）」 itself, which results of new applications showed too)."""
     shown = zh80("rules", "show", "miit-2026", "--lang", lang)
     flat = re.sub(r"\n\s*", " " if lang == "en" else "", shown)
     assert said in flat and twice not in flat and "（复核不考核）（" not in flat
