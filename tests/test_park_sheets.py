@@ -434,17 +434,17 @@ def test_a_title_marked_by_its_state_is_read_and_one_marked_by_a_year_is_asked_a
     src = tmp_path / "titles.csv"
     src.write_text("企业名称,行业,是否专精特新中小企业,有效期内的高新技术企业,是否科技型中小企业\n"
                    "甲,工业,已认定,有效期内,已入库\n乙,工业,未认定,已获得,未入库\n丙,工业,2022年认定,否,\n"
-                   "丁,工业,否,2023.9认定,\n戊,工业,是,否,已过期\n", encoding="utf-8")
+                   "丁,工业,否,2023.9认定,\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh")
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
-    assert code == 1 and [line["status"] for line in lines] == ["scored", "scored", "error", "error", "error"]
+    assert code == 1 and [line["status"] for line in lines] == ["scored", "scored", "error", "error"]
     read = [{k: v for t in line["result"]["tiers"].values() for c in t["criteria"]
              for k, v in c.get("inputs", {}).items() if k.split(".")[0] in ("titles", "honors")} for line in lines[:2]]
     assert [(r["titles.zjtx_sme"], r["honors.high_tech_enterprise"], r["titles.tech_sme"]) for r in read] == [
         (True, True, True), (False, True, False)]
     assert lines[2]["error"] == ("「持有有效的专精特新中小企业称号」：“2022年认定”说的是何时获得，不是现在是否有效"
                                  "（称号一般3年有效，到期未复核即失效）：目前仍在有效期内填“是”，否则填“否”")
-    assert "“2023.9认定”说的是何时获得" in lines[3]["error"] and "已过期" in lines[4]["error"]
+    assert "“2023.9认定”说的是何时获得" in lines[3]["error"]
     bare = tmp_path / "bare.csv"
     bare.write_text("企业名称,行业,专精特新中小企业\n甲,工业,已认定\n乙,工业,2022年认定\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(bare), "-o", str(tmp_path / "bare.jsonl"), "--format", "json")
@@ -453,6 +453,25 @@ def test_a_title_marked_by_its_state_is_read_and_one_marked_by_a_year_is_asked_a
     missing = [{m for t in line["result"]["tiers"].values() for c in t["criteria"] for m in c["missing"]}
                for line in lines]
     assert "titles.zjtx_sme" not in missing[0] and "titles.zjtx_sme" in missing[1]
+
+
+def test_a_lapsed_or_pending_title_is_read_as_not_held(tmp_path: Path) -> None:
+    """已过期, 过期, 申报中, 待认定 and 未通过 were error rows, 「应填是或否」, while the tool's own
+    refusal of 是（已过期） says to write 否 for a lapsed or pending title: a park then called the
+    company and ran the list again for an answer the cell gave. Not held, and the tier reads it so;
+    已认定（已过期） and 待复核 still say nothing certain and are refused."""
+    src = tmp_path / "titles.csv"
+    states = ["已过期", "过期", "已失效", "申报中", "正在申报", "待认定", "复核未通过"]
+    src.write_text("企业名称,行业,是否专精特新中小企业\n" + "".join(f"{n},工业,{s}\n" for n, s in enumerate(states))
+                   + "甲,工业,已认定（已过期）\n乙,工业,待复核\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert code == 1 and [line["status"] for line in lines] == ["scored"] * len(states) + ["error", "error"]
+    for line in lines[:len(states)]:
+        held = {c["inputs"]["titles.zjtx_sme"] for t in line["result"]["tiers"].values() for c in t["criteria"]
+                if "titles.zjtx_sme" in c.get("inputs", {})}
+        assert held == {False}, line["name"]
+    assert "不能算作“是”" in lines[-2]["error"] and "应填是或否" in lines[-1]["error"]
 
 
 def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:

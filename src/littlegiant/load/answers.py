@@ -50,12 +50,15 @@ _HELD = ("titles.", "honors.")
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
 _IS_WON = r"(?:已经?|于|经|被)*{}(?:为|且?有效|在?有效期内|未过期)?|(?:在|仍在)?有效期内|仍?有效|未过期"
 _NOT_WON = r"(?:尚|还|仍|目前)?(?:未|没有?|无)(?:被|经)?{}"
-_STATES = {registered: (re.compile(_IS_WON.format(won)), re.compile(_NOT_WON.format(won)))
+_LAPSED_OR_PENDING = r"(?:已经?|现已|早已)?(?:过期|失效|到期失效|被?撤销|被?取消)|(?:正在|尚在)?(?:申报|申请|认定|评审)中|" \
+    r"正在(?:申报|申请)|(?:待|尚待|等待)(?:认定|评定|公示)|(?:申报|申请|认定|复核)?未通过"
+_STATES = {registered: (re.compile(_IS_WON.format(won)), re.compile(f"{_NOT_WON.format(won)}|{_LAPSED_OR_PENDING}"))
            for registered, won in ((False, _WON.format("")), (True, _WON.format("|入库")))}
 """A title or honour answered by its state alone (已认定, 有效期内: held; 未认定, 没有获得: not): one such
 cell made a park's whole company an error row, 「应填是或否」. 已入库 answers the 科技型中小企业 (a
-registration) only: under another title it may be that one, not the title asked. A state that is
-neither (已过期, 申报中, 待认定) is still refused, saying what to write."""
+registration) only: under another title it may be that one, not the title asked. A lapsed or pending
+title (已过期, 失效, 申报中, 待认定, 未通过) is not held: the tool's own refusal of 是（已过期） says to
+write 否 for it, and refusing 已过期 itself cost a park a call and a rerun for an answer it knew."""
 
 
 _YEAR = re.compile(r"\d{4}")
