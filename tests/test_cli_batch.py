@@ -637,7 +637,7 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
     # the red-line question it has not answered
     assert cells["佛山某机械有限公司"] == ('专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,000万元）；'
                                        "拥有4项以上与主导产品相关的Ⅰ类知识产权，实际应用并已产生经济效益，不含受让，"
-                                       "且企业为前三位权利人（最多2项）")
+                                       "且企业为前三位权利人（未填，最多也只有2项）")
     # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
     assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")

@@ -196,8 +196,8 @@ def test_a_points_row_known_without_one_scale_keeps_that_scale_unknown_not_a_zer
     assert "除数为0" not in row["explanation"], row["explanation"]
 
 
-@pytest.mark.parametrize(("lang", "said"), [("zh", "且企业为前三位权利人（最多3项）"),
-                                            ("en", "company among the top 3 right holders (at most 3 items)")])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "且企业为前三位权利人（未填，最多也只有3项）"),
+                                            ("en", "company among the top 3 right holders (not given; at most 3 items)")])
 def test_the_verdict_line_says_how_far_the_whole_lets_a_blank_part_go(tmp_path: Path, lang: str, said: str) -> None:
     """差在 names a failing figure with what it is now (「（现为85%）」); a blank part its whole holds below the
     bar had nothing beside it: it says the most it can be."""

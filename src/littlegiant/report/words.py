@@ -1486,8 +1486,8 @@ def now_text(c: CriterionResult, lang: str) -> str:
         return f"（现为{num(c.points_min)}分）" if lang == "zh" else f" (now {num(c.points_min)} points)"
     if c.held_by is not None and c.status == UNMET:  # a blank part its whole holds below the bar (plan._capped)
         whole = c.inputs[c.held_by]
-        return (f"（最多{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
-                f" (at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
+        return (f"（未填，最多也只有{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
+                f" (not given; at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
     if c.kind == "sme" and c.status == UNMET:
         return size_now(c.value if isinstance(c.value, str) else None, lang)
     if c.kind != "check" or not isinstance(c.value, Decimal):
