@@ -183,6 +183,7 @@ def test_a_column_staff_typed_into_the_results_is_never_replaced(tmp_path: Path)
         code, err = invoke("batch", str(src), "-o", str(out))
         assert code == 2 and out.read_bytes() == before, err
         assert "这是以前的评估结果，但其中有本次不会再写出的列（“跟进情况”）：为免这些内容丢失，请另选输出文件名" in err
+        assert "（或先删去这些列）；这些列如改加在输入名单里，每次的结果都会原样附在最后；" in err  # the way to keep them
         assert not list(tmp_path.glob("out.partial-*"))
 
 

@@ -88,9 +88,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "profile): run littlegiant batch {name} -o results.xlsx",
                    "这是多家企业的表格，assess 只读单家企业的资料文件；请改用：littlegiant batch {name} -o 评估结果.xlsx"),
     "out.added_columns": ("earlier results, with columns this run would not write again ({columns}): to keep "
-                          "them, name another output file (or take those columns out first)",
+                          "them, name another output file (or take those columns out first); a column added to the "
+                          "input list instead comes back at the end of every result",
                           "这是以前的评估结果，但其中有本次不会再写出的列（{columns}）：为免这些内容丢失，请另选输出文件名"
-                          "（或先删去这些列）"),
+                          "（或先删去这些列）；这些列如改加在输入名单里，每次的结果都会原样附在最后"),
     "file.document": ("a document or picture ({kind}), not a company profile: run littlegiant init profile.yaml for a profile to "
                       "fill in, or littlegiant assess alone to be asked the questions",
                       "这是文档或图片（{kind}），不是企业资料文件：请运行 littlegiant init 企业资料.yaml 生成资料模板照着填写，"
