@@ -210,3 +210,17 @@ def test_a_renewal_of_a_title_left_blank_asks_for_it_and_fills_no_blank(tmp_path
     (tmp_path / "no.yaml").write_text(text.replace("zjtx_sme: null", "zjtx_sme: false"), encoding="utf-8")
     said = CliRunner().invoke(app, ["assess", str(tmp_path / "no.yaml"), *args], env={"COLUMNS": "80"}).stdout
     assert "就谈不上复核" in "".join(said.split())
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_an_unknown_score_compared_says_its_range(fmt: str) -> None:
+    """The report of one set gives 专精特新's 2022 score as 「未知（得分区间 35–74）」; the comparison
+    said only 「评分达到60分以上（尚缺数据）」, hiding how near the company is."""
+    half = str(EXAMPLES / "half-missing.yaml")
+    single = run("assess", half, "--rules", "miit-2022", "--as-of", "2026-11-26").stdout
+    assert "专精特新中小企业：未知（得分区间 35–74）" in single
+    out = run("assess", half, *BOTH, "--format", fmt)
+    assert out.exit_code == 0, out.output
+    assert "评分达到60分以上（得分在35–74分之间，尚缺数据）" in re.sub(r"\n *", "", out.stdout)
+    en = CliRunner().invoke(app, ["assess", half, *BOTH, "--format", fmt, "--lang", "en"], env={**ZH, "COLUMNS": "200"})
+    assert "Score at least 60 (between 35 and 74 points; answers missing)" in en.stdout

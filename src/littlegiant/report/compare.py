@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from littlegiant.core.result import UNMET, Result
+from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result
 from littlegiant.i18n import STATUS
 from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
-from littlegiant.report.words import ICON, Words, holding_back, w
+from littlegiant.report.words import ICON, Words, holding_back, num, w
 
 
 @record(frozen=True)
@@ -60,11 +60,21 @@ def _compare_rows(results: list[Result], lang: str,
             if t.status == UNMET:
                 words = Words(r, rule_sets[i] if i < len(rule_sets) else None, lang=lang)
                 fails = [(UNMET, text, "") for _, text in words.failing(t)]
-            fails += [(c.status, c.title.get(lang), w(f"why_{c.status}", lang))
-                      for c in holding_back(r, tid) if c.status != UNMET]
+            fails += [(c.status, c.title.get(lang), _why(c, lang)) for c in holding_back(r, tid) if c.status != UNMET]
             cells.append((r.rules_title.get(lang), t.status, fails, t.title.get(lang)))
         out.append((both_titles([c[3] for c in cells]), cells))
     return out
+
+
+def _why(c: CriterionResult, lang: str) -> str:
+    """What a criterion's status means; an unknown score with the range its points may still take, as
+    the report of one set says it: the 2022 专精特新 score read 「评分达到60分以上（尚缺数据）」 beside a
+    single-set report's 59–81, though the range is what tells a consultant how near it is."""
+    why = w(f"why_{c.status}", lang)
+    low, high = c.points_min, c.points_max
+    if c.kind != "score" or c.status != UNKNOWN or low is None or high is None or low == high:
+        return why
+    return f"得分在{num(low)}–{num(high)}分之间，{why}" if lang == "zh" else f"between {num(low)} and {num(high)} points; {why}"
 
 
 def both_titles(titles: list[str]) -> str:
