@@ -541,3 +541,6 @@ def test_an_amount_in_ge_yi_and_a_yes_with_its_remark_after_a_comma_are_read() -
     refused = CliRunner().invoke(app, ["assess", example, "--as-of", "2026-11-26", "--lang", "zh", "--set",
                                        "honors.high_tech_enterprise=是；已过期"])
     assert refused.exit_code == 2 and "不能算作“是”" in refused.stderr
+    spoken = CliRunner().invoke(app, ["assess", example, "--as-of", "2026-11-26", "--format", "json", "--set",
+                                      "honors.high_tech_enterprise=是，2023年认定的"])  # as said aloud, in the interview
+    assert spoken.exit_code == 0 and '"honors.high_tech_enterprise": true' in spoken.stdout, spoken.stderr

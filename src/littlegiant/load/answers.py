@@ -87,9 +87,9 @@ _DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
 _SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|通过|有效|有效期内|仍有效|在有效期内|期内|"
                    r"审核|评审|公示后|未过期|没过期|未到期|没到期|未撤销|未被撤销|没有撤销|首次|第[一二三四五六七八九十]+批|批|"
                    r"certified|recogni[sz]ed|valid|renewed|approved|since|in|and|notexpired|"
-                   r"[\s，,、；;:：])*")
+                   r"[\s，,、；;:：]|的$)*")
 """What a yes's remark may say and still be a yes: when and how the title was won or renewed, that
-it is valid (是（2024年认定）, 是（2025年复核通过）, 是（未过期）). Anything else (已过期, 申报中, 待认定,
+it is valid (是（2024年认定）, 是（2025年复核通过）, 是（未过期）, 是，2023年认定的). Anything else (已过期, 申报中, 待认定,
 已满3年, 到2025年12月, 不含子公司) is refused, saying to answer 否 or 不知道: a lapsed or pending title
 is not held, and reading such a remark as yes passed a tier on a title the company does not have."""
 
