@@ -1551,6 +1551,7 @@ def test_going_back_from_the_first_question_after_resuming_says_where_earlier_an
 @pytest.mark.parametrize(("lang", "typed", "said"), [
     ("zh", "4.5%", "✗ 这里要填金额，不是比例：4.5%按营业收入（2025年）12,000万元计为540万元。请重新输入"),
     ("zh", "百分之四点五", "✗ 这里要填金额，不是比例：4.5%按营业收入（2025年）12,000万元计为540万元。请重新输入"),
+    ("zh", "约4.5%", "✗ 这里要填金额，不是比例：4.5%按营业收入（2025年）12,000万元计为540万元。请重新输入"),
     ("en", "4.5 ％", "✗ An amount is asked here, not a share: 4.5% of Operating revenue 2025, 12,000 (10k CNY), "
                     "is 540 (10k CNY). Please answer again"),
 ])

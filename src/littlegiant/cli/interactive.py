@@ -28,7 +28,16 @@ from littlegiant.core.interview import Concern, Interview, Question, dump_profil
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load import numerals
-from littlegiant.load.answers import MONEY_TYPES, NO, NUMERIC_TYPES, YES, Conversion, normalise, percent_signed
+from littlegiant.load.answers import (
+    MONEY_TYPES,
+    NO,
+    NUMERIC_TYPES,
+    YES,
+    Conversion,
+    normalise,
+    percent_signed,
+    without_about,
+)
 from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -517,7 +526,9 @@ class Asker:
     def share_text(self, q: Question, typed: str) -> str | None:
         """Why a share typed for an amount (研发费用 4.5%) is refused, with the amount it comes to on
         each base the rules take it of, where that base is answered: the user types it if it is what
-        they meant; the interview does not guess which base they had in mind. None: not a share."""
+        they meant; the interview does not guess which base they had in mind. None: not a share. 约6%
+        is a share too: refused as one whose figure could not be read, it got no amount at all."""
+        typed = without_about(typed) or typed
         try:
             raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
         except ValueError:  # 百分之十几, 百分之五以上: a share all the same, but no one figure to take of a base

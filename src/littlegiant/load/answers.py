@@ -174,13 +174,18 @@ def normalise(text: str) -> str:
     return _CLOSING.sub("", re.sub(r"[,_\s'’、]", "", text.replace("。", ".")))
 
 
+def without_about(text: str) -> str:
+    """``text`` without the words that make it approximate (约6%, 500万左右), normalised: what it states."""
+    return _ABOUT.sub("", normalise(text))
+
+
 def percent_signed(f: FieldDef, text: str) -> bool:
     """Whether ``text`` gives a share with its percent sign (0.5%, 约0.5％, 百分之零点五): a share so
     typed says which it is, and is never the fraction (0.005 for 0.5%) the loaders warn a bare 0.5 may
     be (consistency.FRACTION)."""
     if f.type != "percent":
         return False
-    raw = _ABOUT.sub("", normalise(text))
+    raw = without_about(text)
     return raw.endswith("%") or raw.startswith("百分之")
 
 
