@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -223,3 +224,48 @@ def test_a_group_that_only_waits_for_years_in_the_niche_is_not_said_to_rest_on_c
     assert "「专业化」要等时间累积，本轮不能满足" in out.stdout
     assert "已无法改变" not in out.stdout
     assert "从事特定细分市场年限（截至上年末）：2026年末达到3年（要求不低于3年）" in out.stdout
+
+
+AWARD_BLANK = """\
+name: 宁波海曙精密模具有限公司
+industry: industrial
+employees: 150
+rd_staff: 30
+tech_staff: 32
+niche_years: 5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 6800, main_revenue: 6500, rd_expense: 350, net_profit: 500, total_assets: 8000,
+         total_liabilities: 4000, total_costs: 6000}
+  2024: {revenue: 6000, main_revenue: 5700, rd_expense: 300, net_profit: 420, total_assets: 7500,
+         total_liabilities: 3900}
+  2023: {revenue: 5200, main_revenue: 5000}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 3, class1_self_developed: 3, class1_applied: 2, class1_top3_holder: 2, class2: 8}
+rd_institution: city
+market: {domestic_share: 8, domestic_rank: 5, leading: true}
+strategic_emerging_industry: true
+honors: {high_tech_enterprise: true}
+titles: {innovative_sme: true, tech_sme: true, zjtx_sme: false, little_giant: false}
+platform_score: 58
+"""
+
+
+def test_the_round_after_a_hurried_one_keeps_the_step_a_blank_award_may_need(tmp_path: Path) -> None:
+    """With the national award left blank, 小巨人's 2027 plan said 「如「豁免：……国家级科学技术奖励……」不能满足，
+    则还须：……Ⅰ类知识产权：3 → 4项」, and its round after (「如2026年内达不到……最早2028年申报……届时须」), the one
+    a client short of 500万 of R&D in 28 days would follow, said nothing of the patents (a user pass)."""
+    path = tmp_path / "c1.yaml"
+    path.write_text(AWARD_BLANK, encoding="utf-8")
+    args = ["assess", str(path), "--as-of", "2026-12-04", "--lang", "zh"]
+    done = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert done.exit_code == 0, done.output
+    plan = json.loads(done.stdout)["plans"]["little_giant"]
+    later = plan["if_not_this_year"]
+    assert [o["group"] for o in plan["otherwise"]] == [o["group"] for o in later["otherwise"]] == ["lg26.ip"]
+    needed = "如「豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）」不能满足，则还须：与主导产品相关的有效Ⅰ类知识产权：3 → 4项"
+    assert plan["text"][-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报") and needed in plan["text"][-1]
+    text = re.sub(r"\n\s*", "", CliRunner().invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout)
+    assert text.count(needed) == 2  # this year's round, and the one after

@@ -533,7 +533,9 @@ def plans_json(report: Report) -> dict[str, Any]:
             # where this plan raises a figure of the current year by more than its days left bring: the round after
             "if_not_this_year": None if p.unhurried is None else {
                 "checked": p.unhurried.checked, "as_of": p.unhurried.as_of.isoformat() if p.unhurried.as_of else None,
-                "rounds_later": p.unhurried.later, "moves": [_move_json(m) for m in p.unhurried.moves]},
+                "rounds_later": p.unhurried.later, "moves": [_move_json(m) for m in p.unhurried.moves],
+                "otherwise": [{"group": o.group, "unless": o.unless, "reachable": o.reachable,
+                               "moves": [_move_json(m) for m in o.moves]} for o in p.unhurried.otherwise]},
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
             # what a later round assumes (its years' figures as last year's, years in the niche grown),

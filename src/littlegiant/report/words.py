@@ -839,7 +839,10 @@ class Words(Phrasing):
         moves = SEP[self.lang].join([*(SEP[self.lang].join(self._move(m, rest) for m in group)
                                        for group in self._actions(rest)),
                                      # that round's own yearly figures (本年度…得分 of 2028), as its plan says them
-                                     *self._yearly_steps(tier, q)])
+                                     *self._yearly_steps(tier, q),
+                                     # and what it needs should a blank answer fail its route: left out, the round
+                                     # a client would follow listed no fourth Ⅰ类 patent where this year's did
+                                     *(self._otherwise(o, q) for o in q.otherwise)])
         today = self.result.as_of
         rushed = self._rushed(p)
         when = self._when(q)
