@@ -528,14 +528,12 @@ def plans_json(report: Report) -> dict[str, Any]:
             "rounds_later": p.later,
             "moves": [_move_json(m) for m in p.moves],
             # should an answer still asked fail its route: the other route's moves (not in "moves" above)
-            "otherwise": [{"group": o.group, "unless": o.unless, "reachable": o.reachable,
-                           "moves": [_move_json(m) for m in o.moves]} for o in p.otherwise],
+            "otherwise": _otherwise_json(p),
             # where this plan raises a figure of the current year by more than its days left bring: the round after
             "if_not_this_year": None if p.unhurried is None else {
                 "checked": p.unhurried.checked, "as_of": p.unhurried.as_of.isoformat() if p.unhurried.as_of else None,
                 "rounds_later": p.unhurried.later, "moves": [_move_json(m) for m in p.unhurried.moves],
-                "otherwise": [{"group": o.group, "unless": o.unless, "reachable": o.reachable,
-                               "moves": [_move_json(m) for m in o.moves]} for o in p.unhurried.otherwise]},
+                "otherwise": _otherwise_json(p.unhurried)},
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
             # what a later round assumes (its years' figures as last year's, years in the niche grown),
@@ -545,6 +543,12 @@ def plans_json(report: Report) -> dict[str, Any]:
             "text": [head, *notes, *steps],
         }
     return out
+
+
+def _otherwise_json(p: TierPlan) -> list[dict[str, Any]]:
+    """A plan's steps should a blank answer fail its route, as the JSON gives them."""
+    return [{"group": o.group, "unless": o.unless, "reachable": o.reachable, "moves": [_move_json(m) for m in o.moves]}
+            for o in p.otherwise]
 
 
 def report_json(report: Report) -> dict[str, Any]:
