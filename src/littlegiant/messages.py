@@ -325,6 +325,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "in yuan at the rate of the year, and change the unit to 元, 万元 or 亿元",
                              "这一行写明全表金额单位是“{unit}”，无法换算：请按当年汇率把金额折成人民币填写，"
                              "并把单位改为元、万元或亿元"),
+    "column.foreign_footer": ("the lines under the list say the sheet's amounts are in {unit}, which cannot be "
+                              "converted: give them in yuan at the rate of the year, and change the unit to 元, 万元 or 亿元",
+                              "表尾写明全表金额单位是“{unit}”，无法换算：请按当年汇率把金额折成人民币填写，"
+                              "并把单位改为元、万元或亿元"),
+    "column.footer_unit": ("the lines under the list say the sheet's amounts are in {below}, but {above} says {unit}: "
+                           "keep the one the figures are in",
+                           "表尾写明全表金额单位为{below}，{above}却写着{unit}：请只保留数字实际所用的单位"),
     "opt.sheet_no_workbook": ("no input is an Excel workbook (.xlsx), so there is no sheet {sheet!r} (a CSV or JSON "
                               "Lines file has no sheets): leave out --sheet, or give the workbook",
                               "所给的文件都不是 Excel 工作簿（.xlsx），没有名为“{sheet}”的工作表（CSV、JSON Lines 文件没有"
@@ -663,6 +670,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
                        "（列名或单元格里写明的单位优先）"),
+    "run.footer_unit": ("littlegiant: note: {where}: a line under the list{at} says amounts are in {unit}: plain "
+                        "amounts are read in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
+                        "littlegiant 提示：{where} 表尾{at}写明金额单位为{unit}，金额按{unit}读入并换算成万元"
+                        "（列名或单元格里写明的单位优先）"),
     "run.unit_row": ("littlegiant: note: {where}: row {line} gives the columns' units ({units}): the figures are "
                      "read in them (amounts converted to 万元), and the row is not a company",
                      "littlegiant 提示：{where} 第 {line} 行写的是各列的单位（{units}），各列数字按这些单位读入"

@@ -1400,7 +1400,7 @@ def skipped_row(values: list[str]) -> str | None:
     """Why a row of a sheet is no company: TOTAL (合计, 总计, 小计, 共计3家企业 in its first cells: the
     column sums a park adds under its list), AVERAGE (平均, 均值: the columns' means), SUBTOTAL (其中：…, a part of those sums, said as what it is: a park
     reading "合计行" for its 其中 row looked for a totals row it did not see) or FOOTER (填表人：…, 注：…,
-    alone on their row); else None. Scored, a totals row became a company with no name and the
+    alone on their row, or 金额单位：元 alone in its row); else None. Scored, a totals row became a company with no name and the
     park's summed figures."""
     filled = [v.strip() for v in values if v.strip()]
     if not filled:
@@ -1415,6 +1415,8 @@ def skipped_row(values: list[str]) -> str | None:
         return FOOTER
     if len(filled) == 1 and _SENTENCE.search(filled[0]) and not _NAMED.search(filled[0]):
         return FOOTER  # 以上数据由企业自报，园区未核实: scored, it was a company
+    if len(filled) == 1 and title_unit(filled) is not None:
+        return FOOTER  # 金额单位：元 alone under the list: the sheet's unit (footers.py), no company named so
     return None
 
 

@@ -9,6 +9,7 @@ openpyxl is imported inside the functions, and this module only by the commands 
 from __future__ import annotations
 
 import functools
+import io
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -601,13 +602,91 @@ MERGES_MOST = 100_000
 class _Scan:
     """What read-only mode does not give, from one pass over a sheet's XML: the merged ranges
     spanning more than one row, by their top row [(first column, last row)] (a value merged over
-    several companies' rows belongs to each of them), and the cells with a formula but no saved
-    result, by row [column] (a figure that is there but not computed must not pass as blank)."""
+    several companies' rows belongs to each of them), the cells with a formula but no saved
+    result, by row [column] (a figure that is there but not computed must not pass as blank), and
+    the XML of its last rows (``_LastRows``), where a note under the list may state the sheet's unit."""
 
     def __init__(self) -> None:
         self.merges: dict[int, list[tuple[int, int]]] = {}
         self.across: dict[int, dict[int, int]] = {}  # by top row: first column → last, of merges over columns
         self.unsaved: dict[int, list[int]] = {}
+        self.last = _LastRows()
+
+
+LAST_ROWS_BYTES = 256 << 10
+"""How much of a sheet's XML, up to the end of its last row holding a value, is read for the notes
+under its list (footers.py): some hundreds of rows, whatever the sheet's size."""
+_VALUE_ENDS = (b"</v>", b"</t>", b":v>", b":t>")
+"""How a cell's value (<v>, or an inline text's <t>) ends in a sheet's XML, with or without a prefix."""
+_ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+class _LastRows:
+    """The blocks of a sheet's XML around its last value, kept as ``_scan`` reads it (three blocks at
+    most: the one holding the last value, the one before it, the one after, where its row may end),
+    and the sheet's root tag, which declares the names the rows are in. The rows formatted but empty
+    that Excel writes under a bordered template (thousands of them) are passed over."""
+
+    def __init__(self) -> None:
+        self.root = b""
+        self._kept: tuple[bytes, bytes, bytes] = (b"", b"", b"")
+        self._previous = b""
+        self._after = False  # whether the next block is the one after the last holding a value
+
+    def feed(self, block: bytes) -> None:
+        if not self.root and not self._previous:
+            found = _ROOT.search(block)
+            self.root = found.group(0) if found is not None else b""
+        if self._after:
+            self._kept, self._after = (self._kept[0], self._kept[1], block), False
+        seam = self._previous[-4:] + block  # a value's end cut between two blocks
+        if any(end in seam for end in _VALUE_ENDS):
+            self._kept, self._after = (self._previous, block, b""), True
+        self._previous = block
+
+    def xml(self) -> bytes | None:
+        """A worksheet of the sheet's last rows up to its last one holding a value, to parse as the
+        sheet is parsed; None when there is none (or no root tag to put them in)."""
+        found = _ROOT.match(self.root)
+        if found is None:
+            return None
+        text = b"".join(self._kept)
+        last = max(text.rfind(end) for end in _VALUE_ENDS)
+        end = text.find(b"row>", last) if last >= 0 else -1  # </row> or </x:row>: rows do not nest
+        if end < 0:
+            return None
+        text = text[max(end + 4 - LAST_ROWS_BYTES, 0):end + 4]
+        start = _ROW_START.search(text)
+        if start is None:
+            return None
+        return self.root + text[start.start():] + b"</" + found.group(1) + b">"
+
+
+def last_rows(ws: Any, scan: _Scan) -> list[tuple[int | None, list[str]]]:
+    """The sheet's last rows up to its last one holding a value, each by its number (None where the
+    sheet's rows state none) and its cells' text, from ``scan``: the rows of a sheet are streamed,
+    and what a note under them says of the whole sheet must be known before the first is read. []
+    where they cannot be read: the sheet's reading says what is wrong with it."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    xml = scan.last.xml()
+    if xml is None:
+        return []
+    numbered = re.search(rb'<(?:\w+:)?row\b[^>]*\br="', xml) is not None
+    book = ws.parent
+    out: list[tuple[int | None, list[str]]] = []
+    try:
+        parser = WorkSheetParser(io.BytesIO(xml), ws._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for number, cells in parser.parse():
+            values = [""] * max((cell["column"] for cell in cells), default=0)
+            for cell in cells:
+                values[cell["column"] - 1] = cell_text(cell["value"])
+            out.append((number if numbered else None, values))
+    except Exception:  # a damaged sheet, said when it is read; a shared text the file does not have
+        return []
+    return out
 
 
 COMMENT_MOST = 1 << 20
@@ -657,6 +736,7 @@ def _scan(ws: Any) -> _Scan:
         tail = b""
         while block := source.read(1 << 20):
             comment.feed(block)
+            out.last.feed(block)
             text = tail + block
             end = 0
             for m in _MERGE.finditer(text) if found < MERGES_MOST else ():
@@ -810,6 +890,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     (``looks_like_summary``), it is a summary, passed over and said, as its rows scored were nameless
     companies; alone (None, or False), or a list with a name column headed in words not known (客户),
     its rows are read as they always were."""
+    from littlegiant.load.footers import footer_unit, refuse_footer, take_footer
     from littlegiant.load.tabular import (
         looks_like_summary,
         names_companies,
@@ -888,12 +969,18 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if found is not None:
                 header = found.header
             refuse_foreign_sheet(search, found, where, number)
+            # 注：金额单位为元 under the list: the sheet's too, known before its first company is read
+            footer = footer_unit(last_rows(ws, scan), where)
+            refuse_footer(search, found, footer, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
                 return
             if headers_only:
                 return
+            below = take_footer(search, found, footer)
+            if below is not None and on_note is not None:
+                on_note("run.footer_unit", {"where": where, **below})
             blank = [i for i, h in enumerate(header) if not h]
             under = number
             if found is not None:
