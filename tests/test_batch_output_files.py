@@ -329,3 +329,45 @@ def test_a_stop_while_the_workbook_writer_loads_leaves_no_partial_file(tmp_path:
     with pytest.raises(KeyboardInterrupt):
         batching.Writer(tmp_path / "评估结果.xlsx", False, about={})
     assert list(tmp_path.iterdir()) == []
+
+
+def _workbook(path: Path, rows: int, stated: bool) -> Path:
+    """A list of ``rows`` companies under HEADER; ``stated``: with its size (<dimension>), as Excel saves
+    it, else streamed without one, as some systems export."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=not stated)
+    ws = book.active if stated else book.create_sheet("企业库")
+    if stated:
+        ws.title = "企业库"
+    ws.append(HEADER)
+    for i in range(1, rows + 1):
+        ws.append([i, f"企业{i:05d}有限公司", 300 + i, 10 + i % 500, ""])
+    book.save(path)
+    return path
+
+
+def test_a_sheet_without_its_size_makes_the_total_unknown_and_an_empty_one_zero(tmp_path: Path) -> None:
+    """A sheet that states no size counted 0 rows, as an empty one does: beside a sheet of 300, the bar's
+    total was 300 where the run read 600. Not stated, the total is not known; a header alone is 0."""
+    from littlegiant.cli.app import _progress
+    from littlegiant.load.tabular import estimate_rows
+
+    stated = _workbook(tmp_path / "有尺寸.xlsx", 300, True)
+    streamed = _workbook(tmp_path / "无尺寸.xlsx", 300, False)
+    empty = _workbook(tmp_path / "空表.xlsx", 0, True)
+    assert estimate_rows([stated]) == 300 and estimate_rows([empty]) == 0 and estimate_rows([stated, empty]) == 300
+    assert estimate_rows([streamed]) is None and estimate_rows([stated, streamed]) is None
+
+    class Options:
+        sheet = None
+        known_header = None
+
+    for inputs, total, count in (([stated, streamed], None, "已评估 0 行"), ([empty], 0, "0/0"),
+                                 ([stated, empty], 300, "0/300")):
+        progress = _progress(inputs, Options(), "zh")
+        try:
+            task = progress.tasks[0]
+            assert (task.total, task.fields["count"]) == (total, count), inputs
+        finally:
+            progress.stop()

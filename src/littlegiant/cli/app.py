@@ -1002,7 +1002,8 @@ def _progress(inputs: list[Path], options: Any, lang: str) -> Any:
     """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
     rows under each sheet's header), the rate, and the time left. A sheet that does not state its size
     (a streaming exporter's, with no <dimension>) counted 0: the bar showed 20000/0, the task was done
-    from the start and its clock stood still. Without a total the rows are counted, the clock runs."""
+    from the start and its clock stood still. Its total is now not known (None), and without a total
+    the rows are counted, the clock runs; a total of 0 is inputs with no row under their headers (0/0)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -1018,13 +1019,13 @@ def _progress(inputs: list[Path], options: Any, lang: str) -> Any:
     # only regular files are counted (opened, a FIFO a folder holds would hang the run): anything else is an error row
     files = [p for p in inputs if os.path.isfile(p)]
     total = estimate_rows(files, options.sheet, options.known_header)
-    if total:
+    if total is not None:
         total += len(inputs) - len(files)
     progress = Progress(SpinnerColumn(), BarColumn(), TextColumn("{task.fields[count]}"),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
     progress.start()
-    progress.add_task("batch", total=total or None, rate="", count=_count(0, total or None, lang))
+    progress.add_task("batch", total=total, rate="", count=_count(0, total, lang))
     return progress
 
 

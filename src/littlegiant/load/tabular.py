@@ -1843,7 +1843,10 @@ def estimate_rows(paths: list[Path], sheet: str | None = None, known: Callable[[
             elif suffix in (".xlsx", ".xlsm"):
                 from littlegiant.load.xlsx import count_rows
 
-                total += count_rows(path, sheet, known)
+                rows = count_rows(path, sheet, known)
+                if rows is None:  # a sheet that states no size: the total is not known (0 is an empty sheet)
+                    return None
+                total += rows
             elif suffix in (".csv", ".tsv", ".txt", ".jsonl", ".ndjson"):
                 if path.stat().st_size > COUNT_LIMIT:
                     return None

@@ -291,11 +291,13 @@ def _refusing_summary(path: Path, sheet: str, sheets: Text,
     return told
 
 
-def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None = None) -> int:
+def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None = None) -> int | None:
     """The rows under the header the workbook's sheets say they hold (their stored dimensions), the
     header found among the top rows by ``known`` as the reader finds it (else the first row), and a
     row of the columns' units under it left out: a park's title and units rows counted as companies
-    showed 192/3001 where the run read 3,000."""
+    showed 192/3001 where the run read 3,000. None when a sheet states no size (a streaming
+    exporter's, with no <dimension>): not known, where 0 is a sheet with nothing under its header.
+    Counted as 0, such a sheet beside another gave the bar the other's total, run past halfway."""
     try:
         book = open_book(path)
     except InputError:
@@ -303,8 +305,15 @@ def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     except Exception:
         raise InputError(kind="file.not_workbook", file=str(path)) from None
     try:
-        return sum(max((book[name].max_row or 0) - _header_line(book[name], known), 0) for name in book.sheetnames
-                   if (sheet is None or name == sheet) and hasattr(book[name], "iter_rows"))
+        total = 0
+        for name in book.sheetnames:
+            ws = book[name]
+            if (sheet is not None and name != sheet) or not hasattr(ws, "iter_rows"):
+                continue
+            if ws.max_row is None:
+                return None
+            total += max(ws.max_row - _header_line(ws, known), 0)
+        return total
     finally:
         book.close()
 
