@@ -1260,3 +1260,22 @@ def test_a_key_is_quoted_as_written_and_short(tmp_path: Path, body: str, said: s
     code, _, err = lg("assess", "p.yaml", "--as-of", "2026-11-26", cwd=tmp_path)
     assert code == 2 and one_line(err).startswith(f"littlegiant: error: {said}"), err
     assert "SECRET" not in err
+
+
+def test_counting_the_rows_for_progress_never_opens_a_pipe_or_a_device(tmp_path: Path) -> None:
+    """The progress bar's row count opened what it was given: a FIFO named .csv or .xlsx waited for a
+    writer (the run hung before its first row), and /dev/zero named .csv was read without end. Each
+    now counts as the one error row the run makes of it, unopened, beside a list counted as before."""
+    os.mkfifo(tmp_path / "管道.csv")
+    os.mkfifo(tmp_path / "管道.xlsx")
+    (tmp_path / "零.csv").symlink_to("/dev/zero")
+    (tmp_path / "名单.csv").write_text("企业名称,营业收入（2025年）\n甲公司,5000\n乙公司,6000\n", encoding="utf-8")
+    names = ["管道.csv", "管道.xlsx", "零.csv", "名单.csv"]
+    code = ("import sys; from pathlib import Path; from littlegiant.load.tabular import estimate_rows\n"
+            "from littlegiant.load.xlsx import count_rows\n"
+            "print(estimate_rows([Path(p) for p in sys.argv[1:]]))\n"
+            "try:\n    count_rows(Path('管道.xlsx'), None)\nexcept Exception as exc:\n    print(exc.render('zh'))")
+    done = subprocess.run([sys.executable, "-c", code, *names], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode == 0 and done.stdout.splitlines() == ["5", "管道.xlsx：是命名管道，请给出普通文件"], \
+        (done.stdout, done.stderr)

@@ -49,6 +49,24 @@ def check_input_file(path: Path) -> os.stat_result:
     return st
 
 
+def open_regular(path: Path) -> IO[bytes]:
+    """``path`` opened to read, once it is known to be a regular file (``check_input_file``): a FIFO
+    is never opened (that waits for a writer, and takes a writer's data from its reader), nor a device
+    (/dev/zero never ends; opening some acts on the device). Opened without waiting, and checked again
+    once open, so a file swapped for a FIFO between the two is not waited on either."""
+    check_input_file(path)
+    try:
+        handle = open(path, "rb", opener=lambda name, flags: os.open(name, flags | getattr(os, "O_NONBLOCK", 0)))
+    except OSError as exc:
+        raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
+                         file=str(path)) from None
+    mode = os.fstat(handle.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise InputError(kind="file.kind", params={"kind": kind_words(kind_of(mode))}, file=str(path))
+    return handle
+
+
 def _identities(inputs: Iterable[Path]) -> dict[tuple[int, int], Path]:
     """(device, inode) of every input file, and of the files directly inside input folders."""
     found: dict[tuple[int, int], Path] = {}

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
@@ -1833,13 +1835,20 @@ def estimate_rows(paths: list[Path], sheet: str | None = None, known: Callable[[
                   ) -> int | None:
     """About how many companies the inputs hold (lines of text files, rows of sheets under their
     header, found by ``known``, profile files), for a progress bar's total and time left; None when
-    that would cost more than it is worth."""
+    that would cost more than it is worth, or is not known. Only regular files are opened: a FIFO
+    (opened, it waits for a writer: the run hung before its first row) or a device (/dev/zero never
+    ends) counts as the one error row the run makes of it, a folder as its profiles, by their names."""
+    from littlegiant.load.fileio import open_regular
+
     total = 0
     for path in paths:
         try:
             suffix = path.suffix.lower()
-            if path.is_dir():
+            mode = os.stat(path).st_mode
+            if stat.S_ISDIR(mode):
                 total += sum(1 for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
+            elif not stat.S_ISREG(mode):
+                total += 1
             elif suffix in (".xlsx", ".xlsm"):
                 from littlegiant.load.xlsx import count_rows
 
@@ -1851,7 +1860,7 @@ def estimate_rows(paths: list[Path], sheet: str | None = None, known: Callable[[
                 if path.stat().st_size > COUNT_LIMIT:
                     return None
                 lines = 0
-                with path.open("rb") as handle:
+                with open_regular(path) as handle:
                     while block := handle.read(1 << 20):
                         lines += block.count(b"\n")
                 total += max(lines - (suffix not in (".jsonl", ".ndjson")), 0)

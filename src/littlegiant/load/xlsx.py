@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
@@ -36,7 +36,7 @@ Note = Callable[[str, dict[str, object]], None]
 """Told what the reader did that the user should know of: a message kind and its parameters."""
 
 
-def open_book(path: Path, data_only: bool = False) -> Any:
+def open_book(path: Path | IO[bytes], data_only: bool = False) -> Any:
     """The workbook in openpyxl's read-only mode, each sheet's size read from the sheet's head.
 
     openpyxl looks for a sheet's <dimension> among the parser's end events, and <sheetData> ends
@@ -71,7 +71,7 @@ WORKBOOK_BYTES_MOST = 4 << 30
 Excel's 1,048,576 rows of such a sheet some 1.3 GB."""
 
 
-def _refuse_inflating(path: Path) -> None:
+def _refuse_inflating(path: Path | IO[bytes]) -> None:
     """InputError for a workbook whose parts would inflate past the limits above, from the sizes its
     zip directory states, before a byte is inflated: a 1.9 MB file holding 2 GB of blanks in a sheet
     took 39 s and 2 GB of memory, the XML reader keeping the blanks as one text. A part stating less
@@ -297,25 +297,29 @@ def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     row of the columns' units under it left out: a park's title and units rows counted as companies
     showed 192/3001 where the run read 3,000. None when a sheet states no size (a streaming
     exporter's, with no <dimension>): not known, where 0 is a sheet with nothing under its header.
-    Counted as 0, such a sheet beside another gave the bar the other's total, run past halfway."""
-    try:
-        book = open_book(path)
-    except InputError:
-        raise
-    except Exception:
-        raise InputError(kind="file.not_workbook", file=str(path)) from None
-    try:
-        total = 0
-        for name in book.sheetnames:
-            ws = book[name]
-            if (sheet is not None and name != sheet) or not hasattr(ws, "iter_rows"):
-                continue
-            if ws.max_row is None:
-                return None
-            total += max(ws.max_row - _header_line(ws, known), 0)
-        return total
-    finally:
-        book.close()
+    Counted as 0, such a sheet beside one of 300 rows gave the bar a total of 300 where the run read
+    600. Only a regular file is opened (``open_regular``): a FIFO named .xlsx is refused, not waited on."""
+    from littlegiant.load.fileio import open_regular
+
+    with open_regular(path) as handle:
+        try:
+            book = open_book(handle)
+        except InputError as exc:  # said of the file, not of its handle
+            raise exc.moved(file=str(path)) from None
+        except Exception:
+            raise InputError(kind="file.not_workbook", file=str(path)) from None
+        try:
+            total = 0
+            for name in book.sheetnames:
+                ws = book[name]
+                if (sheet is not None and name != sheet) or not hasattr(ws, "iter_rows"):
+                    continue
+                if ws.max_row is None:
+                    return None
+                total += max(ws.max_row - _header_line(ws, known), 0)
+            return total
+        finally:
+            book.close()
 
 
 def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
