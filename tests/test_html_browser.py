@@ -158,6 +158,23 @@ def test_a_figure_in_the_appendix_commands_is_never_split_over_two_lines(tmp_pat
         assert m["seen"] and not m["broken"], f"at {width}px: {m}"
 
 
+# Every option and date of the header (the coming rule change names --compare), and the ones a line breaks inside.
+HEADER_PROBE = UNIT_PROBE.replace("document.body, NodeFilter.SHOW_TEXT", "document.querySelector('header'), NodeFilter.SHOW_TEXT") \
+    .replace("/\\(10k\\sCNY\\)/g", "/--[a-z][a-z-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}/g")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_header_s_hint_keeps_the_option_it_names_on_one_line(tmp_path: Path, lang: str) -> None:
+    """In March 2026 the header says the rules change on 1 April and names --compare, which at 420 px broke
+    as -- / compare (and --help as - / -help at 390): a reader typing it from the page typed -- alone."""
+    html = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-03-15", "--lang", lang,
+               "--format", "html")
+    assert "--compare" in html
+    for width in (390, 420, 500, 1000):
+        m = measure(html, width, tmp_path, HEADER_PROBE)
+        assert m["seen"] and not m["broken"], f"at {width}px: {m}"
+
+
 # The left edge of each criterion's title in the detail tables, by the row's depth (1: under the tier).
 DEPTH_PROBE = """<script>
 window.addEventListener('load', () => {

@@ -87,11 +87,12 @@ def render_html(report: Report) -> str:
     result = report.result
     words = report.words
     name = result.name or w("untitled", lang)
+    # the basis lines name --compare (and a date, 2026-04-01): at 420 px it broke as -- / compare
     out = [f"<header><h1>{escape(name)}</h1>",
-           f'<p class="muted">{escape(t("as_of", lang))} {result.as_of.isoformat()} · '
+           f'<p class="muted">{escape(t("as_of", lang))} {_unbroken(result.as_of.isoformat())} · '
            f"{escape(t('last_year', lang))} {result.last_year} · "
            f'<span class="whole">{escape(t("sme", lang))}{colon}{escape(size_words(result, lang))}</span><br>'
-           + "<br>".join(escape(b) for b in report.basis()) + "</p></header>"]
+           + "<br>".join(_unbroken(escape(b)) for b in report.basis()) + "</p></header>"]
     assumed = report.assumed_lines()
     if assumed:
         out.append(f'<section class="warnings" id="assumed"><h2>⚑ {escape(w("assumed", lang))}</h2><ul>'
@@ -176,6 +177,7 @@ _HYPHENED = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|\d{4}-\d{2}-\d{2})")
 
 
 def _unbroken(command: str) -> str:
-    """``command`` (HTML-escaped) with its options and dates kept whole on a line (.whole): at 390 px
-    --set broke as - / -set and a date as 2028-11- / 26. They are short: no line is too narrow for one."""
+    """``command`` (HTML-escaped; or a sentence naming one) with its options and dates kept whole on a
+    line (.whole): at 390 px --set broke as - / -set and a date as 2028-11- / 26, and the header's
+    --compare as -- / compare at 420. They are short: no line is too narrow for one."""
     return _HYPHENED.sub(r'<span class="whole">\1</span>', command)
