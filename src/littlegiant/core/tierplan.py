@@ -18,7 +18,8 @@ words live in the report modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -516,17 +517,37 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
     for tid, t in result.tiers.items():
         if t.status in (MET, REVIEW):
             continue
-        p = _after_titles(rules, result, profile, plan_tier(rules, result, profile, tid, judge=judge), plans, judge)
+        own = _without_unrenewed(result, profile, plans)
+        p = _after_titles(rules, result, own, plan_tier(rules, result, own, tid, judge=judge), plans, judge)
         dated = (MET, REVIEW, UNKNOWN)  # a plan that meets the tier, or leaves only answers to give
         rushed = frozenset(m.path for m in hurried(p, result.as_of))
         if p.checked in dated and rushed:
             # the raise may not be made in the days left: the first round after that needs none of these
             # figures raised (a round that read them raised again was offered, and the raise with it)
-            q = plan_tier(rules, result, profile, tid, start=p.later + 1, judge=judge, frozen=rushed)
+            q = plan_tier(rules, result, own, tid, start=p.later + 1, judge=judge, frozen=rushed)
             if q.checked in dated and q.later > p.later:
                 p.unhurried = q
         plans[tid] = p
     return plans
+
+
+def unrenewed(result: Result, plans: Mapping[str, TierPlan]) -> str | None:
+    """The title this run renews where its renewal has not passed (its tier has a plan: not met, nor
+    awaiting only the authority's review) though the profile says it is held: kept only if that plan
+    works this round, lost if the plan is for a later round. None otherwise."""
+    renewed = result.renewal
+    return renewed if renewed is not None and result.renewal_held is True and renewed in plans else None
+
+
+def _without_unrenewed(result: Result, profile: Profile, plans: Mapping[str, TierPlan]) -> Profile:
+    """The profile the plans of the tiers above a renewed title start from: that title not held until
+    its renewal passes (``unrenewed``). A failing 专精特新 renewal's plan re-applied in 2028, while the 小巨人
+    plan, reading the title still held, dated the company in 2027, when it would hold no 专精特新 title;
+    planned as not held, the title is a step asked first and dates the tier by its own plan."""
+    renewed = unrenewed(result, plans)
+    if renewed is None:
+        return profile
+    return dataclasses.replace(profile, values={**profile.values, f"titles.{renewed}": False})
 
 
 def titles_first(p: TierPlan) -> list[str]:

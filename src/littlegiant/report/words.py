@@ -30,7 +30,17 @@ from littlegiant.core.result import (
     bars_every_tier,
     stops_every_tier,
 )
-from littlegiant.core.tierplan import LATE_IN_YEAR, Move, Otherwise, TierPlan, held_tier, hurried, is_yearly, pace
+from littlegiant.core.tierplan import (
+    LATE_IN_YEAR,
+    Move,
+    Otherwise,
+    TierPlan,
+    held_tier,
+    hurried,
+    is_yearly,
+    pace,
+    unrenewed,
+)
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.consistency import LARGE, MONEY_TYPES
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
@@ -1135,6 +1145,8 @@ class Words(Phrasing):
             ys = "、".join(years) if zh else ", ".join(years)
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
+        if b.kind == "title" and self._renewed_first(b.paths[0].removeprefix("titles.") if b.paths else None):
+            return self._renewal_blocker(b, p)
         if b.kind == "title":
             if b.year is None and p.checked is not None:
                 return (f"须先取得「{title}」称号：该层级要先补充回答上面的问题，何时能取得尚不能确定；"
@@ -1152,7 +1164,53 @@ class Words(Phrasing):
         return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
                 f"\"{title}\": no change of one input meets it (several may have to move together); check it item by item")
 
-    def _title(self, m: Move) -> str:
+    def _renewed_first(self, tid: str | None) -> TierPlan | None:
+        """The plan of the title this run renews, where a plan above asks for that title and its renewal
+        has not passed (``unrenewed``): the title holds only if that plan works this round."""
+        if tid is None or tid != unrenewed(self.result, self.plans):
+            return None
+        return self.plans[tid]
+
+    def _renewal_blocker(self, b: Any, p: TierPlan) -> str:
+        """Why a plan waits for the title this run renews: the renewal cannot pass this round and the title
+        lapses, to be regained by its own plan (or by none); or the renewal awaits answers, and the plan
+        assumes it passes. 「须先取得……称号」 read as a title never held."""
+        zh = self.lang == "zh"
+        title = b.title.get(self.lang)
+        if b.year is not None:
+            return (f"这一轮复核不能通过，「{title}」称号将失效，须重新取得：该称号最早{b.year}年申报，本层级不能早于这一年"
+                    if zh else f"this round's renewal of the {title} title cannot pass and the title lapses; it must "
+                    f"be regained, in {b.year} at the earliest: not before then")
+        if p.checked is not None:
+            return (f"须先通过「{title}」称号的复核：该层级要先补充回答上面的问题，能否通过尚不能确定；本计划假定复核通过、"
+                    "称号保持有效" if zh else f"the {title} title must first pass its renewal: that tier needs the "
+                    "answers above before it can be decided; this plan assumes the renewal passes and the title stays in force")
+        return (f"这一轮复核不能通过，「{title}」称号将失效，而该层级在{_years_on(self.lang)}内找不到可行的调整方案重新取得"
+                if zh else f"this round's renewal of the {title} title cannot pass and the title lapses, and that tier "
+                f"has no plan within {_years_on(self.lang)} to regain it")
+
+    def _renewal_title(self, name: str, ahead: TierPlan, p: TierPlan) -> str:
+        """A title move for the title this run renews: regain it by its plan where this round's renewal
+        cannot pass (the title lapses), else pass the renewal first, by its plan."""
+        zh = self.lang == "zh"
+        if ahead.later > 0 and ahead.as_of is not None:
+            year = ahead.as_of.year
+            if any(b.kind == "title" for b in p.blockers) and not self.alone:  # its note above says why
+                return (f"重新取得「{name}」称号（按上面的计划最早{year}年重新申报）" if zh else
+                        f"Regain {name} (by the plan above, reapply in {year} at the earliest)")
+            by = (f"最早{year}年重新申报" if self.alone else f"按上面的计划最早{year}年重新申报") if zh else \
+                (f"reapply in {year} at the earliest" if self.alone else f"by the plan above, reapply in {year} at the earliest")
+            return (f"重新取得「{name}」称号：这一轮复核不能通过，称号将失效（{by}）" if zh else
+                    f"Regain {name}: this round's renewal cannot pass and the title lapses ({by})")
+        now = self.status(self.result.tiers[ahead.tier].status)
+        if zh:
+            by = f"该层级目前：{now}" if self.alone else "须先回答上面的问题" if ahead.checked is None else "按上面的计划"
+            return f"先通过这一轮「{name}」称号的复核（{by}），保住这一称号"
+        by = f"that tier now: {now}" if self.alone else "answer the questions above first" if ahead.checked is None \
+            else "by the plan above"
+        return f"First pass this round's renewal of {name} ({by}), keeping the title"
+
+    def _title(self, m: Move, p: TierPlan) -> str:
         """A title move: apply for it (met), or obtain it first, by the plan above when it has one."""
         zh = self.lang == "zh"
         tid = held_tier(m)
@@ -1168,6 +1226,9 @@ class Words(Phrasing):
         if held is not None and held.status == REVIEW:
             return (f"本报告判定「{name}」只待认定机关审核：先申请这一称号" if zh else
                     f"This report finds {name} awaits only the authority's review: apply for it first")
+        renewing = self._renewed_first(tid)
+        if held is not None and renewing is not None:
+            return self._renewal_title(name, renewing, p)
         ahead = self.plans.get(tid) if tid else None
         # a plan above dated by a wait, met or awaiting only answers: that year is the title's
         dated = ahead is not None and ahead.checked in (MET, REVIEW, UNKNOWN)
@@ -1198,7 +1259,7 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         label = self.question(m.path)
         if m.kind == "title":
-            return self._title(m) + self._title_blank(m)
+            return self._title(m, p) + self._title_blank(m)
         if m.kind == "wait":  # a count 截至上年末: said at the end of the round's data year, as a person dates it
             unit = unit_text(m.field.unit, self.lang, m.after)
             # with what the rule asks: 「2027年末达到4年」 alone read as a target of 4 where 3 are asked
