@@ -1193,6 +1193,10 @@ class Words(Phrasing):
         """A title move for the title this run renews: regain it by its plan where this round's renewal
         cannot pass (the title lapses), else pass the renewal first, by its plan."""
         zh = self.lang == "zh"
+        now = self.status(self.result.tiers[ahead.tier].status)
+        if ahead.later > 0 and (ahead.checked not in (MET, REVIEW, UNKNOWN) or ahead.as_of is None):
+            return (f"重新取得「{name}」称号：这一轮复核不能通过，称号将失效（本报告该层级：{now}，见上）" if zh else
+                    f"Regain {name}: this round's renewal cannot pass and the title lapses (this report: {now}, see above)")
         if ahead.later > 0 and ahead.as_of is not None:
             year = ahead.as_of.year
             if any(b.kind == "title" for b in p.blockers) and not self.alone:  # its note above says why
@@ -1202,7 +1206,6 @@ class Words(Phrasing):
                 (f"reapply in {year} at the earliest" if self.alone else f"by the plan above, reapply in {year} at the earliest")
             return (f"重新取得「{name}」称号：这一轮复核不能通过，称号将失效（{by}）" if zh else
                     f"Regain {name}: this round's renewal cannot pass and the title lapses ({by})")
-        now = self.status(self.result.tiers[ahead.tier].status)
         if zh:
             by = f"该层级目前：{now}" if self.alone else "须先回答上面的问题" if ahead.checked is None else "按上面的计划"
             return f"先通过这一轮「{name}」称号的复核（{by}），保住这一称号"
