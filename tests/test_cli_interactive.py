@@ -2118,3 +2118,36 @@ def test_an_answer_that_cannot_be_saved_says_the_file_keeps_the_ones_before_and_
     values = profile.load_profile(tmp_path / "s.yaml", rules.load("miit-2026")).values
     assert values["name"] == "甲公司" and values["financials.2025.main_revenue"] == Decimal(6000)
     assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]  # no temporary file left beside it
+
+
+def test_revenue_too_small_for_the_staff_is_questioned_at_either_answer(tmp_path: Path) -> None:
+    """0.8万元 of revenue with 100 staff (8000 typed for 8000万 where 元 was meant) is questioned as an amount
+    past any SME's is, the other way round: at the revenue given after the staff, in English too, and at
+    the staff given after the revenue, not as one figure "above" the other."""
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--set", "employees=100", "--save", "a.yaml"],
+                tmp_path)
+    s.answers("某公司")
+    assert s.until_prompt() is not None
+    said = " ".join(s.reply("0.8").split())
+    assert ("营业收入（2025年）0.8万元，从业人员（上年末）100人，人均每年仅80元，是否把「万元」当成了「元」？" in said
+            and "高于" not in said), said
+    s.finish()
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "en", "--set", "employees=100", "--save", "b.yaml"],
+                tmp_path)
+    s.answers("Acme")
+    assert s.until_prompt() is not None
+    said = " ".join(s.reply("0.8").split())
+    assert ("Operating revenue 2025 of 0.8 (10k CNY) for 100 people (Employees at last year end) is 80 yuan a year "
+            "each: was an amount in 10k CNY entered as yuan?") in said, said
+    s.finish()
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2025.revenue=0.8",
+                 "--save", "c.yaml"], tmp_path)
+    s.answers("某公司")
+    for _ in range(60):  # "don't know" until the staff are asked
+        prompt = s.until_prompt() or ""
+        if "从业人员（上年末）（人）" in prompt:
+            break
+        s.send("不知道")
+    said = " ".join(s.reply("100").split())
+    assert "从业人员（上年末）100人，人均每年仅80元，是否把「万元」当成了「元」？" in said and "低于" not in said, said
+    s.finish()

@@ -38,6 +38,7 @@ from littlegiant.load.answers import (
     percent_signed,
     without_about,
 )
+from littlegiant.load.consistency import HEAD_COUNT, PER_HEAD_LEAST
 from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -55,7 +56,7 @@ from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import escape_controls, say
 from littlegiant.records import record
-from littlegiant.report.common import close_text, part_text
+from littlegiant.report.common import close_text, part_text, yuan_a_head
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import exact, num
@@ -423,6 +424,9 @@ class Asker:
             return part_text(c.violation, lang) + ("。" if lang == "zh" else ".") + _t(
                 "fix_earlier_held" if held else "fix_earlier_keep" if keep else "fix_earlier", lang)
         f = field_for_path(self.iv.rules, c.path)
+        per_head = self._per_head_text(c, f)
+        if per_head is not None:
+            return per_head
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
             of = field_for_path(self.iv.rules, c.other)
@@ -441,6 +445,24 @@ class Asker:
                 kw["yi"] = exact(c.value / 10000) if lang == "zh" else exact(c.value / 100000)  # 亿 / billions
                 return _t("large_money", lang, **kw)
         return _t(c.kind, lang, **kw)
+
+    def _per_head_text(self, c: Concern, f: FieldDef) -> str | None:
+        """Revenue too small for the head count (consistency.SMALL) in plain words, asked at either answer,
+        the revenue or the employees; None for any other concern. The interview names that finding "small";
+        until it does, it passes it on as one figure above or below the other, and a revenue compared with
+        a head count is this finding and no other (no rule compares the two)."""
+        if c.kind not in ("small", "above", "below") or c.other is None or not isinstance(c.other_value, Decimal):
+            return None
+        of = field_for_path(self.iv.rules, c.other)
+        pair = {f.id: (f, c.path, c.value), of.id: (of, c.other, c.other_value)}
+        amounts = [i for i in pair if i in PER_HEAD_LEAST]
+        if HEAD_COUNT not in pair or len(amounts) != 1:
+            return None
+        (af, ap, amount), (hf, hp, staff) = pair[amounts[0]], pair[HEAD_COUNT]
+        lang = self.lang
+        return _t("small", lang, amount=input_label(af, ap).get(lang), value=with_unit(amount, af, lang),
+                  heads=input_label(hf, hp).get(lang), staff=with_unit(staff, hf, lang),
+                  each=yuan_a_head(amount, staff, lang))
 
     def confirm(self, text: str) -> bool:
         """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the

@@ -3,9 +3,11 @@
 Two checks, both declared in the rule data on the fields: ``part_of`` (a part never exceeds its
 whole: a profile that says otherwise is bad input, refused wherever it comes in) and
 ``warn_above`` / ``warn_growth`` (figures that are possible but unusual: warnings in the report,
-never errors); and one on sizes (``PLAUSIBLE_MAX``): a count, rank or amount past what any SME
-has, most often 元 typed as 万元, which would otherwise be scored as a very large company. Loaders, the engine, batch rows and the interview all ask these two functions, so
-every way in answers alike; the renderers and the interview put the findings into words.
+never errors); and two on sizes: a count, rank or amount past what any SME has (``PLAUSIBLE_MAX``),
+most often 元 typed as 万元, which would otherwise be scored as a very large company; and revenue too small
+for the head count (``PER_HEAD_LEAST``), most often 万元 typed into a sheet in 元, which would otherwise be
+scored as a micro firm failing every tier. Loaders, the engine, batch rows and the interview all ask these two
+functions, so every way in answers alike; the renderers and the interview put the findings into words.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, FRACTION, YUAN_SIGN = "above", "growth", "large", "fraction", "yuan_sign"
+ABOVE, GROWTH, LARGE, SMALL, FRACTION, YUAN_SIGN = "above", "growth", "large", "small", "fraction", "yuan_sign"
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -30,6 +32,24 @@ PLAUSIBLE_MAX = {"national_rank": 30, "national_5y_rank": 30, "provincial_rank":
                  "ip_class1_top3": 5000, "ip_class2": 5000}
 MONEY_PLAUSIBLE_MAX = Decimal(1000000)  # 100亿元 in 万元: above it, 元 was most likely typed as 万元
 MONEY_TYPES = frozenset({"money", "signed_money"})
+
+HEAD_COUNT = "employees"
+PER_HEAD_LEAST = {"revenue": Decimal("0.2")}
+"""The least of an amount (万元) a year per employee below which it is most likely 万元 typed where 元 was
+asked (a park sheet headed 金额单位：元, one company writing 8000 for 8000万): every amount then reads
+10,000 times too small, and the company is scored as a micro firm failing every tier, with no word.
+
+Revenue only, the latest year's, against the head count (at last year's end). 0.2万元 is 2,000 元 a
+year a head: about a tenth of a year's pay at China's lowest minimum wages (some 1,500 to 2,000 元 a
+month), so a firm below it takes in almost nothing for the staff it pays. Real SMEs take in 10万 to
+several 100万 a head; read 10,000 times too small that is 10 to a few 100 元 a head, far below the bound,
+while a micro firm of 5 staff and 50万 (10万 a head) is far above it. A firm that has only just begun
+selling may fall below it: for it the warning only asks to check. Revenue of 0 or less is no unit slip
+(0 is 0 in any unit), and an unknown or zero head count gives nothing to divide by: neither is warned of.
+An earlier year's revenue is not compared: the head count is today's, and a growing firm had fewer then.
+
+R&D expense and assets are left out: a firm may have next to no R&D, and a light-asset one little in
+assets, so no bound on them a head is as safe; the slip shrinks revenue alike, which this check finds."""
 
 
 @record(frozen=True, hot=True)
@@ -56,10 +76,12 @@ class Unusual:
     ``kind`` ABOVE: ``figure`` is above ``other`` (R&D expense above revenue, liabilities above
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
-    (no ``other``). ``kind`` FRACTION: a share in percent of at most ``limit`` (no ``other``), which
-    may be a fraction (0.125 for 12.5%): said, never changed. ``kind`` YUAN_SIGN: an amount read in 元
-    only because ¥ stood before it, ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column
-    formatted as currency shows alike (no ``other``, no ``limit``).
+    (no ``other``). ``kind`` SMALL: ``figure`` (the latest revenue) is below ``limit`` (万元) a head
+    of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind`` FRACTION: a
+    share in percent of at most ``limit`` (no ``other``), which may be a fraction (0.125 for 12.5%):
+    said, never changed. ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
+    ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column formatted as currency shows
+    alike (no ``other``, no ``limit``).
     """
 
     kind: str
@@ -96,6 +118,10 @@ class _Compiled:
             else:
                 self.limits[f.path] = (f, found)
         self.shares = {f.path: f for f in fields.values() if f.type == "percent" and not f.per_year}
+        heads = fields.get(HEAD_COUNT)
+        self.per_head = [(fields[fid], heads, least) for fid, least in PER_HEAD_LEAST.items()
+                         if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
+        self.prefixes = sorted({*self.prefixes, *(_prefix(f) for f, _, _ in self.per_head)})
         self.layouts: dict[tuple[str, ...], _Checks] = {}
 
 
@@ -124,6 +150,10 @@ class _Checks:
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
+        # each amount's paths, latest year first, with the head count's: the latest known amount is compared
+        self.per_head = [(f, paths, heads, heads.path, least) for f, heads, least in c.per_head
+                         if heads.path in held and (paths := [p for year in years.get(_prefix(f), ())
+                                                              if (p := f.concrete_path(year)) in held])]
         for key in keys:
             fixed = c.limits.get(key)
             if fixed is not None:
@@ -221,8 +251,9 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
                     by_sign: Mapping[str, str] | None = None) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
-    a plausible size (as the interview asks about them): warnings, never errors. ``signed``: the
-    shares typed with their percent sign (0.5%), which say they are no fraction. ``by_sign``: the
+    a plausible size and revenue too small for the head count (as the interview asks about them):
+    warnings, never errors. ``signed``: the shares typed with their percent sign (0.5%), which say
+    they are no fraction. ``by_sign``: the
     amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
@@ -239,6 +270,16 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
+    for f, paths, heads, at, least in checks.per_head:
+        staff = values[at]
+        if type(staff) is not Decimal or staff <= _ZERO:
+            continue  # nothing to divide by
+        for path in paths:
+            v = values[path]
+            if type(v) is Decimal:  # the latest year whose amount is known, and that one only
+                if _ZERO < v < staff * least:
+                    out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
+                break
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:

@@ -19,7 +19,17 @@ from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierRe
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
-from littlegiant.load.consistency import ABOVE, FRACTION, LARGE, MONEY_TYPES, YUAN_SIGN, Figure, PartOverWhole, Unusual
+from littlegiant.load.consistency import (
+    ABOVE,
+    FRACTION,
+    LARGE,
+    MONEY_TYPES,
+    SMALL,
+    YUAN_SIGN,
+    Figure,
+    PartOverWhole,
+    Unusual,
+)
 from littlegiant.load.profile import (
     Assumed,
     OtherQuestion,
@@ -631,8 +641,29 @@ _TOO_LARGE_ZH = "超出中小企业常见范围：是否把「元」当成了「
 given wrongly (a units row of 亿元 over figures in 万元)."""
 
 
+_TOO_SMALL_ZH = "远低于正常经营的企业：是否把「万元」当成了「元」，或单位填错了？请核对"
+"""Revenue too small for the head count, asked about as the amount past any SME's size is, the other way
+round: 万元 typed into a sheet in 元 (8000 for 8000万), or a unit given wrongly."""
+
+
+def yuan_a_head(amount: Decimal, staff: Decimal, lang: str) -> str:
+    """An amount in 万元 a year per employee, in whole 元 (80元): the 元 a reader pictures a person
+    earning, where 0.008万元 reads as nothing at all; under 1 元 as 不到1元."""
+    each = amount * 10000 / staff
+    if each < 1:
+        return "不到1元" if lang == "zh" else "under 1 yuan"
+    return num(each.quantize(Decimal(1)), lang=lang) + ("元" if lang == "zh" else " yuan")
+
+
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    if w.kind == SMALL and w.other is not None:  # revenue a head below any firm in business: 万元 typed as 元
+        (name, value), (heads, staff) = _figure(w.figure, lang), _figure(w.other, lang)
+        each = yuan_a_head(w.figure.value, w.other.value, lang)
+        if lang == "zh":
+            return f"「{name}」{value}，「{heads}」{staff}，人均每年仅{each}，{_TOO_SMALL_ZH}"
+        return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far below any firm in business: "
+                "were amounts in 10k CNY entered as yuan, or their unit given wrongly? Please check")
     if w.kind == FRACTION:  # 0.125 from an unformatted cell: every digit, and the share it is as a fraction
         name = input_label(w.figure.field, w.figure.path).get(lang)
         typed, meant = exact(w.figure.value, lang), exact(w.figure.value * 100, lang)

@@ -42,7 +42,7 @@ from littlegiant.core.tierplan import (
     unrenewed,
 )
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
-from littlegiant.load.consistency import LARGE, MONEY_TYPES
+from littlegiant.load.consistency import LARGE, MONEY_TYPES, SMALL
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
@@ -789,8 +789,9 @@ class Words(Phrasing):
             notes.extend(self._blocker(b, p) for b in p.blockers if b.kind == "title")
         if p.cut_short:
             notes.append(CUT_SHORT.get(self.lang))
-        if p.checked is not None and self._in_yuan():  # "已验证" on figures the report itself doubts
-            notes.insert(0, IN_YUAN.get(self.lang))
+        doubted = self._unit_doubted() if p.checked is not None else None
+        if doubted is not None:  # "已验证" on figures the report itself doubts
+            notes.insert(0, doubted.get(self.lang))
         if tier.id == self.result.renewal and p.later > 0 and p.checked is not None:
             notes.insert(0, LAPSES.get(self.lang))  # 「最早2027年申报」 read as the renewal's own date
         if p.checked is None:
@@ -895,10 +896,16 @@ class Words(Phrasing):
                 *(self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
                   for x in p.missing if is_yearly(self.rules, x))]
 
-    def _in_yuan(self) -> bool:
-        """Whether the report warns that amounts look typed in 元 (38,600,000万元): a plan checked on them
+    def _unit_doubted(self) -> Text | None:
+        """The plan's head note when the report warns that amounts look typed in the wrong unit: in 元
+        (38,600,000万元), or in 万元 where 元 was asked (revenue of 80元 a head). A plan checked on them
         read as verified, while a reader who skipped the warning took it for the company's plan."""
-        return any(w.kind == LARGE and w.figure.field.type in MONEY_TYPES for w in self.result.warnings)
+        for w in self.result.warnings:
+            if w.kind == LARGE and w.figure.field.type in MONEY_TYPES:
+                return IN_YUAN
+            if w.kind == SMALL:
+                return IN_WAN
+        return None
 
     def _otherwise(self, o: Otherwise, p: TierPlan) -> str:
         """What the plan needs besides should an answer it asks fail its route: 「如「近三年获得国家级科技奖励……」
@@ -1581,6 +1588,11 @@ IN_YUAN = Text("所填金额疑似把「元」当成了「万元」（见上方�
                "amounts look typed in CNY rather than 10k CNY (see the check above): this plan is checked on the "
                "figures as typed; correct them and assess again")
 """The head of a plan checked on amounts the report warns look typed in 元."""
+
+IN_WAN = Text("所填金额疑似把「万元」当成了「元」（见上方「请先核对」）：本计划按所填数字验证，核对改正后请重新评估",
+              "amounts look typed in 10k CNY but read as CNY (see the check above): this plan is checked on the "
+              "figures as read; correct them and assess again")
+"""The head of a plan checked on amounts the report warns look typed in 万元 where 元 was asked."""
 
 LAPSES = Text("这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）",
               "this round's renewal cannot pass and the title lapses; the plan below is a new application, "
