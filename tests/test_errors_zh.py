@@ -544,3 +544,32 @@ def test_windows_without_lang_reports_in_the_display_language(monkeypatch: pytes
     done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-11-26"],
                               env={"COLUMNS": "80"})
     assert done.exit_code == 0 and expected in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize(("figures", "zh", "en"), [
+    ("financials:\n  2025: {revenue: 12,000, main_revenue: 10,200}\n",
+     "营业收入（2025年）：写成“12,000”，但在 {…} 写法里逗号会把数字拆开：请去掉千位逗号（12000），"
+     "或给数字加上引号（\"12,000万\"）",
+     "financials.2025.revenue: written \"12,000\", but in a {…} line a comma splits a number: drop the thousands "
+     "comma (12000) or put the figure in quotes (\"12,000\")"),
+    ("financials:\n  2025: {rd_expense: 60, revenue: 1, 200,000}\n", "写成“1,200,000”", "(1200000)"),
+    ("equity_financing: {2025: 1,000, 2024: 0}\n", "新增股权融资（合格机构投资者实缴额）（2025年）：写成“1,000”", "(1000)"),
+    ("financials:\n  2025: {revenue: 12,5}\n", "写成“12,5”，但在 {…} 写法里逗号会把数字拆开：数字里不要写逗号，小数请用小数点",
+     "write it without the comma, with a point for decimals"),
+])
+def test_a_comma_that_splits_a_number_in_a_braces_line_is_said_to(tmp_path: Path, figures: str, zh: str,
+                                                                   en: str) -> None:
+    """`2025: {revenue: 12,000, …}` is YAML for revenue 12 and a key 000: 「“000”不是可识别的项目」 left a
+    consultant guessing. The message names the number as typed, at its field, and the two ways to write it."""
+    bad = write(tmp_path / "p.yaml", f"name: A\nindustry: industrial\n{figures}")
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-11-26")
+    line = zh_line(err)
+    at = 3 if figures.startswith("equity") else 4
+    assert code == 2 and f"{bad} 第 {at} 行，" in line and zh in line and "不是可识别的项目" not in line
+    code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-11-26")
+    assert code == 2 and en in en_line(err)
+    if "12,000" in figures:  # either way out works
+        for way in ("12000", '"12,000万"'):
+            fixed = write(tmp_path / "q.yaml", bad.read_text(encoding="utf-8").replace("12,000", way)
+                          .replace("10,200", "10200"))
+            assert lg("assess", str(fixed), "--as-of", "2026-11-26")[0] == 0

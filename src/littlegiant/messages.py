@@ -182,6 +182,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
     "field.unknown_near": ("unknown field; did you mean {near!r}? (expected one of: {known})",
                            "“{key}”不是可识别的项目；您是不是想写“{near}”（{near_label}）？"),
+    "field.flow_comma": ("written \"{typed}\", but in a {{…}} line a comma splits a number: drop the thousands comma "
+                         "({number}) or put the figure in quotes (\"{typed}\")",
+                         "写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：请去掉千位逗号（{number}），"
+                         "或给数字加上引号（\"{typed}万\"）"),
+    "field.flow_comma_decimal": ("written \"{typed}\", but in a {{…}} line a comma splits a number: write it without "
+                                 "the comma, with a point for decimals (12.5)",
+                                 "写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：数字里不要写逗号，小数请用小数点（如 12.5）"),
     "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
                               "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
     "set.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole; "

@@ -23,7 +23,7 @@ from littlegiant.errors import InputError
 from littlegiant.load.consistency import PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
-from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.load.yamlio import LineDict, line_of, read_data_file
 from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, shell_word, unit_text, written_key
 from littlegiant.records import record
 
@@ -636,6 +636,9 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 continue
             found = children.get(raw_key) if isinstance(raw_key, str) else None
             if found is None:
+                split = _comma_split(data, raw_key, value, prefix, lambda k: _field_of(leaves.get(k)), source)
+                if split is not None:
+                    raise split
                 raise _unknown_key(raw_key, trie, file=source, line=line_of(data, raw_key),
                                    field=prefix + written_key(raw_key))
             key, child = raw_key, found
@@ -649,6 +652,9 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                         raise InputError(kind="field.year_wide", params={"key": raw_key, "year": folded},
                                          file=source, line=line_of(data, raw_key), field=f"{prefix}{raw_key}",
                                          label=Text("", ""))
+                    split = _comma_split(data, raw_key, value, prefix, lambda _: years.field, source)
+                    if split is not None:  # {2025: 1,000}: "000" is no year, but the rest of 1,000
+                        raise split
                     shown = written_key(raw_key)  # true and null as written, not Python's True and None
                     raise InputError(kind="field.year_key", params={
                         "low": YEAR_MIN, "high": YEAR_MAX, "key": shown,
@@ -709,6 +715,52 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
 
 _YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
 """Year keys as they are usually written, looked up instead of parsed (the rest go through _year)."""
+
+
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+"""A key that is the rest of a number a comma split: 000 of 12,000, 200.5 of 1,200.5."""
+
+
+def _comma_split(data: Mapping[Any, Any], key: Any, value: Any, prefix: str, field_of: Callable[[Any], FieldDef | None],
+                 source: str) -> InputError | None:
+    """Why ``key`` names nothing when a comma split a number in a one-line ``{…}`` mapping, or None.
+
+    ``{revenue: 12,000, main_revenue: 10,200}`` is YAML for revenue 12, a key 000, main_revenue 10 and a
+    key 200: the comma ends an item there. Told "“000” is no field", a consultant did not see why. So a
+    key of digits with no value, on the line of the number before it (two keys on one line: a ``{…}``
+    line), is said to be the rest of that number, with the two ways to write it. ``field_of``: the field
+    of a key of ``data`` (for the number's label)."""
+    if value is not None or not isinstance(data, LineDict):
+        return None
+    keys = list(data)
+    at = next(i for i, k in enumerate(keys) if k is key)  # by identity: 1 == True, a key YAML keeps apart
+    if at == 0:
+        return None
+    before = keys[at - 1]
+    number, line = data[before], data.lines.get(key)
+    if type(number) is not int or line is None or data.lines.get(before) != line:
+        return None
+    rest = []
+    for k in keys[at:]:  # 1,200,000: every piece of the number, up to its decimals
+        text = written_key(k)
+        if data[k] is not None or data.lines.get(k) != line or not _DIGITS.fullmatch(text):
+            break
+        rest.append(text)
+        if "." in text:
+            break
+    if not rest:
+        return None
+    typed = ",".join([str(number), *rest])
+    thousands = all(len(r.split(".")[0]) == 3 for r in rest)
+    f = field_of(before)
+    path = prefix + written_key(before)
+    return InputError(kind="field.flow_comma" if thousands else "field.flow_comma_decimal",
+                      params={"typed": typed, "number": typed.replace(",", "")}, file=source, line=line,
+                      field=path, label=input_label(f, path) if f is not None else None)
+
+
+def _field_of(leaf: PlacedLeaf | None) -> FieldDef | None:
+    return leaf[3] if leaf is not None else None
 
 
 def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
