@@ -104,6 +104,34 @@ _LINE_HEIGHT, _MOST_LINES = 15, 8
 shows the rest when clicked, as a long cell always has)."""
 
 
+_ABOUT_WIDTH, _ABOUT_MOST_LINES = 70, 27
+"""The about sheet's sentence column, and the most lines its rows are made tall for: 27 of 15 points is
+about Excel's tallest row (409 points); the list of columns a sheet lacks runs to several lines."""
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` wide (each of its own lines at least one)."""
+    return sum(max(1, -(-_columns(part) // (width - 2))) for part in text.split("\n"))
+
+
+def _print_across(ws: Any, landscape: bool = True) -> None:
+    """Print ``ws`` on A4 with every column on one page across, landscape with its header row on every
+    page (a sheet of companies) or portrait (the about sheet): without a page setup the results sheet
+    printed on 18 portrait pages, two columns a page, with 来源 and 企业名称 alone on the first, and the
+    about sheet's labels on one page and what they label on the next. Set before the sheet's first
+    row: a write-only sheet writes its properties with its first row (and the setup at the end)."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = Worksheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: as many pages down as the rows take
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if landscape:
+        ws.print_title_rows = "1:1"
+
+
 def _columns(text: str) -> int:
     """Roughly how many of Excel's column-width units ``text`` takes: a Chinese character two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
@@ -141,6 +169,9 @@ class ResultBook:
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         self.info = info = self.book.create_sheet(t("xlsx.about", lang))
+        for sheet in (self.results, self.errors):
+            _print_across(sheet)
+        _print_across(info, landscape=False)
         self.about = about
         self.width, self.rows = 0, 0
         self.carried: tuple[str, ...] | None = None  # the input's own columns copied back, once start has run
@@ -152,8 +183,7 @@ class ResultBook:
         self.errors.append(self._header(self.errors, [t("xlsx.source", lang), t("xlsx.name", lang),
                                                       *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
                                                       t("xlsx.problem", lang)]))
-        info.column_dimensions["A"].width = 16
-        info.column_dimensions["B"].width = 70
+        info.column_dimensions["B"].width = _ABOUT_WIDTH
         renewed = about.get("renewal") or ""
         kind = t("xlsx.new", lang) if not renewed else t("xlsx.renewal", lang).format(title=renewed)
         self.made = [(t("xlsx.rules", lang), about.get("rules_title", "")),  # the title: an id is code to a client
@@ -296,19 +326,26 @@ class ResultBook:
 
         self.start()  # no row came: the header alone
         info = self.info
+        rows: list[tuple[str, Any]] = []
         if stopped:  # said first, on the sheet the file opens at, whatever the file is later called
-            info.append([self._text(info, t("xlsx.stopped", self.lang)),
-                         self._text(info, t("xlsx.stopped_rows", self.lang, n=self.rows))])
+            rows.append((t("xlsx.stopped", self.lang), t("xlsx.stopped_rows", self.lang, n=self.rows)))
             self.book.active = self.book.worksheets.index(info)
-        for label, value in self.made[:-1]:
-            info.append([self._text(info, label), self._text(info, value)])
+        rows += self.made[:-1]
         # what the run said of the data (columns it has none for, columns and rows passed over, units
         # read), as stderr said it: whoever is sent the file learns why 1,723 of 3,000 rows are 未知
-        for i, note in enumerate(self.notes):
-            said = self._text(info, _plain_note(note), styled=True)
-            said.alignment = self.wrap
-            info.append([self._text(info, t("xlsx.notes", self.lang) if i == 0 else ""), said])
-        info.append([self._text(info, label) for label in self.made[-1]])
+        rows += [(t("xlsx.notes", self.lang) if i == 0 else "", _plain_note(note)) for i, note in enumerate(self.notes)]
+        rows.append(self.made[-1])
+        # the labels' column as wide as its longest label (Verdicts (by colour) was cut at 16)
+        info.column_dimensions["A"].width = max(16, *(_columns(label) + 2 for label, _ in rows))
+        for number, (label, value) in enumerate(rows, 1):
+            said = self._text(info, value)
+            if isinstance(value, str) and (lines := _lines(value, _ABOUT_WIDTH)) > 1:
+                # wrapped, and as tall as its lines: LibreOffice keeps a row one line high unless told,
+                # and printed, the lines of 读取提示 ran over each other
+                said = self._text(info, value, styled=True)
+                said.alignment = self.wrap
+                info.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _ABOUT_MOST_LINES)
+            info.append([self._text(info, label), said])
         try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
             self.book.save(self.handle)
