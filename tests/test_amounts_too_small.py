@@ -109,3 +109,13 @@ def test_only_revenue_no_firm_in_business_takes_in_for_its_staff_is_warned_of(na
         values["employees"] = Decimal(staff)
     found = [w for w in consistency.unusual_figures(rules.load("miit-2026"), values) if w.kind == consistency.SMALL]
     assert bool(found) == warned
+
+
+def test_an_amount_read_in_yuan_for_its_yuan_sign_is_asked_about_once() -> None:
+    """¥3,000 read as 0.3万元 for 60 staff: its yuan_sign warning already asks whether 万元 was meant, so
+    the figure is not asked about twice; the same figure typed plainly is."""
+    rs = rules.load("miit-2026")
+    values: dict[str, Any] = {"employees": Decimal(60), "financials.2025.revenue": Decimal("0.3")}
+    kinds = [w.kind for w in consistency.unusual_figures(rs, values, by_sign={"financials.2025.revenue": "¥3,000"})]
+    assert kinds == [consistency.YUAN_SIGN]
+    assert [w.kind for w in consistency.unusual_figures(rs, values)] == [consistency.SMALL]

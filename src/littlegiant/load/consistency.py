@@ -277,7 +277,8 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         for path in paths:
             v = values[path]
             if type(v) is Decimal:  # the latest year whose amount is known, and that one only
-                if _ZERO < v < staff * least:
+                # read in 元 for ¥ alone: its YUAN_SIGN warning already asks whether 万元 was meant
+                if _ZERO < v < staff * least and not (by_sign and path in by_sign):
                     out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
                 break
     for f, path in checks.shares:
