@@ -38,7 +38,7 @@ from littlegiant.load.answers import (
     percent_signed,
     without_about,
 )
-from littlegiant.load.consistency import HEAD_COUNT, PER_HEAD_LEAST
+from littlegiant.load.consistency import HEAD_COUNT, PER_HEAD_LEAST, SMALL
 from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -448,10 +448,8 @@ class Asker:
 
     def _per_head_text(self, c: Concern, f: FieldDef) -> str | None:
         """Revenue too small for the head count (consistency.SMALL) in plain words, asked at either answer,
-        the revenue or the employees; None for any other concern. The interview names that finding "small";
-        until it does, it passes it on as one figure above or below the other, and a revenue compared with
-        a head count is this finding and no other (no rule compares the two)."""
-        if c.kind not in ("small", "above", "below") or c.other is None or not isinstance(c.other_value, Decimal):
+        the revenue or the employees; None for any other concern."""
+        if c.kind != SMALL or c.other is None or not isinstance(c.other_value, Decimal):
             return None
         of = field_for_path(self.iv.rules, c.other)
         pair = {f.id: (f, c.path, c.value), of.id: (of, c.other, c.other_value)}

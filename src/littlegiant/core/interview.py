@@ -23,7 +23,7 @@ from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, plain, read_typed
-from littlegiant.load.consistency import FRACTION, GROWTH, LARGE, PartOverWhole, part_violations, unusual_figures
+from littlegiant.load.consistency import FRACTION, GROWTH, LARGE, SMALL, PartOverWhole, part_violations, unusual_figures
 from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
@@ -37,7 +37,7 @@ class Concern:
     others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
     with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
 
-    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large, fraction (confirmed)
+    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large, small, fraction (confirmed)
     refused: bool
     path: str
     value: Decimal
@@ -273,6 +273,11 @@ class Interview:
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
         for w in unusual_figures(self.rules, values, frozenset({path} if signed else ())):
+            if w.kind == SMALL:  # revenue too small for the head count: at either answer, as one finding
+                if w.other is not None and path in (w.figure.path, w.other.path):
+                    other = w.other if w.figure.path == path else w.figure
+                    out.append(Concern(SMALL, False, path, value, other.path, other.value, w.limit))
+                continue
             if w.kind in (LARGE, FRACTION) or w.other is None:
                 if w.figure.path == path:
                     out.append(Concern(FRACTION if w.kind == FRACTION else "large", False, path, value, limit=w.limit))
