@@ -459,14 +459,17 @@ def test_a_lapsed_or_pending_title_is_read_as_not_held(tmp_path: Path) -> None:
     """已过期, 过期, 申报中, 待认定 and 未通过 were error rows, 「应填是或否」, while the tool's own
     refusal of 是（已过期） says to write 否 for a lapsed or pending title: a park then called the
     company and ran the list again for an answer the cell gave. Not held, and the tier reads it so;
-    已认定（已过期） and 待复核 still say nothing certain and are refused."""
+    已认定（已过期）, 已过期（2025年复核通过） and 待复核 still say nothing certain and are refused."""
     src = tmp_path / "titles.csv"
     states = ["已过期", "过期", "已失效", "申报中", "正在申报", "待认定", "复核未通过"]
     src.write_text("企业名称,行业,是否专精特新中小企业\n" + "".join(f"{n},工业,{s}\n" for n, s in enumerate(states))
-                   + "甲,工业,已认定（已过期）\n乙,工业,待复核\n", encoding="utf-8")
+                   + "甲,工业,已认定（已过期）\n乙,工业,待复核\n丙,工业,已过期（2025年复核通过）\n"
+                   + "丁,工业,申报中（原称号有效期内）\n戊,工业,已过期（2023年）\n", encoding="utf-8")
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--format", "json", "--lang", "zh")
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
-    assert code == 1 and [line["status"] for line in lines] == ["scored"] * len(states) + ["error", "error"]
+    # a lapse its remark undoes (renewed since) is no "not held": refused, as 已认定（已过期） is; a year beside it is a lapse
+    assert code == 1 and [line["status"] for line in lines] == ["scored"] * len(states) + ["error"] * 4 + ["scored"]
+    lines = lines[:len(states) + 2]
     for line in lines[:len(states)]:
         held = {c["inputs"]["titles.zjtx_sme"] for t in line["result"]["tiers"].values() for c in t["criteria"]
                 if "titles.zjtx_sme" in c.get("inputs", {})}

@@ -54,6 +54,7 @@ _LAPSED_OR_PENDING = r"(?:已经?|现已|早已)?(?:过期|失效|到期失效|�
     r"正在(?:申报|申请)|(?:待|尚待|等待)(?:认定|评定|公示)|(?:申报|申请|认定|复核)?未通过"
 _STATES = {registered: (re.compile(_IS_WON.format(won)), re.compile(f"{_NOT_WON.format(won)}|{_LAPSED_OR_PENDING}"))
            for registered, won in ((False, _WON.format("")), (True, _WON.format("|入库")))}
+_LAPSED = re.compile(_LAPSED_OR_PENDING)
 """A title or honour answered by its state alone (已认定, 有效期内: held; 未认定, 没有获得: not): one such
 cell made a park's whole company an error row, 「应填是或否」. 已入库 answers the 科技型中小企业 (a
 registration) only: under another title it may be that one, not the title asked. A lapsed or pending
@@ -252,6 +253,12 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             held = _held(whole, f.path)
             said = _held(low, f.path) if held is None and remark is not None else None
             note = remark.group(2) if remark is not None else ""
+            if said is False and _LAPSED.fullmatch(low.strip(" ，,、；;:：")) and _DATES.sub("", note).strip() \
+                    and _held(_DATES.sub("", note), f.path) is not False:
+                # 已过期（2025年复核通过）, 申报中（原称号有效期内）: a lapse its remark undoes, or says held
+                # beside it; read as the lapse, a renewed title failed 小巨人. Only the person can say
+                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
             if said is False or (said and not _YEAR.search(note) and _SURE.fullmatch(note)):
                 held = said  # 已认定（有效期内）, 未认定（申报中）: a state its remark keeps
             elif said:  # 已认定（已过期）, 取得（已撤销）: a held state its remark undoes (已认定（2021年）: below)
