@@ -129,3 +129,28 @@ def test_a_gbk_csv_s_notes_in_wan_read_as_before(tmp_path: Path) -> None:
                     "以上金额单位：万元,,,\r\n".encode("gbk"))
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"] and "金额按" not in err
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+@pytest.mark.parametrize("note", [["填表人：张三", "", "单位：元宝山区工业和信息化局"],  # a signature: 元宝山区 is a district
+                                  ["注：营业收入单位：元"],  # one item's, not the sheet's
+                                  ["注：注册资本单位：元，其余金额单位：万元"]])  # the sheet's is 万元
+def test_a_line_under_the_list_naming_a_place_or_an_item_is_no_unit_of_the_sheet(tmp_path: Path, kind: str,
+                                                                                 note: list[str]) -> None:
+    """A review found each of these read as 「表尾写明金额单位为元」, every company's amounts divided by
+    10,000 and every tier failed: a signature beginning 单位：元宝山区, a note of one item's unit, a note
+    whose first unit is 注册资本's. None is the sheet's unit in 元."""
+    row = ["乙公司", "工业", 60, 9000000, 8000000, 500000, "是"]
+    sheet, book = write_both(tmp_path, [HEADER, row, note])
+    (yi,), said = results(book if kind == "xlsx" else sheet)
+    assert figures(yi)["financials.2025.revenue"] == 9000000 and "表尾写明" not in said, said
+
+
+def test_a_csv_whose_lines_end_in_cr_alone_has_its_note_read(tmp_path: Path) -> None:
+    """An old Mac Excel's "CSV (Macintosh)" ends its lines in CR: the note under the list was passed over
+    as a note, its unit never read, and 9,000,000 元 read as 9,000,000 万元."""
+    text = "\r".join([",".join(map(str, HEADER)), ",".join(map(str, YI)), "注：金额单位为元", ""])
+    path = tmp_path / "mac.csv"
+    path.write_bytes(text.encode("utf-8"))
+    (yi,), said = results(path)
+    assert figures(yi)["financials.2025.revenue"] == 900 and "表尾写明金额单位为元" in said, said

@@ -19,7 +19,7 @@ from typing import BinaryIO, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.answers import MONEY_UNITS
-from littlegiant.load.tabular import FOOTER, HeaderSearch, UnitsUnder, _foreign, skipped_row, title_unit
+from littlegiant.load.tabular import FOOTER, HeaderSearch, UnitsUnder, _foreign, sheet_unit, skipped_row
 from littlegiant.messages import Text
 
 
@@ -48,8 +48,8 @@ def same_unit(a: str, b: str) -> bool:
 def footer_unit(rows: Sequence[Row], where: str) -> FooterUnit | None:
     """The money unit the rows under a sheet's last company state for the whole sheet, from the sheet's
     last ``rows`` in order: walked up from the end over its notes and totals rows (``skipped_row``),
-    each note read for a unit as a title row is (``title_unit``: 金额单位为元, 以元为单位, never a
-    column's 研发费用以元为单位). None when none states one. Two notes stating different units are
+    each note read for the sheet's unit (``sheet_unit``: 金额单位为元, 以元为单位, never a column's
+    研发费用以元为单位 nor a named item's 注册资本单位：元). None when none states one. Two notes stating different units are
     refused (``where``: the sheet): which one the figures are in, nothing on the sheet says."""
     found: FooterUnit | None = None
     looked = 0
@@ -61,7 +61,7 @@ def footer_unit(rows: Sequence[Row], where: str) -> FooterUnit | None:
         why = skipped_row(values)
         if looked > FOOTER_ROWS or why is None:
             break  # a company (or the header): the notes under the list are all read
-        unit = title_unit(filled) if why == FOOTER else None
+        unit = sheet_unit(filled) if why == FOOTER else None
         if unit is None:
             continue
         if found is not None and not same_unit(unit, found.unit):
@@ -125,9 +125,12 @@ def text_tail_rows(raw: BinaryIO, codec: str, bom: int, delimiter: str) -> list[
     finally:
         raw.seek(at)
     cut = start > bom
-    if cut and width == 1:  # no byte of a character is a line feed in an encoding read one byte a unit
-        data = data[data.find(b"\n") + 1:] if b"\n" in data else b""
-    text = data.decode(codec, errors="replace")
+    if cut and width == 1:  # no byte of a character is a line break in an encoding read one byte a unit
+        ends = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+        data = data[min(ends) + 1:] if ends else b""
+    # a CSV saved by an old Mac Excel ends its lines in CR alone: split on LF only, its note under the
+    # list was passed over as a note and its unit never read
+    text = data.decode(codec, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
     if cut and width > 1:
         text = text[text.find("\n") + 1:] if "\n" in text else ""
     records: list[str] = []

@@ -898,9 +898,11 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)|"
+_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
+                         r"(?!(?!人民币|人)[\u4e00-\u9fff])|"
                          r"(?<![报送表制])单位[:：]\s*(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
-"""金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in."""
+"""金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in,
+nor 单位：元宝山区工业和信息化局, a signature whose name begins with 元 (a unit runs into no other word)."""
 
 
 _MONEY_NAMED = r"(?:人民币)?\s*(万亿元|亿元|千万元|百万元|万元|千元|元|" + _FOREIGN_MONEY.pattern + ")"
@@ -913,6 +915,28 @@ _SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<
 本表数值以元为单位): the sheet's, said so by 金额, 本表, 表中, 数值 or by nothing before it, never a column's
 (研发费用单位为元, 研发费用以元为单位), nor the first character of a word (所在单位为元宝山区…); nor 其余以元为单位,
 whose sheet has another unit for some columns."""
+
+
+_SHEET_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<=数据)|(?<![\u4e00-\u9fff]))"
+                         r"单位[:：]")
+"""单位： as the sheet's (金额单位：元, 注：单位：元), not a named item's (注册资本单位：元, 营业收入单位：元)."""
+
+
+def sheet_unit(cells: Iterable[str]) -> str | None:
+    """The money unit a note under a list states for the whole sheet, or None: ``title_unit``, where the
+    单位： it reads is no named item's. Lines under a list say more than a title does (注：注册资本单位：元，
+    其余金额单位：万元; 注：营业收入单位：元), and each figure of every company was taken in 元 from such
+    a note. A title's 2025年企业名单 单位：万元 keeps its looser reading."""
+    for cell in cells:
+        text = unicodedata.normalize("NFKC", cell)
+        for named in _SHEET_UNIT.finditer(text):
+            unit = title_unit([text[named.start():]])
+            if unit is not None:
+                return unit
+        said = _SAID_UNIT.search(text)
+        if said is not None:
+            return next(unit for unit in said.groups() if unit)
+    return None
 
 
 def title_unit(cells: Iterable[str]) -> str | None:
