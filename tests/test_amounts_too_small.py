@@ -83,7 +83,7 @@ def test_assess_warns_in_every_format_and_the_verdicts_stay_those_of_the_figures
     assert "是否把「万元」当成了「元」" in html
 
 
-# revenue (万元) of the latest year and the year before, and the head count → warned or not
+# revenue (万元) by year, and the head count at the end of last year (2025) → warned or not
 CASES = {
     "micro firm, 5 staff, 50万": ({"financials.2025.revenue": "50"}, "5", False),
     "100 staff, 0.8万": ({"financials.2025.revenue": "0.8"}, "100", True),
@@ -94,20 +94,24 @@ CASES = {
     "no staff": ({"financials.2025.revenue": "0.8"}, "0", False),
     "staff unknown": ({"financials.2025.revenue": "0.8"}, None, False),
     "a smaller firm the year before": ({"financials.2025.revenue": "5000", "financials.2024.revenue": "1"}, "100", False),
-    "latest year unknown, the one before tiny": ({"financials.2025.revenue": None, "financials.2024.revenue": "0.8"},
-                                                 "100", True),
+    "last year unknown, the one before tiny": ({"financials.2025.revenue": None, "financials.2024.revenue": "0.8"},
+                                               "100", False),
+    "this year's part year": ({"financials.2025.revenue": "2500", "financials.2026.revenue": "30"}, "200", False),
+    "only an older year, tiny": ({"financials.2023.revenue": "50"}, "300", False),
 }
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_only_revenue_no_firm_in_business_takes_in_for_its_staff_is_warned_of(name: str) -> None:
-    """Below 2,000 元 a head a year of the latest revenue known; 0 revenue, no staff or an earlier year's
-    revenue (when the firm was smaller) is never a unit slip."""
+    """Below 2,000 元 a head a year of last year's revenue, the year the head count is of; 0 revenue, no
+    staff, an earlier year's revenue (when the firm was smaller) or this year's (a part year: 30万 by
+    March for 200 staff, which a review saw warned of) is never a unit slip."""
     figures, staff, warned = CASES[name]
     values: dict[str, Any] = {p: None if v is None else Decimal(v) for p, v in figures.items()}
     if staff is not None:
         values["employees"] = Decimal(staff)
-    found = [w for w in consistency.unusual_figures(rules.load("miit-2026"), values) if w.kind == consistency.SMALL]
+    found = [w for w in consistency.unusual_figures(rules.load("miit-2026"), values, last_year=2025)
+             if w.kind == consistency.SMALL]
     assert bool(found) == warned
 
 
@@ -116,6 +120,7 @@ def test_an_amount_read_in_yuan_for_its_yuan_sign_is_asked_about_once() -> None:
     the figure is not asked about twice; the same figure typed plainly is."""
     rs = rules.load("miit-2026")
     values: dict[str, Any] = {"employees": Decimal(60), "financials.2025.revenue": Decimal("0.3")}
-    kinds = [w.kind for w in consistency.unusual_figures(rs, values, by_sign={"financials.2025.revenue": "¥3,000"})]
+    kinds = [w.kind for w in consistency.unusual_figures(rs, values, by_sign={"financials.2025.revenue": "¥3,000"},
+                                                         last_year=2025)]
     assert kinds == [consistency.YUAN_SIGN]
-    assert [w.kind for w in consistency.unusual_figures(rs, values)] == [consistency.SMALL]
+    assert [w.kind for w in consistency.unusual_figures(rs, values, last_year=2025)] == [consistency.SMALL]

@@ -1540,8 +1540,8 @@ class Scorer:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
             self._ladder = ladder_criteria(rules, self._plan)
         summary = self._plan.run(prof.values, keep=True)  # type: ignore[arg-type]
-        unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign)
         last_year = self.as_of.year - 1
+        unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign, last_year)
         latest = profile.stale_year(rules, prof.values, last_year)
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why

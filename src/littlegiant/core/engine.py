@@ -228,7 +228,7 @@ def evaluate(rules: RuleSet, profile: Profile, as_of: date, renewal: str | None 
         as_of=as_of, last_year=last_year, renewal=renewal, input_sha256=profile.sha256(), name=profile.name,
         sme_status=sme_status, sme_size=size, tiers=tiers, calendar=calendar, rules_notes=rules.notes,
         documents=documents(rules), warnings=unusual_figures(rules, profile.values, profile.percent_signed,
-                                                                 profile.yuan_by_sign),
+                                                                 profile.yuan_by_sign, last_year),
         latest_year=stale_year(rules, profile.values, last_year),
         close=close_calls(tiers, profile.approximate, rules, profile.values, plan.item_points, plan.holds),
         renewal_held=_held(profile.values.get(f"titles.{renewal}")) if renewal else None,

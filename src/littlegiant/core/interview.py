@@ -272,7 +272,7 @@ class Interview:
                 out.append(Concern("part_over_whole", True, path, value, v.whole.path, v.whole.value, violation=v))
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
-        for w in unusual_figures(self.rules, values, frozenset({path} if signed else ())):
+        for w in unusual_figures(self.rules, values, frozenset({path} if signed else ()), last_year=self.last_year):
             if w.kind == SMALL:  # revenue too small for the head count: at either answer, as one finding
                 if w.other is not None and path in (w.figure.path, w.other.path):
                     other = w.other if w.figure.path == path else w.figure

@@ -39,14 +39,15 @@ PER_HEAD_LEAST = {"revenue": Decimal("0.2")}
 asked (a park sheet headed 金额单位：元, one company writing 8000 for 8000万): every amount then reads
 10,000 times too small, and the company is scored as a micro firm failing every tier, with no word.
 
-Revenue only, the latest year's, against the head count (at last year's end). 0.2万元 is 2,000 元 a
+Revenue only, last year's, against the head count (at last year's end). 0.2万元 is 2,000 元 a
 year a head: about a tenth of a year's pay at China's lowest minimum wages (some 1,500 to 2,000 元 a
 month), so a firm below it takes in almost nothing for the staff it pays. Real SMEs take in 10万 to
 several 100万 a head; read 10,000 times too small that is 10 to a few 100 元 a head, far below the bound,
 while a micro firm of 5 staff and 50万 (10万 a head) is far above it. A firm that has only just begun
 selling may fall below it: for it the warning only asks to check. Revenue of 0 or less is no unit slip
 (0 is 0 in any unit), and an unknown or zero head count gives nothing to divide by: neither is warned of.
-An earlier year's revenue is not compared: the head count is today's, and a growing firm had fewer then.
+An earlier year's revenue is not compared: the head count is today's, and a growing firm had fewer then;
+nor this year's, a part year's (30万 by March for 200 staff).
 
 R&D expense and assets are left out: a firm may have next to no R&D, and a light-asset one little in
 assets, so no bound on them a head is as safe; the slip shrinks revenue alike, which this check finds."""
@@ -76,7 +77,7 @@ class Unusual:
     ``kind`` ABOVE: ``figure`` is above ``other`` (R&D expense above revenue, liabilities above
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
-    (no ``other``). ``kind`` SMALL: ``figure`` (the latest revenue) is below ``limit`` (万元) a head
+    (no ``other``). ``kind`` SMALL: ``figure`` (last year's revenue) is below ``limit`` (万元) a head
     of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind`` FRACTION: a
     share in percent of at most ``limit`` (no ``other``), which may be a fraction (0.125 for 12.5%):
     said, never changed. ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
@@ -150,7 +151,7 @@ class _Checks:
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
-        # each amount's paths, latest year first, with the head count's: the latest known amount is compared
+        # each amount's paths, with the head count's: last year's amount alone is compared
         self.per_head = [(f, paths, heads, heads.path, least) for f, heads, least in c.per_head
                          if heads.path in held and (paths := [p for year in years.get(_prefix(f), ())
                                                               if (p := f.concrete_path(year)) in held])]
@@ -249,12 +250,14 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
-                    by_sign: Mapping[str, str] | None = None) -> list[Unusual]:
+                    by_sign: Mapping[str, str] | None = None, last_year: int | None = None) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
     a plausible size and revenue too small for the head count (as the interview asks about them):
     warnings, never errors. ``signed``: the shares typed with their percent sign (0.5%), which say
     they are no fraction. ``by_sign``: the
-    amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as."""
+    amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as.
+    ``last_year``: the year whose end the head count is at, whose revenue alone is held to it (none
+    without it: this year's revenue is a part year's, an earlier year's a smaller firm's)."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
     for f, now, _, before in checks.growth if not _within_growth(values, checks) else ():
@@ -270,17 +273,15 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
-    for f, paths, heads, at, least in checks.per_head:
+    for f, paths, heads, at, least in checks.per_head if last_year is not None else ():
         staff = values[at]
-        if type(staff) is not Decimal or staff <= _ZERO:
-            continue  # nothing to divide by
-        for path in paths:
-            v = values[path]
-            if type(v) is Decimal:  # the latest year whose amount is known, and that one only
-                # read in 元 for ¥ alone: its YUAN_SIGN warning already asks whether 万元 was meant
-                if _ZERO < v < staff * least and not (by_sign and path in by_sign):
-                    out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
-                break
+        path = f.concrete_path(last_year)
+        if type(staff) is not Decimal or staff <= _ZERO or path not in paths:
+            continue  # nothing to divide by, or no revenue of the head count's year
+        v = values[path]
+        # read in 元 for ¥ alone: its YUAN_SIGN warning already asks whether 万元 was meant
+        if type(v) is Decimal and _ZERO < v < staff * least and not (by_sign and path in by_sign):
+            out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
