@@ -556,6 +556,8 @@ def test_windows_without_lang_reports_in_the_display_language(monkeypatch: pytes
     ("equity_financing: {2025: 1,000, 2024: 0}\n", "新增股权融资（合格机构投资者实缴额）（2025年）：写成“1,000”", "(1000)"),
     ("financials:\n  2025: {revenue: 12,5}\n", "写成“12,5”，但在 {…} 写法里逗号会把数字拆开：数字里不要写逗号，小数请用小数点",
      "write it without the comma, with a point for decimals"),
+    # a count quoted takes no 万: "1,200万" for a count of IP was refused in turn
+    ("ip: {class1: 3, class2: 1,200}\n", "或给数字加上引号（\"1,200\"）", "(\"1,200\")"),
 ])
 def test_a_comma_that_splits_a_number_in_a_braces_line_is_said_to(tmp_path: Path, figures: str, zh: str,
                                                                    en: str) -> None:
@@ -564,7 +566,7 @@ def test_a_comma_that_splits_a_number_in_a_braces_line_is_said_to(tmp_path: Path
     bad = write(tmp_path / "p.yaml", f"name: A\nindustry: industrial\n{figures}")
     code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-11-26")
     line = zh_line(err)
-    at = 3 if figures.startswith("equity") else 4
+    at = 3 if figures.startswith(("equity", "ip")) else 4
     assert code == 2 and f"{bad} 第 {at} 行，" in line and zh in line and "不是可识别的项目" not in line
     code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-11-26")
     assert code == 2 and en in en_line(err)

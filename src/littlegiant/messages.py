@@ -185,7 +185,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.flow_comma": ("written \"{typed}\", but in a {{…}} line a comma splits a number: drop the thousands comma "
                          "({number}) or put the figure in quotes (\"{typed}\")",
                          "写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：请去掉千位逗号（{number}），"
-                         "或给数字加上引号（\"{typed}万\"）"),
+                         "或给数字加上引号（\"{typed}{unit}\"）"),
     "field.flow_comma_decimal": ("written \"{typed}\", but in a {{…}} line a comma splits a number: write it without "
                                  "the comma, with a point for decimals (12.5)",
                                  "写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：数字里不要写逗号，小数请用小数点（如 12.5）"),

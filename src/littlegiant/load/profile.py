@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from littlegiant.errors import InputError
-from littlegiant.load.consistency import PartOverWhole, part_violations
+from littlegiant.load.consistency import MONEY_TYPES, PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import LineDict, line_of, read_data_file
@@ -755,7 +755,10 @@ def _comma_split(data: Mapping[Any, Any], key: Any, value: Any, prefix: str, fie
     f = field_of(before)
     path = prefix + written_key(before)
     return InputError(kind="field.flow_comma" if thousands else "field.flow_comma_decimal",
-                      params={"typed": typed, "number": typed.replace(",", "")}, file=source, line=line,
+                      # quoted, an amount may say its unit ("12,000万"); a count may not ("1,200万" was refused)
+                      params={"typed": typed, "number": typed.replace(",", ""),
+                              "unit": "万" if f is not None and f.type in MONEY_TYPES else ""},
+                      file=source, line=line,
                       field=path, label=input_label(f, path) if f is not None else None)
 
 
