@@ -154,3 +154,12 @@ def test_a_csv_whose_lines_end_in_cr_alone_has_its_note_read(tmp_path: Path) -> 
     path.write_bytes(text.encode("utf-8"))
     (yi,), said = results(path)
     assert figures(yi)["financials.2025.revenue"] == 900 and "表尾写明金额单位为元" in said, said
+
+
+def test_a_group_title_naming_its_unit_mid_list_is_a_heading_not_a_footer(tmp_path: Path) -> None:
+    """「第二批企业名单（金额单位：元）」 between two lists was said as 「第 3 行（表尾说明）」 once a unit alone on
+    its row counted as a note under the list; it heads a group, as before."""
+    sheet, _ = write_both(tmp_path, [HEADER, YI, ["第二批企业名单（金额单位：元）"],
+                                     ["丙公司", "工业", 60, 9000, 8000, 500, "是"]])
+    _, said = results(sheet)
+    assert "第 3 行（分组标题行）" in said and "表尾说明" not in said, said

@@ -1441,9 +1441,14 @@ def skipped_row(values: list[str]) -> str | None:
         return FOOTER
     if len(filled) == 1 and _SENTENCE.search(filled[0]) and not _NAMED.search(filled[0]):
         return FOOTER  # 以上数据由企业自报，园区未核实: scored, it was a company
-    if len(filled) == 1 and title_unit(filled) is not None:
+    if len(filled) == 1 and _UNIT_FIRST.match(unicodedata.normalize("NFKC", filled[0])) and title_unit(filled):
         return FOOTER  # 金额单位：元 alone under the list: the sheet's unit (footers.py), no company named so
     return None
+
+
+_UNIT_FIRST = re.compile(r"\s*(?:(?:注|说明|备注)\s*[:：]\s*)?(?:金额|本表|表中)?\s*单位")
+"""A cell that is a unit's statement from its start (金额单位：元, 注：单位：元), not a group's title that
+names its unit (第二批企业名单（金额单位：元）, a section heading that was called a footer)."""
 
 
 _SENTENCE = re.compile(r"^以上|[，。；！？]")
