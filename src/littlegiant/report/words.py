@@ -1165,7 +1165,7 @@ class Words(Phrasing):
                         f"the {title} title comes first, and that tier has no plan within {_years_on(self.lang)}")
             return (f"须先取得「{title}」称号，该称号最早{b.year}年申报，本层级不能早于这一年" if zh else
                     f"the {title} title comes first, and it can be applied for in {b.year} at the earliest: "
-                    "not before then")
+                    "this tier not before then")
         if b.kind == "wait":
             return (f"「{title}」要等时间累积，本轮不能满足" if zh else f"\"{title}\" needs time to pass: not this round")
         return (f"「{title}」：找不到调整一项数据即可满足的办法（可能须几项同时达到），请对照条件逐项核对" if zh else
@@ -1187,7 +1187,7 @@ class Words(Phrasing):
         if b.year is not None:
             return (f"这一轮复核不能通过，「{title}」称号将失效，须重新取得：该称号最早{b.year}年申报，本层级不能早于这一年"
                     if zh else f"this round's renewal of the {title} title cannot pass and the title lapses; it must "
-                    f"be regained, in {b.year} at the earliest: not before then")
+                    f"be regained, in {b.year} at the earliest: this tier not before then")
         if p.checked is not None:
             return (f"须先通过「{title}」称号的复核：该层级要先补充回答上面的问题，能否通过尚不能确定；本计划假定复核通过、"
                     "称号保持有效" if zh else f"the {title} title must first pass its renewal: that tier needs the "
