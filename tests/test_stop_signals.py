@@ -4,6 +4,10 @@ have reached, told by Python's own import log (``-X importtime``) on stderr, not
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import multiprocessing
 import os
 import select
 import signal
@@ -60,3 +64,115 @@ def test_a_stop_signal_while_assess_reads_its_file_exits_130(sig: signal.Signals
                             "littlegiant.load.profile", sig)
     assert code == 130 and "Traceback" not in said, (code, said)
     assert not out.exists()
+
+
+COMPANY = json.dumps({"name": "Co", "industry": "industrial", "employees": 50,
+                      "financials": {"2025": {"revenue": 3000, "rd_expense": 150}}})
+
+AT_FORK = """
+sent = []
+def _stop():  # the first worker process is being started: its fork's hooks run
+    if not sent:
+        sent.append(True)
+        os.kill(os.getpid(), SIGNAL)
+os.register_at_fork(after_in_parent=_stop)
+"""
+"""The stop signal sent from a hook Python runs as the batch's first worker is forked: Python drops what
+is raised there (it prints "Exception ignored" and goes on)."""
+
+AT_IMPORT = """
+class _Stop:  # the stop signal sent as MODULE starts loading, the first time anything imports it
+    def find_spec(self, name, path=None, target=None):
+        if name == MODULE:
+            sys.meta_path.remove(self)
+            open(SENT, "w").close()
+            STOP()
+        return None
+sys.meta_path.insert(0, _Stop())
+def _send():
+    os.kill(os.getpid(), SIGNAL)
+"""
+"""The stop signal sent as a module begins to load, a point the run is known to reach."""
+
+IN_FINALISER = AT_IMPORT + """
+class _Dropped:
+    def __del__(self):  # run as the object is dropped: Python drops what is raised here too
+        _send()
+STOP = lambda: _Dropped()
+"""
+
+
+
+def stop_batch(tmp_path: Path, hook: str, sig: signal.Signals, output: str, *options: str,
+               module: str = "") -> tuple[int, str]:
+    """`littlegiant batch in.jsonl -o OUTPUT` (600 companies) run by a copy of its console script that
+    first runs ``hook``, which sends ``sig`` at a point the run reaches (not after a guessed delay)."""
+    (tmp_path / "in.jsonl").write_text((COMPANY + "\n") * 600, encoding="utf-8")
+    script = tmp_path / "bin" / "littlegiant"  # named as the command: its stop signals are its own
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(f"import os, signal, sys\nSIGNAL = signal.{sig.name}\nMODULE = {module!r}\n"
+                      f"SENT = {str(tmp_path / 'sent')!r}\n{hook}\n"
+                      "from littlegiant.cli.app import main\nsys.exit(main())\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), "batch", "in.jsonl", "-o", output, "--as-of", "2026-11-26",
+                           *options], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "LANG": "en_US.UTF-8"})
+    return proc.returncode, proc.stderr
+
+
+def rows_in(partial: Path) -> int:
+    """The companies a partial output holds, each row whole (a cut row fails to parse)."""
+    if partial.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(partial, read_only=True)
+        rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+        book.close()
+        return len(rows)
+    text = partial.read_text(encoding="utf-8-sig")
+    assert text.endswith("\n"), text[-200:]
+    if partial.suffix == ".csv":
+        return len(list(csv.DictReader(io.StringIO(text, newline="")))) if text.count("\n") > 1 else 0
+    return len([json.loads(line) for line in text.splitlines()])
+
+
+def stopped_leaving(tmp_path: Path, code: int, err: str, output: str) -> int:
+    """Exit 130 with one line, which says what the run left, and the files are as it says: the output not
+    made, and the rows it names whole in the partial file it names (else no partial file). The rows kept."""
+    assert code == 130, (code, err)
+    (line,) = err.strip().splitlines()
+    partials = list(tmp_path.glob(f"out.partial-*{Path(output).suffix}"))
+    assert not (tmp_path / output).exists()
+    assert (tmp_path / "in.jsonl").read_text(encoding="utf-8") == (COMPANY + "\n") * 600
+    if not partials:
+        assert line == f"littlegiant: interrupted; no rows written; {output} not created", err
+        return 0
+    (partial,) = partials
+    kept = rows_in(partial)
+    assert line == f"littlegiant: interrupted; {kept} rows written to {partial.name} ({output} not created)", err
+    return kept
+
+
+OUTPUTS = ["out.csv", "out.jsonl", "out.xlsx"]
+SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked here only")
+@pytest.mark.parametrize("output", OUTPUTS)
+@pytest.mark.parametrize("sig", SIGNALS, ids=lambda s: s.name)
+def test_a_stop_while_the_workers_start_stops_the_batch(tmp_path: Path, sig: signal.Signals, output: str) -> None:
+    """A Ctrl-C, SIGTERM or SIGHUP about 0.35 s into a batch, as its worker processes started, was lost
+    now and then: Python dropped the interruption raised in its fork hooks, and the run went on to its
+    end, exit 0. Now it stops there: exit 130, one line, nothing written."""
+    code, err = stop_batch(tmp_path, AT_FORK, sig, output, "--jobs", "2")
+    assert stopped_leaving(tmp_path, code, err, output) == 0
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_a_stop_python_drops_elsewhere_still_stops_the_batch(tmp_path: Path, output: str) -> None:
+    """An interruption raised while an object's finaliser runs (the collector runs them at any moment:
+    openpyxl's, rich's) is dropped the same way, with "Exception ignored" and a traceback on stderr:
+    the batch stops at its next chunk instead, with its one line, the rows written whole."""
+    code, err = stop_batch(tmp_path, IN_FINALISER, signal.SIGINT, output, "--jobs", "1", module="multiprocessing")
+    assert (tmp_path / "sent").exists()
+    assert 0 < stopped_leaving(tmp_path, code, err, output) < 600
+

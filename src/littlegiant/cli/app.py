@@ -879,6 +879,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None, basis: str | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written. ``basis``:
     which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet)."""
+    from littlegiant.cli.stopping import check
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
 
@@ -903,6 +904,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                 rate = counts["read"] / task.elapsed if task.elapsed else 0
                 progress.update(task.id, completed=done_rows, rate=_rate(rate, lang),
                                 count=_count(done_rows, task.total, lang))
+            check()  # a stop Python dropped (raised in a fork's hook, a finaliser) stops the run here
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         writer.close()  # an .xlsx is written whole here: a full disk shows here

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-from littlegiant.cli.stopping import held, quiet_worker
+from littlegiant.cli.stopping import check, ended, held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number
@@ -2058,7 +2058,10 @@ def _on_workers(job: Job, chunks: Iterator[Chunk], jobs: int) -> Generator[Done,
     try:
         try:
             for place, chunk in enumerate(chunks):
-                pending.append(pool.submit(_in_worker, chunk, place))
+                with held():  # the workers start here: a stop raised in the fork's hooks was lost, one in a
+                    # worker before quiet_worker killed it (a traceback), one between a start and its
+                    # record left a worker no one stops; held, it lands once they are all started
+                    pending.append(pool.submit(_in_worker, chunk, place))
                 placed = place + 1
                 if len(pending) > 2 * jobs:
                     yield pending.popleft().result()
@@ -2371,6 +2374,9 @@ class Writer:
         self.start()
         if self.xlsx:
             self.handle.close()
+        check()  # a stop Python dropped (stopping._ASKED) stops the run here, before the output is in place
+        ended()  # from here the run finishes: a stop now would spare nothing, and could cut the move into place
+        if self.xlsx:
             mark_written(self.partial)
         self._unshared()
         self.backup = keep_if_changed(self.out.target)

@@ -6,15 +6,45 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    _ASKED.append(signum)
     raise KeyboardInterrupt
+
+
+_ASKED: list[int] = []
+"""Stop signals raised as KeyboardInterrupt since the outermost ``as_ctrl_c`` or ``like_ctrl_c`` began.
+Python drops an exception raised where nothing can pass it on: in a hook it runs as a worker process
+is forked, in an object's finaliser run by the collector. Raised there, a stop was lost (the batch
+ran to its end, exit 0); ``check`` raises it again where the run can stop."""
+
+
+def check() -> None:
+    """Raise KeyboardInterrupt if a stop signal came and the run is still going: one Python dropped.
+    Called where stopping is safe (between chunks, before the output is put in place), never after a
+    stop was acted on (the run ends then)."""
+    if _ASKED:
+        _ASKED.clear()
+        raise KeyboardInterrupt
+
+
+def _unraisable(hook: Callable[[Any], object]) -> Callable[[Any], None]:
+    """``sys.unraisablehook`` while stops raise KeyboardInterrupt: a dropped stop printed "Exception
+    ignored in: <function _releaseLock ...>" and a traceback; it is recorded (``_ASKED``) and acted on
+    by ``check``, so nothing is said of it. Anything else is said as before."""
+    def unraisable(what: Any) -> None:
+        if isinstance(what.exc_value, KeyboardInterrupt) and _ASKED:
+            return
+        hook(what)
+
+    return unraisable
 
 
 _HELD: list[int] = []
@@ -43,9 +73,10 @@ def hold_from_start() -> None:
 
 
 def ended() -> None:
-    """The command has its exit code: nothing a stop signal could still spare. In the command's own
-    process, stop signals are blocked for the interpreter's shutdown, which puts back the default
-    handlers: a SIGTERM there killed it (-15) after its output was written.
+    """The command has its exit code (a batch's output being put in place): nothing a stop signal could
+    still spare. In the command's own process, stop signals are blocked from here: the interpreter's
+    shutdown puts back the default handlers, and a SIGTERM there killed it (-15) after its output was
+    written.
 
     (CPython 3.11 also marks a KeyboardInterrupt that leaves typer's ``eval`` of its annotations as
     unhandled, and the process then ends by SIGINT, which a shell reports as 130 too. Only another
@@ -74,17 +105,46 @@ def as_ctrl_c() -> Iterator[None]:
         yield
         return
     previous = {s: signal.getsignal(s) for s in STOP_SIGNALS}
-    for s, handler in previous.items():
-        if handler is not signal.SIG_IGN:
-            signal.signal(s, _interrupt)
+    with _recorded():
+        for s, handler in previous.items():
+            if handler is not signal.SIG_IGN:
+                signal.signal(s, _interrupt)
+        try:
+            if _HELD:
+                _HELD.clear()
+                raise KeyboardInterrupt
+            yield
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
+@contextmanager
+def _recorded() -> Iterator[None]:
+    """The stops raised inside the block are recorded (``_ASKED``) for ``check``, from none: the outermost
+    block's alone, not an earlier run's in the same process (a test's), nor cleared by a block inside."""
+    _DEPTH.append(True)
+    if len(_DEPTH) > 1:
+        try:
+            yield
+        finally:
+            _DEPTH.pop()
+        return
+    import sys
+
+    _ASKED.clear()
+    hook = sys.unraisablehook
+    sys.unraisablehook = _unraisable(hook)
     try:
-        if _HELD:
-            _HELD.clear()
-            raise KeyboardInterrupt
         yield
     finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        sys.unraisablehook = hook
+        _ASKED.clear()
+        _DEPTH.pop()
+
+
+_DEPTH: list[bool] = []
+"""One entry a ``_recorded`` block the main thread is in."""
 
 
 def _main_thread() -> bool:
@@ -99,14 +159,15 @@ def like_ctrl_c() -> Iterator[None]:
         yield
         return
     previous = {s: signal.getsignal(s) for s in STOP_SIGNALS if s != signal.SIGINT}
-    for s, handler in previous.items():
-        if handler is not signal.SIG_IGN:  # nohup's ignored SIGHUP stays ignored
-            signal.signal(s, _interrupt)
-    try:
-        yield
-    finally:
+    with _recorded():
         for s, handler in previous.items():
-            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+            if handler is not signal.SIG_IGN:  # nohup's ignored SIGHUP stays ignored
+                signal.signal(s, _interrupt)
+        try:
+            yield
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler if handler is not None else signal.SIG_DFL)
 
 
 @contextmanager
