@@ -101,6 +101,7 @@ class _Dropped:
 STOP = lambda: _Dropped()
 """
 
+AT_IMPORT_SENT = AT_IMPORT + "STOP = _send\n"
 
 
 def stop_batch(tmp_path: Path, hook: str, sig: signal.Signals, output: str, *options: str,
@@ -175,4 +176,20 @@ def test_a_stop_python_drops_elsewhere_still_stops_the_batch(tmp_path: Path, out
     code, err = stop_batch(tmp_path, IN_FINALISER, signal.SIGINT, output, "--jobs", "1", module="multiprocessing")
     assert (tmp_path / "sent").exists()
     assert 0 < stopped_leaving(tmp_path, code, err, output) < 600
+
+
+@pytest.mark.parametrize(("module", "output", "sig"), [
+    pytest.param("typer._adapters", "out.csv", signal.SIGINT, id="typer-reads-the-command-line"),
+    pytest.param("littlegiant.cli.batch", "out.jsonl", signal.SIGTERM, id="the-batch-loads"),
+    pytest.param("openpyxl", "out.xlsx", signal.SIGHUP, id="the-workbook-is-made"),
+    pytest.param("multiprocessing", "out.csv", signal.SIGTERM, id="the-output-exists"),
+])
+def test_a_stop_before_any_row_says_nothing_was_written(tmp_path: Path, module: str, output: str,
+                                                        sig: signal.Signals) -> None:
+    """Stopped in its first half second, a batch exited 130 with nothing on stderr: typer turns an
+    interruption it catches into exit 130 unsaid. Now it says, as later stops do, what was left."""
+    code, err = stop_batch(tmp_path, AT_IMPORT_SENT, sig, output, module=module)
+    if not (tmp_path / "sent").exists():
+        pytest.skip(f"this typer never loads {module}")
+    assert stopped_leaving(tmp_path, code, err, output) == 0
 

@@ -568,7 +568,8 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
                             preset.items(), interactive.assess_command(save, *resume), plan_asks, in_chinese)
-    except interactive.Interrupted:
+    except interactive.Interrupted:  # said by the interview: what was saved, how to resume
+        _STOP_SAID.append(True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except interactive.Locked:
         from littlegiant.i18n import t
@@ -714,10 +715,17 @@ def batch(
                                                                frozenset(about["scored"]))
         if out_encoding is not None and kind != ".xlsx":
             _holds_chinese(out_encoding, "--output-encoding" if output_encoding else "--encoding", labels, about)
-        writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
+        batching.load_writer(target)
     except InputError as exc:
         fail(exc, language)
+    writer = None
     try:  # from here on a partial file exists: a stop said below names it, and anything else removes it
+        try:
+            with stopping.held():  # the partial file made and held by the writer in one step: a stop between
+                # the two left an empty partial file that no message named
+                writer = batching.Writer(target, fmt == "json", encoding=out_encoding, about=about, labels=labels)
+        except InputError as exc:
+            fail(exc, language)
         from littlegiant.cli.stopping import like_ctrl_c
         from littlegiant.load.tabular import (
             HeaderError,
@@ -836,8 +844,7 @@ def batch(
         except HeaderError as exc:
             fail(_then(exc.render(language), _kept(writer, named, language), language), language)
         except KeyboardInterrupt:
-            say(words("run.interrupted_kept", language, {"kept": _kept(writer, named, language)}))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            _stopped(writer, named, language)
         kept_columns = [c for c in added if norm(c) not in {norm(h) for h in carried}]
         if kept_columns:  # staff typed a column into the results (or another list's own): kept, not replaced
             fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
@@ -853,8 +860,12 @@ def batch(
                                                      "basis": about["basis"]}).rstrip())
     except typer.Exit:  # said, with what the run left
         raise
-    except BaseException:  # a bug (exit 3), or a stop said nowhere else: no partial file nobody was told of
-        writer.discard()
+    except KeyboardInterrupt:  # between the steps above (a module loading, the progress bar starting): typer
+        # turned it into exit 130 with nothing said, the partial file removed unsaid
+        _stopped(writer, named, language)
+    except BaseException:  # a bug (exit 3): no partial file nobody was told of
+        if writer is not None:
+            writer.discard()
         raise
 
 
@@ -885,11 +896,12 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 
     counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
     tally = tally if tally is not None else {}
-    progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
     rows = batching.score_all(batching.read_chunks(list(inputs), options), job, jobs)
+    # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
+    progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
     try:
         for done in rows:
             counts["read"] += done.rows
@@ -917,13 +929,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
                    else Bad(kind="out.unwritable", params={"error": _os_error(exc)}, file=str(output))).render(lang)
         fail(_then(written, _kept(writer, output, lang), lang), lang)
     except KeyboardInterrupt:
-        if progress is not None:
-            progress.stop()
-        kept = _kept(writer, output, lang)
-        if _is_terminal(sys.stderr):  # after the terminal's echoed ^C: a line begun there broke as "（未生" / "成"
-            say("")
-        say(words("run.interrupted_kept", lang, {"kept": kept}))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        _stopped(writer, output, lang, progress)
     finally:
         writer.abandon()  # after close: nothing to do
         rows.close()  # stops the workers, if any
@@ -978,14 +984,70 @@ def _kept(writer: Any, output: Path, lang: str = "en") -> str:
     """What a stopped run left: the previous output untouched, the rows written under another name."""
     from littlegiant.messages import say as words
 
-    partial = writer.abandon()
+    partial = writer.abandon() if writer is not None else None  # None: stopped before the writer was made
     new = "_new" if not os.path.lexists(output) else ""  # "left as it was" of a file that never was misleads
-    if partial is None or writer.rows == 0:
+    if partial is None or writer is None or writer.rows == 0:
         if partial is not None:
             partial.unlink(missing_ok=True)
         return words("out.kept_none" + new, lang, {"output": str(output)})
     shown = partial if os.path.islink(output) else output.parent / partial.name  # as the user named the output
     return words("out.kept_rows" + new, lang, {"rows": writer.rows, "partial": str(shown), "output": str(output)})
+
+
+def _stopped(writer: Any, output: Path, lang: str, progress: Any = None) -> NoReturn:
+    """Say in one line that the batch stopped and what it left (_kept), and exit 130. Stop signals are
+    blocked from here in the command's own process: a second Ctrl-C while an .xlsx partial file was
+    being written cut it mid-file, and the line was never said."""
+    from littlegiant.messages import say as words
+
+    stopping.ended()
+    if progress is not None:
+        progress.stop()
+    said = words("run.interrupted_kept", lang, {"kept": _kept(writer, output, lang)})
+    if _is_terminal(sys.stderr):  # after the terminal's echoed ^C: a line begun there broke as "（未生" / "成"
+        say("")
+    say(said)
+    _STOP_SAID.append(True)
+    raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+_STOP_SAID: list[bool] = []
+"""Whether this run said how it stopped: typer turns a KeyboardInterrupt it catches (while it parses the
+command line, or in a command before the command's own handling) into exit 130 with nothing said."""
+
+
+def _stop_words(argv: list[str], lang: str) -> str:
+    """The line for a stop nothing else said: before a batch's output file existed, that nothing was
+    written and the output is as it was, as every later stop of a batch says what it left."""
+    from littlegiant.messages import say as words
+
+    output = _batch_output(argv)
+    if output is None:
+        return words("run.interrupted", lang)
+    new = "" if os.path.lexists(output) else "_new"
+    return words("run.interrupted_kept", lang, {"kept": words("out.kept_none" + new, lang, {"output": output})})
+
+
+def _batch_output(argv: list[str]) -> str | None:
+    """The output a ``batch`` command line names (``-o FILE``, ``-oFILE``, ``--output FILE``,
+    ``--output=FILE``; the last given), or None for any other command."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # the options before the command: --lang zh, --lang=zh
+        i += 2 if argv[i] == "--lang" else 1
+    if argv[i:i + 1] != ["batch"]:
+        return None
+    output = None
+    rest = argv[i + 1:]
+    for j, arg in enumerate(rest):
+        if arg == "--":
+            break
+        if arg in ("-o", "--output") and j + 1 < len(rest):
+            output = rest[j + 1]
+        elif arg.startswith("--output="):
+            output = arg.removeprefix("--output=")
+        elif arg.startswith("-o") and len(arg) > 2:
+            output = arg[2:]
+    return output
 
 
 def _rate(rate: float, lang: str) -> str:
@@ -1649,6 +1711,7 @@ def main() -> None:
     except KeyboardInterrupt:  # before the command's own handling began, or as it ended
         from littlegiant.messages import say as words
 
+        stopping.ended()
         say(words("run.interrupted", _argv_lang(sys.argv[1:])))
         sys.exit(EXIT_INTERRUPTED)
     finally:
@@ -1660,6 +1723,7 @@ def _run(argv: list[str]) -> None:
     from littlegiant.load.charsets import plain_fallback
     from littlegiant.messages import say as words
 
+    _STOP_SAID.clear()
     plain_fallback(sys.stdout, sys.stderr)
     no_args, usage_error, click_error = _click_errors()
     from littlegiant.i18n import choose_lang
@@ -1702,7 +1766,9 @@ def _run(argv: list[str]) -> None:
         say(words("run.error", lang, {"message": exc.format_message()}))  # type: ignore[attr-defined]
         code = EXIT_INPUT
     except (KeyboardInterrupt, typer.Abort):
-        say(words("run.interrupted", lang))
+        stopping.ended()
+        say(_stop_words(argv, lang))
+        _STOP_SAID.append(True)
         code = EXIT_INTERRUPTED
     except typer.Exit as exc:
         code = exc.exit_code
@@ -1723,6 +1789,12 @@ def _run(argv: list[str]) -> None:
     except Exception as exc:  # a bug: one line that says so, not a traceback
         _internal(exc, lang)
         code = EXIT_INTERNAL
+    if code == EXIT_INTERRUPTED and not _STOP_SAID:  # typer's own exit for a stop it caught: said here
+        stopping.ended()
+        if _is_terminal(sys.stderr):
+            say("")
+        say(_stop_words(argv, lang))
+    stopping.ended()
     sys.exit(code or 0)
 
 

@@ -2216,6 +2216,15 @@ SYNC_AHEAD = 8 << 20
 """Bytes written between two syncs of the output in the background (AtomicWriter.sync_ahead)."""
 
 
+def load_writer(path: Path) -> None:
+    """Load what writing ``path`` takes (openpyxl for an .xlsx: a good part of a second) before its
+    ``Writer`` is made, stop signals held, in a moment."""
+    if path.suffix.lower() == ".xlsx":
+        import openpyxl  # noqa: F401
+
+        from littlegiant.report import workbook  # noqa: F401
+
+
 class Writer:
     """Streams output lines to a .csv (summary columns), .jsonl or .xlsx file: to a temporary file
     beside it (``partial``) that ``close`` renames into place once every row is written. An

@@ -73,10 +73,10 @@ def hold_from_start() -> None:
 
 
 def ended() -> None:
-    """The command has its exit code (a batch's output being put in place): nothing a stop signal could
-    still spare. In the command's own process, stop signals are blocked from here: the interpreter's
-    shutdown puts back the default handlers, and a SIGTERM there killed it (-15) after its output was
-    written.
+    """The command has its exit code (a stop being said, a batch's output being put in place): nothing
+    a stop signal could still spare. In the command's own process, stop signals are blocked from here:
+    the interpreter's shutdown puts back the default handlers, and a SIGTERM there killed it (-15) after
+    its output was written; a second Ctrl-C cut the partial workbook a first one was closing.
 
     (CPython 3.11 also marks a KeyboardInterrupt that leaves typer's ``eval`` of its annotations as
     unhandled, and the process then ends by SIGINT, which a shell reports as 130 too. Only another
