@@ -103,6 +103,16 @@ STOP = lambda: _Dropped()
 
 AT_IMPORT_SENT = AT_IMPORT + "STOP = _send\n"
 
+AT_SAVE = """
+import openpyxl.workbook.workbook as _book
+_save = _book.Workbook.save
+def _stopping_save(self, filename):  # every row written: the workbook is being saved
+    os.kill(os.getpid(), SIGNAL)
+    return _save(self, filename)
+_book.Workbook.save = _stopping_save
+"""
+"""The stop signal sent as the results workbook starts being saved, once every row is in it."""
+
 
 def stop_batch(tmp_path: Path, hook: str, sig: signal.Signals, output: str, *options: str,
                module: str = "") -> tuple[int, str]:
@@ -193,3 +203,11 @@ def test_a_stop_before_any_row_says_nothing_was_written(tmp_path: Path, module: 
         pytest.skip(f"this typer never loads {module}")
     assert stopped_leaving(tmp_path, code, err, output) == 0
 
+
+@pytest.mark.parametrize("sig", SIGNALS, ids=lambda s: s.name)
+def test_a_stop_while_the_workbook_is_saved_leaves_it_whole(tmp_path: Path, sig: signal.Signals) -> None:
+    """An .xlsx is written whole once every row is in: a stop then cut the partial workbook short (an
+    empty or broken zip Excel will not open) while the message said it held every row. Now the save
+    finishes first, and the file holds what the message says."""
+    code, err = stop_batch(tmp_path, AT_SAVE, sig, "out.xlsx", "--jobs", "1")
+    assert stopped_leaving(tmp_path, code, err, "out.xlsx") == 600

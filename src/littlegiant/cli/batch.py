@@ -2382,7 +2382,8 @@ class Writer:
         kept, the earlier results it replaces kept first when they were changed since written (``backup``)."""
         self.start()
         if self.xlsx:
-            self.handle.close()
+            with held():  # the workbook written whole: a stop while it was saved left half a zip, named as rows kept
+                self.handle.close()
         check()  # a stop Python dropped (stopping._ASKED) stops the run here, before the output is in place
         ended()  # from here the run finishes: a stop now would spare nothing, and could cut the move into place
         if self.xlsx:
