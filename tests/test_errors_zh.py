@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -188,7 +189,7 @@ def test_a_mistyped_option_value_suggests_the_valid_one(args: list[str], meant: 
     (["rules", "show"], ["缺少参数 编号"]),
     (["rules", "diff", "miit-2022"], ["缺少参数 新版"]),
     (["batch", "in.csv", "--lang", "zh"], ["缺少选项 --output"]),
-    (["assess", "a.yaml", "b.yaml", "--lang", "zh"], ["多余的参数", "b.yaml"]),
+    (["rules", "show", "miit-2026", "b.yaml", "--lang", "zh"], ["多余的参数", "b.yaml"]),
     (["batch", "in.csv", "-o", "x.csv", "--jobs", "abc", "--lang", "zh"], ["--jobs", "整数"]),
     (["asess", "--lang", "zh"], ["您是不是想写 assess"]),
     (["assess", "--lang", "zh", "--as-of", "2026-13-01"], ["--as-of", "日期"]),
@@ -575,3 +576,29 @@ def test_a_comma_that_splits_a_number_in_a_braces_line_is_said_to(tmp_path: Path
             fixed = write(tmp_path / "q.yaml", bad.read_text(encoding="utf-8").replace("12,000", way)
                           .replace("10,200", "10200"))
             assert lg("assess", str(fixed), "--as-of", "2026-11-26")[0] == 0
+
+
+def test_several_profiles_for_assess_name_batch(tmp_path: Path) -> None:
+    """A consultant typing five clients' files after assess was told only 「多余的参数」: the line now
+    says assess takes one and gives the batch command that takes them all, in both languages."""
+    first, second = str(EXAMPLES / "tier1-only.yaml"), str(EXAMPLES / "red-line.yaml")
+    code, out, err = lg("assess", first, second, "--lang", "zh")
+    line = zh_line(err)
+    assert code == 2 and out == ""
+    assert "assess 一次只评估一家企业" in line and f"littlegiant batch {first} {second} -o 结果.xlsx" in line
+    code, _, err = lg("assess", first, second, "--lang", "en")
+    assert code == 2 and f"use batch: littlegiant batch {first} {second} -o results.xlsx" in en_line(err)
+
+
+@pytest.mark.parametrize(("command", "typed", "check"), [
+    ("assess", "HTML", lambda path: path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")),
+    ("assess", " Markdown ", lambda path: path.read_text(encoding="utf-8").startswith("# ")),
+    ("batch", "JSON", lambda path: path.read_text(encoding="utf-8").startswith('{"source"')),
+])
+def test_a_format_in_capitals_is_the_format(tmp_path: Path, command: str, typed: str, check: Any) -> None:
+    """--format HTML (as a file's name or a habit writes it) was refused with "did you mean html?":
+    it is the format, for assess and batch alike."""
+    out = tmp_path / {"HTML": "r.html", " Markdown ": "r.md", "JSON": "r.jsonl"}[typed]
+    code, _, err = lg(command, str(EXAMPLES / "tier1-only.yaml"), "--format", typed, "-o", str(out), "--lang", "zh")
+    assert code in (0, 1), err
+    assert check(out), out.read_text(encoding="utf-8")[:200]

@@ -628,6 +628,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.missing": ("Missing {what}.", "缺少{what}"),
     "usage.bad_value": ("Invalid value for {option}: {detail}", "{option} 的值无效：应填{expect}"),
     "usage.extra": ("Got unexpected extra arguments ({args})", "多余的参数：{args}"),
+    "usage.extra_profiles": ("assess scores one profile; got more ({args}). To score several, use batch: "
+                             "littlegiant batch {files} -o {out}",
+                             "assess 一次只评估一家企业，多出了：{args}。要一次评估几家，请用 batch："
+                             "littlegiant batch {files} -o {out}"),
     "usage.other": ("{detail}", "命令写法有误（{detail}）"),
     "usage.see_help": ("{message} (see --help)", "{message}（用法见 --help）"),
     # what the run says at its end

@@ -70,6 +70,15 @@ def bad(kind: str, lang: str, field: str | None = None, file: str | None = None,
     fail(InputError(kind=kind, params=params, field=field, file=file), lang)
 
 
+def one_of(option: str, got: str, choices: tuple[str, ...], lang: str) -> str:
+    """``got`` as one of ``choices``, in any letter case and with spaces around it (--format HTML, as
+    a file's name or a habit has it: it was refused with "did you mean html?"); exit 2 otherwise."""
+    folded = got.strip().lower()
+    if folded in choices:
+        return folded
+    bad_choice(option, got, choices, lang)
+
+
 def bad_choice(option: str, got: str, choices: tuple[str, ...], lang: str) -> NoReturn:
     """Exit 2 for an option value not among ``choices``, with the nearest one when it is close."""
     from littlegiant.messages import nearest
@@ -377,8 +386,8 @@ def assess(
     output = None if output_as_typed in (None, "-") else Path(output_as_typed)  # - : stdout, as init --csv - has it
     if fmt is None:
         fmt = report_format(output, language)
-    elif fmt not in FORMATS:
-        bad_choice("--format", fmt, FORMATS, language)
+    else:
+        fmt = one_of("--format", fmt, FORMATS, language)
     day = parse_as_of(as_of, language)
     if compare is not None and explain is not None:  # --explain was ignored without a word: the comparison was printed
         from littlegiant.errors import InputError
@@ -647,13 +656,12 @@ def batch(
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
     day = parse_as_of(as_of, language)
-    if fmt not in ("summary", "json"):
-        bad_choice("--format", fmt, ("summary", "json"), language)
+    fmt = one_of("--format", fmt, ("summary", "json"), language)
     if jobs is not None and jobs < 1:
         bad("opt.jobs_min", language, "--jobs", got=jobs)
     kind = named.suffix.lower()
-    if columns not in (None, "labels", "ids"):
-        bad_choice("--columns", columns, ("labels", "ids"), language)
+    if columns is not None:
+        columns = one_of("--columns", columns, ("labels", "ids"), language)
     if (columns, kind) == ("ids", ".xlsx") or (columns == "labels" and kind in (".jsonl", ".ndjson")):
         bad("opt.columns_csv", language, f"--columns {columns}")
     from littlegiant.cli import batch as batching
@@ -1159,8 +1167,8 @@ def init(
     run_with = "" if rules is None or rs.id == rulesets.select_version(day) else f" --rules {shell_word(rules)}"
     if _chosen(lang) is not None:  # the language asked for here, or the sheet's Chinese headers come back in English
         run_with += f" --lang {language}"
-    if columns not in (None, "labels", "ids"):
-        bad_choice("--columns", columns, ("labels", "ids"), language)
+    if columns is not None:
+        columns = one_of("--columns", columns, ("labels", "ids"), language)
     if columns is not None and csv_file is None:
         bad("opt.columns_template", language, f"--columns {columns}")
     target = xlsx_file or csv_out or (None if csv_file is not None else file)
@@ -1587,6 +1595,16 @@ def usage_words(exc: Exception, lang: str) -> str:
 
         # batch's option, learnt there: "did you mean --save?" sent the user to the interview's save file
         return t_usage("usage.see_help", lang, message=words("usage.assess_advice", lang, {}))
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    if extra is not None and ctx is not None and ctx.command.name == "assess" and ctx.params.get("profile"):
+        from littlegiant.messages import say as words
+        from littlegiant.messages import shell_word
+
+        # a consultant with five clients' files: assess takes one, and batch, which takes them all, was unnamed
+        # (click gives the extra ones only joined by spaces: they are shown as it has them)
+        files = f"{shell_word(str(ctx.params['profile']))} {extra.group(1)}"
+        return t_usage("usage.see_help", lang, message=words("usage.extra_profiles", lang, {
+            "args": extra.group(1), "files": files, "out": "结果.xlsx" if lang == "zh" else "results.xlsx"}))
     elsewhere = _command_elsewhere(exc, message)
     if elsewhere is not None:
         from littlegiant.messages import say as words
@@ -1621,8 +1639,8 @@ def usage_words(exc: Exception, lang: str) -> str:
         near = nearest(found.group(1), known)
         text = words("usage.no_command_near" if near else "usage.no_command", "zh",
                      {"got": found.group(1), "near": near, "known": "、".join(known)})
-    elif found := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
-        text = words("usage.extra", "zh", {"args": found.group(1)})
+    elif extra is not None:
+        text = words("usage.extra", "zh", {"args": extra.group(1)})
     else:
         text = words("usage.other", "zh", {"detail": message})
     return t_usage("usage.see_help", "zh", message=text)
