@@ -602,3 +602,58 @@ def test_a_format_in_capitals_is_the_format(tmp_path: Path, command: str, typed:
     code, _, err = lg(command, str(EXAMPLES / "tier1-only.yaml"), "--format", typed, "-o", str(out), "--lang", "zh")
     assert code in (0, 1), err
     assert check(out), out.read_text(encoding="utf-8")[:200]
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("12,000.5", "12000.5"),  # YAML read the rest as the key 0.5: quoted back as "12,0.5"
+    ("12,050.25", "12050.25"),
+    ("12,000,000", "12000000"),  # two keys 000: refused as a duplicate key
+    ("1,000,000.5", "1000000.5"),
+])
+def test_a_thousands_comma_is_said_with_the_digits_as_typed(tmp_path: Path, typed: str, number: str) -> None:
+    """`{revenue: 12,000.5}` was quoted back as "12,0.5" and told to drop a decimal comma, and
+    `{revenue: 12,000,000}` was told that “000” was written twice: each is the thousands-comma line,
+    the figure as the user typed it, from `assess` and in a batch's row, and both ways out work."""
+    text = f"name: 甲\nindustry: industrial\nfinancials:\n  2025: {{revenue: {typed}, rd_expense: 500}}\n"
+    bad = write(tmp_path / "p.yaml", text)
+    zh = (f"{bad} 第 4 行，营业收入（2025年）：写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：请去掉千位逗号"
+          f"（{number}），或给数字加上引号（\"{typed}万\"）")
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 2 and zh_line(err) == f"littlegiant 出错：{zh}"
+    code, _, err = lg("assess", str(bad), "--lang", "en", "--as-of", "2026-11-26")
+    assert code == 2 and en_line(err).endswith(
+        f'financials.2025.revenue: written "{typed}", but in a {{…}} line a comma splits a number: drop the '
+        f'thousands comma ({number}) or put the figure in quotes ("{typed}")')
+    out = tmp_path / "out.csv"
+    code, _, err = lg("batch", str(bad), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "--quiet")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert code == 1 and row["错误说明"] == zh
+    for way in (number, f'"{typed}万"'):
+        fixed = write(tmp_path / "q.yaml", text.replace(typed, way))
+        assert lg("assess", str(fixed), "--as-of", "2026-11-26")[0] == 0
+
+
+def test_a_batch_row_tells_each_split_number_once(tmp_path: Path) -> None:
+    """In a batch, the rest of a split number (“000”) was told again as a key that names nothing, once
+    a piece, under the thousands-comma line: a row's cell now holds one line for each number split,
+    another on the same line included, and the row's other problems."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    write(folder / "a.yaml", "name: 甲\nindustry: industrial\nemployees: -3\nfinancials:\n"
+                             "  2025: {revenue: 12,000,000, main_revenue: 10,200.5, rd_expense: 500}\n")
+    out = tmp_path / "out.csv"
+    code, _, _ = lg("batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "--quiet")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        problems = next(csv.DictReader(handle))["错误说明"].splitlines()
+    assert code == 1 and len(problems) == 3, problems
+    assert "从业人员" in problems[0] and "不能小于 0" in problems[0]
+    assert "营业收入（2025年）：写成“12,000,000”" in problems[1] and "（12000000）" in problems[1]
+    assert "主营业务收入（2025年）：写成“10,200.5”" in problems[2] and "（10200.5）" in problems[2]
+
+
+def test_a_repeated_key_in_a_braces_line_is_still_a_repeated_key(tmp_path: Path) -> None:
+    """Only a thousands group read apart is told as a split number: `{2025: 0, 2025}` names the year twice."""
+    bad = write(tmp_path / "p.yaml", "name: 甲\nindustry: industrial\nequity_financing: {2025: 0, 2025}\n")
+    code, _, err = lg("assess", str(bad), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 2 and "“2025”重复填写了" in zh_line(err)

@@ -720,6 +720,34 @@ _YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 """A key that is the rest of a number a comma split: 000 of 12,000, 200.5 of 1,200.5."""
 
+FLOW_COMMA = ("field.flow_comma", "field.flow_comma_decimal")
+"""The kinds of error said of a number a comma split in a ``{…}`` line (:func:`comma_pieces`)."""
+
+
+def comma_pieces(data: Mapping[Any, Any], key: Any) -> list[Any]:
+    """The keys after ``key`` in ``data`` that are the rest of its number, split by commas in a one-line
+    ``{…}`` mapping: ``{revenue: 12,000,000}`` is YAML for revenue 12 and two keys ``000`` (held as
+    written, yamlio.CommaPiece where YAML's reading loses digits). Digits with no value, on the line of
+    an int ``key`` (two keys on one line: a ``{…}`` line), up to the piece with the decimals; none for
+    any other key."""
+    if not isinstance(data, LineDict) or type(data.get(key)) is not int:
+        return []
+    line = data.lines.get(key)
+    if line is None:
+        return []
+    keys = iter(data)
+    for k in keys:
+        if k is key:  # by identity: 1 == True, a key YAML keeps apart
+            break
+    pieces = []
+    for k in keys:
+        if data[k] is not None or data.lines.get(k) != line or not _DIGITS.fullmatch(text := written_key(k)):
+            break
+        pieces.append(k)
+        if "." in text:
+            break
+    return pieces
+
 
 def _comma_split(data: Mapping[Any, Any], key: Any, value: Any, prefix: str, field_of: Callable[[Any], FieldDef | None],
                  source: str) -> InputError | None:
@@ -737,19 +765,11 @@ def _comma_split(data: Mapping[Any, Any], key: Any, value: Any, prefix: str, fie
     if at == 0:
         return None
     before = keys[at - 1]
-    number, line = data[before], data.lines.get(key)
-    if type(number) is not int or line is None or data.lines.get(before) != line:
+    pieces = comma_pieces(data, before)
+    if not pieces or pieces[0] is not key:
         return None
-    rest = []
-    for k in keys[at:]:  # 1,200,000: every piece of the number, up to its decimals
-        text = written_key(k)
-        if data[k] is not None or data.lines.get(k) != line or not _DIGITS.fullmatch(text):
-            break
-        rest.append(text)
-        if "." in text:
-            break
-    if not rest:
-        return None
+    rest = [written_key(k) for k in pieces]
+    number, line = data[before], data.lines[before]
     typed = ",".join([str(number), *rest])
     thousands = all(len(r.split(".")[0]) == 3 for r in rest)
     f = field_of(before)

@@ -33,17 +33,19 @@ from littlegiant.load.answers import (
 )
 from littlegiant.load.expr import Expression
 from littlegiant.load.profile import (
+    FLOW_COMMA,
     PartExceedsWhole,
     Profile,
     Scalar,
     check_parts,
+    comma_pieces,
     field_for_path,
     field_words,
     input_label,
     year_in_path,
 )
 from littlegiant.load.rules import FieldDef, RuleSet
-from littlegiant.load.yamlio import excel_number
+from littlegiant.load.yamlio import LineDict, excel_number
 from littlegiant.messages import Text, nearest
 
 PROBLEMS_SEPARATOR = "\n"
@@ -1913,7 +1915,7 @@ def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: Inpu
     problems = [first]
     current: Any = data
     while len(problems) < PROBLEMS_LIMIT:
-        current = _without(current, problems[-1].field)
+        current = _without(current, problems[-1].field, problems[-1].kind in FLOW_COMMA)
         if current is None:
             break
         try:
@@ -1926,20 +1928,27 @@ def every_problem(data: dict[Any, Any], rules: RuleSet, source: str, first: Inpu
     return RowError(problems, name if isinstance(name, str) else None)
 
 
-def _without(data: Any, field: str | None) -> Any:
+def _without(data: Any, field: str | None, split: bool = False) -> Any:
     """A copy of nested ``data`` without the key at the dotted ``field`` (year keys matched as
-    text), or None when there is no such key to take out."""
+    text), or None when there is no such key to take out. ``split``: the field's number was split by
+    commas in a ``{…}`` line, and the rest of it (``000`` of 12,000) goes too; told again as keys that
+    name nothing, each piece had added a wrong line to the row's message. A copy keeps the lines of a
+    file's mapping, so a second number split on that line is told as the first was."""
     if field is None or not isinstance(data, dict):
         return None
     head, _, rest = field.partition(".")
     key = next((k for k in data if str(k) == head), _MISSING)
     if key is _MISSING:
         return None
-    copy = dict(data)
+    copy: dict[Any, Any] = dict(data)
+    if isinstance(data, LineDict):
+        copy = LineDict(copy)
+        copy.lines, copy.line = dict(data.lines), data.line
     if not rest:
-        del copy[key]
+        for k in [key, *(comma_pieces(data, key) if split else ())]:
+            del copy[k]
         return copy
-    inner = _without(data[key], rest)
+    inner = _without(data[key], rest, split)
     if inner is None:
         return None
     copy[key] = inner

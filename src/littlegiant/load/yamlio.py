@@ -51,6 +51,9 @@ MAX_NUMBER_CHARS = 100
 """Characters of one number as written (more would be slow to convert, and means nothing here)."""
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN = (None, "")
+"""A plain scalar's style: None from PyYAML's own parser, "" from libyaml's."""
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -192,6 +195,56 @@ class TypedKey:
         return TypedKey, (self.key,)  # slots, no __dict__: a profile's data goes to batch workers pickled
 
 
+class CommaPiece:
+    """A piece of a number that a comma split in a one-line ``{…}`` mapping, kept as it was written:
+    ``{revenue: 12,000,000}`` is YAML for revenue 12 and two keys ``000``, ``{revenue: 12,000.5}`` for
+    revenue 12 and a key ``000.5`` that YAML reads as 0.5. The first was refused as a duplicate key, the
+    second quoted back as "12,0.5": the profile's reader (which names the field and the two ways to write
+    the number) sees this piece instead, its digits as the source line has them. Each piece is its own
+    key (equal only to itself), so a repeated ``000`` is not a duplicate."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return CommaPiece, (self.text,)  # slots, no __dict__: a profile's data goes to batch workers pickled
+
+
+_PIECE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+"""A key that may be the rest of a number a comma split: ``000`` of 12,000, ``000.5`` of 12,000.5."""
+
+
+def _comma_piece(node: yaml.MappingNode, key_node: yaml.Node, value_node: yaml.Node, key: Any,
+                 duplicate: bool, previous_line: int | None) -> CommaPiece | None:
+    """The key as a :class:`CommaPiece` where YAML's reading of it loses what was typed: a key of digits
+    with no value, after another key on the same line of a ``{…}`` mapping, that YAML reads as another
+    number (``000.5`` as 0.5) or that repeats a thousands group (the second ``000`` of 12,000,000). None
+    for any other key: ``{2025: 0, 2024}`` keeps its year, a repeated ``2025`` stays a duplicate."""
+    if not node.flow_style:
+        return None
+    import yaml  # loaded already: only PyYAML's reading comes here
+
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.style not in _PLAIN:
+        return None
+    if not isinstance(value_node, yaml.ScalarNode) or value_node.value or value_node.style not in _PLAIN \
+            or value_node.tag != _NULL_TAG:
+        return None
+    text = key_node.value
+    if previous_line != key_node.start_mark.line + 1 or not _PIECE.fullmatch(text):
+        return None
+    if str(key) != text or (duplicate and len(text.split(".")[0]) == 3):
+        return CommaPiece(text)
+    return None
+
+
 _NO_KEY: Any = object()
 """No earlier key (None is a key: ``~:``)."""
 
@@ -203,6 +256,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
     # of two keys that differ. ``2025:`` and ``"2025":`` name one profile path, and are one key by text.
     written: dict[tuple[type, Any], Any] = {}
     as_text: dict[str, Any] = {}
+    previous_line: int | None = None
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
@@ -213,6 +267,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
             raise InputError(kind="data.key_plain", line=line) from None
         text = str(key) if isinstance(key, int | Decimal | str) and not isinstance(key, bool) else None
         earlier = written[typed] if typed in written else as_text.get(text, _NO_KEY) if text is not None else _NO_KEY
+        piece = _comma_piece(node, key_node, value_node, key, earlier is not _NO_KEY, previous_line)
+        previous_line = line
+        if piece is not None:
+            result[piece] = None
+            result.lines[piece] = line
+            continue
         if earlier is not _NO_KEY:
             raise InputError(kind="data.duplicate", params={"key": key, "first": result.lines[earlier]}, line=line)
         held = TypedKey(key) if key in result else key
