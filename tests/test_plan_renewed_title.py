@@ -7,6 +7,7 @@ plan below it read the title as still held and dated the company in 2027, when i
 
 from __future__ import annotations
 
+import ast
 import csv
 import html
 import json
@@ -118,6 +119,32 @@ def test_a_failing_zjtx_renewal_dates_the_little_giant_plan_by_the_regained_titl
         written = html.unescape(out.read_text(encoding="utf-8"))  # 专精特新&quot;小巨人&quot;
         assert '专精特新"小巨人"企业：最早2028年申报（以2027年数据计）' in written, fmt
         assert "这一轮复核不能通过，「专精特新中小企业」称号将失效，须重新取得" in written, fmt
+
+
+def test_the_lapsing_title_is_said_in_one_wording(tmp_path: Path) -> None:
+    """「这一轮复核不能通过，称号将失效」 was written out in three places of the report (the plan's head,
+    the blocker of a tier above, the step to regain the title): now one clause, which each of them says,
+    so a change of wording reaches all three."""
+    report = Path(__file__).resolve().parent.parent / "src" / "littlegiant" / "report"
+    written = set()
+    for path in sorted(report.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+        within = {id(node): f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for node in ast.walk(f)}
+        written |= {(path.name, within.get(id(node), "")) for node in ast.walk(tree)
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                    and ("称号将失效" in node.value or "the title lapses" in node.value)}
+    assert written == {("words.py", "renewal_lapses")}, written
+    from littlegiant.report.words import renewal_lapses
+
+    path = tmp_path / "恒达.yaml"
+    path.write_text(RENEWING, encoding="utf-8")
+    zh = squash(assess(path, "--renewal", "zjtx_sme"))
+    assert f"{renewal_lapses('zh')}；以下按重新申报安排" in zh
+    assert f"{renewal_lapses('zh', '专精特新中小企业')}，须重新取得：该称号最早2028年申报" in zh
+    en = assess(path, "--renewal", "zjtx_sme", "--format", "markdown", lang="en")  # unwrapped: a title may break
+    assert f"{renewal_lapses('en')}; the plan below is a new application" in en
+    assert f"{renewal_lapses('en', 'Specialised and sophisticated SME (专精特新中小企业)')}; it must be regained" in en
 
 
 def test_without_a_renewal_the_held_title_still_dates_the_little_giant_plan(tmp_path: Path) -> None:

@@ -1184,26 +1184,26 @@ class Words(Phrasing):
         assumes it passes. 「须先取得……称号」 read as a title never held."""
         zh = self.lang == "zh"
         title = b.title.get(self.lang)
+        lapses = renewal_lapses(self.lang, title)
         if b.year is not None:
-            return (f"这一轮复核不能通过，「{title}」称号将失效，须重新取得：该称号最早{b.year}年申报，本层级不能早于这一年"
-                    if zh else f"this round's renewal of the {title} title cannot pass and the title lapses; it must "
-                    f"be regained, in {b.year} at the earliest: this tier not before then")
+            return (f"{lapses}，须重新取得：该称号最早{b.year}年申报，本层级不能早于这一年" if zh else
+                    f"{lapses}; it must be regained, in {b.year} at the earliest: this tier not before then")
         if p.checked is not None:
             return (f"须先通过「{title}」称号的复核：该层级要先补充回答上面的问题，能否通过尚不能确定；本计划假定复核通过、"
                     "称号保持有效" if zh else f"the {title} title must first pass its renewal: that tier needs the "
                     "answers above before it can be decided; this plan assumes the renewal passes and the title stays in force")
-        return (f"这一轮复核不能通过，「{title}」称号将失效，而该层级在{_years_on(self.lang)}内找不到可行的调整方案重新取得"
-                if zh else f"this round's renewal of the {title} title cannot pass and the title lapses, and that tier "
-                f"has no plan within {_years_on(self.lang)} to regain it")
+        return (f"{lapses}，而该层级在{_years_on(self.lang)}内找不到可行的调整方案重新取得" if zh else
+                f"{lapses}, and that tier has no plan within {_years_on(self.lang)} to regain it")
 
     def _renewal_title(self, name: str, ahead: TierPlan, p: TierPlan) -> str:
         """A title move for the title this run renews: regain it by its plan where this round's renewal
         cannot pass (the title lapses), else pass the renewal first, by its plan."""
         zh = self.lang == "zh"
         now = self.status(self.result.tiers[ahead.tier].status)
+        lapses = renewal_lapses(self.lang)
         if ahead.later > 0 and (ahead.checked not in (MET, REVIEW, UNKNOWN) or ahead.as_of is None):
-            return (f"重新取得「{name}」称号：这一轮复核不能通过，称号将失效（本报告该层级：{now}，见上）" if zh else
-                    f"Regain {name}: this round's renewal cannot pass and the title lapses (this report: {now}, see above)")
+            return (f"重新取得「{name}」称号：{lapses}（本报告该层级：{now}，见上）" if zh else
+                    f"Regain {name}: {lapses} (this report: {now}, see above)")
         if ahead.later > 0 and ahead.as_of is not None:
             year = ahead.as_of.year
             if any(b.kind == "title" for b in p.blockers) and not self.alone:  # its note above says why
@@ -1211,8 +1211,7 @@ class Words(Phrasing):
                         f"Regain {name} (by the plan above, reapply in {year} at the earliest)")
             by = (f"最早{year}年重新申报" if self.alone else f"按上面的计划最早{year}年重新申报") if zh else \
                 (f"reapply in {year} at the earliest" if self.alone else f"by the plan above, reapply in {year} at the earliest")
-            return (f"重新取得「{name}」称号：这一轮复核不能通过，称号将失效（{by}）" if zh else
-                    f"Regain {name}: this round's renewal cannot pass and the title lapses ({by})")
+            return (f"重新取得「{name}」称号：{lapses}（{by}）" if zh else f"Regain {name}: {lapses} ({by})")
         if zh:
             by = f"该层级目前：{now}" if self.alone else "须先回答上面的问题" if ahead.checked is None else "按上面的计划"
             return f"先通过这一轮「{name}」称号的复核（{by}），保住这一称号"
@@ -1594,9 +1593,19 @@ IN_WAN = Text("所填金额疑似把「万元」当成了「元」（见上方�
               "figures as read; correct them and assess again")
 """The head of a plan checked on amounts the report warns look typed in 万元 where 元 was asked."""
 
-LAPSES = Text("这一轮复核不能通过，称号将失效；以下按重新申报安排（届时按新申请的条件判定）",
-              "this round's renewal cannot pass and the title lapses; the plan below is a new application, "
-              "judged by the conditions for one")
+def renewal_lapses(lang: str, title: str | None = None) -> str:
+    """That this round's renewal cannot pass and the title lapses, naming the title where nothing
+    around the clause does (a blocker of a tier above). The one wording of the plan's head (LAPSES),
+    that blocker and the step to regain the title: written out in each of the three, a change of one
+    would have left the others saying it another way."""
+    if lang == "zh":
+        return f"这一轮复核不能通过，「{title}」称号将失效" if title else "这一轮复核不能通过，称号将失效"
+    return (f"this round's renewal of the {title} title cannot pass and the title lapses" if title else
+            "this round's renewal cannot pass and the title lapses")
+
+
+LAPSES = Text(f"{renewal_lapses('zh')}；以下按重新申报安排（届时按新申请的条件判定）",
+              f"{renewal_lapses('en')}; the plan below is a new application, judged by the conditions for one")
 """The head of a renewal's plan for a later round: the title lapses first."""
 
 PLAN_QUESTIONS = 10
