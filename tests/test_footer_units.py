@@ -5,6 +5,7 @@ Real files in (the workbook, and the CSV Excel saves of it), the results read ba
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -163,3 +164,31 @@ def test_a_group_title_naming_its_unit_mid_list_is_a_heading_not_a_footer(tmp_pa
                                      ["丙公司", "工业", 60, 9000, 8000, 500, "是"]])
     _, said = results(sheet)
     assert "第 3 行（分组标题行）" in said and "表尾说明" not in said, said
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_both_readers_take_the_unit_under_the_list_by_one_sequence(tmp_path: Path, kind: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook's reader and the CSV's each wrote out the footer's steps (read the unit, refuse one
+    that cannot hold, give it to the sheet, say so): both go through footers.SheetFooter now, the unit
+    read before the sheet's header is checked and taken after, and the run says the same of either file."""
+    from littlegiant.load import footers
+
+    seen: list[tuple[str, str | None]] = []
+
+    class Watched(footers.SheetFooter):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            seen.append(("read", self.unit.unit if self.unit is not None else None))
+
+        def take(self, on_note: Any) -> None:
+            super().take(on_note)
+            seen.append(("taken", self.search.unit))
+
+    monkeypatch.setattr(footers, "SheetFooter", Watched)
+    sheet, book = write_both(tmp_path, [HEADER, YI, ["注：金额单位为元"]])
+    (yi,), said = results(book if kind == "xlsx" else sheet)
+    assert seen[-2:] == [("read", "元"), ("taken", "元")], seen  # (the headers, read first, read it too)
+    assert figures(yi)["financials.2025.revenue"] == 900
+    at = "（第 3 行）" if kind == "xlsx" else ""
+    assert f"表尾{at}写明金额单位为元，金额按元读入并换算成万元" in said, said

@@ -862,7 +862,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
     from littlegiant.load.charsets import TRIED, sniff_file
-    from littlegiant.load.footers import footer_unit, refuse_footer, take_footer, text_tail_rows
+    from littlegiant.load.footers import SheetFooter, text_tail_rows
     from littlegiant.load.tabular import (
         FOOTER,
         not_a_company,
@@ -904,8 +904,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             header = found.header
         refuse_foreign_sheet(search, found, str(path), first[0] if first is not None else 0)
         # 注：金额单位为元 under the list: the file's too, known before its first company is read
-        footer = footer_unit(text_tail_rows(raw, codec, bom, delimiter), str(path))
-        refuse_footer(search, found, footer, str(path), first[0] if first is not None else 0)
+        footer = SheetFooter(text_tail_rows(raw, codec, bom, delimiter), search, found, str(path),
+                             first[0] if first is not None else 0)
         if any(_has_bad_bytes(h) for h in header):
             raise InputError(kind="column.header_text", params={"what": not_text}, file=str(path), line=search.line)
         if len(header) == 1 and ("\t" in header[0] or ";" in header[0] or "；" in header[0]):
@@ -923,9 +923,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             on_header(str(path), header, search.year)
         if search.converted is not None and on_note is not None:
             on_note("run.sheet_unit", {"where": str(path), "unit": search.converted})
-        below = take_footer(search, found, footer)
-        if below is not None and on_note is not None:
-            on_note("run.footer_unit", {"where": str(path), **below})
+        footer.take(on_note)
         if found is not None and found.stated is not None:
             search.unit = search.unit or found.stated
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}

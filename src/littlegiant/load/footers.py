@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import BinaryIO, NamedTuple
 
 from littlegiant.errors import InputError
@@ -102,6 +102,28 @@ def take_footer(search: HeaderSearch, found: UnitsUnder | None, footer: FooterUn
         return None
     at = Text(f"（第 {footer.line} 行）", f" (row {footer.line})") if footer.line is not None else Text("", "")
     return {"unit": footer.unit, "at": at}
+
+
+class SheetFooter:
+    """The unit the notes under a sheet's list state, from its header's reading to its first company:
+    the sequence both readers (a workbook's sheet, a CSV) follow, kept here so that they follow one.
+    Made once the header and the row under it are known: the unit is read (``footer_unit``) and a unit
+    that cannot hold stops the run (``refuse_footer``) before anything of the sheet is said. Once the
+    sheet opens (its header's own checks and notes said), ``take`` gives the sheet that unit where
+    nothing above the list names one, and says so."""
+
+    def __init__(self, rows: Sequence[Row], search: HeaderSearch, found: UnitsUnder | None, where: str,
+                 under: int) -> None:
+        self.search, self.found, self.where = search, found, where
+        self.unit = footer_unit(rows, where)
+        refuse_footer(search, found, self.unit, where, under)
+
+    def take(self, on_note: Callable[[str, dict[str, object]], None] | None) -> None:
+        """Give the sheet the notes' unit (``take_footer``), with the run's note (run.footer_unit) where
+        its amounts are converted."""
+        below = take_footer(self.search, self.found, self.unit)
+        if below is not None and on_note is not None:
+            on_note("run.footer_unit", {"where": self.where, **below})
 
 
 TEXT_TAIL_BYTES = 64 << 10

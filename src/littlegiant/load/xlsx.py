@@ -903,7 +903,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     (``looks_like_summary``), it is a summary, passed over and said, as its rows scored were nameless
     companies; alone (None, or False), or a list with a name column headed in words not known (客户),
     its rows are read as they always were."""
-    from littlegiant.load.footers import footer_unit, refuse_footer, take_footer
+    from littlegiant.load.footers import SheetFooter
     from littlegiant.load.tabular import (
         looks_like_summary,
         names_companies,
@@ -983,17 +983,14 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 header = found.header
             refuse_foreign_sheet(search, found, where, number)
             # 注：金额单位为元 under the list: the sheet's too, known before its first company is read
-            footer = footer_unit(last_rows(ws, scan), where)
-            refuse_footer(search, found, footer, where, number)
+            footer = SheetFooter(last_rows(ws, scan), search, found, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
             if problem is not None:
                 yield where, problem
                 return
             if headers_only:
                 return
-            below = take_footer(search, found, footer)
-            if below is not None and on_note is not None:
-                on_note("run.footer_unit", {"where": where, **below})
+            footer.take(on_note)
             blank = [i for i, h in enumerate(header) if not h]
             under = number
             if found is not None:
