@@ -411,3 +411,62 @@ def test_a_whole_set_below_several_parts_names_every_part_to_set(lang: str) -> N
     named = re.findall(r"--set (\S+?)=…", said)
     assert len(named) == 3
     assert CliRunner().invoke(app, [*args, *(x for n in named for x in ("--set", f"{n}=1"))]).exit_code == 0
+
+
+@pytest.mark.parametrize(("liabilities", "assets", "warned"), [
+    ("0.45", "9000", True),  # 资产负债率 45% typed for the amount: a debt ratio of 0.005% passed every limit
+    ("0.99", "100", True),
+    ("0.99", "99", False),  # 1% of its assets, not under it: a tiny firm's real figure
+    ("1", "9000", False),  # 1万元 (10,000 元) owed: an amount
+    ("0", "9000", False),  # no debt at all is said as 0, no ratio
+    ("45", "9000", False),  # 45万元 against 9,000万元: an amount, 0.5%
+])
+def test_a_ratio_typed_for_the_liabilities_is_warned_of(tmp_path: Path, liabilities: str, assets: str,
+                                                       warned: bool) -> None:
+    """负债总额 0.45 (the 45% debt ratio a finance manager has at hand) with 资产总额 9,000万 read as 4,500 元
+    owed, a debt ratio near 0% that passed the 70%/75% limits with no word. Under 1万元 and under 1% of
+    the year's assets it is warned of in the report and the JSON, with the amount the ratio comes to;
+    never changed, no verdict moved."""
+    prof = tmp_path / "p.yaml"
+    prof.write_text("name: 甲\nindustry: industrial\nemployees: 200\nfinancials:\n"
+                    f"  2025: {{revenue: 8000, total_assets: {assets}, total_liabilities: {liabilities}}}\n",
+                    encoding="utf-8")
+    run = invoke("assess", str(prof), "--format", "json", "--as-of", "2026-11-26", "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    found = [w for w in json.loads(run.stdout)["warnings"] if w["kind"] == "ratio"]
+    assert bool(found) == warned, found
+    if not warned:
+        return
+    (w,) = found
+    assert (w["path"], w["compared_with"]) == ("financials.2025.total_liabilities", "financials.2025.total_assets")
+    if liabilities == "0.45":
+        assert w["message"] == ("「负债总额（2025年末）」0.45万元，不到「资产总额（2025年末）」9,000万元的1%：如果填的是比例"
+                                "（0.45 即 45%），请改填金额（9,000万元 × 45% ≈ 4,050万元）；请核对")
+        text = invoke("assess", str(prof), "--as-of", "2026-11-26", "--lang", "zh").stdout
+        assert "如果填的是比例（0.45即45%），请改填金额" in "".join(text.split())
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 11, 26))
+    iv.values["financials.2025.total_assets"] = Decimal(assets)
+    owed = Question("financials.2025.total_liabilities",
+                    profile.field_for_path(rs, "financials.2025.total_liabilities"), 2025)
+    (concern,) = iv.concerns(owed, Decimal(liabilities))
+    assert concern.kind == "ratio" and not concern.refused and concern.other == "financials.2025.total_assets"
+
+
+def test_a_ratio_typed_for_the_liabilities_is_questioned_in_the_interview(tmp_path: Path) -> None:
+    """In a real terminal: 0.45 typed for 负债总额 after 资产总额 9,000 is questioned at once, with the amount
+    the ratio comes to, as the report words it."""
+    from tests.test_cli_interactive import Session
+
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2025.total_assets=9000",
+                 "--save", "a.yaml"], tmp_path)
+    s.answers("某公司")
+    for _ in range(80):  # "don't know" until the liabilities are asked
+        prompt = s.until_prompt() or ""
+        if "负债总额（2025年末）" in prompt:
+            break
+        s.send("不知道")
+    said = "".join(s.reply("0.45").split())
+    assert "负债总额（2025年末）0.45万元，不到资产总额（2025年末）9,000万元的1%：如果填的是比例（0.45即45%），应填金额约4,050万元。" \
+        in said, said
+    s.finish()

@@ -122,6 +122,11 @@ MESSAGES = {
         "zh": "{this}{value}：如果想填的是小数（{typed} 即 {percent}%），请改填 {percent}。",
         "en": "{this} of {value}: if a fraction was meant ({typed} for {percent}%), enter {percent} instead.",
     },
+    "interview.ratio": {
+        "zh": "{this}{value}，不到{other}{other_value}的1%：如果填的是比例（{typed} 即 {percent}%），应填金额约 {amount}。",
+        "en": "{this} of {value} is under 1% of {other} of {other_value}: if the ratio was entered ({typed} for "
+              "{percent}%), the amount is about {amount}.",
+    },
     "interview.large_money": {
         "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
         "en": "{this} of {value} is {yi} billion CNY: was an amount in yuan entered as 10k CNY?",

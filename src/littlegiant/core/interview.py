@@ -23,7 +23,16 @@ from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.load.answers import Conversion, plain, read_typed
-from littlegiant.load.consistency import FRACTION, GROWTH, LARGE, SMALL, PartOverWhole, part_violations, unusual_figures
+from littlegiant.load.consistency import (
+    FRACTION,
+    GROWTH,
+    LARGE,
+    RATIO,
+    SMALL,
+    PartOverWhole,
+    part_violations,
+    unusual_figures,
+)
 from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
@@ -277,6 +286,10 @@ class Interview:
                 if w.other is not None and path in (w.figure.path, w.other.path):
                     other = w.other if w.figure.path == path else w.figure
                     out.append(Concern(SMALL, False, path, value, other.path, other.value, w.limit))
+                continue
+            if w.kind == RATIO:  # a ratio typed for the amount: said at the amount (the report says it either way)
+                if w.figure.path == path and w.other is not None:
+                    out.append(Concern(RATIO, False, path, value, w.other.path, w.other.value))
                 continue
             if w.kind in (LARGE, FRACTION) or w.other is None:
                 if w.figure.path == path:

@@ -20,7 +20,8 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, FRACTION, YUAN_SIGN = "above", "growth", "large", "small", "fraction", "yuan_sign"
+ABOVE, GROWTH, LARGE, SMALL, FRACTION, YUAN_SIGN, RATIO = (
+    "above", "growth", "large", "small", "fraction", "yuan_sign", "ratio")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -53,6 +54,16 @@ R&D expense and assets are left out: a firm may have next to no R&D, and a light
 assets, so no bound on them a head is as safe; the slip shrinks revenue alike, which this check finds."""
 
 
+AS_RATIO_OF = {"total_liabilities": "total_assets"}
+"""An amount (万元) often known as a ratio of another, same year: 负债总额 as 资产负债率 of 资产总额. Typed
+as the ratio (0.45 for 45%, as a finance manager has it at hand), it read as 4,500 元 of liabilities
+against millions of assets, a debt ratio near 0% that passed every "at most 70%" test, with no word.
+Warned of when under 1 (万元: 10,000 元, less than any firm in business owes) and under 1% of the other
+figure: a ratio is at most a few units, a real amount that small against its whole is not."""
+RATIO_MOST = Decimal(1)
+RATIO_SHARE = Decimal("0.01")
+
+
 @record(frozen=True, hot=True)
 class Figure:
     """One known number of a profile: its field, its concrete path, its value."""
@@ -80,7 +91,8 @@ class Unusual:
     (no ``other``). ``kind`` SMALL: ``figure`` (last year's revenue) is below ``limit`` (万元) a head
     of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind`` FRACTION: a
     share in percent of at most ``limit`` (no ``other``), which may be a fraction (0.125 for 12.5%):
-    said, never changed. ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
+    said, never changed. ``kind`` RATIO: ``figure`` (负债总额) under 1 and under 1% of ``other`` (资产总额,
+    same year): most likely the ratio typed for the amount (AS_RATIO_OF). ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
     ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column formatted as currency shows
     alike (no ``other``, no ``limit``).
     """
@@ -104,7 +116,6 @@ class _Compiled:
         # the part of a per-year path before "{year}", for the fields compared: the keys that say which
         # years a profile holds (a batch row's few dozen keys are scanned once per prefix)
         compared = [f for pair in (*self.parts, *self.above) for f in pair] + self.growth
-        self.prefixes = sorted({_prefix(f) for f in compared if f.per_year})
         # the size limits: by path for fixed fields, by (prefix, suffix) around the year for per-year ones
         self.limits: dict[str, tuple[FieldDef, Decimal]] = {}
         self.year_limits: list[tuple[str, str, FieldDef, Decimal]] = []
@@ -122,7 +133,10 @@ class _Compiled:
         heads = fields.get(HEAD_COUNT)
         self.per_head = [(fields[fid], heads, least) for fid, least in PER_HEAD_LEAST.items()
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
-        self.prefixes = sorted({*self.prefixes, *(_prefix(f) for f, _, _ in self.per_head)})
+        self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
+                       if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
+        compared += [f for pair in self.ratios for f in pair]
+        self.prefixes = sorted({*(_prefix(f) for f in compared if f.per_year), *(_prefix(f) for f, _, _ in self.per_head)})
         self.layouts: dict[tuple[str, ...], _Checks] = {}
 
 
@@ -149,6 +163,7 @@ class _Checks:
         self.parts = [pair for p, w in c.parts for pair in pairs(p, w, 0)]
         self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
+        self.ratios = [pair for a, b in c.ratios for pair in pairs(a, b, 0)]
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
         # each amount's paths, with the head count's: last year's amount alone is compared
@@ -282,6 +297,10 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         # read in 元 for ¥ alone: its YUAN_SIGN warning already asks whether 万元 was meant
         if type(v) is Decimal and _ZERO < v < staff * least and not (by_sign and path in by_sign):
             out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
+    for a, pa, b, pb in checks.ratios:
+        v, whole = values[pa], values[pb]
+        if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < RATIO_MOST and v < whole * RATIO_SHARE:
+            out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole)))
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
