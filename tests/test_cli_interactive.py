@@ -196,6 +196,27 @@ def test_a_little_giant_interview_ends_in_the_same_report_as_the_file(tmp_path: 
     assert len(asked) < 50
 
 
+def bounds_shown(transcript: str) -> list[tuple[int, int]]:
+    """(question number, the "at most" total) of every 「第 n 题，最多共 N 题」 the interview showed."""
+    return [(int(n), int(total)) for n, total in re.findall(r"第 (\d+) 题，最多共 (\d+) 题", transcript)]
+
+
+def test_the_at_most_count_never_rises_while_questions_are_answered(tmp_path: Path) -> None:
+    """A user pass saw 「第 22 题，最多共 27 题」 then 「第 23 题，最多共 28 题」: the class I IP, asked as the
+    whole of a blank applied-IP count, was counted in no bound. An upper bound that rises is none."""
+    from tests.test_interview import ASKS_A_WHOLE
+
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    asked = answer_all(s, Respondent(ASKS_A_WHOLE, "miit-2026", date(2026, 12, 4), "zh"))
+    code, _ = s.finish()
+    assert code == 0 and "ip.class1" in asked
+    shown = bounds_shown(s.transcript)
+    totals = [total for _, total in shown]
+    assert [n for n, _ in shown] == list(range(1, len(asked) + 1))
+    assert totals == sorted(totals, reverse=True), shown
+    assert totals[-1] >= len(asked)
+
+
 def test_a_red_line_stops_the_interview(tmp_path: Path) -> None:
     s, asked, out = interview(tmp_path, "red-line", "miit-2022", ["--as-of", "2026-03-01", "--lang", "zh", "--save", "red.yaml"])
     assert asked[-1] == "compliance.tax_violation"  # nothing is asked after the veto

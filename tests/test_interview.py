@@ -132,6 +132,44 @@ def test_the_bound_never_grows_and_is_never_beaten(lg2022: dict[str, object]) ->
     assert all(b >= len(bounds) - i for i, b in enumerate(bounds))
 
 
+# A finance manager's answers from a user pass: a blank applied-IP count is decided by the class I IP
+# count alone, so the interview asks that whole, which no criterion reads itself.
+ASKS_A_WHOLE = {
+    "name": "苏州精工精密部件有限公司", "financials.2025.revenue": Decimal(8000), "financials.2025.rd_expense": Decimal(520),
+    "financials.2025.main_revenue": Decimal(7600), "industry": "industrial", "registered_in_china": True,
+    **{f"compliance.{k}": False for k in ("abnormal_operation", "serious_dishonesty", "prohibited_products",
+                                          "major_incident", "tax_violation", "data_fabrication")},
+    "financials.2024.rd_expense": Decimal(450), "financials.2025.total_assets": Decimal(9000),
+    "financials.2025.total_liabilities": Decimal(4000), "employees": Decimal(200), "tech_staff": Decimal(40),
+    "niche_years": Decimal(8), "financials.2024.revenue": Decimal(7100), "ip.class1": Decimal(3),
+    "titles.innovative_sme": True,
+}
+
+
+def shown_bounds(iv: Interview, values: dict[str, object], rule_id: str) -> tuple[list[int], int]:
+    """Answer every question from ``values``; the "at most N" shown with each (as the terminal counts:
+    the questions answered, this one, and what is left) and the number of questions answered."""
+    shown = []
+    while (q := iv.next_question()) is not None:
+        number = len(iv.values) + len(iv.unknown) + 1
+        shown.append(number + len(iv.remaining_paths() - {q.path}))
+        iv.answer(q, typed(values.get(q.path), rule_id, q.path))
+    return shown, len(iv.values) + len(iv.unknown)
+
+
+@pytest.mark.parametrize("renewal", [None, "little_giant"])
+def test_the_bound_shown_counts_the_whole_asked_for_a_blank_part(renewal: str | None) -> None:
+    """「第 22 题，最多共 27 题」 was followed by 「第 23 题，最多共 28 题」: the class I IP asked as the whole
+    of a blank applied-IP count was in no bound. Every question asked is counted before it is asked."""
+    iv = Interview(rules.load("miit-2026"), AS_OF_2026, renewal)
+    iv.record("name", ASKS_A_WHOLE["name"])  # asked first, by the command
+    shown, answered = shown_bounds(iv, ASKS_A_WHOLE, "miit-2026")
+    assert "ip.class1" in iv.values
+    assert shown == sorted(shown, reverse=True), shown
+    assert min(shown) >= answered
+    assert "ip.class1" in iv.possible() and "ip.class1" in iv.possible("zjtx_sme")
+
+
 def test_most_decisive_first_and_no_question_for_settled_tiers() -> None:
     iv = Interview(rules.load("miit-2026"), AS_OF_2026)
     q = iv.next_question()

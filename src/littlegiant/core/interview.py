@@ -223,7 +223,22 @@ class Interview:
             if tier_id is None or tid == tier_id:
                 for node in self._applicable(tier.criteria, self.renewal == tid):
                     paths |= self._paths.of_node(node)
-        return paths
+        return self._with_wholes(paths)
+
+    def _with_wholes(self, paths: set[str]) -> set[str]:
+        """``paths`` and the wholes of the parts among them (the class I IP of those applied): the engine
+        asks a blank part's whole too, since the whole alone can decide it (3 class I IP hold no 4 of a
+        part), and the interview asks the whole first. Left out, the bound did not count a question it
+        then asked: 「第 22 题，最多共 27 题」 was followed by 「第 23 题，最多共 28 题」."""
+        out = set(paths)
+        for path in paths:
+            f = field_for_path(self.rules, path)
+            whole = whole_of(self.rules, f)
+            while whole is not None:
+                path, f = sibling_path(f, path, whole), whole
+                out.add(path)
+                whole = whole_of(self.rules, f)
+        return out
 
     def _applicable(self, node: Node, renewing: bool) -> Iterable[Node]:
         if applies(node, renewing):
@@ -306,11 +321,13 @@ class Interview:
         return out
 
     def remaining_paths(self) -> set[str]:
-        """Every input the unsettled criteria could still read and nobody has answered yet."""
+        """Every input the unsettled criteria could still read or have asked (a blank part's whole) and
+        nobody has answered yet: the interview's "at most N questions", which must never rise."""
         paths: set[str] = set()
         for tier in self.result().tiers.values():
             for c in _live(tier):
                 paths |= self._paths.of_criterion(c)
+        paths = self._with_wholes(paths)
         renewed = self._renewed_title()
         return {p for p in paths if not self.answered(p)} | ({renewed} if renewed else set())
 
