@@ -214,7 +214,26 @@ def test_the_at_most_count_never_rises_while_questions_are_answered(tmp_path: Pa
     totals = [total for _, total in shown]
     assert [n for n, _ in shown] == list(range(1, len(asked) + 1))
     assert totals == sorted(totals, reverse=True), shown
-    assert totals[-1] >= len(asked)
+    assert totals[-1] >= len(asked) and "因改了回答而增加" not in s.transcript
+
+
+@pytest.mark.parametrize(("again", "rises"), [("不知道", True), ("450", False), ("", False)])
+def test_a_bound_raised_by_a_changed_answer_says_so(tmp_path: Path, again: str, rises: bool) -> None:
+    """Last year's R&D expense known settles a criterion, and the bound falls; taken back with "<" and
+    changed to 不知道, it opens those questions again. The higher bound says it rose for the changed
+    answer (an "at most" that rises silently reads as none); given again as it was, or kept with Enter,
+    the bound is the one shown before, with no such words."""
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "b.yaml"], tmp_path)
+    s.answers("甲", "8000", "520", "7600", "工业", "是", *["否"] * 6, "450", "<", again)
+    assert s.until_prompt() is not None
+    code, _ = s.finish()
+    assert code == 130
+    shown = bounds_shown(s.transcript)
+    (n, before), (m, after) = shown[-2], shown[-1]
+    assert n == m == 14 and "回到上一题（刚才答的是：450万元" in s.transcript
+    assert (after > before) is rises and (after == before) is not rises
+    assert (f"第 14 题，最多共 {after} 题（因改了回答而增加）" in s.transcript) is rises
+    assert s.transcript.count("因改了回答而增加") == (1 if rises else 0)
 
 
 def test_a_red_line_stops_the_interview(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ MESSAGES = {
     "interview.in_chinese": {"zh": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n",
                              "en": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n"},
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},
+    "interview.question_more": {"zh": "第 {n} 题，最多共 {total} 题（因改了回答而增加）  {bar}",
+                                "en": "Question {n} of at most {total} (up: an answer changed)  {bar}"},
     "interview.edit": {"zh": "修改这一项（现在是：{now}；直接回车保留不变）", "en": "Change this answer (now: {now}; Enter keeps it)"},
     "interview.back": {"zh": "回到上一题（刚才答的是：{was}；直接回车保留不变）",
                        "en": "Back one question (you answered: {was}; Enter keeps it)"},

@@ -791,6 +791,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     queue: list[Question] = []  # the plans' questions, once asked for at the list of answers
     queued = 0  # how many the queue held when it was asked for
     planning: set[str] = set()  # their paths: one gone back to is a plan's question still
+    bound: int | None = None  # the last "at most N" shown: it rises only when an answer is changed
     try:
         while True:
             q = pending
@@ -850,11 +851,16 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             else:
                 number = asker.answered + 1 - (1 if interview.answered(q.path) else 0)
                 total = number + len(interview.remaining_paths() - {q.path})
+            counted = "plan_question" if planned else "question"
+            if not (editing or again or went_back is not None or planned):
+                # a bound never rises as questions are answered; one changed (after "<", or from the list)
+                # can open questions again, and the higher bound says why, or it would read as no bound
+                counted = "question_more" if bound is not None and total > bound else "question"
+                bound = total
             head = (_t("edit", lang, now=asker.said(q.path)) if editing else
                     _t("edit", lang, now=asker.said(q.path, interview.held[q.path])) if again else
                     _t("back", lang, was=went_back) if went_back is not None else
-                    _t("plan_question" if planned else "question", lang, n=number, total=total,
-                       bar=_progress(number, total)))
+                    _t(counted, lang, n=number, total=total, bar=_progress(number, total)))
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
             editing, went_back = False, None
             if asker.ask(q, head, keep) == "back":
