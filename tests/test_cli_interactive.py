@@ -1085,6 +1085,58 @@ def test_stopping_before_a_new_answer_after_starting_over_says_the_old_file_is_u
     assert save.read_text(encoding="utf-8") == ANSWERED
 
 
+@pytest.mark.parametrize(("lang", "moves", "words"), [
+    ("zh", (), "已中断：s.yaml 中保存的回答保持不变。继续请运行："),  # at the resume-or-start-over question
+    ("zh", ("",), "已中断：s.yaml 中保存的回答保持不变。继续请运行："),  # resumed, no new answer yet
+    ("zh", ("o",), "已中断：s.yaml 中保存的回答保持不变。继续请运行："),  # starting over, no new answer yet
+    ("en", ("r",), "interrupted: the answers saved in s.yaml are kept. To resume, run:"),
+], ids=["at-the-resume-question", "resumed", "starting-over", "resumed-en"])
+def test_every_stop_with_answers_in_the_file_gives_the_command_that_resumes(
+        tmp_path: Path, lang: str, moves: tuple[str, ...], words: str) -> None:
+    """A user pass stopped, resumed and stopped again before a new answer: the second stop said only that
+    the saved answers were kept, without the command the first stop had given to go on with them."""
+    args = ["assess", "--as-of", "2026-12-04", "--lang", lang, "--save", "s.yaml"]
+    s = Session(args, tmp_path)
+    s.answers("甲", "8000", "320")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    held = (tmp_path / "s.yaml").read_text(encoding="utf-8")
+    s = Session(args, tmp_path)
+    s.answers(*moves)
+    assert s.until_prompt() is not None
+    code, out = s.finish()
+    assert code == 130 and out == ""
+    said = s.transcript.split(words, 1)[1].splitlines()
+    assert said[1] == f"littlegiant assess --save s.yaml --as-of 2026-12-04 --lang {lang}", s.transcript
+    assert (tmp_path / "s.yaml").read_text(encoding="utf-8") == held
+
+
+def test_ctrl_c_after_resuming_gives_the_resume_command_in_an_80_column_terminal(tmp_path: Path) -> None:
+    """As the user pass did it, in a real terminal 80 columns wide: Ctrl-C, resume, Ctrl-C again at once.
+    Both stops end with the command that goes on, whole on a line of its own."""
+    args = ["assess", "--as-of", "2026-12-04", "--save", "acme3.yaml", "--lang", "zh"]
+    command = "littlegiant assess --save acme3.yaml --as-of 2026-12-04 --lang zh"
+    lines = []
+    for resumed, typed_first in ((False, ("苏州精工精密部件有限公司", "3200万", "520万")), (True, ())):
+        child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                              env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(50, 80))
+        if resumed:
+            child.expect_exact("[R/o] ")
+            child.sendline("继续")
+        for text in typed_first:
+            pty_prompt(child)
+            child.sendline(text)
+        pty_prompt(child)
+        child.sendintr()
+        child.expect_exact("已中断：")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 130
+        lines.append(str(child.before).replace("\r", "").splitlines())
+    assert lines[0][0].startswith("3 个回答已保存到 acme3.yaml。继续请运行：") and lines[0][1] == command
+    assert lines[1][0] == "acme3.yaml 中保存的回答保持不变。继续请运行：" and lines[1][1] == command
+
+
 def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Path) -> None:
     """In English, 80 million and 3,200,000 CNY are amounts in yuan: each is shown back in the unit asked
     (10k CNY) before it is saved, as 0.8亿 is on the Chinese side."""

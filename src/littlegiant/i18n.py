@@ -188,7 +188,8 @@ MESSAGES = {
         "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：\n{cmd}\n",
         "en": "\ninterrupted: {n:answer|answers} saved to {save}. To resume, run:\n{cmd}\n",
     },
-    "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。\n", "en": "\ninterrupted: the answers saved in {save} are kept.\n"},
+    "interview.kept": {"zh": "\n已中断：{save} 中保存的回答保持不变。继续请运行：\n{cmd}\n",
+                       "en": "\ninterrupted: the answers saved in {save} are kept. To resume, run:\n{cmd}\n"},
     "interview.nothing": {"zh": "\n已中断：尚未回答任何问题，未保存文件。\n", "en": "\ninterrupted: no answers yet, nothing saved.\n"},
     "interview.replaced": {
         "zh": "{save} 在问答过程中被改动或换成了别的文件（不是本次问答写的），为免覆盖，没有写入它；全部 {n} 个回答"

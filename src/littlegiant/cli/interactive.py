@@ -744,7 +744,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             try:
                 choice = term.ask(prompt).strip().lower()
             except (KeyboardInterrupt, Interrupted):
-                term.say(_t("kept", lang, save=save))
+                term.say(_t("kept", lang, save=save, cmd=resume_cmd))
                 raise Interrupted from None
             if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
                 interview.values.update(values)
@@ -890,7 +890,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         if n and (written or interview.saved_data() != baseline):
             persist()  # again, in case the interrupt landed between an answer and its save
         term.say(_t("stopped", lang, n=n, save=save, cmd=resume_cmd) if written else
-                 _t("kept", lang, save=save) if save.exists() else _t("nothing", lang))
+                 _t("kept", lang, save=save, cmd=resume_cmd) if save.exists() else _t("nothing", lang))
         raise Interrupted from None
     persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
     term.say(_t("done", lang, n=len(interview.saved_paths()), save=save))
