@@ -1676,6 +1676,81 @@ def test_a_share_typed_for_an_amount_is_refused_with_the_amount_it_comes_to(tmp_
     assert "rd_expense: 540\n" in saved and "4.5" not in saved
 
 
+def test_a_debt_ratio_typed_for_total_liabilities_is_said_as_its_amount_on_the_years_total_assets(
+        tmp_path: Path) -> None:
+    """A user pass typed 资产负债率45% for 负债总额 with 资产总额 9,000 answered just before, and was told only
+    to work the amount out, while 约6% for 净利润 was said as its amount on the revenue. The ratio named
+    is taken of that year-end's total assets, said as the amount it comes to; the amount typed is saved."""
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "d.yaml"], tmp_path)
+    given = {"企业名称": "苏州精工精密部件有限公司", "营业收入（2025年）": "8000", "资产总额（2025年末）": "9000"}
+    for _ in range(40):
+        prompt = s.until_prompt()
+        assert prompt is not None
+        if "负债总额（2025年末）" in prompt:
+            break
+        s.send(next((text for label, text in given.items() if label in prompt), ""))
+    else:
+        pytest.fail(f"the total liabilities were never asked:\n{s.transcript}")
+    retry = s.reply("资产负债率45%")
+    said = "✗ 这里要填金额，不是比例：45%按资产总额（2025年末）9,000万元计为4,050万元。请重新输入"
+    assert " ".join(retry.split()).startswith(" ".join(said.split())), retry
+    s.send("4050")
+    assert s.until_prompt() is not None
+    assert s.saved(tmp_path / "d.yaml")["financials.2025.total_liabilities"] == Decimal(4050)
+
+
+ANSWERED_BASES = {"financials.2025.revenue": Decimal(8000), "financials.2025.total_costs": Decimal(7000),
+                  "financials.2025.total_assets": Decimal(9000), "financials.2024.total_assets": Decimal(8500)}
+SHARE = "这里要填金额，不是比例："
+OF_ASSETS = SHARE + "45%按资产总额（2025年末）9,000万元计为4,050万元"
+NO_AMOUNT = "这里要填金额，不是比例；请换算成金额后填写"
+
+
+@pytest.mark.parametrize(("path", "typed", "said", "known"), [
+    ("financials.2025.total_liabilities", "资产负债率45%", OF_ASSETS, ANSWERED_BASES),
+    ("financials.2025.total_liabilities", "资产负债率为约45%", OF_ASSETS, ANSWERED_BASES),
+    ("financials.2025.total_liabilities", "负债率：百分之四十五", OF_ASSETS, ANSWERED_BASES),
+    ("financials.2025.total_liabilities", "2025年末资产负债率45%", OF_ASSETS, ANSWERED_BASES),
+    # the year-end assets of that year only: 2024's, or none, leave the amount to the user
+    ("financials.2025.total_liabilities", "资产负债率45%", NO_AMOUNT, {"financials.2024.total_assets": Decimal(8500)}),
+    ("financials.2025.total_liabilities", "2024年末资产负债率45%", NO_AMOUNT, ANSWERED_BASES),
+    ("financials.2025.net_profit", "净利率约6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
+    ("financials.2025.net_profit", "占营业收入的6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
+    # named of one base of two, it is taken of that one; the rules' other base is not offered
+    ("financials.2025.rd_expense", "研发费用占营业收入的比例4.5%", SHARE + "4.5%按营业收入（2025年）8,000万元计为360万元。", ANSWERED_BASES),
+    ("financials.2025.rd_expense", "研发费用占比4.5%",
+     SHARE + "4.5%按营业收入（2025年）8,000万元计为360万元，按成本费用支出总额（2025年）7,000万元计为315万元", ANSWERED_BASES),
+    # the share of something else: no amount of this one
+    ("financials.2025.net_profit", "资产负债率45%", NO_AMOUNT, ANSWERED_BASES),
+    ("financials.2025.net_profit", "毛利率30%", NO_AMOUNT, ANSWERED_BASES),
+    ("financials.2025.rd_expense", "研发人员占比20%", NO_AMOUNT, ANSWERED_BASES),
+    ("financials.2025.main_revenue", "主营业务收入增长率10%", NO_AMOUNT, ANSWERED_BASES),
+    ("financials.2025.total_assets", "资产负债率45%", NO_AMOUNT, ANSWERED_BASES),
+], ids=["debt-ratio", "with-joins-and-about", "short-name-in-words", "of-the-year", "assets-of-another-year-only",
+        "ratio-of-another-year", "net-margin-short", "of-revenue", "rd-of-revenue-named", "rd-both-bases",
+        "debt-ratio-for-net-profit", "gross-margin", "rd-staff-share", "growth-rate", "debt-ratio-for-assets"])
+def test_a_share_typed_with_its_name_is_taken_of_the_bases_the_name_means(
+        path: str, typed: str, said: str, known: dict[str, Decimal]) -> None:
+    """A share typed with its name before the figure (资产负债率45%, 净利率约6%) is refused as an amount and
+    said as the amount it comes to on the year's bases that name can mean, as a bare 45% is; a name of
+    another share (资产负债率 for 净利润, 毛利率, a growth rate) or a base not answered for that year
+    comes to no amount. Nothing is saved but the amount typed next."""
+    import io
+
+    from littlegiant.cli.interactive import Asker, Terminal
+
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 12, 4))
+    for p, v in known.items():
+        iv.record(p, v)
+    out = io.StringIO()
+    asker = Asker(iv, Terminal(io.StringIO(f"{typed}\n100\n"), out), "zh")
+    f = profile.field_for_path(rs, path)
+    assert asker.ask(Question(path, f, 2025), "第 9 题") is None
+    assert f"✗ {said}" in out.getvalue() and out.getvalue().count("✗") == 1, out.getvalue()
+    assert iv.values[path] == Decimal(100)
+
+
 @pytest.mark.parametrize("typed", ["百分之十几", "百分之五以上", "百分之几", "百分之5e三", "百分之一千二万",
                                    "0.00001%", "1e40%", "-5%"])  # no amount offered: it would round to 0 (none), or make no sense
 def test_a_share_spelled_as_a_range_or_unclearly_is_refused_as_a_share_not_a_crash(typed: str) -> None:

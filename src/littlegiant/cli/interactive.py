@@ -550,8 +550,19 @@ class Asker:
         """Why a share typed for an amount (研发费用 4.5%) is refused, with the amount it comes to on
         each base the rules take it of, where that base is answered: the user types it if it is what
         they meant; the interview does not guess which base they had in mind. None: not a share. 约6%
-        is a share too: refused as one whose figure could not be read, it got no amount at all."""
+        is a share too: refused as one whose figure could not be read, it got no amount at all. A share
+        named before its figure (资产负债率45%, 净利率约6%) is taken of the bases that name can mean
+        (``Interview.shares_named``): refused as no figure, 资产负债率45% got no amount though the year's
+        total assets were answered."""
         typed = without_about(typed) or typed
+        year = _YEAR_SAID.match(typed)
+        if year is not None and q.year is not None and int(year[1]) == q.year:  # 2025年末资产负债率45%
+            typed = typed[year.end():]
+        start = _FIGURE.search(typed)
+        name = ""
+        if start is not None and start.start() > 0:  # 资产负债率为45%, 负债率约45%: the name, then the share
+            name, figure = _JOINS.sub("", typed[: start.start()]), typed[start.start():]
+            typed = without_about(figure) or figure  # read as a bare one is
         try:
             raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
         except ValueError:  # 百分之十几, 百分之五以上: a share all the same, but no one figure to take of a base
@@ -564,7 +575,7 @@ class Asker:
             pct = Decimal("NaN")
         # (base, amount) where the base is answered; an amount that rounds to 0 (a tiny share, a base of
         # 0) is not offered: typed, 0 says there is none
-        known = [(s, (pct * s.value / 100).quantize(Decimal("0.01")).normalize()) for s in self.iv.shares(q)
+        known = [(s, (pct * s.value / 100).quantize(Decimal("0.01")).normalize()) for s in self.iv.shares_named(q, name)
                  if s.value is not None and pct.is_finite() and 0 < pct <= 1000]  # no amount from a share past any sense
         known = [(s, amount) for s, amount in known if amount > 0]
         if not known:
@@ -609,6 +620,15 @@ class Asker:
             lines.append(wrap(f"{label}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
+
+
+_YEAR_SAID = re.compile(r"(\d{4})年(?:末|底|度)?")
+"""The year a share is said of (2025年末资产负债率45%): the question's own, or the share is of no amount asked."""
+_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|approx|about|~")
+"""Where a share's figure starts after a name typed before it (资产负债率45%, 净利率约6%, 负债率百分之四十五)."""
+_JOINS = re.compile(r"(?:为|是|:|=|达到?|在|的)+$")
+"""The words between a share's name and its figure (资产负债率为45%, 负债率：45%), ``normalise`` having
+made a full-width colon ASCII."""
 
 
 def shown_name(name: str, limit: int = 40) -> str:

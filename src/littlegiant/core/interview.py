@@ -60,6 +60,25 @@ _SHARE = re.compile(r"\s*(\w+)\[y\]\s*/\s*(\w+)\[y\]\s*\*\s*100\s*")
 """A derived share of two amounts of one year, as the rule data writes it (``rd_expense[y] / revenue[y] * 100``)."""
 
 
+_RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
+"""How a Chinese name of a share ends (负债率, 净利率, 研发费用占比, 研发投入强度)."""
+_GROWTH = re.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
+"""Words of a growth rate, which is no share of an amount (主营业务收入增长率 typed for 主营业务收入)."""
+_BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
+
+
+def _key(text: str) -> str:
+    """A name as compared: no spaces, hyphens or brackets' notes (资产总额（年末） is 资产总额), any case."""
+    return re.sub(r"[\s\-]", "", _BRACKETED.sub("", text)).casefold()
+
+
+def _pairs(text: str) -> set[str]:
+    """The two-character runs of a Chinese name (负债总额: 负债, 债总, 总额), by which a short name of a
+    share (负债率) is known to be of an amount (负债总额) and a base (资产总额) to be named in it."""
+    key = _key(text)
+    return {key[i:i + 2] for i in range(len(key) - 1)}
+
+
 @record(frozen=True)
 class Share:
     """One share the rules take of an amount: the quantity, its base's path and field, and the base's answer."""
@@ -276,6 +295,35 @@ class Interview:
             value = self.values.get(path)
             out.append(Share(d, path, base, value if isinstance(value, Decimal) else None))
         return out
+
+    def shares_named(self, q: Question, name: str) -> list[Share]:
+        """The shares of ``q``'s amount that ``name``, typed before a percentage (资产负债率45%), can
+        mean: by the rule data's name of one (资产负债率, 净利润率), or by a short name of a share of this
+        amount (负债率, 净利率, 研发费用占比) narrowed to the bases it names (研发费用占营业收入的比例: of
+        revenue, not of total costs); none for a share of something else (资产负债率 typed for 净利润,
+        毛利率, 研发人员占比, a growth rate), whose figure comes to no amount asked here. An empty name:
+        every share of the amount, as for a bare 45%."""
+        shares = self.shares(q)
+        key = _key(name)
+        if not key:
+            return shares
+        if _GROWTH.search(key):
+            return []
+        own = _pairs(q.field.label.zh)
+        said = _pairs(name)
+        named = [s for s in shares if (_pairs(s.base.label.zh) - own) & said]
+        if key.startswith("占") and named:  # 占营业收入的: the base alone
+            return named
+        ours = {s.derived.id for s in shares}
+        for d in self.rules.derived.values():
+            labels = (_key(d.label.zh), _key(d.label.en))
+            if key in labels:
+                return [s for s in shares if s.derived.id == d.id]
+            if d.id not in ours and any(key in label or label in key for label in labels):
+                return []  # 研发人员占比, 主营业务收入增长率: another quantity's name, or a part of it
+        if not _RATIO.search(key.removesuffix("的")) or not own & said:
+            return []
+        return named or shares
 
     def whole(self, q: Question) -> tuple[str, FieldDef] | None:
         """The path and field of the whole ``q`` is a part of (its revenue for a main revenue)."""
