@@ -902,7 +902,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
 
-    counts = {"read": 0, "errors": 0, "internal": 0}  # scored: the rest
+    counts = {"read": 0, "errors": 0, "internal": 0, "large": 0, "small": 0}  # scored: the rest
     tally = tally if tally is not None else {}
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
@@ -915,6 +915,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["read"] += done.rows
             counts["errors"] += done.errors
             counts["internal"] += done.internal
+            counts["large"] += done.large
+            counts["small"] += done.small
             writer.write(done)
             if progress is not None:  # rows as the summary counts them: companies and the rows passed over
                 task = progress.tasks[0]
@@ -954,11 +956,25 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output)}))
+    for slip in ("large", "small"):  # a sheet's unit read wrongly: each row's note says so, the verdicts do not
+        if counts[slip]:
+            say(words(f"run.amounts_{slip}", lang, {"count": counts[slip], "column": _checks_column(writer, lang)}))
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"]}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"]:
         raise typer.Exit(EXIT_ROWS)
+
+
+def _checks_column(writer: Any, lang: str) -> str:
+    """Where the output says which figures of a row to check: the results sheet's column (a .csv in
+    words heads it alike), a .csv in ids its ``warnings`` column, JSON Lines each row's ``warnings``."""
+    from littlegiant.i18n import t
+
+    column = t("xlsx.warnings", lang) if writer.xlsx or writer.labels is not None else "warnings" if writer.csv_rows else ""
+    if not column:
+        return "各行的 warnings" if lang == "zh" else "each row's warnings"
+    return f"“{column}”列" if lang == "zh" else f"the \u201c{column}\u201d column"
 
 
 def _said_gaps(writer: Any, lang: str) -> None:

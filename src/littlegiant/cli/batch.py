@@ -38,7 +38,7 @@ from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.answers import UNKNOWN as DONT_KNOW
 from littlegiant.load.answers import normalise
-from littlegiant.load.consistency import unusual_figures
+from littlegiant.load.consistency import unit_slips, unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
@@ -1444,6 +1444,10 @@ def _words_only(rules: RuleSet, as_of: date, renewal: str | None, name: str | No
                   name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers, rules=rules)
 
 
+NO_SLIPS = (False, False)
+"""Scorer.slips of a row with neither amounts past any SME's size nor revenue too small for its head count."""
+
+
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
@@ -1467,6 +1471,9 @@ class Scorer:
         """The park's own columns no rule reads, copied back after the results (CARRIED_KEY): each as
         the output heads it and as the inputs' headers spell it (with their spaces), known once every
         header is read (``carry``)."""
+        self.slips = NO_SLIPS
+        """Whether the row last scored has amounts past any SME's size, and revenue too small for its
+        head count (``unit_slips``): Job counts such rows, and the run names them once at its end."""
 
     @property
     def _forced(self) -> bool:
@@ -1495,13 +1502,16 @@ class Scorer:
             from littlegiant.load import rules as rulesets
 
             self._rules = rulesets.load(self.rules_ref)
+        self.slips = NO_SLIPS
         try:
             return self._score(item, self._rules, codec)
         except InputError as exc:
+            self.slips = NO_SLIPS  # an error row is counted as one, not as a figure to check
             found = exc.errors if isinstance(exc, RowError) else [exc]
             return error_row(item, PROBLEMS_SEPARATOR.join(self._said(e, item) for e in found),
                              exc.name if isinstance(exc, RowError) else None)
         except Exception as exc:  # a bug met on this row: the row says so, the run goes on
+            self.slips = NO_SLIPS
             return error_row(item, internal_message(exc))
 
     def _score(self, item: Item, rules: RuleSet, codec: tuple[str, str] | None) -> Cells | str | bytes:
@@ -1517,6 +1527,8 @@ class Scorer:
         unknown = profile.unknown_set(rules, prof) if under else None  # miit-2025
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
+            if result.warnings:
+                self.slips = unit_slips(result.warnings)
             from littlegiant.report.result_json import to_bytes, to_dict, to_json
 
             words = [self._words(kind, param) for kind, param in notes]
@@ -1540,6 +1552,8 @@ class Scorer:
         summary = self._plan.run(prof.values, keep=True)  # type: ignore[arg-type]
         last_year = self.as_of.year - 1
         unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign, last_year)
+        if unusual:
+            self.slips = unit_slips(unusual)
         latest = profile.stale_year(rules, prof.values, last_year)
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why
@@ -1735,13 +1749,17 @@ def cpu_count() -> int:
 
 class Done(NamedTuple):
     """A scored chunk: how many rows, how many of them errors (``internal`` of those: bugs), and
-    their output lines as one text, or as the bytes the output file holds (Writer.codec)."""
+    their output lines as one text, or as the bytes the output file holds (Writer.codec); ``large``
+    and ``small``: how many rows have amounts past any SME's size, or revenue too small for their head
+    count (Scorer.slips), which the run names once at its end."""
 
     rows: int
     errors: int
     text: str | bytes
     internal: int = 0
     written: int = 0  # bytes a worker wrote to the output itself (_Turns), its ``text`` then empty
+    large: int = 0
+    small: int = 0
 
 
 class Job:
@@ -1794,7 +1812,7 @@ class Job:
                 raise writing.failed
 
     def _scored(self, chunk: Chunk) -> Done:
-        rows = errors = internal = 0
+        rows = errors = internal = large = small = 0
         lines = self._lines
         scorer, line, codec = self.scorer, self.line, self.codec
         own = scorer.own_cells if scorer.carried else None
@@ -1802,6 +1820,9 @@ class Job:
             for item in items_in(chunk):
                 row = scorer(item, codec)
                 rows += 1
+                if scorer.slips is not NO_SLIPS:
+                    large += scorer.slips[0]
+                    small += scorer.slips[1]
                 if type(row) is list:
                     if row[_STATUS] == "error":
                         errors += 1
@@ -1813,9 +1834,9 @@ class Job:
             if self._bytes:  # full results, each already the file's bytes; any error row among them is text
                 assert codec is not None
                 return Done(rows, errors, b"".join([x if isinstance(x, bytes) else x.encode(*codec) for x in lines]),
-                            internal)
+                            internal, large=large, small=small)
             text = "".join(lines)  # type: ignore[arg-type]
-            return Done(rows, errors, text.encode(*codec) if codec else text, internal)
+            return Done(rows, errors, text.encode(*codec) if codec else text, internal, large=large, small=small)
         finally:
             lines.clear()
             self._bytes = False

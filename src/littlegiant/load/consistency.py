@@ -345,3 +345,17 @@ def _within_sizes(values: dict[str, Any], checks: _Checks) -> bool:
     except (TypeError, ArithmeticError):
         return False
     return True
+
+
+def unit_slips(found: Iterable[Unusual]) -> tuple[bool, bool]:
+    """Whether ``found`` (``unusual_figures``) holds an amount past any SME's size (元 typed where
+    万元 is read), and revenue too small for the head count (万元 typed where 元 is read): the two
+    warnings that say a whole sheet's unit may be wrong, which a batch counts and names once at its end
+    (a count, a rank past its bound is no unit's slip)."""
+    large = small = False
+    for w in found:
+        if w.kind == LARGE and w.figure.field.type in MONEY_TYPES:
+            large = True
+        elif w.kind == SMALL:
+            small = True
+    return large, small

@@ -1,0 +1,133 @@
+"""A whole sheet in the wrong unit, said once at the end of a batch run: each row's 需核对的数据 asked
+about its amounts, but the run ended on 「共读取 10 行，已评估 10 行，出错 0 行」 with exit 0, and staff who
+read the verdict columns never saw that every verdict was worked out on amounts 10,000 times too
+large (or too small). The verdicts stay those the figures give; the run says how many rows, and what to do."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+runner = CliRunner()
+AS_OF = "2026-12-04"
+HEADER = ["序号", "企业名称", "所属行业", "从业人员", "营业收入（2025年）", "主营业务收入（2025年）", "研发费用（2025年）",
+          "营业收入（2024年）", "研发费用（2024年）", "营业收入（2023年）"]
+IN_YUAN = [32000000, 29440000, 1440000, 28800000, 1280000, 25600000]  # 3,200万元 in 元
+LARGE_ZH = ("littlegiant 提示：有 {n} 行的金额远超中小企业规模（见“需核对的数据”列），多半是按元填写、被当作万元读取了，"
+            "这些行的结论不可靠。如金额以元为单位，请在标题行写明“金额单位：元”（或在列名中写“元”）后重新运行")
+LARGE_EN = ("littlegiant: note: {n} rows have amounts far beyond any SME's size (see the “Figures to check” column): "
+            "most likely amounts in yuan read as 10k CNY, so those rows' results cannot be relied on. If the sheet's "
+            "amounts are in yuan, say so (a title row 金额单位：元, or 元 in the headers) and run again")
+SMALL_ZH = ("littlegiant 提示：有 {n} 行的营业收入按从业人数算低得不合常理（见“需核对的数据”列），多半是按万元填写、被当作"
+            "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行")
+
+
+def sheet(path: Path, rows: list[list[object]], title: str | None = None, header: list[str] = HEADER) -> Path:
+    book = Workbook()
+    ws = book.active
+    if title is not None:
+        ws.append([title])
+    ws.append(header)
+    for i, amounts in enumerate(rows, 1):
+        ws.append([i, f"企业{i}", "工业", 120, *amounts])
+    book.save(path)
+    return path
+
+
+def batch(*args: str, lang: str = "zh") -> tuple[int, list[str]]:
+    done = runner.invoke(app, ["batch", *args, "--as-of", AS_OF, "--lang", lang, "-q"],
+                         env={"COLUMNS": "80", "NO_COLOR": "1"})
+    return done.exit_code, done.stderr.splitlines()
+
+
+def verdicts(path: Path) -> list[tuple[object, ...]]:
+    """The results sheet's columns from 处理结果 to its last tier's score: what staff read."""
+    book = load_workbook(path, read_only=True)
+    head, *rows = book[book.sheetnames[0]].iter_rows(values_only=True)
+    book.close()
+    first, last = head.index("处理结果"), head.index("主要差距")
+    return [tuple(r[first:last]) for r in rows]
+
+
+def test_a_sheet_in_yuan_is_said_once_at_the_end_with_what_to_do(tmp_path: Path) -> None:
+    """Ten companies in 元 with no unit named: the run's last line says 10 rows, that their amounts
+    read as 万元 cannot be right, and how to name the unit; exit 0, every verdict as the figures give it."""
+    src = sheet(tmp_path / "名单.xlsx", [IN_YUAN] * 10)
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"))
+    assert code == 0
+    assert lines[-2:] == [f"共读取 10 行，已评估 10 行，出错 0 行 → {tmp_path / '结果.xlsx'}", LARGE_ZH.format(n=10)]
+    assert sum("金额远超" in line for line in lines) == 1
+    assert all(v[0] == "已评估" for v in verdicts(tmp_path / "结果.xlsx"))
+
+
+def test_only_the_rows_in_yuan_are_counted_and_the_verdicts_do_not_change(tmp_path: Path) -> None:
+    """Two rows in 元 among three in 万元: 2 rows are named, and the verdict columns are what they were
+    without the note (the same sheet's rows scored alone give the same)."""
+    in_wan = [3200, 2944, 144, 2880, 128, 2560]
+    src = sheet(tmp_path / "名单.xlsx", [in_wan, IN_YUAN, in_wan, IN_YUAN, in_wan])
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"))
+    assert code == 0 and lines[-1] == LARGE_ZH.format(n=2)
+    found = verdicts(tmp_path / "结果.xlsx")
+    batch(str(sheet(tmp_path / "元.xlsx", [IN_YUAN])), "-o", str(tmp_path / "元结果.xlsx"))
+    batch(str(sheet(tmp_path / "万元.xlsx", [in_wan])), "-o", str(tmp_path / "万元结果.xlsx"))
+    alone_yuan, alone_wan = verdicts(tmp_path / "元结果.xlsx")[0], verdicts(tmp_path / "万元结果.xlsx")[0]
+    assert found == [alone_wan, alone_yuan, alone_wan, alone_yuan, alone_wan]
+
+
+def test_naming_the_unit_as_told_clears_the_note(tmp_path: Path) -> None:
+    """What the note says to do works: a title row 金额单位：元, or 元 in the amount headers, reads the
+    same figures as 3,200万元, and the run ends on its count alone."""
+    titled = sheet(tmp_path / "标题.xlsx", [IN_YUAN] * 3, title="园区企业名单（金额单位：元）")
+    headed = sheet(tmp_path / "列名.xlsx", [IN_YUAN] * 3,
+                   header=[h.replace("年）", "年）（元）") if "（20" in h else h for h in HEADER])
+    for src in (titled, headed):
+        code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"))
+        assert code == 0 and lines[-1].startswith("共读取 3 行，已评估 3 行，出错 0 行"), lines
+        assert not any("远超" in line for line in lines)
+
+
+def test_wan_typed_on_a_sheet_in_yuan_is_said_the_other_way_round(tmp_path: Path) -> None:
+    """A sheet headed 金额单位：元 whose companies typed 万元 (3200 for 3,200万): revenue of a few 元 a head,
+    said once at the end with the fix the other way round."""
+    src = sheet(tmp_path / "名单.xlsx", [[x // 10000 for x in IN_YUAN]] * 4, title="园区企业名单（金额单位：元）")
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"))
+    assert code == 0 and lines[-1] == SMALL_ZH.format(n=4)
+    assert not any("远超" in line for line in lines)
+
+
+@pytest.mark.parametrize(("output", "column"), [("结果.csv", "the “Figures to check” column"),
+                                                ("结果.jsonl", "each row's warnings")])
+def test_in_english_and_other_outputs_the_note_names_where_to_look(tmp_path: Path, output: str, column: str) -> None:
+    """In English, and in a .csv or JSON Lines output, the note points to where that file says it."""
+    src = sheet(tmp_path / "名单.xlsx", [IN_YUAN] * 3)
+    code, lines = batch(str(src), "-o", str(tmp_path / output), lang="en")
+    assert code == 0 and lines[-1] == LARGE_EN.format(n=3).replace("the “Figures to check” column", column)
+
+
+def test_rows_scored_on_workers_are_all_counted(tmp_path: Path) -> None:
+    """600 rows over two workers, one in three in 元: the count is the whole run's, not one chunk's."""
+    src = tmp_path / "名单.csv"
+    with src.open("w", encoding="utf-8-sig", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(HEADER)
+        for i in range(600):
+            amounts = IN_YUAN if i % 3 == 0 else [3200, 2944, 144, 2880, 128, 2560]
+            w.writerow([i + 1, f"企业{i + 1}", "工业", 120, *amounts])
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.jsonl"), "--jobs", "2")
+    assert code == 0 and lines[-1] == LARGE_ZH.format(n=200).replace("“需核对的数据”列", "各行的 warnings")
+    rows = [json.loads(line) for line in (tmp_path / "结果.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum("超出中小企业常见范围" in (r.get("warnings") or "") for r in rows) == 200
+
+
+def test_full_results_count_alike(tmp_path: Path) -> None:
+    """--format json rows (full results) are counted from their own warnings."""
+    src = sheet(tmp_path / "名单.xlsx", [IN_YUAN] * 2)
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.jsonl"), "--format", "json")
+    assert code == 0 and lines[-1] == LARGE_ZH.format(n=2).replace("“需核对的数据”列", "各行的 warnings")
