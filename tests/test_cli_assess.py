@@ -393,7 +393,8 @@ BAD_PROFILES = [
     ("negative money", "financials:\n  2025: {revenue: -5}\n", "p.yaml:2: financials.2025.revenue: expected an amount that is not negative, got -5"),
     ("percent out of range", "market: {domestic_share: 120}\n", "p.yaml:1: market.domestic_share: expected a percentage from 0 to 100, got 120"),
     ("bad year", "financials:\n  20x5: {revenue: 5}\n", "p.yaml:2: financials.20x5: expected a year between 1990 and 2100"),
-    ("bad choice", "industry: banking\n", "p.yaml:1: industry: expected one of agriculture"),
+    ("bad choice", "industry: banking\n", "p.yaml:1: industry: got text 'banking'; a manufacturer of any kind is "
+                   "'industrial' (expected one of agriculture"),
     ("not yes or no", "registered_in_china: perhaps\n", "p.yaml:1: registered_in_china: expected true or false, got text 'perhaps'"),
     ("duplicate key", "employees: 5\nemployees: 6\n", "p.yaml:2: duplicate key 'employees' (first at line 1)"),
     ("invalid yaml", "employees: [1,\n", "p.yaml:2: invalid YAML"),

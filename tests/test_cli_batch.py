@@ -65,7 +65,8 @@ def test_broken_rows_are_accounted_for(tmp_path: Path) -> None:
     by_line = {r["source"].rsplit(":", 1)[1]: r for r in rows}
     assert by_line["2"]["status"] == "scored" and by_line["2"]["sme_size"] == "small"
     assert by_line["3"]["error"] == "employees: expected a whole number, got 'lots'"
-    assert by_line["4"]["error"].startswith("industry: expected one of agriculture")
+    assert by_line["4"]["error"].startswith("industry: got text 'banking'; a manufacturer of any kind is 'industrial' "
+                                            "(expected one of agriculture")
     assert by_line["5"]["error"] == "financials.2025.revenue: expected an amount that is not negative, got -1"
     assert by_line["6"]["error"] == "the row has 2 cells but the header (line 1) has 6 columns"
     assert by_line["7"]["error"] == "the row has 7 cells but the header (line 1) has 6 columns"

@@ -479,7 +479,8 @@ def test_a_lapsed_or_pending_title_is_read_as_not_held(tmp_path: Path) -> None:
 
 def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(tmp_path: Path) -> None:
     """制造业 and 采矿业 are 工业 (the size standard says so); 批发和零售业 spans two standards and is refused
-    naming those two; a word naming none is refused with every choice in Chinese, no ids, nothing cut off."""
+    naming those two; a word naming none is refused with every choice in Chinese, no ids, nothing cut off,
+    after what manufacturers fill."""
     src = tmp_path / "ind.csv"
     src.write_text("企业名称,行业,从业人员,营业收入（2025年）\n甲,制造业,120,8000\n乙,采矿业,120,8000\n"
                    "丙,批发和零售业,120,8000\n丁,高新技术,120,8000\n", encoding="utf-8")
@@ -488,8 +489,9 @@ def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(
     assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", "", ""]
     assert rows[2]["错误说明"] == "「行业（《中小企业划型标准规定》）」：现在是文字“批发和零售业”，这包括不止一类，请写批发业或零售业"
     error = rows[3]["错误说明"]
-    assert error.startswith("「行业（《中小企业划型标准规定》）」：应填以下之一：农、林、牧、渔业；工业；")
-    assert error.endswith("其他未列明行业，现在是文字“高新技术”") and "industrial" not in error
+    assert error.startswith("「行业（《中小企业划型标准规定》）」：现在是文字“高新技术”，不是可填的选项：制造业企业（如电子元器件、"
+                            "机械、新材料）请填“工业”。可填的有：农、林、牧、渔业；工业；")
+    assert error.endswith("；其他未列明行业") and "industrial" not in error
 
 
 def test_plain_words_for_an_institution_level_are_its_choice(tmp_path: Path) -> None:
@@ -1017,8 +1019,9 @@ def test_industry_names_as_parks_record_them_are_read_or_refused_naming_the_choi
         assert rows[name]["处理结果"] == "出错" and said in rows[name]["错误说明"], rows[name]["错误说明"]
         assert "应填以下之一" not in rows[name]["错误说明"]  # just those choices, not the list of 16
     # refused with the sixteen choices, the likeliest first: never taken for it
-    assert "现在是文字“信息技术”，您是不是想写“软件和信息技术服务业”？可填的有：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
-    assert "应填以下之一：农、林、牧、渔业；工业；" in rows["S"]["错误说明"]
+    assert "现在是文字“信息技术”，您是不是想写“软件和信息技术服务业”？制造业企业（如电子元器件、机械、新材料）请填“工业”。" \
+           "可填的有：农、林、牧、渔业；工业；" in rows["信息技术"]["错误说明"]
+    assert "。可填的有：农、林、牧、渔业；工业；" in rows["S"]["错误说明"]
 
 
 APPROX = [("甲公司", "约1425"), ("乙公司", "约1424"), ("丙公司", "1575左右"), ("丁公司", "约1576"), ("戊公司", "1500")]

@@ -216,6 +216,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "现在是{got}，您是不是想写“{near_label}”？可填的有：{labels}"),
     "value.choice_near": ("got {got}; did you mean {near!r}? (expected one of {choices})",
                           "现在是{got}，您是不是想写“{near}”（{near_label}）？可填的有：{choices}"),
+    # a choice field's choice_hint (rule data), said before the choices: 电子元器件 for 行业 told the sixteen alone
+    "value.choice_hint": ("got {got}; {who} is {choice!r} (expected one of {choices})",
+                          "现在是{got}，不是可填的选项：{who}请填 {choice}（{choice_label}）。可填的有：{choices}"),
+    "value.choice_near_hint": ("got {got}; did you mean {near!r}? ({who} is {choice!r})",
+                               "现在是{got}，您是不是想写“{near}”（{near_label}）？{who}请填 {choice}（{choice_label}）。"
+                               "可填的有：{choices}"),
+    "value.choice_words_hint": ("got {got}; {who} is {choice!r} (expected one of {choices})",
+                                "现在是{got}，不是可填的选项：{who}请填“{choice_label}”。可填的有：{labels}"),
+    "value.choice_words_near_hint": ("got {got}; did you mean {near!r}? ({who} is {choice!r})",
+                                     "现在是{got}，您是不是想写“{near_label}”？{who}请填“{choice_label}”。可填的有：{labels}"),
     "value.expected": ("expected {expect}, got {got}", "应填{expect}，现在是{got}"),
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",

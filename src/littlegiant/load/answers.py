@@ -18,7 +18,16 @@ from decimal import Decimal, InvalidOperation
 
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
-from littlegiant.load.profile import Scalar, brief, check_value, choice_named, choice_near, choices_meant, field_words
+from littlegiant.load.profile import (
+    Scalar,
+    brief,
+    check_value,
+    choice_hint,
+    choice_named,
+    choice_near,
+    choices_meant,
+    field_words,
+)
 from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, unit_text
 from littlegiant.records import record
@@ -301,8 +310,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 "got": Got(stripped)}
             if near is not None:
                 params |= {"near": near, "near_label": f.choice_labels.get(near) or near}
-            raise InputError(kind="value.choice_words_near" if near is not None else "value.choice_words",
-                             params=params, field=where, label=label or field_words(f, where))
+            hint = choice_hint(f, near)  # 电子元器件: who fills which choice, before the list
+            kind = "value.choice_words_near" if near is not None else "value.choice_words"
+            raise InputError(kind=f"{kind}_hint" if hint else kind, params=params | hint, field=where,
+                             label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw

@@ -867,10 +867,11 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         if not isinstance(value, str) or value not in f.choices:
             choices = Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices))
             near = choice_near(f, value) if isinstance(value, str) else None
+            hint = choice_hint(f, near)
             if near is not None:
-                raise fail("value.choice_near", choices=choices, got=Got(value), near=near,
-                           near_label=f.choice_labels.get(near) or near)
-            raise fail("value.choice", choices=choices, got=Got(value))
+                raise fail("value.choice_near_hint" if hint else "value.choice_near", choices=choices, got=Got(value),
+                           near=near, near_label=f.choice_labels.get(near) or near, **hint)
+            raise fail("value.choice_hint" if hint else "value.choice", choices=choices, got=Got(value), **hint)
         return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise fail("value.expected", expect=EXPECT[f.type], got=Got(value))
@@ -1069,6 +1070,17 @@ def choice_near(f: FieldDef, text: str) -> str | None:
     # as near another choice's name too (批发零售: 批发 and 零售), it names neither: no guess
     other = nearest(low, [name for name, choice in pool.items() if choice != pool[near]])
     return pool[near] if other is None else None
+
+
+def choice_hint(f: FieldDef, near: str | None) -> dict[str, object]:
+    """The parameters of a refusal that says the field's ``choice_hint`` (制造业企业（如电子元器件、机械、
+    新材料）填“工业”): who, and the choice's id and label; {} where the field has none, or where the
+    nearest name (``near``) is that choice already, which says it. (The interview's numbered list is on
+    the screen with the question's help under it, which says as much.)"""
+    if f.choice_hint is None or near == f.choice_hint[0]:
+        return {}
+    choice, who = f.choice_hint
+    return {"who": who, "choice": choice, "choice_label": f.choice_labels.get(choice) or choice}
 
 
 def _named(f: FieldDef, low: str) -> str | None:

@@ -118,6 +118,7 @@ class FieldDef:
     choice_codes: bool = False  # a leading classification code (C, C34, I65) before a choice's name is passed over
     choice_endings: tuple[tuple[str, str], ...] = ()  # (ending, choice): a name ending so names that choice
     choice_either: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word → the choices it may mean
+    choice_hint: tuple[str, Text] | None = None  # (choice, who): said when a value names no choice (制造业企业 … 工业)
     qualitative: bool = False
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
@@ -815,7 +816,8 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
     if not isinstance(fid, str) or not _ID.match(fid):
         section.fail("a field id is lower-case letters, digits and '_'", str(fid))
     r.keys(("path", "type", "zh", "en"),
-           ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "qualitative", "evidence", "lever",
+           ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "choice_hint", "qualitative",
+            "evidence", "lever",
             "yearly", "zero", "part_of",
             "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
@@ -867,13 +869,27 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
         unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
         maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
         choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
-        choice_codes=codes, choice_endings=forms, choice_either=either,
+        choice_codes=codes, choice_endings=forms, choice_either=either, choice_hint=_choice_hint(r, choices),
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
         lever=r.choice("lever", ("up", "down", "none"), "up"), yearly=r.flag("yearly"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r), zero=_zero_word(r, ftype),
     )
+
+
+def _choice_hint(r: _Reader, choices: tuple[str, ...]) -> tuple[str, Text] | None:
+    """A choice field's ``choice_hint``: who most often types what names no choice, and the choice
+    they are (制造业企业（如电子元器件、机械、新材料）: 工业). A refusal says it before listing every choice,
+    where a word such as 电子元器件 was answered with the sixteen 行业 alone; it is never taken as the
+    answer (a guess could size a company wrongly)."""
+    if not r.has("choice_hint"):
+        return None
+    if not choices:
+        r.fail("only a choice field has 'choice_hint'", "choice_hint")
+    h = r.sub("choice_hint")
+    h.keys(("choice", "zh", "en"))
+    return h.choice("choice", choices), Text(h.string("zh"), h.string("en"))
 
 
 def _zero_word(r: _Reader, ftype: str) -> Text | None:

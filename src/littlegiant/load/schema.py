@@ -169,6 +169,11 @@ def rule_file_schema() -> dict[str, Any]:
                          "description": "a bare 门类 letter (C) → the choice it is, or the choices it spans (refused "
                                         "naming them)"},
         }, ()),
+        "choice_hint": {**_obj({"choice": {"type": "string"}, "zh": {"type": "string"}, "en": {"type": "string"}},
+                               ("choice", "zh", "en")),
+                        "description": "a choice field: who most often types what names no choice (制造业企业（如电子"
+                                       "元器件、机械、新材料）) and the choice they are (industrial); said in the "
+                                       "refusal, never taken as the answer"},
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "yearly": {"type": "boolean", "description": "given anew each year though not kept by year (本年度…得分): a "
                                                      "plan for a later round does not carry this year's into it"},
