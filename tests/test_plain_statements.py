@@ -154,7 +154,8 @@ def test_the_held_title_report_says_so_and_how_its_renewal_is_judged() -> None:
         assert summary.index(held) < summary.index('专精特新"小巨人"企业——')
     # the report names the title as a finance manager says it, not its id, and the option takes it so
     renewal = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "专精特新中小企业", columns=80)
-    assert "已持有这一称号" not in renewal and "（专精特新中小企业复核）" in renewal
+    # (the plan may say 科技和创新型 is held: the renewal's own tier is what must not read as a new application)
+    assert "本报告按新申请条件判定" not in renewal and "（专精特新中小企业复核）" in renewal
     for fmt in ("markdown", "html"):
         page = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--format", fmt)
         assert "已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" in page

@@ -44,6 +44,7 @@ from littlegiant.core.tierplan import (
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
 from littlegiant.load.consistency import LARGE, MONEY_TYPES, SMALL
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
+from littlegiant.load.rulecalendar import RENEWABLE
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
@@ -765,7 +766,7 @@ class Words(Phrasing):
         p = self.plans.get(tier.id)
         name = tier.title.get(self.lang)
         if p is None:
-            return "", [], []
+            return self._ready_lines(tier)
         steps: list[str] = []
         notes: list[str] = []
         red = [b for b in p.blockers if b.kind == "red_line"]
@@ -838,6 +839,63 @@ class Words(Phrasing):
         if p.unhurried is not None:
             steps.append(self._unhurried(tier, p, p.unhurried))
         return head, notes, steps
+
+    def _ready_lines(self, tier: TierResult) -> tuple[str, list[str], list[str]]:
+        """The plan line of a tier met or awaiting only the authority's review (which has no plan to
+        check): when it can be applied for, and the items the authority judges, each with what to show
+        it. A 小巨人 「待审核」 had no line in 行动计划, so the plan spoke of 专精特新 alone and the client
+        read 小巨人 as nothing to do; the qualitative items were named in the summary, never as a step."""
+        if tier.status not in (MET, REVIEW) or stops(self.result):
+            return "", [], []
+        zh = self.lang == "zh"
+        r = self.result
+        name = tier.title.get(self.lang)
+        colon = "：" if zh else ": "
+        judged = [c for c in tier.holding_back() if c.status == REVIEW]
+        steps = [(self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang))
+                 + (colon + SEP[self.lang].join(e.get(self.lang) for e in c.evidence) if c.evidence else "")
+                 for c in judged]
+        review = tier.status == REVIEW and bool(steps)
+        if tier.id == r.renewal:
+            head = ("数据方面的复核条件均已满足，可按期申请复核；以下各项由认定机关审核，复核时须附证明材料" if review and zh
+                    else "复核的各项条件均已满足，可按期申请复核" if zh
+                    else "every condition the figures decide for the renewal is met: apply for it when due; the "
+                         "authority judges the items below, from the evidence sent with it" if review
+                    else "every condition of the renewal is met: apply for it when due")
+            return f"{name}{colon}{head}", [], steps if review else []
+        if self._holds(tier):
+            head = "已持有这一称号，有效期内无需再申报" if zh else "the company holds this title: no application while it is valid"
+            if tier.id in RENEWABLE:
+                head += "，到期前按复核条件复核" if zh else "; before it expires it is renewed under the renewal clauses"
+            return f"{name}{colon}{head}", [], []
+        lapsing = unrenewed(r, self.plans)
+        if lapsing is not None and any(f"titles.{lapsing}" in c.inputs for c in tier.criteria):
+            # the title it stands on is this run's renewal, which does not pass this round
+            title = r.tiers[lapsing].title.get(self.lang)
+            head = (f"数据方面的条件均已满足，但须{title}复核通过、继续持有该称号才能申报（见上）" if zh else
+                    f"the figures meet it, but it can be applied for only while {title} is held: its renewal "
+                    "must pass first (above)")
+            if review:
+                head += "；以下各项由认定机关审核，申报时须附证明材料" if zh else \
+                    "; the authority judges the items below from the evidence sent with the application"
+            return f"{name}{colon}{head}", [], steps if review else []
+        when = (f"最早{r.as_of.year}年即可申报（以{r.last_year}年数据计）" if zh else
+                f"it can be applied for in {r.as_of.year} at the earliest (on {r.last_year} figures)")
+        if review:
+            head = (f"数据方面的条件均已满足，{when}；以下各项由认定机关审核，申报时须附证明材料" if zh else
+                    f"every condition the figures decide is met, so {when}; the authority judges the items below "
+                    "from the evidence sent with the application")
+        else:
+            head = f"各项条件均已满足，{when}" if zh else f"every condition is met, so {when}"
+        return f"{name}{colon}{head}", [], steps if review else []
+
+    def _holds(self, tier: TierResult) -> bool:
+        """Whether the profile says the tier's title is held: a renewable title so answered, or a lower
+        one that a higher tier's prerequisite reads as met (科技型 入库 counting as the 2026 tier 1)."""
+        if tier.id in self.result.titles_held:
+            return True
+        return any(c.status == MET and f"titles.{tier.id}" in c.inputs and all(x.startswith("titles.") for x in c.inputs)
+                   for t in self.result.tiers.values() if t.id != tier.id for c in t.criteria)
 
     def _unhurried(self, tier: TierResult, p: TierPlan, q: TierPlan) -> str:
         """The next round ``q``, for a company that cannot make plan ``p``'s late raise in the days left:

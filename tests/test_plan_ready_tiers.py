@@ -1,0 +1,54 @@
+"""A tier met, or awaiting only the authority's review, has its line in 行动计划: when it can be applied
+for and what the authority judges, with the evidence to send. A 小巨人 「待审核」 had none, so the plan
+spoke of 专精特新 alone and a client read 小巨人 as nothing to do."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from tests.conftest import EXAMPLES
+from tests.test_reports import cli, squash
+
+AS_OF = "2026-11-26"
+GIANT = str(EXAMPLES / "little-giant-2026.yaml")  # 小巨人 awaits review; 专精特新 and 科技和创新型 held
+TIER1 = str(EXAMPLES / "tier1-only.yaml")  # 科技和创新型 met, not held
+
+
+def _plan(text: str) -> str:
+    return squash(text.split("行动计划", 1)[1].split("需准备的材料", 1)[0])
+
+
+def test_a_tier_awaiting_review_says_when_to_apply_and_what_the_authority_judges() -> None:
+    """小巨人 awaiting review: its plan line dates the application (this round, on last year's figures) and
+    lists each item the authority judges with the evidence to send, in the terminal at 80 columns, in
+    Markdown and in HTML; the held tiers say they need no application."""
+    head = squash('专精特新"小巨人"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；'
+                  "以下各项由认定机关审核，申报时须附证明材料")
+    item = squash("位于产业链关键环节：配套关系证明（主要客户、采购合同）、替代进口或首台套证明")
+    for fmt in ("text", "markdown", "html"):
+        out = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--format", fmt, columns=80)
+        plan = _plan(html.unescape(re.sub(r"<[^>]+>|\*\*", "", out)))
+        assert head in plan and item in plan[plan.index(head):], (fmt, plan)
+        assert squash("专精特新中小企业：已持有这一称号，有效期内无需再申报，到期前按复核条件复核") in plan
+        assert squash("科技和创新型中小企业：已持有这一称号，有效期内无需再申报") in plan
+
+
+def test_a_met_tier_not_held_says_when_to_apply() -> None:
+    """科技和创新型 met and not held: 「各项条件均已满足，最早2026年即可申报」 before the 专精特新 plan."""
+    plan = _plan(cli("assess", TIER1, "--as-of", AS_OF, "--lang", "zh", columns=80))
+    line = squash("科技和创新型中小企业：各项条件均已满足，最早2026年即可申报（以2025年数据计）")
+    assert line in plan and plan.index(line) < plan.index(squash("专精特新中小企业："))
+
+
+def test_a_renewal_awaiting_review_says_renewal_not_application() -> None:
+    """The renewed tier awaiting review speaks of its renewal, not of an application."""
+    plan = _plan(cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme", columns=80))
+    assert squash("专精特新中小企业：数据方面的复核条件均已满足，可按期申请复核；以下各项由认定机关审核") in plan
+
+
+def test_the_json_keeps_plans_for_tiers_not_met_only() -> None:
+    """The JSON contract is unchanged: ``plans`` holds the checked plans of tiers not met, as before."""
+    doc = json.loads(cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--format", "json"))
+    assert "little_giant" not in doc.get("plans", {})
