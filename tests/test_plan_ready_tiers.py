@@ -52,3 +52,23 @@ def test_the_json_keeps_plans_for_tiers_not_met_only() -> None:
     """The JSON contract is unchanged: ``plans`` holds the checked plans of tiers not met, as before."""
     doc = json.loads(cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--format", "json"))
     assert "little_giant" not in doc.get("plans", {})
+
+
+def _materials(text: str) -> str:
+    return text.split("需准备的材料", 1)[1].split("依据说明", 1)[0]
+
+
+def test_materials_are_grouped_by_tier_so_the_little_giant_documents_can_be_told_apart() -> None:
+    """需准备的材料 was one flat list: a client could not tell which documents were for 小巨人. Now the
+    shared conditions come first under their own heading, then each tier with its own documents: under
+    小巨人 its score screenshot, though 专精特新 lists the same one."""
+    for fmt in ("text", "markdown", "html"):
+        out = html.unescape(re.sub(r"<[^>]+>|\*\*", "", cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh",
+                                                              "--format", fmt, columns=80)))
+        lines = [re.sub(r"^[■•\-\s]+", "", x) for x in _materials(out).splitlines() if x.strip()]
+        heads = ["各层级共用", "科技和创新型中小企业", "专精特新中小企业", '专精特新"小巨人"企业']
+        assert [x for x in lines if x in heads] == heads, (fmt, lines)
+        giant = squash("".join(lines[lines.index(heads[-1]):]))
+        assert "位于产业链关键环节：" in giant and "本年度专精特新发展评价得分不低于60分：官方平台评价结果截图" in giant
+        shared = squash("".join(lines[:lines.index(heads[1])]))
+        assert "营业执照" in shared and squash(out).count("：营业执照") == 1

@@ -283,7 +283,8 @@ class Report:
                 out.append((head, notes, steps))
         return out
 
-    def evidence(self) -> list[tuple[str, list[str]]]:
+    def evidence(self) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+        """(tier heading, [(criterion title, documents)]): the materials to prepare, by tier."""
         return evidence(self.result, self.lang, self.plans)
 
     def appendix(self) -> list[tuple[str, str]]:

@@ -124,9 +124,12 @@ def render_html(report: Report) -> str:
         out.append("</section>")
     ev = report.evidence()
     if ev:
-        out.append(f'<section id="evidence"><h2>{escape(w("evidence", lang))}</h2><ul>')
-        out.extend(f"<li>{escape(title)}{colon}{escape(('；' if zh else '; ').join(docs))}</li>" for title, docs in ev)
-        out.append("</ul></section>")
+        out.append(f'<section id="evidence"><h2>{escape(w("evidence", lang))}</h2>')
+        for heading, items in ev:
+            out.append(f"<h3>{escape(heading)}</h3><ul>")
+            out.extend(f"<li>{escape(title)}{colon}{escape(('；' if zh else '; ').join(docs))}</li>" for title, docs in items)
+            out.append("</ul>")
+        out.append("</section>")
     legend = words.legend()
     if legend:
         out.append(f'<section id="legend"><h2>{escape(w("legend", lang))}</h2><ul>'

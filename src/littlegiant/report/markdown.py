@@ -89,8 +89,10 @@ def render_markdown(report: Report) -> str:
     ev = report.evidence()
     if ev:
         lines += [f"## {w('evidence', lang)}", ""]
-        lines += [f"- {md(title)}{colon}{md(('；' if zh else '; ').join(docs))}" for title, docs in ev]
-        lines.append("")
+        for heading, items in ev:
+            lines += [f"**{md(heading)}**", ""]
+            lines += [f"- {md(title)}{colon}{md(('；' if zh else '; ').join(docs))}" for title, docs in items]
+            lines.append("")
     legend = words.legend()
     if legend:
         lines += [f"## {w('legend', lang)}", ""]

@@ -101,8 +101,10 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     if ev:
         console.print()
         console.print(RichText(w("evidence", lang), style="bold"))
-        _hanging(console, [("•", f"{title}{'：' if zh else ': '}{'；'.join(docs) if zh else '; '.join(docs)}")
-                           for title, docs in ev])
+        for heading, items in ev:
+            _hanging(console, [("■", heading)])
+            _hanging(console, [("  •", f"{title}{'：' if zh else ': '}{'；'.join(docs) if zh else '; '.join(docs)}")
+                               for title, docs in items])
     legend = report.words.legend()
     if legend:
         console.print()

@@ -1760,24 +1760,41 @@ def stops(result: Result) -> bool:
     return bool(red_lines(result) or gate_stops(result))
 
 
-def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[str]]]:
-    """(criterion title, documents) for criteria met or awaiting review, each document once: of tiers
-    met, awaiting review or not known (which no criterion fails: the answers still missing may
-    yet meet it, and the documents for what it already meets are needed then), and of tiers a plan
-    meets this round."""
+def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """(heading, [(criterion title, documents)]) per tier, for criteria met or awaiting review: of tiers
+    met, awaiting review or not known (which no criterion fails: the answers still missing may yet meet
+    it, and the documents for what it already meets are needed then), and of tiers a plan meets this
+    round. The criteria every tier shares (the gate) come first under one heading; a document is named
+    once within a heading, and again under another tier that needs it. One flat list of fifteen left a
+    client to guess which documents were for 小巨人."""
     if stops(result):
         return []
-    out: list[tuple[str, list[str]]] = []
-    seen: set[str] = set()
-    for t in result.tiers.values():
-        if t.status not in (MET, REVIEW, UNKNOWN) and not (t.id in plans and plans[t.id].ok and plans[t.id].later == 0):
-            continue
+    shown = [t for t in result.tiers.values()
+             if t.status in (MET, REVIEW, UNKNOWN) or (t.id in plans and plans[t.id].ok and plans[t.id].later == 0)]
+    every = set.intersection(*({c.id for c in t.criteria} for t in result.tiers.values())) if len(shown) > 1 else set()
+    shared: list[tuple[str, list[str]]] = []
+    out: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    said: set[str] = set()
+    for t in shown:
+        own: list[tuple[str, list[str]]] = []
+        seen: set[str] = set()
         for c in t.criteria:
-            if c.status in (MET, REVIEW) and c.evidence:
-                docs = [e.get(lang) for e in c.evidence if e.get(lang) not in seen]
-                seen.update(docs)
+            if c.status not in (MET, REVIEW) or not c.evidence:
+                continue
+            if c.id in every:
+                docs = [e.get(lang) for e in c.evidence if e.get(lang) not in said]
+                said.update(docs)
                 if docs:
-                    out.append((c.title.get(lang), docs))
+                    shared.append((c.title.get(lang), docs))
+                continue
+            docs = [e.get(lang) for e in c.evidence if e.get(lang) not in seen]
+            seen.update(docs)
+            if docs:
+                own.append((c.title.get(lang), docs))
+        if own:
+            out.append((t.title.get(lang), own))
+    if shared:
+        out.insert(0, ("各层级共用" if lang == "zh" else "Shared by every tier", shared))
     return out
 
 
