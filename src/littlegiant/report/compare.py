@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result
+from littlegiant.core.result import MET, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.i18n import STATUS
 from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
-from littlegiant.report.words import ICON, Words, holding_back, num, w
+from littlegiant.report.words import ICON, Words, now_text, num, w
 
 
 @record(frozen=True)
@@ -37,8 +39,16 @@ def moves(before: Result, after: Result, lang: str) -> list[Move]:
     return out
 
 
-Failing = tuple[str, str, str]
-"""A criterion holding a tier back: (status, title, what its status means when it is not a failure)."""
+class Failing(NamedTuple):
+    """A criterion holding a tier back: its status, title, what its status means when it is not a
+    failure, and its level: 1 for a route of an either-or under the line that heads it (``lead``, 或
+    before every route after the first)."""
+
+    status: str
+    title: str
+    why: str
+    level: int = 0
+    lead: str = ""
 
 
 def _compare_rows(results: list[Result], lang: str,
@@ -48,7 +58,10 @@ def _compare_rows(results: list[Result], lang: str,
     criterion keeps its status, since one awaiting the authority or an answer is not a failure. What
     fails an unmet tier is said as the report's summary says it (``Words.failing``): the nearest
     route's unmet parts, and 或 before the other routes, never every route's parts as if all were
-    needed; ``rule_sets`` (one for each result) name a red line by its input's label."""
+    needed; ``rule_sets`` (one for each result) name a red line by its input's label. An either-or
+    not yet decided is said as one: its title, then its routes still open (and the nearest that
+    fails), 或 before each after the first. Listed one under the other, 2022's 评分达到60分以上 and
+    the three direct paths of 专精特新 read as four requirements."""
     out = []
     for tid in results[0].tiers:
         cells = []
@@ -56,14 +69,75 @@ def _compare_rows(results: list[Result], lang: str,
             t = r.tiers.get(tid)
             if t is None:
                 continue
-            fails: list[Failing] = []
-            if t.status == UNMET:
-                words = Words(r, rule_sets[i] if i < len(rule_sets) else None, lang=lang)
-                fails = [(UNMET, text, "") for _, text in words.failing(t)]
-            fails += [(c.status, c.title.get(lang), _why(c, lang)) for c in holding_back(r, tid) if c.status != UNMET]
-            cells.append((r.rules_title.get(lang), t.status, fails, t.title.get(lang)))
+            words = Words(r, rule_sets[i] if i < len(rule_sets) else None, lang=lang)
+            cells.append((r.rules_title.get(lang), t.status, _holding_rows(words, t, lang), t.title.get(lang)))
         out.append((both_titles([c[3] for c in cells]), cells))
     return out
+
+
+def _holding_rows(words: Words, t: TierResult, lang: str) -> list[Failing]:
+    """What holds tier ``t`` back, in the comparison's rows (``_compare_rows``)."""
+    if t.status == UNMET and words.stops_tier(t):  # a red line or the gate: said as the report says it
+        return [Failing(UNMET, text, "") for _, text in words.failing(t)] + \
+            [Failing(c.status, c.title.get(lang), _why(c, lang)) for c in t.holding_back() if c.status != UNMET]
+    kids = t.children()
+    out: list[Failing] = []
+
+    def walk(c: CriterionResult) -> None:
+        if not c.required or c.status == MET:
+            return
+        if c.status == UNMET:  # the nearest route's parts, 或 before the other routes, as the summary says it
+            out.extend(Failing(UNMET, text, "") for _, text in words.unmet_parts(c, kids)
+                       if all(text != f.title for f in out))
+        elif c.kind == "all":
+            for k in kids.get(c.id, []):
+                walk(k)
+        elif c.kind == "any":
+            out.extend(_either(words, c, kids, lang))
+        else:
+            out.append(Failing(c.status, c.title.get(lang), _why(c, lang)))
+
+    for c in kids.get(None, []):
+        walk(c)
+    return out
+
+
+def _either(words: Words, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
+            lang: str) -> list[Failing]:
+    """An either-or not yet decided: its title, then each route still open (an inner either-or by its
+    own routes) and the nearest one that fails with what it lacks, 或 before each after the first."""
+    zh = lang == "zh"
+    title = c.title.get(lang)
+    # a title that says it is a choice (直通条件（满足其一）, …或满足直通条件之一) is not told so twice
+    head = (f"{title}：" if "其一" in title or "或" in title else f"{title}（满足其一即可）：") if zh else \
+        (f"{title}:" if re.search(r"\b(or|one of|either)\b", title, re.I) else f"{title}, any one of:")
+    failed = words.nearest_failed_route(c, kids)
+    routes: list[Failing] = []
+
+    def route(k: CriterionResult) -> None:
+        if k.status == UNMET:
+            if k is failed:
+                parts = [text for _, text in words.unmet_parts(k, kids, alternatives=False)]
+                said = k.title.get(lang) if k.kind != "all" or not parts else \
+                    f"{k.title.get(lang)}{'：' if zh else ': '}{('、' if zh else ', ').join(parts)}"
+                routes.append(Failing(UNMET, said + (now_text(k, lang) if k.kind != "all" else ""), ""))
+        elif k.kind == "any":
+            for x in kids.get(k.id, []):
+                route(x)
+        elif k.kind == "all":  # a route of several conditions: what it still lacks, one level down
+            parts = [x.title.get(lang) + (now_text(x, lang) if x.status == UNMET else "")
+                     for x in kids.get(k.id, []) if x.required and x.status != MET]
+            said = f"{k.title.get(lang)}{'：' if zh else ': '}{('、' if zh else ', ').join(parts)}" if parts else \
+                k.title.get(lang)
+            routes.append(Failing(k.status, said, _why(k, lang)))
+        else:
+            routes.append(Failing(k.status, k.title.get(lang), _why(k, lang)))
+
+    for k in kids.get(c.id, []):
+        route(k)
+    lead = "或：" if zh else "or: "
+    return [Failing(c.status, head, ""),
+            *(f._replace(level=1, lead=lead if i else "") for i, f in enumerate(routes))]
 
 
 def _why(c: CriterionResult, lang: str) -> str:
@@ -85,9 +159,10 @@ def both_titles(titles: list[str]) -> str:
 
 
 def _said(f: Failing, lang: str) -> str:
-    """A criterion with what its status means: 「……（待认定机关判断）」, a failure as it is."""
-    _, title, why = f
-    return f"{title}（{why}）" if why and lang == "zh" else f"{title} ({why})" if why else title
+    """A criterion with what its status means: 「……（待认定机关判断）」, a failure as it is; a route
+    after the first of an either-or with 或 before it."""
+    _, title, why, _, lead = f
+    return lead + (f"{title}（{why}）" if why and lang == "zh" else f"{title} ({why})" if why else title)
 
 
 def _head(results: list[Result], lang: str) -> str:
@@ -161,7 +236,7 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
         for name, status, fails, _ in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
-                lines += hang(f"    {ICON[f[0]]} ", _said(f, lang), width)
+                lines += hang(f"    {'  ' * f.level}{ICON[f.status]} ", _said(f, lang), width)
     lines += ["", *wrap(_disclaimer(lang), width)]
     return "\n".join(lines) + "\n"
 
@@ -193,7 +268,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
             if fails:
                 lines.append(f"**{md(own)} · {md(name)}**")
                 lines.append("")
-                lines += [f"- {_MD_ICON[f[0]]} {md(_said(f, lang))}" for f in fails]
+                lines += [f"{'  ' * f.level}- {_MD_ICON[f.status]} {md(_said(f, lang))}" for f in fails]
                 lines.append("")
     lines.append(f"*{md(_disclaimer(lang))}*")
     return "\n".join(lines) + "\n"
@@ -224,8 +299,24 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     for _, cells in rows:
         for name, _, fails, own in cells:
             if fails:
-                body.append(f"<h3>{escape(own)} · {escape(name)}</h3><ul>"
-                            + "".join(f'<li><span class="status {f[0]}">{ICON[f[0]]}</span> {escape(_said(f, lang))}</li>'
-                                      for f in fails) + "</ul>")
+                body.append(f"<h3>{escape(own)} · {escape(name)}</h3>" + _html_list(fails, lang))
     body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
     return page(_head(results, lang), lang, "\n".join(body))
+
+
+def _html_list(fails: list[Failing], lang: str) -> str:
+    """The rows as a list, an either-or's routes as a list inside the item that heads them."""
+    from littlegiant.report.html import escape
+
+    out = ["<ul>"]
+    for i, f in enumerate(fails):
+        if f.level and not fails[i - 1].level:
+            out.append("<ul>")
+        out.append(f'<li><span class="status {f.status}">{ICON[f.status]}</span> {escape(_said(f, lang))}')
+        nested_next = i + 1 < len(fails) and fails[i + 1].level > f.level
+        if not nested_next:
+            out.append("</li>")
+        if f.level and (i + 1 == len(fails) or not fails[i + 1].level):
+            out.append("</ul></li>")
+    out.append("</ul>")
+    return "".join(out)

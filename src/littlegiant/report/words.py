@@ -610,6 +610,22 @@ class Words(Phrasing):
             walk(root)
         return out
 
+    def stops_tier(self, tier: TierResult) -> bool:
+        """Whether a red line or a gate condition answered no stops the tier (and every other)."""
+        return bool(self._stopped(tier))
+
+    def unmet_parts(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
+                    alternatives: bool = True) -> list[tuple[CriterionResult | None, str]]:
+        """What an unmet criterion lacks, as the summary's 差在 says it (``_unmet``)."""
+        return self._unmet(c, kids, alternatives)
+
+    def nearest_failed_route(self, c: CriterionResult,
+                             kids: dict[str | None, list[CriterionResult]]) -> CriterionResult | None:
+        """The route of a choice the summary names as failing it (the company's band, the nearest), if any."""
+        failed = sorted((k for k in _failed_routes(c, kids) if k.status == UNMET),
+                        key=lambda k: (_out_of_route(k, kids), _nearness(k, kids)))
+        return failed[0] if failed else None
+
     def _open(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
         """A route not yet known by name: a choice of paths by each path not yet known."""
         if c.kind == "any":
