@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.result import CLOSE_MARGIN, MET, CloseCall, Result, TierResult, json_value
+from littlegiant.core.result import CLOSE_MARGIN, MET, REVIEW, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import Move, TierPlan
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
@@ -334,11 +334,39 @@ class Report:
         if not self.what_if:
             return [w("what_if_none", self.lang)]
         tiers = self.result.tiers
+        shown = [m for m in self.what_if if _moves_a_verdict(m, self.what_if, self.result)]
         # a criterion with its tier: one several tiers share (细分市场年限 under 专精特新 and 小巨人) was
         # listed twice in the same words, as if the what-if had moved it twice
-        return [f"{'' if m.id == m.tier else tiers[m.tier].title.get(self.lang) + ('——' if zh else ' — ')}"
-                f"{m.title}{'：' if zh else ': '}{words.status(m.before)} → {words.status(m.after)}"
-                for m in self.what_if]
+        lines = [f"{'' if m.id == m.tier else tiers[m.tier].title.get(self.lang) + ('——' if zh else ' — ')}"
+                 f"{m.title}{'：' if zh else ': '}{words.status(m.before)} → {words.status(m.after)}"
+                 for m in shown]
+        rest = len(self.what_if) - len(shown)
+        if rest:
+            lines.append(f"另有{rest}项细项条件也随之变化，未带来上面以外的判定变化" if zh else
+                         f"{rest} more inner condition{'s' if rest > 1 else ''} changed too, moving no verdict "
+                         "beyond those above")
+        return lines
+
+
+def _moves_a_verdict(m: StatusMove, moved: list[StatusMove], result: Result) -> bool:
+    """Whether a what-if's status change is worth its line: a tier's verdict, or a condition of a tier not
+    reached either way that no group above it, itself listed, says already. A 科技型 route turned 满足
+    inside a tier met before and after, and the three groups it sits in with it, made a list of seven
+    where no verdict moved."""
+    if m.id == m.tier:
+        return True
+    tier = result.tiers[m.tier]
+    was = next((x.before for x in moved if x.tier == m.tier and x.id == m.tier), tier.status)
+    if was in (MET, REVIEW) and tier.status in (MET, REVIEW):
+        return False  # the tier is reached before and after: which route reaches it moves nothing
+    by_id = {c.id: c for c in tier.criteria}
+    changed = {x.id for x in moved if x.tier == m.tier}
+    c = by_id.get(m.id)
+    while c is not None and c.parent is not None:
+        if c.parent in changed:
+            return False  # part of a group listed: the group says it
+        c = by_id.get(c.parent)
+    return True
 
 
 def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str]:

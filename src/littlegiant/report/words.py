@@ -578,10 +578,12 @@ class Words(Phrasing):
         return self._holding(tier, stopped, found, limit)
 
     def _hanging(self, tier: TierResult) -> list[str]:
-        """In a tier not known, each condition its route in reach fails already, that only another route
-        still unanswered can meet: 「上年度研发费用占比不低于6%（现为4.35%），只能改由「近三年获得国家级科技奖励…」
-        或「…"创客中国"…50强」满足」. 2022's 小巨人 of a company short of its band's R&D share read 「未知」
-        with eleven questions, as if it might pass; only a national award or a 创客中国 place could."""
+        """In a tier not known, each condition its route in reach fails already, said with the routes still
+        unanswered that can meet it instead: 「上年度研发费用占比不低于6%（现为4.35%），或「近三年获得国家级科技
+        奖励…」或「…"创客中国"…50强」（尚缺数据）」. 2022's 小巨人 of a company short of its band's R&D share read
+        「未知」 with eleven questions, as if it might pass; only a national award or a 创客中国 place could. Under
+        差在 it read as the blocker (「差在：上年度营业收入不低于1500万元（现为1.2万元）」) while the other route
+        may still pass: the summary says these without 差在."""
         zh = self.lang == "zh"
         kids = tier.children()
         out: list[str] = []
@@ -601,10 +603,9 @@ class Words(Phrasing):
             if not failed or not still:
                 return
             parts = [text for _, text in self._unmet(failed[0], kids, alternatives=False)]
-            if parts:
-                out.append(f"{'、'.join(parts)}，只能改由{'或'.join(f'「{n}」' for n in still)}满足" if zh else
-                           f"{', '.join(parts)}; only {' or '.join(still)} can still meet "
-                           f"{'it' if len(parts) == 1 else 'them'}")
+            if parts:  # a choice still open: said as one, never as what holds the tier back (差在)
+                out.append(f"{'、'.join(parts)}，或{'或'.join(f'「{n}」' for n in still)}（{w('why_unknown', 'zh')}）" if zh
+                           else f"{', '.join(parts)}, or {' or '.join(still)} ({w('why_unknown', 'en')})")
 
         for root in kids.get(None, []):
             walk(root)
@@ -741,7 +742,7 @@ class Words(Phrasing):
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
-                if tier.status == UNKNOWN and len(reasons) == 1:  # 尚缺：… says it alone (not 差在：尚缺：…)
+                if tier.status == UNKNOWN:  # nothing fails it: 尚缺：… says itself, a choice still open too
                     lead = ""
                 why = lead + ("；" if zh else "; ").join(reasons)
         held = self._held(tier)
