@@ -44,6 +44,7 @@ from littlegiant.load.profile import (
     ANSWERED_UNDER,
     OtherQuestion,
     Scalar,
+    answer_label,
     answered_set,
     field_for_path,
     from_data,
@@ -358,7 +359,7 @@ class Asker:
     def heading(self, q: Question) -> str:
         """The question in the user's words, with its parent total for an "of which" question."""
         lang, f = self.lang, q.field
-        text = input_label(f, q.path).get(lang)
+        text = answer_label(f, q.path).get(lang)  # with what to type for 0 (0为未获奖)
         whole = self.iv.whole(q)
         if whole is not None:
             text = self.part_of(q, *whole, self.iv.values.get(whole[0]))
@@ -616,7 +617,7 @@ class Asker:
             q = Question(p, f, year_in_path(f, p))
             whole = self.iv.whole(q)
             label = self.part_of(q, *whole, None) if whole is not None and whole[0] not in paths else \
-                input_label(f, p).get(lang)
+                answer_label(f, p).get(lang)
             lines.append(wrap(f"{label}{sep}{self.said(p)}", self.width, indent=f"  {i:>2}. "))
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths

@@ -1036,6 +1036,18 @@ def input_label(f: FieldDef, path: str) -> Text:
     return Text(f"{f.label.zh}（{year}年）", f"{f.label.en} {year}")
 
 
+def answer_label(f: FieldDef, path: str | None = None) -> Text:
+    """The label where the user answers (the interview's question, a template's key or column): with
+    what to type for 0 where the rule data says what 0 means, 近三年国家级科技奖励获奖单位排名（0为未获奖）.
+    The reports name the field by ``input_label`` alone: the fill-in note beside a verdict or a step
+    (「尚缺：……排名（0为未获奖）」) told a reader how to type, not what is missing. Without ``path``, the
+    field's label with no year."""
+    label = input_label(f, path) if path is not None else f.label
+    if f.zero is None:
+        return label
+    return Text(f"{label.zh}（0为{f.zero.zh}）", f"{label.en} (0 if {f.zero.en})")
+
+
 def choice_named(f: FieldDef, text: str) -> str | None:
     """The choice ``text`` names: its id or its label in either language, in any letter case, a
     plain word the rule data gives for it (制造业 for 工业), or a name giving its level (name_levels:

@@ -894,8 +894,8 @@ def _choice_hint(r: _Reader, choices: tuple[str, ...]) -> tuple[str, Text] | Non
 
 def _zero_word(r: _Reader, ftype: str) -> Text | None:
     """What 0 means for a whole-number field (未获奖 for an award rank): a report says it for 0, and
-    an answer of it, or of 没有, is 0. The label says it too (0为未获奖), so the answer is the
-    person's own, never a blank read as none."""
+    an answer of it, or of 没有, is 0. Where the user answers, the label says it too (0为未获奖,
+    ``profile.answer_label``), so the answer is the person's own, never a blank read as none."""
     if not r.has("zero"):
         return None
     if ftype != "int":

@@ -8,14 +8,15 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from littlegiant.load.profile import ANSWERED_UNDER
+from littlegiant.load.profile import ANSWERED_UNDER, answer_label
 from littlegiant.load.rules import SECTIONS_MOST, FieldDef, RuleSet
 
 _YEAR_KEY = "^(199[0-9]|20[0-9][0-9]|2100)$"
 
 
 def _field_schema(f: FieldDef) -> dict[str, Any]:
-    s: dict[str, Any] = {"description": f"{f.label.zh} / {f.label.en}" + (f" ({f.unit})" if f.unit else "")}
+    asked = answer_label(f)  # an editor's hint is where the user answers: with what 0 means (0为未获奖)
+    s: dict[str, Any] = {"description": f"{asked.zh} / {asked.en}" + (f" ({f.unit})" if f.unit else "")}
     if f.type == "bool":
         s["type"] = ["boolean", "null"]
     elif f.type == "text":

@@ -37,6 +37,7 @@ from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
+    answer_label,
     check_parts,
     comma_pieces,
     field_for_path,
@@ -269,7 +270,8 @@ def _labels(rules: RuleSet) -> dict[str, FieldDef]:
         found = rules.memo["tabular.labels"] = {}
         short: dict[str, FieldDef | None] = {}
         for f in rules.fields.values():
-            for label in (f.label.zh, f.label.en):
+            asked = answer_label(f)  # the template's header, with what to type for 0 (0为未获奖)
+            for label in (f.label.zh, f.label.en, asked.zh, asked.en):
                 found.setdefault(norm(label), f)
                 # 行业 for 行业（《中小企业划型标准规定》）, as people head a column; kept when unambiguous
                 brief = _TRAILING_GROUP.sub("", norm(label))
@@ -602,7 +604,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
     if words is not None:
         word, f = words
         raise InputError(kind="column.figure_words", params={
-            "words": word, "name": _with_unit(input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label,
+            "words": word, "name": _with_unit(answer_label(f, f.concrete_path(shown_year) if f.per_year else None),
                                               folded, f)},
             field=text, label=Text(f"“{text}”列", text))
     named = {k: f for k, f in labels.items() if k not in BARE_NAME_HEADERS}  # 企业数 is no slip of 企业
@@ -617,7 +619,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
     if near is not None:
         f = pool[near]
-        shown = _with_unit(input_label(f, f.concrete_path(shown_year)) if f.per_year else f.label, folded, f)
+        shown = _with_unit(answer_label(f, f.concrete_path(shown_year) if f.per_year else None), folded, f)
         raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(shown_year) if f.per_year
                                                              else f.path, "near_label": shown},
                          field=text, label=Text(f"“{text}”列", text))
@@ -694,7 +696,8 @@ def _class_of(text: str) -> str | None:
 def _ambiguous(rules: RuleSet, header: str, key: str, year: int) -> InputError:
     why, ids = AMBIGUOUS_HEADERS[key]
     fields = [rules.fields[i] for i in ids if i in rules.fields]
-    names = [input_label(f, f.concrete_path(year)) if f.per_year else f.label for f in fields]
+    # a column to write: named as the template heads it (with what to type for 0: 0为无排名)
+    names = [answer_label(f, f.concrete_path(year) if f.per_year else None) for f in fields]
     return InputError(kind="column.ambiguous", params={
         "why": why, "names": Text("”或“".join(n.zh for n in names), "' or '".join(n.en for n in names))},
         field=header, label=Text(f"“{header}”列", header))

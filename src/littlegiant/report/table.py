@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.load.profile import field_for_path, input_label
+from littlegiant.load.profile import answer_label, field_for_path
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, carried_column, norm
 from littlegiant.messages import Text
@@ -296,7 +296,8 @@ def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, 
     if ids:
         out.writerow(columns)
     else:
-        out.writerow([getattr(input_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
+        # headers a person fills in under: with what to type for 0 (0为未获奖), which the reader takes too
+        out.writerow([getattr(answer_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
         out.writerow([NOTES_MARK[lang] if i == 0 else column_note(f, lang) for i, f in enumerate(fields)])
     row = []
     for f, path in zip(fields, columns, strict=True):

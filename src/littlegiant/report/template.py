@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from littlegiant.load.profile import answer_label
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.report.linebreak import NO_START, wrap
 from littlegiant.report.words import ask_zh
@@ -46,7 +47,7 @@ _UNIT_EN = {"万元": "10k CNY", "人": "people", "项": "items", "年": "years"
 def _what(f: FieldDef, lang: str) -> str:
     """The comment beside a key: the question, its unit or how to answer it."""
     zh = lang == "zh"
-    label = f.label.get(lang)
+    label = answer_label(f).get(lang)  # with what to type for 0 (0为未获奖)
     if f.type == "bool":
         ask = ask_zh(label) if zh else label  # 产品（服务）是否属于…, as the reports ask it, not 是否产品（服务）…
         return f"{ask}？{_YES_NO[lang]}" if zh else f"{label}? {_YES_NO[lang]}"

@@ -380,7 +380,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from littlegiant.load.profile import field_for_path, input_label
+    from littlegiant.load.profile import answer_label, field_for_path
 
     book = Workbook()
     ws = book.active
@@ -395,7 +395,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     for i, path in enumerate(columns, start=1):
         f = field_for_path(rules, path)
         letter = get_column_letter(i)
-        label = input_label(f, path)
+        label = answer_label(f, path)  # with what to type for 0 (0为未获奖), which the reader takes too
         head = ws.cell(row=1, column=i, value=label.zh if lang == "zh" else label.en)
         head.font = Font(bold=True)
         head.alignment = Alignment(wrap_text=True, vertical="top")
