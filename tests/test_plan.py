@@ -24,7 +24,7 @@ from littlegiant.core.plan import plan_for
 from littlegiant.core.result import MET
 from littlegiant.load import expr, profile, rules
 from littlegiant.load.rules import Band
-from littlegiant.report.compare import holding_back
+from littlegiant.report.words import holding_back
 
 DAY = date(2026, 11, 26)
 
