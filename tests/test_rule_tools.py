@@ -467,7 +467,7 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
         assert ">=" not in text and "[" not in text
     assert "修改：截至上年末从事特定细分市场时间达到3年以上\n      要求由「不低于2年」改为「不低于3年」" in diff
     assert "新增可选条件：拥有经认定的省部级以上研发机构（为「省级（省部级）」或「国家级」）" in diff
-    assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 39 项新增、37 项删除、4 项修改" in diff
+    assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 37 项新增、37 项删除、8 项修改" in diff
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
     assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函\n  〔2026〕117号" in day

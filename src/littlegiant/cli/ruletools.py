@@ -390,6 +390,8 @@ def _conditions(group: Node, rs: RuleSet, lang: str, indent: str, shown: set[str
             title += (_ZH_APPLIES if zh else _EN_APPLIES).get(child.applies, "").replace("，", "（", 1)
             if zh and child.applies in ("new", "renewal"):
                 title += "）"
+        if child.kind == "veto" and child.when_present == "manual_review":
+            title += "（" + _need(child, rs, lang) + "）" if zh else f" ({_need(child, rs, lang)})"
         nested = child.kind in ("all", "any") and len(indent) < 6
         if nested and child.id in shown:
             title += "（同上）" if zh else " (as above)"
@@ -620,6 +622,24 @@ class DiffLine:
     after: str | None
     standing: str = REQUIRED
     route: Text | None = None  # the alternative route a route condition belongs to, when not itself one
+    old_title: Text | None = None  # a red line or qualitative criterion reworded: its words before
+
+
+SHARED = "shared"  # the section of the conditions every tier shares (the gate), said once
+
+
+def _worded(node: Node) -> str | None:
+    """The words a red line or qualitative criterion is judged by: its title is the whole rule (the 2026
+    red line names 较大生产安全事故 where 2022 named 重大…事故), so a new wording is a change."""
+    return node.title.zh if node.kind in ("veto", "qualitative") else None
+
+
+def _shared_ids(a: RuleSet, b: RuleSet) -> set[str]:
+    """The criteria under a group every tier of both sets uses (the gate): a change there was listed
+    once per tier, three times over."""
+    groups = [{c.id for c in t.criteria.children if c.kind in ("all", "any")} for rs in (a, b) for t in rs.tiers.values()]
+    common = set.intersection(*groups) if groups else set()
+    return {n.id for rs in (a, b) for _, node in rs.all_nodes() if node.id in common for n in node.walk()}
 
 
 def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
@@ -637,13 +657,27 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
             pool = left.get(_key(n, st))
             if pool:
                 old, _ = pool.pop(0)
-                if (old.op, old.threshold, old.unit, old.applies) != (n.op, n.threshold, n.unit, n.applies):
-                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st))
+                if (old.op, old.threshold, old.unit, old.applies, old.when_present) != \
+                        (n.op, n.threshold, n.unit, n.applies, n.when_present) or _worded(old) != _worded(n):
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st,
+                                        old_title=old.title if _worded(old) != _worded(n) else None))
             else:
                 out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st, rb.get((tid, n.id))))
         for pool in left.values():
             out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st, ra.get((tid, n.id)))
                        for n, st in pool)
+    shared = _shared_ids(a, b)
+    said: set[tuple[str, str]] = set()
+    hoisted, rest = [], []
+    for d in out:
+        if any(i in shared for i in d.ids.split(" → ")):
+            if (d.change, d.ids) not in said:
+                said.add((d.change, d.ids))
+                hoisted.append(DiffLine(SHARED, d.change, d.title, d.ids, d.before, d.after, d.standing, d.route,
+                                        d.old_title))
+        else:
+            rest.append(d)
+    out = hoisted + rest
     for table_id in dict.fromkeys([*a.scores, *b.scores]):
         old_items = {i.id: i for i in a.scores[table_id].items} if table_id in a.scores else {}
         new_items = {i.id: i for i in b.scores[table_id].items} if table_id in b.scores else {}
@@ -694,7 +728,10 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
             word = words[(d.change, d.standing)]
         if d.change == "changed":
             lines.append(f"  {word}: {d.title.en}  [{d.ids}]")
-            lines.append(f"      {d.before} → {d.after}")
+            if d.old_title is not None:
+                lines.append(f"      worded before: {d.old_title.en}")
+            if d.before != d.after:
+                lines.append(f"      {d.before} → {d.after}")
         else:
             shown = d.after or d.before
             if d.route is not None:
@@ -718,6 +755,8 @@ def _by_section(a: RuleSet, b: RuleSet, lang: str) -> Iterator[tuple[list[str], 
 def _heading(a: RuleSet, b: RuleSet, section: str, lang: str) -> str:
     """A tier or score table of the diff: by its title (in English with its id, as authors type it)."""
     zh = lang == "zh"
+    if section == SHARED:
+        return "各层级共用的参评基本条件" if zh else "Who may be assessed at all (every tier)"
     if section in b.tiers:
         title = b.tiers[section].title.get(lang)
         return title if zh else f"{title} ({section})"
@@ -739,7 +778,9 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
     def name(rs: RuleSet) -> str:
         return rs.title.zh + (f"（含{rs.round}）" if rs.round else "")
 
-    nodes = {n.id: (n, rs) for rs in (a, b) for _, n in rs.all_nodes()}
+    # an id both sets use (gate.tax_violation) is two rules: each side is read from its own set
+    old_nodes = {n.id: (n, a) for _, n in a.all_nodes()}
+    nodes = {n.id: (n, b) for _, n in b.all_nodes()}
     old_items = {(t, i.id): i for t, table in a.scores.items() for i in table.items}
     new_items = {(t, i.id): i for t, table in b.scores.items() for i in table.items}
     lines = [f"{name(a)} → {name(b)}（{b.in_force_from} 起施行）"]
@@ -760,11 +801,18 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
         if d.change == "changed":
             old_id, new_id = d.ids.split(" → ")
             lines.append(f"  修改：{d.title.zh}")
-            lines.append(f"      要求由「{_need(*nodes[old_id], 'zh')}」改为「{_need(*nodes[new_id], 'zh')}」")
+            if d.old_title is not None:
+                lines.append(f"      原为「{d.old_title.zh}」")
+            was, now = _need(*old_nodes[old_id], 'zh'), _need(*nodes[new_id], 'zh')
+            if was != now:
+                lines.append(f"      要求由「{was}」改为「{now}」")
+                note = nodes[new_id][0].note
+                if nodes[new_id][0].when_present != old_nodes[old_id][0].when_present and note is not None:
+                    lines.append(f"      说明：{note.zh}")  # why a red line stopped being one
         else:
             word = _ZH_WORDS[(d.change, d.standing)] if d.route is None else \
                 f"{'新增' if d.change == 'added' else '删除'}可选途径「{d.route.zh}」中的条件"
-            lines.append(f"  {word}：{d.title.zh}（{_need(*nodes[d.ids], 'zh')}）")
+            lines.append(f"  {word}：{d.title.zh}（{_need(*(nodes if d.change == 'added' else old_nodes)[d.ids], 'zh')}）")
     lines.append("")
     lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
     return "\n".join(lines) + "\n"
@@ -781,6 +829,9 @@ def _need(node: Node, rs: RuleSet, lang: str) -> str:
     """What a criterion requires, in words: 不低于3年, 在1–3之间, 为「省级」或「国家级」, 一票否决."""
     zh = lang == "zh"
     applies = (_ZH_APPLIES if zh else _EN_APPLIES).get(node.applies, "")
+    if node.kind == "veto" and node.when_present == "manual_review":
+        # the 2026 偷漏税 line: shown as 一票否决 above a note saying 本工具不作一票否决 (criteria.md §2)
+        return ("如存在，不作一票否决，由认定机关判断" if zh else "if it exists, not a veto: the authority decides") + applies
     if node.kind == "veto":
         return ("一票否决" if zh else "a red line: if it exists, the title is out of reach") + applies
     if node.kind == "qualitative":
@@ -826,6 +877,8 @@ def _threshold(node: Node) -> str:
                 + _APPLIES_TEXT[node.applies])
     if node.kind == "score":
         return f"score {node.op} {node.threshold}"
+    if node.kind == "veto" and node.when_present == "manual_review":
+        return "veto, when present: the authority decides"
     return node.kind
 
 
