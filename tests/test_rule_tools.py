@@ -303,7 +303,7 @@ def test_rules_list_show_and_diff() -> None:
     assert diff.returncode == 0
     assert "niche_years >= 2 年 → niche_years >= 3 年" in diff.stdout
     assert "revenue[y1] >= 1000 万元 → revenue[y1] >= 1500 万元" in diff.stdout
-    assert "removed: Score at least 60  [zjtx.score]" in diff.stdout
+    assert re.search(r"removed, choice of '[^']+' \(any one\):\s+Score at least 60\s+\[zjtx.score\]", diff.stdout)
     overlay = cli("rules", "diff", "miit-2022", str(ROOT / "rules" / "overlays" / "shandong-2022.yaml"), "--lang", "en")
     assert "removed: Provincial characteristic indicators (set by each province, 0-15)  [characteristic]" in overlay.stdout
     assert "added: Listing progress (Shandong)  [sd_listing]  (max 3; sd_listing: 3, otherwise: 0)" in overlay.stdout
@@ -466,8 +466,8 @@ def test_rules_diff_and_calendar_speak_chinese_under_zh() -> None:
         assert not re.findall(r"[A-Za-z_]+", text), re.findall(r"[A-Za-z_]+", text)[:5]
         assert ">=" not in text and "[" not in text
     assert "修改：截至上年末从事特定细分市场时间达到3年以上\n      要求由「不低于2年」改为「不低于3年」" in diff
-    assert "新增可选条件：拥有经认定的省部级以上研发机构（为「省级（省部级）」或「国家级」）" in diff
-    assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 37 项新增、37 项删除、8 项修改" in diff
+    assert "「直通条件」之一：拥有经认定的省部级以上研发机构（为「省级（省部级）」或「国家级」）" in re.sub(r"\n {4}(?=\S)", "", diff)
+    assert "\n\n专精特新\"小巨人\"企业\n" in diff and "共 37 项新增、37 项删除、9 项修改" in diff
     assert "新增：上市进展（山东）（满分3分）" in overlay
     assert "  2027-01-01 起，新申请：\n      适用优质中小企业梯度培育管理办法（2026）（可靠度：多个独立转载一致）" in calendar
     assert "小巨人复核：优质中小企业梯度培育管理暂行办法（2022），并按工信厅企业函\n  〔2026〕117号" in day
@@ -477,7 +477,7 @@ def test_a_new_yes_no_route_in_the_diff_says_answered_yes_not_must_hold() -> Non
     """新增可选条件：有效期内的高新技术企业（须满足）read as "optional, yet must be met": a yes/no route
     reads 答「是」, and a red line still 须不存在."""
     zh = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "zh").stdout
-    assert "新增可选条件：有效期内的高新技术企业（答「是」）" in zh and "（须满足）" not in zh
+    assert "「直通条件」之一：有效期内的高新技术企业（答「是」）" in re.sub(r"\n {4}(?=\S)", "", zh) and "（须满足）" not in zh
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -499,9 +499,9 @@ def test_the_diff_says_a_new_routes_conditions_belong_to_that_route() -> None:
     for limit in ("职工总数不超过500人", "年销售收入不超过2亿元", "资产总额不超过2亿元"):
         assert f"新增可选途径「科技型中小企业（国科发政〔2017〕115号）」中的条件：{limit}" in flat
         assert f"新增可选条件：{limit}" not in flat
-    assert "新增可选条件：有效期内的高新技术企业（答「是」）" in flat
+    assert "新增可选途径「科技型中小企业（国科发政〔2017〕115号）」中「直通条件」之一：有效期内的高新技术企业（答「是」）" in flat
     en = cli("rules", "diff", "miit-2022", "miit-2026", "--lang", "en").stdout
-    assert "new condition of the alternative route 'Technology-based SME" in en
+    assert "new, condition of the alternative route 'Technology-based SME" in en
     assert "new alternative: At most 500 employees" not in en
 
 

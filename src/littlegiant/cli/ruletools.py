@@ -9,6 +9,7 @@ threshold is also checked against the words of its Chinese title.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import field
@@ -547,13 +548,12 @@ def _provenance(source: str | None, confidence: str | None, evidence: tuple[Text
 REQUIRED, ROUTE, BAND = "required", "route", "band"
 
 
-def _standing(tier: Node, routes: dict[str, Text] | None = None) -> dict[str, str]:
-    """Each leaf's standing; in ``routes``, a route condition's route: the all-of branch of the nearest
-    any-of above it. The 科技型 size limits read "新增可选条件" as if each were optional alone: each is
-    required of the 科技型 route, which is the alternative (a leaf right under an any-of has no route)."""
+def _standing(tier: Node, chains: dict[str, tuple[Node, ...]] | None = None) -> dict[str, str]:
+    """Each leaf's standing; in ``chains``, the groups a leaf sits in below the tier, outermost first
+    (what ``_where`` names: the either-or, the route taken in it, the group of routes inside)."""
     out: dict[str, str] = {}
 
-    def visit(node: Node, in_route: bool, route: Node | None = None) -> None:
+    def visit(node: Node, in_route: bool, chain: tuple[Node, ...]) -> None:
         bands: set[tuple[str, int | None]] = set()
         if node.kind == "any":
             seen: dict[tuple[str, int | None], int] = {}
@@ -571,32 +571,83 @@ def _standing(tier: Node, routes: dict[str, Text] | None = None) -> dict[str, st
                     for c in child.children:
                         if c.kind == "check" and c.value is not None and {(r.name, r.offset) for r in c.value.refs} <= bands:
                             out.setdefault(c.id, BAND)
-                visit(child, in_route or node.kind == "any", child if node.kind == "any" else route)
+                visit(child, in_route or node.kind == "any", (*chain, child))
             else:
-                standing = out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
-                owner = None if node.kind == "any" else route
-                if routes is not None and standing == ROUTE and owner is not None and owner.title is not None:
-                    routes.setdefault(child.id, owner.title)
+                out.setdefault(child.id, ROUTE if in_route or node.kind == "any" else REQUIRED)
+                if chains is not None:
+                    chains.setdefault(child.id, chain)
 
-    visit(tier, False)
+    visit(tier, False, ())
     return out
 
 
-def _leaves(rs: RuleSet, routes: dict[tuple[str, str], Text] | None = None) -> dict[str, list[tuple[Node, str]]]:
-    """Leaf criteria per tier (each id once per tier), each with its standing; in ``routes`` by (tier, id),
-    the route a route condition belongs to."""
+def _leaves(rs: RuleSet, chains: dict[tuple[str, str], tuple[Node, ...]] | None = None
+            ) -> dict[str, list[tuple[Node, str]]]:
+    """Leaf criteria per tier (each id once per tier), each with its standing; in ``chains`` by (tier, id),
+    the groups it sits in."""
     out: dict[str, list[tuple[Node, str]]] = {}
     for tid, tier in rs.tiers.items():
-        found: dict[str, Text] = {}
+        found: dict[str, tuple[Node, ...]] = {}
         standing = _standing(tier.criteria, found)
-        if routes is not None:
-            routes.update({(tid, cid): title for cid, title in found.items()})
+        if chains is not None:
+            chains.update({(tid, cid): chain for cid, chain in found.items()})
         seen: dict[str, Node] = {}
         for node in tier.criteria.walk():
             if node.kind not in ("all", "any") and node is not tier.criteria:
                 seen.setdefault(node.id, node)
         out[tid] = [(n, standing.get(n.id, REQUIRED)) for n in seen.values()]
     return out
+
+
+_EITHER = ("（满足其一）", "（同时满足）", " (any one)", " (all)", " (either)")
+
+
+def _bare(title: Text) -> Text:
+    """A group's title without the 满足其一 it carries: the line says 之一 or 须全部满足 itself."""
+    zh, en = title.zh, title.en
+    for tail in _EITHER:
+        zh, en = zh.removesuffix(tail), en.removesuffix(tail)
+    return Text(zh, en)
+
+
+def _where(chain: tuple[Node, ...]) -> Text | None:
+    """Where a condition sits, in words, when it is not simply required: one of an either-or (之一), or a
+    condition of the route taken in one (the 科技型 route of the 2026 tier 1; inside it, one of its
+    直通条件). The diff said 新增可选条件：有效期内的高新技术企业 with no route, and a consultant read
+    it as new to 创新型, where it had been a direct path since 2022. None: required of every applicant."""
+    anys = [i for i, g in enumerate(chain) if g.kind == "any"]
+    if not anys:
+        return None
+    first, last = anys[0], anys[-1]
+    if first == len(chain) - 1:  # a leaf right under the either-or: one of its choices
+        t = _bare(chain[first].title)
+        return Text(f"可选条件（「{t.zh}」，满足其一即可）", f"choice of '{t.en}' (any one)")
+    route = _bare(chain[first + 1].title)
+    zh, en = f"可选途径「{route.zh}」中", f"the alternative route '{route.en}'"
+    if last == first + 1 == len(chain) - 1:  # the route is itself a list of choices (直通条件)
+        return Text(f"可选途径「{route.zh}」之一", f"one of the alternative route '{route.en}'")
+    if last == len(chain) - 1 and last != first:  # one of a group of choices inside the route
+        inner = _bare(chain[last].title)
+        return Text(f"{zh}「{inner.zh}」之一", f"one of '{inner.en}' in {en}")
+    if last != first:  # a condition of a route inside the route
+        inner = _bare(chain[last + 1].title)
+        return Text(f"{zh}「{inner.zh}」的条件", f"condition of '{inner.en}' in {en}")
+    return Text(f"{zh}的条件", f"condition of {en}")
+
+
+def _group(chain: tuple[Node, ...]) -> str:
+    """The group a condition sits in, by the last part of its id (direct, ip, revenue): the same in both
+    sets when only its wording or threshold changed."""
+    return chain[-1].id.rsplit(".", 1)[-1] if chain else ""
+
+
+def _applies(node: Node, chain: tuple[Node, ...]) -> str:
+    """Whom a condition is for, its own or its group's: the renewal scores (本年度得分不低于50分) sit
+    under a group that applies to renewals, and the diff listed them as if every applicant needed one."""
+    for n in (node, *reversed(chain)):
+        if n.applies != "always":
+            return n.applies
+    return "always"
 
 
 def _key(node: Node, standing: str) -> str:
@@ -621,8 +672,10 @@ class DiffLine:
     before: str | None
     after: str | None
     standing: str = REQUIRED
-    route: Text | None = None  # the alternative route a route condition belongs to, when not itself one
+    where: Text | None = None  # where it sits when not required of everyone (_where), without the verb
+    applies: str = "always"  # whom it is for, its group's when not its own
     old_title: Text | None = None  # a red line or qualitative criterion reworded: its words before
+    moved_from: tuple[Text, Text | None] | None = None  # a condition now in another group: its title and place before
 
 
 SHARED = "shared"  # the section of the conditions every tier shares (the gate), said once
@@ -646,9 +699,9 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
     """Criterion by criterion per tier (matched by what they measure and how they stand, then by
     order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
-    ra: dict[tuple[str, str], Text] = {}
-    rb: dict[tuple[str, str], Text] = {}
-    la, lb = _leaves(a, ra), _leaves(b, rb)
+    ca: dict[tuple[str, str], tuple[Node, ...]] = {}
+    cb: dict[tuple[str, str], tuple[Node, ...]] = {}
+    la, lb = _leaves(a, ca), _leaves(b, cb)
     for tid in a.tiers:
         left: dict[str, list[tuple[Node, str]]] = {}
         for n, st in la.get(tid, []):
@@ -657,14 +710,25 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
             pool = left.get(_key(n, st))
             if pool:
                 old, _ = pool.pop(0)
+                was, now = ca.get((tid, old.id), ()), cb.get((tid, n.id), ())
+                if (_where(was) or _where(now)) and _group(was) != _group(now):
+                    # 2022's direct path 国家级科技奖励前三 is 2026's exemption from the IP condition: same test,
+                    # another meaning; matched by what it tests alone, it was not said at all
+                    out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st,
+                                        where=_where(now), applies=_applies(n, now),
+                                        moved_from=(old.title, _where(was))))
+                    continue
                 if (old.op, old.threshold, old.unit, old.applies, old.when_present) != \
                         (n.op, n.threshold, n.unit, n.applies, n.when_present) or _worded(old) != _worded(n):
                     out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st,
                                         old_title=old.title if _worded(old) != _worded(n) else None))
             else:
-                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st, rb.get((tid, n.id))))
+                chain = cb.get((tid, n.id), ())
+                out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st, where=_where(chain),
+                                    applies=_applies(n, chain)))
         for pool in left.values():
-            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st, ra.get((tid, n.id)))
+            out.extend(DiffLine(tid, "removed", n.title, n.id, _threshold(n), None, st,
+                                where=_where(ca.get((tid, n.id), ())), applies=_applies(n, ca.get((tid, n.id), ())))
                        for n, st in pool)
     shared = _shared_ids(a, b)
     said: set[tuple[str, str]] = set()
@@ -673,8 +737,8 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
         if any(i in shared for i in d.ids.split(" → ")):
             if (d.change, d.ids) not in said:
                 said.add((d.change, d.ids))
-                hoisted.append(DiffLine(SHARED, d.change, d.title, d.ids, d.before, d.after, d.standing, d.route,
-                                        d.old_title))
+                hoisted.append(DiffLine(SHARED, d.change, d.title, d.ids, d.before, d.after, d.standing,
+                                        where=d.where, applies=d.applies, old_title=d.old_title))
         else:
             rest.append(d)
     out = hoisted + rest
@@ -728,15 +792,19 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
             word = words[(d.change, d.standing)]
         if d.change == "changed":
             lines.append(f"  {word}: {d.title.en}  [{d.ids}]")
+            if d.moved_from is not None:
+                lines.append(f"      now: {d.where.en if d.where else 'a minimum'}")
+                lines.append(f"      was: {d.moved_from[1].en if d.moved_from[1] else 'a minimum'}: {d.moved_from[0].en}")
             if d.old_title is not None:
                 lines.append(f"      worded before: {d.old_title.en}")
             if d.before != d.after:
                 lines.append(f"      {d.before} → {d.after}")
         else:
             shown = d.after or d.before
-            if d.route is not None:
-                word = ("new condition of the alternative route" if d.change == "added"
-                        else "condition removed from the alternative route") + f" '{d.route.en}'"
+            if d.where is not None and d.standing != BAND:  # a band says which route it picks itself
+                word = ("new, " if d.change == "added" else "removed, ") + d.where.en
+            if d.applies != "always" and not (shown or "").endswith(_EN_APPLIES[d.applies]):  # its group's
+                shown = (shown or "") + _EN_APPLIES[d.applies]
             lines.append(f"  {word}: {d.title.en}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
     lines.append("")
     lines.append(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
@@ -801,6 +869,10 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
         if d.change == "changed":
             old_id, new_id = d.ids.split(" → ")
             lines.append(f"  修改：{d.title.zh}")
+            if d.moved_from is not None:
+                before_title, before_where = d.moved_from
+                lines.append(f"      现为{d.where.zh if d.where else '最低要求'}")
+                lines.append(f"      原为{before_where.zh if before_where else '最低要求'}：{before_title.zh}")
             if d.old_title is not None:
                 lines.append(f"      原为「{d.old_title.zh}」")
             was, now = _need(*old_nodes[old_id], 'zh'), _need(*nodes[new_id], 'zh')
@@ -810,9 +882,10 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
                 if nodes[new_id][0].when_present != old_nodes[old_id][0].when_present and note is not None:
                     lines.append(f"      说明：{note.zh}")  # why a red line stopped being one
         else:
-            word = _ZH_WORDS[(d.change, d.standing)] if d.route is None else \
-                f"{'新增' if d.change == 'added' else '删除'}可选途径「{d.route.zh}」中的条件"
-            lines.append(f"  {word}：{d.title.zh}（{_need(*(nodes if d.change == 'added' else old_nodes)[d.ids], 'zh')}）")
+            word = _ZH_WORDS[(d.change, d.standing)] if d.where is None or d.standing == BAND else \
+                f"{'新增' if d.change == 'added' else '删除'}{d.where.zh}"
+            need = _need(*(nodes if d.change == 'added' else old_nodes)[d.ids], 'zh', d.applies)
+            lines.append(f"  {word}：{d.title.zh}（{need}）")
     lines.append("")
     lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
     return "\n".join(lines) + "\n"
@@ -825,10 +898,11 @@ def _n(v: Any) -> str:
 _EN_APPLIES = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
 
 
-def _need(node: Node, rs: RuleSet, lang: str) -> str:
-    """What a criterion requires, in words: 不低于3年, 在1–3之间, 为「省级」或「国家级」, 一票否决."""
+def _need(node: Node, rs: RuleSet, lang: str, applies_to: str | None = None) -> str:
+    """What a criterion requires, in words: 不低于3年, 在1–3之间, 为「省级」或「国家级」, 一票否决;
+    ``applies_to``: whom it is for when its group says so (仅复核)."""
     zh = lang == "zh"
-    applies = (_ZH_APPLIES if zh else _EN_APPLIES).get(node.applies, "")
+    applies = (_ZH_APPLIES if zh else _EN_APPLIES).get(applies_to or node.applies, "")
     if node.kind == "veto" and node.when_present == "manual_review":
         # the 2026 偷漏税 line: shown as 一票否决 above a note saying 本工具不作一票否决 (criteria.md §2)
         return ("如存在，不作一票否决，由认定机关判断" if zh else "if it exists, not a veto: the authority decides") + applies
@@ -860,6 +934,22 @@ def _need(node: Node, rs: RuleSet, lang: str) -> str:
     space = "" if zh else " "
     if isinstance(node.threshold, str):
         return f"{OPS[lang].get(node.op or '', '')}{space}{label(node.threshold)}".strip() + applies
+    if isinstance(node.threshold, bool) and (f is None or f.type != "bool"):
+        # a test of several answers (an award rank of 1–3 at either level) read 答「是」 where nothing is
+        # answered yes: name the answers it is judged from, as the 用到的数据 of rules show does
+        names = list(dict.fromkeys(r.name for r in refs))
+        # each answer by its label, less the note on how to fill it in (（0为未获奖）)
+        labels = [re.sub(r"（[^（）]*）$| \([^()]*\)$", "", rs.fields[name].label.get(lang)) for name in names
+                  if name in rs.fields]
+        if len(labels) == len(names) and all(rs.fields[name].type == "bool" for name in names) and \
+                re.fullmatch(r"\w+( or \w+)+", node.value.source if node.value is not None else ""):
+            if zh:
+                return "「" + "」或「".join(labels) + "」任一答「是」" + applies
+            return "yes to any of: " + "; ".join(labels) + applies
+        if labels and node.threshold:
+            if zh:
+                return "按所填的" + "、".join(labels) + "判断" + applies
+            return "judged from: " + "; ".join(labels) + applies
     if isinstance(node.threshold, bool):
         # a yes/no question answered yes: "须满足" beside 新增可选条件 read as "optional, yet must be met"
         if zh:
