@@ -71,7 +71,8 @@ def test_each_diff_line_names_the_route_it_belongs_to() -> None:
     assert ("  修改：豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）\n"
             "      现为可选条件（「拥有4项以上与主导产品相关的Ⅰ类知识产权（自主、已应用产生效益、权利人排名前三），或豁免」，"
             "满足其一即可）\n"
-            "      原为可选途径「直通条件」之一：近三年获得国家级科技奖励，并在获奖单位中排名前三") in text
+            "      原为「创新能力（满足一般性条件或直通条件）」的可选途径「直通条件」之一："
+            "近三年获得国家级科技奖励，并在获奖单位中排名前三") in text
     en = run("rules", "diff", "miit-2022", "miit-2026", lang="en")
     assert "new, one of 'Direct paths' in the alternative route 'Technology-based SME" in en
 

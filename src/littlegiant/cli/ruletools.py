@@ -624,8 +624,11 @@ def _where(chain: tuple[Node, ...]) -> Text | None:
         return Text(f"可选条件（「{t.zh}」，满足其一即可）", f"choice of '{t.en}' (any one)")
     route = _bare(chain[first + 1].title)
     zh, en = f"可选途径「{route.zh}」中", f"the alternative route '{route.en}'"
+    if len(route.zh) <= 8:  # 一般性条件, 直通条件: which either-or they are routes of (the 2022 tier-3 创新能力)
+        outer = _bare(chain[first].title)
+        zh, en = f"「{outer.zh}」的{zh}", f"{en} of '{outer.en}'"
     if last == first + 1 == len(chain) - 1:  # the route is itself a list of choices (直通条件)
-        return Text(f"可选途径「{route.zh}」之一", f"one of the alternative route '{route.en}'")
+        return Text(f"{zh.removesuffix('中')}之一", f"one of {en}")
     if last == len(chain) - 1 and last != first:  # one of a group of choices inside the route
         inner = _bare(chain[last].title)
         return Text(f"{zh}「{inner.zh}」之一", f"one of '{inner.en}' in {en}")
