@@ -182,11 +182,12 @@ def test_the_cli_gap_amount_applied_with_set_meets_and_one_cent_less_does_not(tm
     assert status("370.38") == "met"
     assert status("370.37") == "unmet"
     shown = cli("assess", str(src), "--as-of", "2026-11-26", "--lang", "en").stdout
-    # the client's plan: 2025's books are shut, so the same amount is needed in the two years still open
-    assert "R&D expense 2026: 300 → 370.38" in shown and "R&D expense 2027: 300 → 370.38" in shown
+    # the client's plan: 2025's books are shut, so the same amount is needed in the two years still open,
+    # taken up to the whole 万元 (a plan's target never below what is needed, in the units the plan says)
+    assert "R&D expense 2026: 300 → 371" in shown and "R&D expense 2027: 300 → 371" in shown
     assert "earliest in 2028" in shown and "--set" not in shown  # commands: appendix only
     md = cli("assess", str(src), "--as-of", "2026-11-26", "--lang", "en", "--format", "markdown").stdout
-    assert '--set "R&D expense 2026=370.38"' in md.split("## Appendix")[1]  # by its label, as the plan says it
+    assert '--set "R&D expense 2026=371"' in md.split("## Appendix")[1]  # by its label, as the plan says it
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -103,7 +103,7 @@ def test_a_plan_step_starts_from_the_figure_as_given_not_rounded_onto_the_target
     out = squash(cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of", "2026-03-15",
                      "--rules", "miit-2026", "--set", "financials.2025.main_revenue=10799.9999", columns=80))
     assert squash("主营业务收入（2025年）：11,000万元 → 10,799.9999万元") in out
-    assert squash("主营业务收入（2026年）：10,799.9999 → 10,800.01万元（+0.01；") in out
+    assert squash("主营业务收入（2026年）：10,799.9999 → 10,800万元（+0.0001；") in out  # the least whole 万元 that meets it
     assert squash("10,799.9999万元是按2025年的数额估计的") in out
     assert "：10,800 →" not in out
 

@@ -22,11 +22,11 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from littlegiant.core import engine
 from littlegiant.core.gaps import CENT, Change, analyse, days_left, routes_beside_blank
-from littlegiant.core.inputs import whole_of
+from littlegiant.core.inputs import sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.errors import InputError
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
@@ -280,6 +280,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             break  # the budget is spent: check what we have rather than search again
     if not plan.blockers and not plan.cut_short:
         _trim(rules, tier.id, values, moves, last, renewal)
+    _to_whole_amounts(rules, tier.id, values, moves, last, renewal)
     # waiting counts grown by the rounds waited, where a criterion of the tier waited for them (six
     # years in the niche, three needed, is no step: "2026年末达到7年" read like a to-do)
     waited = {p for c in tier.criteria if c.status != MET for p in c.inputs}
@@ -335,10 +336,13 @@ def _otherwise(rules: RuleSet, now: Result, values: dict[str, Scalar], tier_id: 
             for c in step.changes:
                 _apply(rules, Move(c.path, c.field, c.before, c.after, "change", step.criterion, step.title),
                        trial, moves, values)
-        met = engine.evaluate(rules, Profile(trial), day, renewal).tiers[tier_id]
-        if any(c.id == group.id and c.status == MET for c in met.criteria):
-            out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], list(moves.values()),
-                                 group_title=group.title))
+        whole_moves, whole_trial = _whole_amounts(rules, moves, trial)  # said in whole 万元, if they meet it so
+        for said, tried in ((whole_moves, whole_trial), (moves, trial)):
+            met = engine.evaluate(rules, Profile(tried), day, renewal).tiers[tier_id]
+            if any(c.id == group.id and c.status == MET for c in met.criteria):
+                out.append(Otherwise(group.id, [k.id for k in blank], [k.title for k in blank], list(said.values()),
+                                     group_title=group.title))
+                break
     return out
 
 
@@ -377,6 +381,69 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
         prev = moves.get(ppath)
         moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
                             m.criterion, m.title)
+
+
+def _whole_amounts(rules: RuleSet, moves: dict[str, Move], values: dict[str, Scalar], toward: bool = False
+                   ) -> tuple[dict[str, Move], dict[str, Scalar]]:
+    """Copies of ``moves`` and ``values`` with each amount in 万元 a move sets to a fraction of 万元 taken
+    to the whole 万元 on the side that cannot understate it: a raise up, a cut down (with ``toward``, the
+    other side instead, for the caller to check). A part whose whole the plan moves too (main revenue
+    with revenue) keeps at least its share of the whole so taken. 「营业收入（2026年）：9,800 → 9,812.25万元」
+    asked a finance manager for a quarter of a 万元 where every other target was whole (须不低于7,828万元)."""
+    out_moves, out_values = dict(moves), dict(values)
+
+    def whole_move(m: Move) -> tuple[str, Move] | None:
+        whole = whole_of(rules, m.field)
+        wpath = sibling_path(m.field, m.path, whole) if whole is not None else None
+        return (wpath, moves[wpath]) if wpath is not None and wpath in moves else None
+
+    amounts = {path: (m, m.after) for path, m in moves.items()
+               if m.kind in ("change", "follows") and m.field.unit == "万元" and isinstance(m.after, Decimal)}
+    for path, (m, planned) in amounts.items():
+        if whole_move(m) is not None or planned == planned.to_integral_value():
+            continue
+        up = not isinstance(m.before, Decimal) or planned > m.before
+        after = planned.to_integral_value(rounding=ROUND_CEILING if up != toward else ROUND_FLOOR)
+        if toward and isinstance(m.before, Decimal) and (after <= m.before if up else after >= m.before):
+            after = planned  # no whole amount between: only the side that cannot understate it
+        out_values[path] = after
+        out_moves[path] = dataclasses.replace(m, after=after)
+    for path, (m, planned) in amounts.items():
+        found = whole_move(m)
+        if found is None:
+            continue
+        wpath, wm = found
+        was, now = wm.after, out_values.get(wpath)
+        if not (isinstance(was, Decimal) and isinstance(now, Decimal)) or was <= 0:
+            continue
+        # its share of the whole as planned, of the whole as now taken, never over the whole
+        after = min(max(planned, planned * now / was).to_integral_value(rounding=ROUND_CEILING), now)
+        if after != planned:
+            out_values[path] = after
+            out_moves[path] = dataclasses.replace(m, after=after)
+    return out_moves, out_values
+
+
+def _to_whole_amounts(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[str, Move], last: int,
+                      renewal: str | None) -> None:
+    """The plan's amounts in whole 万元 (``_whole_amounts``), where the tier keeps what the plan gives it
+    so; else as they are (a raise of revenue by a fraction may take a share of it under its bar)."""
+    from littlegiant.load.consistency import part_violations
+
+    whole_moves, whole_values = _whole_amounts(rules, moves, values)
+    if whole_values == values:
+        return
+    keeps = _keeper(rules, tier_id, values, last, renewal)
+    if keeps is not None:
+        # the whole 万元 nearer the present figure first, where it does (10,800 for a 90% share of 12,000,
+        # found as 10,800.0099): the least whole amount that keeps the tier
+        near_moves, near_values = _whole_amounts(rules, moves, values, toward=True)
+        if near_values != whole_values and keeps(near_values) and not part_violations(rules, near_values):
+            whole_moves, whole_values = near_moves, near_values
+        elif not (keeps(whole_values) and not part_violations(rules, whole_values)):
+            return
+    values.update(whole_values)
+    moves.update(whole_moves)
 
 
 def _keeper(rules: RuleSet, tier_id: str, values: dict[str, Scalar], last: int,
