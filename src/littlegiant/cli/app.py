@@ -1193,6 +1193,12 @@ def init(
     if target is not None:
         checked_output(target, [rules_path(rules)],
                        "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE", language)
+    from littlegiant.core.inputs import template_columns
+
+    # the years no shipped set reads are not asked for (净利润 of 2024 and 2023): the other sets too, for
+    # a renewal the calendar judges under another set than the one in force
+    others = [rulesets.load(i) for i in rulesets.builtin_ids() if i != rs.id]
+    asked = template_columns(rs, csv_header(rs, day.year - 1), day.year - 1, others)
     if xlsx_file is not None:
         from littlegiant.load.fileio import atomic_write_bytes
         from littlegiant.report.workbook import template as xlsx_template
@@ -1200,7 +1206,7 @@ def init(
         if xlsx_file.suffix.lower() != ".xlsx":
             bad("out.xlsx_name", language, f"--xlsx {xlsx_file}")
         try:
-            atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, csv_header(rs, day.year - 1)))
+            atomic_write_bytes(xlsx_file, xlsx_template(rs, day.year - 1, language, asked))
         except OSError as exc:
             bad("out.unwritable", language, str(xlsx_file), error=_os_error(exc))
         _written("run.init_sheet", xlsx_file, language, run_with)
@@ -1210,7 +1216,7 @@ def init(
 
         if csv_out is not None and csv_out.suffix.lower() not in (".csv", ".txt"):  # t.xlsx, t.yaml: batch read it as that
             bad("out.csv_name", language, f"--csv {csv_out}")
-        text = csv_template(rs, csv_header(rs, day.year - 1), day.year - 1, language, ids=columns == "ids")
+        text = csv_template(rs, asked, day.year - 1, language, ids=columns == "ids")
         write_output(text, csv_out, language)
         if csv_out is not None:
             _written("run.init_sheet", csv_out, language, run_with)

@@ -8,6 +8,8 @@ an input's whole sits (its ``part_of``) is found here too, for the interview and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from littlegiant.core.result import CriterionResult
 from littlegiant.load import expr
 from littlegiant.load.profile import year_in_path
@@ -85,3 +87,33 @@ class InputPaths:
         if c.item is not None:
             return self.of_item(c.item)
         return self.of_node(c.rule) if c.rule is not None else set()
+
+
+def paths_read(rules: RuleSet, last_year: int) -> set[str]:
+    """Every concrete input path some criterion or score item of ``rules`` could read, with the years of
+    ``last_year``: what a template is worth asking for."""
+    inputs = InputPaths(rules, last_year)
+    out: set[str] = set()
+    for tier in rules.tiers.values():
+        for node in tier.criteria.walk():
+            out |= inputs.of_node(node)
+    for table in rules.scores.values():
+        for item in table.items:
+            out |= inputs.of_item(item)
+    return out
+
+
+def template_columns(rules: RuleSet, columns: list[str], last_year: int, others: Iterable[RuleSet] = ()) -> list[str]:
+    """``columns`` (every field, each per-year field for three years) without the years of a per-year
+    field that neither ``rules`` nor any of ``others`` (the other shipped sets, which a renewal's
+    calendar may pick) reads: a park's template asked 40 companies for 净利润, 资产总额, 负债总额 and
+    成本费用支出总额 of years no rule looks at, and for 研发费用 three years back. The consistency checks
+    compare only years both of which a rule reads (revenue and main revenue year on year, liabilities
+    against assets and R&D expense against revenue in one year), so they lose nothing. A field that is
+    not per year stays whatever reads it: the renewal asks for the title it renews."""
+    read = paths_read(rules, last_year)
+    for other in others:
+        read |= paths_read(other, last_year)
+    per_year = {f.concrete_path(year) for f in rules.fields.values() if f.per_year
+                for year in (last_year, last_year - 1, last_year - 2)}
+    return [path for path in columns if path not in per_year or path in read]
