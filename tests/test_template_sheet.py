@@ -54,3 +54,19 @@ def test_the_template_asks_only_for_years_a_rule_reads(tmp_path: Path, rules: st
     assert [c for c in READ if c not in header] == []
     ids = csv_rows(init(tmp_path, "ids.csv", "--rules", rules, "--columns", "ids"))[0]
     assert "financials.2024.net_profit" not in ids and "financials.2025.total_costs" in ids
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_excel_warns_of_a_cell_batch_reads_rather_than_refusing_it(tmp_path: Path, lang: str) -> None:
+    """Every check of the companies sheet is a warning the filler can pass (800万, 约200, 制造业 are read by
+    batch), whose message says to leave an unknown blank; Excel's messages hold at most 225 characters."""
+    path = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["init", str(path), "--lang", lang, "--as-of", AS_OF]).exit_code == 0
+    ws = load_workbook(path)["企业名单" if lang == "zh" else "Companies"]
+    rules = ws.data_validations.dataValidation
+    assert {dv.type for dv in rules} == {"list", "whole", "decimal"}
+    for dv in rules:
+        assert (dv.errorStyle, dv.showErrorMessage, dv.allow_blank) == ("warning", True, True)
+        assert ("留空" if lang == "zh" else "blank") in dv.error and len(dv.error) <= 225
+    numbers = [dv for dv in rules if dv.type != "list"]
+    assert numbers and all(("不要填 0" if lang == "zh" else "never 0") in dv.error for dv in numbers)

@@ -240,7 +240,15 @@ MESSAGES.update({
     "xlsx.yes_no_list": {"zh": "是,否", "en": "yes,no"},
     "xlsx.text": {"zh": "文字", "en": "text"},
     "xlsx.number": {"zh": "数字", "en": "number"},
-    "xlsx.bad_number": {"zh": "请输入符合范围的数字（见第 2 行说明）", "en": "Enter a number in range (see the notes in row 2)"},
+    "xlsx.bad_number": {"zh": "这一格应填数字，范围见第 2 行。不知道的请留空，不要填 0。"
+                              "「约200」「800万」这类写法也能读取：点「是」（或「确定」）保留。",
+                        "en": "This cell takes a number, in the range of row 2. Leave it blank if you do not know; "
+                              "never 0 for unknown. Text such as \"about 200\" is read too: choose Yes (or OK) to keep it."},
+    "xlsx.bad_choice": {"zh": "请从下拉列表中选择；不知道的请留空。意思相同的其他写法（如「制造业」「有」）也能读取："
+                              "点「是」（或「确定」）保留。",
+                        "en": "Pick from the drop-down list; leave it blank if you do not know. Other words for the same "
+                              "answer are read too: choose Yes (or OK) to keep them."},
+    "xlsx.bad_title": {"zh": "请核对", "en": "Please check"},
 })
 CONFIDENCE = {
     "gov": {"zh": "政府网站原文", "en": "government page"},

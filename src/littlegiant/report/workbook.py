@@ -372,7 +372,7 @@ def _plain_note(line: str) -> str:
 
 def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> bytes:
     """An .xlsx to fill in: column labels in ``lang``, a notes row of units and choices, and
-    drop-down lists for choices and yes/no (with numbers checked as they are typed)."""
+    drop-down lists for choices and yes/no (with numbers checked as they are typed: warned of, not refused)."""
     import io
 
     from openpyxl import Workbook
@@ -389,8 +389,17 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     lists.sheet_state = "hidden"
     last = 1000 + 2
     notes_fill = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
-    yes_no = DataValidation(type="list", formula1=f'"{t("xlsx.yes_no_list", lang)}"', allow_blank=True)
-    ws.add_data_validation(yes_no)
+    def warning(rule: DataValidation, message: str) -> DataValidation:
+        """``rule`` as a warning the filler can pass, saying what to do: Excel's default, stop, refused
+        800万, 约200, 不知道 and 制造业, which batch reads (and says it read so), and left a filler who did
+        not know nowhere to go but 0, which batch takes for a figure."""
+        rule.allow_blank = True
+        rule.errorStyle, rule.errorTitle, rule.error = "warning", t("xlsx.bad_title", lang), t(message, lang)
+        rule.showErrorMessage = True
+        ws.add_data_validation(rule)
+        return rule
+
+    yes_no = warning(DataValidation(type="list", formula1=f'"{t("xlsx.yes_no_list", lang)}"'), "xlsx.bad_choice")
     list_column = 0
     for i, path in enumerate(columns, start=1):
         f = field_for_path(rules, path)
@@ -411,10 +420,8 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             list_letter = get_column_letter(list_column)
             for j, choice in enumerate(f.choices, start=1):
                 lists.cell(row=j, column=list_column, value=choice_word(f, choice, lang))
-            rule = DataValidation(type="list", allow_blank=True,
-                                  formula1=f"'{lists.title}'!${list_letter}$1:${list_letter}${len(f.choices)}")
-            ws.add_data_validation(rule)
-            rule.add(cells)
+            warning(DataValidation(type="list", formula1=f"'{lists.title}'!${list_letter}$1:${list_letter}${len(f.choices)}"),
+                    "xlsx.bad_choice").add(cells)
         elif f.type in ("int", "money", "percent", "number", "signed_money"):
             low, high = f.value_range()
             kind = "whole" if f.type == "int" else "decimal"
@@ -424,11 +431,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
                 rule = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
             else:
                 continue
-            rule.allow_blank = True
-            rule.error = t("xlsx.bad_number", lang)
-            rule.showErrorMessage = True
-            ws.add_data_validation(rule)
-            rule.add(cells)
+            warning(rule, "xlsx.bad_number").add(cells)
     ws.row_dimensions[1].height = 48
     ws.freeze_panes = "B3"
     buf = io.BytesIO()
