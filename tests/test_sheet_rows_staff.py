@@ -134,7 +134,7 @@ def test_a_filled_init_template_reads_its_notes_row_as_no_company(tmp_path: Path
     code, _, _ = invoke("init", "--xlsx", str(template))
     assert code == 0
     book = load_workbook(template)
-    ws = book.worksheets[0]
+    ws = book["企业名单"]  # after the sheet saying how to fill it in
     header = [c.value for c in ws[1]]
     notes = [c.value for c in ws[2]]
     revenue = header.index("营业收入（2025年）")

@@ -70,3 +70,76 @@ def test_excel_warns_of_a_cell_batch_reads_rather_than_refusing_it(tmp_path: Pat
         assert ("留空" if lang == "zh" else "blank") in dv.error and len(dv.error) <= 225
     numbers = [dv for dv in rules if dv.type != "list"]
     assert numbers and all(("不要填 0" if lang == "zh" else "never 0") in dv.error for dv in numbers)
+
+
+def fill(path: Path, rows: list[dict[str, object]]) -> None:
+    """Type ``rows`` (by column label) into the companies sheet of an .xlsx template, from row 3."""
+    book = load_workbook(path)
+    ws = book["企业名单"]
+    header = [c.value for c in ws[1]]
+    for number, row in enumerate(rows, start=3):
+        for label, value in row.items():
+            ws.cell(row=number, column=header.index(label) + 1, value=value)
+    book.save(path)
+
+
+COMPANIES: list[dict[str, object]] = [
+    {"企业名称": "苏州恒锐精密机械有限公司", "行业（《中小企业划型标准规定》）": "工业", "从业人员（上年末）": 260,
+     "研发人员人数": 58, "在中华人民共和国境内工商注册登记、具有独立法人资格": "是", "营业收入（2025年）": 12000,
+     "营业收入（2024年）": 10500, "研发费用（2025年）": 650, "研发费用（2024年）": 560, "净利润（2025年）": 900,
+     "经认定的研发机构的最高级别": "省级（省部级）", "本年度专精特新发展评价得分（官方平台）": 72},
+    {"企业名称": "无锡博远电子科技有限公司", "行业（《中小企业划型标准规定》）": "制造业", "从业人员（上年末）": 85,
+     "营业收入（2025年）": "约3000", "研发费用（2025年）": "180万", "研发费用（2024年）": "不知道"},
+]
+"""Two companies as finance managers fill them in: one from the drop-downs, one in its own words."""
+
+
+def test_the_xlsx_template_opens_on_how_to_fill_it_in(tmp_path: Path) -> None:
+    """The first sheet, open on arrival, says the rules every column shares (blank for unknown, never 0;
+    万元; 是/否; the platform's score) and each column's help as the YAML template says it, with the
+    terms it uses (utility models are no Ⅰ类), protected so that nothing is typed there; each label
+    carries its help as a comment; row 2 says the rule too."""
+    book = load_workbook(init(tmp_path, "t.xlsx"))
+    assert book.sheetnames[:2] == ["填写说明", "企业名单"] and book.active.title == "填写说明"
+    assert book["填写说明"].protection.sheet and not book["企业名单"].protection.sheet  # typed into the list only
+    guide = "\n".join(str(v) for row in book["填写说明"].iter_rows(values_only=True) for v in row if v)
+    for said in ("不知道的请留空，不要填 0", "万元", "「是」或「否」", "优质中小企业梯度培育平台",
+                 "全年累计工作183天以上", "营业成本、税金及附加、销售费用、管理费用、研发费用、财务费用之和",
+                 "填2025年直接从事研发", "实用新型、外观设计、软件著作权不算"):
+        assert said in guide, said
+    ws = book["企业名单"]
+    header = [c.value for c in ws[1]]
+    tech = ws.cell(row=1, column=header.index("科技人员人数") + 1)
+    assert tech.comment is not None and "183天" in tech.comment.text
+    assert ws["A2"].value == "填写说明（本行不计入）：不知道的请留空，不要填 0"
+
+
+def test_a_filled_xlsx_template_reads_back_as_before(tmp_path: Path) -> None:
+    """Filled in, the template goes through batch: both companies scored, the guide sheet passed over
+    without a word (the one line on stderr is the summary), the notes row not a company."""
+    path = init(tmp_path, "t.xlsx")
+    fill(path, COMPANIES)
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["batch", str(path), "-o", str(out), "--as-of", AS_OF, "--lang", "zh",
+                                 "--columns", "ids"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [f"共读取 2 行，已评估 2 行，出错 0 行 → {out}"]
+    rows = csv_rows(out)
+    assert [r[rows[0].index("name")] for r in rows[1:]] == [c["企业名称"] for c in COMPANIES]
+
+
+def test_the_csv_template_says_each_columns_help_in_its_notes_row(tmp_path: Path) -> None:
+    """A .csv holds no guide sheet nor comments: its notes row says the rule and each column's help
+    after its unit; filled in below the sample row, it reads back with the notes row not a company."""
+    path = init(tmp_path, "t.csv")
+    header, notes, _sample = csv_rows(path)
+    assert notes[0] == "填写说明（本行不计入）：不知道的请留空，不要填 0"
+    assert notes[header.index("科技人员人数")].startswith("人；填2025年科技人员数（全年累计工作183天以上）")
+    assert "营业成本" in notes[header.index("成本费用支出总额（2025年）")]
+    company = dict.fromkeys(header, "") | {"企业名称": "甲精密部件有限公司", "行业（《中小企业划型标准规定》）": "工业",
+                                           "从业人员（上年末）": "120", "营业收入（2025年）": "5000"}
+    with path.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerow(company.values())
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["batch", str(path), "-o", str(out), "--as-of", AS_OF, "--lang", "zh"])
+    assert result.exit_code == 0 and "共读取 1 行，已评估 1 行，出错 0 行" in result.stderr, result.stderr

@@ -1841,6 +1841,16 @@ whole table so, and every row was an error, 应填整数."""
 NOTES_MARK = {"zh": "填写说明（本行不计入）", "en": "Notes (this row is not read)"}
 """The first cell of the template's notes row: a row starting with it is not a company. The
 templates (report/table.py) write it; the readers know it."""
+_NOTES_HEADS = tuple(NOTES_MARK.values())
+GUIDE_MARK = {"zh": "填写说明", "en": "How to fill in"}
+"""The name of the template's first sheet, which says how to fill in its list, and the title in its first
+cell: a sheet so named and so headed is the template's own, passed over by batch without a word."""
+
+
+def notes_cell(text: str) -> bool:
+    """Whether a row's first cell (stripped) marks the template's notes row: NOTES_MARK, alone (as older
+    templates wrote it) or followed by the rule a filler most needs (不知道的请留空，不要填 0)."""
+    return text.startswith(_NOTES_HEADS)
 SAMPLE_MARK = {"zh": "示例公司（示例行，不计入）", "en": "Example Co (sample row, not read)"}
 """The name in the template's sample row: left in a filled-in sheet, it is not scored as a company
 (a park's results listed 示例公司 among its members)."""

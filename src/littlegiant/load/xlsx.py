@@ -20,13 +20,14 @@ from typing import IO, Any, NamedTuple
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
     CURRENCY_SIGNS,
+    GUIDE_MARK,
     NOTE_LIST,
-    NOTES_MARK,
     SHEET_UNIT,
     HeaderSearch,
     add_note,
     cell_text,
     excel_number,
+    notes_cell,
     read_twice,
     told_apart,
 )
@@ -160,11 +161,12 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
             on_note = _refusing_notes(path, sheet, listed, on_note)
         tables = False  # whether a sheet of the workbook held a table of companies
         unnamed: list[str] = []  # sheets of a table with no company-name column (统计: 区域, 企业数, 合计)
-        own = _results_book(book, names) if sheet is None else ()
+        batch_own = _results_book(book, names) if sheet is None else ()
+        own = (*batch_own, *_guide(book, names)) if sheet is None else ()  # the template's guide: passed over unsaid
         shown = [name for name in names if _tabled(book[name], sheet) and name not in own]
-        if own and on_note is not None:
-            on_note("run.results_sheets", {"where": str(path), "sheets": Text("、".join(f"“{n}”" for n in own),
-                                                                              ", ".join(repr(n) for n in own))})
+        if batch_own and on_note is not None:
+            on_note("run.results_sheets", {"where": str(path), "sheets": Text("、".join(f"“{n}”" for n in batch_own),
+                                                                              ", ".join(repr(n) for n in batch_own))})
         naming: dict[str, bool] = {}  # by sheet: whether its header names companies, found once
         yielded = False
 
@@ -224,6 +226,20 @@ def _results_book(book: Any, names: list[str]) -> tuple[str, ...]:
                 return ()
             if first and first[0] == MESSAGES["xlsx.source"][lang]:
                 return errors, about
+    return ()
+
+
+def _guide(book: Any, names: list[str]) -> tuple[str, ...]:
+    """The template's own 填写说明 sheet (named and headed GUIDE_MARK), else (): read as a list, its table of
+    columns and what to fill in them was a sheet of notes, passed over with a word on every run."""
+    for name in names:
+        if name in GUIDE_MARK.values() and hasattr(book[name], "iter_rows"):
+            try:
+                first = next(_until_unreadable(book[name].iter_rows(max_row=1, max_col=1, values_only=True)), (None,))
+            except _Unreadable:
+                return ()
+            if first and first[0] == name:
+                return (name,)
     return ()
 
 
@@ -1001,7 +1017,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 under = number + 1
                 continue
         first = next(v for v in values if v.strip()).strip()
-        if first in NOTES_MARK.values():
+        if notes_cell(first):
             continue
         why = not_a_company(header, values, number == under)
         if why is not None:

@@ -14,10 +14,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from littlegiant.i18n import SIZE, STATUS, t
-from littlegiant.load.profile import answer_label, field_for_path
+from littlegiant.load.profile import answer_label, field_for_path, year_in_path
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, carried_column, norm
 from littlegiant.messages import Text
+from littlegiant.report.template import NOTES_RULE, help_text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
     f"{t}_{k}" for t in TIER_IDS for k in ("status", "score")], "next_step", "warnings", *ID_COLUMNS]
@@ -280,8 +281,8 @@ def choice_word(f: FieldDef, choice: str, lang: str) -> str:
 
 def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, ids: bool = False) -> str:
     """The text of ``init --csv``: a header row in the labels of ``lang`` (with the year where a
-    column has one), a notes row of units and choices as the .xlsx template has (not read: it
-    starts with NOTES_MARK), and a sample row in the same words (not read either: SAMPLE_MARK). With ``ids`` the header and the
+    column has one), a notes row of units and choices with each column's help (not read: it starts
+    with NOTES_MARK, followed by 不知道的请留空，不要填 0), and a sample row in the same words (not read either: SAMPLE_MARK). With ``ids`` the header and the
     sample are field ids and no notes row, for scripts. A byte-order mark leads, so that Excel
     opens the file by double-click without garbling the Chinese."""
     import csv
@@ -298,7 +299,12 @@ def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, 
     else:
         # headers a person fills in under: with what to type for 0 (0为未获奖), which the reader takes too
         out.writerow([getattr(answer_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
-        out.writerow([NOTES_MARK[lang] if i == 0 else column_note(f, lang) for i, f in enumerate(fields)])
+        # a .csv holds no sheet of instructions nor comments: the notes row says the rule and each column's help
+        notes = [NOTES_MARK[lang] + NOTES_RULE[lang]]
+        for f, path in list(zip(fields, columns, strict=True))[1:]:
+            said = help_text(f, lang, year_in_path(f, path) or last_year)
+            notes.append(column_note(f, lang) + (("；" if lang == "zh" else "; ") + said if said else ""))
+        out.writerow(notes)
     row = []
     for f, path in zip(fields, columns, strict=True):
         value = sample.get(path, "")

@@ -34,6 +34,37 @@ HEAD = {
            "The names before the colons are the file's keys: keep them, fill in after the colon.",
            "Then run: littlegiant assess THIS-FILE"],
 }
+SHEET_RULES = {
+    "zh": ["「{companies}」表每行填一家企业，从第 3 行起填写：第 1 行是列名，第 2 行是各列的单位和填法（不计入）。"
+           "请勿改动列名、不要删除列；可以在最右边加自己的列（如联系人），评估结果会原样带回。",
+           "不知道的请留空，不要填 0。留空表示「不知道」，评估结果会列出还缺哪些数据；"
+           "填 0 会被当作真实数字（如研发费用 0 万元、知识产权 0 项），直接判为不满足。"
+           "列名写明「0为未获奖」「0为无排名」的，确实没有才填 0；不清楚就留空。",
+           "金额一律以万元为单位（800 万元填 800）；占比填百分数（12.5% 填 12.5）；人数、项数、年限填整数。"
+           "财务数据以经审计的财务报表或年度汇算清缴申报表为准。",
+           "是/否题从下拉列表中选「是」或「否」；有选项的列从下拉列表中选。",
+           "「上年」指 {last_year} 年；按年份填的列，年份写在列名里。",
+           "各列怎么填见下表；在「{companies}」表里，把鼠标移到列名上（有红色小三角的单元格）也能看到同样的说明。"],
+    "en": ["Fill in one company a row of the sheet {companies}, from row 3: row 1 names the columns, row 2 gives "
+           "each column's unit or answers (not read). Keep the column names and do not delete columns; you may add "
+           "your own columns at the right (a contact, say): the results bring them back as they are.",
+           "Leave a cell blank if you do not know; never type 0 for unknown. A blank is read as unknown and the "
+           "results list what is still missing; 0 is read as a real figure (R&D expense 0, no patents) and fails "
+           "the criterion. Where a column name says 0 means none (no award, no rank), type 0 only when there is none; "
+           "blank when you do not know.",
+           "Amounts in 10k CNY (万元: 8 million CNY is 800); shares in percent (12.5% is 12.5); people, items and "
+           "years as whole numbers. Financial figures as in the audited accounts or the annual tax return.",
+           "Yes/no columns: pick yes or no from the drop-down list; columns with choices: pick from the list.",
+           "Last year is {last_year}; a column asked by year names its year.",
+           "What each column asks is in the table below; on the sheet {companies}, hover over a column name (the "
+           "cells with a small red triangle) to see the same note."],
+}
+"""The general rules of the sheet template's 填写说明 sheet, as HEAD is the YAML template's."""
+NOTES_RULE = {"zh": "：不知道的请留空，不要填 0", "en": ": leave a cell blank if unknown, never 0"}
+"""What the notes row says after its mark, under the company name: the one rule a filler most needs."""
+GUIDE_HEAD = {"zh": ("列名", "单位 / 填法", "怎么填"), "en": ("Column", "Unit / answers", "What to fill in")}
+GUIDE_TERMS = {"zh": "名词解释", "en": "Terms"}
+
 _ANSWERED = {"zh": "这些问题出自哪套规则（勿改）：按问法不同的另一套规则评估时，报告会提醒核对那几项。",
              "en": "The rule set these questions come from (keep it): judged under a set that asks some of them "
                    "in other words, the report says which to check."}

@@ -371,24 +371,30 @@ def _plain_note(line: str) -> str:
 
 
 def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> bytes:
-    """An .xlsx to fill in: column labels in ``lang``, a notes row of units and choices, and
-    drop-down lists for choices and yes/no (with numbers checked as they are typed: warned of, not refused)."""
+    """An .xlsx to fill in: a first sheet saying how (the rules every column shares, then each column's
+    unit and help, then the terms they use), the companies sheet with column labels in ``lang`` (each
+    with its help as a comment), a notes row of units and choices, and drop-down lists for choices and
+    yes/no (with numbers checked as they are typed: warned of, not refused)."""
     import io
 
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from littlegiant.load.profile import answer_label, field_for_path
+    from littlegiant.load.profile import answer_label, field_for_path, year_in_path
+    from littlegiant.report.template import NOTES_RULE, help_text
 
     book = Workbook()
-    ws = book.active
-    ws.title = t("xlsx.companies", lang)
+    guide = book.active
+    ws = book.create_sheet(t("xlsx.companies", lang))
     lists = book.create_sheet(t("xlsx.choices", lang))
     lists.sheet_state = "hidden"
     last = 1000 + 2
     notes_fill = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
     def warning(rule: DataValidation, message: str) -> DataValidation:
         """``rule`` as a warning the filler can pass, saying what to do: Excel's default, stop, refused
         800万, 约200, 不知道 and 制造业, which batch reads (and says it read so), and left a filler who did
@@ -401,16 +407,24 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
 
     yes_no = warning(DataValidation(type="list", formula1=f'"{t("xlsx.yes_no_list", lang)}"'), "xlsx.bad_choice")
     list_column = 0
+    helps: list[tuple[str, str, str | None]] = []  # each column's label, note and help, for the guide
     for i, path in enumerate(columns, start=1):
         f = field_for_path(rules, path)
         letter = get_column_letter(i)
         label = answer_label(f, path)  # with what to type for 0 (0为未获奖), which the reader takes too
-        head = ws.cell(row=1, column=i, value=label.zh if lang == "zh" else label.en)
+        shown = label.zh if lang == "zh" else label.en
+        head = ws.cell(row=1, column=i, value=shown)
         head.font = Font(bold=True)
-        head.alignment = Alignment(wrap_text=True, vertical="top")
-        note = ws.cell(row=2, column=i, value=NOTES_MARK[lang] if i == 1 else column_note(f, lang))
+        head.alignment = wrap
+        said = help_text(f, lang, year_in_path(f, path) or last_year)
+        if said:  # the field's help, as the YAML template says it, where the filler looks: on the label
+            head.comment = Comment(said, "littlegiant", width=320, height=_COMMENT_LINE * (_lines(said, 44) + 1))
+        column_said = column_note(f, lang)
+        helps.append((shown, column_said, said))
+        note = ws.cell(row=2, column=i, value=NOTES_MARK[lang] + NOTES_RULE[lang] if i == 1 else column_said)
         note.fill = notes_fill
         note.data_type = "s"
+        note.alignment = wrap
         ws.column_dimensions[letter].width = 28 if i == 1 else 16
         cells = f"{letter}3:{letter}{last}"
         if f.type == "bool":
@@ -434,6 +448,83 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             warning(rule, "xlsx.bad_number").add(cells)
     ws.row_dimensions[1].height = 48
     ws.freeze_panes = "B3"
+    _guide(guide, rules, columns, last_year, lang, helps)
+    book.active = 0  # opened on the guide: read before the first cell is typed
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+_COMMENT_LINE = 15
+"""A comment box's height in points a line of its text (openpyxl's default box showed two lines)."""
+_GUIDE_WIDTHS = (36, 20, 64)
+"""The guide sheet's columns: a column's label, its unit or answers, what to fill in."""
+
+
+def _guide(ws: Any, rules: RuleSet, columns: list[str], last_year: int, lang: str,
+           helps: list[tuple[str, str, str | None]]) -> None:
+    """The template's 填写说明 sheet: the rules every column shares (blank for unknown, never 0; units;
+    yes/no; where the platform's score is found), then each column with its unit and the field's help (the
+    YAML template's), then the glossary's terms those helps use (Ⅰ类知识产权, 科技人员). The sheet's name and
+    its first cell are GUIDE_MARK, by which batch knows it and passes it over. A park's finance managers had
+    only the units: they counted utility models as Ⅰ类, typed 0 where they did not know."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from littlegiant.load.profile import field_for_path
+    from littlegiant.load.rules import glossary
+    from littlegiant.load.tabular import GUIDE_MARK
+    from littlegiant.report.template import GUIDE_HEAD, GUIDE_TERMS, SHEET_RULES, help_text
+
+    ws.title = GUIDE_MARK[lang]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold, shade = Font(bold=True), PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
+    for letter, width in zip("ABC", _GUIDE_WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
+    whole = sum(_GUIDE_WIDTHS)
+    ws.cell(row=1, column=1, value=GUIDE_MARK[lang]).font = Font(bold=True, size=14)
+    ws.row_dimensions[1].height = 24
+    rules_said = [text.format(companies=t("xlsx.companies", lang), last_year=last_year) for text in SHEET_RULES[lang]]
+    platform = rules.fields.get("platform_score")
+    if platform is not None and platform.path in columns and platform.help is not None:
+        said = help_text(platform, lang, last_year)
+        rules_said.insert(4, f"{platform.label.get(lang)}{'：' if lang == 'zh' else ': '}{said}")
+    row = 2
+    for number, text in enumerate(rules_said, 1):
+        row += 1
+        text = f"{number}. {text}"
+        ws.cell(row=row, column=1, value=text).alignment = wrap
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        ws.row_dimensions[row].height = _LINE_HEIGHT * _lines(text, whole)
+    row += 2
+    for col, text in enumerate(GUIDE_HEAD[lang], 1):
+        head = ws.cell(row=row, column=col, value=text)
+        head.font, head.fill = bold, shade
+    for label, note, said in helps:
+        row += 1
+        cells = (label, note, said or "")
+        for col, text in enumerate(cells, 1):
+            cell = ws.cell(row=row, column=col, value=text)
+            cell.alignment, cell.data_type = wrap, "s"
+        ws.row_dimensions[row].height = _LINE_HEIGHT * max(_lines(text, width) for text, width
+                                                           in zip(cells, _GUIDE_WIDTHS, strict=True))
+    terms: dict[str, None] = {}
+    for path in columns:
+        terms.update(dict.fromkeys(field_for_path(rules, path).terms))
+    known = glossary()
+    said_terms = [known[term] for term in terms if term in known]
+    if said_terms:
+        row += 2
+        ws.cell(row=row, column=1, value=GUIDE_TERMS[lang]).font = bold
+        for term in said_terms:
+            row += 1
+            name, text = term.name.get(lang), term.text.get(lang)
+            ws.cell(row=row, column=1, value=name).alignment = wrap
+            cell = ws.cell(row=row, column=2, value=text)
+            cell.alignment, cell.data_type = wrap, "s"
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+            ws.row_dimensions[row].height = _LINE_HEIGHT * max(_lines(name, _GUIDE_WIDTHS[0]),
+                                                               _lines(text, _GUIDE_WIDTHS[1] + _GUIDE_WIDTHS[2]))
+    # protected (no password): a company typed here, not on the list, is told so by Excel at the first key,
+    # rather than passed over by batch with the rest of the guide
+    ws.protection.sheet = True
+    _print_across(ws, landscape=False)
