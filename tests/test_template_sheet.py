@@ -143,3 +143,39 @@ def test_the_csv_template_says_each_columns_help_in_its_notes_row(tmp_path: Path
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["batch", str(path), "-o", str(out), "--as-of", AS_OF, "--lang", "zh"])
     assert result.exit_code == 0 and "共读取 1 行，已评估 1 行，出错 0 行" in result.stderr, result.stderr
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines a wrapped cell of ``width`` needs for ``text`` at its widest (a Chinese character
+    two of Excel's width units, two units of the width lost to the cell's margins)."""
+    units = [sum(2 if ord(ch) > 0x2E7F else 1 for ch in part) for part in text.split("\n")]
+    return sum(max(1, -(-u // (int(width) - 2))) for u in units)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_label_note_and_guide_line_is_shown_whole(tmp_path: Path, lang: str) -> None:
+    """Each label of row 1 and note of row 2 wraps within its column and its row is tall enough for
+    it: the red line's 54-character label ended mid-word in a row 48 points high, the industries under
+    行业 were cut. The guide's lines are shown whole too."""
+    path = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["init", str(path), "--lang", lang, "--as-of", AS_OF]).exit_code == 0
+    book = load_workbook(path)
+    ws = book["企业名单" if lang == "zh" else "Companies"]
+    for row in (1, 2):
+        height = ws.row_dimensions[row].height
+        for cell in ws[row]:
+            width = ws.column_dimensions[cell.column_letter].width
+            assert cell.alignment.wrap_text, cell.coordinate
+            assert lines_needed(str(cell.value), width) * 15 <= height, (cell.coordinate, cell.value, width, height)
+    guide = book.worksheets[0]
+    merged = {r.min_row: r for r in guide.merged_cells.ranges}
+    for row in guide.iter_rows(min_row=2):
+        for cell in row:
+            if not cell.value or cell.__class__.__name__ == "MergedCell":
+                continue
+            span = merged.get(cell.row)
+            letters = ("A", "B", "C") if span is not None and span.min_col == cell.column == 1 else \
+                ("B", "C") if span is not None and cell.column == 2 else (cell.column_letter,)
+            width = sum(guide.column_dimensions[x].width for x in letters)
+            height = guide.row_dimensions[cell.row].height or 15  # a row left as it is shows one line
+            assert lines_needed(str(cell.value), width) * 15 <= height, (cell.coordinate, cell.value)

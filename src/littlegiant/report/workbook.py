@@ -408,6 +408,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     yes_no = warning(DataValidation(type="list", formula1=f'"{t("xlsx.yes_no_list", lang)}"'), "xlsx.bad_choice")
     list_column = 0
     helps: list[tuple[str, str, str | None]] = []  # each column's label, note and help, for the guide
+    tall = [1, 1]  # the most lines a label and a note take
     for i, path in enumerate(columns, start=1):
         f = field_for_path(rules, path)
         letter = get_column_letter(i)
@@ -425,7 +426,9 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
         note.fill = notes_fill
         note.data_type = "s"
         note.alignment = wrap
-        ws.column_dimensions[letter].width = 28 if i == 1 else 16
+        width = _fitting_width(shown, str(note.value), 28 if i == 1 else 16)
+        ws.column_dimensions[letter].width = width
+        tall = [max(tall[0], _lines(shown, width)), max(tall[1], _lines(str(note.value), width))]
         cells = f"{letter}3:{letter}{last}"
         if f.type == "bool":
             yes_no.add(cells)
@@ -446,13 +449,30 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             else:
                 continue
             warning(rule, "xlsx.bad_number").add(cells)
-    ws.row_dimensions[1].height = 48
+    for row, lines in enumerate(tall, 1):  # as tall as the longest label and note: LibreOffice never grows a row
+        ws.row_dimensions[row].height = _LINE_HEIGHT * lines + 3
     ws.freeze_panes = "B3"
     _guide(guide, rules, columns, last_year, lang, helps)
     book.active = 0  # opened on the guide: read before the first cell is typed
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+_WIDTHS = (16, 20, 24, 30, 40)
+"""The widths a template's column may take, narrowest first; _MOST_HEAD_LINES the lines its label and note
+may wrap to before a wider one is taken. Every column 16 wide under a row 48 points high showed some 24
+characters of a label: the red line's 54 ended mid-word, the industries listed under 行业 were cut."""
+_MOST_HEAD_LINES = 4
+
+
+def _fitting_width(label: str, note: str, least: int) -> int:
+    """The narrowest of _WIDTHS, at least ``least``, in which ``label`` and ``note`` each wrap to at most
+    _MOST_HEAD_LINES lines; the widest when none does (the rows are then made as tall as they need)."""
+    for width in _WIDTHS:
+        if width >= least and max(_lines(label, width), _lines(note, width)) <= _MOST_HEAD_LINES:
+            return width
+    return max(least, _WIDTHS[-1])
 
 
 _COMMENT_LINE = 15
