@@ -1143,8 +1143,8 @@ def schema(
 @app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules shandong-2022")
 def init(
     file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
-    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
-    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: labelled columns, a notes row, drop-down lists.", show_default=False)] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units and each column's help, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
+    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: a first sheet saying how to fill it in, then labelled columns (each with its help as a comment), a notes row, drop-down lists.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the template's comments and of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
     columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers of --csv: labels of --lang, with a notes row of units (read back by batch), or field ids for scripts. Default: labels.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,

@@ -135,9 +135,9 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "params": {
             "file": "模板写到哪里：.yaml 为一家企业的信息模板；以 .xlsx 或 .csv 结尾则为批量评估用的名单表格。"
                     "不填则显示在屏幕上。",
-            "csv_file": "改为生成供 batch 使用的 CSV 名单：带列名、一行单位说明和一行示例；用带标记的 UTF-8 写出，"
+            "csv_file": "改为生成供 batch 使用的 CSV 名单：带列名、一行单位和各列填写说明、一行示例；用带标记的 UTF-8 写出，"
                         "Excel 双击即可打开。",
-            "xlsx_file": "改为生成供 batch 使用的 Excel 名单：带列名、一行填写说明和下拉选项。",
+            "xlsx_file": "改为生成供 batch 使用的 Excel 名单：首页为填写说明，名单带列名（附批注说明）、一行单位说明和下拉选项。",
             "lang": "模板说明文字和 --csv、--xlsx 列名" + LANG,
             "columns": "--csv 的列名：labels 为 --lang 语言的文字，并带一行单位说明（batch 能读回）；"
                        "ids 为固定的英文标识，供程序处理。不填则为 labels。",
