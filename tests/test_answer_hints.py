@@ -58,7 +58,7 @@ def test_the_templates_head_a_rank_with_the_hint_and_read_it_back(tmp_path: Path
     header = (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert RANKS[0] + "（0为未获奖）" in header.split(",")
     cli("init", "--xlsx", str(tmp_path / "t.xlsx"), "--lang", "zh", "--as-of", "2026-11-26")
-    heads = [c.value for c in openpyxl.load_workbook(tmp_path / "t.xlsx").active[1]]
+    heads = [c.value for c in openpyxl.load_workbook(tmp_path / "t.xlsx")["企业名单"][1]]  # the sheet after 填写说明
     assert RANKS[1] + "（0为未获奖）" in heads
     from littlegiant.load.tabular import column
 
