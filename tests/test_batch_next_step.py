@@ -95,3 +95,32 @@ def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None
         many = blank(many, question)
     cell = next_step(folder_of(tmp_path, many), tmp_path)
     assert cell.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限"), cell
+
+
+def test_a_row_awaiting_only_the_authority_gets_the_reports_line_for_the_tier_to_apply_for(tmp_path: Path) -> None:
+    """专精特新 (held) and 小巨人 待审核 on the market and chain questions, every figure met: the park's best
+    candidate had a blank 下一步. It now gets the report's plan line for 小巨人, the one title it can
+    apply for, with the items the authority judges by name (the report lists the evidence)."""
+    example = Path(__file__).parent.parent / "examples" / "little-giant-2026.yaml"
+    folder = tmp_path / "企业"
+    folder.mkdir()
+    (folder / "客户.yaml").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    report = runner.invoke(app, ["assess", str(folder / "客户.yaml"), "--as-of", AS_OF, "--lang", "zh"],
+                           env={"COLUMNS": "400"})
+    head = "专精特新\"小巨人\"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；以下各项由认定机关审核，申报时须附证明材料"
+    assert head in report.stdout
+    assert next_step(folder, tmp_path) == (
+        f"{head}：主导产品属于制造业核心基础零部件、核心基础元器件、关键软件、先进基础工艺、关键基础材料、产业技术基础，"
+        "或改造提升传统产业、培育壮大新兴产业、布局建设未来产业；位于产业链关键环节")
+
+
+def test_a_red_line_left_to_the_authority_is_named_in_the_cell_as_the_report_names_it(tmp_path: Path) -> None:
+    """Every tier 待审核 over a tax violation the 2026 text does not list (the first two titles held): the
+    cell is 小巨人's line, the tax question first among the items, by the problem it states."""
+    example = Path(__file__).parent.parent / "examples" / "red-line.yaml"
+    folder = tmp_path / "企业"
+    folder.mkdir()
+    (folder / "客户.yaml").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    cell = next_step(folder, tmp_path)
+    assert cell.startswith("专精特新\"小巨人\"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；"
+                           "以下各项由认定机关审核，申报时须附证明材料：近三年有偷漏税等违法违规行为；主导产品属于"), cell

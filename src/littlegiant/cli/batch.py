@@ -1718,11 +1718,9 @@ class Scorer:
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
             return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
         plans = plans_of(self._rules, prof, result)  # the report's: a lower tier's plan dates a title asked first
-        plan = plans.get(tier)
-        if plan is None:
-            return None
+        plan = plans.get(tier)  # none for a tier met or awaiting the authority: when to apply, what it judges
         text = Words(result, self._rules, plans, self.lang, alone=True).next_step(result.tiers[tier])
-        sets = " ".join(f"--set {a}" for a in set_args(plan, self._rules)) if plan.ok else ""
+        sets = " ".join(f"--set {a}" for a in set_args(plan, self._rules)) if plan is not None and plan.ok else ""
         # after what holds the row back (主要差距 keeps its reason), the step; the ids for a script last
         return f"{row_gap or tier + ':'}{ADVICE_MARK}{text}" + (f"  [{sets}]" if sets else "") if text else None
 

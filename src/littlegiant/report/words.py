@@ -868,7 +868,7 @@ class Words(Phrasing):
         r = self.result
         name = tier.title.get(self.lang)
         colon = "：" if zh else ": "
-        judged = [c for c in tier.holding_back() if c.status == REVIEW]
+        judged = self._judged(tier)
         steps = [(self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang))
                  + (colon + SEP[self.lang].join(e.get(self.lang) for e in c.evidence) if c.evidence else "")
                  for c in judged]
@@ -905,6 +905,11 @@ class Words(Phrasing):
         else:
             head = f"各项条件均已满足，{when}" if zh else f"every condition is met, so {when}"
         return f"{name}{colon}{head}", [], steps if review else []
+
+    @staticmethod
+    def _judged(tier: TierResult) -> list[CriterionResult]:
+        """The criteria of a tier that await the authority's review (its plan line's items)."""
+        return [c for c in tier.holding_back() if c.status == REVIEW]
 
     def _holds(self, tier: TierResult) -> bool:
         """Whether the profile says the tier's title is held: a renewable title so answered, or a lower
@@ -1154,6 +1159,8 @@ class Words(Phrasing):
         park's staff to work out which title it meant, and a sheet sorted or filtered by this column
         loses the one beside it. The answers that decide a lower tier come first."""
         zh = self.lang == "zh"
+        if self.plans.get(tier.id) is None and tier.status in (MET, REVIEW):
+            tier = self._to_apply(tier)
         own = self._next_step(tier)
         if not own:
             return own
@@ -1161,6 +1168,34 @@ class Words(Phrasing):
         own = f"{name}：{own}" if zh else f"{name}: {own}"
         below = self._answers_below(tier)
         return (f"{below}；{own}" if zh else f"{below}; {own}") if below else own
+
+    def _to_apply(self, tier: TierResult) -> TierResult:
+        """The tier a row whose tiers are all met or awaiting the authority should apply for: from
+        ``tier`` up, the first whose title the company does not hold (or the one this run renews).
+        A 专精特新 待审核 whose title is held has nothing to apply for; the 小巨人 above it, its figures
+        all met, is the step the report's plan gives."""
+        ids = list(self.result.tiers)
+        for tid in ids[ids.index(tier.id):]:
+            t = self.result.tiers[tid]
+            if t.status not in (MET, REVIEW):
+                break
+            if tid == self.result.renewal or not self._holds(t):
+                return t
+        return tier
+
+    def _ready_step(self, tier: TierResult) -> str:
+        """The plan line of a tier met or awaiting only the authority (``_ready_lines``) in a cell: when
+        to apply, and the items the authority judges by name, without the evidence each needs (the
+        report lists that). A park's best candidates, 待审核 on a market question, got a blank 下一步."""
+        head, _, steps = self._ready_lines(tier)
+        if not head:
+            return ""
+        zh = self.lang == "zh"
+        head = head.removeprefix(f"{tier.title.get(self.lang)}{'：' if zh else ': '}")
+        if not steps:
+            return head
+        items = [self.red_name(c) if c.kind == "veto" else c.title.get(self.lang) for c in self._judged(tier)]
+        return f"{head}：{'；'.join(items)}" if zh else f"{head}: {'; '.join(items)}"
 
     def _answers_below(self, tier: TierResult) -> str:
         """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
@@ -1187,7 +1222,7 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         p = self.plans.get(tier.id)
         if p is None:
-            return ""
+            return self._ready_step(tier)
         head, notes, steps = self.plan_lines(tier)
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
