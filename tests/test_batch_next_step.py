@@ -124,3 +124,35 @@ def test_a_red_line_left_to_the_authority_is_named_in_the_cell_as_the_report_nam
     cell = next_step(folder, tmp_path)
     assert cell.startswith("专精特新\"小巨人\"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；"
                            "以下各项由认定机关审核，申报时须附证明材料：近三年有偷漏税等违法违规行为；主导产品属于"), cell
+
+
+SMALL_UNANSWERED: dict[str, object] = {
+    "name": "无锡博远电子科技有限公司", "industry": "工业", "employees": 85, "rd_staff": 20, "niche_years": 4,
+    "registered_in_china": True,
+    "compliance": {"abnormal_operation": False, "serious_dishonesty": False, "prohibited_products": False,
+                   "tax_violation": False},
+    "financials": {"2025": {"revenue": 3200, "main_revenue": 3000, "rd_expense": 180, "net_profit": 210,
+                            "total_assets": 4200, "total_liabilities": 2300},
+                   "2024": {"revenue": 2800, "main_revenue": 2650, "rd_expense": 150}, "2023": {"revenue": 2500}},
+    "ip": {"class1": 2, "class2": 6}, "rd_institution": "city", "quality": {"iso9001": True, "own_brand": True},
+    "honors": {"high_tech_enterprise": True}, "titles": {"innovative_sme": True, "zjtx_sme": False},
+}
+"""A user's company: two red-line questions blank (重大事故, 数据造假), which decide 科技和创新型; 专精特新
+needs five answers more, none of its figures short; 小巨人 short of 5,000万 revenue."""
+
+
+def test_the_answers_deciding_the_lowest_tier_come_first_when_the_next_tier_needs_many(tmp_path: Path) -> None:
+    """The report's plan opens with 科技和创新型's two questions (专精特新 asks them and five more): the row
+    opened with 小巨人's revenue, the two lower tiers' nine answers counted together as a form to fill in.
+    Counted tier by tier, the two that decide 科技和创新型 come first, as the report has them."""
+    folder = folder_of(tmp_path, SMALL_UNANSWERED)
+    report = runner.invoke(app, ["assess", str(folder / "客户.yaml"), "--as-of", AS_OF, "--lang", "zh"],
+                           env={"COLUMNS": "400"})
+    questions = ("近三年是否发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定",
+                 "近三年是否有数据造假行为")
+    plan = report.stdout.split("行动计划\n")[1]
+    assert plan.startswith(f"■ 科技和创新型中小企业：先回答以下问题才能判定\n  1. {questions[0]}\n  2. {questions[1]}\n"
+                           "■ 专精特新中小企业：先回答以下问题才能判定\n"), plan
+    cell = next_step(folder, tmp_path)
+    assert cell.startswith(f"科技和创新型中小企业：先回答以下问题才能判定：{'；'.join(questions)}；"
+                           "专精特新\"小巨人\"企业：最早2027年申报（以2026年数据计）"), cell

@@ -1200,7 +1200,8 @@ class Words(Phrasing):
     def _answers_below(self, tier: TierResult) -> str:
         """The tiers below ``tier`` that answers alone decide, with those answers, as the report's plan
         opens with them: one yes/no (数据造假) that settles two lower tiers is the cheapest step there
-        is, and a cell that spoke only of 小巨人's R&D left it out."""
+        is, and a cell that spoke only of 小巨人's R&D left it out. From the bottom up, while the answers
+        so far are no more than FEW_ANSWERS."""
         zh = self.lang == "zh"
         names: list[str] = []
         paths: list[str] = []
@@ -1210,10 +1211,16 @@ class Words(Phrasing):
             p = self.plans.get(tid)
             if p is None or p.checked is not None or p.blockers or not p.missing:
                 continue  # met, or more than answers: the row's own tier speaks for the ladder
+            more = [x for x in (self.needed(t) or p.missing) if x not in paths]
+            if len(paths) + len(more) > FEW_ANSWERS:
+                # many blanks are a form to fill in, not a step: this tier and those above are left to the
+                # row's own. Counted tier by tier from the bottom: 科技和创新型's two red-line questions were
+                # dropped with 专精特新's seven, and the cell jumped to 小巨人's revenue
+                break
             names.append(t.title.get(self.lang))
-            paths.extend(x for x in (self.needed(t) or p.missing) if x not in paths)
-        if not names or len(paths) > FEW_ANSWERS:
-            return ""  # many blanks are a form to fill in, not a step: the row's own tier speaks
+            paths.extend(more)
+        if not names:
+            return ""
         return (f"{'、'.join(names)}：先回答以下问题才能判定：{self.questions(paths)}" if zh else
                 f"{' and '.join(names)}: answer these first to decide {'them' if len(names) > 1 else 'it'}: "
                 f"{self.questions(paths)}")
