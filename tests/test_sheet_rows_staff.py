@@ -534,3 +534,20 @@ def test_a_format_whose_text_among_the_digits_cannot_be_read_is_refused_not_gues
     assert yi["处理结果"] == "出错" and "现在是“5000 [[>=10000]0!.0,\"万\";0]”" in yi["错误说明"]
     assert "营业收入" not in yi["错误说明"]
     assert bing["处理结果"] == "已评估"
+
+
+def test_a_score_not_yet_given_reads_as_dont_know_as_its_neighbours_do(tmp_path: Path) -> None:
+    """未参评 in the platform-score column (the company has not taken the evaluation) made the row an error,
+    「应填数字」, for the answer the plan asks for next; it reads as 不知道 does, the row scored alike."""
+    src = tmp_path / "名单.csv"
+    head = "企业名称,行业,从业人员,营业收入（2025年）,研发费用（2025年）,持有有效的创新型中小企业称号,本年度专精特新发展评价得分（官方平台）\n"
+    rows = [f"{name},工业,120,6000,400,是,{said}\n" for name, said in
+            (("甲", "不知道"), ("乙", "未参评"), ("丙", "未评价"), ("丁", "未评"))]
+    src.write_text(head + "".join(rows), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 0, err
+    got = read_csv(out)
+    assert [r["处理结果"] for r in got] == ["已评估"] * 4
+    alike = [{k: v for k, v in r.items() if k not in ("来源（文件:行）", "企业名称")} for r in got]
+    assert alike[1:] == alike[:1] * 3, alike

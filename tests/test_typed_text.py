@@ -161,6 +161,8 @@ def test_every_door_reads_typed_text_alike(path: str, text: str) -> None:
     ("awards.national_rank", "暂无", Decimal(0)),
     ("rd_institution", "暂无", "none"),
     ("ip.class1", "暂无", None),
+    ("platform_score", "未参评", None),  # no score yet: the company has not taken the evaluation
+    ("digital_level", "未评测", None),
     ("financials.2025.rd_expense", "不记得", None),
     ("employees", "不太清楚", None),
     ("registered_in_china", "说不准", None),

@@ -40,14 +40,19 @@ _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
                      "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
-                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na"})
+                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na",
+                     "未评", "未参评", "暂未参评", "尚未参评", "没有参评", "没参评", "未参加评价", "未评价", "暂未评价",
+                     "尚未评价", "未评分", "无评分", "暂无评分", "没有评分", "无得分", "未评测", "未测评",
+                     "notrated", "unrated", "notevaluated"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
 that only Enter means it; 不晓得 and 不记得 are as common in speech), and the dashes and slash a sheet
 puts in a cell it has no figure for, and what a sheet writes there instead (暂无, N/A, 不适用, （空）: one
 such cell made the whole company an error row, no verdict at all). It stays unknown, never 0; 无 alone
 is refused for a figure, as only the person can say it means 0. Not 待定: of a title, pending means
-not held (_SURE). Not 暂无 (NONE_YET)."""
+not held (_SURE). Not 暂无 (NONE_YET). 未参评, 未评价 and the like: no score, level or rating yet, as
+the platform's 专精特新发展评价得分 of a company that has not taken part is (one such cell made an error
+row, 「应填数字」, for the answer the plan then asks for)."""
 NONE_YET = frozenset({"暂无", "暂缺"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
