@@ -69,3 +69,19 @@ def test_an_old_excel_files_command_quotes_the_new_name_whole(tmp_path: Path) ->
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     code, err = invoke("assess", str(old), "--lang", "zh")
     assert code == 2 and f'再运行：littlegiant batch "{folder / "旧 名单.xlsx"}" -o 评估结果.xlsx' in err
+
+
+def test_a_word_covering_two_industries_is_told_the_two_as_a_sheet_is(tmp_path: Path) -> None:
+    """industry: 批发和零售业 in a profile got the list of sixteen ids, cut at 300 characters before
+    批发业 or 零售业 was reached; batch's cell with the same word names the two. assess now says what batch
+    says, on one line."""
+    profile = tmp_path / "甲.yaml"
+    profile.write_text("name: 甲\nindustry: 批发和零售业\n", encoding="utf-8")
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,行业\n甲,批发和零售业\n", encoding="utf-8")
+    code, err = invoke("assess", str(profile), "--lang", "zh")
+    said = "「行业（《中小企业划型标准规定》）」：现在是文字“批发和零售业”，这包括不止一类，请写批发业或零售业"
+    assert code == 2 and err.strip() == f"littlegiant 出错：{profile} 第 2 行，{said}", err
+    out = tmp_path / "结果.csv"
+    done = runner.invoke(app, ["batch", str(sheet), "-o", str(out), "--lang", "zh", "-q"])
+    assert done.exit_code == 1 and said in out.read_text(encoding="utf-8-sig")

@@ -697,9 +697,11 @@ def _checked(f: FieldDef, value: Any, data: Mapping[Any, Any], key: Any, where: 
                 if typed is None:  # 不知道, 不详, --: unknown, as a blank is
                     return None
             except InputError as wrong:
-                if wrong.kind != "value.typed" and f.type not in ("choice", "bool"):
+                if (wrong.kind != "value.typed" and f.type not in ("choice", "bool")) or wrong.kind == "value.choice_either":
                     # "1,20", "5级", "三级以上": why the number was refused, not only that it is text (a
-                    # choice's own message, with its ids, is the loader's)
+                    # choice's own message, with its ids, is the loader's); 批发和零售业 names the two
+                    # choices it covers, as a sheet's cell is told, where the loader's list of sixteen ids
+                    # was cut at 300 characters before either
                     raise wrong.moved(file=source, line=line_of(data, key)) from None
                 typed, conversion = None, None
             if typed is not None:
