@@ -480,3 +480,53 @@ def test_what_if_that_is_neither_a_mapping_nor_texts_is_an_input_error(what_if: 
     said = str(caught.value)
     assert said.startswith('what_if: expected a mapping such as {"financials.2025.rd_expense": 700} or texts') and \
         said.endswith(got), said
+
+
+def records_of(book: Path) -> list[dict[str, object]]:
+    """The sheet's rows as ``pd.read_excel(book).to_dict("records")`` gives them (NaN in a blank cell):
+    pandas is not a dependency of the tool."""
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(book, read_only=True).worksheets[0].iter_rows(values_only=True))
+    return [{h: float("nan") if v is None else v for h, v in zip(rows[0], row, strict=False) if h} for row in rows[1:]]
+
+
+def test_screen_skips_the_notes_row_of_the_sheet_init_writes_as_batch_does(tmp_path: Path) -> None:
+    """``init --xlsx`` writes a 填写说明 row under the header; read with pandas and screened, it was item 0,
+    an error, before the first company. It is skipped, as batch skips it; each item keeps its place
+    among the rows, so ``rows[item.index]`` is its own."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+
+    book = tmp_path / "名单.xlsx"
+    done = CliRunner().invoke(app, ["init", "--xlsx", str(book), "--lang", "zh"])
+    assert done.exit_code == 0, done.output
+    rows = records_of(book)
+    assert str(next(iter(rows[0].values()))).startswith("填写说明")
+    header = list(rows[0])
+    company = dict.fromkeys(header, float("nan"))
+    company |= {header[0]: "甲公司", "从业人员（上年末）": 120, "营业收入（2025年）": 6000}
+    rows.append(company)
+    out = list(littlegiant.screen(rows, "miit-2026", as_of=date(2026, 11, 26), lang="zh"))
+    assert [(o.index, o.error, o.name) for o in out][-1] == (len(rows) - 1, None, "甲公司")
+    assert all(o.error is None for o in out), [o.error for o in out]
+    assert rows[out[-1].index][header[0]] == "甲公司"
+
+
+def test_an_error_item_keeps_the_companys_name_as_batch_does() -> None:
+    """An error row of batch names its company; a screen's error item had name None, which left a
+    notebook unable to say whose row was wrong. Flat rows and nested data alike keep it."""
+    out = list(littlegiant.screen([{"企业名称": "甲公司", "从业人员": -1}, {"name": "乙公司", "employees": -1}],
+                                  "miit-2026", as_of=date(2026, 11, 26), lang="zh"))
+    assert [(o.name, o.error is not None) for o in out] == [("甲公司", True), ("乙公司", True)]
+
+
+def test_to_json_of_a_screens_summary_says_what_to_pass() -> None:
+    """``to_json(item.summary)`` failed with AttributeError 'Summary' object has no attribute 'rules': it
+    is a TypeError saying to pass an assessment's result; an Assessment itself is taken as its own."""
+    item = next(littlegiant.screen([EXAMPLES / "tier1-only.yaml"], "miit-2026", as_of=date(2026, 11, 26)))
+    with pytest.raises(TypeError, match=r"littlegiant\.assess\(\.\.\.\)\.result.*got Summary"):
+        littlegiant.to_json(item.summary)  # type: ignore[arg-type]
+    one = littlegiant.assess(EXAMPLES / "tier1-only.yaml", "miit-2026", as_of=date(2026, 11, 26), advice=False)
+    assert littlegiant.to_json(one) == littlegiant.to_json(one.result)

@@ -305,7 +305,9 @@ def _own(result: Result) -> Result:
 
 @record(frozen=True, hot=True)
 class Screened:
-    """One company of a screen: its summary (statuses, scores, first blocker), or why it could not be read."""
+    """One company of a screen: its summary (statuses, scores, first blocker), or why it could not be read.
+    ``index`` is its place among the sources (a skipped notes row keeps its place, so ``rows[item.index]``
+    is its row); ``name`` is the company's name as given, on an error item too, as batch's error rows keep it."""
 
     index: int
     summary: Summary | None
@@ -318,20 +320,36 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     """Screen many companies lazily, one summary per input in order; a bad input is an error item,
     never a stop (what ``littlegiant batch`` does, for an iterator of profiles), its error said in
     ``lang`` as batch's 错误说明 says it: a Chinese sheet's label inside an English sentence read to
-    a park's analyst as neither."""
+    a park's analyst as neither. A row whose first filled cell marks it as the template's notes or
+    sample row (填写说明（本行不计入）, the second row of the sheet ``littlegiant init`` writes) is skipped,
+    as batch skips it: read from ``pd.read_excel(...).to_dict("records")``, it was item 0, an error."""
     day, lang = _day(as_of), _lang(lang)
     if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
         raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
                          field="sources")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     plan = plan_for(rs, day.year - 1, renewal)
+    from littlegiant.load.tabular import NOTES_MARK, SAMPLE_MARK, RowError
+
+    marks = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())
     for i, source in enumerate(sources):
+        if isinstance(source, Mapping) and _marked(source, marks):
+            continue
         try:
             prof = read_profile(source, rs, as_of=day)
         except InputError as exc:
-            yield Screened(i, None, exc.render(lang), None)
+            name = exc.name if isinstance(exc, RowError) else None
+            if name is None and isinstance(source, Mapping) and isinstance(source.get("name"), str):
+                name = source["name"]  # nested data: its name, as a JSON line's error row keeps it
+            yield Screened(i, None, exc.render(lang), name)
             continue
         yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
+
+
+def _marked(row: Mapping[Any, Any], marks: frozenset[str]) -> bool:
+    """Whether a row's first filled cell is the mark of the template's notes or sample row."""
+    first = next((v for v in row.values() if not _blank(v) and not (isinstance(v, str) and not v.strip())), None)
+    return isinstance(first, str) and first.strip() in marks
 
 
 def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
@@ -339,8 +357,17 @@ def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
     return rulesets.choose(_day(as_of), renewal)[1]
 
 
-def to_json(result: Result, lang: str = "en") -> dict[str, Any]:
-    """The JSON document of a result, the same the CLI writes (docs/output.md)."""
+def to_json(result: Result | Assessment, lang: str = "en") -> dict[str, Any]:
+    """The JSON document of a result (or of an assessment: its own ``to_json``), the same the CLI writes
+    (docs/output.md). A screen's summary holds statuses and scores only, not the criteria the document
+    is made of: passing one raises TypeError saying so (it was AttributeError 'Summary' has no 'rules')."""
+    if isinstance(result, Assessment):
+        return result.to_json(lang)
+    if not isinstance(result, Result):
+        hint = (" (a screen's summary holds only statuses and scores: assess the company, "
+                "littlegiant.assess(source), for the whole document)" if isinstance(result, Summary) else "")
+        raise TypeError(f"to_json takes an assessment's result (littlegiant.assess(...).result) or the "
+                        f"assessment itself, got {type(result).__name__}{hint}")
     from littlegiant.report.result_json import to_dict
 
     return to_dict(result, _lang(lang), __version__)
