@@ -482,12 +482,12 @@ def test_what_if_that_is_neither_a_mapping_nor_texts_is_an_input_error(what_if: 
         said.endswith(got), said
 
 
-def records_of(book: Path) -> list[dict[str, object]]:
-    """The sheet's rows as ``pd.read_excel(book).to_dict("records")`` gives them (NaN in a blank cell):
-    pandas is not a dependency of the tool."""
+def records_of(book: Path, sheet: str) -> list[dict[str, object]]:
+    """The sheet's rows as ``pd.read_excel(book, sheet_name=sheet).to_dict("records")`` gives them (NaN
+    in a blank cell): pandas is not a dependency of the tool."""
     import openpyxl
 
-    rows = list(openpyxl.load_workbook(book, read_only=True).worksheets[0].iter_rows(values_only=True))
+    rows = list(openpyxl.load_workbook(book, read_only=True)[sheet].iter_rows(values_only=True))
     return [{h: float("nan") if v is None else v for h, v in zip(rows[0], row, strict=False) if h} for row in rows[1:]]
 
 
@@ -502,7 +502,7 @@ def test_screen_skips_the_notes_row_of_the_sheet_init_writes_as_batch_does(tmp_p
     book = tmp_path / "名单.xlsx"
     done = CliRunner().invoke(app, ["init", "--xlsx", str(book), "--lang", "zh"])
     assert done.exit_code == 0, done.output
-    rows = records_of(book)
+    rows = records_of(book, "企业名单")  # the companies' sheet, after the 填写说明 sheet that opens the book
     assert str(next(iter(rows[0].values()))).startswith("填写说明")
     header = list(rows[0])
     company = dict.fromkeys(header, float("nan"))
