@@ -329,11 +329,10 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
                          field="sources")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     plan = plan_for(rs, day.year - 1, renewal)
-    from littlegiant.load.tabular import NOTES_MARK, SAMPLE_MARK, RowError
+    from littlegiant.load.tabular import RowError
 
-    marks = frozenset(NOTES_MARK.values()) | frozenset(SAMPLE_MARK.values())
     for i, source in enumerate(sources):
-        if isinstance(source, Mapping) and _marked(source, marks):
+        if isinstance(source, Mapping) and _marked(source):
             continue
         try:
             prof = read_profile(source, rs, as_of=day)
@@ -346,10 +345,12 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
         yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
 
 
-def _marked(row: Mapping[Any, Any], marks: frozenset[str]) -> bool:
+def _marked(row: Mapping[Any, Any]) -> bool:
     """Whether a row's first filled cell is the mark of the template's notes or sample row."""
+    from littlegiant.load.tabular import template_row
+
     first = next((v for v in row.values() if not _blank(v) and not (isinstance(v, str) and not v.strip())), None)
-    return isinstance(first, str) and first.strip() in marks
+    return isinstance(first, str) and template_row(first.strip())
 
 
 def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:

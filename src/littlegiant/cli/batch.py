@@ -46,7 +46,6 @@ from littlegiant.load.tabular import (
     ID_COLUMNS,
     NOTE_LIST,
     PROBLEMS_SEPARATOR,
-    SAMPLE_MARK,
     SHEET_UNIT,
     HeaderSearch,
     RowError,
@@ -56,9 +55,9 @@ from littlegiant.load.tabular import (
     norm,
     note_code,
     note_kinds,
-    notes_cell,
     row_identity,
     row_profile,
+    template_row,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
 from littlegiant.messages import Got, SystemError_, Text, say
@@ -938,7 +937,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 yield Item(where, "error", cells)
             elif not any(c.strip() for c in cells):
                 continue  # a blank line is not a company
-            elif (lead := next(c for c in cells if c.strip()).strip()) in _SAMPLES or notes_cell(lead):
+            elif template_row(next(c for c in cells if c.strip()).strip()):
                 continue  # the notes or sample row of init --csv, marked as not read
             elif (why := not_a_company(header, cells, first is not None and line == first[0])) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
@@ -1040,7 +1039,6 @@ def _csv_header(path: Path, records: Iterator[tuple[int, list[str] | InputError]
     return None
 
 
-_SAMPLES = frozenset(SAMPLE_MARK.values())
 _BAD_BYTES = re.compile("[\udc80-\udcff]")
 
 

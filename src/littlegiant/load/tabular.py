@@ -1851,9 +1851,18 @@ def notes_cell(text: str) -> bool:
     """Whether a row's first cell (stripped) marks the template's notes row: NOTES_MARK, alone (as older
     templates wrote it) or followed by the rule a filler most needs (不知道的请留空，不要填 0)."""
     return text.startswith(_NOTES_HEADS)
+
+
 SAMPLE_MARK = {"zh": "示例公司（示例行，不计入）", "en": "Example Co (sample row, not read)"}
 """The name in the template's sample row: left in a filled-in sheet, it is not scored as a company
 (a park's results listed 示例公司 among its members)."""
+_SAMPLES = frozenset(SAMPLE_MARK.values())
+
+
+def template_row(lead: str) -> bool:
+    """Whether a row whose first filled cell (stripped) is ``lead`` is the template's own notes or sample
+    row, no company: batch and the API's screen pass over the same rows."""
+    return lead in _SAMPLES or notes_cell(lead)
 
 
 def cell_text(value: Any) -> str:
