@@ -109,27 +109,45 @@ _ABOUT_WIDTH, _ABOUT_MOST_LINES = 70, 27
 about Excel's tallest row (409 points); the list of columns a sheet lacks runs to several lines."""
 
 
-def _lines(text: str, width: int) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` wide (each of its own lines at least one)."""
-    return sum(max(1, -(-_columns(part) // (width - 2))) for part in text.split("\n"))
+def line_units(width: int) -> int:
+    """How many of ``_columns``'s units a line of a wrapped cell ``width`` wide holds, reckoned as Excel
+    shows Chinese: a column is 7 pixels a unit (Calibri 11's digit), a Chinese character of the fallback
+    font (等线 11) some 15, less a character a line that the line breaking leaves (no line starts with
+    ，or ）, and 1,613万元 is not split). Reckoned at 2 units a character across the whole width, Excel
+    showed a line fewer than the row was made tall for, and the last line of 主要差距 was cut off."""
+    return max(2, (width * 7 - 5) // 15 * 2 - 2)
 
 
-def _print_across(ws: Any, landscape: bool = True) -> None:
-    """Print ``ws`` on A4 with every column on one page across, landscape with its header row on every
-    page (a sheet of companies) or portrait (the about sheet): without a page setup the results sheet
-    printed on 18 portrait pages, two columns a page, with 来源 and 企业名称 alone on the first, and the
-    about sheet's labels on one page and what they label on the next. Set before the sheet's first
-    row: a write-only sheet writes its properties with its first row (and the setup at the end)."""
+def _lines(text: str, width: int, per: int | None = None) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` wide (each of its own lines at least one),
+    ``per`` units a line (line_units for the sentences of the results and about sheets; by default the
+    width less 2, as the template's labels and notes are laid out)."""
+    per = per or width - 2
+    return sum(max(1, -(-_columns(part) // per)) for part in text.split("\n"))
+
+
+def _print_across(ws: Any, landscape: bool = True, pages: int = 1, repeat: str | None = None) -> None:
+    """Print ``ws`` on A4 fitted to ``pages`` across (as many down as the rows take), landscape with
+    its header row on every page (a sheet of companies) or portrait (the about sheet): without a page
+    setup the results sheet printed on 18 portrait pages, two columns a page, with 来源 and 企业名称 alone
+    on the first, and the about sheet's labels on one page and what they label on the next. ``repeat``:
+    the columns printed at the left of every page across (来源 and 企业名称), which are then printed
+    across before down, so that a page's rows go on on the next sheet of paper. Set before the sheet's
+    first row: a write-only sheet writes its properties with its first row (and the setup at the end)."""
     from openpyxl.worksheet.properties import PageSetupProperties
     from openpyxl.worksheet.worksheet import Worksheet
 
     setup = ws.page_setup
     setup.orientation = "landscape" if landscape else "portrait"
     setup.paperSize = Worksheet.PAPERSIZE_A4
-    setup.fitToWidth, setup.fitToHeight = 1, 0  # 0: as many pages down as the rows take
+    setup.fitToWidth, setup.fitToHeight = pages, 0  # 0: as many pages down as the rows take
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if landscape:
         ws.print_title_rows = "1:1"
+        ws.print_options.gridLines = True  # a row read across a sheet of paper, with no line to follow, was lost
+    if repeat is not None:
+        ws.print_title_cols = repeat
+        setup.pageOrder = "overThenDown"
 
 
 def _columns(text: str) -> int:
@@ -150,9 +168,11 @@ class ResultBook:
     def __init__(self, path: Path, about: dict[str, Any], handle: IO[bytes] | None = None) -> None:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import Cell
         from openpyxl.styles import Alignment, Font, PatternFill
 
         self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
+        self._made = Cell  # what it makes (WriteOnlyCell is a function)
         try:  # batch hands in the temporary file that is renamed into place at the end
             self.handle = handle if handle is not None else path.open("wb")
         except OSError as exc:
@@ -169,9 +189,14 @@ class ResultBook:
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
         self.info = info = self.book.create_sheet(t("xlsx.about", lang))
-        for sheet in (self.results, self.errors):
-            _print_across(sheet)
+        # the results two pages across, 来源 and 企业名称 on each: fitted to one, a park's sheet of 17 columns
+        # printed at 43%, too small to read; at two, the verdicts and 主要差距 fill the first, the notes the
+        # second, at some 70% (a page's width is some 140 of its columns' units at 100%)
+        _print_across(self.results, pages=2, repeat="A:B")
+        _print_across(self.errors)
         _print_across(info, landscape=False)
+        self.top = Alignment(vertical="top")  # a tall row's cells all start at its top, by its sentences'
+
         self.about = about
         self.width, self.rows = 0, 0
         self.carried: tuple[str, ...] | None = None  # the input's own columns copied back, once start has run
@@ -287,10 +312,12 @@ class ResultBook:
             lines = 1
             for i, width in self.long:  # 主要差距, 下一步: wrapped where longer than the column, not cut off
                 value = cells[i]
-                if isinstance(value, str) and len(value) * 2 > width and (wide := _columns(value)) > width:
+                if isinstance(value, str) and len(value) * 2 > (per := line_units(width)) and _columns(value) > per:
                     cell = cells[i] = self._cell(results, value=value)
                     cell.data_type, cell.alignment = "s", self.wrap
-                    lines = max(lines, -(-wide // (width - 2)))
+                    lines = max(lines, _lines(value, width, per))
+                elif isinstance(value, self._made) and "\n" in value.value:  # 错误说明's problems, one a line
+                    lines = max(lines, _lines(value.value, width, line_units(width)))
             if lines > 1:  # tall enough to show them: LibreOffice keeps a row one line high unless told
                 results.row_dimensions[self.rows + 2].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             if carried:
@@ -304,6 +331,8 @@ class ResultBook:
                         cells.append(cell)
                         continue
                     cells.append(figure if figure is not None else text_cell(results, own.get(h)))
+            if lines > 1:
+                self._top(cells)
             results.append(cells)  # written out as it is appended, with its height:
             if lines > 1:  # the height is dropped, or 100,000 rows' heights were held to the end (1.2x → 1.8x memory)
                 del results.row_dimensions[self.rows + 2]
@@ -312,6 +341,20 @@ class ResultBook:
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
                     self.errors.append([text_cell(self.errors, row["source"]), text_cell(self.errors, row["name"]),
                                         *(text_cell(self.errors, v) for v in ids), text_cell(self.errors, problem)])
+
+    def _top(self, cells: list[Any]) -> None:
+        """Start every cell of a tall row at its top, as its wrapped sentences do: left at Excel's bottom,
+        a row's name and verdicts sat level with the last line of its 主要差距, just above the next row's
+        first, and printed, a park read a sentence as the next company's."""
+        results, top, make, made = self.results, self.top, self._cell, self._made
+        for i, value in enumerate(cells):
+            if value is None:
+                continue
+            if not isinstance(value, made):
+                cells[i] = value = make(results, value=value)
+            elif value.alignment.vertical is not None:  # wrapped: at the top already
+                continue
+            value.alignment = top
 
     def flush(self) -> None:
         """Rows are on disk only once the workbook is closed (a zip is written whole)."""
@@ -339,7 +382,7 @@ class ResultBook:
         info.column_dimensions["A"].width = max(16, *(_columns(label) + 2 for label, _ in rows))
         for number, (label, value) in enumerate(rows, 1):
             said = self._text(info, value)
-            if isinstance(value, str) and (lines := _lines(value, _ABOUT_WIDTH)) > 1:
+            if isinstance(value, str) and (lines := _lines(value, _ABOUT_WIDTH, line_units(_ABOUT_WIDTH))) > 1:
                 # wrapped, and as tall as its lines: LibreOffice keeps a row one line high unless told,
                 # and printed, the lines of 读取提示 ran over each other
                 said = self._text(info, value, styled=True)
