@@ -39,8 +39,9 @@ def step_note(step: Step) -> Text | None:
     notes: list[Text] = []
     if step.score is not None and step.kind == "points":
         now, target, required = step.score
-        notes.append(Text(f"得分 {fmt(now)} → 至少 {fmt(target)}（要求 {fmt(required)}）",
-                          f"score {fmt(now)} → at least {fmt(target)} (required {fmt(required)})"))
+        said = fmt(now, required)  # 59.996 beside 60 is not "60"
+        notes.append(Text(f"得分 {said} → 至少 {fmt(target)}（要求 {fmt(required)}）",
+                          f"score {said} → at least {fmt(target)} (required {fmt(required)})"))
     elif step.score is not None:
         low, high, _ = step.score
         notes.append(Text(f"目前得分在 {fmt(low)}–{fmt(high)} 之间", f"now between {fmt(low)} and {fmt(high)} points"))

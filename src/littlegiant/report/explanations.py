@@ -19,7 +19,8 @@ from littlegiant.messages import plural, unit_text
 
 
 def fmt(v: object, near: object = None, lang: str = "en") -> str:
-    """A number for people: two places, more when two places would hide a miss of ``near``."""
+    """A number for people: two places, more when two places would hide a miss of ``near`` (a threshold,
+    or a tuple of a score item's band edges: 55.0002% scores 5 where ≤55% scores 10, so it is not "55%")."""
     if type(v) is not Decimal:  # the type first: nearly every figure is a Decimal, spared two isinstance
         if isinstance(v, bool):
             if lang == "zh":
@@ -35,7 +36,7 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         whole = int(v)
         if whole == v:  # a whole number reads as its digits, whatever ``near``
             return str(whole)
-    near = near if isinstance(near, Decimal) else None
+    near = near if isinstance(near, Decimal) or (isinstance(near, tuple) and near) else None
     if len(text) > SHORT_NUMBER:  # a quotient's thirty places: kept by its digits, not by the number
         hit = _LONG.get(text)
         if hit is None:
@@ -43,7 +44,7 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
                 _LONG.clear()
             hit = _LONG[text] = (_number.__wrapped__(v, None),  # type: ignore[attr-defined]
                                  v.quantize(_PLACES[0], ROUND_HALF_UP) if v.adjusted() < 20 else None)
-        if near is None or hit[1] != near:  # two places do not read as the threshold: as without one
+        if near is None or hit[1] is None or not _misread(hit[1], v, near):  # two places read as v does
             return hit[0]
         return _number.__wrapped__(v, near)  # type: ignore[no-any-return, attr-defined]
     return _number(v, near)
@@ -64,15 +65,24 @@ tier, each with its threshold); kept to a few thousand."""
 _PLACES = (Decimal("0.01"), Decimal("0.0001"), Decimal("0.000001"))
 
 
+def _misread(q: Decimal, v: Decimal, near: Decimal | tuple[Decimal, ...]) -> bool:
+    """Whether ``q``, ``v`` rounded, reads otherwise than ``v`` beside ``near``: on a threshold or band edge
+    that ``v`` is not on, or across one (a rounding lands where a band it does not reach begins)."""
+    for edge in near if isinstance(near, tuple) else (near,):
+        if (q < edge) != (v < edge) or (q > edge) != (v > edge):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=8192)
-def _number(v: Decimal, near: Decimal | None) -> str:
+def _number(v: Decimal, near: Decimal | tuple[Decimal, ...] | None) -> str:
     """``fmt`` of a number, kept: a batch writes the same figures (counts, levels, thresholds, points)
     in row after row. Equal numbers are written alike whatever their digits (1.0 and 1 give "1")."""
     if v.adjusted() >= 20:  # no figure of a company, only a (hostile) rule's product: too long to write out
         return f"{v.scaleb(-v.adjusted()).quantize(Decimal('0.01')).normalize()}×10^{v.adjusted()}"
     for step in _PLACES:
         q = v.quantize(step, ROUND_HALF_UP)
-        if near is None or q != near or v == near:
+        if near is None or not _misread(q, v, near):
             break
     else:  # a miss finer than six places: every digit, or the figure would read as the threshold it missed
         q = v.normalize()
@@ -230,7 +240,7 @@ def _score(c: CriterionResult, lang: str) -> str:
     low, high, zh = c.points_min, c.points_max, lang == "zh"
     required = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
     if low == high:
-        calc = f"得分 {fmt(low)}" if zh else f"{fmt(low)} {plural(low, 'point', 'points')}"
+        calc = f"得分 {fmt(low, c.threshold)}" if zh else f"{fmt(low, c.threshold)} {plural(low, 'point', 'points')}"
     else:
         calc = f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）" if zh else f"between {fmt(low)} and {fmt(high)} points (missing data)"
     word = _WORD[c.status].get(lang)
@@ -247,9 +257,11 @@ def _points(c: CriterionResult, lang: str) -> str:
     # points are known lists nothing missing though a scale's figure may be blank: its inputs tell)
     uncounted = ("除数为0，无法计算" if zh else "a division by 0, cannot be computed") \
         if not c.missing and None not in c.inputs.values() else None
-    for label, v, unit in c.scales:
+    edges = band_edges(c)
+    for at, (label, v, unit) in enumerate(c.scales):
         # a scale whose figure is blank: said in words, not as a bare "?" beside the others' figures
-        shown = (uncounted or ("未知" if zh else "unknown")) if v is None else fmt(v, None, lang) if zh else fmt(v)
+        near = edges[at] if at < len(edges) else None
+        shown = (uncounted or ("未知" if zh else "unknown")) if v is None else fmt(v, near, lang)
         parts.append(f"{(label or _NO_LABEL).get(lang)} {shown}{unit_text(unit, lang, v) if v is not None else ''}".strip())
     if c.band is not None:
         parts.append(c.band.get(lang).strip())
@@ -266,6 +278,23 @@ def _points(c: CriterionResult, lang: str) -> str:
 
 
 _NO_LABEL = Text("", "")
+
+
+def band_edges(c: CriterionResult) -> tuple[tuple[Decimal, ...], ...]:
+    """The band edges of each scale a points row shows (``c.scales``), for ``fmt``'s ``near``: a figure
+    written with two places must not read as on an edge it misses (55.0002% shown as 55% beside ≤55%: 10
+    分, where it scores 5). Worked out once for each item (the row's memo is its rule's)."""
+    item = c.item
+    if item is None:
+        return ()
+    memo = c.memo
+    hit = memo.get(band_edges) if memo is not None else None
+    if hit is None:
+        hit = tuple(tuple(sorted({e for b in sc.bands for e in (b.at_least, b.at_most) if e is not None}))
+                    for sc in item.scales if sc.value is not None)
+        if memo is not None:
+            memo[band_edges] = hit
+    return hit  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=1024)

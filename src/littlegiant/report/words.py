@@ -294,7 +294,8 @@ class Phrasing:
         if c.kind == "score":
             need = f"{OPS[self.lang].get(c.op or '>=', '')}{'' if zh else ' '}{num(c.threshold)}"
             if c.points_min == c.points_max:
-                got = f"得分 {num(c.points_min)}" if zh else f"{num(c.points_min)} {plural(c.points_min, 'point', 'points')}"
+                pts = num(c.points_min, near=c.threshold)  # 59.996 is not "60" beside ≥60
+                got = f"得分 {pts}" if zh else f"{pts} {plural(c.points_min, 'point', 'points')}"
             else:
                 got = (f"得分在 {num(c.points_min)}–{num(c.points_max)} 之间（尚缺数据）" if zh else
                        f"between {num(c.points_min)} and {num(c.points_max)} points (data missing)")
@@ -563,8 +564,9 @@ class Words(Phrasing):
     # ---- the answer: one line per tier
 
     def score(self, tier: TierResult) -> str:
-        if tier.score is not None:
-            return f"{w('score', self.lang)} {num(tier.score)}"
+        if tier.score is not None:  # beside the bars it is held to: 59.996 is not "60"
+            bars = tuple(c.threshold for c in tier.criteria if c.kind == "score" and type(c.threshold) is Decimal)
+            return f"{w('score', self.lang)} {num(tier.score, near=bars)}"
         if tier.score_min is not None and tier.score_max is not None:
             return f"{w('score_range', self.lang)} {num(tier.score_min)}–{num(tier.score_max)}"
         return ""
@@ -1673,7 +1675,8 @@ def now_text(c: CriterionResult, lang: str) -> str:
     """A failed figure's value beside its title: 「……不低于90%（现为85%）」, a failed score's points
     (「评分达到60分以上（现为56分）」); empty for anything else."""
     if c.kind == "score" and c.points_min is not None and c.points_min == c.points_max:
-        return f"（现为{num(c.points_min)}分）" if lang == "zh" else f" (now {num(c.points_min)} points)"
+        pts = num(c.points_min, near=c.threshold)
+        return f"（现为{pts}分）" if lang == "zh" else f" (now {pts} points)"
     if c.held_by is not None and c.status == UNMET:  # a blank part its whole holds below the bar (plan._capped)
         whole = c.inputs[c.held_by]
         return (f"（未填，最多也只有{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
