@@ -58,15 +58,15 @@ def odd(tmp_path: Path) -> str:
 
 def test_explain_of_a_debt_ratio_just_past_55_percent_does_not_show_55(odd: str) -> None:
     zh = cli("assess", odd, "--as-of", "2026-11-26", *DEBT, "--lang", "zh", "--explain", "上年度资产负债率", columns=80)
-    assert "计算结果：55.0002%：得 5/10 分" in zh, zh
+    assert "计算结果：55.0002%（2,876.51 ÷ 5,230）：得 5/10 分" in zh, zh
     en = cli("assess", odd, "--as-of", "2026-11-26", *DEBT, "--lang", "en", "--explain", "上年度资产负债率", columns=80)
-    assert "55.0002%: 5 of 10 points" in en, en
+    assert "55.0002% (2,876.51 ÷ 5,230): 5 of 10 points" in " ".join(en.split()), en
 
 
 def test_explain_of_an_rd_share_just_under_3_percent_does_not_show_3(odd: str) -> None:
     zh = cli("assess", odd, "--as-of", "2026-11-26", *RD, "--lang", "zh", "--explain", "上年度研发费用总额占营业收入总额比重",
              columns=80)
-    assert "2.9997%：得 10/20 分" in zh, zh
+    assert "2.9997%（300 ÷ 10,001）：得 10/20 分" in zh, zh
 
 
 @pytest.mark.parametrize("fmt_", ["text", "markdown", "html"])

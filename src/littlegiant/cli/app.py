@@ -524,6 +524,10 @@ def assess(
             from littlegiant.report.result_json import criterion_dict
 
             doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language, rs)}
+            if found[1].kind == "points":  # how the figure is made and the bands, as the text trace says them
+                from littlegiant.report.explain import scoring_json
+
+                doc["scoring"] = scoring_json(result, found[1], language, rs)
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
             return
         width = text_width(output is None and _is_terminal(sys.stdout))

@@ -8,12 +8,16 @@ paths asks for ``--format json``."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
-from littlegiant.load.rules import RuleSet
+from littlegiant.load.rules import Band, RuleSet, Scale
 from littlegiant.messages import unit_text
+from littlegiant.report.explanations import band_edges, fmt
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import ICON, Words, num
 
@@ -125,11 +129,16 @@ _HEADS = {
     "zh": {"tier": "所属称号：{tier}（依据{rules}，评估日期 {day}）", "status": "结论：", "inputs": "用到的数据：",
            "formula": "计算方法：", "result": "计算结果：", "parts": "其中各项：", "missing": "还缺的数据：",
            "source": "政策依据：", "confidence": "来源可靠程度：", "note": "说明：", "evidence": "需准备的材料：",
-           "and": "；", "colon": "：", "unknown": "未填（不知道）", "yes": "是", "no": "否"},
+           "and": "；", "colon": "：", "unknown": "未填（不知道）", "yes": "是", "no": "否",
+           "bands": "评分标准{how}：", "each": "（各项相加，最高{top}分）", "ours": "（本企业）", "holds": "（满足）",
+           "edge": "恰在分界处的，按高分档计。", "points": "{n}分", "other": "其他", "by_value": "按所填得分计入"},
     "en": {"tier": "Tier: {tier}; under {rules}, as of {day}", "status": "Status: ", "inputs": "Inputs:",
            "formula": "Formula: ", "result": "Computation: ", "parts": "Parts:", "missing": "Still needed: ",
            "source": "Source: ", "confidence": "Confidence: ", "note": "Note: ", "evidence": "Evidence to prepare: ",
-           "and": "; ", "colon": ": ", "unknown": "not given (unknown)", "yes": "yes", "no": "no"},
+           "and": "; ", "colon": ": ", "unknown": "not given (unknown)", "yes": "yes", "no": "no",
+           "bands": "Scoring{how}:", "each": " (added up, at most {top})", "ours": " (the company)", "holds": " (holds)",
+           "edge": "A figure exactly on an edge takes the higher band.", "points": "{n}", "other": "other",
+           "by_value": " counted as given"},
 }
 # a formula a reader cannot follow: sqrt(y1…), y1 / y2 (the sentence after it says the same with the figures)
 _CODE = {"zh": re.compile(r"[A-Za-z_]"), "en": re.compile(r"\b(?:sqrt|y\d)\b|_")}
@@ -174,9 +183,22 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[s
         rows.extend(("  · ", f"{words.answered(path)}{said['colon']}{_value(words, path, value)}")
                     for path, value in c.inputs.items())
     formula = c.formula.get(lang) if c.formula is not None else ""
+    scored = _scored(words, c) if c.kind == "points" else []
+    if not formula and len(scored) == 1:
+        formula = scored[0][2]
     if formula and not _CODE[lang].search(formula):
         rows.append(("", f"{said['formula']}{formula.replace('/', '÷').replace('*', '×')}"))
-    rows.append(("", f"{said['result']}{words.sentence(c)}"))
+    elif len(scored) > 1 and any(f for _, _, f, _ in scored):  # a best-of item: each way's formula
+        rows.append(("", said["formula"].rstrip("：: ") + ("：" if lang == "zh" else ":")))
+        rows.extend(("  · ", f"{sc.label.get(lang) if sc and sc.label else ''}{said['colon']}{f}")
+                    for _, _, f, sc in scored if f)
+    sentence = words.sentence(c)
+    for shown, how, _, _ in scored:  # each figure with the company's numbers that make it: 55.0002%（2,876.51 ÷ 5,230）
+        if how and shown in sentence:
+            sentence = sentence.replace(shown, shown + how, 1)
+    rows.append(("", f"{said['result']}{sentence}"))
+    if c.kind == "points":
+        rows.extend(_bands(words, c, scored))
     kids = [k for k in tier.criteria if k.parent == c.id]
     if kids:
         rows.append(("", said["parts"]))
@@ -192,3 +214,159 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[s
     if c.evidence:
         rows.append(("", said["evidence"] + said["and"].join(e.get(lang) for e in c.evidence)))
     return rows
+
+
+def _scored(words: Words, c: CriterionResult) -> list[tuple[str, str, str, Scale | None]]:
+    """Each scale a points row shows: (its figure as the row's sentence writes it, how the company's
+    figures make it ``（2,876.51 ÷ 5,230）`` or "", its formula in words or "", the scale). The row
+    itself records the figures it read, not its formula: they are matched here to the formula's names."""
+    item, rules, lang = c.item, words.rules, words.lang
+    if item is None:
+        return []
+    scales = [sc for sc in item.scales if sc.value is not None]
+    edges = band_edges(c)
+    out: list[tuple[str, str, str, Scale | None]] = []
+    for at, (label, v, unit) in enumerate(c.scales):
+        sc = scales[at] if at < len(scales) else None
+        shown = ""
+        if v is not None:
+            shown = f"{fmt(v, edges[at] if at < len(edges) else None, lang)}{unit_text(unit, lang, v)}"
+            shown = f"{label.get(lang)} {shown}" if label is not None else shown
+        how = formula = ""
+        only = sc.value.only if sc is not None and sc.value is not None else None
+        derived = rules.derived.get(only.name) if rules is not None and only is not None else None
+        if derived is not None and only is not None:
+            formula = derived.formula.get(lang) if derived.formula is not None else ""
+            terms: dict[str, Any] = {}
+            inputs: dict[str, Any] = {}
+            for ref in derived.expression.refs:
+                f = rules.fields.get(ref.name) if rules is not None else None
+                if f is None:
+                    break
+                offset = (only.offset or 0) if ref.param else (ref.offset or 0)
+                path = f.concrete_path(words.result.last_year - offset if f.per_year else None)
+                if path not in c.inputs:
+                    break
+                text = ref.name + (f"[{_year_text(ref)}]" if ref.offset is not None or ref.param else "")
+                terms[text] = inputs[path] = c.inputs[path]
+            else:
+                if v is not None and inputs:
+                    like = replace(c, kind="check", unit=unit, inputs=inputs, terms=terms,
+                                   formula_source=derived.expression.source)
+                    how = words.how(like)
+        out.append((shown, how, formula, sc))
+    return out
+
+
+def _year_text(ref: Any) -> str:
+    """A reference's year as its formula writes it: ``y`` for the year parameter, ``y1``… otherwise."""
+    return "y" if ref.param else f"y{(ref.offset or 0) + 1}"
+
+
+def _bands(words: Words, c: CriterionResult, scored: list[tuple[str, str, str, Scale | None]]) -> list[tuple[str, str]]:
+    """The item's bands, one a line, the company's marked: 「≥5%：20分」「3%–5%：15分」…, or the
+    conditions of an item that adds points for each (质量管理水平), those that hold marked."""
+    said = _HEADS[words.lang]
+    rows: list[tuple[str, str]] = []
+    edged = False
+    for title, each, lines in band_tables(words, c):
+        how = said["each"].format(top=num(c.max_points)) if each else \
+            (f"（{title}）" if words.lang == "zh" else f" ({title})") if title else ""
+        rows.append(("", said["bands"].format(how=how) + ("" if lines else said["by_value"])))
+        ours = said["holds"] if each else said["ours"]
+        rows.extend(("  → " if mine else "  · ", f"{said['colon'].join((words_of, said['points'].format(n=num(pts))))}"
+                     f"{ours if mine else ''}") for words_of, pts, mine in lines)
+        edged = edged or (not each and any(b.at_least is not None or b.at_most is not None
+                                           for sc in (c.item.scales if c.item else ()) for b in sc.bands))
+    if edged:
+        rows.append(("", said["edge"]))
+    return rows
+
+
+def band_tables(words: Words, c: CriterionResult) -> list[tuple[str, bool, list[tuple[str, Decimal, bool]]]]:
+    """A points row's scoring: for each way it is scored, (its title where an item has several, whether
+    points are added for each condition, and each band as (its range or condition in words, its points,
+    whether it is the company's)). One table without bands for points typed in (a province's)."""
+    item, lang = c.item, words.lang
+    said = _HEADS[lang]
+    if item is None:
+        return []
+    if item.each:
+        return [("", True, [((b.label.get(lang) if b.label else said["other"]), b.points, _holds(words, c, b))
+                            for b in item.each])]
+    if item.points_from_value is not None:
+        return [("", False, [])]
+    shown = {id(sc): v for sc, (_, v, _) in zip([s for s in item.scales if s.value is not None], c.scales,
+                                                strict=False)}
+    out = []
+    for sc in item.scales:
+        title = sc.label.get(lang) if sc.label is not None and len(item.scales) > 1 else ""
+        chosen = _chosen(sc.bands, shown.get(id(sc)), c)
+        unit = unit_text(sc.unit, lang) if sc.unit else ""
+        out.append((title, False, [(_range(sc.bands, i, unit, lang, said), b.points, i == chosen)
+                                   for i, b in enumerate(sc.bands)]))
+    return out
+
+
+def scoring_json(result: Result, c: CriterionResult, lang: str, rules: RuleSet | None = None) -> dict[str, Any]:
+    """What --explain's JSON adds for a points row: the formula in words with the company's figures,
+    and the bands, the company's marked: what the text trace says, for a program."""
+    words = Words(result, rules, lang=lang)
+    scored = _scored(words, c)
+    return {"formula": [{"formula": f, "figures": how.strip(" ()（）")} for _, how, f, _ in scored if f],
+            "bands": [{"title": title, "each": each,
+                       "bands": [{"range": r, "points": float(p) if p != int(p) else int(p), "company": mine}
+                                 for r, p, mine in lines]}
+                      for title, each, lines in band_tables(words, c)]}
+
+
+_RANGE = {"zh": {"from": "{a}及以上", "to": "{a}及以下", "under": "低于{a}", "over": "高于{a}"},
+          "en": {"from": "at least {a}", "to": "at most {a}", "under": "under {a}", "over": "over {a}"}}
+"""A band's range in words (≥ and < read as code to a finance manager): 5%及以上, 低于1%."""
+
+
+def _range(bands: tuple[Band, ...], i: int, unit: str, lang: str, said: dict[str, str]) -> str:
+    """A band's range in the table's words: 5%及以上, 3%–5%, 低于1% (or 55%及以下, 55%–75%, 高于75%); a
+    condition's label."""
+    b = bands[i]
+    say = _RANGE[lang]
+    if b.label is not None and b.at_least is None and b.at_most is None:
+        return b.label.get(lang)
+    before = [x for x in bands[:i] if x.when is None]
+    if b.at_least is not None:
+        above = next((x.at_least for x in reversed(before) if x.at_least is not None), None)
+        return say["from"].format(a=f"{num(b.at_least)}{unit}") if above is None else \
+            f"{num(b.at_least)}{unit}–{num(above)}{unit}"
+    if b.at_most is not None:
+        below = next((x.at_most for x in reversed(before) if x.at_most is not None), None)
+        return say["to"].format(a=f"{num(b.at_most)}{unit}") if below is None else \
+            f"{num(below)}{unit}–{num(b.at_most)}{unit}"
+    if b.when is None and before:
+        last = before[-1]
+        if last.at_least is not None:
+            return say["under"].format(a=f"{num(last.at_least)}{unit}")
+        if last.at_most is not None:
+            return say["over"].format(a=f"{num(last.at_most)}{unit}")
+    return said["other"]
+
+
+def _chosen(bands: tuple[Band, ...], v: Any, c: CriterionResult) -> int | None:
+    """Which band a scale's figure falls in (the first that holds, as the evaluator takes it), a
+    condition band by the label the row recorded; None when the figure is not known."""
+    if isinstance(v, Decimal):
+        for i, b in enumerate(bands):
+            if b.when is None and (b.at_least is None or v >= b.at_least) and (b.at_most is None or v <= b.at_most):
+                return i
+        return None
+    if c.band is not None and c.points_min == c.points_max:
+        return next((i for i, b in enumerate(bands) if b.label == c.band and b.points == c.points_min), None)
+    return None
+
+
+def _holds(words: Words, c: CriterionResult, b: Band) -> bool:
+    """Whether a condition of an item that adds points for each holds: a yes/no question answered yes."""
+    only = b.when.only if b.when is not None else None
+    rules = words.rules
+    if only is None or rules is None or only.name not in rules.fields:
+        return False
+    return c.inputs.get(rules.fields[only.name].concrete_path(None)) is True

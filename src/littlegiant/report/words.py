@@ -364,6 +364,10 @@ class Phrasing:
             need = _required.__wrapped__(c.op, "", c.threshold, c.unit, self.lang)
         return f"{got}，要求{need}：{verdict}" if self.lang == "zh" else f"{got}; required {need}: {verdict}"
 
+    def how(self, c: CriterionResult) -> str:
+        """``_how``, for --explain's points rows, which it hands a check-like copy of (their figures' formula)."""
+        return self._how(c)
+
     def _how(self, c: CriterionResult) -> str:
         """How the figure is made from the inputs: (650 ÷ 21,600) or (90 + 70); any other formula with
         the company's figures and the inputs they are (criteria.md §3: the 2022 average growth is shown
