@@ -470,3 +470,18 @@ def test_a_ratio_typed_for_the_liabilities_is_questioned_in_the_interview(tmp_pa
     assert "负债总额（2025年末）0.45万元，不到资产总额（2025年末）9,000万元的1%：如果填的是比例（0.45即45%），应填金额约4,050万元。" \
         in said, said
     s.finish()
+
+
+def test_a_ratio_typed_for_the_liabilities_in_a_sheet_in_yuan_is_said_as_typed(tmp_path: Path) -> None:
+    """In a sheet whose amounts are in 元, 0.45 typed for 负债总额 reads as 0.000045万元: the warning told the
+    user "0.000045 即 0.0045%" and an amount of 0.41万元. The ratio is the digits typed, 45%, and the amount
+    it comes to 4,050万元."""
+    sheet = tmp_path / "liab.csv"
+    sheet.write_text("企业名称,行业,从业人员（上年末）,营业收入（2025年）（元）,资产总额（2025年末）（元）,负债总额（2025年末）（元）\n"
+                     "甲公司,工业,50,30000000,90000000,0.45\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run = invoke("batch", str(sheet), "-o", str(out), "--format", "json", "--as-of", "2026-06-01", "--lang", "zh")
+    assert run.exit_code == 0, run.stderr
+    (found,) = [w for w in json.loads(out.read_text("utf-8"))["result"]["warnings"] if w["kind"] == "ratio"]
+    assert found["message"] == ("「负债总额（2025年末）」0.000045万元（即0.45元），不到「资产总额（2025年末）」9,000万元的1%："
+                                "如果填的是比例（0.45 即 45%），请改填金额（9,000万元 × 45% ≈ 4,050万元）；请核对")

@@ -436,9 +436,9 @@ class Asker:
             kw["growth"] = num(c.limit.quantize(Decimal(1)))
         if c.kind == "fraction":
             kw |= {"typed": exact(c.value), "percent": exact(c.value * 100)}
-        if c.kind == "ratio" and isinstance(c.other_value, Decimal):  # 0.45 for 负债总额: the amount it comes to
-            kw |= {"typed": exact(c.value), "percent": exact(c.value * 100),
-                   "amount": num(c.value * c.other_value, lang=lang) + unit_text(f.unit, lang, c.value)}
+        if c.kind == "ratio" and isinstance(c.other_value, Decimal) and c.limit is not None:  # 0.45 for 负债总额
+            kw |= {"typed": exact(c.limit), "percent": exact(c.limit * 100),  # the ratio as typed, and its amount
+                   "amount": num(c.limit * c.other_value, lang=lang) + unit_text(f.unit, lang, c.limit)}
         if c.kind == "above" and f.type in MONEY_TYPES and isinstance(c.other_value, Decimal) \
                 and c.value >= 100 * c.other_value and c.value / 10000 <= c.other_value:  # a 元 slip: 100x and more
             # R&D typed in 元 (1,980,000) above revenue in 万元: the hint revenue's own warning gives, for this one

@@ -352,7 +352,7 @@ class Interview:
                 continue
             if w.kind == RATIO:  # a ratio typed for the amount: said at the amount (the report says it either way)
                 if w.figure.path == path and w.other is not None:
-                    out.append(Concern(RATIO, False, path, value, w.other.path, w.other.value))
+                    out.append(Concern(RATIO, False, path, value, w.other.path, w.other.value, limit=w.limit))
                 continue
             if w.kind in (LARGE, FRACTION) or w.other is None:
                 if w.figure.path == path:

@@ -58,10 +58,21 @@ AS_RATIO_OF = {"total_liabilities": "total_assets"}
 """An amount (万元) often known as a ratio of another, same year: 负债总额 as 资产负债率 of 资产总额. Typed
 as the ratio (0.45 for 45%, as a finance manager has it at hand), it read as 4,500 元 of liabilities
 against millions of assets, a debt ratio near 0% that passed every "at most 70%" test, with no word.
-Warned of when under 1 (万元: 10,000 元, less than any firm in business owes) and under 1% of the other
-figure: a ratio is at most a few units, a real amount that small against its whole is not."""
-RATIO_MOST = Decimal(1)
+Warned of when the digits typed read as a ratio of 1% to 99% (typed_ratio) and the figure is under 1%
+of the other: a real amount that small against its whole is not."""
 RATIO_SHARE = Decimal("0.01")
+_RATIO_LEAST, _RATIO_MOST, _YUAN = Decimal("0.01"), Decimal(1), Decimal(10000)
+
+
+def typed_ratio(v: Decimal) -> Decimal | None:
+    """The ratio an amount (万元) was most likely typed as, if it reads as one of 1% to 99%: the figure
+    itself (0.45 typed in a 万元 field), or the figure as typed in a sheet in 元 (0.45 there reads as
+    0.000045万元: the ratio is the digits typed, and a warning computed on the 万元 figure told the
+    user 0.0045% of the assets); None otherwise (no figure under 1元 or of 1 to 100元 is a debt ratio)."""
+    if _RATIO_LEAST <= v < _RATIO_MOST:
+        return v
+    typed = v * _YUAN
+    return typed if _RATIO_LEAST <= typed < _RATIO_MOST else None
 
 
 @record(frozen=True, hot=True)
@@ -91,8 +102,9 @@ class Unusual:
     (no ``other``). ``kind`` SMALL: ``figure`` (last year's revenue) is below ``limit`` (万元) a head
     of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind`` FRACTION: a
     share in percent of at most ``limit`` (no ``other``), which may be a fraction (0.125 for 12.5%):
-    said, never changed. ``kind`` RATIO: ``figure`` (负债总额) under 1 and under 1% of ``other`` (资产总额,
-    same year): most likely the ratio typed for the amount (AS_RATIO_OF). ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
+    said, never changed. ``kind`` RATIO: ``figure`` (负债总额) reads as a ratio of 1% to 99% as typed
+    (typed_ratio: in 万元 or in a sheet in 元) and is under 1% of ``other`` (资产总额, same year): most likely
+    the ratio typed for the amount (AS_RATIO_OF); ``limit`` is that ratio (0.45 for 45%). ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
     ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column formatted as currency shows
     alike (no ``other``, no ``limit``).
     """
@@ -299,8 +311,9 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
             out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
     for a, pa, b, pb in checks.ratios:
         v, whole = values[pa], values[pb]
-        if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < RATIO_MOST and v < whole * RATIO_SHARE:
-            out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole)))
+        if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < whole * RATIO_SHARE \
+                and (ratio := typed_ratio(v)) is not None:
+            out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole), limit=ratio))
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:

@@ -694,16 +694,18 @@ def warning_text(w: Unusual, lang: str) -> str:
             return f"「{name}」{value}，「{heads}」{staff}，人均每年仅{each}，{_TOO_SMALL_ZH}"
         return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far below any firm in business: "
                 "were amounts in 10k CNY entered as yuan, or their unit given wrongly? Please check")
-    if w.kind == RATIO and w.other is not None:  # 0.45 typed for 负债总额: the ratio, and the amount it comes to
+    if w.kind == RATIO and w.other is not None and w.limit is not None:  # 0.45 typed for 负债总额: the amount it comes to
         (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
-        share, comes_to = exact(w.figure.value * 100, lang), w.other.value * w.figure.value
+        ratio = w.limit  # the digits typed: the figure itself, or as typed in a sheet in 元
+        if ratio != w.figure.value:
+            value += f"（即{exact(ratio, lang)}元）" if lang == "zh" else f" ({exact(ratio, lang)} yuan)"
+        typed, share, comes_to = exact(ratio, lang), exact(ratio * 100, lang), w.other.value * ratio
         amount = num(comes_to, lang=lang) + unit_text(w.figure.field.unit, lang, comes_to)
         if lang == "zh":
-            return (f"「{name}」{value}，不到「{other}」{other_value}的1%：如果填的是比例（{exact(w.figure.value, lang)} 即 "
-                    f"{share}%），请改填金额（{other_value} × {share}% ≈ {amount}）；请核对")
+            return (f"「{name}」{value}，不到「{other}」{other_value}的1%：如果填的是比例（{typed} 即 {share}%），"
+                    f"请改填金额（{other_value} × {share}% ≈ {amount}）；请核对")
         return (f"{name} is {value}, under 1% of {other} at {other_value}: if the ratio was entered "
-                f"({exact(w.figure.value, lang)} for {share}%), enter the amount ({other_value} × {share}% ≈ {amount}); "
-                "please check")
+                f"({typed} for {share}%), enter the amount ({other_value} × {share}% ≈ {amount}); please check")
     if w.kind == FRACTION:  # 0.125 from an unformatted cell: every digit, and the share it is as a fraction
         name = input_label(w.figure.field, w.figure.path).get(lang)
         typed, meant = exact(w.figure.value, lang), exact(w.figure.value * 100, lang)
