@@ -111,3 +111,20 @@ def test_a_rule_files_choice_hint_names_one_of_its_choices(tmp_path: Path) -> No
     bad = write(tmp_path, with_industry(TWO_CHOICES, "    choice_hint: {choice: mining, zh: 矿, en: a mine}\n"))
     done, _ = cli("rules", "validate", str(bad))
     assert done.returncode == 2 and "choice_hint.choice: expected one of industrial, other, got 'mining'" in done.stderr
+
+
+@pytest.mark.parametrize(("typed", "hinted"), [
+    ("电子元器件批发", False),  # a wholesaler: 批发业, which sizes a company by other bounds than 工业
+    ("服装零售", False),
+    ("建筑材料", True),  # made, not built: the nearest name 建筑业 is not what it is
+    ("电子元器件", True),
+])
+def test_no_manufacturer_hint_for_a_trade_named_last(tmp_path: Path, typed: str, hinted: bool) -> None:
+    """电子元器件批发 was told 「制造业企业（如电子元器件…）请填“工业”」 (review, session 30): followed, it
+    sized a 300-person wholesaler with 4.5亿 as 中型 where 批发业 makes it 大型. A text ending in another
+    choice's trade (批发, 零售) gets no manufacturer hint; a product or material still does."""
+    prof = tmp_path / "p.yaml"
+    prof.write_text(f"name: 甲\nindustry: {typed}\n", encoding="utf-8")
+    code, err = run("assess", str(prof), lang="zh")
+    assert code == 2
+    assert ("制造业企业（如电子元器件、机械、新材料）" in err) == hinted, err

@@ -315,7 +315,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 "got": Got(stripped)}
             if near is not None:
                 params |= {"near": near, "near_label": f.choice_labels.get(near) or near}
-            hint = choice_hint(f, near)  # 电子元器件: who fills which choice, before the list
+            hint = choice_hint(f, near, stripped)  # 电子元器件: who fills which choice, before the list
             kind = "value.choice_words_near" if near is not None else "value.choice_words"
             raise InputError(kind=f"{kind}_hint" if hint else kind, params=params | hint, field=where,
                              label=label or field_words(f, where))

@@ -869,7 +869,7 @@ def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int
         if not isinstance(value, str) or value not in f.choices:
             choices = Choices(f.choices, tuple(f.choice_labels.get(c) for c in f.choices))
             near = choice_near(f, value) if isinstance(value, str) else None
-            hint = choice_hint(f, near)
+            hint = choice_hint(f, near, value)
             if near is not None:
                 raise fail("value.choice_near_hint" if hint else "value.choice_near", choices=choices, got=Got(value),
                            near=near, near_label=f.choice_labels.get(near) or near, **hint)
@@ -1086,12 +1086,18 @@ def choice_near(f: FieldDef, text: str) -> str | None:
     return pool[near] if other is None else None
 
 
-def choice_hint(f: FieldDef, near: str | None) -> dict[str, object]:
+def choice_hint(f: FieldDef, near: str | None, typed: object = None) -> dict[str, object]:
     """The parameters of a refusal that says the field's ``choice_hint`` (制造业企业（如电子元器件、机械、
-    新材料）填“工业”): who, and the choice's id and label; {} where the field has none, or where the
-    nearest name (``near``) is that choice already, which says it. (The interview's numbered list is on
-    the screen with the question's help under it, which says as much.)"""
+    新材料）填“工业”): who, and the choice's id and label; {} where the field has none, where the nearest
+    name (``near``) is that choice already, which says it, or where the text ``typed`` ends in another
+    choice's trade, as a classification names a business by its activity last (电子元器件批发 ends in
+    批发: the hint sent a wholesaler to 工业, which sizes a company by other bounds; 建筑材料 is made). (The interview's numbered list is on the screen with the question's help under it,
+    which says as much.)"""
     if f.choice_hint is None or near == f.choice_hint[0]:
+        return {}
+    if isinstance(typed, str) and any(
+            len(stem := label.zh.removesuffix("业")) >= 2 and typed.strip().endswith(stem)
+            for choice, label in f.choice_labels.items() if choice != f.choice_hint[0]):
         return {}
     choice, who = f.choice_hint
     return {"who": who, "choice": choice, "choice_label": f.choice_labels.get(choice) or choice}
