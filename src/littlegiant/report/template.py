@@ -40,7 +40,7 @@ SHEET_RULES = {
            "不知道的请留空，不要填 0。留空表示「不知道」，评估结果会列出还缺哪些数据；"
            "填 0 会被当作真实数字（如研发费用 0 万元、知识产权 0 项），直接判为不满足。"
            "列名写明「0为未获奖」「0为无排名」的，确实没有才填 0；不清楚就留空。",
-           "金额一律以万元为单位（800 万元填 800）；占比填百分数（12.5% 填 12.5）；人数、项数、年限填整数。"
+           "金额一律以万元为单位（800 万元填 800）；占比填百分数（12.5% 填 12.5）；人数、项数填整数，年限可填小数（如 3.5）。"
            "财务数据以经审计的财务报表或年度汇算清缴申报表为准。",
            "是/否题从下拉列表中选「是」或「否」；有选项的列从下拉列表中选。",
            "「上年」指 {last_year} 年；按年份填的列，年份写在列名里。",
@@ -52,8 +52,8 @@ SHEET_RULES = {
            "results list what is still missing; 0 is read as a real figure (R&D expense 0, no patents) and fails "
            "the criterion. Where a column name says 0 means none (no award, no rank), type 0 only when there is none; "
            "blank when you do not know.",
-           "Amounts in 10k CNY (万元: 8 million CNY is 800); shares in percent (12.5% is 12.5); people, items and "
-           "years as whole numbers. Financial figures as in the audited accounts or the annual tax return.",
+           "Amounts in 10k CNY (万元: 8 million CNY is 800); shares in percent (12.5% is 12.5); people and items "
+           "as whole numbers, years may have decimals (3.5). Financial figures as in the audited accounts or the annual tax return.",
            "Yes/no columns: pick yes or no from the drop-down list; columns with choices: pick from the list.",
            "Last year is {last_year}; a column asked by year names its year.",
            "What each column asks is in the table below; on the sheet {companies}, hover over a column name (the "
