@@ -25,7 +25,7 @@ def test_a_tier_awaiting_review_says_when_to_apply_and_what_the_authority_judges
     lists each item the authority judges with the evidence to send, in the terminal at 80 columns, in
     Markdown and in HTML; the held tiers say they need no application."""
     head = squash('专精特新"小巨人"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；'
-                  "以下各项由认定机关审核，申报时须附证明材料")
+                  "以下各项由认定机关审核（所列材料随申报提交）")
     item = squash("位于产业链关键环节：配套关系证明（主要客户、采购合同）、替代进口或首台套证明")
     for fmt in ("text", "markdown", "html"):
         out = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--format", fmt, columns=80)

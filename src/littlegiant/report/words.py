@@ -880,10 +880,10 @@ class Words(Phrasing):
                  for c in judged]
         review = tier.status == REVIEW and bool(steps)
         if tier.id == r.renewal:
-            head = ("数据方面的复核条件均已满足，可按期申请复核；以下各项由认定机关审核，复核时须附证明材料" if review and zh
+            head = ("数据方面的复核条件均已满足，可按期申请复核；以下各项由认定机关审核（所列材料随复核提交）" if review and zh
                     else "复核的各项条件均已满足，可按期申请复核" if zh
                     else "every condition the figures decide for the renewal is met: apply for it when due; the "
-                         "authority judges the items below, from the evidence sent with it" if review
+                         "authority judges the items below (send the evidence listed with it)" if review
                     else "every condition of the renewal is met: apply for it when due")
             return f"{name}{colon}{head}", [], steps if review else []
         if self._holds(tier):
@@ -899,15 +899,15 @@ class Words(Phrasing):
                     f"the figures meet it, but it can be applied for only while {title} is held: its renewal "
                     "must pass first (above)")
             if review:
-                head += "；以下各项由认定机关审核，申报时须附证明材料" if zh else \
-                    "; the authority judges the items below from the evidence sent with the application"
+                head += "；以下各项由认定机关审核（所列材料随申报提交）" if zh else \
+                    "; the authority judges the items below (send the evidence listed with the application)"
             return f"{name}{colon}{head}", [], steps if review else []
         when = (f"最早{r.as_of.year}年即可申报（以{r.last_year}年数据计）" if zh else
                 f"it can be applied for in {r.as_of.year} at the earliest (on {r.last_year} figures)")
         if review:
-            head = (f"数据方面的条件均已满足，{when}；以下各项由认定机关审核，申报时须附证明材料" if zh else
+            head = (f"数据方面的条件均已满足，{when}；以下各项由认定机关审核（所列材料随申报提交）" if zh else
                     f"every condition the figures decide is met, so {when}; the authority judges the items below "
-                    "from the evidence sent with the application")
+                    "(send the evidence listed with the application)")
         else:
             head = f"各项条件均已满足，{when}" if zh else f"every condition is met, so {when}"
         return f"{name}{colon}{head}", [], steps if review else []
