@@ -51,3 +51,28 @@ def test_the_rounded_plan_is_the_one_checked(mixed: str) -> None:
         return next(c["status"] for c in out["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.cagr")
 
     assert growth("9813") == "met" and growth("9812") == "unmet"
+
+
+@pytest.mark.parametrize(("before", "planned", "whole"), [
+    ("100", "100.005", "101"),  # a raise with no whole 万元 between: up, never the fraction kept
+    ("100.5", "100.7", "101"),
+    ("1602.9", "1602.4", "1602"),  # a cut: down
+])
+def test_a_move_with_no_whole_amount_between_is_taken_on_the_safe_side(before: str, planned: str,
+                                                                       whole: str) -> None:
+    """The nearer whole amount is tried first (10,800 for 10,800.0099); where none lies between the figure
+    and the target (100 → 100.005), that try kept the fraction and the plan said 100 → 100.01万元 (review,
+    session 30). Both tries now give the whole amount on the side that cannot understate it."""
+    from decimal import Decimal
+
+    from littlegiant.core.tierplan import Move, _whole_amounts
+    from littlegiant.load import rules
+    from littlegiant.load.profile import field_for_path
+    from littlegiant.messages import Text
+
+    rs = rules.load("miit-2026")
+    path = "financials.2026.rd_expense"
+    move = Move(path, field_for_path(rs, path), Decimal(before), Decimal(planned), "change", "x", Text("x", "x"))
+    for toward in (False, True):
+        moves, values = _whole_amounts(rs, {path: move}, {path: Decimal(planned)}, toward=toward)
+        assert values[path] == moves[path].after == Decimal(whole), (toward, values)

@@ -405,7 +405,8 @@ def _whole_amounts(rules: RuleSet, moves: dict[str, Move], values: dict[str, Sca
         up = not isinstance(m.before, Decimal) or planned > m.before
         after = planned.to_integral_value(rounding=ROUND_CEILING if up != toward else ROUND_FLOOR)
         if toward and isinstance(m.before, Decimal) and (after <= m.before if up else after >= m.before):
-            after = planned  # no whole amount between: only the side that cannot understate it
+            # no whole amount between: the side that cannot understate it (100 → 100.01 kept the fraction)
+            after = planned.to_integral_value(rounding=ROUND_CEILING if up else ROUND_FLOOR)
         out_values[path] = after
         out_moves[path] = dataclasses.replace(m, after=after)
     for path, (m, planned) in amounts.items():
