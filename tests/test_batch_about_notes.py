@@ -107,3 +107,24 @@ def _read(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # the other end closed
         return b""
+
+
+def test_a_long_problem_on_the_errors_sheet_wraps_in_its_column(tmp_path: Path) -> None:
+    """A problem that lists what may be written (the industries) ran on as one line far past the errors
+    sheet's columns, on screen and in print (fitted across, the page shrank to unreadable type): it is
+    wrapped in its column, its row tall enough for its lines and the cells beside it at its top; a short
+    problem stays one plain line."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,行业,从业人员（上年末）\n甲公司,工业业,60\n乙公司,工业,6.5\n", encoding="utf-8")
+    out = tmp_path / "评估结果.xlsx"
+    done = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(out), "--quiet", "--as-of", "2026-11-26"], env=ZH)
+    assert done.exit_code == 1, done.output
+    errors = load_workbook(out)["错误明细"]
+    assert errors.column_dimensions["E"].width == 80
+    (head, *_, industry), (short_source, *_, short) = errors["2"], errors["3"]
+    assert "可填的有" in industry.value and len(industry.value) > 100
+    assert industry.alignment.wrap_text and industry.alignment.vertical == "top"
+    assert head.value == f"{sheet}:2" and head.alignment.vertical == "top"
+    assert errors.row_dimensions[2].height == 60  # four lines of 15 points
+    assert short.value.startswith("「从业人员（上年末）」") and not short.alignment.wrap_text
+    assert errors.row_dimensions[3].height is None and short_source.alignment.vertical is None

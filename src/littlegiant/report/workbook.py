@@ -104,6 +104,11 @@ _LINE_HEIGHT, _MOST_LINES = 15, 8
 shows the rest when clicked, as a long cell always has)."""
 
 
+_PROBLEM_WIDTH = 80
+"""The errors sheet's problem column: some 40 Chinese characters a line, a longer problem wrapped below
+them. Unwrapped, a problem that lists what may be written (the 18 industries) ran on as one line far past
+the sheet's columns: on screen, and in print, where fitting it across shrank the page to an unreadable size."""
+
 _ABOUT_WIDTH, _ABOUT_MOST_LINES = 70, 27
 """The about sheet's sentence column, and the most lines its rows are made tall for: 27 of 15 points is
 about Excel's tallest row (409 points); the list of columns a sheet lacks runs to several lines."""
@@ -185,6 +190,7 @@ class ResultBook:
         self.fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in _FILLS.items()}
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")  # a cell of several lines shows them, not one
+        self.top = Alignment(vertical="top")  # the other cells of a tall row, read across from its first line
         self.notes: list[str] = about.get("notes", [])  # the run's notes, added to as the inputs are read
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
@@ -198,12 +204,13 @@ class ResultBook:
         self.top = Alignment(vertical="top")  # a tall row's cells all start at its top, by its sentences'
 
         self.about = about
-        self.width, self.rows = 0, 0
+        self.width, self.rows, self.problems = 0, 0, 0  # problems: the errors sheet's rows under its header
+        self.heights: dict[int, Any] = {}  # the errors sheet's row heights by lines (_problem)
         self.carried: tuple[str, ...] | None = None  # the input's own columns copied back, once start has run
         self.long: tuple[tuple[int, int], ...] = ()  # the sentence columns (index, width), once start has run
         # the row's 信用代码 and 序号 beside its name, as on the results sheet: staff fix a refused row in
         # their own list, found there by the code or the number rather than by a name typed two ways
-        for letter, width in zip("ABCDE", (28, 28, 20, 8, 90), strict=True):
+        for letter, width in zip("ABCDE", (28, 28, 20, 8, _PROBLEM_WIDTH), strict=True):
             self.errors.column_dimensions[letter].width = width
         self.errors.append(self._header(self.errors, [t("xlsx.source", lang), t("xlsx.name", lang),
                                                       *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
@@ -339,8 +346,37 @@ class ResultBook:
             self.rows += 1
             if error:
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
-                    self.errors.append([text_cell(self.errors, row["source"]), text_cell(self.errors, row["name"]),
-                                        *(text_cell(self.errors, v) for v in ids), text_cell(self.errors, problem)])
+                    self._problem([row["source"], row["name"], *ids], problem)
+
+    def _problem(self, where: list[Any], problem: str) -> None:
+        """One row of the errors sheet: where the problem is (source, name, 信用代码, 序号), and the problem,
+        wrapped where it is longer than its column, its row as tall as its lines (LibreOffice keeps a row
+        one line high unless told) and the cells beside it at its top, to be read across from its first line.
+        The sheet streams: the height is given with the row and dropped once it is written, as on the
+        results sheet, and it is one RowDimension a height, not one a row."""
+        errors, text_cell = self.errors, self._text
+        self.problems += 1
+        lines = _lines(problem, _PROBLEM_WIDTH)
+        if lines == 1:
+            errors.append([*(text_cell(errors, v) for v in where), text_cell(errors, problem)])
+            return
+        cells = []
+        for value in where:
+            if value is not None:
+                value = text_cell(errors, value, styled=True) if isinstance(value, str) else self._cell(errors, value=value)
+                value.alignment = self.top
+            cells.append(value)
+        said = text_cell(errors, problem, styled=True)
+        said.alignment = self.wrap
+        height = min(lines, _MOST_LINES)
+        if height not in self.heights:
+            from openpyxl.worksheet.dimensions import RowDimension
+
+            self.heights[height] = RowDimension(errors, ht=_LINE_HEIGHT * height)
+        number = self.problems + 1  # under the header
+        errors.row_dimensions[number] = self.heights[height]
+        errors.append([*cells, said])
+        del errors.row_dimensions[number]
 
     def _top(self, cells: list[Any]) -> None:
         """Start every cell of a tall row at its top, as its wrapped sentences do: left at Excel's bottom,
