@@ -1016,3 +1016,17 @@ def test_nothing_short_is_said_by_the_tiers_and_not_of_a_red_line_answered_yes(t
         assert done.exit_code == 0, done.output
         cells = {r["企业名称"]: r["主要差距"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
         assert [n for n, cell in cells.items() if cell.endswith("；按本行已填的数据，没有哪一级不满足")] == marked, (as_of, cells)
+
+
+def test_a_cell_read_as_unknown_by_any_word_is_named_among_the_rows_blanks(tmp_path: Path) -> None:
+    """暂无 under 营业收入 is read as 不知道 is (as 未参评 is under the platform score), yet 主要差距's 「本行缺」
+    listed only cells left blank or holding a word of 不知道's own list: a row answering 暂无 read as one
+    whose every figure was given. Every cell read as unknown is named, whatever the word."""
+    src = tmp_path / "park.csv"
+    src.write_text("企业名称,行业,从业人员,营业收入（2025年）,主营业务收入（2025年）,研发费用（2025年）\n"
+                   "乙公司,工业,80,暂无,7500,300\n", encoding="utf-8")
+    out = tmp_path / "zh.csv"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    (yi,) = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
+    assert yi.endswith("；本行缺：「营业收入（2025年）」"), yi

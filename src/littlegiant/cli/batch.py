@@ -36,8 +36,6 @@ from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
-from littlegiant.load.answers import UNKNOWN as DONT_KNOW
-from littlegiant.load.answers import normalise
 from littlegiant.load.consistency import unit_slips, unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
@@ -1609,7 +1607,7 @@ class Scorer:
         blank read as the one beside it with every figure given."""
         assert self._plan is not None
         if outcome.status == UNKNOWN:
-            blank = self._blank(item, tier)
+            blank = self._blank(item, prof, tier)
             if not blank and item.kind == "csv" and self._nothing_short(prof, summary):
                 # a strong candidate read as the blank row beside it: both 未知, both 尚待回答 the
                 # columns a park's sheet never has; said apart, the sheet sorts into the two
@@ -1641,24 +1639,24 @@ class Scorer:
                     return False
         return True
 
-    def _blank(self, item: Item, tier: str) -> str:
-        """「；本行缺：「营业收入（2025年）」、……等N项」: a sheet row's cells that ``tier`` reads left blank or
-        answered 不知道 (—, /), in the order its criteria read them; empty for a row that is no sheet's
-        (a JSON line, a profile file)."""
+    def _blank(self, item: Item, prof: profile.Profile, tier: str) -> str:
+        """「；本行缺：「营业收入（2025年）」、……等N项」: a sheet row's cells that ``tier`` reads and that were
+        read as unknown (left blank, 不知道, —, /, or 暂无 and 未参评 for a figure, which a list of the words
+        for "don't know" alone missed), in the order its criteria read them; empty for a row that is no
+        sheet's (a JSON line, a profile file)."""
         if item.kind != "csv" or self._plan is None or self._rules is None:
             return ""
         columns = self._columns
         blank: set[str] = set()
-        for header, cell in item.payload.items():
-            if cell is not None and normalise(str(cell)).lower() not in DONT_KNOW:  # a figure, not blank, 不知道 or —
-                continue
+        values = prof.values
+        for header in item.payload:
             if header not in columns:
                 try:
                     columns[header] = column(self._rules, header, self.as_of.year - 1)[0]
                 except InputError:
                     columns[header] = None  # a column no input is read from
             path = columns[header]
-            if path is not None:
+            if path is not None and values.get(path) is None:
                 blank.add(path)
         if not blank:
             return ""
