@@ -573,3 +573,12 @@ def test_a_rule_whose_title_says_whom_it_is_for_is_not_told_so_again(lang: str, 
     assert ("（仅新申请）" if lang == "zh" else "(new applications only)") in flat
     if lang == "zh":
         assert "复核：近两年任一年度专精特新发展评价得分不低于60分，满足其一即可" in flat
+
+
+def test_the_2022_domain_condition_names_the_network_power_fields_as_the_text_does() -> None:
+    """The 2022 小巨人 主导产品所属领域 read 「…或网络强国建设相关领域」, shorter than 63号 附件3 (criteria.md §6):
+    a finance manager answering it judged 「相关领域」 wider than the four fields the text names. The
+    condition's words are the text's."""
+    rs = rules.load("miit-2022")
+    (node,) = [n for _, n in rs.all_nodes() if n.id == "lg.priority_domain"]
+    assert node.title.zh.endswith("或网络强国建设的信息基础设施、关键核心技术、网络安全、数据安全领域"), node.title.zh
