@@ -201,7 +201,6 @@ class ResultBook:
         _print_across(self.results, pages=2, repeat="A:B")
         _print_across(self.errors)
         _print_across(info, landscape=False)
-        self.top = Alignment(vertical="top")  # a tall row's cells all start at its top, by its sentences'
 
         self.about = about
         self.width, self.rows, self.problems = 0, 0, 0  # problems: the errors sheet's rows under its header
@@ -356,7 +355,7 @@ class ResultBook:
         results sheet, and it is one RowDimension a height, not one a row."""
         errors, text_cell = self.errors, self._text
         self.problems += 1
-        lines = _lines(problem, _PROBLEM_WIDTH)
+        lines = _lines(problem, _PROBLEM_WIDTH, line_units(_PROBLEM_WIDTH))  # as Excel shows Chinese, as 主要差距
         if lines == 1:
             errors.append([*(text_cell(errors, v) for v in where), text_cell(errors, problem)])
             return
