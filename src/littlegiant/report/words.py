@@ -880,10 +880,10 @@ class Words(Phrasing):
                  for c in judged]
         review = tier.status == REVIEW and bool(steps)
         if tier.id == r.renewal:
-            head = ("数据方面的复核条件均已满足，可按期申请复核；以下各项由认定机关审核（所列材料随复核提交）" if review and zh
+            head = (f"数据方面的复核条件均已满足，可按期申请复核；{_JUDGED_RENEWAL.zh}" if review and zh
                     else "复核的各项条件均已满足，可按期申请复核" if zh
-                    else "every condition the figures decide for the renewal is met: apply for it when due; the "
-                         "authority judges the items below (send the evidence listed with it)" if review
+                    else f"every condition the figures decide for the renewal is met: apply for it when due; "
+                         f"{_JUDGED_RENEWAL.en}" if review
                     else "every condition of the renewal is met: apply for it when due")
             return f"{name}{colon}{head}", [], steps if review else []
         if self._holds(tier):
@@ -899,15 +899,13 @@ class Words(Phrasing):
                     f"the figures meet it, but it can be applied for only while {title} is held: its renewal "
                     "must pass first (above)")
             if review:
-                head += "；以下各项由认定机关审核（所列材料随申报提交）" if zh else \
-                    "; the authority judges the items below (send the evidence listed with the application)"
+                head += f"；{_JUDGED.zh}" if zh else f"; {_JUDGED.en}"
             return f"{name}{colon}{head}", [], steps if review else []
         when = (f"最早{r.as_of.year}年即可申报（以{r.last_year}年数据计）" if zh else
                 f"it can be applied for in {r.as_of.year} at the earliest (on {r.last_year} figures)")
         if review:
-            head = (f"数据方面的条件均已满足，{when}；以下各项由认定机关审核（所列材料随申报提交）" if zh else
-                    f"every condition the figures decide is met, so {when}; the authority judges the items below "
-                    "(send the evidence listed with the application)")
+            head = (f"数据方面的条件均已满足，{when}；{_JUDGED.zh}" if zh else
+                    f"every condition the figures decide is met, so {when}; {_JUDGED.en}")
         else:
             head = f"各项条件均已满足，{when}" if zh else f"every condition is met, so {when}"
         return f"{name}{colon}{head}", [], steps if review else []
@@ -1716,6 +1714,13 @@ IN_WAN = Text("所填金额疑似把「万元」当成了「元」（见上方�
               "amounts look typed in 10k CNY but read as CNY (see the check above): this plan is checked on the "
               "figures as read; correct them and assess again")
 """The head of a plan checked on amounts the report warns look typed in 万元 where 元 was asked."""
+
+_JUDGED = Text("以下各项由认定机关审核（所列材料随申报提交）",
+               "the authority judges the items below (send the evidence listed with the application)")
+_JUDGED_RENEWAL = Text("以下各项由认定机关审核（所列材料随复核提交）",
+                       "the authority judges the items below (send the evidence listed with it)")
+"""What a ready tier's plan line says of the items the authority judges (``_ready_lines``), said once."""
+
 
 def renewal_lapses(lang: str, title: str | None = None) -> str:
     """That this round's renewal cannot pass and the title lapses, naming the title where nothing
