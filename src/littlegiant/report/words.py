@@ -182,6 +182,9 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
 _ZERO_NOTE = re.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
 """A label's closing note on what 0 means (the fill-in hint of a rank: 0为未获奖, 0 if none)."""
 
+_NAMES_KEY = {"zh": ("Phrasing._names", "zh"), "en": ("Phrasing._names", "en")}
+"""Where ``Phrasing._names`` keeps an input's names on a rule set's memo, for each language."""
+
 _grouped = functools.lru_cache(maxsize=8192)(grouped)
 """``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
 
@@ -220,25 +223,47 @@ class Phrasing:
         """An input by its label with the year, never its path: a red line's statement as it stands."""
         if self.rules is None:
             return path
-        try:
-            f = field_for_path(self.rules, path)
-        except Exception:
-            return path
-        return input_label(f, path).get(self.lang)
+        return self._names(path)[0]
 
     def question(self, path: str) -> str:
         """A missing input by its question: the label, and for a yes/no input 是否 before it, since its
         label is a statement ("尚缺：被列入经营异常名录" read as if it were so)."""
-        label = self.label(path)
-        if self.lang != "zh" or self.rules is None or label.startswith(("是否", "有无")) or label == path:
-            return label
-        return ask_zh(label) if field_for_path(self.rules, path).type == "bool" else label
+        if self.rules is None:
+            return path
+        return self._names(path)[1]
 
     def answered(self, path: str) -> str:
         """An input's question beside its answer: without the label's note on what to type for 0
         (「（0为未获奖）」, "(0 if none)"), which tells the one filling in the figure, and beside the
         answer read 「……排名（0为未获奖）「未获奖」」."""
-        return _ZERO_NOTE.sub("", self.question(path))
+        if self.rules is None:
+            return path
+        return self._names(path)[2]
+
+    def _names(self, path: str) -> tuple[str, str, str]:
+        """An input's label, question and question beside an answer, kept on the rule set for its
+        language: a batch's JSON names a company's revenue in a dozen new sentences, and finding the
+        field and writing its label each time was half of the costliest one's (the growth rate's)."""
+        assert self.rules is not None
+        names = self.rules.memo.get(_NAMES_KEY[self.lang])
+        if names is None:
+            names = self.rules.memo[_NAMES_KEY[self.lang]] = {}
+        hit = names.get(path)
+        if hit is None:
+            hit = names[path] = self._named(path)
+        return hit  # type: ignore[no-any-return]
+
+    def _named(self, path: str) -> tuple[str, str, str]:
+        assert self.rules is not None
+        try:
+            f = field_for_path(self.rules, path)
+        except Exception:
+            return path, path, _ZERO_NOTE.sub("", path)
+        label = input_label(f, path).get(self.lang)
+        question = label
+        if self.lang == "zh" and not label.startswith(("是否", "有无")) and label != path and f.type == "bool":
+            question = ask_zh(label)
+        return label, question, _ZERO_NOTE.sub("", question)
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -1565,14 +1590,27 @@ def _required(op: str | None, kind: str, threshold: Any, unit: str | None, lang:
 def written(c: CriterionResult, percent: bool) -> str:
     """A check's formula with its figures as people write it: ``((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100
     − 1)) ÷ 2``, ``√(12,000 ÷ 9,000) − 1``; a percentage's closing ``× 100`` left to its % sign."""
-    text = "".join(part.replace(" / ", " ÷ ").replace(" - ", " − ")
-                   + (given(c.terms[name]) if name in c.terms else FUNCTIONS.get(name, name))
-                   for part, name in formula_pieces(c.formula_source))
-    if percent and text.endswith(" × 100"):
-        text = text.removesuffix(" × 100")
-        if text.startswith("(") and _closes_at_end(text):
-            text = text[1:-1]
-    return text
+    terms = c.terms
+    return "".join([part + (given(terms[name]) if name in terms else FUNCTIONS.get(name, name))
+                    for part, name in _written_pieces(c.formula_source, percent)])
+
+
+@functools.lru_cache(maxsize=256)
+def _written_pieces(source: str, percent: bool) -> tuple[tuple[str, str], ...]:
+    """``formula_pieces`` as ``written`` shows them, worked out once for each formula: the operators as
+    people write them, a percentage's ``× 100`` and the brackets it closed dropped. The figures filled in
+    hold no bracket, so where the brackets pair is the formula's alone."""
+    pieces = [(part.replace(" / ", " ÷ ").replace(" - ", " − "), name) for part, name in formula_pieces(source)]
+    shape = "".join(part + ("x" if name else "") for part, name in pieces)
+    if not (percent and shape.endswith(" × 100")):
+        return tuple(pieces)
+    last, _ = pieces[-1]
+    pieces[-1] = (last.removesuffix(" × 100"), "")
+    shape = shape.removesuffix(" × 100")
+    if shape.startswith("(") and _closes_at_end(shape) and pieces[0][0].startswith("(") and pieces[-1][0].endswith(")"):
+        pieces[0] = (pieces[0][0][1:], pieces[0][1])
+        pieces[-1] = (pieces[-1][0][:-1], "")
+    return tuple(pieces)
 
 
 def _closes_at_end(text: str) -> bool:
