@@ -19,6 +19,7 @@ from typing import Any
 
 from littlegiant import __version__
 from littlegiant.core import engine
+from littlegiant.core.assessment import assessed
 from littlegiant.core.plan import Summary, plan_for
 from littlegiant.core.result import Result
 from littlegiant.errors import InputError
@@ -240,21 +241,12 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         rs = rules if isinstance(rules, RuleSet) else rulesets.load(rules)
         choice = forced(rs.id, renewal, None)
     prof = read_profile(source, rs, as_of=day)
-    baseline = None
     if isinstance(what_if, Mapping):  # a value holding itself, or too deep, made the text of a cell recurse
         _check_nesting(what_if)
     sets = _what_if(what_if)
-    assumed: list[profiles.Assumed] = []
-    if sets:
-        baseline = _own(engine.evaluate(rs, prof, day, renewal, choice))
-        before, prof = prof, profiles.apply_sets(prof, rs, sets, day.year - 1)
-        assumed = profiles.set_changes(before, prof, rs, sets, day.year - 1)
-    result = _own(engine.evaluate(rs, prof, day, renewal, choice))
-    if advice:
-        from littlegiant.core.gaps import analyse
-
-        result.advice = {g.tier: g for g in analyse(rs, result, prof)}
-    return Assessment(result, prof, rs, baseline, tuple(sets), tuple(assumed))
+    done = assessed(rs, prof, day, renewal, choice, sets, advice)
+    baseline = None if done.baseline is None else _own(done.baseline)
+    return Assessment(_own(done.result), done.profile, rs, baseline, tuple(sets), tuple(done.assumed))
 
 
 def _what_if(what_if: object) -> list[str]:

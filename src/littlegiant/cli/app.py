@@ -411,6 +411,7 @@ def assess(
         report_name(output, language)  # after: an input named as output is said to be one
     try:
         from littlegiant.core import engine
+        from littlegiant.core.assessment import assessed
         from littlegiant.load import profile as profiles
         from littlegiant.load import rules as rulesets
         from littlegiant.load.rulecalendar import forced
@@ -422,18 +423,8 @@ def assess(
             profile = _interview(rs, day, renewal, language, save, set_ or [],
                                  resume=(as_of, rules, renewal, lang or _chosen(None)), choice=choice)
             set_ = None  # already answers of the interview
-        prof = profiles.load_profile(profile, rs, encoding)
-        baseline = None
-        assumed: list[Any] = []
-        if set_:
-            baseline = engine.evaluate(rs, prof, day, renewal, choice)
-            before, prof = prof, profiles.apply_sets(prof, rs, set_, day.year - 1)
-            assumed = profiles.set_changes(before, prof, rs, set_, day.year - 1)
-        result = engine.evaluate(rs, prof, day, renewal, choice)
-        if compare is None and explain is None:
-            from littlegiant.core.gaps import analyse
-
-            result.advice = {g.tier: g for g in analyse(rs, result, prof)}
+        result, prof, baseline, assumed = assessed(rs, profiles.load_profile(profile, rs, encoding), day, renewal,
+                                                   choice, list(set_ or []), compare is None and explain is None)
         compared = []
         compared_rules = []
         compared_profiles = []
