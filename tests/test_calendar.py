@@ -69,7 +69,7 @@ def status(doc: dict[str, Any], tier: str, cid: str | None = None) -> str | None
 TABLE = [
     ("2022-08-01", None, "miit-2022", None), ("2024-06-30", None, "miit-2022", None),
     ("2024-06-30", "zjtx_sme", "miit-2022", None), ("2024-12-31", "little_giant", "miit-2022", None),
-    ("2025-01-01", None, "miit-2022", R190), ("2025-06-30", "zjtx_sme", "miit-2022", None),
+    ("2025-01-01", None, "miit-2022", R190), ("2025-06-30", "zjtx_sme", "miit-2022", R190),
     ("2025-06-30", "little_giant", "miit-2022", R190), ("2025-12-31", None, "miit-2022", R190),
     ("2026-01-01", None, "miit-2022", None), ("2026-02-15", "zjtx_sme", "miit-2022", None),
     ("2026-03-31", "little_giant", "miit-2022", None), ("2026-04-01", None, "miit-2026", None),
@@ -80,7 +80,7 @@ TABLE = [
     # the first and last day of every period for every kind
     ("2022-08-01", "zjtx_sme", "miit-2022", None), ("2022-08-01", "little_giant", "miit-2022", None),
     ("2024-12-31", None, "miit-2022", None), ("2024-12-31", "zjtx_sme", "miit-2022", None),
-    ("2025-01-01", "zjtx_sme", "miit-2022", None), ("2025-12-31", "zjtx_sme", "miit-2022", None),
+    ("2025-01-01", "zjtx_sme", "miit-2022", R190), ("2025-12-31", "zjtx_sme", "miit-2022", R190),
     ("2025-01-01", "little_giant", "miit-2022", R190), ("2025-12-31", "little_giant", "miit-2022", R190),
     ("2026-01-01", "zjtx_sme", "miit-2022", None), ("2026-01-01", "little_giant", "miit-2022", None),
     ("2026-03-31", None, "miit-2022", None), ("2026-03-31", "zjtx_sme", "miit-2022", None),
@@ -140,12 +140,13 @@ def test_2025_round_closes_the_small_company_route(tmp_path: Path) -> None:
     assert status(in_2026, "little_giant", "lg.round2025.revenue") is None
 
 
-@pytest.mark.parametrize("renewal", [None, "little_giant"])
+@pytest.mark.parametrize("renewal", [None, "little_giant", "zjtx_sme"])
 @pytest.mark.parametrize(("revenue", "expected"), [(5000, "met"), (4999.99, "unmet")])
 def test_2025_round_revenue_floor_on_both_sides(tmp_path: Path, renewal: str | None, revenue: float,
                                                 expected: str) -> None:
     """190号 (docs/criteria.md §1): in 2025 tier 3 needs 上年度营业收入 ≥ 5000万 for applications and renewals
-    alike; exactly 5000万 is received, a hundred yuan less is not."""
+    alike; exactly 5000万 is received, a hundred yuan less is not. A 专精特新 renewal judges its 小巨人 tier as a
+    2025 application, so the floor holds there too."""
     data = company(2024, (4800, 4500, 4200), (revenue, 4800, 4500))
     doc = assess_json(write(tmp_path, data), "--as-of", "2025-06-30", *(("--renewal", renewal) if renewal else ()))
     assert doc["calendar"]["round"] == R190
@@ -267,7 +268,7 @@ def test_rules_test_runs_the_calendar_cases() -> None:
     """`rules test` runs the cases beside the calendar with the rule sets' own."""
     out = invoke("rules", "test")
     assert out.exit_code == 0, out.stdout
-    assert "calendar: 34 cases: all passed" in out.stdout
+    assert "calendar: 36 cases: all passed" in out.stdout
     assert "miit-2022 + gxt-2025-190" in out.stdout
 
 
