@@ -6,12 +6,15 @@ mean ≥ and 「不高于」 means ≤. Amounts just past an edge move by 0.01 �
 
 from __future__ import annotations
 
+import json
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 import pytest
-from tests.conftest import crit, run
+from tests.conftest import EXAMPLES, crit, run
+from typer.testing import CliRunner
 
+from littlegiant.cli.app import app
 from littlegiant.report.words import sentences
 
 Y1, Y2, Y3 = "financials__2025__", "financials__2024__", "financials__2023__"
@@ -393,6 +396,74 @@ SMALL_BAND = {Y1 + "revenue": 4999.99, Y1 + "rd_expense": 1500, Y2 + "rd_expense
 def test_little_giant_2022_small_band(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
     """Under 5000万: 8000万 equity and 3000万 R&D over 2 years, R&D staff ≥ 50%."""
     assert status("miit-2022", lg2022, "lg.innovation.rd.small", **changes) == expected
+
+
+BANDS_2022 = ("lg.rd.small.band", "lg.rd.medium.band", "lg.rd.large.band")
+
+
+@pytest.mark.parametrize(("revenue", "band"), [("4999.99", "lg.rd.small.band"), ("5000", "lg.rd.medium.band"),
+                                               ("9999.99", "lg.rd.medium.band"), ("10000", "lg.rd.large.band")])
+def test_little_giant_2022_revenue_bands_meet_without_overlap(lg2022: dict[str, Any], revenue: str, band: str) -> None:
+    """Exactly one revenue band of the 2022 创新能力 R&D condition applies on each side of each edge
+    (docs/criteria.md §6.1): 5000万 opens 5000万–1亿 and closes < 5000万; exactly 1亿 is in ≥ 1亿 (decision),
+    so it closes 5000万–1亿, which still holds at 9999.99."""
+    r = run("miit-2022", lg2022, **{Y1 + "revenue": Decimal(revenue)})
+    assert {b: crit(r, b).status for b in BANDS_2022} == {b: "met" if b == band else "unmet" for b in BANDS_2022}
+
+
+def _lg22_near(revenue: str, rd_y1: str, rd_y2: str) -> dict[str, Decimal]:
+    """A whole 2022 小巨人 whose other conditions hold at either edge (main share 90%, growth 7.4% a year,
+    main revenue never over revenue): scaled by half near 5000万, whole near 1亿."""
+    rev = Decimal(revenue)
+    s = Decimal("0.5") if rev < 7500 else Decimal(1)
+    return {Y1 + "revenue": rev, Y1 + "main_revenue": 9000 * s, Y2 + "revenue": 9200 * s, Y2 + "main_revenue": 8400 * s,
+            Y3 + "revenue": 8600 * s, Y3 + "main_revenue": 7800 * s,
+            Y1 + "rd_expense": Decimal(rd_y1), Y2 + "rd_expense": Decimal(rd_y2)}
+
+
+# The < 5000万 route met in full (8000万 equity, R&D 3000万 over two years, R&D staff 50%) while the
+# 5000万–1亿 route fails on last year's share (299.99 / 5000 = 5.9998%).
+SMALL_ROUTE = {"equity_financing__2025": 4000, "equity_financing__2024": 4000, "employees": 100, "rd_staff": 50}
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    # < 5000万 is closed at exactly 5000万: the same company meets the criterion only a hundred yuan under it
+    ({**_lg22_near("4999.99", "299.99", "2700.01"), **SMALL_ROUTE}, "met"),
+    ({**_lg22_near("5000", "299.99", "2700.01"), **SMALL_ROUTE}, "unmet"),
+    # 5000万–1亿 does not reach down to 4999.99: 6% both years (300 / 5000, 276 / 4600) and no < 5000万 route
+    (_lg22_near("5000", "300", "276"), "met"),
+    (_lg22_near("4999.99", "300", "276"), "unmet"),
+    # ≥ 1亿 does not reach down to 9999.99: 3% both years (300 / 10000, 276 / 9200) needs exactly 1亿
+    (_lg22_near("10000", "300", "276"), "met"),
+    (_lg22_near("9999.99", "300", "276"), "unmet"),
+])
+def test_little_giant_2022_revenue_band_edges_decide_the_verdict(lg2022: dict[str, Any], changes: dict[str, Any],
+                                                                  expected: str) -> None:
+    """Each revenue-band edge of §6.1 on both sides, with the figures of only one band met: the R&D
+    condition and the 小巨人 verdict flip with a hundred yuan of revenue. Met is manual_review for the
+    tier: the chain role awaits the authority."""
+    r = run("miit-2022", lg2022, **changes)
+    assert crit(r, "lg.innovation.rd").status == expected
+    assert crit(r, "lg.innovation").status == expected  # no direct path: the general conditions decide
+    assert r.tiers["little_giant"].status == ("manual_review" if expected == "met" else "unmet")
+
+
+@pytest.mark.parametrize(("revenue", "band", "expected"), [("10000", "lg.rd.large.band", "manual_review"),
+                                                           ("9999.99", "lg.rd.medium.band", "unmet")])
+def test_little_giant_2022_one_hundred_million_decision_in_the_json(revenue: str, band: str, expected: str) -> None:
+    """What a script reads (`assess --format json`): revenue of exactly 1亿 is judged in the ≥ 1亿 band
+    (3% a year suffices, decision of docs/criteria.md §6.1); a hundred yuan less is 5000万–1亿, where 3% fails."""
+    sets = {"financials.2025.revenue": revenue, "financials.2025.main_revenue": "9000",
+            "financials.2025.rd_expense": "300", "financials.2024.rd_expense": "315"}  # 315 / 10500 = 3%
+    args = ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--rules", "miit-2022", "--as-of", "2026-03-01",
+            "--format", "json", *(a for k, v in sets.items() for a in ("--set", f"{k}={v}"))]
+    out = CliRunner().invoke(app, args, env={"COLUMNS": "120", "NO_COLOR": "1", "LANG": "en_US.UTF-8"})
+    assert out.exit_code == 0, out.output
+    tier = json.loads(out.stdout)["tiers"]["little_giant"]
+    statuses = {c["id"]: c["status"] for c in tier["criteria"]}
+    assert {b: statuses[b] for b in BANDS_2022} == {b: "met" if b == band else "unmet" for b in BANDS_2022}
+    assert statuses["lg.innovation.rd"] == ("met" if expected == "manual_review" else "unmet")
+    assert tier["status"] == expected
 
 
 # ---------------------------------------------------------------- §5.2 2026 tier 2
