@@ -505,6 +505,27 @@ def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[st
     assert status("miit-2026", lg2026, cid, **changes) == expected
 
 
+# 3% of 20000 is 600: one year's revenue raised to 20000 puts its share on the edge at 600 and a
+# hundred yuan under it at 599.99. For last year the main share stays 90% and the year before keeps
+# 700, so the 2026 小巨人 two-year total (1200) holds on both sides.
+SHARE_EDGE = {Y1: {Y1 + "revenue": 20000, Y1 + "main_revenue": 18000, Y2 + "rd_expense": 700},
+              Y2: {Y2 + "revenue": 20000}}
+
+
+@pytest.mark.parametrize(("tier", "cid", "year"), [
+    ("zjtx_sme", "zjtx26.rd.share_y1", Y1), ("zjtx_sme", "zjtx26.rd.share_y2", Y2),
+    ("little_giant", "lg26.rd.share_y1", Y1), ("little_giant", "lg26.rd.share_y2", Y2)])
+@pytest.mark.parametrize(("rd", "expected"), [(600, "met"), (599.99, "unmet")])
+def test_2026_rd_share_of_each_year_on_both_sides(lg2026: dict[str, Any], tier: str, cid: str, year: str, rd: float,
+                                                  expected: str) -> None:
+    """「近两年…每年占营业收入比重均不低于3%」 (docs/criteria.md §5.2 item 6, §6.2 item 3): each year's share
+    exactly 3% meets it and 2.99995% does not, and the tier's verdict follows (met is manual_review: the
+    market position or the chain role awaits the authority)."""
+    r = run("miit-2026", lg2026, **SHARE_EDGE[year], **{year + "rd_expense": rd})
+    assert crit(r, cid).status == expected
+    assert r.tiers[tier].status == ("manual_review" if expected == "met" else "unmet")
+
+
 # ---------------------------------------------------------------- §6.2 2026 tier 3
 
 @pytest.mark.parametrize(("cid", "changes", "expected"), [
