@@ -566,6 +566,29 @@ def test_little_giant_2026_conditions(lg2026: dict[str, Any], cid: str, changes:
     assert status("miit-2026", lg2026, cid, **changes) == expected
 
 
+# Every way into the 2026 小巨人 market condition closed: 1% at home, 0% abroad, not ranked.
+NO_MARKET = {"market__domestic_share": 1, "market__international_share": 0, "market__domestic_rank": 0}
+
+
+@pytest.mark.parametrize(("cid", "changes", "expected"), [
+    ("lg26.market.international", {"market__international_share": 10}, "met"),
+    ("lg26.market.international", {"market__international_share": 9.99}, "unmet"),
+    ("lg26.market.domestic", {"market__domestic_share": 10}, "met"),
+    ("lg26.market.domestic", {"market__domestic_share": 9.99}, "unmet"),
+    ("lg26.market.rank", {"market__domestic_rank": 3}, "met"),
+    ("lg26.market.rank", {"market__domestic_rank": 4}, "unmet"),
+    ("lg26.market.rank", {"market__domestic_rank": 1}, "met"),
+])
+def test_little_giant_2026_market_ways_on_both_sides(lg2026: dict[str, Any], cid: str, changes: dict[str, Any],
+                                                     expected: str) -> None:
+    """「国内或国际细分市场占有率达到10%以上，或国内前三名」 (docs/criteria.md §6.2 item 5): each way on its
+    own, at its edge and just past it, the others closed; the market condition and the verdict follow it."""
+    r = run("miit-2026", lg2026, **{**NO_MARKET, **changes})
+    assert crit(r, cid).status == expected
+    assert crit(r, "lg26.market").status == expected
+    assert r.tiers["little_giant"].status == ("manual_review" if expected == "met" else "unmet")
+
+
 def test_little_giant_2026_renewal_clauses(lg2026: dict[str, Any]) -> None:
     """Renewals: growth is not checked, and either of the last two platform scores counts."""
     slow = {Y1 + "revenue": 9000, Y3 + "revenue": 9000, "platform_score": 55, "platform_score_previous": 61}
