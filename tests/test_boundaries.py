@@ -212,10 +212,14 @@ def _growth(avg: float) -> dict[str, float]:
     ("main_growth_avg", _growth(0), 2),
     ("main_growth_avg", {**_growth(0), Y1 + "main_revenue": 9999.99}, 0),
     ("niche_years", {"niche_years": 10}, 5),
+    ("niche_years", {"niche_years": 12}, 5),  # the next full 2 years: capped at 5
     ("niche_years", {"niche_years": 30}, 5),
     ("niche_years", {"niche_years": 9.99}, 4),
     ("niche_years", {"niche_years": 8}, 4),
+    ("niche_years", {"niche_years": 7.99}, 3),
     ("niche_years", {"niche_years": 7}, 3),
+    ("niche_years", {"niche_years": 6}, 3),
+    ("niche_years", {"niche_years": 5.99}, 2),
     ("niche_years", {"niche_years": 4}, 2),
     ("niche_years", {"niche_years": 3.99}, 1),
     ("niche_years", {"niche_years": 2}, 1),
@@ -303,6 +307,21 @@ def test_zjtx_2022_score_threshold(lg2022: dict[str, Any]) -> None:
     below = run("miit-2022", lg2022, characteristic_score=3, **low)
     assert (at.tiers["zjtx_sme"].score, crit(at, "zjtx.score_or_direct").status) == (60, "met")
     assert (below.tiers["zjtx_sme"].score, crit(below, "zjtx.score_or_direct").status) == (59, "unmet")
+
+
+
+@pytest.mark.parametrize(("years", "score", "expected"), [(6, 60, "met"), (5.99, 59, "unmet")])
+def test_zjtx_2022_niche_years_edge_decides_the_score(lg2022: dict[str, Any], years: float, score: int,
+                                                      expected: str) -> None:
+    """1 point per full 2 years in the niche (docs/criteria.md §5.1 item 3): 6 years are 3 points, 5.99
+    only 2, and with every other point fixed that is the difference between 60 and 59."""
+    low = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
+           Y2 + "rd_expense": 100, "field__chain_role": False, "digital_level": 1, Y1 + "net_profit": 0,
+           "rd_institution": "none"}
+    r = run("miit-2022", lg2022, characteristic_score=4, niche_years=years, **low)
+    assert crit(r, "zjtx.points.niche_years").points == score - 57
+    assert (r.tiers["zjtx_sme"].score, crit(r, "zjtx.score").status) == (score, expected)
+    assert r.tiers["zjtx_sme"].status == expected
 
 
 def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> None:
