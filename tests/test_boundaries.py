@@ -172,8 +172,10 @@ def test_innovative_direct_honor(lg2026: dict[str, Any], honors: dict[str, bool]
     ("zjtx.revenue.amount", {Y1 + "revenue": 999.99}, "unmet"),
     ("zjtx.revenue.equity", {"equity_financing__2025": 1000, "equity_financing__2024": 1000}, "met"),
     ("zjtx.revenue.equity", {"equity_financing__2025": 1000, "equity_financing__2024": 999.99}, "unmet"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 1, "awards__national_rank": 0}, "met"),  # rank 0 is no award
     ("zjtx.direct.award", {"awards__provincial_rank": 3, "awards__national_rank": 0}, "met"),
     ("zjtx.direct.award", {"awards__provincial_rank": 4, "awards__national_rank": 0}, "unmet"),
+    ("zjtx.direct.award", {"awards__provincial_rank": 0, "awards__national_rank": 1}, "met"),
     ("zjtx.direct.award", {"awards__provincial_rank": 0, "awards__national_rank": 5}, "met"),
     ("zjtx.direct.award", {"awards__provincial_rank": 0, "awards__national_rank": 6}, "unmet"),
     ("zjtx.direct.rd_avg", {Y1 + "rd_expense": 1000, Y2 + "rd_expense": 1000}, "met"),
@@ -287,6 +289,10 @@ def _growth(avg: float) -> dict[str, float]:
     ("rd_staff_share", {"employees": 100, "rd_staff": 9}, 1),
     ("rd_staff_share", {"employees": 100, "rd_staff": 5}, 1),
     ("rd_staff_share", {"employees": 100, "rd_staff": 4}, 0),
+    # a hundredth of a percent under each edge (10000 staff)
+    ("rd_staff_share", {"employees": 10000, "rd_staff": 1999}, 3),
+    ("rd_staff_share", {"employees": 10000, "rd_staff": 999}, 1),
+    ("rd_staff_share", {"employees": 10000, "rd_staff": 499}, 0),
     ("rd_institution", {"rd_institution": "national"}, 10),
     ("rd_institution", {"rd_institution": "provincial"}, 8),
     ("rd_institution", {"rd_institution": "city"}, 4),
@@ -297,17 +303,23 @@ def test_zjtx_2022_score_bands(lg2022: dict[str, Any], item: str, changes: dict[
     assert points("miit-2022", lg2022, f"zjtx.points.{item}", **changes) == pytest.approx(expected)
 
 
+# The 2022 tier-2 direct paths closed and points taken away down to 专业化 5+10+3+3, 精细化 0+5+0+5,
+# 创新能力 10+10+5+0: 56 points before the provincial characteristic score.
+SCORE_56: dict[str, Any] = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
+                            Y2 + "rd_expense": 100, "field__chain_role": False, "digital_level": 1,
+                            Y1 + "net_profit": 0, "rd_institution": "none"}
+
+
 def test_zjtx_2022_score_threshold(lg2022: dict[str, Any]) -> None:
     """Score exactly 60 passes and 59 fails (the direct paths closed)."""
-    # 专业化 5+10+3+3, 精细化 0+5+0+5, 创新能力 10+10+5+0: 56 points before the characteristic score
-    low = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
-           Y2 + "rd_expense": 100, "field__chain_role": False, "digital_level": 1, Y1 + "net_profit": 0,
-           "rd_institution": "none"}
-    at = run("miit-2022", lg2022, characteristic_score=4, **low)
-    below = run("miit-2022", lg2022, characteristic_score=3, **low)
+    at = run("miit-2022", lg2022, characteristic_score=4, **SCORE_56)
+    below = run("miit-2022", lg2022, characteristic_score=3, **SCORE_56)
     assert (at.tiers["zjtx_sme"].score, crit(at, "zjtx.score_or_direct").status) == (60, "met")
     assert (below.tiers["zjtx_sme"].score, crit(below, "zjtx.score_or_direct").status) == (59, "unmet")
-
+    # the provincial points may be a fraction: a hundredth of a point under 60 fails too
+    nearly = run("miit-2022", lg2022, characteristic_score=3.99, **SCORE_56)
+    assert (nearly.tiers["zjtx_sme"].score, crit(nearly, "zjtx.score").status) == (Decimal("59.99"), "unmet")
+    assert nearly.tiers["zjtx_sme"].status == "unmet"
 
 
 @pytest.mark.parametrize(("years", "score", "expected"), [(6, 60, "met"), (5.99, 59, "unmet")])
@@ -315,10 +327,7 @@ def test_zjtx_2022_niche_years_edge_decides_the_score(lg2022: dict[str, Any], ye
                                                       expected: str) -> None:
     """1 point per full 2 years in the niche (docs/criteria.md §5.1 item 3): 6 years are 3 points, 5.99
     only 2, and with every other point fixed that is the difference between 60 and 59."""
-    low = {"awards__provincial_rank": 0, "awards__national_rank": 0, "awards__maker_china": "none",
-           Y2 + "rd_expense": 100, "field__chain_role": False, "digital_level": 1, Y1 + "net_profit": 0,
-           "rd_institution": "none"}
-    r = run("miit-2022", lg2022, characteristic_score=4, niche_years=years, **low)
+    r = run("miit-2022", lg2022, characteristic_score=4, niche_years=years, **SCORE_56)
     assert crit(r, "zjtx.points.niche_years").points == score - 57
     assert (r.tiers["zjtx_sme"].score, crit(r, "zjtx.score").status) == (score, expected)
     assert r.tiers["zjtx_sme"].status == expected
@@ -357,6 +366,8 @@ def test_zjtx_2022_qualitative_points_await_review(lg2022: dict[str, Any]) -> No
     ("lg.ip_applied", {"ip__class1_applied": 1}, "unmet"),
     ("lg.institution", {"rd_institution": "below_city"}, "met"),
     ("lg.institution", {"rd_institution": "none"}, "unmet"),
+    ("lg.direct.award", {"awards__national_rank": 1}, "met"),
+    ("lg.direct.award", {"awards__national_rank": 0}, "unmet"),  # rank 0 is no award
     ("lg.direct.award", {"awards__national_rank": 3}, "met"),
     ("lg.direct.award", {"awards__national_rank": 4}, "unmet"),
     ("lg.direct.maker", {"awards__maker_china": "top50"}, "met"),
@@ -411,6 +422,8 @@ SMALL_BAND = {Y1 + "revenue": 4999.99, Y1 + "rd_expense": 1500, Y2 + "rd_expense
     ({**SMALL_BAND, Y2 + "rd_expense": 1499.99}, "unmet"),  # 2-year total 3000 (decision)
     ({**SMALL_BAND, "equity_financing__2024": 3999.99}, "unmet"),
     ({**SMALL_BAND, "rd_staff": 49}, "unmet"),
+    ({**SMALL_BAND, "employees": 10000, "rd_staff": 5000}, "met"),
+    ({**SMALL_BAND, "employees": 10000, "rd_staff": 4999}, "unmet"),  # 49.99%
 ])
 def test_little_giant_2022_small_band(lg2022: dict[str, Any], changes: dict[str, float], expected: str) -> None:
     """Under 5000万: 8000万 equity and 3000万 R&D over 2 years, R&D staff ≥ 50%."""
@@ -519,6 +532,11 @@ def test_little_giant_2022_one_hundred_million_decision_in_the_json(revenue: str
     ("zjtx26.rd.share_y1", {Y1 + "revenue": 10000, Y1 + "rd_expense": 299.99}, "unmet"),
     ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 3}, "met"),
     ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 4}, "unmet"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 1, "awards__national_rank": 0}, "met"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 1}, "met"),
+    ("zjtx26.ip.exempt_award", {"awards__provincial_rank": 0, "awards__national_rank": 0}, "unmet"),  # no award
+    ("zjtx26.rd.amount_y2", {Y2 + "rd_expense": 100}, "met"),
+    ("zjtx26.rd.amount_y2", {Y2 + "rd_expense": 99.99}, "unmet"),
 ])
 def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, Any], expected: str) -> None:
     assert status("miit-2026", lg2026, cid, **changes) == expected
@@ -564,6 +582,8 @@ def test_2026_rd_share_of_each_year_on_both_sides(lg2026: dict[str, Any], tier: 
     ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 0}, "unmet"),
     ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 3}, "met"),
     ("lg26.ip", {"ip__class1_top3_holder": 3, "awards__national_rank": 4}, "unmet"),
+    ("lg26.ip.exempt_award", {"awards__national_rank": 1}, "met"),
+    ("lg26.ip.exempt_award", {"awards__national_rank": 0}, "unmet"),  # rank 0 is no award
     ("lg26.market", {"market__domestic_share": 10, "market__domestic_rank": 0}, "met"),
     ("lg26.market", {"market__domestic_share": 9.99, "market__domestic_rank": 0, "market__international_share": 0}, "unmet"),
     ("lg26.market", {"market__domestic_share": 1, "market__domestic_rank": 0, "market__international_share": 10}, "met"),
@@ -665,6 +685,8 @@ TECH = {"titles__innovative_sme": False, "honors__high_tech_enterprise": False, 
     ("tech.direct.high_tech", {"honors__high_tech_enterprise": True}, "met"),
     ("tech.direct.award", {"awards__national_5y_rank": 3}, "met"),
     ("tech.direct.award", {"awards__national_5y_rank": 4}, "unmet"),
+    ("tech.direct.award", {"awards__national_5y_rank": 1}, "met"),
+    ("tech.direct.award", {"awards__national_5y_rank": 0}, "unmet"),  # rank 0 is no award
     ("tech.direct.institution", {"rd_institution": "provincial"}, "met"),
     ("tech.direct.standard", {"awards__led_standard_5y": True}, "met"),
     ("tech.direct", TECH, "unmet"),
@@ -677,6 +699,13 @@ def test_tech_conditions(lg2026: dict[str, Any], cid: str, changes: dict[str, An
                                                        (15, 8), (14, 4), (10, 4), (9, 0)])
 def test_tech_staff_bands(lg2026: dict[str, Any], tech_staff: int, expected: int) -> None:
     assert points("miit-2026", lg2026, "tech.points.tech_staff", employees=100, tech_staff=tech_staff) == expected
+
+
+@pytest.mark.parametrize(("tech_staff", "expected"), [(3000, 20), (2999, 16), (2500, 16), (2499, 12), (2000, 12),
+                                                       (1999, 8), (1500, 8), (1499, 4), (1000, 4), (999, 0)])
+def test_tech_staff_bands_a_hundredth_under_each_edge(lg2026: dict[str, Any], tech_staff: int, expected: int) -> None:
+    """The same bands with 10000 staff, so the side under each edge is 0.01% under it (29.99%, not 29%)."""
+    assert points("miit-2026", lg2026, "tech.points.tech_staff", employees=10000, tech_staff=tech_staff) == expected
 
 
 @pytest.mark.parametrize(("rd", "costs", "expected"), [
@@ -708,10 +737,12 @@ def test_tech_score_threshold(lg2026: dict[str, Any], rd: float, expected: str) 
     assert crit(r, "tech.scored").status == expected
 
 
-@pytest.mark.parametrize(("tech_staff", "expected"), [(10, "met"), (9, "unmet")])
-def test_tech_staff_points_above_zero_on_both_sides(lg2026: dict[str, Any], tech_staff: int, expected: str) -> None:
-    """科技人员 exactly 10% scores 4 (> 0); 9% scores 0."""
-    r = run("miit-2026", lg2026, employees=100, rd_staff=10, tech_staff=tech_staff)
+@pytest.mark.parametrize(("employees", "tech_staff", "expected"), [(100, 10, "met"), (100, 9, "unmet"),
+                                                                  (10000, 999, "unmet")])
+def test_tech_staff_points_above_zero_on_both_sides(lg2026: dict[str, Any], employees: int, tech_staff: int,
+                                                   expected: str) -> None:
+    """科技人员 exactly 10% scores 4 (> 0); 9% and 9.99% score 0."""
+    r = run("miit-2026", lg2026, employees=employees, rd_staff=10, tech_staff=tech_staff)
     assert crit(r, "tech.score.staff").status == expected
 
 
