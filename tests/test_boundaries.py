@@ -439,7 +439,8 @@ def test_little_giant_2022_revenue_bands_meet_without_overlap(lg2022: dict[str, 
     """Exactly one revenue band of the 2022 创新能力 R&D condition applies on each side of each edge
     (docs/criteria.md §6.1): 5000万 opens 5000万–1亿 and closes < 5000万; exactly 1亿 is in ≥ 1亿 (decision),
     so it closes 5000万–1亿, which still holds at 9999.99."""
-    r = run("miit-2022", lg2022, **{Y1 + "revenue": Decimal(revenue)})
+    changes: dict[str, Any] = {Y1 + "revenue": Decimal(revenue)}
+    r = run("miit-2022", lg2022, **changes)
     assert {b: crit(r, b).status for b in BANDS_2022} == {b: "met" if b == band else "unmet" for b in BANDS_2022}
 
 
@@ -545,8 +546,8 @@ def test_zjtx_2026_conditions(lg2026: dict[str, Any], cid: str, changes: dict[st
 # 3% of 20000 is 600: one year's revenue raised to 20000 puts its share on the edge at 600 and a
 # hundred yuan under it at 599.99. For last year the main share stays 90% and the year before keeps
 # 700, so the 2026 小巨人 two-year total (1200) holds on both sides.
-SHARE_EDGE = {Y1: {Y1 + "revenue": 20000, Y1 + "main_revenue": 18000, Y2 + "rd_expense": 700},
-              Y2: {Y2 + "revenue": 20000}}
+SHARE_EDGE: dict[str, dict[str, Any]] = {Y1: {Y1 + "revenue": 20000, Y1 + "main_revenue": 18000, Y2 + "rd_expense": 700},
+                                          Y2: {Y2 + "revenue": 20000}}
 
 
 @pytest.mark.parametrize(("tier", "cid", "year"), [
@@ -558,7 +559,8 @@ def test_2026_rd_share_of_each_year_on_both_sides(lg2026: dict[str, Any], tier: 
     """「近两年…每年占营业收入比重均不低于3%」 (docs/criteria.md §5.2 item 6, §6.2 item 3): each year's share
     exactly 3% meets it and 2.99995% does not, and the tier's verdict follows (met is manual_review: the
     market position or the chain role awaits the authority)."""
-    r = run("miit-2026", lg2026, **SHARE_EDGE[year], **{year + "rd_expense": rd})
+    changes: dict[str, Any] = {**SHARE_EDGE[year], year + "rd_expense": rd}
+    r = run("miit-2026", lg2026, **changes)
     assert crit(r, cid).status == expected
     assert r.tiers[tier].status == ("manual_review" if expected == "met" else "unmet")
 
