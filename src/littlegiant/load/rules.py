@@ -8,7 +8,11 @@ problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import stat
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
-from littlegiant.load.yamlio import LineDict, LineList, line_of, read_data_file
+from littlegiant.load.yamlio import MAX_FILE_BYTES, LineDict, LineList, line_of, read_data_file
 from littlegiant.messages import SystemError_, Text, found, nearest, shown_path
 from littlegiant.records import record
 
@@ -595,7 +599,74 @@ def _of_year(arg: str) -> str | None:
 
 # ------------------------------------------------------------------------- loading
 
-_CACHE: dict[Path, RuleSet] = {}
+RACY_NS = 2_000_000_000
+"""A file changed this close (in ns) to its reading may change again within one tick of the file
+system's clock, leaving its time and size as they were (a script rewriting an overlay in a loop, a
+threshold of 5000 made 6000): such a file is compared by its bytes, as git does its "racy" entries."""
+
+
+@record(frozen=True)
+class _Stamp:
+    """One rule file read from its YAML, as it was when read: what says whether it still is."""
+
+    path: Path  # as reached (a link followed each time: one pointed elsewhere shows another file)
+    key: tuple[int, ...] | None  # times, size, inode, device; None: not stamped (no regular file), never holds
+    digest: bytes | None  # its bytes' sha256, kept only when it was racy (RACY_NS)
+
+    def holds(self) -> bool:
+        """Whether the file is as it was read."""
+        return self.key is not None and _stat_key(self.path) == self.key \
+            and (self.digest is None or _digest(self.path) == self.digest)
+
+
+def _stat_key(path: Path) -> tuple[int, ...] | None:
+    """A regular file's (mtime, ctime, size, inode, device); None for anything else."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None  # a pipe is never read here (it would hang); the reader refuses it in its words
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev
+
+
+def _digest(path: Path) -> bytes | None:
+    """The sha256 of a regular file's bytes (as many as the reader reads); None when there is none."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return hashlib.sha256(handle.read(MAX_FILE_BYTES + 1)).digest()
+    except OSError:
+        return None
+
+
+def _stamp(path: Path) -> _Stamp:
+    """Taken just before the file is read, so that a change while it is read shows next time."""
+    key = _stat_key(path)
+    if key is None or max(key[0], key[1]) < time.time_ns() - RACY_NS:
+        return _Stamp(path, key, None)
+    digest = _digest(path)
+    return _Stamp(path, key if digest is not None else None, digest)
+
+
+@record(frozen=True)
+class _Loaded:
+    """A rule set loaded from a file, and the files of its ``extends:`` chain read from their YAML
+    (not the shipped ones read from their parsed form: they live in the package, read once a process)."""
+
+    rules: RuleSet
+    files: tuple[_Stamp, ...]
+
+    def current(self) -> bool:
+        """Whether every file it was read from is as it was: a set is what its files hold now."""
+        return all(s.holds() for s in self.files)
+
+
+_CACHE: dict[Path, _Loaded] = {}
+"""Rule sets by their file's resolved path, each good while its files are unchanged (_Loaded.current):
+a consultant editing an overlay in a notebook got the old thresholds from load_rules without a word."""
 
 
 def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError]:
@@ -624,28 +695,34 @@ def validate(arg: str | Path, *, allow_outside: bool = False) -> list[InputError
 
 
 def load(arg: str | Path, *, allow_outside: bool = False, check_terms: bool = False) -> RuleSet:
-    """Load a rule set by built-in id or path, following ``extends:``; cached per process.
+    """Load a rule set by built-in id or path, following ``extends:``; cached per process while its
+    files are unchanged (the shipped ones are read once: they live in the package).
 
     ``extends:`` reaches only built-in sets and files in the rule file's own folder (or below it),
-    unless ``allow_outside``. The set is cached by its path with the permission it was first
-    loaded with, so that batch workers forked later load the same set by its reference.
+    unless ``allow_outside``. A set loaded with that permission is the one a later load of the same
+    unchanged files gets without it: a batch's scorer (and its forked workers) load the set the run
+    loaded by its reference alone. An edited file is read again, under the permission then given.
     A field that links a glossary term which does not exist is refused in any file read from its YAML
     (every file but the shipped ones); ``check_terms`` (for rule authors, as :func:`validate` does)
     checks the shipped ones too, reading the set again even if cached.
     """
     path = resolve_rules_arg(str(arg)).resolve()
-    cached = _CACHE.get(path)
-    if cached is None or check_terms:
-        data = _read_merged(path, seen=(), allow_outside=allow_outside)
-        # a file read from its YAML (the user's own, or an edited built-in) has its glossary links checked;
-        # the shipped files, read from their parsed form, are checked by the tests and cost no glossary
-        token = _TERMS.set(glossary() if check_terms or getattr(data, "from_yaml", False) else None)
-        try:
-            built = _build(data, str(_display(path)), path)
-        finally:
-            _TERMS.reset(token)
-        cached = _CACHE.setdefault(path, built)
-    return cached
+    kept = _CACHE.get(path)
+    if kept is not None and not check_terms and kept.current():
+        return kept.rules
+    files: list[_Stamp] = []
+    data = _read_merged(path, seen=(), allow_outside=allow_outside, files=files)
+    # a file read from its YAML (the user's own, or an edited built-in) has its glossary links checked;
+    # the shipped files, read from their parsed form, are checked by the tests and cost no glossary
+    token = _TERMS.set(glossary() if check_terms or getattr(data, "from_yaml", False) else None)
+    try:
+        built = _build(data, str(_display(path)), path)
+    finally:
+        _TERMS.reset(token)
+    if kept is not None and kept.current():  # checked again (check_terms): the set already handed out stays
+        return kept.rules
+    _CACHE[path] = _Loaded(built, tuple(files))
+    return built
 
 
 def _display(path: Path) -> Path:
@@ -685,9 +762,16 @@ def _check_is_rules(data: Any, name: str) -> None:
         raise InputError(kind="rules.not_rules", file=name)
 
 
-def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False) -> LineDict:
+def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False,
+                 files: list[_Stamp] | None = None, reached: Path | None = None) -> LineDict:
+    """The rule file at (resolved) ``path`` with its ``extends:`` chain merged in. ``files`` collects a
+    stamp of each file read from its YAML (``reached``: its path as the file naming it wrote it); a
+    shipped file read from its parsed form is the package's, and needs none."""
     name = str(_display(path))
+    stamp = _stamp(reached if reached is not None else path) if files is not None else None
     data = read_file(path, name)
+    if stamp is not None and files is not None and getattr(data, "from_yaml", False):
+        files.append(stamp)
     _check_is_rules(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
@@ -711,7 +795,8 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
         top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
     if len(seen) >= MAX_EXTENDS:
         top.fail(f"extends more than {MAX_EXTENDS} rule sets in a chain", "extends")
-    base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside)
+    base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside, files=files,
+                        reached=path.parent / parent_ref if parent_ref.endswith((".yaml", ".yml")) else None)
     merged = LineDict(base)
     merged.lines = dict(base.lines)
     merged.line = getattr(data, "line", None)  # this file's, as its name is: not the base file's first line
