@@ -248,17 +248,14 @@ def stops_every_tier(rules: RuleSet | None, node: Node | None) -> bool:
     met stayed open. Without a rule set to look in, every red line is taken to stop every tier."""
     if rules is None or node is None:
         return True
-    memo: dict[object, bool] = rules.memo.setdefault("result.stops_every_tier", {})
-    key = _place(node)
-    hit = memo.get(key)
+    where = node.place()
+    if where is None:  # built in code: itself alone, and not kept (the memo outlives it; its id does not)
+        return all(any(n is node for n in tier.criteria.walk()) for tier in rules.tiers.values())
+    memo: dict[str, bool] = rules.memo.setdefault("result.stops_every_tier", {})
+    hit = memo.get(where)
     if hit is None:
-        hit = memo[key] = all(any(_place(n) == key for n in tier.criteria.walk()) for tier in rules.tiers.values())
+        hit = memo[where] = all(any(n.place() == where for n in tier.criteria.walk()) for tier in rules.tiers.values())
     return hit
-
-
-def _place(node: Node) -> object:
-    """Where a node is defined (a node used by several tiers is one rule); a node built in code, by itself."""
-    return (node.file, node.line, node.id) if node.file is not None and node.line is not None else id(node)
 
 
 def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
@@ -267,7 +264,8 @@ def _same_rule(a: CriterionResult, b: CriterionResult) -> bool:
         return a.item is b.item
     if a.rule is None or b.rule is None:
         return False
-    return _place(a.rule) == _place(b.rule)
+    where = a.rule.place()
+    return a.rule is b.rule or (where is not None and where == b.rule.place())
 
 
 JSON_DIGITS = 15

@@ -255,6 +255,15 @@ class Node:
         for child in self.children:
             yield from child.walk()
 
+    def place(self) -> str | None:
+        """Where the node is defined (``file:line:id``): the same place is the same rule, wherever a
+        tier uses it (the gate every tier shares). None for a node built in code, which knows no
+        place: it is only ever itself, and no cache keeps it by its id(), which another node can
+        have once it is gone."""
+        if self.file is None or self.line is None:
+            return None
+        return f"{self.file}:{self.line}:{self.id}"
+
 
 @record(frozen=True)
 class SizeClass:
