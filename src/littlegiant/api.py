@@ -40,7 +40,8 @@ ProfileSource = Profile | Mapping[str, Any] | str | Path
 def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
                renewal: str | None = None) -> RuleSet:
     """A rule set: a built-in id (``"miit-2026"``), a YAML file or folder, or with no ``ref`` the
-    set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed)."""
+    set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed).
+    A file edited since (or a file it extends) is read again: a notebook sees the bars it was given."""
     if ref is not None:
         return rulesets.load(ref)
     return rulesets.load(rulesets.choose(_day(as_of), renewal)[0])
