@@ -131,3 +131,39 @@ def test_full_results_count_alike(tmp_path: Path) -> None:
     src = sheet(tmp_path / "名单.xlsx", [IN_YUAN] * 2)
     code, lines = batch(str(src), "-o", str(tmp_path / "结果.jsonl"), "--format", "json")
     assert code == 0 and lines[-1] == LARGE_ZH.format(n=2).replace("“需核对的数据”列", "各行的 warnings")
+
+
+@pytest.mark.parametrize("title", ["填报单位：江北高新区经发局    金额单位：元    填报日期：2026年11月",
+                                   "金额单位：元  制表人：张三",
+                                   "填报单位：江北高新区经发局\u3000\u3000金额单位：元\u3000\u3000填报日期：2026年11月",
+                                   "金额单位：元\t制表人：张三"])
+def test_a_unit_with_more_words_after_it_on_the_title_line_is_read(tmp_path: Path, title: str) -> None:
+    """金额单位：元 followed on its line by 填报日期 or 制表人 (parted by spaces, full-width spaces or a tab) was
+    missed: the spaces were taken out, 元 ran into 填报日期 and was refused as the start of a name (元宝山区),
+    so 900,000元 read as 90亿, exit 0, and the closing note told staff to write what the title already said.
+    The title's unit is said, the figures read as 3,200万元 (the verdicts a plain title gives), no 远超 note."""
+    lines_of = {}
+    for name, said in (("plain", "园区企业名单（金额单位：元）"), ("after", title)):
+        src = sheet(tmp_path / f"{name}.xlsx", [IN_YUAN] * 2, title=said)
+        code, lines = batch(str(src), "-o", str(tmp_path / f"{name}结果.xlsx"))
+        assert code == 0, lines
+        lines_of[name] = lines
+    assert any("表头上方写明金额单位为元，金额按元读入并换算成万元" in line for line in lines_of["after"]), lines_of["after"]
+    assert not any("远超" in line or "金额单位：元" in line for line in lines_of["after"])
+    assert verdicts(tmp_path / "after结果.xlsx") == verdicts(tmp_path / "plain结果.xlsx")
+
+
+def test_a_sheet_titled_in_yuan_is_not_told_to_write_its_unit_in_yuan(tmp_path: Path) -> None:
+    """A sheet titled 金额单位：元 with one absurd amount (320万亿元, read in 元 as the title says): the row
+    asks to check the figure, but the run does not end telling staff to write 金额单位：元, which the title
+    already says; on a sheet with no unit the same row is counted."""
+    huge = [x * 10**7 for x in IN_YUAN]
+    titled = sheet(tmp_path / "标题.xlsx", [huge], title="园区企业名单（金额单位：元）")
+    code, lines = batch(str(titled), "-o", str(tmp_path / "结果.xlsx"))
+    assert code == 0 and lines[-1].startswith("共读取 1 行，已评估 1 行，出错 0 行"), lines
+    book = load_workbook(tmp_path / "结果.xlsx", read_only=True)
+    head, row = list(book[book.sheetnames[0]].iter_rows(values_only=True))[:2]
+    book.close()
+    assert "超出中小企业常见范围" in str(row[head.index("需核对的数据")])
+    code, lines = batch(str(sheet(tmp_path / "无单位.xlsx", [huge])), "-o", str(tmp_path / "结果2.xlsx"))
+    assert code == 0 and lines[-1] == LARGE_ZH.format(n=1)

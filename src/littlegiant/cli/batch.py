@@ -1444,6 +1444,16 @@ NO_SLIPS = (False, False)
 """Scorer.slips of a row with neither amounts past any SME's size nor revenue too small for its head count."""
 
 
+def _slips_said(item: Item, slips: tuple[bool, bool]) -> tuple[bool, bool]:
+    """``unit_slips`` of a row as the run's closing note counts them: an amount past any SME's size
+    is not counted on a sheet whose title says its amounts are in 元. They were read in 元, and the
+    note, which says 元 was read as 万元 and to write 金额单位：元 above the list, told the user to
+    write what the sheet already said; the row's own warning still asks to check the figure."""
+    if slips[0] and item.kind == "csv" and item.payload.get(SHEET_UNIT) == "元":
+        return False, slips[1]
+    return slips
+
+
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
@@ -1524,7 +1534,7 @@ class Scorer:
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             if result.warnings:
-                self.slips = unit_slips(result.warnings)
+                self.slips = _slips_said(item, unit_slips(result.warnings))
             from littlegiant.report.result_json import to_bytes, to_dict, to_json
 
             words = [self._words(kind, param) for kind, param in notes]
@@ -1549,7 +1559,7 @@ class Scorer:
         last_year = self.as_of.year - 1
         unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign, last_year)
         if unusual:
-            self.slips = unit_slips(unusual)
+            self.slips = _slips_said(item, unit_slips(unusual))
         latest = profile.stale_year(rules, prof.values, last_year)
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why

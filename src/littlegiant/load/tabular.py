@@ -951,10 +951,23 @@ def title_unit(cells: Iterable[str]) -> str | None:
     title; said in a sentence, it was missed, and 元 read as 万元 with no word but a plausibility warning."""
     for cell in cells:
         text = unicodedata.normalize("NFKC", cell)
-        found = _TITLE_UNIT.search(text.replace(" ", "")) or _SAID_UNIT.search(text)
+        found = _TITLE_UNIT.search(_spaced(text)) or _TITLE_UNIT.search(_TITLE_SPACE.sub("", text)) \
+            or _SAID_UNIT.search(text)
         if found is not None:
             return next(unit for unit in found.groups() if unit)
     return None
+
+
+_TITLE_SPACE = re.compile(r"\s+")
+_AROUND_COLON = re.compile(r"\s*([:：])\s*")
+
+
+def _spaced(text: str) -> str:
+    """A title line with each run of spaces (half or full width, tabs) kept as one space, the words it
+    parts (填报单位：江北高新区经发局    金额单位：元    填报日期：2026年11月), and none beside a colon
+    (单位 ： 元). With every space taken out, 元 ran into 填报日期 and was refused as the start of a
+    name (元宝山区), and each figure in 元 was read as 万元, 10,000 times too large, with no word."""
+    return _TITLE_SPACE.sub(" ", _AROUND_COLON.sub(r"\1", text))
 
 
 _UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*)")
