@@ -270,6 +270,40 @@ def test_ambiguous_headers_stop_the_run_all_at_once_with_what_to_write(tmp_path:
     assert "“本年度专精特新" in lines[2] and "或“特色化指标得分（按本省指标，0–15）”" in lines[2]
 
 
+IP_COLUMNS = {
+    "有效发明专利数量": ("发明专利只是Ⅰ类知识产权的一种", "“与主导产品相关的有效Ⅰ类知识产权”，"),
+    "有效发明专利数（件）": ("发明专利只是Ⅰ类知识产权的一种", "“与主导产品相关的有效Ⅰ类知识产权”，"),
+    "授权专利数": ("没有分Ⅰ类和Ⅱ类", "“与主导产品相关的有效Ⅰ类知识产权”或“与主导产品相关的有效Ⅱ类知识产权”，"),
+    "有效专利数": ("没有分Ⅰ类和Ⅱ类", "“与主导产品相关的有效Ⅰ类知识产权”或“与主导产品相关的有效Ⅱ类知识产权”，"),
+    "实用新型专利数": ("实用新型、外观设计专利授权后维持超过2年才算Ⅱ类知识产权，且只是Ⅱ类的一种",
+                "“与主导产品相关的有效Ⅱ类知识产权”，"),
+    "软件著作权数": ("软件著作权只是Ⅱ类知识产权的一种，其他著作权不算", "“与主导产品相关的有效Ⅱ类知识产权”，"),
+    "集成电路布图设计数": ("集成电路布图设计只是Ⅰ类知识产权的一种", "“与主导产品相关的有效Ⅰ类知识产权”，"),
+}
+
+
+def test_patent_and_copyright_counts_are_never_passed_over_but_refused_naming_the_class(tmp_path: Path) -> None:
+    """A park's IP columns (有效发明专利数量, 授权专利数, 实用新型专利数, 软件著作权数, …) were passed over as 与评估无关,
+    every company's IP left unknown, while 发明专利数 beside them stopped the run naming the column to use. Each is
+    a part of a class at most (criteria.md §7), so none is read as one: each is refused as unclear, a line each,
+    naming the class to head it as; exit 2, nothing written. A column of applications, names or shares of
+    patents counts no IP: it is passed over as before."""
+    src = tmp_path / "park.csv"
+    extra = ["发明专利申请数", "专利名称", "发明专利占比"]
+    src.write_text(",".join(["企业名称", "营业收入（2025年）", *IP_COLUMNS, *extra]) + "\n"
+                   + ",".join(["甲公司", "3000", *["4"] * (len(IP_COLUMNS) + len(extra))]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
+    assert code == 2 and not out.exists() and len(lines) == len(IP_COLUMNS), err
+    for line, (header, (why, names)) in zip(lines, IP_COLUMNS.items(), strict=True):
+        assert f"“{header}”列：含义不明确（{why}）：请按实际内容把列名改为{names}不需要的话删去这一列" in line, line
+    src.write_text("企业名称,营业收入（2025年）,发明专利申请数,专利名称,发明专利占比\n甲公司,3000,4,一种装置,10%\n",
+                   encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 0 and "与评估无关，不参与评估（原样附在结果最后）：“发明专利申请数”、“专利名称”" in err, err
+
+
 @pytest.mark.parametrize("header", ["市级专精特新企业", "国家级专精特新企业", "科技型中小企业入库年份", "国际市场占有率排名"])
 def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copied_back(tmp_path: Path,
                                                                                        header: str) -> None:

@@ -241,6 +241,49 @@ AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
 """Headers that nearly name a field but could mean more than one thing (criteria.md: 发明专利 is a
 part of Ⅰ类; a market share is domestic or international), by ``norm``: the run stops and says
 which names to use."""
+_IP_CLASS1_KINDS = re.compile(r"发明|布图设计|植物新品种|农作物品种|新药|中药保护品种")
+_IP_CLASS1_NAMES = {"发明": Text("发明专利", "invention patents"),
+                    "布图设计": Text("集成电路布图设计", "integrated circuit layout designs"),
+                    "植物新品种": Text("植物新品种", "plant varieties"), "农作物品种": Text("国家级农作物品种", "crop varieties"),
+                    "新药": Text("国家新药", "national new drugs"),
+                    "中药保护品种": Text("国家一级中药保护品种", "protected traditional Chinese medicines")}
+"""What each kind of Ⅰ类 a header names is called in a refusal (criteria.md §7)."""
+_IP_CLASS2_KINDS = re.compile(r"实用新型|外观设计|著作权|软著")
+_IP_WORDS = re.compile(r"专利|知识产权|" + _IP_CLASS1_KINDS.pattern + "|" + _IP_CLASS2_KINDS.pattern)
+_IP_NOT_A_COUNT = re.compile(r"申请|受理|企业|示范|优势|贯标|体系|认证|质押|融资|许可|费|收入|金额|元|商标")
+"""Words of an IP column that counts no IP the rules read: applications (not granted), a title (知识产权
+示范企业), a certification (知识产权贯标), an amount (专利许可收入, 质押融资金额), a trademark (not Ⅱ类)."""
+
+
+def ip_unclear(folded: str) -> tuple[Text, tuple[str, ...]] | None:
+    """Why a header (by ``norm``) counting patents, copyrights or IP (有效发明专利数量, 授权专利数, 实用新型
+    专利数（件）, 软件著作权数) is no count the rules read, and the fields to head it as; None for any other
+    header. Each of them was passed over as 与评估无关, every company's IP left unknown with a note few read,
+    while 发明专利数 beside them stopped the run naming the column to use. None of them is certainly a field:
+    发明专利 are one kind of Ⅰ类 (criteria.md §7: 植物新品种, 集成电路布图设计 … count too), 软件著作权 one kind
+    of Ⅱ类, 实用新型 and 外观设计 Ⅱ类 only once maintained over 2 years, and 专利 may be either class; read as
+    the field, a company with 3 invention patents and 1 layout design had 3 of the 4 Ⅰ类 小巨人 asks, and failed."""
+    if not _IP_WORDS.search(folded) or _IP_NOT_A_COUNT.search(folded) or _NOT_A_FIGURE.search(folded) \
+            or _DERIVED.search(folded):
+        return None
+    first, second = _IP_CLASS1_KINDS.search(folded), _IP_CLASS2_KINDS.search(folded)
+    if "高价值" in folded and second is None:
+        return (Text("高价值发明专利与Ⅰ类高价值知识产权的认定条件不完全相同",
+                     "high-value invention patents are not defined as high-value class I IP is"), ("ip_class1_high_value",))
+    if first is not None and second is None:
+        word = _IP_CLASS1_NAMES[first.group(0)]
+        return Text(f"{word.zh}只是Ⅰ类知识产权的一种", f"{word.en} are one kind of class I IP"), ("ip_class1",)
+    if second is not None and first is None:
+        if second.group(0) in ("实用新型", "外观设计"):
+            return (Text("实用新型、外观设计专利授权后维持超过2年才算Ⅱ类知识产权，且只是Ⅱ类的一种",
+                         "utility-model and design patents are class II only when maintained over 2 years after "
+                         "grant, and one kind of class II"), ("ip_class2",))
+        return (Text("软件著作权只是Ⅱ类知识产权的一种，其他著作权不算",
+                     "software copyrights are one kind of class II IP, and other copyrights do not count"),
+                ("ip_class2",))
+    return Text("没有分Ⅰ类和Ⅱ类", "class I and class II are not told apart"), ("ip_class1", "ip_class2")
+
+
 YES_NO_NOT_LEVEL: dict[str, str] = dict.fromkeys((
     "省级以上研发机构", "省级及以上研发机构", "是否有省级以上研发机构", "有无省级以上研发机构", "是否建有省级以上研发机构",
     "市级以上研发机构", "市级及以上研发机构", "是否有研发机构", "有无研发机构", "是否建有研发机构"), "rd_institution")
@@ -600,6 +643,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         # no criterion reads an international rank: passed over (copied back), where 国际市场占有率排名 was told to
         # be renamed the domestic share, and a rank of 2 then read as a 2% share
         raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+    unclear = ip_unclear(_TRAILING_GROUP.sub("", _without_units(rest)))
+    if unclear is not None:  # 有效发明专利数量, 软件著作权数: never passed over, nor read as a class they are a part of
+        raise _unclear(rules, text, *unclear, shown_year)
     words = _figure_words(rules, folded)
     if words is not None:
         word, f = words
@@ -694,7 +740,11 @@ def _class_of(text: str) -> str | None:
 
 
 def _ambiguous(rules: RuleSet, header: str, key: str, year: int) -> InputError:
-    why, ids = AMBIGUOUS_HEADERS[key]
+    return _unclear(rules, header, *AMBIGUOUS_HEADERS[key], year)
+
+
+def _unclear(rules: RuleSet, header: str, why: Text, ids: tuple[str, ...], year: int) -> InputError:
+    """The refusal of a column whose meaning is unclear (``why``), naming the columns ``ids`` to write."""
     fields = [rules.fields[i] for i in ids if i in rules.fields]
     # a column to write: named as the template heads it (with what to type for 0: 0为无排名)
     names = [answer_label(f, f.concrete_path(year) if f.per_year else None) for f in fields]
