@@ -117,7 +117,8 @@ def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tm
     """A park officer drops profiles, a CSV list and an Excel list into one folder: all their companies are
     scored (the lists were skipped without a word, exit 0), and a note names each file and folder not read
     and why; Office's lock file of an open list is no one's input and passes silently. An old .xls list in
-    the folder is named with how to save it as .xlsx, without stopping the other lists. Results written
+    the folder is named with how to save it as .xlsx, without stopping the other lists (the run exits 1 for
+    it: test_a_spreadsheet_not_read_in_a_folder_fails_the_run). Results written
     into the folder itself (a run repeated, its partial file while it writes) are not read as lists: the
     output and an earlier run's results are passed over, the latter named."""
     import openpyxl
@@ -150,13 +151,42 @@ def test_a_folder_scores_the_lists_in_it_and_names_the_files_it_does_not_read(tm
     for _ in range(2):  # written into the folder it reads, then again over its own results
         done = runner.invoke(app, ["batch", str(folder), "-o", str(inside), "--lang", "zh", "-q"])
         said = done.stderr.replace("\n", "")
-        assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行" in said, said
-        assert "3 个文件未读取：旧名单/、老名单.xls、说明.txt" in said and ".xls 请先在 Excel 中另存为 .xlsx" in said
+        assert done.exit_code == 1 and "共读取 5 行，已评估 5 行，出错 0 行，1 个文件无法读取" in said, said
+        assert "2 个文件未读取：旧名单/、说明.txt" in said and "1 个表格文件无法读取，其中的企业都不在结果里：老名单.xls" in said
         assert "partial" not in said and not [f for f in folder.iterdir() if "partial" in f.name]
+    (folder / "老名单.xls").unlink()
     done = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "再次.csv"), "--lang", "zh", "-q"])
     said = done.stderr.replace("\n", "")
-    assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行" in said
+    assert done.exit_code == 0 and "共读取 5 行，已评估 5 行，出错 0 行 →" in said
     assert f"文件夹 {folder} 中有 1 个文件未读取：结果.xlsx：这是以前批量评估输出的结果，不是企业名单" in said
+
+
+@pytest.mark.parametrize("name", ["老名单.xls", "园区名单.et", "名单.ods", "名单.xlsb"])
+def test_a_spreadsheet_not_read_in_a_folder_fails_the_run(tmp_path: Path, name: str) -> None:
+    """A park's folder with a CSV list and an old .xls list (or WPS's .et, LibreOffice's .ods): the .xls
+    companies were missing from the results with only a note among others, exit 0, a run that looked clean.
+    The note names the file and how to save it as .xlsx, the closing line counts it, the run exits 1 as for
+    rows in error, and the results workbook's 说明 sheet keeps the note; the CSV's companies are all scored."""
+    import openpyxl
+
+    folder = tmp_path / "园区企业"
+    folder.mkdir()
+    (folder / "名单.csv").write_text("企业名称,行业,从业人员,2025年营业收入（万元）\n甲公司,工业,100,5000\n",
+                                    encoding="utf-8")
+    (folder / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    out = tmp_path / "结果.xlsx"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    lines = done.stderr.splitlines()
+    assert done.exit_code == 1, done.stderr
+    note = (f"littlegiant 提示：文件夹 {folder} 中有 1 个表格文件无法读取，其中的企业都不在结果里：{name}。"
+            "请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再运行")
+    assert note in lines and lines[-1] == f"共读取 1 行，已评估 1 行，出错 0 行，1 个文件无法读取（见上方提示） → {out}"
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert [r[1] for r in book["评估结果"].iter_rows(min_row=2, values_only=True)] == ["甲公司"]
+    assert note.removeprefix("littlegiant 提示：") in [r[1] for r in book["说明"].iter_rows(values_only=True)]
+    book.close()
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "结果.jsonl"), "--lang", "en", "-q"])
+    assert done.exit_code == 1 and done.stderr.splitlines()[-1].startswith("read 1, scored 1, errors 0, 1 file not read")
 
 
 CONTACTS = "姓名,电话,邮箱\n张三,13800000000,zhang@example.cn\n李四,13900000000,li@example.cn\n"

@@ -465,9 +465,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "again",
                             "littlegiant 提示：{where} 中有 {count} 个公式单元格没有保存计算结果（文件可能由程序生成），"
                             "按“未知”处理：请在 Excel 中打开并保存后再试"),
-    "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above) "
-                            "-> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行（不是企业，"
-                            "见上方提示）→ {output}"),
+    "run.summary_skipped": ("read {read}, scored {scored}, errors {errors}, skipped {skipped} (no company: see above)"
+                            "{unread} -> {output}", "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行，略过 {skipped} 行"
+                            "（不是企业，见上方提示）{unread}→ {output}"),
     "note.title_unread": ("{param}: not a yes or no, read as unknown: write yes for a title still in force, "
                           "else no",
                           "{param}列填的不是“是/否”，按“未知”处理：称号仍在有效期内的请填“是”，否则填“否”"),
@@ -678,8 +678,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "in the headers) and run again",
                           "littlegiant 提示：有 {count} 行的营业收入按从业人数算低得不合常理（见{column}），多半是按万元填写、被当作"
                           "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行"),
-    "run.summary": ("read {read}, scored {scored}, errors {errors} -> {output}",
-                    "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行 → {output}"),
+    "run.summary": ("read {read}, scored {scored}, errors {errors}{unread} -> {output}",
+                    "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行{unread} → {output}"),
+    "run.summary_unread": (", {count:file|files} not read (see above)", "，{count} 个文件无法读取（见上方提示）"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
                             "(copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列与评估无关，不参与评估（原样附在结果最后）：{columns}"),
@@ -718,10 +719,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "littlegiant 提示：--sheet 只用于 Excel 工作簿；{files}（{count} 个文件）没有工作表，已整个读取"),
     "run.folder_passed": ("littlegiant: note: {where}: {count:file|files} not read: {files} (from a folder, profiles "
                           "(.yaml, .yml, .json) and lists (.csv, .tsv, .xlsx, .xlsm, .jsonl) are read; name a list "
-                          "saved as .txt on the command line, and save an .xls as .xlsx in Excel first)",
+                          "saved as .txt on the command line)",
                           "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}。文件夹里只读取企业信息文件"
-                          "（.yaml、.yml、.json）和企业名单（.csv、.tsv、.xlsx、.xlsm、.jsonl）；存成 .txt 的名单请直接写在命令里，"
-                          ".xls 请先在 Excel 中另存为 .xlsx"),
+                          "（.yaml、.yml、.json）和企业名单（.csv、.tsv、.xlsx、.xlsm、.jsonl）；存成 .txt 的名单请直接写在命令里"),
+    "run.folder_unreadable": ("littlegiant: note: {where}: {count:spreadsheet|spreadsheets} this tool cannot read, "
+                              "whose companies are not in the results: {files}; open each in Excel or WPS, save it as "
+                              "Excel Workbook (.xlsx), and run again",
+                              "littlegiant 提示：文件夹 {where} 中有 {count} 个表格文件无法读取，其中的企业都不在结果里：{files}。"
+                              "请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再运行"),
     "run.folder_results": ("littlegiant: note: {where}: {count:file|files} not read: {files}: results of an earlier "
                            "run of batch, not lists of companies",
                            "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"

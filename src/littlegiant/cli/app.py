@@ -818,7 +818,7 @@ def batch(
                     say(line)
 
         noted: set[str] = set()
-        tally = {"skipped": 0}
+        tally = {"skipped": 0, "unread": 0}
 
         def on_note(kind: str, params: dict[str, object]) -> None:
             line = words(kind, language, params)
@@ -827,6 +827,8 @@ def batch(
                 tell(line)
                 if kind == "run.skipped_rows":
                     tally["skipped"] += int(str(params.get("count", 0)))
+                if kind == "run.folder_unreadable":  # a folder's list not read: its companies missing, exit 1
+                    tally["unread"] += int(str(params.get("count", 0)))
 
         for kind, params in folder_notes:
             on_note(kind, params)
@@ -946,18 +948,20 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         shown = writer.backup if os.path.islink(output) else output.parent / writer.backup.name
         say(words("run.kept_changed", lang, {"output": str(output), "backup": str(shown)}))
     skipped = tally.get("skipped", 0)  # rows that are no company (合计, 只有序号), said above by file
+    unread = tally.get("unread", 0)  # a folder's spreadsheets that cannot be read (.xls): said above, counted here
     if basis:
         say(basis)
     say(words("run.summary_skipped" if skipped else "run.summary", lang, {
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
-        "skipped": skipped, "output": str(output)}))
+        "skipped": skipped, "output": str(output),
+        "unread": words("run.summary_unread", lang, {"count": unread}) if unread else ""}))
     for slip in ("large", "small"):  # a sheet's unit read wrongly: each row's note says so, the verdicts do not
         if counts[slip]:
             say(words(f"run.amounts_{slip}", lang, {"count": counts[slip], "column": _checks_column(writer, lang)}))
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"]}))
         raise typer.Exit(EXIT_INTERNAL)
-    if counts["errors"]:
+    if counts["errors"] or unread:  # companies in error or missing: the run must not look clean
         raise typer.Exit(EXIT_ROWS)
 
 

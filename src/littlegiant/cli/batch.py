@@ -648,6 +648,13 @@ run saying how to save it as .xlsx, as it does named). Not .txt: in a park's fol
 far more often than Excel's text export, which is read when named."""
 
 
+SHEETS_NOT_READ = (".xls", ".xlsb", ".et", ".ett", ".ods", ".fods", ".numbers")
+"""Spreadsheets this tool cannot read (old Excel, Excel binary, WPS, OpenDocument, Numbers): a park's list
+kept so. Named, each stops the run saying how to save it as .xlsx; in a folder, each is named so and the
+run ends with exit 1, as when rows are errors: passed over with a note alone, its companies were missing
+from results that looked whole (exit 0)."""
+
+
 _PARTIAL = re.compile(r"\.partial-[^.]*\.[^.]+$")
 """The name of a file batch is writing (``Writer``'s temporary file beside its output)."""
 
@@ -664,8 +671,9 @@ def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None
     partial file of a run. A list ``unread`` gives a note for is passed over and named with why:
     results of an earlier run (read as lists, each stopped the run with "this is a results file" once
     a folder had been scored into itself), or a table with no column the criteria read (a contacts
-    list, scored as companies of nothing but unknowns). An old .xls cannot be read and is named with
-    the files passed over, rather than stopping the folder's other lists."""
+    list, scored as companies of nothing but unknowns). A spreadsheet this tool cannot read (an old .xls,
+    SHEETS_NOT_READ) is named on its own (``run.folder_unreadable``, which fails the run with exit 1),
+    rather than stopping the folder's other lists."""
     out: list[Path] = []
     target = output.resolve() if output is not None else None
     for path in paths:
@@ -675,6 +683,9 @@ def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None
         passed: dict[str, list[str]] = {"run.folder_passed": []}
         for f in sorted(path.iterdir()):
             if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and _resolves_to(f, target)):
+                continue
+            if f.suffix.lower() in SHEETS_NOT_READ and f.is_file():  # a list of companies, not read: the run is not clean
+                passed.setdefault("run.folder_unreadable", []).append(f.name)
                 continue
             # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
             if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES) and f.suffix.lower() != ".xls":
