@@ -148,6 +148,31 @@ def test_an_output_open_in_excel_is_refused_before_any_row_is_scored(tmp_path: P
 
 
 @pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "评估结果.xlsx 正在 LibreOffice 或 WPS 中打开，请先关闭再运行（若已关闭，请删去旁边的 .~lock.评估结果.xlsx#）"),
+    ("en", "评估结果.xlsx is open in LibreOffice or WPS: close it, then run again (if it is closed, delete "
+           ".~lock.评估结果.xlsx# beside it)"),
+])
+def test_an_output_open_in_libreoffice_is_refused_as_one_open_in_excel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        lang: str, said: str) -> None:
+    """With 评估结果.xlsx open in LibreOffice or WPS on Linux (the lock file .~lock.评估结果.xlsx# beside it),
+    the results were written over under the open program (only Excel's ~$ lock was looked for), and saving
+    there lost this run's. Refused as Excel's lock is: one line, exit 2, no row scored, the file untouched."""
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    assert invoke(str(src), "-o", "评估结果.xlsx")[0] == 0
+    before = (tmp_path / "评估结果.xlsx").read_bytes()
+    (tmp_path / ".~lock.评估结果.xlsx#").write_text("张三,zhang,host,04.12.2026 22:41,file:///home/zhang/.config/libreoffice/4;",
+                                                  encoding="utf-8")
+    scored: list[object] = []
+    from littlegiant.cli import batch as batching
+
+    monkeypatch.setattr(batching, "read_chunks", lambda *a, **k: scored.append(a) or iter(()))
+    code, err = invoke(str(src), "-o", "评估结果.xlsx", lang=lang)
+    assert code == 2 and err.endswith(f"{said}\n") and err.count("\n") == 1, err
+    assert scored == [] and (tmp_path / "评估结果.xlsx").read_bytes() == before
+
+
+@pytest.mark.parametrize(("lang", "said"), [
     ("zh", "评估结果.xlsx 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行；已写出的 2 行保存在 评估结果.partial-"),
     ("en", "评估结果.xlsx cannot be replaced: it is probably open in Excel or another program; close it, then run "
            "again; 2 rows written to 评估结果.partial-"),

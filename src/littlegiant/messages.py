@@ -507,6 +507,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
     "out.open_in_excel": ("{output} is open in Excel: close it, then run again (if Excel is closed, delete "
                           "{lock} beside it)", "{output} 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 {lock}）"),
+    "out.open_in_office": ("{output} is open in LibreOffice or WPS: close it, then run again (if it is closed, delete "
+                           "{lock} beside it)",
+                           "{output} 正在 LibreOffice 或 WPS 中打开，请先关闭再运行（若已关闭，请删去旁边的 {lock}）"),
     "out.in_use": ("{output} cannot be replaced: it is probably open in Excel or another program; close it, then run "
                    "again", "{output} 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行"),
     "out.no_such_folder": ("ends in /, which names a folder, and there is no such folder: give the file's name "

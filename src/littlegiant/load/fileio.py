@@ -143,13 +143,15 @@ def check_output(path: Path | str, inputs: Iterable[Path] = (), option: str = "-
 def check_not_open(target: Path, named: Path) -> None:
     """Refuse an output another program holds open, before the run's work rather than after it:
     Excel's lock file ``~$评估结果.xlsx`` beside it (Excel and WPS write one for a .csv too), or a
-    file that cannot be opened for writing (Windows refuses while Excel has it). A park's list of
+    file that cannot be opened for writing (Windows refuses while Excel has it); LibreOffice's lock file
+    ``.~lock.评估结果.xlsx#`` (WPS on Linux writes it too), whose program lets the file be replaced under it:
+    the park's results were written over while open, and saving them there lost this run's. A park's list of
     20,000 companies was scored for minutes, then the output could not be replaced. ``named``: the
     output as the user named it (``target`` is the file a link points to); its lock is looked for too."""
     for folder, name in {(target.parent, target.name), (named.parent, named.name)}:
-        lock = folder / f"~${name}"
-        if os.path.lexists(lock):
-            raise InputError(kind="out.open_in_excel", params={"output": str(named), "lock": lock.name})
+        for lock, kind in ((folder / f"~${name}", "out.open_in_excel"), (folder / f".~lock.{name}#", "out.open_in_office")):
+            if os.path.lexists(lock):
+                raise InputError(kind=kind, params={"output": str(named), "lock": lock.name})
     try:
         with open(target, "r+b"):  # opened, not written: nothing in it changes
             pass
