@@ -702,6 +702,42 @@ def test_a_formula_without_its_saved_result_is_said_on_its_row(tmp_path: Path) -
     assert "in.xlsx:名单 中有 2 个公式单元格没有保存计算结果（文件可能由程序生成），按“未知”处理" in err
 
 
+def test_a_formula_that_failed_is_said_as_a_formula_error_and_its_row_stays_an_error(tmp_path: Path) -> None:
+    """Excel's error values in a figure's cell (#DIV/0! of a formula saved with it, #N/A, #VALUE!, #REF!, and
+    LibreOffice's Err:502 in a CSV) were told 「应填金额…现在是“#DIV/0!”」, as if typed wrongly: the message now
+    says the cell's formula failed and to correct it; the company is still an error row, nothing scored."""
+    import zipfile
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "行业", "从业人员", "营业收入（2025年）", "研发费用（2025年）", "有效期内的高新技术企业"])
+    ws.append(["甲公司", "工业", 100, "#DIV/0!", 400, "是"])
+    ws.append(["乙公司", "工业", "#VALUE!", 8000, "#N/A", "#REF!"])
+    book.save(tmp_path / "saved.xlsx")
+    with zipfile.ZipFile(tmp_path / "saved.xlsx") as src, zipfile.ZipFile(tmp_path / "in.xlsx", "w") as dst:
+        for item in src.infolist():  # 甲's revenue as Excel saves a failed formula: the formula and its error value
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="D2" t="e"><v>', b'<c r="D2" t="e"><f>E2/0</f><v>')
+                assert b"<f>E2/0</f>" in data
+            dst.writestr(item, data)
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
+    jia, yi = results_sheet(out)
+    assert code == 1 and jia["处理结果"] == yi["处理结果"] == "出错"
+    money = "金额（单位万元，不能为负数；如 8000、8000万、0.8亿）"
+    assert jia["错误说明"] == f"「营业收入（2025年）」：公式出错（单元格里是“#DIV/0!”），没有算出数值：请在表格中改正公式，或直接填{money}"
+    for said in ("「从业人员（上年末）」：公式出错（单元格里是“#VALUE!”），没有算出数值：请在表格中改正公式，或直接填整数",
+                 f"「研发费用（2025年）」：公式出错（单元格里是“#N/A”），没有算出数值：请在表格中改正公式，或直接填{money}",
+                 "「有效期内的高新技术企业」：公式出错（单元格里是“#REF!”）"):
+        assert said in str(yi["错误说明"]), yi["错误说明"]
+    (tmp_path / "in.csv").write_text("企业名称,营业收入（2025年）\n丙公司,Err:502\n", encoding="utf-8")
+    code, _, _ = invoke("batch", str(tmp_path / "in.csv"), "-o", str(out), "--lang", "en")
+    (bing,) = results_sheet(out)
+    assert code == 1 and str(bing["Problems"]).startswith("营业收入（2025年）: the cell's formula failed ('Err:502'), so it "
+                                                      "holds no figure: correct the formula in the sheet, or type an amount")
+
+
 def test_a_formula_without_its_result_in_a_column_not_read_is_not_said_on_every_row(tmp_path: Path) -> None:
     """研发费用占比 =E2/D2 written by a script has no saved result, but the tool works the share out itself and
     reads nothing from it: every row's 需核对的数据 said it was a formula read as unknown, and a park filtering that

@@ -244,6 +244,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.foreign_money": ("{shown!r} is an amount in a foreign currency: the tool assesses in CNY; convert it "
                             "and give it in 万元 (10k CNY)",
                             "“{shown}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"),
+    "value.formula_error": ("the cell's formula failed ({shown!r}), so it holds no figure: correct the formula in the "
+                            "sheet, or type {expect}",
+                            "公式出错（单元格里是“{shown}”），没有算出数值：请在表格中改正公式，或直接填{expect}"),
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.typed_none": ("expected {expect}, got {shown!r}: if there is none, write 0; if unknown, write don't know",
                          "应填{expect}，现在是“{shown}”：没有的请填 0，不清楚的请填“不知道”"),

@@ -53,6 +53,11 @@ is refused for a figure, as only the person can say it means 0. Not 待定: of a
 not held (_SURE). Not 暂无 (NONE_YET). 未参评, 未评价 and the like: no score, level or rating yet, as
 the platform's 专精特新发展评价得分 of a company that has not taken part is (one such cell made an error
 row, 「应填数字」, for the answer the plan then asks for)."""
+FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
+                           r"|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)|ERR:\d{3}")
+"""What a spreadsheet shows in a cell whose formula failed (Excel and WPS: #DIV/0!, #N/A, #VALUE!,
+#REF!; LibreOffice's Err:502 in a CSV it saved), full-width folded, upper-cased: no figure. Said as
+「应填金额…现在是“#DIV/0!”」, it read as a typing slip, where the sheet's formula is what to correct."""
 NONE_YET = frozenset({"暂无", "暂缺"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
@@ -232,6 +237,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
         return None, None
+    if f.type != "text" and FORMULA_ERROR.fullmatch(unicodedata.normalize("NFKC", stripped).upper()):  # #DIV/0!
+        raise InputError(kind="value.formula_error", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+                         field=where, label=label or field_words(f, where))
     if raw in NONE_YET:
         if f.type == "bool" or f.zero is not None or f.type == "choice":
             try:  # as 无 reads: 否, 0 (未获奖), the choice of none; a choice without one: unknown
