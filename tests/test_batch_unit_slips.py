@@ -167,3 +167,30 @@ def test_a_sheet_titled_in_yuan_is_not_told_to_write_its_unit_in_yuan(tmp_path: 
     assert "超出中小企业常见范围" in str(row[head.index("需核对的数据")])
     code, lines = batch(str(sheet(tmp_path / "无单位.xlsx", [huge])), "-o", str(tmp_path / "结果2.xlsx"))
     assert code == 0 and lines[-1] == LARGE_ZH.format(n=1)
+
+
+def about_notes(path: Path) -> list[str]:
+    """The results workbook's 说明 sheet, its second column: what the run said, as the file keeps it."""
+    book = load_workbook(path, read_only=True)
+    said = [str(row[1]) for row in book[book.sheetnames[-1]].iter_rows(values_only=True) if len(row) > 1 and row[1]]
+    book.close()
+    return said
+
+
+def test_the_closing_note_on_a_sheets_unit_is_kept_on_the_about_sheet(tmp_path: Path) -> None:
+    """「有 N 行的金额远超中小企业规模…」 was said on stderr only, while the README says the .xlsx keeps every
+    note on its 说明 sheet: whoever was sent the file read verdicts on amounts 10,000 times too large with no
+    word. The sheet keeps it (without the terminal's 「littlegiant 提示：」), and the other way round alike."""
+    src = sheet(tmp_path / "名单.xlsx", [IN_YUAN] * 3)
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"))
+    assert code == 0 and lines[-1] == LARGE_ZH.format(n=3)
+    notes = about_notes(tmp_path / "结果.xlsx")
+    assert LARGE_ZH.format(n=3).removeprefix("littlegiant 提示：") in notes, notes
+    small = sheet(tmp_path / "万元.xlsx", [[x // 10000 for x in IN_YUAN]] * 2, title="园区企业名单（金额单位：元）")
+    code, lines = batch(str(small), "-o", str(tmp_path / "结果.xlsx"))
+    notes = about_notes(tmp_path / "结果.xlsx")
+    assert SMALL_ZH.format(n=2).removeprefix("littlegiant 提示：") in notes and not any("远超" in n for n in notes), notes
+    code, lines = batch(str(src), "-o", str(tmp_path / "结果.xlsx"), lang="en")
+    assert LARGE_EN.format(n=3).removeprefix("littlegiant: note: ") in about_notes(tmp_path / "结果.xlsx")
+    batch(str(sheet(tmp_path / "好.xlsx", [[3200, 2944, 144, 2880, 128, 2560]])), "-o", str(tmp_path / "好结果.xlsx"))
+    assert not any("远超" in n or "不合常理" in n for n in about_notes(tmp_path / "好结果.xlsx"))

@@ -2285,6 +2285,7 @@ class Writer:
         """Where the rows counted end in the file, once workers may write it themselves (``shared``)."""
         self.turns: _Turns | None = None
         self.rows = 0
+        self.large = self.small = 0  # rows with amounts past any SME's size, or revenue too small a head (Done)
         self.unsynced = 0  # bytes written since the output was last put on disk (AtomicWriter.sync_ahead)
         self.xlsx = suffix == ".xlsx"
         self.started = False  # the header written (start)
@@ -2390,6 +2391,8 @@ class Writer:
                 self.handle.write(text)
                 self.handle.flush()
             self.rows += done.rows
+            self.large += done.large
+            self.small += done.small
         self.unsynced += done.written or len(text)  # characters of text: near enough its bytes
         if self.unsynced >= SYNC_AHEAD and not self.xlsx:
             self.unsynced = 0
@@ -2416,6 +2419,7 @@ class Writer:
         kept, the earlier results it replaces kept first when they were changed since written (``backup``)."""
         self.start()
         if self.xlsx:
+            self.handle.notes.extend(self._slips_said())
             with held():  # the workbook written whole: a stop while it was saved left half a zip, named as rows kept
                 self.handle.close()
         check()  # a stop Python dropped (stopping._ASKED) stops the run here, before the output is in place
@@ -2427,6 +2431,18 @@ class Writer:
         self.out.commit()
         if not self.xlsx:
             mark_written(self.out.target)
+
+    def _slips_said(self) -> list[str]:
+        """The run's closing notes on a sheet's unit read wrongly (run.amounts_large, run.amounts_small), for
+        the results workbook's 说明 sheet: said on stderr alone, they were lost to whoever was sent the file,
+        who read verdicts worked out on amounts 10,000 times too large as the park's answer."""
+        from littlegiant.i18n import t
+
+        lang = self.handle.lang
+        column = t("xlsx.warnings", lang)
+        where = f"“{column}”列" if lang == "zh" else f"the \u201c{column}\u201d column"
+        return [say(f"run.amounts_{slip}", lang, {"count": count, "column": where})
+                for slip, count in (("large", self.large), ("small", self.small)) if count]
 
     def _unshared(self) -> None:
         """No worker writes the output from here on (stopped, if still running); what they wrote
