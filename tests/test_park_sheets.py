@@ -839,6 +839,22 @@ def test_an_old_xls_file_is_named_as_the_old_excel_format_with_how_to_save_it(tm
     assert f"{src}：这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试" in err
 
 
+@pytest.mark.parametrize(("name", "said"), [
+    ("名单.et", "这是 WPS 表格（.et），无法直接读取：请在 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+    ("名单.ods", "这是 OpenDocument 表格（.ods），无法直接读取：请在 WPS、LibreOffice 或 Excel 中打开，"
+                 "“另存为”Excel 工作簿（.xlsx）后再试"),
+    ("名单.xlsb", "这是 Excel 二进制工作簿（.xlsb），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+])
+def test_a_wps_or_opendocument_sheet_is_named_with_how_to_save_it_as_xlsx(tmp_path: Path, name: str, said: str) -> None:
+    """A WPS .et or LibreOffice .ods list given to batch was told 「应是 .csv、.xlsx 或 .jsonl 文件…」, a list of
+    suffixes, where an .xls is told what it is and to 另存为 .xlsx: each is told so too, one line, exit 2."""
+    src = tmp_path / name
+    src.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.xlsx"), "--lang", "zh")
+    assert code == 2 and not (tmp_path / "out.xlsx").exists() and err.count("\n") == 1, err
+    assert err.startswith(f"littlegiant 出错：{src}：{said}；"), err
+
+
 def test_a_company_or_a_file_given_twice_is_said_on_the_later_rows_and_every_row_is_scored(tmp_path: Path) -> None:
     """The same 企业名称 or 统一社会信用代码 on a later row, and every row of a file given again, carry a note
     naming the earlier row; no row is dropped and the first rows carry none."""

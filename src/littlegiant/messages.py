@@ -447,6 +447,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "
                        "Excel Workbook (.xlsx), then give that file",
                        "这是旧版 Excel 格式（.xls），无法直接读取：请在 Excel 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
+    "file.batch_sheet": ("{kind} ({suffix}), which this tool cannot read: open it in {app} and save it as Excel "
+                         "Workbook (.xlsx), then give that file",
+                         "这是{kind}（{suffix}），无法直接读取：请在 {app} 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
     "column.several": ("one yes/no for several red lines: give each its own column",
                        "一列问了几项基本条件，无法分开读取：请每项一列填写"),
     "column.derived": ("a share or growth rate, which the tool works out from the figures itself: leave the column "
