@@ -194,3 +194,24 @@ def test_the_closing_note_on_a_sheets_unit_is_kept_on_the_about_sheet(tmp_path: 
     assert LARGE_EN.format(n=3).removeprefix("littlegiant: note: ") in about_notes(tmp_path / "结果.xlsx")
     batch(str(sheet(tmp_path / "好.xlsx", [[3200, 2944, 144, 2880, 128, 2560]])), "-o", str(tmp_path / "好结果.xlsx"))
     assert not any("远超" in n or "不合常理" in n for n in about_notes(tmp_path / "好结果.xlsx"))
+
+
+def test_a_cell_gone_wrong_in_a_sheet_in_yuan_is_told_the_amount_in_yuan(tmp_path: Path) -> None:
+    """A sheet titled 金额单位：元 with a cell that is no amount was told 「应填金额（单位万元…）」: staff who
+    followed it typed 万元 into a sheet read in 元, every figure 10,000 times too small. The error names the
+    sheet's unit, with examples in it; a sheet in 万元 keeps its words; the row stays an error."""
+    rows = [[32000000, 29440000, "见附表", 28800000, 1280000, 25600000]]
+    code, _ = batch(str(sheet(tmp_path / "元.xlsx", rows, title="园区企业名单（金额单位：元）")), "-o", str(tmp_path / "元结果.xlsx"))
+    book = load_workbook(tmp_path / "元结果.xlsx", read_only=True)
+    head, row = list(book[book.sheetnames[0]].iter_rows(values_only=True))[:2]
+    book.close()
+    said = str(row[head.index("错误说明")])
+    assert code == 1 and row[head.index("处理结果")] == "出错"
+    assert said.startswith("「研发费用（2025年）」：应填金额（以元为单位，与表中写明的一致，不能为负数；"
+                           "如 80,000,000、8000万、0.8亿），现在是“见附表”"), said
+    assert "单位万元" not in said
+    code, _ = batch(str(sheet(tmp_path / "万元.xlsx", rows)), "-o", str(tmp_path / "万元结果.xlsx"))
+    book = load_workbook(tmp_path / "万元结果.xlsx", read_only=True)
+    head, row = list(book[book.sheetnames[0]].iter_rows(values_only=True))[:2]
+    book.close()
+    assert code == 1 and "「研发费用（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿）" in str(row[head.index("错误说明")])

@@ -15,6 +15,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Protocol
 
 from littlegiant.records import record
@@ -800,6 +801,26 @@ EXPECT = {
     "text": Text("文字", "text"),
     "choice": Text("所列选项之一（输入编号或名称）", "one of the choices listed (its number or its name)"),
 }
+
+_MONEY_UNIT_EN = {"万亿元": "trillion CNY", "亿元": "100 million CNY", "千万元": "10 million CNY",
+                  "百万元": "million CNY", "千元": "thousand CNY", "元": "yuan"}
+
+
+def expect_money(kind: str, unit: str, factor: Decimal) -> Text:
+    """What an amount should be where the sheet or the column says its unit (金额单位：元, 营业收入（元）):
+    EXPECT's 「应填金额（单位万元…）」 in that unit, its examples (8000万, a loss of 120万) written in it. Told
+    单位万元 in a sheet declared in 元, staff typed 万元 into it and every figure read 10,000 times too small."""
+    def written(wan: int) -> str:
+        return grouped(format((Decimal(wan) / factor).normalize(), "f"))
+
+    en = _MONEY_UNIT_EN.get(unit, unit)
+    if kind == "signed_money":
+        return Text(f"金额（以{unit}为单位，与表中写明的一致；亏损写负数，如 {written(-120)}、-120万）",
+                    f"an amount in {en} ({unit}), as the sheet says, a loss negative; {written(-120)} and -120万 work")
+    return Text(f"金额（以{unit}为单位，与表中写明的一致，不能为负数；如 {written(8000)}、8000万、0.8亿）",
+                f"an amount in {en} ({unit}), as the sheet says: a number, not negative; {written(8000)}, 8000万 and "
+                "0.8亿 work")
+
 
 _KINDS = {
     "a folder": "文件夹",

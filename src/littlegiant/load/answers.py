@@ -29,7 +29,7 @@ from littlegiant.load.profile import (
     field_words,
 )
 from littlegiant.load.rules import FieldDef
-from littlegiant.messages import EXPECT, Choices, Got, Text, grouped, unit_text
+from littlegiant.messages import EXPECT, Choices, Got, Text, expect_money, grouped, unit_text
 from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
@@ -216,6 +216,16 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def _expected(f: FieldDef, unit: Decimal | None) -> Text:
+    """What a value of ``f`` should be (EXPECT), an amount's in the unit its sheet or column gives (``unit``,
+    in 万元 per plain number): a sheet declared in 元 was told 「应填金额（单位万元…）」 of a cell gone wrong."""
+    if f.type in MONEY_TYPES and unit is not None and unit != 1:
+        named = next((name for name, size in MONEY_UNITS if size == unit and name.endswith("元")), None)
+        if named is not None:
+            return expect_money(f.type, named, unit)
+    return EXPECT[f.type]
+
+
 def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
                unit: Decimal | None = None, numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
     """The value typed text gives field ``f`` (None: unknown), and the unit conversion made, if any.
@@ -237,8 +247,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     raw = normalise(text)
     if raw.lower() in UNKNOWN:
         return None, None
+    expect = _expected(f, unit)
     if f.type != "text" and FORMULA_ERROR.fullmatch(unicodedata.normalize("NFKC", stripped).upper()):  # #DIV/0!
-        raise InputError(kind="value.formula_error", params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+        raise InputError(kind="value.formula_error", params={"expect": expect, "shown": brief(stripped)},
                          field=where, label=label or field_words(f, where))
     if raw in NONE_YET:
         if f.type == "bool" or f.zero is not None or f.type == "choice":
@@ -256,7 +267,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how
         none = f.type in NUMERIC_TYPES and raw.lower() in NO
         return InputError(kind="value.typed_none" if none else "value.typed",
-                          params={"expect": EXPECT[f.type], "shown": brief(stripped)},
+                          params={"expect": expect, "shown": brief(stripped)},
                           field=where, label=label or field_words(f, where))
 
     if f.type == "text":
