@@ -1072,6 +1072,33 @@ def test_the_interrupt_message_counts_what_the_file_holds(
     assert held in (tmp_path / "t.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("then", ["ctrl-c", "enter"])
+def test_going_back_to_an_approximate_answer_never_changes_the_file(tmp_path: Path, then: str) -> None:
+    """As a user pass did it, at 80 columns: 约200万, then "<" back to it and Ctrl-C there rewrote the file's
+    rd_expense: 约200 as a bare 200, and the report's check of figures given as 约数 lost it. Going back
+    changes nothing in the file; Ctrl-C keeps it as the last answer left it, and Enter keeps it too."""
+    args = ["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "a.yaml"]
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                          env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(40, 80))
+    for text in ("精工轴承", "8千万", "约200万"):
+        pty_prompt(child)
+        child.sendline(text)
+    pty_prompt(child)
+    answered = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "rd_expense: 约200\n" in answered
+    child.sendline("<")
+    assert "刚才答的是：约200万元" in pty_prompt(child)
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == answered
+    if then == "enter":
+        child.sendline("")
+        assert "保留原来的回答：约200万元" in pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == answered
+
+
 def test_stopping_before_a_new_answer_after_starting_over_says_the_old_file_is_unchanged(tmp_path: Path) -> None:
     """Starting over and stopping before the first new answer leaves the file as it was, and says so
     (not "nothing saved", which would scare a user whose answers are all there)."""

@@ -413,3 +413,18 @@ def test_a_renewal_interview_asks_the_title_renewed_first(renewal: str) -> None:
     assert iv.result().renewal_held is True
     opening = Interview(rs, AS_OF_2026).next_question()
     assert opening is not None and not opening.path.startswith("titles.")
+
+
+def test_an_answer_taken_back_is_saved_as_it_was_said() -> None:
+    """An answer taken back with "<" stays in the file until a new one replaces it, and as it was said:
+    saved there as bare figures, 约200 lost its approximate mark and 0.5% its sign (then read as the
+    fraction 0.5 may be)."""
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, AS_OF_2026)
+    iv.record("financials.2025.rd_expense", Decimal(200), approximate=True)
+    iv.record("market.domestic_share", Decimal("0.5"), signed=True)
+    answered = dump_profile(iv.saved_data(), "")
+    assert "rd_expense: 约200\n" in answered and "domestic_share: 0.5%\n" in answered
+    for path in ("financials.2025.rd_expense", "market.domestic_share"):
+        iv.forget(path)
+    assert dump_profile(iv.saved_data(), "") == answered

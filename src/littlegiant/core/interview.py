@@ -434,9 +434,11 @@ class Interview:
             for part in parts[:-1]:
                 node = node.setdefault(int(part) if part.isdigit() else part, {})
             last = parts[-1]
-            if path in self.approximate and path in self.values and isinstance(value, Decimal):
+            # an answer taken back with "<" is saved as it was said until a new one is given: written
+            # as a bare 200 there, 约200 lost its mark (and the report its check) at a Ctrl-C
+            if path in self.approximate and isinstance(value, Decimal):
                 value = f"约{plain(value)}"  # read back as approximate (the report, a resumed interview)
-            if path in self.percent_signed and path in self.values and isinstance(value, (Decimal, str)):
+            if path in self.percent_signed and isinstance(value, (Decimal, str)):
                 value = f"{value if isinstance(value, str) else plain(value)}%"  # read back as no fraction
             node[int(last) if last.isdigit() else last] = value
         return out
