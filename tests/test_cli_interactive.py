@@ -1411,8 +1411,8 @@ def _without_revenue(tmp_path: Path) -> Path:
     return save
 
 
-@pytest.mark.parametrize(("said", "close"), [("约5100万", True), ("5100万左右", True), ("约5300万", False),
-                                             ("5100", False)])
+@pytest.mark.parametrize(("said", "close"), [("约5100万", True), ("5100万左右", True), ("差不多5100万", True),
+                                             ("约5300万", False), ("将近5300万", False), ("5100", False)])
 def test_an_approximate_answer_that_decides_a_threshold_is_said_to_need_the_exact_figure(
         tmp_path: Path, said: str, close: bool) -> None:
     """约5100万 against 小巨人's 不低于5000万元 (within 5%) was read as 5,100 without a word: the read-back
@@ -1742,6 +1742,8 @@ NO_AMOUNT = "这里要填金额，不是比例；请换算成金额后填写"
     ("financials.2025.total_liabilities", "资产负债率45%", NO_AMOUNT, {"financials.2024.total_assets": Decimal(8500)}),
     ("financials.2025.total_liabilities", "2024年末资产负债率45%", NO_AMOUNT, ANSWERED_BASES),
     ("financials.2025.net_profit", "净利率约6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
+    ("financials.2025.net_profit", "净利率差不多6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
+    ("financials.2025.net_profit", "净利率近6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
     ("financials.2025.net_profit", "占营业收入的6%", SHARE + "6%按营业收入（2025年）8,000万元计为480万元", ANSWERED_BASES),
     # named of one base of two, it is taken of that one; the rules' other base is not offered
     ("financials.2025.rd_expense", "研发费用占营业收入的比例4.5%", SHARE + "4.5%按营业收入（2025年）8,000万元计为360万元。", ANSWERED_BASES),
@@ -1754,7 +1756,7 @@ NO_AMOUNT = "这里要填金额，不是比例；请换算成金额后填写"
     ("financials.2025.main_revenue", "主营业务收入增长率10%", NO_AMOUNT, ANSWERED_BASES),
     ("financials.2025.total_assets", "资产负债率45%", NO_AMOUNT, ANSWERED_BASES),
 ], ids=["debt-ratio", "with-joins-and-about", "short-name-in-words", "of-the-year", "assets-of-another-year-only",
-        "ratio-of-another-year", "net-margin-short", "of-revenue", "rd-of-revenue-named", "rd-both-bases",
+        "ratio-of-another-year", "net-margin-short", "net-margin-hedged", "net-margin-near", "of-revenue", "rd-of-revenue-named", "rd-both-bases",
         "debt-ratio-for-net-profit", "gross-margin", "rd-staff-share", "growth-rate", "debt-ratio-for-assets"])
 def test_a_share_typed_with_its_name_is_taken_of_the_bases_the_name_means(
         path: str, typed: str, said: str, known: dict[str, Decimal]) -> None:

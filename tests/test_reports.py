@@ -625,6 +625,7 @@ def test_a_figure_of_one_takes_the_singular_unit_in_english() -> None:
 
 
 @pytest.mark.parametrize(("revenue", "close"), [("约5100万", True), ("5000万元左右", True), ("约4800万", True),
+                                                ("将近5000万", True), ("差不多4800万", True),
                                                 ("约5300万", False), ("约4700万", False), ("5100", False)])
 def test_a_verdict_resting_on_an_approximate_figure_near_its_threshold_is_flagged_in_every_report(
         tmp_path: Path, revenue: str, close: bool) -> None:

@@ -201,12 +201,27 @@ def test_an_amount_with_its_unit_in_brackets_is_read_as_that_unit(text: str, val
     assert row["处理结果"] == ("已评估" if value is not None else "出错")
 
 
-@pytest.mark.parametrize("text", ["近1亿", "近3000万", "500多万"])
-def test_a_figure_said_to_be_just_under_or_over_is_refused(text: str) -> None:
-    """近1亿 is just under 1亿: read as 1亿 it met the 1亿 band of the 2022 little-giant R&D rule. 500多万
-    is over 500万 by an unknown amount. Both are refused everywhere rather than rounded to a figure."""
+@pytest.mark.parametrize("text", ["500多万", "5百多万"])
+def test_a_figure_said_to_be_over_by_an_unknown_amount_is_refused(text: str) -> None:
+    """500多万 is over 500万 by an unknown amount: refused everywhere rather than rounded to a figure."""
     seen = doors("financials.2025.revenue", text)
     assert all(outcome[0] == "refused" for outcome in seen.values()), seen
+
+
+@pytest.mark.parametrize("text", ["差不多220万", "将近220万", "接近220万", "近220万", "近二百二十万", "约220万"])
+def test_a_figure_hedged_in_everyday_words_is_read_as_approximate_at_every_door(text: str) -> None:
+    """差不多220万 was refused as no amount, and 将近3000万 too, while 约 and 左右 were read: each is the
+    figure given as approximate (saved as 约220), as 约 is, whichever way it comes in. 近1亿, just under
+    1亿, once met a 1亿 band as if exact; as an approximate figure, a verdict resting on it is flagged."""
+    path = "financials.2025.rd_expense"
+    f = field_for_path(RS, path)
+    seen = doors(path, text)
+    assert set(seen.values()) == {("ok", Decimal(220))}, seen
+    conversion = Interview(RS, AS_OF).parse(Question(path, f, 2025), text)[1]
+    assert conversion is not None and conversion.approximate
+    assert path in row_profile({path: text}, RS, "t").approximate
+    assert path in from_data(_nested(path, text), RS, "p.yaml").approximate
+    assert path in apply_sets(Profile({}), RS, [f"{path}={text}"]).approximate
 
 
 @pytest.mark.parametrize(("text", "zh"), [
@@ -387,7 +402,8 @@ def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: De
     ("两三百万", "“两三百万”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数，不清楚就填“不知道”"),
     ("十几万", "“十几万”不是一个确切的数"),
     ("500多万", "“500多万”不是一个确切的数"),
-    ("近1亿", "“近1亿”不是一个确切的数"),
+    ("不到1亿", "“不到1亿”不是一个确切的数"),
+    ("营收近1亿", "“营收近1亿”不是一个确切的数"),  # 近 as the answer's first word is 约 (approximate); inside, a bound
     ("上千万", "“上千万”不是一个确切的数"),
     ("一千二万", "“一千二万”可以有不止一种读法：请写阿拉伯数字（如 1200万），或把中文数字写完整，空着的位写“零”"
                  "（如一千零五十、一亿零二百万）"),

@@ -625,8 +625,9 @@ class Asker:
 
 _YEAR_SAID = re.compile(r"(\d{4})年(?:末|底|度)?")
 """The year a share is said of (2025年末资产负债率45%): the question's own, or the share is of no amount asked."""
-_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|approx|about|~")
-"""Where a share's figure starts after a name typed before it (资产负债率45%, 净利率约6%, 负债率百分之四十五)."""
+_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|差不多|将近|接近|近(?=[.\d]|百分之)|approx|about|~")
+"""Where a share's figure starts after a name typed before it (资产负债率45%, 净利率约6%, 负债率百分之四十五,
+研发费用差不多4.5%): 近 only before its figure, or 近三年研发占比6% would start at 近三年."""
 _JOINS = re.compile(r"(?:为|是|:|=|达到?|在|的)+$")
 """The words between a share's name and its figure (资产负债率为45%, 负债率：45%), ``normalise`` having
 made a full-width colon ASCII."""

@@ -61,9 +61,11 @@ FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!
 NONE_YET = frozenset({"暂无", "暂缺"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
-_ABOUT = re.compile(r"^(?:约合?|大约|大概|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
-"""Words that make a figure approximate (约500万, 500万左右): the figure is what is read, as a
-finance manager means it; an answer is never more exact than its statement."""
+_ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
+"""Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万): the figure
+is what is read, as a finance manager means it; an answer is never more exact than its statement.
+将近 and 接近 say "a little under" as 约 says "about": both mark the figure approximate, never a
+range (refusing 差不多220万 as no amount made a user retype what the tool could read)."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
@@ -402,7 +404,7 @@ def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text 
 
 def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None) -> str | None:
     """``raw`` with its Chinese numerals in digits (五百万 → 500万, 第二 → 第2), None if it has none.
-    A range or bound (两三百万, 500多万, 近1亿) and numerals with more than one reading (一千二万) are
+    A range or bound (两三百万, 500多万, 不到1亿) and numerals with more than one reading (一千二万) are
     refused, each saying why: read one way they were a figure the person never gave."""
     from littlegiant.load import numerals
 

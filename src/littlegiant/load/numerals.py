@@ -1,5 +1,5 @@
 """Numbers written in Chinese numerals (五百万, 一千二百万, 两千万, 三点五亿, 一亿零五百万, 第二) read as
-the digits they stand for, and figures that are no figure (两三百万, 十几万, 500多万, 近1亿) told apart.
+the digits they stand for, and figures that are no figure (两三百万, 十几万, 500多万, 不到1亿) told apart.
 
 A finance manager types 五百万 as readily as 500万; refusing it made them stop and retype, and
 a reader that guessed would be worse: 一千二万 may be 1200万 or 1002万, 一千五十 1050 or 1500.
@@ -33,8 +33,10 @@ _VAGUE = re.compile(
     rf"几|(?:近|将近|接近|不到|不足|不少于|超过|上|数|小)(?={_ANY_DIGIT})"
     rf"|(?<=[0-9{_NUMERAL}])(?:多|余|来|出头)|(?:以上|以下|以内)$"
     rf"|(?<![0-9.{''.join(DIGITS)}{_POINT}])[一二两兩三四五六七八九]{{2}}(?=[{''.join(SMALL)}{''.join(BIG)}])")
-"""A range or a bound, not a figure: 十几万, 两三百万, 500多万, 近1亿, 上千万, 1亿以上. Read as the figure
-it names, 近1亿 met the 1亿 band of the 2022 little-giant R&D rule."""
+"""A range or a bound, not a figure: 十几万, 两三百万, 500多万, 不到1亿, 上千万, 1亿以上. Read as the figure
+it names, 不到1亿 would meet the 1亿 band of the 2022 little-giant R&D rule. 近1亿 (将近, 接近) at the
+start of an answer is no bound but a figure given as approximate, as 约1亿 is (answers._ABOUT takes it
+off first): a verdict resting on it is flagged; 近 inside an answer (营收近1亿) is still refused here."""
 
 
 class Unclear(ValueError):
@@ -47,7 +49,7 @@ class Unclear(ValueError):
 
 
 class Vague(ValueError):
-    """A range or a bound, not one figure (两三百万, 十几万, 500多万, 近1亿)."""
+    """A range or a bound, not one figure (两三百万, 十几万, 500多万, 不到1亿)."""
 
 
 class Mixed(ValueError):
