@@ -398,6 +398,25 @@ def test_chinese_numerals_are_read_at_every_door(path: str, text: str, value: De
     assert set(seen.values()) == {("ok", value)}, seen
 
 
+@pytest.mark.parametrize("revenue", ["近1亿", "将近1亿", "接近1亿"])
+def test_just_under_a_band_given_as_approximate_is_flagged_where_the_band_rests_on_it(tmp_path: Any,
+                                                                                      revenue: str) -> None:
+    """近1亿 read as an exact 1亿 met the 1亿 band of the 2022 小巨人 R&D rule without a word (why it was
+    refused once). Read as approximate, the report says that this band's verdict rests on it."""
+    from littlegiant.cli.app import app
+
+    path = tmp_path / "p.yaml"
+    path.write_text(f"name: 甲\nindustry: industrial\nemployees: 200\nfinancials:\n"
+                    f"  2021: {{revenue: {revenue}, rd_expense: 320}}\n  2020: {{revenue: 9000, rd_expense: 300}}\n",
+                    encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(path), "--as-of", "2022-06-01", "--rules", "miit-2022",
+                                    "--format", "json"])
+    assert done.exit_code == 0, done.output
+    close = [(w["criterion"], w["threshold"]) for w in json.loads(done.stdout)["warnings"]
+             if w["kind"] == "approximate_close"]
+    assert ("lg.rd.large.band", 10000) in close
+
+
 @pytest.mark.parametrize(("text", "zh"), [
     ("两三百万", "“两三百万”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数，不清楚就填“不知道”"),
     ("十几万", "“十几万”不是一个确切的数"),
