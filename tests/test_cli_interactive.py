@@ -2347,3 +2347,95 @@ def test_revenue_too_small_for_the_staff_is_questioned_at_either_answer(tmp_path
     said = " ".join(s.reply("100").split())
     assert "从业人员（上年末）100人，人均每年仅80元，是否把「万元」当成了「元」？" in said and "低于" not in said, said
     s.finish()
+
+
+def test_a_renewal_interview_says_so_at_its_opening_and_when_resumed_without_renewal(tmp_path: Path) -> None:
+    """Under --renewal the opening lines did not say 复核; and a renewal's answers resumed without
+    --renewal (the file records it only in its comment) went on as a new application, silently. The
+    opening says 复核, the resume question says the file's renewal is kept, the title renewed is asked
+    first as a renewal asks it, and the file goes on recording the renewal. In a terminal 80 columns wide."""
+    args = ["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "rr.yaml"]
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args, "--renewal", "zjtx_sme"], cwd=str(tmp_path),
+                          env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(40, 80))
+    assert "\n本次为专精特新中小企业复核。" in pty_prompt(child).replace("\r", "")
+    child.sendline("精工轴承")
+    pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    saved = (tmp_path / "rr.yaml").read_text(encoding="utf-8")
+    assert "--renewal zjtx_sme" in saved.splitlines()[1]
+
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", *args], cwd=str(tmp_path),
+                          env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(40, 80))
+    child.expect_exact("[R/o] ")
+    asked = str(child.before).replace("\r", "")
+    assert "\n这些回答是按专精特新中小企业复核填写的，这次仍按复核评估。\n" in asked, asked
+    child.sendline("")
+    opening = pty_prompt(child).replace("\r", "")
+    assert "\n本次为专精特新中小企业复核。" in opening and "持有有效的专精特新中小企业称号？" in opening
+    child.sendline("是")
+    pty_prompt(child)
+    child.sendintr()
+    child.expect_exact("继续请运行：")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert str(child.before).split() == ["littlegiant", "assess", "--save", "rr.yaml", "--as-of", "2026-12-04",
+                                         "--renewal", "zjtx_sme", "--lang", "zh"]
+    saved = (tmp_path / "rr.yaml").read_text(encoding="utf-8")
+    assert "zjtx_sme: true\n" in saved and "--renewal zjtx_sme" in saved.splitlines()[1]
+
+
+@pytest.mark.parametrize(("first", "then", "said", "header"), [
+    (["--renewal", "zjtx_sme"], ["--renewal", "小巨人"], "这些回答是按专精特新中小企业复核填写的，这次按您指定的"
+                                                        "专精特新\"小巨人\"企业复核评估。", "--renewal little_giant"),
+    ([], ["--renewal", "zjtx_sme"], "这些回答是按新申请填写的，这次按您指定的专精特新中小企业复核评估。",
+     "--renewal zjtx_sme"),
+    (["--renewal", "zjtx_sme"], ["--renewal", "zjtx_sme"], None, "--renewal zjtx_sme"),
+    ([], [], None, None),
+], ids=["another-renewal", "renewal-of-an-application", "same-renewal", "application"])
+def test_a_renewal_given_otherwise_than_the_files_is_followed_and_said(
+        tmp_path: Path, first: list[str], then: list[str], said: str | None, header: str | None) -> None:
+    """--renewal given at a resume wins over the file's, and the resume question says what the answers
+    were given for and what this sitting is; as the file's, nothing is said. The file's comment then
+    records the renewal of this sitting."""
+    args = ["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "r.yaml"]
+    s = Session([*args, *first], tmp_path)
+    s.answers("精工轴承")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    s = Session([*args, *then], tmp_path)
+    asked = s.until_prompt() or ""
+    assert (said in asked) if said is not None else ("这些回答是按" not in asked), asked
+    s.send("")
+    assert s.until_prompt() is not None
+    s.send("不知道")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    again = (tmp_path / "r.yaml").read_text(encoding="utf-8").splitlines()[1]
+    assert (header in again) if header is not None else ("--renewal" not in again), again
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-12-04）。\n"
+     "# null 表示“不知道”。再次评估：littlegiant assess 'r r.yaml' --renewal little_giant --lang zh\nname: 甲\n",
+     (True, "little_giant")),
+    ("# littlegiant profile written by the interactive assessment (miit-2026, as of 2026-12-04).\n"
+     "# null means \"don't know\". Assess it again with: littlegiant assess r.yaml --lang en\nname: A\n", (True, None)),
+    ("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-12-04）。\n# 顾问的批注\nname: 甲\n", (False, None)),
+    ("name: 甲\n# 再次评估：littlegiant assess r.yaml --renewal zjtx_sme\n", (False, None)),
+    ("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-12-04）。\n"
+     "# null 表示“不知道”。再次评估：littlegiant assess 'r.yaml --renewal zjtx_sme\n", (False, None)),
+], ids=["quoted-name", "english", "comment-edited", "not-written-here", "unclosed-quote"])
+def test_the_renewal_a_saved_file_records_is_read_from_its_own_comment_only(
+        tmp_path: Path, text: str, found: tuple[bool, str | None]) -> None:
+    """The renewal is read from the command the interview's own header gives, in either language and
+    whatever the file's name; a file the interview did not write, or whose comment was edited, says nothing."""
+    from littlegiant.cli.interactive import renewal_saved
+
+    save = tmp_path / "r.yaml"
+    save.write_text(text, encoding="utf-8")
+    assert renewal_saved(save) == found
+    os.mkfifo(tmp_path / "f.yaml")
+    assert renewal_saved(tmp_path / "f.yaml") == (False, None)  # never opened: it would wait for a writer

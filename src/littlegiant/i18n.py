@@ -39,13 +39,24 @@ MESSAGES = {
     "tool": {"zh": "工具版本", "en": "Tool version"},
     # the interview (interactive.py)
     "interview.intro": {
-        "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n"
+        "zh": "littlegiant 交互式自评（{rules}；评估日期 {as_of}，上年度 = {year} 年）。\n{renewal}"
               "不知道就直接回车（或输入「不知道」）；输入 ? 看这道题的说明；输入 < 回到上一题。\n"
               "每答一题都会保存到 {save}。输入「退出」或按 Ctrl-C 可随时中断，下次继续。\n",
-        "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n"
+        "en": "littlegiant interactive assessment ({rules}; as of {as_of}, last year = {year}).\n{renewal}"
               "Enter (or typing \"don't know\") = don't know; ? explains the question; < goes back one question.\n"
               "Every answer is saved to {save} at once; typing quit (or Ctrl-C) stops and you can resume later.\n",
     },
+    # the opening line under --renewal (or a renewal resumed): which kind of assessment, where the user first looks
+    "interview.intro_renewal": {"zh": "本次为{title}复核。\n", "en": "This is a renewal (复核) of {title}.\n"},
+    # the resume question, when the save file says its answers were given for another kind of assessment
+    "interview.renewal_resumed": {"zh": "这些回答是按{title}复核填写的，这次仍按复核评估。\n",
+                                  "en": "These answers were given for a renewal (复核) of {title}: this sitting is "
+                                        "that renewal too.\n"},
+    "interview.renewal_changed": {"zh": "这些回答是按{was}填写的，这次按您指定的{title}复核评估。\n",
+                                  "en": "These answers were given for {was}; this sitting is, as you asked, a renewal "
+                                        "(复核) of {title}.\n"},
+    "interview.renewal_was": {"zh": "{title}复核", "en": "a renewal (复核) of {title}"},
+    "interview.application_was": {"zh": "新申请", "en": "a new application"},
     "interview.in_chinese": {"zh": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n",
                              "en": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n"},
     "interview.question": {"zh": "第 {n} 题，最多共 {total} 题  {bar}", "en": "Question {n} of at most {total}  {bar}"},

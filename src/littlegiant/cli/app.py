@@ -403,8 +403,10 @@ def assess(
         bad("opt.profile_stdin", language, "-")
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
+    renewal_said = None
     if profile is None:
         save = _checked_save(save or Path("littlegiant-profile.yaml"), rules, language)
+        renewal, renewal_said = _renewal_of(save, renewal)
     if output is not None and output_as_typed is not None:
         output = checked_output(output_as_typed, [profile, rules_path(rules), save if profile is None else None],
                                 lang=language)
@@ -421,7 +423,8 @@ def assess(
         if profile is None:
             assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
-                                 resume=(as_of, rules, renewal, lang or _chosen(None)), choice=choice)
+                                 resume=(as_of, rules, renewal, lang or _chosen(None)), choice=choice,
+                                 renewal_said=renewal_said)
             set_ = None  # already answers of the interview
         result, prof, baseline, assumed = assessed(rs, profiles.load_profile(profile, rs, encoding), day, renewal,
                                                    choice, list(set_ or []), compare is None and explain is None)
@@ -539,10 +542,26 @@ def assess(
     write_output(text, output, language)
 
 
+def _renewal_of(save: Path, renewal: str | None) -> tuple[str | None, Any]:
+    """The renewal an interview on ``save`` runs as, and what its resume question says of it: the one
+    --renewal names, else the one the file's answers were given under (its header's command records
+    it). Resumed without --renewal, a renewal's answers went on as a new application's, silently."""
+    from littlegiant.cli import interactive
+
+    known, saved = interactive.renewal_saved(save)
+    if not known or saved not in (None, *RENEWALS):
+        return renewal, None
+    if renewal is None:
+        return saved, interactive.RenewalSaid(saved, followed=True) if saved is not None else None
+    return renewal, interactive.RenewalSaid(saved, followed=False) if saved != renewal else None
+
+
 def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, sets: list[str],
-               resume: tuple[str | None, str | None, str | None, str | None], choice: Any = None) -> Path:
+               resume: tuple[str | None, str | None, str | None, str | None], choice: Any = None,
+               renewal_said: Any = None) -> Path:
     """Run the interview to its end and return the saved profile; exit 130 when interrupted.
-    ``choice``: the calendar's pick, which the report's plans read to judge a later round."""
+    ``choice``: the calendar's pick, which the report's plans read to judge a later round.
+    ``renewal_said``: the file's renewal, where the sitting took it or --renewal overrode it."""
     from littlegiant.cli import interactive
     from littlegiant.cli.stopping import like_ctrl_c
     from littlegiant.core.interview import Interview, Question
@@ -571,7 +590,8 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items(), interactive.assess_command(save, *resume), plan_asks, in_chinese)
+                            preset.items(), interactive.assess_command(save, *resume), plan_asks, in_chinese,
+                            renewal_said)
     except interactive.Interrupted:  # said by the interview: what was saved, how to resume
         _STOP_SAID.append(True)
         raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -686,6 +686,50 @@ def _written_here(path: Path) -> bool:
     return _HEADER_LINE.fullmatch(first.rstrip("\r\n")) is not None
 
 
+_AGAIN = [re.compile(re.escape(line).replace(re.escape("{again}"), "(?P<again>.*)"))
+          for text in HEADER.values() for line in text.splitlines() if "{again}" in line]
+"""The header line that gives the command assessing the file, in either language: its options are the
+ones the answers were given under."""
+
+
+def renewal_saved(save: Path) -> tuple[bool, str | None]:
+    """(known, renewal): whether the interview wrote ``save`` with the command that assesses it, and the
+    --renewal that command names (None: a new application). The file records the renewal only there:
+    resumed without --renewal, a renewal's answers went on as a new application's, silently. Not
+    known for a file the interview did not write, or a header edited past reading; a FIFO or a
+    folder is never opened."""
+    if special_kind(save) is not None or not _written_here(save):
+        return False, None
+    try:
+        with save.open(encoding="utf-8-sig") as handle:
+            handle.readline()
+            second = handle.readline(4096).rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return False, None
+    for pattern in _AGAIN:
+        said = pattern.fullmatch(second)
+        if said is None:
+            continue
+        try:
+            words = shlex.split(said["again"])
+        except ValueError:
+            return False, None
+        if words[:2] != ["littlegiant", "assess"]:
+            return False, None
+        at = [i for i, word in enumerate(words) if word == "--renewal"]
+        return True, (words[at[-1] + 1] if at and at[-1] + 1 < len(words) else None)
+    return False, None
+
+
+@record(frozen=True)
+class RenewalSaid:
+    """A renewal the save file's answers were given under (None: a new application), where this sitting
+    differs from what --renewal said or follows the file for want of it: said at the resume question."""
+
+    saved: str | None
+    followed: bool  # no --renewal given: the sitting takes the file's
+
+
 def _as_saved(save: Path, data: dict[str, Any], answered_under: str | None) -> bool:
     """Whether ``save`` holds just what saving ``data`` would write, its header aside. A profile edited
     by hand (a consultant's comments, another order, quotes) does not, and resuming on it saves over it
@@ -719,20 +763,22 @@ PLAN = ("p", "ｐ", "plan", "计划")
 
 def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
         preset: Iterable[tuple[str, Scalar | None]] = (), again_cmd: str | None = None,
-        plan_asks: PlanAsks | None = None, in_chinese: str | None = None) -> None:
+        plan_asks: PlanAsks | None = None, in_chinese: str | None = None,
+        renewal_said: RenewalSaid | None = None) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
     (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``.
     ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date).
     ``plan_asks``: offered at the list of answers, the questions only a plan needs. ``in_chinese``:
-    the command that goes on in Chinese, said first where the locale, not --lang, chose English."""
+    the command that goes on in Chinese, said first where the locale, not --lang, chose English.
+    ``renewal_said``: the file's renewal where this sitting takes it, or --renewal overrode it."""
     with locked(save):
         _run(interview, term, save, lang, resume_cmd, preset, again_cmd or shlex.join(["littlegiant", "assess", str(save)]),
-             plan_asks, in_chinese)
+             plan_asks, in_chinese, renewal_said)
 
 
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
          preset: Iterable[tuple[str, Scalar | None]], again_cmd: str, plan_asks: PlanAsks | None = None,
-         in_chinese: str | None = None) -> None:
+         in_chinese: str | None = None, renewal_said: RenewalSaid | None = None) -> None:
     header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
                                                           again=again_cmd)
 
@@ -760,7 +806,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         n = len(values) + len(unknown)
         company = values.get(interview.rules.fields["name"].path) if "name" in interview.rules.fields else None
         found = (_t("found", lang, save=save, n=n, name=shown_name(company)) if isinstance(company, str) and company
-                 else _t("found_unnamed", lang, save=save, n=n))
+                 else _t("found_unnamed", lang, save=save, n=n)) + _renewal_text(interview, renewal_said, lang)
         prompt = wrap_all(found + _t("found_ask", lang), term.width()) + " "  # the wrapping drops the space
         while True:
             try:
@@ -803,8 +849,10 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     baseline = interview.saved_data()  # what the file holds, or would: saved again only once this differs
     if in_chinese is not None:  # English from the locale (LANG=C.UTF-8): a reader of Chinese is told the way
         term.say(wrap_all(_t("in_chinese", "zh", command=in_chinese), term.width()))
+    renewed = _tier_title(interview.rules, interview.renewal, lang)
     term.say(wrap_all(_t("intro", lang, rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
-                         year=interview.last_year, save=save), term.width()))
+                         year=interview.last_year, save=save,
+                         renewal=_t("intro_renewal", lang, title=renewed) if renewed else ""), term.width()))
     asker = Asker(interview, term, lang)
     name = interview.rules.fields.get("name")
     pending: Question | None = None
@@ -916,6 +964,27 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         raise Interrupted from None
     persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
     term.say(_t("done", lang, n=len(interview.saved_paths()), save=save))
+
+
+def _tier_title(rules: RuleSet, tier: str | None, lang: str) -> str | None:
+    """A renewed tier's title as the rule set names it (专精特新中小企业), as the report's 依据 line does."""
+    found = rules.tiers.get(tier) if tier is not None else None
+    return found.title.get(lang) if found is not None else tier
+
+
+def _renewal_text(interview: Interview, said: RenewalSaid | None, lang: str) -> str:
+    """The resume question's line on the kind of assessment, where the file's differs from --renewal's or
+    is taken for want of it; "" when there is nothing to say."""
+    if said is None:
+        return ""
+    saved = _tier_title(interview.rules, said.saved, lang)
+    if said.followed and saved is not None:
+        return _t("renewal_resumed", lang, title=saved)
+    now = _tier_title(interview.rules, interview.renewal, lang)
+    if now is None:
+        return ""
+    was = _t("renewal_was", lang, title=saved) if saved is not None else _t("application_was", lang)
+    return _t("renewal_changed", lang, was=was, title=now)
 
 
 def _back(interview: Interview, asker: Asker, lang: str) -> tuple[Question, str]:
