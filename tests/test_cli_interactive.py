@@ -544,8 +544,10 @@ def test_a_bad_answer_is_explained_in_chinese_and_asked_again(tmp_path: Path) ->
     assert code == 130
     saved = (tmp_path / "zh.yaml").read_text(encoding="utf-8")
     assert "revenue: 12000" in saved
-    assert saved.startswith("# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-11-26）。\n"
-                            "# null 表示“不知道”。")  # the file a finance manager opens speaks their language
+    # the file a finance manager opens speaks their language, and names the rules as the report's 依据 line does
+    assert saved.startswith("# 由 littlegiant 问答生成的企业信息（依据《优质中小企业梯度培育管理办法（2026）》，"
+                            "评估日期 2026-11-26）。\n# null 表示“不知道”。")
+    assert "miit-2026）" not in saved
 
 
 def test_stopping_at_the_resume_question_keeps_the_saved_answers(tmp_path: Path) -> None:
@@ -2301,8 +2303,8 @@ def test_an_answer_that_cannot_be_saved_says_the_file_keeps_the_ones_before_and_
     …', no word that the file holds every answer before it nor how to go on from there."""
     import resource
 
-    def small_files() -> None:  # the fourth answer's save passes this size; Python ignores SIGXFSZ
-        resource.setrlimit(resource.RLIMIT_FSIZE, (330, 330))
+    def small_files() -> None:  # the fifth answer's save (384 bytes) passes this size; Python ignores SIGXFSZ
+        resource.setrlimit(resource.RLIMIT_FSIZE, (376, 376))
 
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "s.yaml", "--lang", "zh",
                            "--as-of", "2026-11-26"], input="甲公司\n8000\n500\n6000\n120\n", capture_output=True,
@@ -2439,3 +2441,32 @@ def test_the_renewal_a_saved_file_records_is_read_from_its_own_comment_only(
     assert renewal_saved(save) == found
     os.mkfifo(tmp_path / "f.yaml")
     assert renewal_saved(tmp_path / "f.yaml") == (False, None)  # never opened: it would wait for a writer
+
+
+def test_a_saved_file_names_its_rules_by_title_and_one_naming_them_by_id_is_still_known(tmp_path: Path) -> None:
+    """The saved file's comment named the rule set by its id (miit-2026), which a finance manager opening
+    the file cannot read; it names it by its title now, in English too. A file an earlier version wrote,
+    with the id, is still the interview's own: its blank is a don't-know, and it resumes without a backup."""
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "en", "--save", "en.yaml"], tmp_path)
+    s.answers("Acme")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    first = (tmp_path / "en.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == ("# littlegiant profile written by the interactive assessment (Measures for Cultivating Quality "
+                     "SMEs (2026), as of 2026-12-04).")
+    args = ["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "old.yaml"]
+    s = Session(args, tmp_path)
+    s.answers("甲", "不知道")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    old = tmp_path / "old.yaml"
+    lines = old.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[0].startswith("# 由 littlegiant 问答生成的企业信息（依据《优质中小企业梯度培育管理办法（2026）》")
+    written = "# 由 littlegiant 问答生成的企业信息（规则 miit-2026，评估日期 2026-12-04）。\n" + "".join(lines[1:])
+    old.write_text(written, encoding="utf-8")
+    s = Session(args, tmp_path)
+    assert "old.yaml 中已保存「甲」的 2 个回答" in (s.until_prompt() or "")
+    s.send("")
+    assert s.until_prompt() is not None
+    assert s.finish()[0] == 130
+    assert "另存到" not in s.transcript and old.read_text(encoding="utf-8") == written

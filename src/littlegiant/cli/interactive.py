@@ -65,10 +65,13 @@ from littlegiant.report.words import exact, num
 HEADER = {
     "en": ("# littlegiant profile written by the interactive assessment ({rules}, as of {as_of}).\n"
            "# null means \"don't know\". Assess it again with: {again}\n"),
-    "zh": ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。\n"
+    "zh": ("# 由 littlegiant 问答生成的企业信息（依据《{rules}》，评估日期 {as_of}）。\n"
            "# null 表示“不知道”。再次评估：{again}\n"),
 }
-"""The saved file's first lines, in the interview's language: the finance manager may open it."""
+"""The saved file's first lines, in the interview's language: the finance manager may open it, and
+reads the rule set by its title, as the report's 依据 line names it (not its id, miit-2026)."""
+OLD_HEADER_LINES = ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。",)
+"""A first line earlier versions wrote (the set by its id): such a file is still known as the interview's."""
 BACK = ("<", "＜", "《")
 HELP = ("?", "？")
 QUIT = ("退出", "q", "quit", "exit")
@@ -672,7 +675,8 @@ def new_beside(save: Path, data: bytes, tag: str) -> Path:
 
 
 _HEADER_LINE = re.compile("|".join(
-    re.sub(r"\\\{\w+\\\}", ".*", re.escape(line)) for text in HEADER.values() for line in text.splitlines()))
+    re.sub(r"\\\{\w+\\\}", ".*", re.escape(line))
+    for line in [*(line for text in HEADER.values() for line in text.splitlines()), *OLD_HEADER_LINES]))
 """A line of the header the interview writes, in either language, for any rule set, date and file."""
 
 
@@ -779,7 +783,9 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
 def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd: str,
          preset: Iterable[tuple[str, Scalar | None]], again_cmd: str, plan_asks: PlanAsks | None = None,
          in_chinese: str | None = None, renewal_said: RenewalSaid | None = None) -> None:
-    header = HEADER["zh" if lang == "zh" else "en"].format(rules=interview.rules.id, as_of=interview.as_of.isoformat(),
+    # a title on one line (a rule file's own title might hold a line break, which would end the comment)
+    title = " ".join(escape_controls(interview.rules.title.get(lang)).split())
+    header = HEADER["zh" if lang == "zh" else "en"].format(rules=title, as_of=interview.as_of.isoformat(),
                                                           again=again_cmd)
 
     written = False  # by this sitting: until then the file, if any, holds what it held before
