@@ -155,14 +155,23 @@ def test_a_title_first_whose_plan_waits_for_answers_is_dated_by_that_plan(tmp_pa
     assert "1. 先取得「专精特新中小企业」称号（按上面的计划最早2027年申报）" in assess(path, fmt="text")
 
 
-def test_the_terminal_says_how_to_give_the_answers_a_plan_still_asks(tmp_path: Path) -> None:
+def test_the_terminal_says_how_to_give_the_answers_a_plan_still_asks(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A plan ending in 仍需回答 is followed, once, by how to give those answers (in the profile file, or
     at the interview's list of answers, where p asks them): the interview asks only what decides a verdict
-    today, so QA met questions it had never been asked. A profile whose plans ask nothing more gets no such line."""
-    text = assess(write(tmp_path, blank(NICHE_25, "compliance.data_fabrication")), fmt="text")
+    today, so QA met questions it had never been asked. The command names the profile's own file, as
+    typed (「--save 文件名」 left the user to work out which); a file the interview cannot save to (JSON)
+    keeps the placeholder. A profile whose plans ask nothing more gets no such line."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, blank(NICHE_25, "compliance.data_fabrication")).rename(tmp_path / "精工 轴承.yaml")
+    text = assess(Path("精工 轴承.yaml"), fmt="text")
     plan = re.sub(r"\n\s*", "", text[text.index("行动计划"):text.index("需准备的材料")])
     assert plan.count("计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
-                      "（littlegiant assess --save 文件名），在答案列表处输入 p 逐一回答。") == 1
+                      "（littlegiant assess --save \"精工 轴承.yaml\"），在答案列表处输入 p 逐一回答。") == 1
+    (tmp_path / "精工 轴承.yaml").rename(tmp_path / "co.json")
+    assert "（littlegiant assess --save 文件名）" in re.sub(r"\n\s*", "", assess(Path("co.json"), fmt="text"))
+    text = assess(write(tmp_path, blank(NICHE_25, "compliance.data_fabrication")), fmt="text")
+    plan = re.sub(r"\n\s*", "", text[text.index("行动计划"):text.index("需准备的材料")])
     assert plan.index("仍需回答：近三年是否有数据造假行为") < plan.index("计划中仍需回答的问题")
     full = assess(write(tmp_path, NICHE_25), fmt="text")
     assert "计划中仍需回答的问题" not in full

@@ -35,7 +35,7 @@ from littlegiant.report.html import render_html
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render
-from littlegiant.report.words import Words, holding_back, set_args, w
+from littlegiant.report.words import Words, holding_back, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -211,7 +211,7 @@ def check_words(report: Report, rule_id: str) -> None:
     for i, text in enumerate(client_texts(report)):
         if i == 0:  # the terminal's user runs commands: the renewal of a title held is named by its option there alone,
             # and where the plans' questions are answered (the interview, by its --save)
-            text = RENEWAL_HINT.sub("", text).replace(w("answer_hint", report.lang), "")
+            text = RENEWAL_HINT.sub("", text).replace(report.answer_hint(), "")
         assert not re.search(r"(?<![\w-])--[a-z]", text.replace(name, "")), "a command-line option in client text"
         text = text.replace(name, "").replace(report.result.input_sha256, "").replace(report.result.input_sha256[:8], "")
         if report.lang == "zh":

@@ -315,6 +315,18 @@ class Report:
             out.append((self.result.tiers[tid].title.get(lang), " ".join(shell_word(x) for x in cmd)))
         return out
 
+    def answer_hint(self) -> str:
+        """How to give the answers a plan still asks (the terminal's line under the plans), with the
+        command that goes on with this profile's own file: 「littlegiant assess --save 文件名」 left the
+        user to work out which file, though the report had just read it. As typed, to be run where it
+        was; a file the interview cannot save to (not YAML) keeps the placeholder."""
+        name = self.profile_file
+        if name and Path(name).suffix.lower() in (".yaml", ".yml"):
+            save = shell_word(name)
+        else:
+            save = "文件名" if self.lang == "zh" else "FILE"
+        return w("answer_hint", self.lang).replace("{command}", f"littlegiant assess --save {save}")
+
     def answer_heading(self) -> str:
         """结论, or under a what-if 结论（按上述假设）: an answer copied into an email must not pass
         for the company's own."""

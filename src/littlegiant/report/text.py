@@ -96,7 +96,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
             _hanging(console, [("  ·", n) for n in notes], style="dim")
             _hanging(console, [(f"  {i}.", s) for i, s in enumerate(steps, 1)])
         if report.words.asks_answers():
-            _line(console, w("answer_hint", lang), style="dim")
+            _line(console, report.answer_hint(), style="dim")
     ev = report.evidence()
     if ev:
         console.print()

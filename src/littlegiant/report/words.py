@@ -89,11 +89,11 @@ W = {
                     "en": "To see how each criterion was worked out, run the same command again with --detail added."},
     # the terminal only, under a plan that still asks answers: the interview asks only what decides a
     # verdict today, so a question a plan needs later was never put (QA: no way to give it was said)
+    # ({command}: Report.answer_hint, with the profile's own file where it is one an interview can go on with)
     "answer_hint": {"zh": "计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
-                          "（littlegiant assess --save 文件名），在答案列表处输入 p 逐一回答。",
+                          "（{command}），在答案列表处输入 p 逐一回答。",
                     "en": "Questions the plans still ask: add the answers to the profile file and assess it again, "
-                          "or run the interview on that file (littlegiant assess --save FILE) and type p at the "
-                          "list of answers."},
+                          "or run the interview on that file ({command}) and type p at the list of answers."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
     # beside a criterion that holds a tier back without failing it (the comparison's lists)
