@@ -444,6 +444,17 @@ def test_a_range_or_numerals_with_two_readings_are_refused_saying_why(text: str,
     assert zh in caught.value.render("zh")
 
 
+@pytest.mark.parametrize("text", ["2008年开始", "从2008年起", "2008年以来", "2008年", "2008"])
+def test_a_start_year_typed_for_years_in_the_niche_is_refused_saying_so(text: str) -> None:
+    """「2008年开始」 for 从事细分市场年限 got 应填数字, while a bare 2008 was refused saying it looks like the year
+    it began and asking for the years up to last year end. Said either way, it gets that sentence at every
+    door; it is not made a number of years, which would need an as-of that a sheet or a file does not carry."""
+    assert set(doors("niche_years", text).values()) == {("refused", "")}
+    with pytest.raises(InputError) as caught:
+        apply_sets(Profile({}), RS, [f"niche_years={text}"])
+    assert "像是开始的年份：这里要填到上年末共从事了几年" in caught.value.render("zh")
+
+
 _CN = "零一二三四五六七八九"
 _FORMAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 

@@ -66,6 +66,8 @@ _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|appr
 is what is read, as a finance manager means it; an answer is never more exact than its statement.
 将近 and 接近 say "a little under" as 约 says "about": both mark the figure approximate, never a
 range (refusing 差不多220万 as no amount made a user retype what the tool could read)."""
+_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)")
+"""A start year said as such (2008年开始, 从2008年起, 2008年以来), typed for a number of years."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
@@ -361,6 +363,11 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
+        since = _SINCE.fullmatch(raw) if f.unit == "年" else None
+        if since is not None:  # 2008年开始 for years in the niche: refused as 2008 is, saying it looks like the
+            # year it began (made 17 under the interview's date, a sheet or a file read without one would differ)
+            _as_typed(f, Decimal(since[1]), stripped, where, label, converted=False)
+            raise wrong()  # years that could reach 2008: a start year is no count of them all the same
         if f.unit and raw.endswith(f.unit):
             raw = raw[: -len(f.unit)]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
