@@ -12,8 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
-from littlegiant.i18n import SIZE, STATUS
-from littlegiant.load import expr
+from littlegiant.i18n import SIZE
 from littlegiant.load.rules import Text
 from littlegiant.messages import plural, unit_text
 
@@ -99,16 +98,6 @@ def _number(v: Decimal, near: Decimal | tuple[Decimal, ...] | None) -> str:
 _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 
 
-def filled(c: CriterionResult, lang: str = "en") -> str:
-    """The criterion's formula with its numbers filled in: ``rd_expense[y1] / revenue[y1] * 100`` →
-    ``650 / 12000 × 100``; empty when the value alone says it."""
-    if not c.formula_source:
-        return ""
-    terms = c.terms
-    return "".join([text + (fmt(terms[name], None, lang) if name in terms else name)
-                    for text, name in formula_pieces(c.formula_source)])
-
-
 @functools.lru_cache(maxsize=1024)
 def formula_pieces(source: str) -> tuple[tuple[str, str], ...]:
     """A formula cut into (text, name) pairs, each name a ``name[year]`` to fill in (the last one
@@ -121,43 +110,11 @@ def formula_pieces(source: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def comparison(op: str | None, threshold: object, unit: str | None, lang: str) -> str:
-    """What a criterion requires, as ``≥ 5000 (10k CNY)``."""
-    try:
-        return _comparison(op, type(threshold).__name__, threshold, unit, lang)  # the type: True == 1 as keys
-    except TypeError:  # a threshold that cannot be a key (none the loader makes)
-        return _comparison.__wrapped__(op, "", threshold, unit, lang)
-
-
-@functools.lru_cache(maxsize=4096)
-def _comparison(op: str | None, kind: str, threshold: object, unit: str | None, lang: str) -> str:
-    """``comparison``, made once for each rule's threshold (every row of a batch repeats them)."""
-    if op is None:
-        return ""
-    u = unit_text(unit, lang)
-    if op == "between":
-        assert isinstance(threshold, tuple)
-        return f"{fmt(threshold[0])}–{fmt(threshold[1])}{u}"
-    if op == "in":
-        assert isinstance(threshold, tuple)
-        return "∈ {" + ", ".join(str(t) for t in threshold) + "}"
-    if isinstance(threshold, bool):
-        return f"= {fmt(threshold, lang=lang)}"
-    return f"{expr.comparison_text(op)} {fmt(threshold)}{u}"
-
-
-_WORD = {
-    MET: Text(STATUS[MET]["zh"], STATUS[MET]["en"]),
-    UNMET: Text(STATUS[UNMET]["zh"], STATUS[UNMET]["en"]),
-    UNKNOWN: Text(STATUS[UNKNOWN]["zh"] + "（缺少数据）", STATUS[UNKNOWN]["en"] + " (missing data)"),
-    REVIEW: Text("待认定机关审核", "awaits the authority's review"),  # the status word says who reviews
-}
-"""A criterion's status as its explanation ends: the status words, an unknown saying why."""
-
-
 def explanation_in(c: CriterionResult, lang: str) -> str:
-    """The explanation in one language: the sentence ``words.Words.sentence`` says of a kind it does not
-    word itself (a group, a red line, a score item, a yes/no question), and so a JSON row's ``explanation`` too."""
+    """The explanation in one language: the sentence ``words.Phrasing.sentence`` says of a kind it does not
+    word itself (a group, a red line, a points row, a yes/no question, the size), and so a JSON row's
+    ``explanation`` too. A check and a score total are worded there alone, so people read one wording of
+    what a criterion requires (「要求不低于80%」), not two."""
     return _MAKERS[c.kind](c, lang)
 
 
@@ -166,36 +123,6 @@ def _group(c: CriterionResult, lang: str) -> str:
     if c.kind == "all":
         return f"须全部满足：{met}/{of} 项满足" if lang == "zh" else f"all required: {met} of {of} met"
     return f"满足其一即可：{met}/{of} 项满足" if lang == "zh" else f"any one suffices: {met} of {of} met"
-
-
-def _check(c: CriterionResult, lang: str) -> str:
-    formula = filled(c, lang) if c.formula_source else ""
-    shown = fmt(c.value, c.threshold, lang) + ("" if c.value is None else unit_text(c.unit, lang, c.value))
-    calc = f"{formula} = {shown}" if formula and formula != shown else shown
-    memo = c.memo
-    if memo is not None:  # the rule's demand, by status: its threshold is the rule's (as a JSON row's template has it)
-        key = (_check, lang, c.status)
-        demand = memo.get(key)
-        if demand is None:
-            demand = memo[key] = _check_demand(c, lang)
-        return calc + demand  # type: ignore[no-any-return]
-    return calc + _check_demand(c, lang)
-
-
-def _check_demand(c: CriterionResult, lang: str) -> str:
-    try:
-        return _demand(c.op, type(c.threshold).__name__, c.threshold, c.unit, c.status, lang)  # the type: True == 1
-    except TypeError:  # a threshold that cannot be a key (none the loader makes)
-        return _demand.__wrapped__(c.op, "", c.threshold, c.unit, c.status, lang)  # type: ignore[no-any-return]
-
-
-@functools.lru_cache(maxsize=4096)
-def _demand(op: str | None, kind: str, threshold: object, unit: str | None, status: str, lang: str) -> str:
-    """What a check requires and whether it holds, as its explanation ends (``，要求 ≥ 80%：不满足``):
-    made once for each rule and status, where a batch wrote it for some 17 new rows a company."""
-    required = comparison(op, threshold, unit, lang)
-    word = _WORD[status].get(lang)
-    return f"，要求 {required}：{word}" if lang == "zh" else f"; required {required}: {word}"
 
 
 def _veto(c: CriterionResult, lang: str) -> str:
@@ -234,20 +161,6 @@ def _sme(c: CriterionResult, lang: str) -> str:
     if c.status == MET:
         return "属于中小微企业（具体规模缺少数据）" if lang == "zh" else "an SME (exact size needs more data)"
     return "缺少行业或规模数据，无法划型" if lang == "zh" else "industry or size figures missing"
-
-
-def _score(c: CriterionResult, lang: str) -> str:
-    low, high, zh = c.points_min, c.points_max, lang == "zh"
-    required = f"{expr.comparison_text(c.op or '>=')} {fmt(c.threshold)}"
-    if low == high:
-        calc = f"得分 {fmt(low, c.threshold)}" if zh else f"{fmt(low, c.threshold)} {plural(low, 'point', 'points')}"
-    else:
-        calc = f"得分在 {fmt(low)}–{fmt(high)} 之间（缺少数据）" if zh else f"between {fmt(low)} and {fmt(high)} points (missing data)"
-    word = _WORD[c.status].get(lang)
-    text = f"{calc}，要求 {required}：{word}" if zh else f"{calc}; required {required}: {word}"
-    if c.status == REVIEW:
-        text += "（含待审核的定性得分）" if zh else " (counting points that await review)"
-    return text
 
 
 def _points(c: CriterionResult, lang: str) -> str:
@@ -301,7 +214,7 @@ def band_edges(c: CriterionResult) -> tuple[tuple[Decimal, ...], ...]:
 def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple[type, ...], missing: bool = True) -> str:
     """A points row's points out of its most (``得 10/20 分``), made once for each: a batch repeats a
     few dozen, and wrote them for some 7 new points rows a company. ``kinds``: the numbers' types, in
-    the key as ``_comparison`` has them (True == 1 == Decimal(1), but fmt writes True as yes)."""
+    the key (True == 1 == Decimal(1), but fmt writes True as yes)."""
     if low == high:
         return f"得 {fmt(low)}/{fmt(top)} 分" if lang == "zh" else f"{fmt(low)} of {fmt(top)} {plural(top, 'point', 'points')}"
     if not missing:  # a range no answer narrows (a share of a 0): no data is said to be missing
@@ -310,5 +223,4 @@ def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple
         f"{fmt(low)}–{fmt(high)} of {fmt(top)} points (missing data)"
 
 
-_MAKERS = {"all": _group, "any": _group, "check": _check, "veto": _veto, "qualitative": _qualitative, "sme": _sme,
-           "score": _score, "points": _points}
+_MAKERS = {"all": _group, "any": _group, "veto": _veto, "qualitative": _qualitative, "sme": _sme, "points": _points}

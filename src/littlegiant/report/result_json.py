@@ -353,7 +353,7 @@ _FILLED = ("status", "value", "points", "missing", "explanation", "points_min", 
 
 def _criterion_json(c: CriterionResult, lang: str, say: Say) -> str:
     """A row's text by its rule's writer, kept on the rule's memo under the language (the memo's
-    other keys are tuples: ``explanations._check``'s)."""
+    other key is ``explanations.band_edges``)."""
     if c.memo is None:
         return _Writer(c, lang, say)(c, say)
     return (c.memo.get(lang) or _writer(c, lang, say))(c, say)  # type: ignore[no-any-return]
