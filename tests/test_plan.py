@@ -24,7 +24,6 @@ from littlegiant.core.plan import plan_for
 from littlegiant.core.result import MET
 from littlegiant.load import expr, profile, rules
 from littlegiant.load.rules import Band
-from littlegiant.report.words import holding_back
 
 DAY = date(2026, 11, 26)
 
@@ -39,7 +38,7 @@ def same(rule_ref: str, values: dict[str, Any], renewal: str | None) -> None:
         assert (got.status, got.score, got.score_min, got.score_max) == \
             (tier.status, tier.score, tier.score_min, tier.score_max), tid
         if tier.status != MET:  # the criterion named holds the tier back with the tier's own status
-            deciding = [c.id for c in holding_back(full, tid) if c.status == tier.status]
+            deciding = [c.id for c in tier.holding_back() if c.status == tier.status]
             assert got.blocker in deciding if deciding else got.blocker is None, (tid, got.blocker, deciding)
 
 

@@ -35,7 +35,7 @@ from littlegiant.report.html import render_html
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
 from littlegiant.report.text import render
-from littlegiant.report.words import Words, holding_back, set_args
+from littlegiant.report.words import Words, set_args
 
 NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2160-\u217f]+")
@@ -122,7 +122,7 @@ def test_zh_compare_wraps_like_the_report(name: str, columns: int) -> None:
         for tid, tier in result.tiers.items():
             assert squash(f"{rs.title.zh}：{STATUS[tier.status]['zh']}") in flat, tid
             by_id = {c.id: c for c in tier.criteria}
-            for c in holding_back(result, tid):
+            for c in tier.holding_back():
                 # a part of an either-or's route not decided yet may be said by the title of a group it is in
                 # inside that either-or (一般性条件（同时满足）：研发投入……)
                 inside = []

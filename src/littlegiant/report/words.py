@@ -1785,11 +1785,6 @@ FEW_ANSWERS = 3
 """The most answers a batch cell names ahead of its tier's own step, for the lower tiers they decide."""
 
 
-def holding_back(result: Result, tier: str) -> list[CriterionResult]:
-    """Leaf criteria not met whose groups are not met either: what keeps the tier from ``met``."""
-    return result.tiers[tier].holding_back()
-
-
 def red_lines(result: Result) -> list[CriterionResult]:
     """Vetoes present that stop every tier: no materials are listed while they stand. Not one tier's
     exclusion (already a 单项冠军: no 小巨人), under which the tiers below keep their plans."""
