@@ -141,9 +141,6 @@ def parse_as_of(text: str | None, lang: str = "en") -> date:
     return day
 
 
-RENEWAL_HINT = "name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)"
-
-
 RENEWALS = ("zjtx_sme", "little_giant")
 
 
