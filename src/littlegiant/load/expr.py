@@ -147,10 +147,6 @@ _CMP: dict[type, Callable[[Any, Any], Any]] = {
     ast.In: lambda a, b: a in b,  # type: ignore[operator]
     ast.NotIn: lambda a, b: a not in b,  # type: ignore[operator]
 }
-_CMP_TEXT = {
-    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
-    ast.In: "in", ast.NotIn: "not in",
-}
 
 Compiled = Callable[[Any, int], Value]
 """A compiled expression: ``fn(env, param_offset)``; ``env`` is what its leaves read from (an
@@ -525,11 +521,6 @@ def _kind(node: ast.expr, kinds: Callable[[str], str | None], source: str) -> st
             need(a, NUMBER)
         return NUMBER
     return ANY  # parse() admits nothing else
-
-
-def comparison_text(op: str) -> str:
-    """The symbol shown to people for a comparison operator of the rule format."""
-    return {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}.get(op, op)
 
 
 def comparer(op: str, threshold: object) -> Callable[[Value], bool | None]:
