@@ -836,16 +836,16 @@ def _year(key: Any) -> int | None:
     return None
 
 
-def check_value(f: FieldDef, value: Any, *, source: str | None = None, line: int | None = None,
-                where: str | None = None, label: Text | None = None) -> Scalar:
+def check_value(f: FieldDef, value: Any, *, where: str | None = None, label: Text | None = None) -> Scalar:
     """Check one value against its field definition; return it in canonical type. ``where`` names
     the field in English (its path, or the column or option it came from), ``label`` in Chinese
-    (by default the field's label with the year of ``where``)."""
+    (by default the field's label with the year of ``where``). The error names no file or line: a
+    caller that knows them adds them (the line is looked up only when something is wrong)."""
     where = where or f.path
     named = label or field_words(f, where)
 
     def fail(kind: str, **params: object) -> InputError:
-        return InputError(kind=kind, params=params, file=source, line=line, field=where, label=named)
+        return InputError(kind=kind, params=params, field=where, label=named)
 
     if f.type == "bool":
         if not isinstance(value, bool):

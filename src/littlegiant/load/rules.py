@@ -1741,9 +1741,11 @@ def for_application(as_of: date) -> RuleSet:
     return load(choose(as_of)[0])
 
 
-def select_version(as_of: date, renewal: str | None = None) -> str:
-    """The built-in rule set id the calendar names for ``as_of`` (round files keep their set's id)."""
-    return calendar().choose(as_of, renewal).rule_set
+def select_version(as_of: date) -> str:
+    """The built-in rule set id the calendar names for an application on ``as_of`` (round files keep
+    their set's id): what ``schema``, ``init`` and ``rules show`` read when no --rules is given. A renewal's
+    set is the calendar's to choose with the title renewed (``calendar().choose``)."""
+    return calendar().choose(as_of).rule_set
 
 
 # ------------------------------------------------------------------------ glossary
