@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES, PartOverWhole, part_violations
 from littlegiant.load.fileio import check_input_file
-from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, FieldDef, RuleSet, Text, choice_key
+from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, TYPE_RANGE, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import LineDict, line_of, read_data_file
 from littlegiant.messages import EXPECT, Choices, Got, grouped, nearest, shell_word, unit_text, written_key
 from littlegiant.records import record
@@ -884,22 +884,26 @@ def check_value(f: FieldDef, value: Any, *, where: str | None = None, label: Tex
         raise fail("value.size", shown=brief(value))
     if f.type == "int" and number != number.to_integral_value():
         raise fail("value.whole", shown=brief(value))
-    if f.type == "money" and number < 0:
-        raise fail("value.negative", shown=brief(value))
-    if f.type == "percent" and not (0 <= number <= 100):
-        raise fail("value.percent", shown=brief(value))
-    if f.minimum is not None and number < f.minimum:
-        raise fail("value.min", low=str(f.minimum), shown=brief(value))
-    if f.maximum is not None and number > f.maximum:
+    low, high = f.value_range()
+    if (low is not None and number < low) or (high is not None and number > high):
+        type_low, type_high = TYPE_RANGE.get(f.type, (None, None))
+        if (type_low is not None and number < type_low) or (type_high is not None and number > type_high):
+            raise fail(_BEYOND_TYPE[f.type], shown=brief(value))  # said by the type: 金额不能为负数
+        if low is not None and number < low:
+            raise fail("value.min", low=str(low), shown=brief(value))
         if f.unit == "年" and number == number.to_integral_value() and _START_YEARS[0] <= number <= _START_YEARS[1]:
             raise fail("value.start_year", shown=brief(value))  # 2019 for years in the niche: when it began
-        raise fail("value.max", high=str(f.maximum), shown=brief(value))
+        raise fail("value.max", high=str(high), shown=brief(value))
     if f.type == "int":
         return Decimal(int(number))
     if not number and number.is_signed():  # -0 (or -0.0) was saved and shown back as -0, a loss of nothing
         return number.copy_abs()
     return number
 
+
+_BEYOND_TYPE = {"money": "value.negative", "percent": "value.percent"}
+"""How a value beyond its type's own bound (rules.TYPE_RANGE) is refused: by what the type allows
+(金额不能为负数, 应填 0 到 100 之间的百分数), not by the field's bound the type set."""
 
 _START_YEARS = (1900, 2100)
 """A count of years (从事特定细分市场年限) given as one of these is the year it began: a finance manager

@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 CONFIDENCE = ("gov", "multi", "single", "recalled")
 CALENDAR_FILE = "calendar.yaml"
 FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
+TYPE_RANGE: dict[str, tuple[Decimal | None, Decimal | None]] = {
+    "money": (Decimal(0), None), "percent": (Decimal(0), Decimal(100))}
+"""What a field type allows whatever the field's own min and max (None: no bound): an amount is not
+negative (a loss is signed_money), a percentage is 0 to 100. ``FieldDef.value_range`` joins the two;
+the profile reader words a value beyond the type's own bound by the type (金额不能为负数)."""
+_NO_RANGE: tuple[Decimal | None, Decimal | None] = (None, None)
 NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
 APPLIES = ("always", "new", "renewal")
 TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
@@ -143,11 +149,16 @@ class FieldDef:
     def value_range(self) -> tuple[Decimal | None, Decimal | None]:
         """The lowest and highest value a number field accepts (None: no bound): its own min and max,
         within what its type allows (an amount or a percentage not below 0, a percentage not above 100).
-        The one place this is worked out: the profile reader, the Excel input sheet, advice and the
-        rule tests all ask here."""
-        lows = [b for b in (self.minimum, Decimal(0) if self.type in ("money", "percent") else None) if b is not None]
-        highs = [b for b in (self.maximum, Decimal(100) if self.type == "percent" else None) if b is not None]
-        return (max(lows) if lows else None), (min(highs) if highs else None)
+        The one place this is worked out: the profile reader (every number of a batch's cells), the
+        interview's prompt, the templates' notes, the Excel input sheet, advice and the rule tests all
+        ask here. A bound the field and its type share is the field's own, as its rule file wrote it."""
+        low, high = self.minimum, self.maximum
+        type_low, type_high = TYPE_RANGE.get(self.type, _NO_RANGE)
+        if type_low is not None and (low is None or low < type_low):
+            low = type_low
+        if type_high is not None and (high is None or high > type_high):
+            high = type_high
+        return low, high
 
 
 @record(frozen=True)
