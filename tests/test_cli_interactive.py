@@ -1531,6 +1531,32 @@ def test_a_share_answered_with_its_percent_sign_is_not_asked_about_as_a_fraction
     assert [w["kind"] for w in assess_json(save, "--as-of", "2026-11-26")["warnings"]] == []
 
 
+@pytest.mark.parametrize(("bounds", "shown", "refused"), [
+    ("", "(0–100)", ("150", "应填 0 到 100 之间的百分数，现在是 150")),  # the type's range, which no min or max states
+    ("min: 5, ", "(5–100)", ("3", "不能小于 5，现在是 3")),  # its own floor, and the type's ceiling (read "5–…")
+])
+def test_a_share_a_rule_file_bounds_by_its_type_alone_is_asked_with_the_range_its_answer_is_checked_against(
+        tmp_path: Path, bounds: str, shown: str, refused: tuple[str, str]) -> None:
+    """A local rule file that defines 国内细分市场占有率 as a percentage, leaving 0–100 to the type: the
+    question showed no range (or "5–…" beside a min of 5) while an answer outside 0–100 was refused.
+    It shows the range the answer is checked against, and the refusal names it in the same figures."""
+    (tmp_path / "local.yaml").write_text(
+        "format: 1\nid: shares-local\nextends: miit-2026\ntitle: {zh: 本地规则, en: Local rules}\nfields:\n"
+        f"  domestic_share: {{path: market.domestic_share, type: percent, {bounds}unit: '%', zh: 主导产品国内细分市场占有率,"
+        " en: Domestic niche-market share, help: {zh: 主导产品在国内细分市场的占有率（%）。, en: The share (%).}}\n",
+        encoding="utf-8")
+    data = profile.read_data_file(EXAMPLES / "little-giant-2026.yaml")
+    data["market"] = {k: v for k, v in data["market"].items() if k not in ("domestic_share", "domestic_rank")}
+    (tmp_path / "p.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    s = Session(["assess", "--rules", "local.yaml", "--save", "p.yaml", "--as-of", "2026-11-26", "--lang", "zh"],
+                tmp_path)
+    s.answers("r")
+    prompt = s.until_prompt() or ""
+    assert "主导产品国内细分市场占有率" in prompt and prompt.endswith(f"  {shown}\n> "), prompt
+    assert refused[1] in s.reply(refused[0])
+    s.finish()
+
+
 def test_answers_given_under_the_2022_rules_keep_their_date_and_say_when_another_set_judges_them(
         tmp_path: Path) -> None:
     """Answers given --as-of 2026-03-01 (miit-2022): the file's comment said ``littlegiant assess old.yaml``,

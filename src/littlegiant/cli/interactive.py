@@ -331,12 +331,15 @@ def _short_part(part: str, whole: str) -> str:
 
 
 def _range(f: FieldDef) -> str | None:
-    """A number field's bounds worth showing ("1–4"); a bare "not negative" is not."""
-    if f.type in ("bool", "choice", "text") or (f.maximum is None and f.minimum in (None, 0)):
+    """A number field's bounds worth showing ("1–4"); a bare "not negative" is not. The bounds the
+    answer is checked against (``FieldDef.value_range``): a share a rule file gave no min or max is
+    still 0–100, and was shown no range; one with only a max of 50 read "…–50"."""
+    if f.type in ("bool", "choice", "text"):
         return None
-    lo = num(f.minimum) if f.minimum is not None else "…"
-    hi = num(f.maximum) if f.maximum is not None else "…"
-    return f"{lo}–{hi}"
+    low, high = f.value_range()
+    if high is None and low in (None, 0):
+        return None
+    return f"{num(low) if low is not None else '…'}–{num(high) if high is not None else '…'}"
 
 
 def refusal(exc: InputError, lang: str) -> str:
