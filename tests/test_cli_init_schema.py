@@ -177,6 +177,40 @@ def test_csv_template_feeds_batch(tmp_path: Path) -> None:
     assert "read 1, scored 1, errors 0" in result.stderr
 
 
+@pytest.mark.parametrize(("field", "zh", "en"), [
+    ("", "%（0–100）", "% (0-100)"),  # the built-in share (miit-2026): as it always read
+    ("  domestic_share: {path: market.domestic_share, type: percent, max: 50, unit: '%', zh: 主导产品国内细分市场占有率,"
+     " en: Domestic niche-market share, help: {zh: 占有率（%）。, en: The share (%).}}\n", "%（0–50）", "% (0-50)"),
+])
+def test_a_templates_note_under_a_share_gives_the_range_the_reader_checks(
+        tmp_path: Path, field: str, zh: str, en: str) -> None:
+    """The notes row under a share said 「%（0–100）」 whatever the rule file bounds it by: a local rule set
+    whose share is at most 50 had the filler type 60, and batch refuse the row. The CSV and the Excel
+    template, in zh and en, give the range the reader checks the cell against."""
+    import csv
+
+    import openpyxl
+
+    ruleset = "miit-2026"
+    if field:
+        ruleset = str(tmp_path / "local.yaml")
+        (tmp_path / "local.yaml").write_text("format: 1\nid: shares-local\nextends: miit-2026\n"
+                                             "title: {zh: 本地规则, en: Local rules}\nfields:\n" + field, encoding="utf-8")
+    for lang, said in (("zh", zh), ("en", en)):
+        for kind in ("csv", "xlsx"):
+            out = tmp_path / f"t-{lang}.{kind}"
+            done = runner.invoke(app, ["init", f"--{kind}", str(out), "--rules", ruleset,
+                                       "--lang", lang, "--as-of", "2026-11-26"])
+            assert done.exit_code == 0, done.output
+            if kind == "csv":
+                head, notes = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[:2]
+            else:
+                sheet = openpyxl.load_workbook(out).worksheets[1]  # the sheet after 填写说明
+                head, notes = ([str(c.value) for c in row] for row in sheet.iter_rows(min_row=1, max_row=2))
+            at = next(i for i, h in enumerate(head) if "国内细分市场占有率" in h or "omestic niche" in h)
+            assert notes[at].startswith(said + ("；" if lang == "zh" else "; ")) or notes[at] == said, (kind, notes[at])
+
+
 def test_an_overlay_template_asks_for_the_overlay_fields(tmp_path: Path) -> None:
     overlay = str(Path(__file__).resolve().parent.parent / "rules" / "overlays" / "shandong-2022.yaml")
     target = tmp_path / "sd.yaml"

@@ -18,6 +18,7 @@ from littlegiant.load.profile import answer_label, field_for_path, year_in_path
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, carried_column, norm
 from littlegiant.messages import Text
+from littlegiant.report.explanations import fmt
 from littlegiant.report.template import NOTES_RULE, help_text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
@@ -264,8 +265,9 @@ def column_note(f: FieldDef, lang: str) -> str:
         return t("xlsx.yes_no", lang)
     if f.type == "choice":
         return " / ".join(choice_word(f, c, lang) for c in f.choices)
-    if f.type == "percent":
-        return "%（0–100）" if lang == "zh" else "% (0-100)"
+    if f.type == "percent":  # the range the reader checks a share against: 0–100, or a rule file's own within it
+        low, high = (fmt(b) for b in f.value_range())
+        return f"%（{low}–{high}）" if lang == "zh" else f"% ({low}-{high})"
     if f.unit:
         return f.unit
     return t("xlsx.text", lang) if f.type == "text" else t("xlsx.number", lang)
