@@ -389,6 +389,23 @@ def test_rules_show_reads_as_plain_chinese_and_keeps_the_authors_detail() -> Non
     assert "  Maximum: 5 points\n" in en and "    at most 70%: 1 point\n" in en
 
 
+def test_rules_show_gives_a_shares_range_as_the_reader_checks_it(tmp_path: Path) -> None:
+    """`rules show` said 「百分数（0–100）」 of every share: a local rule set's share of at most 50 read
+    0–100 there while a profile's 60 was refused. It says the range the reader checks, and the
+    built-in share reads as it always did, in zh and en."""
+    local = tmp_path / "local.yaml"
+    local.write_text("format: 1\nid: shares-local\nextends: miit-2026\ntitle: {zh: 本地规则, en: Local rules}\nfields:\n"
+                     "  domestic_share: {path: market.domestic_share, type: percent, max: 50, unit: '%', zh: 主导产品国内"
+                     "细分市场占有率, en: Domestic niche-market share, help: {zh: 占有率（%）。, en: The share (%).}}\n",
+                     encoding="utf-8")
+    assert "  填写：百分数（0–50），单位%\n" in zh80("rules", "show", "domestic_share", "--rules", str(local), "--lang", "zh")
+    assert "  Answer: a percentage (0–50), in %\n" in cli("rules", "show", "domestic_share", "--rules", str(local),
+                                                          "--lang", "en").stdout
+    assert "  填写：百分数（0–100），单位%\n" in zh80("rules", "show", "domestic_share", "--rules", "miit-2026", "--lang", "zh")
+    assert "  Answer: a percentage (0–100), in %\n" in cli("rules", "show", "domestic_share", "--rules", "miit-2026",
+                                                           "--lang", "en").stdout
+
+
 def test_the_shandong_overlay_end_to_end() -> None:
     overlay = ROOT / "rules" / "overlays" / "shandong-2022.yaml"
     for rules_arg in (str(overlay), str(overlay.parent)):

@@ -294,7 +294,7 @@ _SAY = {
 }
 _TYPE_WORDS = {"bool": Text("是或否", "yes or no"), "int": Text("整数", "a whole number"), "number": Text("数字", "a number"),
                "money": Text("金额", "an amount"), "signed_money": Text("金额（亏损为负数）", "an amount (a loss is negative)"),
-               "percent": Text("百分数（0–100）", "a percentage (0–100)"), "text": Text("文字", "text"),
+               "percent": Text("百分数", "a percentage"), "text": Text("文字", "text"),
                "choice": Text("所列选项之一", "one of the choices")}
 
 
@@ -363,6 +363,9 @@ def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
     elif kind == "field":
         f: FieldDef = obj
         answer = _TYPE_WORDS[f.type].get(lang)
+        if f.type == "percent":  # the range the reader checks a share against: 0–100, or a rule file's own within it
+            low, high = (fmt(b) for b in f.value_range())
+            answer += f"（{low}–{high}）" if zh else f" ({low}–{high})"
         if f.unit:
             answer += f"{'，单位' if zh else ', in '}{f.unit if zh else unit_text(f.unit, lang).strip(' ()')}"
         if f.choices:
