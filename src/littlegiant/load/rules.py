@@ -150,8 +150,8 @@ class FieldDef:
         """The lowest and highest value a number field accepts (None: no bound): its own min and max,
         within what its type allows (an amount or a percentage not below 0, a percentage not above 100).
         The one place this is worked out: the profile reader (every number of a batch's cells), the
-        interview's prompt, the templates' notes, the Excel input sheet, advice and the rule tests all
-        ask here. A bound the field and its type share is the field's own, as its rule file wrote it."""
+        interview's prompt, the templates' notes, ``rules show``, the Excel input sheet, advice and the
+        rule tests all ask here. A bound the field and its type share is the field's own, as its rule file wrote it."""
         low, high = self.minimum, self.maximum
         type_low, type_high = TYPE_RANGE.get(self.type, _NO_RANGE)
         if type_low is not None and (low is None or low < type_low):
