@@ -54,11 +54,15 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
 
 
 def test_one_day_left_is_said_as_one_day() -> None:
-    """On 31 December the English plan said 「in the 1 days left of 2026」."""
+    """On 31 December the English plan said 「in the 1 days left of 2026」: in its head and step where the
+    raise may be made that day (+0.5万 of R&D), and in the last step, the earlier round's only if, where
+    it is far beyond the day (+10万, where the day brings some 0.25万)."""
     from tests.conftest import EXAMPLES
 
-    done = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-12-31", "--lang", "en"],
-                         env={"COLUMNS": "200", "NO_COLOR": "1"})
-    assert done.exit_code == 0, done.output
-    assert "in the 1 day left of 2026" in done.stdout and "only 1 day of 2026 left" in done.stdout, done.stdout
-    assert "1 days" not in done.stdout
+    for extra in (["--set", "financials.2026.rd_expense=99.5"], []):
+        done = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", "2026-12-31", "--lang", "en",
+                                   *extra], env={"COLUMNS": "200", "NO_COLOR": "1"})
+        assert done.exit_code == 0, done.output
+        assert "in the 1 day left of 2026" in done.stdout, done.stdout
+        assert ("only 1 day of 2026 left" in done.stdout) is bool(extra), done.stdout
+        assert "1 days" not in done.stdout

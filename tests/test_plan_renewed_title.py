@@ -149,11 +149,14 @@ def test_the_lapsing_title_is_said_in_one_wording(tmp_path: Path) -> None:
 
 def test_without_a_renewal_the_held_title_still_dates_the_little_giant_plan(tmp_path: Path) -> None:
     """The same company assessed as a new application keeps its 专精特新 title (its renewal is another
-    run): the 小巨人 plan stands in 2027 on it, with no step to regain it."""
+    run): the 小巨人 plan stands in 2027 on it, with no step to regain it. (2027 needs +2,500万 of 2026
+    revenue in the 28 days that bring some 192万: the plan leads with 2028, and 2027 is its last step,
+    only if that raise is made; no title holds it back.)"""
     path = tmp_path / "恒达.yaml"
     path.write_text(RENEWING, encoding="utf-8")
     giant = plan_block(assess(path), '■ 专精特新"小巨人"企业：', "需准备的材料")
-    assert giant.startswith('■ 专精特新"小巨人"企业：最早2027年申报（以2026年数据计）'), giant[:80]
+    assert giant.startswith('■ 专精特新"小巨人"企业：最早2028年申报（以2027年数据计）'), giant[:80]
+    assert "才可能提前到2027年申报（以2026年数据计）" in giant
     assert "专精特新中小企业」称号" not in giant
 
 
@@ -178,7 +181,8 @@ def test_a_renewal_awaiting_answers_is_what_the_little_giant_plan_assumes(tmp_pa
     row = next(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["专精特新中小企业"] == "未知" and row["专精特新\"小巨人\"企业"] == "不满足"
     cell = row["下一步"]
-    assert '专精特新"小巨人"企业：最早2027年申报（以2026年数据计）' in cell
+    # 2027 would need +2,500万 of 2026 revenue in the 28 days that bring some 192万: the plan is 2028's
+    assert '专精特新"小巨人"企业：最早2028年申报（以2027年数据计）' in cell
     assert "先通过这一轮「专精特新中小企业」称号的复核（该层级目前：未知），保住这一称号；另有" in cell
 
 

@@ -256,16 +256,20 @@ platform_score: 58
 def test_the_round_after_a_hurried_one_keeps_the_step_a_blank_award_may_need(tmp_path: Path) -> None:
     """With the national award left blank, 小巨人's 2027 plan said 「如「豁免：……国家级科学技术奖励……」不能满足，
     则还须：……Ⅰ类知识产权：3 → 4项」, and its round after (「如2026年内达不到……最早2028年申报……届时须」), the one
-    a client short of 500万 of R&D in 28 days would follow, said nothing of the patents (a user pass)."""
+    a client short of 500万 of R&D in 28 days would follow, said nothing of the patents (a user pass).
+    That raise is far beyond what the 28 days bring (some 27万), so the plan is now 2028's, and 2027 its
+    last step, only if: the patents are said once, for both rounds need them alike."""
     path = tmp_path / "c1.yaml"
     path.write_text(AWARD_BLANK, encoding="utf-8")
     args = ["assess", str(path), "--as-of", "2026-12-04", "--lang", "zh"]
     done = CliRunner().invoke(app, [*args, "--format", "json"])
     assert done.exit_code == 0, done.output
     plan = json.loads(done.stdout)["plans"]["little_giant"]
-    later = plan["if_not_this_year"]
-    assert [o["group"] for o in plan["otherwise"]] == [o["group"] for o in later["otherwise"]] == ["lg26.ip"]
+    sooner = plan["only_if_this_year"]
+    assert (plan["as_of"], sooner["as_of"]) == ("2028-12-04", "2027-12-04")
+    assert [o["group"] for o in plan["otherwise"]] == [o["group"] for o in sooner["otherwise"]] == ["lg26.ip"]
     needed = "如「豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）」不能满足，则还须：与主导产品相关的有效Ⅰ类知识产权：3 → 4项"
-    assert plan["text"][-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报") and needed in plan["text"][-1]
+    assert plan["text"][-2].startswith(needed)
+    assert plan["text"][-1].startswith("只有在2026年余下的28天内使研发费用（2026年）达到850万元") and needed not in plan["text"][-1]
     text = re.sub(r"\n\s*", "", CliRunner().invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout)
-    assert text.count(needed) == 2  # this year's round, and the one after
+    assert text.count(needed) == 1  # the plan's, which the round before needs alike

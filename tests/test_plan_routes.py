@@ -13,7 +13,7 @@ from tests.conftest import EXAMPLES
 from tests.test_plan_years import STARTUP, plan_block
 from tests.test_reports import cli, squash
 
-ZJTX_HEAD = "专精特新中小企业：最早2028年申报"
+ZJTX_HEAD = "专精特新中小企业：最早2029年申报"  # 2028 only if 2026's R&D 30 → 100万 in December
 PATENT = "与主导产品相关的有效Ⅰ类知识产权：0 → 1项（+1）；实际应用并已产生经济效益的Ⅰ类知识产权：0 → 1项（+1）"
 
 
@@ -84,7 +84,7 @@ titles: {innovative_sme: 是, zjtx_sme: 是}
 platform_score: 72
 """
 """小巨人 holds with 4 Ⅰ类 IP (top-3 holder) or a national award ranked top 3: 3 patents held, the award left blank."""
-LG_HEAD = '专精特新"小巨人"企业：最早2027年申报'
+LG_HEAD = '专精特新"小巨人"企业：最早2028年申报'  # 2027 only if 2026's R&D 295 → 905万 in December
 IF_NO_AWARD = ("如「豁免：近三年获得国家级科学技术奖励（获奖单位排名前三）」不能满足，则还须：与主导产品相关的有效Ⅰ类知识产权：3 → 4项（+1）")
 
 

@@ -16,6 +16,10 @@ from littlegiant.core.gaps import days_left
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STARTUP = str(EXAMPLES / "micro-startup.yaml")
 LG_HEAD = '专精特新"小巨人"企业：最早2028年申报'
+HELD = ("--set", "titles.zjtx_sme=true")
+"""专精特新 taken as held: late in 2026 its own plan is 2029's (2026's R&D 30 → 100万 in the 30 days that
+bring some 2.5万 is out of reach), which would date 小巨人 2029 too, where these tests read 小巨人's own
+split of the two-year sum over 2026 and 2027."""
 
 
 def plan_block(out: str, head: str) -> str:
@@ -27,9 +31,11 @@ def plan_block(out: str, head: str) -> str:
 
 
 def plan_moves(*args: str) -> dict[str, dict[str, Decimal]]:
-    """Each tier's planned figures, path → after, from the JSON result."""
+    """Each tier's planned figures, path → after, from the JSON result: of the round with 2026's raise
+    where the plan is the round after, that raise being far beyond December (``only_if_this_year``)."""
     doc = json.loads(cli("assess", STARTUP, "--format", "json", *args))
-    return {tier: {m["path"]: Decimal(str(m["after"])) for m in p["moves"] if type(m["after"]) in (int, float)}
+    return {tier: {m["path"]: Decimal(str(m["after"])) for m in (p["only_if_this_year"] or p)["moves"]
+                   if type(m["after"]) in (int, float)}
             for tier, p in doc["plans"].items()}
 
 
@@ -37,7 +43,7 @@ def test_on_2_december_the_two_year_rd_sum_falls_on_next_year_not_on_decembers_l
     """The 小巨人 plan asked for 1,020万 more R&D in 2026 (30 → 1,050) on 2 December 2026 and 120万 in
     2027: the month left cannot carry it. Now 2026 takes only its 30 days' share and 2027 the rest, the
     sum is met exactly, and the plan is still checked by evaluating all its changes together."""
-    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80)
+    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", *HELD, columns=80)
     block = plan_block(out, LG_HEAD)
     assert "已验证" in block
     assert squash("研发费用（2026年）：30 → 116万元（+86；按2026年余下30天分摊，其余在2027年；") in block
@@ -59,31 +65,39 @@ def test_early_in_the_year_the_rd_sum_is_spread_over_both_years() -> None:
 def test_the_split_plan_meets_the_sum_and_each_years_floor(as_of: str) -> None:
     """The figures the plan asks for: 近两年研发费用合计 at least 1,200万, and each year's R&D at least
     3% of that year's revenue as planned (2026's revenue given as 10,000万 makes its floor 300万, more
-    than its share of the time: the floor wins and 2027 takes only what the sum still needs)."""
+    than its share of the time: the floor wins and 2027 takes only what the sum still needs). In December
+    that floor (+270万 in 30 days) is far beyond the month: the 2027 round is the plan's only if, and
+    still split so."""
     for extra, floor_2026 in (((), Decimal("1.2")), (("--set", "financials.2026.revenue=10000"), Decimal(300))):
-        moves = plan_moves("--as-of", as_of, *extra)["little_giant"]
+        moves = plan_moves("--as-of", as_of, *HELD, *extra)["little_giant"]
         rd = {y: moves.get(f"financials.{y}.rd_expense", Decimal(30)) for y in (2026, 2027)}
         assert rd[2026] + rd[2027] == 1200, rd
         assert rd[2026] >= floor_2026 and rd[2027] >= moves["financials.2027.revenue"] * Decimal("0.03"), rd
-    moves = plan_moves("--as-of", "2026-12-02", "--set", "financials.2026.revenue=10000")["little_giant"]
+    moves = plan_moves("--as-of", "2026-12-02", *HELD, "--set", "financials.2026.revenue=10000")["little_giant"]
     assert (moves["financials.2026.rd_expense"], moves["financials.2027.rd_expense"]) == (300, 900)
 
 
 def test_a_raise_only_the_current_year_can_make_says_how_few_days_are_left() -> None:
     """A floor of the current year (专精特新: 每年均不低于100万) can be met in no other year: late in the
     year the step says how little time it has, rather than reading as if a year lay ahead, and, where
-    the raise asks more, what those days bring at the present rate (+70 where 30万 a year brings 2.5)."""
-    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80)
+    the raise asks more, what those days bring at the present rate (+20 where 80万 a year brings 6.6).
+    Far beyond them (+70 where 30万 a year brings 2.5) it is no step: the plan is the round after, and
+    the raise the condition of the earlier one, with what the days bring."""
+    out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", "--set", "financials.2026.rd_expense=80",
+              columns=80)
     block = plan_block(out, "专精特新中小企业：最早2028年申报")
-    assert squash("研发费用（2026年）：30 → 100万元（+70；2026年仅余30天，按目前的水平这30天约2.5万元；"
-                  "2026年尚无数据") in block
+    assert squash("研发费用（2026年）：80 → 100万元（+20；2026年仅余30天，按目前的水平这30天约6.6万元）") in block
+    far = plan_block(cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", columns=80),
+                     "专精特新中小企业：最早2029年申报")
+    assert squash("只有在2026年余下的30天内使研发费用（2026年）达到100万元（须增加70万元，按目前的水平这30天约"
+                  "2.5万元），才可能提前到2028年申报（以2027年数据计）") in far
     early = plan_block(cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-01-15", columns=80),
                        "专精特新中小企业：最早2028年申报")
     assert squash("研发费用（2026年）：30 → 100万元（+70；2026年尚无数据") in early
 
 
 def test_the_english_plan_says_the_share_of_the_days_left() -> None:
-    out = squash(cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-12-02", columns=200))
+    out = squash(cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-12-02", *HELD, columns=200))
     assert squash("R&D expense 2026: 30 → 116 (10k CNY) (+86; 2026's share for its 30 days left; the rest in 2027;") in out
 
 

@@ -421,14 +421,12 @@ finance manager's file, which the interview tests resume)."""
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "研发费用（2026年）：320 → 880万元（+560；2026年仅余36天，按目前的水平这36天约32万元；2026年尚无数据，"
-           "320万元是按2025年的数额估计的）"),
-    ("en", "R&D expense 2026: 320 → 880 (10k CNY) (+560; only 36 days of 2026 left, which bring some 32 (10k CNY) at "
-           "the present rate; 2026 has no figure yet: 320 is 2025's, taken as an estimate)"),
+    ("zh", "研发费用（2027年）：320 → 880万元（+560；2027年尚无数据，320万元是按2025年的数额估计的）"),
+    ("en", "R&D expense 2027: 320 → 880 (10k CNY) (+560; 2027 has no figure yet: 320 is 2025's, taken as an estimate)"),
 ])
 def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(tmp_path: Path, lang: str,
                                                                                 said: str) -> None:
-    """"研发费用（2026年）：320 → 880" read as if the company had reported 320 for 2026: the step says the
+    """"研发费用（2027年）：320 → 880" read as if the company had reported 320 for 2027: the step says the
     figure is 2025's, taken as the estimate for a year whose accounts do not exist yet."""
     path = tmp_path / "factory.yaml"
     path.write_text(FACTORY, encoding="utf-8")
@@ -436,30 +434,38 @@ def test_a_plan_step_of_a_year_without_accounts_says_its_figure_is_an_estimate(t
     assert squash(said) in out
 
 
-def test_a_late_raise_of_this_years_figure_is_given_the_next_round_beside_it(tmp_path: Path) -> None:
+def test_a_late_raise_far_beyond_the_days_left_gives_the_plan_the_round_after(tmp_path: Path) -> None:
     """+560万 of R&D with 36 days of 2026 left (where 320万 a year brings some 32万) dated 小巨人 2027, and
-    the plan said nothing of 2028, which a full year's R&D reaches: a finance manager who cannot spend
-    it by 31 December read the tier as out of reach. The round after is said last, with its own steps:
-    2026's R&D left as it is (a round that raised it again was offered at first), 2027's the rest of
-    the 1,200万; not before the last quarter, when the year still lies ahead; in the JSON as
-    ``if_not_this_year``."""
+    the round a full year's R&D reaches (2028) came as the plan's last step: a finance manager read a date
+    no one could meet. A raise more than four times what the days left bring leads with 2028, 2026's R&D
+    left as it is and 2027's the rest of the 1,200万; 2027 is the last step, only if the raise is made
+    (``only_if_this_year`` in the JSON). Not before the last quarter, when the year still lies ahead."""
     path = tmp_path / "factory.yaml"
     path.write_text(FACTORY, encoding="utf-8")
     out = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "zh", columns=80))
-    assert squash("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：") in out
+    assert squash("■ 专精特新\"小巨人\"企业：最早2028年申报（以2027年数据计）；以下各项全部做到后") in out
+    assert "须在2026年余下的" not in out and "年内达不到" not in out
     plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json", "--lang", "zh"))["plans"]["little_giant"]
-    alternative = plan["text"][-1]
-    assert alternative.startswith("如2026年内达不到上面的研发费用（2026年）：最早2028年申报（以2027年数据计）；届时须：")
-    assert "研发费用（2027年）：320 → 880万元（+560；2027年尚无数据，320万元是按2025年的数额估计的）" in alternative
-    assert "研发费用（2026年）" not in alternative.split("届时须：")[1]
-    later = plan["if_not_this_year"]
-    assert (plan["as_of"], later["as_of"], later["rounds_later"]) == ("2027-11-26", "2028-11-26", 2)
-    assert not any(m["path"] == "financials.2026.rd_expense" for m in later["moves"])
-    assert [Decimal(str(m["after"])) for m in later["moves"] if m["path"] == "financials.2027.rd_expense"] == [880]
+    assert "研发费用（2027年）：320 → 880万元（+560；2027年尚无数据，320万元是按2025年的数额估计的）" in plan["text"]
+    sooner = plan["text"][-1]
+    assert sooner == ("只有在2026年余下的36天内使研发费用（2026年）达到880万元（须增加560万元，按目前的水平这36天约32万元），"
+                      "才可能提前到2027年申报（以2026年数据计）：做到后请按实际数字重新评估")
+    assert not any("研发费用（2026年）" in t for t in plan["text"][:-1])
+    earlier = plan["only_if_this_year"]
+    assert (plan["as_of"], earlier["as_of"], earlier["rounds_later"], plan["if_not_this_year"]) == \
+        ("2028-11-26", "2027-11-26", 1, None)
+    assert not any(m["path"] == "financials.2026.rd_expense" for m in plan["moves"])
+    assert [Decimal(str(m["after"])) for m in plan["moves"] if m["path"] == "financials.2027.rd_expense"] == [880]
+    assert [(r["path"], Decimal(str(r["after"])), Decimal(str(r["days_bring"]))) for r in earlier["raises"]] == \
+        [("financials.2026.rd_expense", 880, 32)]
+    en = squash(cli("assess", str(path), "--as-of", AS_OF, "--lang", "en", columns=80))
+    assert squash("Sooner, in 2027 (on 2026 figures), only if, in the 36 days left of 2026, R&D expense 2026 reaches "
+                  "880 (10k CNY) (+560; those days bring some 32 (10k CNY) at the present rate): if it does, assess "
+                  "again on the actual figures") in en
     early = cli("assess", str(path), "--as-of", "2026-09-01", "--lang", "zh", columns=80)
-    assert "年内达不到" not in early
-    assert json.loads(cli("assess", str(path), "--as-of", "2026-09-01", "--format", "json"))["plans"][
-        "little_giant"]["if_not_this_year"] is None
+    assert "年内达不到" not in early and "提前到" not in early
+    plan = json.loads(cli("assess", str(path), "--as-of", "2026-09-01", "--format", "json"))["plans"]["little_giant"]
+    assert plan["if_not_this_year"] is None and plan["only_if_this_year"] is None
 
 
 SMALL_RD = """\
@@ -490,14 +496,20 @@ platform_score: 70
 def test_the_next_round_for_a_late_raise_is_one_that_needs_no_such_raise(tmp_path: Path, rd_2026: str) -> None:
     """2026's R&D 60 → 100万 with 36 days left: the round after was 2028, whose two years are 2026 and
     2027, so it needed the very raise it stood in for (its step hidden as the plan's own). The first
-    round that reads no 2026 figure is 2029. A raise from 0 (the days bring nothing) is one too."""
+    round that reads no 2026 figure is 2029. A raise from 0 (the days bring nothing) is one too. Either
+    raise is far beyond what the days bring (some 6万, or nothing): the plan is 2029's, which says why
+    2028 cannot be either (2026's figure, not a closed year), and 2027 its last step, only if."""
     path = tmp_path / "co.yaml"
     path.write_text(SMALL_RD.replace("rd_expense: 60}", f"rd_expense: {rd_2026}}}"), encoding="utf-8")
     plan = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json", "--lang", "zh"))["plans"]["zjtx_sme"]
-    assert plan["as_of"] == "2027-11-26" and "financials.2026.rd_expense=100" in [m["set"] for m in plan["moves"]]
-    later = plan["if_not_this_year"]
-    assert later["as_of"] == "2029-11-26" and not any(m["path"].startswith("financials.2026.") for m in later["moves"])
-    assert plan["text"][-1].startswith("如2026年内达不到上面的研发费用（2026年）：最早2029年申报（以2028年数据计）；届时须：")
+    assert plan["as_of"] == "2029-11-26" and not any(m["path"].startswith("financials.2026.") for m in plan["moves"])
+    earlier = plan["only_if_this_year"]
+    assert earlier["as_of"] == "2027-11-26" and "financials.2026.rd_expense=100" in [m["set"] for m in earlier["moves"]]
+    assert plan["text"][-1].startswith("只有在2026年余下的36天内使研发费用（2026年）达到100万元（须增加")
+    assert "才可能提前到2027年申报（以2026年数据计）" in plan["text"][-1]
+    assert "「近两年研发费用每年均不低于100万元，且每年占营业收入比重均不低于3%」也要看2026年的数据：按目前的水平，" \
+           "2026年余下的天数达不到所需的数额（见最后一项）" in plan["text"]
+    assert not any("取决于2026年的数据" in t for t in plan["text"])  # 2026 is no closed year
 
 
 def test_the_markdown_report_reads_as_plain_text_without_entities() -> None:

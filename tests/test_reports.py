@@ -343,9 +343,11 @@ def test_raising_revenue_keeps_the_main_business_share() -> None:
               "financials.2025.main_revenue": Decimal(3800)}
     plan = report_for("miit-2026", values, AS_OF_2026, "zh").plans["little_giant"]
     moves = {m.path: m for m in plan.moves}
-    # 2025's books are shut on 2026-11-26: the revenue to raise is the coming year's
-    rev, main = moves["financials.2026.revenue"], moves["financials.2026.main_revenue"]
-    assert rev.after > 5000 and main.kind == "follows" and plan.ok
+    # 2025's books are shut on 2026-11-26, and 2026's revenue would need +7,577万 in 36 days (the 2027
+    # round, the plan's only if): the revenue to raise is 2027's, for the 2028 round
+    assert plan.sooner is not None and plan.as_of is not None and plan.as_of.year == 2028
+    rev, main = moves["financials.2027.revenue"], moves["financials.2027.main_revenue"]
+    assert rev.after >= 5000 and main.kind == "follows" and plan.ok
     assert main.after <= rev.after
     assert abs(main.after / rev.after - Decimal(3800) / Decimal(4000)) < Decimal("0.0001")
 
@@ -455,7 +457,8 @@ def test_a_plan_step_starts_from_the_figure_as_given(tmp_path: Path) -> None:
               "--set", "financials.2025.main_revenue=0.89999")
     flat = re.sub(r"\*\*|\n", "", out)
     assert "主导产品国内细分市场占有率：9.999% → 10.01%" in flat and "：10% → " not in flat
-    assert "主营业务收入（2026年）：0.89999 → " in flat and "0.89999万元是按2025年的数额估计的" in flat
+    # 2026's main revenue 0.9 → 10,800万 in 36 days is out of reach: the plan raises 2027's
+    assert "主营业务收入（2027年）：0.89999 → " in flat and "0.89999万元是按2025年的数额估计的" in flat
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])

@@ -38,6 +38,10 @@ ITERATIONS = 8  # apply, evaluate, mend again: each pass mends what the last one
 LATE_IN_YEAR = 92
 """Days left (the last quarter) below which a raise of the current year's figure is weighed against
 what those days bring (``pace``): earlier in the year the rest of it is time enough to judge."""
+FAR_BEYOND = 4
+"""How many times what the days left bring at the present rate (``pace``) a late raise may ask before
+its round is out of reach (``out_of_reach``) and the plan leads with the round after: +680万 of R&D in
+the 28 days that bring some 20万 is no date a company can meet; +10万 where they bring 9万 may be."""
 
 
 @record(hot=True)
@@ -61,7 +65,9 @@ class Move:
 class Blocker:
     """What stops a round: a red line, a criterion no input can meet, or inputs fixed by time."""
 
-    kind: str  # red_line | excluded | blocked | closed | wait | title (a title held first comes no sooner)
+    # red_line | excluded | blocked | closed | wait | title (a title held first comes no sooner) | late (a figure
+    # of the current year the plan may not raise: its days left cannot bring the raise, ``out_of_reach``)
+    kind: str
     criterion: str
     title: Text
     paths: list[str] = field(default_factory=list)  # the fixed inputs it rests on
@@ -105,6 +111,10 @@ class TierPlan:
     # the next round's plan, where this one raises a figure of the current year by more than its days left
     # bring at the present rate (``hurried``): what a company that cannot make the raise in time can still do
     unhurried: TierPlan | None = None
+    # the earlier round this plan stands in for, where that round's raises of the current year are far beyond
+    # what its days left bring (``out_of_reach``): the plan leads with the round a company can meet, and
+    # keeps the earlier one as the alternative, only if those raises are made
+    sooner: TierPlan | None = None
     # the least each amount in ``assumed`` may fall to for the plan to hold, the others as assumed (_floors)
     floors: dict[str, Decimal] = field(default_factory=dict)
 
@@ -136,6 +146,19 @@ def pace(m: Move, today: date) -> Decimal | None:
     days = date(year, 12, 31).timetuple().tm_yday
     brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
     return brought if m.after - m.before > brought else None
+
+
+def out_of_reach(p: TierPlan, today: date) -> bool:
+    """Whether a raise the plan must make in the days left of the current year (``hurried``) asks more than
+    FAR_BEYOND times what those days bring at the present rate (nothing brings nothing: any raise from 0
+    is): 「最早2027年申报……须在28天内使研发费用达到940万元」 led a plan whose own step said those days
+    bring some 20万, and the year a company can meet came as its seventh step."""
+    for m in hurried(p, today):
+        brought = pace(m, today)
+        if brought is not None and isinstance(m.after, Decimal) and isinstance(m.before, Decimal) \
+                and m.after - m.before > brought * FAR_BEYOND:
+            return True
+    return False
 
 
 def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> dict[str, Scalar]:
@@ -211,7 +234,7 @@ def plan_tier(rules: RuleSet, result: Result, profile: Profile, tier_id: str, st
     first = _round(rules, result, profile, tier, start, judge, frozen)
     p = first
     for later in range(start + 1, ROUNDS):
-        if p.checked is not None or not any(b.kind in ("closed", "wait") for b in p.blockers):
+        if p.checked is not None or not any(b.kind in ("closed", "wait", "late") for b in p.blockers):
             break  # a plan, or no wait helps (a red line, a large enterprise, answers needed)
         p = _round(rules, result, profile, tier, later, judge, frozen)
         if p.checked is not None:
@@ -257,10 +280,13 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
                 blockers.append(Blocker(s.kind, s.criterion, s.title))
             elif s.kind == "blocked":
                 held = [p for p in _leaf_inputs(t, s.criterion) if fixed(p)]
+                shut = [p for p in held if closed_now(rules, p, result.last_year)]
                 kind = "blocked"
-                if held:
-                    kind = "wait" if all(waits(field_for_path(rules, p)) for p in held) else "closed"
-                blockers.append(Blocker(kind, s.criterion, s.title, held))
+                if shut:
+                    kind = "wait" if all(waits(field_for_path(rules, p)) for p in shut) else "closed"
+                elif held:  # a figure of the current year held at its value: the raise its days left cannot bring
+                    kind = "late"
+                blockers.append(Blocker(kind, s.criterion, s.title, shut or held))
             elif s.kind in ("change", "points", "title"):
                 kind = "title" if s.kind == "title" else "change"
                 new.extend(Move(c.path, c.field, c.before, c.after, kind, s.criterion, s.title) for c in s.changes)
@@ -579,7 +605,10 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
 
     A tier whose plan asks for a lower tier's title first can be applied for no sooner than that title:
     its plan starts at the round of the lower tier's own plan (2028 for 专精特新 makes 小巨人 2028 at the
-    earliest), and has none when the lower tier has none.
+    earliest), and has none when the lower tier has none. A plan whose round hangs on a raise of the
+    current year's figures is given the round after: beside it (``unhurried``) where the raise may be
+    made, in its place (``sooner``) where it is far beyond the days left (``out_of_reach``), so that
+    the tiers above are dated by the round a company can meet.
     """
     plans: dict[str, TierPlan] = {}
     for tid, t in result.tiers.items():
@@ -593,7 +622,13 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
             # the raise may not be made in the days left: the first round after that needs none of these
             # figures raised (a round that read them raised again was offered, and the raise with it)
             q = plan_tier(rules, result, own, tid, start=p.later + 1, judge=judge, frozen=rushed)
-            if q.checked in dated and q.later > p.later:
+            if q.checked in dated and q.later > p.later and out_of_reach(p, result.as_of):
+                # the raise is far beyond the days left: the round after is the plan, this one its "only if";
+                # why the rounds before cannot work (closed years, a title first) is said of it as of this one
+                q.sooner = p
+                q.blockers = list({(b.kind, b.criterion): b for b in [*p.blockers, *q.blockers]}.values())
+                p = q
+            elif q.checked in dated and q.later > p.later:
                 p.unhurried = q
         plans[tid] = p
     return plans

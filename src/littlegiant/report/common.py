@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, REVIEW, CloseCall, Result, TierResult, json_value
-from littlegiant.core.tierplan import Move, TierPlan
+from littlegiant.core.tierplan import Move, TierPlan, hurried, pace
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import (
@@ -586,6 +586,15 @@ def plans_json(report: Report) -> dict[str, Any]:
                 "checked": p.unhurried.checked, "as_of": p.unhurried.as_of.isoformat() if p.unhurried.as_of else None,
                 "rounds_later": p.unhurried.later, "moves": [_move_json(m) for m in p.unhurried.moves],
                 "otherwise": _otherwise_json(p.unhurried)},
+            # where the round before this one raises a figure of the current year far beyond what its days
+            # left bring (the plan leads with this round): that round, only if those raises are made
+            "only_if_this_year": None if p.sooner is None else {
+                "checked": p.sooner.checked, "as_of": p.sooner.as_of.isoformat() if p.sooner.as_of else None,
+                "rounds_later": p.sooner.later, "moves": [_move_json(m) for m in p.sooner.moves],
+                "otherwise": _otherwise_json(p.sooner),
+                "raises": [{"path": m.path, "after": json_value(m.after),
+                            "days_bring": json_value(pace(m, report.result.as_of))}
+                           for m in hurried(p.sooner, report.result.as_of)]},
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
             # what a later round assumes (its years' figures as last year's, years in the niche grown),

@@ -886,6 +886,8 @@ class Words(Phrasing):
         steps += [self._otherwise(o, p) for o in p.otherwise]
         if p.unhurried is not None:
             steps.append(self._unhurried(tier, p, p.unhurried))
+        if p.sooner is not None:
+            steps.append(self._sooner(p.sooner))
         return head, notes, steps
 
     def _ready_lines(self, tier: TierResult) -> tuple[str, list[str], list[str]]:
@@ -971,6 +973,40 @@ class Words(Phrasing):
             return f"{lead}：{when}届时须：{moves}" if moves else f"{lead}：{when.rstrip('；')}"
         lead = f"If {rushed} above cannot be reached within {today.year}"
         return f"{lead}: {when}then: {moves}" if moves else f"{lead}: {when.rstrip('; ')}"
+
+    def _sooner(self, p: TierPlan) -> str:
+        """The earlier round ``p`` that the plan stands in for, whose raises of the current year are far
+        beyond what its days left bring (``out_of_reach``), in one line, as the plan's last step:
+        「只有在2026年余下的28天内使研发费用（2026年）达到940万元（须增加680万元，按目前的水平这28天约20万元），
+        才可能提前到2027年申报（以2026年数据计）：做到后请按实际数字重新评估」. Led by that round, the plan
+        dated 2027 a company whose own step said the 28 days bring some 20万 of the 680万. That round's other
+        steps are not listed again (they are its years' versions of the plan's): a company that makes the
+        raise re-assesses on its actual figures, and that plan lists them."""
+        zh = self.lang == "zh"
+        today = self.result.as_of
+        left = days_left(today.year, today)
+        raises = []
+        for m in hurried(p, today):
+            unit = unit_text(m.field.unit, self.lang, m.after)
+            brought = pace(m, today) or Decimal(0)
+            d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
+            at = num(brought, self.lang) + unit_text(m.field.unit, self.lang, brought)
+            if zh:
+                more = f"须增加{num(d, self.lang)}{unit}，" if d is not None else ""
+                raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}（{more}按目前的水平这{left}天约{at}）")
+            else:
+                more = f"{delta_text(d, unit, self.lang)}; " if d is not None else ""
+                raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} ({more}those days bring "
+                              f"some {at} at the present rate)")
+        by = p.judged_by
+        assert p.as_of is not None  # a plan of a later round than this one's (``out_of_reach``)
+        if zh:
+            rules = f"，按届时适用的《{by.title.zh}》" if by is not None else ""
+            return (f"只有在{today.year}年余下的{left}天内使{'、'.join(raises)}，才可能提前到{p.as_of.year}年申报"
+                    f"（以{p.last_year}年数据计{rules}）：做到后请按实际数字重新评估")
+        rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
+        return (f"Sooner, in {p.as_of.year} (on {p.last_year} figures{rules}), only if, in the {_days(left)} left "
+                f"of {today.year}, {' and '.join(raises)}: if it does, assess again on the actual figures")
 
     def _floor_steps(self, p: TierPlan) -> list[str]:
         """The amounts of a later round's years the plan takes as last year's, each with the least it may
@@ -1272,7 +1308,7 @@ class Words(Phrasing):
         first = steps[0] if steps else ""
         # a step said on a condition (should an answer fail, should a late raise not be made) is none to do:
         # "全部做到后" counts the rest
-        more = len(steps) - 1 - len(p.otherwise) - (p.unhurried is not None)
+        more = len(steps) - 1 - len(p.otherwise) - (p.unhurried is not None) - (p.sooner is not None)
         after = (("可达到", "meets it") if p.ok else ("仍需补充数据才能判定", "still needs answers")
                  if p.checked == UNKNOWN else ("仍不满足，须进一步调整", "is still not met; more is needed"))
         if zh:
@@ -1298,6 +1334,12 @@ class Words(Phrasing):
             ys = "、".join(years) if zh else ", ".join(years)
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
+        if b.kind == "late":  # why the rounds between the one that needs the raise and the plan's cannot work
+            years = sorted({y for y in (re.findall(r"\.(\d{4})(?:\.|$)", x) for x in b.paths) for y in y})
+            ys = "、".join(years) if zh else ", ".join(years)
+            return (f"「{title}」也要看{ys}年的数据：按目前的水平，{ys}年余下的天数达不到所需的数额（见最后一项）" if zh else
+                    f"\"{title}\" rests on {ys} figures too, which the days left of {ys} cannot bring to what it "
+                    "needs at the present rate (see the last step)")
         if b.kind == "title" and self._renewed_first(b.paths[0].removeprefix("titles.") if b.paths else None):
             return self._renewal_blocker(b, p)
         if b.kind == "title":
