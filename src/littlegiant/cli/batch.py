@@ -63,7 +63,7 @@ from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
     answered_under_warnings,
-    close_text,
+    close_texts,
     stale_year_text,
     unheld_text,
     warning_sentences,
@@ -1599,7 +1599,7 @@ class Scorer:
         # with the calendar, as the report is: it names the set that judges a plan's later round
         full = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar) \
             if self.advice or prof.approximate else None
-        close = [close_text(c, self.lang) for c in full.close] if full is not None else []
+        close = close_texts(full.close, self.lang) if full is not None else []
         sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
                      *asked, *close, *(warning_sentences(unusual, self.lang) if unusual else ())]
         warnings = ("；" if self.lang == "zh" else "; ").join(sentences)

@@ -245,7 +245,7 @@ class Report:
         return ([unheld] if unheld else []) + ([stale] if stale else []) \
             + answered_under_texts(self.answered_under, self.asked_otherwise, self.unknown_set, r.rules_title,
                                    r.as_of, self.lang, _forced(r)) \
-            + [close_text(c, self.lang) for c in r.close] + warning_lines(r, self.lang)
+            + close_texts(r.close, self.lang) + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -670,6 +670,13 @@ def close_text(call: CloseCall, lang: str) -> str:
                 f"这一项的结论取决于这个约数，请核对准确数字")
     return (f"{name} was given as approximate (about {said}), within {margin}% of the threshold {limit} of "
             f"\u201c{c.title.en}\u201d: the verdict on it rests on that approximation; please check the exact figure")
+
+
+def close_texts(calls: list[CloseCall], lang: str) -> list[str]:
+    """The close calls as sentences, each said once: 专精特新 and 小巨人 both hold 前年研发费用占比不低于3%,
+    and one approximate 约220万 near it printed the same sentence twice under 「请先核对」 (the sentence
+    names the figure, the criterion and its threshold, not the tier: the same call is one thing to check)."""
+    return list(dict.fromkeys(close_text(c, lang) for c in calls))
 
 
 def close_warning(result: Result, lang: str) -> list[dict[str, Any]]:
