@@ -99,8 +99,8 @@ def render_html(report: Report) -> str:
                    + "".join(f"<li>{escape(a)}</li>" for a in assumed) + "</ul></section>")
     out.append(f'<section class="card" id="summary"><h2>{escape(report.answer_heading())}</h2><ul>')
     for tier, _line, why in report.summary():
-        score = words.score(tier)
-        line = tier.title.get(lang) + ((f"（{score}）" if zh else f" ({score})") if score else "")
+        score = words.verdict_note(tier)
+        line = words.verdict_name(tier) + ((f"（{score}）" if zh else f" ({score})") if score else "")
         out.append(f'<li>{_status(tier.status, lang)} <span class="verdict">{escape(line)}</span>'
                    + (f'<span class="why">{escape(why)}</span>' if why else "") + "</li>")
     out.append("</ul></section>")

@@ -84,6 +84,10 @@ W = {
     "missing": {"zh": "尚缺", "en": "still to answer"},
     "score": {"zh": "得分", "en": "score"},
     "score_range": {"zh": "得分区间", "en": "score range"},
+    # a tier met (or awaiting review) by a direct path while its score is short or unknown: the score beside
+    # 满足 (得分区间 45–90) read as if the tier might still fail on it
+    "direct": {"zh": "符合直通条件，无需评分", "en": "by a direct path; no score needed"},
+    "renewed": {"zh": "（复核）", "en": " (renewal)"},
     # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
     "detail_hint": {"zh": "想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。",
                     "en": "To see how each criterion was worked out, run the same command again with --detail added."},
@@ -600,6 +604,22 @@ class Words(Phrasing):
             return f"{w('score_range', self.lang)} {num(tier.score_min)}–{num(tier.score_max)}"
         return ""
 
+    def verdict_name(self, tier: TierResult) -> str:
+        """The tier's name in its verdict line, with 复核 for the tier this run renews: 「✘ 专精特新中小企业：
+        不满足」 read as a new application failing, the renewal named only in the header's 依据 line."""
+        return tier.title.get(self.lang) + (w("renewed", self.lang) if tier.id == self.result.renewal else "")
+
+    def verdict_note(self, tier: TierResult) -> str:
+        """What the verdict line says beside the status: the score (or its range), or, where a direct path
+        meets the tier and its score does not (unknown, or short), that path: 「满足（得分区间 45–90）」 of a
+        company met by its 省级研发机构 read as if the tier could still fail on the score. A tier with no
+        score of its own (the 2026 tier 1, scored by route) says neither."""
+        score = self.score(tier)
+        totals = [c for c in tier.criteria if c.kind == "score" and (c.rule is None or c.rule.group is None)]
+        if score and tier.status in (MET, REVIEW) and totals and not any(c.status == MET for c in totals):
+            return w("direct", self.lang)
+        return score
+
     def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
         """The one or two things that keep the tier from met, in plain words: the summary's 差在, a
         batch row's 主要差距 (``gap``)."""
@@ -758,9 +778,9 @@ class Words(Phrasing):
     def tier_line(self, tier: TierResult) -> tuple[str, str]:
         """(verdict line, what holds it back) for the summary."""
         zh = self.lang == "zh"
-        score = self.score(tier)
-        head = f"{tier.title.get(self.lang)}：{self.status(tier.status)}" if zh else \
-            f"{tier.title.get(self.lang)}: {self.status(tier.status)}"
+        score = self.verdict_note(tier)
+        head = f"{self.verdict_name(tier)}：{self.status(tier.status)}" if zh else \
+            f"{self.verdict_name(tier)}: {self.status(tier.status)}"
         if score:
             head += f"（{score}）" if zh else f" ({score})"
         why = ""
