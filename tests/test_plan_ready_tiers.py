@@ -61,14 +61,42 @@ def _materials(text: str) -> str:
 def test_materials_are_grouped_by_tier_so_the_little_giant_documents_can_be_told_apart() -> None:
     """需准备的材料 was one flat list: a client could not tell which documents were for 小巨人. Now the
     shared conditions come first under their own heading, then each tier with its own documents: under
-    小巨人 its score screenshot, though 专精特新 lists the same one."""
+    小巨人 its score screenshot, though 专精特新 lists the same one. A tier whose title is held is not
+    applied for: one line says so (the example holds 科技和创新型; 专精特新 set as not held here)."""
     for fmt in ("text", "markdown", "html"):
         out = html.unescape(re.sub(r"<[^>]+>|\*\*", "", cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh",
+                                                              "--set", "titles.zjtx_sme=false",
                                                               "--format", fmt, columns=80)))
         lines = [re.sub(r"^[■•\-\s]+", "", x) for x in _materials(out).splitlines() if x.strip()]
         heads = ["各层级共用", "科技和创新型中小企业", "专精特新中小企业", '专精特新"小巨人"企业']
         assert [x for x in lines if x in heads] == heads, (fmt, lines)
+        assert lines[lines.index(heads[1]) + 1] == "已持有，无需准备", (fmt, lines)
+        zjtx = squash("".join(lines[lines.index(heads[2]):lines.index(heads[3])]))
         giant = squash("".join(lines[lines.index(heads[-1]):]))
         assert "位于产业链关键环节：" in giant and "本年度专精特新发展评价得分不低于60分：官方平台评价结果截图" in giant
+        assert "官方平台评价结果截图" in zjtx
         shared = squash("".join(lines[:lines.index(heads[1])]))
         assert "营业执照" in shared and squash(out).count("：营业执照") == 1
+
+
+def test_a_held_title_needs_no_materials_and_the_tier_to_apply_for_lists_them_all() -> None:
+    """The plan said 「科技和创新型中小企业：已持有这一称号，有效期内无需再申报」 while 需准备的材料 listed four
+    documents for that tier, and as many for 专精特新, also held: a held title (not the one a run renews)
+    is not applied for, so each says 「已持有，无需准备」 in one line. 小巨人, the one tier to apply for, keeps
+    every document, the shared ones (营业执照) under it, in every format."""
+    for fmt in ("text", "markdown", "html"):
+        out = html.unescape(re.sub(r"<[^>]+>|\*\*", "", cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh",
+                                                              "--format", fmt, columns=80)))
+        lines = [re.sub(r"^[■•\-\s]+", "", x) for x in _materials(out).splitlines() if x.strip()]
+        heads = ["科技和创新型中小企业", "专精特新中小企业", '专精特新"小巨人"企业']
+        assert [x for x in lines if x in [*heads, "各层级共用"]] == heads, (fmt, lines)
+        assert lines[:4] == [heads[0], "已持有，无需准备", heads[1], "已持有，无需准备"], (fmt, lines)
+        giant = squash("".join(lines[lines.index(heads[-1]):]))
+        for doc in ("营业执照", "省级专精特新中小企业认定文件", "近两年研发费用专项审计报告", "官方平台评价结果截图"):
+            assert doc in giant, (fmt, doc)
+        assert squash(out).count("：营业执照") == 1
+    en = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "en", columns=80)
+    assert en.split("Evidence to prepare", 1)[1].count("Title held: nothing to prepare") == 2
+    # the title this run renews is applied for (its renewal): its documents stay
+    renewal = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme", columns=80)
+    assert _materials(renewal).count("已持有，无需准备") == 1

@@ -127,7 +127,9 @@ def render_html(report: Report) -> str:
         out.append(f'<section id="evidence"><h2>{escape(w("evidence", lang))}</h2>')
         for heading, items in ev:
             out.append(f"<h3>{escape(heading)}</h3><ul>")
-            out.extend(f"<li>{escape(title)}{colon}{escape(('；' if zh else '; ').join(docs))}</li>" for title, docs in items)
+            # a held title's one line (已持有，无需准备) has no documents, and no colon
+            out.extend(f"<li>{escape(title)}" + (f"{colon}{escape(('；' if zh else '; ').join(docs))}" if docs else "")
+                       + "</li>" for title, docs in items)
             out.append("</ul>")
         out.append("</section>")
     legend = words.legend()

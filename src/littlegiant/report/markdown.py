@@ -91,7 +91,9 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {w('evidence', lang)}", ""]
         for heading, items in ev:
             lines += [f"**{md(heading)}**", ""]
-            lines += [f"- {md(title)}{colon}{md(('；' if zh else '; ').join(docs))}" for title, docs in items]
+            # a held title's one line (已持有，无需准备) has no documents, and no colon
+            lines += [f"- {md(title)}" + (f"{colon}{md(('；' if zh else '; ').join(docs))}" if docs else "")
+                      for title, docs in items]
             lines.append("")
     legend = words.legend()
     if legend:

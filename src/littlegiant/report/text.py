@@ -103,8 +103,9 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         console.print(RichText(w("evidence", lang), style="bold"))
         for heading, items in ev:
             _hanging(console, [("■", heading)])
-            _hanging(console, [("  •", f"{title}{'：' if zh else ': '}{'；'.join(docs) if zh else '; '.join(docs)}")
-                               for title, docs in items])
+            # a held title's one line (已持有，无需准备) has no documents, and no colon
+            _hanging(console, [("  •", f"{title}{'：' if zh else ': '}{'；'.join(docs) if zh else '; '.join(docs)}"
+                                if docs else title) for title, docs in items])
     legend = report.words.legend()
     if legend:
         console.print()

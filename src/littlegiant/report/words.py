@@ -963,12 +963,7 @@ class Words(Phrasing):
         return [c for c in tier.holding_back() if c.status == REVIEW]
 
     def _holds(self, tier: TierResult) -> bool:
-        """Whether the profile says the tier's title is held: a renewable title so answered, or a lower
-        one that a higher tier's prerequisite reads as met (科技型 入库 counting as the 2026 tier 1)."""
-        if tier.id in self.result.titles_held:
-            return True
-        return any(c.status == MET and f"titles.{tier.id}" in c.inputs and all(x.startswith("titles.") for x in c.inputs)
-                   for t in self.result.tiers.values() if t.id != tier.id for c in t.criteria)
+        return holds_title(self.result, tier)
 
     def _unhurried(self, tier: TierResult, p: TierPlan, q: TierPlan) -> str:
         """The next round ``q``, for a company that cannot make plan ``p``'s late raise in the days left:
@@ -1921,9 +1916,22 @@ def gate_stops(result: Result) -> list[CriterionResult]:
     return [c for c in first.criteria if bars_every_tier(result, c)]
 
 
+HELD_NO_MATERIALS = Text(zh="已持有，无需准备", en="Title held: nothing to prepare")
+"""The materials of a tier whose title the company holds: none, for it is not applied for again."""
+
+
 def stops(result: Result) -> bool:
     """A red line or a gate condition answered no: every tier is out of reach, nothing to plan or prepare."""
     return bool(red_lines(result) or gate_stops(result))
+
+
+def holds_title(result: Result, tier: TierResult) -> bool:
+    """Whether the profile says the tier's title is held: a renewable title so answered, or a lower
+    one that a higher tier's prerequisite reads as met (科技型 入库 counting as the 2026 tier 1)."""
+    if tier.id in result.titles_held:
+        return True
+    return any(c.status == MET and f"titles.{tier.id}" in c.inputs and all(x.startswith("titles.") for x in c.inputs)
+               for t in result.tiers.values() if t.id != tier.id for c in t.criteria)
 
 
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
@@ -1932,16 +1940,23 @@ def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tupl
     it, and the documents for what it already meets are needed then), and of tiers a plan meets this
     round. The criteria every tier shares (the gate) come first under one heading; a document is named
     once within a heading, and again under another tier that needs it. One flat list of fifteen left a
-    client to guess which documents were for 小巨人."""
+    client to guess which documents were for 小巨人. A tier whose title is held (and not renewed by this
+    run) needs no application: one line says so, with no documents (``HELD_NO_MATERIALS``), where its
+    four items stood under a plan that said 「已持有这一称号，有效期内无需再申报」."""
     if stops(result):
         return []
     shown = [t for t in result.tiers.values()
              if t.status in (MET, REVIEW, UNKNOWN) or (t.id in plans and plans[t.id].ok and plans[t.id].later == 0)]
-    every = set.intersection(*({c.id for c in t.criteria} for t in result.tiers.values())) if len(shown) > 1 else set()
+    held = {t.id for t in shown if t.id != result.renewal and holds_title(result, t)}
+    needing = [t for t in shown if t.id not in held]
+    every = set.intersection(*({c.id for c in t.criteria} for t in result.tiers.values())) if len(needing) > 1 else set()
     shared: list[tuple[str, list[str]]] = []
     out: list[tuple[str, list[tuple[str, list[str]]]]] = []
     said: set[str] = set()
     for t in shown:
+        if t.id in held:
+            out.append((t.title.get(lang), [(HELD_NO_MATERIALS.get(lang), [])]))
+            continue
         own: list[tuple[str, list[str]]] = []
         seen: set[str] = set()
         for c in t.criteria:
