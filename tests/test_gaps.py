@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,12 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, crit
 from tests.test_properties import plausible
+from typer.testing import CliRunner
 
+from littlegiant.cli.app import app
 from littlegiant.core import engine, gaps
 from littlegiant.core.result import MET, UNMET, Result
 from littlegiant.load import profile, rules
 from littlegiant.load.tabular import column
-from littlegiant.report.advice import step_text
+from littlegiant.report.advice import CUT_SHORT, step_text
 
 VERSIONS = [("miit-2022", AS_OF_2022), ("miit-2026", AS_OF_2026)]
 
@@ -125,12 +129,12 @@ def test_a_part_raised_past_its_whole_takes_the_whole_along() -> None:
     values: dict[str, Any] = {"ip.class1": Decimal(0), "ip.class1_high_value": Decimal(0), "ip.class1_applied": Decimal(2),
                               "financials.2025.revenue": Decimal(100), "financials.2025.main_revenue": Decimal(90)}
     search = gaps._Search(rs, values, 2025)
-    change = search.amount("ip.class1_high_value", lambda v: v["ip.class1_high_value"] >= 2)
+    change = search.amount("ip.class1_high_value", lambda v: v["ip.class1_high_value"] >= 2, 1)
     assert change is not None and change.after == 2 and change.whole is not None
     assert (change.whole.path, change.whole.before, change.whole.after) == ("ip.class1", 0, 2)
-    main = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 95)
+    main = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 95, 1)
     assert main is not None and main.whole is None  # still within its whole: the whole stays
-    above = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 120)
+    above = search.amount("financials.2025.main_revenue", lambda v: v["financials.2025.main_revenue"] >= 120, 1)
     assert above is not None and above.whole is not None and above.whole.after == 120
 
 
@@ -225,3 +229,48 @@ def test_an_unmet_tier_lists_its_remaining_unknowns_last() -> None:
     incident = "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定"
     assert incident in names
     assert lg.steps[0].kind in ("change", "title")
+
+
+def busy_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``time.monotonic`` as on a machine so busy that every reading is 2 s after the one before."""
+    ticks = itertools.count(0.0, 2.0)
+    monkeypatch.setattr(time, "monotonic", lambda: next(ticks))
+
+
+BUSY_RUNS = [
+    ("micro-startup", "2026-03-01", "text"),  # the example whose advice works hardest (miit-2022)
+    ("micro-startup", "2026-03-01", "json"),
+    ("tier1-only", "2026-11-26", "text"),  # miit-2026
+]
+
+
+@pytest.mark.parametrize(("name", "as_of", "fmt"), BUSY_RUNS)
+def test_a_busy_machine_gives_the_same_advice(monkeypatch: pytest.MonkeyPatch, name: str, as_of: str, fmt: str) -> None:
+    """The advice search stopped after one second of the clock: a consultant re-running a client's file
+    on a loaded laptop, or a park server's 8 workers, got other steps than an idle run, or none and
+    "the search stopped early". It counts work now, so the report is the same however slow the clock."""
+    args = ["assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", as_of, "--lang", "zh", "--format", fmt]
+    env = {"COLUMNS": "80", "NO_COLOR": "1"}
+    idle = CliRunner().invoke(app, args, env=env)
+    busy_clock(monkeypatch)
+    busy = CliRunner().invoke(app, args, env=env)
+    assert idle.exit_code == busy.exit_code == 0, busy.stderr
+    assert busy.stdout == idle.stdout
+    said = "".join(idle.stdout.split())
+    assert "→" in said and "建议的搜索达到工作量上限" not in said and CUT_SHORT.zh not in said
+
+
+def test_a_busy_machine_gives_a_batch_the_same_next_steps(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The same for ``batch --advice``: every example's 下一步 alike on an idle machine and a busy one."""
+    sheets = []
+    for clock in ("idle", "busy"):
+        if clock == "busy":
+            busy_clock(monkeypatch)
+        out = tmp_path / f"{clock}.csv"
+        done = CliRunner().invoke(app, ["batch", *(str(p) for p in sorted(EXAMPLES.glob("*.yaml"))), "-o", str(out),
+                                        "--advice", "--as-of", "2026-03-01", "--lang", "zh", "-q"])
+        assert done.exit_code == 0, done.stderr
+        sheets.append(out.read_text(encoding="utf-8-sig"))
+    assert sheets[1] == sheets[0]
+    assert "创新型中小企业：取得高新技术企业认定（有效期内）" in sheets[0]  # a step the search found
+    assert "建议的搜索达到工作量上限" not in sheets[0]

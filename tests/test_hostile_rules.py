@@ -416,7 +416,7 @@ def test_the_limits_are_the_documented_numbers() -> None:
                    str(yamlio.MAX_DEPTH), str(expr.MAX_CHARS), str(expr.MAX_NODES), str(expr.MAX_DEPTH),
                    str(rules.MAX_DERIVED_CHAIN), str(rules.MAX_PART_OF_CHAIN), f"{rules.MAX_CRITERIA:,}", str(rules.MAX_CRITERIA_DEPTH),
                    str(rules.MAX_SCORE_ITEMS), str(rules.MAX_BANDS), str(rules.MAX_EXTENDS),
-                   f"{gaps.MAX_PROBES:,}"):
+                   f"{gaps.MAX_WORK:,}"):
         assert f"| {number} " in section or f" {number} " in section, number
 
 

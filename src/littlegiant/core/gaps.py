@@ -10,8 +10,8 @@ the search simply finds nothing and no amount is offered.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+import ast
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -31,17 +31,24 @@ from littlegiant.core.result import (
     json_value,
     stops_every_tier,
 )
+from littlegiant.load.expr import YEAR_NAMES, Expression
 from littlegiant.load.profile import Profile, Scalar, field_for_path, input_label, year_in_path
 from littlegiant.load.rules import FieldDef, Node, RuleSet, ScoreItem, Text
 from littlegiant.records import record
 
 CENT = Decimal("0.01")
 LIMIT = Decimal(10) ** 9  # no advice beyond a trillion 万元
-MAX_PROBES = 10_000
-"""Re-evaluations one assessment's advice may spend (the built-in sets need under 2,000): a hostile
-rule set cannot make every assessment slow. Past it, the advice says the search stopped early."""
-MAX_SECONDS = 1.0
-"""The same budget in time, for rule sets whose every evaluation is slow."""
+MAX_WORK = 1_000_000
+"""Work one advice search (one gap analysis) may spend. Counted, not timed: a time budget cut a search
+short on a busy machine that an idle one finished, and the same file got different advice on two
+runs. Each probe costs what it re-evaluates (``_Search.price``), about 0.1 to 0.6 µs of this machine
+a unit: the built-in sets spend at most ~130,000 on any profile tried (90,137 in the tests), a
+hostile rule set whose every probe is slow reaches the limit in about half a second. Past it, the
+advice says the search stopped early."""
+VALUES_PER_PART = 16
+"""Values a probe copies for the cost of one formula part (~6 ns a value, ~0.15 µs an addition)."""
+SQRT_PARTS = 64
+"""What a square root of 60 digits costs in formula parts (4 to 15 µs, ~0.15 µs an addition)."""
 MAX_STATES = 500
 """Point totals the score search keeps per item (a table with points 1, 2, 4... would keep 2**n)."""
 Values = dict[str, Scalar]
@@ -105,7 +112,7 @@ class Step:
     score: tuple[Decimal, Decimal, Decimal] | None = None  # points: (now, at least, required); answer: (low, high, 0)
     answered_no: bool = False
     deciding: bool = True  # an answer step for an unknown tier; False: an unmet tier's remaining unknowns
-    cut_short: bool = False  # the advice search hit its work limit first (MAX_PROBES)
+    cut_short: bool = False  # the advice search hit its work limit first (MAX_WORK)
 
     def cost(self) -> Decimal:
         """The changes' costs, a whole listed beside its part counted once: a part's cost holds its
@@ -137,24 +144,58 @@ class _Search:
         self.values = values
         self.last_year = last_year
         self.fixed = fixed or (lambda path: False)  # inputs no step may move (closed years, waiting)
-        self.probes = MAX_PROBES
-        self.deadline = time.monotonic() + MAX_SECONDS
+        self.left = MAX_WORK
         self.cut_short = False  # the budget ran out, or the score search dropped totals
+        self._prices: dict[int, int] = {}  # by the id of a node or score item its rules hold
+        self.overhead = self._overhead()
+
+    def _overhead(self) -> int:
+        """What every probe costs besides its formulas: the values it copies (twice: the probe's, and
+        the state the plan starts from) and the parts of a whole the plan looks at in that state (a
+        blank part of a whole of 0 is 0): a rule set of thousands of such fields made each probe slow."""
+        fields = self.rules.fields
+        parts = sum(len(YEAR_NAMES) if f.per_year else 1 for f in fields.values()
+                    if f.part_of in fields and f.value_range()[0] == 0)
+        return 1 + len(self.values) // VALUES_PER_PART + parts
 
     def spent(self) -> bool:
         """Whether the budget is gone (and say so): every search then stops where it is."""
-        if self.probes <= 0 or time.monotonic() > self.deadline:
-            self.probes = 0
+        if self.left <= 0:
             self.cut_short = True
-        return self.probes <= 0
+        return self.left <= 0
 
-    def with_(self, changes: dict[str, Scalar]) -> Values:
-        self.probes -= 1
+    def with_(self, changes: dict[str, Scalar], price: int) -> Values:
+        """The values with ``changes`` made, for one probe that costs ``price`` (see ``price``)."""
+        self.left -= price
         v = dict(self.values)
         v.update(changes)
         return v
 
-    def amount(self, path: str, holds: Pred) -> Change | None:
+    def price(self, key: Node | ScoreItem, formulas: Iterable[Expression], lines: int = 0) -> int:
+        """What one probe of a check or a score item costs, in formula parts: those of the ``formulas`` it
+        evaluates, each derived quantity they read counted once (a probe's state keeps its value), its
+        band ``lines``, for an item half the items the plan looks through to find it, and what every
+        probe costs (``_overhead``). Read from the rule data, so it is the same on every machine; the
+        time a unit takes varies within a few times (0.1 to 0.6 µs measured), which bounds a hostile set."""
+        found = self._prices.get(id(key))
+        if found is None:
+            parts, seen = 0, set()
+            todo = [(e, 0) for e in formulas]
+            while todo:
+                e, param = todo.pop()
+                parts += _parts(e)
+                for ref in e.refs:
+                    at = (ref.name, (param if ref.param else ref.offset) or 0)
+                    if ref.name in self.rules.derived and ref.name not in self.rules.fields and at not in seen:
+                        seen.add(at)
+                        todo.append((self.rules.derived[ref.name].expression, at[1]))
+            if isinstance(key, ScoreItem):  # the plan finds an item by looking through the tables' items in turn
+                items = (i for table in self.rules.scores.values() for i in table.items)
+                parts += next((n for n, i in enumerate(items) if i is key), 0) // 2
+            found = self._prices[id(key)] = self.overhead + parts + lines
+        return found
+
+    def amount(self, path: str, holds: Pred, price: int) -> Change | None:
         """The smallest move of ``path`` along its lever that makes ``holds`` true (exact to one unit)."""
         f = field_for_path(self.rules, path)
         given = self.values.get(path)
@@ -185,7 +226,7 @@ class _Search:
             v = at(k)
             return {path: v, whole_path: v} if isinstance(whole, Decimal) and v > whole else {path: v}
 
-        good = self.least(room, lambda k: holds(self.with_(moved(k))) is True)
+        good = self.least(room, lambda k: holds(self.with_(moved(k), price)) is True)
         if good is None:
             return None
         change = Change(path, f, given, at(good))
@@ -213,7 +254,8 @@ class _Search:
                 bad = mid
         return good
 
-    def spread(self, f: FieldDef, paths: list[str], weights: list[int], holds: Pred) -> list[Change] | None:
+    def spread(self, f: FieldDef, paths: list[str], weights: list[int], holds: Pred,
+               price: int) -> list[Change] | None:
         """The least total raise of one yearly figure over several years that makes ``holds`` true, shared
         out in proportion to ``weights`` (the days left in each year); ``paths`` run from the earliest
         year, and the latest takes the rounding and whatever an earlier year has no room for.
@@ -239,20 +281,20 @@ class _Search:
         def moved(k: int) -> dict[str, Scalar]:
             return {p: v + unit * n for p, v, n in zip(paths, now, shares(k), strict=True)}  # type: ignore[operator]
 
-        k = self.least(sum(rooms), lambda k: shares(k)[-1] <= rooms[-1] and holds(self.with_(moved(k))) is True)
+        k = self.least(sum(rooms), lambda k: shares(k)[-1] <= rooms[-1] and holds(self.with_(moved(k), price)) is True)
         if k is None:
             return None
         return [Change(p, f, v, v + unit * n) for p, v, n in zip(paths, now, shares(k), strict=True)  # type: ignore[operator]
                 if n > 0]
 
-    def move(self, f: FieldDef, path: str, holds: Pred) -> Change | None:
+    def move(self, f: FieldDef, path: str, holds: Pred, price: int) -> Change | None:
         """The cheapest move of one input that makes ``holds`` true: a yes/no or a choice set, an
         amount searched for; text is never moved."""
         if f.type in ("bool", "choice"):
-            return self.flag_or_choice(path, holds)
-        return self.amount(path, holds) if f.type != "text" else None
+            return self.flag_or_choice(path, holds, price)
+        return self.amount(path, holds, price) if f.type != "text" else None
 
-    def flag_or_choice(self, path: str, holds: Pred) -> Change | None:
+    def flag_or_choice(self, path: str, holds: Pred, price: int) -> Change | None:
         """Setting a yes/no or choice input (unanswered ones too) to the first value that meets."""
         f = field_for_path(self.rules, path)
         current = self.values.get(path)
@@ -262,9 +304,16 @@ class _Search:
         for option in options:
             if self.spent():
                 return None
-            if option != current and holds(self.with_({path: option})) is True:
+            if option != current and holds(self.with_({path: option}, price)) is True:
                 return Change(path, f, current, option)
         return None
+
+
+def _parts(e: Expression) -> int:
+    """The parts of one formula (names, numbers, operators), as its limit counts them; a square root
+    as SQRT_PARTS, for what it costs."""
+    return sum(SQRT_PARTS if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "sqrt" else 1
+               for n in ast.walk(e.body) if isinstance(n, ast.expr))
 
 
 def days_left(year: int, today: date) -> int:
@@ -332,22 +381,23 @@ class _Advisor:
         def holds(values: Values) -> bool | None:
             return engine.check_holds(self.rules, values, self.result.last_year, node)  # type: ignore[arg-type]
 
+        price = self.search.price(node, [node.value] if node.value is not None else [])
         candidates: list[Change] = []
         for path in c.inputs:
             try:
                 f = field_for_path(self.rules, path)
             except Exception:  # an input such as industry read by the size table
                 continue
-            ch = self.search.move(f, path, holds)
+            ch = self.search.move(f, path, holds, price)
             if ch is not None:
                 candidates.append(ch)
         if not candidates:
             return None
         best = min(candidates, key=lambda ch: (ch.cost(), ch.path))
         kind = "title" if node.prerequisite else "change"  # the rule data marks a step up the ladder
-        return [Step(tier.id, c.id, kind, c.title, self._over_years(best, candidates, holds) or _with_wholes([best]))]
+        return [Step(tier.id, c.id, kind, c.title, self._over_years(best, candidates, holds, price) or _with_wholes([best]))]
 
-    def _over_years(self, best: Change, candidates: list[Change], holds: Pred) -> list[Change] | None:
+    def _over_years(self, best: Change, candidates: list[Change], holds: Pred, price: int) -> list[Change] | None:
         """The best move shared out over the open years of its figure, where the criterion sums them.
 
         A two-year sum (近两年研发费用合计) is met by a raise in either year alike, and the cheapest
@@ -368,7 +418,8 @@ class _Advisor:
         if len(open_years) < 2:
             return None
         paths = [path for _, path in open_years]
-        shared = self.search.spread(f, paths, [days_left(year, self.today) for year, _ in open_years], holds)
+        shared = self.search.spread(f, paths, [days_left(year, self.today) for year, _ in open_years], holds,
+                                    price)
         if shared is None or sum((ch.delta or Decimal(0) for ch in shared), Decimal(0)) > delta:
             return None
         return shared
@@ -414,6 +465,10 @@ class _Advisor:
         levels = sorted({b.points for s in item.scales for b in s.bands if not b.review and b.points > low}
                         | {b.points for b in item.each if not b.review})
         paths = self.inputs.of_item(item)
+        bands = [*item.each, *(b for s in item.scales for b in s.bands)]
+        formulas = [e for e in (item.points_from_value, *(s.value for s in item.scales), *(b.when for b in bands))
+                    if e is not None]
+        price = self.search.price(item, formulas, len(bands))
         out: list[tuple[Decimal, Change]] = []
         for level in levels:
             target = min(level if not item.each else low + level, item.max)
@@ -425,7 +480,7 @@ class _Advisor:
 
             found: list[Change] = []
             for path in sorted(paths):
-                ch = self.search.move(field_for_path(self.rules, path), path, holds)
+                ch = self.search.move(field_for_path(self.rules, path), path, holds, price)
                 if ch is not None:
                     found.append(ch)
             if found:
