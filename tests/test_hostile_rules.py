@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,9 @@ from tests.test_rule_tools import OK
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
-from littlegiant.core import gaps
+from littlegiant.core import engine, gaps
 from littlegiant.errors import InputError
-from littlegiant.load import expr, rules, yamlio
+from littlegiant.load import expr, profile, rules, yamlio
 from littlegiant.report.advice import CUT_SHORT
 
 PROFILE = str(EXAMPLES / "tier1-only.yaml")
@@ -406,6 +407,65 @@ def test_a_doubling_score_table_gives_advice_in_bounded_time(tmp_path: Path) -> 
     assert seconds < SECONDS, seconds
     assert re.search(r"研发费用（202[6-9]年）：90 → [\d,.]+万元", done.stdout)  # a year still open, never 2025
     assert CUT_SHORT.zh[:12] in done.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def square_roots(criteria: int = 40) -> str:
+    """Sixteen derived quantities, each two square roots of the one before (some 2,000 units of work a
+    probe), read by ``criteria`` checks of the class II IP count, each met only near a million: every
+    check's search takes some 40 probes, together far past the advice's work limit."""
+    derived = ['s0: {expr: "sqrt(ip_class2)", zh: 根, en: Root}']
+    derived += [f's{i}: {{expr: "sqrt(s{i - 1}) + sqrt(s{i - 1} + {i})", zh: 根, en: Root}}' for i in range(1, 16)]
+    checks = [f'{{id: c{i}, value: "ip_class2 + s15", op: ">=", threshold: {1_000_000 + i}, zh: 条件{i}, en: Check {i}, '
+              "source: test, confidence: gov}" for i in range(criteria)]
+    text = with_criterion("\n      - ".join(checks))
+    return text.replace("derived:\n", "derived:\n" + "".join(f"  {line}\n" for line in derived))
+
+
+def test_a_rule_set_whose_every_probe_is_slow_stops_at_the_work_limit_and_says_so(tmp_path: Path) -> None:
+    """Rules are data: a set whose every re-evaluation is slow makes the advice stop at its work limit, in
+    bounded time, the criteria it reached mended and the others saying so in the words of any stopped search."""
+    path = write(tmp_path, square_roots())
+    done, seconds = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    assert seconds < SECONDS, seconds
+    assert CUT_SHORT.zh in "".join(done.stdout.split())  # the plan's note
+    done, _ = cli("assess", PROFILE, "--rules", str(path), *AS_OF, "--lang", "zh", "--format", "json")
+    steps = json.loads(done.stdout)["gaps"]["innovative_sme"]["steps"]
+    mended = [s["text"] for s in steps if s["kind"] == "change"]
+    stopped = [s for s in steps if s["kind"] == "blocked"]
+    assert mended and stopped and len(mended) + len(stopped) == 40
+    assert mended[0] == "与主导产品相关的有效Ⅱ类知识产权：3 → 999,993项（+999,990）（达到「条件0」）"
+    for s in stopped:
+        assert s["text"] == f"「条件{s['criterion'][1:]}」：建议的搜索达到工作量上限，未能找到可行的调整"
+
+
+def test_a_slow_rule_sets_advice_is_bounded_work_and_the_same_on_a_busy_machine(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work limit is counted, not timed: the probes one search makes cost at most the limit (and the
+    last probe), and a clock made slow (each reading 2 s after the last) changes nothing in the report.
+    Timed, the busy run stopped before its first probe and mended nothing, the idle one some criteria."""
+    path = write(tmp_path, square_roots())
+    args = ["assess", PROFILE, "--rules", str(path), *AS_OF, "--lang", "zh", "--format", "json"]
+    idle = runner.invoke(app, args)
+    with monkeypatch.context() as patched:
+        ticks = itertools.count(0.0, 2.0)
+        patched.setattr(time, "monotonic", lambda: next(ticks))
+        busy = runner.invoke(app, args)
+    assert idle.exit_code == busy.exit_code == 0, busy.stderr
+    assert busy.stdout == idle.stdout
+    assert '"kind": "change"' in idle.stdout and "建议的搜索达到工作量上限" in idle.stdout
+
+    rs = rules.load(path)
+    prof = profile.load_profile(Path(PROFILE), rs)
+    result = engine.evaluate(rs, prof, date.fromisoformat(AS_OF[1]))
+    node = next(n for n in rs.tiers["innovative_sme"].criteria.walk() if n.kind == "check")
+    price = gaps._Search(rs, dict(prof.values), result.last_year).price(node, [node.value] if node.value else [])
+    probes = itertools.count()
+    check_holds = engine.check_holds
+    monkeypatch.setattr(engine, "check_holds", lambda *args: next(probes) is None or check_holds(*args))
+    found = gaps.analyse(rs, result, prof)
+    assert gaps.MAX_WORK <= next(probes) * price <= gaps.MAX_WORK + price
+    assert any(s.cut_short for g in found for s in g.steps)
 
 
 def test_the_limits_are_the_documented_numbers() -> None:
