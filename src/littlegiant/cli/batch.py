@@ -552,9 +552,15 @@ def as_written(path: Path) -> bool:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             with zipfile.ZipFile(path) as book:
                 return book.comment == WRITTEN_MARK + _book_digest(book).encode()
-        kept = json.loads(_mark_path(path).read_text(encoding="utf-8"))
+        from littlegiant.load.fileio import read_own_file
+
+        # read as the tool's own file: a FIFO put at its name hung the run, a link led anywhere
+        mark = read_own_file(_mark_path(path), _MARK_MOST)
+        if mark is None:
+            return False
+        kept = json.loads(mark.decode("utf-8"))
         return isinstance(kept, dict) and kept.get("sha256") == _file_digest(path)
-    except (OSError, ValueError, zipfile.BadZipFile):
+    except (OSError, ValueError, RecursionError, zipfile.BadZipFile):
         return False
 
 
@@ -563,7 +569,9 @@ def mark_written(path: Path) -> None:
     from the zip's directory alone, travels with the file, unseen in Excel), to be called on the file
     before it is put in place; a .csv's or JSON Lines' beside it in a hidden file (.评估结果.csv.littlegiant:
     a text table has nowhere to hold one), once it is in place. A fingerprint that cannot be kept is
-    no harm: the next run keeps a copy of the file before replacing it."""
+    no harm: the next run keeps a copy of the file before replacing it. A link at the hidden file's
+    name is replaced, never written through (it turned a company list into the fingerprint); a FIFO
+    or folder there is left alone, the fingerprint not kept."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         with path.open("r+b") as handle:
             with zipfile.ZipFile(handle, "a") as book:
@@ -577,8 +585,8 @@ def mark_written(path: Path) -> None:
         atomic_write_text(_mark_path(path), json.dumps({
             "sha256": _file_digest(path),
             "about": f"the fingerprint of {path.name} as littlegiant batch wrote it: a run onto it that finds the "
-                     "file changed keeps it as NAME.backup-….csv first"}, ensure_ascii=False) + "\n")
-    except OSError:
+                     "file changed keeps it as NAME.backup-….csv first"}, ensure_ascii=False) + "\n", follow=False)
+    except (OSError, InputError):
         pass
 
 
@@ -594,6 +602,10 @@ def keep_if_changed(path: Path) -> Path | None:
     except OSError:
         return None
     return None if as_written(path) else backup_beside(path)
+
+
+_MARK_MOST = 1 << 12
+"""The most of a fingerprint file read (what mark_written writes is some 250 bytes)."""
 
 
 def _mark_path(path: Path) -> Path:

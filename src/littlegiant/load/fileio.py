@@ -209,12 +209,16 @@ def umask() -> int:
     return mask
 
 
-def new_file_mode(target: Path) -> int:
-    """The mode the written file gets: the existing file's, or what ``open`` would give a new one."""
+def new_file_mode(target: Path, follow: bool = True) -> int:
+    """The mode the written file gets: the existing file's, or what ``open`` would give a new one.
+    Without ``follow``, a link at ``target`` is no file whose mode to keep (a link's is 0777)."""
     try:
-        return stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target) if follow else os.lstat(target)
     except OSError:
+        st = None
+    if st is None or not stat.S_ISREG(st.st_mode):
         return 0o666 & ~umask()
+    return stat.S_IMODE(st.st_mode)
 
 
 SYNC_THREAD = "littlegiant-sync-ahead"
@@ -231,18 +235,22 @@ class AtomicWriter:
 
     ``check_output`` first: this class trusts the path it is given. ``handle`` is a text handle,
     or with ``binary`` a binary one; ``temp`` is the temporary path for writers that want a name
-    (openpyxl's ``save``)."""
+    (openpyxl's ``save``). ``replace_link``: a symlink at ``target`` is replaced itself, as any
+    rename replaces one, never the file it points to (for the tool's own hidden files: a link put
+    there must not turn the write onto a company list)."""
 
     def __init__(self, target: Path, *, keep_partial: bool = False, binary: bool = False,
-                 newline: str | None = "\n", errors: str = "strict", encoding: str = "utf-8") -> None:
+                 newline: str | None = "\n", errors: str = "strict", encoding: str = "utf-8",
+                 replace_link: bool = False) -> None:
         self.target = Path(target)
         self.keep_partial = keep_partial
+        self.replace_link = replace_link
         folder = self.target.parent if str(self.target.parent) else Path(".")
         if keep_partial:
             prefix, suffix = f"{self.target.stem}.partial-", self.target.suffix
         else:
             prefix, suffix = f".{self.target.name}.", ".tmp"
-        mode = new_file_mode(self.target)
+        mode = new_file_mode(self.target, follow=not replace_link)
         fd, temp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
         self.temp = Path(temp)
         try:
@@ -305,7 +313,7 @@ class AtomicWriter:
                 st = os.lstat(self.target)
             except FileNotFoundError:
                 st = None
-            if st is not None and not stat.S_ISREG(st.st_mode):
+            if st is not None and not stat.S_ISREG(st.st_mode) and not (self.replace_link and stat.S_ISLNK(st.st_mode)):
                 raise InputError(kind="out.changed", params={"kind": kind_words(kind_of(st.st_mode))},
                                  file=str(self.target))
             os.replace(self.temp, self.target)
@@ -343,14 +351,36 @@ class AtomicWriter:
             self.abandon()
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, follow: bool = True) -> None:
     """Write ``text`` to a temporary file beside ``path``, fsync it, then rename over ``path``
-    (through a symlink to a regular file, to the file it points to)."""
+    (through a symlink to a regular file, to the file it points to). Without ``follow``, for a file
+    of the tool's own: a symlink at ``path`` is replaced, the file it points to left alone; anything
+    else that is no regular file (a FIFO, a folder) is refused (InputError), not replaced."""
     target = Path(path)
-    if os.path.islink(target) and os.path.exists(target):
+    if follow and os.path.islink(target) and os.path.exists(target):
         target = Path(os.path.realpath(target))
-    with AtomicWriter(target) as out:
+    with AtomicWriter(target, replace_link=not follow) as out:
         out.handle.write(text)
+
+
+def read_own_file(path: Path, most: int) -> bytes | None:
+    """The first ``most`` bytes of a small file of the tool's own at ``path``, or None when there is
+    none or it is no regular file of its own: a link is not followed (it could lead anywhere), and a
+    FIFO or device is not waited on or read without end (opened without blocking, checked once open)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # none there, a link (ELOOP), no permission
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(most)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

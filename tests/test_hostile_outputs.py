@@ -1,0 +1,66 @@
+"""Hostile paths around the files a run writes (session 31's pass): the hidden files beside an output,
+an interview's lock, earlier outputs that cannot be read, a disk that fills up, init's links.
+
+Every case runs the real command in a child process and checks what a user sees: the exit code, one
+line on stderr and no traceback, the files left as they were or as said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+from tests.test_hostile_io import companies, lg
+
+PROFILE = EXAMPLES / "tier1-only.yaml"
+AS_OF = ("--as-of", "2026-11-26")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_link_at_the_fingerprints_name_is_replaced_not_written_through(tmp_path: Path) -> None:
+    """batch wrote its hidden fingerprint through a link there: the company list it pointed to held the
+    fingerprint's JSON afterwards. The link itself is replaced; the list stays as it was."""
+    listed = tmp_path / "list.csv"
+    listed.write_text("name,employees\na,10\n", encoding="utf-8")
+    before = listed.read_bytes()
+    mark = tmp_path / ".out.csv.littlegiant"
+    mark.symlink_to("list.csv")
+    code, _, err = lg("batch", "list.csv", "-o", "out.csv", *AS_OF, cwd=tmp_path)
+    assert code == 0, err
+    assert listed.read_bytes() == before
+    assert not mark.is_symlink() and json.loads(mark.read_text(encoding="utf-8"))["sha256"] == _sha256(tmp_path / "out.csv")
+    code, _, err = lg("batch", "list.csv", "-o", "out.csv", *AS_OF, cwd=tmp_path)  # the fingerprint works: no copy kept
+    assert code == 0 and "backup" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.csv.littlegiant", "list.csv", "out.csv"]
+
+
+@pytest.mark.parametrize("how", ["fifo", "link to a fifo"])
+def test_a_fingerprint_that_is_no_file_of_its_own_is_not_read_through(tmp_path: Path, how: str) -> None:
+    """Reading the fingerprint opened whatever stood at its name: a FIFO there, or a link to one, hung
+    the run for ever. Such a fingerprint counts as none (the earlier results are kept under a dated
+    name before they are replaced); a FIFO is left where it is, a link is replaced by a fingerprint."""
+    companies(tmp_path / "in.csv", 2)
+    assert lg("batch", "in.csv", "-o", "out.csv", *AS_OF, cwd=tmp_path)[0] == 0
+    mark = tmp_path / ".out.csv.littlegiant"
+    mark.unlink()
+    if how == "fifo":
+        os.mkfifo(mark)
+    else:
+        os.mkfifo(tmp_path / "pipe")
+        mark.symlink_to("pipe")
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", *AS_OF, cwd=tmp_path, timeout=30)
+    assert code == 0, err
+    assert len(list(tmp_path.glob("out.backup-*.csv"))) == 1 and "Traceback" not in err
+    if how == "fifo":
+        assert stat.S_ISFIFO(os.lstat(mark).st_mode)
+    else:
+        assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)
+        assert json.loads(mark.read_text(encoding="utf-8"))["sha256"] == _sha256(tmp_path / "out.csv")
