@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
-from tests.test_hostile_io import companies, lg
+from tests.test_hostile_io import companies, lg, one_line
 
 PROFILE = EXAMPLES / "tier1-only.yaml"
 AS_OF = ("--as-of", "2026-11-26")
@@ -64,3 +64,26 @@ def test_a_fingerprint_that_is_no_file_of_its_own_is_not_read_through(tmp_path: 
     else:
         assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)
         assert json.loads(mark.read_text(encoding="utf-8"))["sha256"] == _sha256(tmp_path / "out.csv")
+
+
+@pytest.mark.parametrize(("how", "said"), [("link", "a link"), ("dangling link", "a link"), ("fifo", "a named pipe")])
+def test_an_interview_lock_that_is_no_file_of_its_own_is_refused_and_left_alone(tmp_path: Path, how: str,
+                                                                               said: str) -> None:
+    """The interview's lock was opened to read and write through whatever stood at its name: a link
+    to a profile got the run's process id over its first bytes, a link to nothing created the file
+    it named. Now one line, exit 2, and nothing written anywhere."""
+    profile = tmp_path / "co.yaml"
+    profile.write_bytes(PROFILE.read_bytes())
+    lock = tmp_path / ".ans.yaml.lock"
+    if how == "link":
+        lock.symlink_to("co.yaml")
+    elif how == "dangling link":
+        lock.symlink_to("made.yaml")
+    else:
+        os.mkfifo(lock)
+    code, _, err = lg("assess", "--save", "ans.yaml", *AS_OF, cwd=tmp_path, stdin="Acme\n", timeout=30)
+    assert code == 2
+    line = one_line(err)
+    assert ".ans.yaml.lock" in line and said in line
+    assert profile.read_bytes() == PROFILE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ans.yaml.lock", "co.yaml"]

@@ -55,7 +55,7 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
-from littlegiant.messages import escape_controls, say
+from littlegiant.messages import escape_controls, kind_words, say
 from littlegiant.records import record
 from littlegiant.report.common import close_text, part_text, yuan_a_head
 from littlegiant.report.explanations import unit_text
@@ -196,6 +196,10 @@ def locked(save: Path) -> Iterator[None]:
     The save file itself is replaced on every answer (a new inode each time), so the lock lives on
     a file of its own, removed at the end. After locking, the lock file is checked to still be the
     one at that path: a lock on a file another process has just removed would guard nothing.
+
+    The lock is the interview's own file: a link at its name is never followed (a link to a profile
+    got the process id over its first bytes; one to nothing created the file it named), and a link,
+    FIFO or device there is refused in one line (InputError, exit 2), left as it is.
     """
     try:
         import fcntl
@@ -204,15 +208,27 @@ def locked(save: Path) -> Iterator[None]:
         return
     real = Path(os.path.realpath(save))  # one lock whatever link names the file: a second path was a second lock
     lock = real.with_name(f".{real.name}.lock")
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock, flags, 0o644)
+        except OSError:
+            if os.path.islink(lock):  # O_NOFOLLOW's ELOOP
+                raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words("a link")},
+                                 file=str(save)) from None
+            raise
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words(kind_of(mode))},
+                             file=str(save))
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
             raise Locked from None
         try:
-            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+            same = os.lstat(lock).st_ino == os.fstat(fd).st_ino
         except FileNotFoundError:
             same = False
         if same:
