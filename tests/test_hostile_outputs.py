@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
-from tests.test_hostile_io import companies, lg, one_line
+from tests.test_hostile_io import companies, lg, one_line, read_rows
 
 PROFILE = EXAMPLES / "tier1-only.yaml"
 AS_OF = ("--as-of", "2026-11-26")
@@ -87,3 +87,46 @@ def test_an_interview_lock_that_is_no_file_of_its_own_is_refused_and_left_alone(
     assert ".ans.yaml.lock" in line and said in line
     assert profile.read_bytes() == PROFILE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".ans.yaml.lock", "co.yaml"]
+
+
+DEEP = "[" * 100_000 + "]" * 100_000 + "\n"
+"""A JSON line nested 100,000 deep: Python's json module gives up on it with a RecursionError."""
+
+
+def test_a_deeply_nested_json_line_in_a_folder_is_its_own_error_row(tmp_path: Path) -> None:
+    """Judging whether a folder's JSON Lines file was an earlier run's results parsed its first line
+    with json.loads, whose RecursionError stopped the run as a bug (exit 3) before any row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "d.jsonl").write_text(DEEP, encoding="utf-8")
+    (folder / "tier1-only.yaml").write_bytes(PROFILE.read_bytes())
+    code, _, err = lg("batch", "in", "-o", "res.csv", "--columns", "ids", *AS_OF, cwd=tmp_path)
+    assert code == 1, err
+    assert "Traceback" not in err and "internal error" not in err
+    rows = {row["source"]: row for row in read_rows(tmp_path / "res.csv")}
+    assert set(rows) == {"in/d.jsonl:1", "in/tier1-only.yaml"}
+    assert rows["in/d.jsonl:1"]["status"] == "error" and "nested too deeply" in rows["in/d.jsonl:1"]["error"]
+    assert rows["in/tier1-only.yaml"]["status"] == "scored"
+
+
+@pytest.mark.parametrize(("name", "text"), [("x.jsonl", DEEP), ("old.csv", "x" * 200_000 + "\n")])
+def test_an_earlier_output_that_cannot_be_parsed_is_refused_as_no_results_file(tmp_path: Path, name: str,
+                                                                               text: str) -> None:
+    """An existing output whose first line json.loads cannot nest into, or whose cell is past the csv
+    module's field limit, stopped the run as a bug (exit 3). It is no results file: one line, exit 2,
+    and it is left as it was."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = lg("batch", str(PROFILE), "-o", name, *AS_OF, cwd=tmp_path)
+    assert code == 2
+    assert "exists and is not a littlegiant results file" in one_line(err)
+    assert (tmp_path / name).read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_earlier_json_report_nested_past_the_limit_is_refused_as_no_result(tmp_path: Path) -> None:
+    """assess -o x.json judged the existing x.json by parsing it: nested 100,000 deep, a bug's exit 3."""
+    (tmp_path / "x.json").write_text(DEEP, encoding="utf-8")
+    code, _, err = lg("assess", str(PROFILE), "-o", "x.json", *AS_OF, cwd=tmp_path)
+    assert code == 2
+    assert "exists and is not a littlegiant result" in one_line(err)
+    assert (tmp_path / "x.json").read_text(encoding="utf-8") == DEEP

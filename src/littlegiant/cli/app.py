@@ -274,7 +274,7 @@ def _our_json(path: Path) -> bool:
         if not text.strip():
             return True
         head = json.JSONDecoder().raw_decode(text.decode("utf-8", "replace").lstrip("\ufeff \t\r\n"))[0]
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past json's limit: a bug's exit 3 before
         head = None  # cut at 1 MB, or no JSON: judged by its opening below
     if isinstance(head, dict):
         return bool({"format_version", "compare"} & set(head)) or set(head) == {"tier", "criterion"}

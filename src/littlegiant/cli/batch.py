@@ -488,8 +488,10 @@ def earlier_results(path: Path, rules: RuleSet) -> bool:
             data = json.loads(line)
             return isinstance(data, dict) and is_results(data)
         return _ours(next(csv.reader([line]), []), rules)
-    except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
-        return False  # unreadable as a table: not something batch wrote
+    # unreadable as a table: not something batch wrote. A line nested past json's recursion limit and a
+    # cell past csv's field limit stopped the run as a bug (exit 3); batch writes neither
+    except (OSError, ValueError, KeyError, IndexError, StopIteration, RecursionError, csv.Error, zipfile.BadZipFile):
+        return False
 
 
 def _first_line(path: Path) -> str:
@@ -532,7 +534,7 @@ def added_columns(path: Path, rules: RuleSet) -> list[str]:
             header = next(csv.reader([_first_line(path)]), [])
         else:
             return []
-    except (OSError, ValueError, KeyError, IndexError, StopIteration, zipfile.BadZipFile):
+    except (OSError, ValueError, KeyError, IndexError, StopIteration, csv.Error, zipfile.BadZipFile):
         return []
     ours = any_output_columns(rules)
     return [h.strip() for h in header if h.strip() and norm(h) not in ours]
