@@ -10,12 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import resource
 import stat
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
-from tests.test_hostile_io import companies, lg, one_line, read_rows
+from tests.test_hostile_io import ROOT, companies, lg, one_line, read_rows
 
 PROFILE = EXAMPLES / "tier1-only.yaml"
 AS_OF = ("--as-of", "2026-11-26")
@@ -130,3 +136,69 @@ def test_an_earlier_json_report_nested_past_the_limit_is_refused_as_no_result(tm
     assert code == 2
     assert "exists and is not a littlegiant result" in one_line(err)
     assert (tmp_path / "x.json").read_text(encoding="utf-8") == DEEP
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """A folder on a tmpfs of the size asked (16k, 32k): a disk that fills up as a run writes to it."""
+    if not ROOT:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        disk = tmp_path / f"disk{len(mounted)}"
+        disk.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True)
+        if done.returncode:
+            pytest.skip("cannot mount a tmpfs here")
+        mounted.append(disk)
+        return disk
+
+    try:
+        yield mount
+    finally:
+        for disk in mounted:
+            subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+@pytest.mark.parametrize("full", ["output", "temporary files"])
+def test_a_workbook_cut_short_by_a_full_disk_is_not_said_to_hold_the_rows(tmp_path: Path, full: str,
+                                                                        small_disk: Callable[[str], Path]) -> None:
+    """An .xlsx output on a full disk said "600 rows written to r.partial-….xlsx", then three "Exception
+    ignored … I/O operation on closed file" tracebacks; the partial file was no zip at all. With the
+    disk of openpyxl's temporary files full, a bug's exit 3 and tracebacks. Now one line, no rows
+    claimed, and no broken partial file left."""
+    companies(tmp_path / "in.csv", 600)
+    disk = small_disk("16k")
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {"TMPDIR": str(disk)} if full == "temporary files" else {}
+    target = (disk if full == "output" else out) / "r.xlsx"
+    code, _, err = lg("batch", "in.csv", "-o", str(target), "-q", *AS_OF, cwd=tmp_path, **env)
+    assert code == 2
+    line = one_line(err)
+    assert "No space left on device" in line and "not created" in line
+    assert re.search(r"\d+ rows? written", line) is None
+    assert "Exception ignored" not in err
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_workbook_whose_fingerprint_finds_no_room_is_put_in_place_whole(tmp_path: Path) -> None:
+    """The fingerprint goes into an .xlsx's zip comment once it is written: a disk full just then (here
+    a file size limit one comment short) left half an end record, no workbook, said to hold the rows.
+    The workbook is put back as written and put in place, without a fingerprint (a rerun keeps a copy)."""
+    (tmp_path / "in.csv").write_text("name,employees\nCo,10\n", encoding="utf-8")
+    assert lg("batch", "in.csv", "-o", "sized.xlsx", *AS_OF, cwd=tmp_path)[0] == 0
+    with zipfile.ZipFile(tmp_path / "sized.xlsx") as book:
+        room = (tmp_path / "sized.xlsx").stat().st_size - len(book.comment) + 10
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "batch", "in.csv", "-o", "r.xlsx", *AS_OF],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, preexec_fn=limited,
+                          env={**os.environ, "LANG": "en_US.UTF-8", "COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as book:
+        assert book.testzip() is None and book.comment == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "r.xlsx", "sized.xlsx"]

@@ -104,12 +104,12 @@ STOP = lambda: _Dropped()
 AT_IMPORT_SENT = AT_IMPORT + "STOP = _send\n"
 
 AT_SAVE = """
-import openpyxl.workbook.workbook as _book
-_save = _book.Workbook.save
-def _stopping_save(self, filename):  # every row written: the workbook is being saved
+import openpyxl.writer.excel as _excel
+_save = _excel.ExcelWriter.save
+def _stopping_save(self):  # every row written: the workbook is being saved
     os.kill(os.getpid(), SIGNAL)
-    return _save(self, filename)
-_book.Workbook.save = _stopping_save
+    return _save(self)
+_excel.ExcelWriter.save = _stopping_save
 """
 """The stop signal sent as the results workbook starts being saved, once every row is in it."""
 

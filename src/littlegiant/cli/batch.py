@@ -575,11 +575,24 @@ def mark_written(path: Path) -> None:
     name is replaced, never written through (it turned a company list into the fingerprint); a FIFO
     or folder there is left alone, the fingerprint not kept."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        with path.open("r+b") as handle:
-            with zipfile.ZipFile(handle, "a") as book:
-                book.comment = WRITTEN_MARK + _book_digest(book).encode()
-            handle.flush()
-            os.fsync(handle.fileno())
+        # the tail the zip rewrites kept: a full disk mid-write is put back as it was, a whole workbook
+        # without a fingerprint (it was left with half an end record, said to hold the rows)
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            handle.seek(size - min(size, 1 << 16))
+            tail = handle.read()
+        try:
+            with path.open("r+b") as handle:  # buffered: a short write is retried, then raised
+                with zipfile.ZipFile(handle, "a") as book:
+                    book.comment = WRITTEN_MARK + _book_digest(book).encode()
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            with path.open("r+b", buffering=0) as raw:  # closed above, whatever it still held dropped
+                raw.truncate(size)
+                raw.seek(size - len(tail))
+                raw.write(tail)  # in place: no more room needed (a regular file takes it whole)
+                os.fsync(raw.fileno())
         return
     from littlegiant.load.fileio import atomic_write_text
 
@@ -2485,12 +2498,20 @@ class Writer:
 
     def abandon(self) -> Path | None:
         """The run stopped: the previous output stays; the partial one's path, if anything was written
-        (an .xlsx partial holds the rows so far, as a workbook Excel opens)."""
+        (an .xlsx partial holds the rows so far, as a workbook Excel opens). An .xlsx whose save a full
+        disk cut short is no zip Excel opens: it is removed and None returned (it was said to hold
+        every row, then three tracebacks followed)."""
         if self.xlsx:
             try:
                 self.handle.close(stopped=True)
             except (InputError, OSError):
                 pass
+            kept = self.out.abandon()
+            if kept is not None and not self.handle.saved:
+                kept.unlink(missing_ok=True)
+                self.out.kept = None
+                return None
+            return kept
         self._unshared()
         if self.end is not None and not self.out.handle.closed:
             try:

@@ -178,6 +178,10 @@ class ResultBook:
 
         self._cell = WriteOnlyCell  # imported here, once: _text makes one for every text cell of every row
         self._made = Cell  # what it makes (WriteOnlyCell is a function)
+        self.path = path  # as errors name it (a handle batch opened from a descriptor is named by its number)
+        self.saved = False
+        """Whether the workbook was written whole (``close``): a save cut short by a full disk is no zip."""
+        self.archive: Any = None  # the zip while ``_save`` writes it
         try:  # batch hands in the temporary file that is renamed into place at the end
             self.handle = handle if handle is not None else path.open("wb")
         except OSError as exc:
@@ -292,8 +296,9 @@ class ResultBook:
             self._write(text)
         except OSError as exc:
             self.handle.close()  # nothing more can be written: close() then has nothing to do
+            self._discard()
             raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
-                             file=self.handle.name) from None
+                             file=str(self.path)) from None
 
     def _write(self, text: str) -> None:
         self.start()
@@ -415,25 +420,66 @@ class ResultBook:
         rows.append(self.made[-1])
         # the labels' column as wide as its longest label (Verdicts (by colour) was cut at 16)
         info.column_dimensions["A"].width = max(16, *(_columns(label) + 2 for label, _ in rows))
-        for number, (label, value) in enumerate(rows, 1):
-            said = self._text(info, value)
-            if isinstance(value, str) and (lines := _lines(value, _ABOUT_WIDTH, line_units(_ABOUT_WIDTH))) > 1:
-                # wrapped, and as tall as its lines: LibreOffice keeps a row one line high unless told,
-                # and printed, the lines of 读取提示 ran over each other
-                said = self._text(info, value, styled=True)
-                said.alignment = self.wrap
-                info.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _ABOUT_MOST_LINES)
-            info.append([self._text(info, label), said])
-        try:  # a filter on every column of the results: park staff sort and pick by verdict in Excel
+        try:  # rows go to openpyxl's temporary files: a full disk shows here as well as in the save
+            for number, (label, value) in enumerate(rows, 1):
+                said = self._text(info, value)
+                if isinstance(value, str) and (lines := _lines(value, _ABOUT_WIDTH, line_units(_ABOUT_WIDTH))) > 1:
+                    # wrapped, and as tall as its lines: LibreOffice keeps a row one line high unless told,
+                    # and printed, the lines of 读取提示 ran over each other
+                    said = self._text(info, value, styled=True)
+                    said.alignment = self.wrap
+                    info.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _ABOUT_MOST_LINES)
+                info.append([self._text(info, label), said])
+            # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
-            self.book.save(self.handle)
+            self._save()
             self.handle.flush()
             os.fsync(self.handle.fileno())
+            self.saved = True
         except OSError as exc:
+            self._discard()
             raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
-                             file=self.handle.name) from None
+                             file=str(self.path)) from None
         finally:
             self.handle.close()
+
+    def _save(self) -> None:
+        """openpyxl's ``save_workbook`` with the zip in hand: a save cut short (a full disk) left it open,
+        and the garbage collector's close of it wrote to the closed file ("Exception ignored" tracebacks)."""
+        from datetime import UTC
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        archive = ZipFile(self.handle, "w", ZIP_DEFLATED, allowZip64=True)
+        self.archive = archive
+        self.book.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)  # as openpyxl's
+        ExcelWriter(self.book, archive).save()  # writes every part, then closes the zip
+        self.archive = None
+
+    def _discard(self) -> None:
+        """After a failed write or save: the zip and every sheet's stream ended now, quietly (whatever
+        fails on the full disk again is the failure already said), not by the garbage collector later,
+        which printed three tracebacks of its own after the run's one line."""
+        archive, self.archive = self.archive, None
+        if archive is not None:
+            try:
+                archive.close()
+            except (OSError, ValueError):
+                pass
+        for sheet in self.book.worksheets:
+            if not sheet.closed:
+                try:
+                    sheet.close()  # its rows' stream, then its file's
+                except Exception:
+                    pass
+            # a close that failed half-way leaves streams open: ended inner first, as close would
+            for stream in (getattr(sheet, "_rows", None), getattr(getattr(sheet, "_writer", None), "xf", None)):
+                try:
+                    if stream is not None:
+                        stream.close()
+                except Exception:
+                    pass
 
 
 _NOTE_HEADS = ("littlegiant 提示：", "littlegiant: note: ")
