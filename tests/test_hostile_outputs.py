@@ -183,6 +183,27 @@ def test_a_workbook_cut_short_by_a_full_disk_is_not_said_to_hold_the_rows(tmp_pa
     assert list(target.parent.iterdir()) == []
 
 
+def test_a_csv_cut_short_by_a_full_disk_ends_on_the_last_whole_row_it_counts(tmp_path: Path,
+                                                                          small_disk: Callable[[str], Path]) -> None:
+    """A .csv partial file on a full disk ended inside a cell and held more rows than the count said
+    ("1280 rows written", 1,312 in the file). It is cut back to the rows counted, each whole."""
+    companies(tmp_path / "in.csv", 600)
+    disk = small_disk("64k")
+    code, _, err = lg("batch", "in.csv", "-o", str(disk / "r.csv"), "--columns", "ids", "-q", *AS_OF, cwd=tmp_path)
+    assert code == 2
+    line = one_line(err)
+    found = re.search(r"(\d+) rows? written to (\S+)", line)
+    assert found is not None, line
+    count, partial = int(found[1]), Path(found[2])
+    assert 0 < count < 600 and partial.parent == disk
+    data = partial.read_bytes()
+    assert data.endswith(b"\r\n")
+    rows = read_rows(partial)
+    assert len(rows) == count
+    assert [row["source"] for row in rows] == [f"in.csv:{i + 2}" for i in range(count)]
+    assert all(row["status"] == "scored" and row["little_giant_status"] for row in rows)
+
+
 def test_a_workbook_whose_fingerprint_finds_no_room_is_put_in_place_whole(tmp_path: Path) -> None:
     """The fingerprint goes into an .xlsx's zip comment once it is written: a disk full just then (here
     a file size limit one comment short) left half an end record, no workbook, said to hold the rows.

@@ -2321,6 +2321,9 @@ class Writer:
         self.full = full
         self.end: int | None = None
         """Where the rows counted end in the file, once workers may write it themselves (``shared``)."""
+        self.whole: int | None = None
+        """Where the rows counted end in the file otherwise (.csv, .jsonl): what a stopped run keeps
+        (``abandon``): a full disk cut the last chunk inside a cell, beyond the rows said."""
         self.turns: _Turns | None = None
         self.rows = 0
         self.large = self.small = 0  # rows with amounts past any SME's size, or revenue too small a head (Done)
@@ -2423,11 +2426,15 @@ class Writer:
                 self.handle.buffer.flush()  # rows written are rows on disk, should the run be stopped
                 if self.end is not None:
                     self.end += len(text)
+                else:
+                    self.whole = self.handle.buffer.tell()
             else:
                 if self.lossy and self.csv_rows and isinstance(text, str):
                     self._find_gaps(text)
                 self.handle.write(text)
                 self.handle.flush()
+                if not self.xlsx:
+                    self.whole = self.handle.buffer.tell()
             self.rows += done.rows
             self.large += done.large
             self.small += done.small
@@ -2513,13 +2520,8 @@ class Writer:
                 return None
             return kept
         self._unshared()
-        if self.end is not None and not self.out.handle.closed:
-            try:
-                self.out.handle.flush()
-                os.ftruncate(self.out.handle.fileno(), self.end)  # the rows counted, whole
-            except OSError:
-                pass  # a full disk: what reached it is what is kept
-        return self.out.abandon()
+        # the rows counted, whole: beyond them, a chunk a full disk cut short or a killed worker half wrote
+        return self.out.abandon(keep=self.end if self.end is not None else self.whole)
 
     def discard(self) -> None:
         """The run failed where no message names the partial file (a bug, exit 3): none is left behind,

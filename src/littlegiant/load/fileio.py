@@ -322,8 +322,11 @@ class AtomicWriter:
             self.abandon()
             raise
 
-    def abandon(self) -> Path | None:
-        """Close without putting the file in place: the partial file's path when kept, else None."""
+    def abandon(self, keep: int | None = None) -> Path | None:
+        """Close without putting the file in place: the partial file's path when kept, else None.
+        ``keep``: the bytes of the partial file that are whole (its rows counted); what a full disk
+        let through beyond them, cut inside a row, is cut off (after the close, whose flush writes
+        whatever the handle still held)."""
         self._stop_syncing()
         if self.done:
             return self.kept
@@ -331,8 +334,14 @@ class AtomicWriter:
         try:
             self.handle.close()
         except OSError:
-            pass  # a full disk: what reached it is what is kept
+            pass  # a full disk: what reached it is cut back to ``keep``, or kept as it is
         if self.keep_partial and self.temp.exists():
+            if keep is not None:
+                try:
+                    if os.stat(self.temp).st_size > keep:
+                        os.truncate(self.temp, keep)
+                except OSError:
+                    pass
             self.kept = self.temp
             return self.kept
         try:
