@@ -223,3 +223,32 @@ def test_a_workbook_whose_fingerprint_finds_no_room_is_put_in_place_whole(tmp_pa
     with zipfile.ZipFile(tmp_path / "r.xlsx") as book:
         assert book.testzip() is None and book.comment == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "r.xlsx", "sized.xlsx"]
+
+
+@pytest.mark.parametrize(("args", "name"), [(["init", "l.yaml"], "l.yaml"), (["init", "--csv", "l.csv"], "l.csv"),
+                                            (["init", "--xlsx", "l.xlsx"], "l.xlsx"), (["init", "l.csv"], "l.csv")])
+def test_init_force_writes_through_a_link_to_a_regular_file(tmp_path: Path, args: list[str], name: str) -> None:
+    """The README: a link to a regular file is followed. init --force onto one said it "became not a
+    regular file while the output was written; not replaced" (nothing had changed), for a profile and a
+    .csv; --xlsx wrote the file it points to. All three do now, the link kept."""
+    real = tmp_path / ("real" + Path(name).suffix)
+    real.write_text("old\n", encoding="utf-8")
+    (tmp_path / name).symlink_to(real.name)
+    code, _, err = lg(*args, "--force", *AS_OF, cwd=tmp_path)
+    assert code == 0, err
+    assert (tmp_path / name).is_symlink() and real.read_bytes() != b"old\n"
+    if name.endswith(".xlsx"):
+        assert zipfile.is_zipfile(real)
+    else:
+        assert real.read_text(encoding="utf-8-sig").startswith("#" if name.endswith(".yaml") else ("name", "企业名称",
+                                                                                                   "Company"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, real.name])
+
+
+def test_init_with_both_csv_and_xlsx_is_refused(tmp_path: Path) -> None:
+    """init --csv a.csv --xlsx b.xlsx wrote b.xlsx alone, without a word about a.csv. One template a
+    run, as init FILE --csv already says: one line, exit 2, nothing written."""
+    code, _, err = lg("init", "--csv", "a.csv", "--xlsx", "b.xlsx", cwd=tmp_path)
+    assert code == 2
+    assert "give one template at a time" in one_line(err)
+    assert list(tmp_path.iterdir()) == []

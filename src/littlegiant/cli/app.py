@@ -1179,6 +1179,8 @@ def init(
         file = None
     if file is not None and (csv_file is not None or xlsx_file is not None):
         bad("opt.init_two", language, str(file))  # one template a run: which one was meant is not ours to guess
+    if csv_file is not None and xlsx_file is not None:  # b.xlsx was written alone, a.csv not a word said of
+        bad("opt.init_two", language, f"--xlsx {xlsx_file}")
     if file is not None:  # 模板.xlsx names a sheet, not YAML in it
         suffix = file.suffix.lower()
         if suffix == ".xlsx":
@@ -1206,9 +1208,11 @@ def init(
     target = xlsx_file or csv_out or (None if csv_file is not None else file)
     if target is not None and target.exists() and not force:
         bad("out.exists", language, str(target))
-    if target is not None:
-        checked_output(target, [rules_path(rules)],
-                       "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE", language)
+    # the file to write: through a link to a regular file, the file it points to (as --xlsx did, and the
+    # README says); the link itself was taken for something put there meanwhile and not replaced
+    written = None if target is None else checked_output(
+        target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE",
+        language)
     from littlegiant.core.inputs import template_columns
 
     # the years no shipped set reads are not asked for (净利润 of 2024 and 2023): the other sets too, for
@@ -1233,11 +1237,11 @@ def init(
         if csv_out is not None and csv_out.suffix.lower() not in (".csv", ".txt"):  # t.xlsx, t.yaml: batch read it as that
             bad("out.csv_name", language, f"--csv {csv_out}")
         text = csv_template(rs, asked, day.year - 1, language, ids=columns == "ids")
-        write_output(text, csv_out, language)
+        write_output(text, written, language)
         if csv_out is not None:
             _written("run.init_sheet", csv_out, language, run_with)
         return
-    write_output(profile_template(rs, day.year - 1, language, run_with), file, language)
+    write_output(profile_template(rs, day.year - 1, language, run_with), written, language)
     if file is not None:
         _written("run.init_profile", file, language, run_with)
 
