@@ -1,4 +1,4 @@
-"""Hostile paths around the files a run writes (session 31's pass): the hidden files beside an output,
+"""Hostile paths around the files a run writes (a hostile-input pass): the hidden files beside an output,
 an interview's lock, earlier outputs that cannot be read, a disk that fills up, init's links.
 
 Every case runs the real command in a child process and checks what a user sees: the exit code, one
