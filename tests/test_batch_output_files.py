@@ -246,7 +246,9 @@ def test_a_sheet_that_does_not_state_its_size_shows_a_count_and_a_running_clock(
     counted = re.findall(r"已评估 ([\d,]+) 行[^\r\n]*? (\d+):(\d\d):(\d\d)", text)
     assert counted and max(int(n.replace(",", "")) for n, *_ in counted) >= 256, text
     clock = max(int(h) * 3600 + int(m) * 60 + int(s) for _, h, m, s in counted)
-    assert clock >= int(took) - 2, (clock, took, text)  # it ran on with the run, not stopped at its first second
+    # it ran on with the run, not stopped at its first second; start-up and the last save are outside the
+    # bar's time, and on a loaded machine they take seconds, so half the run is what it must show at least
+    assert clock >= min(int(took) - 2, int(took / 2)), (clock, took, text)
 
 
 def _backups(folder: Path) -> list[Path]:
