@@ -185,6 +185,7 @@ class Expression:
     fn: Compiled
     only: Ref | None = None  # the expression is nothing but this one reference
     tree: ast.expr | None = field(default=None, compare=False, repr=False)  # kept for recompile and kind_of
+    parts: int = field(default=0, compare=False, repr=False)  # as MAX_NODES counts them: a rule set's total is bounded
 
     @property
     def body(self) -> ast.expr:
@@ -219,8 +220,8 @@ def _short(node: ast.expr) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _check_size(tree: ast.expr, source: str) -> None:
-    """Refuse a formula too large or too deep before anything recurses through it."""
+def _check_size(tree: ast.expr, source: str) -> int:
+    """Refuse a formula too large or too deep before anything recurses through it; its parts counted."""
     count = 0
     stack: list[tuple[ast.AST, int]] = [(tree, 1)]
     while stack:
@@ -236,6 +237,7 @@ def _check_size(tree: ast.expr, source: str) -> None:
             raise ExprError(f"a division by 0 in {source.strip()!r}, which no answer can settle")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
+    return count
 
 
 def parse(source: str) -> Expression:
@@ -249,11 +251,11 @@ def parse(source: str) -> Expression:
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         problem = exc.msg if isinstance(exc, SyntaxError) else "too complex"
         raise ExprError(f"cannot parse {source.strip()!r}: {problem}") from None
-    _check_size(tree.body, source)
+    parts = _check_size(tree.body, source)
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
     only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
-    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only, tree.body)
+    return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only, tree.body, parts)
 
 
 def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compiled:

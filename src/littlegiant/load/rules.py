@@ -72,10 +72,34 @@ MAX_BANDS = 24
 MAX_SCALES = 6
 MAX_EXTENDS = 8
 """Rule files in one ``extends:`` chain (3: an overlay, miit-2022, _base)."""
+MAX_TIER_CRITERIA = 200
+"""Criteria listed in one tier, a round's or an overlay's ``add_criteria`` for it included (16)."""
+MAX_FORMULA_PARTS = 10_000
+"""Parts (names, numbers, operators) of all the formulas of one rule set together, each ``use:``
+counted each time it is used (319). Every part is compiled when read and again into the plan each
+assessment runs, and kept: 1,700 added criteria of 99 parts each (within every other limit) took
+an assessment 40 s and 430 MB, and the interview 20 s before its first question."""
+
+
+class _Building:
+    """The rule file being built, ``extends:`` merged into it (the user's own), and the formula parts
+    read so far (:data:`MAX_FORMULA_PARTS`)."""
+
+    def __init__(self, top: _Reader) -> None:
+        self.top = top
+        self.parts = 0
+
+
+_BUILDING: ContextVar[_Building | None] = ContextVar("littlegiant_rule_building", default=None)
 
 
 def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
-    """A broken limit ends the reading even under ``validate``: going on would do the work it bounds."""
+    """A broken limit ends the reading even under ``validate``: going on would do the work it bounds.
+    A total passed at a line of a file the one read extends (its criteria come after an overlay's) is
+    said on the file read, which is what went over it."""
+    building = _BUILDING.get()
+    if building is not None and r.file != building.top.file:
+        r, key = building.top, None
     try:
         r.fail(message, key)
     except InputError as exc:
@@ -450,9 +474,16 @@ class _Reader:
         if not isinstance(v, str):
             self.fail(f"expected a formula string, got {describe(v)}", key)
         try:
-            return expr.parse(v)
+            parsed_formula = expr.parse(v)
         except expr.ExprError as exc:
             self.fail(str(exc), key)
+        building = _BUILDING.get()
+        if building is not None:
+            building.parts += parsed_formula.parts
+            if building.parts > MAX_FORMULA_PARTS:
+                _over_limit(self, f"the formulas of this rule set have more than {MAX_FORMULA_PARTS:,} parts in all "
+                            "(names, numbers, operators; each 'use' counted)", key)
+        return parsed_formula
 
     def words(self, key: str) -> tuple[str, ...]:
         """A list of plain words (a choice's other names, a name's endings), each non-empty text."""
@@ -844,7 +875,16 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
 
 
 def _build(data: LineDict, file: str, path: Path) -> RuleSet:
+    """The rule set of ``data`` (a file, ``extends:`` merged), the formula parts it reads counted."""
     top = _Reader(data, _file_of(data, file), "")
+    token = _BUILDING.set(_Building(top))
+    try:
+        return _build_set(top, file, path)
+    finally:
+        _BUILDING.reset(token)
+
+
+def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
     top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
              _TOP_KEYS)
     rule_id = top.string("id")
@@ -1709,8 +1749,14 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
     if not readers:  # an empty "all of" holds for everyone: the tier would be met with nothing checked
         r.fail("a tier needs at least one criterion", "criteria")
     if additions is not None and tid in additions.data:
+        added = additions.items(tid)
+        if len(readers) + len(added) > MAX_TIER_CRITERIA:
+            _over_limit(additions, f"{len(added):,} criteria added to tier {tid}, which has {len(readers)} "
+                        f"(at most {MAX_TIER_CRITERIA} in all)", str(tid))
         at = next((i for i, cr in enumerate(readers) if not _leads(cr.data)), len(readers))
-        readers[at:at] = [cr for cr, _ in additions.items(tid)]
+        readers[at:at] = [cr for cr, _ in added]
+    if len(readers) > MAX_TIER_CRITERIA:
+        _over_limit(r, f"{len(readers):,} criteria (at most {MAX_TIER_CRITERIA})", "criteria")
     children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)

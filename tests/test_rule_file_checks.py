@@ -1,0 +1,118 @@
+"""A hostile-input pass on rule files (`--rules FILE`, `rules validate`, `rules show`): bounded work for any
+file, every problem said once on the file the user gave, no terminal escape let through, no option
+suggested that the command lacks, and what no rule can mean refused; the API refuses what YAML refuses."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import EXAMPLES
+
+from littlegiant.load import rules
+
+PROFILE = str(EXAMPLES / "little-giant-2026.yaml")
+AS_OF = ("--as-of", "2026-11-26")
+SECONDS = 10  # what an 887 KB rule file may take to be refused, on a shared machine (it took 37-91 s to assess)
+HEAD = "format: 1\nid: mine\nextends: miit-2026\ntitle: {zh: 测试, en: Test}\nsource: test\n"
+FORMULA = "+".join(["max(revenue[y1],rd_expense[y2],employees)"] * 10)  # 419 characters, 99 parts
+
+
+def run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    """The command as a user types it, in its own process, in ``cwd`` (so files are named as typed)."""
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True,
+                          check=False, cwd=cwd, timeout=SECONDS * 6, env={**os.environ, "COLUMNS": "100", "LANG": "C.UTF-8"})
+    return done, time.monotonic() - start
+
+
+def problems(done: subprocess.CompletedProcess[str]) -> list[str]:
+    """The problem lines on stderr (the count line of `rules validate` left out), after exit 2 and no traceback."""
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert "Traceback" not in done.stderr
+    return [ln for ln in done.stderr.splitlines() if ln and not re.fullmatch(r"littlegiant: \d+ problems? found", ln)]
+
+
+def refused(tmp_path: Path, text: str, start: str, words: str, *, assess: bool = True) -> None:
+    """``rules validate mine.yaml`` (and ``assess --rules mine.yaml``) say one line, at ``start``
+    (mine.yaml:LINE: path), with ``words``: never a shipped file's line, never a follow-on."""
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    runs = [("rules", "validate", "mine.yaml")] + ([("assess", PROFILE, "--rules", "mine.yaml", *AS_OF)] if assess else [])
+    for args in runs:
+        done, _ = run(*args, cwd=tmp_path)
+        lines = problems(done)
+        assert len(lines) == 1, done.stderr
+        line = lines[0].removeprefix("littlegiant: error: ")
+        assert line.startswith(start), line
+        assert words in line, line
+
+
+def added(criteria: list[str], tier: str = "little_giant") -> str:
+    """An overlay of miit-2026 adding ``criteria`` (flow mappings) to ``tier``."""
+    return HEAD + f"add_criteria:\n  {tier}:\n" + "".join(f"    - {c}\n" for c in criteria)
+
+
+def criterion(i: int, value: str = "revenue[y1]") -> str:
+    return (f'{{id: mine.c{i}, value: "{value}", op: ">=", threshold: {i + 1}, zh: 条件, en: Test, source: x, '
+            "confidence: single}")
+
+
+# ------------------------------------------------------------------ bounded work
+
+
+def test_the_1700_criteria_file_is_refused_in_seconds_at_its_add_criteria(tmp_path: Path) -> None:
+    """The 887 KB file of the hostile pass (1,700 criteria of a 419-character formula) is within every
+    per-formula limit; it took one assessment 37-91 s and 430 MB. Now both commands refuse it in one
+    line at its `add_criteria` list, before any criterion is read."""
+    text = added([criterion(i, FORMULA) for i in range(1700)])
+    assert len(text.encode()) > 850_000
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    for args in (("rules", "validate", "mine.yaml"), ("assess", PROFILE, "--rules", "mine.yaml", *AS_OF)):
+        done, seconds = run(*args, cwd=tmp_path)
+        [line] = problems(done)
+        assert line.removeprefix("littlegiant: error: ") == (
+            "mine.yaml:7: add_criteria.little_giant: 1,700 criteria added to tier little_giant, which has 16 "
+            "(at most 200 in all)"), line
+        assert seconds < SECONDS, seconds
+
+
+def test_formulas_past_the_parts_budget_are_refused_where_they_pass_it(tmp_path: Path) -> None:
+    """Within the tier limit, 120 criteria of 99 parts each spread over the three tiers pass the 10,000
+    parts a rule set's formulas may have in all: refused at the formula that passes it, in the user's file."""
+    text = HEAD + "add_criteria:\n" + "".join(
+        f"  {tier}:\n" + "".join(f"    - {criterion(k * 40 + i, FORMULA)}\n" for i in range(40))
+        for k, tier in enumerate(rules.TIER_IDS))
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    done, seconds = run("rules", "validate", "mine.yaml", cwd=tmp_path)
+    [line] = problems(done)
+    assert re.match(r"mine\.yaml:\d+: add_criteria\.\w+\[\d+\]\.value: the formulas of this rule set have more than "
+                    r"10,000 parts in all", line), line
+    assert seconds < SECONDS, seconds
+
+
+def test_the_new_limits_are_far_above_the_shipped_sets_and_documented() -> None:
+    """Each shipped set (overlays and round files too) lists under a tenth of the criteria a tier may, and
+    the README's table of rule-file limits carries both new numbers."""
+    sets = [*rules.builtin_ids(), *rules.overlay_ids(), str(rules.builtin_dir() / "rounds" / "gxt-2025-190.yaml")]
+    for ref in sets:
+        rs = rules.load(ref)
+        assert max(len(t.criteria.children) for t in rs.tiers.values()) * 10 <= rules.MAX_TIER_CRITERIA, ref
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Rule files"):readme.index("## Development")]
+    assert f"| {rules.MAX_FORMULA_PARTS:,} |" in section
+    assert f"| {rules.MAX_TIER_CRITERIA} |" in section
+
+
+def test_an_overlay_adding_8910_formula_parts_still_loads(tmp_path: Path) -> None:
+    """The budget leaves an overlay room: 90 criteria of 99 parts each over the three tiers, with the
+    shipped set's own 288 parts, stay under 10,000."""
+    text = HEAD + "add_criteria:\n" + "".join(
+        f"  {tier}:\n" + "".join(f"    - {criterion(k * 31 + i, FORMULA)}\n" for i in range(30))
+        for k, tier in enumerate(rules.TIER_IDS))
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert rules.validate(path) == []
