@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from tests.conftest import EXAMPLES
 
 from littlegiant.load import rules
@@ -116,3 +117,46 @@ def test_an_overlay_adding_8910_formula_parts_still_loads(tmp_path: Path) -> Non
     path = tmp_path / "mine.yaml"
     path.write_text(text, encoding="utf-8")
     assert rules.validate(path) == []
+
+
+# ------------------------------------------------------------------ said on the user's file, once
+
+
+@pytest.mark.parametrize(("text", "start", "words"), [
+    (added(['{id: lg26.revenue, value: "revenue[y1]", op: ">=", threshold: 5000, zh: 测试, en: test, source: x, '
+            "confidence: single}"]),
+     "mine.yaml:8: add_criteria.little_giant[0].id: ", "duplicate criterion id 'lg26.revenue' in tier little_giant"),
+    (HEAD + 'derived:\n  rd_share: {expr: "1/0", zh: a, en: b}\n',
+     "mine.yaml:7: derived.rd_share.expr: ", "a division by 0 in '1/0'"),
+    (HEAD + "fields:\n  employees: {path: employees, type: bool, zh: a, en: b, help: {zh: a, en: b}}\n",
+     "mine.yaml:7: fields.employees.type: ", "the rules this file extends read 'employees' as a number"),
+    (HEAD + 'derived:\n  rd_share: {expr: "revenue[y] > 1", per_year: true, zh: a, en: b}\n',
+     "mine.yaml:7: derived.rd_share.expr: ", "read 'rd_share' as a number: expected a formula that gives a number"),
+    (HEAD + 'derived:\n  rd_share: {expr: "1", zh: a, en: b}\n',
+     "mine.yaml:7: derived.rd_share.per_year: ", "keep 'rd_share' per year"),
+    (HEAD + "evil: 1\n", "mine.yaml:6: evil: ", "unknown key 'evil'"),
+    (HEAD + "replace_items:\n  innovative.rd_share:\n    - {id: rd_share, zh: x, en: x, group: innovation, max: 20, "
+     "source: x, confidence: gov, value: \"rd_share[y1]\", bands: [{at_least: 3, points: -20}, {points: 0}]}\n",
+     "mine.yaml:8: replace_items.innovative.rd_share[0].bands: ", "a band gives -20 points, below 0"),
+    (HEAD + "replace_items:\n  innovative.rd_share: []\n",
+     "mine.yaml:7: replace_items.innovative.rd_share: ", "group 'innovation' has max 40 but its items add up to 20"),
+    # a change no check foresaw: the shipped file's problem, said at the line that extends it
+    (HEAD + "scores:\n  innovative:\n    zh: 表\n    en: Table\n    max: 100\n    groups: {g: {zh: 组, en: G, max: 100}}\n"
+     "    items:\n      - {id: x, zh: 项, en: X, group: g, max: 100, source: t, confidence: gov, value: \"revenue[y1]\", "
+     "bands: [{at_least: 1000, points: 100}, {points: 0}]}\n",
+     "mine.yaml:3: extends: ", "the built-in rules it extends do not load with this file's changes: "),
+], ids=["repeated shipped id", "broken derived", "field made yes/no", "derived made yes/no", "derived made once",
+        "unknown top key", "bad replacement item", "empty replacement", "table without the shipped groups"])
+def test_a_problem_is_said_once_on_the_users_file(tmp_path: Path, text: str, start: str, words: str) -> None:
+    """Each was blamed on rules/_base.yaml or miit-2026.yaml, or followed by up to 8 lines more from them
+    ("group 'innovation' has max 40"), said twice, or said at a path the file has not
+    (replace_items.innovation)."""
+    refused(tmp_path, text, start, words)
+
+
+def test_a_derived_quantity_of_its_own_refused_is_not_undefined_in_its_own_criteria(tmp_path: Path) -> None:
+    """An overlay's own derived quantity with a bad formula, read by its own criterion: the formula is the
+    one problem, not also the criterion that reads it."""
+    text = (HEAD + 'derived:\n  mine_share: {expr: "rd_expense[y] / ", per_year: true, zh: a, en: b}\n'
+            + added([criterion(0, "mine_share[y1]")]).removeprefix(HEAD))
+    refused(tmp_path, text, "mine.yaml:7: derived.mine_share.expr: ", "cannot parse", assess=False)

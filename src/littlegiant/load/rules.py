@@ -859,6 +859,8 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
             section.lines = dict(getattr(base[key], "lines", {}))
             section.line = getattr(value, "line", None)
             section.file = name  # type: ignore[attr-defined]
+            # what this file's entries replace: a field or derived quantity keeps what the base's formulas read
+            section.replaced = {k: base[key][k] for k in value if k in base[key]}  # type: ignore[attr-defined]
             for k, v in value.items():
                 section[k] = v
                 section.lines[k] = value.lines.get(k, 0) if isinstance(value, LineDict) else 0
@@ -875,18 +877,55 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
 
 
 def _build(data: LineDict, file: str, path: Path) -> RuleSet:
-    """The rule set of ``data`` (a file, ``extends:`` merged), the formula parts it reads counted."""
+    """The rule set of ``data`` (a file, ``extends:`` merged), its problems said on that file: one found
+    in a shipped file it extends is its doing, since the shipped files load alone (their tests say so)."""
     top = _Reader(data, _file_of(data, file), "")
     token = _BUILDING.set(_Building(top))
+    errors = _COLLECT.get()
+    start = len(errors) if errors is not None else 0
     try:
         return _build_set(top, file, path)
+    except InputError as exc:
+        if errors is None:
+            raise _on_own_file([exc], top)[0] from None
+        errors.append(exc)
+        raise _Stop from None
     finally:
         _BUILDING.reset(token)
+        if errors is not None:
+            errors[start:] = _on_own_file(errors[start:], top)
+
+
+def _on_own_file(errors: list[InputError], top: _Reader) -> list[InputError]:
+    """``errors`` as the author of ``top``'s file can act on them: those found in the shipped files it
+    extends left out when its own file has some (they follow from them: a derived quantity it broke is
+    missing from every formula that reads it), else the first said on its ``extends:`` line, where the
+    change that broke the shipped rules is."""
+    if _is_shipped_file(top.file):
+        return errors
+    own = [e for e in errors if not _is_shipped_file(e.file)]
+    if own or not errors:
+        return own
+    first = errors[0]
+    where = f"{Path(first.file or '').name}:{first.line}" if first.line is not None else Path(first.file or "").name
+    said = f"{first.field}: {first.message}" if first.field else first.message
+    return [InputError(f"the built-in rules it extends do not load with this file's changes: {said} ({where})",
+                       file=top.file, line=line_of(top.data, "extends"), field="extends")]
+
+
+def _is_shipped_file(name: str | None) -> bool:
+    """Whether a file named in an error is one of the shipped rule files."""
+    if not name:
+        return False
+    try:
+        return Path(name).resolve().is_relative_to(builtin_dir().resolve())
+    except OSError:
+        return False
 
 
 def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
-    top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"),
-             _TOP_KEYS)
+    # unknown keys were refused as each file was read (_read_merged): here only what the merged set lacks
+    top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"), tuple(top.data))
     rule_id = top.string("id")
     if not _ID_OR_DASH.match(rule_id):
         top.fail(f"{rule_id!r} is not a valid rule set id", "id")
@@ -907,7 +946,10 @@ def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
     fields = _fields(top)
     _check_relations(top, fields)
     derived = _derived(top, fields)
-    names = _names(fields, derived)
+    # under validate, a field or derived quantity whose entry was refused is still a name formulas may
+    # read: else each formula reading it was a problem more ("refers to undefined 'rd_share'"), eight for one
+    unread = {str(k) for section in ("fields", "derived") if isinstance(top.get(section), dict) for k in top.get(section)}
+    names = _names(fields, derived, unread - set(fields) - set(derived))
     _check_refs_all(top, derived, names)
     size = _size(top, names)
     scores = _scores(top, names, fields)
@@ -969,6 +1011,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
         r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
+    _field_as_before(section, fid, r, ftype, path)
     if path in paths:
         r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
     # a value where fields are nested, or under a value: every profile was refused ("compliance: expected a
@@ -1021,6 +1064,23 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r), zero=_zero_word(r, ftype),
     )
+
+
+def _field_as_before(section: _Reader, fid: str, r: _Reader, ftype: str, path: str) -> None:
+    """A field of the rules a file extends, given again, keeps what it gives (a number, true or false,
+    text) and whether it is kept per year: their formulas read it so, and read otherwise they failed in
+    the shipped files (``employees`` made a yes/no broke five formulas of _base.yaml), not in this one."""
+    before = getattr(section.data, "replaced", {}).get(fid)
+    if not isinstance(before, dict) or before.get("type") not in FIELD_TYPES or not isinstance(before.get("path"), str):
+        return
+    was = _FIELD_KINDS.get(before["type"], expr.NUMBER)
+    if _FIELD_KINDS.get(ftype, expr.NUMBER) != was:
+        types = [t for t in FIELD_TYPES if _FIELD_KINDS.get(t, expr.NUMBER) == was]
+        r.fail(f"the rules this file extends read {fid!r} as {was}: expected type {', '.join(types)}, got {ftype!r}",
+               "type")
+    if ("{year}" in path) != ("{year}" in before["path"]):
+        kept = "per year (its path has {year})" if "{year}" in before["path"] else "once (its path has no {year})"
+        r.fail(f"the rules this file extends keep {fid!r} {kept}: expected the same, got {path!r}", "path")
 
 
 def _choice_hint(r: _Reader, choices: tuple[str, ...]) -> tuple[str, Text] | None:
@@ -1235,9 +1295,15 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         if did in fields:
             section.fail(f"{did!r} is already a field", did)
         r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
+        expression = r.expression("expr")
+        before = getattr(section.data, "replaced", {}).get(did)
+        if isinstance(before, dict) and isinstance(before.get("per_year", False), bool) \
+                and before.get("per_year", False) != r.flag("per_year"):  # the base's formulas read it as it was
+            kept = "per year (per_year: true)" if before.get("per_year") else "once (no per_year)"
+            r.fail(f"the rules this file extends keep {did!r} {kept}: expected the same", "per_year")
         formula = r.text("formula", optional=True)
         return Derived(
-            id=did, expression=r.expression("expr"), label=Text(r.string("zh"), r.string("en")),
+            id=did, expression=expression, label=Text(r.string("zh"), r.string("en")),
             unit=r.string("unit", optional=True), per_year=r.flag("per_year"), formula=formula,
             confidence=r.choice("confidence", (*CONFIDENCE, None), None),
         )
@@ -1287,14 +1353,17 @@ class _Names(dict[str, bool]):
     each gives (``kinds``: a number, true or false, text), so that formulas are checked for both."""
 
     kinds: dict[str, str]
+    unread: set[str]  # names whose entries were refused (under validate): read as anything, never a problem more
 
 
 _FIELD_KINDS = {"bool": expr.BOOL, "text": expr.TEXT, "choice": expr.TEXT}
 
 
-def _names(fields: dict[str, FieldDef], derived: dict[str, Derived]) -> _Names:
+def _names(fields: dict[str, FieldDef], derived: dict[str, Derived], unread: set[str] | None = None) -> _Names:
     names = _Names({**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}})
     names.kinds = {k: _FIELD_KINDS.get(f.type, expr.NUMBER) for k, f in fields.items()}
+    names.unread = set(unread or ())
+    names.kinds.update(dict.fromkeys(names.unread, expr.ANY))
     visiting: set[str] = set()
 
     def kind(name: str) -> str | None:
@@ -1320,6 +1389,8 @@ def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
     """Every name a formula reads is defined and read as it is kept (per year or not), and every
     operator gets what it can take; ``want``: what the formula must give where it is used."""
     for ref in e.refs:
+        if ref.name in names.unread:
+            continue
         if ref.name not in names:
             near = nearest(ref.name, sorted(names))  # revenu for revenue: the name meant, as a key's slip is told
             r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}"
@@ -1344,8 +1415,25 @@ def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: _Names) ->
     if not derived:
         return
     section = top.sub("derived")
+    replaced = getattr(section.data, "replaced", {})
     for d in derived.values():
         _attempt(_check_refs, d.expression, names, section.sub(d.id), "expr", in_per_year=d.per_year)
+        before = replaced.get(d.id)
+        if isinstance(before, dict) and isinstance(before.get("expr"), str):
+            _attempt(_derived_as_before, d, before["expr"], names, section.sub(d.id))
+
+
+def _derived_as_before(d: Derived, before: str, names: _Names, r: _Reader) -> None:
+    """A derived quantity of the rules a file extends, given again, gives what it gave (a number, true
+    or false, text): their formulas read it so (see _field_as_before)."""
+    try:
+        was = expr.kind_of(expr.parse(before), names.kinds.get)
+    except expr.ExprError:
+        return
+    now = names.kinds.get(d.id)
+    if now != was and expr.ANY not in (now, was):
+        r.fail(f"the rules this file extends read {d.id!r} as {was}: expected a formula that gives {was}, "
+               f"got {d.expression.source!r}, which gives {now}", "expr")
 
 
 def _size(top: _Reader, names: _Names) -> SizeStandard:
@@ -1507,24 +1595,33 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
     if maximum is None:
         maximum = sum((g.max for g in groups.values()), Decimal(0))
     table = ScoreTable(str(tid), Text(r.string("zh"), r.string("en")), maximum, tuple(groups.values()), tuple(items))
-    _attempt(_check_table, r, table)
+    _attempt(_check_table, r, table, sums=len(items) == len(listed))  # a refused item's group falls short too
     return table
 
 
-def _check_table(r: _Reader, table: ScoreTable) -> ScoreTable:
+def _check_table(r: _Reader, table: ScoreTable, key: str | None = None, *, sums: bool = True) -> ScoreTable:
+    """A table's items (ids once, at most MAX_SCORE_ITEMS) and, with ``sums``, its groups adding up to
+    its max; ``key``: every problem said at that key of ``r`` (an overlay's ``replace_items`` entry,
+    which holds no groups, items or max of its own to point at)."""
+    def fail(message: str, at: str) -> NoReturn:
+        r.fail(message, key if key is not None else at)
+
     if len(table.items) > MAX_SCORE_ITEMS:  # an overlay's replace_items can add some
-        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", "items")
+        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", key or "items")
     ids = [i.id for i in table.items]
     for i in ids:
         if ids.count(i) > 1:
-            r.fail(f"item id {i!r} appears twice", "items")
+            fail(f"item id {i!r} appears twice in table {table.id!r}", "items")
+    if not sums:
+        return table
     for g in table.groups:
         total = sum((i.max for i in table.items if i.group == g.id), Decimal(0))
         if total != g.max:
-            where = r.sub("groups") if isinstance(r.get("groups"), dict) else r
-            where.fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
+            if key is None and isinstance(r.get("groups"), dict):
+                r.sub("groups").fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
+            fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
     if sum((g.max for g in table.groups), Decimal(0)) != table.max:
-        r.fail(f"the groups do not add up to the table's max {table.max}", "max")
+        fail(f"the groups do not add up to the table's max {table.max}", "max")
     return table
 
 
@@ -1539,13 +1636,13 @@ def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
             section.fail(f"{key!r} names no score item (write table.item)", str(key))
         table = out[table_id]
         groups = {g.id: g for g in table.groups}
-        new_items = [i for ir, _ in section.items(str(key))
-                     if (i := _attempt(_score_item, ir, names, groups)) is not None]
+        listed = section.items(str(key))
+        new_items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
         items: list[ScoreItem] = []
         for item in table.items:
             items.extend(new_items if item.id == item_id else [item])
         replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
-        _attempt(_check_table, section, replaced)
+        _attempt(_check_table, section, replaced, str(key), sums=len(new_items) == len(listed))
         out[table_id] = replaced
     return out
 
@@ -1564,7 +1661,7 @@ class _NodeBuilder:
         self.names = names
         self.fields = fields
         self.scores = scores
-        self.ids: dict[str, tuple[str, int | None]] = {}
+        self.ids: dict[str, tuple[str, _Reader]] = {}
         self.stack: list[str] = []
         self.applies: dict[str, str] = {}  # set_applies: criterion id -> new 'applies'
         self.applied: set[str] = set()
@@ -1615,8 +1712,13 @@ class _NodeBuilder:
         nid = r.string("id", pattern=_NODE_ID)
         key = f"{tier}:{nid}"
         if key in self.ids and self.ids[key][0] != r.file + str(r.line):
-            r.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
-        self.ids[key] = (r.file + str(r.line), r.line)
+            first = self.ids[key][1]
+            building = _BUILDING.get()
+            own = building.top.file if building is not None else r.file
+            # an overlay's criterion comes before the one it repeats: the overlay's is the one to rename
+            blamed = first if r.file != own and first.file == own else r
+            blamed.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
+        self.ids[key] = (r.file + str(r.line), r)
         leaf = kind not in ("all", "any")
         source = r.string("source", optional=True)
         confidence = r.choice("confidence", (*CONFIDENCE, None), None)
@@ -1639,7 +1741,7 @@ class _NodeBuilder:
                 self._prerequisite(r, value, op, threshold)
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
-            if fld not in self.fields or self.fields[fld].type != "bool":
+            if fld not in self.names.unread and (fld not in self.fields or self.fields[fld].type != "bool"):
                 r.fail(f"{fld!r} is not a yes/no field", "field")
         elif kind == "score":
             table = r.string("table")
