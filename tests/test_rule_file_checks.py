@@ -160,3 +160,31 @@ def test_a_derived_quantity_of_its_own_refused_is_not_undefined_in_its_own_crite
     text = (HEAD + 'derived:\n  mine_share: {expr: "rd_expense[y] / ", per_year: true, zh: a, en: b}\n'
             + added([criterion(0, "mine_share[y1]")]).removeprefix(HEAD))
     refused(tmp_path, text, "mine.yaml:7: derived.mine_share.expr: ", "cannot parse", assess=False)
+
+
+# ------------------------------------------------------------------ terminal escapes
+
+
+@pytest.mark.parametrize(("text", "start", "code"), [
+    (added(['{id: mine.c1, value: "revenue[y1]", op: ">=", threshold: 1, zh: "\\e[2J测试", en: "\\e]0;pwned\\a", '
+            "source: x, confidence: single}"]), "mine.yaml:8: add_criteria.little_giant[0].zh: ", "U+001B"),
+    (HEAD.replace("{zh: 测试,", '{zh: "\\u202e测试",'), "mine.yaml:4: title.zh: ", "U+202E"),
+    (HEAD + 'notes:\n  - {zh: 说明, en: "bell\\x07"}\n', "mine.yaml:7: notes[0].en: ", "U+0007"),
+    (HEAD + 'fields:\n  "a\\e[31m": {path: a, type: int, zh: a, en: b, help: {zh: a, en: b}}\n', "mine.yaml:7: fields: ",
+     "U+001B"),
+    (HEAD + 'derived:\n  x: {expr: "1", zh: a, en: b, formula: {zh: "\\x9b31m", en: b}}\n',
+     "mine.yaml:7: derived.x.formula.zh: ", "U+009B"),
+], ids=["ESC and BEL in a criterion", "bidi override in the title", "BEL in a note", "ESC in a key", "C1 CSI"])
+def test_a_control_character_in_a_rule_files_text_is_refused_at_its_line(
+        tmp_path: Path, text: str, start: str, code: str) -> None:
+    """Written as YAML escapes, they reached the terminal raw through `rules show` and `assess --detail`;
+    now every command that reads the file refuses it, at its line, and prints no control character."""
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    for args in (("rules", "validate", "mine.yaml"), ("assess", PROFILE, "--rules", "mine.yaml", "--detail", *AS_OF),
+                 ("rules", "show", "mine.c1", "--rules", "mine.yaml")):
+        done, _ = run(*args, cwd=tmp_path)
+        [line] = problems(done)
+        assert line.removeprefix("littlegiant: error: ").startswith(start), line
+        assert f"expected text without control characters (such as ESC, BEL or a bidirectional override), got {code}" \
+            in line, line
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", done.stdout + done.stderr)

@@ -813,6 +813,40 @@ def _check_is_rules(data: Any, name: str) -> None:
         raise InputError(kind="rules.not_rules", file=name)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters but tab and line feed, and the bidirectional overrides: written in a rule file's
+text as YAML escapes ("\\e[2J", "\\a"), they reached the terminal raw through ``rules show`` and
+``assess --detail`` (cleared it, retitled it, reordered what it showed), as in a profile's text."""
+
+
+def _refuse_controls(data: Any, name: str) -> None:
+    """Refuse a control character in any text of a rule file, key or value, at its line: the first in
+    the file's order. Walked with a stack; the reader bounded how many values and how deep."""
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            pairs: list[tuple[Any, Any]] = list(value.items())
+        elif isinstance(value, list):
+            pairs = list(enumerate(value))
+        else:
+            continue
+        children = []
+        for key, item in pairs:
+            at = f"{path}[{key}]" if isinstance(value, list) else f"{path}.{key}" if path else str(key)
+            bad = None
+            if isinstance(value, dict) and isinstance(key, str) and (bad := _CONTROL.search(key)) is not None:
+                at = path  # the key itself is not shown: it holds what a terminal would run
+            elif isinstance(item, str):
+                bad = _CONTROL.search(item)
+            if bad is not None:
+                raise InputError(f"expected text without control characters (such as ESC, BEL or a "
+                                 f"bidirectional override), got U+{ord(bad.group()):04X}",
+                                 file=_file_of(value, name), line=line_of(value, key), field=at or None)
+            children.append((item, at))
+        stack.extend(reversed(children))
+
+
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False,
                  files: list[_Stamp] | None = None, reached: Path | None = None) -> LineDict:
     """The rule file at (resolved) ``path`` with its ``extends:`` chain merged in. ``files`` collects a
@@ -824,6 +858,8 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     if stamp is not None and files is not None and getattr(data, "from_yaml", False):
         files.append(stamp)
     _check_is_rules(data, name)
+    if getattr(data, "from_yaml", False):  # the shipped files, read from their parsed form, are checked by tests
+        _refuse_controls(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if top.get("format") != 1:
