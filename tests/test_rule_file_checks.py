@@ -188,3 +188,18 @@ def test_a_control_character_in_a_rule_files_text_is_refused_at_its_line(
         assert f"expected text without control characters (such as ESC, BEL or a bidirectional override), got {code}" \
             in line, line
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", done.stdout + done.stderr)
+
+
+# ------------------------------------------------------------------ no --encoding where there is none
+
+
+def test_a_rule_file_in_no_encoding_is_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
+    """`rules validate` has no --encoding, and assess's names the profile's: neither suggests it for a rule file."""
+    (tmp_path / "mine.yaml").write_bytes(b"\xff\xfe\x00\xd8\x00\xd8abc\x80\x81\xfe")
+    for args in (("rules", "validate", "mine.yaml"), ("assess", PROFILE, "--rules", "mine.yaml", *AS_OF)):
+        done, _ = run(*args, cwd=tmp_path)
+        [line] = problems(done)
+        assert line.removeprefix("littlegiant: error: ") == (
+            "mine.yaml: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16, UTF-32); save it as UTF-8"), line
+    done, _ = run("assess", PROFILE, "--rules", "mine.yaml", "--lang", "zh", *AS_OF, cwd=tmp_path)
+    assert problems(done) == ["littlegiant 出错：mine.yaml：按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；请另存为 UTF-8"]

@@ -628,6 +628,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.unknown_near": ("unknown rule set {got!r}; did you mean {near!r}? (built-in: {known}; or give a YAML file)",
                            "没有“{got}”这个规则版本；您是不是想写 {near}？（内置的有：{known}；也可以给出规则文件）"),
     "rules.no_file": ("no such rule file", "找不到这个规则文件"),
+    "rules.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8",
+                       "按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；请另存为 UTF-8"),
     "rules.not_rules": ("not a rule file (it looks like a company's profile): --rules takes a rule set's id "
                         "(such as miit-2026) or a rule file",
                         "这不是规则文件（像是企业信息文件）：--rules 后面应写规则版本名（如 miit-2026）或规则文件"),

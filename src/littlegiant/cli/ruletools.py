@@ -38,8 +38,9 @@ from littlegiant.load.rules import (
     iso_date,
     load,
     overlay_ids,
+    read_rule_data,
 )
-from littlegiant.load.yamlio import line_of, read_data_file
+from littlegiant.load.yamlio import line_of
 from littlegiant.messages import plural, unit_text
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
@@ -1017,7 +1018,7 @@ _CALENDAR_EXPECT_KEYS = ("rule_set", "round", *_EXPECT_KEYS)
 
 def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | None]]:
     """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
-    data = read_data_file(file)
+    data = read_rule_data(file)
     where = str(file)
     if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list) \
             or data.get("format") != 1:  # a format 2 file would be read by the rules of 1, its cases judged wrongly

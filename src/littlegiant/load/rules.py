@@ -795,11 +795,23 @@ def read_file(path: Path, name: str | None = None) -> Any:
     name = name if name is not None else str(path)
     data = parsed.read(path.resolve(), builtin_dir(), name)
     if data is None:
-        data = read_data_file(Path(name))
+        data = read_rule_data(Path(name))
         _tag(data, name)
         if isinstance(data, LineDict):
             data.from_yaml = True  # type: ignore[attr-defined]  # see load(): its glossary links are checked
     return data
+
+
+def read_rule_data(path: Path) -> Any:
+    """A rule file's (or its tests file's) data as :func:`read_data_file` reads it; a file in no encoding
+    it knows is told to be saved as UTF-8, not to have --encoding name it: no ``rules`` command takes
+    that option, and assess's names the profile's encoding, not the rule file's."""
+    try:
+        return read_data_file(path)
+    except InputError as exc:
+        if exc.kind != "data.not_text":
+            raise
+        raise InputError(kind="rules.not_text", params=exc.params, file=exc.file, line=exc.line) from None
 
 
 def _check_is_rules(data: Any, name: str) -> None:
