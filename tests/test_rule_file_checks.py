@@ -203,3 +203,31 @@ def test_a_rule_file_in_no_encoding_is_told_to_be_saved_as_utf8(tmp_path: Path) 
             "mine.yaml: not text in any encoding tried (UTF-8, GB18030/GBK, UTF-16, UTF-32); save it as UTF-8"), line
     done, _ = run("assess", PROFILE, "--rules", "mine.yaml", "--lang", "zh", *AS_OF, cwd=tmp_path)
     assert problems(done) == ["littlegiant 出错：mine.yaml：按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；请另存为 UTF-8"]
+
+
+# ------------------------------------------------------------------ what no rule can mean
+
+
+@pytest.mark.parametrize(("text", "start", "words"), [
+    (HEAD.replace("format: 1", "format: true"), "mine.yaml:1: format: ", "expected format 1 (the one this version reads), got true"),
+    (HEAD + "in_force: {from: 2027-01-01, to: 2026-01-01}\n", "mine.yaml:6: in_force.to: ",
+     "expected a last day on or after the first (2027-01-01), got 2026-01-01"),
+    (HEAD + "fields:\n  mine: {path: mine, type: int, min: 10, max: 1, zh: a, en: b, help: {zh: a, en: b}}\n",
+     "mine.yaml:7: fields.mine.max: ", "expected a max at or above the min (10), got 1"),
+    (added([criterion(0, "revenue[y1] / (employees - employees)")]), "mine.yaml:8: add_criteria.little_giant[0].value: ",
+     "a division by 0 in 'revenue[y1] / (employees - employees)'"),
+    (added([criterion(0, "revenue[y1] / (2 * (employees - employees))")]),
+     "mine.yaml:8: add_criteria.little_giant[0].value: ", "a division by 0"),
+], ids=["format true", "in force backwards", "min above max", "x - x below a division", "a product of 0 below one"])
+def test_what_no_rule_can_mean_is_refused(tmp_path: Path, text: str, start: str, words: str) -> None:
+    """`rules validate` passed each: format: true as format 1, a set in force on no day, a field no answer
+    fits, a criterion whose value no answer settles."""
+    refused(tmp_path, text, start, words)
+
+
+def test_a_division_by_a_difference_of_two_figures_still_loads(tmp_path: Path) -> None:
+    """Growth (revenue[y1] - revenue[y2]) below a division is a figure, not 0: the check is on the
+    formula's shape, a part taken from itself."""
+    path = tmp_path / "mine.yaml"
+    path.write_text(added([criterion(0, "revenue[y1] / (revenue[y1] - revenue[y2])")]), encoding="utf-8")
+    assert rules.validate(path) == []

@@ -1020,8 +1020,9 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
     """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
     data = read_rule_data(file)
     where = str(file)
+    # a format 2 file would be read by the rules of 1, its cases judged wrongly (format: true equals 1 in Python)
     if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list) \
-            or data.get("format") != 1:  # a format 2 file would be read by the rules of 1, its cases judged wrongly
+            or type(data.get("format")) is not int or data["format"] != 1:
         raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
     out = []
     for i, case in enumerate(data["cases"]):

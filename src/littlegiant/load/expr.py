@@ -232,12 +232,28 @@ def _check_size(tree: ast.expr, source: str) -> int:
         if depth > MAX_DEPTH:
             raise ExprError(f"a formula nested more than {MAX_DEPTH} levels deep")
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Mod | ast.FloorDiv) \
-                and isinstance(node.right, ast.Constant) and type(node.right.value) in (int, float) \
-                and node.right.value == 0:  # never a value: its criterion stayed unknown with nothing missing
+                and _always_zero(node.right):  # never a value: its criterion stayed unknown with nothing missing
             raise ExprError(f"a division by 0 in {source.strip()!r}, which no answer can settle")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
     return count
+
+
+def _always_zero(node: ast.expr, depth: int = 0) -> bool:
+    """Whether a part of a formula is 0 whatever the answers: the number 0, a part taken from itself
+    (``employees - employees``), minus or a product of such a part. Bounded by MAX_DEPTH, as the
+    formula it is in."""
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(node, ast.Constant):
+        return type(node.value) in (int, float) and node.value == 0
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return _always_zero(node.operand, depth + 1)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
+        return ast.dump(node.left) == ast.dump(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return _always_zero(node.left, depth + 1) or _always_zero(node.right, depth + 1)
+    return False
 
 
 def parse(source: str) -> Expression:

@@ -859,6 +859,11 @@ def _refuse_controls(data: Any, name: str) -> None:
         stack.extend(reversed(children))
 
 
+def _format_one(value: object) -> bool:
+    """Whether a file says ``format: 1``: the whole number, not ``true`` or ``1.0`` (which equal it)."""
+    return type(value) is int and value == 1
+
+
 def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = False,
                  files: list[_Stamp] | None = None, reached: Path | None = None) -> LineDict:
     """The rule file at (resolved) ``path`` with its ``extends:`` chain merged in. ``files`` collects a
@@ -874,8 +879,8 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
         _refuse_controls(data, name)
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
-    if top.get("format") != 1:
-        top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+    if not _format_one(top.get("format")):
+        top.fail(f"expected format 1 (the one this version reads), got {describe(top.get('format'))}", "format")
     parent_ref = top.string("extends", optional=True)
     if parent_ref is None:
         return data
@@ -990,6 +995,8 @@ def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
     force.keys(("from",), ("to",))
     start = _date(force, "from")
     end = _date(force, "to") if force.has("to") else None
+    if end is not None and end < start:  # in force on no day: the calendar never chose it, nothing said why
+        force.fail(f"expected a last day on or after the first ({start}), got {end}", "to")
 
     fields = _fields(top)
     _check_relations(top, fields)
@@ -1100,10 +1107,13 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
     h = r.sub("help")
     h.keys(("zh", "en"))
     helptext = Text(h.string("zh"), h.string("en"))
+    low, high = r.number("min", optional=True), r.number("max", optional=True)
+    if low is not None and high is not None and low > high:  # no answer fits: every profile giving it was refused
+        r.fail(f"expected a max at or above the min ({low}), got {high}", "max")
     return FieldDef(
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
-        unit=r.string("unit", optional=True), minimum=r.number("min", optional=True),
-        maximum=r.number("max", optional=True), choices=choices, choice_labels=labels,
+        unit=r.string("unit", optional=True), minimum=low,
+        maximum=high, choices=choices, choice_labels=labels,
         choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
         choice_codes=codes, choice_endings=forms, choice_either=either, choice_hint=_choice_hint(r, choices),
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
@@ -1978,8 +1988,8 @@ def glossary() -> dict[str, Term]:
         name = str(_display(path.resolve()))
         top = _Reader(read_file(path), name, "")
         top.keys(("format", "terms"))
-        if top.get("format") != 1:
-            top.fail(f"unsupported format {top.get('format')!r} (this version reads format 1)", "format")
+        if not _format_one(top.get("format")):
+            top.fail(f"expected format 1 (the one this version reads), got {describe(top.get('format'))}", "format")
         section = top.sub("terms")
         terms = {}
         for tid in section.data:
