@@ -9,11 +9,13 @@ import re
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
 
+import littlegiant
 from littlegiant.load import rules
 
 PROFILE = str(EXAMPLES / "little-giant-2026.yaml")
@@ -231,3 +233,19 @@ def test_a_division_by_a_difference_of_two_figures_still_loads(tmp_path: Path) -
     path = tmp_path / "mine.yaml"
     path.write_text(added([criterion(0, "revenue[y1] / (revenue[y1] - revenue[y2])")]), encoding="utf-8")
     assert rules.validate(path) == []
+
+
+# ------------------------------------------------------------------ the API
+
+
+@pytest.mark.parametrize("financials", [
+    {"2025": {"revenue": 1}, 2025: {"revenue": 2}},
+    {2025: {"revenue": 2}, "2025": {"revenue": 1}},
+])
+def test_the_api_refuses_two_spellings_of_one_year(financials: dict[object, object]) -> None:
+    """`2025` beside `"2025"` kept the last silently; a YAML profile holding both is refused, and so is this."""
+    with pytest.raises(littlegiant.InputError, match=r"^financials: duplicate key '2025'$"):
+        littlegiant.assess({"financials": financials}, "miit-2026")
+    result = littlegiant.assess({"financials": {2025: {"revenue": 2}, "2024": {"revenue": 1}}}, "miit-2026",
+                                as_of=date(2026, 11, 26))
+    assert result.profile.values["financials.2025.revenue"] == 2

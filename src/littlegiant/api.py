@@ -103,8 +103,15 @@ def _check_nesting(data: Mapping[Any, Any]) -> None:
         inside.add(id(value))
         stack.append((value, top, depth, True))
         if isinstance(value, Mapping):
+            spelled: set[str] = set()
             for key, item in value.items():
                 under = top if depth > 1 else key if isinstance(key, str) else None  # str() of a deep tuple recurses
+                if isinstance(key, str) or (type(key) is int and abs(key) < 10**6):
+                    # 2025 beside "2025" name one year: a YAML profile holding both is refused, and here the
+                    # last was kept silently (an int of thousands of digits names no year; str() refuses it)
+                    if str(key) in spelled:
+                        raise InputError(kind="data.duplicate_here", params={"key": str(key)}, field=under)
+                    spelled.add(str(key))
                 stack.append((key, under, depth + 1, False))
                 stack.append((item, under, depth + 1, False))
         else:
