@@ -97,6 +97,27 @@ def test_formulas_past_the_parts_budget_are_refused_where_they_pass_it(tmp_path:
     assert seconds < SECONDS, seconds
 
 
+def test_a_total_passed_in_the_shipped_file_is_said_on_the_users_file(tmp_path: Path) -> None:
+    """99 derived quantities of 99 parts leave the budget to be passed by a formula of miit-2026.yaml,
+    read after them: the file that went over it is the user's, which the one line names."""
+    derived = "".join(f'  d{i}: {{expr: "{FORMULA}", zh: a, en: b}}\n' for i in range(99))
+    refused(tmp_path, HEAD + "derived:\n" + derived, "mine.yaml:1: ",
+            "the formulas of this rule set have more than 10,000 parts in all")
+
+
+def test_a_limit_broken_in_the_users_own_base_file_is_said_there(tmp_path: Path) -> None:
+    """An overlay extending the user's own file, whose score item has 30 bands: said at that file's line,
+    not moved to the overlay's first line as a total passed in a shipped file is."""
+    bands = ", ".join(f"{{at_least: {100 - j}, points: {min(20, 30 - j)}}}" for j in range(29)) + ", {points: 0}"
+    (tmp_path / "base.yaml").write_text(
+        HEAD.replace("id: mine", "id: mybase") + "replace_items:\n  innovative.rd_share:\n    - {id: rd_share, zh: x, "
+        f'en: x, group: innovation, max: 20, source: x, confidence: gov, value: "rd_share[y1]", bands: [{bands}]}}\n',
+        encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(HEAD.replace("extends: miit-2026", "extends: base.yaml"), encoding="utf-8")
+    done, _ = run("rules", "validate", "mine.yaml", cwd=tmp_path)
+    assert problems(done) == ["base.yaml:8: replace_items.innovative.rd_share[0].bands: 30 lines (at most 24)"]
+
+
 def test_the_new_limits_are_far_above_the_shipped_sets_and_documented() -> None:
     """Each shipped set (overlays and round files too) lists under a tenth of the criteria a tier may, and
     the README's table of rule-file limits carries both new numbers."""

@@ -95,10 +95,11 @@ _BUILDING: ContextVar[_Building | None] = ContextVar("littlegiant_rule_building"
 
 def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
     """A broken limit ends the reading even under ``validate``: going on would do the work it bounds.
-    A total passed at a line of a file the one read extends (its criteria come after an overlay's) is
-    said on the file read, which is what went over it."""
+    A total passed at a line of a shipped file the one read extends (its criteria come after an
+    overlay's) is said on the file read, which is what went over it."""
     building = _BUILDING.get()
-    if building is not None and r.file != building.top.file:
+    if building is not None and r.file != building.top.file and _is_shipped_file(r.file) \
+            and not _is_shipped_file(building.top.file):
         r, key = building.top, None
     try:
         r.fail(message, key)
