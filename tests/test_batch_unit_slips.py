@@ -20,10 +20,10 @@ AS_OF = "2026-12-04"
 HEADER = ["序号", "企业名称", "所属行业", "从业人员", "营业收入（2025年）", "主营业务收入（2025年）", "研发费用（2025年）",
           "营业收入（2024年）", "研发费用（2024年）", "营业收入（2023年）"]
 IN_YUAN = [32000000, 29440000, 1440000, 28800000, 1280000, 25600000]  # 3,200万元 in 元
-LARGE_ZH = ("littlegiant 提示：有 {n} 行的金额远超中小企业规模（见“需核对的数据”列），多半是按元填写、被当作万元读取了，"
-            "这些行的结论不可靠。如金额以元为单位，请在标题行写明“金额单位：元”（或在列名中写“元”）后重新运行")
-LARGE_EN = ("littlegiant: note: {n} rows have amounts far beyond any SME's size (see the “Figures to check” column): "
-            "most likely amounts in yuan read as 10k CNY, so those rows' results cannot be relied on. If the sheet's "
+LARGE_ZH = ("littlegiant 提示：有 {n} 行的金额远超中小企业规模或按从业人数算高得不合常理（见“需核对的数据”列），多半是按元填写、"
+            "被当作万元读取了，这些行的结论不可靠。如金额以元为单位，请在标题行写明“金额单位：元”（或在列名中写“元”）后重新运行")
+LARGE_EN = ("littlegiant: note: {n} rows have amounts far beyond any SME's size or revenue far too large for the head "
+            "count (see the “Figures to check” column): most likely amounts in yuan read as 10k CNY, so those rows' results cannot be relied on. If the sheet's "
             "amounts are in yuan, say so (a title row 金额单位：元, or 元 in the headers) and run again")
 SMALL_ZH = ("littlegiant 提示：有 {n} 行的营业收入按从业人数算低得不合常理（见“需核对的数据”列），多半是按万元填写、被当作"
             "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行")

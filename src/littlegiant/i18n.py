@@ -148,6 +148,10 @@ MESSAGES = {
         "zh": "{amount}{value}，{heads}{staff}，人均每年仅{each}，是否把「万元」当成了「元」？",
         "en": "{amount} of {value} for {staff} ({heads}) is {each} a year each: was an amount in 10k CNY entered as yuan?",
     },
+    "interview.large_per_head": {
+        "zh": "{amount}{value}，{heads}{staff}，人均每年{each}，是否把「元」当成了「万元」？",
+        "en": "{amount} of {value} for {staff} ({heads}) is {each} a year each: was an amount in yuan entered as 10k CNY?",
+    },
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n:answer|answers}:"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},

@@ -680,12 +680,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
     "run.kept_changed": ("{output} is not as batch last wrote it (notes typed in?): the old file is kept as {backup}",
                          "{output} 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup}"),
-    "run.amounts_large": ("littlegiant: note: {count:row has|rows have} amounts far beyond any SME's size (see "
-                          "{column}): most likely amounts in yuan read as 10k CNY, so those rows' results cannot be "
-                          "relied on. If the sheet's amounts are in yuan, say so (a title row 金额单位：元, or 元 in the "
-                          "headers) and run again",
-                          "littlegiant 提示：有 {count} 行的金额远超中小企业规模（见{column}），多半是按元填写、被当作万元读取了，"
-                          "这些行的结论不可靠。如金额以元为单位，请在标题行写明“金额单位：元”（或在列名中写“元”）后重新运行"),
+    "run.amounts_large": ("littlegiant: note: {count:row has|rows have} amounts far beyond any SME's size or "
+                          "revenue far too large for the head count (see {column}): most likely amounts in yuan read "
+                          "as 10k CNY, so those rows' results cannot be relied on. If the sheet's amounts are in "
+                          "yuan, say so (a title row 金额单位：元, or 元 in the headers) and run again",
+                          "littlegiant 提示：有 {count} 行的金额远超中小企业规模或按从业人数算高得不合常理（见{column}），"
+                          "多半是按元填写、被当作万元读取了，这些行的结论不可靠。如金额以元为单位，请在标题行写明"
+                          "“金额单位：元”（或在列名中写“元”）后重新运行"),
     "run.amounts_small": ("littlegiant: note: {count:row has|rows have} revenue far too small for the head count (see "
                           "{column}): most likely amounts in 10k CNY read as yuan, so those rows' results cannot be "
                           "relied on. If the sheet's amounts are in 10k CNY, say so (a title row 金额单位：万元, or 万元 "

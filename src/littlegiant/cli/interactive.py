@@ -38,7 +38,7 @@ from littlegiant.load.answers import (
     percent_signed,
     without_about,
 )
-from littlegiant.load.consistency import HEAD_COUNT, PER_HEAD_LEAST, SMALL
+from littlegiant.load.consistency import HEAD_COUNT, LARGE_PER_HEAD, PER_HEAD_LEAST, PER_HEAD_MOST, SMALL
 from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -57,7 +57,7 @@ from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
 from littlegiant.messages import escape_controls, kind_words, say
 from littlegiant.records import record
-from littlegiant.report.common import close_text, part_text, yuan_a_head
+from littlegiant.report.common import close_text, part_text, yi_a_head, yuan_a_head
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import exact, num
@@ -473,20 +473,21 @@ class Asker:
         return _t(c.kind, lang, **kw)
 
     def _per_head_text(self, c: Concern, f: FieldDef) -> str | None:
-        """Revenue too small for the head count (consistency.SMALL) in plain words, asked at either answer,
-        the revenue or the employees; None for any other concern."""
-        if c.kind != SMALL or c.other is None or not isinstance(c.other_value, Decimal):
+        """Revenue too small or too large for the head count (consistency.SMALL, LARGE_PER_HEAD) in plain
+        words, asked at either answer, the revenue or the employees; None for any other concern."""
+        small = c.kind == SMALL
+        if not (small or c.kind == LARGE_PER_HEAD) or c.other is None or not isinstance(c.other_value, Decimal):
             return None
         of = field_for_path(self.iv.rules, c.other)
         pair = {f.id: (f, c.path, c.value), of.id: (of, c.other, c.other_value)}
-        amounts = [i for i in pair if i in PER_HEAD_LEAST]
+        amounts = [i for i in pair if i in (PER_HEAD_LEAST if small else PER_HEAD_MOST)]
         if HEAD_COUNT not in pair or len(amounts) != 1:
             return None
         (af, ap, amount), (hf, hp, staff) = pair[amounts[0]], pair[HEAD_COUNT]
         lang = self.lang
-        return _t("small", lang, amount=input_label(af, ap).get(lang), value=with_unit(amount, af, lang),
-                  heads=input_label(hf, hp).get(lang), staff=with_unit(staff, hf, lang),
-                  each=yuan_a_head(amount, staff, lang))
+        return _t("small" if small else "large_per_head", lang, amount=input_label(af, ap).get(lang),
+                  value=with_unit(amount, af, lang), heads=input_label(hf, hp).get(lang),
+                  staff=with_unit(staff, hf, lang), each=(yuan_a_head if small else yi_a_head)(amount, staff, lang))
 
     def confirm(self, text: str) -> bool:
         """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the

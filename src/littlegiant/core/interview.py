@@ -27,6 +27,7 @@ from littlegiant.load.consistency import (
     FRACTION,
     GROWTH,
     LARGE,
+    LARGE_PER_HEAD,
     RATIO,
     SMALL,
     PartOverWhole,
@@ -46,7 +47,8 @@ class Concern:
     others are unusual but possible: the user confirms them. ``other`` is the answer it clashes
     with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
 
-    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large, small, fraction (confirmed)
+    kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large, small, large_per_head,
+    # fraction, ratio (confirmed)
     refused: bool
     path: str
     value: Decimal
@@ -345,10 +347,10 @@ class Interview:
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
         for w in unusual_figures(self.rules, values, frozenset({path} if signed else ()), last_year=self.last_year):
-            if w.kind == SMALL:  # revenue too small for the head count: at either answer, as one finding
+            if w.kind in (SMALL, LARGE_PER_HEAD):  # revenue too small (large) for the head count: at either answer
                 if w.other is not None and path in (w.figure.path, w.other.path):
                     other = w.other if w.figure.path == path else w.figure
-                    out.append(Concern(SMALL, False, path, value, other.path, other.value, w.limit))
+                    out.append(Concern(w.kind, False, path, value, other.path, other.value, w.limit))
                 continue
             if w.kind == RATIO:  # a ratio typed for the amount: said at the amount (the report says it either way)
                 if w.figure.path == path and w.other is not None:

@@ -3,11 +3,13 @@
 Two checks, both declared in the rule data on the fields: ``part_of`` (a part never exceeds its
 whole: a profile that says otherwise is bad input, refused wherever it comes in) and
 ``warn_above`` / ``warn_growth`` (figures that are possible but unusual: warnings in the report,
-never errors); and two on sizes: a count, rank or amount past what any SME has (``PLAUSIBLE_MAX``),
-most often 元 typed as 万元, which would otherwise be scored as a very large company; and revenue too small
+never errors); and three on sizes: a count, rank or amount past what any SME has (``PLAUSIBLE_MAX``),
+most often 元 typed as 万元, which would otherwise be scored as a very large company; revenue too small
 for the head count (``PER_HEAD_LEAST``), most often 万元 typed into a sheet in 元, which would otherwise be
-scored as a micro firm failing every tier. Loaders, the engine, batch rows and the interview all ask these two
-functions, so every way in answers alike; the renderers and the interview put the findings into words.
+scored as a micro firm failing every tier; and revenue too large for the head count (``PER_HEAD_MOST``),
+元 typed as 万元 by a firm too small for its amounts to pass the flat limit. Loaders, the engine, batch rows
+and the interview all ask these two functions, so every way in answers alike; the renderers and the
+interview put the findings into words.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, FRACTION, YUAN_SIGN, RATIO = (
-    "above", "growth", "large", "small", "fraction", "yuan_sign", "ratio")
+ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO = (
+    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -52,6 +54,22 @@ nor this year's, a part year's (30万 by March for 200 staff).
 
 R&D expense and assets are left out: a firm may have next to no R&D, and a light-asset one little in
 assets, so no bound on them a head is as safe; the slip shrinks revenue alike, which this check finds."""
+
+PER_HEAD_MOST = {"revenue": Decimal(10000)}
+"""The most of an amount (万元) a year per employee above which it is most likely 元 typed where 万元 is
+read (a sheet kept in 元 with no unit named): the mirror of PER_HEAD_LEAST. MONEY_PLAUSIBLE_MAX (100亿)
+misses it in a small firm: 12 staff and 900,000 元 of revenue read as 900,000万元, 90亿, under the flat
+limit, and every verdict was built on a figure 10,000 times too large, with no word.
+
+10,000万元 is 1亿元 a year a head. China's industrial firms take in on the order of 100 to 300万元 a head
+(规模以上工业企业: some 130万亿元 of revenue a year over several 1,000万 staff); the bound is some 50 times
+that, so a real trading company, whose revenue a head runs far above a maker's, rarely meets it. Read
+10,000 times too large, a firm taking in even 1万元 a head in 元 comes to 1亿 a head, and real firms take
+in 10万元 a head and more: a sheet in 元 is past the bound, by far. Exactly 1亿 a head is not warned of
+(the bound is a figure a real firm may have); above it is. As with the least: last year's revenue alone,
+against the head count; an unknown or zero head count gives nothing to divide by. Revenue past
+MONEY_PLAUSIBLE_MAX is not asked about twice (its LARGE warning asks the same question), nor an amount
+read in 元 for ¥ alone (its YUAN_SIGN warning asks which unit was meant)."""
 
 
 AS_RATIO_OF = {"total_liabilities": "total_assets"}
@@ -100,7 +118,9 @@ class Unusual:
     assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
     (no ``other``). ``kind`` SMALL: ``figure`` (last year's revenue) is below ``limit`` (万元) a head
-    of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind`` FRACTION: a
+    of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind``
+    LARGE_PER_HEAD: ``figure`` (last year's revenue) is above ``limit`` (万元) a head of ``other``: most
+    likely 元 typed as 万元 (PER_HEAD_MOST). ``kind`` FRACTION: a
     share in percent of at most ``limit`` (no ``other``), which may be a fraction (0.125 for 12.5%):
     said, never changed. ``kind`` RATIO: ``figure`` (负债总额) reads as a ratio of 1% to 99% as typed
     (typed_ratio: in 万元 or in a sheet in 元) and is under 1% of ``other`` (资产总额, same year): most likely
@@ -132,8 +152,7 @@ class _Compiled:
         self.limits: dict[str, tuple[FieldDef, Decimal]] = {}
         self.year_limits: list[tuple[str, str, FieldDef, Decimal]] = []
         for f in fields.values():
-            limit = PLAUSIBLE_MAX.get(f.id)
-            found = Decimal(limit) if limit is not None else MONEY_PLAUSIBLE_MAX if f.type in MONEY_TYPES else None
+            found = _plausible(f)
             if found is None:
                 continue
             if f.per_year:
@@ -143,12 +162,13 @@ class _Compiled:
                 self.limits[f.path] = (f, found)
         self.shares = {f.path: f for f in fields.values() if f.type == "percent" and not f.per_year}
         heads = fields.get(HEAD_COUNT)
-        self.per_head = [(fields[fid], heads, least) for fid, least in PER_HEAD_LEAST.items()
+        self.per_head = [(fields[fid], heads, PER_HEAD_LEAST.get(fid), PER_HEAD_MOST.get(fid), _plausible(fields[fid]))
+                         for fid in {**PER_HEAD_LEAST, **PER_HEAD_MOST}
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
         self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
         compared += [f for pair in self.ratios for f in pair]
-        self.prefixes = sorted({*(_prefix(f) for f in compared if f.per_year), *(_prefix(f) for f, _, _ in self.per_head)})
+        self.prefixes = sorted({*(_prefix(f) for f in compared if f.per_year), *(_prefix(f) for f, *_ in self.per_head)})
         self.layouts: dict[tuple[str, ...], _Checks] = {}
 
 
@@ -179,7 +199,7 @@ class _Checks:
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
         # each amount's paths, with the head count's: last year's amount alone is compared
-        self.per_head = [(f, paths, heads, heads.path, least) for f, heads, least in c.per_head
+        self.per_head = [(f, paths, heads, heads.path, least, most, past) for f, heads, least, most, past in c.per_head
                          if heads.path in held and (paths := [p for year in years.get(_prefix(f), ())
                                                               if (p := f.concrete_path(year)) in held])]
         for key in keys:
@@ -219,6 +239,12 @@ def _growth_bounds(limit: Decimal) -> tuple[Decimal | None, Decimal]:
     No lower end (None) where it is below 0: a fall of more than 100% takes a figure below 0."""
     low = 1 - limit / 100 + _MARGIN
     return (None if low < 0 else low), 1 + limit / 100 - _MARGIN
+
+
+def _plausible(f: FieldDef) -> Decimal | None:
+    """The most a figure of ``f`` plausibly is (PLAUSIBLE_MAX, MONEY_PLAUSIBLE_MAX for an amount); None: no bound."""
+    limit = PLAUSIBLE_MAX.get(f.id)
+    return Decimal(limit) if limit is not None else MONEY_PLAUSIBLE_MAX if f.type in MONEY_TYPES else None
 
 
 def _prefix(f: FieldDef) -> str:
@@ -279,8 +305,8 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
                     by_sign: Mapping[str, str] | None = None, last_year: int | None = None) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
-    a plausible size and revenue too small for the head count (as the interview asks about them):
-    warnings, never errors. ``signed``: the shares typed with their percent sign (0.5%), which say
+    a plausible size and revenue too small or too large for the head count (as the interview asks
+    about them): warnings, never errors. ``signed``: the shares typed with their percent sign (0.5%), which say
     they are no fraction. ``by_sign``: the
     amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as.
     ``last_year``: the year whose end the head count is at, whose revenue alone is held to it (none
@@ -300,15 +326,20 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))
-    for f, paths, heads, at, least in checks.per_head if last_year is not None else ():
+    for f, paths, heads, at, floor, ceiling, past in checks.per_head if last_year is not None else ():
         staff = values[at]
         path = f.concrete_path(last_year)
         if type(staff) is not Decimal or staff <= _ZERO or path not in paths:
             continue  # nothing to divide by, or no revenue of the head count's year
         v = values[path]
-        # read in 元 for ¥ alone: its YUAN_SIGN warning already asks whether 万元 was meant
-        if type(v) is Decimal and _ZERO < v < staff * least and not (by_sign and path in by_sign):
-            out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=least))
+        # read in 元 for ¥ alone: its YUAN_SIGN warning already asks which unit was meant
+        if type(v) is not Decimal or (by_sign and path in by_sign):
+            continue
+        if floor is not None and _ZERO < v < staff * floor:
+            out.append(Unusual(SMALL, Figure(f, path, v), Figure(heads, at, staff), limit=floor))
+        # past the flat limit: its LARGE warning already asks whether 元 was typed as 万元
+        elif ceiling is not None and v > staff * ceiling and (past is None or v <= past):
+            out.append(Unusual(LARGE_PER_HEAD, Figure(f, path, v), Figure(heads, at, staff), limit=ceiling))
     for a, pa, b, pb in checks.ratios:
         v, whole = values[pa], values[pb]
         if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < whole * RATIO_SHARE \
@@ -361,13 +392,13 @@ def _within_sizes(values: dict[str, Any], checks: _Checks) -> bool:
 
 
 def unit_slips(found: Iterable[Unusual]) -> tuple[bool, bool]:
-    """Whether ``found`` (``unusual_figures``) holds an amount past any SME's size (元 typed where
-    万元 is read), and revenue too small for the head count (万元 typed where 元 is read): the two
-    warnings that say a whole sheet's unit may be wrong, which a batch counts and names once at its end
-    (a count, a rank past its bound is no unit's slip)."""
+    """Whether ``found`` (``unusual_figures``) holds an amount past any SME's size or revenue too large
+    for the head count (元 typed where 万元 is read), and revenue too small for the head count (万元
+    typed where 元 is read): the warnings that say a whole sheet's unit may be wrong, which a batch
+    counts and names once at its end (a count, a rank past its bound is no unit's slip)."""
     large = small = False
     for w in found:
-        if w.kind == LARGE and w.figure.field.type in MONEY_TYPES:
+        if (w.kind == LARGE and w.figure.field.type in MONEY_TYPES) or w.kind == LARGE_PER_HEAD:
             large = True
         elif w.kind == SMALL:
             small = True

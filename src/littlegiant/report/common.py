@@ -23,6 +23,7 @@ from littlegiant.load.consistency import (
     ABOVE,
     FRACTION,
     LARGE,
+    LARGE_PER_HEAD,
     MONEY_TYPES,
     RATIO,
     SMALL,
@@ -704,6 +705,20 @@ _TOO_SMALL_ZH = "远低于正常经营的企业：是否把「万元」当成了
 round: 万元 typed into a sheet in 元 (8000 for 8000万), or a unit given wrongly."""
 
 
+_TOO_LARGE_A_HEAD_ZH = "远高于正常经营的企业：是否把「元」当成了「万元」，或单位填错了？请核对"
+"""Revenue too large for the head count, asked about as revenue too small for it is, the other way round:
+a sheet kept in 元 with no unit named (900,000 元 read as 900,000万元 for 12 staff)."""
+
+
+def yi_a_head(amount: Decimal, staff: Decimal, lang: str) -> str:
+    """An amount in 万元 a year per employee in 亿元 (7.5亿元; in English, millions of yuan): past
+    PER_HEAD_MOST it is 1亿 a head and more, which 75,000万元 or 750,000,000元 says less plainly."""
+    each = amount / staff
+    if lang == "zh":
+        return num(each / 10000, lang=lang) + "亿元"
+    return num(each / 100, lang=lang) + " million yuan"
+
+
 def yuan_a_head(amount: Decimal, staff: Decimal, lang: str) -> str:
     """An amount in 万元 a year per employee, in whole 元 (80元): the 元 a reader pictures a person
     earning, where 0.008万元 reads as nothing at all; under 1 元 as 不到1元."""
@@ -722,6 +737,13 @@ def warning_text(w: Unusual, lang: str) -> str:
             return f"「{name}」{value}，「{heads}」{staff}，人均每年仅{each}，{_TOO_SMALL_ZH}"
         return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far below any firm in business: "
                 "were amounts in 10k CNY entered as yuan, or their unit given wrongly? Please check")
+    if w.kind == LARGE_PER_HEAD and w.other is not None:  # revenue a head past any firm's: 元 typed as 万元
+        (name, value), (heads, staff) = _figure(w.figure, lang), _figure(w.other, lang)
+        each = yi_a_head(w.figure.value, w.other.value, lang)
+        if lang == "zh":
+            return f"「{name}」{value}，「{heads}」{staff}，人均每年{each}，{_TOO_LARGE_A_HEAD_ZH}"
+        return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far above any firm in business: "
+                "were amounts in yuan entered as 10k CNY, or their unit given wrongly? Please check")
     if w.kind == RATIO and w.other is not None and w.limit is not None:  # 0.45 typed for 负债总额: the amount it comes to
         (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
         ratio = w.limit  # the digits typed: the figure itself, or as typed in a sheet in 元

@@ -32,7 +32,7 @@ from littlegiant.core.result import (
     json_value,
 )
 from littlegiant.core.tierplan import closed_now
-from littlegiant.load.consistency import SMALL, Unusual
+from littlegiant.load.consistency import LARGE_PER_HEAD, SMALL, Unusual
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.advice import gap_dict
 from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
@@ -407,7 +407,7 @@ def _warning_dict(w: Unusual, lang: str) -> dict[str, Any]:
     d: dict[str, Any] = {"kind": w.kind, "path": w.figure.path, "value": json_value(w.figure.value)}
     if w.other is not None:
         d |= {"compared_with": w.other.path, "compared_value": json_value(w.other.value)}
-        if w.kind == SMALL:  # the least revenue a head (万元), as large says the most
+        if w.kind in (SMALL, LARGE_PER_HEAD):  # the least (most) revenue a head (万元), as large says the most
             d["limit"] = json_value(w.limit)
     elif w.typed is not None:  # yuan_sign: the amount as typed (¥12,000.00), read in 元
         d["typed"] = w.typed

@@ -42,7 +42,7 @@ from littlegiant.core.tierplan import (
     unrenewed,
 )
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
-from littlegiant.load.consistency import LARGE, MONEY_TYPES, SMALL
+from littlegiant.load.consistency import LARGE, LARGE_PER_HEAD, MONEY_TYPES, SMALL
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rulecalendar import RENEWABLE
 from littlegiant.load.rules import Node, RuleSet, Text
@@ -1058,10 +1058,10 @@ class Words(Phrasing):
 
     def _unit_doubted(self) -> Text | None:
         """The plan's head note when the report warns that amounts look typed in the wrong unit: in 元
-        (38,600,000万元), or in 万元 where 元 was asked (revenue of 80元 a head). A plan checked on them
+        (38,600,000万元, or 7.5亿元 of revenue a head), or in 万元 where 元 was asked (revenue of 80元 a head). A plan checked on them
         read as verified, while a reader who skipped the warning took it for the company's plan."""
         for w in self.result.warnings:
-            if w.kind == LARGE and w.figure.field.type in MONEY_TYPES:
+            if (w.kind == LARGE and w.figure.field.type in MONEY_TYPES) or w.kind == LARGE_PER_HEAD:
                 return IN_YUAN
             if w.kind == SMALL:
                 return IN_WAN
