@@ -129,3 +129,43 @@ def test_a_sliver_of_a_share_is_not_said_as_zero() -> None:
                      "--set", "financials.2024.revenue=45000000", columns=100))
     assert squash("前年研发费用占营业收入比重不低于3%（现为0.0012%）") in out
     assert "现为0%" not in out
+
+
+EQUITY_LATE = """name: 乙
+industry: industrial
+employees: 60
+rd_staff: 20
+tech_staff: 25
+niche_years: 5
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false, tax_violation: false, data_fabrication: false}
+financials:
+  2026: {revenue: 200, main_revenue: 190, rd_expense: 150}
+  2025: {revenue: 200, main_revenue: 190, rd_expense: 150, net_profit: 50, total_assets: 900, total_liabilities: 300, total_costs: 500}
+  2024: {revenue: 500, main_revenue: 480, rd_expense: 140}
+  2023: {revenue: 400, main_revenue: 380, rd_expense: 120}
+equity_financing: {2026: EQ2026, 2025: EQ2025, 2024: 0, 2023: 0}
+ip: {class1: 2, class1_self_developed: 2, class1_applied: 2, class1_top3_holder: 2, class2: 5}
+rd_institution: city
+market: {domestic_share: 5, domestic_rank: 5, leading: true}
+field: {chain_role: true, foundation: true, priority_domain: true}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: false, little_giant: false}
+platform_score: 70
+"""
+"""A company of 200万 revenue whose way into 专精特新 in 2027 is new equity over 2025 and 2026 (近两年 ≥ 2000万)."""
+
+
+@pytest.mark.parametrize(("this_year", "last_year", "raise_"), [("100", "1850", "100 → 150万元"),
+                                                                ("10", "1900", "10 → 100万元")])
+def test_new_equity_late_in_the_year_keeps_its_round(tmp_path: Path, this_year: str, last_year: str,
+                                                     raise_: str) -> None:
+    """New equity comes in one payment, any day: on 26 November a +50万 capital increase was weighed against
+    what 36 days bring at this year's rate (9.9万) and the plan led with 2028, hiding the 2027 the company
+    can meet; and where the cheapest way was revenue +1,300万 in those days, the same round's other way
+    (the equity) was never tried. Both plans are 2027's, by the equity raise."""
+    path = tmp_path / "乙.yaml"
+    path.write_text(EQUITY_LATE.replace("EQ2026", this_year).replace("EQ2025", last_year), encoding="utf-8")
+    block = plan_block(cli("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh"), "专精特新中小企业：")
+    assert block.startswith(squash("专精特新中小企业：最早2027年申报（以2026年数据计）")), block
+    assert squash(f"新增股权融资（合格机构投资者实缴额）（2026年）：{raise_}") in block, block
+    assert "才可能提前" not in block and "按目前的水平" not in block, block

@@ -138,8 +138,8 @@ def pace(m: Move, today: date) -> Decimal | None:
     year is late (LATE_IN_YEAR) and the raise asks more than that; else None. (+560万 of R&D asked on
     4 December, where 320万 a year brings some 25万 by its end.)"""
     year = year_in_path(m.field, m.path)
-    if m.kind != "change" or year != today.year or m.field.unit != "万元":
-        return None
+    if m.kind != "change" or year != today.year or m.field.unit != "万元" or m.field.lump_sum:
+        return None  # (new equity comes in one payment, any day: the days left weigh nothing against it)
     left = days_left(year, today)
     if left > LATE_IN_YEAR or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before < 0:
         return None  # (at a rate of 0 the days left bring 0: any raise asks more)
@@ -617,6 +617,14 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
         own = _without_unrenewed(result, profile, plans)
         p = _after_titles(rules, result, own, plan_tier(rules, result, own, tid, judge=judge), plans, judge)
         dated = (MET, REVIEW, UNKNOWN)  # a plan that meets the tier, or leaves only answers to give
+        if p.checked in dated and out_of_reach(p, result.as_of):
+            # the same round another way, without the raises its days left cannot bring (new equity where
+            # revenue +1,300万 in 36 days was asked): it is the plan, as it asks nothing out of reach
+            same = plan_tier(rules, result, own, tid, start=p.later, judge=judge,
+                             frozen=frozenset(m.path for m in hurried(p, result.as_of)))
+            same = _after_titles(rules, result, own, same, plans, judge)
+            if same.checked in dated and same.later == p.later and not out_of_reach(same, result.as_of):
+                p = same
         rushed = frozenset(m.path for m in hurried(p, result.as_of))
         if p.checked in dated and rushed:
             # the raise may not be made in the days left: the first round after that needs none of these

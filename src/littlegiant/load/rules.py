@@ -158,6 +158,7 @@ class FieldDef:
     evidence: tuple[Text, ...] = ()
     lever: str = "up"  # which way advice may move a number: up, down, or none (not the company's to change)
     yearly: bool = False  # given anew each year though not kept by year (本年度…得分): no later round has it yet
+    lump_sum: bool = False  # paid in at once (a capital increase), not earned day by day: no pace in the days left
     zero: Text | None = None  # what 0 means for a count or rank (未获奖, 无排名): said for 0, and typed, read as 0
     terms: tuple[str, ...] = ()  # glossary terms its help leans on (rules/_glossary.yaml)
     part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
@@ -1061,7 +1062,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
     r.keys(("path", "type", "zh", "en"),
            ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "choice_hint", "qualitative",
             "evidence", "lever",
-            "yearly", "zero", "part_of",
+            "yearly", "lump_sum", "zero", "part_of",
             "warn_above", "warn_growth", "terms"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
@@ -1119,6 +1120,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
         choice_codes=codes, choice_endings=forms, choice_either=either, choice_hint=_choice_hint(r, choices),
         qualitative=r.flag("qualitative"), evidence=r.texts("evidence"),
         lever=r.choice("lever", ("up", "down", "none"), "up"), yearly=r.flag("yearly"),
+        lump_sum=r.flag("lump_sum"),
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r), zero=_zero_word(r, ftype),

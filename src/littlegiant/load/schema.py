@@ -178,6 +178,8 @@ def rule_file_schema() -> dict[str, Any]:
         "qualitative": {"type": "boolean"}, "evidence": texts, "lever": {"enum": ["up", "down", "none"]},
         "yearly": {"type": "boolean", "description": "given anew each year though not kept by year (本年度…得分): a "
                                                      "plan for a later round does not carry this year's into it"},
+        "lump_sum": {"type": "boolean", "description": "an amount paid in at once (new equity), not earned through "
+                                                       "the year: a plan does not weigh its raise against the days left"},
         "zero": {"$ref": "#/$defs/text", "description": "a whole-number field: what 0 means (未获奖, 无排名), said for 0 "
                  "in reports, and read as 0 when typed (as is 没有)"},
         "terms": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
