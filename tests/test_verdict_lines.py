@@ -98,3 +98,16 @@ def test_a_tier_met_by_its_score_keeps_the_score() -> None:
     out = verdicts(run(EXAMPLES / "little-giant-2022.yaml", "--as-of", "2026-03-01"), "text")
     assert "创新型中小企业：满足（得分90）" in out and "专精特新中小企业：满足（得分87）" in out
     assert "直通" not in out
+
+
+def test_a_tier_awaiting_review_on_its_score_shows_the_score_not_a_direct_path() -> None:
+    """A 2022 专精特新 whose score reaches 60 only with the points awaiting review (the chain-role item),
+    every direct path unmet, was said 「待审核（符合直通条件，无需评分）」: no direct path held. Its score
+    range stays beside the verdict."""
+    from tests.conftest import EXAMPLES
+
+    out = verdicts(run(EXAMPLES / "little-giant-2022.yaml", "--as-of", "2025-06-01", "--set", "awards.provincial_rank=0",
+                       "--set", "awards.maker_china=none", "--set", "field.foundation=false", "--set",
+                       "characteristic_score=6", "--set", "digital_level=1", "--set", "ip.class1_high_value=0"), "text")
+    assert "专精特新中小企业：待审核（得分区间60–80）" in out, out
+    assert "直通" not in out.split("专精特新中小企业：", 1)[1].split("专精特新", 1)[0], out

@@ -616,7 +616,8 @@ class Words(Phrasing):
         score of its own (the 2026 tier 1, scored by route) says neither."""
         score = self.score(tier)
         totals = [c for c in tier.criteria if c.kind == "score" and (c.rule is None or c.rule.group is None)]
-        if score and tier.status in (MET, REVIEW) and totals and not any(c.status == MET for c in totals):
+        # a score that passes only with points awaiting review makes the tier 待审核 itself: no direct path did
+        if score and tier.status in (MET, REVIEW) and totals and not any(c.status in (MET, REVIEW) for c in totals):
             return w("direct", self.lang)
         return score
 
