@@ -304,6 +304,18 @@ def test_patent_and_copyright_counts_are_never_passed_over_but_refused_naming_th
     assert code == 0 and "与评估无关，不参与评估（原样附在结果最后）：“发明专利申请数”、“专利名称”" in err, err
 
 
+@pytest.mark.parametrize("header", ["专利情况", "中国专利奖", "获得专利奖"])
+def test_an_ip_column_that_counts_nothing_is_passed_over_not_refused(tmp_path: Path, header: str) -> None:
+    """Refusing counts of patents (above) stopped a whole run on 专利情况 and 中国专利奖 (exit 2, nothing
+    written, 「没有分Ⅰ类和Ⅱ类」 said of an award): a column that counts nothing (no 数, 件, 项, 有效, 授权 …) or
+    names an award is passed over and copied back, as it was."""
+    src = tmp_path / "park.csv"
+    src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,3000,有\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 0, err
+    assert f"以下列与评估无关，不参与评估（原样附在结果最后）：“{header}”" in "".join(err.split()), err
+
+
 @pytest.mark.parametrize("header", ["市级专精特新企业", "国家级专精特新企业", "科技型中小企业入库年份", "国际市场占有率排名"])
 def test_a_column_near_a_title_or_an_international_rank_is_passed_over_and_copied_back(tmp_path: Path,
                                                                                        header: str) -> None:
