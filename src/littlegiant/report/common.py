@@ -326,7 +326,13 @@ class Report:
             save = shell_word(name)
         else:
             save = "文件名" if self.lang == "zh" else "FILE"
-        return w("answer_hint", self.lang).replace("{command}", f"littlegiant assess --save {save}")
+        # the run's own date, renewal and forced set, as the appendix's commands carry them: without them the
+        # interview went on as a new application dated today under the set the calendar picks today
+        extra = ["--as-of", self.result.as_of.isoformat()]
+        extra += ["--renewal", self.result.renewal] if self.result.renewal else []
+        extra += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
+        command = " ".join(["littlegiant", "assess", "--save", save, *(shell_word(x) for x in extra)])
+        return w("answer_hint", self.lang).replace("{command}", command)
 
     def answer_heading(self) -> str:
         """结论, or under a what-if 结论（按上述假设）: an answer copied into an email must not pass
