@@ -1060,3 +1060,24 @@ def test_a_cell_read_as_unknown_by_any_word_is_named_among_the_rows_blanks(tmp_p
     assert done.exit_code == 0, done.output
     (yi,) = [row[-3] for row in list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))[1:]]
     assert yi.endswith("；本行缺：「营业收入（2025年）」"), yi
+
+
+def test_an_old_list_saved_as_xlsx_beside_it_leaves_the_run_clean(tmp_path: Path) -> None:
+    """The note above asks to save 名单.xls as .xlsx and run again: done, the folder holds both, and the run
+    still exited 1 saying 「其中的企业都不在结果里」 though the .xlsx's companies were scored. The .xls is now
+    passed over as superseded (named in a note), the run exits 0."""
+    import openpyxl
+
+    folder = tmp_path / "园区企业"
+    folder.mkdir()
+    (folder / "名单.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    book = openpyxl.Workbook()
+    book.active.append(["企业名称", "行业", "从业人员", "2025年营业收入（万元）"])
+    book.active.append(["甲公司", "工业", 100, 5000])
+    book.save(folder / "名单.xlsx")
+    out = tmp_path / "结果.csv"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.stderr
+    assert f"littlegiant 提示：文件夹 {folder} 中有 1 个文件未读取：名单.xls：旁边已有另存的同名 .xlsx，读取的是那一份" \
+        in done.stderr.splitlines(), done.stderr
+    assert "不在结果里" not in done.stderr and "甲公司" in out.read_text(encoding="utf-8-sig")

@@ -742,6 +742,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "Excel Workbook (.xlsx), and run again",
                               "littlegiant 提示：文件夹 {where} 中有 {count} 个表格文件无法读取，其中的企业都不在结果里：{files}。"
                               "请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再运行"),
+    "run.folder_skipped": ("littlegiant: note: {where}: {count:file|files} not read: {files}: each saved as .xlsx "
+                           "beside it, which is read",
+                           "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：旁边已有另存的同名 .xlsx，"
+                           "读取的是那一份"),
     "run.folder_results": ("littlegiant: note: {where}: {count:file|files} not read: {files}: results of an earlier "
                            "run of batch, not lists of companies",
                            "littlegiant 提示：文件夹 {where} 中有 {count} 个文件未读取：{files}：这是以前批量评估输出的结果，"

@@ -719,7 +719,12 @@ def expanded(paths: list[Path], on_note: Callable[[str, dict[str, object]], None
             if f.name.startswith((".", "~$")) or _PARTIAL.search(f.name) or (target is not None and _resolves_to(f, target)):
                 continue
             if f.suffix.lower() in SHEETS_NOT_READ and f.is_file():  # a list of companies, not read: the run is not clean
-                passed.setdefault("run.folder_unreadable", []).append(f.name)
+                # unless it was saved as .xlsx beside it, as the note asks: that copy is read, its companies scored
+                saved = f.with_suffix(".xlsx")
+                if saved.is_file() and not (target is not None and _resolves_to(saved, target)):
+                    passed.setdefault("run.folder_skipped", []).append(f.name)
+                else:
+                    passed.setdefault("run.folder_unreadable", []).append(f.name)
                 continue
             # not only regular files: a FIFO or link to nothing named like a profile becomes an error row
             if not f.is_dir() and f.suffix.lower() in (*PROFILE_SUFFIXES, *FOLDER_TABLES) and f.suffix.lower() != ".xls":
