@@ -796,3 +796,17 @@ def test_a_tier_with_no_criteria_is_refused_not_met_by_everyone(tmp_path: Path, 
     done, _ = cli(*args)
     refused_in_one_line(done, f"{path}:10: tiers.innovative_sme.criteria: a tier needs at least one criterion")
     assert done.stdout == "", done.stdout
+
+
+def test_a_batch_worker_loads_an_outside_base_under_the_runs_permission(tmp_path: Path) -> None:
+    """A batch scorer (each worker's) loads the rule set by its reference; it did so without --allow-outside,
+    so a set whose base lies outside its folder, read again because the base was edited after the run began
+    (the cache re-reads an edited file), stopped the worker with 「outside this rule file's folder」."""
+    from datetime import date
+
+    from littlegiant.cli import batch as batching
+
+    _, child = outside_layout(tmp_path)
+    scorer = batching.Scorer(str(child), date(2026, 11, 26), None, "zh", False, "x", allow_outside=True)
+    row = scorer(batching.Item("in.csv:2", "csv", {"name": "甲", "financials.2025.revenue": "500"}))
+    assert isinstance(row, list) and row[batching._STATUS] != "error", row

@@ -720,7 +720,7 @@ def batch(
             if output_encoding is None and kind == ".csv":  # UTF-8 keeps the byte-order mark Excel needs
                 out_encoding = "utf-8-sig" if codec == "utf-8" else encoding
         scorer = batching.Scorer(rule_ref, day, renewal, language, fmt == "json", __version__, advice, choice,
-                                 encoding)
+                                 encoding, allow_outside)
         about = {"lang": language, "rules_id": rs.id, "rules_title": getattr(rs.title, language),
                  "as_of": day.isoformat(), "last_year": day.year - 1, "version": __version__,
                  "tiers": {tid: getattr(tier.title, language) for tid, tier in rs.tiers.items()},

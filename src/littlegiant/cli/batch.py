@@ -1512,8 +1512,10 @@ class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
     def __init__(self, rules_ref: str, as_of: date, renewal: str | None, lang: str, full: bool, version: str,
-                 advice: bool = False, calendar: Choice | None = None, encoding: str | None = None) -> None:
+                 advice: bool = False, calendar: Choice | None = None, encoding: str | None = None,
+                 allow_outside: bool = False) -> None:
         self.advice = advice
+        self.allow_outside = allow_outside  # --allow-outside: a worker loads the set under the run's permission
         self.calendar = calendar
         self.encoding = encoding
         self.rules_ref = rules_ref
@@ -1561,7 +1563,7 @@ class Scorer:
         if self._rules is None:
             from littlegiant.load import rules as rulesets
 
-            self._rules = rulesets.load(self.rules_ref)
+            self._rules = rulesets.load(self.rules_ref, allow_outside=self.allow_outside)
         self.slips = NO_SLIPS
         try:
             return self._score(item, self._rules, codec)
