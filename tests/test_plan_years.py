@@ -169,3 +169,10 @@ def test_new_equity_late_in_the_year_keeps_its_round(tmp_path: Path, this_year: 
     assert block.startswith(squash("专精特新中小企业：最早2027年申报（以2026年数据计）")), block
     assert squash(f"新增股权融资（合格机构投资者实缴额）（2026年）：{raise_}") in block, block
     assert "才可能提前" not in block and "按目前的水平" not in block, block
+
+
+def test_a_raise_from_nothing_late_in_the_year_is_not_said_to_bring_zero() -> None:
+    """From a figure of 0 there is no present rate: the plan's "only if" step said 「按目前的水平这28天约0万元」."""
+    out = squash(cli("assess", STARTUP, "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2026.rd_expense=0"))
+    assert squash("研发费用（2026年）达到100万元（须增加100万元，2026年仅余28天），才可能提前到2028年申报") in out, out
+    assert "约0万元" not in out

@@ -1008,12 +1008,16 @@ class Words(Phrasing):
             d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
             at = num(brought, self.lang) + unit_text(m.field.unit, self.lang, brought)
             if zh:
-                more = f"须增加{num(d, self.lang)}{unit}，" if d is not None else ""
-                raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}（{more}按目前的水平这{left}天约{at}）")
+                more = f"须增加{num(d, self.lang)}{unit}" if d is not None else ""
+                # from a figure of 0 there is no present rate: 「约0万元」 said nothing
+                pace_said = f"按目前的水平这{left}天约{at}" if brought else f"{today.year}年仅余{left}天"
+                raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}"
+                              f"（{more}{'，' if more else ''}{pace_said}）")
             else:
                 more = f"{delta_text(d, unit, self.lang)}; " if d is not None else ""
-                raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} ({more}those days bring "
-                              f"some {at} at the present rate)")
+                pace_said = f"those days bring some {at} at the present rate" if brought else \
+                    f"only {_days(left)} of {today.year} left"
+                raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} ({more}{pace_said})")
         by = p.judged_by
         assert p.as_of is not None  # a plan of a later round than this one's (``out_of_reach``)
         if zh:
