@@ -260,13 +260,14 @@ def test_every_example_writes_the_same_document_both_ways() -> None:
 
 
 
-_ODD = 'q\\"uote\\\\back\\nline\\ttab\\u0001\\u2028 😀𝄞 \\u00e9'
-"""Quotes, a backslash, a newline, a tab, a control character, a line separator, characters beyond
-the BMP: written into a rule file's titles and sources (YAML escapes, so the file stays one line a key)."""
+_ODD = 'q\\"uote\\\\back\\nline\\ttab\\u2028 😀𝄞 \\u00e9'
+"""Quotes, a backslash, a newline, a tab, a line separator, characters beyond the BMP: written into a rule
+file's titles and sources (YAML escapes, so the file stays one line a key). Other control characters are
+refused in a rule file (tests/test_rule_file_checks.py): they reached the terminal raw."""
 
 
 def test_odd_titles_and_sources_are_written_as_json_dumps_writes_them(tmp_path: Path) -> None:
-    """A rule file's titles and sources with quotes, backslashes, newlines, control characters and
+    """A rule file's titles and sources with quotes, backslashes, newlines, tabs, line separators and
     emoji come out of ``batch --format json`` as valid JSON, byte for byte what json.dumps writes,
     and as ``assess --format json`` gives the same company."""
     from tests.test_hostile_rules import cli
@@ -298,5 +299,5 @@ def test_odd_titles_and_sources_are_written_as_json_dumps_writes_them(tmp_path: 
         assert one.returncode == 0, one.stderr
         assert json.loads(one.stdout) == doc["result"]
         titles = [c["title"] for t in doc["result"]["tiers"].values() for c in t["criteria"]]
-        assert "收入q\"uote\\back\nline\ttab\x01\u2028 😀𝄞 é" in titles
-        assert "研发q\"uote\\back\nline\ttab\x01\u2028 😀𝄞 é" in titles
+        assert "收入q\"uote\\back\nline\ttab\u2028 😀𝄞 é" in titles
+        assert "研发q\"uote\\back\nline\ttab\u2028 😀𝄞 é" in titles
