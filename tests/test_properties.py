@@ -152,13 +152,19 @@ def test_more_rd_never_hurts(data: dict[str, Any], rule_id: str, year: int, extr
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(data=plausible(), rule_id=st.sampled_from(RULE_IDS),
-       key=st.sampled_from(["class1", "class1_self_developed", "class1_high_value", "class1_applied", "class1_top3_holder"]),
-       extra=st.integers(1, 10))
-def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, key: str, extra: int) -> None:
-    assume(key in data["ip"])  # raising an unknown count is answering a question, not an increase
-    raised = {**data, "ip": {**data["ip"], key: data["ip"][key] + extra}}
-    assume(key == "class1" or raised["ip"][key] <= raised["ip"].get("class1", raised["ip"][key]))  # a part stays a part
+@given(data=plausible(), rule_id=st.sampled_from(RULE_IDS), pick=st.data(), extra=st.integers(1, 10))
+def test_more_class1_ip_never_hurts(data: dict[str, Any], rule_id: str, pick: st.DataObject, extra: int) -> None:
+    """More Ⅰ类 IP, of any kind, never turns a verdict worse. A count given is raised (raising an unknown one
+    is answering a question, not an increase); a part raised raises its whole with it, so a part stays a
+    part. (Drawn from the counts given, where a filter on them made Hypothesis give up now and then.)"""
+    given_keys = [k for k in ("class1", "class1_self_developed", "class1_high_value", "class1_applied",
+                              "class1_top3_holder") if k in data["ip"]]
+    assume(given_keys)
+    key = pick.draw(st.sampled_from(given_keys))
+    ip = {**data["ip"], key: data["ip"][key] + extra}
+    if key != "class1" and "class1" in ip:
+        ip["class1"] += extra
+    raised = {**data, "ip": ip}
     before = _eval(rule_id, data)
     _no_worse(before, _eval(rule_id, raised))
 
