@@ -736,20 +736,17 @@ def yuan_a_head(amount: Decimal, staff: Decimal, lang: str) -> str:
 
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
-    if w.kind == SMALL and w.other is not None:  # revenue a head below any firm in business: 万元 typed as 元
+    if w.kind in (SMALL, LARGE_PER_HEAD) and w.other is not None:
+        # revenue a head below any firm in business (万元 typed as 元), or past any firm's (元 typed as 万元)
+        small = w.kind == SMALL
         (name, value), (heads, staff) = _figure(w.figure, lang), _figure(w.other, lang)
-        each = yuan_a_head(w.figure.value, w.other.value, lang)
+        each = (yuan_a_head if small else yi_a_head)(w.figure.value, w.other.value, lang)
         if lang == "zh":
-            return f"「{name}」{value}，「{heads}」{staff}，人均每年仅{each}，{_TOO_SMALL_ZH}"
-        return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far below any firm in business: "
-                "were amounts in 10k CNY entered as yuan, or their unit given wrongly? Please check")
-    if w.kind == LARGE_PER_HEAD and w.other is not None:  # revenue a head past any firm's: 元 typed as 万元
-        (name, value), (heads, staff) = _figure(w.figure, lang), _figure(w.other, lang)
-        each = yi_a_head(w.figure.value, w.other.value, lang)
-        if lang == "zh":
-            return f"「{name}」{value}，「{heads}」{staff}，人均每年{each}，{_TOO_LARGE_A_HEAD_ZH}"
-        return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far above any firm in business: "
-                "were amounts in yuan entered as 10k CNY, or their unit given wrongly? Please check")
+            return f"「{name}」{value}，「{heads}」{staff}，人均每年{'仅' if small else ''}{each}，" \
+                f"{_TOO_SMALL_ZH if small else _TOO_LARGE_A_HEAD_ZH}"
+        far, typed = ("below", "10k CNY entered as yuan") if small else ("above", "yuan entered as 10k CNY")
+        return (f"{name} is {value} for {staff} ({heads}), {each} a year each, far {far} any firm in business: "
+                f"were amounts in {typed}, or their unit given wrongly? Please check")
     if w.kind == RATIO and w.other is not None and w.limit is not None:  # 0.45 typed for 负债总额: the amount it comes to
         (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
         ratio = w.limit  # the digits typed: the figure itself, or as typed in a sheet in 元
