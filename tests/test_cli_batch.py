@@ -1081,3 +1081,20 @@ def test_an_old_list_saved_as_xlsx_beside_it_leaves_the_run_clean(tmp_path: Path
     assert f"littlegiant 提示：文件夹 {folder} 中有 1 个文件未读取：名单.xls：旁边已有另存的同名 .xlsx，读取的是那一份" \
         in done.stderr.splitlines(), done.stderr
     assert "不在结果里" not in done.stderr and "甲公司" in out.read_text(encoding="utf-8-sig")
+
+
+def test_files_of_one_template_say_their_missing_columns_in_full_once(tmp_path: Path) -> None:
+    """A park's folder of lists kept from one template repeated the paragraph on missing columns, with its
+    init command, once a file (seven times in a six-file run, on the terminal and the 说明 sheet): said in
+    full for the first, then in a line for each other file missing the same columns."""
+    folder = tmp_path / "园区"
+    folder.mkdir()
+    for name in ("一季度", "二季度", "三季度"):
+        (folder / f"{name}.csv").write_text(f"企业名称,营业收入（2025年）\n{name}甲,3000\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
+                                    "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.output
+    said = [line for line in done.stderr.splitlines() if "项数据的列" in line]
+    assert len(said) == 3 and said[0].endswith("请运行：littlegiant init 模板.xlsx --lang zh"), said
+    assert all(line.endswith("同样没有上面所说的 " + said[0].split("没有评估要用的 ")[1].split(" 项")[0] + " 项数据的列")
+               for line in said[1:]), said

@@ -775,6 +775,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "every column, run: littlegiant init sheet.xlsx{lang_arg}",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
                            "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx{lang_arg}"),
+    "run.absent_columns_same": ("littlegiant: note: {where} lacks the same {count} columns as said above",
+                                "littlegiant 提示：{where} 同样没有上面所说的 {count} 项数据的列"),
     "run.encoding_gaps": ("littlegiant: note: {count:row holds|rows hold} characters {encoding} cannot ({chars}), "
                           "written as {gap} in the output: {rows}. To keep them, write a .xlsx, or add "
                           "--output-encoding utf-8-sig (Excel opens it by double-click)",

@@ -761,6 +761,7 @@ def batch(
 
         heard: set[tuple[str, str]] = set()
         absent_said: set[str] = set()
+        absent_lists: set[tuple[str, ...]] = set()  # the missing columns said in full once: another list missing them says so in a line
         results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
         lang_arg = f" --lang {language}" if _chosen(lang) is not None else ""  # in the init command the notes give
         carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
@@ -828,8 +829,10 @@ def batch(
                 absent_said.add(where)
                 named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
                     (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
-                line = words("run.absent_columns", language, {"where": where, "count": len(absent), "named": named,
-                                                              "lang_arg": lang_arg})
+                # a park's six files of one template each repeated the paragraph and its command
+                line = words("run.absent_columns" if tuple(absent) not in absent_lists else "run.absent_columns_same",
+                             language, {"where": where, "count": len(absent), "named": named, "lang_arg": lang_arg})
+                absent_lists.add(tuple(absent))
                 notes.append(line)  # on the 说明 sheet whatever --quiet: it is why a whole column of verdicts is 未知
                 if not quiet:
                     say(line)
