@@ -294,6 +294,7 @@ def test_a_workbook_named_csv_is_told_to_be_renamed(tmp_path: Path) -> None:
     zipped = tmp_path / "压缩.csv"  # a zip that is no workbook: not called one
     zipped.write_bytes(b"PK\x03\x04" + bytes(60))
     code, _, err = invoke("batch", str(zipped), "-o", str(tmp_path / "z.csv"))
+    assert code == 2 and not (tmp_path / "z.csv").exists() and len(err.strip().splitlines()) == 1, err
     assert "Excel" not in err
 
 
