@@ -128,3 +128,17 @@ def test_a_long_problem_on_the_errors_sheet_wraps_in_its_column(tmp_path: Path) 
     assert errors.row_dimensions[2].height == 60  # four lines of 15 points
     assert short.value.startswith("「从业人员（上年末）」") and not short.alignment.wrap_text
     assert errors.row_dimensions[3].height is None and short_source.alignment.vertical is None
+
+
+def test_the_about_sheet_labels_its_long_rows_at_their_top_and_its_year_as_text(tmp_path: Path) -> None:
+    """Printed, the 说明 sheet's label 读取提示 sat at the bottom of its row, beside the last line of a note
+    of several, while the note began at the top; and 上年度's 2025, a number, stood at the far right."""
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,营业收入（2025年）\n甲公司,3000\n", encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    done = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    rows = {r[0].value: r for r in load_workbook(out)["说明"].iter_rows(max_col=2) if r[0].value}
+    note = rows["读取提示"]
+    assert note[1].alignment.vertical == "top" and note[0].alignment.vertical == "top"
+    assert rows["上年度"][1].value == "2025"

@@ -225,7 +225,7 @@ class ResultBook:
                 (t("xlsx.kind", lang), kind),
                 *([(t("xlsx.basis", lang), about["basis"])] if about.get("basis") else []),
                 (t("as_of", lang), about.get("as_of", "")),
-                (t("last_year", lang), about.get("last_year", "")),
+                (t("last_year", lang), str(about.get("last_year", ""))),  # a year, not a figure: left as the others
                 (t("tool", lang), f"littlegiant {about.get('version', '')}"),
                 (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
                 (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
@@ -429,6 +429,11 @@ class ResultBook:
                     said = self._text(info, value, styled=True)
                     said.alignment = self.wrap
                     info.row_dimensions[number].height = _LINE_HEIGHT * min(lines, _ABOUT_MOST_LINES)
+                    # its label at the top too: at Excel's bottom, 读取提示 sat beside another note's last line
+                    named = self._text(info, label, styled=True)
+                    named.alignment = self.wrap
+                    info.append([named, said])
+                    continue
                 info.append([self._text(info, label), said])
             # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
