@@ -307,8 +307,8 @@ def test_patent_and_copyright_counts_are_never_passed_over_but_refused_naming_th
 @pytest.mark.parametrize("header", ["专利情况", "中国专利奖", "获得专利奖"])
 def test_an_ip_column_that_counts_nothing_is_passed_over_not_refused(tmp_path: Path, header: str) -> None:
     """Refusing counts of patents (above) stopped a whole run on 专利情况 and 中国专利奖 (exit 2, nothing
-    written, 「没有分Ⅰ类和Ⅱ类」 said of an award): a column that counts nothing (no 数, 件, 项, 有效, 授权 …) or
-    names an award is passed over and copied back, as it was."""
+    written, 「没有分Ⅰ类和Ⅱ类」 said of an award): a column that describes (情况) or names an award is passed
+    over and copied back, as it was. A kind of IP named alone (实用新型专利: 3) is a count, refused below."""
     src = tmp_path / "park.csv"
     src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,3000,有\n", encoding="utf-8")
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--as-of", "2026-11-26")
@@ -1299,3 +1299,12 @@ def test_a_red_line_header_with_a_note_or_another_bar_is_not_read_as_the_red_lin
     assert all(t["status"] != "unmet" for t in line["result"]["tiers"].values())
     said = "".join(err.split())
     assert all(h in said for h in headers), err
+
+
+@pytest.mark.parametrize("header", ["实用新型专利", "外观设计专利", "著作权", "软著"])
+def test_a_kind_of_ip_named_alone_is_refused_as_a_count(tmp_path: Path, header: str) -> None:
+    """实用新型专利 holding 3 is a count though it says no 数: passed over, every company's IP was unknown."""
+    src = tmp_path / "park.csv"
+    src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,3000,3\n", encoding="utf-8")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--as-of", "2026-11-26")
+    assert code == 2 and f"“{header}”列：含义不明确" in err, err

@@ -250,13 +250,10 @@ _IP_CLASS1_NAMES = {"发明": Text("发明专利", "invention patents"),
 """What each kind of Ⅰ类 a header names is called in a refusal (criteria.md §7)."""
 _IP_CLASS2_KINDS = re.compile(r"实用新型|外观设计|著作权|软著")
 _IP_WORDS = re.compile(r"专利|知识产权|" + _IP_CLASS1_KINDS.pattern + "|" + _IP_CLASS2_KINDS.pattern)
-_IP_NOT_A_COUNT = re.compile(r"申请|受理|企业|示范|优势|贯标|体系|认证|质押|融资|许可|费|收入|金额|元|商标|奖")
+_IP_NOT_A_COUNT = re.compile(r"申请|受理|企业|示范|优势|贯标|体系|认证|质押|融资|许可|费|收入|金额|元|商标|奖|情况|概况|简介")
 """Words of an IP column that counts no IP the rules read: applications (not granted), a title (知识产权
 示范企业), a certification (知识产权贯标), an amount (专利许可收入, 质押融资金额), a trademark (not Ⅱ类), an
-award (中国专利奖: a yes/no of its own, never a count)."""
-_IP_COUNTED = re.compile(r"数|件|项|个|拥有|持有|有效|授权")
-"""Words by which an IP column counts (有效发明专利数, 授权专利（件）, 拥有发明专利): a column without one
-(专利情况) says something else about the company's IP and is passed over, as it was, not refused."""
+award (中国专利奖: a yes/no of its own, never a count), a description (专利情况)."""
 
 
 def ip_unclear(folded: str) -> tuple[Text, tuple[str, ...]] | None:
@@ -268,7 +265,7 @@ def ip_unclear(folded: str) -> tuple[Text, tuple[str, ...]] | None:
     of Ⅱ类, 实用新型 and 外观设计 Ⅱ类 only once maintained over 2 years, and 专利 may be either class; read as
     the field, a company with 3 invention patents and 1 layout design had 3 of the 4 Ⅰ类 小巨人 asks, and failed."""
     if not _IP_WORDS.search(folded) or _IP_NOT_A_COUNT.search(folded) or _NOT_A_FIGURE.search(folded) \
-            or _DERIVED.search(folded) or not _IP_COUNTED.search(folded) or _CLASS.search(folded):
+            or _DERIVED.search(folded) or _CLASS.search(folded):
         return None  # (a column naming its class, Ⅰ类知识产权数, is the class's: read or told as before)
     first, second = _IP_CLASS1_KINDS.search(folded), _IP_CLASS2_KINDS.search(folded)
     if "高价值" in folded and second is None:
