@@ -176,3 +176,17 @@ def test_a_raise_from_nothing_late_in_the_year_is_not_said_to_bring_zero() -> No
     out = squash(cli("assess", STARTUP, "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2026.rd_expense=0"))
     assert squash("研发费用（2026年）达到100万元（须增加100万元，2026年仅余28天），才可能提前到2028年申报") in out, out
     assert "约0万元" not in out
+
+
+def test_a_raise_within_reach_is_kept_when_the_round_is_planned_again(tmp_path: Path) -> None:
+    """Re-planned without the raises out of reach (revenue +1,300万 in 28 days), the round held 2026's R&D
+    too, whose +10万 the days may bring (some 6.9万 at its rate), and the plan led with 2029: 2027 is met by
+    new equity of 2,000万 and that R&D."""
+    path = tmp_path / "乙.yaml"
+    path.write_text(EQUITY_LATE.replace("EQ2026", "0").replace("EQ2025", "0")
+                    .replace("2026: {revenue: 200, main_revenue: 190, rd_expense: 150}",
+                             "2026: {revenue: 200, main_revenue: 190, rd_expense: 90}"), encoding="utf-8")
+    block = plan_block(cli("assess", str(path), "--as-of", "2026-12-04", "--lang", "zh"), "专精特新中小企业：")
+    assert block.startswith(squash("专精特新中小企业：最早2027年申报（以2026年数据计），须在2026年余下的28天内使研发费用"
+                                   "（2026年）达到100万元")), block
+    assert squash("新增股权融资（合格机构投资者实缴额）（2026年）：0 → 2,000万元") in block, block

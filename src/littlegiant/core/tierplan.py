@@ -153,12 +153,18 @@ def out_of_reach(p: TierPlan, today: date) -> bool:
     FAR_BEYOND times what those days bring at the present rate (nothing brings nothing: any raise from 0
     is): 「最早2027年申报……须在28天内使研发费用达到940万元」 led a plan whose own step said those days
     bring some 20万, and the year a company can meet came as its seventh step."""
+    return bool(far_beyond(p, today))
+
+
+def far_beyond(p: TierPlan, today: date) -> list[Move]:
+    """The plan's raises of the current year that ask more than FAR_BEYOND times what its days left bring."""
+    out = []
     for m in hurried(p, today):
         brought = pace(m, today)
         if brought is not None and isinstance(m.after, Decimal) and isinstance(m.before, Decimal) \
                 and m.after - m.before > brought * FAR_BEYOND:
-            return True
-    return False
+            out.append(m)
+    return out
 
 
 def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> dict[str, Scalar]:
@@ -618,10 +624,11 @@ def plan_all(rules: RuleSet, result: Result, profile: Profile, judge: Judge | No
         p = _after_titles(rules, result, own, plan_tier(rules, result, own, tid, judge=judge), plans, judge)
         dated = (MET, REVIEW, UNKNOWN)  # a plan that meets the tier, or leaves only answers to give
         if p.checked in dated and out_of_reach(p, result.as_of):
-            # the same round another way, without the raises its days left cannot bring (new equity where
-            # revenue +1,300万 in 36 days was asked): it is the plan, as it asks nothing out of reach
+            # the same round another way, without the raises far beyond its days left (new equity where
+            # revenue +1,300万 in 36 days was asked; a raise the days may bring, R&D +10万, may stay): it is the
+            # plan, as it asks nothing out of reach
             same = plan_tier(rules, result, own, tid, start=p.later, judge=judge,
-                             frozen=frozenset(m.path for m in hurried(p, result.as_of)))
+                             frozen=frozenset(m.path for m in far_beyond(p, result.as_of)))
             same = _after_titles(rules, result, own, same, plans, judge)
             if same.checked in dated and same.later == p.later and not out_of_reach(same, result.as_of):
                 p = same
