@@ -328,7 +328,7 @@ class Report:
             save = "文件名" if self.lang == "zh" else "FILE"
         # the run's own date, renewal and forced set, as the appendix's commands carry them: without them the
         # interview went on as a new application dated today under the set the calendar picks today
-        extra = ["--as-of", self.result.as_of.isoformat()]
+        extra = ["--as-of", self.result.as_of.isoformat(), "--lang", self.lang]  # (in the report's language, as the appendix)
         extra += ["--renewal", self.result.renewal] if self.result.renewal else []
         extra += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
         command = " ".join(["littlegiant", "assess", "--save", save, *(shell_word(x) for x in extra)])
