@@ -132,7 +132,8 @@ def test_a_long_problem_on_the_errors_sheet_wraps_in_its_column(tmp_path: Path) 
 
 def test_the_about_sheet_labels_its_long_rows_at_their_top_and_its_year_as_text(tmp_path: Path) -> None:
     """Printed, the 说明 sheet's label 读取提示 sat at the bottom of its row, beside the last line of a note
-    of several, while the note began at the top; and 上年度's 2025, a number, stood at the far right."""
+    of several, while the note began at the top; and 上年度's 2025, a number, stood at the far right (kept a
+    number, set left: as text, Excel marks it "number stored as text")."""
     src = tmp_path / "名单.csv"
     src.write_text("企业名称,营业收入（2025年）\n甲公司,3000\n", encoding="utf-8")
     out = tmp_path / "结果.xlsx"
@@ -141,4 +142,5 @@ def test_the_about_sheet_labels_its_long_rows_at_their_top_and_its_year_as_text(
     rows = {r[0].value: r for r in load_workbook(out)["说明"].iter_rows(max_col=2) if r[0].value}
     note = rows["读取提示"]
     assert note[1].alignment.vertical == "top" and note[0].alignment.vertical == "top"
-    assert rows["上年度"][1].value == "2025"
+    year = rows["上年度"][1]
+    assert year.value == 2025 and year.alignment.horizontal == "left"  # a number (as text Excel marks it), set left

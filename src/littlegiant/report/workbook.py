@@ -195,6 +195,7 @@ class ResultBook:
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")  # a cell of several lines shows them, not one
         self.top = Alignment(vertical="top")  # the other cells of a tall row, read across from its first line
+        self.left = Alignment(horizontal="left")  # 上年度's 2025 beside the text of the about sheet, not at its far right
         self.notes: list[str] = about.get("notes", [])  # the run's notes, added to as the inputs are read
         self.results = self.book.create_sheet(t("xlsx.results", lang))
         self.errors = self.book.create_sheet(t("xlsx.errors", lang))
@@ -225,7 +226,7 @@ class ResultBook:
                 (t("xlsx.kind", lang), kind),
                 *([(t("xlsx.basis", lang), about["basis"])] if about.get("basis") else []),
                 (t("as_of", lang), about.get("as_of", "")),
-                (t("last_year", lang), str(about.get("last_year", ""))),  # a year, not a figure: left as the others
+                (t("last_year", lang), about.get("last_year", "")),
                 (t("tool", lang), f"littlegiant {about.get('version', '')}"),
                 (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
                 (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
@@ -434,6 +435,9 @@ class ResultBook:
                     named.alignment = self.wrap
                     info.append([named, said])
                     continue
+                if isinstance(value, int) and not isinstance(value, bool):  # a number kept a number (as text,
+                    said = self._cell(info, value=value)  # Excel marks it "stored as text"), set left as the text
+                    said.alignment = self.left
                 info.append([self._text(info, label), said])
             # a filter on every column of the results: park staff sort and pick by verdict in Excel
             self.results.auto_filter.ref = f"A1:{get_column_letter(self.width)}{self.rows + 1}"
