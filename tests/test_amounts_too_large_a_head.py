@@ -155,11 +155,8 @@ def test_the_interview_asks_at_the_revenue_and_at_the_staff(tmp_path: Path) -> N
     s = Session(["assess", "--as-of", AS_OF, "--lang", "zh", "--set", "financials.2025.revenue=900000",
                  "--save", "c.yaml"], tmp_path)
     s.answers("某公司")
-    for _ in range(60):  # "don't know" until the staff are asked, 工业 for the industry (whose size test asks them)
-        prompt = s.until_prompt() or ""
-        if "从业人员（上年末）（人）" in prompt:
-            break
-        s.send("工业" if "行业（《中小企业划型标准规定》）" in prompt else "不知道")
+    # 工业 for the industry, whose size test asks the staff
+    s.unknown_until("从业人员（上年末）（人）", 60, besides={"行业（《中小企业划型标准规定》）": "工业"})
     said = " ".join(s.reply("12").split())
     assert "从业人员（上年末）12人，人均每年7.5亿元，是否把「元」当成了「万元」？" in said and "高于" not in said, said
     s.finish()

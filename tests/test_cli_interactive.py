@@ -80,6 +80,16 @@ class Session:
         self.out.close()
         return code, self.stdout_file.read_text(encoding="utf-8")
 
+    def unknown_until(self, asked: str, most: int = 80, besides: dict[str, str] | None = None) -> None:
+        """Answer 不知道 (or, to a question holding a key of ``besides``, its value) until a question holding
+        ``asked`` is put, which is left to answer; fails if it is not put within ``most`` questions."""
+        for _ in range(most):
+            prompt = self.until_prompt() or ""
+            if asked in prompt:
+                return
+            self.send(next((a for q, a in (besides or {}).items() if q in prompt), "不知道"))
+        raise AssertionError(f"{asked} was not asked within {most} questions: {self.transcript[-2000:]}")
+
     def reply(self, text: str) -> str:
         """Send one answer and give what the interview says up to its next question ("" once it ends)."""
         self.send(text)
@@ -2367,11 +2377,7 @@ def test_revenue_too_small_for_the_staff_is_questioned_at_either_answer(tmp_path
     s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2025.revenue=0.8",
                  "--save", "c.yaml"], tmp_path)
     s.answers("某公司")
-    for _ in range(60):  # "don't know" until the staff are asked
-        prompt = s.until_prompt() or ""
-        if "从业人员（上年末）（人）" in prompt:
-            break
-        s.send("不知道")
+    s.unknown_until("从业人员（上年末）（人）", 60)
     said = " ".join(s.reply("100").split())
     assert "从业人员（上年末）100人，人均每年仅80元，是否把「万元」当成了「元」？" in said and "低于" not in said, said
     s.finish()
