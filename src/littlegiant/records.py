@@ -155,7 +155,7 @@ def _finish(cls: type[T], frozen: bool, shared_init: bool) -> type[T]:
         setattr(cls, name, method)
     if frozen:  # a frozen dataclass that compares by value hashes by value
         __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
-        cls.__hash__ = __hash__  # type: ignore[assignment]
+        cls.__hash__ = __hash__  # type: ignore[method-assign]
     else:  # a mutable one that compares by value is unhashable
         cls.__hash__ = None  # type: ignore[assignment]
     return cls

@@ -326,7 +326,7 @@ def _drop_stdout() -> None:
         os.dup2(null, sys.stdout.fileno())
     except (OSError, AttributeError, ValueError):
         pass
-    sys.stdout = None  # type: ignore[assignment]
+    sys.stdout = None
 
 
 def checked_output(output: Path | str, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:

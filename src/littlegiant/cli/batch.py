@@ -1659,7 +1659,7 @@ class Scorer:
         assert self._plan is not None and self._rules is not None
         if held:
             values = self._ladder.held(prof.values)  # type: ignore[arg-type]
-            rows = self._plan.tier_result(tier, values)  # type: ignore[arg-type]
+            rows = self._plan.tier_result(tier, values)
             full = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary, {tier: rows})
         return Words(full, self._rules, lang=self.lang, alone=True).gap(full.tiers[tier])
 

@@ -270,7 +270,7 @@ def documents(rules: RuleSet) -> tuple[str, ...]:
     hit = rules.memo.get("documents")
     if hit is None:
         hit = rules.memo["documents"] = _documents(rules)
-    return hit  # type: ignore[no-any-return]
+    return hit
 
 
 def _documents(rules: RuleSet) -> tuple[str, ...]:

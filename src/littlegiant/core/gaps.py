@@ -81,7 +81,7 @@ class Change:
         d = self.delta
         if isinstance(self.after, str) and self.before in self.field.choices:
             levels = self.field.choices
-            return Decimal(max(levels.index(self.after) - levels.index(self.before), 1))  # type: ignore[arg-type]
+            return Decimal(max(levels.index(self.after) - levels.index(self.before), 1))
         if d is None or not isinstance(self.before, Decimal):  # a blank part counts 1, with the whole it takes up
             return Decimal(1) + (self.whole.cost() if self.whole is not None else 0)
         return abs(d) / max(abs(self.before), Decimal(1)) + (self.whole.cost() if self.whole is not None else 0)

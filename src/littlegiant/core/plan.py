@@ -409,7 +409,7 @@ class Plan:
         fields, out = self.rules.fields, []
         f = fields[name]
         while f.part_of in fields:
-            f = fields[f.part_of]  # type: ignore[index]
+            f = fields[f.part_of]
             out.append(self.paths[(f.id, offset if f.per_year else None)])
         return tuple(out)
 
@@ -453,7 +453,7 @@ class Plan:
                 hit = self._sme_row(step, state, tid)
             else:
                 hit = self._score_row(step, state, tid)
-            codes[i], rows[i] = hit  # type: ignore[misc]
+            codes[i], rows[i] = hit
         out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
         for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
             table = step.points
@@ -474,9 +474,9 @@ class Plan:
             entry = step.rows.get(key)
             if entry is None:  # complete before it is kept: a row kept is read by other profiles
                 entry = (step.make or self._maker(step, tid))(NAMES[code])
-                entry.counts = (key[1], key[2])  # type: ignore[assignment]
+                entry.counts = (key[1], key[2])
                 _kept(step.rows, key, entry)
-        return _kept(step.seen, outcomes, (code, entry))  # type: ignore[arg-type]
+        return _kept(step.seen, outcomes, (code, entry))
 
     def _leaf_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
         """A check's, red line's or question's code and row, made afresh."""
@@ -524,7 +524,7 @@ class Plan:
             entry = (step.make or self._maker(step, tid))(NAMES[code])
             self._detail(entry, step, state)
             hit = _kept(step.rows, known, (code, entry))
-        return hit  # type: ignore[return-value]
+        return hit
 
     def _missing_of(self, node: Node, state: State) -> list[str]:
         """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
@@ -721,7 +721,7 @@ class Plan:
         def derived(state: State, p: int) -> expr.Value:
             v = state.get(key, _MISS)
             if v is _MISS:
-                v = state[key] = fn(state, 0)  # type: ignore[arg-type]
+                v = state[key] = fn(state, 0)
             return v  # type: ignore[return-value]
         return derived
 
@@ -742,7 +742,7 @@ class Plan:
             if path is not None:
                 least = self.rules.fields[name].value_range()[0]
                 unbounded = unbounded or least is None
-                return lambda state, p: v if (v := state.get(path)) is not None else least  # type: ignore[return-value]
+                return lambda state, p: v if (v := state.get(path)) is not None else least
             inner = self._floor(self.rules.derived[name].expression, offset or 0)
             unbounded = unbounded or inner is None
             return inner or (lambda state, p: None)
@@ -865,7 +865,7 @@ class Plan:
                 v = pfv(state, 0)
                 if v is None:
                     return ItemDetail(_ZERO, cap, _ZERO, None, None, False, ())
-                pts = min(max(v, _ZERO), cap)  # type: ignore[type-var]
+                pts = min(max(v, _ZERO), cap)
                 return ItemDetail(pts, pts, pts, v, None, False, ())  # type: ignore[arg-type]
             return from_value
         if item.each:
@@ -992,7 +992,7 @@ class Plan:
             cmp = expr.OPERATORS.get(op)
             caps = self._wholes(node)
             if caps and path is not None and cmp is not None:  # a part of a whole: blank, it can be no more than the whole
-                return self._capped(path, caps, cmp, threshold, op in (">=", ">"), node)  # type: ignore[arg-type]
+                return self._capped(path, caps, cmp, threshold, op in (">=", ">"), node)
             if path is not None and cmp is not None:  # a field against a number: the common case, inlined
                 read = path
 

@@ -224,7 +224,7 @@ def _getter(paths: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
     if len(paths) == 1:
         only = paths[0]
         return lambda values: (values[only],)
-    return operator.itemgetter(*paths)  # type: ignore[return-value]
+    return operator.itemgetter(*paths)
 
 
 _ZERO = Decimal(0)

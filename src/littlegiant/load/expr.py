@@ -144,8 +144,8 @@ _CMP: dict[type, Callable[[Any, Any], Any]] = {
     ast.GtE: operator.ge,
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
-    ast.In: lambda a, b: a in b,  # type: ignore[operator]
-    ast.NotIn: lambda a, b: a not in b,  # type: ignore[operator]
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
 }
 
 Compiled = Callable[[Any, int], Value]

@@ -1305,7 +1305,7 @@ def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:
     limit = r.number("warn_growth", optional=True)
     if limit is not None and (limit <= 0 or ftype not in _NUMERIC or "{year}" not in path):
         r.fail("warn_growth is a percentage above 0, on a number kept per year", "warn_growth")
-    return limit  # type: ignore[no-any-return]
+    return limit
 
 
 _NUMERIC = ("int", "number", "money", "signed_money", "percent")

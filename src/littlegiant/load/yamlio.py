@@ -78,7 +78,7 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):
     """A dict that remembers the source line (1-based) of each key."""
 
     lines: dict[Any, int]
@@ -90,7 +90,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         self.line = None
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     """A list that remembers the source line of each item."""
 
     lines: list[int | None]
@@ -115,7 +115,7 @@ def _loader() -> type:
 
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: PyYAML built without libyaml
 
-    class StrictLoader(base):  # type: ignore[misc,valid-type]
+    class StrictLoader(base):
         """SafeLoader with YAML 1.2-like scalars, duplicate-key rejection and line marks."""
 
     StrictLoader.yaml_implicit_resolvers = {}

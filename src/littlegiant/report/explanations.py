@@ -41,11 +41,11 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         if hit is None:
             if len(_LONG) >= 4096:
                 _LONG.clear()
-            hit = _LONG[text] = (_number.__wrapped__(v, None),  # type: ignore[attr-defined]
+            hit = _LONG[text] = (_number.__wrapped__(v, None),
                                  v.quantize(_PLACES[0], ROUND_HALF_UP) if v.adjusted() < 20 else None)
         if near is None or hit[1] is None or not _misread(hit[1], v, near):  # two places read as v does
             return hit[0]
-        return _number.__wrapped__(v, near)  # type: ignore[no-any-return, attr-defined]
+        return _number.__wrapped__(v, near)
     return _number(v, near)
 
 
@@ -207,7 +207,7 @@ def band_edges(c: CriterionResult) -> tuple[tuple[Decimal, ...], ...]:
                     for sc in item.scales if sc.value is not None)
         if memo is not None:
             memo[band_edges] = hit
-    return hit  # type: ignore[no-any-return]
+    return hit
 
 
 @functools.lru_cache(maxsize=1024)

@@ -56,7 +56,7 @@ def _value(v: Any) -> str:
         return "false"
     kind = type(v)
     if kind is str:
-        return encode_basestring(v)  # type: ignore[no-any-return]
+        return encode_basestring(v)
     if kind is Decimal:
         text = str(v)
         if text.isdigit() and len(text) <= 20:  # plain digits: the int json.dumps writes for them
@@ -67,7 +67,7 @@ def _value(v: Any) -> str:
         if hit is None:
             if len(_LONG) >= 4096:
                 _LONG.clear()
-            hit = _LONG[text] = _decimal.__wrapped__(v)  # type: ignore[attr-defined]
+            hit = _LONG[text] = _decimal.__wrapped__(v)
         return hit
     return _dumps(json_value(v))
 
@@ -219,7 +219,7 @@ def _encoded(opening: Opening, codec: tuple[str, str]) -> bytes:
 
 def to_dict(result: Result, lang: str, tool_version: str) -> dict[str, Any]:
     """The JSON document as a dict: ``to_json`` read back, so that it is the very document the CLI writes."""
-    return json.loads(to_json(result, lang, tool_version))  # type: ignore[no-any-return]
+    return json.loads(to_json(result, lang, tool_version))
 
 
 def sayer(rules: RuleSet | None, lang: str) -> Say:
@@ -231,7 +231,7 @@ def sayer(rules: RuleSet | None, lang: str) -> Say:
 
 def criterion_dict(c: CriterionResult, lang: str, rules: RuleSet | None) -> dict[str, Any]:
     """One criterion row of the JSON result, as a dict (``rules``: the set that judged it, for its sentence)."""
-    return json.loads(criterion_json(c, lang, sayer(rules, lang)))  # type: ignore[no-any-return]
+    return json.loads(criterion_json(c, lang, sayer(rules, lang)))
 
 
 def criterion_json(c: CriterionResult, lang: str, say: Say) -> str:
@@ -268,7 +268,7 @@ def _made(c: CriterionResult, key: object, make: Callable[..., _T], *args: Any) 
     hit = made.get(key)
     if hit is None:
         hit = made[key] = make(*args)
-    return hit  # type: ignore[no-any-return]
+    return hit
 
 
 _PAIRS: dict[tuple[str, Any], str] = {}
@@ -356,7 +356,7 @@ def _criterion_json(c: CriterionResult, lang: str, say: Say) -> str:
     other key is ``explanations.band_edges``)."""
     if c.memo is None:
         return _Writer(c, lang, say)(c, say)
-    return (c.memo.get(lang) or _writer(c, lang, say))(c, say)  # type: ignore[no-any-return]
+    return (c.memo.get(lang) or _writer(c, lang, say))(c, say)
 
 
 def _writer(c: CriterionResult, lang: str, say: Say) -> _Writer:

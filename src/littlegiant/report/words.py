@@ -255,7 +255,7 @@ class Phrasing:
         hit = names.get(path)
         if hit is None:
             hit = names[path] = self._named(path)
-        return hit  # type: ignore[no-any-return]
+        return hit
 
     def _named(self, path: str) -> tuple[str, str, str]:
         assert self.rules is not None
