@@ -19,7 +19,7 @@ from tests.conftest import EXAMPLES, ROOT
 from tests.test_hostile_rules import check, cli, write
 from tests.test_properties import plausible, within_wholes
 
-from littlegiant.core import engine
+from littlegiant.core import engine, scoring
 from littlegiant.core.plan import plan_for
 from littlegiant.core.result import MET
 from littlegiant.load import expr, profile, rules
@@ -90,7 +90,7 @@ def test_a_prepared_band_list_scores_as_band_points_does(data: st.DataObject) ->
     value = data.draw(st.one_of(st.none(), st.sampled_from(near) if near else st.none(),
                                 st.decimals(-10, 110, places=2)))
     whens = _conditions(bands)
-    assert engine.band_scorer(bands, whens)(value, None) == engine.band_points(bands, value, None, whens=whens)
+    assert scoring.band_scorer(bands, whens)(value, None) == scoring.band_points(bands, value, None, whens=whens)
 
 
 def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
@@ -99,17 +99,17 @@ def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
     ip = next(i for i in rs.scores["innovative"].items if i.id == "ip")
     bands = ip.scales[0].bands
     whens = _conditions(bands)
-    scorer = engine.band_scorer(bands, whens)
+    scorer = scoring.band_scorer(bands, whens)
     some = _Answers({"ip_class1": Decimal(2)})
-    expected = engine.band_points(bands, None, some, whens=whens)
+    expected = scoring.band_points(bands, None, some, whens=whens)
     assert scorer(None, some) == expected
     assert expected[:3] == (Decimal(10), Decimal(20), Decimal(10))  # 10 surely, 20 if the unknowns hold
     known = _Answers({"ip_class1": Decimal(2), "ip_class1_high_value": Decimal(0), "ip_class1_self": Decimal(0)})
-    assert scorer(None, known) == engine.band_points(bands, None, known, whens=whens) == \
+    assert scorer(None, known) == scoring.band_points(bands, None, known, whens=whens) == \
         (Decimal(10), Decimal(10), Decimal(10), bands[2])
 
 
-def _conditions(bands: tuple[Band, ...]) -> tuple[engine.Cond | None, ...]:
+def _conditions(bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:
     """The bands' `when` conditions compiled to read an `expr` environment such as _Answers (a plan
     compiles them to read its own per-profile dicts)."""
     return tuple(b.when.fn if b.when is not None else None for b in bands)
@@ -143,7 +143,7 @@ def test_condition_lists_score_as_band_points_does(data: st.DataObject) -> None:
     env = _Answers({"a": data.draw(count), "b": data.draw(count), "c": data.draw(st.one_of(st.none(), count))})
     value = data.draw(count)
     whens = _conditions(tuple(bands))
-    assert engine.band_scorer(tuple(bands), whens)(value, env) == engine.band_points(tuple(bands), value, env,
+    assert scoring.band_scorer(tuple(bands), whens)(value, env) == scoring.band_points(tuple(bands), value, env,
                                                                                       whens=whens)
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from littlegiant.core import engine
+from littlegiant.core import scoring
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult, row_maker
 from littlegiant.load import expr
 from littlegiant.load.rules import Band, Node, RuleSet, ScoreItem, ScoreTable, Text
@@ -126,7 +126,7 @@ class Summary:
 
 _MISS = object()
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
-ItemFn = Callable[[State], "engine.BandScore"]
+ItemFn = Callable[[State], "scoring.BandScore"]
 ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Callable[[str], CriterionResult],
                  tuple[tuple[Text | None, str | None, bool], ...]]
 """A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
@@ -757,16 +757,16 @@ class Plan:
     # ---- per-profile pieces, computed once
 
     def _sme(self, state: State) -> tuple[str, str | None]:
-        """(status, size) as engine.classify_size gives them: the report's SME line and, its status,
+        """(status, size) as scoring.classify_size gives them: the report's SME line and, its status,
         the gate's SME criterion (as in the engine). Computed once per profile."""
         hit = state.get("\0sme")
         if hit is None:
             industry = state.get("industry")
             reads = self.size_reads.get(industry) if isinstance(industry, str) else None
             if reads is None or not isinstance(industry, str):
-                hit = engine.classify_size(self.rules.size, None, {})
+                hit = scoring.classify_size(self.rules.size, None, {})
             else:
-                hit = engine.classify_size(self.rules.size, industry, {k: fn(state, 0) for k, fn in reads})
+                hit = scoring.classify_size(self.rules.size, industry, {k: fn(state, 0) for k, fn in reads})
             state["\0sme"] = hit
         return hit  # type: ignore[return-value]
 
@@ -822,12 +822,12 @@ class Plan:
             return fn
         reads, store = self._item_reads(item), _Store()
 
-        def kept(state: State) -> engine.BandScore:
+        def kept(state: State) -> scoring.BandScore:
             if not store.keep:
                 return fn(state)
             get = state.get
             at = tuple([get(p) for p in reads])
-            hit: engine.BandScore | None = store.rows.get(at)
+            hit: scoring.BandScore | None = store.rows.get(at)
             if hit is None:
                 hit = fn(state)
                 _keep_leaf(store, at, hit)
@@ -843,7 +843,7 @@ class Plan:
         if item.points_from_value is not None or item.each:
             return _points_of(self._item_detail(item))
         scales = [(self._expr(sc.value) if sc.value is not None else None,
-                   engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
+                   scoring.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
         capped = any(b.points > cap for sc in item.scales for b in sc.bands)
         if len(scales) == 1 and not capped:
             value, scorer = scales[0]
@@ -872,11 +872,11 @@ class Plan:
             each, each_whens = item.each, self._whens(item.each)
 
             def each_of(state: State) -> ItemDetail:
-                low, high, strict, count, review = engine.each_points(each, state, each_whens)
+                low, high, strict, count, review = scoring.each_points(each, state, each_whens)
                 return ItemDetail(min(low, cap), min(high, cap), min(strict, cap), count, None, review, ())
             return each_of
         scales = [(self._expr(sc.value) if sc.value is not None else None,
-                   engine.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
+                   scoring.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
 
         if len(scales) == 1:  # most items: the best of one scale is that scale, spared best_of's lists and maxima
             read, scorer = scales[0]
@@ -932,7 +932,7 @@ class Plan:
                 out.update(dict.fromkeys(self._derived_reads[key]))
         return tuple(out)
 
-    def _whens(self, bands: tuple[Band, ...]) -> tuple[engine.Cond | None, ...]:
+    def _whens(self, bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:
         return tuple(self._expr(b.when) if b.when is not None else None for b in bands)
 
     # ---- compiling nodes
@@ -1181,7 +1181,7 @@ def _walk(flat: list[_Step]) -> Walk:
             start, [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
 
 
-def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:
+def _best(points: list[scoring.BandScore], cap: Decimal) -> scoring.BandScore:
     """A best-of item's points from its scales': the highest lowest, highest and strict lowest (the
     first of equals), each within the item's cap; which band counts is the detail's to say."""
     return (min(max([p[0] for p in points]), cap), min(max([p[1] for p in points]), cap),
@@ -1190,7 +1190,7 @@ def _best(points: list[engine.BandScore], cap: Decimal) -> engine.BandScore:
 
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
     """A score item's points as a summary takes them, from the full detail of the item."""
-    def points(state: State) -> engine.BandScore:
+    def points(state: State) -> scoring.BandScore:
         d = detail(state)
         return d.low, d.high, d.strict, None
     return points
@@ -1233,7 +1233,7 @@ def _keep_leaf(step: _Step | _Store, key: object, hit: object) -> None:
     rows[key] = hit
 
 
-def _sums(members: list[tuple[str, list[int]]], points: list[engine.BandScore]) -> Table:
+def _sums(members: list[tuple[str, list[int]]], points: list[scoring.BandScore]) -> Table:
     """A score table's (low, high, strict low) in all and per group, from its items' points (in the
     table's order; ``members``: each group's items, by their places in it).
 

@@ -1,0 +1,197 @@
+"""Scoring primitives the compiled evaluator (``plan.py``) builds on: a band list's points under
+unknown inputs, and an SME's size under its industry's standard. Kept apart from ``engine`` so that
+the evaluator and the engine that calls it import one way (plan -> scoring, engine -> plan)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from littlegiant.core.result import MET, UNKNOWN, UNMET
+from littlegiant.load import expr
+from littlegiant.load.rules import Band, SizeStandard
+
+Cond = Callable[[Any, int], expr.Value]
+"""A band's ``when`` condition as compiled for some environment (``fn(env, 0)``)."""
+
+
+def _condition(band: Band, value: expr.Value, env: Any, when: Cond | None) -> bool | None:
+    if band.at_least is not None:
+        return None if value is None else bool(value >= band.at_least)  # type: ignore[operator]
+    if band.at_most is not None:
+        return None if value is None else bool(value <= band.at_most)  # type: ignore[operator]
+    if when is not None:
+        v = when(env, 0)
+        return None if v is None else bool(v)
+    return True
+
+
+_ZERO = Decimal(0)
+BandScore = tuple[Decimal, Decimal, Decimal, Band | None]
+
+
+def band_points(bands: tuple[Band, ...], value: expr.Value, env: Any, *,
+                whens: tuple[Cond | None, ...]) -> BandScore:
+    """A first-match band list under unknown conditions: (lowest possible points, highest possible,
+    lowest when points resting on qualitative answers are not counted, the band surely chosen).
+
+    The one implementation of band scoring: it stops as soon as nothing further can change (a
+    full result lists a band's inputs from the rule data, not from what was read). ``whens`` are
+    the bands' conditions compiled for ``env`` (a plan's per-profile dict).
+    """
+    possible: list[Decimal] = []
+    strict_possible: list[Decimal] = []
+    chosen: Band | None = None
+    settled = False
+    strict_open = True  # no band surely chosen yet when review bands count as not holding
+    for band, when in zip(bands, whens, strict=True):
+        if settled and not strict_open:
+            break
+        cond = _condition(band, value, env, when)
+        if strict_open:
+            strict = False if band.review else cond
+            if strict is None:
+                strict_possible.append(band.points)
+            elif strict:
+                strict_possible.append(band.points)
+                strict_open = False
+        if not settled:
+            if cond is None:
+                possible.append(band.points)
+            elif cond:
+                possible.append(band.points)
+                chosen, settled = band, True
+    if not settled:
+        possible.append(_ZERO)
+    if strict_open:
+        strict_possible.append(_ZERO)
+    if len(possible) > 1:
+        chosen = None
+    return min(possible), max(possible), min(strict_possible), chosen
+
+
+def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Callable[[expr.Value, Any], BandScore]:
+    """``band_points`` for one band list, prepared once for scoring many profiles.
+
+    Without review points, ``band_points`` reduces to: every band whose condition is unknown is
+    possible, up to the first that surely holds (or the unconditional last line, or zero), and the
+    lowest possible is also the strict low. When every condition on the way is a known no, that
+    is the first band that holds, alone: those results are made here, once. An unknown value of an
+    "at least" list gives ``band_points``'s own answer for an unknown, also made once. Lists with
+    review points are scored by ``band_points`` on each call. Property tests hold the two to the
+    same answers.
+    """
+    if any(b.review for b in bands):
+        return lambda value, env: band_points(bands, value, env, whens=whens)
+    missed: BandScore = (_ZERO, _ZERO, _ZERO, None)
+    steps = []
+    for b, when in zip(bands, whens, strict=True):
+        result: BandScore = (b.points, b.points, b.points, b)
+        if b.at_least is None and b.at_most is None and when is None:
+            missed = result  # unconditional: every later band is unreachable
+            break
+        steps.append((b.at_least, b.at_most, when, result))
+    if steps and all(low is not None for low, _, _, _ in steps):  # "at least" lines: most score items
+        unknown = band_points(bands, None, None, whens=whens)
+        floors = [(low, result) for low, _, _, result in steps]
+
+        def at_least(value: expr.Value, env: Any) -> BandScore:
+            if value is None:
+                return unknown
+            for bound, result in floors:
+                if value >= bound:  # type: ignore[operator]
+                    return result
+            return missed
+        return at_least
+
+    def conditions(value: expr.Value, env: Any) -> BandScore:
+        # band_points without review bands: every band not surely skipped is possible, up to the
+        # first that surely holds, and the lowest possible is also the strict low.
+        low = high = None
+        for at_least, at_most, when, result in steps:
+            if at_least is not None:
+                holds = None if value is None else value >= at_least  # type: ignore[operator]
+            elif at_most is not None:
+                holds = None if value is None else value <= at_most  # type: ignore[operator]
+            else:
+                holds = when(env, 0)  # type: ignore[misc]
+            if holds is None:
+                points = result[0]
+                if low is None or high is None:
+                    low = high = points
+                elif points < low:
+                    low = points
+                elif points > high:
+                    high = points
+            elif holds:
+                if low is None or high is None:
+                    return result
+                return min(low, result[0]), max(high, result[0]), min(low, result[0]), None
+        if low is None or high is None:
+            return missed
+        return min(low, missed[0]), max(high, missed[0]), min(low, missed[0]), None
+    return conditions
+
+
+def each_points(bands: tuple[Band, ...], env: Any, whens: tuple[Cond | None, ...]
+                ) -> tuple[Decimal, Decimal, Decimal, expr.Value, bool]:
+    """Points for each condition that holds: (lowest, highest, lowest without review points,
+    how many hold or None when some are unknown, whether review points are counted); uncapped."""
+    low = high = strict = _ZERO
+    held, unknown, review = 0, False, False
+    for band, when in zip(bands, whens, strict=True):
+        cond = _condition(band, None, env, when)
+        if cond is None:
+            unknown = True
+            high += band.points
+        elif cond:
+            held += 1
+            low += band.points
+            high += band.points
+            if band.review:
+                review = True
+            else:
+                strict += band.points
+    return low, high, strict, (None if unknown else Decimal(held)), review
+
+
+# ------------------------------------------------------------------------------ SME
+
+
+def _any_under(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
+    """Whether some figure lies under its bound (unknown when none does but some are missing)."""
+    unknown = False
+    for k, bound in bounds.items():
+        v = inputs.get(k)
+        if v is None:
+            unknown = True
+        elif v < bound:  # type: ignore[operator]
+            return True
+    return None if unknown else False
+
+
+def _all_at_least(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
+    under = _any_under(bounds, inputs)
+    return None if under is None else not under
+
+
+def classify_size(size: SizeStandard, industry: str | None, inputs: dict[str, expr.Value]) -> tuple[str, str | None]:
+    """(status, size) under the 300号 standard; 'X以下' exclusive, 'X及以上' inclusive."""
+    if industry is None or industry not in size.industries:
+        return UNKNOWN, None
+    cls = size.industries[industry]
+    is_sme = _any_under(cls.ceiling, inputs)
+    if is_sme is False:
+        return UNMET, "large"
+    if is_sme is None:
+        return UNKNOWN, None
+    medium = _all_at_least(cls.medium, inputs)
+    if medium:
+        return MET, "medium"
+    small = _all_at_least(cls.small, inputs)
+    if medium is False and small is not None:
+        return MET, "small" if small else "micro"
+    if small is False:  # the medium bounds lie above the small ones, so neither holds
+        return MET, "micro"
+    return MET, None
