@@ -909,6 +909,17 @@ def grouped(text: str) -> str:
     return f"{sign}{int(whole):,}{dot}{frac}"
 
 
+def column_label(header: str) -> Text:
+    """A sheet's column as an error names it: 「“研发费用”列」 in zh, the header alone in en (the message
+    says "column" itself); one wording for every column a sheet's reader refuses."""
+    return Text(f"“{header}”列", header)
+
+
+def column_said(header: str, lang: str) -> str:
+    """A results column named mid-sentence (check the “提示”列 / the “warnings” column)."""
+    return column_label(header).zh if lang == "zh" else f"the \u201c{header}\u201d column"
+
+
 def kind_words(kind: str) -> Text:
     """fileio's English for what a path is, with its Chinese."""
     return Text(_KINDS.get(kind, "特殊文件"), kind)

@@ -989,11 +989,12 @@ def _checks_column(writer: Any, lang: str) -> str:
     """Where the output says which figures of a row to check: the results sheet's column (a .csv in
     words heads it alike), a .csv in ids its ``warnings`` column, JSON Lines each row's ``warnings``."""
     from littlegiant.i18n import t
+    from littlegiant.messages import column_said
 
     column = t("xlsx.warnings", lang) if writer.xlsx or writer.labels is not None else "warnings" if writer.csv_rows else ""
     if not column:
         return "各行的 warnings" if lang == "zh" else "each row's warnings"
-    return f"“{column}”列" if lang == "zh" else f"the \u201c{column}\u201d column"
+    return column_said(column, lang)
 
 
 def _said_gaps(writer: Any, lang: str) -> None:

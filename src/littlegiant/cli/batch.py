@@ -58,7 +58,7 @@ from littlegiant.load.tabular import (
     template_row,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import Got, SystemError_, Text, say
+from littlegiant.messages import Got, SystemError_, Text, column_said, say
 from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
@@ -2492,7 +2492,7 @@ class Writer:
 
         lang = self.handle.lang
         column = t("xlsx.warnings", lang)
-        where = f"“{column}”列" if lang == "zh" else f"the \u201c{column}\u201d column"
+        where = column_said(column, lang)
         return [say(f"run.amounts_{slip}", lang, {"count": count, "column": where})
                 for slip, count in (("large", self.large), ("small", self.small)) if count]
 

@@ -47,7 +47,7 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.load.yamlio import LineDict, excel_number
-from littlegiant.messages import Text, nearest
+from littlegiant.messages import Text, column_label, nearest
 
 PROBLEMS_SEPARATOR = "\n"
 """Between the problems of one row in its error cell. Messages quote what users typed with repr,
@@ -461,7 +461,7 @@ def _foreign(unit: str) -> bool:
 def _foreign_money(header: str, unit: str) -> InputError:
     """The error for an amount column ``header`` in the foreign ``unit``: refused, naming it."""
     name = header.strip()
-    return InputError(kind="column.foreign_money", params={"unit": unit}, field=name, label=Text(f"“{name}”列", name))
+    return InputError(kind="column.foreign_money", params={"unit": unit}, field=name, label=column_label(name))
 
 
 def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDef]:
@@ -477,7 +477,7 @@ def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDe
         if (unit in _COUNT_UNITS) if money else (unit in _UNIT_FACTOR and unit.endswith("元")):
             name = header.strip()
             raise InputError(kind="column.unit_kind", params={"unit": unit, "kind": _KIND[money]}, field=name,
-                             label=Text(f"“{name}”列", name))
+                             label=column_label(name))
     return path, f
 
 
@@ -563,7 +563,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
     except InputError as exc:
         if exc.kind == "set.year_range":  # financials.1989.revenue: not "did you mean … 1989?"
             raise InputError(kind="column.year_range", params=exc.params, field=text,
-                             label=Text(f"“{text}”列", text)) from None
+                             label=column_label(text)) from None
     labels = _labels(rules)
     folded = norm(text)
     part = _PART_PREFIX.match(folded) if folded not in labels else None  # (其中Ⅰ类高价值知识产权 is a label's alias)
@@ -610,7 +610,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                     return f.path, f
                 raise InputError(kind="column.year_end_other", params={
                     "last": f"{last_year}年末", "year": f"{year}年末", "label": f.label}, field=text,
-                    label=Text(f"“{text}”列", text))
+                    label=column_label(text))
             previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
             if previous is not None and back == 0:  # 上年度发展评价得分: last year's, not this year's
                 return previous.path, previous
@@ -618,32 +618,32 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                 continue
             if previous is not None:  # 2025年发展评价得分: the year of the evaluation or of its figures?
                 raise InputError(kind="column.score_year", params={"this": f.label, "previous": previous.label},
-                                 field=text, label=Text(f"“{text}”列", text))
+                                 field=text, label=column_label(text))
             continue
         if year is None:  # the sheet's year said as seen, to be confirmed: its title may name the year of the list
             raise InputError(kind="column.needs_year" if sheet_year is None or back is not None else "column.needs_year_stated",
                              params={"example_zh": _with_unit(input_label(f, f.concrete_path(shown_year)), folded, f).zh,
                                      "example": f.concrete_path(shown_year), "year": shown_year},
-                             field=text, label=Text(f"“{text}”列", text))
+                             field=text, label=column_label(text))
         return f.concrete_path(year), f
     level = YES_NO_NOT_LEVEL.get(folded)
     if level is not None and level in rules.fields:
         raise InputError(kind="column.not_level", params={"label": rules.fields[level].label},
-                         field=text, label=Text(f"“{text}”列", text))
+                         field=text, label=column_label(text))
     others = _other_questions(rules)
     asked = others.get(folded) or (others.get(folded.replace("是否", "", 1)) if "是否" in folded else None)
     if asked is not None:  # the same field asked in another set's words: read, each row warned (asked_under)
         return asked[0].path, asked[0]
     if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
-        raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))  # kept for reference: passed over
+        raise InputError(kind="column.unknown", field=text, label=column_label(text))  # kept for reference: passed over
     if sum(word in folded for word in _RED_LINE_WORDS) > 1:  # 是否存在失信、经营异常等情况: one 否 for several
-        raise InputError(kind="column.several", field=text, label=Text(f"“{text}”列", text))
+        raise InputError(kind="column.several", field=text, label=column_label(text))
     if _DERIVED.search(folded) and (_figure_words(rules, folded) or any(w in folded for w in _MONEY_WORDS)):
-        raise InputError(kind="column.derived", field=text, label=Text(f"“{text}”列", text))
+        raise InputError(kind="column.derived", field=text, label=column_label(text))
     if "排名" in folded and any(w in folded for w in ("国际", "境外", "全球")):
         # no criterion reads an international rank: passed over (copied back), where 国际市场占有率排名 was told to
         # be renamed the domestic share, and a rank of 2 then read as a 2% share
-        raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+        raise InputError(kind="column.unknown", field=text, label=column_label(text))
     unclear = ip_unclear(_TRAILING_GROUP.sub("", _without_units(rest)))
     if unclear is not None:  # 有效发明专利数量, 软件著作权数: never passed over, nor read as a class they are a part of
         raise _unclear(rules, text, *unclear, shown_year)
@@ -653,7 +653,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         raise InputError(kind="column.figure_words", params={
             "words": word, "name": _with_unit(answer_label(f, f.concrete_path(shown_year) if f.per_year else None),
                                               folded, f)},
-            field=text, label=Text(f"“{text}”列", text))
+            field=text, label=column_label(text))
     named = {k: f for k, f in labels.items() if k not in BARE_NAME_HEADERS}  # 企业数 is no slip of 企业
     pool = {**named, **{f.concrete_path(shown_year) if f.per_year else f.path: f for f in rules.fields.values()}}
     # (a year-end read off the front, 2024年末参与制修订标准, is no part of the name a hint looks for)
@@ -669,8 +669,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         shown = _with_unit(answer_label(f, f.concrete_path(shown_year) if f.per_year else None), folded, f)
         raise InputError(kind="column.unknown_near", params={"near": f.concrete_path(shown_year) if f.per_year
                                                              else f.path, "near_label": shown},
-                         field=text, label=Text(f"“{text}”列", text))
-    raise InputError(kind="column.unknown", field=text, label=Text(f"“{text}”列", text))
+                         field=text, label=column_label(text))
+    raise InputError(kind="column.unknown", field=text, label=column_label(text))
 
 
 def _with_unit(name: Text, folded: str, f: FieldDef) -> Text:
@@ -751,7 +751,7 @@ def _unclear(rules: RuleSet, header: str, why: Text, ids: tuple[str, ...], year:
     names = [answer_label(f, f.concrete_path(year) if f.per_year else None) for f in fields]
     return InputError(kind="column.ambiguous", params={
         "why": why, "names": Text("”或“".join(n.zh for n in names), "' or '".join(n.en for n in names))},
-        field=header, label=Text(f"“{header}”列", header))
+        field=header, label=column_label(header))
 
 
 def known_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:
@@ -1095,7 +1095,7 @@ def with_units(header: list[str], units: list[str], where: str, line: int) -> li
         elif any(_UNIT_FACTOR[part] != _UNIT_FACTOR[unit] for part in own):
             name = header[i].strip()
             raise InputError(kind="column.unit_row", params={"own": own[0], "unit": unit, "line": line},
-                             file=where, field=name, label=Text(f"“{name}”列", name))
+                             file=where, field=name, label=column_label(name))
     return out
 
 
@@ -1718,7 +1718,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
             other = _asked_elsewhere(rules, h, last_year)
             if other is not None:  # a province's column (init --csv --rules shandong-2022 made the sheet)
                 out.append(InputError(kind="column.other_set", params={"id": other.id, "title": other.title},
-                                      field=h, label=Text(f"“{h}”列", h)))
+                                      field=h, label=column_label(h)))
             elif exc.kind not in PASSED_OVER:
                 out.append(exc)
             continue
@@ -1764,7 +1764,7 @@ def _misplaced_parts(header: list[str], rules: RuleSet, last_year: int | None, s
         if before != "" and before != whole.concrete_path(year_in_path(f, path)):
             out.append(InputError(kind="column.part_alone", params={
                 "whole": whole.label, "name": input_label(f, path) if f.per_year else f.label},
-                field=h.strip(), label=Text(f"“{h.strip()}”列", h.strip())))
+                field=h.strip(), label=column_label(h.strip())))
     return out
 
 
@@ -1802,7 +1802,7 @@ class HeaderError(InputError):
 
 
 def _same(header: str, other: str) -> InputError:
-    return InputError(kind="column.same", params={"other": other}, field=header, label=Text(f"“{header}”列", header))
+    return InputError(kind="column.same", params={"other": other}, field=header, label=column_label(header))
 
 
 def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset(),
