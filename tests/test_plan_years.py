@@ -32,10 +32,13 @@ def plan_block(out: str, head: str) -> str:
 
 def plan_moves(*args: str) -> dict[str, dict[str, Decimal]]:
     """Each tier's planned figures, path → after, from the JSON result: of the round with 2026's raise
-    where the plan is the round after, that raise being far beyond December (``only_if_this_year``)."""
+    where the plan is the round after, that raise being far beyond December (``only_if_this_year``);
+    a later year's amount the plan does not move is the one it assumes (2027's revenue taken from a
+    2026 revenue given)."""
     doc = json.loads(cli("assess", STARTUP, "--format", "json", *args))
-    return {tier: {m["path"]: Decimal(str(m["after"])) for m in (p["only_if_this_year"] or p)["moves"]
-                   if type(m["after"]) in (int, float)}
+    return {tier: {p: Decimal(str(v)) for p, v in p["assumed"].items() if type(v) in (int, float)}
+            | {m["path"]: Decimal(str(m["after"])) for m in (p["only_if_this_year"] or p)["moves"]
+               if type(m["after"]) in (int, float)}
             for tier, p in doc["plans"].items()}
 
 

@@ -8,8 +8,9 @@ review) or nothing more can be moved. The verdict of that last evaluation is the
 
 What no one can move is held still: figures of closed years (last year and before) and counts that grow
 only with time (years in the niche market). When those hold a tier back, the plan looks at the next
-application rounds (up to three years on), with later years' figures assumed equal to last year's,
-and the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
+application rounds (up to three years on), with each later year's figure not given assumed equal to
+that of the nearest year before it that is (last year's, or this year's where the user gave it), and
+the waiting counts grown by the years waited, so "wait" becomes a date and "a closed year" becomes
 what the coming year's figures need. A raise that a sum over several open years needs is shared by
 the days left in each as of the assessment date, not the later round's day (the gap analysis's
 ``today``): on 2 December the month left takes little, the year ahead the rest. Data only: the
@@ -86,7 +87,7 @@ class Otherwise:
     moves: list[Move] = field(default_factory=list)
     reachable: bool = True  # False: no change reaches the other routes (closed years, an award): no moves
     group_title: Text | None = None
-    estimated: frozenset[str] = frozenset()  # as TierPlan.estimated: a later year's figure taken as last year's
+    estimated: frozenset[str] = frozenset()  # as TierPlan.estimated (the year each is taken from: TierPlan.basis)
 
 
 @record(hot=True)
@@ -100,11 +101,15 @@ class TierPlan:
     later: int = 0  # rounds after this one (0: this round)
     blockers: list[Blocker] = field(default_factory=list)  # why this round cannot work (when later > 0 or no plan)
     missing: list[str] = field(default_factory=list)  # answers still needed to decide the tier after the moves
-    assumed: dict[str, Scalar] = field(default_factory=dict)  # later years' figures taken as last year's
+    # later years' figures not given, each taken from the nearest year before it given (``basis``)
+    assumed: dict[str, Scalar] = field(default_factory=dict)
     # a later round's figures given anew each year (``yearly``: 本年度…得分) its criteria read, by this
     # year's value: that round's own is still to be obtained (in ``assumed`` too, unless moved)
     renewed: dict[str, Scalar] = field(default_factory=dict)
-    estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is last year's, not given
+    estimated: frozenset[str] = frozenset()  # moved figures of later years whose "before" is an estimate (``basis``)
+    # each later year's figure the round takes from an earlier year, by the year it is taken from: the
+    # nearest given year before it, last year at the earliest (2027's revenue from 2026's where 2026's is given)
+    basis: dict[str, int] = field(default_factory=dict)
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
     otherwise: list[Otherwise] = field(default_factory=list)  # should an answer still asked fail its route
@@ -167,22 +172,38 @@ def far_beyond(p: TierPlan, today: date) -> list[Move]:
     return out
 
 
-def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> dict[str, Scalar]:
-    """Values as they would stand ``years`` rounds on: later years like last year, waiting counts grown."""
+def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int
+           ) -> tuple[dict[str, Scalar], dict[str, int]]:
+    """Values as they would stand ``years`` rounds on, and the year each estimated figure is taken from.
+
+    A later year not given takes the figure of the nearest year before it that is, from last year on:
+    with 2026's revenue given (800万) and 2025's 40万, 2027 and 2028 are 800万, not 40万. Taking last
+    year's for every later year planned a 2029 round on 40万 of revenue beside the 800万 given, and asked
+    for new equity that the given revenue made needless. A year given only in part (2026's revenue, not
+    its R&D) estimates the rest field by field, from last year where that is the nearest given. Waiting
+    counts (years in the niche) are grown by the years waited."""
     out = dict(values)
+    basis: dict[str, int] = {}
     if years == 0:
-        return out
+        return out, basis
+    given: dict[str, tuple[FieldDef, dict[int, Scalar]]] = {}
     for path, value in values.items():
         try:
             f = field_for_path(rules, path)
         except Exception:
             continue
-        if f.per_year and year_in_path(f, path) == last_year:
-            for k in range(1, years + 1):
-                out.setdefault(f.concrete_path(last_year + k), value)
+        year = year_in_path(f, path) if f.per_year else None
+        if year is not None and year >= last_year:
+            given.setdefault(f.id, (f, {}))[1][year] = value
         elif waits(f) and isinstance(value, Decimal):
             out[path] = value + years
-    return out
+    for f, by_year in given.values():
+        for target in range(last_year + 1, last_year + years + 1):
+            earlier = [y for y in by_year if y < target]
+            if target in by_year or not earlier:
+                continue
+            out[f.concrete_path(target)], basis[f.concrete_path(target)] = by_year[max(earlier)], max(earlier)
+    return out, basis
 
 
 def followers(rules: RuleSet) -> dict[str, list[FieldDef]]:
@@ -261,7 +282,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             return TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=rules)
     else:
         judged_by = None
-    start = _shift(rules, dict(profile.values), result.last_year, later)
+    start, basis = _shift(rules, dict(profile.values), result.last_year, later)
     values = dict(start)
 
     def fixed(path: str) -> bool:
@@ -337,11 +358,10 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     plan.missing = sorted(final.needed())  # not a leaf under a met any-of: its answer decides nothing
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
-    plan.estimated = frozenset(p for p, m in moves.items()
-                               if profile.values.get(p) is None and m.before is not None and m.before == start.get(p))
+    plan.basis = basis
+    plan.estimated = frozenset(p for p, m in moves.items() if p in basis and m.before == start[p])
     for o in plan.otherwise:  # "2026年尚无数据" beside their steps too: 1,000 → 1,500 read as a figure reported
-        o.estimated = frozenset(m.path for m in o.moves if profile.values.get(m.path) is None and m.before is not None
-                                and m.before == start.get(m.path))
+        o.estimated = frozenset(m.path for m in o.moves if m.path in basis and m.before == start[m.path])
     if later > 0:
         read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}

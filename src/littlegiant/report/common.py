@@ -604,9 +604,12 @@ def plans_json(report: Report) -> dict[str, Any]:
                            for m in hurried(p.sooner, report.result.as_of)]},
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
-            # what a later round assumes (its years' figures as last year's, years in the niche grown),
+            # what a later round assumes (its years' figures as the nearest given year's, years in the niche grown),
             # and the rule set that judges it where that is not this assessment's: the premises of "checked"
             "assumed": {path: json_value(v) for path, v in sorted(p.assumed.items())},
+            # the year each later year's figure not given is taken from: the nearest year before it given
+            # (2027's revenue from 2026's where the user gave 2026's), for "assumed" and the moves' "before"
+            "estimated_from": dict(sorted(p.basis.items())),
             "rules": p.judged_by.id if p.judged_by is not None else report.result.rules_id,
             "text": [head, *notes, *steps],
         }

@@ -1029,7 +1029,7 @@ class Words(Phrasing):
                 f"of {today.year}, {' and '.join(raises)}: if it does, assess again on the actual figures")
 
     def _floor_steps(self, p: TierPlan) -> list[str]:
-        """The amounts of a later round's years the plan takes as last year's, each with the least it may
+        """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
         fall to: 「研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）」. A plan with no step
         to take read as nothing to do, where a 2026 below 550万 fails the round it dates."""
         zh = self.lang == "zh"
@@ -1038,7 +1038,7 @@ class Words(Phrasing):
             f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
-            year = self.result.last_year
+            year = p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
             # each floor holds with the others as estimated: revenue raised past its estimate takes the
             # shares of main revenue and R&D down with it, which a floor met alone did not say
             out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{year}年的{said}估计；"
@@ -1510,7 +1510,7 @@ class Words(Phrasing):
         if m.kind == "change" and year is not None and (timed := self._time_left(m, year, p)):
             notes.append(timed)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
-            known = self.result.last_year
+            known = p.basis.get(m.path, self.result.last_year)  # the nearest year before it given (2026's, not 2025's)
             notes.append(f"{year}年尚无数据，{given(m.before)}{unit}是按{known}年的数额估计的" if zh else
                          f"{year} has no figure yet: {given(m.before)} is {known}'s, taken as an estimate")
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round

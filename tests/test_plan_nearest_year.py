@@ -1,0 +1,113 @@
+"""A later round's plan takes a year not given from the nearest year before it that is given, not
+always from last year: a reviewer gave 极光智算's 2026 revenue (800万) on 5 December 2026 and the plan
+for the 2029 round still said 「40万元是按2025年的数额估计的」 and asked for new equity instead of
+revenue the 800万 already nearly met."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from tests.test_reports import cli, squash
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+STARTUP = str(EXAMPLES / "micro-startup.yaml")
+RUN = ("--lang", "zh", "--as-of", "2026-12-05", "--set", "financials.2026.revenue=800")
+ZJTX_HEAD = "专精特新中小企业：最早2029年申报（以2028年数据计）"
+REVENUE_STEP = "营业收入（2028年）：800 → 1,500万元（+700；2028年尚无数据，800万元是按2026年的数额估计的）"
+RD_STEP = "研发费用（2028年）：30 → 100万元（+70；2028年尚无数据，30万元是按2025年的数额估计的）"
+
+
+def zjtx_block(text: str) -> str:
+    """The 专精特新 plan of a report, squashed: from its headline to the 小巨人 one."""
+    flat = squash(text)
+    start = flat.index(squash(ZJTX_HEAD))
+    return flat[start:flat.index(squash('专精特新"小巨人"企业：最早'), start)]
+
+
+def test_the_zh_report_estimates_later_years_from_the_2026_revenue_given() -> None:
+    """The 2029 round judges 2028 and 2027, neither given: revenue is taken from 2026's 800万 (the
+    nearest year given), so the 1,500万 route is a raise of 700万 and no new equity is asked. R&D,
+    not given for 2026, is still taken from 2025's 30万, and the step says 2025 for it: a year
+    given only in part is estimated field by field, each step naming its own year."""
+    block = zjtx_block(cli("assess", STARTUP, *RUN, columns=80))
+    assert "已验证" in block
+    assert squash(REVENUE_STEP) in block, block
+    assert squash(RD_STEP) in block, block
+    assert "主营业务收入（2028年）：18→1,200万元（+1,182；2028年尚无数据，18万元是按2025年的数额估计的）" in block
+    assert "新增股权融资" not in block
+    assert "40万元是按2025年" not in block
+
+
+def test_the_json_plan_starts_from_the_2026_revenue_and_names_each_estimates_year() -> None:
+    """The JSON of the same run: the revenue move starts from 800, the years assumed take 2026's
+    revenue and 2025's R&D, ``estimated_from`` says which year each came from, no equity move is
+    made, and the plan's text lines say the same as the terminal."""
+    doc = json.loads(cli("assess", STARTUP, *RUN, "--format", "json"))
+    for tier in ("zjtx_sme", "little_giant"):
+        plan = doc["plans"][tier]
+        moves = {m["path"]: m for m in plan["moves"]}
+        assert moves["financials.2028.revenue"]["before"] == 800
+        assert not any(p.startswith("equity_financing.") for p in moves)
+        assert plan["assumed"]["financials.2027.revenue"] == 800
+        assert plan["estimated_from"]["financials.2027.revenue"] == 2026
+        assert plan["estimated_from"]["financials.2028.revenue"] == 2026
+        assert plan["estimated_from"]["financials.2028.rd_expense"] == 2025  # 2026's R&D not given
+        assert plan["estimated_from"]["financials.2028.main_revenue"] == 2025
+        assert "financials.2026.revenue" not in plan["estimated_from"]  # given: no estimate
+    zjtx = doc["plans"]["zjtx_sme"]
+    assert zjtx["checked"] == "unknown" and zjtx["as_of"] == "2029-12-05"
+    assert {m["path"]: m["after"] for m in zjtx["moves"]}["financials.2028.revenue"] == 1500
+    assert any(line.endswith(REVENUE_STEP) for line in zjtx["text"]), zjtx["text"]
+    assert any(line.endswith(RD_STEP) for line in zjtx["text"]), zjtx["text"]
+
+
+def test_markdown_and_html_say_the_same_estimate() -> None:
+    """Markdown and HTML draw the same plan: the 2026 revenue, said to be 2026's, and no equity step."""
+    md = cli("assess", STARTUP, *RUN, "--format", "markdown")
+    page = html.unescape(re.sub(r"<[^>]+>", "", cli("assess", STARTUP, *RUN, "--format", "html")))
+    for text in (md, page):
+        block = zjtx_block(text)
+        assert squash(REVENUE_STEP) in block
+        assert squash(RD_STEP) in block
+        assert "新增股权融资" not in block
+
+
+PART = """\
+name: 甲精密制造有限公司
+industry: 工业
+employees: 320
+niche_years: 1
+financials:
+  2026: {revenue: 12500, main_revenue: 12000}
+  2025: {revenue: 12000, main_revenue: 11500, rd_expense: 650}
+  2024: {revenue: 9800, rd_expense: 520}
+  2023: {revenue: 8600}
+honors: {high_tech_enterprise: true}
+ip: {class1: 6}
+platform_score: 72
+"""
+
+
+def test_a_later_year_given_only_in_part_takes_each_figure_from_its_own_nearest_year(tmp_path: Path) -> None:
+    """2026's revenue and main revenue given, its R&D not; one year in the niche at the end of 2025, so
+    2028 is the first round (on 2027's figures). 2027's revenue is taken from 2026's 12,500万 (the
+    floor step and the 小巨人 growth step say 2026), its R&D from 2025's 650万 (those steps say 2025).
+    Before, every estimate was 2025's: the 小巨人 step read 「12,000 → 13,230万元」, 500万 less than
+    the company's own 2026 revenue."""
+    src = tmp_path / "jia.yaml"
+    src.write_text(PART, encoding="utf-8")
+    flat = squash(cli("assess", str(src), "--lang", "zh", "--as-of", "2026-11-26", columns=80))
+    plan = flat[flat.index("行动计划"):flat.index("需准备的材料")]
+    assert "营业收入（2027年）：须不低于1,500万元（本计划按2026年的12,500万元估计；" in plan, plan
+    assert "研发费用（2027年）：须不低于550万元（本计划按2025年的650万元估计；" in plan, plan
+    assert "营业收入（2027年）：12,500→13,230万元（+730；2027年尚无数据，12,500万元是按2026年的数额估计的）" in plan, plan
+    assert "12,000→13,230" not in plan
+    doc = json.loads(cli("assess", str(src), "--as-of", "2026-11-26", "--format", "json"))
+    lg = doc["plans"]["little_giant"]
+    assert lg["estimated_from"]["financials.2027.revenue"] == 2026
+    assert lg["estimated_from"]["financials.2027.rd_expense"] == 2025
+    assert lg["estimated_from"]["financials.2026.rd_expense"] == 2025
+    assert lg["assumed"]["financials.2027.rd_expense"] == 650
