@@ -218,8 +218,8 @@ class Interview:
         round ends in "still answer: 13 questions" with no way in the interview to answer them.
 
         A later year's figure (2026's main revenue, for a round on 2026 figures) is asked as last
-        year's: the plan takes later years as last year's, so that answer is the one that helps,
-        and a finance manager has it; when last year's is answered already or not known, the later
+        year's: the plan takes a later year not given from the nearest year given (here none from
+        last year on), so last year's answer is the one that helps, and a finance manager has it; when last year's is answered already or not known, the later
         one is not asked. In the rule set's field order, latest year first, as the interview asks."""
         order = {f.id: i for i, f in enumerate(self.rules.fields.values())}
         found: dict[str, Question] = {}
