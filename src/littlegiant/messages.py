@@ -521,8 +521,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "again", "{output} 无法替换，可能正在 Excel 等程序中打开，请先关闭再运行"),
     "out.no_such_folder": ("ends in /, which names a folder, and there is no such folder: give the file's name "
                            "without the /", "以 / 结尾，指的是文件夹，但没有这个文件夹：请给出文件名（去掉末尾的 /）"),
-    "out.lock_kind": ("{lock} beside it is {kind}, not the interview's own lock file: remove it, then run again",
-                      "旁边的 {lock} 是{kind}，不是问答自己的锁文件：请删除它后再运行"),
+    "out.lock_kind": ("{lock} beside it is {kind}, not littlegiant's own lock file: remove it, then run again",
+                      "旁边的 {lock} 是{kind}，不是本工具自己的锁文件：请删除它后再运行"),
     "out.changed": ("became {kind} while the output was written; not replaced", "在写入期间变成了{kind}，未替换"),
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),

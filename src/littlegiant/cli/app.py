@@ -562,6 +562,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     from littlegiant.cli import interactive
     from littlegiant.cli.stopping import like_ctrl_c
     from littlegiant.core.interview import Interview, Question
+    from littlegiant.load.fileio import Locked
     from littlegiant.load.profile import Profile, apply_sets
     from littlegiant.load.rules import Text
 
@@ -592,7 +593,7 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
     except interactive.Interrupted:  # said by the interview: what was saved, how to resume
         _STOP_SAID.append(True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except interactive.Locked:
+    except Locked:
         from littlegiant.i18n import t
 
         fail(t("interview.locked", lang, save=save), lang)

@@ -18,8 +18,7 @@ import os
 import re
 import shlex
 import stat
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -39,7 +38,7 @@ from littlegiant.load.answers import (
     without_about,
 )
 from littlegiant.load.consistency import HEAD_COUNT, LARGE_PER_HEAD, PER_HEAD_LEAST, PER_HEAD_MOST, SMALL
-from littlegiant.load.fileio import atomic_write_text, kind_of, new_file_mode
+from littlegiant.load.fileio import atomic_write_text, kind_of, locked, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
     OtherQuestion,
@@ -55,7 +54,7 @@ from littlegiant.load.profile import (
 )
 from littlegiant.load.rules import FieldDef, RuleSet, Text, glossary
 from littlegiant.load.yamlio import read_data_file
-from littlegiant.messages import escape_controls, kind_words, say
+from littlegiant.messages import escape_controls, say
 from littlegiant.records import record
 from littlegiant.report.common import close_text, part_text, yi_a_head, yuan_a_head
 from littlegiant.report.explanations import unit_text
@@ -89,10 +88,6 @@ class Interrupted(Exception):
 
 class Quit(Interrupted):
     """The user typed 退出 (or q, quit, exit): a stop even where end of input goes on to the report."""
-
-
-class Locked(Exception):
-    """Another interview holds the save file."""
 
 
 class Replaced(Exception):
@@ -187,61 +182,6 @@ def special_kind(path: Path) -> str | None:
 
 MAX_SAVE_BYTES = 1_000_000
 """Read at most this much of the save file to know it again (a profile is never larger)."""
-
-
-@contextmanager
-def locked(save: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``.NAME.lock`` beside the save file while the interview runs.
-
-    The save file itself is replaced on every answer (a new inode each time), so the lock lives on
-    a file of its own, removed at the end. After locking, the lock file is checked to still be the
-    one at that path: a lock on a file another process has just removed would guard nothing.
-
-    The lock is the interview's own file: a link at its name is never followed (a link to a profile
-    got the process id over its first bytes; one to nothing created the file it named), and a link,
-    FIFO or device there is refused in one line (InputError, exit 2), left as it is.
-    """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX: no locking
-        yield
-        return
-    real = Path(os.path.realpath(save))  # one lock whatever link names the file: a second path was a second lock
-    lock = real.with_name(f".{real.name}.lock")
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    while True:
-        try:
-            fd = os.open(lock, flags, 0o644)
-        except OSError:
-            if os.path.islink(lock):  # O_NOFOLLOW's ELOOP
-                raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words("a link")},
-                                 file=str(save)) from None
-            raise
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            os.close(fd)
-            raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words(kind_of(mode))},
-                             file=str(save))
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            raise Locked from None
-        try:
-            same = os.lstat(lock).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
-    try:
-        os.write(fd, f"{os.getpid()}\n".encode())
-        yield
-    finally:
-        try:
-            os.unlink(lock)
-        finally:
-            os.close(fd)
 
 
 @record(frozen=True)
@@ -790,7 +730,7 @@ def run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd:
         plan_asks: PlanAsks | None = None, in_chinese: str | None = None,
         renewal_said: RenewalSaid | None = None) -> None:
     """Ask until nothing relevant is left, then let every answer be changed. Raises Interrupted
-    (answers saved) on Ctrl-C or end of input, Locked when another interview holds ``save``.
+    (answers saved) on Ctrl-C or end of input, fileio.Locked when another run holds ``save``.
     ``again_cmd``: the command the saved file's header gives for assessing it (its rules and date).
     ``plan_asks``: offered at the list of answers, the questions only a plan needs. ``in_chinese``:
     the command that goes on in Chinese, said first where the locale, not --lang, chose English.

@@ -18,6 +18,7 @@ import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -161,6 +162,90 @@ def check_not_open(target: Path, named: Path) -> None:
         raise InputError(kind="out.in_use", params={"output": str(named)}) from None
     except OSError:
         pass  # said, in the system's words, where the output is written
+
+
+class Locked(Exception):
+    """Another run of this tool holds the lock on the file (``locked``)."""
+
+
+_BUSY = {errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES}
+"""What flock says of a lock another process holds; anything else (ENOLCK, EOPNOTSUPP: a network
+drive without locks) is a folder that cannot be locked, not a lock held."""
+
+
+@contextmanager
+def locked(path: Path, named: Path | str | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``.NAME.lock`` beside ``path`` while a run writes it: the interview's
+    answers, batch's results, init's templates. Raises Locked at once when another run holds it (two
+    runs onto one file wrote over each other: the last to finish won, without a word).
+
+    ``path`` itself is replaced by every write (a new inode each time), so the lock lives on a file of
+    its own, removed at the end. The lock is the system's (flock), not the file: one whose run died
+    (kill -9, a power cut) is left free, and the next run takes it over. After locking, the lock file
+    is checked to still be the one at that path: a lock on a file another run has just removed would
+    guard nothing. A folder whose files cannot be locked (some network drives) is written unlocked,
+    as before there was a lock.
+
+    The lock is the tool's own file: a link at its name is never followed (a link to a profile got the
+    process id over its first bytes; one to nothing created the file it named), and a link, FIFO or
+    device there is refused in one line (InputError, exit 2, on ``named``: the file as the user named
+    it), left as it is. Another user's lock file (0644), which cannot be opened to write, is locked
+    opened to read. OSError: the folder cannot be written.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no locking
+        yield
+        return
+    real = Path(os.path.realpath(path))  # one lock whatever link names the file: a second path was a second lock
+    lock = real.with_name(f".{real.name}.lock")
+    shown = str(named if named is not None else path)
+    flags = os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    while True:
+        try:
+            try:
+                fd = os.open(lock, os.O_RDWR | flags, 0o666)
+            except PermissionError:
+                fd = os.open(lock, os.O_RDONLY | flags, 0o666)
+        except OSError:
+            if os.path.islink(lock):  # O_NOFOLLOW's ELOOP
+                raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words("a link")},
+                                 file=shown) from None
+            raise
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            os.close(fd)
+            raise InputError(kind="out.lock_kind", params={"lock": lock.name, "kind": kind_words(kind_of(st.st_mode))},
+                             file=shown)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in _BUSY:
+                os.close(fd)
+                raise Locked from None
+            break  # no locks here: written as before
+        try:
+            now = os.lstat(lock)
+            same = (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino)
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())  # who holds it, for whoever looks
+        except OSError:
+            pass  # another user's file, opened to read: locked all the same
+        yield
+    finally:
+        try:
+            os.unlink(lock)
+        except OSError:
+            pass  # left (another user's, in a folder that keeps it): free once closed, taken over
+        finally:
+            os.close(fd)
 
 
 def dated_names(path: Path, tag: str) -> Iterator[Path]:
