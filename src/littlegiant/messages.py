@@ -523,6 +523,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "without the /", "以 / 结尾，指的是文件夹，但没有这个文件夹：请给出文件名（去掉末尾的 /）"),
     "out.lock_kind": ("{lock} beside it is {kind}, not littlegiant's own lock file: remove it, then run again",
                       "旁边的 {lock} 是{kind}，不是本工具自己的锁文件：请删除它后再运行"),
+    "out.locked": ("{output} is being written by another littlegiant run (in another window, or a colleague's); this "
+                   "run wrote nothing: wait for that run to end, then run again, or write to another file",
+                   "{output} 正在由另一个 littlegiant 写入（可能在另一个窗口，或是同事在运行），本次没有写入任何内容。"
+                   "请等它运行结束后再运行，或写到另一个文件"),
     "out.changed": ("became {kind} while the output was written; not replaced", "在写入期间变成了{kind}，未替换"),
     "out.exists": ("already exists (use --force to overwrite)", "已存在（要覆盖请加 --force）"),
     "out.batch_kind": ("expected an output file ending in .csv, .jsonl or .xlsx", "结果文件名应以 .csv、.jsonl 或 .xlsx 结尾"),

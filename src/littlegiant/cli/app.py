@@ -341,6 +341,25 @@ def checked_output(output: Path | str, inputs: list[Path | None], option: str = 
         fail(exc, lang)
 
 
+def held_for_run(ctx: typer.Context, target: Path, named: Path, lang: str) -> None:
+    """Lock the output ``target`` (``fileio.locked``) until the command of ``ctx`` ends, however it
+    ends (its context releases it): two runs onto one file at once (a script double-clicked twice,
+    two staff on a shared drive) both ran, and the last to finish replaced the other's results
+    without a word. The second is refused (exit 2) before it reads or writes anything. ``named``:
+    the output as the user named it, for the message."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.fileio import Locked, locked
+
+    try:
+        ctx.with_resource(locked(target, named))
+    except Locked:
+        bad("out.locked", lang, output=str(named))
+    except InputError as exc:  # a link or FIFO at the lock's name
+        fail(exc, lang)
+    except OSError as exc:  # a folder that cannot be written: the output could not be either
+        bad("out.unwritable", lang, str(named), error=_os_error(exc))
+
+
 def rules_path(rules: str | None) -> Path | None:
     """A --rules value that names a file or folder on disk (an input an output must not replace)."""
     return Path(rules) if rules is not None and os.path.exists(rules) else None
@@ -641,6 +660,7 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
   littlegiant batch companies.csv -o results.csv --columns ids
 """)
 def batch(
+    ctx: typer.Context,
     inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
@@ -707,6 +727,7 @@ def batch(
     given = set(inputs)
     inputs = batching.expanded(list(inputs), lambda kind, params: folder_notes.append((kind, params)), named, unread)
     target = checked_output(output, [*inputs, rules_path(rules)], lang=language)
+    held_for_run(ctx, target, named, language)  # a second run onto it meanwhile: refused before it scores anything
     try:
         check_not_open(target, named)  # open in Excel: said now, not once every row is scored
         if os.path.isfile(target) and not batching.earlier_results(target, rs):  # before a partial file is made
@@ -1163,6 +1184,7 @@ def schema(
 
 @app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules shandong-2022")
 def init(
+    ctx: typer.Context,
     file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
     csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units and each column's help, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
     xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: a first sheet saying how to fill it in, then labelled columns (each with its help as a comment), a notes row, drop-down lists.", show_default=False)] = None,
@@ -1218,6 +1240,8 @@ def init(
     written = None if target is None else checked_output(
         target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE",
         language)
+    if target is not None and written is not None:  # a batch run writing it would put its results over the template
+        held_for_run(ctx, written, target, language)
     from littlegiant.core.inputs import template_columns
 
     # the years no shipped set reads are not asked for (净利润 of 2024 and 2023): the other sets too, for
