@@ -480,6 +480,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "{param}列填的不是“是/否”，按“未知”处理：称号仍在有效期内的请填“是”，否则填“否”"),
     "note.no_header": ("“{param}” is in a column without a header and was not read: if it is a figure, give its "
                        "column a header", "“{param}”所在的列没有列名，未参与评估；如是某项数据，请在表头补上列名"),
+    "note.hidden_row": ("this row is hidden in the original sheet (by hand, or filtered out): scored all the same",
+                        "这一行在原表中是隐藏的（手动隐藏或被筛选掉），仍照常评估"),
     "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
@@ -765,6 +767,20 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "littlegiant 提示：{where} 中的{sheets}是评估结果自带的工作表，不是企业名单，已略过"),
     "run.hidden_sheet": ("littlegiant: note: {where}: passed over: a hidden sheet; to score its companies, name it: --sheet {sheet}",
                          "littlegiant 提示：工作表 {where} 是隐藏的，未读取；如要评估其中的企业，请用 --sheet {sheet}"),
+    "run.hidden_rows": ("littlegiant: note: {where}: {count:row|rows} hidden in the sheet{rows}, scored all the same "
+                        "and marked so in the results; delete them from the results if those companies are not wanted",
+                        "littlegiant 提示：{where} 中有 {count} 家企业的行在原表中是隐藏的{rows}，仍照常评估，结果中已逐行"
+                        "注明；如不需要这些企业，请在结果中删去这些行"),
+    "run.filtered_rows": ("littlegiant: note: {where} has a filter on: {count:row is|rows are} filtered out or hidden{rows}; "
+                          "a filter only changes what Excel shows, so they were scored all the same and marked so in the "
+                          "results; delete them from the results if those companies are not wanted",
+                          "littlegiant 提示：{where} 设了筛选，有 {count} 家企业的行被筛选掉或隐藏{rows}；筛选只影响显示，"
+                          "这些行仍照常评估，结果中已逐行注明；如不需要这些企业，请在结果中删去这些行"),
+    "run.hidden_columns": ("littlegiant: note: {where}: {count:column|columns} hidden in the sheet, read and scored all "
+                           "the same: {columns}; if those figures should not count, delete the hidden columns from the "
+                           "sheet and run again",
+                           "littlegiant 提示：{where} 中以下列在原表中是隐藏的，仍照常读取并参与评估：{columns}；如这些列的"
+                           "数据不该使用，请在原表中删去这些列后再试"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.results_as_list": ("littlegiant: note: {where} is results written by littlegiant with columns of figures added "

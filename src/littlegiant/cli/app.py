@@ -769,8 +769,10 @@ def batch(
         except InputError as exc:
             fail(exc, language)
         from littlegiant.cli.stopping import like_ctrl_c
+        from littlegiant.core.plan import plan_for
         from littlegiant.load.tabular import (
             HeaderError,
+            column,
             derived_needs,
             header_problems,
             identity,
@@ -882,8 +884,17 @@ def batch(
         def which(cells: dict[str, str]) -> list[tuple[str, str]]:
             return identity(rs, cells, day.year - 1)
 
+        def scored(cell: object) -> bool:
+            """A column whose figures a criterion reads: said when the sheet hides it (营业收入（2022年）, an
+            old year no criterion reads, put away, is not)."""
+            try:
+                return isinstance(cell, str) and column(rs, cell, day.year - 1)[0] in \
+                    plan_for(rs, day.year - 1, renewal).inputs()
+            except InputError:
+                return False
+
         options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
-                                       lambda cell: meant_header(rs, cell, day.year - 1),
+                                       lambda cell: meant_header(rs, cell, day.year - 1), scored,
                                        in_folder=frozenset(p for p in inputs if p not in given))
         try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left

@@ -145,6 +145,7 @@ class ReadOptions(NamedTuple):
     on_note: Callable[[str, dict[str, object]], None] | None = None  # told what reading passed over, and why
     identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
     meant_header: Callable[[object], bool] | None = None  # a cell meant for a field, refused by name: a header too
+    used_header: Callable[[object], bool] | None = None  # a column whose figures a criterion reads (said when hidden)
     chunk_rows: int = CHUNK_ROWS  # at most this many rows a chunk (a JSON Lines block's lines, too)
     in_folder: frozenset[Path] = frozenset()
     """The files a folder named on the command line gave: one that cannot be read is an error row and
@@ -791,7 +792,7 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
 
         check_input_file(path)
         for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note,
-                                       meant=options.meant_header):
+                                       meant=options.meant_header, used=options.used_header):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder

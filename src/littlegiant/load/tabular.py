@@ -1578,12 +1578,12 @@ def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
     zh, en = [], []
     for why, rows in skipped.items():
-        zh.append(f"第 {_row_list(rows, '、')} 行（{words[why][0]}）")
-        en.append(f"{'rows' if len(rows) > 1 else 'row'} {_row_list(rows, ', ')} ({words[why][1]})")
+        zh.append(f"第 {row_numbers(rows, '、')} 行（{words[why][0]}）")
+        en.append(f"{'rows' if len(rows) > 1 else 'row'} {row_numbers(rows, ', ')} ({words[why][1]})")
     return Text("、".join(zh), ", ".join(en))
 
 
-def _row_list(rows: list[int], sep: str, most: int = 10) -> str:
+def row_numbers(rows: list[int], sep: str, most: int = 10) -> str:
     """Row numbers as a reader takes them in: runs of three or more as 4–21."""
     runs: list[list[int]] = []
     for row in rows:

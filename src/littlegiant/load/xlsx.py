@@ -135,11 +135,13 @@ def _office_compound(path: Path) -> bool:
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
                on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
                headers_only: bool = False, meant: Callable[[object], bool] | None = None,
+               used: Callable[[object], bool] | None = None,
                ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing.
     ``headers_only``: read each sheet only down to its header row (every header of a workbook is
-    checked before its first row is scored)."""
+    checked before its first row is scored). ``used``: whether a criterion reads a column's figures (a
+    hidden one is said; else every hidden column ``known`` reads is)."""
     try:
         book = open_book(path, data_only=True)
     except FileNotFoundError:
@@ -181,7 +183,7 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
 
             for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
                                       None if sheet is not None or headers_only else unnamed.append,
-                                      elsewhere if sheet is None and len(shown) > 1 else None):
+                                      elsewhere if sheet is None and len(shown) > 1 else None, used=used):
                 tables = tables or not isinstance(cells, InputError)
                 if sheet is not None and isinstance(cells, InputError) and cells.kind == "sheet.no_header":
                     # the sheet the user named holds no table: the run stops, as for a summary named so,
@@ -624,6 +626,10 @@ _FORMULA_ONLY = re.compile(
 """A cell holding a formula and no saved result (a workbook written by a script, never opened in
 Excel): read-only data_only mode gives None, as for an empty cell. Not a t="str" cell: Excel saves
 a formula whose result is an empty text (=IF(A2="","",…)) with an empty value."""
+_FILTERED = re.compile(
+    rb'<(?:\w+:)?sheetPr\b[^>]*\bfilterMode="(?:1|true)"|<(?:\w+:)?autoFilter\b[^>]*[^/]>\s*<(?:\w+:)?filterColumn\b')
+"""A sheet with a filter on: filtering (sheetPr's filterMode), or an autofilter with a column's criteria
+(Excel writes both; openpyxl the second alone). An autofilter's buttons with nothing chosen hide nothing."""
 MERGES_MOST = 100_000
 """Merged ranges read from one sheet (a real sheet has a few dozen; past this the rest are not filled)."""
 
@@ -640,6 +646,7 @@ class _Scan:
         self.across: dict[int, dict[int, int]] = {}  # by top row: first column → last, of merges over columns
         self.unsaved: dict[int, list[int]] = {}
         self.last = _LastRows()
+        self.filtered = False  # a filter on (its rows filtered out are hidden rows, said as such)
 
 
 LAST_ROWS_BYTES = 256 << 10
@@ -777,6 +784,8 @@ def _scan(ws: Any) -> _Scan:
                 if last > first:  # a group label over its columns (2024年 over 营业收入, 研发费用)
                     out.across.setdefault(top, {})[first] = last
                 found += bottom > top or last > first
+            if not out.filtered and (b"autoFilter" in text or b"filterMode" in text):
+                out.filtered = _FILTERED.search(text) is not None
             if b"<f" in text or b":f" in text:
                 for m in _FORMULA_ONLY.finditer(text):
                     end = max(end, m.end())
@@ -785,13 +794,14 @@ def _scan(ws: Any) -> _Scan:
     return out
 
 
-def _read_rows(ws: Any) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputError]:
+def _read_rows(ws: Any, hidden: _Hidden | None = None) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputError]:
     """Each row of a sheet as openpyxl reads it, with its cells' text (``_cell``); where openpyxl cannot
     read on (NaN, INF or 1,000 stored as a number, a shared text or a style the file does not have, a
     broken tag: a damaged file, or one saved by a program that does not keep to the format), an
     InputError naming the cell, or the last row read, and no more rows, as openpyxl's reader stops
-    there. Raised, it was an internal error that wrote nothing of the batch, the other files' rows too."""
-    rows = _until_unreadable(_in_order(ws))
+    there. Raised, it was an internal error that wrote nothing of the batch, the other files' rows too.
+    ``hidden``: kept up to date with the row given (``_in_order``)."""
+    rows = _until_unreadable(_in_order(ws, hidden))
     number = 0
     while True:
         try:
@@ -815,13 +825,49 @@ def _read_rows(ws: Any) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputErr
         yield raw, values
 
 
-def _in_order(ws: Any) -> Iterator[tuple[Any, ...]]:
+class _Hidden:
+    """What Excel hides of a sheet, which read-only mode does not give: whether the row just given is
+    hidden (by hand, or filtered out), and the hidden columns as (first, last) column numbers. Both
+    were read and scored without a word: a clerk hides a company that moved away, or filters the list
+    to one street, and takes the results for the companies on the screen."""
+
+    def __init__(self) -> None:
+        self.row = False
+        self.columns: list[tuple[int, int]] = []
+
+    def column(self, number: int) -> bool:
+        """Whether column ``number`` (A is 1) is hidden."""
+        return any(first <= number <= last for first, last in self.columns)
+
+
+def _hidden_columns(dimensions: dict[str, dict[str, str]]) -> list[tuple[int, int]]:
+    """The hidden column ranges among a sheet's <col> attributes as openpyxl's parser keeps them."""
+    out = []
+    for attrs in dimensions.values():
+        if attrs.get("hidden") in _TRUE:
+            try:
+                out.append((int(attrs["min"]), int(attrs.get("max", attrs["min"]))))
+            except (KeyError, ValueError):  # a <col> openpyxl read without numbers: nothing to place
+                continue
+    return out
+
+
+_TRUE = ("1", "true")
+"""How the sheet's XML writes a boolean attribute that is set."""
+
+
+def _in_order(ws: Any, hidden: _Hidden | None = None) -> Iterator[tuple[Any, ...]]:
     """``ws.iter_rows()`` of a read-only sheet (every row from row 1, a blank one for each row the XML
     leaves out, each from column A), raising _Unreadable at a row whose number repeats or goes back
     (the sheet is read as far as the row before), and at a cell whose column does not come after the
     one before it in its row (read down to the row above). openpyxl passes over such a row and keeps
     the last of two cells at one address, or drops a cell put before its neighbour: a sheet written by
-    a program other than Excel (rows 3, 3, 4, 2) lost two of four companies without a word."""
+    a program other than Excel (rows 3, 3, 4, 2) lost two of four companies without a word.
+
+    ``hidden``: set, before each row is given, to whether it is hidden, and its columns to the hidden
+    columns (the sheet's <cols> come before its rows). The parser keeps the attributes of every row that
+    has more than its number (a height, hidden) in a dict, which grew all the sheet long (6 MiB at 20,000
+    rows of a set height); each is taken out as its row is read."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -837,9 +883,19 @@ def _in_order(ws: Any) -> Iterator[tuple[Any, ...]]:
             if sorted(set(columns)) != columns:
                 at = next(i for i in range(1, len(columns)) if columns[i] <= columns[i - 1])
                 raise _Unreadable(f"{get_column_letter(columns[at])}{number}")
+            row_hidden = False
+            if parser.row_dimensions:
+                attrs = parser.row_dimensions.pop(str(number), None)
+                row_hidden = attrs is not None and attrs.get("hidden") in _TRUE
+            if hidden is not None:
+                if not last:
+                    hidden.columns = _hidden_columns(parser.column_dimensions)
+                hidden.row = False
             for _ in range(last + 1, number):
                 yield ()
             last = number
+            if hidden is not None:
+                hidden.row = row_hidden
             yield ws._get_row(cells)
 
 
@@ -910,7 +966,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
           on_unnamed: Callable[[str], None] | None = None, elsewhere: Callable[[], bool] | None = None,
-          ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+          *, used: Callable[[object], bool] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """The rows of one sheet, as ``sheet_rows`` says. ``on_unnamed``: told of a sheet holding a table
     with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
     of its error: the caller knows whether another sheet held the companies. ``elsewhere``: whether
@@ -955,7 +1011,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     under = 0  # the row right under the header
     named = False  # whether a row above the header (none found) names the company-name column
     broken: InputError | None = None  # where the sheet stopped being readable, said after what was read
-    for read in _read_rows(ws):
+    shown = _Hidden()
+    hidden_rows: list[int] = []  # the companies' rows Excel hides, the first few (all are counted): said
+    hidden_count = 0
+    scored = False
+    for read in _read_rows(ws, shown):
         if isinstance(read, InputError):
             broken = read
             break
@@ -1037,6 +1097,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             unsaved += len(uncomputed)
             add_note(cells, "note.formula_unsaved", NOTE_LIST.join(uncomputed))
         note_code(cells, {header[i] for i, c in enumerate(raw) if i < len(header) and type(c.value) in (int, float)})
+        if shown.row:
+            add_note(cells, "note.hidden_row")
+            hidden_count += 1
+            if hidden_count <= HIDDEN_LISTED:
+                hidden_rows.append(number)
+        scored = True
         yield f"{where}:{number}", cells
     if broken is None and header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
@@ -1044,6 +1110,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if problem is not None:
             yield where, problem
         return
+    if scored and on_note is not None:
+        _said_hidden(where, header, shown, (hidden_count, hidden_rows), scan.filtered, used or known, first_column,
+                     on_note)
     if unsaved and on_note is not None:
         on_note("run.formula_unsaved", {"where": where, "count": unsaved})
     if skipped and on_note is not None:
@@ -1060,6 +1129,37 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 on_unnamed(where)
         elif on_note is not None:  # a sheet of notes (填表说明): a line or two a row, no table
             on_note("run.notes_sheet", {"where": where})
+
+
+HIDDEN_LISTED = 10
+"""Hidden rows named by number, and hidden columns by name, up to this many; past it, rows are counted
+(each row's own note marks it in the results) and columns named with 等."""
+
+
+def _said_hidden(where: str, header: list[str] | None, shown: _Hidden, rows: tuple[int, list[int]], filtered: bool,
+                 used: Callable[[object], bool] | None, first_column: int, on_note: Note) -> None:
+    """Say the companies' rows a sheet hides (or filters out), scored all the same, and the hidden columns
+    the rules read: read without a word, a park's moved-away companies came back among the results,
+    and an old year's hidden figures decided verdicts nobody could see on the screen. ``rows``: how many
+    companies' rows are hidden, and the first of them; ``used``: whether the rules read a column's figures
+    (a hidden 营业收入（2022年） no criterion reads, an old year put away, is not said)."""
+    from littlegiant.load.tabular import row_numbers
+    from littlegiant.messages import headers_said
+
+    count, first = rows
+    if count:
+        listed = Text(f"（第 {row_numbers(first, '、')} 行）", f" ({'rows' if count > 1 else 'row'} "
+                      f"{row_numbers(first, ', ')})") if count <= HIDDEN_LISTED else Text("", "")
+        on_note("run.filtered_rows" if filtered else "run.hidden_rows", {"where": where, "count": count,
+                                                                          "rows": listed})
+    if header is None or not shown.columns:
+        return
+    read = [h for i, h in enumerate(header) if h and shown.column(i + first_column) and (used is None or used(h))]
+    if read:
+        more = len(read) > HIDDEN_LISTED
+        columns = Text(headers_said(read[:HIDDEN_LISTED], "zh") + ("等" if more else ""),
+                       headers_said(read[:HIDDEN_LISTED], "en") + (", …" if more else ""))
+        on_note("run.hidden_columns", {"where": where, "count": len(read), "columns": columns})
 
 
 def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
