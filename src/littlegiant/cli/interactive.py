@@ -562,8 +562,12 @@ class Asker:
         return escape_controls(about + with_unit(value, f, self.lang))
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
+        """The answer said back as it is saved: 差不多8000万 = 约8,000万元 (said back without its 约, a rough
+        figure read as taken for exact)."""
+        lang = self.lang
         typed = escape_controls(c.typed)
-        return f"  → {typed} = {exact(c.value, self.lang)}{unit_text(f.unit, self.lang, c.value)}\n"
+        about = _t("about", lang) if c.approximate else ""
+        return wrap(f"→ {typed} = {about}{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}", self.width) + "\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""
@@ -588,7 +592,7 @@ class Asker:
 
 _YEAR_SAID = re.compile(r"(\d{4})年(?:末|底|度)?")
 """The year a share is said of (2025年末资产负债率45%): the question's own, or the share is of no amount asked."""
-_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|差不多|将近|接近|近(?=[.\d]|百分之)|approx|about|~")
+_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|差不多|将近|接近|近(?=[.\d]|百分之)|approx|about|around|roughly|circa|~")
 """Where a share's figure starts after a name typed before it (资产负债率45%, 净利率约6%, 负债率百分之四十五,
 研发费用差不多4.5%): 近 only before its figure, or 近三年研发占比6% would start at 近三年."""
 _JOINS = re.compile(r"(?:为|是|:|=|达到?|在|的)+$")

@@ -61,11 +61,13 @@ FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!
 NONE_YET = frozenset({"暂无", "暂缺"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
-_ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approx\.?|about|~)|(?:左右|上下)$", re.IGNORECASE)
-"""Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万): the figure
-is what is read, as a finance manager means it; an answer is never more exact than its statement.
-将近 and 接近 say "a little under" as 约 says "about": both mark the figure approximate, never a
-range (refusing 差不多220万 as no amount made a user retype what the tool could read)."""
+_ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
+                    r"|(?:左右|上下|orso)$", re.IGNORECASE)
+"""Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万; about,
+around, roughly, or so): the figure is what is read, as a finance manager means it; an answer is
+never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
+the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
+tool could read; "around 80 million" was refused as no amount where "about" was read)."""
 _SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)")
 """A start year said as such (2008年开始, 从2008年起, 2008年以来), typed for a number of years."""
 _HELD = ("titles.", "honors.")

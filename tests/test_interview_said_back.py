@@ -1,0 +1,78 @@
+"""What the interview says back after an answer is what it saves: a rough figure shown as rough.
+
+Each test drives the real command (``littlegiant assess`` with no file) on pipes, types an owner's
+words at the question, reads the line said back and the answers file saved (the input ends
+mid-interview, as Ctrl-C does, and the answers are kept).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from tests.test_cli_interactive import ENV, Session, pty_prompt
+
+AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
+
+
+def started(tmp_path: Path, lang: str, *extra: str) -> Session:
+    """The interview under way, its first question (the company's name) answered."""
+    s = Session(["assess", *AS_OF, "--lang", lang, "--save", "a.yaml", *extra], tmp_path)
+    s.answers("某公司" if lang == "zh" else "Acme")
+    return s
+
+
+def saved_text(s: Session, tmp_path: Path) -> str:
+    """End the input (exit 130, as Ctrl-C) and give the answers file as written."""
+    code, _ = s.finish()
+    assert code == 130, s.transcript
+    return (tmp_path / "a.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("typed", ["约8000万", "约合8000万", "大约8000万", "大概8000万", "差不多8000万", "将近8000万",
+                                   "接近8000万", "近8000万", "8000万左右", "8000万上下", "约 8,000 万元", "0.8亿左右"])
+def test_a_rough_amount_is_said_back_as_rough(tmp_path: Path, typed: str) -> None:
+    """差不多8000万 was saved as 约8000 but said back 「差不多8000万 = 8,000万元」: the owner took it as read exact.
+    Every word that makes a figure rough says 约 in the line said back, as in the file."""
+    s = started(tmp_path, "zh")
+    assert "营业收入（2025年）（万元）" in (s.until_prompt() or "")
+    said = s.reply(typed)
+    assert f"→ {typed} = 约8,000万元\n" in said, said
+    assert "    revenue: 约8000\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["about 80 million", "around 80 million", "approximately 80 million",
+                                   "roughly 80 million", "80 million or so", "~80 million"])
+def test_a_rough_amount_in_english_is_said_back_as_rough(tmp_path: Path, typed: str) -> None:
+    """In English "about" was said back as exact, and "around" (as "roughly") was refused as no amount."""
+    s = started(tmp_path, "en")
+    assert "Operating revenue 2025" in (s.until_prompt() or "")
+    said = s.reply(typed)
+    assert f"→ {typed} = about 8,000 (10k CNY)\n" in said, said
+    assert "    revenue: 约8000\n" in saved_text(s, tmp_path)
+
+
+def test_an_exact_amount_in_another_unit_is_said_back_without_about(tmp_path: Path) -> None:
+    """Only a rough figure gets 约: 0.8亿 is said back as 8,000万元, saved as 8000."""
+    s = started(tmp_path, "zh")
+    s.until_prompt()
+    assert "→ 0.8亿 = 8,000万元\n" in s.reply("0.8亿")
+    assert "    revenue: 8000\n" in saved_text(s, tmp_path)
+
+
+def test_the_answers_said_back_in_a_terminal_80_columns_wide(tmp_path: Path) -> None:
+    """The lines said back, seen as the owner sees them: in a terminal 80 columns wide."""
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", *AS_OF, "--lang", "zh", "--save", "t.yaml"],
+                          cwd=str(tmp_path), env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30,
+                          dimensions=(40, 80))
+    pty_prompt(child)
+    child.sendline("某公司")
+    pty_prompt(child)
+    child.sendline("差不多8000万")
+    assert "→ 差不多8000万 = 约8,000万元" in pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "revenue: 约8000\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
