@@ -1,4 +1,5 @@
-"""What the interview says back after an answer is what it saves: a rough figure shown as rough.
+"""What the interview says back after an answer is what it saves: a rough figure shown as rough, a
+start year as the years it makes.
 
 Each test drives the real command (``littlegiant assess`` with no file) on pipes, types an owner's
 words at the question, reads the line said back and the answers file saved (the input ends
@@ -15,6 +16,8 @@ import pytest
 from tests.test_cli_interactive import ENV, Session, pty_prompt
 
 AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
+NICHE = "从事特定细分市场年限（截至上年末）（年）"
+NICHE_EN = "Years in the specific niche market at last year end (years)"
 
 
 def started(tmp_path: Path, lang: str, *extra: str) -> Session:
@@ -60,6 +63,46 @@ def test_an_exact_amount_in_another_unit_is_said_back_without_about(tmp_path: Pa
     s.until_prompt()
     assert "→ 0.8亿 = 8,000万元\n" in s.reply("0.8亿")
     assert "    revenue: 8000\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["2008年开始", "2008年起", "从2008年", "从2008年起", "自2008年以来", "2008年至今",
+                                   "从2008年开始"])
+def test_a_start_year_for_years_in_the_niche_is_read_as_the_years_to_last_year_end(tmp_path: Path, typed: str) -> None:
+    """「2008年开始」 was refused. Under --as-of 2026-12-05 it is the years to the end of 2025: 17 whole years
+    (2008 itself not counted, as the start within it is not known), said back with that reason and saved as 17."""
+    s = started(tmp_path, "zh")
+    s.unknown_until(NICHE)
+    said = s.reply(typed)
+    assert f"→ {typed} = 17年（算到2025年末，2008年当年不计）\n" in said, said
+    assert "\nniche_years: 17\n" in saved_text(s, tmp_path)
+
+
+def test_a_start_year_in_english_is_read_as_the_years_to_last_year_end(tmp_path: Path) -> None:
+    """"since 2008" under --lang en is the 17 whole years to the end of 2025, said back so."""
+    s = started(tmp_path, "en")
+    s.unknown_until(NICHE_EN)
+    said = s.reply("since 2008")
+    assert "→ since 2008 = 17 years (to the end of 2025, not counting 2008 itself)\n" in said, said
+    assert "\nniche_years: 17\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("2026年开始", "✗ “2026年开始”晚于 2025年：到 2025年末还没有开始的，请填 0。请重新输入"),
+    ("从2030年起", "✗ “从2030年起”晚于 2025年：到 2025年末还没有开始的，请填 0。请重新输入"),
+    ("1900年开始", "✗ “1900年开始”早于 1949年，请核对开始的年份。请重新输入"),
+])
+def test_a_start_year_after_last_year_or_before_1949_is_refused_in_one_line(tmp_path: Path, typed: str,
+                                                                             reason: str) -> None:
+    """A start after the end of last year makes no years to count (nor a negative count), and one before 1949
+    is a slip: each is refused with its reason on one line, and the question is asked again."""
+    s = started(tmp_path, "zh")
+    s.unknown_until(NICHE)
+    said = s.reply(typed)
+    assert said.startswith("  " + reason) and said.count("\n") == 1, said
+    assert "→" not in said
+    s.send("17")
+    s.until_prompt()
+    assert "\nniche_years: 17\n" in saved_text(s, tmp_path)
 
 
 def test_the_answers_said_back_in_a_terminal_80_columns_wide(tmp_path: Path) -> None:

@@ -276,6 +276,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.start_year": ("{shown} looks like the year it began: give the number of years up to last year end instead "
                          "(decimals allowed, e.g. 6.5)",
                          "现在是 {shown}，像是开始的年份：这里要填到上年末共从事了几年（可填小数，如 6.5）"),
+    "value.start_after": ("{shown!r} is after {last_year}: if it had not begun by the end of {last_year}, write 0",
+                          "“{shown}”晚于{last_year}年：到{last_year}年末还没有开始的，请填 0"),
+    "value.start_before": ("{shown!r} is before {first}: check the year it began",
+                           "“{shown}”早于{first}年，请核对开始的年份"),
     # --set and field paths (profile.py); columns of a batch sheet (tabular.py)
     "set.syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如 financials.2025.revenue=5000），现在是“{item}”"),
     "set.no_field": ("no such field {path!r}", "没有“{path}”这个项目"),

@@ -563,11 +563,12 @@ class Asker:
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
         """The answer said back as it is saved: 差不多8000万 = 约8,000万元 (said back without its 约, a rough
-        figure read as taken for exact)."""
+        figure read as taken for exact), 2008年开始 = 17年 with the years it counts."""
         lang = self.lang
         typed = escape_controls(c.typed)
         about = _t("about", lang) if c.approximate else ""
-        return wrap(f"→ {typed} = {about}{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}", self.width) + "\n"
+        since = "" if c.since is None else _t("since_counted", lang, last_year=self.iv.last_year, year=c.since)
+        return wrap(f"→ {typed} = {about}{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}{since}", self.width) + "\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""

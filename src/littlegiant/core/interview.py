@@ -268,9 +268,10 @@ class Interview:
                 yield from self._applicable(child, renewing)
 
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
-        """What typed text answers to ``q`` (None: "don't know"), and the unit conversion made; nothing is
-        recorded. Bad text raises InputError."""
-        return read_typed(q.field, text, where=q.path, numbered=True)
+        """What typed text answers to ``q`` (None: "don't know"), and the conversion made, to be said back;
+        nothing is recorded. A person answering here may say a start year for years in a market (counted
+        to the end of this interview's last year). Bad text raises InputError."""
+        return read_typed(q.field, text, where=q.path, numbered=True, last_year=self.last_year)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
         """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part

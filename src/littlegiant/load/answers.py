@@ -68,8 +68,11 @@ around, roughly, or so): the figure is what is read, as a finance manager means 
 never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
 the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
 tool could read; "around 80 million" was refused as no amount where "about" was read)."""
-_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)")
-"""A start year said as such (2008年开始, 从2008年起, 2008年以来), typed for a number of years."""
+_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?",
+                    re.IGNORECASE)
+"""A start year said as such (2008年开始, 从2008年起, 2008年以来, 从2008年, since 2008), typed for a number of years."""
+FIRST_START_YEAR = 1949
+"""The earliest start year read for years in a market: one before it is a slip of the year, not a count."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
@@ -173,12 +176,15 @@ NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
 
 @record(frozen=True, hot=True)
 class Conversion:
-    """An amount typed in another unit than 万元: what was typed and what it is in 万元."""
+    """Typed text read as a figure it does not spell: an amount in another unit than 万元 (0.8亿), a
+    rough one (约8000万), a start year for a count of years (2008年开始): what was typed and
+    the value saved, to be said back before it counts."""
 
     typed: str
     value: Decimal
     approximate: bool = False  # said as 约500万 or 500万左右: the figure read, but no more exact than that
     by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
+    since: int | None = None  # a start year (2008年开始) made the years from its end to last year end
 
 
 _TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
@@ -233,14 +239,18 @@ def _expected(f: FieldDef, unit: Decimal | None) -> Text:
 
 
 def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
-               unit: Decimal | None = None, numbered: bool = False) -> tuple[Scalar | None, Conversion | None]:
-    """The value typed text gives field ``f`` (None: unknown), and the unit conversion made, if any.
+               unit: Decimal | None = None, numbered: bool = False,
+               last_year: int | None = None) -> tuple[Scalar | None, Conversion | None]:
+    """The value typed text gives field ``f`` (None: unknown), and the conversion made, if any.
 
     ``unit`` is how many 万元 a plain amount is, when a sheet says it (a column headed 营业收入（元）
     or 营业收入（万元）, a title 金额单位：元); None: nothing says, and a plain amount is in 万元, one
     after ¥ alone in 元. A unit in the text wins over it. ``numbered`` takes a choice's number as listed (the interview's "1) 工业"),
-    which a sheet must not: a stray 1 in a cell would silently pick a choice. Raises InputError
-    saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
+    which a sheet must not: a stray 1 in a cell would silently pick a choice. ``last_year`` (the
+    interview's, which knows its as-of date) reads a start year typed for a count of years (2008年开始)
+    as the years to that year's end; without it (a sheet, a file) the start year is refused, as it
+    would be read differently under another date. Raises InputError saying what was expected, naming
+    the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
@@ -366,10 +376,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = raw.removesuffix("%")
     else:
         since = _SINCE.fullmatch(raw) if f.unit == "年" else None
-        if since is not None:  # 2008年开始 for years in the niche: refused as 2008 is, saying it looks like the
-            # year it began (made 17 under the interview's date, a sheet or a file read without one would differ)
-            _as_typed(f, Decimal(since[1]), stripped, where, label, converted=False)
-            raise wrong()  # years that could reach 2008: a start year is no count of them all the same
+        if since is not None:
+            year = int(next(group for group in since.groups() if group))
+            if last_year is None:  # a sheet or a file has no date of its own to count to: refused as 2008 is,
+                # saying it looks like the year it began (read against another date, it would differ)
+                _as_typed(f, Decimal(year), stripped, where, label, converted=False)
+                raise wrong()  # years that could reach 2008: a start year is no count of them all the same
+            return _years_since(f, year, last_year, stripped, about, where, label)
         if f.unit and raw.endswith(f.unit):
             raw = raw[: -len(f.unit)]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
@@ -389,6 +402,25 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
     return value, Conversion(stripped, number, about, by_sign) if typed else None
+
+
+def _years_since(f: FieldDef, year: int, last_year: int, typed: str, about: bool, where: str,
+                 label: Text | None) -> tuple[Scalar, Conversion]:
+    """The years in a market of one that began in ``year``, counted to the end of ``last_year`` (criteria.md:
+    截至上年末): the whole years after the start year, ``last_year - year``. The month it began in is not
+    said, so the start year itself is not counted: 2008年开始 is 17 years to the end of 2025 (between 17 and
+    18 in fact), never 18, which a start in December 2008 does not reach; a 3-year threshold is then met
+    by 2022年开始, not by 2023年开始 (3 years only for a start on 1 January). The person who knows the month
+    can type the exact figure. A start after last year (no years yet) or before 1949 (a slip) is refused."""
+    shown = brief(typed)
+    if year > last_year:
+        raise InputError(kind="value.start_after", params={"shown": shown, "last_year": str(last_year)},
+                         field=where, label=label or field_words(f, where))
+    if year < FIRST_START_YEAR:
+        raise InputError(kind="value.start_before", params={"shown": shown, "first": str(FIRST_START_YEAR)},
+                         field=where, label=label or field_words(f, where))
+    years = Decimal(last_year - year)
+    return _as_typed(f, years, typed, where, label, converted=False), Conversion(typed, years, about, since=year)
 
 
 def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text | None, *,
