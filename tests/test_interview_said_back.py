@@ -1,5 +1,5 @@
 """What the interview says back after an answer is what it saves: a rough figure shown as rough, a
-start year as the years it makes.
+start year as the years it makes, 无 for a count as 0.
 
 Each test drives the real command (``littlegiant assess`` with no file) on pipes, types an owner's
 words at the question, reads the line said back and the answers file saved (the input ends
@@ -105,6 +105,52 @@ def test_a_start_year_after_last_year_or_before_1949_is_refused_in_one_line(tmp_
     assert "\nniche_years: 17\n" in saved_text(s, tmp_path)
 
 
+@pytest.mark.parametrize(("question", "typed", "back", "line"), [
+    ("与主导产品相关的有效Ⅰ类知识产权（项）", "无", "→ 无 = 0项", "  class1: 0\n"),
+    ("与主导产品相关的有效Ⅰ类知识产权（项）", "没有", "→ 没有 = 0项", "  class1: 0\n"),
+    ("研发费用（2025年）（万元）", "无", "→ 无 = 0万元", "    rd_expense: 0\n"),
+    ("研发费用（2025年）（万元）", "没有", "→ 没有 = 0万元", "    rd_expense: 0\n"),
+])
+def test_none_to_a_count_or_an_amount_is_read_as_0_and_said_back(tmp_path: Path, question: str, typed: str,
+                                                                 back: str, line: str) -> None:
+    """无 to 「有几项Ⅰ类知识产权」 or 没有 to 研发费用 was refused, though the owner said there are none: an
+    answer, not a missing input (never a silent 0: it is said back as 0 before it counts)."""
+    s = started(tmp_path, "zh")
+    s.unknown_until(question)
+    said = s.reply(typed)
+    assert back + "\n" in said and "✗" not in said, said
+    assert line in saved_text(s, tmp_path)
+
+
+def test_none_to_staff_is_0_and_dont_know_stays_unknown(tmp_path: Path) -> None:
+    """没有 to 科技人员 is 0 people, said back; 不知道 to the question after it stays unknown (null), never 0."""
+    s = started(tmp_path, "zh", "--set", "employees=100")
+    s.unknown_until("科技人员人数（人）")
+    said = s.reply("没有")
+    assert "→ 没有 = 0人\n" in said, said
+    assert "→ 记为「不知道」" in s.reply("不知道")
+    text = saved_text(s, tmp_path)
+    assert "\ntech_staff: 0\n" in text and ": null\n" in text
+
+
+def test_none_in_english_to_a_count_is_0(tmp_path: Path) -> None:
+    """"none" to a count under --lang en is 0, said back as such."""
+    s = started(tmp_path, "en")
+    s.unknown_until("Valid class I IP related to the main product (items)")
+    said = s.reply("none")
+    assert "→ none = 0 items\n" in said, said
+    assert "  class1: 0\n" in saved_text(s, tmp_path)
+
+
+def test_none_to_net_profit_is_still_asked_which_it_is(tmp_path: Path) -> None:
+    """没有 to 净利润 may be a loss (没有利润) as well as exactly 0: it stays refused, asking for 0 or 不知道."""
+    s = started(tmp_path, "zh", "--rules", "miit-2022")
+    s.unknown_until("净利润（2025年）（万元）")
+    said = s.reply("没有")
+    assert "✗ 没有的话请填 0" in said and "→" not in said, said
+    s.finish()
+
+
 def test_the_answers_said_back_in_a_terminal_80_columns_wide(tmp_path: Path) -> None:
     """The lines said back, seen as the owner sees them: in a terminal 80 columns wide."""
     child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "assess", *AS_OF, "--lang", "zh", "--save", "t.yaml"],
@@ -115,6 +161,8 @@ def test_the_answers_said_back_in_a_terminal_80_columns_wide(tmp_path: Path) -> 
     pty_prompt(child)
     child.sendline("差不多8000万")
     assert "→ 差不多8000万 = 约8,000万元" in pty_prompt(child)
+    child.sendline("无")
+    assert "→ 无 = 0万元" in pty_prompt(child)
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

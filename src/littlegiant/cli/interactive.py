@@ -563,7 +563,7 @@ class Asker:
 
     def conversion_text(self, c: Conversion, f: FieldDef) -> str:
         """The answer said back as it is saved: 差不多8000万 = 约8,000万元 (said back without its 约, a rough
-        figure read as taken for exact), 2008年开始 = 17年 with the years it counts."""
+        figure read as taken for exact), 2008年开始 = 17年 with the years it counts, 无 = 0项."""
         lang = self.lang
         typed = escape_controls(c.typed)
         about = _t("about", lang) if c.approximate else ""

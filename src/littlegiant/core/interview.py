@@ -270,8 +270,9 @@ class Interview:
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
         """What typed text answers to ``q`` (None: "don't know"), and the conversion made, to be said back;
         nothing is recorded. A person answering here may say a start year for years in a market (counted
-        to the end of this interview's last year). Bad text raises InputError."""
-        return read_typed(q.field, text, where=q.path, numbered=True, last_year=self.last_year)
+        to the end of this interview's last year) and 无 for a count or an amount (0). Bad text raises
+        InputError."""
+        return read_typed(q.field, text, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
         """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part

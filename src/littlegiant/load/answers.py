@@ -73,6 +73,9 @@ _SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)|(?
 """A start year said as such (2008年开始, 从2008年起, 2008年以来, 从2008年, since 2008), typed for a number of years."""
 FIRST_START_YEAR = 1949
 """The earliest start year read for years in a market: one before it is a slip of the year, not a count."""
+NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
+"""What an owner answers "how many?" or "how much?" with when there is none (compared as NO is), which
+the interview reads as 0 for a count or an amount (``read_typed``'s ``none_is_zero``)."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
@@ -177,8 +180,8 @@ NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
 @record(frozen=True, hot=True)
 class Conversion:
     """Typed text read as a figure it does not spell: an amount in another unit than 万元 (0.8亿), a
-    rough one (约8000万), a start year for a count of years (2008年开始): what was typed and
-    the value saved, to be said back before it counts."""
+    rough one (约8000万), a start year for a count of years (2008年开始), 无 for a count (无): what was
+    typed and the value saved, to be said back before it counts."""
 
     typed: str
     value: Decimal
@@ -239,8 +242,8 @@ def _expected(f: FieldDef, unit: Decimal | None) -> Text:
 
 
 def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
-               unit: Decimal | None = None, numbered: bool = False,
-               last_year: int | None = None) -> tuple[Scalar | None, Conversion | None]:
+               unit: Decimal | None = None, numbered: bool = False, last_year: int | None = None,
+               none_is_zero: bool = False) -> tuple[Scalar | None, Conversion | None]:
     """The value typed text gives field ``f`` (None: unknown), and the conversion made, if any.
 
     ``unit`` is how many 万元 a plain amount is, when a sheet says it (a column headed 营业收入（元）
@@ -249,8 +252,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     which a sheet must not: a stray 1 in a cell would silently pick a choice. ``last_year`` (the
     interview's, which knows its as-of date) reads a start year typed for a count of years (2008年开始)
     as the years to that year's end; without it (a sheet, a file) the start year is refused, as it
-    would be read differently under another date. Raises InputError saying what was expected, naming
-    the field as ``where`` (en) and ``label`` (zh)."""
+    would be read differently under another date. ``none_is_zero``: 无 or 没有 to a count or an amount
+    that may be 0 is 0, where a person typed it to the question (a sheet's 无 may be a blank's filler).
+    Raises InputError saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
@@ -274,6 +278,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             except InputError:
                 return None, None
         return None, None
+    if none_is_zero and raw.lower() in NONE_IS_ZERO and f.zero is None and _counts_from_zero(f):
+        # an answer, not a missing input: said back as 0 (无 = 0项) before it counts, never a silent 0
+        return check_value(f, Decimal(0), where=where, label=label), Conversion(stripped, Decimal(0))
     if f.zero is not None and (raw.lower() in NO or raw.lower() in (f.zero.zh, f.zero.en.lower())):
         return check_value(f, Decimal(0), where=where, label=label), None  # 没有 to 获奖排名（0为未获奖）: 0, as it says
     if f.type in NUMERIC_TYPES:
@@ -402,6 +409,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
     return value, Conversion(stripped, number, about, by_sign) if typed else None
+
+
+def _counts_from_zero(f: FieldDef) -> bool:
+    """Whether 无 can be 0 for ``f``: a count (staff, IP) or an amount that may be 0. Not a signed amount
+    (没有 to 净利润 may be a loss), a share, a score or a level (0 is no level), nor years in a market."""
+    low, _ = f.value_range()
+    return f.type in ("int", "money") and low is not None and low <= 0
 
 
 def _years_since(f: FieldDef, year: int, last_year: int, typed: str, about: bool, where: str,
