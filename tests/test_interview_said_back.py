@@ -167,3 +167,14 @@ def test_the_answers_said_back_in_a_terminal_80_columns_wide(tmp_path: Path) -> 
     child.expect(pexpect.EOF)
     child.close()
     assert "revenue: 约8000\n" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_none_to_a_level_says_to_leave_it_unknown_not_to_type_0(tmp_path: Path) -> None:
+    """无 to 数字化水平评测等级 (1–4; never assessed) was told 「没有的话请填 0」, and 0 was then refused (不能小于
+    1): a level has no 0, and its help says to leave it empty, so the refusal says to press Enter."""
+    s = started(tmp_path, "zh", "--rules", "miit-2022")
+    s.unknown_until("中小企业数字化水平评测等级")
+    said = s.reply("无")
+    assert "✗ 没有的话直接回车（记为「不知道」）。" in said and "请填 0" not in said, said
+    assert "→ 记为「不知道」" in s.reply("")
+    assert "\ndigital_level: null\n" in saved_text(s, tmp_path)

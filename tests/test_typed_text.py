@@ -602,3 +602,16 @@ def test_an_amount_in_ge_yi_and_a_yes_with_its_remark_after_a_comma_are_read() -
     spoken = CliRunner().invoke(app, ["assess", example, "--as-of", "2026-11-26", "--format", "json", "--set",
                                       "honors.high_tech_enterprise=是，2023年认定的"])  # as said aloud, in the interview
     assert spoken.exit_code == 0 and '"honors.high_tech_enterprise": true' in spoken.stdout, spoken.stderr
+
+
+@pytest.mark.parametrize(("path", "said"), [
+    ("digital_level", "应填整数，现在是“无”：没有或不清楚的请填“不知道”"),
+    ("financials.2025.net_profit", "现在是“无”：没有的请填 0，不清楚的请填“不知道”"),
+])
+def test_none_refused_says_what_to_write_by_whether_0_is_a_value(path: str, said: str) -> None:
+    """无 refused for a level 1–4 said 「没有的请填 0」, and 0 was refused in turn: where 0 is no value, it says
+    to write 不知道; where 0 is one (a net profit), it still says 0 or 不知道."""
+    assert set(doors(path, "无").values()) == {("refused", "")}
+    with pytest.raises(InputError) as caught:
+        apply_sets(Profile({}), RS, [f"{path}=无"])
+    assert said in caught.value.render("zh")

@@ -251,6 +251,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.typed": ("expected {expect}, got {shown!r}", "应填{expect}，现在是“{shown}”"),
     "value.typed_none": ("expected {expect}, got {shown!r}: if there is none, write 0; if unknown, write don't know",
                          "应填{expect}，现在是“{shown}”：没有的请填 0，不清楚的请填“不知道”"),
+    "value.typed_none_unknown": ("expected {expect}, got {shown!r}: if there is none, or it is not known, write "
+                                 "don't know",
+                                 "应填{expect}，现在是“{shown}”：没有或不清楚的请填“不知道”"),
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
                        "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),

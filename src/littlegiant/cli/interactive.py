@@ -36,6 +36,7 @@ from littlegiant.load.answers import (
     normalise,
     percent_signed,
     without_about,
+    zero_allowed,
 )
 from littlegiant.load.consistency import HEAD_COUNT, LARGE_PER_HEAD, PER_HEAD_LEAST, PER_HEAD_MOST, SMALL
 from littlegiant.load.fileio import atomic_write_text, kind_of, locked, new_file_mode
@@ -472,9 +473,10 @@ class Asker:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
                 if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
-                    # "没有" to "how much R&D?" means none, but only the user can say it is 0, not unknown
-                    self.term.say(wrap("✗ " + _t("none_is_zero_keep" if keep else "none_is_zero", lang), self.width)
-                                  + "\n")
+                    # "没有" to "how much profit?" means none, but only the user can say it is 0, not unknown;
+                    # to a level 1–4 (never assessed), "type 0" sent them to a 0 refused in turn
+                    hint = "none_is_zero" if zero_allowed(q.field) else "none_is_unknown"
+                    self.term.say(wrap("✗ " + _t(hint + ("_keep" if keep else ""), lang), self.width) + "\n")
                     continue
                 share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES else None
                 msg = share if share is not None else refusal(exc, lang)

@@ -287,9 +287,11 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         _check_grouping(stripped, f, where, label or field_words(f, where))
 
     def wrong() -> InputError:
-        # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how
+        # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how.
+        # Not 0 where 0 is refused (a level 1–4): there none is no level, left unknown
         none = f.type in NUMERIC_TYPES and raw.lower() in NO
-        return InputError(kind="value.typed_none" if none else "value.typed",
+        kind = ("value.typed_none" if zero_allowed(f) else "value.typed_none_unknown") if none else "value.typed"
+        return InputError(kind=kind,
                           params={"expect": expect, "shown": brief(stripped)},
                           field=where, label=label or field_words(f, where))
 
@@ -411,11 +413,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     return value, Conversion(stripped, number, about, by_sign) if typed else None
 
 
+def zero_allowed(f: FieldDef) -> bool:
+    """Whether 0 is a value ``f`` takes: not for a level 1–4, where saying "if none, type 0" sent the
+    person to an answer refused in turn (不能小于 1)."""
+    low, high = f.value_range()
+    return (low is None or low <= 0) and (high is None or high >= 0)
+
+
 def _counts_from_zero(f: FieldDef) -> bool:
     """Whether 无 can be 0 for ``f``: a count (staff, IP) or an amount that may be 0. Not a signed amount
     (没有 to 净利润 may be a loss), a share, a score or a level (0 is no level), nor years in a market."""
     low, _ = f.value_range()
-    return f.type in ("int", "money") and low is not None and low <= 0
+    return f.type in ("int", "money") and low is not None and low <= 0 and zero_allowed(f)
 
 
 def _years_since(f: FieldDef, year: int, last_year: int, typed: str, about: bool, where: str,
