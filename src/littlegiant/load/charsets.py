@@ -3,7 +3,8 @@ editors save "UTF-8" with a byte-order mark and "Unicode" as UTF-16, and users c
 
 Detection looks at byte-order marks first (UTF-8, UTF-32, UTF-16), then at NUL bytes in the first
 character (UTF-16 or UTF-32 saved without a mark), then at the first stretch of non-ASCII bytes: UTF-8
-when it decodes as UTF-8, else GB18030 (a superset of GBK and GB2312). ``--encoding`` forces one.
+when it decodes as UTF-8 (unless it is plainly GBK Chinese that UTF-8 reads too, ``guess``), else
+GB18030 (a superset of GBK and GB2312). ``--encoding`` forces one.
 """
 
 from __future__ import annotations
@@ -126,8 +127,19 @@ def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
         return wide, 0
     if head.isascii():
         return codec or "utf-8", 0
-    start = next(i for i, b in enumerate(head) if b >= 0x80)
-    return _decide(head[max(start - 1, 0):], codec), 0  # with the ASCII letter before it (Café)
+    return _decide(_stretch(head), codec), 0
+
+
+_BEFORE = 16
+"""How many ASCII bytes before the first non-ASCII one detection looks at: the word or figure a
+sign or letter belongs to (Café, Acme ½)."""
+
+
+def _stretch(data: bytes) -> bytes:
+    """``data`` from a little before its first non-ASCII byte: the ASCII text there decodes alike
+    in every encoding detection tells apart, and a long ASCII start is not decoded twice."""
+    start = next(i for i, b in enumerate(data) if b >= 0x80)
+    return data[max(start - _BEFORE, 0):]
 
 
 def _wide(first: bytes) -> str | None:
@@ -172,7 +184,8 @@ def guess(sample: bytes) -> str:
     decodes as that, else UTF-8 (its bad bytes then show up as errors where they are). GBK that is
     UTF-8 too (一 is D2 BB, U+04BB һ; 山水实业 four such letters) is GBK when every character of it
     read as UTF-8 is a two-byte letter, none inside a Latin word, and every one read as GB18030 is
-    Chinese: a Chinese name saved in GBK was read as Cyrillic and IPA letters."""
+    Chinese: a Chinese name saved in GBK was read as Cyrillic and IPA letters. A sign of Latin-1 among
+    ASCII words or figures (Acme 1½, ±5) is UTF-8: one ½ made a whole file GBK, Acme 1陆."""
     if _is_utf8(sample):
         return "gb18030" if _gbk_as_utf8(sample) else "utf-8"
     try:
@@ -184,6 +197,14 @@ def guess(sample: bytes) -> str:
 
 _LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 """A two-byte letter beside an ASCII one: a Latin word's (Café), which GBK read as UTF-8 never makes."""
+
+
+_SIGNS = "\u00a0-\u00bf\u00d7\u00f7"
+_LATIN_SIGN = re.compile(f"[A-Za-z0-9] *[{_SIGNS}](?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f])[{_SIGNS}] *[A-Za-z0-9]")
+"""A sign of Latin-1 (½ ° ± × µ ² ·, a no-break space) after or before an ASCII word or figure on its
+line, touching no other non-ASCII character: how UTF-8 text writes 1½, 25°, ±5, 3 × 4, µ Labs. Each is
+a common Chinese character in GBK too (½ is C2 BD, GBK's 陆; ° 掳, ± 卤, µ 碌, ÷ 梅), but a Chinese
+name saved in GBK stands as a whole value (name: 陆, a CSV cell) or beside more Chinese (鲁山 as ³ɽ)."""
 
 
 _ALPHABETS = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x0530, 0x06FF))
@@ -225,8 +246,9 @@ def _gbk_as_utf8(sample: bytes) -> bool:
         return False
     if not _common(chinese) and _letters(wide):
         return False  # ООО Ромашка, Ελλάδα: letters whose second byte (О is D0 9E) makes a rare GBK character
-    # a letter of a Latin word (Café, Łódź, Müller) touches an ASCII letter; a Chinese name stands apart
-    return _LATIN_WORD.search(as_utf8) is None
+    # a letter of a Latin word (Café, Łódź, Müller) touches an ASCII letter, a sign (1½, ±5, 3 × 4) stands
+    # among ASCII words or figures; a Chinese name stands apart, or beside more of its own
+    return _LATIN_WORD.search(as_utf8) is None and _LATIN_SIGN.search(as_utf8) is None
 
 
 def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
@@ -247,8 +269,7 @@ def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
                 break
             seen += len(block)
             if not block.isascii():
-                start = next(i for i, b in enumerate(block) if b >= 0x80)
-                return _decide(block[max(start - 1, 0):], forced_codec), 0
+                return _decide(_stretch(block), forced_codec), 0
         return forced_codec or "utf-8", 0
     finally:
         handle.seek(0)
