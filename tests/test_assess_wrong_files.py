@@ -85,3 +85,36 @@ def test_a_word_covering_two_industries_is_told_the_two_as_a_sheet_is(tmp_path: 
     out = tmp_path / "结果.csv"
     done = runner.invoke(app, ["batch", str(sheet), "-o", str(out), "--lang", "zh", "-q"])
     assert done.exit_code == 1 and said in out.read_text(encoding="utf-8-sig")
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+"""The opening of an Office compound file: how WPS keeps an .et, and Excel an .xls or .xlsb."""
+
+
+@pytest.mark.parametrize(("name", "zh", "en"), [
+    ("名单.et", "这是 WPS 表格（.et）：请在 WPS 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o 评估结果.xlsx",
+     "a WPS Spreadsheets file (.et), a table of companies: save it as .xlsx in WPS, then run littlegiant batch "
+     "{xlsx} -o results.xlsx"),
+    ("名单.ett", "这是 WPS 表格模板（.ett）：请在 WPS 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o 评估结果.xlsx",
+     "a WPS Spreadsheets template (.ett), a table of companies: save it as .xlsx in WPS, then run littlegiant "
+     "batch {xlsx} -o results.xlsx"),
+    ("名单.ods", "这是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx，再运行："
+                 "littlegiant batch {xlsx} -o 评估结果.xlsx",
+     "an OpenDocument spreadsheet (.ods), a table of companies: save it as .xlsx in WPS, LibreOffice or Excel, "
+     "then run littlegiant batch {xlsx} -o results.xlsx"),
+    ("名单.xlsb", "这是 Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o "
+                  "评估结果.xlsx",
+     "an Excel binary workbook (.xlsb), a table of companies: save it as .xlsx in Excel, then run littlegiant "
+     "batch {xlsx} -o results.xlsx"),
+])
+def test_a_wps_or_opendocument_sheet_is_told_to_save_it_as_xlsx_for_batch(tmp_path: Path, name: str, zh: str,
+                                                                          en: str) -> None:
+    """assess 名单.et (a WPS sheet) said no encoding reads it, and to save it as UTF-8: it is told what it
+    is and what to do in one line, as an .xls is (batch reads the .xlsx it saves)."""
+    path = tmp_path / name
+    path.write_bytes(OLE)
+    xlsx = path.with_suffix(".xlsx")
+    code, err = invoke("assess", str(path), "--lang", "zh")
+    assert code == 2 and err == f"littlegiant 出错：{path}：{zh.format(xlsx=xlsx)}\n", err
+    code, err = invoke("assess", str(path), "--lang", "en")
+    assert code == 2 and err == f"littlegiant: error: {path}: {en.format(xlsx=xlsx)}\n", err

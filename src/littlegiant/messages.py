@@ -100,6 +100,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "file.table_xls": ("an old-style Excel table of companies: save it as .xlsx in Excel, then run littlegiant "
                        "batch {xlsx} -o results.xlsx",
                        "这是旧版 Excel 表格（.xls）：请在 Excel 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o 评估结果.xlsx"),
+    "file.table_sheet": ("{kind} ({suffix}), a table of companies: save it as .xlsx in {app}, then run littlegiant "
+                         "batch {xlsx} -o results.xlsx",
+                         "这是{kind}（{suffix}）：请在 {app} 中另存为 .xlsx，再运行：littlegiant batch {xlsx} -o 评估结果.xlsx"),
     "file.batch_kind": ("expected a .csv, .xlsx or .jsonl file (or text saved from Excel as .txt or .tsv), a profile "
                         "file, or a folder of profiles",
                         "应是 .csv、.xlsx 或 .jsonl 文件（或从 Excel 另存的 .txt、.tsv 文本）、一个企业信息文件，"

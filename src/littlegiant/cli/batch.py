@@ -438,18 +438,9 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
 
 SHEETS_NOT_READ = (".xls", ".xlsb", ".et", ".ett", ".ods", ".fods")
 """Spreadsheets this tool cannot read (old Excel, Excel binary, WPS, OpenDocument): a park's list kept
-so. Named, each stops the run saying what it is and how to save it as .xlsx (``_unread_sheet``); in a
+so. Named, each stops the run saying what it is and how to save it as .xlsx (``profile.SHEET_KINDS``); in a
 folder, each is named so and the run ends with exit 1, as when rows are errors: passed over with a note
 alone, its companies were missing from results that looked whole (exit 0)."""
-_SHEET_KINDS = {".xlsb": (Text("Excel 二进制工作簿", "an Excel binary workbook"), Text("Excel", "Excel")),
-                ".et": (Text("WPS 表格", "a WPS Spreadsheets file"), Text("WPS", "WPS")),
-                ".ett": (Text("WPS 表格模板", "a WPS Spreadsheets template"), Text("WPS", "WPS")),
-                ".ods": (Text("OpenDocument 表格", "an OpenDocument spreadsheet"),
-                         Text("WPS、LibreOffice 或 Excel", "WPS, LibreOffice or Excel")),
-                ".fods": (Text("OpenDocument 表格", "an OpenDocument spreadsheet"),
-                          Text("LibreOffice", "LibreOffice"))}
-"""What each spreadsheet of SHEETS_NOT_READ but .xls is, and the program to save it as .xlsx in: given
-the list of suffixes read (应是 .csv、.xlsx 或 .jsonl 文件), staff were not told to 另存为 .xlsx, as for .xls."""
 WORKBOOKS = (".xlsx", ".xlsm", *SHEETS_NOT_READ)
 
 
@@ -798,8 +789,8 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     elif path.suffix.lower() == ".xls":
         raise InputError(kind="file.batch_xls", file=str(path))
-    elif path.suffix.lower() in _SHEET_KINDS:  # .et, .ods: what it is, and to save it as .xlsx
-        kind, app = _SHEET_KINDS[path.suffix.lower()]
+    elif path.suffix.lower() in profile.SHEET_KINDS:  # .et, .ods: what it is, and to save it as .xlsx
+        kind, app = profile.SHEET_KINDS[path.suffix.lower()]
         raise InputError(kind="file.batch_sheet", params={"kind": kind, "suffix": path.suffix, "app": app},
                          file=str(path))
     else:

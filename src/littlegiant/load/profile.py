@@ -234,6 +234,17 @@ def _trie(rules: RuleSet) -> _Trie:
 
 TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".jsonl", ".ndjson")
 """Files of many companies: ``batch`` reads them, not ``assess``."""
+SHEET_KINDS = {".xlsb": (Text("Excel 二进制工作簿", "an Excel binary workbook"), Text("Excel", "Excel")),
+               ".et": (Text("WPS 表格", "a WPS Spreadsheets file"), Text("WPS", "WPS")),
+               ".ett": (Text("WPS 表格模板", "a WPS Spreadsheets template"), Text("WPS", "WPS")),
+               ".ods": (Text("OpenDocument 表格", "an OpenDocument spreadsheet"),
+                        Text("WPS、LibreOffice 或 Excel", "WPS, LibreOffice or Excel")),
+               ".fods": (Text("OpenDocument 表格", "an OpenDocument spreadsheet"),
+                         Text("LibreOffice", "LibreOffice"))}
+"""What each spreadsheet no command reads but .xls is (a park's list kept in WPS, LibreOffice or
+Excel's binary form), and the program to save it as .xlsx in. batch was told the suffixes it reads
+(应是 .csv、.xlsx 或 .jsonl 文件), assess that no encoding read the file (save it as UTF-8), where an
+.xls is told to 另存为 .xlsx: each is told so too."""
 
 
 DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps", ".rtf", ".odt", ".pdf", ".htm", ".html", ".md", ".png",
@@ -252,6 +263,11 @@ def load_profile(path: Path, rules: RuleSet, encoding: str | None = None) -> Pro
         kind = "file.table_xls" if suffix == ".xls" else "file.table"
         raise InputError(kind=kind, params={"name": shell_word(str(path)),
                                             "xlsx": shell_word(str(path.with_suffix(".xlsx")))}, file=str(path))
+    if suffix in SHEET_KINDS:
+        kind_of, app = SHEET_KINDS[suffix]
+        raise InputError(kind="file.table_sheet", params={"kind": kind_of, "suffix": suffix, "app": app,
+                                                          "xlsx": shell_word(str(path.with_suffix(".xlsx")))},
+                         file=str(path))
     if suffix in DOCUMENT_SUFFIXES:
         raise InputError(kind="file.document", params={"kind": suffix[1:].upper()}, file=str(path))
     try:
