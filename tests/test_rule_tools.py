@@ -154,6 +154,64 @@ def test_each_kind_of_problem_is_reported_at_its_line(tmp_path: Path, kind: str,
     assert "Traceback" not in done.stderr
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("kind", "text", "words"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_kind_of_problem_is_said_in_chinese_under_lang_zh(tmp_path: Path, kind: str, text: str, words: str) -> None:
+    """`rules validate FILE --lang zh` said every problem in English (unknown key 'valeu' ...), where every
+    other command speaks Chinese: each is said in Chinese now, at the same file:line: key (what the author
+    edits, as written), and its English words are gone."""
+    path = write(tmp_path, text)
+    english = cli("rules", "validate", str(path), "--lang", "en", cwd=tmp_path)
+    chinese = cli("rules", "validate", str(path), "--lang", "zh", cwd=tmp_path)
+    assert english.returncode == chinese.returncode == 2 and "Traceback" not in chinese.stderr
+    said_en = [ln for ln in english.stderr.splitlines() if not ln.startswith("littlegiant")]
+    said_zh = [ln for ln in chinese.stderr.splitlines() if not ln.startswith("littlegiant")]
+    assert len(said_zh) == len(said_en) and chinese.stderr.splitlines()[-1].startswith("littlegiant：发现 ")
+    for en, zh in zip(said_en, said_zh, strict=True):
+        place = re.match(r"mine\.yaml:\d+: (?:[\w.\[\]-]+: )?", en)  # mine.yaml:LINE: the.key:
+        assert place is not None, en
+        place = place.group()
+        assert zh.startswith(place), (en, zh)
+        message = zh.removeprefix(place)
+        assert _CJK.search(message) and words not in message, zh
+        assert not re.search(r"\b(expected|unknown|missing|must|needs|gives|where)\b", message), zh
+
+
+def test_a_broken_rule_file_reads_in_chinese_as_its_author_sees_it(tmp_path: Path) -> None:
+    """The three problems of one file, under zh, as the author reads them at 80 columns: the place as
+    written, the explanation in Chinese, a value typed quoted as Chinese quotes it; assess --rules says
+    the first in the one-line error every zh message has."""
+    text = (OK.replace("    max: 10\n    groups:", "    max: ten\n    groups:")
+            .replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
+                     'value: "revenu[y1]", op: "=>", threshold: 100, zh: 收入, en: Revenue')
+            .replace("    zh: 二\n    en: Two\n", "    zh: 二\n    en: Two\n    colour: red\n"))
+    write(tmp_path, text)
+    done = cli("rules", "validate", "mine.yaml", "--lang", "zh", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "mine.yaml:13: scores.tiny.max: 应填数字，现在是文字“ten”",
+        "mine.yaml:35: tiers.zjtx_sme.colour: 不认识的键“colour”（应是以下之一：zh、en、criteria、score_table、notes）",
+        "mine.yaml:43: tiers.little_giant.criteria[0].op: 应是以下之一：>=、<=、>、<、==、!=、in、between，"
+        "现在是“=>”；您是不是想写“>=”？",
+        "littlegiant：发现 3 个问题",
+    ]
+    said = cli("rules", "validate", "mine.yaml", cwd=tmp_path, env={"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert said.stderr == done.stderr  # the zh locale, with no --lang, as every command
+    (tmp_path / "mine.yaml").write_text(text.replace('op: "=>"', 'op: ">="'), encoding="utf-8")
+    done = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--rules", "mine.yaml", "--lang", "zh", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.splitlines() == ["littlegiant 出错：mine.yaml 第 13 行，scores.tiny.max：应填数字，现在是文字“ten”"]
+
+
+def test_every_rule_file_problem_has_chinese_words() -> None:
+    """Each problem a rule file can have is said in Chinese too (a catalog entry's zh, not English kept)."""
+    from littlegiant.messages import CATALOG
+
+    untranslated = [k for k, (_, zh) in CATALOG.items() if k.startswith(("rule.", "expr.")) and not _CJK.search(zh)]
+    assert untranslated == []
+
+
 def test_every_problem_is_listed_in_one_run(tmp_path: Path) -> None:
     text = (OK.replace("    max: 10\n    groups:", "    max: ten\n    groups:")
             .replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',

@@ -67,22 +67,32 @@ class InputError(Exception):
         ``file 第 N 行，字段名称：说明``, with the field named by its label when it has one. An error
         the catalog does not know keeps its English words."""
         if lang != "zh":
-            where = ""
-            if self.file:
-                where = self.file if self.line is None else f"{self.file}:{self.line}"
-            field = self.field
-            if self.kind in SELF_NAMED:  # its sentence names both by label; the place names both by path
-                paths = [p for p in (self.params.get("part_path"), self.params.get("whole_path")) if isinstance(p, str)]
-                field = ", ".join(paths) or None
-            parts = [p for p in (where, clip(field, 120) if field else None) if p]
-            return ": ".join([*parts, clip(self.message, MESSAGE_CHARS)])
-        text = say(self.kind, "zh", self.params) if self.kind is not None else self.message
+            return self.placed(lang)
+        text = self.words("zh")
         where = ""
         if self.file:
             where = self.file if self.line is None else f"{self.file} 第 {self.line} 行"
         name = self.label.zh if self.label is not None else self.field
         head = "，".join(p for p in (where, clip(name, 120) if name else None) if p)
         return f"{head}：{clip(text, MESSAGE_CHARS)}" if head else clip(text, MESSAGE_CHARS)
+
+    def placed(self, lang: str) -> str:
+        """The error as ``file:line: field: message``, its message in ``lang``: the shape editors jump to,
+        and the one ``rules validate`` lists a rule file's problems in for their author, who edits the
+        keys it names as written (render("zh") says the place in words, 第 N 行)."""
+        where = ""
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = self.field
+        if self.kind in SELF_NAMED:  # its sentence names both by label; the place names both by path
+            paths = [p for p in (self.params.get("part_path"), self.params.get("whole_path")) if isinstance(p, str)]
+            field = ", ".join(paths) or None
+        parts = [p for p in (where, clip(field, 120) if field else None) if p]
+        return ": ".join([*parts, clip(self.words(lang), MESSAGE_CHARS)])
+
+    def words(self, lang: str) -> str:
+        """What is wrong, in ``lang``, without its place; an error the catalog does not know keeps its English."""
+        return say(self.kind, "zh", self.params) if lang == "zh" and self.kind is not None else self.message
 
 
 def _restore(cls: type[InputError], args: tuple[Any, ...], state: dict[str, Any]) -> InputError:

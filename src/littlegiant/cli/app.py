@@ -1447,17 +1447,18 @@ def rules_glossary(
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
     from littlegiant.load import rules as rulesets
     from littlegiant.messages import say as words
 
-    language = check_lang(None)  # the verdict in the locale's language, as rules test says it; each
-    problems = 0  # problem stays the loader's own words, for the rule file's author
+    language = check_lang(lang)  # the problems and the verdict in the language every other command speaks;
+    problems = 0  # each at file:line: key, as the author wrote them, which an editor jumps to
     for ref in files:
         errors = rulesets.validate(ref, allow_outside=allow_outside)
         for e in errors:
-            sys.stderr.write(f"{e}\n")
+            sys.stderr.write(f"{e.placed(language)}\n")
         problems += len(errors)
         if not errors:
             write_output(words("rules.valid", language, {"ref": ref}) + "\n", None)

@@ -26,6 +26,7 @@ from dataclasses import field
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any, Protocol
 
+from littlegiant.messages import Choices, Text, quoted, say
 from littlegiant.records import record
 
 Value = Decimal | bool | str | None
@@ -60,7 +61,20 @@ class Env(Protocol):
 
 
 class ExprError(ValueError):
-    """An expression that the whitelist rejects or that refers to something undefined."""
+    """An expression that the whitelist rejects or that refers to something undefined: ``kind`` (a
+    messages catalog key) and its parameters, so that the rule file's error says it in zh too."""
+
+    def __init__(self, kind: str, **params: object) -> None:
+        super().__init__(say(kind, "en", params))
+        self.kind = kind
+        self.params = params
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _expr_error, (self.kind, self.params)
+
+
+def _expr_error(kind: str, params: dict[str, object]) -> ExprError:
+    return ExprError(kind, **params)
 
 
 def _places30(value: Decimal) -> Decimal:
@@ -86,7 +100,7 @@ def _num(v: Value, what: str | ast.expr) -> Decimal:
     """``v`` as the number an operator needs; ``what``: the operator, or the part of the formula
     (unparsed only for the message: doing it for every part of every formula slowed start-up)."""
     if isinstance(v, bool) or not isinstance(v, Decimal):
-        raise ExprError(f"{what if isinstance(what, str) else ast.unparse(what)} needs a number, got {v!r}")
+        raise ExprError("expr.needs_number", what=what if isinstance(what, str) else ast.unparse(what), got=quoted(v))
     return v
 
 
@@ -205,12 +219,12 @@ def _literal(node: ast.expr) -> Value | tuple[Value, ...]:
             return _bounded(Decimal(v), node)
         if isinstance(v, float):
             return _bounded(Decimal(repr(v)), node)
-    raise ExprError(f"unsupported constant {_short(node)!r}")
+    raise ExprError("expr.constant", part=quoted(_short(node)))
 
 
 def _bounded(value: Decimal, node: ast.expr) -> Decimal:
     if not value.is_finite() or value.copy_abs() >= MAX_CONSTANT:
-        raise ExprError(f"the number {_short(node)} is too large (a formula's numbers are under 10^15)")
+        raise ExprError("expr.too_large", number=_short(node))
     return value
 
 
@@ -228,12 +242,12 @@ def _check_size(tree: ast.expr, source: str) -> int:
         node, depth = stack.pop()
         count += 1
         if count > MAX_NODES:
-            raise ExprError(f"a formula of more than {MAX_NODES} parts")
+            raise ExprError("expr.parts", limit=MAX_NODES)
         if depth > MAX_DEPTH:
-            raise ExprError(f"a formula nested more than {MAX_DEPTH} levels deep")
+            raise ExprError("expr.depth", limit=MAX_DEPTH)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Mod | ast.FloorDiv) \
                 and _always_zero(node.right):  # never a value: its criterion stayed unknown with nothing missing
-            raise ExprError(f"a division by 0 in {source.strip()!r}, which no answer can settle")
+            raise ExprError("expr.div_zero", source=quoted(source.strip()))
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
     return count
@@ -259,14 +273,14 @@ def _always_zero(node: ast.expr, depth: int = 0) -> bool:
 def parse(source: str) -> Expression:
     """Parse and compile ``source``; raise ExprError for anything outside the whitelist."""
     if not isinstance(source, str) or not source.strip():
-        raise ExprError("an expression must be a non-empty string")
+        raise ExprError("expr.empty")
     if len(source) > MAX_CHARS:
-        raise ExprError(f"a formula of {len(source)} characters (at most {MAX_CHARS})")
+        raise ExprError("expr.chars", count=len(source), limit=MAX_CHARS)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         problem = exc.msg if isinstance(exc, SyntaxError) else "too complex"
-        raise ExprError(f"cannot parse {source.strip()!r}: {problem}") from None
+        raise ExprError("expr.syntax", source=quoted(source.strip()), problem=problem) from None
     parts = _check_size(tree.body, source)
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
@@ -352,17 +366,17 @@ def _name(node: ast.Name | ast.Subscript, refs: list[Ref], leaf: Leaf) -> Compil
     """A reference to a field or derived quantity, with or without a year."""
     if isinstance(node, ast.Name):
         if node.id in YEAR_NAMES or node.id == PARAM_YEAR:
-            raise ExprError(f"{node.id} is a year and can only be used as an index, as in revenue[{node.id}]")
+            raise ExprError("expr.year_name", name=node.id)
         refs.append(Ref(node.id, None))
         return leaf(node.id, None, False)
     if not isinstance(node.value, ast.Name) or not isinstance(node.slice, ast.Name):
-        raise ExprError(f"an index must look like revenue[y1], not {ast.unparse(node)!r}")
+        raise ExprError("expr.index", part=quoted(ast.unparse(node)))
     name, year = node.value.id, node.slice.id
     if year == PARAM_YEAR:
         refs.append(Ref(name, 0, param=True))
         return leaf(name, 0, True)
     if year not in YEAR_NAMES:
-        raise ExprError(f"unknown year {year!r} (use y1, y2, y3, y4, y5 or y)")
+        raise ExprError("expr.year", year=quoted(year))
     refs.append(Ref(name, YEAR_NAMES[year]))
     return leaf(name, YEAR_NAMES[year], False)
 
@@ -401,7 +415,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
     if isinstance(node, ast.BinOp):
         op = arith.get(type(node.op))
         if op is None:
-            raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
+            raise ExprError("expr.operator", part=quoted(ast.unparse(node)))
         inner = node.left
         if arith is _ARITH_UNSETTLED and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Div):
             x, y = _operand(inner.left, refs, leaf, arith), _operand(inner.right, refs, leaf, arith)
@@ -419,7 +433,7 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
             return lambda env, p: (None if (v := operand(env, p)) is None else -_num(v, "-"))
         if isinstance(node.op, ast.Not):
             return lambda env, p: (None if (v := operand(env, p)) is None else not v)
-        raise ExprError(f"operator not allowed in {ast.unparse(node)!r}")
+        raise ExprError("expr.operator", part=quoted(ast.unparse(node)))
     if isinstance(node, ast.BoolOp):
         parts = [_operand(v, refs, leaf, arith) for v in node.values]
         is_and = isinstance(node.op, ast.And)
@@ -437,16 +451,16 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
         return boolop
     if isinstance(node, ast.Compare):
         if len(node.ops) != 1:
-            raise ExprError(f"write one comparison at a time: {ast.unparse(node)!r}")
+            raise ExprError("expr.one_comparison", part=quoted(ast.unparse(node)))
         cmp = _CMP.get(type(node.ops[0]))
         if cmp is None:
-            raise ExprError(f"comparison not allowed in {ast.unparse(node)!r}")
+            raise ExprError("expr.comparison", part=quoted(ast.unparse(node)))
         fa, ka, ca = _operand(node.left, refs, leaf, arith)
         left = fa if fa is not None else _reader(ka) if ka is not None else (lambda env, p: ca)
         target = node.comparators[0]
         if isinstance(node.ops[0], ast.In | ast.NotIn):
             if not isinstance(target, ast.Tuple | ast.List):
-                raise ExprError(f"'in' needs a list of values: {ast.unparse(node)!r}")
+                raise ExprError("expr.in_list", part=quoted(ast.unparse(node)))
             choices = tuple(_literal(e) for e in target.elts)
             return lambda env, p: (None if (v := left(env, p)) is None else cmp(v, choices))
         fb, kb, cb = _operand(target, refs, leaf, arith)
@@ -461,15 +475,14 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
         return compare
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in _FUNCS or node.keywords:
-            raise ExprError(
-                f"only {', '.join(sorted(_FUNCS))} may be called: {ast.unparse(node)!r}"
-            )
+            raise ExprError("expr.call", funcs=Choices(tuple(sorted(_FUNCS))), part=quoted(ast.unparse(node)))
         func = _FUNCS[node.func.id]
         args = [_compile(a, refs, leaf, arith) for a in node.args]
         least, most = _ARITY[node.func.id]
         if not least <= len(args) <= (most if most is not None else len(args)):
-            wanted = f"{least} argument" if least == most else f"at least {least} argument"
-            raise ExprError(f"{node.func.id}() takes {wanted}, got {len(args)}: {_short(node)!r}")
+            wanted = Text(f" {least} 个参数", f"{least} argument") if least == most \
+                else Text(f"至少 {least} 个参数", f"at least {least} argument")
+            raise ExprError("expr.arity", func=node.func.id, wanted=wanted, count=len(args), part=quoted(_short(node)))
         whole: ast.expr = node
 
         def call(env: Any, p: int) -> Value:
@@ -482,11 +495,14 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
                 return None
 
         return call
-    raise ExprError(f"not allowed in a rule expression: {ast.unparse(node)!r}")
+    raise ExprError("expr.not_allowed", part=quoted(ast.unparse(node)))
 
 
 NUMBER, BOOL, TEXT, ANY = "a number", "true or false", "text", "anything"
 """What an expression gives, as :func:`kind_of` infers it from the names' kinds (ANY: not known)."""
+KIND_WORDS = {NUMBER: Text("数字", NUMBER), BOOL: Text("true/false（是或否）", BOOL), TEXT: Text("文字", TEXT),
+              ANY: Text("任意值", ANY)}
+"""Each of them as a rule file's error says it, in zh and en."""
 _ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 
 
@@ -504,7 +520,8 @@ def _kind(node: ast.expr, kinds: Callable[[str], str | None], source: str) -> st
     def need(part: ast.expr, want: str) -> None:
         got = _kind(part, kinds, source)
         if got not in (want, ANY):
-            raise ExprError(f"in {source!r}, {ast.unparse(part)} is {got}, where {want} is needed")
+            raise ExprError("expr.kind", source=quoted(source), part=ast.unparse(part), got=KIND_WORDS[got],
+                            want=KIND_WORDS[want])
 
     if isinstance(node, ast.Constant):
         v = node.value

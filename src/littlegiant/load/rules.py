@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import MAX_FILE_BYTES, LineDict, LineList, line_of, read_data_file
-from littlegiant.messages import SystemError_, Text, found, nearest, shown_path
+from littlegiant.messages import Choices, Got, SystemError_, Text, found, nearest, quoted, shown_path
 from littlegiant.records import record
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class _Building:
 _BUILDING: ContextVar[_Building | None] = ContextVar("littlegiant_rule_building", default=None)
 
 
-def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
+def _over_limit(r: _Reader, kind: str, key: str | None = None, **params: object) -> NoReturn:
     """A broken limit ends the reading even under ``validate``: going on would do the work it bounds.
     A total passed at a line of a shipped file the one read extends (its criteria come after an
     overlay's) is said on the file read, which is what went over it."""
@@ -102,13 +102,18 @@ def _over_limit(r: _Reader, message: str, key: str | None = None) -> NoReturn:
             and not _is_shipped_file(building.top.file):
         r, key = building.top, None
     try:
-        r.fail(message, key)
+        r.fail(kind, key, **params)
     except InputError as exc:
         errors = _COLLECT.get()
         if errors is None:
             raise
         errors.append(exc)
         raise _Stop from None
+
+
+def _meant(name: str) -> Text:
+    """"Did you mean" a name, after a problem that names what was written instead."""
+    return Text(f"；您是不是想写“{name}”？", f"; did you mean {name!r}?")
 
 
 _OP_SLIPS = {"=>": ">=", "=<": "<=", "≥": ">=", "≤": "<=", "=": "==", "<>": "!=", "≠": "!=", "＞=": ">=", "＜=": "<="}
@@ -374,13 +379,14 @@ class _Reader:
         self.path = path
         self.line = line if line is not None else getattr(data, "line", None)
         if not isinstance(data, dict):
-            self.fail(f"expected a mapping, got {describe(data)}")
+            self.fail("rule.mapping", got=Got(data))
         self.data: dict[str, Any] = data
 
-    def fail(self, message: str, key: str | None = None) -> NoReturn:
+    def fail(self, kind: str, key: str | None = None, **params: object) -> NoReturn:
+        """Raise the problem ``kind`` (a messages catalog key, said in en and zh) at ``key`` of this mapping."""
         line = self._line(key) if key is not None and hasattr(self, "data") else self.line
         where = f"{self.path}.{key}" if key is not None and self.path else (key or self.path)
-        raise InputError(message, file=self.file, line=line, field=where or None)
+        raise InputError(kind=kind, params=params, file=self.file, line=line, field=where or None)
 
     def _line(self, key: str) -> int | None:
         """The line of ``key``, given as the text a path names it by: a key written ``1:`` or ``true:``
@@ -393,11 +399,11 @@ class _Reader:
     def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         for key in self.data:
             if key not in required and key not in optional:
-                allowed = ", ".join(dict.fromkeys((*required, *optional)))
-                _attempt(self.fail, f"unknown key {key!r} (expected one of: {allowed})", str(key))
+                allowed = Choices(tuple(dict.fromkeys((*required, *optional))))
+                _attempt(self.fail, "rule.unknown_key", str(key), name=quoted(key), allowed=allowed)
         for key in required:
             if key not in self.data:
-                self.fail(f"missing required key {key!r}")
+                self.fail("rule.missing_key", name=quoted(key))
 
     def sub(self, key: str) -> _Reader:
         return _Reader(self.data[key], self.file, self._join(key), line_of(self.data, key))
@@ -416,23 +422,23 @@ class _Reader:
         if v is None and optional:
             return None
         if not isinstance(v, str) or not v.strip():
-            self.fail(f"expected a non-empty string, got {describe(v)}", key)
+            self.fail("rule.string", key, got=Got(v))
         if pattern is not None and not pattern.match(v):
-            self.fail(f"{v!r} is not a valid id (lower-case letters, digits, '_')", key)
+            self.fail("rule.id", key, value=quoted(v))
         return v
 
     def choice(self, key: str, allowed: tuple[str | None, ...], default: str | None = None) -> Any:
         v = self.data.get(key, default)
         if v not in allowed:
             meant = _OP_SLIPS.get(v) if isinstance(v, str) else None
-            hint = f"; did you mean {meant!r}?" if meant is not None and meant in allowed else ""
-            self.fail(f"expected one of {', '.join(a for a in allowed if a)}, got {v!r}{hint}", key)
+            hint = _meant(meant) if meant is not None and meant in allowed else ""
+            self.fail("rule.choice", key, allowed=Choices(tuple(a for a in allowed if a)), value=quoted(v), hint=hint)
         return v
 
     def flag(self, key: str, default: bool = False) -> bool:
         v = self.data.get(key, default)
         if not isinstance(v, bool):
-            self.fail(f"expected true or false, got {describe(v)}", key)
+            self.fail("rule.flag", key, got=Got(v))
         return v
 
     def number(self, key: str, *, optional: bool = False) -> Any:
@@ -440,14 +446,14 @@ class _Reader:
         if v is None and optional:
             return None
         if isinstance(v, bool) or not isinstance(v, int | Decimal):
-            self.fail(f"expected a number, got {describe(v)}", key)
-        return checked_number(v, lambda message: self.fail(message, key))
+            self.fail("rule.number", key, got=Got(v))
+        return checked_number(v, lambda kind, **params: self.fail(kind, key, **params))
 
     def text(self, key: str, *, optional: bool = False) -> Any:
         if not self.has(key):
             if optional:
                 return None
-            self.fail(f"missing required key {key!r} (a mapping with zh and en)")
+            self.fail("rule.missing_text", name=quoted(key))
         r = self.sub(key)
         r.keys(("zh", "en"))
         return Text(r.string("zh"), r.string("en"))
@@ -457,7 +463,7 @@ class _Reader:
             return ()
         items: Any = self.data[key]
         if not isinstance(items, list):
-            self.fail(f"expected a list of {{zh, en}} texts, got {describe(items)}", key)
+            self.fail("rule.texts", key, got=Got(items))
         out = []
         for i, item in enumerate(items):
             r = _Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(items, i))
@@ -470,40 +476,39 @@ class _Reader:
         if v is None and optional:
             return None
         if isinstance(v, bool):
-            self.fail("expected a formula, got a boolean", key)
+            self.fail("rule.formula_bool", key)
         if isinstance(v, int | Decimal):
             v = str(v)
         if not isinstance(v, str):
-            self.fail(f"expected a formula string, got {describe(v)}", key)
+            self.fail("rule.formula_kind", key, got=Got(v))
         try:
             parsed_formula = expr.parse(v)
         except expr.ExprError as exc:
-            self.fail(str(exc), key)
+            self.fail(exc.kind, key, **exc.params)
         building = _BUILDING.get()
         if building is not None:
             building.parts += parsed_formula.parts
             if building.parts > MAX_FORMULA_PARTS:
-                _over_limit(self, f"the formulas of this rule set have more than {MAX_FORMULA_PARTS:,} parts in all "
-                            "(names, numbers, operators; each 'use' counted)", key)
+                _over_limit(self, "rule.formula_parts", key, limit=MAX_FORMULA_PARTS)
         return parsed_formula
 
     def words(self, key: str) -> tuple[str, ...]:
         """A list of plain words (a choice's other names, a name's endings), each non-empty text."""
         v = self.data.get(key)
         if not isinstance(v, list) or not v:
-            self.fail(f"expected a non-empty list of words, got {describe(v)}", key)
+            self.fail("rule.words", key, got=Got(v))
         if len(v) > MAX_WORDS:
-            self.fail(f"more than {MAX_WORDS} words", key)
+            self.fail("rule.words_many", key, limit=MAX_WORDS)
         for i, word in enumerate(v):
             if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD:
-                raise InputError(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(word)}",
+                raise InputError(kind="rule.word", params={"limit": MAX_WORD, "got": Got(word)},
                                  file=self.file, line=line_of(v, i), field=f"{self._join(key)}[{i}]")
         return tuple(v)
 
     def items(self, key: str) -> list[tuple[_Reader, Any]]:
         v = self.data.get(key)
         if not isinstance(v, list):
-            self.fail(f"expected a list, got {describe(v)}", key)
+            self.fail("rule.list", key, got=Got(v))
         return [
             (_Reader(item, self.file, f"{self._join(key)}[{i}]", line_of(v, i)), item)
             for i, item in enumerate(v)
@@ -521,15 +526,15 @@ def choice_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-def checked_number(v: int | Decimal, fail: Callable[[str], NoReturn]) -> Decimal:
+def checked_number(v: int | Decimal, fail: Callable[..., NoReturn]) -> Decimal:
     """A rule file's number within the sizes a profile's numbers have and :data:`MAX_PLACES`; beyond
     them a number is no rule, and ``1.0e999999999`` would hang every comparison that rounds it."""
     d = Decimal(v)
     if not d.is_finite() or d.copy_abs() >= MAX_NUMBER or (d and d.copy_abs() < MIN_NUMBER):
-        fail(f"{clip(str(v), 40)} is not a size a rule uses (0, or from 0.000001 to under 10^15)")
+        fail("rule.number_size", number=clip(str(v), 40))
     exponent = d.as_tuple().exponent
     if d and isinstance(exponent, int) and exponent < -MAX_PLACES and d != d.quantize(Decimal(1).scaleb(-MAX_PLACES)):
-        fail(f"{clip(str(v), 40)} has more than {MAX_PLACES} decimal places")
+        fail("rule.number_places", number=clip(str(v), 40), places=MAX_PLACES)
     return d
 
 
@@ -854,8 +859,7 @@ def _refuse_controls(data: Any, name: str) -> None:
             elif isinstance(item, str):
                 bad = _CONTROL.search(item)
             if bad is not None:
-                raise InputError(f"expected text without control characters (such as ESC, BEL or a "
-                                 f"bidirectional override), got U+{ord(bad.group()):04X}",
+                raise InputError(kind="rule.control", params={"code": f"{ord(bad.group()):04X}"},
                                  file=_file_of(value, name), line=line_of(value, key), field=at or None)
             children.append((item, at))
         stack.extend(reversed(children))
@@ -882,25 +886,24 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     top = _Reader(data, name, "")
     top.keys(("format", "id"), _TOP_KEYS[2:])
     if not _format_one(top.get("format")):
-        top.fail(f"expected format 1 (the one this version reads), got {describe(top.get('format'))}", "format")
+        top.fail("rule.format", "format", got=Got(top.get("format")))
     parent_ref = top.string("extends", optional=True)
     if parent_ref is None:
         return data
     if parent_ref.endswith((".yaml", ".yml")):
         parent_path = (path.parent / parent_ref).resolve()
         if not allow_outside and not parent_path.is_relative_to(path.parent):
-            top.fail(f"extends {clip(parent_ref, 60)!r}, outside this rule file's folder "
-                     "(give --allow-outside to read it)", "extends")
+            top.fail("rule.extends_outside", "extends", ref=quoted(clip(parent_ref, 60)))
         if not parent_path.is_file():
-            top.fail(f"extends {parent_ref!r}, which does not exist", "extends")
+            top.fail("rule.extends_missing", "extends", ref=quoted(parent_ref))
     else:
         parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
         if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file():
-            top.fail(f"extends unknown rule set {parent_ref!r}", "extends")
+            top.fail("rule.extends_unknown", "extends", ref=quoted(parent_ref))
     if parent_path in seen or parent_path == path:
-        top.fail(f"extends {parent_ref!r}, which extends this file again", "extends")
+        top.fail("rule.extends_loop", "extends", ref=quoted(parent_ref))
     if len(seen) >= MAX_EXTENDS:
-        top.fail(f"extends more than {MAX_EXTENDS} rule sets in a chain", "extends")
+        top.fail("rule.extends_chain", "extends", limit=MAX_EXTENDS)
     base = _read_merged(parent_path, (*seen, path), allow_outside=allow_outside, files=files,
                         reached=path.parent / parent_ref if parent_ref.endswith((".yaml", ".yml")) else None)
     merged = LineDict(base)
@@ -963,8 +966,9 @@ def _on_own_file(errors: list[InputError], top: _Reader) -> list[InputError]:
         return own
     first = errors[0]
     where = f"{Path(first.file or '').name}:{first.line}" if first.line is not None else Path(first.file or "").name
-    said = f"{first.field}: {first.message}" if first.field else first.message
-    return [InputError(f"the built-in rules it extends do not load with this file's changes: {said} ({where})",
+    said = Text(f"{first.field}：{first.words('zh')}" if first.field else first.words("zh"),
+                f"{first.field}: {first.message}" if first.field else first.message)
+    return [InputError(kind="rule.extends_broken", params={"said": said, "where": where},
                        file=top.file, line=line_of(top.data, "extends"), field="extends")]
 
 
@@ -983,22 +987,21 @@ def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
     top.keys(("format", "id", "title", "in_force", "source", "fields", "size_standard", "tiers"), tuple(top.data))
     rule_id = top.string("id")
     if not _ID_OR_DASH.match(rule_id):
-        top.fail(f"{rule_id!r} is not a valid rule set id", "id")
+        top.fail("rule.set_id", "id", value=quoted(rule_id))
     round_id = top.string("round", optional=True, pattern=_ID_OR_DASH)
     if round_id is not None and rule_id != top.get("extends"):
-        top.fail(f"a round file modifies the set it extends and keeps its id: expected id {top.get('extends')!r}", "id")
+        top.fail("rule.round_id", "id", expected=quoted(top.get("extends")))
     shipped = _shipped(rule_id)
     if round_id is None and shipped is not None and shipped.resolve() != path:
         # results name the set by its id: an overlay as miit-2026 reported its own rules as the national ones
-        top.fail(f"{rule_id!r} is the id of a built-in rule set, whose name the results would carry: "
-                 f"give this file an id of its own, such as {rule_id + '-local'!r}", "id")
+        top.fail("rule.builtin_id", "id", value=quoted(rule_id), suggest=quoted(rule_id + "-local"))
     title = top.text("title")
     force = top.sub("in_force")
     force.keys(("from",), ("to",))
     start = _date(force, "from")
     end = _date(force, "to") if force.has("to") else None
     if end is not None and end < start:  # in force on no day: the calendar never chose it, nothing said why
-        force.fail(f"expected a last day on or after the first ({start}), got {end}", "to")
+        force.fail("rule.force_end", "to", start=str(start), end=str(end))
 
     fields = _fields(top)
     _check_relations(top, fields)
@@ -1039,8 +1042,8 @@ def iso_date(value: object) -> date:
 def _date(r: _Reader, key: str) -> date:
     try:
         return iso_date(r.get(key))
-    except ValueError as exc:
-        r.fail(str(exc), key)
+    except ValueError:
+        r.fail("rule.date", key, got=Got(r.get(key)))
 
 
 def _fields(top: _Reader) -> dict[str, FieldDef]:
@@ -1058,7 +1061,7 @@ def _fields(top: _Reader) -> dict[str, FieldDef]:
 def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, str]) -> FieldDef:
     r = section.sub(fid)
     if not isinstance(fid, str) or not _ID.match(fid):
-        section.fail("a field id is lower-case letters, digits and '_'", str(fid))
+        section.fail("rule.field_id", str(fid))
     r.keys(("path", "type", "zh", "en"),
            ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "choice_hint", "qualitative",
             "evidence", "lever",
@@ -1067,51 +1070,49 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
-        r.fail(f"{path!r} is not a dotted path of lower-case names and {{year}}", "path")
+        r.fail("rule.path", "path", value=quoted(path))
     _field_as_before(section, fid, r, ftype, path)
     if path in paths:
-        r.fail(f"path {path!r} is already used by field {paths[path]!r}", "path")
+        r.fail("rule.path_used", "path", value=quoted(path), other=quoted(paths[path]))
     # a value where fields are nested, or under a value: every profile was refused ("compliance: expected a
     # number, got a mapping"), the rule file never
     if path in groups:
-        r.fail(f"path {path!r} holds other fields (such as {groups[path]!r}): a field's path cannot be a group's",
-               "path")
+        r.fail("rule.path_group", "path", value=quoted(path), other=quoted(groups[path]))
     parts = path.split(".")
     for end in range(1, len(parts)):
         above = ".".join(parts[:end])
         if above in paths:
-            r.fail(f"path {path!r} is under the path of field {paths[above]!r}, which holds a value, not fields", "path")
+            r.fail("rule.path_under", "path", value=quoted(path), other=quoted(paths[above]))
         groups.setdefault(above, fid)
     paths[path] = fid
     choices: tuple[str, ...] = ()
     labels: dict[str, Text] = {}
     if ftype == "choice":
         if not r.has("choices"):
-            r.fail("a choice field needs 'choices'", "choices")
+            r.fail("rule.choices_needed", "choices")
         ch = r.sub("choices")
         for key in ch.data:
             if not isinstance(key, str):  # its labels are keyed by text: 1: or true: was a KeyError, exit 3
-                ch.fail(f"a choice id is text, got {describe(key)} (put it in quotes)", str(key))
+                ch.fail("rule.choice_id_text", str(key), got=Got(key))
             cr = ch.sub(key)
             cr.keys(("zh", "en"), ("words",))
             labels[str(key)] = Text(cr.string("zh"), cr.string("en"))
         choices = tuple(labels)
         words = _choice_words(ch, labels)
     elif r.has("choices"):
-        r.fail("only a choice field has 'choices'", "choices")
+        r.fail("rule.choices_only", "choices")
     endings, marks = _name_levels(r, choices)
     codes, forms, either, sections = _name_forms(r, labels, words if ftype == "choice" else {})
     if sections:
         words = {**words, **sections}
     if not r.has("help"):  # as every shipped field has: the interview shows it under the question
-        r.fail("missing required key 'help' ({zh: …, en: …}: what the interview shows under the question, "
-               "as every built-in field has)")
+        r.fail("rule.help_missing")
     h = r.sub("help")
     h.keys(("zh", "en"))
     helptext = Text(h.string("zh"), h.string("en"))
     low, high = r.number("min", optional=True), r.number("max", optional=True)
     if low is not None and high is not None and low > high:  # no answer fits: every profile giving it was refused
-        r.fail(f"expected a max at or above the min ({low}), got {high}", "max")
+        r.fail("rule.max_min", "max", low=str(low), high=str(high))
     return FieldDef(
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
         unit=r.string("unit", optional=True), minimum=low,
@@ -1137,11 +1138,12 @@ def _field_as_before(section: _Reader, fid: str, r: _Reader, ftype: str, path: s
     was = _FIELD_KINDS.get(before["type"], expr.NUMBER)
     if _FIELD_KINDS.get(ftype, expr.NUMBER) != was:
         types = [t for t in FIELD_TYPES if _FIELD_KINDS.get(t, expr.NUMBER) == was]
-        r.fail(f"the rules this file extends read {fid!r} as {was}: expected type {', '.join(types)}, got {ftype!r}",
-               "type")
+        r.fail("rule.type_as_before", "type", name=quoted(fid), was=expr.KIND_WORDS[was], types=Choices(tuple(types)),
+               got=quoted(ftype))
     if ("{year}" in path) != ("{year}" in before["path"]):
-        kept = "per year (its path has {year})" if "{year}" in before["path"] else "once (its path has no {year})"
-        r.fail(f"the rules this file extends keep {fid!r} {kept}: expected the same, got {path!r}", "path")
+        kept = Text("按年填写（路径中有 {year}）", "per year (its path has {year})") if "{year}" in before["path"] \
+            else Text("只填一次（路径中没有 {year}）", "once (its path has no {year})")
+        r.fail("rule.path_as_before", "path", name=quoted(fid), kept=kept, path=quoted(path))
 
 
 def _choice_hint(r: _Reader, choices: tuple[str, ...]) -> tuple[str, Text] | None:
@@ -1152,7 +1154,7 @@ def _choice_hint(r: _Reader, choices: tuple[str, ...]) -> tuple[str, Text] | Non
     if not r.has("choice_hint"):
         return None
     if not choices:
-        r.fail("only a choice field has 'choice_hint'", "choice_hint")
+        r.fail("rule.hint_only", "choice_hint")
     h = r.sub("choice_hint")
     h.keys(("choice", "zh", "en"))
     return h.choice("choice", choices), Text(h.string("zh"), h.string("en"))
@@ -1165,7 +1167,7 @@ def _zero_word(r: _Reader, ftype: str) -> Text | None:
     if not r.has("zero"):
         return None
     if ftype != "int":
-        r.fail("only a whole-number field (type: int) says what 0 means", "zero")
+        r.fail("rule.zero_only", "zero")
     return r.text("zero")
 
 
@@ -1183,8 +1185,8 @@ def _choice_words(ch: _Reader, labels: dict[str, Text]) -> dict[str, str]:
             key = choice_key(word)
             other = named.get(key, words.get(key))
             if other is not None:
-                said = "a word" if key in words else "the id or label"
-                raise InputError(f"{word!r} is already {said} of choice {other!r}: a word names one choice, once",
+                said = Text("别称", "a word") if key in words else Text("编号或名称", "the id or label")
+                raise InputError(kind="rule.word_taken", params={"word": quoted(word), "said": said, "other": quoted(other)},
                                  file=cr.file, line=line_of(cr.data["words"], i), field=f"{cr.path}.words[{i}]")
             words[key] = choice
     return words
@@ -1196,17 +1198,17 @@ def _name_levels(r: _Reader, choices: tuple[str, ...]) -> tuple[tuple[str, ...],
     if not r.has("name_levels"):
         return (), ()
     if not choices:
-        r.fail("only a choice field has 'name_levels'", "name_levels")
+        r.fail("rule.levels_only", "name_levels")
     nl = r.sub("name_levels")
     nl.keys(("endings", "marks"))
     endings = tuple(choice_key(w) for w in nl.words("endings"))
     mr = nl.sub("marks")
     if not mr.data or len(mr.data) > MAX_WORDS:
-        nl.fail(f"expected 1 to {MAX_WORDS} marks, each a word with the choice it gives", "marks")
+        nl.fail("rule.marks", "marks", limit=MAX_WORDS)
     marks = []
     for mark in mr.data:
         if not isinstance(mark, str) or not mark.strip() or len(mark) > MAX_WORD:
-            mr.fail(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(mark)}", str(mark))
+            mr.fail("rule.word", str(mark), limit=MAX_WORD, got=Got(mark))
         marks.append((choice_key(mark), mr.choice(mark, choices)))
     return endings, tuple(marks)
 
@@ -1223,43 +1225,43 @@ def _name_forms(r: _Reader, labels: dict[str, Text], words: dict[str, str],
     if not r.has("name_forms"):
         return False, (), {}, {}
     if not labels:
-        r.fail("only a choice field has 'name_forms'", "name_forms")
+        r.fail("rule.forms_only", "name_forms")
     nf = r.sub("name_forms")
     nf.keys((), ("codes", "endings", "either", "sections"))
     if not any(nf.has(k) for k in ("codes", "endings", "either", "sections")):
-        r.fail("name_forms needs at least one of codes, endings, either, sections", "name_forms")
+        r.fail("rule.forms_empty", "name_forms")
     named = {choice_key(n): c for c, label in labels.items() for n in (c, label.zh, label.en)} | words
     endings: list[tuple[str, str]] = []
     if nf.has("endings"):
         er = nf.sub("endings")
         for choice in er.data:
             if choice not in labels:
-                er.fail(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})", str(choice))
+                er.fail("rule.not_choice", str(choice), value=quoted(choice), allowed=Choices(tuple(labels)))
             for i, ending in enumerate(er.words(choice)):
                 key = choice_key(ending)
                 if any(key == e for e, _ in endings):
-                    raise InputError(f"ending {ending!r} is given twice: an ending names one choice, once",
+                    raise InputError(kind="rule.ending_twice", params={"value": quoted(ending)},
                                      file=er.file, line=line_of(er.data[choice], i), field=f"{er.path}.{choice}[{i}]")
                 endings.append((key, choice))
     either: dict[str, tuple[str, ...]] = {}
     if nf.has("either"):
         wr = nf.sub("either")
         if not wr.data or len(wr.data) > MAX_WORDS:
-            nf.fail(f"expected 1 to {MAX_WORDS} words, each with the choices it may mean", "either")
+            nf.fail("rule.either_count", "either", limit=MAX_WORDS)
         for word in wr.data:
             if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD:
-                wr.fail(f"expected a word (text of 1 to {MAX_WORD} characters), got {describe(word)}", str(word))
+                wr.fail("rule.word", str(word), limit=MAX_WORD, got=Got(word))
             key = choice_key(word)
             if key in named or key in either:
-                wr.fail(f"{word!r} already names choice {named.get(key)!r} or is given twice: a word that may mean "
-                        "several choices names none of them", word)
+                wr.fail("rule.either_taken", word, word=quoted(word), other=quoted(named.get(key)))
             meant = wr.words(word)
             for i, choice in enumerate(meant):
                 if choice not in labels:
-                    raise InputError(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})",
+                    raise InputError(kind="rule.not_choice", params={"value": quoted(choice),
+                                                                     "allowed": Choices(tuple(labels))},
                                      file=wr.file, line=line_of(wr.data[word], i), field=f"{wr.path}.{word}[{i}]")
             if len(set(meant)) < 2 or len(set(meant)) != len(meant):
-                wr.fail("expected two or more different choices", word)
+                wr.fail("rule.either_two", word)
             either[key] = tuple(meant)
     sections = _sections(nf, labels, {**named, **dict.fromkeys(either, "")})
     for letter, meant in sections.items():
@@ -1282,21 +1284,21 @@ def _sections(nf: _Reader, labels: dict[str, Text], named: dict[str, str]) -> di
         return {}
     sr = nf.sub("sections")
     if not sr.data or len(sr.data) > SECTIONS_MOST:
-        nf.fail(f"expected 1 to {SECTIONS_MOST} letters or codes, each with the choices its 门类 is", "sections")
+        nf.fail("rule.sections_count", "sections", limit=SECTIONS_MOST)
     out: dict[str, tuple[str, ...]] = {}
     for letter in sr.data:
         if not isinstance(letter, str) or re.fullmatch("[A-Z](?:[0-9]{2,4})?", letter) is None:
-            sr.fail(f"expected a 门类 letter (one of A to Z) or a code under one (F51), got {describe(letter)}", str(letter))
+            sr.fail("rule.section_letter", str(letter), got=Got(letter))
         key = choice_key(letter)
         if key in named:
-            sr.fail(f"{letter!r} already names choice {named[key]!r}: a letter names a 门类 only", letter)
+            sr.fail("rule.section_taken", letter, letter=quoted(letter), other=quoted(named[key]))
         meant = sr.words(letter)
         for i, choice in enumerate(meant):
             if choice not in labels:
-                raise InputError(f"{choice!r} is not a choice of this field (expected one of: {', '.join(labels)})",
+                raise InputError(kind="rule.not_choice", params={"value": quoted(choice), "allowed": Choices(tuple(labels))},
                                  file=sr.file, line=line_of(sr.data[letter], i), field=f"{sr.path}.{letter}[{i}]")
         if len(set(meant)) != len(meant):
-            sr.fail("expected different choices", letter)
+            sr.fail("rule.section_same", letter)
         out[key] = tuple(meant)
     return out
 
@@ -1304,7 +1306,7 @@ def _sections(nf: _Reader, labels: dict[str, Text], named: dict[str, str]) -> di
 def _growth_limit(r: _Reader, ftype: str, path: str) -> Decimal | None:
     limit = r.number("warn_growth", optional=True)
     if limit is not None and (limit <= 0 or ftype not in _NUMERIC or "{year}" not in path):
-        r.fail("warn_growth is a percentage above 0, on a number kept per year", "warn_growth")
+        r.fail("rule.warn_growth", "warn_growth")
     return limit
 
 
@@ -1321,24 +1323,22 @@ def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
                 continue
             r = section.sub(f.id)
             if other == f.id:
-                _attempt(r.fail, "a field cannot be compared with itself", key)
+                _attempt(r.fail, "rule.self_compare", key)
             elif other not in fields:
-                _attempt(r.fail, f"{other!r} is not a field of this rule set", key)
+                _attempt(r.fail, "rule.not_field", key, name=quoted(other))
             elif f.type not in _NUMERIC or fields[other].type not in _NUMERIC:
-                _attempt(r.fail, f"{f.id!r} and {other!r} must both be numbers", key)
+                _attempt(r.fail, "rule.both_numbers", key, name=quoted(f.id), other=quoted(other))
             elif f.per_year != fields[other].per_year:
-                _attempt(r.fail, f"{f.id!r} and {other!r} must both be kept per year, or neither", key)
+                _attempt(r.fail, "rule.both_yearly", key, name=quoted(f.id), other=quoted(other))
     for f in fields.values():
         seen = [f.id]
         whole = f.part_of
         while whole is not None and whole in fields:
             if whole in seen:
-                _attempt(section.sub(f.id).fail, f"part_of goes round in a circle: {' -> '.join((*seen, whole))}",
-                         "part_of")
+                _attempt(section.sub(f.id).fail, "rule.part_circle", "part_of", trail=" -> ".join((*seen, whole)))
                 break
             if len(seen) > MAX_PART_OF_CHAIN:  # else each field would walk a chain as long as the file
-                _over_limit(section.sub(f.id), f"a chain of more than {MAX_PART_OF_CHAIN} fields, each part of "
-                            "the next", "part_of")
+                _over_limit(section.sub(f.id), "rule.part_chain", "part_of", limit=MAX_PART_OF_CHAIN)
             seen.append(whole)
             whole = fields[whole].part_of
 
@@ -1352,16 +1352,17 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
     def one(did: Any) -> Derived:
         r = section.sub(did)
         if not isinstance(did, str) or not _ID.match(did):
-            section.fail("a derived id is lower-case letters, digits and '_'", str(did))
+            section.fail("rule.derived_id", str(did))
         if did in fields:
-            section.fail(f"{did!r} is already a field", did)
+            section.fail("rule.derived_is_field", did, name=quoted(did))
         r.keys(("expr", "zh", "en"), ("unit", "per_year", "formula", "confidence"))
         expression = r.expression("expr")
         before = getattr(section.data, "replaced", {}).get(did)
         if isinstance(before, dict) and isinstance(before.get("per_year", False), bool) \
                 and before.get("per_year", False) != r.flag("per_year"):  # the base's formulas read it as it was
-            kept = "per year (per_year: true)" if before.get("per_year") else "once (no per_year)"
-            r.fail(f"the rules this file extends keep {did!r} {kept}: expected the same", "per_year")
+            kept = Text("按年计算（per_year: true）", "per year (per_year: true)") if before.get("per_year") \
+                else Text("只算一次（没有 per_year）", "once (no per_year)")
+            r.fail("rule.per_year_as_before", "per_year", name=quoted(did), kept=kept)
         formula = r.text("formula", optional=True)
         return Derived(
             id=did, expression=expression, label=Text(r.string("zh"), r.string("en")),
@@ -1393,18 +1394,16 @@ def _check_chains(section: _Reader, derived: dict[str, Derived]) -> None:
                 path.pop()
                 length[name] = 1 + max((length[n] for n in refs), default=0)
                 if length[name] > MAX_DERIVED_CHAIN:
-                    _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
-                                "each computed from the next", name)
+                    _over_limit(section, "rule.derived_chain", name, limit=MAX_DERIVED_CHAIN)
                 continue
             if name in length:
                 continue
             if name in path:
                 trail = " -> ".join((*path[path.index(name):], name))
-                _over_limit(section, f"derived quantities refer to each other in a cycle: {trail}", name)
+                _over_limit(section, "rule.derived_cycle", name, trail=trail)
             path.append(name)
             if len(path) > MAX_DERIVED_CHAIN:
-                _over_limit(section, f"a chain of more than {MAX_DERIVED_CHAIN} derived quantities, "
-                            "each computed from the next", name)
+                _over_limit(section, "rule.derived_chain", name, limit=MAX_DERIVED_CHAIN)
             stack.append((name, True))
             stack.extend((n, False) for n in reversed(refs) if n not in length)
 
@@ -1454,21 +1453,21 @@ def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
             continue
         if ref.name not in names:
             near = nearest(ref.name, sorted(names))  # revenu for revenue: the name meant, as a key's slip is told
-            r.fail(f"formula {e.source!r} refers to undefined {ref.name!r}"
-                   + (f"; did you mean {near!r}?" if near is not None else ""), key)
+            r.fail("rule.undefined", key, source=quoted(e.source), name=quoted(ref.name),
+                   hint=_meant(near) if near is not None else "")
         per_year = names[ref.name]
         if per_year and ref.offset is None:
-            r.fail(f"{ref.name!r} is per year: write {ref.name}[y1] (or y2, y3)", key)
+            r.fail("rule.per_year", key, name=quoted(ref.name), bare=ref.name)
         if not per_year and ref.offset is not None:
-            r.fail(f"{ref.name!r} is not per year: write {ref.name} without an index", key)
+            r.fail("rule.not_per_year", key, name=quoted(ref.name), bare=ref.name)
         if ref.param and not in_per_year:
-            r.fail("[y] is only allowed in a per-year derived quantity", key)
+            r.fail("rule.param_year", key)
     try:
         got = expr.kind_of(e, names.kinds.get)
     except expr.ExprError as exc:
-        r.fail(str(exc), key)
+        r.fail(exc.kind, key, **exc.params)
     if want is not None and got not in (want, expr.ANY):
-        r.fail(f"formula {e.source!r} gives {got}, where {want} is needed", key)
+        r.fail("rule.formula_gives", key, source=quoted(e.source), got=expr.KIND_WORDS[got], want=expr.KIND_WORDS[want])
 
 
 def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: _Names) -> None:
@@ -1493,8 +1492,8 @@ def _derived_as_before(d: Derived, before: str, names: _Names, r: _Reader) -> No
         return
     now = names.kinds.get(d.id)
     if now != was and expr.ANY not in (now, was):
-        r.fail(f"the rules this file extends read {d.id!r} as {was}: expected a formula that gives {was}, "
-               f"got {d.expression.source!r}, which gives {now}", "expr")
+        r.fail("rule.derived_as_before", "expr", name=quoted(d.id), was=expr.KIND_WORDS[was],
+               source=quoted(d.expression.source), now=expr.KIND_WORDS.get(now or "", now))
 
 
 def _size(top: _Reader, names: _Names) -> SizeStandard:
@@ -1517,10 +1516,10 @@ def _size(top: _Reader, names: _Names) -> SizeStandard:
             pr = cr.sub(part)
             pr.keys((), tuple(inputs))
             if not pr.data:
-                pr.fail("expected at least one of staff, revenue, assets")
+                pr.fail("rule.size_bound")
             bounds.append({k: pr.number(k) for k in pr.data})
         if set(bounds[1]) != set(bounds[2]):
-            cr.fail("medium and small must bound the same figures", "small")
+            cr.fail("rule.size_same", "small")
         return SizeClass(str(iid), Text(cr.string("zh"), cr.string("en")), *bounds)
 
     for iid in ind.data:
@@ -1535,18 +1534,18 @@ def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band,
     seen_fallback = False
     lines = r.items(key)
     if len(lines) > MAX_BANDS:
-        _over_limit(r, f"{len(lines)} lines (at most {MAX_BANDS})", key)
+        _over_limit(r, "rule.bands_many", key, count=len(lines), limit=MAX_BANDS)
     for br, _ in lines:
         br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
         conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
         if len(conds) > 1:
-            br.fail("a band has one condition: at_least, at_most or when")
+            br.fail("rule.band_one")
         if seen_fallback:
-            br.fail("a band after the catch-all band (one without a condition) is never reached")
+            br.fail("rule.band_unreached")
         if not conds:
             seen_fallback = True
         if conds and conds[0] in ("at_least", "at_most") and not numeric:
-            br.fail(f"{conds[0]} needs the item to have a 'value'", conds[0])
+            br.fail("rule.band_value", conds[0], cond=conds[0])
         when = br.expression("when", optional=True)
         if when is not None:
             _check_refs(when, names, br, "when", want=expr.BOOL)  # when: employees (>= 10 forgotten) held for any non-zero
@@ -1555,7 +1554,7 @@ def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band,
                         at_most=br.number("at_most", optional=True), when=when,
                         review=br.flag("review"), label=label))
     if not out:
-        r.fail("expected at least one band", key)
+        r.fail("rule.bands_none", key)
     return tuple(out)
 
 
@@ -1564,20 +1563,20 @@ def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: De
     lows = [b.at_least for b in bands if b.at_least is not None]
     highs = [b.at_most for b in bands if b.at_most is not None]
     if lows and highs:
-        r.fail("a scale mixes at_least and at_most bands", key)
+        r.fail("rule.bands_mixed", key)
     if lows != sorted(lows, reverse=True) or len(set(lows)) != len(lows):
-        r.fail("at_least bands must go from the highest bound down, each bound once", key)
+        r.fail("rule.bands_down", key)
     if highs != sorted(highs) or len(set(highs)) != len(highs):
-        r.fail("at_most bands must go from the lowest bound up, each bound once", key)
+        r.fail("rule.bands_up", key)
     for b in bands:
         if b.points > maximum:
-            r.fail(f"a band gives {b.points} points, above the item's maximum {maximum}", key)
+            r.fail("rule.band_above", key, points=str(b.points), maximum=str(maximum))
         if b.points < 0:  # an item scores 0 to its maximum: a minus typed by mistake took points off the total
-            r.fail(f"a band gives {b.points} points, below 0", key)
+            r.fail("rule.band_below", key, points=str(b.points))
     if (lows or highs) and bands[-1].at_least is None and bands[-1].at_most is None:
         return
     if lows or highs:
-        r.fail("a numeric scale needs a last band without a bound (what scores below the lowest)", key)
+        r.fail("rule.band_last", key)
 
 
 def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> ScoreItem:
@@ -1585,10 +1584,10 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
            ("value", "unit", "bands", "best_of", "each", "points_from_value", "note", "evidence"))
     ways = [k for k in ("bands", "best_of", "each", "points_from_value") if r.has(k)]
     if len(ways) != 1:
-        r.fail("an item scores by exactly one of: bands, best_of, each, points_from_value")
+        r.fail("rule.item_ways")
     group = r.string("group")
     if group not in groups:
-        r.fail(f"unknown group {group!r} (groups: {', '.join(groups)})", "group")
+        r.fail("rule.unknown_group", "group", name=quoted(group), groups=Choices(tuple(groups)))
     maximum = r.number("max")
     scales: list[Scale] = []
     if r.has("bands"):
@@ -1601,7 +1600,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
     elif r.has("best_of"):
         listed = r.items("best_of")
         if len(listed) > MAX_SCALES:
-            _over_limit(r, f"{len(listed)} ways to score (at most {MAX_SCALES})", "best_of")
+            _over_limit(r, "rule.scales_many", "best_of", count=len(listed), limit=MAX_SCALES)
         for sr, _ in listed:
             sr.keys(("bands",), ("value", "unit", "zh", "en"))
             value = sr.expression("value", optional=True)
@@ -1615,7 +1614,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
     if r.has("each"):
         each = _bands(r, "each", names, numeric=False)
         if any(b.when is None for b in each):
-            r.fail("every line of 'each' needs a 'when'", "each")
+            r.fail("rule.each_when", "each")
     pfv = r.expression("points_from_value", optional=True)
     if pfv is not None:
         _check_refs(pfv, names, r, "points_from_value", want=expr.NUMBER)
@@ -1650,7 +1649,7 @@ def _score_table(section: _Reader, tid: Any, names: _Names) -> ScoreTable:
         groups[str(gid)] = ScoreGroup(str(gid), Text(gr.string("zh"), gr.string("en")), gr.number("max"))
     listed = r.items("items")
     if len(listed) > MAX_SCORE_ITEMS:
-        _over_limit(r, f"{len(listed)} items (at most {MAX_SCORE_ITEMS})", "items")
+        _over_limit(r, "rule.items_many", "items", count=len(listed), limit=MAX_SCORE_ITEMS)
     items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
     maximum = _attempt(r.number, "max")  # a bad max is reported once, not again as a sum that differs
     if maximum is None:
@@ -1664,25 +1663,25 @@ def _check_table(r: _Reader, table: ScoreTable, key: str | None = None, *, sums:
     """A table's items (ids once, at most MAX_SCORE_ITEMS) and, with ``sums``, its groups adding up to
     its max; ``key``: every problem said at that key of ``r`` (an overlay's ``replace_items`` entry,
     which holds no groups, items or max of its own to point at)."""
-    def fail(message: str, at: str) -> NoReturn:
-        r.fail(message, key if key is not None else at)
+    def fail(kind: str, at: str, **params: object) -> NoReturn:
+        r.fail(kind, key if key is not None else at, **params)
 
     if len(table.items) > MAX_SCORE_ITEMS:  # an overlay's replace_items can add some
-        _over_limit(r, f"{len(table.items)} items (at most {MAX_SCORE_ITEMS})", key or "items")
+        _over_limit(r, "rule.items_many", key or "items", count=len(table.items), limit=MAX_SCORE_ITEMS)
     ids = [i.id for i in table.items]
     for i in ids:
         if ids.count(i) > 1:
-            fail(f"item id {i!r} appears twice in table {table.id!r}", "items")
+            fail("rule.item_twice", "items", name=quoted(i), table=quoted(table.id))
     if not sums:
         return table
     for g in table.groups:
         total = sum((i.max for i in table.items if i.group == g.id), Decimal(0))
         if total != g.max:
             if key is None and isinstance(r.get("groups"), dict):
-                r.sub("groups").fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
-            fail(f"group {g.id!r} has max {g.max} but its items add up to {total}", g.id)
+                r.sub("groups").fail("rule.group_sum", g.id, name=quoted(g.id), maximum=str(g.max), total=str(total))
+            fail("rule.group_sum", g.id, name=quoted(g.id), maximum=str(g.max), total=str(total))
     if sum((g.max for g in table.groups), Decimal(0)) != table.max:
-        fail(f"the groups do not add up to the table's max {table.max}", "max")
+        fail("rule.table_sum", "max", maximum=str(table.max))
     return table
 
 
@@ -1694,7 +1693,7 @@ def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
     for key in section.data:
         table_id, _, item_id = str(key).partition(".")
         if table_id not in out or item_id not in [i.id for i in out[table_id].items]:
-            section.fail(f"{key!r} names no score item (write table.item)", str(key))
+            section.fail("rule.replace_target", str(key), name=quoted(key))
         table = out[table_id]
         groups = {g.id: g for g in table.groups}
         listed = section.items(str(key))
@@ -1734,9 +1733,9 @@ class _NodeBuilder:
         shared nodes used four times at each of sixteen levels would otherwise be built 4**16 times."""
         self.built += 1
         if self.built > MAX_CRITERIA:
-            _over_limit(r, f"more than {MAX_CRITERIA:,} criteria once every 'use' is expanded")
+            _over_limit(r, "rule.criteria_many", limit=MAX_CRITERIA)
         if self.depth >= MAX_CRITERIA_DEPTH:
-            _over_limit(r, f"criteria nested more than {MAX_CRITERIA_DEPTH} levels deep ('use' included)")
+            _over_limit(r, "rule.criteria_deep", limit=MAX_CRITERIA_DEPTH)
         self.depth += 1
         try:
             return self._build(r, tier)
@@ -1749,9 +1748,9 @@ class _NodeBuilder:
             r.keys(("kind", "ref"))
             ref = r.string("ref")
             if ref not in self.shared:
-                r.fail(f"uses undefined node {ref!r}", "ref")
+                r.fail("rule.use_undefined", "ref", name=quoted(ref))
             if ref in self.stack:
-                r.fail(f"node {ref!r} uses itself", "ref")
+                r.fail("rule.use_self", "ref", name=quoted(ref))
             _, section = self.shared[ref]
             self.stack.append(ref)
             node = self.build(section.sub(ref), tier)
@@ -1778,18 +1777,18 @@ class _NodeBuilder:
             own = building.top.file if building is not None else r.file
             # an overlay's criterion comes before the one it repeats: the overlay's is the one to rename
             blamed = first if r.file != own and first.file == own else r
-            blamed.fail(f"duplicate criterion id {nid!r} in tier {tier}", "id")
+            blamed.fail("rule.criterion_twice", "id", name=quoted(nid), tier=tier)
         self.ids[key] = (r.file + str(r.line), r)
         leaf = kind not in ("all", "any")
         source = r.string("source", optional=True)
         confidence = r.choice("confidence", (*CONFIDENCE, None), None)
         if leaf and (source is None or confidence is None):
-            r.fail("every criterion needs a 'source' and a 'confidence'")
+            r.fail("rule.source_needed")
         children: tuple[Node, ...] = ()
         if not leaf:
             children = tuple(n for cr, _ in r.items("children") if (n := _attempt(self.build, cr, tier)) is not None)
             if not children:
-                r.fail("a group needs at least one child", "children")
+                r.fail("rule.group_empty", "children")
         value = op = threshold = fld = table = group = None
         prerequisite = False
         if kind == "check":
@@ -1803,14 +1802,14 @@ class _NodeBuilder:
         elif kind in ("veto", "qualitative"):
             fld = r.string("field")
             if fld not in self.names.unread and (fld not in self.fields or self.fields[fld].type != "bool"):
-                r.fail(f"{fld!r} is not a yes/no field", "field")
+                r.fail("rule.not_bool_field", "field", name=quoted(fld))
         elif kind == "score":
             table = r.string("table")
             if table not in self.scores:
-                r.fail(f"unknown score table {table!r}", "table")
+                r.fail("rule.unknown_table", "table", name=quoted(table))
             group = r.string("group", optional=True)
             if group is not None and group not in [g.id for g in self.scores[table].groups]:
-                r.fail(f"table {table!r} has no group {group!r}", "group")
+                r.fail("rule.table_group", "group", table=quoted(table), name=quoted(group))
             op = r.choice("op", (">=", ">"))
             threshold = r.number("threshold")
         applies = r.choice("applies", APPLIES, "always")
@@ -1832,11 +1831,11 @@ class _NodeBuilder:
         tier failed by one again with those answers all yes (is a figure failing it too?), which means
         nothing for a number or a no."""
         if op != "==" or threshold is not True:
-            r.fail("a prerequisite is met when its answer is yes: write op: \"==\" and threshold: true", "prerequisite")
+            r.fail("rule.prereq_yes", "prerequisite")
         for ref in value.refs:
             f = self.fields.get(ref.name)
             if f is None or f.type != "bool":
-                r.fail(f"a prerequisite reads yes/no answers (titles held) only, not {ref.name!r}", "prerequisite")
+                r.fail("rule.prereq_bool", "prerequisite", name=quoted(ref.name))
 
     def _threshold(self, r: _Reader, op: str, gives: str) -> Any:
         """The threshold, of the kind the formula gives (a number for ``>=`` and ``between``), so that
@@ -1844,14 +1843,14 @@ class _NodeBuilder:
         v = r.get("threshold")
         if op == "in":
             if not isinstance(v, list) or not v:
-                r.fail("'in' needs a list of values", "threshold")
+                r.fail("rule.in_list", "threshold")
             return tuple(self._scalar(r, item, gives) for item in v)
         if op == "between":
             if not isinstance(v, list) or len(v) != 2:
-                r.fail("'between' needs [low, high]", "threshold")
+                r.fail("rule.between", "threshold")
             low, high = (self._scalar(r, item, expr.NUMBER) for item in v)
             if low > high:
-                r.fail(f"'between' needs [low, high], got {low} above {high}", "threshold")
+                r.fail("rule.between_order", "threshold", low=str(low), high=str(high))
             return (low, high)
         return self._scalar(r, v, expr.NUMBER if op in (">=", "<=", ">", "<") else gives)
 
@@ -1860,8 +1859,8 @@ class _NodeBuilder:
         got = expr.BOOL if isinstance(v, bool) else expr.TEXT if isinstance(v, str) else \
             expr.NUMBER if isinstance(v, int | Decimal) else None
         if got is None or (want != expr.ANY and got != want):
-            r.fail(f"the threshold must be {want} like its formula, got {describe(v)}", "threshold")
-        return checked_number(v, lambda m: r.fail(m, "threshold")) if got == expr.NUMBER else v
+            r.fail("rule.threshold_kind", "threshold", want=expr.KIND_WORDS[want], got=Got(v))
+        return checked_number(v, lambda kind, **params: r.fail(kind, "threshold", **params)) if got == expr.NUMBER else v
 
 
 def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
@@ -1873,7 +1872,7 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
         additions = top.sub("add_criteria")
         for tid in additions.data:
             if tid not in TIER_IDS:
-                additions.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+                additions.fail("rule.unknown_tier", str(tid), name=quoted(tid), tiers=Choices(TIER_IDS))
     if top.has("set_applies"):
         patch = top.sub("set_applies")
         for nid in patch.data:
@@ -1885,10 +1884,10 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
             out[tid] = tier
     for tid in TIER_IDS:
         if tid not in section.data:
-            section.fail(f"missing tier {tid!r}")
+            section.fail("rule.missing_tier", name=quoted(tid))
     for nid in builder.applies:
         if nid not in builder.applied:
-            top.sub("set_applies").fail(f"no criterion {nid!r} to change", nid)
+            top.sub("set_applies").fail("rule.no_criterion", nid, name=quoted(nid))
     if len(out) < len(TIER_IDS):  # only under validate: a broken tier was recorded, nothing more to build
         raise _Stop
     return {t: out[t] for t in TIER_IDS}
@@ -1902,24 +1901,24 @@ def _tier(section: _Reader, tid: Any, builder: _NodeBuilder, scores: dict[str, S
     row named the closed route's figures before it; an exclusion (already a 单项冠军) still comes
     before it, as the report names it first."""
     if tid not in TIER_IDS:
-        section.fail(f"unknown tier {tid!r} (expected {', '.join(TIER_IDS)})", str(tid))
+        section.fail("rule.unknown_tier", str(tid), name=quoted(tid), tiers=Choices(TIER_IDS))
     r = section.sub(tid)
     r.keys(("zh", "en", "criteria"), ("score_table", "notes"))
     table = r.string("score_table", optional=True)
     if table is not None and table not in scores:
-        r.fail(f"unknown score table {table!r}", "score_table")
+        r.fail("rule.unknown_table", "score_table", name=quoted(table))
     readers = [cr for cr, _ in r.items("criteria")]
     if not readers:  # an empty "all of" holds for everyone: the tier would be met with nothing checked
-        r.fail("a tier needs at least one criterion", "criteria")
+        r.fail("rule.tier_empty", "criteria")
     if additions is not None and tid in additions.data:
         added = additions.items(tid)
         if len(readers) + len(added) > MAX_TIER_CRITERIA:
-            _over_limit(additions, f"{len(added):,} criteria added to tier {tid}, which has {len(readers)} "
-                        f"(at most {MAX_TIER_CRITERIA} in all)", str(tid))
+            _over_limit(additions, "rule.added_many", str(tid), count=len(added), tier=tid, has=len(readers),
+                        limit=MAX_TIER_CRITERIA)
         at = next((i for i, cr in enumerate(readers) if not _leads(cr.data)), len(readers))
         readers[at:at] = [cr for cr, _ in added]
     if len(readers) > MAX_TIER_CRITERIA:
-        _over_limit(r, f"{len(readers):,} criteria (at most {MAX_TIER_CRITERIA})", "criteria")
+        _over_limit(r, "rule.tier_many", "criteria", count=len(readers), limit=MAX_TIER_CRITERIA)
     children = tuple(n for cr in readers if (n := _attempt(builder.build, cr, tid)) is not None)
     title = Text(r.string("zh"), r.string("en"))
     root = Node(id=tid, kind="all", title=title, children=children, line=r.line, file=r.file)
@@ -1992,12 +1991,12 @@ def glossary() -> dict[str, Term]:
         top = _Reader(read_file(path), name, "")
         top.keys(("format", "terms"))
         if not _format_one(top.get("format")):
-            top.fail(f"expected format 1 (the one this version reads), got {describe(top.get('format'))}", "format")
+            top.fail("rule.format", "format", got=Got(top.get("format")))
         section = top.sub("terms")
         terms = {}
         for tid in section.data:
             if not isinstance(tid, str) or not _ID.match(tid):
-                section.fail("a term id is lower-case letters, digits and '_'", str(tid))
+                section.fail("rule.term_id", str(tid))
             r = section.sub(tid)
             r.keys(("zh", "en", "text"), ("source",))
             terms[tid] = Term(tid, Text(r.string("zh"), r.string("en")), r.text("text"), r.string("source", optional=True))
@@ -2013,21 +2012,26 @@ def _field_terms(r: _Reader) -> tuple[str, ...]:
         return ()
     items = r.get("terms")
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        r.fail(f"expected a list of glossary term ids, got {describe(items)}", "terms")
+        r.fail("rule.terms", "terms", got=Got(items))
     known = _TERMS.get()
     if known is not None:
         for item in items:
             if item not in known:
-                _attempt(r.fail, _no_term(item, known), "terms")
+                kind, at, params = _no_term(item, known)
+                _attempt(r.fail, kind, at, **params)
     return tuple(items)
 
 
-def _no_term(item: str, known: Mapping[str, object]) -> str:
-    """A link to no glossary term, on one line: the few ids it is closest to (a typo), never all of them."""
+def _no_term(item: str, known: Mapping[str, object]) -> tuple[str, str, dict[str, object]]:
+    """A link to no glossary term, on one line: the few ids it is closest to (a typo), never all of them;
+    as (kind, key, params) for ``_Reader.fail``."""
     import difflib
 
     near = difflib.get_close_matches(item, list(known), n=3, cutoff=0.6)
-    where = f"the glossary's {len(known)} term ids are in {builtin_dir() / '_glossary.yaml'}"
+    glossary_file = builtin_dir() / "_glossary.yaml"
+    where = Text(f"术语表的 {len(known)} 个术语编号见 {glossary_file}",
+                 f"the glossary's {len(known)} term ids are in {glossary_file}")
     if not near:
-        return f"no glossary term {item!r} ({where})"
-    return f"no glossary term {item!r}; did you mean {' or '.join(map(repr, near))}? ({where})"
+        return "rule.no_term", "terms", {"name": quoted(item), "where": where}
+    said = Text("或".join(f"“{n}”" for n in near), " or ".join(map(repr, near)))
+    return "rule.no_term_near", "terms", {"name": quoted(item), "near": said, "where": where}
