@@ -36,7 +36,9 @@ def test_the_zh_report_estimates_later_years_from_the_2026_revenue_given() -> No
     assert "已验证" in block
     assert squash(REVENUE_STEP) in block, block
     assert squash(RD_STEP) in block, block
-    assert "主营业务收入（2028年）：18→1,200万元（+1,182；2028年尚无数据，18万元是按2025年的数额估计的）" in block
+    # main revenue, not given for 2026, keeps 2025's share of revenue (18 of 40: 45%) of the 800万: copied
+    # alone, 2025's 18万 read as a 2% share and the step asked a raise the company's own share makes
+    assert "主营业务收入（2028年）：360→1,200万元（+840；2028年尚无数据，360万元是按2025年的占比估计的）" in block
     assert "新增股权融资" not in block
     assert "40万元是按2025年" not in block
 
@@ -55,7 +57,8 @@ def test_the_json_plan_starts_from_the_2026_revenue_and_names_each_estimates_yea
         assert plan["estimated_from"]["financials.2027.revenue"] == 2026
         assert plan["estimated_from"]["financials.2028.revenue"] == 2026
         assert plan["estimated_from"]["financials.2028.rd_expense"] == 2025  # 2026's R&D not given
-        assert plan["estimated_from"]["financials.2028.main_revenue"] == 2025
+        assert plan["estimated_from_share"]["financials.2028.main_revenue"] == 2025  # 45% of 2026's revenue
+        assert plan["assumed"]["financials.2027.main_revenue"] == 360
         assert "financials.2026.revenue" not in plan["estimated_from"]  # given: no estimate
     zjtx = doc["plans"]["zjtx_sme"]
     assert zjtx["checked"] == "unknown" and zjtx["as_of"] == "2029-12-05"
@@ -111,3 +114,56 @@ def test_a_later_year_given_only_in_part_takes_each_figure_from_its_own_nearest_
     assert lg["estimated_from"]["financials.2027.rd_expense"] == 2025
     assert lg["estimated_from"]["financials.2026.rd_expense"] == 2025
     assert lg["assumed"]["financials.2027.rd_expense"] == 650
+
+
+LITTLE_GIANT = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8").replace("niche_years: 6", "niche_years: 1")
+
+
+def test_a_part_keeps_its_share_of_a_whole_given_for_a_later_year(tmp_path: Path) -> None:
+    """The review's case: a 2026 Little Giant with one year in the niche and its 2026 revenue given
+    (14,000万), its 2026 main revenue not. Main revenue was taken from 2025 (11,000万) beside the
+    2026 revenue, a 79% share, and the plans asked to raise it (+200万 for 专精特新, +1,600万 for
+    小巨人) where the company's 92% share needs nothing. Kept at 2025's share, no plan asks for it."""
+    src = tmp_path / "lg.yaml"
+    src.write_text(LITTLE_GIANT, encoding="utf-8")
+    run = ("--as-of", "2026-12-05", "--set", "financials.2026.revenue=14000")
+    flat = squash(cli("assess", str(src), "--lang", "zh", *run, columns=80))
+    plan = flat[flat.index("行动计划"):flat.index("需准备的材料")]
+    assert "主营业务收入" not in plan, plan
+    assert "营业收入（2027年）：须不低于13,230万元（本计划按2026年的14,000万元估计；" in plan, plan
+    doc = json.loads(cli("assess", str(src), *run, "--format", "json"))
+    for tier in ("zjtx_sme", "little_giant"):
+        plan_json = doc["plans"][tier]
+        assert not any("main_revenue" in m["path"] for m in plan_json["moves"])
+        assert plan_json["assumed"]["financials.2026.main_revenue"] == 12833.33  # 11,000 / 12,000 of 14,000
+        assert plan_json["estimated_from_share"]["financials.2027.main_revenue"] == 2025
+        assert "financials.2027.main_revenue" not in plan_json["estimated_from"]
+
+
+def test_a_whole_older_than_its_part_is_grown_with_it(tmp_path: Path) -> None:
+    """The reverse: 2026's main revenue given (13,000万), its revenue not. Copied from 2025, revenue
+    (12,000万) stood below its own part; it is grown at 2025's proportion, and the floor says so."""
+    src = tmp_path / "lg.yaml"
+    src.write_text(LITTLE_GIANT, encoding="utf-8")
+    run = ("--as-of", "2026-12-05", "--set", "financials.2026.main_revenue=13000")
+    flat = squash(cli("assess", str(src), "--lang", "zh", *run, columns=80))
+    assert "营业收入（2027年）：须不低于13,230万元（本计划按2025年的占比估计为14,181.82万元；" in flat, flat
+    doc = json.loads(cli("assess", str(src), *run, "--format", "json"))
+    lg = doc["plans"]["little_giant"]
+    assert lg["assumed"]["financials.2027.revenue"] == 14181.82
+    assert lg["assumed"]["financials.2027.revenue"] >= lg["assumed"]["financials.2027.main_revenue"]
+    assert lg["estimated_from_share"]["financials.2026.revenue"] == 2025
+
+
+def test_new_equity_is_not_copied_into_later_years() -> None:
+    """A 2026 raise of 2,000万 was copied into 2027 and 2028, and the 2029 专精特新 round rested on 4,000万
+    of 近两年新增股权投资 never raised, with neither route said. New equity is paid in at once
+    (``lump_sum``): a later year not given is taken as none, so the plan says what would meet the round."""
+    run = ("--as-of", "2026-12-05", "--set", "equity_financing.2026=2000")
+    doc = json.loads(cli("assess", STARTUP, *run, "--format", "json"))
+    zjtx = doc["plans"]["zjtx_sme"]
+    assert zjtx["assumed"]["equity_financing.2027"] == 0 and zjtx["assumed"]["equity_financing.2028"] == 0
+    assert zjtx["assumed_none"] == ["equity_financing.2027", "equity_financing.2028"]
+    assert not any(p.startswith("equity_financing.") for p in zjtx["estimated_from"])
+    block = zjtx_block(cli("assess", STARTUP, "--lang", "zh", *run, columns=80))
+    assert "营业收入（2028年）：40→1,500万元" in block, block

@@ -110,6 +110,9 @@ class TierPlan:
     # each later year's figure the round takes from an earlier year, by the year it is taken from: the
     # nearest given year before it, last year at the earliest (2027's revenue from 2026's where 2026's is given)
     basis: dict[str, int] = field(default_factory=dict)
+    # a part kept at its share of its whole (or a whole at its part's), by the year of that share (``Shifted.shares``)
+    shares: dict[str, int] = field(default_factory=dict)
+    none: frozenset[str] = frozenset()  # amounts paid in at once (new equity) of later years, taken as none
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
     otherwise: list[Otherwise] = field(default_factory=list)  # should an answer still asked fail its route
@@ -172,20 +175,26 @@ def far_beyond(p: TierPlan, today: date) -> list[Move]:
     return out
 
 
-def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int
-           ) -> tuple[dict[str, Scalar], dict[str, int]]:
-    """Values as they would stand ``years`` rounds on, and the year each estimated figure is taken from.
+def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int) -> Shifted:
+    """Values as they would stand ``years`` rounds on, and how each later year's figure not given is estimated.
 
     A later year not given takes the figure of the nearest year before it that is, from last year on:
     with 2026's revenue given (800万) and 2025's 40万, 2027 and 2028 are 800万, not 40万. Taking last
     year's for every later year planned a 2029 round on 40万 of revenue beside the 800万 given, and asked
-    for new equity that the given revenue made needless. A year given only in part (2026's revenue, not
-    its R&D) estimates the rest field by field, from last year where that is the nearest given. Waiting
-    counts (years in the niche) are grown by the years waited."""
+    for new equity that the given revenue made needless. Waiting counts (years in the niche) are grown
+    by the years waited. Two kinds of figure are not copied from year to year:
+
+    - a part whose whole comes from a later year than it (2026's revenue given, 2026's main revenue not)
+      keeps its share of that whole (``Shifted.shares``): copied alone, 2025's 11,000万 of main revenue
+      beside 2026's 14,000万 of revenue read as a 79% share, and the plan asked to raise main revenue the
+      company's 92% already covers; a whole older than its part (2026's main revenue 13,000万 given, its
+      revenue not) is grown the same way, never left below its part;
+    - an amount paid in at once (``lump_sum``: new equity) is taken as none in a later year not given
+      (``Shifted.none``): a 2026 raise copied into 2027 and 2028 met a 2029 round on money never raised."""
     out = dict(values)
-    basis: dict[str, int] = {}
+    shifted = Shifted(out)
     if years == 0:
-        return out, basis
+        return shifted
     given: dict[str, tuple[FieldDef, dict[int, Scalar]]] = {}
     for path, value in values.items():
         try:
@@ -197,13 +206,59 @@ def _shift(rules: RuleSet, values: dict[str, Scalar], last_year: int, years: int
             given.setdefault(f.id, (f, {}))[1][year] = value
         elif waits(f) and isinstance(value, Decimal):
             out[path] = value + years
+    targets = range(last_year + 1, last_year + years + 1)
     for f, by_year in given.values():
-        for target in range(last_year + 1, last_year + years + 1):
+        for target in targets:
             earlier = [y for y in by_year if y < target]
             if target in by_year or not earlier:
                 continue
-            out[f.concrete_path(target)], basis[f.concrete_path(target)] = by_year[max(earlier)], max(earlier)
-    return out, basis
+            path = f.concrete_path(target)
+            if f.lump_sum:
+                out[path] = Decimal(0)
+                shifted.none.add(path)
+            else:
+                out[path], shifted.basis[path] = by_year[max(earlier)], max(earlier)
+    for f, by_year in given.values():
+        whole = whole_of(rules, f)
+        if whole is None or not (f.per_year and whole.per_year) or whole.id not in given or f.lump_sum or whole.lump_sum:
+            continue
+        wholes = given[whole.id][1]
+        for target in targets:
+            _keep_share(shifted, f.concrete_path(target), whole.concrete_path(target), by_year, wholes, target)
+    return shifted
+
+
+@record
+class Shifted:
+    """A later round's starting values (``_shift``) and how its years' figures not given were estimated."""
+
+    values: dict[str, Scalar]
+    basis: dict[str, int] = field(default_factory=dict)  # copied from the nearest year given before: that year
+    shares: dict[str, int] = field(default_factory=dict)  # kept at that year's share of (or by) its whole
+    none: set[str] = field(default_factory=set)  # an amount paid in at once (new equity), taken as none
+
+
+def _keep_share(shifted: Shifted, part: str, whole: str, parts: dict[int, Scalar], wholes: dict[int, Scalar],
+                target: int) -> None:
+    """Keep a part and its whole of ``target`` in the proportion of the latest year that gives both,
+    where one of them was copied from an older year than the other (``_shift``)."""
+    out, basis = shifted.values, shifted.basis
+    part_year = target if target in parts else basis.get(part)
+    whole_year = target if target in wholes else basis.get(whole)
+    if part_year is None or whole_year is None or part_year == whole_year:
+        return
+    older = min(part_year, whole_year)
+    was_part, was_whole = parts.get(older), wholes.get(older)
+    now_part, now_whole = out.get(part), out.get(whole)
+    if not (isinstance(was_part, Decimal) and isinstance(was_whole, Decimal) and isinstance(now_part, Decimal)
+            and isinstance(now_whole, Decimal)) or not was_part or not was_whole:
+        return
+    if part_year < whole_year:  # the part at its share then of the whole now
+        out[part] = (now_whole * was_part / was_whole).quantize(CENT, ROUND_HALF_UP)
+        shifted.shares[part] = basis.pop(part)
+    else:  # the whole grown with its part: never below it
+        out[whole] = (now_part * was_whole / was_part).quantize(CENT, ROUND_HALF_UP)
+        shifted.shares[whole] = basis.pop(whole)
 
 
 def followers(rules: RuleSet) -> dict[str, list[FieldDef]]:
@@ -282,7 +337,8 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             return TierPlan(tier.id, tier.status, as_of=day, last_year=last, later=later, judged_by=rules)
     else:
         judged_by = None
-    start, basis = _shift(rules, dict(profile.values), result.last_year, later)
+    shifted = _shift(rules, dict(profile.values), result.last_year, later)
+    start, basis = shifted.values, shifted.basis
     values = dict(start)
 
     def fixed(path: str) -> bool:
@@ -358,10 +414,11 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     plan.missing = sorted(final.needed())  # not a leaf under a met any-of: its answer decides nothing
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
-    plan.basis = basis
-    plan.estimated = frozenset(p for p, m in moves.items() if p in basis and m.before == start[p])
+    plan.basis, plan.shares, plan.none = basis, shifted.shares, frozenset(shifted.none)
+    guessed = basis.keys() | shifted.shares.keys() | shifted.none
+    plan.estimated = frozenset(p for p, m in moves.items() if p in guessed and m.before == start[p])
     for o in plan.otherwise:  # "2026年尚无数据" beside their steps too: 1,000 → 1,500 read as a figure reported
-        o.estimated = frozenset(m.path for m in o.moves if m.path in basis and m.before == start[m.path])
+        o.estimated = frozenset(m.path for m in o.moves if m.path in guessed and m.before == start[m.path])
     if later > 0:
         read = {p for c in final.criteria if c.status != UNKNOWN for p in c.inputs}
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}

@@ -610,6 +610,10 @@ def plans_json(report: Report) -> dict[str, Any]:
             # the year each later year's figure not given is taken from: the nearest year before it given
             # (2027's revenue from 2026's where the user gave 2026's), for "assumed" and the moves' "before"
             "estimated_from": dict(sorted(p.basis.items())),
+            # figures kept at that year's proportion to their whole (or part) instead, and amounts paid in at
+            # once (new equity) taken as none in a later year not given
+            "estimated_from_share": dict(sorted(p.shares.items())),
+            "assumed_none": sorted(p.none),
             "rules": p.judged_by.id if p.judged_by is not None else report.result.rules_id,
             "text": [head, *notes, *steps],
         }

@@ -1028,6 +1028,19 @@ class Words(Phrasing):
         return (f"Sooner, in {p.as_of.year} (on {p.last_year} figures{rules}), only if, in the {_days(left)} left "
                 f"of {today.year}, {' and '.join(raises)}: if it does, assess again on the actual figures")
 
+    def _estimate_note(self, p: TierPlan, path: str, year: int, before: str, unit: str) -> str:
+        """How a later year's figure not given was estimated (``tierplan._shift``): from the nearest year
+        given, at that year's proportion to its whole (or part), or, paid in at once (new equity), as none."""
+        if path in p.none:
+            return f"{year}年尚无数据，按未新增计" if self.lang == "zh" else f"{year} has no figure yet: taken as none raised"
+        if path in p.shares:
+            known = p.shares[path]
+            return (f"{year}年尚无数据，{before}{unit}是按{known}年的占比估计的" if self.lang == "zh" else
+                    f"{year} has no figure yet: {before} keeps {known}'s proportion, taken as an estimate")
+        known = p.basis.get(path, self.result.last_year)  # the nearest year before it given (2026's, not 2025's)
+        return (f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if self.lang == "zh" else
+                f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+
     def _floor_steps(self, p: TierPlan) -> list[str]:
         """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
         fall to: 「研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）」. A plan with no step
@@ -1038,13 +1051,19 @@ class Words(Phrasing):
             f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
-            year = p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
+            year = p.shares.get(path) or p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
             # each floor holds with the others as estimated: revenue raised past its estimate takes the
             # shares of main revenue and R&D down with it, which a floor met alone did not say
-            out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{year}年的{said}估计；"
-                       "其他数据与估计不同时请重新评估）" if zh
-                       else f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {year}'s "
-                       f"{said}, and the other figures as estimated (re-assess if they differ)")
+            if zh:
+                took = "未新增计" if path in p.none else f"{year}年的占比估计为{said}" if path in p.shares else \
+                    f"{year}年的{said}估计"
+                out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{took}；"
+                           "其他数据与估计不同时请重新评估）")
+                continue
+            took = "none raised" if path in p.none else f"{said}, at {year}'s proportion" if path in p.shares else \
+                f"{year}'s {said}"
+            out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {took}, "
+                       "and the other figures as estimated (re-assess if they differ)")
         return out
 
     def _yearly_steps(self, tier: TierResult, p: TierPlan) -> list[str]:
@@ -1510,9 +1529,7 @@ class Words(Phrasing):
         if m.kind == "change" and year is not None and (timed := self._time_left(m, year, p)):
             notes.append(timed)
         if m.path in p.estimated and year is not None:  # a year not yet closed: the figure now is an estimate
-            known = p.basis.get(m.path, self.result.last_year)  # the nearest year before it given (2026's, not 2025's)
-            notes.append(f"{year}年尚无数据，{given(m.before)}{unit}是按{known}年的数额估计的" if zh else
-                         f"{year} has no figure yet: {given(m.before)} is {known}'s, taken as an estimate")
+            notes.append(self._estimate_note(p, m.path, year, given(m.before), unit))
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
             notes.append(f"须是{p.as_of.year}年度的得分，{given(m.before)}{unit}是今年的" if zh else
                          f"{p.as_of.year}'s is the one that counts: {given(m.before)} is this year's")
