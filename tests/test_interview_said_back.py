@@ -178,3 +178,17 @@ def test_none_to_a_level_says_to_leave_it_unknown_not_to_type_0(tmp_path: Path) 
     assert "✗ 没有的话直接回车（记为「不知道」）。" in said and "请填 0" not in said, said
     assert "→ 记为「不知道」" in s.reply("")
     assert "\ndigital_level: null\n" in saved_text(s, tmp_path)
+
+
+def test_none_to_main_revenue_asks_for_the_revenue_instead(tmp_path: Path) -> None:
+    """无 to 主营业务收入 was read as 0 (the review of f5ceb4d): an owner who does not split out main revenue
+    answers 无, and 0 made the main-business share 0%, failing the 80% and 90% tests. It is refused,
+    saying to give the revenue's amount where all of it is main business, or 不知道; nothing is saved."""
+    s = started(tmp_path, "zh", "--set", "financials.2025.revenue=9000")
+    s.unknown_until("其中主营业务收入（万元）")
+    said = s.reply("无")
+    assert "✗" in said and "→" not in said, said
+    assert "与营业收入相同的数额" in said, said
+    s.send("8000")
+    s.until_prompt()
+    assert "    main_revenue: 8000\n" in saved_text(s, tmp_path)

@@ -290,7 +290,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how.
         # Not 0 where 0 is refused (a level 1–4): there none is no level, left unknown
         none = f.type in NUMERIC_TYPES and raw.lower() in NO
-        kind = ("value.typed_none" if zero_allowed(f) else "value.typed_none_unknown") if none else "value.typed"
+        kind = ("value.typed_none_part" if f.type == "money" and f.part_of else  # 主营业务收入: not 0, the whole
+                "value.typed_none" if zero_allowed(f) else "value.typed_none_unknown") if none else "value.typed"
         return InputError(kind=kind,
                           params={"expect": expect, "shown": brief(stripped)},
                           field=where, label=label or field_words(f, where))
@@ -422,9 +423,11 @@ def zero_allowed(f: FieldDef) -> bool:
 
 def _counts_from_zero(f: FieldDef) -> bool:
     """Whether 无 can be 0 for ``f``: a count (staff, IP) or an amount that may be 0. Not a signed amount
-    (没有 to 净利润 may be a loss), a share, a score or a level (0 is no level), nor years in a market."""
+    (没有 to 净利润 may be a loss), a share, a score or a level (0 is no level), nor years in a market;
+    nor an amount that is part of another (主营业务收入 of 营业收入): an owner who does not split out main
+    revenue answers 无, and 0 made the main-business share 0%, failing the 80% and 90% tests."""
     low, _ = f.value_range()
-    return f.type in ("int", "money") and low is not None and low <= 0 and zero_allowed(f)
+    return f.type in ("int", "money") and low is not None and low <= 0 and not (f.type == "money" and f.part_of) and zero_allowed(f)
 
 
 def _years_since(f: FieldDef, year: int, last_year: int, typed: str, about: bool, where: str,
