@@ -83,8 +83,9 @@ MESSAGES = {
     "interview.money_hint": {"zh": "单位万元；也可写 500万、0.8亿、80,000,000元", "en": "in 万元 (10k CNY); 80 million, 3,200,000 CNY, 500万 or 0.8亿 work too"},
     "interview.unknown_value": {"zh": "不知道", "en": "don't know"},
     "interview.about": {"zh": "约", "en": "about "},
-    "interview.since_counted": {"zh": "（算到{last_year}年末，{year}年当年不计）",
-                                "en": " (to the end of {last_year}, not counting {year} itself)"},
+    "interview.since_counted": {"zh": "（算到{last_year}年末，{year}年当年不计；如是{year}年1月开始，可直接填{more}）",
+                                "en": " (to the end of {last_year}, not counting {year} itself; if it began in January "
+                                      "{year}, type {more})"},
     "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
     "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",
                         "en": "  ✗ {msg}. Please answer again (Enter = don't know, ? = help)\n"},

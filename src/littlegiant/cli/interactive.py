@@ -570,7 +570,9 @@ class Asker:
         lang = self.lang
         typed = escape_controls(c.typed)
         about = _t("about", lang) if c.approximate else ""
-        since = "" if c.since is None else _t("since_counted", lang, last_year=self.iv.last_year, year=c.since)
+        # the whole years it certainly reaches; one who began in January may have one more, and is told so
+        since = "" if c.since is None else _t("since_counted", lang, last_year=self.iv.last_year, year=c.since,
+                                                more=exact(c.value + 1, lang))
         return wrap(f"→ {typed} = {about}{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}{since}", self.width) + "\n"
 
     def summary(self) -> list[str]:
