@@ -194,3 +194,14 @@ def test_none_to_main_revenue_asks_for_the_revenue_instead(tmp_path: Path) -> No
     s.send("8000")
     s.until_prompt()
     assert "    main_revenue: 8000\n" in saved_text(s, tmp_path)
+
+
+def test_a_bare_year_for_years_in_the_niche_says_a_start_year_may_be_typed(tmp_path: Path) -> None:
+    """2008 alone is refused (it could be a count typed wrong); the refusal says 「2008年开始」 is read,
+    and that answer is then counted (the review of a7f5f75: the owner was not told the way in)."""
+    s = started(tmp_path, "zh")
+    s.unknown_until(NICHE)
+    said = s.reply("2008")
+    assert "像是开始的年份" in said and squash("也可以写“2008年开始”，由本工具算出年数") in squash(said), said
+    said = s.reply("2008年开始")
+    assert "→ 2008年开始 = 17年" in said, said

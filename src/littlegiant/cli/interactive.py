@@ -481,6 +481,8 @@ class Asker:
                     continue
                 share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES else None
                 msg = share if share is not None else refusal(exc, lang)
+                if exc.kind == "value.start_year":  # 2008 for years in the niche: here a start year is counted
+                    msg += _t("since_hint", lang, year=stripped)
                 said = _t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n")
                 # a refusal that asks (您是不是想选“工业”（2）？) takes no full stop after its question mark
                 self.term.say(wrap(said.replace("？。", "？").replace("?.", "?"), self.width) + "\n")
