@@ -38,7 +38,7 @@ def test_the_zh_report_estimates_later_years_from_the_2026_revenue_given() -> No
     assert squash(RD_STEP) in block, block
     # main revenue, not given for 2026, keeps 2025's share of revenue (18 of 40: 45%) of the 800万: copied
     # alone, 2025's 18万 read as a 2% share and the step asked a raise the company's own share makes
-    assert "主营业务收入（2028年）：360→1,200万元（+840；2028年尚无数据，360万元是按2025年的占比估计的）" in block
+    assert "主营业务收入（2028年）：360→1,200万元（+840；2028年尚无数据，360万元是按2025年主营业务收入占营业收入的比例（45%）估计的）" in block
     assert "新增股权融资" not in block
     assert "40万元是按2025年" not in block
 
@@ -135,7 +135,7 @@ def test_a_part_keeps_its_share_of_a_whole_given_for_a_later_year(tmp_path: Path
     for tier in ("zjtx_sme", "little_giant"):
         plan_json = doc["plans"][tier]
         assert not any("main_revenue" in m["path"] for m in plan_json["moves"])
-        assert plan_json["assumed"]["financials.2026.main_revenue"] == 12833.33  # 11,000 / 12,000 of 14,000
+        assert plan_json["assumed"]["financials.2026.main_revenue"] == 12833  # 11,000 / 12,000 of 14,000, in whole 万元
         assert plan_json["estimated_from_share"]["financials.2027.main_revenue"] == 2025
         assert "financials.2027.main_revenue" not in plan_json["estimated_from"]
 
@@ -147,10 +147,10 @@ def test_a_whole_older_than_its_part_is_grown_with_it(tmp_path: Path) -> None:
     src.write_text(LITTLE_GIANT, encoding="utf-8")
     run = ("--as-of", "2026-12-05", "--set", "financials.2026.main_revenue=13000")
     flat = squash(cli("assess", str(src), "--lang", "zh", *run, columns=80))
-    assert "营业收入（2027年）：须不低于13,230万元（本计划按2025年的占比估计为14,181.82万元；" in flat, flat
+    assert "营业收入（2027年）：须不低于13,230万元（本计划估计14,182万元是按2025年主营业务收入占营业收入的比例（91.67%）由主营业务收入推算的；" in flat, flat
     doc = json.loads(cli("assess", str(src), *run, "--format", "json"))
     lg = doc["plans"]["little_giant"]
-    assert lg["assumed"]["financials.2027.revenue"] == 14181.82
+    assert lg["assumed"]["financials.2027.revenue"] == 14182
     assert lg["assumed"]["financials.2027.revenue"] >= lg["assumed"]["financials.2027.main_revenue"]
     assert lg["estimated_from_share"]["financials.2026.revenue"] == 2025
 
@@ -167,3 +167,33 @@ def test_new_equity_is_not_copied_into_later_years() -> None:
     assert not any(p.startswith("equity_financing.") for p in zjtx["estimated_from"])
     block = zjtx_block(cli("assess", STARTUP, "--lang", "zh", *run, columns=80))
     assert "营业收入（2028年）：40→1,500万元" in block, block
+
+
+def test_a_whole_with_no_share_known_is_never_below_its_part() -> None:
+    """The second review: half-missing.yaml gives no 2025 main revenue, so no share is known, and 2026's
+    main revenue of 4,000万 stood beside a 2026 revenue copied at 3,000万; the plan asked to raise
+    revenue from 3,000. Revenue is held at its part at least, and the step says why."""
+    run = ("--as-of", "2026-12-05", "--set", "financials.2026.main_revenue=4000")
+    doc = json.loads(cli("assess", str(EXAMPLES / "half-missing.yaml"), *run, "--format", "json"))
+    lg = doc["plans"]["little_giant"]
+    moves = {m["path"]: m for m in lg["moves"]}
+    assert moves["financials.2027.revenue"]["before"] == 4000  # held at its part, then raised
+    assert lg["estimated_from_share"]["financials.2027.revenue"] == 2025  # copied from 2025, held at its part
+    flat = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--lang", "zh", *run, columns=80))
+    assert "4,000→5,000万元（+1,000；2027年尚无数据，4,000万元：取主营业务收入的数额（主营业务收入不会超过营业收入））" in flat
+    assert "3,000→5,000" not in flat
+
+
+def test_a_part_of_0_grows_no_whole(tmp_path: Path) -> None:
+    """The second review: a 2026 main revenue of 0 made 2026 and 2027 revenue 0 (grown from the part at
+    2025's share), and the plans asked for 13,230万 from nothing and fell to 未知. A part of 0 says
+    nothing of its whole: revenue is 2025's, and the plan is what it was without the 0."""
+    src = tmp_path / "lg.yaml"
+    src.write_text(LITTLE_GIANT, encoding="utf-8")
+    doc = json.loads(cli("assess", str(src), "--as-of", "2026-12-05", "--set", "financials.2026.main_revenue=0",
+                         "--format", "json"))
+    lg = doc["plans"]["little_giant"]
+    moves = {m["path"]: m for m in lg["moves"]}
+    assert moves["financials.2027.revenue"]["before"] == 12000 and moves["financials.2027.revenue"]["after"] == 13230
+    assert lg["estimated_from"]["financials.2027.revenue"] == 2025
+    assert lg["checked"] == "manual_review"

@@ -100,13 +100,14 @@ MESSAGES = {
     "interview.none_is_zero_keep": {"zh": "没有的话请填 0；不知道请输入「不知道」；直接回车保留原来的回答。",
                                     "en": "If there is none, type 0; if you don't know, type \"don't know\"; "
                                           "Enter keeps the answer as it was."},
-    "interview.none_is_whole": {"zh": "如果收入全部来自主营业务，请填与营业收入相同的数额；不知道就直接回车。",
+    "interview.none_is_whole": {"zh": "如果收入全部来自主营业务，请填与营业收入相同的数额；确实没有的请填 0；不知道就直接回车。",
                                 "en": "If all of the revenue comes from the main business, type the revenue's amount; "
-                                      "if you don't know, press Enter."},
-    "interview.none_is_whole_keep": {"zh": "如果收入全部来自主营业务，请填与营业收入相同的数额；不知道请输入「不知道」；"
-                                           "直接回车保留原来的回答。",
+                                      "if there truly is none, type 0; if you don't know, press Enter."},
+    "interview.none_is_whole_keep": {"zh": "如果收入全部来自主营业务，请填与营业收入相同的数额；确实没有的请填 0；"
+                                           "不知道请输入「不知道」；直接回车保留原来的回答。",
                                      "en": "If all of the revenue comes from the main business, type the revenue's amount; "
-                                           "if you don't know, type \"don't know\"; Enter keeps the answer as it was."},
+                                           "if there truly is none, type 0; if you don't know, type \"don't know\"; "
+                                           "Enter keeps the answer as it was."},
     "interview.none_is_unknown": {"zh": "没有的话直接回车（记为「不知道」）。", "en": "If there is none, press Enter (don't know)."},
     "interview.none_is_unknown_keep": {"zh": "没有的话请输入「不知道」；直接回车保留原来的回答。",
                                        "en": "If there is none, type \"don't know\"; Enter keeps the answer as it was."},

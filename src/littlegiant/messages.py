@@ -255,9 +255,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.typed_none": ("expected {expect}, got {shown!r}: if there is none, write 0; if unknown, write don't know",
                          "应填{expect}，现在是“{shown}”：没有的请填 0，不清楚的请填“不知道”"),
     "value.typed_none_part": ("expected {expect}, got {shown!r}: if all of the revenue comes from the main business, write "
-                              "the same amount as the revenue; if unknown, write don't know",
+                              "the same amount as the revenue; if there truly is none, write 0; if unknown, write "
+                              "don't know",
                               "应填{expect}，现在是“{shown}”：如果收入全部来自主营业务，请填与营业收入相同的数额；"
-                              "不清楚的请填“不知道”"),
+                              "确实没有的请填 0；不清楚的请填“不知道”"),
     "value.typed_none_unknown": ("expected {expect}, got {shown!r}: if there is none, or it is not known, write "
                                  "don't know",
                                  "应填{expect}，现在是“{shown}”：没有或不清楚的请填“不知道”"),

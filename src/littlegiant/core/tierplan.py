@@ -112,6 +112,7 @@ class TierPlan:
     basis: dict[str, int] = field(default_factory=dict)
     # a part kept at its share of its whole (or a whole at its part's), by the year of that share (``Shifted.shares``)
     shares: dict[str, int] = field(default_factory=dict)
+    proportions: dict[str, tuple[str, Decimal | None]] = field(default_factory=dict)  # as Shifted.proportions
     none: frozenset[str] = frozenset()  # amounts paid in at once (new equity) of later years, taken as none
     cut_short: bool = False  # the gap search hit its work limit: a smaller set of changes may exist
     judged_by: RuleSet | None = None  # a later round's rule set, where it is not the assessment's own
@@ -234,31 +235,52 @@ class Shifted:
 
     values: dict[str, Scalar]
     basis: dict[str, int] = field(default_factory=dict)  # copied from the nearest year given before: that year
-    shares: dict[str, int] = field(default_factory=dict)  # kept at that year's share of (or by) its whole
+    shares: dict[str, int] = field(default_factory=dict)  # kept in proportion to its whole (or part): that year
+    # each of ``shares``: the part or whole it was kept in proportion to (the same year's), and the part's
+    # share of the whole (%) it was kept at; None: no share known, only held within its whole (above its part)
+    proportions: dict[str, tuple[str, Decimal | None]] = field(default_factory=dict)
     none: set[str] = field(default_factory=set)  # an amount paid in at once (new equity), taken as none
 
 
 def _keep_share(shifted: Shifted, part: str, whole: str, parts: dict[int, Scalar], wholes: dict[int, Scalar],
                 target: int) -> None:
-    """Keep a part and its whole of ``target`` in the proportion of the latest year that gives both,
-    where one of them was copied from an older year than the other (``_shift``)."""
+    """Keep a part and its whole of ``target`` in the proportion of the year one of them was copied from,
+    where the other is of a later year (``_shift``), in whole 万元; with no share known that year (no
+    part given, or 0), the copied one is only held within the other: a part never exceeds its whole."""
     out, basis = shifted.values, shifted.basis
     part_year = target if target in parts else basis.get(part)
     whole_year = target if target in wholes else basis.get(whole)
-    if part_year is None or whole_year is None or part_year == whole_year:
+    now_part, now_whole = out.get(part), out.get(whole)
+    if part_year is None or whole_year is None or part_year == whole_year or not isinstance(now_part, Decimal) \
+            or not isinstance(now_whole, Decimal):
         return
     older = min(part_year, whole_year)
     was_part, was_whole = parts.get(older), wholes.get(older)
-    now_part, now_whole = out.get(part), out.get(whole)
-    if not (isinstance(was_part, Decimal) and isinstance(was_whole, Decimal) and isinstance(now_part, Decimal)
-            and isinstance(now_whole, Decimal)) or not was_part or not was_whole:
-        return
-    if part_year < whole_year:  # the part at its share then of the whole now
-        out[part] = (now_whole * was_part / was_whole).quantize(CENT, ROUND_HALF_UP)
-        shifted.shares[part] = basis.pop(part)
-    else:  # the whole grown with its part: never below it
-        out[whole] = (now_part * was_whole / was_part).quantize(CENT, ROUND_HALF_UP)
-        shifted.shares[whole] = basis.pop(whole)
+    share = was_part * 100 / was_whole if isinstance(was_part, Decimal) and isinstance(was_whole, Decimal) \
+        and was_part > 0 and was_whole > 0 else None
+    if part_year < whole_year:  # the part copied beside a later whole: its share then, of the whole now
+        if share is not None:
+            value = min((now_whole * share / 100).quantize(_WAN, ROUND_HALF_UP), now_whole)
+        elif now_part > now_whole:
+            value = now_whole
+        else:
+            return
+        changed, other = part, whole
+    else:  # the whole copied beside a later part: grown with it (from a part of 0, nothing to grow by)
+        if share is not None and now_part > 0:
+            value = max((now_part * 100 / share).quantize(_WAN, ROUND_HALF_UP), now_part)
+        elif now_part > now_whole:
+            value, share = now_part, None
+        else:
+            return
+        changed, other = whole, part
+    out[changed] = value
+    shifted.shares[changed] = basis.pop(changed)
+    shifted.proportions[changed] = (other, share)
+
+
+_WAN = Decimal(1)
+"""An estimate kept in proportion is said in whole 万元, as the figures beside it are."""
 
 
 def followers(rules: RuleSet) -> dict[str, list[FieldDef]]:
@@ -415,6 +437,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
     plan.moves = list(moves.values())
     plan.assumed = {p: v for p, v in start.items() if profile.values.get(p) != v and p not in moves}
     plan.basis, plan.shares, plan.none = basis, shifted.shares, frozenset(shifted.none)
+    plan.proportions = shifted.proportions
     guessed = basis.keys() | shifted.shares.keys() | shifted.none
     plan.estimated = frozenset(p for p, m in moves.items() if p in guessed and m.before == start[p])
     for o in plan.otherwise:  # "2026年尚无数据" beside their steps too: 1,000 → 1,500 read as a figure reported

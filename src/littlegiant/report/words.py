@@ -1030,16 +1030,38 @@ class Words(Phrasing):
 
     def _estimate_note(self, p: TierPlan, path: str, year: int, before: str, unit: str) -> str:
         """How a later year's figure not given was estimated (``tierplan._shift``): from the nearest year
-        given, at that year's proportion to its whole (or part), or, paid in at once (new equity), as none."""
+        given, in proportion to its whole (or part) of a later year, or, paid in at once (new equity), as none."""
+        zh = self.lang == "zh"
         if path in p.none:
-            return f"{year}年尚无数据，按未新增计" if self.lang == "zh" else f"{year} has no figure yet: taken as none raised"
+            return f"{year}年尚无数据，按未新增计" if zh else f"{year} has no figure yet: taken as none raised"
         if path in p.shares:
-            known = p.shares[path]
-            return (f"{year}年尚无数据，{before}{unit}是按{known}年的占比估计的" if self.lang == "zh" else
-                    f"{year} has no figure yet: {before} keeps {known}'s proportion, taken as an estimate")
+            how = self._kept_how(p, path, f"{before}{unit}")
+            return f"{year}年尚无数据，{how}" if zh else f"{year} has no figure yet: {how}"
         known = p.basis.get(path, self.result.last_year)  # the nearest year before it given (2026's, not 2025's)
-        return (f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if self.lang == "zh" else
+        return (f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
                 f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
+
+    def _kept_how(self, p: TierPlan, path: str, said: str) -> str:
+        """How a figure kept in proportion to its whole or part was worked out, with the share (91.67%) and
+        the two figures named, so that a finance manager can check it: 「11,550万元是按2025年主营业务收入占营业
+        收入的比例（91.67%）估计的」, or with no share known, held within (or above) the other."""
+        rules = p.judged_by or self.rules
+        other, share = p.proportions[path]
+        f = field_for_path(rules, path)  # type: ignore[arg-type]
+        is_part = bool(f.part_of)
+        part_f, whole_f = (f, field_for_path(rules, other)) if is_part else (field_for_path(rules, other), f)  # type: ignore[arg-type]
+        part_l, whole_l = part_f.label.get(self.lang), whole_f.label.get(self.lang)
+        year = p.shares[path]
+        if self.lang == "zh":
+            if share is None:
+                return f"{said}：取{part_l if not is_part else whole_l}的数额（{part_l}不会超过{whole_l}）"
+            way = "估计" if is_part else f"由{part_l}推算"
+            return f"{said}是按{year}年{part_l}占{whole_l}的比例（{num(share)}%）{way}的"
+        if share is None:
+            return f"{said} is the {(part_l if not is_part else whole_l).lower()}'s amount ({part_l.lower()} never exceeds " \
+                   f"{whole_l.lower()})"
+        way = "taken as an estimate" if is_part else f"worked out from {part_l.lower()}"
+        return f"{said} keeps {year}'s share of {part_l.lower()} in {whole_l.lower()} ({num(share)}%), {way}"
 
     def _floor_steps(self, p: TierPlan) -> list[str]:
         """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
@@ -1051,18 +1073,18 @@ class Words(Phrasing):
             f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
-            year = p.shares.get(path) or p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
+            year = p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
             # each floor holds with the others as estimated: revenue raised past its estimate takes the
             # shares of main revenue and R&D down with it, which a floor met alone did not say
             if zh:
-                took = "未新增计" if path in p.none else f"{year}年的占比估计为{said}" if path in p.shares else \
-                    f"{year}年的{said}估计"
-                out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划按{took}；"
+                took = "按未新增计" if path in p.none else f"估计{self._kept_how(p, path, said)}" if path in p.shares \
+                    else f"按{year}年的{said}估计"
+                out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划{took}；"
                            "其他数据与估计不同时请重新评估）")
                 continue
-            took = "none raised" if path in p.none else f"{said}, at {year}'s proportion" if path in p.shares else \
-                f"{year}'s {said}"
-            out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan takes {took}, "
+            took = "takes none raised" if path in p.none else f"estimates: {self._kept_how(p, path, said)}" \
+                if path in p.shares else f"takes {year}'s {said}"
+            out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan {took}, "
                        "and the other figures as estimated (re-assess if they differ)")
         return out
 
