@@ -135,7 +135,7 @@ BOMBS: list[tuple[str, Callable[[], str], str]] = [
     ("score table of 61 items", lambda: with_table([item(i, 1) for i in range(61)], 61), "61 items (at most 60)"),
     ("a scale of 30 bands", lambda: with_table([item(0, 30, "[" + ", ".join(
         f"{{at_least: {100 - j}, points: {30 - j}}}" for j in range(29)) + ", {points: 0}]")], 30),
-     "30 lines (at most 24)"),
+     "30 bands (at most 24)"),
 ]
 
 # (id, the file's text, words): type errors that validate used to pass and assess then crashed on

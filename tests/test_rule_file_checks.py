@@ -115,7 +115,7 @@ def test_a_limit_broken_in_the_users_own_base_file_is_said_there(tmp_path: Path)
         encoding="utf-8")
     (tmp_path / "mine.yaml").write_text(HEAD.replace("extends: miit-2026", "extends: base.yaml"), encoding="utf-8")
     done, _ = run("rules", "validate", "mine.yaml", cwd=tmp_path)
-    assert problems(done) == ["base.yaml:8: replace_items.innovative.rd_share[0].bands: 30 lines (at most 24)"]
+    assert problems(done) == ["base.yaml:8: replace_items.innovative.rd_share[0].bands: 30 bands (at most 24)"]
 
 
 def test_the_new_limits_are_far_above_the_shipped_sets_and_documented() -> None:

@@ -657,3 +657,20 @@ def test_the_2022_domain_condition_names_the_network_power_fields_as_the_text_do
     rs = rules.load("miit-2022")
     (node,) = [n for _, n in rs.all_nodes() if n.id == "lg.priority_domain"]
     assert node.title.zh.endswith("或网络强国建设的信息基础设施、关键核心技术、网络安全、数据安全领域"), node.title.zh
+
+
+@pytest.mark.parametrize(("formula", "zh", "en"), [
+    ("(revenue[y1] + 1", "公式“(revenue[y1] + 1”写法有误，无法解析（“(”没有配对的右括号）", "'(' was never closed"),
+    ("revenue[y1])", "公式“revenue[y1])”写法有误，无法解析（多了一个“)”）", "unmatched ')'"),
+    ("revenue[y1] +", "公式“revenue[y1] +”写法有误，无法解析（请检查运算符和括号）", "invalid syntax"),
+])
+def test_a_formula_that_does_not_parse_is_said_in_chinese_without_pythons_english(tmp_path: Path, formula: str,
+                                                                                 zh: str, en: str) -> None:
+    """Python's own reason a formula does not parse ('(' was never closed) stood in English inside the
+    Chinese message (the second review of eb076a1); the commonest are said in Chinese, English as before."""
+    path = write(tmp_path, OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入, en: Revenue',
+                                      f'value: "{formula}", op: ">=", threshold: 100, zh: 收入, en: Revenue'))
+    chinese = cli("rules", "validate", str(path), "--lang", "zh", cwd=tmp_path)
+    assert chinese.returncode == 2 and zh in chinese.stdout + chinese.stderr, chinese
+    english = cli("rules", "validate", str(path), "--lang", "en", cwd=tmp_path)
+    assert en in english.stdout + english.stderr, english

@@ -781,7 +781,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "本文件所扩展的规则把{name}当作{was}读取：公式的结果应是{was}，现在的{source}给出的是{now}"),
     "rule.size_bound": ("expected at least one of staff, revenue, assets", "至少要写 staff、revenue、assets 中的一项"),
     "rule.size_same": ("medium and small must bound the same figures", "medium 和 small 应限定相同的几项数据"),
-    "rule.bands_many": ("{count} lines (at most {limit})", "共 {count} 行（最多 {limit} 行）"),
+    "rule.bands_many": ("{count} bands (at most {limit})", "共 {count} 档（最多 {limit} 档）"),
     "rule.band_one": ("a band has one condition: at_least, at_most or when",
                       "每一档只能有一个条件：at_least、at_most 或 when"),
     "rule.band_unreached": ("a band after the catch-all band (one without a condition) is never reached",

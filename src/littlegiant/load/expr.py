@@ -280,12 +280,37 @@ def parse(source: str) -> Expression:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         problem = exc.msg if isinstance(exc, SyntaxError) else "too complex"
-        raise ExprError("expr.syntax", source=quoted(source.strip()), problem=problem) from None
+        raise ExprError("expr.syntax", source=quoted(source.strip()), problem=_parse_problem(problem)) from None
     parts = _check_size(tree.body, source)
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
     only = refs[0] if len(refs) == 1 and isinstance(tree.body, ast.Name | ast.Subscript) else None
     return Expression(source.strip(), tuple(dict.fromkeys(refs)), fn, only, tree.body, parts)
+
+
+_PARSE_PROBLEMS = {
+    "invalid syntax": "请检查运算符和括号",
+    "too complex": "太复杂",
+    "unexpected EOF while parsing": "公式没有写完",
+    "invalid decimal literal": "数字写法不对",
+    "unterminated string literal": "引号没有配对",
+}
+"""Python's own words for the commonest parse failures of a formula, in Chinese for a rule author working
+in zh (others are kept as Python says them, beside the formula itself)."""
+
+
+def _parse_problem(problem: str) -> Text | str:
+    """Python's reason a formula does not parse, in both languages where it is a common one: ('(' was
+    never closed) read as English inside a Chinese message."""
+    zh = _PARSE_PROBLEMS.get(problem)
+    never, unmatched = "' was never closed", "unmatched '"
+    if zh is None and problem.startswith("'") and problem.endswith(never):
+        zh = "“" + problem[1:-len(never)] + "”没有配对的右括号"
+    elif zh is None and problem.startswith(unmatched) and problem.endswith("'"):
+        zh = "多了一个“" + problem[len(unmatched):-1] + "”"
+    elif zh is None and problem.startswith("closing parenthesis '"):
+        zh = "括号没有正确配对"
+    return Text(zh, problem) if zh is not None else problem
 
 
 def recompile(expression: Expression, leaf: Leaf, settled: bool = True) -> Compiled:
