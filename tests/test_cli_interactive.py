@@ -2425,7 +2425,13 @@ def test_a_renewal_interview_says_so_at_its_opening_and_when_resumed_without_ren
      "--renewal zjtx_sme"),
     (["--renewal", "zjtx_sme"], ["--renewal", "zjtx_sme"], None, "--renewal zjtx_sme"),
     ([], [], None, None),
-], ids=["another-renewal", "renewal-of-an-application", "same-renewal", "application"])
+    (["--renewal", "zjtx_sme"], ["--renewal", "none"], "这些回答是按专精特新中小企业复核填写的，这次按您指定的"
+                                                      "新申请评估，不是复核。", None),
+    (["--renewal", "小巨人"], ["--renewal", "新申请"], "这些回答是按专精特新\"小巨人\"企业复核填写的，这次按您指定的"
+                                                     "新申请评估，不是复核。", None),
+    ([], ["--renewal", "首次申报"], None, None),
+], ids=["another-renewal", "renewal-of-an-application", "same-renewal", "application", "none-over-a-renewal",
+        "新申请-over-a-renewal", "none-over-an-application"])
 def test_a_renewal_given_otherwise_than_the_files_is_followed_and_said(
         tmp_path: Path, first: list[str], then: list[str], said: str | None, header: str | None) -> None:
     """--renewal given at a resume wins over the file's, and the resume question says what the answers
@@ -2446,6 +2452,67 @@ def test_a_renewal_given_otherwise_than_the_files_is_followed_and_said(
     assert s.finish()[0] == 130
     again = (tmp_path / "r.yaml").read_text(encoding="utf-8").splitlines()[1]
     assert (header in again) if header is not None else ("--renewal" not in again), again
+
+
+def test_a_renewals_answers_resumed_with_renewal_none_go_on_as_a_new_application(tmp_path: Path) -> None:
+    """A renewal's answers resumed as a new application: there was no way to say so (--renewal none was
+    refused, and without it the file's renewal was followed). The resume question says, once, that this
+    sitting is a new application; the opening says no 复核; the title is not asked first as a renewal
+    asks it; the command to go on says --renewal none until the file records the change, and then a
+    run without --renewal resumes a new application. In a terminal 80 columns wide."""
+    args = ["assess", "--as-of", "2026-12-04", "--lang", "zh", "--save", "rn.yaml"]
+
+    def spawn(*more: str) -> pexpect.spawn:
+        return pexpect.spawn(sys.executable, ["-m", "littlegiant", *args, *more], cwd=str(tmp_path),
+                             env={**ENV, "COLUMNS": "80"}, encoding="utf-8", timeout=30, dimensions=(40, 80))
+
+    child = spawn("--renewal", "zjtx_sme")
+    pty_prompt(child)
+    child.sendline("精工轴承")
+    pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn("--renewal", "新申请")
+    child.expect_exact("[R/o] ")
+    asked = str(child.before).replace("\r", "")
+    said = "这些回答是按专精特新中小企业复核填写的，这次按您指定的新申请评估，不是复核。"
+    assert said in asked.replace("\n", ""), asked
+    assert all(len(line) <= 80 for line in asked.splitlines()), asked
+    child.sendline("")
+    opening = pty_prompt(child).replace("\r", "")
+    assert "复核" not in opening and "持有有效的专精特新中小企业称号？" not in opening, opening
+    child.sendintr()  # nothing answered yet: the file still says renewal, so the command says none
+    child.expect_exact("继续请运行：")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert str(child.before).split() == ["littlegiant", "assess", "--save", "rn.yaml", "--as-of", "2026-12-04",
+                                         "--renewal", "none", "--lang", "zh"]
+    assert "--renewal zjtx_sme" in (tmp_path / "rn.yaml").read_text(encoding="utf-8").splitlines()[1]
+
+    child = spawn("--renewal", "none")
+    child.expect_exact("[R/o] ")
+    assert said in str(child.before).replace("\r", "").replace("\n", "")
+    child.sendline("")
+    pty_prompt(child)
+    child.sendline("不知道")
+    pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    header = (tmp_path / "rn.yaml").read_text(encoding="utf-8").splitlines()[1]
+    assert "--renewal" not in header and "littlegiant assess rn.yaml" in header, header
+
+    child = spawn()  # the file now records a new application: resumed as one, nothing said of renewals
+    child.expect_exact("[R/o] ")
+    assert "复核" not in str(child.before)
+    child.sendline("")
+    assert "复核" not in pty_prompt(child)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
 
 
 @pytest.mark.parametrize(("text", "found"), [

@@ -55,6 +55,9 @@ MESSAGES = {
     "interview.renewal_changed": {"zh": "这些回答是按{was}填写的，这次按您指定的{title}复核评估。\n",
                                   "en": "These answers were given for {was}; this sitting is, as you asked, a renewal "
                                         "(复核) of {title}.\n"},
+    "interview.application_changed": {"zh": "这些回答是按{was}填写的，这次按您指定的新申请评估，不是复核。\n",
+                                      "en": "These answers were given for {was}; this sitting is, as you asked, a new "
+                                            "application, not a renewal.\n"},
     "interview.renewal_was": {"zh": "{title}复核", "en": "a renewal (复核) of {title}"},
     "interview.application_was": {"zh": "新申请", "en": "a new application"},
     "interview.in_chinese": {"zh": "中文界面：输入 quit 退出后，运行 {command}（已答的题会保留）\n",

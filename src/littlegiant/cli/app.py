@@ -149,20 +149,32 @@ RENEWAL_NAMES = {"专精特新": "zjtx_sme", "专精特新企业": "zjtx_sme", "
 """What people call the two titles renewed, said alone: 专精特新 means the 专精特新中小企业 title (its
 words are in the 小巨人's title too, so the titles alone would not tell)."""
 
+NO_RENEWAL = "none"
+"""--renewal none: a new application, said outright. Answers an interview saved under a renewal resume
+as that renewal without --renewal; there was no way to say they are a new application's now."""
+
+NO_RENEWAL_NAMES = frozenset({NO_RENEWAL, "no", "new", "application", "新申请", "新申报", "首次申请", "首次申报",
+                              "首次", "否", "无", "不是", "不是复核", "非复核", "不复核"})
+"""What people type for "not a renewal", as RENEWAL_NAMES holds what they type for a title renewed."""
+
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』《》 \u3000")
 
 
 def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
     """The tier id a --renewal names: the id, a renewed tier's title as a rule set writes it (in
     either language, with or without its quotes: 专精特新"小巨人"企业) or a part of one title alone,
-    or what people call it (小巨人, 专精特新), as --set takes a field's label. Words that fit several
-    titles are refused naming them; a user typing the title on the certificate was refused."""
+    or what people call it (小巨人, 专精特新), as --set takes a field's label; or NO_RENEWAL for
+    none and the words of NO_RENEWAL_NAMES (新申请, 首次申报, 否), a new application said outright.
+    Words that fit several titles are refused naming them; a user typing the title on the
+    certificate was refused."""
     if renewal is None or renewal in RENEWALS:
         return renewal
     from littlegiant.load.rules import shipped_headings
     from littlegiant.messages import nearest
 
     key = renewal.translate(_QUOTES).casefold()
+    if key in NO_RENEWAL_NAMES:
+        return NO_RENEWAL
     if key in RENEWAL_NAMES:
         return RENEWAL_NAMES[key]
     titles: dict[str, set[str]] = {}
@@ -175,7 +187,7 @@ def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
         return named.pop()
     if len(named) > 1:
         bad("opt.renewal_ambiguous", lang, "--renewal", got=renewal)
-    near = nearest(renewal, RENEWALS)
+    near = nearest(renewal, (*RENEWALS, NO_RENEWAL))
     if near is not None:
         bad("opt.renewal_near", lang, "--renewal", got=renewal, near=near)
     bad("opt.renewal", lang, "--renewal", got=renewal)
@@ -380,7 +392,7 @@ def rules_path(rules: str | None) -> Path | None:
 def assess(
     profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
-    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference. none (新申请) for a new application, also where the answers resumed were given for a renewal. Default: a new application, or what the resumed answers were given for.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
@@ -420,9 +432,11 @@ def assess(
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
     renewal_said = None
+    said_none = renewal == NO_RENEWAL  # the commands that go on say it: the file may still name a renewal
     if profile is None:
         save = _checked_save(save or Path("littlegiant-profile.yaml"), rules, language)
         renewal, renewal_said = _renewal_of(save, renewal)
+    renewal = None if renewal == NO_RENEWAL else renewal
     if output is not None and output_as_typed is not None:
         output = checked_output(output_as_typed, [profile, rules_path(rules), save if profile is None else None],
                                 lang=language)
@@ -439,7 +453,8 @@ def assess(
         if profile is None:
             assert save is not None  # checked above
             profile = _interview(rs, day, renewal, language, save, set_ or [],
-                                 resume=(as_of, rules, renewal, lang or _chosen(None)), choice=choice,
+                                 resume=(as_of, rules, NO_RENEWAL if said_none else renewal, lang or _chosen(None)),
+                                 choice=choice,
                                  renewal_said=renewal_said)
             set_ = None  # already answers of the interview
         result, prof, baseline, assumed = assessed(rs, profiles.load_profile(profile, rs, encoding), day, renewal,
@@ -561,7 +576,8 @@ def assess(
 def _renewal_of(save: Path, renewal: str | None) -> tuple[str | None, Any]:
     """The renewal an interview on ``save`` runs as, and what its resume question says of it: the one
     --renewal names, else the one the file's answers were given under (its header's command records
-    it). Resumed without --renewal, a renewal's answers went on as a new application's, silently."""
+    it). Resumed without --renewal, a renewal's answers went on as a new application's, silently.
+    --renewal none (NO_RENEWAL) makes them a new application's, said at the resume question."""
     from littlegiant.cli import interactive
 
     known, saved = interactive.renewal_saved(save)
@@ -569,6 +585,8 @@ def _renewal_of(save: Path, renewal: str | None) -> tuple[str | None, Any]:
         return renewal, None
     if renewal is None:
         return saved, interactive.RenewalSaid(saved, followed=True) if saved is not None else None
+    if renewal == NO_RENEWAL:  # a new application said outright: said at the resume question if the file's was not
+        return None, interactive.RenewalSaid(saved, followed=False) if saved is not None else None
     return renewal, interactive.RenewalSaid(saved, followed=False) if saved != renewal else None
 
 
@@ -604,10 +622,12 @@ def _interview(rs: Any, day: date, renewal: str | None, lang: str, save: Path, s
         return iv.plan_questions(p for paths in asked.values() for p in paths), tiers
 
     in_chinese = interactive.resume_command(save, *resume[:3], "zh") if lang == "en" and resume[3] is None else None
+    # the file's header records a new application as one is run, without --renewal: how the file says it
+    again = (*resume[:2], None if resume[2] == NO_RENEWAL else resume[2], resume[3])
     try:
         with like_ctrl_c():  # SIGTERM, SIGHUP (the terminal closed): as Ctrl-C, answers saved
             interactive.run(interview, term, save, lang, interactive.resume_command(save, *resume),
-                            preset.items(), interactive.assess_command(save, *resume), plan_asks, in_chinese,
+                            preset.items(), interactive.assess_command(save, *again), plan_asks, in_chinese,
                             renewal_said)
     except interactive.Interrupted:  # said by the interview: what was saved, how to resume
         _STOP_SAID.append(True)
@@ -664,7 +684,7 @@ def batch(
     inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
-    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人); the rule calendar picks the set.", show_default=False)] = None,
+    renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人); the rule calendar picks the set. none (新申请) for a new application, the default.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set id or YAML file.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="summary rows, or json (the full result per row, .jsonl only).")] = "summary",
@@ -688,6 +708,7 @@ def batch(
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     language = check_lang(lang)
     renewal = check_renewal(renewal, language)
+    renewal = None if renewal == NO_RENEWAL else renewal  # a new application, as without it
     day = parse_as_of(as_of, language)
     fmt = one_of("--format", fmt, ("summary", "json"), language)
     if jobs is not None and jobs < 1:

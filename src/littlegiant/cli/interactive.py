@@ -959,8 +959,8 @@ def _renewal_text(interview: Interview, said: RenewalSaid | None, lang: str) -> 
     if said.followed and saved is not None:
         return _t("renewal_resumed", lang, title=saved)
     now = _tier_title(interview.rules, interview.renewal, lang)
-    if now is None:
-        return ""
+    if now is None:  # --renewal none over a renewal's answers: said here, once; the opening says no 复核
+        return _t("application_changed", lang, was=_t("renewal_was", lang, title=saved)) if saved is not None else ""
     was = _t("renewal_was", lang, title=saved) if saved is not None else _t("application_was", lang)
     return _t("renewal_changed", lang, was=was, title=now)
 
