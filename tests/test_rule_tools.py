@@ -674,3 +674,154 @@ def test_a_formula_that_does_not_parse_is_said_in_chinese_without_pythons_englis
     assert chinese.returncode == 2 and zh in chinese.stdout + chinese.stderr, chinese
     english = cli("rules", "validate", str(path), "--lang", "en", cwd=tmp_path)
     assert en in english.stdout + english.stderr, english
+
+
+FAILING_CASES = ("format: 1\ncases:\n  - name: 小公司\n    as_of: \"2026-11-26\"\n"
+                 "    profile: {industry: industrial, employees: 50, financials: {2025: {revenue: 100, rd_expense: 60}}}\n"
+                 "    expect: {sme: medium, tiers: {innovative_sme: met}, scores: {zjtx_sme: 10, little_giant: 80},"
+                 " criteria: {t1.rev: met}}\n")
+"""A case of mine.yaml (its t1.rev made "> 100") that fails on every kind a case can: size, tier, score,
+criterion."""
+
+
+def failing(tmp_path: Path) -> Path:
+    rule = write(tmp_path, OK.replace('{id: t1.rev, value: "revenue[y1]", op: ">="',
+                                      '{id: t1.rev, value: "revenue[y1]", op: ">"'))
+    write(tmp_path, FAILING_CASES, "mine.tests.yaml")
+    return rule
+
+
+ZH_LOCALE = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "80"}
+
+
+def test_rules_test_failures_read_in_chinese_under_lang_zh(tmp_path: Path) -> None:
+    """`rules test FILE` printed each failure in English under zh (未通过：… criterion t1.rev is unmet,
+    expected met) and took no --lang. Under --lang zh each says what went wrong in Chinese; the case's
+    file:line and name, the ids and the values the author writes in the tests file stay as written."""
+    failing(tmp_path)
+    done = cli("rules", "test", "mine.yaml", "--lang", "zh", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert done.returncode == 1 and done.stderr == "", done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:6] == [
+        "未通过：mine.tests.yaml:3 小公司: 企业规模是微型（micro），用例期望中型（medium）",
+        "未通过：mine.tests.yaml:3 小公司: 层级 innovative_sme 的结论是不满足（unmet），用例期望满足（met）",
+        "未通过：mine.tests.yaml:3 小公司: 层级 zjtx_sme 的得分：5，用例期望 10",
+        "未通过：mine.tests.yaml:3 小公司: 层级 little_giant 的得分：无（null），用例期望 80",
+        "未通过：mine.tests.yaml:3 小公司: 条件 t1.rev 的结论是不满足（unmet），用例期望满足（met）",
+        "未通过：t1.rev: 条件名称「收入不低于100万元」的措辞对应 >= 或 between，但规则用的是 >",
+    ], lines
+    assert re.fullmatch(r"mine：测试用例 1 个，另在门槛两侧自动生成用例 \d+ 个，6 个未通过", lines[6]), lines
+    assert not re.search(r"\b(is|expected|scores|means|uses|criterion|tier \w+ is)\b", done.stdout), done.stdout
+    english = cli("rules", "test", "mine.yaml", "--lang", "en", cwd=tmp_path, env=ZH_LOCALE)
+    assert "FAIL mine.tests.yaml:3 小公司: criterion t1.rev is unmet, expected met" in english.stdout
+    assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in english.stdout
+    assert "FAIL mine.tests.yaml:3 小公司: sme size micro, expected medium" in english.stdout
+    assert "FAIL mine.tests.yaml:3 小公司: tier little_giant scores None, expected 80" in english.stdout
+
+
+@pytest.mark.parametrize("args", [["rules", "test", "mine.yaml"], ["--lang", "zh", "rules", "test", "mine.yaml"]],
+                         ids=["locale", "global-lang"])
+def test_rules_test_speaks_the_language_every_command_does(tmp_path: Path, args: list[str]) -> None:
+    """Without its own --lang: the global --lang, else the locale, as rules validate."""
+    failing(tmp_path)
+    env = ZH_LOCALE if args[0] == "rules" else {**ENGLISH, "COLUMNS": "80"}
+    done = cli(*args, cwd=tmp_path, env=env)
+    assert done.returncode == 1
+    assert "未通过：mine.tests.yaml:3 小公司: 条件 t1.rev 的结论是不满足（unmet），用例期望满足（met）" in done.stdout
+
+
+def test_a_calendar_case_failing_is_said_in_chinese(tmp_path: Path) -> None:
+    """The calendar's cases: the rule set and round notice chosen, against the ones expected."""
+    write(tmp_path, "format: 1\n", "calendar.yaml")
+    write(tmp_path, "format: 1\ncases:\n  - name: 二〇二五年\n    as_of: \"2025-06-30\"\n"
+                    "    expect: {rule_set: miit-2026, round: null}\n", "calendar.tests.yaml")
+    done = cli("rules", "test", "calendar.tests.yaml", "--lang", "zh", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        "未通过：calendar.tests.yaml:3 二〇二五年: 日历选用的规则版本是 miit-2022，用例期望 miit-2026",
+        "未通过：calendar.tests.yaml:3 二〇二五年: 适用的年度通知是工信厅企业函〔2025〕190号，用例期望无（null）",
+    ], done.stdout
+    english = cli("rules", "test", "calendar.tests.yaml", "--lang", "en", cwd=tmp_path)
+    assert english.stdout.splitlines()[:2] == [
+        "FAIL calendar.tests.yaml:3 二〇二五年: rule set miit-2022, expected miit-2026",
+        "FAIL calendar.tests.yaml:3 二〇二五年: round 工信厅企业函〔2025〕190号, expected None"]
+
+
+def test_every_failure_a_rule_test_can_print_has_chinese_words() -> None:
+    """Each kind of failure, the generated boundary checks' too (which a sound engine never prints),
+    is said in Chinese, its English word for word what rules test always printed."""
+    from decimal import Decimal
+
+    from littlegiant.cli.ruletools import Failure, holds
+
+    boundary = Failure("t1.rev", "rules.fail_boundary", {"value": Decimal("99.99"), "got": holds(True),
+                                                          "want": holds(False)})
+    assert boundary.said("en") == "t1.rev: at 99.99 the rule gives True, §3 says False"
+    assert boundary.said("zh") == "t1.rev: 取值为 99.99 时，规则判定成立，按边界规则（criteria.md 第3节）应不成立"
+    band = Failure("rd", "rules.fail_band", {"value": Decimal(50), "low": Decimal(0), "high": Decimal(5),
+                                             "want": Decimal(5)})
+    assert band.said("en") == "rd: at 50 the item gives 0–5 points, §3 says 5"
+    assert band.said("zh") == "rd: 取值为 50 时，该项得 0–5 分，按边界规则（criteria.md 第3节）应得 5 分"
+    from littlegiant.messages import CATALOG
+
+    assert [k for k, (_, zh) in CATALOG.items() if k.startswith("rules.fail_") and not _CJK.search(zh)] == []
+
+
+@pytest.mark.parametrize(("expect", "said"), [
+    ("{tiers: {innovative: met}}", "expect: tiers：mine 没有层级“innovative”（应是以下之一：innovative_sme、zjtx_sme、"
+                                   "little_giant）"),
+    ("{tiers: {innovative_sme: pass}}", "expect: tiers：innovative_sme：应是以下之一：met、unmet、unknown、"
+                                        "manual_review，现在是“pass”"),
+    ("{criteria: {t1.revenue: met}}", "expect: criteria：mine 没有条件“t1.revenue”"),
+    ("{criteria: {t1.rev: yes}}", "expect: criteria：t1.rev：应是以下之一：met、unmet、unknown、manual_review，"
+                                  "或 null，现在是“yes”"),
+    ("{scores: {zjtx_sme: ten}}", "expect: scores：zjtx_sme：应填数字，现在是“ten”"),
+    ("{sme: tiny}", "expect: sme：应是以下之一：micro、small、medium、large，或 null，现在是“tiny”"),
+    ("[met]", "expect：应是一组键值，键为 sme、tiers、scores、criteria"),
+])
+def test_a_tests_file_naming_what_no_result_holds_is_said_in_chinese(tmp_path: Path, expect: str, said: str) -> None:
+    """The tests file's own mistakes (exit 2) were English under zh too."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, "format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
+                    f"    profile: {{financials: {{2025: {{revenue: 100}}}}}}\n    expect: {expect}\n", "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), "--lang", "zh")
+    assert (done.returncode, done.stderr.splitlines()) == (2, [
+        f"littlegiant 出错：{tmp_path / 'mine.tests.yaml'} 第 3 行，{said}"])
+
+
+@pytest.mark.parametrize(("case", "said"), [
+    ("  - name: a\n    expect: {}\n    colour: red\n", "第 3 行：用例的键是 name、as_of、renewal、profile、expect"
+                                                         "（name 和 expect 必填）；不认识的键：colour"),
+    ("  - just a line\n", "第 3 行：每个用例应是一组键值"),
+    ("  - {name: a, as_of: \"2026-11-26\", expect: {}}\n", "第 3 行：用例缺少 profile"),
+    ("  - {name: a, as_of: \"2026-11-26\", renewal: 小巨人, profile: {}, expect: {}}\n",
+     "第 3 行，renewal：应是以下之一：zjtx_sme、little_giant，现在是“小巨人”"),
+    ("  - {name: a, as_of: \"20261126\", profile: {}, expect: {}}\n", "第 3 行，as_of：应填 YYYY-MM-DD 格式的日期，现在是文字“20261126”"),
+])
+def test_a_wrong_case_is_said_in_chinese(tmp_path: Path, case: str, said: str) -> None:
+    rule = write(tmp_path, OK)
+    write(tmp_path, "format: 1\ncases:\n" + case, "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), "--lang", "zh")
+    assert (done.returncode, done.stderr.splitlines()) == (2, [
+        f"littlegiant 出错：{tmp_path / 'mine.tests.yaml'} {said}"]), done.stderr
+    top = write(tmp_path, "format: 2\ncases: []\n", "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), "--lang", "zh")
+    assert done.stderr.splitlines() == [f"littlegiant 出错：{top}：应是一组键值，写明 format: 1 和用例列表 cases"]
+
+
+def test_rules_test_failures_fit_an_80_column_terminal(tmp_path: Path) -> None:
+    """At a terminal 80 columns wide the Chinese failures ran past the edge, folded mid-word under
+    未通过：; each is wrapped under its words there, and piped it stays one line (grep, an editor)."""
+    import pexpect
+
+    failing(tmp_path)
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "rules", "test", "mine.yaml", "--lang", "zh"],
+                          cwd=str(tmp_path), env={**os.environ, "COLUMNS": "80"}, encoding="utf-8", timeout=60,
+                          dimensions=(40, 80))
+    child.expect(pexpect.EOF)
+    shown = str(child.before).replace("\r", "").splitlines()
+    assert shown and all(cell_len(line) <= 80 for line in shown), shown
+    assert any(line.startswith("        ") for line in shown)  # a later line under the words, not under 未通过：
+    piped = cli("rules", "test", "mine.yaml", "--lang", "zh", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
+    assert len(piped.splitlines()) == 7 and len(shown) > 7
+    assert "".join("".join(shown).split()) == "".join(piped.split())  # the same words, a space at a break aside

@@ -1491,13 +1491,20 @@ def rules_validate(
 @rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test shandong-2022")
 def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
     from littlegiant.cli.ruletools import run_tests, test_refs, test_targets
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
+    from littlegiant.report.linebreak import hang
 
-    language = check_lang(None)  # the summary in the locale's language, as every other message
+    language = check_lang(lang)  # the failures and the summary in the language every other command speaks,
+    # each failure at its case's file:line and name, or its rule's id, as the author wrote them
+    mark = words("rules.test_failed", language, {"line": ""})
+    # at a terminal a failure is wrapped under its words (a Chinese one ran past 80 columns, folded mid-word);
+    # piped, one line a failure, as grep and an editor's error list take them
+    width = text_width(True) if _is_terminal(sys.stdout) else None
     failed = 0
     try:
         refs = test_targets(paths) if paths else test_refs()
@@ -1508,8 +1515,9 @@ def rules_test(
             outcome = run_tests(ref)
         except InputError as exc:
             fail(exc, language)
-        for line in outcome.failures:
-            write_output(words("rules.test_failed", language, {"line": line}) + "\n", None)
+        for failure in outcome.failures:
+            said = failure.said(language)
+            write_output(("\n".join(hang(mark, said, width)) if width is not None else mark + said) + "\n", None)
         failed += len(outcome.failures)
         verdict = words("rules.test_failures", language, {"count": len(outcome.failures)}) if outcome.failures \
             else words("rules.test_passed", language)

@@ -214,8 +214,9 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "rules test": {
         "short": "运行规则的测试用例，并在每个门槛处自动验算。",
         "help": "运行每版规则旁的测试用例（.tests.yaml），并在每个门槛值的两侧自动生成用例验算。",
-        "params": {"paths": "要测试的规则：版本名、规则文件、其 .tests.yaml 或文件夹。不填则测试全部内置版本及地方规则。"},
-        "metavars": {"paths": "规则"},
+        "params": {"paths": "要测试的规则：版本名、规则文件、其 .tests.yaml 或文件夹。不填则测试全部内置版本及地方规则。",
+                   "lang": LANG},
+        "metavars": {"paths": "规则", "lang": "语言"},
         "examples": [("littlegiant rules test", "测试全部内置规则"),
                      ("littlegiant rules test shandong-2022", "只测试山东省2022年规则")],
     },

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -41,7 +41,7 @@ from littlegiant.load.rules import (
     read_rule_data,
 )
 from littlegiant.load.yamlio import line_of
-from littlegiant.messages import plural, unit_text
+from littlegiant.messages import Choices, Got, plural, quoted, say, unit_text
 from littlegiant.records import record
 from littlegiant.report.explanations import fmt
 from littlegiant.report.linebreak import hang
@@ -982,12 +982,41 @@ def _threshold(node: Node) -> str:
 # ---------------------------------------------------------------------------- test
 
 
+@record(frozen=True)
+class Failure:
+    """A rule test that failed: where (a case as ``file:line name``, or the rule's id, as the author
+    wrote them) and what, a catalog kind with its values, said in the language of the run. A failure
+    was an English sentence, printed so under --lang zh."""
+
+    where: str
+    kind: str
+    params: dict[str, object]
+
+    def said(self, lang: str) -> str:
+        """``where: what``, the place as ``rules validate`` gives one, the explanation in ``lang``."""
+        return f"{self.where}: {say(self.kind, lang, self.params)}"
+
+
 @record
 class Outcome:
     rules_id: str
     cases: int = 0
     generated: int = 0
-    failures: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def _as_written(value: object, words: Mapping[Any, Mapping[str, str]] | None = None) -> Text:
+    """A value of a test's result or expectation as the tests file writes it (met, small, null), with
+    its Chinese words beside it (满足（met）); English keeps what rules test always printed (None)."""
+    if value is None:
+        return Text("无（null）" if words is None or None not in words else f"{words[None]['zh']}（null）", "None")
+    said = (words or {}).get(value)
+    return Text(f"{said['zh']}（{value}）" if said is not None else str(value), str(value))
+
+
+def holds(value: bool | None) -> Text:
+    """Whether a generated boundary case's condition holds, in words (English True / False, as it was)."""
+    return Text("成立" if value else "无法判定" if value is None else "不成立", str(value))
 
 
 def tests_file_for(rule_path: Path) -> Path:
@@ -1023,24 +1052,26 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
     # a format 2 file would be read by the rules of 1, its cases judged wrongly (format: true equals 1 in Python)
     if not isinstance(data, dict) or set(data) - {"format", "cases"} or not isinstance(data.get("cases"), list) \
             or type(data.get("format")) is not int or data["format"] != 1:
-        raise InputError("expected a mapping with 'format: 1' and a list 'cases'", file=where)
+        raise InputError(kind="rules.cases_top", file=where)
     out = []
     for i, case in enumerate(data["cases"]):
         line = line_of(data["cases"], i)
         if not isinstance(case, dict):
-            raise InputError("expected a mapping for a case", file=where, line=line)
+            raise InputError(kind="rules.case_mapping", file=where, line=line)
         unknown = set(case) - set(_CASE_KEYS)
         if unknown or "name" not in case or "expect" not in case:
-            raise InputError(f"a case has {', '.join(_CASE_KEYS)} (name and expect required)"
-                             + (f"; unknown: {', '.join(sorted(map(str, unknown)))}" if unknown else ""),
+            raise InputError(kind="rules.case_keys_unknown" if unknown else "rules.case_keys",
+                             params={"keys": Choices(_CASE_KEYS), "unknown": Choices(tuple(sorted(map(str, unknown))))},
                              file=where, line=line)
         try:
             as_of = iso_date(case.get("as_of"))  # the rule files' and the calendar's own reader: no 20270101
-        except ValueError as exc:
-            raise InputError(str(exc), file=where, line=line_of(case, "as_of") or line, field="as_of") from None
+        except ValueError:
+            raise InputError(kind="rule.date", params={"got": Got(case.get("as_of"))}, file=where,
+                             line=line_of(case, "as_of") or line, field="as_of") from None
         renewal = case.get("renewal")
         if renewal is not None and renewal not in RENEWABLE:
-            raise InputError(f"renewal: expected one of {', '.join(RENEWABLE)}, got {renewal!r}", file=where, line=line)
+            raise InputError(kind="rule.choice", params={"allowed": Choices(RENEWABLE), "value": quoted(renewal),
+                                                         "hint": ""}, file=where, line=line, field="renewal")
         out.append((case, line, as_of, renewal))
     return out
 
@@ -1048,12 +1079,13 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
 def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
     for case, line, as_of, renewal in _cases(file):
         if "profile" not in case:
-            raise InputError("a case needs a profile", file=str(file), line=line)
+            raise InputError(kind="rules.case_profile", file=str(file), line=line)
         prof = from_data(case["profile"], rs, f"{file} case {case['name']!r}")
         result = engine.evaluate(rs, prof, as_of, renewal)
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
-            raise InputError(f"expect: expected a mapping of {', '.join(_EXPECT_KEYS)}", file=str(file), line=line)
+            raise InputError(kind="rules.expect_keys", params={"keys": Choices(_EXPECT_KEYS)}, file=str(file),
+                             line=line, field="expect")
         _expect_names(rs, result, expect, str(file), line)
         outcome.cases += 1
         _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
@@ -1070,16 +1102,18 @@ def run_calendar_tests(calendar_file: Path) -> Outcome:
     for case, line, as_of, renewal in _cases(cases_file):
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS):
-            raise InputError(f"expect: expected a mapping of {', '.join(_CALENDAR_EXPECT_KEYS)}",
-                             file=str(cases_file), line=line)
+            raise InputError(kind="rules.expect_keys", params={"keys": Choices(_CALENDAR_EXPECT_KEYS)},
+                             file=str(cases_file), line=line, field="expect")
         name = f"{cases_file.name}:{line} {case['name']}"
         ref, choice = choose(as_of, renewal)
         outcome.cases += 1
         if "rule_set" in expect and expect["rule_set"] != choice.rule_set:
-            outcome.failures.append(f"{name}: rule set {choice.rule_set}, expected {expect['rule_set']}")
+            outcome.failures.append(Failure(name, "rules.fail_rule_set", {
+                "got": _as_written(choice.rule_set), "want": _as_written(expect["rule_set"])}))
         got_round = choice.round.ref if choice.round else None
         if "round" in expect and expect["round"] != got_round:
-            outcome.failures.append(f"{name}: round {got_round}, expected {expect['round']}")
+            outcome.failures.append(Failure(name, "rules.fail_round", {
+                "got": _as_written(got_round), "want": _as_written(expect["round"])}))
         if "profile" in case:
             rs = load(ref)
             prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
@@ -1094,34 +1128,39 @@ def _expect_names(rs: RuleSet, result: Result, expect: dict[str, Any], file: str
     lacks, a status or size that is none, a score that is no number. Such a case is a mistake in the
     tests file, not a rule that fails it: reported as a failed case (exit 1) it sent the author
     looking at the rules, and a criterion misspelt in every case "failed" forever."""
-    def bad(key: str, what: str) -> InputError:
-        return InputError(f"expect: {key}: {what}", file=file, line=line)
+    def bad(key: str, kind: str, **params: object) -> InputError:
+        return InputError(kind=kind, params=params, file=file, line=line, field=f"expect: {key}")
 
+    def named(an_id: object) -> Text:  # the id an expectation is of, before what is wrong with it
+        return Text(f"{an_id}：", f"{an_id}: ")
+
+    statuses, null = Choices(tuple(STATUS)), Text("，或 null", " or null")
     if "sme" in expect and expect["sme"] not in SIZE:
-        raise bad("sme", f"expected one of {', '.join(s for s in SIZE if s)} or null, got {expect['sme']!r}")
+        raise bad("sme", "rules.expect_choice", id="", allowed=Choices(tuple(s for s in SIZE if s)), null=null,
+                  value=quoted(expect["sme"]))
     for key in ("tiers", "scores", "criteria"):
         if not isinstance(expect.get(key) or {}, dict):
-            raise bad(key, "expected a mapping of ids")
+            raise bad(key, "rules.expect_ids")
     for key in ("tiers", "scores"):
         for tid in expect.get(key) or {}:
             if tid not in result.tiers:
-                raise bad(key, f"{rs.id} has no tier {tid!r} (expected one of {', '.join(result.tiers)})")
-    statuses = ", ".join(STATUS)
+                raise bad(key, "rules.expect_no_tier", rules=rs.id, tier=quoted(tid), allowed=Choices(tuple(result.tiers)))
     for tid, status in (expect.get("tiers") or {}).items():
         if status not in STATUS:
-            raise bad("tiers", f"{tid}: expected one of {statuses}, got {status!r}")
+            raise bad("tiers", "rules.expect_choice", id=named(tid), allowed=statuses, null="", value=quoted(status))
     for tid, score in (expect.get("scores") or {}).items():
         if isinstance(score, bool) or not _numeric(score):
-            raise bad("scores", f"{tid}: expected a number, got {score!r}")
+            raise bad("scores", "rules.expect_number", id=named(tid), value=quoted(score))
     for cid, status in (expect.get("criteria") or {}).items():
         found = result.find(str(cid))  # null may name a criterion of another set: the calendar's cases do
         if not found and status is not None and find(rs, str(cid).rpartition(":")[2]) is None:
-            raise bad("criteria", f"{rs.id} has no criterion {cid!r}")
+            raise bad("criteria", "rules.expect_no_criterion", rules=rs.id, criterion=quoted(cid))
         if len(found) > 1:
-            raise bad("criteria", f"{cid!r} names a criterion of {len(found)} tiers: write TIER:{cid} "
-                      f"(one of {', '.join(t.id for t, _ in found)})")
+            raise bad("criteria", "rules.expect_shared", criterion=quoted(cid), count=len(found), id=str(cid),
+                      tiers=Choices(tuple(t.id for t, _ in found)))
         if status is not None and status not in STATUS:  # null: the criterion is not judged at all
-            raise bad("criteria", f"{cid}: expected one of {statuses} or null, got {status!r}")
+            raise bad("criteria", "rules.expect_choice", id=named(cid), allowed=statuses, null=null,
+                      value=quoted(status))
 
 
 def _numeric(value: Any) -> bool:
@@ -1132,22 +1171,30 @@ def _numeric(value: Any) -> bool:
         return False
 
 
+_NOT_JUDGED: dict[Any, dict[str, str]] = {None: {"zh": "未评判"}}
+"""A criterion expected or found null: not judged at all (a renewal clause waives it)."""
+
+
 def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Outcome) -> None:
+    def failed(kind: str, **params: object) -> None:
+        outcome.failures.append(Failure(name, kind, params))
+
     if "sme" in expect and expect["sme"] != result.sme_size:
-        outcome.failures.append(f"{name}: sme size {result.sme_size}, expected {expect['sme']}")
+        failed("rules.fail_sme", got=_as_written(result.sme_size, SIZE), want=_as_written(expect["sme"], SIZE))
     for tid, status in (expect.get("tiers") or {}).items():
         got = result.tiers[tid].status if tid in result.tiers else None
         if got != status:
-            outcome.failures.append(f"{name}: tier {tid} is {got}, expected {status}")
+            failed("rules.fail_tier", tier=str(tid), got=_as_written(got, STATUS), want=_as_written(status, STATUS))
     for tid, score in (expect.get("scores") or {}).items():
         got_score = result.tiers[tid].score if tid in result.tiers else None
         if got_score is None or Decimal(score) != got_score:
-            outcome.failures.append(f"{name}: tier {tid} scores {got_score}, expected {score}")
+            failed("rules.fail_score", tier=str(tid), got=_as_written(got_score), want=_as_written(score))
     for cid, status in (expect.get("criteria") or {}).items():
         found = result.find(cid)  # ID, or TIER:ID where tiers reuse an id
         got = found[0][1].status if len(found) == 1 else None
         if got != status:
-            outcome.failures.append(f"{name}: criterion {cid} is {got}, expected {status}")
+            failed("rules.fail_criterion", criterion=str(cid), got=_as_written(got, {**STATUS, **_NOT_JUDGED}),
+                   want=_as_written(status, {**STATUS, **_NOT_JUDGED}))
 
 
 # words of a Chinese threshold and the operators they allow (docs/criteria.md §3)
@@ -1203,8 +1250,8 @@ def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
             continue
         allowed = _expected_ops(node.title.zh)
         if allowed is not None and op not in allowed:
-            outcome.failures.append(f"{node.id}: the wording 「{node.title.zh}」 means {' or '.join(allowed)}, "
-                                    f"but the rule uses {op}")
+            outcome.failures.append(Failure(node.id, "rules.fail_wording", {
+                "title": node.title.zh, "ops": Text(" 或 ".join(allowed), " or ".join(allowed)), "op": op}))
         ref = node.value.only
         delta = _step(rs, ref.name)
         edges = [thr[0], thr[1]] if op == "between" else [thr]
@@ -1217,7 +1264,8 @@ def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
                 want = _holds(op or ">=", value, thr)
                 outcome.generated += 1
                 if got is not want:
-                    outcome.failures.append(f"{node.id}: at {value} the rule gives {got}, §3 says {want}")
+                    outcome.failures.append(Failure(node.id, "rules.fail_boundary", {
+                        "value": value, "got": holds(got), "want": holds(want)}))
     for table in rs.scores.values():
         for item in table.items:
             if len(item.scales) != 1 or item.scales[0].value is None or item.scales[0].value.only is None:
@@ -1243,7 +1291,8 @@ def _band_edges(rs: RuleSet, item: ScoreItem, ref: expr.Ref, last_year: int, out
             outcome.generated += 1
             want = min(want, item.max)
             if not low == high == want:
-                outcome.failures.append(f"{item.id}: at {value} the item gives {low}–{high} points, §3 says {want}")
+                outcome.failures.append(Failure(item.id, "rules.fail_band", {
+                    "value": value, "low": low, "high": high, "want": want}))
 
 
 def _band_takes(band: Any, value: Decimal) -> bool:
