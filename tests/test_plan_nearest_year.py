@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+from tests.test_plan_floors import JIA
 from tests.test_reports import cli, squash
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -78,20 +79,8 @@ def test_markdown_and_html_say_the_same_estimate() -> None:
         assert "新增股权融资" not in block
 
 
-PART = """\
-name: 甲精密制造有限公司
-industry: 工业
-employees: 320
-niche_years: 1
-financials:
-  2026: {revenue: 12500, main_revenue: 12000}
-  2025: {revenue: 12000, main_revenue: 11500, rd_expense: 650}
-  2024: {revenue: 9800, rd_expense: 520}
-  2023: {revenue: 8600}
-honors: {high_tech_enterprise: true}
-ip: {class1: 6}
-platform_score: 72
-"""
+PART = JIA.replace("financials:\n", "niche_years: 1\nfinancials:\n  2026: {revenue: 12500, main_revenue: 12000}\n")
+"""test_plan_floors' company, one year in the niche, with 2026's revenue and main revenue given (not its R&D)."""
 
 
 def test_a_later_year_given_only_in_part_takes_each_figure_from_its_own_nearest_year(tmp_path: Path) -> None:
