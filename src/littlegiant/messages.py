@@ -938,7 +938,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "{rules} 没有层级{tier}（应是以下之一：{allowed}）"),
     "rules.expect_no_criterion": ("{rules} has no criterion {criterion}", "{rules} 没有条件{criterion}"),
     "rules.expect_shared": ("{criterion} names a criterion of {count} tiers: write TIER:{id} (one of {tiers})",
-                            "{criterion}是 {count} 个层级共有的条件，请写 层级:{id}（层级为以下之一：{tiers}）"),
+                            "{criterion}是 {count} 个层级共有的条件，请写成“层级:{id}”（层级为以下之一：{tiers}）"),
     "rules.test_failures": ("{count} failed", "{count} 个未通过"),
     "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
     "run.kept_changed": ("{output} is not as batch last wrote it (notes typed in?): the old file is kept as {backup}",
