@@ -186,3 +186,13 @@ def test_a_part_of_0_grows_no_whole(tmp_path: Path) -> None:
     assert moves["financials.2027.revenue"]["before"] == 12000 and moves["financials.2027.revenue"]["after"] == 13230
     assert lg["estimated_from"]["financials.2027.revenue"] == 2025
     assert lg["checked"] == "manual_review"
+
+
+def test_the_english_plan_says_the_share_a_figure_was_kept_at() -> None:
+    """The same estimate in English: the figure without its unit (as the nearest-year note has it), the
+    share named, and "taken as an estimate" once; read back after the review, it said the unit twice
+    and "keeps …, taken as an estimate" where a floor read "this plan estimates: …"."""
+    flat = " ".join(cli("assess", STARTUP, "--lang", "en", "--as-of", "2026-12-05", "--set",
+                        "financials.2026.revenue=800", columns=80).split())
+    assert ("Main-business revenue 2028: 360 → 1,200 (10k CNY) (+840; 2028 has no figure yet: 360, at 2025's share "
+            "of main-business revenue in operating revenue (45%), taken as an estimate)") in flat, flat

@@ -1035,8 +1035,8 @@ class Words(Phrasing):
         if path in p.none:
             return f"{year}年尚无数据，按未新增计" if zh else f"{year} has no figure yet: taken as none raised"
         if path in p.shares:
-            how = self._kept_how(p, path, f"{before}{unit}")
-            return f"{year}年尚无数据，{how}" if zh else f"{year} has no figure yet: {how}"
+            how = self._kept_how(p, path, f"{before}{unit}" if zh else before)  # en: the unit is said after the figure moved
+            return f"{year}年尚无数据，{how}" if zh else f"{year} has no figure yet: {how}, taken as an estimate"
         known = p.basis.get(path, self.result.last_year)  # the nearest year before it given (2026's, not 2025's)
         return (f"{year}年尚无数据，{before}{unit}是按{known}年的数额估计的" if zh else
                 f"{year} has no figure yet: {before} is {known}'s, taken as an estimate")
@@ -1057,11 +1057,11 @@ class Words(Phrasing):
                 return f"{said}：取{part_l if not is_part else whole_l}的数额（{part_l}不会超过{whole_l}）"
             way = "估计" if is_part else f"由{part_l}推算"
             return f"{said}是按{year}年{part_l}占{whole_l}的比例（{num(share)}%）{way}的"
+        part_l, whole_l = part_l.lower(), whole_l.lower()
         if share is None:
-            return f"{said} is the {(part_l if not is_part else whole_l).lower()}'s amount ({part_l.lower()} never exceeds " \
-                   f"{whole_l.lower()})"
-        way = "taken as an estimate" if is_part else f"worked out from {part_l.lower()}"
-        return f"{said} keeps {year}'s share of {part_l.lower()} in {whole_l.lower()} ({num(share)}%), {way}"
+            return f"{said}, the {part_l if not is_part else whole_l}'s amount ({part_l} never exceeds {whole_l})"
+        from_part = "" if is_part else f"worked out from {part_l} "
+        return f"{said}, {from_part}at {year}'s share of {part_l} in {whole_l} ({num(share)}%)"
 
     def _floor_steps(self, p: TierPlan) -> list[str]:
         """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
@@ -1082,7 +1082,7 @@ class Words(Phrasing):
                 out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划{took}；"
                            "其他数据与估计不同时请重新评估）")
                 continue
-            took = "takes none raised" if path in p.none else f"estimates: {self._kept_how(p, path, said)}" \
+            took = "takes none raised" if path in p.none else f"takes {self._kept_how(p, path, said)}" \
                 if path in p.shares else f"takes {year}'s {said}"
             out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan {took}, "
                        "and the other figures as estimated (re-assess if they differ)")
