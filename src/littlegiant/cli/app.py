@@ -1835,6 +1835,7 @@ OPTION_VALUES = {"-o": _FILE, "--output": _FILE, "--csv": _FILE, "--xlsx": _FILE
 def main() -> None:
     """Console entry point: usage errors become one line and exit code 2; Ctrl-C, SIGTERM and SIGHUP
     exit 130 with one line, however early they come (one held while the modules loaded included)."""
+    _end_quickly()
     try:
         with stopping.as_ctrl_c():
             _run(sys.argv[1:])
@@ -1846,6 +1847,25 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     finally:
         stopping.ended()
+
+
+_ENDING: list[bool] = []
+"""Whether ``_end_quickly`` has set this process to end quickly (once, however often main runs)."""
+
+
+def _end_quickly() -> None:
+    """As the interpreter ends, put everything alive out of the collector's reach (gc.freeze). Python
+    collects garbage again and again while it tears its modules down, each time walking every object
+    the rule set, typer and rich left: some 35 ms of a 210 ms ``assess``, after the report was out and
+    every file closed. Frozen, the objects are still freed, only not walked; what a finaliser of a
+    cycle would have done at exit is nothing the tool leaves to one (files are closed, and results
+    put in place, before the command returns)."""
+    if not _ENDING:
+        import atexit
+        import gc
+
+        _ENDING.append(True)
+        atexit.register(gc.freeze)  # registered last, run first: before multiprocessing's own at exit
 
 
 def _run(argv: list[str]) -> None:
