@@ -318,6 +318,35 @@ def test_a_results_csv_or_json_lines_file_changed_since_written_is_kept_too(
             [f".评估结果{suffix}.littlegiant", f".副本{suffix}.littlegiant"])
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_an_edit_that_keeps_the_files_size_is_found_and_an_earlier_versions_fingerprint_still_counts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """The fingerprint beside text results is a CRC-32 and the size (the SHA-256 it was took a tenth
+    of a large --format json run to read back): one figure typed over another of as many characters
+    is still a change, kept first; results an earlier version marked with a SHA-256 are still known
+    as written, replaced without a copy."""
+    import hashlib
+    import json
+
+    src = park_list(tmp_path / "名单.csv")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / f"评估结果{suffix}"
+    mark = tmp_path / f".评估结果{suffix}.littlegiant"
+    assert invoke(str(src), "-o", out.name)[0] == 0
+    data = out.read_bytes()
+    out.write_bytes(data.replace("重点".encode(), "待访".encode(), 1))  # the same size, another text
+    assert out.stat().st_size == len(data) and out.read_bytes() != data
+    code, err = invoke(str(src), "-o", out.name)
+    (backup,) = _backups(tmp_path)
+    assert code == 0 and f"原文件已另存为 {backup.name}" in err, err
+    assert "待访" in backup.read_text(encoding="utf-8-sig")
+    backup.unlink()
+    mark.write_text(json.dumps({"sha256": hashlib.sha256(out.read_bytes()).hexdigest()}), encoding="utf-8")
+    code, err = invoke(str(src), "-o", out.name)
+    assert code == 0 and "另存为" not in err and _backups(tmp_path) == [], err
+    assert set(json.loads(mark.read_text(encoding="utf-8"))) == {"crc32", "size", "about"}
+
+
 def test_an_output_that_will_not_open_for_writing_is_refused_before_any_row_is_scored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a lock file beside it (WPS, a copy of Excel that leaves none), an output the system will

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from array import array
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
@@ -553,7 +554,11 @@ def as_written(path: Path) -> bool:
         if mark is None:
             return False
         kept = json.loads(mark.decode("utf-8"))
-        return isinstance(kept, dict) and kept.get("sha256") == _file_digest(path)
+        if not isinstance(kept, dict):
+            return False
+        if "crc32" in kept:
+            return kept.get("size") == path.stat().st_size and kept["crc32"] == _file_crc(path)
+        return "sha256" in kept and kept["sha256"] == _file_digest(path)  # an earlier version's fingerprint
     except (OSError, ValueError, RecursionError, zipfile.BadZipFile):
         return False
 
@@ -590,7 +595,7 @@ def mark_written(path: Path) -> None:
 
     try:
         atomic_write_text(_mark_path(path), json.dumps({
-            "sha256": _file_digest(path),
+            "crc32": _file_crc(path), "size": path.stat().st_size,
             "about": f"the fingerprint of {path.name} as littlegiant batch wrote it: a run onto it that finds the "
                      "file changed keeps it as NAME.backup-….csv first"}, ensure_ascii=False) + "\n", follow=False)
     except (OSError, InputError):
@@ -628,7 +633,19 @@ def _book_digest(book: zipfile.ZipFile) -> str:
     return digest.hexdigest()
 
 
+def _file_crc(path: Path) -> str:
+    """A text output's fingerprint: its CRC-32, beside its size. It tells a file as written from one
+    typed into or saved again, which is all it is for; read back at the end of a run, the SHA-256 it
+    was took 61 ms of a 2,000-company --format json run (110 MB), the CRC 26 (issue #14)."""
+    crc = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            crc = zlib.crc32(block, crc)
+    return f"{crc:08x}"
+
+
 def _file_digest(path: Path) -> str:
+    """The fingerprint earlier versions kept beside a text output (SHA-256): their marks still count."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
