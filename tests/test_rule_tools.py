@@ -719,6 +719,18 @@ def test_rules_test_failures_read_in_chinese_under_lang_zh(tmp_path: Path) -> No
     assert "FAIL mine.tests.yaml:3 小公司: tier little_giant scores None, expected 80" in english.stdout
 
 
+def test_a_cases_profile_that_does_not_read_is_placed_by_file_and_line_in_either_language(tmp_path: Path) -> None:
+    """A case whose profile holds a bad value was placed as 「mine.tests.yaml case '小公司' 第 5 行」 under
+    zh: English in a Chinese line. The file and its line place it; the same under en."""
+    failing(tmp_path)
+    write(tmp_path, FAILING_CASES.replace("employees: 50", "employees: 很多"), "mine.tests.yaml")
+    chinese = cli("rules", "test", "mine.yaml", "--lang", "zh", cwd=tmp_path)
+    assert chinese.returncode == 2 and chinese.stderr.startswith("littlegiant 出错：mine.tests.yaml 第 5 行，"), chinese
+    assert "case" not in chinese.stderr and "很多" in chinese.stderr and len(chinese.stderr.splitlines()) == 1
+    english = cli("rules", "test", "mine.yaml", "--lang", "en", cwd=tmp_path)
+    assert english.returncode == 2 and english.stderr.startswith("littlegiant: error: mine.tests.yaml:5: employees:"), english
+
+
 @pytest.mark.parametrize("args", [["rules", "test", "mine.yaml"], ["--lang", "zh", "rules", "test", "mine.yaml"]],
                          ids=["locale", "global-lang"])
 def test_rules_test_speaks_the_language_every_command_does(tmp_path: Path, args: list[str]) -> None:

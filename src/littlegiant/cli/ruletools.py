@@ -1080,7 +1080,7 @@ def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
     for case, line, as_of, renewal in _cases(file):
         if "profile" not in case:
             raise InputError(kind="rules.case_profile", file=str(file), line=line)
-        prof = from_data(case["profile"], rs, f"{file} case {case['name']!r}")
+        prof = from_data(case["profile"], rs, str(file))
         result = engine.evaluate(rs, prof, as_of, renewal)
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS):
@@ -1116,7 +1116,7 @@ def run_calendar_tests(calendar_file: Path) -> Outcome:
                 "got": _as_written(got_round), "want": _as_written(expect["round"])}))
         if "profile" in case:
             rs = load(ref)
-            prof = from_data(case["profile"], rs, f"{cases_file} case {case['name']!r}")
+            prof = from_data(case["profile"], rs, str(cases_file))
             result = engine.evaluate(rs, prof, as_of, renewal, choice)
             _expect_names(rs, result, expect, str(cases_file), line)
             _check_expect(result, expect, name, outcome)
