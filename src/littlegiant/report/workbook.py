@@ -38,9 +38,19 @@ _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_revie
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
 
 
-_PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,14})(?:\.\d{1,10})?")
-"""A cell's text that is a plain figure (1234.5, -20, 0.25): no leading 0 (a phone number, a code
-keeps it), no separator, at most 15 digits before the point (Excel's precision)."""
+_PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,10})(?:\.\d+)?")
+"""A CSV cell's text that is a plain figure (1234.5, -20, 0.25): no leading 0 (a phone number, a code
+keeps it), no separator, at most 11 digits before the point: 12 or more are an ID's (a 15-digit 工商注册号, a
+bank account), which Excel shows as 3.20594E+14 and keeps 15 digits of. At most 15 digits in all
+(_EXACT_DIGITS): a longer figure is text that Excel could not hold as typed."""
+
+_EXACT_DIGITS = 15
+"""The most significant digits Excel keeps of a number."""
+
+
+def _exact(digits: str) -> bool:
+    """Whether a figure's digits (its sign and point removed) are few enough for Excel to keep them all."""
+    return len(digits.lstrip("0")) <= _EXACT_DIGITS
 
 
 _DAY = re.compile(r"(19|2\d)\d{2}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?")
@@ -55,7 +65,7 @@ def _figure(text: object) -> Decimal | date | datetime | None:
     if not isinstance(text, str):
         return None
     if _PLAIN_FIGURE.fullmatch(text):
-        return Decimal(text)
+        return Decimal(text) if _exact(text.lstrip("-").replace(".", "")) else None
     if _DAY.fullmatch(text):
         try:
             return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
@@ -64,14 +74,16 @@ def _figure(text: object) -> Decimal | date | datetime | None:
     return None
 
 
-_SHARE = re.compile(r"(-?(?:0|[1-9]\d{0,14}))(?:\.(\d{1,8}))?%")
-"""A cell's text that is a share with its sign, as a sheet's percent cell is read (85%, 12.5%)."""
+_SHARE = re.compile(r"(-?(?:0|[1-9]\d{0,14}))(?:\.(\d+))?%")
+"""A CSV cell's text that is a share with its sign (85%, 12.5%), of at most 15 digits (_exact)."""
 
 
 def _share(text: object) -> tuple[Decimal, str] | None:
     """A park's column's share copied back as the fraction Excel holds and the percent format that shows
     it as it was (85% → 0.85 shown 0%; 12.5% → 0.125 shown 0.0%): as text, 占比 sorted as text."""
     if not isinstance(text, str) or (found := _SHARE.fullmatch(text)) is None:
+        return None
+    if not _exact(found.group(1).lstrip("-") + (found.group(2) or "")):
         return None
     places = len(found.group(2) or "")
     return Decimal(text[:-1]) / 100, "0" + ("." + "0" * places if places else "") + "%"
