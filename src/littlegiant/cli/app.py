@@ -929,7 +929,7 @@ def batch(
             fail(_then(InputError(kind="out.added_columns", params={"columns": headers_said(kept_columns, language)},
                                   file=str(target)).render(language),
                        _kept(writer, named, language), language), language)
-        scorer.carry(carried)
+        scorer.carry(carried, typed=writer.xlsx)
         writer.start(list(carried))
         with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
             _run_batch(batching, writer, inputs, scorer, jobs, named, quiet, options, language, tally,

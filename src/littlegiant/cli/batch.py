@@ -42,6 +42,7 @@ from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
+    CELL_TYPES,
     ID_COLUMNS,
     NOTE_LIST,
     PROBLEMS_SEPARATOR,
@@ -1542,6 +1543,8 @@ class Scorer:
         """The park's own columns no rule reads, copied back after the results (CARRIED_KEY): each as
         the output heads it and as the inputs' headers spell it (with their spaces), known once every
         header is read (``carry``)."""
+        self.typed = False
+        """Whether the carried cells go to an .xlsx, as the sheet typed them (``own_typed``)."""
         self.slips = NO_SLIPS
         """Whether the row last scored has amounts past any SME's size, and revenue too small for its
         head count (``unit_slips``): Job counts such rows, and the run names them once at its end."""
@@ -1551,9 +1554,11 @@ class Scorer:
         """Whether ``--rules`` chose the set, not the date (said so where answers were given to another's questions)."""
         return self.calendar is not None and self.calendar.forced
 
-    def carry(self, columns: dict[str, list[str]]) -> None:
-        """Copy these columns back (by their heading: the headers that spell it) with every row."""
+    def carry(self, columns: dict[str, list[str]], typed: bool = False) -> None:
+        """Copy these columns back (by their heading: the headers that spell it) with every row; ``typed``:
+        to an .xlsx, each cell with what the sheet held (``own_typed``)."""
         self.carried = tuple((shown, tuple(spelt)) for shown, spelt in columns.items())
+        self.typed = typed
 
     def own_cells(self, item: Item) -> list[str]:
         """The row's cells under the carried columns, as typed: "" where its sheet has no such column,
@@ -1562,6 +1567,27 @@ class Scorer:
             return [""] * len(self.carried)
         cells = item.payload
         return [next((str(cells[h]) for h in spelt if h in cells), "") for _, spelt in self.carried]
+
+    def own_typed(self, item: Item) -> list[str]:
+        """The row's cells under the carried columns as the .xlsx is given them (own_json): each a JSON value,
+        "" for an empty cell. A sheet's cell as what it held (load.xlsx.held: ["n", 2.85714285714286, "0.00"]),
+        its text as ["s", text], which the workbook keeps text; a CSV's as its text, which the workbook reads
+        a figure, share or day from. As text alone, a formula's result came back as text and an ID typed
+        as text as a number Excel shows as 3.20594E+14."""
+        own = self.own_cells(item)
+        types = item.payload.get(CELL_TYPES) if item.kind == "csv" else None
+        if types is None:
+            return [encode_basestring(cell) if cell else "" for cell in own]
+        held = json.loads(types)
+        cells = item.payload
+        out = []
+        for (_, spelt), cell in zip(self.carried, own, strict=True):
+            if not cell:
+                out.append("")
+                continue
+            kind = next((held[h] for h in spelt if h in cells and h in held), None)
+            out.append(json.dumps(kind if kind is not None else ["s", cell], ensure_ascii=False))
+        return out
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_rules": None, "_plan": None}
@@ -1605,7 +1631,7 @@ class Scorer:
             words = [self._words(kind, param) for kind, param in notes]
             said = ('"notes": [' + ", ".join(map(encode_basestring, words)) + '], ') if notes else ""
             ids = "".join(f'"{k}": {encode_basestring(v)}, ' for k, v in zip(ID_COLUMNS, input_ids(item), strict=True) if v)
-            own = f'"{CARRIED_KEY}": {own_json(self, self.own_cells(item))}, ' if self.carried else ""
+            own = f'"{CARRIED_KEY}": {own_json(self, (self.own_typed if self.typed else self.own_cells)(item))}, ' if self.carried else ""
             head = '{"source": ' + encode_basestring(item.source) + ', "status": "scored", ' + ids + own + said + \
                 '"result": '
             if answered or others or unknown:  # a rare row: its result read back, and warned of in it as assess's is
@@ -1884,7 +1910,7 @@ class Job:
         rows = errors = internal = large = small = 0
         lines = self._lines
         scorer, line, codec = self.scorer, self.line, self.codec
-        own = scorer.own_cells if scorer.carried else None
+        own = (scorer.own_typed if scorer.typed else scorer.own_cells) if scorer.carried else None
         try:
             for item in items_in(chunk):
                 row = scorer(item, codec)
@@ -1997,7 +2023,10 @@ def json_cells(row: Cells) -> list[Any]:
 
 def own_json(scorer: Scorer, own: list[str]) -> str:
     """A row's carried cells as the JSON object CARRIED_KEY holds, by heading, in the columns' order
-    (an empty cell is null, as in the summary's own keys)."""
+    (an empty cell is null, as in the summary's own keys); for an .xlsx, ``own`` is already JSON (own_typed)."""
+    if scorer.typed:
+        return "{" + ", ".join(f"{encode_basestring(shown)}: {cell or 'null'}"
+                               for (shown, _), cell in zip(scorer.carried, own, strict=True)) + "}"
     return "{" + ", ".join(f"{encode_basestring(shown)}: {encode_basestring(cell) if cell else 'null'}"
                            for (shown, _), cell in zip(scorer.carried, own, strict=True)) + "}"
 

@@ -832,6 +832,14 @@ ROW_NOTES = "\x00notes"
 """The key under which a row carries what reading found of it that the user should know (a formula
 without its result, a company already met): ``note_kinds`` entries, each a message kind and its one
 parameter. Not a header either; ``row_profile`` passes it over, batch puts the notes on the row."""
+CELL_TYPES = "\x00types"
+"""The key under which a sheet's row carries what its cells in the columns no criterion reads held other
+than text, as JSON: by header, [kind, value, number format], kind "n" a number, "d" a day or moment (ISO),
+"t" a time of day, "b" TRUE or FALSE; a column not listed held text (or nothing). Only the text is read
+(``row_profile`` passes the key over); batch copies the park's own columns back from it (Scorer.own_typed),
+so that the .xlsx gives them as typed: as text only, a formula's 2.85714285714286 (more digits than a
+figure copied back could have) came back as text, and an ID typed as text, 320594000123456, as a number
+that Excel shows as 3.20594E+14. A CSV's rows have no such key: their text is all there is."""
 NOTE_LIST = "\x1d"
 """Between the items of a note's parameter that lists several (the headers of formula cells), so that
 batch can read them back one by one and word them in the run's language."""
@@ -1822,7 +1830,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     unread: list[tuple[str, str]] = []  # a title's bare name over no answer (2024, 省级): header, path
     # 企业 and a title's bare name last: each yields to the fuller column beside it
     for header, cell in sorted(cells.items(), key=lambda hc: (bare_title(hc[0]), norm(hc[0]) in BARE_NAME_HEADERS)):
-        if header in (SHEET_UNIT, ROW_NOTES):
+        if header in (SHEET_UNIT, ROW_NOTES, CELL_TYPES):
             continue
         if not header.strip():  # a note beside the table (手写补充): said on the row (note.no_header), not read
             continue

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import functools
 import io
+import json
+import math
 import re
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
+    CELL_TYPES,
     CURRENCY_SIGNS,
     GUIDE_MARK,
     NOTE_LIST,
@@ -794,6 +798,23 @@ def _scan(ws: Any) -> _Scan:
     return out
 
 
+def held(cell: Any) -> list[Any] | None:
+    """What a cell holds other than text, as CELL_TYPES gives it ([kind, value, number format]): a number (a
+    formula's saved result too) with the format it is shown by, a day or moment, a time of day, TRUE or FALSE;
+    None for text, a day before 1900, an empty cell, an error value (#DIV/0!) and what JSON cannot hold (NaN)."""
+    value = cell.value
+    kind = type(value)
+    if kind is int or kind is float:
+        return ["n", value, cell.number_format or "General"] if math.isfinite(value) else None
+    if kind is bool:
+        return ["b", value, "General"]
+    if kind is datetime or kind is date:  # before 1900, where Excel's days begin, as its text (shown #### as a day)
+        return ["d", value.isoformat(), cell.number_format or "General"] if value.year >= 1900 else None
+    if kind is time:
+        return ["t", value.isoformat(), cell.number_format or "General"]
+    return None
+
+
 def _read_rows(ws: Any, hidden: _Hidden | None = None) -> Iterator[tuple[tuple[Any, ...], list[str]] | InputError]:
     """Each row of a sheet as openpyxl reads it, with its cells' text (``_cell``); where openpyxl cannot
     read on (NaN, INF or 1,000 stored as a number, a shared text or a style the file does not have, a
@@ -1007,6 +1028,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     merges = scan.merges
     unsaved = 0
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
+    merged_held: dict[int, list[Any] | None] = {}  # by column index: what the merged cell filling it down held (held)
+    merged: set[int] = set()  # the row's cells filled from a merged cell above
+    kept: list[tuple[int, str]] = []  # the columns whose cells' kinds go with the row (CELL_TYPES)
     skipped: dict[str, list[int]] = {}
     under = 0  # the row right under the header
     named = False  # whether a row above the header (none found) names the company-name column
@@ -1022,6 +1046,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         raw, values = read
         number += 1
         own = any(v.strip() for v in values)  # a row with nothing of its own stays blank, merged over or not
+        merged = set()
         if filling:
             filling = [f for f in filling if f[1] >= number]
             for index, _, value in filling if own else ():
@@ -1029,10 +1054,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                     values += [""] * (index + 1 - len(values))
                 if not values[index].strip():
                     values[index] = value
+                    merged.add(index)
         for column, bottom in merges.get(number, ()):
             index = column - first_column
             if 0 <= index < len(values) and values[index].strip():
                 filling.append((index, bottom, values[index]))
+                merged_held[index] = held(raw[index]) if index < len(raw) else None
         if not own:
             continue
         if header is None:
@@ -1068,6 +1095,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 return
             footer.take(on_note)
             blank = [i for i, h in enumerate(header) if not h]
+            # the columns no criterion reads: what their cells held (a number, a day) goes with the row's
+            # text, and batch copies them back as typed (CELL_TYPES); looked up once a sheet, not a row
+            wanted = used or known
+            kept = [(i, h) for i, h in enumerate(header) if h and (wanted is None or not wanted(h))]
             under = number
             if found is not None:
                 if found.stated is not None:
@@ -1089,6 +1120,13 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             cells[""] = " ".join(extra)
         if search.unit is not None:
             cells[SHEET_UNIT] = search.unit
+        if kept:
+            types = {}
+            for i, h in kept:
+                kind = merged_held.get(i) if i in merged else held(raw[i]) if i < len(raw) else None
+                if kind is not None:
+                    types[h] = kind
+            cells[CELL_TYPES] = json.dumps(types, ensure_ascii=False)
         # only in columns the rules read: a formula in one passed over (研发费用占比, which the tool works
         # out itself) was said on every row to be read as unknown, where nothing was read from it
         uncomputed = [h for h in (header[c - first_column] for c in scan.unsaved.get(number, ())

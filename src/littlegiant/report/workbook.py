@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -313,6 +313,38 @@ class ResultBook:
             raise InputError(kind="out.unwritable", params={"error": SystemError_(exc.errno, exc.strerror)},
                              file=str(self.path)) from None
 
+    def _own(self, value: Any) -> Any:
+        """A cell of the park's own columns as the results sheet is given it: as the sheet typed it, where
+        the row is a sheet's (``value`` a list: Scorer.own_typed) — a number with its number format (a
+        formula's 2.85714285714286 shown 0.00, a debt ratio shown 0.00%), a day, TRUE or FALSE, and text as
+        text (an ID typed as text, 320594000123456, made a number was shown 3.20594E+14); a CSV's text as
+        the figure, share or day it is (``_figure``, ``_share``), else as text."""
+        if value is None:
+            return None
+        if isinstance(value, list):
+            kind, held, shown = value[0], value[1], value[-1]
+            if kind == "s":
+                return self._text(self.results, held)
+            if kind == "d":
+                held = datetime.fromisoformat(held)
+            elif kind == "t":
+                held = time.fromisoformat(held)
+            elif kind == "b" or shown == "General":
+                return held
+            cell = self._cell(self.results, value=held)
+            if shown != "General":  # a day read with General is a day of openpyxl's format (yyyy-mm-dd)
+                cell.number_format = shown
+            return cell
+        figure = _figure(value)
+        if figure is not None:
+            return figure
+        share = _share(value)
+        if share is not None:  # 85% as a share Excel sorts and sums, shown as it was
+            cell = self._cell(self.results, value=share[0])
+            cell.number_format = share[1]
+            return cell
+        return self._text(self.results, value)
+
     def _write(self, text: str) -> None:
         self.start()
         results, text_cell, verdict = self.results, self._text, self._verdict
@@ -346,15 +378,7 @@ class ResultBook:
                 results.row_dimensions[self.rows + 2].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             if carried:
                 own = row.get(CARRIED_KEY) or {}
-                for h in carried:
-                    figure = _figure(own.get(h))
-                    share = _share(own.get(h)) if figure is None else None
-                    if share is not None:  # 85% as a share Excel sorts and sums, shown as it was
-                        cell = self._cell(results, value=share[0])
-                        cell.number_format = share[1]
-                        cells.append(cell)
-                        continue
-                    cells.append(figure if figure is not None else text_cell(results, own.get(h)))
+                cells += [self._own(own.get(h)) for h in carried]
             if lines > 1:
                 self._top(cells)
             results.append(cells)  # written out as it is appended, with its height:
