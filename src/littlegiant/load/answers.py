@@ -40,7 +40,9 @@ _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
                      "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
-                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na",
+                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na", "n.a.",
+                     "#n/a", "暂缺", "缺", "缺失", "缺数据", "数据缺失", "数据暂缺", "数据暂无", "保密", "涉密",
+                     "商业秘密", "商业机密",
                      "未评", "未参评", "暂未参评", "尚未参评", "没有参评", "没参评", "未参加评价", "未评价", "暂未评价",
                      "尚未评价", "未评分", "无评分", "暂无评分", "没有评分", "无得分", "未评测", "未测评",
                      "notrated", "unrated", "notevaluated"})
@@ -52,13 +54,28 @@ such cell made the whole company an error row, no verdict at all). It stays unkn
 is refused for a figure, as only the person can say it means 0. Not 待定: of a title, pending means
 not held (_SURE). Not 暂无 (NONE_YET). 未参评, 未评价 and the like: no score, level or rating yet, as
 the platform's 专精特新发展评价得分 of a company that has not taken part is (one such cell made an error
-row, 「应填数字」, for the answer the plan then asks for)."""
+row, 「应填数字」, for the answer the plan then asks for). #N/A is Excel's own "not available" (typed, or
+NA()), unlike its other error values (FORMULA_ERROR). 暂缺 (missing for now), 缺 and 保密 say the figure
+is not given, not that there is none: read as 无, 暂缺 under a title made it 否 and failed its tier; see
+NOT_GIVEN for the rest (未填报, 未提供, 待核实, 不便透露)."""
+NOT_GIVEN = re.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填报|填写|提供|上报|报|报送|报送数据|统计|披露|公开|收集)"
+                       r"(?:数据)?"
+                       r"|(?:暂|尚|有)?待(?:提供|补充|补|补填|核实|核查|确认|填|填报|填写|统计|更新|上报|收集)"
+                       r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)")
+"""The sentences a park's sheet writes in a cell it has no figure for, in their usual forms: not
+filled, given or reported (未填报, 未提供, 暂未提供, 未上报, 未报), to be given or checked (待提供, 待核实),
+not to be told (不便透露, 无法提供). Each made the whole company an error row, 「应填金额…现在是“未提供”」,
+where 不详 beside it was read as unknown: they are unknown too, the row scored and the cell named in it
+as missing, never 0 and never 否. None says a title was won or lost (未认定, 未获得 are _NOT_WON's), nor
+pending (待认定, _LAPSED_OR_PENDING), nor none (无, 没有: NONE_IS_ZERO; 暂无: NONE_YET)."""
 FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
                            r"|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)|ERR:\d{3}")
 """What a spreadsheet shows in a cell whose formula failed (Excel and WPS: #DIV/0!, #N/A, #VALUE!,
 #REF!; LibreOffice's Err:502 in a CSV it saved), full-width folded, upper-cased: no figure. Said as
-「应填金额…现在是“#DIV/0!”」, it read as a typing slip, where the sheet's formula is what to correct."""
-NONE_YET = frozenset({"暂无", "暂缺"})
+「应填金额…现在是“#DIV/0!”」, it read as a typing slip, where the sheet's formula is what to correct.
+#N/A, "not available", is read as unknown before this (UNKNOWN): a park types it, or a lookup finds no
+figure for the company, and it made the whole company an error row for one figure not given."""
+NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
@@ -265,7 +282,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return _YES_NO[text], None
     stripped = text.strip()
     raw = normalise(text)
-    if raw.lower() in UNKNOWN:
+    if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw):
         return None, None
     expect = _expected(f, unit)
     if f.type != "text" and FORMULA_ERROR.fullmatch(unicodedata.normalize("NFKC", stripped).upper()):  # #DIV/0!

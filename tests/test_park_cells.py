@@ -1,0 +1,110 @@
+"""Cells of a park's sheet a review found misread: the words a sheet writes where it has no figure, a
+provincial title's level written for 是, and a share column typed as fractions. Real sheets in (openpyxl),
+the results read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from tests.test_park_sheets import invoke, read_csv, results_sheet
+from tests.test_typed_text import doors
+
+PLACEHOLDERS = ["未填报", "未提供", "暂未提供", "未上报", "未报", "保密", "缺", "未填", "待提供", "待核实", "不便透露",
+                "无法提供", "暂缺", "N/A", "n/a", "NA", "#N/A", "-", "—", "/"]
+"""What park staff wrote in a cell they had no figure for (a review of real sheets)."""
+
+
+def _book(path: Path, header: list[str], rows: list[list[Any]], formats: dict[str, str] | None = None) -> Path:
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    for column, shown in (formats or {}).items():
+        for cell in ws[column][1:]:
+            cell.number_format = shown
+    book.save(path)
+    return path
+
+
+def about_sheet(path: Path) -> list[str]:
+    """The 说明 sheet's sentences (its second column), as openpyxl reads them back."""
+    book = load_workbook(path, read_only=True)
+    rows = [str(row[1]) for row in book["说明"].iter_rows(values_only=True) if len(row) > 1 and row[1] is not None]
+    book.close()
+    return rows
+
+
+def test_a_placeholder_for_a_figure_leaves_it_unknown_and_the_company_scored(tmp_path: Path) -> None:
+    """未填报, 保密, 待核实, #N/A and the like under 营业收入 made the whole company an error row (no verdict at all)
+    where 不详 beside them was read as unknown: each is now unknown, the row scored and the cell named as missing."""
+    rows = [[f"甲{i}公司", "工业", 100, cell] for i, cell in enumerate(["不详", *PLACEHOLDERS])]
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "所属行业", "员工人数", "2025年营业收入（万元）"], rows)
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    read = results_sheet(out)
+    assert code == 0 and [r["处理结果"] for r in read] == ["已评估"] * len(rows), [r["错误说明"] for r in read]
+    unknown = read[0]  # 不详, as before
+    for row in read:
+        assert str(row["主要差距"]).endswith("本行缺：「营业收入（2025年）」"), row
+        assert {k: v for k, v in row.items() if k not in ("来源（文件:行）", "企业名称")} == \
+            {k: v for k, v in unknown.items() if k not in ("来源（文件:行）", "企业名称")}
+
+
+def test_none_stays_an_answer_and_is_never_made_unknown(tmp_path: Path) -> None:
+    """无 under revenue is still refused with its hint (only the person can say it is 0), and 暂无 under a red line
+    is still 否: a real "none" is not turned into a missing input."""
+    header = ["企业名称", "营业收入（2025年）", "被列入经营异常名录", "持有有效的专精特新中小企业称号"]
+    rows = [["甲公司", "无", "否", "是"], ["乙公司", 8000, "暂无", "无"], ["丙公司", 8000, "待核实", "保密"]]
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(_book(tmp_path / "in.xlsx", header, rows)), "-o", str(out), "--lang", "zh",
+                        "--columns", "ids")
+    jia, yi, bing = read_csv(out)
+    assert code == 1 and jia["status"] == "error"
+    assert jia["error"] == ("「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”："
+                            "没有的请填 0，不清楚的请填“不知道”")
+    assert (yi["status"], bing["status"]) == ("scored", "scored")
+    assert yi["little_giant_status"] == "unmet"  # 无 under the title: not held, so 小巨人 fails on it
+    assert bing["little_giant_status"] == "unknown"  # 保密: the title unknown, never a silent 否
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+@pytest.mark.parametrize("path", ["financials.2025.revenue", "employees", "ip.class1", "market.domestic_share",
+                                  "compliance.abnormal_operation", "titles.zjtx_sme", "industry", "rd_institution",
+                                  "awards.national_rank"])
+def test_every_door_reads_a_placeholder_as_unknown(path: str, text: str) -> None:
+    """A cell, --set, a profile file's text and the interview's answer read each placeholder alike: unknown,
+    under a figure, a count, a share, a red line, a title, a choice and a rank whose 0 means none."""
+    assert set(doors(path, text).values()) == {("ok", None)}
+
+
+@pytest.mark.parametrize(("path", "text", "value"), [
+    ("compliance.abnormal_operation", "暂无", False),  # none so far: 无, as before
+    ("awards.national_rank", "暂无", Decimal(0)),
+    ("titles.zjtx_sme", "未认定", False),  # a title's own states are not placeholders
+    ("titles.zjtx_sme", "未获得", False),
+    ("titles.zjtx_sme", "待认定", False),
+])
+def test_words_of_none_and_of_a_title_state_keep_their_reading(path: str, text: str, value: Any) -> None:
+    """暂无 answers 无 where 无 is an answer, and 未认定 or 待认定 say a title is not held: none is a placeholder."""
+    assert set(doors(path, text).values()) == {("ok", value)}
+
+
+def test_the_interview_reads_none_as_zero_and_a_placeholder_as_unknown() -> None:
+    """Typed to the interview, 无 for a count is still 0 (said back), while 保密 or 未提供 is "don't know"."""
+    from littlegiant.core.interview import Interview, Question
+    from littlegiant.load import rules
+    from littlegiant.load.profile import field_for_path, year_in_path
+
+    rs = rules.load("miit-2026")
+    f = field_for_path(rs, "ip.class1")
+    iv = Interview(rs, date(2026, 6, 1))
+    q = Question("ip.class1", f, year_in_path(f, "ip.class1"))
+    assert iv.parse(q, "无")[0] == Decimal(0)
+    assert iv.parse(q, "保密") == (None, None) and iv.parse(q, "未提供") == (None, None)
