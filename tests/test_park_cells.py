@@ -108,3 +108,37 @@ def test_the_interview_reads_none_as_zero_and_a_placeholder_as_unknown() -> None
     q = Question("ip.class1", f, year_in_path(f, "ip.class1"))
     assert iv.parse(q, "无")[0] == Decimal(0)
     assert iv.parse(q, "保密") == (None, None) and iv.parse(q, "未提供") == (None, None)
+
+
+def test_a_provincial_level_answers_the_provincial_title_and_a_city_one_is_refused_saying_why(tmp_path: Path) -> None:
+    """省级 and 是（省级） under 是否专精特新中小企业 were refused (the latter as a lapsed or pending title), each
+    company an error row: the title is the province's, so they read as 是. 市级 stays refused, now saying in one
+    line that a city's title is not the one asked; 否（市级） is a plain no."""
+    cells = ["是", "省级", "是（省级）", "省级专精特新", "是（2024年省级认定）", "否", "否（市级）", "市级", "是（市级）",
+             "市级专精特新", "区级"]
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "是否专精特新中小企业"],
+                [[f"甲{i}公司", cell] for i, cell in enumerate(cells)])
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    read = results_sheet(out)
+    verdicts = ["处理结果", "专精特新中小企业", '专精特新"小巨人"企业', "主要差距"]
+    yes, no = ([row[k] for k in verdicts] for row in (read[0], read[5]))
+    assert code == 1 and yes != no
+    assert all([row[k] for k in verdicts] == yes for row in read[1:5])
+    assert [read[6][k] for k in verdicts] == no
+    for row, shown in zip(read[7:], cells[7:], strict=True):
+        assert row["处理结果"] == "出错"
+        level = "区级" if shown == "区级" else "市级"
+        assert row["错误说明"] == (f"「持有有效的专精特新中小企业称号」：“{shown}”说的是{level}称号，不是这里问的专精特新中小企业"
+                               "（由省级中小企业主管部门认定）：持有省级认定的填“是”，否则填“否”")
+
+
+def test_a_city_title_is_refused_in_english_too(tmp_path: Path) -> None:
+    """The English line names the level and the title's conferring authority, as the Chinese one does."""
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "是否专精特新中小企业"], [["甲公司", "市级"]])
+    out = tmp_path / "out.csv"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "en")
+    (row,) = read_csv(out)
+    assert code == 1 and row["Problems"] == (
+        "是否专精特新中小企业: '市级' names a city-level title, which is not the one asked (the 专精特新中小企业 title, "
+        "conferred by the provincial SME authority): answer yes if the company holds the provincial one, else no")

@@ -236,6 +236,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.other_title": ("{shown!r} is another title than the one asked: answer yes if the company holds this one, "
                           "else no", "“{shown}”是另一个称号，不是这里问的：持有这里问的称号填“是”，否则填“否”"),
+    "value.title_level": ("{shown!r} names a {level} title, which is not the one asked ({title}): answer yes if the "
+                          "company holds {held}, else no",
+                          "“{shown}”说的是{level}称号，不是这里问的{title}：持有{held}填“是”，否则填“否”"),
     "value.held_when": ("{shown!r} says when it was won, not whether it holds now (a title lapses after three "
                         "years unless renewed): answer yes if it is still in force, else no",
                         "“{shown}”说的是何时获得，不是现在是否有效（称号一般3年有效，到期未复核即失效）：目前仍在有效期内"

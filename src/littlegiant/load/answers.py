@@ -110,6 +110,54 @@ title (已过期, 失效, 申报中, 待认定, 未通过) is not held: the tool
 write 否 for it, and refusing 已过期 itself cost a park a call and a rerun for an answer it knew."""
 
 
+_CONFERRED: dict[str, tuple[str, tuple[str, ...], Text, Text]] = {
+    "titles.zjtx_sme": ("省级", ("专精特新中小企业", "专精特新企业", "专精特新"),
+                        Text("专精特新中小企业（由省级中小企业主管部门认定）",
+                             "the 专精特新中小企业 title, conferred by the provincial SME authority"),
+                        Text("省级认定的", "the provincial one")),
+    "titles.little_giant": ("国家级", ("专精特新小巨人企业", "专精特新小巨人", "小巨人企业", "小巨人"),
+                            Text("专精特新“小巨人”企业（由工业和信息化部认定）",
+                                 "the 专精特新 little giant title, conferred by the Ministry of Industry and IT"),
+                            Text("工业和信息化部认定的", "the Ministry's")),
+}
+"""The titles conferred at one level only, by that level's word (the 管理办法: 专精特新中小企业 by the
+province, 小巨人 by MIIT), the title's short names, what it is and who confers it, and whose title is
+held. A park's 是否专精特新中小企业 column records the level of the title held: 省级, 是（省级）, which was
+refused as no yes (or as a lapsed or pending title), each company an error row."""
+_LEVELS = re.compile(r"国家级|省部级|省级|地市级|市级|区县级|县区级|区级|县级|市区级")
+"""A level of government as a park writes it beside a title (省级, 市级专精特新, 是（市级）)."""
+_LEVEL_EN = {"国家级": "national", "省部级": "provincial or ministerial", "省级": "provincial", "地市级": "city-level",
+             "市级": "city-level"}
+"""Each level in English; the rest are a district's or a county's."""
+_TITLE_QUOTES = str.maketrans("", "", "\"“”'‘’")
+
+
+def _at_level(low: str, path: str, shown: str, where: str, label: Text | None, f: FieldDef) -> str:
+    """A title's cell (normalised, lower case) that names a level, with the level of the title asked
+    read as held (省级 → 是, 是（省级） → 是, 是（2023年省级认定） → 是（2023年认定）); the cell as it was when
+    it names no level or answers no (否（市级）). Another level is refused, saying the title asked is
+    conferred at its own level: 市级专精特新 is a city's title, not the province's 专精特新中小企业, and
+    read as yes it passed a tier on a title the company does not hold; read as no, a company holding
+    both failed it. Only the person can say."""
+    found = _LEVELS.findall(low)
+    if not found:
+        return low
+    said = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
+    if said is not None and said.group(1) in NO:
+        return low
+    conferred, names, title, held = _CONFERRED[path]
+    other = next((level for level in found if level != conferred), None)
+    if other is not None:
+        raise InputError(kind="value.title_level", params={"shown": brief(shown), "title": title,
+                                                           "level": Text(other, _LEVEL_EN.get(other, "district or county")),
+                                                           "held": held}, field=where, label=label or field_words(f, where))
+    text = low.translate(_TITLE_QUOTES)
+    for name in names:  # 省级专精特新, 是（省级专精特新）: the title's own name beside its level
+        text = text.replace(conferred + name, conferred)
+    text = ("是" + text[len(conferred):] if text.startswith(conferred) else text).replace(conferred, "")
+    return text.replace("()", "").strip(" ，,、；;:：") or "是"
+
+
 _YEAR = re.compile(r"\d{4}")
 _REGISTERED = "titles.tech_sme"
 """The 科技型中小企业: a registration (入库) rather than a title won (认定)."""
@@ -316,7 +364,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if f.type == "text":
         return check_value(f, stripped, where=where, label=label), None
     if f.type == "bool":
-        low = whole = raw.lower()
+        low = raw.lower()
+        if f.path in _CONFERRED:
+            low = _at_level(low, f.path, stripped, where, label, f)
+        whole = low
         remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
             low = remark.group(1)
