@@ -4,6 +4,7 @@ the results read back."""
 
 from __future__ import annotations
 
+import csv
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -142,3 +143,57 @@ def test_a_city_title_is_refused_in_english_too(tmp_path: Path) -> None:
     assert code == 1 and row["Problems"] == (
         "是否专精特新中小企业: '市级' names a city-level title, which is not the one asked (the 专精特新中小企业 title, "
         "conferred by the provincial SME authority): answer yes if the company holds the provincial one, else no")
+
+
+SHARE_HEADER = ["企业名称", "所属行业", "员工人数", "2025年营业收入(万元)", "国内市场占有率"]
+
+
+def _shares(path: Path, shares: list[Any], shown: str = "General") -> Path:
+    rows = [[f"丁{i}公司", "工业", 200, 8000, share] for i, share in enumerate(shares)]
+    return _book(path, SHARE_HEADER, rows, {"E": shown} if shown != "General" else None)
+
+
+FRACTIONS_ZH = ("的“国内市场占有率”列填的数都在 0 到 1 之间（共 3 个，如 0.12），已按百分数读取，即 0.12 按 0.12% 计。"
+                "如果填的是小数（0.12 即 12%），请改填百分数（12% 填 12），或把这一列设为百分比格式，然后重新运行")
+
+
+def test_a_share_column_of_fractions_is_named_at_the_end_of_the_run_and_on_the_about_sheet(tmp_path: Path) -> None:
+    """A market-share column of 0.12, 0.35, 0.08 in General format was read as 0.12% and flagged only in each
+    row's 需核对的数据: the run's closing lines and the 说明 sheet now name the column, say how it was read and how
+    to fix it. The figures themselves are read as typed (a small share is real), and each row still says so."""
+    src = _shares(tmp_path / "in.xlsx", [0.12, 0.35, 0.08])
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 0 and f"littlegiant 提示：{src}:名单 {FRACTIONS_ZH}" in err
+    assert err.index("共读取 3 行") < err.index(FRACTIONS_ZH)  # a closing note, after the count
+    assert f"{src}:名单 {FRACTIONS_ZH}" in about_sheet(out)
+    first = results_sheet(out)[0]
+    assert first["需核对的数据"] == "「主导产品国内细分市场占有率」0.12%：如果填的是小数（0.12 即 12%），请改填 12；请核对"
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--lang", "en", "--quiet")
+    assert code == 0 and err.rstrip().endswith(
+        f"littlegiant: note: {src}:名单: every figure of the column '国内市场占有率' (3 figures, such as 0.12) is between "
+        "0 and 1, and was read as a percentage: 0.12 as 0.12%. If they are fractions as Excel holds a percentage "
+        "(0.12 for 12%), type 12 for 12%, or format the column's cells as percentages, and run again")
+
+
+def test_a_share_column_of_fractions_in_a_csv_is_named_too(tmp_path: Path) -> None:
+    """A CSV saved from such a sheet holds the same 0.12: said alike."""
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([SHARE_HEADER, *([f"丁{i}公司", "工业", 200, 8000, s] for i, s in
+                                                      enumerate(["0.12", "", "0.35", "0.08", "不详"]))])
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and f"{src} {FRACTIONS_ZH}" in err
+
+
+@pytest.mark.parametrize(("shares", "shown"), [
+    ([0.12, 0.35, 0.08], "0%"),  # formatted as a percentage: read as 12%, no fraction typed
+    ([0.12, 16, 0.08], "General"),  # a figure above 1: the column is in percent, its small shares may be real
+    (["0.12%", "0.35%", 0.08], "General"),  # typed with the % sign
+    ([0, 12, 0], "General"),
+])
+def test_a_share_column_not_all_fractions_is_not_named(tmp_path: Path, shares: list[Any], shown: str) -> None:
+    """No closing note where the column is formatted as a percentage, holds a figure above 1, or shows its % signs."""
+    out = tmp_path / "out.xlsx"
+    code, _, err = invoke("batch", str(_shares(tmp_path / "in.xlsx", shares, shown)), "-o", str(out), "--lang", "zh")
+    assert code == 0 and "0 到 1 之间" not in err and not any("0 到 1 之间" in line for line in about_sheet(out))

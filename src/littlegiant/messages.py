@@ -1050,6 +1050,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "littlegiant 提示：{where} 是 littlegiant 写出的评估结果，后来补了数据列（{columns}）；结果表里"
                             "没有原名单的其他数据，这些数据对每家企业都按“未知”处理，结论可能不如上次。要保留原来的数据，"
                             "请把新数据填到原来的企业名单中，再对名单重新评估"),
+    "run.share_fractions": ("littlegiant: note: {where}: every figure of the column {column} ({count:figure|figures}, "
+                            "such as {example}) is between 0 and 1, and was read as a percentage: {example} as {example}%. "
+                            "If they are fractions as Excel holds a percentage ({example} for {percent}%), type {percent} "
+                            "for {percent}%, or format the column's cells as percentages, and run again",
+                            "littlegiant 提示：{where} 的“{column}”列填的数都在 0 到 1 之间（共 {count} 个，如 {example}），"
+                            "已按百分数读取，即 {example} 按 {example}% 计。如果填的是小数（{example} 即 {percent}%），"
+                            "请改填百分数（{percent}% 填 {percent}），或把这一列设为百分比格式，然后重新运行"),
     "run.absent_columns": ("littlegiant: note: {where} has no column for {count} of the inputs the criteria read ({named}); "
                            "they are unknown for every company, and so may be the tiers they decide. For a sheet with "
                            "every column, run: littlegiant init sheet.xlsx{lang_arg}",

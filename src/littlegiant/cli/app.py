@@ -18,11 +18,16 @@ import sys
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from littlegiant import __version__
+
+if TYPE_CHECKING:  # the batch command's alone, loaded when it runs
+    from collections.abc import Generator, Iterator
+
+    from littlegiant.load.shares import FractionColumn, ShareColumns
 
 EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -791,6 +796,7 @@ def batch(
             fail(exc, language)
         from littlegiant.cli.stopping import like_ctrl_c
         from littlegiant.core.plan import plan_for
+        from littlegiant.load.shares import ShareColumns
         from littlegiant.load.tabular import (
             HeaderError,
             column,
@@ -933,8 +939,9 @@ def batch(
         writer.start(list(carried))
         with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
             _run_batch(batching, writer, inputs, scorer, jobs, named, quiet, options, language, tally,
+                       shares=ShareColumns(rs, day.year - 1), notes=notes,
                        # on a terminal, where a person reads it (a script's stderr stays the count alone)
-                       None if quiet or not _is_terminal(sys.stderr) else
+                       basis=None if quiet or not _is_terminal(sys.stderr) else
                        words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
                                                      "basis": about["basis"]}).rstrip())
     except typer.Exit:  # said, with what the run left
@@ -966,9 +973,12 @@ def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any
 
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
-               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None, basis: str | None = None) -> None:
+               quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None,
+               shares: "ShareColumns | None" = None, notes: list[str] | None = None, basis: str | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written. ``basis``:
-    which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet)."""
+    which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet).
+    ``shares`` watches the rows read for a share column typed as fractions throughout, said at the end
+    whatever --quiet, and kept in ``notes`` (the results workbook's 说明 sheet)."""
     from littlegiant.cli.stopping import check
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
@@ -978,7 +988,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
-    rows = batching.score_all(batching.read_chunks(list(inputs), options), job, jobs)
+    chunks = batching.read_chunks(list(inputs), options)
+    rows = batching.score_all(chunks if shares is None else _watched(chunks, shares), job, jobs)
     # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
     progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
     try:
@@ -1000,6 +1011,11 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             check()  # a stop Python dropped (raised in a fork's hook, a finaliser) stops the run here
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
+        # a share column typed as fractions (0.16 for 16%): on the 说明 sheet, written whole by close
+        fractions = [words("run.share_fractions", lang, _fraction_params(c, lang)) for c in shares.columns()] \
+            if shares is not None else []
+        if notes is not None:
+            notes.extend(fractions)
         writer.close()  # an .xlsx is written whole here: a full disk shows here
     except InputError as exc:
         fail(_then(exc.render(lang), _kept(writer, output, lang), lang), lang)
@@ -1032,11 +1048,39 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     for slip in ("large", "small"):  # a sheet's unit read wrongly: each row's note says so, the verdicts do not
         if counts[slip]:
             say(words(f"run.amounts_{slip}", lang, {"count": counts[slip], "column": _checks_column(writer, lang)}))
+    for line in fractions:  # likewise: read as typed, each row's note asks, the column is named once here
+        say(line)
     if counts["internal"]:
         say(words("run.internal_rows", lang, {"count": counts["internal"]}))
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"] or unread:  # companies in error or missing: the run must not look clean
         raise typer.Exit(EXIT_ROWS)
+
+
+def _watched(chunks: "Iterator[Any]", shares: "ShareColumns") -> "Generator[Any, None, None]":
+    """``chunks`` as read, each sheet's or CSV's rows shown to ``shares`` first (in this process, which
+    reads; the workers only score)."""
+    try:
+        for chunk in chunks:
+            if isinstance(chunk, list):  # a block of JSON Lines has no columns
+                for item in chunk:
+                    if item.kind == "csv":
+                        shares.see(item.source.rpartition(":")[0], item.payload)
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:  # stopped early (Ctrl-C, an unreadable input): the reader's files closed now
+            close()
+
+
+def _fraction_params(found: "FractionColumn", lang: str) -> dict[str, object]:
+    """The words of run.share_fractions for one column: its table, its header, and its first figure
+    as typed and as the percentage it is if a fraction was meant."""
+    from littlegiant.load.answers import plain
+
+    return {"where": found.where, "column": found.header if lang == "zh" else repr(found.header),
+            "count": found.count, "example": str(plain(found.example)),
+            "percent": str(plain(found.example * 100))}
 
 
 def _checks_column(writer: Any, lang: str) -> str:
