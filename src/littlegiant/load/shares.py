@@ -11,6 +11,7 @@ is possible, and only the park can say which was meant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -19,6 +20,9 @@ from littlegiant.load.answers import percent_signed, read_typed
 from littlegiant.load.consistency import FRACTION_MOST
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
+
+_PLAIN = re.compile(r"\d{1,15}(?:\.\d{1,15})?", re.ASCII)
+"""A bare figure, as most share cells hold one (0.16, 12.5): read at once, no sign or word to look for."""
 
 
 @record(frozen=True)
@@ -59,23 +63,34 @@ class ShareColumns:
         shares = self._tables.get(where)
         if shares is None:
             shares = self._tables[where] = self._share_headers(cells)
+        if not shares:
+            return
+        settled = False
         for header, f in shares:
             text = cells.get(header)
-            if not text or not text.strip():
+            if not text:
                 continue
-            try:
-                value, _ = read_typed(f, text, where=header)
-            except InputError:  # refused: the row says why, and it is no figure of the column
-                continue
+            if _PLAIN.fullmatch(text):  # 0.16, 12.5: most cells, no sign to look for
+                value: object = Decimal(text)
+                signed = False
+            else:
+                try:
+                    value, _ = read_typed(f, text, where=header)
+                except InputError:  # refused: the row says why, and it is no figure of the column
+                    continue
+                signed = percent_signed(f, text)
             if not isinstance(value, Decimal) or value == 0:  # unknown, or 0: the same in either reading
                 continue
             tally = self._tallies.setdefault((where, header), _Tally())
-            if value > FRACTION_MOST or percent_signed(f, text):
+            if value > FRACTION_MOST or signed:
                 tally.other += 1
+                settled = True
             else:
                 tally.fractions += 1
                 if tally.example is None:
                     tally.example = value
+        if settled:  # a column in percent after all: its other rows are not read
+            self._tables[where] = tuple((h, f) for h, f in shares if not self._tallies.get((where, h), _Tally()).other)
 
     def _share_headers(self, cells: Mapping[str, str]) -> tuple[tuple[str, FieldDef], ...]:
         from littlegiant.load.tabular import column
