@@ -30,7 +30,8 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
     """小巨人 in 2027 on 2026's figures, which the plan takes as 2025's: R&D 650万 kept meets 近两年合计
     ≥1200万 and revenue 12,000万 the compound growth from 2024's 9,800万. The plan said only the platform
     score, and a client read nothing to do; a 2026 R&D under 550万, or revenue under 10,804.5万
-    (√(y/9,800) − 1 ≥ 5%), fails that round. Both are steps now, in the report and the batch's 下一步."""
+    (√(y/9,800) − 1 ≥ 5%), fails that round. Both are steps now, in the report and the batch's 下一步: the R&D
+    first, which mends the 近两年合计 the tier fails today, then the revenue, which keeps a growth it meets."""
     src = tmp_path / "jia.yaml"
     src.write_text(JIA, encoding="utf-8")
     done = runner.invoke(app, ["assess", str(src), "--lang", "zh", "--as-of", "2026-11-26"],
@@ -38,8 +39,8 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
     assert done.exit_code == 0, done.output
     flat = re.sub(r"\n\s*", "", done.stdout)
     plan = flat[flat.index("■ 专精特新\"小巨人\"企业：最早2027年申报"):flat.index("需准备的材料")]
-    assert "1. 营业收入（2026年）：须不低于10,805万元（本计划按2025年的12,000万元估计；其他数据与估计不同时请重新评估）" in plan, plan
-    assert "2. 研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计；其他数据与估计不同时请重新评估）" in plan, plan
+    assert "1. 研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计；其他数据与估计不同时请重新评估）" in plan, plan
+    assert "2. 营业收入（2026年）：须不低于10,805万元（本计划按2025年的12,000万元估计；其他数据与估计不同时请重新评估）" in plan, plan
     for rd, verdict in (("549", "不满足"), ("550", "未知")):  # the floor is the edge: one under fails the round
         later = runner.invoke(app, ["assess", str(src), "--lang", "zh", "--as-of", "2027-11-26",
                                     "--set", "financials.2026.revenue=12000", "--set", "financials.2026.main_revenue=11500",
@@ -50,7 +51,7 @@ def test_a_plan_with_nothing_to_raise_says_the_least_next_years_figures_may_be(t
     done = runner.invoke(app, ["batch", str(src), "-o", str(out), "--advice", "--lang", "zh", "--as-of", "2026-11-26", "-q"])
     assert done.exit_code == 0, done.output
     cell = next(csv.DictReader(out.open(encoding="utf-8-sig")))["下一步"]
-    assert "最早2027年申报（以2026年数据计）；营业收入（2026年）：须不低于10,805万元" in cell, cell
+    assert "最早2027年申报（以2026年数据计）；研发费用（2026年）：须不低于550万元" in cell, cell
 
 
 def test_one_day_left_is_said_as_one_day() -> None:

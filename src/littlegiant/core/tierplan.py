@@ -126,6 +126,10 @@ class TierPlan:
     sooner: TierPlan | None = None
     # the least each amount in ``assumed`` may fall to for the plan to hold, the others as assumed (_floors)
     floors: dict[str, Decimal] = field(default_factory=dict)
+    # the floors that only keep what the tier meets now: every criterion one holds (met at the floor, not
+    # under it) is met today (上年度营业收入不低于1500万元, 8,520.91万 now). The others mend what fails it
+    # today (2026's R&D share, which replaces 2024's 2.93% in the 2027 round): those are the steps to take
+    kept: frozenset[str] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -447,8 +451,12 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         plan.renewed = {p: v for p in sorted(read) if (v := start.get(p)) is not None and is_yearly(rules, p)}
         plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
         if plan.checked is not None:
-            plan.floors = _floors(rules, tier.id, values, {p: v for p, v in plan.assumed.items() if p in read},
-                                  last, renewal)
+            floors = _floors(rules, tier.id, values, {p: v for p, v in plan.assumed.items() if p in read},
+                             last, renewal)
+            plan.floors = {p: low for p, (low, _) in floors.items()}
+            met_now = {c.id for c in tier.criteria if c.status == MET}
+            # a criterion the later round's set names otherwise (another rule set) is not known met: a step
+            plan.kept = frozenset(p for p, (_, held) in floors.items() if held and held <= met_now)
     return plan
 
 
@@ -639,22 +647,31 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
 
 
 def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: dict[str, Scalar], last: int,
-            renewal: str | None) -> dict[str, Decimal]:
+            renewal: str | None) -> dict[str, tuple[Decimal, frozenset[str]]]:
     """The least each amount a later round's plan takes as last year's may fall to, the others as
     assumed, for the plan to hold: 研发费用（2026年） at least 550万 where 2025's 650万 was assumed. A plan
     with no step to take (2025's R&D, kept in 2026, meets 近两年合计1200万) was read as nothing to do,
     where a 2026 below 550万 fails it. A whole moves its parts in proportion (revenue, main revenue
     with it); an amount whose floor is what was assumed, nothing, or a twentieth of it or less (营业收入
     at least 1万, for a share of it to be defined) is left out, and so is a balance
-    at year end: 资产总额 holds a debt ratio, which a floor on assets alone says as if assets were a budget."""
+    at year end: 资产总额 holds a debt ratio, which a floor on assets alone says as if assets were a budget.
+    With each floor, the criteria it holds: met at the floor and not just under it (the R&D share and
+    its 近两年 group for 研发费用, 上年度营业收入不低于1500万元 for revenue), which tell a floor that mends
+    what fails the tier today from one that keeps what it meets (``TierPlan.kept``)."""
+    from littlegiant.core.plan import plan_for
     from littlegiant.load.consistency import part_violations
 
     keeps = _keeper(rules, tier_id, values, last, renewal)
     if keeps is None:
         return {}
+    judged = plan_for(rules, last, renewal)
+
+    def met(vals: dict[str, Scalar]) -> set[str]:
+        return {c.id for c in judged.tier_result(tier_id, dict[str, object](vals)).criteria if c.status == MET}
+
     led = followers(rules)
     parts = {f.id for fs in led.values() for f in fs}
-    out: dict[str, Decimal] = {}
+    out: dict[str, tuple[Decimal, frozenset[str]]] = {}
     for path, high in assumed.items():
         try:
             f = field_for_path(rules, path)
@@ -685,7 +702,10 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
                 break
             lo, hi = (lo, mid) if holds(mid) else (mid, hi)
         if hi < high and hi * 20 >= high:  # far under it (营业收入 at least 1万, a share's defined), it plans nothing
-            out[path] = hi
+            holds(hi)
+            at = met(trial)
+            holds(lo)  # fails the plan (0 was tried above)
+            out[path] = hi, frozenset(at - met(trial))
     return out
 
 

@@ -897,8 +897,13 @@ class Words(Phrasing):
             head = (f"{name}：{when}以下各项全部做到后仍需补充数据（已验证：以下各项一并代入重新评估，结果为「{verdict}」）" if zh else
                     f"{name}: {when}after all of the following it still needs answers (checked: {verdict})")
         steps += [SEP[self.lang].join(self._move(m, p) for m in group) for group in self._actions(p)]
-        steps += self._floor_steps(p)
-        steps += self._yearly_steps(tier, p)
+        # what must change before what must only be kept: 2026's R&D share, which replaces 2024's 2.93% in
+        # the 2027 round, before 2026's revenue, whose 1,500万 the 8,520.91万 of 2025 already passes (the
+        # batch's 下一步 is the first step, and opened with the revenue on some 70 rows of a park's sheet)
+        steps += self._floor_steps(p, kept=False)
+        steps += self._yearly_steps(tier, p, kept=False)
+        steps += self._floor_steps(p, kept=True)
+        steps += self._yearly_steps(tier, p, kept=True)
         missing = self.plan_asks(tier)
         if missing:
             # not the summary's count: these are the answers still lacking once the steps above are done
@@ -1063,13 +1068,16 @@ class Words(Phrasing):
         from_part = "" if is_part else f"worked out from {part_l} "
         return f"{said}, {from_part}at {year}'s share of {part_l} in {whole_l} ({num(share)}%)"
 
-    def _floor_steps(self, p: TierPlan) -> list[str]:
+    def _floor_steps(self, p: TierPlan, kept: bool) -> list[str]:
         """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
         fall to: 「研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）」. A plan with no step
-        to take read as nothing to do, where a 2026 below 550万 fails the round it dates."""
+        to take read as nothing to do, where a 2026 below 550万 fails the round it dates. ``kept``: the
+        floors that only keep a criterion met today (``TierPlan.kept``), else those that mend one it fails."""
         zh = self.lang == "zh"
         out = []
         for path, floor in p.floors.items():
+            if (path in p.kept) != kept:
+                continue
             f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
             said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
@@ -1088,19 +1096,21 @@ class Words(Phrasing):
                        "and the other figures as estimated (re-assess if they differ)")
         return out
 
-    def _yearly_steps(self, tier: TierResult, p: TierPlan) -> list[str]:
+    def _yearly_steps(self, tier: TierResult, p: TierPlan, kept: bool | None = None) -> list[str]:
         """A later round's yearly figures (本年度…得分): that round counts its own year's. One that meets
         it now is taken as this year's; one not given is no answer anyone can give now (asked for, it
-        read as if today's would do)."""
+        read as if today's would do). ``kept``: only those that meet it now (True), only those not
+        given (False), or both (None)."""
         if not self._later_round(p):
             return []
         assert p.as_of is not None and self.rules is not None  # said by _later_round
         moved = {m.path for m in p.moves}
         unit = {x: unit_text(field_for_path(self.rules, x).unit, self.lang, v) for x, v in p.renewed.items()}
-        return [*(self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
-                  for x, v in p.renewed.items() if x not in moved),
-                *(self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
-                  for x in p.missing if is_yearly(self.rules, x))]
+        held = [self._that_years(x, p.as_of.year, num(v, self.lang) + unit[x], self._bar(tier, x, p))
+                for x, v in p.renewed.items() if x not in moved] if kept is not False else []
+        asked = [self._that_years(x, p.as_of.year, None, self._bar(tier, x, p))
+                 for x in p.missing if is_yearly(self.rules, x)] if kept is not True else []
+        return [*held, *asked]
 
     def _unit_doubted(self) -> Text | None:
         """The plan's head note when the report warns that amounts look typed in the wrong unit: in 元
