@@ -50,15 +50,17 @@ def test_the_about_sheet_keeps_what_the_run_said_of_the_data(tmp_path: Path) -> 
     assert done.exit_code == 0, done.output
     said = [line.removeprefix("littlegiant 提示：") for line in done.stderr.splitlines()
             if line.startswith("littlegiant 提示：")]
-    assert len(said) == 3 and not any("没有评估要用的" in line for line in said)
+    absent = ("没有评估要用的", "没有参评基本条件的")
+    assert len(said) == 3 and not any(a in line for line in said for a in absent)
     about = load_workbook(out)["说明"]
     rows = [(a.value, b.value, b.alignment.wrap_text) for a, b in about.iter_rows(max_col=2)]
     notes = [(value, wrapped) for label, value, wrapped in rows[:-1] if label == "读取提示" or label is None]
-    assert len(notes) == 4 and all(wrapped for _, wrapped in notes)
-    assert [value for value, _ in notes if "没有评估要用的" not in value] == said
+    assert len(notes) == 5 and all(wrapped for _, wrapped in notes)
+    assert [value for value, _ in notes if not any(a in value for a in absent)] == said
     text = "\n".join(value for value, _ in notes)
     assert "以下列与评估无关，不参与评估（原样附在结果最后）：“联系人”、“联系电话”" in text
     assert "没有评估要用的" in text and "每家企业的这些项都按“未知”处理" in text
+    assert "没有参评基本条件的 7 项回答的列" in text and "主要差距中写有“仅缺参评基本条件的回答”" in text
     assert "第 3 行写的是各列的单位（人、万元）" in text
     assert "以下行不是企业，未计入：第 44 行（合计行）、第 45 行（表尾说明）" in text
     assert "littlegiant 提示" not in text

@@ -257,7 +257,7 @@ def test_batch_notes_on_an_80_column_terminal_are_broken_between_words(tmp_path:
     assert all(line.count("苏州工业园区重点企业经营情况表.xlsx:Sheet") == 1 for line in lines
                if line.startswith("littlegiant 提示"))
     piped = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert [line.startswith("littlegiant 提示：") for line in piped.stderr.splitlines()[:-1]] == [True] * 3
+    assert [line.startswith("littlegiant 提示：") for line in piped.stderr.splitlines()[:-1]] == [True] * 4
 
 
 def test_full_results_with_notes_are_known_as_results_both_ways(tmp_path: Path) -> None:

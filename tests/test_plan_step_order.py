@@ -69,7 +69,7 @@ def test_the_batch_next_step_opens_with_the_share_to_reach_not_the_revenue_alrea
     assert done.exit_code == 0, done.output
     rows = list(openpyxl.load_workbook(out)["评估结果"].iter_rows(values_only=True))
     row = dict(zip(rows[0], rows[1], strict=True))
-    assert row["主要差距"] == "专精特新中小企业：前年研发费用占营业收入比重不低于3%（现为2.93%）"
+    assert row["主要差距"].startswith("专精特新中小企业：前年研发费用占营业收入比重不低于3%（现为2.93%）；")
     assert row["下一步"] == f"专精特新中小企业：最早2027年申报（以2026年数据计）；{RD_STEP}；另有3项，全部做到后仍需补充数据才能判定"
 
 

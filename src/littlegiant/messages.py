@@ -1062,6 +1062,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "every column, run: littlegiant init sheet.xlsx{lang_arg}",
                            "littlegiant 提示：{where} 中没有评估要用的 {count} 项数据的列（{named}），每家企业的这些项都按"
                            "“未知”处理，相关称号也可能因此为“未知”。需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx{lang_arg}"),
+    "run.absent_declarations": ("littlegiant: note: {where} has no column for {count:answer|answers} every company "
+                                "declares for the conditions every tier shares: {named}. Each is unknown for every "
+                                "company, never taken as no, and so are the tiers it decides; a company whose other "
+                                "figures meet a tier says \"{only}\" in its main gap, to pick them out by. Add a column "
+                                "for each, headed as above{fill}, and run again",
+                                "littlegiant 提示：{where} 中没有参评基本条件的 {count} 项回答的列：{named}。这些项每家企业"
+                                "都按“未知”处理，不会当作“否”，相关称号因此为“未知”；其余条件按已填数据都满足的企业，主要"
+                                "差距中写有“{only}”，可据此把它们挑出来。可在表中加上这些列，列名照上面写{fill}，再评估一次"),
+    "run.absent_declarations_same": ("littlegiant: note: {where} lacks the same {count:answer|answers} as said above",
+                                     "littlegiant 提示：{where} 同样没有上面所说的 {count} 项回答的列"),
     "run.absent_columns_same": ("littlegiant: note: {where} lacks the same {count} columns as said above",
                                 "littlegiant 提示：{where} 同样没有上面所说的 {count} 项数据的列"),
     "run.encoding_gaps": ("littlegiant: note: {count:row holds|rows hold} characters {encoding} cannot ({chars}), "
@@ -1160,6 +1170,22 @@ backslash before one of those or at the end (bash reads it as an escape); a fold
 def headers_said(headers: Iterable[str], lang: str) -> str:
     """Column headers as a message names them: “联系人”、“备注” in zh, 'Contact', 'Notes' in en."""
     return ("、" if lang == "zh" else ", ").join(f"“{h}”" if lang == "zh" else repr(h) for h in headers)
+
+
+def declared_fill(declared: list[tuple[str, bool]], lang: str) -> str:
+    """What to type in the red-line columns a run's note asks for (run.absent_declarations), by the answer
+    that meets each, as found for each company: 「：“在中华人民共和国境内工商注册登记、具有独立法人资格”一般填
+    “是”，其余各列一般填“否”（以逐家核实的实际情况为准）」. A missing answer is never taken as 否: the
+    staff who checked type it."""
+    yes = [label for label, answer in declared if answer]
+    zh = lang == "zh"
+    checked = "（以逐家核实的实际情况为准）" if zh else " (as found for each company)"
+    if not yes:
+        return ("：各列一般填“否”" if zh else ": usually 'no' in each") + checked
+    if len(yes) == len(declared):
+        return ("：各列一般填“是”" if zh else ": usually 'yes' in each") + checked
+    return (f"：{headers_said(yes, lang)}一般填“是”，其余各列一般填“否”" if zh else
+            f": usually 'yes' under {headers_said(yes, lang)} and 'no' under the others") + checked
 
 
 def shell_word(text: str) -> str:

@@ -806,13 +806,15 @@ def batch(
             ignored_columns,
             norm,
         )
-        from littlegiant.messages import headers_said
+        from littlegiant.messages import declared_fill, headers_said
         from littlegiant.messages import say as words
         from littlegiant.report.table import LISTED, any_output_columns, is_results, looks_like_results, output_columns
+        from littlegiant.report.words import ONLY_DECLARED
 
         heard: set[tuple[str, str]] = set()
-        absent_said: set[str] = set()
-        absent_lists: set[tuple[str, ...]] = set()  # the missing columns said in full once: another list missing them says so in a line
+        declared_said: set[str] = set()  # the tables said to lack red-line answers (run.absent_declarations)
+        absent_columns_said: set[str] = set()  # and the other columns the criteria read (run.absent_columns)
+        absent_lists: set[tuple[object, ...]] = set()  # the missing columns said in full once: another list missing them says so in a line
         results_said: set[str] = set()  # the tables said to be results with figures added (run.results_as_list)
         lang_arg = f" --lang {language}" if _chosen(lang) is not None else ""  # in the init command the notes give
         carried: dict[str, list[str]] = {}  # the park's own columns, copied back after the results: by heading
@@ -875,9 +877,23 @@ def batch(
                 used.add(norm(shown))
                 if h not in carried.setdefault(shown, []):
                     carried[shown].append(h)
+            declared = batching.absent_declarations(header, rs, day, renewal, language)
             absent = batching.absent_inputs(header, rs, day, renewal, language)
-            if absent and where not in absent_said:
-                absent_said.add(where)
+            if declared and where not in declared_said:
+                declared_said.add(where)
+                # named in full, apart from the other absent columns: without them (a park's sheet never has
+                # them) a tier its figures meet is 未知, and a row says so (ONLY_DECLARED) where nothing else is open
+                line = words("run.absent_declarations" if tuple(declared) not in absent_lists else
+                             "run.absent_declarations_same", language, {
+                                 "where": where, "count": len(declared), "only": ONLY_DECLARED.get(language),
+                                 "named": headers_said([label for label, _ in declared], language),
+                                 "fill": declared_fill(declared, language)})
+                absent_lists.add(tuple(declared))
+                notes.append(line)  # on the 说明 sheet whatever --quiet, as the note below
+                if not quiet:
+                    say(line)
+            if absent and where not in absent_columns_said:
+                absent_columns_said.add(where)
                 named = ("；" if language == "zh" else "; ").join(absent[:5]) + \
                     (("；……" if language == "zh" else "; …") if len(absent) > 5 else "")
                 # a park's six files of one template each repeated the paragraph and its command

@@ -90,7 +90,14 @@ from littlegiant.report.table import (
     result_words,
     text_cells,
 )
-from littlegiant.report.words import NOTHING_SHORT, blank_cells_text, now_text, red_lines_said, size_now
+from littlegiant.report.words import (
+    NOTHING_SHORT,
+    blank_cells_text,
+    now_text,
+    only_declared_text,
+    red_lines_said,
+    size_now,
+)
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_TABLES = (".csv", ".tsv", ".txt")
@@ -1352,9 +1359,29 @@ def input_ids(item: Item) -> tuple[str, str]:
 
 
 def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str | None, lang: str) -> list[str]:
-    """The inputs the criteria read that no column of ``header`` gives, by their labels: a park's
-    sheet seldom has the red-line columns, and without a word every tier came out 未知."""
+    """The inputs the criteria read that no column of ``header`` gives, by their labels, less the
+    red-line answers (``absent_declarations`` says those): a park's sheet seldom has the columns, and
+    without a word every tier came out 未知."""
     from littlegiant.load.profile import field_for_path, input_label
+
+    plan, absent = _absent_paths(header, rules, as_of, renewal)
+    answers = dict(declarations(rules, plan).answers)
+    return [input_label(field_for_path(rules, p), p).get(lang) for p in absent if p not in answers]
+
+
+def absent_declarations(header: list[str], rules: RuleSet, as_of: date, renewal: str | None,
+                        lang: str) -> list[tuple[str, bool]]:
+    """The red-line and registration answers (``declarations``) no column of ``header`` gives: each by
+    its label, which a column headed so is read as, with the answer that meets it (否; 是 for 境内注册)."""
+    from littlegiant.load.profile import field_for_path, input_label
+
+    plan, absent = _absent_paths(header, rules, as_of, renewal)
+    answers = dict(declarations(rules, plan).answers)
+    return [(input_label(field_for_path(rules, p), p).get(lang), answers[p]) for p in absent if p in answers]
+
+
+def _absent_paths(header: list[str], rules: RuleSet, as_of: date, renewal: str | None) -> tuple[Plan, list[str]]:
+    """The run's plan, and the inputs its criteria read that no column of ``header`` gives, in their order."""
     from littlegiant.load.tabular import column
 
     given: set[str] = set()
@@ -1363,8 +1390,52 @@ def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str |
             given.add(column(rules, h, as_of.year - 1)[0])
         except InputError:
             continue
-    read = plan_for(rules, as_of.year - 1, renewal).inputs()
-    return [input_label(field_for_path(rules, p), p).get(lang) for p in read if p not in given]
+    plan = plan_for(rules, as_of.year - 1, renewal)
+    return plan, [p for p in plan.inputs() if p not in given]
+
+
+@record(frozen=True)
+class Declarations:
+    """The yes/no answers a company declares for the gate every tier shares (境内注册, and each red line:
+    经营异常, 严重失信, 数据造假, …), each with the answer that meets its criterion. A
+    park's sheet seldom has their columns: left blank they are unknown, never 否, and most tiers 未知."""
+
+    answers: tuple[tuple[str, bool], ...] = ()
+
+    def only_for(self, plan: Plan, values: dict[str, object], summary: Summary) -> dict[str, str]:
+        """The tiers 未知 on ``values`` that these answers alone leave open, by the status each would have
+        with every blank one given as meets it (满足, or 待审核): the row's figures fail nothing and lack
+        nothing else there. A company that answers 是 to one is not met, so this is never a verdict: it
+        tells "figures fine, declarations missing" from "figures missing" in a sheet of 未知."""
+        blank = {p: v for p, v in self.answers if values.get(p) is None}
+        open_ = [tid for tid, t in summary.tiers.items() if t.status == UNKNOWN]
+        if not blank or not open_:
+            return {}
+        return {tid: t.status for tid, t in plan.outcomes(open_, {**values, **blank}).items() if t.status in (MET, REVIEW)}
+
+
+def declarations(rules: RuleSet, plan: Plan) -> Declarations:
+    """``Declarations`` of ``rules``: in the gate every tier shares, each red line's yes/no field (answered 否
+    it is met) and each yes/no check (境内工商注册登记: 是). Not a tier's own exclusions (小巨人's 单项冠军),
+    which are no 参评基本条件. Made once for each rule set and year."""
+    from littlegiant.core.result import stops_every_tier
+
+    memo: dict[int, Declarations] = rules.memo.setdefault("batch.declarations", {})
+    found = memo.get(plan.last_year)
+    if found is not None:
+        return found
+    answers: dict[str, bool] = {}
+    for _, node in rules.all_nodes():
+        if not stops_every_tier(rules, node):  # one tier's exclusion (already a 单项冠军) is no gate answer
+            continue
+        if node.kind == "veto" and node.field and node.field in rules.fields:
+            answers.setdefault(rules.fields[node.field].path, False)
+        elif node.value is not None and node.op == "==" and isinstance(node.threshold, bool) and not node.prerequisite:
+            reads = plan.reads_of(node.value)
+            if len(reads) == 1:
+                answers.setdefault(reads[0], node.threshold)
+    found = memo[plan.last_year] = Declarations(tuple(answers.items()))
+    return found
 
 
 def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
@@ -1537,6 +1608,7 @@ class Scorer:
         self._rules: RuleSet | None = None
         self._plan: Plan | None = None
         self._ladder = Ladder()
+        self._declared = Declarations()
         self._columns: dict[str, str | None] = {}  # a sheet's header -> the input it gives (_blank)
         self._reads: dict[str, tuple[str, ...]] = {}  # a tier -> the inputs its criteria read (_blank)
         self.carried: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -1646,6 +1718,7 @@ class Scorer:
         if self._plan is None:
             self._plan = plan_for(rules, self.as_of.year - 1, self.renewal)
             self._ladder = ladder_criteria(rules, self._plan)
+            self._declared = declarations(rules, self._plan)
         summary = self._plan.run(prof.values, keep=True)  # type: ignore[arg-type]
         last_year = self.as_of.year - 1
         unusual = unusual_figures(rules, prof.values, prof.percent_signed, prof.yuan_by_sign, last_year)
@@ -1680,6 +1753,10 @@ class Scorer:
         gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
                             red_lines_said(rules, self.lang), partial(self._now, item, prof, summary))
+        only = self._declared.only_for(self._plan, prof.values, summary)  # type: ignore[arg-type]
+        if only and row[_NEXT_STEP]:  # 未知 for want of the red-line answers alone: said alike on every such row
+            row[_NEXT_STEP] += only_declared_text([(rules.tiers[t].title.get(self.lang), s) for t, s in only.items()],
+                                                  self.lang)
         if self.advice and full is not None:
             row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
         return row

@@ -314,6 +314,18 @@ class Plan:
                                    blocker.title if blocker is not None else None, blocker)
         raise KeyError(tid)
 
+    def outcomes(self, tids: list[str], values: dict[str, object]) -> dict[str, TierSummary]:
+        """``outcome`` of each of ``tids`` on ``values``, worked out from one start: what a batch row asks
+        again of the tiers it leaves unknown, with the red-line answers it lacks given (``Declarations``)."""
+        state = self.start(values)
+        out: dict[str, TierSummary] = {}
+        for t, fn, _ in self.tiers:
+            if t in tids:
+                code, blocker = fn(state)
+                out[t] = TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
+                                     blocker.title if blocker is not None else None, blocker)
+        return out
+
     def row_of(self, tid: str, node: Node, state: State) -> CriterionResult | None:
         """The row a full result would give ``node`` (a figure or a score of tier ``tid``) on a profile's
         ``state`` (``start``, or a summary's): what a batch row words beside the title of the criterion

@@ -1938,6 +1938,29 @@ and what it gives fails no tier: what is open is what the sheet has no column fo
 not of each route: a failed route beside one left open (a 5% share beside a blank rank) fails none."""
 
 
+ONLY_DECLARED = Text("仅缺参评基本条件的回答", "only the gate's yes/no answers are missing")
+"""The words a batch row's 主要差距 carries where a tier is 未知 for want of the red-line answers alone (a
+park's sheet has no such columns), the same on every such row so that a filter finds them; the run's note on
+the absent columns quotes them."""
+
+
+def only_declared_text(tiers: list[tuple[str, str]], lang: str) -> str:
+    """After a batch row's 主要差距: the tiers (title, the status they would have) that its figures meet,
+    unknown only because the sheet gives no red-line answers: 「；科技和创新型中小企业仅缺参评基本条件的回答
+    （确无经营异常、严重失信等情形即满足）」. Staff filtering 未知 told "figures fine, declarations missing"
+    from "figures missing" by nothing: 主要差距 named the tier-2 figure the row fails, on most of them."""
+    zh = lang == "zh"
+    statuses = {status for _, status in tiers}
+    if len(statuses) == 1:
+        outcome = STATUS[statuses.pop()][lang]
+    else:
+        outcome = ("、" if zh else "; ").join(f"{title}{'' if zh else ': '}{STATUS[status][lang]}" for title, status in tiers)
+    titles = ("、" if zh else " and ").join(title for title, _ in tiers)
+    if zh:
+        return f"；{titles}{ONLY_DECLARED.zh}（确无经营异常、严重失信等情形即{outcome}）"
+    return f"; {titles}: {ONLY_DECLARED.en} (if no red line such as abnormal operation or serious dishonesty applies: {outcome})"
+
+
 def blank_cells_text(labels: list[str], lang: str) -> str:
     """A sheet row's cells that a tier not answered reads and the row left blank (or answered 不知道),
     after the first question it awaits in a batch row's 主要差距: 「；本行缺：「营业收入（2025年）」」, at
