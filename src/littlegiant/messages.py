@@ -471,6 +471,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "这是{kind}（{suffix}），无法直接读取：请在 {app} 中打开，“另存为”Excel 工作簿（.xlsx）后再试"),
     "column.several": ("one yes/no for several red lines: give each its own column",
                        "一列问了几项基本条件，无法分开读取：请每项一列填写"),
+    "column.not_actual": ("a figure of part of a year, a forecast or a tax-inclusive amount, not the year's actual "
+                          "figure the criteria read: not read", "是部分月份、预计或含税的数，不是评估要用的全年实际数，"
+                          "不读这一列"),
     "column.derived": ("a share or growth rate, which the tool works out from the figures itself: leave the column "
                        "out, or head it 备注 (notes)", "占比、增长率等由本工具按填写的数据自行计算，不读这一列："
                        "请删去这一列，或把列名改为“备注”"),
@@ -971,6 +974,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "littlegiant 提示：{where} 中以下列一列问了几项基本条件，“是”无法说明是哪一项，不参与评估"
                             "（原样附在结果最后）：{columns}；请每项一列填写，如“是否被列入经营异常名录”“是否被列入严重失信"
                             "主体名单”"),
+    "run.not_actual_columns": ("littlegiant: note: {where}: columns not read, as each is a figure of part of a year, "
+                               "a forecast or a tax-inclusive amount, not the year's actual figure the criteria read "
+                               "(copied as they are after the results): {columns}",
+                               "littlegiant 提示：{where} 中以下列是部分月份、预计或含税的数，不是评估要用的全年实际数，"
+                               "不参与评估（原样附在结果最后）：{columns}"),
     "run.derived_columns": ("littlegiant: note: {where}: columns not read, as the tool works out shares and ratios "
                             "from the amounts itself (copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果最后）："

@@ -307,6 +307,86 @@ _NOT_A_FIGURE = re.compile(r"名称|编号|备注|说明|证书|日期|时间|�
 """Words of a column that describes, rather than counts: 研发机构名称, 高企证书编号."""
 _COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
 
+_OTHER_MEASURE = re.compile(r"人均|户均|亩均|地均|每人|每亩|每户|每平方米|单位面积|单位用地|/人|/亩|/平方米|/㎡|/m2"
+                            r"|工资|薪酬|薪资|薪金|加计扣除|税收抵免|减免税|免税额|退税|补助|补贴|奖补")
+"""Words of a measure no criterion reads, however near a field's name it is: per head or per 亩 (人均营收,
+亩均营收（万元/亩）), a wage (从业人员平均工资), a tax relief or grant on a figure (研发费用加计扣除额, 研发费用
+补助). Each named a figure's words (营收, 研发费用, 从业人员), and the run stopped, telling staff to rename the
+column into the field: followed, 12.5 万元 a head was read as the company's revenue."""
+_RANKED = re.compile(r"排名|名次|排序|位次|排行")
+"""A rank of a figure (营业收入排名, 2025年营收排名): not the figure (a 3 read as 3 万元); a rank the
+rules read is a market's, named by its label (国内细分市场排名), and is matched before this is asked."""
+_QUANTITY = re.compile("|".join([*FIGURE_WORDS, *_MONEY_WORDS, "产值", "税", "出口", "人数", "人员", "金额", "投入", "额"]))
+"""Words of an amount or a count: a header with none (计划上市时间, 目标市场) is no figure of part of a
+year or a forecast, and is judged as before."""
+_PART_OF_YEAR = re.compile(r"上半年|下半年|半年度|半年报|前[一二三]季度|[一二三四1-4]季度|第[一二三四1-4]季|季度|季报|q[1-4]"
+                           r"|月度|月均|月报|每月|当月|本月|上月|年初至今|年初至|今年以来|本年累计|年度累计|截至目前|截止目前|ytd")
+"""Words of a figure of part of a year (上半年营业收入, 2026年前三季度研发费用); a span of months is ``_months``."""
+_MONTH_SPAN = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?[-–—~至到]"
+                         r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)|(\d{1,2}|[一二三四五六七八九十]{1,3})个月")
+_FORECAST = re.compile(r"预计|预测|预估|估计|估算|测算|预期|预算|计划|目标|规划|期望")
+"""Words of a figure not yet known (2026年预计研发费用, 营业收入目标): a plan is no year's actual figure."""
+_TAX_INCLUSIVE = re.compile(r"(?<!不)含(?:增值)?税|价税合计")
+"""A tax-inclusive amount (营业收入（含税）): 营业收入 is without 增值税, and read as it, a company's revenue
+came out some 13% above its books. 不含税 is the field's own basis, and reads."""
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _month(text: str) -> int:
+    """A month number typed in digits or Chinese numerals (10, 十, 十一), 0 for one not read."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _NUMERALS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
+
+
+def _months(folded: str) -> str | None:
+    """The words of a header saying its figure is of part of a year: months 1-10月, 1至9月, 7-12月, a
+    single month (10月, 2026年10月末) or 6个月; None for 1-12月 and 12月 (末), the whole year and its end, or
+    截至12月."""
+    for span in _MONTH_SPAN.finditer(folded):
+        first, last = _month(span.group(1)), _month(span.group(2))
+        if 1 <= first <= 12 and 1 <= last <= 12 and (first, last) != (1, 12):
+            return span.group(0)
+    for one in _MONTH.finditer(_MONTH_SPAN.sub("", folded)):  # (1月-12月's 1月 is no month alone)
+        if 1 <= _month(one.group(1) or one.group(2)) < 12:
+            return one.group(0)
+    return None
+
+
+class _Aside(NamedTuple):
+    """Why a column near a field's name is not that field: the words that say so, and the refusal."""
+    words: str
+    refusal: InputError
+
+
+def _aside(header: str, folded: str) -> _Aside | None:
+    """A column set aside whatever field its words are near: a partial-year, forecast or tax-inclusive
+    figure (column.not_actual: not the year's actual figure, said so), or a per-head, per-亩, ranked,
+    wage or tax-relief figure (column.unknown: 与评估无关). Both are passed over and copied back as the
+    park's own. Such a column used to stop the run, telling staff to rename it into the field (人均营收
+    as 营业收入（2025年）, 2026年1-10月营业收入 as 营业收入（2026年）), which, followed, read the wrong figure
+    as the company's; or it was read as the field outright (2025年营业收入（含税）, the 含税 dropped as a note).
+    The words are matched against the header as typed, not a list of headers; a field's own label holding
+    them (国内细分市场排名) is matched before this is asked (``_resolve``)."""
+    for said in (_months(folded), _first(_PART_OF_YEAR, folded), _first(_FORECAST, folded),
+                 _first(_TAX_INCLUSIVE, folded)):
+        if said is not None and _QUANTITY.search(folded.replace(said, "")):
+            return _Aside(said, InputError(kind="column.not_actual", field=header, label=column_label(header)))
+    ranked = _first(_RANKED, folded)
+    said = _first(_OTHER_MEASURE, folded) or (ranked if ranked and _QUANTITY.search(folded.replace(ranked, "")) else None)
+    if said is not None:
+        return _Aside(said, InputError(kind="column.unknown", field=header, label=column_label(header)))
+    return None
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return found.group(0) if found is not None else None
+
 
 def _labels(rules: RuleSet) -> dict[str, FieldDef]:
     found: dict[str, FieldDef] | None = rules.memo.get("tabular.labels")
@@ -594,10 +674,13 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
     # later than the figures can be of (a 2026年企业名单 run in 2026 holds 2025's)
     sheet_year = stated if stated is not None and (last_year is None or stated <= last_year) else None
     shown_year = year or (sheet_year or last_year or HINT_YEAR) - (back or 0)
+    aside = _aside(text, folded)
     for i, candidate in enumerate((folded, rest, _without_units(rest), _qualifier_first(rest), _TRAILING_GROUP.sub("", rest),
                                    _TRAILING_GROUP.sub("", _without_units(rest)))):
         # a note in brackets dropped (i >= 4) may change a red line's question: 是否单项冠军（省级）, 是否有偷漏税（含欠税）
         f = labels.get(candidate) or _alias(rules, candidate, noted=i >= 4 and _noted(rest))
+        if (f is not None or candidate in AMBIGUOUS_HEADERS) and aside is not None and aside.words not in candidate:
+            raise aside.refusal  # matched only by dropping the words that make it another figure: 营业收入（含税）
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
                 raise _ambiguous(rules, text, candidate, shown_year)
@@ -634,6 +717,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
     asked = others.get(folded) or (others.get(folded.replace("是否", "", 1)) if "是否" in folded else None)
     if asked is not None:  # the same field asked in another set's words: read, each row warned (asked_under)
         return asked[0].path, asked[0]
+    if aside is not None:  # 人均营收, 2026年1-10月营业收入, 研发费用加计扣除额: set aside, never a rename into the field
+        raise aside.refusal
     if folded.endswith(("(参考)", "(仅供参考)", "(备注)")):
         raise InputError(kind="column.unknown", field=text, label=column_label(text))  # kept for reference: passed over
     if sum(word in folded for word in _RED_LINE_WORDS) > 1:  # 是否存在失信、经营异常等情况: one 否 for several
@@ -664,6 +749,8 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
         near = None  # 企业称号 is no slip of 企业名称: a title is no name (following the hint made two name columns)
     if near is not None and near in folded and _NOT_A_FIGURE.search(folded):
         near = None  # 研发机构名称 is no slip of 研发机构: it names the institution, not its level
+    if near is not None and _RANKED.search(folded) and not _RANKED.search(near):
+        near = None  # 行业排名 is no slip of 行业: a rank is no other field's figure
     if near is not None:
         f = pool[near]
         shown = _with_unit(answer_label(f, f.concrete_path(shown_year) if f.per_year else None), folded, f)
@@ -1604,11 +1691,12 @@ def row_numbers(rows: list[int], sep: str, most: int = 10) -> str:
     return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
-PASSED_OVER = frozenset({"column.unknown", "column.derived", "column.several"})
+PASSED_OVER = frozenset({"column.unknown", "column.derived", "column.several", "column.not_actual"})
 """Refusals of a column that pass it over rather than stop the run: a column naming nothing the rules
 know (序号, 联系人), a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
-them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing), and
-one yes/no asking several red lines at once (``_RED_LINE_WORDS``)."""
+them beside the amounts, and a run stopped on them had staff edit a 5,000-row sheet for nothing),
+one yes/no asking several red lines at once (``_RED_LINE_WORDS``), and a figure of part of a year, a
+forecast or a tax-inclusive amount (``_aside``: not the year's actual figure)."""
 _RED_LINE_IDS = frozenset({"registered_in_china", "abnormal_operation", "serious_dishonesty", "prohibited_products",
                            "major_incident", "tax_violation", "data_fabrication", "single_champion"})
 """The fields whose yes stops a tier, asked as YES_NO_ALIASES read them only without a note in brackets:
