@@ -282,8 +282,8 @@ def test_screen_says_errors_in_the_language_asked_without_a_made_up_file_name() 
     problem of the row), and no ``<row>``/``<data>`` stand-in for a file it never had; English by default."""
     rows = [{"企业名称": "乙公司", "营业收入（2025年）": "abc", "从业人员": "x"}, {"employees": -1}]
     zh = list(littlegiant.screen(rows, as_of=date(2026, 11, 26), lang="zh"))
-    assert zh[0].error == ("「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“abc”\n"
-                           "「从业人员（上年末）」：应填整数，现在是“x”")
+    assert zh[0].error == ("“营业收入（2025年）”列：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“abc”\n"
+                           "“从业人员”列：应填整数，现在是“x”")  # the columns as the sheet heads them
     assert zh[1].error == "「从业人员（上年末）」：不能小于 0，现在是 -1"
     en = list(littlegiant.screen(rows, as_of=date(2026, 11, 26)))
     assert en[1].error == "employees: expected at least 0, got -1" and "<" not in (en[0].error or "")

@@ -128,7 +128,7 @@ def test_a_long_problem_on_the_errors_sheet_wraps_in_its_column(tmp_path: Path) 
     assert industry.alignment.wrap_text and industry.alignment.vertical == "top"
     assert head.value == f"{sheet}:2" and head.alignment.vertical == "top"
     assert errors.row_dimensions[2].height == 60  # four lines of 15 points
-    assert short.value.startswith("「从业人员（上年末）」") and not short.alignment.wrap_text
+    assert short.value.startswith("“从业人员（上年末）”列") and not short.alignment.wrap_text
     assert errors.row_dimensions[3].height is None and short_source.alignment.vertical is None
 
 

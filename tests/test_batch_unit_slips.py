@@ -207,11 +207,11 @@ def test_a_cell_gone_wrong_in_a_sheet_in_yuan_is_told_the_amount_in_yuan(tmp_pat
     book.close()
     said = str(row[head.index("错误说明")])
     assert code == 1 and row[head.index("处理结果")] == "出错"
-    assert said.startswith("「研发费用（2025年）」：应填金额（以元为单位，与表中写明的一致，不能为负数；"
+    assert said.startswith("“研发费用（2025年）”列（G列）：应填金额（以元为单位，与表中写明的一致，不能为负数；"
                            "如 80,000,000、8000万、0.8亿），现在是“见附表”"), said
     assert "单位万元" not in said
     code, _ = batch(str(sheet(tmp_path / "万元.xlsx", rows)), "-o", str(tmp_path / "万元结果.xlsx"))
     book = load_workbook(tmp_path / "万元结果.xlsx", read_only=True)
     head, row = list(book[book.sheetnames[0]].iter_rows(values_only=True))[:2]
     book.close()
-    assert code == 1 and "「研发费用（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿）" in str(row[head.index("错误说明")])
+    assert code == 1 and "“研发费用（2025年）”列（G列）：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿）" in str(row[head.index("错误说明")])

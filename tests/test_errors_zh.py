@@ -234,7 +234,7 @@ def test_batch_error_rows_and_summary_speak_chinese(tmp_path: Path) -> None:
     assert len(problems) == 3
     assert "行业" in problems[0] and "工业" in problems[0]
     assert "从业人员" in problems[1] and "整数" in problems[1]
-    assert problems[2].startswith("「营业收入（2025年）」：") and "abc" in problems[2]
+    assert problems[2].startswith("“营业收入（2025年）”列：") and "abc" in problems[2]
     assert all(CJK.search(p) and "expected" not in p for p in problems)
     code, _, err = lg("batch", str(src), "-o", str(out), "--as-of", "2026-03-01", "--lang", "en", "--quiet",
                       "--columns", "ids")

@@ -181,7 +181,7 @@ def test_an_amount_typed_or_shown_in_a_foreign_currency_is_refused_as_foreign(tm
     rows = read_csv(out)
     assert code == 1 and [r["处理结果"] for r in rows] == ["出错", "出错", "出错", "已评估"]
     for row, typed in zip(rows, ("$5,000", "5000万美元", "USD 5m"), strict=False):
-        assert row["错误说明"] == f"「营业收入（2025年）」：“{typed}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"
+        assert row["错误说明"] == f"“营业收入（2025年）”列：“{typed}”是外币金额；本工具按人民币评估，请换算成人民币后以万元填写"
     book = Workbook()
     ws = book.active
     ws.append(["企业名称", "营业收入（2025年）", "从业人员（上年末）"])

@@ -51,7 +51,7 @@ def test_a_park_sheets_trade_words_say_manufacturers_fill_industry(tmp_path: Pat
     book.close()
     assert code == 1
     for word, row, problem in zip(WORDS, rows, problems, strict=True):
-        said = f"{LABEL}：现在是文字“{word}”，{HINT_ZH}"
+        said = f"“所属行业”列（C列）：现在是文字“{word}”，{HINT_ZH}"  # the park's column, where staff find it
         cell = row[head.index("错误说明")]
         assert row[head.index("处理结果")] == "出错" and row[head.index("企业规模")] is None
         assert cell.startswith(said) and cell.endswith("；其他未列明行业") and "\n" not in cell, cell
@@ -65,7 +65,7 @@ def test_in_english_a_batch_row_says_it_in_full(tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     assert code == 1
     assert [r["Problems"] for r in rows] == [
-        f"所属行业: got text '{w}'; a manufacturer of any kind is 'industrial' (expected one of {IDS})" for w in WORDS]
+        f"所属行业 (column C): got text '{w}'; a manufacturer of any kind is 'industrial' (expected one of {IDS})" for w in WORDS]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -173,8 +173,8 @@ def test_an_xlsx_with_a_title_row_goes_through_batch_to_an_xlsx(tmp_path: Path) 
     assert [r["来源（文件:行）"] for r in rows] == [f"{src}:名单:{n}" for n in (4, 5, 7)]
     assert [r["处理结果"] for r in rows] == ["已评估", "出错", "已评估"]
     assert rows[0]["企业规模"] == "小型" and rows[0]["主要差距"]
-    assert rows[1]["错误说明"] == ("「从业人员（上年末）」：应填整数，现在是“很多”\n"
-                                 "「营业收入（2025年）」：金额不能为负数，现在是 -5")
+    assert rows[1]["错误说明"] == ("“从业人员（上年末）”列（C列）：应填整数，现在是“很多”\n"
+                                 "“营业收入（2025年）”列（D列）：金额不能为负数，现在是 -5")
     book = load_workbook(out, read_only=True)
     assert book.sheetnames == ["评估结果", "错误明细", "说明"]
     errors = list(book["错误明细"].iter_rows(values_only=True))
@@ -485,7 +485,7 @@ def test_a_percentage_typed_into_excel_is_read_in_percent(tmp_path: Path) -> Non
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--as-of", AS_OF)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert code == 1 and rows[0]["Outcome"] == "scored"
-    assert rows[1]["Problems"] == "主导产品国内细分市场占有率: expected a percentage from 0 to 100, got '150%'"
+    assert rows[1]["Problems"] == "主导产品国内细分市场占有率 (column B): expected a percentage from 0 to 100, got '150%'"
 
 
 def test_a_json_line_in_error_keeps_its_name_and_every_problem(tmp_path: Path) -> None:
@@ -576,7 +576,7 @@ def test_a_zh_batch_csv_has_chinese_headers_and_verdicts_and_ids_on_request(tmp_
     verdicts = {r[c] for r in rows[:3] for c in ZH_CSV_HEADER[6:9]}
     assert verdicts <= {"满足", "不满足", "待审核", "未知"} and "不满足" in verdicts
     assert rows[0]["主要差距"].startswith("科技和创新型中小企业：") and "." not in rows[0]["主要差距"]
-    assert rows[3]["错误说明"].startswith("「从业人员（上年末）」：") and rows[3]["科技和创新型中小企业"] == ""
+    assert rows[3]["错误说明"].startswith("“从业人员（上年末）”列：") and rows[3]["科技和创新型中小企业"] == ""
     by_id = list(csv.DictReader(io.StringIO(ids.read_bytes().decode("utf-8-sig"), newline="")))
     assert list(by_id[0]) == ["source", "name", "status", "error", "sme_size", "innovative_sme_status",
                               "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score", "little_giant_status",

@@ -179,7 +179,7 @@ def test_whether_a_national_little_giant_is_read_as_the_title(tmp_path: Path, he
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [row["status"] for row in rows] == ["scored", "scored", "error"]
     assert not any("input_columns" in row for row in rows)  # read, not carried back as the park's own column
-    assert rows[2]["error"].startswith('「持有有效的专精特新"小巨人"称号」：应填是或否')
+    assert rows[2]["error"].startswith(f"“{header}”列（C列）：应填是或否")
 
 
 @pytest.mark.parametrize("said", ["说明：金额单位为元，人数单位为人", "本表金额均以元为单位", "金额单位是元",

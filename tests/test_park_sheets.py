@@ -459,7 +459,7 @@ def test_a_yes_whose_remark_says_lapsed_or_pending_is_not_a_yes(tmp_path: Path) 
     # only a remark that says when or how the title was won or renewed, or that it is valid, keeps a yes
     assert code == 1 and [bool(r["错误说明"]) for r in rows] == [True, True, True, False, False, False, False,
                                                                  True, True, True]
-    assert rows[0]["错误说明"] == ("「有效期内的高新技术企业」：“是（已过期）”不能算作“是”：目前确实具备才填“是”；"
+    assert rows[0]["错误说明"] == ("“有效期内的高新技术企业”列：“是（已过期）”不能算作“是”：目前确实具备才填“是”；"
                                   "已过期、正在申报或待认定的填“否”，说不准的填“不知道”")
     example = str(Path(__file__).parent.parent / "examples" / "micro-startup.yaml")
     said = {}
@@ -488,7 +488,7 @@ def test_a_title_marked_by_its_state_is_read_and_one_marked_by_a_year_is_asked_a
              for k, v in c.get("inputs", {}).items() if k.split(".")[0] in ("titles", "honors")} for line in lines[:2]]
     assert [(r["titles.zjtx_sme"], r["honors.high_tech_enterprise"], r["titles.tech_sme"]) for r in read] == [
         (True, True, True), (False, True, False)]
-    assert lines[2]["error"] == ("「持有有效的专精特新中小企业称号」：“2022年认定”说的是何时获得，不是现在是否有效"
+    assert lines[2]["error"] == ("“是否专精特新中小企业”列：“2022年认定”说的是何时获得，不是现在是否有效"
                                  "（称号一般3年有效，到期未复核即失效）：目前仍在有效期内填“是”，否则填“否”")
     assert "“2023.9认定”说的是何时获得" in lines[3]["error"]
     bare = tmp_path / "bare.csv"
@@ -533,9 +533,9 @@ def test_a_plain_industry_word_is_its_choice_and_a_refusal_lists_chinese_labels(
     code, _, _ = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     rows = read_csv(tmp_path / "out.csv")
     assert code == 1 and [r["企业规模"] for r in rows] == ["小型", "小型", "", ""]
-    assert rows[2]["错误说明"] == "「行业（《中小企业划型标准规定》）」：现在是文字“批发和零售业”，这包括不止一类，请写批发业或零售业"
+    assert rows[2]["错误说明"] == "“行业”列：现在是文字“批发和零售业”，这包括不止一类，请写批发业或零售业"
     error = rows[3]["错误说明"]
-    assert error.startswith("「行业（《中小企业划型标准规定》）」：现在是文字“高新技术”，不是可填的选项：制造业企业（如电子元器件、"
+    assert error.startswith("“行业”列：现在是文字“高新技术”，不是可填的选项：制造业企业（如电子元器件、"
                             "机械、新材料）请填“工业”。可填的有：农、林、牧、渔业；工业；")
     assert error.endswith("；其他未列明行业") and "industrial" not in error
 
@@ -739,9 +739,9 @@ def test_a_formula_that_failed_is_said_as_a_formula_error_and_its_row_stays_an_e
     jia, yi = results_sheet(out)
     assert code == 1 and jia["处理结果"] == yi["处理结果"] == "出错"
     money = "金额（单位万元，不能为负数；如 8000、8000万、0.8亿）"
-    assert jia["错误说明"] == f"「营业收入（2025年）」：公式出错（单元格里是“#DIV/0!”），没有算出数值：请在表格中改正公式，或直接填{money}"
-    for said in ("「从业人员（上年末）」：公式出错（单元格里是“#VALUE!”），没有算出数值：请在表格中改正公式，或直接填整数",
-                 "「有效期内的高新技术企业」：公式出错（单元格里是“#REF!”）"):
+    assert jia["错误说明"] == f"“营业收入（2025年）”列（D列）：公式出错（单元格里是“#DIV/0!”），没有算出数值：请在表格中改正公式，或直接填{money}"
+    for said in ("“从业人员”列（C列）：公式出错（单元格里是“#VALUE!”），没有算出数值：请在表格中改正公式，或直接填整数",
+                 "“有效期内的高新技术企业”列（F列）：公式出错（单元格里是“#REF!”）"):
         assert said in str(yi["错误说明"]), yi["错误说明"]
     assert "研发费用" not in str(yi["错误说明"])
     (tmp_path / "in.csv").write_text("企业名称,营业收入（2025年）\n丙公司,Err:502\n", encoding="utf-8")
@@ -1258,7 +1258,7 @@ def test_a_title_column_holding_the_titles_name_reads_it_as_held(tmp_path: Path)
     held = [{v for t in line["result"]["tiers"].values() for c in t["criteria"] for k, v in c.get("inputs", {}).items()
              if k == "titles.zjtx_sme"} for line in (lines[0], lines[2], lines[3])]
     assert held == [{True}, {True}, {False}]
-    assert lines[1]["error"] == ("「持有有效的专精特新中小企业称号」：“国家级专精特新小巨人”是另一个称号，不是这里问的："
+    assert lines[1]["error"] == ("“专精特新称号”列：“国家级专精特新小巨人”是另一个称号，不是这里问的："
                                  "持有这里问的称号填“是”，否则填“否”")
     bare = tmp_path / "bare.csv"
     bare.write_text("企业名称,行业,专精特新中小企业\n甲,工业,国家级专精特新小巨人\n", encoding="utf-8")

@@ -1,10 +1,12 @@
 """A park's sheet as staff fill it in, through ``batch`` to the result workbook they open: columns beside
 the figures that are not those figures (人均营收, 研发费用加计扣除额, 营业收入排名, 2026年1-10月营业收入,
 2026年预计研发费用, 2025年营业收入（含税）) are set aside and copied back, never read as the figure nor
-stopped on with a rename into it."""
+stopped on with a rename into it; and a row's problem names the column as the park headed it, with its
+letter, so that staff find the cell."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -140,3 +142,37 @@ def test_a_figure_without_a_year_or_of_the_whole_year_is_still_told_what_to_writ
     with pytest.raises(InputError) as caught:
         column(rules.load("miit-2026"), header, 2025)
     assert caught.value.kind == kind
+
+
+def test_a_rows_problems_name_the_parks_column_and_its_letter(tmp_path: Path) -> None:
+    """The park's 所属行业 and 研发人员 were named by the tool's labels, 「行业（《中小企业划型标准规定》）」 and
+    「研发人员人数」, on neither the sheet nor the screen staff had open. The error cell and the 错误明细
+    sheet name the header as typed, with its column letter; a header wrapped in its cell on one line."""
+    src = workbook(tmp_path / "名单.xlsx", [
+        ["序号", "企业名称", "所属行业", "员工人数", "研发人员\n（人）", "2025年营业收入（万元）", "是否高新技术企业"],
+        [1, "A精工有限公司", "工业", 50, 80, 3000, "是"],
+        [2, "D精工有限公司", "电子元器件", 50, 10, 3000, "高新"]])
+    code, _ = batch(src, tmp_path / "结果.xlsx")
+    assert code == 1
+    first, second = sheet_rows(tmp_path / "结果.xlsx", "评估结果")
+    assert first["错误说明"] == "“研发人员 （人）”列（E列）为 80人，多于“员工人数”列（D列）50人：其中的部分不能超过总数"
+    assert second["错误说明"].startswith("“所属行业”列（C列）：现在是文字“电子元器件”")
+    assert "\n“是否高新技术企业”列（G列）：应填是或否" in second["错误说明"]
+    said = [r["问题（列：说明）"] for r in sheet_rows(tmp_path / "结果.xlsx", "错误明细")]
+    assert len(said) == 3 and not any("「" in s for s in said)
+    assert [s[:s.index("列（") + 5] for s in said] == ["“研发人员 （人）”列（E列）", "“所属行业”列（C列）", "“是否高新技术企业”列（G列）"]
+
+
+def test_a_csv_rows_problem_names_the_parks_header_in_either_language(tmp_path: Path) -> None:
+    """A CSV has no letters to give, but the header as typed; in English, the header after the row's place."""
+    src = tmp_path / "名单.csv"
+    src.write_text("企业名称,所属行业,员工人数\n丁公司,电子元器件,50\n", encoding="utf-8")
+    code, _ = batch(src, tmp_path / "结果.csv")
+    assert code == 1
+    with open(tmp_path / "结果.csv", encoding="utf-8-sig", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["错误说明"].startswith("“所属行业”列：现在是文字“电子元器件”")
+    code, _ = batch(src, tmp_path / "out.csv", lang="en")
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["Problems"].startswith("所属行业: got text '电子元器件'")

@@ -306,8 +306,8 @@ def test_none_in_an_amount_cell_says_to_write_0_and_is_never_read_as_0(tmp_path:
     jia, yi = scored(out)
     assert code == 1 and jia["status"] == "error"
     assert jia["error"].splitlines() == [
-        "「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
-        "「从业人员（上年末）」：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
+        "“营业收入（2025年）”列：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”：没有的请填 0，不清楚的请填“不知道”",
+        "“从业人员”列：应填整数，现在是“没有”：没有的请填 0，不清楚的请填“不知道”"]
     assert yi["status"] == "scored" and "financials.2025.revenue" not in {k for k, v in figures(yi).items() if v is not None}
 
 

@@ -195,6 +195,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "写成“{typed}”，但在 {{…}} 写法里逗号会把数字拆开：数字里不要写逗号，小数请用小数点（如 12.5）"),
     "field.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
                               "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数"),
+    "row.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole",
+                            "{part}为 {part_value}，多于{whole}{whole_value}：其中的部分不能超过总数"),
     "set.part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its whole; "
                             "to change them together, add {sets}",
                             "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；要一起改，"

@@ -927,6 +927,11 @@ than text, as JSON: by header, [kind, value, number format], kind "n" a number, 
 so that the .xlsx gives them as typed: as text only, a formula's 2.85714285714286 (more digits than a
 figure copied back could have) came back as text, and an ID typed as text, 320594000123456, as a number
 that Excel shows as 3.20594E+14. A CSV's rows have no such key: their text is all there is."""
+COLUMN_PLACES = "\x00columns"
+"""The key under which a workbook's row carries its sheet's header, column A first, each header after
+a ``NOTE_LIST`` (the one text every row of the sheet shares): a row's problem names the column as the
+park headed it and by its letter (“所属行业”列（C列）), where it named the tool's label (「行业（《中小企业
+划型标准规定》）」), which staff could not find on their sheet. Not a header; ``row_profile`` passes it over."""
 NOTE_LIST = "\x1d"
 """Between the items of a note's parameter that lists several (the headers of formula cells), so that
 batch can read them back one by one and word them in the run's language."""
@@ -1918,7 +1923,7 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     unread: list[tuple[str, str]] = []  # a title's bare name over no answer (2024, 省级): header, path
     # 企业 and a title's bare name last: each yields to the fuller column beside it
     for header, cell in sorted(cells.items(), key=lambda hc: (bare_title(hc[0]), norm(hc[0]) in BARE_NAME_HEADERS)):
-        if header in (SHEET_UNIT, ROW_NOTES, CELL_TYPES):
+        if header in (SHEET_UNIT, ROW_NOTES, CELL_TYPES, COLUMN_PLACES):
             continue
         if not header.strip():  # a note beside the table (手写补充): said on the row (note.no_header), not read
             continue
@@ -1946,8 +1951,9 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
                 if bare:  # under the title's bare name, unknown and said, as 2024 is
                     unread.append((header, path))
                 else:
+                    place = _cell_named(header, path, f, cells.get(COLUMN_PLACES))
                     problems.append(InputError(kind="value.other_title", params={"shown": cell.strip()},
-                                               field=header, label=field_words(f, path)))
+                                               field=place.en, label=place))
                 continue
         if f.type not in MONEY_TYPES and any(sign in cell for sign in CURRENCY_SIGNS):
             cell = _SIGN_ONLY.sub("", cell)  # most cells have no sign: no regex a cell
@@ -1959,12 +1965,14 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             if bare:  # a title's bare name over 2024, 省级, 2022年认定 (a park's own record): no answer to read,
                 unread.append((header, path))  # the title left unknown as when the column was passed over whole,
             else:  # rather than the company an error row, and the row says so
-                problems.append(exc)
+                place = _cell_named(header, path, f, cells.get(COLUMN_PLACES))
+                problems.append(exc.moved(field=place.en, label=place))
             continue
         if path in taken and norm(header) in BARE_NAME_HEADERS:
             continue  # 企业 beside 企业名称: the fuller one is read
         if path in taken:
-            problems.append(_same(header, taken[path]))
+            place = column_named(header, cells.get(COLUMN_PLACES))
+            problems.append(_same(header, taken[path]).moved(field=place.en, label=place))
             continue
         taken[path] = header
         if value is not None:
@@ -1981,12 +1989,60 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         try:
             check_parts(rules, values)
         except PartExceedsWhole as exc:
-            problems.append(exc)
+            problems.append(_part_over_whole(exc, taken, cells.get(COLUMN_PLACES)))
     if problems:
         name = values.get("name")
         raise RowError(problems, name if isinstance(name, str) else None)
     return Profile(values, source, frozenset(approximate), under, frozenset(signed), by_sign,
                    tuple(h for h, path in unread if path not in values))  # unless a fuller column answered
+
+
+def column_named(header: str, places: str | None = None) -> Text:
+    """A sheet's column as a row's problem names it: the header the park typed, on one line, and its
+    letter when the row says where its sheet's columns are (``COLUMN_PLACES``): “所属行业”列（C列）, or
+    所属行业 (column C). Named by the tool's label (「行业（《中小企业划型标准规定》）」, 「研发人员人数」),
+    staff could not find the cell the error was about."""
+    shown = " ".join(header.split())
+    letter = _letters(places).get(header) if places else None
+    return Text(f"“{shown}”列" + (f"（{letter}列）" if letter else ""), shown + (f" (column {letter})" if letter else ""))
+
+
+@lru_cache(maxsize=64)
+def _letters(places: str) -> dict[str, str]:
+    """A ``COLUMN_PLACES`` text as header → column letter (A, B, …, AA), the first column of a header
+    given twice; worked out once a sheet."""
+    from openpyxl.utils import get_column_letter
+
+    found: dict[str, str] = {}
+    for i, header in enumerate(places.split(NOTE_LIST)):
+        if header:
+            found.setdefault(header, get_column_letter(i + 1))
+    return found
+
+
+def _cell_named(header: str, path: str, f: FieldDef, places: str | None) -> Text:
+    """The column of a row's problem (``column_named``); a column headed by its field's id (a script's
+    sheet: employees, financials.2025.revenue) by the field's label, as before, with its letter."""
+    if header.strip() != path:
+        return column_named(header, places)
+    letter = _letters(places).get(header) if places else None
+    words = field_words(f, path)
+    return Text(words.zh + (f"（{letter}列）" if letter else ""), header + (f" (column {letter})" if letter else ""))
+
+
+def _part_over_whole(exc: PartExceedsWhole, taken: Mapping[str, str], places: str | None) -> InputError:
+    """A part above its whole in a sheet's row, both named by their columns (“研发人员”列（E列）为 80人，多于
+    “员工人数”列（D列）50人), not by the tool's labels (「研发人员人数」), which are not on the park's sheet.
+    Columns headed by their fields' ids keep the message that names them by label and id."""
+    figures = (("part", exc.violation.part), ("whole", exc.violation.whole))
+    if all(taken.get(fig.path, fig.path).strip() == fig.path for _, fig in figures):
+        return exc
+    params = dict(exc.params)
+    for name, fig in figures:
+        header = taken.get(fig.path)
+        params[name] = _cell_named(header, fig.path, fig.field, places) if header is not None else \
+            field_words(fig.field, fig.path)
+    return InputError(kind="row.part_over_whole", params=params, label=Text("", ""))
 
 
 CURRENCY_SIGNS = "¥￥$€£"

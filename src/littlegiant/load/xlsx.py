@@ -23,6 +23,7 @@ from typing import IO, Any, NamedTuple
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
     CELL_TYPES,
+    COLUMN_PLACES,
     CURRENCY_SIGNS,
     GUIDE_MARK,
     NOTE_LIST,
@@ -1013,6 +1014,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     search = HeaderSearch(known, meant, where, ws.title)
     header: list[str] | None = None
     blank: list[int] = []
+    places = ""
     # iter_rows starts at A1 whatever the stated size: a list beginning at B3 was numbered from its
     # size's first row, and its first company said to be on row 6 of the sheet, not 4
     number, first_column = 0, 1
@@ -1099,6 +1101,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             # text, and batch copies them back as typed (CELL_TYPES); looked up once a sheet, not a row
             wanted = used or known
             kept = [(i, h) for i, h in enumerate(header) if h and (wanted is None or not wanted(h))]
+            places = NOTE_LIST.join(header)  # where each column is, for a row's problem to name (column_named)
             under = number
             if found is not None:
                 if found.stated is not None:
@@ -1127,6 +1130,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if kind is not None:
                     types[h] = kind
             cells[CELL_TYPES] = json.dumps(types, ensure_ascii=False)
+        cells[COLUMN_PLACES] = places
         # only in columns the rules read: a formula in one passed over (研发费用占比, which the tool works
         # out itself) was said on every row to be read as unknown, where nothing was read from it
         uncomputed = [h for h in (header[c - first_column] for c in scan.unsaved.get(number, ())
