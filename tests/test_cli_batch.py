@@ -309,7 +309,7 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
     (row,) = read_csv(out)
     gap, _, step = row["next_step"].partition("  ⇒ ")
     assert gap == ("zjtx_sme: zjtx26.niche_years — At least 3 years in the niche market at last year end (now 2 years); "
-                   "R&D expense last year at least 1 million CNY (now 900,000 CNY); 5 more")
+                   "R&D expense last year at least 1 million CNY (now 900,000 CNY); 3 more")
     assert step.startswith("Specialised and sophisticated SME (专精特新中小企业): earliest in 2028 (on 2027 figures), "
                            "only if R&D expense 2026 reaches 100 (10k CNY) in the 36 days left of 2026, else earliest in 2029; "
                            "Meets Technology-based and innovative SME: "
@@ -329,7 +329,7 @@ def test_advice_puts_the_checked_plans_first_step_after_the_gap(tmp_path: Path) 
     (said,) = read_csv(words)
     assert said["What holds it back"] == ("Specialised and sophisticated SME (专精特新中小企业): "
                                           "At least 3 years in the niche market at last year end (now 2 years); "
-                                          "R&D expense last year at least 1 million CNY (now 900,000 CNY); 5 more")
+                                          "R&D expense last year at least 1 million CNY (now 900,000 CNY); 3 more")
     assert said["Next step"] == step.split("  [--set ")[0]
 
 
@@ -674,7 +674,7 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
     assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
     # it holds no 创新型 title, which 专精特新 asks first; its niche years fail it too, and say more
     assert cells["宁波恒达密封件有限公司"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
-                                          "上年度研发费用不低于100万元（现为90万元）；另5项")
+                                          "上年度研发费用不低于100万元（现为90万元）；另3项")
 
 
 def test_a_tier_failed_only_for_want_of_the_title_below_says_so_last(tmp_path: Path) -> None:

@@ -626,10 +626,10 @@ class Words(Phrasing):
         batch row's 主要差距 (``gap``)."""
         stopped, found = self._failing(tier)
         if tier.status == UNKNOWN and not stopped:
-            found = [*found, *((None, text) for text in self._hanging(tier))]
+            found = [*found, *self._hanging(tier)]
         return self._holding(tier, stopped, found, limit)
 
-    def _hanging(self, tier: TierResult) -> list[str]:
+    def _hanging(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """In a tier not known, each condition its route in reach fails already, said with the routes still
         unanswered that can meet it instead: 「上年度研发费用占比不低于6%（现为4.35%），或「近三年获得国家级科技
         奖励…」或「…"创客中国"…50强」（尚缺数据）」. 2022's 小巨人 of a company short of its band's R&D share read
@@ -638,7 +638,7 @@ class Words(Phrasing):
         may still pass: the summary says these without 差在."""
         zh = self.lang == "zh"
         kids = tier.children()
-        out: list[str] = []
+        out: list[tuple[CriterionResult | None, str]] = []
 
         def walk(c: CriterionResult) -> None:
             if not c.required or c.status != UNKNOWN:
@@ -656,8 +656,8 @@ class Words(Phrasing):
                 return
             parts = [text for _, text in self._unmet(failed[0], kids, alternatives=False)]
             if parts:  # a choice still open: said as one, never as what holds the tier back (差在)
-                out.append(f"{'、'.join(parts)}，或{'或'.join(f'「{n}」' for n in still)}（{w('why_unknown', 'zh')}）" if zh
-                           else f"{', '.join(parts)}, or {' or '.join(still)} ({w('why_unknown', 'en')})")
+                out.append((c, f"{'、'.join(parts)}，或{'或'.join(f'「{n}」' for n in still)}（{w('why_unknown', 'zh')}）"
+                            if zh else f"{', '.join(parts)}, or {' or '.join(still)} ({w('why_unknown', 'en')})"))
 
         for root in kids.get(None, []):
             walk(root)
@@ -708,13 +708,33 @@ class Words(Phrasing):
         out = [text for _, text in found]
         if stopped:
             return out
+        # each part by the row of the tier's own conditions it is under, the rows the detail marks ✘ or ?:
+        # 「另7项」 counted an Ⅰ类 route and its exemption (或豁免：…) as two, beside one ✘ row
+        rows = self._rows(tier, found)
         missing = self.needed(tier) if asks else []
         if missing and len(out) < limit:
             asked = self.questions(missing, 3, brief=True)
             out.append(f"尚缺：{asked}" if zh else f"still to answer: {asked}")
-        if len(out) > limit + 1:  # one more is named: 「另1项」 took its place and said less
-            more = len(out) - limit
+            rows.append(None)
+        more = len(set(rows[limit:]) - set(rows[:limit]))
+        # one more part is named: 「另1项」 took its place and said less; so are the parts of rows named already
+        if more > 0 and len(out) > limit + 1:
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
+        return out
+
+    @staticmethod
+    def _rows(tier: TierResult, found: list[tuple[CriterionResult | None, str]]) -> list[str | None]:
+        """The tier's own condition (a top row of its detail) each of ``found`` is part of: an
+        alternative said after 或 (no criterion of its own) belongs to the part before it."""
+        by_id = {c.id: c for c in tier.criteria}
+        out: list[str | None] = []
+        for c, _ in found:
+            if c is None:
+                out.append(out[-1] if out else None)
+                continue
+            while c.parent is not None and c.parent in by_id:
+                c = by_id[c.parent]
+            out.append(c.id)
         return out
 
     def _failing(self, tier: TierResult) -> tuple[bool, list[tuple[CriterionResult | None, str]]]:

@@ -1,0 +1,85 @@
+"""What a consultant's review of `assess` reports found (December 2026), as a finance manager reads them:
+a 差在 count the detail below bears out, a verdict that says which route met it, and a trace that speaks
+the rule's own words."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+AS_OF = "2026-12-05"
+
+NEAR_MISS = """\
+name: 常州精工液压件有限公司
+industry: industrial
+employees: 210
+rd_staff: 40
+tech_staff: 45
+niche_years: 8
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 4980, main_revenue: 4470, rd_expense: 600, net_profit: 420, total_assets: 6000,
+         total_liabilities: 4512, total_costs: 4500}
+  2024: {revenue: 4700, main_revenue: 4250, rd_expense: 590}
+  2023: {revenue: 4530, main_revenue: 4100, rd_expense: 500}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 5, class1_self_developed: 4, class1_high_value: 0, class1_applied: 4, class1_top3_holder: 3, class2: 10}
+rd_institution: provincial
+digital_level: 2
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
+certification: {management_system: true, developed_market_product: false}
+info_system_core_business: true
+market: {domestic_share: 9.8, international_share: null, domestic_rank: 5, leading: true}
+strategic_emerging_industry: false
+field: {chain_role: true, foundation: true, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
+honors: {high_tech_enterprise: true, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
+platform_score: 59
+characteristic_score: 8
+exclusions: {single_champion: false, related_to_little_giant: false}
+"""
+"""小巨人 just short on everything (a 2026 new application): its Ⅰ类 condition fails with its exemption."""
+
+def run(tmp_path: Path, text: str, *args: str, lang: str = "zh", fmt: str = "text") -> str:
+    """``littlegiant assess`` on a profile written from ``text``, at 80 columns, as a user runs it."""
+    src = tmp_path / "企业.yaml"
+    src.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(src), "--as-of", AS_OF, "--lang", lang, "--format", fmt, *args],
+                              env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def flat(text: str) -> str:
+    """Markup and line breaks taken out: what a reader reads, as one run of text."""
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>|\*\*", "", text)))
+
+
+def top_rows(trace: str) -> list[str]:
+    """The status of each top row of one tier's detail table (its own conditions, not their parts)."""
+    return [m.group(1) for m in re.finditer(r"^(✘ 不满足|\? 未知|✔ 满足|◔ 待审核) +(?![·-] )\S", trace, re.M)]
+
+
+def test_the_count_after_the_named_gaps_is_the_detail_rows_left(tmp_path: Path) -> None:
+    """「差在：营业收入…；主营业务收入占比…；另7项」 named two of 小巨人's gaps and counted seven more, where the
+    detail below marks 7 rows ✘ and 1 ?: the Ⅰ类 route and its exemption (或豁免：…) were counted as two. The
+    count is of the tier's own conditions the detail marks, less those named."""
+    out = run(tmp_path, NEAR_MISS, "--detail")
+    trace = out.split('逐条明细 · 专精特新"小巨人"企业', 1)[1]
+    rows = top_rows(trace)
+    failing = [r for r in rows if r.startswith(("✘", "?"))]
+    assert len(failing) == 8
+    said = flat(out.split("结论", 1)[1].split("行动计划", 1)[0])
+    assert ('专精特新"小巨人"企业——差在：上年度营业收入不低于5000万元（现为4,980万元）；上年度主营业务收入占营业收入'
+            "比重不低于90%（现为89.76%）；另6项") in said
+    assert "另7项" not in said
+    en = flat(run(tmp_path, NEAR_MISS, lang="en").split("The answer", 1)[1].split("The plan", 1)[0])
+    assert "(now89.76%);6more" in en
