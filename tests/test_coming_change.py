@@ -12,8 +12,8 @@ from littlegiant.cli.app import app
 
 runner = CliRunner()
 SRC = str(EXAMPLES / "little-giant-2022.yaml")
-HINT = ("2026年4月1日起，新申请改按《优质中小企业梯度培育管理办法（2026）》；想同时看两版规则的结果，可在命令后加上"
-        "--compare（写法见littlegiantassess--help）")
+CHANGE = "2026年4月1日起，新申请改按《优质中小企业梯度培育管理办法（2026）》，届时请按新办法重新评估。"
+HINT = "想同时看两版规则的结果：在同一条命令后面加上--comparemiit-2022,miit-2026再运行一次。"
 
 
 def flat(*args: str) -> str:
@@ -26,14 +26,36 @@ def flat(*args: str) -> str:
 def test_a_report_before_the_2026_measures_names_them_and_the_comparison(fmt: str) -> None:
     """This company met 小巨人 in March 2026 under the 2022 measures and would not under the 2026 ones from
     1 April; its report said nothing of the change. Within a year of another set for the same kind of
-    assessment, the basis says when and the --compare that shows both; once in force, or with --rules
-    (a set the user chose), nothing."""
-    assert HINT in flat("--as-of", "2026-03-01", "--format", fmt)
-    assert "miit" not in flat("--as-of", "2026-03-01", "--format", fmt)  # a client reads titles, not ids
-    assert HINT in flat("--as-of", "2025-06-01", "--format", fmt)
+    assessment, the basis says when, in plain words; once in force, or with --rules (a set the user
+    chose), nothing."""
+    assert CHANGE in flat("--as-of", "2026-03-01", "--format", fmt)
+    assert CHANGE in flat("--as-of", "2025-06-01", "--format", fmt)
     assert "改按" not in flat("--as-of", "2026-11-26", "--format", fmt)
     assert "改按" not in flat("--as-of", "2026-03-01", "--rules", "miit-2022", "--format", fmt)
     assert "改按" not in flat("--as-of", "2024-06-01", "--format", fmt)  # more than a year ahead
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_report_handed_on_names_no_command_for_the_comparison(fmt: str) -> None:
+    """The HTML header said 「想同时看两版规则的结果，可在命令后加上 --compare（写法见 littlegiant assess
+    --help）」: a finance manager who reads and forwards it runs no command. A report handed on says the
+    change in words, with titles, never the option or the sets' ids."""
+    page = flat("--as-of", "2026-03-01", "--format", fmt)
+    assert CHANGE in page
+    assert "--compare" not in page and "miit" not in page and "--help" not in page
+
+
+def test_the_terminal_gives_the_comparison_as_a_hint_below_the_report() -> None:
+    """At the terminal, the one who runs the command gets the option that shows both sets, with the two ids
+    it takes, in the hint lines at the end, beside --detail's: not in the header above the verdicts."""
+    done = runner.invoke(app, ["assess", SRC, "--lang", "zh", "--as-of", "2026-03-01"],
+                         env={"COLUMNS": "80", "NO_COLOR": "1"})
+    lines = done.stdout.splitlines()
+    text = re.sub(r"\s+", "", done.stdout)
+    assert HINT in text
+    assert text.index(HINT) > text.index("评估依据")  # after the report, not in its header
+    assert not any("--compare" in line for line in lines[:lines.index("结论")])
+    assert text.index(HINT) < text.index("想看每一项条件是怎么算的")
 
 
 def test_a_little_giant_renewal_in_2026_names_the_2027_change() -> None:

@@ -143,15 +143,20 @@ def test_a_year_end_figure_carries_its_year_in_one_bracket(tmp_path: Path) -> No
 
 def test_the_held_title_report_says_so_and_how_its_renewal_is_judged() -> None:
     """little-giant-2026 holds 专精特新: its tier-2 line says the title is held, judged here as new, and that
-    --renewal 专精特新中小企业 judges the renewal (Markdown and HTML, handed to a client, say it without the option);
-    小巨人, not held, says nothing of the kind, nor does the renewal run itself."""
+    its renewal is judged apart, in plain words in every report; the verdict block said 「称号复核请在命令后
+    加上 --renewal 专精特新中小企业 另行评估」, a command among the verdicts a finance manager reads and forwards.
+    The terminal gives the option in its hint lines below the report. 小巨人, not held, says nothing of the
+    kind, nor does the renewal run itself."""
     path = str(EXAMPLES / "little-giant-2026.yaml")
+    held = squash("。已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估")
+    hint = squash("想按复核条件评估已持有的「专精特新中小企业」称号：在同一条命令后面加上 --renewal 专精特新中小企业 再运行一次。")
     for as_of in (AS_OF, "2027-03-01"):  # awaiting review, and awaiting the 2026 accounts
-        summary = squash(section(cli("assess", path, "--as-of", as_of, "--lang", "zh", columns=80), "结论",
-                                 ("需准备的材料", "⚠请先核对", "行动计划")))
-        held = squash("。已持有这一称号，本报告按新申请条件判定；称号复核请在命令后加上 --renewal 专精特新中小企业 另行评估")
+        out = cli("assess", path, "--as-of", as_of, "--lang", "zh", columns=80)
+        summary = squash(section(out, "结论", ("需准备的材料", "⚠请先核对", "行动计划")))
         assert summary.count(held) == 1, summary
         assert summary.index(held) < summary.index('专精特新"小巨人"企业——')
+        assert "--renewal" not in summary
+        assert squash(out).count(hint) == 1 and squash(out).index(hint) > squash(out).index("评估依据")
     # the report names the title as a finance manager says it, not its id, and the option takes it so
     renewal = cli("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "专精特新中小企业", columns=80)
     # (the plan may say 科技和创新型 is held: the renewal's own tier is what must not read as a new application)

@@ -30,7 +30,7 @@ from littlegiant.core.result import MET, REVIEW, UNMET
 from littlegiant.core.tierplan import titles_first, waits
 from littlegiant.i18n import STATUS
 from littlegiant.load import profile, rules
-from littlegiant.report.common import Report, make_report
+from littlegiant.report.common import Report, compare_hint, make_report
 from littlegiant.report.html import render_html
 from littlegiant.report.linebreak import NO_END, NO_START
 from littlegiant.report.markdown import render_markdown
@@ -201,17 +201,16 @@ def allowed(rule_id: str, lang: str) -> frozenset[str]:
     return frozenset(m for text in found for m in pattern.findall(text))
 
 
-RENEWAL_HINT = re.compile(r"请在命令后加上 --renewal (专精特新中小企业|专精特新小巨人企业) 另行评估|run again with --renewal (zjtx_sme|little_giant)")
-
-
 def check_words(report: Report, rule_id: str) -> None:
     rs = rules.load(rule_id)
     choice_ids = {c for f in rs.fields.values() for c in f.choices}
     name = report.result.name or ""
     for i, text in enumerate(client_texts(report)):
-        if i == 0:  # the terminal's user runs commands: the renewal of a title held is named by its option there alone,
-            # and where the plans' questions are answered (the interview, by its --save)
-            text = RENEWAL_HINT.sub("", text).replace(report.answer_hint(), "")
+        if i == 0:  # the terminal's user runs commands: its hint lines below the report name the options (the renewal
+            # of a title held, the comparison of two sets), and where the plans' questions are answered (the interview,
+            # by its --save); the verdicts and the header name none
+            for hint in (*report.words.renewal_hints(), *compare_hint(report.result, report.lang), report.answer_hint()):
+                text = text.replace(hint, "")
         assert not re.search(r"(?<![\w-])--[a-z]", text.replace(name, "")), "a command-line option in client text"
         text = text.replace(name, "").replace(report.result.input_sha256, "").replace(report.result.input_sha256[:8], "")
         if report.lang == "zh":

@@ -48,6 +48,42 @@ exclusions: {single_champion: false, related_to_little_giant: false}
 """
 """小巨人 just short on everything (a 2026 new application): its Ⅰ类 condition fails with its exemption."""
 
+RENEWING = """\
+name: 苏州华锐传感科技股份有限公司
+industry: industrial
+employees: 420
+rd_staff: 95
+tech_staff: 110
+niche_years: 12
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+             tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 15800, main_revenue: 14900, rd_expense: 980, net_profit: 1300, total_assets: 21000,
+         total_liabilities: 9800, total_costs: 14000}
+  2024: {revenue: 16200, main_revenue: 15300, rd_expense: 900}
+  2023: {revenue: 15000, main_revenue: 14100, rd_expense: 820}
+equity_financing: {2025: 0, 2024: 0, 2023: 0}
+ip: {class1: 9, class1_self_developed: 8, class1_high_value: 1, class1_applied: 6, class1_top3_holder: 6, class2: 30}
+rd_institution: provincial
+digital_level: 3
+quality: {provincial_award: false, iso9001: true, own_brand: true, standards: true}
+certification: {management_system: true, developed_market_product: true}
+info_system_core_business: true
+market: {domestic_share: 14, international_share: null, domestic_rank: 3, leading: true}
+strategic_emerging_industry: true
+field: {chain_role: true, foundation: true, priority_domain: true}
+awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: true}
+honors: {high_tech_enterprise: true, tech_innovation_demo: false, ip_advantage: false}
+titles: {innovative_sme: true, tech_sme: true, zjtx_sme: true, little_giant: true}
+platform_score: 66
+characteristic_score: 9
+exclusions: {single_champion: false, related_to_little_giant: false}
+"""
+"""A 小巨人 renewing in 2026 (judged by the 2022 measures that round): its 创新型 score is 80, but 成长性 10
+of the 15 asked fails the score's route; 高新技术企业 and a 省级 R&D institution meet it directly."""
+
+
 def run(tmp_path: Path, text: str, *args: str, lang: str = "zh", fmt: str = "text") -> str:
     """``littlegiant assess`` on a profile written from ``text``, at 80 columns, as a user runs it."""
     src = tmp_path / "企业.yaml"
@@ -83,3 +119,14 @@ def test_the_count_after_the_named_gaps_is_the_detail_rows_left(tmp_path: Path) 
     assert "另7项" not in said
     en = flat(run(tmp_path, NEAR_MISS, lang="en").split("The answer", 1)[1].split("The plan", 1)[0])
     assert "(now89.76%);6more" in en
+
+
+def test_a_renewal_run_hints_the_other_titles_renewal_in_place_of_its_own(tmp_path: Path) -> None:
+    """A 小巨人 renewal also holding 专精特新: the verdict block says in words that that title's renewal is judged
+    apart; the hint below the report says to run with --renewal 专精特新中小企业 in place of this run's
+    --renewal (one renewal a run), not to add a second."""
+    out = run(tmp_path, RENEWING, "--renewal", "little_giant")
+    answer = out.split("结论", 1)[1].split("行动计划", 1)[0]
+    assert "--renewal" not in answer and "称号复核须按复核条件另行评估" in flat(answer)
+    assert "想按复核条件评估已持有的「专精特新中小企业」称号：把命令中的--renewal改为--renewal专精特新中小企业再运行一次。" \
+        in flat(out.split("评估依据", 1)[1])

@@ -45,7 +45,7 @@ from littlegiant.load.profile import (
     part_words,
     unknown_set,
 )
-from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rulecalendar import Choice, Period
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
@@ -131,30 +131,49 @@ COMING_DAYS = 366
 """How far ahead a change of rule set for the same kind of assessment is said beside the basis."""
 
 
-def coming_change(result: Result, lang: str) -> list[str]:
-    """The next rule set the calendar names for this kind of assessment, where it differs and starts within
-    a year, and the option that shows both: a company that met 小巨人 in March 2026 under the 2022
-    measures, and would not under the 2026 ones from 1 April, was told nothing of it. None where a set
-    was forced (the user chose what to see)."""
-    from littlegiant.load.rules import calendar, load
+def _coming(result: Result) -> Period | None:
+    """The calendar period that next changes the rule set for this kind of assessment, within a year; None
+    where none does, or where a set was forced (the user chose what to see)."""
+    from littlegiant.load.rules import calendar
 
     cal = result.calendar
     if cal is None or cal.forced:
-        return []
+        return None
     kind = result.renewal or "application"
     ahead = sorted((p for p in calendar().periods if kind in p.kinds and result.as_of < p.start
                     and (p.start - result.as_of).days <= COMING_DAYS), key=lambda p: p.start)
-    change = next((p for p in ahead if p.rules != cal.rule_set), None)
+    return next((p for p in ahead if p.rules != cal.rule_set), None)
+
+
+def coming_change(result: Result, lang: str) -> list[str]:
+    """The next rule set the calendar names for this kind of assessment, where it differs and starts within
+    a year: a company that met 小巨人 in March 2026 under the 2022 measures, and would not under the 2026
+    ones from 1 April, was told nothing of it. In plain words, for every report: the option that shows
+    both is a terminal hint (``compare_hint``); 「可在命令后加上 --compare（写法见 littlegiant assess
+    --help）」 stood in the header of an HTML report a finance manager forwards."""
+    from littlegiant.load.rules import load
+
+    change = _coming(result)
     if change is None:
         return []
     title = load(change.rules).title.get(lang)
-    # the option, not the sets' ids: a report is handed to a client, who reads titles (the help gives the ids)
+    # titles, not the sets' ids: a report is handed to a client, who reads titles
     if lang == "zh":
         day = f"{change.start.year}年{change.start.month}月{change.start.day}日"
-        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》；想同时看两版规则的结果，可在命令后加上 "
-                "--compare（写法见 littlegiant assess --help）"]
-    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}; to see both, add "
-            "--compare (see littlegiant assess --help)"]
+        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》，届时请按新办法重新评估。"]
+    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}: assess again under it "
+            "then."]
+
+
+def compare_hint(result: Result, lang: str) -> list[str]:
+    """For the terminal alone, below the report: the --compare that shows this result beside the one under
+    the rule set ``coming_change`` names."""
+    change = _coming(result)
+    if change is None or result.calendar is None:
+        return []
+    sets = f"{result.calendar.rule_set},{change.rules}"
+    return ([f"想同时看两版规则的结果：在同一条命令后面加上 --compare {sets} 再运行一次。"] if lang == "zh" else
+            [f"To see both rule sets side by side, run the same command again with --compare {sets} added."])
 
 
 def assessment_kind(result: Result, lang: str) -> str:

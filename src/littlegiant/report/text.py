@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import STATUS, t
-from littlegiant.report.common import Report, footer_line, size_words
+from littlegiant.report.common import Report, compare_hint, footer_line, size_words
 from littlegiant.report.linebreak import wrap_rich
 from littlegiant.report.words import ICON, MARK, bullet, w
 
@@ -122,9 +122,13 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         for tier in result.tiers.values():
             console.print()
             _trace(console, report, tier)
-    else:
+    # what to type next, for the one at the terminal: never in the verdicts and header a client is handed
+    hints = [*report.words.renewal_hints(), *compare_hint(result, lang)]
+    hints += [] if report.detail else [w("detail_hint", lang)]
+    if hints:
         console.print()
-        _line(console, w("detail_hint", lang), style="dim")
+        for hint in hints:
+            _line(console, hint, style="dim")
     foot = RichText(style="dim")
     foot.append(footer_line(result, lang) + "\n")
     foot.append(t("disclaimer", lang))

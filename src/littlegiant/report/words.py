@@ -831,21 +831,44 @@ class Words(Phrasing):
 
     def _held(self, tier: TierResult) -> str:
         """That the company holds the tier's title already while this run judges it as a new application,
-        and how its renewal (复核) is judged: a 专精特新 company read "先回答以下问题才能判定" as if the
-        title it has were still to be won. Empty when not held, when this run is its renewal, or when
-        a red line or the gate stops every tier (a renewal as much)."""
-        if tier.id not in self.result.titles_held or tier.id == self.result.renewal or stops(self.result):
-            return ""  # a red line or a large enterprise stops a renewal too: no run to send it to
+        and that its renewal (复核) is judged apart: a 专精特新 company read "先回答以下问题才能判定" as if the
+        title it has were still to be won. In plain words in every report: the option that runs the renewal
+        is a terminal hint (``renewal_hints``), not part of a verdict a client is handed. Empty when not
+        held, when this run is its renewal, or when a red line or the gate stops every tier (a renewal as much)."""
+        if not self._renewable_apart(tier):
+            return ""
+        return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if self.lang == "zh" else
+                "The company holds this title: it is judged here as a new application; its renewal is "
+                "judged separately, under the renewal clauses")
+
+    def _renewable_apart(self, tier: TierResult) -> bool:
+        """Whether the company holds ``tier``'s title and this run judges it as a new application, with
+        nothing that stops every tier (a renewal run would be stopped as much)."""
+        return (tier.id in self.result.titles_held and tier.id != self.result.renewal
+                and not stops(self.result))
+
+    def renewal_hints(self) -> list[str]:
+        """For the terminal alone, below the report: the option that judges the renewal of each title held
+        that this run judged as a new application. In the verdict block 「称号复核请在命令后加上 --renewal
+        专精特新中小企业 另行评估」 stood among the verdicts a finance manager reads and forwards."""
         zh = self.lang == "zh"
-        if self.whole:  # a document handed on names no command: the client does not run one
-            return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if zh else
-                    "The company holds this title: it is judged here as a new application; its renewal is "
-                    "judged separately, under the renewal clauses")
-        # the title as --renewal takes it, without its quotes (a shell would take 专精特新"小巨人"企业's for its own)
-        named = tier.title.get("zh").translate(str.maketrans("", "", "\"“”"))
-        return (f"已持有这一称号，本报告按新申请条件判定；称号复核请在命令后加上 --renewal {named} 另行评估" if zh else
-                f"The company holds this title: it is judged here as a new application; for its renewal, "
-                f"run again with --renewal {tier.id}")
+        out = []
+        for tier in self.result.tiers.values():
+            if not self._renewable_apart(tier):
+                continue
+            # the title as --renewal takes it, without its quotes (a shell would take 专精特新"小巨人"企业's for its own)
+            named = tier.title.get("zh").translate(str.maketrans("", "", "\"“”"))
+            if self.result.renewal:  # this run renews another title: one --renewal a run
+                out.append(f"想按复核条件评估已持有的「{tier.title.get('zh')}」称号：把命令中的 --renewal 改为 "
+                           f"--renewal {named} 再运行一次。" if zh else
+                           f"To judge the renewal of the {tier.title.get('en')} title the company holds, run the same "
+                           f"command again with --renewal {tier.id} in place of this run's --renewal.")
+                continue
+            out.append(f"想按复核条件评估已持有的「{tier.title.get('zh')}」称号：在同一条命令后面加上 --renewal {named} "
+                       "再运行一次。" if zh else
+                       f"To judge the renewal of the {tier.title.get('en')} title the company holds, run the same "
+                       f"command again with --renewal {tier.id} added.")
+        return out
 
     # ---- the plan
 
