@@ -8,6 +8,7 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
@@ -119,6 +120,44 @@ def test_the_count_after_the_named_gaps_is_the_detail_rows_left(tmp_path: Path) 
     assert "另7项" not in said
     en = flat(run(tmp_path, NEAR_MISS, lang="en").split("The answer", 1)[1].split("The plan", 1)[0])
     assert "(now89.76%);6more" in en
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_tier_met_by_a_direct_path_names_it_not_a_score_its_route_failed(tmp_path: Path, fmt: str) -> None:
+    """「创新型中小企业：满足（得分 80）」 where 成长性 10 of 15 failed the score's route: the tier is met by
+    高新技术企业 (and its 省级 R&D institution), as the detail's 「满足其一即可：2/4 项满足」 shows. The verdict
+    names the path that met it and the count, and no score; 专精特新, met by its score, keeps it."""
+    out = flat(run(tmp_path, RENEWING, "--renewal", "little_giant", fmt=fmt))
+    answer = out.split("结论", 1)[1][:200]
+    assert "创新型中小企业：满足（经直通条件：有效期内的高新技术企业等2项）" in answer or (
+        fmt == "html" and "创新型中小企业（经直通条件：有效期内的高新技术企业等2项）" in answer), answer
+    assert "得分80" not in answer
+    assert "专精特新中小企业：满足（得分82）" in answer or "专精特新中小企业（得分82）" in answer
+
+
+def test_a_2022_tier_2_under_its_score_met_by_a_direct_path_names_that_path(tmp_path: Path) -> None:
+    """The 2022 专精特新 tier: a score short of 60 but 近两年研发费用均值 over 1000万 meets it; the verdict says
+    so, in zh and en, where 「满足（得分 55）」 would read as if 55 sufficed."""
+    text = RENEWING.replace("digital_level: 3", "digital_level: 1").replace("characteristic_score: 9",
+                                                                             "characteristic_score: 0")
+    text = text.replace("rd_staff: 95", "rd_staff: 10").replace("net_profit: 1300", "net_profit: 100")
+    text = text.replace("rd_expense: 980", "rd_expense: 1200").replace("rd_expense: 900", "rd_expense: 1100")
+    text = text.replace("2025: {revenue: 15800, main_revenue: 14900", "2025: {revenue: 15800, main_revenue: 14200")
+    text = text.replace("quality: {provincial_award: false, iso9001: true, own_brand: true, standards: true}",
+                        "quality: {provincial_award: false, iso9001: false, own_brand: false, standards: false}")
+    zh = flat(run(tmp_path, text, "--renewal", "little_giant"))
+    assert "专精特新中小企业：满足（经直通条件：近两年研发费用总额均值在1000万元以上）" in zh, zh[:300]
+    trace = run(tmp_path, text, "--renewal", "little_giant", "--detail").split("逐条明细 · 专精特新中小企业", 1)[1]
+    assert re.search(r"✘ 不满足 · 评分达到60分以上", trace)  # the score's own row fails
+    en = flat(run(tmp_path, text, "--renewal", "little_giant", lang="en"))
+    assert "met(byadirectpath:averageR&Dexpenseover2yearsatleast10millionCNY)" in en
+
+
+def test_the_2026_tier_1_shows_no_score_beside_its_verdict(tmp_path: Path) -> None:
+    """Under the 2026 rules tier 1 has no score of its own (it is met by the 创新型 or the 科技型 route, each
+    scored apart): its verdict carries neither a score nor a path."""
+    out = flat(run(tmp_path, NEAR_MISS))
+    assert "✔科技和创新型中小企业：满足◔专精特新中小企业" in out.split("结论", 1)[1]
 
 
 def test_a_renewal_run_hints_the_other_titles_renewal_in_place_of_its_own(tmp_path: Path) -> None:

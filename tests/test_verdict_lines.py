@@ -73,15 +73,15 @@ def test_the_verdict_line_of_a_renewal_names_the_renewal(tmp_path: Path, fmt: st
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 @pytest.mark.parametrize(("lang", "said", "scored"), [
-    ("zh", "创新型中小企业：满足（符合直通条件，无需评分）", "专精特新中小企业：不满足（得分区间25–90）"),
-    ("en", "InnovativeSME:met(byadirectpath;noscoreneeded)",
+    ("zh", "创新型中小企业：满足（经直通条件：拥有经认定的省部级以上研发机构）", "专精特新中小企业：不满足（得分区间25–90）"),
+    ("en", "InnovativeSME:met(byadirectpath:arecognisedprovincialornationalR&Dinstitution)",
      "SpecialisedandsophisticatedSME(专精特新中小企业):notmet(scorerange25–90)"),
 ])
 def test_a_tier_met_by_a_direct_path_shows_no_score_range_beside_its_verdict(tmp_path: Path, fmt: str, lang: str,
                                                                             said: str, scored: str) -> None:
     """「✔ 创新型中小企业：满足（得分区间 45–90）」 for a company met by its 省级研发机构: a range reaching below
-    the 60 asked read as if the tier might still fail. The line names the direct path instead; a tier
-    that fails keeps its score range."""
+    the 60 asked read as if the tier might still fail. The line names the direct path that meets it
+    instead; a tier that fails keeps its score range."""
     path = tmp_path / "co.yaml"
     path.write_text(RENEWING, encoding="utf-8")
     out = verdicts(run(path, "--renewal", "little_giant", lang=lang, fmt=fmt), fmt)

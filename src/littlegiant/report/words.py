@@ -86,7 +86,6 @@ W = {
     "score_range": {"zh": "得分区间", "en": "score range"},
     # a tier met (or awaiting review) by a direct path while its score is short or unknown: the score beside
     # 满足 (得分区间 45–90) read as if the tier might still fail on it
-    "direct": {"zh": "符合直通条件，无需评分", "en": "by a direct path; no score needed"},
     "renewed": {"zh": "（复核）", "en": " (renewal)"},
     # the terminal only: Markdown and HTML carry the whole trace and name no command-line options
     "detail_hint": {"zh": "想看每一项条件是怎么算的：在同一条命令后面加上 --detail 再运行一次。",
@@ -611,15 +610,58 @@ class Words(Phrasing):
 
     def verdict_note(self, tier: TierResult) -> str:
         """What the verdict line says beside the status: the score (or its range), or, where a direct path
-        meets the tier and its score does not (unknown, or short), that path: 「满足（得分区间 45–90）」 of a
-        company met by its 省级研发机构 read as if the tier could still fail on the score. A tier with no
-        score of its own (the 2026 tier 1, scored by route) says neither."""
+        meets the tier and the score's route does not (unknown, short, or a group minimum missed), that
+        path by name: 「满足（经直通条件：有效期内的高新技术企业）」. 「满足（得分 80）」 read as earned by
+        the score where 成长性 10 of 15 failed it, and 「满足（得分区间 45–90）」 of a company met by its
+        省级研发机构 as if the tier could still fail on the score. A tier with no score of its own (the
+        2026 tier 1, scored by route) says neither."""
         score = self.score(tier)
-        totals = [c for c in tier.criteria if c.kind == "score" and (c.rule is None or c.rule.group is None)]
-        # a score that passes only with points awaiting review makes the tier 待审核 itself: no direct path did
-        if score and tier.status in (MET, REVIEW) and totals and not any(c.status in (MET, REVIEW) for c in totals):
-            return w("direct", self.lang)
-        return score
+        if not score or tier.status not in (MET, REVIEW):
+            return score
+        path = self._direct_path(tier)
+        if path is None:
+            return score
+        if self.lang == "zh":
+            return f"经直通条件：{path}"
+        head = path.split(" ", 1)[0]
+        if head[1:] == head[1:].lower():  # mid-sentence: "a recognised …", never "iP …"
+            path = path[:1].lower() + path[1:]
+        return f"by a direct path: {path}"
+
+    def _direct_path(self, tier: TierResult) -> str | None:
+        """The path that meets a scored tier in place of its score, by name (the first met, with the count
+        where more are); None where the score's own route meets it, or no choice holds the score. A score that
+        passes only with points awaiting review makes the tier 待审核 through its route: no path is named."""
+        by_id = {c.id: c for c in tier.criteria}
+        kids = tier.children()
+        for total in (c for c in tier.criteria if c.kind == "score" and (c.rule is None or c.rule.group is None)):
+            route = total
+            while route.parent is not None and by_id[route.parent].kind != "any":
+                route = by_id[route.parent]
+            if route.parent is None:  # the score is required outright: it is the tier's own
+                continue
+            if route.status == MET or (route.status == REVIEW and tier.status == REVIEW):
+                return None
+            met = [n for k in kids.get(route.parent, []) if k is not route for n in self._met_paths(k, kids)]
+            if met:  # the count as the detail's 「满足其一即可：2/4 项满足」 gives it
+                if len(met) == 1:
+                    return met[0]
+                return met[0] + (f"等{len(met)}项" if self.lang == "zh" else f" and {len(met) - 1} more")
+        return None
+
+    def _met_paths(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
+        """The paths of a route that meet it, by name: a choice of paths by each met one; a yes/no path
+        that several answers can meet (高新技术企业、技术创新示范企业…) by the answers that are yes, as
+        the company knows itself (有效期内的高新技术企业), not by the rule's list of honours."""
+        if c.status != MET:
+            return []
+        if c.kind == "any":
+            return [n for k in kids.get(c.id, []) for n in self._met_paths(k, kids)]
+        if c.kind == "check" and c.value is True and len(c.inputs) > 1 and self.rules is not None:
+            yes = [self.label(p) for p, v in c.inputs.items() if v is True]
+            if yes:
+                return yes[:1]
+        return [c.title.get(self.lang)]
 
     def holding(self, tier: TierResult, limit: int = 2) -> list[str]:
         """The one or two things that keep the tier from met, in plain words: the summary's 差在, a
