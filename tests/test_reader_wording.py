@@ -39,7 +39,7 @@ def test_each_input_of_a_criterion_stands_apart_from_the_next() -> None:
     into their years. Each answer is now quoted in zh and set off by a dash in en."""
     zh = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
              "--format", "markdown")
-    assert ("近三年国家级科技奖励获奖单位排名「未获奖」，近三年省部级科技奖励获奖单位排名「2」：满足"
+    assert ("近三年国家级科技奖励获奖单位排名「未获奖」，近三年省级科技奖励获奖单位排名「2」：满足"
             in zh)
     assert "15.47%（√(12,000 ÷ 9,000) − 1；营业收入（2025年）「12,000万元」，营业收入（2023年）「9,000万元」），要求不低于5%：满足" in zh
     assert "是否为有效期内的高新技术企业「是」" in zh and "） 2，" not in zh

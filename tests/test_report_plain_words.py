@@ -169,7 +169,7 @@ def test_a_json_explanation_is_the_sentence_the_report_shows() -> None:
     doc = json.loads(cli(*args, "--format", "json"))
     rows = {c["id"]: c for c in doc["tiers"]["innovative_sme"]["criteria"]}
     assert rows["innovative.direct.award"]["explanation"] == \
-        "近三年国家级科技奖励获奖单位排名「未获奖」，近三年省部级科技奖励获奖单位排名「2」：满足"
+        "近三年国家级科技奖励获奖单位排名「未获奖」，近三年省级科技奖励获奖单位排名「2」：满足"
     assert rows["innovative.direct.institution"]["explanation"] == "现为「省级（省部级）」，要求「省级（省部级）」或「国家级」：满足"
     assert rows["innovative.direct.institution"]["inputs"] == {"rd_institution": "provincial"}  # the data keeps its ids
     markdown = cli(*args, "--format", "markdown")

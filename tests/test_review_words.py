@@ -160,6 +160,23 @@ def test_the_2026_tier_1_shows_no_score_beside_its_verdict(tmp_path: Path) -> No
     assert "✔科技和创新型中小企业：满足◔专精特新中小企业" in out.split("结论", 1)[1]
 
 
+def test_the_2022_award_rows_say_the_level_their_titles_say(tmp_path: Path) -> None:
+    """「近三年内获得过国家级、省级科技奖励」 (2022) was explained as 「…近三年省部级科技奖励获奖单位排名…」, the
+    profile field's label: the 2022 text says 省级. Its rows (tier 1's direct path, tier 2's 省级 top-3
+    path) say the title's word, in zh and en; the 2026 exemption, whose title says 省部级, keeps it, and so
+    does the 2022 tier-1 route the 2026 rules take over, which says 省级."""
+    old = flat(run(tmp_path, RENEWING, "--renewal", "little_giant", fmt="markdown").split("逐条明细", 1)[1])
+    assert "近三年国家级科技奖励获奖单位排名「未获奖」，近三年省级科技奖励获奖单位排名「未获奖」：不满足" in old
+    assert "近三年省级科技奖励获奖单位排名「未获奖」，近三年国家级科技奖励获奖单位排名「未获奖」：不满足" in old
+    assert "省部级科技奖励" not in old
+    en = flat(run(tmp_path, RENEWING, "--renewal", "little_giant", lang="en", fmt="markdown"))
+    assert "RankamongwinningunitsofaprovincialS&Tawardinthelast3years—noaward" in en
+    assert "provincialorministerialS&Taward" not in en.split("##Appendix", 1)[0]
+    new = flat(run(tmp_path, NEAR_MISS, fmt="markdown").split("逐条明细", 1)[1])
+    assert "近三年国家级科技奖励获奖单位排名「未获奖」，近三年省级科技奖励获奖单位排名「未获奖」：不满足" in new
+    assert "近三年省部级科技奖励获奖单位排名「未获奖」，近三年国家级科技奖励获奖单位排名「未获奖」：不满足" in new
+
+
 def test_a_renewal_run_hints_the_other_titles_renewal_in_place_of_its_own(tmp_path: Path) -> None:
     """A 小巨人 renewal also holding 专精特新: the verdict block says in words that that title's renewal is judged
     apart; the hint below the report says to run with --renewal 专精特新中小企业 in place of this run's

@@ -185,6 +185,10 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
 _ZERO_NOTE = re.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
 """A label's closing note on what 0 means (the fill-in hint of a rank: 0为未获奖, 0 if none)."""
 
+_NARROWER = ((Text("省部级", "provincial or ministerial"), Text("省级", "provincial")),)
+"""(an input label's words, a narrower term a rule's title may use for it): a title that says the
+narrower and not the wider has the sentences under it say the narrower (``Phrasing._as_titled``)."""
+
 _NAMES_KEY = {"zh": ("Phrasing._names", "zh"), "en": ("Phrasing._names", "en")}
 """Where ``Phrasing._names`` keeps an input's names on a rule set's memo, for each language."""
 
@@ -314,7 +318,22 @@ class Phrasing:
     # ---- one criterion in a sentence
 
     def sentence(self, c: CriterionResult) -> str:
-        """The criterion's figure, how it is made, what is required and the verdict, in words."""
+        """The criterion's figure, how it is made, what is required and the verdict, in words, in the
+        words of the rule's own title where an input's label is wider (``_as_titled``)."""
+        return self._as_titled(self._sentence(c), c)
+
+    def _as_titled(self, text: str, c: CriterionResult) -> str:
+        """``text`` with an input's label narrowed to the rule's own words: the profile has one field for
+        省部级 awards, which the 2022 rules read for 省级 ones (「近三年内获得过国家级、省级科技奖励」), and
+        the row said 「近三年省部级科技奖励获奖单位排名」 beside a title and an official text that say 省级.
+        The official (zh) title decides, in either language."""
+        title = c.title.zh
+        for wide, narrow in _NARROWER:
+            if wide.zh not in title and narrow.zh in title:
+                text = text.replace(wide.get(self.lang), narrow.get(self.lang))
+        return text
+
+    def _sentence(self, c: CriterionResult) -> str:
         zh = self.lang == "zh"
         verdict = self.status(c.status)
         if c.kind == "check":
