@@ -107,7 +107,8 @@ def test_a_row_awaiting_only_the_authority_gets_the_reports_line_for_the_tier_to
     (folder / "客户.yaml").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     report = runner.invoke(app, ["assess", str(folder / "客户.yaml"), "--as-of", AS_OF, "--lang", "zh"],
                            env={"COLUMNS": "400"})
-    head = "专精特新\"小巨人\"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；以下各项由认定机关审核（所列材料随申报提交）"
+    head = "专精特新\"小巨人\"企业：数据方面的条件均已满足，可在下一次申报时申报（以2025年数据计；申报时间以各地主管部门的通知为准，" \
+        "2026年的申报如已结束，2027年申报时看2026年的数据，届时请重新评估）；以下各项由认定机关审核（所列材料随申报提交）"
     assert head in report.stdout
     assert next_step(folder, tmp_path) == (
         f"{head}：主导产品属于制造业核心基础零部件、核心基础元器件、关键软件、先进基础工艺、关键基础材料、产业技术基础，"
@@ -122,7 +123,8 @@ def test_a_red_line_left_to_the_authority_is_named_in_the_cell_as_the_report_nam
     folder.mkdir()
     (folder / "客户.yaml").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     cell = next_step(folder, tmp_path)
-    assert cell.startswith("专精特新\"小巨人\"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；"
+    assert cell.startswith("专精特新\"小巨人\"企业：数据方面的条件均已满足，可在下一次申报时申报（以2025年数据计；"
+                           "申报时间以各地主管部门的通知为准，2026年的申报如已结束，2027年申报时看2026年的数据，届时请重新评估）；"
                            "以下各项由认定机关审核（所列材料随申报提交）：近三年有偷漏税等违法违规行为；主导产品属于"), cell
 
 

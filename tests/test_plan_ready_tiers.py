@@ -14,6 +14,8 @@ from tests.test_reports import cli, squash
 AS_OF = "2026-11-26"
 GIANT = str(EXAMPLES / "little-giant-2026.yaml")  # 小巨人 awaits review; 专精特新 and 科技和创新型 held
 TIER1 = str(EXAMPLES / "tier1-only.yaml")  # 科技和创新型 met, not held
+LATE_2026 = ("可在下一次申报时申报（以2025年数据计；申报时间以各地主管部门的通知为准，2026年的申报如已结束，"
+             "2027年申报时看2026年的数据，届时请重新评估）")
 
 
 def _plan(text: str) -> str:
@@ -24,8 +26,7 @@ def test_a_tier_awaiting_review_says_when_to_apply_and_what_the_authority_judges
     """小巨人 awaiting review: its plan line dates the application (this round, on last year's figures) and
     lists each item the authority judges with the evidence to send, in the terminal at 80 columns, in
     Markdown and in HTML; the held tiers say they need no application."""
-    head = squash('专精特新"小巨人"企业：数据方面的条件均已满足，最早2026年即可申报（以2025年数据计）；'
-                  "以下各项由认定机关审核（所列材料随申报提交）")
+    head = squash(f'专精特新"小巨人"企业：数据方面的条件均已满足，{LATE_2026}；以下各项由认定机关审核（所列材料随申报提交）')
     item = squash("位于产业链关键环节：配套关系证明（主要客户、采购合同）、替代进口或首台套证明")
     for fmt in ("text", "markdown", "html"):
         out = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--format", fmt, columns=80)
@@ -36,10 +37,29 @@ def test_a_tier_awaiting_review_says_when_to_apply_and_what_the_authority_judges
 
 
 def test_a_met_tier_not_held_says_when_to_apply() -> None:
-    """科技和创新型 met and not held: 「各项条件均已满足，最早2026年即可申报」 before the 专精特新 plan."""
+    """科技和创新型 met and not held: 「各项条件均已满足，可在下一次申报时申报」 before the 专精特新 plan."""
     plan = _plan(cli("assess", TIER1, "--as-of", AS_OF, "--lang", "zh", columns=80))
-    line = squash("科技和创新型中小企业：各项条件均已满足，最早2026年即可申报（以2025年数据计）")
+    line = squash(f"科技和创新型中小企业：各项条件均已满足，{LATE_2026}")
     assert line in plan and plan.index(line) < plan.index(squash("专精特新中小企业："))
+
+
+def test_a_met_tier_late_in_the_year_names_no_round_the_windows_may_have_closed() -> None:
+    """On 5 December, with 27 days of the year left, 「最早2026年即可申报」 named a round whose windows each
+    province sets and has mostly closed. The line says the next round, on last year's figures, that the
+    authorities set the dates, and that a round next year reads this year's figures; mid-year, without
+    that last clause. In the terminal, Markdown, HTML and English alike."""
+    for fmt in ("text", "markdown", "html"):
+        out = cli("assess", TIER1, "--as-of", "2026-12-05", "--lang", "zh", "--format", fmt, columns=80)
+        plan = _plan(html.unescape(re.sub(r"<[^>]+>|\*\*", "", out)))
+        assert squash(f"科技和创新型中小企业：各项条件均已满足，{LATE_2026}") in plan, (fmt, plan)
+        assert "即可申报" not in plan and "最早2026年" not in plan
+    plan = _plan(cli("assess", TIER1, "--as-of", "2026-06-01", "--lang", "zh", columns=80))
+    assert squash("科技和创新型中小企业：各项条件均已满足，可在下一次申报时申报（以2025年数据计；申报时间以各地主管部门的"
+                  "通知为准）") in plan
+    en = squash(cli("assess", TIER1, "--as-of", "2026-12-05", "--lang", "en", columns=80))
+    assert squash("every condition is met, so it can be applied for in the next round (on 2025 figures; each "
+                  "authority sets its dates; if 2026's rounds are over, a 2027 application is judged on 2026 "
+                  "figures: assess again then)") in en
 
 
 def test_a_renewal_awaiting_review_says_renewal_not_application() -> None:

@@ -1058,14 +1058,30 @@ class Words(Phrasing):
             if review:
                 head += f"；{_JUDGED.zh}" if zh else f"; {_JUDGED.en}"
             return f"{name}{colon}{head}", [], steps if review else []
-        when = (f"最早{r.as_of.year}年即可申报（以{r.last_year}年数据计）" if zh else
-                f"it can be applied for in {r.as_of.year} at the earliest (on {r.last_year} figures)")
+        when = self._next_round()
         if review:
             head = (f"数据方面的条件均已满足，{when}；{_JUDGED.zh}" if zh else
                     f"every condition the figures decide is met, so {when}; {_JUDGED.en}")
         else:
             head = f"各项条件均已满足，{when}" if zh else f"every condition is met, so {when}"
         return f"{name}{colon}{head}", [], steps if review else []
+
+    def _next_round(self) -> str:
+        """When a tier met now can be applied for, as far as the report knows: the next application round,
+        on last year's figures, each authority setting its dates. 「最早2026年即可申报」 on 5 December, 27 days
+        before the year's end, named a round whose windows have mostly closed; late in the year (the last
+        ``LATE_IN_YEAR`` days) it says that a round next year reads this year's figures."""
+        zh = self.lang == "zh"
+        r = self.result
+        year, left = r.as_of.year, days_left(r.as_of.year, r.as_of)
+        late = left <= LATE_IN_YEAR
+        if zh:
+            after = (f"，{year}年的申报如已结束，{year + 1}年申报时看{year}年的数据，届时请重新评估" if late else "")
+            return f"可在下一次申报时申报（以{r.last_year}年数据计；申报时间以各地主管部门的通知为准{after}）"
+        after = (f"; if {year}'s rounds are over, a {year + 1} application is judged on {year} figures: assess "
+                 "again then" if late else "")
+        return (f"it can be applied for in the next round (on {r.last_year} figures; each authority sets its "
+                f"dates{after})")
 
     @staticmethod
     def _judged(tier: TierResult) -> list[CriterionResult]:
