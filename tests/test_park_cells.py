@@ -68,7 +68,7 @@ def test_none_stays_an_answer_and_is_never_made_unknown(tmp_path: Path) -> None:
                         "--columns", "ids")
     jia, yi, bing = read_csv(out)
     assert code == 1 and jia["status"] == "error"
-    assert jia["error"] == ("「营业收入（2025年）」：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”："
+    assert jia["error"] == ("“营业收入（2025年）”列（B列）：应填金额（单位万元，不能为负数；如 8000、8000万、0.8亿），现在是“无”："
                             "没有的请填 0，不清楚的请填“不知道”")
     assert (yi["status"], bing["status"]) == ("scored", "scored")
     assert yi["little_giant_status"] == "unmet"  # 无 under the title: not held, so 小巨人 fails on it
@@ -130,7 +130,7 @@ def test_a_provincial_level_answers_the_provincial_title_and_a_city_one_is_refus
     for row, shown in zip(read[7:], cells[7:], strict=True):
         assert row["处理结果"] == "出错"
         level = "区级" if shown == "区级" else "市级"
-        assert row["错误说明"] == (f"「持有有效的专精特新中小企业称号」：“{shown}”说的是{level}称号，不是这里问的专精特新中小企业"
+        assert row["错误说明"] == (f"“是否专精特新中小企业”列（B列）：“{shown}”说的是{level}称号，不是这里问的专精特新中小企业"
                                "（由省级中小企业主管部门认定）：持有省级认定的填“是”，否则填“否”")
 
 
@@ -141,7 +141,7 @@ def test_a_city_title_is_refused_in_english_too(tmp_path: Path) -> None:
     code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "en")
     (row,) = read_csv(out)
     assert code == 1 and row["Problems"] == (
-        "是否专精特新中小企业: '市级' names a city-level title, which is not the one asked (the 专精特新中小企业 title, "
+        "是否专精特新中小企业 (column B): '市级' names a city-level title, which is not the one asked (the 专精特新中小企业 title, "
         "conferred by the provincial SME authority): answer yes if the company holds the provincial one, else no")
 
 
