@@ -233,6 +233,29 @@ def test_unusual_figures_are_warnings_in_every_format_never_errors(tmp_path: Pat
     assert json.loads(clean.stdout)["warnings"] == []
 
 
+def test_more_top3_held_than_applied_or_self_developed_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    """Ⅰ类 held as a top-3 right holder are self-developed and applied by definition (CONTRACT §2), but
+    criteria.md §8a refuses only a part above its whole (Ⅰ类): 5 of them beside 1 self-developed and 0
+    applied is assessed, and each pair is said to check, in the report and the JSON; at 5, 5 and 5 nothing."""
+    src = example_with(tmp_path, "miit-2026", **{"ip.class1_top3_holder": "5", "ip.class1_self_developed": "1",
+                                                 "ip.class1_applied": "0"})
+    doc = invoke("assess", str(src), "--as-of", "2026-11-26", "--format", "json")
+    assert doc.exit_code == 0, doc.output
+    found = [(w["kind"], w["path"]) for w in json.loads(doc.stdout)["warnings"]]
+    assert found == [("within", "ip.class1_top3_holder")] * 2
+    shown = invoke("assess", str(src), "--as-of", "2026-11-26", "--lang", "zh")
+    out = re.sub(r"\s+", "", shown.stdout)
+    assert ("「自主研发、已应用并产生效益、本企业为前三位权利人的Ⅰ类知识产权」5项，多于「实际应用并已产生经济效益的Ⅰ类知识产权」"
+            "0项：按定义前者每一项都属于后者，请核对") in out, shown.stdout
+    assert "多于「自主研发获得的Ⅰ类知识产权（不含受让）」1项" in out
+    en = invoke("assess", str(src), "--as-of", "2026-11-26", "--lang", "en", "--format", "markdown")
+    assert "by definition each of the first is one of the second; please check" in en.stdout
+    edge = example_with(tmp_path, "miit-2026", **{p: "5" for p in (
+        "ip.class1_top3_holder", "ip.class1_self_developed", "ip.class1_applied")})
+    clean = invoke("assess", str(edge), "--as-of", "2026-11-26", "--format", "json")
+    assert json.loads(clean.stdout)["warnings"] == []
+
+
 def test_growth_warning_words_and_batch_column(tmp_path: Path) -> None:
     """A revenue jump beyond +500% reads as a sentence with both years' figures, also in a batch row's column."""
     rs = rules.load("miit-2026")

@@ -849,6 +849,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "层级 {tier} 新增 {count:,} 个条件，原有 {has} 个（合计最多 {limit} 个）"),
     "rule.tier_many": ("{count:,} criteria (at most {limit})", "共 {count:,} 个条件（最多 {limit} 个）"),
     "rule.term_id": ("a term id is lower-case letters, digits and '_'", "术语编号只能用小写字母、数字和 _"),
+    "rule.within": ("expected a list of field ids, got {got}", "应是数据项编号的列表，现在是{got}"),
     "rule.terms": ("expected a list of glossary term ids, got {got}", "应是术语编号的列表，现在是{got}"),
     "rule.no_term": ("no glossary term {name} ({where})", "术语表中没有{name}（{where}）"),
     "rule.no_term_near": ("no glossary term {name}; did you mean {near}? ({where})",

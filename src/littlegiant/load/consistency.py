@@ -22,8 +22,8 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO = (
-    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio")
+ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN = (
+    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -115,7 +115,9 @@ class Unusual:
     """A possible but unusual figure.
 
     ``kind`` ABOVE: ``figure`` is above ``other`` (R&D expense above revenue, liabilities above
-    assets), same year. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
+    assets), same year. ``kind`` WITHIN: ``figure`` is above ``other``, which by its definition holds
+    each of it (``FieldDef.within``: 4 Ⅰ类 held as a top-3 right holder beside 2 applied): said, as
+    criteria.md §8a lists only the whole as a bound to refuse. ``kind`` GROWTH: ``figure`` changed by ``growth`` percent on ``other``, the
     year before, beyond ± ``limit``. ``kind`` LARGE: ``figure`` is past the plausible ``limit``
     (no ``other``). ``kind`` SMALL: ``figure`` (last year's revenue) is below ``limit`` (万元) a head
     of ``other`` (the employees): most likely 万元 typed as 元 (PER_HEAD_LEAST). ``kind``
@@ -144,10 +146,11 @@ class _Compiled:
         fields = rules.fields
         self.parts = [(f, fields[f.part_of]) for f in fields.values() if f.part_of in fields]
         self.above = [(f, fields[f.warn_above]) for f in fields.values() if f.warn_above in fields]
+        self.within = [(f, fields[o]) for f in fields.values() for o in f.within if o in fields]
         self.growth = [f for f in fields.values() if f.warn_growth is not None and f.per_year]
         # the part of a per-year path before "{year}", for the fields compared: the keys that say which
         # years a profile holds (a batch row's few dozen keys are scanned once per prefix)
-        compared = [f for pair in (*self.parts, *self.above) for f in pair] + self.growth
+        compared = [f for pair in (*self.parts, *self.above, *self.within) for f in pair] + self.growth
         # the size limits: by path for fixed fields, by (prefix, suffix) around the year for per-year ones
         self.limits: dict[str, tuple[FieldDef, Decimal]] = {}
         self.year_limits: list[tuple[str, str, FieldDef, Decimal]] = []
@@ -194,6 +197,7 @@ class _Checks:
 
         self.parts = [pair for p, w in c.parts for pair in pairs(p, w, 0)]
         self.above = [pair for f, o in c.above for pair in pairs(f, o, 0)]
+        self.within = [pair for f, o in c.within for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.ratios = [pair for a, b in c.ratios for pair in pairs(a, b, 0)]
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
@@ -313,6 +317,7 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     without it: this year's revenue is a part year's, an earlier year's a smaller firm's)."""
     checks = _checks(rules, values)
     out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
+    out += [Unusual(WITHIN, fig, other) for fig, other in _above(values, checks.within)]
     for f, now, _, before in checks.growth if not _within_growth(values, checks) else ():
         limit = f.warn_growth
         assert limit is not None

@@ -169,6 +169,9 @@ class FieldDef:
     part_of: str | None = None  # the field this one is a part of: never above it (docs/criteria.md §8a)
     warn_above: str | None = None  # above this field is possible but unusual: a warning, never an error
     warn_growth: Decimal | None = None  # a change from one year to the next beyond ± this percent: a warning
+    # fields this one is counted within by its definition, besides its whole (前三位权利人的Ⅰ类 within 自主研发 and
+    # 已应用): a plan raising it raises them with it; a profile above one is warned of, never refused (criteria.md §8a)
+    within: tuple[str, ...] = ()
 
     @property
     def per_year(self) -> bool:
@@ -1066,7 +1069,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
            ("help", "unit", "min", "max", "choices", "name_levels", "name_forms", "choice_hint", "qualitative",
             "evidence", "lever",
             "yearly", "lump_sum", "zero", "part_of",
-            "warn_above", "warn_growth", "terms"))
+            "warn_above", "warn_growth", "terms", "within"))
     ftype = r.choice("type", FIELD_TYPES)
     path = r.string("path")
     if not re.match(r"^[a-z_][a-z0-9_]*(\.([a-z_][a-z0-9_]*|\{year\}))*$", path):
@@ -1125,7 +1128,19 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
         part_of=r.string("part_of", optional=True, pattern=_ID),
         warn_above=r.string("warn_above", optional=True, pattern=_ID),
         warn_growth=_growth_limit(r, ftype, path), terms=_field_terms(r), zero=_zero_word(r, ftype),
+        within=_within(r),
     )
+
+
+def _within(r: _Reader) -> tuple[str, ...]:
+    """A field's ``within:``: a list of field ids (each checked to be a number field kept as this one is,
+    by ``_check_relations``)."""
+    if not r.has("within"):
+        return ()
+    items = r.get("within")
+    if not isinstance(items, list) or not all(isinstance(i, str) and _ID.match(i) for i in items):
+        r.fail("rule.within", "within", got=Got(items))
+    return tuple(items)
 
 
 def _field_as_before(section: _Reader, fid: str, r: _Reader, ftype: str, path: str) -> None:
@@ -1314,11 +1329,11 @@ _NUMERIC = ("int", "number", "money", "signed_money", "percent")
 
 
 def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
-    """``part_of`` and ``warn_above`` name another number field kept the same way (both per year, or
-    neither), so that a part is compared with its whole of the same year; parts never loop."""
+    """``part_of``, ``warn_above`` and ``within`` name another number field kept the same way (both per
+    year, or neither), so that a part is compared with its whole of the same year; parts never loop."""
     section = top.sub("fields")
     for f in fields.values():
-        for key, other in (("part_of", f.part_of), ("warn_above", f.warn_above)):
+        for key, other in (("part_of", f.part_of), ("warn_above", f.warn_above), *(("within", w) for w in f.within)):
             if other is None:
                 continue
             r = section.sub(f.id)

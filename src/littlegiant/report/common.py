@@ -27,6 +27,7 @@ from littlegiant.load.consistency import (
     MONEY_TYPES,
     RATIO,
     SMALL,
+    WITHIN,
     YUAN_SIGN,
     Figure,
     PartOverWhole,
@@ -810,6 +811,10 @@ def warning_text(w: Unusual, lang: str) -> str:
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
         return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
+    if w.kind == WITHIN:  # a count above one that by its definition holds each of it
+        if lang == "zh":
+            return f"「{name}」{value}，多于「{other}」{other_value}：按定义前者每一项都属于后者，请核对"
+        return f"{name} is {value}, more than {other} at {other_value}: by definition each of the first is one of the second; please check"
     if w.kind == ABOVE:
         if lang == "zh":
             return f"「{name}」{value}，高于「{other}」{other_value}：少见，请核对"
