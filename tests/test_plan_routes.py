@@ -120,7 +120,8 @@ def test_a_route_a_blank_answer_leaves_open_is_planned_should_the_answer_fail(tm
     src.write_text(json.dumps(yaml.safe_load(BLANK_AWARD), ensure_ascii=False) + "\n", encoding="utf-8")
     assert cli("batch", str(src), "-o", str(out), "--advice", "--lang", "zh", "--as-of", "2026-12-03", "-q") == ""
     cell = next(csv.DictReader(out.open(encoding="utf-8-sig")))["下一步"]
-    assert cell.endswith("；另有4项，全部做到后仍需补充数据才能判定"), cell
+    # (the 4 steps and 2026's R&D to keep at 2025's 295万, which 2027's 905万 leaves exactly enough)
+    assert cell.endswith("；另有5项，全部做到后仍需补充数据才能判定"), cell
 
 
 def test_a_plan_of_answers_only_says_the_route_beside_the_blank_too() -> None:

@@ -651,8 +651,10 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
     """The least each amount a later round's plan takes as last year's may fall to, the others as
     assumed, for the plan to hold: 研发费用（2026年） at least 550万 where 2025's 650万 was assumed. A plan
     with no step to take (2025's R&D, kept in 2026, meets 近两年合计1200万) was read as nothing to do,
-    where a 2026 below 550万 fails it. A whole moves its parts in proportion (revenue, main revenue
-    with it); an amount whose floor is what was assumed, nothing, or a twentieth of it or less (营业收入
+    where a 2026 below 550万 fails it. A floor that is the estimate itself is kept too: 2025's 600万 of
+    R&D, kept in 2026, meets 近两年合计1200万 exactly, and left out as "met" the plan said nothing of a
+    2026 that 1万 less fails. A whole moves its parts in proportion (revenue, main revenue
+    with it); an amount whose floor is nothing, or a twentieth of it or less (营业收入
     at least 1万, for a share of it to be defined) is left out, and so is a balance
     at year end: 资产总额 holds a debt ratio, which a floor on assets alone says as if assets were a budget.
     With each floor, the criteria it holds: met at the floor and not just under it (the R&D share and
@@ -692,8 +694,8 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
                 trial[ppath] = (v * share).quantize(CENT, rounding=ROUND_HALF_UP)
             return keeps(trial) and not part_violations(rules, trial)
 
-        if holds(Decimal(0)):
-            continue  # nothing of it is needed
+        if holds(Decimal(0)) or not holds(high):
+            continue  # nothing of it is needed, or the plan does not hold on the estimate (no floor to say)
         unit = Decimal(1) if high == high.to_integral_value() else CENT
         lo, hi = Decimal(0), high
         while hi - lo > unit:
@@ -701,7 +703,7 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
             if mid in (lo, hi):
                 break
             lo, hi = (lo, mid) if holds(mid) else (mid, hi)
-        if hi < high and hi * 20 >= high:  # far under it (营业收入 at least 1万, a share's defined), it plans nothing
+        if hi * 20 >= high:  # far under it (营业收入 at least 1万, a share's defined), it plans nothing
             holds(hi)
             at = met(trial)
             holds(lo)  # fails the plan (0 was tried above)

@@ -1192,7 +1192,8 @@ class Words(Phrasing):
         """The amounts of a later round's years the plan takes from an earlier year, each with the least it may
         fall to: 「研发费用（2026年）：须不低于550万元（本计划按2025年的650万元估计）」. A plan with no step
         to take read as nothing to do, where a 2026 below 550万 fails the round it dates. ``kept``: the
-        floors that only keep a criterion met today (``TierPlan.kept``), else those that mend one it fails."""
+        floors that only keep a criterion met today (``TierPlan.kept``), else those that mend one it fails;
+        an estimate that is its floor says it just meets it (正好达到)."""
         zh = self.lang == "zh"
         out = []
         for path, floor in p.floors.items():
@@ -1204,15 +1205,18 @@ class Words(Phrasing):
             year = p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
             # each floor holds with the others as estimated: revenue raised past its estimate takes the
             # shares of main revenue and R&D down with it, which a floor met alone did not say
+            # the estimate is the floor itself: it meets the bar with nothing to spare (1万 less fails)
+            exact = floor == was
             if zh:
                 took = "按未新增计" if path in p.none else f"估计{self._kept_how(p, path, said)}" if path in p.shares \
                     else f"按{year}年的{said}估计"
-                out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划{took}；"
-                           "其他数据与估计不同时请重新评估）")
+                out.append(f"{self.question(path)}：须不低于{num(floor, self.lang)}{unit}（本计划{took}"
+                           f"{'，正好达到' if exact else ''}；其他数据与估计不同时请重新评估）")
                 continue
             took = "takes none raised" if path in p.none else f"takes {self._kept_how(p, path, said)}" \
                 if path in p.shares else f"takes {year}'s {said}"
-            out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan {took}, "
+            out.append(f"{self.question(path)}: at least {num(floor, self.lang)}{unit}; this plan {took}"
+                       f"{', which just meets it' if exact else ''}, "
                        "and the other figures as estimated (re-assess if they differ)")
         return out
 
