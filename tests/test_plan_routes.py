@@ -113,7 +113,9 @@ def test_a_route_a_blank_answer_leaves_open_is_planned_should_the_answer_fail(tm
     assert plan["checked"] == "unknown" and "awards.national_rank" in plan["missing"]
     ip = next(o for o in plan["otherwise"] if o["group"] == "lg26.ip")
     assert ip["unless"] == ["lg26.ip.exempt_award"]
-    assert {m["path"]: m["after"] for m in ip["moves"]} == {"ip.class1": 4, "ip.class1_top3_holder": 4}
+    # 4 held as a top-3 right holder are 4 self-developed and 4 applied too (CONTRACT §2): raised with it
+    assert {m["path"]: m["after"] for m in ip["moves"]} == {"ip.class1": 4, "ip.class1_top3_holder": 4,
+                                                          "ip.class1_self_developed": 4, "ip.class1_applied": 4}
     assert all(m["path"] not in ("ip.class1", "ip.class1_top3_holder") for m in plan["moves"])  # not the plan's own
     # a batch's next step counts the steps to take, not those said on a condition
     src, out = tmp_path / "co.jsonl", tmp_path / "out.csv"

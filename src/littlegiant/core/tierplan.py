@@ -53,7 +53,9 @@ class Move:
     field: FieldDef
     before: Scalar | None
     after: Scalar
-    kind: str  # change | title | qualitative (answer yes if true) | follows (moves with another) | wait
+    # change | title | qualitative (answer yes if true) | follows (moves with another) | wait | within (raised
+    # to a count it holds by definition: ``_raise_within``)
+    kind: str
     criterion: str
     title: Text  # the criterion it serves
 
@@ -415,6 +417,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             break  # the budget is spent: check what we have rather than search again
     if not plan.blockers and not plan.cut_short:
         _trim(rules, tier.id, values, moves, last, renewal)
+        _sync_within(rules, values, moves)
     _to_whole_amounts(rules, tier.id, values, moves, last, renewal)
     # waiting counts grown by the rounds waited, where a criterion of the tier waited for them (six
     # years in the niche, three needed, is no step: "2026年末达到7年" read like a to-do)
@@ -503,7 +506,8 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
     # before the plan: the figure given (or assumed for a later year), else what the search started from
     # (a part under a whole of 0 is 0, as its verdict says)
     moves[m.path] = Move(m.path, m.field, start.get(m.path, m.before) if old is None else old.before, m.after,
-                         m.kind if old is None or old.kind == "follows" else old.kind, m.criterion, m.title)
+                         m.kind if old is None or old.kind in ("follows", "within") else old.kind, m.criterion, m.title)
+    _raise_within(rules, m, values, moves, start)
     year = year_in_path(m.field, m.path)
     if year is None:
         return
@@ -521,6 +525,56 @@ def _apply(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, 
         prev = moves.get(ppath)
         moves[ppath] = Move(ppath, pf, start.get(ppath) if prev is None else prev.before, after, "follows",
                             m.criterion, m.title)
+
+
+def _raise_within(rules: RuleSet, m: Move, values: dict[str, Scalar], moves: dict[str, Move],
+                  start: dict[str, Scalar]) -> None:
+    """The counts a raised count is within by its definition (``FieldDef.within``) raised to it where
+    below or blank: 4 Ⅰ类 held as a top-3 right holder are 4 self-developed and 4 applied, and a plan that
+    raised the first to 4 beside 2 applied asked for figures that contradict each other. Each is a move
+    of its own (``within``), which the plan says beside the one it follows."""
+    if not isinstance(m.after, Decimal):
+        return
+    for other in m.field.within:
+        of = rules.fields.get(other)
+        if of is None:
+            continue
+        path = sibling_path(m.field, m.path, of)
+        have = values.get(path)
+        if isinstance(have, Decimal) and have >= m.after:
+            continue
+        values[path] = m.after
+        prev = moves.get(path)
+        kind = "within" if prev is None or prev.kind in ("within", "follows") else prev.kind
+        before = start.get(path) if prev is None else prev.before
+        whole = whole_of(rules, of)
+        if before is None and whole is not None and start.get(sibling_path(of, path, whole)) == 0:
+            before = Decimal(0)  # a blank part of a whole of 0 is 0, as the verdict and the plan's own step say
+        moves[path] = Move(path, of, before, m.after, kind, m.criterion, m.title)
+
+
+def _sync_within(rules: RuleSet, values: dict[str, Scalar], moves: dict[str, Move]) -> None:
+    """The ``within`` moves brought to the count they follow as ``_trim`` left it: no higher than it
+    needs (nor below what they were)."""
+    for m in list(moves.values()):
+        if m.kind != "within":
+            continue
+        leads = [v for lead in moves.values() if m.field.id in lead.field.within
+                 and isinstance(v := values.get(lead.path), Decimal)]
+        if not leads:  # the count it followed is no longer raised: nor is it
+            if m.before is None:
+                values.pop(m.path, None)
+            else:
+                values[m.path] = m.before
+            del moves[m.path]
+            continue
+        after = max(leads) if not isinstance(m.before, Decimal) else max(max(leads), m.before)
+        if after == m.before:
+            values[m.path] = m.before
+            del moves[m.path]
+        else:
+            values[m.path] = after
+            moves[m.path] = dataclasses.replace(m, after=after)
 
 
 def _whole_amounts(rules: RuleSet, moves: dict[str, Move], values: dict[str, Scalar], toward: bool = False

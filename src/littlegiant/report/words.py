@@ -1321,8 +1321,8 @@ class Words(Phrasing):
         (with no Ⅰ类 patent, one applied patent is both "Ⅰ类知识产权 0 → 1" and "其中实际应用的 0 → 1";
         apart, the part's "其中…" / "…of which" line stood first, with nothing to be "of"). One figure
         moved in several years is said year after year, as a schedule reads (2026, then 2027)."""
-        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4}
-        moves = sorted(p.moves, key=lambda m: order.get(m.kind, 5))
+        order = {"title": 0, "wait": 1, "change": 2, "follows": 3, "qualitative": 4, "within": 5}
+        moves = sorted(p.moves, key=lambda m: order.get(m.kind, 6))
         by_path = {m.path: m for m in moves}
         first = {m.field.id: i for i, m in reversed(list(enumerate(moves)))}
         moves.sort(key=lambda m: (first[m.field.id], year_in_path(m.field, m.path) or 0))
@@ -1333,6 +1333,16 @@ class Words(Phrasing):
             if head is not None and head.kind == m.kind == "change" and head.criterion == m.criterion \
                     and head.path in groups:
                 groups[head.path].extend(groups.pop(m.path))
+        # a count raised to the one it holds by definition is said in that one's step, after it (前三位权利人的
+        # 4项 → 自主研发的、已应用的 4项 too): a step of its own read as a target of its own
+        for m in moves:
+            if m.kind != "within" or m.path not in groups:
+                continue
+            lead = next((x for x in moves if m.field.id in x.field.within and x.kind != "within"
+                         and sibling_path(m.field, m.path, x.field) == x.path), None)
+            into = next((g for g in groups.values() if lead in g), None) if lead is not None else None
+            if into is not None:
+                into.extend(groups.pop(m.path))
         return list(groups.values())
 
     def _bar(self, tier: TierResult, path: str, p: TierPlan) -> str | None:
@@ -1689,6 +1699,9 @@ class Words(Phrasing):
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
             notes.append(f"须是{p.as_of.year}年度的得分，{given(m.before)}{unit}是今年的" if zh else
                          f"{p.as_of.year}'s is the one that counts: {given(m.before)} is this year's")
+        if m.kind == "within":  # each of the count it follows is one of these too
+            notes.append(f"上面的{num(m.after)}{unit}都须计入此项" if zh else
+                         f"the {num(m.after)} above must all count here too")
         delta = (f"（{'；'.join(notes)}）" if zh else f" ({'; '.join(notes)})") if notes else ""
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
