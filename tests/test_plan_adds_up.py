@@ -1,20 +1,33 @@
-"""A plan's figures add up: a figure the estimate only just meets is said as one to keep, and a count
-raised takes the counts it holds by definition with it."""
+"""A plan's figures add up: a share raised by main revenue says what other revenue gives up (or how much
+more must be sold), a figure the estimate only just meets is said as one to keep, a step says the estimate
+it rests on, and a count raised takes the counts it holds by definition with it."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
 from tests.test_plan_years import plan_block
 from tests.test_reports import cli, squash
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
+from littlegiant.core import engine
+from littlegiant.core.result import MET, REVIEW
+from littlegiant.load import profile, rules
+from littlegiant.report.common import plans_of
+from littlegiant.report.words import set_args
 
 AS_OF = "2026-12-05"
 LG = '专精特新"小巨人"企业：最早'
+ZJTX = "专精特新中小企业：最早"
 
 NEAR_MISS = """\
 name: 常州精工液压件有限公司
@@ -134,6 +147,94 @@ def verdict(src: str, plan: dict[str, Any], tier: str, *extra: str) -> str:
     return found["tiers"][tier]["status"]
 
 
+def test_a_share_raised_by_main_revenue_says_what_other_revenue_gives_up() -> None:
+    """小巨人 needs 90% of revenue from the main business: the plan raised 主营业务收入 10,200 → 10,800万 beside
+    revenue held at 12,000万, which read as 600万 more sold (and 10,800 of 12,600 is 85.7%). It adds up
+    only if other revenue falls by as much: said, with what selling more alone takes (+6,000万 by hand:
+    (10,200 + x) / (12,000 + x) ≥ 90%). Each reading is checked by assessing its figures. On 26 November
+    the 36 days left bring some 178万 of the 1,800万 other revenue: the fall is said beside it, and the
+    round after (2028) is said for a company that cannot make it."""
+    src = str(EXAMPLES / "little-giant-2022.yaml")
+    day = "2026-11-26"
+    block = plan_block(cli("assess", src, "--lang", "zh", "--as-of", day, columns=80), LG)
+    assert block.startswith(squash('专精特新"小巨人"企业：最早2027年申报（以2026年数据计），须在2026年余下的36天内使主营'
+                                   "业务收入（2026年）达到10,800万元、其他业务收入减到1,200万元，做不到则最早2028年申报"))
+    assert squash("主营业务收入（2026年）：10,200 → 10,800万元（+600；") in block
+    assert squash("；其他业务收入须相应从1,800万元减到1,200万元（-600；按目前的水平，余下这36天的其他业务收入约178万元），"
+                  "营业收入仍按12,000万元计。如其他业务收入不减少，主营业务收入须达到16,200万元（+6,000；2026年仅余36天，"
+                  "按目前的水平这36天约1,006万元），营业收入随之达到18,000万元") in block, block
+    assert squash("如2026年内达不到上面的主营业务收入（2026年）：最早2028年申报（以2027年数据计）") in block
+    plan = doc(src, "--as-of", day)["plans"]["little_giant"]
+    assert plan["checked"] == REVIEW
+    [shift] = plan["shifts"]
+    assert shift["rest_before"] == 1800 and shift["rest_after"] == 1200
+    assert shift["together"] == {"financials.2026.main_revenue": 16200, "financials.2026.revenue": 18000}
+    assert verdict(src, plan, "little_giant") == REVIEW  # other revenue 1,200: 90%
+    # 600万 more sold takes revenue up with it: 85.7%, not met
+    assert verdict(src, plan, "little_giant", "--set", "financials.2026.revenue=12600") == "unmet"
+    assert verdict(src, plan, "little_giant", *(x for path, v in shift["together"].items()
+                                                 for x in ("--set", f"{path}={v}"))) == REVIEW
+    assert verdict(src, plan, "little_giant", "--set", "financials.2026.main_revenue=16199",
+                   "--set", "financials.2026.revenue=17999") == "unmet"  # one 万 less sold: 89.99%
+    assert plan["if_not_this_year"]["as_of"] == "2028-11-26"
+    en = squash(cli("assess", src, "--lang", "en", "--as-of", day, columns=200))
+    assert squash("; with operating revenue still taken at 12,000 (10k CNY), other (non-main) revenue must fall by the "
+                  "same amount: 1,800 → 1,200 (10k CNY) (-600; the 36 days left bring some 178 (10k CNY) of it at the "
+                  "present rate). If other (non-main) revenue does not fall, main-business revenue must reach 16,200 "
+                  "(10k CNY) (+6,000;") in en, en
+
+
+def test_a_fall_the_days_left_cannot_bring_dates_the_plan_the_round_after() -> None:
+    """On 5 December the 27 days left bring some 133万 of other revenue: 600万 less is more than four times
+    that, as far out of reach as a raise that large. The plan is 2028's (2027's figures: main revenue
+    at 90% of the 13,230万 the growth needs), and 2027 is said as its only-if, with the fall named. In
+    June the year's rest is time enough: 2027, no fallback."""
+    src = str(EXAMPLES / "little-giant-2022.yaml")
+    block = plan_block(cli("assess", src, "--lang", "zh", "--as-of", AS_OF, columns=80), LG)
+    assert block.startswith(squash('专精特新"小巨人"企业：最早2028年申报（以2027年数据计）；'))
+    assert squash("主营业务收入（2027年）：10,200 → 11,907万元（+1,707；") in block
+    assert squash("其他业务收入须相应从1,800万元减到1,323万元（-477），营业收入为13,230万元") in block
+    assert squash("只有在2026年余下的27天内使主营业务收入（2026年）达到10,800万元、其他业务收入减到1,200万元（其他业务收入"
+                  "须减少600万元，按目前的水平这27天的其他业务收入约133万元），才可能提前到2027年申报") in block, block
+    plan = doc(src, "--as-of", AS_OF)["plans"]["little_giant"]
+    assert verdict(src, plan, "little_giant") == plan["checked"] == REVIEW
+    [raise_] = plan["only_if_this_year"]["raises"]
+    assert raise_ == {"path": "financials.2026.main_revenue", "after": 10800, "days_bring": None,
+                      "rest_after": 1200, "rest_days_bring": 133}
+    june = plan_block(cli("assess", src, "--lang", "zh", "--as-of", "2026-06-01", columns=80), LG)
+    assert june.startswith(squash('专精特新"小巨人"企业：最早2027年申报（以2026年数据计）；以下各项'))
+    assert "做不到" not in june and "如2026年内达不到" not in june
+
+
+def test_a_share_plan_beside_a_revenue_raise_says_other_revenue_falls_too(tmp_path: Path) -> None:
+    """宁波: 专精特新 asks 80%, 小巨人 90%, of 8,000万 with 6,000万 main. 专精特新: main 6,000 → 6,400 with revenue
+    held (by hand, selling more alone takes +2,000万: 8,000 of 10,000); 小巨人 raises revenue for its growth
+    too (+269万 in 2026) but main by more (+1,443万): other revenue falls from 2,000 to 826万, unsaid, in
+    27 days that bring some 148万 of it. 小巨人 is 2028's plan (2027's figures), 2026's its only-if."""
+    src = write(tmp_path, NINGBO)
+    out = cli("assess", src, "--lang", "zh", "--as-of", AS_OF, columns=80)
+    zjtx = plan_block(out, ZJTX)
+    assert squash("主营业务收入（2026年）：6,000 → 6,400万元") in zjtx
+    assert squash("其他业务收入须相应从2,000万元减到1,600万元（-400；按目前的水平，余下这27天的其他业务收入约148万元），"
+                  "营业收入仍按8,000万元计。如其他业务收入不减少，主营业务收入须达到8,000万元（+2,000；") in zjtx, zjtx
+    assert squash("营业收入随之达到10,000万元") in zjtx
+    lg = plan_block(out, LG)
+    assert lg.startswith(squash('专精特新"小巨人"企业：最早2028年申报（以2027年数据计）'))
+    assert squash("其他业务收入须相应从2,000万元减到882万元（-1,118），营业收入为8,820万元") in lg, lg
+    assert squash("使主营业务收入（2026年）达到7,443万元、其他业务收入减到826万元（须增加1,443万元，按目前的水平这27天"
+                  "约444万元；其他业务收入须减少1,174万元，按目前的水平这27天的其他业务收入约148万元）") in lg, lg
+    plans = doc(src, "--as-of", AS_OF)["plans"]
+    for tid in ("zjtx_sme", "little_giant"):
+        plan = plans[tid]
+        [shift] = plan["shifts"]
+        assert shift["together"] is not None
+        assert verdict(src, plan, tid) == plan["checked"]
+        assert verdict(src, plan, tid, *(x for path, v in shift["together"].items()
+                                         for x in ("--set", f"{path}={v}"))) == plan["checked"]
+        sold = shift["whole_after"] + shift["rest_before"] - shift["rest_after"]  # the raise sold, other revenue kept
+        assert verdict(src, plan, tid, "--set", f"{shift['whole']}={sold}") == "unmet"
+
+
 def test_a_figure_the_estimate_only_just_meets_is_said_as_one_to_keep(tmp_path: Path) -> None:
     """A 2027 小巨人 needs 2025 + 2026 R&D ≥ 1,200万: with 2025's 600万, 2026 needs 600万, the very figure the plan
     estimates it by. Met exactly, it was left unsaid, and 599万 fails the round. It is said after the changes,
@@ -144,6 +245,7 @@ def test_a_figure_the_estimate_only_just_meets_is_said_as_one_to_keep(tmp_path: 
     assert keep in block, block
     assert block.index(squash("负债总额（2026年末）")) < block.index(keep) < block.index("仍需回答")
     plan = doc(src, "--as-of", AS_OF)["plans"]["little_giant"]
+    assert plan["floors"]["financials.2026.rd_expense"] == 600
     assert verdict(src, plan, "little_giant") == plan["checked"] == "unknown"
     assert verdict(src, plan, "little_giant", "--set", "financials.2026.rd_expense=599") == "unmet"
     more = plan_block(cli("assess", src, "--lang", "zh", "--as-of", AS_OF, "--set", "financials.2025.rd_expense=610",
@@ -151,6 +253,25 @@ def test_a_figure_the_estimate_only_just_meets_is_said_as_one_to_keep(tmp_path: 
     assert squash("研发费用（2026年）：须不低于590万元（本计划按2025年的610万元估计；其他数据与估计不同时请重新评估）") in more
     en = squash(cli("assess", src, "--lang", "en", "--as-of", AS_OF, columns=200))
     assert squash("R&D expense 2026: at least 600 (10k CNY); this plan takes 2025's 600 (10k CNY), which just meets it,") in en
+
+
+def test_a_step_says_the_estimate_its_figure_rests_on(tmp_path: Path) -> None:
+    """负债总额 4,512 → 4,500万 reaches 75% only with 资产总额 at 2025's 6,000万, as the plan estimates 2026's: said
+    beside the step, as the revenue and R&D lines say theirs. A step whose own bar decides it (R&D 99 → 100万,
+    its 3% of revenue far below) names no estimate."""
+    src = write(tmp_path, NEAR_MISS)
+    block = plan_block(cli("assess", src, "--lang", "zh", "--as-of", AS_OF, columns=80), LG)
+    assert squash("负债总额（2026年末）：4,512 → 4,500万元（-12；2026年仅余27天；2026年尚无数据，4,512万元是按2025年的数额"
+                  "估计的；本计划的资产总额（2026年末）按2025年的6,000万元估计，不同时请重新评估）") in block, block
+    plan = doc(src, "--as-of", AS_OF)["plans"]["little_giant"]
+    assert plan["rests_on"] == {"financials.2026.total_liabilities": ["financials.2026.total_assets"]}
+    assert verdict(src, plan, "little_giant", "--set", "financials.2026.total_assets=5999") == "unmet"
+    en = squash(cli("assess", src, "--lang", "en", "--as-of", AS_OF, columns=200))
+    assert squash("this plan takes total assets at year end 2026 as 2025's 6,000 (10k CNY): re-assess if it differs") in en
+    t2 = plan_block(cli("assess", write(tmp_path, NEAR_T2, "t2.yaml"), "--lang", "zh", "--as-of", AS_OF, columns=80),
+                    ZJTX)
+    step = t2[t2.index(squash("研发费用（2026年）：99 → 100万元")):]
+    assert "本计划的营业收入" not in step[:step.index("）")]
 
 
 def test_raising_the_top3_count_raises_self_developed_and_applied_with_it(tmp_path: Path) -> None:
@@ -174,3 +295,91 @@ def test_raising_the_top3_count_raises_self_developed_and_applied_with_it(tmp_pa
     [ip] = [o for o in ningbo["otherwise"] if o["group"] == "lg26.ip"]
     assert {m["path"]: m["after"] for m in ip["moves"]} == {
         "ip.class1": 4, "ip.class1_top3_holder": 4, "ip.class1_self_developed": 4, "ip.class1_applied": 4}
+
+
+# ---- a property: whatever the company's figures, the plan's add up and each reading meets its verdict
+
+RS = rules.load("miit-2026")
+def _base() -> dict[str, Any]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "near.yaml"
+        path.write_text(NEAR_MISS, encoding="utf-8")
+        return dict(profile.load_profile(path, RS).values)
+
+
+BASE = _base()
+
+
+@st.composite
+def near_companies(draw: st.DrawFn) -> dict[str, Any]:
+    """A company near 小巨人 (2026 rules): revenue, its main share, R&D, debt and Ⅰ类 counts drawn around the bars."""
+    rev = draw(st.integers(3000, 30000))
+    share = draw(st.integers(70, 99))
+    c1 = draw(st.integers(0, 6))
+    self_dev, applied = draw(st.integers(0, c1)), draw(st.integers(0, c1))
+    top3 = draw(st.integers(0, min(self_dev, applied)))
+    values = dict(BASE)
+    before = rev * draw(st.integers(85, 100)) // 100
+    values.update({
+        "financials.2025.revenue": Decimal(rev), "financials.2025.main_revenue": Decimal(rev * share // 100),
+        "financials.2024.revenue": Decimal(before), "financials.2024.main_revenue": Decimal(before * share // 100),
+        "financials.2023.revenue": Decimal(before * 95 // 100), "financials.2023.main_revenue": Decimal(before * 90 // 100),
+        "financials.2025.rd_expense": Decimal(rev * draw(st.integers(2, 8)) // 100),
+        "financials.2024.rd_expense": Decimal(rev * draw(st.integers(2, 8)) // 100),
+        "financials.2025.total_liabilities": Decimal(6000 * draw(st.integers(50, 85)) // 100),
+        "ip.class1": Decimal(c1), "ip.class1_self_developed": Decimal(self_dev), "ip.class1_applied": Decimal(applied),
+        "ip.class1_top3_holder": Decimal(top3)})
+    return values
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(values=near_companies(), day=st.sampled_from([date(2026, 6, 1), date(2026, 12, 5)]))
+def test_every_plan_adds_up_and_each_reading_meets_its_verdict(values: dict[str, Any], day: date) -> None:
+    """A main-business raise beyond its revenue's is always said as a shift (the rest falls by the
+    difference); the plan's figures, and the shift's other reading (sold more, the rest kept), each
+    meet the plan's verdict when applied; a top-3 count raised is never above self-developed or applied;
+    and a floor the plan keeps is the least: 1万 under it, a plan that meets its tier fails."""
+    prof = profile.Profile(values)
+    result = engine.evaluate(RS, prof, day)
+    for tid, p in plans_of(RS, prof, result).items():
+        if p.checked is None or p.as_of is None:
+            continue
+        rs = p.judged_by or RS
+        applied = profile.apply_sets(profile.Profile(dict(values)), rs, set_args(p, rs))
+
+        def status(moved: profile.Profile, rs: rules.RuleSet = rs, tid: str = tid, p: Any = p) -> str:
+            return engine.evaluate(rs, moved, p.as_of).tiers[tid].status
+
+        assert status(applied) == p.checked
+        moves = {m.path: m for m in p.moves}
+        for path, m in moves.items():
+            if not path.endswith(".main_revenue") or m.kind != "change":
+                continue
+            whole = moves.get(path.replace("main_revenue", "revenue"))
+            grew = (whole.after - whole.before) if whole is not None else Decimal(0)  # type: ignore[operator]
+            if m.after - m.before > grew:  # type: ignore[operator]
+                sh = p.shifts[path]
+                assert sh.rest_before - sh.rest_after == m.after - m.before - grew  # type: ignore[operator]
+                if sh.together is not None:
+                    both = profile.apply_sets(applied, rs, [f"{sh.part}={sh.together[0]}", f"{sh.whole}={sh.together[1]}"])
+                    assert status(both) == p.checked
+        top3 = moves.get("ip.class1_top3_holder")
+        if top3 is not None:
+            for other in ("ip.class1_self_developed", "ip.class1_applied"):
+                assert applied.values[other] >= applied.values["ip.class1_top3_holder"], other
+        if p.checked in (MET, REVIEW):
+            for path, floor in p.floors.items():
+                if path.endswith(".rd_expense"):
+                    assert status(profile.apply_sets(applied, rs, [f"{path}={floor - 1}"])) != p.checked, path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plans_read_at_80_columns_without_cuts(tmp_path: Path, lang: str) -> None:
+    """The longer steps wrap, nothing is cut, no line passes 80 columns."""
+    from rich.cells import cell_len
+
+    for text in (NEAR_MISS, NINGBO, NEAR_T2):
+        out = cli("assess", write(tmp_path, text), "--lang", lang, "--as-of", AS_OF, columns=80)
+        assert "…" not in out and max(cell_len(line) for line in out.splitlines()) <= 80

@@ -31,7 +31,7 @@ from littlegiant.core.inputs import sibling_path, whole_of
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, Result, TierResult
 from littlegiant.errors import InputError
 from littlegiant.load.profile import Profile, Scalar, field_for_path, year_in_path
-from littlegiant.load.rules import FieldDef, RuleSet, Text
+from littlegiant.load.rules import FieldDef, Node, RuleSet, Text
 from littlegiant.records import record
 
 ROUNDS = 4  # this round and up to three later ones
@@ -93,6 +93,26 @@ class Otherwise:
 
 
 @record(hot=True)
+class Shift:
+    """A part the plan raises by more than its whole (main-business revenue +600万, revenue as it was): the
+    rest of the whole (其他业务收入, whole less part) must fall by the difference, or the figures do not add up.
+    A plan that said 「主营业务收入 10,200 → 10,800」 beside revenue held at 12,000 read as 600万 more sold,
+    which raises revenue too and leaves the share at 85.7%. ``together``: the part and its whole with the
+    rest kept as it was (the whole grows with its part), the least that keeps the plan's verdict; None where
+    none does (or the plan has no verdict to keep)."""
+
+    part: str
+    whole: str
+    part_before: Decimal
+    part_after: Decimal
+    whole_after: Decimal  # as the plan takes it: moved by a step of its own, or as estimated
+    whole_moved: bool
+    rest_before: Decimal
+    rest_after: Decimal
+    together: tuple[Decimal, Decimal] | None = None
+
+
+@record(hot=True)
 class TierPlan:
     tier: str
     status: str  # the tier's verdict now
@@ -132,6 +152,10 @@ class TierPlan:
     # under it) is met today (上年度营业收入不低于1500万元, 8,520.91万 now). The others mend what fails it
     # today (2026's R&D share, which replaces 2024's 2.93% in the 2027 round): those are the steps to take
     kept: frozenset[str] = frozenset()
+    # each part the plan raises by more than its whole, by the part's path: the rest of the whole falls (_shifts)
+    shifts: dict[str, Shift] = field(default_factory=dict)
+    # each step's path, the estimates in ``assumed`` (with no floor of their own) its figure holds on (_rests)
+    rests: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -144,7 +168,16 @@ def hurried(p: TierPlan, today: date) -> list[Move]:
     费用合计, the rest in 2027): the later year of the same round can take that share."""
     spread = {(m.field.id, m.criterion) for m in p.moves
               if m.kind == "change" and (y := year_in_path(m.field, m.path)) is not None and y > today.year}
-    return [m for m in p.moves if pace(m, today) is not None and (m.field.id, m.criterion) not in spread]
+    return [m for m in p.moves if (pace(m, today) is not None or _rest_falls(p, m, today) is not None)
+            and (m.field.id, m.criterion) not in spread]
+
+
+def _rest_falls(p: TierPlan, m: Move, today: date) -> Decimal | None:
+    """What the days left bring of the rest of the whole a part's step asks to fall by more than that
+    (``shift_pace``), or None: main revenue +600万 beside revenue held is other revenue -600万, which the
+    27 days left, bringing some 133万 of it, cannot take away; the plan is then as late as a raise they cannot bring."""
+    sh = p.shifts.get(m.path)
+    return shift_pace(sh, m, today) if sh is not None and m.kind == "change" else None
 
 
 def pace(m: Move, today: date) -> Decimal | None:
@@ -163,6 +196,23 @@ def pace(m: Move, today: date) -> Decimal | None:
     return brought if m.after - m.before > brought else None
 
 
+def shift_pace(sh: Shift, m: Move, today: date) -> Decimal | None:
+    """What the days of the current year left after ``today`` bring of the rest of a whole (其他业务收入) at
+    its present rate, where a part's step (``m``) asks it to fall by more than that late in the year (as
+    ``pace`` for a raise): what is already booked stays, and 1,800万 a year brings some 133万 in the 27 days
+    left, so a fall of 600万 by the year's end is out of those days' reach. None otherwise."""
+    year = year_in_path(m.field, m.path)
+    if year != today.year:
+        return None
+    left = days_left(year, today)
+    if left > LATE_IN_YEAR or sh.rest_before <= 0:
+        return None
+    days = date(year, 12, 31).timetuple().tm_yday
+    brought = (sh.rest_before * left / days).quantize(
+        Decimal(1) if sh.rest_before * left >= days * 10 else Decimal("0.1"))
+    return brought if sh.rest_before - sh.rest_after > brought else None
+
+
 def out_of_reach(p: TierPlan, today: date) -> bool:
     """Whether a raise the plan must make in the days left of the current year (``hurried``) asks more than
     FAR_BEYOND times what those days bring at the present rate (nothing brings nothing: any raise from 0
@@ -175,9 +225,12 @@ def far_beyond(p: TierPlan, today: date) -> list[Move]:
     """The plan's raises of the current year that ask more than FAR_BEYOND times what its days left bring."""
     out = []
     for m in hurried(p, today):
-        brought = pace(m, today)
+        brought, rest = pace(m, today), _rest_falls(p, m, today)
+        sh = p.shifts.get(m.path)
         if brought is not None and isinstance(m.after, Decimal) and isinstance(m.before, Decimal) \
                 and m.after - m.before > brought * FAR_BEYOND:
+            out.append(m)
+        elif rest is not None and sh is not None and sh.rest_before - sh.rest_after > rest * FAR_BEYOND:
             out.append(m)
     return out
 
@@ -460,7 +513,132 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
             met_now = {c.id for c in tier.criteria if c.status == MET}
             # a criterion the later round's set names otherwise (another rule set) is not known met: a step
             plan.kept = frozenset(p for p, (_, held) in floors.items() if held and held <= met_now)
+            plan.rests = _rests(rules, tier.id, values, final, plan, last, renewal)
+    if plan.checked is not None:
+        plan.shifts = _shifts(rules, tier.id, values, moves, last, renewal)
     return plan
+
+
+def _shifts(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[str, Move], last: int,
+            renewal: str | None) -> dict[str, Shift]:
+    """Each yearly part the plan raises by more than its whole (``Shift``), with the figures that would
+    add up the other way: the part and its whole raised together, the rest of the whole kept."""
+    out: dict[str, Shift] = {}
+    keeps: Callable[[dict[str, Scalar]], bool] | None = None
+    asked = False
+    for path, m in moves.items():
+        whole_f = whole_of(rules, m.field)
+        if m.kind != "change" or whole_f is None or not m.field.per_year:
+            continue
+        wpath = sibling_path(m.field, path, whole_f)
+        wm = moves.get(wpath)
+        part_before, part_after, whole_after = m.before, values.get(path), values.get(wpath)
+        whole_before = wm.before if wm is not None else whole_after
+        if not (isinstance(part_before, Decimal) and isinstance(part_after, Decimal)
+                and isinstance(whole_before, Decimal) and isinstance(whole_after, Decimal)):
+            continue
+        rest_before, rest_after = whole_before - part_before, whole_after - part_after
+        if rest_after >= rest_before or rest_before <= 0:
+            continue  # the whole grows at least with its part: it adds up as it stands
+        if not asked:
+            keeps, asked = _keeper(rules, tier_id, values, last, renewal), True
+        node = next((n for tid, n in rules.all_nodes() if tid == tier_id and n.id == m.criterion and n.kind == "check"),
+                    None)
+        together = _together(rules, keeps, values, path, wpath, part_after, rest_before, node, last) \
+            if keeps is not None and node is not None else None
+        out[path] = Shift(path, wpath, part_before, part_after, whole_after, wm is not None, rest_before, rest_after,
+                          together)
+    return out
+
+
+def _together(rules: RuleSet, keeps: Callable[[dict[str, Scalar]], bool], values: dict[str, Scalar], part: str,
+              whole: str, part_after: Decimal, rest: Decimal, node: Node, last: int) -> tuple[Decimal, Decimal] | None:
+    """The least part (in whole 万元, from the plan's on) that meets the criterion its step serves (``node``:
+    the share) with its whole raised by as much, the rest of the whole kept at ``rest``: what selling more
+    of the main business alone takes (10,200 → 16,200万 at 12,000万 of revenue, for a 90% share). Searched
+    on that criterion alone, which only grows with the part (the tier as a whole need not: revenue
+    past 24,000万 took an R&D share under 3%, and a search on it leapt there and found nothing), up to
+    the ``LIMIT`` the gap search stops at; kept where the tier keeps the plan's verdict there too."""
+    from littlegiant.core.gaps import LIMIT
+    from littlegiant.load.consistency import part_violations
+
+    trial = dict(values)
+    base = part_after.to_integral_value(rounding=ROUND_CEILING)
+
+    def at(k: int) -> dict[str, Scalar]:
+        trial[part], trial[whole] = base + k, base + k + rest
+        return trial
+
+    def ok(k: int) -> bool:
+        return engine.check_holds(rules, at(k), last, node) is True  # type: ignore[arg-type]
+
+    bad, good = -1, 0
+    while not ok(good):
+        if good >= LIMIT:
+            return None
+        bad, good = good, max(good * 2, 1)
+    while good - bad > 1:
+        mid = (good + bad) // 2
+        bad, good = (bad, mid) if ok(mid) else (mid, good)
+    found = at(good)
+    if not keeps(found) or part_violations(rules, found):
+        return None  # selling more alone breaks another condition there (an R&D share): no figure to offer
+    return base + good, base + good + rest
+
+
+RESTS_MARGIN = Decimal("0.01")
+"""How far (a share of it) an estimate may move, the way that hurts, before a step resting on it fails: a
+step's figure is the least that meets its bar as estimated, so where its bar reads the estimate the step
+fails at any move (负债总额 4,500万 is 75% of 资产总额 6,000万 exactly); where the step's own bar decides it
+(研发费用 100万, its 3% of revenue far below), a year's figure 1% off last year's leaves it standing. 1% is
+well under what a year's figure commonly moves by, and well over the whole 万元 a step is rounded to."""
+
+
+def _rests(rules: RuleSet, tier_id: str, values: dict[str, Scalar], final: TierResult, plan: TierPlan, last: int,
+           renewal: str | None) -> dict[str, list[str]]:
+    """For each step, the estimated amounts (a later year's figure taken from an earlier one, with no floor
+    line of its own) that its criterion reads and the plan holds on only as estimated: 1% off the estimate
+    (RESTS_MARGIN), either way, and it fails. 「负债总额（2026年末）：4,512 → 4,500万元」 reaches 75% only
+    with 资产总额 at 2025's 6,000万, which the revenue and R&D lines say of theirs (本计划按…估计) and it did not."""
+    from littlegiant.load.consistency import part_violations
+
+    keeps = _keeper(rules, tier_id, values, last, renewal)
+    if keeps is None:
+        return {}
+    kids = final.children()
+    found: dict[str, bool] = {}
+    out: dict[str, list[str]] = {}
+    for m in plan.moves:
+        if m.kind != "change":
+            continue
+        read: list[str] = []
+        todo = [c for c in final.criteria if c.id == m.criterion]
+        while todo:
+            c = todo.pop()
+            read.extend(p for p in c.inputs if p not in read)
+            todo.extend(kids.get(c.id, []))
+        for path in read:
+            v = plan.assumed.get(path)
+            if path in plan.floors or path in plan.renewed or path in plan.none or not isinstance(v, Decimal) or v <= 0:
+                continue
+            try:
+                f = field_for_path(rules, path)
+            except InputError:
+                continue
+            if f.unit != "万元":
+                continue
+            if path not in found:
+                step = max((v * RESTS_MARGIN).quantize(_WAN, ROUND_HALF_UP), _WAN)
+                tight = False
+                for w in (v - step, v + step):
+                    trial = {**values, path: w}
+                    if w >= 0 and not part_violations(rules, trial) and not keeps(trial):
+                        tight = True
+                        break
+                found[path] = tight
+            if found[path]:
+                out.setdefault(m.path, []).append(path)
+    return out
 
 
 def _otherwise(rules: RuleSet, now: Result, values: dict[str, Scalar], tier_id: str, day: date, renewal: str | None,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
 from littlegiant.core.result import CLOSE_MARGIN, MET, REVIEW, CloseCall, Result, TierResult, json_value
-from littlegiant.core.tierplan import Move, TierPlan, hurried, pace
+from littlegiant.core.tierplan import Move, Shift, TierPlan, hurried, pace, shift_pace
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import (
@@ -620,7 +620,12 @@ def plans_json(report: Report) -> dict[str, Any]:
                 "rounds_later": p.sooner.later, "moves": [_move_json(m) for m in p.sooner.moves],
                 "otherwise": _otherwise_json(p.sooner),
                 "raises": [{"path": m.path, "after": json_value(m.after),
-                            "days_bring": json_value(pace(m, report.result.as_of))}
+                            "days_bring": json_value(pace(m, report.result.as_of)),
+                            # where the raise takes the rest of its whole down (其他业务收入): to what, and what
+                            # the days left bring of that rest at its present rate
+                            **({"rest_after": json_value(sh.rest_after),
+                                "rest_days_bring": json_value(shift_pace(sh, m, report.result.as_of))}
+                               if (sh := p.sooner.shifts.get(m.path)) is not None else {})}
                            for m in hurried(p.sooner, report.result.as_of)]},
             "blockers": [{"kind": b.kind, "criterion": b.criterion, "paths": b.paths} for b in p.blockers],
             "missing": p.missing,
@@ -634,10 +639,26 @@ def plans_json(report: Report) -> dict[str, Any]:
             # once (new equity) taken as none in a later year not given
             "estimated_from_share": dict(sorted(p.shares.items())),
             "assumed_none": sorted(p.none),
+            # the least each figure in "assumed" may fall to, the others as assumed (said as what to keep)
+            "floors": {path: json_value(v) for path, v in p.floors.items()},
+            # each step's figures in "assumed" it holds on only as estimated (a 1% move the way that hurts fails it)
+            "rests_on": {path: list(on) for path, on in p.rests.items()},
+            # a part raised by more than its whole: the rest of the whole falls; "together": the part and its
+            # whole raised alike, the rest kept, that keep the verdict (null: none found)
+            "shifts": [_shift_json(sh) for sh in p.shifts.values()],
             "rules": p.judged_by.id if p.judged_by is not None else report.result.rules_id,
             "text": [head, *notes, *steps],
         }
     return out
+
+
+def _shift_json(sh: Shift) -> dict[str, Any]:
+    """A part the plan raises by more than its whole (``tierplan.Shift``), as the JSON gives it."""
+    return {"part": sh.part, "whole": sh.whole, "part_after": json_value(sh.part_after),
+            "whole_after": json_value(sh.whole_after), "rest_before": json_value(sh.rest_before),
+            "rest_after": json_value(sh.rest_after),
+            "together": None if sh.together is None else {sh.part: json_value(sh.together[0]),
+                                                          sh.whole: json_value(sh.together[1])}}
 
 
 def _otherwise_json(p: TierPlan) -> list[dict[str, Any]]:

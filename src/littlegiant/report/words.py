@@ -34,11 +34,13 @@ from littlegiant.core.tierplan import (
     LATE_IN_YEAR,
     Move,
     Otherwise,
+    Shift,
     TierPlan,
     held_tier,
     hurried,
     is_yearly,
     pace,
+    shift_pace,
     unrenewed,
 )
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
@@ -103,6 +105,10 @@ W = {
     "why_unknown": {"zh": "尚缺数据", "en": "answers missing"},
     "why_manual_review": {"zh": "待认定机关判断", "en": "the authority decides"},
 }
+
+_REST = {"main_revenue": Text("其他业务收入", "other (non-main) revenue")}
+"""The rest of a whole beside the part a plan raises (营业收入 less 主营业务收入), by the part's field: the
+name a finance manager's income statement gives it; any other part's rest is said by the two labels."""
 
 _PAST = {"<=": ">", "<": ">="}
 """What a total the given years already carry over an at-most (below) bar is: above it (at least it)."""
@@ -1132,6 +1138,24 @@ class Words(Phrasing):
             brought = pace(m, today) or Decimal(0)
             d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
             at = num(brought, self.lang) + unit_text(m.field.unit, self.lang, brought)
+            sh = p.shifts.get(m.path)
+            rest_at = shift_pace(sh, m, today) if sh is not None else None
+            if rest_at is not None and sh is not None:
+                # the rest of the whole falls by more than the days left bring of it (其他业务收入 -600万 of 133万);
+                # the raise itself, where the days cannot bring it either, said first
+                name, cut = self._rest_name(sh, m), num(sh.rest_before - sh.rest_after)
+                if zh:
+                    own = f"须增加{num(d, self.lang)}{unit}，按目前的水平这{left}天约{at}；" if brought and d is not None else ""
+                    raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}、{name}减到"
+                                  f"{num(sh.rest_after)}{unit}（{own}{name}须减少{cut}{unit}，按目前的水平这{left}天的"
+                                  f"{name}约{num(rest_at)}{unit}）")
+                else:
+                    own = f"{delta_text(d, unit, self.lang)}, where those days bring some {at}; " \
+                        if brought and d is not None else ""
+                    raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} and {name} falls to "
+                                  f"{num(sh.rest_after)}{unit} ({own}{name} by {cut}{unit}, where those days bring some "
+                                  f"{num(rest_at)}{unit} of it at the present rate)")
+                continue
             if zh:
                 more = f"须增加{num(d, self.lang)}{unit}" if d is not None else ""
                 # from a figure of 0 there is no present rate: 「约0万元」 said nothing
@@ -1418,9 +1442,17 @@ class Words(Phrasing):
         moves = {self.question(m.path): m for m in hurried(p, self.result.as_of)}
         if not amounts:
             return ("、" if zh else " and ").join(moves)
-        return ("、" if zh else " and ").join(
-            f"{label}{'达到' if zh else ' reaches '}{num(m.after, self.lang)}{unit_text(m.field.unit, self.lang, m.after)}"
-            for label, m in moves.items())
+        out = []
+        for label, m in moves.items():
+            unit = unit_text(m.field.unit, self.lang, m.after)
+            said = f"{label}{'达到' if zh else ' reaches '}{num(m.after, self.lang)}{unit}"
+            sh = p.shifts.get(m.path)
+            if sh is not None:  # and the rest of its whole down with it (其他业务收入减到1,200万元)
+                name = self._rest_name(sh, m)
+                said += (f"、{name}减到{num(sh.rest_after)}{unit}" if zh else
+                         f" and {name} falls to {num(sh.rest_after)}{unit}")
+            out.append(said)
+        return ("、" if zh else " and ").join(out)
 
     def next_step(self, tier: TierResult) -> str:
         """The plan's first step in one cell (batch's 下一步): the tier it is for, when it can be applied
@@ -1699,6 +1731,7 @@ class Words(Phrasing):
         elif m.path in p.renewed and m.before is not None and p.as_of is not None:  # given anew in that round
             notes.append(f"须是{p.as_of.year}年度的得分，{given(m.before)}{unit}是今年的" if zh else
                          f"{p.as_of.year}'s is the one that counts: {given(m.before)} is this year's")
+        notes += [self._rest_note(p, x) for x in p.rests.get(m.path, [])]
         if m.kind == "within":  # each of the count it follows is one of these too
             notes.append(f"上面的{num(m.after)}{unit}都须计入此项" if zh else
                          f"the {num(m.after)} above must all count here too")
@@ -1706,7 +1739,82 @@ class Words(Phrasing):
         text = f"{label}：{before} → {num(m.after)}{unit}{delta}" if zh else f"{label}: {before} → {num(m.after)}{unit}{delta}"
         if m.kind == "follows":
             text += "，随营业收入同比例增加，保持主营业务占比" if zh else ", rising with revenue to keep the main-business share"
+        shift = p.shifts.get(m.path)
+        if shift is not None:
+            text += self._shift(shift, m, p)
         return text
+
+    def _rest_note(self, p: TierPlan, path: str) -> str:
+        """An estimate a step's figure holds on (``TierPlan.rests``), as the floor lines say theirs:
+        「本计划的资产总额（2026年末）按2025年的6,000万元估计，不同时请重新评估」."""
+        zh = self.lang == "zh"
+        f, was = field_for_path(p.judged_by or self.rules, path), p.assumed[path]  # type: ignore[arg-type]
+        said = num(was, self.lang) + unit_text(f.unit, self.lang, was)
+        label = self.question(path)
+        if not zh and label[1:2].islower():  # mid-sentence (not R&D)
+            label = label[0].lower() + label[1:]
+        if path in p.shares:
+            how = self._kept_how(p, path, said)
+            return f"本计划的{label}{how}，不同时请重新评估" if zh else f"this plan takes {label} as {how}: re-assess if it differs"
+        year = p.basis.get(path, self.result.last_year)
+        return (f"本计划的{label}按{year}年的{said}估计，不同时请重新评估" if zh else
+                f"this plan takes {label} as {year}'s {said}: re-assess if it differs")
+
+    def _rest_name(self, sh: Shift, m: Move) -> str:
+        """The rest of the whole a part's step takes from (其他业务收入): its income-statement name where the
+        part has one (``_REST``), else the two labels."""
+        rest = _REST.get(m.field.id)
+        if rest is not None:
+            return rest.get(self.lang)
+        whole = field_for_path(self.rules, sh.whole).label  # type: ignore[arg-type]
+        return (f"{whole.zh}中{m.field.label.zh}以外的部分" if self.lang == "zh" else
+                f"{whole.en.lower()} other than {m.field.label.en.lower()}")
+
+    def _shift(self, sh: Shift, m: Move, p: TierPlan) -> str:
+        """What a part raised by more than its whole asks of the rest of the whole, said after its step:
+        「其他业务收入须相应从1,800万元减到1,200万元（-600），营业收入仍按12,000万元计；如其他业务收入不减少，
+        主营业务收入须达到16,200万元（+6,000），营业收入随之达到18,000万元」. Unsaid, +600万 of main revenue
+        beside revenue held read as 600万 more sold, which takes revenue up too and the share nowhere near 90%."""
+        zh = self.lang == "zh"
+        rules = p.judged_by or self.rules
+        part_f, whole_f = m.field, field_for_path(rules, sh.whole)  # type: ignore[arg-type]
+        unit = unit_text(part_f.unit, self.lang, sh.rest_after)
+        rest = _REST.get(part_f.id)
+        whole_l = whole_f.label.get(self.lang)
+        name = self._rest_name(sh, m)
+        left = days_left(self.result.as_of.year, self.result.as_of)
+        # late in the year, what the days left bring of the rest at its present rate: no more can fall away
+        fall = shift_pace(sh, m, self.result.as_of)
+        fell = delta_text(sh.rest_after - sh.rest_before, unit, self.lang)
+        if zh:
+            held = f"营业收入为{num(sh.whole_after)}{unit}" if sh.whole_moved else f"{whole_l}仍按{num(sh.whole_after)}{unit}计"
+            if rest is None:
+                held = held.replace("营业收入", whole_l, 1)
+            late = f"；按目前的水平，余下这{left}天的{name}约{num(fall)}{unit}" if fall is not None else ""
+            text = (f"；{name}须相应从{num(sh.rest_before)}{unit}减到{num(sh.rest_after)}{unit}"
+                    f"（{fell}{late}），{held}")
+        else:
+            held = f"{whole_l.lower()} at {num(sh.whole_after)}{unit}" if sh.whole_moved else \
+                f"{whole_l.lower()} still taken at {num(sh.whole_after)}{unit}"
+            late = f"; the {_days(left)} left bring some {num(fall)}{unit} of it at the present rate" \
+                if fall is not None else ""
+            text = (f"; with {held}, {name} must fall by the same amount: {num(sh.rest_before)} → {num(sh.rest_after)}{unit} "
+                    f"({fell}{late})")
+        if sh.together is None:
+            return text
+        part_to, whole_to = sh.together
+        raise_ = part_to - sh.part_before
+        grown = Move(m.path, part_f, sh.part_before, part_to, "change", m.criterion, m.title)
+        brought = pace(grown, self.result.as_of)
+        year = year_in_path(part_f, m.path)
+        if zh:
+            late = f"；{year}年仅余{left}天，按目前的水平这{left}天约{num(brought)}{unit}" if brought else ""
+            return (text + f"。如{name}不减少，{part_f.label.zh}须达到{num(part_to)}{unit}"
+                    f"（{delta_text(raise_, unit, self.lang)}{late}），{whole_l}随之达到{num(whole_to)}{unit}")
+        late = f"; only {_days(left)} of {year} left, which bring some {num(brought)}{unit} at the present rate" \
+            if brought else ""
+        return (text + f". If {name} does not fall, {part_f.label.en.lower()} must reach {num(part_to)}{unit} "
+                f"({delta_text(raise_, unit, self.lang)}{late}), {whole_l.lower()} {num(whole_to)}{unit} with it")
 
     def _into_places(self, m: Move, p: TierPlan, label: str) -> str:
         """A rank that 0 means none of (无排名, 未获奖) moved into the places a criterion asks: 「主导产品国内
