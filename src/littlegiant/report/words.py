@@ -1772,14 +1772,13 @@ class Words(Phrasing):
 
     def _shift(self, sh: Shift, m: Move, p: TierPlan) -> str:
         """What a part raised by more than its whole asks of the rest of the whole, said after its step:
-        「其他业务收入须相应从1,800万元减到1,200万元（-600），营业收入仍按12,000万元计；如其他业务收入不减少，
+        「其他业务收入须相应从1,800万元减到1,200万元（-600），营业收入仍按12,000万元计。如其他业务收入不减少，
         主营业务收入须达到16,200万元（+6,000），营业收入随之达到18,000万元」. Unsaid, +600万 of main revenue
         beside revenue held read as 600万 more sold, which takes revenue up too and the share nowhere near 90%."""
         zh = self.lang == "zh"
         rules = p.judged_by or self.rules
         part_f, whole_f = m.field, field_for_path(rules, sh.whole)  # type: ignore[arg-type]
         unit = unit_text(part_f.unit, self.lang, sh.rest_after)
-        rest = _REST.get(part_f.id)
         whole_l = whole_f.label.get(self.lang)
         name = self._rest_name(sh, m)
         left = days_left(self.result.as_of.year, self.result.as_of)
@@ -1787,9 +1786,7 @@ class Words(Phrasing):
         fall = shift_pace(sh, m, self.result.as_of)
         fell = delta_text(sh.rest_after - sh.rest_before, unit, self.lang)
         if zh:
-            held = f"营业收入为{num(sh.whole_after)}{unit}" if sh.whole_moved else f"{whole_l}仍按{num(sh.whole_after)}{unit}计"
-            if rest is None:
-                held = held.replace("营业收入", whole_l, 1)
+            held = f"{whole_l}为{num(sh.whole_after)}{unit}" if sh.whole_moved else f"{whole_l}仍按{num(sh.whole_after)}{unit}计"
             late = f"；按目前的水平，余下这{left}天的{name}约{num(fall)}{unit}" if fall is not None else ""
             text = (f"；{name}须相应从{num(sh.rest_before)}{unit}减到{num(sh.rest_after)}{unit}"
                     f"（{fell}{late}），{held}")
