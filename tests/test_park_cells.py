@@ -197,3 +197,25 @@ def test_a_share_column_not_all_fractions_is_not_named(tmp_path: Path, shares: l
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(_shares(tmp_path / "in.xlsx", shares, shown)), "-o", str(out), "--lang", "zh")
     assert code == 0 and "0 到 1 之间" not in err and not any("0 到 1 之间" in line for line in about_sheet(out))
+
+
+def test_a_level_with_the_year_it_was_won_is_refused_as_the_year_alone_is(tmp_path: Path) -> None:
+    """省级（2021年认定）, 省级2020年, 省级 2019 and 省级（2021.06） read as 是: a title won in 2021 lapsed in 2024
+    unless renewed, yet 小巨人's prerequisite passed. They are refused as 2021年认定 is, saying the cell gives when the
+    title was won; a bare level still reads as held, a lapsed one (省级（已过期）) as 否, as 已过期 alone does."""
+    refused = ["省级（2021年认定）", "省级2020年", "省级 2019", "省级（2021.06）", "2021年认定"]
+    held = ["省级", "是（省级）", "省级专精特新", "是（省级认定）"]
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "是否专精特新中小企业"],
+                [[f"甲{i}公司", cell] for i, cell in enumerate([*refused, *held, "省级（已过期）", "否"])])
+    out = tmp_path / "out.xlsx"
+    code, _, _ = invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    read = results_sheet(out)
+    assert code == 1
+    for row, shown in zip(read, refused, strict=False):
+        assert row["处理结果"] == "出错"
+        assert row["错误说明"] == (f"“是否专精特新中小企业”列（B列）：“{shown}”说的是何时获得，不是现在是否有效"
+                               "（称号一般3年有效，到期未复核即失效）：目前仍在有效期内填“是”，否则填“否”")
+    verdicts = ["处理结果", "专精特新中小企业", '专精特新"小巨人"企业', "主要差距"]
+    yes, lapsed, no = ([row[k] for k in verdicts] for row in (read[5], read[9], read[10]))
+    assert yes != no and lapsed == no
+    assert all([row[k] for k in verdicts] == yes for row in read[5:9])

@@ -130,6 +130,7 @@ _LEVEL_EN = {"国家级": "national", "省部级": "provincial or ministerial", 
              "市级": "city-level"}
 """Each level in English; the rest are a district's or a county's."""
 _TITLE_QUOTES = str.maketrans("", "", "\"“”'‘’")
+_BRACKETS = str.maketrans("", "", "()")
 
 
 def _at_level(low: str, path: str, shown: str, where: str, label: Text | None, f: FieldDef) -> str:
@@ -154,6 +155,15 @@ def _at_level(low: str, path: str, shown: str, where: str, label: Text | None, f
     text = low.translate(_TITLE_QUOTES)
     for name in names:  # 省级专精特新, 是（省级专精特新）: the title's own name beside its level
         text = text.replace(conferred + name, conferred)
+    if (said is None or said.group(1) not in YES) and text.startswith(conferred):  # the level for the answer
+        rest = text[len(conferred):].translate(_BRACKETS).strip(" ，,、；;:：")
+        if rest and _held(rest, path) is False:  # 省级（已过期）, 省级,已过期: as 已过期 alone reads, 否
+            return rest
+        if re.search(r"\d", rest) and not _LAPSED.search(rest) and "到期" not in rest:
+            # 省级（2021年认定）, 省级2020年, 省级（2021.06）: when it was won, not whether it is valid now (a
+            # title lapses after three years unless renewed); read as 是, a lapsed title passed 小巨人's prerequisite
+            raise InputError(kind="value.held_when", params={"shown": brief(shown)}, field=where,
+                             label=label or field_words(f, where))
     text = ("是" + text[len(conferred):] if text.startswith(conferred) else text).replace(conferred, "")
     return text.replace("()", "").strip(" ，,、；;:：") or "是"
 
