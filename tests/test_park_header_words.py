@@ -216,3 +216,43 @@ def test_a_column_without_its_year_is_never_told_a_year_another_column_holds(tmp
     assert code == 2 and ("“营业收入（万元）”列：请在列名中写明年份：“营业收入（2025年）”已有一列，这一列应是另一年的"
                           "数据，请写明是哪一年") in err
     assert "（2025年）（万元）" not in err
+
+
+def test_a_unit_after_a_slash_and_a_national_rank_are_read_not_set_aside(tmp_path: Path) -> None:
+    """从业人员/人 was set aside as a per-head figure (与评估无关) and a company over the industrial revenue ceiling
+    lost the head count its size rests on; 细分市场占有率全国排名, the domestic rank, was set aside as a ranked
+    figure. /人 is the head count's unit; 万元/人 stays per head."""
+    src = sheet(tmp_path / "斜杠.xlsx", [["企业名称", "营业收入（2025年）", "从业人员/人", "细分市场占有率全国排名",
+                                          "人均营收（万元/人）"],
+                                         ["甲公司", 45000, 260, 2, 173]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert code == 0 and read["employees"] == 260 and read["market.domestic_rank"] == 2
+    assert read["financials.2025.revenue"] == 45000 and "“人均营收（万元/人）”" in err
+    assert "“从业人员/人”" not in err and "“细分市场占有率全国排名”" not in err
+
+
+def test_an_estimated_share_reads_and_an_estimated_score_or_a_mid_year_balance_is_set_aside(tmp_path: Path) -> None:
+    """主导产品国内市场占有率（估算） was set aside as a forecast (a market share is always an estimate), while
+    平台评价得分（预估） and 专精特新发展评价得分（预评） were read as the platform's score, and 资产总额（截至2025年9月30日）
+    as the year-end balance the debt ratio takes. 2025年12月营业收入, one month, stopped the run asking for a rename."""
+    heads = ["企业名称", "主导产品国内市场占有率（估算）", "平台评价得分（预估）", "专精特新发展评价得分（预评）",
+             "资产总额（截至2025年9月30日）", "负债总额（截至2025年9月30日）", "2025年12月营业收入"]
+    src = sheet(tmp_path / "估算.xlsx", [heads, ["甲公司", 12.5, 72, 70, 15000, 6000, 4000]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert code == 0 and read["market.domestic_share"] == 12.5
+    assert read["platform_score"] is None and read["financials.2025.total_assets"] is None
+    assert read["financials.2025.revenue"] is None
+    said = next(line for line in err.splitlines() if "预计或含税的数" in line)
+    assert all(f"“{head}”" in said for head in heads[2:]) and "占有率" not in said
+
+
+def test_a_balance_dated_the_31st_of_december_is_the_year_end_one(tmp_path: Path) -> None:
+    """资产总额（2025年12月31日）, as a balance sheet dates its year-end, stopped the run: it is 资产总额（2025年末）."""
+    src = sheet(tmp_path / "年末.xlsx", [["企业名称", "资产总额（2025年12月31日）", "负债总额（截至2025年12月31日）"],
+                                         ["甲公司", 16000, 6000]])
+    code, _ = batch(src, tmp_path / "out.jsonl")
+    (read,) = read_inputs(tmp_path / "out.jsonl")
+    assert code == 0 and read["financials.2025.total_assets"] == 16000
+    assert read["financials.2025.total_liabilities"] == 6000

@@ -103,7 +103,9 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "domestic_share": ("国内市场占有率", "国内细分市场占有率", "主导产品国内市场占有率"),
     "international_share": ("国际市场占有率", "国际细分市场占有率", "主导产品国际市场占有率"),
     "domestic_rank": ("国内细分市场排名", "国内市场排名", "主导产品国内市场排名", "国内市场占有率排名",
-                      "国内细分市场占有率排名", "主导产品国内市场占有率排名", "国内市场份额排名"),
+                      "国内细分市场占有率排名", "主导产品国内市场占有率排名", "国内市场份额排名",
+                      "细分市场占有率全国排名", "主导产品细分市场占有率全国排名", "市场占有率全国排名",
+                      "全国细分市场排名", "细分市场全国排名"),  # 全国: the country's, the domestic rank
     "platform_score": ("专精特新发展评价得分", "发展评价得分", "专精特新评价得分", "本年度专精特新发展评价得分",
                        "平台得分", "平台评价得分", "梯度培育平台得分"),  # the score by where it is read (官方平台)
     "high_tech": ("高新技术企业", "高企", "高新企业", "高新技术企业证书", "国家高新技术企业"),
@@ -307,16 +309,22 @@ _NOT_A_FIGURE = re.compile(r"名称|编号|备注|说明|证书|日期|时间|�
 """Words of a column that describes, rather than counts: 研发机构名称, 高企证书编号."""
 _COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
 
-_OTHER_MEASURE = re.compile(r"人均|户均|亩均|地均|每人|每亩|每户|每平方米|单位面积|单位用地|/人|/亩|/平方米|/㎡|/m2"
+_OTHER_MEASURE = re.compile(r"人均|户均|亩均|地均|每人|每亩|每户|每平方米|单位面积|单位用地|(?:元|收|营收|产值|利润|税|额)/人"
+                            r"|/亩|/平方米|/㎡|/m2"
                             r"|工资|薪酬|薪资|薪金|加计扣除|税收抵免|减免税|免税额|退税|补助|补贴|奖补")
 """Words of a measure no criterion reads, however near a field's name it is: per head or per 亩 (人均营收,
 亩均营收（万元/亩）), a wage (从业人员平均工资), a tax relief or grant on a figure (研发费用加计扣除额, 研发费用
 补助). Each named a figure's words (营收, 研发费用, 从业人员), and the run stopped, telling staff to rename the
-column into the field: followed, 12.5 万元 a head was read as the company's revenue."""
+column into the field: followed, 12.5 万元 a head was read as the company's revenue. /人 is per head only after
+an amount's unit (万元/人): 从业人员/人 and 研发人员数/人 give a head count's unit, and set aside, a company over
+the revenue ceiling lost the head count its size rests on."""
 _RANKED = re.compile(r"排名|名次|排序|位次|排行")
+_MARKET = re.compile(r"市场|占有率|份额")
 """A rank of a figure (营业收入排名, 2025年营收排名): not the figure (a 3 read as 3 万元); a rank the
-rules read is a market's, named by its label (国内细分市场排名), and is matched before this is asked."""
-_QUANTITY = re.compile("|".join([*FIGURE_WORDS, *_MONEY_WORDS, "产值", "税", "出口", "人数", "人员", "金额", "投入", "额"]))
+rules read is a market's (国内细分市场排名, 细分市场占有率全国排名): never set aside, it is the rank's label
+or its words (``_MARKET``), read or refused by them."""
+_QUANTITY = re.compile("|".join([*FIGURE_WORDS, *_MONEY_WORDS, "产值", "税", "出口", "人数", "人员", "金额", "投入", "额",
+                                "得分", "评分"]))
 """Words of an amount or a count: a header with none (计划上市时间, 目标市场) is no figure of part of a
 year or a forecast, and is judged as before."""
 _PART_OF_YEAR = re.compile(r"上半年|下半年|半年度|半年报|前[一二三]季度|[一二三四1-4]季度|第[一二三四1-4]季|季度|季报|q[1-4]"
@@ -325,7 +333,14 @@ _PART_OF_YEAR = re.compile(r"上半年|下半年|半年度|半年报|前[一二�
 _MONTH_SPAN = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?[-–—~至到]"
                          r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)|(\d{1,2}|[一二三四五六七八九十]{1,3})个月")
-_FORECAST = re.compile(r"预计|预测|预估|估计|估算|测算|预期|预算|计划|目标|规划|期望")
+_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
+"""A day of a month (9月30日): a balance at that date; only 12月31日 is the year's end."""
+_BALANCE = re.compile(r"资产|负债|人员|人数|从业|职工|员工")
+"""A figure at a date (资产总额, 从业人员), which 12月 dates to the year's end; the rest are of a period."""
+_FORECAST = re.compile(r"预计|预测|预估|估计|估算|测算|预期|预算|计划|目标|规划|期望|预评|自评|自估")
+_ESTIMATED = re.compile(r"预估|估计|估算|测算")
+"""The words of a market share worked out (主导产品国内市场占有率（估算）): a share is always estimated, by the
+company or an association; read, not set aside as a forecast (its 小巨人 condition became unknown)."""
 """Words of a figure not yet known (2026年预计研发费用, 营业收入目标): a plan is no year's actual figure."""
 _TAX_INCLUSIVE = re.compile(r"(?<!不)含(?:增值)?税|价税合计")
 """A tax-inclusive amount (营业收入（含税）): 营业收入 is without 增值税, and read as it, a company's revenue
@@ -351,9 +366,16 @@ def _months(folded: str) -> str | None:
         first, last = _month(span.group(1)), _month(span.group(2))
         if 1 <= first <= 12 and 1 <= last <= 12 and (first, last) != (1, 12):
             return span.group(0)
+    for day in _DAY.finditer(folded):  # 截至2025年9月30日: a balance mid-year, not at its end
+        if (int(day.group(1)), int(day.group(2))) != (12, 31):
+            return day.group(0)
     for one in _MONTH.finditer(_MONTH_SPAN.sub("", folded)):  # (1月-12月's 1月 is no month alone)
-        if 1 <= _month(one.group(1) or one.group(2)) < 12:
+        month = _month(one.group(1) or one.group(2))
+        if 1 <= month < 12:
             return one.group(0)
+        if month == 12 and one.group(1) and not _BALANCE.search(folded) and not re.search(r"[至止到]", folded[:one.start()]) \
+                and not re.match(r"份?(?:末|底)|31", folded[one.end():]):
+            return one.group(0)  # 2025年12月营业收入: December's revenue, one month of the year's
     return None
 
 
@@ -372,12 +394,15 @@ def _aside(header: str, folded: str) -> _Aside | None:
     as the company's; or it was read as the field outright (2025年营业收入（含税）, the 含税 dropped as a note).
     The words are matched against the header as typed, not a list of headers; a field's own label holding
     them (国内细分市场排名) is matched before this is asked (``_resolve``)."""
-    for said in (_months(folded), _first(_PART_OF_YEAR, folded), _first(_FORECAST, folded),
-                 _first(_TAX_INCLUSIVE, folded)):
+    forecast = _first(_FORECAST, folded)
+    if forecast is not None and _ESTIMATED.fullmatch(forecast) and "占有率" in folded:
+        forecast = None  # 市场占有率（估算）: a share is an estimate, and reads
+    for said in (_months(folded), _first(_PART_OF_YEAR, folded), forecast, _first(_TAX_INCLUSIVE, folded)):
         if said is not None and _QUANTITY.search(folded.replace(said, "")):
             return _Aside(said, InputError(kind="column.not_actual", field=header, label=column_label(header)))
     ranked = _first(_RANKED, folded)
-    said = _first(_OTHER_MEASURE, folded) or (ranked if ranked and _QUANTITY.search(folded.replace(ranked, "")) else None)
+    said = _first(_OTHER_MEASURE, folded) or (ranked if ranked and _QUANTITY.search(folded.replace(ranked, ""))
+                                               and not _MARKET.search(folded) else None)
     if said is not None:
         return _Aside(said, InputError(kind="column.unknown", field=header, label=column_label(header)))
     return None
@@ -629,6 +654,15 @@ def _qualifier_first(text: str) -> str:
     return where + text[: group.start()] if group and where else ""
 
 
+_SLASH_UNIT = re.compile(r"(?<![元收值润税额])/(人|名|个|项|件|%|万元|元|千元|亿元)$")
+"""A unit after a slash closing a header (从业人员/人, 研发费用/万元), read as the unit in brackets is: 从业人员/人
+was set aside as per head, and a company over the revenue ceiling lost the head count its size rests on."""
+
+
+_YEAR_END_DAY = re.compile(r"(?:截至|截止)?((?:19\d\d|20\d\d|2100)年)12月31[日号]")
+"""资产总额（2025年12月31日）, as a balance sheet dates its year-end: read as 资产总额（2025年末）."""
+
+
 def _without_units(text: str) -> str:
     """A folded header without its units in brackets, money's or a count's (2025年末从业人员（人）), which
     ``_convertible`` checks against the field."""
@@ -645,7 +679,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
             raise InputError(kind="column.year_range", params=exc.params, field=text,
                              label=column_label(text)) from None
     labels = _labels(rules)
-    folded = norm(text)
+    folded = _YEAR_END_DAY.sub(r"\1末", _SLASH_UNIT.sub(r"(\1)", norm(text)))
     part = _PART_PREFIX.match(folded) if folded not in labels else None  # (其中Ⅰ类高价值知识产权 is a label's alias)
     if part is not None:  # 其中：研发人员 under 从业人员: a part of the column before it (``_misplaced_parts``)
         try:
@@ -679,7 +713,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                                    _TRAILING_GROUP.sub("", _without_units(rest)))):
         # a note in brackets dropped (i >= 4) may change a red line's question: 是否单项冠军（省级）, 是否有偷漏税（含欠税）
         f = labels.get(candidate) or _alias(rules, candidate, noted=i >= 4 and _noted(rest))
-        if (f is not None or candidate in AMBIGUOUS_HEADERS) and aside is not None and aside.words not in candidate:
+        if (f is not None or candidate in AMBIGUOUS_HEADERS) and aside is not None and (
+                aside.words not in candidate if f is None else aside.words not in norm(f.label.zh)):
+            # 营业收入（含税）, 平台评价得分（预计）: matched by dropping or past the words that make it another figure
             raise aside.refusal  # matched only by dropping the words that make it another figure: 营业收入（含税）
         if f is None:
             if candidate in AMBIGUOUS_HEADERS:
