@@ -81,8 +81,10 @@ def test_none_stays_an_answer_and_is_never_made_unknown(tmp_path: Path) -> None:
                                   "awards.national_rank"])
 def test_every_door_reads_a_placeholder_as_unknown(path: str, text: str) -> None:
     """A cell, --set, a profile file's text and the interview's answer read each placeholder alike: unknown,
-    under a figure, a count, a share, a red line, a title, a choice and a rank whose 0 means none."""
-    assert set(doors(path, text).values()) == {("ok", None)}
+    under a figure, a count, a share, a red line, a title, a choice and a rank whose 0 means none (未报 under a
+    title says it was never applied for: 否)."""
+    never_applied = path.startswith("titles.") and text == "未报"
+    assert set(doors(path, text).values()) == {("ok", False if never_applied else None)}
 
 
 @pytest.mark.parametrize(("path", "text", "value"), [
@@ -91,6 +93,8 @@ def test_every_door_reads_a_placeholder_as_unknown(path: str, text: str) -> None
     ("titles.zjtx_sme", "未认定", False),  # a title's own states are not placeholders
     ("titles.zjtx_sme", "未获得", False),
     ("titles.zjtx_sme", "待认定", False),
+    ("titles.zjtx_sme", "没报", False),  # never applied for: not held
+    ("financials.2025.revenue", "n.a.", None),
 ])
 def test_words_of_none_and_of_a_title_state_keep_their_reading(path: str, text: str, value: Any) -> None:
     """暂无 answers 无 where 无 is an answer, and 未认定 or 待认定 say a title is not held: none is a placeholder."""
@@ -219,3 +223,18 @@ def test_a_level_with_the_year_it_was_won_is_refused_as_the_year_alone_is(tmp_pa
     yes, lapsed, no = ([row[k] for k in verdicts] for row in (read[5], read[9], read[10]))
     assert yes != no and lapsed == no
     assert all([row[k] for k in verdicts] == yes for row in read[5:9])
+
+
+def test_a_title_never_applied_for_is_not_held_and_na_is_unknown(tmp_path: Path) -> None:
+    """未报 and 没报 under a title (never applied for) read as unknown, the title's tier 未知 for a title the company
+    lacks: they read as 否, as 未申报 does. n.a. under a figure, listed as unknown, made the row an error."""
+    cells = ["否", "未报", "没报", "未申报"]
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "是否专精特新中小企业", "研发费用（2025年）"],
+                [[f"甲{i}公司", cell, "n.a."] for i, cell in enumerate(cells)])
+    out = tmp_path / "out.xlsx"
+    invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    read = results_sheet(out)
+    verdicts = ["处理结果", "专精特新中小企业", '专精特新"小巨人"企业', "主要差距"]
+    no = [read[0][k] for k in verdicts]
+    assert no[0] == "已评估" and no[2] == "不满足"
+    assert all([row[k] for k in verdicts] == no for row in read[1:])

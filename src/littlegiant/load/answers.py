@@ -40,7 +40,7 @@ _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
                      "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
-                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na", "n.a.",
+                     "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na", "n.a.", "n.a",
                      "#n/a", "暂缺", "缺", "缺失", "缺数据", "数据缺失", "数据暂缺", "数据暂无", "保密", "涉密",
                      "商业秘密", "商业机密",
                      "未评", "未参评", "暂未参评", "尚未参评", "没有参评", "没参评", "未参加评价", "未评价", "暂未评价",
@@ -63,7 +63,7 @@ NOT_GIVEN = re.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填
                        r"|(?:暂|尚|有)?待(?:提供|补充|补|补填|核实|核查|确认|填|填报|填写|统计|更新|上报|收集)"
                        r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)")
 """The sentences a park's sheet writes in a cell it has no figure for, in their usual forms: not
-filled, given or reported (未填报, 未提供, 暂未提供, 未上报, 未报), to be given or checked (待提供, 待核实),
+filled, given or reported (未填报, 未提供, 暂未提供, 未上报, 未报: under a title, never applied, _NEVER_APPLIED), to be given or checked (待提供, 待核实),
 not to be told (不便透露, 无法提供). Each made the whole company an error row, 「应填金额…现在是“未提供”」,
 where 不详 beside it was read as unknown: they are unknown too, the row scored and the cell named in it
 as missing, never 0 and never 否. None says a title was won or lost (未认定, 未获得 are _NOT_WON's), nor
@@ -95,6 +95,9 @@ NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
 the interview reads as 0 for a count or an amount (``read_typed``'s ``none_is_zero``)."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
+_NEVER_APPLIED = re.compile(r"(?:暂|尚|还|目前|从)?(?:未|没有?|无)(?:申报|申请|报)过?")
+"""A title or honour never applied for (未报, 没报, 未申报, 尚未申请): not held, 否. Elsewhere 未报 says a figure
+was not reported (NOT_GIVEN); under a title it read as unknown and left the tier 未知 for a title the company lacks."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
 _IS_WON = r"(?:已经?|于|经|被)*{}(?:为|且?有效|在?有效期内|未过期)?|(?:在|仍在)?有效期内|仍?有效|未过期"
 _NOT_WON = r"(?:尚|还|仍|目前)?(?:未|没有?|无)(?:被|经)?{}"
@@ -340,6 +343,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return _YES_NO[text], None
     stripped = text.strip()
     raw = normalise(text)
+    if f.type == "bool" and f.path.startswith(_HELD) and _NEVER_APPLIED.fullmatch(raw):
+        return False, None  # 未报 under a title: never applied for, so not held (read as unknown, its tier went 未知)
     if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw):
         return None, None
     expect = _expected(f, unit)
