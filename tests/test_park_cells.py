@@ -238,3 +238,20 @@ def test_a_title_never_applied_for_is_not_held_and_na_is_unknown(tmp_path: Path)
     no = [read[0][k] for k in verdicts]
     assert no[0] == "已评估" and no[2] == "不满足"
     assert all([row[k] for k in verdicts] == no for row in read[1:])
+
+
+def test_a_lapsed_level_is_not_held_and_one_under_review_is_asked_as_review_alone_is(tmp_path: Path) -> None:
+    """省级（已过期） was an error row though 已过期 alone reads 否: it reads 否 too. 复核中 (held until its term ends,
+    or lapsed awaiting renewal) was refused as no yes or no at all, 省级（复核中） as a doubtful yes: both now say the
+    same, what to write."""
+    cells = ["否", "已过期", "省级（已过期）", "复核中", "省级（复核中）"]
+    src = _book(tmp_path / "in.xlsx", ["企业名称", "是否专精特新中小企业"],
+                [[f"甲{i}公司", cell] for i, cell in enumerate(cells)])
+    out = tmp_path / "out.xlsx"
+    invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    read = results_sheet(out)
+    verdicts = ["处理结果", "专精特新中小企业", '专精特新"小巨人"企业', "主要差距"]
+    assert all([row[k] for k in verdicts] == [read[0][k] for k in verdicts] for row in read[1:3])
+    for row, shown in zip(read[3:], cells[3:], strict=True):
+        assert row["错误说明"] == (f"“是否专精特新中小企业”列（B列）：“{shown}”不能算作“是”：目前确实具备才填“是”；"
+                               "已过期、正在申报或待认定的填“否”，说不准的填“不知道”")

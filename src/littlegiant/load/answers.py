@@ -95,6 +95,9 @@ NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
 the interview reads as 0 for a count or an amount (``read_typed``'s ``none_is_zero``)."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
+_UNDER_REVIEW = re.compile(r"(?:复核|复审|重新认定)中")
+"""A title under its renewal review (复核中): still held if its three years have not run out, lapsed if they
+have; only the person knows. Refused as 省级（复核中） and 是（复核中） are, saying what to write, not 「应填是或否」."""
 _NEVER_APPLIED = re.compile(r"(?:暂|尚|还|目前|从)?(?:未|没有?|无)(?:申报|申请|报)过?")
 """A title or honour never applied for (未报, 没报, 未申报, 尚未申请): not held, 否. Elsewhere 未报 says a figure
 was not reported (NOT_GIVEN); under a title it read as unknown and left the tier 未知 for a title the company lacks."""
@@ -411,6 +414,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 return held, None
             if _STATES[True][0].search(whole) and _YEAR.search(whole):  # 2022年认定: held then; lapsed now, unless renewed
                 raise InputError(kind="value.held_when", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
+            if _UNDER_REVIEW.search(whole):  # 复核中: held until its term ends, or lapsed awaiting; said as 省级（复核中） is
+                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
         raise wrong()
     if f.type == "choice":
