@@ -775,15 +775,20 @@ class Words(Phrasing):
         out = [text for _, text in found]
         if stopped:
             return out
-        # each part by the row of the tier's own conditions it is under, the rows the detail marks ✘ or ?:
-        # 「另7项」 counted an Ⅰ类 route and its exemption (或豁免：…) as two, beside one ✘ row
+        # each part by the row of the tier's own conditions it is under: 「另7项」 counted an Ⅰ类 route and its
+        # exemption (或豁免：…) as two, beside one ✘ row
         rows = self._rows(tier, found)
         missing = self.needed(tier) if asks else []
         if missing and len(out) < limit:
             asked = self.questions(missing, 3, brief=True)
             out.append(f"尚缺：{asked}" if zh else f"still to answer: {asked}")
             rows.append(None)
-        more = len(set(rows[limit:]) - set(rows[:limit]))
+        # counted are the detail's ✘ rows not named, as a reader counts them below 差在: a ? row is counted in no
+        # tier. The parts of a ? row (a choice whose nearest route fails, another not yet answered) were counted
+        # too, and only where a route failed: 小巨人 of a micro start-up read 「另7项」 beside 6 more ✘ rows and 3 ?,
+        # and 专精特新 beside it counted its ✘ rows alone
+        more = len({c.id for c in tier.children().get(None, []) if c.required and c.status == UNMET}
+                   - set(rows[:limit]))
         # one more part is named: 「另1项」 took its place and said less; so are the parts of rows named already
         if more > 0 and len(out) > limit + 1:
             out = [*out[:limit], f"另{more}项" if zh else f"{more} more"]
