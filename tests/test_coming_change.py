@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -62,3 +63,29 @@ def test_a_little_giant_renewal_in_2026_names_the_2027_change() -> None:
     """The 2026 小巨人 renewals were judged by 2022's measures for that round only; from 2027 the 2026 ones."""
     assert "2027年1月1日起，复核改按《优质中小企业梯度培育管理办法（2026）》" in flat(
         "--as-of", "2026-09-01", "--renewal", "little_giant")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_tier_met_today_says_what_it_is_under_the_set_that_takes_over(fmt: str) -> None:
+    """In March 2026 this company met 小巨人 under the 2022 measures and the plan said 「可在下一次申报时申报」;
+    from 1 April a new application follows the 2026 ones, under which its 85% 主营业务占比 fails the 90% asked
+    (as --compare shows), and only the header hinted at it. The plan's line says so, and what fails."""
+    page = flat("--as-of", "2026-03-01", "--format", fmt)
+    plan = html.unescape(page.split("行动计划", 1)[1])
+    assert ('专精特新"小巨人"企业：数据方面的条件均已满足，按现行办法可在下一次申报时申报（以2025年数据计；'
+            "申报时间以各地主管部门的通知为准）；但2026年4月1日起新申请改按新办法，按新办法目前不满足（差在：上年度"
+            "主营业务收入占营业收入比重不低于90%（现为85%））；以下各项由认定机关审核") in plan
+    # once the 2026 measures are in force, or under a set the user chose, there is no change to speak of
+    for later in (flat("--as-of", "2026-11-26", "--format", fmt),
+                  flat("--as-of", "2026-03-01", "--rules", "miit-2022", "--format", fmt)):
+        assert "按现行办法" not in later and "按新办法目前" not in later
+
+
+def test_a_tier_met_under_both_sets_says_so_without_a_but() -> None:
+    """A company that meets 小巨人's figures under both sets is told it, with no 「但」 that reads as a warning."""
+    done = runner.invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--lang", "zh", "--as-of",
+                               "2026-03-01"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    text = re.sub(r"\s+", "", done.stdout)
+    assert "；2026年4月1日起新申请改按新办法，按新办法数据方面的条件也均已满足；以下各项由认定机关审核" in text
+    assert "但2026年4月1日" not in text

@@ -52,6 +52,7 @@ from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
 from littlegiant.report.explanations import unit_text
 from littlegiant.report.words import (
+    Coming,
     Words,
     evidence,
     exact,
@@ -255,6 +256,7 @@ class Report:
     unknown_set: UnknownSet | None = None  # answered_under naming a set this tool does not have
     answered_under: Text | None = None  # the title of another set whose questions the profile answered
     whole: bool = False  # Markdown and HTML: a document handed on lists every question (Words.whole)
+    coming: Coming | None = None  # judged under the set new applications follow from a day within the year
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
@@ -270,7 +272,7 @@ class Report:
 
     @property
     def words(self) -> Words:
-        return Words(self.result, self.rules, self.plans, self.lang, whole=self.whole)
+        return Words(self.result, self.rules, self.plans, self.lang, whole=self.whole, coming=self.coming)
 
     def basis(self) -> list[str]:
         """The header's one line: which rules judged it (the reason and sources follow in ``basis_detail``)."""
@@ -465,7 +467,22 @@ def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, Tier
 
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
-    return Report(result, lang, rules, plans_of(rules, profile, result), **kw, **_answered_under(rules, profile))
+    return Report(result, lang, rules, plans_of(rules, profile, result), **kw, **_answered_under(rules, profile),
+                  coming=coming_result(profile, result))
+
+
+def coming_result(profile: Profile, result: Result) -> Coming | None:
+    """A new application's profile judged, on the same figures, under the rule set the calendar names from
+    a day within the year (``coming_change``), as --compare judges it: a tier met today is said with what it
+    is then. None for a renewal, a set chosen by the user, or no change ahead."""
+    from littlegiant.core import engine
+    from littlegiant.load.rules import calendar, load
+
+    change = _coming(result)
+    if change is None or result.renewal is not None:
+        return None
+    later = load(change.rules)
+    return Coming(change.start, engine.evaluate(later, profile, result.as_of, None, calendar().choose(change.start, None)))
 
 
 def _answered_under(rules: RuleSet, profile: Profile) -> dict[str, Any]:

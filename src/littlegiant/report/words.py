@@ -496,6 +496,15 @@ class Sentences(Phrasing):
 
 
 @record
+class Coming:
+    """The same profile judged as a new application under the rule set the calendar names from ``start``
+    (``report.common.coming_result``): what a tier met today becomes for a round on or after that day."""
+
+    start: date
+    result: Result
+
+
+@record
 class Words(Phrasing):
     """What the sentences need besides the result: the rule set (labels) and the checked plans."""
 
@@ -505,6 +514,7 @@ class Words(Phrasing):
     lang: str = "zh"
     alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
     whole: bool = False  # a document handed on (Markdown, HTML), no width to fit: lists of questions in full
+    coming: Coming | None = None  # a new application's coming rule set, within a year (``_under_coming``)
 
     # ---- what stops every tier
 
@@ -1069,7 +1079,9 @@ class Words(Phrasing):
             if review:
                 head += f"；{_JUDGED.zh}" if zh else f"; {_JUDGED.en}"
             return f"{name}{colon}{head}", [], steps if review else []
-        when = self._next_round()
+        after = self._under_coming(tier)
+        when = ("按现行办法" if zh else "under the rules in force ") + self._next_round() + after if after \
+            else self._next_round()
         if review:
             head = (f"数据方面的条件均已满足，{when}；{_JUDGED.zh}" if zh else
                     f"every condition the figures decide is met, so {when}; {_JUDGED.en}")
@@ -1093,6 +1105,31 @@ class Words(Phrasing):
                  "again then" if late else "")
         return (f"it can be applied for in the next round (on {r.last_year} figures; each authority sets its "
                 f"dates{after})")
+
+    def _under_coming(self, tier: TierResult) -> str:
+        """What a tier met today is under the rule set new applications follow from a day within the year:
+        「可在下一次申报时申报」 in March 2026 told a company that met 小巨人 under the 2022 measures to apply
+        next round, where from 1 April a new application follows the 2026 ones, under which its 85% 主营业务
+        占比 fails the 90% asked; the header's 「届时请按新办法重新评估」 alone did not say that the verdict
+        changes. Empty where no set takes over."""
+        if self.coming is None or tier.id not in self.coming.result.tiers:
+            return ""
+        zh = self.lang == "zh"
+        start, later = self.coming.start, self.coming.result
+        then = later.tiers[tier.id]
+        day = f"{start.year}年{start.month}月{start.day}日" if zh else start.isoformat()
+        if then.status == UNMET:
+            gap = Words(later, later.rules, lang=self.lang, alone=True).gap(then)[1]
+            now = f"按新办法目前不满足（差在：{gap}）" if zh else f"under them it is not met now ({gap})"
+        elif then.status == UNKNOWN:
+            now = "按新办法能否满足尚缺数据" if zh else "whether it is met under them needs more answers"
+        elif then.status == REVIEW:
+            now = "按新办法数据方面的条件也均已满足" if zh else "under them too, every condition the figures decide is met"
+        else:
+            now = "按新办法也满足" if zh else "it is met under them too"
+        but = then.status in (UNMET, UNKNOWN)  # 「但……也满足」 read as a warning of nothing
+        return f"；{'但' if but else ''}{day}起新申请改按新办法，{now}" if zh else \
+            f"; {'but ' if but else ''}from {day} a new application follows the new rules, and {now}"
 
     @staticmethod
     def _judged(tier: TierResult) -> list[CriterionResult]:
