@@ -1925,7 +1925,7 @@ def _end_quickly() -> None:
         import gc
 
         _ENDING.append(True)
-        atexit.register(gc.freeze)  # registered last, run first: before multiprocessing's own at exit
+        atexit.register(gc.freeze)  # at exit, before the interpreter tears its modules down (and collects)
 
 
 def _run(argv: list[str]) -> None:
