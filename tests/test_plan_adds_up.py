@@ -235,6 +235,24 @@ def test_a_share_plan_beside_a_revenue_raise_says_other_revenue_falls_too(tmp_pa
         assert verdict(src, plan, tid, "--set", f"{shift['whole']}={sold}") == "unmet"
 
 
+IP_SUBSET = NEAR_MISS.replace("class1_self_developed: 4, class1_high_value: 0, class1_applied: 4, class1_top3_holder: 3",
+                              "class1_self_developed: 1, class1_high_value: 0, class1_applied: 0, class1_top3_holder: 5")
+
+
+def test_main_revenue_raised_for_growth_asks_no_fall_of_other_revenue(tmp_path: Path) -> None:
+    """2022's 小巨人 raises 主营业务收入 4,470 → 4,686万 for its growth, not for a share: sold, revenue rises with it
+    (4,980 → 5,196万) and the tier is still met. The plan said other revenue must fall by 216万 too, and on
+    5 December weighed that fall against the 27 days left as out of reach: 2028 led, where 2027 holds."""
+    src = write(tmp_path, IP_SUBSET)
+    block = plan_block(cli("assess", src, "--rules", "miit-2022", "--lang", "zh", "--as-of", AS_OF, columns=80), LG)
+    assert block.startswith(squash('专精特新"小巨人"企业：最早2027年申报（以2026年数据计）；')), block
+    assert squash("主营业务收入（2026年）：4,470 → 4,686万元") in block
+    assert "其他业务收入" not in block and "做不到" not in block
+    plan = doc(src, "--rules", "miit-2022", "--as-of", AS_OF)["plans"]["little_giant"]
+    assert plan["shifts"] == []
+    assert verdict(src, plan, "little_giant", "--set", "financials.2026.revenue=5196") == plan["checked"] == REVIEW
+
+
 def test_a_figure_the_estimate_only_just_meets_is_said_as_one_to_keep(tmp_path: Path) -> None:
     """A 2027 小巨人 needs 2025 + 2026 R&D ≥ 1,200万: with 2025's 600万, 2026 needs 600万, the very figure the plan
     estimates it by. Met exactly, it was left unsaid, and 599万 fails the round. It is said after the changes,

@@ -542,6 +542,8 @@ def _shifts(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict
             continue  # the whole grows at least with its part: it adds up as it stands
         if not asked:
             keeps, asked = _keeper(rules, tier_id, values, last, renewal), True
+        if keeps is not None and _sold_more(rules, keeps, values, path, wpath, part_after, rest_before):
+            continue  # the part raised with its whole meets the tier too: nothing else need fall
         node = next((n for tid, n in rules.all_nodes() if tid == tier_id and n.id == m.criterion and n.kind == "check"),
                     None)
         together = _together(rules, keeps, values, path, wpath, part_after, rest_before, node, last) \
@@ -549,6 +551,18 @@ def _shifts(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict
         out[path] = Shift(path, wpath, part_before, part_after, whole_after, wm is not None, rest_before, rest_after,
                           together)
     return out
+
+
+def _sold_more(rules: RuleSet, keeps: Callable[[dict[str, Scalar]], bool], values: dict[str, Scalar], part: str,
+               whole: str, part_after: Decimal, rest: Decimal) -> bool:
+    """Whether the plan's part figure with its whole raised by as much (the rest kept at ``rest``) keeps the
+    plan's verdict: then no fall of the rest is needed. 主营业务收入 raised for 2022's growth criterion
+    reads as more sold, revenue rising with it; saying 其他业务收入须相应减少 there asked for a fall the
+    criterion never needed, and late in the year weighed it as out of reach, a round later."""
+    from littlegiant.load.consistency import part_violations
+
+    trial = {**values, part: part_after, whole: part_after + rest}
+    return keeps(trial) and not part_violations(rules, trial)
 
 
 def _together(rules: RuleSet, keeps: Callable[[dict[str, Scalar]], bool], values: dict[str, Scalar], part: str,
