@@ -282,17 +282,17 @@ def test_advice_parts_its_items_with_a_mark_their_labels_do_not_hold() -> None:
 
 def test_batch_advice_next_step_reads_as_chinese(tmp_path: Path) -> None:
     """batch --advice in zh: the next step's figure is grouped and its colon and brackets are Chinese, and
-    it is the plan's: 2025's accounts are closed, so the step is on 2026's figures, said to be estimated."""
+    it is the plan's: 2025's accounts are closed, so the step is on a later year's figures, said to be estimated."""
     out = tmp_path / "advice.csv"
     result = CliRunner().invoke(app, ["batch", str(EXAMPLES / "little-giant-2022.yaml"), "--advice", "--lang", "zh",
                                       "--as-of", AS_OF, "--output", str(out)], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     step = rows[1][rows[0].index("下一步")]
-    # (the round hangs on other revenue falling 600万 in the 36 days left, which bring some 178万 of it: said first)
-    assert step.startswith("专精特新\"小巨人\"企业：最早2027年申报（以2026年数据计），须在2026年余下的36天内使主营业务收入"
-                           "（2026年）达到10,800万元、其他业务收入减到1,200万元，做不到则最早2028年申报；主营业务收入（2026年）："
-                           "10,200 → 10,800万元（+600；2026年仅余36天；2026年尚无数据，10,200万元是按2025年的数额估计的）"), step
+    # (2027's round hangs on other revenue falling 600万 in the 36 days left, which bring some 178万 of it: no
+    # effort takes that away, so 2028's round, on 2027's figures, is the plan)
+    assert step.startswith("专精特新\"小巨人\"企业：最早2028年申报（以2027年数据计）；主营业务收入（2027年）："
+                           "10,200 → 11,907万元（+1,707；2027年尚无数据，10,200万元是按2025年的数额估计的）"), step
     assert rows[1][rows[0].index("主要差距")] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
 
 
