@@ -254,6 +254,20 @@ def test_main_revenue_raised_for_growth_asks_no_fall_of_other_revenue(tmp_path: 
     assert verdict(src, plan, "little_giant", "--set", "financials.2026.revenue=5196") == plan["checked"] == REVIEW
 
 
+def test_a_whole_beside_its_part_raised_by_the_plan_has_no_floor_of_its_own(tmp_path: Path) -> None:
+    """2022's 小巨人 in June: the plan raises 主营业务收入 to 4,686万 for its growth. Revenue's floor was sought
+    with main revenue scaled down beside it, so it restated main revenue's need: 「营业收入（2026年）：须不低于
+    4,980万元（…正好达到…）」, where 4,979万 beside main revenue at the plan's 4,686万 still meets the tier."""
+    src = write(tmp_path, IP_SUBSET)
+    day = "2026-06-15"
+    block = plan_block(cli("assess", src, "--rules", "miit-2022", "--lang", "zh", "--as-of", day, columns=80), LG)
+    assert squash("主营业务收入（2026年）：4,470 → 4,686万元") in block, block
+    assert "营业收入（2026年）：须不低于" not in block and "正好达到" not in block, block
+    plan = doc(src, "--rules", "miit-2022", "--as-of", day)["plans"]["little_giant"]
+    assert "financials.2026.revenue" not in plan["floors"]
+    assert verdict(src, plan, "little_giant", "--set", "financials.2026.revenue=4979") == plan["checked"] == REVIEW
+
+
 def test_a_figure_the_estimate_only_just_meets_is_said_as_one_to_keep(tmp_path: Path) -> None:
     """A 2027 小巨人 needs 2025 + 2026 R&D ≥ 1,200万: with 2025's 600万, 2026 needs 600万, the very figure the plan
     estimates it by. Met exactly, it was left unsaid, and 599万 fails the round. It is said after the changes,

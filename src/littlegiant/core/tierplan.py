@@ -511,7 +511,7 @@ def _round(rules: RuleSet, result: Result, profile: Profile, tier: TierResult, l
         plan.assumed |= {p: v for p, v in plan.renewed.items() if p not in moves}  # a premise, as the years' figures
         if plan.checked is not None:
             floors = _floors(rules, tier.id, values, {p: v for p, v in plan.assumed.items() if p in read},
-                             last, renewal)
+                             last, renewal, frozenset(moves))
             plan.floors = {p: low for p, (low, _) in floors.items()}
             met_now = {c.id for c in tier.criteria if c.status == MET}
             # a criterion the later round's set names otherwise (another rule set) is not known met: a step
@@ -896,7 +896,7 @@ def _trim(rules: RuleSet, tier_id: str, values: dict[str, Scalar], moves: dict[s
 
 
 def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: dict[str, Scalar], last: int,
-            renewal: str | None) -> dict[str, tuple[Decimal, frozenset[str]]]:
+            renewal: str | None, moved: frozenset[str] = frozenset()) -> dict[str, tuple[Decimal, frozenset[str]]]:
     """The least each amount a later round's plan takes as last year's may fall to, the others as
     assumed, for the plan to hold: 研发费用（2026年） at least 550万 where 2025's 650万 was assumed. A plan
     with no step to take (2025's R&D, kept in 2026, meets 近两年合计1200万) was read as nothing to do,
@@ -908,7 +908,9 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
     at year end: 资产总额 holds a debt ratio, which a floor on assets alone says as if assets were a budget.
     With each floor, the criteria it holds: met at the floor and not just under it (the R&D share and
     its 近两年 group for 研发费用, 上年度营业收入不低于1500万元 for revenue), which tell a floor that mends
-    what fails the tier today from one that keeps what it meets (``TierPlan.kept``)."""
+    what fails the tier today from one that keeps what it meets (``TierPlan.kept``). A part the plan itself
+    sets (``moved``: 主营业务收入 raised by a step) is held at the plan's figure: scaled with its whole, the
+    whole's "floor" restated the part's own need (营业收入 须不低于4,980万, 正好达到, which 1万 less still met)."""
     from littlegiant.core.plan import plan_for
     from littlegiant.load.consistency import part_violations
 
@@ -934,7 +936,7 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
             continue
         trial = dict(values)
         shares = {pf.concrete_path(year): v / high for pf in led.get(f.id, [])
-                  if isinstance(v := trial.get(pf.concrete_path(year)), Decimal)}
+                  if pf.concrete_path(year) not in moved and isinstance(v := trial.get(pf.concrete_path(year)), Decimal)}
 
         def holds(v: Decimal, path: str = path, trial: dict[str, Scalar] = trial,
                   shares: dict[str, Decimal] = shares) -> bool:
@@ -952,6 +954,10 @@ def _floors(rules: RuleSet, tier_id: str, values: dict[str, Scalar], assumed: di
             if mid in (lo, hi):
                 break
             lo, hi = (lo, mid) if holds(mid) else (mid, hi)
+        held = [v for pf in led.get(f.id, []) if (pp := pf.concrete_path(year)) in moved
+                and isinstance(v := values.get(pp), Decimal)]
+        if held and hi <= max(held):
+            continue  # no whole is under its part: the step that sets the part says this floor already
         if hi * 20 >= high:  # far under it (营业收入 at least 1万, a share's defined), it plans nothing
             holds(hi)
             at = met(trial)
