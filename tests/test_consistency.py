@@ -201,6 +201,55 @@ def test_an_overlay_declares_its_own_part_and_the_loader_checks_the_reference(tm
         rules.load(bad)
 
 
+WITHIN_FIELD = """\
+  {fid}:
+    path: {path}
+    type: int
+    min: 0
+    part_of: ip_class1
+    within: {within}
+    unit: 项
+    zh: 自主研发、已应用并产生效益、本企业为前三位权利人的Ⅰ类知识产权
+    en: Class I IP top3
+    help: {{zh: 说明, en: help}}
+"""
+
+
+@pytest.mark.parametrize(("within", "extra", "en", "zh"), [
+    ("[ip_class1_self]", ("ip_class1_self", "ip.class1_self_developed", "[ip_class1_top3]"),
+     ":22: fields.ip_class1_self.within: within goes round in a circle: ip_class1_self -> ip_class1_top3 -> "
+     "ip_class1_self", "within 形成了循环：ip_class1_self -> ip_class1_top3 -> ip_class1_self"),
+    ("null", None, ":12: fields.ip_class1_top3.within: expected a list of field ids, got nothing",
+     "应是数据项编号的列表，现在是空的"),
+    ("[platform_score]", None, ":12: fields.ip_class1_top3.within: 'ip_class1_top3' ('项') and 'platform_score' ('分') "
+     "must be in the same unit", "“ip_class1_top3”（“项”）和“platform_score”（“分”）的单位应相同"),
+    ("[ip_class1]", None, ":12: fields.ip_class1_top3.within: 'ip_class1_top3' is part of 'ip_class1' already "
+     "(part_of): within says it again", "“ip_class1_top3”已是“ip_class1”的一部分（part_of），within 无需再写"),
+    ("[ip_class1_self, ip_class1_self]", None, ":12: fields.ip_class1_top3.within: 'ip_class1_self' is listed twice",
+     "“ip_class1_self”列了两次"),
+    ("[ip_class1_self, 1]", None, ":12: fields.ip_class1_top3.within: expected a list of field ids, and each item a "
+     "field id, got 1", "应是数据项编号的列表，每一项都应是数据项编号，其中有 1"),
+])
+def test_a_within_that_compares_nothing_is_refused_with_its_line(tmp_path: Path, within: str,
+                                                                 extra: tuple[str, str, str] | None, en: str,
+                                                                 zh: str) -> None:
+    """``within:`` says each of a count is one of another's (4 top-3 Ⅰ类 are 4 applied): a circle of them, an
+    empty value, another unit (项 within 分), its own whole (part_of says it), an id twice or an item that is
+    no id compares nothing the rule author meant. Each passed ``rules validate`` as ok (or, for ``[1]``,
+    named no item); each is refused with its line, in English and Chinese."""
+    text = "format: 1\nid: local\nextends: miit-2026\ntitle: {zh: 测试, en: test}\nsource: test\nfields:\n"
+    text += WITHIN_FIELD.format(fid="ip_class1_top3", path="ip.class1_top3_holder", within=within)
+    if extra is not None:
+        text += WITHIN_FIELD.format(fid=extra[0], path=extra[1], within=extra[2])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    for lang, said in (("en", en), ("zh", zh)):
+        done = CliRunner().invoke(app, ["rules", "validate", str(bad), "--lang", lang], env=ENV)
+        assert done.exit_code == 2, done.output
+        assert f"{bad}{said}" in done.output.replace("\n", "") if said.startswith(":") else said in done.output, \
+            done.output
+
+
 # ------------------------------------------------------------------ unusual figures: warnings
 
 

@@ -1135,11 +1135,16 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
 def _within(r: _Reader) -> tuple[str, ...]:
     """A field's ``within:``: a list of field ids (each checked to be a number field kept as this one is,
     by ``_check_relations``)."""
-    if not r.has("within"):
+    if "within" not in r.data:
         return ()
     items = r.get("within")
-    if not isinstance(items, list) or not all(isinstance(i, str) and _ID.match(i) for i in items):
+    if not isinstance(items, list):  # (``within: null`` too: a list left empty by mistake, not "none")
         r.fail("rule.within", "within", got=Got(items))
+    for i in items:
+        if not (isinstance(i, str) and _ID.match(i)):
+            r.fail("rule.within_item", "within", got=Got(i))
+    if len(set(items)) < len(items):
+        r.fail("rule.within_twice", "within", name=quoted(next(i for n, i in enumerate(items) if i in items[:n])))
     return tuple(items)
 
 
@@ -1345,6 +1350,15 @@ def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
                 _attempt(r.fail, "rule.both_numbers", key, name=quoted(f.id), other=quoted(other))
             elif f.per_year != fields[other].per_year:
                 _attempt(r.fail, "rule.both_yearly", key, name=quoted(f.id), other=quoted(other))
+            elif key == "within" and f.unit != fields[other].unit:  # 4 项 within 59 分 compares nothing
+                _attempt(r.fail, "rule.within_unit", key, name=quoted(f.id), other=quoted(other),
+                         unit=quoted(f.unit or "-"), other_unit=quoted(fields[other].unit or "-"))
+            elif key == "within" and other in _wholes(fields, f.id):  # part_of says it already
+                _attempt(r.fail, "rule.within_whole", key, name=quoted(f.id), other=quoted(other))
+    for f in fields.values():  # a within that comes round to itself (``_within_circle``)
+        trail = _within_circle(fields, f.id)
+        if trail is not None:
+            _attempt(section.sub(f.id).fail, "rule.within_circle", "within", trail=" -> ".join(trail))
     for f in fields.values():
         seen = [f.id]
         whole = f.part_of
@@ -1356,6 +1370,33 @@ def _check_relations(top: _Reader, fields: dict[str, FieldDef]) -> None:
                 _over_limit(section.sub(f.id), "rule.part_chain", "part_of", limit=MAX_PART_OF_CHAIN)
             seen.append(whole)
             whole = fields[whole].part_of
+
+
+def _wholes(fields: dict[str, FieldDef], fid: str) -> list[str]:
+    """The wholes a field is part of (``part_of``), nearest first, as far as the chain goes."""
+    out: list[str] = []
+    whole = fields[fid].part_of
+    while whole is not None and whole in fields and whole not in out and len(out) <= MAX_PART_OF_CHAIN:
+        out.append(whole)
+        whole = fields[whole].part_of
+    return out
+
+
+def _within_circle(fields: dict[str, FieldDef], start: str) -> list[str] | None:
+    """A ``within`` chain from ``start`` back to it (a -> b -> a), or None. Two counts each at most the
+    other are only ever equal: a rule file meaning one bound wrote both, and every profile with them
+    apart was warned twice, one way and the other."""
+    todo: list[list[str]] = [[start]]
+    seen: set[str] = set()
+    while todo:
+        trail = todo.pop()
+        for nxt in fields[trail[-1]].within if trail[-1] in fields else ():
+            if nxt == start:
+                return [*trail, nxt]
+            if nxt not in seen and nxt in fields:
+                seen.add(nxt)
+                todo.append([*trail, nxt])
+    return None
 
 
 def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
