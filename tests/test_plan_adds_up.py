@@ -303,8 +303,11 @@ def test_a_step_says_the_estimate_its_figure_rests_on(tmp_path: Path) -> None:
     assert squash("this plan takes total assets at year end 2026 as 2025's 6,000 (10k CNY): re-assess if it differs") in en
     t2 = plan_block(cli("assess", write(tmp_path, NEAR_T2, "t2.yaml"), "--lang", "zh", "--as-of", AS_OF, columns=80),
                     ZJTX)
-    step = t2[t2.index(squash("研发费用（2026年）：99 → 100万元")):]
-    assert "本计划的营业收入" not in step[:step.index("）")]
+    # the step's own brackets, after its figure: its label's 「（2026年）」 closes before anything is said
+    step = t2[t2.index(squash("研发费用（2026年）：99 → 100万元（")):]
+    said = step[:step.index("）", step.index("万元（"))]
+    assert said.endswith("99万元是按2025年的数额估计的"), said
+    assert "本计划的" not in said, said
 
 
 def test_raising_the_top3_count_raises_self_developed_and_applied_with_it(tmp_path: Path) -> None:
