@@ -194,6 +194,9 @@ def test_a_fall_the_days_left_cannot_bring_dates_the_plan_the_round_after() -> N
     [raise_] = plan["only_if_this_year"]["raises"]
     assert raise_ == {"path": "financials.2026.main_revenue", "after": 10800, "days_bring": None,
                       "rest_after": 1200, "rest_days_bring": 133}
+    en = squash(cli("assess", src, "--lang", "en", "--as-of", AS_OF, columns=200))
+    assert squash("and other (non-main) revenue falls to 1,200 (10k CNY) (other (non-main) revenue must fall by 600 "
+                  "(10k CNY), where those days bring some 133 (10k CNY) of it at the present rate)") in en, en
     june = plan_block(cli("assess", src, "--lang", "zh", "--as-of", "2026-06-01", columns=80), LG)
     assert june.startswith(squash('专精特新"小巨人"企业：最早2027年申报（以2026年数据计）；以下各项'))
     assert "做不到" not in june and "如2026年内达不到" not in june
@@ -224,6 +227,10 @@ def test_a_share_plan_beside_a_revenue_raise_says_other_revenue_falls_too(tmp_pa
     assert lg.startswith(squash('专精特新"小巨人"企业：最早2028年申报（以2027年数据计）'))
     assert squash("其他业务收入须相应从2,000万元减到882万元（-1,118），营业收入为8,820万元") in lg, lg
     assert squash("须先取得「专精特新中小企业」称号，该称号最早2028年申报") in lg, lg  # 2026's falls reach no title
+    en = squash(cli("assess", src, "--lang", "en", "--as-of", AS_OF, columns=200))
+    # revenue raised too takes some of the raise: other revenue falls, not by the same amount
+    assert squash("with operating revenue at 8,820 (10k CNY), other (non-main) revenue must fall: 2,000 → 882 (10k CNY) "
+                  "(-1,118)") in en, en
     plans = doc(src, "--as-of", AS_OF)["plans"]
     for tid in ("zjtx_sme", "little_giant"):
         plan = plans[tid]

@@ -1195,7 +1195,7 @@ class Words(Phrasing):
                     own = f"{delta_text(d, unit, self.lang)}, where those days bring some {at}; " \
                         if brought and d is not None else ""
                     raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} and {name} falls to "
-                                  f"{num(sh.rest_after)}{unit} ({own}{name} by {cut}{unit}, where those days bring some "
+                                  f"{num(sh.rest_after)}{unit} ({own}{name} must fall by {cut}{unit}, where those days bring some "
                                   f"{num(rest_at)}{unit} of it at the present rate)")
                 continue
             if zh:
@@ -1837,7 +1837,9 @@ class Words(Phrasing):
                 f"{whole_l.lower()} still taken at {num(sh.whole_after)}{unit}"
             late = f"; the {_days(left)} left bring some {num(fall)}{unit} of it at the present rate" \
                 if fall is not None else ""
-            text = (f"; with {held}, {name} must fall by the same amount: {num(sh.rest_before)} → {num(sh.rest_after)}{unit} "
+            # by the part's raise only where the whole is held; raised too, the whole takes some of it
+            same = " by the same amount" if not sh.whole_moved else ""
+            text = (f"; with {held}, {name} must fall{same}: {num(sh.rest_before)} → {num(sh.rest_after)}{unit} "
                     f"({fell}{late})")
         if sh.together is None:
             return text
