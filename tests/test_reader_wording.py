@@ -76,8 +76,9 @@ def test_a_batch_row_names_a_red_line_by_the_problem_not_its_absence(tmp_path: P
 def test_a_later_rounds_platform_score_step_says_the_score_it_must_reach() -> None:
     """A plan for a later round said the platform score 「届时须达到要求」 / "must meet the bar then",
     leaving a finance manager to look up which score: it says 不低于60分 (the tier's own bar)."""
+    # (its 小巨人 plan is 2028's: 2027 would need other revenue 600万 less in 36 days that bring some 178万 of it)
     zh = squash(cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
-    assert "本年度专精特新发展评价得分（官方平台）：申报时看2027年度的得分，本计划按今年的72分估计，届时须仍不低于60分" in zh
+    assert "本年度专精特新发展评价得分（官方平台）：申报时看2028年度的得分，本计划按今年的72分估计，届时须仍不低于60分" in zh
     en = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=200)
     # its 小巨人 plan is 2028's: 2027 would need +2,000万 of 2026 revenue in the 36 days that bring some 296万
     assert "that round counts 2028's, which must be at least 60 points then" in en
