@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from tests.test_plan_years import plan_block
 from tests.test_reports import cli, squash
+from tests.test_review_words import NEAR_MISS
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
@@ -29,38 +30,6 @@ AS_OF = "2026-12-05"
 LG = '专精特新"小巨人"企业：最早'
 ZJTX = "专精特新中小企业：最早"
 
-NEAR_MISS = """\
-name: 常州精工液压件有限公司
-industry: industrial
-employees: 210
-rd_staff: 40
-tech_staff: 45
-niche_years: 8
-registered_in_china: true
-compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
-             tax_violation: false, data_fabrication: false}
-financials:
-  2025: {revenue: 4980, main_revenue: 4470, rd_expense: 600, net_profit: 420, total_assets: 6000,
-         total_liabilities: 4512, total_costs: 4500}
-  2024: {revenue: 4700, main_revenue: 4250, rd_expense: 590}
-  2023: {revenue: 4530, main_revenue: 4100, rd_expense: 500}
-equity_financing: {2025: 0, 2024: 0, 2023: 0}
-ip: {class1: 5, class1_self_developed: 4, class1_high_value: 0, class1_applied: 4, class1_top3_holder: 3, class2: 10}
-rd_institution: provincial
-digital_level: 2
-quality: {provincial_award: false, iso9001: true, own_brand: true, standards: false}
-certification: {management_system: true, developed_market_product: false}
-info_system_core_business: true
-market: {domestic_share: 9.8, international_share: null, domestic_rank: 5, leading: true}
-strategic_emerging_industry: false
-field: {chain_role: true, foundation: true, priority_domain: true}
-awards: {national_rank: 0, national_5y_rank: 0, provincial_rank: 0, maker_china: none, led_standard_5y: false}
-honors: {high_tech_enterprise: true, tech_innovation_demo: false, ip_advantage: false}
-titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}
-platform_score: 59
-characteristic_score: 8
-exclusions: {single_champion: false, related_to_little_giant: false}
-"""
 
 NINGBO = """\
 name: 宁波恒力精密机械有限公司
