@@ -191,9 +191,16 @@ def pace(m: Move, today: date) -> Decimal | None:
     left = days_left(year, today)
     if left > LATE_IN_YEAR or not (isinstance(m.before, Decimal) and isinstance(m.after, Decimal)) or m.before < 0:
         return None  # (at a rate of 0 the days left bring 0: any raise asks more)
-    days = date(year, 12, 31).timetuple().tm_yday
-    brought = (m.before * left / days).quantize(Decimal(1) if m.before * left >= days * 10 else Decimal("0.1"))
+    brought = _days_bring(m.before, year, left)
     return brought if m.after - m.before > brought else None
+
+
+def _days_bring(rate: Decimal, year: int, left: int) -> Decimal:
+    """What the ``left`` days of ``year`` bring of an amount that comes in at ``rate`` a year, in whole 万元
+    (to 0.1 where that is under 10): the measure a late raise (``pace``) and a late fall (``shift_pace``)
+    are held to."""
+    days = date(year, 12, 31).timetuple().tm_yday
+    return (rate * left / days).quantize(Decimal(1) if rate * left >= days * 10 else Decimal("0.1"))
 
 
 def shift_pace(sh: Shift, m: Move, today: date) -> Decimal | None:
@@ -207,9 +214,7 @@ def shift_pace(sh: Shift, m: Move, today: date) -> Decimal | None:
     left = days_left(year, today)
     if left > LATE_IN_YEAR or sh.rest_before <= 0:
         return None
-    days = date(year, 12, 31).timetuple().tm_yday
-    brought = (sh.rest_before * left / days).quantize(
-        Decimal(1) if sh.rest_before * left >= days * 10 else Decimal("0.1"))
+    brought = _days_bring(sh.rest_before, year, left)
     return brought if sh.rest_before - sh.rest_after > brought else None
 
 
