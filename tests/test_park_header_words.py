@@ -256,3 +256,20 @@ def test_a_balance_dated_the_31st_of_december_is_the_year_end_one(tmp_path: Path
     (read,) = read_inputs(tmp_path / "out.jsonl")
     assert code == 0 and read["financials.2025.total_assets"] == 16000
     assert read["financials.2025.total_liabilities"] == 6000
+
+
+def test_a_year_sharing_its_brackets_with_a_unit_or_the_fields_own_basis_reads(tmp_path: Path) -> None:
+    """营业收入（2025年度，单位：万元） and 营业收入（2025年，不含税）, as parks head their columns, stopped the
+    run as figure words to rename, where （2025年，万元） and 2025年营业收入（不含税） read: 营业收入 is without
+    增值税, so 不含税 is its own basis, and 单位：元 beside the year is read in 元. 含税 beside it is still
+    another figure, set aside."""
+    src = sheet(tmp_path / "名单.xlsx", [
+        ["企业名称", "营业收入（2025年度，单位：元）", "营业收入（2024年不含税）", "营业收入（2023年度，不含增值税）",
+         "研发费用（2025年，不含税）", "营业收入（2025年，含税）", "从业人员（人）"],
+        ["甲精密部件有限公司", 56_500_000, 5200, 4100, 300, 6384.5, 120]])
+    code, err = batch(src, tmp_path / "结果.jsonl")
+    assert code == 0 and "列名里有" not in err, err
+    assert "“营业收入（2025年，含税）”" in err  # set aside, said so
+    (read,) = read_inputs(tmp_path / "结果.jsonl")
+    assert read["financials.2025.revenue"] == 5650 and read["financials.2024.revenue"] == 5200
+    assert read["financials.2023.revenue"] == 4100 and read["financials.2025.rd_expense"] == 300

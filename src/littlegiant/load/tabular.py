@@ -631,12 +631,22 @@ _YEAR_END_FIRST = re.compile(r"^((?:19\d\d|20\d\d|2100)年[末底])(?=[^\d()])")
 as it stands; 2025年末 left in front read as the year 2025 and a figure named 末资产总额)."""
 
 
+_OWN_BASIS = frozenset({"不含税", "不含增值税"})
+"""Words saying a figure is on the basis its field already is (营业收入 is without 增值税): beside a year in
+one pair of brackets (营业收入（2025年，不含税）), the column was refused as a figure's words to rename."""
+
+_BASIS_AFTER_YEAR = re.compile(r"(?<=[年度])(?=不含)")
+"""营业收入（2025年不含税）, （2025年度不含增值税）: the basis typed after the year with no comma between."""
+
+
 def _split_groups(folded: str) -> str:
-    """营业收入(2025年度,万元) as 营业收入(2025年度)(万元): a year and a unit sharing brackets read as
-    each in its own (brackets of other words, a label's own, are left as they are)."""
+    """营业收入(2025年度,万元) as 营业收入(2025年度)(万元): a year and a unit (单位：万元) or the field's own
+    basis (不含税) sharing brackets read as each in its own (brackets of other words, a label's own, are
+    left as they are). 营业收入（2025年度，单位：万元）, as parks head a column, was refused."""
     def split(m: re.Match[str]) -> str:
-        parts = [p for p in _GROUP_SEP.split(m.group(1)) if p]
-        if len(parts) > 1 and all(p in _UNIT_NAMES or _YEAR.fullmatch(p) or _SHORT_YEAR.match(p) or _YEAR_END_PART.fullmatch(p)
+        parts = [q for p in _GROUP_SEP.split(m.group(1)) for q in _BASIS_AFTER_YEAR.split(p) if q]
+        if len(parts) > 1 and all(_UNIT_WORDS.sub("", p) in _UNIT_NAMES or p in _OWN_BASIS or _YEAR.fullmatch(p)
+                                  or _SHORT_YEAR.match(p) or _YEAR_END_PART.fullmatch(p)
                                   or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) or _TWO_BEFORE.fullmatch(p)
                                   for p in parts):
             return "".join(f"({p})" for p in parts)
