@@ -221,6 +221,8 @@ WITHIN_FIELD = """\
      "ip_class1_self", "within 形成了循环：ip_class1_self -> ip_class1_top3 -> ip_class1_self"),
     ("null", None, ":12: fields.ip_class1_top3.within: expected a list of field ids, got nothing",
      "应是数据项编号的列表，现在是空的"),
+    ("[]", None, ":12: fields.ip_class1_top3.within: an empty list compares nothing: name the fields, or leave "
+     "within out", "列表是空的，什么也不比较：请列出数据项编号，或删去 within"),
     ("[platform_score]", None, ":12: fields.ip_class1_top3.within: 'ip_class1_top3' ('项') and 'platform_score' ('分') "
      "must be in the same unit", "“ip_class1_top3”（“项”）和“platform_score”（“分”）的单位应相同"),
     ("[ip_class1]", None, ":12: fields.ip_class1_top3.within: 'ip_class1_top3' is part of 'ip_class1' already "
@@ -234,7 +236,7 @@ def test_a_within_that_compares_nothing_is_refused_with_its_line(tmp_path: Path,
                                                                  extra: tuple[str, str, str] | None, en: str,
                                                                  zh: str) -> None:
     """``within:`` says each of a count is one of another's (4 top-3 Ⅰ类 are 4 applied): a circle of them, an
-    empty value, another unit (项 within 分), its own whole (part_of says it), an id twice or an item that is
+    empty value or list, another unit (项 within 分), its own whole (part_of says it), an id twice or an item that is
     no id compares nothing the rule author meant. Each passed ``rules validate`` as ok (or, for ``[1]``,
     named no item); each is refused with its line, in English and Chinese."""
     text = "format: 1\nid: local\nextends: miit-2026\ntitle: {zh: 测试, en: test}\nsource: test\nfields:\n"

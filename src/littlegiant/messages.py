@@ -852,6 +852,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rule.within": ("expected a list of field ids, got {got}", "应是数据项编号的列表，现在是{got}"),
     "rule.within_item": ("expected a list of field ids, and each item a field id, got {got}",
                          "应是数据项编号的列表，每一项都应是数据项编号，其中有{got}"),
+    "rule.within_empty": ("an empty list compares nothing: name the fields, or leave within out",
+                          "列表是空的，什么也不比较：请列出数据项编号，或删去 within"),
     "rule.within_twice": ("{name} is listed twice", "{name}列了两次"),
     "rule.within_unit": ("{name} ({unit}) and {other} ({other_unit}) must be in the same unit",
                          "{name}（{unit}）和{other}（{other_unit}）的单位应相同"),

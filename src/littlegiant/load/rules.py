@@ -1140,6 +1140,8 @@ def _within(r: _Reader) -> tuple[str, ...]:
     items = r.get("within")
     if not isinstance(items, list):  # (``within: null`` too: a list left empty by mistake, not "none")
         r.fail("rule.within", "within", got=Got(items))
+    if not items:  # ``within: []`` compares nothing, as null does: a list left empty, not a field with no whole
+        r.fail("rule.within_empty", "within")
     for i in items:
         if not (isinstance(i, str) and _ID.match(i)):
             r.fail("rule.within_item", "within", got=Got(i))

@@ -186,7 +186,7 @@ def rule_file_schema() -> dict[str, Any]:
                   "description": "ids of the glossary terms (rules/_glossary.yaml) the help leans on"},
         "part_of": {"type": "string", "description": "the id of the field this one is a part of: never above it"},
         "warn_above": {"type": "string", "description": "the id of a field this one is seldom above (a warning)"},
-        "within": {"type": "array", "items": {"type": "string"},
+        "within": {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True,
                    "description": "ids of fields this one is counted within by its definition, besides its whole: "
                                   "a plan raising it raises them with it; a profile above one is a warning"},
         "warn_growth": {"type": "number", "exclusiveMinimum": 0,
