@@ -120,3 +120,25 @@ def test_a_held_title_needs_no_materials_and_the_tier_to_apply_for_lists_them_al
     # the title this run renews is applied for (its renewal): its documents stay
     renewal = cli("assess", GIANT, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme", columns=80)
     assert _materials(renewal).count("已持有，无需准备") == 1
+
+
+def test_a_held_title_with_no_renewal_is_not_planned_for_however_a_new_application_would_fare() -> None:
+    """科技和创新型中小企业 held (it has no 复核), judged 未知 as a new application for want of answers: its plan
+    listed 19 questions under 「先回答以下问题才能判定」, as if the title the company has were still to be won.
+    The plan says it needs no application while valid, and the verdict's line says why it reads 未知, in
+    every format and in English; the tier above, not held, keeps its questions."""
+    half = str(EXAMPLES / "half-missing.yaml")  # 创新型 held; tier 1 未知
+    for fmt in ("text", "markdown", "html"):
+        out = squash(html.unescape(re.sub(r"<[^>]+>|\*\*", "", cli("assess", half, "--as-of", AS_OF, "--lang", "zh",
+                                                                   "--format", fmt, columns=80))))
+        plan = _plan(out)
+        held, asked = "科技和创新型中小企业：已持有这一称号，有效期内无需再申报", "专精特新中小企业：先回答以下问题才能判定"
+        assert held in plan and asked in plan and plan.index(held) < plan.index(asked), (fmt, plan)
+        assert plan.count("先回答以下问题才能判定") == 1, fmt
+        summary = out.split("行动计划", 1)[0]
+        assert "19项。已持有这一称号，有效期内无需再申报；以上是按新申请条件判定的结果" in summary, (fmt, summary)
+    en = cli("assess", half, "--as-of", AS_OF, "--lang", "en", columns=80)
+    assert "holds this title: no application while it is valid; the above judges it as a new application" \
+        in " ".join(en.split()), en
+    doc = json.loads(cli("assess", half, "--as-of", AS_OF, "--format", "json"))
+    assert doc["tiers"]["innovative_sme"]["status"] == "unknown"  # the verdict itself is unchanged

@@ -917,11 +917,22 @@ class Words(Phrasing):
         title it has were still to be won. In plain words in every report: the option that runs the renewal
         is a terminal hint (``renewal_hints``), not part of a verdict a client is handed. Empty when not
         held, when this run is its renewal, or when a red line or the gate stops every tier (a renewal as much)."""
+        if self._held_for_good(tier) and tier.status != MET:
+            # 科技和创新型中小企业 has no renewal: held, it needs nothing until it lapses (a company holding it read
+            # 「未知」 and 19 questions in its plan, as if the title it has were still to be won)
+            return ("已持有这一称号，有效期内无需再申报；以上是按新申请条件判定的结果" if self.lang == "zh" else
+                    "The company holds this title: no application while it is valid; the above judges it as a "
+                    "new application")
         if not self._renewable_apart(tier):
             return ""
         return ("已持有这一称号，本报告按新申请条件判定；称号复核须按复核条件另行评估" if self.lang == "zh" else
                 "The company holds this title: it is judged here as a new application; its renewal is "
                 "judged separately, under the renewal clauses")
+
+    def _held_for_good(self, tier: TierResult) -> bool:
+        """Whether the company holds ``tier``'s title and the title has no renewal (复核) to judge: while
+        it is valid there is nothing to apply for, whatever a new application would need."""
+        return tier.id not in RENEWABLE and not stops(self.result) and self._holds(tier)
 
     def _renewable_apart(self, tier: TierResult) -> bool:
         """Whether the company holds ``tier``'s title and this run judges it as a new application, with
@@ -978,6 +989,8 @@ class Words(Phrasing):
                     f"{name}: {excluded_named(labels, self.lang)}; this tier cannot be met while it stands, "
                     "the others are not affected")
             return head, [], []
+        if self._held_for_good(tier):  # nothing to apply for while it is valid (``_held``)
+            return f"{name}{'：' if zh else ': '}{HELD_NO_APPLICATION.get(self.lang)}", [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
         else:  # a plan for this round: only a title it cannot date yet needs saying
@@ -1065,7 +1078,7 @@ class Words(Phrasing):
                     else "every condition of the renewal is met: apply for it when due")
             return f"{name}{colon}{head}", [], steps if review else []
         if self._holds(tier):
-            head = "已持有这一称号，有效期内无需再申报" if zh else "the company holds this title: no application while it is valid"
+            head = HELD_NO_APPLICATION.get(self.lang)
             if tier.id in RENEWABLE:
                 head += "，到期前按复核条件复核" if zh else "; before it expires it is renewed under the renewal clauses"
             return f"{name}{colon}{head}", [], []
@@ -2279,6 +2292,8 @@ def gate_stops(result: Result) -> list[CriterionResult]:
     return [c for c in first.criteria if bars_every_tier(result, c)]
 
 
+HELD_NO_APPLICATION = Text("已持有这一称号，有效期内无需再申报", "the company holds this title: no application while it is valid")
+"""A plan's line for a tier whose title is held (not renewed by this run)."""
 HELD_NO_MATERIALS = Text(zh="已持有，无需准备", en="Title held: nothing to prepare")
 """The materials of a tier whose title the company holds: none, for it is not applied for again."""
 
