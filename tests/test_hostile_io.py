@@ -1279,3 +1279,20 @@ def test_counting_the_rows_for_progress_never_opens_a_pipe_or_a_device(tmp_path:
                           timeout=30, check=False)
     assert done.returncode == 0 and done.stdout.splitlines() == ["5", "管道.xlsx：是命名管道，请给出普通文件"], \
         (done.stdout, done.stderr)
+
+
+def test_a_figure_of_thousands_of_digits_is_refused_at_once_in_a_profile_and_a_sheet(tmp_path: Path) -> None:
+    """A figure typed as 100,000 digits (a paste gone wrong, or a hostile file) took the thousands-grouping
+    check minutes (20,000 digits: 10 s; its pattern backtracks over each start). Refused in one line as no
+    figure, the profile with exit 2, the sheet's row as an error row with the other rows scored: within the
+    child's timeout."""
+    digits = "9" * 100_000
+    (tmp_path / "p.yaml").write_text(f'name: 甲公司\nemployees: "{digits}"\n', encoding="utf-8")
+    code, _, err = lg("assess", "p.yaml", cwd=tmp_path, timeout=30)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    with (tmp_path / "in.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["name", "employees", "financials.2025.revenue"], ["甲公司", digits[:20_000] + "x,1", "3000"],
+                                      ["乙公司", "80", "3000"]])
+    code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path, timeout=30)
+    rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
+    assert code == 1 and [r["status"] for r in rows] == ["error", "scored"], (err, rows)

@@ -254,6 +254,11 @@ _GROUPED = re.compile(rf"[\d.]*\d(?:{_GROUP_SEP}\d+)+(?:\.\d*)?")
 thousands with, and what Excel and other countries write in their place."""
 _PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
+MOST_TYPED = 200
+"""The longest answer read for a figure, a yes/no or a choice (约8000万元（2025年审计数） is some 20
+characters; 是（2024年认定，……） under 60): a longer one is refused as not what was asked. 20,000 digits
+took the thousands-grouping check 10 s (its pattern backtracks over each start), a CSV cell's limit
+some minutes."""
 NUMERIC_TYPES = frozenset({"int", "number", "percent", *MONEY_TYPES})
 """Field types whose text is a number (MONEY_TYPES: of those the amounts in 万元)."""
 
@@ -337,6 +342,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     that may be 0 is 0, where a person typed it to the question (a sheet's 无 may be a blank's filler).
     Raises InputError saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
+    if f.type != "text" and len(text) > MOST_TYPED:  # before any pattern meets it (see MOST_TYPED)
+        raise InputError(kind="value.typed", params={"expect": _expected(f, unit), "shown": brief(text.strip())},
+                         field=where, label=label or field_words(f, where))
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
         if unit is None or unit == 1:
