@@ -530,3 +530,52 @@ def test_to_json_of_a_screens_summary_says_what_to_pass() -> None:
         littlegiant.to_json(item.summary)  # type: ignore[arg-type]
     one = littlegiant.assess(EXAMPLES / "tier1-only.yaml", "miit-2026", as_of=date(2026, 11, 26), advice=False)
     assert littlegiant.to_json(one) == littlegiant.to_json(one.result)
+
+
+def test_a_consultants_mistakes_are_refused_by_the_api_argument_they_passed(tmp_path: Path) -> None:
+    """What an API review met: compare() took renewal="littlegiant" and wrote it into the document as the
+    renewal; screen() checked nothing until its first item was asked for; advice="no" was true; a
+    what-if error named "--set", an option the script never typed. Each is an InputError naming the
+    argument, raised where the call is made."""
+    profile = str(EXAMPLES / "tier1-only.yaml")
+    with pytest.raises(littlegiant.InputError, match=r"^renewal: expected None, zjtx_sme or little_giant, got .littlegiant."):
+        littlegiant.compare(profile, ["miit-2026"], renewal="littlegiant")
+    with pytest.raises(littlegiant.InputError, match=r"^as_of: expected a datetime.date"):
+        littlegiant.screen([profile], as_of="2026-11-26")  # type: ignore[arg-type]  # no next() needed
+    with pytest.raises(littlegiant.InputError, match=r"^renewal: "):
+        littlegiant.screen([profile], rules="miit-2026", renewal="zjtx")
+    with pytest.raises(littlegiant.InputError, match=r"^advice: expected True or False, got 'no'"):
+        littlegiant.assess(profile, advice="no")  # type: ignore[arg-type]
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(profile, as_of=date(2026, 11, 26), what_if={"employees": "很多"})
+    assert str(found.value).startswith("what_if employees: ") and "--set" not in found.value.render("zh")
+    with pytest.raises(littlegiant.InputError, match=r"^rules: unknown rule set 'miit-2030'"):
+        littlegiant.load_rules("miit-2030")
+    # read_profile takes rules as assess does, the calendar's set by default
+    assert littlegiant.read_profile(profile).name == littlegiant.read_profile(profile, "miit-2026").name
+
+
+def test_a_screen_goes_on_past_an_item_it_cannot_read_and_the_api_lists_its_names(tmp_path: Path) -> None:
+    """A path with a NUL in it (built from bytes) raised ValueError from inside the library and ended the
+    screen, the clients after it lost; it is an error item and the next ones are screened. dir() of the
+    package listed none of the API (a notebook's completion and help() showed nothing)."""
+    profile = str(EXAMPLES / "tier1-only.yaml")
+    items = list(littlegiant.screen([profile, "客户\x00.yaml", profile], as_of=date(2026, 11, 26)))
+    assert [(i.index, i.error is None) for i in items] == [(0, True), (1, False), (2, True)]
+    assert items[1].error == "客户\\0.yaml: no such file"
+    assert {"assess", "screen", "compare", "load_rules", "read_profile", "to_json", "InputError"} <= set(dir(littlegiant))
+
+
+def test_load_rules_reads_an_overlay_extending_a_shared_file_when_allowed(tmp_path: Path) -> None:
+    """An overlay beside a shared base in a sibling folder (``extends: ../shared/base.yaml``) could not be
+    loaded from Python at all, the error saying to give --allow-outside; ``allow_outside=True`` reads it."""
+    shared, mine = tmp_path / "shared", tmp_path / "mine"
+    shared.mkdir()
+    mine.mkdir()
+    (shared / "base.yaml").write_text("format: 1\nid: base\nextends: miit-2026\ntitle: {zh: 共用, en: shared}\nsource: test\n",
+                                      encoding="utf-8")
+    child = mine / "child.yaml"
+    child.write_text("format: 1\nid: child\nextends: ../shared/base.yaml\n", encoding="utf-8")
+    with pytest.raises(littlegiant.InputError, match="allow-outside"):
+        littlegiant.load_rules(child)
+    assert littlegiant.load_rules(child, allow_outside=True).id == "child"

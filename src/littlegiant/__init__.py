@@ -40,6 +40,11 @@ _ELSEWHERE = {"InputError": "littlegiant.errors", "Result": "littlegiant.core.re
 """The types a caller's annotations name, from the modules that define them (the rest are api's)."""
 
 
+def __dir__() -> list[str]:
+    """The API's names, for ``dir()``, ``help()`` and a notebook's completion (they load on first use)."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     if name in _ELSEWHERE:
         import importlib

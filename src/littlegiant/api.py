@@ -8,27 +8,28 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from littlegiant import __version__
 from littlegiant.core import engine
 from littlegiant.core.assessment import assessed
 from littlegiant.core.plan import Summary, plan_for
 from littlegiant.core.result import Result
-from littlegiant.errors import InputError
+from littlegiant.errors import InputError, internal_message
 from littlegiant.i18n import lang_of
 from littlegiant.load import profile as profiles
 from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
-from littlegiant.load.rulecalendar import Choice, forced
-from littlegiant.load.rules import RuleSet
+from littlegiant.load.rulecalendar import RENEWABLE, Choice, forced
+from littlegiant.load.rules import RuleSet, Text
 from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
 from littlegiant.load.yamlio import MAX_DEPTH, MAX_NODES
 from littlegiant.messages import clip, nearest
@@ -36,23 +37,67 @@ from littlegiant.records import record
 
 ProfileSource = Profile | Mapping[str, Any] | str | Path
 
+_F = TypeVar("_F", bound=Callable[..., Any])
 
+_ARGUMENTS = {"--set": "what_if", "--rules": "rules", "--renewal": "renewal", "--as-of": "as_of"}
+"""The command line's options that errors raised below name, as this API's arguments: a script
+passing ``what_if`` read "--set employees: …", an option it never typed."""
+
+
+def _as_arguments(fn: _F) -> _F:
+    """``fn`` with the errors it raises naming this API's arguments, not the command line's options."""
+    @functools.wraps(fn)
+    def named(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            exc.field = _argument(exc.field)
+            exc.file = _argument(exc.file)
+            if exc.label is not None and _argument(exc.label.zh) != exc.label.zh:
+                exc.label = Text(_argument(exc.label.zh) or "", exc.label.en)
+            raise
+    return named  # type: ignore[return-value]
+
+
+def _argument(where: str | None) -> str | None:
+    """A place an error names, with a command-line option in it as this API's argument ("--set employees":
+    "what_if employees")."""
+    option, _, rest = (where or "").partition(" ")
+    if option not in _ARGUMENTS:
+        return where
+    return f"{_ARGUMENTS[option]} {rest}" if rest else _ARGUMENTS[option]
+
+
+def _renewal(renewal: object) -> str | None:
+    """``renewal`` checked: None (a new application) or a title a renewal names. compare() and screen()
+    took "littlegiant" and wrote it into the document as the run's renewal, its tiers judged as new."""
+    if renewal is not None and renewal not in RENEWABLE:
+        raise InputError(f"expected None, {' or '.join(RENEWABLE)}, got {renewal!r}", field="renewal")
+    return renewal
+
+
+@_as_arguments
 def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
-               renewal: str | None = None) -> RuleSet:
+               renewal: str | None = None, allow_outside: bool = False) -> RuleSet:
     """A rule set: a built-in id (``"miit-2026"``), a YAML file or folder, or with no ``ref`` the
     set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed).
-    A file edited since (or a file it extends) is read again: a notebook sees the bars it was given."""
+    A file edited since (or a file it extends) is read again: a notebook sees the bars it was given.
+    ``allow_outside``: let a rule file's ``extends:`` read a file outside its own folder (as the
+    command line's --allow-outside)."""
+    renewal = _renewal(renewal)
     if ref is not None:
-        return rulesets.load(ref)
+        return rulesets.load(ref, allow_outside=allow_outside)
     return rulesets.load(rulesets.choose(_day(as_of), renewal)[0])
 
 
-def read_profile(source: ProfileSource, rules: RuleSet, *, as_of: date | None = None) -> Profile:
+@_as_arguments
+def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = None, *,
+                 as_of: date | None = None) -> Profile:
     """A validated profile from a file path, nested data as in a profile file, or a flat row whose
     keys are dotted paths or the column headers ``littlegiant batch`` reads (企业名称, 营业收入（2025年）:
     ``pd.read_excel(...).to_dict("records")`` of a park's sheet) and whose values are text as typed in
     a CSV cell (``"1,200"``, ``"是"``) or numbers. ``as_of``: the assessment date, whose year before is
-    the year of a header saying 上年度."""
+    the year of a header saying 上年度. ``rules``: as ``assess`` takes them (the calendar's set when None)."""
     if isinstance(source, Profile):
         return source
     if not isinstance(rules, RuleSet):  # an id or a file, as assess takes it ('str' has no attribute 'memo')
@@ -230,6 +275,7 @@ class Assessment:
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
 
+@_as_arguments
 def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | None = None,
            renewal: str | None = None, what_if: Mapping[str, Any] | Iterable[str] = (),
            advice: bool = True) -> Assessment:
@@ -240,8 +286,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     adds, for every tier not met, the steps that would meet it (``result.advice``).
     """
     day = _day(as_of)
-    if renewal is not None and renewal not in ("zjtx_sme", "little_giant"):
-        raise InputError(f"expected zjtx_sme or little_giant, got {renewal!r}", field="renewal")
+    renewal = _renewal(renewal)
+    if not isinstance(advice, bool):  # "no" was taken as true
+        raise InputError(f"expected True or False, got {advice!r}", field="advice")
     if rules is None:
         ref, choice = rulesets.choose(day, renewal)
         rs = rulesets.load(ref)
@@ -277,10 +324,11 @@ def _what_if(what_if: object) -> list[str]:
     return sets
 
 
+@_as_arguments
 def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,
             renewal: str | None = None) -> list[Result]:
     """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
-    day = _day(as_of)
+    day, renewal = _day(as_of), _renewal(renewal)
     if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
         raise InputError(f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
                          f"list, e.g. [\"miit-2022\", \"miit-2026\"]", field="rule_sets")
@@ -315,6 +363,7 @@ class Screened:
     name: str | None
 
 
+@_as_arguments
 def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None = None, *,
            as_of: date | None = None, renewal: str | None = None, lang: str = "en") -> Iterator[Screened]:
     """Screen many companies lazily, one summary per input in order; a bad input is an error item,
@@ -322,12 +371,18 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     ``lang`` as batch's 错误说明 says it: a Chinese sheet's label inside an English sentence read to
     a park's analyst as neither. A row whose first filled cell marks it as the template's notes or
     sample row (填写说明（本行不计入）, the second row of the sheet ``littlegiant init`` writes) is skipped,
-    as batch skips it: read from ``pd.read_excel(...).to_dict("records")``, it was item 0, an error."""
-    day, lang = _day(as_of), _lang(lang)
+    as batch skips it: read from ``pd.read_excel(...).to_dict("records")``, it was item 0, an error.
+    The arguments are checked here, before the first item is asked for."""
+    day, lang, renewal = _day(as_of), _lang(lang), _renewal(renewal)
     if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
         raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
                          field="sources")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
+    return _screened(sources, rs, day, renewal, lang)
+
+
+def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal: str | None,
+              lang: str) -> Iterator[Screened]:
     plan = plan_for(rs, day.year - 1, renewal)
     from littlegiant.load.tabular import RowError
 
@@ -341,6 +396,9 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
             if name is None and isinstance(source, Mapping) and isinstance(source.get("name"), str):
                 name = source["name"]  # nested data: its name, as a JSON line's error row keeps it
             yield Screened(i, None, exc.render(lang), name)
+            continue
+        except Exception as exc:  # a bug met on this item: said on it, as batch's row says it; the rest go on
+            yield Screened(i, None, internal_message(exc), None)
             continue
         yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
 

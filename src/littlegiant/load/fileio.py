@@ -45,6 +45,8 @@ def check_input_file(path: Path) -> os.stat_result:
     except OSError as exc:
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
+    except ValueError:  # a NUL in the name (a script's path built from bytes): no file has one
+        raise InputError(kind="file.missing", file=str(path).replace("\0", "\\0")) from None
     if not stat.S_ISREG(st.st_mode):
         raise InputError(kind="file.kind", params={"kind": kind_words(kind_of(st.st_mode))}, file=str(path))
     return st
