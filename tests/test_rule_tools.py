@@ -837,3 +837,42 @@ def test_rules_test_failures_fit_an_80_column_terminal(tmp_path: Path) -> None:
     piped = cli("rules", "test", "mine.yaml", "--lang", "zh", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
     assert len(piped.splitlines()) == 7 and len(shown) > 7
     assert "".join("".join(shown).split()) == "".join(piped.split())  # the same words, a space at a break aside
+
+
+REUSED_ID = """\
+format: 1
+id: reused
+extends: miit-2026
+title: {zh: 重复编号, en: Reused id}
+source: test
+add_criteria:
+  zjtx_sme:
+    - id: lg26.main_share
+      kind: check
+      zh: 从业人员不少于50人
+      en: At least 50 staff
+      value: employees
+      op: ">="
+      threshold: 50
+      unit: 人
+      source: test
+      confidence: single
+"""
+
+
+def test_an_id_two_tiers_use_for_different_rules_shows_each_and_diffs_each_own(tmp_path: Path) -> None:
+    """An overlay adding a 专精特新 criterion under the id of 小巨人's main-business share (which ``rules
+    validate`` accepts: ids are a tier's own): ``rules show ID`` showed the new rule alone, said to belong
+    to both tiers, and 小巨人's could not be shown; the Chinese diff said the new rule required 不低于90%.
+    Each tier's rule is shown under its own tier, TIER:ID shows one, and the diff says 不低于50人."""
+    path = tmp_path / "reused.yaml"
+    path.write_text(REUSED_ID, encoding="utf-8")
+    assert cli("rules", "validate", str(path)).returncode == 0
+    shown = cli("rules", "show", "lg26.main_share", "--rules", str(path), "--lang", "zh").stdout
+    staff, share = shown.split("\n\n")
+    assert staff.startswith("从业人员不少于50人") and "所属：重复编号，专精特新中小企业\n" in staff and "不低于50人" in staff
+    assert share.startswith("上年度主营业务收入占营业收入比重不低于90%") and '所属：重复编号，专精特新"小巨人"企业' in share
+    one = cli("rules", "show", "little_giant:lg26.main_share", "--rules", str(path), "--lang", "en", "--detail").stdout
+    assert one.startswith("little_giant:lg26.main_share — reused (criterion)") and ">= 90" in one and "employees" not in one
+    diff = cli("rules", "diff", "miit-2026", str(path), "--lang", "zh").stdout
+    assert "新增最低要求：从业人员不少于50人（不低于50人）" in diff, diff

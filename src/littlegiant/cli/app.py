@@ -1446,13 +1446,13 @@ def rules_calendar(
 
 @rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show 研发费用 --lang zh\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
 def rules_show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion, score item (table.item), derived or field id; or words of a rule's title (研发费用, \"R&D\").", show_default=False)],
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A rule set, tier, criterion (TIER:ID for one tier's, where tiers reuse an id), score item (table.item), derived or field id; or words of a rule's title (研发费用, \"R&D\").", show_default=False)],
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set to look in. Default: every built-in one, the one in force today first.", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="A rule author's view: ids, kind, formula and operator, confidence tag, field paths, in zh and en.")] = False,
 ) -> None:
     """One rule, tier or rule set in words: what it requires, with units; its source, how sure that is, the data it uses."""
-    from littlegiant.cli.ruletools import find, find_by_words, is_rule_set, plain_show_text, show_text
+    from littlegiant.cli.ruletools import criteria_named, find, find_by_words, is_rule_set, plain_show_text, show_text
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
     from littlegiant.report.explain import EXPLAINED_AT_MOST, several_heading
@@ -1483,6 +1483,8 @@ def rules_show(
             shown = [(rs, i) for i in ids]
             if len(ids) > 1:
                 heading = several_heading(ident, len(ids), language, width) + "\n"
+        # an id tiers reuse for different rules: each tier's, as TIER:ID
+        shown = [(rs, named) for rs, i in shown for named in (criteria_named(rs, i) or [i])]
         write_output(heading + "\n".join(show_text(rs, i, language) if detail else plain_show_text(rs, i, language, width)
                                           for rs, i in shown), None)
     except InputError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
@@ -242,12 +242,14 @@ def glossary_text(lang: str, rules: RuleSet | None = None) -> str:
 
 
 def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
-    """(kind, object) for a tier, criterion, score item (``table.item`` or ``table.points.item``), derived or field id."""
+    """(kind, object) for a tier, criterion (``ID`` or ``TIER:ID``), score item (``table.item`` or
+    ``table.points.item``), derived or field id. A bare id that tiers reuse for different rules is
+    the first tier's: ``criteria_named`` gives each."""
     if ident in rs.tiers:
         return "tier", rs.tiers[ident]
-    for _, node in rs.all_nodes():
-        if node.id == ident:
-            return "criterion", node
+    nodes = _criteria(rs, ident)
+    if nodes:
+        return "criterion", nodes[0][1]
     table_id, _, rest = ident.partition(".")
     item_id = rest.removeprefix("points.")
     if table_id in rs.scores:
@@ -259,6 +261,29 @@ def find(rs: RuleSet, ident: str) -> tuple[str, Any] | None:
     if ident in rs.fields:
         return "field", rs.fields[ident]
     return None
+
+
+def _criteria(rs: RuleSet, ident: str) -> list[tuple[str, Node]]:
+    """(tier, node) of each rule ``ident`` (``ID`` or ``TIER:ID``) names, a rule the tiers share (the gate,
+    defined at one place) once."""
+    tier, _, cid = ident.rpartition(":")
+    out: list[tuple[str, Node]] = []
+    for tid, node in rs.all_nodes():
+        if node.id == cid and (not tier or tid == tier) and not any(
+                node is other or (node.place() is not None and node.place() == other.place()) for _, other in out):
+            out.append((tid, node))
+    return out
+
+
+def criteria_named(rs: RuleSet, ident: str) -> list[str]:
+    """``TIER:ID`` for each different rule a bare criterion id names in several tiers (a rule file may
+    reuse an id in another tier, which ``rules validate`` accepts); empty when it names one. ``rules
+    show`` showed the first tier's rule alone, said to belong to both tiers, and the other could not
+    be shown at all."""
+    if ":" in ident or ident in rs.tiers:
+        return []
+    nodes = _criteria(rs, ident)
+    return [f"{tid}:{node.id}" for tid, node in nodes] if len(nodes) > 1 else []
 
 
 def find_by_words(rs: RuleSet, words: str) -> tuple[bool, list[str]]:
@@ -328,7 +353,8 @@ def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
         raise InputError(f"no tier, criterion, score item, derived quantity or field {ident!r} in {rs.id}")
     kind, obj = found
     where = [t.title.get(lang) for t in rs.tiers.values()
-             if kind == "criterion" and any(n.id == obj.id for n in t.criteria.walk())]
+             if kind == "criterion" and any(n is obj or (n.place() is not None and n.place() == obj.place())
+                                            for n in t.criteria.walk())]
     lines.append(("", (obj.title if hasattr(obj, "title") else obj.label).get(lang)))
     say("set", rs.title.get(lang) + (f"{'，' if zh else ', '}{joiner.join(where)}" if where else ""))
     reads: set[str] = set()
@@ -853,9 +879,11 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
     def name(rs: RuleSet) -> str:
         return rs.title.zh + (f"（含{rs.round}）" if rs.round else "")
 
-    # an id both sets use (gate.tax_violation) is two rules: each side is read from its own set
-    old_nodes = {n.id: (n, a) for _, n in a.all_nodes()}
-    nodes = {n.id: (n, b) for _, n in b.all_nodes()}
+    # an id both sets use (gate.tax_violation) is two rules: each side is read from its own set; an id
+    # two tiers use for different rules, each tier's own (a lab criterion added to 专精特新 under the id of
+    # 小巨人's main-business share was said to require 不低于90%)
+    old_nodes = _by_tier(a)
+    nodes = _by_tier(b)
     old_items = {(t, i.id): i for t, table in a.scores.items() for i in table.items}
     new_items = {(t, i.id): i for t, table in b.scores.items() for i in table.items}
     lines = [f"{name(a)} → {name(b)}（{b.in_force_from} 起施行）"]
@@ -882,16 +910,17 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
                 lines.append(f"      原为{before_where.zh if before_where else '最低要求'}：{before_title.zh}")
             if d.old_title is not None:
                 lines.append(f"      原为「{d.old_title.zh}」")
-            was, now = _need(*old_nodes[old_id], 'zh'), _need(*nodes[new_id], 'zh')
+            old_node, new_node = old_nodes(d.section, old_id), nodes(d.section, new_id)
+            was, now = _need(*old_node, 'zh'), _need(*new_node, 'zh')
             if was != now:
                 lines.append(f"      要求由「{was}」改为「{now}」")
-                note = nodes[new_id][0].note
-                if nodes[new_id][0].when_present != old_nodes[old_id][0].when_present and note is not None:
+                note = new_node[0].note
+                if new_node[0].when_present != old_node[0].when_present and note is not None:
                     lines.append(f"      说明：{note.zh}")  # why a red line stopped being one
         else:
             word = _ZH_WORDS[(d.change, d.standing)] if d.where is None or d.standing == BAND else \
                 f"{'新增' if d.change == 'added' else '删除'}{d.where.zh}"
-            need = _need(*(nodes if d.change == 'added' else old_nodes)[d.ids], 'zh', d.applies)
+            need = _need(*(nodes if d.change == 'added' else old_nodes)(d.section, d.ids), 'zh', d.applies)
             lines.append(f"  {word}：{d.title.zh}（{need}）")
     lines.append("")
     lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
@@ -900,6 +929,16 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
 
 def _n(v: Any) -> str:
     return fmt(v, lang="zh")
+
+
+def _by_tier(rs: RuleSet) -> Callable[[str, str], tuple[Node, RuleSet]]:
+    """A criterion of ``rs`` by its diff section (a tier, or the section of those every tier shares) and
+    id: the tier's own where it has one, else the first tier's."""
+    own = {(t, n.id): (n, rs) for t, n in rs.all_nodes()}
+    first: dict[str, tuple[Node, RuleSet]] = {}
+    for (_, cid), found in own.items():
+        first.setdefault(cid, found)
+    return lambda section, cid: own.get((section, cid)) or first[cid]
 
 
 _EN_APPLIES = {"always": "", "new": " (new applications only)", "renewal": " (renewals only)"}
