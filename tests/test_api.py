@@ -579,3 +579,18 @@ def test_load_rules_reads_an_overlay_extending_a_shared_file_when_allowed(tmp_pa
     with pytest.raises(littlegiant.InputError, match="allow-outside"):
         littlegiant.load_rules(child)
     assert littlegiant.load_rules(child, allow_outside=True).id == "child"
+
+
+def test_a_profiles_text_passed_as_its_path_is_told_so_in_one_short_line() -> None:
+    """YAML text passed where a path goes was answered "no such file", or, long, with the whole text as
+    the file's name in 8,033 characters over 1,001 lines ("File name too long"). It is told to pass the
+    path or the loaded mapping; a file name itself is shown on one line, cut in the middle."""
+    for text in ("name: 甲公司\nemployees: 5\n", "name: x\n" * 1000):
+        with pytest.raises(littlegiant.InputError) as found:
+            littlegiant.assess(text)
+        said = str(found.value)
+        assert said.startswith("source: expected a profile file's path") and "yaml.safe_load" in said and "\n" not in said
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(Path("客户" * 300 + "\n.yaml"))
+    said = str(found.value)
+    assert "\n" not in said and len(said) < 250 and "\\n.yaml" in said, said

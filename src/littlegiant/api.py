@@ -102,6 +102,9 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
         return source
     if not isinstance(rules, RuleSet):  # an id or a file, as assess takes it ('str' has no attribute 'memo')
         rules = load_rules(rules, as_of=as_of)
+    if isinstance(source, str) and "\n" in source:  # a file's contents: "no such file", or "File name too long"
+        raise InputError("expected a profile file's path, a mapping or a Profile, got text of several lines (a "
+                         "file's contents?): pass the file's path, or the mapping yaml.safe_load gives", field="source")
     if isinstance(source, str | Path):
         return profiles.load_profile(Path(source), rules)
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"

@@ -71,7 +71,7 @@ class InputError(Exception):
         text = self.words("zh")
         where = ""
         if self.file:
-            where = self.file if self.line is None else f"{self.file} 第 {self.line} 行"
+            where = _file_shown(self.file) if self.line is None else f"{_file_shown(self.file)} 第 {self.line} 行"
         name = self.label.zh if self.label is not None else self.field
         head = "，".join(p for p in (where, clip(name, 120) if name else None) if p)
         return f"{head}：{clip(text, MESSAGE_CHARS)}" if head else clip(text, MESSAGE_CHARS)
@@ -82,7 +82,7 @@ class InputError(Exception):
         keys it names as written (render("zh") says the place in words, 第 N 行)."""
         where = ""
         if self.file:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            where = _file_shown(self.file) if self.line is None else f"{_file_shown(self.file)}:{self.line}"
         field = self.field
         if self.kind in SELF_NAMED:  # its sentence names both by label; the place names both by path
             paths = [p for p in (self.params.get("part_path"), self.params.get("whole_path")) if isinstance(p, str)]
@@ -93,6 +93,20 @@ class InputError(Exception):
     def words(self, lang: str) -> str:
         """What is wrong, in ``lang``, without its place; an error the catalog does not know keeps its English."""
         return say(self.kind, "zh", self.params) if lang == "zh" and self.kind is not None else self.message
+
+
+FILE_CHARS = 160
+"""The most of a file's name a message shows: a script passing a profile's YAML text as its path was
+told so in 8,033 characters over 1,001 lines."""
+
+
+def _file_shown(file: str) -> str:
+    """A file's name on one line: its line breaks escaped, a name past FILE_CHARS cut in the middle (its
+    folder's start and its own name's end are what tell it)."""
+    text = file.replace("\r", "\\r").replace("\n", "\\n")
+    if len(text) <= FILE_CHARS:
+        return text
+    return f"{text[:FILE_CHARS // 2]}…{text[-(FILE_CHARS // 2 - 1):]}"
 
 
 def _restore(cls: type[InputError], args: tuple[Any, ...], state: dict[str, Any]) -> InputError:
