@@ -119,3 +119,16 @@ def test_a_wps_or_opendocument_sheet_is_told_to_save_it_as_xlsx_for_batch(tmp_pa
     assert code == 2 and err == f"littlegiant 出错：{path}：{zh.format(xlsx=xlsx)}\n", err
     code, err = invoke("assess", str(path), "--lang", "en")
     assert code == 2 and err == f"littlegiant: error: {path}: {en.format(xlsx=xlsx)}\n", err
+
+
+def test_an_unknown_top_level_key_lists_whole_names_and_how_many_more(tmp_path: Path) -> None:
+    """A key no field has, at the top of a profile, where some 26 keys are allowed: the English message
+    listed them all and was cut at its length mid-name (「…, rd_instit…」). It names the first twelve whole,
+    says how many more, and where all of them are written; Chinese points to the template, as before."""
+    path = tmp_path / "p.yaml"
+    path.write_text("name: 甲公司\nfoo: 1\n", encoding="utf-8")
+    code, err = invoke("assess", str(path), "--lang", "en")
+    assert code == 2 and err.strip().endswith("industry and 14 more; littlegiant init writes them all)"), err
+    assert "…" not in err
+    code, err = invoke("assess", str(path), "--lang", "zh")
+    assert err.strip().endswith("“foo”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"), err
