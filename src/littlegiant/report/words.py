@@ -205,6 +205,9 @@ narrower and not the wider has the sentences under it say the narrower (``Phrasi
 _NAMES_KEY = {"zh": ("Phrasing._names", "zh"), "en": ("Phrasing._names", "en")}
 """Where ``Phrasing._names`` keeps an input's names on a rule set's memo, for each language."""
 
+_TAIL_KEY = {"zh": ("Phrasing._tail", "zh"), "en": ("Phrasing._tail", "en")}
+"""Where ``Phrasing._figure_row`` keeps what a check says after its figure, on its rule's memo."""
+
 _grouped = functools.lru_cache(maxsize=8192)(grouped)
 """``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
 
@@ -333,7 +336,35 @@ class Phrasing:
     def sentence(self, c: CriterionResult) -> str:
         """The criterion's figure, how it is made, what is required and the verdict, in words, in the
         words of the rule's own title where an input's label is wider (``_as_titled``)."""
+        if (c.kind == "check" and type(c.value) is Decimal and type(c.threshold) is Decimal and c.op != "between"
+                and not c.missing and c.memo is not None):
+            return self._figure_row(c)
         return self._as_titled(self._sentence(c), c)
+
+    def _figure_row(self, c: CriterionResult) -> str:
+        """``sentence`` of most checks, a figure against its threshold (``_figure``), with what its rule
+        alone gives kept on the rule's memo for the language: what it requires and each verdict after
+        it, and whether its title narrows a label (``_as_titled``). A batch's JSON says some 17 such
+        new sentences a company, and working these out each time was a third of their cost."""
+        tail = c.memo.get(_TAIL_KEY[self.lang]) if self.lang in _TAIL_KEY else None  # type: ignore[union-attr]
+        if tail is None:
+            tail = self._tail(c)
+            if self.lang in _TAIL_KEY:
+                c.memo[_TAIL_KEY[self.lang]] = tail  # type: ignore[index]
+        text = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{self._how(c)}{tail[0][c.status]}"
+        return self._as_titled(text, c) if tail[1] else text
+
+    def _tail(self, c: CriterionResult) -> tuple[dict[str, str], bool]:
+        """What ``_figure`` says after a check's figure for each verdict, and whether the rule's title
+        narrows a label its sentence may say (``_as_titled``): its rule's alone."""
+        try:
+            need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
+        except TypeError:
+            need = _required.__wrapped__(c.op, "", c.threshold, c.unit, self.lang)
+        said = {status: (f"，要求{need}：{self.status(status)}" if self.lang == "zh" else
+                         f"; required {need}: {self.status(status)}") for status in STATUS}
+        title = c.title.zh
+        return said, any(wide.zh not in title and narrow.zh in title for wide, narrow in _NARROWER)
 
     def _as_titled(self, text: str, c: CriterionResult) -> str:
         """``text`` with an input's label narrowed to the rule's own words: the profile has one field for
