@@ -192,7 +192,12 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
     text = fmt(v, near, lang)
-    return _grouped(text) if isinstance(v, Decimal) else text
+    if not isinstance(v, Decimal):
+        return text
+    dot = text.find(".")
+    if (dot if dot >= 0 else len(text)) - (text[:1] == "-") <= 3:  # nothing to group (59.49): spared the cache
+        return text  # (fmt writes no leading zero: grouping three digits or fewer leaves them as they are)
+    return _grouped(text)
 
 
 _ZERO_NOTE = re.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
@@ -480,7 +485,7 @@ class Phrasing:
             for v in values:
                 text = str(v)
                 if text.isdigit() and len(text) <= 20:  # ≥ 0 and under 10^20: ``given`` writes it so
-                    parts.append(_grouped(text))
+                    parts.append(text if len(text) <= 3 else _grouped(text))  # str writes no leading zero
                 elif v >= 0 and v.adjusted() < 20:
                     parts.append(given(v))
                 else:
