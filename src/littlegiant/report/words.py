@@ -271,10 +271,12 @@ class Phrasing:
             return path
         return self._names(path)[2]
 
-    def _names(self, path: str) -> tuple[str, str, str]:
-        """An input's label, question and question beside an answer, kept on the rule set for its
-        language: a batch's JSON names a company's revenue in a dozen new sentences, and finding the
-        field and writing its label each time was half of the costliest one's (the growth rate's)."""
+    def _names(self, path: str) -> tuple[str, str, str, str | None]:
+        """An input's label, question, question beside an answer and the unit after its figure (None
+        where it is named by its path: no field, no unit), kept on the rule set for its language: a
+        batch's JSON names a company's revenue in a dozen new sentences, and finding the field and
+        writing its label each time was half of the costliest one's (the growth rate's); its unit,
+        found again beside each figure, was a third of ``_inputs`` (2.9 -> 2.1 us for two figures)."""
         assert self.rules is not None
         names = self.rules.memo.get(_NAMES_KEY[self.lang])
         if names is None:
@@ -284,17 +286,17 @@ class Phrasing:
             hit = names[path] = self._named(path)
         return hit
 
-    def _named(self, path: str) -> tuple[str, str, str]:
+    def _named(self, path: str) -> tuple[str, str, str, str | None]:
         assert self.rules is not None
         try:
             f = field_for_path(self.rules, path)
         except Exception:
-            return path, path, _ZERO_NOTE.sub("", path)
+            return path, path, _ZERO_NOTE.sub("", path), None
         label = input_label(f, path).get(self.lang)
         question = label
         if self.lang == "zh" and not label.startswith(("是否", "有无")) and label != path and f.type == "bool":
             question = ask_zh(label)
-        return label, question, _ZERO_NOTE.sub("", question)
+        return label, question, _ZERO_NOTE.sub("", question), (f.unit if label != path else None)
 
     def choice(self, path: str | None, value: Any) -> str:
         if self.rules is not None and path is not None:
@@ -548,13 +550,15 @@ class Phrasing:
         zh = self.lang == "zh"
         parts = []
         for path, v in (c.inputs if inputs is None else inputs).items():
+            names = self._names(path) if self.rules is not None else None  # looked up once, not thrice
+            answered = path if names is None else names[2]
             if v is None:  # an answer not given, beside those that decide the row: in words, not 「?」
-                parts.append(f"{self.answered(path)}「未填」" if zh else f"{self.answered(path)} — not given")
+                parts.append(f"{answered}「未填」" if zh else f"{answered} — not given")
                 continue
             shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
-            if isinstance(v, Decimal) and self.rules is not None and self.label(path) != path:
-                shown += unit_text(field_for_path(self.rules, path).unit, self.lang, v)
-            parts.append(f"{self.answered(path)}「{shown}」" if zh else f"{self.answered(path)} — {shown}")
+            if isinstance(v, Decimal) and names is not None and names[3] is not None:
+                shown += unit_text(names[3], self.lang, v)
+            parts.append(f"{answered}「{shown}」" if zh else f"{answered} — {shown}")
         return ("，" if zh else "; ").join(parts)
 
 
