@@ -219,8 +219,11 @@ _NARROWS_KEY = "Phrasing._narrows"
 _WRITTEN_KEY = "Phrasing._written_whole"
 """Where ``Phrasing._written_whole`` keeps its answer on a rule's memo."""
 
-_grouped = functools.lru_cache(maxsize=8192)(grouped)
-"""``grouped``, kept: a batch's JSON says a company's revenue in the sentences of a dozen rows."""
+def _grouped(text: str) -> str:
+    """``grouped``, plain digits (most amounts) straight by ``format``: kept in an lru cache of 8,192,
+    a company's own figures, new to it, missed, and a hit was not cheaper than the format (in-process
+    A/B, alternating 50-company chunks: a batch's JSON 3-8 us a company faster without the cache)."""
+    return f"{int(text):,}" if text.isdigit() else grouped(text)
 
 
 def given(v: Any, lang: str = "en") -> str:
