@@ -176,6 +176,7 @@ class _Step:
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
+    fresh: Callable[[State], tuple[int, CriterionResult]] | None = None  # a leaf's code and new row (Plan._fresher)
     where: str | None = None  # where its node is defined (Node.place; set by _flatten)
     wholes: tuple[str, ...] = ()  # a check of a part: its wholes' paths, which decide it when it is blank (_capped)
 
@@ -460,7 +461,7 @@ class Plan:
                     else:
                         step.hits += 1
                 else:
-                    hit = self._leaf_row(step, state, tid)
+                    hit = (step.fresh or self._fresher(step, tid))(state)
             elif step.node.kind == "sme":
                 hit = self._sme_row(step, state, tid)
             else:
@@ -491,11 +492,8 @@ class Plan:
         return _kept(step.seen, outcomes, (code, entry))
 
     def _leaf_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
-        """A check's, red line's or question's code and row, made afresh."""
-        code = step.fn(state)[0]
-        entry = (step.make or self._maker(step, tid))(NAMES[code])
-        self._detail(entry, step, state)
-        return code, entry
+        """A check's, red line's or question's code and row, made afresh (``_fresher``)."""
+        return (step.fresh or self._fresher(step, tid))(state)
 
     def _sme_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
         """The gate's SME code and row, in every tier: worked out once a profile, for the first tier;
@@ -558,17 +556,9 @@ class Plan:
         return list(out)
 
     def _detail(self, c: CriterionResult, step: _Step, state: State) -> None:
+        """What a profile gave an SME or score criterion's row (a leaf's: ``_fresher``)."""
         node, kind = step.node, step.node.kind
-        if kind == "check":
-            self._check_detail(c, step, state)
-        elif kind in ("veto", "qualitative"):
-            path = step.key[0]
-            v = c.value = state.get(path)
-            c.inputs = {path: v}
-            if v is None:
-                c.missing = [path]
-            c.review = c.status == REVIEW
-        elif kind == "sme":
+        if kind == "sme":
             c.value = self._sme(state)[1]
             industry = state.get("industry")
             c.inputs = {"industry": industry}
@@ -586,35 +576,66 @@ class Plan:
             if c.status == UNKNOWN:
                 c.missing = self._missing_of(node, state)
 
-    def _check_detail(self, c: CriterionResult, step: _Step, state: State) -> None:
-        """A check's value, the inputs it read and the figures its formula is filled in with. Checks
-        that show the same value (资产负债率 in two tiers, one year's revenue in three) share them
-        within a profile: they are read once, and the rows, read-only, share the dicts."""
-        shown = state.get(step.shown) if step.shown is not None else None
-        if shown is None:
-            get = state.get
-            value = step.value(state, 0)  # type: ignore[misc]
-            terms = None
-            if step.source and (step.show or not isinstance(value, Decimal)):
-                terms = {text: get(path) if path is not None else read(state, 0)  # type: ignore[misc]
-                         for text, path, read in step.terms}
-            shown = (value, {p: get(p) for p in step.reads}, terms)
-            if step.shown is not None:
-                state[step.shown] = shown
-        c.value, c.inputs, terms = shown  # type: ignore[misc]
-        if c.status == UNKNOWN:
-            c.missing = [p for p, v in c.inputs.items() if v is None]
-            if c.value is None and step.wholes and all(state.get(p) is None for p in step.wholes):
-                # the whole, blank too, could decide it alone (3 class I IP hold no 4 of a part): ask it as well
-                c.inputs = {**c.inputs, step.wholes[0]: None}
-                c.missing.append(step.wholes[0])
-        elif c.value is None and step.wholes:  # a blank part its whole decides: the whole it was held to
-            whole = next((p for p in step.wholes if state.get(p) is not None), None)
-            if whole is not None:
-                c.inputs, c.held_by = {**c.inputs, whole: state[whole]}, whole
-        if terms is not None:
-            c.formula_source = step.source
-            c.terms = terms
+    def _fresher(self, step: _Step, tier: str) -> Callable[[State], tuple[int, CriterionResult]]:
+        """A leaf's code and new row on a profile's state, as one closure made once a step: a check's
+        value, the inputs it read and the figures its formula is filled in with; a red line's or a
+        question's answer. Some 17 leaves a company read amounts and make their rows afresh (their
+        values seldom repeat), and the calls and reads of the step's fields that went around the
+        work itself (_leaf_row, _detail, _check_detail) were a fifth of a row's cost."""
+        make = step.make or self._maker(step, tier)
+        fn = step.fn
+        if step.node.kind != "check":  # a red line or a question: the answer read is the value
+            path = step.key[0]
+
+            def answer_row(state: State) -> tuple[int, CriterionResult]:
+                code = fn(state)[0]
+                c = make(NAMES[code])
+                v = c.value = state.get(path)
+                c.inputs = {path: v}
+                if v is None:
+                    c.missing = [path]
+                c.review = code == C_REVIEW
+                return code, c
+            step.fresh = answer_row
+            return answer_row
+        value_of, at, reads, wholes = step.value, step.shown, step.reads, step.wholes
+        source, show, named = step.source, step.show, step.terms
+        assert value_of is not None
+
+        def check_row(state: State) -> tuple[int, CriterionResult]:
+            """Checks that show the same value (资产负债率 in two tiers, one year's revenue in three)
+            share what they read within a profile: it is read once, and the rows, read-only, share
+            the dicts."""
+            code = fn(state)[0]
+            c = make(NAMES[code])
+            shown = state.get(at) if at is not None else None
+            if shown is None:
+                get = state.get
+                value = value_of(state, 0)
+                terms = None
+                if source and (show or not isinstance(value, Decimal)):
+                    terms = {text: get(path) if path is not None else read(state, 0)  # type: ignore[misc]
+                             for text, path, read in named}
+                shown = (value, {p: get(p) for p in reads}, terms)
+                if at is not None:
+                    state[at] = shown
+            c.value, c.inputs, terms = shown  # type: ignore[misc]
+            if code == C_UNKNOWN:
+                c.missing = [p for p, v in c.inputs.items() if v is None]
+                if c.value is None and wholes and all(state.get(p) is None for p in wholes):
+                    # the whole, blank too, could decide it alone (3 class I IP hold no 4 of a part): ask it as well
+                    c.inputs = {**c.inputs, wholes[0]: None}
+                    c.missing.append(wholes[0])
+            elif c.value is None and wholes:  # a blank part its whole decides: the whole it was held to
+                whole = next((p for p in wholes if state.get(p) is not None), None)
+                if whole is not None:
+                    c.inputs, c.held_by = {**c.inputs, whole: state[whole]}, whole
+            if terms is not None:
+                c.formula_source = source
+                c.terms = terms
+            return code, c
+        step.fresh = check_row
+        return check_row
 
     def _maker(self, step: _Step, tier: str) -> Callable[[str], CriterionResult]:
         """The rows of ``step`` (of ``tier``), with what its rule alone says of them: its words, where
