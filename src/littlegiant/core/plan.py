@@ -128,9 +128,9 @@ _MISS = object()
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
 ItemFn = Callable[[State], "scoring.BandScore"]
 ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Callable[[str], CriterionResult],
-                 tuple[tuple[Text | None, str | None, bool], ...]]
+                 tuple[tuple[int, Text | None, str | None], ...]]
 """A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
-maker, and its scales (label, unit, whether a value is scored)."""
+maker, and the scales whose value is scored (their place among the item's scales, label, unit)."""
 _ZERO = Decimal(0)
 _REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
@@ -176,7 +176,7 @@ class _Step:
     keep: bool = True  # whether a leaf's rows are kept (see _keep_leaf)
     hits: int = 0  # rows of its store read again since the store last filled
     make: Callable[[str], CriterionResult] | None = None  # its rows, with what the rule says of them (Plan._maker)
-    fresh: Callable[[State], tuple[int, CriterionResult]] | None = None  # a leaf's code and new row (Plan._fresher)
+    fresh: Callable[[State], tuple[int, CriterionResult]] | None = None  # a leaf's code and new row (Plan._fresher), a score's (_scorer)
     where: str | None = None  # where its node is defined (Node.place; set by _flatten)
     wholes: tuple[str, ...] = ()  # a check of a part: its wholes' paths, which decide it when it is blank (_capped)
 
@@ -465,7 +465,7 @@ class Plan:
             elif step.node.kind == "sme":
                 hit = self._sme_row(step, state, tid)
             else:
-                hit = self._score_row(step, state, tid)
+                hit = (step.fresh or self._scorer(step, tid))(state)
             codes[i], rows[i] = hit
         out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
         for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
@@ -515,26 +515,37 @@ class Plan:
         return code, entry
 
     def _score_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
-        """A score criterion's code and row: known to the point (nothing missing), a function of its points; a
-        range of points, of its status, range and missing inputs. The key is found before a row is
-        made: most companies of a batch lack some scored figure, and share the row of that range."""
-        node = step.node
-        low, high, strict, groups = self.tables[node.table](state)  # type: ignore[index]
-        if node.group is not None:
-            low, high, strict = groups[node.group]
-        if low == high:
-            known: tuple[object, ...] = (low, strict)
-        else:
-            code = step.fn(state)[0]
-            known = (code, low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
-        hit: tuple[int, CriterionResult] | None = step.rows.get(known)
-        if hit is None:
+        """A score criterion's code and row (``_scorer``)."""
+        return (step.fresh or self._scorer(step, tid))(state)
+
+    def _scorer(self, step: _Step, tier: str) -> Callable[[State], tuple[int, CriterionResult]]:
+        """A score criterion's code and row on a profile's state, as one closure made once a step: known
+        to the point (nothing missing), a function of its points; a range of points, of its status,
+        range and missing inputs. The key is found before a row is made: most companies of a batch
+        lack some scored figure, and share the row of that range. Six a company, in one tier."""
+        node, fn, rows = step.node, step.fn, step.rows
+        table, group = self.tables[node.table], node.group  # type: ignore[index]
+        make = step.make or self._maker(step, tier)
+
+        def score_row(state: State) -> tuple[int, CriterionResult]:
+            low, high, strict, groups = table(state)
+            if group is not None:
+                low, high, strict = groups[group]
             if low == high:
-                code = step.fn(state)[0]
-            entry = (step.make or self._maker(step, tid))(NAMES[code])
-            self._detail(entry, step, state)
-            hit = _kept(step.rows, known, (code, entry))
-        return hit
+                known: tuple[object, ...] = (low, strict)
+            else:
+                code = fn(state)[0]
+                known = (code, low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
+            hit: tuple[int, CriterionResult] | None = rows.get(known)
+            if hit is None:
+                if low == high:
+                    code = fn(state)[0]
+                entry = make(NAMES[code])
+                self._detail(entry, step, state)
+                hit = _kept(rows, known, (code, entry))
+            return hit
+        step.fresh = score_row
+        return score_row
 
     def _missing_of(self, node: Node, state: State) -> list[str]:
         """The inputs an unknown score criterion lacks: those of its items (of its group) not known to
@@ -674,17 +685,21 @@ class Plan:
                 if hit is not None:
                     out.append(hit)
                     continue
-            known = s.low == s.high
-            row = make(UNKNOWN if not known else REVIEW if s.review else MET if s.low > 0 else UNMET)
-            row.value, row.points_min, row.points_max, row.band = s.value, s.low, s.high, s.label
-            row.inputs = dict(zip(reads, key, strict=True)) if key is not None else {p: get(p) for p in reads}
+            low, high = s.low, s.high
+            known = low == high
+            status = UNKNOWN if not known else REVIEW if s.review else MET if low > _ZERO else UNMET
+            row = make(status)
+            row.value, row.points_min, row.points_max, row.band = s.value, low, high, s.label
+            inputs = row.inputs = dict(zip(reads, key, strict=True)) if key is not None else {p: get(p) for p in reads}
             if known:
-                row.points = s.low
+                row.points = low
             else:
-                row.missing = [p for p, v in row.inputs.items() if v is None]
-            row.review = row.status == REVIEW
-            row.scales = tuple([(label, v, unit) for (label, unit, shown), v in zip(scales, s.scale_values, strict=True)
-                                if shown])
+                row.missing = [p for p, v in inputs.items() if v is None]
+            row.review = status == REVIEW
+            if scales:
+                values = s.scale_values
+                row.scales = ((scales[0][1], values[scales[0][0]], scales[0][2]),) if len(scales) == 1 else \
+                    tuple([(label, values[at], unit) for at, label, unit in scales])
             out.append(_kept(kept, key, row) if key is not None else row)
 
     def _item_makers(self, table_id: str, tier: str, depth: int, parent: str) -> list[ItemRows]:
@@ -694,7 +709,7 @@ class Plan:
             id=f"{table.id}.points.{item.id}", kind="points", title=item.title, depth=depth, parent=parent,
             required=False, unit=item.scales[0].unit if len(item.scales) == 1 else None, max_points=item.max,
             source=item.source, confidence=item.confidence, evidence=item.evidence, note=item.note, tier=tier,
-            item=item, memo={}), tuple((sc.label, sc.unit, sc.value is not None) for sc in item.scales))
+            item=item, memo={}), tuple((at, sc.label, sc.unit) for at, sc in enumerate(item.scales) if sc.value is not None))
                 for item, _, reads in self.items[table_id]]
 
     def _score_details(self, table_id: str, state: State) -> list[ItemDetail]:
