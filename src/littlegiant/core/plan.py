@@ -437,36 +437,37 @@ class Plan:
         profiles that give the same: in a batch most criteria (red lines, yes/no questions, levels,
         counts) see a few values, and their rows, and what a report makes of them, are made once.
         The tree is walked as a flat list, children before their group, rather than by recursion:
-        a full result visits some hundred nodes a profile, and the calls were most of its cost."""
+        a full result visits some hundred nodes a profile, and the calls were most of its cost.
+
+        The leaves whose rows are kept come first, then those whose rows are made for each profile,
+        then the groups, each list children before their group (``_walk``): a step of one kind is
+        not asked its kind, ~3% of an evaluation. Nothing a leaf's row holds depends on which leaf
+        was read first (what several read, a derived figure or a shown value, is read once and is
+        the same whoever reads it)."""
         walked = self._walks.get(tid)
         if walked is None:
-            walked = self._walks[tid] = _walk(self.flat[tid])
-        walk, start, points = walked
-        n = len(walk)
+            walked = self._walks[tid] = self._walk(tid)
+        leaves, others, groups, n, start, points = walked
         codes = [0] * n
         rows: list[CriterionResult | None] = [None] * n
         get = state.get
         hit: tuple[int, CriterionResult] | None
-        for i, step, mode, one, kept, pick in walk:
-            if mode <= _ANY:  # a group: kept by its children's codes, which most profiles repeat
-                outcomes = pick(codes)
-                hit = kept.get(outcomes) or self._group_row(step, tid, outcomes, i)
-            elif mode == _KEYED:
-                if step.keep:  # one value (most leaves) is its own key, spared a tuple
-                    key = get(one) if one is not None else tuple([get(p) for p in step.key])
-                    hit = kept.get(key)
-                    if hit is None:
-                        hit = self._leaf_row(step, state, tid)
-                        _keep_leaf(step, key, hit)
-                    else:
-                        step.hits += 1
-                else:
-                    hit = (step.fresh or self._fresher(step, tid))(state)
-            elif step.node.kind == "sme":
-                hit = self._sme_row(step, state, tid)
+        for i, step, one, paths, kept in leaves:  # one value (most leaves) is its own key, spared a tuple
+            key = get(one) if one is not None else tuple([get(p) for p in paths])
+            hit = kept.get(key)
+            if hit is None:
+                hit = self._leaf_row(step, state, tid)
+                _keep_leaf(step, key, hit)
+                if not step.keep:  # its rows are made afresh from now on: it joins the others
+                    self._walks.pop(tid, None)
             else:
-                hit = (step.fresh or self._scorer(step, tid))(state)
+                step.hits += 1
             codes[i], rows[i] = hit
+        for i, fresh in others:
+            codes[i], rows[i] = fresh(state)
+        for i, step, kept, pick in groups:  # kept by their children's codes, which most profiles repeat
+            outcomes = pick(codes)
+            codes[i], rows[i] = kept.get(outcomes) or self._group_row(step, tid, outcomes, i)
         out: list[CriterionResult] = rows[start:]  # type: ignore[assignment]
         for i, step in reversed(points):  # the points rows, from the last table up: places before stay put
             table = step.points
@@ -495,7 +496,33 @@ class Plan:
         """A check's, red line's or question's code and row, made afresh (``_fresher``)."""
         return (step.fresh or self._fresher(step, tid))(state)
 
-    def _sme_row(self, step: _Step, state: State, tid: str) -> tuple[int, CriterionResult]:
+    def _walk(self, tid: str) -> Walk:
+        """Tier ``tid``'s steps as ``_tier_rows`` walks them, each list children before their group:
+        the leaves whose rows are kept (place, step, the one path it reads or None, the paths it reads,
+        its store), the other leaves (place, what makes its code and row), the groups (place, step,
+        its store by its children's codes, their codes' reader); how many steps; the place of the
+        first row (after the tier itself, which has none); the steps points rows follow."""
+        flat = self.flat[tid]
+        leaves: list[tuple[int, _Step, str | None, tuple[str, ...], dict[Any, tuple[int, CriterionResult]]]] = []
+        others: list[tuple[int, Callable[[State], tuple[int, CriterionResult]]]] = []
+        groups: list[tuple[int, _Step, dict[tuple[int, ...], tuple[int, CriterionResult]],
+                          Callable[[list[int]], tuple[int, ...]]]] = []
+        for i, s in reversed(list(enumerate(flat))):
+            if s.mode <= _ANY:
+                groups.append((i, s, s.seen, s.pick))
+            elif s.mode == _KEYED and s.keep:
+                leaves.append((i, s, s.one, s.key, s.rows))
+            elif s.mode == _KEYED:
+                others.append((i, s.fresh or self._fresher(s, tid)))
+            elif s.node.kind == "sme":
+                others.append((i, partial(self._sme_row, s, tid)))
+            else:
+                others.append((i, s.fresh or self._scorer(s, tid)))
+        start = 1 if flat[0].mode <= _ANY else 0
+        return (leaves, others, groups, len(flat), start,
+                [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
+
+    def _sme_row(self, step: _Step, tid: str, state: State) -> tuple[int, CriterionResult]:
         """The gate's SME code and row, in every tier: worked out once a profile, for the first tier;
         another tier's row of the same rule at the same place takes its value, inputs and JSON text."""
         code = step.fn(state)[0]
@@ -1214,19 +1241,11 @@ def _flatten(root: _Step) -> list[_Step]:
     return flat
 
 
-Walk = tuple[list[tuple[int, _Step, int, str | None, dict[Any, tuple[int, CriterionResult]], Callable[[list[int]], tuple[int, ...]]]],
-             int, list[tuple[int, _Step]]]
-"""A tier's steps as ``_tier_rows`` walks them (``_walk``)."""
-
-
-def _walk(flat: list[_Step]) -> Walk:
-    """A tier's steps as ``_tier_rows`` walks them, children before their group: each with its place,
-    mode, the one path a leaf reads (else None), its store of codes and rows (a group's by its
-    children's codes) and its children's codes' reader; the place of its first row (after the tier
-    itself, which has none); the steps points rows follow."""
-    start = 1 if flat[0].mode <= _ANY else 0
-    return ([(i, s, s.mode, s.one, s.seen if s.mode <= _ANY else s.rows, s.pick) for i, s in reversed(list(enumerate(flat)))],
-            start, [(i, s) for i, s in enumerate(flat) if i >= start and s.points is not None])
+Walk = tuple[list[tuple[int, _Step, str | None, tuple[str, ...], dict[Any, tuple[int, CriterionResult]]]],
+             list[tuple[int, Callable[[State], tuple[int, CriterionResult]]]],
+             list[tuple[int, _Step, dict[tuple[int, ...], tuple[int, CriterionResult]], Callable[[list[int]], tuple[int, ...]]]],
+             int, int, list[tuple[int, _Step]]]
+"""A tier's steps as ``_tier_rows`` walks them (``Plan._walk``)."""
 
 
 def _best(points: list[scoring.BandScore], cap: Decimal) -> scoring.BandScore:
