@@ -955,6 +955,16 @@ class Plan:
 
         if len(scales) == 1:  # most items: the best of one scale is that scale, spared best_of's lists and maxima
             read, scorer = scales[0]
+            if _ZERO <= cap and all(_NO_POINTS < b.points <= cap for b in item.scales[0].bands):
+                # every points the scale can give (a band's, or 0) is within the cap and scores: min() and
+                # the test of whether it scores would give what they are given, for six items a company
+                def within(state: State) -> ItemDetail:
+                    v = read(state, 0) if read is not None else None
+                    low, high, strict, chosen = scorer(v, state)
+                    if chosen is None:
+                        return ItemDetail(low, high, strict, v, None, False, (v,))
+                    return ItemDetail(low, high, strict, v, chosen.label, bool(chosen.review), (v,))
+                return within
 
             def one(state: State) -> ItemDetail:
                 v = read(state, 0) if read is not None else None
