@@ -509,6 +509,19 @@ def _compile(node: ast.expr, refs: list[Ref], leaf: Leaf, arith: dict[type, Any]
                 else Text(f"至少 {least} 个参数", f"at least {least} argument")
             raise ExprError("expr.arity", func=node.func.id, wanted=wanted, count=len(args), part=quoted(_short(node)))
         whole: ast.expr = node
+        if len(args) == 1:  # sqrt, floor, abs: call's lists and its any() spared (a growth rate's sqrt, every company)
+            arg = args[0]
+
+            def call1(env: Any, p: int) -> Value:
+                v = arg(env, p)
+                if v is None:
+                    return None
+                try:
+                    return func(v if type(v) is Decimal else _num(v, whole))
+                except ArithmeticError:  # as for the operators above
+                    return None
+
+            return call1
 
         def call(env: Any, p: int) -> Value:
             values = [a(env, p) for a in args]
