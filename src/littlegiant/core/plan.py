@@ -549,9 +549,11 @@ class Plan:
         """A score criterion's code and row on a profile's state, as one closure made once a step: known
         to the point (nothing missing), a function of its points; a range of points, of its status,
         range and missing inputs. The key is found before a row is made: most companies of a batch
-        lack some scored figure, and share the row of that range. Six a company, in one tier."""
-        node, fn, rows = step.node, step.fn, step.rows
+        lack some scored figure, and share the row of that range. Six a company, in one tier. Its status
+        is worked out here from the points just read, as its compiled check (``_compile``) would."""
+        node, rows = step.node, step.rows
         table, group = self.tables[node.table], node.group  # type: ignore[index]
+        passes, thr = expr.OPERATORS[node.op], node.threshold  # type: ignore[index]
         make = step.make or self._maker(step, tier)
 
         def score_row(state: State) -> tuple[int, CriterionResult]:
@@ -561,12 +563,14 @@ class Plan:
             if low == high:
                 known: tuple[object, ...] = (low, strict)
             else:
-                code = fn(state)[0]
+                code = C_MET if passes(strict, thr) else C_REVIEW if passes(low, thr) else \
+                    C_UNKNOWN if passes(high, thr) else C_UNMET
                 known = (code, low, high, *(self._missing_of(node, state) if code == C_UNKNOWN else ()))
             hit: tuple[int, CriterionResult] | None = rows.get(known)
             if hit is None:
                 if low == high:
-                    code = fn(state)[0]
+                    code = C_MET if passes(strict, thr) else C_REVIEW if passes(low, thr) else \
+                        C_UNKNOWN if passes(high, thr) else C_UNMET
                 entry = make(NAMES[code])
                 self._detail(entry, step, state)
                 hit = _kept(rows, known, (code, entry))
