@@ -39,7 +39,7 @@ from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import profile
 from littlegiant.load.consistency import unit_slips, unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
-from littlegiant.load.rulecalendar import Choice
+from littlegiant.load.rulecalendar import RENEWABLE, Choice
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import (
     CELL_TYPES,
@@ -1441,7 +1441,7 @@ def declarations(rules: RuleSet, plan: Plan) -> Declarations:
 
 
 def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
-               beyond: dict[str, TierSummary] | None = None) -> str | None:
+               beyond: dict[str, TierSummary] | None = None, held: frozenset[str] = frozenset()) -> str | None:
     """The tier a row's 主要差距 / next step speaks of: the lowest one a known figure fails, else the
     lowest not known, else the lowest failed by ``ladder`` alone (the criteria that ask for the
     title below it), else the lowest awaiting the authority. ``beyond``: tiers that a title question
@@ -1450,11 +1450,12 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
     figures). A park's sheet seldom has the red-line columns: "尚待回答：境内工商注册登记" on every
     row hid that a company's R&D share is under 3%, while "小巨人 needs the 专精特新 title" says nothing
     the tier below does not. 待审核 is no gap the company can close (a 小巨人 that fails on its
-    main-business share must not hide behind a market question the authority decides)."""
+    main-business share must not hide behind a market question the authority decides). ``held``: tiers
+    whose title is held and has no renewal (``Ladder.held_for_good``), passed over: nothing to apply for."""
     ranked: dict[str, str] = {}
     for tid in TIER_IDS:
         tier = summary.tiers.get(tid)
-        if tier is None or tier.status == MET:
+        if tier is None or tier.status == MET or tid in held:
             continue
         kind = tier.status
         if kind == UNMET and tier.blocker in ladder:
@@ -1471,6 +1472,17 @@ class Ladder:
 
     criteria: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
+    lower: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(a tier with no renewal, the title inputs the tier above asks it by): held, such a tier needs no
+    application, and a row's 主要差距 and 下一步 pass over it (``held_for_good``)."""
+
+    def held_for_good(self, values: dict[str, object]) -> frozenset[str]:
+        """The tiers with no renewal whose title ``values`` say is held (科技和创新型中小企业 held as 创新型 or
+        科技型): a row whose 创新型 title is held, judged 未知 as a new application, was told 「尚待回答」 its
+        questions, and with --advice 「已持有这一称号，有效期内无需再申报」 as its next step."""
+        if not self.lower:
+            return frozenset()
+        return frozenset(tid for tid, paths in self.lower if any(values.get(p) is True for p in paths))
 
     def held(self, values: dict[str, object]) -> dict[str, object]:
         """``values`` with every title held: the answers a tier failed by its title question alone is asked
@@ -1500,19 +1512,26 @@ def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
     """The criteria the rule data marks as a tier's step up the ladder (``prerequisite: true``: holds
     the title below), and the yes/no inputs they read."""
     ids, paths = set(), {}
-    for _, node in rules.all_nodes():
+    order = list(rules.tiers)
+    lower: dict[str, dict[str, None]] = {}
+    for tid, node in rules.all_nodes():
         if node.prerequisite and node.value is not None:
             ids.add(node.id)
-            paths.update(dict.fromkeys(plan.reads_of(node.value)))
-    return Ladder(frozenset(ids), tuple(paths))
+            reads = dict.fromkeys(plan.reads_of(node.value))
+            paths.update(reads)
+            below = order[order.index(tid) - 1] if order.index(tid) > 0 else None
+            if below is not None and below not in RENEWABLE:
+                lower.setdefault(below, {}).update(reads)
+    return Ladder(frozenset(ids), tuple(paths), tuple((t, tuple(p)) for t, p in lower.items()))
 
 
 def focus_step(summary: Summary, ladder: frozenset[str] = frozenset(),
-               beyond: dict[str, TierSummary] | None = None) -> tuple[str, TierSummary, bool] | None:
+               beyond: dict[str, TierSummary] | None = None,
+               held: frozenset[str] = frozenset()) -> tuple[str, TierSummary, bool] | None:
     """(the row's ``focus_tier``, its outcome, whether that outcome is the one with every title held):
     a tier failed by its title question and by a figure too is named by the figure, not the title
     asked first."""
-    focus = focus_tier(summary, ladder, beyond)
+    focus = focus_tier(summary, ladder, beyond, held)
     if focus is None:
         return None
     past = (beyond or {}).get(focus)
@@ -1526,14 +1545,16 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
                   ladder: frozenset[str] = frozenset(), beyond: dict[str, TierSummary] | None = None,
                   gap: Callable[[str, bool], tuple[str | None, str]] | None = None,
                   red: dict[str, dict[str, str]] | None = None,
-                  now: Callable[[str, TierSummary, bool], str] | None = None) -> Cells:
+                  now: Callable[[str, TierSummary, bool], str] | None = None,
+                  passed: frozenset[str] = frozenset()) -> Cells:
     """The compact output row: tiers' statuses and scores, what holds the focus tier back, and the
     figures to check (possible but unusual, in words). ``gap`` (tier, titles held) words an unmet
     tier as the report's summary does (the criterion named first, the words); without it, or for a
     tier not answered or left to the authority, the first criterion holding it back by its title, and
     ``now`` (tier, its outcome, titles held) what the company has of it (「（现为3,000万元）」) or, for a
     tier not answered, what the row left blank (「；本行缺：「营业收入（2025年）」」); a red
-    line by the problem (``red``, from ``red_lines_said``), whose title states its absence."""
+    line by the problem (``red``, from ``red_lines_said``), whose title states its absence. ``passed``: tiers held
+    for good, which no cell speaks of (``Ladder.held_for_good``)."""
     cells: Cells = [item.source, name or "", "scored", "", summary.sme_size or ""]
     tiers = summary.tiers
     for tid in TIER_IDS:
@@ -1548,7 +1569,7 @@ def screening_row(item: Item, name: str | None, summary: Summary, lang: str, war
         else:
             score = ""
         cells += (tier.status, score)
-    step = focus_step(summary, ladder, beyond)
+    step = focus_step(summary, ladder, beyond, passed)
     if step is not None and step[1].blocker:
         focus, outcome, held = step
         title = outcome.blocker_title
@@ -1753,14 +1774,16 @@ class Scorer:
         # anyway; a park's screening of thousands keeps the first failing criterion's title, at a
         # third of the cost a row (measured: 14.8 s against ~5 s for 100,000 companies)
         gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
+        passed = self._ladder.held_for_good(prof.values)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
-                            red_lines_said(rules, self.lang), partial(self._now, item, prof, summary))
-        only = self._declared.only_for(self._plan, prof.values, summary)  # type: ignore[arg-type]
+                            red_lines_said(rules, self.lang), partial(self._now, item, prof, summary), passed)
+        only = {t: said for t, said in self._declared.only_for(self._plan, prof.values, summary).items()  # type: ignore[arg-type]
+                if t not in passed}  # a title held for good needs no answers
         if only and row[_NEXT_STEP]:  # 未知 for want of the red-line answers alone: said alike on every such row
             row[_NEXT_STEP] += only_declared_text([(rules.tiers[t].title.get(self.lang), s) for t, s in only.items()],
                                                   self.lang)
         if self.advice and full is not None:
-            row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP]) or row[_NEXT_STEP]
+            row[_NEXT_STEP] = self._advice(full, prof, summary, beyond, row[_NEXT_STEP], passed) or row[_NEXT_STEP]
         return row
 
     def _gap(self, prof: profile.Profile, summary: Summary, full: Result, tier: str,
@@ -1879,7 +1902,7 @@ class Scorer:
         return exc.render(self.lang)
 
     def _advice(self, result: Result, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
-                row_gap: str) -> str | None:
+                row_gap: str, held: frozenset[str] = frozenset()) -> str | None:
         """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
         a plan knows which years are closed (last year's audited figures can no longer change) and
         which round it is for, where the gap search alone told a park to change 2025's revenue."""
@@ -1887,7 +1910,7 @@ class Scorer:
         from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
-        tier = focus_tier(summary, self._ladder.criteria, beyond)  # the row's own, worked out once
+        tier = focus_tier(summary, self._ladder.criteria, beyond, held)  # the row's own, worked out once
         if tier is None:
             return None
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
