@@ -594,3 +594,22 @@ def test_a_profiles_text_passed_as_its_path_is_told_so_in_one_short_line() -> No
         littlegiant.assess(Path("客户" * 300 + "\n.yaml"))
     said = str(found.value)
     assert "\n" not in said and len(said) < 250 and "\\n.yaml" in said, said
+
+
+def test_a_bug_met_scoring_one_item_of_a_screen_is_that_items_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met while scoring one company (not reading it) ended the whole screen, the clients after it
+    lost; it is that item's internal error, with the company's name, and the screen goes on."""
+    from littlegiant.core.plan import Plan
+
+    real = Plan.run
+
+    def run(self: Plan, values: dict[str, object], **kw: object) -> object:
+        if values.get("employees") == 13:
+            raise ZeroDivisionError("a bug")
+        return real(self, values, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Plan, "run", run)
+    items = list(littlegiant.screen([{"name": "甲", "employees": 13}, {"name": "乙", "employees": 14}],
+                                    as_of=date(2026, 11, 26)))
+    assert [(i.name, i.error is None) for i in items] == [("甲", False), ("乙", True)]
+    assert items[0].error is not None and items[0].error.startswith("internal error")

@@ -75,15 +75,14 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
 
 def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:
     """专精特新 fails on its niche years, 创新型 waits only for 数据造假: the report's plan opens with that
-    question, and so does the row, then 专精特新's own step. 创新型's title is held (it has no 复核, so it
-    needs no application): the question is asked as the one 专精特新 needs first, not as deciding 创新型."""
-    folder = folder_of(tmp_path, UNANSWERED)
+    question, and so does the row, naming the tier it decides, then 专精特新's own step (创新型's title not
+    held: held, it needs no application, and the row speaks of 专精特新 alone)."""
+    folder = folder_of(tmp_path, {**UNANSWERED, "titles": {**UNANSWERED["titles"], "innovative_sme": False}})  # type: ignore[dict-item]
     first = report_plan(folder, "innovative_sme")
     assert (first["checked"], first["missing"]) == (None, ["compliance.data_fabrication"])
     cell = next_step(folder, tmp_path)
-    assert cell.startswith("先回答：近三年是否有数据造假行为；"
-                           "专精特新中小企业：最早2027年申报（以2026年数据计）；"
-                           "从事特定细分市场年限（截至上年末）：2026年末达到3.5年")
+    assert cell.startswith("科技和创新型中小企业：先回答以下问题才能判定：近三年是否有数据造假行为；"
+                           "专精特新中小企业：最早2027年申报（以2026年数据计）；先取得「科技和创新型中小企业」称号"), cell
     # answered, the lower tier is met and the cell is its tier's own plan again
     answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
     assert answered.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限")
@@ -167,16 +166,15 @@ def test_the_answers_deciding_the_lowest_tier_come_first_when_the_next_tier_need
 def test_a_tier_whose_title_is_held_for_good_is_passed_over_by_the_gap_and_the_next_step(tmp_path: Path) -> None:
     """The same company holding 创新型 (科技和创新型中小企业 has no 复核): 未知 as a new application, it led the row
     with its two questions in 下一步, and 主要差距 ended 「科技和创新型中小企业仅缺参评基本条件的回答」; once the report
-    said it needed no application, 下一步 said so. The row speaks of the tiers to apply for alone (专精特新 asks
-    those two answers too); the report's plan says the held tier needs nothing."""
+    said it needed no application, 下一步 said so. The row speaks of the tiers to apply for alone (专精特新 and
+    小巨人 ask those two answers too); the report's plan says the held tier needs nothing."""
     folder = folder_of(tmp_path, SMALL_UNANSWERED)
     report = runner.invoke(app, ["assess", str(folder / "客户.yaml"), "--as-of", AS_OF, "--lang", "zh"],
                            env={"COLUMNS": "400"})
     plan = report.stdout.split("行动计划\n")[1]
     assert plan.startswith("■ 科技和创新型中小企业：已持有这一称号，有效期内无需再申报\n■ 专精特新中小企业：先回答以下问题才能判定\n"), plan
-    cell = next_step(folder, tmp_path)  # 小巨人, which a figure fails, is the row's focus, after the two answers it needs
-    assert cell.startswith("先回答：近三年是否发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题"
-                           "或严重违反相关行业管理规定；近三年是否有数据造假行为；专精特新\"小巨人\"企业：最早2028年申报"), cell
+    cell = next_step(folder, tmp_path)  # 小巨人, which a figure fails, is the row's focus; 专精特新's seven answers no step
+    assert cell.startswith('专精特新"小巨人"企业：最早2028年申报（以2027年数据计）；先取得「专精特新中小企业」称号'), cell
     sheet = openpyxl.load_workbook(tmp_path / "结果.xlsx").worksheets[0]
     gap = str(sheet.cell(2, [c.value for c in sheet[1]].index("主要差距") + 1).value)
     assert gap.startswith('专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,200万元）'), gap

@@ -265,11 +265,13 @@ def test_a_year_sharing_its_brackets_with_a_unit_or_the_fields_own_basis_reads(t
     another figure, set aside."""
     src = sheet(tmp_path / "名单.xlsx", [
         ["企业名称", "营业收入（2025年度，单位：元）", "营业收入（2024年不含税）", "营业收入（2023年度，不含增值税）",
-         "研发费用（2025年，不含税）", "营业收入（2025年，含税）", "从业人员（人）"],
-        ["甲精密部件有限公司", 56_500_000, 5200, 4100, 300, 6384.5, 120]])
+         "研发费用（2025年，单位：万元，不含税）", "研发费用（2024年）（单位：万元）（不含税）", "营业收入（2025年，含税）",
+         "从业人员（2025年末，单位：人）"],
+        ["甲精密部件有限公司", 56_500_000, 5200, 4100, 300, 250, 6384.5, 120]])
     code, err = batch(src, tmp_path / "结果.jsonl")
     assert code == 0 and "列名里有" not in err, err
     assert "“营业收入（2025年，含税）”" in err  # set aside, said so
     (read,) = read_inputs(tmp_path / "结果.jsonl")
     assert read["financials.2025.revenue"] == 5650 and read["financials.2024.revenue"] == 5200
     assert read["financials.2023.revenue"] == 4100 and read["financials.2025.rd_expense"] == 300
+    assert read["financials.2024.rd_expense"] == 250 and read["employees"] == 120  # a unit, 单位 and the basis together

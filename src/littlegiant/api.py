@@ -392,8 +392,10 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
     for i, source in enumerate(sources):
         if isinstance(source, Mapping) and _marked(source):
             continue
+        prof = None
         try:
             prof = read_profile(source, rs, as_of=day)
+            summary = plan.run(dict(prof.values))
         except InputError as exc:
             name = exc.name if isinstance(exc, RowError) else None
             if name is None and isinstance(source, Mapping) and isinstance(source.get("name"), str):
@@ -401,9 +403,9 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
             yield Screened(i, None, exc.render(lang), name)
             continue
         except Exception as exc:  # a bug met on this item: said on it, as batch's row says it; the rest go on
-            yield Screened(i, None, internal_message(exc), None)
+            yield Screened(i, None, internal_message(exc), prof.name if prof is not None else None)
             continue
-        yield Screened(i, plan.run(dict(prof.values)), None, prof.name)
+        yield Screened(i, summary, None, prof.name)
 
 
 def _marked(row: Mapping[Any, Any]) -> bool:

@@ -1462,7 +1462,9 @@ def rules_show(
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
         in_force = rulesets.select_version(date.today())  # first: the 2022 tier led, today's far below it
         sets.sort(key=lambda rs: rs.id != in_force)
-        shown = [(rs, ident) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)]
+        # an id tiers reuse for different rules: each tier's, as TIER:ID (a whole title, below, names its rule alone)
+        shown = [(rs, named) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)
+                 for named in (criteria_named(rs, ident) or [ident])]
         heading, width = "", text_width(sys.stdout.isatty())
         if not shown:  # words of a title (研发费用), as --explain takes them: a whole title in any set, else the
             # first set that has them (2022's tier 创新型中小企业 by its title, not four 2026 rules holding the words)
@@ -1483,8 +1485,6 @@ def rules_show(
             shown = [(rs, i) for i in ids]
             if len(ids) > 1:
                 heading = several_heading(ident, len(ids), language, width) + "\n"
-        # an id tiers reuse for different rules: each tier's, as TIER:ID
-        shown = [(rs, named) for rs, i in shown for named in (criteria_named(rs, i) or [i])]
         write_output(heading + "\n".join(show_text(rs, i, language) if detail else plain_show_text(rs, i, language, width)
                                           for rs, i in shown), None)
     except InputError as exc:

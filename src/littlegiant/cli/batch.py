@@ -1774,9 +1774,12 @@ class Scorer:
         # anyway; a park's screening of thousands keeps the first failing criterion's title, at a
         # third of the cost a row (measured: 14.8 s against ~5 s for 100,000 companies)
         gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
-        passed = self._ladder.held_for_good(prof.values)  # type: ignore[arg-type]
+        red = red_lines_said(rules, self.lang)
+        # a red line stops every tier, the one held too: the row names it at the lowest, as before
+        passed = frozenset() if any(t.blocker in red and t.status == UNMET for t in summary.tiers.values()) \
+            else self._ladder.held_for_good(prof.values)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
-                            red_lines_said(rules, self.lang), partial(self._now, item, prof, summary), passed)
+                            red, partial(self._now, item, prof, summary), passed)
         only = {t: said for t, said in self._declared.only_for(self._plan, prof.values, summary).items()  # type: ignore[arg-type]
                 if t not in passed}  # a title held for good needs no answers
         if only and row[_NEXT_STEP]:  # 未知 for want of the red-line answers alone: said alike on every such row

@@ -295,7 +295,8 @@ def find_by_words(rs: RuleSet, words: str) -> tuple[bool, list[str]]:
     if not wanted:
         return False, []
     titled: list[tuple[str, Text]] = [(tid, tier.title) for tid, tier in rs.tiers.items()]
-    titled += [(node.id, node.title) for _, node in rs.all_nodes() if node.title is not None]
+    titled += [(f"{tid}:{node.id}" if criteria_named(rs, node.id) else node.id, node.title)  # a reused id: its tier's
+               for tid, node in rs.all_nodes() if node.title is not None]
     titled += [(f"{tid}.{item.id}", item.title) for tid, table in rs.scores.items() for item in table.items]
     found = {ident: title for ident, title in titled
              if wanted in title.zh.casefold() or wanted in title.en.casefold()}

@@ -821,7 +821,7 @@ def _unknown_key(key: Any, trie: _Trie, **where: Any) -> InputError:
     if near is None:
         params["known"] = Choices(tuple(names), labels) if names else "nothing"
         kind = "field.unknown" if len(names) <= 8 else "field.unknown_many"
-        if kind == "field.unknown_many":  # whole names, and how many: a list of 30 was cut mid-name (rd_instit…)
+        if kind == "field.unknown_many" and len(names) > 12:  # whole names, and how many: a list of 30 was cut mid-name
             params["known"] = f"{', '.join(names[:12])} and {len(names) - 12} more; littlegiant init writes them all"
         return InputError(kind=kind, params=params, label=Text("", ""), **where)
     params.update(near=near, near_label=_group_label(trie.children[near]) or Text(near, near))

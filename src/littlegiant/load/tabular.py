@@ -645,7 +645,7 @@ def _split_groups(folded: str) -> str:
     left as they are). 营业收入（2025年度，单位：万元）, as parks head a column, was refused."""
     def split(m: re.Match[str]) -> str:
         parts = [q for p in _GROUP_SEP.split(m.group(1)) for q in _BASIS_AFTER_YEAR.split(p) if q]
-        if len(parts) > 1 and all(_UNIT_WORDS.sub("", p) in _UNIT_NAMES or p in _OWN_BASIS or _YEAR.fullmatch(p)
+        if len(parts) > 1 and all(_unit_or_basis(p) or _YEAR.fullmatch(p)
                                   or _SHORT_YEAR.match(p) or _YEAR_END_PART.fullmatch(p)
                                   or _LAST_YEAR.fullmatch(p) or _YEAR_BEFORE.fullmatch(p) or _TWO_BEFORE.fullmatch(p)
                                   for p in parts):
@@ -674,9 +674,16 @@ _YEAR_END_DAY = re.compile(r"(?:截至|截止)?((?:19\d\d|20\d\d|2100)年)12月3
 
 
 def _without_units(text: str) -> str:
-    """A folded header without its units in brackets, money's or a count's (2025年末从业人员（人）), which
-    ``_convertible`` checks against the field."""
-    return _GROUP.sub(lambda m: "" if m.group(1) in _UNIT_NAMES or m.group(1) in _COUNT_UNITS else m.group(0), text)
+    """A folded header without its units in brackets, money's or a count's (2025年末从业人员（人）, （单位：人）),
+    and the basis its field already is (（不含税）), which ``_convertible`` checks against the field."""
+    return _GROUP.sub(lambda m: "" if _unit_or_basis(m.group(1)) else m.group(0), text)
+
+
+def _unit_or_basis(part: str) -> bool:
+    """Whether a header's bracketed part is a unit, money's or a count's, led by 单位： or not (万元, 单位：人),
+    or the basis the field already is (不含税): words beside the figure's name, not another figure."""
+    unit = _UNIT_WORDS.sub("", part)
+    return unit in _UNIT_NAMES or unit in _COUNT_UNITS or part in _OWN_BASIS
 
 
 def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: int | None = None

@@ -1654,28 +1654,22 @@ class Words(Phrasing):
         zh = self.lang == "zh"
         names: list[str] = []
         paths: list[str] = []
-        own = self.plans.get(tier.id)
         for tid, t in self.result.tiers.items():
             if tid == tier.id:
                 break
             p = self.plans.get(tid)
-            if p is None or p.checked is not None or p.blockers or not p.missing:
-                continue  # met, or more than answers: the row's own tier speaks for the ladder
+            if p is None or p.checked is not None or p.blockers or not p.missing or self._held_for_good(t):
+                continue  # met, or more than answers: the row's own tier speaks for the ladder; or held for good
             more = [x for x in (self.needed(t) or p.missing) if x not in paths]
-            if self._held_for_good(t):  # its title held: its answers only as the row's own tier needs them too
-                more = [x for x in more if own is not None and x in own.missing]
             if len(paths) + len(more) > FEW_ANSWERS:
                 # many blanks are a form to fill in, not a step: this tier and those above are left to the
                 # row's own. Counted tier by tier from the bottom: 科技和创新型's two red-line questions were
                 # dropped with 专精特新's seven, and the cell jumped to 小巨人's revenue
                 break
-            if not self._held_for_good(t):
-                names.append(t.title.get(self.lang))
+            names.append(t.title.get(self.lang))
             paths.extend(more)
-        if not paths:
+        if not names:
             return ""
-        if not names:  # answers a held tier asks too, the one-yes/no step the row's own tier needs first
-            return f"先回答：{self.questions(paths)}" if zh else f"answer first: {self.questions(paths)}"
         return (f"{'、'.join(names)}：先回答以下问题才能判定：{self.questions(paths)}" if zh else
                 f"{' and '.join(names)}: answer these first to decide {'them' if len(names) > 1 else 'it'}: "
                 f"{self.questions(paths)}")
