@@ -84,7 +84,7 @@ class Profile:
             kind = type(v)
             if kind is Decimal:
                 text = str(v)
-                if "E" in text or "." in text:
+                if not text.isdigit():  # a point, an exponent or a sign: one test for the plain whole numbers
                     text = _canonical(v)
                 append(f'{key}"{text}"')  # digits, sign and point: nothing JSON escapes
             elif kind is bool:
