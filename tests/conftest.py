@@ -28,6 +28,18 @@ AS_OF_2022 = date(2026, 3, 1)  # last year 2025, miit-2022 in force
 AS_OF_2026 = date(2026, 11, 26)  # last year 2025, miit-2026 in force
 
 
+def half_missing_unheld(folder: Path) -> Path:
+    """examples/half-missing.yaml with its 创新型 title not held, written in ``folder``: its tier 1 (未知) then
+    has a plan of 19 questions, which the example itself, holding the title, needs no more (no 复核)."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "half-missing.yaml").read_text(encoding="utf-8"))
+    data["titles"]["innovative_sme"] = False
+    path = folder / "half-missing.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def flat(path: Path, rule_id: str = "miit-2026") -> dict[str, Any]:
     """An example profile as flat dotted paths."""
     return dict(profile.load_profile(path, rules.load(rule_id)).values)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, half_missing_unheld
 from tests.test_reports import cli, squash
 from typer.testing import CliRunner
 
@@ -76,7 +76,7 @@ OLD_HEADERS = {"研发人员": ("rd_staff", "30"), "科技人员": ("tech_staff"
 """Headers of earlier templates (the labels these fields had), with a value for each."""
 
 
-def test_every_label_stands_alone_and_a_count_says_it_is_one() -> None:
+def test_every_label_stands_alone_and_a_count_says_it_is_one(tmp_path: Path) -> None:
     """「其中Ⅰ类高价值知识产权」 and "…of which high-value" read as fragments wherever a label stands
     alone (尚缺：…, a plan's step, a sheet's header), and 「科技人员」 named people where the figure is
     their number. The report lists the part by a name that says what it counts."""
@@ -86,9 +86,10 @@ def test_every_label_stands_alone_and_a_count_says_it_is_one() -> None:
         staff = rules.load(rule_id).fields
         assert (staff["tech_staff"].label.zh, staff["rd_staff"].label.zh) == ("科技人员人数", "研发人员人数")
         assert staff["tech_staff"].label.en == "Number of science and technology staff"
-    zh = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "zh"))
+    half = str(half_missing_unheld(tmp_path))  # tier 1 not held: its plan lists its questions
+    zh = squash(cli("assess", half, "--as-of", "2026-11-26", "--lang", "zh"))
     assert "10.Ⅰ类高价值知识产权■" in zh and "其中Ⅰ类" not in zh  # the tenth question of a plan, a line of its own
-    en = cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", "2026-11-26", "--lang", "en", columns=2000)
+    en = cli("assess", half, "--as-of", "2026-11-26", "--lang", "en", columns=2000)
     assert "High-value class I IP" in en and "of which" not in en
 
 

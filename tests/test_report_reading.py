@@ -16,6 +16,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from tests.conftest import half_missing_unheld
 from tests.test_cli_interactive import ANSWERED, Session
 from tests.test_reports import NAMES, check_breaks, cli, squash
 from typer.testing import CliRunner
@@ -123,7 +124,8 @@ def test_a_no_under_an_any_of_the_tiers_share_bars_nothing(tmp_path: Path) -> No
 def test_a_gate_one_tier_holds_under_an_any_of_bars_no_tier(tmp_path: Path) -> None:
     """miit-2026 with tier 2's gate under an any-of (or revenue ≥ 1亿): not registered in China, tier 2 is
     still reachable, so neither the report nor the advice may call the gate a bar on every tier; tiers 1 and
-    3, which need it alone, get it as their step (the advice called it barred, with no plan found)."""
+    3, which need it alone, get it as their step (the advice called it barred, with no plan found). Tier 1's
+    title is held (创新型, no 复核): its report plan says it needs no application, its advice keeps the step."""
     src = (ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8").replace("id: miit-2026\n", "id: mine\n", 1)
     marker = "    criteria:\n      - {kind: use, ref: gate}\n      - {id: zjtx26.prerequisite"
     assert src.count(marker) == 1
@@ -147,7 +149,8 @@ def test_a_gate_one_tier_holds_under_an_any_of_bars_no_tier(tmp_path: Path) -> N
     out = cli(*args, "--lang", "zh", columns=80)
     plan = squash(section(out, "行动计划", ("需准备的材料", "依据说明")))
     assert "任何层级都不能申报" not in squash(out) and "找不到" not in plan
-    assert plan.count("做到：在中华人民共和国境内工商注册登记、具有独立法人资格") == 2, plan
+    assert plan.count("做到：在中华人民共和国境内工商注册登记、具有独立法人资格") == 1, plan
+    assert "科技和创新型中小企业：已持有这一称号，有效期内无需再申报" in plan
 
 
 def test_a_red_line_and_the_gate_read_alike(tmp_path: Path) -> None:
@@ -335,9 +338,10 @@ def test_report_headings_come_from_the_words_table(tmp_path: Path, lang: str) ->
             assert W["appendix_intro"][lang] in out
 
 
-def test_english_lists_give_the_whole_count_like_zh() -> None:
-    """In en a cut list says how many in all, so the answer and a plan showing different heads agree."""
-    out = squash(cli("assess", str(EXAMPLES / "half-missing.yaml"), "--as-of", AS_OF, "--lang", "en", columns=80))
+def test_english_lists_give_the_whole_count_like_zh(tmp_path: Path) -> None:
+    """In en a cut list says how many in all, so the answer and a plan showing different heads agree
+    (half-missing with tier 1 not held: held, it has no plan of questions)."""
+    out = squash(cli("assess", str(half_missing_unheld(tmp_path)), "--as-of", AS_OF, "--lang", "en", columns=80))
     counts = re.findall(r"and(\d+)more\((\d+)inall\)", out)
     assert counts and all(int(a) < int(b) for a, b in counts)
     assert sum(b == "19" for _, b in counts) == 1  # innovative_sme: the answer's 3 shown

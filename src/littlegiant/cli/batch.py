@@ -1776,7 +1776,7 @@ class Scorer:
         gap = partial(self._gap, prof, summary, full) if self.advice and full is not None else None
         red = red_lines_said(rules, self.lang)
         # a red line stops every tier, the one held too: the row names it at the lowest, as before
-        passed = frozenset() if any(t.blocker in red and t.status == UNMET for t in summary.tiers.values()) \
+        passed = frozenset() if any(t.blocker in red and t.status in (UNMET, REVIEW) for t in summary.tiers.values()) \
             else self._ladder.held_for_good(prof.values)  # type: ignore[arg-type]
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
                             red, partial(self._now, item, prof, summary), passed)
