@@ -301,3 +301,28 @@ def test_odd_titles_and_sources_are_written_as_json_dumps_writes_them(tmp_path: 
         titles = [c["title"] for t in doc["result"]["tiers"].values() for c in t["criteria"]]
         assert "收入q\"uote\\back\nline\ttab\u2028 😀𝄞 é" in titles
         assert "研发q\"uote\\back\nline\ttab\u2028 😀𝄞 é" in titles
+
+
+def test_a_new_row_holding_a_lone_surrogate_is_written_as_its_codec_says() -> None:
+    """A row's values are encoded the quick way (``str.encode``) for UTF-8; text UTF-8 cannot hold (a
+    lone surrogate no check caught) is then written as the output's errors say, \\ud800 in a batch's
+    JSON Lines, exactly what encoding the document's text writes, or refused under strict errors."""
+    rs = rules.load("miit-2026")
+    result = engine.evaluate(rs, profile.load_profile(EXAMPLES / "little-giant-2026.yaml", rs), DAY)
+    tid, tier = next(iter(result.tiers.items()))
+    odd = replace(tier.criteria[0], made=None, missing=["名称\ud800"])  # its rule's writer kept (memo), the row new
+    result = replace(result, tiers={**result.tiers, tid: replace(tier, criteria=[odd, *tier.criteria[1:]])})
+    text = to_json(result, "zh", __version__)
+    assert "\ud800" in text
+    for codec in (("utf-8", "backslashreplace"), ("utf-8", "surrogatepass"), ("gb18030", "replace")):
+        odd.made = None
+        assert to_bytes(result, "zh", __version__, codec) == text.encode(*codec)
+    odd.made = None
+    assert b"\\ud800" in to_bytes(result, "zh", __version__, ("utf-8", "backslashreplace"))
+    odd.made = None
+    try:
+        to_bytes(result, "zh", __version__, ("utf-8", "strict"))
+    except UnicodeEncodeError:
+        pass
+    else:
+        raise AssertionError("a lone surrogate written under strict errors")

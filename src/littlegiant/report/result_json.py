@@ -408,16 +408,23 @@ class _Writer:
             coded = self.coded[key] = _Coded(
                 {status: head.encode(*codec) for status, head in self.heads.items()},
                 tuple(text.encode(*codec) for text in self.texts), self.end.encode(*codec),
-                self.end_review.encode(*codec), "null".encode(*codec), "[]".encode(*codec))
+                self.end_review.encode(*codec), "null".encode(*codec), "[]".encode(*codec), *_encoders(codec))
+        try:
+            return self._joined(c, say, coded, coded.encode)
+        except UnicodeEncodeError:  # a lone surrogate: written as the codec's errors say (or refused as they say)
+            return self._joined(c, say, coded, coded.slow)
+
+    def _joined(self, c: CriterionResult, say: Say, coded: _Coded, encode: Callable[[str], bytes]) -> bytes:
+        """``encoded``'s row: the rule's bytes and the row's values encoded by ``encode``."""
         s = coded.texts
-        parts = [coded.heads[c.status], _value(c.value).encode(*codec), s[2],
-                 coded.null if c.points is None else _value(c.points).encode(*codec), s[3],
-                 ("[" + ", ".join(map(encode_basestring, c.missing)) + "]").encode(*codec) if c.missing else coded.empty,
-                 s[4], encode_basestring(say(c)).encode(*codec), s[5]]
+        parts = [coded.heads[c.status], encode(_value(c.value)), s[2],
+                 coded.null if c.points is None else encode(_value(c.points)), s[3],
+                 encode("[" + ", ".join(map(encode_basestring, c.missing)) + "]") if c.missing else coded.empty,
+                 s[4], encode(encode_basestring(say(c))), s[5]]
         if self.ranged:
-            parts += (_value(c.points_min).encode(*codec), s[6], _value(c.points_max).encode(*codec), s[7])
+            parts += (encode(_value(c.points_min)), s[6], encode(_value(c.points_max)), s[7])
         if c.inputs:
-            parts.append(_inputs(c.inputs).encode(*codec))
+            parts.append(encode(_inputs(c.inputs)))
         parts.append(coded.end_review if c.review else coded.end)
         return b"".join(parts)
 
@@ -431,6 +438,24 @@ class _Coded(NamedTuple):
     end_review: bytes
     null: bytes
     empty: bytes
+    encode: Callable[[str], bytes]
+    """A row's values encoded, the quick way (``_encoders``)."""
+    slow: Callable[[str], bytes]
+    """A row's values encoded by the codec's own error handler."""
+
+
+def _encoders(codec: tuple[str, str]) -> tuple[Callable[[str], bytes], Callable[[str], bytes]]:
+    """``text.encode(*codec)`` as a call of one argument, the quick way and the codec's own. For UTF-8 (a
+    batch's, whose errors are backslashreplace) the quick one is ``str.encode`` itself, 23 ns where
+    ``encode(*codec)`` took 75 (timeit), for the six-odd values of each of a company's two dozen new
+    rows: it writes the same bytes for any text UTF-8 holds and refuses the rest (a lone surrogate),
+    which the codec's own then writes as its errors say."""
+    encoding, errors = codec
+
+    def slow(text: str) -> bytes:
+        return text.encode(encoding, errors)
+
+    return (str.encode if encoding == "utf-8" else slow), slow
 
 
 _FILLED = ("status", "value", "points", "missing", "explanation", "points_min", "points_max")
