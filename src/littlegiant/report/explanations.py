@@ -41,8 +41,11 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
         if hit is None:
             if len(_LONG) >= 4096:
                 _LONG.clear()
-            hit = _LONG[text] = (_number.__wrapped__(v, None),
-                                 v.quantize(_PLACES[0], ROUND_HALF_UP) if v.adjusted() < 20 else None)
+            if v.adjusted() < 20:  # rounded to two places once, for both: twice was ~0.2 us of each new quotient
+                two = v.quantize(_PLACES[0], ROUND_HALF_UP)
+                hit = _LONG[text] = (_written(v, two), two)
+            else:
+                hit = _LONG[text] = (_number.__wrapped__(v, None), None)
         if near is None or hit[1] is None or not _misread(hit[1], v, near):  # two places read as v does
             return hit[0]
         return _number.__wrapped__(v, near)
@@ -93,6 +96,11 @@ def _number(v: Decimal, near: Decimal | tuple[Decimal, ...] | None) -> str:
             break
     else:  # a miss finer than six places: every digit, or the figure would read as the threshold it missed
         q = v.normalize()
+    return _written(v, q)
+
+
+def _written(v: Decimal, q: Decimal) -> str:
+    """``_number``'s text of ``v`` rounded to ``q`` (a figure under 10^20)."""
     if v and not q:  # a sliver (R&D beside revenue of 4,500亿 typed for 4,500万): its first two digits, not "现为0%"
         q = v.quantize(Decimal(1).scaleb(v.adjusted() - 1), ROUND_HALF_UP)
     text = str(q)  # plain digits: a quantized figure under 10^20 has no exponent to write
