@@ -571,7 +571,14 @@ class Phrasing:
             if v is None:  # an answer not given, beside those that decide the row: in words, not 「?」
                 parts.append(f"{answered}「未填」" if zh else f"{answered} — not given")
                 continue
-            shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
+            if type(v) is Decimal:
+                text = str(v)
+                if text.isdigit() and len(text) <= 20 and text != "0":  # plain digits, not 0 (zero_word's): as
+                    shown = text if len(text) <= 3 else f"{int(text):,}"  # given writes them, spared two calls
+                else:
+                    shown = self.zero_word(path, v) or given(v, self.lang)
+            else:
+                shown = self.choice(path, v) if isinstance(v, str) else self.zero_word(path, v) or given(v, self.lang)
             if isinstance(v, Decimal) and names is not None and names[3] is not None:
                 shown += unit_text(names[3], self.lang, v)
             parts.append(f"{answered}「{shown}」" if zh else f"{answered} — {shown}")
@@ -2093,8 +2100,19 @@ def written(c: CriterionResult, percent: bool) -> str:
     """A check's formula with its figures as people write it: ``((10,200 ÷ 9,300 − 1) + (9,300 ÷ 8,100
     − 1)) ÷ 2``, ``√(12,000 ÷ 9,000) − 1``; a percentage's closing ``× 100`` left to its % sign."""
     terms = c.terms
-    return "".join([part + (given(terms[name]) if name in terms else FUNCTIONS.get(name, name))
-                    for part, name in _written_pieces(c.formula_source, percent)])
+    out = []
+    for part, name in _written_pieces(c.formula_source, percent):
+        out.append(part)
+        if name in terms:
+            v = terms[name]
+            text = str(v) if type(v) is Decimal else ""
+            if text.isdigit() and len(text) <= 20:  # plain digits (most figures): as given writes them, without it
+                out.append(text if len(text) <= 3 else f"{int(text):,}")
+            else:
+                out.append(given(v))
+        else:
+            out.append(FUNCTIONS.get(name, name))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=256)
