@@ -223,7 +223,11 @@ def _grouped(text: str) -> str:
     """``grouped``, plain digits (most amounts) straight by ``format``: kept in an lru cache of 8,192,
     a company's own figures, new to it, missed, and a hit was not cheaper than the format (in-process
     A/B, alternating 50-company chunks: a batch's JSON 3-8 us a company faster without the cache)."""
-    return f"{int(text):,}" if text.isdigit() else grouped(text)
+    if text.isdigit():
+        if len(text) <= 6 and text.isascii() and text[0] != "0":  # up to 999,999 (most amounts in 万元): cut
+            return text if len(text) <= 3 else f"{text[:-3]},{text[-3:]}"  # where int() and format took 0.2 us
+        return f"{int(text):,}"
+    return grouped(text)
 
 
 def given(v: Any, lang: str = "en") -> str:
@@ -574,7 +578,7 @@ class Phrasing:
             if type(v) is Decimal:
                 text = str(v)
                 if text.isdigit() and len(text) <= 20 and text != "0":  # plain digits, not 0 (zero_word's): as
-                    shown = text if len(text) <= 3 else f"{int(text):,}"  # given writes them, spared two calls
+                    shown = text if len(text) <= 3 else _grouped(text)  # given writes them, spared two calls
                 else:
                     shown = self.zero_word(path, v) or given(v, self.lang)
             else:
@@ -2107,7 +2111,7 @@ def written(c: CriterionResult, percent: bool) -> str:
             v = terms[name]
             text = str(v) if type(v) is Decimal else ""
             if text.isdigit() and len(text) <= 20:  # plain digits (most figures): as given writes them, without it
-                out.append(text if len(text) <= 3 else f"{int(text):,}")
+                out.append(text if len(text) <= 3 else _grouped(text))
             else:
                 out.append(given(v))
         else:
