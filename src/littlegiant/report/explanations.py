@@ -244,3 +244,6 @@ def _points_text(low: object, high: object, top: object, lang: str, kinds: tuple
 
 
 _MAKERS = {"all": _group, "any": _group, "veto": _veto, "qualitative": _qualitative, "sme": _sme, "points": _points}
+
+points_sentence = _points
+"""``explanation_in`` of a points row, for ``words.Phrasing.sentence`` to call straight."""

@@ -50,7 +50,7 @@ from littlegiant.load.rulecalendar import RENEWABLE
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
-from littlegiant.report.explanations import explanation_in, fmt, formula_pieces, unit_text
+from littlegiant.report.explanations import explanation_in, fmt, formula_pieces, points_sentence, unit_text
 
 CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
                  "the search for advice stopped at its work limit; a smaller change may exist")
@@ -363,6 +363,8 @@ class Phrasing:
             narrows = c.memo.get(_NARROWS_KEY)
             if narrows is None:
                 narrows = c.memo[_NARROWS_KEY] = self._narrows(c)
+            if c.kind == "points" and not c.missing and not narrows:  # a points row with all its figures (six
+                return points_sentence(c, self.lang)  # a company): its words straight, ~0.3 us of its 2.2 spared
             return self._as_titled(self._sentence(c), c) if narrows else self._sentence(c)
         return self._as_titled(self._sentence(c), c)
 
