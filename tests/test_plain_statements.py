@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.conftest import half_missing_unheld
 from tests.test_report_reading import section
 from tests.test_reports import cli, squash
 from typer.testing import CliRunner
@@ -182,10 +183,7 @@ def test_the_documents_name_every_question_the_terminal_counts(tmp_path: Path) -
     """half-missing, its 创新型 title not held (held, it needs no plan): the terminal's plan names ten of tier
     1's 19 questions, one a line, and counts them (共19项); Markdown and HTML, documents handed on, name all
     19, while their one-line summary keeps its three."""
-    data = yaml.safe_load((EXAMPLES / "half-missing.yaml").read_text(encoding="utf-8"))
-    data["titles"]["innovative_sme"] = False
-    path = str(tmp_path / "half-missing.yaml")
-    Path(path).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path = str(half_missing_unheld(tmp_path))
     terminal = section(cli("assess", path, "--as-of", AS_OF, "--lang", "zh", columns=80), "行动计划", PLAN_ENDS)
     asked = terminal.split("先回答以下问题才能判定（共19项，下面是前10项）\n")[1].split("■")[0]
     numbered = re.findall(r"^  (\d+)\. ", asked, re.M)

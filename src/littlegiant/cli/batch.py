@@ -1441,7 +1441,7 @@ def declarations(rules: RuleSet, plan: Plan) -> Declarations:
 
 
 def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
-               beyond: dict[str, TierSummary] | None = None, held: frozenset[str] = frozenset()) -> str | None:
+               beyond: dict[str, TierSummary] | None = None, passed: frozenset[str] = frozenset()) -> str | None:
     """The tier a row's 主要差距 / next step speaks of: the lowest one a known figure fails, else the
     lowest not known, else the lowest failed by ``ladder`` alone (the criteria that ask for the
     title below it), else the lowest awaiting the authority. ``beyond``: tiers that a title question
@@ -1450,12 +1450,12 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
     figures). A park's sheet seldom has the red-line columns: "尚待回答：境内工商注册登记" on every
     row hid that a company's R&D share is under 3%, while "小巨人 needs the 专精特新 title" says nothing
     the tier below does not. 待审核 is no gap the company can close (a 小巨人 that fails on its
-    main-business share must not hide behind a market question the authority decides). ``held``: tiers
+    main-business share must not hide behind a market question the authority decides). ``passed``: tiers
     whose title is held and has no renewal (``Ladder.held_for_good``), passed over: nothing to apply for."""
     ranked: dict[str, str] = {}
     for tid in TIER_IDS:
         tier = summary.tiers.get(tid)
-        if tier is None or tier.status == MET or tid in held:
+        if tier is None or tier.status == MET or tid in passed:
             continue
         kind = tier.status
         if kind == UNMET and tier.blocker in ladder:
@@ -1519,19 +1519,19 @@ def ladder_criteria(rules: RuleSet, plan: Plan) -> Ladder:
             ids.add(node.id)
             reads = dict.fromkeys(plan.reads_of(node.value))
             paths.update(reads)
-            below = order[order.index(tid) - 1] if order.index(tid) > 0 else None
-            if below is not None and below not in RENEWABLE:
-                lower.setdefault(below, {}).update(reads)
+            at = order.index(tid)
+            if at > 0 and order[at - 1] not in RENEWABLE:  # the tier below, held for good when answered held
+                lower.setdefault(order[at - 1], {}).update(reads)
     return Ladder(frozenset(ids), tuple(paths), tuple((t, tuple(p)) for t, p in lower.items()))
 
 
 def focus_step(summary: Summary, ladder: frozenset[str] = frozenset(),
                beyond: dict[str, TierSummary] | None = None,
-               held: frozenset[str] = frozenset()) -> tuple[str, TierSummary, bool] | None:
+               passed: frozenset[str] = frozenset()) -> tuple[str, TierSummary, bool] | None:
     """(the row's ``focus_tier``, its outcome, whether that outcome is the one with every title held):
     a tier failed by its title question and by a figure too is named by the figure, not the title
     asked first."""
-    focus = focus_tier(summary, ladder, beyond, held)
+    focus = focus_tier(summary, ladder, beyond, passed)
     if focus is None:
         return None
     past = (beyond or {}).get(focus)
@@ -1905,7 +1905,7 @@ class Scorer:
         return exc.render(self.lang)
 
     def _advice(self, result: Result, prof: profile.Profile, summary: Summary, beyond: dict[str, TierSummary],
-                row_gap: str, held: frozenset[str] = frozenset()) -> str | None:
+                row_gap: str, passed: frozenset[str] = frozenset()) -> str | None:
         """The first step of the checked plan for the row's ``focus_tier``, as the assess report words it:
         a plan knows which years are closed (last year's audited figures can no longer change) and
         which round it is for, where the gap search alone told a park to change 2025's revenue."""
@@ -1913,7 +1913,7 @@ class Scorer:
         from littlegiant.report.words import Words, set_args
 
         assert self._rules is not None
-        tier = focus_tier(summary, self._ladder.criteria, beyond, held)  # the row's own, worked out once
+        tier = focus_tier(summary, self._ladder.criteria, beyond, passed)  # the row's own, worked out once
         if tier is None:
             return None
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
