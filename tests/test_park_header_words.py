@@ -167,6 +167,36 @@ def test_employees_at_a_named_year_end_are_read_when_it_is_last_years(tmp_path: 
                           "（2025年末）的数据，并把列名改为“从业人员（上年末）”") in err
 
 
+@pytest.mark.parametrize(("header", "field"), [
+    ("研发人员（2025年末）", "rd_staff"), ("研发人员（2025年）", "rd_staff"), ("从业人员（2025年）", "employees"),
+    ("科技人员（2025年）", "tech_staff"), ("国内细分市场占有率（2025年）", "domestic_share"),
+    ("上年度研发人员", "rd_staff")])
+def test_a_head_count_or_share_dated_last_year_is_read(tmp_path: Path, header: str, field: str) -> None:
+    """研发人员（2025年末） and 从业人员（2025年） stopped the whole run (看不出是哪一项数据), though their
+    questions are last year's (填2025年…的人数): a park dates every column of its 2025 sheet. Dated last year,
+    they are the field."""
+    assert column(rules.load("miit-2026"), header, 2025)[1].id == field
+    src = sheet(tmp_path / "年.xlsx", [["企业名称", "营业收入（2025年）", "从业人员（上年末）", header],
+                                       ["甲公司", 8000, 200, 12]])
+    if field == "employees":
+        src = sheet(tmp_path / "年.xlsx", [["企业名称", "营业收入（2025年）", header], ["甲公司", 8000, 12]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 0, err
+    if field in ("employees", "tech_staff"):  # read by a criterion (the others by none in 2026's set)
+        assert read_inputs(tmp_path / "out.jsonl")[0][field] == 12
+
+
+@pytest.mark.parametrize(("header", "said"), [
+    ("研发人员（2024年）", "“2024年”：请填入 2025年的数据，并把列名改为“研发人员人数”"),
+    ("从业人员（2024年）", "“2024年”：请填入 2025年的数据，并把列名改为“从业人员（上年末）”"),
+    ("研发人员（2024年末）", "“2024年末”：请填入 2025年的数据，并把列名改为“研发人员人数”")])
+def test_a_head_count_dated_another_year_says_which_year_to_give(tmp_path: Path, header: str, said: str) -> None:
+    """Another year's head count is not the field: the run stops saying the year it reads and the name to write."""
+    src = sheet(tmp_path / "年.xlsx", [["企业名称", "营业收入（2025年）", header], ["甲公司", 8000, 12]])
+    code, err = batch(src, tmp_path / "out.jsonl")
+    assert code == 2 and f"“{header}”列：这一项按上一年（2025年）计，这一列写的是{said}" in err, err
+
+
 @pytest.mark.parametrize("header", ["是否国家级专精特新小巨人", "是否为国家级专精特新“小巨人”企业"])
 def test_whether_a_national_little_giant_is_read_as_the_title(tmp_path: Path, header: str) -> None:
     """是否国家级专精特新小巨人 was passed over as 与评估无关 and copied back: 小巨人 is MIIT's title, which no other

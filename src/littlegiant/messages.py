@@ -321,6 +321,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "figures at {last} and head it '{label}'",
                               "这一项按上年末（{last}）计，这一列写的是“{year}”：请填入上年末（{last}）的数据，"
                               "并把列名改为“{label}”"),
+    "column.year_other": ("this figure is last year's ({last}); the column says {year}: give {last}'s figures and "
+                          "head it '{label}'",
+                          "这一项按上一年（{last}）计，这一列写的是“{year}”：请填入{last}的数据，并把列名改为“{label}”"),
     "column.needs_year_taken": ("needs its year: '{other}' is already a column, so this one holds another year's "
                                 "figures; say which",
                                 "请在列名中写明年份：“{other}”已有一列，这一列应是另一年的数据，请写明是哪一年"),

@@ -385,6 +385,13 @@ class _Aside(NamedTuple):
     refusal: InputError
 
 
+def _of_last_year(f: FieldDef) -> bool:
+    """Whether a field kept without a year is last year's figure: its question names the year (填{year}年…的人数,
+    主导产品{year}年在国内细分市场的占有率), so a column dated last year is that field and one dated otherwise
+    another year's figure."""
+    return not f.per_year and f.help is not None and "{year}" in f.help.zh
+
+
 def _aside(header: str, folded: str) -> _Aside | None:
     """A column set aside whatever field its words are near: a partial-year, forecast or tax-inclusive
     figure (column.not_actual: not the year's actual figure, said so), or a per-head, per-亩, ranked,
@@ -747,6 +754,16 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                 raise InputError(kind="column.year_end_other", params={
                     "last": f"{last_year}年末", "year": f"{year}年末", "label": f.label}, field=text,
                     label=column_label(text))
+            if last_year is not None and _of_last_year(f):
+                # 研发人员（2025年）, 从业人员（2025年）, 国内市场占有率（2025年）: a figure the profile keeps as last
+                # year's (its question names the year); a park's sheet dates its column, and the run stopped
+                if year == last_year:
+                    return f.path, f
+                end = "(年末)" in split
+                raise InputError(kind="column.year_other", params={
+                    "last": Text(f"{last_year}年", str(last_year)),
+                    "year": Text(f"{year}年末" if end else f"{year}年", f"the end of {year}" if end else str(year)),
+                    "label": f.label}, field=text, label=column_label(text))
             previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
             if previous is not None and back == 0:  # 上年度发展评价得分: last year's, not this year's
                 return previous.path, previous
