@@ -654,7 +654,6 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
     numbers, flags, texts, places = place.numbers, place.flags, place.texts, place.places
     for raw_key, value in data.items():
         kind = type(value)  # the common cases first, by the value's type: a row's keys are nearly all one
-        under = None
         try:
             if kind is int:
                 spec = numbers.get(raw_key)
@@ -666,8 +665,11 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 if path is not None:
                     out[path] = value
                     continue
-            elif kind is dict:
+            elif kind is dict:  # a mapping under a key read before (financials, 2025)
                 under = places.get(raw_key)
+                if under is not None:  # (a TypeError out of it would be met again the full way, and raised)
+                    keys += _walk(value, under, out, source, noted)
+                    continue
             elif kind is str:
                 text = texts.get(raw_key)
                 if text is not None:
@@ -684,9 +686,6 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                         continue
         except TypeError:  # an unhashable key (YAML allows them): told below
             pass
-        if under is not None:  # a mapping under a key read before (financials, 2025)
-            keys += _walk(value, under, out, source, noted)
-            continue
         if years is None:
             try:
                 leaf = leaves.get(raw_key)
