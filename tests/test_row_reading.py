@@ -106,3 +106,22 @@ def test_a_share_typed_with_its_sign_is_noted(rs: rules.RuleSet) -> None:
 
     cells = {"企业名称": "辰", "国内市场占有率": "35", "国际市场占有率": "0.5%"}
     assert row_profile(cells, rs, "s.csv", frozenset(), 2025).percent_signed == frozenset({"market.international_share"})
+
+
+@pytest.mark.parametrize("values", [
+    {"employees": Decimal(10), "rd_staff": Decimal(11), "ip.class1": Decimal(4), "ip.class1_applied": Decimal(4)},
+    {"employees": Decimal(10), "rd_staff": Decimal(10), "ip.class1": Decimal(4), "ip.class1_applied": Decimal(5)},
+    {"employees": Decimal(10), "rd_staff": True, "ip.class1": Decimal(4), "ip.class1_applied": "5"},
+    {"financials.2025.revenue": Decimal(100), "financials.2025.rd_expense": Decimal(101),
+     "financials.2025.total_assets": Decimal(5), "financials.2025.total_liabilities": Decimal(6)},
+])
+def test_the_pairs_compared_at_once_find_what_each_pair_finds(rs: rules.RuleSet, values: dict[str, Any]) -> None:
+    """A part above its whole, a figure above another: the one test of every pair at once passes a row
+    only when the test of each pair (both numbers, the first above) finds nothing."""
+    from littlegiant.load import consistency
+
+    checks = consistency._checks(rs, values)
+    assert consistency.part_violations(rs, values) == [
+        consistency.PartOverWhole(a, b) for a, b in consistency._above(values, checks.parts)]
+    above = [(u.figure, u.other) for u in consistency.unusual_figures(rs, values) if u.kind == consistency.ABOVE]
+    assert above == consistency._above(values, checks.above)

@@ -200,6 +200,9 @@ class _Checks:
         self.within = [pair for f, o in c.within for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.ratios = [pair for a, b in c.ratios for pair in pairs(a, b, 0)]
+        # each list's first figures and second figures, read at once: a row with none above is told so by
+        # one comparison a pair in C (_none_above), where each pair cost two isinstance and a test in Python
+        self.parts_sides, self.above_sides, self.within_sides = map(_sides, (self.parts, self.above, self.within))
         self.large: list[tuple[FieldDef, str, Decimal, Decimal]] = []
         self.shares = [(c.shares[key], key) for key in keys if key in c.shares]
         # each amount's paths by year, with the head count's: last year's amount alone is compared (its
@@ -222,6 +225,29 @@ class _Checks:
         self.sizes = [(_getter(paths), most, -most) for most, paths in by_limit.items()]
         self.growth_bounds = [(now, before, _growth_bounds(f.warn_growth)) for f, now, _, before in self.growth
                               if f.warn_growth is not None]
+
+
+_Sides = tuple[Callable[[Mapping[str, Any]], tuple[Any, ...]], Callable[[Mapping[str, Any]], tuple[Any, ...]]] | None
+
+
+def _sides(pairs: list[_Pair]) -> _Sides:
+    """The first figures of ``pairs`` and the second, each read at once (None: no pairs)."""
+    if not pairs:
+        return None
+    return _getter([pa for _, pa, _, _ in pairs]), _getter([pb for _, _, _, pb in pairs])
+
+
+def _none_above(values: Mapping[str, Any], sides: _Sides) -> bool:
+    """Whether no first figure of a list of pairs is above its second: then ``_above`` finds nothing
+    either. False (also for a value no number compares with) sends the pairs through ``_above``,
+    which alone says which are above."""
+    if sides is None:
+        return True
+    first, second = sides
+    try:
+        return not any(map(operator.gt, first(values), second(values)))
+    except (TypeError, ArithmeticError):
+        return False
 
 
 def _getter(paths: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -304,7 +330,10 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 
     A part or a whole that is unknown is no violation: nothing is known to disagree.
     """
-    return [PartOverWhole(part, whole) for part, whole in _above(values, _checks(rules, values).parts)]
+    checks = _checks(rules, values)
+    if _none_above(values, checks.parts_sides):
+        return []
+    return [PartOverWhole(part, whole) for part, whole in _above(values, checks.parts)]
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
@@ -317,8 +346,10 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     ``last_year``: the year whose end the head count is at, whose revenue alone is held to it (none
     without it: this year's revenue is a part year's, an earlier year's a smaller firm's)."""
     checks = _checks(rules, values)
-    out = [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
-    out += [Unusual(WITHIN, fig, other) for fig, other in _above(values, checks.within)]
+    out = [] if _none_above(values, checks.above_sides) else \
+        [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
+    if not _none_above(values, checks.within_sides):
+        out += [Unusual(WITHIN, fig, other) for fig, other in _above(values, checks.within)]
     for f, now, _, before in checks.growth if not _within_growth(values, checks) else ():
         limit = f.warn_growth
         assert limit is not None
