@@ -392,25 +392,38 @@ def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
     assert job._lines == [json.dumps(dict(zip(batching.JSONL_COLUMNS, cells, strict=True)), ensure_ascii=False) + "\n"]
 
 
+NEXT_STEPS = ["", "zjtx_sme: zjtx26.niche_years — At least 3 years", "zjtx_sme: zjtx26.niche_years — At least 3 years (now 1)",
+              "zjtx_sme: zjtx26.niche_years — 达到3年以上（现为2年）", "innovative_sme: gate.x — red line: a — b",
+              "innovative_sme: gate.x — =1", "little_giant: lg.a b — c", "zjtx_sme — no criterion", "no dash at all",
+              "=zjtx_sme: a — b", "zjtx_sme: zjtx26.niche_years — \n", "zjtx_sme:  ⇒ Apply  [--set a=1]",
+              "zjtx_sme: zjtx26.niche_years — At least 3 years  ⇒ Apply in May  [--set ip.class1=2]",
+              "other: x.y — title"]
+"""Next-step cells: screening cells, figures after the title, red lines, heads that are no screening cell
+(a space in the criterion, no criterion, no dash), --advice steps, text a spreadsheet would run."""
+
+
 @given(st.lists(st.tuples(st.sampled_from(["Plain Co", "=1+1", "", "-5", 'A, "B"']),
                           st.sampled_from([60, 60.0, 59.5, "", "55-60"]),
                           st.sampled_from(["", "-5%?", "研发费用高于营业收入"]),
                           st.sampled_from(["", "91320500MA1XXXXX1A", "=HYPERLINK(1)", "0"]),
-                          st.sampled_from(["", 1, "007", 0])), min_size=1, max_size=8),
-       st.sampled_from(["zh", "en"]))
-def test_rows_in_words_are_their_own_whatever_rows_came_before(rows: list[tuple[str, object, str, str, object]],
-                                                              lang: str) -> None:
-    """A .csv in words keeps the words of the rows it wrote (all but the source, the name and the
-    input's 信用代码 and 序号, worded once for rows that share them); each line is still its own row's
-    result_words as the csv module writes it: names and codes made inert row by row, a score of 60.0
-    not written as the 60 of a row before, no row given another's 信用代码 or 序号."""
-    labels = Labels(lang, {"innovative_sme": "T1", "zjtx_sme": "T2", "little_giant": "T3"}, "Name", False)
+                          st.sampled_from(["", 1, "007", 0]),
+                          st.sampled_from(NEXT_STEPS), st.sampled_from(["unknown", "unmet", "manual_review"])),
+                min_size=1, max_size=8),
+       st.sampled_from(["zh", "en"]), st.booleans())
+def test_rows_in_words_are_their_own_whatever_rows_came_before(
+        rows: list[tuple[str, object, str, str, object, str, str]], lang: str, advice: bool) -> None:
+    """A .csv in words keeps the words of the rows it wrote (all but the source, the name, the
+    input's 信用代码 and 序号 and the figure after a next step's title, worded once for rows that share
+    them); each line is still its own row's result_words as the csv module writes it: names and codes
+    made inert row by row, a score of 60.0 not written as the 60 of a row before, no row given another's
+    信用代码 or 序号, nor the next step or its status's words of another."""
+    labels = Labels(lang, {"innovative_sme": "T1", "zjtx_sme": "T2", "little_giant": "T3"}, "Name", advice)
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, lang, False, "x"), csv_rows=True,
                        labels=labels)
     expected = io.StringIO()
-    for i, (name, score, warnings, code, seq) in enumerate(rows):
-        row: list[object] = [f"in.jsonl:{i + 1}", name, "scored", "", "small", "unknown", score, "unmet", "",
-                             "unmet", "", "zjtx_sme: zjtx26.niche_years — At least 3 years", warnings, code, seq]
+    for i, (name, score, warnings, code, seq, step, status) in enumerate(rows):
+        row: list[object] = [f"in.jsonl:{i + 1}", name, "scored", "", "small", "unknown", score, status, "",
+                             "unmet", "", step, warnings, code, seq]
         job.line(row)
         words = ["" if c is None else str(c) for c in result_words(dict(zip(batching.SUMMARY_COLUMNS, row, strict=True)), labels)]
         csv.writer(expected).writerow([inert(c) if n in text_cells(labels) else c for n, c in enumerate(words)])

@@ -217,7 +217,7 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
     Empty cells are None; a score stays a number, a range is worded (range_in_words)."""
     lang = labels.lang
     error = row["status"] == "error"
-    blocker, step = _blocker_and_step(row["next_step"], labels.tiers, lang, row)
+    blocker, step = blocker_and_step(row["next_step"], labels.tiers, lang, row)
     cells: list[Any] = [row["source"], row["name"] or None, *(row.get(i) or None for i in ID_COLUMNS),
                         t("xlsx.error" if error else "xlsx.scored", lang), None if error else SIZE[row["sme_size"] or None][lang]]
     for tid in TIER_IDS:
@@ -238,8 +238,8 @@ ADVICE_MARK = "  ⇒ "
 """Between what holds a row back and, with --advice, the first step of its plan, in a next_step cell."""
 
 
-def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
-                      row: Mapping[str, Any]) -> tuple[str, str]:
+def blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
+                     row: Mapping[str, Any]) -> tuple[str, str]:
     """(what holds the company back, the first step to take) in words, from a next_step cell
     (``tier: criterion — title``, with --advice followed by ``  ⇒ step  [--set …]``), ids left out.
     A criterion not answered or left to the authority says so: its title alone would read as failed."""
@@ -247,7 +247,7 @@ def _blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
         return "", ""
     next_step, mark, step = next_step.partition(ADVICE_MARK)
     if mark:
-        blocker, _ = _blocker_and_step(next_step, tiers, lang, row)
+        blocker, _ = blocker_and_step(next_step, tiers, lang, row)
         tier = next_step.removesuffix(":")
         return blocker or tiers.get(tier, tier), _SETS.sub("", step)
     found = _SCREENING.match(next_step)
