@@ -1458,17 +1458,25 @@ def focus_tier(summary: Summary, ladder: frozenset[str] = frozenset(),
     the tier below does not. 待审核 is no gap the company can close (a 小巨人 that fails on its
     main-business share must not hide behind a market question the authority decides). ``passed``: tiers
     whose title is held and has no renewal (``Ladder.held_for_good``), passed over: nothing to apply for."""
-    ranked: dict[str, str] = {}
+    unknown = by_ladder = review = None  # the lowest tier of each kind; the lowest unmet is the answer
+    tiers = summary.tiers
     for tid in TIER_IDS:
-        tier = summary.tiers.get(tid)
-        if tier is None or tier.status == MET or tid in passed:
+        tier = tiers.get(tid)
+        if tier is None or tid in passed:
             continue
         kind = tier.status
-        if kind == UNMET and tier.blocker in ladder:
-            past = (beyond or {}).get(tid)
-            kind = UNMET if past is not None and past.status == UNMET else "ladder"
-        ranked.setdefault(kind, tid)
-    return ranked.get(UNMET) or ranked.get(UNKNOWN) or ranked.get("ladder") or ranked.get(REVIEW)
+        if kind == UNMET:
+            if tier.blocker not in ladder:
+                return tid
+            past = beyond.get(tid) if beyond else None
+            if past is not None and past.status == UNMET:
+                return tid
+            by_ladder = by_ladder or tid
+        elif kind == UNKNOWN:
+            unknown = unknown or tid
+        elif kind == REVIEW:
+            review = review or tid
+    return unknown or by_ladder or review
 
 
 @record(frozen=True)
@@ -2133,9 +2141,11 @@ class Job:
                 if len(self._worded) >= WORDS_KEPT:
                     self._worded.clear()
                 self._worded[key] = kept
-        ids = [str(c) if c else "" for c in row[_IDS:]]  # as result_words has them
-        cells = ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else "",
-                 *[inert(c) if c.startswith(FORMULA_STARTS) else c for c in ids], *kept[0]]
+        cells = ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else ""]
+        for c in row[_IDS:]:  # as result_words has them; a loop, not a comprehension (a call each under 3.11)
+            c = str(c) if c else ""
+            cells.append(inert(c) if c.startswith(FORMULA_STARTS) else c)
+        cells += kept[0]
         step = row[_NEXT_STEP]
         if step:
             at = len(cells) - (4 if self.labels.advice else 3)  # the blocker's cell, then the step's with --advice
