@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from littlegiant.cli import batch as batching
 from littlegiant.cli.app import app
-from littlegiant.report.table import Labels, inert, result_words, text_cells
+from littlegiant.report.table import Labels, ScoreRange, inert, result_words, text_cells
 
 runner = CliRunner()
 HEADER = "name,industry,employees,financials.2025.revenue,financials.2025.rd_expense,registered_in_china\n"
@@ -381,11 +381,14 @@ def test_csv_lines_are_what_the_csv_module_writes(cells: list[str], whole: int, 
     assert job._lines == [expected.getvalue()]
 
 
-@given(st.lists(st.one_of(st.text(), st.integers(-10**30, 10**30), st.floats(), st.none(), st.booleans()),
+@given(st.lists(st.one_of(st.text(), st.integers(-10**30, 10**30), st.floats(), st.none(), st.booleans(), st.just(""),
+                          st.builds(ScoreRange, st.one_of(st.integers(0, 100), st.floats(0, 100)),
+                                    st.one_of(st.integers(0, 100), st.floats(0, 100)))),
                 min_size=len(batching.SUMMARY_COLUMNS), max_size=len(batching.SUMMARY_COLUMNS)))
 def test_json_lines_are_what_json_dumps_writes(row: list[object]) -> None:
     """Summary JSON Lines are joined by hand; every line is still exactly json.dumps of the row's
-    dict of JSON Lines cells (ensure_ascii off), escapes, lone surrogates, big and odd numbers included."""
+    dict of JSON Lines cells (ensure_ascii off), escapes, lone surrogates, big and odd numbers, empty
+    cells and score ranges included, in any cell."""
     job = batching.Job(batching.Scorer("miit-2026", date(2026, 11, 26), False, "en", False, "x"), csv_rows=False)
     job.line(row)
     cells = batching.json_cells(row)
