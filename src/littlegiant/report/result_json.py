@@ -29,6 +29,7 @@ from littlegiant.core.result import (
     CriterionResult,
     GroupScore,
     Result,
+    TierResult,
     json_number,
     json_value,
 )
@@ -127,39 +128,105 @@ _NONE: dict[Any, Any] = {}
 
 
 def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str] | None) -> list[str] | list[bytes]:
-    """The document in order, as text or (``codec`` given) as bytes: one list for both, so they
-    cannot differ but by their encoding."""
-    out: list[Any] = []
-    text: list[str] = []  # the text since the last tier's rows, encoded in one go before them
+    """The document in order, as text or (``codec`` given) as bytes: made of the same pieces
+    (``_company``, ``_tier_head``, the rows, ``_tier_end``, ``_end``), so they cannot differ but by
+    their encoding."""
     say = sayer(result.rules, lang)
-    if codec is not None:
-        comma, key = ", ".encode(*codec), f"{lang} {codec[0]} {codec[1]}"  # a str: its hash is kept, a tuple's made again each row
-
-    def rows(criteria: list[CriterionResult]) -> None:
-        """A tier's rows; as bytes, the text before them encoded, each row's bytes read straight off
-        a row the evaluator shares (most of a hundred a company), the rest made (``_row_bytes``)."""
-        if codec is None:
-            text.append(", ".join([criterion_json(c, lang, say) for c in criteria]))
-            return
-        out.append("".join(text).encode(*codec))
-        text.clear()
-        out.append(comma.join([(c.made or _NONE).get(key) or _row_bytes(c, key, lang, codec, say) for c in criteria]))
-
     opening = _opening(result, lang, tool_version)
+    tiers = result.tiers.items()
     if codec is None:
-        text.append(opening[0])
-    else:
-        out.append(_encoded(opening, codec))
-    text += (", \"name\": ", _value(result.name), ", \"input_sha256\": ", _value(result.input_sha256),
-             ", \"sme\": {\"status\": ", _value(result.sme_status), ", \"size\": ", _value(result.sme_size),
-             "}, \"tiers\": {")
-    for i, (tid, t) in enumerate(result.tiers.items()):
-        text += ("" if i == 0 else ", ", encode_basestring(tid), ": {\"title\": ", _value(t.title.get(lang)),
-                 ", \"status\": ", encode_basestring(t.status), ", \"score\": ", _value(t.score),
-                 ", \"score_min\": ", _value(t.score_min), ", \"score_max\": ", _value(t.score_max),
-                 ", \"groups\": ", _groups(t.groups, lang) if t.groups else "[]", ", \"criteria\": [")
-        rows(t.criteria)
-        text += ("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]) if t.notes else "[]", "}")
+        text = [opening[0], _company(result)]
+        for i, (tid, t) in enumerate(tiers):
+            text += (_tier_head(i, tid, t, lang), ", ".join([criterion_json(c, lang, say) for c in t.criteria]),
+                     _tier_end(t, lang))
+        text.append(_end(result, lang))
+        return text
+    key = f"{lang} {codec[0]} {codec[1]}"  # a str: its hash is kept, a tuple's made again each row
+    made = _MADE.get(key)
+    if made is None:
+        if len(_MADE) >= 16:
+            _MADE.clear()
+        made = _MADE[key] = _Made(", ".encode(*codec), {}, _QUIET_END.encode(*codec))
+    comma, kept = made.comma, made.kept
+    out = [_encoded(opening, codec), _company(result).encode(*codec)]
+    for i, (tid, t) in enumerate(tiers):
+        out.append(_tier_bytes(i, tid, t, lang, codec, kept))
+        rows = [(c.made or _NONE).get(key) or _row_bytes(c, key, lang, codec, say) for c in t.criteria]
+        if rows:  # each row's bytes straight into the document, a comma between: not joined twice
+            seq = [comma] * (2 * len(rows) - 1)
+            seq[::2] = rows
+            out += seq
+        end = kept.get((tid, lang))
+        if end is None or end[0] is not t.notes:  # the rule's own notes, the same every company
+            end = _keep(kept, (tid, lang), (t.notes, _tier_end(t, lang).encode(*codec)))
+        out.append(end[1])
+    end = _end(result, lang)
+    out.append(made.quiet if end is _QUIET_END else end.encode(*codec))
+    return out
+
+
+class _Made(NamedTuple):
+    """What every document in one language and codec shares (``_pieces``): the comma between rows,
+    the tiers' heads and ends, kept by what makes them, and the end of a document without warnings."""
+
+    comma: bytes
+    kept: dict[Any, Any]
+    quiet: bytes
+
+
+_MADE: dict[str, _Made] = {}
+"""``_Made`` by language and codec."""
+
+_KEPT = 4096
+"""How many tier heads and ends ``_Made.kept`` holds: a tier's head is one of a few statuses and
+scores (a few hundred in a batch)."""
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: _T) -> _T:
+    if len(kept) >= _KEPT:
+        kept.clear()
+    kept[key] = value
+    return value
+
+
+def _company(result: Result) -> str:
+    """The document from the company's name to its tiers' opening brace."""
+    return "".join((", \"name\": ", _value(result.name), ", \"input_sha256\": ", _value(result.input_sha256),
+                    ", \"sme\": {\"status\": ", _value(result.sme_status), ", \"size\": ", _value(result.sme_size),
+                    "}, \"tiers\": {"))
+
+
+def _tier_head(i: int, tid: str, t: TierResult, lang: str) -> str:
+    """Tier ``tid`` (the ``i``th) up to its rows."""
+    return "".join(("" if i == 0 else ", ", encode_basestring(tid), ": {\"title\": ", _value(t.title.get(lang)),
+                    ", \"status\": ", encode_basestring(t.status), ", \"score\": ", _value(t.score),
+                    ", \"score_min\": ", _value(t.score_min), ", \"score_max\": ", _value(t.score_max),
+                    ", \"groups\": ", _groups(t.groups, lang) if t.groups else "[]", ", \"criteria\": ["))
+
+
+def _tier_bytes(i: int, tid: str, t: TierResult, lang: str, codec: tuple[str, str], kept: dict[Any, Any]) -> bytes:
+    """``_tier_head`` encoded, kept by what it says: the tier's title, the rule's own (the same every
+    company, so known by its words), its status and scores. Encoding three tiers' Chinese titles
+    again for every company, with the text around them, cost ~3 us a document (issue #14). A tier
+    with groups of scores is made each time (miit-2022's: a few a company)."""
+    if t.groups:
+        return _tier_head(i, tid, t, lang).encode(*codec)
+    title = t.title.get(lang)
+    said = (i, tid, title, t.status, _value(t.score), _value(t.score_min), _value(t.score_max))
+    hit: bytes | None = kept.get(said)
+    if hit is None:
+        hit = _keep(kept, said, _tier_head(i, tid, t, lang).encode(*codec))
+    return hit
+
+
+def _tier_end(t: TierResult, lang: str) -> str:
+    """Tier ``t`` after its rows."""
+    return "".join(("], \"notes\": ", _array([encode_basestring(n.get(lang)) for n in t.notes]) if t.notes else "[]",
+                    "}"))
+
+
+def _end(result: Result, lang: str) -> str:
+    """The document after its tiers: its gaps, if asked for, and its warnings."""
     warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
                 *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
@@ -169,13 +236,8 @@ def _pieces(result: Result, lang: str, tool_version: str, codec: tuple[str, str]
             "warnings": warnings,
             "self_assessment": True,
         }
-        text += ("}, ", _dumps(tail)[1:])
-    else:  # most companies of a batch
-        text += ("}, ", _QUIET_TAIL)
-    if codec is None:
-        return text
-    out.append("".join(text).encode(*codec))
-    return out
+        return "}, " + _dumps(tail)[1:]
+    return _QUIET_END  # most companies of a batch
 
 
 def _closed(result: Result) -> Callable[[str], bool]:
@@ -193,7 +255,7 @@ def _groups(groups: list[GroupScore], lang: str) -> str:
                    for g in groups])
 
 
-_QUIET_TAIL = '"warnings": [], "self_assessment": true}'  # _dumps of the tail dict, less its {
+_QUIET_END = '}, "warnings": [], "self_assessment": true}'  # the tiers' brace, _dumps of the tail dict less its {
 """The end of a document without gaps or warnings."""
 
 Opening = tuple[str, dict[tuple[str, str], bytes]]
