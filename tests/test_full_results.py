@@ -326,3 +326,25 @@ def test_a_new_row_holding_a_lone_surrogate_is_written_as_its_codec_says() -> No
         pass
     else:
         raise AssertionError("a lone surrogate written under strict errors")
+
+
+def test_a_row_maker_row_is_the_record_its_constructor_makes() -> None:
+    """``row_maker`` sets a bare row's fields from one tuple: each field as the constructor sets it,
+    whatever was fixed, and a new list and dicts for each row."""
+    from dataclasses import MISSING, fields
+
+    from littlegiant.core.result import row_maker
+
+    fixed: dict[str, Any] = {f.name: (f"value of {f.name}",) for f in fields(CriterionResult)
+                             if f.name not in ("status", "missing", "inputs", "terms")}
+    for fixed_here in (fixed, {k: fixed[k] for k in ("id", "kind", "title", "depth", "parent")}):
+        make = row_maker(**fixed_here)
+        one, two = make("met"), make("unknown")
+        expected = CriterionResult(**fixed_here, status="met")
+        for f in fields(CriterionResult):
+            assert getattr(one, f.name) == getattr(expected, f.name), f.name
+            if f.name not in fixed_here and f.default is not MISSING:
+                assert getattr(one, f.name) is f.default, f.name
+        assert (one.status, two.status) == ("met", "unknown")
+        assert one.missing == [] and one.inputs == {} and one.terms == {}
+        assert one.missing is not two.missing and one.inputs is not two.inputs and one.terms is not two.terms

@@ -75,33 +75,46 @@ class CriterionResult:
 _FRESH = ("missing", "inputs", "terms")
 """The fields of a row whose default is a new list or dict (``row_maker`` makes them for each row)."""
 
+_MADE_AS = ("id", "kind", "title", "depth", "parent", "required", "value", "op", "threshold", "unit", "points",
+            "points_min", "points_max", "max_points", "source", "confidence", "formula", "evidence", "note", "review",
+            "tier", "rule", "item", "counts", "formula_source", "band", "scales", "field_label", "held_by", "memo", "made")
+"""The fields ``row_maker``'s rows take from its tuple, in the order its ``make`` sets them: every field
+but the status and the new lists and dicts (``_FRESH``)."""
+
 
 def row_maker(**fixed: Any) -> Callable[[str], CriterionResult]:
     """Rows of one rule: the ``fixed`` fields as given, a status for each row, every other field its
-    default (``missing``, ``inputs`` and ``terms`` new for each row). The arguments go by position,
-    in field order worked out here once: a call by keyword of the 34-field record was twice the cost
-    of one by position, for some 30 new rows a company of a full result (issue #14). They are one
-    tuple made here, the status and the new list and dicts set on the row after: a list copied for
-    each row, its four places set and turned into the call's tuple, cost ~0.2 us a row more (0.67
-    against 0.47 us, some 26 rows a company)."""
+    default (``missing``, ``inputs`` and ``terms`` new for each row). The fields are worked out here
+    once, as one tuple in ``_MADE_AS``'s order, and a row is a bare instance whose fields are set from
+    it: a call by keyword of the 34-field record was twice the cost of one by position (issue #14),
+    and the call by position itself (the class's call, its ``__init__``'s frame of 35 locals) 1,570 of
+    a row's 6,960 instructions (callgrind), for some 26 new rows a company of a full result."""
     names = [f.name for f in fields(CriterionResult)]
-    if tuple(f.name for f in fields(CriterionResult) if f.default_factory is not MISSING) != _FRESH:
-        raise TypeError(f"row_maker makes {', '.join(_FRESH)} anew, and no other field")  # CriterionResult changed
+    if tuple(f.name for f in fields(CriterionResult) if f.default_factory is not MISSING) != _FRESH \
+            or tuple(n for n in names if n not in ("status", *_FRESH)) != _MADE_AS:
+        raise TypeError("row_maker sets the fields of CriterionResult as they were")  # CriterionResult changed
     unknown = set(fixed).difference(names)
     if unknown:
         raise TypeError(f"CriterionResult has no field {sorted(unknown)[0]!r}")
     values: list[Any] = []
     for f in fields(CriterionResult):
+        if f.name in ("status", *_FRESH):
+            continue  # given for each row
         if f.name in fixed:
             values.append(fixed[f.name])
-        elif f.default is not MISSING or f.name in ("status", *_FRESH):
-            values.append(f.default)  # status and the new lists and dicts: given for each row
+        elif f.default is not MISSING:
+            values.append(f.default)
         else:
             raise TypeError(f"row_maker needs the field {f.name!r}")
-    args = tuple(values)  # status, missing, inputs and terms: placeholders, set on each row
+    args = tuple(values)
+    new = object.__new__
 
     def make(status: str) -> CriterionResult:
-        row = CriterionResult(*args)
+        row: CriterionResult = new(CriterionResult)
+        (row.id, row.kind, row.title, row.depth, row.parent, row.required, row.value, row.op, row.threshold, row.unit,
+         row.points, row.points_min, row.points_max, row.max_points, row.source, row.confidence, row.formula,
+         row.evidence, row.note, row.review, row.tier, row.rule, row.item, row.counts, row.formula_source, row.band,
+         row.scales, row.field_label, row.held_by, row.memo, row.made) = args
         row.status, row.missing, row.inputs, row.terms = status, [], {}, {}
         return row
     return make
