@@ -373,26 +373,50 @@ _KEYS: dict[str, str] = {}
 rule set has a few hundred; kept to a few thousand."""
 
 
+_SAID: dict[str, tuple[Any, str]] = {}
+"""Each input's last ``inputs`` entry by its path, with the very value it was written for: a
+company's rows read its figures over and over (49 entries of 13 values a company, in three tiers),
+and an entry is a function of its path and value. Known by the value itself (``is``), not by one
+equal to it, and holding it, so no other value can be taken for it; kept to a few thousand."""
+
+_SAID_KINDS = (Decimal, str, bool, type(None))
+"""The kinds of value an entry is kept for: those that cannot change."""
+
+
 def _inputs(inputs: dict[str, Any]) -> str:
-    """A row's ``inputs``, with the comma before it. A figure of plain digits (most amounts) is written
-    as it is after its key, found in a small table (``_KEYS``): each looked up with its value in
-    ``_PAIRS``, thousands of the companies' figures mostly out of the processor's cache, _inputs took
-    ~3 us a row in a batch (a third of a new row's JSON outside its sentence, issue #14); any other
-    value goes by ``_PAIRS`` as before."""
+    """A row's ``inputs``, with the comma before it. An entry written for the very value a row holds is
+    taken from ``_SAID``: str(Decimal), the key and the join around them, some 1.5-2K instructions,
+    were spent on each of the 36 entries a company's rows repeat (issue #14). Else a figure of plain
+    digits (most amounts) is written as it is after its key, found in a small table (``_KEYS``): each
+    looked up with its value in ``_PAIRS``, thousands of the companies' figures mostly out of the
+    processor's cache, _inputs took ~3 us a row in a batch (a third of a new row's JSON outside its
+    sentence, issue #14); any other value goes by ``_PAIRS`` as before."""
     texts = []
-    keys = _KEYS
+    said = _SAID
     for path, v in inputs.items():
-        if type(v) is Decimal:
+        hit = said.get(path)
+        if hit is not None and hit[0] is v:
+            texts.append(hit[1])
+            continue
+        kind = type(v)
+        if kind is Decimal:
             text = str(v)
             if text.isdigit() and len(text) <= 20:  # as _value writes it
-                key = keys.get(path)
+                key = _KEYS.get(path)
                 if key is None:
-                    if len(keys) >= 4096:
-                        keys.clear()
-                    key = keys[path] = encode_basestring(path) + ": "
-                texts.append(key + text)
-                continue
-        texts.append(_pair(path, v))
+                    if len(_KEYS) >= 4096:
+                        _KEYS.clear()
+                    key = _KEYS[path] = encode_basestring(path) + ": "
+                text = key + text
+            else:
+                text = _pair(path, v)
+        else:
+            text = _pair(path, v)
+        if kind in _SAID_KINDS:
+            if len(said) >= 4096:
+                said.clear()
+            said[path] = (v, text)
+        texts.append(text)
     return ", \"inputs\": {" + ", ".join(texts) + "}"
 
 
