@@ -82,6 +82,25 @@ _MADE_AS = ("id", "kind", "title", "depth", "parent", "required", "value", "op",
 but the status and the new lists and dicts (``_FRESH``)."""
 
 
+def _fields() -> tuple[frozenset[str], tuple[Any, ...]]:
+    """CriterionResult's field names, and the defaults of those in ``_MADE_AS``, found once: a worker's
+    first rows make row makers for some 300 rules, and ``fields`` read four times for each was ~5% of
+    the cost of its first hundred companies (cProfile)."""
+    global _FIELDS
+    if _FIELDS is None:
+        names = [f.name for f in fields(CriterionResult)]
+        if tuple(f.name for f in fields(CriterionResult) if f.default_factory is not MISSING) != _FRESH \
+                or tuple(n for n in names if n not in ("status", *_FRESH)) != _MADE_AS:
+            raise TypeError("row_maker sets the fields of CriterionResult as they were")  # CriterionResult changed
+        by_name = {f.name: f.default for f in fields(CriterionResult)}
+        _FIELDS = frozenset(names), tuple(by_name[n] for n in _MADE_AS)
+    return _FIELDS
+
+
+_FIELDS: tuple[frozenset[str], tuple[Any, ...]] | None = None
+"""``_fields``, once found."""
+
+
 def row_maker(**fixed: Any) -> Callable[[str], CriterionResult]:
     """Rows of one rule: the ``fixed`` fields as given, a status for each row, every other field its
     default (``missing``, ``inputs`` and ``terms`` new for each row). The fields are worked out here
@@ -89,23 +108,18 @@ def row_maker(**fixed: Any) -> Callable[[str], CriterionResult]:
     it: a call by keyword of the 34-field record was twice the cost of one by position (issue #14),
     and the call by position itself (the class's call, its ``__init__``'s frame of 35 locals) 1,570 of
     a row's 6,960 instructions (callgrind), for some 26 new rows a company of a full result."""
-    names = [f.name for f in fields(CriterionResult)]
-    if tuple(f.name for f in fields(CriterionResult) if f.default_factory is not MISSING) != _FRESH \
-            or tuple(n for n in names if n not in ("status", *_FRESH)) != _MADE_AS:
-        raise TypeError("row_maker sets the fields of CriterionResult as they were")  # CriterionResult changed
+    names, defaults = _fields()
     unknown = set(fixed).difference(names)
     if unknown:
         raise TypeError(f"CriterionResult has no field {sorted(unknown)[0]!r}")
     values: list[Any] = []
-    for f in fields(CriterionResult):
-        if f.name in ("status", *_FRESH):
-            continue  # given for each row
-        if f.name in fixed:
-            values.append(fixed[f.name])
-        elif f.default is not MISSING:
-            values.append(f.default)
+    for name, default in zip(_MADE_AS, defaults, strict=True):
+        if name in fixed:
+            values.append(fixed[name])
+        elif default is not MISSING:
+            values.append(default)
         else:
-            raise TypeError(f"row_maker needs the field {f.name!r}")
+            raise TypeError(f"row_maker needs the field {name!r}")
     args = tuple(values)
     new = object.__new__
 
