@@ -90,7 +90,9 @@ def test_a_prepared_band_list_scores_as_band_points_does(data: st.DataObject) ->
     value = data.draw(st.one_of(st.none(), st.sampled_from(near) if near else st.none(),
                                 st.decimals(-10, 110, places=2)))
     whens = _conditions(bands)
-    assert scoring.band_scorer(bands, whens)(value, None) == scoring.band_points(bands, value, None, whens=whens)
+    expected = scoring.band_points(bands, value, None, whens=whens)
+    assert scoring.band_scorer(bands, whens)(value, None) == expected
+    assert scoring.points_scorer(bands, whens)(value, None) == expected[:3]  # a summary's: the points alone
 
 
 def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
@@ -143,8 +145,9 @@ def test_condition_lists_score_as_band_points_does(data: st.DataObject) -> None:
     env = _Answers({"a": data.draw(count), "b": data.draw(count), "c": data.draw(st.one_of(st.none(), count))})
     value = data.draw(count)
     whens = _conditions(tuple(bands))
-    assert scoring.band_scorer(tuple(bands), whens)(value, env) == scoring.band_points(tuple(bands), value, env,
-                                                                                      whens=whens)
+    expected = scoring.band_points(tuple(bands), value, env, whens=whens)
+    assert scoring.band_scorer(tuple(bands), whens)(value, env) == expected
+    assert scoring.points_scorer(tuple(bands), whens)(value, env) == expected[:3]
 
 
 _AMOUNTS = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=4, allow_nan=False, allow_infinity=False)

@@ -126,7 +126,7 @@ class Summary:
 
 _MISS = object()
 Table = tuple[Decimal, Decimal, Decimal, dict[str, tuple[Decimal, Decimal, Decimal]]]
-ItemFn = Callable[[State], "scoring.BandScore"]
+ItemFn = Callable[[State], "scoring.Points"]
 ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Callable[[str], CriterionResult],
                  tuple[tuple[int, Text | None, str | None], ...]]
 """A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
@@ -222,7 +222,7 @@ class Plan:
         self._derived_reads: dict[tuple[str, int], tuple[str, ...]] = {}
         self._members: dict[str, list[tuple[str, list[int]]]] = {}
         self._item_rows: dict[tuple[str, str], list[ItemRows]] = {}  # (tier, table) -> its items' points rows
-        self._whole_sums: dict[str, dict[tuple[Decimal, ...], Table]] = {}  # a table of whole points: its sums by them
+        self._whole_sums: dict[str, dict[tuple[scoring.Points, ...], Table]] = {}  # a table of whole points: its sums by them
         self._zero_parts = self._parts_of_zero()
         size_inputs = {k: self._expr(e) for k, e in rules.size.inputs.items()}
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
@@ -792,17 +792,16 @@ class Plan:
             state[at] = hit = details
             state[keys_at] = keys
             if sums not in state:  # the sums, from these very points
-                points: list[scoring.BandScore] = [(d.low, d.high, d.strict, None) for d in details]
+                points = tuple([(d.low, d.high, d.strict) for d in details])
                 made = self._whole_sums.get(table_id)
                 if made is None:
                     state[sums] = _sums(self._members[table_id], points)
                 else:  # whole points: equal points have the same digits, and so do their sums
-                    by = tuple([x for p in points for x in p[:3]])
-                    total = made.get(by)
+                    total = made.get(points)
                     if total is None:
                         if len(made) >= SUMS_KEPT:
                             made.clear()
-                        total = made[by] = _sums(self._members[table_id], points)
+                        total = made[points] = _sums(self._members[table_id], points)
                     state[sums] = total
         return hit
 
@@ -889,7 +888,7 @@ class Plan:
         members = self._members.setdefault(table_id, [(g.id, [n for n, i in enumerate(table.items) if i.group == g.id])
                                                       for g in table.groups])
 
-        made: dict[tuple[Decimal, ...], Table] = {}
+        made: dict[tuple[scoring.Points, ...], Table] = {}
         if any(i.points_from_value is not None or i.each for i in table.items):
             def fresh(state: State) -> Table:
                 hit = state.get(key)
@@ -907,13 +906,12 @@ class Plan:
             table of whole points (_whole_points), whose equal points are equal digits."""
             hit = state.get(key)
             if hit is None:
-                points = [fn(state) for fn in fns]
-                by = tuple([x for p in points for x in p[:3]])
-                hit = made.get(by)
+                points = tuple([fn(state) for fn in fns])  # made once each (points_scorer): no slices to build
+                hit = made.get(points)
                 if hit is None:
                     if len(made) >= SUMS_KEPT:
                         made.clear()
-                    hit = made[by] = _sums(members, points)
+                    hit = made[points] = _sums(members, points)
                 state[key] = hit
             return hit  # type: ignore[return-value]
         if _whole_points(table):
@@ -935,12 +933,12 @@ class Plan:
             return fn
         reads, store = self._item_reads(item), _Store()
 
-        def kept(state: State) -> scoring.BandScore:
+        def kept(state: State) -> scoring.Points:
             if not store.keep:
                 return fn(state)
             get = state.get
             at = tuple([get(p) for p in reads])
-            hit: scoring.BandScore | None = store.rows.get(at)
+            hit: scoring.Points | None = store.rows.get(at)
             if hit is None:
                 hit = fn(state)
                 _keep_leaf(store, at, hit)
@@ -956,7 +954,7 @@ class Plan:
         if item.points_from_value is not None or item.each:
             return _points_of(self._item_detail(item))
         scales = [(self._expr(sc.value) if sc.value is not None else None,
-                   scoring.band_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
+                   scoring.points_scorer(sc.bands, self._whens(sc.bands))) for sc in item.scales]
         capped = any(b.points > cap for sc in item.scales for b in sc.bands)
         if len(scales) == 1 and not capped:
             value, scorer = scales[0]
@@ -1025,7 +1023,7 @@ class Plan:
                     best, value = low, v
                     label = chosen.label if chosen is not None else None
                     review = bool(chosen is not None and chosen.review)
-            low, high, strict, _ = _best(points, cap)
+            low, high, strict = _best(points, cap)
             return ItemDetail(low, high, strict, value, label, review, tuple(values))
         return best_of
 
@@ -1297,18 +1295,18 @@ Walk = tuple[list[tuple[int, _Step, str | None, tuple[str, ...], dict[Any, tuple
 """A tier's steps as ``_tier_rows`` walks them (``Plan._walk``)."""
 
 
-def _best(points: list[scoring.BandScore], cap: Decimal) -> scoring.BandScore:
+def _best(points: Sequence[scoring.BandScore | scoring.Points], cap: Decimal) -> scoring.Points:
     """A best-of item's points from its scales': the highest lowest, highest and strict lowest (the
     first of equals), each within the item's cap; which band counts is the detail's to say."""
     return (min(max([p[0] for p in points]), cap), min(max([p[1] for p in points]), cap),
-            min(max([p[2] for p in points]), cap), None)
+            min(max([p[2] for p in points]), cap))
 
 
 def _points_of(detail: Callable[[State], ItemDetail]) -> ItemFn:
     """A score item's points as a summary takes them, from the full detail of the item."""
-    def points(state: State) -> scoring.BandScore:
+    def points(state: State) -> scoring.Points:
         d = detail(state)
-        return d.low, d.high, d.strict, None
+        return d.low, d.high, d.strict
     return points
 
 
@@ -1363,7 +1361,7 @@ def _keep_leaf(step: _Step | _Store, key: object, hit: object) -> None:
     rows[key] = hit
 
 
-def _sums(members: list[tuple[str, list[int]]], points: list[scoring.BandScore]) -> Table:
+def _sums(members: list[tuple[str, list[int]]], points: Sequence[scoring.Points]) -> Table:
     """A score table's (low, high, strict low) in all and per group, from its items' points (in the
     table's order; ``members``: each group's items, by their places in it).
 
@@ -1376,7 +1374,7 @@ def _sums(members: list[tuple[str, list[int]]], points: list[scoring.BandScore])
     for group, items in members:
         g_low = g_high = g_strict = _ZERO
         for i in items:
-            lo, hi, st, _ = points[i]
+            lo, hi, st = points[i]
             if lo is hi is st and g_low is g_high is g_strict:
                 g_low = g_high = g_strict = g_low + lo
             else:

@@ -29,6 +29,8 @@ def _condition(band: Band, value: expr.Value, env: Any, when: Cond | None) -> bo
 
 _ZERO = Decimal(0)
 BandScore = tuple[Decimal, Decimal, Decimal, Band | None]
+Points = tuple[Decimal, Decimal, Decimal]
+"""A band list's points without the band chosen (``points_scorer``)."""
 
 
 def band_points(bands: tuple[Band, ...], value: expr.Value, env: Any, *,
@@ -82,21 +84,36 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Call
     review points are scored by ``band_points`` on each call. Property tests hold the two to the
     same answers.
     """
+    return _scorer(bands, whens, True)
+
+
+def points_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Callable[[expr.Value, Any], Points]:
+    """``band_scorer``'s points alone, (lowest, highest, strict lowest), without the band chosen: what
+    a summary's score table adds up and keeps its sums by. Its answers are made once, as
+    ``band_scorer``'s are, so a table's key is a tuple of them, not a tuple built of their slices."""
+    return _scorer(bands, whens, False)
+
+
+def _scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: bool) -> Callable[[expr.Value, Any], Any]:
+    """``band_scorer`` (``chosen``: with the band surely chosen) or ``points_scorer``."""
     if any(b.review for b in bands):
-        return lambda value, env: band_points(bands, value, env, whens=whens)
-    missed: BandScore = (_ZERO, _ZERO, _ZERO, None)
+        if chosen:
+            return lambda value, env: band_points(bands, value, env, whens=whens)
+        return lambda value, env: band_points(bands, value, env, whens=whens)[:3]
+    tail = (None,) if chosen else ()  # a band_scorer's fourth, the band chosen
+    missed: tuple[Any, ...] = (_ZERO, _ZERO, _ZERO, *tail)
     steps = []
     for b, when in zip(bands, whens, strict=True):
-        result: BandScore = (b.points, b.points, b.points, b)
+        result: tuple[Any, ...] = (b.points, b.points, b.points, b)[:4 if chosen else 3]
         if b.at_least is None and b.at_most is None and when is None:
             missed = result  # unconditional: every later band is unreachable
             break
         steps.append((b.at_least, b.at_most, when, result))
     if steps and all(low is not None for low, _, _, _ in steps):  # "at least" lines: most score items
-        unknown = band_points(bands, None, None, whens=whens)
+        unknown = band_points(bands, None, None, whens=whens)[:4 if chosen else 3]
         floors = [(low, result) for low, _, _, result in steps]
 
-        def at_least(value: expr.Value, env: Any) -> BandScore:
+        def at_least(value: expr.Value, env: Any) -> tuple[Any, ...]:
             if value is None:
                 return unknown
             for bound, result in floors:
@@ -105,7 +122,7 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Call
             return missed
         return at_least
 
-    def conditions(value: expr.Value, env: Any) -> BandScore:
+    def conditions(value: expr.Value, env: Any) -> tuple[Any, ...]:
         # band_points without review bands: every band not surely skipped is possible, up to the
         # first that surely holds, and the lowest possible is also the strict low.
         low = high = None
@@ -127,10 +144,10 @@ def band_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Call
             elif holds:
                 if low is None or high is None:
                     return result
-                return min(low, result[0]), max(high, result[0]), min(low, result[0]), None
+                return (min(low, result[0]), max(high, result[0]), min(low, result[0]), *tail)
         if low is None or high is None:
             return missed
-        return min(low, missed[0]), max(high, missed[0]), min(low, missed[0]), None
+        return (min(low, missed[0]), max(high, missed[0]), min(low, missed[0]), *tail)
     return conditions
 
 
