@@ -111,6 +111,28 @@ def test_when_bands_fall_back_to_band_points_on_an_unknown() -> None:
         (Decimal(10), Decimal(10), Decimal(10), bands[2])
 
 
+_FIGURE = st.one_of(st.none(), st.sampled_from([Decimal(n) for n in (0, 5, 10, 20, 50, 100, 300, 500, 1000, 2000, 5000,
+                                                                     8000, 10000, 40000, 80000, 120000, 200000)]),
+                    st.decimals(0, 300000, places=2))
+
+
+@settings(max_examples=300)
+@given(data=st.data(), rule_id=st.sampled_from(("miit-2022", "miit-2026")))
+def test_a_prepared_size_table_classifies_as_classify_size_does(data: st.DataObject, rule_id: str) -> None:
+    """Each industry's prepared classifier gives classify_size's status and size on the same figures
+    (some unknown, some on a bound), a figure it is not given the paths of read as unknown."""
+    size = rules.load(rule_id).size
+    industry = data.draw(st.sampled_from(sorted(size.industries)))
+    cls = size.industries[industry]
+    read = sorted(set(cls.ceiling) | set(cls.medium))
+    if data.draw(st.booleans()):
+        read = read[:-1]  # a figure of the small bounds alone, or one left out: unknown to both
+    figures = {k: data.draw(_FIGURE) for k in ("staff", "revenue", "assets")}
+    given = {k: figures[k] for k in read}
+    classify = scoring.size_classifier(cls, {k: "at." + k for k in read})
+    assert classify({"at." + k: v for k, v in figures.items()}.get) == scoring.classify_size(size, industry, given)
+
+
 def _conditions(bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:
     """The bands' `when` conditions compiled to read an `expr` environment such as _Answers (a plan
     compiles them to read its own per-profile dicts)."""

@@ -228,6 +228,14 @@ class Plan:
         self.size_reads = {iid: [(k, size_inputs[k]) for k in sorted(set(cls.ceiling) | set(cls.medium))]
                            for iid, cls in rules.size.industries.items()}
         self._size_paths = {k: self.reads_of(e) for k, e in rules.size.inputs.items()}
+        plain: dict[str, str] = {}  # the size figures that are a field as it is (all of 300号's): their paths
+        for k, e in rules.size.inputs.items():
+            path = self.paths.get((e.only.name, e.only.offset)) if e.only is not None and not e.only.param else None
+            if path is not None:
+                plain[k] = path
+        self._sizes = {iid: scoring.size_classifier(rules.size.industries[iid], {k: plain[k] for k, _ in reads})
+                       for iid, reads in self.size_reads.items() if all(k in plain for k, _ in reads)}
+        """Each industry's size, as classify_size gives it, where its figures are plain reads (all of 300号's)."""
         self.tables = {tid: self._compile_table(tid, t) for tid, t in rules.scores.items()}
         self.items = {tid: [(i, self._item_detail(i), self._item_reads(i)) for i in t.items]
                       for tid, t in rules.scores.items()}
@@ -871,6 +879,10 @@ class Plan:
         hit = state.get("\0sme")
         if hit is None:
             industry = state.get("industry")
+            size = self._sizes.get(industry) if isinstance(industry, str) else None
+            if size is not None:
+                state["\0sme"] = hit = size(state.get)
+                return hit
             reads = self.size_reads.get(industry) if isinstance(industry, str) else None
             if reads is None or not isinstance(industry, str):
                 hit = scoring.classify_size(self.rules.size, None, {})

@@ -10,7 +10,7 @@ from typing import Any
 
 from littlegiant.core.result import MET, UNKNOWN, UNMET
 from littlegiant.load import expr
-from littlegiant.load.rules import Band, SizeStandard
+from littlegiant.load.rules import Band, SizeClass, SizeStandard
 
 Cond = Callable[[Any, int], expr.Value]
 """A band's ``when`` condition as compiled for some environment (``fn(env, 0)``)."""
@@ -212,3 +212,43 @@ def classify_size(size: SizeStandard, industry: str | None, inputs: dict[str, ex
     if small is False:  # the medium bounds lie above the small ones, so neither holds
         return MET, "micro"
     return MET, None
+
+
+def size_classifier(cls: SizeClass, paths: dict[str, str]) -> Callable[[Callable[[str], Any]], tuple[str, str | None]]:
+    """``classify_size`` for one industry whose figures are plain reads (``paths``: each figure the
+    industry's ceiling or medium bounds name -> where a profile's dict holds it), prepared once: a
+    function of the dict's ``get``. The same comparisons in the same order as ``classify_size`` on
+    ``{figure: get(path)}``, a figure outside ``paths`` unknown, without the dict of inputs and the
+    calls around each bound list (~2 µs of a batch row's plan, the SME gate of every row)."""
+    def bounds(of: dict[str, Decimal]) -> tuple[tuple[str | None, Decimal], ...]:
+        return tuple((paths.get(k), bound) for k, bound in of.items())
+
+    ceiling, medium, small = bounds(cls.ceiling), bounds(cls.medium), bounds(cls.small)
+    large, unknown = (UNMET, "large"), (UNKNOWN, None)
+
+    def under(lines: tuple[tuple[str | None, Decimal], ...], get: Callable[[str], Any]) -> bool | None:
+        missing = False  # _any_under
+        for path, bound in lines:
+            v = get(path) if path is not None else None
+            if v is None:
+                missing = True
+            elif v < bound:
+                return True
+        return None if missing else False
+
+    def classify(get: Callable[[str], Any]) -> tuple[str, str | None]:
+        is_sme = under(ceiling, get)
+        if is_sme is False:
+            return large
+        if is_sme is None:
+            return unknown
+        below = under(medium, get)
+        if below is False:  # at least every medium bound
+            return MET, "medium"
+        below_small = under(small, get)
+        if below is True and below_small is not None:
+            return MET, "micro" if below_small else "small"
+        if below_small is True:
+            return MET, "micro"
+        return MET, None
+    return classify
