@@ -32,9 +32,10 @@ from littlegiant.records import record
 C_MET, C_REVIEW, C_UNKNOWN, C_UNMET = 0, 1, 2, 3
 NAMES = (MET, REVIEW, UNKNOWN, UNMET)
 CODES = {name: code for code, name in enumerate(NAMES)}
-_OK: tuple[int, None] = (C_MET, None)
 
 Outcome = tuple[int, Node | None]  # (status code, the first leaf holding it back, None when met)
+_OK: Outcome = (C_MET, None)
+_NONE_MET: Outcome = (C_UNMET, None)  # an any-of without children
 State = dict[str, object]
 """One profile's evaluation: a copy of its values (path → value), to which the plan adds what it
 computes once per profile (derived quantities, score tables, SME status) under keys that start
@@ -46,31 +47,33 @@ Compiled = Callable[[State], Outcome]
 def all_of(children: Sequence[Compiled], state: State) -> Outcome:
     """All-of: unmet if any child is unmet (looking no further), else unknown, else manual_review,
     else met; with the child that decides it: the first unmet one, else the first of the worst
-    status. (A tier unmet because revenue falls short is not "held back" by an unanswered question
+    status (that child's own outcome, not a tuple made of it). (A tier unmet because revenue falls short is not "held back" by an unanswered question
     before it: a batch row names the criterion that decides the verdict it shows.) The children are
     called here, one by one, rather than handed over as a generator: a batch row evaluates a dozen
     groups, and a generator for each was some 5 µs of a row's 33 in ``run``."""
-    worst, first = C_MET, None
+    worst, outcome = C_MET, _OK
     for child in children:
-        code, blocker = child(state)
+        out = child(state)
+        code = out[0]
         if code == C_UNMET:
-            return C_UNMET, blocker
+            return out
         if code > worst:
-            worst, first = code, blocker
-    return worst, first
+            worst, outcome = code, out
+    return outcome
 
 
 def any_of(children: Sequence[Compiled], state: State) -> Outcome:
     """Any-of: the best branch (met, looking no further, > manual_review > unknown > unmet), with
-    the first child of that best status as what holds it back."""
-    best, first = C_UNMET + 1, None  # above every status: the first child always counts
+    the first child of that best status as what holds it back (its own outcome, as ``all_of``)."""
+    best, outcome = C_UNMET + 1, _NONE_MET  # above every status: the first child always counts
     for child in children:
-        code, blocker = child(state)
+        out = child(state)
+        code = out[0]
         if not code:
             return _OK
         if code < best:
-            best, first = code, blocker
-    return min(best, C_UNMET), first
+            best, outcome = code, out
+    return outcome
 
 
 def all_codes(codes: Iterable[int]) -> int:
