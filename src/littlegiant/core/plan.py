@@ -251,6 +251,9 @@ class Plan:
         seen = Counter(n.place() for tier in rules.tiers.values() for n in tier.criteria.walk())
         self.shared = {where for where, count in seen.items() if count > 1 and where is not None}
         self._groups: dict[str, Compiled] = {}
+        self._summaries: dict[object, TierSummary] = {}
+        """A tier without a score's summary by its status code and the id of the criterion holding it back
+        (each a node of this rule set, so a few hundred at most): read again, not made, for each profile."""
         # Two caches by id(node), each entry holding its node (here, or as the step's): an id in them is
         # a live node's, which no other node can have, so a hit is the node asked about (the `is` checks
         # confirm it). Keyed by the node itself they would hash it by value: its whole subtree, 2.5 us
@@ -281,16 +284,32 @@ class Plan:
         (a batch row words one criterion from it; a script's list of summaries need not hold them)."""
         state = self.start(values)
         tiers = {}
+        made = self._summaries
         for tid, fn, table in self.tiers:
             code, blocker = fn(state)
-            score = low = high = None
-            if table is not None:
-                low, high, _, _ = table(state)
-                score = low if low == high else None
-            tiers[tid] = TierSummary(NAMES[code], score, low, high, blocker.id if blocker is not None else None,
+            if table is None:  # _summary, inlined
+                summary = made.get((code, blocker.id) if blocker is not None else code)
+                tiers[tid] = summary if summary is not None and summary.blocker_node is blocker \
+                    else self._summary(code, blocker)
+                continue
+            low, high, _, _ = table(state)
+            tiers[tid] = TierSummary(NAMES[code], low if low == high else None, low, high,
+                                     blocker.id if blocker is not None else None,
                                      blocker.title if blocker is not None else None, blocker)
         sme_status, size = self._sme(state)
         return Summary(sme_status, size, tiers, state) if keep else Summary(sme_status, size, tiers)
+
+    def _summary(self, code: int, blocker: Node | None) -> TierSummary:
+        """A tier's summary without its score: a status and the criterion holding it back, which most
+        profiles of a batch share. Made once each and read again (~230 ns a tier a row made): it is
+        read-only, as every summary is, and holds no profile's figures."""
+        key = (code, blocker.id) if blocker is not None else code
+        summary = self._summaries.get(key)
+        if summary is None or summary.blocker_node is not blocker:  # another node of the same id (a probe's)
+            summary = self._summaries[key] = TierSummary(NAMES[code], None, None, None,
+                                                         blocker.id if blocker is not None else None,
+                                                         blocker.title if blocker is not None else None, blocker)
+        return summary
 
     def evaluate(self, values: dict[str, object]) -> tuple[str, str | None, dict[str, TierResult]]:
         """(SME status, size, every tier's full result) of one profile: the data a report words."""
@@ -324,9 +343,7 @@ class Plan:
         batch row asks again of a tier with other answers assumed (every title held)."""
         for t, fn, _ in self.tiers:
             if t == tid:
-                code, blocker = fn(self.start(values))
-                return TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
-                                   blocker.title if blocker is not None else None, blocker)
+                return self._summary(*fn(self.start(values)))
         raise KeyError(tid)
 
     def outcomes(self, tids: list[str], values: dict[str, object]) -> dict[str, TierSummary]:
@@ -336,9 +353,7 @@ class Plan:
         out: dict[str, TierSummary] = {}
         for t, fn, _ in self.tiers:
             if t in tids:
-                code, blocker = fn(state)
-                out[t] = TierSummary(NAMES[code], None, None, None, blocker.id if blocker is not None else None,
-                                     blocker.title if blocker is not None else None, blocker)
+                out[t] = self._summary(*fn(state))
         return out
 
     def row_of(self, tid: str, node: Node, state: State) -> CriterionResult | None:
