@@ -487,7 +487,7 @@ class Plan:
         get = state.get
         hit: tuple[int, CriterionResult] | None
         for i, step, one, paths, kept in leaves:  # one value (most leaves) is its own key, spared a tuple
-            key = get(one) if one is not None else tuple([get(p) for p in paths])
+            key = get(one) if one is not None else tuple(map(get, paths))
             hit = kept.get(key)
             if hit is None:
                 hit = self._leaf_row(step, state, tid)
@@ -804,7 +804,7 @@ class Plan:
                     details.append(detail(state))
                     keys.append(None)
                     continue
-                key = tuple([get(p) for p in reads])
+                key = tuple(map(get, reads))
                 d: ItemDetail | None = store.rows.get(key)
                 if d is None:
                     d = detail(state)
@@ -962,12 +962,12 @@ class Plan:
                                                      for e in exprs for r in e.refs):
             return fn
         reads, store = self._item_reads(item), _Store()
+        one = reads[0] if len(reads) == 1 else None
 
         def kept(state: State) -> scoring.Points:
             if not store.keep:
                 return fn(state)
-            get = state.get
-            at = tuple([get(p) for p in reads])
+            at = state.get(one) if one is not None else tuple(map(state.get, reads))  # one value: its own key
             hit: scoring.Points | None = store.rows.get(at)
             if hit is None:
                 hit = fn(state)
