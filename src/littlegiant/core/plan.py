@@ -1155,6 +1155,15 @@ class Plan:
             caps = self._wholes(node)
             if caps and path is not None and cmp is not None:  # a part of a whole: blank, it can be no more than the whole
                 return self._capped(path, caps, cmp, threshold, op in (">=", ">"), node)
+            if path is not None and op == ">=":  # a field at least a number, the commonest check: compared inline
+                at = path
+
+                def field_at_least(state: State) -> Outcome:
+                    v = state.get(at)
+                    if v is None:
+                        return unknown
+                    return _OK if v >= threshold else unmet
+                return field_at_least
             if path is not None and cmp is not None:  # a field against a number: the common case, inlined
                 read = path
 
