@@ -424,14 +424,16 @@ class Plan:
         for what the missing inputs decide), and the interview asked it of a company with none."""
         state = dict(values)
         get = state.get
-        for part, whole in self._zero_parts:
-            if get(part) is None and (w := get(whole)) is not None and not w:  # (not == 0: a Decimal's == an int is slow)
-                state[part] = _ZERO
+        for whole, parts in self._zero_parts:  # a whole read once for all its parts: 7 reads, not 18
+            if (w := get(whole)) is not None and not w:  # (not == 0: a Decimal's == an int is slow)
+                for part in parts:
+                    if get(part) is None:
+                        state[part] = _ZERO
         return state
 
-    def _parts_of_zero(self) -> tuple[tuple[str, str], ...]:
-        """(part, whole) concrete paths of the parts that cannot go below 0, a whole before its own
-        parts (a part of a part is 0 once its whole is found to be)."""
+    def _parts_of_zero(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each whole's concrete path with those of its parts that cannot go below 0, a whole before
+        its own parts (a part of a part is 0 once its whole is found to be)."""
         fields = self.rules.fields
         pairs: list[tuple[int, str, str]] = []
         for f in fields.values():
@@ -443,7 +445,10 @@ class Plan:
                 depth, up = depth + 1, fields[up.part_of]
             for offset in range(len(expr.YEAR_NAMES)) if f.per_year else (None,):
                 pairs.append((depth, self.paths[(f.id, offset)], self.paths[(whole.id, offset)]))
-        return tuple((part, whole) for _, part, whole in sorted(pairs, key=lambda p: p[0]))
+        wholes: dict[str, list[str]] = {}  # in the order of their depth: the parts of a whole share it
+        for _, part, whole_path in sorted(pairs, key=lambda p: p[0]):
+            wholes.setdefault(whole_path, []).append(part)
+        return tuple((whole_path, tuple(parts)) for whole_path, parts in wholes.items())
 
     def ceiling(self, name: str, offset: int | None) -> tuple[str, ...]:
         """The concrete paths of the wholes a field is a part of, nearest first: the least of those
