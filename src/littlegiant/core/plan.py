@@ -1200,6 +1200,8 @@ class Plan:
                     return _OK if binary(v, threshold) else unmet
                 return value_check
             holds = expr.comparer(op, threshold)  # in, between
+            if path is not None:  # a field in a list or range (an institution's level, an award's rank)
+                return self._field_within(path, op, threshold, node)
 
             def check(state: State) -> Outcome:
                 ok = holds(fn(state, 0))
@@ -1244,6 +1246,28 @@ class Plan:
                 return unknown if passes(high, thr) else unmet
             return score
         raise ValueError(f"cannot compile a {kind} node")  # the loader admits no other kinds
+
+    def _field_within(self, path: str, op: str, threshold: Any, node: Node) -> Compiled:
+        """A field checked against a list (``in``) or a range (``between``), compared as comparer
+        does, inline: three calls a check were two of its reader and comparer (~1% of a row)."""
+        unknown, unmet = (C_UNKNOWN, node), (C_UNMET, node)
+        if op == "between":
+            low, high = threshold
+
+            def field_between(state: State) -> Outcome:
+                v = state.get(path)
+                if v is None:
+                    return unknown
+                return _OK if low <= v <= high else unmet
+            return field_between
+        assert op == "in"
+
+        def field_in(state: State) -> Outcome:
+            v = state.get(path)
+            if v is None:
+                return unknown
+            return _OK if v in threshold else unmet
+        return field_in
 
     def _wholes(self, node: Node) -> tuple[str, ...]:
         """The wholes whose figures can decide a check of a blank part (``_capped``), else ()."""
