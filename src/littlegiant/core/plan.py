@@ -853,10 +853,7 @@ class Plan:
         return leaf
 
     def _derived_reader(self, name: str, offset: int) -> expr.Compiled:
-        key = f"\0{name}@{offset}"
-        fn = self._derived.get(key)
-        if fn is None:
-            fn = self._derived[key] = self._expr(self.rules.derived[name].expression, offset)
+        key, fn = self._derived_slot(name, offset)
 
         def derived(state: State, p: int) -> expr.Value:
             v = state.get(key, _MISS)
@@ -864,6 +861,24 @@ class Plan:
                 v = state[key] = fn(state, 0)
             return v  # type: ignore[return-value]
         return derived
+
+    def _derived_slot(self, name: str, offset: int) -> tuple[str, expr.Compiled]:
+        """Where a profile's state keeps a derived quantity for a year, and what computes it there."""
+        key = f"\0{name}@{offset}"
+        fn = self._derived.get(key)
+        if fn is None:
+            fn = self._derived[key] = self._expr(self.rules.derived[name].expression, offset)
+        return key, fn
+
+    def _slot_of(self, e: expr.Expression) -> tuple[str | None, expr.Compiled]:
+        """``e`` as a reader that keeps what it computes: a derived quantity's slot and computation,
+        which a closure reading it checks itself (one call a read fewer than its reader: a batch row
+        reads seven), else no slot and ``e`` compiled."""
+        only = e.only
+        if only is not None and not only.param and (only.name, only.offset) not in self.paths \
+                and only.name in self.rules.derived:
+            return self._derived_slot(only.name, only.offset or 0)
+        return None, self._expr(e)
 
     def _floor(self, e: expr.Expression, param_offset: int = 0) -> expr.Compiled | None:
         """The least ``e`` can be with its blank fields at their lowest (an amount's 0), where ``e``
@@ -995,6 +1010,15 @@ class Plan:
             value, scorer = scales[0]
             if value is None:
                 return lambda state: scorer(None, state)
+            slot, compute = self._slot_of(item.scales[0].value)  # type: ignore[arg-type]
+            if slot is not None:  # a derived quantity (R&D share, debt ratio): its slot read here
+
+                def derived_item(state: State) -> scoring.Points:
+                    v = state.get(slot, _MISS)
+                    if v is _MISS:
+                        v = state[slot] = compute(state, 0)
+                    return scorer(v, state)  # type: ignore[arg-type]
+                return derived_item
             read = value
             return lambda state: scorer(read(state, 0), state)
         if len(scales) == 2 and not capped and _ZERO <= cap:
@@ -1178,14 +1202,18 @@ class Plan:
                         return unknown
                     return _OK if cmp(v, threshold) else unmet
                 return field_check
-            fn = self._expr(value)
             if cmp is not None:
                 binary = cmp
                 floor = self._floor(value) if op in _ORDERED else None
                 at_least = op in (">=", ">")
+                slot, compute = self._slot_of(value)
 
                 def value_check(state: State) -> Outcome:
-                    v = fn(state, 0)
+                    v: object
+                    if slot is None:
+                        v = compute(state, 0)
+                    elif (v := state.get(slot, _MISS)) is _MISS:  # _derived_reader, inlined
+                        v = state[slot] = compute(state, 0)
                     if v is None:
                         # a total of several years, some blank: the years given bound it from below
                         # (CONTRACT §3: unknown only while the blank years could change the verdict)
@@ -1202,6 +1230,7 @@ class Plan:
             holds = expr.comparer(op, threshold)  # in, between
             if path is not None:  # a field in a list or range (an institution's level, an award's rank)
                 return self._field_within(path, op, threshold, node)
+            fn = self._expr(value)
 
             def check(state: State) -> Outcome:
                 ok = holds(fn(state, 0))
