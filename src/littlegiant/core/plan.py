@@ -296,7 +296,8 @@ class Plan:
             tiers[tid] = TierSummary(NAMES[code], low if low == high else None, low, high,
                                      blocker.id if blocker is not None else None,
                                      blocker.title if blocker is not None else None, blocker)
-        sme_status, size = self._sme(state)
+        sme: tuple[str, str | None] = state.get("\0sme") or self._sme(state)  # type: ignore[assignment]  # the gate's
+        sme_status, size = sme
         return Summary(sme_status, size, tiers, state) if keep else Summary(sme_status, size, tiers)
 
     def _summary(self, code: int, blocker: Node | None) -> TierSummary:
@@ -1263,9 +1264,12 @@ class Plan:
             assert table is not None and score_op is not None
             scored, passes = self.tables[table], expr.OPERATORS[score_op]
             review, unmet, unknown = (C_REVIEW, node), (C_UNMET, node), (C_UNKNOWN, node)
+            kept = self._table_keys[table][1]  # where the table's sums are kept once worked out (_compile_table)
 
             def score(state: State) -> Outcome:
-                low, high, strict, groups = scored(state)
+                # the table's sums as kept: most of a row's score criteria come after the first has them
+                sums: Table = state.get(kept) or scored(state)  # type: ignore[assignment]
+                low, high, strict, groups = sums
                 if group is not None:
                     low, high, strict = groups[group]
                 if passes(strict, thr):
