@@ -20,6 +20,7 @@ from tests.test_hostile_rules import check, cli, write
 from tests.test_properties import plausible, within_wholes
 
 from littlegiant.core import engine, scoring
+from littlegiant.core import plan as plan_module
 from littlegiant.core.plan import plan_for
 from littlegiant.core.result import MET
 from littlegiant.load import expr, profile, rules
@@ -131,6 +132,24 @@ def test_a_prepared_size_table_classifies_as_classify_size_does(data: st.DataObj
     given = {k: figures[k] for k in read}
     classify = scoring.size_classifier(cls, {k: "at." + k for k in read})
     assert classify({"at." + k: v for k, v in figures.items()}.get) == scoring.classify_size(size, industry, given)
+
+
+@settings(max_examples=200)
+@given(answers=st.lists(st.sampled_from((None, True, False)), min_size=6, max_size=6))
+def test_red_lines_made_one_closure_answer_as_all_of_does(answers: list[bool | None]) -> None:
+    """The gate's red lines, one closure in a plan's all-of: the same status and the same red line
+    holding it back as all_of over each (the first unmet, else the first of the worst; one of them
+    asks for review when answered yes)."""
+    rs = rules.load("miit-2026")
+    plan = plan_for(rs, DAY.year - 1, None)
+    gate = next(c for c in rs.tiers["innovative_sme"].criteria.children if c.kind == "all")
+    vetoes = [c for c in gate.children if c.kind == "veto"]
+    children = [plan._compile(n, []) for n in vetoes]
+    fused = plan_module._red_lines(list(zip(vetoes, children, strict=True)), rs)
+    assert len(fused) == 1 and len(vetoes) == len(answers)
+    values = {rs.fields[n.field].path: v for n, v in zip(vetoes, answers, strict=True)}  # type: ignore[index]
+    got, want = fused[0](dict(values)), plan_module.all_of(children, dict(values))
+    assert got[0] == want[0] and got[1] is want[1]
 
 
 def _conditions(bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:

@@ -1330,6 +1330,8 @@ class Plan:
 
     def _group(self, node: Node, children: list[Compiled]) -> Compiled:
         where = node.place()
+        if node.kind == "all":
+            children = self._fused(node, children)
         group: Compiled = partial(all_of if node.kind == "all" else any_of, tuple(children))
         if where is None or where not in self.shared:
             return group
@@ -1344,6 +1346,47 @@ class Plan:
                 return hit  # type: ignore[return-value]
             self._groups[where] = shared
         return self._groups[where]
+
+
+    def _fused(self, node: Node, children: list[Compiled]) -> list[Compiled]:
+        """An all-of's children, each run of two or more red lines as one closure (``_red_lines``)."""
+        kids = [c for c in node.children if applies(c, self._renewing)]  # as _steps compiled them
+        out: list[Compiled] = []
+        run: list[tuple[Node, Compiled]] = []
+        for kid, child in zip(kids, children, strict=True):
+            if kid.kind == "veto":
+                run.append((kid, child))
+                continue
+            out += _red_lines(run, self.rules)
+            run = []
+            out.append(child)
+        return out + _red_lines(run, self.rules)
+
+
+def _red_lines(run: list[tuple[Node, Compiled]], rules: RuleSet) -> list[Compiled]:
+    """Consecutive red lines of an all-of, two or more as one closure: all_of over them is their own
+    all_of (the first unmet, else the first of the worst), so the group's outcome is the same, and
+    the gate's six are one call a row, not six."""
+    if len(run) < 2:
+        return [child for _, child in run]
+    lines = tuple((rules.fields[n.field].path,  # type: ignore[index]
+                   (C_REVIEW if n.when_present == REVIEW else C_UNMET, n), (C_UNKNOWN, n)) for n, _ in run)
+
+    def red_lines(state: State) -> Outcome:
+        get = state.get
+        worst, outcome = C_MET, _OK
+        for path, present, unknown in lines:  # each as veto (_compile) answers, all_of's loop around it
+            v = get(path)
+            if v is None:
+                if C_UNKNOWN > worst:
+                    worst, outcome = C_UNKNOWN, unknown
+            elif v:
+                if present[0] == C_UNMET:
+                    return present
+                if present[0] > worst:
+                    worst, outcome = present[0], present
+        return outcome
+    return [red_lines]
 
 
 _ORDERED = (">=", ">", "<=", "<")
