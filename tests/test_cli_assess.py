@@ -466,6 +466,25 @@ def test_bad_options_exit_2(args: list[str], message: str) -> None:
     assert len(lines) == 1 and message in lines[0], result.stderr
 
 
+def test_the_year_placeholder_is_no_year_in_a_profile_a_what_if_or_a_column(tmp_path: Path) -> None:
+    """"{year}", the rule files' placeholder, was taken as a year: a profile keyed so, --set
+    equity_financing.{year}=5 and a sheet's column so headed each stopped on an internal error (a bug said
+    to the user). It is a key no profile holds, said so, and a column of no use, passed over."""
+    data = tmp_path / "p.json"
+    data.write_text('{"name": "甲公司", "equity_financing": {"{year}": 5}}', encoding="utf-8")
+    got = runner.invoke(app, ["assess", str(data), "--lang", "zh", "--as-of", "2026-11-26"])
+    assert (got.exit_code, got.stderr) == (2, f"littlegiant 出错：{data}：这里应填年份（1990–2100），现在是“{{year}}”\n")
+    what_if = runner.invoke(app, ["assess", str(EXAMPLES / "tier1-only.yaml"), "--lang", "zh",
+                                  "--set", "equity_financing.{year}=5"])
+    assert (what_if.exit_code, what_if.stderr) == (2, "littlegiant 出错：--set：没有“equity_financing.{year}”这个项目\n")
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("企业名称,equity_financing.{year}\n甲公司,5\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    done = runner.invoke(app, ["batch", str(sheet), "-o", str(out), "--lang", "zh", "--as-of", "2026-11-26"])
+    assert done.exit_code == 0, done.stderr
+    assert "“equity_financing.{year}”" in done.stderr and "internal error" not in out.read_text(encoding="utf-8-sig")
+
+
 @pytest.mark.parametrize("year", ["1989", "2101"])
 def test_a_what_if_for_a_year_no_profile_holds_says_the_years_it_holds(tmp_path: Path, year: str) -> None:
     """--set financials.1989.revenue=100 was asked "did you mean 'Operating revenue 1989'?", the very thing typed;

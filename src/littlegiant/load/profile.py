@@ -137,7 +137,10 @@ class _Trie:
             node.accept = _acceptor(f)
         for node in root.walk():
             node.years = node.children.get("{year}")
-            node.leaves = {k: _leaf(c.field, c.accept) for k, c in node.children.items() if c.field is not None}
+            # "{year}" is no key a profile writes: as a leaf, {"equity_financing": {"{year}": 5}} was read as
+            # the path equity_financing.{year}, and assessing it stopped on an internal error
+            node.leaves = {k: _leaf(c.field, c.accept) for k, c in node.children.items()
+                           if c.field is not None and k != "{year}"}
         return root
 
     def walk(self) -> Iterator[_Trie]:
@@ -608,12 +611,10 @@ class _Place:
         self.leaves: dict[str, PlacedLeaf] = {k: (*leaf, prefix + k) for k, leaf in trie.leaves.items()}
         self.places: dict[str, _Place] = {}  # by key as a row writes it (financials, 2025): a mapping goes there at once
         # the fields looked up by the value's type first, before any other test: numbers with the whole
-        # numbers taken as they are, yes/no, and text or a choice (by its acceptor). Under a level keyed by
-        # year, only the kinds looked up so before (its year's field as "{year}", a key no year is: kept as it was)
+        # numbers taken as they are, yes/no, and text or a choice (by its acceptor). A level keyed by year
+        # has none (its keys are years, read the full way)
         numbers = {k: (leaf[4], *_int_bounds(leaf[3]), leaf[2]) for k, leaf in self.leaves.items()
                    if leaf[3].type not in _NOT_NUMBERS}
-        if trie.years is not None:
-            numbers = {k: n for k, n in numbers.items() if self.leaves[k][:2] == (_FLOORED, 0)}
         self.numbers: dict[str, tuple[str, Decimal | int, Decimal | int, Callable[[Any], Scalar | None]]] = numbers
         self.flags = {k: leaf[4] for k, leaf in self.leaves.items() if leaf[0] == _BOOL}
         self.texts = {k: (leaf[4], leaf[2]) for k, leaf in self.leaves.items()
@@ -1038,8 +1039,8 @@ def _walk_path(rules: RuleSet, path: str) -> FieldDef:
             # financials.1989.revenue: the nearest path was the same one, "did you mean … 1989?"
             raise InputError(kind="set.year_range", params={"year": part, "low": YEAR_MIN, "high": YEAR_MAX, "path": path},
                              field=path, label=Text("", ""))
-        elif part in node.children:
-            node = node.children[part]
+        elif part in node.children and part != "{year}":  # the wildcard is no year: equity_financing.{year}
+            node = node.children[part]                        # was the field, and year_in_path's int() failed
         else:
             return _no_field(rules, path, ".".join(parts[: i + 1]))
     if node.field is None:
