@@ -396,6 +396,8 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
         try:
             prof = read_profile(source, rs, as_of=day)
             summary = plan.run(dict(prof.values))
+            # the plan hands one TierSummary to every profile of a status and blocker: the caller's own copies
+            summary.tiers = {tid: replace(s) for tid, s in summary.tiers.items()}
         except InputError as exc:
             name = exc.name if isinstance(exc, RowError) else None
             if name is None and isinstance(source, Mapping) and isinstance(source.get("name"), str):
