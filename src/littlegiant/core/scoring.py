@@ -176,50 +176,22 @@ def each_points(bands: tuple[Band, ...], env: Any, whens: tuple[Cond | None, ...
 # ------------------------------------------------------------------------------ SME
 
 
-def _any_under(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
-    """Whether some figure lies under its bound (unknown when none does but some are missing)."""
-    unknown = False
-    for k, bound in bounds.items():
-        v = inputs.get(k)
-        if v is None:
-            unknown = True
-        elif v < bound:  # type: ignore[operator]
-            return True
-    return None if unknown else False
-
-
-def _all_at_least(bounds: dict[str, Decimal], inputs: dict[str, expr.Value]) -> bool | None:
-    under = _any_under(bounds, inputs)
-    return None if under is None else not under
-
-
 def classify_size(size: SizeStandard, industry: str | None, inputs: dict[str, expr.Value]) -> tuple[str, str | None]:
-    """(status, size) under the 300号 standard; 'X以下' exclusive, 'X及以上' inclusive."""
+    """(status, size) under the 300号 standard; 'X以下' exclusive, 'X及以上' inclusive. One way of
+    classifying (``size_classifier``), here on a dict of the industry's figures by name."""
     if industry is None or industry not in size.industries:
         return UNKNOWN, None
     cls = size.industries[industry]
-    is_sme = _any_under(cls.ceiling, inputs)
-    if is_sme is False:
-        return UNMET, "large"
-    if is_sme is None:
-        return UNKNOWN, None
-    medium = _all_at_least(cls.medium, inputs)
-    if medium:
-        return MET, "medium"
-    small = _all_at_least(cls.small, inputs)
-    if medium is False and small is not None:
-        return MET, "small" if small else "micro"
-    if small is False:  # the medium bounds lie above the small ones, so neither holds
-        return MET, "micro"
-    return MET, None
+    return size_classifier(cls, {k: k for k in (*cls.ceiling, *cls.medium, *cls.small)})(inputs.get)
 
 
 def size_classifier(cls: SizeClass, paths: dict[str, str]) -> Callable[[Callable[[str], Any]], tuple[str, str | None]]:
-    """``classify_size`` for one industry whose figures are plain reads (``paths``: each figure the
-    industry's ceiling or medium bounds name -> where a profile's dict holds it), prepared once: a
-    function of the dict's ``get``. The same comparisons in the same order as ``classify_size`` on
-    ``{figure: get(path)}``, a figure outside ``paths`` unknown, without the dict of inputs and the
-    calls around each bound list (~2 µs of a batch row's plan, the SME gate of every row)."""
+    """The size class of one industry, prepared once (``paths``: each figure its ceiling, medium or small
+    bounds name -> where a dict holds it; a figure outside ``paths`` unknown): a function of the dict's
+    ``get``. A batch row's plan reads the profile's dict itself, without a dict of inputs and the
+    calls around each bound list (~2 µs of a row, the SME gate of every row); ``classify_size`` is it
+    on a dict of figures by name. Some figure under its bound is True, unknown when none is but some
+    are missing; a class is below every ceiling, medium at or above every medium bound."""
     def bounds(of: dict[str, Decimal]) -> tuple[tuple[str | None, Decimal], ...]:
         return tuple((paths.get(k), bound) for k, bound in of.items())
 
@@ -227,7 +199,7 @@ def size_classifier(cls: SizeClass, paths: dict[str, str]) -> Callable[[Callable
     large, unknown = (UNMET, "large"), (UNKNOWN, None)
 
     def under(lines: tuple[tuple[str | None, Decimal], ...], get: Callable[[str], Any]) -> bool | None:
-        missing = False  # _any_under
+        missing = False
         for path, bound in lines:
             v = get(path) if path is not None else None
             if v is None:
@@ -248,7 +220,7 @@ def size_classifier(cls: SizeClass, paths: dict[str, str]) -> Callable[[Callable
         below_small = under(small, get)
         if below is True and below_small is not None:
             return MET, "micro" if below_small else "small"
-        if below_small is True:
+        if below_small is True:  # the medium bounds lie above the small ones, so neither holds
             return MET, "micro"
         return MET, None
     return classify
