@@ -2188,22 +2188,6 @@ store starts again."""
 _JSON_KEYS = tuple(("{" if i == 0 else ", ") + encode_basestring(c) + ": " for i, c in enumerate(JSONL_COLUMNS))
 
 
-def json_cells(row: Cells) -> list[Any]:
-    """A summary row's cells as JSON Lines has them, in JSONL_COLUMNS order: one type a key, so a
-    program reads them without guessing. A score is a number or null with its ends beside it (a
-    range's, or the score twice; null without a score table); an empty cell is null (a .csv keeps
-    it empty), where "" beside a 90 or "30-95" in the same key broke a reader of the file."""
-    out: list[Any] = []
-    for i, cell in enumerate(row):
-        if i not in _SCORES:
-            out.append(None if cell == "" else cell)
-        elif isinstance(cell, ScoreRange):
-            out += (None, cell.low, cell.high)
-        else:
-            out += (None, None, None) if cell == "" else (cell, cell, cell)
-    return out
-
-
 def own_json(scorer: Scorer, own: list[str]) -> str:
     """A row's carried cells as the JSON object CARRIED_KEY holds, by heading, in the columns' order
     (an empty cell is null, as in the summary's own keys); for an .xlsx, ``own`` is already JSON (own_typed)."""
@@ -2215,11 +2199,14 @@ def own_json(scorer: Scorer, own: list[str]) -> str:
 
 
 def _json_line(row: Cells) -> str:
-    """The row as json.dumps writes the dict of JSONL_COLUMNS and its ``json_cells`` (ensure_ascii
-    off), one JSON Lines line, without building the dict nor the cells: text, whole numbers and nulls,
-    nearly every cell, the way json writes them (_json_value); a score's three keys, empty in most
-    rows, written at once. Measured: 4.85 -> 3.2 us a row of benchmarks/batch.py, where the cells were
-    first listed by json_cells."""
+    """The row as one JSON Lines line, the way json.dumps writes the dict of JSONL_COLUMNS (ensure_ascii
+    off): one type a key, so a program reads them without guessing. A score is a number or null with
+    its ends beside it (a range's, or the score twice; null without a score table); an empty cell is
+    null (a .csv keeps it empty), where "" beside a 90 or "30-95" in the same key broke a reader of the
+    file. Written without building the dict nor a list of cells: text, whole numbers and nulls, nearly
+    every cell, the way json writes them (_json_value); a score's three keys, empty in most rows, at
+    once. Measured: 4.85 -> 3.2 us a row of benchmarks/batch.py, where the cells were listed first (the
+    tests keep that listing, and hold this to json.dumps of it)."""
     parts: list[str] = []
     for keys, cell in zip(_CELL_KEYS, row, strict=True):
         if type(keys) is str:  # one key: a cell that is no score
