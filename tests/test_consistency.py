@@ -445,6 +445,21 @@ def test_the_cheap_growth_and_size_tests_agree_with_the_exact_ones(this: Decimal
     assert [u.figure.path for u in found if u.kind == consistency.LARGE] == large
 
 
+@pytest.mark.parametrize(("figures", "large"), [
+    ({"employees": Decimal(9999), "financials.2025.revenue": Decimal("999999.99")}, []),
+    ({"employees": Decimal(20000), "awards.national_rank": Decimal(30)}, []),
+    ({"employees": Decimal(20001), "awards.national_rank": Decimal(31)}, ["employees", "awards.national_rank"]),
+    ({"financials.2025.revenue": Decimal("Infinity"), "employees": Decimal(5)}, ["financials.2025.revenue"]),
+    ({"financials.2025.net_profit": Decimal("-1000000.01")}, ["financials.2025.net_profit"]),
+    ({"employees": 30000, "financials.2025.revenue": Decimal(5)}, []),  # no Decimal: no size said
+])
+def test_the_leading_digit_test_of_sizes_passes_only_what_is_within(figures: dict[str, Any], large: list[str]) -> None:
+    """A row's figures are passed by their leading digits (``_within_sizes``) only when each is finite and
+    plainly under its limit; one at the limit, past it, not finite or no Decimal is told by the exact test."""
+    found = consistency.unusual_figures(rules.load("miit-2026"), figures)
+    assert [u.figure.path for u in found if u.kind == consistency.LARGE] == large
+
+
 @pytest.mark.parametrize(("lang", "given", "hint"), [
     ("zh", "financials.2025.revenue=2000", "要一起改，请再加 --set 主营业务收入（2025年）=…"),
     ("en", "financials.2025.revenue=2000", "to change them together, add --set financials.2025.main_revenue=…"),

