@@ -22,7 +22,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from datetime import date
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 from functools import partial
 from itertools import chain
 from json.encoder import encode_basestring
@@ -34,13 +34,13 @@ import msgspec
 from littlegiant.cli.stopping import check, ended, held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
-from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, Result, TierResult, json_number
+from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_number
 from littlegiant.errors import INTERNAL, InputError, internal_message
-from littlegiant.load import profile
+from littlegiant.load import expr, profile
 from littlegiant.load.consistency import Unusual, unit_slips, unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import RENEWABLE, Choice
-from littlegiant.load.rules import TIER_IDS, RuleSet
+from littlegiant.load.rules import TIER_IDS, Node, RuleSet
 from littlegiant.load.tabular import (
     CELL_TYPES,
     ID_COLUMNS,
@@ -1630,6 +1630,9 @@ def _slips_said(item: Item, slips: tuple[bool, bool]) -> tuple[bool, bool]:
     return slips
 
 
+_Shown = tuple[Node, expr.Compiled, Callable[[str], CriterionResult]]
+
+
 class Scorer:
     """Scores Items under fixed settings; picklable so that --jobs can ship it to workers."""
 
@@ -1653,6 +1656,9 @@ class Scorer:
         self._red: dict[str, dict[str, str]] = {}  # red_lines_said, once the rule set is read
         self._columns: dict[str, str | None] = {}  # a sheet's header -> the input it gives (_blank)
         self._reads: dict[str, tuple[str, ...]] = {}  # a tier -> the inputs its criteria read (_blank)
+        self._shown: dict[tuple[str, str], _Shown | None] = {}
+        """A check that holds a tier back -> (its node, its value as its row shows it, its rows' maker),
+        from the plan's steps once its first row is made (``_now``)."""
         self.carried: tuple[tuple[str, tuple[str, ...]], ...] = ()
         """The park's own columns no rule reads, copied back after the results (CARRIED_KEY): each as
         the output heads it and as the inputs' headers spell it (with their spaces), known once every
@@ -1704,7 +1710,7 @@ class Scorer:
         return out
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_rules": None, "_plan": None}
+        return {**self.__dict__, "_rules": None, "_plan": None, "_shown": {}}
 
     def __call__(self, item: Item, codec: tuple[str, str] | None = None) -> Cells | str | bytes:
         """A summary row's cells, or with ``--format json`` the full result: its line as text, or as
@@ -1861,11 +1867,41 @@ class Scorer:
             return blank
         if outcome.blocker_node is None:
             return ""
-        if outcome.blocker_node.kind == "sme":
+        node = outcome.blocker_node
+        if node.kind == "sme":
             return size_now(summary.sme_size, self.lang)
         state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]
-        row = self._plan.row_of(tier, outcome.blocker_node, state)
-        return now_text(row, self.lang) if row is not None else ""
+        shown = self._shown.get((tier, node.id))
+        if shown is not None and shown[0] is node:
+            # the one figure the words need, not the whole row (the inputs it read, the formula filled
+            # in): a row of the rule holding that value alone, which now_text words from the value and
+            # the rule's comparison and unit (callgrind, a row of benchmarks/batch.py's to a .csv: 525,400
+            # -> 513,400 instructions). A figure that is no number has nothing to say; none, a blank
+            # part's row says what its whole holds (made whole, below)
+            _, value_of, make = shown
+            value = value_of(state, 0)
+            if isinstance(value, Decimal):
+                made = make(UNMET)
+                made.value = value
+                return now_text(made, self.lang)
+            if value is not None:
+                return ""
+        row = self._plan.row_of(tier, node, state)
+        if row is None:
+            return ""
+        if node.kind == "check" and (tier, node.id) not in self._shown:
+            self._shown[(tier, node.id)] = self._shows(tier, node)
+        return now_text(row, self.lang)
+
+    def _shows(self, tier: str, node: Node) -> _Shown | None:
+        """``_shown`` of a check of ``tier``, once its first row is made (which gives its step its maker):
+        its value as its row shows it, and a row of it to hold a company's value, which ``now_text``
+        words from the value alone (the criterion's comparison and unit, the rule's)."""
+        assert self._plan is not None
+        for step in self._plan.flat[tier]:
+            if step.node is node and step.value is not None and step.make is not None:
+                return node, step.value, step.make
+        return None
 
     def _nothing_short(self, prof: profile.Profile, summary: Summary) -> bool:
         """Whether nothing the row gives fails a tier: none is 不满足, and no red line the row answered
