@@ -73,6 +73,7 @@ from littlegiant.report.common import (
 from littlegiant.report.table import (
     ADVICE_MARK,
     CARRIED_KEY,
+    FORMULA_FIRST,
     FORMULA_STARTS,
     JSONL_COLUMNS,
     RESULT_OUTCOME,
@@ -2039,6 +2040,19 @@ class Done(NamedTuple):
     small: int = 0
 
 
+class _Worded(NamedTuple):
+    """A summary row's words that rows of the same outcome share (``Job._kept``): its cells after the
+    input's ids, the blocker's (and with --advice the step's) left empty; the heads of its next steps
+    in words (``Job._step_in_words``); those cells joined before and after the blocker's (and the
+    step's); and the commas of its .csv line when no cell needs quotes."""
+
+    tail: list[str]
+    heads: dict[str, str | None]
+    before: str
+    after: str
+    commas: int
+
+
 class Job:
     """Scores a chunk into its output lines; picklable, so that workers format their own rows and
     send back one text per chunk rather than a row of fields per company."""
@@ -2053,7 +2067,7 @@ class Job:
         self._lines: list[str | bytes] = []
         self._bytes = False  # some of the lines are bytes
         self._csv: Any = None
-        self._worded: dict[tuple[Any, ...], tuple[list[str], dict[str, str | None]]] = {}  # see _in_words
+        self._worded: dict[tuple[Any, ...], _Worded] = {}  # see _kept
         self._writing: Any = None  # the thread writing this worker's last chunk in its turn (_write_behind)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -2134,17 +2148,24 @@ class Job:
             self._lines.append(line)
             return
         # full results never go to a .csv (Writer refuses)
-        text: tuple[int, ...] = _TEXT_CELLS
-        if self.labels is None:
-            cells = list(map(str, row))
-        else:
-            cells, text = self._in_words(row), (0, 1)
-        for i in text:  # text a spreadsheet would run as a formula is made inert
+        if self.labels is not None:
+            self._line_in_words(row, own)
+            return
+        cells = list(map(str, row))
+        for i in _TEXT_CELLS:  # text a spreadsheet would run as a formula is made inert
             if cells[i].startswith(FORMULA_STARTS):
                 cells[i] = inert(cells[i])
+        self._add(cells, own)
+
+    def _add(self, cells: list[str], own: list[str] | None, line: str | None = None) -> None:
+        """Add a .csv row of these cells, and ``own`` after them (made inert here); ``line``: the cells
+        already joined, ``own`` not among them."""
         if own is not None:
-            cells += [inert(c) if c.startswith(FORMULA_STARTS) else c for c in own]
-        line = ",".join(cells)
+            more = [inert(c) if c.startswith(FORMULA_STARTS) else c for c in own]
+            cells += more
+            line = None if line is None else ",".join((line, *more))
+        if line is None:
+            line = ",".join(cells)
         if line.count(",") == len(cells) - 1 and '"' not in line and "\n" not in line and "\r" not in line:
             self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
             return
@@ -2152,44 +2173,72 @@ class Job:
             self._csv = csv.writer(_Sink(self._lines.append))
         self._csv.writerow(cells)
 
+    def _line_in_words(self, row: Cells, own: list[str] | None) -> None:
+        """Add the row in words (result_words) as a .csv line, its text cells made inert: every cell after
+        the input's ids is a function of the row's other cells, which a screening repeats (the same
+        statuses, no warning), so those are worded once and kept (``_kept``), all but 主要差距, worded
+        apart (``_step_in_words``), and joined once on either side of it. A line is then five cells
+        of the row's own and the two kept texts: building the row's cells to join them was 30% of its
+        ~32,000 instructions of Job.line (callgrind)."""
+        assert self.labels is not None
+        kept = self._kept(row)
+        source = "" if row[0] is None else str(row[0])
+        if source and source[0] in FORMULA_FIRST:
+            source = inert(source)
+        name = str(row[1]) if row[1] else ""
+        if name and name[0] in FORMULA_FIRST:
+            name = inert(name)
+        code, seq = row[_IDS:]  # ID_COLUMNS, as result_words has them
+        code = str(code) if code else ""
+        if code and code[0] in FORMULA_FIRST:
+            code = inert(code)
+        seq = str(seq) if seq else ""
+        if seq and seq[0] in FORMULA_FIRST:
+            seq = inert(seq)
+        step = row[_NEXT_STEP]
+        blocker, then = self._step_in_words(step, kept.heads, row) if step else ("", "")
+        if blocker and blocker[0] in FORMULA_FIRST:
+            blocker = inert(blocker)
+        if self.labels.advice:
+            if then and then[0] in FORMULA_FIRST:
+                then = inert(then)
+            line = f"{source},{name},{code},{seq},{kept.before},{blocker},{then},{kept.after}"
+        else:
+            line = f"{source},{name},{code},{seq},{kept.before},{blocker},{kept.after}"
+        if own is None and line.count(",") == kept.commas and '"' not in line and "\n" not in line and "\r" not in line:
+            self._lines.append(line + "\r\n")  # no cell needs quotes: what csv.writer would write
+            return
+        tail = kept.tail
+        at = len(tail) - (4 if self.labels.advice else 3)  # the blocker's cell, then the step's with --advice
+        cells = [source, name, code, seq, *tail[:at], blocker, *([then] if self.labels.advice else ()),
+                 *tail[at + 1 + self.labels.advice:]]
+        self._add(cells, own, line)
 
-    def _in_words(self, row: Cells) -> list[str]:
-        """The row in words (result_words) as text, its later text cells made inert: every cell after
-        the source and the name is a function of the row's other cells, which a screening repeats
-        (the same statuses, no warning), so those are worded once and kept (WORDS_KEPT), all but
-        主要差距, worded apart (``_step_in_words``). A score written as a float is not kept: 60.0
-        would find the row kept for 60."""
+    def _kept(self, row: Cells) -> _Worded:
+        """The words of the row's cells after its ids (``_line_in_words``), kept for the rows that share
+        those cells (WORDS_KEPT). A score written as a float is not kept: 60.0 would find the row kept for 60."""
         assert self.labels is not None
         key: tuple[Any, ...] | None = (*row[2:_NEXT_STEP], *row[_NEXT_STEP + 1:_IDS])  # not the ids: each row's own
         for i in _SCORES:
             if type(row[i]) is float:
                 key = None
         kept = self._worded.get(key) if key is not None else None
-        if kept is None:
-            words = result_words(dict(zip(SUMMARY_COLUMNS, [*row[:_NEXT_STEP], "", *row[_NEXT_STEP + 1:]],
-                                          strict=True)), self.labels)
-            tail = ["" if c is None else str(c) for c in words[_WORDED:]]
-            for i in text_cells(self.labels):
-                if i >= _WORDED and tail[i - _WORDED].startswith(FORMULA_STARTS):
-                    tail[i - _WORDED] = inert(tail[i - _WORDED])
-            kept = (tail, {})
-            if key is not None:
-                if len(self._worded) >= WORDS_KEPT:
-                    self._worded.clear()
-                self._worded[key] = kept
-        cells = ["" if row[0] is None else str(row[0]), str(row[1]) if row[1] else ""]
-        for c in row[_IDS:]:  # as result_words has them; a loop, not a comprehension (a call each under 3.11)
-            c = str(c) if c else ""
-            cells.append(inert(c) if c.startswith(FORMULA_STARTS) else c)
-        cells += kept[0]
-        step = row[_NEXT_STEP]
-        if step:
-            at = len(cells) - (4 if self.labels.advice else 3)  # the blocker's cell, then the step's with --advice
-            blocker, then = self._step_in_words(step, kept[1], row)
-            cells[at] = inert(blocker) if blocker.startswith(FORMULA_STARTS) else blocker
-            if self.labels.advice:
-                cells[at + 1] = inert(then) if then.startswith(FORMULA_STARTS) else then
-        return cells
+        if kept is not None:
+            return kept
+        words = result_words(dict(zip(SUMMARY_COLUMNS, [*row[:_NEXT_STEP], "", *row[_NEXT_STEP + 1:]],
+                                      strict=True)), self.labels)
+        tail = ["" if c is None else str(c) for c in words[_WORDED:]]
+        for i in text_cells(self.labels):
+            if i >= _WORDED and tail[i - _WORDED].startswith(FORMULA_STARTS):
+                tail[i - _WORDED] = inert(tail[i - _WORDED])
+        at = len(tail) - (4 if self.labels.advice else 3)
+        kept = _Worded(tail, {}, ",".join(tail[:at]), ",".join(tail[at + 1 + self.labels.advice:]),
+                       _WORDED + len(tail) - 1)
+        if key is not None:
+            if len(self._worded) >= WORDS_KEPT:
+                self._worded.clear()
+            self._worded[key] = kept
+        return kept
 
     def _step_in_words(self, step: str, heads: dict[str, str | None], row: Cells) -> tuple[str, str]:
         """A next_step cell as result_words words it (what holds the company back, the step to take).
