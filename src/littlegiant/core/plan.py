@@ -1332,7 +1332,7 @@ class Plan:
         where = node.place()
         if node.kind == "all":
             children = self._fused(node, children)
-        group: Compiled = partial(all_of if node.kind == "all" else any_of, tuple(children))
+        group = (_all_group if node.kind == "all" else _any_group)(tuple(children))
         if where is None or where not in self.shared:
             return group
         where = f"{where}:{'renewal' if self._renewing else 'new'}"  # a shared group may hold renewal clauses
@@ -1361,6 +1361,38 @@ class Plan:
             run = []
             out.append(child)
         return out + _red_lines(run, self.rules)
+
+
+def _all_group(children: tuple[Compiled, ...]) -> Compiled:
+    """``all_of`` over ``children`` as a closure of its own: a partial of all_of is called through C, a
+    new evaluation loop for every group of a row, where a Python closure's call is made inline
+    (Python 3.11); some 11 groups a batch row."""
+    def all_group(state: State) -> Outcome:
+        worst, outcome = C_MET, _OK
+        for child in children:  # all_of's loop
+            out = child(state)
+            code = out[0]
+            if code == C_UNMET:
+                return out
+            if code > worst:
+                worst, outcome = code, out
+        return outcome
+    return all_group
+
+
+def _any_group(children: tuple[Compiled, ...]) -> Compiled:
+    """``any_of`` over ``children`` as a closure of its own (``_all_group``)."""
+    def any_group(state: State) -> Outcome:
+        best, outcome = C_UNMET + 1, _NONE_MET
+        for child in children:  # any_of's loop
+            out = child(state)
+            code = out[0]
+            if not code:
+                return _OK
+            if code < best:
+                best, outcome = code, out
+        return outcome
+    return any_group
 
 
 def _red_lines(run: list[tuple[Node, Compiled]], rules: RuleSet) -> list[Compiled]:
