@@ -152,6 +152,28 @@ def test_red_lines_made_one_closure_answer_as_all_of_does(answers: list[bool | N
     assert got[0] == want[0] and got[1] is want[1]
 
 
+_SUM = st.lists(st.integers(0, 100).map(Decimal), min_size=3, max_size=3).map(sorted)
+
+
+@settings(max_examples=200)
+@given(sums=st.lists(_SUM, min_size=4, max_size=4))
+def test_score_criteria_made_one_closure_answer_as_all_of_does(sums: list[list[Decimal]]) -> None:
+    """A table's score criteria in an all-of (innovative's total and its three groups), one closure:
+    the same status and the same criterion holding it back as all_of over each, whatever the
+    table's sums (strict low <= low <= high, in all and in each group)."""
+    rs = rules.load("miit-2026")
+    plan = plan_for(rs, DAY.year - 1, None)
+    scored = next(n for _, n in rs.all_nodes() if n.id == "innovative.scored")
+    nodes = [c for c in scored.children if c.kind == "score"]
+    assert len(nodes) == 4 and nodes[0].group is None
+    children = [plan._compile(n, []) for n in nodes]
+    groups = {n.group: (low, high, strict) for n, (strict, low, high) in zip(nodes[1:], sums[1:], strict=True)}
+    strict, low, high = sums[0]
+    state = {plan._table_keys[nodes[0].table][1]: (low, high, strict, groups)}  # type: ignore[index]
+    got, want = plan._scores(nodes)(dict(state)), plan_module.all_of(children, dict(state))
+    assert got[0] == want[0] and got[1] is want[1]
+
+
 def _conditions(bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:
     """The bands' `when` conditions compiled to read an `expr` environment such as _Answers (a plan
     compiles them to read its own per-profile dicts)."""

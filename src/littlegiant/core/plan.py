@@ -1349,18 +1349,59 @@ class Plan:
 
 
     def _fused(self, node: Node, children: list[Compiled]) -> list[Compiled]:
-        """An all-of's children, each run of two or more red lines as one closure (``_red_lines``)."""
+        """An all-of's children, each run of two or more red lines as one closure (``_red_lines``), and
+        each run of two or more score criteria of one table as one (``_scores``)."""
         kids = [c for c in node.children if applies(c, self._renewing)]  # as _steps compiled them
         out: list[Compiled] = []
         run: list[tuple[Node, Compiled]] = []
         for kid, child in zip(kids, children, strict=True):
-            if kid.kind == "veto":
+            if run and (kid.kind != run[0][0].kind or (kid.kind == "score" and kid.table != run[0][0].table)):
+                out += self._run_of(run)
+                run = []
+            if kid.kind in ("veto", "score"):
                 run.append((kid, child))
-                continue
-            out += _red_lines(run, self.rules)
-            run = []
-            out.append(child)
-        return out + _red_lines(run, self.rules)
+            else:
+                out.append(child)
+        return out + self._run_of(run)
+
+    def _run_of(self, run: list[tuple[Node, Compiled]]) -> list[Compiled]:
+        """A run of an all-of's children of one kind, as ``_fused`` gives it."""
+        if len(run) < 2:
+            return [child for _, child in run]
+        if run[0][0].kind == "veto":
+            return _red_lines(run, self.rules)
+        return [self._scores([node for node, _ in run])]
+
+    def _scores(self, nodes: list[Node]) -> Compiled:
+        """Consecutive score criteria of one table in an all-of (innovative's total and its three groups,
+        every row that reaches its scored route), as one closure: all_of over them, each compared as
+        ``_compile``'s ``score`` compares it, on the table's sums read once."""
+        table = nodes[0].table
+        assert table is not None
+        scored, kept = self.tables[table], self._table_keys[table][1]
+        lines = tuple((n.group, expr.OPERATORS[n.op], n.threshold,  # type: ignore[index]
+                       (C_REVIEW, n), (C_UNKNOWN, n), (C_UNMET, n)) for n in nodes)
+
+        def scores(state: State) -> Outcome:
+            sums: Table = state.get(kept) or scored(state)  # type: ignore[assignment]
+            worst, outcome = C_MET, _OK
+            for group, passes, thr, review, unknown, unmet in lines:
+                if group is None:
+                    low, high, strict = sums[0], sums[1], sums[2]
+                else:
+                    low, high, strict = sums[3][group]
+                if passes(strict, thr):
+                    continue
+                if passes(low, thr):
+                    if worst < C_REVIEW:
+                        worst, outcome = C_REVIEW, review
+                elif passes(high, thr):
+                    if worst < C_UNKNOWN:
+                        worst, outcome = C_UNKNOWN, unknown
+                else:
+                    return unmet
+            return outcome
+        return scores
 
 
 def _all_group(children: tuple[Compiled, ...]) -> Compiled:
