@@ -174,6 +174,34 @@ def test_score_criteria_made_one_closure_answer_as_all_of_does(sums: list[list[D
     assert got[0] == want[0] and got[1] is want[1]
 
 
+@settings(max_examples=200)
+@given(value=st.none() | st.decimals(min_value=-50, max_value=150, places=2))
+def test_an_item_of_one_derived_quantity_scores_as_its_bands_do(value: Decimal | None) -> None:
+    """A score item of one derived quantity by "at least" bands (R&D share, growth), its slot and bands
+    read by one closure: the points points_scorer gives the value, and in full the points and band
+    band_scorer gives it."""
+    rs = rules.load("miit-2026")
+    plan = plan_for(rs, DAY.year - 1, None)
+    fused = 0
+    for table in rs.scores.values():
+        for item in table.items:
+            fn, detail = plan._compile_item(item), plan._item_detail(item)
+            if getattr(fn, "__name__", "") != "derived_at_least":
+                continue
+            fused += 1
+            scale = item.scales[0]
+            assert getattr(detail, "__name__", "") == "derived_within"
+            slot, _ = plan._slot_of(scale.value)  # type: ignore[arg-type]
+            whens = plan._whens(scale.bands)
+            state: dict[str, object] = {slot: value}  # type: ignore[dict-item]
+            assert fn(dict(state)) == scoring.points_scorer(scale.bands, whens)(value, state)
+            low, high, strict, chosen = scoring.band_scorer(scale.bands, whens)(value, state)
+            d = detail(dict(state))
+            assert (d.low, d.high, d.strict, d.value, d.label, d.review, d.scale_values) == \
+                (low, high, strict, value, chosen.label if chosen else None, bool(chosen and chosen.review), (value,))
+    assert fused >= 3
+
+
 def _conditions(bands: tuple[Band, ...]) -> tuple[scoring.Cond | None, ...]:
     """The bands' `when` conditions compiled to read an `expr` environment such as _Answers (a plan
     compiles them to read its own per-profile dicts)."""

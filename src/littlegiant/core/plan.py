@@ -1012,6 +1012,23 @@ class Plan:
             if value is None:
                 return lambda state: scorer(None, state)
             slot, compute = self._slot_of(item.scales[0].value)  # type: ignore[arg-type]
+            lines = scoring.at_least_lines(item.scales[0].bands, self._whens(item.scales[0].bands), False)
+            if slot is not None and lines is not None:  # its "at least" bands scored here too (points_scorer's)
+                unknown, floors, missed = lines
+
+                def derived_at_least(state: State) -> scoring.Points:
+                    """A derived quantity's points by "at least" bands (R&D share, main business share, growth):
+                    the slot and the bands read here, where derived_item called its scorer (~4 a row)."""
+                    v = state.get(slot, _MISS)
+                    if v is _MISS:
+                        v = state[slot] = compute(state, 0)
+                    if v is None:
+                        return unknown
+                    for bound, result in floors:
+                        if v >= bound:  # type: ignore[operator]
+                            return result
+                    return missed
+                return derived_at_least
             if slot is not None:  # a derived quantity (R&D share, debt ratio): its slot read here
 
                 def derived_item(state: State) -> scoring.Points:
@@ -1065,6 +1082,32 @@ class Plan:
             if _ZERO <= cap and all(_NO_POINTS < b.points <= cap for b in item.scales[0].bands):
                 # every points the scale can give (a band's, or 0) is within the cap and scores: min() and
                 # the test of whether it scores would give what they are given, for six items a company
+                value = item.scales[0].value
+                slot, compute = self._slot_of(value) if value is not None else (None, None)
+                lines = scoring.at_least_lines(item.scales[0].bands, self._whens(item.scales[0].bands), True)
+                if slot is not None and compute is not None and lines is not None:
+                    unknown, floors, missed = lines
+
+                    def derived_within(state: State) -> ItemDetail:
+                        """``within`` of a derived quantity by "at least" bands: its slot and bands read
+                        here, not by a reader and a scorer called (five items a full result)."""
+                        v = state.get(slot, _MISS)
+                        if v is _MISS:
+                            v = state[slot] = compute(state, 0)
+                        if v is None:
+                            low, high, strict, chosen = unknown
+                        else:
+                            for bound, result in floors:
+                                if v >= bound:  # type: ignore[operator]
+                                    low, high, strict, chosen = result
+                                    break
+                            else:
+                                low, high, strict, chosen = missed
+                        if chosen is None:
+                            return ItemDetail(low, high, strict, v, None, False, (v,))  # type: ignore[arg-type]
+                        return ItemDetail(low, high, strict, v, chosen.label, bool(chosen.review), (v,))  # type: ignore[arg-type]
+                    return derived_within
+
                 def within(state: State) -> ItemDetail:
                     v = read(state, 0) if read is not None else None
                     low, high, strict, chosen = scorer(v, state)

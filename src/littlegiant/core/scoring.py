@@ -94,14 +94,29 @@ def points_scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...]) -> Ca
     return _scorer(bands, whens, False)
 
 
-def _scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: bool) -> Callable[[expr.Value, Any], Any]:
-    """``band_scorer`` (``chosen``: with the band surely chosen) or ``points_scorer``."""
+AtLeast = tuple[tuple[Any, ...], tuple[tuple[Decimal, tuple[Any, ...]], ...], tuple[Any, ...]]
+"""A list of "at least" bands as ``at_least_lines`` gives it: (the answer for an unknown value, each
+bound with the answer from it up, the answer below every bound)."""
+
+
+def at_least_lines(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: bool) -> AtLeast | None:
+    """What ``_scorer`` scores a list of "at least" bands without review points by (most score items), for
+    a caller that scores such a value itself (a plan's item of one derived quantity, without a call for
+    its bands); None for any other list. ``chosen``: answers with the band chosen, as ``band_scorer``'s."""
     if any(b.review for b in bands):
-        if chosen:
-            return lambda value, env: band_points(bands, value, env, whens=whens)
-        return lambda value, env: band_points(bands, value, env, whens=whens)[:3]
-    tail = (None,) if chosen else ()  # a band_scorer's fourth, the band chosen
-    missed: tuple[Any, ...] = (_ZERO, _ZERO, _ZERO, *tail)
+        return None
+    steps, missed = _steps(bands, whens, chosen)
+    floors = tuple((low, result) for low, _, _, result in steps if low is not None)
+    if not steps or len(floors) < len(steps):
+        return None
+    return band_points(bands, None, None, whens=whens)[:4 if chosen else 3], floors, missed
+
+
+def _steps(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: bool
+           ) -> tuple[list[tuple[Decimal | None, Decimal | None, Cond | None, tuple[Any, ...]]], tuple[Any, ...]]:
+    """Each band up to the first unconditional one as (at least, at most, when, its answer), and the
+    answer when none holds (that band's, else no points)."""
+    missed: tuple[Any, ...] = (_ZERO, _ZERO, _ZERO, *((None,) if chosen else ()))
     steps = []
     for b, when in zip(bands, whens, strict=True):
         result: tuple[Any, ...] = (b.points, b.points, b.points, b)[:4 if chosen else 3]
@@ -109,9 +124,20 @@ def _scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: boo
             missed = result  # unconditional: every later band is unreachable
             break
         steps.append((b.at_least, b.at_most, when, result))
-    if steps and all(low is not None for low, _, _, _ in steps):  # "at least" lines: most score items
-        unknown = band_points(bands, None, None, whens=whens)[:4 if chosen else 3]
-        floors = [(low, result) for low, _, _, result in steps]
+    return steps, missed
+
+
+def _scorer(bands: tuple[Band, ...], whens: tuple[Cond | None, ...], chosen: bool) -> Callable[[expr.Value, Any], Any]:
+    """``band_scorer`` (``chosen``: with the band surely chosen) or ``points_scorer``."""
+    if any(b.review for b in bands):
+        if chosen:
+            return lambda value, env: band_points(bands, value, env, whens=whens)
+        return lambda value, env: band_points(bands, value, env, whens=whens)[:3]
+    tail = (None,) if chosen else ()  # a band_scorer's fourth, the band chosen
+    steps, missed = _steps(bands, whens, chosen)
+    lines = at_least_lines(bands, whens, chosen)
+    if lines is not None:  # "at least" lines: most score items
+        unknown, floors, missed = lines
 
         def at_least(value: expr.Value, env: Any) -> tuple[Any, ...]:
             if value is None:
