@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.inputs import sibling_path, whole_of
@@ -210,8 +210,12 @@ narrower and not the wider has the sentences under it say the narrower (``Phrasi
 _NAMES_KEY = {"zh": ("Phrasing._names", "zh"), "en": ("Phrasing._names", "en")}
 """Where ``Phrasing._names`` keeps an input's names on a rule set's memo, for each language."""
 
-_TAIL_KEY = {"zh": ("Phrasing._tail", "zh"), "en": ("Phrasing._tail", "en")}
-"""Where ``Phrasing._figure_row`` keeps what a check says after its figure, on its rule's memo."""
+_FIGURE_KEY = {"zh": ("Phrasing._figure_row", "zh"), "en": ("Phrasing._figure_row", "en")}
+"""Where ``Phrasing._figure_row`` keeps its rule's words (``_Figure``) on the rule's memo, for each language."""
+
+_SHOWN_KEY = "Phrasing._shown"
+"""Where ``Phrasing._figure_row`` keeps, on the rule set's memo, each input's last figure as a ratio or a
+sum shows it (``_part``), by its path."""
 
 _NARROWS_KEY = "Phrasing._narrows"
 """Where ``Phrasing.sentence`` keeps ``_narrows`` on a rule's memo."""
@@ -247,6 +251,39 @@ def exact(v: Any, lang: str = "en") -> str:
     """A figure as it was typed or saved: every digit kept, grouped as ``num`` groups them (8,000.125),
     for the interview, where a figure shown rounded would not be the answer the user gave."""
     return grouped(plain_number(v)) if isinstance(v, Decimal) else fmt(v, lang=lang)
+
+
+class _Figure(NamedTuple):
+    """What ``Phrasing._figure_row`` says of a check's rule alone, in one language."""
+
+    said: dict[str, str]
+    """After the figure and how it is made, by verdict: what is required, and the verdict."""
+    narrows: bool
+    """Whether the rule's title narrows a label its sentence may say (``_as_titled``)."""
+    unit: str
+    """The unit after a figure."""
+    unit_one: str | None
+    """The unit after the figure 1, where it is another (" person", not " people"); else None."""
+    between: str | None
+    """Between the parts of a ratio or a sum, whose parts are its inputs' figures (``_shape``); else None."""
+    sum: bool
+    """Whether the figure is a sum, whose parts are any number of inputs (a ratio's are two)."""
+    opening: str
+    closing: str
+    """The brackets around how the figure is made."""
+    shown: dict[str, tuple[Any, str | None]]
+    """Each input's last figure as a part (``_part``), by path: the rule set's, shared by its rules."""
+
+
+def _part(v: Decimal) -> str | None:
+    """A part of a ratio or a sum (``Phrasing._how``): a figure as given, or None for one not written
+    so (below 0, or 10^20 or more)."""
+    text = str(v)
+    if text.isdigit() and len(text) <= 20:  # ≥ 0 and under 10^20: ``given`` writes it so
+        return text if len(text) <= 3 else _grouped(text)  # str writes no leading zero
+    if v >= 0 and v.adjusted() < 20:
+        return given(v)
+    return None
 
 
 class Phrasing:
@@ -376,27 +413,71 @@ class Phrasing:
 
     def _figure_row(self, c: CriterionResult) -> str:
         """``sentence`` of most checks, a figure against its threshold (``_figure``), with what its rule
-        alone gives kept on the rule's memo for the language: what it requires and each verdict after
-        it, and whether its title narrows a label (``_as_titled``). A batch's JSON says some 17 such
-        new sentences a company, and working these out each time was a third of their cost."""
-        tail = c.memo.get(_TAIL_KEY[self.lang]) if self.lang in _TAIL_KEY else None  # type: ignore[union-attr]
-        if tail is None:
-            tail = self._tail(c)
-            if self.lang in _TAIL_KEY:
-                c.memo[_TAIL_KEY[self.lang]] = tail  # type: ignore[index]
-        text = f"{num(c.value, near=c.threshold)}{unit_text(c.unit, self.lang, c.value)}{self._how(c)}{tail[0][c.status]}"
-        return self._as_titled(text, c) if tail[1] else text
+        alone gives kept on the rule's memo for the language (``_Figure``): what it requires and each
+        verdict after it, its unit, how its figure is made, and whether its title narrows a label
+        (``_as_titled``). A batch's JSON says some 17 such new sentences a company; a ratio's or a
+        sum's parts are its inputs, which a company's rows share (44 figures of 8-9 values a company),
+        so each is written once and known again by the value itself (``_parts``)."""
+        key = _FIGURE_KEY.get(self.lang)
+        fig = c.memo.get(key) if key is not None else None  # type: ignore[union-attr]
+        if fig is None:
+            fig = self._figured(c)
+            if key is not None:
+                c.memo[key] = fig  # type: ignore[index]
+        v = c.value
+        text = str(v)
+        if text.isdigit() and len(text) <= 20:  # plain digits (an amount, a count): as num writes them
+            figure = text if len(text) <= 3 else _grouped(text)
+        else:
+            figure = num(v, near=c.threshold)
+        unit = fig.unit if fig.unit_one is None or v != 1 else fig.unit_one
+        if len(c.inputs) < 2:
+            how = ""
+        elif fig.between is not None and c.terms:
+            how = self._parts(c, fig)
+        else:
+            how = self._how(c)
+        text = f"{figure}{unit}{how}{fig.said[c.status]}"
+        return self._as_titled(text, c) if fig.narrows else text
 
-    def _tail(self, c: CriterionResult) -> tuple[dict[str, str], bool]:
-        """What ``_figure`` says after a check's figure for each verdict, and whether the rule's title
-        narrows a label its sentence may say (``_as_titled``): its rule's alone."""
+    def _figured(self, c: CriterionResult) -> _Figure:
+        """What ``_figure_row`` says of ``c``'s rule alone."""
         try:
             need = _required(c.op, type(c.threshold).__name__, c.threshold, c.unit, self.lang)
         except TypeError:
             need = _required.__wrapped__(c.op, "", c.threshold, c.unit, self.lang)
         said = {status: (f"，要求{need}：{self.status(status)}" if self.lang == "zh" else
                          f"; required {need}: {self.status(status)}") for status in STATUS}
-        return said, self._narrows(c)
+        unit, one = unit_text(c.unit, self.lang), unit_text(c.unit, self.lang, 1)
+        shape = _shape(c.formula_source)
+        zh = self.lang == "zh"
+        shown = self.rules.memo.setdefault(_SHOWN_KEY, {}) if self.rules is not None else {}
+        return _Figure(said, self._narrows(c), unit, None if one == unit else one,
+                       {"ratio": " ÷ ", "sum": " + "}.get(shape), shape == "sum", "（" if zh else " (",
+                       "）" if zh else ")", shown)
+
+    def _parts(self, c: CriterionResult, fig: _Figure) -> str:
+        """``_how`` of a ratio or a sum (``fig.between`` its operator), its parts each input's figure as
+        ``_part`` writes it, kept by path with the value it was written for (known by ``is``)."""
+        shown = fig.shown
+        parts = []
+        plain = True
+        for path, v in c.inputs.items():
+            hit = shown.get(path)
+            if hit is None or hit[0] is not v:
+                if type(v) is not Decimal:
+                    return ""
+                if len(shown) >= 4096:
+                    shown.clear()
+                hit = shown[path] = (v, _part(v))
+            part = hit[1]
+            if part is None:
+                plain = False
+            else:
+                parts.append(part)
+        if plain and (fig.sum or len(parts) == 2):
+            return f"{fig.opening}{fig.between.join(parts)}{fig.closing}"  # type: ignore[union-attr]
+        return self._how(c)
 
     def _as_titled(self, text: str, c: CriterionResult) -> str:
         """``text`` with an input's label narrowed to the rule's own words: the profile has one field for
