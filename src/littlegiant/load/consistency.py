@@ -298,7 +298,9 @@ keeping starts again, so memory stays bounded whatever the input)."""
 
 
 def _checks(rules: RuleSet, values: dict[str, Any]) -> _Checks:
-    c = _compiled(rules)
+    c: _Compiled | None = rules.memo.get("consistency")  # _compiled's look-up, without its call: twice a batch row
+    if c is None:
+        c = _compiled(rules)
     keys = tuple(values)
     found = c.layouts.get(keys)
     if found is None:
@@ -351,9 +353,9 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     checks = _checks(rules, values)
     out = [] if _none_above(values, checks.above_sides) else \
         [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
-    if not _none_above(values, checks.within_sides):
+    if checks.within_sides is not None and not _none_above(values, checks.within_sides):
         out += [Unusual(WITHIN, fig, other) for fig, other in _above(values, checks.within)]
-    for f, now, _, before in checks.growth if not _within_growth(values, checks) else ():
+    for f, now, _, before in checks.growth if checks.growth and not _within_growth(values, checks) else ():
         limit = f.warn_growth
         assert limit is not None
         v, prev = values[now], values[before]
