@@ -674,10 +674,9 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 out[flags[raw_key]] = value
                 continue
             elif kind is dict:  # a mapping under a key read before (financials, 2025)
-                under = places.get(raw_key)
-                if under is not None:  # (a TypeError or KeyError out of it would be met again the full way, and raised)
-                    keys += _walk(value, under, out, source, noted)
-                    continue
+                # (a TypeError or KeyError out of it would be met again the full way, and raised)
+                keys += _walk(value, places[raw_key], out, source, noted)
+                continue
             elif kind is str:
                 text = texts.get(raw_key)
                 if text is not None:
