@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from littlegiant.core.gaps import Change, days_left
@@ -50,7 +51,14 @@ from littlegiant.load.rulecalendar import RENEWABLE
 from littlegiant.load.rules import Node, RuleSet, Text
 from littlegiant.messages import grouped, plural
 from littlegiant.records import record
-from littlegiant.report.explanations import explanation_in, fmt, formula_pieces, points_sentence, unit_text
+from littlegiant.report.explanations import (
+    SHORT_NUMBER,
+    explanation_in,
+    fmt,
+    formula_pieces,
+    points_sentence,
+    unit_text,
+)
 
 CUT_SHORT = Text("建议的搜索达到工作量上限而提前停止，可能还有更小的调整",
                  "the search for advice stopped at its work limit; a smaller change may exist")
@@ -207,11 +215,15 @@ _NARROWER = ((Text("省部级", "provincial or ministerial"), Text("省级", "pr
 """(an input label's words, a narrower term a rule's title may use for it): a title that says the
 narrower and not the wider has the sentences under it say the narrower (``Phrasing._as_titled``)."""
 
-_NAMES_KEY = {"zh": ("Phrasing._names", "zh"), "en": ("Phrasing._names", "en")}
+_NAMES_KEY = {"zh": "Phrasing._names zh", "en": "Phrasing._names en"}
 """Where ``Phrasing._names`` keeps an input's names on a rule set's memo, for each language."""
 
-_FIGURE_KEY = {"zh": ("Phrasing._figure_row", "zh"), "en": ("Phrasing._figure_row", "en")}
-"""Where ``Phrasing._figure_row`` keeps its rule's words (``_Figure``) on the rule's memo, for each language."""
+_FIGURE_KEY = {"zh": "Phrasing._figure_row zh", "en": "Phrasing._figure_row en"}
+"""Where ``Phrasing._figure_row`` keeps its rule's words (``_Figure``) on the rule's memo, for each language
+(a str: a tuple's hash is made again at each look-up, ~600 instructions of the ~900 it took)."""
+
+_FIGURES_KEY = "Phrasing._figures"
+"""Where ``Phrasing._figure_row`` keeps, on the rule set's memo, each figure as ``_figure_text`` writes it."""
 
 _SHOWN_KEY = "Phrasing._shown"
 """Where ``Phrasing._figure_row`` keeps, on the rule set's memo, each input's last figure as a ratio or a
@@ -273,14 +285,78 @@ class _Figure(NamedTuple):
     """The brackets around how the figure is made."""
     shown: dict[str, tuple[Any, str | None]]
     """Each input's last figure as a part (``_part``), by path: the rule set's, shared by its rules."""
+    near: float
+    """The threshold, as a float (NaN where none is known): whether a figure is far from it (``_figure_text``)."""
+    figures: dict[str, tuple[str, float, float, bool]]
+    """``_figure_text`` of each figure, by its ``str``: the rule set's, shared by its rules."""
+
+
+_INF = math.inf
+
+_FIGURE_SPAN = Decimal(10) ** 9
+"""Figures up to which a float tells surely whether a threshold is within ``_FIGURE_NEAR`` of them."""
+
+_FIGURE_NEAR = 0.01
+"""How near a threshold a figure is written by ``num`` beside it: rounded to two places, a figure moves
+at most 0.005, so one farther from every threshold than that reads alike beside any (``fmt``); twice
+that from the rounded figure, as floats (exact to far less than 0.005 under 10^9)."""
+
+_CENT = Decimal("0.01")
+
+
+def _figure_text(v: Decimal, text: str, figures: dict[str, tuple[str, float, float, bool]]
+                 ) -> tuple[str, float, float, bool]:
+    """(``num(v)``, the least and the most threshold beside which ``num`` may write it otherwise, whether
+    it is 1), kept in ``figures`` by ``text`` (its ``str``). Beside a threshold, ``num`` rounds a figure
+    and compares it and the threshold as Decimals; a figure farther from it than the rounding moves it
+    reads as it does alone (``fmt``), so that is known by two float comparisons. Plain digits read alike
+    beside any threshold; a figure of 10^9 or more, or not a number, is never taken as far from one.
+    A quotient (most figures not plain) is rounded here as ``fmt`` rounds it: its ``num`` through
+    ``fmt`` and ``_written`` was some 10K of the 17K instructions a new figure cost (callgrind)."""
+    if text.isdigit() and len(text) <= 20:  # as fmt writes them, whatever the threshold, and grouped as num does
+        if len(text) <= 3:
+            said = text
+        elif len(text) <= 6 and text.isascii() and text[0] != "0":
+            said = f"{text[:-3]},{text[-3:]}"
+        else:
+            said = _grouped(text)
+        hit = (said, _INF, -_INF, text == "1")
+    else:
+        dot = text.find(".")
+        whole = dot - (text[:1] == "-")
+        if len(text) > SHORT_NUMBER and 0 < whole <= 9 and "E" not in text:  # a quotient under 10^9
+            q = v.quantize(_CENT, ROUND_HALF_UP)
+            said = str(q).rstrip("0").rstrip(".")  # as _written writes q, two places at most
+            if not q and v:  # a sliver: its first two digits (_written)
+                said = num(v)
+            elif said == "-0":
+                said = "0"
+            f = float(said)  # within 0.005 of v: a threshold more than 0.01 from it is more than 0.005 from v
+            dot = said.find(".")
+            if (dot if dot >= 0 else len(said)) - (said[:1] == "-") > 3:  # grouped, as num groups it (999.999 is 1000)
+                said = _grouped(said)
+            hit = (said, f - _FIGURE_NEAR, f + _FIGURE_NEAR, said == "1" and v == 1)
+        else:
+            said = num(v)
+            if -_FIGURE_SPAN < v < _FIGURE_SPAN:
+                f = float(v)
+                hit = (said, f - _FIGURE_NEAR, f + _FIGURE_NEAR, v == 1)
+            else:
+                hit = (said, -_INF, _INF, v == 1)
+    if len(figures) >= 4096:
+        figures.clear()
+    figures[text] = hit
+    return hit
 
 
 def _part(v: Decimal) -> str | None:
     """A part of a ratio or a sum (``Phrasing._how``): a figure as given, or None for one not written
     so (below 0, or 10^20 or more)."""
     text = str(v)
-    if text.isdigit() and len(text) <= 20:  # ≥ 0 and under 10^20: ``given`` writes it so
-        return text if len(text) <= 3 else _grouped(text)  # str writes no leading zero
+    if text.isdigit() and len(text) <= 20:  # ≥ 0 and under 10^20: ``given`` writes it so (str writes no leading 0)
+        if len(text) <= 3:
+            return text
+        return f"{text[:-3]},{text[-3:]}" if len(text) <= 6 and text.isascii() else _grouped(text)  # as _grouped
     if v >= 0 and v.adjusted() < 20:
         return given(v)
     return None
@@ -426,11 +502,13 @@ class Phrasing:
                 c.memo[key] = fig  # type: ignore[index]
         v = c.value
         text = str(v)
-        if text.isdigit() and len(text) <= 20:  # plain digits (an amount, a count): as num writes them
-            figure = text if len(text) <= 3 else _grouped(text)
-        else:
-            figure = num(v, near=c.threshold)
-        unit = fig.unit if fig.unit_one is None or v != 1 else fig.unit_one
+        hit = fig.figures.get(text)
+        if hit is None:
+            hit = _figure_text(v, text, fig.figures)
+        near = fig.near
+        # far enough from the threshold, the figure reads as it does alone; else as ``num`` writes it beside it
+        figure = hit[0] if near < hit[1] or near > hit[2] else num(v, near=c.threshold)
+        unit = fig.unit_one if hit[3] and fig.unit_one is not None else fig.unit
         if len(c.inputs) < 2:
             how = ""
         elif fig.between is not None and c.terms:
@@ -451,10 +529,14 @@ class Phrasing:
         unit, one = unit_text(c.unit, self.lang), unit_text(c.unit, self.lang, 1)
         shape = _shape(c.formula_source)
         zh = self.lang == "zh"
-        shown = self.rules.memo.setdefault(_SHOWN_KEY, {}) if self.rules is not None else {}
+        memo = self.rules.memo if self.rules is not None else {}
+        try:
+            near = float(c.threshold)
+        except (TypeError, ValueError):  # no threshold a float can hold (a signalling NaN): never taken as far
+            near = math.nan
         return _Figure(said, self._narrows(c), unit, None if one == unit else one,
                        {"ratio": " ÷ ", "sum": " + "}.get(shape), shape == "sum", "（" if zh else " (",
-                       "）" if zh else ")", shown)
+                       "）" if zh else ")", memo.setdefault(_SHOWN_KEY, {}), near, memo.setdefault(_FIGURES_KEY, {}))
 
     def _parts(self, c: CriterionResult, fig: _Figure) -> str:
         """``_how`` of a ratio or a sum (``fig.between`` its operator), its parts each input's figure as
