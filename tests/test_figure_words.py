@@ -1,15 +1,18 @@
 """A check's figure as its sentence writes it, by the kept way (``words._figure_text`` and the float test of
-how far its threshold is) and as ``num`` writes it beside that threshold: the same text, whatever the figure."""
+how far its threshold is) and as ``num`` writes it beside that threshold: the same text, whatever the figure;
+and a long figure's JSON number as json.dumps writes it."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from littlegiant.report import words
+from littlegiant.core.result import json_number
+from littlegiant.report import result_json, words
 
 
 def _kept(v: Decimal, near: Decimal) -> str:
@@ -40,3 +43,15 @@ def test_quotients_read_as_num_writes_them(a: int, b: int, scale: int, near: Dec
     v = Decimal(a) / Decimal(b) * scale
     for n in (near, v, v + Decimal("0.004"), v - Decimal("0.006"), v.quantize(Decimal("0.01"))):
         assert _kept(v, n) == words.num(v, near=n)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(-10**12, 10**12), st.integers(1, 10**12), st.sampled_from([1, 100, 10**6, 10**9, Decimal("0.001")]))
+def test_a_quotients_json_number_is_json_dumps(a: int, b: int, scale: int | Decimal) -> None:
+    """A long figure's JSON text (result_json._long, its float's repr read off its 6 places) is what
+    json.dumps writes for json_number of it, from 0.0001 up and below."""
+    v = Decimal(a) / Decimal(b) * scale
+    for x in (v, v / 10**4, v / 10**5):
+        text = str(x)
+        if len(text) > 16:
+            assert result_json._long(x, text) == json.dumps(json_number(x))
