@@ -719,7 +719,10 @@ class Plan:
                     state[at] = shown
             c.value, c.inputs, terms = shown  # type: ignore[misc]
             if code == C_UNKNOWN:
-                c.missing = [p for p, v in c.inputs.items() if v is None]
+                missing = c.missing  # a loop, not a comprehension (a function made each row)
+                for p, v in c.inputs.items():
+                    if v is None:
+                        missing.append(p)
                 if c.value is None and wholes and all(state.get(p) is None for p in wholes):
                     # the whole, blank too, could decide it alone (3 class I IP hold no 4 of a part): ask it as well
                     c.inputs = {**c.inputs, wholes[0]: None}
@@ -964,7 +967,10 @@ class Plan:
             table of whole points (_whole_points), whose equal points are equal digits."""
             hit = state.get(key)
             if hit is None:
-                points = tuple([fn(state) for fn in fns])  # made once each (points_scorer): no slices to build
+                got = []  # a loop, not a comprehension: a function made each row, and ``state`` made a cell
+                for fn in fns:
+                    got.append(fn(state))
+                points = tuple(got)  # made once each (points_scorer): no slices to build
                 hit = made.get(points)
                 if hit is None:
                     if len(made) >= SUMS_KEPT:
