@@ -1891,18 +1891,9 @@ class Scorer:
         if row is None:
             return ""
         if node.kind == "check" and (tier, node.id) not in self._shown:
-            self._shown[(tier, node.id)] = self._shows(tier, node)
+            figure = self._plan.figure_of(tier, node)
+            self._shown[(tier, node.id)] = None if figure is None else (node, *figure)
         return now_text(row, self.lang)
-
-    def _shows(self, tier: str, node: Node) -> _Shown | None:
-        """``_shown`` of a check of ``tier``, once its first row is made (which gives its step its maker):
-        its value as its row shows it, and a row of it to hold a company's value, which ``now_text``
-        words from the value alone (the criterion's comparison and unit, the rule's)."""
-        assert self._plan is not None
-        for step in self._plan.flat[tier]:
-            if step.node is node and step.value is not None and step.make is not None:
-                return node, step.value, step.make
-        return None
 
     def _nothing_short(self, prof: profile.Profile, summary: Summary) -> bool:
         """Whether nothing the row gives fails a tier: none is 不满足, and no red line the row answered

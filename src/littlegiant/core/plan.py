@@ -374,6 +374,19 @@ class Plan:
             return None
         return (self._score_row if node.kind == "score" else self._leaf_row)(step, state, tid)[1]
 
+    def figure_of(self, tid: str, node: Node) -> tuple[expr.Compiled, Callable[[str], CriterionResult]] | None:
+        """A check of tier ``tid`` as a batch row words it when it holds the tier back: the reader of its
+        value as its row shows it, and the maker of its rows (once ``row_of`` has made one). A summary
+        row words the figure alone, from a row of the rule holding it, not a whole row made for it
+        (the inputs it read, its formula filled in: ~12,000 instructions of a row's ~525,000). None for
+        another kind of criterion, or before its first row."""
+        if node.kind != "check":
+            return None
+        for step in self.flat[tid]:
+            if step.node is node and step.value is not None and step.make is not None:
+                return step.value, step.make
+        return None
+
     def inputs(self, tid: str | None = None) -> tuple[str, ...]:
         """Every input path a criterion of some tier (of tier ``tid``) reads, in the tiers' order: what a
         sheet without its column leaves unknown for every company."""
