@@ -44,36 +44,56 @@ with a NUL, which no profile path can."""
 Compiled = Callable[[State], Outcome]
 
 
+def all_group(children: Sequence[Compiled]) -> Compiled:
+    """All-of as a closure: unmet if any child is unmet (looking no further), else unknown, else
+    manual_review, else met; with the child that decides it: the first unmet one, else the first of the
+    worst status (that child's own outcome, not a tuple made of it). (A tier unmet because revenue falls
+    short is not "held back" by an unanswered question before it: a batch row names the criterion that
+    decides the verdict it shows.) The children are called here, one by one, rather than handed over as a
+    generator (some 5 µs of a row's 33 in ``run``); and a group is a closure of its own, not a partial of
+    a function over its children, which is called through C, a new evaluation loop for every group of a
+    row, where a Python closure's call is made inline (Python 3.11; some 11 groups a batch row)."""
+    kids = tuple(children)
+
+    def all_of_these(state: State) -> Outcome:
+        worst, outcome = C_MET, _OK
+        for child in kids:
+            out = child(state)
+            code = out[0]
+            if code == C_UNMET:
+                return out
+            if code > worst:
+                worst, outcome = code, out
+        return outcome
+    return all_of_these
+
+
+def any_group(children: Sequence[Compiled]) -> Compiled:
+    """Any-of as a closure (``all_group``): the best branch (met, looking no further, > manual_review >
+    unknown > unmet), with the first child of that best status as what holds it back (its own outcome)."""
+    kids = tuple(children)
+
+    def any_of_these(state: State) -> Outcome:
+        best, outcome = C_UNMET + 1, _NONE_MET  # above every status: the first child always counts
+        for child in kids:
+            out = child(state)
+            code = out[0]
+            if not code:
+                return _OK
+            if code < best:
+                best, outcome = code, out
+        return outcome
+    return any_of_these
+
+
 def all_of(children: Sequence[Compiled], state: State) -> Outcome:
-    """All-of: unmet if any child is unmet (looking no further), else unknown, else manual_review,
-    else met; with the child that decides it: the first unmet one, else the first of the worst
-    status (that child's own outcome, not a tuple made of it). (A tier unmet because revenue falls short is not "held back" by an unanswered question
-    before it: a batch row names the criterion that decides the verdict it shows.) The children are
-    called here, one by one, rather than handed over as a generator: a batch row evaluates a dozen
-    groups, and a generator for each was some 5 µs of a row's 33 in ``run``."""
-    worst, outcome = C_MET, _OK
-    for child in children:
-        out = child(state)
-        code = out[0]
-        if code == C_UNMET:
-            return out
-        if code > worst:
-            worst, outcome = code, out
-    return outcome
+    """``all_group`` of ``children`` on one state (what the tests and a caller with no compiled group use)."""
+    return all_group(children)(state)
 
 
 def any_of(children: Sequence[Compiled], state: State) -> Outcome:
-    """Any-of: the best branch (met, looking no further, > manual_review > unknown > unmet), with
-    the first child of that best status as what holds it back (its own outcome, as ``all_of``)."""
-    best, outcome = C_UNMET + 1, _NONE_MET  # above every status: the first child always counts
-    for child in children:
-        out = child(state)
-        code = out[0]
-        if not code:
-            return _OK
-        if code < best:
-            best, outcome = code, out
-    return outcome
+    """``any_group`` of ``children`` on one state."""
+    return any_group(children)(state)
 
 
 def all_codes(codes: Iterable[int]) -> int:
@@ -1401,7 +1421,7 @@ class Plan:
         where = node.place()
         if node.kind == "all":
             children = self._fused(node, children)
-        group = (_all_group if node.kind == "all" else _any_group)(tuple(children))
+        group = (all_group if node.kind == "all" else any_group)(children)
         if where is None or where not in self.shared:
             return group
         where = f"{where}:{'renewal' if self._renewing else 'new'}"  # a shared group may hold renewal clauses
@@ -1471,38 +1491,6 @@ class Plan:
                     return unmet
             return outcome
         return scores
-
-
-def _all_group(children: tuple[Compiled, ...]) -> Compiled:
-    """``all_of`` over ``children`` as a closure of its own: a partial of all_of is called through C, a
-    new evaluation loop for every group of a row, where a Python closure's call is made inline
-    (Python 3.11); some 11 groups a batch row."""
-    def all_group(state: State) -> Outcome:
-        worst, outcome = C_MET, _OK
-        for child in children:  # all_of's loop
-            out = child(state)
-            code = out[0]
-            if code == C_UNMET:
-                return out
-            if code > worst:
-                worst, outcome = code, out
-        return outcome
-    return all_group
-
-
-def _any_group(children: tuple[Compiled, ...]) -> Compiled:
-    """``any_of`` over ``children`` as a closure of its own (``_all_group``)."""
-    def any_group(state: State) -> Outcome:
-        best, outcome = C_UNMET + 1, _NONE_MET
-        for child in children:  # any_of's loop
-            out = child(state)
-            code = out[0]
-            if not code:
-                return _OK
-            if code < best:
-                best, outcome = code, out
-        return outcome
-    return any_group
 
 
 def _red_lines(run: list[tuple[Node, Compiled]], rules: RuleSet) -> list[Compiled]:
