@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -733,11 +734,29 @@ def test_a_what_if_on_a_whole_says_the_part_it_left_and_the_share_that_moved() -
     runner = CliRunner()
     zh = runner.invoke(app, ["assess", path, "--set", "营业收入（2025年）=1.2亿", "--lang", "zh", "--as-of", AS_OF_2026],
                        env={"COLUMNS": "80"}).stdout
-    assert "".join("营业收入（2025年）：2,500万元 → 12,000万元（主营业务收入（2025年）仍为2,300万元，占比由92%变为19%；"
+    assert "".join("营业收入（2025年）：2,500万元 → 12,000万元（主营业务收入（2025年）仍为2,300万元，占比由92%变为19.17%；"
                    "如随之变化，请一并假设）".split()) in "".join(zh.split()), zh
     md = runner.invoke(app, ["assess", path, "--set", "financials.2025.revenue=12000", "--lang", "en", "--format",
                              "markdown", "--as-of", AS_OF_2026]).stdout
-    assert "(Main-business revenue 2025 stays 2,300 (10k CNY), its share going from 92% to 19%" in md, md
+    assert "(Main-business revenue 2025 stays 2,300 (10k CNY), its share going from 92% to 19.17%" in md, md
     both = runner.invoke(app, ["assess", path, "--set", "营业收入（2025年）=1.2亿", "--set", "主营业务收入（2025年）=1.1亿",
                                "--lang", "zh", "--as-of", AS_OF_2026]).stdout
     assert "仍为" not in both and "主营业务收入（2025年）：2,300万元 → 11,000万元" in both
+
+
+@pytest.mark.parametrize(("revenue", "was", "now"), [
+    ("10000.06", "94.74%", "89.9995%"),  # below the 90% line: not "90%", which reads as met
+    ("9000.01", "94.74%", "99.9999%"),  # not "100%", all of it main business
+    ("10000", "94.74%", "90%"),
+])
+def test_a_what_if_writes_the_share_it_moves_as_precisely_as_the_criterion_reads_it(
+        tmp_path: Path, revenue: str, was: str, now: str) -> None:
+    """A consultant's what-if of 10,000.06万元 revenue beside 9,000 of main business read "占比由90%变为90%"
+    while the same screen turned 小巨人 to 不满足 at 89.9995%: the share was rounded to a whole percent."""
+    data = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
+    data["financials"][2025].update(revenue=9500, main_revenue=9000)
+    company = tmp_path / "c.yaml"
+    company.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = CliRunner().invoke(app, ["assess", str(company), "--set", f"financials.2025.revenue={revenue}", "--lang", "zh",
+                                   "--as-of", AS_OF_2026], env={"COLUMNS": "200"}).stdout
+    assert f"仍为9,000万元，占比由{was}变为{now}；" in out, out

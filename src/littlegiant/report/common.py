@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +50,7 @@ from littlegiant.load.rulecalendar import Choice, Period
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
-from littlegiant.report.explanations import unit_text
+from littlegiant.report.explanations import fmt, unit_text
 from littlegiant.report.words import (
     Coming,
     Words,
@@ -436,7 +436,10 @@ def _part_kept(rules: RuleSet, a: Assumed, part: str, value: Scalar, lang: str) 
     amount = given(value, lang) + unit_text(f.unit, lang, value)
     shares = [v for v in (a.before, a.after) if isinstance(v, Decimal) and v > 0]
     if isinstance(value, Decimal) and len(shares) == 2:
-        was, now = (given((value * 100 / v).quantize(Decimal(1)), lang) + "%" for v in shares)
+        # as a criterion's line writes a share: two places, more where rounding would carry it across the
+        # whole percent beside it (89.9995% is not "90%", which reads as the 90% line met)
+        was, now = (fmt(share, share.to_integral_value(ROUND_HALF_UP), lang) + "%"
+                    for share in (value * 100 / v for v in shares))
         if lang == "zh":
             return f"（{label}仍为{amount}，占比由{was}变为{now}；如随之变化，请一并假设）"
         return f" ({label} stays {amount}, its share going from {was} to {now}; if it changes too, assume that as well)"
