@@ -221,6 +221,17 @@ def question(rule_id: str, path: str) -> Question:
     ("registered_in_china", "不是", False),
     ("registered_in_china", "YES", True),
     ("industry", "２", "industrial"),
+    # an owner's words for a loss and for a red line, each asked again before (a review as the owner)
+    ("financials.2025.net_profit", "亏损300万", Decimal(-300)),
+    ("financials.2025.net_profit", "负300", Decimal(-300)),
+    ("financials.2025.net_profit", "净亏损0.5亿", Decimal(-5000)),
+    ("financials.2025.net_profit", "亏损三百万元", Decimal(-300)),
+    ("compliance.abnormal_operation", "未列入", False),
+    ("compliance.abnormal_operation", "没被列入", False),
+    ("compliance.abnormal_operation", "已列入", True),
+    ("compliance.tax_violation", "不存在", False),
+    ("compliance.tax_violation", "存在", True),
+    ("compliance.major_incident", "不涉及", False),
 ])
 def test_answers_are_read_as_users_type_them(path: str, text: str, expected: object) -> None:
     iv = Interview(rules.load("miit-2026"), AS_OF_2026)
@@ -244,6 +255,9 @@ def test_answers_are_read_as_users_type_them(path: str, text: str, expected: obj
     ("industry", "steel", "a number from 1 to 16 or a choice's name"),
     ("market.domestic_share", "120", "percentage from 0 to 100"),
     ("digital_level", "7", "at most 4"),
+    ("financials.2025.net_profit", "亏损-300", "a loss negative"),  # a loss said twice is no figure
+    ("financials.2025.net_profit", "亏损", "a loss negative"),
+    ("financials.2025.revenue", "亏损300万", "expected an amount in 10k CNY"),  # revenue is never a loss
 ])
 def test_a_bad_answer_is_refused_and_records_nothing(path: str, text: str, message: str) -> None:
     iv = Interview(rules.load("miit-2026"), AS_OF_2026)

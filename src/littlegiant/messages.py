@@ -1127,7 +1127,7 @@ EXPECT = {
     "money": Text("金额（单位万元，不能为负数；如 8000、8000万、0.8亿）",
                    "an amount in 10k CNY (万元): a number, not negative; 80 million, 80,000,000 CNY and 8000万 "
                    "work too"),
-    "signed_money": Text("金额（单位万元；亏损写负数，如 -120万）",
+    "signed_money": Text("金额（单位万元；亏损写负数，如 -120万，或写“亏损120万”）",
                          "an amount in 10k CNY (万元), a loss negative; -1.2 million, -1,200,000 CNY and -120万 work too"),
     "percent": Text("0 到 100 之间的百分数（如 12.5 或 12.5%）", "a percentage from 0 to 100 (12.5 or 12.5%)"),
     "text": Text("文字", "text"),

@@ -32,10 +32,13 @@ from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, expect_money, grouped, unit_text
 from littlegiant.records import record
 
-YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗", "✘", "×"})
+YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√",
+                 "存在", "列入", "已列入", "被列入"})
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗", "✘", "×",
+                "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入", "不涉及"})
 """Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
-(√) and crosses (×) its yes/no columns."""
+(√) and crosses (×) its yes/no columns; a red line (是否存在…行为, 是否列入经营异常名录) is answered in its
+own words, 不存在 or 未列入, which the report itself writes back (the interview asked again)."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
@@ -78,6 +81,9 @@ figure for the company, and it made the whole company an error row for one figur
 NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
+_LOSS = re.compile(r"(?:净?亏损?|负)(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
+"""A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了 is not taken, 负三百万): the interview's
+net profit asked "亏损写负数", and the owner who typed 亏损300万 was asked again."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
                     r"|(?:左右|上下|orso)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万; about,
@@ -466,6 +472,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     about = exact != raw
     factor, typed, raw = Decimal(1) if unit is None else unit, about, exact
     by_sign = False
+    loss = f.type == "signed_money" and _LOSS.match(raw)
+    if loss:  # 亏损300万, 负300: a loss as people say it, shown back as the negative figure it is saved as
+        raw, typed = raw[loss.end():], True
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -473,6 +482,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = raw.replace("−", "-")  # the minus sign of Word and Excel
         if f.type == "signed_money" and raw.startswith("(") and raw.endswith(")"):
             raw = "-" + raw[1:-1]  # (120) is how statements write a loss
+        if loss:
+            raw = "-" + raw  # 亏损-300 is no figure: refused below as "--300"
         raw, size, sign = _money_unit(raw, stripped)
         if size is None and sign:
             size = YUAN if unit is None else unit  # ¥ alone: the unit the column or sheet names, else 元 (CURRENCY)
