@@ -697,6 +697,20 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path, how: str) -> None:
     assert one_line(done.stderr).startswith("littlegiant: error: cannot write the report to standard output")
 
 
+@pytest.mark.parametrize("command", [["rules", "list"], ["rules", "show", "miit-2026"],
+                                     ["rules", "calendar", "--as-of", "2026-11-26"], ["--version"],
+                                     ["rules", "list", "--lang", "zh"]])
+def test_every_command_says_a_closed_stdout_in_one_line(command: list[str]) -> None:
+    """rules list, show and calendar asked a closed stdout (>&-) whether it was a terminal, and --version
+    wrote to it: an internal error, exit 3. Now the line assess gives, in the command's language."""
+    done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m littlegiant {" ".join(command)} >&-'],
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "littlegiant 出错：无法把报告输出到屏幕：标准输出已关闭（例如命令末尾写了 >&-）" if "zh" in command
+        else "littlegiant: error: cannot write the report to standard output: it is closed"]
+
+
 # --- limits -------------------------------------------------------------------------------------------------------
 
 

@@ -565,6 +565,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.xlsx_name": ("expected a file name ending in .xlsx", "文件名应以 .xlsx 结尾"),
     "out.csv_name": ("expected a file name ending in .csv", "文件名应以 .csv 结尾"),
     "out.stdout": ("cannot write the report to standard output: {error}", "无法把报告输出到屏幕（标准输出）：{error}"),
+    "out.stdout_closed": ("cannot write the report to standard output: it is closed",
+                          "无法把报告输出到屏幕：标准输出已关闭（例如命令末尾写了 >&-）"),
     "out.save": ("cannot save the answers: {error}", "无法保存回答：{error}"),
     "interview.replaced_kind": ("{save} was replaced by {kind} during the interview: it is neither read nor "
                                 "written; all {n:answer|answers} are saved to {kept}. Check them, then run {cmd} "

@@ -96,7 +96,7 @@ def bad_choice(option: str, got: str, choices: tuple[str, ...], lang: str) -> No
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"littlegiant {__version__}\n")
+        write_output(f"littlegiant {__version__}\n", None)  # a closed stdout (>&-): one line and exit 2
         raise typer.Exit(0)
 
 
@@ -309,6 +309,8 @@ def write_output(text: str, output: Path | None, lang: str = "en") -> None:
             sys.stdout.flush()
         except (OSError, AttributeError, ValueError) as exc:  # a full disk, a closed pipe, no stdout at all
             _drop_stdout()
+            if not isinstance(exc, OSError):  # >&-: no stream at all, no errno to say it by
+                bad("out.stdout_closed", lang)
             bad("out.stdout", lang, error=_os_error(exc, "it is closed"))
         return
     from littlegiant.errors import InputError
@@ -1410,7 +1412,7 @@ def rules_list(
     from littlegiant.load import rules as rulesets
 
     language = check_lang(lang)
-    width = text_width(sys.stdout.isatty())
+    width = text_width(_is_terminal(sys.stdout))
     rows = []
     try:
         for ref in rule_files(list(files or [])):
@@ -1420,7 +1422,7 @@ def rules_list(
         rows.append("\n" + wrap_lines(calendar_text(cal, language, None, titles).rstrip("\n"), width))
     except InputError as exc:
         fail(exc, language)
-    write_output("\n\n".join(rows[:-1]) + "\n" + rows[-1] + "\n", None)  # a blank line between sets, each of several lines
+    write_output("\n\n".join(rows[:-1]) + "\n" + rows[-1] + "\n", None, language)  # a blank line between sets, each of several lines
 
 
 @rules_app.command("calendar", epilog="Examples:\n\n  littlegiant rules calendar\n\n  littlegiant rules calendar --as-of 2026-11-26 --lang zh")
@@ -1438,10 +1440,10 @@ def rules_calendar(
     try:
         cal = rulesets.calendar()
         titles = {rid: rulesets.load(rid).title for rid in {p.rules for p in cal.periods}} if language == "zh" else None
-        text = wrap_lines(calendar_text(cal, language, day, titles), text_width(sys.stdout.isatty()))
+        text = wrap_lines(calendar_text(cal, language, day, titles), text_width(_is_terminal(sys.stdout)))
     except InputError as exc:
         fail(exc, language)
-    write_output(text, None)
+    write_output(text, None, language)
 
 
 @rules_app.command("show", epilog="Examples:\n\n  littlegiant rules show miit-2026 --lang zh\n\n  littlegiant rules show zjtx26.rd.share_y1\n\n  littlegiant rules show 研发费用 --lang zh\n\n  littlegiant rules show zjtx.points.ip --lang zh --rules miit-2022 --detail")
@@ -1465,7 +1467,7 @@ def rules_show(
         # an id tiers reuse for different rules: each tier's, as TIER:ID (a whole title, below, names its rule alone)
         shown = [(rs, named) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)
                  for named in (criteria_named(rs, ident) or [ident])]
-        heading, width = "", text_width(sys.stdout.isatty())
+        heading, width = "", text_width(_is_terminal(sys.stdout))
         if not shown:  # words of a title (研发费用), as --explain takes them: a whole title in any set, else the
             # first set that has them (2022's tier 创新型中小企业 by its title, not four 2026 rules holding the words)
             found = [(rs, find_by_words(rs, ident)) for rs in sets]
