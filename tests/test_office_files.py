@@ -142,6 +142,32 @@ def test_an_undecodable_profile_names_the_encodings_tried(tmp_path: Path) -> Non
                     "请另存为 UTF-8，或用 --encoding 写明编码\n")  # no English inside the Chinese
 
 
+@pytest.mark.parametrize("codec", ["idna", "punycode", "utf-7", "unicode_escape", "raw_unicode_escape"])
+def test_an_encoding_of_no_text_file_is_refused_before_any_row(tmp_path: Path, codec: str) -> None:
+    """idna ended a batch on its first row as an internal error (exit 3); punycode, utf-7 and the escape
+    codecs read a file's Chinese as other letters, and wrote a CSV whose headers read \\u4f01… in
+    Excel (a hostile-input review). Each is refused as --encoding and --output-encoding, exit 2."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员\n甲公司,100\n", encoding="utf-8")
+    for option in ("--encoding", "--output-encoding"):
+        code, _, err = invoke("batch", str(sheet), "-o", str(tmp_path / "o.csv"), option, codec)
+        assert (code, err) == (2, f"littlegiant: error: {option}: unknown encoding '{codec}' (expected e.g. utf-8, "
+                                  "utf-8-sig, gb18030, gbk, utf-16)\n")
+    assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "gbk", "gb2312", "gb18030", "utf-16", "utf-16-le", "utf-32"])
+def test_the_encodings_of_text_files_are_taken_both_ways(tmp_path: Path, codec: str) -> None:
+    """The refusal above spares every encoding a park's file is in: the sheet written in it is read in it,
+    and the results written in it read back."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_bytes("企业名称,从业人员\n甲公司,100\n".encode(codec))
+    code, _, err = invoke("batch", str(sheet), "-o", str(tmp_path / "o.csv"), "--encoding", codec,
+                          "--output-encoding", codec, "--lang", "zh", "--as-of", AS_OF)
+    assert code == 0, err
+    assert "甲公司" in (tmp_path / "o.csv").read_bytes().decode(codec)
+
+
 def make_workbook(path: Path) -> None:
     """A park's sheet: a title row, a date row, Chinese headers, three companies, one of them broken
     in two cells, and a company whose name is a formula."""

@@ -50,13 +50,33 @@ def output_codec(name: str, *, field: str = "--output-encoding") -> str:
 _GBK_NAMES = ("gbk", "gb2312", "cp936")
 
 
+_PLAIN_TEXT = 'Name,1.5\r\n"x";'
+"""Text every file's encoding must write as ASCII does (UTF-16 and UTF-32 aside) and read back as it was."""
+
+
 def _looked_up(name: str, field: str) -> str:
-    """Python's name for the encoding a user named, or a one-line refusal naming the option."""
+    """Python's name for the encoding a user named, or a one-line refusal naming the option.
+
+    Only an encoding of text files: rot13, base64 and hex are codecs of bytes (exit 3 on use), idna
+    failed on its first row (an internal error, exit 3), and punycode, utf-7 and unicode_escape
+    wrote a CSV whose 企业名称 read \\u4f01… or +TwFOGg- in Excel."""
     try:
-        found = codecs.lookup(name.strip()).name
-        "a".encode(found)  # rot13, base64, hex: codecs, but not of text (LookupError here, else exit 3 on use)
+        info = codecs.lookup(name.strip())
+        found = info.name
+        if not getattr(info, "_is_text_encoding", True):
+            raise LookupError(found)
+        plain = _PLAIN_TEXT.encode(found)
+        if plain.decode(found, "surrogateescape") != _PLAIN_TEXT or (
+                plain != _PLAIN_TEXT.encode("ascii") and not found.startswith("utf-")):  # a BOM, or 2 or 4 bytes a letter
+            raise LookupError(found)
+        try:  # raw_unicode_escape writes 企 as \\u4f01 (UTF-16's two bytes of it may be ASCII's too)
+            escaped = "企".encode(found).isascii() and not found.startswith("utf-")
+        except UnicodeEncodeError:  # latin-1 has no 企: a text encoding still, its rows refused as they come
+            escaped = False
+        if escaped or found == "utf-7":  # utf-7: 企 as +TwE-
+            raise LookupError(found)
         return found
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, UnicodeError, TypeError):
         raise InputError(kind="data.unknown_encoding", params={"name": name}, field=field) from None
 
 
