@@ -1310,3 +1310,35 @@ def test_a_figure_of_thousands_of_digits_is_refused_at_once_in_a_profile_and_a_s
     code, _, err = lg("batch", "in.csv", "-o", "out.csv", "--columns", "ids", cwd=tmp_path, timeout=30)
     rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
     assert code == 1 and [r["status"] for r in rows] == ["error", "scored"], (err, rows)
+
+
+@pytest.mark.parametrize(("command", "lang", "said"), [
+    (["assess", "{file}"], "zh", "littlegiant 出错：{file}：无法读取：没有权限\n"),
+    (["assess", "{file}"], "en", "littlegiant: error: {file}: cannot read: Permission denied\n"),
+])
+def test_an_unreadable_file_is_named_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     command: list[str], lang: str, said: str) -> None:
+    """A file its user may not read (chmod 000, another user's) met click's own check first: 「企业信息文件 的值
+    无效：应填文件路径」, no file named, no reason (a hostile-input review, as a non-root user). Root reads any
+    file, so the denial is played here where both click (os.access) and the reader (open) ask."""
+    from typer.testing import CliRunner
+
+    from littlegiant.cli.app import app
+    from littlegiant.load import fileio
+
+    locked = tmp_path / "locked.yaml"
+    locked.write_text((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    real_access, real_open = os.access, os.open
+
+    def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        return False if Path(str(path)).name == "locked.yaml" else real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    def denied(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(path)).name == "locked.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(fileio.os, "open", denied)
+    done = CliRunner().invoke(app, [*(c.format(file=locked) for c in command), "--lang", lang])
+    assert (done.exit_code, done.stderr) == (2, said.format(file=locked))

@@ -397,7 +397,8 @@ def rules_path(rules: str | None) -> Path | None:
   littlegiant assess --save acme.yaml          (interactive: answer the questions; resume later)
 """)
 def assess(
-    profile: Annotated[Path | None, typer.Argument(help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
+    # readable=False: an unreadable file is said by our own message (with its path, in Chinese too), not click's
+    profile: Annotated[Path | None, typer.Argument(readable=False, help="Profile file (YAML or JSON). Without it, the questions are asked interactively.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD; picks the rule version in force and 'last year'. Default: today.", show_default=False)] = None,
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="A renewal (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人). The rule calendar picks the set; the other tiers are judged as new applications, for reference. none (新申请) for a new application, also where the answers resumed were given for a renewal. Default: a new application, or what the resumed answers were given for.", show_default=False)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="Rule set: a built-in id (miit-2022, miit-2026) or a YAML file or folder.", show_default=False)] = None,
@@ -405,7 +406,7 @@ def assess(
     fmt: Annotated[str | None, typer.Option("--format", help="text, json, markdown or html. Default: what the --output file's name ends in (.json, .md, .html), else text.", show_default=False)] = None,
     output_as_typed: Annotated[str | None, typer.Option("--output", "-o", metavar="PATH", help="Write the report to this file instead of stdout (- is stdout).", show_default=False)] = None,
     set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: FIELD=VALUE with a dotted path, e.g. financials.2025.rd_expense=700. Repeatable.", show_default=False)] = None,
-    save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False)] = None,
+    save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False, readable=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID for one tier's copy of a criterion several tiers share (e.g. little_giant:gate.sme, the size test under 小巨人).", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
     detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
@@ -688,7 +689,7 @@ def _checked_save(save: Path, rules: str | None, lang: str) -> Path:
 """)
 def batch(
     ctx: typer.Context,
-    inputs: Annotated[list[Path], typer.Argument(help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(readable=False, help="CSV or Excel .xlsx files (columns: profile paths or their zh/en labels), JSON Lines files, or folders of profile files and such lists.", show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH", help="Where to write: .csv (one summary row per company), .xlsx (results, errors and about sheets) or .jsonl.", show_default=False)],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Assessment date YYYY-MM-DD. Default: today.", show_default=False)] = None,
     renewal: Annotated[str | None, typer.Option("--renewal", metavar="TITLE", help="Renewals (复核) of this title: zjtx_sme (专精特新中小企业, 专精特新) or little_giant (专精特新\"小巨人\"企业, 小巨人); the rule calendar picks the set. none (新申请) for a new application, the default.", show_default=False)] = None,
@@ -1279,9 +1280,9 @@ def schema(
 @app.command(epilog="Examples:\n\n  littlegiant init company.yaml\n\n  littlegiant init --csv 企业名单.csv --lang zh\n\n  littlegiant init --xlsx 企业名单.xlsx --lang zh\n\n  littlegiant init 企业名单.xlsx --lang zh     (the same: a name ending in .xlsx or .csv is a sheet)\n\n  littlegiant init sd.yaml --rules shandong-2022")
 def init(
     ctx: typer.Context,
-    file: Annotated[Path | None, typer.Argument(help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
-    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units and each column's help, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False)] = None,
-    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: a first sheet saying how to fill it in, then labelled columns (each with its help as a comment), a notes row, drop-down lists.", show_default=False)] = None,
+    file: Annotated[Path | None, typer.Argument(readable=False, help="Where to write the template: a profile (.yaml), or a sheet for batch when the name ends in .xlsx or .csv. Default: stdout.", show_default=False)] = None,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Write a CSV to fill in for batch instead: labelled columns, a notes row of units and each column's help, a sample row; UTF-8 with BOM, which Excel opens by double-click.", show_default=False, readable=False)] = None,
+    xlsx_file: Annotated[Path | None, typer.Option("--xlsx", help="Write an Excel sheet to fill in for batch instead: a first sheet saying how to fill it in, then labelled columns (each with its help as a comment), a notes row, drop-down lists.", show_default=False, readable=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Language of the template's comments and of the --csv and --xlsx column labels: zh or en. Default: from the locale.", show_default=False)] = None,
     columns: Annotated[str | None, typer.Option("--columns", metavar="labels|ids", help="Headers of --csv: labels of --lang, with a notes row of units (read back by batch), or field ids for scripts. Default: labels.", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date whose 'last year' names the financial years. Default: today.", show_default=False)] = None,
