@@ -551,6 +551,9 @@ def test_a_consultants_mistakes_are_refused_by_the_api_argument_they_passed(tmp_
     assert str(found.value).startswith("what_if employees: ") and "--set" not in found.value.render("zh")
     with pytest.raises(littlegiant.InputError, match=r"^rules: unknown rule set 'miit-2030'"):
         littlegiant.load_rules("miit-2030")
+    with pytest.raises(littlegiant.InputError, match=r"^as_of: no rule set is in force on 2022-07-31") as early:
+        littlegiant.calendar_choice(date(2022, 7, 31))  # it said "--as-of: …"
+    assert "--as-of" not in early.value.render("zh")
     # read_profile takes rules as assess does, the calendar's set by default
     assert littlegiant.read_profile(profile).name == littlegiant.read_profile(profile, "miit-2026").name
 

@@ -418,6 +418,7 @@ def _marked(row: Mapping[Any, Any]) -> bool:
     return isinstance(first, str) and template_row(first.strip())
 
 
+@_as_arguments
 def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
     """Which set and round notice judge an assessment on ``as_of`` (a renewal names its title), and why."""
     return rulesets.choose(_day(as_of), renewal)[1]
