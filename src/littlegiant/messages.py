@@ -493,6 +493,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.formula_unsaved": ("{param}: a formula without its saved result, read as unknown: open the file in Excel, "
                              "save it and run again", "{param}是公式，但没有保存计算结果，按“未知”处理：请在 Excel 中"
                              "打开并保存后再试"),
+    "note.merged_figures": ("{param}: a cell merged over several companies, a figure none of them has alone, read "
+                            "as unknown: unmerge it and give each company its own figure",
+                            "{param}是跨几家企业的合并单元格，不能算作其中任何一家的数，按“未知”处理：请取消合并，"
+                            "给每家企业分别填上自己的数"),
     "run.formula_unsaved": ("littlegiant: note: {where}: {count:formula cell has|formula cells have} no saved result "
                             "(a file written by a program?), read as unknown: open the file in Excel, save it and run "
                             "again",

@@ -799,6 +799,7 @@ def batch(
             fail(exc, language)
         from littlegiant.cli.stopping import like_ctrl_c
         from littlegiant.core.plan import plan_for
+        from littlegiant.load.answers import NUMERIC_TYPES
         from littlegiant.load.shares import ShareColumns
         from littlegiant.load.tabular import (
             HeaderError,
@@ -939,9 +940,17 @@ def batch(
             except InputError:
                 return False
 
+        def figure(cell: object) -> bool:
+            """A number field's column (an amount, a count, a share, a score): merged over several companies, its
+            one figure is none of theirs (a text, yes/no or choice so merged is shared by them)."""
+            try:
+                return isinstance(cell, str) and column(rs, cell, day.year - 1)[1].type in NUMERIC_TYPES
+            except InputError:
+                return False
+
         options = batching.ReadOptions(encoding, sheet, header_cell, on_header, on_note, which,
                                        lambda cell: meant_header(rs, cell, day.year - 1), scored,
-                                       in_folder=frozenset(p for p in inputs if p not in given))
+                                       in_folder=frozenset(p for p in inputs if p not in given), figure_header=figure)
         try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
                 batching.check_headers(list(inputs), options)

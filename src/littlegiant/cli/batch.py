@@ -157,6 +157,7 @@ class ReadOptions(NamedTuple):
     identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None = None  # which company a row is
     meant_header: Callable[[object], bool] | None = None  # a cell meant for a field, refused by name: a header too
     used_header: Callable[[object], bool] | None = None  # a column whose figures a criterion reads (said when hidden)
+    figure_header: Callable[[object], bool] | None = None  # a number field's column (merged over companies: none's)
     chunk_rows: int = CHUNK_ROWS  # at most this many rows a chunk (a JSON Lines block's lines, too)
     in_folder: frozenset[Path] = frozenset()
     """The files a folder named on the command line gave: one that cannot be read is an error row and
@@ -812,7 +813,8 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
 
         check_input_file(path)
         for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note,
-                                       meant=options.meant_header, used=options.used_header):
+                                       meant=options.meant_header, used=options.used_header,
+                                       figure=options.figure_header):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
@@ -1961,7 +1963,11 @@ class Scorer:
 
     def _words(self, kind: str, param: str) -> str:
         """A note in the run's language; a list of headers quoted and joined as the language writes them."""
-        if NOTE_LIST in param or kind in ("note.formula_unsaved", "note.title_unread"):
+        if kind == "note.merged_figures":  # each a header and its merged cells: “营业收入（2025年）”（D3:D4）
+            cut = [item.rpartition(" ") for item in param.split(NOTE_LIST)]
+            param = "、".join(f"“{' '.join(h.split())}”（{ref}）" for h, _, ref in cut) if self.lang == "zh" else \
+                ", ".join(f"'{' '.join(h.split())}' ({ref})" for h, _, ref in cut)
+        elif NOTE_LIST in param or kind in ("note.formula_unsaved", "note.title_unread"):
             items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
             param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)
         return say(kind, self.lang, {"param": param})

@@ -140,13 +140,14 @@ def _office_compound(path: Path) -> bool:
 def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | None,
                on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
                headers_only: bool = False, meant: Callable[[object], bool] | None = None,
-               used: Callable[[object], bool] | None = None,
+               used: Callable[[object], bool] | None = None, figure: Callable[[object], bool] | None = None,
                ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """(source, cells by header) for every company row of the workbook's sheets, or of ``sheet``;
     (source, message) for a row or sheet that cannot be read as companies, so none goes missing.
     ``headers_only``: read each sheet only down to its header row (every header of a workbook is
     checked before its first row is scored). ``used``: whether a criterion reads a column's figures (a
-    hidden one is said; else every hidden column ``known`` reads is)."""
+    hidden one is said; else every hidden column ``known`` reads is). ``figure``: whether a column is a
+    number field's (``_Merged``: merged over several companies, its one figure is none of theirs)."""
     try:
         book = open_book(path, data_only=True)
     except FileNotFoundError:
@@ -188,7 +189,8 @@ def sheet_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
 
             for where, cells in _rows(book[name], f"{path}:{name}", known, on_header, on_note, headers_only, meant,
                                       None if sheet is not None or headers_only else unnamed.append,
-                                      elsewhere if sheet is None and len(shown) > 1 else None, used=used):
+                                      elsewhere if sheet is None and len(shown) > 1 else None, used=used,
+                                      figure=figure):
                 tables = tables or not isinstance(cells, InputError)
                 if sheet is not None and isinstance(cells, InputError) and cells.kind == "sheet.no_header":
                     # the sheet the user named holds no table: the run stops, as for a summary named so,
@@ -988,7 +990,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
           on_header: Callable[[str, list[str], int | None], None] | None = None, on_note: Note | None = None,
           headers_only: bool = False, meant: Callable[[object], bool] | None = None,
           on_unnamed: Callable[[str], None] | None = None, elsewhere: Callable[[], bool] | None = None,
-          *, used: Callable[[object], bool] | None = None) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+          *, used: Callable[[object], bool] | None = None, figure: Callable[[object], bool] | None = None
+          ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """The rows of one sheet, as ``sheet_rows`` says. ``on_unnamed``: told of a sheet holding a table
     with no header found and no company-name column (a 统计 sheet: 区域, 企业数, 营业收入合计), instead
     of its error: the caller knows whether another sheet held the companies. ``elsewhere``: whether
@@ -996,7 +999,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     所属行业 | 企业数 | 营业收入): beside such a list, if it counts companies or groups them
     (``looks_like_summary``), it is a summary, passed over and said, as its rows scored were nameless
     companies; alone (None, or False), or a list with a name column headed in words not known (客户),
-    its rows are read as they always were."""
+    its rows are read as they always were. ``figure``: as ``sheet_rows`` says."""
     from littlegiant.load.footers import SheetFooter
     from littlegiant.load.tabular import (
         looks_like_summary,
@@ -1005,6 +1008,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         note_code,
         refuse_foreign_sheet,
         skipped_text,
+        tells_companies_apart,
         units_under,
     )
 
@@ -1032,6 +1036,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     filling: list[tuple[int, int, str]] = []  # (column index, last row, value) of merged cells
     merged_held: dict[int, list[Any] | None] = {}  # by column index: what the merged cell filling it down held (held)
     merged: set[int] = set()  # the row's cells filled from a merged cell above
+    spans: list[_Merged] = []  # a number field's merged cells open over the rows read
+    waiting: list[tuple[str, dict[str, str], list[tuple[int, str]]]] = []  # rows held until each merge over them is known
+    naming: list[int] = []  # the columns that tell companies apart (a name, a 统一社会信用代码)
     kept: list[tuple[int, str]] = []  # the columns whose cells' kinds go with the row (CELL_TYPES)
     skipped: dict[str, list[int]] = {}
     under = 0  # the row right under the header
@@ -1047,6 +1054,13 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             break
         raw, values = read
         number += 1
+        if any(span.bottom < number for span in spans):  # a merge's rows all read: its rows go on when none is open
+            for span in spans:
+                if span.bottom < number:
+                    span.close()
+            spans = [span for span in spans if span.bottom >= number]
+            if not spans:
+                yield from _released(waiting)
         own = any(v.strip() for v in values)  # a row with nothing of its own stays blank, merged over or not
         merged = set()
         if filling:
@@ -1102,6 +1116,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             wanted = used or known
             kept = [(i, h) for i, h in enumerate(header) if h and (wanted is None or not wanted(h))]
             places = NOTE_LIST.join(header)  # where each column is, for a row's problem to name (column_named)
+            naming = [i for i, h in enumerate(header) if h and tells_companies_apart(h)]
             under = number
             if found is not None:
                 if found.stated is not None:
@@ -1110,6 +1125,11 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                     on_note("run.unit_row", {"where": where, "line": number, "units": found.said})
                 under = number + 1
                 continue
+        for column, bottom in merges.get(number, ()):  # a number field's merged down from this row: whose it is,
+            index = column - first_column  # known once the rows under it are read
+            if figure is not None and 0 <= index < min(len(header), len(values)) and header[index] and \
+                    values[index].strip() and figure(header[index]):
+                spans.append(_Merged(header[index], column, _merge_ref(scan, number, column, bottom), bottom))
         first = next(v for v in values if v.strip()).strip()
         if notes_cell(first):
             continue
@@ -1145,7 +1165,17 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if hidden_count <= HIDDEN_LISTED:
                 hidden_rows.append(number)
         scored = True
-        yield f"{where}:{number}", cells
+        if spans:
+            marks: list[tuple[int, str]] = []
+            own_name = any(i < len(values) and values[i].strip() and i not in merged for i in naming)
+            for span in spans:
+                span.take(cells, marks, own_name)
+            waiting.append((f"{where}:{number}", cells, marks))
+        else:
+            yield f"{where}:{number}", cells
+    for span in spans:  # the sheet ends, or stops being readable, inside a merge
+        span.close()
+    yield from _released(waiting)
     if broken is None and header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
         problem = _opened(search.header, search, where, on_header, on_note, headers_only)
@@ -1171,6 +1201,58 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 on_unnamed(where)
         elif on_note is not None:  # a sheet of notes (填表说明): a line or two a row, no table
             on_note("run.notes_sheet", {"where": where})
+
+
+class _Merged:
+    """A number field's cell merged down over several rows (营业收入（2025年） D3:D4). A park merges a group's
+    revenue or R&D over its parent's and subsidiary's rows: copied to each, every one of them was scored
+    on the group's figure, a subsidiary passing 小巨人's revenue test on it without a word. Over two
+    companies or more (rows with a name or code of their own), each of its rows reads the field as
+    unknown and says why; over one company's rows (the rows under it blank, or nameless: read as the
+    same company's, as before) the figure stays that company's. A text, yes/no or choice merged so
+    (所属行业, 是否高新) is shared by the companies it covers, and is copied to each as before."""
+
+    def __init__(self, header: str, column: int, ref: str, bottom: int) -> None:
+        self.header, self.column, self.ref, self.bottom = header, column, ref, bottom
+        self.rows: list[tuple[dict[str, str], list[tuple[int, str]]]] = []  # the companies' cells, their notes' items
+        self.companies = 0
+
+    def take(self, cells: dict[str, str], marks: list[tuple[int, str]], own_name: bool) -> None:
+        """A company's row read inside the merge; ``own_name``: its name or code is its own, not merged."""
+        self.rows.append((cells, marks))
+        self.companies += own_name
+
+    def close(self) -> None:
+        """The merge's rows all read: over several companies, none of them keeps its figure."""
+        if self.companies < 2:
+            return
+        for cells, marks in self.rows:
+            cells[self.header] = ""
+            if CELL_TYPES in cells:  # a figure no criterion reads, copied back as typed: not the group's either
+                types = json.loads(cells[CELL_TYPES])
+                if types.pop(self.header, None) is not None:
+                    cells[CELL_TYPES] = json.dumps(types, ensure_ascii=False)
+            marks.append((self.column, f"{self.header} {self.ref}"))
+
+
+def _merge_ref(scan: _Scan, top: int, first: int, bottom: int) -> str:
+    """A merged range as Excel shows it in the name box: D3:D4, D3:E4 over two columns."""
+    from openpyxl.utils import get_column_letter
+
+    last = scan.across.get(top, {}).get(first, first)
+    return f"{get_column_letter(first)}{top}:{get_column_letter(last)}{bottom}"
+
+
+def _released(waiting: list[tuple[str, dict[str, str], list[tuple[int, str]]]]
+              ) -> Iterator[tuple[str, dict[str, str]]]:
+    """The rows held while a number field's merge over them was open, in order, each with its note on
+    the merges its figures were taken from (``_Merged``), left to right as the sheet has its columns
+    (the workbook lists its merges in the order they were made); ``waiting`` is emptied."""
+    for source, cells, marks in waiting:
+        if marks:
+            add_note(cells, "note.merged_figures", NOTE_LIST.join(text for _, text in sorted(marks)))
+        yield source, cells
+    waiting.clear()
 
 
 HIDDEN_LISTED = 10
