@@ -129,3 +129,23 @@ def test_a_merged_figure_is_kept_only_by_the_one_company_under_it(tmp_path: Path
         assert all(r["需核对的数据"].startswith(f"“营业收入（2025年）”（D{top}:D{bottom}）是跨几家企业的合并单元格")
                    for r in merged)
         assert all("「行业" not in r["主要差距"] for r in merged)  # 本行缺：「行业（《中小企业划型标准规定》）」
+
+
+def test_a_figure_merged_over_a_row_that_names_no_company_of_its_own_stays_as_it_was(tmp_path: Path) -> None:
+    """丁公司's name and revenue merged over its row and one under it that holds only a second 联系人: the lower row
+    is no other company (its name is the merged one), so the figure is not taken from either row: both read
+    1,500万 as before (the run says the name is there twice), and no row speaks of a merged cell over companies."""
+    book = Workbook()
+    ws = book.active
+    ws.append(HEADER)
+    ws.append(["丁公司", "工业", 150, 1500, 80, "赵六"])
+    ws.append([None, "工业", 150, None, 80, "钱七"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("D2:D3")
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "结果.csv"
+    code, err = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--lang", "zh")
+    assert code == 0, err
+    rows = results(out)
+    assert [(r["企业名称"], r["企业规模"]) for r in rows] == [("丁公司", "小型"), ("丁公司", "小型")]
+    assert not any("合并单元格" in r["需核对的数据"] for r in rows)
