@@ -270,3 +270,27 @@ def test_the_api_refuses_two_spellings_of_one_year(financials: dict[object, obje
     result = littlegiant.assess({"financials": {2025: {"revenue": 2}, "2024": {"revenue": 1}}}, "miit-2026",
                                 as_of=date(2026, 11, 26))
     assert result.profile.values["financials.2025.revenue"] == 2
+
+
+@pytest.mark.parametrize(("unit", "words"), [
+    ("亿元", "'亿元' scales an amount: every amount is in 万元"),
+    ("元", "'元' scales an amount"),
+    ("千元", "'千元' scales an amount"),
+    ("人", "the unit '人' is not that of 'revenue', '万元'"),
+])
+def test_a_check_unit_that_misstates_its_figure_is_refused(tmp_path: Path, unit: str, words: str) -> None:
+    """``unit: 亿元`` beside ``threshold: 1`` compared revenue in 万元 against 1 and wrote 「2,500亿元，要求不低于
+    1亿元：满足」 of a company of 2,500万; `rules validate` said ok (a hostile-input review)."""
+    refused(tmp_path, added(['{id: h.a, value: "revenue[y1]", op: ">=", threshold: 1, unit: ' + unit
+                             + ', zh: 营收测试, en: revtest, source: x, confidence: single}']),
+            "mine.yaml:8: add_criteria.little_giant[0].unit", words)
+
+
+@pytest.mark.parametrize("unit", ["万元", "个"])
+def test_a_check_in_its_figures_unit_or_of_a_formula_is_taken(tmp_path: Path, unit: str) -> None:
+    """The refusal above leaves a check in its field's own unit, and a formula's unit the author names."""
+    value = "revenue[y1]" if unit == "万元" else "ip_class1 + ip_class2"
+    (tmp_path / "mine.yaml").write_text(added([f'{{id: h.a, value: "{value}", op: ">=", threshold: 1, unit: {unit}, '
+                                               'zh: 测试, en: test, source: x, confidence: single}']), encoding="utf-8")
+    done, _ = run("rules", "validate", "mine.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr

@@ -1118,7 +1118,7 @@ def _field(section: _Reader, fid: Any, paths: dict[str, str], groups: dict[str, 
         r.fail("rule.max_min", "max", low=str(low), high=str(high))
     return FieldDef(
         id=fid, path=path, type=ftype, label=Text(r.string("zh"), r.string("en")), help=helptext,
-        unit=r.string("unit", optional=True), minimum=low,
+        unit=amount_unit(r, "unit"), minimum=low,
         maximum=high, choices=choices, choice_labels=labels,
         choice_words=words if ftype == "choice" else {}, name_endings=endings, name_marks=marks,
         choice_codes=codes, choice_endings=forms, choice_either=either, choice_hint=_choice_hint(r, choices),
@@ -1424,7 +1424,7 @@ def _derived(top: _Reader, fields: dict[str, FieldDef]) -> dict[str, Derived]:
         formula = r.text("formula", optional=True)
         return Derived(
             id=did, expression=expression, label=Text(r.string("zh"), r.string("en")),
-            unit=r.string("unit", optional=True), per_year=r.flag("per_year"), formula=formula,
+            unit=amount_unit(r, "unit"), per_year=r.flag("per_year"), formula=formula,
             confidence=r.choice("confidence", (*CONFIDENCE, None), None),
         )
 
@@ -1654,7 +1654,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
             _check_refs(value, names, r, "value", want=expr.NUMBER)
         bands = _bands(r, "bands", names, numeric=value is not None)
         _check_band_order(r, "bands", bands, maximum)
-        scales.append(Scale(value, bands, r.string("unit", optional=True), None))
+        scales.append(Scale(value, bands, amount_unit(r, "unit"), None))
     elif r.has("best_of"):
         listed = r.items("best_of")
         if len(listed) > MAX_SCALES:
@@ -1667,7 +1667,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
             bands = _bands(sr, "bands", names, numeric=value is not None)
             _check_band_order(sr, "bands", bands, maximum)
             label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
-            scales.append(Scale(value, bands, sr.string("unit", optional=True), label))
+            scales.append(Scale(value, bands, amount_unit(sr, "unit"), label))
     each: tuple[Band, ...] = ()
     if r.has("each"):
         each = _bands(r, "each", names, numeric=False)
@@ -1770,6 +1770,19 @@ def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
         return {}
     section = top.sub("nodes")
     return {str(k): (section.data[k], section) for k in section.data}
+
+
+_SCALED_MONEY = re.compile(r"(?:[千百]?万?亿|[千百]万|[十百千]?万(?!元)|千|百万?)元?|元|人民币|rmb|cny|yuan|美元|港元|欧元",
+                           re.IGNORECASE)
+"""Units that scale an amount (元, 千元, 亿元, 百万元, 万) or name another currency: every amount is in 万元."""
+
+
+def amount_unit(r: _Reader, key: str) -> str | None:
+    """A unit as the reports write it after a figure; an amount's is 万元, whatever its size."""
+    unit = r.string(key, optional=True)
+    if unit is not None and _SCALED_MONEY.fullmatch(unit.strip()):
+        r.fail("rule.unit_money", key, unit=quoted(unit))
+    return unit
 
 
 class _NodeBuilder:
@@ -1877,12 +1890,25 @@ class _NodeBuilder:
         return Node(
             id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
             confidence=confidence, children=children, value=value, op=op, threshold=threshold,
-            unit=r.string("unit", optional=True), field=fld, table=table, group=group,
+            unit=self._unit(r, value), field=fld, table=table, group=group,
             applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
             prerequisite=prerequisite, selector=r.flag("selector"),
         )
+
+    def _unit(self, r: _Reader, value: expr.Expression | None) -> str | None:
+        """A check's unit, as the reports write it after its value and threshold. It names no scale:
+        ``unit: 亿元`` beside ``threshold: 1`` compared revenue in 万元 against 1 and wrote 「2,500亿元，要求
+        不低于1亿元：满足」 of a company of 2,500万 (a hostile rule file that validate passed). So an amount's
+        unit is 万元, and a check of one field's figure is in that field's unit."""
+        unit = amount_unit(r, "unit")
+        if unit is None or value is None or value.only is None:
+            return unit
+        f = self.fields.get(value.only.name)
+        if f is not None and f.unit and f.unit != unit:
+            r.fail("rule.unit_of_field", "unit", unit=quoted(unit), own=quoted(f.unit), name=quoted(value.only.name))
+        return unit
 
     def _prerequisite(self, r: _Reader, value: expr.Expression, op: str, threshold: Any) -> None:
         """A prerequisite asks whether titles are held: yes/no answers that must be yes. Batch asks a
