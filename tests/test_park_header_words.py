@@ -163,8 +163,8 @@ def test_employees_at_a_named_year_end_are_read_when_it_is_last_years(tmp_path: 
     assert read_inputs(tmp_path / "out.jsonl")[0]["employees"] == 200
     src = sheet(tmp_path / "前年末.xlsx", [["企业名称", "2024年末从业人员", "营业收入（2025年）"], ["甲公司", 200, 8000]])
     code, err = batch(src, tmp_path / "out.jsonl")
-    assert code == 2 and ("“2024年末从业人员”列：这一项按上年末（2025年末）计，这一列写的是“2024年末”：请填入上年末"
-                          "（2025年末）的数据，并把列名改为“从业人员（上年末）”") in err
+    assert code == 2 and ("“2024年末从业人员”列：这一项按上年末（2025年末）计，这一列写的是“2024年末”，评估用不到：请另加"
+                          "一列“从业人员（上年末）”，填入上年末（2025年末）的数据（这一列可以保留）") in err
 
 
 @pytest.mark.parametrize(("header", "field"), [
@@ -187,11 +187,11 @@ def test_a_head_count_or_share_dated_last_year_is_read(tmp_path: Path, header: s
 
 
 @pytest.mark.parametrize(("header", "said"), [
-    ("研发人员（2024年）", "“2024年”：请填入 2025年的数据，并把列名改为“研发人员人数”"),
-    ("从业人员（2024年）", "“2024年”：请填入 2025年的数据，并把列名改为“从业人员（上年末）”"),
-    ("研发人员（2024年末）", "“2024年末”：请填入 2025年的数据，并把列名改为“研发人员人数”")])
+    ("研发人员（2024年）", "“2024年”，评估用不到：请另加一列“研发人员人数”，填入 2025年的数据"),
+    ("从业人员（2024年）", "“2024年”，评估用不到：请另加一列“从业人员（上年末）”，填入 2025年的数据"),
+    ("研发人员（2024年末）", "“2024年末”，评估用不到：请另加一列“研发人员人数”，填入 2025年的数据")])
 def test_a_head_count_dated_another_year_says_which_year_to_give(tmp_path: Path, header: str, said: str) -> None:
-    """Another year's head count is not the field: the run stops saying the year it reads and the name to write."""
+    """Another year's head count is not the field: the run stops saying the year it reads and the column to add."""
     src = sheet(tmp_path / "年.xlsx", [["企业名称", "营业收入（2025年）", header], ["甲公司", 8000, 12]])
     code, err = batch(src, tmp_path / "out.jsonl")
     assert code == 2 and f"“{header}”列：这一项按上一年（2025年）计，这一列写的是{said}" in err, err

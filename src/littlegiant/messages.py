@@ -317,13 +317,18 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "is not clear here; if it holds the company's whole figure, head it '{name}'",
                           "“其中”项应紧跟在它所属的“{whole}”列之后，这里看不出是哪一项中的一部分：若填的是企业全部的"
                           "这项数据，请把列名改为“{name}”"),
-    "column.year_end_other": ("this figure is taken at last year end ({last}); the column says {year}: give the "
-                              "figures at {last} and head it '{label}'",
-                              "这一项按上年末（{last}）计，这一列写的是“{year}”：请填入上年末（{last}）的数据，"
-                              "并把列名改为“{label}”"),
-    "column.year_other": ("this figure is last year's ({last}); the column says {year}: give {last}'s figures and "
-                          "head it '{label}'",
-                          "这一项按上一年（{last}）计，这一列写的是“{year}”：请填入{last}的数据，并把列名改为“{label}”"),
+    "column.year_end_other": ("this figure is taken at last year end ({last}); the column says {year}, and is not "
+                              "read: add a column '{label}' holding the figures at {last} (this one may stay)",
+                              "这一项按上年末（{last}）计，这一列写的是“{year}”，评估用不到：请另加一列“{label}”，"
+                              "填入上年末（{last}）的数据（这一列可以保留）"),
+    "column.year_other": ("this figure is last year's ({last}); the column says {year}, and is not read: add a "
+                          "column '{label}' holding {last}'s figures (this one may stay)",
+                          "这一项按上一年（{last}）计，这一列写的是“{year}”，评估用不到：请另加一列“{label}”，"
+                          "填入{last}的数据（这一列可以保留）"),
+    "column.years_other": ("this figure is taken for {asked}; these columns are of {years}, and are not read: add "
+                           "one column '{label}' holding the figures for {asked} (these may stay)",
+                           "这一项按{asked}计，这几列写的是{years}，评估用不到：请另加一列“{label}”，"
+                           "填入{asked}的数据（这几列可以保留）"),
     "column.needs_year_taken": ("needs its year: '{other}' is already a column, so this one holds another year's "
                                 "figures; say which",
                                 "请在列名中写明年份：“{other}”已有一列，这一列应是另一年的数据，请写明是哪一年"),
@@ -994,6 +999,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
                             "(copied as they are after the results): {columns}",
                             "littlegiant 提示：{where} 中以下列与评估无关，不参与评估（原样附在结果最后）：{columns}"),
+    "run.other_year_columns": ("littlegiant: note: {where}: columns not read, as each holds another year's figure "
+                               "of an item read for last year alone, whose column the sheet has (copied as they are "
+                               "after the results): {columns}",
+                               "littlegiant 提示：{where} 中以下列是其他年份的数据，这些项只按上一年计，已读取表中上一年的那一列，"
+                               "这几列不参与评估（原样附在结果最后）：{columns}"),
     "run.several_columns": ("littlegiant: note: {where}: columns not read, as each asks several red lines in one "
                             "yes/no, and a yes cannot say which (copied as they are after the results): {columns}; give "
                             "each its own column, e.g. 是否被列入经营异常名录, 是否被列入严重失信主体名单",

@@ -802,6 +802,7 @@ def batch(
         from littlegiant.load.answers import NUMERIC_TYPES
         from littlegiant.load.shares import ShareColumns
         from littlegiant.load.tabular import (
+            YEAR_NOT_READ,
             HeaderError,
             column,
             derived_needs,
@@ -857,7 +858,8 @@ def batch(
             # the park's, copied back under its heading and 原表; in results read back, the run's own pass silently
             ours = output_columns(rs) if results_like else frozenset()
             for kind, note in (("column.unknown", "run.ignored_columns"), ("column.derived", "run.derived_columns"),
-                               ("column.several", "run.several_columns"), ("column.not_actual", "run.not_actual_columns")):
+                               ("column.several", "run.several_columns"), ("column.not_actual", "run.not_actual_columns"),
+                               (YEAR_NOT_READ, "run.other_year_columns")):
                 # another set's result words no rule reads (2022's 创新型中小企业得分) are said and copied back as any
                 # such column; only this run's own result columns pass silently
                 ignored = ignored_columns(header, rs, ours, day.year - 1, kind)

@@ -752,18 +752,24 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
                 if year == last_year:  # 2025年末从业人员: the 上年末 the field is taken at
                     return f.path, f
                 raise InputError(kind="column.year_end_other", params={
-                    "last": f"{last_year}年末", "year": f"{year}年末", "label": f.label}, field=text,
-                    label=column_label(text))
+                    "last": f"{last_year}年末", "year": f"{year}年末", "label": f.label, "path": f.path,
+                    "asked": Text(f"上年末（{last_year}年末）", f"the end of last year ({last_year})"),
+                    "shown": Text(f"“{year}年末”", f"the end of {year}")}, field=text, label=column_label(text))
             if last_year is not None and _of_last_year(f):
                 # 研发人员（2025年）, 从业人员（2025年）, 国内市场占有率（2025年）: a figure the profile keeps as last
                 # year's (its question names the year); a park's sheet dates its column, and the run stopped
                 if year == last_year:
                     return f.path, f
                 end = "(年末)" in split
+                # the one column asked for when several years of it are refused (_other_years): a head count's year-end
+                read_for = (Text(f"上年末（{last_year}年末）", f"the end of last year ({last_year})") if "上年末" in f.label.zh
+                         else Text(f"上一年（{last_year}年）", f"last year ({last_year})"))
                 raise InputError(kind="column.year_other", params={
                     "last": Text(f"{last_year}年", str(last_year)),
                     "year": Text(f"{year}年末" if end else f"{year}年", f"the end of {year}" if end else str(year)),
-                    "label": f.label}, field=text, label=column_label(text))
+                    "label": f.label, "path": f.path, "asked": read_for,
+                    "shown": Text(f"“{year}年末”" if end else f"“{year}年”", f"the end of {year}" if end else str(year))},
+                    field=text, label=column_label(text))
             previous = rules.fields.get(PREVIOUS_OF.get(f.id, ""))
             if previous is not None and back == 0:  # 上年度发展评价得分: last year's, not this year's
                 return previous.path, previous
@@ -925,12 +931,25 @@ def known_header(rules: RuleSet, header: object, last_year: int | None = None) -
 def carried_column(rules: RuleSet, header: str) -> bool:
     """Whether batch passes a column over and copies it back after the results (CARRIED_KEY): it names
     nothing the rules read (联系人, 备注), or a share the tool works out itself (研发费用占比), or it is a
-    bare name (企业, 名称) that a row with 企业名称 beside it is read without (``ignored_columns``)."""
+    bare name (企业, 名称) that a row with 企业名称 beside it is read without (``ignored_columns``), or
+    one dated another year than its field is read for (2023年从业人员: copied back only from beside
+    the column of that year, ``years_beside``; else the results would not be known for a run's own)."""
     try:
         path, _ = column(rules, header)
     except InputError as exc:
-        return exc.kind in PASSED_OVER and id_kind(header) is None
-    return path == "name" and norm(header) in BARE_NAME_HEADERS
+        if exc.kind in PASSED_OVER:
+            return id_kind(header) is None
+    else:
+        return path == "name" and norm(header) in BARE_NAME_HEADERS
+    try:  # results know no run date: a column of such a field is dated another year than any it could be read for
+        column(rules, header, _NO_SHEET_YEAR)
+    except InputError as exc:
+        return exc.kind in OTHER_YEAR and id_kind(header) is None
+    return False
+
+
+_NO_SHEET_YEAR = 1900
+"""A last year no column of a sheet is dated (``carried_column``)."""
 
 
 def meant_header(rules: RuleSet, header: object, last_year: int | None = None) -> bool:
@@ -1766,6 +1785,59 @@ def row_numbers(rows: list[int], sep: str, most: int = 10) -> str:
     return shown + (f" … (+{len(parts) - most})" if len(parts) > most else "")
 
 
+OTHER_YEAR = frozenset({"column.year_other", "column.year_end_other"})
+"""Refusals of a column dated a year other than the one its field is read for (2023年从业人员 where 从业人员
+is last year's): passed over beside the column of that year (``years_beside``), refused without one."""
+YEAR_NOT_READ = "column.year_not_read"
+"""The kind ``ignored_columns`` lists the columns of ``years_beside`` under (a run's note on them)."""
+
+
+def years_beside(header: Iterable[str], rules: RuleSet, last_year: int | None) -> frozenset[str]:
+    """The columns of ``header`` dated another year than the one their field is read for (2023年从业人员,
+    2024年从业人员 where 从业人员 is last year's), where the header has that field's column for that year
+    (2025年从业人员, 从业人员（上年末）, 从业人员): a park's sheet keeps several years of a head count, and
+    the run stopped on the older ones, telling staff to give each the one name the field has, which,
+    followed, was refused as the field given twice. Such a column is passed over as the park's own."""
+    read: set[str] = set()
+    dated: list[tuple[str, object]] = []
+    for h in header:
+        if not h.strip():
+            continue
+        try:
+            path, _ = column(rules, h, last_year)
+        except InputError as exc:
+            if exc.kind in OTHER_YEAR:
+                dated.append((h, exc.params.get("path")))
+            continue
+        read.add(path)
+    return frozenset(h for h, path in dated if path in read)
+
+
+def _other_years(problems: list[InputError]) -> list[InputError]:
+    """``problems``, with the columns of one field dated other years than the one it is read for, where no
+    column of that year is beside them (2023年从业人员, 2024年从业人员), said once: each was told to be
+    renamed the field, and two columns given one name were refused as the field twice. The one line
+    asks for a column of the year read, naming them all, which may stay (``years_beside``)."""
+    by_path: dict[object, list[InputError]] = {}
+    for p in problems:
+        if p.kind in OTHER_YEAR:
+            by_path.setdefault(p.params.get("path"), []).append(p)
+    out: list[InputError] = []
+    for p in problems:
+        several = by_path.get(p.params.get("path"), []) if p.kind in OTHER_YEAR else []
+        if len(several) < 2:
+            out.append(p)
+        elif p is several[0]:
+            names = [q.field or "" for q in several]
+            shown = [q.params["shown"] for q in several]
+            out.append(InputError(kind="column.years_other", params={
+                "asked": p.params["asked"], "label": p.params["label"], "path": p.params.get("path"),
+                "years": Text("、".join(t.zh if isinstance(t, Text) else str(t) for t in shown),
+                              ", ".join(t.en if isinstance(t, Text) else str(t) for t in shown))},
+                field=", ".join(names), label=Text("、".join(f"“{n}”" for n in names) + "列", ", ".join(names))))
+    return out
+
+
 PASSED_OVER = frozenset({"column.unknown", "column.derived", "column.several", "column.not_actual"})
 """Refusals of a column that pass it over rather than stop the run: a column naming nothing the rules
 know (序号, 联系人), a share or ratio the tool works out itself (研发费用占比, 资产负债率: parks keep
@@ -1792,8 +1864,13 @@ def ignored_columns(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     companies entered twice apart)."""
     out = []
     named = False
+    header = list(header)
+    beside = years_beside(header, rules, last_year) if kind == YEAR_NOT_READ else frozenset()
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
         if not h.strip():
+            continue
+        if h in beside and norm(h) not in ours:
+            out.append(h.strip())  # 2023年从业人员 beside 2025年从业人员: the park's older figure
             continue
         try:
             path, _ = column(rules, h, last_year)
@@ -1880,8 +1957,9 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
     taken: dict[str, str] = {}
     header = list(header)
     out: list[InputError] = _misplaced_parts(header, rules, last_year, stated)
+    beside = years_beside(header, rules, last_year)
     for h in sorted(header, key=lambda h: norm(h) in BARE_NAME_HEADERS):  # 企业 after 企业名称
-        if not h.strip() or norm(h) in ours:
+        if not h.strip() or norm(h) in ours or h in beside:
             continue
         try:
             path, _ = column(rules, h, last_year, stated)
@@ -1899,7 +1977,7 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
             out.append(_same(h, taken[path]))
         else:
             taken[path] = h
-    return [_year_taken(problem, taken) for problem in out]
+    return [_year_taken(problem, taken) for problem in _other_years(out)]
 
 
 def _year_taken(problem: InputError, taken: Mapping[str, str]) -> InputError:
@@ -2020,6 +2098,7 @@ def _layout(rules: RuleSet, cells: Mapping[str, str], last_year: int | None, our
     from littlegiant.load.profile import acceptor
 
     columns = []
+    beside = years_beside(cells, rules, last_year)  # 2023年从业人员 beside 2025年从业人员: passed over
     # 企业 and a title's bare name last: each yields to the fuller column beside it
     for header in sorted(cells, key=lambda h: (bare_title(h), norm(h) in BARE_NAME_HEADERS)):
         if header in (SHEET_UNIT, ROW_NOTES, CELL_TYPES, COLUMN_PLACES):
@@ -2032,7 +2111,7 @@ def _layout(rules: RuleSet, cells: Mapping[str, str], last_year: int | None, our
             # a column batch writes (its results read back are not figures), or one like nothing the
             # rules know (序号, 联系人, 备注: a park's sheet has them) is passed over; a near miss of a
             # field's name (营业收人2025) or a per-year field without its year is the row's problem
-            if exc.kind not in PASSED_OVER and norm(header) not in ours:
+            if exc.kind not in PASSED_OVER and norm(header) not in ours and header not in beside:
                 columns.append(_Column(header, bare_title(header), None, None, None, None, False, None, False, None))
             continue
         quick = acceptor(rules, f) if f.type in _NUMBERS else None
