@@ -993,6 +993,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "in the headers) and run again",
                           "littlegiant 提示：有 {count} 行的营业收入按从业人数算低得不合常理（见{column}），多半是按万元填写、被当作"
                           "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行"),
+    "run.revenue_small": ("littlegiant: note: {count:row has|rows have} revenue far too small for the head count (see "
+                          "{column}): check those companies' revenue and head count, on which their results rest",
+                          "littlegiant 提示：有 {count} 行的营业收入按从业人数算低得不合常理（见{column}），这些行的结论可能不可靠，"
+                          "请核对这些企业填写的营业收入和从业人员"),
     "run.summary": ("read {read}, scored {scored}, errors {errors}{unread} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行{unread} → {output}"),
     "run.summary_unread": (", {count:file|files} not read (see above)", "，{count} 个文件无法读取（见上方提示）"),

@@ -1013,7 +1013,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
 
-    counts = {"read": 0, "errors": 0, "internal": 0, "large": 0, "small": 0}  # scored: the rest
+    counts = {"read": 0, "errors": 0, "internal": 0, "large": 0, "small": 0, "yuan": 0}  # scored: the rest
     tally = tally if tally is not None else {}
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
@@ -1029,6 +1029,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["internal"] += done.internal
             counts["large"] += done.large
             counts["small"] += done.small
+            counts["yuan"] += done.yuan
             writer.write(done)
             if progress is not None:  # rows as the summary counts them: companies and the rows passed over
                 task = progress.tasks[0]
@@ -1075,9 +1076,9 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output),
         "unread": words("run.summary_unread", lang, {"count": unread}) if unread else ""}))
-    for slip in ("large", "small"):  # a sheet's unit read wrongly: each row's note says so, the verdicts do not
-        if counts[slip]:
-            say(words(f"run.amounts_{slip}", lang, {"count": counts[slip], "column": _checks_column(writer, lang)}))
+    # a sheet's unit read wrongly: each row's note says so, the verdicts do not
+    for kind, count in batching.slip_notes(counts["large"], counts["small"], counts["yuan"]):
+        say(words(kind, lang, {"count": count, "column": _checks_column(writer, lang)}))
     for line in fractions:  # likewise: read as typed, each row's note asks, the column is named once here
         say(line)
     if counts["internal"]:

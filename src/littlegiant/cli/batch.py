@@ -37,7 +37,7 @@ from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, Result, TierResult, json_number
 from littlegiant.errors import INTERNAL, InputError, internal_message
 from littlegiant.load import expr, profile
-from littlegiant.load.consistency import Unusual, unit_slips, unusual_figures
+from littlegiant.load.consistency import SMALL, Unusual, unit_slips, unusual_figures
 from littlegiant.load.fileio import AtomicWriter, check_input_file
 from littlegiant.load.rulecalendar import RENEWABLE, Choice
 from littlegiant.load.rules import TIER_IDS, Node, RuleSet
@@ -1619,18 +1619,57 @@ def _words_only(rules: RuleSet, as_of: date, renewal: str | None, name: str | No
                   name=name, sme_status=summary.sme_status, sme_size=summary.sme_size, tiers=tiers, rules=rules)
 
 
-NO_SLIPS = (False, False)
+NO_SLIPS = (False, False, False)
 """Scorer.slips of a row with neither amounts past any SME's size nor revenue too small for its head count."""
 
 
-def _slips_said(item: Item, slips: tuple[bool, bool]) -> tuple[bool, bool]:
-    """``unit_slips`` of a row as the run's closing note counts them: an amount past any SME's size
-    is not counted on a sheet whose title says its amounts are in 元. They were read in 元, and the
-    note, which says 元 was read as 万元 and to write 金额单位：元 above the list, told the user to
-    write what the sheet already said; the row's own warning still asks to check the figure."""
-    if slips[0] and item.kind == "csv" and item.payload.get(SHEET_UNIT) == "元":
-        return False, slips[1]
-    return slips
+def _slips_said(item: Item, found: list[Unusual], rules: RuleSet, last_year: int) -> tuple[bool, bool, bool]:
+    """``unit_slips`` of a row as the run's closing note counts them, and whether its revenue too small for
+    the head count was read in 元 (``_read_in_yuan``). An amount past any SME's size is not counted on a
+    sheet whose title says its amounts are in 元. They were read in 元, and the note, which says 元 was read
+    as 万元 and to write 金额单位：元 above the list, told the user to write what the sheet already said; the
+    row's own warning still asks to check the figure."""
+    large, small = unit_slips(found)
+    if large and item.kind == "csv" and item.payload.get(SHEET_UNIT) == "元":
+        large = False
+    yuan = small and any(w.kind == SMALL and _read_in_yuan(item, rules, w.figure.path, last_year) for w in found)
+    return large, small, yuan
+
+
+def slip_notes(large: int, small: int, yuan: int) -> list[tuple[str, int]]:
+    """The run's closing notes on amounts (Done.large, .small, .yuan), each with its count of rows: revenue too
+    small a head blames the unit only where the sheet's 元 was read (``_read_in_yuan``), else it asks to check
+    the figures (800 people and 100万 under 营业收入（万元） were told 万元 had been read as 元)."""
+    return [(kind, count) for kind, count in (("run.amounts_large", large), ("run.amounts_small", yuan),
+                                              ("run.revenue_small", small - yuan)) if count]
+
+
+_OWN_UNIT = re.compile(r"[^\d\s.,，０-９．+-]")
+"""A cell with more than a number's characters (100万, 100万元, ¥100): its own unit, not the column's."""
+
+
+def _read_in_yuan(item: Item, rules: RuleSet, path: str, last_year: int) -> bool:
+    """Whether the amount at ``path`` was read in 元 or 千元 by the sheet's word, not the cell's: its column's
+    header or the title rows name the unit (营业收入（元）, 金额单位：元) and the cell is a bare number. Only
+    then can a revenue of 1,250元 a head be 万元 typed where 元 is read: 100 under 营业收入（万元） beside 800
+    people was told it had been read as 元 and to write 万元, which the header said. (An amount read in 元 for
+    ¥ alone is never held to the head count: its own warning asks which unit was meant.)"""
+    if item.kind != "csv":
+        return False
+    from littlegiant.load.tabular import header_unit
+
+    cells = item.payload
+    for header, cell in cells.items():
+        if not isinstance(header, str) or not isinstance(cell, str) or header.startswith("\x00"):
+            continue
+        try:
+            at, f = column(rules, header, last_year)
+            unit = header_unit(rules, header, f, cells.get(SHEET_UNIT)) if at == path else None
+        except InputError:
+            continue
+        if unit is not None and unit < 1 and not _OWN_UNIT.search(cell):
+            return True
+    return False
 
 
 _Shown = tuple[Node, expr.Compiled, Callable[[str], CriterionResult]]
@@ -1670,7 +1709,8 @@ class Scorer:
         """Whether the carried cells go to an .xlsx, as the sheet typed them (``own_typed``)."""
         self.slips = NO_SLIPS
         """Whether the row last scored has amounts past any SME's size, and revenue too small for its
-        head count (``unit_slips``): Job counts such rows, and the run names them once at its end."""
+        head count (``unit_slips``), that revenue read in 元 by the sheet's word (``_read_in_yuan``): Job
+        counts such rows, and the run names them once at its end."""
 
     @property
     def _forced(self) -> bool:
@@ -1748,7 +1788,7 @@ class Scorer:
         if self.full:
             result = engine.evaluate(rules, prof, self.as_of, self.renewal, self.calendar)
             if result.warnings:
-                self.slips = _slips_said(item, unit_slips(result.warnings))
+                self.slips = _slips_said(item, result.warnings, rules, self.as_of.year - 1)
             from littlegiant.report.result_json import to_bytes, to_dict, to_json
 
             words = [self._words(kind, param) for kind, param in notes]
@@ -1776,7 +1816,7 @@ class Scorer:
         last_year = self.as_of.year - 1
         unusual = unusual_figures(rules, values, prof.percent_signed, prof.yuan_by_sign, last_year)
         if unusual:
-            self.slips = _slips_said(item, unit_slips(unusual))
+            self.slips = _slips_said(item, unusual, rules, last_year)
         latest = profile.stale_year(rules, values, last_year)
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why
@@ -2035,6 +2075,7 @@ class Done(NamedTuple):
     written: int = 0  # bytes a worker wrote to the output itself (_Turns), its ``text`` then empty
     large: int = 0
     small: int = 0
+    yuan: int = 0  # of the ``small``, those whose revenue was read in 元 by the sheet's word (_read_in_yuan)
 
 
 class _Worded(NamedTuple):
@@ -2100,7 +2141,7 @@ class Job:
                 raise writing.failed
 
     def _scored(self, chunk: Chunk) -> Done:
-        rows = errors = internal = large = small = 0
+        rows = errors = internal = large = small = yuan = 0
         lines = self._lines
         scorer, line, codec = self.scorer, self.line, self.codec
         own = (scorer.own_typed if scorer.typed else scorer.own_cells) if scorer.carried else None
@@ -2111,6 +2152,7 @@ class Job:
                 if scorer.slips is not NO_SLIPS:
                     large += scorer.slips[0]
                     small += scorer.slips[1]
+                    yuan += scorer.slips[2]
                 if type(row) is list:
                     if row[_STATUS] == "error":
                         errors += 1
@@ -2122,9 +2164,9 @@ class Job:
             if self._bytes:  # full results, each already the file's bytes; any error row among them is text
                 assert codec is not None
                 return Done(rows, errors, b"".join([x if isinstance(x, bytes) else x.encode(*codec) for x in lines]),
-                            internal, large=large, small=small)
+                            internal, large=large, small=small, yuan=yuan)
             text = "".join(lines)  # type: ignore[arg-type]
-            return Done(rows, errors, text.encode(*codec) if codec else text, internal, large=large, small=small)
+            return Done(rows, errors, text.encode(*codec) if codec else text, internal, large=large, small=small, yuan=yuan)
         finally:
             lines.clear()
             self._bytes = False
@@ -2670,7 +2712,7 @@ class Writer:
         None once text went through the handle (a summary's rows), whose bytes it encodes unseen."""
         self.crc_ok = True  # no text has gone through the handle since the file was opened
         self.rows = 0
-        self.large = self.small = 0  # rows with amounts past any SME's size, or revenue too small a head (Done)
+        self.large = self.small = self.yuan = 0  # rows with amounts past any SME's size, or revenue too small a head (Done)
         self.unsynced = 0  # bytes written since the output was last put on disk (AtomicWriter.sync_ahead)
         self.xlsx = suffix == ".xlsx"
         self.started = False  # the header written (start)
@@ -2787,6 +2829,7 @@ class Writer:
             self.rows += done.rows
             self.large += done.large
             self.small += done.small
+            self.yuan += done.yuan
         self.unsynced += done.written or len(text)  # characters of text: near enough its bytes
         if self.unsynced >= SYNC_AHEAD and not self.xlsx:
             self.unsynced = 0
@@ -2835,8 +2878,7 @@ class Writer:
         lang = self.handle.lang
         column = t("xlsx.warnings", lang)
         where = column_said(column, lang)
-        return [say(f"run.amounts_{slip}", lang, {"count": count, "column": where})
-                for slip, count in (("large", self.large), ("small", self.small)) if count]
+        return [say(kind, lang, {"count": count, "column": where}) for kind, count in slip_notes(self.large, self.small, self.yuan)]
 
     def _crc(self) -> str | None:
         """The output's CRC-32 as written, when every byte of it was counted (else None: read back)."""
