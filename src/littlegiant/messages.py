@@ -333,9 +333,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "figures; say which",
                                 "请在列名中写明年份：“{other}”已有一列，这一列应是另一年的数据，请写明是哪一年"),
     "column.needs_year_stated": ("needs its year: the sheet's title or name says {year}; if these are {year}'s figures, "
-                                 "head it {example_zh} or {example}",
+                                 "head it {example_zh} or {example} (if each sheet holds one year of the same companies, "
+                                 "first combine them into one list: a row a company, each column headed with its year)",
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"
-                                 "请把列名改为“{example_zh}”"),
+                                 "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请先合并成一张表：每家企业一行，"
+                                 "每列列名写明年份）"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
