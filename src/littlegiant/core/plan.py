@@ -86,6 +86,41 @@ def any_group(children: Sequence[Compiled]) -> Compiled:
     return any_of_these
 
 
+Nearness = tuple[int, int, Decimal]
+"""How far a route is from met, as the report orders a choice's routes (report.words ``_nearness``):
+(parts failing, minus parts met, how short the failing figures fall as a share of what they need)."""
+
+
+def banded_group(children: Sequence[Compiled], selectors: Sequence[Sequence[Compiled]],
+                 nearness: Sequence[Callable[[State], Nearness]]) -> Compiled:
+    """An any-of whose routes are said by a selector each (2022 小巨人's revenue bands), as ``any_group``
+    but, every route failing, held back by the route the report's 差在 names: of those whose selectors
+    do not fail (the band the company is in), the nearest, the first of equals. ``any_group`` named the
+    first route's first failure, the 1亿 band's revenue: a row of 7,000万 short of 6% R&D read
+    「上年度营业收入1亿元以上」, no requirement of its title. Its met path is ``any_group``'s; the
+    selectors are asked again only of a row every route fails, and how near each route is only when
+    more than one band may be the company's (its revenue blank)."""
+    kids = tuple(children)
+    bands = tuple(tuple(s) for s in selectors)
+    near = tuple(nearness)
+    ids = range(len(kids))
+
+    def any_band(state: State) -> Outcome:
+        best, outcome = C_UNMET + 1, _NONE_MET
+        for child in kids:
+            out = child(state)
+            code = out[0]
+            if not code:
+                return _OK
+            if code < best:
+                best, outcome = code, out
+        if best == C_UNMET:
+            held = [i for i in ids if not any(selector(state)[0] == C_UNMET for selector in bands[i])] or list(ids)
+            return kids[held[0] if len(held) == 1 else min(held, key=lambda i: near[i](state))](state)
+        return outcome
+    return any_band
+
+
 def all_of(children: Sequence[Compiled], state: State) -> Outcome:
     """``all_group`` of ``children`` on one state (what the tests and a caller with no compiled group use)."""
     return all_group(children)(state)
@@ -1421,7 +1456,11 @@ class Plan:
         where = node.place()
         if node.kind == "all":
             children = self._fused(node, children)
-        group = (all_group if node.kind == "all" else any_group)(children)
+            group = all_group(children)
+        else:
+            bands = self._bands(node)
+            group = any_group(children) if not any(bands) else banded_group(
+                children, bands, [self._nearness(k) for k in node.children if applies(k, self._renewing)])
         if where is None or where not in self.shared:
             return group
         where = f"{where}:{'renewal' if self._renewing else 'new'}"  # a shared group may hold renewal clauses
@@ -1436,6 +1475,53 @@ class Plan:
             self._groups[where] = shared
         return self._groups[where]
 
+
+    def _bands(self, node: Node) -> list[tuple[Compiled, ...]]:
+        """Each route of an any-of, its own selectors' closures (compiled before it, in ``_steps``):
+        what ``banded_group`` asks of a row every route fails. None anywhere: ``any_group`` as it was."""
+        out = []
+        for route in node.children:
+            if not applies(route, self._renewing):
+                continue
+            band = []
+            for part in route.children:
+                hit = self._nodes.get(id(part))
+                if part.selector and applies(part, self._renewing) and hit is not None and hit[0] is part:
+                    band.append(hit[1])
+            out.append(tuple(band))
+        return out
+
+    def _nearness(self, node: Node) -> Callable[[State], Nearness]:
+        """How near ``node`` is to met on a state, as the report's ``_nearness`` reckons it from the
+        rows: a leaf by its closure's code and, failing, its figure's shortfall (a score's, or one that
+        is no number, counts 1; no route a selector says holds a score). Made for ``banded_group``."""
+        if node.kind in ("all", "any"):
+            parts = tuple(self._nearness(k) for k in node.children if applies(k, self._renewing))
+            if not parts:
+                return lambda state: (0, 0, Decimal(0))
+            if node.kind == "any":
+                return lambda state: min(p(state) for p in parts)
+
+            def total(state: State) -> Nearness:
+                got = [p(state) for p in parts]
+                return sum(g[0] for g in got), sum(g[1] for g in got), sum((g[2] for g in got), Decimal(0))
+            return total
+        fn = self._nodes[id(node)][1]
+        value = self._settled(node.value) if node.kind == "check" and node.value is not None else None
+        need, op = node.threshold, node.op
+
+        def leaf(state: State) -> Nearness:
+            code = fn(state)[0]
+            if code in (C_MET, C_REVIEW):
+                return (0, -1, Decimal(0))
+            if code != C_UNMET:
+                return (0, 0, Decimal(0))
+            have = value(state, 0) if value is not None else None
+            if not isinstance(have, Decimal) or not isinstance(need, Decimal) or need == 0:
+                return (1, 0, Decimal(1))
+            gap = have - need if op in ("<=", "<") else need - have
+            return (1, 0, max(gap, Decimal(0)) / abs(need))
+        return leaf
 
     def _fused(self, node: Node, children: list[Compiled]) -> list[Compiled]:
         """An all-of's children, each run of two or more red lines as one closure (``_red_lines``), and
