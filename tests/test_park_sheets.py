@@ -167,6 +167,29 @@ def test_totals_and_footer_rows_are_skipped_and_said(tmp_path: Path) -> None:
     assert err.strip().splitlines()[-1].startswith("共读取 4 行，已评估 2 行，出错 0 行，略过 2 行") and "金额单位" not in err
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_words_beside_the_list_under_no_heading_are_no_company(tmp_path: Path, kind: str) -> None:
+    """A check mark written beside the list (已核对 张三, in a column with no heading, below the companies)
+    was scored from a workbook as a company with no name, every tier 未知, and counted in 已评估; a CSV
+    passed the same row over. Both readers now pass it over and say it; a row with a headed cell is kept."""
+    rows = [["企业名称", "行业", "从业人员（上年末）", "营业收入（2025年）", None, None],
+            ["甲精密", "工业", 100, 5000, None, None], ["乙精密", "工业", 100, 5000, None, None],
+            [None] * 6, [None, None, None, None, None, "已核对 张三"], [None, "工业", None, None, None, None]]
+    src = tmp_path / f"park.{kind}"
+    if kind == "xlsx":
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(src)
+    else:
+        src.write_text("".join(",".join("" if c is None else str(c) for c in row) + "\n" for row in rows),
+                       encoding="utf-8-sig")
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲精密", "乙精密", ""]
+    assert "以下行不是企业，未计入：第 5 行（表尾说明）" in err
+    assert err.strip().splitlines()[-1].startswith("共读取 4 行，已评估 3 行，出错 0 行，略过 1 行")
+
+
 def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
     """合计 in a CSV's name column is no company named 合计."""
     src = tmp_path / "park.csv"

@@ -1002,6 +1002,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     its rows are read as they always were. ``figure``: as ``sheet_rows`` says."""
     from littlegiant.load.footers import SheetFooter
     from littlegiant.load.tabular import (
+        FOOTER,
         looks_like_summary,
         names_companies,
         not_a_company,
@@ -1134,6 +1135,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if notes_cell(first):
             continue
         why = not_a_company(header, values, number == under)
+        if why is None and not any(h and i < len(values) and values[i].strip() for i, h in enumerate(header)):
+            why = FOOTER  # words under no heading alone (已核对 张三 beside the list): no company, as a CSV reads it
         if why is not None:
             skipped.setdefault(why, []).append(number)
             continue
