@@ -294,3 +294,11 @@ def test_a_check_in_its_figures_unit_or_of_a_formula_is_taken(tmp_path: Path, un
                                                'zh: 测试, en: test, source: x, confidence: single}']), encoding="utf-8")
     done, _ = run("rules", "validate", "mine.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("shipped", ["calendar", "_glossary"])
+def test_extending_the_calendar_or_the_glossary_is_an_unknown_rule_set(tmp_path: Path, shipped: str) -> None:
+    """`extends: calendar` read the shipped calendar as a rule set and said its keys were wrong, at lines of
+    rules/calendar.yaml: the user's file was never named (a hostile-input review)."""
+    refused(tmp_path, HEAD.replace("extends: miit-2026", f"extends: {shipped}"), "mine.yaml:3: extends",
+            f"extends unknown rule set '{shipped}'")

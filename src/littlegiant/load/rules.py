@@ -901,7 +901,10 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
             top.fail("rule.extends_missing", "extends", ref=quoted(parent_ref))
     else:
         parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
-        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file():
+        # the calendar and the glossary lie beside the sets but are none: extended, their keys were refused
+        # at lines of the shipped file, the user's own file never named
+        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file() \
+                or parent_path.name in (CALENDAR_FILE, "_glossary.yaml"):
             top.fail("rule.extends_unknown", "extends", ref=quoted(parent_ref))
     if parent_path in seen or parent_path == path:
         top.fail("rule.extends_loop", "extends", ref=quoted(parent_ref))
