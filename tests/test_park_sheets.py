@@ -190,6 +190,21 @@ def test_words_beside_the_list_under_no_heading_are_no_company(tmp_path: Path, k
     assert err.strip().splitlines()[-1].startswith("共读取 4 行，已评估 3 行，出错 0 行，略过 1 行")
 
 
+def test_two_exports_pasted_together_and_a_second_bom_are_read_as_one_list(tmp_path: Path) -> None:
+    """Two exports of a list pasted one under the other: the second's header was an error row (「行业」列：现在是
+    文字“行业”); a file saved twice with a byte-order mark lost its 企业名称 column to the second mark, every
+    company nameless (a hostile-input review). The header again is passed over and said; the mark is no part
+    of a header, nor is a zero-width space copied from a web page."""
+    part = "\ufeff企业名称,行业\u200b,从业人员（上年末）,营业收入（2025年）\n甲公司,工业,100,5000\n乙公司,工业,200,6000\n"
+    src = tmp_path / "park.csv"
+    src.write_bytes(b"\xef\xbb\xbf" + (part + part).encode("utf-8"))
+    code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    rows = read_csv(tmp_path / "out.csv")
+    assert code == 0 and [r["企业名称"] for r in rows] == ["甲公司", "乙公司", "甲公司", "乙公司"]
+    assert [r["企业规模"] for r in rows] == ["小型", "小型", "小型", "小型"]  # 行业 read, though marked
+    assert "以下行不是企业，未计入：第 4 行（又一次出现的表头行）" in err
+
+
 def test_a_totals_row_of_a_gbk_csv_is_skipped_and_said(tmp_path: Path) -> None:
     """合计 in a CSV's name column is no company named 合计."""
     src = tmp_path / "park.csv"

@@ -73,9 +73,14 @@ _GROUP = re.compile(r"\(([^()]*)\)")
 _GROUP_SEP = re.compile(r"[,、;/]")
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+"""Characters no one sees: zero-width spaces and joiners a header copied from a web page carries, and a
+second byte-order mark a file saved twice with one (its 企业名称 column was not read: no company named)."""
+
+
 def norm(text: str) -> str:
-    """A header as compared: full-width forms folded (（）→()), letter case and spaces ignored."""
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+    """A header as compared: full-width forms folded (（）→()), letter case, spaces and invisible marks ignored."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower().split())
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -1570,7 +1575,7 @@ def _titled(upper: list[str], lower: list[str]) -> bool:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
-AVERAGE, SECTION = "average", "section"
+AVERAGE, SECTION, HEADER_AGAIN = "average", "section", "header_again"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -1750,11 +1755,14 @@ def column_numbers(header: list[str], values: list[str]) -> bool:
 
 
 def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
-    """Why a row of a table is not read as a company (TOTAL, AVERAGE, SUBTOTAL, FOOTER, NUMBERED, SECTION,
+    """Why a row of a table is not read as a company (TOTAL, AVERAGE, SUBTOTAL, FOOTER, NUMBERED, SECTION, HEADER_AGAIN,
     COLUMN_NUMBERS), or None: the CSV and the xlsx readers pass over the same rows, and say them.
     ``under_header``: the row comes right under the header, where a template numbers its columns."""
     if under_header and column_numbers(header, values):
         return COLUMN_NUMBERS
+    if values and header and values[0] and norm(values[0]) == norm(header[0]) and \
+            [norm(v) for v in values] == [norm(h) for h in header[:len(values)]]:
+        return HEADER_AGAIN  # two exports pasted one under the other: the second's header read as a company
     return skipped_row(values) or (NUMBERED if numbered_only(header, values) else None) or \
         (SECTION if section_heading(header, values) else None)
 
@@ -1764,7 +1772,8 @@ def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     words = {TOTAL: ("合计行", "totals"), AVERAGE: ("平均值行", "averages"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
              FOOTER: ("表尾说明", "footer"), SECTION: ("分组标题行", "section headings"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
-             COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns")}
+             COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns"),
+             HEADER_AGAIN: ("又一次出现的表头行", "the header again")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {row_numbers(rows, '、')} 行（{words[why][0]}）")
