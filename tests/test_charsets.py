@@ -74,3 +74,32 @@ def test_a_short_gbk_csv_stays_gbk(tmp_path: Path, header: str) -> None:
     code, _, err = _invoke("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     assert code == 0, err
     assert _names(tmp_path / "out.csv") == names
+
+
+def test_a_utf8_line_added_to_a_gbk_profile_is_refused_naming_it(tmp_path: Path) -> None:
+    """A GBK profile with its name added in another editor, in UTF-8, was read whole as GB18030: the report
+    was headed 鍗庝笢绮惧瘑浼犲姩, not 华东精密传动, without a word (a hostile-input review). The line is named."""
+    src = tmp_path / "co.yaml"
+    src.write_bytes("# 一家小型制造企业\nindustry: industrial\nemployees: 45\n".encode("gbk")
+                    + "name: 华东精密传动\n".encode("utf-8"))
+    code, _, err = _invoke("assess", str(src), "--lang", "zh", "--as-of", AS_OF)
+    assert (code, err) == (2, f"littlegiant 出错：{src}：文件里混有两种编码：第 4 行是 UTF-8，之前是 GBK（可能是从别的文件或"
+                              "编辑器加进来的）；请把整个文件另存为同一种编码，如 UTF-8\n")
+
+
+def test_utf8_rows_added_to_a_gbk_csv_are_read_as_utf8_and_said(tmp_path: Path) -> None:
+    """Rows pasted from a UTF-8 export under a GBK list were scored under names of other characters
+    (鍗庝笢绮惧瘑浼犲姩), 宁波恒达's 工业 refused as a choice it did not name. They are read as UTF-8, each
+    with a note saying so; the GBK rows as before."""
+    src = tmp_path / "名单.csv"
+    gbk = "企业名称,行业,从业人员（上年末）,营业收入（2025年）\r\n" + "".join(
+        f"甲乙精密{i}号公司,工业,100,5000\r\n" for i in range(300))
+    src.write_bytes(gbk.encode("gbk") + "华东精密传动,工业,100,5000\r\n宁波恒达,工业,100,5000\r\n".encode("utf-8"))
+    out = tmp_path / "out.csv"
+    code, _, err = _invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", AS_OF)
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert [r["企业名称"] for r in rows[-3:]] == ["甲乙精密299号公司", "华东精密传动", "宁波恒达"]
+    assert [r["企业规模"] for r in rows[-2:]] == ["小型", "小型"]
+    assert all("这一行是 UTF-8 编码" in r["需核对的数据"] for r in rows[-2:])
+    assert not any("UTF-8" in r["需核对的数据"] for r in rows[:-2])

@@ -157,6 +157,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "table.too_wide": ("a row of {count:,} filled cells before the table's header: at most {most} columns are read; "
                        "keep the columns the criteria read and save it again",
                        "表头之前（或表头）有一行填了 {count:,} 格，最多读 {most} 列：请只保留评估要用的列后再保存"),
+    "data.mixed_utf8": ("two encodings in one file: line {line} is UTF-8, the lines before it GBK (a line added from "
+                        "another file or editor); save the whole file in one encoding, UTF-8 for instance",
+                        "文件里混有两种编码：第 {line} 行是 UTF-8，之前是 GBK（可能是从别的文件或编辑器加进来的）；"
+                        "请把整个文件另存为同一种编码，如 UTF-8"),
+    "note.utf8_row": ("this row is UTF-8 text, the rest of the file GBK (a row added from another export): read as "
+                      "UTF-8; save the whole file in one encoding, UTF-8 for instance",
+                      "这一行是 UTF-8 编码，文件其余部分是 GBK（可能是从别的导出文件加进来的），已按 UTF-8 读取；"
+                      "请把整个文件另存为同一种编码，如 UTF-8"),
     "data.mixed": ("two encodings in one file: UTF-8 up to line {line}, another from there on (a line typed in "
                    "another editor); save the whole file as UTF-8",
                    "文件里混有两种编码：第 {line} 行之前是 UTF-8，这一行起是另一种（可能是在别的编辑器里加的）；"

@@ -935,7 +935,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     """The companies of a CSV file. Its header is found as a workbook's is (``HeaderSearch``: title
     rows above it, a group row over it, as a sheet saved from Excel has them), by ``known`` header
     cells; a file where none is found is read with its first row as the header, as it always was."""
-    from littlegiant.load.charsets import TRIED, sniff_file
+    from littlegiant.load.charsets import TRIED, sniff_file, utf8_in_gbk
     from littlegiant.load.footers import SheetFooter, text_tail_rows
     from littlegiant.load.tabular import (
         FOOTER,
@@ -954,6 +954,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                          file=str(path)) from None
     _not_a_workbook(raw, path)
     codec, bom = sniff_file(raw, encoding)
+    gbk = codec == "gb18030" and encoding is None  # detected: a row in UTF-8 among GBK ones is said (utf8_in_gbk)
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
         Text("按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字", f"not text in any encoding tried ({TRIED})")
     with raw:
@@ -1018,20 +1019,18 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
+            elif gbk and not (joined := ",".join(cells)).isascii() and utf8_in_gbk(joined):
+                # a row added from a UTF-8 export: read in GB18030, its name and choices were other characters
+                # (华东精密传动 as 鍗庝笢绮惧瘑浼犲姩) without a word; read as what it is, and said
+                yield from _csv_row(where, header, [c.encode("gb18030", "surrogateescape").decode("utf-8") for c in cells],
+                                    unit, "note.utf8_row")
             elif len(cells) != len(header):
                 yield Item(where, "error", InputError(kind="row.cells", params={
                     "cells": len(cells), "columns": len(header), "header_line": search.line}))
             elif not any(c.strip() for h, c in zip(header, cells, strict=True) if h.strip()):
                 skipped.setdefault(FOOTER, []).append(line)  # words under no heading alone (以上数据截至6月): no company
             else:
-                read = {h: c for h, c in zip(header, cells, strict=True) if h.strip()}
-                # the cells under no heading, each kept (one key held only the last), for the row's note
-                beside = " ".join(c.strip() for h, c in zip(header, cells, strict=True) if not h.strip() and c.strip())
-                if beside:
-                    read[""] = beside
-                read.update(unit)
-                note_code(read)
-                yield Item(where, "csv", read)
+                yield from _csv_row(where, header, cells, unit)
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
@@ -1112,6 +1111,21 @@ def _csv_header(path: Path, records: Iterator[tuple[int, list[str] | InputError]
             return None
     search.end()
     return None
+
+
+def _csv_row(where: str, header: list[str], cells: list[str], unit: dict[str, str], note: str | None = None
+             ) -> Iterator[Item]:
+    """A CSV row of as many cells as its header, as the company its cells give (``note``: one on it)."""
+    read = {h: c for h, c in zip(header, cells, strict=True) if h.strip()}
+    # the cells under no heading, each kept (one key held only the last), for the row's note
+    beside = " ".join(c.strip() for h, c in zip(header, cells, strict=True) if not h.strip() and c.strip())
+    if beside:
+        read[""] = beside
+    read.update(unit)
+    note_code(read)
+    if note is not None:
+        add_note(read, note)
+    yield Item(where, "csv", read)
 
 
 _BAD_BYTES = re.compile("[\udc80-\udcff]")

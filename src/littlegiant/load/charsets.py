@@ -301,6 +301,9 @@ def decode(raw: bytes, name: str, forced: str | None = None) -> str:
     codec, bom = sniff(raw, forced)
     if codec == "gb18030" and forced is None:
         _one_encoding(raw[bom:], name)
+        for number, line in enumerate(raw[bom:].split(b"\n"), 1):
+            if not line.isascii() and utf8_in_gbk(line):
+                raise InputError(kind="data.mixed_utf8", params={"line": number}, file=name)
     try:
         return raw[bom:].decode(codec)
     except UnicodeDecodeError as exc:
@@ -309,6 +312,26 @@ def decode(raw: bytes, name: str, forced: str | None = None) -> str:
                              file=name) from None
     _one_encoding(raw[bom:], name)
     raise InputError(kind="data.not_text", params={"tried": TRIED}, file=name)
+
+
+def utf8_in_gbk(line: bytes | str) -> bool:
+    """Whether a line of a file read as GBK/GB18030 is UTF-8 instead: a line added from another export or
+    editor. Read as GB18030 it gave other characters (华东精密传动 as 鍗庝笢绮惧瘑浼犲姩), a company's name
+    and its choices turned without a word. Chinese in GBK is UTF-8 for a run of two-byte letters at most
+    (``_one_encoding``): a line that is UTF-8 and holds three Chinese characters read so is UTF-8. ``line``:
+    its bytes, or its text as read in GB18030 (undecodable bytes kept as surrogates)."""
+    try:
+        raw = line if isinstance(line, bytes) else line.encode("gb18030", "surrogateescape")
+        text = raw.decode("utf-8")
+    except UnicodeError:
+        return False
+    chinese = 0
+    for ch in text:
+        if ch >= "\u2e80":
+            chinese += 1
+            if chinese >= 3:
+                return True
+    return False
 
 
 def _one_encoding(raw: bytes, name: str) -> None:
