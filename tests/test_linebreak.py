@@ -186,7 +186,39 @@ def test_an_option_stays_on_one_line_with_its_value() -> None:
 
 def test_a_long_option_value_keeps_a_line_of_its_own() -> None:
     """A path after --output is no title: glued to its option it was folded inside itself ("…/res" /
-    "ults.xlsx") where, as before, a line of its own holds it whole."""
+    "ults.xlsx") where, as before, a line of its own holds it whole. In a whole command, wider than the
+    line, the command holds a line of its own, path and all, unfolded (the terminal folds it at its edge)."""
     path = "/home/user/some/very/long/folder/name/for/results/of/the/park/2026/results.xlsx"
-    lines = wrap(f"请运行 littlegiant batch 名单.xlsx --output {path} 即可", 80)
+    lines = wrap(f"请在命令后加上 --output {path} 即可", 80)
     assert path in lines, lines
+    command = f"littlegiant batch 名单.xlsx --output {path}"
+    assert wrap(f"请运行 {command} 即可", 80) == ["请运行", command, "即可"]
+
+
+COMMANDS = st.lists(st.sampled_from(["--save cases/zero_rev.yaml", "--as-of 2026-12-05", "--lang zh", "--detail",
+                                     "--renewal 专精特新中小企业", "--set 研发费用（2025年）=700", "-o 评估报告.html",
+                                     "企业信息.yaml", "'my file.yaml'", "--rules miit-2022"]),
+                    max_size=6).map(lambda args: " ".join(["littlegiant assess", *args]))
+PROSE = st.text(alphabet="也可以对这个文件重新运行逐题问答输入退出后，。；", max_size=40)
+AFTER = st.sampled_from(["", "（已答的题会保留）", "），在答案列表处输入 p 逐一回答。", "，填好后即可评估。", " 生成资料模板照着填写",
+                         "。"])
+
+
+@given(before=PROSE, opening=st.sampled_from(["", "（", "：", " "]), command=COMMANDS, after=AFTER,
+       width=st.integers(min_value=10, max_value=100))
+def test_a_command_to_copy_is_never_broken_inside(before: str, opening: str, command: str, after: str,
+                                                   width: int) -> None:
+    """At 80 columns the report's 「…（littlegiant assess --save ../cases/zero_rev.yaml --as-of 2026-12-05」 went on
+    「--lang zh）」 on the next line, and a user who copied the line ran the command without its --lang. A
+    command is now whole on one line at any width; wider than the line, it stands alone at a line's start
+    (the terminal folds it at its edge), every other line fitting the width as before."""
+    if opening == "（":
+        after = "）" + after.removeprefix("）")
+    text = before + opening + command + after
+    lines = wrap(text, width)
+    holding = [line for line in lines if command in line]
+    assert len(holding) == 1, (command, lines)
+    assert all(cell_len(line) <= width for line in lines if line not in holding), lines
+    if cell_len(command) > width:
+        assert holding[0].lstrip("（：").startswith(command), lines
+    assert squash("".join(lines)) == squash(text)

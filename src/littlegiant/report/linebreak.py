@@ -40,8 +40,79 @@ _OPTION_VALUE = re.compile(r"(?<!\S)(--(?:renewal|set|lang|explain|rules|as-of|f
 专精特" / "新中小企业" at 80 columns, and a reader who types what the line shows gets an error. A value
 longer than a title's name (a path) is not glued: glued, it was folded inside itself where a line of its
 own would hold it whole."""
+_TOOL = re.compile(r"(?<![A-Za-z0-9_./-])littlegiant (assess|batch|init|rules|schema)(?![A-Za-z0-9_-])")
+"""Where a command to type begins: the tool's name and a subcommand (the footer's "littlegiant 0.1.0" is none)."""
+_FLAGS = frozenset({"--detail", "--quiet", "-q", "--advice", "--help", "-h", "--version", "--allow-outside", "--force",
+                    "--rule-file"})
+"""Options without a value: the word after one is the command's only when it is one by itself."""
+_STOP = frozenset("，。；：、」』】》！？…—“”")
+"""Where a command written in Chinese prose ends, a space or not: 「…--lang zh，在答案列表处」."""
 WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
+
+
+def _token_end(text: str, i: int) -> int:
+    """Where the argument that begins at ``i`` ends: at a space, at Chinese punctuation, or at a bracket
+    that is the prose's (「运行 … --lang zh（已答的题会保留）」), not the argument's own (研发费用（2025年）=700:
+    closed inside the argument, which goes on after it). A quoted argument (shlex's 'my file.yaml') ends
+    at its closing quote."""
+    n = len(text)
+    if text[i] in "'\"":
+        close = text.find(text[i], i + 1)
+        return n if close < 0 else close + 1
+    j = i
+    while j < n and not text[j].isspace() and text[j] not in _STOP:
+        if text[j] in "（(":
+            shut = "）" if text[j] == "（" else ")"
+            close = text.find(shut, j + 1)
+            if close < 0 or any(c.isspace() or c in _STOP for c in text[j + 1:close]) \
+                    or close + 1 >= n or text[close + 1].isspace() or text[close + 1] in _STOP:
+                break
+            j = close + 1
+            continue
+        if text[j] in "）)":  # a bracket the argument did not open: the prose's
+            break
+        j += 1
+    while j > i + 1 and text[j - 1] in ".,;:!?":  # a sentence's full stop after a file name is not the name's
+        j -= 1
+    return j
+
+
+def _argument(token: str) -> bool:
+    """A word that belongs to a command by itself: a file (a dot or a slash in it), a quoted one, or a
+    rule set's id (miit-2026); "for" after "littlegiant init profile.yaml" is the sentence's."""
+    return (any(c in token for c in "./\\") or token[:1] in "'\""
+            or (token.isascii() and any(c.isdigit() or c == "-" for c in token)))
+
+
+def commands(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each command the reader is meant to copy ("littlegiant assess --save a.yaml --lang zh"):
+    the tool, its subcommand, and every argument after it that is one (an option, an option's value, a
+    file), up to the prose that follows. Broken across two lines, a command copied from one of them
+    lost its end (「…--as-of 2026-12-05」 / 「--lang zh）」)."""
+    found: list[tuple[int, int]] = []
+    for m in _TOOL.finditer(text):
+        end = m.end()
+        subcommand = m.group(1) == "rules"  # its own subcommand follows: rules show, rules validate
+        value = False  # the next word is the value of the option before it
+        i = end
+        while i < len(text) and text[i] == " ":
+            while i < len(text) and text[i] == " ":
+                i += 1
+            if i >= len(text) or text[i] in _STOP:
+                break
+            j = _token_end(text, i)
+            if j <= i:
+                break
+            token = text[i:j]
+            option = token.startswith("-") and len(token) > 1
+            if not (option or value or subcommand or _argument(token)):
+                break
+            subcommand = False
+            value = option and "=" not in token and token not in _FLAGS
+            end = i = j
+        found.append((m.start(), end))
+    return found
 
 
 def _wide(ch: str) -> bool:
@@ -71,7 +142,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
     # glue: no break before a closing mark nor after an opening one, spaces or not (UAX #14, LB13/LB14);
     # nor inside a word a reader takes in at once (满足, 不知道, 万元), nor between a number and its unit
     whole = [m.span() for pattern in (UNIT_WHOLE, _NAME_VERSION, _LABEL_DATE, _DOCUMENT, _OPTION_VALUE)
-             for m in pattern.finditer(text)] if " " in text else []
+             for m in pattern.finditer(text)] + commands(text) if " " in text else []
     whole += [m.span() for m in WHOLE_WORDS.finditer(text)]
     inside = bytearray(len(text) + 1)  # 1 where a break would split a whole word: one look-up a piece, not a scan
     for start, end in whole:
@@ -100,6 +171,7 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
     The first line keeps the paragraph's indent; spaces at a break are dropped."""
     width = max(width, 2)
     out: list[tuple[int, int]] = []
+    typed = commands(text) if "littlegiant " in text else []
     start, end = 0, -1  # the current line; end -1 until its first piece (the indent stays on line one)
     for a, b in pieces(text):
         if cell_len(text[start:b]) <= width:
@@ -108,7 +180,9 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
         if end >= 0:
             out.append((start, end))
         start = a
-        while cell_len(text[start:b]) > width:  # wider than any line: fold it, at a break it holds if it can
+        # a command wider than the line stands alone on it, whole: the terminal folds it at its edge as it
+        # folds anything, and a copy of it is the command; folded here, a copy was two lines
+        while cell_len(text[start:b]) > width and not any(a <= c < b for c, _ in typed):
             head = len(chop_cells(text[start:b], width)[0])
             cut = _fold(text, start, start + head)
             out.append((start, cut))
