@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -68,3 +69,27 @@ def test_the_interviews_opening_hint_keeps_its_command_on_one_line(tmp_path: Pat
     child.sendline("q")
     child.expect(pexpect.EOF)
     assert "littlegiant assess --save acme.yaml --lang zh（已答的题会保留）" in opening.splitlines(), opening
+
+
+def _interview(tmp_path: Path, args: list[str], typed: str, lang: str = "zh") -> subprocess.CompletedProcess[str]:
+    """The interview on pipes (no wrapping), ``typed`` then Enter to every question left and at the list
+    of answers: don't know, then the report."""
+    return subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--as-of", "2026-11-26", "--lang", lang,
+                           *args], input=typed + "\n" * 80, capture_output=True, text=True, check=False,
+                          cwd=tmp_path, env=ENV, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "评估报告已写入 r.html。"), ("en", "The report is written to r.html.")])
+def test_an_interview_with_an_output_file_says_where_the_report_went(tmp_path: Path, lang: str, said: str) -> None:
+    """`assess --save n.yaml --format html -o r.html` ended on 「问答结束：共回答 32 题，已保存到 n.yaml。」 and
+    nothing said the report went to r.html. Its last line says so, once the file is written."""
+    done = _interview(tmp_path, ["--save", "n.yaml", "--format", "html", "-o", "r.html"], "Acme", lang)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert done.stderr.rstrip().splitlines()[-1] == said, done.stderr[-300:]
+
+
+def test_an_interview_without_an_output_file_says_nothing_of_one(tmp_path: Path) -> None:
+    """The report on the screen is where the reader looks: no line about a file."""
+    done = _interview(tmp_path, ["--save", "n.yaml"], "Acme")
+    assert done.returncode == 0 and "已写入" not in done.stderr and "问答结束" in done.stderr, done.stderr[-300:]

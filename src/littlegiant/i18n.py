@@ -217,6 +217,8 @@ MESSAGES = {
     },
     "interview.done": {"zh": "\n问答结束：共回答 {n} 题，已保存到 {save}。\n\n",
              "en": "\nDone: {n:answer|answers}, saved to {save}.\n\n"},
+    # after the report an interview made went to -o: the interview's screen said where the answers went, not it
+    "interview.report_written": {"zh": "评估报告已写入 {output}。\n", "en": "The report is written to {output}.\n"},
     "interview.stopped": {
         "zh": "\n已中断：{n} 个回答已保存到 {save}。继续请运行：\n{cmd}\n",
         "en": "\ninterrupted: {n:answer|answers} saved to {save}. To resume, run:\n{cmd}\n",

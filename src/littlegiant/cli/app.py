@@ -439,6 +439,7 @@ def assess(
         bad("opt.profile_stdin", language, "-")
     if profile is not None and save is not None:  # it was ignored without a word: the profile is read, not written
         bad("opt.save_profile", language, "--save")
+    asked = profile is None  # by the interview: its screen ends on where the answers went, and says where the report did
     renewal_said = None
     said_none = renewal == NO_RENEWAL  # the commands that go on say it: the file may still name a renewal
     if profile is None:
@@ -505,6 +506,7 @@ def assess(
                          compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
                                       compared_rules, said, checks),
                          output, language)
+        _report_said(asked, output, language)
         return
     if explain is not None:
         from littlegiant.report.explain import (
@@ -562,12 +564,14 @@ def assess(
 
                 doc["scoring"] = scoring_json(result, found[1], language, rs)
             write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
+            _report_said(asked, output, language)
             return
         width = text_width(output is None and _is_terminal(sys.stdout))
         traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
             traces.insert(0, several_heading(explain, len(traces), language, width))
         write_output("\n".join(traces), output, language)
+        _report_said(asked, output, language)
         return
     from littlegiant.report.common import make_report
 
@@ -579,6 +583,20 @@ def assess(
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output, language)
+    _report_said(asked, output, language)
+
+
+def _report_said(asked: bool, output: Path | None, lang: str) -> None:
+    """After an interview, the line that says where its report went (-o): its last line named only the
+    answers' file (「已保存到 n.yaml」), and a user who asked for r.html was not told it was written."""
+    if not asked or output is None:
+        return
+    from littlegiant.cli.interactive import Terminal
+    from littlegiant.i18n import t
+    from littlegiant.messages import escape_controls
+
+    named = escape_controls(str(output))  # a name is shown, never sent to the terminal as control characters
+    Terminal(io.StringIO(), sys.stderr or io.StringIO()).say(t("interview.report_written", lang, output=named))
 
 
 def _renewal_of(save: Path, renewal: str | None) -> tuple[str | None, Any]:
