@@ -93,3 +93,14 @@ def test_an_interview_without_an_output_file_says_nothing_of_one(tmp_path: Path)
     """The report on the screen is where the reader looks: no line about a file."""
     done = _interview(tmp_path, ["--save", "n.yaml"], "Acme")
     assert done.returncode == 0 and "已写入" not in done.stderr and "问答结束" in done.stderr, done.stderr[-300:]
+
+
+def test_a_rough_whole_is_shown_rough_in_the_questions_after_it(tmp_path: Path) -> None:
+    """After 约3000万 the main-business question read 「营业收入（2025年）3,000万元，其中主营业务收入」, and a
+    check of the R&D expense 「高于营业收入（2025年）3,000万元」: the rough figure passed for an exact one.
+    Both now say 约3,000万元, as the read-back and the near-threshold warning do."""
+    done = _interview(tmp_path, ["--save", "n.yaml"], "Acme\n约3000万\n3500\n否\n200")
+    shown = re.sub(r"\s+", "", done.stderr)
+    assert "高于营业收入（2025年）约3,000万元" in shown, done.stderr
+    assert "营业收入（2025年）约3,000万元，其中主营业务收入" in shown, done.stderr
+    assert "营业收入（2025年）3,000万元" not in shown

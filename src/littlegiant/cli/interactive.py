@@ -332,17 +332,19 @@ class Asker:
 
     def part_of(self, q: Question, wpath: str, wfield: FieldDef, known: Scalar | None) -> str:
         """An "of which" input named with its whole (and the whole's figure, when ``known``): 其中… alone
-        has nothing to be of where the whole is not beside it."""
+        has nothing to be of where the whole is not beside it. The whole as it was answered: after 约3000万
+        the question read 「营业收入（2025年）3,000万元，其中…」, the rough figure passed for an exact one."""
         lang, f = self.lang, q.field
         wlabel = input_label(wfield, wpath).get(lang)
+        shown = self.said(wpath, known) if known is not None else ""
         if lang == "zh":
             part = _short_part(f.label.zh.removeprefix("其中"), wlabel)
-            return (f"{wlabel}{with_unit(known, wfield, lang)}，其中{part}" if known is not None
+            return (f"{wlabel}{shown}，其中{part}" if known is not None
                     else f"{wlabel}中，{part}" if part.endswith("的") else f"{wlabel}中的{part}")
         part = f.label.en.removeprefix("…of which ").removeprefix("...of which ")
         if part[1:2].islower():  # mid-sentence: "of which number of R&D staff", an acronym left as it is
             part = part[0].lower() + part[1:]
-        return (f"{wlabel}: {with_unit(known, wfield, lang)}; of which {part}" if known is not None
+        return (f"{wlabel}: {shown}; of which {part}" if known is not None
                 else f"{wlabel}: of which {part}")
 
     def describe(self, q: Question) -> str:
@@ -394,7 +396,7 @@ class Asker:
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
             of = field_for_path(self.iv.rules, c.other)
-            kw |= {"other": input_label(of, c.other).get(lang), "other_value": with_unit(c.other_value, of, lang)}
+            kw |= {"other": input_label(of, c.other).get(lang), "other_value": self.earlier(c.other, c.other_value, of)}
         if c.kind == "growth" and c.limit is not None:
             kw["growth"] = num(c.limit.quantize(Decimal(1)))
         if c.kind == "fraction":
@@ -427,8 +429,15 @@ class Asker:
         (af, ap, amount), (hf, hp, staff) = pair[amounts[0]], pair[HEAD_COUNT]
         lang = self.lang
         return _t("small" if small else "large_per_head", lang, amount=input_label(af, ap).get(lang),
-                  value=with_unit(amount, af, lang), heads=input_label(hf, hp).get(lang),
-                  staff=with_unit(staff, hf, lang), each=(yuan_a_head if small else yi_a_head)(amount, staff, lang))
+                  value=self.earlier(ap, amount, af) if ap == c.other else with_unit(amount, af, lang),
+                  heads=input_label(hf, hp).get(lang),
+                  staff=self.earlier(hp, staff, hf) if hp == c.other else with_unit(staff, hf, lang),
+                  each=(yuan_a_head if small else yi_a_head)(amount, staff, lang))
+
+    def earlier(self, path: str, value: Scalar | None, f: FieldDef) -> str:
+        """An earlier answer a check sets the new one beside, as it was given: 「高于营业收入约3,000万元」,
+        not a rough figure shown as exact. (The answer being checked is not yet recorded: said plainly.)"""
+        return self.said(path, value) if value is not None else with_unit(value, f, self.lang)
 
     def confirm(self, text: str) -> bool:
         """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the
