@@ -104,3 +104,20 @@ def test_a_rough_whole_is_shown_rough_in_the_questions_after_it(tmp_path: Path) 
     assert "高于营业收入（2025年）约3,000万元" in shown, done.stderr
     assert "营业收入（2025年）约3,000万元，其中主营业务收入" in shown, done.stderr
     assert "营业收入（2025年）3,000万元" not in shown
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "  · 营业收入（2025年）：约5,000万元"),
+                                            ("en", "  · Operating revenue 2025: about 5,000 (10k CNY)")])
+def test_explain_lists_a_rough_figure_with_its_about(tmp_path: Path, lang: str, said: str) -> None:
+    """--explain on a revenue given as 约5000, at the 5000 threshold, listed 「营业收入（2025年）：5,000万元」 among
+    the data it used, as if exact (the report's warning says 约5,000万元). An exact 5000 has no 约."""
+    rough = tmp_path / "rough.yaml"
+    rough.write_text(ROUGH_5000, encoding="utf-8")
+    exact = tmp_path / "exact.yaml"
+    exact.write_text(ROUGH_5000.replace("约5000", "5000"), encoding="utf-8")
+    runner = CliRunner()
+    args = ["--explain", "lg26.revenue", "--lang", lang, "--as-of", "2026-12-05"]
+    out = runner.invoke(app, ["assess", str(rough), *args], env={"COLUMNS": "80"}).stdout
+    assert said in out.splitlines(), out
+    plain = runner.invoke(app, ["assess", str(exact), *args], env={"COLUMNS": "80"}).stdout
+    assert said.replace("约", "").replace("about ", "") in plain.splitlines(), plain

@@ -567,7 +567,7 @@ def assess(
             _report_said(asked, output, language)
             return
         width = text_width(output is None and _is_terminal(sys.stdout))
-        traces = [explain_text(result, tier, c, language, rs, width) for tier, c in matches]
+        traces = [explain_text(result, tier, c, language, rs, width, prof.approximate) for tier, c in matches]
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
             traces.insert(0, several_heading(explain, len(traces), language, width))
         write_output("\n".join(traces), output, language)

@@ -111,10 +111,11 @@ def several_heading(ref: str, count: int, lang: str, width: int = 0) -> str:
 
 
 def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str, rules: RuleSet | None = None,
-                 width: int = 0) -> str:
+                 width: int = 0, approximate: frozenset[str] = frozenset()) -> str:
     """A plain-text trace: inputs with their values, formula, comparison, source, evidence (wrapped at
-    ``width`` columns when it is given, in either language)."""
-    return _wrapped(_explain(Words(result, rules, lang=lang), tier, c), width)
+    ``width`` columns when it is given, in either language). ``approximate``: the paths of figures the
+    company gave as approximate (约5000), listed with their 约 as the report's warning says them."""
+    return _wrapped(_explain(Words(result, rules, lang=lang), tier, c, approximate), width)
 
 
 def _wrapped(rows: list[tuple[str, str]], width: int) -> str:
@@ -131,21 +132,23 @@ _HEADS = {
            "source": "政策依据：", "confidence": "来源可靠程度：", "note": "说明：", "evidence": "需准备的材料：",
            "and": "；", "colon": "：", "unknown": "未填（不知道）", "yes": "是", "no": "否",
            "bands": "评分标准{how}：", "each": "（各项相加，最高{top}分）", "ours": "（本企业）", "holds": "（满足）",
-           "edge": "恰在分界处的，按高分档计。", "points": "{n}分", "other": "其他", "by_value": "按所填得分计入"},
+           "edge": "恰在分界处的，按高分档计。", "points": "{n}分", "other": "其他", "by_value": "按所填得分计入",
+           "about": "约"},
     "en": {"tier": "Tier: {tier}; under {rules}, as of {day}", "status": "Status: ", "inputs": "Inputs:",
            "formula": "Formula: ", "result": "Computation: ", "parts": "Parts:", "missing": "Still needed: ",
            "source": "Source: ", "confidence": "Confidence: ", "note": "Note: ", "evidence": "Evidence to prepare: ",
            "and": "; ", "colon": ": ", "unknown": "not given (unknown)", "yes": "yes", "no": "no",
            "bands": "Scoring{how}:", "each": " (added up, at most {top})", "ours": " (the company)", "holds": " (holds)",
            "edge": "A figure exactly on an edge takes the higher band.", "points": "{n}", "other": "other",
-           "by_value": " counted as given"},
+           "by_value": " counted as given", "about": "about "},
 }
 # a formula a reader cannot follow: sqrt(y1…), y1 / y2 (the sentence after it says the same with the figures)
 _CODE = {"zh": re.compile(r"[A-Za-z_]"), "en": re.compile(r"\b(?:sqrt|y\d)\b|_")}
 
 
-def _value(words: Words, path: str, value: object) -> str:
-    """An input's value as the report writes it: 2,500万元, 「市级」, 是/否, or 未填 (12,000 (10k CNY), yes)."""
+def _value(words: Words, path: str, value: object, about: bool = False) -> str:
+    """An input's value as the report writes it: 2,500万元, 「市级」, 是/否, or 未填 (12,000 (10k CNY), yes);
+    ``about``: a figure given as approximate, 约5,000万元."""
     lang = words.lang
     said = _HEADS[lang]
     if value is None:
@@ -165,11 +168,14 @@ def _value(words: Words, path: str, value: object) -> str:
             unit = field_for_path(words.rules, path).unit or ""
         except Exception:  # a path the rule set does not know (an overlay's): the number alone
             unit = ""
-    return f"{num(value, lang)}{unit_text(unit, lang, value)}"
+    return f"{said['about'] if about else ''}{num(value, lang)}{unit_text(unit, lang, value)}"
 
 
-def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[str, str]]:
-    """The trace for the finance manager, as (mark, text) rows: questions, figures in words, no ids."""
+def _explain(words: Words, tier: TierResult, c: CriterionResult,
+             approximate: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The trace for the finance manager, as (mark, text) rows: questions, figures in words, no ids.
+    A figure given as 约5000 is listed as 约5,000万元: listed as 5,000万元 it read as the company's exact
+    figure, a verdict at the threshold resting on it."""
     result = words.result
     lang = words.lang
     said = _HEADS[lang]
@@ -180,7 +186,7 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult) -> list[tuple[s
         ("", f"{said['status']}{ICON[c.status]} {STATUS[c.status][lang]}")]
     if c.inputs:
         rows.append(("", said["inputs"]))
-        rows.extend(("  · ", f"{words.answered(path)}{said['colon']}{_value(words, path, value)}")
+        rows.extend(("  · ", f"{words.answered(path)}{said['colon']}{_value(words, path, value, path in approximate)}")
                     for path, value in c.inputs.items())
     formula = c.formula.get(lang) if c.formula is not None else ""
     scored = _scored(words, c) if c.kind == "points" else []
