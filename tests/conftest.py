@@ -28,6 +28,25 @@ AS_OF_2022 = date(2026, 3, 1)  # last year 2025, miit-2022 in force
 AS_OF_2026 = date(2026, 11, 26)  # last year 2025, miit-2026 in force
 
 
+def wide_command(line: str, width: int) -> bool:
+    """A line wider than ``width`` that is a command to copy, with at most the brackets and punctuation
+    around it (「（littlegiant assess …），」): it stands whole on its own line (``linebreak``), and the
+    terminal folds it at its edge; folded by the wrapper, a copy of either line was part of the command."""
+    from rich.cells import cell_len
+
+    from littlegiant.report.linebreak import commands
+
+    return cell_len(line) > width and any(
+        not line[:a].strip(" （(「：:") and not line[b:].strip(" ）)」，。；、,.;") for a, b in commands(line))
+
+
+def fits(line: str, width: int) -> bool:
+    """Within ``width`` cells, or a line of its own for a command wider than that."""
+    from rich.cells import cell_len
+
+    return cell_len(line) <= width or wide_command(line, width)
+
+
 def half_missing_unheld(folder: Path) -> Path:
     """examples/half-missing.yaml with its 创新型 title not held, written in ``folder``: its tier 1 (未知) then
     has a plan of 19 questions, which the example itself, holding the title, needs no more (no 复核)."""

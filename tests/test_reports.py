@@ -21,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES
+from tests.conftest import AS_OF_2022, AS_OF_2026, EXAMPLES, fits
 from tests.test_properties import plausible
 from typer.testing import CliRunner
 
@@ -64,7 +64,7 @@ def test_zh_terminal_report_wraps_and_opens_with_the_three_verdicts(name: str, c
         rs = rules.load("miit-2026")
         labels = {f.label.zh for f in rs.fields.values()}
         assert not any("…" in label for label in labels)  # so a "…" could only be a cut
-        assert max(cell_len(line) for line in out.splitlines()) <= columns
+        assert all(fits(line, columns) for line in out.splitlines()), out
         check_breaks(out)
         head = "\n".join(out.splitlines()[:12])
         for tier in doc["tiers"].values():
@@ -99,7 +99,7 @@ def test_en_terminal_report_wraps_the_same_way(columns: int) -> None:
         path = str(EXAMPLES / f"{name}.yaml")
         for extra in (("--detail",), ("--compare", "miit-2022,miit-2026")):
             out = cli("assess", path, "--as-of", "2026-11-26", "--lang", "en", *extra, columns=columns)
-            assert max(cell_len(line) for line in out.splitlines()) <= columns
+            assert all(fits(line, columns) for line in out.splitlines()), out
             check_breaks(out)
             assert not re.search(r"\(10k( {2,}|$)|(^|  )\s*CNY\)", out, re.M), out
 
