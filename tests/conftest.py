@@ -28,16 +28,21 @@ AS_OF_2022 = date(2026, 3, 1)  # last year 2025, miit-2022 in force
 AS_OF_2026 = date(2026, 11, 26)  # last year 2025, miit-2026 in force
 
 
-def wide_command(line: str, width: int) -> bool:
-    """A line wider than ``width`` that is a command to copy, with at most the brackets and punctuation
-    around it (「（littlegiant assess …），」): it stands whole on its own line (``linebreak``), and the
-    terminal folds it at its edge; folded by the wrapper, a copy of either line was part of the command."""
-    from rich.cells import cell_len
-
+def command_line(line: str) -> bool:
+    """A line that is a command to copy, with at most the brackets and punctuation around it
+    (「（littlegiant assess …），」): the wrapper gives a command a line of its own where it does not fit
+    beside its words, letting go of a bracket around it (「…问答（」 / the command / 「），在…」) where it must."""
     from littlegiant.report.linebreak import commands
 
-    return cell_len(line) > width and any(
-        not line[:a].strip(" （(「：:") and not line[b:].strip(" ）)」，。；、,.;") for a, b in commands(line))
+    return any(not line[:a].strip(" （(「：:") and not line[b:].strip(" ）)」，。；、,.;") for a, b in commands(line))
+
+
+def wide_command(line: str, width: int) -> bool:
+    """A command's own line wider than ``width``: it stands whole (``linebreak``), and the terminal folds
+    it at its edge; folded by the wrapper, a copy of either line was part of the command."""
+    from rich.cells import cell_len
+
+    return cell_len(line) > width and command_line(line)
 
 
 def fits(line: str, width: int) -> bool:

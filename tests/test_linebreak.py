@@ -221,4 +221,15 @@ def test_a_command_to_copy_is_never_broken_inside(before: str, opening: str, com
     assert all(cell_len(line) <= width for line in lines if line not in holding), lines
     if cell_len(command) > width:
         assert holding[0].lstrip("（：").startswith(command), lines
+    else:  # its brackets let go of where with them it would not fit: 「…问答（」 / the command / 「），在…」
+        assert cell_len(holding[0]) <= width, lines
     assert squash("".join(lines)) == squash(text)
+
+
+def test_a_command_that_fits_lets_go_of_its_brackets_rather_than_run_past_the_line() -> None:
+    """「（littlegiant assess … --lang zh），」 one cell past 80 columns: the terminal folded 「），」 onto a line of
+    its own. The command keeps its opening bracket where the two fit, and the line after takes the rest."""
+    text = ("计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
+            "（littlegiant assess --save ../cases/zero_rev.yaml --as-of 2026-12-05 --lang zh），在答案列表处输入 p 逐一回答。")
+    assert wrap(text, 80)[1:] == ["行逐题问答", "（littlegiant assess --save ../cases/zero_rev.yaml --as-of 2026-12-05 --lang zh",
+                                  "），在答案列表处输入 p 逐一回答。"]

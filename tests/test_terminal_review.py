@@ -54,7 +54,7 @@ def test_the_reports_command_to_answer_the_plan_is_on_one_line(tmp_path: Path, m
     command = "littlegiant assess --save cases/zero_rev.yaml --as-of 2026-12-05 --lang zh"
     assert command in re.sub(r"\s+", " ", out.replace("\n", "")), out  # the hint is there
     assert any(command in line for line in out.splitlines()), out
-    assert all(cell_len(line) <= columns for line in out.splitlines() if command not in line)
+    assert all(cell_len(line) <= columns for line in out.splitlines() if command not in line or columns == 80)
 
 
 def test_the_interviews_opening_hint_keeps_its_command_on_one_line(tmp_path: Path) -> None:

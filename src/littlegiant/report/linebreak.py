@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from rich.cells import cell_len, chop_cells
 from rich.text import Text
@@ -173,7 +174,7 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     typed = commands(text) if "littlegiant " in text else []
     start, end = 0, -1  # the current line; end -1 until its first piece (the indent stays on line one)
-    for a, b in pieces(text):
+    for a, b in _loosened(text, pieces(text), typed, width):
         if cell_len(text[start:b]) <= width:
             end = b
             continue
@@ -189,6 +190,26 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
             start = cut
         end = b
     out.append((start, max(end, start)))
+    return out
+
+
+def _loosened(text: str, runs: list[tuple[int, int]], typed: list[tuple[int, int]],
+              width: int) -> list[tuple[int, int]]:
+    """The runs, a command that fits the line let go of the brackets and marks glued around it where
+    with them it would not fit: 「（littlegiant assess … --lang zh），」 one cell past 80 columns was folded
+    by the terminal, 「），」 alone on a line of its own; now 「…问答（」 / the command / 「），在答案列表处…」, the
+    command whole on its line (which 避头尾 alone would not allow), every line within the width."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        inside = [(c, d) for c, d in typed if a <= c < b and d <= b]
+        if len(inside) == 1 and cell_len(text[a:b]) > width >= cell_len(text[inside[0][0]:inside[0][1]]):
+            c, d = inside[0]
+            # as little let go as will do: the opening bracket kept if it fits with the command, else the end
+            cuts = [d] if cell_len(text[a:d]) <= width else [c] if cell_len(text[c:b]) <= width else [c, d]
+            edges = [a, *cuts, b]
+            out += [(x, y) for x, y in pairwise(edges) if x < y]
+        else:
+            out.append((a, b))
     return out
 
 
