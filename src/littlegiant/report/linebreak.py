@@ -4,7 +4,8 @@ rich wraps at spaces and folds a run without spaces (all Chinese) at the very ed
 with "。" or "）" and a cell was padded with spaces to its column's width. Here a line breaks between any
 two Chinese characters or at a space, never before closing punctuation (。，、；：）」 …) nor after an
 opening one (（「 …) — the rule Chinese typesetting calls 避头尾 — and carries no trailing spaces.
-An English unit that holds a space ("(10k CNY)") is kept on one line.
+An English unit that holds a space ("(10k CNY)") is kept on one line, and so is a command to copy
+("littlegiant assess --save a.yaml --lang zh"): wider than the line, it stands alone on one, unfolded.
 A run wider than the line (a long English word, a fingerprint) is folded by cells as a last resort.
 """
 
@@ -196,9 +197,10 @@ def spans(text: str, width: int) -> list[tuple[int, int]]:
 def _loosened(text: str, runs: list[tuple[int, int]], typed: list[tuple[int, int]],
               width: int) -> list[tuple[int, int]]:
     """The runs, a command that fits the line let go of the brackets and marks glued around it where
-    with them it would not fit: 「（littlegiant assess … --lang zh），」 one cell past 80 columns was folded
-    by the terminal, 「），」 alone on a line of its own; now 「…问答（」 / the command / 「），在答案列表处…」, the
-    command whole on its line (which 避头尾 alone would not allow), every line within the width."""
+    with them it would not fit: 「（littlegiant assess … --lang zh），」 a few cells past 80 columns was folded
+    by the terminal, 「），」 alone on a line of its own; now 「…问答」 / 「（littlegiant assess … --lang zh」 /
+    「），在答案列表处…」, the command whole on its line (which 避头尾 alone would not allow), every line
+    within the width."""
     out: list[tuple[int, int]] = []
     for a, b in runs:
         inside = [(c, d) for c, d in typed if a <= c < b and d <= b]
