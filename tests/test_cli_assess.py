@@ -1063,3 +1063,23 @@ def test_a_profile_named_dash_is_said_not_to_be_read_from_stdin(tmp_path: Path, 
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "-", "--as-of", "2026-11-26", "--format", "json"],
                           capture_output=True, text=True, check=False, cwd=tmp_path)
     assert done.returncode == 0 and json.loads(done.stdout)["tiers"], done.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--explain", "zjtx26.platform_renewal"),
+     "littlegiant 出错：--explain：“zjtx26.platform_renewal”是「复核：近两年任一年度专精特新发展评价得分不低于50分」，"
+     "只在称号复核时评估：请加上 --renewal zjtx_sme\n"),
+    (("--explain", "zjtx26.platform", "--renewal", "zjtx_sme"),
+     "littlegiant 出错：--explain：“zjtx26.platform”是「本年度中小企业专精特新发展评价得分不低于50分」，只在新申请时评估，"
+     "本次是复核：请加上 --renewal none\n"),
+    (("--explain", "lg.main_growth_avg"),
+     "littlegiant 出错：--explain：《优质中小企业梯度培育管理办法（2026）》中没有与“lg.main_growth_avg”相符的条件；"
+     "《优质中小企业梯度培育管理暂行办法（2022）》中有：「近2年主营业务收入平均增长率不低于5%」（该办法适用于 2026-03-31 "
+     "及以前的评估，可加 --as-of 2026-03-31 查看）\n"),
+])
+def test_explain_says_why_a_criterion_of_the_rules_was_not_judged(args: tuple[str, ...], said: str) -> None:
+    """A consultant's --explain of a renewal-only criterion without --renewal, or of the 2022 set's id under 2026,
+    was told 「没有找到与…相符的条件：请写条件名称中的词」, as if no such criterion existed; it is told which
+    criterion it is and what shows it."""
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", *args)
+    assert (result.exit_code, result.stderr) == (2, said)

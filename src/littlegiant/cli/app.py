@@ -514,6 +514,7 @@ def assess(
             elsewhere,
             explain_text,
             find_criteria,
+            other_route,
             several_heading,
         )
 
@@ -521,6 +522,10 @@ def assess(
             bad("opt.explain_format", language, "--explain")
         matches = find_criteria(result, explain)
         if not matches:
+            route = other_route(rs, explain, result.renewal, language)
+            if route is not None:  # a renewal's criterion in a new application (or the other way round)
+                bad("opt.explain_route" if route[1] != "none" else "opt.explain_route_new", language, "--explain",
+                    got=explain, title=route[0], renewal=route[1])
             hint = elsewhere(rs, explain, language)
             if hint is not None:  # a criterion of the other version: which, and the date that shows it
                 other, named, shown, open_ended = hint

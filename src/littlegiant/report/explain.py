@@ -88,10 +88,30 @@ def elsewhere(rules: RuleSet, ref: str, lang: str) -> tuple[RuleSet, str, date, 
             [item.title for table in other.scores.values() for item in table.items]
         found = list(dict.fromkeys(t.get(lang) for t in titles
                                    if words in t.zh.casefold() or words in t.en.casefold()))
+        # an id from the other set's JSON (lg.main_growth_avg under 2026): its title, as the words are said
+        found = found or list(dict.fromkeys(n.title.get(lang) for _, n in other.all_nodes()
+                                            if n.title is not None and n.id.casefold() == words))
         if found:
             named = "、".join(f"「{t}」" for t in found[:3]) if lang == "zh" else "; ".join(found[:3])
             day = min(p.start for p in periods) if open_ended else max(p.end for p in periods if p.end is not None)
             return other, named + (("等" if lang == "zh" else "; …") if len(found) > 3 else ""), day, open_ended
+    return None
+
+
+def other_route(rules: RuleSet, ref: str, renewal: str | None, lang: str) -> tuple[str, str] | None:
+    """A criterion of this set that ``--explain`` names (its id, or words of its title) which the assessment
+    did not judge because it is for a renewal only, or for a new application only (zjtx26.platform_renewal
+    without --renewal): its title, and the --renewal that shows it (``none`` for a new application). The
+    answer was 「没有找到…相符的条件」, as if the set had no such criterion."""
+    words = ref.strip().casefold()
+    if not words:
+        return None
+    for tier, node in rules.all_nodes():
+        wanted = "renewal" if renewal is None else "new" if renewal == tier else None
+        if wanted is None or node.applies != wanted or node.title is None:
+            continue
+        if node.id.casefold() == words or words in node.title.zh.casefold() or words in node.title.en.casefold():
+            return node.title.get(lang), tier if wanted == "renewal" else "none"
     return None
 
 
