@@ -146,3 +146,16 @@ def test_the_about_sheet_labels_its_long_rows_at_their_top_and_its_year_as_text(
     assert note[1].alignment.vertical == "top" and note[0].alignment.vertical == "top"
     year = rows["上年度"][1]
     assert year.value == 2025 and year.alignment.horizontal == "left"  # a number (as text Excel marks it), set left
+
+
+def test_the_about_sheet_says_what_each_verdict_means(tmp_path: Path) -> None:
+    """The about sheet listed 满足 / 不满足 / 未知 / 待审核 under 结论（按颜色）, its cells uncoloured, and left park
+    staff to guess what 未知 and 待审核 ask of them (a park's review): each is said, on a line of its own."""
+    out = tmp_path / "评估结果.xlsx"
+    done = CliRunner().invoke(app, ["batch", str(park_sheet(tmp_path / "名单.xlsx", 3)), "-o", str(out), "--lang", "zh",
+                                    "--as-of", "2026-11-26"], env=ZH)
+    assert done.exit_code == 0, done.stderr
+    about = {row[0]: row[1] for row in load_workbook(out)["说明"].iter_rows(values_only=True)}
+    said = str(about["结论的含义"]).split("\n")
+    assert [line.split("：")[0] for line in said] == ["满足", "不满足", "未知", "待审核"]
+    assert "缺少数据" in said[2] and "认定机关审核" in said[3]

@@ -268,7 +268,17 @@ MESSAGES.update({
     "xlsx.stopped_rows": {"zh": "本次运行中途停止，本文件只有前 {n} 家企业的结果，不是名单的全部",
                           "en": "The run was stopped: this file holds only the first {n} companies, not the whole list"},
     "xlsx.made": {"zh": "生成时间", "en": "Made at"},
-    "xlsx.colours": {"zh": "结论（按颜色）", "en": "Verdicts (by colour)"},
+    "xlsx.colours": {"zh": "结论的含义", "en": "What a verdict says"},
+    "xlsx.verdicts": {
+        "zh": "满足：按所填数据，这一称号的条件都已满足\n"
+              "不满足：至少有一项条件达不到（见“主要差距”）\n"
+              "未知：缺少数据，还判定不了（“主要差距”中写明缺哪几项）\n"
+              "待审核：数据方面的条件都已满足，其余（如主导产品所属领域、市场地位）由认定机关审核",
+        "en": "met: by the figures given, every condition of the title is met\n"
+              "not met: at least one condition is not reached (see the main gap)\n"
+              "unknown: figures are missing, so it cannot be decided yet (the main gap names them)\n"
+              "awaits review: every condition on figures is met; the rest (the product's field, its market "
+              "standing) is for the authority to review"},
     "xlsx.companies": {"zh": "企业名单", "en": "Companies"},
     "xlsx.choices": {"zh": "选项", "en": "Choices"},
     "xlsx.yes_no": {"zh": "是 / 否", "en": "yes / no"},

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from littlegiant.errors import InputError
-from littlegiant.i18n import STATUS, t
+from littlegiant.i18n import t
 from littlegiant.load.rules import TIER_IDS, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, PROBLEMS_SEPARATOR
 from littlegiant.messages import SystemError_
@@ -241,7 +241,8 @@ class ResultBook:
                 (t("last_year", lang), about.get("last_year", "")),
                 (t("tool", lang), f"littlegiant {about.get('version', '')}"),
                 (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
-                (t("xlsx.colours", lang), " / ".join(STATUS[s][lang] for s in STATUS)),
+                # what each verdict means, not only its name: 未知 and 待审核 were left to guess (a park's review)
+                (t("xlsx.colours", lang), t("xlsx.verdicts", lang)),
                 ("", t("disclaimer", lang))]
         """The about sheet's rows, written at ``close``: a stopped run's first says it holds only some rows."""
 
