@@ -443,9 +443,10 @@ def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: 
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
     lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
-    assert code == 2 and not out.exists() and len(lines) == 2
+    assert code == 2 and not out.exists() and len(lines) == 3
     assert "in.xlsx:二，“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in lines[0]
     assert "“细分市场排名”列：含义不明确" in lines[1]
+    assert lines[2].startswith(f"{tmp_path / 'in.xlsx'}：如果工作表“二”不是企业名单")  # the way to read Sheet alone
 
 
 def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> None:
@@ -1347,3 +1348,24 @@ def test_a_kind_of_ip_named_alone_is_refused_as_a_count(tmp_path: Path, header: 
     src.write_text(f"企业名称,营业收入（2025年）,{header}\n甲公司,3000,3\n", encoding="utf-8")
     code, _, err = invoke("batch", str(src), "-o", str(tmp_path / "out.csv"), "--lang", "zh", "--as-of", "2026-11-26")
     assert code == 2 and f"“{header}”列：含义不明确" in err, err
+
+
+def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path: Path) -> None:
+    """A workbook's 数据 sheet, which the list's VLOOKUP reads (名称 | 收入), stopped the run on its 收入 column,
+    and nothing said that --sheet reads the list alone (a park's review). The line after the refusal says so;
+    with --sheet 名单 the list is read."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "名单"
+    ws.append(["企业名称", "所属行业", "从业人员", "营业收入（2025年）"])
+    ws.append(["甲公司", "工业", 260, "=数据!B2*1"])
+    data = book.create_sheet("数据")
+    data.append(["名称", "收入"])
+    data.append(["甲公司", 3000])
+    book.save(tmp_path / "园区.xlsx")
+    code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 2 and "园区.xlsx:数据，“收入”列：含义不明确" in err
+    assert "园区.xlsx：如果工作表“数据”不是企业名单（例如供公式查找的数据表），可加上 --sheet 名单 只读取名单" in err
+    code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
+                          "--sheet", "名单")
+    assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]

@@ -157,6 +157,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "table.too_wide": ("a row of {count:,} filled cells before the table's header: at most {most} columns are read; "
                        "keep the columns the criteria read and save it again",
                        "表头之前（或表头）有一行填了 {count:,} 格，最多读 {most} 列：请只保留评估要用的列后再保存"),
+    "column.other_sheet": ("if sheet {sheets_en} holds no list of companies (a table a formula looks up), read the "
+                           "list alone: add --sheet {sheet}",
+                           "如果工作表{sheets}不是企业名单（例如供公式查找的数据表），可加上 --sheet {sheet} 只读取名单"),
     "data.mixed_utf8": ("two encodings in one file: line {line} is UTF-8, the lines before it GBK (a line added from "
                         "another file or editor); save the whole file in one encoding, UTF-8 for instance",
                         "文件里混有两种编码：第 {line} 行是 UTF-8，之前是 GBK（可能是从别的文件或编辑器加进来的）；"

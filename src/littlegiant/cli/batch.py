@@ -403,11 +403,13 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
 
     problems: list[InputError] = []
     told = options.on_header
+    fine: list[str] = []  # the tables whose headers passed (a workbook's sheets as path:sheet)
 
     def collect(where: str, header: list[str], year: int | None) -> None:
         try:
             if told is not None:
                 told(where, header, year)
+            fine.append(where)
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
             problems.extend(exc.problems)
 
@@ -443,9 +445,29 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
             if (exc.kind or "").startswith("column.") or exc.kind == "file.no_sheet":
                 problems.append(exc)
     if problems:
-        raise HeaderError(problems)
+        raise HeaderError(problems + ([] if options.sheet is not None else _other_sheets(problems, fine)))
     for kind, params in noted:
         tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
+
+
+def _other_sheets(problems: list[InputError], fine: list[str]) -> list[InputError]:
+    """For a workbook whose list's sheet passed and another sheet's header did not (a 数据 sheet a VLOOKUP
+    reads, headed 名称 | 收入), a line naming --sheet: the run stopped on a column of a sheet that is no list,
+    and nothing said how to read the list alone (a park's review)."""
+    passed: dict[str, list[str]] = {}
+    for where in fine:
+        book, _, sheet = where.rpartition(":")
+        if book.lower().endswith((".xlsx", ".xlsm")):
+            passed.setdefault(book, []).append(sheet)
+    said: list[InputError] = []
+    for book, sheets in passed.items():
+        refused = list(dict.fromkeys(sheet for p in problems if p.file is not None
+                                     for found, _, sheet in [p.file.rpartition(":")] if found == book))
+        if refused and sheets:
+            said.append(InputError(kind="column.other_sheet", params={
+                "sheets": "、".join(f"“{s}”" for s in refused), "sheets_en": ", ".join(repr(s) for s in refused),
+                "sheet": sheets[0], "book": book}, file=book))
+    return said
 
 
 SHEETS_NOT_READ = (".xls", ".xlsb", ".et", ".ett", ".ods", ".fods")
