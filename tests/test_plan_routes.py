@@ -32,13 +32,128 @@ def test_a_company_without_a_patent_is_asked_for_one_applied_patent_not_a_provin
     assert "研发机构" not in block
 
 
-def test_a_city_level_institution_one_level_short_is_raised_instead() -> None:
-    """With a city-level institution, provincial recognition is one level up: nearer than a patent the
-    company does not have."""
+def test_a_city_level_institution_one_level_short_still_leaves_the_patent_to_the_company() -> None:
+    """With a city-level institution, provincial recognition is one level up and one action, as the applied
+    patent is: between routes of as many actions, the figures the company moves itself come before a
+    recognition an authority grants (``gaps.nearest``)."""
     out = cli("assess", STARTUP, "--lang", "zh", "--as-of", "2026-12-02", "--set", "rd_institution=city", columns=80)
     block = plan_block(out, ZJTX_HEAD)
-    assert squash("经认定的研发机构的最高级别：从「市级」提升到「省级（省部级）」") in block
-    assert "Ⅰ类知识产权" not in block
+    assert squash(PATENT) in block
+    assert "提升到「省级" not in block
+
+
+# 科技型 by its score: 49 of 500 staff are 科技人员 (9.8%: 0 points, and the 科技人员 score must not be 0),
+# R&D 5% of revenue (40), three Ⅱ类 IP (18): 58 points, one hire short of 62 (a consultant's case)
+TECH_49 = """\
+name: 科技人员差1人
+industry: industrial
+employees: 500
+rd_staff: 40
+tech_staff: 49
+niche_years: 4
+registered_in_china: true
+compliance:
+  abnormal_operation: false
+  serious_dishonesty: false
+  prohibited_products: false
+  major_incident: false
+  tax_violation: false
+  data_fabrication: false
+financials:
+  2025:
+    revenue: 20000
+    main_revenue: 15000
+    rd_expense: 1000
+    net_profit: 100
+    total_assets: 20000
+    total_liabilities: 16000
+    total_costs: 19000
+  2024:
+    revenue: 21000
+    main_revenue: 16000
+    rd_expense: 900
+  2023:
+    revenue: 20000
+    main_revenue: 15500
+equity_financing:
+  2025: 0
+  2024: 0
+  2023: 0
+ip:
+  class1: 0
+  class1_self_developed: 0
+  class1_high_value: 0
+  class1_applied: 0
+  class1_top3_holder: 0
+  class2: 3
+rd_institution: none
+digital_level: 2
+quality:
+  provincial_award: false
+  iso9001: false
+  own_brand: false
+  standards: false
+certification:
+  management_system: false
+  developed_market_product: false
+info_system_core_business: false
+market:
+  domestic_share: null
+  international_share: null
+  domestic_rank: null
+  leading: false
+strategic_emerging_industry: false
+field:
+  chain_role: false
+  foundation: false
+  priority_domain: false
+awards:
+  national_rank: 0
+  national_5y_rank: 0
+  provincial_rank: 0
+  maker_china: none
+  led_standard_5y: false
+honors:
+  high_tech_enterprise: false
+  tech_innovation_demo: false
+  ip_advantage: false
+titles:
+  innovative_sme: false
+  tech_sme: false
+  zjtx_sme: false
+  little_giant: false
+platform_score: null
+characteristic_score: 0
+exclusions:
+  single_champion: false
+  related_to_little_giant: false
+"""
+TIER1_HEAD = "科技和创新型中小企业：以下各项全部做到后可达到"
+
+
+def _tier1_steps(tmp_path: Path, *sets: str) -> str:
+    path = tmp_path / "tech49.yaml"
+    path.write_text(TECH_49, encoding="utf-8")
+    args = [a for s in sets for a in ("--set", s)]
+    out = cli("assess", str(path), "--lang", "zh", "--as-of", "2026-04-01", *args, columns=80)
+    return plan_block(out, TIER1_HEAD)
+
+
+def test_one_hire_that_meets_the_score_and_its_staff_condition_is_one_step_before_a_certification(
+        tmp_path: Path) -> None:
+    """科技人员 49 → 50 meets both the score of 60 and the 科技人员 score above 0: counted as two steps (one per
+    criterion), it lost to one 取得高新技术企业认定, and a company one hire short was sent for a certification."""
+    block = _tier1_steps(tmp_path)
+    assert "已验证" in block and "结果为「满足」" in block
+    assert squash("1. 科技人员人数：49 → 50人（+1）") in block
+    assert "高新技术企业" not in block and "2." not in block
+
+
+def test_a_certification_that_is_fewer_actions_than_the_figures_still_leads(tmp_path: Path) -> None:
+    """The other side of the rule: with no Ⅱ类 IP left and R&D at 1.5% of revenue, the score needs two
+    figures (科技人员 and R&D or IP); one certification is fewer actions and leads."""
+    block = _tier1_steps(tmp_path, "ip.class2=0", "financials.2025.rd_expense=300")
+    assert squash("1. 取得高新技术企业认定（有效期内）") in block and "科技人员人数" not in block
 
 
 def test_a_part_and_its_whole_are_one_english_step_with_the_whole_first() -> None:

@@ -349,7 +349,7 @@ class _Advisor:
             found = [r for r in routes if r is not None]
             if not found:
                 return None
-            return min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
+            return nearest(found)
         if node is None:
             return None
         if c.kind == "veto" and node.field is not None:  # named by the problem, not by its absence
@@ -488,6 +488,45 @@ class _Advisor:
         return out
 
 
+def nearest(routes: list[list[Step]]) -> list[Step]:
+    """The route of an any-of a company reaches first: the fewest actions (``actions``); between routes of
+    as many, the fewest certifications to obtain (``obtained``), then the smallest relative change.
+
+    Counted as steps (the route's criteria), 科技人员 49 → 50 was two (the score and the 科技人员 score
+    above 0 each asked it) against one for 取得高新技术企业认定, and a company one hire short of 科技型
+    was told to get a certification that takes a year's application. A figure the company moves is in
+    its own hands; a certification (a yes/no input set to yes: 高新技术企业; a recognised level: 研发机构
+    市级 → 省级) is granted by an authority on its own terms and time, so between routes of as many actions
+    the figures are preferred, whatever their relative size (a Ⅰ类 patent applied, 0 → 1, before provincial
+    recognition of a city-level institution). A certification that is one action against two figures
+    still leads. Between certifications, the fewer levels climbed (``Change.cost``)."""
+    return min(routes, key=lambda r: (actions(r), obtained(r), sum((s.cost() for s in r), Decimal(0))))
+
+
+def actions(route: list[Step]) -> int:
+    """What a route asks a company to do, counted as a reader does: steps that move a common input are one
+    action (the two criteria of the 科技人员 score met by the one hire), a step that moves nothing one each."""
+    groups: list[set[str]] = []
+    alone = 0
+    for s in route:
+        paths = {c.path for c in s.changes}
+        if not paths:
+            alone += 1
+            continue
+        joined = [g for g in groups if g & paths]
+        for g in joined:
+            groups.remove(g)
+            paths |= g
+        groups.append(paths)
+    return len(groups) + alone
+
+
+def obtained(route: list[Step]) -> int:
+    """The certifications, titles and recognised levels a route asks a company to obtain: its inputs set
+    to yes or moved to another choice, as against the amounts and counts it moves itself."""
+    return len({c.path for s in route for c in s.changes if not isinstance(c.after, Decimal)})
+
+
 def _with_wholes(changes: list[Change]) -> list[Change]:
     """The changes, each followed by the move of the whole it takes up with it (one step applies both)."""
     return [x for ch in changes for x in (ch, ch.whole) if x is not None]
@@ -599,7 +638,7 @@ def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_i
         if not found:
             out.append(Beside(c, blank, failed, None))
             continue
-        best = min(found, key=lambda r: (len(r), sum((s.cost() for s in r), Decimal(0))))
+        best = nearest(found)
         if best and all(s.kind in ("change", "points") and s.changes for s in best):
             out.append(Beside(c, blank, failed, best))
     return out
