@@ -476,6 +476,52 @@ def test_a_late_raise_far_beyond_the_days_left_gives_the_plan_the_round_after(tm
     assert plan["if_not_this_year"] is None and plan["only_if_this_year"] is None
 
 
+NEARLY = """\
+name: 苏州恒精密机械有限公司
+industry: industrial
+employees: 280
+tech_staff: 60
+niche_years: 10
+registered_in_china: true
+compliance: {abnormal_operation: false, serious_dishonesty: false, prohibited_products: false, major_incident: false,
+  tax_violation: false, data_fabrication: false}
+financials:
+  2025: {revenue: 8000, main_revenue: 7300, rd_expense: 500, total_assets: 约12000, total_liabilities: 6000}
+  2024: {revenue: 7600, rd_expense: 690}
+ip: {class1: 6, class1_applied: 5, class1_top3_holder: 5}
+rd_institution: city
+market: {domestic_share: 12%, leading: true}
+field: {chain_role: true, priority_domain: true}
+titles: {innovative_sme: true, zjtx_sme: false}
+platform_score: 62
+exclusions: {single_champion: false, related_to_little_giant: false}
+"""
+"""An owner's interview: R&D 1,190 of the 1,200万 小巨人 asks over 2024-25, revenue up from 7,600万 in 2024."""
+
+
+def test_the_sooner_round_names_every_figure_of_this_year_it_needs(tmp_path: Path) -> None:
+    """On 5 December the 2027 小巨人 round needs 2026's R&D 500 → 700万 (beyond what 27 days bring) and 2026's
+    revenue 8,000 → 8,379万 (the 5% growth from 2024's 7,600万), with main revenue in step: the last step
+    named the R&D alone, and an owner who made it applied on a growth rate of 2.6%. Every figure of 2026
+    the round moves is named now, the one beyond the days' reach with what they bring."""
+    path = tmp_path / "nearly.yaml"
+    path.write_text(NEARLY, encoding="utf-8")
+    args = ("assess", str(path), "--as-of", "2026-12-05")
+    plan = json.loads(cli(*args, "--format", "json", "--lang", "zh"))["plans"]["little_giant"]
+    sooner = plan["text"][-1]
+    assert sooner == ("只有在2026年余下的27天内使营业收入（2026年）达到8,379万元（须增加379万元）、主营业务收入（2026年）"
+                      "随之达到7,646万元（保持主营业务占比）、研发费用（2026年）达到700万元（须增加200万元，按目前的水平"
+                      "这27天约37万元），才可能提前到2027年申报（以2026年数据计）：做到后请按实际数字重新评估")
+    moved = [m for m in plan["only_if_this_year"]["moves"] if m["path"].startswith("financials.2026.")]
+    assert len(moved) == 3 and all(f"达到{Decimal(str(m['after'])):,}万元" in sooner for m in moved)  # the JSON's own
+    terminal = squash(cli(*args, "--lang", "zh", columns=80))
+    assert squash(sooner) in terminal
+    en = squash(cli(*args, "--lang", "en", columns=80))
+    assert squash("in the 27 days left of 2026, operating revenue 2026 reaches 8,379 (10k CNY) (+379), main-business "
+                  "revenue 2026 rises with it to 7,646 (10k CNY) (keeping the main-business share) and R&D expense "
+                  "2026 reaches 700 (10k CNY) (+200; those days bring some 37 (10k CNY) at the present rate)") in en
+
+
 SMALL_RD = """\
 name: 甲
 industry: industrial

@@ -196,6 +196,11 @@ def _days(n: int) -> str:
     return f"{n} {plural(n, 'day', 'days')}"
 
 
+def _and(items: list[str]) -> str:
+    """A list in an English sentence: 「a, b and c」 (three changes joined by "and" read as one long chain)."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
@@ -1449,15 +1454,22 @@ class Words(Phrasing):
         beyond what its days left bring (``out_of_reach``), in one line, as the plan's last step:
         「只有在2026年余下的28天内使研发费用（2026年）达到940万元（须增加680万元，按目前的水平这28天约20万元），
         才可能提前到2027年申报（以2026年数据计）：做到后请按实际数字重新评估」. Led by that round, the plan
-        dated 2027 a company whose own step said the 28 days bring some 20万 of the 680万. That round's other
-        steps are not listed again (they are its years' versions of the plan's): a company that makes the
-        raise re-assesses on its actual figures, and that plan lists them."""
+        dated 2027 a company whose own step said the 28 days bring some 20万 of the 680万. Every figure of the
+        current year that round moves is named, those within the days' reach too: naming only the R&D
+        that is beyond them, 「只有在…27天内使研发费用（2026年）达到700万元」 left out the 8,379万 of 2026
+        revenue the 2027 round's growth rate needs as well, and an owner who made the R&D applied in vain.
+        That round's other steps are not listed again (they are its years' versions of the plan's): a
+        company that makes the raises re-assesses on its actual figures, and that plan lists them."""
         zh = self.lang == "zh"
         today = self.result.as_of
         left = days_left(today.year, today)
         raises = []
-        for m in hurried(p, today):
+        rushed = {m.path for m in hurried(p, today)}
+        for m in self._this_years(p):
             unit = unit_text(m.field.unit, self.lang, m.after)
+            if m.path not in rushed:  # within what the days left bring: said with what it takes, no pace
+                raises.append(self._this_year_move(m, p))
+                continue
             brought = pace(m, today) or Decimal(0)
             d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
             at = num(brought, self.lang) + unit_text(m.field.unit, self.lang, brought)
@@ -1498,7 +1510,44 @@ class Words(Phrasing):
                     f"（以{p.last_year}年数据计{rules}）：做到后请按实际数字重新评估")
         rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
         return (f"Sooner, in {p.as_of.year} (on {p.last_year} figures{rules}), only if, in the {_days(left)} left "
-                f"of {today.year}, {' and '.join(raises)}: if it does, assess again on the actual figures")
+                f"of {today.year}, {_and(raises)}: if it does, assess again on the actual figures")
+
+    def _this_years(self, p: TierPlan) -> list[Move]:
+        """The moves of plan ``p`` of a figure of the current year, in the order its steps would say them."""
+        year = self.result.as_of.year
+        moves = [m for group in self._actions(p) for m in group
+                 if m.kind in ("change", "follows") and year_in_path(m.field, m.path) == year]
+        out = [m for m in moves if m.kind != "follows"]
+        for m in (m for m in moves if m.kind == "follows"):  # 「随之」 right after the whole it follows
+            rules = p.judged_by or self.rules
+            whole = whole_of(rules, m.field) if rules is not None else None
+            at = next((i for i, x in enumerate(out) if whole is not None
+                       and x.path == sibling_path(m.field, m.path, whole)), len(out) - 1)
+            out.insert(at + 1, m)
+        return out
+
+    def _this_year_move(self, m: Move, p: TierPlan) -> str:
+        """One figure of the current year an earlier round needs, within what the days left bring (or a
+        part that follows its whole): 营业收入（2026年）达到8,379万元（须增加379万元）."""
+        zh = self.lang == "zh"
+        unit = unit_text(m.field.unit, self.lang, m.after)
+        d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
+        after = num(m.after, self.lang) if isinstance(m.after, Decimal) else given(m.after)
+        label = self.question(m.path)
+        if not zh and label[1:2].islower():  # mid-sentence (not R&D)
+            label = label[0].lower() + label[1:]
+        if m.kind == "follows":
+            return (f"{label}随之达到{after}{unit}（保持主营业务占比）" if zh else
+                    f"{label} rises with it to {after}{unit} (keeping the main-business share)")
+        more = (f"（须增加{num(d, self.lang)}{unit}）" if zh else f" ({delta_text(d, unit, self.lang)})") \
+            if d is not None else ""
+        said = f"{label}达到{after}{unit}{more}" if zh else f"{label} reaches {after}{unit}{more}"
+        sh = p.shifts.get(m.path)
+        if sh is not None:  # the rest of its whole down with it (其他业务收入减到1,200万元), as ``_rushed`` says
+            name = self._rest_name(sh, m)
+            said += (f"、{name}减到{num(sh.rest_after)}{unit}" if zh else
+                     f" and {name} falls to {num(sh.rest_after)}{unit}")
+        return said
 
     def _estimate_note(self, p: TierPlan, path: str, year: int, before: str, unit: str) -> str:
         """How a later year's figure not given was estimated (``tierplan._shift``): from the nearest year
