@@ -233,3 +233,124 @@ def test_a_renewal_run_hints_the_other_titles_renewal_in_place_of_its_own(tmp_pa
     assert "--renewal" not in answer and "称号复核须按复核条件另行评估" in flat(answer)
     assert "想按复核条件评估已持有的「专精特新中小企业」称号：把命令中的--renewal改为--renewal专精特新中小企业再运行一次。" \
         in flat(out.split("评估依据", 1)[1])
+
+
+SCORE_60 = """\
+name: C12 专精特新2022恰好60分
+industry: industrial
+employees: 50
+rd_staff: 5
+tech_staff: 6
+niche_years: 2
+registered_in_china: true
+compliance:
+  abnormal_operation: false
+  serious_dishonesty: false
+  prohibited_products: false
+  major_incident: false
+  tax_violation: false
+  data_fabrication: false
+financials:
+  2025:
+    revenue: 1000
+    main_revenue: 800
+    rd_expense: 100
+    net_profit: 20
+    total_assets: 1000
+    total_liabilities: 600
+    total_costs: 950
+  2024:
+    revenue: 1000
+    main_revenue: 800
+    rd_expense: 90
+  2023:
+    revenue: 1000
+    main_revenue: 800
+equity_financing:
+  2025: 0
+  2024: 0
+  2023: 0
+ip:
+  class1: 1
+  class1_self_developed: 1
+  class1_high_value: 0
+  class1_applied: 1
+  class1_top3_holder: 1
+  class2: 0
+rd_institution: city
+digital_level: 2
+quality:
+  provincial_award: false
+  iso9001: true
+  own_brand: false
+  standards: false
+certification:
+  management_system: false
+  developed_market_product: false
+info_system_core_business: false
+market:
+  domestic_share: null
+  international_share: null
+  domestic_rank: null
+  leading: false
+strategic_emerging_industry: false
+field:
+  chain_role: true
+  foundation: false
+  priority_domain: false
+awards:
+  national_rank: 0
+  national_5y_rank: 0
+  provincial_rank: 0
+  maker_china: none
+  led_standard_5y: false
+honors:
+  high_tech_enterprise: false
+  tech_innovation_demo: false
+  ip_advantage: false
+titles:
+  innovative_sme: true
+  tech_sme: false
+  zjtx_sme: false
+  little_giant: false
+platform_score: null
+characteristic_score: 11
+exclusions:
+  single_champion: false
+  related_to_little_giant: false
+"""
+"""A consultant's case: 2022 专精特新 at exactly 60 points, 5 of them for 补短板 (indicator 4), self-assessed."""
+
+
+def _assess_2022(tmp_path: Path, *args: str, lang: str = "zh") -> str:
+    src = tmp_path / "score60.yaml"
+    src.write_text(SCORE_60, encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(src), "--as-of", "2026-03-31", "--lang", lang, *args],
+                              env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def test_a_pass_resting_on_self_assessed_points_says_so_and_lists_their_evidence(tmp_path: Path) -> None:
+    """「◔ 专精特新中小企业：待审核（得分 60）」 had no reason line, its plan step read 「评分达到60分以上」 alone,
+    and no document for the 补短板 claim its 5 points rest on (criteria.md §9): a consultant read a pass the
+    authority may take away. The summary and the step name the points and the score without them; the
+    step and the list of documents name the evidence for the claim."""
+    out = flat(_assess_2022(tmp_path))
+    assert flat("专精特新中小企业——待认定机关审核：得分60分中，「主导产品所属领域情况」的5分（在产业链供应链关键环节"
+                "补短板、锻长板、填空白取得实际成效）按自评计入，不计这5分为55分，低于60分") in out
+    assert flat("1. 评分达到60分以上：得分60分中，「主导产品所属领域情况」的5分") in out
+    assert flat("低于60分；材料：配套关系证明（主要客户、采购合同）、替代进口或首台套证明") in out
+    materials = out[out.index("需准备的材料"):out.index("依据说明")]
+    assert flat("主导产品所属领域情况：配套关系证明（主要客户、采购合同）、替代进口或首台套证明") in materials
+    en = flat(_assess_2022(tmp_path, lang="en"))
+    assert flat("of the score of 60, the 5 points for \"Field of the main product\" (key-link supply-chain role with "
+                "real results) are self-assessed; without them it is 55, under 60") in en
+
+
+def test_points_the_figures_decide_ask_no_review_nor_its_evidence(tmp_path: Path) -> None:
+    """The other side: with 补短板 answered no and 工业"六基" yes, indicator 4 scores 3 points on a fact, the score
+    of 58 fails and nothing is said to await review, nor the 补短板 evidence asked for."""
+    out = flat(_assess_2022(tmp_path, "--set", "field.chain_role=false", "--set", "field.foundation=true"))
+    assert "按自评计入" not in out and "配套关系证明" not in out
+    assert flat("专精特新中小企业——差在：评分达到60分以上（现为58分）") in out

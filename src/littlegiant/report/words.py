@@ -1163,9 +1163,11 @@ class Words(Phrasing):
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang)
+                self._reviewed_red_line(c) if c.kind == "veto" else
+                self._self_assessed(tier, c) if c.kind == "score" else c.title.get(self.lang)
                 for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
-                if c.status == REVIEW and c.kind in ("qualitative", "veto")][:2]
+                if c.status == REVIEW and c.kind in ("qualitative", "veto", "score")
+                and (c.kind != "score" or self._self_assessed(tier, c))][:2]
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
@@ -1176,6 +1178,31 @@ class Words(Phrasing):
         if held:
             why = f"{why}{'。' if zh else '. '}{held}" if why else held
         return head, why
+
+    def _self_assessed(self, tier: TierResult, c: CriterionResult) -> str:
+        """A score that awaits review because some of its points are the company's own judgement (2022's
+        补短板 points, criteria.md §9), by those points and what the score is without them:
+        「得分60分中，「主导产品所属领域情况」的5分按自评计入（在产业链供应链关键环节…取得实际成效），不计
+        这5分为55分，低于60分」. 「◔ 专精特新中小企业：待审核（得分 60）」 alone gave no reason, and a
+        consultant read a pass where the whole of it rested on the 5 points the authority may not grant.
+        Empty where no points row of the score awaits review."""
+        zh = self.lang == "zh"
+        rows = [k for k in tier.criteria if k.parent == c.id and k.kind == "points" and k.status == REVIEW
+                and k.points is not None]
+        if not rows or c.points is None:
+            return ""
+        items = [(f"「{k.title.get(self.lang)}」的{num(k.points)}分" if zh else
+                  f"the {num(k.points)} {plural(int(k.points), 'point', 'points')} for \"{k.title.get(self.lang)}\"")
+                 + (f"（{k.band.get(self.lang)}）" if zh and k.band is not None else
+                    f" ({k.band.get(self.lang)})" if k.band is not None else "") for k in rows]
+        own = sum((k.points for k in rows if k.points is not None), Decimal(0))
+        rest = c.points - own
+        short = isinstance(c.threshold, Decimal | int) and not isinstance(c.threshold, bool) and rest < c.threshold
+        if zh:
+            said = f"得分{num(c.points)}分中，{'、'.join(items)}按自评计入"
+            return said + (f"，不计这{num(own)}分为{num(rest)}分，低于{num(c.threshold)}分" if short else "")
+        said = f"of the score of {num(c.points)}, {_and(items)} are self-assessed"
+        return said + (f"; without them it is {num(rest)}, under {num(c.threshold)}" if short else "")
 
     def _reviewed_red_line(self, c: CriterionResult) -> str:
         """A red line left to the authority, by the problem and the rule's note on why: after
@@ -1339,9 +1366,16 @@ class Words(Phrasing):
         name = tier.title.get(self.lang)
         colon = "：" if zh else ": "
         judged = self._judged(tier)
-        steps = [(self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang))
-                 + (colon + SEP[self.lang].join(e.get(self.lang) for e in c.evidence) if c.evidence else "")
-                 for c in judged]
+        steps = []
+        for c in judged:
+            assessed = self._self_assessed(tier, c) if c.kind == "score" else ""
+            if assessed:  # a score resting on self-assessed points: which, and the evidence for them (§9)
+                docs = SEP[self.lang].join(e.get(self.lang) for e in reviewed_evidence(self.result, tier, c))
+                steps.append(f"{c.title.get(self.lang)}{colon}{assessed}"
+                             + ((f"；材料：{docs}" if zh else f"; evidence: {docs}") if docs else ""))
+                continue
+            steps.append((self._reviewed_red_line(c) if c.kind == "veto" else c.title.get(self.lang))
+                         + (colon + SEP[self.lang].join(e.get(self.lang) for e in c.evidence) if c.evidence else ""))
         review = tier.status == REVIEW and bool(steps)
         if tier.id == r.renewal:
             head = (f"数据方面的复核条件均已满足，可按期申请复核；{_JUDGED_RENEWAL.zh}" if review and zh
@@ -2666,15 +2700,16 @@ def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tupl
         own: list[tuple[str, list[str]]] = []
         seen: set[str] = set()
         for c in t.criteria:
-            if c.status not in (MET, REVIEW) or not c.evidence:
+            wanted = reviewed_evidence(result, t, c) if c.kind == "points" else c.evidence
+            if c.status not in (MET, REVIEW) or not wanted:
                 continue
             if c.id in every:
-                docs = [e.get(lang) for e in c.evidence if e.get(lang) not in said]
+                docs = [e.get(lang) for e in wanted if e.get(lang) not in said]
                 said.update(docs)
                 if docs:
                     shared.append((c.title.get(lang), docs))
                 continue
-            docs = [e.get(lang) for e in c.evidence if e.get(lang) not in seen]
+            docs = [e.get(lang) for e in wanted if e.get(lang) not in seen]
             seen.update(docs)
             if docs:
                 own.append((c.title.get(lang), docs))
@@ -2683,6 +2718,27 @@ def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tupl
     if shared:
         out.insert(0, ("各层级共用" if lang == "zh" else "Shared by every tier", shared))
     return out
+
+
+def reviewed_evidence(result: Result, tier: TierResult, c: CriterionResult) -> tuple[Text, ...]:
+    """The evidence a points row needs (a score: each of its points rows awaiting review), with, for points
+    awaiting review, that of the judgements answered yes they rest on (补短板's 配套关系证明): 2022's 5
+    points for 补短板 scored a 专精特新 pass at exactly 60 with no document named for them (criteria.md §9)."""
+    rows = [k for k in tier.criteria if k.parent == c.id and k.kind == "points" and k.status == REVIEW] \
+        if c.kind == "score" else [c]
+    out: dict[Text, None] = {}
+    for k in rows:
+        out.update(dict.fromkeys(k.evidence))
+        if k.status != REVIEW or result.rules is None:
+            continue
+        for path, value in k.inputs.items():
+            try:
+                f = field_for_path(result.rules, path)
+            except Exception:  # an input such as industry read by a size table
+                continue
+            if value is True and f.qualitative:
+                out.update(dict.fromkeys(f.evidence))
+    return tuple(out)
 
 
 def set_args(plan: TierPlan, rules: RuleSet | None) -> list[str]:
