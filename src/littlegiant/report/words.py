@@ -1192,7 +1192,7 @@ class Words(Phrasing):
         if not rows or c.points is None:
             return ""
         items = [(f"「{k.title.get(self.lang)}」的{num(k.points)}分" if zh else
-                  f"the {num(k.points)} {plural(int(k.points), 'point', 'points')} for \"{k.title.get(self.lang)}\"")
+                  f"the {num(k.points)} {plural(int(k.points or 0), 'point', 'points')} for \"{k.title.get(self.lang)}\"")
                  + (f"（{k.band.get(self.lang)}）" if zh and k.band is not None else
                     f" ({k.band.get(self.lang)})" if k.band is not None else "") for k in rows]
         own = sum((k.points for k in rows if k.points is not None), Decimal(0))
