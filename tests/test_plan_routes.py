@@ -149,6 +149,15 @@ def test_one_hire_that_meets_the_score_and_its_staff_condition_is_one_step_befor
     assert "高新技术企业" not in block and "2." not in block
 
 
+def test_a_step_another_step_of_the_same_route_already_meets_is_not_asked(tmp_path: Path) -> None:
+    """With 10 科技人员 of 500, the score (58) was mended alone by a fourth Ⅱ类 patent and the 科技人员 score
+    above 0 by 40 more 科技人员, whose 4 points lift the score over 60 anyway: two actions, and 取得高新技术
+    企业认定 won as one. The hire alone is the route now, a figure before the certification."""
+    block = _tier1_steps(tmp_path, "tech_staff=10")
+    assert squash("1. 科技人员人数：10 → 50人（+40）") in block
+    assert "高新技术企业" not in block and "Ⅱ类" not in block and "2." not in block
+
+
 def test_a_certification_that_is_fewer_actions_than_the_figures_still_leads(tmp_path: Path) -> None:
     """The other side of the rule: with no Ⅱ类 IP left and R&D at 1.5% of revenue, the score needs two
     figures (科技人员 and R&D or IP); one certification is fewer actions and leads."""

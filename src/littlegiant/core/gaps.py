@@ -337,13 +337,15 @@ class _Advisor:
         node = c.rule  # the tier's own node: ids repeat across tiers
         if c.kind == "all":
             out: list[Step] = []
+            met: list[CriterionResult] = []
             for k in kids.get(c.id, []):
                 if k.status == UNMET:
                     s = self.steps(tier, k, kids)
                     if s is None:
                         return None
                     out.extend(s)
-            return out
+                    met.extend(k for _ in s)
+            return self._covered(out, met)
         if c.kind == "any":
             routes = [self.steps(tier, k, kids) for k in kids.get(c.id, []) if k.status == UNMET]
             found = [r for r in routes if r is not None]
@@ -364,6 +366,36 @@ class _Advisor:
         if c.kind == "score":
             return self._score(tier, c, node)
         return None  # anything else: not the company's inputs to move
+
+    def _covered(self, steps: list[Step], served: list[CriterionResult]) -> list[Step]:
+        """The steps of an all-of, less each that the others' changes make needless: the 科技型 score and its
+        科技人员 score above 0, each mended on its own, asked 科技人员 10 → 50 for the one and a fourth Ⅱ类
+        patent for the other, where the hire lifts the score over 60 alone (two actions against one
+        certification, and the certification won). ``served``: each step's criterion. Only a check or a
+        score, mended by changes, is dropped, and only where it holds on the others' changes."""
+        keep = list(range(len(steps)))
+        for i in reversed(range(len(steps))):  # a later step first: the order the rest come in stays
+            s, c = steps[i], served[i]
+            if s.kind not in ("change", "points") or not s.changes or c.kind not in ("check", "score"):
+                continue
+            others = [ch for j in keep if j != i for ch in steps[j].changes]
+            if others and self._holds_on(c, others):
+                keep.remove(i)
+        return [steps[i] for i in keep]
+
+    def _holds_on(self, c: CriterionResult, changes: list[Change]) -> bool:
+        """Whether criterion ``c`` (a check or a score) is met with ``changes`` made."""
+        node, last = c.rule, self.result.last_year
+        if node is None:
+            return False
+        values = self.search.with_({ch.path: ch.after for ch in _merge(changes)}, 1)  # two moves of one input: the further
+        if c.kind == "check":
+            return engine.check_holds(self.rules, values, last, node) is True  # type: ignore[arg-type]
+        if node.table is None or not isinstance(node.threshold, Decimal | int) or isinstance(node.threshold, bool):
+            return False
+        items = [i for i in self.rules.scores[node.table].items if node.group is None or i.group == node.group]
+        total = sum((engine.item_points(self.rules, values, last, i)[0] for i in items), Decimal(0))  # type: ignore[arg-type]
+        return total > node.threshold if node.op == ">" else total >= node.threshold if node.op == ">=" else False
 
     def settled(self, tier: TierResult, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> bool:
         """Whether every answer ``c`` lacks is a fact no plan changes (an award won or not, a closed
