@@ -1004,7 +1004,8 @@ def test_a_gap_step_on_a_shut_year_says_it_cannot_change_this_round() -> None:
     assert steps[("zjtx_sme", "financials.2024.rd_expense")] is True
     assert steps[("zjtx_sme", "financials.2025.rd_expense")] is True
     assert steps[("zjtx_sme", "niche_years")] is True
-    assert steps[("zjtx_sme", "platform_score")] is False and steps[("zjtx_sme", "rd_institution")] is False
+    # (the Ⅰ类 patent applied, a figure the company moves, comes before provincial recognition: gaps.nearest)
+    assert steps[("zjtx_sme", "platform_score")] is False and steps[("zjtx_sme", "ip.class1_applied")] is False
     assert all(type(s["closed"]) is bool for gap in doc["gaps"].values() for s in gap["steps"])
 
 

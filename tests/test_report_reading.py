@@ -520,6 +520,10 @@ def test_the_sooner_round_names_every_figure_of_this_year_it_needs(tmp_path: Pat
     assert squash("in the 27 days left of 2026, operating revenue 2026 reaches 8,379 (10k CNY) (+379), main-business "
                   "revenue 2026 rises with it to 7,646 (10k CNY) (keeping the main-business share) and R&D expense "
                   "2026 reaches 700 (10k CNY) (+200; those days bring some 37 (10k CNY) at the present rate)") in en
+    # a figure the round needs lower (the debt ratio's 2026 liabilities) is said as a fall, never 「须增加-500万元」
+    owes = squash(cli(*args, "--lang", "zh", "--set", "financials.2025.total_liabilities=9500", columns=80))
+    assert squash("负债总额（2026年末）减到9,000万元（须减少500万元）、研发费用（2026年）达到700万元") in owes
+    assert "须增加-" not in owes
 
 
 SMALL_RD = """\

@@ -1504,6 +1504,7 @@ class Words(Phrasing):
             if m.path not in rushed:  # within what the days left bring: said with what it takes, no pace
                 raises.append(self._this_year_move(m, p))
                 continue
+            label = self._mid(self.question(m.path))
             brought = pace(m, today) or Decimal(0)
             d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
             at = num(brought, self.lang) + unit_text(m.field.unit, self.lang, brought)
@@ -1515,13 +1516,13 @@ class Words(Phrasing):
                 name, cut = self._rest_name(sh, m), num(sh.rest_before - sh.rest_after)
                 if zh:
                     own = f"须增加{num(d, self.lang)}{unit}，按目前的水平这{left}天约{at}；" if brought and d is not None else ""
-                    raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}、{name}减到"
+                    raises.append(f"{label}达到{num(m.after, self.lang)}{unit}、{name}减到"
                                   f"{num(sh.rest_after)}{unit}（{own}{name}须减少{cut}{unit}，按目前的水平这{left}天的"
                                   f"{name}约{num(rest_at)}{unit}）")
                 else:
                     own = f"{delta_text(d, unit, self.lang)}, where those days bring some {at}; " \
                         if brought and d is not None else ""
-                    raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} and {name} falls to "
+                    raises.append(f"{label} reaches {num(m.after, self.lang)}{unit} and {name} falls to "
                                   f"{num(sh.rest_after)}{unit} ({own}{name} must fall by {cut}{unit}, where those days bring some "
                                   f"{num(rest_at)}{unit} of it at the present rate)")
                 continue
@@ -1529,13 +1530,13 @@ class Words(Phrasing):
                 more = f"须增加{num(d, self.lang)}{unit}" if d is not None else ""
                 # from a figure of 0 there is no present rate: 「约0万元」 said nothing
                 pace_said = f"按目前的水平这{left}天约{at}" if brought else f"{today.year}年仅余{left}天"
-                raises.append(f"{self.question(m.path)}达到{num(m.after, self.lang)}{unit}"
+                raises.append(f"{label}达到{num(m.after, self.lang)}{unit}"
                               f"（{more}{'，' if more else ''}{pace_said}）")
             else:
                 more = f"{delta_text(d, unit, self.lang)}; " if d is not None else ""
                 pace_said = f"those days bring some {at} at the present rate" if brought else \
                     f"only {_days(left)} of {today.year} left"
-                raises.append(f"{self.question(m.path)} reaches {num(m.after, self.lang)}{unit} ({more}{pace_said})")
+                raises.append(f"{label} reaches {num(m.after, self.lang)}{unit} ({more}{pace_said})")
         by = p.judged_by
         assert p.as_of is not None  # a plan of a later round than this one's (``out_of_reach``)
         if zh:
@@ -1545,6 +1546,10 @@ class Words(Phrasing):
         rules = f", under the rules then in force: {by.title.en}" if by is not None else ""
         return (f"Sooner, in {p.as_of.year} (on {p.last_year} figures{rules}), only if, in the {_days(left)} left "
                 f"of {today.year}, {_and(raises)}: if it does, assess again on the actual figures")
+
+    def _mid(self, label: str) -> str:
+        """A label in the middle of an English sentence: 「operating revenue 2026」, R&D left as it is."""
+        return label[0].lower() + label[1:] if self.lang != "zh" and label[1:2].islower() else label
 
     def _this_years(self, p: TierPlan) -> list[Move]:
         """The moves of plan ``p`` of a figure of the current year, in the order its steps would say them."""
@@ -1567,15 +1572,15 @@ class Words(Phrasing):
         unit = unit_text(m.field.unit, self.lang, m.after)
         d = m.after - m.before if isinstance(m.after, Decimal) and isinstance(m.before, Decimal) else None
         after = num(m.after, self.lang) if isinstance(m.after, Decimal) else given(m.after)
-        label = self.question(m.path)
-        if not zh and label[1:2].islower():  # mid-sentence (not R&D)
-            label = label[0].lower() + label[1:]
+        label = self._mid(self.question(m.path))
         if m.kind == "follows":
             return (f"{label}随之达到{after}{unit}（保持主营业务占比）" if zh else
                     f"{label} rises with it to {after}{unit} (keeping the main-business share)")
-        more = (f"（须增加{num(d, self.lang)}{unit}）" if zh else f" ({delta_text(d, unit, self.lang)})") \
-            if d is not None else ""
-        said = f"{label}达到{after}{unit}{more}" if zh else f"{label} reaches {after}{unit}{more}"
+        down = d is not None and d < 0  # a figure the plan lowers (负债总额): 「达到…（须增加-100万元）」 said it backwards
+        more = (f"（须{'减少' if down else '增加'}{num(abs(d), self.lang)}{unit}）" if zh else
+                f" ({delta_text(d, unit, self.lang)})") if d is not None else ""
+        said = (f"{label}{'减到' if down else '达到'}{after}{unit}{more}" if zh else
+                f"{label} {'falls to' if down else 'reaches'} {after}{unit}{more}")
         sh = p.shifts.get(m.path)
         if sh is not None:  # the rest of its whole down with it (其他业务收入减到1,200万元), as ``_rushed`` says
             name = self._rest_name(sh, m)
