@@ -369,8 +369,8 @@ class _Advisor:
 
     def _covered(self, steps: list[Step], served: list[CriterionResult]) -> list[Step]:
         """The steps of an all-of, less each that the others' changes make needless: the 科技型 score and its
-        科技人员 score above 0, each mended on its own, asked 科技人员 10 → 50 for the one and a fourth Ⅱ类
-        patent for the other, where the hire lifts the score over 60 alone (two actions against one
+        科技人员 score above 0, each mended on its own, asked a fourth Ⅱ类 patent for the one and 科技人员
+        10 → 50 for the other, where the hire lifts the score over 60 alone (two actions against one
         certification, and the certification won). ``served``: each step's criterion. Only a check or a
         score, mended by changes, is dropped, and only where it holds on the others' changes."""
         keep = list(range(len(steps)))

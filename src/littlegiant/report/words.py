@@ -1182,7 +1182,7 @@ class Words(Phrasing):
     def _self_assessed(self, tier: TierResult, c: CriterionResult) -> str:
         """A score that awaits review because some of its points are the company's own judgement (2022's
         补短板 points, criteria.md §9), by those points and what the score is without them:
-        「得分60分中，「主导产品所属领域情况」的5分按自评计入（在产业链供应链关键环节…取得实际成效），不计
+        「得分60分中，「主导产品所属领域情况」的5分（在产业链供应链关键环节…取得实际成效）按自评计入，不计
         这5分为55分，低于60分」. 「◔ 专精特新中小企业：待审核（得分 60）」 alone gave no reason, and a
         consultant read a pass where the whole of it rested on the 5 points the authority may not grant.
         Empty where no points row of the score awaits review."""
@@ -1197,7 +1197,8 @@ class Words(Phrasing):
                     f" ({k.band.get(self.lang)})" if k.band is not None else "") for k in rows]
         own = sum((k.points for k in rows if k.points is not None), Decimal(0))
         rest = c.points - own
-        short = isinstance(c.threshold, Decimal | int) and not isinstance(c.threshold, bool) and rest < c.threshold
+        short = isinstance(c.threshold, Decimal | int) and not isinstance(c.threshold, bool) and (
+            rest <= c.threshold if c.op == ">" else rest < c.threshold)
         if zh:
             said = f"得分{num(c.points)}分中，{'、'.join(items)}按自评计入"
             return said + (f"，不计这{num(own)}分为{num(rest)}分，低于{num(c.threshold)}分" if short else "")
@@ -1557,8 +1558,8 @@ class Words(Phrasing):
         moves = [m for group in self._actions(p) for m in group
                  if m.kind in ("change", "follows") and year_in_path(m.field, m.path) == year]
         out = [m for m in moves if m.kind != "follows"]
+        rules = p.judged_by or self.rules
         for m in (m for m in moves if m.kind == "follows"):  # 「随之」 right after the whole it follows
-            rules = p.judged_by or self.rules
             whole = whole_of(rules, m.field) if rules is not None else None
             at = next((i for i, x in enumerate(out) if whole is not None
                        and x.path == sibling_path(m.field, m.path, whole)), len(out) - 1)
