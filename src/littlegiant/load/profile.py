@@ -450,10 +450,14 @@ def answered_set(rules: RuleSet, profile: Profile) -> RuleSet | None:
     said = shipped_set(rules, profile.answered_under)
     if said is None or said == rules.id:
         return None
+    kept: dict[str, RuleSet] = rules.memo.setdefault("profile.answered_set", {})
+    if said in kept:  # a sheet answered under 2022 and judged under 2026 asks it of every row: its file was
+        return kept[said]  # found and resolved again each time, a fifth of such a run
     try:
-        return rulesets.load(said)
+        found = kept[said] = rulesets.load(said)
     except InputError:  # pragma: no cover - the shipped files load (tests/test_parsed_rules.py)
         return None
+    return found
 
 
 def other_questions(rules: RuleSet, profile: Profile) -> list[OtherQuestion]:
