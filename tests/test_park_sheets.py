@@ -1350,13 +1350,14 @@ def test_a_kind_of_ip_named_alone_is_refused_as_a_count(tmp_path: Path, header: 
     assert code == 2 and f"“{header}”列：含义不明确" in err, err
 
 
-def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("title", "typed"), [("名单", "名单"), ("2025 名单", '"2025 名单"')])
+def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path: Path, title: str, typed: str) -> None:
     """A workbook's 数据 sheet, which the list's VLOOKUP reads (名称 | 收入), stopped the run on its 收入 column,
-    and nothing said that --sheet reads the list alone (a park's review). The line after the refusal says so;
-    with --sheet 名单 the list is read."""
+    and nothing said that --sheet reads the list alone (a park's review). The line after the refusal says so,
+    a name with a space quoted as it is typed; with --sheet the list is read."""
     book = Workbook()
     ws = book.active
-    ws.title = "名单"
+    ws.title = title
     ws.append(["企业名称", "所属行业", "从业人员", "营业收入（2025年）"])
     ws.append(["甲公司", "工业", 260, "=数据!B2*1"])
     data = book.create_sheet("数据")
@@ -1365,7 +1366,7 @@ def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path
     book.save(tmp_path / "园区.xlsx")
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     assert code == 2 and "园区.xlsx:数据，“收入”列：含义不明确" in err
-    assert "园区.xlsx：如果工作表“数据”不是企业名单（例如供公式查找的数据表），可加上 --sheet 名单 只读取名单" in err
+    assert f"园区.xlsx：如果工作表“数据”不是企业名单（例如供公式查找的数据表），可加上 --sheet {typed} 只读取名单" in err
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
-                          "--sheet", "名单")
+                          "--sheet", title)
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]

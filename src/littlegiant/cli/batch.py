@@ -60,7 +60,7 @@ from littlegiant.load.tabular import (
     template_row,
 )
 from littlegiant.load.yamlio import json_decimal, read_data_file
-from littlegiant.messages import Got, SystemError_, Text, column_said, say
+from littlegiant.messages import Got, SystemError_, Text, column_said, say, shell_word
 from littlegiant.records import record
 from littlegiant.report.common import (
     answered_under_texts,
@@ -466,7 +466,7 @@ def _other_sheets(problems: list[InputError], fine: list[str]) -> list[InputErro
         if refused and sheets:
             said.append(InputError(kind="column.other_sheet", params={
                 "sheets": "、".join(f"“{s}”" for s in refused), "sheets_en": ", ".join(repr(s) for s in refused),
-                "sheet": sheets[0], "book": book}, file=book))
+                "sheet": shell_word(sheets[0]), "book": book}, file=book))  # "2025 名单" quoted, to copy
     return said
 
 
@@ -1039,13 +1039,14 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # the notes or sample row of init --csv, marked as not read
             elif (why := not_a_company(header, cells, first is not None and line == first[0])) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
-            elif _has_bad_bytes("".join(cells)):
-                yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif gbk and not (joined := ",".join(cells)).isascii() and utf8_in_gbk(joined):
                 # a row added from a UTF-8 export: read in GB18030, its name and choices were other characters
-                # (华东精密传动 as 鍗庝笢绮惧瘑浼犲姩) without a word; read as what it is, and said
+                # (华东精密传动 as 鍗庝笢绮惧瘑浼犲姩) without a word, or its bytes were no GB18030 at all (是 is three
+                # bytes: an odd count of them broke the pairs); read as what it is, and said
                 yield from _csv_row(where, header, [c.encode("gb18030", "surrogateescape").decode("utf-8") for c in cells],
                                     unit, "note.utf8_row")
+            elif _has_bad_bytes("".join(cells)):
+                yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
                 yield Item(where, "error", InputError(kind="row.cells", params={
                     "cells": len(cells), "columns": len(header), "header_line": search.line}))
