@@ -81,7 +81,7 @@ def test_a_utf8_line_added_to_a_gbk_profile_is_refused_naming_it(tmp_path: Path)
     was headed 鍗庝笢绮惧瘑浼犲姩, not 华东精密传动, without a word (a hostile-input review). The line is named."""
     src = tmp_path / "co.yaml"
     src.write_bytes("# 一家小型制造企业\nindustry: industrial\nemployees: 45\n".encode("gbk")
-                    + "name: 华东精密传动\n".encode("utf-8"))
+                    + "name: 华东精密传动\n".encode())
     code, _, err = _invoke("assess", str(src), "--lang", "zh", "--as-of", AS_OF)
     assert (code, err) == (2, f"littlegiant 出错：{src}：文件里混有两种编码：第 4 行是 UTF-8，之前是 GBK（可能是从别的文件或"
                               "编辑器加进来的）；请把整个文件另存为同一种编码，如 UTF-8\n")
@@ -94,7 +94,7 @@ def test_utf8_rows_added_to_a_gbk_csv_are_read_as_utf8_and_said(tmp_path: Path) 
     src = tmp_path / "名单.csv"
     gbk = "企业名称,行业,从业人员（上年末）,营业收入（2025年）\r\n" + "".join(
         f"甲乙精密{i}号公司,工业,100,5000\r\n" for i in range(300))
-    src.write_bytes(gbk.encode("gbk") + "华东精密传动,工业,100,5000\r\n宁波恒达,工业,100,5000\r\n".encode("utf-8"))
+    src.write_bytes(gbk.encode("gbk") + "华东精密传动,工业,100,5000\r\n宁波恒达,工业,100,5000\r\n".encode())
     out = tmp_path / "out.csv"
     code, _, err = _invoke("batch", str(src), "-o", str(out), "--lang", "zh", "--as-of", AS_OF)
     assert code == 0, err
@@ -103,3 +103,22 @@ def test_utf8_rows_added_to_a_gbk_csv_are_read_as_utf8_and_said(tmp_path: Path) 
     assert [r["企业规模"] for r in rows[-2:]] == ["小型", "小型"]
     assert all("这一行是 UTF-8 编码" in r["需核对的数据"] for r in rows[-2:])
     assert not any("UTF-8" in r["需核对的数据"] for r in rows[:-2])
+
+
+def test_a_short_gbk_list_with_a_utf8_row_of_odd_bytes_is_read_row_by_row(tmp_path: Path) -> None:
+    """A UTF-8 row whose bytes are no GB18030 at all (是 is three bytes: an odd count broke the pairs) in a short GBK
+    list: the whole file was refused at its GBK header, 「列名行…都读不出文字」 (an independent review). The GBK header
+    and row are read, the UTF-8 row as UTF-8 with its note; and a profile so mixed names its UTF-8 line."""
+    src = tmp_path / "名单.csv"
+    src.write_bytes("企业名称,有效期内的高新技术企业,营业收入（2025年）\r\n甲公司,是,3000\r\n".encode("gbk")
+                    + "宁波精密机械公司,是,3000\r\n".encode())
+    out = tmp_path / "out.csv"
+    code, _, err = _invoke("batch", str(src), "-o", str(out), "--lang", "zh")
+    assert code == 0, err
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert [r["企业名称"] for r in rows] == ["甲公司", "宁波精密机械公司"]
+    assert "UTF-8" not in rows[0]["需核对的数据"] and "这一行是 UTF-8 编码" in rows[1]["需核对的数据"]
+    profile = tmp_path / "co.yaml"
+    profile.write_bytes("# 一家小型制造企业\n".encode("gbk") + "name: 宁波精密机械有限公司\n".encode())
+    code, _, err = _invoke("assess", str(profile), "--lang", "zh")
+    assert code == 2 and "第 2 行是 UTF-8，之前是 GBK" in err

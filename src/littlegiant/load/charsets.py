@@ -211,6 +211,16 @@ def guess(sample: bytes) -> str:
     try:
         codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
     except UnicodeDecodeError:
+        # neither reads it whole: lines of both (a GBK list with rows pasted from a UTF-8 export). Its first
+        # line that is not ASCII decides, and the other's lines are said where they are (utf8_in_gbk); the
+        # whole file was refused at its header, 「列名行…都读不出文字」, a GBK header read as UTF-8
+        first = next((line for line in sample.split(b"\n") if not line.isascii()), sample)
+        if not _is_utf8(first) or _gbk_as_utf8(first):
+            try:
+                codecs.getincrementaldecoder("gb18030")().decode(first, final=False)
+                return "gb18030"
+            except UnicodeDecodeError:
+                pass
         return "utf-8"
     return "gb18030"
 
