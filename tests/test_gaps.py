@@ -274,3 +274,21 @@ def test_a_busy_machine_gives_a_batch_the_same_next_steps(monkeypatch: pytest.Mo
     assert sheets[1] == sheets[0]
     assert "创新型中小企业：取得高新技术企业认定（有效期内）" in sheets[0]  # a step the search found
     assert "建议的搜索达到工作量上限" not in sheets[0]
+
+
+def test_a_step_let_go_for_another_steps_changes_keeps_that_step() -> None:
+    """An all-of's steps X, Y, Z where Z holds on Y's changes and Y on X's: Z was let go (Y changes enough), then Y
+    (X changes enough), and nothing asked what Z needs (an independent review, found by reading). Y stays now;
+    with Z met by X's changes as well, both go."""
+    from types import SimpleNamespace
+
+    from littlegiant.core.gaps import _Advisor
+
+    def step(name: str) -> SimpleNamespace:
+        return SimpleNamespace(kind="change", changes=[name])
+
+    steps = [step("x"), step("y"), step("z")]
+    served = [SimpleNamespace(kind="check", id=i) for i in ("X", "Y", "Z")]
+    for meets, kept in (({"Z": {"y"}, "Y": {"x"}}, ["x", "y"]), ({"Z": {"y", "x"}, "Y": {"x"}}, ["x"])):
+        advisor = SimpleNamespace(_holds_on=lambda c, changes, meets=meets: bool(meets.get(c.id, set()) & set(changes)))
+        assert [s.changes[0] for s in _Advisor._covered(advisor, steps, served)] == kept  # type: ignore[arg-type]

@@ -374,13 +374,17 @@ class _Advisor:
         certification, and the certification won). ``served``: each step's criterion. Only a check or a
         score, mended by changes, is dropped, and only where it holds on the others' changes."""
         keep = list(range(len(steps)))
+        dropped: list[CriterionResult] = []
         for i in reversed(range(len(steps))):  # a later step first: the order the rest come in stays
             s, c = steps[i], served[i]
             if s.kind not in ("change", "points") or not s.changes or c.kind not in ("check", "score"):
                 continue
             others = [ch for j in keep if j != i for ch in steps[j].changes]
-            if others and self._holds_on(c, others):
+            # and every step dropped before still met without this one's changes: a step let go for what this
+            # one changes, this one then let go for a third's, left the first asked of no one
+            if others and all(self._holds_on(x, others) for x in (c, *dropped)):
                 keep.remove(i)
+                dropped.append(c)
         return [steps[i] for i in keep]
 
     def _holds_on(self, c: CriterionResult, changes: list[Change]) -> bool:
