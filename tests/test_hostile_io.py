@@ -699,7 +699,9 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path, how: str) -> None:
 
 @pytest.mark.parametrize("command", [["rules", "list"], ["rules", "show", "miit-2026"],
                                      ["rules", "calendar", "--as-of", "2026-11-26"], ["--version"],
-                                     ["rules", "list", "--lang", "zh"]])
+                                     ["rules", "list", "--lang", "zh"], ["rules", "show", "miit-2026", "--lang", "zh"],
+                                     ["rules", "test", "miit-2026", "--lang", "zh"],
+                                     ["rules", "diff", "miit-2022", "miit-2026", "--lang", "zh"]])
 def test_every_command_says_a_closed_stdout_in_one_line(command: list[str]) -> None:
     """rules list, show and calendar asked a closed stdout (>&-) whether it was a terminal, and --version
     wrote to it: an internal error, exit 3. Now the line assess gives, in the command's language."""

@@ -1524,7 +1524,7 @@ def rules_show(
             if len(ids) > 1:
                 heading = several_heading(ident, len(ids), language, width) + "\n"
         write_output(heading + "\n".join(show_text(rs, i, language) if detail else plain_show_text(rs, i, language, width)
-                                          for rs, i in shown), None)
+                                          for rs, i in shown), None, language)
     except InputError as exc:
         fail(exc, language)
 
@@ -1561,7 +1561,7 @@ def rules_glossary(
         text = wrap_lines(glossary_text(language, rs), text_width(_is_terminal(sys.stdout)))
     except InputError as exc:
         fail(exc, language)
-    write_output(text, None)
+    write_output(text, None, language)
 
 
 @rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate shandong-2022")
@@ -1582,7 +1582,7 @@ def rules_validate(
             sys.stderr.write(f"{e.placed(language)}\n")
         problems += len(errors)
         if not errors:
-            write_output(words("rules.valid", language, {"ref": ref}) + "\n", None)
+            write_output(words("rules.valid", language, {"ref": ref}) + "\n", None, language)
     if problems:
         sys.stderr.write(words("rules.invalid", language, {"count": problems}) + "\n")
         raise typer.Exit(EXIT_INPUT)
@@ -1617,13 +1617,13 @@ def rules_test(
             fail(exc, language)
         for failure in outcome.failures:
             said = failure.said(language)
-            write_output(("\n".join(hang(mark, said, width)) if width is not None else mark + said) + "\n", None)
+            write_output(("\n".join(hang(mark, said, width)) if width is not None else mark + said) + "\n", None, language)
         failed += len(outcome.failures)
         verdict = words("rules.test_failures", language, {"count": len(outcome.failures)}) if outcome.failures \
             else words("rules.test_passed", language)
         done = "rules.test_done" if outcome.rules_id == "calendar" else "rules.test_done_generated"
         write_output(words(done, language, {"rules": outcome.rules_id, "cases": outcome.cases,
-                                            "generated": outcome.generated, "verdict": verdict}) + "\n", None)
+                                            "generated": outcome.generated, "verdict": verdict}) + "\n", None, language)
     if failed:
         raise typer.Exit(1)
 
@@ -1645,7 +1645,7 @@ def rules_diff(
                           more=2)
     except InputError as exc:
         fail(exc, language)
-    write_output(text, None)
+    write_output(text, None, language)
 
 
 def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
