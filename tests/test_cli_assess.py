@@ -1084,3 +1084,11 @@ def test_explain_says_why_a_criterion_of_the_rules_was_not_judged(args: tuple[st
     criterion it is and what shows it."""
     result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh", *args)
     assert (result.exit_code, result.stderr) == (2, said)
+
+
+def test_explain_of_one_tiers_renewal_criterion_says_how_to_see_it() -> None:
+    """TIER:ID, the form --explain takes for one tier's criterion, of a renewal's criterion without --renewal was
+    told 「没有找到…相符的条件」 where the bare id was told to add --renewal (an independent review)."""
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+                    "--explain", "zjtx_sme:zjtx26.platform_renewal")
+    assert result.exit_code == 2 and "只在称号复核时评估：请加上 --renewal zjtx_sme" in result.stderr

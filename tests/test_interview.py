@@ -231,7 +231,6 @@ def question(rule_id: str, path: str) -> Question:
     ("compliance.abnormal_operation", "已列入", True),
     ("compliance.tax_violation", "不存在", False),
     ("compliance.tax_violation", "存在", True),
-    ("compliance.major_incident", "不涉及", False),
 ])
 def test_answers_are_read_as_users_type_them(path: str, text: str, expected: object) -> None:
     iv = Interview(rules.load("miit-2026"), AS_OF_2026)
@@ -258,6 +257,7 @@ def test_answers_are_read_as_users_type_them(path: str, text: str, expected: obj
     ("financials.2025.net_profit", "亏损-300", "a loss negative"),  # a loss said twice is no figure
     ("financials.2025.net_profit", "亏损", "a loss negative"),
     ("financials.2025.revenue", "亏损300万", "expected an amount in 10k CNY"),  # revenue is never a loss
+    ("registered_in_china", "不涉及", "expected yes or no"),  # not applicable: said of a red line, 否 failed the gate
 ])
 def test_a_bad_answer_is_refused_and_records_nothing(path: str, text: str, message: str) -> None:
     iv = Interview(rules.load("miit-2026"), AS_OF_2026)

@@ -302,3 +302,11 @@ def test_extending_the_calendar_or_the_glossary_is_an_unknown_rule_set(tmp_path:
     rules/calendar.yaml: the user's file was never named (a hostile-input review)."""
     refused(tmp_path, HEAD.replace("extends: miit-2026", f"extends: {shipped}"), "mine.yaml:3: extends",
             f"extends unknown rule set '{shipped}'")
+
+
+@pytest.mark.parametrize("unit", ["十万元", "万美元", "USD"])
+def test_a_scale_or_another_currency_in_a_unit_is_refused(tmp_path: Path, unit: str) -> None:
+    """十万元, 万美元 and USD passed validate where 十万 and 百万元 were refused (an independent review)."""
+    refused(tmp_path, added(['{id: h.a, value: "revenue[y1]", op: ">=", threshold: 1, unit: ' + unit
+                             + ', zh: 营收测试, en: revtest, source: x, confidence: single}']),
+            "mine.yaml:8: add_criteria.little_giant[0].unit", "scales an amount")

@@ -35,10 +35,11 @@ from littlegiant.records import record
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√",
                  "存在", "列入", "已列入", "被列入"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗", "✘", "×",
-                "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入", "不涉及"})
+                "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入"})
 """Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
 (√) and crosses (×) its yes/no columns; a red line (是否存在…行为, 是否列入经营异常名录) is answered in its
-own words, 不存在 or 未列入, which the report itself writes back (the interview asked again)."""
+own words, 不存在 or 未列入, which the report itself writes back (the interview asked again). Not 不涉及 ("does
+not apply"): said of 境内注册 it would be 否 and fail the gate."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
 UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",

@@ -1775,8 +1775,8 @@ def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
     return {str(k): (section.data[k], section) for k in section.data}
 
 
-_SCALED_MONEY = re.compile(r"(?:[千百]?万?亿|[千百]万|[十百千]?万(?!元)|千|百万?)元?|元|人民币|rmb|cny|yuan|美元|港元|欧元",
-                           re.IGNORECASE)
+_SCALED_MONEY = re.compile(r"[十百千]?万?亿元?|[十百千]万元?|[十百千]?万|[十百千]元?|元|人民币|rmb|cny|yuan|"
+                           r".*(?:美元|港元|港币|欧元|日元|英镑)|usd|hkd|eur|jpy|gbp|\$", re.IGNORECASE)
 """Units that scale an amount (元, 千元, 亿元, 百万元, 万) or name another currency: every amount is in 万元."""
 
 

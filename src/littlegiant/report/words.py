@@ -1199,11 +1199,14 @@ class Words(Phrasing):
         rest = c.points - own
         short = isinstance(c.threshold, Decimal | int) and not isinstance(c.threshold, bool) and (
             rest <= c.threshold if c.op == ">" else rest < c.threshold)
+        at = short and rest == c.threshold  # held above its mark (>): at it is short, but not 低于 it
         if zh:
             said = f"得分{num(c.points)}分中，{'、'.join(items)}按自评计入"
-            return said + (f"，不计这{num(own)}分为{num(rest)}分，低于{num(c.threshold)}分" if short else "")
+            return said + (f"，不计这{num(own)}分为{num(rest)}分，{'未超过' if at else '低于'}{num(c.threshold)}分"
+                           if short else "")
         said = f"of the score of {num(c.points)}, {_and(items)} are self-assessed"
-        return said + (f"; without them it is {num(rest)}, under {num(c.threshold)}" if short else "")
+        return said + (f"; without them it is {num(rest)}, {'not above' if at else 'under'} {num(c.threshold)}"
+                       if short else "")
 
     def _reviewed_red_line(self, c: CriterionResult) -> str:
         """A red line left to the authority, by the problem and the rule's note on why: after
