@@ -104,17 +104,11 @@ def banded_group(children: Sequence[Compiled], selectors: Sequence[Sequence[Comp
     bands = tuple(tuple(s) for s in selectors)
     near = tuple(nearness)
     ids = range(len(kids))
+    plain = any_group(kids)
 
     def any_band(state: State) -> Outcome:
-        best, outcome = C_UNMET + 1, _NONE_MET
-        for child in kids:
-            out = child(state)
-            code = out[0]
-            if not code:
-                return _OK
-            if code < best:
-                best, outcome = code, out
-        if best == C_UNMET:
+        outcome = plain(state)
+        if outcome[0] == C_UNMET and kids:  # every route fails: the one the company's band holds it back
             held = [i for i in ids if not any(selector(state)[0] == C_UNMET for selector in bands[i])] or list(ids)
             return kids[held[0] if len(held) == 1 else min(held, key=lambda i: near[i](state))](state)
         return outcome
