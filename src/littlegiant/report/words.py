@@ -1163,11 +1163,10 @@ class Words(Phrasing):
         if tier.status not in (MET,):
             # under review: a red line the text read does not list says why in its own words first
             reasons = self.holding(tier) if tier.status != REVIEW else [
-                self._reviewed_red_line(c) if c.kind == "veto" else
-                self._self_assessed(tier, c) if c.kind == "score" else c.title.get(self.lang)
-                for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
+                said for c in sorted(tier.criteria, key=lambda c: c.kind != "veto")
                 if c.status == REVIEW and c.kind in ("qualitative", "veto", "score")
-                and (c.kind != "score" or self._self_assessed(tier, c))][:2]
+                and (said := self._reviewed_red_line(c) if c.kind == "veto" else  # a score: only its self-assessed
+                     self._self_assessed(tier, c) if c.kind == "score" else c.title.get(self.lang))][:2]
             if reasons:
                 lead = "待认定机关审核：" if tier.status == REVIEW and zh else \
                     "the authority judges: " if tier.status == REVIEW else f"{w('holding', self.lang)}{'：' if zh else ': '}"
@@ -2733,6 +2732,8 @@ def reviewed_evidence(result: Result, tier: TierResult, c: CriterionResult) -> t
     """The evidence a points row needs (a score: each of its points rows awaiting review), with, for points
     awaiting review, that of the judgements answered yes they rest on (补短板's 配套关系证明): 2022's 5
     points for 补短板 scored a 专精特新 pass at exactly 60 with no document named for them (criteria.md §9)."""
+    from littlegiant.errors import InputError
+
     rows = [k for k in tier.criteria if k.parent == c.id and k.kind == "points" and k.status == REVIEW] \
         if c.kind == "score" else [c]
     out: dict[Text, None] = {}
@@ -2743,7 +2744,7 @@ def reviewed_evidence(result: Result, tier: TierResult, c: CriterionResult) -> t
         for path, value in k.inputs.items():
             try:
                 f = field_for_path(result.rules, path)
-            except Exception:  # an input such as industry read by a size table
+            except InputError:  # an input that is no field's path
                 continue
             if value is True and f.qualitative:
                 out.update(dict.fromkeys(f.evidence))
