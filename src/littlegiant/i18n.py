@@ -268,7 +268,7 @@ MESSAGES.update({
     "xlsx.stopped_rows": {"zh": "本次运行中途停止，本文件只有前 {n} 家企业的结果，不是名单的全部",
                           "en": "The run was stopped: this file holds only the first {n} companies, not the whole list"},
     "xlsx.made": {"zh": "生成时间", "en": "Made at"},
-    "xlsx.colours": {"zh": "结论的含义", "en": "What a verdict says"},
+    "xlsx.verdicts_head": {"zh": "结论的含义", "en": "What a verdict says"},
     "xlsx.verdicts": {
         "zh": "满足：按所填数据，这一称号的条件都已满足\n"
               "不满足：至少有一项条件达不到（见“主要差距”）\n"

@@ -105,12 +105,13 @@ def other_route(rules: RuleSet, ref: str, renewal: str | None, lang: str) -> tup
     answer was 「没有找到…相符的条件」, as if the set had no such criterion."""
     words = ref.strip().casefold()
     named, _, bare = words.rpartition(":")  # TIER:ID, as --explain takes one tier's
-    if named and named in rules.tiers:
+    only = named if named in rules.tiers else None
+    if only is not None:
         words = bare
     if not words:
         return None
     for tier, node in rules.all_nodes():
-        if named and named in rules.tiers and tier != named:
+        if only is not None and tier != only:
             continue
         wanted = "renewal" if renewal is None else "new" if renewal == tier else None
         if wanted is None or node.applies != wanted or node.title is None:

@@ -242,7 +242,7 @@ class ResultBook:
                 (t("tool", lang), f"littlegiant {about.get('version', '')}"),
                 (t("xlsx.made", lang), datetime.now().strftime("%Y-%m-%d %H:%M")),
                 # what each verdict means, not only its name: 未知 and 待审核 were left to guess (a park's review)
-                (t("xlsx.colours", lang), t("xlsx.verdicts", lang)),
+                (t("xlsx.verdicts_head", lang), t("xlsx.verdicts", lang)),
                 ("", t("disclaimer", lang))]
         """The about sheet's rows, written at ``close``: a stopped run's first says it holds only some rows."""
 
