@@ -1043,8 +1043,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 # a row added from a UTF-8 export: read in GB18030, its name and choices were other characters
                 # (华东精密传动 as 鍗庝笢绮惧瘑浼犲姩) without a word, or its bytes were no GB18030 at all (是 is three
                 # bytes: an odd count of them broke the pairs); read as what it is, and said
-                yield from _csv_row(where, header, [c.encode("gb18030", "surrogateescape").decode("utf-8") for c in cells],
-                                    unit, "note.utf8_row")
+                yield _csv_row(where, header, [c.encode("gb18030", "surrogateescape").decode("utf-8") for c in cells],
+                               unit, "note.utf8_row")
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
@@ -1053,7 +1053,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             elif not any(c.strip() for h, c in zip(header, cells, strict=True) if h.strip()):
                 skipped.setdefault(FOOTER, []).append(line)  # words under no heading alone (以上数据截至6月): no company
             else:
-                yield from _csv_row(where, header, cells, unit)
+                yield _csv_row(where, header, cells, unit)
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
@@ -1136,8 +1136,7 @@ def _csv_header(path: Path, records: Iterator[tuple[int, list[str] | InputError]
     return None
 
 
-def _csv_row(where: str, header: list[str], cells: list[str], unit: dict[str, str], note: str | None = None
-             ) -> Iterator[Item]:
+def _csv_row(where: str, header: list[str], cells: list[str], unit: dict[str, str], note: str | None = None) -> Item:
     """A CSV row of as many cells as its header, as the company its cells give (``note``: one on it)."""
     read = {h: c for h, c in zip(header, cells, strict=True) if h.strip()}
     # the cells under no heading, each kept (one key held only the last), for the row's note
@@ -1148,7 +1147,7 @@ def _csv_row(where: str, header: list[str], cells: list[str], unit: dict[str, st
     note_code(read)
     if note is not None:
         add_note(read, note)
-    yield Item(where, "csv", read)
+    return Item(where, "csv", read)
 
 
 _BAD_BYTES = re.compile("[\udc80-\udcff]")
