@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 CONFIDENCE = ("gov", "multi", "single", "recalled")
 CALENDAR_FILE = "calendar.yaml"
+GLOSSARY_FILE = "_glossary.yaml"
 FIELD_TYPES = ("text", "bool", "int", "number", "money", "signed_money", "percent", "choice")
 TYPE_RANGE: dict[str, tuple[Decimal | None, Decimal | None]] = {
     "money": (Decimal(0), None), "percent": (Decimal(0), Decimal(100))}
@@ -904,7 +905,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
         # the calendar and the glossary lie beside the sets but are none: extended, their keys were refused
         # at lines of the shipped file, the user's own file never named
         if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file() \
-                or parent_path.name in (CALENDAR_FILE, "_glossary.yaml"):
+                or parent_path.name in (CALENDAR_FILE, GLOSSARY_FILE):
             top.fail("rule.extends_unknown", "extends", ref=quoted(parent_ref))
     if parent_path in seen or parent_path == path:
         top.fail("rule.extends_loop", "extends", ref=quoted(parent_ref))
@@ -2073,7 +2074,7 @@ _GLOSSARY: dict[str, Term] = {}
 def glossary() -> dict[str, Term]:
     """The built-in glossary (rules/_glossary.yaml), read as strictly as a rule file; cached."""
     if not _GLOSSARY:
-        path = builtin_dir() / "_glossary.yaml"
+        path = builtin_dir() / GLOSSARY_FILE
         name = str(_display(path.resolve()))
         top = _Reader(read_file(path), name, "")
         top.keys(("format", "terms"))
@@ -2115,7 +2116,7 @@ def _no_term(item: str, known: Mapping[str, object]) -> tuple[str, str, dict[str
     import difflib
 
     near = difflib.get_close_matches(item, list(known), n=3, cutoff=0.6)
-    glossary_file = builtin_dir() / "_glossary.yaml"
+    glossary_file = builtin_dir() / GLOSSARY_FILE
     where = Text(f"术语表的 {len(known)} 个术语编号见 {glossary_file}",
                  f"the glossary's {len(known)} term ids are in {glossary_file}")
     if not near:
