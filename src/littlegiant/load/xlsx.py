@@ -1174,6 +1174,8 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             for span in spans:
                 span.take(cells, marks, own_name)
             waiting.append((f"{where}:{number}", cells, marks))
+            if all(span.decided for span in spans):  # nothing under the merges left to learn of the rows read
+                yield from _released(waiting)
         else:
             yield f"{where}:{number}", cells
     for span in spans:  # the sheet ends, or stops being readable, inside a merge
@@ -1221,21 +1223,36 @@ class _Merged:
         self.companies = 0
 
     def take(self, cells: dict[str, str], marks: list[tuple[int, str]], own_name: bool) -> None:
-        """A company's row read inside the merge; ``own_name``: its name or code is its own, not merged."""
-        self.rows.append((cells, marks))
+        """A company's row read inside the merge; ``own_name``: its name or code is its own, not merged.
+        Once a second company is in it, it is decided: the rows held so far and every later one lose the
+        figure at once, and the reader lets them go (``decided``); a merge over a hostile sheet's thousands
+        of rows held them all until its end."""
         self.companies += own_name
+        if not self.decided:
+            self.rows.append((cells, marks))
+            return
+        for held, noted in self.rows:
+            self._none(held, noted)
+        self.rows.clear()
+        self._none(cells, marks)
+
+    @property
+    def decided(self) -> bool:
+        """Whether the figure is known to be no one company's (two companies under it)."""
+        return self.companies >= 2
 
     def close(self) -> None:
-        """The merge's rows all read: over several companies, none of them keeps its figure."""
-        if self.companies < 2:
-            return
-        for cells, marks in self.rows:
-            cells[self.header] = ""
-            if CELL_TYPES in cells:  # a figure no criterion reads, copied back as typed: not the group's either
-                types = json.loads(cells[CELL_TYPES])
-                if types.pop(self.header, None) is not None:
-                    cells[CELL_TYPES] = json.dumps(types, ensure_ascii=False)
-            marks.append((self.column, f"{self.header} {self.ref}"))
+        """The merge's rows all read: over one company's rows, the figure stays its own."""
+        self.rows.clear()
+
+    def _none(self, cells: dict[str, str], marks: list[tuple[int, str]]) -> None:
+        """A row of a merge over several companies: the figure is none of its own, and its note says why."""
+        cells[self.header] = ""
+        if CELL_TYPES in cells:  # a figure no criterion reads, copied back as typed: not the group's either
+            types = json.loads(cells[CELL_TYPES])
+            if types.pop(self.header, None) is not None:
+                cells[CELL_TYPES] = json.dumps(types, ensure_ascii=False)
+        marks.append((self.column, f"{self.header} {self.ref}"))
 
 
 def _merge_ref(scan: _Scan, top: int, first: int, bottom: int) -> str:
