@@ -1469,7 +1469,6 @@ class Plan:
             self._groups[where] = shared
         return self._groups[where]
 
-
     def _bands(self, node: Node) -> list[tuple[Compiled, ...]]:
         """Each route of an any-of, its own selectors' closures (compiled before it, in ``_steps``):
         what ``banded_group`` asks of a row every route fails. None anywhere: ``any_group`` as it was."""
