@@ -329,3 +329,22 @@ def test_the_commands_init_prints_keep_the_language_asked_for(tmp_path: Path) ->
     same = subprocess.run([sys.executable, "-m", "littlegiant", "init", "企业2.yaml", "--lang", "zh"], capture_output=True,
                           text=True, check=False, cwd=tmp_path, env={**env, "LANG": "zh_CN.UTF-8"})
     assert same.stderr.strip().endswith("littlegiant assess 企业2.yaml 即可评估")  # the locale says it already
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_init_into_a_folder_says_it_is_a_folder_at_once(tmp_path: Path, force: list[str]) -> None:
+    """``init 客户资料`` (a folder) was told to add --force, and with --force that it was a folder, under
+    the argument's placeholder (``FILE 客户资料``): now the first run says it is a folder, by its name alone."""
+    folder = tmp_path / "客户资料"
+    folder.mkdir()
+    done = CliRunner().invoke(app, ["init", str(folder), "--lang", "zh", *force])
+    assert (done.exit_code, done.stderr) == (2, f"littlegiant 出错：{folder}：是文件夹，请给出要写入的普通文件\n")
+    assert list(folder.iterdir()) == []
+
+
+def test_init_of_a_name_it_cannot_write_names_the_file_not_a_placeholder(tmp_path: Path) -> None:
+    """The refusal of ``init 模板.doc`` read ``模板.doc: FILE: cannot write…``: the placeholder of the help
+    text is no word of the user's."""
+    done = CliRunner().invoke(app, ["init", str(tmp_path / "模板.doc"), "--lang", "en"])
+    assert (done.exit_code, done.stderr) == (2, f"littlegiant: error: {tmp_path / '模板.doc'}: cannot write a .doc "
+                                                "template: name it .yaml (a profile), .xlsx or .csv (a sheet for batch)\n")

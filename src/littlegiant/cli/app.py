@@ -1345,7 +1345,7 @@ def init(
         elif suffix == ".csv":
             file, csv_file = None, file
         elif suffix not in ("", ".yaml", ".yml", ".txt"):
-            bad("opt.init_kind", language, "FILE", str(file), suffix=suffix)
+            bad("opt.init_kind", language, None, str(file), suffix=suffix)
     csv_out = None if csv_file is not None and str(csv_file) == "-" else csv_file  # --csv -: stdout too
     try:
         rs = rulesets.load(rules or rulesets.select_version(day))
@@ -1363,13 +1363,14 @@ def init(
     if columns is not None and csv_file is None:
         bad("opt.columns_template", language, f"--columns {columns}")
     target = xlsx_file or csv_out or (None if csv_file is not None else file)
+    # the file to write: through a link to a regular file, the file it points to (as --xlsx did, and the
+    # README says); the link itself was taken for something put there meanwhile and not replaced. Checked
+    # before --force is asked for: `init 客户资料` (a folder) was told to add --force, then that it is a folder
+    written = None if target is None else checked_output(
+        target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "",
+        language)
     if target is not None and target.exists() and not force:
         bad("out.exists", language, str(target))
-    # the file to write: through a link to a regular file, the file it points to (as --xlsx did, and the
-    # README says); the link itself was taken for something put there meanwhile and not replaced
-    written = None if target is None else checked_output(
-        target, [rules_path(rules)], "--xlsx" if xlsx_file is not None else "--csv" if csv_file is not None else "FILE",
-        language)
     if target is not None and written is not None:  # a batch run writing it would put its results over the template
         held_for_run(ctx, written, target, language)
     from littlegiant.core.inputs import template_columns

@@ -104,7 +104,7 @@ def check_output(path: Path | str, inputs: Iterable[Path] = (), option: str = "-
 
     ``path`` as typed (text) keeps a trailing slash, which a Path drops: ``results.csv/`` names a
     folder, and writing the file ``results.csv`` instead was a guess the shell would not make."""
-    name = f"{option} {path}"
+    name = f"{option} {path}" if option else str(path)  # a command's own argument: its path says which
     if isinstance(path, str) and path.endswith(("/", os.sep)) and not os.path.isdir(path):
         raise InputError(kind="out.no_such_folder", field=name)
     inputs = list(inputs)
