@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 import time
@@ -276,19 +277,45 @@ def test_a_busy_machine_gives_a_batch_the_same_next_steps(monkeypatch: pytest.Mo
     assert "建议的搜索达到工作量上限" not in sheets[0]
 
 
-def test_a_step_let_go_for_another_steps_changes_keeps_that_step() -> None:
+_TRIO = """\
+format: 1
+id: trio-test
+extends: miit-2026
+title: {{zh: 三项测试, en: Three checks}}
+source: 测试
+add_criteria:
+  little_giant:
+    - kind: all
+      id: trio
+      zh: 三项
+      en: Three
+      children:
+        - {{id: cx, value: "ip_class2", op: ">=", threshold: 10, zh: X, en: X, source: 测试, confidence: single}}
+        - {{id: cy, value: "ip_class2 + ip_class1", op: ">=", threshold: 10, zh: Y, en: Y, source: 测试, confidence: single}}
+        - {{id: cz, value: "{z}", op: ">=", threshold: 1, zh: Z, en: Z, source: 测试, confidence: single}}
+"""
+
+
+@pytest.mark.parametrize(("z", "asked"), [
+    # Z (Ⅰ类 ≥ 1) holds on Y's change (Ⅰ类 0 → 10), not on X's (Ⅱ类 0 → 10): Y stays, or no step asks for Ⅰ类
+    ("ip_class1", {"cx": "0 → 10", "cy": "0 → 10"}),
+    # Z (Ⅰ类 + Ⅱ类 ≥ 1) holds on X's change as well: Y and Z both go, X's change meets all three
+    ("ip_class1 + ip_class2", {"cx": "0 → 10"}),
+])
+def test_a_step_let_go_for_another_steps_changes_keeps_that_step(tmp_path: Path, z: str, asked: dict[str, str]) -> None:
     """An all-of's steps X, Y, Z where Z holds on Y's changes and Y on X's: Z was let go (Y changes enough), then Y
     (X changes enough), and nothing asked what Z needs (an independent review, found by reading). Y stays now;
-    with Z met by X's changes as well, both go."""
-    from types import SimpleNamespace
-
-    from littlegiant.core.gaps import _Advisor
-
-    def step(name: str) -> SimpleNamespace:
-        return SimpleNamespace(kind="change", changes=[name])
-
-    steps = [step("x"), step("y"), step("z")]
-    served = [SimpleNamespace(kind="check", id=i) for i in ("X", "Y", "Z")]
-    for meets, kept in (({"Z": {"y"}, "Y": {"x"}}, ["x", "y"]), ({"Z": {"y", "x"}, "Y": {"x"}}, ["x"])):
-        advisor = SimpleNamespace(_holds_on=lambda c, changes, meets=meets: bool(meets.get(c.id, set()) & set(changes)))
-        assert [s.changes[0] for s in _Advisor._covered(advisor, steps, served)] == kept  # type: ignore[arg-type]
+    with Z met by X's changes as well, both go. A rule file of the three checks, a company with no IP."""
+    rules_file = tmp_path / "trio.yaml"
+    rules_file.write_text(_TRIO.format(z=z), encoding="utf-8")
+    company = tmp_path / "co.yaml"
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    company.write_text(re.sub(r"(?m)^ip: .*$", "ip: {class1: 0, class2: 0}", text), encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(company), "--rules", str(rules_file), "--as-of", "2026-11-26",
+                                    "--format", "json", "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    doc = json.loads(done.stdout)
+    assert {c["id"]: c["status"] for c in doc["tiers"]["little_giant"]["criteria"] if c["id"] in ("cx", "cy", "cz")} \
+        == {"cx": "unmet", "cy": "unmet", "cz": "unmet"}
+    steps = {s["criterion"]: s["text"] for s in doc["gaps"]["little_giant"]["steps"] if s["criterion"] in ("cx", "cy", "cz")}
+    assert {c: re.search(r"\d+ → \d+", t).group(0) for c, t in steps.items()} == asked  # type: ignore[union-attr]
