@@ -218,7 +218,37 @@ def _read(path: Path) -> Calendar:
                               _words(p["reason"], where, f"{name}.reason", line_of(p, "reason")),
                               _string(p, "source", where, name), _confidence(p, where, name), line))
     _check_continuous(periods, where)
+    _check_beside(path, raw_periods, periods)
     return Calendar(rounds, tuple(periods), where)
+
+
+def _check_beside(path: Path, raw: list[Any], periods: list[Period]) -> None:
+    """What each period names is beside the calendar and fits it: its rule set is a file there, and a
+    round that modifies a set modifies that one. A typo (miit-2062) was told to a user who typed no
+    --rules as 「--rules: unknown rule set」; a period of miit-2026 given the 2025 round (whose file modifies
+    miit-2022) was judged by the 2022 measures while the report and the JSON named miit-2026."""
+    where, folder = str(path), path.parent
+    known = sorted(p.stem for p in folder.glob("*.yaml") if not p.stem.startswith("_")
+                   and not p.name.endswith(".tests.yaml") and p.name != path.name)
+    modified: dict[str, tuple[Any, Any]] = {}  # round id -> (the set its file modifies, the round it names)
+    for i, (p, period) in enumerate(zip(raw, periods, strict=True)):
+        name = f"periods[{i}]"
+        if period.rules not in known:
+            raise InputError(f"unknown rule set {period.rules!r} (the rule sets beside the calendar: "
+                             f"{', '.join(known)})", file=where, line=line_of(p, "rules"), field=f"{name}.rules")
+        rnd = period.round
+        if rnd is None or rnd.rules is None:
+            continue
+        if rnd.id not in modified:
+            data = read_file(folder / rnd.rules)
+            modified[rnd.id] = (data.get("id"), data.get("round")) if isinstance(data, dict) else (None, None)
+        sets, names = modified[rnd.id]
+        if names != rnd.id:
+            raise InputError(f"the file of round {rnd.id!r} ({rnd.rules}) names round {names!r}", file=where,
+                             line=line_of(p, "round"), field=f"{name}.round")
+        if sets != period.rules:
+            raise InputError(f"round {rnd.id!r} modifies rule set {sets!r} ({rnd.rules}), not {period.rules!r} "
+                             "that this period names", file=where, line=line_of(p, "round"), field=f"{name}.round")
 
 
 def _check_continuous(periods: list[Period], where: str) -> None:
