@@ -224,3 +224,25 @@ def test_an_unknown_score_compared_says_its_range(fmt: str) -> None:
     assert "评分达到60分以上（得分在35–74分之间，尚缺数据）" in re.sub(r"\n *", "", out.stdout)
     en = CliRunner().invoke(app, ["assess", half, *BOTH, "--format", fmt, "--lang", "en"], env={**ZH, "COLUMNS": "200"})
     assert "Score at least 60 (between 35 and 74 points; answers missing)" in en.stdout
+
+
+@pytest.mark.parametrize("renewal", [[], ["--renewal", "little_giant"]])
+def test_the_set_in_force_is_compared_with_its_round_notice_as_a_plain_report_judges_it(tmp_path: Path,
+                                                                                       renewal: list[str]) -> None:
+    """In 2025 the 2022 column of --compare judged 小巨人 without 工信厅企业函〔2025〕190号, which the
+    comparison's heading named: 4,500万 of revenue gave 待审核 there and 不满足 in the report without
+    --compare (190号: no application or renewal under 5,000万). Each tier now comes out as the plain report's."""
+    company = tmp_path / "co.yaml"
+    text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+    company.write_text(text.replace("2024: {revenue: 10500, main_revenue: 9300", "2024: {revenue: 4500, main_revenue: 4300"),
+                       encoding="utf-8")
+    assert "revenue: 4500," in company.read_text(encoding="utf-8")
+    common = (str(company), "--as-of", "2025-06-30", "--format", "json", *renewal)
+    plain = json.loads(run("assess", *common).stdout)
+    docs = json.loads(run("assess", *common, "--compare", "miit-2022,miit-2026").stdout)["compare"]
+    assert plain["rules"]["id"] == docs[0]["rules"]["id"] == "miit-2022"
+    assert docs[0]["calendar"]["round"] == plain["calendar"]["round"] == "工信厅企业函〔2025〕190号"
+    assert {t: d["status"] for t, d in docs[0]["tiers"].items()} == {t: d["status"] for t, d in plain["tiers"].items()}
+    assert plain["tiers"]["little_giant"]["status"] == "unmet"
+    said = run("assess", *common[:3], *renewal, "--compare", "miit-2022,miit-2026").stdout
+    assert "低于5000万元的企业本年度暂不受理申请和复核" in re.sub(r"\n *", "", said)

@@ -209,14 +209,23 @@ def _compare_names(value: str, lang: str) -> list[str]:
     return names
 
 
-def _compared_sets(value: str, lang: str) -> list[Any]:
-    """The two rule sets --compare names, loaded. A name it does not know is said of --compare (it was
-    said of --rules, which the user never gave), and where every name has a near one the whole value
-    is suggested (2022,2026: did you mean miit-2022,miit-2026), to be typed again as it is."""
+def _compared_sets(value: str, lang: str, day: date | None = None, renewal: str | None = None) -> list[tuple[Any, Any]]:
+    """The two rule sets --compare names, loaded, each with the choice that judges by it. A name it does not
+    know is said of --compare (it was said of --rules, which the user never gave), and where every name has a
+    near one the whole value is suggested (2022,2026: did you mean miit-2022,miit-2026), to be typed again as it is.
+
+    The set the calendar names on ``day`` comes with that day's round notice, as a plain assessment
+    has it: in 2025 the 2022 column gave 小巨人 待审核 on 4,000万 of revenue while the report without
+    --compare, and the comparison's own heading, held it to 190号's 5,000万 floor."""
     from littlegiant.errors import InputError
     from littlegiant.load import rules as rulesets
+    from littlegiant.load.rulecalendar import forced
 
     names = _compare_names(value, lang)
+    in_force = rulesets.choose(day, renewal) if day is not None else None
+    if in_force is not None and (in_force[1].round is None or in_force[1].round.rules is None):
+        in_force = None  # no round file changes the set that day: each set is judged as it is
+    shipped = (rulesets.builtin_dir() / f"{in_force[1].rule_set}.yaml").resolve() if in_force is not None else None
 
     def meant(name: str) -> str | None:
         try:
@@ -228,7 +237,11 @@ def _compared_sets(value: str, lang: str) -> list[Any]:
     out = []
     for name in names:
         try:
-            out.append(rulesets.load(name))
+            found = rulesets.load(name)
+            if in_force is not None and rulesets.resolve_rules_arg(name).resolve() == shipped:
+                out.append((rulesets.load(in_force[0]), in_force[1]))  # the shipped set, with the day's round
+            else:
+                out.append((found, forced(found.id, renewal, "--compare")))
         except InputError as exc:
             if exc.field != "--rules":
                 raise
@@ -455,7 +468,6 @@ def assess(
         from littlegiant.core.assessment import assessed
         from littlegiant.load import profile as profiles
         from littlegiant.load import rules as rulesets
-        from littlegiant.load.rulecalendar import forced
 
         rule_ref, choice = rulesets.choose(day, renewal, rules, allow_outside=allow_outside)
         rs = rulesets.load(rule_ref, allow_outside=allow_outside)
@@ -472,14 +484,13 @@ def assess(
         compared_rules = []
         compared_profiles = []
         if compare is not None:
-            for other in _compared_sets(compare, language):
+            for other, judged in _compared_sets(compare, language, day, renewal):
                 compared_rules.append(other)
                 other_profile = profiles.load_profile(profile, other, encoding)
                 if set_:
                     other_profile = profiles.apply_sets(other_profile, other, set_, day.year - 1)
                 compared_profiles.append(other_profile)
-                compared.append(engine.evaluate(other, other_profile, day, renewal,
-                                                forced(other.id, renewal, "--compare")))
+                compared.append(engine.evaluate(other, other_profile, day, renewal, judged))
     except InputError as exc:
         fail(exc, language)
     if compared:
