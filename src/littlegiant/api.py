@@ -69,15 +69,40 @@ def _argument(where: str | None) -> str | None:
 
 
 def _renewal(renewal: object) -> str | None:
-    """``renewal`` checked: None (a new application) or a title a renewal names. compare() and screen()
-    took "littlegiant" and wrote it into the document as the run's renewal, its tiers judged as new."""
-    if renewal is not None and renewal not in RENEWABLE:
+    """``renewal`` as the title renewed, or None for a new application: the words ``--renewal`` takes
+    (小巨人, 专精特新, a title as the certificate writes it; none, 新申请 for a new application), so that a
+    script passing on what its user typed, or a sheet's 复核 column, is read as the command line reads
+    it (it refused 小巨人 and none). compare() and screen() took "littlegiant" and wrote it into the
+    document as the run's renewal, its tiers judged as new: a word naming no title is refused."""
+    if renewal is None or renewal in RENEWABLE:
+        return renewal
+    if not isinstance(renewal, str):
         raise InputError(f"expected None, {' or '.join(RENEWABLE)}, got {renewal!r}", field="renewal")
-    return renewal
+    from littlegiant.cli.app import _QUOTES, NO_RENEWAL, NO_RENEWAL_NAMES, RENEWAL_NAMES
+
+    key = renewal.translate(_QUOTES).casefold()
+    if key in NO_RENEWAL_NAMES:
+        return None
+    if key in RENEWAL_NAMES:
+        return RENEWAL_NAMES[key]
+    titles: dict[str, set[str]] = {}
+    for tiers, _ in rulesets.shipped_headings():
+        for tid, title in tiers.items():
+            titles.setdefault(tid, set()).update(t.translate(_QUOTES).casefold() for t in (title.zh, title.en))
+    named = {tid for tid, said in titles.items() if key in said} or \
+        {tid for tid, said in titles.items() if len(key) > 1 and any(key in title for title in said)}
+    if len(named) == 1 and named <= set(RENEWABLE):
+        return named.pop()
+    expected = f"expected None, {' or '.join(RENEWABLE)} (小巨人, 专精特新; {NO_RENEWAL} or 新申请 for a new application)"
+    if len(named) > 1:
+        raise InputError(f"{expected}, got {renewal!r}, which fits more than one title", field="renewal")
+    near = nearest(renewal, (*RENEWABLE, NO_RENEWAL))
+    hint = f"; did you mean {near!r}?" if near is not None else ""
+    raise InputError(f"{expected}, got {clip(repr(renewal), 60)}{hint}", field="renewal")
 
 
 @_as_arguments
-def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
+def load_rules(ref: str | Path | None = None, *, as_of: date | str | None = None,
                renewal: str | None = None, allow_outside: bool = False) -> RuleSet:
     """A rule set: a built-in id (``"miit-2026"``), a YAML file or folder, or with no ``ref`` the
     set the rule calendar names for ``as_of`` (default today) and ``renewal`` (a title renewed).
@@ -92,7 +117,7 @@ def load_rules(ref: str | Path | None = None, *, as_of: date | None = None,
 
 @_as_arguments
 def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = None, *,
-                 as_of: date | None = None) -> Profile:
+                 as_of: date | str | None = None) -> Profile:
     """A validated profile from a file path, nested data as in a profile file, or a flat row whose
     keys are dotted paths or the column headers ``littlegiant batch`` reads (企业名称, 营业收入（2025年）:
     ``pd.read_excel(...).to_dict("records")`` of a park's sheet) and whose values are text as typed in
@@ -100,8 +125,9 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     the year of a header saying 上年度. ``rules``: as ``assess`` takes them (the calendar's set when None)."""
     if isinstance(source, Profile):
         return source
+    day = None if as_of is None else _day(as_of)  # None: a header saying 上年度 names no year
     if not isinstance(rules, RuleSet):  # an id or a file, as assess takes it ('str' has no attribute 'memo')
-        rules = load_rules(rules, as_of=as_of)
+        rules = load_rules(rules, as_of=day)
     if isinstance(source, str) and "\n" in source:  # a file's contents: "no such file", or "File name too long"
         raise InputError("expected a profile file's path, a mapping or a Profile, got text of several lines (a "
                          "file's contents?): pass the file's path, or the mapping yaml.safe_load gives", field="source")
@@ -117,7 +143,7 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     # outcome key, as written, is looked up first: a profile has none, and pays no more than that
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         raise InputError(kind="column.results_row")
-    last_year = None if as_of is None else as_of.year - 1
+    last_year = None if day is None else day.year - 1
     if _flat(source, rules, last_year):
         return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "", last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
@@ -168,19 +194,46 @@ def _check_nesting(data: Mapping[Any, Any]) -> None:
 
 def _day(as_of: object) -> date:
     """``as_of`` as the day it names (today when None; a datetime's day, as ``datetime.now()`` is
-    often passed), or InputError: a string or a number met a date deep inside ("'<=' not supported"),
-    and a day past the years a profile holds ended in an internal error, as ``--as-of`` did."""
+    often passed; text as ``--as-of`` takes it, 2026-11-26 or 2026年11月26日, as a script reads it from
+    its own arguments or a sheet), or InputError: a number met a date deep inside ("'<=' not
+    supported"), and a day past the years a profile holds ended in an internal error, as ``--as-of`` did."""
     if as_of is None:
         return date.today()
     if isinstance(as_of, datetime):
         as_of = as_of.date()
+    if isinstance(as_of, str):
+        as_of = _date_text(as_of)
     if not isinstance(as_of, date):
-        raise InputError(f"expected a datetime.date, got {type(as_of).__name__} {as_of!r}", field="as_of")
+        raise InputError(f"expected a datetime.date or a date such as '2026-11-26', got {type(as_of).__name__} "
+                         f"{clip(repr(as_of), 40)}", field="as_of")
     if as_of.year > profiles.LATEST_AS_OF_YEAR:
         raise InputError(kind="opt.date_late", params={"got": as_of.isoformat(),
                                                         "last": date(profiles.LATEST_AS_OF_YEAR, 12, 31).isoformat()},
                          field="as_of")
     return as_of
+
+
+def _date_text(text: str) -> date:
+    """A day written as ``--as-of`` takes it (year, month, day in that order), or the InputError it
+    would say: 4/1/2026 is refused, not read as a day nobody wrote."""
+    from littlegiant.cli.app import _TYPED_DATE
+
+    found = _TYPED_DATE.fullmatch(text.strip())
+    if found is None:
+        raise InputError(kind="opt.date", params={"got": text}, field="as_of")
+    year, month, day_of = (int(part) for part in found.groups() if part is not None)
+    try:
+        return date(year, month, day_of)
+    except ValueError:  # written right, but no such day: said so, not "the format"
+        import calendar
+
+        if year < 1:
+            raise InputError(kind="opt.date", params={"got": text}, field="as_of") from None
+        if not 1 <= month <= 12:
+            raise InputError(kind="opt.no_such_month", params={"got": text}, field="as_of") from None
+        raise InputError(kind="opt.no_such_day", params={
+            "got": text, "zh_month": f"{year}年{month}月", "en_month": f"{calendar.month_name[month]} {year}",
+            "days": calendar.monthrange(year, month)[1]}, field="as_of") from None
 
 
 def _lang(lang: object) -> str:
@@ -279,12 +332,13 @@ class Assessment:
 
 
 @_as_arguments
-def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | None = None,
+def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, as_of: date | str | None = None,
            renewal: str | None = None, what_if: Mapping[str, Any] | Iterable[str] = (),
            advice: bool = True) -> Assessment:
     """Assess one company as ``littlegiant assess`` does.
 
-    ``rules`` defaults to the calendar's choice for ``as_of`` and ``renewal``; ``what_if`` takes
+    ``rules`` defaults to the calendar's choice for ``as_of`` (a date, or text as ``--as-of`` takes it)
+    and ``renewal`` (a title's id or words as ``--renewal`` takes them: 小巨人, none); ``what_if`` takes
     ``{"financials.2025.rd_expense": 700}`` or ``["financials.2025.rd_expense=700"]``; ``advice``
     adds, for every tier not met, the steps that would meet it (``result.advice``).
     """
@@ -328,7 +382,7 @@ def _what_if(what_if: object) -> list[str]:
 
 
 @_as_arguments
-def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | None = None,
+def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | str | None = None,
             renewal: str | None = None) -> list[Result]:
     """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
     day, renewal = _day(as_of), _renewal(renewal)
@@ -368,7 +422,7 @@ class Screened:
 
 @_as_arguments
 def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None = None, *,
-           as_of: date | None = None, renewal: str | None = None, lang: str = "en") -> Iterator[Screened]:
+           as_of: date | str | None = None, renewal: str | None = None, lang: str = "en") -> Iterator[Screened]:
     """Screen many companies lazily, one summary per input in order; a bad input is an error item,
     never a stop (what ``littlegiant batch`` does, for an iterator of profiles), its error said in
     ``lang`` as batch's 错误说明 says it: a Chinese sheet's label inside an English sentence read to
@@ -419,9 +473,9 @@ def _marked(row: Mapping[Any, Any]) -> bool:
 
 
 @_as_arguments
-def calendar_choice(as_of: date, renewal: str | None = None) -> Choice:
+def calendar_choice(as_of: date | str, renewal: str | None = None) -> Choice:
     """Which set and round notice judge an assessment on ``as_of`` (a renewal names its title), and why."""
-    return rulesets.choose(_day(as_of), renewal)[1]
+    return rulesets.choose(_day(as_of), _renewal(renewal))[1]
 
 
 def to_json(result: Result | Assessment, lang: str = "en") -> dict[str, Any]:
