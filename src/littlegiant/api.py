@@ -8,6 +8,7 @@ writes (:func:`to_json`). Nothing here prints or reads stdin; bad input raises
 
 from __future__ import annotations
 
+import copyreg
 import functools
 import math
 import numbers
@@ -29,7 +30,7 @@ from littlegiant.load import profile as profiles
 from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import RENEWABLE, Choice, forced
-from littlegiant.load.rules import RuleSet, Text
+from littlegiant.load.rules import Node, RuleSet, ScoreItem, Text
 from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
 from littlegiant.load.yamlio import MAX_DEPTH, MAX_NODES
 from littlegiant.messages import clip, nearest
@@ -313,6 +314,10 @@ class Assessment:
     sets: tuple[str, ...] = ()  # the what-if as FIELD=VALUE, as --set takes it
     assumed: tuple[profiles.Assumed, ...] = ()  # each figure the what-if changed, before and after
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Its rule set pickled first, so that one whose file changed since is refused naming that file."""
+        return _assessment, (self.rules, self.result, self.profile, self.baseline, self.sets, self.assumed)
+
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The document ``littlegiant assess --format json`` writes (with the checked plans when
         advised, and what the what-if assumed and moved)."""
@@ -329,6 +334,11 @@ class Assessment:
         if not self.result.advice:
             return report_json(Report(self.result, lang, self.rules, **kw))
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
+
+
+def _assessment(rules: RuleSet, result: Result, profile: Profile, baseline: Result | None, sets: tuple[str, ...],
+                assumed: tuple[profiles.Assumed, ...]) -> Assessment:
+    return Assessment(result, profile, rules, baseline, sets, assumed)
 
 
 @_as_arguments
@@ -492,3 +502,73 @@ def to_json(result: Result | Assessment, lang: str = "en") -> dict[str, Any]:
     from littlegiant.report.result_json import to_dict
 
     return to_dict(result, _lang(lang), __version__)
+
+
+def _rules_reduced(rs: RuleSet) -> tuple[Callable[..., RuleSet], tuple[str, tuple[tuple[str, bytes | None], ...]]]:
+    """A rule set pickled as its file and the bytes of the files it was read from. Its rules are
+    compiled into functions pickle cannot carry, and a result and an assessment hold their set: a
+    script handing companies to ``multiprocessing`` workers stopped at the first result sent back
+    ("Can't pickle local object"). Unpickled, the set is loaded again from its file, and refused if
+    a file it came from has changed since, never judged by other bars than the result was."""
+
+    path = next((p for p, kept in rulesets._CACHE.items() if kept.rules is rs), None)
+    if path is None:  # its file was edited and read again since: what the set was is in no file now
+        raise _changed(rs.origin)
+    files = rulesets._CACHE[path].files
+    return _rules_again, (str(path), tuple((str(f.path), rulesets._digest(f.path)) for f in files))
+
+
+def _changed(file: str | None) -> Exception:
+    """Why a result cannot be pickled: the rule file it was judged by has been read again since, edited."""
+    import pickle
+
+    return pickle.PicklingError(f"cannot pickle results of {f'the rule file {file}' if file else 'a rule file'} as it "
+                                f"was: it has changed since they were made; assess again (rules loaded again with "
+                                f"littlegiant.load_rules)")
+
+
+def _rules_again(path: str, files: tuple[tuple[str, bytes | None], ...]) -> RuleSet:
+    """A pickled rule set, loaded again from its file as it was then (``extends:`` already allowed
+    where it was first loaded); InputError naming the file that changed since."""
+    for file, digest in files:
+        if rulesets._digest(Path(file)) != digest:
+            raise InputError("the rule file changed after the results sent here were made with it: run them again",
+                             file=file)
+    return rulesets.load(path, allow_outside=True)
+
+
+def _part_reduced(part: Any) -> tuple[Callable[..., Any], tuple[RuleSet, int]]:
+    """A rule or score item a result's row names (each row keeps the rule it judged) pickled as its
+    place in its rule set, which pickles as its file: the compiled expressions it holds cannot be."""
+
+    for kept in list(rulesets._CACHE.values()):
+        places: dict[int, int] | None = kept.rules.memo.get("api.part_places")
+        if places is None:
+            places = kept.rules.memo["api.part_places"] = {}
+            for i, each in enumerate(_parts(kept.rules)):
+                places.setdefault(id(each), i)
+        if id(part) in places:
+            return _part_again, (kept.rules, places[id(part)])
+    raise _changed(None)  # a rule's own file may be the one it extends, not the one edited
+
+
+def _parts(rs: RuleSet) -> Iterator[Node | ScoreItem]:
+    """A rule set's rules and score items, in an order its file fixes."""
+    for _, node in rs.all_nodes():
+        yield node
+    for table in rs.scores.values():
+        yield from table.items
+
+
+def _part_again(rs: RuleSet, place: int) -> Node | ScoreItem:
+    """The rule or score item at ``place`` among a rule set's, as :func:`_part_reduced` counted them."""
+    for i, part in enumerate(_parts(rs)):
+        if i == place:
+            return part
+    raise InputError("the rule file no longer holds a rule the results sent here were made with: run them again",
+                     file=rs.origin)
+
+
+copyreg.pickle(RuleSet, _rules_reduced)
+copyreg.pickle(Node, _part_reduced)
+copyreg.pickle(ScoreItem, _part_reduced)
