@@ -313,10 +313,12 @@ class Assessment:
     baseline: Result | None = None  # before the what-if changes, when there were any
     sets: tuple[str, ...] = ()  # the what-if as FIELD=VALUE, as --set takes it
     assumed: tuple[profiles.Assumed, ...] = ()  # each figure the what-if changed, before and after
+    rules_ref: str | None = None  # the rule set as the caller named it (None: the calendar's), for the report's commands
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Its rule set pickled first, so that one whose file changed since is refused naming that file."""
-        return _assessment, (self.rules, self.result, self.profile, self.baseline, self.sets, self.assumed)
+        return _assessment, (self.rules, self.result, self.profile, self.baseline, self.sets, self.assumed,
+                             self.rules_ref)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The document ``littlegiant assess --format json`` writes (with the checked plans when
@@ -335,10 +337,51 @@ class Assessment:
             return report_json(Report(self.result, lang, self.rules, **kw))
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
+    def render(self, format: str = "text", lang: str = "en", *, width: int = 110) -> str:
+        """The report ``littlegiant assess FILE --format FORMAT`` writes to a file, as text: ``"text"``
+        (``width`` columns, no colour), ``"markdown"``, ``"html"`` or ``"json"``. A consultant's script
+        writing each client's report had only the JSON, and the command line to run once a client."""
+        lang = _lang(lang)
+        fmt = format.strip().lower() if isinstance(format, str) else format
+        if fmt not in ("text", "markdown", "html", "json"):
+            raise InputError(f"expected text, markdown, html or json, got {clip(repr(format), 40)}", field="format")
+        if fmt == "json":
+            import json
+
+            return json.dumps(self.to_json(lang), ensure_ascii=False, indent=2) + "\n"
+        if type(width) is not int or not 40 <= width <= 1000:  # as the command line bounds COLUMNS
+            raise InputError(f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}",
+                             field="width")
+        from littlegiant.report.common import Report, make_report
+
+        kw: dict[str, Any] = {"profile_file": self.profile.source or None, "rules_ref": self.rules_ref,
+                              "sets": list(self.sets), "assumed": list(self.assumed), "detail": fmt != "text"}
+        report = make_report(self.rules, self.profile, self.result, lang, **kw) if self.result.advice else \
+            Report(self.result, lang, self.rules, **kw)
+        if self.baseline is not None:
+            from littlegiant.report.compare import moves
+
+            report.what_if = moves(self.baseline, self.result, lang)
+        if fmt == "markdown":
+            from littlegiant.report.markdown import render_markdown
+
+            return render_markdown(report)
+        if fmt == "html":
+            from littlegiant.report.html import render_html
+
+            return render_html(report)
+        import io
+
+        from littlegiant.report.text import render as render_text
+
+        buf = io.StringIO()
+        render_text(report, buf, width=width, color=False)
+        return buf.getvalue()
+
 
 def _assessment(rules: RuleSet, result: Result, profile: Profile, baseline: Result | None, sets: tuple[str, ...],
-                assumed: tuple[profiles.Assumed, ...]) -> Assessment:
-    return Assessment(result, profile, rules, baseline, sets, assumed)
+                assumed: tuple[profiles.Assumed, ...], rules_ref: str | None) -> Assessment:
+    return Assessment(result, profile, rules, baseline, sets, assumed, rules_ref)
 
 
 @_as_arguments
@@ -368,7 +411,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     sets = _what_if(what_if)
     done = assessed(rs, prof, day, renewal, choice, sets, advice)
     baseline = None if done.baseline is None else _own(done.baseline)
-    return Assessment(_own(done.result), done.profile, rs, baseline, tuple(sets), tuple(done.assumed))
+    named = None if rules is None else rules if isinstance(rules, str) else str(rules) if isinstance(rules, Path) \
+        else rs.id if rs.id in (*rulesets.builtin_ids(), *rulesets.overlay_ids()) else rs.origin
+    return Assessment(_own(done.result), done.profile, rs, baseline, tuple(sets), tuple(done.assumed), named)
 
 
 def _what_if(what_if: object) -> list[str]:
