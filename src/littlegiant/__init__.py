@@ -1,6 +1,6 @@
 """littlegiant: check a Chinese SME against MIIT's 专精特新 ladder of titles.
 
-The Python API (docs/output.md, "Python"): ``load_rules``, ``read_profile``, ``assess``,
+The Python API (README.md, "Python"): ``load_rules``, ``read_profile``, ``assess``,
 ``compare``, ``screen``, ``calendar_choice`` and ``to_json``. They are imported on first use, so
 that the command line, which imports this package too, starts no slower for them.
 """
@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 # Static on purpose: importlib.metadata costs 45-90 ms at every start.
 __version__ = "0.1.0"
 
-__all__ = ["Assessment", "Choice", "InputError", "Profile", "ProfileSource", "Result", "RuleSet", "Screened",
+__all__ = ["Assessment", "Choice", "InputError", "Profile", "ProfileSource", "Result", "RuleSet", "RulesError", "Screened",
            "__version__", "assess", "calendar_choice", "compare", "load_rules", "read_profile", "screen", "to_json"]
 
 if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at run time, __getattr__ below
     from littlegiant.api import (
         Assessment,
         ProfileSource,
+        RulesError,
         Screened,
         assess,
         calendar_choice,

@@ -69,6 +69,24 @@ def _argument(where: str | None) -> str | None:
     return f"{_ARGUMENTS[option]} {rest}" if rest else _ARGUMENTS[option]
 
 
+class RulesError(InputError):
+    """An InputError whose fault is in the rule set, not in the company's profile: a rule file that is
+    unreadable or invalid, a set's id that names none. Every company assessed with it fails alike, so a
+    script going through its clients stops on this one and skips a client on any other InputError: both
+    were InputError alone, and a broken rule file was logged against every client as their profile's fault."""
+
+
+def _rule_set(ref: str | Path, allow_outside: bool = False) -> RuleSet:
+    """The rule set ``ref`` names, loaded; its problems raised as :class:`RulesError`."""
+    try:
+        return rulesets.load(ref, allow_outside=allow_outside)
+    except RulesError:
+        raise
+    except InputError as exc:
+        raise RulesError(exc.message, file=exc.file, line=exc.line, field=exc.field, kind=exc.kind,
+                         params=exc.params, label=exc.label) from None
+
+
 def _renewal(renewal: object) -> str | None:
     """``renewal`` as the title renewed, or None for a new application: the words ``--renewal`` takes
     (小巨人, 专精特新, a title as the certificate writes it; none, 新申请 for a new application), so that a
@@ -112,8 +130,8 @@ def load_rules(ref: str | Path | None = None, *, as_of: date | str | None = None
     command line's --allow-outside)."""
     renewal = _renewal(renewal)
     if ref is not None:
-        return rulesets.load(ref, allow_outside=allow_outside)
-    return rulesets.load(rulesets.choose(_day(as_of), renewal)[0])
+        return _rule_set(ref, allow_outside)
+    return _rule_set(rulesets.choose(_day(as_of), renewal)[0])
 
 
 @_as_arguments
@@ -401,9 +419,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         raise InputError(f"expected True or False, got {advice!r}", field="advice")
     if rules is None:
         ref, choice = rulesets.choose(day, renewal)
-        rs = rulesets.load(ref)
+        rs = _rule_set(ref)
     else:
-        rs = rules if isinstance(rules, RuleSet) else rulesets.load(rules)
+        rs = rules if isinstance(rules, RuleSet) else _rule_set(rules)
         choice = forced(rs.id, renewal, None)
     prof = read_profile(source, rs, as_of=day)
     if isinstance(what_if, Mapping):  # a value holding itself, or too deep, made the text of a cell recurse
@@ -446,7 +464,7 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
                          f"list, e.g. [\"miit-2022\", \"miit-2026\"]", field="rule_sets")
     out = []
     for ref in rule_sets:
-        rs = ref if isinstance(ref, RuleSet) else rulesets.load(ref)
+        rs = ref if isinstance(ref, RuleSet) else _rule_set(ref)
         out.append(_own(engine.evaluate(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal, None))))
     return out
 
@@ -577,9 +595,9 @@ def _rules_again(path: str, files: tuple[tuple[str, bytes | None], ...]) -> Rule
     where it was first loaded); InputError naming the file that changed since."""
     for file, digest in files:
         if rulesets._digest(Path(file)) != digest:
-            raise InputError("the rule file changed after the results sent here were made with it: run them again",
+            raise RulesError("the rule file changed after the results sent here were made with it: run them again",
                              file=file)
-    return rulesets.load(path, allow_outside=True)
+    return _rule_set(path, allow_outside=True)
 
 
 def _part_reduced(part: Any) -> tuple[Callable[..., Any], tuple[RuleSet, int]]:
@@ -610,7 +628,7 @@ def _part_again(rs: RuleSet, place: int) -> Node | ScoreItem:
     for i, part in enumerate(_parts(rs)):
         if i == place:
             return part
-    raise InputError("the rule file no longer holds a rule the results sent here were made with: run them again",
+    raise RulesError("the rule file no longer holds a rule the results sent here were made with: run them again",
                      file=rs.origin)
 
 

@@ -1,0 +1,77 @@
+"""A script going through its clients tells a broken rule file (stop: every client fails alike) from a bad profile (skip it)."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+
+import littlegiant
+
+DAY = date(2026, 11, 26)
+
+
+def _clients(folder: Path) -> list[Path]:
+    good = folder / "good.yaml"
+    good.write_text((EXAMPLES / "tier1-only.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    typo = folder / "typo.yaml"
+    typo.write_text("name: 乙公司\nemployes: 10\n", encoding="utf-8")
+    return [good, typo]
+
+
+def _run(clients: list[Path], rules: str | Path) -> tuple[list[str], list[str]]:
+    """The loop a consultant writes: a bad profile is logged and skipped, a bad rule set ends the run."""
+    done, skipped = [], []
+    for path in clients:
+        try:
+            littlegiant.assess(path, rules, as_of=DAY)
+        except littlegiant.RulesError:
+            raise
+        except littlegiant.InputError as exc:
+            skipped.append(str(exc))
+            continue
+        done.append(path.name)
+    return done, skipped
+
+
+def test_a_broken_rule_file_is_a_rules_error_and_a_bad_profile_is_not(tmp_path: Path) -> None:
+    """Both were InputError alone: a script could tell them apart only by parsing the message, and a
+    broken rule file was logged against every client as their profile's fault."""
+    clients = _clients(tmp_path)
+    done, skipped = _run(clients, "miit-2026")
+    assert done == ["good.yaml"] and len(skipped) == 1
+    assert skipped[0].startswith(f"{clients[1]}:2: employes: unknown field; did you mean 'employees'?")
+    broken = tmp_path / "mine.yaml"
+    broken.write_text("format: 1\nid: mine\nextends: miit-2026\nbogus: 1\n", encoding="utf-8")
+    for rules in (broken, "miit-2027", tmp_path / "missing.yaml"):
+        with pytest.raises(littlegiant.RulesError) as caught:
+            _run(clients, rules)
+        assert "\n" not in str(caught.value)
+    said = {}
+    for name, call in {
+        "file": lambda: littlegiant.load_rules(broken),
+        "id": lambda: littlegiant.screen([clients[0]], "miit-2027"),
+        "read": lambda: littlegiant.read_profile(clients[0], broken),
+        "compare": lambda: littlegiant.compare(clients[0], ["miit-2022", broken]),
+    }.items():
+        with pytest.raises(littlegiant.RulesError) as caught:
+            call()
+        said[name] = str(caught.value)
+    assert said["file"] == said["read"] == said["compare"] == f"{broken}:4: bogus: unknown key 'bogus' (expected one of: " \
+        "format, id, title, in_force, source, url, extends, size_standard, fields, derived, nodes, scores, tiers, " \
+        "replace_items, notes, round, add_criteria, set_applies)"
+    assert said["id"].startswith("rules: unknown rule set 'miit-2027'; did you mean 'miit-2026'?")
+    # still an InputError (a script catching that alone goes on as before), and it pickles as itself
+    error = pickle.loads(pickle.dumps(caught.value))
+    assert isinstance(error, littlegiant.RulesError) and isinstance(error, littlegiant.InputError)
+    assert error.render("zh") == caught.value.render("zh")
+    # a bad profile, a what-if or an argument stays an InputError only
+    for call in (lambda: littlegiant.assess(clients[1], as_of=DAY),
+                 lambda: littlegiant.assess(clients[0], as_of=DAY, what_if={"employees": "很多"}),
+                 lambda: littlegiant.assess(clients[0], as_of="明天")):
+        with pytest.raises(littlegiant.InputError) as other:
+            call()
+        assert not isinstance(other.value, littlegiant.RulesError)
