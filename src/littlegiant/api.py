@@ -343,7 +343,7 @@ class Assessment:
         advised, and what the what-if assumed and moved)."""
         lang = _lang(lang)
         if not self.result.advice and self.baseline is None:
-            return to_json(self.result, lang)
+            return _document(self.result, lang)
         from littlegiant.report.common import Report, make_report, report_json
 
         kw: dict[str, Any] = {}
@@ -431,7 +431,11 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     baseline = None if done.baseline is None else _own(done.baseline)
     named = None if rules is None else rules if isinstance(rules, str) else str(rules) if isinstance(rules, Path) \
         else rs.id if rs.id in (*rulesets.builtin_ids(), *rulesets.overlay_ids()) else rs.origin
-    return Assessment(_own(done.result), done.profile, rs, baseline, tuple(sets), tuple(done.assumed), named)
+    made = Assessment(_own(done.result), done.profile, rs, baseline, tuple(sets), tuple(done.assumed), named)
+    # what to_json(made.result) needs to write the assessment's document: a what-if's result alone was
+    # written without its what_if block (assumed figures passed for the company's own) and without plans
+    made.result.__dict__[_ASSESSED] = (rs, made.profile, baseline, made.sets, made.assumed, named)
+    return made
 
 
 def _what_if(what_if: object) -> list[str]:
@@ -553,7 +557,7 @@ def calendar_choice(as_of: date | str, renewal: str | None = None) -> Choice:
 
 def to_json(result: Result | Assessment, lang: str = "en") -> dict[str, Any]:
     """The JSON document of a result (or of an assessment: its own ``to_json``), the same the CLI writes
-    (docs/output.md). A screen's summary holds statuses and scores only, not the criteria the document
+    (docs/output.md): an assessment's result gives its assessment's document, what-if and plans included. A screen's summary holds statuses and scores only, not the criteria the document
     is made of: passing one raises TypeError saying so (it was AttributeError 'Summary' has no 'rules')."""
     if isinstance(result, Assessment):
         return result.to_json(lang)
@@ -562,6 +566,20 @@ def to_json(result: Result | Assessment, lang: str = "en") -> dict[str, Any]:
                 "littlegiant.assess(source), for the whole document)" if isinstance(result, Summary) else "")
         raise TypeError(f"to_json takes an assessment's result (littlegiant.assess(...).result) or the "
                         f"assessment itself, got {type(result).__name__}{hint}")
+    assessed_as = result.__dict__.get(_ASSESSED)
+    if assessed_as is not None:
+        rules, profile, baseline, sets, assumed, named = assessed_as
+        return Assessment(result, profile, rules, baseline, sets, assumed, named).to_json(lang)
+    return _document(result, _lang(lang))
+
+
+_ASSESSED = "_littlegiant_assessed"
+"""The key under which an assessment's result keeps the rest of its assessment (rule set, profile,
+baseline, what-if), for :func:`to_json` given the result alone."""
+
+
+def _document(result: Result, lang: str) -> dict[str, Any]:
+    """A result's JSON document, without what an assessment adds (plans, what-if)."""
     from littlegiant.report.result_json import to_dict
 
     return to_dict(result, _lang(lang), __version__)

@@ -1,0 +1,31 @@
+"""The document a script writes from a result is the one the command line writes for the same run."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from datetime import date
+
+import pytest
+from tests.conftest import EXAMPLES
+from tests.test_cli_assess import assess_json
+
+import littlegiant
+
+DAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("name", ["tier1-only.yaml", "little-giant-2022.yaml"])
+def test_a_what_if_results_document_says_it_is_a_what_if(name: str) -> None:
+    """``to_json(assessment.result)``, which the README offers beside ``to_json(assessment)``, wrote a what-if's
+    verdicts with no what_if block: assumed figures passed for the company's own in a document handed on (and
+    the plans the CLI writes were missing). Now the result gives its assessment's document, sent through a
+    process pool too."""
+    cli = assess_json(EXAMPLES / name, "--as-of", DAY.isoformat(), "--lang", "zh", "--set", "financials.2025.rd_expense=100")
+    one = littlegiant.assess(EXAMPLES / name, as_of=DAY, what_if={"financials.2025.rd_expense": 100})
+    for doc in (littlegiant.to_json(one.result, "zh"), littlegiant.to_json(pickle.loads(pickle.dumps(one.result)), "zh")):
+        assert json.loads(json.dumps(doc, ensure_ascii=False)) == cli
+        assert doc["what_if"]["set"] == ["financials.2025.rd_expense=100"] and "plans" in doc
+    plain = littlegiant.assess(EXAMPLES / name, as_of=DAY)
+    assert json.loads(json.dumps(littlegiant.to_json(plain.result, "zh"), ensure_ascii=False)) == \
+        assess_json(EXAMPLES / name, "--as-of", DAY.isoformat(), "--lang", "zh")
