@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from littlegiant import __version__
 from littlegiant.core import engine
@@ -163,9 +163,45 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         raise InputError(kind="column.results_row")
     last_year = None if day is None else day.year - 1
+    keyed: Mapping[Any, Any] = source
+    if isinstance(keyed.get(None), list):  # csv.DictReader's cells past the header's columns
+        _extra_cells(source, rules, last_year)
     if _flat(source, rules, last_year):
-        return profiles.from_row({k: _typed(v) for k, v in source.items()}, rules, "", last_year)
+        return profiles.from_row({_header(k): _typed(v) for k, v in source.items()}, rules, "", last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
+
+
+def _extra_cells(row: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> NoReturn:
+    """Refuse a CSV row with more cells than its header has columns, as batch refuses it (the row is
+    shifted, or a comma split a cell), naming its company. csv.DictReader puts those cells under the
+    key None, and the row was then taken for a profile's nested data: "企业名称 is a sheet's column
+    header, not a profile key", of a row that was a sheet's, its company not named."""
+    from littlegiant.load.tabular import RowError
+
+    rest = {k: v for k, v in row.items() if k is not None}
+    name = None
+    try:
+        name = profiles.from_row({_header(k): _typed(v) for k, v in rest.items()}, rules, "", last_year).name
+    except RowError as exc:
+        name = exc.name
+    except InputError:
+        pass
+    cells = InputError(kind="row.cells", params={"cells": len(rest) + len(row[None]), "header_line": 1,
+                                                 "columns": len(rest)})
+    raise RowError([cells], name)
+
+
+def _header(key: object) -> str:
+    """A row's key as the text of its header cell: pandas names a column headed by a number (a year
+    typed in the header row) by that number and one headed by nothing NaN, which met ``str.strip``
+    deep in the reader (AttributeError, an internal error in a screen); a header of two rows (pandas'
+    header=[0, 1]) is a tuple, refused rather than its column passed over as a 备注 column would be."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, tuple):
+        raise InputError(f"expected one header cell a column, got a header of several rows {clip(repr(key), 80)}: "
+                         f"read the sheet with one header row (pandas: header=0)", field="source")
+    return _typed(key) or ""
 
 
 def _check_nesting(data: Mapping[Any, Any]) -> None:

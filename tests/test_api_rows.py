@@ -1,0 +1,66 @@
+"""Rows as a script gets them from a park's sheet: csv.DictReader's and pandas' keys, read as batch reads the sheet."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import littlegiant
+
+DAY = date(2026, 11, 26)
+HEADER = ["企业名称", "从业人员（上年末）", "营业收入（2025年）"]
+
+
+def test_a_csv_row_with_a_cell_past_the_header_is_refused_as_batch_refuses_it(tmp_path: Path) -> None:
+    """csv.DictReader puts a row's extra cells (a comma typed inside a 备注, a shifted row) under the key None;
+    the row was then read as a profile's nested data and refused with "企业名称 is a sheet's column header, not
+    a profile key", of a row that was a sheet's, its company unnamed. Now it says what batch says of that row."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）,营业收入（2025年）\n甲公司,45,2500,多出的\n乙公司,50,3000\n",
+                     encoding="utf-8")
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    items = list(littlegiant.screen(rows, as_of=DAY, lang="zh"))
+    assert [(i.index, i.name, i.error) for i in items] == [
+        (0, "甲公司", "这一行有 4 个单元格，但第 1 行（列名）有 3 列"), (1, "乙公司", None)]
+    out = tmp_path / "结果.csv"
+    subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(sheet), "-o", str(out), "--as-of", DAY.isoformat(),
+                    "--lang", "zh", "--quiet"], check=False, capture_output=True)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["错误说明"] for r in csv.DictReader(handle)] == [items[0].error, ""]
+    try:
+        littlegiant.read_profile(rows[0], as_of=DAY)
+    except littlegiant.InputError as exc:
+        assert str(exc) == "the row has 4 cells but the header (line 1) has 3 columns"
+    else:
+        raise AssertionError("a row with a cell past its header was read")
+
+
+@given(st.one_of(st.integers(1900, 2100), st.floats(allow_nan=True, allow_infinity=False), st.none().map(lambda _: float("nan"))))
+def test_a_header_pandas_gives_as_a_number_is_a_header_not_an_internal_error(key: float) -> None:
+    """pandas names a column headed by a number (a year typed in the header row) by that number, and an
+    unheaded one NaN: read_profile raised AttributeError 'int' object has no attribute 'strip', and a
+    screen said "internal error" for every company of the sheet. Such a column is passed over, as batch
+    passes over a column it does not know; the rest of the row is read."""
+    plain = {"企业名称": "甲公司", "行业（《中小企业划型标准规定》）": "工业", "从业人员（上年末）": 45.0, "营业收入（2025年）": 2500}
+    row = {**plain, key: 7}
+    profile = littlegiant.read_profile(row, as_of=DAY)
+    assert profile.name == "甲公司" and profile.values["financials.2025.revenue"] == 2500
+    (item,) = littlegiant.screen([row], as_of=DAY)
+    assert item.error is None and item.summary is not None and item.summary.sme_size == "small"
+    assert item == next(littlegiant.screen([plain], as_of=DAY))
+
+
+def test_a_header_of_two_rows_is_refused_not_passed_over() -> None:
+    """pandas' header=[0, 1] keys a column by a tuple; passed over, the figures under it would be lost and
+    the verdict said as if they were unknown."""
+    row = {"企业名称": "甲公司", ("财务数据", "营业收入（2025年）"): 2500}
+    (item,) = littlegiant.screen([row], as_of=DAY)
+    assert item.error == ("source: expected one header cell a column, got a header of several rows "
+                          "('财务数据', '营业收入（2025年）'): read the sheet with one header row (pandas: header=0)")
