@@ -64,3 +64,24 @@ def test_a_header_of_two_rows_is_refused_not_passed_over() -> None:
     (item,) = littlegiant.screen([row], as_of=DAY)
     assert item.error == ("source: expected one header cell a column, got a header of several rows "
                           "('财务数据', '营业收入（2025年）'): read the sheet with one header row (pandas: header=0)")
+
+
+def test_rows_with_no_cell_filled_are_passed_over_as_batch_passes_them(tmp_path: Path) -> None:
+    """pandas reads the rows Excel keeps formatted under a list as rows of NaN (csv.DictReader as rows of
+    ""): each was an item, a company with no name and every title 未知, where batch reads none of them. Now
+    the screen's companies are batch's, each item's index still its row's place."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）,营业收入（2025年）\n甲公司,45,2500\n,,\n  ,, \n乙公司,50,3000\n",
+                     encoding="utf-8")
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        rows: list[dict[object, object]] = list(csv.DictReader(handle))
+    rows.append({"企业名称": float("nan"), "从业人员（上年末）": None, "营业收入（2025年）": float("nan")})
+    rows.append({"企业名称": "丙公司", "从业人员（上年末）": float("nan"), "营业收入（2025年）": 100})
+    items = list(littlegiant.screen(rows, as_of=DAY))
+    assert [(i.index, i.name) for i in items] == [(0, "甲公司"), (3, "乙公司"), (5, "丙公司")]
+    out = tmp_path / "结果.csv"
+    subprocess.run([sys.executable, "-m", "littlegiant", "batch", str(sheet), "-o", str(out), "--as-of", DAY.isoformat(),
+                    "--lang", "zh", "--quiet"], check=False, capture_output=True)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["企业名称"] for r in csv.DictReader(handle)] == ["甲公司", "乙公司"]
+    assert [i.summary for i in items[:2]] == [i.summary for i in littlegiant.screen([rows[0], rows[3]], as_of=DAY)]

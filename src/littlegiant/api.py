@@ -542,7 +542,8 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     a park's analyst as neither. A row whose first filled cell marks it as the template's notes or
     sample row (填写说明（本行不计入）, the second row of the sheet ``littlegiant init`` writes) is skipped,
     as batch skips it: read from ``pd.read_excel(...).to_dict("records")``, it was item 0, an error.
-    The arguments are checked here, before the first item is asked for."""
+    A row with no cell filled is skipped too, as batch skips it. The arguments are checked here, before
+    the first item is asked for."""
     day, lang, renewal = _day(as_of), _lang(lang), _renewal(renewal)
     if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
         raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
@@ -557,7 +558,7 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
     from littlegiant.load.tabular import RowError
 
     for i, source in enumerate(sources):
-        if isinstance(source, Mapping) and _marked(source):
+        if isinstance(source, Mapping) and _skipped(source):
             continue
         prof = None
         try:
@@ -577,12 +578,14 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
         yield Screened(i, summary, None, prof.name)
 
 
-def _marked(row: Mapping[Any, Any]) -> bool:
-    """Whether a row's first filled cell is the mark of the template's notes or sample row."""
+def _skipped(row: Mapping[Any, Any]) -> bool:
+    """Whether batch passes a row over: the template's notes or sample row (its first filled cell says
+    so), or a row with no cell filled. pandas reads the rows Excel keeps formatted under a list as rows
+    of NaN, and each was an item, a company with no name and every title 未知, where batch reads none."""
     from littlegiant.load.tabular import template_row
 
     first = next((v for v in row.values() if not _blank(v) and not (isinstance(v, str) and not v.strip())), None)
-    return isinstance(first, str) and template_row(first.strip())
+    return (first is None and bool(row)) or (isinstance(first, str) and template_row(first.strip()))
 
 
 @_as_arguments
