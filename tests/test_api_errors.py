@@ -75,3 +75,23 @@ def test_a_broken_rule_file_is_a_rules_error_and_a_bad_profile_is_not(tmp_path: 
         with pytest.raises(littlegiant.InputError) as other:
             call()
         assert not isinstance(other.value, littlegiant.RulesError)
+
+
+def test_a_what_if_naming_no_field_says_it_is_the_what_ifs(tmp_path: Path) -> None:
+    """In English a what-if naming no field read "bogus: no such field 'bogus'", the words a profile's own
+    key is refused in: the script's author looked in the client's file. It names what_if, as in Chinese."""
+    said = {}
+    for changes in ({"bogus": 1}, {"employes": 1}, {"financials": 1}, {"rd_expense": 1}):
+        with pytest.raises(littlegiant.InputError) as caught:
+            littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=DAY, what_if=changes)
+        assert not isinstance(caught.value, littlegiant.RulesError)
+        said[str(caught.value)] = caught.value.render("zh")
+    assert said == {
+        "what_if bogus: no such field 'bogus'": "what_if：没有“bogus”这个项目",
+        "what_if employes: no such field 'employes'; did you mean 'employees'?":
+            "what_if：没有“employes”这个项目；您是不是想写「从业人员（上年末）」（employees）？",
+        "what_if financials: names a group of fields, not one field":
+            "what_if：这是一组项目，请写到具体的一项（如 financials.2025.revenue）",
+        "what_if rd_expense: 'rd_expense' is a figure of some year; did you mean 'financials.2025.rd_expense' "
+        "(R&D expense)?": "what_if：“rd_expense”是按年份填的数字，请写明年份；您是不是想写「研发费用（2025年）」？",
+    }

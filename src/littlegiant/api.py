@@ -56,6 +56,10 @@ def _as_arguments(fn: _F) -> _F:
             exc.file = _argument(exc.file)
             if exc.label is not None and _argument(exc.label.zh) != exc.label.zh:
                 exc.label = Text(_argument(exc.label.zh) or "", exc.label.en)
+                if exc.field and exc.label.zh == "what_if" and not exc.field.startswith("what_if"):
+                    # said in Chinese as the argument (what_if：没有“bogus”这个项目), in English it named the
+                    # field alone ("bogus: no such field"), as a profile's own key is named
+                    exc.field = f"what_if {exc.field}"
             raise
     return named  # type: ignore[return-value]
 
