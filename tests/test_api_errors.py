@@ -95,3 +95,15 @@ def test_a_what_if_naming_no_field_says_it_is_the_what_ifs(tmp_path: Path) -> No
         "what_if rd_expense: 'rd_expense' is a figure of some year; did you mean 'financials.2025.rd_expense' "
         "(R&D expense)?": "what_if：“rd_expense”是按年份填的数字，请写明年份；您是不是想写「研发费用（2025年）」？",
     }
+
+
+def test_rules_of_a_kind_no_rule_set_is_refused_as_the_callers_slip() -> None:
+    """compare's list given to assess read "unknown rule set \\"['miit-2026']\\"; did you mean 'miit-2026'?", a
+    RulesError, as if a rule file were broken: it is an argument of the wrong kind, said as such."""
+    with pytest.raises(littlegiant.InputError) as caught:
+        littlegiant.assess(EXAMPLES / "tier1-only.yaml", ["miit-2026"], as_of=DAY)  # type: ignore[arg-type]
+    assert not isinstance(caught.value, littlegiant.RulesError)
+    assert str(caught.value) == ("rules: expected a rule set's id, a rule file's path or a RuleSet, got list "
+                                 "['miit-2026']: compare() takes several")
+    with pytest.raises(littlegiant.InputError, match=r"^rules: expected a rule set's id, .* got int 5$"):
+        littlegiant.load_rules(5)  # type: ignore[arg-type]

@@ -81,7 +81,13 @@ class RulesError(InputError):
 
 
 def _rule_set(ref: str | Path, allow_outside: bool = False) -> RuleSet:
-    """The rule set ``ref`` names, loaded; its problems raised as :class:`RulesError`."""
+    """The rule set ``ref`` names, loaded; its problems raised as :class:`RulesError`. A ``ref`` of
+    another kind is the caller's slip, not a rule set's fault: ``["miit-2026"]`` (compare's list given
+    to assess) was "unknown rule set \"['miit-2026']\"; did you mean 'miit-2026'?"."""
+    if not isinstance(ref, str | Path):
+        hint = ": compare() takes several" if isinstance(ref, list | tuple) else ""
+        raise InputError(f"expected a rule set's id, a rule file's path or a RuleSet, got {type(ref).__name__} "
+                         f"{clip(repr(ref), 40)}{hint}", field="rules")
     try:
         return rulesets.load(ref, allow_outside=allow_outside)
     except RulesError:
