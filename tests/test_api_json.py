@@ -29,3 +29,21 @@ def test_a_what_if_results_document_says_it_is_a_what_if(name: str) -> None:
     plain = littlegiant.assess(EXAMPLES / name, as_of=DAY)
     assert json.loads(json.dumps(littlegiant.to_json(plain.result, "zh"), ensure_ascii=False)) == \
         assess_json(EXAMPLES / name, "--as-of", DAY.isoformat(), "--lang", "zh")
+
+
+@pytest.mark.parametrize(("name", "renewal"), [("tier1-only.yaml", None), ("little-giant-2022.yaml", "little_giant")])
+def test_the_calendars_set_loaded_once_judges_as_the_calendar_does(name: str, renewal: str | None) -> None:
+    """A script loads the calendar's set once, load_rules(as_of=day), and assesses each client with it: each
+    document said "the rule set given by the caller", forced, with no round notice (the 2026 Little Giant
+    renewal round's 工信厅企业函〔2026〕117号 went unsaid), and each report's commands named it with --rules.
+    Now they are the CLI's for that date, as if the calendar had been left to choose."""
+    rules = littlegiant.load_rules(as_of=DAY, renewal=renewal)
+    extra = ["--renewal", renewal] if renewal else []
+    cli = assess_json(EXAMPLES / name, "--as-of", DAY.isoformat(), "--lang", "zh", *extra)
+    loaded = littlegiant.assess(EXAMPLES / name, rules, as_of=DAY, renewal=renewal)
+    assert json.loads(json.dumps(loaded.to_json("zh"), ensure_ascii=False)) == cli
+    assert cli["calendar"]["forced"] is False and (renewal is None or cli["calendar"]["round"] == "工信厅企业函〔2026〕117号")
+    assert loaded.render("markdown", "zh") == littlegiant.assess(EXAMPLES / name, as_of=DAY, renewal=renewal).render(
+        "markdown", "zh")
+    # a set named by its id is forced, as --rules forces it, even where the calendar names it too
+    assert littlegiant.assess(EXAMPLES / name, rules.id, as_of=DAY, renewal=renewal).to_json()["calendar"]["forced"] is True

@@ -468,7 +468,9 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
         rs = _rule_set(ref)
     else:
         rs = rules if isinstance(rules, RuleSet) else _rule_set(rules)
-        choice = forced(rs.id, renewal, None)
+        calendars = _calendars(rs, day, renewal) if isinstance(rules, RuleSet) else None
+        choice = forced(rs.id, renewal, None) if calendars is None else calendars
+        rules = rules if calendars is None else None  # the report's commands leave the set to the calendar
     prof = read_profile(source, rs, as_of=day)
     if isinstance(what_if, Mapping):  # a value holding itself, or too deep, made the text of a cell recurse
         _check_nesting(what_if)
@@ -482,6 +484,19 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     # written without its what_if block (assumed figures passed for the company's own) and without plans
     made.result.__dict__[_ASSESSED] = (rs, made.profile, baseline, made.sets, made.assumed, named)
     return made
+
+
+def _calendars(rs: RuleSet, day: date, renewal: str | None) -> Choice | None:
+    """The calendar's choice for ``day`` and ``renewal`` when ``rs`` is the set it names (a script loads
+    ``load_rules(as_of=day)`` once and assesses every client with it), else None. Such a set was taken
+    as one the caller forced: the calendar's reason and round notice went unsaid ("the rule set given by
+    the caller"), and the report's commands named it with --rules, judging a later round by this set
+    where the calendar names another. A set named by its id or file is forced, as --rules forces it."""
+    try:
+        ref, choice = rulesets.choose(day, renewal)
+        return choice if rulesets.load(ref) is rs else None
+    except InputError:  # no set in force that day, or a calendar's set unreadable: the caller's set judges
+        return None
 
 
 def _what_if(what_if: object) -> list[str]:
