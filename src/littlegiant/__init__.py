@@ -1,6 +1,6 @@
 """littlegiant: check a Chinese SME against MIIT's 专精特新 ladder of titles.
 
-The Python API (README.md, "Python"): ``load_rules``, ``read_profile``, ``assess``,
+The Python API (docs/output.md, "Python"): ``load_rules``, ``read_profile``, ``assess``,
 ``compare``, ``screen``, ``calendar_choice`` and ``to_json``. They are imported on first use, so
 that the command line, which imports this package too, starts no slower for them.
 """
