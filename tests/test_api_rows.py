@@ -85,3 +85,14 @@ def test_rows_with_no_cell_filled_are_passed_over_as_batch_passes_them(tmp_path:
     with out.open(encoding="utf-8-sig", newline="") as handle:
         assert [r["企业名称"] for r in csv.DictReader(handle)] == ["甲公司", "乙公司"]
     assert [i.summary for i in items[:2]] == [i.summary for i in littlegiant.screen([rows[0], rows[3]], as_of=DAY)]
+
+
+def test_an_error_items_problems_name_their_cells() -> None:
+    """A script marking the cells to fix had only ``error``, one line a problem in the words of ``lang``, to
+    take apart: each problem is an InputError too, its field the column's header (or the profile's path)."""
+    row = {"企业名称": "戊公司", "从业人员（上年末）": "-5", "营业收入（2025年）": "abc"}
+    bad, nested = littlegiant.screen([row, {"name": "己公司", "employees": -5}], as_of=DAY, lang="zh")
+    assert [(p.field, p.kind) for p in bad.problems] == [("从业人员（上年末）", "value.min"), ("营业收入（2025年）", "value.typed")]
+    assert bad.error == "\n".join(p.render("zh") for p in bad.problems)
+    assert [(p.field, p.kind) for p in nested.problems] == [("employees", "value.min")] and nested.name == "己公司"
+    assert next(littlegiant.screen([row], as_of=DAY)).problems[0].render("zh") == "“从业人员（上年末）”列：不能小于 0，现在是 -5"

@@ -13,7 +13,7 @@ import functools
 import math
 import numbers
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -550,12 +550,16 @@ def _own(result: Result) -> Result:
 class Screened:
     """One company of a screen: its summary (statuses, scores, first blocker), or why it could not be read.
     ``index`` is its place among the sources (a skipped notes row keeps its place, so ``rows[item.index]``
-    is its row); ``name`` is the company's name as given, on an error item too, as batch's error rows keep it."""
+    is its row); ``name`` is the company's name as given, on an error item too, as batch's error rows keep it.
+    ``problems``: an error item's problems as InputErrors, one a cell of a sheet's row, each with its
+    ``field`` (the column's header, or the profile's path), ``kind`` and ``params``: a script marking the
+    cells to fix had to take ``error`` apart, one line a problem, in the words of ``lang``."""
 
     index: int
     summary: Summary | None
     error: str | None
     name: str | None
+    problems: tuple[InputError, ...] = field(default=(), compare=False)
 
 
 @_as_arguments
@@ -595,7 +599,7 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
             name = exc.name if isinstance(exc, RowError) else None
             if name is None and isinstance(source, Mapping) and isinstance(source.get("name"), str):
                 name = source["name"]  # nested data: its name, as a JSON line's error row keeps it
-            yield Screened(i, None, exc.render(lang), name)
+            yield Screened(i, None, exc.render(lang), name, tuple(exc.errors) if isinstance(exc, RowError) else (exc,))
             continue
         except Exception as exc:  # a bug met on this item: said on it, as batch's row says it; the rest go on
             yield Screened(i, None, internal_message(exc), prof.name if prof is not None else None)
