@@ -107,3 +107,21 @@ def test_rules_of_a_kind_no_rule_set_is_refused_as_the_callers_slip() -> None:
                                  "['miit-2026']: compare() takes several")
     with pytest.raises(littlegiant.InputError, match=r"^rules: expected a rule set's id, .* got int 5$"):
         littlegiant.load_rules(5)  # type: ignore[arg-type]
+
+
+def test_a_rule_files_error_names_the_apis_argument_not_the_command_lines_option(tmp_path: Path) -> None:
+    """A rule file extending one outside its folder said "give --allow-outside to read it", an option a
+    script cannot pass: it names the argument, allow_outside=True, which then reads it."""
+    (tmp_path / "base").mkdir()
+    (tmp_path / "mine").mkdir()
+    base = (EXAMPLES.parent / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
+    (tmp_path / "base" / "base.yaml").write_text(base.replace("id: shandong-2022", "id: base-mine"), encoding="utf-8")
+    child = tmp_path / "mine" / "child.yaml"
+    child.write_text("format: 1\nid: child-mine\nextends: ../base/base.yaml\ntitle: {zh: 子, en: child}\n", encoding="utf-8")
+    with pytest.raises(littlegiant.RulesError) as caught:
+        littlegiant.load_rules(child)
+    assert str(caught.value).endswith("outside this rule file's folder (give allow_outside=True to read it)")
+    assert caught.value.render("zh").endswith("在本规则文件所在的文件夹之外（确需读取时请加 allow_outside=True）")
+    assert littlegiant.load_rules(child, allow_outside=True).id == "child-mine"
+    with pytest.raises(littlegiant.RulesError, match=r"looks like a company's profile\): rules takes a rule set's id"):
+        littlegiant.assess(EXAMPLES / "tier1-only.yaml", EXAMPLES / "tier1-only.yaml", as_of=DAY)

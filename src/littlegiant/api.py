@@ -79,6 +79,12 @@ class RulesError(InputError):
     script going through its clients stops on this one and skips a client on any other InputError: both
     were InputError alone, and a broken rule file was logged against every client as their profile's fault."""
 
+    def words(self, lang: str) -> str:
+        """What is wrong, with the command line's options said as this API's arguments: a script was told
+        to "give --allow-outside", an option it has no way to pass."""
+        text = super().words(lang)
+        return text.replace("--allow-outside", "allow_outside=True").replace("--rules", "rules")
+
 
 def _rule_set(ref: str | Path, allow_outside: bool = False) -> RuleSet:
     """The rule set ``ref`` names, loaded; its problems raised as :class:`RulesError`. A ``ref`` of
