@@ -571,7 +571,7 @@ def test_a_screen_goes_on_past_an_item_it_cannot_read_and_the_api_lists_its_name
 
 def test_load_rules_reads_an_overlay_extending_a_shared_file_when_allowed(tmp_path: Path) -> None:
     """An overlay beside a shared base in a sibling folder (``extends: ../shared/base.yaml``) could not be
-    loaded from Python at all, the error saying to give --allow-outside; ``allow_outside=True`` reads it."""
+    loaded from Python at all, the error saying to give ``allow_outside=True``, which reads it."""
     shared, mine = tmp_path / "shared", tmp_path / "mine"
     shared.mkdir()
     mine.mkdir()
@@ -579,7 +579,7 @@ def test_load_rules_reads_an_overlay_extending_a_shared_file_when_allowed(tmp_pa
                                       encoding="utf-8")
     child = mine / "child.yaml"
     child.write_text("format: 1\nid: child\nextends: ../shared/base.yaml\n", encoding="utf-8")
-    with pytest.raises(littlegiant.InputError, match="allow-outside"):
+    with pytest.raises(littlegiant.InputError, match=r"give allow_outside=True to read it"):
         littlegiant.load_rules(child)
     assert littlegiant.load_rules(child, allow_outside=True).id == "child"
 

@@ -96,3 +96,21 @@ def test_an_error_items_problems_name_their_cells() -> None:
     assert bad.error == "\n".join(p.render("zh") for p in bad.problems)
     assert [(p.field, p.kind) for p in nested.problems] == [("employees", "value.min")] and nested.name == "己公司"
     assert next(littlegiant.screen([row], as_of=DAY)).problems[0].render("zh") == "“从业人员（上年末）”列：不能小于 0，现在是 -5"
+
+
+def test_a_table_given_as_one_companys_file_points_to_screen_not_to_a_command(tmp_path: Path) -> None:
+    """read_profile("名单.csv") said "run littlegiant batch 名单.csv -o results.xlsx": the script's author was
+    sent to the command line. It says what to do in Python, in either language, its kind kept."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）\n甲公司,45\n", encoding="utf-8")
+    try:
+        littlegiant.read_profile(sheet)
+    except littlegiant.InputError as exc:
+        assert exc.kind == "file.table" and "littlegiant batch" not in str(exc) + exc.render("zh")
+        assert str(exc) == f"{sheet}: a table of companies, not one company's profile: pass its rows to littlegiant.screen " \
+            "(as csv.DictReader or pandas.read_excel(...).to_dict(\"records\") gives them, or json.loads of each line of a .jsonl)"
+        assert exc.render("zh").startswith(f"{sheet}：这是多家企业的表格，不是单家企业的资料：请把表中各行交给 littlegiant.screen")
+    else:
+        raise AssertionError("a table was read as one company's profile")
+    (item,) = littlegiant.screen([sheet], as_of=DAY, lang="zh")
+    assert item.error is not None and "littlegiant.screen" in item.error

@@ -167,7 +167,12 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
         raise InputError("expected a profile file's path, a mapping or a Profile, got text of several lines (a "
                          "file's contents?): pass the file's path, or the mapping yaml.safe_load gives", field="source")
     if isinstance(source, str | Path):
-        return profiles.load_profile(Path(source), rules)
+        try:
+            return profiles.load_profile(Path(source), rules)
+        except InputError as exc:
+            if exc.kind not in ("file.table", "file.table_xls", "file.table_sheet"):
+                raise
+            raise _Said(_TABLE, file=exc.file, kind=exc.kind, params=exc.params) from None  # it said "run littlegiant batch …"
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
         raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}",
                          field="source")
@@ -218,6 +223,26 @@ def _header(key: object) -> str:
         raise InputError(f"expected one header cell a column, got a header of several rows {clip(repr(key), 80)}: "
                          f"read the sheet with one header row (pandas: header=0)", field="source")
     return _typed(key) or ""
+
+
+class _Said(InputError):
+    """An InputError in this API's own words in both languages, where the catalog's are the command
+    line's (a command to run, an option to give)."""
+
+    def __init__(self, words: Text, **where: Any) -> None:
+        super().__init__(words.en, **where)
+        self.said = words
+
+    def words(self, lang: str) -> str:
+        return self.said.zh if lang == "zh" else self.said.en
+
+
+_TABLE = Text("这是多家企业的表格，不是单家企业的资料：请把表中各行交给 littlegiant.screen（csv.DictReader、"
+              "pandas.read_excel(...).to_dict(\"records\") 读出的各行，或 .jsonl 每行 json.loads 的结果）",
+              "a table of companies, not one company's profile: pass its rows to littlegiant.screen (as "
+              "csv.DictReader or pandas.read_excel(...).to_dict(\"records\") gives them, or json.loads of each line "
+              "of a .jsonl)")
+"""A table given as one company's file: the command line's words pointed the script to ``littlegiant batch``."""
 
 
 def _check_nesting(data: Mapping[Any, Any]) -> None:
