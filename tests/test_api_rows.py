@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -114,3 +115,51 @@ def test_a_table_given_as_one_companys_file_points_to_screen_not_to_a_command(tm
         raise AssertionError("a table was read as one company's profile")
     (item,) = littlegiant.screen([sheet], as_of=DAY, lang="zh")
     assert item.error is not None and "littlegiant.screen" in item.error
+
+
+class _Series:
+    """Stands in for a pandas Series, one row of a sheet (pandas is not a dependency of the tool)."""
+
+    def __init__(self, cells: dict[str, object]) -> None:
+        self.cells = cells
+        self.index = list(cells)
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(self.cells)
+
+
+class _Frame:
+    """Stands in for a pandas DataFrame: iterated, it gives its column names, as pandas' does."""
+
+    def __init__(self, rows: list[dict[str, object]]) -> None:
+        self.rows = rows
+        self.columns = list(rows[0])
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.columns)
+
+    def to_dict(self, orient: str) -> list[dict[str, object]]:
+        assert orient == "records"
+        return [dict(r) for r in self.rows]
+
+    def iterrows(self):  # type: ignore[no-untyped-def]
+        return ((i, _Series(r)) for i, r in enumerate(self.rows))
+
+
+def test_a_dataframe_is_screened_row_by_row_and_a_series_read_as_its_row(tmp_path: Path) -> None:
+    """screen(df), a park analyst's first call, screened the sheet's column headers, each "企业名称: no such
+    file"; a row as df.iloc[i] gives it was refused ("got Series"), and among df.iterrows() the notes row of
+    init's sheet was screened as a company. Now a DataFrame is its rows and a Series its cells."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）,营业收入（2025年）\n填写说明（本行不计入）：不知道的请留空,人,万元\n"
+                     "甲公司,45,2500\n乙公司,-3,3000\n", encoding="utf-8")
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        frame = _Frame(list(csv.DictReader(handle)))
+    said = [(i.index, i.name, i.error) for i in littlegiant.screen(frame, as_of=DAY, lang="zh")]  # type: ignore[arg-type]
+    assert said == [(1, "甲公司", None), (2, "乙公司", "“从业人员（上年末）”列：不能小于 0，现在是 -3")]
+    rows = [row for _, row in frame.iterrows()]
+    assert [(i.index, i.name, i.error) for i in littlegiant.screen(rows, as_of=DAY, lang="zh")] == said  # type: ignore[arg-type]
+    one = littlegiant.assess(rows[1], as_of=DAY)  # type: ignore[arg-type]
+    assert one.to_json() == littlegiant.assess(frame.rows[1], as_of=DAY).to_json()
+    with pytest.raises(littlegiant.InputError, match=r"got _Frame \(a sheet: give it to littlegiant.screen, row by row\)"):
+        littlegiant.read_profile(frame)  # type: ignore[arg-type]

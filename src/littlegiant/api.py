@@ -173,8 +173,10 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
             if exc.kind not in ("file.table", "file.table_xls", "file.table_sheet"):
                 raise
             raise _Said(_TABLE, file=exc.file, kind=exc.kind, params=exc.params) from None  # it said "run littlegiant batch …"
+    source = _series(source)
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
-        raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}",
+        hint = " (a sheet: give it to littlegiant.screen, row by row)" if _frame(source) else ""
+        raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}{hint}",
                          field="source")
     _check_nesting(source)
     from littlegiant.report.table import OUTCOME_HEADERS, is_results
@@ -602,14 +604,33 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     a park's analyst as neither. A row whose first filled cell marks it as the template's notes or
     sample row (填写说明（本行不计入）, the second row of the sheet ``littlegiant init`` writes) is skipped,
     as batch skips it: read from ``pd.read_excel(...).to_dict("records")``, it was item 0, an error.
-    A row with no cell filled is skipped too, as batch skips it. The arguments are checked here, before
-    the first item is asked for."""
+    A row with no cell filled is skipped too, as batch skips it. A pandas DataFrame is screened row by
+    row. The arguments are checked here, before the first item is asked for."""
     day, lang, renewal = _day(as_of), _lang(lang), _renewal(renewal)
     if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
         raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
                          field="sources")
+    if _frame(sources):  # iterated, a DataFrame gives its column names: each was screened as a file's path
+        sources = sources.to_dict("records")  # type: ignore[attr-defined]
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     return _screened(sources, rs, day, renewal, lang)
+
+
+def _series(source: Any) -> Any:
+    """A pandas Series (one row of a sheet: ``df.iloc[i]``, or a row ``df.iterrows()`` gives) as the
+    mapping of its cells by header; anything else as it is. It was refused ("got Series"), and in a
+    screen the template's notes row, not a mapping, was screened as a company."""
+    if not isinstance(source, Mapping) and callable(getattr(source, "to_dict", None)) and hasattr(source, "index") \
+            and not _frame(source):
+        return source.to_dict()
+    return source
+
+
+def _frame(data: object) -> bool:
+    """Whether ``data`` is a pandas DataFrame (a park's sheet as ``pd.read_excel`` gives it), told by
+    what it has, pandas not imported: ``screen(df)`` screened its column headers, 企业名称 and every
+    other, each "no such file", not one company."""
+    return callable(getattr(data, "to_dict", None)) and hasattr(data, "columns") and hasattr(data, "iterrows")
 
 
 def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal: str | None,
@@ -618,6 +639,7 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
     from littlegiant.load.tabular import RowError
 
     for i, source in enumerate(sources):
+        source = _series(source)
         if isinstance(source, Mapping) and _skipped(source):
             continue
         prof = None
