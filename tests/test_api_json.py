@@ -47,3 +47,19 @@ def test_the_calendars_set_loaded_once_judges_as_the_calendar_does(name: str, re
         "markdown", "zh")
     # a set named by its id is forced, as --rules forces it, even where the calendar names it too
     assert littlegiant.assess(EXAMPLES / name, rules.id, as_of=DAY, renewal=renewal).to_json()["calendar"]["forced"] is True
+
+
+def test_compare_takes_a_what_if_as_compare_with_set_does() -> None:
+    """``--compare miit-2022,miit-2026 --set …`` compares a what-if under both versions; compare() took no
+    what_if, and a script assessed each set itself. Now each result is the CLI's for that set, and its
+    document says what it assumed and moved."""
+    path = EXAMPLES / "tier1-only.yaml"
+    cli = assess_json(path, "--as-of", DAY.isoformat(), "--compare", "miit-2022,miit-2026",
+                      "--set", "financials.2025.rd_expense=700")
+    old, new = littlegiant.compare(path, ["miit-2022", "miit-2026"], as_of=DAY,
+                                   what_if={"financials.2025.rd_expense": 700})
+    for result, doc in zip((old, new), cli["compare"], strict=True):
+        mine = json.loads(json.dumps(littlegiant.to_json(result), ensure_ascii=False))
+        assert mine["tiers"] == doc["tiers"] and mine["sme"] == doc["sme"]
+        assert mine["what_if"]["set"] == cli["what_if"]["set"] and mine["what_if"]["assumed"] == cli["what_if"]["assumed"]
+        assert mine["tiers"] != littlegiant.to_json(littlegiant.compare(path, [result.rules_id], as_of=DAY)[0])["tiers"]

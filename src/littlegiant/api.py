@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from littlegiant import __version__
-from littlegiant.core import engine
 from littlegiant.core.assessment import assessed
 from littlegiant.core.plan import Summary, plan_for
 from littlegiant.core.result import Result
@@ -554,16 +553,25 @@ def _what_if(what_if: object) -> list[str]:
 
 @_as_arguments
 def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *, as_of: date | str | None = None,
-            renewal: str | None = None) -> list[Result]:
-    """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side."""
+            renewal: str | None = None, what_if: Mapping[str, Any] | Iterable[str] = ()) -> list[Result]:
+    """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side;
+    ``what_if`` as ``assess`` takes it, applied under each set, as ``--compare`` with ``--set`` does
+    (each result's document, ``to_json(result)``, says what it assumed and moved)."""
     day, renewal = _day(as_of), _renewal(renewal)
     if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
         raise InputError(f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
                          f"list, e.g. [\"miit-2022\", \"miit-2026\"]", field="rule_sets")
+    if isinstance(what_if, Mapping):
+        _check_nesting(what_if)
+    sets = _what_if(what_if)
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else _rule_set(ref)
-        out.append(_own(engine.evaluate(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal, None))))
+        done = assessed(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal, None), sets, False)
+        result = _own(done.result)
+        if done.baseline is not None:  # its document says it is a what-if, as an assessment's does
+            result.__dict__[_ASSESSED] = (rs, done.profile, _own(done.baseline), tuple(sets), tuple(done.assumed), None)
+        out.append(result)
     return out
 
 
