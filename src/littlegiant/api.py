@@ -112,21 +112,11 @@ def _renewal(renewal: object) -> str | None:
         return renewal
     if not isinstance(renewal, str):
         raise InputError(f"expected None, {' or '.join(RENEWABLE)}, got {renewal!r}", field="renewal")
-    from littlegiant.cli.app import _QUOTES, NO_RENEWAL, NO_RENEWAL_NAMES, RENEWAL_NAMES
+    from littlegiant.load.typedwords import NO_RENEWAL, renewal_named
 
-    key = renewal.translate(_QUOTES).casefold()
-    if key in NO_RENEWAL_NAMES:
-        return None
-    if key in RENEWAL_NAMES:
-        return RENEWAL_NAMES[key]
-    titles: dict[str, set[str]] = {}
-    for tiers, _ in rulesets.shipped_headings():
-        for tid, title in tiers.items():
-            titles.setdefault(tid, set()).update(t.translate(_QUOTES).casefold() for t in (title.zh, title.en))
-    named = {tid for tid, said in titles.items() if key in said} or \
-        {tid for tid, said in titles.items() if len(key) > 1 and any(key in title for title in said)}
-    if len(named) == 1 and named <= set(RENEWABLE):
-        return named.pop()
+    named = renewal_named(renewal)
+    if isinstance(named, str):
+        return None if named == NO_RENEWAL else named
     expected = f"expected None, {' or '.join(RENEWABLE)} (小巨人, 专精特新; {NO_RENEWAL} or 新申请 for a new application)"
     if len(named) > 1:
         raise InputError(f"{expected}, got {renewal!r}, which fits more than one title", field="renewal")
@@ -313,24 +303,9 @@ def _day(as_of: object) -> date:
 def _date_text(text: str) -> date:
     """A day written as ``--as-of`` takes it (year, month, day in that order), or the InputError it
     would say: 4/1/2026 is refused, not read as a day nobody wrote."""
-    from littlegiant.cli.app import _TYPED_DATE
+    from littlegiant.load.typedwords import typed_day
 
-    found = _TYPED_DATE.fullmatch(text.strip())
-    if found is None:
-        raise InputError(kind="opt.date", params={"got": text}, field="as_of")
-    year, month, day_of = (int(part) for part in found.groups() if part is not None)
-    try:
-        return date(year, month, day_of)
-    except ValueError:  # written right, but no such day: said so, not "the format"
-        import calendar
-
-        if year < 1:
-            raise InputError(kind="opt.date", params={"got": text}, field="as_of") from None
-        if not 1 <= month <= 12:
-            raise InputError(kind="opt.no_such_month", params={"got": text}, field="as_of") from None
-        raise InputError(kind="opt.no_such_day", params={
-            "got": text, "zh_month": f"{year}年{month}月", "en_month": f"{calendar.month_name[month]} {year}",
-            "days": calendar.monthrange(year, month)[1]}, field="as_of") from None
+    return typed_day(text, "as_of")
 
 
 def _lang(lang: object) -> str:

@@ -114,82 +114,42 @@ def _root(
     choose_lang(check_lang(lang) if lang is not None else None)  # None: an earlier run's choice (a test's) is not this one's
 
 
-_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
-"""A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, or 20261126 as systems and file
-names write it (year first, always: eight digits have one reading)."""
-
-
 def parse_as_of(text: str | None, lang: str = "en") -> date:
     """--as-of as a year, month and day in that order, written as people write them (2026/4/1,
-    2026年4月1日, 20261126); 2026-W48-4 or 4/1/2026 refused, not taken for a day the user never wrote."""
+    2026年4月1日, 20261126: typedwords.typed_day), up to the last year a profile may name."""
     if text is None:
         return date.today()
+    from littlegiant.errors import InputError
     from littlegiant.load.profile import LATEST_AS_OF_YEAR
+    from littlegiant.load.typedwords import typed_day
 
-    found = _TYPED_DATE.fullmatch(text.strip())
-    if found is None:
-        bad("opt.date", lang, "--as-of", got=text)
-    year, month, day_of = (int(part) for part in found.groups() if part is not None)
     try:
-        day = date(year, month, day_of)
-    except ValueError:  # written right, but no such day (2026-02-30, month 13): said so, not "the format"
-        import calendar
-
-        if year < 1:  # 0000-01-01: no calendar's day, and no month to name
-            bad("opt.date", lang, "--as-of", got=text)
-        if not 1 <= month <= 12:
-            bad("opt.no_such_month", lang, "--as-of", got=text)
-        bad("opt.no_such_day", lang, "--as-of", got=text, zh_month=f"{year}年{month}月",
-            en_month=f"{calendar.month_name[month]} {year}", days=calendar.monthrange(year, month)[1])
+        day = typed_day(text, "--as-of")
+    except InputError as exc:
+        fail(exc, lang)
     if day.year > LATEST_AS_OF_YEAR:
         bad("opt.date_late", lang, "--as-of", got=text, last=date(LATEST_AS_OF_YEAR, 12, 31).isoformat())
     return day
 
 
 RENEWALS = ("zjtx_sme", "little_giant")
-
-
-RENEWAL_NAMES = {"专精特新": "zjtx_sme", "专精特新企业": "zjtx_sme", "小巨人": "little_giant",
-                 "小巨人企业": "little_giant"}
-"""What people call the two titles renewed, said alone: 专精特新 means the 专精特新中小企业 title (its
-words are in the 小巨人's title too, so the titles alone would not tell)."""
-
 NO_RENEWAL = "none"
-"""--renewal none: a new application, said outright. Answers an interview saved under a renewal resume
-as that renewal without --renewal; there was no way to say they are a new application's now."""
-
-NO_RENEWAL_NAMES = frozenset({NO_RENEWAL, "no", "new", "application", "新申请", "新申报", "首次申请", "首次申报",
-                              "首次", "否", "无", "不是", "不是复核", "非复核", "不复核"})
-"""What people type for "not a renewal", as RENEWAL_NAMES holds what they type for a title renewed."""
-
-_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』《》 \u3000")
+"""--renewal none: a new application, said outright (typedwords.NO_RENEWAL)."""
 
 
 def check_renewal(renewal: str | None, lang: str = "en") -> str | None:
-    """The tier id a --renewal names: the id, a renewed tier's title as a rule set writes it (in
-    either language, with or without its quotes: 专精特新"小巨人"企业) or a part of one title alone,
-    or what people call it (小巨人, 专精特新), as --set takes a field's label; or NO_RENEWAL for
-    none and the words of NO_RENEWAL_NAMES (新申请, 首次申报, 否), a new application said outright.
-    Words that fit several titles are refused naming them; a user typing the title on the
+    """The tier id a --renewal names (typedwords.renewal_named: the id, a renewed tier's title, 小巨人,
+    专精特新), or NO_RENEWAL for none and the words of a new application said outright (新申请, 首次申报,
+    否). Words that fit several titles are refused naming them; a user typing the title on the
     certificate was refused."""
     if renewal is None or renewal in RENEWALS:
         return renewal
-    from littlegiant.load.rules import shipped_headings
+    from littlegiant.load.typedwords import renewal_named
     from littlegiant.messages import nearest
 
-    key = renewal.translate(_QUOTES).casefold()
-    if key in NO_RENEWAL_NAMES:
-        return NO_RENEWAL
-    if key in RENEWAL_NAMES:
-        return RENEWAL_NAMES[key]
-    titles: dict[str, set[str]] = {}
-    for tiers, _ in shipped_headings():
-        for tid, title in tiers.items():
-            titles.setdefault(tid, set()).update(t.translate(_QUOTES).casefold() for t in (title.zh, title.en))
-    named = {tid for tid, said in titles.items() if key in said} or \
-        {tid for tid, said in titles.items() if len(key) > 1 and any(key in title for title in said)}
-    if len(named) == 1 and named <= set(RENEWALS):
-        return named.pop()
+    named = renewal_named(renewal)
+    if isinstance(named, str):
+        return named
     if len(named) > 1:
         bad("opt.renewal_ambiguous", lang, "--renewal", got=renewal)
     near = nearest(renewal, (*RENEWALS, NO_RENEWAL))
