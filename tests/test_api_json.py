@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from datetime import date
+from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
@@ -63,3 +64,19 @@ def test_compare_takes_a_what_if_as_compare_with_set_does() -> None:
         assert mine["tiers"] == doc["tiers"] and mine["sme"] == doc["sme"]
         assert mine["what_if"]["set"] == cli["what_if"]["set"] and mine["what_if"]["assumed"] == cli["what_if"]["assumed"]
         assert mine["tiers"] != littlegiant.to_json(littlegiant.compare(path, [result.rules_id], as_of=DAY)[0])["tiers"]
+
+
+def test_compare_judges_the_set_in_force_with_its_round_notice_as_assess_does(tmp_path: Path) -> None:
+    """``compare(p, ["miit-2022", "miit-2026"], as_of=2025-06-30)`` judged the 2022 set without
+    工信厅企业函〔2025〕190号: 小巨人 on 4,500万 of revenue came out manual_review beside assess's unmet.
+    Each tier of the 2022 result now is assess's; the 2026 set, not in force that day, is judged as it is."""
+    company = tmp_path / "co.yaml"
+    text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+    company.write_text(text.replace("2024: {revenue: 10500, main_revenue: 9300", "2024: {revenue: 4500, main_revenue: 4300"),
+                       encoding="utf-8")
+    plain = littlegiant.assess(company, as_of="2025-06-30").result
+    old, new = littlegiant.compare(company, ["miit-2022", "miit-2026"], as_of="2025-06-30")
+    assert plain.tiers["little_giant"].status == "unmet"
+    assert {t: r.status for t, r in old.tiers.items()} == {t: r.status for t, r in plain.tiers.items()}
+    assert littlegiant.to_json(old)["calendar"]["round"] == "工信厅企业函〔2025〕190号"
+    assert littlegiant.to_json(new)["calendar"]["reason"] == "the rule set given by the caller"

@@ -542,7 +542,12 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     out = []
     for ref in rule_sets:
         rs = ref if isinstance(ref, RuleSet) else _rule_set(ref)
-        done = assessed(rs, read_profile(source, rs, as_of=day), day, renewal, forced(rs.id, renewal, None), sets, False)
+        # the set in force that day with its round notice, as --compare has it (rules.with_round)
+        in_force = rulesets.with_round(ref, day, renewal) if isinstance(ref, str | Path) else None
+        if in_force is not None:
+            rs = _rule_set(in_force[0])
+        choice = in_force[1] if in_force is not None else forced(rs.id, renewal, None)
+        done = assessed(rs, read_profile(source, rs, as_of=day), day, renewal, choice, sets, False)
         result = _own(done.result)
         if done.baseline is not None:  # its document says it is a what-if, as an assessment's does
             result.__dict__[_ASSESSED] = (rs, done.profile, _own(done.baseline), tuple(sets), tuple(done.assumed), None)

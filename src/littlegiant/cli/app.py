@@ -182,10 +182,6 @@ def _compared_sets(value: str, lang: str, day: date | None = None, renewal: str 
     from littlegiant.load.rulecalendar import forced
 
     names = _compare_names(value, lang)
-    in_force = rulesets.choose(day, renewal) if day is not None else None
-    if in_force is not None and (in_force[1].round is None or in_force[1].round.rules is None):
-        in_force = None  # no round file changes the set that day: each set is judged as it is
-    shipped = (rulesets.builtin_dir() / f"{in_force[1].rule_set}.yaml").resolve() if in_force is not None else None
 
     def meant(name: str) -> str | None:
         try:
@@ -198,10 +194,9 @@ def _compared_sets(value: str, lang: str, day: date | None = None, renewal: str 
     for name in names:
         try:
             found = rulesets.load(name)
-            if in_force is not None and rulesets.resolve_rules_arg(name).resolve() == shipped:
-                out.append((rulesets.load(in_force[0]), in_force[1]))  # the shipped set, with the day's round
-            else:
-                out.append((found, forced(found.id, renewal, "--compare")))
+            in_force = rulesets.with_round(name, day, renewal) if day is not None else None
+            out.append((rulesets.load(in_force[0]), in_force[1]) if in_force is not None else
+                       (found, forced(found.id, renewal, "--compare")))
         except InputError as exc:
             if exc.field != "--rules":
                 raise

@@ -2042,6 +2042,21 @@ def choose(as_of: date, renewal: str | None = None, rules_arg: str | None = None
     return cal.rule_ref(choice, builtin_dir()), choice
 
 
+def with_round(ref: str | Path, as_of: date, renewal: str | None = None) -> tuple[str, Choice] | None:
+    """What to load for ``ref`` (a set named to compare) and the calendar's choice, when ``ref`` is the
+    shipped set the calendar names on ``as_of`` and a round notice modifies it that day: compared, the
+    2022 set in 2025 was judged without 工信厅企业函〔2025〕190号, giving 小巨人 待审核 on 4,000万 of
+    revenue where the plain report (and the comparison's own heading) held it to the 5,000万 floor.
+    None: the set is judged as it is."""
+    cal = calendar()
+    choice = cal.choose(as_of, renewal)
+    if choice.round is None or choice.round.rules is None:
+        return None
+    if resolve_rules_arg(str(ref)).resolve() != (builtin_dir() / f"{choice.rule_set}.yaml").resolve():
+        return None
+    return cal.rule_ref(choice, builtin_dir()), choice
+
+
 def for_application(as_of: date) -> RuleSet:
     """The rule set (with its round notice, if any) the calendar names for a new application on
     ``as_of``: a plan that waits for a later round is checked by the rules that will judge it."""
