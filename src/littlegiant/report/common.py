@@ -50,7 +50,7 @@ from littlegiant.load.rulecalendar import Choice, Period
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
-from littlegiant.report.explanations import fmt, unit_text
+from littlegiant.report.explanations import document_text, fmt, unit_text
 from littlegiant.report.words import (
     Coming,
     Words,
@@ -232,7 +232,7 @@ def basis_lines(result: Result, lang: str) -> list[str]:
                           "a new application today may follow other rules.")
     if result.documents:
         sep = "、" if zh else ", "
-        lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(result.documents)
+        lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(document_text(d, lang) for d in result.documents)
                      + ("。" if zh else "."))
     lines.extend(n.get(lang) for n in result.rules_notes)
     return lines

@@ -17,7 +17,7 @@ from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.rules import Band, RuleSet, Scale
 from littlegiant.messages import unit_text
-from littlegiant.report.explanations import band_edges, fmt
+from littlegiant.report.explanations import band_edges, fmt, source_text
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import ICON, Words, num
 
@@ -238,7 +238,7 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult,
     if c.missing:
         rows.append(("", f"{said['missing']}{words.questions(c.missing, limit=20)}"))
     if c.source:
-        rows.append(("", f"{said['source']}{c.source}"))
+        rows.append(("", f"{said['source']}{source_text(c.source, lang)}"))
     if c.confidence:
         rows.append(("", f"{said['confidence']}{CONFIDENCE[c.confidence][lang]}"))
     if c.note is not None:

@@ -247,3 +247,179 @@ _MAKERS = {"all": _group, "any": _group, "veto": _veto, "qualitative": _qualitat
 
 points_sentence = _points
 """``explanation_in`` of a points row, for ``words.Phrasing.sentence`` to call straight."""
+
+
+# A rule's source in English. The rule files cite their sources as a Chinese reader looks them up
+# (工信部企业〔2026〕2号 附件1 第6项); an English reader met that line, and the report's list of official
+# texts, as Chinese alone. The number stays (it is what one searches for), after an English name.
+
+DOCUMENTS_EN = {
+    "工信部企业〔2022〕63号": "Interim Measures for Cultivating Quality SMEs",
+    "工信部企业〔2026〕2号": "Measures for Cultivating Quality SMEs",
+    "工信部联企业〔2011〕300号": "SME size standard",
+    "国科发政〔2017〕115号": "Technology-based SME assessment measures",
+    "工信厅企业〔2024〕75号": "SME development-evaluation indicators",
+    "工信厅企业函〔2025〕190号": "Little Giant round notice",
+    "工信厅企业函〔2026〕117号": "Little Giant renewal round notice",
+}
+"""The official texts the built-in rules cite, by number: what each is, for a reader of English (the
+year, in the number, is said after the name as the rule sets' titles say it)."""
+
+_DOC = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", 1)}
+_CN = "[一二三四五六七八九十]"
+
+_REMARKS_EN = {
+    "（一票否决）": "(a veto)",
+    "（一票否决；第三方数据集转述「……严重质量问题、数据造假等」）":
+        "(a veto; a third-party data set's transcription: \u201c…serious quality problems, data fabrication and "
+        "the like\u201d)",
+    "（2026年办法的转述中未见此项，沿用待核实）":
+        "(not seen in the transcriptions of the 2026 measures; carried over, to be verified)",
+    "（直通）": "(direct paths)",
+    "（2年合计为项目决定）": "(the two-year total is this tool's reading)",
+    "（平均增长率按两年增长率的算术平均计算，为本工具采用的口径）":
+        "(the average growth rate taken as the mean of the two years' rates: this tool's reading)",
+    "（特色化指标由省级主管部门制定）": "(each province sets its characteristic indicators)",
+    "（专精特新中小企业从创新型中小企业中培育；项目决定）":
+        "(specialised SMEs are cultivated from innovative SMEs: this tool's reading)",
+    "（由官方平台计算）": "(computed by the official platform)",
+    "（\"上年度\"\"近2年\"的用法）": "(how \u201clast year\u201d and \u201cthe last 2 years\u201d are used)",
+    "（新闻转载及市级通知转载，2025-05）": "(a news repost and a municipal notice's repost, 2025-05)",
+    "（多个第三方转载）": "(several third-party reposts)",
+    "（\"本年度暂不接收营业收入低于5000万元企业的申请和复核\"）":
+        "(\u201cno application or renewal this year from a company with revenue under 50 million CNY\u201d)",
+    "（\"不得用于当前或未来的新申报、复核\"）": "(\u201cnot to be used for current or future applications or renewals\u201d)",
+}
+"""The remarks the built-in rules add to a citation, in English (a rule file's own stays as written)."""
+
+_NAMED_EN = {
+    "工信部年度\"小巨人\"培育通知（排除条件）": "MIIT's yearly Little Giant round notices (exclusions)",
+    "山东省专精特新中小企业特色化指标（示例）": "Shandong's characteristic indicators for specialised SMEs (an example)",
+    "湖北省（\"失效后按新版办法…复核\"）、天津市2026年复评通知":
+        "Hubei (\u201conce expired, renewed under the new measures\u201d) and Tianjin's 2026 renewal notice",
+    "长治市2026年1月专精特新复核通知": "Changzhi's January 2026 renewal notice for specialised SMEs",
+    "\"X以下\"不含本数，\"X及以上\"含本数": "\u201cbelow X\u201d excludes X, \u201cX and above\u201d includes it",
+}
+"""Whole citations the built-in rules make by a name rather than a number, in English."""
+
+_TITLES_OF = {"《中小企业划型标准规定》": "工信部联企业〔2011〕300号"}
+"""A document's Chinese title a citation puts before its number, which the English name replaces."""
+
+_SECTIONS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), e) for p, e in (
+    (r"附件(\d+)[–-](\d+)", "Annexes {0}–{1}"),
+    (r"附件(\d+)", "Annex {0}"),
+    (r"附件", "the annex"),
+    (r"第(\d+)项", "item {0}"),
+    (r"评价指标(\d+)", "indicator {0}"),
+    (rf"评价指标（({_CN})）", "indicator ({0})"),
+    (r"评分指标(\d+)", "scoring indicator {0}"),
+    (rf"认定条件（({_CN})）(\d+)", "condition ({0}), point {1}"),
+    (rf"认定条件（({_CN})）", "condition ({0})"),
+    (rf"({_CN})（({_CN})）", "part {0} ({1})"),
+    (rf"第({_CN})条", "Article {0}"),
+    (rf"第({_CN})章", "Chapter {0}"),
+    (rf"({_CN})", "part {0}"),
+    (r"参评条件", "eligibility conditions"),
+    (r"说明", "notes"),
+    (r"创新能力指标", "innovation indicators"),
+    (r"专业化指标", "specialisation indicators"),
+    (r"精细化指标", "sophistication indicators"),
+    (r"特色化指标", "characteristic indicators"),
+    (r"产业链配套指标", "supply-chain indicators"),
+    (r"主导产品所属领域指标", "main-product domain indicators"),
+    (r"创新型中小企业评价标准", "the Innovative SME assessment standard"),
+))
+"""A section of a cited text (附件1, 第6项, 评价指标（一）…), whole, in English; numbers in Chinese
+characters written in digits."""
+
+_IN_FORCE = re.compile(r"（(\d{4}-\d{2}-\d{2})施行）")
+
+
+def document_text(number: str, lang: str, remark: str = "") -> str:
+    """An official text as a report lists it: in English its name, then its year and number, which is
+    what one looks it up by (「Measures for Cultivating Quality SMEs (2026, 工信部企业〔2026〕2号)」), with
+    ``remark`` (English) inside the brackets; a number this tool has no name for, and Chinese, as it is."""
+    name = DOCUMENTS_EN.get(number) if lang != "zh" else None
+    if name is None:
+        return f"{number} ({remark})" if remark else number
+    year = number[number.index("〔") + 1:number.index("〕")]
+    return f"{name} ({year}, {number}{'; ' + remark if remark else ''})"
+
+
+@functools.lru_cache(maxsize=512)
+def source_text(source: str, lang: str) -> str:
+    """A rule's source as ``--explain`` says it: the rule file's words in Chinese; in English each
+    official text by its name and number, its sections (附件1 第6项: Annex 1, item 6) and the built-in
+    remarks in English. What is not known here (a rule file's own words) is kept as written."""
+    if lang == "zh":
+        return source
+    return "; ".join(_citation(part) for part in _outside_brackets(source, "；"))
+
+
+def _outside_brackets(text: str, sep: str) -> list[str]:
+    """``text`` cut at each ``sep`` outside （）and 「」 (a remark may hold a ；), each piece stripped."""
+    pieces, depth, at = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（「":
+            depth += 1
+        elif ch in "）」":
+            depth = max(depth - 1, 0)
+        elif ch == sep and depth == 0:
+            pieces.append(text[at:i])
+            at = i + 1
+    pieces.append(text[at:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _citation(cite: str) -> str:
+    """One citation (工信部企业〔2026〕2号 附件1 第6项) in English: the text by its name and number, then each
+    section, a remark after what it remarks on."""
+    if cite in _NAMED_EN:
+        return _NAMED_EN[cite]
+    for title, number in _TITLES_OF.items():
+        if cite.startswith(title + number) and number in DOCUMENTS_EN:
+            cite = cite[len(title):]
+    found = _DOC.match(cite)
+    if found is None:
+        return cite
+    rest, remark = cite[found.end():], ""
+    if rest.startswith("（"):  # a remark on the text itself: 工信部企业〔2026〕2号（2026-04-01施行）
+        remark, rest = _leading_remark(rest)
+        remark = _remark(remark)[1:-1]
+    words = [document_text(found.group(0), "en", remark)]
+    words.extend(_section(part) for part in rest.split())
+    return ", ".join(words)
+
+
+def _leading_remark(text: str) -> tuple[str, str]:
+    """A （…） that ``text`` starts with, and what follows it."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "（"
+        depth -= ch == "）"
+        if depth == 0:
+            return text[:i + 1], text[i + 1:]
+    return text, ""
+
+
+def _remark(remark: str) -> str:
+    """A remark （…） in English when the built-in rules make it; else as written."""
+    in_force = _IN_FORCE.fullmatch(remark)
+    if in_force is not None:
+        return f"(in force from {in_force.group(1)})"
+    return _REMARKS_EN.get(remark, remark)
+
+
+def _section(part: str) -> str:
+    """A section of a cited text in English (附件1: Annex 1), with the remark after it; as written when
+    not known."""
+    for pattern, en in _SECTIONS_EN:
+        m = pattern.fullmatch(part)
+        if m is not None:
+            return en.format(*(_CN_DIGITS.get(g, g) for g in m.groups()))
+    for remark in _REMARKS_EN:
+        if part.endswith(remark) and len(part) > len(remark):
+            return f"{_section(part[:-len(remark)])} {_remark(remark)}"
+    return part
