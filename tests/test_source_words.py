@@ -103,3 +103,16 @@ def test_official_texts_are_named_in_every_english_report(tmp_path: Path) -> Non
         assert not CJK.search(NUMBER_IN_BRACKETS.sub("", line)), line
     zh = invoke("assess", path, "--as-of", "2026-11-26", "--lang", "zh")
     assert "依据文件：工信部企业〔2026〕2号、工信部联企业〔2011〕300号" in "".join(zh.stdout.split())
+
+
+def test_explain_says_a_red_line_note_once() -> None:
+    """A red line present that the authority decides: its note was the computation's last sentence and
+    then again as 「Note:」 (「说明：」); now once, in both languages. Absent, the note still stands alone."""
+    path = str(EXAMPLES / "red-line.yaml")
+    for lang, note in (("en", "The 2026 text read does not list tax violations"), ("zh", "所读到的2026年办法文本未列出偷漏税")):
+        present = invoke("assess", path, "--as-of", "2026-11-26", "--lang", lang, "--explain", "gate.tax_violation")
+        assert present.exit_code == 0, present.output
+        assert "".join(present.stdout.split()).count("".join(note.split())) == 1, present.stdout
+        absent = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", lang,
+                        "--explain", "gate.tax_violation")
+        assert "".join(absent.stdout.split()).count("".join(note.split())) == 1, absent.stdout

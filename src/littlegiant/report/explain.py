@@ -241,7 +241,7 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult,
         rows.append(("", f"{said['source']}{source_text(c.source, lang)}"))
     if c.confidence:
         rows.append(("", f"{said['confidence']}{CONFIDENCE[c.confidence][lang]}"))
-    if c.note is not None:
+    if c.note is not None and c.note.get(lang) not in sentence:  # a red line present says its note already
         rows.append(("", f"{said['note']}{c.note.get(lang)}"))
     if c.evidence:
         rows.append(("", said["evidence"] + said["and"].join(e.get(lang) for e in c.evidence)))
