@@ -116,3 +116,11 @@ def test_explain_says_a_red_line_note_once() -> None:
         absent = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", lang,
                         "--explain", "gate.tax_violation")
         assert "".join(absent.stdout.split()).count("".join(note.split())) == 1, absent.stdout
+
+
+def test_a_forced_rule_set_opens_the_basis_as_a_sentence() -> None:
+    """--rules named the set: the basis opened 「· the rule set named by --rules」 in lower case."""
+    path = str(EXAMPLES / "overlays" / "shandong.yaml")
+    result = invoke("assess", path, "--as-of", "2026-03-01", "--rules", "shandong-2022", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "· The rule set named by --rules\n" in result.stdout, result.stdout

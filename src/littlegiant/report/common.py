@@ -111,6 +111,8 @@ def calendar_lines(cal: Choice | None, lang: str) -> list[str]:
         return []
     zh = lang == "zh"
     reason = cal.reason.get(lang)
+    if not zh:  # a line of its own: 「the rule set named by --rules」 opened the basis in lower case
+        reason = reason[:1].upper() + reason[1:]
     lines = [reason + ("。" if zh and not reason.endswith("。") else "")]
     if cal.round is not None and not cal.forced and cal.round.ref not in reason:
         lines.append((f"年度通知 {cal.round.ref}：{cal.round.summary.get(lang)}。") if zh
