@@ -124,3 +124,14 @@ def test_a_forced_rule_set_opens_the_basis_as_a_sentence() -> None:
     result = invoke("assess", path, "--as-of", "2026-03-01", "--rules", "shandong-2022", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "· The rule set named by --rules\n" in result.stdout, result.stdout
+
+
+def test_one_other_route_is_said_in_the_singular() -> None:
+    """What holds 专精特新 back under 2026, an exemption beside one more: 「…ranked top 3 or one of 1 other
+    routes」; now 「or one other route」, and several still 「or one of 3 other routes」."""
+    path = str(EXAMPLES / "tier1-only.yaml")
+    result = invoke("assess", path, "--as-of", "2026-11-26", "--lang", "en", "--compare", "miit-2022,miit-2026",
+                    "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "ranked top 3 or one other route\n" in result.stdout, result.stdout
+    assert "or one of 3 other routes" in result.stdout and "one of 1 other" not in result.stdout

@@ -201,6 +201,14 @@ def _and(items: list[str]) -> str:
     return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _other_routes(n: int) -> str:
+    """After the first other route an English summary names, how many more it has: 「one of 1 other
+    routes」 was said of a single one."""
+    if n <= 0:
+        return ""
+    return " or one other route" if n == 1 else f" or one of {n} other routes"
+
+
 def num(v: Any, lang: str = "en", near: Any = None) -> str:
     """A number as people write it: thousands grouped, at most two places (more where two would hide
     a miss of ``near``, the threshold it is held to); yes/no in words."""
@@ -1137,7 +1145,7 @@ class Words(Phrasing):
             led = re.match(r"[^：:（(]{1,12}[：:]", others[0]) is not None
             first = others[0] if zh or not led else others[0][0].lower() + others[0][1:]
             out.append((None, (f"或{'' if led else '：'}{first}" + (f"等{more}项中的任一项" if more > 1 else "")) if zh else
-                        (f"or{' ' if led else ': '}{first}" + (f" or one of {more - 1} other routes" if more > 1 else ""))))
+                        (f"or{' ' if led else ': '}{first}" + _other_routes(more - 1))))
         return out
 
     def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
