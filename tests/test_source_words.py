@@ -135,3 +135,17 @@ def test_one_other_route_is_said_in_the_singular() -> None:
     assert result.exit_code == 0, result.output
     assert "ranked top 3 or one other route\n" in result.stdout, result.stdout
     assert "or one of 3 other routes" in result.stdout and "one of 1 other" not in result.stdout
+
+
+def test_a_title_step_names_the_title_to_obtain() -> None:
+    """The JSON's advice said 「first obtain: Holds a valid Innovative SME title」, the question and not the
+    title; it says 「first obtain: Innovative SME title」 now, as Chinese says 先取得创新型中小企业称号."""
+    import json
+
+    for name, tier, title in (("micro-startup", "zjtx_sme", "Innovative SME title"),
+                              ("micro-startup", "little_giant", "specialised and sophisticated SME title")):
+        result = invoke("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+                        "--format", "json")
+        assert result.exit_code == 0, result.output
+        steps = json.loads(result.stdout)["gaps"][tier]["steps"]
+        assert [s["text"] for s in steps if s["kind"] == "title"] == [f"first obtain: {title}"], steps

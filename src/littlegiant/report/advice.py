@@ -56,7 +56,9 @@ def step_text(step: Step, lang: str) -> str:
     """One thing to do for a tier, as a sentence."""
     title = step.title.get(lang)
     if step.kind == "title":
-        held = SEP[lang].join(c.field.label.get(lang).removeprefix("持有有效的") for c in step.changes)
+        # the title to obtain, not the question asked of it: 「first obtain: Holds a valid … title」 read as a slip
+        held = SEP[lang].join(c.field.label.get(lang).removeprefix("持有有效的").removeprefix("Holds a valid ")
+                              for c in step.changes)
         lead = f"先取得{held}" if lang == "zh" else f"first obtain: {held}"  # 先取得创新型中小企业称号
     elif step.kind in ("change", "points"):
         body = SEP[lang].join(change_text(c, lang) for c in step.changes)
