@@ -77,8 +77,12 @@ def test_a_large_enterprise_is_told_it_is_large_and_nothing_is_planned(tmp_path:
         assert (gap["steps"][0]["kind"], gap["steps"][0]["criterion"]) == ("barred", "gate.sme")
         assert gap["steps"][0]["text"] == "按《中小企业划型标准规定》为大型企业，不属于中小企业，任何层级都不能申报"
     en = squash(cli("assess", path, "--as-of", AS_OF, "--lang", "en", columns=80))
-    assert squash("held back by: not an SME: a large enterprise under the 2011 size standard (Employees at last "
-                  "year end 1,500 people; Operating revenue 2025 500,000,000 CNY)") in en
+    assert squash("held back by: not an SME: a large enterprise under the 2011 size standard (employees at last "
+                  "year end: 1,500 people; operating revenue 2025: 500,000,000 CNY)") in en
+    # the plan's rule in a sentence: 「an enterprise in Industry with Employees at last year end 1,000 people or
+    # more and Operating revenue 400,000,000 CNY or more is large」 ran capitalised labels into their figures
+    assert squash("an enterprise in industry (mining, manufacturing, utilities) with employees at last year end "
+                  "of 1,000 people or more and operating revenue of 400,000,000 CNY or more is large.") in en
     row = batch_row(tmp_path, Path(path), "--as-of", AS_OF)
     assert row["主要差距"] == f"科技和创新型中小企业：{LARGE}"
     assert "任何层级都不能申报" in row["下一步"] and "4亿元及以上为大型企业" in row["下一步"]

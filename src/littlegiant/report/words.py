@@ -201,6 +201,12 @@ def _and(items: list[str]) -> str:
     return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _lower_label(label: str) -> str:
+    """An English label mid-sentence: its first letter in lower case, unless it opens with an initialism
+    (R&D, IP)."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def _other_routes(n: int) -> str:
     """After the first other route an English summary names, how many more it has: 「one of 1 other
     routes」 was said of a single one."""
@@ -834,8 +840,10 @@ class Words(Phrasing):
         if it were met. With ``bounds``, the ceiling too, for the plan that has room to say why."""
         zh = self.lang == "zh"
         figures = self._size_figures(c)
-        said = ("、" if zh else "; ").join(f"{self.label(path)}{'' if zh else ' '}{self._size_amount(path, v)}"
-                                          for path, v, _ in figures)
+        # English mid-sentence: 「employees at last year end: 1,200 people」, where 「(Employees at last year end
+        # 1,200 people; …)」 ran a capitalised label into its figure
+        said = "、".join(f"{self.label(path)}{self._size_amount(path, v)}" for path, v, _ in figures) if zh else \
+            "; ".join(f"{_lower_label(self.label(path))}: {self._size_amount(path, v)}" for path, v, _ in figures)
         industry = c.inputs.get("industry")
         if not (bounds and figures and self.rules is not None and isinstance(industry, str)):
             if not zh:
@@ -846,11 +854,14 @@ class Words(Phrasing):
         # the bound by the figure's bare name (从业人员, not 从业人员（上年末）): the standard's own words
         rule = ("且" if zh else " and ").join(
             f"{re.sub(r'（[^（）]*）$', '', field_for_path(self.rules, path).label.zh)}{self._size_amount(path, bound)}及以上"
-            if zh else f"{field_for_path(self.rules, path).label.en} {self._size_amount(path, bound)} or more"
+            if zh else f"{_lower_label(field_for_path(self.rules, path).label.en)} of {self._size_amount(path, bound)} "
+                       "or more"
             for path, _, bound in figures)
-        return (f"不属于中小企业，{said}：按《中小企业划型标准规定》，{cls.label.zh}企业{rule}为大型企业" if zh else
-                f"not an SME ({said}): under the 2011 size standard, an enterprise in {cls.label.en} with {rule} "
-                "is large")
+        if zh:
+            return f"不属于中小企业，{said}：按《中小企业划型标准规定》，{cls.label.zh}企业{rule}为大型企业"
+        sector = self.rules.fields["industry"].choice_labels.get(industry) if "industry" in self.rules.fields else None
+        return (f"not an SME ({said}): under the 2011 size standard, an enterprise in "
+                f"{_lower_label((sector or cls.label).en)} with {rule} is large")
 
     def _size_figures(self, c: CriterionResult) -> list[tuple[str, Any, Decimal]]:
         """(path, value, bound) of each figure the SME ceiling of the company's industry reads."""
