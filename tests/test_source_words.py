@@ -149,3 +149,20 @@ def test_a_title_step_names_the_title_to_obtain() -> None:
         assert result.exit_code == 0, result.output
         steps = json.loads(result.stdout)["gaps"][tier]["steps"]
         assert [s["text"] for s in steps if s["kind"] == "title"] == [f"first obtain: {title}"], steps
+
+
+def test_an_estimate_a_plan_takes_is_the_figure_given(tmp_path: Path) -> None:
+    """Revenue given as 4,999.9951万: the plan's step showed 「4,999.9951 is 2025's」 and, a line below,
+    「this plan takes 2025's 5,000」 (「按2025年的5,000万元估计」), a figure the company never gave."""
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    text = text.replace("2025: {revenue: 12000, main_revenue: 11000, rd_expense: 650",
+                        "2025: {revenue: 4999.9951, main_revenue: 4499.4, rd_expense: 149.9912")
+    text = text.replace("2024: {revenue: 10500, main_revenue: 9800, rd_expense: 560}",
+                        "2024: {revenue: 4800.5, main_revenue: 4700, rd_expense: 1050.25}")
+    path = tmp_path / "decimals.yaml"
+    path.write_text(text, encoding="utf-8")
+    en = " ".join(invoke("assess", str(path), "--as-of", "2026-11-26", "--lang", "en").stdout.split())
+    assert "this plan takes 2025's 4,999.9951 (10k CNY)" in en, en
+    assert "as 2025's 4,999.9951 (10k CNY)" in en and "2025's 5,000 " not in en, en
+    zh = "".join(invoke("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh").stdout.split())
+    assert "本计划按2025年的4,999.9951万元估计" in zh and "按2025年的5,000万元" not in zh, zh

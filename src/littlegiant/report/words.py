@@ -1658,7 +1658,8 @@ class Words(Phrasing):
                 continue
             f, was = field_for_path(p.judged_by or self.rules, path), p.assumed.get(path)  # type: ignore[arg-type]
             unit = unit_text(f.unit, self.lang, floor)
-            said = num(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
+            # the estimate as the company gave it (4,999.9951, which the step above shows): rounded, 5,000
+            said = given(was, self.lang) + unit_text(f.unit, self.lang, was) if isinstance(was, Decimal) else ""
             year = p.basis.get(path, self.result.last_year)  # the year its estimate is taken from
             # each floor holds with the others as estimated: revenue raised past its estimate takes the
             # shares of main revenue and R&D down with it, which a floor met alone did not say
@@ -2182,7 +2183,7 @@ class Words(Phrasing):
         「本计划的资产总额（2026年末）按2025年的6,000万元估计，不同时请重新评估」."""
         zh = self.lang == "zh"
         f, was = field_for_path(p.judged_by or self.rules, path), p.assumed[path]  # type: ignore[arg-type]
-        said = num(was, self.lang) + unit_text(f.unit, self.lang, was)
+        said = given(was, self.lang) + unit_text(f.unit, self.lang, was)  # as given, as the step's own figure
         label = self.question(path)
         if not zh and label[1:2].islower():  # mid-sentence (not R&D)
             label = label[0].lower() + label[1:]
