@@ -57,8 +57,10 @@ def test_batch_takes_renewal_none(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("env", "said"), [
-    (EN, "--renewal: name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人),"
-         " or --renewal none for a new application; got 'renew'"),
+    # the English names beside the Chinese: 「zjtx_sme (专精特新中小企业)」 alone told an English reader nothing
+    (EN, "--renewal: name the title renewed: --renewal zjtx_sme (the specialised and sophisticated SME title, "
+         "专精特新中小企业) or --renewal little_giant (the Little Giant title, 小巨人), or --renewal none for a new "
+         "application; got 'renew'"),
     (ZH, "--renewal：请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant（专精特新“小巨人”），"
          "新申请写 --renewal none；现在是“renew”"),
 ])

@@ -608,19 +608,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "opt.no_such_month": ("{got!r} is no day: a month is 1 to 12", "“{got}”不是存在的日期：月份应在 1 到 12 之间"),
     "opt.date": ("expected a date YYYY-MM-DD, got {got!r}", "应填日期，格式为“年-月-日”（如 2026-03-01），现在是“{got}”"),
     "opt.date_late": ("expected a date up to {last}, got {got!r}", "应填 {last} 及以前的日期，现在是“{got}”"),
-    "opt.renewal": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人), "
+    "opt.renewal": ("name the title renewed: --renewal zjtx_sme (the specialised and sophisticated SME title, 专精特新中小企业) "
+                    "or --renewal little_giant (the Little Giant title, 小巨人), "
                     "or --renewal none for a new application; got {got!r}",
                     "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                     "（专精特新“小巨人”），新申请写 --renewal none；现在是“{got}”"),
-    "opt.renewal_near": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant "
-                         "(小巨人), or --renewal none for a new application; got {got!r}; did you mean {near!r}?",
+    "opt.renewal_near": ("name the title renewed: --renewal zjtx_sme (the specialised and sophisticated SME title, "
+                         "专精特新中小企业) or --renewal little_giant (the Little Giant title, 小巨人), or --renewal none "
+                         "for a new application; got {got!r}; did you mean {near!r}?",
                          "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                          "（专精特新“小巨人”），新申请写 --renewal none；现在是“{got}”；您是不是想写 {near}？"),
     "opt.renewal_ambiguous": ("{got!r} fits more than one title: name the title renewed, --renewal zjtx_sme "
-                              "(专精特新中小企业) or --renewal little_giant (专精特新\"小巨人\"企业)",
+                              "(the specialised and sophisticated SME title, 专精特新中小企业) or --renewal "
+                              "little_giant (the Little Giant title, 专精特新\"小巨人\"企业)",
                               "“{got}”可以指不止一个称号，请写明复核哪一个：--renewal zjtx_sme（专精特新中小企业）"
                               "或 --renewal little_giant（专精特新“小巨人”企业）"),
-    "opt.renewal_missing": ("name the title renewed: --renewal zjtx_sme (专精特新中小企业) or --renewal little_giant (小巨人)",
+    "opt.renewal_missing": ("name the title renewed: --renewal zjtx_sme (the specialised and sophisticated SME title, "
+                            "专精特新中小企业) or --renewal little_giant (the Little Giant title, 小巨人)",
                             "请写明复核的称号：--renewal zjtx_sme（专精特新中小企业）或 --renewal little_giant"
                             "（专精特新“小巨人”）"),
     "opt.value_missing": ("{option} needs a value after it (here, {what}); the next word, {next}, is another option",
