@@ -166,3 +166,26 @@ def test_an_estimate_a_plan_takes_is_the_figure_given(tmp_path: Path) -> None:
     assert "as 2025's 4,999.9951 (10k CNY)" in en and "2025's 5,000 " not in en, en
     zh = "".join(invoke("assess", str(path), "--as-of", "2026-11-26", "--lang", "zh").stdout.split())
     assert "本计划按2025年的4,999.9951万元估计" in zh and "按2025年的5,000万元" not in zh, zh
+
+
+def test_a_sheet_without_a_header_names_english_columns(tmp_path: Path) -> None:
+    """An English user's workbook with no header row was told to head its columns 「企业名称 or name,
+    营业收入（2025年）」; the English labels come first now, which the reader reads back."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Data"
+    for _ in range(5):
+        sheet.append([1, 2, 3])
+    path = tmp_path / "numbers.xlsx"
+    book.save(path)
+    out = invoke("batch", str(path), "-o", str(tmp_path / "out.csv"), "--as-of", "2026-11-26", "--sheet", "Data")
+    assert out.exit_code == 2, out.output
+    said = " ".join(out.stderr.split())
+    assert "expected column names such as Company name, Operating revenue 2025, their Chinese" in said, said
+    headed = tmp_path / "headed.csv"  # the names it suggests are read as the columns they name
+    headed.write_text("Company name,Operating revenue 2025\nA Co,3000\n", encoding="utf-8")
+    read = invoke("batch", str(headed), "-o", str(tmp_path / "headed-out.csv"), "--as-of", "2026-11-26", "-q")
+    assert read.exit_code == 0 and "not read" not in read.stderr, read.output

@@ -350,7 +350,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请先合并成一张表：每家企业一行，"
                                  "每列列名写明年份）"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
-                       "营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
+                       "Operating revenue 2025 or 营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
                             "不认识这一列；您是不是想写“{near_label}”？"),
     "column.refused": ("{count:column|columns} refused, first: {first}", "有 {count} 列需要改名，第一列：{first}"),
@@ -418,9 +418,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "has: {sheets})",
                             "工作表“{sheet}”没有企业名称列，却有“{column}”这样的计数列，像是汇总表，不是企业名单；"
                             "请指定列有企业名单的工作表（现有：{sheets}）"),
-    "sheet.no_header_named": ("sheet {sheet!r} has no header row (expected column names such as 企业名称 or name, "
-                              "营业收入（2025年） or financials.2025.revenue): name the sheet that lists the companies "
-                              "(the workbook has: {sheets})",
+    "sheet.no_header_named": ("sheet {sheet!r} has no header row (expected column names such as Company name, "
+                              "Operating revenue 2025, their Chinese 企业名称, 营业收入（2025年）, or field ids such as "
+                              "financials.2025.revenue): name the sheet that lists the companies (the workbook has: "
+                              "{sheets})",
                               "工作表“{sheet}”里没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））；"
                               "请指定列有企业名单的工作表（现有：{sheets}）"),
     "sheet.empty_named": ("sheet {sheet!r} is empty: name the sheet that lists the companies (the workbook has: {sheets})",
@@ -428,8 +429,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sheet.notes_named": ("sheet {sheet!r} holds only notes, no table of companies: name the sheet that lists them "
                           "(the workbook has: {sheets})",
                           "工作表“{sheet}”只有说明文字，没有企业名单表格；请指定列有企业名单的工作表（现有：{sheets}）"),
-    "sheet.no_header": ("no header row found (expected column names such as 企业名称 or name, "
-                        "营业收入（2025年） or financials.2025.revenue)",
+    "sheet.no_header": ("no header row found (expected column names such as Company name, Operating revenue 2025, "
+                        "their Chinese 企业名称, 营业收入（2025年）, or field ids such as financials.2025.revenue)",
                         "没有找到列名行（列名应是项目名称，如企业名称、营业收入（2025年））"),
     "sheet.unreadable_cell": ("cell {cell} cannot be read, so the sheet was read only down to the row above it "
                               "(the file is damaged, or was saved by a program that does not keep to the Excel "
