@@ -24,7 +24,8 @@ LARGE_ZH = ("littlegiant 提示：有 {n} 行的金额远超中小企业规模�
             "被当作万元读取了，这些行的结论不可靠。如金额以元为单位，请在标题行写明“金额单位：元”（或在列名中写“元”）后重新运行")
 LARGE_EN = ("littlegiant: note: {n} rows have amounts far beyond any SME's size or revenue far too large for the head "
             "count (see the “Figures to check” column): most likely amounts in yuan read as 10k CNY, so those rows' results cannot be relied on. If the sheet's "
-            "amounts are in yuan, say so (a title row 金额单位：元, or 元 in the headers) and run again")
+            "amounts are in yuan, say so (a title row 金额单位：元, 'amount unit: yuan', or 元 in the amount headers, "
+            "e.g. 'Operating revenue 2025 (元)') and run again")
 SMALL_ZH = ("littlegiant 提示：有 {n} 行的营业收入按从业人数算低得不合常理（见“需核对的数据”列），多半是按万元填写、被当作"
             "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行")
 

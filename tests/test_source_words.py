@@ -189,3 +189,25 @@ def test_a_sheet_without_a_header_names_english_columns(tmp_path: Path) -> None:
     headed.write_text("Company name,Operating revenue 2025\nA Co,3000\n", encoding="utf-8")
     read = invoke("batch", str(headed), "-o", str(tmp_path / "headed-out.csv"), "--as-of", "2026-11-26", "-q")
     assert read.exit_code == 0 and "not read" not in read.stderr, read.output
+
+
+def test_the_unit_note_shows_an_english_reader_what_to_write(tmp_path: Path) -> None:
+    """Amounts in yuan under English headers: the note said 「a title row 金额单位：元, or 元 in the headers」,
+    Chinese the reader had to guess at; it says what that is and shows a header that works, which does."""
+    import json
+
+    in_yuan = tmp_path / "yuan.csv"
+    in_yuan.write_text("Company name,Employees at last year end,Operating revenue 2025\nA Co,100,30000000\n",
+                       encoding="utf-8")
+    out = invoke("batch", str(in_yuan), "-o", str(tmp_path / "a.jsonl"), "--as-of", "2026-11-26", "-q")
+    said = " ".join(out.stderr.split())
+    assert "'amount unit: yuan', or 元 in the amount headers, e.g. 'Operating revenue 2025 (元)')" in said, said
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("Company name,Employees at last year end,Operating revenue 2025 (元)\nA Co,100,30000000\n",
+                     encoding="utf-8")
+    out = invoke("batch", str(fixed), "-o", str(tmp_path / "b.jsonl"), "--as-of", "2026-11-26", "-q",
+                 "--format", "json")
+    assert out.exit_code == 0 and "far beyond" not in out.stderr, out.output
+    row = json.loads((tmp_path / "b.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    revenue = [c["value"] for c in row["result"]["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue"]
+    assert revenue == [3000] and not row["result"]["warnings"], row

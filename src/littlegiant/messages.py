@@ -1005,14 +1005,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.amounts_large": ("littlegiant: note: {count:row has|rows have} amounts far beyond any SME's size or "
                           "revenue far too large for the head count (see {column}): most likely amounts in yuan read "
                           "as 10k CNY, so those rows' results cannot be relied on. If the sheet's amounts are in "
-                          "yuan, say so (a title row 金额单位：元, or 元 in the headers) and run again",
+                          "yuan, say so (a title row 金额单位：元, 'amount unit: yuan', or 元 in the amount headers, "
+                          "e.g. 'Operating revenue 2025 (元)') and run again",
                           "littlegiant 提示：有 {count} 行的金额远超中小企业规模或按从业人数算高得不合常理（见{column}），"
                           "多半是按元填写、被当作万元读取了，这些行的结论不可靠。如金额以元为单位，请在标题行写明"
                           "“金额单位：元”（或在列名中写“元”）后重新运行"),
     "run.amounts_small": ("littlegiant: note: {count:row has|rows have} revenue far too small for the head count (see "
                           "{column}): most likely amounts in 10k CNY read as yuan, so those rows' results cannot be "
-                          "relied on. If the sheet's amounts are in 10k CNY, say so (a title row 金额单位：万元, or 万元 "
-                          "in the headers) and run again",
+                          "relied on. If the sheet's amounts are in 10k CNY, say so (a title row 金额单位：万元, "
+                          "'amount unit: 10k CNY', or 万元 in the amount headers, e.g. 'Operating revenue 2025 (万元)') "
+                          "and run again",
                           "littlegiant 提示：有 {count} 行的营业收入按从业人数算低得不合常理（见{column}），多半是按万元填写、被当作"
                           "元读取了，这些行的结论不可靠。如金额以万元为单位，请把标题行或列名中的单位改为“万元”后重新运行"),
     "run.revenue_small": ("littlegiant: note: {count:row has|rows have} revenue far too small for the head count (see "
