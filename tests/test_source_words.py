@@ -211,3 +211,14 @@ def test_the_unit_note_shows_an_english_reader_what_to_write(tmp_path: Path) -> 
     row = json.loads((tmp_path / "b.jsonl").read_text(encoding="utf-8").splitlines()[0])
     revenue = [c["value"] for c in row["result"]["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue"]
     assert revenue == [3000] and not row["result"]["warnings"], row
+
+
+def test_a_sheet_unit_note_says_what_amounts_become(tmp_path: Path) -> None:
+    """A sheet titled 金额单位：元 read by an English user: its note said amounts are 「converted to 万元」;
+    it names the unit in English too, as the reports do (10k CNY)."""
+    sheet = tmp_path / "titled.csv"
+    sheet.write_text("金额单位：元\nCompany name,Employees at last year end,Operating revenue 2025\nA Co,100,30000000\n",
+                     encoding="utf-8")
+    out = invoke("batch", str(sheet), "-o", str(tmp_path / "out.csv"), "--as-of", "2026-11-26", "-q")
+    assert out.exit_code == 0, out.output
+    assert "converted to 10k CNY, 万元 (a unit" in " ".join(out.stderr.split()), out.stderr

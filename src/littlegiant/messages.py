@@ -1054,15 +1054,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "littlegiant 提示：{where} 中以下列是占比、比率等，由本工具按填写的金额自行计算，不参与评估（原样附在结果"
                             "最后）：{columns}；但表中没有计算所需的{needed}列，相关条件都将是“未知”：请补上这些列"),
     "run.sheet_unit": ("littlegiant: note: {where}: the title rows say amounts are in {unit}: plain amounts are read "
-                       "in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
+                       "in {unit} and converted to 10k CNY, 万元 (a unit in a column's name or in a cell wins)",
                        "littlegiant 提示：{where} 表头上方写明金额单位为{unit}，金额按{unit}读入并换算成万元"
                        "（列名或单元格里写明的单位优先）"),
     "run.footer_unit": ("littlegiant: note: {where}: a line under the list{at} says amounts are in {unit}: plain "
-                        "amounts are read in {unit} and converted to 万元 (a unit in a column's name or in a cell wins)",
+                        "amounts are read in {unit} and converted to 10k CNY, 万元 (a unit in a column's name or in a cell wins)",
                         "littlegiant 提示：{where} 表尾{at}写明金额单位为{unit}，金额按{unit}读入并换算成万元"
                         "（列名或单元格里写明的单位优先）"),
     "run.unit_row": ("littlegiant: note: {where}: row {line} gives the columns' units ({units}): the figures are "
-                     "read in them (amounts converted to 万元), and the row is not a company",
+                     "read in them (amounts converted to 10k CNY, 万元), and the row is not a company",
                      "littlegiant 提示：{where} 第 {line} 行写的是各列的单位（{units}），各列数字按这些单位读入"
                      "（金额换算成万元），这一行不是企业，未计入"),
     "run.skipped_rows": ("littlegiant: note: {where}: not read as companies: {rows}",
