@@ -222,3 +222,13 @@ def test_a_sheet_unit_note_says_what_amounts_become(tmp_path: Path) -> None:
     out = invoke("batch", str(sheet), "-o", str(tmp_path / "out.csv"), "--as-of", "2026-11-26", "-q")
     assert out.exit_code == 0, out.output
     assert "converted to 10k CNY, 万元 (a unit" in " ".join(out.stderr.split()), out.stderr
+
+
+def test_explain_of_a_renewal_criterion_quotes_its_title() -> None:
+    """「'renewal' is Renewal: development-evaluation score … years, judged only in a renewal」 ran the
+    criterion's title into the sentence; the title is quoted now."""
+    result = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "en",
+                    "--explain", "renewal")
+    assert result.exit_code == 2
+    assert ("'renewal' is \u201cRenewal: development-evaluation score at least 50 in either of the last two years\u201d, "
+            "judged only in a renewal of the title: add --renewal zjtx_sme") in " ".join(result.stderr.split())
