@@ -80,10 +80,40 @@ second byte-order mark a file saved twice with one (its 企业名称 column was 
 
 @lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    """A header as compared: full-width forms folded (（）→()), letter case, spaces and invisible marks ignored.
-    Kept: a batch asks it of the same headers and rule labels row after row (other_questions, some 100 a row
-    of a sheet answered under 2022 and judged under 2026, took a fifth of that run)."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower().split())
+    """A header as compared: full-width forms folded (（）→()), letter case, spaces and invisible marks ignored,
+    an English unit of money in brackets as its Chinese name (_ENGLISH_UNITS). Kept: a batch asks it of the
+    same headers and rule labels row after row (other_questions, some 100 a row of a sheet answered under 2022
+    and judged under 2026, took a fifth of that run)."""
+    folded = "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower().split())
+    return _ENGLISH_UNIT.sub(_chinese_unit, folded) if "(" in folded else folded
+
+
+def _english_units() -> dict[str, str]:
+    """English names of a unit of money as a header writes them in brackets (folded: lower case, no spaces
+    or commas) → the Chinese unit: (CNY), (RMB), (yuan) are 元; (10k CNY), the reports' own name of 万元,
+    (CNY 10,000) are 万元; (CNY '000), (thousand RMB) 千元; (CNY million), (RMB m) 百万元; (100m CNY) 亿元."""
+    scales = {"": "元", "k": "千元", "thousand": "千元", "'000": "千元", "10k": "万元", "10000": "万元",
+              "10thousand": "万元", "tenthousand": "万元", "m": "百万元", "mn": "百万元", "million": "百万元",
+              "100m": "亿元", "100mn": "亿元", "100million": "亿元", "hundredmillion": "亿元"}
+    out = {"wanyuan": "万元"}
+    for currency in ("cny", "rmb", "yuan", "¥", "rmb¥", "rmbyuan"):
+        for scale, unit in scales.items():
+            for said in (f"{scale}{currency}", f"{currency}{scale}"):
+                out[said] = out[f"in{said}"] = unit
+    return out
+
+
+_ENGLISH_UNITS = _english_units()
+_ENGLISH_UNIT = re.compile(r"\(([^()]*)\)")
+
+
+def _chinese_unit(found: re.Match[str]) -> str:
+    """A bracketed group, or its English unit of money by its Chinese name: 营业收入 given as "Operating
+    revenue 2025 (CNY)" was read in 万元, 30,000,000 yuan as 30,000,000 万元 (a 小巨人's revenue test met),
+    where 营业收入（2025年）（元） is read in 元."""
+    said = found.group(1)
+    unit = _ENGLISH_UNITS.get(said.replace(",", "").removeprefix("unit:").removeprefix("units:"))
+    return found.group(0) if unit is None else f"({unit})"
 
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -95,7 +125,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
                   "去年末从业人数"),
     "rd_staff": ("研发人员", "研发人员数", "研发人数", "研发人员数量", "R&D staff"),
     "tech_staff": ("科技人员", "科技人员数", "科技人员数量", "Science and technology staff"),
-    "revenue": ("营收", "营业收入", "营业总收入"),
+    "revenue": ("营收", "营业收入", "营业总收入", "Revenue", "Total revenue", "Sales revenue", "Turnover"),
     "main_revenue": ("主营收入", "主营业务收入", "主营业收入"),
     "rd_expense": ("研发费用", "研发费用总额"),
     "total_assets": ("资产总额", "总资产", "资产总计"),

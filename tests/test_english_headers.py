@@ -1,0 +1,52 @@
+"""A sheet kept in English: its money columns in the unit their header names, as a Chinese sheet's
+营业收入（2025年）（元） is read in 元, and revenue under the names an English ledger gives it. Real CSV
+files through ``batch --format json``, the figures read back from the results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+EN = {"LANG": "en_US.UTF-8", "LC_ALL": "", "COLUMNS": "80", "NO_COLOR": "1"}
+
+
+def revenue_read(tmp_path: Path, header: str, cell: str) -> Any:
+    """The last-year revenue (万元) the 2026 小巨人 revenue test read from a one-company sheet."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(f'Company name,Employees at last year end,"{header}"\nA Co,120,"{cell}"\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(out), "--format", "json", "--as-of", "2026-11-26",
+                                    "-q"], env=EN)
+    assert done.exit_code == 0, done.output
+    result = json.loads(out.read_text(encoding="utf-8"))["result"]
+    return next(c["value"] for c in result["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue")
+
+
+@pytest.mark.parametrize(("header", "cell", "wan"), [
+    # a column in yuan was read in 万元: 30 million yuan as 30 million 万元, the 5,000万 revenue test met
+    ("Operating revenue 2025 (CNY)", "30000000", 3000),
+    ("Operating revenue 2025 (RMB)", "30,000,000", 3000),
+    ("Operating revenue 2025 (yuan)", "30000000", 3000),
+    ("Operating revenue 2025 (Unit: CNY)", "30000000", 3000),
+    ("Operating revenue 2025 (10k CNY)", "3000", 3000),  # the reports' own name of 万元
+    ("Operating revenue 2025 (CNY 10,000)", "3000", 3000),
+    ("Operating revenue 2025 (CNY '000)", "30000", 3000),
+    ("Operating revenue 2025 (RMB million)", "30", 3000),
+    ("Operating revenue 2025", "3000", 3000),  # no unit: 万元, as the template's notes row says
+    ("营业收入（2025年）（元）", "30000000", 3000),
+])
+def test_an_english_unit_in_a_money_header_is_the_unit_the_column_is_read_in(tmp_path: Path, header: str, cell: str,
+                                                                             wan: int) -> None:
+    assert revenue_read(tmp_path, header, cell) == wan
+
+
+@pytest.mark.parametrize("header", ["Revenue 2025", "Turnover 2025", "Sales revenue 2025", "Total revenue 2025"])
+def test_revenue_under_an_english_ledgers_name_is_read(tmp_path: Path, header: str) -> None:
+    """'Revenue 2025' was passed over with a 'columns not read' note: every company's revenue unknown."""
+    assert revenue_read(tmp_path, header, "3000") == 3000
