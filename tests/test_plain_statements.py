@@ -220,3 +220,24 @@ def test_an_example_suggests_a_renewal_only_of_a_title_it_holds() -> None:
     doc = json.loads(cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", as_of.group(1), "--format", "json"))
     assert doc["rules"]["id"] == "miit-2022" and doc["tiers"]["little_giant"]["status"] == "manual_review"
     assert not any(w["kind"] == "renewal_not_held" for w in doc["warnings"])
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "近两年营业收入复合增长率不低于5%（营业收入（2023年）为0，无法计算，请核对）"),
+    ("en", "Two-year compound revenue growth at least 5% (Operating revenue 2023: 0, so it cannot be computed; please check)"),
+])
+def test_a_tier_unknown_for_growth_from_zero_says_which_figure_makes_it_so(tmp_path: Path, lang: str, said: str) -> None:
+    """A 小巨人 whose 2023 revenue was 0 read 「未知」 with no reason under it, and its plan 「无法通过调整数据
+    满足」: every figure was given, the growth from 0 cannot be computed (unknown, never zero). The summary
+    and the plan now name the figure, and the plan no longer says no change meets it."""
+    company = tmp_path / "co.yaml"
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    company.write_text(text.replace("2023: {revenue: 9000, main_revenue: 8500}", "2023: {revenue: 0, main_revenue: 0}"),
+                       encoding="utf-8")
+    assert "2023: {revenue: 0," in company.read_text(encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(company), "--as-of", "2026-11-26", "--lang", lang],
+                              env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    flat = re.sub(r"\n *", "" if lang == "zh" else " ", done.stdout)
+    assert flat.count(said) == 2  # under the verdict, and as the plan's head
+    assert "无法通过调整数据满足" not in flat and "no change to the inputs meets it" not in flat

@@ -998,6 +998,19 @@ class Words(Phrasing):
             found = [*found, *self._hanging(tier)]
         return self._holding(tier, stopped, found, limit)
 
+    def uncomputed(self, c: CriterionResult) -> str:
+        """A condition every figure of which is given and still unknown, by the figure that makes it so:
+        「近两年营业收入复合增长率不低于5%（营业收入（2023年）为0，无法计算，请核对）」. A 小巨人 whose 2023
+        revenue was 0 read 「未知」 with no reason, and its plan 「无法通过调整数据满足」."""
+        zh = self.lang == "zh"
+        zero = [p for p, v in c.inputs.items() if v == 0]
+        if zero:
+            said = self.questions(zero, brief=True)
+            return f"{c.title.get('zh')}（{said}为0，无法计算，请核对）" if zh else \
+                f"{c.title.get('en')} ({said}: 0, so it cannot be computed; please check)"
+        return f"{c.title.get('zh')}（按所填数据无法计算，请核对）" if zh else \
+            f"{c.title.get('en')} (cannot be computed from the figures given; please check)"
+
     def _hanging(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """In a tier not known, each condition its route in reach fails already, said with the routes still
         unanswered that can meet it instead: 「上年度研发费用占比不低于6%（现为4.35%），或「近三年获得国家级科技
@@ -1017,6 +1030,8 @@ class Words(Phrasing):
                     walk(k)
                 return
             if c.kind != "any":
+                if _uncomputed(c):
+                    out.append((c, self.uncomputed(c)))
                 return
             failed = sorted((k for k in _failed_routes(c, kids) if k.status == UNMET),
                             key=lambda k: (_out_of_route(k, kids), _nearness(k, kids)))
@@ -1337,6 +1352,10 @@ class Words(Phrasing):
                 if total > len(steps):
                     head += (f"（共{total}项，下面是前{len(steps)}项）" if zh else
                              f" ({total} in all; the first {len(steps)} below)")
+            elif (stuck := [c for c in tier.criteria if c.required and _uncomputed(c)]):
+                # unknown for a figure that makes it uncomputable (a 0 to grow from), not for want of a change
+                head = f"{name}：{'；'.join(map(self.uncomputed, stuck))}" if zh else \
+                    f"{name}: {'; '.join(map(self.uncomputed, stuck))}"
             else:
                 head = f"{name}：无法通过调整数据满足" if zh else f"{name}: no change to the inputs meets it"
             return head, notes, steps
@@ -2479,6 +2498,13 @@ def _nearness(c: CriterionResult, kids: dict[str | None, list[CriterionResult]])
     if c.status != UNMET:
         return (0, 0, Decimal(0))
     return (1, 0, _shortfall(c))
+
+
+def _uncomputed(c: CriterionResult) -> bool:
+    """Whether ``c`` is a condition left unknown though every figure it reads is given (a share of a 0,
+    growth from 0: criteria.md §3, unknown, never zero)."""
+    return c.status == UNKNOWN and c.kind not in ("all", "any") and c.value is None and not c.missing \
+        and bool(c.inputs) and None not in c.inputs.values()
 
 
 def _failed_routes(c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[CriterionResult]:
