@@ -319,6 +319,28 @@ def test_a_forced_set_says_the_round_notice_it_leaves_out() -> None:
     assert "不含这一通知" not in basis("--as-of", "2026-03-01", "--renewal", "little_giant", "--rules", "miit-2022")
 
 
+def test_an_overlay_of_the_set_in_force_says_the_round_notice_it_leaves_out(tmp_path: Path) -> None:
+    """The Shandong overlay (over the 2022 measures) in 2025 judged 小巨人 on 4,000万 of revenue 待审核, its
+    report saying only that the overlay is for comparison: the 2025 round notice (190号: no 小巨人 under
+    5000万 that year) goes unapplied under an overlay, and now the report says so, as it does for
+    --rules miit-2022. In 2026 the day follows the 2026 measures and no notice: nothing more is said."""
+    company = tmp_path / "sd.yaml"
+    text = (EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8")
+    company.write_text(text.replace("2024: {revenue: 10500, main_revenue: 9300", "2024: {revenue: 4000, main_revenue: 3800"),
+                       encoding="utf-8")
+    assert "revenue: 4000," in company.read_text(encoding="utf-8")
+
+    def basis(day: str) -> str:
+        done = CliRunner().invoke(app, ["assess", str(company), "--lang", "zh", "--format", "markdown", "--as-of", day,
+                                        "--rules", "shandong-2022"])
+        assert done.exit_code == 0, done.output
+        return done.stdout.split("评估依据")[1]
+
+    said = basis("2025-06-30")
+    assert "结论仅供对比参考" in said and "评估日期 2025-06-30 还适用年度通知 工信厅企业函〔2025〕190号" in said
+    assert "不含这一通知" not in basis("2026-06-30")
+
+
 def test_the_2025_rounds_floor_is_named_first_where_it_fails_a_company(tmp_path: Path) -> None:
     """A 2025 小巨人 renewal with 4,800万 of revenue fails the round notice's 5000万 floor: the report's 差在
     and a batch row name that floor first, where they named the closed small-company route's figures
