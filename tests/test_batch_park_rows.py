@@ -79,6 +79,7 @@ def test_a_row_of_the_wrong_width_names_the_header_line_under_title_lines(tmp_pa
     code, _ = invoke("batch", str(src), "-o", str(out))
     (row,) = read_csv(out)
     assert code == 1 and row["错误说明"] == "这一行有 4 个单元格，但第 3 行（列名）有 3 列"
+    assert row["企业名称"] == "甲公司"  # whose row it is: the error row left the name out
 
 
 def test_a_header_that_is_not_text_is_said_at_its_own_line(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ from littlegiant.load.tabular import (
     add_note,
     column,
     every_problem,
+    names_companies,
     norm,
     note_code,
     note_kinds,
@@ -1048,8 +1049,12 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             elif _has_bad_bytes("".join(cells)):
                 yield Item(where, "error", InputError(kind="row.not_text", params={"what": not_text}))
             elif len(cells) != len(header):
-                yield Item(where, "error", InputError(kind="row.cells", params={
-                    "cells": len(cells), "columns": len(header), "header_line": search.line}))
+                # the company's name kept on its error row, where its column is among the cells: the row
+                # said what was wrong with no word of whose it was
+                name = next((c.strip() for h, c in zip(header, cells, strict=False) if names_companies(h) and c.strip()),
+                            None)
+                yield Item(where, "error", RowError([InputError(kind="row.cells", params={
+                    "cells": len(cells), "columns": len(header), "header_line": search.line})], name))
             elif not any(c.strip() for h, c in zip(header, cells, strict=True) if h.strip()):
                 skipped.setdefault(FOOTER, []).append(line)  # words under no heading alone (以上数据截至6月): no company
             else:
