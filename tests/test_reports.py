@@ -397,6 +397,17 @@ def test_a_comparison_names_each_tier_as_each_set_names_it(fmt: str, lang: str, 
     assert "专精特新中小企业 /" not in out and "(专精特新中小企业) /" not in out
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "行业（《中小企业划型标准规定》）：工业（与企业现有数据相同，未改变）"),
+                                            ("en", "Employees at last year end: 260 people (unchanged: the company's own figure)")])
+def test_a_what_if_of_the_companys_own_value_says_it_changes_nothing(lang: str, said: str) -> None:
+    """--set industry=工业 on a company already 工业 read 「工业 → 工业」 under the assumptions, as if a
+    figure had moved."""
+    setting = "industry=工业" if lang == "zh" else "employees=260"
+    out = cli("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", lang,
+              "--set", setting, columns=120)
+    assert said in out and "工业 → 工业" not in out and "260 people → 260" not in out
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 def test_a_what_if_report_says_what_it_assumed_above_its_answer(fmt: str, tmp_path: Path) -> None:
     """A report made with --set showed the assumed verdict under a plain 结论 and named the figure

@@ -427,6 +427,11 @@ def assumed_lines(assumed: list[Assumed], rules: RuleSet, lang: str) -> list[str
                  f.choice_labels[v].get(lang) if isinstance(v, str) and v in f.choice_labels else  # 工业, not industrial
                  (about if near else "") + given(v, lang) + unit_text(f.unit, lang, v)  # as typed
                  for v, near in ((a.before, a.approximate_before), (a.after, a.approximate_after))]
+        if a.before == a.after and a.approximate_before == a.approximate_after:
+            # --set industry=工业 on a company already 工业 read 「工业 → 工业」, as if something had moved
+            out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[1]}"
+                       + ("（与企业现有数据相同，未改变）" if lang == "zh" else " (unchanged: the company's own figure)"))
+            continue
         out.append(f"{input_label(f, a.path).get(lang)}{colon}{shown[0]} → {shown[1]}"
                    + "".join(_part_kept(rules, a, part, value, lang) for part, value in a.parts_kept))
     return out
