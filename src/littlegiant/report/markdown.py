@@ -13,6 +13,10 @@ _ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"
 
 _NBSP = "\u00a0"
 
+HARD_BREAK = "  \n"
+"""A line break every Markdown reader keeps (CommonMark, pandoc, python-markdown); one that strips
+trailing spaces still reads: the break becomes a space."""
+
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
 _INLINE = re.compile(r"([\\`*_\[\]])")  # emphasis, code, links: a name never turns into markup
@@ -63,7 +67,9 @@ def render_markdown(report: Report) -> str:
         lines += ["", f"**⚑ {w('assumed', lang)}**", ""] + [f"- {md(a)}" for a in assumed]
     lines += ["", f"## {md(report.answer_heading())}", ""]
     for tier, line, why in report.summary():
-        lines.append(f"- {_ICON[tier.status]} **{md(line)}**" + (f"<br>{md(why)}" if why else ""))
+        # a Markdown line break (two spaces), not <br>: pandoc to Word or PDF, and a wiki that escapes
+        # HTML, dropped or showed the tag, and the verdict ran into its reason ("not metheld back by")
+        lines.append(f"- {_ICON[tier.status]} **{md(line)}**" + (f"{HARD_BREAK}  {md(why)}" if why else ""))
     lines.append("")
     warnings = report.warnings()
     if warnings:
