@@ -79,8 +79,8 @@ def test_markdown_and_html_nest_the_routes_under_the_choice(mixed: str, fmt: str
     """Markdown nests the routes in a list under the choice; HTML in a list inside its item."""
     out = cli("assess", mixed, *ARGS, "--format", fmt)
     if fmt == "markdown":
-        assert "- ❔ 评价得分达到60分以上，或满足直通条件之一：\n  - ❔ 评分达到60分以上" in out
-        assert "\n  - ❔ 或：近两年新增股权融资总额" in out
+        assert "- ❔ 评价得分达到60分以上，或满足直通条件之一：\n    - ❔ 评分达到60分以上" in out
+        assert "\n    - ❔ 或：近两年新增股权融资总额" in out
     else:
         item = re.search(r"<li>[^<]*<span[^>]*>[^<]*</span> 评价得分达到60分以上，或满足直通条件之一：<ul>(.*?)</ul></li>", out)
         assert item is not None, out

@@ -46,3 +46,31 @@ def test_each_verdict_and_its_reason_stand_on_lines_of_their_own_without_html(
     reasons = [item.split("</strong>", 1)[1] for item in items if item.split("</strong>", 1)[1].strip()]
     assert len(items) == 3 and reasons  # every example has a tier held back or awaiting review
     assert all(why.startswith("<br />\n") for why in reasons), reasons
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sources_legend_nests_at_four_spaces(tmp_path: Path, lang: str) -> None:
+    """python-markdown (MkDocs, many wikis) nests a list only at four spaces: at two, the tiers the
+    † / ‡ lines count stood beside them as if they were marks of their own."""
+    text = markdown_report(tmp_path, EXAMPLES / "little-giant-2026.yaml", lang)
+    legend = text.split("\n## ")[[s.split("\n", 1)[0] for s in text.split("\n## ")].index(
+        "依据说明" if lang == "zh" else "About the sources")]
+    items = [line for line in legend.splitlines() if line.lstrip().startswith("- ")]
+    marks = [line for line in items if line.startswith("- ")]
+    nested = [line for line in items if not line.startswith("- ")]
+    assert marks and nested
+    assert all(line.startswith("    - ") for line in nested), nested
+    html = NO_HTML.render(legend)  # still a nested list, not a code block, in CommonMark
+    assert html.count("<ul>") == 1 + len(marks) and "<pre>" not in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_comparison_nests_an_either_or_s_routes_at_four_spaces(tmp_path: Path, lang: str) -> None:
+    """--compare lists an either-or still open with its routes under it: at two spaces python-markdown
+    listed each route as one more requirement."""
+    out = tmp_path / "compare.md"
+    result = CliRunner().invoke(app, ["assess", str(EXAMPLES / "micro-startup.yaml"), "--as-of", "2026-06-01",
+                                      "--lang", lang, "--compare", "miit-2022,miit-2026", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    nested = [line for line in out.read_text(encoding="utf-8").splitlines() if re.match(r" +- ", line)]
+    assert nested and all(line.startswith("    - ") for line in nested), nested

@@ -248,7 +248,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
                      assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """The comparison as a Markdown document: a table of verdicts, then what holds each one back; the
     words escaped as the report's (``md``), a company name being the user's."""
-    from littlegiant.report.markdown import md, md_cell
+    from littlegiant.report.markdown import NEST, md, md_cell
 
     lines = [f"# {md(_head(results, lang))}", "", md(_about(results, lang)), "",
              *(f"{md(said)}\n" for said in [*_renewal(results, lang), *_in_force(results, lang)])]
@@ -268,7 +268,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
             if fails:
                 lines.append(f"**{md(own)} · {md(name)}**")
                 lines.append("")
-                lines += [f"{'  ' * f.level}- {_MD_ICON[f.status]} {md(_said(f, lang))}" for f in fails]
+                lines += [f"{NEST * f.level}- {_MD_ICON[f.status]} {md(_said(f, lang))}" for f in fails]
                 lines.append("")
     lines.append(f"*{md(_disclaimer(lang))}*")
     return "\n".join(lines) + "\n"

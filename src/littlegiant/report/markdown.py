@@ -17,6 +17,10 @@ HARD_BREAK = "  \n"
 """A line break every Markdown reader keeps (CommonMark, pandoc, python-markdown); one that strips
 trailing spaces still reads: the break becomes a space."""
 
+NEST = "    "
+"""A nested list's indent: python-markdown (MkDocs and many wikis) nests only at four spaces and
+lists two-space items as siblings; CommonMark and pandoc nest at four as well."""
+
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
 _INLINE = re.compile(r"([\\`*_\[\]])")  # emphasis, code, links: a name never turns into markup
@@ -106,7 +110,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {w('legend', lang)}", ""]
         for mark, head, parts in legend:
             lines.append(f"- {mark} {md(head)}")
-            lines += [f"  - {md(x)}" for x in parts]
+            lines += [f"{NEST}- {md(x)}" for x in parts]
         lines.append("")
     basis = report.basis_detail()
     if basis:
