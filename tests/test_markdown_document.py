@@ -74,3 +74,22 @@ def test_the_comparison_nests_an_either_or_s_routes_at_four_spaces(tmp_path: Pat
     assert result.exit_code == 0, result.output
     nested = [line for line in out.read_text(encoding="utf-8").splitlines() if re.match(r" +- ", line)]
     assert nested and all(line.startswith("    - ") for line in nested), nested
+
+
+def pandoc_widths(rule: str) -> list[float]:
+    """Pandoc's share of the page for each column of a pipe table whose rows are longer than its
+    line width: each column's share of the header rule's width, dashes and spaces between pipes."""
+    cells = rule.strip().strip("|").split("|")
+    total = sum(len(c) for c in cells)
+    return [len(c) / total for c in cells]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pandoc_gives_the_criterion_and_its_computation_the_page_not_the_status(tmp_path: Path, lang: str) -> None:
+    """With | --- | --- | --- | a one-word status (满足) took a third of a Word or PDF page."""
+    text = markdown_report(tmp_path, EXAMPLES / "half-missing.yaml", lang)
+    rules = [line for line in text.splitlines() if re.fullmatch(r"\|(?: *-+ *\|)+", line)]
+    assert len(rules) == 3  # one criterion table a tier
+    for rule in rules:
+        status, criterion, computation = pandoc_widths(rule)
+        assert status <= 0.2 and criterion >= 0.3 and computation >= 0.4

@@ -21,6 +21,10 @@ NEST = "    "
 """A nested list's indent: python-markdown (MkDocs and many wikis) nests only at four spaces and
 lists two-space items as siblings; CommonMark and pandoc nest at four as well."""
 
+TABLE_RULE = "| --------- | ------------------- | ------------------------- |"
+"""The trace table's header rule. Pandoc sizes a table with long rows by these dashes: with
+``| --- | --- | --- |`` the one-word status column took a third of a Word or PDF page."""
+
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
 _INLINE = re.compile(r"([\\`*_\[\]])")  # emphasis, code, links: a name never turns into markup
@@ -121,7 +125,7 @@ def render_markdown(report: Report) -> str:
     for tier in result.tiers.values():
         lines += [f"### {md(tier.title.get(lang))} — {_ICON[tier.status]} {STATUS[tier.status][lang]}", ""]
         lines.append(f"| {t('status', lang)} | {t('criterion', lang)} | {t('detail', lang)} |")
-        lines.append("| --- | --- | --- |")
+        lines.append(TABLE_RULE)
         for c in tier.criteria:
             level = max(c.depth - 1, 0)
             # no-break spaces, as characters: a table cell keeps them where it trims spaces, and a
