@@ -301,7 +301,10 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
             if fails:
                 body.append(f"<h3>{escape(own)} · {escape(name)}</h3>" + _html_list(fails, lang))
     body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
-    return page(_head(results, lang), lang, "\n".join(body))
+    # the company first in the title: a browser names the tab and the saved PDF after it, and a
+    # consultant's comparisons for each client were all called 对比：…2022 与 …2026
+    title = f"{results[0].name or w('untitled', lang)} · {_head(results, lang)}"
+    return page(title, lang, "\n".join(body))
 
 
 def _html_list(fails: list[Failing], lang: str) -> str:

@@ -1,5 +1,6 @@
-"""The Markdown report handed on as a document: a finance manager pastes it into a wiki or turns it into
-Word or PDF with pandoc, and it must read the same there as on GitHub. markdown-it (rich's own
+"""Reports handed on as documents. A finance manager pastes the Markdown into a wiki or turns it into
+Word or PDF with pandoc, and it must read the same there as on GitHub; a client's browser names a
+saved HTML page after its title. markdown-it (rich's own
 dependency) stands in for a renderer that does not pass HTML through (pandoc to Word, a wiki that
 escapes tags); pandoc's documented rule for a wide pipe table's columns is modelled where pandoc
 itself is not at hand."""
@@ -93,3 +94,15 @@ def test_pandoc_gives_the_criterion_and_its_computation_the_page_not_the_status(
     for rule in rules:
         status, criterion, computation = pandoc_widths(rule)
         assert status <= 0.2 and criterion >= 0.3 and computation >= 0.4
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_comparison_page_is_titled_with_the_company(tmp_path: Path, lang: str) -> None:
+    """The browser's tab and its Save as PDF take the page title: every client's comparison was
+    called 对比：…（2022） 与 …（2026）."""
+    out = tmp_path / "compare.html"
+    result = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2022.yaml"), "--lang", lang,
+                                      "--compare", "miit-2022,miit-2026", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    title = re.search(r"<title>(.*?)</title>", out.read_text(encoding="utf-8"), re.S)
+    assert title is not None and title.group(1).startswith("华东精密传动股份有限公司 · ")
