@@ -176,8 +176,19 @@ def _about(results: list[Result], lang: str) -> str:
     from littlegiant.i18n import t
 
     r = results[0]
+    return f"{company(r, lang)} · {t('as_of', lang)} {r.as_of.isoformat()} · {t('last_year', lang)} {r.last_year}"
+
+
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Marks that turn the direction of the text after them (a name pasted from a right-to-left document)."""
+
+
+def company(r: Result, lang: str) -> str:
+    """The company's name for a line it shares with other words, isolated (U+2068 … U+2069) when it holds a
+    direction mark: a right-to-left override in the name turned the rest of the line, and the client
+    read the date as 50-21-6202."""
     name = r.name or w("untitled", lang)
-    return f"{name} · {t('as_of', lang)} {r.as_of.isoformat()} · {t('last_year', lang)} {r.last_year}"
+    return f"\u2068{name}\u2069" if _BIDI.search(name) else name
 
 
 def _renewal(results: list[Result], lang: str) -> list[str]:
@@ -303,7 +314,7 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
     # the company first in the title: a browser names the tab and the saved PDF after it, and a
     # consultant's comparisons for each client were all called 对比：…2022 与 …2026
-    title = f"{results[0].name or w('untitled', lang)} · {_head(results, lang)}"
+    title = f"{company(results[0], lang)} · {_head(results, lang)}"
     return page(title, lang, "\n".join(body))
 
 
