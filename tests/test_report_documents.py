@@ -8,6 +8,7 @@ itself is not at hand."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,20 @@ def test_a_direction_mark_in_the_name_stays_inside_the_name(tmp_path: Path, fmt:
     assert lines
     for line in lines:
         assert "\u2068Evil\u202eLTR 有限公司\u2069 · " in line, line
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+
+
+@pytest.mark.parametrize("args", [[], ["--compare", "miit-2022,miit-2026"]], ids=["report", "compare"])
+@pytest.mark.parametrize("name", NAMES)
+def test_html_headings_never_skip_a_level(tmp_path: Path, name: str, args: list[str]) -> None:
+    """A PDF's outline and a screen reader list the headings: --compare went from its h1 to h3."""
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-06-01",
+                                      "--lang", "zh", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    levels = heading_levels(out.read_text(encoding="utf-8"))
+    assert levels[0] == 1 and levels.count(1) == 1 and len(levels) > 1
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels

@@ -310,7 +310,9 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
     for _, cells in rows:
         for name, _, fails, own in cells:
             if fails:
-                body.append(f"<h3>{escape(own)} · {escape(name)}</h3>" + _html_list(fails, lang))
+                # h2 under the page's h1: at h3 a reader's outline (a PDF's bookmarks, a screen reader's
+                # list of headings) had a level missing, and the sections hung from nothing
+                body.append(f"<h2>{escape(own)} · {escape(name)}</h2>" + _html_list(fails, lang))
     body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
     # the company first in the title: a browser names the tab and the saved PDF after it, and a
     # consultant's comparisons for each client were all called 对比：…2022 与 …2026
