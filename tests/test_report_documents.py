@@ -141,3 +141,21 @@ def test_html_headings_never_skip_a_level(tmp_path: Path, name: str, args: list[
     levels = heading_levels(out.read_text(encoding="utf-8"))
     assert levels[0] == 1 and levels.count(1) == 1 and len(levels) > 1
     assert all(b <= a + 1 for a, b in pairwise(levels)), levels
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_name_of_spaces_reads_as_no_name(tmp_path: Path, lang: str) -> None:
+    """name: "   " gave the HTML an empty heading and tab title, the Markdown an empty # and the
+    terminal report a blank first line: now each reads as a report without a name does."""
+    profile = tmp_path / "company.yaml"
+    profile.write_text('name: "   "\nindustry: industrial\nemployees: 10\n', encoding="utf-8")
+    untitled = "自评报告" if lang == "zh" else "Self-assessment"
+    said = {}
+    for fmt in ("html", "markdown", "text"):
+        out = tmp_path / f"report.{fmt}"
+        result = CliRunner().invoke(app, ["assess", str(profile), "--lang", lang, "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        said[fmt] = out.read_text(encoding="utf-8")
+    assert f"<title>{untitled}</title>" in said["html"] and f"<h1>{untitled}</h1>" in said["html"]
+    assert said["markdown"].startswith(f"# {untitled}\n")
+    assert said["text"].split("\n", 1)[0].startswith("评估日期" if lang == "zh" else "As of")

@@ -187,7 +187,7 @@ def company(r: Result, lang: str) -> str:
     """The company's name for a line it shares with other words, isolated (U+2068 … U+2069) when it holds a
     direction mark: a right-to-left override in the name turned the rest of the line, and the client
     read the date as 50-21-6202."""
-    name = r.name or w("untitled", lang)
+    name = (r.name or "").strip() or w("untitled", lang)
     return f"\u2068{name}\u2069" if _BIDI.search(name) else name
 
 

@@ -86,7 +86,7 @@ def render_html(report: Report) -> str:
     colon = "：" if zh else ": "
     result = report.result
     words = report.words
-    name = result.name or w("untitled", lang)
+    name = (result.name or "").strip() or w("untitled", lang)  # a name of spaces gave an empty heading and tab
     # the basis lines name --compare (and a date, 2026-04-01): at 420 px it broke as -- / compare
     out = [f"<header><h1>{escape(name)}</h1>",
            f'<p class="muted">{escape(t("as_of", lang))} {_unbroken(result.as_of.isoformat())} · '

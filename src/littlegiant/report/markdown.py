@@ -65,7 +65,7 @@ def render_markdown(report: Report) -> str:
     colon = "：" if zh else ": "
     result = report.result
     words = report.words
-    lines = [f"# {md(result.name or w('untitled', lang))}", ""]
+    lines = [f"# {md((result.name or '').strip() or w('untitled', lang))}", ""]  # spaces: an empty heading
     lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
                  f"{t('sme', lang)}{colon}{md(size_words(result, lang))}")
     lines.append("")

@@ -56,8 +56,8 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
     console = Console(file=stream, width=width, no_color=color is False, highlight=False,
                       force_terminal=None if color is None else color, soft_wrap=False)
     head = RichText()
-    if result.name:
-        head.append(result.name + "\n", style="bold")
+    if result.name and result.name.strip():  # a name of spaces opened the report with a blank line
+        head.append(result.name.strip() + "\n", style="bold")
     head.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
                 f"{t('sme', lang)}{'：' if zh else ': '}{size_words(result, lang)}")
     _line(console, head)
