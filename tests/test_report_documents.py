@@ -1,6 +1,6 @@
 """Reports handed on as documents. A finance manager pastes the Markdown into a wiki or turns it into
 Word or PDF with pandoc, and it must read the same there as on GitHub; a client's browser names a
-saved HTML page after its title. markdown-it (rich's own
+saved HTML page after its title and lists its headings as the PDF's outline. markdown-it (rich's own
 dependency) stands in for a renderer that does not pass HTML through (pandoc to Word, a wiki that
 escapes tags); pandoc's documented rule for a wide pipe table's columns is modelled where pandoc
 itself is not at hand."""
