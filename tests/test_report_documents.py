@@ -159,3 +159,22 @@ def test_a_name_of_spaces_reads_as_no_name(tmp_path: Path, lang: str) -> None:
     assert f"<title>{untitled}</title>" in said["html"] and f"<h1>{untitled}</h1>" in said["html"]
     assert said["markdown"].startswith(f"# {untitled}\n")
     assert said["text"].split("\n", 1)[0].startswith("评估日期" if lang == "zh" else "As of")
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_filed_comparison_carries_the_profile_s_check_code(tmp_path: Path, fmt: str) -> None:
+    """A consultant files the report and the comparison of each client: the report ended with the
+    profile's check code, the comparison with nothing that matched it to a profile or a version."""
+    profile = EXAMPLES / "little-giant-2022.yaml"
+    said = {}
+    for name, args in (("report", []), ("compare", ["--compare", "miit-2022,miit-2026"])):
+        out = tmp_path / f"{name}.{fmt}"
+        result = CliRunner().invoke(app, ["assess", str(profile), "--lang", "zh", "--format", fmt, *args,
+                                          "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        said[name] = out.read_text(encoding="utf-8")
+    code = re.search(r"资料校验码 ([0-9a-f]{8})", said["report"])
+    assert code is not None
+    tail = said["compare"][-600:]
+    assert f"资料校验码 {code.group(1)}" in tail and "littlegiant " in tail
+    assert "优质中小企业梯度培育管理暂行办法（2022） 与 优质中小企业梯度培育管理办法（2026）" in tail

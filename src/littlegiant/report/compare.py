@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from littlegiant import __version__
 from littlegiant.core.result import MET, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.i18n import STATUS
 from littlegiant.load.rules import RuleSet
@@ -227,6 +228,18 @@ def _disclaimer(lang: str) -> str:
     return t("disclaimer", lang)
 
 
+def _footer(results: list[Result], lang: str, traced: bool) -> str:
+    """The report's last line for the comparison: both rule sets, the date, the tool and, in a file
+    (``traced``), the profile's check code. Without it a printed comparison could not be matched to
+    the profile it read, nor to the report of the same profile that carries the same code."""
+    from littlegiant.report.common import CHECK_CODE, FOOTER
+
+    r = results[0]
+    rules = w("compare_and", lang).join(x.rules_title.get(lang) for x in results)
+    line = FOOTER[lang].format(rules=rules, as_of=r.as_of.isoformat(), version=__version__)
+    return line + CHECK_CODE[lang].format(sha=r.input_sha256[:8]) if traced else line
+
+
 def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = (),
                  assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
@@ -248,7 +261,7 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
                 lines += hang(f"    {'  ' * f.level}{ICON[f.status]} ", _said(f, lang), width)
-    lines += ["", *wrap(_disclaimer(lang), width)]
+    lines += ["", *wrap(_footer(results, lang, traced=False), width), *wrap(_disclaimer(lang), width)]
     return "\n".join(lines) + "\n"
 
 
@@ -281,7 +294,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
                 lines.append("")
                 lines += [f"{NEST * f.level}- {_MD_ICON[f.status]} {md(_said(f, lang))}" for f in fails]
                 lines.append("")
-    lines.append(f"*{md(_disclaimer(lang))}*")
+    lines += ["---", "", md(_footer(results, lang, traced=True)), "", f"*{md(_disclaimer(lang))}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -313,7 +326,8 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
                 # h2 under the page's h1: at h3 a reader's outline (a PDF's bookmarks, a screen reader's
                 # list of headings) had a level missing, and the sections hung from nothing
                 body.append(f"<h2>{escape(own)} · {escape(name)}</h2>" + _html_list(fails, lang))
-    body.append(f"<footer><p>{escape(_disclaimer(lang))}</p></footer>")
+    body.append(f"<footer><p>{escape(_footer(results, lang, traced=True))}</p><p><strong>{escape(_disclaimer(lang))}"
+                "</strong></p></footer>")
     # the company first in the title: a browser names the tab and the saved PDF after it, and a
     # consultant's comparisons for each client were all called 对比：…2022 与 …2026
     title = f"{company(results[0], lang)} · {_head(results, lang)}"
