@@ -17,9 +17,9 @@ from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
-from littlegiant.report.markdown import md, md_cell
+from littlegiant.report.markdown import HARD_BREAK, md, md_cell
 
-VIEWER = MarkdownIt("commonmark").enable("table")  # what GitHub, VS Code and most viewers follow
+VIEWER = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # what GitHub, VS Code and most viewers follow
 
 HOSTILE = [
     "<script>alert(1)</script>&<b>x",
@@ -34,6 +34,8 @@ HOSTILE = [
     "&lt;script&gt; R&D",
     "<!-- 注释 -->",
     "<https://example.com>",
+    "~~~ 星辰科技",  # opened --compare's second line: a fence, and the rest of the document was code
+    "宏达~~科技~~有限公司",  # struck through on GitHub; pandoc made ~科技~ a subscript
 ]
 
 
@@ -97,16 +99,21 @@ def test_a_bar_in_a_table_cell_stays_in_its_cell() -> None:
     assert rows.tags.count("td") == 2 and "b" not in rows.tags
 
 
-_SPECIALS = st.text(alphabet=st.sampled_from(list("<>&#;|*_`[]()!-+=.1 \\abc中文")), min_size=1, max_size=30).filter(str.strip)
+_SPECIALS = st.text(alphabet=st.sampled_from(list("<>&#;|*_`~[]()!-+=.1 \\abc中文")), min_size=1, max_size=30).filter(str.strip)
 
 
 @given(_SPECIALS)
 @example("1 #")  # a heading dropped a closing run of # after a space (found by CI)
+@example("~~~ 星辰科技")  # --compare's second line: the rest of the document became a block of code
+@example("===")  # on the summary's second line, the verdict above it became a heading
+@example("a~~b~~")  # struck through
 def test_any_text_reads_back_as_itself_in_a_heading_a_list_and_a_paragraph(text: str) -> None:
-    """Whatever a name holds, the viewer shows those characters and no markup."""
+    """Whatever a name holds, the viewer shows those characters and no markup: as a heading, a list
+    item, a paragraph, in bold, and on the line a verdict's reason takes under it."""
     expected = " ".join(text.split())
-    for before in ("# ", "- ", "", "**⚑ "):
+    for before in ("# ", "- ", "", "**⚑ ", f"- **x**{HARD_BREAK}  "):
         page = VIEWER.render(before + md(text) + ("**" if before == "**⚑ " else ""))
-        assert not re.search(r"<(?!/?(h1|ul|li|p|strong)>)", page), page
+        assert not re.search(r"<(?!/?(h1|ul|li|p|strong)>|br />)", page), page
         seen = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).replace("⚑", "").split())
-        assert seen == expected
+        assert seen == (f"x {expected}" if before.startswith("- **x**") else expected)
+        assert "<h1>" not in page or before == "# "

@@ -27,8 +27,13 @@ TABLE_RULE = "| --------- | ------------------- | ------------------------- |"
 
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
-_INLINE = re.compile(r"([\\`*_\[\]])")  # emphasis, code, links: a name never turns into markup
-_BLOCK = re.compile(r"^(?:[#>-]|\+(?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")  # what opens a heading, quote or list
+_INLINE = re.compile(r"([\\`*_\[\]~])")
+"""Emphasis, code, links, and ~ (GitHub's strike-through, pandoc's subscript, a ~~~ fence at a line's
+start, which turned the rest of a comparison opening with such a name into one block of code): a
+name never turns into markup."""
+_BLOCK = re.compile(r"^(?:[#>-]|\+(?=\s|$)|=(?==*\s*$)|\d{1,9}(?=[.)](?:\s|$)))")
+"""What opens a heading, quote or list at a line's start; and a line of = alone, which makes the line
+above it a heading (a verdict's reason goes on the line under it)."""
 
 
 def _inline(text: str) -> str:
