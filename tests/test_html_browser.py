@@ -363,3 +363,18 @@ def test_a4_print_keeps_rows_whole_status_on_one_line_and_the_summary_first(name
         assert squash(tier["title"]) in pages[0]
     split = [row for row in m["rows"] if not any(all(squash(cell) in p for cell in row) for p in pages)]
     assert not split, f"rows split across pages: {split[:3]}"
+
+
+# Every date of the footer (the rules, the date, the version, the profile's check code), and the ones a line breaks inside.
+FOOTER_PROBE = HEADER_PROBE.replace("document.querySelector('header')", "document.querySelector('footer')")
+
+
+@pytest.mark.parametrize("args", [[], ["--compare", "miit-2022,miit-2026"]], ids=["report", "compare"])
+def test_the_footer_keeps_its_date_on_one_line(tmp_path: Path, args: list[str]) -> None:
+    """The footer's date broke as 2026-12- / 05 on a phone (the comparison's at 390 px): a date read
+    off a printed or forwarded page, split, reads as two figures."""
+    html = cli("assess", str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
+               *args, "--format", "html")
+    for width in (360, 375, 390, 414):
+        m = measure(html, width, tmp_path, FOOTER_PROBE)
+        assert m["seen"] and not m["broken"], f"at {width}px: {m}"

@@ -301,7 +301,7 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
 def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = (),
                  assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
     """The comparison as one offline HTML file, laid out like the assessment report."""
-    from littlegiant.report.html import escape, page
+    from littlegiant.report.html import escape, page, unbroken
 
     names = [r.rules_title.get(lang) for r in results]
     rows = _compare_rows(results, lang, rule_sets)
@@ -311,8 +311,9 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
             + "".join(f"<li>{escape(a)}</li>" for a in assumed) + "</ul></section>") if assumed else ""
     said += (f'<section class="warnings" id="warnings"><h2>⚠ {escape(w("warnings", lang))}</h2><ul>'
              + "".join(f"<li>{escape(c)}</li>" for c in checks) + "</ul></section>") if checks else ""
-    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{escape(_about(results, lang))}</p>",
-            *(f"<p>{escape(x)}</p>" for x in [*_renewal(results, lang), *_in_force(results, lang)]), said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
+    # dates kept whole (.whole): at 390 px the footer broke one as 2026-12- / 05
+    body = [f"<h1>{escape(_head(results, lang))}</h1>", f"<p>{unbroken(escape(_about(results, lang)))}</p>",
+            *(f"<p>{unbroken(escape(x))}</p>" for x in [*_renewal(results, lang), *_in_force(results, lang)]), said, f'<div class="wide"><table><thead><tr><th style="width:{share}">'
             + escape(w("tier", lang)) + "</th>"
             + "".join(f'<th style="width:{share}">{escape(n)}</th>' for n in names) + "</tr></thead><tbody>"]
     for title, cells in rows:
@@ -326,7 +327,7 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
                 # h2 under the page's h1: at h3 a reader's outline (a PDF's bookmarks, a screen reader's
                 # list of headings) had a level missing, and the sections hung from nothing
                 body.append(f"<h2>{escape(own)} · {escape(name)}</h2>" + _html_list(fails, lang))
-    body.append(f"<footer><p>{escape(_footer(results, lang, traced=True))}</p><p><strong>{escape(_disclaimer(lang))}"
+    body.append(f"<footer><p>{unbroken(escape(_footer(results, lang, traced=True)))}</p><p><strong>{escape(_disclaimer(lang))}"
                 "</strong></p></footer>")
     # the company first in the title: a browser names the tab and the saved PDF after it, and a
     # consultant's comparisons for each client were all called 对比：…2022 与 …2026

@@ -89,10 +89,10 @@ def render_html(report: Report) -> str:
     name = (result.name or "").strip() or w("untitled", lang)  # a name of spaces gave an empty heading and tab
     # the basis lines name --compare (and a date, 2026-04-01): at 420 px it broke as -- / compare
     out = [f"<header><h1>{escape(name)}</h1>",
-           f'<p class="muted">{escape(t("as_of", lang))} {_unbroken(result.as_of.isoformat())} · '
+           f'<p class="muted">{escape(t("as_of", lang))} {unbroken(result.as_of.isoformat())} · '
            f"{escape(t('last_year', lang))} {result.last_year} · "
            f'<span class="whole">{escape(t("sme", lang))}{colon}{escape(size_words(result, lang))}</span><br>'
-           + "<br>".join(_unbroken(escape(b)) for b in report.basis()) + "</p></header>"]
+           + "<br>".join(unbroken(escape(b)) for b in report.basis()) + "</p></header>"]
     assumed = report.assumed_lines()
     if assumed:
         out.append(f'<section class="warnings" id="assumed"><h2>⚑ {escape(w("assumed", lang))}</h2><ul>'
@@ -150,10 +150,11 @@ def render_html(report: Report) -> str:
     if appendix:
         out.append(f'<section id="appendix"><h2>{escape(w("appendix", lang))}</h2><p>{escape(w("appendix_intro", lang))}</p>')
         for title, cmd in appendix:
-            out.append(f"<h3>{escape(title)}</h3><pre>{_unbroken(escape(cmd))}</pre>")
+            out.append(f"<h3>{escape(title)}</h3><pre>{unbroken(escape(cmd))}</pre>")
         out.append("</section>")
-    out.append(f"<footer><p>{escape(footer_line(result, lang, traced=True))}</p><p><strong>{escape(t('disclaimer', lang))}"
-               "</strong></p></footer>")
+    # the date kept whole: at 390 px the footer broke it as 2026-12- / 05
+    out.append(f"<footer><p>{unbroken(escape(footer_line(result, lang, traced=True)))}</p><p><strong>"
+               f"{escape(t('disclaimer', lang))}</strong></p></footer>")
     return page(name, lang, "\n".join(out))
 
 
@@ -181,7 +182,7 @@ _HYPHENED = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|\d{4}-\d{2}-\d{2})")
 """An option (--set, --as-of) or a date in a command: a browser breaks a line after a hyphen."""
 
 
-def _unbroken(command: str) -> str:
+def unbroken(command: str) -> str:
     """``command`` (HTML-escaped; or a sentence naming one) with its options and dates kept whole on a
     line (.whole): at 390 px --set broke as - / -set and a date as 2028-11- / 26, and the header's
     --compare as -- / compare at 420. They are short: no line is too narrow for one."""
