@@ -178,3 +178,18 @@ def test_a_filed_comparison_carries_the_profile_s_check_code(tmp_path: Path, fmt
     tail = said["compare"][-600:]
     assert f"资料校验码 {code.group(1)}" in tail and "littlegiant " in tail
     assert "优质中小企业梯度培育管理暂行办法（2022） 与 优质中小企业梯度培育管理办法（2026）" in tail
+
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_s_notes_never_run_into_its_numbered_steps(tmp_path: Path, lang: str) -> None:
+    """python-markdown (MkDocs, many wikis) runs a bullet list on into a numbered one after a blank
+    line: the plan's notes (「…」要等时间累积，本轮不能满足) and its steps came out as one bulleted list, the
+    steps unnumbered, the reasons a round cannot come sooner read as things to do. No bullet list is
+    followed by a numbered one at the margin; the notes still render as a list, set apart."""
+    text = markdown_report(tmp_path, EXAMPLES / "tier1-only.yaml", lang)
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    for before, after in pairwise(blocks):
+        assert not (before.startswith("- ") and re.match(r"\d+\. ", after)), (before[:80], after[:80])
+    html = NO_HTML.render(text)
+    assert html.count("<blockquote>\n<ul>") >= 2 and html.count("<ol>") >= 2  # two plans, each with notes and steps

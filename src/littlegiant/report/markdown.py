@@ -99,8 +99,9 @@ def render_markdown(report: Report) -> str:
         lines += [f"## {w('plan', lang)}", ""]
         for head, notes, steps in plan:
             lines += [f"**{md(head)}**", ""]
-            if notes:
-                lines += [f"- {md(n)}" for n in notes]
+            if notes:  # quoted: python-markdown ran a bullet list on into the numbered steps after it,
+                # the reasons a round cannot come sooner unnumbered among the steps, as if things to do
+                lines += [f"> - {md(n)}" for n in notes]
                 lines.append("")
             if steps:
                 lines += [f"{i}. {md(s)}" for i, s in enumerate(steps, 1)]
