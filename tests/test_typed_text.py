@@ -232,6 +232,9 @@ def test_a_figure_hedged_in_everyday_words_is_read_as_approximate_at_every_door(
     ("甲" * 1001, "文字太长：最多 1,000 个字，现在有 1,001 个"),
     ("甲公司\x1b]0;已认定\x07\x1b[31m", "文字里有控制字符（U+001B），显示时会扰乱终端：请删去"),
     ("甲公司\x00", "文字里有控制字符（U+0000），显示时会扰乱终端：请删去"),
+    # a right-to-left override turned the rest of a report's line around (「EvilEMCA → 司公限有」, a date 50-21-6202)
+    ("Evil\u202e有限公司", "文字里有改变书写方向的控制字符（U+202E），会使报告中前后的文字颠倒显示：请删去"),
+    ("甲\u2066公司", "文字里有改变书写方向的控制字符（U+2066），会使报告中前后的文字颠倒显示：请删去"),
 ])
 def test_a_name_too_long_or_with_control_characters_is_refused_at_every_door(text: str, zh: str) -> None:
     """A 400,000-character name typed in the interview saved a file too large to read back (resume and

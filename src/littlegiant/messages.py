@@ -223,6 +223,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "应填文字，现在含有无法识别的字符"),
     "value.text_long": ("expected text of at most {most:,} characters, got {length:,}",
                         "文字太长：最多 {most:,} 个字，现在有 {length:,} 个"),
+    "value.text_bidi": ("expected text, got a direction control ({code}), which turns the text around it in a report",
+                        "文字里有改变书写方向的控制字符（{code}），会使报告中前后的文字颠倒显示：请删去"),
     "value.text_control": ("expected text, got a control character ({code}), which a terminal would run",
                            "文字里有控制字符（{code}），显示时会扰乱终端：请删去"),
     "value.choice": ("expected one of {choices}, got {got}", "应填以下之一：{choices}，现在是{got}"),

@@ -959,7 +959,8 @@ def check_value(f: FieldDef, value: Any, *, where: str | None = None, label: Tex
                 raise fail("value.text_bytes") from None
             if len(value) > TEXT_MAX:
                 raise fail("value.text_long", most=TEXT_MAX, length=len(value))
-            raise fail("value.text_control", code=f"U+{ord(_CONTROL.findall(value)[0]):04X}")
+            first = _CONTROL.findall(value)[0]
+            raise fail("value.text_bidi" if first in _BIDI else "value.text_control", code=f"U+{ord(first):04X}")
         return value
     if f.type == "choice":
         if not isinstance(value, str) or value not in f.choices:
@@ -1032,9 +1033,12 @@ def _is_text(value: str) -> bool:
 TEXT_MAX = 1000
 """The longest text answer (a company's name): an interview answered with a 400,000-character name saved
 a file larger than a profile may be, which neither resuming nor assessing would then read."""
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters but tab and line feed: ESC in a name printed raw recoloured or retitled the
-terminal a report was read in."""
+terminal a report was read in. And the bidirectional embeddings, overrides and isolates (U+202A–202E,
+U+2066–2069, _BIDI): a name holding U+202E turned the rest of its line around in every report
+(「EvilEMCA → 司公限有 edirrevo」, a date 50-21-6202)."""
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def field_for_path(rules: RuleSet, path: str) -> FieldDef:
