@@ -683,7 +683,9 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     revenue = getattr(input_label(field_for_path(rs, "financials.2025.revenue"), "financials.2025.revenue"), lang)
     assert header[0] == ("企业名称" if lang == "zh" else "Company name") and revenue in header
     assert notes[0].startswith("填写说明（本行不计入）" if lang == "zh" else "Notes (this row is not read)")
-    assert notes[header.index(revenue)].startswith("万元") and sample[header.index(revenue)] == "3000"
+    # in English the unit by name, the Chinese beside the money's (bare 万元, 人 meant nothing to an English reader)
+    assert notes[header.index(revenue)].startswith("万元" if lang == "zh" else "10k CNY (万元)")
+    assert notes[2].startswith("人" if lang == "zh" else "people") and sample[header.index(revenue)] == "3000"
     yes = "是" if lang == "zh" else "yes"
     company = dict.fromkeys(header, "")
     registered = getattr(rs.fields["registered_in_china"].label, lang)

@@ -268,9 +268,13 @@ def column_note(f: FieldDef, lang: str) -> str:
     if f.type == "percent":  # the range the reader checks a share against: 0–100, or a rule file's own within it
         low, high = (fmt(b) for b in f.value_range())
         return f"%（{low}–{high}）" if lang == "zh" else f"% ({low}-{high})"
-    if f.unit:
-        return f.unit
+    if f.unit:  # in English by name, the Chinese unit beside the money's: bare 万元, 人, 项 meant nothing to an English reader
+        return f.unit if lang == "zh" else _UNIT_NOTE_EN.get(f.unit, f.unit)
     return t("xlsx.text", lang) if f.type == "text" else t("xlsx.number", lang)
+
+
+_UNIT_NOTE_EN = {"万元": "10k CNY (万元)", "人": "people", "年": "years", "项": "items", "级": "level", "分": "points"}
+"""A template's units in English, under each column of its notes row."""
 
 
 def choice_word(f: FieldDef, choice: str, lang: str) -> str:
