@@ -112,18 +112,20 @@ def test_the_comparison_page_is_titled_with_the_company(tmp_path: Path, lang: st
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
 def test_a_direction_mark_in_the_name_stays_inside_the_name(tmp_path: Path, fmt: str) -> None:
     """A right-to-left override pasted with the name turned the rest of --compare's line: the date
-    read 50-21-6202. The name is closed off (U+2068 … U+2069) where it shares a line."""
+    read 50-21-6202. Overrides and isolates are refused in a name now (test_typed_text); a right-to-left
+    mark (U+200F), which a name may hold, still turns the text after it: the name is closed off
+    (U+2068 … U+2069) where it shares a line."""
     profile = tmp_path / "company.yaml"
-    profile.write_text('name: "Evil\\u202eLTR 有限公司"\nindustry: industrial\nemployees: 10\n', encoding="utf-8")
+    profile.write_text('name: "Evil\\u200fLTR 有限公司"\nindustry: industrial\nemployees: 10\n', encoding="utf-8")
     out = tmp_path / f"compare.{fmt}"
     result = CliRunner().invoke(app, ["assess", str(profile), "--as-of", "2026-06-01", "--lang", "en",
                                       "--compare", "miit-2022,miit-2026", "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if "\u202e" in line]
+    lines = [line for line in text.splitlines() if "\u200f" in line]
     assert lines
     for line in lines:
-        assert "\u2068Evil\u202eLTR 有限公司\u2069 · " in line, line
+        assert "\u2068Evil\u200fLTR 有限公司\u2069 · " in line, line
 
 
 def heading_levels(html: str) -> list[int]:
