@@ -93,14 +93,16 @@ def test_targets(paths: list[str]) -> list[str]:
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = [_shown(p) for p in sorted(path.glob("*.yaml")) if not p.name.endswith(TESTS_SUFFIX)]
+            # the .yml ones too, as --rules takes them: a folder of one my.yml was "no rule file to test"
+            found = [_shown(p) for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
+                     if not p.name.endswith(TESTS_SUFFIX)]
             if not found:  # a folder of none was tested silently, exit 0, as if it had passed
                 raise InputError(kind="rules.test_none", file=arg)
             out.extend(found)
         elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
             out.append(str(path.with_name(CALENDAR_FILE)))
         elif path.name.endswith(TESTS_SUFFIX):
-            out.append(str(path.with_name(path.name.removesuffix(TESTS_SUFFIX) + ".yaml")))
+            out.append(str(_rule_file_of(path)))
         else:
             out.append(arg)
     return out
@@ -1059,8 +1061,23 @@ def holds(value: bool | None) -> Text:
     return Text("成立" if value else "无法判定" if value is None else "不成立", str(value))
 
 
+_RULE_SUFFIXES = (".yaml", ".yml", ".json")
+"""What a rule file's name may end with (--rules reads any of them): its tests file is NAME.tests.yaml
+whatever it ends with. my.yml looked for my.yml.tests.yaml, so my.tests.yaml beside it was never run
+and ``rules test my.yml`` said "0 cases: all passed", exit 0, however its cases failed."""
+
+
 def tests_file_for(rule_path: Path) -> Path:
-    return rule_path.with_name(rule_path.name.removesuffix(".yaml") + TESTS_SUFFIX)
+    name = rule_path.name
+    stem = name[: -len(suffix)] if (suffix := rule_path.suffix).lower() in _RULE_SUFFIXES else name
+    return rule_path.with_name(stem + TESTS_SUFFIX)
+
+
+def _rule_file_of(tests_file: Path) -> Path:
+    """The rule file a NAME.tests.yaml tests: NAME.yaml, else the NAME.yml or NAME.json beside it."""
+    stem = tests_file.name.removesuffix(TESTS_SUFFIX)
+    beside = (tests_file.with_name(stem + suffix) for suffix in _RULE_SUFFIXES)
+    return next((p for p in beside if p.is_file()), tests_file.with_name(stem + ".yaml"))
 
 
 def run_tests(rule_ref: str) -> Outcome:
