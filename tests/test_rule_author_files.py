@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_rule_tools import ENGLISH, OK, cli, write
 
 WRONG_CASE = ("format: 1\ncases:\n  - name: small\n    as_of: \"2026-11-26\"\n"
@@ -32,3 +33,84 @@ def test_the_cases_beside_a_yml_or_json_rule_file_are_run(tmp_path: Path, suffix
     assert done.returncode == 1, done.stdout + done.stderr
     assert "FAIL mine.tests.yaml:3 small: criterion t1.rev is met, expected unmet" in done.stdout
     assert "mine: 1 case," in done.stdout
+
+
+MAIN_SHARE_85 = """\
+replace_items:
+  zjtx.main_share:
+    - id: main_share
+      zh: 上年度主营业务收入总额占营业收入总额比重
+      en: Main-business share of revenue last year
+      group: specialisation
+      max: 5
+      source: 本省通知（示例）
+      confidence: single
+      value: "main_share[y1]"
+      unit: "%"
+      bands: [{at_least: 85, points: 5}, {at_least: 70, points: 3}, {at_least: 60, points: 1}, {points: 0}]
+"""
+"""A province's own bar for one more score item: 85% of revenue from the main business for 5 points."""
+
+
+def shandong_assessed(rules_arg: str, cwd: Path) -> dict[str, object]:
+    """The Shandong example's 专精特新 tier under ``rules_arg``: its status, score and the items scored."""
+    done = cli("assess", str(EXAMPLES / "overlays" / "shandong.yaml"), "--rules", rules_arg, "--as-of", "2026-03-01",
+               "--format", "json", cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    zjtx = json.loads(done.stdout)["tiers"]["zjtx_sme"]
+    return {"status": zjtx["status"], "score": zjtx["score"], "items": {c["id"] for c in zjtx["criteria"]}}
+
+
+@pytest.mark.parametrize("extends", ["shandong-2022", "shandong-copy.yaml"])
+def test_an_overlay_of_the_shandong_overlay_keeps_its_indicators(tmp_path: Path, extends: str) -> None:
+    """A consultant adapting Shandong's overlay (its 特色化 indicators) with one more swap of their own.
+    By its id, as --rules and rules list name it, `extends: shandong-2022` was "unknown rule set"; by a copy
+    beside it, the new swap took the place of Shandong's: its indicators were gone, the 0–15 input back
+    unanswered, the score a range (77–92) and the diff said 4 indicators removed. Now 85 as under
+    shandong-2022 (main share 85%, above 80 and under 85: 5 points either way), its indicators kept."""
+    copy = (ROOT / "rules" / "overlays" / "shandong-2022.yaml").read_text(encoding="utf-8")
+    write(tmp_path, copy.replace("id: shandong-2022", "id: shandong-copy"), "shandong-copy.yaml")
+    mine = write(tmp_path, f"format: 1\nid: sd-mine\nextends: {extends}\ntitle: {{zh: 本省, en: Mine}}\n"
+                           f"source: 本省通知（示例）\n{MAIN_SHARE_85}")
+    assert cli("rules", "validate", str(mine), env=ENGLISH).returncode == 0
+    got = shandong_assessed(str(mine), tmp_path)
+    assert got["status"] == "met" and got["score"] == 85
+    assert {"zjtx.points.sd_priority_industry", "zjtx.points.sd_listing", "zjtx.points.main_share"} <= got["items"]
+    assert "zjtx.points.characteristic" not in got["items"]
+    diff = cli("rules", "diff", "shandong-2022", str(mine), env=ENGLISH)
+    assert diff.returncode == 0, diff.stderr
+    assert diff.stdout.rstrip().endswith("0 added, 0 removed, 1 changed")
+    assert "≥ 85: 5" in diff.stdout
+
+
+def test_a_swap_of_an_indicator_the_extended_overlay_brought_in(tmp_path: Path) -> None:
+    """Shandong's 上市进展 (sd_listing, brought in by its swap of the 0–15 input) given 2 points instead
+    of 3: it was "names no score item", the swap it came from being dropped. The example has no listing
+    progress, so its score stays 85; a company with it gets 2, not 3."""
+    listing = ("replace_items:\n  zjtx.sd_listing:\n    - {id: sd_listing, zh: 上市进展（本省）, en: Listing, "
+               "group: characteristic, max: 3, source: 本省通知（示例）, confidence: single, "
+               "bands: [{when: sd_listing, points: 2}, {points: 0}]}\n")
+    mine = write(tmp_path, "format: 1\nid: sd-listing\nextends: shandong-2022\ntitle: {zh: 本省, en: Mine}\n"
+                           f"source: 本省通知（示例）\n{listing}")
+    done = cli("rules", "validate", str(mine), env=ENGLISH)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert shandong_assessed(str(mine), tmp_path)["score"] == 85
+    listed = tmp_path / "listed.yaml"
+    listed.write_text((EXAMPLES / "overlays" / "shandong.yaml").read_text(encoding="utf-8")
+                      .replace("listing_progress: false", "listing_progress: true"), encoding="utf-8")
+    run = cli("assess", str(listed), "--rules", str(mine), "--as-of", "2026-03-01", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["tiers"]["zjtx_sme"]["score"] == 87
+
+
+def test_a_bad_swap_in_the_file_extended_is_said_at_that_files_line(tmp_path: Path) -> None:
+    """The file extended has a typo in its swap, this one a good swap of its own: the typo passed unseen
+    (this file's swaps replaced that file's). Now it is said, at that file's line, not at this one's."""
+    write(tmp_path, "format: 1\nid: base-mine\nextends: miit-2022\ntitle: {zh: 基, en: Base}\nsource: x\n"
+                    + MAIN_SHARE_85.replace("zjtx.main_share:", "zjtx.main_sharex:"), "base.yaml")
+    niche = ("replace_items:\n  zjtx.niche_years:\n    - {id: niche_years, zh: 年限, en: Years, group: specialisation, "
+             "max: 5, source: x, confidence: single, value: niche_years, bands: [{at_least: 10, points: 5}, {points: 0}]}\n")
+    mine = write(tmp_path, f"format: 1\nid: top-mine\nextends: base.yaml\ntitle: {{zh: 顶, en: Top}}\nsource: x\n{niche}")
+    done = cli("rules", "validate", mine.name, env=ENGLISH, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("base.yaml:7: replace_items.zjtx.main_sharex: 'zjtx.main_sharex' names no score item")

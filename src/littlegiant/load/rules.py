@@ -8,6 +8,7 @@ problems as ``file:line: path: what was expected``. It knows nothing of scoring.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -797,6 +798,11 @@ def _display(path: Path) -> Path:
 _MERGED_SECTIONS = ("fields", "derived", "nodes", "scores", "tiers")
 _TOP_KEYS = ("format", "id", "title", "in_force", "source", "url", "extends", "size_standard",
              *_MERGED_SECTIONS, "replace_items", "notes", "round", "add_criteria", "set_applies")
+_MERGED_KEYS = (*_MERGED_SECTIONS, "replace_items")
+"""Keys whose entries a file adds to those of the file it extends (one it names again replaces the
+base's). ``replace_items`` is one: an overlay of shandong-2022 swapping one more item took the place of
+Shandong's swaps, its 特色化 indicators gone and the 0–15 input back, without a word. The base's swaps
+come first, so an item one of them brought in (zjtx.sd_listing) may be swapped in turn."""
 
 
 def read_file(path: Path, name: str | None = None) -> Any:
@@ -901,7 +907,8 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
         if not parent_path.is_file():
             top.fail("rule.extends_missing", "extends", ref=quoted(parent_ref))
     else:
-        parent_path = (builtin_dir() / f"{parent_ref}.yaml").resolve()
+        # a shipped overlay by its id too, as --rules takes it: extends: shandong-2022 was "unknown rule set"
+        parent_path = (_shipped(parent_ref) or builtin_dir() / f"{parent_ref}.yaml").resolve()
         # the calendar and the glossary lie beside the sets but are none: extended, their keys were refused
         # at lines of the shipped file, the user's own file never named
         if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file() \
@@ -919,7 +926,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     merged.file = name  # type: ignore[attr-defined]
     merged.from_yaml = getattr(base, "from_yaml", False) or getattr(data, "from_yaml", False)  # type: ignore[attr-defined]
     for key, value in data.items():
-        if key in _MERGED_SECTIONS and isinstance(value, dict) and isinstance(base.get(key), dict):
+        if key in _MERGED_KEYS and isinstance(value, dict) and isinstance(base.get(key), dict):
             section = LineDict(base[key])
             section.lines = dict(getattr(base[key], "lines", {}))
             section.line = getattr(value, "line", None)
@@ -1753,18 +1760,21 @@ def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
     section = top.sub("replace_items")
     out = dict(scores)
     for key in section.data:
+        # the swaps of the file this one extends come first (_MERGED_KEYS): each is said in its own file
+        at = copy.copy(section)
+        at.file = _file_of(section.data[key], section.file)
         table_id, _, item_id = str(key).partition(".")
         if table_id not in out or item_id not in [i.id for i in out[table_id].items]:
-            section.fail("rule.replace_target", str(key), name=quoted(key))
+            at.fail("rule.replace_target", str(key), name=quoted(key))
         table = out[table_id]
         groups = {g.id: g for g in table.groups}
-        listed = section.items(str(key))
+        listed = at.items(str(key))
         new_items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
         items: list[ScoreItem] = []
         for item in table.items:
             items.extend(new_items if item.id == item_id else [item])
         replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
-        _attempt(_check_table, section, replaced, str(key), sums=len(new_items) == len(listed))
+        _attempt(_check_table, at, replaced, str(key), sums=len(new_items) == len(listed))
         out[table_id] = replaced
     return out
 
