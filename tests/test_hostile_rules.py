@@ -341,7 +341,7 @@ def test_extends_by_absolute_path_symlink_or_dotted_id_is_refused(tmp_path: Path
     (child.parent / "link.yaml").symlink_to(shared / "parent.yaml")
     for ref, words in ((str(shared / "parent.yaml"), "outside this rule file's folder"),
                        ("link.yaml", "outside this rule file's folder"),
-                       ("../../../../etc/passwd", "extends unknown rule set")):
+                       ("../../../../etc/passwd", "extends: unknown rule set '../../../../etc/passwd' (built-in: miit-2022")):
         write(child.parent, f"format: 1\nid: child\nextends: {ref}\n", "child.yaml")
         done, _ = cli("rules", "validate", str(child))
         refused_in_one_line(done, words)

@@ -114,3 +114,29 @@ def test_a_bad_swap_in_the_file_extended_is_said_at_that_files_line(tmp_path: Pa
     done = cli("rules", "validate", mine.name, env=ENGLISH, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith("base.yaml:7: replace_items.zjtx.main_sharex: 'zjtx.main_sharex' names no score item")
+
+
+@pytest.mark.parametrize(("extends", "said"), [
+    ("miit-2023", "mine.yaml:3: extends: unknown rule set 'miit-2023'; did you mean 'miit-20"),
+    ("province", "mine.yaml:3: extends: unknown rule set 'province'; did you mean 'province.yaml'?"),
+    ("nothing-like-it", "mine.yaml:3: extends: unknown rule set 'nothing-like-it' (built-in: "),
+    ("a" * 5000, "mine.yaml:3: extends: unknown rule set 'aaaaaaaaaa"),
+    ("a" * 5000 + ".yaml", "mine.yaml:3: extends: extends 'aaaaaaaaaa"),
+])
+def test_an_unknown_extends_says_what_it_may_name(tmp_path: Path, extends: str, said: str) -> None:
+    """`extends: miit-2023` was "extends unknown rule set 'miit-2023'", what it may name left to guess;
+    `extends: province` for province.yaml beside it likewise. It now lists the shipped sets and overlays,
+    as --rules does, and names the nearest or the file beside. A name too long for the system was its
+    "File name too long" at a path inside the package, not this file's line."""
+    write(tmp_path, "format: 1\nid: province-base\nextends: miit-2022\ntitle: {zh: 省, en: P}\nsource: x\n",
+          "province.yaml")
+    write(tmp_path, f"format: 1\nid: mine\nextends: {extends}\ntitle: {{zh: 我, en: Me}}\nsource: x\n")
+    for args in (("rules", "validate", "mine.yaml"),
+                 ("assess", str(EXAMPLES / "tier1-only.yaml"), "--rules", "mine.yaml", "--as-of", "2026-03-01")):
+        done = cli(*args, env=ENGLISH, cwd=tmp_path)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        line = done.stderr.splitlines()[0].removeprefix("littlegiant: error: ")
+        assert line.startswith(said), line
+        assert len(line) < 300
+        if not extends.endswith(".yaml"):
+            assert "(built-in: miit-2022, miit-2026, shandong-2022; or give a YAML file)" in line

@@ -301,7 +301,7 @@ def test_extending_the_calendar_or_the_glossary_is_an_unknown_rule_set(tmp_path:
     """`extends: calendar` read the shipped calendar as a rule set and said its keys were wrong, at lines of
     rules/calendar.yaml: the user's file was never named (a hostile-input review)."""
     refused(tmp_path, HEAD.replace("extends: miit-2026", f"extends: {shipped}"), "mine.yaml:3: extends",
-            f"extends unknown rule set '{shipped}'")
+            f"unknown rule set '{shipped}' (built-in: miit-2022, miit-2026, shandong-2022; or give a YAML file)")
 
 
 @pytest.mark.parametrize("unit", ["十万元", "万美元", "USD"])

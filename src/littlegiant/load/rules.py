@@ -904,16 +904,18 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
         parent_path = (path.parent / parent_ref).resolve()
         if not allow_outside and not parent_path.is_relative_to(path.parent):
             top.fail("rule.extends_outside", "extends", ref=quoted(clip(parent_ref, 60)))
-        if not parent_path.is_file():
-            top.fail("rule.extends_missing", "extends", ref=quoted(parent_ref))
+        if not _is_file(parent_path):
+            top.fail("rule.extends_missing", "extends", ref=quoted(clip(parent_ref, 60)))
     else:
+        # an id no file name can hold is none: looked up, the system's "File name too long" named a
+        # path inside the package, not the user's file
+        named = re.match(r"^_?[a-z0-9][a-z0-9_-]{0,99}$", parent_ref) is not None
         # a shipped overlay by its id too, as --rules takes it: extends: shandong-2022 was "unknown rule set"
-        parent_path = (_shipped(parent_ref) or builtin_dir() / f"{parent_ref}.yaml").resolve()
+        parent_path = ((_shipped(parent_ref) if named else None) or builtin_dir() / f"{parent_ref}.yaml").resolve()
         # the calendar and the glossary lie beside the sets but are none: extended, their keys were refused
         # at lines of the shipped file, the user's own file never named
-        if not re.match(r"^_?[a-z0-9][a-z0-9_-]*$", parent_ref) or not parent_path.is_file() \
-                or parent_path.name in (CALENDAR_FILE, GLOSSARY_FILE):
-            top.fail("rule.extends_unknown", "extends", ref=quoted(parent_ref))
+        if not named or not parent_path.is_file() or parent_path.name in (CALENDAR_FILE, GLOSSARY_FILE):
+            _unknown_parent(top, parent_ref, path)
     if parent_path in seen or parent_path == path:
         top.fail("rule.extends_loop", "extends", ref=quoted(parent_ref))
     if len(seen) >= MAX_EXTENDS:
@@ -946,6 +948,28 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
             merged.lines.pop(key, None)  # the base's line is another file's
     merged["extends"] = parent_ref
     return merged
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file, a name the system refuses (too long) being none: its OSError named
+    the path it was joined into, not the rule file and line that wrote it."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _unknown_parent(top: _Reader, ref: str, own: Path) -> NoReturn:
+    """``extends:`` naming no rule set, said with the ids it may name, as ``--rules`` says it, and the
+    nearest of them or the file beside it (``extends: mine`` for mine.yaml): "extends unknown rule set
+    'miit-2023'" left the author to guess what was expected."""
+    known = [*builtin_ids(), *overlay_ids()]
+    beside = own.with_name(f"{ref}.yaml") if _ID_OR_DASH.match(ref) else None  # no path: ../x is no name
+    near = nearest(ref, known) or (beside.name if beside is not None and _is_file(beside) and beside != own
+                                   else None)
+    if near is not None:
+        top.fail("rules.unknown_near", "extends", got=clip(ref, 60), near=near, known=", ".join(known))
+    top.fail("rules.unknown", "extends", got=clip(ref, 60), known=", ".join(known))
 
 
 def _build(data: LineDict, file: str, path: Path) -> RuleSet:
