@@ -140,3 +140,34 @@ def test_an_unknown_extends_says_what_it_may_name(tmp_path: Path, extends: str, 
         assert len(line) < 300
         if not extends.endswith(".yaml"):
             assert "(built-in: miit-2022, miit-2026, shandong-2022; or give a YAML file)" in line
+
+
+@pytest.mark.parametrize(("title", "threshold", "unit", "said"), [
+    ("研发费用占比不低于3%", "0.03", '"%"', "means >= 3%, but the rule uses >= 0.03%"),
+    ("研发费用占比不低于3%", "4", '"%"', "means >= 3%, but the rule uses >= 4%"),
+    ("营业收入1亿元以上", "1", "万元", "means >= 10000万元, but the rule uses >= 1万元"),
+    ("近2年营业收入均值5000万元以上", "500", "万元", "means >= 2 or >= 5000, but the rule uses >= 500万元"),
+    ("研发费用占比不低于３％", "0.03", '"%"', "means >= 3%, but the rule uses >= 0.03%"),
+])
+def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, title: str, threshold: str, unit: str,
+                                                               said: str) -> None:
+    """A percent typed as a fraction (0.03 under 「不低于3%」: every company with any R&D met it) or a bar
+    changed without its title passed `rules test`, all its generated boundary cases too: they test the
+    rule against itself. `rules validate` still takes it, as assess does; `rules test` fails it."""
+    value = "rd_share[y1]" if unit == '"%"' else "revenue[y1]"
+    rule = write(tmp_path, OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元',
+                                      f'value: "{value}", op: ">=", threshold: {threshold}, unit: {unit}, zh: {title}'))
+    assert cli("rules", "validate", str(rule), env=ENGLISH).returncode == 0
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"FAIL t1.rev: the wording 「{title}」 {said}" in done.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("title", "threshold"), [("营业收入1亿元以上", "10000"), ("营业收入不低于1000万元", "1000"),
+                                                  ("近2年营业收入均值1000万元以上", "1000"), ("营业收入达标", "1000"),
+                                                  ("研发费用占比不低于3.0%", "3")])
+def test_a_threshold_its_title_writes_passes(tmp_path: Path, title: str, threshold: str) -> None:
+    """1亿元 is 10000 (万元), 3.0 is 3, and a title that writes no number is not checked."""
+    rule = write(tmp_path, OK.replace("threshold: 100, zh: 收入不低于100万元", f"threshold: {threshold}, zh: {title}"))
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -10,6 +10,7 @@ threshold is also checked against the words of its Chinese title.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
@@ -1268,6 +1269,36 @@ def _expected_ops(title: str) -> tuple[str, ...] | None:
     return None
 
 
+_TITLE_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿)?")
+
+
+def _title_numbers(title: str) -> list[Decimal]:
+    """The numbers a Chinese title writes, 1亿元 as 10000 (amounts are in 万元); full-width digits too."""
+    return [Decimal(m.group(1)) * (10000 if m.group(2) else 1)
+            for m in _TITLE_NUMBER.finditer(unicodedata.normalize("NFKC", title))]
+
+
+def _plain(v: Decimal) -> str:
+    return format(v.normalize(), "f")
+
+
+def _check_title_numbers(node: Node, outcome: Outcome) -> None:
+    """A threshold the title's words do not write: a percent typed as a fraction (0.03 under 「不低于3%」,
+    which every company with any R&D meets) or a bar changed without its title passed every test,
+    generated boundary cases included (they test the rule against itself). Every numeric check of the
+    shipped sets writes its threshold in its title; a title with no number is not checked."""
+    written = _title_numbers(node.title.zh)
+    edges = list(node.threshold) if node.op == "between" else [node.threshold]
+    if not written or not all(isinstance(e, Decimal) for e in edges) or all(e in written for e in edges):
+        return
+    unit = node.unit or ""
+    numbers = list(dict.fromkeys(written))  # of several, which is the bar is not known: none given a unit
+    said = [f"{node.op} {_plain(n)}{unit if len(numbers) == 1 else ''}" for n in numbers]
+    uses = " – ".join(f"{_plain(e)}{unit}" for e in edges) if node.op == "between" else f"{_plain(edges[0])}{unit}"
+    outcome.failures.append(Failure(node.id, "rules.fail_wording", {
+        "title": node.title.zh, "ops": Text(" 或 ".join(said), " or ".join(said)), "op": f"{node.op} {uses}"}))
+
+
 def _holds(op: str, value: Decimal, threshold: Any) -> bool:
     result = expr.compare(op, value, threshold)
     assert result is not None
@@ -1309,6 +1340,7 @@ def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
         if allowed is not None and op not in allowed:
             outcome.failures.append(Failure(node.id, "rules.fail_wording", {
                 "title": node.title.zh, "ops": Text(" 或 ".join(allowed), " or ".join(allowed)), "op": op}))
+        _check_title_numbers(node, outcome)
         ref = node.value.only
         delta = _step(rs, ref.name)
         edges = [thr[0], thr[1]] if op == "between" else [thr]
