@@ -171,3 +171,17 @@ def test_a_threshold_its_title_writes_passes(tmp_path: Path, title: str, thresho
     rule = write(tmp_path, OK.replace("threshold: 100, zh: 收入不低于100万元", f"threshold: {threshold}, zh: {title}"))
     done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(("lang", "scored", "other"), [
+    ("zh", "    “上市进展（已上市，或已进入上市辅导、申报阶段）”为“是”：3分", "    其他情况：0分"),
+    ("en", "    yes to “Listing progress (listed, or in listing tutoring or application)”: 3 points",
+     "    otherwise: 0 points"),
+])
+def test_rules_show_says_which_answer_earns_a_yes_no_items_points(lang: str, scored: str, other: str) -> None:
+    """Shandong's 上市进展 read "其他情况：3分" then "其他情况：0分" (otherwise: 3, otherwise: 0), as if any
+    answer earned the 3 points: its bands have no words of their own. They are said by the question."""
+    done = cli("rules", "show", "zjtx.sd_listing", "--rules", "shandong-2022", "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[lines.index(scored) + 1] == other

@@ -379,10 +379,10 @@ def plain_show_text(rs: RuleSet, ident: str, lang: str, width: int) -> str:
         say("max", _points(item.max, lang))
         for scale in item.scales:
             say("points", (scale.label.get(lang) if scale.label is not None else ""))
-            lines.extend(("    ", _plain_band(b, scale.unit, lang)) for b in scale.bands)
+            lines.extend(("    ", _plain_band(b, scale.unit, lang, rs)) for b in scale.bands)
         if item.each:
             say("points", _SAY["each"].get(lang))
-            lines.extend(("    ", _plain_band(b, None, lang)) for b in item.each)
+            lines.extend(("    ", _plain_band(b, None, lang, rs)) for b in item.each)
         reads = inputs.of_item(item)
         lines += _plain_provenance(item.source, item.confidence, item.evidence, item.note, lang)
     elif kind == "derived":
@@ -441,7 +441,7 @@ def _conditions(group: Node, rs: RuleSet, lang: str, indent: str, shown: set[str
     return out
 
 
-def _plain_band(b: Any, unit: str | None, lang: str) -> str:
+def _plain_band(b: Any, unit: str | None, lang: str, rs: RuleSet) -> str:
     """One line of a score table in words: 不低于 50%：5分 (its label when it has one)."""
     zh = lang == "zh"
     shown = (unit or "") if zh else unit_text(unit, lang, b.at_least if b.at_least is not None else b.at_most)
@@ -451,6 +451,8 @@ def _plain_band(b: Any, unit: str | None, lang: str) -> str:
         cond = f"{OPS[lang]['<=']}{'' if zh else ' '}{_n(b.at_most)}{shown}"
     elif b.label is not None:
         cond = b.label.get(lang)
+    elif b.when is not None:
+        cond = _when_words(b.when, rs, lang)
     else:
         cond = _SAY["other"].get(lang)
     if b.label is not None and cond != b.label.get(lang):
@@ -458,6 +460,17 @@ def _plain_band(b: Any, unit: str | None, lang: str) -> str:
     points = _points(b.points, lang)
     review = ("（由认定机关判断）" if zh else " (judged by the authority)") if b.review else ""
     return f"{cond}{'：' if zh else ': '}{points}{review}"
+
+
+def _when_words(when: expr.Expression, rs: RuleSet, lang: str) -> str:
+    """A yes/no band without a label of its own, by the question it reads: Shandong's 上市进展 read
+    "其他情况：3分" then "其他情况：0分", as if anything earned the 3 points."""
+    name = when.only.name if when.only is not None else None
+    known = rs.fields.get(name) if name is not None else None
+    label = known.label if known is not None else rs.derived[name].label if name in rs.derived else None
+    if label is None:
+        return "符合条件时" if lang == "zh" else "when its condition holds"
+    return f"“{label.zh}”为“是”" if lang == "zh" else f"yes to “{label.en}”"
 
 
 def _points(v: Decimal, lang: str) -> str:
