@@ -185,3 +185,14 @@ def test_rules_show_says_which_answer_earns_a_yes_no_items_points(lang: str, sco
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[lines.index(scored) + 1] == other
+
+
+def test_the_chinese_diff_says_how_a_score_items_bands_changed(tmp_path: Path) -> None:
+    """A province's 85% bar for 5 points where 2022 has 80%: the Chinese diff said only 分档有变化
+    (the English one gave both scales), so which bar moved, and where to, was not said."""
+    mine = write(tmp_path, "format: 1\nid: sd-mine\nextends: shandong-2022\ntitle: {zh: 本省, en: Mine}\n"
+                           f"source: 本省通知（示例）\n{MAIN_SHARE_85}")
+    done = cli("rules", "diff", "shandong-2022", str(mine), "--lang", "zh", env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert ("      分档由「不低于80%：5分，不低于70%：3分，不低于60%：1分，其他情况：0分」"
+            "改为「不低于85%：5分，不低于70%：3分，不低于60%：1分，其他情况：0分」") in done.stdout.splitlines()

@@ -914,6 +914,9 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
                 before, after = old_items[key], new_items[key]
                 how = f"满分{_n(before.max)}分 → {_n(after.max)}分" if before.max != after.max else "分档有变化"
                 lines.append(f"  修改：{d.title.zh}（{how}）")
+                was, now = _bands_zh(before, a), _bands_zh(after, b)
+                if was != now:
+                    lines.append(f"      分档由「{was}」改为「{now}」")
             else:
                 item = new_items[key] if d.change == "added" else old_items[key]
                 lines.append(f"  {'新增' if d.change == 'added' else '删除'}：{d.title.zh}（满分{_n(item.max)}分）")
@@ -946,6 +949,18 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
 
 def _n(v: Any) -> str:
     return fmt(v, lang="zh")
+
+
+def _bands_zh(item: ScoreItem, rs: RuleSet) -> str:
+    """A score item's bands in words, as ``rules show`` says them: the Chinese diff said only 分档有变化
+    where the English one gave both scales, so a province's 80% → 85% bar was not said."""
+    parts = [(f"{scale.label.zh}：" if scale.label is not None and len(item.scales) > 1 else "")
+             + "，".join(_plain_band(band, scale.unit, "zh", rs) for band in scale.bands) for scale in item.scales]
+    if item.each:
+        parts.append("每项" + "，".join(_plain_band(band, None, "zh", rs) for band in item.each))
+    if item.points_from_value is not None:
+        parts.append("按所填得分计入")
+    return "；".join(parts)
 
 
 def _by_tier(rs: RuleSet) -> Callable[[str, str], tuple[Node, RuleSet]]:
