@@ -196,3 +196,20 @@ def test_the_chinese_diff_says_how_a_score_items_bands_changed(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert ("      分档由「不低于80%：5分，不低于70%：3分，不低于60%：1分，其他情况：0分」"
             "改为「不低于85%：5分，不低于70%：3分，不低于60%：1分，其他情况：0分」") in done.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "in force: 2022-08-01 to 2026-03-31 → 2024-01-01 to 2026-12-31"),
+    ("zh", "施行期间由「2022-08-01 至 2026-03-31」改为「2024-01-01 至 2026-12-31」"),
+])
+def test_the_diff_says_when_the_days_in_force_changed(tmp_path: Path, lang: str, said: str) -> None:
+    """A new version of an overlay that moves its days in force and nothing else was "0 added, 0 removed,
+    0 changed", the header naming the new first day alone: the new last day was said nowhere."""
+    head = "format: 1\nid: sd-days\nextends: shandong-2022\ntitle: {zh: 本省, en: Mine}\nsource: 本省通知（示例）\n"
+    old = write(tmp_path, head, "old.yaml")
+    new = write(tmp_path, head + 'in_force: {from: "2024-01-01", to: "2026-12-31"}\n', "new.yaml")
+    done = cli("rules", "diff", str(old), str(new), "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == said
+    same = cli("rules", "diff", str(old), str(old), "--lang", lang)
+    assert "施行期间" not in same.stdout and "in force:" not in same.stdout

@@ -826,7 +826,7 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     def name(rs: RuleSet) -> str:
         return rs.id + (f" + {rs.round}" if rs.round else "")
 
-    lines = [f"{name(a)} → {name(b)} (in force from {b.in_force_from})"]
+    lines = [f"{name(a)} → {name(b)} (in force from {b.in_force_from})", *_in_force_change(a, b, "en")]
     words = {("added", REQUIRED): "new minimum", ("removed", REQUIRED): "requirement removed",
              ("added", ROUTE): "new alternative", ("removed", ROUTE): "alternative removed",
              ("added", BAND): "new band", ("removed", BAND): "band removed"}
@@ -859,6 +859,23 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     lines.append("")
     lines.append(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
     return "\n".join(lines) + "\n"
+
+
+def _in_force(rs: RuleSet, lang: str) -> str:
+    until = rs.in_force_to.isoformat() if rs.in_force_to else None
+    if lang == "zh":
+        return f"{rs.in_force_from.isoformat()} 至 {until}" if until else f"{rs.in_force_from.isoformat()} 起"
+    return f"{rs.in_force_from.isoformat()} to {until}" if until else f"from {rs.in_force_from.isoformat()}"
+
+
+def _in_force_change(a: RuleSet, b: RuleSet, lang: str) -> list[str]:
+    """The days in force, when they changed: which applications a set judges. A version that moved them
+    and nothing else was "0 added, 0 removed, 0 changed", its new last day said nowhere."""
+    if (a.in_force_from, a.in_force_to) == (b.in_force_from, b.in_force_to):
+        return []
+    if lang == "zh":
+        return [f"施行期间由「{_in_force(a, lang)}」改为「{_in_force(b, lang)}」"]
+    return [f"in force: {_in_force(a, lang)} → {_in_force(b, lang)}"]
 
 
 def _by_section(a: RuleSet, b: RuleSet, lang: str) -> Iterator[tuple[list[str], DiffLine]]:
@@ -903,7 +920,7 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
     nodes = _by_tier(b)
     old_items = {(t, i.id): i for t, table in a.scores.items() for i in table.items}
     new_items = {(t, i.id): i for t, table in b.scores.items() for i in table.items}
-    lines = [f"{name(a)} → {name(b)}（{b.in_force_from} 起施行）"]
+    lines = [f"{name(a)} → {name(b)}（{b.in_force_from} 起施行）", *_in_force_change(a, b, "zh")]
     counts: Counter[str] = Counter()
     for head, d in _by_section(a, b, "zh"):
         lines += head
