@@ -213,3 +213,16 @@ def test_the_diff_says_when_the_days_in_force_changed(tmp_path: Path, lang: str,
     assert done.stdout.splitlines()[1] == said
     same = cli("rules", "diff", str(old), str(old), "--lang", lang)
     assert "施行期间" not in same.stdout and "in force:" not in same.stdout
+
+
+@pytest.mark.parametrize("expect", ["{}", "{tiers: {}}", "{tiers: null, criteria: {}}"])
+def test_a_case_that_expects_nothing_is_refused(tmp_path: Path, expect: str) -> None:
+    """A case whose expect holds nothing passed whatever the rules gave, and was counted as a case
+    passed ("1 case: all passed"): a test that cannot fail. It is refused at its line, saying what
+    expect may hold."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, WRONG_CASE.replace("{criteria: {t1.rev: unmet}}", expect), "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == ("littlegiant: error: " + str(tmp_path / "mine.tests.yaml")
+                                   + ":3: expect: expected a mapping of sme, tiers, scores, criteria")
