@@ -226,3 +226,19 @@ def test_a_case_that_expects_nothing_is_refused(tmp_path: Path, expect: str) -> 
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr.strip() == ("littlegiant: error: " + str(tmp_path / "mine.tests.yaml")
                                    + ":3: expect: expected a mapping of sme, tiers, scores, criteria")
+
+
+@pytest.mark.parametrize(("formula", "said"), [
+    (" + ".join(["revenue[y1] * 1.0"] * 20) + " + revenu[y1]", "refers to undefined 'revenu'; did you mean 'revenue'?"),
+    ("(" * 200 + "revenue[y1]" + ")" * 200, "too many nested parentheses"),
+])
+def test_a_long_formulas_problem_is_said_whole(tmp_path: Path, formula: str, said: str) -> None:
+    """A message quoted the whole formula (up to 500 characters) and was cut at 300: what was wrong
+    with it (the misspelt name and its suggestion, the nesting) was cut off. The formula is quoted
+    in part now, the problem whole."""
+    rule = write(tmp_path, OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元',
+                                      f'value: "{formula}", op: ">=", threshold: 100, zh: 收入不低于100万元'))
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert done.returncode == 2
+    line = done.stderr.splitlines()[0]
+    assert line.endswith(said) and "…" in line, line

@@ -26,7 +26,7 @@ from dataclasses import field
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any, Protocol
 
-from littlegiant.messages import Choices, Text, quoted, say
+from littlegiant.messages import Choices, Text, clip, quoted, say
 from littlegiant.records import record
 
 Value = Decimal | bool | str | None
@@ -247,7 +247,7 @@ def _check_size(tree: ast.expr, source: str) -> int:
             raise ExprError("expr.depth", limit=MAX_DEPTH)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Mod | ast.FloorDiv) \
                 and _always_zero(node.right):  # never a value: its criterion stayed unknown with nothing missing
-            raise ExprError("expr.div_zero", source=quoted(source.strip()))
+            raise ExprError("expr.div_zero", source=shown(source))
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
     return count
@@ -270,6 +270,16 @@ def _always_zero(node: ast.expr, depth: int = 0) -> bool:
     return False
 
 
+SHOWN_CHARS = 80
+"""How much of a formula a message quotes: every message is cut at 300 characters, and a formula may
+have 500, so "cannot parse '((((…" lost what was wrong with it (too many nested parentheses)."""
+
+
+def shown(source: str) -> Text:
+    """A formula as a message quotes it: on one line, at most SHOWN_CHARS characters."""
+    return quoted(clip(source.strip(), SHOWN_CHARS))
+
+
 def parse(source: str) -> Expression:
     """Parse and compile ``source``; raise ExprError for anything outside the whitelist."""
     if not isinstance(source, str) or not source.strip():
@@ -280,7 +290,7 @@ def parse(source: str) -> Expression:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
         problem = exc.msg if isinstance(exc, SyntaxError) else "too complex"
-        raise ExprError("expr.syntax", source=quoted(source.strip()), problem=_parse_problem(problem)) from None
+        raise ExprError("expr.syntax", source=shown(source), problem=_parse_problem(problem)) from None
     parts = _check_size(tree.body, source)
     refs: list[Ref] = []
     fn = _compile(tree.body, refs, _env_leaf)
@@ -565,7 +575,7 @@ def _kind(node: ast.expr, kinds: Callable[[str], str | None], source: str) -> st
     def need(part: ast.expr, want: str) -> None:
         got = _kind(part, kinds, source)
         if got not in (want, ANY):
-            raise ExprError("expr.kind", source=quoted(source), part=ast.unparse(part), got=KIND_WORDS[got],
+            raise ExprError("expr.kind", source=shown(source), part=ast.unparse(part), got=KIND_WORDS[got],
                             want=KIND_WORDS[want])
 
     if isinstance(node, ast.Constant):

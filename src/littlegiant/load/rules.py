@@ -1546,7 +1546,7 @@ def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
             continue
         if ref.name not in names:
             near = nearest(ref.name, sorted(names))  # revenu for revenue: the name meant, as a key's slip is told
-            r.fail("rule.undefined", key, source=quoted(e.source), name=quoted(ref.name),
+            r.fail("rule.undefined", key, source=expr.shown(e.source), name=quoted(ref.name),
                    hint=_meant(near) if near is not None else "")
         per_year = names[ref.name]
         if per_year and ref.offset is None:
@@ -1560,7 +1560,7 @@ def _check_refs(e: expr.Expression, names: _Names, r: _Reader, key: str,
     except expr.ExprError as exc:
         r.fail(exc.kind, key, **exc.params)
     if want is not None and got not in (want, expr.ANY):
-        r.fail("rule.formula_gives", key, source=quoted(e.source), got=expr.KIND_WORDS[got], want=expr.KIND_WORDS[want])
+        r.fail("rule.formula_gives", key, source=expr.shown(e.source), got=expr.KIND_WORDS[got], want=expr.KIND_WORDS[want])
 
 
 def _check_refs_all(top: _Reader, derived: dict[str, Derived], names: _Names) -> None:
@@ -1586,7 +1586,7 @@ def _derived_as_before(d: Derived, before: str, names: _Names, r: _Reader) -> No
     now = names.kinds.get(d.id)
     if now != was and expr.ANY not in (now, was):
         r.fail("rule.derived_as_before", "expr", name=quoted(d.id), was=expr.KIND_WORDS[was],
-               source=quoted(d.expression.source), now=expr.KIND_WORDS.get(now or "", now))
+               source=expr.shown(d.expression.source), now=expr.KIND_WORDS.get(now or "", now))
 
 
 def _size(top: _Reader, names: _Names) -> SizeStandard:
