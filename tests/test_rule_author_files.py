@@ -242,3 +242,13 @@ def test_a_long_formulas_problem_is_said_whole(tmp_path: Path, formula: str, sai
     assert done.returncode == 2
     line = done.stderr.splitlines()[0]
     assert line.endswith(said) and "…" in line, line
+
+
+def test_a_second_document_pasted_in_says_one_was_expected(tmp_path: Path) -> None:
+    """Two rule files pasted into one (a --- between them) read "invalid YAML: but found another
+    document", what was expected left out."""
+    rule = write(tmp_path, OK + "---\n" + OK)
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0].endswith(
+        f":{OK.count(chr(10)) + 1}: invalid YAML: expected a single document in the stream, but found another document")

@@ -455,6 +455,8 @@ def parse_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "invalid YAML").splitlines()[0]
+        if problem.startswith("but ") and exc.context:  # "but found another document": of what was expected
+            problem = f"{exc.context.splitlines()[0]}, {problem}"
         typed = _typing_slip(text, line)
         if typed is not None:
             kind, params, line = typed
