@@ -252,3 +252,24 @@ def test_a_second_document_pasted_in_says_one_was_expected(tmp_path: Path) -> No
     assert done.returncode == 2
     assert done.stderr.splitlines()[0].endswith(
         f":{OK.count(chr(10)) + 1}: invalid YAML: expected a single document in the stream, but found another document")
+
+
+SCORED_CASE = ("format: 1\ncases:\n  - name: ranged\n    as_of: \"2026-11-26\"\n"
+               "    profile: {financials: {2025: {revenue: 100}}}\n"
+               "    expect: {scores: {zjtx_sme: EXPECTED}}\n")
+"""R&D unknown: the tiny table's one item scores 0, 5 or 10, so the tier's score is the range 0–10."""
+
+
+@pytest.mark.parametrize(("expected", "code", "said"), [
+    ("5", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores 0–10, expected 5"),
+    ("[0, 5]", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores 0–10, expected 0–5"),
+    ("[0, 10]", 0, "mine: 1 case, "),
+])
+def test_a_score_left_a_range_is_said_and_expected_as_one(tmp_path: Path, expected: str, code: int, said: str) -> None:
+    """A score with answers missing is a range (0–10): a case expecting a number was told "scores None,
+    expected 5", the range hidden, and no case could expect the range. [low, high] expects it now."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, SCORED_CASE.replace("EXPECTED", expected), "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == code, done.stdout + done.stderr
+    assert any(line.startswith(said) for line in done.stdout.splitlines()), done.stdout

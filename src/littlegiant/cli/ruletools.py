@@ -1259,7 +1259,7 @@ def _expect_names(rs: RuleSet, result: Result, expect: dict[str, Any], file: str
         if status not in STATUS:
             raise bad("tiers", "rules.expect_choice", id=named(tid), allowed=statuses, null="", value=quoted(status))
     for tid, score in (expect.get("scores") or {}).items():
-        if isinstance(score, bool) or not _numeric(score):
+        if not _score_written(score):
             raise bad("scores", "rules.expect_number", id=named(tid), value=quoted(score))
     for cid, status in (expect.get("criteria") or {}).items():
         found = result.find(str(cid))  # null may name a criterion of another set: the calendar's cases do
@@ -1271,6 +1271,18 @@ def _expect_names(rs: RuleSet, result: Result, expect: dict[str, Any], file: str
         if status is not None and status not in STATUS:  # null: the criterion is not judged at all
             raise bad("criteria", "rules.expect_choice", id=named(cid), allowed=statuses, null=null,
                       value=quoted(status))
+
+
+def _score_written(score: Any) -> bool:
+    """Whether an expected score is a number, or [low, high]: the range a score with answers missing
+    takes (77–92), which no number could expect."""
+    if isinstance(score, list):
+        return len(score) == 2 and all(_score_written(s) for s in score) and Decimal(str(score[0])) <= Decimal(str(score[1]))
+    return not isinstance(score, bool) and _numeric(score)
+
+
+def _score_range(low: Any, high: Any) -> Text:
+    return Text(f"{_as_written(low).zh}–{_as_written(high).zh}", f"{low}–{high}")
 
 
 def _numeric(value: Any) -> bool:
@@ -1296,9 +1308,14 @@ def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Ou
         if got != status:
             failed("rules.fail_tier", tier=str(tid), got=_as_written(got, STATUS), want=_as_written(status, STATUS))
     for tid, score in (expect.get("scores") or {}).items():
-        got_score = result.tiers[tid].score if tid in result.tiers else None
-        if got_score is None or Decimal(score) != got_score:
-            failed("rules.fail_score", tier=str(tid), got=_as_written(got_score), want=_as_written(score))
+        tier = result.tiers.get(tid)
+        got_score = tier.score if tier is not None else None
+        # a score with answers missing is a range, said as one: "scores None, expected 85" hid the 77–92
+        low, high = (got_score, got_score) if got_score is not None or tier is None else (tier.score_min, tier.score_max)
+        want_low, want_high = (score if isinstance(score, list) else [score, score])
+        if low is None or high is None or (Decimal(str(want_low)), Decimal(str(want_high))) != (low, high):
+            failed("rules.fail_score", tier=str(tid), got=_score_range(low, high) if low != high else _as_written(low),
+                   want=_score_range(*score) if isinstance(score, list) else _as_written(score))
     for cid, status in (expect.get("criteria") or {}).items():
         found = result.find(cid)  # ID, or TIER:ID where tiers reuse an id
         got = found[0][1].status if len(found) == 1 else None
