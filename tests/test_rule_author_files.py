@@ -164,10 +164,11 @@ def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, t
 
 
 @pytest.mark.parametrize(("title", "threshold"), [("营业收入1亿元以上", "10000"), ("营业收入不低于1000万元", "1000"),
+                                                  ("营业收入5千万元以上", "5000"), ("营业收入1.5亿元以上", "15000"),
                                                   ("近2年营业收入均值1000万元以上", "1000"), ("营业收入达标", "1000"),
                                                   ("研发费用占比不低于3.0%", "3")])
 def test_a_threshold_its_title_writes_passes(tmp_path: Path, title: str, threshold: str) -> None:
-    """1亿元 is 10000 (万元), 3.0 is 3, and a title that writes no number is not checked."""
+    """1亿元 is 10000 (万元), 5千万元 5000, 3.0 is 3, and a title that writes no number is not checked."""
     rule = write(tmp_path, OK.replace("threshold: 100, zh: 收入不低于100万元", f"threshold: {threshold}, zh: {title}"))
     done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -1338,12 +1338,14 @@ def _expected_ops(title: str) -> tuple[str, ...] | None:
     return None
 
 
-_TITLE_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿)?")
+_TITLE_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿|千万)?")
+_TITLE_SCALE = {"亿": 10000, "千万": 1000, None: 1}
+"""What a title's amount is in 万元, the unit of every amount: 1亿元 is 10000, 5千万元 is 5000."""
 
 
 def _title_numbers(title: str) -> list[Decimal]:
-    """The numbers a Chinese title writes, 1亿元 as 10000 (amounts are in 万元); full-width digits too."""
-    return [Decimal(m.group(1)) * (10000 if m.group(2) else 1)
+    """The numbers a Chinese title writes, amounts in 万元 (1亿元 as 10000); full-width digits too."""
+    return [Decimal(m.group(1)) * _TITLE_SCALE[m.group(2)]
             for m in _TITLE_NUMBER.finditer(unicodedata.normalize("NFKC", title))]
 
 
