@@ -274,3 +274,18 @@ def test_a_score_left_a_range_is_said_and_expected_as_one(tmp_path: Path, expect
     done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == code, done.stdout + done.stderr
     assert any(line.startswith(said) for line in done.stdout.splitlines()), done.stdout
+
+
+@pytest.mark.parametrize(("line", "typed", "said"), [
+    ("        max: 10", "       max: 10", "did not find expected '-' indicator (this line is indented 7 spaces, the key above it 8: "),
+    ("        max: 10", "          max: 10", "(this line is indented 10 spaces, the key above it 8: keys of one level line up)"),
+])
+def test_a_line_indented_unlike_the_key_above_says_so(tmp_path: Path, line: str, typed: str, said: str) -> None:
+    """One space short or two too many: "invalid YAML: did not find expected key" named the line but not
+    what was wrong with it. It now says the two indents."""
+    assert OK.count(f"\n{line}\n") == 1
+    rule = write(tmp_path, OK.replace(f"\n{line}\n", f"\n{typed}\n"))
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert done.returncode == 2
+    first = done.stderr.splitlines()[0]
+    assert said in first and ": invalid YAML: " in first, first

@@ -457,6 +457,7 @@ def parse_yaml(text: str, name: str) -> Any:
         problem = (exc.problem or exc.context or "invalid YAML").splitlines()[0]
         if problem.startswith("but ") and exc.context:  # "but found another document": of what was expected
             problem = f"{exc.context.splitlines()[0]}, {problem}"
+        problem += _indent_hint(text, line)
         typed = _typing_slip(text, line)
         if typed is not None:
             kind, params, line = typed
@@ -469,6 +470,24 @@ def parse_yaml(text: str, name: str) -> Any:
         raise InputError(kind="data.depth", params={"depth": MAX_DEPTH}, file=name) from None
     finally:
         loader.dispose()
+
+
+def _indent_hint(text: str, line: int | None) -> str:
+    """Where the line PyYAML stopped on is indented unlike the key above it (5 spaces under 6), that,
+    said after its words: "did not find expected '-' indicator" named the line but not what was wrong
+    with it. Nothing when the line above opens a block (``bands:``), or either is no key's line."""
+    if line is None or line < 2:
+        return ""
+    lines = text.split("\n", line)[:line]
+    here = lines[-1].rstrip("\r")
+    above = next((x.rstrip("\r") for x in reversed(lines[:-1]) if x.strip() and not x.lstrip().startswith("#")), None)
+    if above is None or not here.strip() or here.lstrip().startswith(("#", "-")) or above.rstrip().endswith((":", "|", ">")):
+        return ""
+    indent = len(here) - len(here.lstrip(" "))
+    key = len(above) - len(above.lstrip(" -"))  # a list item's keys start after its dash
+    if indent == key or "\t" in here[:indent] or ":" not in above:
+        return ""
+    return f" (this line is indented {indent} spaces, the key above it {key}: keys of one level line up)"
 
 
 def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
