@@ -876,3 +876,34 @@ def test_an_id_two_tiers_use_for_different_rules_shows_each_and_diffs_each_own(t
     assert one.startswith("little_giant:lg26.main_share — reused (criterion)") and ">= 90" in one and "employees" not in one
     diff = cli("rules", "diff", "miit-2026", str(path), "--lang", "zh").stdout
     assert "新增最低要求：从业人员不少于50人（不低于50人）" in diff, diff
+
+
+def test_rules_test_of_a_calendar_file_tests_that_file(tmp_path: Path) -> None:
+    """`rules test copy/calendar.yaml` of a maintainer's edited copy ran the cases beside it against the
+    shipped calendar and said "all passed" whatever the copy held (the calendar review). The copy is
+    tested now: unchanged it passes; with the first quarter of 2026 moved to the 2026 measures, its
+    cases fail and the run says so, exit non-zero."""
+    import shutil
+
+    copy = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", copy, ignore=shutil.ignore_patterns("_parsed", "__pycache__"))
+    same = cli("rules", "test", str(copy / "calendar.yaml"), "--lang", "en")
+    assert same.returncode == 0 and same.stdout.strip().endswith("all passed"), same.stdout + same.stderr
+    text = (copy / "calendar.yaml").read_text(encoding="utf-8")
+    period = '  - from: "2026-01-01"\n    to: "2026-03-31"\n    kinds: [application, zjtx_sme, little_giant]\n    rules: miit-2022'
+    assert period in text
+    (copy / "calendar.yaml").write_text(text.replace(period, period.replace("miit-2022", "miit-2026")), encoding="utf-8")
+    edited = cli("rules", "test", str(copy / "calendar.yaml"), "--lang", "en")
+    assert edited.returncode != 0 and "all passed" not in edited.stdout, edited.stdout + edited.stderr
+
+
+def test_rules_show_finds_a_shipped_overlay_and_its_own_rules_without_rules() -> None:
+    """`rules show shandong-2022` said there was no such rule, though `rules list` lists it, and the
+    overlay's own 特色化 indicator was not found without --rules (the rule-author review). A rule the
+    built-in sets have is still shown once, not again from the overlay that repeats it."""
+    whole = cli("rules", "show", "shandong-2022", "--lang", "zh")
+    assert whole.returncode == 0 and whole.stdout.startswith("优质中小企业梯度培育管理暂行办法（2022）· 山东省特色化指标\n")
+    own = cli("rules", "show", "zjtx.sd_listing", "--lang", "zh")
+    assert own.returncode == 0 and own.stdout.startswith("上市进展（山东）\n"), own.stdout + own.stderr
+    shared = cli("rules", "show", "zjtx.rd.share", "--lang", "zh")
+    assert shared.returncode == 0 and shared.stdout.count("上年度研发费用占营业收入比重不低于3%\n") == 1

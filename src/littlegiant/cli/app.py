@@ -1467,6 +1467,12 @@ def rules_show(
         sets = [rulesets.load(rules)] if rules else [rulesets.load(r) for r in rulesets.builtin_ids()]
         in_force = rulesets.select_version(date.today())  # first: the 2022 tier led, today's far below it
         sets.sort(key=lambda rs: rs.id != in_force)
+        if rules is None and not any(find(rs, ident) is not None or is_rule_set(rs, ident) for rs in sets):
+            # a shipped overlay by its id, or a rule only an overlay has (its 特色化 indicators): `rules show
+            # shandong-2022` said there was no such rule, though `rules list` lists it. Not searched first: an
+            # overlay repeats its base's rules, each of which would be shown twice
+            sets += [rs for rs in map(rulesets.load, rulesets.overlay_ids())
+                     if find(rs, ident) is not None or is_rule_set(rs, ident)]
         # an id tiers reuse for different rules: each tier's, as TIER:ID (a whole title, below, names its rule alone)
         shown = [(rs, named) for rs in sets if find(rs, ident) is not None or is_rule_set(rs, ident)
                  for named in (criteria_named(rs, ident) or [ident])]

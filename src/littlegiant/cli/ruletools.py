@@ -26,7 +26,7 @@ from littlegiant.errors import InputError
 from littlegiant.i18n import CONFIDENCE, SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
-from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar
+from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar, Choice
 from littlegiant.load.rules import (
     CALENDAR_FILE,
     FieldDef,
@@ -1203,12 +1203,26 @@ def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
 
 def run_calendar_tests(calendar_file: Path) -> Outcome:
     """The cases beside the calendar: the set and round chosen on a date, and, with a profile, the verdicts."""
-    from littlegiant.load.rules import choose
+    from littlegiant.load.rulecalendar import load_calendar
 
     outcome = Outcome(CALENDAR_ID)
     cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)
     if not cases_file.is_file():
         return outcome
+    # the calendar given, not the shipped one: `rules test copy/calendar.yaml` of an edited copy tested the
+    # shipped calendar and said "all passed" whatever the copy held
+    cal = load_calendar(calendar_file)
+
+    def choose(as_of: date, renewal: str | None) -> tuple[str, Choice]:
+        """The set by its id (a copy beside the calendar may not carry a built-in id), a round by its file
+        beside the calendar: the shipped one where the two are the same (a copy is refused its built-in id)."""
+        choice = cal.choose(as_of, renewal)
+        ref = cal.rule_ref(choice, calendar_file.parent)
+        if ref != choice.rule_set:
+            shipped = builtin_dir() / Path(ref).relative_to(calendar_file.parent)
+            if shipped.is_file() and shipped.read_bytes() == Path(ref).read_bytes():
+                ref = str(shipped)
+        return ref, choice
     for case, line, as_of, renewal in _cases(cases_file):
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS) or _checks_nothing(expect):
