@@ -907,3 +907,20 @@ def test_rules_show_finds_a_shipped_overlay_and_its_own_rules_without_rules() ->
     assert own.returncode == 0 and own.stdout.startswith("上市进展（山东）\n"), own.stdout + own.stderr
     shared = cli("rules", "show", "zjtx.rd.share", "--lang", "zh")
     assert shared.returncode == 0 and shared.stdout.count("上年度研发费用占营业收入比重不低于3%\n") == 1
+
+
+def test_rules_validate_reads_the_calendar_as_a_calendar_and_sends_a_cases_file_to_rules_test(tmp_path: Path) -> None:
+    """`rules validate calendar` (and rules/calendar.yaml) refused the shipped calendar with three problems
+    ("unknown key 'periods'"), read as a rule set; a .tests.yaml was told "unknown key 'cases'", "missing
+    'id'". The calendar is checked as a calendar (a broken one still refused at its line); a cases file
+    is said to be one, with the command that runs it."""
+    for ref in ("calendar", str(ROOT / "rules" / "calendar.yaml")):
+        done = cli("rules", "validate", ref, "--lang", "en")
+        assert (done.returncode, done.stdout, done.stderr) == (0, f"{ref}: ok\n", "")
+    broken = tmp_path / "calendar.yaml"
+    broken.write_text("format: 1\nperiods: []\n", encoding="utf-8")
+    refused = cli("rules", "validate", str(broken), "--lang", "en")
+    assert refused.returncode == 2 and refused.stderr.startswith(f"{broken}: ")
+    cases = cli("rules", "validate", str(ROOT / "rules" / "miit-2022.tests.yaml"), "--lang", "zh")
+    assert cases.returncode == 2 and cases.stderr.strip().endswith(
+        "是测试用例文件，不是规则文件：请用 littlegiant rules test 运行其中的用例") and cases.stderr.count("\n") == 1

@@ -960,6 +960,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "已生成企业信息模板 {file}：填好后运行 littlegiant assess {command} 即可评估"),
     "run.init_sheet": ("wrote {file}: one company a row; then run: littlegiant batch {command} -o results.xlsx",
                        "已生成批量评估名单 {file}：每行填一家企业，填好后运行 littlegiant batch {command} -o 评估结果.xlsx"),
+    "rules.validate_tests": ("holds test cases, not rules: run them with littlegiant rules test on this file",
+                             "是测试用例文件，不是规则文件：请用 littlegiant rules test 运行其中的用例"),
     "rules.valid": ("{ref}: ok", "{ref}：检查通过"),
     "rules.invalid": ("littlegiant: {count:problem|problems} found", "littlegiant：发现 {count} 个问题"),
     "rules.test_failed": ("FAIL {line}", "未通过：{line}"),
