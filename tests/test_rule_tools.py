@@ -924,3 +924,20 @@ def test_rules_validate_reads_the_calendar_as_a_calendar_and_sends_a_cases_file_
     cases = cli("rules", "validate", str(ROOT / "rules" / "miit-2022.tests.yaml"), "--lang", "zh")
     assert cases.returncode == 2 and cases.stderr.strip().endswith(
         "是测试用例文件，不是规则文件：请用 littlegiant rules test 运行其中的用例") and cases.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["rules", "test"], ["rules", "diff", "miit-2022"]])
+def test_rules_test_and_diff_take_allow_outside_as_their_refusal_says(tmp_path: Path, command: list[str]) -> None:
+    """A file extending ../base.yaml was told by `rules test` and `rules diff` to give --allow-outside,
+    which neither took (the rule-author review); validate and assess did."""
+    (tmp_path / "base.yaml").write_text(
+        "format: 1\nid: base-local\nextends: miit-2022\ntitle: {zh: 基础, en: Base}\nsource: 测试\n", encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    mine = tmp_path / "mine" / "mine.yaml"
+    mine.write_text("format: 1\nid: mine-local\nextends: ../base.yaml\ntitle: {zh: 我的, en: Mine}\nsource: 测试\n",
+                    encoding="utf-8")
+    refused = cli(*command, str(mine), "--lang", "en")
+    assert refused.returncode == 2 and "give --allow-outside" in refused.stderr
+    done = cli(*command, str(mine), "--allow-outside", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("all passed" if command[1] == "test" else "0 added, 0 removed, 0 changed")

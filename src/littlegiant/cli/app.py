@@ -1577,6 +1577,7 @@ def rules_validate(
 @rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test shandong-2022")
 def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help="Rule sets to test: ids, rule files, their .tests.yaml, or folders. Default: the built-in ones and their overlays.", show_default=False)] = None,
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Run the YAML test cases beside each rule set, plus generated boundary cases at every threshold."""
@@ -1598,7 +1599,7 @@ def rules_test(
         fail(exc, language)
     for ref in refs:
         try:
-            outcome = run_tests(ref)
+            outcome = run_tests(ref, allow_outside=allow_outside)
         except InputError as exc:
             fail(exc, language)
         for failure in outcome.failures:
@@ -1618,6 +1619,7 @@ def rules_test(
 def rules_diff(
     a: Annotated[str, typer.Argument(metavar="A", help="The older rule set (id or file).", show_default=False)],
     b: Annotated[str, typer.Argument(metavar="B", help="The newer rule set (id or file).", show_default=False)],
+    allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """What changed between two rule sets, criterion by criterion: added, removed, threshold from → to."""
@@ -1627,8 +1629,10 @@ def rules_diff(
 
     language = check_lang(lang)
     try:
-        text = wrap_lines(diff_text(rulesets.load(a), rulesets.load(b), language), text_width(_is_terminal(sys.stdout)),
-                          more=2)
+        # --allow-outside as validate and assess take it: a file extending ../base.yaml was told to give it here
+        text = wrap_lines(diff_text(rulesets.load(a, allow_outside=allow_outside),
+                                    rulesets.load(b, allow_outside=allow_outside), language),
+                          text_width(_is_terminal(sys.stdout)), more=2)
     except InputError as exc:
         fail(exc, language)
     write_output(text, None, language)

@@ -1126,14 +1126,15 @@ def _rule_file_of(tests_file: Path) -> Path:
     return next((p for p in beside if p.is_file()), tests_file.with_name(stem + ".yaml"))
 
 
-def run_tests(rule_ref: str) -> Outcome:
-    """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases."""
+def run_tests(rule_ref: str, *, allow_outside: bool = False) -> Outcome:
+    """The YAML cases beside the rule set, then the generated boundary cases; or the calendar's cases.
+    ``allow_outside``: the set's ``extends:`` may read a file outside its folder (--allow-outside)."""
     from littlegiant.load.rules import resolve_rules_arg
 
     if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
         return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
     path = resolve_rules_arg(rule_ref)
-    rs = load(rule_ref, check_terms=True)
+    rs = load(rule_ref, check_terms=True, allow_outside=allow_outside)
     outcome = Outcome(rs.id if rs.round is None else f"{rs.id} + {rs.round}")
     cases_file = tests_file_for(path)
     if cases_file.is_file():
