@@ -109,3 +109,14 @@ def test_a_figure_never_reads_as_on_or_across_a_band_edge_it_misses(edges: list[
     shown = Decimal(fmt(v, tuple(sorted(edges))))
     for e in edges:
         assert (shown < e) == (v < e) and (shown > e) == (v > e), (v, e, shown)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "“上市进展（已上市，或已进入上市辅导、申报阶段）”为“是”：3分"),
+                                            ("en", "yes to “Listing progress (listed, or in listing tutoring or application)”: 3")])
+def test_explain_of_a_yes_no_band_without_words_names_the_answer_that_scores(lang: str, said: str) -> None:
+    """--explain of Shandong's 上市进展 listed 「其他：3分」 then 「其他：0分」, as if any answer earned the
+    3 points (the rule-author review): the band is said by the question it reads, as `rules show` says it."""
+    out = cli("assess", str(Path(__file__).resolve().parent.parent / "examples" / "little-giant-2022.yaml"),
+              "--rules", "shandong-2022", "--as-of", "2026-03-01", "--lang", lang, "--explain", "zjtx.points.sd_listing",
+              columns=200)
+    assert said in out and ("其他：3分" not in out if lang == "zh" else "other: 3" not in out)

@@ -743,8 +743,11 @@ def test_rules_test_speaks_the_language_every_command_does(tmp_path: Path, args:
 
 
 def test_a_calendar_case_failing_is_said_in_chinese(tmp_path: Path) -> None:
-    """The calendar's cases: the rule set and round notice chosen, against the ones expected."""
-    write(tmp_path, "format: 1\n", "calendar.yaml")
+    """The calendar's cases: the rule set and round notice chosen, against the ones expected (by the
+    calendar beside them: a copy of the shipped one, with the rule files it names)."""
+    import shutil
+
+    shutil.copytree(ROOT / "rules", tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("_parsed", "*.tests.yaml"))
     write(tmp_path, "format: 1\ncases:\n  - name: 二〇二五年\n    as_of: \"2025-06-30\"\n"
                     "    expect: {rule_set: miit-2026, round: null}\n", "calendar.tests.yaml")
     done = cli("rules", "test", "calendar.tests.yaml", "--lang", "zh", cwd=tmp_path)

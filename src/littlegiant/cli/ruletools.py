@@ -44,7 +44,7 @@ from littlegiant.load.rules import (
 from littlegiant.load.yamlio import line_of
 from littlegiant.messages import Choices, Got, plural, quoted, say, unit_text
 from littlegiant.records import record
-from littlegiant.report.explanations import fmt
+from littlegiant.report.explanations import fmt, when_words
 from littlegiant.report.linebreak import hang
 from littlegiant.report.template import help_text
 from littlegiant.report.words import OPS
@@ -452,7 +452,7 @@ def _plain_band(b: Any, unit: str | None, lang: str, rs: RuleSet) -> str:
     elif b.label is not None:
         cond = b.label.get(lang)
     elif b.when is not None:
-        cond = _when_words(b.when, rs, lang)
+        cond = when_words(b.when, rs, lang)
     else:
         cond = _SAY["other"].get(lang)
     if b.label is not None and cond != b.label.get(lang):
@@ -460,17 +460,6 @@ def _plain_band(b: Any, unit: str | None, lang: str, rs: RuleSet) -> str:
     points = _points(b.points, lang)
     review = ("（由认定机关判断）" if zh else " (judged by the authority)") if b.review else ""
     return f"{cond}{'：' if zh else ': '}{points}{review}"
-
-
-def _when_words(when: expr.Expression, rs: RuleSet, lang: str) -> str:
-    """A yes/no band without a label of its own, by the question it reads: Shandong's 上市进展 read
-    "其他情况：3分" then "其他情况：0分", as if anything earned the 3 points."""
-    name = when.only.name if when.only is not None else None
-    known = rs.fields.get(name) if name is not None else None
-    label = known.label if known is not None else rs.derived[name].label if name in rs.derived else None
-    if label is None:
-        return "符合条件时" if lang == "zh" else "when its condition holds"
-    return f"“{label.zh}”为“是”" if lang == "zh" else f"yes to “{label.en}”"
 
 
 def _points(v: Decimal, lang: str) -> str:

@@ -17,7 +17,7 @@ from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.rules import Band, RuleSet, Scale
 from littlegiant.messages import unit_text
-from littlegiant.report.explanations import band_edges, fmt, source_text
+from littlegiant.report.explanations import band_edges, fmt, source_text, when_words
 from littlegiant.report.linebreak import hang
 from littlegiant.report.words import ICON, Words, num
 
@@ -335,7 +335,7 @@ def band_tables(words: Words, c: CriterionResult) -> list[tuple[str, bool, list[
         title = sc.label.get(lang) if sc.label is not None and len(item.scales) > 1 else ""
         chosen = _chosen(sc.bands, shown.get(id(sc)), c)
         unit = unit_text(sc.unit, lang) if sc.unit else ""
-        out.append((title, False, [(_range(sc.bands, i, unit, lang, said), b.points, i == chosen)
+        out.append((title, False, [(_range(sc.bands, i, unit, lang, said, words.rules), b.points, i == chosen)
                                    for i, b in enumerate(sc.bands)]))
     return out
 
@@ -357,13 +357,16 @@ _RANGE = {"zh": {"from": "{a}及以上", "to": "{a}及以下", "under": "低于{
 """A band's range in words (≥ and < read as code to a finance manager): 5%及以上, 低于1%."""
 
 
-def _range(bands: tuple[Band, ...], i: int, unit: str, lang: str, said: dict[str, str]) -> str:
+def _range(bands: tuple[Band, ...], i: int, unit: str, lang: str, said: dict[str, str],
+           rules: RuleSet | None = None) -> str:
     """A band's range in the table's words: 5%及以上, 3%–5%, 低于1% (or 55%及以下, 55%–75%, 高于75%); a
-    condition's label."""
+    condition's label, or the question it reads (when_words)."""
     b = bands[i]
     say = _RANGE[lang]
     if b.label is not None and b.at_least is None and b.at_most is None:
         return b.label.get(lang)
+    if b.when is not None and b.at_least is None and b.at_most is None:
+        return when_words(b.when, rules, lang)
     before = [x for x in bands[:i] if x.when is None]
     if b.at_least is not None:
         above = next((x.at_least for x in reversed(before) if x.at_least is not None), None)

@@ -13,7 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.i18n import SIZE
-from littlegiant.load.rules import Text
+from littlegiant.load.expr import Expression
+from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, unit_text
 
 
@@ -423,3 +424,15 @@ def _section(part: str) -> str:
         if part.endswith(remark) and len(part) > len(remark):
             return f"{_section(part[:-len(remark)])} {_remark(remark)}"
     return part
+
+
+def when_words(when: Expression, rules: RuleSet | None, lang: str) -> str:
+    """A yes/no score band without a label of its own, by the question it reads: Shandong's 上市进展 read
+    "其他情况：3分" then "其他情况：0分" in `rules show` and --explain, as if any answer earned the 3 points."""
+    name = when.only.name if when.only is not None else None
+    known = rules.fields.get(name) if rules is not None and name is not None else None
+    label = known.label if known is not None else \
+        rules.derived[name].label if rules is not None and name in rules.derived else None
+    if label is None:
+        return "符合条件时" if lang == "zh" else "when its condition holds"
+    return f"“{label.zh}”为“是”" if lang == "zh" else f"yes to “{label.en}”"
