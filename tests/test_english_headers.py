@@ -50,3 +50,19 @@ def test_an_english_unit_in_a_money_header_is_the_unit_the_column_is_read_in(tmp
 def test_revenue_under_an_english_ledgers_name_is_read(tmp_path: Path, header: str) -> None:
     """'Revenue 2025' was passed over with a 'columns not read' note: every company's revenue unknown."""
     assert revenue_read(tmp_path, header, "3000") == 3000
+
+
+@pytest.mark.parametrize(("header", "cell"), [
+    # an English ledger's plural or numbered units: each was read in 万元, 30,000 thousand yuan as 30,000万
+    # (3亿, a 小巨人's revenue) and 30 million yuan as 30万, without a word
+    ("Operating revenue 2025 (RMB thousands)", "30000"),
+    ("Operating revenue 2025 (RMB 1,000)", "30000"),
+    ("Operating revenue 2025 (in thousands of RMB)", "30000"),
+    ("Operating revenue 2025 (RMB in thousands)", "30000"),
+    ("Operating revenue 2025 (RMB millions)", "30"),
+    ("Operating revenue 2025 (CNY mln)", "30"),
+    ("Operating revenue 2025 (yuan RMB)", "30000000"),
+])
+def test_an_english_ledgers_plural_unit_is_the_unit_the_column_is_read_in(tmp_path: Path, header: str,
+                                                                           cell: str) -> None:
+    assert revenue_read(tmp_path, header, cell) == 3000

@@ -95,10 +95,15 @@ def _english_units() -> dict[str, str]:
     scales = {"": "元", "k": "千元", "thousand": "千元", "'000": "千元", "10k": "万元", "10000": "万元",
               "10thousand": "万元", "tenthousand": "万元", "m": "百万元", "mn": "百万元", "million": "百万元",
               "100m": "亿元", "100mn": "亿元", "100million": "亿元", "hundredmillion": "亿元"}
+    # the plurals and forms of English accounts (RMB thousands, RMB 1,000, CNY mln, in thousands of RMB):
+    # each was read in 万元 without a word, 30,000 thousand yuan as 30,000万 (a 小巨人's revenue)
+    scales |= {"thousands": "千元", "1000": "千元", "tenthousands": "万元", "10thousands": "万元",
+               "millions": "百万元", "mln": "百万元", "100millions": "亿元", "hundredmillions": "亿元"}
     out = {"wanyuan": "万元"}
-    for currency in ("cny", "rmb", "yuan", "¥", "rmb¥", "rmbyuan"):
+    for currency in ("cny", "rmb", "yuan", "¥", "rmb¥", "rmbyuan", "yuanrmb"):
         for scale, unit in scales.items():
-            for said in (f"{scale}{currency}", f"{currency}{scale}"):
+            for said in (f"{scale}{currency}", f"{currency}{scale}", *((f"{scale}of{currency}", f"{currency}in{scale}")
+                                                                        if scale else ())):
                 out[said] = out[f"in{said}"] = unit
     return out
 
