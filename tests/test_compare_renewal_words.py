@@ -52,7 +52,9 @@ def test_a_comparison_asks_the_single_reports_checks_once() -> None:
 def test_the_comparison_json_says_its_sets_were_named_by_compare() -> None:
     out = run("assess", LG22, *BOTH, "--renewal", "little_giant", "--format", "json")
     docs = json.loads(out.stdout)["compare"]
-    assert [d["calendar"]["reason"] for d in docs] == ["由 --compare 指定的规则集"] * 2
+    # the 2026 set, not the one the calendar names for this renewal: named by --compare; the 2022 set in
+    # force is the plain report's (test_the_2026_little_giant_renewal_column_names_its_round_notice…)
+    assert docs[1]["calendar"]["reason"] == "由 --compare 指定的规则集"
     assert [d["renewal"] for d in docs] == ["little_giant"] * 2
     single = json.loads(run("assess", LG22, "--rules", "miit-2022", "--format", "json").stdout)
     assert single["calendar"]["reason"] == "由 --rules 指定的规则集"
@@ -247,3 +249,20 @@ def test_the_set_in_force_is_compared_with_its_round_notice_as_a_plain_report_ju
     assert plain["tiers"]["little_giant"]["status"] == "unmet"
     said = run("assess", *common[:3], *renewal, "--compare", "miit-2022,miit-2026").stdout
     assert "低于5000万元的企业本年度暂不受理申请和复核" in re.sub(r"\n *", "", said)
+
+
+def test_the_2026_little_giant_renewal_column_names_its_round_notice_as_the_plain_report_does() -> None:
+    """The 2026 小巨人 renewal round follows the 2022 set under 工信厅企业函〔2026〕117号, a notice with no
+    round file: compared, the 2022 column's calendar said 'the rule set named by --compare', forced, no
+    round, while the plain report and the comparison's heading named the notice. Now it is the plain report's."""
+    import littlegiant
+
+    common = (str(EXAMPLES / "little-giant-2022.yaml"), "--as-of", "2026-11-26", "--renewal", "little_giant",
+              "--format", "json")
+    plain = json.loads(run("assess", *common).stdout)
+    docs = json.loads(run("assess", *common, "--compare", "miit-2022,miit-2026").stdout)["compare"]
+    assert plain["calendar"]["round"] == "工信厅企业函〔2026〕117号" and plain["rules"]["id"] == "miit-2022"
+    assert docs[0]["calendar"] == plain["calendar"]
+    assert docs[1]["calendar"]["forced"] is True  # the 2026 set, not in force for this round: as named
+    api = littlegiant.compare(common[0], ["miit-2022", "miit-2026"], as_of="2026-11-26", renewal="little_giant")
+    assert littlegiant.to_json(api[0])["calendar"]["round"] == "工信厅企业函〔2026〕117号"

@@ -2084,7 +2084,9 @@ def with_round(ref: str | Path, as_of: date, renewal: str | None = None) -> tupl
     None: the set is judged as it is."""
     cal = calendar()
     choice = cal.choose(as_of, renewal)
-    if choice.round is None or choice.round.rules is None:
+    # a notice with no round file (117号: the 2022 standard for the 2026 小巨人 renewals) changes no bar, but
+    # the column it judges is named by it as the plain report is, not as a set the user forced
+    if choice.round is None:
         return None
     if resolve_rules_arg(str(ref)).resolve() != (builtin_dir() / f"{choice.rule_set}.yaml").resolve():
         return None
