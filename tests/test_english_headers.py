@@ -66,3 +66,18 @@ def test_revenue_under_an_english_ledgers_name_is_read(tmp_path: Path, header: s
 def test_an_english_ledgers_plural_unit_is_the_unit_the_column_is_read_in(tmp_path: Path, header: str,
                                                                            cell: str) -> None:
     assert revenue_read(tmp_path, header, cell) == 3000
+
+
+@pytest.mark.parametrize("header", ["Operating revenue 2025 (US$)", "Operating revenue 2025 (HK$)",
+                                    "Operating revenue 2025 ($)", "Operating revenue 2025 (€)",
+                                    "Operating revenue 2025 (US$ '000)"])
+def test_a_money_column_headed_in_dollars_or_euros_by_their_sign_is_refused(tmp_path: Path, header: str) -> None:
+    """'(USD)' was refused as money the tool has no rate for, but '(US$)' was read in 万元: 3,000 dollars as
+    3,000万元 of revenue, without a word. The sign names the currency as the code does."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(f'Company name,Employees at last year end,"{header}"\nA Co,120,3000\n', encoding="utf-8")
+    done = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(tmp_path / "out.jsonl"), "--format", "json",
+                                    "--as-of", "2026-11-26", "-q"], env=EN)
+    assert done.exit_code == 2
+    assert f"{header}: amounts in " in done.output and "which cannot be converted" in done.output
+    assert not (tmp_path / "out.jsonl").exists()

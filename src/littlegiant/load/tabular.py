@@ -604,8 +604,10 @@ def column(rules: RuleSet, header: str, last_year: int | None = None, stated: in
 
 
 _FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:" + "|".join(FOREIGN_CURRENCIES) + ")|(?:" + "|".join(FOREIGN_CODES)
-                            + ")(?:万|千|百万|千元|万元)?")
-"""A unit of money not in 人民币 (万美元, 千港元, USD), by ``norm``: amounts the tool has no rate to turn into 万元."""
+                            + r"|(?:us|hk|a|c|s|nt)?\$|€|£)(?:万|千|百万|千元|万元|k|m|mn|thousands?|millions?|'000)?")
+"""A unit of money not in 人民币 (万美元, 千港元, USD; US$, HK$, $, € and £ as an English sheet heads them:
+'Operating revenue 2025 (US$)' was read in 万元, 3,000 dollars as 3,000万元), by ``norm``: amounts the tool
+has no rate to turn into 万元."""
 
 
 def _foreign(unit: str) -> bool:
