@@ -80,3 +80,17 @@ def test_compare_judges_the_set_in_force_with_its_round_notice_as_assess_does(tm
     assert {t: r.status for t, r in old.tiers.items()} == {t: r.status for t, r in plain.tiers.items()}
     assert littlegiant.to_json(old)["calendar"]["round"] == "工信厅企业函〔2025〕190号"
     assert littlegiant.to_json(new)["calendar"]["reason"] == "the rule set given by the caller"
+
+
+def test_compare_given_the_calendars_set_loaded_names_its_round_as_assess_does(tmp_path: Path) -> None:
+    """``load_rules(as_of=day)`` (the 2022 set with 工信厅企业函〔2025〕190号 in 2025) passed to assess is the
+    calendar's choice, its round named; passed to compare, the same object read 'the rule set given by the
+    caller', forced, no round. Its calendar is now assess's; the 2026 set beside it stays the caller's."""
+    day = "2025-06-30"
+    rules = littlegiant.load_rules(as_of=day)
+    path = EXAMPLES / "little-giant-2022.yaml"
+    plain = littlegiant.assess(path, rules, as_of=day).to_json()
+    mine, other = (littlegiant.to_json(r) for r in littlegiant.compare(path, [rules, "miit-2026"], as_of=day))
+    assert plain["calendar"]["round"] == "工信厅企业函〔2025〕190号"
+    assert mine["calendar"] == plain["calendar"] and mine["tiers"] == plain["tiers"]
+    assert other["calendar"]["forced"] is True

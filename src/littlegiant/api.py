@@ -546,7 +546,9 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
         in_force = rulesets.with_round(ref, day, renewal) if isinstance(ref, str | Path) else None
         if in_force is not None:
             rs = _rule_set(in_force[0])
-        choice = in_force[1] if in_force is not None else forced(rs.id, renewal, None)
+        # the calendar's own set, loaded once (load_rules(as_of=day)), is the calendar's choice, as assess has it
+        mine = _calendars(rs, day, renewal) if isinstance(ref, RuleSet) else None
+        choice = in_force[1] if in_force is not None else mine or forced(rs.id, renewal, None)
         done = assessed(rs, read_profile(source, rs, as_of=day), day, renewal, choice, sets, False)
         result = _own(done.result)
         if done.baseline is not None:  # its document says it is a what-if, as an assessment's does
