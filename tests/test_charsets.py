@@ -4,6 +4,7 @@ Chinese saved by Excel in GBK, and GBK stays GBK however short."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from littlegiant.cli.app import app
 runner = CliRunner()
 AS_OF = "2026-11-26"
 SIGNED = ["Acme 1½ Tools", "Beta ±5 Ltd", "Gamma 3×4 Co", "Delta 25° Works", "Epsilon µ Labs", "Zeta ½",
-          "Eta 10\u00a0000 Co", "Theta (÷2) Co", "Iota ± 0.5 Co"]
+          "Eta 10\u00a0000 Co", "Theta (÷2) Co", "Iota ± 0.5 Co", "Kappa (¥) Co"]
 """Names whose only non-ASCII character is a sign of the Latin-1 range, set among ASCII words or
 figures: each is valid GBK too (½ is C2 BD, GBK's 陆; ° 掳, ± 卤, × 脳, µ 碌, ÷ 梅)."""
 
@@ -122,3 +123,15 @@ def test_a_short_gbk_list_with_a_utf8_row_of_odd_bytes_is_read_row_by_row(tmp_pa
     profile.write_bytes("# 一家小型制造企业\n".encode("gbk") + "name: 宁波精密机械有限公司\n".encode())
     code, _, err = _invoke("assess", str(profile), "--lang", "zh")
     assert code == 2 and "第 2 行是 UTF-8，之前是 GBK" in err
+
+
+def test_a_utf8_sheet_headed_in_yen_reads_its_amounts_in_yuan(tmp_path: Path) -> None:
+    """A UTF-8 sheet whose only non-ASCII character was the ¥ of "Operating revenue 2025 (¥)" was read as
+    GBK: the header became 「(楼)」 and 30,000,000 yuan was read as 30,000,000 万元 (the independent review)."""
+    (tmp_path / "in.csv").write_text("Company name,Employees at last year end,Operating revenue 2025 (¥)\nA Co,120,30000000\n",
+                                     encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = _invoke("batch", str(tmp_path / "in.csv"), "-o", str(out), "--format", "json", "--lang", "en")
+    assert code == 0, err
+    result = json.loads(out.read_text(encoding="utf-8"))["result"]
+    assert [c["value"] for c in result["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue"] == [3000]

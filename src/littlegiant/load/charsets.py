@@ -230,11 +230,14 @@ _LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 
 
 _SIGNS = "\u00a0-\u00bf\u00d7\u00f7"
-_LATIN_SIGN = re.compile(f"[A-Za-z0-9] *[{_SIGNS}](?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f])[{_SIGNS}] *[A-Za-z0-9]")
+_LATIN_SIGN = re.compile(f"[A-Za-z0-9] *[{_SIGNS}](?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f])[{_SIGNS}] *[A-Za-z0-9]"
+                         f"|\\( *[{_SIGNS}] *\\)")
 """A sign of Latin-1 (½ ° ± × µ ² ·, a no-break space) after or before an ASCII word or figure on its
 line, touching no other non-ASCII character: how UTF-8 text writes 1½, 25°, ±5, 3 × 4, µ Labs. Each is
 a common Chinese character in GBK too (½ is C2 BD, GBK's 陆; ° 掳, ± 卤, µ 碌, ÷ 梅), but a Chinese
-name saved in GBK stands as a whole value (name: 陆, a CSV cell) or beside more Chinese (鲁山 as ³ɽ)."""
+name saved in GBK stands as a whole value (name: 陆, a CSV cell) or beside more Chinese (鲁山 as ³ɽ). And a
+sign alone in brackets, as an English header writes its unit: Operating revenue 2025 (¥) read as GBK was
+「(楼)」, its amounts taken in 万元."""
 
 
 _ALPHABETS = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x0530, 0x06FF))
