@@ -80,6 +80,11 @@ def test_a_row_of_the_wrong_width_names_the_header_line_under_title_lines(tmp_pa
     (row,) = read_csv(out)
     assert code == 1 and row["错误说明"] == "这一行有 4 个单元格，但第 3 行（列名）有 3 列"
     assert row["企业名称"] == "甲公司"  # whose row it is: the error row left the name out
+    # a cell too many left of the name (1,200 typed unquoted) shifts a figure under it: no name, not "200"
+    src.write_text("营业收入（2025年）,企业名称,从业人员\n1,200,甲公司,45\n", encoding="utf-8")
+    code, _ = invoke("batch", str(src), "-o", str(tmp_path / "shifted.csv"))
+    (row,) = read_csv(tmp_path / "shifted.csv")
+    assert code == 1 and row["企业名称"] == "" and row["错误说明"] == "这一行有 4 个单元格，但第 1 行（列名）有 3 列"
 
 
 def test_a_header_that_is_not_text_is_said_at_its_own_line(tmp_path: Path) -> None:

@@ -339,6 +339,9 @@ def test_an_overlay_of_the_set_in_force_says_the_round_notice_it_leaves_out(tmp_
     said = basis("2025-06-30")
     assert "结论仅供对比参考" in said and "评估日期 2025-06-30 还适用年度通知 工信厅企业函〔2025〕190号" in said
     assert "不含这一通知" not in basis("2026-06-30")
+    english = CliRunner().invoke(app, ["assess", str(company), "--lang", "en", "--as-of", "2025-06-30",
+                                       "--rules", "shandong-2022"], env={"COLUMNS": "200"})
+    assert "the round notice 工信厅企业函〔2025〕190号 applies too (in 2025 no Little Giant" in english.stdout
 
 
 def test_the_2025_rounds_floor_is_named_first_where_it_fails_a_company(tmp_path: Path) -> None:

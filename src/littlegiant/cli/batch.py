@@ -1051,8 +1051,8 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             elif len(cells) != len(header):
                 # the company's name kept on its error row, where its column is among the cells: the row
                 # said what was wrong with no word of whose it was
-                name = next((c.strip() for h, c in zip(header, cells, strict=False) if names_companies(h) and c.strip()),
-                            None)
+                name = next((c.strip() for h, c in zip(header, cells, strict=False) if names_companies(h) and c.strip()
+                             and not _FIGURE.fullmatch(c.strip())), None)  # a cell shifted under it: no name
                 yield Item(where, "error", RowError([InputError(kind="row.cells", params={
                     "cells": len(cells), "columns": len(header), "header_line": search.line})], name))
             elif not any(c.strip() for h, c in zip(header, cells, strict=True) if h.strip()):
@@ -1062,6 +1062,11 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         if skipped and on_note is not None:
             on_note("run.skipped_rows", {"where": str(path), "rows": skipped_text(skipped),
                                          "count": sum(map(len, skipped.values()))})
+
+
+_FIGURE = re.compile(r"[-+]?[\d,.\s]+")
+"""A cell that is a figure: under the name column of a row with a cell too many (one added to its left),
+it is no company's name to keep on the error row."""
 
 
 def _not_a_workbook(raw: Any, path: Path) -> None:

@@ -211,7 +211,7 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
     without = [f"评估日期 {result.as_of.isoformat()} 还适用年度通知 {round_.ref}（{round_.summary.get(lang)}）；"
                "本报告按指定的规则集评估，不含这一通知，结论可能与按通知评估不同。" if lang == "zh" else
                f"On {result.as_of.isoformat()} the round notice {round_.ref} applies too "
-               f"({round_.summary.get(lang)}); this report applies the rule set as named, without it, so the "
+               f"({_lower_first(round_.summary.get(lang))}); this report applies the rule set as named, without it, so the "
                "verdicts may differ."] if round_ is not None else []
     if chosen == result.rules_id:  # the very set the calendar picks: at most without its notice
         return without
@@ -221,6 +221,11 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
             "评估，结论仅供对比参考。" if lang == "zh" else
             f"On {result.as_of.isoformat()} {kind} follows the {title}; this report applies the {result.rules_title.get(lang)} "
             "as asked, for comparison only.", *without]
+
+
+def _lower_first(sentence: str) -> str:
+    """A sentence set in brackets inside another: 'applies too (In 2025 no …)' read as two sentences run together."""
+    return sentence[:1].lower() + sentence[1:]
 
 
 def basis_lines(result: Result, lang: str) -> list[str]:

@@ -1003,7 +1003,7 @@ class Words(Phrasing):
         「近两年营业收入复合增长率不低于5%（营业收入（2023年）为0，无法计算，请核对）」. A 小巨人 whose 2023
         revenue was 0 read 「未知」 with no reason, and its plan 「无法通过调整数据满足」."""
         zh = self.lang == "zh"
-        zero = [p for p, v in c.inputs.items() if v == 0]
+        zero = [p for p, v in c.inputs.items() if type(v) is Decimal and v == 0]  # not a no (False == 0)
         if zero:
             said = self.questions(zero, brief=True)
             return f"{c.title.get('zh')}（{said}为0，无法计算，请核对）" if zh else \
