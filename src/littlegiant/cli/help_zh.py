@@ -215,7 +215,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "short": "运行规则的测试用例，并在每个门槛处自动验算。",
         "help": "运行每版规则旁的测试用例（.tests.yaml），并在每个门槛值的两侧自动生成用例验算。",
         "params": {"paths": "要测试的规则：版本名、规则文件、其 .tests.yaml 或文件夹。不填则测试全部内置版本及地方规则。",
-                   "lang": LANG},
+                   "allow_outside": ALLOW_OUTSIDE, "lang": LANG},
         "metavars": {"paths": "规则", "lang": "语言"},
         "examples": [("littlegiant rules test", "测试全部内置规则"),
                      ("littlegiant rules test shandong-2022", "只测试山东省2022年规则")],
@@ -223,7 +223,8 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "rules diff": {
         "short": "逐条对比两版规则的变化。",
         "help": "逐条对比两版规则的变化：新增、删除的条件，以及门槛从多少改为多少。",
-        "params": {"a": "较早的一版规则（版本名或文件）。", "b": "较新的一版规则（版本名或文件）。", "lang": LANG},
+        "params": {"a": "较早的一版规则（版本名或文件）。", "b": "较新的一版规则（版本名或文件）。",
+                   "allow_outside": ALLOW_OUTSIDE, "lang": LANG},
         "metavars": {"a": "旧版", "b": "新版", "lang": "语言"},
         "examples": [("littlegiant rules diff miit-2022 miit-2026", "2026年版相比2022年版改了什么")],
     },
