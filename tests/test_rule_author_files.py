@@ -148,6 +148,8 @@ def test_an_unknown_extends_says_what_it_may_name(tmp_path: Path, extends: str, 
     ("营业收入1亿元以上", "1", "万元", "means >= 10000万元, but the rule uses >= 1万元"),
     ("近2年营业收入均值5000万元以上", "500", "万元", "means >= 2 or >= 5000, but the rule uses >= 500万元"),
     ("研发费用占比不低于３％", "0.03", '"%"', "means >= 3%, but the rule uses >= 0.03%"),
+    ("上年度营业收入不低于2,000万元", "200", "万元", "means >= 2000万元, but the rule uses >= 200万元"),
+    ("主营业务收入增长率不低于-5%（2024年起）", "5", '"%"', "means >= -5%, but the rule uses >= 5%"),
 ])
 def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, title: str, threshold: str, unit: str,
                                                                said: str) -> None:
@@ -156,7 +158,7 @@ def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, t
     rule against itself. `rules validate` still takes it, as assess does; `rules test` fails it."""
     value = "rd_share[y1]" if unit == '"%"' else "revenue[y1]"
     rule = write(tmp_path, OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元',
-                                      f'value: "{value}", op: ">=", threshold: {threshold}, unit: {unit}, zh: {title}'))
+                                      f'value: "{value}", op: ">=", threshold: {threshold}, unit: {unit}, zh: "{title}"'))
     assert cli("rules", "validate", str(rule), env=ENGLISH).returncode == 0
     done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == 1, done.stdout + done.stderr
@@ -166,10 +168,19 @@ def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, t
 @pytest.mark.parametrize(("title", "threshold"), [("营业收入1亿元以上", "10000"), ("营业收入不低于1000万元", "1000"),
                                                   ("营业收入5千万元以上", "5000"), ("营业收入1.5亿元以上", "15000"),
                                                   ("近2年营业收入均值1000万元以上", "1000"), ("营业收入达标", "1000"),
-                                                  ("研发费用占比不低于3.0%", "3")])
+                                                  ("研发费用占比不低于3.0%", "3"),
+                                                  ("上年度营业收入不低于2,000万元", "2000"),
+                                                  ("上年度营业收入1,000万元以上（含1,000万元）", "1000"),
+                                                  ("主营业务收入增长率不低于-5%", "-5"),
+                                                  ("研发费用不低于5百万元", "500"),
+                                                  ("研发费用占比不低于百分之四（2024年起施行）", "4"),
+                                                  ("近3年营业收入均值两千万元以上", "2000"),
+                                                  ("2023年至2025年营业收入不低于3000万元", "3000")])
 def test_a_threshold_its_title_writes_passes(tmp_path: Path, title: str, threshold: str) -> None:
-    """1亿元 is 10000 (万元), 5千万元 5000, 3.0 is 3, and a title that writes no number is not checked."""
-    rule = write(tmp_path, OK.replace("threshold: 100, zh: 收入不低于100万元", f"threshold: {threshold}, zh: {title}"))
+    """1亿元 is 10000 (万元), 5千万元 5000, 3.0 is 3, and a title that writes no number is not checked.
+    A provincial author's 2,000万元, -5%, 5百万元, a year beside the bar (2024年起) or a bar in Chinese numerals
+    beside a figure in digits (近3年…两项) failed `rules test` as "means >= 2 or >= 0", "means >= 2024"."""
+    rule = write(tmp_path, OK.replace("threshold: 100, zh: 收入不低于100万元", f'threshold: {threshold}, zh: "{title}"'))
     done = cli("rules", "test", str(rule), env=ENGLISH)
     assert done.returncode == 0, done.stdout + done.stderr
 

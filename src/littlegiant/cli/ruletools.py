@@ -1342,15 +1342,38 @@ def _expected_ops(title: str) -> tuple[str, ...] | None:
     return None
 
 
-_TITLE_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(亿|千万)?")
-_TITLE_SCALE = {"亿": 10000, "千万": 1000, None: 1}
-"""What a title's amount is in 万元, the unit of every amount: 1亿元 is 10000, 5千万元 is 5000."""
+_TITLE_NUMBER = re.compile(r"((?:(?<![0-9])-)?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(亿|千万|百万)?(年)?")
+_TITLE_SCALE = {"亿": 10000, "千万": 1000, "百万": 100, None: 1}
+"""What a title's amount is in 万元, the unit of every amount: 1亿元 is 10000, 5千万元 is 5000. A number
+may be written 2,000 (a comma between thousands) or below zero (不低于-5%); 2000-5000 is a range, not -5000."""
+_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_CHINESE_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百千]+)(亿)?")
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 
 
 def _title_numbers(title: str) -> list[Decimal]:
-    """The numbers a Chinese title writes, amounts in 万元 (1亿元 as 10000); full-width digits too."""
-    return [Decimal(m.group(1)) * _TITLE_SCALE[m.group(2)]
-            for m in _TITLE_NUMBER.finditer(unicodedata.normalize("NFKC", title))]
+    """The numbers a Chinese title writes in digits, amounts in 万元 (1亿元 as 10000); full-width digits
+    too. A year (2024年) is not one: 「研发费用占比不低于百分之四（2024年起）」 failed as "means >= 2024%"."""
+    return [Decimal(m.group(1).replace(",", "")) * _TITLE_SCALE[m.group(2)]
+            for m in _TITLE_NUMBER.finditer(unicodedata.normalize("NFKC", title))
+            if not (m.group(3) and m.group(2) is None and _TITLE_YEAR.fullmatch(m.group(1)))]
+
+
+def _chinese_numbers(title: str) -> list[Decimal]:
+    """The numbers a title writes in Chinese numerals (两项, 三年, 五十人, 一亿元 as 10000): a bar written so
+    beside a figure in digits (「近3年拥有两项以上Ⅰ类知识产权」) is written, not missing."""
+    out = []
+    for m in _CHINESE_NUMBER.finditer(title):
+        total = digit = 0
+        for ch in m.group(1):
+            if ch in _CHINESE_DIGITS:
+                digit = _CHINESE_DIGITS[ch]
+            else:
+                total += (digit or 1) * _CHINESE_PLACES[ch]
+                digit = 0
+        out.append(Decimal(total + digit) * (10000 if m.group(2) else 1))
+    return out
 
 
 def _plain(v: Decimal) -> str:
@@ -1364,7 +1387,8 @@ def _check_title_numbers(node: Node, outcome: Outcome) -> None:
     shipped sets writes its threshold in its title; a title with no number is not checked."""
     written = _title_numbers(node.title.zh)
     edges = list(node.threshold) if node.op == "between" else [node.threshold]
-    if not written or not all(isinstance(e, Decimal) for e in edges) or all(e in written for e in edges):
+    if not written or not all(isinstance(e, Decimal) for e in edges) or \
+            all(e in written or e in _chinese_numbers(node.title.zh) for e in edges):
         return
     unit = node.unit or ""
     numbers = list(dict.fromkeys(written))  # of several, which is the bar is not known: none given a unit
