@@ -105,6 +105,12 @@ def _english_units() -> dict[str, str]:
             for said in (f"{scale}{currency}", f"{currency}{scale}", *((f"{scale}of{currency}", f"{currency}in{scale}")
                                                                         if scale else ())):
                 out[said] = out[f"in{said}"] = unit
+    # a scale alone, as an English ledger heads its figures ('000), (thousands), (RMB is said above the
+    # table or nowhere): each was read in 万元, 30,000 thousand yuan as 30,000万 (3亿) without a word
+    for scale, unit in scales.items():
+        if scale and not scale.isdigit():
+            out.setdefault(scale, unit)
+            out.setdefault(f"in{scale}", unit)
     return out
 
 
