@@ -300,3 +300,18 @@ def test_a_line_indented_unlike_the_key_above_says_so(tmp_path: Path, line: str,
     assert done.returncode == 2
     first = done.stderr.splitlines()[0]
     assert said in first and ": invalid YAML: " in first, first
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("name: A\nfinancials:\n  2025:\n    revenue: 12000\n  2024: {revenue: 10500\nemployees: 260\n",
+     "a.yaml:6: invalid YAML: did not find expected ',' or '}'"),
+    ("name: A\ntitles:\n  innovative_sme: [true\nemployees: 260\n", "a.yaml:4: invalid YAML: did not find expected ',' or ']'"),
+])
+def test_a_line_back_at_its_parents_indent_is_not_said_misindented(tmp_path: Path, text: str, said: str) -> None:
+    """A brace or bracket left open: the next line, rightly back at the top level, was told "indented 0
+    spaces, the key above it 2", and the user sent to mend an indent that was right."""
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    done = cli("assess", "a.yaml", "--as-of", "2026-03-01", env=ENGLISH, cwd=tmp_path)
+    assert done.returncode == 2
+    first = done.stderr.splitlines()[0]
+    assert first.endswith(said), first

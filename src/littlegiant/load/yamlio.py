@@ -485,9 +485,24 @@ def _indent_hint(text: str, line: int | None) -> str:
         return ""
     indent = len(here) - len(here.lstrip(" "))
     key = len(above) - len(above.lstrip(" -"))  # a list item's keys start after its dash
-    if indent == key or "\t" in here[:indent] or ":" not in above:
+    if indent == key or "\t" in here[:indent] or ":" not in above or indent in _levels_above(lines[:-1], key):
         return ""
     return f" (this line is indented {indent} spaces, the key above it {key}: keys of one level line up)"
+
+
+def _levels_above(lines: list[str], key: int) -> set[int]:
+    """The indents of the keys that hold the key above (its parents', and theirs): a line back at one of
+    them is where it should be. The line after 「2024: {revenue: 10500」, its brace left open, was told
+    "indented 0 spaces, the key above it 2", sending the user to mend an indent that was right."""
+    levels: set[int] = set()
+    for x in reversed(lines):
+        if not x.strip() or x.lstrip().startswith("#"):
+            continue
+        at = len(x) - len(x.lstrip(" -"))
+        if at < key:
+            levels.add(at)
+            key = at
+    return levels
 
 
 def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int] | None:
