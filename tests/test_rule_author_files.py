@@ -35,6 +35,22 @@ def test_the_cases_beside_a_yml_or_json_rule_file_are_run(tmp_path: Path, suffix
     assert "mine: 1 case," in done.stdout
 
 
+@pytest.mark.parametrize("named", ["file", "cases", "folder"])
+def test_the_cases_of_a_yml_rule_file_saved_as_tests_yml_are_run(tmp_path: Path, named: str) -> None:
+    """An author who saves mine.yml saves its cases as mine.tests.yml: `rules test mine.yml` passed them
+    over ("0 cases … all passed", exit 0, the wrong case never run), and a folder read them as a rule
+    file ("unknown key 'cases'"). They are run now; `--rules FOLDER` takes mine.yml, not its cases."""
+    write(tmp_path, OK, "mine.yml")
+    write(tmp_path, WRONG_CASE, "mine.tests.yml")
+    target = {"file": tmp_path / "mine.yml", "cases": tmp_path / "mine.tests.yml", "folder": tmp_path}[named]
+    done = cli("rules", "test", str(target), env=ENGLISH)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL mine.tests.yml:3 small: criterion t1.rev is met, expected unmet" in done.stdout
+    assert "mine: 1 case," in done.stdout
+    shown = cli("rules", "show", "t1.rev", "--rules", str(tmp_path), env=ENGLISH)
+    assert shown.returncode == 0, shown.stderr
+
+
 MAIN_SHARE_85 = """\
 replace_items:
   zjtx.main_share:

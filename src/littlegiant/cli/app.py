@@ -1551,7 +1551,7 @@ def rules_validate(
     language = check_lang(lang)  # the problems and the verdict in the language every other command speaks;
     problems = 0  # each at file:line: key, as the author wrote them, which an editor jumps to
     for ref in files:
-        if ref.endswith(".tests.yaml"):  # read as a rule file, its cases were "unknown key 'cases'", "missing 'id'"
+        if ref.endswith((".tests.yaml", ".tests.yml")):  # read as a rule file, its cases were "unknown key 'cases'", "missing 'id'"
             bad("rules.validate_tests", language, None, ref)
         if ref == "calendar" or Path(ref).name == rulesets.CALENDAR_FILE:
             # the calendar is no rule set: read as one, the shipped file was refused ("unknown key 'periods'")

@@ -96,13 +96,13 @@ def test_targets(paths: list[str]) -> list[str]:
         if path.is_dir():
             # the .yml ones too, as --rules takes them: a folder of one my.yml was "no rule file to test"
             found = [_shown(p) for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-                     if not p.name.endswith(TESTS_SUFFIX)]
+                     if not is_tests_file(p.name)]
             if not found:  # a folder of none was tested silently, exit 0, as if it had passed
                 raise InputError(kind="rules.test_none", file=arg)
             out.extend(found)
         elif path.name == CALENDAR_FILE.removesuffix(".yaml") + TESTS_SUFFIX:
             out.append(str(path.with_name(CALENDAR_FILE)))
-        elif path.name.endswith(TESTS_SUFFIX):
+        elif is_tests_file(path.name):
             out.append(str(_rule_file_of(path)))
         else:
             out.append(arg)
@@ -1102,15 +1102,28 @@ whatever it ends with. my.yml looked for my.yml.tests.yaml, so my.tests.yaml bes
 and ``rules test my.yml`` said "0 cases: all passed", exit 0, however its cases failed."""
 
 
+TESTS_SUFFIXES = (TESTS_SUFFIX, ".tests.yml")
+"""What a cases file's name may end with: an author who saves my.yml saves my.tests.yml beside it, which
+``rules test my.yml`` passed over ("0 cases: all passed", exit 0, however its cases failed) and
+``rules test FOLDER`` read as a rule file ("unknown key 'cases'")."""
+
+
+def is_tests_file(name: str) -> bool:
+    return name.endswith(TESTS_SUFFIXES)
+
+
 def tests_file_for(rule_path: Path) -> Path:
+    """NAME.tests.yaml beside the rule file, or NAME.tests.yml where only that one is there."""
     name = rule_path.name
     stem = name[: -len(suffix)] if (suffix := rule_path.suffix).lower() in _RULE_SUFFIXES else name
-    return rule_path.with_name(stem + TESTS_SUFFIX)
+    found = rule_path.with_name(stem + TESTS_SUFFIX)
+    other = rule_path.with_name(stem + TESTS_SUFFIXES[1])
+    return other if not found.is_file() and other.is_file() else found
 
 
 def _rule_file_of(tests_file: Path) -> Path:
-    """The rule file a NAME.tests.yaml tests: NAME.yaml, else the NAME.yml or NAME.json beside it."""
-    stem = tests_file.name.removesuffix(TESTS_SUFFIX)
+    """The rule file a NAME.tests.yaml (or .tests.yml) tests: NAME.yaml, else the NAME.yml or NAME.json beside it."""
+    stem = next(tests_file.name.removesuffix(s) for s in TESTS_SUFFIXES if tests_file.name.endswith(s))
     beside = (tests_file.with_name(stem + suffix) for suffix in _RULE_SUFFIXES)
     return next((p for p in beside if p.is_file()), tests_file.with_name(stem + ".yaml"))
 

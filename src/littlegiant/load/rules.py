@@ -630,7 +630,7 @@ def resolve_rules_arg(arg: str) -> Path:
     if path.suffix.lower() in (".yaml", ".yml") or is_dir or exists:
         if is_dir:
             candidates = [p for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-                          if not p.name.endswith(".tests.yaml")]
+                          if not p.name.endswith((".tests.yaml", ".tests.yml"))]  # my.yml's cases: my.tests.yml
             if len(candidates) != 1:
                 raise InputError(kind="rules.folder_count", params={"count": len(candidates)}, file=str(path))
             return candidates[0]
