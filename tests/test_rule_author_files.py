@@ -303,6 +303,16 @@ def test_a_score_left_a_range_is_said_and_expected_as_one(tmp_path: Path, expect
     assert any(line.startswith(said) for line in done.stdout.splitlines()), done.stdout
 
 
+@pytest.mark.parametrize("expected", ["[[0, 5], 10]", "[0, [5, 10]]"])
+def test_a_score_range_whose_end_is_a_list_is_refused_at_its_line(tmp_path: Path, expected: str) -> None:
+    """[[0, 5], 10] was "internal error … InvalidOperation": no file, line or word of what was wrong."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, SCORED_CASE.replace("EXPECTED", expected), "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "internal error" not in done.stderr and "mine.tests.yaml:" in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize(("line", "typed", "said"), [
     ("        max: 10", "       max: 10", "did not find expected '-' indicator (this line is indented 7 spaces, the key above it 8: "),
     ("        max: 10", "          max: 10", "(this line is indented 10 spaces, the key above it 8: keys of one level line up)"),

@@ -1294,7 +1294,9 @@ def _score_written(score: Any) -> bool:
     """Whether an expected score is a number, or [low, high]: the range a score with answers missing
     takes (77–92), which no number could expect."""
     if isinstance(score, list):
-        return len(score) == 2 and all(_score_written(s) for s in score) and Decimal(str(score[0])) <= Decimal(str(score[1]))
+        # each end a number: [[80, 85], 95] was an internal error (a list read as a Decimal)
+        return len(score) == 2 and all(not isinstance(s, list) and _score_written(s) for s in score) \
+            and Decimal(str(score[0])) <= Decimal(str(score[1]))
     return not isinstance(score, bool) and _numeric(score)
 
 
