@@ -70,6 +70,9 @@ def test_revenue_under_an_english_ledgers_name_is_read(tmp_path: Path, header: s
     ("Operating revenue 2025 (k)", "30000"),
     ("Operating revenue 2025 (millions)", "30"),
     ("Operating revenue 2025 (mn)", "30"),
+    # the unit beside other words, as 营业收入（2025年度，万元） has it: read in 万元, 30 million yuan as 30 million 万元
+    ("Operating revenue 2025 (RMB, audited)", "30000000"),
+    ("Operating revenue 2025 (audited, RMB thousands)", "30000"),
 ])
 def test_an_english_ledgers_plural_unit_is_the_unit_the_column_is_read_in(tmp_path: Path, header: str,
                                                                            cell: str) -> None:
@@ -78,7 +81,8 @@ def test_an_english_ledgers_plural_unit_is_the_unit_the_column_is_read_in(tmp_pa
 
 @pytest.mark.parametrize("header", ["Operating revenue 2025 (US$)", "Operating revenue 2025 (HK$)",
                                     "Operating revenue 2025 ($)", "Operating revenue 2025 (€)",
-                                    "Operating revenue 2025 (US$ '000)"])
+                                    "Operating revenue 2025 (US$ '000)", "Operating revenue 2025 (USD, audited)",
+                                    "Operating revenue 2025 (audited, US$)"])
 def test_a_money_column_headed_in_dollars_or_euros_by_their_sign_is_refused(tmp_path: Path, header: str) -> None:
     """'(USD)' was refused as money the tool has no rate for, but '(US$)' was read in 万元: 3,000 dollars as
     3,000万元 of revenue, without a word. The sign names the currency as the code does."""

@@ -124,6 +124,12 @@ def _chinese_unit(found: re.Match[str]) -> str:
     where 营业收入（2025年）（元） is read in 元."""
     said = found.group(1)
     unit = _ENGLISH_UNITS.get(said.replace(",", "").removeprefix("unit:").removeprefix("units:"))
+    if unit is None and ";" not in said and "," in said:
+        # a unit beside other words, as 营业收入（2025年度,万元） has it: 'Revenue 2025 (RMB, audited)' was read in
+        # 万元, 30,000,000 yuan as 30,000,000万. Each part folded alone (RMB 1,000's comma is the whole's, above)
+        parts = said.split(",")
+        folded = [_ENGLISH_UNITS.get(part.removeprefix("unit:").removeprefix("units:"), part) for part in parts]
+        return found.group(0) if folded == parts else f"({','.join(folded)})"
     return found.group(0) if unit is None else f"({unit})"
 
 
@@ -637,6 +643,11 @@ def _convertible(header: str, found: tuple[str, FieldDef]) -> tuple[str, FieldDe
         unit = _UNIT_WORDS.sub("", group)
         if money and _FOREIGN_MONEY.fullmatch(unit):
             raise _foreign_money(header, group)
+        # a currency beside other words: 'Revenue 2025 (USD, audited)' was read in 万元, 3,000 dollars as 3,000万元
+        foreign = next((part for part in _GROUP_SEP.split(group) if _FOREIGN_MONEY.fullmatch(_UNIT_WORDS.sub("", part))),
+                       None) if money else None
+        if foreign is not None:
+            raise _foreign_money(header, foreign)
         if (unit in _COUNT_UNITS) if money else (unit in _UNIT_FACTOR and unit.endswith("元")):
             name = header.strip()
             raise InputError(kind="column.unit_kind", params={"unit": unit, "kind": _KIND[money]}, field=name,
