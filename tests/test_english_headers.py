@@ -73,6 +73,7 @@ def test_revenue_under_an_english_ledgers_name_is_read(tmp_path: Path, header: s
     # the unit beside other words, as 营业收入（2025年度，万元） has it: read in 万元, 30 million yuan as 30 million 万元
     ("Operating revenue 2025 (RMB, audited)", "30000000"),
     ("Operating revenue 2025 (audited, RMB thousands)", "30000"),
+    ("Operating revenue 2025 (RMB; audited)", "30000000"),
 ])
 def test_an_english_ledgers_plural_unit_is_the_unit_the_column_is_read_in(tmp_path: Path, header: str,
                                                                            cell: str) -> None:

@@ -124,12 +124,13 @@ def _chinese_unit(found: re.Match[str]) -> str:
     where 营业收入（2025年）（元） is read in 元."""
     said = found.group(1)
     unit = _ENGLISH_UNITS.get(said.replace(",", "").removeprefix("unit:").removeprefix("units:"))
-    if unit is None and ";" not in said and "," in said:
+    if unit is None and _GROUP_SEP.search(said):
         # a unit beside other words, as 营业收入（2025年度,万元） has it: 'Revenue 2025 (RMB, audited)' was read in
         # 万元, 30,000,000 yuan as 30,000,000万. Each part folded alone (RMB 1,000's comma is the whole's, above)
-        parts = said.split(",")
-        folded = [_ENGLISH_UNITS.get(part.removeprefix("unit:").removeprefix("units:"), part) for part in parts]
-        return found.group(0) if folded == parts else f"({','.join(folded)})"
+        parts = re.split(f"({_GROUP_SEP.pattern})", said)  # the separators kept, at the odd places
+        folded = [p if i % 2 else _ENGLISH_UNITS.get(p.removeprefix("unit:").removeprefix("units:"), p)
+                  for i, p in enumerate(parts)]
+        return found.group(0) if folded == parts else f"({''.join(folded)})"
     return found.group(0) if unit is None else f"({unit})"
 
 
